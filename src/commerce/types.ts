@@ -1,0 +1,69 @@
+/**
+ * The commerce read model's records, as the platform sends them (CONTRACT.md section 4) and as
+ * the robot and the agent console read them. Amounts are decimal strings; times are ISO strings.
+ */
+export type OrderStatus = 'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled';
+export type LogisticsStatus = 'pending' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';
+export type AftersaleType = 'refund' | 'return' | 'exchange';
+export type AftersaleStatus = 'requested' | 'approved' | 'rejected' | 'returning' | 'refunded' | 'closed';
+
+export interface OrderItem {
+  readonly sku: string;
+  readonly title: string;
+  readonly quantity: number;
+  readonly price: string;
+}
+
+export interface Order {
+  readonly shopId: string;
+  readonly orderId: string;
+  readonly userId: string;
+  readonly status: OrderStatus;
+  readonly items: readonly OrderItem[];
+  readonly totalAmount: string;
+  readonly currency: string;
+  /** Decrypted only for callers that need it (the agent console); the robot never shows it whole. */
+  readonly receiver: { readonly name: string; readonly phone: string; readonly address: string };
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface LogisticsEvent {
+  readonly time: string;
+  readonly location?: string;
+  readonly description: string;
+}
+
+export interface Logistics {
+  readonly shopId: string;
+  readonly orderId: string;
+  readonly carrier: string;
+  readonly trackingNo: string;
+  readonly status: LogisticsStatus;
+  /** Oldest first. */
+  readonly events: readonly LogisticsEvent[];
+  readonly updatedAt: string;
+}
+
+export interface Aftersale {
+  readonly shopId: string;
+  readonly aftersaleId: string;
+  readonly orderId: string;
+  readonly userId: string;
+  readonly type: AftersaleType;
+  readonly status: AftersaleStatus;
+  readonly amount?: string;
+  readonly reason?: string;
+  readonly updatedAt: string;
+}
+
+/**
+ * What the robot may read about one buyer in one shop. Implementations never return another
+ * buyer's or another shop's records. Each call may be slow or fail; the robot bounds it with a
+ * time budget and answers with what it has.
+ */
+export interface BuyerDataSource {
+  listOrders(shopId: string, userId: string, signal?: AbortSignal): Promise<Order[]>;
+  getLogistics(shopId: string, orderIds: readonly string[], signal?: AbortSignal): Promise<Logistics[]>;
+  listAftersales(shopId: string, userId: string, signal?: AbortSignal): Promise<Aftersale[]>;
+}

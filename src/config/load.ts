@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { CONFIG_KEYS, CONFIG_SCHEMA, type ConfigKey, type PiiKey, type RawConfig, type RawValue } from './schema.ts';
+
+/** A configuration problem: its message is one line that starts with the variable's name. */
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`${variable} ${message}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+export type DatabaseConfig =
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema: string; readonly poolMax: number; readonly connectTimeoutMs: number; readonly statementTimeoutMs: number }
+  | { readonly kind: 'pglite'; readonly dataDir: string; readonly schema: string; readonly statementTimeoutMs: number };
+
+export type CacheConfig = { readonly kind: 'redis'; readonly url: string; readonly prefix: string } | { readonly kind: 'memory'; readonly prefix: string };
+
+export interface Config {
+  readonly production: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly cache: CacheConfig;
+  readonly oauth: {
+    /** undefined: the built-in demo issuer signs and verifies tokens. */
+    readonly jwksUrl: string | undefined;
+    readonly issuer: string | undefined;
+    readonly audience: string;
+    readonly algorithms: readonly string[];
+  };
+  /** undefined: a demo secret is generated in dataDir and printed at start. */
+  readonly webhookSecret: string | undefined;
+  /** undefined: a demo key is generated in dataDir. */
+  readonly piiKeys: readonly PiiKey[] | undefined;
+  /** undefined: only the server's own origin. */
+  readonly allowedOrigins: readonly string[] | undefined;
+  readonly demo: boolean;
+  readonly nodeId: string;
+  readonly logLevel: RawConfig['KEFU_LOG_LEVEL'];
+  readonly shutdownGraceMs: number;
+  readonly work: { readonly concurrency: number; readonly queueMax: number };
+  readonly ws: { readonly maxBufferedBytes: number; readonly ratePerConnection: number; readonly ratePerUser: number; readonly maxBadFrames: number };
+  /** Every variable as parsed, for `kefu config check`. */
+  readonly raw: RawConfig;
+}
+
+const ALLOWED_ALGS = new Set(['RS256', 'ES256', 'EdDSA']);
+
+function readFileValues(path: string): Record<string, RawValue> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError('KEFU_CONFIG_FILE', `cannot be read: ${(e as NodeJS.ErrnoException).code ?? String(e)} (${path})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ConfigError('KEFU_CONFIG_FILE', `is not valid JSON (${path})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new ConfigError('KEFU_CONFIG_FILE', `must hold a JSON object (${path})`);
+  const out: Record<string, RawValue> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (!(CONFIG_KEYS as string[]).includes(k)) throw new ConfigError(k, `in KEFU_CONFIG_FILE is not a kefu variable`);
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'object') throw new ConfigError(k, 'in KEFU_CONFIG_FILE must be a string, number or boolean');
+    out[k] = String(v);
+  }
+  return out;
+}
+
+/**
+ * Reads, validates and freezes the configuration. Throws ConfigError naming the first bad
+ * variable; nothing else in kefu reads process.env.
+ */
+export function loadConfig(env: Readonly<Record<string, RawValue>> = process.env): Config {
+  const filePath = env.KEFU_CONFIG_FILE;
+  const merged: Record<string, RawValue> = { ...(filePath ? readFileValues(filePath) : {}) };
+  for (const k of CONFIG_KEYS) if (env[k] !== undefined) merged[k] = env[k];
+  merged.NODE_ENV = env.NODE_ENV;
+
+  const raw = {} as Record<ConfigKey, unknown>;
+  for (const k of CONFIG_KEYS) {
+    try {
+      raw[k] = CONFIG_SCHEMA[k].parse(merged[k], merged);
+    } catch (e) {
+      throw new ConfigError(k, (e as Error).message);
+    }
+  }
+  const r = raw as RawConfig;
+  const production = env.NODE_ENV === 'production';
+
+  const algorithms = r.KEFU_OAUTH_ALGORITHMS.split(',').map((a) => a.trim()).filter(Boolean);
+  if (algorithms.length === 0) throw new ConfigError('KEFU_OAUTH_ALGORITHMS', 'must name at least one algorithm');
+  for (const a of algorithms) if (!ALLOWED_ALGS.has(a)) throw new ConfigError('KEFU_OAUTH_ALGORITHMS', `may only contain RS256, ES256, EdDSA (got "${a}")`);
+
+  if (production) {
+    if (!r.KEFU_OAUTH_JWKS_URL) throw new ConfigError('KEFU_OAUTH_JWKS_URL', 'is required when NODE_ENV=production (the demo issuer is refused)');
+    if (!r.KEFU_OAUTH_ISSUER) throw new ConfigError('KEFU_OAUTH_ISSUER', 'is required when NODE_ENV=production');
+    if (!r.KEFU_PLATFORM_WEBHOOK_SECRET) throw new ConfigError('KEFU_PLATFORM_WEBHOOK_SECRET', 'is required when NODE_ENV=production (no generated demo secret)');
+    if (!r.KEFU_PII_KEYS) throw new ConfigError('KEFU_PII_KEYS', 'is required when NODE_ENV=production (no generated demo key)');
+  }
+  if (r.KEFU_OAUTH_JWKS_URL && !r.KEFU_OAUTH_ISSUER) throw new ConfigError('KEFU_OAUTH_ISSUER', 'is required when KEFU_OAUTH_JWKS_URL is set');
+  if (r.KEFU_PLATFORM_WEBHOOK_SECRET !== undefined && r.KEFU_PLATFORM_WEBHOOK_SECRET.length < 16) {
+    throw new ConfigError('KEFU_PLATFORM_WEBHOOK_SECRET', 'must be at least 16 characters');
+  }
+
+  const dataDir = resolve(r.KEFU_DATA_DIR);
+  const schema = r.KEFU_DATABASE_SCHEMA ?? 'public';
+  const database: DatabaseConfig = r.KEFU_DATABASE_URL
+    ? {
+        kind: 'postgres',
+        url: r.KEFU_DATABASE_URL,
+        schema,
+        poolMax: r.KEFU_DATABASE_POOL_MAX,
+        connectTimeoutMs: r.KEFU_DATABASE_CONNECT_TIMEOUT_MS,
+        statementTimeoutMs: r.KEFU_DATABASE_STATEMENT_TIMEOUT_MS,
+      }
+    : { kind: 'pglite', dataDir, schema, statementTimeoutMs: r.KEFU_DATABASE_STATEMENT_TIMEOUT_MS };
+  const cache: CacheConfig = r.KEFU_REDIS_URL ? { kind: 'redis', url: r.KEFU_REDIS_URL, prefix: r.KEFU_REDIS_KEY_PREFIX } : { kind: 'memory', prefix: r.KEFU_REDIS_KEY_PREFIX };
+
+  const config: Config = {
+    production,
+    host: r.KEFU_HOST,
+    port: r.KEFU_PORT,
+    dataDir,
+    database,
+    cache,
+    oauth: { jwksUrl: r.KEFU_OAUTH_JWKS_URL, issuer: r.KEFU_OAUTH_ISSUER, audience: r.KEFU_OAUTH_AUDIENCE ?? 'kefu', algorithms },
+    webhookSecret: r.KEFU_PLATFORM_WEBHOOK_SECRET,
+    piiKeys: r.KEFU_PII_KEYS,
+    allowedOrigins: r.KEFU_ALLOWED_ORIGINS,
+    demo: r.KEFU_DEMO,
+    nodeId: r.KEFU_NODE_ID ?? `${hostname()}-${process.pid}`,
+    logLevel: r.KEFU_LOG_LEVEL,
+    shutdownGraceMs: r.KEFU_SHUTDOWN_GRACE_MS,
+    work: { concurrency: r.KEFU_WORK_CONCURRENCY, queueMax: r.KEFU_WORK_QUEUE_MAX },
+    ws: {
+      maxBufferedBytes: r.KEFU_WS_MAX_BUFFERED_BYTES,
+      ratePerConnection: r.KEFU_WS_RATE_PER_CONNECTION,
+      ratePerUser: r.KEFU_WS_RATE_PER_USER,
+      maxBadFrames: r.KEFU_WS_MAX_BAD_FRAMES,
+    },
+    raw: r,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Buffer.isBuffer(o) && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
+/** The effective configuration as lines `NAME=value`, secrets masked, for `kefu config check`. */
+export function describeConfig(config: Config): string[] {
+  return CONFIG_KEYS.map((k) => {
+    const spec = CONFIG_SCHEMA[k];
+    const v = config.raw[k];
+    let shown: string;
+    if (v === undefined) shown = `(${spec.defaultDoc})`;
+    else if ('secret' in spec && spec.secret) shown = maskSecret(k, v);
+    else shown = Array.isArray(v) ? v.join(',') : String(v);
+    return `${k}=${shown}`;
+  });
+}
+
+function maskSecret(k: ConfigKey, v: unknown): string {
+  if (k === 'KEFU_PII_KEYS') return (v as PiiKey[]).map((p) => `${p.kid}:****`).join(',');
+  if (typeof v === 'string' && /^[a-z]+:\/\//.test(v)) {
+    try {
+      const u = new URL(v);
+      if (u.password) u.password = '****';
+      return u.toString();
+    } catch {
+      return '****';
+    }
+  }
+  return '****';
+}

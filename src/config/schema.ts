@@ -1,0 +1,171 @@
+/**
+ * Every configuration variable kefu reads, in one table: its parser, default, whether it is a
+ * secret (masked by `kefu config check` and never logged) and what it means. docs/configuration.md
+ * lists the same table; a unit test fails when the two drift apart.
+ *
+ * Parsers receive the raw string (from the environment or the config file) and either return the
+ * typed value or throw an Error whose message completes the sentence "KEFU_X <message>".
+ */
+
+export type RawValue = string | undefined;
+
+interface VarSpec<T> {
+  readonly secret?: boolean;
+  readonly doc: string;
+  /** Human description of the default, for docs and `config check`. */
+  readonly defaultDoc: string;
+  parse(raw: RawValue, env: Readonly<Record<string, RawValue>>): T;
+}
+
+const str = (doc: string, def: string, opts: { secret?: boolean } = {}): VarSpec<string> => ({
+  doc,
+  defaultDoc: def === '' ? '(empty)' : def,
+  secret: opts.secret,
+  parse: (raw) => (raw === undefined || raw === '' ? def : raw),
+});
+
+const optStr = (doc: string, defaultDoc: string, opts: { secret?: boolean; pattern?: RegExp; patternDoc?: string } = {}): VarSpec<string | undefined> => ({
+  doc,
+  defaultDoc,
+  secret: opts.secret,
+  parse: (raw) => {
+    if (raw === undefined || raw === '') return undefined;
+    if (opts.pattern && !opts.pattern.test(raw)) throw new Error(`must be ${opts.patternDoc}`);
+    return raw;
+  },
+});
+
+const int = (doc: string, def: number, min: number, max: number): VarSpec<number> => ({
+  doc,
+  defaultDoc: String(def),
+  parse: (raw) => {
+    if (raw === undefined || raw === '') return def;
+    if (!/^-?\d+$/.test(raw.trim())) throw new Error(`must be an integer from ${min} to ${max} (got "${raw}")`);
+    const n = Number(raw.trim());
+    if (n < min || n > max) throw new Error(`must be an integer from ${min} to ${max} (got ${n})`);
+    return n;
+  },
+});
+
+const bool = (doc: string, defaultDoc: string, def: (env: Readonly<Record<string, RawValue>>) => boolean): VarSpec<boolean> => ({
+  doc,
+  defaultDoc,
+  parse: (raw, env) => {
+    if (raw === undefined || raw === '') return def(env);
+    const v = raw.trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off'].includes(v)) return false;
+    throw new Error(`must be true or false (got "${raw}")`);
+  },
+});
+
+const oneOf = <T extends string>(doc: string, values: readonly T[], def: T): VarSpec<T> => ({
+  doc,
+  defaultDoc: def,
+  parse: (raw) => {
+    if (raw === undefined || raw === '') return def;
+    if (!(values as readonly string[]).includes(raw)) throw new Error(`must be one of ${values.join(', ')} (got "${raw}")`);
+    return raw as T;
+  },
+});
+
+const url = (doc: string, defaultDoc: string, protocols: string[], opts: { secret?: boolean } = {}): VarSpec<string | undefined> => ({
+  doc,
+  defaultDoc,
+  secret: opts.secret,
+  parse: (raw) => {
+    if (raw === undefined || raw === '') return undefined;
+    let u: URL;
+    try {
+      u = new URL(raw);
+    } catch {
+      throw new Error(`must be a URL (${protocols.join(' or ')})`);
+    }
+    if (!protocols.includes(u.protocol)) throw new Error(`must be a URL starting with ${protocols.join(' or ')} (got ${u.protocol})`);
+    return raw;
+  },
+});
+
+export interface PiiKey {
+  readonly kid: string;
+  readonly key: Buffer;
+}
+
+const piiKeys: VarSpec<PiiKey[] | undefined> = {
+  doc: 'Keyring for PII encryption: `kid1:base64key,kid2:base64key` (32-byte keys). The first key encrypts; all decrypt.',
+  defaultDoc: 'demo: a generated key in KEFU_DATA_DIR (refused in production)',
+  secret: true,
+  parse: (raw) => {
+    if (raw === undefined || raw.trim() === '') return undefined;
+    const seen = new Set<string>();
+    return raw.split(',').map((part, i) => {
+      const at = part.indexOf(':');
+      if (at <= 0) throw new Error(`entry ${i + 1} must be kid:base64key`);
+      const kid = part.slice(0, at).trim();
+      if (!/^[A-Za-z0-9_.-]{1,32}$/.test(kid)) throw new Error(`entry ${i + 1} has an invalid key id (letters, digits, _ . - ; at most 32)`);
+      if (seen.has(kid)) throw new Error(`has the key id "${kid}" twice`);
+      seen.add(kid);
+      const key = Buffer.from(part.slice(at + 1).trim(), 'base64');
+      if (key.length !== 32) throw new Error(`key "${kid}" must decode to 32 bytes (got ${key.length})`);
+      return { kid, key };
+    });
+  },
+};
+
+const origins: VarSpec<string[] | undefined> = {
+  doc: 'Comma list of allowed `Origin` values for WebSocket upgrades and CORS (`*` allows any; a request without Origin, such as a native app, is allowed).',
+  defaultDoc: "the server's own origin (http://KEFU_HOST:KEFU_PORT)",
+  parse: (raw) => {
+    if (raw === undefined || raw.trim() === '') return undefined;
+    return raw.split(',').map((o, i) => {
+      const t = o.trim();
+      if (t === '*') return t;
+      try {
+        const u = new URL(t);
+        if (u.origin !== t.replace(/\/$/, '')) throw new Error('x');
+        return u.origin;
+      } catch {
+        throw new Error(`entry ${i + 1} ("${t}") must be an origin like https://shop.example.com`);
+      }
+    });
+  },
+};
+
+const isProduction = (env: Readonly<Record<string, RawValue>>) => env.NODE_ENV === 'production';
+
+export const CONFIG_SCHEMA = {
+  KEFU_HOST: str('Listen address.', '127.0.0.1'),
+  KEFU_PORT: int('Listen port (0 picks a free port).', 8080, 0, 65535),
+  KEFU_DATABASE_URL: url('`postgres://…` of a real PostgreSQL. Unset: embedded PGlite in KEFU_DATA_DIR.', 'unset: embedded PGlite', ['postgres:', 'postgresql:'], { secret: true }),
+  KEFU_DATABASE_SCHEMA: optStr('PostgreSQL schema for all kefu tables (created if missing). Lets several kefu installations or test runs share one database.', 'public', { pattern: /^[a-z_][a-z0-9_]{0,62}$/, patternDoc: 'a lower-case SQL identifier' }),
+  KEFU_DATABASE_POOL_MAX: int('Maximum connections in the PostgreSQL pool.', 10, 1, 1000),
+  KEFU_DATABASE_CONNECT_TIMEOUT_MS: int('How long to wait for a PostgreSQL connection before failing (node-postgres waits forever by default).', 2000, 100, 120000),
+  KEFU_DATABASE_STATEMENT_TIMEOUT_MS: int('Server-side statement timeout for every kefu query.', 5000, 100, 600000),
+  KEFU_REDIS_URL: url('`redis://…` of a real Redis. Unset: in-process presence, history cache, nonce cache and bus (single node only).', 'unset: in-process', ['redis:', 'rediss:'], { secret: true }),
+  KEFU_REDIS_KEY_PREFIX: str('Prefix of every Redis key and channel kefu uses.', 'kefu:'),
+  KEFU_DATA_DIR: str('Embedded database, generated demo secrets and backups.', './data'),
+  KEFU_OAUTH_JWKS_URL: url("JWKS of the platform's OAuth2 server. Unset: the built-in demo issuer (refused when NODE_ENV=production).", 'unset: built-in demo issuer', ['https:', 'http:']),
+  KEFU_OAUTH_ISSUER: optStr('Required `iss` of access tokens.', "demo issuer's own (http://KEFU_HOST:KEFU_PORT/demo/oauth)"),
+  KEFU_OAUTH_AUDIENCE: optStr('Required `aud` of access tokens.', 'kefu'),
+  KEFU_OAUTH_ALGORITHMS: str('Comma list of accepted JWS algorithms; only RS256, ES256 and EdDSA may appear.', 'RS256,ES256,EdDSA'),
+  KEFU_PLATFORM_WEBHOOK_SECRET: optStr('HMAC-SHA256 secret of platform webhooks.', 'demo: generated in KEFU_DATA_DIR and printed at start (refused in production)', { secret: true }),
+  KEFU_PII_KEYS: piiKeys,
+  KEFU_ALLOWED_ORIGINS: origins,
+  KEFU_DEMO: bool('Seed the demo shop, buyers, orders, logistics and after-sales on start (idempotent).', 'true unless NODE_ENV=production', (env) => !isProduction(env)),
+  KEFU_NODE_ID: optStr('Name of this process in logs, metrics and the bus.', 'hostname-pid'),
+  KEFU_LOG_LEVEL: oneOf('pino log level.', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+  KEFU_SHUTDOWN_GRACE_MS: int('On SIGTERM, how long open sockets and requests get to finish before the process exits.', 10000, 0, 600000),
+  KEFU_WORK_CONCURRENCY: int('Slow work (storage, robot) running at once per process.', 64, 1, 10000),
+  KEFU_WORK_QUEUE_MAX: int('Slow work waiting per process before new work is refused with UNAVAILABLE.', 5000, 1, 1000000),
+  KEFU_WS_MAX_BUFFERED_BYTES: int('A socket whose unsent data exceeds this is cut off (the client stopped reading).', 4 * 1024 * 1024, 65536, 1024 * 1024 * 1024),
+  KEFU_WS_RATE_PER_CONNECTION: int('Frames per second allowed per connection (burst of twice that).', 50, 1, 100000),
+  KEFU_WS_RATE_PER_USER: int('Frames per second allowed per user across all devices and nodes.', 100, 1, 1000000),
+  KEFU_WS_MAX_BAD_FRAMES: int('Invalid frames tolerated on one connection before it is closed (1008).', 10, 1, 10000),
+  KEFU_CONFIG_FILE: optStr('A JSON file whose keys are these variable names; the environment wins over it.', 'unset'),
+} as const;
+
+export type ConfigKey = keyof typeof CONFIG_SCHEMA;
+export const CONFIG_KEYS = Object.keys(CONFIG_SCHEMA) as ConfigKey[];
+
+type Parsed<K extends ConfigKey> = ReturnType<(typeof CONFIG_SCHEMA)[K]['parse']>;
+export type RawConfig = { readonly [K in ConfigKey]: Parsed<K> };

@@ -1,0 +1,3 @@
+export const name = 'commerce';
+// Filled in by the commerce read model (orders, logistics, after-sales, webhook events).
+export const up = /* sql */ `select 1;`;

@@ -1,0 +1,3 @@
+export const name = 'knowledge';
+// Filled in by the robot's shop knowledge (FAQ, sensitive words).
+export const up = /* sql */ `select 1;`;

@@ -1,0 +1,15 @@
+/**
+ * Versioned migrations, applied in order by SqlStore.migrate(). A migration that has been
+ * released is never edited: add a new file with the next number instead.
+ */
+import * as m001 from './001_core.ts';
+import * as m002 from './002_commerce.ts';
+import * as m003 from './003_knowledge.ts';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly up: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003].map((m, i) => ({ version: i + 1, name: m.name, up: m.up }));

@@ -1,0 +1,125 @@
+import { PGlite } from '@electric-sql/pglite';
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  sql,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely';
+import { join } from 'node:path';
+import type { Database } from '../schema.ts';
+import type { SqlStore, Tx } from '../ports.ts';
+import { runMigrations } from '../postgres/migrate.ts';
+import { lockDataDir } from '../datadir-lock.ts';
+
+export interface PgliteStoreOptions {
+  /** Folder of the embedded database; undefined keeps it in memory (tests). */
+  dataDir: string | undefined;
+  schema: string;
+  statementTimeoutMs: number;
+}
+
+/**
+ * PGlite has a single session. Kysely transactions are BEGIN ... COMMIT on a connection, so
+ * the driver hands out that one session under a mutex: a statement outside the transaction
+ * waits until it commits instead of slipping into it.
+ */
+class PgliteDriver implements Driver {
+  readonly #pg: PGlite;
+  #tail: Promise<void> = Promise.resolve();
+  constructor(pg: PGlite) {
+    this.#pg = pg;
+  }
+  async init(): Promise<void> {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    let release!: () => void;
+    const prev = this.#tail;
+    this.#tail = new Promise<void>((r) => (release = r));
+    await prev;
+    return new PgliteConnection(this.#pg, release);
+  }
+  async beginTransaction(conn: DatabaseConnection, _settings: TransactionSettings): Promise<void> {
+    await conn.executeQuery(CompiledQuery.raw('begin'));
+  }
+  async commitTransaction(conn: DatabaseConnection): Promise<void> {
+    await conn.executeQuery(CompiledQuery.raw('commit'));
+  }
+  async rollbackTransaction(conn: DatabaseConnection): Promise<void> {
+    await conn.executeQuery(CompiledQuery.raw('rollback'));
+  }
+  async releaseConnection(conn: DatabaseConnection): Promise<void> {
+    (conn as PgliteConnection).release();
+  }
+  async destroy(): Promise<void> {
+    await this.#tail;
+  }
+}
+
+class PgliteConnection implements DatabaseConnection {
+  readonly #pg: PGlite;
+  readonly release: () => void;
+  constructor(pg: PGlite, release: () => void) {
+    this.#pg = pg;
+    this.release = release;
+  }
+  async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
+    const res = await this.#pg.query<R>(q.sql, q.parameters as unknown[]);
+    return {
+      rows: res.rows,
+      ...(res.affectedRows !== undefined ? { numAffectedRows: BigInt(res.affectedRows) } : {}),
+    };
+  }
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming is not supported by the embedded store');
+  }
+}
+
+const INT8 = 20;
+const NUMERIC = 1700;
+
+/** SqlStore on embedded PGlite in `<dataDir>/pglite`, holding the data dir's exclusive lock. */
+export async function createPgliteStore(opts: PgliteStoreOptions): Promise<SqlStore> {
+  const release = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create({
+      ...(opts.dataDir ? { dataDir: join(opts.dataDir, 'pglite') } : {}),
+      // Same value types as the PostgreSQL adapter: int8 as number, numeric as decimal string.
+      parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => v },
+    });
+    await pg.exec(`create schema if not exists "${opts.schema}"; set search_path to "${opts.schema}"; set statement_timeout = ${opts.statementTimeoutMs};`);
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const dialect: Dialect = {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new PgliteDriver(pg),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  };
+  const db = new Kysely<Database>({ dialect });
+  let closed: Promise<void> | undefined;
+  return {
+    kind: 'pglite',
+    db,
+    transaction: <T>(fn: (tx: Tx) => Promise<T>) => db.transaction().execute(fn),
+    migrate: () => runMigrations(db),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () =>
+      (closed ??= (async () => {
+        await db.destroy();
+        await pg.close();
+        release();
+      })()),
+  };
+}

@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import { MIGRATIONS } from '../migrations/index.ts';
+import type { Db } from '../ports.ts';
+
+// Migration files hold plain statements separated by `;` at the end of a line (no function
+// bodies), so both adapters can run them one statement at a time inside a transaction.
+function statements(script: string): string[] {
+  return script
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && !/^(--[^\n]*\n?\s*)+$/.test(s));
+}
+
+/**
+ * Applies pending migrations in order. Each migration runs in its own transaction holding a
+ * transaction-scoped advisory lock, and re-checks whether it was applied after taking the lock,
+ * so concurrent starts apply each migration exactly once.
+ */
+export async function runMigrations(db: Db): Promise<{ applied: string[] }> {
+  await sql`create table if not exists kefu_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
+  const applied: string[] = [];
+  for (const m of MIGRATIONS) {
+    const done = await db.transaction().execute(async (tx) => {
+      await sql`select pg_advisory_xact_lock(872301)`.execute(tx);
+      const row = await tx.selectFrom('kefu_migrations').select('version').where('version', '=', m.version).executeTakeFirst();
+      if (row) return false;
+      for (const stmt of statements(m.up)) await sql.raw(stmt).execute(tx);
+      await tx.insertInto('kefu_migrations').values({ version: m.version, name: m.name, applied_at: new Date() }).execute();
+      return true;
+    });
+    if (done) applied.push(`${String(m.version).padStart(3, '0')}_${m.name}`);
+  }
+  return { applied };
+}

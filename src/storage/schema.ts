@@ -1,0 +1,14 @@
+/** The whole database as kysely sees it: one interface per domain, merged here. */
+import type { ConversationTables } from './tables/conversation.ts';
+import type { CommerceTables } from './tables/commerce.ts';
+import type { KnowledgeTables } from './tables/knowledge.ts';
+
+export interface MigrationsTable {
+  version: number;
+  name: string;
+  applied_at: Date;
+}
+
+export interface Database extends ConversationTables, CommerceTables, KnowledgeTables {
+  kefu_migrations: MigrationsTable;
+}

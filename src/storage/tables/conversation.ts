@@ -1,0 +1,45 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Timestamps come back as Date from both adapters; writes may pass a Date or an ISO string. */
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** bigint columns are read as numbers by both adapters (seq and counters stay below 2^53). */
+export type BigIntCol = ColumnType<number, number | string, number | string>;
+
+export interface ConversationsTable {
+  id: string;
+  shop_id: string;
+  buyer_id: string;
+  buyer_name: string | null;
+  state: 'bot' | 'queued' | 'assigned' | 'closed';
+  agent_id: string | null;
+  last_seq: BigIntCol;
+  failed_bot_turns: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_at: Date | null;
+}
+
+export interface MessagesTable {
+  conversation_id: string;
+  seq: BigIntCol;
+  shop_id: string;
+  sender_role: 'customer' | 'bot' | 'agent' | 'system';
+  sender_id: string;
+  sender_name: string | null;
+  client_msg_id: string | null;
+  content: ColumnType<unknown, string, string>;
+  created_at: Timestamp;
+}
+
+export interface ConversationReadsTable {
+  conversation_id: string;
+  user_id: string;
+  seq: BigIntCol;
+  updated_at: Timestamp;
+}
+
+export interface ConversationTables {
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  conversation_reads: ConversationReadsTable;
+}
