@@ -1,0 +1,83 @@
+/**
+ * `npm test`: probes the real PostgreSQL and Redis, then runs every test file with node's test
+ * runner. Real-service suites get the URLs through KEFU_TEST_PG_URL / KEFU_TEST_REDIS_URL;
+ * without them they skip, and this script says so plainly. Under CI=true a missing service is a
+ * failure, not a skip.
+ *
+ *   npm test                       all suites
+ *   npm test -- test/unit          only the files under a folder (or single files)
+ *   npm test -- --only-embedded    do not probe real services
+ */
+import { spawn } from 'node:child_process';
+import { globSync } from 'node:fs';
+import net from 'node:net';
+import pg from 'pg';
+
+const args = process.argv.slice(2);
+const onlyEmbedded = args.includes('--only-embedded');
+const paths = args.filter((a) => !a.startsWith('--'));
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+
+const PG = process.env.KEFU_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS = process.env.KEFU_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function pgUp(url: string): Promise<string | undefined> {
+  const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.query('select 1');
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+function redisUp(url: string): Promise<string | undefined> {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const s = net.connect({ host: u.hostname, port: Number(u.port || 6379) });
+    const done = (err?: string) => {
+      s.destroy();
+      resolve(err);
+    };
+    s.setTimeout(2000, () => done('timeout'));
+    s.on('error', (e) => done(e.message));
+    s.on('connect', () => s.write('PING\r\n'));
+    s.on('data', (d) => done(d.toString().startsWith('+PONG') ? undefined : `unexpected reply ${d.toString().trim()}`));
+  });
+}
+
+const env: NodeJS.ProcessEnv = { ...process.env };
+delete env.KEFU_TEST_PG_URL;
+delete env.KEFU_TEST_REDIS_URL;
+const skipped: string[] = [];
+if (!onlyEmbedded) {
+  const [pgErr, redisErr] = await Promise.all([pgUp(PG), redisUp(REDIS)]);
+  if (pgErr === undefined) env.KEFU_TEST_PG_URL = PG;
+  else skipped.push(`PostgreSQL at ${PG.replace(/:[^:@/]*@/, ':****@')} (${pgErr})`);
+  if (redisErr === undefined) env.KEFU_TEST_REDIS_URL = REDIS;
+  else skipped.push(`Redis at ${REDIS} (${redisErr})`);
+  if (skipped.length && ci) {
+    console.error(`CI=true but real services are unreachable: ${skipped.join('; ')}`);
+    process.exit(1);
+  }
+} else {
+  skipped.push('PostgreSQL and Redis (--only-embedded)');
+}
+if (skipped.length) console.log(`NOTE: real-service suites will be SKIPPED, not passed: ${skipped.join('; ')}`);
+
+const files = (paths.length ? paths : ['test'])
+  .flatMap((p) => (p.endsWith('.ts') ? [p] : globSync(`${p.replace(/\/$/, '')}/**/*.test.ts`)))
+  .sort();
+if (files.length === 0) {
+  console.error('no test files found');
+  process.exit(1);
+}
+
+// Files run two at a time (the machine has 2 cores); each file's real-service suites isolate
+// themselves with their own schema and key prefix.
+const child = spawn(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=120000', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+// Nothing is printed after the runner's own summary: CI reads its closing lines.
+child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));

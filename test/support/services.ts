@@ -1,0 +1,91 @@
+/**
+ * Real services for the tests. scripts/test.ts probes PostgreSQL and Redis once and passes what
+ * answered in KEFU_TEST_PG_URL / KEFU_TEST_REDIS_URL; a suite that needs one and does not get it
+ * is skipped with a reason (and under CI=true the runner fails before any suite starts).
+ */
+import { randomBytes } from 'node:crypto';
+import { createPgliteStore } from '../../src/storage/pglite/pglite-store.ts';
+import { createPgStore } from '../../src/storage/postgres/pg-store.ts';
+import { MemoryBus, MemoryCache } from '../../src/storage/memory/memory-cache.ts';
+import { RedisBus, RedisCache } from '../../src/storage/redis/redis-cache.ts';
+import type { Bus, Cache, SqlStore } from '../../src/storage/ports.ts';
+import pg from 'pg';
+
+export const PG_URL = process.env.KEFU_TEST_PG_URL;
+export const REDIS_URL = process.env.KEFU_TEST_REDIS_URL;
+
+/** `skip` option for node:test: a string reason when the service is missing. */
+export const needsPg: string | false = PG_URL ? false : 'real PostgreSQL not available (set KEFU_TEST_PG_URL or run via npm test)';
+export const needsRedis: string | false = REDIS_URL ? false : 'real Redis not available (set KEFU_TEST_REDIS_URL or run via npm test)';
+
+export const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+
+export interface SqlFactory {
+  readonly name: 'pglite' | 'postgres';
+  readonly skip: string | false;
+  /** A fresh, migrated store in its own schema (postgres) or its own in-memory database (pglite). */
+  create(): Promise<SqlStore>;
+}
+
+const dropSchemas: string[] = [];
+
+export const SQL_FACTORIES: readonly SqlFactory[] = [
+  {
+    name: 'pglite',
+    skip: false,
+    async create() {
+      const s = await createPgliteStore({ dataDir: undefined, schema: 'kefu', statementTimeoutMs: 5000 });
+      await s.migrate();
+      return s;
+    },
+  },
+  {
+    name: 'postgres',
+    skip: needsPg,
+    async create() {
+      const schema = uniqueName('t');
+      dropSchemas.push(schema);
+      const s = await createPgStore({ url: PG_URL!, schema, poolMax: 5, connectTimeoutMs: 2000, statementTimeoutMs: 5000 });
+      await s.migrate();
+      return s;
+    },
+  },
+];
+
+/** Drops the schemas this test file created in the real PostgreSQL (call from `after`). */
+export async function dropTestSchemas(): Promise<void> {
+  if (!PG_URL || dropSchemas.length === 0) return;
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    for (const s of dropSchemas.splice(0)) await c.query(`drop schema if exists "${s}" cascade`);
+  } finally {
+    await c.end();
+  }
+}
+
+export interface CacheFactory {
+  readonly name: 'memory' | 'redis';
+  readonly skip: string | false;
+  /** A cache and bus under their own key prefix, so runs never see each other's keys. */
+  create(): Promise<{ cache: Cache; bus: Bus; prefix: string }>;
+}
+
+export const CACHE_FACTORIES: readonly CacheFactory[] = [
+  {
+    name: 'memory',
+    skip: false,
+    async create() {
+      return { cache: new MemoryCache(), bus: new MemoryBus(), prefix: '' };
+    },
+  },
+  {
+    name: 'redis',
+    skip: needsRedis,
+    async create() {
+      const prefix = `${uniqueName('kefutest')}:`;
+      const [cache, bus] = await Promise.all([RedisCache.connect({ url: REDIS_URL!, prefix }), RedisBus.connect({ url: REDIS_URL!, prefix })]);
+      return { cache, bus, prefix };
+    },
+  },
+];
