@@ -67,23 +67,27 @@ export async function dropTestSchemas(): Promise<void> {
 export interface CacheFactory {
   readonly name: 'memory' | 'redis';
   readonly skip: string | false;
-  /** A cache and bus under their own key prefix, so runs never see each other's keys. */
-  create(): Promise<{ cache: Cache; bus: Bus; prefix: string }>;
+  /**
+   * A cache and bus under their own key prefix, so runs never see each other's keys. Passing the
+   * prefix of an earlier one gives a second connection to the same keyspace (another "process");
+   * the memory adapter cannot be shared between processes, so it returns the same instances.
+   */
+  create(sharePrefixWith?: { cache: Cache; bus: Bus; prefix: string }): Promise<{ cache: Cache; bus: Bus; prefix: string }>;
 }
 
 export const CACHE_FACTORIES: readonly CacheFactory[] = [
   {
     name: 'memory',
     skip: false,
-    async create() {
-      return { cache: new MemoryCache(), bus: new MemoryBus(), prefix: '' };
+    async create(share) {
+      return share ?? { cache: new MemoryCache(), bus: new MemoryBus(), prefix: '' };
     },
   },
   {
     name: 'redis',
     skip: needsRedis,
-    async create() {
-      const prefix = `${uniqueName('kefutest')}:`;
+    async create(share) {
+      const prefix = share?.prefix ?? `${uniqueName('kefutest')}:`;
       const [cache, bus] = await Promise.all([RedisCache.connect({ url: REDIS_URL!, prefix }), RedisBus.connect({ url: REDIS_URL!, prefix })]);
       return { cache, bus, prefix };
     },

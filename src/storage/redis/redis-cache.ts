@@ -26,6 +26,18 @@ function makeClient(opts: RedisOptions): RedisClientType {
   return client;
 }
 
+// node-redis reports a failed MULTI as "N commands failed"; surface the first reply error
+// itself (for example WRONGTYPE) so both adapters fail with the same message.
+async function execMulti<T>(exec: () => Promise<unknown>): Promise<T> {
+  try {
+    return (await exec()) as T;
+  } catch (e) {
+    const replies = (e as { replies?: unknown[] }).replies;
+    const first = replies?.find((r) => r instanceof Error);
+    throw first ?? e;
+  }
+}
+
 /** Cache on a real Redis through node-redis. */
 export class RedisCache implements Cache {
   readonly kind = 'redis' as const;
@@ -63,7 +75,7 @@ export class RedisCache implements Cache {
   }
   async incr(key: string, ttlMs: number): Promise<number> {
     const k = this.#k(key);
-    const [n] = (await this.#c.multi().incr(k).pExpire(k, ttlMs, 'NX').exec()) as unknown as [number, number];
+    const [n] = await execMulti<[number, number]>(() => this.#c.multi().incr(k).pExpire(k, ttlMs, 'NX').exec());
     return Number(n);
   }
   async ttl(key: string): Promise<number> {
@@ -74,7 +86,7 @@ export class RedisCache implements Cache {
   }
   async hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void> {
     const k = this.#k(key);
-    await this.#c.multi().hSet(k, field, value).pExpire(k, ttlMs).exec();
+    await execMulti(() => this.#c.multi().hSet(k, field, value).pExpire(k, ttlMs).exec());
   }
   async hashDel(key: string, field: string): Promise<void> {
     await this.#c.hDel(this.#k(key), field);
@@ -85,12 +97,14 @@ export class RedisCache implements Cache {
   async listPush(key: string, values: readonly string[], opts: { maxLen: number; ttlMs: number }): Promise<number> {
     if (values.length === 0) return this.listLength(key);
     const k = this.#k(key);
-    const res = (await this.#c
-      .multi()
-      .rPush(k, [...values])
-      .lTrim(k, -opts.maxLen, -1)
-      .pExpire(k, opts.ttlMs)
-      .exec()) as unknown as [number, string, number];
+    const res = await execMulti<[number, string, number]>(() =>
+      this.#c
+        .multi()
+        .rPush(k, [...values])
+        .lTrim(k, -opts.maxLen, -1)
+        .pExpire(k, opts.ttlMs)
+        .exec(),
+    );
     return Math.min(Number(res[0]), opts.maxLen);
   }
   async listRange(key: string, start: number, stop: number): Promise<string[]> {
