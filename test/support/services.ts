@@ -10,6 +10,11 @@ import { MemoryBus, MemoryCache } from '../../src/storage/memory/memory-cache.ts
 import { RedisBus, RedisCache } from '../../src/storage/redis/redis-cache.ts';
 import type { Bus, Cache, SqlStore } from '../../src/storage/ports.ts';
 import pg from 'pg';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MIGRATIONS } from '../../src/storage/migrations/index.ts';
 
 export const PG_URL = process.env.KEFU_TEST_PG_URL;
 export const REDIS_URL = process.env.KEFU_TEST_REDIS_URL;
@@ -29,12 +34,34 @@ export interface SqlFactory {
 
 const dropSchemas: string[] = [];
 
+// initdb inside PGlite costs ~9 s of CPU; every test file would pay it. The first file to need
+// an embedded store makes a migrated template and dumps it (keyed by the migrations and the
+// PGlite version, so a changed migration makes a new one); later files load it in ~2 s.
+async function pgliteTemplate(): Promise<Blob | undefined> {
+  const pkg = JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string };
+  const hash = createHash('sha256').update(pkg.version).update(JSON.stringify(MIGRATIONS)).digest('hex').slice(0, 16);
+  const file = join(tmpdir(), `kefu-pglite-template-${hash}.tgz`);
+  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  const s = await createPgliteStore({ dataDir: undefined, schema: 'kefu', statementTimeoutMs: 5000 });
+  try {
+    await s.migrate();
+    const blob = await s.dump();
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+    renameSync(tmp, file);
+    return blob;
+  } finally {
+    await s.close();
+  }
+}
+
 export const SQL_FACTORIES: readonly SqlFactory[] = [
   {
     name: 'pglite',
     skip: false,
     async create() {
-      const s = await createPgliteStore({ dataDir: undefined, schema: 'kefu', statementTimeoutMs: 5000 });
+      const loadDataDir = await pgliteTemplate();
+      const s = await createPgliteStore({ dataDir: undefined, schema: 'kefu', statementTimeoutMs: 5000, ...(loadDataDir ? { loadDataDir } : {}) });
       await s.migrate();
       return s;
     },

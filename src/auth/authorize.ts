@@ -1,0 +1,44 @@
+/**
+ * Pure authorization checks on a verified Principal (CONTRACT.md section 2): 401 is decided by
+ * the verifier, these decide 403 and 404. Call requireRole before requireShop*: a buyer token has
+ * no shop, so a shop check alone would turn "wrong role" into "not found".
+ */
+import { KefuError } from '../protocol/errors.ts';
+import type { Principal, Role } from './principal.ts';
+
+// RFC 6750 section 2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+
+/** The token of an `Authorization: Bearer <token>` header; undefined for anything else. */
+export function extractBearer(header: string | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  return BEARER.exec(header)?.[1];
+}
+
+export function hasRole(p: Principal, roles: readonly Role[]): boolean {
+  return roles.some((r) => p.roles.has(r));
+}
+
+/** FORBIDDEN unless the principal holds at least one of `roles`. */
+export function requireRole(p: Principal, roles: readonly Role[]): void {
+  if (!hasRole(p, roles)) throw new KefuError('FORBIDDEN', `requires role ${roles.join(' or ')}`);
+}
+
+/**
+ * For a resource reached by its own id (a conversation, a command, a FAQ entry) that turns out to
+ * belong to another shop: answer as if it did not exist, so ids of other shops cannot be probed.
+ */
+export function requireShopOr404(p: Principal, shopId: string): void {
+  if (p.shopId === undefined || p.shopId !== shopId) throw new KefuError('NOT_FOUND', 'not found');
+}
+
+/**
+ * For a route that names the shop itself (`/shops/{shopId}/...`): the caller chose the shop, its
+ * existence reveals nothing, and "you may not act for this shop" is the honest answer.
+ */
+export function requireShopOr403(p: Principal, shopId: string): void {
+  if (p.shopId === undefined || p.shopId !== shopId) throw new KefuError('FORBIDDEN', 'token may not act for this shop');
+}
+
+/** The usual shop check: resources are not revealed to other shops (see requireShopOr404). */
+export const requireShop = requireShopOr404;

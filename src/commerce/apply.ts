@@ -1,0 +1,149 @@
+/**
+ * Applying one validated platform event to the read model.
+ *
+ * Invariants, all inside ONE transaction:
+ * - the event id is recorded in webhook_events first; an id already there means a redelivery,
+ *   and nothing else is touched;
+ * - the record is replaced only when the event's `data.updatedAt` is strictly newer than the
+ *   stored one, decided by the database (`on conflict ... where stored < excluded`), so two
+ *   deliveries racing on two nodes cannot let the older one win;
+ * - receiver name, phone and address are written only as PII tokens bound to the shop.
+ * A failure anywhere rolls back the event id too, so the platform's retry is processed afresh.
+ */
+import { encryptPii, type Keyring } from '../privacy/pii.ts';
+import type { SqlStore, Tx } from '../storage/ports.ts';
+import { sortEvents, type PlatformEvent } from './events.ts';
+
+export interface ApplyResult {
+  /** The stored record now reflects this event. */
+  readonly applied: boolean;
+  /** The event id had been processed before; nothing changed. */
+  readonly duplicate: boolean;
+}
+
+async function upsert(tx: Tx, keyring: Keyring, e: PlatformEvent): Promise<boolean> {
+  const shopId = e.shopId;
+  if (e.type === 'order.upserted') {
+    const d = e.data;
+    const row = await tx
+      .insertInto('shop_orders')
+      .values({
+        shop_id: shopId,
+        order_id: d.orderId,
+        user_id: d.userId,
+        status: d.status,
+        items: JSON.stringify(d.items.map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantity, price: i.price }))),
+        total_amount: d.totalAmount,
+        currency: d.currency,
+        receiver_name_enc: encryptPii(keyring, shopId, d.receiver.name),
+        receiver_phone_enc: encryptPii(keyring, shopId, d.receiver.phone),
+        receiver_address_enc: encryptPii(keyring, shopId, d.receiver.address),
+        created_at: d.createdAt,
+        updated_at: d.updatedAt,
+        last_event_id: e.id,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['shop_id', 'order_id'])
+          .doUpdateSet((eb) => ({
+            user_id: eb.ref('excluded.user_id'),
+            status: eb.ref('excluded.status'),
+            items: eb.ref('excluded.items'),
+            total_amount: eb.ref('excluded.total_amount'),
+            currency: eb.ref('excluded.currency'),
+            receiver_name_enc: eb.ref('excluded.receiver_name_enc'),
+            receiver_phone_enc: eb.ref('excluded.receiver_phone_enc'),
+            receiver_address_enc: eb.ref('excluded.receiver_address_enc'),
+            created_at: eb.ref('excluded.created_at'),
+            updated_at: eb.ref('excluded.updated_at'),
+            last_event_id: eb.ref('excluded.last_event_id'),
+            stored_at: eb.ref('excluded.stored_at'),
+          }))
+          .whereRef('shop_orders.updated_at', '<', 'excluded.updated_at'),
+      )
+      .returning('order_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+  if (e.type === 'logistics.upserted') {
+    const d = e.data;
+    const row = await tx
+      .insertInto('shop_logistics')
+      .values({
+        shop_id: shopId,
+        order_id: d.orderId,
+        carrier: d.carrier,
+        tracking_no: d.trackingNo,
+        status: d.status,
+        events: JSON.stringify(sortEvents(d.events).map((x) => ({ time: x.time, ...(x.location !== undefined ? { location: x.location } : {}), description: x.description }))),
+        updated_at: d.updatedAt,
+        last_event_id: e.id,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['shop_id', 'order_id'])
+          .doUpdateSet((eb) => ({
+            carrier: eb.ref('excluded.carrier'),
+            tracking_no: eb.ref('excluded.tracking_no'),
+            status: eb.ref('excluded.status'),
+            events: eb.ref('excluded.events'),
+            updated_at: eb.ref('excluded.updated_at'),
+            last_event_id: eb.ref('excluded.last_event_id'),
+            stored_at: eb.ref('excluded.stored_at'),
+          }))
+          .whereRef('shop_logistics.updated_at', '<', 'excluded.updated_at'),
+      )
+      .returning('order_id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+  const d = e.data;
+  const row = await tx
+    .insertInto('shop_aftersales')
+    .values({
+      shop_id: shopId,
+      aftersale_id: d.aftersaleId,
+      order_id: d.orderId,
+      user_id: d.userId,
+      type: d.type,
+      status: d.status,
+      amount: d.amount ?? null,
+      reason: d.reason ?? null,
+      updated_at: d.updatedAt,
+      last_event_id: e.id,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['shop_id', 'aftersale_id'])
+        .doUpdateSet((eb) => ({
+          order_id: eb.ref('excluded.order_id'),
+          user_id: eb.ref('excluded.user_id'),
+          type: eb.ref('excluded.type'),
+          status: eb.ref('excluded.status'),
+          amount: eb.ref('excluded.amount'),
+          reason: eb.ref('excluded.reason'),
+          updated_at: eb.ref('excluded.updated_at'),
+          last_event_id: eb.ref('excluded.last_event_id'),
+          stored_at: eb.ref('excluded.stored_at'),
+        }))
+        .whereRef('shop_aftersales.updated_at', '<', 'excluded.updated_at'),
+    )
+    .returning('aftersale_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function applyPlatformEvent(sql: SqlStore, keyring: Keyring, event: PlatformEvent): Promise<ApplyResult> {
+  return sql.transaction(async (tx) => {
+    // `do nothing` instead of catching a unique violation: a failed statement would abort the
+    // whole PostgreSQL transaction.
+    const fresh = await tx
+      .insertInto('webhook_events')
+      .values({ shop_id: event.shopId, event_id: event.id, type: event.type })
+      .onConflict((oc) => oc.columns(['shop_id', 'event_id']).doNothing())
+      .returning('event_id')
+      .executeTakeFirst();
+    if (!fresh) return { applied: false, duplicate: true };
+    return { applied: await upsert(tx, keyring, event), duplicate: false };
+  });
+}

@@ -1,0 +1,238 @@
+/**
+ * The platform's events (CONTRACT.md section 4) as zod schemas, and the pure mapping from an
+ * event's data to the read model's records. Every bound here is also a bound on what a webhook
+ * can make kefu store: ids and texts have maximum lengths, lists have maximum sizes, amounts are
+ * decimal strings that fit numeric(18,2). Unknown keys (including `__proto__`) are dropped, since
+ * the output objects are built from the schema's keys only.
+ */
+import { z } from 'zod';
+import { KefuError } from '../protocol/errors.ts';
+import type { Aftersale, Logistics, Order } from './types.ts';
+
+export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'delivered', 'completed', 'cancelled'] as const;
+export const LOGISTICS_STATUSES = ['pending', 'in_transit', 'out_for_delivery', 'delivered', 'exception'] as const;
+export const AFTERSALE_TYPES = ['refund', 'return', 'exchange'] as const;
+export const AFTERSALE_STATUSES = ['requested', 'approved', 'rejected', 'returning', 'refunded', 'closed'] as const;
+export const EVENT_TYPES = ['order.upserted', 'logistics.upserted', 'aftersale.upserted'] as const;
+export type PlatformEventType = (typeof EVENT_TYPES)[number];
+
+export const LIMITS = {
+  id: 128,
+  title: 200,
+  name: 100,
+  phone: 32,
+  address: 500,
+  text: 500,
+  items: 200,
+  quantity: 100_000,
+  logisticsEvents: 200,
+} as const;
+
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+
+const id = z.string().min(1).max(LIMITS.id).regex(NO_CONTROL, 'must not contain control characters');
+const line = (max: number) => z.string().min(1).max(max).regex(NO_CONTROL, 'must not contain control characters');
+const optionalText = (max: number) => z.string().max(max).optional();
+
+const AMOUNT_RE = /^\d{1,16}(\.\d{1,2})?$/;
+
+/** `"7"` → `"7.00"`, `"007.5"` → `"7.50"`: one spelling per value, as numeric(18,2) returns it. */
+export function normalizeAmount(s: string): string {
+  const [int = '0', frac = ''] = s.split('.');
+  return `${int.replace(/^0+(?=\d)/, '')}.${frac.padEnd(2, '0')}`;
+}
+
+const amount = z.string().regex(AMOUNT_RE, 'must be a decimal string with at most 16 digits before and 2 after the point, like "129.00"').transform(normalizeAmount);
+const EARLIEST = Date.UTC(1970, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+// The range keeps every accepted time storable by timestamptz and comparable as a JS Date.
+const isoTime = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 time with a zone, like "2026-11-27T09:15:00Z"' })
+  .refine((s) => {
+    const t = Date.parse(s);
+    return t >= EARLIEST && t < LATEST;
+  }, 'must be between 1970 and 2200');
+
+export const OrderItemSchema = z.object({
+  sku: id,
+  title: line(LIMITS.title),
+  quantity: z.number().int().min(1).max(LIMITS.quantity),
+  price: amount,
+});
+
+export const OrderDataSchema = z.object({
+  orderId: id,
+  userId: id,
+  status: z.enum(ORDER_STATUSES),
+  items: z.array(OrderItemSchema).min(1).max(LIMITS.items),
+  totalAmount: amount,
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like "CNY"'),
+  receiver: z.object({
+    name: line(LIMITS.name),
+    phone: z.string().regex(/^\+?[0-9][0-9 ()-]{2,31}$/, 'must be a phone number (digits, spaces, -, parentheses, optional leading +; at most 32)'),
+    address: line(LIMITS.address),
+  }),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+
+export const LogisticsEventSchema = z.object({
+  time: isoTime,
+  location: line(LIMITS.name).optional(),
+  description: line(LIMITS.text),
+});
+
+export const LogisticsDataSchema = z.object({
+  orderId: id,
+  carrier: line(LIMITS.name),
+  trackingNo: id,
+  status: z.enum(LOGISTICS_STATUSES),
+  events: z.array(LogisticsEventSchema).max(LIMITS.logisticsEvents),
+  updatedAt: isoTime,
+});
+
+export const AftersaleDataSchema = z.object({
+  aftersaleId: id,
+  orderId: id,
+  userId: id,
+  type: z.enum(AFTERSALE_TYPES),
+  status: z.enum(AFTERSALE_STATUSES),
+  amount: amount.optional(),
+  reason: optionalText(LIMITS.text),
+  updatedAt: isoTime,
+});
+
+const envelope = { id, shopId: id, occurredAt: isoTime };
+
+export const PlatformEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...envelope, type: z.literal('order.upserted'), data: OrderDataSchema }),
+  z.object({ ...envelope, type: z.literal('logistics.upserted'), data: LogisticsDataSchema }),
+  z.object({ ...envelope, type: z.literal('aftersale.upserted'), data: AftersaleDataSchema }),
+]);
+
+/** A validated event; amounts are normalised to two decimals. */
+export type PlatformEvent = z.output<typeof PlatformEventSchema>;
+/** What the platform sends (before normalisation). */
+export type PlatformEventInput = z.input<typeof PlatformEventSchema>;
+export type OrderData = z.output<typeof OrderDataSchema>;
+export type LogisticsData = z.output<typeof LogisticsDataSchema>;
+export type AftersaleData = z.output<typeof AftersaleDataSchema>;
+
+/** `["data","items",0,"price"]` → `data.items[0].price`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : `${out ? '.' : ''}${String(seg)}`;
+  return out;
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if ((issue as { input?: unknown }).input === undefined) return 'is required';
+      return issue.expected === 'int' ? 'must be an integer' : `must be of type ${issue.expected}`;
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) === 1 ? 'must not be empty' : `must have at least ${issue.minimum} characters`;
+      if (issue.origin === 'array') return `must have at least ${issue.minimum} item(s)`;
+      return `must be at least ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `must have at most ${issue.maximum} characters`;
+      if (issue.origin === 'array') return `must have at most ${issue.maximum} items`;
+      return `must be at most ${issue.maximum}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map(String).join(', ')}`;
+    case 'invalid_union':
+      if ('options' in issue && Array.isArray(issue.options)) return `must be one of ${issue.options.map(String).join(', ')}`;
+      return 'has an invalid shape';
+    default:
+      return issue.message;
+  }
+}
+
+/** Turns a failed parse into BAD_REQUEST naming the first bad field; `prefix` roots the path. */
+export function badRequestFrom(error: z.ZodError, prefix = ''): KefuError {
+  const issue = error.issues[0];
+  if (!issue) return new KefuError('BAD_REQUEST', 'invalid body');
+  const rel = formatPath(issue.path);
+  const field = !prefix ? rel || 'body' : !rel ? prefix : rel.startsWith('[') ? prefix + rel : `${prefix}.${rel}`;
+  return new KefuError('BAD_REQUEST', `${field} ${describe(issue)}`, { field });
+}
+
+/** Validates a decoded JSON body as a platform event, or throws BAD_REQUEST naming the field. */
+export function parsePlatformEvent(body: unknown): PlatformEvent {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new KefuError('BAD_REQUEST', 'body must be a JSON object', { field: 'body' });
+  // reportInput lets the message tell a missing field from a wrong one; the input itself is never echoed.
+  const r = PlatformEventSchema.safeParse(body, { reportInput: true });
+  if (!r.success) throw badRequestFrom(r.error);
+  return r.data;
+}
+
+export const toOrder = (shopId: string, d: OrderData): Order => ({
+  shopId,
+  orderId: d.orderId,
+  userId: d.userId,
+  status: d.status,
+  items: d.items.map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantity, price: i.price })),
+  totalAmount: d.totalAmount,
+  currency: d.currency,
+  receiver: { name: d.receiver.name, phone: d.receiver.phone, address: d.receiver.address },
+  createdAt: new Date(d.createdAt).toISOString(),
+  updatedAt: new Date(d.updatedAt).toISOString(),
+});
+
+export const toLogistics = (shopId: string, d: LogisticsData): Logistics => ({
+  shopId,
+  orderId: d.orderId,
+  carrier: d.carrier,
+  trackingNo: d.trackingNo,
+  status: d.status,
+  events: sortEvents(d.events),
+  updatedAt: new Date(d.updatedAt).toISOString(),
+});
+
+export const toAftersale = (shopId: string, d: AftersaleData): Aftersale => ({
+  shopId,
+  aftersaleId: d.aftersaleId,
+  orderId: d.orderId,
+  userId: d.userId,
+  type: d.type,
+  status: d.status,
+  ...(d.amount !== undefined ? { amount: d.amount } : {}),
+  ...(d.reason !== undefined ? { reason: d.reason } : {}),
+  updatedAt: new Date(d.updatedAt).toISOString(),
+});
+
+/** Oldest first (the contract's order for Logistics.events), whatever order the platform sent. */
+export function sortEvents<T extends { time: string }>(events: readonly T[]): T[] {
+  return events
+    .map((e) => ({ e, t: Date.parse(e.time) }))
+    .sort((a, b) => a.t - b.t)
+    .map(({ e }) => ({ ...e, time: new Date(e.time).toISOString() }));
+}
+
+export interface PlatformDataset {
+  readonly orders: readonly Order[];
+  readonly logistics: readonly Logistics[];
+  readonly aftersales: readonly Aftersale[];
+}
+
+/** The records a sequence of events leaves behind: per key, the one with the newest updatedAt. */
+export function datasetFromEvents(events: readonly PlatformEvent[]): PlatformDataset {
+  const orders = new Map<string, Order>();
+  const logistics = new Map<string, Logistics>();
+  const aftersales = new Map<string, Aftersale>();
+  const newer = (old: { updatedAt: string } | undefined, next: { updatedAt: string }) => !old || Date.parse(old.updatedAt) < Date.parse(next.updatedAt);
+  for (const e of events) {
+    if (e.type === 'order.upserted') {
+      const k = `${e.shopId}\u0000${e.data.orderId}`;
+      if (newer(orders.get(k), e.data)) orders.set(k, toOrder(e.shopId, e.data));
+    } else if (e.type === 'logistics.upserted') {
+      const k = `${e.shopId}\u0000${e.data.orderId}`;
+      if (newer(logistics.get(k), e.data)) logistics.set(k, toLogistics(e.shopId, e.data));
+    } else {
+      const k = `${e.shopId}\u0000${e.data.aftersaleId}`;
+      if (newer(aftersales.get(k), e.data)) aftersales.set(k, toAftersale(e.shopId, e.data));
+    }
+  }
+  return { orders: [...orders.values()], logistics: [...logistics.values()], aftersales: [...aftersales.values()] };
+}

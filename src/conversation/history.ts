@@ -1,0 +1,47 @@
+/**
+ * Hot history: the newest 500 messages of each conversation in the Cache for 7 days (trimmed
+ * and TTL refreshed on every write), so that devices resuming a conversation rarely touch
+ * PostgreSQL. The cache is an accelerator, never the truth: a read is served from it only when
+ * it holds exactly the requested seq range without gaps; anything else reads PostgreSQL.
+ */
+import type { Cache } from '../storage/ports.ts';
+import type { MessageFrame } from '../protocol/frames.ts';
+
+export const HOT_HISTORY_MAX = 500;
+export const HOT_HISTORY_TTL_MS = 7 * 24 * 3600 * 1000;
+
+const key = (conversationId: string) => `hist:${conversationId}`;
+
+export async function pushHistory(cache: Cache, m: MessageFrame): Promise<void> {
+  await cache.listPush(key(m.conversationId), [JSON.stringify(m)], { maxLen: HOT_HISTORY_MAX, ttlMs: HOT_HISTORY_TTL_MS });
+}
+
+/**
+ * Messages with seq in (afterSeq, toSeq] from the cache, or undefined when the cache cannot
+ * prove it has all of them (evicted, never written while the cache was down, out of order).
+ * `lastSeq` is the conversation's newest seq: the list's tail normally holds it, which lets us
+ * read only the slice we need instead of the whole list.
+ */
+export async function readHistory(cache: Cache, conversationId: string, afterSeq: number, toSeq: number, lastSeq: number): Promise<MessageFrame[] | undefined> {
+  const want = toSeq - afterSeq;
+  if (want <= 0) return [];
+  if (lastSeq - afterSeq > HOT_HISTORY_MAX) return undefined;
+  // Read a few extra on each side: writes from several nodes can land slightly out of order.
+  const slack = 8;
+  const start = -(lastSeq - afterSeq) - slack;
+  const stop = Math.min(-1, start + want + 2 * slack);
+  const raw = await cache.listRange(key(conversationId), Math.max(start, -HOT_HISTORY_MAX), stop);
+  const bySeq = new Map<number, MessageFrame>();
+  for (const s of raw) {
+    const m = JSON.parse(s) as MessageFrame;
+    if (m.seq > afterSeq && m.seq <= toSeq) bySeq.set(m.seq, m);
+  }
+  if (bySeq.size !== want) return undefined;
+  const out: MessageFrame[] = [];
+  for (let seq = afterSeq + 1; seq <= toSeq; seq++) {
+    const m = bySeq.get(seq);
+    if (!m) return undefined;
+    out.push(m);
+  }
+  return out;
+}

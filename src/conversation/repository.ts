@@ -1,0 +1,229 @@
+/**
+ * All SQL of conversations and messages. Every function takes the Db (or a Tx) so callers can
+ * compose them inside one transaction.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db, Tx } from '../storage/ports.ts';
+import { isUniqueViolation } from '../storage/ports.ts';
+import type { Content, ConversationState, MessageFrame, SenderRole } from '../protocol/frames.ts';
+
+export interface ConversationRow {
+  id: string;
+  shopId: string;
+  buyerId: string;
+  buyerName: string | null;
+  state: ConversationState;
+  agentId: string | null;
+  lastSeq: number;
+  failedBotTurns: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Sender {
+  role: SenderRole;
+  id: string;
+  name?: string | undefined;
+}
+
+const newConversationId = () => `c_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+
+type ConvSelect = {
+  id: string;
+  shop_id: string;
+  buyer_id: string;
+  buyer_name: string | null;
+  state: ConversationState;
+  agent_id: string | null;
+  last_seq: number;
+  failed_bot_turns: number;
+  created_at: Date;
+  updated_at: Date;
+};
+
+const toConversation = (r: ConvSelect): ConversationRow => ({
+  id: r.id,
+  shopId: r.shop_id,
+  buyerId: r.buyer_id,
+  buyerName: r.buyer_name,
+  state: r.state,
+  agentId: r.agent_id,
+  lastSeq: Number(r.last_seq),
+  failedBotTurns: r.failed_bot_turns,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const CONV_COLS = ['id', 'shop_id', 'buyer_id', 'buyer_name', 'state', 'agent_id', 'last_seq', 'failed_bot_turns', 'created_at', 'updated_at'] as const;
+
+export async function getConversation(db: Db | Tx, id: string): Promise<ConversationRow | undefined> {
+  const r = await db.selectFrom('conversations').select(CONV_COLS).where('id', '=', id).executeTakeFirst();
+  return r ? toConversation(r) : undefined;
+}
+
+/**
+ * The buyer's open conversation with the shop, created when there is none. The partial unique
+ * index (one open conversation per shop and buyer) settles concurrent creators: the loser's
+ * insert does nothing and it reads the winner's row.
+ */
+export async function openConversation(db: Db, shopId: string, buyerId: string, buyerName: string | undefined): Promise<{ conversation: ConversationRow; created: boolean }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await db
+      .selectFrom('conversations')
+      .select(CONV_COLS)
+      .where('shop_id', '=', shopId)
+      .where('buyer_id', '=', buyerId)
+      .where('state', '<>', 'closed')
+      .executeTakeFirst();
+    if (existing) return { conversation: toConversation(existing), created: false };
+    const inserted = await db
+      .insertInto('conversations')
+      .values({ id: newConversationId(), shop_id: shopId, buyer_id: buyerId, buyer_name: buyerName ?? null, state: 'bot', agent_id: null, last_seq: 0 })
+      .onConflict((oc) => oc.columns(['shop_id', 'buyer_id']).where('state', '<>', 'closed').doNothing())
+      .returning(CONV_COLS)
+      .executeTakeFirst();
+    if (inserted) return { conversation: toConversation(inserted), created: true };
+  }
+  throw new Error(`could not open a conversation for ${shopId}/${buyerId}`);
+}
+
+type MsgRow = {
+  conversation_id: string;
+  seq: number;
+  shop_id: string;
+  sender_role: SenderRole;
+  sender_id: string;
+  sender_name: string | null;
+  client_msg_id: string | null;
+  content: unknown;
+  created_at: Date;
+};
+
+export function toMessageFrame(r: MsgRow): MessageFrame {
+  return {
+    type: 'message',
+    conversationId: r.conversation_id,
+    shopId: r.shop_id,
+    seq: Number(r.seq),
+    ...(r.client_msg_id ? { clientMsgId: r.client_msg_id } : {}),
+    sender: { role: r.sender_role, id: r.sender_id, ...(r.sender_name ? { name: r.sender_name } : {}) },
+    content: r.content as Content,
+    ts: r.created_at.getTime(),
+  };
+}
+
+export interface AppendGuard {
+  /** Only append when the conversation belongs to this buyer. */
+  buyerId?: string;
+  /** Only append when the conversation belongs to this shop. */
+  shopId?: string;
+}
+
+export type AppendResult =
+  | { ok: true; message: MessageFrame; duplicate: boolean; state: ConversationState; buyerId: string; agentId: string | null }
+  /** No open conversation with that id passes the guard (missing, closed, or someone else's). */
+  | { ok: false };
+
+/**
+ * Stores one message with the next seq of its conversation, in ONE statement: the seq bump and
+ * the insert commit or fail together, so a refused insert (a duplicate clientMsgId) leaves no
+ * gap, and concurrent writers to one conversation serialise on its row lock. The guard is part
+ * of the same statement, so a message never lands in a closed or foreign conversation.
+ * A resend of a clientMsgId already stored by the same sender returns the stored message with
+ * `duplicate: true` and stores nothing. Must not run inside a transaction (a conflict aborts it).
+ */
+export async function appendMessage(db: Db, conversationId: string, sender: Sender, clientMsgId: string | undefined, content: Content, guard: AppendGuard = {}): Promise<AppendResult> {
+  // Insert first and look up only on conflict: resends are rare, so the common path is one round trip.
+  try {
+    const r = await sql<MsgRow & { state: ConversationState; buyer_id: string; agent_id: string | null }>`
+      with s as (
+        update conversations set last_seq = last_seq + 1, updated_at = now()
+        where id = ${conversationId} and state <> 'closed'
+          ${guard.buyerId !== undefined ? sql`and buyer_id = ${guard.buyerId}` : sql``}
+          ${guard.shopId !== undefined ? sql`and shop_id = ${guard.shopId}` : sql``}
+        returning id, last_seq, shop_id, state, buyer_id, agent_id
+      ), i as (
+        insert into messages (conversation_id, seq, shop_id, sender_role, sender_id, sender_name, client_msg_id, content)
+        select s.id, s.last_seq, s.shop_id, ${sender.role}, ${sender.id}, ${sender.name ?? null}, ${clientMsgId ?? null}, ${JSON.stringify(content)}::jsonb from s
+        returning conversation_id, seq, shop_id, sender_role, sender_id, sender_name, client_msg_id, content, created_at
+      )
+      select i.*, s.state, s.buyer_id, s.agent_id from i, s`.execute(db);
+    const row = r.rows[0];
+    if (!row) return { ok: false };
+    return { ok: true, message: toMessageFrame(row), duplicate: false, state: row.state, buyerId: row.buyer_id, agentId: row.agent_id };
+  } catch (e) {
+    // A resend (or a concurrent twin) of a clientMsgId this sender already stored.
+    if (clientMsgId && isUniqueViolation(e)) {
+      const prior = await findByClientMsgId(db, sender.id, clientMsgId);
+      if (prior) {
+        const conv = await getConversation(db, prior.conversationId);
+        if (conv) return { ok: true, message: prior, duplicate: true, state: conv.state, buyerId: conv.buyerId, agentId: conv.agentId };
+      }
+    }
+    throw e;
+  }
+}
+
+async function findByClientMsgId(db: Db | Tx, senderId: string, clientMsgId: string): Promise<MessageFrame | undefined> {
+  const r = await db.selectFrom('messages').selectAll().where('sender_id', '=', senderId).where('client_msg_id', '=', clientMsgId).executeTakeFirst();
+  return r ? toMessageFrame(r as MsgRow) : undefined;
+}
+
+/** Messages with seq in (afterSeq, afterSeq + limit], oldest first. */
+export async function listMessages(db: Db, conversationId: string, afterSeq: number, limit: number): Promise<MessageFrame[]> {
+  const rows = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('seq', '>', afterSeq)
+    .orderBy('seq', 'asc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => toMessageFrame(r as MsgRow));
+}
+
+/** Moves the read mark forward only (a late, lower read never moves it back). Returns the mark. */
+export async function markRead(db: Db, conversationId: string, userId: string, seq: number): Promise<number> {
+  const r = await db
+    .insertInto('conversation_reads')
+    .values({ conversation_id: conversationId, user_id: userId, seq })
+    .onConflict((oc) =>
+      oc.columns(['conversation_id', 'user_id']).doUpdateSet({
+        seq: sql`greatest(conversation_reads.seq, excluded.seq)`,
+        updated_at: sql`now()`,
+      }),
+    )
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return Number(r.seq);
+}
+
+export async function setState(db: Db | Tx, conversationId: string, patch: { state?: ConversationState; agentId?: string | null; failedBotTurns?: number }): Promise<ConversationRow | undefined> {
+  const r = await db
+    .updateTable('conversations')
+    .set({
+      ...(patch.state ? { state: patch.state } : {}),
+      ...(patch.state === 'closed' ? { closed_at: new Date() } : {}),
+      ...(patch.agentId !== undefined ? { agent_id: patch.agentId } : {}),
+      ...(patch.failedBotTurns !== undefined ? { failed_bot_turns: patch.failedBotTurns } : {}),
+      updated_at: new Date(),
+    })
+    .where('id', '=', conversationId)
+    .returning(CONV_COLS)
+    .executeTakeFirst();
+  return r ? toConversation(r) : undefined;
+}
+
+export async function listConversations(
+  db: Db,
+  filter: { shopId?: string; buyerId?: string; state?: ConversationState; limit: number; before?: Date },
+): Promise<ConversationRow[]> {
+  let q = db.selectFrom('conversations').select(CONV_COLS);
+  if (filter.shopId) q = q.where('shop_id', '=', filter.shopId);
+  if (filter.buyerId) q = q.where('buyer_id', '=', filter.buyerId);
+  if (filter.state) q = q.where('state', '=', filter.state);
+  if (filter.before) q = q.where('updated_at', '<', filter.before);
+  const rows = await q.orderBy('updated_at', 'desc').limit(filter.limit).execute();
+  return rows.map(toConversation);
+}

@@ -1,0 +1,210 @@
+/**
+ * Conversations: who may write where, durable storage with gap-free seq, and the events that
+ * follow a commit. Events go to an EventSink (the gateway's hub) only after the write committed;
+ * the hot-history cache is updated after the commit too, and its failure never fails a send.
+ */
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal.ts';
+import { KefuError } from '../protocol/errors.ts';
+import type { Content, ConversationState, MessageFrame, SendFrame, ServerFrame } from '../protocol/frames.ts';
+import type { Cache, SqlStore } from '../storage/ports.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import * as repo from './repository.ts';
+import { pushHistory, readHistory } from './history.ts';
+
+export interface Targets {
+  userIds?: readonly string[];
+  shopIds?: readonly string[];
+}
+
+/** Where committed events go: every device of the named users and every console of the shops. */
+export interface EventSink {
+  emit(targets: Targets, frame: ServerFrame, opts?: { exceptConnection?: string }): void;
+}
+
+/** Content policy applied before storage (sensitive words); may rewrite or refuse. */
+export interface ContentPolicy {
+  inbound(shopId: string | undefined, role: 'customer' | 'agent', content: Content): Content | Promise<Content>;
+}
+
+/** Runs after a buyer's message was stored while the robot owns the conversation. */
+export interface BotHook {
+  onCustomerMessage(conversation: { id: string; shopId: string; buyerId: string }, message: MessageFrame): void;
+}
+
+export interface SendResult {
+  ack: Extract<ServerFrame, { type: 'ack' }>;
+  message: MessageFrame;
+  duplicate: boolean;
+  state: ConversationState;
+}
+
+export const SYNC_DEFAULT_LIMIT = 100;
+export const SYNC_MAX_LIMIT = 500;
+
+const isStaff = (p: Principal) => p.roles.has('agent') || p.roles.has('admin');
+
+export class ConversationService {
+  readonly #sql: SqlStore;
+  readonly #cache: Cache;
+  readonly #sink: EventSink;
+  readonly #metrics: Metrics;
+  readonly #log: Logger;
+  #policy: ContentPolicy | undefined;
+  #bot: BotHook | undefined;
+  /** shopId|buyerId → open conversation id; a stale entry is detected by the append guard. */
+  readonly #openIds = new Map<string, string>();
+
+  constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; metrics: Metrics; log: Logger; policy?: ContentPolicy; bot?: BotHook }) {
+    this.#sql = deps.sql;
+    this.#cache = deps.cache;
+    this.#sink = deps.sink;
+    this.#metrics = deps.metrics;
+    this.#log = deps.log;
+    this.#policy = deps.policy;
+    this.#bot = deps.bot;
+  }
+
+  setPolicy(p: ContentPolicy | undefined): void {
+    this.#policy = p;
+  }
+  setBot(b: BotHook | undefined): void {
+    this.#bot = b;
+  }
+
+  /** A buyer or staff message from a client frame. */
+  async send(p: Principal, f: Pick<SendFrame, 'id' | 'shopId' | 'conversationId' | 'clientMsgId' | 'content'>, connectionId?: string): Promise<SendResult> {
+    if (p.roles.has('customer') && !isStaff(p)) return this.#sendAsBuyer(p, f, connectionId);
+    if (isStaff(p)) return this.#sendAsStaff(p, f, connectionId);
+    throw new KefuError('FORBIDDEN', 'only buyers and agents send messages');
+  }
+
+  async #sendAsBuyer(p: Principal, f: Pick<SendFrame, 'id' | 'shopId' | 'conversationId' | 'clientMsgId' | 'content'>, connectionId?: string): Promise<SendResult> {
+    const sender: repo.Sender = { role: 'customer', id: p.userId, name: p.name };
+    const content = this.#policy ? await this.#policy.inbound(f.shopId, 'customer', f.content) : f.content;
+    if (f.conversationId && !f.shopId) {
+      const r = await repo.appendMessage(this.#sql.db, f.conversationId, sender, f.clientMsgId, content, { buyerId: p.userId });
+      if (!r.ok) throw new KefuError('NOT_FOUND', 'no such open conversation');
+      return this.#afterStore(p, f, r, connectionId);
+    }
+    if (!f.shopId) throw new KefuError('BAD_REQUEST', 'shopId: a buyer names the shop');
+    const cacheKey = `${f.shopId}|${p.userId}`;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let convId = this.#openIds.get(cacheKey);
+      let created = false;
+      if (!convId) {
+        const o = await repo.openConversation(this.#sql.db, f.shopId, p.userId, p.name);
+        convId = o.conversation.id;
+        created = o.created;
+        this.#openIds.set(cacheKey, convId);
+        if (this.#openIds.size > 100_000) this.#openIds.delete(this.#openIds.keys().next().value!);
+      }
+      const r = await repo.appendMessage(this.#sql.db, convId, sender, f.clientMsgId, content, { buyerId: p.userId, shopId: f.shopId });
+      if (!r.ok) {
+        // Closed since we cached it (for example by an agent on another node): open a new one.
+        this.#openIds.delete(cacheKey);
+        continue;
+      }
+      if (created) this.#sink.emit({ userIds: [p.userId], shopIds: [f.shopId] }, { type: 'conversation', conversationId: convId, shopId: f.shopId, state: 'bot' });
+      return this.#afterStore(p, f, r, connectionId);
+    }
+    throw new KefuError('UNAVAILABLE', 'could not open a conversation, retry');
+  }
+
+  async #sendAsStaff(p: Principal, f: Pick<SendFrame, 'id' | 'shopId' | 'conversationId' | 'clientMsgId' | 'content'>, connectionId?: string): Promise<SendResult> {
+    if (!f.conversationId) throw new KefuError('BAD_REQUEST', 'conversationId: an agent names the conversation');
+    if (!p.shopId) throw new KefuError('FORBIDDEN', 'token has no shop');
+    const content = this.#policy ? await this.#policy.inbound(p.shopId, 'agent', f.content) : f.content;
+    const sender: repo.Sender = { role: 'agent', id: p.userId, name: p.name };
+    const r = await repo.appendMessage(this.#sql.db, f.conversationId, sender, f.clientMsgId, content, { shopId: p.shopId });
+    if (!r.ok) throw new KefuError('NOT_FOUND', 'no such open conversation');
+    return this.#afterStore(p, f, r, connectionId);
+  }
+
+  #afterStore(p: Principal, f: { id: string; clientMsgId: string }, r: Extract<repo.AppendResult, { ok: true }>, connectionId?: string): SendResult {
+    const m = r.message;
+    const ack = { type: 'ack' as const, id: f.id, clientMsgId: f.clientMsgId, conversationId: m.conversationId, seq: m.seq, ts: m.ts };
+    if (!r.duplicate) {
+      this.#metrics.messages.inc({ role: m.sender.role });
+      this.#publish(r.buyerId, m, connectionId);
+      if (m.sender.role === 'customer' && r.state === 'bot') this.#bot?.onCustomerMessage({ id: m.conversationId, shopId: m.shopId, buyerId: r.buyerId }, m);
+    }
+    void p;
+    return { ack, message: m, duplicate: r.duplicate, state: r.state };
+  }
+
+  /** Fan-out and hot history after commit; neither can undo or fail the stored message. */
+  #publish(buyerId: string, m: MessageFrame, exceptConnection?: string): void {
+    this.#sink.emit({ userIds: [buyerId], shopIds: [m.shopId] }, m, exceptConnection ? { exceptConnection } : undefined);
+    pushHistory(this.#cache, m).catch((e: unknown) => this.#log.warn({ err: (e as Error).message, conversationId: m.conversationId }, 'hot history write failed; sync will read PostgreSQL'));
+  }
+
+  /** Stores a message from the robot or the system (no clientMsgId) and fans it out. */
+  async postAs(conversationId: string, sender: repo.Sender, content: Content): Promise<MessageFrame | undefined> {
+    const r = await repo.appendMessage(this.#sql.db, conversationId, sender, undefined, content);
+    if (!r.ok) return undefined;
+    this.#metrics.messages.inc({ role: sender.role });
+    this.#publish(r.buyerId, r.message);
+    return r.message;
+  }
+
+  /** The conversation if this principal may see it; NOT_FOUND otherwise (never revealing it exists). */
+  async visible(p: Principal, conversationId: string): Promise<repo.ConversationRow> {
+    const c = await repo.getConversation(this.#sql.db, conversationId);
+    if (!c) throw new KefuError('NOT_FOUND', 'no such conversation');
+    if (c.buyerId === p.userId && p.roles.has('customer')) return c;
+    if (isStaff(p) && p.shopId === c.shopId) return c;
+    throw new KefuError('NOT_FOUND', 'no such conversation');
+  }
+
+  async sync(p: Principal, conversationId: string, afterSeq: number, limit = SYNC_DEFAULT_LIMIT): Promise<{ messages: MessageFrame[]; hasMore: boolean }> {
+    const c = await this.visible(p, conversationId);
+    const n = Math.min(Math.max(1, limit), SYNC_MAX_LIMIT);
+    const to = Math.min(c.lastSeq, afterSeq + n);
+    if (to <= afterSeq) return { messages: [], hasMore: false };
+    let messages: MessageFrame[] | undefined;
+    try {
+      messages = await readHistory(this.#cache, conversationId, afterSeq, to, c.lastSeq);
+    } catch (e) {
+      this.#log.warn({ err: (e as Error).message }, 'hot history read failed; reading PostgreSQL');
+    }
+    if (!messages) {
+      this.#metrics.cacheFallbacks.inc({ op: 'sync' });
+      messages = await repo.listMessages(this.#sql.db, conversationId, afterSeq, to - afterSeq);
+    }
+    return { messages, hasMore: to < c.lastSeq };
+  }
+
+  async read(p: Principal, conversationId: string, seq: number, exceptConnection?: string): Promise<number> {
+    const c = await this.visible(p, conversationId);
+    const mark = await repo.markRead(this.#sql.db, conversationId, p.userId, Math.min(seq, c.lastSeq));
+    // Staff devices are reached through the shop channel already.
+    const userIds = isStaff(p) ? [c.buyerId] : [c.buyerId, p.userId];
+    this.#sink.emit({ userIds, shopIds: [c.shopId] }, { type: 'read', conversationId, seq: mark, userId: p.userId }, exceptConnection ? { exceptConnection } : undefined);
+    return mark;
+  }
+
+  async setState(conversationId: string, patch: { state: ConversationState; agentId?: string | null }): Promise<repo.ConversationRow | undefined> {
+    const c = await repo.setState(this.#sql.db, conversationId, patch);
+    if (!c) return undefined;
+    if (c.state === 'closed') this.#openIds.delete(`${c.shopId}|${c.buyerId}`);
+    this.#sink.emit(
+      { userIds: [c.buyerId], shopIds: [c.shopId] },
+      { type: 'conversation', conversationId: c.id, shopId: c.shopId, state: c.state, ...(c.agentId ? { agentId: c.agentId } : {}) },
+    );
+    return c;
+  }
+
+  async list(p: Principal, opts: { state?: ConversationState; limit: number; before?: Date }): Promise<repo.ConversationRow[]> {
+    if (isStaff(p)) {
+      if (!p.shopId) throw new KefuError('FORBIDDEN', 'token has no shop');
+      return repo.listConversations(this.#sql.db, { shopId: p.shopId, ...opts });
+    }
+    if (p.roles.has('customer')) return repo.listConversations(this.#sql.db, { buyerId: p.userId, ...opts });
+    throw new KefuError('FORBIDDEN', 'no role that can list conversations');
+  }
+
+  async messages(p: Principal, conversationId: string, afterSeq: number, limit: number) {
+    return this.sync(p, conversationId, afterSeq, limit);
+  }
+}

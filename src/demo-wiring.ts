@@ -1,0 +1,28 @@
+/**
+ * What `kefu start` adds in demo mode: the seeded demo shop and the banner telling a new user
+ * what to open. Kept apart from main.ts so tests can seed the same data.
+ */
+import type { Runtime } from './wiring.ts';
+
+export async function seedDemoData(_rt: Runtime): Promise<void> {
+  // Filled in when the commerce read model lands (src/demo/seed.ts).
+}
+
+export function demoBanner(rt: Runtime, base: string): string {
+  const lines = [
+    '',
+    `kefu is listening on ${base}`,
+    `  health:     ${base}/healthz   readiness: ${base}/readyz   metrics: ${base}/metrics`,
+    `  websocket:  ${base.replace(/^http/, 'ws')}/im?token=<jwt>&device=web`,
+    `  storage:    ${rt.storage.sql.kind === 'pglite' ? `embedded PGlite in ${rt.config.dataDir}` : 'PostgreSQL'}, cache/bus ${rt.storage.cache.kind === 'memory' ? 'in-process (single node)' : 'Redis'}`,
+  ];
+  if (rt.demoIssuer) {
+    lines.push(
+      '  DEMO identity (not for production): get a token with',
+      `    curl -s -X POST ${base}/demo/oauth/token -H 'content-type: application/json' -d '{"sub":"buyer_1","scope":"cs:customer"}'`,
+    );
+  }
+  if (rt.webhookSecretIsDemo) lines.push(`  DEMO webhook secret (KEFU_PLATFORM_WEBHOOK_SECRET): ${rt.webhookSecret}`);
+  lines.push('');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,276 @@
+/**
+ * The WebSocket gateway `/im` (CONTRACT.md section 3). Authentication and the Origin check run
+ * in preValidation, before the upgrade, so a refused client gets a plain HTTP 401/403 and no
+ * socket. Socket listeners are attached synchronously in the handler (a frame sent right after
+ * the upgrade is never lost). Frames of one socket are handled in order, one at a time, so a
+ * device's messages get seqs in the order it sent them.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import type {} from '@fastify/websocket';
+import type { Logger } from 'pino';
+import type { Principal, TokenVerifier } from '../auth/principal.ts';
+import { KefuError, toKefuError } from '../protocol/errors.ts';
+import { DEVICES, parseClientFrame, type ClientFrame, type Device, type ServerFrame } from '../protocol/frames.ts';
+import type { ConversationService } from '../conversation/service.ts';
+import type { Cache } from '../storage/ports.ts';
+import type { Metrics } from '../ops/metrics.ts';
+import type { WorkQueue } from '../ops/work-queue.ts';
+import { newTraceId } from '../ops/logger.ts';
+import { Hub, type LocalConnection } from './hub.ts';
+import { TokenBucket, checkReplay, checkUserRate } from './guards.ts';
+import { markOffline, markOnline } from './presence.ts';
+
+export interface GatewayDeps {
+  verifier: TokenVerifier;
+  conversations: ConversationService;
+  hub: Hub;
+  cache: Cache;
+  metrics: Metrics;
+  work: WorkQueue;
+  log: Logger;
+  nodeId: string;
+  allowedOrigins: readonly string[] | undefined;
+  limits: { maxBufferedBytes: number; ratePerConnection: number; ratePerUser: number; maxBadFrames: number };
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    imPrincipal?: Principal;
+    imDevice?: Device;
+  }
+}
+
+const HEARTBEAT_MS = 30_000;
+const PRESENCE_REFRESH_MS = 60_000;
+
+/** Origin allowed? No Origin (native apps) is allowed; otherwise same-origin or the allow-list. */
+export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[] | undefined): boolean {
+  if (!origin) return true;
+  if (allowed?.includes('*')) return true;
+  let o: URL;
+  try {
+    o = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (allowed) return allowed.includes(o.origin);
+  return host !== undefined && o.host === host;
+}
+
+export function registerGateway(app: FastifyInstance, deps: GatewayDeps): { close(): void } {
+  const sockets = new Set<Connection>();
+
+  app.get(
+    '/im',
+    {
+      websocket: true,
+      preValidation: async (req: FastifyRequest<{ Querystring: { token?: string; device?: string } }>, reply) => {
+        if (!originAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins)) {
+          return reply.code(403).send(new KefuError('FORBIDDEN', 'origin not allowed').toBody());
+        }
+        const q = req.query ?? {};
+        const auth = req.headers.authorization;
+        const token = q.token ?? (auth?.startsWith('Bearer ') ? auth.slice(7) : undefined);
+        if (!token) return reply.code(401).send(new KefuError('UNAUTHORIZED', 'token required').toBody());
+        try {
+          req.imPrincipal = await deps.verifier.verify(token);
+        } catch (e) {
+          const k = toKefuError(e);
+          return reply.code(k.status === 500 ? 503 : k.status).send(k.toBody());
+        }
+        const device = q.device ?? 'web';
+        if (!(DEVICES as readonly string[]).includes(device)) {
+          return reply.code(400).send(new KefuError('BAD_REQUEST', `device must be one of ${DEVICES.join(', ')}`).toBody());
+        }
+        req.imDevice = device as Device;
+      },
+    },
+    (socket, req) => {
+      const c = new Connection(socket, req.imPrincipal!, req.imDevice!, deps, req.id);
+      sockets.add(c);
+      socket.once('close', () => sockets.delete(c));
+    },
+  );
+
+  // One timer for all sockets: ping, cut off the dead, close on token expiry.
+  const timer = setInterval(() => {
+    const now = Date.now();
+    for (const c of sockets) c.heartbeat(now);
+  }, HEARTBEAT_MS);
+  timer.unref();
+  return {
+    close() {
+      clearInterval(timer);
+      for (const c of sockets) c.close(1001, 'server shutting down');
+    },
+  };
+}
+
+class Connection implements LocalConnection {
+  readonly id: string;
+  readonly userId: string;
+  readonly staffShopId: string | undefined;
+  readonly #ws: WebSocket;
+  readonly #p: Principal;
+  readonly #device: Device;
+  readonly #d: GatewayDeps;
+  readonly #log: Logger;
+  readonly #bucket: TokenBucket;
+  #badFrames = 0;
+  #alive = true;
+  #closed = false;
+  #lastPresence = 0;
+  /** Frames are handled one after another; this is the tail of that chain. */
+  #chain: Promise<void>;
+  #queued = 0;
+
+  constructor(ws: WebSocket, p: Principal, device: Device, d: GatewayDeps, traceId: string) {
+    this.id = `${d.nodeId}.${randomBytes(6).toString('hex')}`;
+    this.userId = p.userId;
+    this.staffShopId = p.roles.has('agent') || p.roles.has('admin') ? p.shopId : undefined;
+    this.#ws = ws;
+    this.#p = p;
+    this.#device = device;
+    this.#d = d;
+    this.#log = d.log.child({ traceId, conn: this.id, userId: p.userId, device });
+    this.#bucket = new TokenBucket(d.limits.ratePerConnection);
+    d.metrics.wsConnections.inc();
+
+    ws.on('message', (data, isBinary) => this.#onMessage(data as Buffer, isBinary));
+    ws.on('pong', () => (this.#alive = true));
+    ws.on('close', () => this.#onClose());
+    ws.on('error', (e) => this.#log.debug({ err: e.message }, 'socket error'));
+
+    // Frames that arrive before the subscriptions are active wait behind this.
+    this.#chain = d.hub.add(this).then(
+      () => this.#presence(Date.now()),
+      (e: unknown) => {
+        this.#log.warn({ err: (e as Error).message }, 'bus subscription failed');
+        this.close(1011, 'temporarily unavailable');
+      },
+    );
+  }
+
+  #presence(now: number): void {
+    this.#lastPresence = now;
+    markOnline(this.#d.cache, this.userId, { connectionId: this.id, device: this.#device, node: this.#d.nodeId, lastSeen: now }).catch(() => {});
+  }
+
+  sendRaw(json: string): void {
+    if (this.#closed) return;
+    // A client that stops reading would make the server buffer without bound: cut it off.
+    if (this.#ws.bufferedAmount > this.#d.limits.maxBufferedBytes) {
+      this.#d.metrics.wsSlowConsumerCutoffs.inc();
+      this.#log.warn({ buffered: this.#ws.bufferedAmount }, 'slow consumer cut off');
+      this.#closed = true;
+      this.#ws.terminate();
+      return;
+    }
+    this.#ws.send(json);
+  }
+
+  #send(frame: ServerFrame): void {
+    this.sendRaw(JSON.stringify(frame));
+  }
+
+  #error(code: KefuError, id?: string): void {
+    this.#d.metrics.wsFramesRejected.inc({ code: code.wsCode });
+    this.#send({ type: 'error', ...(id ? { id } : {}), code: code.wsCode, message: code.message });
+  }
+
+  heartbeat(now: number): void {
+    if (this.#p.expiresAt !== undefined && now > this.#p.expiresAt * 1000) {
+      this.close(4401, 'token expired');
+      return;
+    }
+    if (!this.#alive) {
+      this.#closed = true;
+      this.#ws.terminate();
+      return;
+    }
+    this.#alive = false;
+    this.#ws.ping();
+  }
+
+  close(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#ws.close(code, reason);
+  }
+
+  #onClose(): void {
+    this.#closed = true;
+    this.#d.metrics.wsConnections.dec();
+    this.#d.hub.remove(this);
+    markOffline(this.#d.cache, this.userId, this.id).catch(() => {});
+  }
+
+  #onMessage(data: Buffer, isBinary: boolean): void {
+    if (this.#closed) return;
+    if (isBinary) {
+      this.#bad(new KefuError('BAD_FRAME', 'frames are JSON text'));
+      return;
+    }
+    if (!this.#bucket.take()) {
+      this.#error(new KefuError('RATE_LIMITED', 'too many frames on this connection'));
+      return;
+    }
+    const parsed = parseClientFrame(data.toString('utf8'));
+    if (!parsed.ok) {
+      this.#bad(new KefuError('BAD_FRAME', parsed.reason), parsed.id);
+      return;
+    }
+    // Bound what one socket can queue: it may not hold more than a second's worth of frames.
+    if (this.#queued >= this.#d.limits.ratePerConnection * 2) {
+      this.#error(new KefuError('RATE_LIMITED', 'too many frames waiting on this connection'), parsed.frame.id);
+      return;
+    }
+    this.#queued++;
+    const frame = parsed.frame;
+    const started = performance.now();
+    this.#chain = this.#chain.then(async () => {
+      try {
+        await this.#handle(frame, started);
+      } catch (e) {
+        const k = toKefuError(e);
+        if (k.code === 'INTERNAL') this.#log.error({ err: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined, frame: frame.type, traceId: newTraceId() }, 'frame failed');
+        this.#error(k, frame.id);
+      } finally {
+        this.#queued--;
+      }
+    });
+  }
+
+  #bad(e: KefuError, id?: string): void {
+    this.#badFrames++;
+    this.#error(e, id);
+    if (this.#badFrames >= this.#d.limits.maxBadFrames) this.close(1008, 'too many invalid frames');
+  }
+
+  async #handle(f: ClientFrame, started: number): Promise<void> {
+    await Promise.all([checkReplay(this.#d.cache, this.userId, f.ts, f.nonce), checkUserRate(this.#d.cache, this.userId, this.#d.limits.ratePerUser)]);
+    const now = Date.now();
+    if (now - this.#lastPresence > PRESENCE_REFRESH_MS) this.#presence(now);
+    switch (f.type) {
+      case 'ping':
+        this.#send({ type: 'pong', id: f.id, ts: now });
+        return;
+      case 'send': {
+        const r = await this.#d.work.run('message', () => this.#d.conversations.send(this.#p, f, this.id));
+        this.#send(r.ack);
+        this.#d.metrics.messageLatency.observe((performance.now() - started) / 1000);
+        return;
+      }
+      case 'sync': {
+        const r = await this.#d.work.run('sync', () => this.#d.conversations.sync(this.#p, f.conversationId, f.afterSeq, f.limit));
+        this.#send({ type: 'history', id: f.id, conversationId: f.conversationId, messages: r.messages, hasMore: r.hasMore });
+        return;
+      }
+      case 'read':
+        await this.#d.work.run('other', () => this.#d.conversations.read(this.#p, f.conversationId, f.seq, this.id));
+        return;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * FilterCache: the compiled sensitive-word filter of each shop (global + shop words), so the
+ * message path never compiles per message.
+ *
+ * Lifecycle and staleness:
+ * - The first get(shopId) loads the words and compiles them; later gets return the cached filter
+ *   without any I/O for `recheckMs`. After that, one get checks the shop's version (one small
+ *   query) and reloads and recompiles only when it moved.
+ * - invalidate(shopId) makes the next get check at once; invalidate() does so for every shop
+ *   (after a global-list change). Wire both to the bus message sent after a knowledge change, so
+ *   every process picks it up immediately instead of after `recheckMs`.
+ * - Concurrent gets of one shop share one refresh. An invalidation that arrives during a refresh
+ *   forces another check on the next get.
+ * - When the database fails during a refresh, the last filter keeps serving (the policy keeps
+ *   working on the last known list) and the check is retried after `recheckMs`. A first load
+ *   that fails rejects: there is nothing to serve.
+ * - Identical word lists share one compiled filter (most shops only use the global list), and
+ *   at most `maxShops` shops are cached, least recently used first out.
+ */
+import { createHash } from 'node:crypto';
+import { compileFilter, type SensitiveFilter } from './sensitive.ts';
+import type { FilterWords } from './service.ts';
+
+/** What the cache reads: KnowledgeService fits. */
+export interface FilterSource {
+  version(shopId: string): Promise<number>;
+  filterWords(shopId: string): Promise<FilterWords>;
+}
+
+export interface FilterCacheOptions {
+  /** How long a filter is used without checking the version (default 5000 ms). */
+  readonly recheckMs?: number;
+  /** Shops kept compiled (default 1000). */
+  readonly maxShops?: number;
+  /** Clock, for tests. */
+  readonly now?: () => number;
+}
+
+interface Entry {
+  version: number;
+  filter: SensitiveFilter;
+  checkedAt: number;
+  stale: boolean;
+}
+
+const SHARED_COMPILED_MAX = 32;
+
+export class FilterCache {
+  readonly #source: FilterSource;
+  readonly #recheckMs: number;
+  readonly #maxShops: number;
+  readonly #now: () => number;
+  readonly #entries = new Map<string, Entry>();
+  readonly #inflight = new Map<string, Promise<SensitiveFilter>>();
+  readonly #compiled = new Map<string, SensitiveFilter>();
+  /**
+   * Bumped by every invalidate(): a load or refresh that ran across an invalidation may have read
+   * the words from before the change, so its result is marked for another check.
+   */
+  #epoch = 0;
+  /** Counters for metrics and tests. */
+  readonly stats = { compiles: 0, loads: 0, versionChecks: 0, refreshErrors: 0 };
+
+  constructor(source: FilterSource, opts: FilterCacheOptions = {}) {
+    this.#source = source;
+    this.#recheckMs = opts.recheckMs ?? 5000;
+    this.#maxShops = opts.maxShops ?? 1000;
+    this.#now = opts.now ?? Date.now;
+  }
+
+  get(shopId: string): Promise<SensitiveFilter> {
+    const e = this.#entries.get(shopId);
+    if (e) {
+      this.#entries.delete(shopId);
+      this.#entries.set(shopId, e);
+      if (!e.stale && this.#now() - e.checkedAt < this.#recheckMs) return Promise.resolve(e.filter);
+    }
+    let p = this.#inflight.get(shopId);
+    if (!p) {
+      p = (e ? this.#refresh(shopId, e) : this.#load(shopId)).finally(() => this.#inflight.delete(shopId));
+      this.#inflight.set(shopId, p);
+    }
+    return p;
+  }
+
+  /** Check the version of `shopId` (or of every cached shop) on its next get. */
+  invalidate(shopId?: string): void {
+    this.#epoch++;
+    if (shopId === undefined) for (const e of this.#entries.values()) e.stale = true;
+    else {
+      const e = this.#entries.get(shopId);
+      if (e) e.stale = true;
+    }
+  }
+
+  async #load(shopId: string): Promise<SensitiveFilter> {
+    const epoch = this.#epoch;
+    const words = await this.#source.filterWords(shopId);
+    this.stats.loads++;
+    const filter = this.#compile(words);
+    this.#entries.set(shopId, { version: words.version, filter, checkedAt: this.#now(), stale: this.#epoch !== epoch });
+    while (this.#entries.size > this.#maxShops) this.#entries.delete(this.#entries.keys().next().value!);
+    return filter;
+  }
+
+  async #refresh(shopId: string, e: Entry): Promise<SensitiveFilter> {
+    const epoch = this.#epoch;
+    try {
+      this.stats.versionChecks++;
+      const version = await this.#source.version(shopId);
+      if (version !== e.version) {
+        const words = await this.#source.filterWords(shopId);
+        this.stats.loads++;
+        e.filter = this.#compile(words);
+        e.version = words.version;
+      }
+    } catch {
+      this.stats.refreshErrors++;
+      e.stale = false;
+      e.checkedAt = this.#now();
+      return e.filter;
+    }
+    e.checkedAt = this.#now();
+    e.stale = this.#epoch !== epoch;
+    return e.filter;
+  }
+
+  #compile(words: FilterWords): SensitiveFilter {
+    const key = createHash('sha256').update(words.global.join('\n')).update('\u0000').update(words.shop.join('\n')).digest('base64');
+    const hit = this.#compiled.get(key);
+    if (hit) {
+      this.#compiled.delete(key);
+      this.#compiled.set(key, hit);
+      return hit;
+    }
+    // Shop words first: when a shop word and a global word normalise alike, the shop's own
+    // spelling is the one reported back to its agents.
+    const filter = compileFilter([...words.shop, ...words.global]);
+    this.stats.compiles++;
+    this.#compiled.set(key, filter);
+    while (this.#compiled.size > SHARED_COMPILED_MAX) this.#compiled.delete(this.#compiled.keys().next().value!);
+    return filter;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * REST for shop knowledge (CONTRACT.md section 5), registered by the app under `/api/v1`:
+ *
+ *   GET    /shops/:shopId/faq               agent, admin   200 { items: FaqEntry[] }
+ *   POST   /shops/:shopId/faq               admin          201 FaqEntry
+ *   PUT    /shops/:shopId/faq/:id           admin          200 FaqEntry
+ *   DELETE /shops/:shopId/faq/:id           admin          204
+ *   GET    /shops/:shopId/sensitive-words   agent, admin   200 { words: string[] }
+ *   PUT    /shops/:shopId/sensitive-words   admin          200 { words: string[] }
+ *
+ * The global word list has no route: see defaults.ts. Errors are thrown as KefuError and
+ * rendered by the app's error handler.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Principal, Role } from '../auth/principal.ts';
+import type { KnowledgeService } from './service.ts';
+
+export interface KnowledgeRouteDeps {
+  readonly knowledge: KnowledgeService;
+  /** Throws the right KefuError (401/403/404) itself; resolves with the caller otherwise. */
+  readonly authorize: (req: FastifyRequest, opts: { roles: Role[]; shopId?: string }) => Promise<Principal>;
+  /**
+   * Called after a change has committed, for example to publish a bus message that invalidates
+   * every process's FilterCache and FAQ index. A failure here is logged, not returned: the
+   * change is durable and a retry by the client would repeat it.
+   */
+  readonly onChanged?: (shopId: string) => void;
+}
+
+const READERS: Role[] = ['agent', 'admin'];
+const WRITERS: Role[] = ['admin'];
+// 5000 words of 50 characters, JSON-escaped at worst, exceed fastify's default 1 MiB.
+const WORDS_BODY_LIMIT = 2 * 1024 * 1024;
+
+type ShopParams = { Params: { shopId: string } };
+type FaqParams = { Params: { shopId: string; id: string } };
+
+export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRouteDeps): void {
+  const { knowledge, authorize } = deps;
+  const changed = (req: FastifyRequest, shopId: string) => {
+    if (!deps.onChanged) return;
+    try {
+      deps.onChanged(shopId);
+    } catch (err) {
+      req.log.error({ err, shopId }, 'knowledge change listener failed');
+    }
+  };
+
+  app.get<ShopParams>('/shops/:shopId/faq', async (req) => {
+    const { shopId } = req.params;
+    await authorize(req, { roles: READERS, shopId });
+    return { items: await knowledge.listFaq(shopId) };
+  });
+
+  app.post<ShopParams>('/shops/:shopId/faq', async (req, reply) => {
+    const { shopId } = req.params;
+    await authorize(req, { roles: WRITERS, shopId });
+    const entry = await knowledge.createFaq(shopId, req.body);
+    changed(req, shopId);
+    return reply.code(201).send(entry);
+  });
+
+  app.put<FaqParams>('/shops/:shopId/faq/:id', async (req) => {
+    const { shopId, id } = req.params;
+    await authorize(req, { roles: WRITERS, shopId });
+    const entry = await knowledge.updateFaq(shopId, id, req.body);
+    changed(req, shopId);
+    return entry;
+  });
+
+  app.delete<FaqParams>('/shops/:shopId/faq/:id', async (req, reply) => {
+    const { shopId, id } = req.params;
+    await authorize(req, { roles: WRITERS, shopId });
+    await knowledge.deleteFaq(shopId, id);
+    changed(req, shopId);
+    return reply.code(204).send();
+  });
+
+  app.get<ShopParams>('/shops/:shopId/sensitive-words', async (req) => {
+    const { shopId } = req.params;
+    await authorize(req, { roles: READERS, shopId });
+    return { words: await knowledge.getSensitiveWords(shopId) };
+  });
+
+  app.put<ShopParams>('/shops/:shopId/sensitive-words', { bodyLimit: WORDS_BODY_LIMIT }, async (req) => {
+    const { shopId } = req.params;
+    await authorize(req, { roles: WRITERS, shopId });
+    const words = await knowledge.replaceSensitiveWords(shopId, req.body);
+    changed(req, shopId);
+    return { words };
+  });
+}

@@ -1,0 +1,467 @@
+/**
+ * Sensitive-word filter and off-platform-contact detector: pure functions, no I/O.
+ *
+ * Matching runs on a normalised copy of the text that keeps only letters and digits, case-folded
+ * and with compatibility forms (full-width, circled, ligatures) and accents reduced to their base
+ * character. Everything else (spaces, punctuation, symbols, emoji, zero-width and other format
+ * characters) is skipped, so "微*信", "微 信", "v x" and "ｗｅｉｘｉｎ" all read as the words they
+ * hide. Every normalised character remembers the original range it came from, so a match maps
+ * back to exactly the original characters, the inserted symbols between them included.
+ *
+ * Because separators are skipped, a short Latin word could match across two innocent words
+ * ("nav x" contains "vx"). A word that begins (ends) with a Latin letter therefore does not match
+ * when the original character right before (after) it is also a Latin letter; the same holds for
+ * digits. CJK words have no such rule: Chinese has no word spacing to rely on.
+ *
+ * Not handled (documented limits): Traditional/Simplified variants, homoglyphs from other
+ * scripts (Cyrillic "а"), pinyin and Chinese-numeral spellings of phone numbers.
+ */
+import AhoCorasick from 'modern-ahocorasick';
+
+export interface SensitiveHit {
+  /** The configured word, as it was written in the list. */
+  readonly word: string;
+  /** UTF-16 offsets in the original text, end exclusive: text.slice(start, end) is what matched. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface SensitiveFilter {
+  /** Number of distinct (normalised) words compiled in. */
+  readonly size: number;
+  /** Non-overlapping hits, leftmost first; at one start the longest word wins. */
+  find(text: string): SensitiveHit[];
+  /** Every character of every hit (overlapping ones included) replaced by one `*` per code point. */
+  mask(text: string): { text: string; hits: SensitiveHit[] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Normalisation
+
+const NOT_ALNUM = /[^\p{L}\p{N}]/gu;
+// Folding a code point outside ASCII and the common CJK block costs two normalize() calls; the
+// cache keeps that off the hot path. Bounded so crafted text cannot grow it without limit.
+const FOLD_CACHE = new Map<number, string>();
+const FOLD_CACHE_MAX = 50_000;
+
+const ASCII_FOLD: string[] = Array.from({ length: 128 }, (_, c) => {
+  if (c >= 0x61 && c <= 0x7a) return String.fromCharCode(c);
+  if (c >= 0x41 && c <= 0x5a) return String.fromCharCode(c + 32);
+  if (c >= 0x30 && c <= 0x39) return String.fromCharCode(c);
+  return '';
+});
+
+/** The normalised form of one code point: '' when it is skipped, else letters/digits only. */
+function foldCodePoint(cp: number): string {
+  if (cp < 0x80) return ASCII_FOLD[cp]!;
+  // CJK Unified Ideographs have no compatibility decomposition and no case.
+  if (cp >= 0x4e00 && cp <= 0x9fff) return String.fromCharCode(cp);
+  const cached = FOLD_CACHE.get(cp);
+  if (cached !== undefined) return cached;
+  // NFKD splits compatibility forms and accents, the marks are then dropped with the other
+  // non-alphanumerics, and NFC recomposes what must stay whole (Hangul syllables).
+  const folded = String.fromCodePoint(cp).normalize('NFKD').toLowerCase().replace(NOT_ALNUM, '').normalize('NFC');
+  if (FOLD_CACHE.size < FOLD_CACHE_MAX) FOLD_CACHE.set(cp, folded);
+  return folded;
+}
+
+/** A word or text in matching form, without position bookkeeping. */
+export function normalizeForMatch(text: string): string {
+  let out = '';
+  for (const ch of text) out += foldCodePoint(ch.codePointAt(0)!);
+  return out;
+}
+
+// The matcher library cuts non-ASCII text into grapheme clusters with Intl.Segmenter, which costs
+// more than the automaton itself; ASCII text takes its fast path. Words and text are therefore
+// matched in an ASCII encoding of their normalised form: a-z and 0-9 stand for themselves, every
+// other UTF-16 unit becomes one of 16 lead codes followed by two of 64 continuation codes (control
+// and punctuation codes: never a letter, digit, CR or LF). The encoding is prefix-free and a lead
+// never occurs inside a unit, so a match always starts and ends on whole units.
+const SPARE = Array.from({ length: 128 }, (_, c) => c).filter((c) => c !== 10 && c !== 13 && !(c >= 0x30 && c <= 0x39) && !(c >= 0x61 && c <= 0x7a));
+const LEAD = SPARE.slice(0, 16);
+const CONT = SPARE.slice(16, 80);
+const isAsciiAlnum = (u: number) => (u >= 0x61 && u <= 0x7a) || (u >= 0x30 && u <= 0x39);
+
+function encodeNormalised(norm: string): string {
+  let out = '';
+  for (let k = 0; k < norm.length; k++) {
+    const u = norm.charCodeAt(k);
+    out += isAsciiAlnum(u) ? norm[k] : String.fromCharCode(LEAD[u >> 12]!, CONT[(u >> 6) & 63]!, CONT[u & 63]!);
+  }
+  return out;
+}
+
+interface Encoded {
+  /** The normalised text in the ASCII encoding above. */
+  readonly text: string;
+  /** For each character of `text`: the original range of the code point it came from. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+// Scratch buffers reused by every call: a scan is synchronous, so no two calls overlap, and the
+// message path then allocates nothing per character. The decoder only ever sees codes below 128.
+let scratchCodes = new Uint8Array(4096);
+let scratchStarts = new Int32Array(4096);
+let scratchEnds = new Int32Array(4096);
+const ASCII_DECODER = new TextDecoder('latin1');
+const SCRATCH_KEEP = 1 << 20;
+
+function ensureScratch(size: number): void {
+  if (size <= scratchCodes.length) return;
+  let cap = scratchCodes.length;
+  while (cap < size) cap *= 2;
+  const codes = new Uint8Array(cap);
+  codes.set(scratchCodes);
+  const starts = new Int32Array(cap);
+  starts.set(scratchStarts);
+  const ends = new Int32Array(cap);
+  ends.set(scratchEnds);
+  scratchCodes = codes;
+  scratchStarts = starts;
+  scratchEnds = ends;
+}
+
+/** The encoded normalised text; `starts`/`ends` are valid only until the next call. */
+function normaliseAndEncode(text: string): Encoded {
+  // Worst case without expansions: three codes per UTF-16 unit. Expanding folds grow it below.
+  ensureScratch(text.length * 3 + 3);
+  let codes = scratchCodes;
+  let starts = scratchStarts;
+  let ends = scratchEnds;
+  let n = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      const f = ASCII_FOLD[c]!;
+      if (f !== '') {
+        codes[n] = f.charCodeAt(0);
+        starts[n] = i;
+        ends[n++] = i + 1;
+      }
+      i++;
+      continue;
+    }
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      codes[n] = LEAD[c >> 12]!;
+      codes[n + 1] = CONT[(c >> 6) & 63]!;
+      codes[n + 2] = CONT[c & 63]!;
+      starts[n] = starts[n + 1] = starts[n + 2] = i;
+      ends[n] = ends[n + 1] = ends[n + 2] = i + 1;
+      n += 3;
+      i++;
+      continue;
+    }
+    let cp = c;
+    let len = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        len = 2;
+      }
+    }
+    const f = foldCodePoint(cp);
+    if (f.length > len) {
+      ensureScratch(n + (text.length - i) * 3 + f.length * 3);
+      codes = scratchCodes;
+      starts = scratchStarts;
+      ends = scratchEnds;
+    }
+    for (let k = 0; k < f.length; k++) {
+      const u = f.charCodeAt(k);
+      if (isAsciiAlnum(u)) {
+        codes[n] = u;
+        starts[n] = i;
+        ends[n++] = i + len;
+      } else {
+        codes[n] = LEAD[u >> 12]!;
+        codes[n + 1] = CONT[(u >> 6) & 63]!;
+        codes[n + 2] = CONT[u & 63]!;
+        starts[n] = starts[n + 1] = starts[n + 2] = i;
+        ends[n] = ends[n + 1] = ends[n + 2] = i + len;
+        n += 3;
+      }
+    }
+    i += len;
+  }
+  const out = ASCII_DECODER.decode(codes.subarray(0, n));
+  const result = { text: out, starts: starts.subarray(0, n), ends: ends.subarray(0, n) };
+  // One huge message must not pin megabytes for the life of the process.
+  if (scratchCodes.length > SCRATCH_KEEP) {
+    scratchCodes = new Uint8Array(4096);
+    scratchStarts = new Int32Array(4096);
+    scratchEnds = new Int32Array(4096);
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Filter
+
+/** 0: no boundary rule, 1: Latin letter, 2: digit. */
+type EdgeClass = 0 | 1 | 2;
+const edgeClassOfUnit = (u: number): EdgeClass => (u >= 0x61 && u <= 0x7a ? 1 : u >= 0x30 && u <= 0x39 ? 2 : 0);
+
+interface WordData {
+  readonly word: string;
+  readonly head: EdgeClass;
+  readonly tail: EdgeClass;
+}
+
+function codePointBefore(text: string, pos: number): number | undefined {
+  if (pos <= 0) return undefined;
+  const lo = text.charCodeAt(pos - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && pos >= 2) {
+    const hi = text.charCodeAt(pos - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return ((hi - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
+  }
+  return lo;
+}
+
+/** Class of the normalised unit adjacent to n[s..e) on one side, looking at the original text. */
+function neighbourBefore(text: string, n: Encoded, s: number): EdgeClass {
+  // The previous unit came from the same original character (a ligature): it is glued on.
+  if (s > 0 && n.starts[s - 1] === n.starts[s]) return edgeClassOfUnit(n.text.charCodeAt(s - 1));
+  const cp = codePointBefore(text, n.starts[s]!);
+  if (cp === undefined) return 0;
+  const f = foldCodePoint(cp);
+  return f === '' ? 0 : edgeClassOfUnit(f.charCodeAt(f.length - 1));
+}
+
+function neighbourAfter(text: string, n: Encoded, e: number): EdgeClass {
+  if (e < n.text.length && n.starts[e] === n.starts[e - 1]) return edgeClassOfUnit(n.text.charCodeAt(e));
+  const pos = n.ends[e - 1]!;
+  if (pos >= text.length) return 0;
+  const f = foldCodePoint(text.codePointAt(pos)!);
+  return f === '' ? 0 : edgeClassOfUnit(f.charCodeAt(0));
+}
+
+interface Scan {
+  hits: SensitiveHit[];
+  /** Difference array over original offsets: covered where the prefix sum is positive. */
+  cover: Int32Array | undefined;
+}
+
+class AhoSensitiveFilter implements SensitiveFilter {
+  readonly size: number;
+  readonly #matcher: AhoCorasick<WordData> | undefined;
+
+  constructor(patterns: { pattern: string; data: WordData }[]) {
+    this.size = patterns.length;
+    this.#matcher = patterns.length > 0 ? new AhoCorasick<WordData>(patterns) : undefined;
+  }
+
+  find(text: string): SensitiveHit[] {
+    return this.#scan(text, false).hits;
+  }
+
+  mask(text: string): { text: string; hits: SensitiveHit[] } {
+    const { hits, cover } = this.#scan(text, true);
+    if (hits.length === 0 || !cover) return { text, hits };
+    let out = '';
+    let depth = 0;
+    let runStart = 0;
+    for (let i = 0; i < text.length; ) {
+      const c = text.charCodeAt(i);
+      const len = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      depth += cover[i]!;
+      if (len === 2) depth += cover[i + 1]!;
+      if (depth > 0) {
+        if (runStart < i) out += text.slice(runStart, i);
+        out += '*';
+        runStart = i + len;
+      }
+      i += len;
+    }
+    if (runStart < text.length) out += text.slice(runStart);
+    return { text: out, hits };
+  }
+
+  #scan(text: string, withCover: boolean): Scan {
+    if (!this.#matcher || text.length === 0) return { hits: [], cover: undefined };
+    const n = normaliseAndEncode(text);
+    if (n.text.length === 0) return { hits: [], cover: undefined };
+    // Every occurrence, overlaps included: a boundary-rejected long match must not hide a
+    // valid shorter one, and masking covers the union of all of them.
+    const all: SensitiveHit[] = [];
+    const cover = withCover ? new Int32Array(text.length + 1) : undefined;
+    for (const m of this.#matcher.iterate(n.text)) {
+      const d = m.data!;
+      if (d.head !== 0 && neighbourBefore(text, n, m.start) === d.head) continue;
+      if (d.tail !== 0 && neighbourAfter(text, n, m.end) === d.tail) continue;
+      const hit = { word: d.word, start: n.starts[m.start]!, end: n.ends[m.end - 1]! };
+      all.push(hit);
+      if (cover) {
+        cover[hit.start]!++;
+        cover[hit.end]!--;
+      }
+    }
+    if (all.length <= 1) return { hits: all, cover };
+    all.sort((a, b) => a.start - b.start || b.end - a.end);
+    const hits: SensitiveHit[] = [];
+    let until = -1;
+    for (const h of all) {
+      if (h.start < until) continue;
+      hits.push(h);
+      until = h.end;
+    }
+    return { hits, cover };
+  }
+}
+
+/**
+ * Compiles a word list once (about 20-30 ms per 1000 words); reuse the result for every message.
+ * Words are normalised like the text; words that normalise to the same form are compiled once
+ * (the first spelling is the one reported), and words with no letter or digit are ignored.
+ */
+export function compileFilter(words: readonly string[]): SensitiveFilter {
+  const seen = new Map<string, { pattern: string; data: WordData }>();
+  for (const word of words) {
+    const norm = normalizeForMatch(word);
+    if (norm === '' || seen.has(norm)) continue;
+    seen.set(norm, {
+      pattern: encodeNormalised(norm),
+      data: { word, head: edgeClassOfUnit(norm.charCodeAt(0)), tail: edgeClassOfUnit(norm.charCodeAt(norm.length - 1)) },
+    });
+  }
+  return new AhoSensitiveFilter([...seen.values()]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Off-platform contacts
+
+export type ContactKind = 'phone' | 'wechat' | 'qq' | 'email' | 'url';
+
+export interface ContactMatch {
+  readonly kind: ContactKind;
+  /** UTF-16 offsets in the original text, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface ContactOptions {
+  /**
+   * Hosts whose links are on-platform (the platform's own shop and product pages): a URL on one
+   * of them or on a subdomain of one is not reported.
+   */
+  readonly allowedHosts?: readonly string[];
+}
+
+// Contact detection keeps separators (they delimit numbers), so it works on a fold of the text
+// that maps each UTF-16 unit to exactly one unit: offsets stay those of the original.
+const CONTACT_FOLD = /[A-Z\uff01-\uff5e\u3000\u3002\uff61\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+function foldForContacts(text: string): string {
+  return text.replace(CONTACT_FOLD, (ch) => {
+    const c = ch.charCodeAt(0);
+    if (c <= 0x5a) return String.fromCharCode(c + 32);
+    if (c >= 0xff01 && c <= 0xff5e) {
+      const a = c - 0xfee0;
+      return String.fromCharCode(a >= 0x41 && a <= 0x5a ? a + 32 : a);
+    }
+    if (c === 0x3002 || c === 0xff61) return '.';
+    return ' ';
+  });
+}
+
+// A CN mobile number, digits optionally split by spaces or dashes. Not glued to other letters or
+// digits, so order numbers (DD20261127000123, 16+ digit ids) and SKU codes are not phones.
+const PHONE = /(?<![0-9a-z])(?:\+?86[\s-]{0,3})?1[3-9](?:[\s-]{0,3}\d){9}(?!\d)/g;
+// "vx: abc123", "微信号 wxid_88", "wechat=13812345678". A bare Latin word after the keyword
+// ("pay by wechat directly") only counts when the id holds a digit or an explicit ":"/"=" or
+// "号"/"id" marks it as an id.
+const WECHAT_ID =
+  /(?<![a-z0-9])(微信|威信|薇信|维信|徽信|v信|wechat|weixin|vx|wx)(号|號|id)?([\s:=-]{0,3})([a-z][a-z0-9_-]{5,19}|1[3-9]\d{9})(?![a-z0-9_-])/g;
+const QQ_ID = /(?<![a-z0-9])(?:qq|扣扣|企鹅)(?:号码|号|號|id)?[\s:=-]{0,3}[1-9]\d{4,11}(?!\d)/g;
+// "加微信", "加我vx", "联系qq", "加v": asking to move the chat elsewhere, with or without an id.
+const ADD_CONTACT = /(?:添加|加|联系|留个|留下)(?:一下|我|你|个|下)?(?:的)?(微信|威信|薇信|维信|v信|vx|wx|wechat|weixin|qq|扣扣|v)(?![a-z])/g;
+const EMAIL = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
+const URL_WITH_SCHEME = /(?<![a-z0-9])(?:https?:\/\/|www\.)[^\s<>"'，。、）)]+/g;
+const BARE_DOMAIN =
+  /(?<![a-z0-9@.\-/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|cn|net|org|top|xyz|cc|io|me|info|shop|vip|link|site|biz|tv|app|co)(?![a-z0-9-])(?::\d{1,5})?(?:[/?#][^\s<>"'，。、）)]*)?/g;
+
+function hostOf(url: string): string {
+  const rest = url.replace(/^https?:\/\//, '');
+  return rest.split(/[/?#:]/, 1)[0]!.replace(/\.$/, '');
+}
+
+function allowedHost(host: string, allowed: readonly string[]): boolean {
+  return allowed.some((a) => {
+    const h = a.toLowerCase();
+    return host === h || host.endsWith(`.${h}`);
+  });
+}
+
+/**
+ * Phone numbers, WeChat/QQ ids and requests to add them, e-mail addresses and external URLs, in
+ * order of position. A match contained in another one is dropped ("vx13812345678" is one
+ * WeChat match, not also a phone).
+ */
+export function detectOffPlatformContact(text: string, opts: ContactOptions = {}): ContactMatch[] {
+  const f = foldForContacts(text);
+  const found: ContactMatch[] = [];
+  const add = (kind: ContactKind, start: number, end: number) => found.push({ kind, start, end, text: text.slice(start, end) });
+
+  for (const m of f.matchAll(PHONE)) add('phone', m.index, m.index + m[0].length);
+  for (const m of f.matchAll(WECHAT_ID)) {
+    const [, , marker, sep, id] = m;
+    const explicit = marker !== undefined || /[:=]/.test(sep!);
+    if (!explicit && !/\d/.test(id!)) continue;
+    add('wechat', m.index, m.index + m[0].length);
+  }
+  for (const m of f.matchAll(QQ_ID)) add('qq', m.index, m.index + m[0].length);
+  for (const m of f.matchAll(ADD_CONTACT)) {
+    const app = m[1]!;
+    add(app === 'qq' || app === '扣扣' ? 'qq' : 'wechat', m.index, m.index + m[0].length);
+  }
+  for (const m of f.matchAll(EMAIL)) add('email', m.index, m.index + m[0].length);
+  const allowed = opts.allowedHosts ?? [];
+  for (const re of [URL_WITH_SCHEME, BARE_DOMAIN]) {
+    for (const m of f.matchAll(re)) {
+      const url = m[0].replace(/[.,;:!?]+$/, '');
+      if (allowed.length > 0 && allowedHost(hostOf(url), allowed)) continue;
+      add('url', m.index, m.index + url.length);
+    }
+  }
+  if (found.length <= 1) return found;
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: ContactMatch[] = [];
+  let until = -1;
+  for (const c of found) {
+    if (c.end <= until) continue;
+    out.push(c);
+    until = Math.max(until, c.end);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Policies
+
+export type AgentMessageCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'prohibited_word'; readonly matches: SensitiveHit[] }
+  | { readonly ok: false; readonly reason: 'off_platform_contact'; readonly matches: ContactMatch[] };
+
+/**
+ * An agent's outgoing text is refused, not rewritten: the agent sees why and rephrases, and the
+ * buyer never receives a silently altered message. Prohibited words are reported first.
+ */
+export function checkAgentMessage(filter: SensitiveFilter, text: string, opts: ContactOptions = {}): AgentMessageCheck {
+  const words = filter.find(text);
+  if (words.length > 0) return { ok: false, reason: 'prohibited_word', matches: words };
+  const contacts = detectOffPlatformContact(text, opts);
+  if (contacts.length > 0) return { ok: false, reason: 'off_platform_contact', matches: contacts };
+  return { ok: true };
+}
+
+/**
+ * A buyer's text is delivered with prohibited words masked. Contacts are left alone: a buyer may
+ * well give the shop a phone number for delivery.
+ */
+export function maskBuyerMessage(filter: SensitiveFilter, text: string): { text: string; masked: boolean } {
+  const r = filter.mask(text);
+  return { text: r.text, masked: r.hits.length > 0 };
+}

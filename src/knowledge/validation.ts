@@ -1,0 +1,107 @@
+/**
+ * Input rules of shop knowledge (FAQ entries, word lists). Every failure is a
+ * KefuError('BAD_REQUEST') whose message starts with the offending field ("alternates[3] must
+ * be at most 500 characters") and whose details carry it as `field`.
+ */
+import { z } from 'zod';
+import { KefuError } from '../protocol/errors.ts';
+import { normalizeForMatch } from './sensitive.ts';
+
+export const LIMITS = Object.freeze({
+  questionMax: 500,
+  answerMax: 4000,
+  alternatesMax: 50,
+  alternateMax: 500,
+  wordsMax: 5000,
+  wordMax: 50,
+});
+
+const text = (max: number) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a string') })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` })
+    // PostgreSQL cannot store U+0000 in text or jsonb: refuse it here instead of failing later.
+    .refine((s) => !s.includes('\u0000'), { error: 'must not contain NUL characters' });
+
+const FaqInputSchema = z.object(
+  {
+    question: text(LIMITS.questionMax),
+    answer: text(LIMITS.answerMax),
+    alternates: z
+      .array(text(LIMITS.alternateMax), { error: 'must be an array of strings' })
+      .max(LIMITS.alternatesMax, { error: `must have at most ${LIMITS.alternatesMax} entries` })
+      .optional(),
+  },
+  { error: 'must be a JSON object' },
+);
+
+const WordsInputSchema = z.object(
+  {
+    words: z
+      .array(text(LIMITS.wordMax), { error: (iss) => (iss.input === undefined ? 'is required' : 'must be an array of strings') })
+      .max(LIMITS.wordsMax, { error: `must have at most ${LIMITS.wordsMax} entries` }),
+  },
+  { error: 'must be a JSON object' },
+);
+
+export interface FaqInput {
+  readonly question: string;
+  readonly answer: string;
+  readonly alternates: string[];
+}
+
+function fieldOf(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
+  return out === '' ? 'body' : out;
+}
+
+function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  const r = schema.safeParse(input);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0]!;
+  const field = fieldOf(issue.path);
+  throw new KefuError('BAD_REQUEST', `${field} ${issue.message}`, { field });
+}
+
+/** `{ question, answer, alternates? }`, trimmed; alternates deduplicated, order kept. */
+export function parseFaqInput(input: unknown): FaqInput {
+  const v = parse(FaqInputSchema, input);
+  return { question: v.question, answer: v.answer, alternates: [...new Set(v.alternates ?? [])] };
+}
+
+/**
+ * `{ words: [...] }`, trimmed, deduplicated by matching form ("VX" and "v x" are one word to the
+ * filter; the first spelling is kept). A word with no letter or digit could never match anything
+ * and is refused rather than silently stored.
+ */
+export function parseWordsInput(input: unknown): string[] {
+  return normaliseWordList(parse(WordsInputSchema, input).words);
+}
+
+/** The same rules for a list given in code (the global list). */
+export function parseWordList(words: readonly string[]): string[] {
+  return parseWordsInput({ words });
+}
+
+function normaliseWordList(words: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  words.forEach((w, i) => {
+    const key = normalizeForMatch(w);
+    if (key === '') throw new KefuError('BAD_REQUEST', `words[${i}] has no letter or digit to match`, { field: `words[${i}]` });
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(w);
+  });
+  return out;
+}
+
+/** Shop ids come from tokens and paths; '*' is the scope of the global word list. */
+export function assertShopId(shopId: unknown): asserts shopId is string {
+  if (typeof shopId !== 'string' || shopId.length === 0 || shopId.length > 128 || shopId === '*') {
+    throw new KefuError('BAD_REQUEST', 'shopId must be 1..128 characters and not "*"', { field: 'shopId' });
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The `kefu` command: start | migrate | config check. Configuration problems and a busy data
+ * dir end the process with one clear line (exit 1) instead of a stack trace.
+ */
+import { loadConfig, describeConfig, ConfigError, type Config } from './config/index.ts';
+import { createLogger } from './ops/logger.ts';
+import { createRuntime, createSqlStore } from './wiring.ts';
+import { buildApp } from './app.ts';
+import { DataDirLockedError } from './storage/datadir-lock.ts';
+import { seedDemoData, demoBanner } from './demo-wiring.ts';
+
+const USAGE = `usage: kefu <command>
+
+commands:
+  start           run the server (default)
+  migrate         apply database migrations and exit
+  config check    print the effective configuration (secrets masked) and exit
+
+Configuration comes from KEFU_* environment variables (docs/configuration.md).`;
+
+function fail(line: string, code = 1): never {
+  process.stderr.write(`kefu: ${line}\n`);
+  process.exit(code);
+}
+
+function config(): Config {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) fail(`invalid configuration: ${e.message}`);
+    throw e;
+  }
+}
+
+async function start(): Promise<void> {
+  const cfg = config();
+  const log = createLogger({ level: cfg.logLevel, nodeId: cfg.nodeId });
+  let rt;
+  try {
+    rt = await createRuntime(cfg, log);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) fail(e.message);
+    if (e instanceof ConfigError) fail(`invalid configuration: ${e.message}`);
+    fail(`cannot start: ${(e as Error).message}`);
+  }
+  if (cfg.demo) await seedDemoData(rt);
+  const app = await buildApp(rt);
+  try {
+    await app.listen({ host: cfg.host, port: cfg.port });
+  } catch (e) {
+    await rt.close();
+    fail(`cannot listen on ${cfg.host}:${cfg.port}: ${(e as Error).message}`);
+  }
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
+  process.stderr.write(demoBanner(rt, `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${port}`));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      log.error('graceful shutdown timed out; exiting');
+      process.exit(1);
+    }, cfg.shutdownGraceMs + 2000);
+    force.unref();
+    try {
+      await app.close();
+      await rt.close();
+    } finally {
+      log.flush?.();
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+async function migrate(): Promise<void> {
+  const cfg = config();
+  let sql;
+  try {
+    sql = await createSqlStore(cfg);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) fail(e.message);
+    fail(`cannot open the database: ${(e as Error).message}`);
+  }
+  try {
+    const { applied } = await sql.migrate();
+    process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
+  } finally {
+    await sql.close();
+  }
+}
+
+const [cmd = 'start', ...rest] = process.argv.slice(2);
+switch (cmd) {
+  case 'start':
+    await start();
+    break;
+  case 'migrate':
+    await migrate();
+    break;
+  case 'config':
+    if (rest[0] !== 'check') fail(`unknown command "config ${rest.join(' ')}"\n\n${USAGE}`, 2);
+    process.stdout.write(describeConfig(config()).join('\n') + '\n');
+    break;
+  case 'help':
+  case '--help':
+  case '-h':
+    process.stdout.write(USAGE + '\n');
+    break;
+  case 'backup':
+  case 'restore':
+  case 'rotate-keys':
+    fail(`"${cmd}" is not available in this version yet (see docs/operations.md)`, 2);
+    break;
+  default:
+    fail(`unknown command "${cmd}"\n\n${USAGE}`, 2);
+}

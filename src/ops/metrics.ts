@@ -1,0 +1,37 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The metrics of CONTRACT.md section 6, on a registry of their own (not prom-client's global
+ * one) so several kefu instances in one test process do not collide.
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const m = {
+    registry,
+    wsConnections: new Gauge({ name: 'kefu_ws_connections', help: 'Open WebSocket connections on this node.', registers: [registry] }),
+    messages: new Counter({ name: 'kefu_messages_total', help: 'Messages stored, by sender role.', labelNames: ['role'] as const, registers: [registry] }),
+    messageLatency: new Histogram({
+      name: 'kefu_message_latency_seconds',
+      help: 'From an inbound send frame to its ack (message durably stored).',
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
+    }),
+    botAnswer: new Histogram({
+      name: 'kefu_bot_answer_seconds',
+      help: 'Robot answer time, lookups included.',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+      registers: [registry],
+    }),
+    shopBacklog: new Gauge({ name: 'kefu_shop_backlog', help: 'Conversations waiting for a human, by shop.', labelNames: ['shop'] as const, registers: [registry] }),
+    commands: new Gauge({ name: 'kefu_commands', help: 'Commands by status.', labelNames: ['status'] as const, registers: [registry] }),
+    workRejected: new Counter({ name: 'kefu_work_rejected_total', help: 'Work refused because the bounded work queue was full, by kind.', labelNames: ['kind'] as const, registers: [registry] }),
+    wsFramesRejected: new Counter({ name: 'kefu_ws_frames_rejected_total', help: 'Client frames refused, by error code.', labelNames: ['code'] as const, registers: [registry] }),
+    wsSlowConsumerCutoffs: new Counter({ name: 'kefu_ws_slow_consumer_cutoffs_total', help: 'Sockets cut off because they stopped reading.', registers: [registry] }),
+    cacheFallbacks: new Counter({ name: 'kefu_cache_fallbacks_total', help: 'Reads served from PostgreSQL because the cache missed or failed, by operation.', labelNames: ['op'] as const, registers: [registry] }),
+  };
+  for (const role of ['customer', 'bot', 'agent', 'system']) m.messages.inc({ role }, 0);
+  return m;
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

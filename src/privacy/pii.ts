@@ -1,0 +1,190 @@
+/**
+ * Encryption of buyers' personal data (receiver name, phone, address) at rest.
+ *
+ * A token is self-describing: `v1.<kid>.<iv>.<tag>.<ciphertext>` (base64url parts), AES-256-GCM
+ * with a random 12-byte IV. The shop id is bound as additional authenticated data, so a token
+ * copied into another shop's row does not decrypt. The keyring's first key encrypts; every key
+ * decrypts, which lets `kefu rotate-keys` re-encrypt old rows while both keys are configured.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { PiiKey } from '../config/schema.ts';
+
+export type { PiiKey };
+
+/** Non-empty; the first key encrypts. */
+export type Keyring = readonly PiiKey[];
+
+export type PiiErrorReason = 'MALFORMED' | 'UNKNOWN_KEY' | 'AUTH_FAILED' | 'NO_KEY';
+
+/** Decryption or keyring failure. Never carries plaintext or key material in its message. */
+export class PiiError extends Error {
+  readonly reason: PiiErrorReason;
+  constructor(reason: PiiErrorReason, message: string) {
+    super(message);
+    this.name = 'PiiError';
+    this.reason = reason;
+  }
+}
+
+const VERSION = 'v1';
+// Same alphabet as KEFU_PII_KEYS. A kid may contain '.', so tokens are parsed from both ends.
+const KID_RE = /^[A-Za-z0-9_.-]{1,32}$/;
+
+function aad(kid: string, shopId: string): Buffer {
+  // The version and kid are authenticated too, so a token cannot be relabelled.
+  return Buffer.from(`${VERSION}\u0000${kid}\u0000${shopId}`, 'utf8');
+}
+
+function currentKey(keyring: Keyring): PiiKey {
+  const k = keyring[0];
+  if (!k) throw new PiiError('NO_KEY', 'the PII keyring is empty');
+  return k;
+}
+
+export function encryptPii(keyring: Keyring, shopId: string, plaintext: string): string {
+  const { kid, key } = currentKey(keyring);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aad(kid, shopId));
+  const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return [VERSION, kid, iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join('.');
+}
+
+interface ParsedToken {
+  kid: string;
+  iv: Buffer;
+  tag: Buffer;
+  ct: Buffer;
+}
+
+function parseToken(token: string): ParsedToken {
+  const parts = token.split('.');
+  if (parts.length < 5 || parts[0] !== VERSION) throw new PiiError('MALFORMED', 'not a v1 PII token');
+  const kid = parts.slice(1, -3).join('.');
+  const [iv, tag, ct] = parts.slice(-3) as [string, string, string];
+  if (!KID_RE.test(kid)) throw new PiiError('MALFORMED', 'PII token has an invalid key id');
+  const b64 = /^[A-Za-z0-9_-]*$/;
+  if (!b64.test(iv) || !b64.test(tag) || !b64.test(ct)) throw new PiiError('MALFORMED', 'PII token is not base64url');
+  const parsed = { kid, iv: Buffer.from(iv, 'base64url'), tag: Buffer.from(tag, 'base64url'), ct: Buffer.from(ct, 'base64url') };
+  if (parsed.iv.length !== 12 || parsed.tag.length !== 16) throw new PiiError('MALFORMED', 'PII token has a bad IV or tag length');
+  return parsed;
+}
+
+export function decryptPii(keyring: Keyring, shopId: string, token: string): string {
+  const t = parseToken(token);
+  const entry = keyring.find((k) => k.kid === t.kid);
+  if (!entry) throw new PiiError('UNKNOWN_KEY', `PII token was encrypted with key "${t.kid}", which is not in the keyring`);
+  const decipher = createDecipheriv('aes-256-gcm', entry.key, t.iv);
+  decipher.setAAD(aad(t.kid, shopId));
+  decipher.setAuthTag(t.tag);
+  try {
+    return Buffer.concat([decipher.update(t.ct), decipher.final()]).toString('utf8');
+  } catch {
+    throw new PiiError('AUTH_FAILED', 'PII token failed authentication (tampered, or it belongs to another shop)');
+  }
+}
+
+/** The key id a token was encrypted with. */
+export function tokenKid(token: string): string {
+  return parseToken(token).kid;
+}
+
+/** True when the token was not encrypted with the current (first) key: rotation should rewrite it. */
+export function needsReencryption(keyring: Keyring, token: string): boolean {
+  return tokenKid(token) !== currentKey(keyring).kid;
+}
+
+/** Decrypts with any key of the ring and encrypts with the current one; unchanged when already current. */
+export function reencryptPii(keyring: Keyring, shopId: string, token: string): string {
+  if (!needsReencryption(keyring, token)) return token;
+  return encryptPii(keyring, shopId, decryptPii(keyring, shopId, token));
+}
+
+export const DEMO_KEY_FILE = 'demo-pii-keys';
+
+function parseKeyFile(text: string, path: string): PiiKey[] {
+  const keys = text
+    .split(/[\n,]/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const at = line.indexOf(':');
+      const kid = line.slice(0, at);
+      const key = Buffer.from(line.slice(at + 1), 'base64');
+      if (at <= 0 || !KID_RE.test(kid) || key.length !== 32) throw new PiiError('MALFORMED', `${path} must hold lines kid:base64key with 32-byte keys`);
+      return { kid, key };
+    });
+  if (keys.length === 0) throw new PiiError('NO_KEY', `${path} holds no key`);
+  return keys;
+}
+
+const freezeRing = (keys: PiiKey[]): Keyring => Object.freeze(keys.map((k) => Object.freeze(k)));
+
+/**
+ * The configured keyring, or outside production a demo key generated once into
+ * `<dataDir>/demo-pii-keys` (mode 0600) and reused on every restart, so rows encrypted by an
+ * earlier run stay readable. Several processes starting together agree on one key: the file is
+ * created atomically and the loser reads the winner's key.
+ */
+export function loadKeyring(opts: { piiKeys: readonly PiiKey[] | undefined; dataDir: string; production: boolean }): Keyring {
+  if (opts.piiKeys && opts.piiKeys.length > 0) {
+    for (const k of opts.piiKeys) {
+      if (!KID_RE.test(k.kid)) throw new PiiError('MALFORMED', `PII key id "${k.kid}" may only contain letters, digits, _ . - (at most 32)`);
+      if (k.key.length !== 32) throw new PiiError('MALFORMED', `PII key "${k.kid}" must be 32 bytes`);
+    }
+    return freezeRing(opts.piiKeys.map((k) => ({ kid: k.kid, key: Buffer.from(k.key) })));
+  }
+  if (opts.production) throw new PiiError('NO_KEY', 'KEFU_PII_KEYS is required in production (no generated demo key)');
+  mkdirSync(opts.dataDir, { recursive: true });
+  const path = join(opts.dataDir, DEMO_KEY_FILE);
+  if (existsSync(path)) return freezeRing(parseKeyFile(readFileSync(path, 'utf8'), path));
+  // Written to a private temp file and hard-linked into place: the link is atomic and fails
+  // when the file exists, so a concurrent reader never sees a half-written key.
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(tmp, `demo:${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(tmp, path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    unlinkSync(tmp);
+  }
+  return freezeRing(parseKeyFile(readFileSync(path, 'utf8'), path));
+}
+
+/** `13812345678` → `138****5678`; short or odd values keep at most their last 2 characters. */
+export function maskPhone(phone: string): string {
+  const s = phone.trim().replace(/[\s-]/g, '');
+  // A country prefix would otherwise take the place of the carrier prefix the agent recognises.
+  const local = s.replace(/^(?:\+?86)(?=1\d{10}$)/, '');
+  if (local.length >= 7) return `${local.slice(0, 3)}****${local.slice(-4)}`;
+  if (local.length <= 2) return '*'.repeat(local.length);
+  return `${'*'.repeat(local.length - 2)}${local.slice(-2)}`;
+}
+
+const PROVINCE = /^[\u4e00-\u9fff]{2,7}?(?:省|自治区|特别行政区)/u;
+const MUNICIPALITY = /^(?:北京|上海|天津|重庆)市/u;
+const CITY = /^[\u4e00-\u9fff]{2,8}?(?:市|自治州|地区|盟)/u;
+
+/**
+ * Keeps the province and city of a Chinese address and masks the rest:
+ * `广东省深圳市南山区科技园路1号` → `广东省深圳市****`. An address in another shape is masked whole,
+ * since nothing in it is known to be coarse enough to show.
+ */
+export function maskAddress(address: string): string {
+  const s = address.trim().replace(/\s+/g, '');
+  let kept = '';
+  const muni = MUNICIPALITY.exec(s);
+  if (muni) kept = muni[0];
+  else {
+    const prov = PROVINCE.exec(s);
+    if (prov) kept = prov[0];
+    const city = CITY.exec(s.slice(kept.length));
+    if (city) kept += city[0];
+  }
+  return kept.length < s.length ? `${kept}****` : kept;
+}

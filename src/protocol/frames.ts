@@ -1,0 +1,111 @@
+/**
+ * WebSocket frames of CONTRACT.md section 3, as zod schemas (client → server) and types
+ * (server → client). Shared by the gateway, the typed client, the benchmark and the web pages.
+ *
+ * Client frames are strict objects: an unknown key (including `__proto__`, which JSON.parse
+ * creates as an own property) makes the frame BAD_FRAME rather than being silently carried along.
+ */
+import { z } from 'zod';
+
+export const MAX_FRAME_BYTES = 64 * 1024;
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+export const MAX_TEXT_CHARS = 4000;
+export const DEVICES = ['app', 'miniapp', 'pc', 'douyin', 'web'] as const;
+export type Device = (typeof DEVICES)[number];
+
+const id = z.string().min(1).max(128);
+const idChars = /^[A-Za-z0-9_.:@-]+$/;
+const entityId = z.string().min(1).max(128).regex(idChars, 'letters, digits and _ . : @ - only');
+
+const base = {
+  id: id,
+  ts: z.number().int().nonnegative(),
+  nonce: z.string().min(16).max(64),
+};
+
+export const textContent = z.strictObject({ kind: z.literal('text'), text: z.string().min(1).max(MAX_TEXT_CHARS) });
+export const imageContent = z.strictObject({
+  kind: z.literal('image'),
+  url: z
+    .string()
+    .max(2048)
+    .url()
+    .refine((u) => u.startsWith('https://'), 'images travel as https links'),
+});
+export const content = z.discriminatedUnion('kind', [textContent, imageContent]);
+export type Content = z.infer<typeof content> | { kind: 'text'; text: string; card?: Card };
+
+/** Structured part of a bot message; `content.text` always carries a plain-text rendering. */
+export type Card = { type: string; [k: string]: unknown };
+
+export const sendFrame = z.strictObject({
+  ...base,
+  type: z.literal('send'),
+  shopId: entityId.optional(),
+  conversationId: entityId.optional(),
+  clientMsgId: z.string().min(1).max(64),
+  content,
+});
+export const syncFrame = z.strictObject({
+  ...base,
+  type: z.literal('sync'),
+  conversationId: entityId,
+  afterSeq: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(500).optional(),
+});
+export const readFrame = z.strictObject({ ...base, type: z.literal('read'), conversationId: entityId, seq: z.number().int().nonnegative() });
+export const pingFrame = z.strictObject({ ...base, type: z.literal('ping') });
+
+export const clientFrame = z.discriminatedUnion('type', [sendFrame, syncFrame, readFrame, pingFrame]);
+export type ClientFrame = z.infer<typeof clientFrame>;
+export type SendFrame = z.infer<typeof sendFrame>;
+export type SyncFrame = z.infer<typeof syncFrame>;
+export type ReadFrame = z.infer<typeof readFrame>;
+
+export type SenderRole = 'customer' | 'bot' | 'agent' | 'system';
+export type ConversationState = 'bot' | 'queued' | 'assigned' | 'closed';
+
+export interface MessageFrame {
+  type: 'message';
+  conversationId: string;
+  shopId: string;
+  seq: number;
+  clientMsgId?: string;
+  sender: { role: SenderRole; id: string; name?: string };
+  content: Content;
+  ts: number;
+}
+
+export type ServerFrame =
+  | { type: 'ack'; id: string; clientMsgId: string; conversationId: string; seq: number; ts: number }
+  | MessageFrame
+  | { type: 'history'; id?: string; conversationId: string; messages: MessageFrame[]; hasMore: boolean }
+  | { type: 'read'; conversationId: string; seq: number; userId: string }
+  | { type: 'conversation'; conversationId: string; shopId: string; state: ConversationState; queuePosition?: number; agentId?: string }
+  | { type: 'command'; commandId: string; commandType: string; status: string; result?: unknown; error?: unknown }
+  | { type: 'error'; id?: string; code: string; message: string }
+  | { type: 'pong'; id: string; ts: number };
+
+const FORBIDDEN_KEYS = /"(__proto__|constructor|prototype)"\s*:/;
+
+/**
+ * Parses one text frame. Returns the frame or a short reason naming the field, never throws.
+ * The cheap regex guard runs before zod so prototype-pollution keys are refused by name.
+ */
+export function parseClientFrame(raw: string): { ok: true; frame: ClientFrame } | { ok: false; id?: string; reason: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return { ok: false, reason: 'frame is not valid JSON' };
+  }
+  const frameId = typeof data === 'object' && data !== null && typeof (data as { id?: unknown }).id === 'string' ? ((data as { id: string }).id.slice(0, 128)) : undefined;
+  if (FORBIDDEN_KEYS.test(raw)) return { ok: false, ...(frameId ? { id: frameId } : {}), reason: 'frame contains a forbidden key (__proto__, constructor or prototype)' };
+  const r = clientFrame.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const path = issue?.path.length ? issue.path.join('.') : 'frame';
+    return { ok: false, ...(frameId ? { id: frameId } : {}), reason: `${path}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { ok: true, frame: r.data };
+}

@@ -1,0 +1,130 @@
+/**
+ * Cards and the formatting they share with reply texts: money, times, status names, and masking.
+ * The robot's messages are stored in conversation history and shown on every device and to
+ * agents, so personal data in them is always masked.
+ */
+import type { Aftersale, AftersaleStatus, AftersaleType, Logistics, LogisticsStatus, Order, OrderStatus } from '../commerce/types.ts';
+import type { AftersaleCard, ChoiceCard, Lang, LogisticsCard, OrderCard } from './types.ts';
+
+/** "13812345678" → "138****5678"; short numbers keep only their last two digits. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\s+/g, '');
+  if (digits.length >= 7) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  if (digits.length <= 2) return '*'.repeat(digits.length);
+  return '*'.repeat(digits.length - 2) + digits.slice(-2);
+}
+
+/** "张三" → "张*", "Alice Smith" → "A*". */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  return chars.length === 0 ? '' : `${chars[0]}*`;
+}
+
+const SYMBOL: Record<string, string> = { CNY: '¥', RMB: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥', HKD: 'HK$' };
+export function formatMoney(amount: string, currency: string | undefined): string {
+  const sym = currency ? SYMBOL[currency.toUpperCase()] : '¥';
+  return sym ? `${sym}${amount}` : `${amount} ${currency}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An ISO time in the shop's calendar: "11-26 14:30" or "Nov 26, 14:30"; invalid times pass through. */
+export function formatTime(iso: string, lang: Lang, tzOffsetMinutes: number): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const t = new Date(ms + tzOffsetMinutes * 60_000);
+  const hm = `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+  return lang === 'zh' ? `${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${hm}` : `${MONTHS[t.getUTCMonth()]} ${t.getUTCDate()}, ${hm}`;
+}
+
+/** The calendar day of an ISO time in the shop's calendar, `YYYY-MM-DD`. */
+export function localDate(iso: string, tzOffsetMinutes: number): string | undefined {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return undefined;
+  return new Date(ms + tzOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+export const ORDER_STATUS: Record<Lang, Record<OrderStatus, string>> = {
+  zh: { pending_payment: '待付款', paid: '已付款待发货', shipped: '已发货', delivered: '已签收', completed: '已完成', cancelled: '已取消' },
+  en: { pending_payment: 'awaiting payment', paid: 'paid, not shipped yet', shipped: 'shipped', delivered: 'delivered', completed: 'completed', cancelled: 'cancelled' },
+};
+export const LOGISTICS_STATUS: Record<Lang, Record<LogisticsStatus, string>> = {
+  zh: { pending: '待揽收', in_transit: '运输中', out_for_delivery: '派送中', delivered: '已签收', exception: '物流异常' },
+  en: { pending: 'waiting for pickup', in_transit: 'in transit', out_for_delivery: 'out for delivery', delivered: 'delivered', exception: 'delivery problem' },
+};
+export const AFTERSALE_STATUS: Record<Lang, Record<AftersaleStatus, string>> = {
+  zh: { requested: '待审核', approved: '已同意', rejected: '未通过', returning: '退货寄回中', refunded: '已退款', closed: '已关闭' },
+  en: { requested: 'waiting for review', approved: 'approved', rejected: 'rejected', returning: 'return on its way back', refunded: 'refunded', closed: 'closed' },
+};
+export const AFTERSALE_TYPE: Record<Lang, Record<AftersaleType, string>> = {
+  zh: { refund: '退款', return: '退货退款', exchange: '换货' },
+  en: { refund: 'refund', return: 'return', exchange: 'exchange' },
+};
+
+/** "无线耳机" or "无线耳机 等3件" / "Wireless earbuds + 2 more". */
+export function orderTitle(order: Order, lang: Lang): string {
+  const first = order.items[0]?.title ?? (lang === 'zh' ? '商品' : 'item');
+  const more = order.items.length - 1;
+  if (more <= 0) return first;
+  return lang === 'zh' ? `${first} 等${order.items.length}件` : `${first} + ${more} more`;
+}
+
+export function orderCard(order: Order): OrderCard {
+  return {
+    kind: 'order',
+    orderId: order.orderId,
+    status: order.status,
+    items: order.items.map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantity, price: i.price })),
+    totalAmount: order.totalAmount,
+    currency: order.currency,
+    createdAt: order.createdAt,
+    receiver: { name: maskName(order.receiver.name), phone: maskPhone(order.receiver.phone) },
+  };
+}
+
+/** At most this many events travel in a card; the newest matter. */
+const MAX_EVENTS = 20;
+
+export function newestEvents(l: Logistics): Logistics['events'] {
+  return [...l.events].sort((a, b) => Date.parse(b.time) - Date.parse(a.time)).slice(0, MAX_EVENTS);
+}
+
+export function logisticsCard(l: Logistics): LogisticsCard {
+  return {
+    kind: 'logistics',
+    orderId: l.orderId,
+    carrier: l.carrier,
+    trackingNo: l.trackingNo,
+    status: l.status,
+    events: newestEvents(l).map((e) => ({ time: e.time, ...(e.location ? { location: e.location } : {}), description: e.description })),
+  };
+}
+
+export function aftersaleCard(a: Aftersale, currency: string | undefined): AftersaleCard {
+  return {
+    kind: 'aftersale',
+    aftersaleId: a.aftersaleId,
+    orderId: a.orderId,
+    type: a.type,
+    status: a.status,
+    ...(a.amount !== undefined ? { amount: a.amount } : {}),
+    ...(currency ? { currency } : {}),
+    updatedAt: a.updatedAt,
+  };
+}
+
+export function choiceCard(orders: readonly Order[], lang: Lang): ChoiceCard {
+  return {
+    kind: 'choice',
+    options: orders.map((o, i) => ({
+      index: i + 1,
+      orderId: o.orderId,
+      title: orderTitle(o, lang),
+      status: o.status,
+      createdAt: o.createdAt,
+      totalAmount: o.totalAmount,
+      currency: o.currency,
+    })),
+  };
+}

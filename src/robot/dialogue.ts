@@ -1,0 +1,641 @@
+/**
+ * The dialogue: a pure function from (state, what the buyer said, the buyer's data) to replies and
+ * the next state. No I/O: the caller (robot.ts) asks `plan()` which lookups a turn needs, runs
+ * them, and passes what came back (or that it failed) to `step()`.
+ *
+ * Invariants:
+ * - Only the buyer's own records are ever shown: `step` drops any order or after-sale whose
+ *   userId/shopId is not the caller's, and any logistics record not tied to one of their orders.
+ * - Every reply has a complete `text`; cards are extras. Phone numbers and names are masked.
+ * - State is a small JSON object; `parseState` turns anything unusable into a fresh state.
+ * - Two not-understood turns in a row, a complaint, or an explicit request → handover.
+ */
+import type { Aftersale, Logistics, Order, OrderStatus } from '../commerce/types.ts';
+import {
+  AFTERSALE_STATUS,
+  AFTERSALE_TYPE,
+  aftersaleCard,
+  choiceCard,
+  formatMoney,
+  formatTime,
+  localDate,
+  LOGISTICS_STATUS,
+  logisticsCard,
+  maskName,
+  maskPhone,
+  newestEvents,
+  ORDER_STATUS,
+  orderCard,
+  orderTitle,
+} from './cards.ts';
+import type { FaqHit } from './faq-index.ts';
+import { createNlu, type Nlu } from './nlu/understand.ts';
+import { TEXTS, type Texts } from './replies.ts';
+import { isIntent, type Card, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
+
+export const DATA_INTENTS = ['track_parcel', 'order_status', 'delivery_estimate', 'aftersale_progress', 'cancel_order', 'change_address'] as const;
+export type DataIntent = (typeof DATA_INTENTS)[number];
+export const isDataIntent = (i: Intent): i is DataIntent => (DATA_INTENTS as readonly string[]).includes(i);
+const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
+type PolicyIntent = (typeof POLICY_INTENTS)[number];
+const isPolicyIntent = (i: Intent): i is PolicyIntent => (POLICY_INTENTS as readonly string[]).includes(i);
+const LOGISTICS_INTENTS: ReadonlySet<Intent> = new Set(['track_parcel', 'order_status', 'delivery_estimate', 'change_address']);
+
+/** Not-understood turns in a row that hand the buyer over to a human. */
+export const MAX_FAILURES = 2;
+/** Orders shown in one choice card (newest first). */
+export const MAX_CHOICES = 5;
+/** Logistics records fetched for one turn. */
+export const MAX_LOGISTICS_LOOKUP = 10;
+
+export interface DialogueState {
+  readonly v: 1;
+  /** The language of the conversation, kept when a message is too short to tell ("ok", an order number). */
+  readonly lang?: Lang;
+  /** Not-understood turns in a row. */
+  readonly failures: number;
+  /** The order the conversation is about, for follow-ups ("那退款呢"). */
+  readonly focusOrderId?: string;
+  /** The last data question answered, for a bare order number as the next message. */
+  readonly topic?: DataIntent;
+  /** A choice card is waiting for an answer. */
+  readonly pending?: { readonly intent: DataIntent; readonly orderIds: readonly string[] };
+  /** The robot asked "did you mean …?". */
+  readonly confirm?: Intent;
+  /** The robot asked whether to connect a human. */
+  readonly offeredHuman?: boolean;
+}
+
+export const initialState = (): DialogueState => ({ v: 1, failures: 0 });
+
+const ID = /^[\w.:-]{1,64}$/;
+
+/** A stored state back from the caller; anything malformed becomes a fresh conversation rather than an error. */
+export function parseState(raw: unknown): DialogueState {
+  if (!raw || typeof raw !== 'object') return initialState();
+  const r = raw as Record<string, unknown>;
+  if (r.v !== 1) return initialState();
+  const failures = typeof r.failures === 'number' && Number.isInteger(r.failures) && r.failures >= 0 ? Math.min(r.failures, MAX_FAILURES) : 0;
+  const s: { -readonly [K in keyof DialogueState]: DialogueState[K] } = { v: 1, failures };
+  if (r.lang === 'zh' || r.lang === 'en') s.lang = r.lang;
+  if (typeof r.focusOrderId === 'string' && ID.test(r.focusOrderId)) s.focusOrderId = r.focusOrderId;
+  if (isIntent(r.topic) && isDataIntent(r.topic)) s.topic = r.topic;
+  const p = r.pending as { intent?: unknown; orderIds?: unknown } | undefined;
+  if (
+    p &&
+    isIntent(p.intent) &&
+    isDataIntent(p.intent) &&
+    Array.isArray(p.orderIds) &&
+    p.orderIds.length > 0 &&
+    p.orderIds.length <= MAX_CHOICES &&
+    p.orderIds.every((x) => typeof x === 'string' && ID.test(x))
+  ) {
+    s.pending = { intent: p.intent, orderIds: [...(p.orderIds as string[])] };
+  }
+  if (isIntent(r.confirm) && r.confirm !== 'unknown') s.confirm = r.confirm;
+  if (r.offeredHuman === true) s.offeredHuman = true;
+  return s;
+}
+
+export interface TurnInput {
+  readonly shopId: string;
+  readonly userId: string;
+  readonly text: string;
+  readonly now?: Date;
+  /** From the NLU; computed with the default one when absent. */
+  readonly understanding?: Understanding;
+  /** The shop's calendar for dates and times; default UTC+8. */
+  readonly tzOffsetMinutes?: number;
+}
+
+/** A lookup's outcome. A failed lookup may still carry what it got before failing. */
+export type Lookup<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: 'timeout' | 'error'; readonly value?: T };
+
+/** What the lookups returned; an absent field was not looked up. */
+export interface TurnData {
+  readonly orders?: Lookup<readonly Order[]>;
+  readonly logistics?: Lookup<readonly Logistics[]>;
+  readonly aftersales?: Lookup<readonly Aftersale[]>;
+  readonly faq?: Lookup<FaqHit | null>;
+}
+
+export interface Needs {
+  readonly orders: boolean;
+  readonly aftersales: boolean;
+  readonly logistics: boolean;
+  readonly faq: boolean;
+  /** Orders whose logistics can be fetched right away, before the order list arrives. */
+  readonly knownOrderIds: readonly string[];
+}
+
+export interface Plan {
+  readonly intent: Intent;
+  readonly lang: Lang;
+  readonly needs: Needs;
+}
+
+export interface StepResult {
+  readonly replies: Reply[];
+  readonly state: DialogueState;
+  readonly handover?: Handover;
+  /** The intent the turn was answered as (after context: a choice, a confirmation). */
+  readonly intent: Intent;
+  readonly lang: Lang;
+  /** Lookups that failed or timed out and that the answer had to do without. */
+  readonly unavailable: readonly LookupName[];
+}
+
+// ---------------------------------------------------------------- understanding the turn in context
+
+interface Resolved {
+  readonly intent: Intent;
+  readonly lang: Lang;
+  readonly u: Understanding;
+  /** How a pending choice was answered. */
+  readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true };
+  readonly explicitOrderId?: string;
+  readonly declined?: 'confirm' | 'human';
+}
+
+let defaultNlu: Nlu | undefined;
+function understandingOf(input: TurnInput): Understanding {
+  if (input.understanding) return input.understanding;
+  defaultNlu ??= createNlu({ ...(input.tzOffsetMinutes !== undefined ? { tzOffsetMinutes: input.tzOffsetMinutes } : {}) });
+  return defaultNlu.understand(input.text, input.now ?? new Date());
+}
+
+const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+function resolve(state: DialogueState, u: Understanding): Resolved {
+  const lang = u.langDetected ? u.lang : (state.lang ?? u.lang);
+  const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
+  const base = { lang, u };
+  if (u.intent === 'human' || u.intent === 'complaint') return { ...base, intent: u.intent };
+  if (state.offeredHuman && u.yesNo) return u.yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
+  if (state.confirm && u.yesNo) return u.yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
+
+  const p = state.pending;
+  if (p) {
+    const intent = isDataIntent(u.intent) ? u.intent : p.intent;
+    const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
+    const bare = /^\s*#?(\d{1,2})\s*[.。号]?\s*$/.exec(u.normalized);
+    const index = ordinal !== undefined ? (ordinal > 0 ? ordinal - 1 : p.orderIds.length + ordinal) : bare ? Number(bare[1]) - 1 : undefined;
+    if (index !== undefined) {
+      const id = p.orderIds[index];
+      return id ? { ...base, intent, choice: { orderId: id } } : { ...base, intent: p.intent, choice: { outOfRange: true } };
+    }
+    if (orderId) {
+      const id = p.orderIds.find((x) => sameId(x, orderId));
+      if (id) return { ...base, intent, choice: { orderId: id } };
+      return { ...base, intent, explicitOrderId: orderId };
+    }
+    // "耳机那个", "昨天买的那个": matched against the listed orders once they are loaded.
+    if (u.intent === 'unknown' || (isDataIntent(u.intent) && u.entities.some((e) => e.type === 'date' || e.type === 'phoneTail' || e.type === 'sku'))) {
+      return { ...base, intent, choice: { describe: true } };
+    }
+  }
+  if (u.intent === 'unknown' && orderId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: orderId };
+  return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
+}
+
+/** Which lookups answering this turn needs. CPU only. */
+export function plan(state: DialogueState, input: TurnInput): Plan {
+  const r = resolve(state, understandingOf(input));
+  const data = isDataIntent(r.intent);
+  const known = new Set<string>();
+  if (r.choice && 'orderId' in r.choice) known.add(r.choice.orderId);
+  if (r.explicitOrderId) known.add(r.explicitOrderId);
+  if (data && !r.choice && !r.explicitOrderId && state.focusOrderId) known.add(state.focusOrderId);
+  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || isPolicyIntent(r.intent));
+  return {
+    intent: r.intent,
+    lang: r.lang,
+    needs: {
+      orders: data,
+      aftersales: r.intent === 'aftersale_progress',
+      logistics: LOGISTICS_INTENTS.has(r.intent),
+      faq,
+      knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
+    },
+  };
+}
+
+/** The orders whose logistics to fetch once the order list is in (those that have shipped), newest first. */
+export function logisticsTargets(p: Plan, orders: readonly Order[], input: Pick<TurnInput, 'shopId' | 'userId'>): string[] {
+  if (!p.needs.logistics) return [];
+  const already = new Set(p.needs.knownOrderIds);
+  return ownOrders(orders, input)
+    .filter((o) => (o.status === 'shipped' || o.status === 'delivered' || o.status === 'completed') && !already.has(o.orderId))
+    .slice(0, MAX_LOGISTICS_LOOKUP)
+    .map((o) => o.orderId);
+}
+
+const byNewest = <T extends { createdAt?: string; updatedAt: string }>(a: T, b: T) =>
+  Date.parse(b.createdAt ?? b.updatedAt) - Date.parse(a.createdAt ?? a.updatedAt);
+
+function ownOrders(orders: readonly Order[], who: Pick<TurnInput, 'shopId' | 'userId'>): Order[] {
+  return orders.filter((o) => o && o.userId === who.userId && o.shopId === who.shopId).sort(byNewest);
+}
+
+// ---------------------------------------------------------------- the turn
+
+interface Ctx {
+  readonly t: Texts;
+  readonly lang: Lang;
+  readonly tz: number;
+  readonly state: DialogueState;
+  readonly r: Resolved;
+  readonly input: TurnInput;
+  readonly data: TurnData;
+  readonly orders?: Order[];
+  readonly logistics: Logistics[];
+  readonly logisticsFailed: boolean;
+  readonly aftersales?: Aftersale[];
+  readonly unavailable: Set<LookupName>;
+}
+
+interface Outcome {
+  replies: Reply[];
+  /** Fields to set on the next state (pending, confirm, offeredHuman are cleared unless set here). */
+  next?: Partial<Omit<DialogueState, 'v'>>;
+  handover?: Handover;
+  failed?: boolean;
+}
+
+/** Answers one buyer message. Pure: same inputs, same outputs. */
+export function step(state: DialogueState, input: TurnInput, data: TurnData): StepResult {
+  const u = understandingOf(input);
+  const r = resolve(state, u);
+  const ctx = context(state, input, data, r);
+  let out = answer(ctx);
+  let failures = 0;
+  if (out.failed) {
+    failures = state.failures + 1;
+    if (failures >= MAX_FAILURES) {
+      out = { replies: [{ text: ctx.t.handoverNotUnderstood }], handover: { reason: 'not_understood' } };
+      failures = 0;
+    }
+  } else if (r.declined === 'human') {
+    failures = state.failures;
+  }
+  const unavailable = [...ctx.unavailable];
+  const base: DialogueState = { v: 1, lang: r.lang, failures };
+  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}) };
+  const next = { ...base, ...keep, ...out.next } as DialogueState;
+  return {
+    replies: out.replies,
+    state: next,
+    ...(out.handover ? { handover: out.handover } : {}),
+    intent: r.intent,
+    lang: r.lang,
+    unavailable,
+  };
+}
+
+function context(state: DialogueState, input: TurnInput, data: TurnData, r: Resolved): Ctx {
+  const unavailable = new Set<LookupName>();
+  let orders: Order[] | undefined;
+  if (data.orders) {
+    if (data.orders.ok) orders = ownOrders(data.orders.value, input);
+    else unavailable.add('orders');
+  }
+  // Logistics are shown only for orders known to be this buyer's: from this turn's order list,
+  // or (when it failed) from the orders this conversation already verified.
+  const verified = new Set(orders ? orders.map((o) => o.orderId) : [...(state.pending?.orderIds ?? []), ...(state.focusOrderId ? [state.focusOrderId] : [])]);
+  const logistics = (data.logistics?.value ?? []).filter((l) => l && l.shopId === input.shopId && verified.has(l.orderId));
+  let aftersales: Aftersale[] | undefined;
+  if (data.aftersales) {
+    if (data.aftersales.ok) aftersales = data.aftersales.value.filter((a) => a && a.userId === input.userId && a.shopId === input.shopId);
+    else unavailable.add('aftersales');
+  }
+  return {
+    t: TEXTS[r.lang],
+    lang: r.lang,
+    tz: input.tzOffsetMinutes ?? 480,
+    state,
+    r,
+    input,
+    data,
+    ...(orders ? { orders } : {}),
+    logistics,
+    logisticsFailed: data.logistics !== undefined && !data.logistics.ok,
+    ...(aftersales ? { aftersales } : {}),
+    unavailable,
+  };
+}
+
+function answer(ctx: Ctx): Outcome {
+  const { t, r } = ctx;
+  if (r.declined === 'human') return { replies: [{ text: t.humanDeclined }] };
+  if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }], failed: true };
+  switch (r.intent) {
+    case 'human':
+      return { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
+    case 'complaint':
+      return { replies: [{ text: t.handoverComplaint }], handover: { reason: 'complaint' } };
+    case 'greeting':
+      return { replies: [{ text: t.greeting }] };
+    case 'bye':
+      return { replies: [{ text: t.bye }] };
+    case 'return_policy':
+    case 'invoice':
+    case 'coupon':
+      return { replies: [{ text: faqAnswer(ctx) ?? t.policy[r.intent] }] };
+    case 'faq':
+      return faqOrNotSure(ctx);
+    case 'unknown':
+      return unknown(ctx);
+    case 'aftersale_progress':
+      return aftersaleAnswer(ctx);
+    default:
+      return dataAnswer(ctx, r.intent);
+  }
+}
+
+// ---------------------------------------------------------------- FAQ and not understood
+
+function faqAnswer(ctx: Ctx): string | undefined {
+  const f = ctx.data.faq;
+  if (f && !f.ok) ctx.unavailable.add('faq');
+  return f?.ok && f.value ? f.value.entry.answer : undefined;
+}
+
+function faqOrNotSure(ctx: Ctx): Outcome {
+  const a = faqAnswer(ctx);
+  if (a) return { replies: [{ text: a }] };
+  if (ctx.unavailable.has('faq')) return { replies: [{ text: `${ctx.t.unavailable('faq')}${ctx.t.offerHumanShort}` }], next: { offeredHuman: true } };
+  return { replies: [{ text: ctx.t.notSureOfferHuman }], next: { offeredHuman: true }, failed: true };
+}
+
+function unknown(ctx: Ctx): Outcome {
+  const a = faqAnswer(ctx);
+  if (a) return { replies: [{ text: a }] };
+  const guess = ctx.r.u.guess;
+  if (guess && guess !== 'unknown') return { replies: [{ text: ctx.t.confirmIntent(guess) }], next: { confirm: guess }, failed: true };
+  return { replies: [{ text: ctx.t.notUnderstood }], failed: true };
+}
+
+// ---------------------------------------------------------------- orders
+
+const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly (readonly OrderStatus[])[]>> = {
+  track_parcel: [['shipped'], ['delivered', 'completed'], ['paid', 'pending_payment']],
+  order_status: [['pending_payment', 'paid', 'shipped', 'delivered', 'completed'], ['cancelled']],
+  delivery_estimate: [['shipped', 'paid'], ['pending_payment'], ['delivered', 'completed']],
+  cancel_order: [['pending_payment', 'paid'], ['shipped'], ['delivered', 'completed']],
+  change_address: [['pending_payment', 'paid'], ['shipped'], ['delivered', 'completed']],
+};
+
+type Target = { one: Order } | { many: Order[] } | { none: string };
+
+function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>): Outcome {
+  const { t } = ctx;
+  if (!ctx.orders) return { replies: [{ text: `${t.unavailable('orders')}${t.offerHumanShort}` }] };
+  if (ctx.orders.length === 0) return { replies: [{ text: t.noOrders }] };
+  if (ctx.r.choice && 'outOfRange' in ctx.r.choice) return reaskChoice(ctx, intent, false);
+  const target = pickTarget(ctx, intent, ctx.orders);
+  if ('none' in target) {
+    if (ctx.r.choice && 'describe' in ctx.r.choice) return reaskChoice(ctx, intent, true);
+    return { replies: [{ text: target.none }] };
+  }
+  if ('many' in target) return offerChoice(ctx, intent, target.many);
+  const o = target.one;
+  const next = { focusOrderId: o.orderId, topic: intent };
+  switch (intent) {
+    case 'track_parcel':
+      return { ...parcelAnswer(ctx, o), next };
+    case 'order_status':
+      return { ...statusAnswer(ctx, o), next };
+    case 'delivery_estimate':
+      return { ...etaAnswer(ctx, o), next };
+    case 'cancel_order':
+      return { ...cancelAnswer(ctx, o), next: { ...next, ...(o.status === 'paid' ? { offeredHuman: true } : {}) } };
+    case 'change_address':
+      return { ...addressAnswer(ctx, o), next: { ...next, ...(o.status === 'paid' || o.status === 'pending_payment' || o.status === 'shipped' ? { offeredHuman: true } : {}) } };
+  }
+}
+
+function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, orders: Order[]): Target {
+  const { t, r, state } = ctx;
+  if (r.choice && 'orderId' in r.choice) {
+    const id = r.choice.orderId;
+    const o = orders.find((x) => sameId(x.orderId, id));
+    return o ? { one: o } : { none: t.noMatchingOrder };
+  }
+  if (r.explicitOrderId) {
+    const id = r.explicitOrderId;
+    const o = orders.find((x) => sameId(x.orderId, id)) ?? orders.find((x) => ctx.logistics.some((l) => l.orderId === x.orderId && sameId(l.trackingNo, id)));
+    return o ? { one: o } : { none: t.noOrderWithId(id) };
+  }
+  if (r.choice && 'describe' in r.choice) {
+    const listed = orders.filter((o) => state.pending?.orderIds.some((id) => sameId(id, o.orderId)));
+    const narrowed = describedBy(ctx, listed);
+    return narrowed && narrowed.length === 1 ? { one: narrowed[0]! } : { none: t.noMatchingOrder };
+  }
+  const tiers = TIERS[intent];
+  const anyTier = new Set(tiers.flat());
+  const focus = state.focusOrderId ? orders.find((o) => o.orderId === state.focusOrderId && anyTier.has(o.status)) : undefined;
+  const described = describedBy(ctx, orders.filter((o) => anyTier.has(o.status)));
+  if (described) {
+    if (described.length === 0) return { none: t.noMatchingOrder };
+    const best = tiers.map((tier) => described.filter((o) => tier.includes(o.status))).find((l) => l.length > 0)!;
+    return best.length === 1 ? { one: best[0]! } : { many: best };
+  }
+  if (focus) return { one: focus };
+  const relevant = tiers.map((tier) => orders.filter((o) => tier.includes(o.status))).find((l) => l.length > 0);
+  if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? t.onlyCancelledOrders : t.noMatchingOrder };
+  return relevant.length === 1 ? { one: relevant[0]! } : { many: relevant };
+}
+
+const TITLE_STOP = new Set(['订单', '快递', '物流', '包裹', '东西', '那个', '这个', '一个', '什么', '时候', '退款', 'order', 'package', 'parcel', 'the', 'one', 'that', 'my', 'refund']);
+
+/**
+ * Orders matching what the buyer said about them: the day bought, the phone tail, a SKU, a word of
+ * the product title. Undefined when nothing was said that could narrow them down.
+ */
+function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
+  const u = ctx.r.u;
+  let out = orders;
+  let narrowed = false;
+  for (const e of u.entities) {
+    if (e.type === 'date') {
+      const [from, to = from] = e.value.split('/');
+      out = out.filter((o) => {
+        const d = localDate(o.createdAt, ctx.tz);
+        return d !== undefined && d >= from! && d <= to;
+      });
+      narrowed = true;
+    } else if (e.type === 'phoneTail') {
+      out = out.filter((o) => o.receiver.phone.replace(/\D/g, '').endsWith(e.value));
+      narrowed = true;
+    } else if (e.type === 'sku') {
+      out = out.filter((o) => o.items.some((i) => sameId(i.sku, e.value)));
+      narrowed = true;
+    }
+  }
+  const words = u.tokens.filter((w) => (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : w.length >= 3) && !TITLE_STOP.has(w));
+  if (words.length) {
+    const byTitle = out.filter((o) => o.items.some((i) => words.some((w) => i.title.toLowerCase().includes(w))));
+    // A title word only counts when it picks some orders out; "我的订单" names none.
+    if (byTitle.length > 0 && byTitle.length < out.length) {
+      out = byTitle;
+      narrowed = true;
+    }
+  }
+  return narrowed ? out : undefined;
+}
+
+function offerChoice(ctx: Ctx, intent: DataIntent, orders: Order[]): Outcome {
+  const shown = orders.slice(0, MAX_CHOICES);
+  return {
+    replies: [{ text: ctx.t.chooseOrder(intent, shown.length), card: choiceCard(shown, ctx.lang) }],
+    next: { pending: { intent, orderIds: shown.map((o) => o.orderId) } },
+  };
+}
+
+function reaskChoice(ctx: Ctx, intent: DataIntent, failed: boolean): Outcome {
+  const ids = ctx.state.pending?.orderIds ?? [];
+  const listed = ids.map((id) => ctx.orders?.find((o) => o.orderId === id)).filter((o): o is Order => o !== undefined);
+  if (listed.length === 0) return { replies: [{ text: ctx.t.noMatchingOrder }], failed };
+  const text = failed ? ctx.t.chooseOrder(intent, listed.length) : ctx.t.choiceOutOfRange(listed.length);
+  return { replies: [{ text, card: choiceCard(listed, ctx.lang) }], next: { pending: { intent, orderIds: listed.map((o) => o.orderId) } }, failed };
+}
+
+function logisticsOf(ctx: Ctx, o: Order): Logistics | undefined {
+  return ctx.logistics.find((l) => l.orderId === o.orderId);
+}
+
+function latestLine(ctx: Ctx, l: Logistics): string | undefined {
+  const e = newestEvents(l)[0];
+  if (!e) return undefined;
+  return [formatTime(e.time, ctx.lang, ctx.tz), e.location, e.description].filter(Boolean).join(' ');
+}
+
+const reply = (text: string, card?: Card): Reply => (card ? { text, card } : { text });
+
+function parcelAnswer(ctx: Ctx, o: Order): Outcome {
+  const { t, lang } = ctx;
+  const title = orderTitle(o, lang);
+  if (o.status === 'paid' || o.status === 'pending_payment') return { replies: [reply(t.notShippedYet(o.orderId, title, ORDER_STATUS[lang][o.status]), orderCard(o))] };
+  if (o.status === 'cancelled') return { replies: [reply(t.cancel.cancelled(o.orderId), orderCard(o))] };
+  const l = logisticsOf(ctx, o);
+  if (!l) {
+    if (ctx.logisticsFailed) {
+      ctx.unavailable.add('logistics');
+      return { replies: [reply(`${t.orderStatus(statusFields(ctx, o))}${t.unavailable('logistics')}`, orderCard(o))] };
+    }
+    return { replies: [reply(t.shippedNoLogistics(o.orderId, title), orderCard(o))] };
+  }
+  const latest = latestLine(ctx, l);
+  if (!latest) return { replies: [reply(t.parcelNoEvents({ orderId: o.orderId, carrier: l.carrier, trackingNo: l.trackingNo }), logisticsCard(l))] };
+  return {
+    replies: [reply(t.parcel({ orderId: o.orderId, title, carrier: l.carrier, trackingNo: l.trackingNo, status: LOGISTICS_STATUS[lang][l.status], latest }), logisticsCard(l))],
+  };
+}
+
+function statusFields(ctx: Ctx, o: Order) {
+  return {
+    orderId: o.orderId,
+    title: orderTitle(o, ctx.lang),
+    status: ORDER_STATUS[ctx.lang][o.status],
+    total: formatMoney(o.totalAmount, o.currency),
+    created: formatTime(o.createdAt, ctx.lang, ctx.tz),
+  };
+}
+
+function statusAnswer(ctx: Ctx, o: Order): Outcome {
+  const { t } = ctx;
+  let text = t.orderStatus(statusFields(ctx, o));
+  if (o.status === 'shipped' || o.status === 'delivered') {
+    const l = logisticsOf(ctx, o);
+    const latest = l && latestLine(ctx, l);
+    if (latest) text += t.latestEvent(latest);
+    else if (!l && ctx.logisticsFailed) {
+      ctx.unavailable.add('logistics');
+      text += t.unavailable('logistics');
+    }
+  }
+  return { replies: [reply(text, orderCard(o))] };
+}
+
+function etaAnswer(ctx: Ctx, o: Order): Outcome {
+  const { t, lang } = ctx;
+  const title = orderTitle(o, lang);
+  if (o.status === 'paid' || o.status === 'pending_payment' || o.status === 'cancelled') {
+    return { replies: [reply(t.eta({ orderId: o.orderId, title, estimate: t.etaFor[o.status] }), orderCard(o))] };
+  }
+  const l = logisticsOf(ctx, o);
+  if (!l) {
+    if (ctx.logisticsFailed) {
+      ctx.unavailable.add('logistics');
+      return { replies: [reply(`${t.orderStatus(statusFields(ctx, o))}${t.unavailable('logistics')}`, orderCard(o))] };
+    }
+    const s = o.status === 'shipped' ? 'pending' : 'delivered';
+    return { replies: [reply(t.eta({ orderId: o.orderId, title, estimate: t.etaFor[s] }), orderCard(o))] };
+  }
+  const latest = latestLine(ctx, l);
+  const text = t.eta({ orderId: o.orderId, title, estimate: t.etaFor[l.status] }) + (latest ? t.latestEvent(latest) : '');
+  return { replies: [reply(text, logisticsCard(l))], ...(l.status === 'exception' ? { next: { offeredHuman: true } } : {}) };
+}
+
+function cancelAnswer(ctx: Ctx, o: Order): Outcome {
+  const key = o.status === 'completed' ? 'delivered' : o.status;
+  return { replies: [reply(ctx.t.cancel[key](o.orderId), orderCard(o))] };
+}
+
+function addressAnswer(ctx: Ctx, o: Order): Outcome {
+  const { t, lang } = ctx;
+  if (o.status === 'pending_payment' || o.status === 'paid') {
+    return { replies: [reply(t.changeAddress.editable(o.orderId, maskName(o.receiver.name), maskPhone(o.receiver.phone)), orderCard(o))] };
+  }
+  if (o.status === 'shipped') {
+    const l = logisticsOf(ctx, o);
+    return { replies: [reply(t.changeAddress.shipped(o.orderId, l?.carrier, l?.trackingNo), l ? logisticsCard(l) : orderCard(o))] };
+  }
+  return { replies: [reply(t.changeAddress.closed(o.orderId, ORDER_STATUS[lang][o.status]), orderCard(o))] };
+}
+
+// ---------------------------------------------------------------- after-sales
+
+function aftersaleAnswer(ctx: Ctx): Outcome {
+  const { t, r, state } = ctx;
+  if (!ctx.aftersales) return { replies: [{ text: `${t.unavailable('aftersales')}${t.offerHumanShort}` }] };
+  // Latest request per order, newest first.
+  const latest = new Map<string, Aftersale>();
+  for (const a of [...ctx.aftersales].sort(byNewest)) if (!latest.has(a.orderId)) latest.set(a.orderId, a);
+  let list = [...latest.values()];
+  if (ctx.r.choice && 'outOfRange' in ctx.r.choice) return reaskChoice(ctx, 'aftersale_progress', false);
+  const chosen = r.choice && 'orderId' in r.choice ? r.choice.orderId : r.explicitOrderId;
+  if (chosen) {
+    list = list.filter((a) => sameId(a.orderId, chosen));
+    if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
+  } else if (ctx.orders && list.length > 1) {
+    const withRequests = ctx.orders.filter((o) => latest.has(o.orderId));
+    const described = describedBy(ctx, withRequests);
+    if (described && described.length >= 1) list = list.filter((a) => described.some((o) => o.orderId === a.orderId));
+    else if (state.focusOrderId && latest.has(state.focusOrderId)) list = [latest.get(state.focusOrderId)!];
+  } else if (state.focusOrderId && !r.choice) {
+    // "那退款呢" right after talking about one order: that order's request, or say it has none.
+    const f = latest.get(state.focusOrderId);
+    if (f) list = [f];
+  }
+  if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
+  if (list.length > 1) {
+    const orders = list.map((a) => ctx.orders?.find((o) => o.orderId === a.orderId)).filter((o): o is Order => o !== undefined);
+    if (orders.length === list.length) return offerChoice(ctx, 'aftersale_progress', orders);
+  }
+  const a = list[0]!;
+  const order = ctx.orders?.find((o) => o.orderId === a.orderId);
+  const hintKey =
+    a.status === 'approved' ? (a.type === 'refund' ? 'approved_refund' : 'approved_goods') : a.status;
+  const text = t.aftersale({
+    orderId: a.orderId,
+    type: AFTERSALE_TYPE[ctx.lang][a.type],
+    status: AFTERSALE_STATUS[ctx.lang][a.status],
+    ...(a.amount !== undefined ? { amount: formatMoney(a.amount, order?.currency ?? 'CNY') } : {}),
+    hint: t.aftersaleHint[hintKey],
+  });
+  return {
+    replies: [reply(text, aftersaleCard(a, order?.currency))],
+    next: { focusOrderId: a.orderId, topic: 'aftersale_progress', ...(a.status === 'rejected' || a.status === 'closed' ? { offeredHuman: true } : {}) },
+  };
+}

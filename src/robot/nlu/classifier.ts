@@ -1,0 +1,205 @@
+/**
+ * The intent classifier: a linear model over hand-weighted cue features (see lexicon.ts), with
+ * negation scope and priority rules, evaluated with one Aho-Corasick pass over the scan text,
+ * plus the tempered posterior of a naive-Bayes model trained on the corpus TRAIN split (bayes.ts)
+ * as one more weighted feature per intent.
+ * Scoring is presence-based: a cue counts once however often it is repeated, so "退款退款退款"
+ * is no more a refund question than "退款".
+ */
+import AhoCorasick from 'modern-ahocorasick';
+import type { Intent } from '../types.ts';
+import type { NaiveBayes } from './bayes.ts';
+import { LEXICON, NEGATORS, OVERRIDES, WEAK_INTENTS, type Cue, type ScoredIntent } from './lexicon.ts';
+
+export interface Classification {
+  readonly intent: Intent;
+  readonly confidence: number;
+  readonly guess?: Intent;
+  /** Score per intent that had any evidence; for evaluation and debugging. */
+  readonly scores: Readonly<Partial<Record<Intent, number>>>;
+}
+
+/** Evidence an intent needs to be chosen; below it, from GUESS_MIN up, the robot asks to confirm. */
+export const CHOOSE_MIN = 1.0;
+export const GUESS_MIN = 0.5;
+const ANGRY_WEIGHT = 0.6;
+/** How far back a negator reaches, in characters: a few for Chinese, about two words for English. */
+const NEGATION_REACH_ZH = 1;
+const NEGATION_REACH_EN = 14;
+
+interface Term {
+  /** Index into `cues` for plain cues, or the combos that use this part. */
+  readonly kind: 'cue' | 'part' | 'neg';
+  readonly ref: number;
+}
+
+interface CompiledCue {
+  readonly intent: number;
+  readonly weight: number;
+  /** Part ids (into `parts`) for `a+b` cues; empty for plain cues. */
+  readonly parts: readonly number[];
+  readonly english: boolean;
+}
+
+export interface ClassifierInput {
+  readonly scan: string;
+  readonly angry?: number;
+  /** Word and bigram features for the trained model (bayes.ts `featuresOf`). */
+  readonly features?: readonly string[];
+}
+
+export interface ClassifierOptions {
+  readonly lexicon?: Readonly<Record<ScoredIntent, readonly Cue[]>>;
+  readonly negators?: readonly string[];
+  readonly bayes?: NaiveBayes;
+  /** Weight of the model's posterior (0..1) against the cue scores. */
+  readonly bayesWeight?: number;
+}
+
+export const DEFAULT_BAYES_WEIGHT = 0.9;
+
+export class IntentClassifier {
+  readonly #intents: ScoredIntent[];
+  readonly #cues: CompiledCue[] = [];
+  readonly #parts: string[] = [];
+  readonly #matcher: AhoCorasick<Term>;
+  readonly #bayes: NaiveBayes | undefined;
+  /** For each model label, the intent index it feeds (-1 for `unknown`). */
+  readonly #bayesMap: Int32Array;
+  readonly #bayesWeight: number;
+
+  constructor(opts: ClassifierOptions = {}) {
+    const lexicon = opts.lexicon ?? LEXICON;
+    const negators = opts.negators ?? NEGATORS;
+    this.#intents = Object.keys(lexicon) as ScoredIntent[];
+    this.#bayes = opts.bayes;
+    this.#bayesWeight = opts.bayesWeight ?? DEFAULT_BAYES_WEIGHT;
+    this.#bayesMap = Int32Array.from(opts.bayes?.labels ?? [], (l) => this.#intents.indexOf(l as ScoredIntent));
+    const patterns: { pattern: string; data: Term }[] = [];
+    const partIds = new Map<string, number>();
+    this.#intents.forEach((intent, ii) => {
+      for (const [pattern, weight] of lexicon[intent]) {
+        if (!pattern || !Number.isFinite(weight)) throw new TypeError(`bad cue for ${intent}: ${JSON.stringify(pattern)}`);
+        const ci = this.#cues.length;
+        const split = pattern.split('+');
+        if (split.length === 1) {
+          this.#cues.push({ intent: ii, weight, parts: [], english: pattern.startsWith(' ') });
+          patterns.push({ pattern, data: { kind: 'cue', ref: ci } });
+          continue;
+        }
+        const parts = split.map((p, k) => {
+          // The leading space of an English combo belongs to every part.
+          const part = k > 0 && pattern.startsWith(' ') && !p.startsWith(' ') ? ` ${p}` : p;
+          let id = partIds.get(part);
+          if (id === undefined) {
+            id = this.#parts.length;
+            this.#parts.push(part);
+            partIds.set(part, id);
+            patterns.push({ pattern: part, data: { kind: 'part', ref: id } });
+          }
+          return id;
+        });
+        this.#cues.push({ intent: ii, weight, parts, english: pattern.startsWith(' ') });
+      }
+    });
+    negators.forEach((n, i) => patterns.push({ pattern: n, data: { kind: 'neg', ref: i } }));
+    this.#matcher = new AhoCorasick(patterns);
+  }
+
+  classify(input: ClassifierInput): Classification {
+    const { scan } = input;
+    const hits = this.#matcher.search(scan);
+    const negEnds: number[] = [];
+    const negStarts: number[] = [];
+    for (const h of hits) {
+      if (h.data!.kind === 'neg') {
+        negStarts.push(h.start);
+        negEnds.push(h.end);
+      }
+    }
+    const cueSeen = new Uint8Array(this.#cues.length);
+    const partSeen = new Uint8Array(this.#parts.length);
+    const scores = new Float64Array(this.#intents.length);
+    for (const h of hits) {
+      const t = h.data!;
+      if (t.kind === 'part') {
+        partSeen[t.ref] = 1;
+        continue;
+      }
+      if (t.kind !== 'cue' || cueSeen[t.ref]) continue;
+      const cue = this.#cues[t.ref]!;
+      if (this.#negated(scan, h.start, cue.english, negStarts, negEnds)) continue;
+      cueSeen[t.ref] = 1;
+      scores[cue.intent]! += cue.weight;
+    }
+    for (const cue of this.#cues) {
+      if (cue.parts.length && cue.parts.every((p) => partSeen[p])) scores[cue.intent]! += cue.weight;
+    }
+    if (this.#bayes && input.features) {
+      const p = this.#bayes.posterior(input.features);
+      for (let i = 0; i < p.length; i++) {
+        const target = this.#bayesMap[i]!;
+        if (target >= 0) scores[target]! += this.#bayesWeight * p[i]!;
+      }
+    }
+    const complaint = this.#intents.indexOf('complaint');
+    if (input.angry) scores[complaint]! += ANGRY_WEIGHT * Math.min(2, input.angry);
+    return this.#decide(scores);
+  }
+
+  #negated(scan: string, start: number, english: boolean, negStarts: number[], negEnds: number[]): boolean {
+    const reach = english ? NEGATION_REACH_EN : NEGATION_REACH_ZH;
+    for (let i = 0; i < negEnds.length; i++) {
+      const end = negEnds[i]!;
+      // A cue that begins with the negator ("不要了", "不用了") is a cue of its own.
+      if (negStarts[i]! >= start || end > start + (english ? 1 : 0)) continue;
+      if (start - end > reach) continue;
+      if (scan.slice(end, start).includes('|')) continue;
+      // "是不是发货了", "要不要转人工": an A-not-A question, not a negation.
+      const ns = negStarts[i]!;
+      if (scan[ns] === '不' && ns > 0 && scan[ns - 1] === scan[ns + 1]) continue;
+      return true;
+    }
+    return false;
+  }
+
+  #decide(scores: Float64Array): Classification {
+    const named: Partial<Record<Intent, number>> = {};
+    this.#intents.forEach((intent, i) => {
+      if (scores[i]! > 0) named[intent] = Math.round(scores[i]! * 100) / 100;
+    });
+    for (const o of OVERRIDES) {
+      const s = named[o.intent] ?? 0;
+      if (s >= o.min) return { intent: o.intent, confidence: confidenceOf(s, secondBest(named, o.intent)), scores: named };
+    }
+    let best: ScoredIntent | undefined;
+    let bestWeak: ScoredIntent | undefined;
+    for (const intent of this.#intents) {
+      const s = named[intent] ?? 0;
+      if (WEAK_INTENTS.has(intent)) {
+        if (s > (named[bestWeak!] ?? 0)) bestWeak = intent;
+      } else if (s > (named[best!] ?? 0)) best = intent;
+    }
+    const sBest = best ? named[best]! : 0;
+    if (best && sBest >= CHOOSE_MIN) return { intent: best, confidence: confidenceOf(sBest, secondBest(named, best)), scores: named };
+    const sWeak = bestWeak ? named[bestWeak]! : 0;
+    if (bestWeak && sWeak >= CHOOSE_MIN) return { intent: bestWeak, confidence: confidenceOf(sWeak, secondBest(named, bestWeak)), scores: named };
+    const top = sBest >= sWeak ? best : bestWeak;
+    const sTop = Math.max(sBest, sWeak);
+    if (top && sTop >= GUESS_MIN) return { intent: 'unknown', confidence: 0, guess: top, scores: named };
+    return { intent: 'unknown', confidence: 0, scores: named };
+  }
+}
+
+function secondBest(scores: Partial<Record<Intent, number>>, except: Intent): number {
+  let s = 0;
+  for (const [k, v] of Object.entries(scores)) if (k !== except && v! > s) s = v!;
+  return s;
+}
+
+/** High when the winner has plenty of evidence and a clear lead. */
+function confidenceOf(best: number, second: number): number {
+  const strength = Math.min(1, best / 2);
+  const lead = best > 0 ? Math.max(0, (best - second) / best) : 0;
+  return Math.round((0.5 * strength + 0.5 * lead) * 100) / 100;
+}

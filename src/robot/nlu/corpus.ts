@@ -1,0 +1,35 @@
+/**
+ * The labelled buyer utterances (src/robot/eval/corpus.{zh,en}.jsonl). The TRAIN split trains the
+ * naive-Bayes part of the classifier; the EVAL split is only ever used to measure it.
+ */
+import { readFileSync } from 'node:fs';
+import { isIntent, type Intent, type Lang } from '../types.ts';
+
+export interface LabelledUtterance {
+  readonly text: string;
+  readonly intent: Intent;
+  /** Expected entities by type; a list when one type occurs more than once. */
+  readonly entities: Readonly<Record<string, string | number | readonly (string | number)[]>>;
+  readonly split: 'train' | 'eval';
+  readonly lang: Lang;
+}
+
+const CORPUS_URL = (lang: Lang) => new URL(`../eval/corpus.${lang}.jsonl`, import.meta.url);
+
+export function readCorpus(lang: Lang): LabelledUtterance[] {
+  const lines = readFileSync(CORPUS_URL(lang), 'utf8').split('\n');
+  const out: LabelledUtterance[] = [];
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    const raw = JSON.parse(line) as Partial<LabelledUtterance>;
+    if (typeof raw.text !== 'string' || !isIntent(raw.intent) || (raw.split !== 'train' && raw.split !== 'eval')) {
+      throw new Error(`corpus.${lang}.jsonl line ${i + 1}: needs text, a known intent and split train|eval`);
+    }
+    out.push({ text: raw.text, intent: raw.intent, entities: raw.entities ?? {}, split: raw.split, lang });
+  });
+  return out;
+}
+
+export function trainingUtterances(): LabelledUtterance[] {
+  return [...readCorpus('zh'), ...readCorpus('en')].filter((u) => u.split === 'train');
+}

@@ -1,0 +1,341 @@
+/**
+ * Entity extraction: order numbers, phone tails, SKUs, dates and ordinal references, in Chinese and
+ * English. Dates are resolved against `now` in the shop's time zone (default UTC+8) into calendar
+ * days, because orders are compared by the day the buyer remembers ("上周五买的").
+ */
+import type { Entity } from '../types.ts';
+
+export interface EntityOptions {
+  readonly now: Date;
+  /** Minutes east of UTC of the calendar the buyer speaks in. */
+  readonly tzOffsetMinutes: number;
+}
+
+export function extractEntities(display: string, text: string, opts: EntityOptions): Entity[] {
+  const out: Entity[] = [];
+  const seen = new Set<string>();
+  const add = (e: Entity) => {
+    const k = `${e.type}=${e.value}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push(e);
+  };
+  const skus = extractSkus(display);
+  for (const v of skus) add({ type: 'sku', value: v });
+  const { orderIds, phoneTails } = extractOrderIdsAndPhones(display, new Set(skus.map((s) => s.toLowerCase())));
+  for (const v of orderIds) add({ type: 'orderId', value: v });
+  for (const v of extractPhoneTails(text)) add({ type: 'phoneTail', value: v });
+  for (const v of phoneTails) add({ type: 'phoneTail', value: v });
+  for (const v of extractDates(text, opts)) add({ type: 'date', value: v });
+  for (const v of extractOrdinals(text)) add({ type: 'ordinal', value: v });
+  return out;
+}
+
+// ---------------------------------------------------------------- order numbers, phones, SKUs
+
+const ALNUM_RUN = /(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?![A-Za-z0-9])/g;
+const ORDER_MARKER = /(?:订单|单号|订单号|编号|order|no\.?|#)\s*(?:号|号码|编号|number|no\.?|id|#)?\s*(?:是|为|[:：])?\s*$/i;
+const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
+const DATE_LIKE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
+
+function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): { orderIds: string[]; phoneTails: string[] } {
+  const orderIds: string[] = [];
+  const phoneTails: string[] = [];
+  for (const m of display.matchAll(ALNUM_RUN)) {
+    const c = m[0];
+    if (skus.has(c.toLowerCase())) continue;
+    let digits = 0;
+    let letters = 0;
+    for (const ch of c) {
+      if (ch >= '0' && ch <= '9') digits++;
+      else if (ch !== '-') letters++;
+    }
+    if (digits < 6 || letters > 6) continue;
+    if (MOBILE.test(c)) {
+      // A whole phone number is only ever used to find the buyer's order by its tail; keep no more.
+      phoneTails.push(c.slice(-4));
+      continue;
+    }
+    if (DATE_LIKE.test(c)) continue;
+    const before = display.slice(Math.max(0, m.index - 10), m.index);
+    const marked = ORDER_MARKER.test(before);
+    // A bare run of digits is an order number only when long enough not to be a price, a date or a count.
+    if (c.length >= 10 || (marked && c.length >= 6)) orderIds.push(c);
+  }
+  return { orderIds, phoneTails };
+}
+
+const PHONE_TAIL_ZH = /(?:尾号|尾数|后四位|末四位|后4位|末4位)\s*(?:是|为|:)?\s*(\d{4})(?!\d)/g;
+const PHONE_TAIL_EN =
+  /(?:ending\s+(?:in|with)|ends\s+(?:in|with)|last\s+(?:4|four)\s+(?:digits\s+)?(?:of\s+(?:my\s+|the\s+)?(?:phone|mobile|number)\s*(?:number\s+)?)?(?:is|are)?|phone\s+tail)\s*:?\s*(\d{4})(?!\d)/g;
+
+function extractPhoneTails(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(PHONE_TAIL_ZH)) out.push(m[1]!);
+  for (const m of text.matchAll(PHONE_TAIL_EN)) out.push(m[1]!);
+  return out;
+}
+
+const SKU_GLUED = /(?<![A-Za-z0-9])(sku[-_]?[A-Za-z0-9][A-Za-z0-9-]*)/gi;
+const SKU_MARKED =
+  /(?:(?<![A-Za-z])sku(?:\s*(?:是|为|[:：#])\s*|\s+)|(?:货号|款号|商品编号|商品编码|商品id)\s*(?:是|为|[:：#])?\s*|(?:item|product)\s*(?:no\.?|number|code|id|#)\s*(?:is\s+)?[:#]?\s*)([A-Za-z0-9][A-Za-z0-9-]{1,31})/gi;
+
+function extractSkus(display: string): string[] {
+  const out: string[] = [];
+  for (const m of display.matchAll(SKU_MARKED)) out.push(m[1]!);
+  for (const m of display.matchAll(SKU_GLUED)) if (!out.some((v) => m[1]!.toLowerCase().endsWith(v.toLowerCase()))) out.push(m[1]!);
+  return out;
+}
+
+// ---------------------------------------------------------------- numbers
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "12", "十二", "二十", "二十一", "两" → number; NaN when it is not a small number. */
+export function parseSmallNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s === '十') return 10;
+  const ten = s.indexOf('十');
+  if (ten === -1) return s.length === 1 && s in CN_DIGITS ? CN_DIGITS[s]! : NaN;
+  const hi = ten === 0 ? 1 : CN_DIGITS[s.slice(0, ten)];
+  const loPart = s.slice(ten + 1);
+  const lo = loPart === '' ? 0 : CN_DIGITS[loPart];
+  if (hi === undefined || lo === undefined || ten > 1 || loPart.length > 1) return NaN;
+  return hi * 10 + lo;
+}
+
+const EN_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, couple: 2 };
+
+// ---------------------------------------------------------------- dates
+
+interface Day {
+  y: number;
+  m: number; // 1-12
+  d: number;
+}
+
+const DAY_MS = 86_400_000;
+const toUtc = (x: Day) => Date.UTC(x.y, x.m - 1, x.d);
+const fromUtc = (ms: number): Day => {
+  const t = new Date(ms);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+};
+const addDays = (x: Day, n: number) => fromUtc(toUtc(x) + n * DAY_MS);
+const fmt = (x: Day) => `${x.y}-${String(x.m).padStart(2, '0')}-${String(x.d).padStart(2, '0')}`;
+const range = (a: Day, b: Day) => `${fmt(a)}/${fmt(b)}`;
+/** ISO weekday: Monday 1 … Sunday 7. */
+const isoDow = (x: Day) => ((new Date(toUtc(x)).getUTCDay() + 6) % 7) + 1;
+const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31 && fromUtc(Date.UTC(y, m - 1, d)).d === d;
+
+/** The most recent y-m-d on or before today (buyers talk about past orders). */
+function pastMonthDay(today: Day, m: number, d: number): Day | undefined {
+  if (!validDay(today.y, m, d) && !validDay(today.y - 1, m, d)) return undefined;
+  const thisYear = { y: today.y, m, d };
+  return validDay(today.y, m, d) && toUtc(thisYear) <= toUtc(today) ? thisYear : { y: today.y - 1, m, d };
+}
+
+const ZH_WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+const EN_WEEKDAY: Record<string, number> = {
+  monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4, thur: 4, thurs: 4,
+  friday: 5, fri: 5, saturday: 6, sat: 6, sunday: 7, sun: 7,
+};
+const EN_MONTH: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
+  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+const MONTHS_RE = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const CN_NUM = '[0-9一二三四五六七八九十两]{1,3}';
+
+interface DateRule {
+  re: RegExp;
+  resolve(m: RegExpMatchArray, today: Day): string | undefined;
+}
+
+const mondayOf = (x: Day) => addDays(x, 1 - isoDow(x));
+const lastMonth = (x: Day) => {
+  const first = { y: x.y, m: x.m, d: 1 };
+  const end = addDays(first, -1);
+  return range({ y: end.y, m: end.m, d: 1 }, end);
+};
+
+const DATE_RULES: DateRule[] = [
+  { re: /(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/g, resolve: (m) => (validDay(+m[1]!, +m[2]!, +m[3]!) ? fmt({ y: +m[1]!, m: +m[2]!, d: +m[3]! }) : undefined) },
+  {
+    re: new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月\\s*(${CN_NUM})\\s*[日号]?`, 'g'),
+    resolve: (m, t) => {
+      const day = pastMonthDay(t, parseSmallNumber(m[1]!), parseSmallNumber(m[2]!));
+      return day && fmt(day);
+    },
+  },
+  {
+    re: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/])/g,
+    resolve: (m, t) => {
+      const day = pastMonthDay(t, +m[1]!, +m[2]!);
+      return day && fmt(day);
+    },
+  },
+  {
+    // "20号买的": a day of this month, or of last month when that day has not come yet.
+    re: new RegExp(`(?<![0-9月尾单号码第大小加])(${CN_NUM})\\s*[号日](?![码楼])`, 'g'),
+    resolve: (m, t) => {
+      const d = parseSmallNumber(m[1]!);
+      if (!(d >= 1 && d <= 31)) return undefined;
+      if (d <= t.d) return validDay(t.y, t.m, d) ? fmt({ y: t.y, m: t.m, d }) : undefined;
+      const prev = addDays({ y: t.y, m: t.m, d: 1 }, -1);
+      return validDay(prev.y, prev.m, d) ? fmt({ y: prev.y, m: prev.m, d }) : undefined;
+    },
+  },
+  { re: /大前天/g, resolve: (_m, t) => fmt(addDays(t, -3)) },
+  { re: /(?<!大)前天/g, resolve: (_m, t) => fmt(addDays(t, -2)) },
+  { re: /昨天|昨日|昨儿/g, resolve: (_m, t) => fmt(addDays(t, -1)) },
+  { re: /今天|今日|今儿/g, resolve: (_m, t) => fmt(t) },
+  { re: /明天|明日|明儿/g, resolve: (_m, t) => fmt(addDays(t, 1)) },
+  { re: /(?<!大)后天/g, resolve: (_m, t) => fmt(addDays(t, 2)) },
+  {
+    re: new RegExp(`(${CN_NUM})\\s*天(?:以)?前`, 'g'),
+    resolve: (m, t) => {
+      const n = parseSmallNumber(m[1]!);
+      return n >= 0 && n <= 90 ? fmt(addDays(t, -n)) : undefined;
+    },
+  },
+  {
+    // A weekday is in the past unless the buyer says "下周五" or "周五前(能到吗)".
+    re: /(上个?|这个?|本|下个?)?(?:周|星期|礼拜)([一二三四五六日天1-7])(之?前|以前)?/g,
+    resolve: (m, t) => {
+      const wd = ZH_WEEKDAY[m[2]!]!;
+      const mon = mondayOf(t);
+      if (m[1]?.startsWith('上')) return fmt(addDays(mon, wd - 8));
+      if (m[1]?.startsWith('下')) return fmt(addDays(mon, wd + 6));
+      if (m[1]) return fmt(addDays(mon, wd - 1));
+      if (m[3]) return fmt(addDays(t, (wd - isoDow(t) + 7) % 7 || 7));
+      return fmt(addDays(t, -((isoDow(t) - wd + 7) % 7)));
+    },
+  },
+  { re: /(?:上个?|前一个?)(?:周|星期|礼拜)(?![一二三四五六日天1-7])/g, resolve: (_m, t) => range(addDays(mondayOf(t), -7), addDays(mondayOf(t), -1)) },
+  { re: /(?:这个?|本)(?:周|星期|礼拜)(?![一二三四五六日天1-7])/g, resolve: (_m, t) => range(mondayOf(t), t) },
+  { re: /上个?月/g, resolve: (_m, t) => lastMonth(t) },
+  { re: /(?:这个?|本)月(?!\d)/g, resolve: (_m, t) => range({ y: t.y, m: t.m, d: 1 }, t) },
+  { re: /双\s*(?:十一|11)/g, resolve: (_m, t) => fmt(pastMonthDay(t, 11, 11)!) },
+  { re: /双\s*(?:十二|12)/g, resolve: (_m, t) => fmt(pastMonthDay(t, 12, 12)!) },
+  { re: /(?<![\d.])618(?![\d.])/g, resolve: (_m, t) => fmt(pastMonthDay(t, 6, 18)!) },
+  // English
+  { re: /\bthe day before yesterday\b/g, resolve: (_m, t) => fmt(addDays(t, -2)) },
+  { re: /(?<!before )\byesterday\b/g, resolve: (_m, t) => fmt(addDays(t, -1)) },
+  { re: /\btoday\b/g, resolve: (_m, t) => fmt(t) },
+  { re: /\btomorrow\b/g, resolve: (_m, t) => fmt(addDays(t, 1)) },
+  {
+    re: /\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few)\s+(days?|weeks?)\s+ago\b/g,
+    resolve: (m, t) => {
+      const k = m[1]!.replace(/^a (couple|few) of$/, '$1').replace(/^a (few)$/, '$1');
+      const n = /^\d+$/.test(k) ? Number(k) : EN_NUMBERS[k];
+      if (n === undefined) return undefined;
+      return fmt(addDays(t, -n * (m[2]!.startsWith('week') ? 7 : 1)));
+    },
+  },
+  {
+    re: /(?<!black |cyber )\b(?:(last|this|on|past|by|before|until|till|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b/g,
+    resolve: (m, t) => {
+      const full = m[2]!.length > 4 || m[2] === 'tues' || m[2] === 'thur' || m[2] === 'thurs';
+      if (!full && !m[1]) return undefined;
+      const wd = EN_WEEKDAY[m[2]!]!;
+      if (m[1] === 'this') return fmt(addDays(mondayOf(t), wd - 1));
+      // "by friday", "next monday": the coming one, as in a delivery question.
+      if (m[1] === 'next') return fmt(addDays(mondayOf(t), wd + 6));
+      if (m[1] === 'by' || m[1] === 'before' || m[1] === 'until' || m[1] === 'till') return fmt(addDays(t, (wd - isoDow(t) + 7) % 7 || 7));
+      const back = (isoDow(t) - wd + 7) % 7;
+      return fmt(addDays(t, -(m[1] === 'last' || m[1] === 'past' ? back || 7 : back)));
+    },
+  },
+  { re: /\blast week\b/g, resolve: (_m, t) => range(addDays(mondayOf(t), -7), addDays(mondayOf(t), -1)) },
+  { re: /\bthis week\b/g, resolve: (_m, t) => range(mondayOf(t), t) },
+  { re: /\blast month\b/g, resolve: (_m, t) => lastMonth(t) },
+  { re: /\bthis month\b/g, resolve: (_m, t) => range({ y: t.y, m: t.m, d: 1 }, t) },
+  {
+    re: new RegExp(`\\b(${MONTHS_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'g'),
+    resolve: (m, t) => {
+      const day = pastMonthDay(t, EN_MONTH[m[1]!]!, +m[2]!);
+      return day && fmt(day);
+    },
+  },
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTHS_RE})\\b`, 'g'),
+    resolve: (m, t) => {
+      const day = pastMonthDay(t, EN_MONTH[m[2]!]!, +m[1]!);
+      return day && fmt(day);
+    },
+  },
+  {
+    re: /\bon the (\d{1,2})(?:st|nd|rd|th)\b/g,
+    resolve: (m, t) => {
+      const d = +m[1]!;
+      if (d <= t.d) return validDay(t.y, t.m, d) ? fmt({ y: t.y, m: t.m, d }) : undefined;
+      const prev = addDays({ y: t.y, m: t.m, d: 1 }, -1);
+      return validDay(prev.y, prev.m, d) ? fmt({ y: prev.y, m: prev.m, d }) : undefined;
+    },
+  },
+];
+
+/** Today's calendar day in the given offset. */
+export function localDay(now: Date, tzOffsetMinutes: number): string {
+  return fmt(fromUtc(now.getTime() + tzOffsetMinutes * 60_000));
+}
+
+function extractDates(text: string, opts: EntityOptions): string[] {
+  const today = fromUtc(opts.now.getTime() + opts.tzOffsetMinutes * 60_000);
+  const out: string[] = [];
+  // Rules run in order and each match blanks its span, so "11月20号" is not also read as "20号".
+  let rest = text;
+  for (const rule of DATE_RULES) {
+    rule.re.lastIndex = 0;
+    rest = rest.replace(rule.re, (...args) => {
+      const m = args.slice(0, -2) as unknown as RegExpMatchArray;
+      const v = rule.resolve(m, today);
+      if (v === undefined) return m[0]!;
+      out.push(v);
+      return ' '.repeat(m[0]!.length);
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- ordinals
+
+const ZH_ORDINAL = new RegExp(`(倒数)?第\\s*(${CN_NUM})\\s*(?:个|单|笔|件|项|条|份|款|种|样)?(?![次天周年遍期名步季批层届号位])`, 'g');
+const ZH_LAST = /最后(?:一|那|的那|的|1)?\s*(?:个|单|笔|件|条|份|款)|最后那|最下面(?:那|的)?个?/g;
+const ZH_FIRST = /头一个|最上面(?:那|的)?个?/g;
+const EN_ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1 };
+const EN_ORDINAL =
+  /(?<![a-z0-9])(the\s+)?(second\s+(?:to\s+)?last|first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?![a-z0-9])(\s+(?:one|order|package|parcel|item|purchase|shipment|option)\b)?(\s+[a-z]+)?/g;
+const EN_NUMBERED = /(?:(?<![a-z])(?:number|no\.?|option|choice)\s*|#)(\d{1,2})(?!\d)/g;
+const NOT_ORDINAL_NEXT = /^\s+(?:time|times|day|days|week|month|year|night|thing|step|question|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)$/;
+const FILLER = new Set(['the', 'one', 'please', 'that', 'order', 'is', 'it', 'ok', 'okay', 'i', 'want', 'mean', 'meant', 'yes', 'uh', 'um']);
+
+function extractOrdinals(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(ZH_ORDINAL)) {
+    const n = parseSmallNumber(m[2]!);
+    if (n >= 1 && n <= 20) out.push(m[1] ? -n : n);
+  }
+  if (ZH_LAST.test(text)) out.push(-1);
+  ZH_LAST.lastIndex = 0;
+  if (ZH_FIRST.test(text)) out.push(1);
+  ZH_FIRST.lastIndex = 0;
+  const words = text.match(/[a-z0-9']+/g) ?? [];
+  const content = words.filter((w) => !FILLER.has(w));
+  const short = content.length <= 2;
+  for (const m of text.matchAll(EN_ORDINAL)) {
+    const word = m[2]!.replace(/\s+/g, ' ');
+    const value = word.startsWith('second ') ? -2 : EN_ORDINAL_WORDS[word]!;
+    const next = m[4] ?? '';
+    if (NOT_ORDINAL_NEXT.test(next) && !m[3]) continue;
+    const endOfClause = next === '' || /^\s+(please|pls|thanks)$/.test(next);
+    // "last" alone is usually time ("last week", "my last order" = newest); only "the last (one)" picks from a list.
+    if (value === -1 && !m[3]?.trim().startsWith('one') && !(m[1] && endOfClause) && content.length > 1) continue;
+    if (m[3] || (m[1] && (endOfClause || !NOT_ORDINAL_NEXT.test(next))) || short) out.push(value);
+  }
+  for (const m of text.matchAll(EN_NUMBERED)) {
+    const n = Number(m[1]);
+    if (n >= 1 && n <= 20) out.push(n);
+  }
+  return out;
+}

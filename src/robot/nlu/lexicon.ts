@@ -1,0 +1,211 @@
+/**
+ * The intent lexicon: weighted cues per intent. A cue is a substring of the scan text (see
+ * normalize.ts), so Chinese cues match anywhere and English cues start with a space to demand a
+ * word start ("␠refund" matches "refund", "refunds", "refunded", not "nonrefundable").
+ * `a+b` means both parts occur somewhere in the utterance (in any order): it scores combinations
+ * such as "退款 … 什么时候" that mean something neither part means alone.
+ *
+ * Weights are evidence, not probabilities: an intent needs about 1.0 to be chosen, and the
+ * classifier then applies the priority rules (complaint and human requests win; greetings and
+ * thanks only when nothing else was said). Keep cues general: a cue that only fixes one sentence
+ * is a lookup, not a feature.
+ */
+import type { Intent } from '../types.ts';
+
+export type ScoredIntent = Exclude<Intent, 'unknown'>;
+export type Cue = readonly [pattern: string, weight: number];
+
+export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
+  track_parcel: [
+    ['快递', 0.6], ['物流', 0.7], ['包裹', 0.6], ['快件', 0.6], ['运单', 0.9], ['单号', 0.4], ['到哪', 0.8], ['到哪了', 0.3], ['在哪', 0.5],
+    ['哪里了', 0.5], ['哪儿了', 0.5], ['走到', 0.5], ['查快递', 1.0], ['查物流', 1.0], ['查+物流', 0.5], ['查+快递', 0.5], ['查+包裹', 0.6], ['单号+查', 0.5], ['查一下', 0.2], ['签收+没收到', 0.6], ['显示签收', 0.6], ['已签收', 0.3], ['物流信息', 0.6], ['物流状态', 0.6],
+    ['跟踪', 0.6], ['追踪', 0.6], ['派送', 0.6], ['派件', 0.6], ['揽收', 0.7], ['揽件', 0.7], ['中转', 0.6], ['不更新', 0.6],
+    ['没更新', 0.6], ['没动', 0.6], ['不动', 0.4], ['卡住', 0.5], ['卡在', 0.6], ['快递员', 0.5], ['签收', 0.4], ['送到哪', 0.8],
+    ['没收到', 0.4], ['还没到', 0.4], ['到了没', 0.3], ['驿站', 0.6], ['丰巢', 0.6], ['顺丰', 0.5], ['圆通', 0.5], ['中通', 0.5],
+    ['韵达', 0.5], ['申通', 0.5], ['京东快递', 0.5], [' ems ', 0.4], ['物流+到哪', 0.3], ['快递+到哪', 0.3], ['快递+在哪', 0.3],
+    [' where is my', 0.5], [' where is my order', 0.5], [' my stuff', 0.4], [' any update', 0.4], [' where is it', 0.8], [' where is the', 0.4], [' track', 1.0], [' package', 0.6], [' parcel', 0.7],
+    [' shipment', 0.6], [' courier', 0.4], [' delivery status', 0.8], [' status+shipment', 0.8], [' status+package', 0.8], [' status+parcel', 0.8], [' shipping status', 0.8], [' in transit', 0.6],
+    [' stuck', 0.6], [' not moving', 0.6], [' has not moved', 0.7], [' not updated', 0.6], [' no update', 0.5], [' location', 0.4],
+    [' where', 0.3], [' out for delivery', 0.6], [' lost', 0.5], [' not received', 0.4], [' have not received', 0.4],
+    [' never arrived', 0.5], [' not arrived', 0.4], [' has not arrived', 0.4], [' still not here', 0.5], [' delivered but', 0.6],
+    [' says delivered', 0.7], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
+  ],
+  order_status: [
+    ['订单', 0.35], ['订单状态', 0.9], ['我的订单', 0.4], ['查订单', 0.9], ['查一下订单', 0.9], ['查下订单', 0.9], ['发货了吗', 1.2],
+    ['发货没', 1.2], ['发货了', 0.6], ['发货了没', 1.2], ['发了吗', 1.0], ['发了没', 1.0], ['发出', 0.7], ['发出去', 0.8], ['发货', 0.6],
+    ['还没发货', 0.3], ['没发货', 0.5], ['不发货', 0.5], ['已发货', 0.5], ['付款成功', 0.8], ['成功了吗', 0.4], ['支付成功', 0.8], ['下单成功', 0.9],
+    ['付款了', 0.4], ['状态', 0.4], ['怎么样了', 0.4], ['处理到哪', 0.6], ['到哪一步', 0.7], ['出库', 0.7], ['打包', 0.5],
+    ['备货', 0.6], ['打包了', 0.5], ['出库了', 0.4], ['订单+怎么', 0.2], ['订单号', 0.3],
+    [' order status', 1.0], [' status of my order', 1.0], [' my order', 0.5], [' the order', 0.3], [' order', 0.2], [' shipped', 0.8],
+    [' ship yet', 1.0], [' shipped yet', 0.4], [' sent out', 0.8], [' dispatched', 0.9], [' dispatch', 0.6], [' status', 0.5],
+    [' processing', 0.5], [' waiting+ship', 0.6], [' check my order', 1.0], [' check on my order', 1.0], [' go through', 0.7], [' went through', 0.7],
+    [' confirmed', 0.5], [' payment+confirmed', 0.5], [' placed', 0.4], [' payment', 0.4], [' successful', 0.4], [' has it shipped', 0.6], [' been shipped', 0.5], [' packed', 0.5],
+    [' pending', 0.6], [' still says', 0.3], [' not shipped', 0.6], [' still not shipped', 0.4],
+  ],
+  delivery_estimate: [
+    ['什么时候到', 1.2], ['什么时候能到', 1.2], ['什么时候送到', 1.2], ['几时到', 1.2], ['几天到', 1.2], ['几天能到', 1.2],
+    ['几天可以到', 1.2], ['多久到', 1.2], ['多久能到', 1.2], ['多久可以到', 1.2], ['多久能收到', 1.2], ['什么时候能收到', 1.2],
+    ['什么时候收到', 1.0], ['什么时候可以收到', 1.2], ['多长时间', 0.6], ['预计', 0.6], ['今天能到', 1.0], ['能送到', 0.8], ['能发货吗', 0.8], ['能发吗', 0.7], ['哪天', 0.5], ['前能到', 0.6], ['能收到吗', 0.6], ['之前能', 0.5], ['周末', 0.3], ['明天能到', 1.0],
+    ['能到吗', 0.6], ['到货时间', 1.0], ['送达时间', 1.0], ['什么时候发货', 1.2], ['什么时候发', 1.0], ['几天发货', 1.0],
+    ['多久发货', 1.0], ['几天发', 0.9], ['多久发', 0.9], ['要多久', 0.6], ['几天', 0.4], ['多久', 0.4], ['什么时候', 0.3],
+    ['赶得上', 0.9], ['来得及', 0.6], ['能不能到', 0.6], ['送到', 0.2], ['到货', 0.3],
+    [' when will', 0.6], [' when will it arrive', 0.7], [' when will i get', 0.7], [' when will i receive', 0.7], [' when do i get', 0.7],
+    [' when can i expect', 1.0], [' when is it', 0.4], [' arrive', 0.5], [' arrival', 0.7], [' eta', 1.2], [' estimated', 0.8],
+    [' how long', 0.7], [' how long+ship', 0.5], [' how long+deliver', 0.5], [' how many days', 0.8], [' delivery date', 0.9], [' delivery time', 1.0], [' by friday', 0.6],
+    [' by monday', 0.6], [' by tomorrow', 0.6], [' in time for', 0.9], [' before christmas', 1.0], [' get here', 0.7], [' delivered tomorrow', 1.0], [' tomorrow', 0.4], [' going to ship', 0.6], [' deliver+tomorrow', 0.7], [' arrive+tomorrow', 0.7], [' how soon', 1.0], [' days for delivery', 0.5], [' when do you ship', 1.2], [' when+ship', 0.6], [' when+arriv', 0.6], [' when+deliver', 0.6],
+    [' be here', 0.6], [' will it ship', 0.8], [' when will you ship', 1.0], [' when does it ship', 1.0], [' expect', 0.6],
+  ],
+  aftersale_progress: [
+    ['退款进度', 1.6], ['还没处理', 1.0], ['没处理', 0.6], ['寄出了吗', 0.5], ['售后进度', 1.6], ['退货进度', 1.6], ['换货进度', 1.6], ['进度', 0.7], ['到账', 1.8], ['退款呢', 1.4],
+    ['退款了吗', 1.3], ['退款了没', 1.3], ['退了吗', 1.2], ['退了没', 1.2], ['还没退', 1.3], ['没退', 0.8], ['没有退', 0.8],
+    ['审核', 0.7], ['处理得怎么样', 0.9], ['处理好了吗', 0.8], ['处理了吗', 0.6], ['什么时候退', 1.3], ['钱呢', 1.2], ['钱还没', 1.2],
+    ['退的钱', 1.2], ['换的货', 1.0], ['换的+发', 0.5], ['钱+到哪', 0.8], ['换货+什么时候', 1.2], ['我的退货', 0.8], ['我的换货', 0.8], ['钱什么时候', 1.2], ['退回来', 0.5], ['申请的', 0.5], ['已经申请', 0.6], ['申请了', 0.5], ['同意了吗', 0.9],
+    ['通过了吗', 0.9], ['收到了吗', 0.2], ['退款+还没', 0.9], ['退款+什么时候', 0.9], ['退款+多久', 0.9], ['退款+几天', 0.9],
+    ['退款+怎么样', 0.8], ['退款+到哪', 1.3], ['退款+状态', 1.0], ['退货+收到', 0.7], ['退货+怎么样', 0.8], ['换货+发出', 0.8],
+    ['换货+怎么样', 0.8], ['换货+到哪', 0.6], ['售后+怎么样', 0.8], ['退款+一直', 0.6], ['退款+没', 0.5], ['寄回去+收到', 0.8], ['寄回+收到', 0.9], ['退回+收到', 0.9], ['换货+寄出', 1.2], ['换货+发了', 1.2], ['已经退', 0.9], ['退回去了', 0.8], ['寄回去了', 0.9],
+    [' refund status', 1.6], [' status of my refund', 1.6], [' my refund', 0.7], [' the refund', 0.4], [' refund yet', 1.0],
+    [' been refunded', 1.0], [' get my money back', 0.6], [' where is my refund', 1.0], [' where is my money', 1.2], [' processed', 0.8],
+    [' return status', 1.4], [' exchange status', 1.4], [' got my return', 1.2], [' received my return', 1.2], [' get my return', 1.0],
+    [' about the refund', 1.2], [' about my refund', 1.2], [' what about the refund', 0.4], [' refund+when', 0.7],
+    [' refund+still', 0.6], [' refund+not received', 0.6], [' refund+yet', 0.4], [' refund+how long', 0.7], [' refund+approved', 0.8],
+    [' refund+update', 1.2], [' money back+when', 1.0], [' money+when', 0.5], [' return+received', 0.5], [' replacement+shipped', 0.8],
+    [' replacement+when', 0.6], [' replacement+where', 0.6], [' refund+where', 1.0], [' refund+hit', 0.8], [' refund+account', 0.6],
+    [' refund+card', 0.6], [' still waiting', 0.5], [' i returned', 0.8], [' already returned', 1.0], [' sent it back', 1.0], [' sent back', 1.0], [' sent+back', 0.8], [' received+sent', 0.5], [' status+return', 1.0], [' status+exchange', 1.0], [' status+refund', 1.0], [' exchange+shipped', 1.5], [' my exchange', 1.0], [' my return', 0.8], [' my replacement', 1.0], [' still no refund', 1.2], [' no refund', 0.6], [' receiv+my return', 1.4], [' exchange+update', 1.4], [' return+update', 1.4], [' refund+days ago', 0.4], [' refunded+when', 0.5],
+  ],
+  return_policy: [
+    ['退货', 1.1], ['换货', 1.1], ['退换', 1.1], ['怎么退', 1.4], ['如何退', 1.4], ['能退吗', 1.3], ['可以退吗', 1.3], ['能退', 0.9],
+    ['可以退', 0.9], ['想退', 1.0], ['要退', 0.8], ['退掉', 1.0], ['退款', 0.7], ['七天无理由', 1.6], ['7天无理由', 1.6], ['无理由', 1.3],
+    ['寄回', 0.8], ['退回', 0.7], ['换尺码', 1.4], ['换码', 1.3], ['换个码', 1.4], ['换个尺码', 1.4], ['换大', 1.2], ['换小', 1.2],
+    ['换颜色', 1.4], ['换个颜色', 1.4], ['换一个', 0.9], ['换个', 0.5], ['大了', 0.6], ['小了', 0.6], ['不合适', 0.7],
+    ['质量问题', 0.8], ['坏了', 0.8], ['破了', 0.8], ['碎了', 0.8], ['怎么处理', 0.3], ['坏了+怎么办', 0.5], ['发错货', 0.4], ['有问题', 0.4], ['发错', 0.8], ['少发', 1.0], ['漏发', 1.0], ['少了', 0.6], ['配件', 0.5],
+    ['申请售后', 1.3], ['售后', 0.8], ['退货地址', 0.9], ['退货运费', 0.9], ['怎么申请', 0.6], ['不想要', 0.4], ['能换', 0.9],
+    ['可以换', 0.9], ['退款+怎么', 0.5], ['退款+能不能', 0.6], ['退款+可以', 0.5], ['退款+申请', 0.4], ['退款+我要', 0.5],
+    [' return', 1.1], [' exchange', 1.1], [' send it back', 1.4], [' send back', 1.3], [' ship it back', 1.3], [' return policy', 1.0],
+    [' refund', 0.7], [' money back', 0.5], [' too small', 0.8], [' too big', 0.8], [' too large', 0.8], [' does not fit', 0.8],
+    [' doesn fit', 0.8], [' wrong size', 1.0], [' wrong color', 1.0], [' wrong item', 1.1], [' different size', 0.9],
+    [' broke', 1.0], [' damaged', 1.0], [' defective', 1.0], [' returned', -0.5], [' faulty', 0.8], [' not working', 0.6], [' swap', 1.0],
+    [' replace', 0.7], [' replacement', 0.5], [' how do i return', 0.6], [' can i return', 0.6], [' can i get a refund', 0.8],
+    [' how do i get a refund', 0.8], [' want a refund', 0.8], [' want to return', 0.6], [' eligible', 0.6], [' restocking', 1.2], [' accept returns', 1.0], [' returns on', 0.6], [' final sale', 1.0], [' can i+refund', 0.6], [' can i+money back', 0.8], [' can i+return', 0.6], [' send+back', 0.9], [' if i do not like', 1.0],
+    [' return label', 1.0], [' return window', 1.0], [' no reason', 0.8], [' 30 days', 0.4], [' 7 days', 0.4], [' change my mind', 0.6],
+    [' changed my mind', 0.6], [' missing', 0.4],
+  ],
+  cancel_order: [
+    ['取消', 1.3], ['取消订单', 1.8], ['不要了', 1.0], ['不想要了', 1.0], ['拍错', 1.2], ['下错', 1.2], ['买错', 1.0], ['撤销', 1.2],
+    ['撤单', 1.6], ['退订', 1.0], ['别发', 1.2], ['不要发', 1.2], ['先别发', 1.4], ['拦截', 0.9], ['重复下单', 1.0], ['重复', 0.5], ['下重复', 0.8], ['下了两单', 0.9],
+    [' cancel', 1.6], [' cancellation', 1.4], [' do not want it anymore', 0.8], [' no longer want', 0.8], [' ordered by mistake', 1.2],
+    [' by mistake', 1.0], [' ordered twice', 1.0], [' duplicate order', 1.0], [' do not ship', 1.2], [' stop the order', 1.4],
+    [' stop my order', 1.4], [' void', 1.0], [' wrong order', 0.6], [' accidentally', 0.6],
+  ],
+  change_address: [
+    ['改地址', 1.8], ['修改地址', 1.8], ['换地址', 1.8], ['地址写错', 1.8], ['地址错了', 1.8], ['地址填错', 1.8], ['改收货', 1.6],
+    ['修改收货', 1.6], ['收货地址', 0.9], ['地址', 0.7], ['改一下地址', 1.8], ['改个地址', 1.8], ['改成', 0.4], ['搬家', 0.8],
+    ['改电话', 1.4], ['改手机', 1.3], ['电话写错', 1.4], ['电话填错', 1.4], ['写错', 0.4], ['填错', 0.4], ['电话号码', 0.5], ['号码写错', 0.8], ['手机号写错', 1.4], ['收货人', 0.9], ['收件人', 0.9], ['收货电话', 0.8], ['电话换了', 0.8], ['手机号换了', 0.8], ['修改', 0.3], ['改名字', 0.9],
+    ['寄到', 0.4], ['送到公司', 0.9], ['送到家', 0.6], ['改派', 1.2], 
+    [' address', 1.0], [' change my address', 1.0], [' wrong address', 1.0], [' update my address', 1.0], [' shipping address', 0.4],
+    [' delivery address', 0.4], [' moved', 0.6], [' redirect', 1.0], [' send it to', 0.6], [' ship it to', 0.6], [' different address', 0.6],
+    [' phone number', 0.4], [' phone number+change', 0.8], [' phone number+update', 0.8], [' phone number+wrong', 0.8], [' wrong phone', 0.8], [' recipient', 1.0], [' change+name', 0.5], [' apartment', 0.4], [' apt', 0.4], [' zip code', 1.0],
+  ],
+  invoice: [
+    ['发票', 2.0], ['开票', 2.0], ['专票', 2.0], ['普票', 2.0], ['电子票', 1.5], ['抬头', 1.2], ['税号', 1.5], ['报销', 1.0], ['增值税', 1.5],
+    [' invoice', 2.0], [' receipt', 1.6], [' vat', 1.2], [' tax id', 1.2], [' billing statement', 1.2], [' company name on', 0.8],
+    [' reimburse', 0.8], [' expense', 0.6], [' gst', 1.0],
+  ],
+  coupon: [
+    ['优惠券', 2.0], ['优惠', 1.2], ['券', 0.9], ['折扣', 1.3], ['打折', 1.3], ['满减', 1.5], ['满+减', 1.2], ['活动', 0.8], ['促销', 1.3], ['红包', 1.0],
+    ['便宜点', 1.0], ['便宜一点', 1.0], ['便宜些', 1.0], ['减价', 0.8], ['折', 0.3], ['代金', 1.3], ['抵扣', 1.0], ['领券', 1.5],
+    ['会员价', 0.9], ['秒杀', 1.0], ['大促', 1.0], ['双十一', 0.4], ['双11', 0.4], ['赠品', 0.4], ['降价', 0.7], ['优惠码', 1.5],
+    [' coupon', 2.0], [' discount', 1.5], [' promo', 1.5], [' promotion', 1.5], [' voucher', 1.6], [' deal', 0.8], [' deals', 0.8],
+    [' sale', 0.9], [' on sale', 0.6], [' next sale', 0.6], [' code', 0.5], [' cheaper', 1.0], [' better price', 1.0], [' best price', 1.0], [' black friday', 1.0], [' cyber monday', 1.0], [' off ', 0.4], [' % off', 0.8],
+    [' price drop', 0.9], [' price adjustment', 0.9], [' loyalty', 0.5], [' gift card', 1.0], [' store credit', 0.7],
+  ],
+  human: [
+    ['人工', 1.5], ['人工客服', 2.0], ['转人工', 2.5], ['真人', 1.7], ['活人', 1.7], ['找客服', 1.3], ['联系客服', 1.0], ['客服呢', 1.1],
+    ['要客服', 1.2], ['机器人', 0.7], ['找人', 1.0], ['找个人', 1.3], ['有没有人', 0.7], ['换个人', 1.2], ['店长', 1.2], ['老板', 0.8],
+    ['掌柜', 1.0], ['小二', 0.8], ['人来', 0.8], ['有人管', 1.0], ['听不懂', 0.6], ['答非所问', 0.8], ['客服出来', 1.3], ['客服来', 1.0], ['不要机器人', 1.5], ['别让机器人', 1.5], ['不想跟机器人', 1.5], ['不想+机器人', 1.2], ['不要+机器人', 1.2], ['别+机器人', 1.0], ['跟人说话', 1.2], ['人说话', 1.0], ['跟人聊', 1.0], ['客服在哪', 1.2],
+    [' human', 1.7], [' real person', 1.9], [' a person', 1.0], [' agent', 1.3], [' representative', 1.6], [' live chat', 1.1],
+    [' live agent', 1.5], [' talk to someone', 1.6], [' speak to someone', 1.6], [' speak to', 0.7], [' talk to', 0.5], [' operator', 1.3],
+    [' manager', 1.2], [' supervisor', 1.3], [' staff', 0.8], [' bot', 0.6], [' robot', 0.6], [' someone real', 1.6], [' not a bot', 1.0],
+    [' actual person', 1.8], [' customer service', 0.5], [' support team', 0.8], [' call me', 0.8], [' useless bot', 0.8], [' connect me', 0.8], [' no bot', 1.0], [' no more bot', 1.2], [' do not want+bot', 1.5], [' speak with', 1.0], [' talk with', 0.8], [' chat with', 0.6], [' someone', 0.5],
+  ],
+  complaint: [
+    ['投诉', 2.5], ['差评', 1.7], ['举报', 1.8], ['12315', 2.5], ['消协', 2.5], ['消费者协会', 2.5], ['工商', 1.5], ['太差', 1.0],
+    ['垃圾', 1.3], ['骗子', 1.8], ['骗人', 1.5], ['欺骗', 1.5], ['坑人', 1.3], ['坑爹', 1.2], ['服务态度', 1.0], ['态度差', 1.5],
+    ['态度太差', 1.6], ['恶心', 1.1], ['气死', 1.3], ['生气', 0.9], ['什么破', 1.3], ['破店', 1.6], ['黑店', 1.8], ['维权', 1.8],
+    ['曝光', 1.5], ['太过分', 1.6], ['过分', 0.8], ['无语', 0.7], ['失望', 0.8], ['再也不', 1.0], ['一星', 1.2], ['差劲', 1.3],
+    ['不负责', 1.2], ['敷衍', 1.0], ['糊弄', 1.0], ['忽悠', 1.0], ['要赔偿', 1.2], ['赔偿', 0.7], ['律师', 1.5], ['起诉', 1.8],
+    ['什么玩意', 1.2], ['离谱', 0.9], ['坑', 0.5], ['假货', 1.1], ['黑心', 1.6],
+    [' complain', 2.2], [' complaint', 2.5], [' terrible', 1.0], [' awful', 1.0], [' worst', 1.2], [' scam', 1.8], [' ridiculous', 1.0],
+    [' unacceptable', 1.2], [' disappointed', 0.9], [' disappointing', 0.9], [' angry', 0.9], [' furious', 1.2], [' fraud', 1.8],
+    [' report you', 1.5], [' bbb', 1.2], [' lawyer', 1.5], [' sue ', 1.5], [' chargeback', 1.2], [' dispute', 1.5], [' charge back', 1.2], [' is a joke', 1.2], [' rip off', 1.5], [' ripoff', 1.5],
+    [' never again', 1.0], [' never buying', 1.2], [' 1 star', 1.2], [' one star', 1.2], [' bad review', 1.5], [' wtf', 0.8],
+    [' useless', 0.7], [' pathetic', 1.0], [' horrible', 1.0], [' disgusting', 1.0], [' rude', 1.0], [' fake', 0.6],
+    [' compensation', 1.0], [' compensate', 1.0], [' sick of', 0.9], [' fed up', 1.0], [' joke', 0.3],
+  ],
+  greeting: [
+    ['你好', 1.2], ['您好', 1.2], ['在吗', 1.5], ['在么', 1.5], ['在不在', 1.5], ['有人吗', 1.2], ['有人在吗', 1.3], ['哈喽', 1.2],
+    ['嗨', 1.0], ['早上好', 1.2], ['晚上好', 1.2], ['下午好', 1.2], ['早安', 1.0], [' 早 ', 1.2], ['早啊', 1.2], ['亲', 0.5], ['客服', 0.3],
+    [' hello', 1.2], [' hi ', 1.2], [' hey', 1.1], [' hiya', 1.1], [' good morning', 1.2], [' good afternoon', 1.2], [' good evening', 1.2],
+    [' anyone there', 1.3], [' anybody there', 1.3], [' is anyone', 0.8], [' yo ', 1.1], [' greetings', 1.2], [' howdy', 1.2],
+  ],
+  bye: [
+    ['谢谢', 1.5], ['感谢', 1.2], ['多谢', 1.5], ['谢啦', 1.5], ['谢了', 1.5], ['3q', 1.2], ['拜拜', 1.5], ['再见', 1.5], ['没事了', 1.3],
+    ['没问题了', 1.2], ['知道了', 0.9], ['明白了', 0.9], ['好的', 0.5], ['辛苦', 1.0], ['解决了', 1.0], ['不用了', 0.9], ['好嘞', 0.7],
+    ['ok了', 0.9], ['麻烦了', 0.8], ['了解了', 0.9], ['了解', 0.4],
+    [' thanks', 1.5], [' thank you', 1.5], [' thank', 1.2], [' bye', 1.5], [' goodbye', 1.5], [' that is all', 1.2], [' got it', 0.9],
+    [' appreciate', 1.2], [' cheers', 1.0], [' have a nice day', 1.2], [' have a good day', 1.2], [' see you', 1.0], [' all good', 0.9],
+    [' that helps', 1.0], [' helpful', 0.8], [' great thanks', 0.5], [' cool', 0.4], [' ok ', 0.3], [' nevermind', 1.0], [' never mind', 1.0],
+  ],
+  faq: [
+    ['什么快递', 1.5], ['哪家快递', 1.5], ['哪个快递', 1.5], ['用什么快递', 0.5], ['发什么', 0.8], ['默认快递', 1.4], ['能发顺丰', 1.3],
+    ['指定快递', 1.4], ['运费', 1.2], ['邮费', 1.2], ['包邮', 1.2], ['尺码', 0.8], ['尺寸', 0.8], ['码数', 0.8], ['怎么选', 0.7],
+    ['选哪个码', 1.0], ['材质', 1.2], ['面料', 1.2], ['成分', 1.0], ['保修', 1.5], ['质保', 1.5], ['正品', 1.2], ['真的假的', 0.6],
+    ['发货地', 1.2], ['从哪发', 1.2], ['哪里发', 1.0], ['仓库在', 1.0], ['营业时间', 1.5], ['上班时间', 1.5], ['客服时间', 1.5],
+    ['几点上班', 1.5], ['几点下班', 1.5], ['实体店', 1.3], ['门店', 1.0], ['支付方式', 1.3], ['花呗', 1.3], ['信用卡', 1.2],
+    ['分期', 1.2], ['货到付款', 1.4], ['海外', 1.0], ['国外', 1.0], ['港澳台', 1.0], ['香港', 0.6], ['澳门', 0.6], ['台湾', 0.6], ['有货吗', 1.2], ['有货', 0.8], ['库存', 1.1],
+    ['补货', 1.2], ['缺货', 1.0], ['预售', 1.1], ['积分', 1.1], ['会员', 0.8], ['价保', 1.4], ['保价', 1.4], ['安装', 1.0],
+    ['说明书', 1.1], ['怎么用', 0.7], ['使用方法', 1.0], ['洗', 0.5], ['机洗', 1.2], ['纯棉', 1.0], ['掉色', 1.2], ['起球', 1.2], ['缩水', 1.2], ['多大码', 1.2], ['穿+码', 0.8], ['棉', 0.5], ['真皮', 1.0], ['羊毛', 0.8], ['涤纶', 1.0], ['运费+多少', 0.5], ['保质期', 1.2], ['适合', 0.6], ['包装', 0.5],
+    ['礼盒', 0.9], ['偏远', 0.9], ['新疆', 0.7], ['西藏', 0.7], ['运费险', 1.2], ['偏大', 0.8], ['偏小', 0.8], ['身高', 0.8], ['体重', 0.8],
+    ['能寄到', 0.6], ['送货上门', 1.0], ['刻字', 1.0], ['定制', 1.0], ['批发', 1.0], ['发货时间', 0.6], ['几点前', 0.8],
+    [' which courier', 1.5], [' what courier', 1.5], [' which carrier', 1.5], [' what carrier', 1.5], [' which shipping', 1.2],
+    [' shipping fee', 1.2], [' shipping cost', 1.2], [' delivery fee', 1.2], [' shipping charge', 1.2], [' free shipping', 1.2],
+    [' shipping to', 0.6], [' ship to', 0.8], [' ship from', 1.2], [' ships from', 1.2], [' size chart', 1.4], [' sizing', 1.2],
+    [' what size', 1.0], [' size guide', 1.4], [' fit ', 0.4], [' material', 1.2], [' made of', 1.2], [' fabric', 1.2],
+    [' warranty', 1.3], [' guarantee', 1.0], [' authentic', 1.3], [' genuine', 1.3], [' original', 0.8], [' legit', 0.8],
+    [' business hours', 1.5], [' your hours', 1.2], [' hours', 0.5], [' opening hours', 1.5], [' open on', 1.0], [' what time', 0.6], [' physical store', 1.4],
+    [' pay with', 1.3], [' paypal', 1.4], [' credit card', 1.2], [' apple pay', 1.3], [' installment', 1.2], [' cash on delivery', 1.5],
+    [' international', 1.0], [' overseas', 1.0], [' in stock', 1.3], [' restock ', 1.3], [' restocked', 1.3], [' out of stock', 1.2], [' back in stock', 1.3],
+    [' pre order', 1.1], [' preorder', 1.1], [' points', 1.0], [' membership', 1.0], [' price match', 1.2], [' price protection', 1.4],
+    [' install', 1.0], [' manual', 1.0], [' instructions', 1.0], [' wash', 0.9], [' cotton', 1.0], [' polyester', 1.0], [' leather', 1.0], [' wool', 1.0], [' silk', 1.0], [' shipping+how much', 0.8], [' how much+deliver', 0.6], [' washable', 1.2], [' expiry', 1.2], [' expiration', 1.2],
+    [' gift wrap', 1.4], [' engrav', 1.3], [' custom', 0.8], [' wholesale', 1.2], [' bulk', 0.8], [' do you ship', 0.9],
+    [' do you sell', 0.9], [' do you have', 0.7], [' same day', 0.8], [' express shipping', 1.0], [' cutoff', 1.2], [' cut off', 1.0],
+    [' usually', 0.5], [' normally', 0.5], [' shipping free', 1.2], [' is shipping', 0.5],
+  ],
+};
+
+/**
+ * Phrases that cancel the cue right after them in the same clause ("不要转人工", "not asking about
+ * the refund"). A cue that starts where the negator starts is not negated ("不要了" is its own cue).
+ */
+export const NEGATORS: readonly string[] = [
+  '不是问', '不是要', '不是说', '不是', '不要', '不用', '不想', '不需要', '别', '无需', '没说', '没问', '没要', '并非',
+  ' do not want', ' do not need', ' no need', ' not asking', ' not about', ' not looking for', ' i am not', ' not a ', ' not the ',
+  ' rather than', ' instead of', ' without',
+];
+
+/** Intents that yield to any substantive intent in the same message ("你好，我的快递到哪了"). */
+export const WEAK_INTENTS: ReadonlySet<ScoredIntent> = new Set(['greeting', 'bye']);
+
+/** Intents that win over the rest once clearly present, in this order. */
+export const OVERRIDES: readonly { intent: ScoredIntent; min: number }[] = [
+  { intent: 'complaint', min: 1.6 },
+  { intent: 'human', min: 1.6 },
+];
+
+/** Replies that answer a yes/no question from the robot. Matched against the whole clause. */
+export const YES_WORDS = new Set([
+  '是', '是的', '对', '对的', '对啊', '嗯', '嗯嗯', '好', '好的', '好啊', '行', '可以', '要', '需要', '要的', '需要的', '没错', '确定', '转吧', '转',
+  'yes', 'yes please', 'sure', 'ok', 'okay', 'yes sure', 'right', 'correct', 'please', 'please do', 'go ahead', 'do it', 'y', 'yes i do', 'i do',
+]);
+export const NO_WORDS = new Set([
+  '不', '不是', '不要', '不用', '不用了', '不需要', '算了', '没有', '不对', '别', '否', 'no', 'no thanks', 'no thank you', 'not really', 'never mind', 'nevermind', 'n', 'nothing',
+]);

@@ -1,0 +1,113 @@
+/**
+ * Text normalisation: one pass that turns what buyers type ("ｗｈｅｒｅ’ｓ my pkg？？😡",
+ * "快递咋还没到啊啊!!!", "退貨") into a canonical form the classifier, the entity extractor and the
+ * FAQ index share. Pure and allocation-light: it runs on every message.
+ */
+import { EN_WORDS, NOT_ENGLISH, PINYIN_WORDS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
+
+export interface Normalized {
+  /** NFKC (full-width → half-width), emoji and decorations stripped, case kept: for order numbers and SKUs. */
+  readonly display: string;
+  /** Lower-cased, simplified, slang and typos mapped, punctuation unified. */
+  readonly text: string;
+  /**
+   * `text` prepared for cue scanning: a space at every script change (Han ↔ Latin/digits),
+   * clause punctuation turned into ` | `, padded with spaces so English cues can demand word starts.
+   */
+  readonly scan: string;
+  /** Angry emoji seen before they were stripped: a weak complaint signal. */
+  readonly angry: number;
+}
+
+const HAN = /\p{Script=Han}/u;
+const ANGRY = /[\u{1F620}\u{1F621}\u{1F92C}\u{1F47F}\u{1F4A2}\u{1F624}\u{1F644}\u{1F595}]/gu;
+// Symbols, emoji, modifiers, variation selectors, keycaps, arrows and the decorative tilde.
+const DECORATION = /[\p{Extended_Pictographic}\p{So}\p{Sk}\p{Cf}\p{Co}\u{FE00}-\u{FE0F}\u{20E3}\u{1F3FB}-\u{1F3FF}\u{2190}-\u{21FF}~]/gu;
+const BRACKETS = /[()[\]{}<>「」『』【】《》〈〉"“”„]/g;
+const REPEATED_PUNCT = /([!?.,;:])[!?.,;:]+/g;
+const SPACES = /\s+/g;
+const LATIN_WORD = /(?<![a-z0-9])[a-z][a-z']*(?![a-z0-9])/g;
+const SPACE_BETWEEN_HAN = /(\p{Script=Han})\s+(?=\p{Script=Han})/gu;
+
+const ZH_PHRASES_SORTED = [...ZH_PHRASES].sort((a, b) => b[0].length - a[0].length);
+
+export function normalize(input: string): Normalized {
+  let s = input.normalize('NFKC');
+  const angry = s.match(ANGRY)?.length ?? 0;
+  s = s
+    .replace(DECORATION, ' ')
+    .replace(/[’‘`´]/g, "'")
+    .replace(BRACKETS, ' ')
+    .replace(/。/g, '.')
+    .replace(/、/g, ',')
+    .replace(/[·•]/g, ' ')
+    .replace(REPEATED_PUNCT, '$1')
+    .replace(SPACES, ' ')
+    .trim();
+  const display = s;
+
+  let t = display.toLowerCase();
+  if (HAN.test(t)) t = toSimplified(t);
+  t = t.replace(LATIN_WORD, (w) => EN_WORDS.get(w) ?? PINYIN_WORDS.get(w) ?? w);
+  if (HAN.test(t)) {
+    for (const [from, to] of ZH_PHRASES_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
+    t = t.replace(SPACE_BETWEEN_HAN, '$1');
+  }
+  return { display, text: t, scan: toScan(t), angry };
+}
+
+function toSimplified(s: string): string {
+  let out = '';
+  let changed = false;
+  for (const ch of s) {
+    const m = TRAD_TO_SIMP.get(ch);
+    if (m !== undefined) changed = true;
+    out += m ?? ch;
+  }
+  return changed ? out : s;
+}
+
+function toScan(t: string): string {
+  const s = t
+    // A full stop between digits is a decimal point, not the end of a clause.
+    .replace(/(?<!\d)\.|\.(?!\d)/g, ' | ')
+    .replace(/[,!?;:]/g, ' | ')
+    .replace(/[^\p{Script=Han}a-z0-9'|. ]/gu, ' ')
+    .replace(/(\p{Script=Han})(?=[a-z0-9])/gu, '$1 ')
+    .replace(/([a-z0-9])(?=\p{Script=Han})/gu, '$1 ')
+    .replace(SPACES, ' ')
+    .trim();
+  return ` ${s} `;
+}
+
+export interface LanguageGuess {
+  readonly lang: 'zh' | 'en';
+  /** False when the text says too little to tell (digits only, a lone "ok"). */
+  readonly detected: boolean;
+}
+
+/**
+ * Chinese vs English per utterance. Han characters count one each, English words two each (a word
+ * carries about as much as two characters); pinyin the buyer typed for Chinese words counts as
+ * Chinese. Ties go to Chinese: mixed-script buyers on these platforms are mostly Chinese speakers.
+ */
+export function detectLanguage(display: string): LanguageGuess {
+  const lower = display.toLowerCase();
+  let han = 0;
+  for (const ch of lower) if (HAN.test(ch)) han++;
+  let en = 0;
+  let pinyin = 0;
+  for (const m of lower.matchAll(LATIN_WORD)) {
+    const w = m[0].replace(/'/g, '');
+    if (PINYIN_WORDS.has(w)) pinyin++;
+    else if (NOT_ENGLISH.has(w)) continue;
+    else if (w.length >= 2 || w === 'i' || w === 'u') en++;
+  }
+  const zhScore = han + 2 * pinyin;
+  const enScore = 2 * en;
+  if (zhScore === 0 && enScore === 0) return { lang: 'zh', detected: false };
+  const lang = zhScore >= enScore ? 'zh' : 'en';
+  // One short English word ("ok", "hi") or one Han character is too little to switch languages on.
+  const detected = lang === 'zh' ? zhScore >= 2 : enScore >= 4;
+  return { lang, detected };
+}

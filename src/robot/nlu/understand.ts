@@ -1,0 +1,87 @@
+/**
+ * One utterance in, one Understanding out: normalise, detect the language, classify the intent,
+ * extract entities, tokenise. CPU only, no I/O; the jieba dictionary is loaded once per process.
+ */
+import type { Understanding } from '../types.ts';
+import { featuresOf, NaiveBayes } from './bayes.ts';
+import { IntentClassifier } from './classifier.ts';
+import { trainingUtterances, type LabelledUtterance } from './corpus.ts';
+import { extractEntities } from './entities.ts';
+import { NO_WORDS, YES_WORDS } from './lexicon.ts';
+import { detectLanguage, normalize } from './normalize.ts';
+import { defaultTokenizer, type Tokenizer } from './tokenizer.ts';
+
+export interface NluOptions {
+  readonly tokenizer?: Tokenizer;
+  readonly classifier?: IntentClassifier;
+  /** Calendar of relative dates ("昨天"); minutes east of UTC, default 480 (China). */
+  readonly tzOffsetMinutes?: number;
+}
+
+export interface Nlu {
+  readonly tokenizer: Tokenizer;
+  understand(text: string, now?: Date): Understanding;
+}
+
+/** Inputs longer than this are cut: a chat line, not a document, and the cost stays bounded. */
+export const MAX_UTTERANCE = 500;
+
+export function createNlu(opts: NluOptions = {}): Nlu {
+  const tokenizer = opts.tokenizer ?? defaultTokenizer();
+  const classifier = opts.classifier ?? defaultClassifier(tokenizer);
+  const tz = opts.tzOffsetMinutes ?? 480;
+  return {
+    tokenizer,
+    understand(text, now = new Date()) {
+      const n = normalize(text.slice(0, MAX_UTTERANCE));
+      const lang = detectLanguage(n.display);
+      const tokens = tokenizer.cut(n.text);
+      const c = classifier.classify({ scan: n.scan, angry: n.angry, features: featuresOf(n.text, tokens) });
+      const entities = extractEntities(n.display, n.text, { now, tzOffsetMinutes: tz });
+      const yesNo = yesNoOf(n.scan);
+      return {
+        lang: lang.lang,
+        langDetected: lang.detected,
+        intent: c.intent,
+        confidence: c.confidence,
+        ...(c.guess ? { guess: c.guess } : {}),
+        entities,
+        ...(yesNo ? { yesNo } : {}),
+        normalized: n.text,
+        tokens,
+        source: 'engine',
+      };
+    },
+  };
+}
+
+/** Trains the naive-Bayes part on labelled utterances, with the tokenizer that will feed it. */
+export function trainIntentModel(tokenizer: Tokenizer, examples: readonly LabelledUtterance[] = trainingUtterances()): NaiveBayes {
+  return NaiveBayes.train(
+    examples.map((u) => {
+      const n = normalize(u.text);
+      return { features: featuresOf(n.text, tokenizer.cut(n.text)), label: u.intent };
+    }),
+  );
+}
+
+// One trained classifier per tokenizer (jieba and the Intl fallback segment differently).
+const classifiers = new WeakMap<Tokenizer, IntentClassifier>();
+function defaultClassifier(tokenizer: Tokenizer): IntentClassifier {
+  let c = classifiers.get(tokenizer);
+  if (!c) classifiers.set(tokenizer, (c = new IntentClassifier({ bayes: trainIntentModel(tokenizer) })));
+  return c;
+}
+
+const TRAILING_PARTICLES = /[啊吧呀哈呢的哦噢嘛了]+$/;
+
+/** A yes or no when the whole first clause is one ("好的", "嗯嗯", "yes please", "不用了，谢谢"). */
+function yesNoOf(scan: string): 'yes' | 'no' | undefined {
+  const first = scan.split('|')[0]!.trim();
+  if (!first) return undefined;
+  for (const c of [first, first.replace(TRAILING_PARTICLES, '')]) {
+    if (YES_WORDS.has(c)) return 'yes';
+    if (NO_WORDS.has(c)) return 'no';
+  }
+  return undefined;
+}

@@ -1,0 +1,216 @@
+/**
+ * Everything the robot says, in Chinese and English. Texts are complete on their own (a client
+ * that ignores cards still gets the answer); facts come in as arguments, never from here.
+ */
+import type { Intent, Lang, LookupName } from './types.ts';
+
+export interface Texts {
+  greeting: string;
+  bye: string;
+  handoverRequested: string;
+  handoverComplaint: string;
+  handoverNotUnderstood: string;
+  notUnderstood: string;
+  notSureOfferHuman: string;
+  confirmIntent(intent: Intent): string;
+  confirmDeclined: string;
+  humanDeclined: string;
+  noOrders: string;
+  noOrderWithId(id: string): string;
+  noMatchingOrder: string;
+  onlyCancelledOrders: string;
+  chooseOrder(intent: Intent, count: number): string;
+  choiceOutOfRange(count: number): string;
+  unavailable(what: LookupName): string;
+  offerHumanShort: string;
+  parcel(p: { orderId: string; title: string; carrier: string; trackingNo: string; status: string; latest?: string }): string;
+  parcelNoEvents(p: { orderId: string; carrier: string; trackingNo: string }): string;
+  shippedNoLogistics(orderId: string, title: string): string;
+  notShippedYet(orderId: string, title: string, status: string): string;
+  orderStatus(p: { orderId: string; title: string; status: string; total: string; created: string }): string;
+  latestEvent(text: string): string;
+  eta(p: { orderId: string; title: string; estimate: string }): string;
+  etaFor: Record<'out_for_delivery' | 'in_transit' | 'pending' | 'delivered' | 'exception' | 'paid' | 'pending_payment' | 'cancelled' | 'unknown', string>;
+  noAftersale: string;
+  aftersale(p: { orderId: string; type: string; status: string; amount?: string; hint: string }): string;
+  aftersaleHint: Record<'requested' | 'approved_refund' | 'approved_goods' | 'rejected' | 'returning' | 'refunded' | 'closed', string>;
+  cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
+  changeAddress: {
+    editable(orderId: string, name: string, phone: string): string;
+    shipped(orderId: string, carrier?: string, trackingNo?: string): string;
+    closed(orderId: string, status: string): string;
+  };
+  policy: Record<'return_policy' | 'invoice' | 'coupon', string>;
+  intentName: Partial<Record<Intent, string>>;
+}
+
+const zh: Texts = {
+  greeting: '您好，我是店铺智能客服。可以帮您查物流、查订单、查退款进度，也能解答发货、退换货、发票等问题。请问有什么可以帮您？',
+  bye: '不客气，祝您购物愉快！还有问题随时找我。',
+  handoverRequested: '好的，正在为您转接人工客服，请稍候。',
+  handoverComplaint: '非常抱歉给您带来不好的体验，已为您优先转接人工客服处理，请稍候。',
+  handoverNotUnderstood: '抱歉没能帮到您，正在为您转接人工客服，请稍候。',
+  notUnderstood: '抱歉，我没太理解您的意思。您可以问我：“我的快递到哪了”“退款进度”“怎么退货”，或回复“转人工”。',
+  notSureOfferHuman: '这个问题我不太确定，需要为您转接人工客服吗？',
+  confirmIntent: (i) => `您是想${zh.intentName[i] ?? '咨询这个问题'}吗？回复“是”我来帮您查，或者换个说法告诉我。`,
+  confirmDeclined: '好的，请换个说法告诉我您想了解什么，或回复“转人工”。',
+  humanDeclined: '好的，还有什么可以帮您？',
+  noOrders: '没有查到您在本店的订单。如果是用其他账号下的单，请用下单账号联系我们。',
+  noOrderWithId: (id) => `没有找到订单号为 ${id} 的订单，请核对订单号是否正确。`,
+  noMatchingOrder: '没有找到符合条件的订单，请告诉我订单号，我来帮您查。',
+  onlyCancelledOrders: '您在本店的订单都已取消。',
+  chooseOrder: (i, n) => `您有 ${n} 个订单，请问要${zh.intentName[i] ?? '查询'}哪一个？回复序号（如“第二个”）或订单号即可。`,
+  choiceOutOfRange: (n) => `只有 ${n} 个订单可选，请回复 1-${n} 的序号或订单号。`,
+  unavailable: (w) =>
+    ({ orders: '订单信息暂时查不到，请稍后再试。', logistics: '物流信息暂时查不到，稍后再试。', aftersales: '售后信息暂时查不到，请稍后再试。', faq: '问题库暂时查不到，请稍后再试。' })[w],
+  offerHumanShort: '需要的话可以回复“转人工”。',
+  parcel: (p) => `您的订单 ${p.orderId}（${p.title}）由${p.carrier}承运，运单号 ${p.trackingNo}，当前${p.status}。${p.latest ? `最新物流：${p.latest}` : ''}`,
+  parcelNoEvents: (p) => `您的订单 ${p.orderId} 已由${p.carrier}揽收，运单号 ${p.trackingNo}，物流信息还在更新中，请稍后再查。`,
+  shippedNoLogistics: (id, title) => `您的订单 ${id}（${title}）已发货，物流信息还在同步中，请稍后再查。`,
+  notShippedYet: (id, title, status) => `您的订单 ${id}（${title}）${status}，还没有物流信息。现货一般付款后 48 小时内发出。`,
+  orderStatus: (p) => `您的订单 ${p.orderId}（${p.title}）当前状态：${p.status}，金额 ${p.total}，下单时间 ${p.created}。`,
+  latestEvent: (t) => `最新物流：${t}`,
+  eta: (p) => `您的订单 ${p.orderId}（${p.title}）${p.estimate}`,
+  etaFor: {
+    out_for_delivery: '正在派送中，预计今天送达。',
+    in_transit: '正在运输途中，一般 1-3 天送达。',
+    pending: '已发货，等待快递揽收，揽收后一般 2-4 天送达。',
+    delivered: '已经签收了。',
+    exception: '物流出现异常，建议转人工客服帮您跟进。',
+    paid: '还未发货，现货一般付款后 48 小时内发出，发出后 2-4 天送达。',
+    pending_payment: '还未付款，付款后一般 48 小时内发货。',
+    cancelled: '已取消，不会再发货。',
+    unknown: '暂时无法估计送达时间。',
+  },
+  noAftersale: '没有查到您的售后申请。如需退换货，可以在订单详情页点“申请售后”。',
+  aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}。${p.hint}`,
+  aftersaleHint: {
+    requested: '商家会在 1-2 个工作日内审核。',
+    approved_refund: '退款将原路退回，一般 1-3 个工作日到账。',
+    approved_goods: '请按售后页面的地址寄回商品，并填写运单号。',
+    rejected: '如对结果有疑问，可以回复“转人工”。',
+    returning: '仓库签收后 1-3 个工作日内处理。',
+    refunded: '款项已原路退回，银行卡一般 1-3 个工作日到账，余额即时到账。',
+    closed: '该售后已关闭，如需帮助可以回复“转人工”。',
+  },
+  cancel: {
+    pending_payment: (id) => `订单 ${id} 还未付款，您可以在订单详情页直接点“取消订单”。`,
+    paid: (id) => `订单 ${id} 还未发货，可以在订单详情页点“申请退款”取消，款项原路退回。需要人工帮您处理的话请回复“转人工”。`,
+    shipped: (id) => `订单 ${id} 已经发货，无法直接取消。您可以拒收，或签收后申请退货退款。`,
+    delivered: (id) => `订单 ${id} 已签收，如不需要可以在订单详情页申请退货（支持 7 天无理由）。`,
+    cancelled: (id) => `订单 ${id} 已经取消了，款项会原路退回。`,
+  },
+  changeAddress: {
+    editable: (id, name, phone) => `订单 ${id} 还未发货，可以在订单详情页修改收货地址。当前收货人 ${name}，电话 ${phone}。需要人工协助请回复“转人工”。`,
+    shipped: (id, carrier, no) => `订单 ${id} 已发货，地址无法在线修改${carrier ? `，可联系${carrier}（运单号 ${no}）改派` : ''}，或回复“转人工”协助处理。`,
+    closed: (id, status) => `订单 ${id} ${status}，地址已无法修改。`,
+  },
+  policy: {
+    return_policy: '本店支持 7 天无理由退换货（商品不影响二次销售）。请在订单详情页点“申请售后”，选择退货或换货，审核通过后按页面地址寄回即可。',
+    invoice: '确认收货后，在订单详情页点“申请开票”即可开具电子发票，支持个人和公司抬头。',
+    coupon: '可在店铺首页领取优惠券，下单时自动抵扣；当前活动以商品详情页为准。',
+  },
+  intentName: {
+    track_parcel: '查询物流',
+    order_status: '查询订单状态',
+    delivery_estimate: '了解送达时间',
+    aftersale_progress: '查询退款/售后进度',
+    return_policy: '了解退换货',
+    cancel_order: '取消订单',
+    change_address: '修改收货地址',
+    invoice: '开发票',
+    coupon: '了解优惠活动',
+    human: '转人工客服',
+    complaint: '投诉',
+    faq: '咨询店铺问题',
+  },
+};
+
+const en: Texts = {
+  greeting: "Hi! I'm the shop's assistant. I can track your parcel, check your order or refund, and answer questions about shipping, returns and invoices. How can I help?",
+  bye: "You're welcome! Happy shopping, and message me any time.",
+  handoverRequested: 'Sure, connecting you to a human agent now. Please hold on.',
+  handoverComplaint: "I'm very sorry about your experience. I'm connecting you to a human agent with priority.",
+  handoverNotUnderstood: "Sorry I couldn't help. I'm connecting you to a human agent now.",
+  notUnderstood: "Sorry, I didn't quite get that. You can ask me things like \"where is my package\", \"refund status\" or \"how do I return this\", or say \"human\".",
+  notSureOfferHuman: "I'm not sure about that one. Would you like me to connect you to a human agent?",
+  confirmIntent: (i) => `Do you want to ${en.intentName[i] ?? 'ask about this'}? Reply "yes" and I'll look it up, or tell me in other words.`,
+  confirmDeclined: 'OK, please tell me in other words what you need, or say "human".',
+  humanDeclined: 'OK, what else can I help with?',
+  noOrders: "I can't find any orders from you in this shop. If you ordered with another account, please contact us from that account.",
+  noOrderWithId: (id) => `I can't find an order numbered ${id}. Please check the number.`,
+  noMatchingOrder: "I can't find a matching order. Tell me the order number and I'll check it.",
+  onlyCancelledOrders: 'All your orders in this shop were cancelled.',
+  chooseOrder: (i, n) => `You have ${n} orders. Which one do you want me to ${en.intentName[i] ?? 'check'}? Reply with its number (e.g. "the 2nd one") or the order number.`,
+  choiceOutOfRange: (n) => `There are only ${n} orders to choose from. Reply with a number from 1 to ${n} or the order number.`,
+  unavailable: (w) =>
+    ({
+      orders: "I can't reach the order system right now. Please try again in a moment.",
+      logistics: "I can't get tracking details right now. Please try again later.",
+      aftersales: "I can't reach the after-sales system right now. Please try again in a moment.",
+      faq: "I can't reach the shop's answers right now. Please try again in a moment.",
+    })[w],
+  offerHumanShort: 'Say "human" if you want an agent.',
+  parcel: (p) => `Your order ${p.orderId} (${p.title}) is with ${p.carrier}, tracking number ${p.trackingNo}, currently ${p.status}.${p.latest ? ` Latest update: ${p.latest}` : ''}`,
+  parcelNoEvents: (p) => `Your order ${p.orderId} was handed to ${p.carrier}, tracking number ${p.trackingNo}. Tracking updates will show up soon.`,
+  shippedNoLogistics: (id, title) => `Your order ${id} (${title}) has shipped; tracking details are still syncing, please check again later.`,
+  notShippedYet: (id, title, status) => `Your order ${id} (${title}) is ${status}, so there is no tracking yet. In-stock items ship within 48 hours of payment.`,
+  orderStatus: (p) => `Your order ${p.orderId} (${p.title}) is ${p.status}. Total ${p.total}, placed ${p.created}.`,
+  latestEvent: (t) => `Latest update: ${t}`,
+  eta: (p) => `Your order ${p.orderId} (${p.title}) ${p.estimate}`,
+  etaFor: {
+    out_for_delivery: 'is out for delivery and should arrive today.',
+    in_transit: 'is in transit and usually arrives within 1-3 days.',
+    pending: 'has shipped and is waiting for the courier to pick it up; delivery usually takes 2-4 days after that.',
+    delivered: 'has already been delivered.',
+    exception: 'has a delivery problem. I suggest letting a human agent follow up.',
+    paid: "hasn't shipped yet. In-stock items ship within 48 hours of payment and arrive 2-4 days later.",
+    pending_payment: "isn't paid yet. It ships within 48 hours of payment.",
+    cancelled: 'was cancelled and will not ship.',
+    unknown: "can't be estimated right now.",
+  },
+  noAftersale: "I can't find any return or refund request from you. To request one, open the order and tap \"After-sales\".",
+  aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}. ${p.hint}`,
+  aftersaleHint: {
+    requested: 'The shop reviews requests within 1-2 business days.',
+    approved_refund: 'The money goes back to your original payment method within 1-3 business days.',
+    approved_goods: 'Please ship the item to the address on the after-sales page and enter the tracking number.',
+    rejected: 'If you disagree, say "human" and an agent will help.',
+    returning: 'We process it within 1-3 business days after the warehouse receives it.',
+    refunded: 'The money went back to your original payment method; cards usually show it within 1-3 business days.',
+    closed: 'This request is closed. Say "human" if you need help.',
+  },
+  cancel: {
+    pending_payment: (id) => `Order ${id} isn't paid yet; you can cancel it on the order page.`,
+    paid: (id) => `Order ${id} hasn't shipped, so you can cancel it on the order page ("Request refund"); the money goes back to your payment method. Say "human" if you want an agent to do it.`,
+    shipped: (id) => `Order ${id} has already shipped, so it can't be cancelled. You can refuse the delivery, or return it after it arrives.`,
+    delivered: (id) => `Order ${id} was delivered. You can request a return on the order page (7-day no-reason returns).`,
+    cancelled: (id) => `Order ${id} is already cancelled; the money goes back to your payment method.`,
+  },
+  changeAddress: {
+    editable: (id, name, phone) => `Order ${id} hasn't shipped, so you can change the address on the order page. Current recipient ${name}, phone ${phone}. Say "human" if you want an agent to help.`,
+    shipped: (id, carrier, no) => `Order ${id} has shipped, so the address can't be changed online${carrier ? `; you can ask ${carrier} to redirect it (tracking ${no})` : ''}, or say "human" for help.`,
+    closed: (id, status) => `Order ${id} is ${status}; the address can no longer be changed.`,
+  },
+  policy: {
+    return_policy: 'We accept returns and exchanges within 7 days for items in resellable condition. Open the order, tap "After-sales", choose return or exchange, and ship it to the address shown once approved.',
+    invoice: 'After you confirm receipt, tap "Request invoice" on the order page to get an electronic invoice, for a person or a company.',
+    coupon: 'Coupons are on the shop home page and apply automatically at checkout; current promotions are shown on each product page.',
+  },
+  intentName: {
+    track_parcel: 'track your parcel',
+    order_status: 'check your order status',
+    delivery_estimate: 'know when it arrives',
+    aftersale_progress: 'check your refund or return',
+    return_policy: 'know how returns work',
+    cancel_order: 'cancel an order',
+    change_address: 'change the delivery address',
+    invoice: 'get an invoice',
+    coupon: 'hear about discounts',
+    human: 'talk to a human agent',
+    complaint: 'make a complaint',
+    faq: 'ask about the shop',
+  },
+};
+
+export const TEXTS: Readonly<Record<Lang, Texts>> = { zh, en };

@@ -1,0 +1,122 @@
+/**
+ * The robot's vocabulary: intents, entities, what it understood, and what it says back.
+ * Everything here is plain data (JSON-serialisable) so replies can travel in a `message` frame
+ * and dialogue state can be stored by the caller between turns.
+ */
+import type { AftersaleStatus, AftersaleType, LogisticsStatus, OrderStatus } from '../commerce/types.ts';
+
+export const INTENTS = [
+  'track_parcel',
+  'order_status',
+  'delivery_estimate',
+  'aftersale_progress',
+  'return_policy',
+  'cancel_order',
+  'change_address',
+  'invoice',
+  'coupon',
+  'human',
+  'complaint',
+  'greeting',
+  'bye',
+  'faq',
+  'unknown',
+] as const;
+export type Intent = (typeof INTENTS)[number];
+export const isIntent = (v: unknown): v is Intent => typeof v === 'string' && (INTENTS as readonly string[]).includes(v);
+
+export type Lang = 'zh' | 'en';
+
+/**
+ * `date` values are a local calendar day `YYYY-MM-DD` or an inclusive range `YYYY-MM-DD/YYYY-MM-DD`.
+ * `ordinal` is 1-based; negative counts from the end (-1 is the last one).
+ */
+export type Entity =
+  | { readonly type: 'orderId'; readonly value: string }
+  | { readonly type: 'phoneTail'; readonly value: string }
+  | { readonly type: 'sku'; readonly value: string }
+  | { readonly type: 'date'; readonly value: string }
+  | { readonly type: 'ordinal'; readonly value: number };
+export type EntityType = Entity['type'];
+
+export interface Understanding {
+  readonly lang: Lang;
+  /** False when the utterance had no letters or Han characters (e.g. just an order number). */
+  readonly langDetected: boolean;
+  readonly intent: Intent;
+  /** 0..1; how far the winning intent is ahead. */
+  readonly confidence: number;
+  /** When `intent` is `unknown` but one intent had some support: the robot may ask to confirm it. */
+  readonly guess?: Intent;
+  readonly entities: readonly Entity[];
+  /** A bare yes/no reply ("好的", "不用", "yes", "nope"), for answering the robot's own questions. */
+  readonly yesNo?: 'yes' | 'no';
+  /** The normalised text the classifier saw. */
+  readonly normalized: string;
+  readonly tokens: readonly string[];
+  /** Where the intent came from: the rule engine or the optional LLM. */
+  readonly source: 'engine' | 'llm';
+}
+
+export interface OrderCard {
+  readonly kind: 'order';
+  readonly orderId: string;
+  readonly status: OrderStatus;
+  readonly items: readonly { readonly sku: string; readonly title: string; readonly quantity: number; readonly price: string }[];
+  readonly totalAmount: string;
+  readonly currency: string;
+  readonly createdAt: string;
+  /** Masked: the message is stored in history and may be seen by agents and other devices. */
+  readonly receiver: { readonly name: string; readonly phone: string };
+}
+
+export interface LogisticsCard {
+  readonly kind: 'logistics';
+  readonly orderId: string;
+  readonly carrier: string;
+  readonly trackingNo: string;
+  readonly status: LogisticsStatus;
+  /** Newest first. */
+  readonly events: readonly { readonly time: string; readonly location?: string; readonly description: string }[];
+}
+
+export interface AftersaleCard {
+  readonly kind: 'aftersale';
+  readonly aftersaleId: string;
+  readonly orderId: string;
+  readonly type: AftersaleType;
+  readonly status: AftersaleStatus;
+  readonly amount?: string;
+  readonly currency?: string;
+  readonly updatedAt: string;
+}
+
+export interface ChoiceCard {
+  readonly kind: 'choice';
+  readonly options: readonly {
+    /** 1-based, as the buyer refers to it ("第二个", "the 2nd one"). */
+    readonly index: number;
+    readonly orderId: string;
+    readonly title: string;
+    readonly status: OrderStatus;
+    readonly createdAt: string;
+    readonly totalAmount: string;
+    readonly currency: string;
+  }[];
+}
+
+export type Card = OrderCard | LogisticsCard | AftersaleCard | ChoiceCard;
+
+/** One bot message: `text` is always a complete plain-text rendering, the card is an extra. */
+export interface Reply {
+  readonly text: string;
+  readonly card?: Card;
+}
+
+export type HandoverReason = 'requested' | 'complaint' | 'not_understood';
+export interface Handover {
+  readonly reason: HandoverReason;
+}
+
+/** The lookups the robot may make; used to say what could not be checked. */
+export type LookupName = 'orders' | 'logistics' | 'aftersales' | 'faq';

@@ -1,0 +1,134 @@
+/**
+ * The one place that chooses adapters (embedded or real) and assembles the services. Domain
+ * folders never import adapters; they receive ports from here.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { Config } from './config/index.ts';
+import type { Bus, Cache, SqlStore, Storage } from './storage/ports.ts';
+import { createPgStore } from './storage/postgres/pg-store.ts';
+import { createPgliteStore } from './storage/pglite/pglite-store.ts';
+import { MemoryBus, MemoryCache } from './storage/memory/memory-cache.ts';
+import { RedisBus, RedisCache } from './storage/redis/redis-cache.ts';
+import { createMetrics, type Metrics } from './ops/metrics.ts';
+import { WorkQueue } from './ops/work-queue.ts';
+import { createTokenVerifier, createDemoIssuer, defaultDemoIssuerUrl, type DemoIssuer, type TokenVerifier } from './auth/index.ts';
+import { ConversationService } from './conversation/index.ts';
+import { Hub } from './gateway/hub.ts';
+
+export async function createSqlStore(config: Config): Promise<SqlStore> {
+  const d = config.database;
+  if (d.kind === 'postgres') {
+    return createPgStore({ url: d.url, schema: d.schema, poolMax: d.poolMax, connectTimeoutMs: d.connectTimeoutMs, statementTimeoutMs: d.statementTimeoutMs });
+  }
+  return createPgliteStore({ dataDir: d.dataDir, schema: d.schema, statementTimeoutMs: d.statementTimeoutMs });
+}
+
+export async function createCacheAndBus(config: Config): Promise<{ cache: Cache; bus: Bus }> {
+  const c = config.cache;
+  if (c.kind === 'redis') {
+    const [cache, bus] = await Promise.all([RedisCache.connect({ url: c.url, prefix: c.prefix }), RedisBus.connect({ url: c.url, prefix: c.prefix })]);
+    return { cache, bus };
+  }
+  return { cache: new MemoryCache(), bus: new MemoryBus() };
+}
+
+export async function createStorage(config: Config): Promise<Storage> {
+  const sql = await createSqlStore(config);
+  try {
+    const { cache, bus } = await createCacheAndBus(config);
+    return { sql, cache, bus };
+  } catch (e) {
+    await sql.close();
+    throw e;
+  }
+}
+
+/** A demo secret kept in the data dir so it survives restarts (never used in production). */
+export function demoSecret(dataDir: string, file: string, make: () => string): string {
+  const path = join(dataDir, file);
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const v = make();
+    writeFileSync(path, v + '\n', { mode: 0o600 });
+    return v;
+  }
+}
+
+export interface Runtime {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly metrics: Metrics;
+  readonly storage: Storage;
+  readonly verifier: TokenVerifier;
+  readonly demoIssuer: DemoIssuer | undefined;
+  readonly webhookSecret: string;
+  readonly webhookSecretIsDemo: boolean;
+  readonly work: WorkQueue;
+  readonly hub: Hub;
+  readonly conversations: ConversationService;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(config: Config, log: Logger): Promise<Runtime> {
+  const metrics = createMetrics();
+  const storage = await createStorage(config);
+  try {
+    await storage.sql.migrate();
+
+    let demoIssuer: DemoIssuer | undefined;
+    let verifier: TokenVerifier;
+    if (config.oauth.jwksUrl) {
+      verifier = createTokenVerifier({
+        jwksUrl: config.oauth.jwksUrl,
+        issuer: config.oauth.issuer!,
+        audience: config.oauth.audience,
+        algorithms: config.oauth.algorithms,
+        onKeySetError: (e) => log.warn({ err: (e as Error).message }, 'JWKS fetch failed'),
+      });
+    } else {
+      demoIssuer = await createDemoIssuer({
+        dataDir: config.dataDir,
+        issuer: config.oauth.issuer ?? defaultDemoIssuerUrl(config.host, config.port),
+        audience: config.oauth.audience,
+        production: config.production,
+      });
+      verifier = createTokenVerifier({ keySet: demoIssuer.keySet, issuer: demoIssuer.issuer, audience: demoIssuer.audience, algorithms: [demoIssuer.algorithm] });
+    }
+
+    const webhookSecretIsDemo = config.webhookSecret === undefined;
+    const webhookSecret = config.webhookSecret ?? demoSecret(config.dataDir, 'demo-webhook-secret', () => randomBytes(24).toString('base64url'));
+
+    const work = new WorkQueue({ concurrency: config.work.concurrency, queueMax: config.work.queueMax, onReject: (kind) => metrics.workRejected.inc({ kind }) });
+    const hub = new Hub({ bus: storage.bus, nodeId: config.nodeId, log });
+    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, metrics, log });
+
+    let closed: Promise<void> | undefined;
+    return {
+      config,
+      log,
+      metrics,
+      storage,
+      verifier,
+      demoIssuer,
+      webhookSecret,
+      webhookSecretIsDemo,
+      work,
+      hub,
+      conversations,
+      close: () =>
+        (closed ??= (async () => {
+          await Promise.allSettled([storage.bus.close(), storage.cache.close()]);
+          await storage.sql.close();
+        })()),
+    };
+  } catch (e) {
+    await Promise.allSettled([storage.bus.close(), storage.cache.close()]);
+    await storage.sql.close();
+    throw e;
+  }
+}

@@ -1,0 +1,98 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { datasetFromEvents, parsePlatformEvent } from '../../src/commerce/index.ts';
+import { KefuError } from '../../src/protocol/errors.ts';
+import { aftersaleEvent, logisticsEvent, orderEvent } from './fixtures.ts';
+
+function badField(body: unknown, field: string, message?: RegExp) {
+  assert.throws(
+    () => parsePlatformEvent(body),
+    (e: unknown) => {
+      assert.ok(e instanceof KefuError, String(e));
+      assert.equal(e.code, 'BAD_REQUEST');
+      assert.equal(e.details?.field, field);
+      assert.ok(e.message.startsWith(`${field} `), e.message);
+      if (message) assert.match(e.message, message);
+      return true;
+    },
+  );
+}
+
+// Malformed bodies are the point here, so the copy is deliberately untyped.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+const mutate = (body: unknown, fn: (b: Loose) => void) => {
+  const copy = structuredClone(body) as Loose;
+  fn(copy);
+  return copy;
+};
+
+describe('parsePlatformEvent', () => {
+  test('accepts the three contract event types and normalises amounts', () => {
+    const o = parsePlatformEvent(orderEvent({ price: '059.5' }));
+    assert.equal(o.type, 'order.upserted');
+    if (o.type !== 'order.upserted') return;
+    assert.equal(o.data.items[0]!.price, '59.50');
+    assert.equal(o.data.totalAmount, '119.00');
+    assert.equal(parsePlatformEvent(logisticsEvent()).type, 'logistics.upserted');
+    const a = parsePlatformEvent(aftersaleEvent({ amount: '10' }));
+    assert.ok(a.type === 'aftersale.upserted' && a.data.amount === '10.00');
+  });
+
+  test('names the bad field', () => {
+    badField(orderEvent({ price: 12.5 }), 'data.items[0].price', /string/);
+    badField(orderEvent({ price: '12.345' }), 'data.items[0].price', /decimal/);
+    badField(orderEvent({ price: '-1' }), 'data.items[0].price');
+    badField(orderEvent({ price: '1e5' }), 'data.items[0].price');
+    badField(orderEvent({ price: '12345678901234567' }), 'data.items[0].price');
+    badField(orderEvent({ status: 'lost' }), 'data.status', /one of pending_payment, paid/);
+    badField(orderEvent({ updatedAt: '2026-11-20 10:00' }), 'data.updatedAt', /ISO 8601/);
+    badField(orderEvent({ updatedAt: '2026-11-20T10:00:00' }), 'data.updatedAt', /zone/);
+    badField(orderEvent({ updatedAt: '0000-01-01T00:00:00Z' }), 'data.updatedAt', /between 1970 and 2200/);
+    badField(orderEvent({ orderId: '' }), 'data.orderId', /empty/);
+    badField(orderEvent({ userId: 'x'.repeat(129) }), 'data.userId', /at most 128/);
+    badField(orderEvent({ userId: 'a\u0000b' }), 'data.userId', /control/);
+    badField({ ...orderEvent(), type: 'order.deleted' }, 'type', /one of order\.upserted, logistics\.upserted, aftersale\.upserted/);
+    badField(mutate(orderEvent(), (b) => delete b.id), 'id', /required/);
+    badField(mutate(orderEvent(), (b) => (b.data.items = [])), 'data.items', /at least 1/);
+    badField(
+      mutate(orderEvent(), (b) => (b.data.items = Array.from({ length: 201 }, () => b.data.items[0]))),
+      'data.items',
+      /at most 200/,
+    );
+    badField(mutate(orderEvent(), (b) => (b.data.items[0].quantity = 1.5)), 'data.items[0].quantity', /integer/);
+    badField(mutate(orderEvent(), (b) => (b.data.receiver.phone = 'call me')), 'data.receiver.phone');
+    badField(mutate(orderEvent(), (b) => (b.data.currency = 'rmb')), 'data.currency');
+    badField(mutate(logisticsEvent(), (b) => (b.data.events[1].time = 'yesterday')), 'data.events[1].time');
+    badField(mutate(aftersaleEvent(), (b) => (b.data.type = 'chargeback')), 'data.type', /refund, return, exchange/);
+  });
+
+  test('refuses non-objects', () => {
+    for (const body of [null, [], 'x', 3]) badField(body, 'body');
+  });
+
+  test('drops unknown keys and __proto__ without polluting prototypes', () => {
+    const raw = JSON.parse(
+      JSON.stringify(orderEvent()).replace('"data":{', '"data":{"__proto__":{"polluted":true},"extra":1,').replace('"sku"', '"constructor":{"prototype":{"polluted":true}},"sku"'),
+    );
+    const e = parsePlatformEvent(raw);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(Object.getPrototypeOf(e.data), Object.prototype);
+    assert.ok(!Object.hasOwn(e.data, '__proto__') && !Object.hasOwn(e.data, 'extra'));
+    if (e.type === 'order.upserted') assert.deepEqual(Object.keys(e.data.items[0]!).sort(), ['price', 'quantity', 'sku', 'title']);
+  });
+});
+
+describe('datasetFromEvents', () => {
+  test('keeps the newest version per record, whatever the arrival order', () => {
+    const newer = parsePlatformEvent(orderEvent({ status: 'delivered', updatedAt: '2026-11-21T00:00:00Z' }));
+    const older = parsePlatformEvent(orderEvent({ status: 'paid', updatedAt: '2026-11-20T00:00:00Z' }));
+    const ds = datasetFromEvents([newer, older, parsePlatformEvent(logisticsEvent())]);
+    assert.equal(ds.orders.length, 1);
+    assert.equal(ds.orders[0]!.status, 'delivered');
+    assert.deepEqual(
+      ds.logistics[0]!.events.map((x) => x.description),
+      ['已揽收', '到达杭州转运中心'],
+    );
+  });
+});

@@ -1,0 +1,108 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HttpPlatformConnector } from '../../src/commerce/index.ts';
+import { KefuError } from '../../src/protocol/errors.ts';
+import { aftersaleEvent, logisticsEvent, orderEvent } from './fixtures.ts';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+describe('HttpPlatformConnector', () => {
+  let server: Server;
+  let base: string;
+  let handler: Handler = (_req, res) => res.end();
+  const seen: { url: string; auth: string | undefined }[] = [];
+
+  before(async () => {
+    server = createServer((req, res) => {
+      seen.push({ url: req.url ?? '', auth: req.headers.authorization });
+      handler(req, res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/platform/`;
+  });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
+
+  const json = (status: number, body: unknown): Handler => (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  const unavailable = (re: RegExp) => (e: unknown) => e instanceof KefuError && e.code === 'UNAVAILABLE' && re.test(e.message);
+  const signal = () => AbortSignal.timeout(5000);
+
+  test('calls the documented paths with the token and maps the webhook shapes', async () => {
+    const c = new HttpPlatformConnector({ baseUrl: base, token: 'tok', timeoutMs: 1000 });
+    const mine = orderEvent({ orderId: 'O/1', userId: 'u 1' }).data;
+    const other = orderEvent({ orderId: 'O2', userId: 'someone-else' }).data;
+    handler = json(200, { orders: [mine, other] });
+    seen.length = 0;
+    const orders = await c.listOrders('shop a', 'u 1', signal());
+    assert.deepEqual(
+      orders.map((o) => [o.shopId, o.orderId, o.userId, o.items[0]!.price]),
+      [['shop a', 'O/1', 'u 1', '59.50']],
+    );
+    assert.deepEqual(seen, [{ url: '/platform/shops/shop%20a/users/u%201/orders', auth: 'Bearer tok' }]);
+
+    handler = json(200, logisticsEvent({ orderId: 'O/1' }).data);
+    const l = await c.getLogistics('shop a', 'u 1', 'O/1', signal());
+    assert.equal(l?.shopId, 'shop a');
+    assert.deepEqual(
+      l?.events.map((e) => e.description),
+      ['已揽收', '到达杭州转运中心'],
+    );
+    assert.equal(seen.at(-1)!.url, '/platform/shops/shop%20a/users/u%201/orders/O%2F1/logistics');
+    // A parcel of another order than the one asked for is not an answer.
+    handler = json(200, logisticsEvent({ orderId: 'O9' }).data);
+    assert.equal(await c.getLogistics('s', 'u', 'O1', signal()), null);
+
+    handler = json(200, { aftersales: [aftersaleEvent({ userId: 'u', amount: '5' }).data, aftersaleEvent({ userId: 'x' }).data] });
+    const a = await c.listAftersales('s', 'u', signal());
+    assert.deepEqual(
+      a.map((x) => [x.userId, x.amount]),
+      [['u', '5.00']],
+    );
+    assert.equal(seen.at(-1)!.url, '/platform/shops/s/users/u/aftersales');
+  });
+
+  test('404 means none; other statuses, bad JSON and bad shapes are UNAVAILABLE', async () => {
+    const c = new HttpPlatformConnector({ baseUrl: base, timeoutMs: 1000 });
+    handler = json(404, { error: 'no such' });
+    assert.equal(await c.getLogistics('s', 'u', 'O1', signal()), null);
+    assert.deepEqual(await c.listOrders('s', 'u', signal()), []);
+    handler = json(502, {});
+    await assert.rejects(c.listOrders('s', 'u', signal()), unavailable(/HTTP 502/));
+    handler = (_req, res) => res.end('<html>');
+    await assert.rejects(c.listOrders('s', 'u', signal()), unavailable(/not JSON/));
+    handler = json(200, { orders: [{ ...orderEvent().data, totalAmount: 12 }] });
+    await assert.rejects(c.listOrders('s', 'u', signal()), unavailable(/orders\[0\]\.totalAmount/));
+  });
+
+  test('a slow platform is cut off at timeoutMs, or earlier by the caller', async () => {
+    handler = () => {}; // never answers
+    const c = new HttpPlatformConnector({ baseUrl: base, timeoutMs: 100 });
+    const t0 = performance.now();
+    await assert.rejects(c.listOrders('s', 'u', signal()), unavailable(/timed out/));
+    const c2 = new HttpPlatformConnector({ baseUrl: base, timeoutMs: 10_000 });
+    await assert.rejects(c2.listAftersales('s', 'u', AbortSignal.timeout(100)), unavailable(/failed/));
+    assert.ok(performance.now() - t0 < 2000);
+  });
+
+  test('an oversized response is refused', async () => {
+    const c = new HttpPlatformConnector({ baseUrl: base, timeoutMs: 1000, maxResponseBytes: 1000 });
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"orders":[');
+      res.end(' '.repeat(5000) + ']}');
+    };
+    await assert.rejects(c.listOrders('s', 'u', signal()), unavailable(/exceeds 1000 bytes/));
+  });
+
+  test('refuses a bad configuration up front', () => {
+    assert.throws(() => new HttpPlatformConnector({ baseUrl: 'ftp://x', timeoutMs: 100 }));
+    assert.throws(() => new HttpPlatformConnector({ baseUrl: base, timeoutMs: 0 }));
+  });
+});

@@ -1,0 +1,224 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  checkAgentMessage,
+  compileFilter,
+  detectOffPlatformContact,
+  maskBuyerMessage,
+  normalizeForMatch,
+  type SensitiveHit,
+} from '../../src/knowledge/index.ts';
+
+const spans = (text: string, hits: readonly SensitiveHit[]) => hits.map((h) => [h.word, text.slice(h.start, h.end)]);
+
+describe('normalizeForMatch', () => {
+  test('case, full-width, accents, ligatures, circled digits fold; separators vanish', () => {
+    assert.equal(normalizeForMatch('ＷｅＩｘＩｎ'), 'weixin');
+    assert.equal(normalizeForMatch('V x'), 'vx');
+    assert.equal(normalizeForMatch('微\u200b*信'), '微信');
+    assert.equal(normalizeForMatch('CAFÉ'), 'cafe');
+    assert.equal(normalizeForMatch('ﬁne'), 'fine');
+    assert.equal(normalizeForMatch('①①⓪'), '110');
+    assert.equal(normalizeForMatch('*** ---'), '');
+  });
+});
+
+describe('compileFilter / find', () => {
+  const f = compileFilter(['微信', 'WeiXin', 'vx', '刷单', 'ass', '110', '𠀀字']);
+
+  test('inserted symbols, spaces and zero-width characters are skipped', () => {
+    for (const [text, matched] of [
+      ['加微*信聊', '微*信'],
+      ['加微 信聊', '微 信'],
+      ['加微\u200b信聊', '微\u200b信'],
+      ['加微\u200d\ufe0f信', '微\u200d\ufe0f信'],
+      ['微-_-信', '微-_-信'],
+      ['v x 号', 'v x'],
+      ['V.X', 'V.X'],
+    ] as const) {
+      assert.deepEqual(spans(text, f.find(text)), [[text.includes('v') || text.includes('V') ? 'vx' : '微信', matched]], text);
+    }
+  });
+
+  test('full-width and case-folded text matches and reports the configured spelling', () => {
+    const text = '我的ｗｅｉＸＩＮ是';
+    assert.deepEqual(spans(text, f.find(text)), [['WeiXin', 'ｗｅｉＸＩＮ']]);
+    assert.deepEqual(spans('WEIXIN', f.find('WEIXIN')), [['WeiXin', 'WEIXIN']]);
+  });
+
+  test('positions are UTF-16 offsets of the original, astral characters included', () => {
+    const text = 'a😀𠀀*字b';
+    const [hit] = f.find(text);
+    assert.deepEqual(hit, { word: '𠀀字', start: 3, end: 7 });
+  });
+
+  test('innocent text containing parts of words does not match', () => {
+    for (const text of ['微博信息', '刷新单据', '微 博 信', 'class assistant', 'nav x-ray', 'bypass', '11 0', '1101', '刷 卡单']) {
+      assert.deepEqual(f.find(text), [], text);
+    }
+  });
+
+  test('Latin and digit words need a boundary only against their own kind', () => {
+    assert.deepEqual(spans('my ass!', f.find('my ass!')), [['ass', 'ass']]);
+    assert.deepEqual(spans('加vx聊', f.find('加vx聊')), [['vx', 'vx']]);
+    assert.deepEqual(spans('vx123', f.find('vx123')), [['vx', 'vx']]);
+    assert.deepEqual(spans('打110报警', f.find('打110报警')), [['110', '110']]);
+    assert.deepEqual(spans('call110now', f.find('call110now')), [['110', '110']]);
+    assert.deepEqual(f.find('nav x'), []);
+  });
+
+  test('overlapping words: find reports leftmost-longest, mask covers all of them', () => {
+    const g = compileFilter(['ab', 'bcd', 'abc']);
+    assert.deepEqual(spans('xabcdx', g.find('xabcdx')), [['abc', 'abc']]);
+    assert.equal(g.mask('x abcd x').text, 'x **** x');
+  });
+
+  test('words that fold alike compile once; symbol-only words are ignored', () => {
+    assert.equal(compileFilter(['VX', 'v x', 'vx', 'Ｖｘ']).size, 1);
+    assert.equal(compileFilter(['***', '...', '微信']).size, 1);
+    const empty = compileFilter([]);
+    assert.equal(empty.size, 0);
+    assert.deepEqual(empty.find('微信'), []);
+    assert.deepEqual(empty.mask('微信'), { text: '微信', hits: [] });
+  });
+});
+
+describe('mask', () => {
+  const f = compileFilter(['微信', 'vx']);
+
+  test('masks exactly the original characters, inserted symbols included, one * per code point', () => {
+    assert.equal(f.mask('请加微*信哦').text, '请加***哦');
+    assert.equal(f.mask('请加微 信哦').text, '请加***哦');
+    assert.equal(f.mask('微😀信').text, '***');
+    assert.equal(f.mask('ＷＸ ｖ ｘ!').text, 'ＷＸ ***!');
+    assert.equal(f.mask('微信微信').text, '****');
+    assert.equal(f.mask('nothing here').text, 'nothing here');
+  });
+
+  test('text around the hits is untouched', () => {
+    const text = 'Hello 你好, add my 微\u200b信 please, or v-x.';
+    const r = f.mask(text);
+    assert.equal(r.text, 'Hello 你好, add my *** please, or ***.');
+    assert.equal(r.hits.length, 2);
+  });
+});
+
+describe('detectOffPlatformContact', () => {
+  const kinds = (text: string) => detectOffPlatformContact(text).map((m) => [m.kind, m.text]);
+
+  test('CN mobile numbers, plain, spaced, dashed, +86, full-width, zero-width split', () => {
+    assert.deepEqual(kinds('电话13812345678'), [['phone', '13812345678']]);
+    assert.deepEqual(kinds('请拨打 138 1234 5678 谢谢'), [['phone', '138 1234 5678']]);
+    assert.deepEqual(kinds('138-1234-5678'), [['phone', '138-1234-5678']]);
+    assert.deepEqual(kinds('+86 138 1234 5678'), [['phone', '+86 138 1234 5678']]);
+    assert.deepEqual(kinds('手机１３８１２３４５６７８'), [['phone', '１３８１２３４５６７８']]);
+    assert.deepEqual(kinds('138\u200b1234\u200b5678'), [['phone', '138\u200b1234\u200b5678']]);
+  });
+
+  test('order numbers, long ids, amounts and SKUs are not phone numbers', () => {
+    for (const text of [
+      '订单号 DD20261127000123',
+      '订单号DD20261127000123已发货',
+      '订单 2026112700012345',
+      '1381234567812345',
+      'SKU13812345678',
+      '金额 13,800.00 元，另一单 15,200.00 元',
+      '数量 3 件，单价 129.00',
+      '138123456', // too short
+    ]) {
+      assert.deepEqual(detectOffPlatformContact(text), [], text);
+    }
+  });
+
+  test('WeChat and QQ ids and requests to add them', () => {
+    assert.deepEqual(kinds('vx: abc123'), [['wechat', 'vx: abc123']]);
+    assert.deepEqual(kinds('VX：abc123'), [['wechat', 'VX：abc123']]);
+    assert.deepEqual(kinds('我的微信号 wxid_abc88'), [['wechat', '微信号 wxid_abc88']]);
+    assert.deepEqual(kinds('微信: 13812345678'), [['wechat', '微信: 13812345678']]);
+    assert.deepEqual(kinds('wechat id kefu_shop'), [['wechat', 'wechat id kefu_shop']]);
+    assert.deepEqual(kinds('加微信'), [['wechat', '加微信']]);
+    assert.deepEqual(kinds('亲，加我vx吧'), [['wechat', '加我vx']]);
+    assert.deepEqual(kinds('加v详聊'), [['wechat', '加v']]);
+    assert.deepEqual(kinds('qq 12345678'), [['qq', 'qq 12345678']]);
+    assert.deepEqual(kinds('QQ：12345678'), [['qq', 'QQ：12345678']]);
+    assert.deepEqual(kinds('联系qq'), [['qq', '联系qq']]);
+  });
+
+  test('mentions of the apps themselves are not contacts', () => {
+    for (const text of ['支持微信支付', 'pay by wechat directly', 'QQ音乐会员', '加vip会员', '添加微量元素', 'version v1.2.3', '使用说明 node.js']) {
+      assert.deepEqual(detectOffPlatformContact(text), [], text);
+    }
+  });
+
+  test('e-mail addresses and URLs, with on-platform hosts allowed', () => {
+    assert.deepEqual(kinds('mail me: a.b@example.com'), [['email', 'a.b@example.com']]);
+    assert.deepEqual(kinds('abc＠qq。com'), [['email', 'abc＠qq。com']]);
+    assert.deepEqual(kinds('see https://evil.example/x?y=1.'), [['url', 'https://evil.example/x?y=1']]);
+    assert.deepEqual(kinds('go to www.example.org now'), [['url', 'www.example.org']]);
+    assert.deepEqual(kinds('去 taobao.com 下单'), [['url', 'taobao.com']]);
+    const allowed = { allowedHosts: ['platform.com'] };
+    assert.deepEqual(detectOffPlatformContact('https://shop.platform.com/item/1', allowed), []);
+    assert.deepEqual(detectOffPlatformContact('platform.com/item/1', allowed), []);
+    assert.equal(detectOffPlatformContact('https://evilplatform.com/x', allowed).length, 1);
+  });
+
+  test('a match inside another is reported once, offsets are the original ones', () => {
+    const text = '亲 vx13812345678 哦';
+    const m = detectOffPlatformContact(text);
+    assert.equal(m.length, 1);
+    assert.equal(m[0]!.kind, 'wechat');
+    assert.equal(text.slice(m[0]!.start, m[0]!.end), 'vx13812345678');
+  });
+});
+
+describe('policies', () => {
+  const f = compileFilter(['刷单返现', '代开发票']);
+
+  test('checkAgentMessage: ok, prohibited word first, then off-platform contact', () => {
+    assert.deepEqual(checkAgentMessage(f, '您好，订单已发货，请注意查收'), { ok: true });
+    const w = checkAgentMessage(f, '可以代*开*发*票，加微信');
+    assert.equal(w.ok, false);
+    assert.equal(!w.ok && w.reason, 'prohibited_word');
+    const c = checkAgentMessage(f, '有问题加微信 abc12345');
+    assert.equal(!c.ok && c.reason, 'off_platform_contact');
+    assert.equal(!c.ok && c.matches.length, 1);
+    assert.deepEqual(checkAgentMessage(f, 'https://shop.platform.com/item/1', { allowedHosts: ['platform.com'] }), { ok: true });
+  });
+
+  test('maskBuyerMessage masks words but leaves a phone number for delivery alone', () => {
+    assert.deepEqual(maskBuyerMessage(f, '收货电话 13812345678'), { text: '收货电话 13812345678', masked: false });
+    assert.deepEqual(maskBuyerMessage(f, '你们 刷 单 返 现 吗'), { text: '你们 ******* 吗', masked: true });
+  });
+});
+
+describe('scale', () => {
+  test('10k words compile once and a 500-character message is checked in well under a millisecond', () => {
+    const pool = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经';
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const words = new Set<string>();
+    while (words.size < 10_000) {
+      let w = '';
+      for (let i = 0, n = 3 + (next() % 3); i < n; i++) w += pool[next() % pool.length];
+      words.add(next() % 5 === 0 ? `w${next().toString(36)}` : w);
+    }
+    const list = [...words];
+    const f = compileFilter(list);
+    assert.equal(f.size, 10_000);
+    const planted = list[4321]!;
+    const base = '您好，您的订单已经发货了，预计明天送达。如有问题请随时联系在线客服。Thanks for your order! ';
+    let text = '';
+    while (text.length < 500) text += base;
+    text = text.slice(0, 480) + [...planted].join(' ') + text.slice(480, 500 - planted.length * 2);
+    const hits = f.find(text);
+    assert.ok(hits.some((h) => h.word === planted), 'the planted word is found');
+    for (const h of hits) assert.equal(normalizeForMatch(text.slice(h.start, h.end)), normalizeForMatch(h.word));
+    // A loose bound (10x the target): it catches per-message compiling or quadratic work, not
+    // scheduling noise on a shared machine. Measured numbers are in the report.
+    const rounds = 2000;
+    const t0 = performance.now();
+    for (let i = 0; i < rounds; i++) checkAgentMessage(f, text);
+    const perCallMs = (performance.now() - t0) / rounds;
+    assert.ok(perCallMs < 1, `checkAgentMessage took ${perCallMs.toFixed(3)} ms per call`);
+  });
+});

@@ -1,0 +1,157 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DEMO_KEY_FILE,
+  PiiError,
+  decryptPii,
+  encryptPii,
+  loadKeyring,
+  maskAddress,
+  maskPhone,
+  needsReencryption,
+  reencryptPii,
+  tokenKid,
+  type Keyring,
+} from '../../src/privacy/index.ts';
+
+const k1 = { kid: 'k1', key: randomBytes(32) };
+const k2 = { kid: 'k2.2026', key: randomBytes(32) };
+
+function expectPii(fn: () => unknown, reason: PiiError['reason']) {
+  assert.throws(fn, (e: unknown) => e instanceof PiiError && e.reason === reason);
+}
+
+describe('encryptPii / decryptPii', () => {
+  test('round-trips unicode and produces a self-describing token without the plaintext', () => {
+    const ring: Keyring = [k1];
+    const plain = '北京市朝阳区建国路88号 13812345678';
+    const t = encryptPii(ring, 'shop_a', plain);
+    assert.match(t, /^v1\.k1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]+$/);
+    assert.ok(!t.includes('13812345678'));
+    assert.equal(decryptPii(ring, 'shop_a', t), plain);
+  });
+
+  test('uses a fresh IV each time', () => {
+    const a = encryptPii([k1], 's', 'same');
+    const b = encryptPii([k1], 's', 'same');
+    assert.notEqual(a, b);
+    assert.notEqual(a.split('.')[2], b.split('.')[2]);
+  });
+
+  test('a token from shop A does not decrypt for shop B', () => {
+    const t = encryptPii([k1], 'shop_a', '13812345678');
+    expectPii(() => decryptPii([k1], 'shop_b', t), 'AUTH_FAILED');
+  });
+
+  test('tampering with ciphertext, tag, IV or kid fails', () => {
+    const t = encryptPii([k1, k2], 'shop_a', 'secret address');
+    const parts = t.split('.');
+    const flip = (s: string) => {
+      const b = Buffer.from(s, 'base64url');
+      b[0]! ^= 1;
+      return b.toString('base64url');
+    };
+    for (const i of [2, 3, 4]) {
+      const p = [...parts];
+      p[i] = flip(p[i]!);
+      expectPii(() => decryptPii([k1, k2], 'shop_a', p.join('.')), 'AUTH_FAILED');
+    }
+    // Relabelling with another known kid: the key differs and the kid is authenticated.
+    expectPii(() => decryptPii([k1, k2], 'shop_a', ['v1', 'k2.2026', ...parts.slice(2)].join('.')), 'AUTH_FAILED');
+  });
+
+  test('an unknown kid and malformed tokens get clear errors', () => {
+    const t = encryptPii([k2], 'shop_a', 'x');
+    expectPii(() => decryptPii([k1], 'shop_a', t), 'UNKNOWN_KEY');
+    for (const bad of ['', 'plain text', 'v2.k1.a.b.c', 'v1.k1.!!.b.c', `v1.k1.${'A'.repeat(16)}.${'A'.repeat(3)}.AAAA`]) {
+      expectPii(() => decryptPii([k1], 'shop_a', bad), 'MALFORMED');
+    }
+    expectPii(() => encryptPii([], 's', 'x'), 'NO_KEY');
+  });
+
+  test('rotation: old tokens still decrypt, are flagged and re-encrypted with the new first key', () => {
+    const old = encryptPii([k1], 'shop_a', '13900001111');
+    const ring: Keyring = [k2, k1];
+    assert.equal(tokenKid(old), 'k1');
+    assert.equal(needsReencryption(ring, old), true);
+    const fresh = reencryptPii(ring, 'shop_a', old);
+    assert.equal(tokenKid(fresh), 'k2.2026');
+    assert.equal(needsReencryption(ring, fresh), false);
+    assert.equal(reencryptPii(ring, 'shop_a', fresh), fresh);
+    assert.equal(decryptPii([k2], 'shop_a', fresh), '13900001111');
+  });
+});
+
+describe('loadKeyring', () => {
+  test('configured keys win, in order', () => {
+    const ring = loadKeyring({ piiKeys: [k2, k1], dataDir: '/nonexistent', production: true });
+    assert.deepEqual(
+      ring.map((k) => k.kid),
+      ['k2.2026', 'k1'],
+    );
+    assert.ok(Object.isFrozen(ring));
+  });
+
+  test('bad configured keys are refused', () => {
+    expectPii(() => loadKeyring({ piiKeys: [{ kid: 'short', key: randomBytes(16) }], dataDir: '/x', production: false }), 'MALFORMED');
+  });
+
+  test('production without keys is refused', () => {
+    expectPii(() => loadKeyring({ piiKeys: undefined, dataDir: '/x', production: true }), 'NO_KEY');
+  });
+
+  test('demo key is generated once (0600) and reused on restart', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kefu-pii-'));
+    try {
+      const dataDir = join(dir, 'nested', 'data');
+      const a = loadKeyring({ piiKeys: undefined, dataDir, production: false });
+      const file = join(dataDir, DEMO_KEY_FILE);
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      const b = loadKeyring({ piiKeys: [], dataDir, production: false });
+      assert.equal(a.length, 1);
+      assert.equal(a[0]!.key.length, 32);
+      assert.deepEqual(b[0]!.key, a[0]!.key);
+      const t = encryptPii(a, 's', 'survives restart');
+      assert.equal(decryptPii(b, 's', t), 'survives restart');
+      assert.match(readFileSync(file, 'utf8'), /^demo:[A-Za-z0-9+/=]+\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a corrupt demo key file is an error, not a silent new key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kefu-pii-'));
+    try {
+      writeFileSync(join(dir, DEMO_KEY_FILE), 'demo:not-32-bytes\n');
+      expectPii(() => loadKeyring({ piiKeys: undefined, dataDir: dir, production: false }), 'MALFORMED');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('masking', () => {
+  test('maskPhone', () => {
+    assert.equal(maskPhone('13812345678'), '138****5678');
+    assert.equal(maskPhone('+86 138-1234-5678'), '138****5678');
+    assert.equal(maskPhone('010-62345678'), '010****5678');
+    assert.equal(maskPhone('12345'), '***45');
+    assert.equal(maskPhone('12'), '**');
+    assert.ok(!maskPhone('13812345678').includes('1234'));
+  });
+
+  test('maskAddress keeps province and city only', () => {
+    assert.equal(maskAddress('广东省深圳市南山区粤海街道高新南一道9号'), '广东省深圳市****');
+    assert.equal(maskAddress('北京市朝阳区建国路88号SOHO现代城2号楼1801室'), '北京市****');
+    assert.equal(maskAddress('新疆维吾尔自治区乌鲁木齐市天山区解放北路1号'), '新疆维吾尔自治区乌鲁木齐市****');
+    assert.equal(maskAddress('吉林省延边朝鲜族自治州延吉市人民路5号'), '吉林省延边朝鲜族自治州****');
+    // A street name containing 省 must not make the whole prefix look like a province.
+    assert.equal(maskAddress('上海市浦东新区省庄路1号'), '上海市****');
+    assert.equal(maskAddress('12 Main Street, Springfield'), '****');
+    assert.equal(maskAddress('广东省'), '广东省');
+  });
+});
