@@ -10,7 +10,9 @@ import { MAX_FRAME_BYTES } from './protocol/frames.ts';
 import { traceIdFrom } from './ops/logger.ts';
 import { extractBearer, registerDemoIssuerRoutes, requireRole, requireShopOr404, type Principal, type Role } from './auth/index.ts';
 import { registerGateway } from './gateway/gateway.ts';
+import { onlineDevices } from './gateway/presence.ts';
 import type { Runtime } from './wiring.ts';
+import { registerWebhookRoutes } from './commerce/index.ts';
 
 export type Authorize = (req: FastifyRequest, opts: { roles: readonly Role[]; shopId?: string }) => Promise<Principal>;
 
@@ -97,6 +99,8 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
+      registerWebhookRoutes(api, { sql: rt.storage.sql, keyring: rt.keyring, secret: rt.webhookSecret });
+
       const listQuery = z.strictObject({
         state: z.enum(['bot', 'queued', 'assigned', 'closed']).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -120,6 +124,15 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
           })),
         };
       });
+      // Extension: which devices a user has online (the console shows it next to a buyer).
+      api.get('/presence/:userId', async (req) => {
+        const p = await authorize(req, { roles: ['customer', 'agent', 'admin'] });
+        const { userId } = req.params as { userId: string };
+        if (p.roles.has('customer') && !p.roles.has('agent') && !p.roles.has('admin') && p.userId !== userId) throw new KefuError('NOT_FOUND', 'no such user');
+        const devices = await onlineDevices(rt.storage.cache, userId);
+        return { userId, devices: devices.map((d) => ({ device: d.device, lastSeen: new Date(d.lastSeen).toISOString() })) };
+      });
+
       const msgQuery = z.strictObject({ afterSeq: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(100) });
       api.get('/conversations/:id/messages', async (req) => {
         const p = await authorize(req, { roles: ['customer', 'agent', 'admin'] });

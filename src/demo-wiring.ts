@@ -3,9 +3,12 @@
  * what to open. Kept apart from main.ts so tests can seed the same data.
  */
 import type { Runtime } from './wiring.ts';
+import { DEMO_BUYERS, DEMO_SHOP, seedDemo } from './demo/index.ts';
 
-export async function seedDemoData(_rt: Runtime): Promise<void> {
-  // Filled in when the commerce read model lands (src/demo/seed.ts).
+/** Seeds the demo shop through the webhook path; re-running changes nothing. */
+export async function seedDemoData(rt: Runtime): Promise<void> {
+  const r = await seedDemo(rt.storage.sql, rt.keyring);
+  if (r.created) rt.log.info({ shop: DEMO_SHOP.id }, 'demo data seeded');
 }
 
 export function demoBanner(rt: Runtime, base: string): string {
@@ -21,6 +24,10 @@ export function demoBanner(rt: Runtime, base: string): string {
       '  DEMO identity (not for production): get a token with',
       `    curl -s -X POST ${base}/demo/oauth/token -H 'content-type: application/json' -d '{"sub":"buyer_1","scope":"cs:customer"}'`,
     );
+  }
+  if (rt.config.demo) {
+    lines.push(`  DEMO shop ${DEMO_SHOP.id} (${DEMO_SHOP.localName}); buyers:`);
+    for (const b of Object.values(DEMO_BUYERS)) lines.push(`    ${b.id.padEnd(8)} ${b.scenario}`);
   }
   if (rt.webhookSecretIsDemo) lines.push(`  DEMO webhook secret (KEFU_PLATFORM_WEBHOOK_SECRET): ${rt.webhookSecret}`);
   lines.push('');

@@ -17,6 +17,9 @@ import { WorkQueue } from './ops/work-queue.ts';
 import { createTokenVerifier, createDemoIssuer, defaultDemoIssuerUrl, type DemoIssuer, type TokenVerifier } from './auth/index.ts';
 import { ConversationService } from './conversation/index.ts';
 import { Hub } from './gateway/hub.ts';
+import { loadKeyring, type Keyring } from './privacy/index.ts';
+import { CommerceRepository, createBuyerDataSource, type BuyerLookup } from './commerce/index.ts';
+import { createDemoConnector } from './demo/index.ts';
 
 export async function createSqlStore(config: Config): Promise<SqlStore> {
   const d = config.database;
@@ -71,6 +74,10 @@ export interface Runtime {
   readonly work: WorkQueue;
   readonly hub: Hub;
   readonly conversations: ConversationService;
+  readonly keyring: Keyring;
+  readonly commerce: CommerceRepository;
+  /** What the robot reads: the read model, and the platform connector for what it lacks. */
+  readonly buyerData: BuyerLookup;
   close(): Promise<void>;
 }
 
@@ -103,6 +110,17 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const webhookSecretIsDemo = config.webhookSecret === undefined;
     const webhookSecret = config.webhookSecret ?? demoSecret(config.dataDir, 'demo-webhook-secret', () => randomBytes(24).toString('base64url'));
 
+    const keyring = loadKeyring({ piiKeys: config.piiKeys, dataDir: config.dataDir, production: config.production });
+    const commerce = new CommerceRepository(storage.sql, keyring);
+    // The embedded demo platform stands in for the platform's API in demo mode; a real HTTP
+    // connector comes with KEFU_PLATFORM_API_URL (not configurable yet).
+    const buyerData = createBuyerDataSource({
+      readModel: commerce,
+      ...(config.demo ? { connector: createDemoConnector() } : {}),
+      budgetMs: 300,
+      onSourceError: (source, e) => log.warn({ source, err: (e as Error).message }, 'buyer data lookup failed'),
+    });
+
     const work = new WorkQueue({ concurrency: config.work.concurrency, queueMax: config.work.queueMax, onReject: (kind) => metrics.workRejected.inc({ kind }) });
     const hub = new Hub({ bus: storage.bus, nodeId: config.nodeId, log });
     const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, metrics, log });
@@ -120,6 +138,9 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       work,
       hub,
       conversations,
+      keyring,
+      commerce,
+      buyerData,
       close: () =>
         (closed ??= (async () => {
           await Promise.allSettled([storage.bus.close(), storage.cache.close()]);

@@ -373,7 +373,7 @@ const PHONE = /(?<![0-9a-z])(?:\+?86[\s-]{0,3})?1[3-9](?:[\s-]{0,3}\d){9}(?!\d)/
 // ("pay by wechat directly") only counts when the id holds a digit or an explicit ":"/"=" or
 // "号"/"id" marks it as an id.
 const WECHAT_ID =
-  /(?<![a-z0-9])(微信|威信|薇信|维信|徽信|v信|wechat|weixin|vx|wx)(号|號|id)?([\s:=-]{0,3})([a-z][a-z0-9_-]{5,19}|1[3-9]\d{9})(?![a-z0-9_-])/g;
+  /(?<![a-z0-9])(微信|威信|薇信|维信|徽信|v信|wechat|weixin|vx|wx)(\s?(?:号|號|id))?([\s:=-]{0,3})([a-z][a-z0-9_-]{5,19}|1[3-9]\d{9})(?![a-z0-9_-])/g;
 const QQ_ID = /(?<![a-z0-9])(?:qq|扣扣|企鹅)(?:号码|号|號|id)?[\s:=-]{0,3}[1-9]\d{4,11}(?!\d)/g;
 // "加微信", "加我vx", "联系qq", "加v": asking to move the chat elsewhere, with or without an id.
 const ADD_CONTACT = /(?:添加|加|联系|留个|留下)(?:一下|我|你|个|下)?(?:的)?(微信|威信|薇信|维信|v信|vx|wx|wechat|weixin|qq|扣扣|v)(?![a-z])/g;
@@ -396,8 +396,8 @@ function allowedHost(host: string, allowed: readonly string[]): boolean {
 
 /**
  * Phone numbers, WeChat/QQ ids and requests to add them, e-mail addresses and external URLs, in
- * order of position. A match contained in another one is dropped ("vx13812345678" is one
- * WeChat match, not also a phone).
+ * order of position. Overlapping matches merge into one, of the kind of the leftmost ("加微信
+ * abc123" is one WeChat match, not a request plus an id).
  */
 export function detectOffPlatformContact(text: string, opts: ContactOptions = {}): ContactMatch[] {
   const f = foldForContacts(text);
@@ -428,11 +428,13 @@ export function detectOffPlatformContact(text: string, opts: ContactOptions = {}
   if (found.length <= 1) return found;
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: ContactMatch[] = [];
-  let until = -1;
   for (const c of found) {
-    if (c.end <= until) continue;
+    const last = out.at(-1);
+    if (last && c.start < last.end) {
+      if (c.end > last.end) out[out.length - 1] = { ...last, end: c.end, text: text.slice(last.start, c.end) };
+      continue;
+    }
     out.push(c);
-    until = Math.max(until, c.end);
   }
   return out;
 }

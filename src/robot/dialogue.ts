@@ -132,6 +132,8 @@ export interface Plan {
   readonly intent: Intent;
   readonly lang: Lang;
   readonly needs: Needs;
+  /** The engine could not tell what the buyer wants (and was not just answering a question of ours). */
+  readonly notUnderstood: boolean;
 }
 
 export interface StepResult {
@@ -210,6 +212,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   return {
     intent: r.intent,
     lang: r.lang,
+    notUnderstood: r.intent === 'unknown' && !r.declined,
     needs: {
       orders: data,
       aftersales: r.intent === 'aftersale_progress',
@@ -458,10 +461,10 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
   let narrowed = false;
   for (const e of u.entities) {
     if (e.type === 'date') {
-      const [from, to = from] = e.value.split('/');
+      const [from = '', to = from] = e.value.split('/');
       out = out.filter((o) => {
         const d = localDate(o.createdAt, ctx.tz);
-        return d !== undefined && d >= from! && d <= to;
+        return d !== undefined && d >= from && d <= to;
       });
       narrowed = true;
     } else if (e.type === 'phoneTail') {
@@ -616,7 +619,8 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
   } else if (state.focusOrderId && !r.choice) {
     // "那退款呢" right after talking about one order: that order's request, or say it has none.
     const f = latest.get(state.focusOrderId);
-    if (f) list = [f];
+    if (!f) return { replies: [{ text: t.noAftersaleFor(state.focusOrderId) }] };
+    list = [f];
   }
   if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
   if (list.length > 1) {

@@ -32,6 +32,7 @@ export interface Texts {
   eta(p: { orderId: string; title: string; estimate: string }): string;
   etaFor: Record<'out_for_delivery' | 'in_transit' | 'pending' | 'delivered' | 'exception' | 'paid' | 'pending_payment' | 'cancelled' | 'unknown', string>;
   noAftersale: string;
+  noAftersaleFor(orderId: string): string;
   aftersale(p: { orderId: string; type: string; status: string; amount?: string; hint: string }): string;
   aftersaleHint: Record<'requested' | 'approved_refund' | 'approved_goods' | 'rejected' | 'returning' | 'refunded' | 'closed', string>;
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
@@ -83,6 +84,7 @@ const zh: Texts = {
     unknown: '暂时无法估计送达时间。',
   },
   noAftersale: '没有查到您的售后申请。如需退换货，可以在订单详情页点“申请售后”。',
+  noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
   aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}。${p.hint}`,
   aftersaleHint: {
     requested: '商家会在 1-2 个工作日内审核。',
@@ -170,6 +172,7 @@ const en: Texts = {
     unknown: "can't be estimated right now.",
   },
   noAftersale: "I can't find any return or refund request from you. To request one, open the order and tap \"After-sales\".",
+  noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,
   aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}. ${p.hint}`,
   aftersaleHint: {
     requested: 'The shop reviews requests within 1-2 business days.',

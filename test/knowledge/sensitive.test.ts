@@ -53,9 +53,13 @@ describe('compileFilter / find', () => {
   });
 
   test('innocent text containing parts of words does not match', () => {
-    for (const text of ['微博信息', '刷新单据', '微 博 信', 'class assistant', 'nav x-ray', 'bypass', '11 0', '1101', '刷 卡单']) {
+    for (const text of ['微博信息', '刷新单据', '微 博 信', 'class assistant', 'nav x-ray', 'bypass', '1101', '刷 卡单']) {
       assert.deepEqual(f.find(text), [], text);
     }
+  });
+
+  test('separators inside digit words are skipped like any other', () => {
+    assert.deepEqual(spans('打1 1 0', f.find('打1 1 0')), [['110', '1 1 0']]);
   });
 
   test('Latin and digit words need a boundary only against their own kind', () => {
@@ -68,9 +72,9 @@ describe('compileFilter / find', () => {
   });
 
   test('overlapping words: find reports leftmost-longest, mask covers all of them', () => {
-    const g = compileFilter(['ab', 'bcd', 'abc']);
-    assert.deepEqual(spans('xabcdx', g.find('xabcdx')), [['abc', 'abc']]);
-    assert.equal(g.mask('x abcd x').text, 'x **** x');
+    const g = compileFilter(['甲乙', '乙丙丁', '甲乙丙']);
+    assert.deepEqual(spans('x甲乙丙丁x', g.find('x甲乙丙丁x')), [['甲乙丙', '甲乙丙']]);
+    assert.equal(g.mask('x甲乙丙丁x').text, 'x****x');
   });
 
   test('words that fold alike compile once; symbol-only words are ignored', () => {
@@ -162,7 +166,8 @@ describe('detectOffPlatformContact', () => {
     assert.equal(detectOffPlatformContact('https://evilplatform.com/x', allowed).length, 1);
   });
 
-  test('a match inside another is reported once, offsets are the original ones', () => {
+  test('overlapping matches are reported once, offsets are the original ones', () => {
+    assert.deepEqual(kinds('有问题加微信 abc12345'), [['wechat', '加微信 abc12345']]);
     const text = '亲 vx13812345678 哦';
     const m = detectOffPlatformContact(text);
     assert.equal(m.length, 1);

@@ -1,0 +1,42 @@
+/**
+ * The robot: answers buyers first, from their own orders, logistics and after-sales, and from the
+ * shop's FAQ; hands over to a human when asked, on a complaint, or after two turns it could not
+ * understand. See robot.ts for the service, dialogue.ts for the conversation rules.
+ */
+export { createRobot, DEFAULT_BUDGET_MS, type Robot, type RobotOptions, type AnswerRequest, type RobotAnswer, type AnswerTimings } from './robot.ts';
+export {
+  step,
+  plan,
+  logisticsTargets,
+  initialState,
+  parseState,
+  MAX_FAILURES,
+  type DialogueState,
+  type TurnInput,
+  type TurnData,
+  type Lookup,
+  type Plan,
+  type StepResult,
+} from './dialogue.ts';
+export { FaqIndex, DEFAULT_FAQ_THRESHOLD, type FaqEntry, type FaqHit, type FaqIndexOptions } from './faq-index.ts';
+export { FaqIndexProvider, type FaqProvider, type FaqIndexProviderOptions } from './faq-provider.ts';
+export { createCanary, routingDigit, ANSWERS_METRIC, SECONDS_METRIC, type Canary, type CanaryConfig, type CanaryOptions } from './canary.ts';
+export { createOpenAiCompatibleClient, type LlmClient, type OpenAiCompatibleOptions } from './llm.ts';
+export { createNlu, createTokenizer, type Nlu, type Tokenizer } from './nlu/index.ts';
+export { maskPhone, maskName } from './cards.ts';
+export {
+  INTENTS,
+  type Intent,
+  type Lang,
+  type Entity,
+  type Understanding,
+  type Reply,
+  type Card,
+  type OrderCard,
+  type LogisticsCard,
+  type AftersaleCard,
+  type ChoiceCard,
+  type Handover,
+  type HandoverReason,
+  type LookupName,
+} from './types.ts';
