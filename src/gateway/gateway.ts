@@ -213,13 +213,15 @@ class Connection implements LocalConnection {
       this.#bad(new KefuError('BAD_FRAME', 'frames are JSON text'));
       return;
     }
-    if (!this.#bucket.take()) {
-      this.#error(new KefuError('RATE_LIMITED', 'too many frames on this connection'));
-      return;
-    }
+    // Parse before the rate check so a refused frame is answered with its id (parsing is
+    // bounded by the 64 KiB frame limit).
     const parsed = parseClientFrame(data.toString('utf8'));
     if (!parsed.ok) {
       this.#bad(new KefuError('BAD_FRAME', parsed.reason), parsed.id);
+      return;
+    }
+    if (!this.#bucket.take()) {
+      this.#error(new KefuError('RATE_LIMITED', 'too many frames on this connection'), parsed.frame.id);
       return;
     }
     // Bound what one socket can queue: it may not hold more than a second's worth of frames.

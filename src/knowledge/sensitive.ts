@@ -239,18 +239,27 @@ function neighbourAfter(text: string, n: Encoded, e: number): EdgeClass {
 }
 
 interface Scan {
-  hits: SensitiveHit[];
-  /** Difference array over original offsets: covered where the prefix sum is positive. */
-  cover: Int32Array | undefined;
+  readonly hits: SensitiveHit[];
+  /** Original ranges to mask: sorted, disjoint, each the union of overlapping hits. */
+  readonly cover: [number, number][];
 }
+
+// Fresh arrays each time: callers own what find() and mask() return.
+const noHits = (): Scan => ({ hits: [], cover: [] });
+
+// Per-scan tables indexed by encoded position, reused like the encoding buffers.
+let scratchBestEnd = new Int32Array(4096);
+let scratchBestWord = new Int32Array(4096);
 
 class AhoSensitiveFilter implements SensitiveFilter {
   readonly size: number;
-  readonly #matcher: AhoCorasick<WordData> | undefined;
+  readonly #data: readonly WordData[];
+  readonly #matcher: AhoCorasick<number> | undefined;
 
-  constructor(patterns: { pattern: string; data: WordData }[]) {
+  constructor(patterns: readonly { pattern: string; data: WordData }[]) {
     this.size = patterns.length;
-    this.#matcher = patterns.length > 0 ? new AhoCorasick<WordData>(patterns) : undefined;
+    this.#data = patterns.map((p) => p.data);
+    this.#matcher = patterns.length > 0 ? new AhoCorasick<number>(patterns.map((p, i) => ({ pattern: p.pattern, data: i }))) : undefined;
   }
 
   find(text: string): SensitiveHit[] {
@@ -259,60 +268,79 @@ class AhoSensitiveFilter implements SensitiveFilter {
 
   mask(text: string): { text: string; hits: SensitiveHit[] } {
     const { hits, cover } = this.#scan(text, true);
-    if (hits.length === 0 || !cover) return { text, hits };
+    if (cover.length === 0) return { text, hits };
     let out = '';
-    let depth = 0;
-    let runStart = 0;
-    for (let i = 0; i < text.length; ) {
-      const c = text.charCodeAt(i);
-      const len = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
-      depth += cover[i]!;
-      if (len === 2) depth += cover[i + 1]!;
-      if (depth > 0) {
-        if (runStart < i) out += text.slice(runStart, i);
+    let pos = 0;
+    for (const [start, end] of cover) {
+      out += text.slice(pos, start);
+      for (let i = start; i < end; i++) {
         out += '*';
-        runStart = i + len;
+        const c = text.charCodeAt(i);
+        if (c >= 0xd800 && c <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
       }
-      i += len;
+      pos = end;
     }
-    if (runStart < text.length) out += text.slice(runStart);
-    return { text: out, hits };
+    return { text: out + text.slice(pos), hits };
   }
 
   #scan(text: string, withCover: boolean): Scan {
-    if (!this.#matcher || text.length === 0) return { hits: [], cover: undefined };
+    if (!this.#matcher || text.length === 0) return noHits();
     const n = normaliseAndEncode(text);
-    if (n.text.length === 0) return { hits: [], cover: undefined };
-    // Every occurrence, overlaps included: a boundary-rejected long match must not hide a
-    // valid shorter one, and masking covers the union of all of them.
-    const all: SensitiveHit[] = [];
-    const cover = withCover ? new Int32Array(text.length + 1) : undefined;
+    const len = n.text.length;
+    if (len === 0) return noHits();
+    if (scratchBestEnd.length < len) {
+      scratchBestEnd = new Int32Array(len * 2);
+      scratchBestWord = new Int32Array(len * 2);
+    }
+    // For each start, the end of the longest valid match starting there (0: none). Keeping one
+    // entry per start instead of every occurrence bounds the work when words nest ("哈",
+    // "哈哈", ...): the longest match from a start covers every shorter one from it.
+    const bestEnd = scratchBestEnd;
+    const bestWord = scratchBestWord;
+    bestEnd.fill(0, 0, len);
+    let any = false;
+    // All occurrences, overlaps included: a boundary-rejected long match must not hide a valid
+    // shorter one.
     for (const m of this.#matcher.iterate(n.text)) {
-      const d = m.data!;
+      if (m.end <= bestEnd[m.start]!) continue;
+      const d = this.#data[m.data!]!;
       if (d.head !== 0 && neighbourBefore(text, n, m.start) === d.head) continue;
       if (d.tail !== 0 && neighbourAfter(text, n, m.end) === d.tail) continue;
-      const hit = { word: d.word, start: n.starts[m.start]!, end: n.ends[m.end - 1]! };
-      all.push(hit);
-      if (cover) {
-        cover[hit.start]!++;
-        cover[hit.end]!--;
+      bestEnd[m.start] = m.end;
+      bestWord[m.start] = m.data!;
+      any = true;
+    }
+    if (!any) return noHits();
+    const hits: SensitiveHit[] = [];
+    const cover: [number, number][] = [];
+    let selectedUntil = 0;
+    let runStart = -1;
+    let runEnd = 0;
+    for (let s = 0; s < len; s++) {
+      const e = bestEnd[s]!;
+      if (e === 0) continue;
+      if (s >= selectedUntil) {
+        hits.push({ word: this.#data[bestWord[s]!]!.word, start: n.starts[s]!, end: n.ends[e - 1]! });
+        selectedUntil = e;
+      }
+      if (!withCover) continue;
+      // Overlapping matches merge; merely adjacent ones stay apart, so the separator between
+      // two words ("微信 微信") is not masked.
+      if (runStart >= 0 && s < runEnd) {
+        if (e > runEnd) runEnd = e;
+      } else {
+        if (runStart >= 0) cover.push([n.starts[runStart]!, n.ends[runEnd - 1]!]);
+        runStart = s;
+        runEnd = e;
       }
     }
-    if (all.length <= 1) return { hits: all, cover };
-    all.sort((a, b) => a.start - b.start || b.end - a.end);
-    const hits: SensitiveHit[] = [];
-    let until = -1;
-    for (const h of all) {
-      if (h.start < until) continue;
-      hits.push(h);
-      until = h.end;
-    }
+    if (runStart >= 0) cover.push([n.starts[runStart]!, n.ends[runEnd - 1]!]);
     return { hits, cover };
   }
 }
 
 /**
- * Compiles a word list once (about 20-30 ms per 1000 words); reuse the result for every message.
+ * Compiles a word list once (roughly 10-30 ms per 1000 words); reuse the result for every message.
  * Words are normalised like the text; words that normalise to the same form are compiled once
  * (the first spelling is the one reported), and words with no letter or digit are ignored.
  */
@@ -377,10 +405,12 @@ const WECHAT_ID =
 const QQ_ID = /(?<![a-z0-9])(?:qq|扣扣|企鹅)(?:号码|号|號|id)?[\s:=-]{0,3}[1-9]\d{4,11}(?!\d)/g;
 // "加微信", "加我vx", "联系qq", "加v": asking to move the chat elsewhere, with or without an id.
 const ADD_CONTACT = /(?:添加|加|联系|留个|留下)(?:一下|我|你|个|下)?(?:的)?(微信|威信|薇信|维信|v信|vx|wx|wechat|weixin|qq|扣扣|v)(?![a-z])/g;
-const EMAIL = /[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/g;
-const URL_WITH_SCHEME = /(?<![a-z0-9])(?:https?:\/\/|www\.)[^\s<>"'，。、）)]+/g;
+// Each pattern below can only start where a run of its characters starts (the lookbehinds) and
+// repeats a bounded number of times, so crafted text (60k digits, "a.a.a.…") stays linear.
+const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/g;
+const URL_WITH_SCHEME = /(?<![a-z0-9./])(?:https?:\/\/|www\.)[^\s<>"'，。、）)]{1,2048}/g;
 const BARE_DOMAIN =
-  /(?<![a-z0-9@.\-/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:com|cn|net|org|top|xyz|cc|io|me|info|shop|vip|link|site|biz|tv|app|co)(?![a-z0-9-])(?::\d{1,5})?(?:[/?#][^\s<>"'，。、）)]*)?/g;
+  /(?<![a-z0-9@.\-/])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){1,8}(?:com|cn|net|org|top|xyz|cc|io|me|info|shop|vip|link|site|biz|tv|app|co)(?![a-z0-9-])(?::\d{1,5})?(?:[/?#][^\s<>"'，。、）)]{0,2048})?/g;
 
 function hostOf(url: string): string {
   const rest = url.replace(/^https?:\/\//, '');

@@ -374,6 +374,8 @@ function unknown(ctx: Ctx): Outcome {
   const a = faqAnswer(ctx);
   if (a) return { replies: [{ text: a }] };
   const guess = ctx.r.u.guess;
+  // The FAQ was already searched: asking "did you mean a shop question?" would lead nowhere.
+  if (guess === 'faq') return faqOrNotSure(ctx);
   if (guess && guess !== 'unknown') return { replies: [{ text: ctx.t.confirmIntent(guess) }], next: { confirm: guess }, failed: true };
   return { replies: [{ text: ctx.t.notUnderstood }], failed: true };
 }

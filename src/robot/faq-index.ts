@@ -12,7 +12,7 @@
 import MiniSearch from 'minisearch';
 import { KefuError } from '../protocol/errors.ts';
 import { stem } from './nlu/bayes.ts';
-import { detectLanguage, normalize } from './nlu/normalize.ts';
+import { detectLanguage, normalizeText, type Normalized } from './nlu/normalize.ts';
 import { defaultTokenizer, type Tokenizer } from './nlu/tokenizer.ts';
 import type { Lang } from './types.ts';
 
@@ -44,6 +44,12 @@ const BIGRAM_WEIGHT = 0.5;
 const QUESTION_WEIGHT = 0.6;
 /** Query terms found only in an entry's answer count this much toward covering the query. */
 const ANSWER_CREDIT = 0.5;
+/**
+ * A query matched only by an entry's answer ("可以用支付宝吗" against "支持支付宝、微信支付…")
+ * gets at most this confidence, times how much of the query the answer covers: an answer is long
+ * and says many things, so it is weaker evidence than a phrasing of the question.
+ */
+const ANSWER_ONLY_FACTOR = 0.6;
 const Q_EXP = 0.5;
 /** A phrasing in another language than the query is only a fallback. */
 const OTHER_LANGUAGE_FACTOR = 0.75;
@@ -75,6 +81,7 @@ const SYNONYMS = new Map<string, string>([
   ['尺寸', '尺码'], ['码数', '尺码'], ['码子', '尺码'], ['大小', '尺码'], ['号码', '尺码'],
   ['材质', '面料'], ['布料', '面料'], ['质地', '面料'], ['成分', '面料'],
   ['质保', '保修'], ['保固', '保修'], ['维修', '保修'], ['保修期', '保修'], ['码', '尺码'], ['几码', '尺码'], ['几年', '?when'],
+  ['保真', '真货'], ['付完', '付款'], ['付完款', '付款'], ['send', 'ship'], ['sent', 'ship'], ['dispatch', 'ship'], ['dispatched', 'ship'],
   ['colour', 'color'], ['cheaper', 'discount'], ['sale', 'discount'], ['发', '发货'], ['发出', '发货'], ['寄出', '发货'], ['周六', '周末'], ['周日', '周末'], ['星期天', '周末'],
   ['xs', '尺码'], ['m', '尺码'], ['l', '尺码'], ['xl', '尺码'], ['xxl', '尺码'], ['fast', '?when'], ['quickly', '?when'],
   ['abroad', 'overseas'], ['international', 'overseas'], ['internationally', 'overseas'], ['sunday', 'weekend'],
@@ -95,11 +102,13 @@ interface Doc {
   readonly entry: number;
   readonly terms: ReadonlyMap<string, number>;
   readonly lang: Lang;
+  /** The entry's answer rather than a phrasing of its question. */
+  readonly answer: boolean;
 }
 
 export class FaqIndex {
   readonly #entries: FaqEntry[];
-  readonly #answerTerms: ReadonlySet<string>[];
+  readonly #answerTerms: ReadonlySet<string>[] = [];
   /** Every term of every phrasing of an entry. */
   readonly #entryTerms: ReadonlySet<string>[] = [];
   readonly #docs: Doc[] = [];
@@ -115,7 +124,6 @@ export class FaqIndex {
     if (entries.length > MAX_FAQ_ENTRIES) throw new KefuError('BAD_REQUEST', `at most ${MAX_FAQ_ENTRIES} faq entries per shop`);
     const ids = new Set<string>();
     this.#entries = entries.map((e, i) => validEntry(e, i, ids));
-    this.#answerTerms = this.#entries.map((e) => new Set(this.#termsOf(e.answer).keys()));
     this.#search = new MiniSearch({
       fields: ['terms'],
       idField: 'id',
@@ -125,15 +133,26 @@ export class FaqIndex {
     });
     const perEntry = new Map<number, Set<string>>();
     const docs: { id: number; terms: string }[] = [];
+    const cache = phrasingCache(this.#tokenizer);
     this.#entries.forEach((e, ei) => {
       const seen = new Set<string>();
-      for (const phrasing of [e.question, ...(e.alternates ?? [])]) {
-        const terms = this.#termsOf(phrasing);
-        if (terms.size === 0) continue;
-        for (const t of terms.keys()) seen.add(t);
-        docs.push({ id: this.#docs.length, terms: [...terms.keys()].join(' ') });
-        this.#docs.push({ entry: ei, terms, lang: detectLanguage(normalize(phrasing).display).lang });
-      }
+      const texts = [e.question, ...(e.alternates ?? []), e.answer];
+      texts.forEach((text, k) => {
+        let p = cache.get(text);
+        if (!p) {
+          const n = normalizeText(text);
+          const terms = this.#termsOf(n);
+          p = { terms, joined: [...terms.keys()].join(' '), lang: detectLanguage(n.display).lang };
+          if (cache.size >= PHRASING_CACHE_MAX) cache.clear();
+          cache.set(text, p);
+        }
+        const answer = k === texts.length - 1;
+        if (answer) this.#answerTerms.push(new Set(p.terms.keys()));
+        if (p.terms.size === 0) return;
+        if (!answer) for (const t of p.terms.keys()) seen.add(t);
+        docs.push({ id: this.#docs.length, terms: p.joined });
+        this.#docs.push({ entry: ei, terms: p.terms, lang: p.lang, answer });
+      });
       perEntry.set(ei, seen);
       this.#entryTerms.push(seen);
     });
@@ -158,21 +177,40 @@ export class FaqIndex {
   /** The best `limit` entries with their confidence, threshold not applied (for tuning and evaluation). */
   rank(text: string, limit = 5): FaqHit[] {
     if (typeof text !== 'string' || this.#docs.length === 0) return [];
-    const q = this.#termsOf(text.slice(0, MAX_FIELD));
+    const n = normalizeText(text.slice(0, MAX_FIELD));
+    const q = this.#termsOf(n);
     if (q.size === 0) return [];
-    const qLang = detectLanguage(normalize(text).display).lang;
+    const qLang = detectLanguage(n.display).lang;
     const results = this.#search.search([...q.keys()].join(' '));
-    const byEntry = new Map<number, FaqHit>();
+    const byEntry = new Map<number, FaqHit & { fromAnswer: boolean }>();
     for (const r of results.slice(0, 40)) {
       const doc = this.#docs[r.id as number]!;
-      let confidence = this.#confidence(q, doc.terms, this.#entryTerms[doc.entry]!, this.#answerTerms[doc.entry]!);
+      let confidence = doc.answer
+        ? ANSWER_ONLY_FACTOR * this.#coverage(q, doc.terms)
+        : this.#confidence(q, doc.terms, this.#entryTerms[doc.entry]!, this.#answerTerms[doc.entry]!);
       if (doc.lang !== qLang) confidence *= OTHER_LANGUAGE_FACTOR;
       const prev = byEntry.get(doc.entry);
       if (!prev || confidence > prev.confidence || (confidence === prev.confidence && r.score > prev.score)) {
-        byEntry.set(doc.entry, { entry: this.#entries[doc.entry]!, score: round(r.score), confidence: round(confidence) });
+        byEntry.set(doc.entry, { entry: this.#entries[doc.entry]!, score: round(r.score), confidence: round(confidence), fromAnswer: doc.answer });
       }
     }
-    return [...byEntry.values()].sort((a, b) => b.confidence - a.confidence || b.score - a.score).slice(0, limit);
+    // On equal confidence a match on the question's phrasing beats one found only in an answer.
+    return [...byEntry.values()]
+      .sort((a, b) => b.confidence - a.confidence || Number(a.fromAnswer) - Number(b.fromAnswer) || b.score - a.score)
+      .slice(0, limit)
+      .map(({ entry, score, confidence }) => ({ entry, score, confidence }));
+  }
+
+  /** How much of the query (by term rarity) the terms cover. */
+  #coverage(q: ReadonlyMap<string, number>, terms: ReadonlyMap<string, number>): number {
+    let all = 0;
+    let hit = 0;
+    for (const [t, w] of q) {
+      const x = w * this.#idf(t);
+      all += x;
+      if (terms.has(t)) hit += x;
+    }
+    return all === 0 ? 0 : hit / all;
   }
 
   #idf(term: string): number {
@@ -204,8 +242,7 @@ export class FaqIndex {
   }
 
   /** Term → weight (words 1, bigrams 0.5). */
-  #termsOf(text: string): Map<string, number> {
-    const n = normalize(text);
+  #termsOf(n: Omit<Normalized, 'scan'>): Map<string, number> {
     const out = new Map<string, number>();
     const tokens = this.#tokenizer.cut(n.text);
     const bigram = (a: string, b: string) => {
@@ -229,6 +266,24 @@ export class FaqIndex {
     });
     return out;
   }
+}
+
+interface Phrasing {
+  readonly terms: ReadonlyMap<string, number>;
+  readonly joined: string;
+  readonly lang: Lang;
+}
+
+/**
+ * Terms of phrasings already seen, per tokenizer generation: editing one FAQ entry and rebuilding
+ * the shop's index re-tokenises only what changed. Bounded; cleared wholesale when full.
+ */
+const PHRASING_CACHE_MAX = 50_000;
+const phrasingCaches = new WeakMap<Tokenizer, { generation: number; map: Map<string, Phrasing> }>();
+function phrasingCache(tokenizer: Tokenizer): Map<string, Phrasing> {
+  let c = phrasingCaches.get(tokenizer);
+  if (!c || c.generation !== tokenizer.generation) phrasingCaches.set(tokenizer, (c = { generation: tokenizer.generation, map: new Map() }));
+  return c.map;
 }
 
 function validEntry(e: FaqEntry, i: number, ids: Set<string>): FaqEntry {

@@ -1,7 +1,13 @@
 /**
  * FAQ search per shop, as the robot sees it: `search(shopId, text)`. `FaqIndexProvider` keeps one
- * FaqIndex per shop, built from entries that the knowledge module pushes (`setEntries`, on every
- * change) or that it loads lazily through `load`. Concurrent first searches share one load.
+ * FaqIndex per shop, built from entries that the knowledge module pushes (`setEntries`) or that it
+ * loads lazily through `load`. Concurrent first searches share one load; a failed load is not
+ * cached.
+ *
+ * With `versionOf` (the knowledge module's change counter for a shop) the provider also notices
+ * edits made through another process: at most every `recheckMs` it compares the shop's version
+ * with the one its index was built from and reloads when they differ. Between checks a search may
+ * answer from an index that is up to `recheckMs` old.
  */
 import { FaqIndex, type FaqEntry, type FaqHit, type FaqIndexOptions } from './faq-index.ts';
 
@@ -10,26 +16,42 @@ export interface FaqProvider {
 }
 
 export interface FaqIndexProviderOptions extends FaqIndexOptions {
-  /** Entries of a shop not set yet; called once per shop until `invalidate`. */
+  /** Entries of a shop not set yet, or whose version changed. */
   readonly load?: (shopId: string) => Promise<readonly FaqEntry[]>;
+  /** A number that changes whenever the shop's FAQ changes. */
+  readonly versionOf?: (shopId: string) => Promise<number>;
+  /** How often the version is compared, in milliseconds; default 5000. */
+  readonly recheckMs?: number;
+  /** Milliseconds clock, for tests. */
+  readonly now?: () => number;
+}
+
+interface Cached {
+  readonly index: FaqIndex;
+  /** The version the index was built from; undefined when set directly or without versionOf. */
+  readonly version: number | undefined;
+  checkedAt: number;
 }
 
 export class FaqIndexProvider implements FaqProvider {
   readonly #opts: FaqIndexProviderOptions;
-  readonly #indexes = new Map<string, FaqIndex | Promise<FaqIndex>>();
+  readonly #cache = new Map<string, Cached>();
+  readonly #loading = new Map<string, Promise<Cached>>();
+  readonly #now: () => number;
 
   constructor(opts: FaqIndexProviderOptions = {}) {
     this.#opts = opts;
+    this.#now = opts.now ?? Date.now;
   }
 
   /** Replaces a shop's FAQ; throws KefuError BAD_REQUEST on invalid entries and keeps the old index. */
-  setEntries(shopId: string, entries: readonly FaqEntry[]): void {
-    this.#indexes.set(shopId, new FaqIndex(entries, this.#opts));
+  setEntries(shopId: string, entries: readonly FaqEntry[], version?: number): void {
+    this.#cache.set(shopId, { index: new FaqIndex(entries, this.#opts), version, checkedAt: this.#now() });
   }
 
   /** Forgets a shop's index; the next search loads it again. */
   invalidate(shopId: string): void {
-    this.#indexes.delete(shopId);
+    this.#cache.delete(shopId);
   }
 
   async search(shopId: string, text: string): Promise<FaqHit | null> {
@@ -38,20 +60,30 @@ export class FaqIndexProvider implements FaqProvider {
   }
 
   async #index(shopId: string): Promise<FaqIndex | undefined> {
-    const have = this.#indexes.get(shopId);
-    if (have) return have;
-    const load = this.#opts.load;
-    if (!load) return undefined;
-    const p = load(shopId).then((entries) => new FaqIndex(entries, this.#opts));
-    this.#indexes.set(shopId, p);
-    try {
-      const index = await p;
-      if (this.#indexes.get(shopId) === p) this.#indexes.set(shopId, index);
-      return index;
-    } catch (e) {
-      // A failed load is not cached: the next search tries again.
-      if (this.#indexes.get(shopId) === p) this.#indexes.delete(shopId);
-      throw e;
+    const cached = this.#cache.get(shopId);
+    const { load, versionOf } = this.#opts;
+    if (cached) {
+      if (!load || !versionOf || this.#now() - cached.checkedAt < (this.#opts.recheckMs ?? 5000)) return cached.index;
+      cached.checkedAt = this.#now();
+      const version = await versionOf(shopId);
+      if (version === cached.version) return cached.index;
+      return (await this.#load(shopId, version)).index;
     }
+    if (!load) return undefined;
+    return (await this.#load(shopId, versionOf ? await versionOf(shopId) : undefined)).index;
+  }
+
+  #load(shopId: string, version: number | undefined): Promise<Cached> {
+    const inFlight = this.#loading.get(shopId);
+    if (inFlight) return inFlight;
+    const p = this.#opts.load!(shopId)
+      .then((entries) => {
+        const c: Cached = { index: new FaqIndex(entries, this.#opts), version, checkedAt: this.#now() };
+        this.#cache.set(shopId, c);
+        return c;
+      })
+      .finally(() => this.#loading.delete(shopId));
+    this.#loading.set(shopId, p);
+    return p;
   }
 }

@@ -157,9 +157,16 @@ for (const factory of SQL_FACTORIES) {
       assert.deepEqual(changed, ['E']);
     });
 
-    test('a full word list (5000 x 50 characters) fits the body limit', async () => {
+    test('a full word list (5000 x 50 characters), \\u-escaped past 1 MiB, fits the body limit', async () => {
       const words = Array.from({ length: 5000 }, (_, i) => `${i}`.padStart(6, '0') + '词'.repeat(44));
-      const r = await app.inject({ method: 'PUT', url: '/api/v1/shops/G/sensitive-words', headers: admin('G'), payload: { words } });
+      const escaped = JSON.stringify({ words }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      assert.ok(escaped.length > 1024 * 1024);
+      const r = await app.inject({
+        method: 'PUT',
+        url: '/api/v1/shops/G/sensitive-words',
+        headers: { ...admin('G'), 'content-type': 'application/json' },
+        payload: escaped,
+      });
       assert.equal(r.statusCode, 200, r.body.slice(0, 200));
       assert.equal(r.json().words.length, 5000);
     });

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  DEFAULT_GLOBAL_WORDS,
   checkAgentMessage,
   compileFilter,
   detectOffPlatformContact,
@@ -87,6 +88,28 @@ describe('compileFilter / find', () => {
   });
 });
 
+describe('built-in global list', () => {
+  const f = compileFilter(DEFAULT_GLOBAL_WORDS);
+
+  test('every default word is distinct after normalisation and matches itself', () => {
+    assert.equal(f.size, DEFAULT_GLOBAL_WORDS.length);
+    for (const w of DEFAULT_GLOBAL_WORDS) assert.deepEqual(f.find(` ${w} `).map((h) => h.word), [w], w);
+  });
+
+  test('ordinary shop talk is not flagged', () => {
+    for (const text of [
+      '可以开发票吗？电子发票会发到您的邮箱',
+      '这款假发很自然，发票随货寄出',
+      '大麻籽油富含不饱和脂肪酸',
+      '儿童玩具水枪，安全无毒',
+      '支持七天无理由退货，退款原路返回',
+      'We ship firearms accessories? No, only phone cases. Casino-themed stickers are in stock.',
+    ]) {
+      assert.deepEqual(f.find(text), [], text);
+    }
+  });
+});
+
 describe('mask', () => {
   const f = compileFilter(['微信', 'vx']);
 
@@ -96,6 +119,7 @@ describe('mask', () => {
     assert.equal(f.mask('微😀信').text, '***');
     assert.equal(f.mask('ＷＸ ｖ ｘ!').text, 'ＷＸ ***!');
     assert.equal(f.mask('微信微信').text, '****');
+    assert.equal(f.mask('微信 微信').text, '** **', 'the space between two hits is not part of either');
     assert.equal(f.mask('nothing here').text, 'nothing here');
   });
 
@@ -197,6 +221,22 @@ describe('policies', () => {
 });
 
 describe('scale', () => {
+  test('crafted input stays linear: nested words, long digit runs, dotted and @ runs', () => {
+    const nested = compileFilter(Array.from({ length: 50 }, (_, i) => '哈'.repeat(i + 1)));
+    const text = '哈'.repeat(20_000);
+    let t0 = performance.now();
+    const r = nested.mask(text);
+    assert.equal(r.text, '*'.repeat(20_000));
+    assert.equal(r.hits.length, 400);
+    assert.ok(performance.now() - t0 < 2000, `nested words took ${performance.now() - t0} ms`);
+    t0 = performance.now();
+    for (const crafted of ['1'.repeat(60_000), 'a'.repeat(60_000) + '@', 'a.'.repeat(30_000), 'www.'.repeat(15_000), '加'.repeat(60_000)]) {
+      detectOffPlatformContact(crafted);
+    }
+    assert.ok(performance.now() - t0 < 2000, `contact detection took ${performance.now() - t0} ms`);
+  });
+
+
   test('10k words compile once and a 500-character message is checked in well under a millisecond', () => {
     const pool = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经';
     let seed = 7;

@@ -20,6 +20,7 @@ export interface Normalized {
 }
 
 const HAN = /\p{Script=Han}/u;
+const HAN_ALL = /\p{Script=Han}/gu;
 const ANGRY = /[\u{1F620}\u{1F621}\u{1F92C}\u{1F47F}\u{1F4A2}\u{1F624}\u{1F644}\u{1F595}]/gu;
 // Symbols, emoji, modifiers, variation selectors, keycaps, arrows and the decorative tilde.
 const DECORATION = /[\p{Extended_Pictographic}\p{So}\p{Sk}\p{Cf}\p{Co}\u{2190}-\u{21FF}~]|[\u{FE00}-\u{FE0F}]|\u{20E3}|\p{Emoji_Modifier}/gu;
@@ -32,6 +33,12 @@ const SPACE_BETWEEN_HAN = /(\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 const ZH_PHRASES_SORTED = [...ZH_PHRASES].sort((a, b) => b[0].length - a[0].length);
 
 export function normalize(input: string): Normalized {
+  const n = normalizeText(input);
+  return { ...n, scan: toScan(n.text) };
+}
+
+/** `normalize` without the scan text, for callers that only tokenise (the FAQ index). */
+export function normalizeText(input: string): Omit<Normalized, 'scan'> {
   let s = input.normalize('NFKC');
   const angry = s.match(ANGRY)?.length ?? 0;
   s = s
@@ -53,7 +60,7 @@ export function normalize(input: string): Normalized {
     for (const [from, to] of ZH_PHRASES_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
     t = t.replace(SPACE_BETWEEN_HAN, '$1');
   }
-  return { display, text: t, scan: toScan(t), angry };
+  return { display, text: t, angry };
 }
 
 function toSimplified(s: string): string {
@@ -93,8 +100,7 @@ export interface LanguageGuess {
  */
 export function detectLanguage(display: string): LanguageGuess {
   const lower = display.toLowerCase();
-  let han = 0;
-  for (const ch of lower) if (HAN.test(ch)) han++;
+  const han = lower.match(HAN_ALL)?.length ?? 0;
   let en = 0;
   let pinyin = 0;
   for (const m of lower.matchAll(LATIN_WORD)) {

@@ -12,6 +12,8 @@ import { createRequire } from 'node:module';
 
 export interface Tokenizer {
   readonly engine: 'jieba' | 'intl';
+  /** Changes whenever added words may change segmentation (caches of cut text key on it). */
+  readonly generation: number;
   /** Words of already-normalised text, without whitespace and punctuation. */
   cut(text: string): string[];
   addWords(words: readonly string[]): void;
@@ -50,8 +52,12 @@ export function createTokenizer(opts: TokenizerOptions = {}): Tokenizer {
 }
 
 function jiebaTokenizer(jieba: JiebaLike): Tokenizer {
+  let generation = 0;
   return {
     engine: 'jieba',
+    get generation() {
+      return generation;
+    },
     cut(text) {
       // HMM off: it invents words from unseen character runs, which hurts short chat lines more than it helps.
       return jieba.cut(text, false).filter((w) => WORDLIKE.test(w));
@@ -61,7 +67,10 @@ function jiebaTokenizer(jieba: JiebaLike): Tokenizer {
         .map((w) => w.trim().replace(/\s+/g, ''))
         .filter((w) => w.length > 0)
         .map((w) => `${w} 100000 n`);
-      if (lines.length) jieba.loadDict(Buffer.from(lines.join('\n') + '\n'));
+      if (lines.length) {
+        jieba.loadDict(Buffer.from(lines.join('\n') + '\n'));
+        generation++;
+      }
     },
   };
 }
@@ -70,8 +79,12 @@ function intlTokenizer(): Tokenizer {
   const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
   const custom = new Set<string>();
   let longest = 0;
+  let generation = 0;
   return {
     engine: 'intl',
+    get generation() {
+      return generation;
+    },
     cut(text) {
       const parts: string[] = [];
       for (const s of segmenter.segment(text)) if (s.isWordLike) parts.push(s.segment);
@@ -100,6 +113,7 @@ function intlTokenizer(): Tokenizer {
         if (!t) continue;
         custom.add(t);
         longest = Math.max(longest, t.length);
+        generation++;
       }
     },
   };

@@ -1,0 +1,152 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FaqIndex, FaqIndexProvider, type FaqEntry } from '../../src/robot/index.ts';
+import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
+import { KefuError } from '../../src/protocol/errors.ts';
+
+const demo = readDemoFaq();
+const index = new FaqIndex(demo);
+
+describe('FaqIndex', () => {
+  test('paraphrases find their entry, in Chinese and English', () => {
+    for (const [q, id] of [
+      ['你们一般发哪个快递呀', 'zh-carrier'],
+      ['买两件包不包邮', 'zh-shipping-fee'],
+      ['耳机保修几年', 'zh-warranty'],
+      ['能不能货到付款', 'zh-cod'],
+      ['what courier will you use', 'en-carrier'],
+      ['do the headphones have a warranty', 'en-warranty'],
+      ['can you gift wrap it', 'en-gift-wrap'],
+    ] as const) {
+      const hit = index.search(q);
+      assert.equal(hit?.entry.id, id, q);
+      assert.ok(hit.confidence >= 0.5 && hit.confidence <= 1);
+      assert.ok(hit.score > 0);
+    }
+  });
+
+  test('out-of-FAQ questions get no answer rather than a wrong one', () => {
+    for (const q of ['今天天气怎么样', '你们老板叫什么', 'do you sell laptops', 'does this jacket have a hood', '']) {
+      assert.equal(index.search(q), null, q);
+    }
+  });
+
+  test('the threshold decides between an answer and null', () => {
+    const q = '能寄到新疆吗';
+    const best = new FaqIndex(demo, { threshold: 0 }).rank(q, 1)[0]!;
+    assert.equal(new FaqIndex(demo, { threshold: best.confidence }).search(q)?.entry.id, best.entry.id);
+    assert.equal(new FaqIndex(demo, { threshold: best.confidence + 0.01 }).search(q), null);
+  });
+
+  test('a query in one language prefers the entry written in it', () => {
+    assert.equal(index.search('is shipping free')?.entry.id, 'en-shipping-fee');
+    assert.equal(index.search('包邮吗')?.entry.id, 'zh-shipping-fee');
+  });
+
+  test('invalid entries are refused with a clear code and message', () => {
+    const bad: [unknown, RegExp][] = [
+      [[{ id: 'a', question: 'q', answer: 'x' }, { id: 'a', question: 'q2', answer: 'y' }], /entries\[1\]\.id "a" is used twice/],
+      [[{ id: 'a', question: '  ', answer: 'x' }], /entries\[0\]\.question must be a non-empty string/],
+      [[{ id: '', question: 'q', answer: 'x' }], /entries\[0\]\.id/],
+      [[{ id: 'a', question: 'q', answer: 'x', alternates: 'nope' }], /alternates must be an array/],
+      [[{ id: 'a', question: 'q', answer: 'x', alternates: [3] }], /alternates\[0\]/],
+      ['not an array', /must be an array/],
+    ];
+    for (const [entries, message] of bad) {
+      assert.throws(
+        () => new FaqIndex(entries as FaqEntry[]),
+        (e: unknown) => e instanceof KefuError && e.code === 'BAD_REQUEST' && message.test(e.message),
+      );
+    }
+  });
+
+  test('rebuilding a 500-entry shop after editing one entry is fast', () => {
+    const entries: FaqEntry[] = Array.from({ length: 500 }, (_, i) => {
+      const e = demo[i % demo.length]!;
+      return { id: `${e.id}-${i}`, question: `${e.question} ${i}`, answer: e.answer, alternates: (e.alternates ?? []).map((a) => `${a} ${i}`) };
+    });
+    new FaqIndex(entries);
+    entries[7] = { ...entries[7]!, question: '全新的问题：可以开发票吗', alternates: ['能开票吗'] };
+    // Best of three: the test runner shares two cores with other test files.
+    let best = Infinity;
+    let rebuilt: FaqIndex | undefined;
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      rebuilt = new FaqIndex(entries);
+      best = Math.min(best, performance.now() - started);
+    }
+    assert.equal(rebuilt!.size, 500);
+    assert.ok(best < 50, `rebuild took ${best.toFixed(1)} ms`);
+    assert.equal(rebuilt!.search('全新的问题 可以开发票吗')?.entry.id, entries[7]!.id);
+  });
+});
+
+describe('FaqIndexProvider', () => {
+  test('searches the shop it was given entries for, and only that shop', async () => {
+    const p = new FaqIndexProvider();
+    p.setEntries('shop-a', demo);
+    assert.equal((await p.search('shop-a', '包邮吗'))?.entry.id, 'zh-shipping-fee');
+    assert.equal(await p.search('shop-b', '包邮吗'), null);
+  });
+
+  test('loads a shop once, shares the load between concurrent searches, and reloads after invalidate', async () => {
+    let loads = 0;
+    const p = new FaqIndexProvider({
+      load: async () => {
+        loads++;
+        await new Promise((r) => setTimeout(r, 10));
+        return loads === 1 ? demo : [{ id: 'only', question: '有发票吗', answer: '有' }];
+      },
+    });
+    const [a, b] = await Promise.all([p.search('s', '包邮吗'), p.search('s', 'is shipping free')]);
+    assert.equal(loads, 1);
+    assert.equal(a?.entry.id, 'zh-shipping-fee');
+    assert.equal(b?.entry.id, 'en-shipping-fee');
+    p.invalidate('s');
+    assert.equal((await p.search('s', '有发票吗'))?.entry.id, 'only');
+    assert.equal(loads, 2);
+  });
+
+  test('a failed load is not cached', async () => {
+    let calls = 0;
+    const p = new FaqIndexProvider({
+      load: async () => {
+        calls++;
+        if (calls === 1) throw new Error('storage down');
+        return demo;
+      },
+    });
+    await assert.rejects(p.search('s', '包邮吗'), /storage down/);
+    assert.equal((await p.search('s', '包邮吗'))?.entry.id, 'zh-shipping-fee');
+  });
+
+  test('with a version function, edits made elsewhere are picked up after the recheck interval', async () => {
+    let version = 1;
+    let clock = 0;
+    let loads = 0;
+    const p = new FaqIndexProvider({
+      load: async () => {
+        loads++;
+        return version === 1 ? demo : [{ id: 'v2', question: '新的发票规则', answer: '以后都开电子发票' }];
+      },
+      versionOf: async () => version,
+      recheckMs: 1000,
+      now: () => clock,
+    });
+    assert.equal((await p.search('s', '包邮吗'))?.entry.id, 'zh-shipping-fee');
+    version = 2;
+    clock = 500;
+    assert.equal((await p.search('s', '包邮吗'))?.entry.id, 'zh-shipping-fee', 'not rechecked yet');
+    clock = 1500;
+    assert.equal(await p.search('s', '包邮吗'), null);
+    assert.equal((await p.search('s', '新的发票规则'))?.entry.id, 'v2');
+    assert.equal(loads, 2);
+  });
+
+  test('invalid new entries keep the previous index', async () => {
+    const p = new FaqIndexProvider();
+    p.setEntries('s', demo);
+    assert.throws(() => p.setEntries('s', [{ id: 'x', question: '', answer: 'a' }]), KefuError);
+    assert.equal((await p.search('s', '包邮吗'))?.entry.id, 'zh-shipping-fee');
+  });
+});

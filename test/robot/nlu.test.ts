@@ -1,0 +1,210 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createNlu, createTokenizer, detectLanguage, IntentClassifier, normalize, readCorpus, trainIntentModel, trainingUtterances } from '../../src/robot/nlu/index.ts';
+import type { Entity } from '../../src/robot/types.ts';
+import { NOW } from './fixtures.ts';
+
+const nlu = createNlu();
+const understand = (text: string) => nlu.understand(text, NOW);
+const entities = (text: string) => understand(text).entities.map((e: Entity) => `${e.type}=${e.value}`).sort();
+
+describe('normalisation', () => {
+  test('full-width, case, traditional characters, emoji and repeated punctuation', () => {
+    assert.equal(normalize('ＷＨＥＲＥ’Ｓ my ＰＫＧ？？？😡').text, 'where is my package?');
+    assert.equal(normalize('退貨怎麼還沒到!!!').text, '退货怎么还没到!');
+    assert.equal(normalize('快递 到 哪了 ✨✨ ~~').text, '快递到哪了');
+    assert.equal(normalize('【急】快递！！').display, '急 快递!');
+    assert.equal(normalize('😡😡 气死了').angry, 2);
+  });
+
+  test('pinyin, slang and typos map to the words the lexicon knows', () => {
+    assert.equal(normalize('kuaidi 咋还没到').text, '快递怎么还没到');
+    assert.equal(normalize('tuikuan 啥时候到账').text, '退款什么时候到账');
+    assert.equal(normalize('pls refnd my pkg').text, 'please refund my package');
+    assert.equal(normalize('wheres my adress').text, 'where is my address');
+    assert.equal(normalize('怎么还没发火').text, '怎么还没发货');
+    // Order numbers are not slang: a letter run glued to digits is left alone.
+    assert.equal(normalize('U123456789 到哪了').display, 'U123456789 到哪了');
+  });
+
+  test('language per utterance, with short messages left undecided', () => {
+    assert.deepEqual(detectLanguage('我的package到哪了'), { lang: 'zh', detected: true });
+    assert.deepEqual(detectLanguage('where is my 快递'), { lang: 'en', detected: true });
+    assert.deepEqual(detectLanguage('kuaidi 到了吗'), { lang: 'zh', detected: true });
+    assert.equal(detectLanguage('ok').detected, false);
+    assert.equal(detectLanguage('2024112500001111').detected, false);
+  });
+});
+
+describe('intents', () => {
+  const cases: [string, string][] = [
+    ['我的快递到哪了', 'track_parcel'],
+    ['快遞到哪了？？', 'track_parcel'],
+    ['where is my package??', 'track_parcel'],
+    ['退款怎么还没到', 'aftersale_progress'],
+    ['refund status?', 'aftersale_progress'],
+    ['怎么退货', 'return_policy'],
+    ['转人工', 'human'],
+    ['talk to a real person', 'human'],
+    ['我要投诉你们', 'complaint'],
+    ['你好', 'greeting'],
+    ['谢谢', 'bye'],
+    ['能开发票吗', 'invoice'],
+    ['有优惠券吗', 'coupon'],
+    ['取消订单', 'cancel_order'],
+    ['地址写错了能改吗', 'change_address'],
+    ['什么时候能到啊', 'delivery_estimate'],
+    ['发货了吗', 'order_status'],
+    ['你们发什么快递', 'faq'],
+    ['今天天气不错', 'unknown'],
+  ];
+  for (const [text, intent] of cases) test(`${text} → ${intent}`, () => assert.equal(understand(text).intent, intent));
+
+  test('a greeting yields to the question in the same message', () => {
+    assert.equal(understand('你好，我的快递到哪了').intent, 'track_parcel');
+    assert.equal(understand('hi, where is my refund').intent, 'aftersale_progress');
+  });
+
+  test('negation cancels the cue it scopes over', () => {
+    assert.notEqual(understand('不要转人工').intent, 'human');
+    assert.equal(understand('我不要退款了，我想换货').intent, 'return_policy');
+    // An A-not-A question is not a negation.
+    assert.equal(understand('是不是发货了').intent, 'order_status');
+  });
+
+  test('complaints and human requests win over everything else said', () => {
+    assert.equal(understand('退款一直不到，我要投诉').intent, 'complaint');
+    assert.equal(understand('快递到哪了？算了转人工吧').intent, 'human');
+  });
+
+  test('weak evidence gives unknown with a guess to confirm', () => {
+    const u = understand('我的单子');
+    assert.equal(u.intent, 'unknown');
+    assert.equal(u.guess, 'order_status');
+  });
+
+  test('yes/no replies are recognised on their own', () => {
+    assert.equal(understand('好的').yesNo, 'yes');
+    assert.equal(understand('嗯嗯').yesNo, 'yes');
+    assert.equal(understand('不用了，谢谢').yesNo, 'no');
+    assert.equal(understand('yes please').yesNo, 'yes');
+    assert.equal(understand('我的快递到哪了').yesNo, undefined);
+  });
+
+  test('the trained model changes decisions the lexicon alone gets wrong', () => {
+    const lexiconOnly = new IntentClassifier();
+    const text = '订单现在什么状态';
+    const n = normalize(text);
+    assert.equal(lexiconOnly.classify(n).intent, 'unknown');
+    assert.equal(understand(text).intent, 'order_status');
+  });
+});
+
+describe('entities', () => {
+  test('order numbers: long digit runs and letter prefixes, not phones, prices or dates', () => {
+    assert.deepEqual(entities('订单号 2024112012345678 到哪了'), ['orderId=2024112012345678']);
+    assert.deepEqual(entities('ＳＦ１２３４５６７８９０１２ 这个单号'), ['orderId=SF123456789012']);
+    assert.deepEqual(entities('order #12345678 please'), ['orderId=12345678']);
+    assert.deepEqual(entities('退款 129.00 元'), []);
+    assert.deepEqual(entities('2024-11-20 买的'), ['date=2024-11-20']);
+    assert.deepEqual(entities('我的手机 13812345678'), ['phoneTail=5678']);
+  });
+
+  test('phone tails and SKUs', () => {
+    assert.deepEqual(entities('尾号1234的那单'), ['phoneTail=1234']);
+    assert.deepEqual(entities('手机后四位是 9876'), ['phoneTail=9876']);
+    assert.deepEqual(entities('the one ending in 4321'), ['phoneTail=4321']);
+    assert.deepEqual(entities('SKU-A1001 有货吗'), ['sku=SKU-A1001']);
+    assert.deepEqual(entities('货号 A2031 还有吗'), ['sku=A2031']);
+    assert.deepEqual(entities('is sku B-7781 in stock'), ['sku=B-7781']);
+  });
+
+  test('dates relative to a Wednesday, 2024-11-27 (UTC+8)', () => {
+    assert.deepEqual(entities('昨天买的'), ['date=2024-11-26']);
+    assert.deepEqual(entities('上周五下的单'), ['date=2024-11-22']);
+    assert.deepEqual(entities('周五买的'), ['date=2024-11-22']);
+    assert.deepEqual(entities('周五前能到吗'), ['date=2024-11-29']);
+    assert.deepEqual(entities('11月20号买的'), ['date=2024-11-20']);
+    assert.deepEqual(entities('十二月五号买的'), ['date=2023-12-05']);
+    assert.deepEqual(entities('3天前'), ['date=2024-11-24']);
+    assert.deepEqual(entities('上周'), ['date=2024-11-18/2024-11-24']);
+    assert.deepEqual(entities('上个月'), ['date=2024-10-01/2024-10-31']);
+    assert.deepEqual(entities('yesterday'), ['date=2024-11-26']);
+    assert.deepEqual(entities('last friday'), ['date=2024-11-22']);
+    assert.deepEqual(entities('by monday?'), ['date=2024-12-02']);
+    assert.deepEqual(entities('ordered on nov 20th'), ['date=2024-11-20']);
+    assert.deepEqual(entities('2 weeks ago'), ['date=2024-11-13']);
+    assert.deepEqual(entities('is there a black friday sale'), []);
+    assert.deepEqual(entities('能换大一号吗'), []);
+  });
+
+  test('ordinal references', () => {
+    assert.deepEqual(entities('第二个'), ['ordinal=2']);
+    assert.deepEqual(entities('第2单'), ['ordinal=2']);
+    assert.deepEqual(entities('最后一个'), ['ordinal=-1']);
+    assert.deepEqual(entities('倒数第二个'), ['ordinal=-2']);
+    assert.deepEqual(entities('the second one'), ['ordinal=2']);
+    assert.deepEqual(entities('2nd'), ['ordinal=2']);
+    assert.deepEqual(entities('the last one'), ['ordinal=-1']);
+    assert.deepEqual(entities('option 3'), ['ordinal=3']);
+    // Not ordinals: "second time", "my last order" (the newest), "first time buyer".
+    assert.deepEqual(entities('this is the second time i ask'), []);
+    assert.deepEqual(entities('where is my last order'), []);
+    assert.deepEqual(entities('discount for first time buyers'), []);
+    assert.deepEqual(entities('第二次问了'), []);
+  });
+});
+
+describe('tokenizer', () => {
+  test('jieba segments Chinese and takes a shop\'s own words', () => {
+    const t = createTokenizer();
+    assert.equal(t.engine, 'jieba');
+    assert.deepEqual(t.cut('我的快递到哪了'), ['我', '的', '快递', '到', '哪', '了']);
+    const before = t.generation;
+    assert.ok(!t.cut('小蓝盒耳机').includes('小蓝盒'));
+    t.addWords(['小蓝盒']);
+    assert.ok(t.cut('小蓝盒耳机').includes('小蓝盒'));
+    assert.notEqual(t.generation, before);
+  });
+
+  test('falls back to Intl.Segmenter when jieba cannot load, and still understands buyers', () => {
+    const reasons: string[] = [];
+    const t = createTokenizer({
+      loadJieba: () => {
+        throw new Error('native addon missing');
+      },
+      onFallback: (r) => reasons.push(r),
+    });
+    assert.equal(t.engine, 'intl');
+    assert.deepEqual(reasons, ['native addon missing']);
+    const words = t.cut('我的快递到哪了 where is my package');
+    assert.ok(words.includes('快递'));
+    assert.ok(words.includes('package'));
+    assert.ok(!words.includes(' '));
+    t.addWords(['小蓝盒']);
+    assert.ok(t.cut('小蓝盒耳机好用').includes('小蓝盒'));
+
+    const fallback = createNlu({ tokenizer: t });
+    for (const [text, intent] of [
+      ['我的快递到哪了', 'track_parcel'],
+      ['退款怎么还没到', 'aftersale_progress'],
+      ['转人工', 'human'],
+      ['where is my package??', 'track_parcel'],
+      ['订单现在什么状态', 'order_status'],
+    ] as const) {
+      assert.equal(fallback.understand(text, NOW).intent, intent, text);
+    }
+  });
+
+  test('the intent model trains on the TRAIN split only', () => {
+    const train = trainingUtterances();
+    const evalTexts = new Set([...readCorpus('zh'), ...readCorpus('en')].filter((u) => u.split === 'eval').map((u) => u.text));
+    assert.ok(train.length >= 400);
+    assert.ok(train.every((u) => u.split === 'train' && !evalTexts.has(u.text)));
+    const model = trainIntentModel(createTokenizer(), [
+      { text: '包裹在哪', intent: 'track_parcel', entities: {}, split: 'train', lang: 'zh' },
+      { text: '退钱', intent: 'return_policy', entities: {}, split: 'train', lang: 'zh' },
+    ]);
+    assert.deepEqual([...model.labels], ['return_policy', 'track_parcel']);
+  });
+});

@@ -1,0 +1,396 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRobot, FaqIndexProvider, type AnswerRequest, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
+import type { BuyerDataSource } from '../../src/commerce/types.ts';
+import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
+import { KefuError } from '../../src/protocol/errors.ts';
+import { aftersale, fakeDataSource, logistics, NOW, order, SHOP, type FakeData } from './fixtures.ts';
+
+const faq = new FaqIndexProvider();
+faq.setEntries(SHOP, readDemoFaq());
+
+const EARBUDS = '2024112500001111';
+const TSHIRT = '2024112600002222';
+
+const earbuds = order({ orderId: EARBUDS, createdAt: '2024-11-25T09:00:00+08:00' });
+const tshirt = order({
+  orderId: TSHIRT,
+  createdAt: '2024-11-26T10:00:00+08:00',
+  items: [{ sku: 'SKU-TS-1', title: '纯棉T恤', quantity: 2, price: '59.00' }],
+  totalAmount: '118.00',
+});
+const earbudsTrack = logistics({
+  orderId: EARBUDS,
+  carrier: '中通快递',
+  trackingNo: 'ZT7700001111',
+  events: [
+    { time: '2024-11-25T18:00:00+08:00', location: '杭州', description: '快件已揽收' },
+    { time: '2024-11-26T21:40:00+08:00', location: '上海转运中心', description: '快件已到达上海转运中心' },
+  ],
+});
+const tshirtTrack = logistics({
+  orderId: TSHIRT,
+  carrier: '顺丰速运',
+  trackingNo: 'SF1400000002222',
+  status: 'out_for_delivery',
+  events: [{ time: '2024-11-27T08:10:00+08:00', location: '杭州西湖营业点', description: '快递员正在派送' }],
+});
+
+function conversation(robot: Robot, userId = 'u-1001') {
+  let state: unknown;
+  return async (text: string): Promise<RobotAnswer> => {
+    const r = await robot.answer({ shopId: SHOP, userId, conversationId: 'c-1', text, state });
+    state = r.state;
+    assert.ok(r.replies.length > 0 && r.replies.every((x) => typeof x.text === 'string' && x.text.length > 0), 'every reply has text');
+    return r;
+  };
+}
+
+const robotWith = (data: FakeData, extra: { budgetMs?: number; llm?: LlmClient; dataSource?: BuyerDataSource } = {}) =>
+  createRobot({ dataSource: extra.dataSource ?? fakeDataSource(data), faq, clock: () => NOW, ...extra });
+
+const textOf = (r: RobotAnswer) => r.replies.map((x) => x.text).join('\n');
+
+describe('parcel tracking', () => {
+  const phrasings = [
+    ['我的快递到哪了', 'zh'],
+    ['快递咋还没到啊😭', 'zh'],
+    ['物流到哪儿了？？', 'zh'],
+    ['帮我查下物流', 'zh'],
+    ['包裹現在到哪裡了', 'zh'],
+    ['kuaidi 到哪了', 'zh'],
+    ['我的package到哪了', 'zh'],
+    ['where is my package??', 'en'],
+    ["where's my pkg", 'en'],
+    ['can u track my order pls', 'en'],
+    ['ＷＨＥＲＥ ＩＳ ＭＹ ＰＡＲＣＥＬ', 'en'],
+  ] as const;
+  for (const [text, lang] of phrasings) {
+    test(`one shipped order: "${text}" gets carrier, tracking number and latest event`, async () => {
+      const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.equal(r.intent, 'track_parcel');
+      const t = textOf(r);
+      assert.match(t, /中通快递/);
+      assert.match(t, /ZT7700001111/);
+      assert.match(t, /上海转运中心/);
+      const card = r.replies[0]!.card;
+      assert.equal(card?.kind, 'logistics');
+      assert.equal(card.kind === 'logistics' && card.events[0]!.description, '快件已到达上海转运中心', 'timeline newest first');
+      assert.equal(r.lang, lang);
+      assert.match(t, lang === 'zh' ? /最新物流/ : /Latest update/);
+    });
+  }
+
+  test('answers in English to an English question', async () => {
+    const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is my package' });
+    assert.match(textOf(r), /^Your order 2024112500001111 .* is with 中通快递, tracking number ZT7700001111, currently in transit\. Latest update: Nov 26, 21:40 上海转运中心/);
+  });
+
+  test('two shipped orders: asks which one, then answers the one chosen by ordinal', async () => {
+    for (const [ask, pick, lang] of [
+      ['我的快递到哪了', '第二个', 'zh'],
+      ['where is my package', 'the second one', 'en'],
+      ['快递到哪了', '2', 'zh'],
+      ['查物流', '最后一个', 'zh'],
+    ] as const) {
+      const say = conversation(robotWith({ orders: [earbuds, tshirt], logistics: [earbudsTrack, tshirtTrack] }));
+      const first = await say(ask);
+      const card = first.replies[0]!.card;
+      assert.equal(card?.kind, 'choice');
+      // Newest first: the T-shirt (ordered the 26th) is option 1, the earbuds option 2.
+      assert.deepEqual(card.kind === 'choice' && card.options.map((o) => o.orderId), [TSHIRT, EARBUDS]);
+      assert.doesNotMatch(textOf(first), /ZT7700001111|SF1400000002222/);
+      const second = await say(pick);
+      assert.equal(second.intent, 'track_parcel');
+      assert.match(textOf(second), /ZT7700001111/, `${ask} / ${pick}`);
+      assert.doesNotMatch(textOf(second), /SF1400000002222/);
+      assert.equal(second.lang, lang);
+    }
+  });
+
+  test('two shipped orders: the order number answers the choice', async () => {
+    const say = conversation(robotWith({ orders: [earbuds, tshirt], logistics: [earbudsTrack, tshirtTrack] }));
+    await say('where is my package?');
+    const r = await say(TSHIRT);
+    assert.match(textOf(r), /顺丰速运.*SF1400000002222.*out for delivery/);
+    assert.equal(r.lang, 'en', 'an order number alone keeps the conversation language');
+  });
+
+  test('a product word or the purchase day picks the order too', async () => {
+    let say = conversation(robotWith({ orders: [earbuds, tshirt], logistics: [earbudsTrack, tshirtTrack] }));
+    await say('快递到哪了');
+    assert.match(textOf(await say('耳机那个')), /ZT7700001111/);
+    say = conversation(robotWith({ orders: [earbuds, tshirt], logistics: [earbudsTrack, tshirtTrack] }));
+    assert.match(textOf(await say('昨天买的那个快递到哪了')), /SF1400000002222/);
+  });
+
+  test('follow-ups keep the chosen order: "那退款呢" and "什么时候到"', async () => {
+    const say = conversation(
+      robotWith({
+        orders: [earbuds, tshirt],
+        logistics: [earbudsTrack, tshirtTrack],
+        aftersales: [aftersale({ aftersaleId: 'AS-9', orderId: EARBUDS, status: 'requested', amount: '199.00' }), aftersale({ aftersaleId: 'AS-8', orderId: TSHIRT, amount: '59.00' })],
+      }),
+    );
+    await say('我的快递到哪了');
+    await say('第二个');
+    const refund = await say('那退款呢');
+    assert.equal(refund.intent, 'aftersale_progress');
+    assert.match(textOf(refund), /2024112500001111.*待审核.*¥199\.00/);
+    const eta = await say('什么时候到');
+    assert.equal(eta.intent, 'delivery_estimate');
+    assert.match(textOf(eta), /2024112500001111.*运输途中/);
+  });
+
+  test('an order that has not shipped says so instead of inventing tracking', async () => {
+    const r = await robotWith({ orders: [order({ orderId: '2024112700003333', status: 'paid' })] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '快递到哪了' });
+    assert.match(textOf(r), /2024112700003333.*已付款待发货.*还没有物流信息/);
+  });
+});
+
+describe('after-sales', () => {
+  test('a refund in progress: status and amount, in both languages', async () => {
+    const data = { orders: [earbuds], aftersales: [aftersale({ aftersaleId: 'AS-1', orderId: EARBUDS, status: 'approved', amount: '199.00' })] };
+    const zh = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退款怎么还没到' });
+    assert.equal(zh.intent, 'aftersale_progress');
+    assert.match(textOf(zh), /退款申请（订单 2024112500001111）当前状态：已同意，金额 ¥199\.00/);
+    assert.equal(zh.replies[0]!.card?.kind, 'aftersale');
+    const en = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is my refund??' });
+    assert.match(textOf(en), /refund request \(order 2024112500001111\) is approved, amount ¥199\.00/);
+  });
+
+  test('no after-sales request: told so', async () => {
+    const r = await robotWith({ orders: [earbuds], aftersales: [] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退款进度查一下' });
+    assert.match(textOf(r), /没有查到您的售后申请/);
+  });
+});
+
+describe('no orders, other buyers', () => {
+  test('a buyer without orders is told so', async () => {
+    for (const [text, re] of [
+      ['我的快递到哪了', /没有查到您在本店的订单/],
+      ['where is my order', /can't find any orders from you in this shop/],
+      ['取消订单', /没有查到您在本店的订单/],
+    ] as const) {
+      const r = await robotWith({ orders: [] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.match(textOf(r), re);
+    }
+  });
+
+  test("another buyer's records are never shown, even when the data source returns them", async () => {
+    const leaky: BuyerDataSource = {
+      listOrders: async () => [order({ orderId: '2024112599990000', userId: 'someone-else' }), order({ orderId: '2024112588880000', shopId: 'other-shop' })],
+      getLogistics: async () => [logistics({ orderId: '2024112599990000', trackingNo: 'SECRET123456' })],
+      listAftersales: async () => [aftersale({ aftersaleId: 'X', orderId: '2024112599990000', userId: 'someone-else', amount: '888.00' })],
+    };
+    const robot = createRobot({ dataSource: leaky, faq, clock: () => NOW });
+    for (const text of ['我的快递到哪了', '退款进度', '2024112599990000 到哪了', '订单状态']) {
+      const t = textOf(await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text }));
+      assert.doesNotMatch(t, /2024112599990000|2024112588880000|SECRET123456|888\.00/, text);
+    }
+  });
+
+  test('phone numbers are masked in what the robot says', async () => {
+    const r = await robotWith({ orders: [order({ orderId: '2024112700004444', status: 'paid' })] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '地址写错了能改吗' });
+    assert.equal(r.intent, 'change_address');
+    assert.match(textOf(r), /138\*\*\*\*5678/);
+    assert.doesNotMatch(JSON.stringify(r.replies), /13812345678|张三|文三路/);
+  });
+});
+
+describe('FAQ', () => {
+  test('a paraphrase finds the shop answer', async () => {
+    const robot = robotWith({});
+    for (const [text, re] of [
+      ['你们一般发哪个快递呀', /默认发中通快递/],
+      ['能开发票吗', /申请开票/],
+      ['can i pay with paypal', /Alipay, WeChat Pay/],
+    ] as const) {
+      assert.match(textOf(await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text })), re, text);
+    }
+  });
+
+  test('out of the FAQ: "not sure, want a human?", and yes hands over', async () => {
+    const say = conversation(robotWith({}));
+    const r = await say('这个手机壳适合苹果15吗');
+    assert.match(textOf(r), /不太确定，需要为您转接人工客服吗/);
+    assert.equal(r.handover, undefined);
+    const yes = await say('好的');
+    assert.deepEqual(yes.handover, { reason: 'requested' });
+  });
+
+  test('policy questions fall back to the built-in answer when the shop FAQ has none', async () => {
+    const empty = new FaqIndexProvider();
+    const r = await createRobot({ dataSource: fakeDataSource({}), faq: empty, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u', conversationId: 'c', text: '怎么退货' });
+    assert.match(textOf(r), /7 天无理由/);
+  });
+});
+
+describe('handover', () => {
+  test('two turns not understood → handover not_understood', async () => {
+    const say = conversation(robotWith({}));
+    const first = await say('asdfgh');
+    assert.equal(first.handover, undefined);
+    assert.equal(first.state.failures, 1);
+    const second = await say('1+1等于几');
+    assert.deepEqual(second.handover, { reason: 'not_understood' });
+    assert.match(textOf(second), /转接人工/);
+    assert.equal(second.state.failures, 0);
+  });
+
+  test('an understood turn in between resets the count', async () => {
+    const say = conversation(robotWith({}));
+    await say('asdfgh');
+    await say('你好');
+    assert.equal((await say('qwerty')).handover, undefined);
+  });
+
+  test('complaint → handover complaint; explicit request → handover requested', async () => {
+    const robot = robotWith({ orders: [earbuds] });
+    for (const [text, reason] of [
+      ['我要投诉你们', 'complaint'],
+      ['什么破服务，差评！😡', 'complaint'],
+      ['this is a scam', 'complaint'],
+      ['转人工', 'requested'],
+      ['talk to a human', 'requested'],
+    ] as const) {
+      const r = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.deepEqual(r.handover, { reason }, text);
+    }
+  });
+
+  test('an unsure guess is confirmed before acting on it', async () => {
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+    const q = await say('我的单子');
+    assert.match(textOf(q), /您是想查询订单状态吗/);
+    const yes = await say('是的');
+    assert.equal(yes.intent, 'order_status');
+    assert.match(textOf(yes), /2024112500001111.*已发货/);
+  });
+});
+
+describe('budget and degraded answers', () => {
+  test('slow logistics: answers within budget and says what it could not check', async () => {
+    const ds = fakeDataSource({ orders: [earbuds], logistics: [earbudsTrack] }, { getLogistics: { delayMs: 2000 } });
+    const robot = createRobot({ dataSource: ds, faq, clock: () => NOW, budgetMs: 80 });
+    const started = performance.now();
+    const r = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '我的快递到哪了' });
+    const ms = performance.now() - started;
+    assert.ok(ms < 80 * 2 + 100, `took ${ms.toFixed(0)} ms`);
+    assert.match(textOf(r), /2024112500001111.*已发货.*物流信息暂时查不到，稍后再试/);
+    assert.deepEqual(r.unavailable, ['logistics']);
+    assert.equal(ds.calls.aborted, 1, 'the slow lookup was told to stop');
+  });
+
+  test('slow order list that ignores its signal: abandoned at the deadline', async () => {
+    const ds = fakeDataSource({ orders: [earbuds] }, { listOrders: { delayMs: 3000, ignoreSignal: true } });
+    const robot = createRobot({ dataSource: ds, faq, clock: () => NOW, budgetMs: 60 });
+    const started = performance.now();
+    const r = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is my package' });
+    assert.ok(performance.now() - started < 60 + 150);
+    assert.match(textOf(r), /can't reach the order system/);
+    assert.deepEqual(r.unavailable, ['orders']);
+  });
+
+  test('a failing after-sales lookup still lets the rest answer', async () => {
+    const ds = fakeDataSource({ orders: [earbuds] }, { listAftersales: { fail: true } });
+    const r = await createRobot({ dataSource: ds, faq, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退款到账了吗' });
+    assert.match(textOf(r), /售后信息暂时查不到/);
+    assert.deepEqual(r.unavailable, ['aftersales']);
+  });
+
+  test('lookups run in parallel, and only the ones the intent needs', async () => {
+    const ds = fakeDataSource(
+      { orders: [earbuds], aftersales: [aftersale({ aftersaleId: 'A', orderId: EARBUDS })] },
+      { listOrders: { delayMs: 120 }, listAftersales: { delayMs: 120 } },
+    );
+    const robot = createRobot({ dataSource: ds, faq, clock: () => NOW, budgetMs: 1000 });
+    const started = performance.now();
+    await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退款进度' });
+    const ms = performance.now() - started;
+    assert.ok(ms < 220, `orders and after-sales took ${ms.toFixed(0)} ms, not in parallel`);
+    assert.equal(ds.calls.listOrders, 1);
+    assert.equal(ds.calls.listAftersales, 1);
+    assert.equal(ds.calls.getLogistics.length, 0);
+
+    await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '你好' });
+    await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '能开发票吗' });
+    assert.equal(ds.calls.listOrders, 1, 'greeting and FAQ touch no order data');
+  });
+
+  test('the focused order\'s logistics are fetched alongside the order list', async () => {
+    const ds = fakeDataSource({ orders: [earbuds, tshirt], logistics: [earbudsTrack, tshirtTrack] });
+    const say = conversation(createRobot({ dataSource: ds, faq, clock: () => NOW }));
+    await say('快递到哪了');
+    await say('第一个');
+    ds.calls.getLogistics.length = 0;
+    await say('什么时候到');
+    assert.deepEqual(ds.calls.getLogistics[0], [TSHIRT]);
+  });
+});
+
+describe('optional LLM', () => {
+  const llm = (impl: LlmClient['classifyIntent']): LlmClient & { calls: string[] } => {
+    const calls: string[] = [];
+    return {
+      calls,
+      classifyIntent: (text, opts) => {
+        calls.push(text);
+        return impl(text, opts);
+      },
+    };
+  };
+
+  test('consulted only when the engine did not understand, and its intent is answered from real data', async () => {
+    const client = llm(async () => 'track_parcel');
+    const robot = robotWith({ orders: [earbuds], logistics: [earbudsTrack] }, { llm: client });
+    await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '我的快递到哪了' });
+    assert.equal(client.calls.length, 0);
+    const r = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '俺那玩意儿咋样了' });
+    assert.deepEqual(client.calls, ['俺那玩意儿咋样了']);
+    assert.equal(r.intent, 'track_parcel');
+    assert.match(textOf(r), /ZT7700001111/);
+  });
+
+  test('an LLM that fails or is too slow leaves the engine answer', async () => {
+    for (const client of [
+      llm(async () => {
+        throw new Error('boom');
+      }),
+      llm((_t, o) => new Promise((_, reject) => o?.signal?.addEventListener('abort', () => reject(new Error('aborted'))))),
+    ]) {
+      const robot = robotWith({}, { llm: client, budgetMs: 50 });
+      const started = performance.now();
+      const r = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'qwertyuiop' });
+      assert.ok(performance.now() - started < 200);
+      assert.equal(r.intent, 'unknown');
+      assert.match(textOf(r), /didn't quite get that/);
+    }
+  });
+});
+
+describe('input and state', () => {
+  test('bad requests are refused with BAD_REQUEST', async () => {
+    const robot = robotWith({});
+    const base: AnswerRequest = { shopId: SHOP, userId: 'u', conversationId: 'c', text: 'hi' };
+    for (const bad of [{ ...base, text: '' }, { ...base, text: '   ' }, { ...base, shopId: '' }, { ...base, userId: 42 }, { ...base, text: undefined }, null]) {
+      await assert.rejects(robot.answer(bad as AnswerRequest), (e: unknown) => e instanceof KefuError && e.code === 'BAD_REQUEST');
+    }
+    assert.throws(() => createRobot({ dataSource: fakeDataSource({}), faq, budgetMs: -1 }), KefuError);
+  });
+
+  test('a corrupted stored state starts a fresh conversation instead of failing', async () => {
+    const robot = robotWith({ orders: [earbuds], logistics: [earbudsTrack] });
+    for (const state of ['garbage', 42, { v: 2 }, { v: 1, failures: 'x', pending: { intent: 'track_parcel', orderIds: [{}] } }, { v: 1, failures: 99 }]) {
+      const r = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '快递到哪了', state });
+      assert.match(textOf(r), /ZT7700001111/);
+      assert.deepEqual(JSON.parse(JSON.stringify(r.state)), r.state, 'state is plain JSON');
+    }
+  });
+
+  test('answers report version and timings', async () => {
+    const r = await createRobot({ dataSource: fakeDataSource({}), faq, version: 'v7' }).answer({ shopId: SHOP, userId: 'u', conversationId: 'c', text: '你好' });
+    assert.equal(r.version, 'v7');
+    assert.ok(r.timings.cpuMs >= 0 && r.timings.totalMs >= r.timings.cpuMs);
+  });
+});
