@@ -8,11 +8,12 @@ import { z } from 'zod';
 import { KefuError, isKefuError } from './protocol/errors.ts';
 import { MAX_FRAME_BYTES } from './protocol/frames.ts';
 import { traceIdFrom } from './ops/logger.ts';
-import { extractBearer, registerDemoIssuerRoutes, requireRole, requireShopOr404, type Principal, type Role } from './auth/index.ts';
+import { extractBearer, registerDemoIssuerRoutes, requireRole, requireShopOr403, type Principal, type Role } from './auth/index.ts';
 import { registerGateway } from './gateway/gateway.ts';
 import { onlineDevices } from './gateway/presence.ts';
 import type { Runtime } from './wiring.ts';
 import { registerWebhookRoutes } from './commerce/index.ts';
+import { registerKnowledgeRoutes } from './knowledge/index.ts';
 
 export type Authorize = (req: FastifyRequest, opts: { roles: readonly Role[]; shopId?: string }) => Promise<Principal>;
 
@@ -55,7 +56,10 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
     if (!token) throw new KefuError('UNAUTHORIZED', 'bearer token required');
     const p = await rt.verifier.verify(token);
     requireRole(p, opts.roles);
-    if (opts.shopId !== undefined && !p.roles.has('customer')) requireShopOr404(p, opts.shopId);
+    // A route under /shops/{shopId} is staff business unless buyers are explicitly allowed:
+    // staff of another shop get 403 (CONTRACT.md section 2).
+    const asBuyer = opts.roles.includes('customer') && p.roles.has('customer');
+    if (opts.shopId !== undefined && !asBuyer) requireShopOr403(p, opts.shopId);
     return p;
   };
 
@@ -100,6 +104,7 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       registerWebhookRoutes(api, { sql: rt.storage.sql, keyring: rt.keyring, secret: rt.webhookSecret });
+      registerKnowledgeRoutes(api, { knowledge: rt.knowledge, authorize: (req, o) => authorize(req, o), onChanged: (shopId) => rt.knowledgeChanged(shopId) });
 
       const listQuery = z.strictObject({
         state: z.enum(['bot', 'queued', 'assigned', 'closed']).optional(),

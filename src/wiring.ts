@@ -20,6 +20,9 @@ import { Hub } from './gateway/hub.ts';
 import { loadKeyring, type Keyring } from './privacy/index.ts';
 import { CommerceRepository, createBuyerDataSource, type BuyerLookup } from './commerce/index.ts';
 import { createDemoConnector } from './demo/index.ts';
+import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage } from './knowledge/index.ts';
+import { KefuError } from './protocol/errors.ts';
+import type { ContentPolicy } from './conversation/index.ts';
 
 export async function createSqlStore(config: Config): Promise<SqlStore> {
   const d = config.database;
@@ -78,6 +81,10 @@ export interface Runtime {
   readonly commerce: CommerceRepository;
   /** What the robot reads: the read model, and the platform connector for what it lacks. */
   readonly buyerData: BuyerLookup;
+  readonly knowledge: KnowledgeService;
+  readonly filters: FilterCache;
+  /** Tells every node that a shop's FAQ or word list changed (they drop their caches). */
+  knowledgeChanged(shopId: string): void;
   close(): Promise<void>;
 }
 
@@ -123,7 +130,19 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
 
     const work = new WorkQueue({ concurrency: config.work.concurrency, queueMax: config.work.queueMax, onReject: (kind) => metrics.workRejected.inc({ kind }) });
     const hub = new Hub({ bus: storage.bus, nodeId: config.nodeId, log });
-    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, metrics, log });
+    const knowledge = new KnowledgeService(storage.sql);
+    const filters = new FilterCache(knowledge);
+    const KNOWLEDGE_CHANNEL = 'knowledge';
+    const onKnowledgeChanged = new Set<(shopId: string) => void>([(shopId) => filters.invalidate(shopId === GLOBAL_SCOPE ? undefined : shopId)]);
+    await storage.bus.subscribe(KNOWLEDGE_CHANNEL, (shopId) => {
+      for (const h of onKnowledgeChanged) h(shopId);
+    });
+    const knowledgeChanged = (shopId: string) => {
+      for (const h of onKnowledgeChanged) h(shopId);
+      storage.bus.publish(KNOWLEDGE_CHANNEL, shopId).catch((e: unknown) => log.warn({ err: (e as Error).message }, 'knowledge change not broadcast; other nodes refresh within 5 s'));
+    };
+    const policy = contentPolicy(filters);
+    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, metrics, log, policy });
 
     let closed: Promise<void> | undefined;
     return {
@@ -141,6 +160,9 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       keyring,
       commerce,
       buyerData,
+      knowledge,
+      filters,
+      knowledgeChanged,
       close: () =>
         (closed ??= (async () => {
           await Promise.allSettled([storage.bus.close(), storage.cache.close()]);
@@ -152,4 +174,31 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     await storage.sql.close();
     throw e;
   }
+}
+
+/**
+ * Sensitive words on the message path: a buyer's abusive words are masked before storage (and so
+ * before agents see them); an agent's message with prohibited words or off-platform contacts is
+ * refused, so the agent can rephrase and the buyer never gets a silently altered text.
+ */
+function contentPolicy(filters: FilterCache): ContentPolicy {
+  return {
+    async inbound(shopId, role, content) {
+      if (content.kind !== 'text') return content;
+      const filter = await filters.get(shopId ?? GLOBAL_SCOPE);
+      if (role === 'customer') {
+        const m = maskBuyerMessage(filter, content.text);
+        return m.masked ? { ...content, text: m.text } : content;
+      }
+      const c = checkAgentMessage(filter, content.text);
+      if (!c.ok) {
+        throw new KefuError(
+          'CONTENT_REFUSED',
+          c.reason === 'prohibited_word' ? 'message refused: it contains a prohibited word' : 'message refused: it contains an off-platform contact (phone, WeChat, QQ, e-mail or link)',
+          { reason: c.reason },
+        );
+      }
+      return content;
+    },
+  };
 }

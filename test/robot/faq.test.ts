@@ -67,16 +67,18 @@ describe('FaqIndex', () => {
     });
     new FaqIndex(entries);
     entries[7] = { ...entries[7]!, question: '全新的问题：可以开发票吗', alternates: ['能开票吗'] };
-    // Best of three: the test runner shares two cores with other test files.
+    // CPU time of this thread, best of three: the test runner shares two cores with other files,
+    // which stretches wall time without costing this thread anything.
     let best = Infinity;
     let rebuilt: FaqIndex | undefined;
     for (let i = 0; i < 3; i++) {
-      const started = performance.now();
+      const before = process.threadCpuUsage();
       rebuilt = new FaqIndex(entries);
-      best = Math.min(best, performance.now() - started);
+      const used = process.threadCpuUsage(before);
+      best = Math.min(best, (used.user + used.system) / 1000);
     }
     assert.equal(rebuilt!.size, 500);
-    assert.ok(best < 50, `rebuild took ${best.toFixed(1)} ms`);
+    assert.ok(best < 50, `rebuild took ${best.toFixed(1)} ms of CPU`);
     assert.equal(rebuilt!.search('全新的问题 可以开发票吗')?.entry.id, entries[7]!.id);
   });
 });

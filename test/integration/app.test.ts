@@ -1,0 +1,125 @@
+// The assembled app over HTTP: operations endpoints, errors, trace ids, webhooks, shop knowledge
+// and the content policy on the message path. Embedded adapters (the real ones are covered by the
+// per-module suites and the messaging tests).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
+import { AUD, ISS } from '../auth/support.ts';
+import { signBody } from '../../src/commerce/index.ts';
+import type { MessageFrame } from '../../src/protocol/frames.ts';
+
+const SECRET = 'test-webhook-secret-0123456789';
+
+describe('app over HTTP (embedded)', () => {
+  let issuer: Issuer;
+  let node: Node;
+  before(async () => {
+    issuer = await startIssuer();
+    node = await startNode({ KEFU_OAUTH_JWKS_URL: issuer.jwks.url, KEFU_OAUTH_ISSUER: ISS, KEFU_OAUTH_AUDIENCE: AUD, KEFU_PLATFORM_WEBHOOK_SECRET: SECRET, KEFU_LOG_LEVEL: 'info' });
+  });
+  after(async () => {
+    await node?.close();
+    await issuer?.close();
+  });
+  const admin = (shop: string) => issuer.token({ sub: `admin-${shop}`, scope: 'cs:admin', shop_id: shop });
+  const agent = (shop: string) => issuer.token({ sub: `agent-${shop}`, scope: 'cs:agent', shop_id: shop });
+
+  test('healthz, readyz and metrics with the contract metrics', async () => {
+    assert.equal((await fetch(`${node.url}/healthz`)).status, 200);
+    const ready = await fetch(`${node.url}/readyz`);
+    assert.equal(ready.status, 200);
+    assert.deepEqual(((await ready.json()) as { checks: unknown }).checks, { database: 'ok', cache: 'ok' });
+    const m = await (await fetch(`${node.url}/metrics`)).text();
+    for (const name of ['kefu_ws_connections', 'kefu_messages_total', 'kefu_message_latency_seconds', 'kefu_bot_answer_seconds', 'kefu_shop_backlog', 'kefu_commands', 'kefu_work_rejected_total', 'process_cpu_user_seconds_total', 'nodejs_eventloop_lag_seconds']) {
+      assert.match(m, new RegExp(`^# TYPE ${name} `, 'm'), name);
+    }
+  });
+
+  test('unknown routes and bad tokens answer the error body; the trace id follows traceparent', async () => {
+    const r = await fetch(`${node.url}/api/v1/nope`, { headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' } });
+    assert.equal(r.status, 404);
+    assert.equal(r.headers.get('x-trace-id'), '4bf92f3577b34da6a3ce929d0e0e4736');
+    assert.equal(((await r.json()) as { error: { code: string } }).error.code, 'NOT_FOUND');
+    const u = await fetch(`${node.url}/api/v1/conversations`, { headers: { authorization: 'Bearer not-a-token' } });
+    assert.equal(u.status, 401);
+    assert.equal(((await u.json()) as { error: { code: string } }).error.code, 'UNAUTHORIZED');
+    assert.ok(node.logs.some((l) => l.includes('"traceId":"4bf92f3577b34da6a3ce929d0e0e4736"')), 'log lines carry the trace id');
+    assert.ok(!node.logs.some((l) => l.includes('not-a-token')), 'tokens never reach the logs');
+  });
+
+  test('a signed webhook is stored once; a bad signature is 401 and a bad body is 400 naming the field', async () => {
+    const event = {
+      id: 'evt-app-1',
+      type: 'order.upserted',
+      shopId: 'shop_w',
+      occurredAt: '2026-11-27T08:00:00Z',
+      data: {
+        orderId: 'SO-W-1',
+        userId: 'buyer_w',
+        status: 'shipped',
+        items: [{ sku: 'SKU-1', title: '保温杯', quantity: 1, price: '89.00' }],
+        totalAmount: '89.00',
+        currency: 'CNY',
+        receiver: { name: '李雷', phone: '13812345678', address: '上海市浦东新区世纪大道100号' },
+        createdAt: '2026-11-26T08:00:00Z',
+        updatedAt: '2026-11-27T08:00:00Z',
+      },
+    };
+    const body = JSON.stringify(event);
+    const post = (b: string, sig: string) => fetch(`${node.url}/api/v1/webhooks/platform`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kefu-signature': sig }, body: b });
+    const ok = await post(body, signBody(SECRET, body));
+    assert.equal(ok.status, 200);
+    assert.equal(((await ok.json()) as { applied: boolean }).applied, true);
+    const again = await post(body, signBody(SECRET, body));
+    assert.equal(((await again.json()) as { duplicate: boolean }).duplicate, true);
+    assert.equal((await post(body, signBody('wrong-secret-000000000', body))).status, 401);
+    const bad = JSON.stringify({ ...event, id: 'evt-app-2', data: { ...event.data, totalAmount: 'ninety' } });
+    const r = await post(bad, signBody(SECRET, bad));
+    assert.equal(r.status, 400);
+    assert.match(((await r.json()) as { error: { message: string } }).error.message, /totalAmount/);
+    const order = await node.rt.commerce.getOrder('shop_w', 'SO-W-1');
+    assert.equal(order?.receiver.phone, '13812345678');
+    assert.ok(!node.logs.some((l) => l.includes('13812345678')), 'phone numbers never reach the logs');
+  });
+
+  test('FAQ over REST is per shop: admins write, agents read, other shops are refused', async () => {
+    const create = await fetch(`${node.url}/api/v1/shops/shop_k/faq`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await admin('shop_k')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ question: '多久发货？', answer: '付款后48小时内发货', alternates: ['什么时候发货'] }),
+    });
+    assert.equal(create.status, 201);
+    const list = await fetch(`${node.url}/api/v1/shops/shop_k/faq`, { headers: { authorization: `Bearer ${await agent('shop_k')}` } });
+    assert.equal(list.status, 200);
+    assert.equal(((await list.json()) as { items: unknown[] }).items.length, 1);
+    const foreign = await fetch(`${node.url}/api/v1/shops/shop_k/faq`, { headers: { authorization: `Bearer ${await agent('shop_other')}` } });
+    assert.equal(foreign.status, 403);
+    const agentWrite = await fetch(`${node.url}/api/v1/shops/shop_k/faq`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await agent('shop_k')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 'q', answer: 'a' }),
+    });
+    assert.equal(agentWrite.status, 403);
+  });
+
+  test("a buyer's abusive words are masked before storage; an agent leaking a WeChat id is refused", async () => {
+    const put = await fetch(`${node.url}/api/v1/shops/shop_p/sensitive-words`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${await admin('shop_p')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ words: ['傻瓜客服'] }),
+    });
+    assert.equal(put.status, 200);
+    const buyer = await connect(node.url, await issuer.token({ sub: 'buyer_p', scope: 'cs:customer' }));
+    const agentWs = await connect(node.url, await agent('shop_p'));
+    const seen = agentWs.waitFor((f): f is MessageFrame => f.type === 'message' && f.sender.role === 'customer');
+    const ack = await buyer.sendText({ shopId: 'shop_p' }, '你这个傻*瓜*客服怎么还不发货');
+    const m = await seen;
+    assert.equal((m.content as { text: string }).text, '你这个******怎么还不发货');
+    const stored = await buyer.sync(ack.conversationId, 0);
+    assert.equal((stored.messages[0]!.content as { text: string }).text, '你这个******怎么还不发货');
+    await assert.rejects(agentWs.sendText({ conversationId: ack.conversationId }, '加我微信 abc12345 私聊'), (e: { code: string; message: string }) => e.code === 'FORBIDDEN' && /off-platform/.test(e.message));
+    const after = await buyer.sync(ack.conversationId, ack.seq);
+    assert.equal(after.messages.filter((x) => x.sender.role === 'agent').length, 0, 'the refused message was not stored');
+    await Promise.all([buyer.close(), agentWs.close()]);
+  });
+});
