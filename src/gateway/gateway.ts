@@ -27,6 +27,8 @@ export interface GatewayDeps {
   conversations: ConversationService;
   hub: Hub;
   cache: Cache;
+  /** This node's own nonce memory, used while the shared cache is unreachable. */
+  localNonces: Cache;
   metrics: Metrics;
   work: WorkQueue;
   log: Logger;
@@ -252,7 +254,7 @@ class Connection implements LocalConnection {
   }
 
   async #handle(f: ClientFrame, started: number): Promise<void> {
-    await Promise.all([checkReplay(this.#d.cache, this.userId, f.ts, f.nonce), checkUserRate(this.#d.cache, this.userId, this.#d.limits.ratePerUser)]);
+    await Promise.all([checkReplay(this.#d.cache, this.#d.localNonces, this.userId, f.ts, f.nonce), checkUserRate(this.#d.cache, this.userId, this.#d.limits.ratePerUser)]);
     const now = Date.now();
     if (now - this.#lastPresence > PRESENCE_REFRESH_MS) this.#presence(now);
     switch (f.type) {

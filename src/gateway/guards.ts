@@ -10,16 +10,21 @@ import type { Cache } from '../storage/ports.ts';
  * A frame is accepted only when its `ts` is within 5 minutes of the server clock and its nonce
  * was never accepted before for this user. The nonce is kept until its `ts` could no longer be
  * accepted (ts + 5 min), so a replay is refused for as long as it would otherwise pass.
- * A cache failure refuses the frame (UNAVAILABLE): replay protection is not skipped silently.
+ *
+ * When the shared cache is unreachable the check falls back to this node's own memory instead of
+ * refusing every frame: a replay to the same node is still refused, and one replayed to another
+ * node during the outage can only repeat an idempotent frame (a send carries its clientMsgId,
+ * which the database deduplicates; sync, read and ping change nothing twice).
  */
-export async function checkReplay(cache: Cache, userId: string, ts: number, nonce: string, now = Date.now()): Promise<void> {
+export async function checkReplay(cache: Cache, fallback: Cache, userId: string, ts: number, nonce: string, now = Date.now()): Promise<void> {
   if (Math.abs(now - ts) > CLOCK_SKEW_MS) throw new KefuError('CLOCK_SKEW', 'frame ts is more than 5 minutes from the server clock');
+  const key = `nonce:${userId}:${nonce}`;
   const ttl = Math.max(1000, ts + CLOCK_SKEW_MS - now + 1000);
   let fresh: boolean;
   try {
-    fresh = await cache.setNX(`nonce:${userId}:${nonce}`, '1', ttl);
+    fresh = await cache.setNX(key, '1', ttl);
   } catch {
-    throw new KefuError('UNAVAILABLE', 'replay check unavailable, retry shortly');
+    fresh = await fallback.setNX(key, '1', ttl);
   }
   if (!fresh) throw new KefuError('REPLAY', 'nonce already used');
 }

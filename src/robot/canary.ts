@@ -99,12 +99,20 @@ function checked(c: CanaryConfig, robots: ReadonlyMap<string, Robot>): CanaryCon
 }
 
 function registerMetrics(registry: Registry): { answers: Counter<'version' | 'intent'>; seconds: Histogram<'version'> } {
-  // Reuse what is already registered (a second canary on the same registry, a restart in tests).
+  // Reuse what is already registered (a second canary on the same registry, a restart in tests),
+  // but only if it has the labels the canary sets: observing with an unknown label throws later.
+  const existing = (name: string, labels: readonly string[]) => {
+    const m = registry.getSingleMetric(name) as { labelNames?: readonly string[] } | undefined;
+    if (m && !labels.every((l) => m.labelNames?.includes(l))) {
+      throw new KefuError('BAD_REQUEST', `the registry already has ${name} without the labels ${labels.join(', ')}; register it with labelNames [${labels.map((l) => `'${l}'`).join(', ')}] or leave it to the canary`);
+    }
+    return m;
+  };
   const answers =
-    (registry.getSingleMetric(ANSWERS_METRIC) as Counter<'version' | 'intent'> | undefined) ??
+    (existing(ANSWERS_METRIC, ['version', 'intent']) as Counter<'version' | 'intent'> | undefined) ??
     new Counter({ name: ANSWERS_METRIC, help: 'Robot answers by strategy version and intent.', labelNames: ['version', 'intent'], registers: [registry] });
   const seconds =
-    (registry.getSingleMetric(SECONDS_METRIC) as Histogram<'version'> | undefined) ??
+    (existing(SECONDS_METRIC, ['version']) as Histogram<'version'> | undefined) ??
     new Histogram({ name: SECONDS_METRIC, help: 'Robot answer time, lookups included, by strategy version.', labelNames: ['version'], buckets: BUCKETS, registers: [registry] });
   return { answers, seconds };
 }

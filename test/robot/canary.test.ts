@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Registry } from 'prom-client';
+import { Histogram, Registry } from 'prom-client';
 import { createCanary, createRobot, FaqIndexProvider, routingDigit, type Robot } from '../../src/robot/index.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 import { fakeDataSource, NOW, SHOP } from './fixtures.ts';
@@ -71,5 +71,14 @@ describe('canary', () => {
     const again = createCanary({ robots: robots(), newVersion: 'v2', oldVersion: 'v1', registry });
     await again.answer(ask('u-9'));
     assert.match(await registry.metrics(), /kefu_bot_answer_seconds_count\{version="v1"\} 2/);
+  });
+
+  test('a registry holding the metric without the version label is refused up front, not at answer time', () => {
+    const registry = new Registry();
+    new Histogram({ name: 'kefu_bot_answer_seconds', help: 'unlabelled', registers: [registry] });
+    assert.throws(
+      () => createCanary({ robots: robots(), newVersion: 'v2', oldVersion: 'v1', registry }),
+      (e: unknown) => e instanceof KefuError && /kefu_bot_answer_seconds without the labels version/.test(e.message),
+    );
   });
 });

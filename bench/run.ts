@@ -1,0 +1,251 @@
+/**
+ * `npm run bench`: kefu against the limit of the platform, in the same run, on the same machine.
+ *
+ *   npm run bench                       full run (about 10 minutes)
+ *   npm run bench -- --quick            about a minute: shorter steps, fewer connections, kefu and ws-echo only
+ *   npm run bench -- --only a,c         scenarios a..f (see below)
+ *   npm run bench -- --systems kefu,ws-echo
+ *   npm run bench -- --profile          kefu nodes run under --cpu-prof; profiles summarised at the end
+ *
+ * Scenarios: (a) 200 conns x 20 msgs closed loop; (b) highest sustained message rate at p99 < 50 ms;
+ * (c) memory per idle connection at 10k and 50k; (d) fan-out to 1/5/20 devices; (e) sync of 500
+ * messages at concurrency 1 and 50; (f) two kefu nodes against one.
+ * Systems: kefu (PostgreSQL + Redis), kefu-embedded (PGlite + in-process cache), and the two
+ * ceilings, ws-echo (bare `ws`) and socketio (Socket.IO with acks), driven by the same generator.
+ *
+ * Results: bench/results/<ISO timestamp>.json (rows) and a printed table, ratios and verdicts.
+ * Every child process is killed and every schema / Redis key removed on exit, Ctrl-C included.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportJWK } from 'jose';
+import { AUD, ISS } from '../test/auth/support.ts';
+import { installExitHooks, startServer, type Server } from './lib/children.ts';
+import { SYSTEMS, isKefu, type System, type Target } from './lib/gen.ts';
+import { createKefuHarness, PG_URL, probeServices, REDIS_URL, ROOT, SHOP, type KefuHarness } from './lib/kefu.ts';
+import { describeMachine, machineBusy } from './lib/machine.ts';
+import { errorRow, ratios, table, verdicts, writeResults, type Row } from './lib/report.ts';
+import { measuredWindows, openFilesLimit } from './lib/proc.ts';
+import { runA } from './scenarios/a-article.ts';
+import { B_FULL, B_QUICK, bBuyers, runB } from './scenarios/b-rate.ts';
+import { runC } from './scenarios/c-idle.ts';
+import { runD } from './scenarios/d-fanout.ts';
+import { runE } from './scenarios/e-history.ts';
+import { runThroughput } from './scenarios/f-scaling.ts';
+import type { Ctx } from './scenarios/common.ts';
+import { profilesIn, summarize } from './profile.ts';
+
+const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+type Letter = (typeof SCENARIOS)[number];
+
+function usage(msg?: string): never {
+  if (msg) process.stderr.write(`bench: ${msg}\n\n`);
+  process.stderr.write(
+    'usage: npm run bench -- [--quick] [--only a,b,c,d,e,f] [--systems kefu,kefu-embedded,ws-echo,socketio] [--profile] [--out DIR]\n',
+  );
+  process.exit(msg ? 2 : 0);
+}
+
+function parseArgs(argv: string[]) {
+  const o = { quick: false, only: [...SCENARIOS] as Letter[], systems: undefined as System[] | undefined, profile: false, out: join(ROOT, 'bench/results') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (!v || v.startsWith('--')) usage(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--quick') o.quick = true;
+    else if (a === '--profile') o.profile = true;
+    else if (a === '--help' || a === '-h') usage();
+    else if (a === '--only') {
+      const list = value().split(',').map((s) => s.trim().toLowerCase());
+      const bad = list.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
+      if (bad.length || list.length === 0) usage(`--only takes letters from ${SCENARIOS.join(',')} (got ${bad.join(',') || 'nothing'})`);
+      o.only = list as Letter[];
+    } else if (a === '--systems') {
+      const list = value().split(',').map((s) => s.trim());
+      const bad = list.filter((s) => !(SYSTEMS as readonly string[]).includes(s));
+      if (bad.length || list.length === 0) usage(`--systems takes ${SYSTEMS.join(',')} (got ${bad.join(',') || 'nothing'})`);
+      o.systems = list as System[];
+    } else if (a === '--out') o.out = value();
+    else usage(`unknown argument ${a}`);
+  }
+  return o;
+}
+
+const opts = parseArgs(process.argv.slice(2));
+const startedAt = new Date();
+const log = (line: string) => process.stdout.write(line + '\n');
+const ctx: Ctx = { quick: opts.quick, log };
+const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+const profileDir = opts.profile ? join(opts.out, 'profiles', stamp) : undefined;
+
+const P = opts.quick
+  ? { b: B_QUICK, dMs: 1000, eMs: 1000, cCounts: [2000], fMs: 2000 }
+  : { b: B_FULL, dMs: 5000, eMs: 3000, cCounts: [10_000, 50_000], fMs: 5000 };
+
+let harness: KefuHarness | undefined;
+const cleanup = async () => {
+  await harness?.cleanup();
+};
+installExitHooks(cleanup);
+
+const machine = await describeMachine(PG_URL, REDIS_URL);
+log(`kefu benchmark ${opts.quick ? '(quick) ' : ''}${startedAt.toISOString()}`);
+log(`machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Linux ${machine.kernel}; node ${machine.node}; PostgreSQL ${machine.postgres}; Redis ${machine.redis}`);
+log(`open-files limit of this shell: ${openFilesLimit('self')}`);
+const busy = await machineBusy(1000);
+log(`machine busy before the run: ${busy}% of all cores${busy > 20 ? '  WARNING: other load is running; numbers will be lower and noisier' : ''}`);
+
+let systems: System[] = opts.systems ?? (opts.quick ? ['kefu', 'ws-echo'] : [...SYSTEMS]);
+const rows: Row[] = [];
+const services = await probeServices();
+if ((services.pg || services.redis) && systems.includes('kefu')) {
+  log(`kefu on PostgreSQL/Redis skipped: ${[services.pg && `PostgreSQL ${services.pg}`, services.redis && `Redis ${services.redis}`].filter(Boolean).join('; ')}`);
+  rows.push({ scenario: '-', system: 'kefu', p50_ms: null, p99_ms: null, max_ms: null, msgs_per_s: null, errors: 0, valid: false, note: 'skipped: real PostgreSQL/Redis unreachable' });
+  systems = systems.filter((s) => s !== 'kefu');
+}
+if (systems.some(isKefu)) harness = await createKefuHarness();
+if (profileDir) {
+  mkdirSync(profileDir, { recursive: true });
+  log(`profiling kefu nodes into ${profileDir}`);
+}
+
+const want = (l: Letter) => opts.only.includes(l);
+
+async function startSystem(system: System, nodeId: string, isolation = harness?.newIsolation()): Promise<Server> {
+  if (system === 'ws-echo') return startServer('ws-echo', ['bench/ceilings/ws-echo.ts'], { env: {}, cwd: ROOT, timeoutMs: 20_000 });
+  if (system === 'socketio') return startServer('socketio', ['bench/ceilings/socketio.ts'], { env: {}, cwd: ROOT, timeoutMs: 20_000 });
+  return harness!.start(system, { nodeId, ...(system === 'kefu' && isolation ? { isolation } : {}), ...(profileDir ? { profileDir } : {}) });
+}
+
+const targetOf = (system: System, servers: readonly Server[]): Target => ({
+  system,
+  urls: servers.map((s) => s.url),
+  pids: servers.map((s) => s.pid),
+  shopId: SHOP,
+  ...(harness ? { token: (u: string) => harness!.token(u) } : {}),
+});
+
+/** A server that died during a scenario is a finding: report its exit and last output. */
+async function checkAlive(s: Server, scenario: string, system: System): Promise<void> {
+  const code = await Promise.race([s.exited, new Promise<'alive'>((r) => setTimeout(() => r('alive'), 10))]);
+  if (code === 'alive') return;
+  log(`  !! ${system} exited with ${code} during ${scenario}:\n${s.output().slice(-1500)}`);
+  rows.push({ scenario, system, p50_ms: null, p99_ms: null, max_ms: null, msgs_per_s: null, errors: 1, valid: false, note: `server exited with ${code}` });
+}
+
+const order: System[] = (['ws-echo', 'socketio', 'kefu', 'kefu-embedded'] as const).filter((s) => systems.includes(s));
+
+try {
+  // a, b, d, e: one server per system, the scenarios in turn.
+  const perServer = (['a', 'b', 'd', 'e'] as const).filter(want);
+  for (const system of perServer.length ? order : []) {
+    log(`\n== ${system}: ${perServer.join(', ')}`);
+    const t0 = performance.now();
+    const server = await startSystem(system, `bench-${system}`);
+    log(`  started ${server.url} (pid ${server.pid}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    const target = targetOf(system, [server]);
+    try {
+      if (isKefu(system) && want('b')) {
+        const seeded = await harness!.seedOrders(server.url, bBuyers(P.b.connections));
+        log(`  seeded an order with logistics for ${P.b.connections} buyers through the webhook${seeded.failed ? ` (${seeded.failed} FAILED)` : ''}`);
+      }
+      const steps: Array<[Letter, () => Promise<Row | Row[]>]> = [
+        ['a', () => runA(ctx, target)],
+        ['b', () => runB(ctx, target, P.b)],
+        ['d', () => runD(ctx, target, P.dMs)],
+        ['e', () => runE(ctx, target, P.eMs)],
+      ];
+      for (const [letter, run] of steps) {
+        if (!want(letter)) continue;
+        try {
+          const r = await run();
+          rows.push(...(Array.isArray(r) ? r : [r]));
+        } catch (e) {
+          log(`  ${letter} ${system} FAILED: ${(e as Error).message}`);
+          rows.push(errorRow(letter, system, e));
+        }
+        await checkAlive(server, letter, system);
+      }
+    } finally {
+      const code = await server.stop();
+      if (code !== 0 && code !== null) log(`  ${system} exited with ${code} on SIGTERM:\n${server.output().slice(-1000)}`);
+    }
+  }
+
+  // c: a fresh server per system, so its memory baseline is clean.
+  if (want('c')) {
+    const key = harness ? { privateJwk: await exportJWK(harness.key.privateKey), kid: harness.key.kid } : undefined;
+    for (const system of order.filter((s) => s !== 'socketio')) {
+      log(`\n== ${system}: c (idle connections ${P.cCounts.join(', ')})`);
+      try {
+        rows.push(
+          ...(await runC(
+            ctx,
+            async () => {
+              const server = await startSystem(system, `bench-${system}-idle`);
+              return { server, target: targetOf(system, [server]) };
+            },
+            { counts: P.cCounts, ...(key ? { key, iss: ISS, aud: AUD } : {}) },
+          )),
+        );
+      } catch (e) {
+        log(`  c ${system} FAILED: ${(e as Error).message}`);
+        rows.push(errorRow('c', system, e));
+      }
+    }
+  }
+
+  // f: one node, then two nodes on the same schema and key prefix.
+  if (want('f') && systems.includes('kefu')) {
+    log('\n== kefu: f (scaling, 1 node vs 2 nodes)');
+    const iso = harness!.newIsolation();
+    const nodes: Server[] = [];
+    try {
+      nodes.push(await startSystem('kefu', 'bench-f-a', iso));
+      const one = await runThroughput(ctx, targetOf('kefu', nodes), 'f-1node', P.fMs);
+      rows.push(one);
+      nodes.push(await startSystem('kefu', 'bench-f-b', iso));
+      const two = await runThroughput(ctx, targetOf('kefu', nodes), 'f-2nodes', P.fMs);
+      rows.push(two);
+      const ratio = one.msgs_per_s && two.msgs_per_s ? Math.round((two.msgs_per_s / one.msgs_per_s) * 100) / 100 : null;
+      rows.push({
+        scenario: 'f',
+        system: 'kefu',
+        p50_ms: null,
+        p99_ms: null,
+        max_ms: null,
+        msgs_per_s: two.msgs_per_s,
+        errors: one.errors + two.errors,
+        ...(one.valid === false || two.valid === false ? { valid: false } : {}),
+        note: `scaling ratio 2 nodes / 1 node = ${ratio} (${one.msgs_per_s}/s → ${two.msgs_per_s}/s)`,
+      });
+      for (const n of nodes) await checkAlive(n, 'f', 'kefu');
+    } catch (e) {
+      log(`  f FAILED: ${(e as Error).message}`);
+      rows.push(errorRow('f', 'kefu', e));
+    } finally {
+      await Promise.all(nodes.map((n) => n.stop()));
+    }
+  }
+} finally {
+  await cleanup();
+}
+
+log('\n' + table(rows));
+const r = ratios(rows);
+if (r.length) log('\nkefu / ceiling:\n' + r.map((x) => `  ${x}`).join('\n'));
+log('\ntargets (kefu on PostgreSQL + Redis):\n' + verdicts(rows).map((x) => `  ${x}`).join('\n'));
+const file = writeResults(opts.out, startedAt, rows);
+log(`\nresults: ${file}`);
+if (profileDir) {
+  writeFileSync(join(profileDir, 'windows.json'), JSON.stringify(measuredWindows));
+  const files = profilesIn(profileDir);
+  const text = files.map((f) => summarize(f, 30)).join('\n\n');
+  writeFileSync(join(profileDir, 'summary.txt'), text + '\n');
+  log(`\nCPU profiles (${files.length}), summary in ${join(profileDir, 'summary.txt')}:\n${text}`);
+}
+log(`\ndone in ${((Date.now() - startedAt.getTime()) / 1000).toFixed(0)} s`);
+process.exit(0);

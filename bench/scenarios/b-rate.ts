@@ -1,0 +1,196 @@
+/**
+ * (b) The highest sustained rate of buyer messages at p99 < 50 ms, open loop, stepping the rate
+ * up until p99 >= 50 ms, an error, or a saturated generator.
+ *
+ * What is timed: buyer message → robot reply received (a `message` with sender.role `bot` on the
+ * buyer's socket), from the message's INTENDED send time. Before stepping, one probe message
+ * waits 2 s for a bot reply; without one (robot not wired, or not answering) the scenario
+ * measures send → ack instead and says so in every row. The ceilings always measure send → echo.
+ *
+ * Matching replies to messages: each buyer has one connection and one conversation, and the
+ * rate per connection is low (rate / connections), so a bot reply belongs to the oldest acked
+ * message of that conversation with a lower seq that has no reply yet.
+ */
+import { closeAll, connectMany, isKefu, type Conn, type Target } from '../lib/gen.ts';
+import { BENCH_TEXT } from '../lib/history-fixture.ts';
+import { Inflight, openLoop, sleep } from '../lib/load.ts';
+import { startCpuMeter } from '../lib/proc.ts';
+import { makeRow, type Row } from '../lib/report.ts';
+import { Latency } from '../lib/stats.ts';
+import { buyers, clientMsgId, closedLoop, type Ctx } from './common.ts';
+
+export const B_TARGET_P99_MS = 50;
+export const BOT_WAIT_MS = 2000;
+const ACK_TIMEOUT_MS = 5000;
+
+export interface BOptions {
+  connections: number;
+  rates: readonly number[];
+  stepMs: number;
+}
+
+// The brief's steps (500 … 7000/s), with lower ones to locate a slower system and higher ones to
+// find the ceilings' limit.
+export const B_FULL: BOptions = { connections: 1000, rates: [250, 500, 750, 1000, 1500, 2000, 3000, 5000, 7000, 10_000, 14_000, 20_000, 28_000, 40_000], stepMs: 5000 };
+export const B_QUICK: BOptions = { connections: 200, rates: [500, 1000, 2000, 5000, 10_000, 20_000], stepMs: 1500 };
+
+/** The buyers of (b): kefu seeds an order with logistics for each, so the robot has something to say. */
+export const bBuyers = (n: number) => buyers('bb', n);
+
+/** Sends one message and waits for a bot reply on the same socket. */
+async function probeBot(target: Target, c: Conn): Promise<boolean> {
+  return new Promise((resolve) => {
+    const t = setTimeout(() => resolve(false), BOT_WAIT_MS);
+    c.handlers = {
+      reply() {},
+      push(m) {
+        if (m.role === 'bot') {
+          clearTimeout(t);
+          resolve(true);
+        }
+      },
+      closed() {
+        clearTimeout(t);
+        resolve(false);
+      },
+    };
+    c.send(target.shopId, BENCH_TEXT, clientMsgId());
+  });
+}
+
+interface Awaiting {
+  seq: number;
+  intended: number;
+}
+
+export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]> {
+  const conns = await connectMany(target, bBuyers(o.connections).map((user) => ({ user })));
+  const rows: Row[] = [];
+  try {
+    let measure: 'ack' | 'bot' = 'ack';
+    let modeNote = isKefu(target.system) ? '' : 'send → echo';
+    if (isKefu(target.system)) {
+      // Every buyer's first message opens its conversation; do it before timing, and probe the robot.
+      const bot = await probeBot(target, conns[0]!);
+      measure = bot ? 'bot' : 'ack';
+      modeNote = bot
+        ? 'buyer message → robot reply'
+        : `no robot reply within ${BOT_WAIT_MS / 1000} s (robot not wired or not answering): measured buyer message → ack instead`;
+      ctx.log(`  b ${target.system}: ${modeNote}`);
+    }
+
+    // Every buyer's first message opens its conversation: do that before the timed steps, so
+    // they measure a sustained rate, not 1000 conversations being created at once.
+    const warm = await closedLoop(conns, { perConn: 1, timeoutMs: 10_000, request: (c) => c.send(target.shopId, BENCH_TEXT, clientMsgId()), record: () => {} });
+    if (warm.errors) ctx.log(`  b ${target.system}: ${warm.errors} errors while opening conversations`);
+    await sleep(measure === 'bot' ? BOT_WAIT_MS : 300);
+
+    let best: Row | undefined;
+    let stopReason = `reached the last step (${o.rates[o.rates.length - 1]}/s)`;
+    for (const rate of o.rates) {
+      const lat = new Latency();
+      let errors = 0;
+      let closed = 0;
+      let completed = 0;
+      let lastAt = 0;
+      const awaiting: Awaiting[][] = conns.map(() => []);
+      const acks = new Inflight<{ started: number; i: number }>(ACK_TIMEOUT_MS, () => errors++);
+      conns.forEach((c, i) => {
+        c.handlers = {
+          reply(r, at) {
+            const p = acks.take(r.id);
+            if (!p) return;
+            if (r.type === 'error') {
+              errors++;
+              return;
+            }
+            if (measure === 'ack') {
+              lat.record(at - p.started);
+              completed++;
+              lastAt = at;
+            } else awaiting[i]!.push({ seq: r.seq ?? 0, intended: p.started });
+          },
+          push(m, at) {
+            if (measure !== 'bot' || m.role !== 'bot' || m.seq === undefined) return;
+            const list = awaiting[i]!;
+            const k = list.findIndex((a) => a.seq < m.seq!);
+            if (k < 0) return;
+            const [a] = list.splice(k, 1);
+            lat.record(at - a!.intended);
+            completed++;
+            lastAt = at;
+          },
+          closed() {
+            closed++;
+          },
+        };
+      });
+      const cpu = startCpuMeter(target.pids);
+      const t0 = performance.now();
+      const loop = await openLoop(rate, o.stepMs, (k, intended) => {
+        const c = conns[k % conns.length]!;
+        if (!c.open) {
+          errors++;
+          return;
+        }
+        acks.add(c.send(target.shopId, BENCH_TEXT, clientMsgId()), { started: intended, i: k % conns.length });
+      });
+      await acks.drain(ACK_TIMEOUT_MS + 500);
+      if (measure === 'bot') {
+        const until = performance.now() + BOT_WAIT_MS + 500;
+        while (awaiting.some((l) => l.length > 0) && performance.now() < until) await sleep(20);
+        for (const l of awaiting) errors += l.filter((a) => performance.now() - a.intended >= BOT_WAIT_MS).length;
+      }
+      const report = cpu.stop();
+      acks.stop();
+      const s = lat.summary();
+      const row = makeRow(
+        {
+          scenario: 'b-step',
+          system: target.system,
+          offered_per_s: rate,
+          msgs_per_s: lastAt > t0 ? Math.round((completed / (lastAt - t0)) * 1000) : 0,
+          errors: errors + closed,
+          measure,
+          connections: conns.length,
+          ...(loop.sent < Math.round((rate * o.stepMs) / 1000) ? { note: `generator sent only ${loop.sent} of ${Math.round((rate * o.stepMs) / 1000)}` } : {}),
+        },
+        s,
+        report,
+      );
+      rows.push(row);
+      ctx.log(`  b ${target.system} @${rate}/s: p50 ${s.p50_ms} p99 ${s.p99_ms} max ${s.max_ms} ms, ${row.errors} errors, server ${report.server_cpu_pct}% (sys ${report.server_sys_pct}%) gen ${report.gen_cpu_pct}% pg ${report.pg_cpu_pct}% redis ${report.redis_cpu_pct}% machine ${report.machine_cpu_pct}%`);
+      if (row.valid === false) {
+        stopReason = `generator saturated at ${rate}/s (the ceiling is at least the rate below)`;
+        break;
+      }
+      if (row.errors > 0) {
+        stopReason = `${row.errors} errors at ${rate}/s`;
+        break;
+      }
+      if (s.p99_ms === null || s.p99_ms >= B_TARGET_P99_MS) {
+        stopReason = `p99 ${s.p99_ms} ms >= ${B_TARGET_P99_MS} ms at ${rate}/s`;
+        break;
+      }
+      best = row;
+      await sleep(300);
+    }
+    rows.push({
+      scenario: 'b',
+      system: target.system,
+      p50_ms: best?.p50_ms ?? null,
+      p99_ms: best?.p99_ms ?? null,
+      max_ms: best?.max_ms ?? null,
+      msgs_per_s: best?.offered_per_s ?? 0,
+      errors: 0,
+      measure,
+      connections: conns.length,
+      ...(best?.offered_per_s ? { offered_per_s: best.offered_per_s } : {}),
+      ...(best ? { server_cpu_pct: best.server_cpu_pct, server_sys_pct: best.server_sys_pct, gen_cpu_pct: best.gen_cpu_pct, pg_cpu_pct: best.pg_cpu_pct, redis_cpu_pct: best.redis_cpu_pct, machine_cpu_pct: best.machine_cpu_pct } : {}),
+      note: `highest step with p99 < ${B_TARGET_P99_MS} ms and no errors (${modeNote}); stopped: ${stopReason}`,
+    });
+    return rows;
+  } finally {
+    closeAll(conns);
+  }
+}

@@ -1,0 +1,132 @@
+// Redis restarted in the middle of a conversation: no acked message is lost, history falls back to
+// PostgreSQL, and the node recovers without a restart. Uses a private redis-server on its own port
+// so the shared one (and the other suites) are not disturbed.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import pg from 'pg';
+import { needsPg, PG_URL } from '../support/services.ts';
+import { connect, eventually, newIsolation, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
+import { AUD, ISS } from '../auth/support.ts';
+import type { KefuClient } from '../../src/client/index.ts';
+
+const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+async function startRedis(port: number): Promise<ChildProcess> {
+  const p = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  await eventually(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const s = net.connect(port, '127.0.0.1');
+        s.once('connect', () => (s.destroy(), resolve(true)));
+        s.once('error', () => resolve(false));
+      }),
+    5000,
+    'redis-server to listen',
+  );
+  return p;
+}
+
+async function sendUntilAcked(c: KefuClient, shopId: string, text: string) {
+  return eventually(async () => {
+    try {
+      return await c.sendText({ shopId }, text);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'UNAVAILABLE') return undefined;
+      throw e;
+    }
+  }, 15_000, `ack for "${text}"`);
+}
+
+describe('Redis restart mid-conversation', { skip: needsPg || (!hasRedisServer && 'redis-server binary not found') }, () => {
+  let issuer: Issuer;
+  let node: Node;
+  let nodeB: Node;
+  let redis: ChildProcess;
+  let port: number;
+  const iso = newIsolation();
+
+  before(async () => {
+    port = await freePort();
+    redis = await startRedis(port);
+    issuer = await startIssuer();
+    const env = {
+      KEFU_DATABASE_URL: PG_URL!,
+      KEFU_DATABASE_SCHEMA: iso.schema,
+      KEFU_REDIS_URL: `redis://127.0.0.1:${port}`,
+      KEFU_OAUTH_JWKS_URL: issuer.jwks.url,
+      KEFU_OAUTH_ISSUER: ISS,
+      KEFU_OAUTH_AUDIENCE: AUD,
+    };
+    node = await startNode(env);
+    nodeB = await startNode(env);
+  });
+  after(async () => {
+    await node?.close();
+    await nodeB?.close();
+    redis?.kill('SIGKILL');
+    await issuer?.close();
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    await c.query(`drop schema if exists "${iso.schema}" cascade`);
+    await c.end();
+  });
+
+  test('no acked message is lost, history falls back to PostgreSQL, and the node recovers', async () => {
+    const t = await issuer.token({ sub: 'rb1', scope: 'cs:customer' });
+    const phone = await connect(node.url, t, 'app');
+    const pc = await connect(node.url, t, 'pc');
+    // A device on another node: reached through the Redis bus only.
+    const tablet = await connect(nodeB.url, t, 'miniapp');
+    const acks = [];
+    for (let i = 0; i < 5; i++) acks.push(await phone.sendText({ shopId: 'shop_r' }, `before ${i}`));
+    const conv = acks[0]!.conversationId;
+
+    redis.kill('SIGKILL');
+    await new Promise((r) => redis.once('exit', r));
+    await eventually(async () => (await fetch(`${node.url}/readyz`)).status === 503, 5000, 'readyz to report the cache down');
+    // While Redis is down messages are still stored and acked (PostgreSQL is the truth) and
+    // devices on this node still get them live.
+    const livePc = pc.waitFor((f) => f.type === 'message' && (f as { content: { text?: string } }).content.text === 'during', 5000);
+    const during = await phone.sendText({ shopId: 'shop_r' }, 'during');
+    assert.equal(during.seq, 6);
+    await livePc;
+    // A replayed nonce is still refused by this node.
+    await phone.send({ shopId: 'shop_r', content: { kind: 'text', text: 'r' }, nonce: 'outage-nonce-0123456789' });
+    await assert.rejects(phone.send({ shopId: 'shop_r', content: { kind: 'text', text: 'r2' }, nonce: 'outage-nonce-0123456789' }), { code: 'REPLAY' });
+    // History is served from PostgreSQL.
+    const hist = await pc.syncAll(conv, 0);
+    assert.deepEqual(hist.map((m) => m.seq), [1, 2, 3, 4, 5, 6, 7]);
+
+    redis = await startRedis(port);
+    // The bus resubscribes by itself: the other device gets live messages again.
+    const onPc = pc.waitFor((f) => f.type === 'message' && (f as { content: { text?: string } }).content.text === 'after 0', 15_000);
+    const onTablet = tablet.waitFor((f) => f.type === 'message' && (f as { content: { text?: string } }).content.text === 'after 0', 15_000);
+    const after0 = await sendUntilAcked(phone, 'shop_r', 'after 0');
+    assert.equal(after0!.seq, 8, 'seq continues without a gap');
+    await onPc;
+    await onTablet;
+    const after1 = await sendUntilAcked(phone, 'shop_r', 'after 1');
+    assert.equal(after1!.seq, 9);
+    const all = await pc.syncAll(conv, 0);
+    assert.deepEqual(all.map((m) => m.seq), [1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.deepEqual(all.map((m) => (m.content as { text: string }).text), ['before 0', 'before 1', 'before 2', 'before 3', 'before 4', 'during', 'r', 'after 0', 'after 1']);
+    await eventually(async () => (await fetch(`${node.url}/readyz`)).status === 200, 5000, 'readyz to recover');
+    const m = await (await fetch(`${node.url}/metrics`)).text();
+    assert.match(m, /kefu_cache_fallbacks_total\{op="sync"\} [1-9]/);
+    // The device on the other node catches up on what it missed during the outage by sync.
+    const fromB = await tablet.syncAll(conv, 5);
+    assert.deepEqual(fromB.map((m) => m.seq), [6, 7, 8, 9]);
+    await Promise.all([phone.close(), pc.close(), tablet.close()]);
+  });
+});
