@@ -77,7 +77,8 @@ function parseArgs(argv: string[]) {
 const opts = parseArgs(process.argv.slice(2));
 const startedAt = new Date();
 const log = (line: string) => process.stdout.write(line + '\n');
-const ctx: Ctx = { quick: opts.quick, log };
+const elapsed = () => `[${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(3)} s]`;
+const ctx: Ctx = { quick: opts.quick, log: (line) => log(`${elapsed()} ${line}`) };
 const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
 const profileDir = opts.profile ? join(opts.out, 'profiles', stamp) : undefined;
 
@@ -142,7 +143,7 @@ try {
   // a, b, d, e: one server per system, the scenarios in turn.
   const perServer = (['a', 'b', 'd', 'e'] as const).filter(want);
   for (const system of perServer.length ? order : []) {
-    log(`\n== ${system}: ${perServer.join(', ')}`);
+    log(`\n${elapsed()} == ${system}: ${perServer.join(', ')}`);
     const t0 = performance.now();
     const server = await startSystem(system, `bench-${system}`);
     log(`  started ${server.url} (pid ${server.pid}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -179,7 +180,7 @@ try {
   if (want('c')) {
     const key = harness ? { privateJwk: await exportJWK(harness.key.privateKey), kid: harness.key.kid } : undefined;
     for (const system of order.filter((s) => s !== 'socketio')) {
-      log(`\n== ${system}: c (idle connections ${P.cCounts.join(', ')})`);
+      log(`\n${elapsed()} == ${system}: c (idle connections ${P.cCounts.join(', ')})`);
       try {
         rows.push(
           ...(await runC(
@@ -200,7 +201,7 @@ try {
 
   // f: one node, then two nodes on the same schema and key prefix.
   if (want('f') && systems.includes('kefu')) {
-    log('\n== kefu: f (scaling, 1 node vs 2 nodes)');
+    log(`\n${elapsed()} == kefu: f (scaling, 1 node vs 2 nodes)`);
     const iso = harness!.newIsolation();
     const nodes: Server[] = [];
     try {

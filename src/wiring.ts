@@ -23,6 +23,8 @@ import { createDemoConnector } from './demo/index.ts';
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
 import type { ContentPolicy } from './conversation/index.ts';
+import { BotResponder } from './conversation/bot-responder.ts';
+import { createCanary, createRobot, FaqIndexProvider, type Canary } from './robot/index.ts';
 
 export async function createSqlStore(config: Config): Promise<SqlStore> {
   const d = config.database;
@@ -83,6 +85,9 @@ export interface Runtime {
   readonly buyerData: BuyerLookup;
   readonly knowledge: KnowledgeService;
   readonly filters: FilterCache;
+  /** The robot strategies (one version until a second is configured) and their split. */
+  readonly canary: Canary;
+  readonly bot: BotResponder;
   /** Tells every node that a shop's FAQ or word list changed (they drop their caches). */
   knowledgeChanged(shopId: string): void;
   close(): Promise<void>;
@@ -144,6 +149,13 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const policy = contentPolicy(filters);
     const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, metrics, log, policy });
 
+    const faq = new FaqIndexProvider({ load: (shopId) => knowledge.listFaq(shopId), versionOf: (shopId) => knowledge.version(shopId) });
+    onKnowledgeChanged.add((shopId) => faq.invalidate(shopId));
+    const robot = createRobot({ dataSource: buyerData, faq, version: 'v1' });
+    const canary = createCanary({ robots: [robot], newVersion: 'v1', oldVersion: 'v1', registry: metrics.registry });
+    const bot = new BotResponder({ robot: canary, conversations, cache: storage.cache, work, metrics, log });
+    conversations.setBot(bot);
+
     let closed: Promise<void> | undefined;
     return {
       config,
@@ -162,9 +174,12 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       buyerData,
       knowledge,
       filters,
+      canary,
+      bot,
       knowledgeChanged,
       close: () =>
         (closed ??= (async () => {
+          await bot.idle();
           await Promise.allSettled([storage.bus.close(), storage.cache.close()]);
           await storage.sql.close();
         })()),

@@ -36,7 +36,7 @@ export const content = z.discriminatedUnion('kind', [textContent, imageContent])
 export type Content = z.infer<typeof content> | { kind: 'text'; text: string; card?: Card };
 
 /** Structured part of a bot message; `content.text` always carries a plain-text rendering. */
-export type Card = { type: string; [k: string]: unknown };
+export type Card = { kind: string; [k: string]: unknown };
 
 export const sendFrame = z.strictObject({
   ...base,

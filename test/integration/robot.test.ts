@@ -1,0 +1,97 @@
+// The robot answering through the real message path, on the demo shop's data (embedded adapters).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
+import { AUD, ISS } from '../auth/support.ts';
+import { seedDemoData } from '../../src/demo-wiring.ts';
+import { DEMO_SHOP_ID } from '../../src/demo/index.ts';
+import type { KefuClient } from '../../src/client/index.ts';
+import type { MessageFrame } from '../../src/protocol/frames.ts';
+
+describe('robot on the message path (demo data)', () => {
+  let issuer: Issuer;
+  let node: Node;
+  before(async () => {
+    issuer = await startIssuer();
+    node = await startNode({ KEFU_OAUTH_JWKS_URL: issuer.jwks.url, KEFU_OAUTH_ISSUER: ISS, KEFU_OAUTH_AUDIENCE: AUD, KEFU_DEMO: 'true' });
+    await seedDemoData(node.rt);
+  });
+  after(async () => {
+    await node?.close();
+    await issuer?.close();
+  });
+
+  const buyer = async (sub: string) => connect(node.url, await issuer.token({ sub, scope: 'cs:customer' }), 'app');
+
+  /** Sends a text and resolves with the bot's reply texts (all replies to that turn). */
+  async function ask(c: KefuClient, text: string): Promise<MessageFrame[]> {
+    const replies: MessageFrame[] = [];
+    const off = c.on((f) => {
+      if (f.type === 'message' && f.sender.role === 'bot') replies.push(f);
+    });
+    const ack = await c.sendText({ shopId: DEMO_SHOP_ID }, text);
+    await node.rt.bot.idle();
+    // Replies are stored before they are pushed; give the local push a moment.
+    for (let i = 0; i < 50 && replies.filter((r) => r.seq > ack.seq).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    off();
+    return replies.filter((r) => r.seq > ack.seq);
+  }
+  const textOf = (ms: MessageFrame[]) => ms.map((m) => (m.content as { text: string }).text).join('\n');
+
+  test('a buyer with one shipped order asking about the parcel gets carrier, tracking number and the latest event', async () => {
+    for (const q of ['我的快递到哪了', '快递怎么还没到啊😡', 'where is my package??', '物流信息查一下']) {
+      const c = await buyer('buyer_1');
+      const r = await ask(c, q);
+      const t = textOf(r);
+      assert.match(t, /顺丰|SF Express|SF/, `carrier for "${q}": ${t}`);
+      assert.match(t, /SF1428573920166/, `tracking number for "${q}"`);
+      assert.match(t, /北京顺义集散中心|Beijing/, `latest event for "${q}": ${t}`);
+      assert.ok(r.every((m) => typeof (m.content as { text?: unknown }).text === 'string'), 'every bot message has content.text');
+      await c.close();
+    }
+  });
+
+  test('with several shipped orders the robot asks which one, then answers for the chosen one', async () => {
+    const c = await buyer('buyer_2');
+    const first = await ask(c, '我的快递到哪了');
+    const card = first.map((m) => (m.content as { card?: { kind: string; options?: unknown[] } }).card).find((x) => x?.kind === 'choice');
+    assert.ok(card, `a choice card: ${textOf(first)}`);
+    const second = await ask(c, '第二个');
+    const t = textOf(second);
+    // The second newest order of buyer_2 is SO2611240003 (中通 78341256093017).
+    assert.match(t, /78341256093017/, t);
+    assert.doesNotMatch(t, /YT6612093847251/, 'not another order');
+    await c.close();
+  });
+
+  test('a refund in progress gets its status and amount; a buyer with no order is told so', async () => {
+    const c = await buyer('buyer_3');
+    const t = textOf(await ask(c, '退款怎么还没到'));
+    assert.match(t, /\d+\.\d{2}/, `amount: ${t}`);
+    await c.close();
+    const none = await buyer('buyer_4');
+    const t4 = textOf(await ask(none, '我的快递到哪了'));
+    assert.match(t4, /没有|no order|找不到|未找到/i, t4);
+    assert.doesNotMatch(t4, /SF1428573920166|YD4312987765021|78341256093017|YT6612093847251|JDV012345678901/, 'no other buyer data');
+    await none.close();
+  });
+
+  test("another buyer's order number never reveals that order's parcel", async () => {
+    const c = await buyer('buyer_4');
+    const t = textOf(await ask(c, '帮我查下订单 SO2611230001 的物流'));
+    assert.doesNotMatch(t, /SF1428573920166|北京顺义/, t);
+    await c.close();
+  });
+
+  test('asking for a human hands the conversation over (state queued)', async () => {
+    const c = await buyer('buyer_1');
+    const state = c.waitFor((f) => f.type === 'conversation' && f.state === 'queued');
+    await ask(c, '转人工');
+    const s = await state;
+    assert.equal(s.type === 'conversation' && s.shopId, DEMO_SHOP_ID);
+    // Once queued, the robot stays silent.
+    const after = await ask(c, '在吗');
+    assert.equal(after.length, 0);
+    await c.close();
+  });
+});
