@@ -78,6 +78,6 @@ if (files.length === 0) {
 
 // Files run two at a time (the machine has 2 cores); each file's real-service suites isolate
 // themselves with their own schema and key prefix.
-const child = spawn(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=120000', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
+const child = spawn(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=120000', '--test-force-exit', '--test-reporter=spec', ...files], { stdio: 'inherit', env });
 // Nothing is printed after the runner's own summary: CI reads its closing lines.
 child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));

@@ -154,7 +154,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const robot = createRobot({ dataSource: buyerData, faq, version: 'v1' });
     const canary = createCanary({ robots: [robot], newVersion: 'v1', oldVersion: 'v1', registry: metrics.registry });
     const bot = new BotResponder({ robot: canary, conversations, cache: storage.cache, work, metrics, log });
-    conversations.setBot(bot);
+    if (config.robot) conversations.setBot(bot);
 
     let closed: Promise<void> | undefined;
     return {

@@ -32,7 +32,7 @@ export interface KefuHarness {
   readonly piiKeys: string;
   token(user: string): Promise<string>;
   newIsolation(): Isolation;
-  start(kind: 'kefu' | 'kefu-embedded', opts: { isolation?: Isolation; nodeId: string; profileDir?: string; dataDir?: string }): Promise<Server>;
+  start(kind: 'kefu' | 'kefu-embedded', opts: { isolation?: Isolation; nodeId: string; profileDir?: string; dataDir?: string; execArgv?: string[] }): Promise<Server>;
   /** Pushes one shipped order with in-transit logistics per buyer through the webhook. */
   seedOrders(url: string, buyers: readonly string[]): Promise<{ failed: number }>;
   cleanup(): Promise<void>;
@@ -122,7 +122,7 @@ export async function createKefuHarness(): Promise<KefuHarness> {
         if (!iso) throw new Error('kefu on PostgreSQL needs an isolation (schema and key prefix)');
         Object.assign(env, { KEFU_DATABASE_URL: PG_URL, KEFU_DATABASE_SCHEMA: iso.schema, KEFU_REDIS_URL: REDIS_URL, KEFU_REDIS_KEY_PREFIX: iso.prefix });
       }
-      const execArgv = opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`, `--cpu-prof-name=${opts.nodeId}.cpuprofile`] : [];
+      const execArgv = [...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`, `--cpu-prof-name=${opts.nodeId}.cpuprofile`] : []), ...(opts.execArgv ?? [])];
       const s = await startServer(`${kind} ${opts.nodeId}`, ['src/main.ts', 'start'], { env, cwd: ROOT, execArgv, timeoutMs: 120_000 });
       servers.push(s);
       return s;

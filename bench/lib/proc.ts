@@ -7,6 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 let clkTck: number | undefined;
 function ticksPerSecond(): number {
@@ -103,6 +104,12 @@ export interface CpuReport {
   redis_cpu_pct: number;
   /** Whole machine busy, percent of all cores. */
   machine_cpu_pct: number;
+  /**
+   * Everything else, percent of one core: the machine's busy time minus the server, the
+   * generator's main thread, PostgreSQL and Redis (so: other users of the machine, the kernel's
+   * network work not charged to a process, and the generator's GC threads).
+   */
+  other_cpu_pct: number;
 }
 
 /**
@@ -133,10 +140,13 @@ export function startCpuMeter(serverPids: readonly number[]): { stop(): CpuRepor
       const rs = cpuSecondsByName(['redis-server']) - r0;
       const m1 = machineTicks();
       const pct = (sec: number) => (wall > 0 ? Math.round((sec / wall) * 1000) / 10 : 0);
+      const machineSec = m1.total > m0.total ? ((m1.busy - m0.busy) / (m1.total - m0.total)) * wall * availableParallelism() : 0;
+      const gen = (g.user + g.system) / 1e6;
       return {
+        other_cpu_pct: pct(Math.max(0, machineSec - s - gen - pgs - rs)),
         server_cpu_pct: pct(s),
         server_sys_pct: pct(sys),
-        gen_cpu_pct: pct((g.user + g.system) / 1e6),
+        gen_cpu_pct: pct(gen),
         pg_cpu_pct: pct(pgs),
         redis_cpu_pct: pct(rs),
         machine_cpu_pct: m1.total > m0.total ? Math.round(((m1.busy - m0.busy) / (m1.total - m0.total)) * 1000) / 10 : 0,

@@ -32,6 +32,7 @@ export interface Row {
   pg_cpu_pct?: number;
   redis_cpu_pct?: number;
   machine_cpu_pct?: number;
+  other_cpu_pct?: number;
 }
 
 /** A row from a latency summary and a CPU window; marks it invalid when the generator saturated. */

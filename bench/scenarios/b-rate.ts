@@ -159,7 +159,7 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
         report,
       );
       rows.push(row);
-      ctx.log(`  b ${target.system} @${rate}/s: p50 ${s.p50_ms} p99 ${s.p99_ms} max ${s.max_ms} ms, ${row.errors} errors, server ${report.server_cpu_pct}% (sys ${report.server_sys_pct}%) gen ${report.gen_cpu_pct}% pg ${report.pg_cpu_pct}% redis ${report.redis_cpu_pct}% machine ${report.machine_cpu_pct}%`);
+      ctx.log(`  b ${target.system} @${rate}/s: p50 ${s.p50_ms} p99 ${s.p99_ms} max ${s.max_ms} ms, ${row.errors} errors, server ${report.server_cpu_pct}% (sys ${report.server_sys_pct}%) gen ${report.gen_cpu_pct}% pg ${report.pg_cpu_pct}% redis ${report.redis_cpu_pct}% other ${report.other_cpu_pct}%`);
       if (row.valid === false) {
         stopReason = `generator saturated at ${rate}/s (the ceiling is at least the rate below)`;
         break;
@@ -186,7 +186,7 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
       measure,
       connections: conns.length,
       ...(best?.offered_per_s ? { offered_per_s: best.offered_per_s } : {}),
-      ...(best ? { server_cpu_pct: best.server_cpu_pct, server_sys_pct: best.server_sys_pct, gen_cpu_pct: best.gen_cpu_pct, pg_cpu_pct: best.pg_cpu_pct, redis_cpu_pct: best.redis_cpu_pct, machine_cpu_pct: best.machine_cpu_pct } : {}),
+      ...(best ? { server_cpu_pct: best.server_cpu_pct, server_sys_pct: best.server_sys_pct, gen_cpu_pct: best.gen_cpu_pct, pg_cpu_pct: best.pg_cpu_pct, redis_cpu_pct: best.redis_cpu_pct, machine_cpu_pct: best.machine_cpu_pct, other_cpu_pct: best.other_cpu_pct } : {}),
       note: `highest step with p99 < ${B_TARGET_P99_MS} ms and no errors (${modeNote}); stopped: ${stopReason}`,
     });
     return rows;

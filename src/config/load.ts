@@ -40,6 +40,7 @@ export interface Config {
   /** undefined: only the server's own origin. */
   readonly allowedOrigins: readonly string[] | undefined;
   readonly demo: boolean;
+  readonly robot: boolean;
   readonly nodeId: string;
   readonly logLevel: RawConfig['KEFU_LOG_LEVEL'];
   readonly shutdownGraceMs: number;
@@ -137,6 +138,7 @@ export function loadConfig(env: Readonly<Record<string, RawValue>> = process.env
     piiKeys: r.KEFU_PII_KEYS,
     allowedOrigins: r.KEFU_ALLOWED_ORIGINS,
     demo: r.KEFU_DEMO,
+    robot: r.KEFU_ROBOT,
     nodeId: r.KEFU_NODE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: r.KEFU_LOG_LEVEL,
     shutdownGraceMs: r.KEFU_SHUTDOWN_GRACE_MS,

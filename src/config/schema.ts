@@ -152,6 +152,7 @@ export const CONFIG_SCHEMA = {
   KEFU_PII_KEYS: piiKeys,
   KEFU_ALLOWED_ORIGINS: origins,
   KEFU_DEMO: bool('Seed the demo shop, buyers, orders, logistics and after-sales on start (idempotent).', 'true unless NODE_ENV=production', (env) => !isProduction(env)),
+  KEFU_ROBOT: bool('Whether the robot answers buyers first. false: buyer messages wait for a human agent.', 'true', () => true),
   KEFU_NODE_ID: optStr('Name of this process in logs, metrics and the bus.', 'hostname-pid'),
   KEFU_LOG_LEVEL: oneOf('pino log level.', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   KEFU_SHUTDOWN_GRACE_MS: int('On SIGTERM, how long open sockets and requests get to finish before the process exits.', 10000, 0, 600000),

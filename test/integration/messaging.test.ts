@@ -17,7 +17,8 @@ describe('messaging across two nodes (real PostgreSQL + Redis)', { skip }, () =>
 
   before(async () => {
     issuer = await startIssuer();
-    const env = realEnv(issuer, iso);
+    // Transport only: the robot's replies would interleave with the seqs under test.
+    const env = { ...realEnv(issuer, iso), KEFU_ROBOT: 'false' };
     a = await startProcess({ ...env, KEFU_NODE_ID: 'node-a' });
     b = await startProcess({ ...env, KEFU_NODE_ID: 'node-b' });
     db = new pg.Client({ connectionString: PG_URL });

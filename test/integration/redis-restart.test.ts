@@ -67,6 +67,8 @@ describe('Redis restart mid-conversation', { skip: needsPg || (!hasRedisServer &
       KEFU_OAUTH_JWKS_URL: issuer.jwks.url,
       KEFU_OAUTH_ISSUER: ISS,
       KEFU_OAUTH_AUDIENCE: AUD,
+      // Transport only: the robot's replies would interleave with the seqs under test.
+      KEFU_ROBOT: 'false',
     };
     node = await startNode(env);
     nodeB = await startNode(env);

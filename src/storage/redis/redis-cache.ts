@@ -38,6 +38,16 @@ async function execMulti<T>(exec: () => Promise<unknown>): Promise<T> {
   }
 }
 
+/**
+ * A connected client quits politely; one that is reconnecting (server down) is destroyed, since
+ * a polite close would wait for a server that may never come back.
+ */
+async function closeClient(c: RedisClientType): Promise<void> {
+  if (!c.isOpen) return;
+  if (c.isReady) await c.close();
+  else c.destroy();
+}
+
 /** Cache on a real Redis through node-redis. */
 export class RedisCache implements Cache {
   readonly kind = 'redis' as const;
@@ -117,7 +127,7 @@ export class RedisCache implements Cache {
     await this.#c.ping();
   }
   async close(): Promise<void> {
-    if (this.#c.isOpen) await this.#c.close();
+    await closeClient(this.#c);
   }
 }
 
@@ -185,6 +195,6 @@ export class RedisBus implements Bus {
     this.#reconnectHandlers.push(handler);
   }
   async close(): Promise<void> {
-    await Promise.all([this.#pub.isOpen ? this.#pub.close() : undefined, this.#sub.isOpen ? this.#sub.close() : undefined]);
+    await Promise.all([closeClient(this.#pub), closeClient(this.#sub)]);
   }
 }

@@ -1,0 +1,64 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseClientFrame } from '../../src/protocol/frames.ts';
+import { checkReplay, TokenBucket } from '../../src/gateway/guards.ts';
+import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
+import { readHistory, pushHistory } from '../../src/conversation/history.ts';
+import type { MessageFrame } from '../../src/protocol/frames.ts';
+
+const base = { id: 'f1', ts: 1, nonce: 'n'.repeat(16) };
+
+test('frames: valid ones parse, invalid ones name the field', () => {
+  assert.equal(parseClientFrame(JSON.stringify({ ...base, type: 'ping' })).ok, true);
+  const r = parseClientFrame(JSON.stringify({ ...base, type: 'sync', conversationId: 'c1', afterSeq: -1 }));
+  assert.equal(r.ok, false);
+  assert.match(!r.ok ? r.reason : '', /^afterSeq/);
+  const extra = parseClientFrame(JSON.stringify({ ...base, type: 'ping', extra: 1 }));
+  assert.equal(extra.ok, false);
+  const proto = parseClientFrame('{"type":"ping","id":"x","ts":1,"nonce":"nnnnnnnnnnnnnnnn","content":{"__proto__":{"polluted":1}}}');
+  assert.equal(proto.ok, false);
+  assert.equal(({} as { polluted?: number }).polluted, undefined);
+  const short = parseClientFrame(JSON.stringify({ ...base, type: 'ping', nonce: 'short' }));
+  assert.match(!short.ok ? short.reason : '', /^nonce/);
+  assert.equal(parseClientFrame('[]').ok, false);
+  assert.equal(parseClientFrame('null').ok, false);
+  assert.equal((parseClientFrame('{"id":"keep","type":"nope"}') as { id?: string }).id, 'keep');
+});
+
+test('anti-replay: ts window and nonce memory until the ts expires', async () => {
+  const c = new MemoryCache();
+  const fb = new MemoryCache();
+  const now = 1_000_000_000_000;
+  await checkReplay(c, fb, 'u', now - 60_000, 'a'.repeat(16), now);
+  await assert.rejects(checkReplay(c, fb, 'u', now - 60_000, 'a'.repeat(16), now), { code: 'REPLAY' });
+  // Another user may use the same nonce.
+  await checkReplay(c, fb, 'v', now, 'a'.repeat(16), now);
+  await assert.rejects(checkReplay(c, fb, 'u', now - 5 * 60_000 - 1, 'b'.repeat(16), now), { code: 'CLOCK_SKEW' });
+  await assert.rejects(checkReplay(c, fb, 'u', now + 5 * 60_000 + 1, 'b'.repeat(16), now), { code: 'CLOCK_SKEW' });
+  // The nonce is kept as long as its ts can be accepted (ts + 5 min), with a second of margin.
+  assert.ok((await c.ttl(`nonce:u:${'a'.repeat(16)}`)) > 3 * 60_000);
+  await c.close();
+  await fb.close();
+});
+
+test('token bucket: burst of twice the rate, then the rate', () => {
+  const b = new TokenBucket(10, 0);
+  let ok = 0;
+  for (let i = 0; i < 30; i++) if (b.take(0)) ok++;
+  assert.equal(ok, 20);
+  assert.equal(b.take(50), false);
+  assert.equal(b.take(100), true);
+});
+
+test('hot history serves a range only when it holds every seq of it', async () => {
+  const c = new MemoryCache();
+  const m = (seq: number): MessageFrame => ({ type: 'message', conversationId: 'c', shopId: 's', seq, sender: { role: 'customer', id: 'u' }, content: { kind: 'text', text: String(seq) }, ts: seq });
+  for (const s of [1, 2, 3, 5, 4, 6]) await pushHistory(c, m(s));
+  assert.deepEqual((await readHistory(c, 'c', 2, 6, 6))?.map((x) => x.seq), [3, 4, 5, 6]);
+  await c.del('hist:c');
+  for (const s of [1, 2, 4]) await pushHistory(c, m(s));
+  assert.equal(await readHistory(c, 'c', 0, 4, 4), undefined, 'a gap means PostgreSQL');
+  assert.equal(await readHistory(c, 'c', 0, 5, 5), undefined, 'a missing tail means PostgreSQL');
+  assert.equal(await readHistory(c, 'c', 0, 600, 600), undefined, 'older than the hot window');
+  await c.close();
+});
