@@ -200,7 +200,7 @@ function contentPolicy(filters: FilterCache): ContentPolicy {
   return {
     async inbound(shopId, role, content) {
       if (content.kind !== 'text') return content;
-      const filter = await filters.get(shopId ?? GLOBAL_SCOPE);
+      const filter = await filters.get(shopId);
       if (role === 'customer') {
         const m = maskBuyerMessage(filter, content.text);
         return m.masked ? { ...content, text: m.text } : content;

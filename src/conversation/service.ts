@@ -24,7 +24,7 @@ export interface EventSink {
 
 /** Content policy applied before storage (sensitive words); may rewrite or refuse. */
 export interface ContentPolicy {
-  inbound(shopId: string | undefined, role: 'customer' | 'agent', content: Content): Content | Promise<Content>;
+  inbound(shopId: string, role: 'customer' | 'agent', content: Content): Content | Promise<Content>;
 }
 
 /** Runs after a buyer's message was stored while the robot owns the conversation. */
@@ -81,13 +81,16 @@ export class ConversationService {
 
   async #sendAsBuyer(p: Principal, f: Pick<SendFrame, 'id' | 'shopId' | 'conversationId' | 'clientMsgId' | 'content'>, connectionId?: string): Promise<SendResult> {
     const sender: repo.Sender = { role: 'customer', id: p.userId, name: p.name };
-    const content = this.#policy ? await this.#policy.inbound(f.shopId, 'customer', f.content) : f.content;
     if (f.conversationId && !f.shopId) {
+      // The shop's word list applies, so find the shop first (NOT_FOUND for someone else's).
+      const c = await this.visible(p, f.conversationId);
+      const content = this.#policy ? await this.#policy.inbound(c.shopId, 'customer', f.content) : f.content;
       const r = await repo.appendMessage(this.#sql.db, f.conversationId, sender, f.clientMsgId, content, { buyerId: p.userId });
       if (!r.ok) throw new KefuError('NOT_FOUND', 'no such open conversation');
       return this.#afterStore(p, f, r, connectionId);
     }
     if (!f.shopId) throw new KefuError('BAD_REQUEST', 'shopId: a buyer names the shop');
+    const content = this.#policy ? await this.#policy.inbound(f.shopId, 'customer', f.content) : f.content;
     const cacheKey = `${f.shopId}|${p.userId}`;
     for (let attempt = 0; attempt < 3; attempt++) {
       let convId = this.#openIds.get(cacheKey);

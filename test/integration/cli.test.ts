@@ -1,0 +1,106 @@
+// `kefu start` as a user runs it: embedded with demo data, the data-dir lock, restarts, SIGTERM,
+// and the real servers.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { needsPg, needsRedis, PG_URL, REDIS_URL, uniqueName } from '../support/services.ts';
+import { startProcess } from '../support/kefu.ts';
+import { KefuClient, type WebSocketCtor } from '../../src/client/index.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+async function demoToken(url: string, sub: string, scope = 'cs:customer', shop?: string): Promise<string> {
+  const r = await fetch(`${url}/demo/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, scope, ...(shop ? { shop_id: shop } : {}) }) });
+  assert.equal(r.status, 200);
+  return ((await r.json()) as { access_token: string }).access_token;
+}
+
+describe('kefu start (embedded, demo)', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kefu-cli-'));
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  test('serves the demo, refuses a second process on the same data dir, stops on SIGTERM and keeps data across restarts', async () => {
+    const t0 = Date.now();
+    const first = await startProcess({ KEFU_DEMO: 'true', KEFU_LOG_LEVEL: 'warn' }, { dataDir });
+    const startMs = Date.now() - t0;
+    assert.equal((await fetch(`${first.url}/healthz`)).status, 200);
+    assert.ok(startMs < 60_000, `first start took ${startMs} ms`);
+    assert.match(first.output(), /DEMO identity/);
+    assert.match(first.output(), /buyer_1/);
+
+    // A second process on the same data dir refuses with a clear message and harms nothing.
+    const second = spawnSync(process.execPath, ['src/main.ts', 'start'], { cwd: root, env: { PATH: process.env.PATH, KEFU_DATA_DIR: dataDir, KEFU_PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(second.status, 1);
+    assert.match(second.stderr, /data dir .* is in use by another kefu process \(pid \d+/);
+
+    // The robot answers from the demo data.
+    const token = await demoToken(first.url, 'buyer_1');
+    const c = await KefuClient.connect({ url: first.url, token, device: 'pc', WebSocket: WebSocket as unknown as WebSocketCtor });
+    const reply = c.waitFor((f) => f.type === 'message' && f.sender.role === 'bot', 10_000);
+    const ack = await c.sendText({ shopId: 'shop_demo' }, '我的快递到哪了');
+    const bot = await reply;
+    assert.match(JSON.stringify(bot), /SF1428573920166/);
+    await c.close();
+    assert.equal((await fetch(`${first.url}/healthz`)).status, 200, 'the first process is unharmed');
+
+    assert.equal(await first.stop('SIGTERM'), 0, 'graceful exit');
+
+    const again = await startProcess({ KEFU_DEMO: 'true', KEFU_LOG_LEVEL: 'warn' }, { dataDir });
+    const token2 = await demoToken(again.url, 'buyer_1');
+    const c2 = await KefuClient.connect({ url: again.url, token: token2, device: 'app', WebSocket: WebSocket as unknown as WebSocketCtor });
+    const hist = await c2.syncAll(ack.conversationId, 0);
+    assert.equal((hist[0]!.content as { text: string }).text, '我的快递到哪了', 'history survived the restart');
+    assert.ok(hist.some((m) => m.sender.role === 'bot'));
+    // The demo token signed before the restart is still valid (the demo key is kept in the data dir).
+    const old = await KefuClient.connect({ url: again.url, token, device: 'web', WebSocket: WebSocket as unknown as WebSocketCtor });
+    await old.ping();
+    await Promise.all([c2.close(), old.close()]);
+    assert.equal(await again.stop(), 0);
+  });
+});
+
+describe('kefu on the real servers', { skip: needsPg || needsRedis }, () => {
+  const schema = uniqueName('cli');
+  after(async () => {
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    await c.query(`drop schema if exists "${schema}" cascade`);
+    await c.end();
+  });
+
+  test('kefu migrate applies the migrations once; kefu start runs on PostgreSQL and Redis', async () => {
+    const env = { PATH: process.env.PATH, KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: schema };
+    const m1 = spawnSync(process.execPath, ['src/main.ts', 'migrate'], { cwd: root, env, encoding: 'utf8' });
+    assert.equal(m1.status, 0, m1.stderr);
+    assert.match(m1.stdout, /applied: 001_core/);
+    const m2 = spawnSync(process.execPath, ['src/main.ts', 'migrate'], { cwd: root, env, encoding: 'utf8' });
+    assert.match(m2.stdout, /up to date/);
+
+    const p = await startProcess({ KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: schema, KEFU_REDIS_URL: REDIS_URL!, KEFU_REDIS_KEY_PREFIX: `${schema}:`, KEFU_DEMO: 'true' });
+    assert.match(p.output(), /storage:\s+PostgreSQL, cache\/bus Redis/);
+    const ready = await fetch(`${p.url}/readyz`);
+    assert.equal(ready.status, 200);
+    const db = new pg.Client({ connectionString: PG_URL });
+    await db.connect();
+    const orders = await db.query(`select count(*)::int as n from "${schema}".shop_orders where shop_id = 'shop_demo'`);
+    await db.end();
+    assert.ok(orders.rows[0].n >= 5, 'demo data seeded into PostgreSQL');
+    assert.equal(await p.stop(), 0);
+  });
+
+  test('an unreachable database stops the start with one clear line', () => {
+    const r = spawnSync(process.execPath, ['src/main.ts', 'start'], {
+      cwd: root,
+      env: { PATH: process.env.PATH, KEFU_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', KEFU_DATABASE_CONNECT_TIMEOUT_MS: '500', KEFU_PORT: '0', KEFU_DATA_DIR: mkdtempSync(join(tmpdir(), 'kefu-bad-')) },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^kefu: cannot start: /);
+  });
+});
