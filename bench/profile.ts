@@ -138,14 +138,23 @@ export function windowsFor(file: string): Window[] | undefined {
   return existsSync(w) ? (JSON.parse(readFileSync(w, 'utf8')) as Window[]) : undefined;
 }
 
+/**
+ * Native frames that are socket syscalls. V8 samples by wall clock, so on a machine whose cores
+ * are all busy, a write that wakes PostgreSQL or Redis on the same core is charged for the time
+ * the writer then spends descheduled; these frames are reported apart from the JavaScript.
+ */
+export const SYSCALL_FRAMES = new Set(['writev', 'writeBuffer', 'writeUtf8String', 'writeLatin1String', 'writeAsciiString', 'read', 'close', 'shutdown']);
+
 export function summarize(file: string, top = 25, windows = windowsFor(file)): string {
   const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const a = analyse(p, windows);
   const busy = a.byArea.filter((c) => c.key !== '(idle)').reduce((s, c) => s + c.selfMs, 0);
+  const sys = a.byFunction.filter((c) => SYSCALL_FRAMES.has(c.key)).reduce((s, c) => s + c.selfMs, 0);
   const pct = (ms: number) => `${((ms / Math.max(1, busy)) * 100).toFixed(1)}%`.padStart(6);
   const lines = [
     // Samples are wall-clock: time the thread spent descheduled inside a syscall counts for that syscall.
     `${file}: ${(a.wallMs / 1000).toFixed(1)} s ${windows ? 'inside the measured windows' : 'profiled'}, ${(busy / 1000).toFixed(1)} s not idle (percentages of the non-idle samples; wall-clock sampling)`,
+    `  socket syscalls (${[...SYSCALL_FRAMES].join(', ')}): ${pct(sys).trim()} of the non-idle samples, the rest is JavaScript, GC and other native work`,
     '  by area (self / total):',
     ...a.byArea.filter((c) => c.key !== '(idle)').slice(0, 20).map((c) => `    ${pct(c.selfMs)} ${pct(c.totalMs)}  ${c.key}`),
     `  top ${top} functions by self time (self / total):`,

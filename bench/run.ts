@@ -27,7 +27,7 @@ import { createKefuHarness, PG_URL, probeServices, REDIS_URL, ROOT, SHOP, type K
 import { describeMachine, machineBusy } from './lib/machine.ts';
 import { errorRow, ratios, table, verdicts, writeResults, type Row } from './lib/report.ts';
 import { measuredWindows, openFilesLimit } from './lib/proc.ts';
-import { runA } from './scenarios/a-article.ts';
+import { A_MESSAGES, runA } from './scenarios/a-article.ts';
 import { B_FULL, B_QUICK, bBuyers, runB } from './scenarios/b-rate.ts';
 import { runC } from './scenarios/c-idle.ts';
 import { runD } from './scenarios/d-fanout.ts';
@@ -85,8 +85,8 @@ const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
 const profileDir = opts.profile ? join(opts.out, 'profiles', stamp) : undefined;
 
 const P = opts.quick
-  ? { b: B_QUICK, dMs: 1000, eMs: 1000, cCounts: [2000], fMs: 2000 }
-  : { b: B_FULL, dMs: 5000, eMs: 3000, cCounts: [10_000, 50_000], fMs: 5000 };
+  ? { aMessages: 5, b: B_QUICK, dMs: 1000, eMs: 1000, cCounts: [2000], fMs: 2000 }
+  : { aMessages: A_MESSAGES, b: B_FULL, dMs: 5000, eMs: 3000, cCounts: [10_000, 50_000], fMs: 5000 };
 
 let harness: KefuHarness | undefined;
 const cleanup = async () => {
@@ -161,7 +161,7 @@ try {
         log(`  seeded an order with logistics for ${P.b.connections} buyers through the webhook${seeded.failed ? ` (${seeded.failed} FAILED)` : ''}`);
       }
       const steps: Array<[Letter, () => Promise<Row | Row[]>]> = [
-        ['a', () => runA(ctx, target)],
+        ['a', () => runA(ctx, target, P.aMessages)],
         ['b', () => runB(ctx, target, P.b)],
         ['d', () => runD(ctx, target, P.dMs)],
         ['e', () => runE(ctx, target, P.eMs)],
@@ -178,7 +178,9 @@ try {
         await checkAlive(server, letter, system);
       }
     } finally {
+      const t1 = performance.now();
       const code = await server.stop();
+      ctx.log(`  stopped in ${((performance.now() - t1) / 1000).toFixed(1)} s (exit code ${code})`);
       if (code !== 0 && code !== null) log(`  ${system} exited with ${code} on SIGTERM:\n${server.output().slice(-1000)}`);
     }
   }

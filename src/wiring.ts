@@ -156,6 +156,16 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const bot = new BotResponder({ robot: canary, conversations, cache: storage.cache, work, metrics, log });
     if (config.robot) conversations.setBot(bot);
 
+    // kefu_shop_backlog: conversations waiting for a human, refreshed from the database so every
+    // node reports the same truth whichever node queued them.
+    const refreshBacklog = async () => {
+      const rows = await storage.sql.db.selectFrom('conversations').select(['shop_id']).select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'queued').groupBy('shop_id').execute();
+      metrics.shopBacklog.reset();
+      for (const r of rows) metrics.shopBacklog.set({ shop: r.shop_id }, Number(r.n));
+    };
+    const backlogTimer = setInterval(() => refreshBacklog().catch((e: unknown) => log.debug({ err: (e as Error).message }, 'backlog refresh failed')), 10_000);
+    backlogTimer.unref();
+
     let closed: Promise<void> | undefined;
     return {
       config,
@@ -179,6 +189,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       knowledgeChanged,
       close: () =>
         (closed ??= (async () => {
+          clearInterval(backlogTimer);
           await bot.idle();
           await Promise.allSettled([storage.bus.close(), storage.cache.close()]);
           await storage.sql.close();

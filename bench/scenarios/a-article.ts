@@ -16,7 +16,8 @@ import { buyers, clientMsgId, closedLoop, type Ctx } from './common.ts';
 export const A_CONNECTIONS = 200;
 export const A_MESSAGES = 20;
 
-export async function runA(ctx: Ctx, target: Target): Promise<Row> {
+/** `messages` is 20 in the full run (the article's test); the quick run sends fewer. */
+export async function runA(ctx: Ctx, target: Target, messages = A_MESSAGES): Promise<Row> {
   const conns = await connectMany(target, buyers('ba', A_CONNECTIONS).map((user) => ({ user })));
   try {
     const request = (c: (typeof conns)[number]) => c.send(target.shopId, BENCH_TEXT, clientMsgId());
@@ -26,7 +27,7 @@ export async function runA(ctx: Ctx, target: Target): Promise<Row> {
     await sleep(300);
     const lat = new Latency();
     const cpu = startCpuMeter(target.pids);
-    const r = await closedLoop(conns, { perConn: A_MESSAGES, timeoutMs: 10_000, request, record: (ms) => lat.record(ms) });
+    const r = await closedLoop(conns, { perConn: messages, timeoutMs: 10_000, request, record: (ms) => lat.record(ms) });
     const report = cpu.stop();
     const s = lat.summary();
     ctx.log(`  a ${target.system}: p50 ${s.p50_ms} ms, p99 ${s.p99_ms} ms, max ${s.max_ms} ms, ${r.errors} errors`);
@@ -38,7 +39,7 @@ export async function runA(ctx: Ctx, target: Target): Promise<Row> {
         errors: r.errors + w.errors,
         measure: 'ack',
         connections: A_CONNECTIONS,
-        note: `${A_CONNECTIONS} conns x ${A_MESSAGES} msgs closed loop; first message per conn (opens the conversation): p99 ${first.at(99)} ms, max ${first.summary().max_ms} ms${r.closed ? `; ${r.closed} sockets closed by the server` : ''}`,
+        note: `${A_CONNECTIONS} conns x ${messages} msgs closed loop${messages !== A_MESSAGES ? ` (quick run; the article's test is x ${A_MESSAGES})` : ''}; first message per conn (opens the conversation): p99 ${first.at(99)} ms, max ${first.summary().max_ms} ms${r.closed ? `; ${r.closed} sockets closed by the server` : ''}`,
       },
       s,
       report,

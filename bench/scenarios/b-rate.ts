@@ -32,7 +32,7 @@ export interface BOptions {
 // The brief's steps (500 … 7000/s), with lower ones to locate a slower system and higher ones to
 // find the ceilings' limit.
 export const B_FULL: BOptions = { connections: 1000, rates: [250, 500, 750, 1000, 1500, 2000, 3000, 5000, 7000, 10_000, 14_000, 20_000, 28_000, 40_000], stepMs: 5000 };
-export const B_QUICK: BOptions = { connections: 200, rates: [500, 1000, 2000, 5000, 10_000, 20_000], stepMs: 1500 };
+export const B_QUICK: BOptions = { connections: 200, rates: [500, 1000, 2000, 5000, 10_000, 20_000], stepMs: 1000 };
 
 /** The buyers of (b): kefu seeds an order with logistics for each, so the robot has something to say. */
 export const bBuyers = (n: number) => buyers('bb', n);

@@ -75,7 +75,7 @@ export async function runC(ctx: Ctx, start: () => Promise<{ target: Target; serv
     const limit = openFilesLimit(server.pid) ?? Number.POSITIVE_INFINITY;
     // Warm the code paths (TLS-free upgrade, token verification, bus) so they are not billed to connections.
     closeAll(await connectMany(target, buyers('bcw', 100).map((user) => ({ user }))));
-    await sleep(1500);
+    await sleep(ctx.quick ? 800 : 1500);
     const base = await rssMedian(server.pid);
     let opened = 0;
     for (const count of o.counts) {
@@ -112,7 +112,7 @@ export async function runC(ctx: Ctx, start: () => Promise<{ target: Target; serv
         const until = performance.now() + 20_000;
         while (((await serverConnections(target.urls[0]!)) ?? 0) < n - failed && performance.now() < until) await sleep(250);
       }
-      await sleep(3000);
+      await sleep(ctx.quick ? 1500 : 3000);
       const rss = await rssMedian(server.pid);
       let stillOpen = 0;
       for (const h of helpers) stillOpen += (await ask<{ open: number }>(h, { type: 'status' }, 'status', 10_000)).open;

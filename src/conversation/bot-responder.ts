@@ -31,7 +31,6 @@ export class BotResponder implements BotHook {
   readonly #conversations: ConversationService;
   readonly #cache: Cache;
   readonly #work: WorkQueue;
-  readonly #metrics: Metrics;
   readonly #log: Logger;
   readonly #tails = new Map<string, Promise<void>>();
 
@@ -40,7 +39,6 @@ export class BotResponder implements BotHook {
     this.#conversations = deps.conversations;
     this.#cache = deps.cache;
     this.#work = deps.work;
-    this.#metrics = deps.metrics;
     this.#log = deps.log;
   }
 

@@ -18,7 +18,8 @@ import type { Cache } from '../storage/ports.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { WorkQueue } from '../ops/work-queue.ts';
 import { newTraceId } from '../ops/logger.ts';
-import { Hub, type LocalConnection } from './hub.ts';
+import type { Hub} from './hub.ts';
+import { type LocalConnection } from './hub.ts';
 import { TokenBucket, checkReplay, checkUserRate } from './guards.ts';
 import { markOffline, markOnline } from './presence.ts';
 
