@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'web/dist/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'data/', 'web/dist/', 'bench/results/', '.tmp/', 'bench/_*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
