@@ -15,6 +15,8 @@ import { MemoryCache } from './storage/memory/memory-cache.ts';
 import type { Runtime } from './wiring.ts';
 import { registerWebhookRoutes } from './commerce/index.ts';
 import { registerKnowledgeRoutes } from './knowledge/index.ts';
+import { canaryConfigSchema } from './robot-ops.ts';
+import { timingSafeEqual } from 'node:crypto';
 
 export type Authorize = (req: FastifyRequest, opts: { roles: readonly Role[]; shopId?: string }) => Promise<Principal>;
 
@@ -139,6 +141,28 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
         const devices = await onlineDevices(rt.storage.cache, userId);
         return { userId, devices: devices.map((d) => ({ device: d.device, lastSeen: new Date(d.lastSeen).toISOString() })) };
       });
+
+      // Operator endpoints (extension): enabled by KEFU_OPS_TOKEN, a static bearer secret held by
+      // the platform's operators, since no role of the contract spans shops.
+      if (rt.config.opsToken) {
+        const want = Buffer.from(rt.config.opsToken);
+        const ops = (req: FastifyRequest) => {
+          const got = Buffer.from(extractBearer(req.headers.authorization) ?? '');
+          if (got.length !== want.length || !timingSafeEqual(got, want)) throw new KefuError('UNAUTHORIZED', 'operator token required');
+        };
+        api.get('/ops/robot/canary', async (req) => {
+          ops(req);
+          return rt.canaryControl.current();
+        });
+        api.put('/ops/robot/canary', async (req) => {
+          ops(req);
+          return rt.canaryControl.set(parse(canaryConfigSchema, req.body));
+        });
+        api.post('/ops/robot/canary/rollback', async (req) => {
+          ops(req);
+          return rt.canaryControl.rollback();
+        });
+      }
 
       const msgQuery = z.strictObject({ afterSeq: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(500).default(100) });
       api.get('/conversations/:id/messages', async (req) => {

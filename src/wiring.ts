@@ -24,7 +24,8 @@ import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAge
 import { KefuError } from './protocol/errors.ts';
 import type { ContentPolicy } from './conversation/index.ts';
 import { BotResponder } from './conversation/bot-responder.ts';
-import { createCanary, createRobot, FaqIndexProvider, type Canary } from './robot/index.ts';
+import { createCanary, createOpenAiCompatibleClient, createRobot, FaqIndexProvider, type Canary } from './robot/index.ts';
+import { createCanaryControl, type CanaryControl } from './robot-ops.ts';
 
 export async function createSqlStore(config: Config): Promise<SqlStore> {
   const d = config.database;
@@ -87,6 +88,8 @@ export interface Runtime {
   readonly filters: FilterCache;
   /** The robot strategies (one version until a second is configured) and their split. */
   readonly canary: Canary;
+  /** Changes the canary split on every node (kept in the cache, broadcast on the bus). */
+  readonly canaryControl: CanaryControl;
   readonly bot: BotResponder;
   /** Tells every node that a shop's FAQ or word list changed (they drop their caches). */
   knowledgeChanged(shopId: string): void;
@@ -151,8 +154,18 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
 
     const faq = new FaqIndexProvider({ load: (shopId) => knowledge.listFaq(shopId), versionOf: (shopId) => knowledge.version(shopId) });
     onKnowledgeChanged.add((shopId) => faq.invalidate(shopId));
-    const robot = createRobot({ dataSource: buyerData, faq, version: 'v1' });
-    const canary = createCanary({ robots: [robot], newVersion: 'v1', oldVersion: 'v1', registry: metrics.registry });
+    // Two strategy versions side by side: v1 is the engine alone; v2 adds the LLM fallback for
+    // open questions when one is configured. Everyone starts on v1; operators move a share of
+    // users (by the last digit of the user id) with PUT /api/v1/ops/robot/canary.
+    const llm = config.llm ? createOpenAiCompatibleClient({ url: config.llm.url, model: config.llm.model, timeoutMs: config.llm.timeoutMs, ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}) }) : undefined;
+    const canary = createCanary({
+      robots: [createRobot({ dataSource: buyerData, faq, version: 'v1' }), createRobot({ dataSource: buyerData, faq, version: 'v2', ...(llm ? { llm } : {}) })],
+      newVersion: 'v2',
+      oldVersion: 'v1',
+      newDigits: [],
+      registry: metrics.registry,
+    });
+    const canaryControl = await createCanaryControl({ canary, cache: storage.cache, bus: storage.bus, log });
     const bot = new BotResponder({ robot: canary, conversations, cache: storage.cache, work, metrics, log });
     if (config.robot) conversations.setBot(bot);
 
@@ -185,6 +198,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       knowledge,
       filters,
       canary,
+      canaryControl,
       bot,
       knowledgeChanged,
       close: () =>

@@ -8,6 +8,13 @@ import { spawn, fork, type ChildProcess } from 'node:child_process';
 
 const live = new Set<ChildProcess>();
 let hooked = false;
+let stopping = false;
+
+/** True once Ctrl-C / SIGTERM arrived: nothing new may start while cleanup runs. */
+export const isStopping = () => stopping;
+const refuseWhenStopping = (what: string) => {
+  if (stopping) throw new Error(`not starting ${what}: the benchmark is stopping`);
+};
 
 function killAll(signal: NodeJS.Signals): void {
   for (const c of live) if (c.exitCode === null && c.signalCode === null) c.kill(signal);
@@ -18,7 +25,6 @@ export function installExitHooks(cleanup: () => Promise<void>): void {
   if (hooked) return;
   hooked = true;
   process.on('exit', () => killAll('SIGKILL'));
-  let stopping = false;
   const onSignal = (sig: NodeJS.Signals) => {
     if (stopping) process.exit(130);
     stopping = true;
@@ -45,6 +51,7 @@ export interface Server {
 }
 
 export function startServer(name: string, args: string[], opts: { env: Record<string, string>; cwd: string; execArgv?: string[]; timeoutMs?: number }): Promise<Server> {
+  refuseWhenStopping(name);
   const child = spawn(process.execPath, [...(opts.execArgv ?? []), ...args], {
     cwd: opts.cwd,
     env: { PATH: process.env.PATH ?? '', ...opts.env },
@@ -103,6 +110,7 @@ export function startServer(name: string, args: string[], opts: { env: Record<st
 
 /** A forked helper (IPC channel open), registered for cleanup like the servers. */
 export function forkHelper(modulePath: string, args: string[] = []): ChildProcess {
+  refuseWhenStopping(modulePath);
   const child = fork(modulePath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   live.add(child);
   child.once('exit', () => live.delete(child));

@@ -22,6 +22,8 @@ import { buyers, clientMsgId, closedLoop, type Ctx } from './common.ts';
 export const B_TARGET_P99_MS = 50;
 export const BOT_WAIT_MS = 2000;
 const ACK_TIMEOUT_MS = 5000;
+/** Other processes using more than this share of a core during a failed step make it worth one re-run. */
+const INTERFERENCE_PCT = 30;
 
 export interface BOptions {
   connections: number;
@@ -87,7 +89,7 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
 
     let best: Row | undefined;
     let stopReason = `reached the last step (${o.rates[o.rates.length - 1]}/s)`;
-    for (const rate of o.rates) {
+    const step = async (rate: number): Promise<Row> => {
       const lat = new Latency();
       let errors = 0;
       let closed = 0;
@@ -158,8 +160,24 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
         s,
         report,
       );
+      return row;
+    };
+
+    for (const rate of o.rates) {
+      let row = await step(rate);
+      const failed = (r: Row) => r.valid === false || r.errors > 0 || r.p99_ms === null || r.p99_ms >= B_TARGET_P99_MS;
+      // A 2-core machine shared with other work: when a failed step coincided with other load
+      // (measured, not guessed), run it once more and keep the second result, saying so.
+      if (failed(row) && (row.other_cpu_pct ?? 0) > INTERFERENCE_PCT) {
+        ctx.log(`  b ${target.system} @${rate}/s: failed while other processes used ${row.other_cpu_pct}% of a core; running the step once more`);
+        const first = row;
+        await sleep(2000);
+        row = await step(rate);
+        row.note = [row.note, `re-run: the first attempt (p99 ${first.p99_ms} ms, ${first.errors} errors) ran while other processes used ${first.other_cpu_pct}% of a core`].filter(Boolean).join('; ');
+      }
+      const s = { p50_ms: row.p50_ms, p99_ms: row.p99_ms, max_ms: row.max_ms };
       rows.push(row);
-      ctx.log(`  b ${target.system} @${rate}/s: p50 ${s.p50_ms} p99 ${s.p99_ms} max ${s.max_ms} ms, ${row.errors} errors, server ${report.server_cpu_pct}% (sys ${report.server_sys_pct}%) gen ${report.gen_cpu_pct}% pg ${report.pg_cpu_pct}% redis ${report.redis_cpu_pct}% other ${report.other_cpu_pct}%`);
+      ctx.log(`  b ${target.system} @${rate}/s: p50 ${s.p50_ms} p99 ${s.p99_ms} max ${s.max_ms} ms, ${row.errors} errors, server ${row.server_cpu_pct}% (sys ${row.server_sys_pct}%) gen ${row.gen_cpu_pct}% pg ${row.pg_cpu_pct}% redis ${row.redis_cpu_pct}% other ${row.other_cpu_pct}%`);
       if (row.valid === false) {
         stopReason = `generator saturated at ${rate}/s (the ceiling is at least the rate below)`;
         break;

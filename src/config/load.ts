@@ -41,6 +41,8 @@ export interface Config {
   readonly allowedOrigins: readonly string[] | undefined;
   readonly demo: boolean;
   readonly robot: boolean;
+  readonly llm: { readonly url: string; readonly model: string; readonly apiKey: string | undefined; readonly timeoutMs: number } | undefined;
+  readonly opsToken: string | undefined;
   readonly nodeId: string;
   readonly logLevel: RawConfig['KEFU_LOG_LEVEL'];
   readonly shutdownGraceMs: number;
@@ -112,6 +114,9 @@ export function loadConfig(env: Readonly<Record<string, RawValue>> = process.env
     throw new ConfigError('KEFU_PLATFORM_WEBHOOK_SECRET', 'must be at least 16 characters');
   }
 
+  if (r.KEFU_LLM_URL && !r.KEFU_LLM_MODEL) throw new ConfigError('KEFU_LLM_MODEL', 'is required when KEFU_LLM_URL is set');
+  if (r.KEFU_OPS_TOKEN !== undefined && r.KEFU_OPS_TOKEN.length < 24) throw new ConfigError('KEFU_OPS_TOKEN', 'must be at least 24 characters');
+
   const dataDir = resolve(r.KEFU_DATA_DIR);
   const schema = r.KEFU_DATABASE_SCHEMA ?? 'public';
   const database: DatabaseConfig = r.KEFU_DATABASE_URL
@@ -139,6 +144,8 @@ export function loadConfig(env: Readonly<Record<string, RawValue>> = process.env
     allowedOrigins: r.KEFU_ALLOWED_ORIGINS,
     demo: r.KEFU_DEMO,
     robot: r.KEFU_ROBOT,
+    llm: r.KEFU_LLM_URL ? { url: r.KEFU_LLM_URL, model: r.KEFU_LLM_MODEL!, apiKey: r.KEFU_LLM_API_KEY, timeoutMs: r.KEFU_LLM_TIMEOUT_MS } : undefined,
+    opsToken: r.KEFU_OPS_TOKEN,
     nodeId: r.KEFU_NODE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: r.KEFU_LOG_LEVEL,
     shutdownGraceMs: r.KEFU_SHUTDOWN_GRACE_MS,
