@@ -1,7 +1,7 @@
 // The robot answering through the real message path, on the demo shop's data (embedded adapters).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
+import { connect, eventually, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
 import { AUD, ISS } from '../auth/support.ts';
 import { seedDemoData } from '../../src/demo-wiring.ts';
 import { DEMO_SHOP_ID } from '../../src/demo/index.ts';
@@ -31,8 +31,9 @@ describe('robot on the message path (demo data)', () => {
     });
     const ack = await c.sendText({ shopId: DEMO_SHOP_ID }, text);
     await node.rt.bot.idle();
-    // Replies are stored before they are pushed; give the local push a moment.
-    for (let i = 0; i < 50 && replies.filter((r) => r.seq > ack.seq).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    // Every reply is stored before it is pushed: wait until the pushed ones match the stored ones.
+    const stored = (await c.sync(ack.conversationId, ack.seq)).messages.filter((m) => m.sender.role === 'bot').length;
+    await eventually(() => replies.filter((r) => r.seq > ack.seq).length >= stored, 5000, 'bot replies to arrive');
     off();
     return replies.filter((r) => r.seq > ack.seq);
   }
