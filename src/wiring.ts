@@ -18,7 +18,7 @@ import { createTokenVerifier, createDemoIssuer, defaultDemoIssuerUrl, type DemoI
 import { ConversationService } from './conversation/index.ts';
 import { Hub } from './gateway/hub.ts';
 import { loadKeyring, type Keyring } from './privacy/index.ts';
-import { CommerceRepository, createBuyerDataSource, type BuyerLookup } from './commerce/index.ts';
+import { CommerceRepository, HttpPlatformConnector, createBuyerDataSource, type BuyerLookup } from './commerce/index.ts';
 import { createDemoConnector } from './demo/index.ts';
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
@@ -127,12 +127,17 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
 
     const keyring = loadKeyring({ piiKeys: config.piiKeys, dataDir: config.dataDir, production: config.production });
     const commerce = new CommerceRepository(storage.sql, keyring);
-    // The embedded demo platform stands in for the platform's API in demo mode; a real HTTP
-    // connector comes with KEFU_PLATFORM_API_URL (not configurable yet).
+    // The platform's API is asked for what the webhook copy lacks; in demo mode without one,
+    // the embedded demo platform stands in for it.
+    const connector = config.platformApi
+      ? new HttpPlatformConnector({ baseUrl: config.platformApi.url, timeoutMs: config.platformApi.timeoutMs, ...(config.platformApi.token ? { token: config.platformApi.token } : {}) })
+      : config.demo
+        ? createDemoConnector()
+        : undefined;
     const buyerData = createBuyerDataSource({
       readModel: commerce,
-      ...(config.demo ? { connector: createDemoConnector() } : {}),
-      budgetMs: 300,
+      ...(connector ? { connector } : {}),
+      budgetMs: config.robotLookupBudgetMs,
       onSourceError: (source, e) => log.warn({ source, err: (e as Error).message }, 'buyer data lookup failed'),
     });
 
@@ -159,7 +164,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     // users (by the last digit of the user id) with PUT /api/v1/ops/robot/canary.
     const llm = config.llm ? createOpenAiCompatibleClient({ url: config.llm.url, model: config.llm.model, timeoutMs: config.llm.timeoutMs, ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}) }) : undefined;
     const canary = createCanary({
-      robots: [createRobot({ dataSource: buyerData, faq, version: 'v1' }), createRobot({ dataSource: buyerData, faq, version: 'v2', ...(llm ? { llm } : {}) })],
+      robots: [createRobot({ dataSource: buyerData, faq, version: 'v1', budgetMs: config.robotLookupBudgetMs }), createRobot({ dataSource: buyerData, faq, version: 'v2', budgetMs: config.robotLookupBudgetMs, ...(llm ? { llm } : {}) })],
       newVersion: 'v2',
       oldVersion: 'v1',
       newDigits: [],

@@ -43,6 +43,8 @@ export interface Config {
   readonly robot: boolean;
   readonly llm: { readonly url: string; readonly model: string; readonly apiKey: string | undefined; readonly timeoutMs: number } | undefined;
   readonly opsToken: string | undefined;
+  readonly platformApi: { readonly url: string; readonly token: string | undefined; readonly timeoutMs: number } | undefined;
+  readonly robotLookupBudgetMs: number;
   readonly nodeId: string;
   readonly logLevel: RawConfig['KEFU_LOG_LEVEL'];
   readonly shutdownGraceMs: number;
@@ -146,6 +148,8 @@ export function loadConfig(env: Readonly<Record<string, RawValue>> = process.env
     robot: r.KEFU_ROBOT,
     llm: r.KEFU_LLM_URL ? { url: r.KEFU_LLM_URL, model: r.KEFU_LLM_MODEL!, apiKey: r.KEFU_LLM_API_KEY, timeoutMs: r.KEFU_LLM_TIMEOUT_MS } : undefined,
     opsToken: r.KEFU_OPS_TOKEN,
+    platformApi: r.KEFU_PLATFORM_API_URL ? { url: r.KEFU_PLATFORM_API_URL, token: r.KEFU_PLATFORM_API_TOKEN, timeoutMs: r.KEFU_PLATFORM_API_TIMEOUT_MS } : undefined,
+    robotLookupBudgetMs: r.KEFU_ROBOT_LOOKUP_BUDGET_MS,
     nodeId: r.KEFU_NODE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: r.KEFU_LOG_LEVEL,
     shutdownGraceMs: r.KEFU_SHUTDOWN_GRACE_MS,
