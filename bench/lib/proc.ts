@@ -136,8 +136,9 @@ export function startCpuMeter(serverPids: readonly number[]): { stop(): CpuRepor
       const s1 = serverPids.map((p, i) => cpuTimes(p) ?? s0[i]!);
       const s = s1.reduce((sum, t, i) => sum + Math.max(0, t.total - s0[i]!.total), 0);
       const sys = s1.reduce((sum, t, i) => sum + Math.max(0, t.sys - s0[i]!.sys), 0);
-      const pgs = cpuSecondsByName(['postgres']) - pg0;
-      const rs = cpuSecondsByName(['redis-server']) - r0;
+      // Backends that exit during the window take their CPU time with them: never below zero.
+      const pgs = Math.max(0, cpuSecondsByName(['postgres']) - pg0);
+      const rs = Math.max(0, cpuSecondsByName(['redis-server']) - r0);
       const m1 = machineTicks();
       const pct = (sec: number) => (wall > 0 ? Math.round((sec / wall) * 1000) / 10 : 0);
       const machineSec = m1.total > m0.total ? ((m1.busy - m0.busy) / (m1.total - m0.total)) * wall * availableParallelism() : 0;

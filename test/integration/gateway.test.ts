@@ -169,3 +169,48 @@ for (const v of variants) {
     });
   });
 }
+
+describe('bounded work queue (embedded)', () => {
+  let issuer: Issuer;
+  let node: Node;
+  before(async () => {
+    issuer = await startIssuer();
+    node = await startNode({ KEFU_OAUTH_JWKS_URL: issuer.jwks.url, KEFU_OAUTH_ISSUER: ISS, KEFU_OAUTH_AUDIENCE: AUD, KEFU_WORK_CONCURRENCY: '1', KEFU_WORK_QUEUE_MAX: '2', KEFU_ROBOT: 'false' });
+  });
+  after(async () => {
+    await node?.close();
+    await issuer?.close();
+  });
+
+  test('work beyond the queue is refused with UNAVAILABLE and counted; nothing refused is stored', async () => {
+    const clients = await Promise.all(Array.from({ length: 60 }, async (_, i) => connect(node.url, await issuer.token({ sub: `wq${i}`, scope: 'cs:customer' }))));
+    // Hold the embedded database (one session) so that storage work piles up in the queue.
+    let release!: () => void;
+    const held = node.rt.storage.sql.transaction(() => new Promise<void>((r) => (release = r)));
+    const settled = Promise.allSettled(clients.map((c, i) => c.sendText({ shopId: 'shop-wq' }, `m${i}`)));
+    await eventually(async () => Number((await (await fetch(`${node.url}/metrics`)).text()).match(/kefu_work_rejected_total\{kind="message"\} (\d+)/)?.[1] ?? 0) >= 57, 10_000, 'the queue to refuse the overflow');
+    release();
+    await held;
+    const results = await settled;
+    const refused = results.filter((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'UNAVAILABLE').length;
+    const acked = results.filter((r) => r.status === 'fulfilled').length;
+    assert.ok(refused > 0, 'some sends are refused');
+    assert.equal(refused + acked, 60, 'every send is either acked or refused with UNAVAILABLE');
+    const m = await (await fetch(`${node.url}/metrics`)).text();
+    assert.equal(Number(m.match(/kefu_work_rejected_total\{kind="message"\} (\d+)/)?.[1]), refused);
+    const rows = await node.rt.storage.sql.db.selectFrom('messages').select('sender_id').where('shop_id', '=', 'shop-wq').execute();
+    assert.equal(rows.length, acked, 'exactly the acked messages are stored');
+    await Promise.all(clients.map((c) => c.close()));
+  });
+
+  test('an explicit Origin allow-list admits only its origins', async () => {
+    const { originAllowed } = await import('../../src/gateway/gateway.ts');
+    assert.equal(originAllowed('https://shop.example.com', 'kefu.internal:8080', ['https://shop.example.com']), true);
+    assert.equal(originAllowed('https://evil.example.com', 'kefu.internal:8080', ['https://shop.example.com']), false);
+    assert.equal(originAllowed('http://kefu.internal:8080', 'kefu.internal:8080', ['https://shop.example.com']), false, 'with a list, same-origin is not implied');
+    assert.equal(originAllowed('http://kefu.internal:8080', 'kefu.internal:8080', undefined), true);
+    assert.equal(originAllowed('null', 'kefu.internal:8080', undefined), false);
+    assert.equal(originAllowed(undefined, 'kefu.internal:8080', ['https://shop.example.com']), true, 'native apps send no Origin');
+    assert.equal(originAllowed('https://any.example', 'h', ['*']), true);
+  });
+});

@@ -127,6 +127,18 @@ describe('messaging across two nodes (real PostgreSQL + Redis)', { skip }, () =>
     await Promise.all([phone.close(), foreignAgent.close(), otherBuyer.close()]);
   });
 
+  test('concurrent first messages from two devices on two nodes open one conversation with gap-free seqs', async () => {
+    const t = await buyer('u8');
+    const phone = await connect(a.url, t, 'app');
+    const pc = await connect(b.url, t, 'pc');
+    const acks = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? phone : pc).sendText({ shopId: 'shop8' }, `race ${i}`)));
+    assert.equal(new Set(acks.map((x) => x.conversationId)).size, 1, 'one open conversation per buyer and shop');
+    assert.deepEqual(acks.map((x) => x.seq).sort((x, y) => x - y), Array.from({ length: 20 }, (_, i) => i + 1));
+    const open = await db.query(`select count(*)::int as n from "${iso.schema}".conversations where buyer_id = 'u8' and state <> 'closed'`);
+    assert.equal(open.rows[0].n, 1);
+    await Promise.all([phone.close(), pc.close()]);
+  });
+
   test('presence lists the user\'s online devices across nodes', async () => {
     const t = await buyer('u7');
     const phone = await connect(a.url, t, 'app');
