@@ -87,7 +87,7 @@ export class ConversationService {
       const content = this.#policy ? await this.#policy.inbound(c.shopId, 'customer', f.content) : f.content;
       const r = await repo.appendMessage(this.#sql.db, f.conversationId, sender, f.clientMsgId, content, { buyerId: p.userId });
       if (!r.ok) throw new KefuError('NOT_FOUND', 'no such open conversation');
-      return this.#afterStore(p, f, r, connectionId);
+      return this.#afterStore(f, r, connectionId);
     }
     if (!f.shopId) throw new KefuError('BAD_REQUEST', 'shopId: a buyer names the shop');
     const content = this.#policy ? await this.#policy.inbound(f.shopId, 'customer', f.content) : f.content;
@@ -109,7 +109,7 @@ export class ConversationService {
         continue;
       }
       if (created) this.#sink.emit({ userIds: [p.userId], shopIds: [f.shopId] }, { type: 'conversation', conversationId: convId, shopId: f.shopId, state: 'bot' });
-      return this.#afterStore(p, f, r, connectionId);
+      return this.#afterStore(f, r, connectionId);
     }
     throw new KefuError('UNAVAILABLE', 'could not open a conversation, retry');
   }
@@ -121,10 +121,10 @@ export class ConversationService {
     const sender: repo.Sender = { role: 'agent', id: p.userId, name: p.name };
     const r = await repo.appendMessage(this.#sql.db, f.conversationId, sender, f.clientMsgId, content, { shopId: p.shopId });
     if (!r.ok) throw new KefuError('NOT_FOUND', 'no such open conversation');
-    return this.#afterStore(p, f, r, connectionId);
+    return this.#afterStore(f, r, connectionId);
   }
 
-  #afterStore(p: Principal, f: { id: string; clientMsgId: string }, r: Extract<repo.AppendResult, { ok: true }>, connectionId?: string): SendResult {
+  #afterStore(f: { id: string; clientMsgId: string }, r: Extract<repo.AppendResult, { ok: true }>, connectionId?: string): SendResult {
     const m = r.message;
     const ack = { type: 'ack' as const, id: f.id, clientMsgId: f.clientMsgId, conversationId: m.conversationId, seq: m.seq, ts: m.ts };
     if (!r.duplicate) {
@@ -132,7 +132,6 @@ export class ConversationService {
       this.#publish(r.buyerId, m, connectionId);
       if (m.sender.role === 'customer' && r.state === 'bot') this.#bot?.onCustomerMessage({ id: m.conversationId, shopId: m.shopId, buyerId: r.buyerId }, m);
     }
-    void p;
     return { ack, message: m, duplicate: r.duplicate, state: r.state };
   }
 
@@ -205,9 +204,5 @@ export class ConversationService {
     }
     if (p.roles.has('customer')) return repo.listConversations(this.#sql.db, { buyerId: p.userId, ...opts });
     throw new KefuError('FORBIDDEN', 'no role that can list conversations');
-  }
-
-  async messages(p: Principal, conversationId: string, afterSeq: number, limit: number) {
-    return this.sync(p, conversationId, afterSeq, limit);
   }
 }
