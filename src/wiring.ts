@@ -143,6 +143,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
 
     const work = new WorkQueue({ concurrency: config.work.concurrency, queueMax: config.work.queueMax, onReject: (kind) => metrics.workRejected.inc({ kind }) });
     const hub = new Hub({ bus: storage.bus, nodeId: config.nodeId, log });
+    await hub.start();
     const knowledge = new KnowledgeService(storage.sql);
     const filters = new FilterCache(knowledge);
     const KNOWLEDGE_CHANNEL = 'knowledge';

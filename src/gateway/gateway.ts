@@ -146,14 +146,9 @@ class Connection implements LocalConnection {
     ws.on('close', () => this.#onClose());
     ws.on('error', (e) => this.#log.debug({ err: e.message }, 'socket error'));
 
-    // Frames that arrive before the subscriptions are active wait behind this.
-    this.#chain = d.hub.add(this).then(
-      () => this.#presence(Date.now()),
-      (e: unknown) => {
-        this.#log.warn({ err: (e as Error).message }, 'bus subscription failed');
-        this.close(1011, 'temporarily unavailable');
-      },
-    );
+    d.hub.add(this);
+    this.#chain = Promise.resolve();
+    this.#presence(Date.now());
   }
 
   #presence(now: number): void {

@@ -1,8 +1,13 @@
 /**
- * The hub delivers committed events to every device that should see them, on this node directly
- * and on other nodes through the Bus. Each node subscribes to `u:<userId>` for the users it has
- * sockets for and `s:<shopId>` for the shops whose consoles it serves; a node skips bus echoes of
- * its own events because it already delivered them locally (lower latency, no double delivery).
+ * The hub delivers committed events to every device that should see them: on this node directly,
+ * and on the other nodes through one broadcast channel of the Bus. Every node subscribes to that
+ * channel once and delivers an event only to the sockets it holds for the named users and shops;
+ * it skips echoes of its own events, which it already delivered locally.
+ *
+ * Why one channel rather than one per user: a message then costs one PUBLISH instead of one per
+ * target, and connecting a device costs no SUBSCRIBE round trip. Every node reads every event's
+ * small header, which is cheap for the handful of nodes a shop platform runs; past a few dozen
+ * nodes, shard the channel by user id.
  */
 import type { Logger } from 'pino';
 import type { Bus } from '../storage/ports.ts';
@@ -17,14 +22,25 @@ export interface LocalConnection {
   sendRaw(json: string): void;
 }
 
-type Channel = `u:${string}` | `s:${string}`;
+export const EVENTS_CHANNEL = 'events';
+
+interface Header {
+  /** user ids */
+  u?: readonly string[];
+  /** shop ids */
+  s?: readonly string[];
+  /** connection to skip (the sender's own device, which got an ack) */
+  x?: string;
+}
 
 export class Hub implements EventSink {
   readonly #bus: Bus;
   readonly #nodeId: string;
   readonly #log: Logger;
-  readonly #byChannel = new Map<Channel, Set<LocalConnection>>();
-  readonly #unsubscribe = new Map<Channel, Promise<() => Promise<void>>>();
+  readonly #byUser = new Map<string, Set<LocalConnection>>();
+  readonly #byShop = new Map<string, Set<LocalConnection>>();
+  #count = 0;
+  #unsubscribe: (() => Promise<void>) | undefined;
 
   constructor(deps: { bus: Bus; nodeId: string; log: Logger }) {
     this.#bus = deps.bus;
@@ -32,79 +48,79 @@ export class Hub implements EventSink {
     this.#log = deps.log;
   }
 
+  /** Subscribes to the broadcast channel; events of other nodes are delivered from then on. */
+  async start(): Promise<void> {
+    this.#unsubscribe ??= await this.#bus.subscribe(EVENTS_CHANNEL, (env) => this.#fromBus(env));
+  }
+
+  async stop(): Promise<void> {
+    const un = this.#unsubscribe;
+    this.#unsubscribe = undefined;
+    await un?.();
+  }
+
   get connections(): number {
-    let n = 0;
-    for (const [ch, set] of this.#byChannel) if (ch.startsWith('u:')) n += set.size;
-    return n;
+    return this.#count;
   }
 
-  #channelsOf(c: LocalConnection): Channel[] {
-    return c.staffShopId ? [`u:${c.userId}`, `s:${c.staffShopId}`] : [`u:${c.userId}`];
-  }
-
-  /** Registers a connection; resolves once its bus subscriptions are active. */
-  async add(c: LocalConnection): Promise<void> {
-    const waits: Promise<unknown>[] = [];
-    for (const ch of this.#channelsOf(c)) {
-      let set = this.#byChannel.get(ch);
-      if (!set) this.#byChannel.set(ch, (set = new Set()));
-      set.add(c);
-      let sub = this.#unsubscribe.get(ch);
-      if (!sub) {
-        sub = this.#bus.subscribe(ch, (env) => this.#fromBus(ch, env));
-        this.#unsubscribe.set(ch, sub);
-        // A failed subscription must be retried by the next connection, not remembered.
-        sub.catch(() => this.#unsubscribe.delete(ch));
-      }
-      waits.push(sub);
-    }
-    await Promise.all(waits);
+  add(c: LocalConnection): void {
+    addTo(this.#byUser, c.userId, c);
+    if (c.staffShopId) addTo(this.#byShop, c.staffShopId, c);
+    this.#count++;
   }
 
   remove(c: LocalConnection): void {
-    for (const ch of this.#channelsOf(c)) {
-      const set = this.#byChannel.get(ch);
-      if (!set) continue;
-      set.delete(c);
-      if (set.size > 0) continue;
-      this.#byChannel.delete(ch);
-      const sub = this.#unsubscribe.get(ch);
-      this.#unsubscribe.delete(ch);
-      sub?.then((un) => un()).catch((e: unknown) => this.#log.debug({ err: (e as Error).message, ch }, 'unsubscribe failed'));
-    }
+    if (removeFrom(this.#byUser, c.userId, c)) this.#count--;
+    if (c.staffShopId) removeFrom(this.#byShop, c.staffShopId, c);
   }
 
   emit(targets: Targets, frame: ServerFrame, opts?: { exceptConnection?: string }): void {
     const json = JSON.stringify(frame);
-    const except = opts?.exceptConnection ?? '';
-    const channels: Channel[] = [...(targets.userIds ?? []).map((u) => `u:${u}` as const), ...(targets.shopIds ?? []).map((s) => `s:${s}` as const)];
-    this.#deliver(new Set(channels), json, except);
-    // One envelope per channel: `<origin node>\n<connection to skip>\n<frame json>`.
-    const env = `${this.#nodeId}\n${except}\n${json}`;
-    for (const ch of new Set(channels)) {
-      this.#bus.publish(ch, env).catch((e: unknown) => this.#log.warn({ err: (e as Error).message, ch }, 'bus publish failed; remote devices will catch up by sync'));
-    }
+    const h: Header = { ...(targets.userIds?.length ? { u: targets.userIds } : {}), ...(targets.shopIds?.length ? { s: targets.shopIds } : {}), ...(opts?.exceptConnection ? { x: opts.exceptConnection } : {}) };
+    this.#deliver(h, json);
+    // `<origin node>\n<header json>\n<frame json>`
+    this.#bus.publish(EVENTS_CHANNEL, `${this.#nodeId}\n${JSON.stringify(h)}\n${json}`).catch((e: unknown) => this.#log.warn({ err: (e as Error).message }, 'bus publish failed; devices on other nodes will catch up by sync'));
   }
 
-  #fromBus(ch: Channel, env: string): void {
+  #fromBus(env: string): void {
     const a = env.indexOf('\n');
     const b = env.indexOf('\n', a + 1);
     if (a < 0 || b < 0) return;
     if (env.slice(0, a) === this.#nodeId) return;
-    this.#deliver(new Set([ch]), env.slice(b + 1), env.slice(a + 1, b));
+    let h: Header;
+    try {
+      h = JSON.parse(env.slice(a + 1, b)) as Header;
+    } catch {
+      return;
+    }
+    this.#deliver(h, env.slice(b + 1));
   }
 
-  #deliver(channels: Set<Channel>, json: string, except: string): void {
-    // A staff member can be reached through both its user channel and its shop channel.
-    const done = channels.size > 1 ? new Set<LocalConnection>() : undefined;
-    for (const ch of channels) {
-      const set = this.#byChannel.get(ch);
-      if (!set) continue;
+  #deliver(h: Header, json: string): void {
+    // A staff member can be named as a user and through its shop: deliver once.
+    let done: Set<LocalConnection> | undefined;
+    const send = (set: Set<LocalConnection> | undefined) => {
+      if (!set) return;
       for (const c of set) {
-        if (c.id === except || done?.has(c)) continue;
-        done?.add(c);
+        if (c.id === h.x || done?.has(c)) continue;
+        (done ??= new Set()).add(c);
         c.sendRaw(json);
       }
-    }
+    };
+    for (const u of h.u ?? []) send(this.#byUser.get(u));
+    for (const s of h.s ?? []) send(this.#byShop.get(s));
   }
+}
+
+function addTo(m: Map<string, Set<LocalConnection>>, k: string, c: LocalConnection): void {
+  let set = m.get(k);
+  if (!set) m.set(k, (set = new Set()));
+  set.add(c);
+}
+
+function removeFrom(m: Map<string, Set<LocalConnection>>, k: string, c: LocalConnection): boolean {
+  const set = m.get(k);
+  if (!set?.delete(c)) return false;
+  if (set.size === 0) m.delete(k);
+  return true;
 }
