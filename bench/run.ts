@@ -7,6 +7,8 @@
  *   npm run bench -- --systems kefu,ws-echo
  *   npm run bench -- --profile          kefu nodes run under --cpu-prof; profiles summarised at the end
  *   npm run bench -- --no-wait          start even if the machine is busy (normally waits up to 60 s)
+ *   npm run bench -- --kefu-node-arg=--import=./bench/experiments/detach-upgrade.ts
+ *                                       extra node flags for the kefu processes (experiments; repeatable)
  *
  * Scenarios: (a) 200 conns x 20 msgs closed loop; (b) highest sustained message rate at p99 < 50 ms;
  * (c) memory per idle connection at 10k and 50k; (d) fan-out to 1/5/20 devices; (e) sync of 500
@@ -23,7 +25,7 @@ import { exportJWK } from 'jose';
 import { AUD, ISS } from '../test/auth/support.ts';
 import { installExitHooks, startServer, type Server } from './lib/children.ts';
 import { SYSTEMS, isKefu, type System, type Target } from './lib/gen.ts';
-import { createKefuHarness, PG_URL, probeServices, REDIS_URL, ROOT, SHOP, type KefuHarness } from './lib/kefu.ts';
+import { createKefuHarness, PG_URL, probeServices, REDIS_URL, ROOT, SHOP, type Isolation, type KefuHarness } from './lib/kefu.ts';
 import { describeMachine, machineBusy } from './lib/machine.ts';
 import { errorRow, ratios, table, verdicts, writeResults, type Row } from './lib/report.ts';
 import { measuredWindows, openFilesLimit } from './lib/proc.ts';
@@ -42,13 +44,13 @@ type Letter = (typeof SCENARIOS)[number];
 function usage(msg?: string): never {
   if (msg) process.stderr.write(`bench: ${msg}\n\n`);
   process.stderr.write(
-    'usage: npm run bench -- [--quick] [--only a,b,c,d,e,f] [--systems kefu,kefu-embedded,ws-echo,socketio] [--profile] [--no-wait] [--out DIR]\n',
+    'usage: npm run bench -- [--quick] [--only a,b,c,d,e,f] [--systems kefu,kefu-embedded,ws-echo,socketio] [--profile] [--no-wait] [--kefu-node-arg=FLAG] [--out DIR]\n',
   );
   process.exit(msg ? 2 : 0);
 }
 
 function parseArgs(argv: string[]) {
-  const o = { quick: false, noWait: false, only: [...SCENARIOS] as Letter[], systems: undefined as System[] | undefined, profile: false, out: join(ROOT, 'bench/results') };
+  const o = { quick: false, noWait: false, nodeArgs: [] as string[], only: [...SCENARIOS] as Letter[], systems: undefined as System[] | undefined, profile: false, out: join(ROOT, 'bench/results') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -71,6 +73,7 @@ function parseArgs(argv: string[]) {
       if (bad.length || list.length === 0) usage(`--systems takes ${SYSTEMS.join(',')} (got ${bad.join(',') || 'nothing'})`);
       o.systems = list as System[];
     } else if (a === '--out') o.out = value();
+    else if (a.startsWith('--kefu-node-arg=')) o.nodeArgs.push(a.slice('--kefu-node-arg='.length));
     else usage(`unknown argument ${a}`);
   }
   return o;
@@ -99,8 +102,8 @@ log(`kefu benchmark ${opts.quick ? '(quick) ' : ''}${startedAt.toISOString()}`);
 log(`machine: ${machine.cores} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, Linux ${machine.kernel}; node ${machine.node}; PostgreSQL ${machine.postgres}; Redis ${machine.redis}`);
 log(`open-files limit of this shell: ${openFilesLimit('self')}`);
 let busy = await machineBusy(1000);
-// Other work on a 2-core machine moves every number: give it up to a minute to finish.
-for (let waited = 0; busy > 25 && !opts.noWait && waited < 60; waited += 5) {
+// Other work on a 2-core machine moves every number: give it up to a minute (quick: 15 s) to finish.
+for (let waited = 0; busy > 25 && !opts.noWait && waited < (opts.quick ? 15 : 60); waited += 5) {
   log(`machine busy ${busy}% of all cores before the run; waiting for it to settle (--no-wait skips this)`);
   busy = await machineBusy(5000);
 }
@@ -122,10 +125,28 @@ if (profileDir) {
 
 const want = (l: Letter) => opts.only.includes(l);
 
-async function startSystem(system: System, nodeId: string, isolation = harness?.newIsolation()): Promise<Server> {
+/** Before each section: give other work on the machine up to 45 s (quick: 9 s) to finish, unless --no-wait. */
+async function waitForQuiet(): Promise<void> {
+  if (opts.noWait) return;
+  const limit = opts.quick ? 9 : 45;
+  for (let waited = 0; waited < limit; waited += 3) {
+    const b = await machineBusy(waited === 0 ? 1000 : 3000);
+    if (b <= 25) return;
+    if (waited === 0) log(`${elapsed()} machine ${b}% busy with other work; waiting up to ${limit} s for it to settle`);
+  }
+  log(`${elapsed()} machine still busy; measuring anyway (see other_cpu_pct per row)`);
+}
+
+/** Starts one server; a kefu node on PostgreSQL gets a fresh schema and key prefix unless given one to share. */
+async function startSystem(system: System, nodeId: string, isolation?: Isolation): Promise<Server> {
   if (system === 'ws-echo') return startServer('ws-echo', ['bench/ceilings/ws-echo.ts'], { env: {}, cwd: ROOT, timeoutMs: 20_000 });
   if (system === 'socketio') return startServer('socketio', ['bench/ceilings/socketio.ts'], { env: {}, cwd: ROOT, timeoutMs: 20_000 });
-  return harness!.start(system, { nodeId, ...(system === 'kefu' && isolation ? { isolation } : {}), ...(profileDir ? { profileDir } : {}) });
+  return harness!.start(system, {
+    nodeId,
+    execArgv: opts.nodeArgs,
+    ...(system === 'kefu' ? { isolation: isolation ?? harness!.newIsolation() } : {}),
+    ...(profileDir ? { profileDir } : {}),
+  });
 }
 
 const targetOf = (system: System, servers: readonly Server[]): Target => ({
@@ -151,6 +172,7 @@ try {
   const perServer = (['a', 'b', 'd', 'e'] as const).filter(want);
   for (const system of perServer.length ? order : []) {
     log(`\n${elapsed()} == ${system}: ${perServer.join(', ')}`);
+    await waitForQuiet();
     const t0 = performance.now();
     const server = await startSystem(system, `bench-${system}`);
     log(`  started ${server.url} (pid ${server.pid}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -190,6 +212,7 @@ try {
     const key = harness ? { privateJwk: await exportJWK(harness.key.privateKey), kid: harness.key.kid } : undefined;
     for (const system of order.filter((s) => s !== 'socketio')) {
       log(`\n${elapsed()} == ${system}: c (idle connections ${P.cCounts.join(', ')})`);
+      await waitForQuiet();
       try {
         rows.push(
           ...(await runC(
@@ -211,6 +234,7 @@ try {
   // f: one node, then two nodes on the same schema and key prefix.
   if (want('f') && systems.includes('kefu')) {
     log(`\n${elapsed()} == kefu: f (scaling, 1 node vs 2 nodes)`);
+    await waitForQuiet();
     const iso = harness!.newIsolation();
     const nodes: Server[] = [];
     try {

@@ -68,7 +68,7 @@ if (!onlyEmbedded) {
 }
 if (skipped.length) console.log(`NOTE: real-service suites will be SKIPPED, not passed: ${skipped.join('; ')}`);
 
-const files = (paths.length ? paths : ['test'])
+const files = (paths.length ? paths : ['test', 'bench/test'])
   .flatMap((p) => (p.endsWith('.ts') ? [p] : globSync(`${p.replace(/\/$/, '')}/**/*.test.ts`)))
   .sort();
 if (files.length === 0) {

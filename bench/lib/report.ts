@@ -52,7 +52,7 @@ export function errorRow(scenario: string, system: System, e: unknown): Row {
 const fmt = (v: number | null | undefined, digits = 2) => (v === null || v === undefined ? '-' : v >= 1000 ? Math.round(v).toString() : v.toFixed(digits));
 
 export function table(rows: readonly Row[]): string {
-  const head = ['scenario', 'system', 'offered/s', 'p50 ms', 'p99 ms', 'max ms', 'msgs/s', 'err', 'KB/conn', 'srv cpu%', 'gen cpu%', 'valid'];
+  const head = ['scenario', 'system', 'offered/s', 'p50 ms', 'p99 ms', 'max ms', 'msgs/s', 'err', 'KB/conn', 'srv cpu%', 'gen cpu%', 'other%', 'valid'];
   const body = rows.map((r) => [
     r.scenario,
     r.system,
@@ -65,6 +65,7 @@ export function table(rows: readonly Row[]): string {
     r.kb_per_conn === undefined ? '' : r.kb_per_conn.toFixed(1),
     r.server_cpu_pct === undefined ? '' : String(r.server_cpu_pct),
     r.gen_cpu_pct === undefined ? '' : String(r.gen_cpu_pct),
+    r.other_cpu_pct === undefined ? '' : String(r.other_cpu_pct),
     r.valid === false ? 'NO' : 'yes',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));

@@ -6,7 +6,7 @@
  * that opens its conversation (first-message latency is reported in the note, not hidden).
  */
 import { closeAll, connectMany, type Target } from '../lib/gen.ts';
-import { BENCH_TEXT } from '../lib/history-fixture.ts';
+import { buyerText } from '../lib/history-fixture.ts';
 import { sleep } from '../lib/load.ts';
 import { startCpuMeter } from '../lib/proc.ts';
 import { makeRow, type Row } from '../lib/report.ts';
@@ -20,7 +20,7 @@ export const A_MESSAGES = 20;
 export async function runA(ctx: Ctx, target: Target, messages = A_MESSAGES): Promise<Row> {
   const conns = await connectMany(target, buyers('ba', A_CONNECTIONS).map((user) => ({ user })));
   try {
-    const request = (c: (typeof conns)[number]) => c.send(target.shopId, BENCH_TEXT, clientMsgId());
+    const request = (c: (typeof conns)[number]) => c.send(target.shopId, buyerText(), clientMsgId());
     const first = new Latency();
     const w = await closedLoop(conns, { perConn: 1, timeoutMs: 10_000, request, record: (ms) => first.record(ms) });
     // Let the collector finish with the handshakes' garbage before the timed part.

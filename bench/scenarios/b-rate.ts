@@ -12,7 +12,7 @@
  * message of that conversation with a lower seq that has no reply yet.
  */
 import { closeAll, connectMany, isKefu, type Conn, type Target } from '../lib/gen.ts';
-import { BENCH_TEXT } from '../lib/history-fixture.ts';
+import { buyerText } from '../lib/history-fixture.ts';
 import { Inflight, openLoop, sleep } from '../lib/load.ts';
 import { startCpuMeter } from '../lib/proc.ts';
 import { makeRow, type Row } from '../lib/report.ts';
@@ -31,10 +31,10 @@ export interface BOptions {
   stepMs: number;
 }
 
-// The brief's steps (500 … 7000/s), with lower ones to locate a slower system and higher ones to
-// find the ceilings' limit.
-export const B_FULL: BOptions = { connections: 1000, rates: [250, 500, 750, 1000, 1500, 2000, 3000, 5000, 7000, 10_000, 14_000, 20_000, 28_000, 40_000], stepMs: 5000 };
-export const B_QUICK: BOptions = { connections: 200, rates: [500, 1000, 2000, 5000, 10_000, 20_000], stepMs: 1000 };
+// The brief's steps (500 … 7000/s), with lower ones to locate a slower system (kefu answering
+// with its robot) and higher ones to find the ceilings' limit. Every system climbs the same ladder.
+export const B_FULL: BOptions = { connections: 1000, rates: [50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 7000, 10_000, 14_000, 20_000, 28_000, 40_000], stepMs: 4000 };
+export const B_QUICK: BOptions = { connections: 200, rates: [100, 300, 1000, 3000, 10_000, 20_000], stepMs: 1000 };
 
 /** The buyers of (b): kefu seeds an order with logistics for each, so the robot has something to say. */
 export const bBuyers = (n: number) => buyers('bb', n);
@@ -56,7 +56,7 @@ async function probeBot(target: Target, c: Conn): Promise<boolean> {
         resolve(false);
       },
     };
-    c.send(target.shopId, BENCH_TEXT, clientMsgId());
+    c.send(target.shopId, buyerText(), clientMsgId());
   });
 }
 
@@ -83,7 +83,7 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
 
     // Every buyer's first message opens its conversation: do that before the timed steps, so
     // they measure a sustained rate, not 1000 conversations being created at once.
-    const warm = await closedLoop(conns, { perConn: 1, timeoutMs: 10_000, request: (c) => c.send(target.shopId, BENCH_TEXT, clientMsgId()), record: () => {} });
+    const warm = await closedLoop(conns, { perConn: 1, timeoutMs: 10_000, request: (c) => c.send(target.shopId, buyerText(), clientMsgId()), record: () => {} });
     if (warm.errors) ctx.log(`  b ${target.system}: ${warm.errors} errors while opening conversations`);
     await sleep(measure === 'bot' ? BOT_WAIT_MS : 300);
 
@@ -135,7 +135,7 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
           errors++;
           return;
         }
-        acks.add(c.send(target.shopId, BENCH_TEXT, clientMsgId()), { started: intended, i: k % conns.length });
+        acks.add(c.send(target.shopId, buyerText(), clientMsgId()), { started: intended, i: k % conns.length });
       });
       await acks.drain(ACK_TIMEOUT_MS + 500);
       if (measure === 'bot') {

@@ -4,7 +4,7 @@
  * receiving devices got it. A message not on every device within 2 s is an error.
  */
 import { closeAll, connect, connectMany, type Conn, type Target } from '../lib/gen.ts';
-import { BENCH_TEXT } from '../lib/history-fixture.ts';
+import { buyerText } from '../lib/history-fixture.ts';
 import { Inflight, openLoop } from '../lib/load.ts';
 import { startCpuMeter } from '../lib/proc.ts';
 import { makeRow, type Row } from '../lib/report.ts';
@@ -53,7 +53,7 @@ export async function runD(ctx: Ctx, target: Target, stepMs: number): Promise<Ro
         await openLoop(RATE, ms, (_k, intended) => {
           const id = clientMsgId();
           pending.add(id, { started: intended, remaining: k });
-          sender.send(target.shopId, BENCH_TEXT, id);
+          sender.send(target.shopId, buyerText(), id);
         });
         await pending.drain(DELIVERY_TIMEOUT_MS + 500);
         pending.stop();

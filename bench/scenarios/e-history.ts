@@ -7,7 +7,7 @@
  * error. The ceilings answer `sync` with a fixed history of the same shape.
  */
 import { closeAll, connect, connectMany, isKefu, type Conn, type Reply, type Target } from '../lib/gen.ts';
-import { BENCH_TEXT, HISTORY_SIZE } from '../lib/history-fixture.ts';
+import { buyerText, HISTORY_SIZE } from '../lib/history-fixture.ts';
 import { sleep } from '../lib/load.ts';
 import { startCpuMeter } from '../lib/proc.ts';
 import { makeRow, type Row } from '../lib/report.ts';
@@ -29,7 +29,7 @@ function fill(target: Target, c: Conn, n: number, window: number): Promise<{ con
     const more = () => {
       while (sent < n && sent - done < window) {
         sent++;
-        c.send(target.shopId, BENCH_TEXT, clientMsgId());
+        c.send(target.shopId, buyerText(), clientMsgId());
       }
     };
     c.handlers = {

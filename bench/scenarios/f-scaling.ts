@@ -5,7 +5,7 @@
  * and the generator, it cannot be).
  */
 import { closeAll, connectMany, type Target } from '../lib/gen.ts';
-import { BENCH_TEXT } from '../lib/history-fixture.ts';
+import { buyerText } from '../lib/history-fixture.ts';
 import { startCpuMeter } from '../lib/proc.ts';
 import { makeRow, type Row } from '../lib/report.ts';
 import { Latency } from '../lib/stats.ts';
@@ -19,7 +19,7 @@ export async function runThroughput(ctx: Ctx, target: Target, scenario: string, 
     buyers('bf', F_CONNECTIONS).map((user, i) => ({ user, node: i % target.urls.length })),
   );
   try {
-    const request = (c: (typeof conns)[number]) => c.send(target.shopId, BENCH_TEXT, clientMsgId());
+    const request = (c: (typeof conns)[number]) => c.send(target.shopId, buyerText(), clientMsgId());
     // Warm-up: opens every conversation and lets the JIT settle.
     await closedLoop(conns, { durationMs: Math.min(1000, durationMs / 2), timeoutMs: 10_000, request, record: () => {} });
     const lat = new Latency();

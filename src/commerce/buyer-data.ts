@@ -65,9 +65,23 @@ export function createBuyerDataSource(opts: BuyerDataSourceOptions): BuyerLookup
   if (!(opts.budgetMs > 0)) throw new Error('createBuyerDataSource: budgetMs must be positive');
   const { readModel, connector } = opts;
 
-  const deadlineFor = (signal?: AbortSignal) => {
-    const t = AbortSignal.timeout(opts.budgetMs);
-    return signal ? AbortSignal.any([signal, t]) : t;
+  // A cleared timer rather than AbortSignal.timeout: that one cannot be cancelled, and building
+  // and dispatching its abort after every lookup cost several percent of the robot's CPU.
+  const deadlineFor = (signal?: AbortSignal): { signal: AbortSignal; done(): void } => {
+    const ac = new AbortController();
+    const timer = setTimeout(() => ac.abort(new DOMException('lookup budget exceeded', 'TimeoutError')), opts.budgetMs);
+    const onAbort = () => ac.abort(signal?.reason);
+    if (signal) {
+      if (signal.aborted) ac.abort(signal.reason);
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
+    return {
+      signal: ac.signal,
+      done() {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+      },
+    };
   };
   const report = (source: BuyerSource, e: unknown) => {
     try {
@@ -132,7 +146,15 @@ export function createBuyerDataSource(opts: BuyerDataSourceOptions): BuyerLookup
   }
 
   async function lookupAll(shopId: string, userId: string, signal?: AbortSignal): Promise<BuyerSnapshot> {
-    const d = deadlineFor(signal);
+    const dl = deadlineFor(signal);
+    try {
+      return await lookupAllWithin(shopId, userId, dl.signal);
+    } finally {
+      dl.done();
+    }
+  }
+
+  async function lookupAllWithin(shopId: string, userId: string, d: AbortSignal): Promise<BuyerSnapshot> {
     const ordersP = orders(shopId, userId, d);
     const aftersalesP = aftersales(shopId, userId, d);
     const localLogisticsP: Promise<Part<Logistics[]>> = bounded((s) => readModel.listBuyerLogistics(shopId, userId, undefined, s), d).then(
@@ -169,28 +191,46 @@ export function createBuyerDataSource(opts: BuyerDataSourceOptions): BuyerLookup
   return {
     lookupAll,
     async listOrders(shopId, userId, signal) {
-      return unwrap('orders', await orders(shopId, userId, deadlineFor(signal)));
+      const dl = deadlineFor(signal);
+      try {
+        return unwrap('orders', await orders(shopId, userId, dl.signal));
+      } finally {
+        dl.done();
+      }
     },
     async listAftersales(shopId, userId, signal) {
-      return unwrap('aftersales', await aftersales(shopId, userId, deadlineFor(signal)));
+      const dl = deadlineFor(signal);
+      try {
+        return unwrap('aftersales', await aftersales(shopId, userId, dl.signal));
+      } finally {
+        dl.done();
+      }
     },
     async getLogistics(shopId, orderIds, signal) {
-      const d = deadlineFor(signal);
-      const local = await bounded((s) => readModel.getLogistics(shopId, orderIds, s), d).catch((e: unknown) => {
-        report('logistics', e);
-        return undefined;
-      });
-      if (local === undefined) throw new KefuError('UNAVAILABLE', 'logistics could not be looked up in time');
-      const have = new Set(local.map((l) => l.orderId));
-      const missing = [...new Set(orderIds)].filter((id) => !have.has(id)).slice(0, MAX_CONNECTOR_LOGISTICS);
-      // The connector needs the buyer; only orders the read model knows can be asked about.
-      const known = (await Promise.all(missing.map((id) => bounded(() => readModel.getOrder(shopId, id), d).catch(() => null)))).filter(
-        (x): x is Order => x !== null && HAS_PARCEL.includes(x.status),
-      );
-      const fetched = await fetchMissing(shopId, known, d);
-      // "No parcel" would be a wrong answer when the platform could not be asked.
-      if (!fetched.ok) throw new KefuError('UNAVAILABLE', 'logistics could not be looked up in time');
-      return byOrder([...local, ...fetched.value], orderIds);
+      const dl = deadlineFor(signal);
+      try {
+        return await logisticsWithin(shopId, orderIds, dl.signal);
+      } finally {
+        dl.done();
+      }
     },
   };
+
+  async function logisticsWithin(shopId: string, orderIds: readonly string[], d: AbortSignal): Promise<Logistics[]> {
+    const local = await bounded((s) => readModel.getLogistics(shopId, orderIds, s), d).catch((e: unknown) => {
+      report('logistics', e);
+      return undefined;
+    });
+    if (local === undefined) throw new KefuError('UNAVAILABLE', 'logistics could not be looked up in time');
+    const have = new Set(local.map((l) => l.orderId));
+    const missing = [...new Set(orderIds)].filter((id) => !have.has(id)).slice(0, MAX_CONNECTOR_LOGISTICS);
+    // The connector needs the buyer; only orders the read model knows can be asked about.
+    const known = (await Promise.all(missing.map((id) => bounded(() => readModel.getOrder(shopId, id), d).catch(() => null)))).filter(
+      (x): x is Order => x !== null && HAS_PARCEL.includes(x.status),
+    );
+    const fetched = await fetchMissing(shopId, known, d);
+    // "No parcel" would be a wrong answer when the platform could not be asked.
+    if (!fetched.ok) throw new KefuError('UNAVAILABLE', 'logistics could not be looked up in time');
+    return byOrder([...local, ...fetched.value], orderIds);
+  }
 }
