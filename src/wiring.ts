@@ -135,7 +135,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
         ? createDemoConnector()
         : undefined;
     const buyerData = createBuyerDataSource({
-      readModel: commerce,
+      readModel: new CommerceRepository(storage.sql, keyring, { lazyReceiver: true }),
       ...(connector ? { connector } : {}),
       budgetMs: config.robotLookupBudgetMs,
       onSourceError: (source, e) => log.warn({ source, err: (e as Error).message }, 'buyer data lookup failed'),

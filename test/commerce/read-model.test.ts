@@ -123,6 +123,20 @@ for (const factory of SQL_FACTORIES) {
         await assert.rejects(repo.listOrders('shop_y', 'uy'), (e: unknown) => e instanceof PiiError && e.reason === 'AUTH_FAILED');
         assert.equal((await repo.listOrders('shop_x', 'ux'))[0]!.receiver.phone, '13812345678');
       });
+
+      test('with lazyReceiver the receiver is decrypted on first access only, with the same result and the same failure', async () => {
+        await apply(orderEvent({ shopId: 'shop_l', orderId: 'L1', userId: 'ul' }));
+        const lazy = new CommerceRepository(sql, KEYRING, { lazyReceiver: true });
+        const [o] = await lazy.listOrders('shop_l', 'ul');
+        assert.equal(Object.getOwnPropertyDescriptor(o, 'receiver')?.get !== undefined, true, 'not decrypted yet');
+        assert.deepEqual(o!.receiver, (await repo.listOrders('shop_l', 'ul'))[0]!.receiver);
+        assert.deepEqual(JSON.parse(JSON.stringify(o)).receiver, o!.receiver);
+        const src = await sql.db.selectFrom('shop_orders').select('receiver_phone_enc').where('shop_id', '=', 'shop_x').executeTakeFirstOrThrow();
+        await sql.db.updateTable('shop_orders').set({ receiver_phone_enc: src.receiver_phone_enc }).where('shop_id', '=', 'shop_l').execute();
+        const [bad] = await lazy.listOrders('shop_l', 'ul');
+        assert.equal(bad!.status, 'shipped', 'the rest of the order is readable');
+        assert.throws(() => bad!.receiver, (e: unknown) => e instanceof PiiError && e.reason === 'AUTH_FAILED');
+      });
     });
 
     describe('seedDemo', () => {
