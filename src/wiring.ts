@@ -141,7 +141,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       onSourceError: (source, e) => log.warn({ source, err: (e as Error).message }, 'buyer data lookup failed'),
     });
 
-    const work = new WorkQueue({ concurrency: config.work.concurrency, queueMax: config.work.queueMax, onReject: (kind) => metrics.workRejected.inc({ kind }) });
+    const work = new WorkQueue({ concurrency: config.work.concurrency, queueMax: config.work.queueMax, robotMaxWaitMs: config.work.robotMaxWaitMs, onReject: (kind) => metrics.workRejected.inc({ kind }) });
     const hub = new Hub({ bus: storage.bus, nodeId: config.nodeId, log });
     await hub.start();
     const knowledge = new KnowledgeService(storage.sql);

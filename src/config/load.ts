@@ -48,7 +48,7 @@ export interface Config {
   readonly nodeId: string;
   readonly logLevel: RawConfig['KEFU_LOG_LEVEL'];
   readonly shutdownGraceMs: number;
-  readonly work: { readonly concurrency: number; readonly queueMax: number };
+  readonly work: { readonly concurrency: number; readonly queueMax: number; readonly robotMaxWaitMs: number };
   readonly ws: { readonly maxBufferedBytes: number; readonly ratePerConnection: number; readonly ratePerUser: number; readonly maxBadFrames: number };
   /** Every variable as parsed, for `kefu config check`. */
   readonly raw: RawConfig;
@@ -153,7 +153,7 @@ export function loadConfig(env: Readonly<Record<string, RawValue>> = process.env
     nodeId: r.KEFU_NODE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: r.KEFU_LOG_LEVEL,
     shutdownGraceMs: r.KEFU_SHUTDOWN_GRACE_MS,
-    work: { concurrency: r.KEFU_WORK_CONCURRENCY, queueMax: r.KEFU_WORK_QUEUE_MAX },
+    work: { concurrency: r.KEFU_WORK_CONCURRENCY, queueMax: r.KEFU_WORK_QUEUE_MAX, robotMaxWaitMs: r.KEFU_WORK_ROBOT_MAX_WAIT_MS },
     ws: {
       maxBufferedBytes: r.KEFU_WS_MAX_BUFFERED_BYTES,
       ratePerConnection: r.KEFU_WS_RATE_PER_CONNECTION,

@@ -167,6 +167,7 @@ export const CONFIG_SCHEMA = {
   KEFU_SHUTDOWN_GRACE_MS: int('On SIGTERM, how long open sockets and requests get to finish before the process exits.', 10000, 0, 600000),
   KEFU_WORK_CONCURRENCY: int('Slow work (storage, robot) running at once per process.', 64, 1, 10000),
   KEFU_WORK_QUEUE_MAX: int('Slow work waiting per process before new work is refused with UNAVAILABLE.', 5000, 1, 1000000),
+  KEFU_WORK_ROBOT_MAX_WAIT_MS: int('Robot answers are shed (skipped) while the oldest queued work has waited longer than this, so human messages keep flowing under a peak.', 1000, 10, 600000),
   KEFU_WS_MAX_BUFFERED_BYTES: int('A socket whose unsent data exceeds this is cut off (the client stopped reading).', 4 * 1024 * 1024, 65536, 1024 * 1024 * 1024),
   KEFU_WS_RATE_PER_CONNECTION: int('Frames per second allowed per connection (burst of twice that).', 50, 1, 100000),
   KEFU_WS_RATE_PER_USER: int('Frames per second allowed per user across all devices and nodes.', 100, 1, 1000000),

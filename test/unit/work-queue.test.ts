@@ -52,3 +52,20 @@ test('a failing task frees its slot', async () => {
   }), /boom/);
   assert.equal(await q.run('other', async () => 42), 42);
 });
+
+test('robot work is also shed once the oldest waiting task is older than robotMaxWaitMs', async () => {
+  let now = 0;
+  const q = new WorkQueue({ concurrency: 1, queueMax: 100, robotMaxWaitMs: 1000, now: () => now });
+  const g = gate();
+  const held = [q.run('message', () => g.p), q.run('message', () => g.p)];
+  assert.equal(q.shedding, false, 'one waiter, just queued');
+  now = 1500;
+  assert.equal(q.shedding, true);
+  await assert.rejects(q.run('robot', async () => {}), { code: 'UNAVAILABLE' });
+  const msg = q.run('message', async () => 'still queued');
+  g.open();
+  await Promise.all(held);
+  assert.equal(await msg, 'still queued');
+  assert.equal(q.shedding, false, 'nothing waits any more');
+  assert.equal(await q.run('robot', async () => 'answered'), 'answered');
+});
