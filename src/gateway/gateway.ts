@@ -119,14 +119,15 @@ class Connection implements LocalConnection {
   readonly #p: Principal;
   readonly #device: Device;
   readonly #d: GatewayDeps;
-  readonly #log: Logger;
+  readonly #traceId: string;
+  #logger: Logger | undefined;
   readonly #bucket: TokenBucket;
   #badFrames = 0;
   #alive = true;
   #closed = false;
   #lastPresence = 0;
   /** Frames are handled one after another; this is the tail of that chain. */
-  #chain: Promise<void>;
+  #chain: Promise<void> = Promise.resolve();
   #queued = 0;
 
   constructor(ws: WebSocket, p: Principal, device: Device, d: GatewayDeps, traceId: string) {
@@ -137,7 +138,7 @@ class Connection implements LocalConnection {
     this.#p = p;
     this.#device = device;
     this.#d = d;
-    this.#log = d.log.child({ traceId, conn: this.id, userId: p.userId, device });
+    this.#traceId = traceId;
     this.#bucket = new TokenBucket(d.limits.ratePerConnection);
     d.metrics.wsConnections.inc();
 
@@ -147,8 +148,12 @@ class Connection implements LocalConnection {
     ws.on('error', (e) => this.#log.debug({ err: e.message }, 'socket error'));
 
     d.hub.add(this);
-    this.#chain = Promise.resolve();
     this.#presence(Date.now());
+  }
+
+  /** Created on first use: most sockets never log, and a child logger per idle socket costs memory. */
+  get #log(): Logger {
+    return (this.#logger ??= this.#d.log.child({ traceId: this.#traceId, conn: this.id, userId: this.userId, device: this.#device }));
   }
 
   #presence(now: number): void {
