@@ -16,13 +16,19 @@ export async function pushHistory(cache: Cache, m: MessageFrame): Promise<void> 
   await cache.listPush(key(m.conversationId), [JSON.stringify(m)], { maxLen: HOT_HISTORY_MAX, ttlMs: HOT_HISTORY_TTL_MS });
 }
 
+// Cached entries are MessageFrame JSON written by pushHistory, whose first `"seq":` is the
+// message's own (type, conversationId and shopId come first and ids cannot contain quotes).
+const SEQ = /"seq":(\d+)/;
+
 /**
- * Messages with seq in (afterSeq, toSeq] from the cache, or undefined when the cache cannot
- * prove it has all of them (evicted, never written while the cache was down, out of order).
- * `lastSeq` is the conversation's newest seq: the list's tail normally holds it, which lets us
- * read only the slice we need instead of the whole list.
+ * Messages with seq in (afterSeq, toSeq] from the cache, as the JSON strings they were cached
+ * as, or undefined when the cache cannot prove it has all of them (evicted, never written while
+ * the cache was down, out of order). `lastSeq` is the conversation's newest seq: the list's tail
+ * normally holds it, which lets us read only the slice we need instead of the whole list.
+ * Strings rather than objects: a sync answer is spliced from them without parsing 500 messages
+ * and serialising them again.
  */
-export async function readHistory(cache: Cache, conversationId: string, afterSeq: number, toSeq: number, lastSeq: number): Promise<MessageFrame[] | undefined> {
+export async function readHistoryRaw(cache: Cache, conversationId: string, afterSeq: number, toSeq: number, lastSeq: number): Promise<string[] | undefined> {
   const want = toSeq - afterSeq;
   if (want <= 0) return [];
   if (lastSeq - afterSeq > HOT_HISTORY_MAX) return undefined;
@@ -31,17 +37,25 @@ export async function readHistory(cache: Cache, conversationId: string, afterSeq
   const start = -(lastSeq - afterSeq) - slack;
   const stop = Math.min(-1, start + want + 2 * slack);
   const raw = await cache.listRange(key(conversationId), Math.max(start, -HOT_HISTORY_MAX), stop);
-  const bySeq = new Map<number, MessageFrame>();
+  const bySeq = new Map<number, string>();
   for (const s of raw) {
-    const m = JSON.parse(s) as MessageFrame;
-    if (m.seq > afterSeq && m.seq <= toSeq) bySeq.set(m.seq, m);
+    const m = SEQ.exec(s);
+    if (!m) return undefined;
+    const seq = Number(m[1]);
+    if (seq > afterSeq && seq <= toSeq) bySeq.set(seq, s);
   }
   if (bySeq.size !== want) return undefined;
-  const out: MessageFrame[] = [];
+  const out: string[] = [];
   for (let seq = afterSeq + 1; seq <= toSeq; seq++) {
     const m = bySeq.get(seq);
-    if (!m) return undefined;
+    if (m === undefined) return undefined;
     out.push(m);
   }
   return out;
+}
+
+/** readHistoryRaw, parsed. */
+export async function readHistory(cache: Cache, conversationId: string, afterSeq: number, toSeq: number, lastSeq: number): Promise<MessageFrame[] | undefined> {
+  const raw = await readHistoryRaw(cache, conversationId, afterSeq, toSeq, lastSeq);
+  return raw?.map((s) => JSON.parse(s) as MessageFrame);
 }

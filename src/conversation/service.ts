@@ -10,7 +10,7 @@ import type { Content, ConversationState, MessageFrame, SendFrame, ServerFrame }
 import type { Cache, SqlStore } from '../storage/ports.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import * as repo from './repository.ts';
-import { pushHistory, readHistory } from './history.ts';
+import { pushHistory, readHistoryRaw } from './history.ts';
 
 export interface Targets {
   userIds?: readonly string[];
@@ -160,21 +160,31 @@ export class ConversationService {
   }
 
   async sync(p: Principal, conversationId: string, afterSeq: number, limit = SYNC_DEFAULT_LIMIT): Promise<{ messages: MessageFrame[]; hasMore: boolean }> {
+    const r = await this.syncRaw(p, conversationId, afterSeq, limit);
+    return { messages: r.json.map((s) => JSON.parse(s) as MessageFrame), hasMore: r.hasMore };
+  }
+
+  /**
+   * The messages after `afterSeq` as MessageFrame JSON strings, oldest first: from the hot
+   * history when it holds the whole range, else from PostgreSQL. The gateway splices these into
+   * its `history` frame as they are.
+   */
+  async syncRaw(p: Principal, conversationId: string, afterSeq: number, limit = SYNC_DEFAULT_LIMIT): Promise<{ json: string[]; hasMore: boolean }> {
     const c = await this.visible(p, conversationId);
     const n = Math.min(Math.max(1, limit), SYNC_MAX_LIMIT);
     const to = Math.min(c.lastSeq, afterSeq + n);
-    if (to <= afterSeq) return { messages: [], hasMore: false };
-    let messages: MessageFrame[] | undefined;
+    if (to <= afterSeq) return { json: [], hasMore: false };
+    let json: string[] | undefined;
     try {
-      messages = await readHistory(this.#cache, conversationId, afterSeq, to, c.lastSeq);
+      json = await readHistoryRaw(this.#cache, conversationId, afterSeq, to, c.lastSeq);
     } catch (e) {
       this.#log.warn({ err: (e as Error).message }, 'hot history read failed; reading PostgreSQL');
     }
-    if (!messages) {
+    if (!json) {
       this.#metrics.cacheFallbacks.inc({ op: 'sync' });
-      messages = await repo.listMessages(this.#sql.db, conversationId, afterSeq, to - afterSeq);
+      json = (await repo.listMessages(this.#sql.db, conversationId, afterSeq, to - afterSeq)).map((m) => JSON.stringify(m));
     }
-    return { messages, hasMore: to < c.lastSeq };
+    return { json, hasMore: to < c.lastSeq };
   }
 
   async read(p: Principal, conversationId: string, seq: number, exceptConnection?: string): Promise<number> {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseClientFrame } from '../../src/protocol/frames.ts';
 import { checkReplay, TokenBucket } from '../../src/gateway/guards.ts';
 import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
-import { readHistory, pushHistory } from '../../src/conversation/history.ts';
+import { readHistory, readHistoryRaw, pushHistory } from '../../src/conversation/history.ts';
 import type { MessageFrame } from '../../src/protocol/frames.ts';
 
 const base = { id: 'f1', ts: 1, nonce: 'n'.repeat(16) };
@@ -60,5 +60,17 @@ test('hot history serves a range only when it holds every seq of it', async () =
   assert.equal(await readHistory(c, 'c', 0, 4, 4), undefined, 'a gap means PostgreSQL');
   assert.equal(await readHistory(c, 'c', 0, 5, 5), undefined, 'a missing tail means PostgreSQL');
   assert.equal(await readHistory(c, 'c', 0, 600, 600), undefined, 'older than the hot window');
+  await c.close();
+});
+
+test('raw hot history keys on the frame seq, not on text that looks like one', async () => {
+  const c = new MemoryCache();
+  const m = (seq: number, text: string): MessageFrame => ({ type: 'message', conversationId: 'c2', shopId: 's', seq, sender: { role: 'customer', id: 'u' }, content: { kind: 'text', text }, ts: seq });
+  await pushHistory(c, m(1, 'a'));
+  await pushHistory(c, m(2, '{"seq":1,"seq":7}'));
+  await pushHistory(c, m(3, 'c'));
+  const raw = await readHistoryRaw(c, 'c2', 0, 3, 3);
+  assert.deepEqual(raw?.map((s) => (JSON.parse(s) as MessageFrame).seq), [1, 2, 3]);
+  assert.equal((JSON.parse(raw![1]!) as { content: { text: string } }).content.text, '{"seq":1,"seq":7}');
   await c.close();
 });
