@@ -66,11 +66,14 @@ export class BotResponder implements BotHook {
         const key = `botstate:${conv.id}`;
         const raw = await this.#cache.get(key).catch(() => null);
         const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: conv.id, text, ...(raw ? { state: JSON.parse(raw) as unknown } : {}) });
-        await this.#cache.set(key, JSON.stringify(a.state), STATE_TTL_MS).catch(() => {});
+        // Saved while the replies are stored; the next turn on this node waits behind this one
+        // (the per-conversation chain), so it reads the state only after it is written.
+        const saved = this.#cache.set(key, JSON.stringify(a.state), STATE_TTL_MS).catch(() => {});
         for (const r of a.replies) {
           await this.#conversations.postAs(conv.id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) });
         }
         if (a.handover) await this.#conversations.setState(conv.id, { state: 'queued' });
+        await saved;
       });
     } catch (e) {
       // Shed under load: the buyer's message is stored; a human (or the next turn) answers it.
