@@ -8,6 +8,8 @@ import { createRuntime, createSqlStore } from './wiring.ts';
 import { buildApp } from './app.ts';
 import { DataDirLockedError } from './storage/datadir-lock.ts';
 import { seedDemoData, demoBanner } from './demo-wiring.ts';
+import { reencryptCommercePii } from './commerce/index.ts';
+import { loadKeyring } from './privacy/index.ts';
 
 const USAGE = `usage: kefu <command>
 
@@ -15,6 +17,8 @@ commands:
   start           run the server (default)
   migrate         apply database migrations and exit
   config check    print the effective configuration (secrets masked) and exit
+  rotate-keys     re-encrypt stored phone numbers, addresses and names with the first key of
+                  KEFU_PII_KEYS (put the new key first and keep the old ones until this is done)
 
 Configuration comes from KEFU_* environment variables (docs/configuration.md).`;
 
@@ -94,6 +98,27 @@ async function migrate(): Promise<void> {
   }
 }
 
+async function rotateKeys(): Promise<void> {
+  const cfg = config();
+  if (!cfg.piiKeys) fail('rotate-keys needs KEFU_PII_KEYS: the new key first, then the keys it replaces');
+  let sql;
+  try {
+    sql = await createSqlStore(cfg);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) fail(e.message);
+    fail(`cannot open the database: ${(e as Error).message}`);
+  }
+  try {
+    await sql.migrate();
+    const r = await reencryptCommercePii(sql, loadKeyring({ piiKeys: cfg.piiKeys, dataDir: cfg.dataDir, production: cfg.production }));
+    process.stdout.write(`re-encrypted ${r.rewritten} of ${r.scanned} orders with key "${cfg.piiKeys[0]!.kid}"\n`);
+    for (const f of r.failed) process.stderr.write(`kefu: order ${f.shopId}/${f.orderId} could not be decrypted with any key (${f.reason}); left as it was\n`);
+    if (r.failed.length) process.exitCode = 1;
+  } finally {
+    await sql.close();
+  }
+}
+
 const [cmd = 'start', ...rest] = process.argv.slice(2);
 switch (cmd) {
   case 'start':
@@ -111,9 +136,11 @@ switch (cmd) {
   case '-h':
     process.stdout.write(USAGE + '\n');
     break;
+  case 'rotate-keys':
+    await rotateKeys();
+    break;
   case 'backup':
   case 'restore':
-  case 'rotate-keys':
     fail(`"${cmd}" is not available in this version yet (see docs/operations.md)`, 2);
     break;
   default:

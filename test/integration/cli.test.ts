@@ -93,6 +93,42 @@ describe('kefu on the real servers', { skip: needsPg || needsRedis }, () => {
     assert.equal(await p.stop(), 0);
   });
 
+  test('kefu rotate-keys re-encrypts stored receivers with the new first key, once', async () => {
+    const rotSchema = `${schema}_rot`;
+    const k1 = Buffer.alloc(32, 1).toString('base64');
+    const k2 = Buffer.alloc(32, 2).toString('base64');
+    const base = { KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: rotSchema };
+    try {
+      const p = await startProcess({ ...base, KEFU_PII_KEYS: `old:${k1}`, KEFU_DEMO: 'true' });
+      assert.equal(await p.stop(), 0);
+      const env = { PATH: process.env.PATH, ...base, KEFU_PII_KEYS: `new:${k2},old:${k1}` };
+      const r1 = spawnSync(process.execPath, ['src/main.ts', 'rotate-keys'], { cwd: root, env, encoding: 'utf8' });
+      assert.equal(r1.status, 0, r1.stderr);
+      const m = /re-encrypted (\d+) of (\d+) orders with key "new"/.exec(r1.stdout);
+      assert.ok(m && Number(m[1]) >= 5 && m[1] === m[2], r1.stdout);
+      const db = new pg.Client({ connectionString: PG_URL });
+      await db.connect();
+      const rows = await db.query(`select receiver_phone_enc, receiver_address_enc from "${rotSchema}".shop_orders`);
+      await db.end();
+      assert.ok(rows.rows.length >= 5);
+      for (const row of rows.rows) {
+        assert.match(row.receiver_phone_enc, /^v1\.new\./);
+        assert.match(row.receiver_address_enc, /^v1\.new\./);
+      }
+      const r2 = spawnSync(process.execPath, ['src/main.ts', 'rotate-keys'], { cwd: root, env, encoding: 'utf8' });
+      assert.match(r2.stdout, /re-encrypted 0 of 0/);
+      // Without the old key, nothing can be read any more: it must stay until rotation is done.
+      const noKeys = spawnSync(process.execPath, ['src/main.ts', 'rotate-keys'], { cwd: root, env: { PATH: process.env.PATH, ...base }, encoding: 'utf8' });
+      assert.equal(noKeys.status, 1);
+      assert.match(noKeys.stderr, /KEFU_PII_KEYS/);
+    } finally {
+      const c = new pg.Client({ connectionString: PG_URL });
+      await c.connect();
+      await c.query(`drop schema if exists "${rotSchema}" cascade`);
+      await c.end();
+    }
+  });
+
   test('an unreachable database stops the start with one clear line', () => {
     const r = spawnSync(process.execPath, ['src/main.ts', 'start'], {
       cwd: root,
