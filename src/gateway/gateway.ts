@@ -6,6 +6,7 @@
  * device's messages get seqs in the order it sent them.
  */
 import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type {} from '@fastify/websocket';
@@ -91,6 +92,12 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): { clos
       },
     },
     (socket, req) => {
+      // Let the upgrade request go: @fastify/websocket leaves its ServerResponse on the TCP
+      // socket and an 'error' listener closing over Fastify's request and reply, which kept
+      // about 4 KB per idle connection alive (docs/benchmarks.md). Connection handles errors.
+      const raw = req.raw.socket as (typeof req.raw.socket & { _httpMessage?: ServerResponse | null }) | null;
+      raw?._httpMessage?.detachSocket(raw);
+      socket.removeAllListeners('error');
       const c = new Connection(socket, req.imPrincipal!, req.imDevice!, deps, req.id);
       sockets.add(c);
       socket.once('close', () => sockets.delete(c));
