@@ -7,6 +7,7 @@ import { createLogger } from './ops/logger.ts';
 import { createRuntime, createSqlStore } from './wiring.ts';
 import { buildApp } from './app.ts';
 import { DataDirLockedError } from './storage/datadir-lock.ts';
+import type { SqlStore } from './storage/ports.ts';
 import { seedDemoData, demoBanner } from './demo-wiring.ts';
 import { reencryptCommercePii } from './commerce/index.ts';
 import { loadKeyring } from './privacy/index.ts';
@@ -81,15 +82,18 @@ async function start(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-async function migrate(): Promise<void> {
-  const cfg = config();
-  let sql;
+/** Opens the database for a one-shot command, or ends the process with one clear line. */
+async function openSql(cfg: Config): Promise<SqlStore> {
   try {
-    sql = await createSqlStore(cfg);
+    return await createSqlStore(cfg);
   } catch (e) {
     if (e instanceof DataDirLockedError) fail(e.message);
     fail(`cannot open the database: ${(e as Error).message}`);
   }
+}
+
+async function migrate(): Promise<void> {
+  const sql = await openSql(config());
   try {
     const { applied } = await sql.migrate();
     process.stdout.write(applied.length ? `applied: ${applied.join(', ')}\n` : 'database is up to date\n');
@@ -101,13 +105,7 @@ async function migrate(): Promise<void> {
 async function rotateKeys(): Promise<void> {
   const cfg = config();
   if (!cfg.piiKeys) fail('rotate-keys needs KEFU_PII_KEYS: the new key first, then the keys it replaces');
-  let sql;
-  try {
-    sql = await createSqlStore(cfg);
-  } catch (e) {
-    if (e instanceof DataDirLockedError) fail(e.message);
-    fail(`cannot open the database: ${(e as Error).message}`);
-  }
+  const sql = await openSql(cfg);
   try {
     await sql.migrate();
     const r = await reencryptCommercePii(sql, loadKeyring({ piiKeys: cfg.piiKeys, dataDir: cfg.dataDir, production: cfg.production }));

@@ -44,23 +44,7 @@ export class CommerceRepository implements CommerceReadModel {
       phone: decryptPii(k, r.shop_id, r.receiver_phone_enc),
       address: decryptPii(k, r.shop_id, r.receiver_address_enc),
     });
-    if (this.#lazyReceiver) {
-      const order = {
-        shopId: r.shop_id,
-        orderId: r.order_id,
-        userId: r.user_id,
-        status: r.status,
-        items: r.items,
-        totalAmount: r.total_amount,
-        currency: r.currency,
-        createdAt: r.created_at.toISOString(),
-        updatedAt: r.updated_at.toISOString(),
-      };
-      let receiver: Order['receiver'] | undefined;
-      Object.defineProperty(order, 'receiver', { enumerable: true, get: () => (receiver ??= decrypt()) });
-      return order as unknown as Order;
-    }
-    return {
+    const order = {
       shopId: r.shop_id,
       orderId: r.order_id,
       userId: r.user_id,
@@ -68,10 +52,13 @@ export class CommerceRepository implements CommerceReadModel {
       items: r.items,
       totalAmount: r.total_amount,
       currency: r.currency,
-      receiver: decrypt(),
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),
     };
+    if (!this.#lazyReceiver) return { ...order, receiver: decrypt() };
+    let receiver: Order['receiver'] | undefined;
+    Object.defineProperty(order, 'receiver', { enumerable: true, get: () => (receiver ??= decrypt()) });
+    return order as typeof order & Pick<Order, 'receiver'>;
   }
 
   async listOrders(shopId: string, userId: string, signal?: AbortSignal): Promise<Order[]> {
