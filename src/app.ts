@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import websocket from '@fastify/websocket';
 import { z } from 'zod';
 import { KefuError, isKefuError } from './protocol/errors.ts';
+import { fieldOf } from './protocol/validation.ts';
 import { MAX_FRAME_BYTES } from './protocol/frames.ts';
 import { traceIdFrom } from './ops/logger.ts';
 import { extractBearer, registerDemoIssuerRoutes, requireRole, requireShopOr403, type Principal, type Role } from './auth/index.ts';
@@ -184,6 +185,6 @@ export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value ?? {});
   if (r.success) return r.data;
   const issue = r.error.issues[0];
-  const path = issue?.path.length ? issue.path.join('.') : 'body';
-  throw new KefuError('BAD_REQUEST', `${path}: ${issue?.message ?? 'invalid'}`);
+  const field = issue ? fieldOf(issue.path) : 'body';
+  throw new KefuError('BAD_REQUEST', `${field}: ${issue?.message ?? 'invalid'}`, { field });
 }

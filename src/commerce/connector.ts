@@ -16,13 +16,13 @@ import {
   AftersaleDataSchema,
   LogisticsDataSchema,
   OrderDataSchema,
-  formatPath,
   toAftersale,
   toLogistics,
   toOrder,
   type PlatformDataset,
 } from './events.ts';
 import type { Aftersale, Logistics, Order } from './types.ts';
+import { fieldOf } from '../protocol/validation.ts';
 
 export type BuyerSource = 'orders' | 'logistics' | 'aftersales';
 
@@ -162,7 +162,7 @@ function validate<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   const r = schema.safeParse(body);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
-  throw new KefuError('UNAVAILABLE', `platform ${what} response is invalid at ${issue ? formatPath(issue.path) || 'body' : 'body'}`);
+  throw new KefuError('UNAVAILABLE', `platform ${what} response is invalid at ${issue ? fieldOf(issue.path) : 'body'}`);
 }
 
 async function readCapped(res: Response, max: number, what: string): Promise<string> {

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
 import type { Aftersale, Logistics, Order } from './types.ts';
+import { formatPath } from '../protocol/validation.ts';
 
 export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'delivered', 'completed', 'cancelled'] as const;
 export const LOGISTICS_STATUSES = ['pending', 'in_transit', 'out_for_delivery', 'delivered', 'exception'] as const;
@@ -119,12 +120,6 @@ export type OrderData = z.output<typeof OrderDataSchema>;
 export type LogisticsData = z.output<typeof LogisticsDataSchema>;
 export type AftersaleData = z.output<typeof AftersaleDataSchema>;
 
-/** `["data","items",0,"price"]` → `data.items[0].price`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : `${out ? '.' : ''}${String(seg)}`;
-  return out;
-}
 
 function describe(issue: z.core.$ZodIssue): string {
   switch (issue.code) {

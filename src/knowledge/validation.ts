@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
 import { normalizeForMatch } from './sensitive.ts';
+import { fieldOf } from '../protocol/validation.ts';
 
 export const LIMITS = Object.freeze({
   questionMax: 500,
@@ -50,12 +51,6 @@ export interface FaqInput {
   readonly question: string;
   readonly answer: string;
   readonly alternates: string[];
-}
-
-function fieldOf(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out === '' ? String(p) : `.${String(p)}`;
-  return out === '' ? 'body' : out;
 }
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {

@@ -6,6 +6,7 @@
  * creates as an own property) makes the frame BAD_FRAME rather than being silently carried along.
  */
 import { z } from 'zod';
+import { formatPath } from './validation.ts';
 
 export const MAX_FRAME_BYTES = 64 * 1024;
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -104,7 +105,7 @@ export function parseClientFrame(raw: string): { ok: true; frame: ClientFrame } 
   const r = clientFrame.safeParse(data);
   if (!r.success) {
     const issue = r.error.issues[0];
-    const path = issue?.path.length ? issue.path.join('.') : 'frame';
+    const path = issue?.path.length ? formatPath(issue.path) : 'frame';
     return { ok: false, ...(frameId ? { id: frameId } : {}), reason: `${path}: ${issue?.message ?? 'invalid'}` };
   }
   return { ok: true, frame: r.data };
