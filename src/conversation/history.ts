@@ -53,9 +53,3 @@ export async function readHistoryRaw(cache: Cache, conversationId: string, after
   }
   return out;
 }
-
-/** readHistoryRaw, parsed. */
-export async function readHistory(cache: Cache, conversationId: string, afterSeq: number, toSeq: number, lastSeq: number): Promise<MessageFrame[] | undefined> {
-  const raw = await readHistoryRaw(cache, conversationId, afterSeq, toSeq, lastSeq);
-  return raw?.map((s) => JSON.parse(s) as MessageFrame);
-}

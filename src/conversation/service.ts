@@ -159,32 +159,37 @@ export class ConversationService {
     throw new KefuError('NOT_FOUND', 'no such conversation');
   }
 
+  /** The messages after `afterSeq`, oldest first (REST). */
   async sync(p: Principal, conversationId: string, afterSeq: number, limit = SYNC_DEFAULT_LIMIT): Promise<{ messages: MessageFrame[]; hasMore: boolean }> {
-    const r = await this.syncRaw(p, conversationId, afterSeq, limit);
-    return { messages: r.json.map((s) => JSON.parse(s) as MessageFrame), hasMore: r.hasMore };
+    const r = await this.#range(p, conversationId, afterSeq, limit);
+    return { messages: r.rows ?? (r.cached ?? []).map((s) => JSON.parse(s) as MessageFrame), hasMore: r.hasMore };
   }
 
   /**
-   * The messages after `afterSeq` as MessageFrame JSON strings, oldest first: from the hot
-   * history when it holds the whole range, else from PostgreSQL. The gateway splices these into
-   * its `history` frame as they are.
+   * The same as MessageFrame JSON strings: the gateway splices them into its `history` frame as
+   * they are, so cached messages are never parsed and serialised again.
    */
   async syncRaw(p: Principal, conversationId: string, afterSeq: number, limit = SYNC_DEFAULT_LIMIT): Promise<{ json: string[]; hasMore: boolean }> {
+    const r = await this.#range(p, conversationId, afterSeq, limit);
+    return { json: r.rows?.map((m) => JSON.stringify(m)) ?? r.cached ?? [], hasMore: r.hasMore };
+  }
+
+  /** From the hot history when it holds the whole range (as cached strings), else PostgreSQL (rows). */
+  async #range(p: Principal, conversationId: string, afterSeq: number, limit: number): Promise<{ hasMore: boolean; cached?: string[]; rows?: MessageFrame[] }> {
     const c = await this.visible(p, conversationId);
     const n = Math.min(Math.max(1, limit), SYNC_MAX_LIMIT);
     const to = Math.min(c.lastSeq, afterSeq + n);
-    if (to <= afterSeq) return { json: [], hasMore: false };
-    let json: string[] | undefined;
+    if (to <= afterSeq) return { cached: [], hasMore: false };
+    let cached: string[] | undefined;
     try {
-      json = await readHistoryRaw(this.#cache, conversationId, afterSeq, to, c.lastSeq);
+      cached = await readHistoryRaw(this.#cache, conversationId, afterSeq, to, c.lastSeq);
     } catch (e) {
       this.#log.warn({ err: (e as Error).message }, 'hot history read failed; reading PostgreSQL');
     }
-    if (!json) {
-      this.#metrics.cacheFallbacks.inc({ op: 'sync' });
-      json = (await repo.listMessages(this.#sql.db, conversationId, afterSeq, to - afterSeq)).map((m) => JSON.stringify(m));
-    }
-    return { json, hasMore: to < c.lastSeq };
+    const hasMore = to < c.lastSeq;
+    if (cached) return { cached, hasMore };
+    this.#metrics.cacheFallbacks.inc({ op: 'sync' });
+    return { rows: await repo.listMessages(this.#sql.db, conversationId, afterSeq, to - afterSeq), hasMore };
   }
 
   async read(p: Principal, conversationId: string, seq: number, exceptConnection?: string): Promise<number> {

@@ -139,6 +139,34 @@ describe('messaging across two nodes (real PostgreSQL + Redis)', { skip }, () =>
     await Promise.all([phone.close(), pc.close()]);
   });
 
+  test('REST lists conversations per role and pages messages the same as sync; other shops get 404', async () => {
+    const t = await buyer('u9');
+    const phone = await connect(a.url, t, 'app');
+    const acks = [];
+    for (let i = 0; i < 5; i++) acks.push(await phone.sendText({ shopId: 'shop9' }, `rest ${i}`));
+    const conv = acks[0]!.conversationId;
+    const get = async (url: string, token: string) => {
+      const r = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+    };
+    const page = await get(`${b.url}/api/v1/conversations/${conv}/messages?afterSeq=1&limit=3`, t);
+    assert.equal(page.status, 200);
+    const msgs = page.body.messages as { seq: number; content: { text: string } }[];
+    assert.deepEqual(msgs.map((m) => m.seq), [2, 3, 4]);
+    assert.equal(page.body.hasMore, true);
+    assert.deepEqual(msgs, (await phone.sync(conv, 1, 3)).messages, 'REST and sync answer alike');
+    const staff = await agent('ag9', 'shop9');
+    const listed = await get(`${a.url}/api/v1/conversations`, staff);
+    assert.deepEqual((listed.body.conversations as { conversationId: string }[]).map((c) => c.conversationId), [conv]);
+    const mine = await get(`${a.url}/api/v1/conversations`, t);
+    assert.deepEqual((mine.body.conversations as { conversationId: string; lastSeq: number }[]).map((c) => [c.conversationId, c.lastSeq]), [[conv, 5]]);
+    assert.equal((await get(`${a.url}/api/v1/conversations/${conv}/messages`, await agent('ag0', 'shop-other'))).status, 404);
+    const bad = await get(`${a.url}/api/v1/conversations/${conv}/messages?limit=9999`, t);
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.body, { error: { code: 'BAD_REQUEST', message: (bad.body.error as { message: string }).message, details: { field: 'limit' } } });
+    await phone.close();
+  });
+
   test('presence lists the user\'s online devices across nodes', async () => {
     const t = await buyer('u7');
     const phone = await connect(a.url, t, 'app');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseClientFrame } from '../../src/protocol/frames.ts';
 import { checkReplay, TokenBucket } from '../../src/gateway/guards.ts';
 import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
-import { readHistory, readHistoryRaw, pushHistory } from '../../src/conversation/history.ts';
+import { readHistoryRaw, pushHistory } from '../../src/conversation/history.ts';
 import type { MessageFrame } from '../../src/protocol/frames.ts';
 
 const base = { id: 'f1', ts: 1, nonce: 'n'.repeat(16) };
@@ -52,6 +52,7 @@ test('token bucket: burst of twice the rate, then the rate', () => {
 
 test('hot history serves a range only when it holds every seq of it', async () => {
   const c = new MemoryCache();
+  const readHistory = async (...a: [typeof c, string, number, number, number]) => (await readHistoryRaw(...a))?.map((s) => JSON.parse(s) as MessageFrame);
   const m = (seq: number): MessageFrame => ({ type: 'message', conversationId: 'c', shopId: 's', seq, sender: { role: 'customer', id: 'u' }, content: { kind: 'text', text: String(seq) }, ts: seq });
   for (const s of [1, 2, 3, 5, 4, 6]) await pushHistory(c, m(s));
   assert.deepEqual((await readHistory(c, 'c', 2, 6, 6))?.map((x) => x.seq), [3, 4, 5, 6]);
