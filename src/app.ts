@@ -12,7 +12,6 @@ import { traceIdFrom } from './ops/logger.ts';
 import { extractBearer, registerDemoIssuerRoutes, requireRole, requireShopOr403, type Principal, type Role } from './auth/index.ts';
 import { registerGateway } from './gateway/gateway.ts';
 import { onlineDevices } from './gateway/presence.ts';
-import { MemoryCache } from './storage/memory/memory-cache.ts';
 import type { Runtime } from './wiring.ts';
 import { registerWebhookRoutes } from './commerce/index.ts';
 import { registerKnowledgeRoutes } from './knowledge/index.ts';
@@ -94,7 +93,7 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
     conversations: rt.conversations,
     hub: rt.hub,
     cache: rt.storage.cache,
-    localNonces: rt.storage.cache.kind === 'memory' ? rt.storage.cache : new MemoryCache(),
+    localNonces: rt.localNonces,
     metrics: rt.metrics,
     work: rt.work,
     log: rt.log,

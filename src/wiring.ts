@@ -78,6 +78,8 @@ export interface Runtime {
   readonly webhookSecret: string;
   readonly webhookSecretIsDemo: boolean;
   readonly work: WorkQueue;
+  /** This node's own nonce memory, for replay checks while the shared cache is unreachable. */
+  readonly localNonces: Cache;
   readonly hub: Hub;
   readonly conversations: ConversationService;
   readonly keyring: Keyring;
@@ -142,6 +144,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     });
 
     const work = new WorkQueue({ concurrency: config.work.concurrency, queueMax: config.work.queueMax, robotMaxWaitMs: config.work.robotMaxWaitMs, onReject: (kind) => metrics.workRejected.inc({ kind }) });
+    const localNonces = storage.cache.kind === 'memory' ? storage.cache : new MemoryCache();
     const hub = new Hub({ bus: storage.bus, nodeId: config.nodeId, log });
     await hub.start();
     const knowledge = new KnowledgeService(storage.sql);
@@ -200,6 +203,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       webhookSecret,
       webhookSecretIsDemo,
       work,
+      localNonces,
       hub,
       conversations,
       keyring,
@@ -215,7 +219,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
         (closed ??= (async () => {
           clearInterval(backlogTimer);
           await bot.idle();
-          await Promise.allSettled([storage.bus.close(), storage.cache.close()]);
+          await Promise.allSettled([storage.bus.close(), storage.cache.close(), localNonces.close()]);
           await storage.sql.close();
         })()),
     };

@@ -39,7 +39,6 @@ export class Hub implements EventSink {
   readonly #log: Logger;
   readonly #byUser = new Map<string, Set<LocalConnection>>();
   readonly #byShop = new Map<string, Set<LocalConnection>>();
-  #count = 0;
   #unsubscribe: (() => Promise<void>) | undefined;
 
   constructor(deps: { bus: Bus; nodeId: string; log: Logger }) {
@@ -59,18 +58,13 @@ export class Hub implements EventSink {
     await un?.();
   }
 
-  get connections(): number {
-    return this.#count;
-  }
-
   add(c: LocalConnection): void {
     addTo(this.#byUser, c.userId, c);
     if (c.staffShopId) addTo(this.#byShop, c.staffShopId, c);
-    this.#count++;
   }
 
   remove(c: LocalConnection): void {
-    if (removeFrom(this.#byUser, c.userId, c)) this.#count--;
+    removeFrom(this.#byUser, c.userId, c);
     if (c.staffShopId) removeFrom(this.#byShop, c.staffShopId, c);
   }
 
@@ -118,9 +112,7 @@ function addTo(m: Map<string, Set<LocalConnection>>, k: string, c: LocalConnecti
   set.add(c);
 }
 
-function removeFrom(m: Map<string, Set<LocalConnection>>, k: string, c: LocalConnection): boolean {
+function removeFrom(m: Map<string, Set<LocalConnection>>, k: string, c: LocalConnection): void {
   const set = m.get(k);
-  if (!set?.delete(c)) return false;
-  if (set.size === 0) m.delete(k);
-  return true;
+  if (set?.delete(c) && set.size === 0) m.delete(k);
 }
