@@ -50,7 +50,7 @@ export class ConversationService {
   readonly #sink: EventSink;
   readonly #metrics: Metrics;
   readonly #log: Logger;
-  #policy: ContentPolicy | undefined;
+  readonly #policy: ContentPolicy | undefined;
   #bot: BotHook | undefined;
   /** shopId|buyerId → open conversation id; a stale entry is detected by the append guard. */
   readonly #openIds = new Map<string, string>();
@@ -65,9 +65,6 @@ export class ConversationService {
     this.#bot = deps.bot;
   }
 
-  setPolicy(p: ContentPolicy | undefined): void {
-    this.#policy = p;
-  }
   setBot(b: BotHook | undefined): void {
     this.#bot = b;
   }

@@ -18,7 +18,6 @@ import type { ConversationService } from '../conversation/service.ts';
 import type { Cache } from '../storage/ports.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import type { WorkQueue } from '../ops/work-queue.ts';
-import { newTraceId } from '../ops/logger.ts';
 import type { Hub} from './hub.ts';
 import { type LocalConnection } from './hub.ts';
 import { TokenBucket, checkReplay, checkUserRate } from './guards.ts';
@@ -247,7 +246,7 @@ class Connection implements LocalConnection {
         await this.#handle(frame, started);
       } catch (e) {
         const k = toKefuError(e);
-        if (k.code === 'INTERNAL') this.#log.error({ err: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined, frame: frame.type, traceId: newTraceId() }, 'frame failed');
+        if (k.code === 'INTERNAL') this.#log.error({ err: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined, frame: frame.type }, 'frame failed');
         this.#error(k, frame.id);
       } finally {
         this.#queued--;
