@@ -165,6 +165,84 @@ export async function appendMessage(db: Db, conversationId: string, sender: Send
   }
 }
 
+export interface AppendRequest {
+  conversationId: string;
+  sender: Sender;
+  clientMsgId: string | undefined;
+  content: Content;
+  guard?: AppendGuard;
+}
+
+type BatchRow = { i: number; seq: number | string; shop_id: string; state: ConversationState; buyer_id: string; agent_id: string | null; created_at: Date };
+
+/**
+ * Stores many messages (of any conversations) in ONE statement: one round trip and one commit
+ * for the lot, which is what lets a node keep up with thousands of messages a second. Seqs are
+ * allocated as in appendMessage, a conversation's messages in the order of `reqs`.
+ *
+ * Returns a result for every request it stored and `undefined` for every request it skipped: a
+ * guard that did not pass, a closed conversation, or a clientMsgId this sender already stored.
+ * The caller settles those one by one with appendMessage, which tells them apart (they are rare).
+ * Throws when the statement fails (for example a concurrent twin of a clientMsgId); nothing of
+ * the batch is then stored. Must not run inside a transaction.
+ */
+export async function appendMessages(db: Db, reqs: readonly AppendRequest[]): Promise<Array<Extract<AppendResult, { ok: true }> | undefined>> {
+  const input = reqs.map((r, i) => ({
+    i,
+    c: r.conversationId,
+    role: r.sender.role,
+    sid: r.sender.id,
+    sname: r.sender.name ?? null,
+    cmid: r.clientMsgId ?? null,
+    body: r.content,
+    gb: r.guard?.buyerId ?? null,
+    gs: r.guard?.shopId ?? null,
+  }));
+  // `ok` is what passes the guards, checked against the snapshot (buyer and shop never change);
+  // the update re-checks `state` on the newest row version after waiting for its lock, so a
+  // conversation closed meanwhile takes nothing, and last_seq + n is computed on that version.
+  const r = await sql<BatchRow>`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
+        as t(i int, c text, role text, sid text, sname text, cmid text, body jsonb, gb text, gs text)
+    ), ok as (
+      select x.*, row_number() over (partition by x.c order by x.i) as rn
+      from input x join conversations v on v.id = x.c
+      where v.state <> 'closed' and (x.gb is null or v.buyer_id = x.gb) and (x.gs is null or v.shop_id = x.gs)
+        and (x.cmid is null or not exists (select 1 from messages m where m.sender_id = x.sid and m.client_msg_id = x.cmid))
+    ), n as (
+      select c, count(*) as n from ok group by c
+    ), s as (
+      update conversations v set last_seq = v.last_seq + n.n, updated_at = now()
+      from n where v.id = n.c and v.state <> 'closed'
+      returning v.id, v.last_seq, v.shop_id, v.state, v.buyer_id, v.agent_id
+    ), placed as (
+      select ok.*, s.last_seq - n.n + ok.rn as seq, s.shop_id, s.state, s.buyer_id, s.agent_id
+      from ok join n on n.c = ok.c join s on s.id = ok.c
+    ), ins as (
+      insert into messages (conversation_id, seq, shop_id, sender_role, sender_id, sender_name, client_msg_id, content)
+      select c, seq, shop_id, role, sid, sname, cmid, body from placed
+      returning 1
+    )
+    select i, seq, shop_id, state, buyer_id, agent_id, now() as created_at from placed`.execute(db);
+  const out: Array<Extract<AppendResult, { ok: true }> | undefined> = new Array(reqs.length).fill(undefined);
+  for (const row of r.rows) {
+    const q = reqs[row.i]!;
+    const message: MessageFrame = {
+      type: 'message',
+      conversationId: q.conversationId,
+      shopId: row.shop_id,
+      seq: Number(row.seq),
+      ...(q.clientMsgId ? { clientMsgId: q.clientMsgId } : {}),
+      sender: { role: q.sender.role, id: q.sender.id, ...(q.sender.name ? { name: q.sender.name } : {}) },
+      content: q.content,
+      ts: new Date(row.created_at).getTime(),
+    };
+    out[row.i] = { ok: true, message, duplicate: false, state: row.state, buyerId: row.buyer_id, agentId: row.agent_id };
+  }
+  return out;
+}
+
 async function findByClientMsgId(db: Db | Tx, senderId: string, clientMsgId: string): Promise<MessageFrame | undefined> {
   const r = await db.selectFrom('messages').selectAll().where('sender_id', '=', senderId).where('client_msg_id', '=', clientMsgId).executeTakeFirst();
   return r ? toMessageFrame(r as MsgRow) : undefined;

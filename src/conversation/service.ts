@@ -11,6 +11,7 @@ import type { Cache, SqlStore } from '../storage/ports.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import * as repo from './repository.ts';
 import { pushHistory, readHistoryRaw } from './history.ts';
+import { MessageWriter, type MessageWriterOptions } from './writer.ts';
 
 export interface Targets {
   userIds?: readonly string[];
@@ -54,9 +55,11 @@ export class ConversationService {
   #bot: BotHook | undefined;
   /** shopId|buyerId → open conversation id; a stale entry is detected by the append guard. */
   readonly #openIds = new Map<string, string>();
+  readonly writer: MessageWriter;
 
-  constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; metrics: Metrics; log: Logger; policy?: ContentPolicy; bot?: BotHook }) {
+  constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; metrics: Metrics; log: Logger; policy?: ContentPolicy; bot?: BotHook; writer?: MessageWriterOptions }) {
     this.#sql = deps.sql;
+    this.writer = new MessageWriter(deps.sql.db, deps.writer);
     this.#cache = deps.cache;
     this.#sink = deps.sink;
     this.#metrics = deps.metrics;
@@ -82,7 +85,7 @@ export class ConversationService {
       // The shop's word list applies, so find the shop first (NOT_FOUND for someone else's).
       const c = await this.visible(p, f.conversationId);
       const content = this.#policy ? await this.#policy.inbound(c.shopId, 'customer', f.content) : f.content;
-      const r = await repo.appendMessage(this.#sql.db, f.conversationId, sender, f.clientMsgId, content, { buyerId: p.userId });
+      const r = await this.writer.append({ conversationId: f.conversationId, sender, clientMsgId: f.clientMsgId, content, guard: { buyerId: p.userId } });
       if (!r.ok) throw new KefuError('NOT_FOUND', 'no such open conversation');
       return this.#afterStore(f, r, connectionId);
     }
@@ -99,7 +102,7 @@ export class ConversationService {
         this.#openIds.set(cacheKey, convId);
         if (this.#openIds.size > 100_000) this.#openIds.delete(this.#openIds.keys().next().value!);
       }
-      const r = await repo.appendMessage(this.#sql.db, convId, sender, f.clientMsgId, content, { buyerId: p.userId, shopId: f.shopId });
+      const r = await this.writer.append({ conversationId: convId, sender, clientMsgId: f.clientMsgId, content, guard: { buyerId: p.userId, shopId: f.shopId } });
       if (!r.ok) {
         // Closed since we cached it (for example by an agent on another node): open a new one.
         this.#openIds.delete(cacheKey);
@@ -116,7 +119,7 @@ export class ConversationService {
     if (!p.shopId) throw new KefuError('FORBIDDEN', 'token has no shop');
     const content = this.#policy ? await this.#policy.inbound(p.shopId, 'agent', f.content) : f.content;
     const sender: repo.Sender = { role: 'agent', id: p.userId, name: p.name };
-    const r = await repo.appendMessage(this.#sql.db, f.conversationId, sender, f.clientMsgId, content, { shopId: p.shopId });
+    const r = await this.writer.append({ conversationId: f.conversationId, sender, clientMsgId: f.clientMsgId, content, guard: { shopId: p.shopId } });
     if (!r.ok) throw new KefuError('NOT_FOUND', 'no such open conversation');
     return this.#afterStore(f, r, connectionId);
   }
@@ -140,7 +143,7 @@ export class ConversationService {
 
   /** Stores a message from the robot or the system (no clientMsgId) and fans it out. */
   async postAs(conversationId: string, sender: repo.Sender, content: Content): Promise<MessageFrame | undefined> {
-    const r = await repo.appendMessage(this.#sql.db, conversationId, sender, undefined, content);
+    const r = await this.writer.append({ conversationId, sender, clientMsgId: undefined, content });
     if (!r.ok) return undefined;
     this.#metrics.messages.inc({ role: sender.role });
     this.#publish(r.buyerId, r.message);

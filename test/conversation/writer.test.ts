@@ -1,0 +1,127 @@
+/**
+ * Group commit of messages (src/conversation/writer.ts, repository.ts appendMessages) on every
+ * SQL adapter: gap-free seqs per conversation under concurrency, and the requests a batch must
+ * skip (closed conversation, foreign guard, resent clientMsgId) settled exactly as alone.
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as repo from '../../src/conversation/repository.ts';
+import { MessageWriter } from '../../src/conversation/writer.ts';
+import type { SqlStore } from '../../src/storage/ports.ts';
+import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
+
+after(dropTestSchemas);
+
+const buyer = (id: string) => ({ role: 'customer' as const, id, name: `name ${id}` });
+const text = (t: string) => ({ kind: 'text' as const, text: t });
+
+async function seqsOf(s: SqlStore, conversationId: string): Promise<number[]> {
+  const rows = await repo.listMessages(s.db, conversationId, 0, 10_000);
+  return rows.map((m) => m.seq);
+}
+
+for (const f of SQL_FACTORIES) {
+  describe(`message writer on ${f.name}`, { skip: f.skip }, () => {
+    test('concurrent appends to several conversations share statements and get gap-free seqs', async () => {
+      const s = await f.create();
+      try {
+        const convs = await Promise.all(['b1', 'b2', 'b3'].map(async (b) => (await repo.openConversation(s.db, 'shop1', b, undefined)).conversation));
+        const w = new MessageWriter(s.db, { maxInFlight: 2, maxBatch: 16 });
+        const reqs = Array.from({ length: 90 }, (_, k) => {
+          const c = convs[k % 3]!;
+          return { conversationId: c.id, sender: buyer(c.buyerId), clientMsgId: `m${k}`, content: text(`hello ${k}`), guard: { buyerId: c.buyerId, shopId: 'shop1' } };
+        });
+        const results = await Promise.all(reqs.map((r) => w.append(r)));
+        assert.ok(w.stats.batches > 0 && w.stats.largest > 1, `expected batches, got ${JSON.stringify(w.stats)}`);
+        assert.ok(w.stats.largest <= 16);
+        for (const c of convs) {
+          assert.deepEqual(await seqsOf(s, c.id), Array.from({ length: 30 }, (_, i) => i + 1));
+          // Two batches in flight race for a conversation's row like two single statements do.
+          const mine = results.filter((r) => r.ok && r.message.conversationId === c.id).map((r) => (r.ok ? r.message.seq : 0));
+          assert.deepEqual(mine.sort((x, y) => x - y), Array.from({ length: 30 }, (_, i) => i + 1));
+        }
+        const stored = await repo.listMessages(s.db, convs[0]!.id, 0, 100);
+        for (const m of stored) {
+          const r = results.find((x) => x.ok && x.message.conversationId === m.conversationId && x.message.seq === m.seq);
+          assert.ok(r?.ok);
+          assert.deepEqual(r.message, m, 'the returned frame is what was stored');
+        }
+        assert.equal((await repo.getConversation(s.db, convs[0]!.id))!.lastSeq, 30);
+      } finally {
+        await s.close();
+      }
+    });
+
+    test('with one batch in flight, seqs follow request order', async () => {
+      const s = await f.create();
+      try {
+        const c = (await repo.openConversation(s.db, 'shop1', 'b1', undefined)).conversation;
+        const w = new MessageWriter(s.db, { maxInFlight: 1, maxBatch: 7 });
+        const results = await Promise.all(Array.from({ length: 40 }, (_, k) => w.append({ conversationId: c.id, sender: buyer('b1'), clientMsgId: `m${k}`, content: text(`${k}`) })));
+        assert.deepEqual(results.map((r) => (r.ok ? r.message.seq : 0)), Array.from({ length: 40 }, (_, i) => i + 1));
+        assert.equal(w.stats.largest, 7);
+      } finally {
+        await s.close();
+      }
+    });
+
+    test('a batch with a closed conversation, a foreign guard and resent clientMsgIds stores only the rest, with no gap', async () => {
+      const s = await f.create();
+      try {
+        const open = (await repo.openConversation(s.db, 'shop1', 'u1', undefined)).conversation;
+        const closed = (await repo.openConversation(s.db, 'shop1', 'u2', undefined)).conversation;
+        await repo.setState(s.db, closed.id, { state: 'closed' });
+        const first = await repo.appendMessage(s.db, open.id, buyer('u1'), 'dup-1', text('first'), { buyerId: 'u1' });
+        assert.ok(first.ok);
+        const w = new MessageWriter(s.db);
+        const results = await Promise.all([
+          w.append({ conversationId: open.id, sender: buyer('u1'), clientMsgId: 'a', content: text('a'), guard: { buyerId: 'u1' } }),
+          w.append({ conversationId: closed.id, sender: buyer('u2'), clientMsgId: 'b', content: text('b'), guard: { buyerId: 'u2' } }),
+          w.append({ conversationId: open.id, sender: buyer('u9'), clientMsgId: 'c', content: text('c'), guard: { buyerId: 'u9' } }),
+          w.append({ conversationId: open.id, sender: buyer('u1'), clientMsgId: 'dup-1', content: text('again'), guard: { buyerId: 'u1' } }),
+          w.append({ conversationId: open.id, sender: buyer('u1'), clientMsgId: 'twin', content: text('twin 1'), guard: { buyerId: 'u1' } }),
+          w.append({ conversationId: open.id, sender: buyer('u1'), clientMsgId: 'twin', content: text('twin 2'), guard: { buyerId: 'u1' } }),
+          w.append({ conversationId: open.id, sender: { role: 'bot', id: 'kefu-bot' }, clientMsgId: undefined, content: text('bot') }),
+        ]);
+        const [a, b, c, dup, twin1, twin2, bot] = results;
+        assert.ok(a!.ok && !a.duplicate);
+        assert.deepEqual(b, { ok: false });
+        assert.deepEqual(c, { ok: false });
+        assert.ok(dup!.ok && dup.duplicate);
+        assert.equal(dup.message.seq, first.message.seq);
+        assert.equal(dup.message.content.kind === 'text' && dup.message.content.text, 'first', 'a resend returns what was stored');
+        assert.ok(twin1!.ok && twin2!.ok);
+        assert.equal([twin1.duplicate, twin2.duplicate].filter(Boolean).length, 1, 'one of two twins is stored');
+        assert.equal(twin1.message.seq, twin2.message.seq);
+        assert.ok(bot!.ok && !bot.duplicate);
+        assert.deepEqual(await seqsOf(s, open.id), [1, 2, 3, 4]);
+        assert.deepEqual(await seqsOf(s, closed.id), []);
+      } finally {
+        await s.close();
+      }
+    });
+
+    test('appendMessages alone: one statement, skipped requests come back undefined and leave no trace', async () => {
+      const s = await f.create();
+      try {
+        const c = (await repo.openConversation(s.db, 'shop2', 'u1', undefined)).conversation;
+        const out = await repo.appendMessages(s.db, [
+          { conversationId: c.id, sender: buyer('u1'), clientMsgId: 'x', content: text('x'), guard: { shopId: 'shop2' } },
+          { conversationId: c.id, sender: buyer('u1'), clientMsgId: 'y', content: text('y'), guard: { shopId: 'other' } },
+          { conversationId: 'c_missing', sender: buyer('u1'), clientMsgId: 'z', content: text('z') },
+          { conversationId: c.id, sender: buyer('u1'), clientMsgId: undefined, content: text('w') },
+        ]);
+        assert.equal(out[0]?.message.seq, 1);
+        assert.equal(out[1], undefined);
+        assert.equal(out[2], undefined);
+        assert.equal(out[3]?.message.seq, 2);
+        assert.equal(out[3]?.state, 'bot');
+        assert.equal(out[3]?.buyerId, 'u1');
+        assert.deepEqual(await seqsOf(s, c.id), [1, 2]);
+        assert.equal((await repo.getConversation(s.db, c.id))!.lastSeq, 2);
+      } finally {
+        await s.close();
+      }
+    });
+  });
+}
