@@ -18,7 +18,7 @@ import { createTokenVerifier, createDemoIssuer, defaultDemoIssuerUrl, type DemoI
 import { ConversationService } from './conversation/index.ts';
 import { Hub } from './gateway/hub.ts';
 import { loadKeyring, type Keyring } from './privacy/index.ts';
-import { CommerceRepository, HttpPlatformConnector, createBuyerDataSource, type BuyerLookup } from './commerce/index.ts';
+import { BatchedReadModel, CommerceRepository, HttpPlatformConnector, createBuyerDataSource, type BuyerLookup } from './commerce/index.ts';
 import { createDemoConnector } from './demo/index.ts';
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
@@ -137,7 +137,8 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
         ? createDemoConnector()
         : undefined;
     const buyerData = createBuyerDataSource({
-      readModel: new CommerceRepository(storage.sql, keyring, { lazyReceiver: true }),
+      // Batched: a busy node asks for many buyers' orders in one query instead of one per turn.
+      readModel: new BatchedReadModel(new CommerceRepository(storage.sql, keyring, { lazyReceiver: true })),
       ...(connector ? { connector } : {}),
       budgetMs: config.robotLookupBudgetMs,
       onSourceError: (source, e) => log.warn({ source, err: (e as Error).message }, 'buyer data lookup failed'),

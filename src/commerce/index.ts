@@ -21,7 +21,7 @@ export {
 export { applyPlatformEvent, type ApplyResult } from './apply.ts';
 export { SIGNATURE_HEADER, WEBHOOK_BODY_LIMIT, registerWebhookRoutes, signBody, verifySignature, type WebhookDeps, type WebhookResponse } from './webhook.ts';
 export { reencryptCommercePii, type RotationResult } from './rotate.ts';
-export { BUYER_LIST_LIMIT, CommerceRepository, type CommerceReadModel } from './repository.ts';
+export { BUYER_LIST_LIMIT, BatchedReadModel, CommerceRepository, type BuyerKey, type CommerceReadModel } from './repository.ts';
 export {
   DemoPlatformConnector,
   HttpPlatformConnector,

@@ -4,7 +4,8 @@
  * so an order id typed into the chat cannot reveal someone else's parcel. Receiver fields are
  * decrypted here, with the row's own shop id as the bound data.
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import { Batcher, type BatcherOptions } from '../ops/batcher.ts';
 import { decryptPii, type Keyring } from '../privacy/pii.ts';
 import type { SqlStore } from '../storage/ports.ts';
 import type { ShopAftersalesTable, ShopLogisticsTable, ShopOrdersTable } from '../storage/tables/commerce.ts';
@@ -124,6 +125,105 @@ export class CommerceRepository implements CommerceReadModel {
       .limit(BUYER_LIST_LIMIT)
       .execute();
     return rows.map(toAftersale);
+  }
+
+  /** listOrders for many buyers in one query; one list per key, in the order of `keys`. */
+  async listOrdersMany(keys: readonly BuyerKey[]): Promise<Order[][]> {
+    const r = await sql<Selectable<ShopOrdersTable> & { k_i: number }>`
+      select x.*, k.i as k_i
+      from jsonb_to_recordset(${keysJson(keys)}::jsonb) as k(i int, s text, u text)
+      cross join lateral (
+        select * from shop_orders where shop_id = k.s and user_id = k.u
+        order by created_at desc, order_id desc limit ${BUYER_LIST_LIMIT}
+      ) x
+      order by k.i`.execute(this.#sql.db);
+    return groupByKey(keys.length, r.rows, (row) => this.#order(row));
+  }
+
+  /** listBuyerLogistics (all of the buyer's parcels) for many buyers in one query. */
+  async listBuyerLogisticsMany(keys: readonly BuyerKey[]): Promise<Logistics[][]> {
+    const r = await sql<Selectable<ShopLogisticsTable> & { k_i: number }>`
+      select x.*, k.i as k_i
+      from jsonb_to_recordset(${keysJson(keys)}::jsonb) as k(i int, s text, u text)
+      cross join lateral (
+        select l.* from shop_logistics l
+        join shop_orders o on o.shop_id = l.shop_id and o.order_id = l.order_id
+        where l.shop_id = k.s and o.user_id = k.u
+        order by o.created_at desc, l.order_id desc limit ${BUYER_LIST_LIMIT}
+      ) x
+      order by k.i`.execute(this.#sql.db);
+    return groupByKey(keys.length, r.rows, toLogistics);
+  }
+
+  /** listAftersales for many buyers in one query. */
+  async listAftersalesMany(keys: readonly BuyerKey[]): Promise<Aftersale[][]> {
+    const r = await sql<Selectable<ShopAftersalesTable> & { k_i: number }>`
+      select x.*, k.i as k_i
+      from jsonb_to_recordset(${keysJson(keys)}::jsonb) as k(i int, s text, u text)
+      cross join lateral (
+        select * from shop_aftersales where shop_id = k.s and user_id = k.u
+        order by updated_at desc, aftersale_id desc limit ${BUYER_LIST_LIMIT}
+      ) x
+      order by k.i`.execute(this.#sql.db);
+    return groupByKey(keys.length, r.rows, toAftersale);
+  }
+}
+
+/** One buyer of one shop: the key of the batched lookups. */
+export interface BuyerKey {
+  shopId: string;
+  userId: string;
+}
+
+const keysJson = (keys: readonly BuyerKey[]) => JSON.stringify(keys.map((k, i) => ({ i, s: k.shopId, u: k.userId })));
+
+/** Rows tagged with their key's index `k_i`, back into one list per key. */
+function groupByKey<R extends { k_i: number }, T>(n: number, rows: readonly R[], map: (r: R) => T): T[][] {
+  const out: T[][] = Array.from({ length: n }, () => []);
+  for (const r of rows) out[r.k_i]!.push(map(r));
+  return out;
+}
+
+/**
+ * The same lists for many buyers in one query each (src/ops/batcher.ts gathers them): the robot
+ * answers a busy shop's buyers with three queries per batch of turns instead of three per turn.
+ * Each list keeps its per-buyer order and limit (a LATERAL subquery per key, on the buyer index).
+ */
+export class BatchedReadModel implements CommerceReadModel {
+  readonly #repo: CommerceRepository;
+  readonly #orders: Batcher<BuyerKey, Order[]>;
+  readonly #logistics: Batcher<BuyerKey, Logistics[]>;
+  readonly #aftersales: Batcher<BuyerKey, Aftersale[]>;
+
+  constructor(repo: CommerceRepository, opts: BatcherOptions = {}) {
+    this.#repo = repo;
+    this.#orders = new Batcher((keys) => repo.listOrdersMany(keys), opts);
+    this.#logistics = new Batcher((keys) => repo.listBuyerLogisticsMany(keys), opts);
+    this.#aftersales = new Batcher((keys) => repo.listAftersalesMany(keys), opts);
+  }
+
+  listOrders(shopId: string, userId: string, signal?: AbortSignal): Promise<Order[]> {
+    signal?.throwIfAborted();
+    return this.#orders.add({ shopId, userId });
+  }
+
+  listAftersales(shopId: string, userId: string, signal?: AbortSignal): Promise<Aftersale[]> {
+    signal?.throwIfAborted();
+    return this.#aftersales.add({ shopId, userId });
+  }
+
+  listBuyerLogistics(shopId: string, userId: string, orderIds?: readonly string[], signal?: AbortSignal): Promise<Logistics[]> {
+    if (orderIds) return this.#repo.listBuyerLogistics(shopId, userId, orderIds, signal);
+    signal?.throwIfAborted();
+    return this.#logistics.add({ shopId, userId });
+  }
+
+  getOrder(shopId: string, orderId: string): Promise<Order | null> {
+    return this.#repo.getOrder(shopId, orderId);
+  }
+
+  getLogistics(shopId: string, orderIds: readonly string[], signal?: AbortSignal): Promise<Logistics[]> {
+    return this.#repo.getLogistics(shopId, orderIds, signal);
   }
 }
 

@@ -2,6 +2,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import {
+  BUYER_LIST_LIMIT,
+  BatchedReadModel,
   CommerceRepository,
   DemoPlatformConnector,
   applyPlatformEvent,
@@ -108,6 +110,45 @@ for (const factory of SQL_FACTORIES) {
           shopOnly.map((l) => [l.shopId, l.orderId, l.status]),
           [['shop_b', 'O1', 'delivered']],
         );
+      });
+
+      test('batched lookups (many buyers per query) return exactly what one lookup per buyer returns', async () => {
+        const batched = new BatchedReadModel(repo, { maxInFlight: 1 });
+        const keys: Array<[string, string]> = [
+          ['shop_a', 'u1'],
+          ['shop_b', 'u1'],
+          ['shop_a', 'u2'],
+          ['shop_b', 'u2'],
+          ['shop_c', 'u1'],
+          ['shop_a', 'u1'],
+          ...Object.keys(DEMO_BUYERS).map((b): [string, string] => [DEMO_SHOP_ID, b]),
+        ];
+        const [orders, logistics, aftersales] = await Promise.all([
+          Promise.all(keys.map(([s, u]) => batched.listOrders(s, u))),
+          Promise.all(keys.map(([s, u]) => batched.listBuyerLogistics(s, u))),
+          Promise.all(keys.map(([s, u]) => batched.listAftersales(s, u))),
+        ]);
+        for (const [i, [s, u]] of keys.entries()) {
+          assert.deepEqual(orders[i], await repo.listOrders(s, u), `orders of ${s}/${u}`);
+          assert.deepEqual(logistics[i], await repo.listBuyerLogistics(s, u), `logistics of ${s}/${u}`);
+          assert.deepEqual(aftersales[i], await repo.listAftersales(s, u), `after-sales of ${s}/${u}`);
+        }
+        assert.ok(orders.some((o) => o.length > 1) && orders.some((o) => o.length === 0), 'the fixture has buyers with several orders and with none');
+        assert.ok(batched instanceof BatchedReadModel);
+        // Only the order-id filtered lookup bypasses the batch; it still cannot cross buyers.
+        assert.deepEqual(await batched.listBuyerLogistics('shop_a', 'u1', ['O2']), []);
+      });
+
+      test('batched lookups respect the per-buyer limit', async () => {
+        for (let i = 0; i < BUYER_LIST_LIMIT + 3; i++) {
+          await apply(orderEvent({ shopId: 'shop_many', orderId: `M${String(i).padStart(3, '0')}`, userId: 'um', createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() }));
+        }
+        await apply(orderEvent({ shopId: 'shop_many', orderId: 'N1', userId: 'un' }));
+        const batched = new BatchedReadModel(repo);
+        const [many, one] = await Promise.all([batched.listOrders('shop_many', 'um'), batched.listOrders('shop_many', 'un')]);
+        assert.equal(many.length, BUYER_LIST_LIMIT);
+        assert.equal(many[0]!.orderId, `M${String(BUYER_LIST_LIMIT + 2).padStart(3, '0')}`, 'newest first');
+        assert.deepEqual(one.map((o) => o.orderId), ['N1']);
       });
 
       test('getOrder is shop-scoped', async () => {
