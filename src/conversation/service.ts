@@ -11,7 +11,8 @@ import type { Cache, SqlStore } from '../storage/ports.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import * as repo from './repository.ts';
 import { pushHistory, readHistoryRaw } from './history.ts';
-import { MessageWriter, type MessageWriterOptions } from './writer.ts';
+import { MessageWriter } from './writer.ts';
+import type { BatcherOptions } from '../ops/batcher.ts';
 
 export interface Targets {
   userIds?: readonly string[];
@@ -57,7 +58,7 @@ export class ConversationService {
   readonly #openIds = new Map<string, string>();
   readonly writer: MessageWriter;
 
-  constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; metrics: Metrics; log: Logger; policy?: ContentPolicy; bot?: BotHook; writer?: MessageWriterOptions }) {
+  constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; metrics: Metrics; log: Logger; policy?: ContentPolicy; bot?: BotHook; writer?: BatcherOptions }) {
     this.#sql = deps.sql;
     this.writer = new MessageWriter(deps.sql.db, deps.writer);
     this.#cache = deps.cache;
