@@ -140,6 +140,19 @@ export class CommerceRepository implements CommerceReadModel {
     return groupByKey(keys.length, r.rows, (row) => this.#order(row));
   }
 
+  /** getLogistics for many requests in one query; one list per request, each in its orderIds order. */
+  async getLogisticsMany(reqs: ReadonlyArray<{ shopId: string; orderIds: readonly string[] }>): Promise<Logistics[][]> {
+    const pairs: Array<{ i: number; s: string; o: string; r: number }> = [];
+    reqs.forEach((q, i) => [...new Set(q.orderIds)].forEach((o, r) => pairs.push({ i, s: q.shopId, o, r })));
+    if (pairs.length === 0) return reqs.map(() => []);
+    const r = await sql<Selectable<ShopLogisticsTable> & { k_i: number }>`
+      select l.*, k.i as k_i
+      from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as k(i int, s text, o text, r int)
+      join shop_logistics l on l.shop_id = k.s and l.order_id = k.o
+      order by k.i, k.r`.execute(this.#sql.db);
+    return groupByKey(reqs.length, r.rows, toLogistics);
+  }
+
   /** listBuyerLogistics (all of the buyer's parcels) for many buyers in one query. */
   async listBuyerLogisticsMany(keys: readonly BuyerKey[]): Promise<Logistics[][]> {
     const r = await sql<Selectable<ShopLogisticsTable> & { k_i: number }>`
@@ -194,12 +207,14 @@ export class BatchedReadModel implements CommerceReadModel {
   readonly #orders: Batcher<BuyerKey, Order[]>;
   readonly #logistics: Batcher<BuyerKey, Logistics[]>;
   readonly #aftersales: Batcher<BuyerKey, Aftersale[]>;
+  readonly #byOrderIds: Batcher<{ shopId: string; orderIds: readonly string[] }, Logistics[]>;
 
   constructor(repo: CommerceRepository, opts: BatcherOptions = {}) {
     this.#repo = repo;
     this.#orders = new Batcher((keys) => repo.listOrdersMany(keys), opts);
     this.#logistics = new Batcher((keys) => repo.listBuyerLogisticsMany(keys), opts);
     this.#aftersales = new Batcher((keys) => repo.listAftersalesMany(keys), opts);
+    this.#byOrderIds = new Batcher((reqs) => repo.getLogisticsMany(reqs), opts);
   }
 
   listOrders(shopId: string, userId: string, signal?: AbortSignal): Promise<Order[]> {
@@ -223,7 +238,9 @@ export class BatchedReadModel implements CommerceReadModel {
   }
 
   getLogistics(shopId: string, orderIds: readonly string[], signal?: AbortSignal): Promise<Logistics[]> {
-    return this.#repo.getLogistics(shopId, orderIds, signal);
+    signal?.throwIfAborted();
+    if (orderIds.length === 0) return Promise.resolve([]);
+    return this.#byOrderIds.add({ shopId, orderIds });
   }
 }
 

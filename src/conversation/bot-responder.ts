@@ -4,8 +4,8 @@
  * queue refuses it when half full), so human messages keep flowing during a peak.
  *
  * Answers for one conversation run one at a time, in message order, because each turn reads the
- * dialogue state the previous turn wrote. The state lives in the Cache for a day; losing it only
- * makes the robot forget which order was being discussed.
+ * dialogue state the previous turn wrote. The state lives in the Cache for a day after it last
+ * changed; losing it only makes the robot forget which order was being discussed.
  */
 import type { Logger } from 'pino';
 import type { Cache } from '../storage/ports.ts';
@@ -67,8 +67,10 @@ export class BotResponder implements BotHook {
         const raw = await this.#cache.get(key).catch(() => null);
         const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: conv.id, text, ...(raw ? { state: JSON.parse(raw) as unknown } : {}) });
         // Saved while the replies are stored; the next turn on this node waits behind this one
-        // (the per-conversation chain), so it reads the state only after it is written.
-        const saved = this.#cache.set(key, JSON.stringify(a.state), STATE_TTL_MS).catch(() => {});
+        // (the per-conversation chain), so it reads the state only after it is written. An
+        // unchanged state is not written again (most turns of a chat about one order).
+        const next = JSON.stringify(a.state);
+        const saved = next === raw ? undefined : this.#cache.set(key, next, STATE_TTL_MS).catch(() => {});
         for (const r of a.replies) {
           await this.#conversations.postAs(conv.id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) });
         }

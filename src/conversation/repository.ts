@@ -80,7 +80,9 @@ export async function openConversation(db: Db, shopId: string, buyerId: string, 
     const inserted = await db
       .insertInto('conversations')
       .values({ id: newConversationId(), shop_id: shopId, buyer_id: buyerId, buyer_name: buyerName ?? null, state: 'bot', agent_id: null, last_seq: 0 })
-      .onConflict((oc) => oc.columns(['shop_id', 'buyer_id']).where('state', '<>', 'closed').doNothing())
+      // The predicate is SQL text, not a parameter: PostgreSQL matches it against the partial
+      // index's own predicate when planning, which a prepared statement's parameter cannot do.
+      .onConflict((oc) => oc.columns(['shop_id', 'buyer_id']).where(sql<boolean>`state <> 'closed'`).doNothing())
       .returning(CONV_COLS)
       .executeTakeFirst();
     if (inserted) return { conversation: toConversation(inserted), created: true };

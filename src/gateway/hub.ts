@@ -53,6 +53,7 @@ export class Hub implements EventSink {
   }
 
   async stop(): Promise<void> {
+    this.#flush();
     const un = this.#unsubscribe;
     this.#unsubscribe = undefined;
     await un?.();
@@ -72,22 +73,35 @@ export class Hub implements EventSink {
     const json = JSON.stringify(frame);
     const h: Header = { ...(targets.userIds?.length ? { u: targets.userIds } : {}), ...(targets.shopIds?.length ? { s: targets.shopIds } : {}), ...(opts?.exceptConnection ? { x: opts.exceptConnection } : {}) };
     this.#deliver(h, json);
-    // `<origin node>\n<header json>\n<frame json>`
-    this.#bus.publish(EVENTS_CHANNEL, `${this.#nodeId}\n${JSON.stringify(h)}\n${json}`).catch((e: unknown) => this.#log.warn({ err: (e as Error).message }, 'bus publish failed; devices on other nodes will catch up by sync'));
+    // Events of one turn of the event loop leave in one PUBLISH (a busy node emits many).
+    if (this.#outbox.push(`${JSON.stringify(h)}\n${json}`) === 1) setImmediate(() => this.#flush());
+  }
+
+  #outbox: string[] = [];
+
+  /**
+   * Envelope: `<origin node>\n<header json>\n<frame json>[\n<header json>\n<frame json>...]`.
+   * JSON.stringify never writes a raw newline, so newlines only separate parts. Order is kept.
+   */
+  #flush(): void {
+    const events = this.#outbox;
+    this.#outbox = [];
+    if (events.length === 0) return;
+    this.#bus.publish(EVENTS_CHANNEL, `${this.#nodeId}\n${events.join('\n')}`).catch((e: unknown) => this.#log.warn({ err: (e as Error).message, events: events.length }, 'bus publish failed; devices on other nodes will catch up by sync'));
   }
 
   #fromBus(env: string): void {
-    const a = env.indexOf('\n');
-    const b = env.indexOf('\n', a + 1);
-    if (a < 0 || b < 0) return;
-    if (env.slice(0, a) === this.#nodeId) return;
-    let h: Header;
-    try {
-      h = JSON.parse(env.slice(a + 1, b)) as Header;
-    } catch {
-      return;
+    const parts = env.split('\n');
+    if (parts.length < 3 || parts.length % 2 === 0 || parts[0] === this.#nodeId) return;
+    for (let i = 1; i < parts.length; i += 2) {
+      let h: Header;
+      try {
+        h = JSON.parse(parts[i]!) as Header;
+      } catch {
+        continue;
+      }
+      this.#deliver(h, parts[i + 1]!);
     }
-    this.#deliver(h, env.slice(b + 1));
   }
 
   #deliver(h: Header, json: string): void {

@@ -135,6 +135,16 @@ for (const factory of SQL_FACTORIES) {
         }
         assert.ok(orders.some((o) => o.length > 1) && orders.some((o) => o.length === 0), 'the fixture has buyers with several orders and with none');
         assert.ok(batched instanceof BatchedReadModel);
+        const byIds: Array<[string, string[]]> = [
+          ['shop_a', ['O2', 'O1']],
+          ['shop_b', ['O1', 'O2']],
+          ['shop_a', ['O9']],
+          ['shop_a', []],
+          ['shop_a', ['O1', 'O2']],
+        ];
+        const got = await Promise.all(byIds.map(([shop, ids]) => batched.getLogistics(shop, ids)));
+        for (const [i, [shop, ids]] of byIds.entries()) assert.deepEqual(got[i], await repo.getLogistics(shop, ids), `logistics of ${shop} ${ids.join(',')}`);
+        assert.deepEqual(got[0]!.map((l) => l.orderId), ['O2', 'O1'], 'in the order asked for');
         // Only the order-id filtered lookup bypasses the batch; it still cannot cross buyers.
         assert.deepEqual(await batched.listBuyerLogistics('shop_a', 'u1', ['O2']), []);
       });

@@ -82,6 +82,24 @@ for (const f of CACHE_FACTORIES) {
       await assert.rejects(c.listPush('typed', ['y'], { maxLen: 3, ttlMs: 1000 }), /WRONGTYPE/);
     });
 
+    test('a Redis that forgot its scripts (restart, SCRIPT FLUSH) is served all the same', { skip: f.name !== 'redis' && 'Redis only' }, async () => {
+      const { createClient } = await import('redis');
+      const admin = createClient({ url: process.env.KEFU_TEST_REDIS_URL! });
+      await admin.connect();
+      try {
+        await c.incr('flushed', 1000);
+        await admin.scriptFlush();
+        assert.equal(await c.incr('flushed', 1000), 2);
+        await admin.scriptFlush();
+        assert.equal(await c.listPush('flushed-list', ['a', 'b'], { maxLen: 5, ttlMs: 1000 }), 2);
+        await admin.scriptFlush();
+        await c.hashSet('flushed-hash', 'f', 'v', 1000);
+        assert.deepEqual(await c.hashGetAll('flushed-hash'), { f: 'v' });
+      } finally {
+        await admin.close();
+      }
+    });
+
     test('ping', async () => {
       await c.ping();
     });

@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from '../schema.ts';
 import type { SqlStore, Tx } from '../ports.ts';
@@ -23,6 +24,39 @@ const types = {
     return pg.types.getTypeParser(oid, format);
   },
 };
+
+/**
+ * Statements with parameters are prepared by name (once per connection), so PostgreSQL parses
+ * and plans each of kefu's statements once instead of on every call: measured here, a third of
+ * the server's CPU for a one-message insert. Texts come from code, never from input (values are
+ * parameters), so there are few of them; a cap keeps a runaway generator of texts (long IN
+ * lists) from filling every connection's memory: past it, statements run unnamed as before.
+ */
+const MAX_NAMED_STATEMENTS = 500;
+const statementNames = new Map<string, string>();
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS && PREPARABLE.test(text)) {
+    name = `kefu_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** Makes a pooled client prepare its (text, values) queries by name; other call forms are untouched. */
+function prepareByName(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...a: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const [text, values, cb] = args;
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
+      const name = statementName(text);
+      if (name) return query({ name, text, values }, cb);
+    }
+    return query(...args);
+  };
+}
 
 /** SqlStore on a real PostgreSQL through node-postgres. */
 export async function createPgStore(opts: PgStoreOptions): Promise<SqlStore> {
@@ -51,6 +85,7 @@ export async function createPgStore(opts: PgStoreOptions): Promise<SqlStore> {
   // An idle client that loses its server emits 'error' on the pool; without a listener that
   // would crash the process. The next checkout gets a fresh connection.
   pool.on('error', () => {});
+  pool.on('connect', prepareByName);
 
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed: Promise<void> | undefined;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
 import type { Bus, Cache } from '../ports.ts';
 
@@ -26,18 +27,6 @@ function makeClient(opts: RedisOptions): RedisClientType {
   return client;
 }
 
-// node-redis reports a failed MULTI as "N commands failed"; surface the first reply error
-// itself (for example WRONGTYPE) so both adapters fail with the same message.
-async function execMulti<T>(exec: () => Promise<unknown>): Promise<T> {
-  try {
-    return (await exec()) as T;
-  } catch (e) {
-    const replies = (e as { replies?: unknown[] }).replies;
-    const first = replies?.find((r) => r instanceof Error);
-    throw first ?? e;
-  }
-}
-
 /**
  * A connected client quits politely; one that is reconnecting (server down) is destroyed, since
  * a polite close would wait for a server that may never come back.
@@ -47,6 +36,21 @@ async function closeClient(c: RedisClientType): Promise<void> {
   if (c.isReady) await c.close();
   else c.destroy();
 }
+
+/**
+ * Multi-step operations as Lua scripts: one command (one request, one reply to parse) instead of
+ * a MULTI of three to five, and just as atomic. The hot path runs several of them per message.
+ */
+const SCRIPTS = {
+  // KEYS[1]; ARGV: ttlMs. Increments and sets the TTL only when the key is new.
+  incr: `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n`,
+  // KEYS[1]; ARGV: maxLen, ttlMs, values...
+  listPush: `local n = redis.call('RPUSH', KEYS[1], unpack(ARGV, 3)) redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1) redis.call('PEXPIRE', KEYS[1], ARGV[2]) return n`,
+  // KEYS[1]; ARGV: field, value, ttlMs
+  hashSet: `redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) redis.call('PEXPIRE', KEYS[1], ARGV[3]) return 1`,
+} as const;
+type Script = keyof typeof SCRIPTS;
+const SHA = Object.fromEntries(Object.entries(SCRIPTS).map(([k, v]) => [k, createHash('sha1').update(v).digest('hex')])) as Record<Script, string>;
 
 /** Cache on a real Redis through node-redis. */
 export class RedisCache implements Cache {
@@ -69,6 +73,16 @@ export class RedisCache implements Cache {
     return this.#p + key;
   }
 
+  /** EVALSHA, loading the script with EVAL when this server has not seen it (new or restarted). */
+  async #script<T>(name: Script, key: string, args: readonly string[]): Promise<T> {
+    try {
+      return await this.#c.sendCommand<T>(['EVALSHA', SHA[name], '1', this.#k(key), ...args]);
+    } catch (e) {
+      if (!(e instanceof Error) || !e.message.startsWith('NOSCRIPT')) throw e;
+      return await this.#c.sendCommand<T>(['EVAL', SCRIPTS[name], '1', this.#k(key), ...args]);
+    }
+  }
+
   async get(key: string): Promise<string | null> {
     return (await this.#c.get(this.#k(key))) as string | null;
   }
@@ -84,9 +98,7 @@ export class RedisCache implements Cache {
     if (keys.length) await this.#c.del(keys.map((k) => this.#k(k)));
   }
   async incr(key: string, ttlMs: number): Promise<number> {
-    const k = this.#k(key);
-    const [n] = await execMulti<[number, number]>(() => this.#c.multi().incr(k).pExpire(k, ttlMs, 'NX').exec());
-    return Number(n);
+    return Number(await this.#script<number>('incr', key, [String(ttlMs)]));
   }
   async ttl(key: string): Promise<number> {
     return Number(await this.#c.pTTL(this.#k(key)));
@@ -95,8 +107,7 @@ export class RedisCache implements Cache {
     return Number(await this.#c.pExpire(this.#k(key), ttlMs)) === 1;
   }
   async hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void> {
-    const k = this.#k(key);
-    await execMulti(() => this.#c.multi().hSet(k, field, value).pExpire(k, ttlMs).exec());
+    await this.#script('hashSet', key, [field, value, String(ttlMs)]);
   }
   async hashDel(key: string, field: string): Promise<void> {
     await this.#c.hDel(this.#k(key), field);
@@ -106,16 +117,8 @@ export class RedisCache implements Cache {
   }
   async listPush(key: string, values: readonly string[], opts: { maxLen: number; ttlMs: number }): Promise<number> {
     if (values.length === 0) return this.listLength(key);
-    const k = this.#k(key);
-    const res = await execMulti<[number, string, number]>(() =>
-      this.#c
-        .multi()
-        .rPush(k, [...values])
-        .lTrim(k, -opts.maxLen, -1)
-        .pExpire(k, opts.ttlMs)
-        .exec(),
-    );
-    return Math.min(Number(res[0]), opts.maxLen);
+    const n = await this.#script<number>('listPush', key, [String(opts.maxLen), String(opts.ttlMs), ...values]);
+    return Math.min(Number(n), opts.maxLen);
   }
   async listRange(key: string, start: number, stop: number): Promise<string[]> {
     return (await this.#c.lRange(this.#k(key), start, stop)) as string[];

@@ -1,0 +1,70 @@
+/**
+ * The hub's cross-node delivery (src/gateway/hub.ts) on every bus adapter: events emitted in
+ * one turn of the event loop travel in one PUBLISH and arrive on the other node in order, only
+ * at the named users' and shops' sockets, never echoed back to the origin node.
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import pino from 'pino';
+import { Hub, type LocalConnection } from '../../src/gateway/hub.ts';
+import type { Bus } from '../../src/storage/ports.ts';
+import { CACHE_FACTORIES } from '../support/services.ts';
+
+const log = pino({ level: 'silent' });
+
+function conn(id: string, userId: string, staffShopId?: string): LocalConnection & { got: string[] } {
+  const got: string[] = [];
+  return { id, userId, staffShopId, got, sendRaw: (json) => got.push(json) };
+}
+
+const until = async (ok: () => boolean, ms = 2000) => {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+for (const f of CACHE_FACTORIES) {
+  describe(`hub across two nodes on ${f.name}`, { skip: f.skip }, () => {
+    const open = new Set<{ close(): Promise<void> }>();
+    after(async () => {
+      for (const x of open) await x.close();
+    });
+
+    test('a burst of events reaches the other node in order, in few publishes, to the right sockets only', async () => {
+      const a = await f.create();
+      const b = await f.create(a);
+      for (const x of [a.bus, b.bus, a.cache, b.cache]) open.add(x);
+      let publishes = 0;
+      const counting: Bus = { ...a.bus, kind: a.bus.kind, publish: (ch, m) => (publishes++, a.bus.publish(ch, m)), subscribe: (ch, h) => a.bus.subscribe(ch, h), onReconnect: (h) => a.bus.onReconnect(h), close: () => a.bus.close() };
+      const hubA = new Hub({ bus: counting, nodeId: 'A', log });
+      const hubB = new Hub({ bus: b.bus, nodeId: 'B', log });
+      await hubA.start();
+      await hubB.start();
+      const onA = conn('A.1', 'u1');
+      const u1OnB = conn('B.1', 'u1');
+      const u2OnB = conn('B.2', 'u2');
+      const staffOnB = conn('B.3', 'agent1', 'shop1');
+      const otherShopOnB = conn('B.4', 'agent2', 'shop2');
+      hubA.add(onA);
+      for (const c of [u1OnB, u2OnB, staffOnB, otherShopOnB]) hubB.add(c);
+
+      for (let seq = 1; seq <= 50; seq++) {
+        hubA.emit({ userIds: ['u1'], shopIds: ['shop1'] }, { type: 'read', conversationId: 'c1', seq, userId: 'u1' }, seq === 3 ? { exceptConnection: 'B.1' } : undefined);
+      }
+      assert.equal(onA.got.length, 50, 'local sockets get events at once');
+      await until(() => staffOnB.got.length === 50);
+      await new Promise((r) => setTimeout(r, 30));
+      const seqs = (c: { got: string[] }) => c.got.map((j) => (JSON.parse(j) as { seq: number }).seq);
+      assert.deepEqual(seqs(staffOnB), Array.from({ length: 50 }, (_, i) => i + 1));
+      assert.deepEqual(seqs(u1OnB), Array.from({ length: 50 }, (_, i) => i + 1).filter((s) => s !== 3), 'the excepted connection is skipped');
+      assert.deepEqual(u2OnB.got, []);
+      assert.deepEqual(otherShopOnB.got, []);
+      assert.equal(onA.got.length, 50, 'no echo of its own events');
+      assert.ok(publishes <= 2, `50 events of one turn took ${publishes} publishes`);
+      await hubA.stop();
+      await hubB.stop();
+    });
+  });
+}
