@@ -29,7 +29,7 @@ import { createKefuHarness, PG_URL, probeServices, REDIS_URL, ROOT, SHOP, type I
 import { describeMachine, machineBusy } from './lib/machine.ts';
 import { errorRow, ratios, table, verdicts, writeResults, type Row } from './lib/report.ts';
 import { measuredWindows, openFilesLimit } from './lib/proc.ts';
-import { A_MESSAGES, runA } from './scenarios/a-article.ts';
+import { A_FULL, A_QUICK, aBuyers, runA } from './scenarios/a-article.ts';
 import { B_FULL, B_QUICK, bBuyers, runB } from './scenarios/b-rate.ts';
 import { runC } from './scenarios/c-idle.ts';
 import { runD } from './scenarios/d-fanout.ts';
@@ -88,8 +88,8 @@ const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
 const profileDir = opts.profile ? join(opts.out, 'profiles', stamp) : undefined;
 
 const P = opts.quick
-  ? { aMessages: 5, b: B_QUICK, dMs: 1000, eMs: 1000, cCounts: [2000], fMs: 2000 }
-  : { aMessages: A_MESSAGES, b: B_FULL, dMs: 5000, eMs: 3000, cCounts: [10_000, 50_000], fMs: 5000 };
+  ? { a: A_QUICK, b: B_QUICK, dMs: 1000, eMs: 1000, cCounts: [2000], fMs: 2000 }
+  : { a: A_FULL, b: B_FULL, dMs: 5000, eMs: 3000, cCounts: [10_000, 50_000], fMs: 5000 };
 
 let harness: KefuHarness | undefined;
 const cleanup = async () => {
@@ -178,12 +178,13 @@ try {
     log(`  started ${server.url} (pid ${server.pid}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const target = targetOf(system, [server]);
     try {
-      if (isKefu(system) && want('b')) {
-        const seeded = await harness!.seedOrders(server.url, bBuyers(P.b.connections));
-        log(`  seeded an order with logistics for ${P.b.connections} buyers through the webhook${seeded.failed ? ` (${seeded.failed} FAILED)` : ''}`);
+      if (isKefu(system) && (want('a') || want('b'))) {
+        const who = [...(want('a') ? aBuyers() : []), ...(want('b') ? bBuyers(P.b.connections) : [])];
+        const seeded = await harness!.seedOrders(server.url, who);
+        log(`  seeded an order with logistics for ${who.length} buyers through the webhook${seeded.failed ? ` (${seeded.failed} FAILED)` : ''}`);
       }
       const steps: Array<[Letter, () => Promise<Row | Row[]>]> = [
-        ['a', () => runA(ctx, target, P.aMessages)],
+        ['a', () => runA(ctx, target, P.a)],
         ['b', () => runB(ctx, target, P.b)],
         ['d', () => runD(ctx, target, P.dMs)],
         ['e', () => runE(ctx, target, P.eMs)],

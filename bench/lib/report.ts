@@ -26,6 +26,9 @@ export interface Row {
   measure?: string;
   samples?: number;
   connections?: number;
+  /** (a) on kefu: send → the robot's first reply. */
+  bot_p50_ms?: number | null;
+  bot_p99_ms?: number | null;
   server_cpu_pct?: number;
   server_sys_pct?: number;
   gen_cpu_pct?: number;
@@ -109,7 +112,7 @@ export function verdicts(rows: readonly Row[]): string[] {
   const out: string[] = [];
   const say = (name: string, ok: boolean | undefined, detail: string) => out.push(`${ok === undefined ? 'n/a ' : ok ? 'MET ' : 'MISS'}  ${name}: ${detail}`);
   const a = find(rows, 'a', 'kefu');
-  say('a  p99 <= 15 ms, zero errors', a ? a.p99_ms !== null && a.p99_ms <= 15 && a.errors === 0 : undefined, a ? `p99 ${fmt(a.p99_ms)} ms, ${a.errors} errors` : 'not run');
+  say('a  p99 <= 15 ms, zero errors', a ? a.p99_ms !== null && a.p99_ms <= 15 && a.errors === 0 : undefined, a ? `p99 ${fmt(a.p99_ms)} ms to the ack${a.bot_p99_ms != null ? `, ${fmt(a.bot_p99_ms)} ms to the robot's reply` : ''}, ${a.errors} errors` : 'not run');
   const b = find(rows, 'b', 'kefu');
   const echo = find(rows, 'b', 'ws-echo');
   const rate = b?.msgs_per_s ?? 0;

@@ -1,7 +1,7 @@
 /**
  * What every scenario receives, and the closed loop several of them share.
  */
-import type { Conn, Reply } from '../lib/gen.ts';
+import type { Conn, Pushed, Reply } from '../lib/gen.ts';
 import type { Log } from '../lib/load.ts';
 
 export interface Ctx {
@@ -26,6 +26,14 @@ export interface ClosedLoopOpts {
   /** False marks a well-formed answer as wrong (an error). */
   check?(r: Reply): boolean;
   record(ms: number, r: Reply): void;
+  /**
+   * Think time: after an answer, a connection waits this long (uniformly 0.5x to 1.5x, so the
+   * connections do not march in step) before its next request, and it starts after a random
+   * part of it. Without it, a connection sends as soon as it has its answer.
+   */
+  thinkMs?: number;
+  /** Every message pushed to a connection, with the time since its latest send and that send's number. */
+  push?(c: Conn, p: Pushed, msSinceSend: number, sendNo: number): void;
 }
 
 export interface LoopResult {
@@ -64,9 +72,19 @@ export function closedLoop(conns: readonly Conn[], o: ClosedLoopOpts): Promise<L
           resolve(res);
         }
       };
+      const think = (then: () => void) => {
+        if (!o.thinkMs) return then();
+        timer = setTimeout(then, o.thinkMs * (0.5 + Math.random()));
+      };
       const next = () => {
         pending = undefined;
         if ((o.perConn !== undefined && sent >= o.perConn) || performance.now() >= deadline || !c.open) return finish();
+        if (sent > 0) think(send);
+        else send();
+      };
+      const send = () => {
+        if (done) return;
+        if (!c.open) return finish();
         sent++;
         started = performance.now();
         pending = o.request(c);
@@ -86,14 +104,17 @@ export function closedLoop(conns: readonly Conn[], o: ClosedLoopOpts): Promise<L
           }
           next();
         },
-        push() {},
+        push(p, at) {
+          o.push?.(c, p, at - started, sent);
+        },
         closed() {
           res.closed++;
           if (pending !== undefined) res.errors++;
           finish();
         },
       };
-      next();
+      if (o.thinkMs) timer = setTimeout(next, Math.random() * o.thinkMs);
+      else next();
     }
   });
 }

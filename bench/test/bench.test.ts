@@ -115,6 +115,17 @@ describe('closedLoop', () => {
     assert.ok(lat.summary().p50_ms! >= 1.5);
   });
 
+  test('with think time, a connection waits between an answer and its next request; latency excludes the wait', async () => {
+    const a = fakeConn(2);
+    const lat = new Latency();
+    const r = await closedLoop([a], { perConn: 4, timeoutMs: 1000, thinkMs: 40, request: (c) => c.send('s', 't', 'm'), record: (ms) => lat.record(ms) });
+    assert.equal(a.sent, 4);
+    assert.equal(r.completed, 4);
+    // A random start within one think time, then three waits of 0.5x to 1.5x of it.
+    assert.ok(r.elapsedMs >= 3 * 20, `elapsed ${r.elapsedMs} ms`);
+    assert.ok(lat.summary().max_ms! < 20, 'the think time is not latency');
+  });
+
   test('an unanswered request is an error after the timeout; a closed socket ends its loop', async () => {
     const silent: Conn = { ...fakeConn(0), send: () => 'never' };
     const r = await closedLoop([silent], { perConn: 2, timeoutMs: 20, request: (c) => c.send('s', 't', 'm'), record: () => {} });

@@ -148,7 +148,7 @@ export class CommerceRepository implements CommerceReadModel {
     const r = await sql<Selectable<ShopLogisticsTable> & { k_i: number }>`
       select l.*, k.i as k_i
       from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as k(i int, s text, o text, r int)
-      join shop_logistics l on l.shop_id = k.s and l.order_id = k.o
+      cross join lateral (select * from shop_logistics where shop_id = k.s and order_id = k.o offset 0) l
       order by k.i, k.r`.execute(this.#sql.db);
     return groupByKey(reqs.length, r.rows, toLogistics);
   }
@@ -200,7 +200,8 @@ function groupByKey<R extends { k_i: number }, T>(n: number, rows: readonly R[],
 /**
  * The same lists for many buyers in one query each (src/ops/batcher.ts gathers them): the robot
  * answers a busy shop's buyers with three queries per batch of turns instead of three per turn.
- * Each list keeps its per-buyer order and limit (a LATERAL subquery per key, on the buyer index).
+ * Each list keeps its per-buyer order and limit (a LATERAL subquery per key, on the buyer index;
+ * LATERAL also keeps prepared plans probing indexes per key instead of scanning a whole table).
  */
 export class BatchedReadModel implements CommerceReadModel {
   readonly #repo: CommerceRepository;

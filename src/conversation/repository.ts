@@ -179,8 +179,8 @@ type BatchRow = { i: number; seq: number | string; shop_id: string; state: Conve
 
 /**
  * Stores many messages (of any conversations) in ONE statement: one round trip and one commit
- * for the lot, which is what lets a node keep up with thousands of messages a second. Seqs are
- * allocated as in appendMessage, a conversation's messages in the order of `reqs`.
+ * for the lot, which is what lets a busy node keep up. Seqs are allocated as in appendMessage,
+ * in the order of `reqs`.
  *
  * Returns a result for every request it stored and `undefined` for every request it skipped: a
  * guard that did not pass, a closed conversation, or a clientMsgId this sender already stored.
@@ -200,33 +200,10 @@ export async function appendMessages(db: Db, reqs: readonly AppendRequest[]): Pr
     gb: r.guard?.buyerId ?? null,
     gs: r.guard?.shopId ?? null,
   }));
-  // `ok` is what passes the guards, checked against the snapshot (buyer and shop never change);
-  // the update re-checks `state` on the newest row version after waiting for its lock, so a
-  // conversation closed meanwhile takes nothing, and last_seq + n is computed on that version.
+  // One call of a function (migration 005) that takes appendMessage's steps for each request.
   const r = await sql<BatchRow>`
-    with input as (
-      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
-        as t(i int, c text, role text, sid text, sname text, cmid text, body jsonb, gb text, gs text)
-    ), ok as (
-      select x.*, row_number() over (partition by x.c order by x.i) as rn
-      from input x join conversations v on v.id = x.c
-      where v.state <> 'closed' and (x.gb is null or v.buyer_id = x.gb) and (x.gs is null or v.shop_id = x.gs)
-        and (x.cmid is null or not exists (select 1 from messages m where m.sender_id = x.sid and m.client_msg_id = x.cmid))
-    ), n as (
-      select c, count(*) as n from ok group by c
-    ), s as (
-      update conversations v set last_seq = v.last_seq + n.n, updated_at = now()
-      from n where v.id = n.c and v.state <> 'closed'
-      returning v.id, v.last_seq, v.shop_id, v.state, v.buyer_id, v.agent_id
-    ), placed as (
-      select ok.*, s.last_seq - n.n + ok.rn as seq, s.shop_id, s.state, s.buyer_id, s.agent_id
-      from ok join n on n.c = ok.c join s on s.id = ok.c
-    ), ins as (
-      insert into messages (conversation_id, seq, shop_id, sender_role, sender_id, sender_name, client_msg_id, content)
-      select c, seq, shop_id, role, sid, sname, cmid, body from placed
-      returning 1
-    )
-    select i, seq, shop_id, state, buyer_id, agent_id, now() as created_at from placed`.execute(db);
+    select o_i as i, o_seq as seq, o_shop_id as shop_id, o_state as state, o_buyer_id as buyer_id, o_agent_id as agent_id, o_created_at as created_at
+    from kefu_append_messages(${JSON.stringify(input)}::jsonb)`.execute(db);
   const out: Array<Extract<AppendResult, { ok: true }> | undefined> = new Array(reqs.length).fill(undefined);
   for (const row of r.rows) {
     const q = reqs[row.i]!;

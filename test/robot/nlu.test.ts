@@ -119,6 +119,18 @@ describe('entities', () => {
     assert.deepEqual(entities('is sku B-7781 in stock'), ['sku=B-7781']);
   });
 
+  test('a repeated text is understood the same, and its relative dates follow the clock each time', () => {
+    const own = createNlu();
+    const first = own.understand('昨天买的快递到哪了', NOW);
+    const again = own.understand('昨天买的快递到哪了', NOW);
+    assert.deepEqual(again, first);
+    (again.tokens as string[]).push('mutated');
+    assert.deepEqual(own.understand('昨天买的快递到哪了', NOW).tokens, first.tokens, 'a caller cannot change what the next one gets');
+    const nextDay = own.understand('昨天买的快递到哪了', new Date(NOW.getTime() + 24 * 3600 * 1000));
+    assert.deepEqual(nextDay.entities.map((e) => `${e.type}=${e.value}`), ['date=2024-11-27']);
+    assert.equal(nextDay.intent, first.intent);
+  });
+
   test('dates relative to a Wednesday, 2024-11-27 (UTC+8)', () => {
     assert.deepEqual(entities('昨天买的'), ['date=2024-11-26']);
     assert.deepEqual(entities('上周五下的单'), ['date=2024-11-22']);

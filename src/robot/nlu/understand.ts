@@ -25,20 +25,43 @@ export interface Nlu {
 
 /** Inputs longer than this are cut: a chat line, not a document, and the cost stays bounded. */
 export const MAX_UTTERANCE = 500;
+/** Texts up to this long are remembered, at most this many (the oldest go first). */
+const MEMO_MAX_TEXT = 64;
+const MEMO_MAX_ENTRIES = 5000;
+
+interface TextUnderstanding {
+  readonly n: ReturnType<typeof normalize>;
+  readonly lang: ReturnType<typeof detectLanguage>;
+  readonly tokens: readonly string[];
+  readonly c: ReturnType<IntentClassifier['classify']>;
+  readonly yesNo: 'yes' | 'no' | undefined;
+}
 
 export function createNlu(opts: NluOptions = {}): Nlu {
   const tokenizer = opts.tokenizer ?? defaultTokenizer();
   const classifier = opts.classifier ?? defaultClassifier(tokenizer);
   const tz = opts.tzOffsetMinutes ?? 480;
+  // Everything but the entities depends on the text alone, and buyers ask the same short
+  // questions over and over ("我的快递到哪了", most of all during a sale): remembered per text.
+  // Entities are extracted every time, since relative dates ("昨天") depend on `now`.
+  const memo = new Map<string, TextUnderstanding>();
+  const ofText = (text: string): TextUnderstanding => {
+    let t = memo.get(text);
+    if (t) return t;
+    const n = normalize(text);
+    const tokens = tokenizer.cut(n.text);
+    t = { n, lang: detectLanguage(n.display), tokens, c: classifier.classify({ scan: n.scan, angry: n.angry, features: featuresOf(n.text, tokens) }), yesNo: yesNoOf(n.scan) };
+    if (text.length <= MEMO_MAX_TEXT) {
+      if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
+      memo.set(text, t);
+    }
+    return t;
+  };
   return {
     tokenizer,
     understand(text, now = new Date()) {
-      const n = normalize(text.slice(0, MAX_UTTERANCE));
-      const lang = detectLanguage(n.display);
-      const tokens = tokenizer.cut(n.text);
-      const c = classifier.classify({ scan: n.scan, angry: n.angry, features: featuresOf(n.text, tokens) });
+      const { n, lang, tokens, c, yesNo } = ofText(text.slice(0, MAX_UTTERANCE));
       const entities = extractEntities(n.display, n.text, { now, tzOffsetMinutes: tz });
-      const yesNo = yesNoOf(n.scan);
       return {
         lang: lang.lang,
         langDetected: lang.detected,
@@ -48,7 +71,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
         entities,
         ...(yesNo ? { yesNo } : {}),
         normalized: n.text,
-        tokens,
+        tokens: [...tokens],
         source: 'engine',
       };
     },

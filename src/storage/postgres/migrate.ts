@@ -2,13 +2,23 @@ import { sql } from 'kysely';
 import { MIGRATIONS } from '../migrations/index.ts';
 import type { Db } from '../ports.ts';
 
-// Migration files hold plain statements separated by `;` at the end of a line (no function
-// bodies), so both adapters can run them one statement at a time inside a transaction.
-function statements(script: string): string[] {
-  return script
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0 && !/^(--[^\n]*\n?\s*)+$/.test(s));
+// Migration files hold statements separated by `;` at the end of a line, so both adapters can
+// run them one statement at a time inside a transaction. A `;` inside a $$-quoted function body
+// does not end a statement.
+export function statements(script: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const line of script.split('\n')) {
+    current += `${line}\n`;
+    if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) quoted = !quoted;
+    if (!quoted && /;\s*$/.test(line)) {
+      out.push(current.replace(/;\s*$/, ''));
+      current = '';
+    }
+  }
+  out.push(current);
+  return out.map((s) => s.trim()).filter((s) => s.length > 0 && !/^(--[^\n]*\n?\s*)+$/.test(s));
 }
 
 /**
