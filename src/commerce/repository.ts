@@ -4,7 +4,8 @@
  * so an order id typed into the chat cannot reveal someone else's parcel. Receiver fields are
  * decrypted here, with the row's own shop id as the bound data.
  */
-import { sql, type Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
+import { rawRows } from '../storage/raw.ts';
 import { Batcher, type BatcherOptions } from '../ops/batcher.ts';
 import { decryptPii, type Keyring } from '../privacy/pii.ts';
 import type { SqlStore } from '../storage/ports.ts';
@@ -129,15 +130,8 @@ export class CommerceRepository implements CommerceReadModel {
 
   /** listOrders for many buyers in one query; one list per key, in the order of `keys`. */
   async listOrdersMany(keys: readonly BuyerKey[]): Promise<Order[][]> {
-    const r = await sql<Selectable<ShopOrdersTable> & { k_i: number }>`
-      select x.*, k.i as k_i
-      from jsonb_to_recordset(${keysJson(keys)}::jsonb) as k(i int, s text, u text)
-      cross join lateral (
-        select * from shop_orders where shop_id = k.s and user_id = k.u
-        order by created_at desc, order_id desc limit ${BUYER_LIST_LIMIT}
-      ) x
-      order by k.i`.execute(this.#sql.db);
-    return groupByKey(keys.length, r.rows, (row) => this.#order(row));
+    const rows = await rawRows<Selectable<ShopOrdersTable> & { k_i: number }>(this.#sql.db, ORDERS_MANY, [keysJson(keys), BUYER_LIST_LIMIT]);
+    return groupByKey(keys.length, rows, (row) => this.#order(row));
   }
 
   /** getLogistics for many requests in one query; one list per request, each in its orderIds order. */
@@ -145,42 +139,38 @@ export class CommerceRepository implements CommerceReadModel {
     const pairs: Array<{ i: number; s: string; o: string; r: number }> = [];
     reqs.forEach((q, i) => [...new Set(q.orderIds)].forEach((o, r) => pairs.push({ i, s: q.shopId, o, r })));
     if (pairs.length === 0) return reqs.map(() => []);
-    const r = await sql<Selectable<ShopLogisticsTable> & { k_i: number }>`
-      select l.*, k.i as k_i
-      from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as k(i int, s text, o text, r int)
-      cross join lateral (select * from shop_logistics where shop_id = k.s and order_id = k.o offset 0) l
-      order by k.i, k.r`.execute(this.#sql.db);
-    return groupByKey(reqs.length, r.rows, toLogistics);
+    const rows = await rawRows<Selectable<ShopLogisticsTable> & { k_i: number }>(this.#sql.db, LOGISTICS_BY_ORDER_MANY, [JSON.stringify(pairs)]);
+    return groupByKey(reqs.length, rows, toLogistics);
   }
 
   /** listBuyerLogistics (all of the buyer's parcels) for many buyers in one query. */
   async listBuyerLogisticsMany(keys: readonly BuyerKey[]): Promise<Logistics[][]> {
-    const r = await sql<Selectable<ShopLogisticsTable> & { k_i: number }>`
-      select x.*, k.i as k_i
-      from jsonb_to_recordset(${keysJson(keys)}::jsonb) as k(i int, s text, u text)
-      cross join lateral (
-        select l.* from shop_logistics l
-        join shop_orders o on o.shop_id = l.shop_id and o.order_id = l.order_id
-        where l.shop_id = k.s and o.user_id = k.u
-        order by o.created_at desc, l.order_id desc limit ${BUYER_LIST_LIMIT}
-      ) x
-      order by k.i`.execute(this.#sql.db);
-    return groupByKey(keys.length, r.rows, toLogistics);
+    const rows = await rawRows<Selectable<ShopLogisticsTable> & { k_i: number }>(this.#sql.db, BUYER_LOGISTICS_MANY, [keysJson(keys), BUYER_LIST_LIMIT]);
+    return groupByKey(keys.length, rows, toLogistics);
   }
 
   /** listAftersales for many buyers in one query. */
   async listAftersalesMany(keys: readonly BuyerKey[]): Promise<Aftersale[][]> {
-    const r = await sql<Selectable<ShopAftersalesTable> & { k_i: number }>`
-      select x.*, k.i as k_i
-      from jsonb_to_recordset(${keysJson(keys)}::jsonb) as k(i int, s text, u text)
-      cross join lateral (
-        select * from shop_aftersales where shop_id = k.s and user_id = k.u
-        order by updated_at desc, aftersale_id desc limit ${BUYER_LIST_LIMIT}
-      ) x
-      order by k.i`.execute(this.#sql.db);
-    return groupByKey(keys.length, r.rows, toAftersale);
+    const rows = await rawRows<Selectable<ShopAftersalesTable> & { k_i: number }>(this.#sql.db, AFTERSALES_MANY, [keysJson(keys), BUYER_LIST_LIMIT]);
+    return groupByKey(keys.length, rows, toAftersale);
   }
 }
+
+// The batched lookups' statements: one LATERAL subquery per key (see BatchedReadModel).
+const KEYS = `jsonb_to_recordset($1::jsonb) as k(i int, s text, u text)`;
+const ORDERS_MANY = `select x.*, k.i as k_i from ${KEYS} cross join lateral (
+    select * from shop_orders where shop_id = k.s and user_id = k.u order by created_at desc, order_id desc limit $2
+  ) x order by k.i`;
+const BUYER_LOGISTICS_MANY = `select x.*, k.i as k_i from ${KEYS} cross join lateral (
+    select l.* from shop_logistics l join shop_orders o on o.shop_id = l.shop_id and o.order_id = l.order_id
+    where l.shop_id = k.s and o.user_id = k.u order by o.created_at desc, l.order_id desc limit $2
+  ) x order by k.i`;
+const AFTERSALES_MANY = `select x.*, k.i as k_i from ${KEYS} cross join lateral (
+    select * from shop_aftersales where shop_id = k.s and user_id = k.u order by updated_at desc, aftersale_id desc limit $2
+  ) x order by k.i`;
+const LOGISTICS_BY_ORDER_MANY = `select l.*, k.i as k_i from jsonb_to_recordset($1::jsonb) as k(i int, s text, o text, r int)
+  cross join lateral (select * from shop_logistics where shop_id = k.s and order_id = k.o offset 0) l
+  order by k.i, k.r`;
 
 /** One buyer of one shop: the key of the batched lookups. */
 export interface BuyerKey {

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../storage/ports.ts';
 import { isUniqueViolation } from '../storage/ports.ts';
+import { rawRows } from '../storage/raw.ts';
 import type { Content, ConversationState, MessageFrame, SenderRole } from '../protocol/frames.ts';
 
 export interface ConversationRow {
@@ -127,6 +128,29 @@ export type AppendResult =
   /** No open conversation with that id passes the guard (missing, closed, or someone else's). */
   | { ok: false };
 
+const APPEND_SQL = new Map<string, string>();
+
+/** appendMessage's statement for one combination of guards ($7 and $8 are the guards present). */
+function appendSql(byBuyer: boolean, byShop: boolean): string {
+  const key = `${byBuyer}${byShop}`;
+  let text = APPEND_SQL.get(key);
+  if (text) return text;
+  let n = 7;
+  const guards = `${byBuyer ? ` and buyer_id = $${n++}` : ''}${byShop ? ` and shop_id = $${n++}` : ''}`;
+  text = `with s as (
+      update conversations set last_seq = last_seq + 1, updated_at = now()
+      where id = $1 and state <> 'closed'${guards}
+      returning id, last_seq, shop_id, state, buyer_id, agent_id
+    ), i as (
+      insert into messages (conversation_id, seq, shop_id, sender_role, sender_id, sender_name, client_msg_id, content)
+      select s.id, s.last_seq, s.shop_id, $2, $3, $4, $5, $6::jsonb from s
+      returning conversation_id, seq, shop_id, sender_role, sender_id, sender_name, client_msg_id, content, created_at
+    )
+    select i.*, s.state, s.buyer_id, s.agent_id from i, s`;
+  APPEND_SQL.set(key, text);
+  return text;
+}
+
 /**
  * Stores one message with the next seq of its conversation, in ONE statement: the seq bump and
  * the insert commit or fail together, so a refused insert (a duplicate clientMsgId) leaves no
@@ -138,20 +162,11 @@ export type AppendResult =
 export async function appendMessage(db: Db, conversationId: string, sender: Sender, clientMsgId: string | undefined, content: Content, guard: AppendGuard = {}): Promise<AppendResult> {
   // Insert first and look up only on conflict: resends are rare, so the common path is one round trip.
   try {
-    const r = await sql<MsgRow & { state: ConversationState; buyer_id: string; agent_id: string | null }>`
-      with s as (
-        update conversations set last_seq = last_seq + 1, updated_at = now()
-        where id = ${conversationId} and state <> 'closed'
-          ${guard.buyerId !== undefined ? sql`and buyer_id = ${guard.buyerId}` : sql``}
-          ${guard.shopId !== undefined ? sql`and shop_id = ${guard.shopId}` : sql``}
-        returning id, last_seq, shop_id, state, buyer_id, agent_id
-      ), i as (
-        insert into messages (conversation_id, seq, shop_id, sender_role, sender_id, sender_name, client_msg_id, content)
-        select s.id, s.last_seq, s.shop_id, ${sender.role}, ${sender.id}, ${sender.name ?? null}, ${clientMsgId ?? null}, ${JSON.stringify(content)}::jsonb from s
-        returning conversation_id, seq, shop_id, sender_role, sender_id, sender_name, client_msg_id, content, created_at
-      )
-      select i.*, s.state, s.buyer_id, s.agent_id from i, s`.execute(db);
-    const row = r.rows[0];
+    const params: unknown[] = [conversationId, sender.role, sender.id, sender.name ?? null, clientMsgId ?? null, JSON.stringify(content)];
+    if (guard.buyerId !== undefined) params.push(guard.buyerId);
+    if (guard.shopId !== undefined) params.push(guard.shopId);
+    const rows = await rawRows<MsgRow & { state: ConversationState; buyer_id: string; agent_id: string | null }>(db, appendSql(guard.buyerId !== undefined, guard.shopId !== undefined), params);
+    const row = rows[0];
     if (!row) return { ok: false };
     return { ok: true, message: toMessageFrame(row), duplicate: false, state: row.state, buyerId: row.buyer_id, agentId: row.agent_id };
   } catch (e) {
@@ -201,11 +216,13 @@ export async function appendMessages(db: Db, reqs: readonly AppendRequest[]): Pr
     gs: r.guard?.shopId ?? null,
   }));
   // One call of a function (migration 005) that takes appendMessage's steps for each request.
-  const r = await sql<BatchRow>`
-    select o_i as i, o_seq as seq, o_shop_id as shop_id, o_state as state, o_buyer_id as buyer_id, o_agent_id as agent_id, o_created_at as created_at
-    from kefu_append_messages(${JSON.stringify(input)}::jsonb)`.execute(db);
+  const rows = await rawRows<BatchRow>(
+    db,
+    'select o_i as i, o_seq as seq, o_shop_id as shop_id, o_state as state, o_buyer_id as buyer_id, o_agent_id as agent_id, o_created_at as created_at from kefu_append_messages($1::jsonb)',
+    [JSON.stringify(input)],
+  );
   const out: Array<Extract<AppendResult, { ok: true }> | undefined> = new Array(reqs.length).fill(undefined);
-  for (const row of r.rows) {
+  for (const row of rows) {
     const q = reqs[row.i]!;
     const message: MessageFrame = {
       type: 'message',
