@@ -140,3 +140,30 @@ describe('Redis restart mid-conversation', { skip: needsPg || (!hasRedisServer &
     await Promise.all([phone.close(), pc.close(), tablet.close()]);
   });
 });
+
+describe('a Redis that stops answering', { skip: !hasRedisServer && 'redis-server binary not found' }, () => {
+  test('commands fail after the command timeout instead of hanging, and work again when it answers', async () => {
+    const { RedisBus, RedisCache } = await import('../../src/storage/redis/redis-cache.ts');
+    const port = await freePort();
+    const server = await startRedis(port);
+    const url = `redis://127.0.0.1:${port}`;
+    const cache = await RedisCache.connect({ url, prefix: 't:', commandTimeoutMs: 300 });
+    const bus = await RedisBus.connect({ url, prefix: 't:', commandTimeoutMs: 300 });
+    try {
+      await cache.set('k', 'v');
+      server.kill('SIGSTOP');
+      const t0 = performance.now();
+      await assert.rejects(cache.get('k'), /timed out after 300 ms/);
+      await assert.rejects(cache.listPush('l', ['a'], { maxLen: 5, ttlMs: 1000 }), /timed out/);
+      await assert.rejects(bus.publish('c', 'm'), /timed out/);
+      const waited = performance.now() - t0;
+      assert.ok(waited >= 250 && waited < 2000, `gave up after ${waited} ms`);
+      server.kill('SIGCONT');
+      await eventually(async () => (await cache.get('k').catch(() => null)) === 'v', 5000, 'Redis to answer again');
+    } finally {
+      server.kill('SIGCONT');
+      await Promise.allSettled([cache.close(), bus.close()]);
+      server.kill('SIGKILL');
+    }
+  });
+});

@@ -20,11 +20,59 @@ function makeClient(opts: RedisOptions): RedisClientType {
       connectTimeout: opts.connectTimeoutMs ?? 2000,
       reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000),
     },
-    commandOptions: { timeout: opts.commandTimeoutMs ?? 1000 },
   }) as RedisClientType;
   // Without a listener, a connection error would be thrown as an unhandled 'error' event.
   client.on('error', () => {});
   return client;
+}
+
+/**
+ * Bounds how long a caller waits for a command (opts.commandTimeoutMs, default 1000): a hung
+ * server must not hang the message path. node-redis can do this itself, but it arms an
+ * AbortSignal.timeout per command, whose timer fires and builds a DOMException a second after
+ * every command (measured: several percent of a busy node's CPU). Here one sweep, while any
+ * command is outstanding, rejects the late ones; the command itself is not cancelled.
+ */
+class Deadlines {
+  readonly #ms: number;
+  readonly #pending = new Set<{ at: number; reject(e: Error): void }>();
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(ms: number) {
+    this.#ms = ms;
+  }
+
+  run<T>(p: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const entry = { at: Date.now() + this.#ms, reject };
+      this.#pending.add(entry);
+      this.#timer ??= setInterval(() => this.#sweep(), Math.max(10, Math.min(250, this.#ms / 4))).unref();
+      p.then(
+        (v) => {
+          this.#pending.delete(entry);
+          resolve(v);
+        },
+        (e: unknown) => {
+          this.#pending.delete(entry);
+          reject(e as Error);
+        },
+      );
+    });
+  }
+
+  #sweep(): void {
+    const now = Date.now();
+    // Insertion order is deadline order: stop at the first that is not late.
+    for (const e of this.#pending) {
+      if (e.at > now) break;
+      this.#pending.delete(e);
+      e.reject(new Error(`Redis command timed out after ${this.#ms} ms`));
+    }
+    if (this.#pending.size === 0) {
+      clearInterval(this.#timer);
+      this.#timer = undefined;
+    }
+  }
 }
 
 /**
@@ -58,15 +106,18 @@ export class RedisCache implements Cache {
   readonly #c: RedisClientType;
   readonly #p: string;
 
-  private constructor(client: RedisClientType, prefix: string) {
+  readonly #d: Deadlines;
+
+  private constructor(client: RedisClientType, prefix: string, timeoutMs: number) {
     this.#c = client;
     this.#p = prefix;
+    this.#d = new Deadlines(timeoutMs);
   }
 
   static async connect(opts: RedisOptions): Promise<RedisCache> {
     const c = makeClient(opts);
     await c.connect();
-    return new RedisCache(c, opts.prefix);
+    return new RedisCache(c, opts.prefix, opts.commandTimeoutMs ?? 1000);
   }
 
   #k(key: string): string {
@@ -76,44 +127,44 @@ export class RedisCache implements Cache {
   /** EVALSHA, loading the script with EVAL when this server has not seen it (new or restarted). */
   async #script<T>(name: Script, key: string, args: readonly string[]): Promise<T> {
     try {
-      return await this.#c.sendCommand<T>(['EVALSHA', SHA[name], '1', this.#k(key), ...args]);
+      return await this.#d.run(this.#c.sendCommand<T>(['EVALSHA', SHA[name], '1', this.#k(key), ...args]));
     } catch (e) {
       if (!(e instanceof Error) || !e.message.startsWith('NOSCRIPT')) throw e;
-      return await this.#c.sendCommand<T>(['EVAL', SCRIPTS[name], '1', this.#k(key), ...args]);
+      return await this.#d.run(this.#c.sendCommand<T>(['EVAL', SCRIPTS[name], '1', this.#k(key), ...args]));
     }
   }
 
   async get(key: string): Promise<string | null> {
-    return (await this.#c.get(this.#k(key))) as string | null;
+    return (await this.#d.run(this.#c.get(this.#k(key)))) as string | null;
   }
   async set(key: string, value: string, ttlMs?: number): Promise<void> {
-    if (ttlMs === undefined) await this.#c.set(this.#k(key), value);
-    else await this.#c.set(this.#k(key), value, { expiration: { type: 'PX', value: ttlMs } });
+    if (ttlMs === undefined) await this.#d.run(this.#c.set(this.#k(key), value));
+    else await this.#d.run(this.#c.set(this.#k(key), value, { expiration: { type: 'PX', value: ttlMs } }));
   }
   async setNX(key: string, value: string, ttlMs: number): Promise<boolean> {
-    const r = await this.#c.set(this.#k(key), value, { expiration: { type: 'PX', value: ttlMs }, condition: 'NX' });
+    const r = await this.#d.run(this.#c.set(this.#k(key), value, { expiration: { type: 'PX', value: ttlMs }, condition: 'NX' }));
     return r === 'OK';
   }
   async del(...keys: string[]): Promise<void> {
-    if (keys.length) await this.#c.del(keys.map((k) => this.#k(k)));
+    if (keys.length) await this.#d.run(this.#c.del(keys.map((k) => this.#k(k))));
   }
   async incr(key: string, ttlMs: number): Promise<number> {
     return Number(await this.#script<number>('incr', key, [String(ttlMs)]));
   }
   async ttl(key: string): Promise<number> {
-    return Number(await this.#c.pTTL(this.#k(key)));
+    return Number(await this.#d.run(this.#c.pTTL(this.#k(key))));
   }
   async expire(key: string, ttlMs: number): Promise<boolean> {
-    return Number(await this.#c.pExpire(this.#k(key), ttlMs)) === 1;
+    return Number(await this.#d.run(this.#c.pExpire(this.#k(key), ttlMs))) === 1;
   }
   async hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void> {
     await this.#script('hashSet', key, [field, value, String(ttlMs)]);
   }
   async hashDel(key: string, field: string): Promise<void> {
-    await this.#c.hDel(this.#k(key), field);
+    await this.#d.run(this.#c.hDel(this.#k(key), field));
   }
   async hashGetAll(key: string): Promise<Record<string, string>> {
-    return { ...((await this.#c.hGetAll(this.#k(key))) as Record<string, string>) };
+    return { ...((await this.#d.run(this.#c.hGetAll(this.#k(key)))) as Record<string, string>) };
   }
   async listPush(key: string, values: readonly string[], opts: { maxLen: number; ttlMs: number }): Promise<number> {
     if (values.length === 0) return this.listLength(key);
@@ -121,13 +172,13 @@ export class RedisCache implements Cache {
     return Math.min(Number(n), opts.maxLen);
   }
   async listRange(key: string, start: number, stop: number): Promise<string[]> {
-    return (await this.#c.lRange(this.#k(key), start, stop)) as string[];
+    return (await this.#d.run(this.#c.lRange(this.#k(key), start, stop))) as string[];
   }
   async listLength(key: string): Promise<number> {
-    return Number(await this.#c.lLen(this.#k(key)));
+    return Number(await this.#d.run(this.#c.lLen(this.#k(key))));
   }
   async ping(): Promise<void> {
-    await this.#c.ping();
+    await this.#d.run(this.#c.ping());
   }
   async close(): Promise<void> {
     await closeClient(this.#c);
@@ -142,8 +193,10 @@ export class RedisBus implements Bus {
   readonly #p: string;
   readonly #handlers = new Map<string, Set<(m: string) => void>>();
   readonly #reconnectHandlers: Array<() => void> = [];
+  readonly #d: Deadlines;
 
-  private constructor(pub: RedisClientType, sub: RedisClientType, prefix: string) {
+  private constructor(pub: RedisClientType, sub: RedisClientType, prefix: string, timeoutMs: number) {
+    this.#d = new Deadlines(timeoutMs);
     this.#pub = pub;
     this.#sub = sub;
     this.#p = prefix;
@@ -160,13 +213,13 @@ export class RedisBus implements Bus {
 
   static async connect(opts: RedisOptions): Promise<RedisBus> {
     const pub = makeClient(opts);
-    const sub = makeClient({ ...opts, commandTimeoutMs: undefined });
+    const sub = makeClient(opts);
     await Promise.all([pub.connect(), sub.connect()]);
-    return new RedisBus(pub, sub, opts.prefix);
+    return new RedisBus(pub, sub, opts.prefix, opts.commandTimeoutMs ?? 1000);
   }
 
   async publish(channel: string, message: string): Promise<void> {
-    await this.#pub.publish(this.#p + channel, message);
+    await this.#d.run(this.#pub.publish(this.#p + channel, message));
   }
   async subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>> {
     let set = this.#handlers.get(channel);
