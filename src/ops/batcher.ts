@@ -37,7 +37,7 @@ export class Batcher<T, R> {
 
   constructor(run: (items: T[]) => Promise<R[]>, opts: BatcherOptions = {}) {
     this.#run = run;
-    this.#maxInFlight = Math.max(1, opts.maxInFlight ?? 1);
+    this.#maxInFlight = Math.max(1, opts.maxInFlight ?? 2);
     this.#maxBatch = Math.max(1, opts.maxBatch ?? 256);
   }
 
