@@ -138,7 +138,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
         : undefined;
     const buyerData = createBuyerDataSource({
       // Batched: a busy node asks for many buyers' orders in one query instead of one per turn.
-      readModel: new BatchedReadModel(new CommerceRepository(storage.sql, keyring, { lazyReceiver: true })),
+      readModel: new BatchedReadModel(new CommerceRepository(storage.sql, keyring, { lazyReceiver: true }), { onBatch: (kind, n) => metrics.batchSize.observe({ kind }, n) }),
       ...(connector ? { connector } : {}),
       budgetMs: config.robotLookupBudgetMs,
       onSourceError: (source, e) => log.warn({ source, err: (e as Error).message }, 'buyer data lookup failed'),
@@ -160,7 +160,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       storage.bus.publish(KNOWLEDGE_CHANNEL, shopId).catch((e: unknown) => log.warn({ err: (e as Error).message }, 'knowledge change not broadcast; other nodes refresh within 5 s'));
     };
     const policy = contentPolicy(filters);
-    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, metrics, log, policy });
+    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, metrics, log, policy, writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n) } });
 
     const faq = new FaqIndexProvider({ load: (shopId) => knowledge.listFaq(shopId), versionOf: (shopId) => knowledge.version(shopId) });
     onKnowledgeChanged.add((shopId) => faq.invalidate(shopId));

@@ -200,12 +200,13 @@ export class BatchedReadModel implements CommerceReadModel {
   readonly #aftersales: Batcher<BuyerKey, Aftersale[]>;
   readonly #byOrderIds: Batcher<{ shopId: string; orderIds: readonly string[] }, Logistics[]>;
 
-  constructor(repo: CommerceRepository, opts: BatcherOptions = {}) {
+  constructor(repo: CommerceRepository, opts: Omit<BatcherOptions, 'onBatch'> & { onBatch?: (kind: string, size: number) => void } = {}) {
     this.#repo = repo;
-    this.#orders = new Batcher((keys) => repo.listOrdersMany(keys), opts);
-    this.#logistics = new Batcher((keys) => repo.listBuyerLogisticsMany(keys), opts);
-    this.#aftersales = new Batcher((keys) => repo.listAftersalesMany(keys), opts);
-    this.#byOrderIds = new Batcher((reqs) => repo.getLogisticsMany(reqs), opts);
+    const o = (kind: string): BatcherOptions => ({ ...opts, onBatch: opts.onBatch && ((n) => opts.onBatch!(kind, n)) });
+    this.#orders = new Batcher((keys) => repo.listOrdersMany(keys), o('orders'));
+    this.#logistics = new Batcher((keys) => repo.listBuyerLogisticsMany(keys), o('parcels'));
+    this.#aftersales = new Batcher((keys) => repo.listAftersalesMany(keys), o('aftersales'));
+    this.#byOrderIds = new Batcher((reqs) => repo.getLogisticsMany(reqs), o('parcels_by_order'));
   }
 
   listOrders(shopId: string, userId: string, signal?: AbortSignal): Promise<Order[]> {

@@ -2,6 +2,8 @@
  * Conversations: who may write where, durable storage with gap-free seq, and the events that
  * follow a commit. Events go to an EventSink (the gateway's hub) only after the write committed;
  * the hot-history cache is updated after the commit too, and its failure never fails a send.
+ * Every message goes through the group-commit writer (writer.ts): alone when the node is quiet,
+ * in a shared statement and commit when it is busy; either way its ack waits for its commit.
  */
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.ts';
@@ -56,11 +58,11 @@ export class ConversationService {
   #bot: BotHook | undefined;
   /** shopId|buyerId → open conversation id; a stale entry is detected by the append guard. */
   readonly #openIds = new Map<string, string>();
-  readonly writer: MessageWriter;
+  readonly #writer: MessageWriter;
 
   constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; metrics: Metrics; log: Logger; policy?: ContentPolicy; bot?: BotHook; writer?: BatcherOptions }) {
     this.#sql = deps.sql;
-    this.writer = new MessageWriter(deps.sql.db, deps.writer);
+    this.#writer = new MessageWriter(deps.sql.db, deps.writer);
     this.#cache = deps.cache;
     this.#sink = deps.sink;
     this.#metrics = deps.metrics;
@@ -86,7 +88,7 @@ export class ConversationService {
       // The shop's word list applies, so find the shop first (NOT_FOUND for someone else's).
       const c = await this.visible(p, f.conversationId);
       const content = this.#policy ? await this.#policy.inbound(c.shopId, 'customer', f.content) : f.content;
-      const r = await this.writer.append({ conversationId: f.conversationId, sender, clientMsgId: f.clientMsgId, content, guard: { buyerId: p.userId } });
+      const r = await this.#writer.append({ conversationId: f.conversationId, sender, clientMsgId: f.clientMsgId, content, guard: { buyerId: p.userId } });
       if (!r.ok) throw new KefuError('NOT_FOUND', 'no such open conversation');
       return this.#afterStore(f, r, connectionId);
     }
@@ -103,7 +105,7 @@ export class ConversationService {
         this.#openIds.set(cacheKey, convId);
         if (this.#openIds.size > 100_000) this.#openIds.delete(this.#openIds.keys().next().value!);
       }
-      const r = await this.writer.append({ conversationId: convId, sender, clientMsgId: f.clientMsgId, content, guard: { buyerId: p.userId, shopId: f.shopId } });
+      const r = await this.#writer.append({ conversationId: convId, sender, clientMsgId: f.clientMsgId, content, guard: { buyerId: p.userId, shopId: f.shopId } });
       if (!r.ok) {
         // Closed since we cached it (for example by an agent on another node): open a new one.
         this.#openIds.delete(cacheKey);
@@ -120,7 +122,7 @@ export class ConversationService {
     if (!p.shopId) throw new KefuError('FORBIDDEN', 'token has no shop');
     const content = this.#policy ? await this.#policy.inbound(p.shopId, 'agent', f.content) : f.content;
     const sender: repo.Sender = { role: 'agent', id: p.userId, name: p.name };
-    const r = await this.writer.append({ conversationId: f.conversationId, sender, clientMsgId: f.clientMsgId, content, guard: { shopId: p.shopId } });
+    const r = await this.#writer.append({ conversationId: f.conversationId, sender, clientMsgId: f.clientMsgId, content, guard: { shopId: p.shopId } });
     if (!r.ok) throw new KefuError('NOT_FOUND', 'no such open conversation');
     return this.#afterStore(f, r, connectionId);
   }
@@ -144,7 +146,7 @@ export class ConversationService {
 
   /** Stores a message from the robot or the system (no clientMsgId) and fans it out. */
   async postAs(conversationId: string, sender: repo.Sender, content: Content): Promise<MessageFrame | undefined> {
-    const r = await this.writer.append({ conversationId, sender, clientMsgId: undefined, content });
+    const r = await this.#writer.append({ conversationId, sender, clientMsgId: undefined, content });
     if (!r.ok) return undefined;
     this.#metrics.messages.inc({ role: sender.role });
     this.#publish(r.buyerId, r.message);

@@ -17,6 +17,8 @@ export interface BatcherOptions {
   maxInFlight?: number;
   /** Largest batch; a longer queue leaves in several. */
   maxBatch?: number;
+  /** Told the size of every batch that leaves (metrics). */
+  onBatch?: (size: number) => void;
 }
 
 interface Pending<T, R> {
@@ -29,6 +31,7 @@ export class Batcher<T, R> {
   readonly #run: (items: T[]) => Promise<R[]>;
   readonly #maxInFlight: number;
   readonly #maxBatch: number;
+  readonly #onBatch: ((size: number) => void) | undefined;
   #queue: Array<Pending<T, R>> = [];
   #inFlight = 0;
   #scheduled = false;
@@ -39,6 +42,7 @@ export class Batcher<T, R> {
     this.#run = run;
     this.#maxInFlight = Math.max(1, opts.maxInFlight ?? 2);
     this.#maxBatch = Math.max(1, opts.maxBatch ?? 256);
+    this.#onBatch = opts.onBatch;
   }
 
   add(item: T): Promise<R> {
@@ -62,6 +66,7 @@ export class Batcher<T, R> {
     if (this.#inFlight >= this.#maxInFlight || this.#queue.length === 0) return;
     const batch = this.#queue.length <= this.#maxBatch ? this.#queue : this.#queue.slice(0, this.#maxBatch);
     this.#queue = batch === this.#queue ? [] : this.#queue.slice(this.#maxBatch);
+    this.#onBatch?.(batch.length);
     if (batch.length > 1) {
       this.stats.batches++;
       this.stats.batched += batch.length;

@@ -23,6 +23,13 @@ export function createMetrics() {
     workRejected: new Counter({ name: 'kefu_work_rejected_total', help: 'Work refused because the bounded work queue was full, by kind.', labelNames: ['kind'] as const, registers: [registry] }),
     wsFramesRejected: new Counter({ name: 'kefu_ws_frames_rejected_total', help: 'Client frames refused, by error code.', labelNames: ['code'] as const, registers: [registry] }),
     wsSlowConsumerCutoffs: new Counter({ name: 'kefu_ws_slow_consumer_cutoffs_total', help: 'Sockets cut off because they stopped reading.', registers: [registry] }),
+    batchSize: new Histogram({
+      name: 'kefu_batch_size',
+      help: 'Calls served by one statement: messages per group commit, buyers per robot lookup query, by kind.',
+      labelNames: ['kind'] as const,
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+      registers: [registry],
+    }),
     cacheFallbacks: new Counter({ name: 'kefu_cache_fallbacks_total', help: 'Reads served from PostgreSQL because the cache missed or failed, by operation.', labelNames: ['op'] as const, registers: [registry] }),
   };
   for (const role of ['customer', 'bot', 'agent', 'system']) m.messages.inc({ role }, 0);
