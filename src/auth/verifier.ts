@@ -175,6 +175,16 @@ function scopesOf(scope: unknown): string[] {
   return [];
 }
 
+// Every socket keeps its principal for its lifetime; the few possible role sets are shared
+// rather than allocated per connection.
+const ROLE_SETS = new Map<string, ReadonlySet<Role>>();
+function shared(roles: Set<Role>): ReadonlySet<Role> {
+  const key = [...roles].sort().join(',');
+  let s = ROLE_SETS.get(key);
+  if (!s) ROLE_SETS.set(key, (s = roles));
+  return s;
+}
+
 function toPrincipal(payload: JWTPayload): Principal {
   const userId = boundedString(payload.sub);
   if (!userId) throw unauthorized('token has no valid sub');
@@ -194,7 +204,7 @@ function toPrincipal(payload: JWTPayload): Principal {
 
   return Object.freeze({
     userId,
-    roles,
+    roles: shared(roles),
     shopId,
     name: boundedString(payload.name),
     expiresAt: payload.exp,

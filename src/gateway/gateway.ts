@@ -97,9 +97,7 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): { clos
       const raw = req.raw.socket as (typeof req.raw.socket & { _httpMessage?: ServerResponse | null }) | null;
       raw?._httpMessage?.detachSocket(raw);
       socket.removeAllListeners('error');
-      const c = new Connection(socket, req.imPrincipal!, req.imDevice!, deps, req.id);
-      sockets.add(c);
-      socket.once('close', () => sockets.delete(c));
+      sockets.add(new Connection(socket, req.imPrincipal!, req.imDevice!, deps, req.id, sockets));
     },
   );
 
@@ -117,7 +115,26 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): { clos
   };
 }
 
+const CONN = Symbol('kefu.connection');
+type Tagged = WebSocket & { [CONN]?: Connection };
+
 class Connection implements LocalConnection {
+  // Shared by every socket (the socket is `this`): four closures per idle connection add up.
+  static readonly #listeners = {
+    message(this: Tagged, data: unknown, isBinary: boolean) {
+      this[CONN]!.#onMessage(data as Buffer, isBinary);
+    },
+    pong(this: Tagged) {
+      this[CONN]!.#alive = true;
+    },
+    close(this: Tagged) {
+      this[CONN]!.#onClose();
+    },
+    error(this: Tagged, e: Error) {
+      this[CONN]!.#log.debug({ err: e.message }, 'socket error');
+    },
+  };
+
   readonly id: string;
   readonly userId: string;
   readonly staffShopId: string | undefined;
@@ -136,7 +153,10 @@ class Connection implements LocalConnection {
   #chain: Promise<void> = Promise.resolve();
   #queued = 0;
 
-  constructor(ws: WebSocket, p: Principal, device: Device, d: GatewayDeps, traceId: string) {
+  readonly #registry: Set<Connection>;
+
+  constructor(ws: WebSocket, p: Principal, device: Device, d: GatewayDeps, traceId: string, registry: Set<Connection>) {
+    this.#registry = registry;
     this.id = `${d.nodeId}.${randomBytes(6).toString('hex')}`;
     this.userId = p.userId;
     this.staffShopId = p.roles.has('agent') || p.roles.has('admin') ? p.shopId : undefined;
@@ -148,10 +168,11 @@ class Connection implements LocalConnection {
     this.#bucket = new TokenBucket(d.limits.ratePerConnection);
     d.metrics.wsConnections.inc();
 
-    ws.on('message', (data, isBinary) => this.#onMessage(data as Buffer, isBinary));
-    ws.on('pong', () => (this.#alive = true));
-    ws.on('close', () => this.#onClose());
-    ws.on('error', (e) => this.#log.debug({ err: e.message }, 'socket error'));
+    (ws as Tagged)[CONN] = this;
+    ws.on('message', Connection.#listeners.message);
+    ws.on('pong', Connection.#listeners.pong);
+    ws.on('close', Connection.#listeners.close);
+    ws.on('error', Connection.#listeners.error);
 
     d.hub.add(this);
     this.#presence(Date.now());
@@ -211,6 +232,7 @@ class Connection implements LocalConnection {
 
   #onClose(): void {
     this.#closed = true;
+    this.#registry.delete(this);
     this.#d.metrics.wsConnections.dec();
     this.#d.hub.remove(this);
     markOffline(this.#d.cache, this.userId, this.id).catch(() => {});

@@ -37,8 +37,8 @@ export class Hub implements EventSink {
   readonly #bus: Bus;
   readonly #nodeId: string;
   readonly #log: Logger;
-  readonly #byUser = new Map<string, Set<LocalConnection>>();
-  readonly #byShop = new Map<string, Set<LocalConnection>>();
+  readonly #byUser = new Map<string, Entry>();
+  readonly #byShop = new Map<string, Entry>();
   #unsubscribe: (() => Promise<void>) | undefined;
 
   constructor(deps: { bus: Bus; nodeId: string; log: Logger }) {
@@ -107,26 +107,37 @@ export class Hub implements EventSink {
   #deliver(h: Header, json: string): void {
     // A staff member can be named as a user and through its shop: deliver once.
     let done: Set<LocalConnection> | undefined;
-    const send = (set: Set<LocalConnection> | undefined) => {
-      if (!set) return;
-      for (const c of set) {
-        if (c.id === h.x || done?.has(c)) continue;
-        (done ??= new Set()).add(c);
-        c.sendRaw(json);
-      }
+    const one = (c: LocalConnection) => {
+      if (c.id === h.x || done?.has(c)) return;
+      (done ??= new Set()).add(c);
+      c.sendRaw(json);
+    };
+    const send = (e: Entry | undefined) => {
+      if (e === undefined) return;
+      if (e instanceof Set) for (const c of e) one(c);
+      else one(e);
     };
     for (const u of h.u ?? []) send(this.#byUser.get(u));
     for (const s of h.s ?? []) send(this.#byShop.get(s));
   }
 }
 
-function addTo(m: Map<string, Set<LocalConnection>>, k: string, c: LocalConnection): void {
-  let set = m.get(k);
-  if (!set) m.set(k, (set = new Set()));
-  set.add(c);
+// Most users have one device on a node: the map holds that connection itself, and a Set only
+// once a second one arrives (a Set per idle connection was a measurable share of its memory).
+type Entry = LocalConnection | Set<LocalConnection>;
+
+function addTo(m: Map<string, Entry>, k: string, c: LocalConnection): void {
+  const e = m.get(k);
+  if (e === undefined) m.set(k, c);
+  else if (e instanceof Set) e.add(c);
+  else if (e !== c) m.set(k, new Set([e, c]));
 }
 
-function removeFrom(m: Map<string, Set<LocalConnection>>, k: string, c: LocalConnection): void {
-  const set = m.get(k);
-  if (set?.delete(c) && set.size === 0) m.delete(k);
+function removeFrom(m: Map<string, Entry>, k: string, c: LocalConnection): void {
+  const e = m.get(k);
+  if (e === c) m.delete(k);
+  else if (e instanceof Set && e.delete(c)) {
+    if (e.size === 1) m.set(k, e.values().next().value!);
+    else if (e.size === 0) m.delete(k);
+  }
 }

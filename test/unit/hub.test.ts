@@ -68,3 +68,34 @@ for (const f of CACHE_FACTORIES) {
     });
   });
 }
+
+describe('hub on one node', () => {
+  test("a user's devices come and go: every open one gets each event once, a closed one nothing", async () => {
+    const { MemoryBus } = await import('../../src/storage/memory/memory-cache.ts');
+    const bus = new MemoryBus();
+    const hub = new Hub({ bus, nodeId: 'A', log });
+    const [d1, d2, d3] = [conn('A.1', 'u1'), conn('A.2', 'u1'), conn('A.3', 'u1')];
+    const staff = conn('A.9', 'u1', 'shop1');
+    const emit = (seq: number) => hub.emit({ userIds: ['u1'], shopIds: ['shop1'] }, { type: 'read', conversationId: 'c', seq, userId: 'u1' });
+    hub.add(d1);
+    emit(1);
+    hub.add(d2);
+    hub.add(d3);
+    hub.add(d3);
+    emit(2);
+    hub.remove(d2);
+    emit(3);
+    hub.remove(d1);
+    hub.add(staff);
+    emit(4);
+    hub.remove(d3);
+    hub.remove(staff);
+    emit(5);
+    const seqs = (c: { got: string[] }) => c.got.map((j) => (JSON.parse(j) as { seq: number }).seq);
+    assert.deepEqual(seqs(d1), [1, 2, 3]);
+    assert.deepEqual(seqs(d2), [2]);
+    assert.deepEqual(seqs(d3), [2, 3, 4]);
+    assert.deepEqual(seqs(staff), [4], 'named as a user and through its shop, delivered once');
+    await bus.close();
+  });
+});
