@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: kefu against the limit of the platform, in the same run, on the same machine.
  *
- *   npm run bench                       full run (about 10 minutes)
- *   npm run bench -- --quick            about a minute: shorter steps, fewer connections, kefu and ws-echo only
+ *   npm run bench                       full run (about 31 minutes, 20 of them the article's paced test)
+ *   npm run bench -- --quick            about a minute and a half: shorter steps and pacing, fewer connections, kefu and ws-echo only
  *   npm run bench -- --only a,c         scenarios a..f (see below)
  *   npm run bench -- --systems kefu,ws-echo
  *   npm run bench -- --profile          kefu nodes run under --cpu-prof; profiles summarised at the end
