@@ -56,10 +56,6 @@ async function start(): Promise<void> {
     await rt.close();
     fail(`cannot listen on ${cfg.host}:${cfg.port}: ${(e as Error).message}`);
   }
-  const addr = app.server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
-  process.stderr.write(demoBanner(rt, `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${port}`));
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -78,8 +74,13 @@ async function start(): Promise<void> {
       process.exit(0);
     }
   };
+  // Before the banner: whoever reads "listening" may signal at once, and a signal that arrives
+  // before its handler kills the process without a graceful stop.
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
+  process.stderr.write(demoBanner(rt, `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${port}`));
 }
 
 /** Opens the database for a one-shot command, or ends the process with one clear line. */
