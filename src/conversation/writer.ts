@@ -5,7 +5,7 @@
  * each.
  *
  * Requests the batch statement skips (guard failed, conversation closed, clientMsgId already
- * stored) and every request of a batch whose statement failed are settled one by one, in order,
+ * stored) and every request of a batch the database refused are settled one by one, in order,
  * with the single-message statement, which tells those cases apart; one bad request never fails
  * the others.
  */
@@ -39,8 +39,12 @@ export class MessageWriter {
     if (reqs.length > 1) {
       try {
         results = await repo.appendMessages(this.#db, reqs);
-      } catch {
-        // Nothing of the batch was stored; each request is tried alone below.
+      } catch (error) {
+        // An error the database answered with (a SQLSTATE: a concurrent twin's unique violation,
+        // a bad value) means the statement stored nothing: each request is tried alone below.
+        // Anything else (a lost connection) may have struck after the commit; retrying would
+        // store robot replies twice, so every request of the batch fails as one alone would.
+        if (!hasSqlState(error)) return reqs.map(() => ({ ok: false, error }));
       }
     }
     const out: Settled[] = [];
@@ -59,4 +63,9 @@ export class MessageWriter {
     }
     return out;
   }
+}
+
+function hasSqlState(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
 }

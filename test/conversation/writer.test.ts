@@ -101,6 +101,42 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    test('a batch lost with its connection fails as a whole (it may have committed); one the database refused is retried alone', async () => {
+      const s = await f.create();
+      try {
+        const c = (await repo.openConversation(s.db, 'shop3', 'u1', undefined)).conversation;
+        let failWith: Error | undefined;
+        const singles: string[] = [];
+        // The store's own db, with the batch statement failing as told and single appends counted.
+        const db = new Proxy(s.db, {
+          get(target, prop, receiver) {
+            if (prop !== 'executeQuery') return Reflect.get(target, prop, receiver);
+            return (q: { sql: string }, ...rest: unknown[]) => {
+              if (q.sql.includes('kefu_append_messages') && failWith) return Promise.reject(failWith);
+              if (q.sql.startsWith('with s as')) singles.push(q.sql);
+              return (target.executeQuery as (...a: unknown[]) => unknown).call(target, q, ...rest);
+            };
+          },
+        });
+        const w = new MessageWriter(db, { maxInFlight: 1 });
+        const batch = (tag: string) => Promise.allSettled([1, 2, 3].map((k) => w.append({ conversationId: c.id, sender: buyer('u1'), clientMsgId: `${tag}${k}`, content: text(`${tag}${k}`), guard: { buyerId: 'u1' } })));
+
+        failWith = new Error('Connection terminated unexpectedly');
+        const lost = await batch('lost');
+        assert.deepEqual(lost.map((r) => r.status), ['rejected', 'rejected', 'rejected']);
+        assert.equal((lost[0] as PromiseRejectedResult).reason, failWith);
+        assert.equal(singles.length, 0, 'nothing retried after an ambiguous failure');
+
+        failWith = Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505' });
+        const refused = await batch('refused');
+        assert.deepEqual(refused.map((r) => r.status), ['fulfilled', 'fulfilled', 'fulfilled']);
+        assert.equal(singles.length, 3, 'each request retried alone');
+        assert.deepEqual(await seqsOf(s, c.id), [1, 2, 3]);
+      } finally {
+        await s.close();
+      }
+    });
+
     test('appendMessages alone: one statement, skipped requests come back undefined and leave no trace', async () => {
       const s = await f.create();
       try {
