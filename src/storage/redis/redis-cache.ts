@@ -16,6 +16,9 @@ function makeClient(opts: RedisOptions): RedisClientType {
     // Fail fast while disconnected: the cache is disposable and callers fall back to SQL, so a
     // queued command waiting for a reconnect would only add latency.
     disableOfflineQueue: true,
+    // 0: no per-command timer in node-redis (it would arm an AbortSignal.timeout, 5 s by default,
+    // for every command); Deadlines below bounds the wait instead.
+    commandOptions: { timeout: 0 },
     socket: {
       connectTimeout: opts.connectTimeoutMs ?? 2000,
       reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 2000),
