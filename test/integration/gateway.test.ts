@@ -4,7 +4,8 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
 import { SignJWT, base64url } from 'jose';
-import { needsPg, needsRedis } from '../support/services.ts';
+import pg from 'pg';
+import { needsPg, needsRedis, PG_URL } from '../support/services.ts';
 import { connect, eventually, newIsolation, realEnv, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
 import { AUD, ISS, newKey, sign } from '../auth/support.ts';
 
@@ -24,10 +25,19 @@ function upgradeStatus(url: string, headers: Record<string, string> = {}): Promi
   });
 }
 
+const iso = newIsolation();
 const variants = [
   { name: 'embedded', skip: false as const, env: (_i: Issuer) => ({}) },
-  { name: 'real PostgreSQL + Redis', skip: needsPg || needsRedis, env: (i: Issuer) => realEnv(i, newIsolation()) },
+  { name: 'real PostgreSQL + Redis', skip: needsPg || needsRedis, env: (i: Issuer) => realEnv(i, iso) },
 ];
+
+after(async () => {
+  if (!PG_URL) return;
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  await c.query(`drop schema if exists "${iso.schema}" cascade`);
+  await c.end();
+});
 
 for (const v of variants) {
   describe(`gateway (${v.name})`, { skip: v.skip }, () => {
