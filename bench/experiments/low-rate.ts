@@ -1,0 +1,58 @@
+/**
+ * Experiment: kefu's CPU per answered message at a low, steady rate (where nothing batches),
+ * optionally with a CPU profile cut to the measured window.
+ *
+ *   node bench/experiments/low-rate.ts [rate=50] [profile dir]
+ *   node bench/profile.ts <profile dir>        # the summary of that window
+ *
+ * Seen on 2026-11-27: 4.9 ms per message at 50/s and 2.9 ms at 200/s, against 1.6 ms at 500/s
+ * in (b); not explained yet (docs/benchmarks.md, "Where the time goes now").
+ */
+import { createKefuHarness, SHOP } from '../lib/kefu.ts';
+import { connectMany, closeAll } from '../lib/gen.ts';
+import { cpuTimes } from '../lib/proc.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+const rate = Number(process.argv[2] ?? 50);
+const prof = process.argv[3];
+const h = await createKefuHarness();
+try {
+  if (prof) mkdirSync(prof, { recursive: true });
+  const s = await h.start('kefu', { nodeId: 'low', isolation: h.newIsolation(), ...(prof ? { profileDir: prof } : {}) });
+  const target = { system: 'kefu' as const, urls: [s.url], pids: [s.pid], shopId: SHOP, token: (u: string) => h.token(u) };
+  const users = Array.from({ length: 200 }, (_, i) => `bb_${i}`);
+  await h.seedOrders(s.url, users);
+  const conns = await connectMany(target as never, users.map((user) => ({ user })));
+  let bots = 0;
+  for (const c of conns) {
+    c.handlers = {
+      reply() {},
+      push(m) {
+        if (m.role === 'bot') bots++;
+      },
+      closed() {},
+    };
+  }
+  // Warm up: every buyer's first message opens its conversation.
+  for (let k = 0; k < 200; k++) {
+    conns[k % 200]!.send(SHOP, '我的快递到哪了', `w${k}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await new Promise((r) => setTimeout(r, 2000));
+  const a = cpuTimes(s.pid)!;
+  const from = Number(process.hrtime.bigint() / 1000n);
+  const t0 = Date.now();
+  let k = 0;
+  while (Date.now() - t0 < 10_000) {
+    conns[k % 200]!.send(SHOP, '我的快递到哪了', `m${k}`);
+    k++;
+    await new Promise((r) => setTimeout(r, 1000 / rate));
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  const b = cpuTimes(s.pid)!;
+  if (prof) writeFileSync(`${prof}/windows.json`, JSON.stringify([{ from, to: Number(process.hrtime.bigint() / 1000n) }]));
+  console.log(`sent ${k} at ~${rate}/s, bot replies ${bots - 200}; kefu CPU ${(((b.total - a.total) / 10.5) * 100).toFixed(1)} % (sys ${(((b.sys - a.sys) / 10.5) * 100).toFixed(1)} %), ${(((b.total - a.total) * 1000) / k).toFixed(2)} ms per message`);
+  closeAll(conns);
+  await s.stop();
+} finally {
+  await h.cleanup();
+}
