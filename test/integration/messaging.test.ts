@@ -136,6 +136,10 @@ describe('messaging across two nodes (real PostgreSQL + Redis)', { skip }, () =>
     assert.deepEqual(acks.map((x) => x.seq).sort((x, y) => x - y), Array.from({ length: 20 }, (_, i) => i + 1));
     const open = await db.query(`select count(*)::int as n from "${iso.schema}".conversations where buyer_id = 'u8' and state <> 'closed'`);
     assert.equal(open.rows[0].n, 1);
+    // Every stored message went through the group-commit writer, which reports its batches.
+    const metrics = await (await fetch(`${b.url}/metrics`)).text();
+    const written = /kefu_batch_size_sum\{kind="messages"\} (\d+)/.exec(metrics);
+    assert.ok(written && Number(written[1]) >= 10, `messages written through the writer on node B: ${written?.[1]}`);
     await Promise.all([phone.close(), pc.close()]);
   });
 
