@@ -63,18 +63,10 @@ export class CommerceRepository implements CommerceReadModel {
     return order as typeof order & Pick<Order, 'receiver'>;
   }
 
+  /** The buyer's orders in that shop, newest first (the batched statement with one key). */
   async listOrders(shopId: string, userId: string, signal?: AbortSignal): Promise<Order[]> {
     signal?.throwIfAborted();
-    const rows = await this.#sql.db
-      .selectFrom('shop_orders')
-      .selectAll()
-      .where('shop_id', '=', shopId)
-      .where('user_id', '=', userId)
-      .orderBy('created_at', 'desc')
-      .orderBy('order_id', 'desc')
-      .limit(BUYER_LIST_LIMIT)
-      .execute();
-    return rows.map((r) => this.#order(r));
+    return (await this.listOrdersMany([{ shopId, userId }]))[0]!;
   }
 
   /** For the agent console, which is already limited to its shop; null when the shop has no such order. */
@@ -102,36 +94,30 @@ export class CommerceRepository implements CommerceReadModel {
 
   async listBuyerLogistics(shopId: string, userId: string, orderIds?: readonly string[], signal?: AbortSignal): Promise<Logistics[]> {
     signal?.throwIfAborted();
-    if (orderIds && orderIds.length === 0) return [];
-    let q = this.#sql.db
+    if (!orderIds) return (await this.listBuyerLogisticsMany([{ shopId, userId }]))[0]!;
+    if (orderIds.length === 0) return [];
+    const rows = await this.#sql.db
       .selectFrom('shop_logistics as l')
       .innerJoin('shop_orders as o', (j) => j.onRef('o.shop_id', '=', 'l.shop_id').onRef('o.order_id', '=', 'l.order_id'))
       .selectAll('l')
       .where('l.shop_id', '=', shopId)
-      .where('o.user_id', '=', userId);
-    if (orderIds) q = q.where('l.order_id', 'in', [...new Set(orderIds)]);
-    const rows = await q.orderBy('o.created_at', 'desc').orderBy('l.order_id', 'desc').limit(BUYER_LIST_LIMIT).execute();
+      .where('o.user_id', '=', userId)
+      .where('l.order_id', 'in', [...new Set(orderIds)])
+      .orderBy('o.created_at', 'desc')
+      .orderBy('l.order_id', 'desc')
+      .limit(BUYER_LIST_LIMIT)
+      .execute();
     return rows.map(toLogistics);
   }
 
   async listAftersales(shopId: string, userId: string, signal?: AbortSignal): Promise<Aftersale[]> {
     signal?.throwIfAborted();
-    const rows = await this.#sql.db
-      .selectFrom('shop_aftersales')
-      .selectAll()
-      .where('shop_id', '=', shopId)
-      .where('user_id', '=', userId)
-      .orderBy('updated_at', 'desc')
-      .orderBy('aftersale_id', 'desc')
-      .limit(BUYER_LIST_LIMIT)
-      .execute();
-    return rows.map(toAftersale);
+    return (await this.listAftersalesMany([{ shopId, userId }]))[0]!;
   }
 
   /** listOrders for many buyers in one query; one list per key, in the order of `keys`. */
-  async listOrdersMany(keys: readonly BuyerKey[]): Promise<Order[][]> {
-    const rows = await rawRows<Selectable<ShopOrdersTable> & { k_i: number }>(this.#sql.db, ORDERS_MANY, [keysJson(keys), BUYER_LIST_LIMIT]);
-    return groupByKey(keys.length, rows, (row) => this.#order(row));
+  listOrdersMany(keys: readonly BuyerKey[]): Promise<Order[][]> {
+    return this.#perBuyer<ShopOrdersTable, Order>(ORDERS_MANY, keys, (row) => this.#order(row));
   }
 
   /** getLogistics for many requests in one query; one list per request, each in its orderIds order. */
@@ -144,19 +130,24 @@ export class CommerceRepository implements CommerceReadModel {
   }
 
   /** listBuyerLogistics (all of the buyer's parcels) for many buyers in one query. */
-  async listBuyerLogisticsMany(keys: readonly BuyerKey[]): Promise<Logistics[][]> {
-    const rows = await rawRows<Selectable<ShopLogisticsTable> & { k_i: number }>(this.#sql.db, BUYER_LOGISTICS_MANY, [keysJson(keys), BUYER_LIST_LIMIT]);
-    return groupByKey(keys.length, rows, toLogistics);
+  listBuyerLogisticsMany(keys: readonly BuyerKey[]): Promise<Logistics[][]> {
+    return this.#perBuyer<ShopLogisticsTable, Logistics>(BUYER_LOGISTICS_MANY, keys, toLogistics);
   }
 
   /** listAftersales for many buyers in one query. */
-  async listAftersalesMany(keys: readonly BuyerKey[]): Promise<Aftersale[][]> {
-    const rows = await rawRows<Selectable<ShopAftersalesTable> & { k_i: number }>(this.#sql.db, AFTERSALES_MANY, [keysJson(keys), BUYER_LIST_LIMIT]);
-    return groupByKey(keys.length, rows, toAftersale);
+  listAftersalesMany(keys: readonly BuyerKey[]): Promise<Aftersale[][]> {
+    return this.#perBuyer<ShopAftersalesTable, Aftersale>(AFTERSALES_MANY, keys, toAftersale);
+  }
+
+  /** Runs one of the per-buyer statements below for `keys`: one list per key, newest first, at most BUYER_LIST_LIMIT. */
+  async #perBuyer<Row, T>(text: string, keys: readonly BuyerKey[], map: (r: Selectable<Row>) => T): Promise<T[][]> {
+    const rows = await rawRows<Selectable<Row> & { k_i: number }>(this.#sql.db, text, [keysJson(keys), BUYER_LIST_LIMIT]);
+    return groupByKey(keys.length, rows, map);
   }
 }
 
-// The batched lookups' statements: one LATERAL subquery per key (see BatchedReadModel).
+// The per-buyer statements, one LATERAL subquery per key: the single lookups run them with one
+// key, BatchedReadModel with many, so both keep the same order and limit.
 const KEYS = `jsonb_to_recordset($1::jsonb) as k(i int, s text, u text)`;
 const ORDERS_MANY = `select x.*, k.i as k_i from ${KEYS} cross join lateral (
     select * from shop_orders where shop_id = k.s and user_id = k.u order by created_at desc, order_id desc limit $2
