@@ -224,16 +224,18 @@ export async function appendMessages(db: Db, reqs: readonly AppendRequest[]): Pr
   const out: Array<Extract<AppendResult, { ok: true }> | undefined> = new Array(reqs.length).fill(undefined);
   for (const row of rows) {
     const q = reqs[row.i]!;
-    const message: MessageFrame = {
-      type: 'message',
-      conversationId: q.conversationId,
-      shopId: row.shop_id,
+    // The stored row is what was asked for plus the seq, shop and time the function returned.
+    const message = toMessageFrame({
+      conversation_id: q.conversationId,
       seq: Number(row.seq),
-      ...(q.clientMsgId ? { clientMsgId: q.clientMsgId } : {}),
-      sender: { role: q.sender.role, id: q.sender.id, ...(q.sender.name ? { name: q.sender.name } : {}) },
+      shop_id: row.shop_id,
+      sender_role: q.sender.role,
+      sender_id: q.sender.id,
+      sender_name: q.sender.name ?? null,
+      client_msg_id: q.clientMsgId ?? null,
       content: q.content,
-      ts: new Date(row.created_at).getTime(),
-    };
+      created_at: new Date(row.created_at),
+    });
     out[row.i] = { ok: true, message, duplicate: false, state: row.state, buyerId: row.buyer_id, agentId: row.agent_id };
   }
   return out;
