@@ -97,7 +97,7 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): { clos
       const raw = req.raw.socket as (typeof req.raw.socket & { _httpMessage?: ServerResponse | null }) | null;
       raw?._httpMessage?.detachSocket(raw);
       socket.removeAllListeners('error');
-      sockets.add(new Connection(socket, req.imPrincipal!, req.imDevice!, deps, req.id, sockets));
+      new Connection(socket, req.imPrincipal!, req.imDevice!, deps, req.id, sockets);
     },
   );
 
@@ -155,8 +155,10 @@ class Connection implements LocalConnection {
 
   readonly #registry: Set<Connection>;
 
+  /** Joins `registry` (the gateway's open sockets) until the socket closes. */
   constructor(ws: WebSocket, p: Principal, device: Device, d: GatewayDeps, traceId: string, registry: Set<Connection>) {
     this.#registry = registry;
+    registry.add(this);
     this.id = `${d.nodeId}.${randomBytes(6).toString('hex')}`;
     this.userId = p.userId;
     this.staffShopId = p.roles.has('agent') || p.roles.has('admin') ? p.shopId : undefined;
