@@ -24,10 +24,6 @@ export class MessageWriter {
     this.#batcher = new Batcher((reqs) => this.#write(reqs), opts);
   }
 
-  get stats(): Readonly<{ batches: number; batched: number; largest: number }> {
-    return this.#batcher.stats;
-  }
-
   async append(req: repo.AppendRequest): Promise<repo.AppendResult> {
     const s = await this.#batcher.add(req);
     if (!s.ok) throw s.error;

@@ -35,8 +35,6 @@ export class Batcher<T, R> {
   #queue: Array<Pending<T, R>> = [];
   #inFlight = 0;
   #scheduled = false;
-  /** Batches of more than one item run so far, their items, and the largest (metrics, tests). */
-  readonly stats = { batches: 0, batched: 0, largest: 0 };
 
   constructor(run: (items: T[]) => Promise<R[]>, opts: BatcherOptions = {}) {
     this.#run = run;
@@ -67,11 +65,6 @@ export class Batcher<T, R> {
     const batch = this.#queue.length <= this.#maxBatch ? this.#queue : this.#queue.slice(0, this.#maxBatch);
     this.#queue = batch === this.#queue ? [] : this.#queue.slice(this.#maxBatch);
     this.#onBatch?.(batch.length);
-    if (batch.length > 1) {
-      this.stats.batches++;
-      this.stats.batched += batch.length;
-      if (batch.length > this.stats.largest) this.stats.largest = batch.length;
-    }
     this.#inFlight++;
     void this.#runBatch(batch).finally(() => {
       this.#inFlight--;
