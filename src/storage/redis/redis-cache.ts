@@ -29,6 +29,8 @@ function makeClient(opts: RedisOptions): RedisClientType {
   return client;
 }
 
+const DEFAULT_COMMAND_TIMEOUT_MS = 1000;
+
 /**
  * Bounds how long a caller waits for a command (opts.commandTimeoutMs, default 1000): a hung
  * server must not hang the message path. node-redis can do this itself, but it arms an
@@ -120,7 +122,7 @@ export class RedisCache implements Cache {
   static async connect(opts: RedisOptions): Promise<RedisCache> {
     const c = makeClient(opts);
     await c.connect();
-    return new RedisCache(c, opts.prefix, opts.commandTimeoutMs ?? 1000);
+    return new RedisCache(c, opts.prefix, opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS);
   }
 
   #k(key: string): string {
@@ -218,7 +220,7 @@ export class RedisBus implements Bus {
     const pub = makeClient(opts);
     const sub = makeClient(opts);
     await Promise.all([pub.connect(), sub.connect()]);
-    return new RedisBus(pub, sub, opts.prefix, opts.commandTimeoutMs ?? 1000);
+    return new RedisBus(pub, sub, opts.prefix, opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS);
   }
 
   async publish(channel: string, message: string): Promise<void> {
