@@ -22,7 +22,10 @@ export interface LocalConnection {
   sendRaw(json: string): void;
 }
 
-export const EVENTS_CHANNEL = 'events';
+// Versioned with the envelope: since one PUBLISH carries several events, a node of the older,
+// one-event format would deliver a batch as one broken frame. During a rolling upgrade the two
+// versions simply do not hear each other; devices catch up by sync.
+export const EVENTS_CHANNEL = 'events.2';
 
 interface Header {
   /** user ids */
