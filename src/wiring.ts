@@ -22,24 +22,34 @@ import { BatchedReadModel, CommerceRepository, HttpPlatformConnector, createBuye
 import { createDemoConnector } from './demo/index.ts';
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
-import type { ContentPolicy } from './conversation/index.ts';
-import { BotResponder } from './conversation/bot-responder.ts';
-import { createCanary, createOpenAiCompatibleClient, createRobot, FaqIndexProvider, type Canary } from './robot/index.ts';
-import { createCanaryControl, type CanaryControl } from './robot-ops.ts';
+import { ConversationEventBus, type ContentPolicy } from './conversation/index.ts';
+import { BotResponder, createCanary, createCanaryControl, createOpenAiCompatibleClient, createRobot, FaqIndexProvider, type Canary, type CanaryControl } from './robot/index.ts';
+import { channels } from './storage/keys.ts';
+
+/** Marks a start error with the service it came from, so `kefu start` can name it. */
+function fromService<T>(service: string, p: Promise<T>): Promise<T> {
+  return p.catch((e: unknown) => {
+    if (e instanceof Error) Object.assign(e, { service });
+    throw e;
+  });
+}
 
 export async function createSqlStore(config: Config): Promise<SqlStore> {
   const d = config.database;
   if (d.kind === 'postgres') {
-    return createPgStore({ url: d.url, schema: d.schema, poolMax: d.poolMax, connectTimeoutMs: d.connectTimeoutMs, statementTimeoutMs: d.statementTimeoutMs });
+    return fromService('PostgreSQL', createPgStore({ url: d.url, schema: d.schema, poolMax: d.poolMax, connectTimeoutMs: d.connectTimeoutMs, statementTimeoutMs: d.statementTimeoutMs }));
   }
-  return createPgliteStore({ dataDir: d.dataDir, schema: d.schema, statementTimeoutMs: d.statementTimeoutMs });
+  return fromService('embedded database', createPgliteStore({ dataDir: d.dataDir, schema: d.schema, statementTimeoutMs: d.statementTimeoutMs }));
 }
 
 export async function createCacheAndBus(config: Config): Promise<{ cache: Cache; bus: Bus }> {
   const c = config.cache;
   if (c.kind === 'redis') {
-    const [cache, bus] = await Promise.all([RedisCache.connect({ url: c.url, prefix: c.prefix }), RedisBus.connect({ url: c.url, prefix: c.prefix })]);
-    return { cache, bus };
+    const [cache, bus] = await Promise.allSettled([RedisCache.connect({ url: c.url, prefix: c.prefix }), RedisBus.connect({ url: c.url, prefix: c.prefix })]);
+    if (cache.status === 'fulfilled' && bus.status === 'fulfilled') return { cache: cache.value, bus: bus.value };
+    // One may have connected: close it rather than leave a client reconnecting forever.
+    await Promise.allSettled([cache.status === 'fulfilled' && cache.value.close(), bus.status === 'fulfilled' && bus.value.close()]);
+    return fromService('Redis', Promise.reject((cache.status === 'rejected' ? cache.reason : (bus as PromiseRejectedResult).reason) as unknown));
   }
   return { cache: new MemoryCache(), bus: new MemoryBus() };
 }
@@ -82,6 +92,8 @@ export interface Runtime {
   readonly localNonces: Cache;
   readonly hub: Hub;
   readonly conversations: ConversationService;
+  /** What happened to conversations, after commit: routing, commands and the robot subscribe. */
+  readonly events: ConversationEventBus;
   readonly keyring: Keyring;
   readonly commerce: CommerceRepository;
   /** What the robot reads: the read model, and the platform connector for what it lacks. */
@@ -101,134 +113,159 @@ export interface Runtime {
 export async function createRuntime(config: Config, log: Logger): Promise<Runtime> {
   const metrics = createMetrics();
   const storage = await createStorage(config);
+  const closeStorage = async () => {
+    await Promise.allSettled([storage.bus.close(), storage.cache.close()]);
+    await storage.sql.close();
+  };
   try {
-    await storage.sql.migrate();
-
-    let demoIssuer: DemoIssuer | undefined;
-    let verifier: TokenVerifier;
-    if (config.oauth.jwksUrl) {
-      verifier = createTokenVerifier({
-        jwksUrl: config.oauth.jwksUrl,
-        issuer: config.oauth.issuer!,
-        audience: config.oauth.audience,
-        algorithms: config.oauth.algorithms,
-        onKeySetError: (e) => log.warn({ err: (e as Error).message }, 'JWKS fetch failed'),
-      });
-    } else {
-      demoIssuer = await createDemoIssuer({
-        dataDir: config.dataDir,
-        issuer: config.oauth.issuer ?? defaultDemoIssuerUrl(config.host, config.port),
-        audience: config.oauth.audience,
-        production: config.production,
-      });
-      verifier = createTokenVerifier({ keySet: demoIssuer.keySet, issuer: demoIssuer.issuer, audience: demoIssuer.audience, algorithms: [demoIssuer.algorithm] });
-    }
-
+    await fromService(storage.sql.kind === 'pglite' ? 'embedded database' : 'PostgreSQL', storage.sql.migrate());
+    const identity = await createIdentity(config, log);
     const webhookSecretIsDemo = config.webhookSecret === undefined;
     const webhookSecret = config.webhookSecret ?? demoSecret(config.dataDir, 'demo-webhook-secret', () => randomBytes(24).toString('base64url'));
-
-    const keyring = loadKeyring({ piiKeys: config.piiKeys, dataDir: config.dataDir, production: config.production });
-    const commerce = new CommerceRepository(storage.sql, keyring);
-    // The platform's API is asked for what the webhook copy lacks; in demo mode without one,
-    // the embedded demo platform stands in for it.
-    const connector = config.platformApi
-      ? new HttpPlatformConnector({ baseUrl: config.platformApi.url, timeoutMs: config.platformApi.timeoutMs, ...(config.platformApi.token ? { token: config.platformApi.token } : {}) })
-      : config.demo
-        ? createDemoConnector()
-        : undefined;
-    const buyerData = createBuyerDataSource({
-      // Batched: a busy node asks for many buyers' orders in one query instead of one per turn.
-      readModel: new BatchedReadModel(new CommerceRepository(storage.sql, keyring, { lazyReceiver: true }), { onBatch: (kind, n) => metrics.batchSize.observe({ kind }, n) }),
-      ...(connector ? { connector } : {}),
-      budgetMs: config.robotLookupBudgetMs,
-      onSourceError: (source, e) => log.warn({ source, err: (e as Error).message }, 'buyer data lookup failed'),
-    });
-
+    const commerce = createCommerce(config, storage, metrics, log);
     const work = new WorkQueue({ concurrency: config.work.concurrency, queueMax: config.work.queueMax, robotMaxWaitMs: config.work.robotMaxWaitMs, onReject: (kind) => metrics.workRejected.inc({ kind }) });
     const localNonces = storage.cache.kind === 'memory' ? storage.cache : new MemoryCache();
     const hub = new Hub({ bus: storage.bus, nodeId: config.nodeId, log });
     await hub.start();
-    const knowledge = new KnowledgeService(storage.sql);
-    const filters = new FilterCache(knowledge);
-    const KNOWLEDGE_CHANNEL = 'knowledge';
-    const onKnowledgeChanged = new Set<(shopId: string) => void>([(shopId) => filters.invalidate(shopId === GLOBAL_SCOPE ? undefined : shopId)]);
-    await storage.bus.subscribe(KNOWLEDGE_CHANNEL, (shopId) => {
-      for (const h of onKnowledgeChanged) h(shopId);
-    });
-    const knowledgeChanged = (shopId: string) => {
-      for (const h of onKnowledgeChanged) h(shopId);
-      storage.bus.publish(KNOWLEDGE_CHANNEL, shopId).catch((e: unknown) => log.warn({ err: (e as Error).message }, 'knowledge change not broadcast; other nodes refresh within 5 s'));
-    };
-    const policy = contentPolicy(filters);
-    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, metrics, log, policy, writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n) } });
-
-    const faq = new FaqIndexProvider({ load: (shopId) => knowledge.listFaq(shopId), versionOf: (shopId) => knowledge.version(shopId) });
-    onKnowledgeChanged.add((shopId) => faq.invalidate(shopId));
-    // Two strategy versions side by side: v1 is the engine alone; v2 adds the LLM fallback for
-    // open questions when one is configured. Everyone starts on v1; operators move a share of
-    // users (by the last digit of the user id) with PUT /api/v1/ops/robot/canary.
-    const llm = config.llm ? createOpenAiCompatibleClient({ url: config.llm.url, model: config.llm.model, timeoutMs: config.llm.timeoutMs, ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}) }) : undefined;
-    const robotV1 = createRobot({ dataSource: buyerData, faq, version: 'v1', budgetMs: config.robotLookupBudgetMs });
-    // Warm the robot (tokenizer dictionary, classifier, lookup code paths) before the first buyer
-    // waits for it: the first answers after a start were measured at over half a second.
-    await robotV1.answer({ shopId: 'warmup', userId: 'warmup', conversationId: 'warmup', text: '你好，我的快递到哪了？where is my parcel' }).catch(() => {});
-    const canary = createCanary({
-      robots: [robotV1, createRobot({ dataSource: buyerData, faq, version: 'v2', budgetMs: config.robotLookupBudgetMs, ...(llm ? { llm } : {}) })],
-      newVersion: 'v2',
-      oldVersion: 'v1',
-      newDigits: [],
-      registry: metrics.registry,
-    });
-    const canaryControl = await createCanaryControl({ canary, cache: storage.cache, bus: storage.bus, log });
-    const bot = new BotResponder({ robot: canary, conversations, cache: storage.cache, work, metrics, log });
-    if (config.robot) conversations.setBot(bot);
-
-    // kefu_shop_backlog: conversations waiting for a human, refreshed from the database so every
-    // node reports the same truth whichever node queued them.
-    const refreshBacklog = async () => {
-      const rows = await storage.sql.db.selectFrom('conversations').select(['shop_id']).select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'queued').groupBy('shop_id').execute();
-      metrics.shopBacklog.reset();
-      for (const r of rows) metrics.shopBacklog.set({ shop: r.shop_id }, Number(r.n));
-    };
-    const backlogTimer = setInterval(() => refreshBacklog().catch((e: unknown) => log.debug({ err: (e as Error).message }, 'backlog refresh failed')), 10_000);
-    backlogTimer.unref();
+    const knowledge = await createKnowledge(storage, log);
+    const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
+    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n) } });
+    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge });
+    if (config.robot) robot.bot.subscribe(events);
+    const stopBacklog = startBacklogGauge(conversations, metrics, log);
 
     let closed: Promise<void> | undefined;
-    return {
-      config,
-      log,
-      metrics,
-      storage,
-      verifier,
-      demoIssuer,
-      webhookSecret,
-      webhookSecretIsDemo,
-      work,
-      localNonces,
-      hub,
-      conversations,
-      keyring,
-      commerce,
-      buyerData,
-      knowledge,
-      filters,
-      canary,
-      canaryControl,
-      bot,
-      knowledgeChanged,
-      close: () =>
-        (closed ??= (async () => {
-          clearInterval(backlogTimer);
-          await bot.idle();
-          await Promise.allSettled([storage.bus.close(), storage.cache.close(), localNonces.close()]);
-          await storage.sql.close();
-        })()),
-    };
+    const close = () =>
+      (closed ??= (async () => {
+        stopBacklog();
+        await robot.bot.idle();
+        await hub.stop().catch(() => {});
+        await localNonces.close();
+        await closeStorage();
+      })());
+    return { config, log, metrics, storage, ...identity, webhookSecret, webhookSecretIsDemo, work, localNonces, hub, conversations, events, ...commerce, ...knowledge, ...robot, close };
   } catch (e) {
-    await Promise.allSettled([storage.bus.close(), storage.cache.close()]);
-    await storage.sql.close();
+    await closeStorage();
     throw e;
   }
+}
+
+/** The token verifier: the platform's JWKS in production, the built-in demo issuer otherwise. */
+async function createIdentity(config: Config, log: Logger): Promise<{ verifier: TokenVerifier; demoIssuer: DemoIssuer | undefined }> {
+  if (config.oauth.jwksUrl) {
+    const verifier = createTokenVerifier({
+      jwksUrl: config.oauth.jwksUrl,
+      issuer: config.oauth.issuer!,
+      audience: config.oauth.audience,
+      algorithms: config.oauth.algorithms,
+      onKeySetError: (e) => log.warn({ err: (e as Error).message }, 'JWKS fetch failed'),
+    });
+    return { verifier, demoIssuer: undefined };
+  }
+  const demoIssuer = await createDemoIssuer({
+    dataDir: config.dataDir,
+    issuer: config.oauth.issuer ?? defaultDemoIssuerUrl(config.host, config.port),
+    audience: config.oauth.audience,
+    production: config.production,
+  });
+  const verifier = createTokenVerifier({ keySet: demoIssuer.keySet, issuer: demoIssuer.issuer, audience: demoIssuer.audience, algorithms: [demoIssuer.algorithm] });
+  return { verifier, demoIssuer };
+}
+
+/** The commerce read model, and what the robot reads through it (plus the platform's API). */
+function createCommerce(config: Config, storage: Storage, metrics: Metrics, log: Logger): { keyring: Keyring; commerce: CommerceRepository; buyerData: BuyerLookup } {
+  const keyring = loadKeyring({ piiKeys: config.piiKeys, dataDir: config.dataDir, production: config.production });
+  const commerce = new CommerceRepository(storage.sql, keyring);
+  // The platform's API is asked for what the webhook copy lacks; in demo mode without one,
+  // the embedded demo platform stands in for it.
+  const connector = config.platformApi
+    ? new HttpPlatformConnector({ baseUrl: config.platformApi.url, timeoutMs: config.platformApi.timeoutMs, ...(config.platformApi.token ? { token: config.platformApi.token } : {}) })
+    : config.demo
+      ? createDemoConnector()
+      : undefined;
+  const buyerData = createBuyerDataSource({
+    // Batched: a busy node asks for many buyers' orders in one query instead of one per turn.
+    readModel: new BatchedReadModel(new CommerceRepository(storage.sql, keyring, { lazyReceiver: true }), { onBatch: (kind, n) => metrics.batchSize.observe({ kind }, n) }),
+    ...(connector ? { connector } : {}),
+    budgetMs: config.robotLookupBudgetMs,
+    onSourceError: (source, e) => log.warn({ source, err: (e as Error).message }, 'buyer data lookup failed'),
+  });
+  return { keyring, commerce, buyerData };
+}
+
+interface KnowledgeSide {
+  knowledge: KnowledgeService;
+  filters: FilterCache;
+  knowledgeChanged(shopId: string): void;
+  /** Local listeners of a change on any node (the robot's FAQ index adds itself). */
+  onKnowledgeChanged: Set<(shopId: string) => void>;
+}
+
+/** FAQ and word lists, with their caches dropped on every node when a shop changes them. */
+async function createKnowledge(storage: Storage, log: Logger): Promise<KnowledgeSide> {
+  const knowledge = new KnowledgeService(storage.sql);
+  const filters = new FilterCache(knowledge);
+  const onKnowledgeChanged = new Set<(shopId: string) => void>([(shopId) => filters.invalidate(shopId === GLOBAL_SCOPE ? undefined : shopId)]);
+  await storage.bus.subscribe(channels.knowledgeChanged, (shopId) => {
+    for (const h of onKnowledgeChanged) h(shopId);
+  });
+  const knowledgeChanged = (shopId: string) => {
+    for (const h of onKnowledgeChanged) h(shopId);
+    storage.bus.publish(channels.knowledgeChanged, shopId).catch((e: unknown) => log.warn({ err: (e as Error).message }, 'knowledge change not broadcast; other nodes refresh within 5 s'));
+  };
+  return { knowledge, filters, knowledgeChanged, onKnowledgeChanged };
+}
+
+interface RobotDeps {
+  storage: Storage;
+  metrics: Metrics;
+  log: Logger;
+  work: WorkQueue;
+  conversations: ConversationService;
+  buyerData: BuyerLookup;
+  knowledge: KnowledgeSide;
+}
+
+/**
+ * Two strategy versions side by side: v1 is the engine alone; v2 adds the LLM fallback for open
+ * questions when one is configured (without one, v2 is the same engine, and the canary's answer
+ * says so). Everyone starts on v1; operators move a share of users (by the last digit of the user
+ * id) with PUT /api/v1/ops/robot/canary.
+ */
+async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: Canary; canaryControl: CanaryControl; bot: BotResponder }> {
+  const faq = new FaqIndexProvider({ load: (shopId) => d.knowledge.knowledge.listFaq(shopId), versionOf: (shopId) => d.knowledge.knowledge.version(shopId) });
+  d.knowledge.onKnowledgeChanged.add((shopId) => faq.invalidate(shopId));
+  const llm = config.llm ? createOpenAiCompatibleClient({ url: config.llm.url, model: config.llm.model, timeoutMs: config.llm.timeoutMs, ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}) }) : undefined;
+  const robotV1 = createRobot({ dataSource: d.buyerData, faq, version: 'v1', budgetMs: config.robotLookupBudgetMs });
+  // Warm the robot (tokenizer dictionary, classifier, lookup code paths) before the first buyer
+  // waits for it: the first answers after a start were measured at over half a second.
+  await robotV1.answer({ shopId: 'warmup', userId: 'warmup', conversationId: 'warmup', text: '你好，我的快递到哪了？where is my parcel' }).catch(() => {});
+  const canary = createCanary({
+    robots: [robotV1, createRobot({ dataSource: d.buyerData, faq, version: 'v2', budgetMs: config.robotLookupBudgetMs, ...(llm ? { llm } : {}) })],
+    newVersion: 'v2',
+    oldVersion: 'v1',
+    newDigits: [],
+    registry: d.metrics.registry,
+  });
+  const versions = { v1: 'rules engine', v2: llm ? 'rules engine + LLM fallback for open questions' : 'rules engine' };
+  const canaryControl = await createCanaryControl({ canary, cache: d.storage.cache, bus: d.storage.bus, log: d.log, versions });
+  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log });
+  return { canary, canaryControl, bot };
+}
+
+/**
+ * kefu_shop_backlog: conversations waiting for a human, refreshed from the database so every
+ * node reports the same truth whichever node queued them. Returns the stop.
+ */
+function startBacklogGauge(conversations: ConversationService, metrics: Metrics, log: Logger): () => void {
+  const refresh = async () => {
+    const rows = await conversations.backlogByShop();
+    metrics.shopBacklog.reset();
+    for (const [shop, n] of rows) metrics.shopBacklog.set({ shop }, n);
+  };
+  const timer = setInterval(() => refresh().catch((e: unknown) => log.debug({ err: (e as Error).message }, 'backlog refresh failed')), 10_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**

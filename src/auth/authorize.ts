@@ -1,10 +1,11 @@
 /**
- * Pure authorization checks on a verified Principal (CONTRACT.md section 2): 401 is decided by
+ * Authorization checks on a verified Principal (docs/api.md, "Identity"): 401 is decided by
  * the verifier, these decide 403 and 404. Call requireRole before requireShop*: a buyer token has
  * no shop, so a shop check alone would turn "wrong role" into "not found".
  */
 import { KefuError } from '../protocol/errors.ts';
-import type { Principal, Role } from './principal.ts';
+import type { FastifyRequest } from 'fastify';
+import type { Principal, Role, TokenVerifier } from './principal.ts';
 
 // RFC 6750 section 2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
@@ -42,3 +43,20 @@ export function requireShopOr403(p: Principal, shopId: string): void {
 
 /** The usual shop check: resources are not revealed to other shops (see requireShopOr404). */
 export const requireShop = requireShopOr404;
+
+/** Verifies the request's bearer token and checks its role (and shop, for `/shops/{shopId}` routes). */
+export type Authorize = (req: FastifyRequest, opts: { roles: readonly Role[]; shopId?: string }) => Promise<Principal>;
+
+export function createAuthorize(verifier: TokenVerifier): Authorize {
+  return async (req, opts) => {
+    const token = extractBearer(req.headers.authorization);
+    if (!token) throw new KefuError('UNAUTHORIZED', 'bearer token required');
+    const p = await verifier.verify(token);
+    requireRole(p, opts.roles);
+    // A route under /shops/{shopId} is staff business unless buyers are explicitly allowed:
+    // staff of another shop get 403 (docs/api.md, "Identity").
+    const asBuyer = opts.roles.includes('customer') && p.roles.has('customer');
+    if (opts.shopId !== undefined && !asBuyer) requireShopOr403(p, opts.shopId);
+    return p;
+  };
+}

@@ -5,7 +5,7 @@
  */
 export { SCOPE_TO_ROLE, type Principal, type Role, type TokenVerifier } from './principal.ts';
 export { createTokenVerifier, SUPPORTED_ALGORITHMS, type TokenVerifierOptions } from './verifier.ts';
-export { extractBearer, hasRole, requireRole, requireShop, requireShopOr403, requireShopOr404 } from './authorize.ts';
+export { createAuthorize, extractBearer, hasRole, requireRole, requireShop, requireShopOr403, requireShopOr404, type Authorize } from './authorize.ts';
 export {
   createDemoIssuer,
   registerDemoIssuerRoutes,

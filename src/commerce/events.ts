@@ -10,10 +10,9 @@ import { KefuError } from '../protocol/errors.ts';
 import type { Aftersale, Logistics, Order } from './types.ts';
 import { formatPath } from '../protocol/validation.ts';
 
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'delivered', 'completed', 'cancelled'] as const;
-export const LOGISTICS_STATUSES = ['pending', 'in_transit', 'out_for_delivery', 'delivered', 'exception'] as const;
-export const AFTERSALE_TYPES = ['refund', 'return', 'exchange'] as const;
-export const AFTERSALE_STATUSES = ['requested', 'approved', 'rejected', 'returning', 'refunded', 'closed'] as const;
+import { AFTERSALE_STATUSES, AFTERSALE_TYPES, LOGISTICS_STATUSES, ORDER_STATUSES } from '../protocol/commerce.ts';
+
+export { AFTERSALE_STATUSES, AFTERSALE_TYPES, LOGISTICS_STATUSES, ORDER_STATUSES };
 export const EVENT_TYPES = ['order.upserted', 'logistics.upserted', 'aftersale.upserted'] as const;
 export type PlatformEventType = (typeof EVENT_TYPES)[number];
 

@@ -1,18 +1,10 @@
 /**
- * The commerce read model's records, as the platform sends them (CONTRACT.md section 4) and as
+ * The commerce read model's records, as the platform sends them (docs/api.md, platform webhooks) and as
  * the robot and the agent console read them. Amounts are decimal strings; times are ISO strings.
  */
-export type OrderStatus = 'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'completed' | 'cancelled';
-export type LogisticsStatus = 'pending' | 'in_transit' | 'out_for_delivery' | 'delivered' | 'exception';
-export type AftersaleType = 'refund' | 'return' | 'exchange';
-export type AftersaleStatus = 'requested' | 'approved' | 'rejected' | 'returning' | 'refunded' | 'closed';
+import type { AftersaleStatus, AftersaleType, LogisticsEvent, LogisticsStatus, OrderItem, OrderStatus } from '../protocol/commerce.ts';
 
-export interface OrderItem {
-  readonly sku: string;
-  readonly title: string;
-  readonly quantity: number;
-  readonly price: string;
-}
+export type { AftersaleStatus, AftersaleType, LogisticsEvent, LogisticsStatus, OrderItem, OrderStatus };
 
 export interface Order {
   readonly shopId: string;
@@ -26,12 +18,6 @@ export interface Order {
   readonly receiver: { readonly name: string; readonly phone: string; readonly address: string };
   readonly createdAt: string;
   readonly updatedAt: string;
-}
-
-export interface LogisticsEvent {
-  readonly time: string;
-  readonly location?: string;
-  readonly description: string;
 }
 
 export interface Logistics {

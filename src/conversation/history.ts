@@ -5,15 +5,15 @@
  * it holds exactly the requested seq range without gaps; anything else reads PostgreSQL.
  */
 import type { Cache } from '../storage/ports.ts';
+import { keys } from '../storage/keys.ts';
 import type { MessageFrame } from '../protocol/frames.ts';
 
 export const HOT_HISTORY_MAX = 500;
 export const HOT_HISTORY_TTL_MS = 7 * 24 * 3600 * 1000;
 
-const key = (conversationId: string) => `hist:${conversationId}`;
 
 export async function pushHistory(cache: Cache, m: MessageFrame): Promise<void> {
-  await cache.listPush(key(m.conversationId), [JSON.stringify(m)], { maxLen: HOT_HISTORY_MAX, ttlMs: HOT_HISTORY_TTL_MS });
+  await cache.listPush(keys.hotHistory(m.conversationId), [JSON.stringify(m)], { maxLen: HOT_HISTORY_MAX, ttlMs: HOT_HISTORY_TTL_MS });
 }
 
 // Cached entries are MessageFrame JSON written by pushHistory, whose first `"seq":` is the
@@ -36,7 +36,7 @@ export async function readHistoryRaw(cache: Cache, conversationId: string, after
   const slack = 8;
   const start = -(lastSeq - afterSeq) - slack;
   const stop = Math.min(-1, start + want + 2 * slack);
-  const raw = await cache.listRange(key(conversationId), Math.max(start, -HOT_HISTORY_MAX), stop);
+  const raw = await cache.listRange(keys.hotHistory(conversationId), Math.max(start, -HOT_HISTORY_MAX), stop);
   const bySeq = new Map<number, string>();
   for (const s of raw) {
     const m = SEQ.exec(s);

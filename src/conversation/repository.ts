@@ -8,6 +8,7 @@ import type { Db, Tx } from '../storage/ports.ts';
 import { isUniqueViolation } from '../storage/ports.ts';
 import { rawRows } from '../storage/raw.ts';
 import type { Content, ConversationState, MessageFrame, SenderRole } from '../protocol/frames.ts';
+import { CONVERSATION_STATES, NEXT_STATES } from '../protocol/conversation.ts';
 
 export interface ConversationRow {
   id: string;
@@ -17,7 +18,6 @@ export interface ConversationRow {
   state: ConversationState;
   agentId: string | null;
   lastSeq: number;
-  failedBotTurns: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -38,7 +38,6 @@ type ConvSelect = {
   state: ConversationState;
   agent_id: string | null;
   last_seq: number;
-  failed_bot_turns: number;
   created_at: Date;
   updated_at: Date;
 };
@@ -51,12 +50,11 @@ const toConversation = (r: ConvSelect): ConversationRow => ({
   state: r.state,
   agentId: r.agent_id,
   lastSeq: Number(r.last_seq),
-  failedBotTurns: r.failed_bot_turns,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
-const CONV_COLS = ['id', 'shop_id', 'buyer_id', 'buyer_name', 'state', 'agent_id', 'last_seq', 'failed_bot_turns', 'created_at', 'updated_at'] as const;
+const CONV_COLS = ['id', 'shop_id', 'buyer_id', 'buyer_name', 'state', 'agent_id', 'last_seq', 'created_at', 'updated_at'] as const;
 
 export async function getConversation(db: Db | Tx, id: string): Promise<ConversationRow | undefined> {
   const r = await db.selectFrom('conversations').select(CONV_COLS).where('id', '=', id).executeTakeFirst();
@@ -275,20 +273,29 @@ export async function markRead(db: Db, conversationId: string, userId: string, s
   return Number(r.seq);
 }
 
-export async function setState(db: Db | Tx, conversationId: string, patch: { state?: ConversationState; agentId?: string | null; failedBotTurns?: number }): Promise<ConversationRow | undefined> {
+/**
+ * Moves a conversation to another state (and holder), if `NEXT_STATES` allows the move from the
+ * state it is in: a closed conversation is never reopened. Returns the row after the change with
+ * the state it left, or undefined when there is no such conversation or the move is not allowed.
+ * The row lock of the UPDATE orders concurrent moves of one conversation.
+ */
+export async function setState(db: Db | Tx, conversationId: string, patch: { state: ConversationState; agentId?: string | null }): Promise<(ConversationRow & { previous: ConversationState }) | undefined> {
+  const from = CONVERSATION_STATES.filter((s) => NEXT_STATES[s].includes(patch.state));
+  if (from.length === 0) return undefined;
   const r = await db
-    .updateTable('conversations')
+    .updateTable('conversations as c')
+    .from(sql<{ id: string; state: ConversationState }>`(select id, state from conversations where id = ${conversationId} for update)`.as('old'))
     .set({
-      ...(patch.state ? { state: patch.state } : {}),
+      state: patch.state,
       ...(patch.state === 'closed' ? { closed_at: new Date() } : {}),
       ...(patch.agentId !== undefined ? { agent_id: patch.agentId } : {}),
-      ...(patch.failedBotTurns !== undefined ? { failed_bot_turns: patch.failedBotTurns } : {}),
       updated_at: new Date(),
     })
-    .where('id', '=', conversationId)
-    .returning(CONV_COLS)
+    .whereRef('c.id', '=', 'old.id')
+    .where('old.state', 'in', from)
+    .returning([...CONV_COLS.map((k) => `c.${k}` as const), 'old.state as previous'])
     .executeTakeFirst();
-  return r ? toConversation(r) : undefined;
+  return r ? { ...toConversation(r), previous: r.previous } : undefined;
 }
 
 export async function listConversations(
@@ -302,4 +309,16 @@ export async function listConversations(
   if (filter.before) q = q.where('updated_at', '<', filter.before);
   const rows = await q.orderBy('updated_at', 'desc').limit(filter.limit).execute();
   return rows.map(toConversation);
+}
+
+/** Queued conversations per shop (the backlog waiting for a human). */
+export async function queuedByShop(db: Db): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('conversations').select(['shop_id']).select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'queued').groupBy('shop_id').execute();
+  return new Map(rows.map((r) => [r.shop_id, Number(r.n)]));
+}
+
+/** Whether the user has (or had) a conversation with the shop as its buyer. */
+export async function hasBuyer(db: Db, shopId: string, buyerId: string): Promise<boolean> {
+  const r = await db.selectFrom('conversations').select('id').where('buyer_id', '=', buyerId).where('shop_id', '=', shopId).limit(1).executeTakeFirst();
+  return r !== undefined;
 }

@@ -1,7 +1,10 @@
 /**
- * Conversations: who may write where, durable storage with gap-free seq, and the events that
- * follow a commit. Events go to an EventSink (the gateway's hub) only after the write committed;
- * the hot-history cache is updated after the commit too, and its failure never fails a send.
+ * Conversations: who may write where, durable storage with gap-free seq, and what follows a
+ * commit, in this order: the frames go to an EventSink (the gateway's hub: every device of the
+ * buyer, every console of the shop), the hot-history cache is updated (its failure never fails a
+ * send), and a typed event is published on the ConversationEventBus (events.ts) for the modules
+ * that react (the robot's responder; routing and commands). Each mutation is check, then do,
+ * then notify: nothing is published for a change that did not commit.
  * Every message goes through the group-commit writer (writer.ts): alone when the node is quiet,
  * in a shared statement and commit when it is busy; either way its ack waits for its commit.
  */
@@ -15,6 +18,8 @@ import * as repo from './repository.ts';
 import { pushHistory, readHistoryRaw } from './history.ts';
 import { MessageWriter } from './writer.ts';
 import type { BatcherOptions } from '../ops/batcher.ts';
+import type { ConversationEventBus } from './events.ts';
+import { SYNC_DEFAULT_LIMIT, SYNC_MAX_LIMIT } from '../protocol/conversation.ts';
 
 export interface Targets {
   userIds?: readonly string[];
@@ -31,20 +36,12 @@ export interface ContentPolicy {
   inbound(shopId: string, role: 'customer' | 'agent', content: Content): Content | Promise<Content>;
 }
 
-/** Runs after a buyer's message was stored while the robot owns the conversation. */
-export interface BotHook {
-  onCustomerMessage(conversation: { id: string; shopId: string; buyerId: string }, message: MessageFrame): void;
-}
-
 export interface SendResult {
   ack: Extract<ServerFrame, { type: 'ack' }>;
   message: MessageFrame;
   duplicate: boolean;
   state: ConversationState;
 }
-
-export const SYNC_DEFAULT_LIMIT = 100;
-export const SYNC_MAX_LIMIT = 500;
 
 const isStaff = (p: Principal) => p.roles.has('agent') || p.roles.has('admin');
 
@@ -55,12 +52,12 @@ export class ConversationService {
   readonly #metrics: Metrics;
   readonly #log: Logger;
   readonly #policy: ContentPolicy | undefined;
-  #bot: BotHook | undefined;
+  readonly #events: ConversationEventBus;
   /** shopId|buyerId → open conversation id; a stale entry is detected by the append guard. */
   readonly #openIds = new Map<string, string>();
   readonly #writer: MessageWriter;
 
-  constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; metrics: Metrics; log: Logger; policy?: ContentPolicy; bot?: BotHook; writer?: BatcherOptions }) {
+  constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; events: ConversationEventBus; metrics: Metrics; log: Logger; policy?: ContentPolicy; writer?: BatcherOptions }) {
     this.#sql = deps.sql;
     this.#writer = new MessageWriter(deps.sql.db, deps.writer);
     this.#cache = deps.cache;
@@ -68,11 +65,7 @@ export class ConversationService {
     this.#metrics = deps.metrics;
     this.#log = deps.log;
     this.#policy = deps.policy;
-    this.#bot = deps.bot;
-  }
-
-  setBot(b: BotHook | undefined): void {
-    this.#bot = b;
+    this.#events = deps.events;
   }
 
   /** A buyer or staff message from a client frame. */
@@ -111,7 +104,10 @@ export class ConversationService {
         this.#openIds.delete(cacheKey);
         continue;
       }
-      if (created) this.#sink.emit({ userIds: [p.userId], shopIds: [f.shopId] }, { type: 'conversation', conversationId: convId, shopId: f.shopId, state: 'bot' });
+      if (created) {
+        this.#sink.emit({ userIds: [p.userId], shopIds: [f.shopId] }, { type: 'conversation', conversationId: convId, shopId: f.shopId, state: 'bot' });
+        this.#events.publish('conversationOpened', { shopId: f.shopId, conversationId: convId, buyerId: p.userId });
+      }
       return this.#afterStore(f, r, connectionId);
     }
     throw new KefuError('UNAVAILABLE', 'could not open a conversation, retry');
@@ -130,26 +126,24 @@ export class ConversationService {
   #afterStore(f: { id: string; clientMsgId: string }, r: Extract<repo.AppendResult, { ok: true }>, connectionId?: string): SendResult {
     const m = r.message;
     const ack = { type: 'ack' as const, id: f.id, clientMsgId: f.clientMsgId, conversationId: m.conversationId, seq: m.seq, ts: m.ts };
-    if (!r.duplicate) {
-      this.#metrics.messages.inc({ role: m.sender.role });
-      this.#publish(r.buyerId, m, connectionId);
-      if (m.sender.role === 'customer' && r.state === 'bot') this.#bot?.onCustomerMessage({ id: m.conversationId, shopId: m.shopId, buyerId: r.buyerId }, m);
-    }
+    if (!r.duplicate) this.#stored(r, connectionId);
     return { ack, message: m, duplicate: r.duplicate, state: r.state };
   }
 
-  /** Fan-out and hot history after commit; neither can undo or fail the stored message. */
-  #publish(buyerId: string, m: MessageFrame, exceptConnection?: string): void {
-    this.#sink.emit({ userIds: [buyerId], shopIds: [m.shopId] }, m, exceptConnection ? { exceptConnection } : undefined);
+  /** After a new message committed: fan-out, hot history, the event; none can undo or fail it. */
+  #stored(r: Extract<repo.AppendResult, { ok: true }>, exceptConnection?: string): void {
+    const m = r.message;
+    this.#metrics.messages.inc({ role: m.sender.role });
+    this.#sink.emit({ userIds: [r.buyerId], shopIds: [m.shopId] }, m, exceptConnection ? { exceptConnection } : undefined);
     pushHistory(this.#cache, m).catch((e: unknown) => this.#log.warn({ err: (e as Error).message, conversationId: m.conversationId }, 'hot history write failed; sync will read PostgreSQL'));
+    this.#events.publish('messageStored', { shopId: m.shopId, conversationId: m.conversationId, buyerId: r.buyerId, message: m, senderRole: m.sender.role, state: r.state });
   }
 
   /** Stores a message from the robot or the system (no clientMsgId) and fans it out. */
   async postAs(conversationId: string, sender: repo.Sender, content: Content): Promise<MessageFrame | undefined> {
     const r = await this.#writer.append({ conversationId, sender, clientMsgId: undefined, content });
     if (!r.ok) return undefined;
-    this.#metrics.messages.inc({ role: sender.role });
-    this.#publish(r.buyerId, r.message);
+    this.#stored(r);
     return r.message;
   }
 
@@ -204,6 +198,10 @@ export class ConversationService {
     return mark;
   }
 
+  /**
+   * Moves the conversation to another state (and holder) when the lifecycle allows it
+   * (`NEXT_STATES`); undefined when it does not exist or the move is not allowed (it was closed).
+   */
   async setState(conversationId: string, patch: { state: ConversationState; agentId?: string | null }): Promise<repo.ConversationRow | undefined> {
     const c = await repo.setState(this.#sql.db, conversationId, patch);
     if (!c) return undefined;
@@ -212,7 +210,20 @@ export class ConversationService {
       { userIds: [c.buyerId], shopIds: [c.shopId] },
       { type: 'conversation', conversationId: c.id, shopId: c.shopId, state: c.state, ...(c.agentId ? { agentId: c.agentId } : {}) },
     );
+    const base = { shopId: c.shopId, conversationId: c.id, buyerId: c.buyerId };
+    this.#events.publish('stateChanged', { ...base, from: c.previous, to: c.state, agentId: c.agentId });
+    if (c.state === 'closed') this.#events.publish('conversationClosed', { ...base, agentId: c.agentId });
     return c;
+  }
+
+  /** Whether the user is a buyer of the shop (has had a conversation with it). */
+  hasBuyer(shopId: string, userId: string): Promise<boolean> {
+    return repo.hasBuyer(this.#sql.db, shopId, userId);
+  }
+
+  /** Conversations waiting for a human, per shop. */
+  backlogByShop(): Promise<Map<string, number>> {
+    return repo.queuedByShop(this.#sql.db);
   }
 
   async list(p: Principal, opts: { state?: ConversationState; limit: number; before?: Date }): Promise<repo.ConversationRow[]> {

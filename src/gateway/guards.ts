@@ -5,6 +5,7 @@
 import { KefuError } from '../protocol/errors.ts';
 import { CLOCK_SKEW_MS } from '../protocol/frames.ts';
 import type { Cache } from '../storage/ports.ts';
+import { keys } from '../storage/keys.ts';
 
 /**
  * A frame is accepted only when its `ts` is within 5 minutes of the server clock and its nonce
@@ -18,7 +19,7 @@ import type { Cache } from '../storage/ports.ts';
  */
 export async function checkReplay(cache: Cache, fallback: Cache, userId: string, ts: number, nonce: string, now = Date.now()): Promise<void> {
   if (Math.abs(now - ts) > CLOCK_SKEW_MS) throw new KefuError('CLOCK_SKEW', 'frame ts is more than 5 minutes from the server clock');
-  const key = `nonce:${userId}:${nonce}`;
+  const key = keys.nonce(userId, nonce);
   const ttl = Math.max(1000, ts + CLOCK_SKEW_MS - now + 1000);
   let fresh: boolean;
   try {
@@ -57,7 +58,7 @@ export class TokenBucket {
 export async function checkUserRate(cache: Cache, userId: string, perSecond: number, now = Date.now()): Promise<void> {
   let n: number;
   try {
-    n = await cache.incr(`rate:${userId}:${Math.floor(now / 1000)}`, 2000);
+    n = await cache.incr(keys.userRate(userId, Math.floor(now / 1000)), 2000);
   } catch {
     return;
   }

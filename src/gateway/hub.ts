@@ -11,6 +11,7 @@
  */
 import type { Logger } from 'pino';
 import type { Bus } from '../storage/ports.ts';
+import { channels } from '../storage/keys.ts';
 import type { EventSink, Targets } from '../conversation/service.ts';
 import type { ServerFrame } from '../protocol/frames.ts';
 
@@ -21,11 +22,6 @@ export interface LocalConnection {
   readonly staffShopId: string | undefined;
   sendRaw(json: string): void;
 }
-
-// Versioned with the envelope: since one PUBLISH carries several events, a node of the older,
-// one-event format would deliver a batch as one broken frame. During a rolling upgrade the two
-// versions simply do not hear each other; devices catch up by sync.
-export const EVENTS_CHANNEL = 'events.2';
 
 interface Header {
   /** user ids */
@@ -52,7 +48,7 @@ export class Hub implements EventSink {
 
   /** Subscribes to the broadcast channel; events of other nodes are delivered from then on. */
   async start(): Promise<void> {
-    this.#unsubscribe ??= await this.#bus.subscribe(EVENTS_CHANNEL, (env) => this.#fromBus(env));
+    this.#unsubscribe ??= await this.#bus.subscribe(channels.hubEvents, (env) => this.#fromBus(env));
   }
 
   async stop(): Promise<void> {
@@ -90,7 +86,7 @@ export class Hub implements EventSink {
     const events = this.#outbox;
     this.#outbox = [];
     if (events.length === 0) return;
-    this.#bus.publish(EVENTS_CHANNEL, `${this.#nodeId}\n${events.join('\n')}`).catch((e: unknown) => this.#log.warn({ err: (e as Error).message, events: events.length }, 'bus publish failed; devices on other nodes will catch up by sync'));
+    this.#bus.publish(channels.hubEvents, `${this.#nodeId}\n${events.join('\n')}`).catch((e: unknown) => this.#log.warn({ err: (e as Error).message, events: events.length }, 'bus publish failed; devices on other nodes will catch up by sync'));
   }
 
   #fromBus(env: string): void {

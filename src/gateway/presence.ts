@@ -6,6 +6,7 @@
  */
 import type { Cache } from '../storage/ports.ts';
 import type { Device } from '../protocol/frames.ts';
+import { keys } from '../storage/keys.ts';
 
 export const PRESENCE_TTL_MS = 30 * 60 * 1000;
 
@@ -17,15 +18,15 @@ export interface OnlineDevice {
 }
 
 export async function markOnline(cache: Cache, userId: string, d: OnlineDevice): Promise<void> {
-  await cache.hashSet(`online:${userId}`, d.connectionId, JSON.stringify({ device: d.device, node: d.node, lastSeen: d.lastSeen }), PRESENCE_TTL_MS);
+  await cache.hashSet(keys.presence(userId), d.connectionId, JSON.stringify({ device: d.device, node: d.node, lastSeen: d.lastSeen }), PRESENCE_TTL_MS);
 }
 
 export async function markOffline(cache: Cache, userId: string, connectionId: string): Promise<void> {
-  await cache.hashDel(`online:${userId}`, connectionId);
+  await cache.hashDel(keys.presence(userId), connectionId);
 }
 
 export async function onlineDevices(cache: Cache, userId: string, now = Date.now()): Promise<OnlineDevice[]> {
-  const all = await cache.hashGetAll(`online:${userId}`);
+  const all = await cache.hashGetAll(keys.presence(userId));
   const out: OnlineDevice[] = [];
   for (const [connectionId, v] of Object.entries(all)) {
     try {

@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
- * The metrics of CONTRACT.md section 6 (kefu_bot_answer_seconds is registered by the robot's
+ * The metrics of docs/operations.md (kefu_bot_answer_seconds is registered by the robot's
  * canary on this same registry, labelled by strategy version), on a registry of their own (not prom-client's global
  * one) so several kefu instances in one test process do not collide.
  */
@@ -28,6 +28,12 @@ export function createMetrics() {
       help: 'Calls served by one statement: messages per group commit, buyers per robot lookup query, by kind.',
       labelNames: ['kind'] as const,
       buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+      registers: [registry],
+    }),
+    eventListenerErrors: new Counter({
+      name: 'kefu_event_listener_errors_total',
+      help: 'Conversation event listeners that threw or rejected, by event and listener (the change itself had committed).',
+      labelNames: ['event', 'listener'] as const,
       registers: [registry],
     }),
     cacheFallbacks: new Counter({ name: 'kefu_cache_fallbacks_total', help: 'Reads served from PostgreSQL because the cache missed or failed, by operation.', labelNames: ['op'] as const, registers: [registry] }),

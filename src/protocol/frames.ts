@@ -1,5 +1,5 @@
 /**
- * WebSocket frames of CONTRACT.md section 3, as zod schemas (client → server) and types
+ * WebSocket frames (docs/protocol.md), as zod schemas (client → server) and types
  * (server → client). Shared by the gateway, the typed client, the benchmark and the web pages.
  *
  * Client frames are strict objects: an unknown key (including `__proto__`, which JSON.parse
@@ -7,6 +7,11 @@
  */
 import { z } from 'zod';
 import { formatPath } from './validation.ts';
+import { SYNC_MAX_LIMIT, type ConversationState, type SenderRole } from './conversation.ts';
+import type { Card } from './cards.ts';
+
+export type { Card } from './cards.ts';
+export type { ConversationState, SenderRole } from './conversation.ts';
 
 export const MAX_FRAME_BYTES = 64 * 1024;
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -36,8 +41,6 @@ export const imageContent = z.strictObject({
 export const content = z.discriminatedUnion('kind', [textContent, imageContent]);
 export type Content = z.infer<typeof content> | { kind: 'text'; text: string; card?: Card };
 
-/** Structured part of a bot message; `content.text` always carries a plain-text rendering. */
-export type Card = { kind: string; [k: string]: unknown };
 
 export const sendFrame = z.strictObject({
   ...base,
@@ -52,7 +55,7 @@ export const syncFrame = z.strictObject({
   type: z.literal('sync'),
   conversationId: entityId,
   afterSeq: z.number().int().nonnegative(),
-  limit: z.number().int().min(1).max(500).optional(),
+  limit: z.number().int().min(1).max(SYNC_MAX_LIMIT).optional(),
 });
 export const readFrame = z.strictObject({ ...base, type: z.literal('read'), conversationId: entityId, seq: z.number().int().nonnegative() });
 export const pingFrame = z.strictObject({ ...base, type: z.literal('ping') });
@@ -63,8 +66,6 @@ export type SendFrame = z.infer<typeof sendFrame>;
 export type SyncFrame = z.infer<typeof syncFrame>;
 export type ReadFrame = z.infer<typeof readFrame>;
 
-export type SenderRole = 'customer' | 'bot' | 'agent' | 'system';
-export type ConversationState = 'bot' | 'queued' | 'assigned' | 'closed';
 
 export interface MessageFrame {
   type: 'message';

@@ -21,6 +21,8 @@ export {
 export { FaqIndex, DEFAULT_FAQ_THRESHOLD, type FaqEntry, type FaqHit, type FaqIndexOptions } from './faq-index.ts';
 export { FaqIndexProvider, type FaqProvider, type FaqIndexProviderOptions } from './faq-provider.ts';
 export { createCanary, routingDigit, ANSWERS_METRIC, SECONDS_METRIC, type Canary, type CanaryConfig, type CanaryOptions } from './canary.ts';
+export { createCanaryControl, canaryConfigSchema, type CanaryControl, type CanaryView } from './canary-control.ts';
+export { BotResponder, BOT_SENDER, type RobotLike } from './responder.ts';
 export { createOpenAiCompatibleClient, type LlmClient, type OpenAiCompatibleOptions } from './llm.ts';
 export { createNlu, createTokenizer, type Nlu, type Tokenizer } from './nlu/index.ts';
 export { maskPhone, maskName } from './cards.ts';

@@ -3,7 +3,7 @@
  * Everything here is plain data (JSON-serialisable) so replies can travel in a `message` frame
  * and dialogue state can be stored by the caller between turns.
  */
-import type { AftersaleStatus, AftersaleType, LogisticsStatus, OrderStatus } from '../commerce/types.ts';
+import type { Card } from '../protocol/cards.ts';
 
 export const INTENTS = [
   'track_parcel',
@@ -58,54 +58,7 @@ export interface Understanding {
   readonly source: 'engine' | 'llm';
 }
 
-export interface OrderCard {
-  readonly kind: 'order';
-  readonly orderId: string;
-  readonly status: OrderStatus;
-  readonly items: readonly { readonly sku: string; readonly title: string; readonly quantity: number; readonly price: string }[];
-  readonly totalAmount: string;
-  readonly currency: string;
-  readonly createdAt: string;
-  /** Masked: the message is stored in history and may be seen by agents and other devices. */
-  readonly receiver: { readonly name: string; readonly phone: string };
-}
-
-export interface LogisticsCard {
-  readonly kind: 'logistics';
-  readonly orderId: string;
-  readonly carrier: string;
-  readonly trackingNo: string;
-  readonly status: LogisticsStatus;
-  /** Newest first. */
-  readonly events: readonly { readonly time: string; readonly location?: string; readonly description: string }[];
-}
-
-export interface AftersaleCard {
-  readonly kind: 'aftersale';
-  readonly aftersaleId: string;
-  readonly orderId: string;
-  readonly type: AftersaleType;
-  readonly status: AftersaleStatus;
-  readonly amount?: string;
-  readonly currency?: string;
-  readonly updatedAt: string;
-}
-
-export interface ChoiceCard {
-  readonly kind: 'choice';
-  readonly options: readonly {
-    /** 1-based, as the buyer refers to it ("第二个", "the 2nd one"). */
-    readonly index: number;
-    readonly orderId: string;
-    readonly title: string;
-    readonly status: OrderStatus;
-    readonly createdAt: string;
-    readonly totalAmount: string;
-    readonly currency: string;
-  }[];
-}
-
-export type Card = OrderCard | LogisticsCard | AftersaleCard | ChoiceCard;
+export type { OrderCard, LogisticsCard, AftersaleCard, ChoiceCard, Card } from '../protocol/cards.ts';
 
 /** One bot message: `text` is always a complete plain-text rendering, the card is an extra. */
 export interface Reply {

@@ -58,7 +58,12 @@ describe('robot canary at run time (two nodes, real PostgreSQL + Redis)', { skip
 
   test('everyone starts on v1; a split set on node A applies on node B at once; rollback sends everyone back', async () => {
     assert.equal((await ops(a, 'GET', '/canary', undefined, 'wrong-token-wrong-token-wrong')).status, 401);
-    assert.deepEqual(await (await ops(b, 'GET', '/canary')).json(), { newVersion: 'v2', oldVersion: 'v1', newDigits: [] });
+    const first = (await (await ops(b, 'GET', '/canary')).json()) as Record<string, unknown>;
+    assert.deepEqual({ newVersion: first.newVersion, oldVersion: first.oldVersion, newDigits: first.newDigits }, { newVersion: 'v2', oldVersion: 'v1', newDigits: [] });
+    // These nodes have an LLM: the answer says what each version is, and v2 is not v1.
+    assert.match((first.versions as Record<string, string>).v2!, /LLM/);
+    assert.notEqual((first.versions as Record<string, string>).v1, (first.versions as Record<string, string>).v2);
+    assert.equal(first.note, undefined);
 
     await askOnB('buyer-c5', 'qwxz blorp zzzt');
     assert.equal(llmCalls, 0, 'v1 never asks the LLM');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { statements } from '../../src/storage/postgres/migrate.ts';
+import { statements } from '../../src/storage/migrations/runner.ts';
 
 test("a migration splits at a line-ending ';', except inside a $$-quoted function body", () => {
   const script = `

@@ -7,6 +7,7 @@ import * as m002 from './002_commerce.ts';
 import * as m003 from './003_knowledge.ts';
 import * as m004 from './004_conversation_hot_updates.ts';
 import * as m005 from './005_append_messages.ts';
+import * as m006 from './006_drop_failed_bot_turns.ts';
 
 export interface Migration {
   readonly version: number;
@@ -14,4 +15,4 @@ export interface Migration {
   readonly up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005].map((m, i) => ({ version: i + 1, name: m.name, up: m.up }));
+export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006].map((m, i) => ({ version: i + 1, name: m.name, up: m.up }));

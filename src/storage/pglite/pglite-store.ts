@@ -15,7 +15,7 @@ import {
 import { join } from 'node:path';
 import type { Database } from '../schema.ts';
 import type { SqlStore, Tx } from '../ports.ts';
-import { runMigrations } from '../postgres/migrate.ts';
+import { runMigrations } from '../migrations/runner.ts';
 import { lockDataDir } from '../datadir-lock.ts';
 
 export interface PgliteStoreOptions {

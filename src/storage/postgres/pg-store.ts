@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from '../schema.ts';
 import type { SqlStore, Tx } from '../ports.ts';
-import { runMigrations } from './migrate.ts';
+import { runMigrations } from '../migrations/runner.ts';
 
 export interface PgStoreOptions {
   url: string;

@@ -2,7 +2,7 @@
 // Owned by src/commerce/; created by its migration (002_commerce.ts).
 import type { ColumnType } from 'kysely';
 import type { Timestamp } from './conversation.ts';
-import type { AftersaleStatus, AftersaleType, LogisticsEvent, LogisticsStatus, OrderItem, OrderStatus } from '../../commerce/types.ts';
+import type { AftersaleStatus, AftersaleType, LogisticsEvent, LogisticsStatus, OrderItem, OrderStatus } from '../../protocol/commerce.ts';
 
 /** jsonb: read back parsed; written as a JSON string. */
 type Json<T> = ColumnType<T, string, string>;

@@ -1,4 +1,5 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
+import type { ConversationState, SenderRole } from '../../protocol/conversation.ts';
 
 /** Timestamps come back as Date from both adapters; writes may pass a Date or an ISO string. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -10,10 +11,9 @@ export interface ConversationsTable {
   shop_id: string;
   buyer_id: string;
   buyer_name: string | null;
-  state: 'bot' | 'queued' | 'assigned' | 'closed';
+  state: ConversationState;
   agent_id: string | null;
   last_seq: BigIntCol;
-  failed_bot_turns: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
   closed_at: Date | null;
@@ -23,7 +23,7 @@ export interface MessagesTable {
   conversation_id: string;
   seq: BigIntCol;
   shop_id: string;
-  sender_role: 'customer' | 'bot' | 'agent' | 'system';
+  sender_role: SenderRole;
   sender_id: string;
   sender_name: string | null;
   client_msg_id: string | null;

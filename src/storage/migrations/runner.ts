@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { MIGRATIONS } from '../migrations/index.ts';
+import { MIGRATIONS } from './index.ts';
 import type { Db } from '../ports.ts';
 
 // Migration files hold statements separated by `;` at the end of a line, so both adapters can

@@ -1,6 +1,7 @@
 /**
- * Connects the robot to conversations: a buyer's message in a conversation the robot owns is
- * answered through the bounded work queue. Robot work is the first to be shed under load (the
+ * Connects the robot to conversations: it subscribes to the conversation events, and a buyer's
+ * message stored while the robot owns the conversation (state `bot`) is answered through the
+ * bounded work queue. The conversation service never calls the robot. Robot work is the first to be shed under load (the
  * queue refuses it when half full), so human messages keep flowing during a peak.
  *
  * Answers for one conversation run one at a time, in message order, because each turn reads the
@@ -9,10 +10,10 @@
  */
 import type { Logger } from 'pino';
 import type { Cache } from '../storage/ports.ts';
-import type { Card, MessageFrame } from '../protocol/frames.ts';
-import type { Metrics } from '../ops/metrics.ts';
+import { keys } from '../storage/keys.ts';
+import type { Card } from '../protocol/frames.ts';
 import type { WorkQueue } from '../ops/work-queue.ts';
-import type { BotHook, ConversationService } from './service.ts';
+import type { ConversationEventBus, ConversationEvents, ConversationService } from '../conversation/index.ts';
 
 export interface RobotLike {
   answer(req: { shopId: string; userId: string; conversationId: string; text: string; state?: unknown }): Promise<{
@@ -26,7 +27,9 @@ export interface RobotLike {
 const STATE_TTL_MS = 24 * 3600 * 1000;
 export const BOT_SENDER = { role: 'bot' as const, id: 'kefu-bot', name: '智能客服' };
 
-export class BotResponder implements BotHook {
+type Stored = ConversationEvents['messageStored'];
+
+export class BotResponder {
   readonly #robot: RobotLike;
   readonly #conversations: ConversationService;
   readonly #cache: Cache;
@@ -34,7 +37,7 @@ export class BotResponder implements BotHook {
   readonly #log: Logger;
   readonly #tails = new Map<string, Promise<void>>();
 
-  constructor(deps: { robot: RobotLike; conversations: ConversationService; cache: Cache; work: WorkQueue; metrics: Metrics; log: Logger }) {
+  constructor(deps: { robot: RobotLike; conversations: ConversationService; cache: Cache; work: WorkQueue; log: Logger }) {
     this.#robot = deps.robot;
     this.#conversations = deps.conversations;
     this.#cache = deps.cache;
@@ -47,34 +50,43 @@ export class BotResponder implements BotHook {
     while (this.#tails.size) await Promise.allSettled([...this.#tails.values()]);
   }
 
-  onCustomerMessage(conv: { id: string; shopId: string; buyerId: string }, m: MessageFrame): void {
-    if (m.content.kind !== 'text') return;
-    const text = m.content.text;
-    const prev = this.#tails.get(conv.id) ?? Promise.resolve();
-    const next = prev.then(() => this.#answer(conv, text)).catch((e: unknown) => {
-      this.#log.warn({ err: (e as Error).message, conversationId: conv.id }, 'robot answer failed');
-    });
-    this.#tails.set(conv.id, next);
-    void next.finally(() => {
-      if (this.#tails.get(conv.id) === next) this.#tails.delete(conv.id);
+  /** Answers buyers' messages from now on; returns the unsubscription. */
+  subscribe(events: ConversationEventBus): () => void {
+    return events.on('messageStored', 'robot', (e) => {
+      if (e.senderRole === 'customer' && e.state === 'bot') this.#enqueue(e);
     });
   }
 
-  async #answer(conv: { id: string; shopId: string; buyerId: string }, text: string): Promise<void> {
+  #enqueue(e: Stored): void {
+    if (e.message.content.kind !== 'text') return;
+    const text = e.message.content.text;
+    const id = e.conversationId;
+    const prev = this.#tails.get(id) ?? Promise.resolve();
+    const next = prev.then(() => this.#answer(e, text)).catch((err: unknown) => {
+      this.#log.warn({ err: (err as Error).message, conversationId: id }, 'robot answer failed');
+    });
+    this.#tails.set(id, next);
+    void next.finally(() => {
+      if (this.#tails.get(id) === next) this.#tails.delete(id);
+    });
+  }
+
+  async #answer(conv: Stored, text: string): Promise<void> {
+    const id = conv.conversationId;
     try {
       await this.#work.run('robot', async () => {
-        const key = `botstate:${conv.id}`;
+        const key = keys.botState(id);
         const raw = await this.#cache.get(key).catch(() => null);
-        const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: conv.id, text, ...(raw ? { state: JSON.parse(raw) as unknown } : {}) });
+        const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: id, text, ...(raw ? { state: JSON.parse(raw) as unknown } : {}) });
         // Saved while the replies are stored; the next turn on this node waits behind this one
         // (the per-conversation chain), so it reads the state only after it is written. An
         // unchanged state is not written again (most turns of a chat about one order).
         const next = JSON.stringify(a.state);
         const saved = next === raw ? undefined : this.#cache.set(key, next, STATE_TTL_MS).catch(() => {});
         for (const r of a.replies) {
-          await this.#conversations.postAs(conv.id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) });
+          await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) });
         }
-        if (a.handover) await this.#conversations.setState(conv.id, { state: 'queued' });
+        if (a.handover) await this.#conversations.setState(id, { state: 'queued' });
         await saved;
       });
     } catch (e) {

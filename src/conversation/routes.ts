@@ -1,0 +1,62 @@
+/**
+ * REST for conversations (docs/api.md, "Conversations"), registered by the app under `/api/v1`:
+ *
+ *   GET /conversations?state=&limit=&before=     buyer (their own), agent and admin (their shop's)
+ *   GET /conversations/:id/messages?afterSeq=&limit=
+ *
+ * A conversation of another shop or buyer answers NOT_FOUND, never revealing that it exists.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Authorize, Role } from '../auth/index.ts';
+import { CONVERSATION_STATES, SYNC_DEFAULT_LIMIT, SYNC_MAX_LIMIT } from '../protocol/conversation.ts';
+import { parseInput } from '../protocol/validation.ts';
+import type { ConversationRow } from './repository.ts';
+import type { ConversationService } from './service.ts';
+
+export interface ConversationRouteDeps {
+  readonly conversations: ConversationService;
+  readonly authorize: Authorize;
+}
+
+const PARTICIPANTS: readonly Role[] = ['customer', 'agent', 'admin'];
+
+const listQuery = z.strictObject({
+  state: z.enum(CONVERSATION_STATES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.iso.datetime({ offset: true }).optional(),
+});
+const messagesQuery = z.strictObject({
+  afterSeq: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(SYNC_MAX_LIMIT).default(SYNC_DEFAULT_LIMIT),
+});
+
+export function toConversationBody(c: ConversationRow) {
+  return {
+    conversationId: c.id,
+    shopId: c.shopId,
+    buyerId: c.buyerId,
+    ...(c.buyerName ? { buyerName: c.buyerName } : {}),
+    state: c.state,
+    ...(c.agentId ? { agentId: c.agentId } : {}),
+    lastSeq: c.lastSeq,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export function registerConversationRoutes(api: FastifyInstance, deps: ConversationRouteDeps): void {
+  const { conversations, authorize } = deps;
+  api.get('/conversations', async (req) => {
+    const p = await authorize(req, { roles: PARTICIPANTS });
+    const q = parseInput(listQuery, req.query);
+    const rows = await conversations.list(p, { ...(q.state ? { state: q.state } : {}), limit: q.limit, ...(q.before ? { before: new Date(q.before) } : {}) });
+    return { conversations: rows.map(toConversationBody) };
+  });
+  api.get<{ Params: { id: string } }>('/conversations/:id/messages', async (req) => {
+    const p = await authorize(req, { roles: PARTICIPANTS });
+    const q = parseInput(messagesQuery, req.query);
+    const r = await conversations.sync(p, req.params.id, q.afterSeq, q.limit);
+    return { conversationId: req.params.id, messages: r.messages, hasMore: r.hasMore };
+  });
+}

@@ -1,0 +1,45 @@
+/**
+ * Operations endpoints (docs/operations.md): `/healthz` (the process is up), `/readyz` (the
+ * database and the cache answer within a second) and `/metrics` (Prometheus text). Probes run
+ * every few seconds, so their requests are not logged unless something goes wrong.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Registry } from 'prom-client';
+
+export interface OpsRouteDeps {
+  readonly nodeId: string;
+  readonly registry: Registry;
+  /** Each resolves when its dependency answers; the route bounds the wait. */
+  readonly checks: Readonly<Record<string, () => Promise<void>>>;
+}
+
+const PROBE_DEADLINE_MS = 1000;
+const quiet = { logLevel: 'warn' as const };
+
+async function probe(fn: () => Promise<void>): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([fn(), new Promise((_, rej) => (timer = setTimeout(() => rej(new Error('timeout')), PROBE_DEADLINE_MS)))]);
+    return 'ok';
+  } catch (e) {
+    return `down: ${(e as Error).message}`;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function registerOpsRoutes(app: FastifyInstance, deps: OpsRouteDeps): void {
+  app.get('/healthz', quiet, async () => ({ status: 'ok', node: deps.nodeId }));
+  app.get('/readyz', quiet, async (_req, reply) => {
+    const names = Object.keys(deps.checks);
+    const results = await Promise.all(names.map((n) => probe(deps.checks[n]!)));
+    const checks = Object.fromEntries(names.map((n, i) => [n, results[i]!]));
+    const ok = results.every((r) => r === 'ok');
+    reply.code(ok ? 200 : 503);
+    return { status: ok ? 'ready' : 'unready', checks };
+  });
+  app.get('/metrics', quiet, async (_req, reply) => {
+    reply.header('content-type', deps.registry.contentType);
+    return deps.registry.metrics();
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * The structured part of a bot message (`content.card`), as the wire carries it: the robot
+ * builds these, clients render them, and `content.text` always carries a plain-text rendering
+ * for clients that do not. Statuses are the platform's own names (docs/api.md, webhooks).
+ */
+import type { AftersaleStatus, AftersaleType, LogisticsStatus, OrderStatus } from './commerce.ts';
+
+export interface OrderCard {
+  readonly kind: 'order';
+  readonly orderId: string;
+  readonly status: OrderStatus;
+  readonly items: readonly { readonly sku: string; readonly title: string; readonly quantity: number; readonly price: string }[];
+  readonly totalAmount: string;
+  readonly currency: string;
+  readonly createdAt: string;
+  /** Masked: the message is stored in history and may be seen by agents and other devices. */
+  readonly receiver: { readonly name: string; readonly phone: string };
+}
+
+export interface LogisticsCard {
+  readonly kind: 'logistics';
+  readonly orderId: string;
+  readonly carrier: string;
+  readonly trackingNo: string;
+  readonly status: LogisticsStatus;
+  /** Newest first. */
+  readonly events: readonly { readonly time: string; readonly location?: string; readonly description: string }[];
+}
+
+export interface AftersaleCard {
+  readonly kind: 'aftersale';
+  readonly aftersaleId: string;
+  readonly orderId: string;
+  readonly type: AftersaleType;
+  readonly status: AftersaleStatus;
+  readonly amount?: string;
+  readonly currency?: string;
+  readonly updatedAt: string;
+}
+
+export interface ChoiceCard {
+  readonly kind: 'choice';
+  readonly options: readonly {
+    /** 1-based, as the buyer refers to it ("第二个", "the 2nd one"). */
+    readonly index: number;
+    readonly orderId: string;
+    readonly title: string;
+    readonly status: OrderStatus;
+    readonly createdAt: string;
+    readonly totalAmount: string;
+    readonly currency: string;
+  }[];
+}
+
+export type Card = OrderCard | LogisticsCard | AftersaleCard | ChoiceCard;

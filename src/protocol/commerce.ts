@@ -1,0 +1,26 @@
+/**
+ * The platform's names, as its webhooks carry them (docs/api.md, "Platform webhooks"), defined
+ * once for the webhook validation, the tables, the robot's cards and the docs.
+ */
+export const ORDER_STATUSES = ['pending_payment', 'paid', 'shipped', 'delivered', 'completed', 'cancelled'] as const;
+export const LOGISTICS_STATUSES = ['pending', 'in_transit', 'out_for_delivery', 'delivered', 'exception'] as const;
+export const AFTERSALE_TYPES = ['refund', 'return', 'exchange'] as const;
+export const AFTERSALE_STATUSES = ['requested', 'approved', 'rejected', 'returning', 'refunded', 'closed'] as const;
+
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export type LogisticsStatus = (typeof LOGISTICS_STATUSES)[number];
+export type AftersaleType = (typeof AFTERSALE_TYPES)[number];
+export type AftersaleStatus = (typeof AFTERSALE_STATUSES)[number];
+
+export interface OrderItem {
+  readonly sku: string;
+  readonly title: string;
+  readonly quantity: number;
+  readonly price: string;
+}
+
+export interface LogisticsEvent {
+  readonly time: string;
+  readonly location?: string;
+  readonly description: string;
+}

@@ -1,0 +1,28 @@
+/**
+ * The names a conversation shares between the wire (frames, REST), the tables and the docs,
+ * defined once: its states, the roles of message senders, and the sync page limits.
+ *
+ * Lifecycle: `bot` → (hand-over) `queued` → `assigned` → `closed`. A closed conversation is
+ * never reopened: the buyer's next message opens a new one (state `bot`). `NEXT_STATES` is that
+ * rule as data; the repository refuses any other move, so no caller can reopen a conversation.
+ * Migration 001 spells the same lists in its CHECK constraints (a migration is never edited once
+ * shipped); test/unit/protocol-names.test.ts fails if the two drift.
+ */
+export const CONVERSATION_STATES = ['bot', 'queued', 'assigned', 'closed'] as const;
+export type ConversationState = (typeof CONVERSATION_STATES)[number];
+
+/** Where a conversation may go from each state; `assigned` → `assigned` is a transfer to another agent. */
+export const NEXT_STATES: Readonly<Record<ConversationState, readonly ConversationState[]>> = {
+  bot: ['queued', 'assigned', 'closed'],
+  queued: ['assigned', 'bot', 'closed'],
+  assigned: ['queued', 'assigned', 'closed'],
+  closed: [],
+};
+
+export const SENDER_ROLES = ['customer', 'bot', 'agent', 'system'] as const;
+export type SenderRole = (typeof SENDER_ROLES)[number];
+
+/** Messages one `sync` frame or `GET …/messages` returns when the client names no limit. */
+export const SYNC_DEFAULT_LIMIT = 100;
+/** The most one `sync` or `GET …/messages` returns; the client pages with `afterSeq`. */
+export const SYNC_MAX_LIMIT = 500;

@@ -1,0 +1,36 @@
+/**
+ * Every key and bus channel kefu uses in the Cache and on the Bus, in one place (Redis adds
+ * `KEFU_REDIS_KEY_PREFIX` in front of each). Keys are always derived here from ids the server
+ * itself resolved (a verified token's user, a stored conversation), never taken from client input.
+ *
+ * | key | holds | lifetime |
+ * |---|---|---|
+ * | `online:<userId>` | hash: connection id → device, node, last seen | 30 min, refreshed by heartbeats |
+ * | `nonce:<userId>:<nonce>` | a frame's nonce (anti-replay) | until its `ts` can no longer be accepted |
+ * | `rate:<userId>:<epoch second>` | frames of a user in one second | 2 s |
+ * | `hist:<conversationId>` | list: the newest messages' JSON (hot history) | 7 days |
+ * | `botstate:<conversationId>` | the robot's dialogue state | 1 day after it last changed |
+ * | `robot:canary` | the robot canary split | kept |
+ *
+ * Channels: `events.2` (the hub's frames for other nodes; the number versions the envelope),
+ * `knowledge` (a shop's FAQ or word list changed), `robot-canary` (a new canary split).
+ */
+export const keys = {
+  presence: (userId: string) => `online:${userId}`,
+  nonce: (userId: string, nonce: string) => `nonce:${userId}:${nonce}`,
+  userRate: (userId: string, epochSecond: number) => `rate:${userId}:${epochSecond}`,
+  hotHistory: (conversationId: string) => `hist:${conversationId}`,
+  botState: (conversationId: string) => `botstate:${conversationId}`,
+  robotCanary: 'robot:canary',
+} as const;
+
+export const channels = {
+  /**
+   * Versioned with the envelope: one PUBLISH carries several events, so a node of an older
+   * format would deliver a batch as one broken frame. During a rolling upgrade the two versions
+   * simply do not hear each other; devices catch up by sync.
+   */
+  hubEvents: 'events.2',
+  knowledgeChanged: 'knowledge',
+  robotCanary: 'robot-canary',
+} as const;
