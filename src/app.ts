@@ -6,7 +6,7 @@
  */
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
-import { KefuError, isKefuError } from './protocol/errors.ts';
+import { KefuError, isKefuError, toKefuError } from './protocol/errors.ts';
 import { MAX_FRAME_BYTES } from './protocol/frames.ts';
 import { traceIdFrom } from './ops/logger.ts';
 import { registerOpsRoutes } from './ops/routes.ts';
@@ -55,7 +55,7 @@ function renderError(err: FastifyError, req: FastifyRequest, reply: FastifyReply
   else if (err.validation || err.code?.startsWith('FST_ERR_CTP') || err.statusCode === 400) k = new KefuError('BAD_REQUEST', err.message);
   else {
     req.log.error({ err }, 'request failed');
-    k = new KefuError('INTERNAL', 'internal error');
+    k = toKefuError(err);
   }
   if (k.code === 'UNAVAILABLE') req.log.warn({ code: k.code }, k.message);
   reply.code(k.status).send(k.toBody());

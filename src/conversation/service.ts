@@ -44,6 +44,10 @@ export interface SendResult {
 }
 
 const isStaff = (p: Principal) => p.roles.has('agent') || p.roles.has('admin');
+// One wording each, whichever path refuses: a client must not tell the cases apart.
+const noConversation = () => new KefuError('NOT_FOUND', 'no such conversation');
+const noOpenConversation = () => new KefuError('NOT_FOUND', 'no such open conversation');
+const noShop = () => new KefuError('FORBIDDEN', 'token has no shop');
 
 export class ConversationService {
   readonly #sql: SqlStore;
@@ -82,7 +86,7 @@ export class ConversationService {
       const c = await this.visible(p, f.conversationId);
       const content = this.#policy ? await this.#policy.inbound(c.shopId, 'customer', f.content) : f.content;
       const r = await this.#writer.append({ conversationId: f.conversationId, sender, clientMsgId: f.clientMsgId, content, guard: { buyerId: p.userId } });
-      if (!r.ok) throw new KefuError('NOT_FOUND', 'no such open conversation');
+      if (!r.ok) throw noOpenConversation();
       return this.#afterStore(f, r, connectionId);
     }
     if (!f.shopId) throw new KefuError('BAD_REQUEST', 'shopId: a buyer names the shop');
@@ -115,11 +119,11 @@ export class ConversationService {
 
   async #sendAsStaff(p: Principal, f: Pick<SendFrame, 'id' | 'shopId' | 'conversationId' | 'clientMsgId' | 'content'>, connectionId?: string): Promise<SendResult> {
     if (!f.conversationId) throw new KefuError('BAD_REQUEST', 'conversationId: an agent names the conversation');
-    if (!p.shopId) throw new KefuError('FORBIDDEN', 'token has no shop');
+    if (!p.shopId) throw noShop();
     const content = this.#policy ? await this.#policy.inbound(p.shopId, 'agent', f.content) : f.content;
     const sender: repo.Sender = { role: 'agent', id: p.userId, name: p.name };
     const r = await this.#writer.append({ conversationId: f.conversationId, sender, clientMsgId: f.clientMsgId, content, guard: { shopId: p.shopId } });
-    if (!r.ok) throw new KefuError('NOT_FOUND', 'no such open conversation');
+    if (!r.ok) throw noOpenConversation();
     return this.#afterStore(f, r, connectionId);
   }
 
@@ -150,10 +154,10 @@ export class ConversationService {
   /** The conversation if this principal may see it; NOT_FOUND otherwise (never revealing it exists). */
   async visible(p: Principal, conversationId: string): Promise<repo.ConversationRow> {
     const c = await repo.getConversation(this.#sql.db, conversationId);
-    if (!c) throw new KefuError('NOT_FOUND', 'no such conversation');
+    if (!c) throw noConversation();
     if (c.buyerId === p.userId && p.roles.has('customer')) return c;
     if (isStaff(p) && p.shopId === c.shopId) return c;
-    throw new KefuError('NOT_FOUND', 'no such conversation');
+    throw noConversation();
   }
 
   /** The messages after `afterSeq`, oldest first (REST). */
@@ -228,7 +232,7 @@ export class ConversationService {
 
   async list(p: Principal, opts: { state?: ConversationState; limit: number; before?: Date }): Promise<repo.ConversationRow[]> {
     if (isStaff(p)) {
-      if (!p.shopId) throw new KefuError('FORBIDDEN', 'token has no shop');
+      if (!p.shopId) throw noShop();
       return repo.listConversations(this.#sql.db, { shopId: p.shopId, ...opts });
     }
     if (p.roles.has('customer')) return repo.listConversations(this.#sql.db, { buyerId: p.userId, ...opts });

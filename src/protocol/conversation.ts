@@ -6,15 +6,16 @@
  * never reopened: the buyer's next message opens a new one (state `bot`). `NEXT_STATES` is that
  * rule as data; the repository refuses any other move, so no caller can reopen a conversation.
  * Migration 001 spells the same lists in its CHECK constraints (a migration is never edited once
- * shipped); test/unit/protocol-names.test.ts fails if the two drift.
+ * shipped); test/protocol/names.test.ts fails if the two drift.
  */
 export const CONVERSATION_STATES = ['bot', 'queued', 'assigned', 'closed'] as const;
 export type ConversationState = (typeof CONVERSATION_STATES)[number];
 
 /** Where a conversation may go from each state; `assigned` → `assigned` is a transfer to another agent. */
 export const NEXT_STATES: Readonly<Record<ConversationState, readonly ConversationState[]>> = {
-  bot: ['queued', 'assigned', 'closed'],
-  queued: ['assigned', 'bot', 'closed'],
+  bot: ['queued', 'closed'],
+  queued: ['assigned', 'closed'],
+  // Back to `queued` when the holder goes offline past the grace period.
   assigned: ['queued', 'assigned', 'closed'],
   closed: [],
 };

@@ -54,17 +54,17 @@ export interface Cache {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlMs?: number): Promise<void>;
   setNX(key: string, value: string, ttlMs: number): Promise<boolean>;
-  del(...keys: string[]): Promise<void>;
   incr(key: string, ttlMs: number): Promise<number>;
-  /** Remaining lifetime in ms: -1 without expiry, -2 when missing. */
+  /**
+   * Remaining lifetime in ms: -1 without expiry, -2 when missing. kefu itself never asks; it is
+   * in the port so the contract suite can check lifetimes too long to wait for (7 days, 5 min).
+   */
   ttl(key: string): Promise<number>;
-  expire(key: string, ttlMs: number): Promise<boolean>;
   hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void>;
   hashDel(key: string, field: string): Promise<void>;
   hashGetAll(key: string): Promise<Record<string, string>>;
   listPush(key: string, values: readonly string[], opts: { maxLen: number; ttlMs: number }): Promise<number>;
   listRange(key: string, start: number, stop: number): Promise<string[]>;
-  listLength(key: string): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -77,15 +77,13 @@ export interface Cache {
  *   sharing the bus, including the publisher's own process, at most once, in publish order per
  *   publisher. Delivery is asynchronous: never inside the publish call.
  * - Messages published while a subscriber is disconnected are lost (durable state lives in
- *   SqlStore; clients resume by seq). `onReconnect` handlers run after the bus reconnects so
- *   callers can resynchronise.
+ *   SqlStore; clients resume by seq).
  * - `subscribe` resolves once the subscription is active; its returned function unsubscribes.
  */
 export interface Bus {
   readonly kind: 'redis' | 'memory';
   publish(channel: string, message: string): Promise<void>;
   subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;
-  onReconnect(handler: () => void): void;
   close(): Promise<void>;
 }
 

@@ -117,7 +117,7 @@ for (const f of SQL_FACTORIES) {
         assert.equal(await conversations.setState(first, { state: 'bot' }), undefined, 'closed → bot is refused');
         assert.equal(await conversations.setState(first, { state: 'queued' }), undefined, 'closed → queued is refused');
         assert.equal(await conversations.setState('c_nope', { state: 'queued' }), undefined);
-        assert.deepEqual(seen, [], 'a refused move publishes nothing');
+        assert.equal(seen.length, 0, 'a refused move publishes nothing');
         const next = (await conversations.send(buyer, frame({ shopId: 'shop_e' }))).ack.conversationId;
         assert.notEqual(next, first, "the buyer's next message opens a new conversation");
         assert.deepEqual(seen.map((e) => e.event), ['conversationOpened', 'messageStored']);

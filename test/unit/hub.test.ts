@@ -37,7 +37,7 @@ for (const f of CACHE_FACTORIES) {
       const b = await f.create(a);
       for (const x of [a.bus, b.bus, a.cache, b.cache]) open.add(x);
       let publishes = 0;
-      const counting: Bus = { ...a.bus, kind: a.bus.kind, publish: (ch, m) => (publishes++, a.bus.publish(ch, m)), subscribe: (ch, h) => a.bus.subscribe(ch, h), onReconnect: (h) => a.bus.onReconnect(h), close: () => a.bus.close() };
+      const counting: Bus = { ...a.bus, kind: a.bus.kind, publish: (ch, m) => (publishes++, a.bus.publish(ch, m)), subscribe: (ch, h) => a.bus.subscribe(ch, h), close: () => a.bus.close() };
       const hubA = new Hub({ bus: counting, nodeId: 'A', log });
       const hubB = new Hub({ bus: b.bus, nodeId: 'B', log });
       await hubA.start();

@@ -57,9 +57,6 @@ export class MemoryCache implements Cache {
     this.#setTtl(key, ttlMs);
     return true;
   }
-  async del(...keys: string[]): Promise<void> {
-    for (const k of keys) this.#drop(k);
-  }
   async incr(key: string, ttlMs: number): Promise<number> {
     const e = this.#live(key);
     if (e && e.kind !== 'str') this.#wrongType();
@@ -72,11 +69,6 @@ export class MemoryCache implements Cache {
     if (!this.#live(key)) return -2;
     const at = this.#expires.get(key);
     return at === undefined ? -1 : Math.max(0, at - Date.now());
-  }
-  async expire(key: string, ttlMs: number): Promise<boolean> {
-    if (!this.#live(key)) return false;
-    this.#setTtl(key, ttlMs);
-    return true;
   }
   async hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void> {
     let e = this.#live(key);
@@ -125,12 +117,6 @@ export class MemoryCache implements Cache {
     t = Math.max(0, t);
     return e.v.slice(s, t + 1);
   }
-  async listLength(key: string): Promise<number> {
-    const e = this.#live(key);
-    if (!e) return 0;
-    if (e.kind !== 'list') this.#wrongType();
-    return e.v.length;
-  }
   async ping(): Promise<void> {}
   async close(): Promise<void> {
     clearInterval(this.#sweeper);
@@ -166,9 +152,6 @@ export class MemoryBus implements Bus {
       set.delete(handler);
       if (set.size === 0) this.#subs.delete(channel);
     };
-  }
-  onReconnect(_handler: () => void): void {
-    // Never disconnects.
   }
   async close(): Promise<void> {
     this.#subs.clear();

@@ -150,17 +150,11 @@ export class RedisCache implements Cache {
     const r = await this.#d.run(this.#c.set(this.#k(key), value, { expiration: { type: 'PX', value: ttlMs }, condition: 'NX' }));
     return r === 'OK';
   }
-  async del(...keys: string[]): Promise<void> {
-    if (keys.length) await this.#d.run(this.#c.del(keys.map((k) => this.#k(k))));
-  }
   async incr(key: string, ttlMs: number): Promise<number> {
     return Number(await this.#script<number>('incr', key, [String(ttlMs)]));
   }
   async ttl(key: string): Promise<number> {
     return Number(await this.#d.run(this.#c.pTTL(this.#k(key))));
-  }
-  async expire(key: string, ttlMs: number): Promise<boolean> {
-    return Number(await this.#d.run(this.#c.pExpire(this.#k(key), ttlMs))) === 1;
   }
   async hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void> {
     await this.#script('hashSet', key, [field, value, String(ttlMs)]);
@@ -172,15 +166,12 @@ export class RedisCache implements Cache {
     return { ...((await this.#d.run(this.#c.hGetAll(this.#k(key)))) as Record<string, string>) };
   }
   async listPush(key: string, values: readonly string[], opts: { maxLen: number; ttlMs: number }): Promise<number> {
-    if (values.length === 0) return this.listLength(key);
+    if (values.length === 0) return Number(await this.#d.run(this.#c.lLen(this.#k(key))));
     const n = await this.#script<number>('listPush', key, [String(opts.maxLen), String(opts.ttlMs), ...values]);
     return Math.min(Number(n), opts.maxLen);
   }
   async listRange(key: string, start: number, stop: number): Promise<string[]> {
     return (await this.#d.run(this.#c.lRange(this.#k(key), start, stop))) as string[];
-  }
-  async listLength(key: string): Promise<number> {
-    return Number(await this.#d.run(this.#c.lLen(this.#k(key))));
   }
   async ping(): Promise<void> {
     await this.#d.run(this.#c.ping());
@@ -197,7 +188,6 @@ export class RedisBus implements Bus {
   readonly #sub: RedisClientType;
   readonly #p: string;
   readonly #handlers = new Map<string, Set<(m: string) => void>>();
-  readonly #reconnectHandlers: Array<() => void> = [];
   readonly #d: Deadlines;
 
   private constructor(pub: RedisClientType, sub: RedisClientType, prefix: string, timeoutMs: number) {
@@ -205,15 +195,6 @@ export class RedisBus implements Bus {
     this.#pub = pub;
     this.#sub = sub;
     this.#p = prefix;
-    let lost = false;
-    sub.on('end', () => (lost = true));
-    sub.on('error', () => (lost = true));
-    sub.on('ready', () => {
-      // node-redis resubscribes by itself; tell callers that messages may have been missed.
-      if (!lost) return;
-      lost = false;
-      for (const h of this.#reconnectHandlers) h();
-    });
   }
 
   static async connect(opts: RedisOptions): Promise<RedisBus> {
@@ -251,9 +232,6 @@ export class RedisBus implements Bus {
         if (this.#sub.isReady) await this.#sub.unsubscribe(this.#p + channel);
       }
     };
-  }
-  onReconnect(handler: () => void): void {
-    this.#reconnectHandlers.push(handler);
   }
   async close(): Promise<void> {
     await Promise.all([closeClient(this.#pub), closeClient(this.#sub)]);

@@ -1,0 +1,49 @@
+/**
+ * The docs stay true to the code: every `src/…` (or `test/`, `bench/`, `scripts/`, `docs/`) path
+ * that the README and docs mention exists, and every function a line names as `name()` beside a
+ * file path is declared in that file (docs/architecture.md's walk-through is written that way).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, globSync, readFileSync } from 'node:fs';
+
+const ROOT = new URL('../../', import.meta.url);
+const docs = ['README.md', ...globSync('docs/**/*.md', { cwd: ROOT }), ...globSync('src/**/*.md', { cwd: ROOT })].sort();
+const PATH = /\b(?:src|test|bench|scripts|docs|deploy)\/[A-Za-z0-9_\-./]*[A-Za-z0-9_\-]/g;
+const CALL = /`(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$#][\w$]*)\(\)`/g;
+
+const exists = (p: string) => existsSync(new URL(p, ROOT));
+const declares = (file: string, name: string) => new RegExp(`(function\\*?\\s+${name.replace('$', '\\$')}\\b|\\b${name.replace('$', '\\$')}\\s*(<[^>]*>)?\\s*[(=:]|(class|interface|type)\\s+${name}\\b)`).test(readFileSync(new URL(file, ROOT), 'utf8'));
+
+test('every path the docs mention exists', () => {
+  const missing: string[] = [];
+  for (const doc of docs) {
+    const lines = readFileSync(new URL(doc, ROOT), 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      for (const m of line.matchAll(PATH)) {
+        const p = m[0].replace(/[.]+$/, '');
+        if (p.includes('*') || p.endsWith('/results')) continue;
+        if (!exists(p)) missing.push(`${doc}:${i + 1} ${p}`);
+      }
+    });
+  }
+  assert.deepEqual(missing, [], 'paths named in the docs that do not exist');
+});
+
+test('every function named beside a source file is declared in that file', () => {
+  const wrong: string[] = [];
+  let checked = 0;
+  for (const doc of docs) {
+    const lines = readFileSync(new URL(doc, ROOT), 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      const files = [...line.matchAll(PATH)].map((m) => m[0]).filter((p) => /\.(ts|js)$/.test(p) && exists(p));
+      if (files.length === 0) return;
+      for (const m of line.matchAll(CALL)) {
+        checked++;
+        if (!files.some((f) => declares(f, m[1]!))) wrong.push(`${doc}:${i + 1} ${m[0]} is not declared in ${files.join(' or ')}`);
+      }
+    });
+  }
+  assert.deepEqual(wrong, []);
+  assert.ok(checked >= 10, `the walk-through names functions beside their files (found ${checked})`);
+});
