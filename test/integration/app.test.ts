@@ -33,6 +33,8 @@ describe('app over HTTP (embedded)', () => {
     for (const name of ['kefu_ws_connections', 'kefu_messages_total', 'kefu_message_latency_seconds', 'kefu_bot_answer_seconds', 'kefu_shop_backlog', 'kefu_commands', 'kefu_work_rejected_total', 'process_cpu_user_seconds_total', 'nodejs_eventloop_lag_seconds']) {
       assert.match(m, new RegExp(`^# TYPE ${name} `, 'm'), name);
     }
+    // Probes run every few seconds: at level info they must not write a line each.
+    assert.ok(!node.logs.some((l) => /"url":"\/(healthz|readyz|metrics)"/.test(l)), 'probe requests are not logged');
   });
 
   test('unknown routes and bad tokens answer the error body; the trace id follows traceparent', async () => {
@@ -121,5 +123,22 @@ describe('app over HTTP (embedded)', () => {
     const after = await buyer.sync(ack.conversationId, ack.seq);
     assert.equal(after.messages.filter((x) => x.sender.role === 'agent').length, 0, 'the refused message was not stored');
     await Promise.all([buyer.close(), agentWs.close()]);
+  });
+
+  test("presence: staff see only their own shop's buyers; another shop's staff and other buyers get 404", async () => {
+    const buyer = await connect(node.url, await issuer.token({ sub: 'buyer_pr', scope: 'cs:customer' }), 'pc');
+    await buyer.sendText({ shopId: 'shop_pa' }, '你好');
+    const get = async (token: string, user = 'buyer_pr') => fetch(`${node.url}/api/v1/presence/${user}`, { headers: { authorization: `Bearer ${token}` } });
+    const own = await get(await agent('shop_pa'));
+    assert.equal(own.status, 200);
+    assert.deepEqual(((await own.json()) as { devices: Array<{ device: string }> }).devices.map((d) => d.device), ['pc']);
+    assert.equal((await get(await admin('shop_pa'))).status, 200);
+    const foreign = await get(await agent('shop_pb'));
+    assert.equal(foreign.status, 404, "another shop's agent cannot learn who is online");
+    assert.equal(((await foreign.json()) as { error: { code: string } }).error.code, 'NOT_FOUND');
+    assert.equal((await get(await admin('shop_pb'))).status, 404);
+    assert.equal((await get(await issuer.token({ sub: 'buyer_other', scope: 'cs:customer' }))).status, 404);
+    assert.equal((await get(await issuer.token({ sub: 'buyer_pr', scope: 'cs:customer' }))).status, 200, 'a buyer sees their own devices');
+    await buyer.close();
   });
 });
