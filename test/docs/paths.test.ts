@@ -13,7 +13,12 @@ const PATH = /\b(?:src|test|bench|scripts|docs|deploy)\/[A-Za-z0-9_\-./]*[A-Za-z
 const CALL = /`(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$#][\w$]*)\(\)`/g;
 
 const exists = (p: string) => existsSync(new URL(p, ROOT));
-const declares = (file: string, name: string) => new RegExp(`(function\\*?\\s+${name.replace('$', '\\$')}\\b|\\b${name.replace('$', '\\$')}\\s*(<[^>]*>)?\\s*[(=:]|(class|interface|type)\\s+${name}\\b)`).test(readFileSync(new URL(file, ROOT), 'utf8'));
+const escape = (s: string) => s.replace(/[$#]/g, (c) => `\\${c}`);
+/** Declared as a function, a method (public or `#private`), a const arrow, a class or a type. */
+const declares = (file: string, name: string) => {
+  const n = escape(name);
+  return new RegExp(`(function\\*?\\s+${n}\\b|(?<![\\w$#.])${n}\\s*(<[^>]*>)?\\s*[(=:]|(class|interface|type)\\s+${n}\\b)`).test(readFileSync(new URL(file, ROOT), 'utf8'));
+};
 
 test('every path the docs mention exists', () => {
   const missing: string[] = [];
