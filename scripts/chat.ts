@@ -1,35 +1,109 @@
 /**
  * Try the demo from a terminal: `npm run chat -- buyer_1 我的快递到哪了`
  * Gets a token from the demo issuer, sends one message to the demo shop and prints what comes
- * back (the ack and the robot's replies), then exits. KEFU_URL overrides the server address.
+ * back: the message as kefu stored it (the sensitive-word filter may have masked words), the
+ * robot's replies, and a handover to a human agent. Exits once nothing came for a moment.
+ * KEFU_URL overrides the server address. Every failure is one line and exit code 1.
  */
 import WebSocket from 'ws';
-import { KefuClient, type WebSocketCtor } from '../src/client/index.ts';
+import { KefuClient, KefuRequestError, type PushedFrame, type WebSocketCtor } from '../src/client/index.ts';
+import type { ConversationState } from '../src/protocol/frames.ts';
 
-const url = process.env.KEFU_URL ?? 'http://127.0.0.1:8080';
+const url = (process.env.KEFU_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const [sub = 'buyer_1', ...words] = process.argv.slice(2);
 const text = words.join(' ') || '我的快递到哪了';
+const QUIET_MS = 1500;
 
-const r = await fetch(`${url}/demo/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, scope: 'cs:customer' }) });
-if (!r.ok) {
-  console.error(`cannot get a demo token from ${url}: HTTP ${r.status} (is kefu running with the demo issuer?)`);
+function fail(line: string): never {
+  console.error(`chat: ${line}`);
   process.exit(1);
 }
-const { access_token: token } = (await r.json()) as { access_token: string };
-const c = await KefuClient.connect({ url, token, device: 'pc', WebSocket: WebSocket as unknown as WebSocketCtor });
-let quiet: NodeJS.Timeout | undefined;
-const done = () => {
-  clearTimeout(quiet);
-  quiet = setTimeout(() => void c.close().then(() => process.exit(0)), 1500);
-};
-c.on((f) => {
+
+/** fetch, or one line saying the server is not there (instead of `TypeError: fetch failed`). */
+async function request(path: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(`${url}${path}`, init);
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+    fail(`kefu is not reachable at ${url} (${cause?.code ?? cause?.message ?? (e as Error).message}): start it with \`npm start\`, or set KEFU_URL to where it runs`);
+  }
+}
+
+function describeState(conversationId: string, state: ConversationState, extra: { queuePosition?: number; agentId?: string }): string {
+  switch (state) {
+    case 'queued':
+      return `(conversation ${conversationId} was handed over to a person: it waits in the queue${extra.queuePosition ? ` at position ${extra.queuePosition}` : ''} for an agent)`;
+    case 'assigned':
+      return `(conversation ${conversationId} is with agent ${extra.agentId ?? '?'})`;
+    case 'closed':
+      return `(conversation ${conversationId} is closed)`;
+    case 'bot':
+      return `(conversation ${conversationId}: the robot answers)`;
+  }
+}
+
+function show(f: PushedFrame): void {
   if (f.type === 'message' && f.sender.role !== 'customer') {
     console.log(`${f.sender.role}> ${(f.content as { text?: string }).text ?? JSON.stringify(f.content)}`);
     const card = (f.content as { card?: unknown }).card;
     if (card) console.log(`      card: ${JSON.stringify(card)}`);
-  } else if (f.type === 'conversation') console.log(`(conversation ${f.conversationId} is ${f.state})`);
-  done();
+  } else if (f.type === 'conversation') {
+    console.log(describeState(f.conversationId, f.state, f));
+  }
+}
+
+const r = await request('/demo/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, scope: 'cs:customer' }) });
+if (!r.ok) fail(`cannot get a demo token from ${url}: HTTP ${r.status} (is kefu running with the demo issuer, i.e. without KEFU_OAUTH_JWKS_URL?)`);
+const { access_token: token } = (await r.json()) as { access_token: string };
+
+let c: KefuClient;
+try {
+  c = await KefuClient.connect({ url, token, device: 'pc', WebSocket: WebSocket as unknown as WebSocketCtor });
+} catch (e) {
+  fail(`cannot open the WebSocket at ${url}/im: ${(e as Error).message}`);
+}
+
+// Frames that arrive before the buyer's own line is printed wait, so the output reads in order.
+const early: PushedFrame[] = [];
+let printing = false;
+let sawState = false;
+let quiet: NodeJS.Timeout | undefined;
+let finish: () => void = () => {};
+const finished = new Promise<void>((resolve) => (finish = resolve));
+const restartQuiet = () => {
+  clearTimeout(quiet);
+  quiet = setTimeout(finish, QUIET_MS);
+};
+c.on((f) => {
+  if (f.type === 'conversation') sawState = true;
+  if (printing) show(f);
+  else early.push(f);
+  restartQuiet();
 });
-const ack = await c.sendText({ shopId: 'shop_demo' }, text);
-console.log(`${sub}> ${text}   (stored as seq ${ack.seq} in ${ack.conversationId})`);
-done();
+
+let ack;
+try {
+  ack = await c.sendText({ shopId: 'shop_demo' }, text);
+} catch (e) {
+  fail(e instanceof KefuRequestError ? `kefu refused the message: ${e.message}` : `sending failed: ${(e as Error).message}`);
+}
+// The ack carries no content: read the message back as stored.
+const stored = (await c.sync(ack.conversationId, ack.seq - 1, 1)).messages.find((m) => m.seq === ack.seq);
+const storedText = stored && stored.content.kind === 'text' ? stored.content.text : text;
+console.log(`${sub}> ${storedText}   (stored as seq ${ack.seq} in ${ack.conversationId}${storedText !== text ? '; masked by the sensitive-word filter' : ''})`);
+printing = true;
+for (const f of early.splice(0)) show(f);
+restartQuiet();
+await finished;
+
+// No state frame came (the conversation was already waiting, say): ask for its state.
+if (!sawState) {
+  const list = await request('/api/v1/conversations', { headers: { authorization: `Bearer ${token}` } });
+  if (list.ok) {
+    const { conversations } = (await list.json()) as { conversations: Array<{ conversationId: string; state: ConversationState; agentId?: string }> };
+    const conv = conversations.find((x) => x.conversationId === ack.conversationId);
+    if (conv && conv.state !== 'bot') console.log(describeState(conv.conversationId, conv.state, conv));
+  }
+}
+await c.close();
+process.exit(0);

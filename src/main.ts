@@ -1,14 +1,16 @@
 /**
- * The `kefu` command: start | migrate | config check. Configuration problems and a busy data
- * dir end the process with one clear line (exit 1) instead of a stack trace.
+ * The `kefu` command: start | migrate | config check. Configuration problems, a busy data dir
+ * and an unreachable database or Redis end the process with one clear line (exit 1) naming what
+ * failed, instead of a stack trace. Run through bin/kefu.js, which checks the Node.js version
+ * first (this file cannot even be loaded by a Node.js without type stripping).
  */
-import { loadConfig, describeConfig, ConfigError, type Config } from './config/index.ts';
+import { loadConfig, describeConfig, storageFailureLine, ConfigError, type Config } from './config/index.ts';
 import { createLogger } from './ops/logger.ts';
 import { createRuntime, createSqlStore } from './wiring.ts';
 import { buildApp } from './app.ts';
 import { DataDirLockedError } from './storage/datadir-lock.ts';
 import type { SqlStore } from './storage/ports.ts';
-import { seedDemoData, demoBanner } from './demo-wiring.ts';
+import { seedDemoData, demoBanner } from './demo/index.ts';
 import { reencryptCommercePii } from './commerce/index.ts';
 import { loadKeyring } from './privacy/index.ts';
 
@@ -17,7 +19,8 @@ const USAGE = `usage: kefu <command>
 commands:
   start           run the server (default)
   migrate         apply database migrations and exit
-  config check    print the effective configuration (secrets masked) and exit
+  config check    print the effective configuration (secrets masked), each value's source
+                  (environment, config file or default), and exit
   rotate-keys     re-encrypt stored phone numbers, addresses and names with the first key of
                   KEFU_PII_KEYS (put the new key first and keep the old ones until this is done)
 
@@ -46,7 +49,7 @@ async function start(): Promise<void> {
   } catch (e) {
     if (e instanceof DataDirLockedError) fail(e.message);
     if (e instanceof ConfigError) fail(`invalid configuration: ${e.message}`);
-    fail(`cannot start: ${(e as Error).message}`);
+    fail(storageFailureLine(cfg, e, 'cannot start'));
   }
   if (cfg.demo) await seedDemoData(rt);
   const app = await buildApp(rt);
@@ -89,7 +92,7 @@ async function openSql(cfg: Config): Promise<SqlStore> {
     return await createSqlStore(cfg);
   } catch (e) {
     if (e instanceof DataDirLockedError) fail(e.message);
-    fail(`cannot open the database: ${(e as Error).message}`);
+    fail(storageFailureLine(cfg, e, 'cannot open the database', cfg.database.kind === 'postgres' ? 'PostgreSQL' : 'embedded database'));
   }
 }
 

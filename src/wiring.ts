@@ -14,7 +14,7 @@ import { MemoryBus, MemoryCache } from './storage/memory/memory-cache.ts';
 import { RedisBus, RedisCache } from './storage/redis/redis-cache.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { WorkQueue } from './ops/work-queue.ts';
-import { createTokenVerifier, createDemoIssuer, defaultDemoIssuerUrl, type DemoIssuer, type TokenVerifier } from './auth/index.ts';
+import { createTokenVerifier, createDemoIssuer, type DemoIssuer, type TokenVerifier } from './auth/index.ts';
 import { ConversationService } from './conversation/index.ts';
 import { Hub } from './gateway/hub.ts';
 import { loadKeyring, type Keyring } from './privacy/index.ts';
@@ -155,7 +155,7 @@ async function createIdentity(config: Config, log: Logger): Promise<{ verifier: 
   if (config.oauth.jwksUrl) {
     const verifier = createTokenVerifier({
       jwksUrl: config.oauth.jwksUrl,
-      issuer: config.oauth.issuer!,
+      issuer: config.oauth.issuer,
       audience: config.oauth.audience,
       algorithms: config.oauth.algorithms,
       onKeySetError: (e) => log.warn({ err: (e as Error).message }, 'JWKS fetch failed'),
@@ -164,7 +164,7 @@ async function createIdentity(config: Config, log: Logger): Promise<{ verifier: 
   }
   const demoIssuer = await createDemoIssuer({
     dataDir: config.dataDir,
-    issuer: config.oauth.issuer ?? defaultDemoIssuerUrl(config.host, config.port),
+    issuer: config.oauth.issuer,
     audience: config.oauth.audience,
     production: config.production,
   });

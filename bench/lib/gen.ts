@@ -2,7 +2,7 @@
  * The load generator's side of a connection, one implementation per system under test, so every
  * scenario drives kefu and the ceilings with the same code and the same frames:
  *
- * - kefu / kefu-embedded: a raw `ws` client speaking CONTRACT.md section 3 (not KefuClient: that
+ * - kefu / kefu-embedded: a raw `ws` client speaking docs/protocol.md (not KefuClient: that
  *   client arms a timer and allocates a promise per request, which at thousands of frames per
  *   second would make the generator, not the server, the thing being measured);
  * - ws-echo: the same frame bytes to the bare `ws` ceiling, which returns them to the sender

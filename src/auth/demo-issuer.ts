@@ -7,7 +7,8 @@
  *
  * Tokens are real ES256 JWTs checked by the same verifier as production tokens. The key pair is
  * generated once and kept in `<dataDir>/demo-oauth-key.json` (mode 0600) so tokens held by open
- * browsers survive a restart.
+ * browsers survive a restart. Their `iss` is the fixed `kefu-demo` unless KEFU_OAUTH_ISSUER says
+ * otherwise, so every node sharing the data dir accepts every other node's tokens.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmod, link, mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
@@ -35,12 +36,6 @@ export const DEMO_JWKS_PATH = '/demo/oauth/jwks.json';
 export const DEMO_TOKEN_PATH = '/demo/oauth/token';
 export const DEMO_DEFAULT_TTL_SEC = 3600;
 const ALG = 'ES256';
-
-/** The issuer string used when KEFU_OAUTH_ISSUER is unset (see KEFU_OAUTH_ISSUER's doc). */
-export function defaultDemoIssuerUrl(host: string, port: number): string {
-  const h = host.includes(':') ? `[${host}]` : host;
-  return `http://${h}:${port}/demo/oauth`;
-}
 
 export interface DemoClaims {
   readonly sub: string;

@@ -9,7 +9,6 @@ export { createAuthorize, extractBearer, hasRole, requireRole, requireShop, requ
 export {
   createDemoIssuer,
   registerDemoIssuerRoutes,
-  defaultDemoIssuerUrl,
   DEMO_DEFAULT_TTL_SEC,
   DEMO_JWKS_PATH,
   DEMO_KEY_FILE,

@@ -1,4 +1,4 @@
-/** Who is calling, as established from a verified access token (CONTRACT.md section 2). */
+/** Who is calling, as established from a verified access token (docs/api.md, "Identity"). */
 export type Role = 'customer' | 'agent' | 'admin' | 'commands';
 
 export const SCOPE_TO_ROLE: Readonly<Record<string, Role>> = Object.freeze({

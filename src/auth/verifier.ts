@@ -1,5 +1,5 @@
 /**
- * Bearer-token verification: kefu as an OAuth2 resource server (CONTRACT.md section 2).
+ * Bearer-token verification: kefu as an OAuth2 resource server (docs/api.md, "Identity").
  *
  * A token is accepted only when it is a JWS signed with an asymmetric algorithm from the allowed
  * set by a key of the issuer's key set, carries the configured `iss` and `aud`, a `sub`, an `exp`

@@ -28,8 +28,9 @@ export class KefuRequestError extends Error {
   }
 }
 
-type Pushed = Extract<ServerFrame, { type: 'message' | 'read' | 'conversation' | 'command' }>;
-type Listener = (f: Pushed) => void;
+/** A frame the server pushes unasked: a message, a read receipt, a conversation state, a command. */
+export type PushedFrame = Extract<ServerFrame, { type: 'message' | 'read' | 'conversation' | 'command' }>;
+type Listener = (f: PushedFrame) => void;
 
 interface Pending {
   resolve(f: ServerFrame): void;
@@ -101,9 +102,9 @@ export class KefuClient {
   }
 
   /** Resolves with the next pushed frame that matches, or rejects after the timeout. */
-  waitFor<T extends Pushed>(pred: (f: Pushed) => f is T, timeoutMs?: number): Promise<T>;
-  waitFor(pred: (f: Pushed) => boolean, timeoutMs?: number): Promise<Pushed>;
-  waitFor(pred: (f: Pushed) => boolean, timeoutMs = this.#timeoutMs): Promise<Pushed> {
+  waitFor<T extends PushedFrame>(pred: (f: PushedFrame) => f is T, timeoutMs?: number): Promise<T>;
+  waitFor(pred: (f: PushedFrame) => boolean, timeoutMs?: number): Promise<PushedFrame>;
+  waitFor(pred: (f: PushedFrame) => boolean, timeoutMs = this.#timeoutMs): Promise<PushedFrame> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         off();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import { CONFIG_KEYS, CONFIG_SCHEMA, type ConfigKey, type PiiKey, type RawConfig, type RawValue } from './schema.ts';
+import { CONFIG_KEYS, CONFIG_SCHEMA, DEMO_ISSUER, type ConfigKey, type PiiKey, type RawConfig, type RawValue } from './schema.ts';
 
 /** A configuration problem: its message is one line that starts with the variable's name. */
 export class ConfigError extends Error {
@@ -17,6 +17,9 @@ export type DatabaseConfig =
   | { readonly kind: 'postgres'; readonly url: string; readonly schema: string; readonly poolMax: number; readonly connectTimeoutMs: number; readonly statementTimeoutMs: number }
   | { readonly kind: 'pglite'; readonly dataDir: string; readonly schema: string; readonly statementTimeoutMs: number };
 
+/** Where a variable's value came from, as `kefu config check` says it. */
+export type ConfigSource = 'environment' | 'config file' | 'default';
+
 export type CacheConfig = { readonly kind: 'redis'; readonly url: string; readonly prefix: string } | { readonly kind: 'memory'; readonly prefix: string };
 
 export interface Config {
@@ -29,7 +32,8 @@ export interface Config {
   readonly oauth: {
     /** undefined: the built-in demo issuer signs and verifies tokens. */
     readonly jwksUrl: string | undefined;
-    readonly issuer: string | undefined;
+    /** KEFU_OAUTH_ISSUER, or the demo issuer's fixed DEMO_ISSUER when jwksUrl is undefined. */
+    readonly issuer: string;
     readonly audience: string;
     readonly algorithms: readonly string[];
   };
@@ -52,6 +56,8 @@ export interface Config {
   readonly ws: { readonly maxBufferedBytes: number; readonly ratePerConnection: number; readonly ratePerUser: number; readonly maxBadFrames: number };
   /** Every variable as parsed, for `kefu config check`. */
   readonly raw: RawConfig;
+  /** Where each variable came from (an empty value counts as unset: the default). */
+  readonly sources: { readonly [K in ConfigKey]: ConfigSource };
 }
 
 const ALLOWED_ALGS = new Set(['RS256', 'ES256', 'EdDSA']);
@@ -89,6 +95,8 @@ export function loadConfig(env: Readonly<Record<string, RawValue>> = process.env
   const merged: Record<string, RawValue> = { ...(filePath ? readFileValues(filePath) : {}) };
   for (const k of CONFIG_KEYS) if (env[k] !== undefined) merged[k] = env[k];
   merged.NODE_ENV = env.NODE_ENV;
+  const sources = {} as Record<ConfigKey, ConfigSource>;
+  for (const k of CONFIG_KEYS) sources[k] = merged[k] === undefined || merged[k] === '' ? 'default' : env[k] !== undefined ? 'environment' : 'config file';
 
   const raw = {} as Record<ConfigKey, unknown>;
   for (const k of CONFIG_KEYS) {
@@ -140,7 +148,8 @@ export function loadConfig(env: Readonly<Record<string, RawValue>> = process.env
     dataDir,
     database,
     cache,
-    oauth: { jwksUrl: r.KEFU_OAUTH_JWKS_URL, issuer: r.KEFU_OAUTH_ISSUER, audience: r.KEFU_OAUTH_AUDIENCE ?? 'kefu', algorithms },
+    // The jwks check above makes KEFU_OAUTH_ISSUER set whenever the demo issuer is not in use.
+    oauth: { jwksUrl: r.KEFU_OAUTH_JWKS_URL, issuer: r.KEFU_OAUTH_ISSUER ?? DEMO_ISSUER, audience: r.KEFU_OAUTH_AUDIENCE ?? 'kefu', algorithms },
     webhookSecret: r.KEFU_PLATFORM_WEBHOOK_SECRET,
     piiKeys: r.KEFU_PII_KEYS,
     allowedOrigins: r.KEFU_ALLOWED_ORIGINS,
@@ -161,6 +170,7 @@ export function loadConfig(env: Readonly<Record<string, RawValue>> = process.env
       maxBadFrames: r.KEFU_WS_MAX_BAD_FRAMES,
     },
     raw: r,
+    sources,
   };
   return deepFreeze(config);
 }
@@ -173,20 +183,48 @@ function deepFreeze<T>(o: T): T {
   return o;
 }
 
-/** The effective configuration as lines `NAME=value`, secrets masked, for `kefu config check`. */
+/**
+ * The effective configuration as lines `NAME=value  # source`, secrets masked, for `kefu config
+ * check`: the value kefu runs with (derived defaults such as KEFU_NODE_ID resolved; an unset
+ * variable is empty) and whether it came from the environment, the config file or the default,
+ * followed by what the default means when the value alone does not say it.
+ */
 export function describeConfig(config: Config): string[] {
-  return CONFIG_KEYS.map((k) => {
+  const rows = CONFIG_KEYS.map((k) => {
     const spec = CONFIG_SCHEMA[k];
-    const v = config.raw[k];
+    const v = derivedValue(config, k) ?? config.raw[k];
     let shown: string;
-    if (v === undefined) shown = `(${spec.defaultDoc})`;
+    if (v === undefined) shown = '';
     else if ('secret' in spec && spec.secret) shown = maskSecret(k, v);
     else shown = Array.isArray(v) ? v.join(',') : String(v);
-    return `${k}=${shown}`;
+    const source = config.sources[k];
+    const note = source === 'default' && config.raw[k] === undefined && spec.defaultDoc !== shown ? `: ${spec.defaultDoc}` : '';
+    return [`${k}=${shown}`, `${source === 'config file' ? `config file ${config.raw.KEFU_CONFIG_FILE}` : source}${note}`] as const;
   });
+  const width = Math.max(...rows.map(([a]) => a.length));
+  return rows.map(([a, b]) => `${a.padEnd(width)}  # ${b}`);
 }
 
-function maskSecret(k: ConfigKey, v: unknown): string {
+/** Values loadConfig derives when the variable is unset (its raw value is then undefined). */
+function derivedValue(config: Config, k: ConfigKey): string | undefined {
+  switch (k) {
+    case 'KEFU_DATA_DIR':
+      return config.dataDir;
+    case 'KEFU_DATABASE_SCHEMA':
+      return config.database.schema;
+    case 'KEFU_OAUTH_ISSUER':
+      return config.oauth.issuer;
+    case 'KEFU_OAUTH_AUDIENCE':
+      return config.oauth.audience;
+    case 'KEFU_NODE_ID':
+      return config.nodeId;
+    default:
+      return undefined;
+  }
+}
+
+/** A secret as `kefu config check` shows it: URLs keep all but their password. */
+export function maskSecret(k: ConfigKey, v: unknown): string {
   if (k === 'KEFU_PII_KEYS') return (v as PiiKey[]).map((p) => `${p.kid}:****`).join(',');
   if (typeof v === 'string' && /^[a-z]+:\/\//.test(v)) {
     try {

@@ -131,6 +131,12 @@ const origins: VarSpec<string[] | undefined> = {
   },
 };
 
+/**
+ * The `iss` of demo tokens when KEFU_OAUTH_ISSUER is unset. Fixed, not derived from the host or
+ * port: nodes sharing a data dir (and so the demo key) must accept each other's tokens.
+ */
+export const DEMO_ISSUER = 'kefu-demo';
+
 const isProduction = (env: Readonly<Record<string, RawValue>>) => env.NODE_ENV === 'production';
 
 export const CONFIG_SCHEMA = {
@@ -145,7 +151,7 @@ export const CONFIG_SCHEMA = {
   KEFU_REDIS_KEY_PREFIX: str('Prefix of every Redis key and channel kefu uses.', 'kefu:'),
   KEFU_DATA_DIR: str('Embedded database, generated demo secrets and backups.', './data'),
   KEFU_OAUTH_JWKS_URL: url("JWKS of the platform's OAuth2 server. Unset: the built-in demo issuer (refused when NODE_ENV=production).", 'unset: built-in demo issuer', ['https:', 'http:']),
-  KEFU_OAUTH_ISSUER: optStr('Required `iss` of access tokens.', "demo issuer's own (http://KEFU_HOST:KEFU_PORT/demo/oauth)"),
+  KEFU_OAUTH_ISSUER: optStr('Required `iss` of access tokens. With the demo issuer, overrides the `iss` its tokens carry.', `demo issuer: ${DEMO_ISSUER}, the same on every node (required with KEFU_OAUTH_JWKS_URL)`),
   KEFU_OAUTH_AUDIENCE: optStr('Required `aud` of access tokens.', 'kefu'),
   KEFU_OAUTH_ALGORITHMS: str('Comma list of accepted JWS algorithms; only RS256, ES256 and EdDSA may appear.', 'RS256,ES256,EdDSA'),
   KEFU_PLATFORM_WEBHOOK_SECRET: optStr('HMAC-SHA256 secret of platform webhooks.', 'demo: generated in KEFU_DATA_DIR and printed at start (refused in production)', { secret: true }),

@@ -1,5 +1,5 @@
 /**
- * The WebSocket gateway `/im` (CONTRACT.md section 3). Authentication and the Origin check run
+ * The WebSocket gateway `/im` (docs/protocol.md). Authentication and the Origin check run
  * in preValidation, before the upgrade, so a refused client gets a plain HTTP 401/403 and no
  * socket. Socket listeners are attached synchronously in the handler (a frame sent right after
  * the upgrade is never lost). Frames of one socket are handled in order, one at a time, so a

@@ -3,7 +3,7 @@
  * WebSocket `error` frame, CLI exit line) is a KefuError carrying one of these codes; the
  * catalogue says which HTTP status it maps to and whether it may appear on the WebSocket.
  *
- * The WebSocket codes are exactly those of CONTRACT.md section 3. REST adds a few of its own
+ * The WebSocket codes are exactly those of docs/protocol.md. REST adds a few of its own
  * (idempotency and validation outcomes) that have no meaning on a socket. docs/errors.md lists
  * every code; test/unit/errors.test.ts fails when one is missing from the docs.
  */
@@ -28,7 +28,7 @@ export const ERROR_CATALOGUE = {
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
 export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
 
-/** Codes a client may see in a WebSocket `error` frame (CONTRACT.md section 3). */
+/** Codes a client may see in a WebSocket `error` frame (docs/protocol.md). */
 export type WsErrorCode = {
   [K in ErrorCode]: (typeof ERROR_CATALOGUE)[K]['ws'] extends true ? K : never;
 }[ErrorCode];

@@ -14,10 +14,11 @@ import {
   registerDemoIssuerRoutes,
   type DemoIssuer,
 } from '../../src/auth/index.ts';
-import { ConfigError } from '../../src/config/index.ts';
+import { ConfigError, DEMO_ISSUER, loadConfig } from '../../src/config/index.ts';
+import { DEMO_TOKEN_CLAIMS } from '../../src/demo/index.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 
-const ISSUER = 'http://127.0.0.1:8080/demo/oauth';
+const ISSUER = DEMO_ISSUER;
 const AUDIENCE = 'kefu';
 
 const verifierFor = (d: DemoIssuer) => createTokenVerifier({ keySet: d.keySet, issuer: d.issuer, audience: d.audience, algorithms: [d.algorithm] });
@@ -101,6 +102,27 @@ describe('createDemoIssuer', () => {
     for (const [args, field] of cases) {
       await assert.rejects(d.sign(...args), (e: unknown) => e instanceof KefuError && e.code === 'BAD_REQUEST' && field.test(e.message));
     }
+  });
+
+  test('nodes on other ports sharing a data dir accept each other\'s tokens; KEFU_OAUTH_ISSUER overrides the issuer', async () => {
+    const d = join(dir, 'two-nodes');
+    // What wiring.ts does for each node: the issuer comes from the configuration.
+    const node = async (env: Record<string, string>) => {
+      const cfg = loadConfig({ KEFU_DATA_DIR: d, ...env });
+      return createDemoIssuer({ dataDir: cfg.dataDir, issuer: cfg.oauth.issuer, audience: cfg.oauth.audience, production: false });
+    };
+    const a = await node({ KEFU_PORT: '8080' });
+    const b = await node({ KEFU_HOST: '0.0.0.0', KEFU_PORT: '8081' });
+    assert.equal(a.issuer, 'kefu-demo');
+    assert.equal(b.issuer, a.issuer);
+    for (const claims of Object.values(DEMO_TOKEN_CLAIMS)) {
+      assert.equal((await verifierFor(b).verify(await a.sign(claims))).userId, claims.sub, `${claims.scope} token of one node accepted by the other`);
+    }
+
+    const custom = await node({ KEFU_PORT: '8082', KEFU_OAUTH_ISSUER: 'https://kefu.example/demo' });
+    assert.equal(custom.issuer, 'https://kefu.example/demo');
+    await verifierFor(custom).verify(await custom.sign({ sub: 'x', scope: 'cs:customer' }));
+    await assert.rejects(verifierFor(a).verify(await custom.sign({ sub: 'x', scope: 'cs:customer' })), /iss/);
   });
 
   test('jwks() is public only', async () => {

@@ -9,7 +9,7 @@ import { existsSync, globSync, readFileSync } from 'node:fs';
 
 const ROOT = new URL('../../', import.meta.url);
 const docs = ['README.md', ...globSync('docs/**/*.md', { cwd: ROOT }), ...globSync('src/**/*.md', { cwd: ROOT })].sort();
-const PATH = /\b(?:src|test|bench|scripts|docs|deploy)\/[A-Za-z0-9_\-./]*[A-Za-z0-9_\-]/g;
+const PATH = /\b(?:src|test|bench|scripts|docs|deploy)\/[A-Za-z0-9_./-]*[A-Za-z0-9_-]/g;
 const CALL = /`(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$#][\w$]*)\(\)`/g;
 
 const exists = (p: string) => existsSync(new URL(p, ROOT));

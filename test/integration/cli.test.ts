@@ -1,5 +1,5 @@
-// `kefu start` as a user runs it: embedded with demo data, the data-dir lock, restarts, SIGTERM,
-// and the real servers.
+// `kefu start` as a user runs it (through bin/kefu.js, as `npm start` does): embedded with demo
+// data, the data-dir lock, restarts, SIGTERM, and the real servers.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { needsPg, needsRedis, PG_URL, REDIS_URL, uniqueName } from '../support/services.ts';
+import { needsPg, needsRedis, PG_URL, REDIS_URL, testRedisPrefix, testSchema } from '../support/services.ts';
 import { startProcess } from '../support/kefu.ts';
 import { KefuClient, type WebSocketCtor } from '../../src/client/index.ts';
 
@@ -32,9 +32,17 @@ describe('kefu start (embedded, demo)', () => {
     assert.ok(startMs < 60_000, `first start took ${startMs} ms`);
     assert.match(first.output(), /DEMO identity/);
     assert.match(first.output(), /buyer_1/);
+    // The banner shows how to get a buyer's, an agent's and an admin's token, and they work.
+    for (const who of ['buyer', 'agent', 'admin']) {
+      const m = new RegExp(`^ +${who}: +curl -s -X POST (\\S+) -H 'content-type: application/json' -d '(.+)'$`, 'm').exec(first.output());
+      assert.ok(m, `${who} token command in the banner`);
+      const r = await fetch(m[1]!, { method: 'POST', headers: { 'content-type': 'application/json' }, body: m[2]! });
+      assert.equal(r.status, 200, `${who}: ${m[2]}`);
+    }
+    assert.match(first.output(), /"scope":"cs:agent","shop_id":"shop_demo"/);
 
     // A second process on the same data dir refuses with a clear message and harms nothing.
-    const second = spawnSync(process.execPath, ['src/main.ts', 'start'], { cwd: root, env: { PATH: process.env.PATH, KEFU_DATA_DIR: dataDir, KEFU_PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
+    const second = spawnSync(process.execPath, ['bin/kefu.js', 'start'], { cwd: root, env: { PATH: process.env.PATH, KEFU_DATA_DIR: dataDir, KEFU_PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
     assert.equal(second.status, 1);
     assert.match(second.stderr, /data dir .* is in use by another kefu process \(pid \d+/);
 
@@ -65,23 +73,18 @@ describe('kefu start (embedded, demo)', () => {
 });
 
 describe('kefu on the real servers', { skip: needsPg || needsRedis }, () => {
-  const schema = uniqueName('cli');
-  after(async () => {
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    await c.query(`drop schema if exists "${schema}" cascade`);
-    await c.end();
-  });
+  // Dropped, and the keys deleted, when the file ends (test/support/services.ts).
+  const schema = testSchema('cli');
 
   test('kefu migrate applies the migrations once; kefu start runs on PostgreSQL and Redis', async () => {
     const env = { PATH: process.env.PATH, KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: schema };
-    const m1 = spawnSync(process.execPath, ['src/main.ts', 'migrate'], { cwd: root, env, encoding: 'utf8' });
+    const m1 = spawnSync(process.execPath, ['bin/kefu.js', 'migrate'], { cwd: root, env, encoding: 'utf8' });
     assert.equal(m1.status, 0, m1.stderr);
     assert.match(m1.stdout, /applied: 001_core/);
-    const m2 = spawnSync(process.execPath, ['src/main.ts', 'migrate'], { cwd: root, env, encoding: 'utf8' });
+    const m2 = spawnSync(process.execPath, ['bin/kefu.js', 'migrate'], { cwd: root, env, encoding: 'utf8' });
     assert.match(m2.stdout, /up to date/);
 
-    const p = await startProcess({ KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: schema, KEFU_REDIS_URL: REDIS_URL!, KEFU_REDIS_KEY_PREFIX: `${schema}:`, KEFU_DEMO: 'true' });
+    const p = await startProcess({ KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: schema, KEFU_REDIS_URL: REDIS_URL!, KEFU_REDIS_KEY_PREFIX: testRedisPrefix('kefucli'), KEFU_DEMO: 'true' });
     assert.match(p.output(), /storage:\s+PostgreSQL, cache\/bus Redis/);
     const ready = await fetch(`${p.url}/readyz`);
     assert.equal(ready.status, 200);
@@ -94,15 +97,15 @@ describe('kefu on the real servers', { skip: needsPg || needsRedis }, () => {
   });
 
   test('kefu rotate-keys re-encrypts stored receivers with the new first key, once', async () => {
-    const rotSchema = `${schema}_rot`;
+    const rotSchema = testSchema('cli_rot');
     const k1 = Buffer.alloc(32, 1).toString('base64');
     const k2 = Buffer.alloc(32, 2).toString('base64');
     const base = { KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: rotSchema };
-    try {
+    {
       const p = await startProcess({ ...base, KEFU_PII_KEYS: `old:${k1}`, KEFU_DEMO: 'true' });
       assert.equal(await p.stop(), 0);
       const env = { PATH: process.env.PATH, ...base, KEFU_PII_KEYS: `new:${k2},old:${k1}` };
-      const r1 = spawnSync(process.execPath, ['src/main.ts', 'rotate-keys'], { cwd: root, env, encoding: 'utf8' });
+      const r1 = spawnSync(process.execPath, ['bin/kefu.js', 'rotate-keys'], { cwd: root, env, encoding: 'utf8' });
       assert.equal(r1.status, 0, r1.stderr);
       const m = /re-encrypted (\d+) of (\d+) orders with key "new"/.exec(r1.stdout);
       assert.ok(m && Number(m[1]) >= 5 && m[1] === m[2], r1.stdout);
@@ -115,28 +118,38 @@ describe('kefu on the real servers', { skip: needsPg || needsRedis }, () => {
         assert.match(row.receiver_phone_enc, /^v1\.new\./);
         assert.match(row.receiver_address_enc, /^v1\.new\./);
       }
-      const r2 = spawnSync(process.execPath, ['src/main.ts', 'rotate-keys'], { cwd: root, env, encoding: 'utf8' });
+      const r2 = spawnSync(process.execPath, ['bin/kefu.js', 'rotate-keys'], { cwd: root, env, encoding: 'utf8' });
       assert.match(r2.stdout, /re-encrypted 0 of 0/);
       // Without the old key, nothing can be read any more: it must stay until rotation is done.
-      const noKeys = spawnSync(process.execPath, ['src/main.ts', 'rotate-keys'], { cwd: root, env: { PATH: process.env.PATH, ...base }, encoding: 'utf8' });
+      const noKeys = spawnSync(process.execPath, ['bin/kefu.js', 'rotate-keys'], { cwd: root, env: { PATH: process.env.PATH, ...base }, encoding: 'utf8' });
       assert.equal(noKeys.status, 1);
       assert.match(noKeys.stderr, /KEFU_PII_KEYS/);
-    } finally {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop schema if exists "${rotSchema}" cascade`);
-      await c.end();
     }
   });
+});
 
-  test('an unreachable database stops the start with one clear line', () => {
-    const r = spawnSync(process.execPath, ['src/main.ts', 'start'], {
-      cwd: root,
-      env: { PATH: process.env.PATH, KEFU_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', KEFU_DATABASE_CONNECT_TIMEOUT_MS: '500', KEFU_PORT: '0', KEFU_DATA_DIR: mkdtempSync(join(tmpdir(), 'kefu-bad-')) },
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
-    assert.equal(r.status, 1);
-    assert.match(r.stderr, /^kefu: cannot start: /);
+describe('kefu without its database', () => {
+  test('an unreachable database stops start and migrate with one line naming it', () => {
+    const run = (cmd: string, url: string) =>
+      spawnSync(process.execPath, ['bin/kefu.js', cmd], {
+        cwd: root,
+        env: { PATH: process.env.PATH, KEFU_DATABASE_URL: url, KEFU_DATABASE_CONNECT_TIMEOUT_MS: '500', KEFU_PORT: '0', KEFU_DATA_DIR: dataDir },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+    const dataDir = mkdtempSync(join(tmpdir(), 'kefu-bad-'));
+    try {
+      for (const cmd of ['start', 'migrate']) {
+        const r = run(cmd, 'postgres://nobody@127.0.0.1:1/none');
+        assert.equal(r.status, 1, cmd);
+        assert.match(r.stderr, /^kefu: cannot reach PostgreSQL \(KEFU_DATABASE_URL=postgres:\/\/nobody@127\.0\.0\.1:1\/none\): connect ECONNREFUSED 127\.0\.0\.1:1\n$/, cmd);
+      }
+      // A host that does not resolve (the README's example names placeholders); the password is masked.
+      const r = run('start', 'postgres://kefu:hunter2@db.invalid:5432/kefu');
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /^kefu: cannot reach PostgreSQL \(KEFU_DATABASE_URL=postgres:\/\/kefu:\*\*\*\*@db\.invalid:5432\/kefu, password masked\): getaddrinfo \w+ db\.invalid\n$/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -177,6 +177,8 @@ describe('messaging across two nodes (real PostgreSQL + Redis)', { skip }, () =>
     const pc = await connect(b.url, t, 'pc');
     await phone.ping();
     await pc.ping();
+    // Staff see the devices of their own shop's buyers only.
+    await phone.sendText({ shopId: 'shop1' }, 'hi');
     const r = await fetch(`${a.url}/api/v1/presence/u7`, { headers: { authorization: `Bearer ${await agent('ag1', 'shop1')}` } });
     assert.equal(r.status, 200);
     const body = (await r.json()) as { devices: { device: string }[] };

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, eventually, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
 import { AUD, ISS } from '../auth/support.ts';
-import { seedDemoData } from '../../src/demo-wiring.ts';
+import { seedDemoData } from '../../src/demo/index.ts';
 import { DEMO_SHOP_ID } from '../../src/demo/index.ts';
 import type { KefuClient } from '../../src/client/index.ts';
 import type { MessageFrame } from '../../src/protocol/frames.ts';

@@ -1,7 +1,7 @@
 /**
  * Running kefu in tests: in-process nodes (buildApp on a real port) and separate processes
- * (`node src/main.ts start`), both trusting a JWKS served by the test, so several nodes accept
- * the same tokens as they would behind a real platform OAuth server.
+ * (`node bin/kefu.js start`, as `npm start` runs it), both trusting a JWKS served by the test, so
+ * several nodes accept the same tokens as they would behind a real platform OAuth server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { createRuntime, type Runtime } from '../../src/wiring.ts';
 import { buildApp } from '../../src/app.ts';
 import { KefuClient, type WebSocketCtor } from '../../src/client/index.ts';
 import { AUD, ISS, newKey, sign, startJwksServer, type JwksServer, type TestKey } from '../auth/support.ts';
-import { PG_URL, REDIS_URL, uniqueName } from './services.ts';
+import { PG_URL, REDIS_URL, testRedisPrefix, testSchema, uniqueName } from './services.ts';
 
 export interface Issuer {
   jwks: JwksServer;
@@ -49,7 +49,8 @@ export function realEnv(issuer: Issuer, shared: { schema: string; prefix: string
   };
 }
 
-export const newIsolation = () => ({ schema: uniqueName('it'), prefix: `${uniqueName('kefuit')}:` });
+/** A schema and a key prefix of their own; both are removed when the test file ends (services.ts). */
+export const newIsolation = () => ({ schema: testSchema('it'), prefix: testRedisPrefix('kefuit') });
 
 export interface Node {
   url: string;
@@ -95,10 +96,10 @@ export interface Proc {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** `node src/main.ts start` as a separate process; resolves once it printed where it listens. */
+/** `node bin/kefu.js start` (what `npm start` runs) as a separate process; resolves once it printed where it listens. */
 export function startProcess(env: Record<string, string>, opts: { dataDir?: string; timeoutMs?: number } = {}): Promise<Proc> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kefu-proc-'));
-  const child = spawn(process.execPath, ['src/main.ts', 'start'], {
+  const child = spawn(process.execPath, ['bin/kefu.js', 'start'], {
     cwd: new URL('../..', import.meta.url).pathname,
     env: { PATH: process.env.PATH, KEFU_PORT: '0', KEFU_DATA_DIR: dataDir, KEFU_DEMO: 'false', KEFU_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,8 +2,15 @@
  * Real services for the tests. scripts/test.ts probes PostgreSQL and Redis once and passes what
  * answered in KEFU_TEST_PG_URL / KEFU_TEST_REDIS_URL; a suite that needs one and does not get it
  * is skipped with a reason (and under CI=true the runner fails before any suite starts).
+ *
+ * Tests leave nothing behind on the shared servers: every schema from testSchema() and every key
+ * under a prefix from testRedisPrefix() is removed when the test file ends, by a hook this module
+ * registers on the file's root (so it runs after every suite's own `after`, when the nodes that
+ * wrote the keys are closed).
  */
 import { randomBytes } from 'node:crypto';
+import { after } from 'node:test';
+import { createClient } from 'redis';
 import { createPgliteStore } from '../../src/storage/pglite/pglite-store.ts';
 import { createPgStore } from '../../src/storage/postgres/pg-store.ts';
 import { MemoryBus, MemoryCache } from '../../src/storage/memory/memory-cache.ts';
@@ -25,14 +32,50 @@ export const needsRedis: string | false = REDIS_URL ? false : 'real Redis not av
 
 export const uniqueName = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
 
+const dropSchemas: string[] = [];
+const redisPrefixes: string[] = [];
+
+/** A PostgreSQL schema name of its own, dropped (cascade) when this test file ends. */
+export function testSchema(name: string): string {
+  const schema = uniqueName(name);
+  dropSchemas.push(schema);
+  return schema;
+}
+
+/** A Redis key prefix of its own (`name_<time>_<random>:`); its keys are deleted when this test file ends. */
+export function testRedisPrefix(name: string): string {
+  const prefix = `${uniqueName(name)}:`;
+  redisPrefixes.push(prefix);
+  return prefix;
+}
+
+/**
+ * Deletes every key under the prefixes with SCAN + UNLINK: never KEYS, which blocks a shared
+ * server for the whole keyspace. Returns how many keys went.
+ */
+export async function deleteRedisKeys(url: string, prefixes: readonly string[]): Promise<number> {
+  if (prefixes.length === 0) return 0;
+  const client = createClient({ url, socket: { connectTimeout: 3000, reconnectStrategy: false } });
+  client.on('error', () => {});
+  let deleted = 0;
+  await client.connect();
+  try {
+    for (const prefix of prefixes) {
+      const match = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+      for await (const keys of client.scanIterator({ MATCH: match, COUNT: 500 })) if (keys.length) deleted += await client.unlink(keys);
+    }
+  } finally {
+    client.destroy();
+  }
+  return deleted;
+}
+
 export interface SqlFactory {
   readonly name: 'pglite' | 'postgres';
   readonly skip: string | false;
   /** A fresh, migrated store in its own schema (postgres) or its own in-memory database (pglite). */
   create(): Promise<SqlStore>;
 }
-
-const dropSchemas: string[] = [];
 
 // initdb inside PGlite costs ~9 s of CPU; every test file would pay it. The first file to need
 // an embedded store makes a migrated template and dumps it (keyed by the migrations and the
@@ -70,8 +113,7 @@ export const SQL_FACTORIES: readonly SqlFactory[] = [
     name: 'postgres',
     skip: needsPg,
     async create() {
-      const schema = uniqueName('t');
-      dropSchemas.push(schema);
+      const schema = testSchema('t');
       const s = await createPgStore({ url: PG_URL!, schema, poolMax: 5, connectTimeoutMs: 2000, statementTimeoutMs: 5000 });
       await s.migrate();
       return s;
@@ -79,7 +121,10 @@ export const SQL_FACTORIES: readonly SqlFactory[] = [
   },
 ];
 
-/** Drops the schemas this test file created in the real PostgreSQL (call from `after`). */
+/**
+ * Drops the schemas this test file created in the real PostgreSQL. Runs by itself when the file
+ * ends; call it from an earlier `after` to drop them sooner.
+ */
 export async function dropTestSchemas(): Promise<void> {
   if (!PG_URL || dropSchemas.length === 0) return;
   const c = new pg.Client({ connectionString: PG_URL });
@@ -114,9 +159,14 @@ export const CACHE_FACTORIES: readonly CacheFactory[] = [
     name: 'redis',
     skip: needsRedis,
     async create(share) {
-      const prefix = share?.prefix ?? `${uniqueName('kefutest')}:`;
+      const prefix = share?.prefix ?? testRedisPrefix('kefutest');
       const [cache, bus] = await Promise.all([RedisCache.connect({ url: REDIS_URL!, prefix }), RedisBus.connect({ url: REDIS_URL!, prefix })]);
       return { cache, bus, prefix };
     },
   },
 ];
+
+after(async () => {
+  await dropTestSchemas();
+  if (REDIS_URL) await deleteRedisKeys(REDIS_URL, redisPrefixes.splice(0));
+});

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { CONFIG_KEYS, ConfigError, describeConfig, loadConfig } from '../../src/config/index.ts';
+import { hostname } from 'node:os';
+import { CONFIG_KEYS, ConfigError, describeConfig, failedService, loadConfig, storageFailureLine } from '../../src/config/index.ts';
 
 const key32 = Buffer.alloc(32, 7).toString('base64');
 
@@ -75,6 +76,53 @@ describe('configuration', () => {
     assert.equal(describeConfig(c).length, CONFIG_KEYS.length);
   });
 
+  test('config check prints every effective value and where it came from', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kefu-cfg-'));
+    const f = join(dir, 'kefu.json');
+    writeFileSync(f, JSON.stringify({ KEFU_HOST: '0.0.0.0', KEFU_PORT: 9000 }));
+    const c = loadConfig({ KEFU_CONFIG_FILE: f, KEFU_PORT: '9100', KEFU_DATA_DIR: dir, KEFU_LOG_LEVEL: '' });
+    const lines = describeConfig(c);
+    const line = (k: string) => {
+      const l = lines.find((x) => x.startsWith(`${k}=`));
+      assert.ok(l, k);
+      return l.replace(/ {2,}/g, ' ');
+    };
+    assert.equal(line('KEFU_PORT'), 'KEFU_PORT=9100 # environment');
+    assert.equal(line('KEFU_HOST'), `KEFU_HOST=0.0.0.0 # config file ${f}`);
+    assert.equal(line('KEFU_LOG_LEVEL'), 'KEFU_LOG_LEVEL=info # default', 'an empty variable is unset');
+    assert.equal(line('KEFU_DATA_DIR'), `KEFU_DATA_DIR=${dir} # environment`);
+    // Derived defaults print the value kefu runs with, not their description.
+    assert.equal(line('KEFU_NODE_ID'), `KEFU_NODE_ID=${hostname()}-${process.pid} # default: hostname-pid`);
+    assert.match(line('KEFU_OAUTH_ISSUER'), /^KEFU_OAUTH_ISSUER=kefu-demo # default: /);
+    assert.equal(line('KEFU_OAUTH_AUDIENCE'), 'KEFU_OAUTH_AUDIENCE=kefu # default');
+    assert.equal(line('KEFU_DATABASE_SCHEMA'), 'KEFU_DATABASE_SCHEMA=public # default');
+    assert.equal(line('KEFU_WS_RATE_PER_USER'), 'KEFU_WS_RATE_PER_USER=100 # default');
+    // Unset optional variables are empty, with what that means.
+    assert.equal(line('KEFU_DATABASE_URL'), 'KEFU_DATABASE_URL= # default: unset: embedded PGlite');
+    assert.doesNotMatch(lines.join('\n'), /=\(/, 'no description in place of a value');
+    // The comments line up.
+    assert.equal(new Set(lines.map((l) => l.indexOf('  # '))).size, 1);
+  });
+
+  test('a storage failure names the service and where it is configured, password masked', () => {
+    const c = loadConfig({ KEFU_DATABASE_URL: 'postgres://kefu:hunter2@db:5432/kefu', KEFU_REDIS_URL: 'redis://cache:6379' });
+    const enotfound = Object.assign(new Error('getaddrinfo ENOTFOUND db'), { code: 'ENOTFOUND', hostname: 'db' });
+    assert.equal(storageFailureLine(c, enotfound, 'cannot start'), 'cannot reach PostgreSQL (KEFU_DATABASE_URL=postgres://kefu:****@db:5432/kefu, password masked): getaddrinfo ENOTFOUND db');
+    // Set by the storage layer: it wins, and a message that names the service is kept as it is.
+    const tagged = Object.assign(new Error('connection reset'), { service: 'Redis' });
+    assert.equal(storageFailureLine(c, tagged, 'cannot start'), 'cannot reach Redis (KEFU_REDIS_URL=redis://cache:6379): connection reset');
+    const named = Object.assign(new Error('cannot reach Redis (KEFU_REDIS_URL=redis://cache:6379): timeout'), { service: 'Redis' });
+    assert.equal(storageFailureLine(c, named, 'cannot start'), 'cannot start: cannot reach Redis (KEFU_REDIS_URL=redis://cache:6379): timeout');
+    // Same host, told apart by port; a cause is followed; unknown stays unnamed.
+    const local = loadConfig({ KEFU_DATABASE_URL: 'postgres://u@localhost/kefu', KEFU_REDIS_URL: 'redis://127.0.0.1:6380' });
+    const refused = (port: number) => Object.assign(new Error(`connect ECONNREFUSED 127.0.0.1:${port}`), { code: 'ECONNREFUSED', address: '127.0.0.1', port });
+    assert.equal(failedService(local, refused(5432)), 'PostgreSQL');
+    assert.equal(failedService(local, new Error('wrapped', { cause: refused(6380) })), 'Redis');
+    assert.equal(failedService(local, refused(1)), undefined);
+    assert.equal(storageFailureLine(local, new Error('disk full'), 'cannot start'), 'cannot start: disk full');
+    assert.match(storageFailureLine(loadConfig({ KEFU_DATA_DIR: '/tmp/x' }), new Error('bad file'), 'cannot open the database', 'embedded database'), /^cannot open the embedded database \(KEFU_DATA_DIR=\/tmp\/x\): bad file$/);
+  });
+
   test('docs/configuration.md lists every variable', () => {
     const doc = readFileSync(new URL('../../docs/configuration.md', import.meta.url), 'utf8');
     for (const k of CONFIG_KEYS) assert.match(doc, new RegExp(`\\b${k}\\b`), `${k} documented`);
@@ -88,7 +136,9 @@ describe('configuration', () => {
     assert.match(r.stderr, /^kefu: invalid configuration: KEFU_PORT /);
     const chk = spawnSync(process.execPath, ['src/main.ts', 'config', 'check'], { cwd: root, env: { PATH: process.env.PATH, KEFU_REDIS_URL: 'redis://:pw@localhost:6379' }, encoding: 'utf8' });
     assert.equal(chk.status, 0);
-    assert.match(chk.stdout, /KEFU_PORT=8080/);
+    assert.match(chk.stdout, /KEFU_PORT=8080 +# default/);
+    assert.match(chk.stdout, /KEFU_REDIS_URL=redis:\/\/:\*\*\*\*@localhost:6379 +# environment/);
+    assert.match(chk.stdout, /KEFU_NODE_ID=\S+-\d+ +# default/);
     assert.doesNotMatch(chk.stdout, /:pw@/);
   });
 });

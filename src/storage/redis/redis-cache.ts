@@ -30,6 +30,8 @@ function makeClient(opts: RedisOptions): RedisClientType {
 }
 
 const DEFAULT_COMMAND_TIMEOUT_MS = 1000;
+/** A start waits this long for Redis: a few reconnect attempts past one connect timeout. */
+const firstConnectMs = (opts: RedisOptions) => (opts.connectTimeoutMs ?? 2000) + 3000;
 
 /**
  * Bounds how long a caller waits for a command (opts.commandTimeoutMs, default 1000): a hung
@@ -84,6 +86,30 @@ class Deadlines {
  * A connected client quits politely; one that is reconnecting (server down) is destroyed, since
  * a polite close would wait for a server that may never come back.
  */
+/**
+ * The first connection, bounded: node-redis retries a refused or unresolvable server for ever,
+ * which would leave `kefu start` hanging silently. Past the deadline the clients are destroyed
+ * and the last connection error is reported.
+ */
+async function connectWithin(clients: readonly RedisClientType[], ms: number): Promise<void> {
+  let last: Error | undefined;
+  const seen = (e: Error) => (last = e);
+  for (const c of clients) c.on('error', seen);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(last ? last.message : `no answer within ${ms} ms`)), ms);
+    });
+    await Promise.race([Promise.all(clients.map((c) => c.connect())), deadline]);
+  } catch (e) {
+    for (const c of clients) if (c.isOpen) c.destroy();
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    for (const c of clients) c.off('error', seen);
+  }
+}
+
 async function closeClient(c: RedisClientType): Promise<void> {
   if (!c.isOpen) return;
   if (c.isReady) await c.close();
@@ -121,7 +147,7 @@ export class RedisCache implements Cache {
 
   static async connect(opts: RedisOptions): Promise<RedisCache> {
     const c = makeClient(opts);
-    await c.connect();
+    await connectWithin([c], firstConnectMs(opts));
     return new RedisCache(c, opts.prefix, opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS);
   }
 
@@ -200,7 +226,7 @@ export class RedisBus implements Bus {
   static async connect(opts: RedisOptions): Promise<RedisBus> {
     const pub = makeClient(opts);
     const sub = makeClient(opts);
-    await Promise.all([pub.connect(), sub.connect()]);
+    await connectWithin([pub, sub], firstConnectMs(opts));
     return new RedisBus(pub, sub, opts.prefix, opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS);
   }
 

@@ -1,15 +1,25 @@
 /**
  * What `kefu start` adds in demo mode: the seeded demo shop and the banner telling a new user
- * what to open. Kept apart from main.ts so tests can seed the same data.
+ * what to open. Kept apart from main.ts so tests can seed the same data. Only a type comes from
+ * wiring.ts (which imports this folder), so there is no import cycle at run time.
  */
-import type { Runtime } from './wiring.ts';
-import { DEMO_BUYERS, DEMO_SHOP, seedDemo } from './demo/index.ts';
+import type { Runtime } from '../wiring.ts';
+import { DEMO_TOKEN_PATH, type DemoClaims } from '../auth/index.ts';
+import { DEMO_BUYERS, DEMO_SHOP } from './data.ts';
+import { seedDemo } from './seed.ts';
 
 /** Seeds the demo shop through the webhook path; re-running changes nothing. */
 export async function seedDemoData(rt: Runtime): Promise<void> {
   const r = await seedDemo(rt.storage.sql, rt.keyring);
   if (r.created) rt.log.info({ shop: DEMO_SHOP.id }, 'demo data seeded');
 }
+
+/** One token request per role a new user tries: a buyer, an agent and an admin of the demo shop. */
+export const DEMO_TOKEN_CLAIMS: Readonly<Record<'buyer' | 'agent' | 'admin', DemoClaims>> = Object.freeze({
+  buyer: { sub: 'buyer_1', scope: 'cs:customer' },
+  agent: { sub: 'agent_1', scope: 'cs:agent', shop_id: DEMO_SHOP.id },
+  admin: { sub: 'admin_1', scope: 'cs:admin', shop_id: DEMO_SHOP.id },
+});
 
 export function demoBanner(rt: Runtime, base: string): string {
   const lines = [
@@ -20,10 +30,10 @@ export function demoBanner(rt: Runtime, base: string): string {
     `  storage:    ${rt.storage.sql.kind === 'pglite' ? `embedded PGlite in ${rt.config.dataDir}` : 'PostgreSQL'}, cache/bus ${rt.storage.cache.kind === 'memory' ? 'in-process (single node)' : 'Redis'}`,
   ];
   if (rt.demoIssuer) {
-    lines.push(
-      '  DEMO identity (not for production): get a token with',
-      `    curl -s -X POST ${base}/demo/oauth/token -H 'content-type: application/json' -d '{"sub":"buyer_1","scope":"cs:customer"}'`,
-    );
+    lines.push(`  DEMO identity (not for production; tokens carry iss "${rt.demoIssuer.issuer}"): get a token for`);
+    for (const [who, claims] of Object.entries(DEMO_TOKEN_CLAIMS)) {
+      lines.push(`    ${`${who}:`.padEnd(7)} curl -s -X POST ${base}${DEMO_TOKEN_PATH} -H 'content-type: application/json' -d '${JSON.stringify(claims)}'`);
+    }
   }
   if (rt.config.demo) {
     lines.push(`  DEMO shop ${DEMO_SHOP.id} (${DEMO_SHOP.localName}); buyers:`);

@@ -1,0 +1,66 @@
+// `npm run chat` (scripts/chat.ts) as a new user meets it: the server down, a masked message, a
+// handover to a person.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
+import { PG_URL, testSchema } from '../support/services.ts';
+import { startNode, type Node } from '../support/kefu.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const run = promisify(execFile);
+
+/** Runs the chat script; resolves with its exit code and output (a failing exit does not throw). */
+async function chat(url: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, ['scripts/chat.ts', ...args], { cwd: root, env: { PATH: process.env.PATH, KEFU_URL: url }, timeout: 30_000 });
+    return { code: 0, ...r };
+  } catch (e) {
+    const f = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: f.code ?? -1, stdout: f.stdout ?? '', stderr: f.stderr ?? '' };
+  }
+}
+
+describe('npm run chat', () => {
+  test('with the server down it says so in one line', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const srv = createServer().listen(0, '127.0.0.1');
+    await once(srv, 'listening');
+    const { port } = srv.address() as AddressInfo;
+    await new Promise((r) => srv.close(r));
+    const r = await chat(`http://127.0.0.1:${port}`, 'buyer_1', 'hello');
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr, `chat: kefu is not reachable at http://127.0.0.1:${port} (ECONNREFUSED): start it with \`npm start\`, or set KEFU_URL to where it runs\n`);
+  });
+
+  describe('against a node with the demo issuer', () => {
+    let node: Node;
+    before(async () => {
+      // The real PostgreSQL starts in a second; the embedded database needs several.
+      node = await startNode(PG_URL ? { KEFU_DATABASE_URL: PG_URL, KEFU_DATABASE_SCHEMA: testSchema('chat') } : {});
+    });
+    after(() => node?.close());
+
+    test('prints the message as stored, masked by the sensitive-word filter', async () => {
+      const r = await chat(node.url, 'buyer_mask', '你们卖毒品吗');
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^buyer_mask> 你们卖\*\*吗 {3}\(stored as seq 1 in c_\w+; masked by the sensitive-word filter\)$/m);
+      assert.doesNotMatch(r.stdout, /毒品/);
+    });
+
+    test('says when the conversation was handed over to a person, also when it already waits', async () => {
+      const first = await chat(node.url, 'buyer_human', '转人工');
+      assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stdout, /^buyer_human> 转人工 {3}\(stored as seq 1 in c_\w+\)$/m);
+      assert.match(first.stdout, /^\(conversation c_\w+ was handed over to a person: it waits in the queue.* for an agent\)$/m);
+      // The robot stays quiet now and no state frame comes: the state is asked for.
+      const again = await chat(node.url, 'buyer_human', '还在吗');
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stdout, /^buyer_human> 还在吗 {3}\(stored as seq \d+ in c_\w+\)$/m);
+      assert.match(again.stdout, /^\(conversation c_\w+ was handed over to a person: it waits in the queue/m);
+    });
+  });
+});

@@ -1,0 +1,79 @@
+// The tests leave nothing on the shared servers: keys under a test prefix and test schemas are
+// removed when a test file ends (test/support/services.ts), with SCAN + UNLINK, never KEYS.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createClient } from 'redis';
+import { deleteRedisKeys, needsPg, needsRedis, PG_URL, REDIS_URL, testRedisPrefix } from '../support/services.ts';
+
+const newClient = () => createClient({ url: REDIS_URL! });
+type Redis = ReturnType<typeof newClient>;
+
+async function withRedis<T>(fn: (r: Redis) => Promise<T>): Promise<T> {
+  const r = newClient();
+  await r.connect();
+  try {
+    return await fn(r);
+  } finally {
+    r.destroy();
+  }
+}
+
+async function countKeys(r: Redis, match: string): Promise<number> {
+  let n = 0;
+  for await (const keys of r.scanIterator({ MATCH: match, COUNT: 1000 })) n += keys.length;
+  return n;
+}
+
+describe('test isolation on the real servers', { skip: needsRedis || needsPg }, () => {
+  test('deleteRedisKeys removes every key under a prefix, past one SCAN page, and nothing else', async () => {
+    const prefix = testRedisPrefix('kefuclean');
+    // Glob characters in a prefix are literal: `p*` must not match `pX`.
+    const globby = `${prefix}a*[b]:`;
+    await withRedis(async (r) => {
+      const multi = r.multi();
+      for (let i = 0; i < 1200; i++) multi.set(`${prefix}k${i}`, String(i));
+      multi.set(`${globby}x`, '1');
+      multi.set(`${prefix}aZbZ:x`, 'sibling');
+      multi.set(`${prefix.slice(0, -1)}-outside`, 'not under the prefix');
+      await multi.exec();
+      assert.equal(await deleteRedisKeys(REDIS_URL!, [globby]), 1);
+      assert.equal(await r.get(`${prefix}aZbZ:x`), 'sibling');
+      assert.equal(await deleteRedisKeys(REDIS_URL!, [prefix]), 1201);
+      assert.equal(await countKeys(r, `${prefix}*`), 0);
+      assert.equal(await r.get(`${prefix.slice(0, -1)}-outside`), 'not under the prefix');
+      await r.unlink(`${prefix.slice(0, -1)}-outside`);
+    });
+  });
+
+  test('a test file that leaves keys and schemas behind gets them removed when it ends', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kefu-leave-'));
+    const out = join(dir, 'created.json');
+    try {
+      const root = new URL('../..', import.meta.url).pathname;
+      const r = spawnSync(process.execPath, ['--test', '--test-reporter=dot', 'test/support/fixtures/leave-data.ts'], {
+        cwd: root,
+        env: { PATH: process.env.PATH, KEFU_TEST_PG_URL: PG_URL, KEFU_TEST_REDIS_URL: REDIS_URL, LEAVE_DATA_OUT: out },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      assert.equal(r.status, 0, r.stdout + r.stderr);
+      const created = JSON.parse(readFileSync(out, 'utf8')) as { prefixes: string[]; schemas: string[] };
+      assert.equal(created.prefixes.length, 2);
+      await withRedis(async (redis) => {
+        for (const p of created.prefixes) assert.equal(await countKeys(redis, `${p}*`), 0, `keys under ${p}`);
+      });
+      const db = new pg.Client({ connectionString: PG_URL });
+      await db.connect();
+      const left = await db.query('select nspname from pg_namespace where nspname = any($1)', [created.schemas]);
+      await db.end();
+      assert.deepEqual(left.rows, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
