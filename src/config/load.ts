@@ -108,7 +108,12 @@ export function loadConfig(env: Readonly<Record<string, RawValue>> = process.env
   }
   const r = raw as RawConfig;
   const production = env.NODE_ENV === 'production';
+  const algorithms = checkCombinations(r, production);
+  return deepFreeze(assemble(r, { production, algorithms, sources }));
+}
 
+/** Rules that span variables; returns the parsed algorithm list. */
+function checkCombinations(r: RawConfig, production: boolean): string[] {
   const algorithms = r.KEFU_OAUTH_ALGORITHMS.split(',').map((a) => a.trim()).filter(Boolean);
   if (algorithms.length === 0) throw new ConfigError('KEFU_OAUTH_ALGORITHMS', 'must name at least one algorithm');
   for (const a of algorithms) if (!ALLOWED_ALGS.has(a)) throw new ConfigError('KEFU_OAUTH_ALGORITHMS', `may only contain RS256, ES256, EdDSA (got "${a}")`);
@@ -123,33 +128,27 @@ export function loadConfig(env: Readonly<Record<string, RawValue>> = process.env
   if (r.KEFU_PLATFORM_WEBHOOK_SECRET !== undefined && r.KEFU_PLATFORM_WEBHOOK_SECRET.length < 16) {
     throw new ConfigError('KEFU_PLATFORM_WEBHOOK_SECRET', 'must be at least 16 characters');
   }
-
   if (r.KEFU_LLM_URL && !r.KEFU_LLM_MODEL) throw new ConfigError('KEFU_LLM_MODEL', 'is required when KEFU_LLM_URL is set');
   if (r.KEFU_OPS_TOKEN !== undefined && r.KEFU_OPS_TOKEN.length < 24) throw new ConfigError('KEFU_OPS_TOKEN', 'must be at least 24 characters');
+  return algorithms;
+}
 
+/** The validated variables as the shape the rest of kefu reads. */
+function assemble(r: RawConfig, o: { production: boolean; algorithms: string[]; sources: Config['sources'] }): Config {
   const dataDir = resolve(r.KEFU_DATA_DIR);
   const schema = r.KEFU_DATABASE_SCHEMA ?? 'public';
   const database: DatabaseConfig = r.KEFU_DATABASE_URL
-    ? {
-        kind: 'postgres',
-        url: r.KEFU_DATABASE_URL,
-        schema,
-        poolMax: r.KEFU_DATABASE_POOL_MAX,
-        connectTimeoutMs: r.KEFU_DATABASE_CONNECT_TIMEOUT_MS,
-        statementTimeoutMs: r.KEFU_DATABASE_STATEMENT_TIMEOUT_MS,
-      }
+    ? { kind: 'postgres', url: r.KEFU_DATABASE_URL, schema, poolMax: r.KEFU_DATABASE_POOL_MAX, connectTimeoutMs: r.KEFU_DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: r.KEFU_DATABASE_STATEMENT_TIMEOUT_MS }
     : { kind: 'pglite', dataDir, schema, statementTimeoutMs: r.KEFU_DATABASE_STATEMENT_TIMEOUT_MS };
-  const cache: CacheConfig = r.KEFU_REDIS_URL ? { kind: 'redis', url: r.KEFU_REDIS_URL, prefix: r.KEFU_REDIS_KEY_PREFIX } : { kind: 'memory', prefix: r.KEFU_REDIS_KEY_PREFIX };
-
-  const config: Config = {
-    production,
+  return {
+    production: o.production,
     host: r.KEFU_HOST,
     port: r.KEFU_PORT,
     dataDir,
     database,
-    cache,
-    // The jwks check above makes KEFU_OAUTH_ISSUER set whenever the demo issuer is not in use.
-    oauth: { jwksUrl: r.KEFU_OAUTH_JWKS_URL, issuer: r.KEFU_OAUTH_ISSUER ?? DEMO_ISSUER, audience: r.KEFU_OAUTH_AUDIENCE ?? 'kefu', algorithms },
+    cache: r.KEFU_REDIS_URL ? { kind: 'redis', url: r.KEFU_REDIS_URL, prefix: r.KEFU_REDIS_KEY_PREFIX } : { kind: 'memory', prefix: r.KEFU_REDIS_KEY_PREFIX },
+    // checkCombinations makes KEFU_OAUTH_ISSUER set whenever the demo issuer is not in use.
+    oauth: { jwksUrl: r.KEFU_OAUTH_JWKS_URL, issuer: r.KEFU_OAUTH_ISSUER ?? DEMO_ISSUER, audience: r.KEFU_OAUTH_AUDIENCE ?? 'kefu', algorithms: o.algorithms },
     webhookSecret: r.KEFU_PLATFORM_WEBHOOK_SECRET,
     piiKeys: r.KEFU_PII_KEYS,
     allowedOrigins: r.KEFU_ALLOWED_ORIGINS,
@@ -163,16 +162,10 @@ export function loadConfig(env: Readonly<Record<string, RawValue>> = process.env
     logLevel: r.KEFU_LOG_LEVEL,
     shutdownGraceMs: r.KEFU_SHUTDOWN_GRACE_MS,
     work: { concurrency: r.KEFU_WORK_CONCURRENCY, queueMax: r.KEFU_WORK_QUEUE_MAX, robotMaxWaitMs: r.KEFU_WORK_ROBOT_MAX_WAIT_MS },
-    ws: {
-      maxBufferedBytes: r.KEFU_WS_MAX_BUFFERED_BYTES,
-      ratePerConnection: r.KEFU_WS_RATE_PER_CONNECTION,
-      ratePerUser: r.KEFU_WS_RATE_PER_USER,
-      maxBadFrames: r.KEFU_WS_MAX_BAD_FRAMES,
-    },
+    ws: { maxBufferedBytes: r.KEFU_WS_MAX_BUFFERED_BYTES, ratePerConnection: r.KEFU_WS_RATE_PER_CONNECTION, ratePerUser: r.KEFU_WS_RATE_PER_USER, maxBadFrames: r.KEFU_WS_MAX_BAD_FRAMES },
     raw: r,
-    sources,
+    sources: o.sources,
   };
-  return deepFreeze(config);
 }
 
 function deepFreeze<T>(o: T): T {
