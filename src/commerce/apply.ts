@@ -21,82 +21,95 @@ export interface ApplyResult {
   readonly duplicate: boolean;
 }
 
-async function upsert(tx: Tx, keyring: Keyring, e: PlatformEvent): Promise<boolean> {
+type EventOf<K extends PlatformEvent['type']> = Extract<PlatformEvent, { type: K }>;
+
+/** Writes the event's record unless the stored one is as new or newer; true when it wrote. */
+function upsert(tx: Tx, keyring: Keyring, e: PlatformEvent): Promise<boolean> {
+  if (e.type === 'order.upserted') return upsertOrder(tx, keyring, e);
+  if (e.type === 'logistics.upserted') return upsertLogistics(tx, e);
+  return upsertAftersale(tx, e);
+}
+
+async function upsertOrder(tx: Tx, keyring: Keyring, e: EventOf<'order.upserted'>): Promise<boolean> {
   const shopId = e.shopId;
-  if (e.type === 'order.upserted') {
-    const d = e.data;
-    const row = await tx
-      .insertInto('shop_orders')
-      .values({
-        shop_id: shopId,
-        order_id: d.orderId,
-        user_id: d.userId,
-        status: d.status,
-        items: JSON.stringify(d.items.map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantity, price: i.price }))),
-        total_amount: d.totalAmount,
-        currency: d.currency,
-        receiver_name_enc: encryptPii(keyring, shopId, d.receiver.name),
-        receiver_phone_enc: encryptPii(keyring, shopId, d.receiver.phone),
-        receiver_address_enc: encryptPii(keyring, shopId, d.receiver.address),
-        created_at: d.createdAt,
-        updated_at: d.updatedAt,
-        last_event_id: e.id,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['shop_id', 'order_id'])
-          .doUpdateSet((eb) => ({
-            user_id: eb.ref('excluded.user_id'),
-            status: eb.ref('excluded.status'),
-            items: eb.ref('excluded.items'),
-            total_amount: eb.ref('excluded.total_amount'),
-            currency: eb.ref('excluded.currency'),
-            receiver_name_enc: eb.ref('excluded.receiver_name_enc'),
-            receiver_phone_enc: eb.ref('excluded.receiver_phone_enc'),
-            receiver_address_enc: eb.ref('excluded.receiver_address_enc'),
-            created_at: eb.ref('excluded.created_at'),
-            updated_at: eb.ref('excluded.updated_at'),
-            last_event_id: eb.ref('excluded.last_event_id'),
-            stored_at: eb.ref('excluded.stored_at'),
-          }))
-          .whereRef('shop_orders.updated_at', '<', 'excluded.updated_at'),
-      )
-      .returning('order_id')
-      .executeTakeFirst();
-    return row !== undefined;
-  }
-  if (e.type === 'logistics.upserted') {
-    const d = e.data;
-    const row = await tx
-      .insertInto('shop_logistics')
-      .values({
-        shop_id: shopId,
-        order_id: d.orderId,
-        carrier: d.carrier,
-        tracking_no: d.trackingNo,
-        status: d.status,
-        events: JSON.stringify(sortEvents(d.events).map((x) => ({ time: x.time, ...(x.location !== undefined ? { location: x.location } : {}), description: x.description }))),
-        updated_at: d.updatedAt,
-        last_event_id: e.id,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['shop_id', 'order_id'])
-          .doUpdateSet((eb) => ({
-            carrier: eb.ref('excluded.carrier'),
-            tracking_no: eb.ref('excluded.tracking_no'),
-            status: eb.ref('excluded.status'),
-            events: eb.ref('excluded.events'),
-            updated_at: eb.ref('excluded.updated_at'),
-            last_event_id: eb.ref('excluded.last_event_id'),
-            stored_at: eb.ref('excluded.stored_at'),
-          }))
-          .whereRef('shop_logistics.updated_at', '<', 'excluded.updated_at'),
-      )
-      .returning('order_id')
-      .executeTakeFirst();
-    return row !== undefined;
-  }
+  const d = e.data;
+  const row = await tx
+    .insertInto('shop_orders')
+    .values({
+      shop_id: shopId,
+      order_id: d.orderId,
+      user_id: d.userId,
+      status: d.status,
+      items: JSON.stringify(d.items.map((i) => ({ sku: i.sku, title: i.title, quantity: i.quantity, price: i.price }))),
+      total_amount: d.totalAmount,
+      currency: d.currency,
+      receiver_name_enc: encryptPii(keyring, shopId, d.receiver.name),
+      receiver_phone_enc: encryptPii(keyring, shopId, d.receiver.phone),
+      receiver_address_enc: encryptPii(keyring, shopId, d.receiver.address),
+      created_at: d.createdAt,
+      updated_at: d.updatedAt,
+      last_event_id: e.id,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['shop_id', 'order_id'])
+        .doUpdateSet((eb) => ({
+          user_id: eb.ref('excluded.user_id'),
+          status: eb.ref('excluded.status'),
+          items: eb.ref('excluded.items'),
+          total_amount: eb.ref('excluded.total_amount'),
+          currency: eb.ref('excluded.currency'),
+          receiver_name_enc: eb.ref('excluded.receiver_name_enc'),
+          receiver_phone_enc: eb.ref('excluded.receiver_phone_enc'),
+          receiver_address_enc: eb.ref('excluded.receiver_address_enc'),
+          created_at: eb.ref('excluded.created_at'),
+          updated_at: eb.ref('excluded.updated_at'),
+          last_event_id: eb.ref('excluded.last_event_id'),
+          stored_at: eb.ref('excluded.stored_at'),
+        }))
+        .whereRef('shop_orders.updated_at', '<', 'excluded.updated_at'),
+    )
+    .returning('order_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function upsertLogistics(tx: Tx, e: EventOf<'logistics.upserted'>): Promise<boolean> {
+  const shopId = e.shopId;
+  const d = e.data;
+  const row = await tx
+    .insertInto('shop_logistics')
+    .values({
+      shop_id: shopId,
+      order_id: d.orderId,
+      carrier: d.carrier,
+      tracking_no: d.trackingNo,
+      status: d.status,
+      events: JSON.stringify(sortEvents(d.events).map((x) => ({ time: x.time, ...(x.location !== undefined ? { location: x.location } : {}), description: x.description }))),
+      updated_at: d.updatedAt,
+      last_event_id: e.id,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['shop_id', 'order_id'])
+        .doUpdateSet((eb) => ({
+          carrier: eb.ref('excluded.carrier'),
+          tracking_no: eb.ref('excluded.tracking_no'),
+          status: eb.ref('excluded.status'),
+          events: eb.ref('excluded.events'),
+          updated_at: eb.ref('excluded.updated_at'),
+          last_event_id: eb.ref('excluded.last_event_id'),
+          stored_at: eb.ref('excluded.stored_at'),
+        }))
+        .whereRef('shop_logistics.updated_at', '<', 'excluded.updated_at'),
+    )
+    .returning('order_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function upsertAftersale(tx: Tx, e: EventOf<'aftersale.upserted'>): Promise<boolean> {
+  const shopId = e.shopId;
   const d = e.data;
   const row = await tx
     .insertInto('shop_aftersales')

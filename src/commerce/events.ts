@@ -1,5 +1,5 @@
 /**
- * The platform's events (CONTRACT.md section 4) as zod schemas, and the pure mapping from an
+ * The platform's events (docs/api.md, "Platform webhooks") as zod schemas, and the pure mapping from an
  * event's data to the read model's records. Every bound here is also a bound on what a webhook
  * can make kefu store: ids and texts have maximum lengths, lists have maximum sizes, amounts are
  * decimal strings that fit numeric(18,2). Unknown keys (including `__proto__`) are dropped, since
@@ -12,11 +12,7 @@ import { formatPath } from '../protocol/validation.ts';
 
 import { AFTERSALE_STATUSES, AFTERSALE_TYPES, LOGISTICS_STATUSES, ORDER_STATUSES } from '../protocol/commerce.ts';
 
-export { AFTERSALE_STATUSES, AFTERSALE_TYPES, LOGISTICS_STATUSES, ORDER_STATUSES };
-export const EVENT_TYPES = ['order.upserted', 'logistics.upserted', 'aftersale.upserted'] as const;
-export type PlatformEventType = (typeof EVENT_TYPES)[number];
-
-export const LIMITS = {
+const LIMITS = {
   id: 128,
   title: 200,
   name: 100,
@@ -38,7 +34,7 @@ const optionalText = (max: number) => z.string().max(max).optional();
 const AMOUNT_RE = /^\d{1,16}(\.\d{1,2})?$/;
 
 /** `"7"` → `"7.00"`, `"007.5"` → `"7.50"`: one spelling per value, as numeric(18,2) returns it. */
-export function normalizeAmount(s: string): string {
+function normalizeAmount(s: string): string {
   const [int = '0', frac = ''] = s.split('.');
   return `${int.replace(/^0+(?=\d)/, '')}.${frac.padEnd(2, '0')}`;
 }
@@ -54,7 +50,7 @@ const isoTime = z.iso
     return t >= EARLIEST && t < LATEST;
   }, 'must be between 1970 and 2200');
 
-export const OrderItemSchema = z.object({
+const OrderItemSchema = z.object({
   sku: id,
   title: line(LIMITS.title),
   quantity: z.number().int().min(1).max(LIMITS.quantity),
@@ -77,7 +73,7 @@ export const OrderDataSchema = z.object({
   updatedAt: isoTime,
 });
 
-export const LogisticsEventSchema = z.object({
+const LogisticsEventSchema = z.object({
   time: isoTime,
   location: line(LIMITS.name).optional(),
   description: line(LIMITS.text),
@@ -105,7 +101,7 @@ export const AftersaleDataSchema = z.object({
 
 const envelope = { id, shopId: id, occurredAt: isoTime };
 
-export const PlatformEventSchema = z.discriminatedUnion('type', [
+const PlatformEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('order.upserted'), data: OrderDataSchema }),
   z.object({ ...envelope, type: z.literal('logistics.upserted'), data: LogisticsDataSchema }),
   z.object({ ...envelope, type: z.literal('aftersale.upserted'), data: AftersaleDataSchema }),
@@ -144,7 +140,7 @@ function describe(issue: z.core.$ZodIssue): string {
 }
 
 /** Turns a failed parse into BAD_REQUEST naming the first bad field; `prefix` roots the path. */
-export function badRequestFrom(error: z.ZodError, prefix = ''): KefuError {
+function badRequestFrom(error: z.ZodError, prefix = ''): KefuError {
   const issue = error.issues[0];
   if (!issue) return new KefuError('BAD_REQUEST', 'invalid body');
   const rel = formatPath(issue.path);

@@ -15,8 +15,8 @@ import type { SqlStore } from '../storage/ports.ts';
 import { applyPlatformEvent } from './apply.ts';
 import { parsePlatformEvent, type PlatformEvent } from './events.ts';
 
-export const SIGNATURE_HEADER = 'x-kefu-signature';
-export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+const SIGNATURE_HEADER = 'x-kefu-signature';
+const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
 /** `sha256=<hex>` of the raw body, as the platform must send it. */
 export function signBody(secret: string, rawBody: Buffer | string): string {

@@ -3,7 +3,8 @@
  * filter and off-platform-contact detector for the message path, and the per-shop filter cache.
  */
 export { KnowledgeService, GLOBAL_SCOPE } from './service.ts';
-export type { FaqEntry, FilterWords, KnowledgeServiceOptions } from './service.ts';
+export type { FilterWords, KnowledgeServiceOptions } from './service.ts';
+export type { FaqEntry } from './repository.ts';
 export { registerKnowledgeRoutes } from './routes.ts';
 export type { KnowledgeRouteDeps } from './routes.ts';
 export { FilterCache } from './filters.ts';
@@ -11,4 +12,3 @@ export type { FilterCacheOptions, FilterSource } from './filters.ts';
 export { compileFilter, detectOffPlatformContact, checkAgentMessage, maskBuyerMessage, normalizeForMatch } from './sensitive.ts';
 export type { SensitiveFilter, SensitiveHit, ContactMatch, ContactKind, ContactOptions, AgentMessageCheck } from './sensitive.ts';
 export { DEFAULT_GLOBAL_WORDS } from './defaults.ts';
-export { LIMITS as KNOWLEDGE_LIMITS } from './validation.ts';

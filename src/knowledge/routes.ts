@@ -1,5 +1,5 @@
 /**
- * REST for shop knowledge (CONTRACT.md section 5), registered by the app under `/api/v1`:
+ * REST for shop knowledge (docs/api.md), registered by the app under `/api/v1`:
  *
  *   GET    /shops/:shopId/faq               agent, admin   200 { items: FaqEntry[] }
  *   POST   /shops/:shopId/faq               admin          201 FaqEntry

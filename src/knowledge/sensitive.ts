@@ -144,24 +144,12 @@ function normaliseAndEncode(text: string): Encoded {
       continue;
     }
     if (c >= 0x4e00 && c <= 0x9fff) {
-      codes[n] = LEAD[c >> 12]!;
-      codes[n + 1] = CONT[(c >> 6) & 63]!;
-      codes[n + 2] = CONT[c & 63]!;
-      starts[n] = starts[n + 1] = starts[n + 2] = i;
-      ends[n] = ends[n + 1] = ends[n + 2] = i + 1;
-      n += 3;
+      n = putEncodedUnit(codes, starts, ends, n, c, i, i + 1);
       i++;
       continue;
     }
-    let cp = c;
-    let len = 1;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
-        len = 2;
-      }
-    }
+    const cp = codePointFrom(text, i, c);
+    const len = cp > 0xffff ? 2 : 1;
     const f = foldCodePoint(cp);
     if (f.length > len) {
       ensureScratch(n + (text.length - i) * 3 + f.length * 3);
@@ -175,14 +163,7 @@ function normaliseAndEncode(text: string): Encoded {
         codes[n] = u;
         starts[n] = i;
         ends[n++] = i + len;
-      } else {
-        codes[n] = LEAD[u >> 12]!;
-        codes[n + 1] = CONT[(u >> 6) & 63]!;
-        codes[n + 2] = CONT[u & 63]!;
-        starts[n] = starts[n + 1] = starts[n + 2] = i;
-        ends[n] = ends[n + 1] = ends[n + 2] = i + len;
-        n += 3;
-      }
+      } else n = putEncodedUnit(codes, starts, ends, n, u, i, i + len);
     }
     i += len;
   }
@@ -195,6 +176,23 @@ function normaliseAndEncode(text: string): Encoded {
     scratchEnds = new Int32Array(4096);
   }
   return result;
+}
+
+/** The code point whose first UTF-16 unit `c` is at `i`; a lone surrogate stands for itself. */
+function codePointFrom(text: string, i: number, c: number): number {
+  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return c;
+  const d = text.charCodeAt(i + 1);
+  return d >= 0xdc00 && d <= 0xdfff ? ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000 : c;
+}
+
+/** Writes the lead and two continuation codes of unit `u` at `n`, each from original range [start, end); returns the next free index. */
+function putEncodedUnit(codes: Uint8Array, starts: Int32Array, ends: Int32Array, n: number, u: number, start: number, end: number): number {
+  codes[n] = LEAD[u >> 12]!;
+  codes[n + 1] = CONT[(u >> 6) & 63]!;
+  codes[n + 2] = CONT[u & 63]!;
+  starts[n] = starts[n + 1] = starts[n + 2] = start;
+  ends[n] = ends[n + 1] = ends[n + 2] = end;
+  return n + 3;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 /**
- * Shop knowledge: FAQ entries and sensitive-word lists, per shop, plus the global word list.
+ * Shop knowledge: FAQ entries and sensitive-word lists, per shop, plus the global word list. The
+ * policy lives here (validation, the FAQ cap, NOT_FOUND, the default global list, sorting, which
+ * statements share a transaction); the SQL is in repository.ts.
  *
  * Invariants:
  * - Every change bumps the scope's row in knowledge_versions inside the same transaction, so a
@@ -8,30 +10,31 @@
  *   it).
  * - A rejected change (validation, unknown id, cap reached) writes nothing: validation runs
  *   before the transaction, and a failure inside it rolls back the bump as well.
- * - Every FAQ statement is keyed by shop_id: an id of another shop behaves exactly like an id
- *   that does not exist (NOT_FOUND).
+ * - Every FAQ statement is keyed by shop_id (repository.ts): an id of another shop behaves exactly
+ *   like an id that does not exist (NOT_FOUND).
  */
-import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { KefuError } from '../protocol/errors.ts';
-import type { SqlStore, Tx } from '../storage/ports.ts';
+import type { SqlStore } from '../storage/ports.ts';
 import { DEFAULT_GLOBAL_WORDS } from './defaults.ts';
+import {
+  bumpVersion,
+  countFaqEntries,
+  deleteFaqEntry,
+  findFaqEntry,
+  hasVersion,
+  insertFaqEntry,
+  listFaqEntries,
+  listScopedWords,
+  listVersions,
+  listWords,
+  replaceWords,
+  updateFaqEntry,
+  type FaqEntry,
+} from './repository.ts';
 import { assertShopId, parseFaqInput, parseWordList, parseWordsInput } from './validation.ts';
 
 /** Scope of the global word list in sensitive_words and knowledge_versions. */
 export const GLOBAL_SCOPE = '*';
-
-export interface FaqEntry {
-  readonly id: string;
-  readonly shopId: string;
-  readonly question: string;
-  readonly answer: string;
-  readonly alternates: readonly string[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  /** 1 on creation, +1 per update. */
-  readonly version: number;
-}
 
 /** What a sensitive-word filter for one shop is built from, with the version it reflects. */
 export interface FilterWords {
@@ -48,32 +51,11 @@ export interface KnowledgeServiceOptions {
   readonly defaultGlobalWords?: readonly string[];
 }
 
-interface FaqRow {
-  id: string;
-  shop_id: string;
-  question: string;
-  answer: string;
-  alternates: string[];
-  created_at: Date;
-  updated_at: Date;
-  version: number;
-}
-
-const toEntry = (r: FaqRow): FaqEntry => ({
-  id: r.id,
-  shopId: r.shop_id,
-  question: r.question,
-  answer: r.answer,
-  alternates: r.alternates,
-  createdAt: r.created_at.toISOString(),
-  updatedAt: r.updated_at.toISOString(),
-  version: r.version,
-});
-
 const notFound = () => new KefuError('NOT_FOUND', 'no such FAQ entry');
 // Ids are UUIDs; anything far longer cannot exist and is not worth a query.
 const plausibleId = (id: string) => id.length > 0 && id.length <= 64;
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const sumOf = (versions: ReadonlyArray<{ version: number }>) => versions.reduce((sum, r) => sum + r.version, 0);
 
 export class KnowledgeService {
   readonly #sql: SqlStore;
@@ -91,16 +73,15 @@ export class KnowledgeService {
   /** Oldest first. */
   async listFaq(shopId: string): Promise<FaqEntry[]> {
     assertShopId(shopId);
-    const rows = await this.#sql.db.selectFrom('faq_entries').selectAll().where('shop_id', '=', shopId).orderBy('created_at').orderBy('id').execute();
-    return rows.map(toEntry);
+    return listFaqEntries(this.#sql.db, shopId);
   }
 
   async getFaq(shopId: string, id: string): Promise<FaqEntry> {
     assertShopId(shopId);
     if (!plausibleId(id)) throw notFound();
-    const row = await this.#sql.db.selectFrom('faq_entries').selectAll().where('shop_id', '=', shopId).where('id', '=', id).executeTakeFirst();
-    if (!row) throw notFound();
-    return toEntry(row);
+    const entry = await findFaqEntry(this.#sql.db, shopId, id);
+    if (!entry) throw notFound();
+    return entry;
   }
 
   /** `input`: `{ question, answer, alternates? }` as received. */
@@ -109,14 +90,8 @@ export class KnowledgeService {
     const v = parseFaqInput(input);
     return this.#sql.transaction(async (tx) => {
       await bumpVersion(tx, shopId);
-      const { n } = await tx.selectFrom('faq_entries').select((eb) => eb.fn.countAll<number>().as('n')).where('shop_id', '=', shopId).executeTakeFirstOrThrow();
-      if (Number(n) >= this.#maxFaq) throw new KefuError('CONFLICT', `the shop already has ${this.#maxFaq} FAQ entries`);
-      const row = await tx
-        .insertInto('faq_entries')
-        .values({ id: randomUUID(), shop_id: shopId, question: v.question, answer: v.answer, alternates: JSON.stringify(v.alternates) })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toEntry(row);
+      if ((await countFaqEntries(tx, shopId)) >= this.#maxFaq) throw new KefuError('CONFLICT', `the shop already has ${this.#maxFaq} FAQ entries`);
+      return insertFaqEntry(tx, shopId, v);
     });
   }
 
@@ -127,21 +102,9 @@ export class KnowledgeService {
     if (!plausibleId(id)) throw notFound();
     return this.#sql.transaction(async (tx) => {
       await bumpVersion(tx, shopId);
-      const row = await tx
-        .updateTable('faq_entries')
-        .set({
-          question: v.question,
-          answer: v.answer,
-          alternates: JSON.stringify(v.alternates),
-          updated_at: sql<Date>`now()`,
-          version: sql<number>`version + 1`,
-        })
-        .where('shop_id', '=', shopId)
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) throw notFound();
-      return toEntry(row);
+      const entry = await updateFaqEntry(tx, shopId, id, v);
+      if (!entry) throw notFound();
+      return entry;
     });
   }
 
@@ -150,8 +113,7 @@ export class KnowledgeService {
     if (!plausibleId(id)) throw notFound();
     await this.#sql.transaction(async (tx) => {
       await bumpVersion(tx, shopId);
-      const r = await tx.deleteFrom('faq_entries').where('shop_id', '=', shopId).where('id', '=', id).executeTakeFirst();
-      if (r.numDeletedRows === 0n) throw notFound();
+      if (!(await deleteFaqEntry(tx, shopId, id))) throw notFound();
     });
   }
 
@@ -160,21 +122,21 @@ export class KnowledgeService {
   /** The shop's own list (without the global one), sorted. */
   async getSensitiveWords(shopId: string): Promise<string[]> {
     assertShopId(shopId);
-    return this.#words(shopId);
+    return (await listWords(this.#sql.db, shopId)).sort(byCodeUnit);
   }
 
   /** `input`: `{ words: [...] }` as received. Returns the stored list, sorted. */
   async replaceSensitiveWords(shopId: string, input: unknown): Promise<string[]> {
     assertShopId(shopId);
     const words = parseWordsInput(input);
-    await this.#sql.transaction((tx) => replaceWords(tx, shopId, words));
+    await this.#replaceList(shopId, words);
     return [...words].sort(byCodeUnit);
   }
 
   /** The global list in force: the one set last, or the built-in default if none was ever set. */
   async getGlobalWords(): Promise<string[]> {
-    const set = await this.#sql.db.selectFrom('knowledge_versions').select('version').where('scope', '=', GLOBAL_SCOPE).executeTakeFirst();
-    return set ? this.#words(GLOBAL_SCOPE) : [...this.#defaultGlobal].sort(byCodeUnit);
+    const set = await hasVersion(this.#sql.db, GLOBAL_SCOPE);
+    return (set ? await listWords(this.#sql.db, GLOBAL_SCOPE) : [...this.#defaultGlobal]).sort(byCodeUnit);
   }
 
   /**
@@ -183,8 +145,15 @@ export class KnowledgeService {
    */
   async setGlobalWords(words: readonly string[]): Promise<string[]> {
     const list = parseWordList(words);
-    await this.#sql.transaction((tx) => replaceWords(tx, GLOBAL_SCOPE, list));
+    await this.#replaceList(GLOBAL_SCOPE, list);
     return [...list].sort(byCodeUnit);
+  }
+
+  #replaceList(scope: string, words: readonly string[]): Promise<void> {
+    return this.#sql.transaction(async (tx) => {
+      await bumpVersion(tx, scope);
+      await replaceWords(tx, scope, words);
+    });
   }
 
   // --- Versions ------------------------------------------------------------------------------
@@ -195,8 +164,7 @@ export class KnowledgeService {
    */
   async version(shopId: string): Promise<number> {
     assertShopId(shopId);
-    const rows = await this.#sql.db.selectFrom('knowledge_versions').select(['scope', 'version']).where('scope', 'in', [shopId, GLOBAL_SCOPE]).execute();
-    return rows.reduce((sum, r) => sum + Number(r.version), 0);
+    return sumOf(await listVersions(this.#sql.db, [shopId, GLOBAL_SCOPE]));
   }
 
   /** Global and shop words with the version they belong to. */
@@ -205,45 +173,16 @@ export class KnowledgeService {
     // Version first, words second: a change committing in between makes the words newer than
     // the version, which only costs one more reload later; the other order could pin old words
     // under a new version.
-    const rows = await this.#sql.db.selectFrom('knowledge_versions').select(['scope', 'version']).where('scope', 'in', [shopId, GLOBAL_SCOPE]).execute();
-    const globalSet = rows.some((r) => r.scope === GLOBAL_SCOPE);
-    const words = await this.#sql.db.selectFrom('sensitive_words').select(['scope', 'word']).where('scope', 'in', [shopId, GLOBAL_SCOPE]).execute();
+    const versions = await listVersions(this.#sql.db, [shopId, GLOBAL_SCOPE]);
+    const globalSet = versions.some((r) => r.scope === GLOBAL_SCOPE);
+    const words = await listScopedWords(this.#sql.db, [shopId, GLOBAL_SCOPE]);
     const shop: string[] = [];
     const global: string[] = [];
     for (const w of words) (w.scope === GLOBAL_SCOPE ? global : shop).push(w.word);
     return {
-      version: rows.reduce((sum, r) => sum + Number(r.version), 0),
+      version: sumOf(versions),
       global: (globalSet ? global : [...this.#defaultGlobal]).sort(byCodeUnit),
       shop: shop.sort(byCodeUnit),
     };
   }
-
-  async #words(scope: string): Promise<string[]> {
-    const rows = await this.#sql.db.selectFrom('sensitive_words').select('word').where('scope', '=', scope).execute();
-    return rows.map((r) => r.word).sort(byCodeUnit);
-  }
-}
-
-async function bumpVersion(tx: Tx, scope: string): Promise<number> {
-  const row = await tx
-    .insertInto('knowledge_versions')
-    .values({ scope, version: 1 })
-    .onConflict((oc) => oc.column('scope').doUpdateSet({ version: sql`knowledge_versions.version + 1`, updated_at: sql`now()` }))
-    .returning('version')
-    .executeTakeFirstOrThrow();
-  return Number(row.version);
-}
-
-// Unchanged words keep their row (and created_at); only the difference is written.
-async function replaceWords(tx: Tx, scope: string, words: readonly string[]): Promise<void> {
-  await bumpVersion(tx, scope);
-  let del = tx.deleteFrom('sensitive_words').where('scope', '=', scope);
-  if (words.length > 0) del = del.where('word', 'not in', words);
-  await del.execute();
-  if (words.length === 0) return;
-  await tx
-    .insertInto('sensitive_words')
-    .values(words.map((word) => ({ scope, word })))
-    .onConflict((oc) => oc.columns(['scope', 'word']).doNothing())
-    .execute();
 }

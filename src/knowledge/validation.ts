@@ -8,7 +8,7 @@ import { KefuError } from '../protocol/errors.ts';
 import { normalizeForMatch } from './sensitive.ts';
 import { fieldOf } from '../protocol/validation.ts';
 
-export const LIMITS = Object.freeze({
+const LIMITS = Object.freeze({
   questionMax: 500,
   answerMax: 4000,
   alternatesMax: 50,

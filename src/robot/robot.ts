@@ -5,17 +5,19 @@
  *   dialogue step (CPU) → replies, next state, maybe a handover.
  *
  * Lookups only happen when the intent needs them (a greeting touches nothing). Each lookup gets
- * its own AbortSignal and `budgetMs`; one that is slow or fails is reported as unavailable and the
- * answer says what could not be checked, instead of the whole answer waiting or failing. Logistics
- * for orders already known from the conversation are fetched alongside the order list; for the
- * others they follow as soon as the list arrives, so the worst case is two budgets.
+ * its own AbortSignal, which fires after `budgetMs`: the one deadline of that lookup, which the
+ * data source honours instead of arming a timer of its own. One that is slow or fails is reported
+ * as unavailable and the answer says what could not be checked, instead of the whole answer
+ * waiting or failing. Logistics for orders already known from the conversation are fetched
+ * alongside the order list; for the others they follow as soon as the list arrives, so the worst
+ * case is two budgets.
  *
  * The optional LLM is consulted only when the engine did not understand the message, under the
  * same budget, and only to pick an intent; on any failure the engine's own answer stands.
  */
 import type { Aftersale, BuyerDataSource, Logistics, Order } from '../commerce/types.ts';
 import { KefuError } from '../protocol/errors.ts';
-import { logisticsTargets, parseState, plan, step, type DialogueState, type Lookup, type TurnData, type TurnInput } from './dialogue.ts';
+import { logisticsTargets, parseState, plan, step, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
 import type { FaqHit } from './faq-index.ts';
 import type { FaqProvider } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
@@ -82,68 +84,33 @@ export function createRobot(opts: RobotOptions): Robot {
   const version = opts.version ?? 'v1';
   const nlu = opts.nlu ?? createNlu(opts.tzOffsetMinutes !== undefined ? { tzOffsetMinutes: opts.tzOffsetMinutes } : {});
   const clock = opts.clock ?? (() => new Date());
-  const ds = opts.dataSource;
+  const sources: Sources = { ds: opts.dataSource, faq: opts.faq, budgetMs };
 
   return {
     version,
     async answer(req) {
       validate(req);
       const started = performance.now();
-      let cpu = 0;
       let t = performance.now();
       const state = parseState(req.state);
-      const now = clock();
-      const text = req.text.slice(0, MAX_UTTERANCE);
-      let input: TurnInput = {
-        shopId: req.shopId,
-        userId: req.userId,
-        text,
-        now,
-        understanding: nlu.understand(text, now),
-        ...(opts.tzOffsetMinutes !== undefined ? { tzOffsetMinutes: opts.tzOffsetMinutes } : {}),
-      };
+      let input = turnInput(req, clock(), nlu, opts.tzOffsetMinutes);
       let p = plan(state, input);
-      cpu += performance.now() - t;
+      let cpu = performance.now() - t;
 
       const waitStart = performance.now();
       if (p.notUnderstood && opts.llm) {
-        const u = input.understanding!;
-        const llm = opts.llm;
-        const r = await bounded((signal) => llm.classifyIntent(text, { lang: p.lang, signal }), budgetMs);
-        if (r.ok && r.value && r.value !== 'unknown') {
-          t = performance.now();
-          input = { ...input, understanding: { ...u, intent: r.value, confidence: 0.5, source: 'llm', guess: undefined } };
-          p = plan(state, input);
-          cpu += performance.now() - t;
+        const llm = await replanWithLlm(opts.llm, budgetMs, state, input, p);
+        if (llm) {
+          input = llm.input;
+          p = llm.plan;
+          cpu += llm.cpuMs;
         }
       }
-
-      const { needs } = p;
-      const who = { shopId: req.shopId, userId: req.userId };
-      const orders = needs.orders ? bounded((s) => ds.listOrders(req.shopId, req.userId, s).then(arrayOf<Order>), budgetMs) : undefined;
-      const aftersales = needs.aftersales ? bounded((s) => ds.listAftersales(req.shopId, req.userId, s).then(arrayOf<Aftersale>), budgetMs) : undefined;
-      const faq = needs.faq ? bounded((s) => raceAbort(opts.faq.search(req.shopId, text), s), budgetMs) : undefined;
-      const logisticsNow =
-        needs.logistics && needs.knownOrderIds.length
-          ? bounded((s) => ds.getLogistics(req.shopId, needs.knownOrderIds, s).then(arrayOf<Logistics>), budgetMs)
-          : undefined;
-      const logisticsLater = needs.logistics && orders
-        ? orders.then((o) => {
-            const ids = o.ok ? logisticsTargets(p, o.value, who) : [];
-            return ids.length ? bounded((s) => ds.getLogistics(req.shopId, ids, s).then(arrayOf<Logistics>), budgetMs) : undefined;
-          })
-        : undefined;
-      const [o, a, f, l1, l2] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater]);
+      const found = await runLookups(sources, input, p);
       const lookupMs = performance.now() - waitStart;
 
       t = performance.now();
-      const data: TurnData = {
-        ...(o ? { orders: o } : {}),
-        ...(a ? { aftersales: a } : {}),
-        ...(f ? { faq: f as Lookup<FaqHit | null> } : {}),
-        ...(needs.logistics ? { logistics: mergeLookups([l1, l2]) } : {}),
-      };
-      const result = step(state, input, data);
+      const result = step(state, input, turnData(p, found));
       cpu += performance.now() - t;
       return {
         replies: result.replies,
@@ -156,6 +123,82 @@ export function createRobot(opts: RobotOptions): Robot {
         timings: { cpuMs: round(cpu), lookupMs: round(lookupMs), totalMs: round(performance.now() - started) },
       };
     },
+  };
+}
+
+/** The turn's input: the message, cut to MAX_UTTERANCE, and what the NLU understood of it. */
+function turnInput(req: AnswerRequest, now: Date, nlu: Nlu, tzOffsetMinutes: number | undefined): TurnInput {
+  const text = req.text.slice(0, MAX_UTTERANCE);
+  return {
+    shopId: req.shopId,
+    userId: req.userId,
+    text,
+    now,
+    understanding: nlu.understand(text, now),
+    ...(tzOffsetMinutes !== undefined ? { tzOffsetMinutes } : {}),
+  };
+}
+
+/** What the lookups of a turn read, and the budget each of them gets. */
+interface Sources {
+  readonly ds: BuyerDataSource;
+  readonly faq: FaqProvider;
+  readonly budgetMs: number;
+}
+
+/** The results of a turn's lookups; absent ones were not needed. */
+interface Found {
+  readonly orders: Lookup<Order[]> | undefined;
+  readonly aftersales: Lookup<Aftersale[]> | undefined;
+  readonly faq: Lookup<FaqHit | null> | undefined;
+  readonly logistics: (Lookup<Logistics[]> | undefined)[];
+}
+
+/**
+ * Asks the LLM for the intent of a message the engine did not understand, under the lookup
+ * budget. The turn planned again with that intent, or undefined when the LLM failed or did not
+ * know either (the engine's own answer stands). `cpuMs`: the time spent planning again.
+ */
+async function replanWithLlm(llm: LlmClient, budgetMs: number, state: DialogueState, input: TurnInput, p: Plan): Promise<{ input: TurnInput; plan: Plan; cpuMs: number } | undefined> {
+  const u = input.understanding!;
+  const r = await lookupWithinBudget((signal) => llm.classifyIntent(input.text, { lang: p.lang, signal }), budgetMs);
+  if (!r.ok || !r.value || r.value === 'unknown') return undefined;
+  const t = performance.now();
+  const next: TurnInput = { ...input, understanding: { ...u, intent: r.value, confidence: 0.5, source: 'llm', guess: undefined } };
+  return { input: next, plan: plan(state, next), cpuMs: performance.now() - t };
+}
+
+/**
+ * Runs the lookups the plan needs, in parallel, each under its own budget. Logistics of orders
+ * already known go alongside the order list; the others follow as soon as the list arrives.
+ */
+async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Found> {
+  const { ds, budgetMs } = src;
+  const { needs } = p;
+  const { shopId, userId } = input;
+  const who = { shopId, userId };
+  const orders = needs.orders ? lookupWithinBudget((s) => ds.listOrders(shopId, userId, s).then(arrayOf<Order>), budgetMs) : undefined;
+  const aftersales = needs.aftersales ? lookupWithinBudget((s) => ds.listAftersales(shopId, userId, s).then(arrayOf<Aftersale>), budgetMs) : undefined;
+  const faq = needs.faq ? lookupWithinBudget((s) => raceAbort(src.faq.search(shopId, input.text), s), budgetMs) : undefined;
+  const parcels = (ids: readonly string[]) => lookupWithinBudget((s) => ds.getLogistics(shopId, ids, s).then(arrayOf<Logistics>), budgetMs);
+  const logisticsNow = needs.logistics && needs.knownOrderIds.length ? parcels(needs.knownOrderIds) : undefined;
+  const logisticsLater = needs.logistics && orders
+    ? orders.then((o) => {
+        const ids = o.ok ? logisticsTargets(p, o.value, who) : [];
+        return ids.length ? parcels(ids) : undefined;
+      })
+    : undefined;
+  const [o, a, f, l1, l2] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater]);
+  return { orders: o, aftersales: a, faq: f as Lookup<FaqHit | null> | undefined, logistics: [l1, l2] };
+}
+
+/** The results as the dialogue step takes them, with both rounds of logistics merged into one. */
+function turnData(p: Plan, found: Found): TurnData {
+  return {
+    ...(found.orders ? { orders: found.orders } : {}),
+    ...(found.aftersales ? { aftersales: found.aftersales } : {}),
+    ...(found.faq ? { faq: found.faq } : {}),
+    ...(p.needs.logistics ? { logistics: mergeLookups(found.logistics) } : {}),
   };
 }
 
@@ -189,10 +232,12 @@ function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
 class LookupTimeout extends Error {}
 
 /**
- * Runs one lookup with its own AbortSignal and a deadline. Never rejects: a timeout or an error
- * becomes `{ ok: false }`. A lookup that ignores its signal is abandoned at the deadline all the same.
+ * Runs one lookup with its own AbortSignal, which fires when `budgetMs` is up: that signal is the
+ * lookup's one deadline (the data source works within it and arms no timer of its own). Never
+ * rejects: a timeout or an error becomes `{ ok: false }`. A lookup that ignores its signal is
+ * abandoned at the deadline all the same.
  */
-export async function bounded<T>(fn: (signal: AbortSignal) => Promise<T>, budgetMs: number): Promise<Lookup<T>> {
+async function lookupWithinBudget<T>(fn: (signal: AbortSignal) => Promise<T>, budgetMs: number): Promise<Lookup<T>> {
   const ac = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {

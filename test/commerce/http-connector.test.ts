@@ -8,12 +8,20 @@ import { aftersaleEvent, logisticsEvent, orderEvent } from './fixtures.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-describe('HttpPlatformConnector', () => {
-  let server: Server;
-  let base: string;
-  let handler: Handler = (_req, res) => res.end();
-  const seen: { url: string; auth: string | undefined }[] = [];
+// The fake platform of the suite below: tests set `handler` to answer the next requests.
+let server: Server;
+let base: string;
+let handler: Handler = (_req, res) => res.end();
+const seen: { url: string; auth: string | undefined }[] = [];
 
+const json = (status: number, body: unknown): Handler => (_req, res) => {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+};
+const unavailable = (re: RegExp) => (e: unknown) => e instanceof KefuError && e.code === 'UNAVAILABLE' && re.test(e.message);
+const signal = () => AbortSignal.timeout(5000);
+
+describe('HttpPlatformConnector', () => {
   before(async () => {
     server = createServer((req, res) => {
       seen.push({ url: req.url ?? '', auth: req.headers.authorization });
@@ -27,13 +35,11 @@ describe('HttpPlatformConnector', () => {
     await new Promise((r) => server.close(r));
   });
 
-  const json = (status: number, body: unknown): Handler => (_req, res) => {
-    res.writeHead(status, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
-  };
-  const unavailable = (re: RegExp) => (e: unknown) => e instanceof KefuError && e.code === 'UNAVAILABLE' && re.test(e.message);
-  const signal = () => AbortSignal.timeout(5000);
+  mappingTests();
+  failureTests();
+});
 
+function mappingTests(): void {
   test('calls the documented paths with the token and maps the webhook shapes', async () => {
     const c = new HttpPlatformConnector({ baseUrl: base, token: 'tok', timeoutMs: 1000 });
     const mine = orderEvent({ orderId: 'O/1', userId: 'u 1' }).data;
@@ -67,7 +73,9 @@ describe('HttpPlatformConnector', () => {
     );
     assert.equal(seen.at(-1)!.url, '/platform/shops/s/users/u/aftersales');
   });
+}
 
+function failureTests(): void {
   test('404 means none; other statuses, bad JSON and bad shapes are UNAVAILABLE', async () => {
     const c = new HttpPlatformConnector({ baseUrl: base, timeoutMs: 1000 });
     handler = json(404, { error: 'no such' });
@@ -105,4 +113,4 @@ describe('HttpPlatformConnector', () => {
     assert.throws(() => new HttpPlatformConnector({ baseUrl: 'ftp://x', timeoutMs: 100 }));
     assert.throws(() => new HttpPlatformConnector({ baseUrl: base, timeoutMs: 0 }));
   });
-});
+}

@@ -1,10 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { sql as rawSql } from 'kysely';
-import { applyPlatformEvent, parsePlatformEvent, registerWebhookRoutes, signBody, verifySignature, type PlatformEvent, type PlatformEventInput } from '../../src/commerce/index.ts';
+import { sql as rawSql, type Selectable } from 'kysely';
+import { applyPlatformEvent, parsePlatformEvent, registerWebhookRoutes, signBody, verifySignature, type ApplyResult, type PlatformEvent, type PlatformEventInput } from '../../src/commerce/index.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
+import type { ShopOrdersTable } from '../../src/storage/tables/commerce.ts';
 import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
 import { KEYRING, aftersaleEvent, logisticsEvent, orderEvent } from './fixtures.ts';
 
@@ -61,159 +62,182 @@ const post = (app: FastifyInstance, body: string | Buffer, signature?: string | 
     payload: body,
   });
 
+/** One suite's store (set by its `before`) and the helpers its tests share. */
+interface Suite {
+  sql: SqlStore;
+  apply(e: PlatformEventInput): Promise<ApplyResult>;
+  storedOrder(shopId: string, orderId: string): Promise<Selectable<ShopOrdersTable> | undefined>;
+}
+
 for (const factory of SQL_FACTORIES) {
   describe(`platform webhooks on ${factory.name}`, { skip: factory.skip }, () => {
-    let sql: SqlStore;
+    const st = {
+      apply: (e: PlatformEventInput) => applyPlatformEvent(st.sql, KEYRING, parsePlatformEvent(e)),
+      storedOrder: (shopId: string, orderId: string) =>
+        st.sql.db.selectFrom('shop_orders').selectAll().where('shop_id', '=', shopId).where('order_id', '=', orderId).executeTakeFirst(),
+    } as Suite;
     before(async () => {
-      sql = await factory.create();
+      st.sql = await factory.create();
     });
     after(async () => {
-      await sql?.close();
+      await st.sql?.close();
       await dropTestSchemas();
     });
 
-    const apply = (e: PlatformEventInput) => applyPlatformEvent(sql, KEYRING, parsePlatformEvent(e));
-    const storedOrder = (shopId: string, orderId: string) =>
-      sql.db.selectFrom('shop_orders').selectAll().where('shop_id', '=', shopId).where('order_id', '=', orderId).executeTakeFirst();
+    deliveryTests(st);
+    orderingTests(st);
+    routeSignatureTests(st);
+    routeParsingTests(st);
+    rollbackTests(st);
+  });
+}
 
-    test('a duplicate event id returns duplicate and changes nothing', async () => {
-      const first = orderEvent({ shopId: 'dup', status: 'paid', updatedAt: '2026-11-20T10:00:00Z' });
-      assert.deepEqual(await apply(first), { applied: true, duplicate: false });
-      // Same id, newer content: still a redelivery, so it must not be applied.
-      const replay = orderEvent({ shopId: 'dup', id: first.id, status: 'delivered', updatedAt: '2026-11-25T10:00:00Z' });
-      assert.deepEqual(await apply(replay), { applied: false, duplicate: true });
-      const row = await storedOrder('dup', 'O1');
-      assert.equal(row?.status, 'paid');
-      assert.equal(row?.last_event_id, first.id);
-      const n = await sql.db.selectFrom('webhook_events').select('event_id').where('shop_id', '=', 'dup').execute();
-      assert.equal(n.length, 1);
-    });
+function deliveryTests(st: Suite): void {
+  test('a duplicate event id returns duplicate and changes nothing', async () => {
+    const first = orderEvent({ shopId: 'dup', status: 'paid', updatedAt: '2026-11-20T10:00:00Z' });
+    assert.deepEqual(await st.apply(first), { applied: true, duplicate: false });
+    // Same id, newer content: still a redelivery, so it must not be applied.
+    const replay = orderEvent({ shopId: 'dup', id: first.id, status: 'delivered', updatedAt: '2026-11-25T10:00:00Z' });
+    assert.deepEqual(await st.apply(replay), { applied: false, duplicate: true });
+    const row = await st.storedOrder('dup', 'O1');
+    assert.equal(row?.status, 'paid');
+    assert.equal(row?.last_event_id, first.id);
+    const n = await st.sql.db.selectFrom('webhook_events').select('event_id').where('shop_id', '=', 'dup').execute();
+    assert.equal(n.length, 1);
+  });
 
-    test('the same event id in two shops is two events', async () => {
-      const a = orderEvent({ shopId: 'idA', id: 'shared-id' });
-      const b = orderEvent({ shopId: 'idB', id: 'shared-id' });
-      assert.equal((await apply(a)).applied, true);
-      assert.equal((await apply(b)).applied, true);
-    });
+  test('the same event id in two shops is two events', async () => {
+    const a = orderEvent({ shopId: 'idA', id: 'shared-id' });
+    const b = orderEvent({ shopId: 'idB', id: 'shared-id' });
+    assert.equal((await st.apply(a)).applied, true);
+    assert.equal((await st.apply(b)).applied, true);
+  });
+}
 
-    test('an older updatedAt changes nothing; a newer one replaces; an equal one is ignored', async () => {
-      const shopId = 'order';
-      await apply(orderEvent({ shopId, status: 'shipped', updatedAt: '2026-11-20T10:00:00Z' }));
-      assert.deepEqual(await apply(orderEvent({ shopId, status: 'paid', updatedAt: '2026-11-20T09:59:59.999Z' })), { applied: false, duplicate: false });
-      assert.equal((await storedOrder(shopId, 'O1'))?.status, 'shipped');
-      assert.deepEqual(await apply(orderEvent({ shopId, status: 'cancelled', updatedAt: '2026-11-20T10:00:00Z' })), { applied: false, duplicate: false });
-      assert.deepEqual(await apply(orderEvent({ shopId, status: 'delivered', updatedAt: '2026-11-20T18:00:00+08:00' })), { applied: false, duplicate: false });
-      assert.deepEqual(await apply(orderEvent({ shopId, status: 'delivered', updatedAt: '2026-11-20T10:00:00.001Z', price: '60' })), { applied: true, duplicate: false });
-      const row = await storedOrder(shopId, 'O1');
-      assert.equal(row?.status, 'delivered');
-      assert.equal(row?.items[0]?.price, '60.00');
-      assert.equal(row?.updated_at.toISOString(), '2026-11-20T10:00:00.001Z');
+function orderingTests(st: Suite): void {
+  test('an older updatedAt changes nothing; a newer one replaces; an equal one is ignored', async () => {
+    const shopId = 'order';
+    await st.apply(orderEvent({ shopId, status: 'shipped', updatedAt: '2026-11-20T10:00:00Z' }));
+    assert.deepEqual(await st.apply(orderEvent({ shopId, status: 'paid', updatedAt: '2026-11-20T09:59:59.999Z' })), { applied: false, duplicate: false });
+    assert.equal((await st.storedOrder(shopId, 'O1'))?.status, 'shipped');
+    assert.deepEqual(await st.apply(orderEvent({ shopId, status: 'cancelled', updatedAt: '2026-11-20T10:00:00Z' })), { applied: false, duplicate: false });
+    assert.deepEqual(await st.apply(orderEvent({ shopId, status: 'delivered', updatedAt: '2026-11-20T18:00:00+08:00' })), { applied: false, duplicate: false });
+    assert.deepEqual(await st.apply(orderEvent({ shopId, status: 'delivered', updatedAt: '2026-11-20T10:00:00.001Z', price: '60' })), { applied: true, duplicate: false });
+    const row = await st.storedOrder(shopId, 'O1');
+    assert.equal(row?.status, 'delivered');
+    assert.equal(row?.items[0]?.price, '60.00');
+    assert.equal(row?.updated_at.toISOString(), '2026-11-20T10:00:00.001Z');
 
-      // Logistics and after-sales follow the same rule.
-      await apply(logisticsEvent({ shopId, status: 'in_transit', updatedAt: '2026-11-21T10:00:00Z' }));
-      assert.equal((await apply(logisticsEvent({ shopId, status: 'pending', updatedAt: '2026-11-21T09:00:00Z' }))).applied, false);
-      assert.equal((await apply(logisticsEvent({ shopId, status: 'delivered', updatedAt: '2026-11-22T09:00:00Z' }))).applied, true);
-      const l = await sql.db.selectFrom('shop_logistics').selectAll().where('shop_id', '=', shopId).executeTakeFirstOrThrow();
-      assert.equal(l.status, 'delivered');
-      await apply(aftersaleEvent({ shopId, status: 'approved', amount: '10', updatedAt: '2026-11-22T10:00:00Z' }));
-      assert.equal((await apply(aftersaleEvent({ shopId, status: 'requested', updatedAt: '2026-11-22T08:00:00Z' }))).applied, false);
-      const a = await sql.db.selectFrom('shop_aftersales').selectAll().where('shop_id', '=', shopId).executeTakeFirstOrThrow();
-      assert.equal(a.status, 'approved');
-      assert.equal(a.amount, '10.00');
-    });
+    // Logistics and after-sales follow the same rule.
+    await st.apply(logisticsEvent({ shopId, status: 'in_transit', updatedAt: '2026-11-21T10:00:00Z' }));
+    assert.equal((await st.apply(logisticsEvent({ shopId, status: 'pending', updatedAt: '2026-11-21T09:00:00Z' }))).applied, false);
+    assert.equal((await st.apply(logisticsEvent({ shopId, status: 'delivered', updatedAt: '2026-11-22T09:00:00Z' }))).applied, true);
+    const l = await st.sql.db.selectFrom('shop_logistics').selectAll().where('shop_id', '=', shopId).executeTakeFirstOrThrow();
+    assert.equal(l.status, 'delivered');
+    await st.apply(aftersaleEvent({ shopId, status: 'approved', amount: '10', updatedAt: '2026-11-22T10:00:00Z' }));
+    assert.equal((await st.apply(aftersaleEvent({ shopId, status: 'requested', updatedAt: '2026-11-22T08:00:00Z' }))).applied, false);
+    const a = await st.sql.db.selectFrom('shop_aftersales').selectAll().where('shop_id', '=', shopId).executeTakeFirstOrThrow();
+    assert.equal(a.status, 'approved');
+    assert.equal(a.amount, '10.00');
+  });
 
-    test('receiver phone, address and name are not stored in plaintext', async () => {
-      await apply(orderEvent({ shopId: 'pii' }));
-      const raw = await rawSql<Record<string, unknown>>`select * from shop_orders where shop_id = 'pii'`.execute(sql.db);
-      const text = JSON.stringify(raw.rows);
-      for (const secret of ['13812345678', '1234', '文三路', '测试用户']) assert.ok(!text.includes(secret), `found ${secret} in ${text}`);
-      assert.match(String(raw.rows[0]!.receiver_phone_enc), /^v1\.test\./);
-    });
+  test('receiver phone, address and name are not stored in plaintext', async () => {
+    await st.apply(orderEvent({ shopId: 'pii' }));
+    const raw = await rawSql<Record<string, unknown>>`select * from shop_orders where shop_id = 'pii'`.execute(st.sql.db);
+    const text = JSON.stringify(raw.rows);
+    for (const secret of ['13812345678', '1234', '文三路', '测试用户']) assert.ok(!text.includes(secret), `found ${secret} in ${text}`);
+    assert.match(String(raw.rows[0]!.receiver_phone_enc), /^v1\.test\./);
+  });
+}
 
-    test('route: good signature stores; bad or missing signature is 401 and stores nothing', async () => {
-      const app = bareApp(sql);
-      try {
-        const body = JSON.stringify(orderEvent({ shopId: 'route' }));
-        for (const sig of [null, 'sha256=' + '0'.repeat(64), signBody('wrong-secret-0123456789', body), 'garbage']) {
-          const res = await post(app, body, sig);
-          assert.equal(res.statusCode, 401, String(sig));
-          assert.equal(res.json().error.code, 'UNAUTHORIZED');
-        }
-        assert.equal(await storedOrder('route', 'O1'), undefined);
-
-        const ok = await post(app, body);
-        assert.equal(ok.statusCode, 200);
-        assert.deepEqual(ok.json(), { ok: true, duplicate: false, applied: true });
-        const again = await post(app, body);
-        assert.deepEqual(again.json(), { ok: true, duplicate: true, applied: false });
-        assert.equal((await storedOrder('route', 'O1'))?.status, 'shipped');
-      } finally {
-        await app.close();
+function routeSignatureTests(st: Suite): void {
+  test('route: good signature stores; bad or missing signature is 401 and stores nothing', async () => {
+    const app = bareApp(st.sql);
+    try {
+      const body = JSON.stringify(orderEvent({ shopId: 'route' }));
+      for (const sig of [null, 'sha256=' + '0'.repeat(64), signBody('wrong-secret-0123456789', body), 'garbage']) {
+        const res = await post(app, body, sig);
+        assert.equal(res.statusCode, 401, String(sig));
+        assert.equal(res.json().error.code, 'UNAUTHORIZED');
       }
-    });
+      assert.equal(await st.storedOrder('route', 'O1'), undefined);
 
-    test('route: a bad item price is 400 naming the field, and nothing is stored (not even the event id)', async () => {
-      const app = bareApp(sql);
-      try {
-        const before = await counts(sql);
-        const event = orderEvent({ shopId: 'badprice', price: '12.345' });
-        const res = await post(app, JSON.stringify(event));
-        assert.equal(res.statusCode, 400);
-        const err = res.json().error;
-        assert.equal(err.code, 'BAD_REQUEST');
-        assert.match(err.message, /^data\.items\[0\]\.price /);
-        assert.deepEqual(await counts(sql), before);
-        // The platform fixes the price and resends the same id: it is processed, not a duplicate.
-        const fixed = await post(app, JSON.stringify({ ...event, data: { ...event.data, items: [{ sku: 'S', title: 'T', quantity: 1, price: '12.34' }] } }));
-        assert.deepEqual(fixed.json(), { ok: true, duplicate: false, applied: true });
-      } finally {
-        await app.close();
-      }
-    });
+      const ok = await post(app, body);
+      assert.equal(ok.statusCode, 200);
+      assert.deepEqual(ok.json(), { ok: true, duplicate: false, applied: true });
+      const again = await post(app, body);
+      assert.deepEqual(again.json(), { ok: true, duplicate: true, applied: false });
+      assert.equal((await st.storedOrder('route', 'O1'))?.status, 'shipped');
+    } finally {
+      await app.close();
+    }
+  });
 
-    test('route: invalid JSON is 400, an oversized body 413, and the JSON parser of sibling routes is untouched', async () => {
-      const app = bareApp(sql);
-      try {
-        const bad = await post(app, '{"id": ');
-        assert.equal(bad.statusCode, 400);
-        assert.equal(bad.json().error.code, 'BAD_REQUEST');
-        const big = Buffer.alloc(1024 * 1024 + 10, 0x20);
-        const tooBig = await post(app, big);
-        assert.equal(tooBig.statusCode, 413);
-        assert.equal(tooBig.json().error.code, 'TOO_LARGE');
-        const echo = await app.inject({ method: 'POST', url: '/api/v1/echo', payload: { a: 1 } });
-        assert.deepEqual(echo.json(), { body: { a: 1 } });
-      } finally {
-        await app.close();
-      }
-    });
+  test('route: a bad item price is 400 naming the field, and nothing is stored (not even the event id)', async () => {
+    const app = bareApp(st.sql);
+    try {
+      const before = await counts(st.sql);
+      const event = orderEvent({ shopId: 'badprice', price: '12.345' });
+      const res = await post(app, JSON.stringify(event));
+      assert.equal(res.statusCode, 400);
+      const err = res.json().error;
+      assert.equal(err.code, 'BAD_REQUEST');
+      assert.match(err.message, /^data\.items\[0\]\.price /);
+      assert.deepEqual(await counts(st.sql), before);
+      // The platform fixes the price and resends the same id: it is processed, not a duplicate.
+      const fixed = await post(app, JSON.stringify({ ...event, data: { ...event.data, items: [{ sku: 'S', title: 'T', quantity: 1, price: '12.34' }] } }));
+      assert.deepEqual(fixed.json(), { ok: true, duplicate: false, applied: true });
+    } finally {
+      await app.close();
+    }
+  });
+}
 
-    test('route: onApplied runs after commit, only for applied events, and its failure does not fail the webhook', async () => {
-      const seen: string[] = [];
-      const app = bareApp(sql, (e) => {
-        seen.push(e.id);
-        throw new Error('listener broke');
-      });
-      try {
-        const first = orderEvent({ shopId: 'listen', updatedAt: '2026-11-20T10:00:00Z' });
-        const stale = orderEvent({ shopId: 'listen', updatedAt: '2026-11-19T10:00:00Z' });
-        assert.equal((await post(app, JSON.stringify(first))).statusCode, 200);
-        assert.equal((await post(app, JSON.stringify(first))).statusCode, 200);
-        assert.deepEqual((await post(app, JSON.stringify(stale))).json(), { ok: true, duplicate: false, applied: false });
-        assert.deepEqual(seen, [first.id]);
-      } finally {
-        await app.close();
-      }
-    });
+function routeParsingTests(st: Suite): void {
+  test('route: invalid JSON is 400, an oversized body 413, and the JSON parser of sibling routes is untouched', async () => {
+    const app = bareApp(st.sql);
+    try {
+      const bad = await post(app, '{"id": ');
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().error.code, 'BAD_REQUEST');
+      const big = Buffer.alloc(1024 * 1024 + 10, 0x20);
+      const tooBig = await post(app, big);
+      assert.equal(tooBig.statusCode, 413);
+      assert.equal(tooBig.json().error.code, 'TOO_LARGE');
+      const echo = await app.inject({ method: 'POST', url: '/api/v1/echo', payload: { a: 1 } });
+      assert.deepEqual(echo.json(), { body: { a: 1 } });
+    } finally {
+      await app.close();
+    }
+  });
 
-    test('a failure inside the transaction leaves neither the record nor the event id', async () => {
-      const event = parsePlatformEvent(orderEvent({ shopId: 'rollback' }));
-      // An empty keyring makes encryption throw after the event id was inserted.
-      await assert.rejects(applyPlatformEvent(sql, [], event));
-      assert.equal(await storedOrder('rollback', 'O1'), undefined);
-      const ev = await sql.db.selectFrom('webhook_events').selectAll().where('shop_id', '=', 'rollback').execute();
-      assert.equal(ev.length, 0);
-      assert.equal((await applyPlatformEvent(sql, KEYRING, event)).applied, true);
+  test('route: onApplied runs after commit, only for applied events, and its failure does not fail the webhook', async () => {
+    const seen: string[] = [];
+    const app = bareApp(st.sql, (e) => {
+      seen.push(e.id);
+      throw new Error('listener broke');
     });
+    try {
+      const first = orderEvent({ shopId: 'listen', updatedAt: '2026-11-20T10:00:00Z' });
+      const stale = orderEvent({ shopId: 'listen', updatedAt: '2026-11-19T10:00:00Z' });
+      assert.equal((await post(app, JSON.stringify(first))).statusCode, 200);
+      assert.equal((await post(app, JSON.stringify(first))).statusCode, 200);
+      assert.deepEqual((await post(app, JSON.stringify(stale))).json(), { ok: true, duplicate: false, applied: false });
+      assert.deepEqual(seen, [first.id]);
+    } finally {
+      await app.close();
+    }
+  });
+}
+
+function rollbackTests(st: Suite): void {
+  test('a failure inside the transaction leaves neither the record nor the event id', async () => {
+    const event = parsePlatformEvent(orderEvent({ shopId: 'rollback' }));
+    // An empty keyring makes encryption throw after the event id was inserted.
+    await assert.rejects(applyPlatformEvent(st.sql, [], event));
+    assert.equal(await st.storedOrder('rollback', 'O1'), undefined);
+    const ev = await st.sql.db.selectFrom('webhook_events').selectAll().where('shop_id', '=', 'rollback').execute();
+    assert.equal(ev.length, 0);
+    assert.equal((await applyPlatformEvent(st.sql, KEYRING, event)).applied, true);
   });
 }

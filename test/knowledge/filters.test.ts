@@ -39,6 +39,36 @@ class FakeSource implements FilterSource {
 const finds = async (cache: FilterCache, shopId: string, text: string) => (await cache.get(shopId)).find(text).map((h) => h.word);
 
 describe('FilterCache', () => {
+  refreshTests();
+  concurrencyAndFailureTests();
+});
+
+for (const factory of SQL_FACTORIES) {
+  describe(`FilterCache over KnowledgeService on ${factory.name}`, { skip: factory.skip }, () => {
+    let store: SqlStore;
+    before(async () => {
+      store = await factory.create();
+    });
+    after(() => store?.close());
+
+    test('default global words apply, and a committed change is picked up after invalidate', async () => {
+      const k = new KnowledgeService(store);
+      const cache = new FilterCache(k, { recheckMs: 60_000 });
+      assert.deepEqual(await finds(cache, 's1', '这里有代*开*发*票'), ['代开发票']);
+      assert.deepEqual(await finds(cache, 's1', '店铺专用词'), []);
+      await k.replaceSensitiveWords('s1', { words: ['店铺专用词'] });
+      assert.deepEqual(await finds(cache, 's1', '店铺专用词'), [], 'cached until invalidated');
+      cache.invalidate('s1');
+      assert.deepEqual(await finds(cache, 's1', '店铺专用词'), ['店铺专用词']);
+      assert.deepEqual(await finds(cache, 's2', '店铺专用词'), [], 'another shop does not get it');
+      await k.setGlobalWords(['平台禁词']);
+      cache.invalidate();
+      assert.deepEqual(await finds(cache, 's2', '平台禁词 代开发票'), ['平台禁词']);
+    });
+  });
+}
+
+function refreshTests(): void {
   test('compiles once, serves without I/O until recheckMs, then checks the version', async () => {
     const src = new FakeSource();
     src.set('a', ['店铺词']);
@@ -92,7 +122,9 @@ describe('FilterCache', () => {
     assert.equal(src.calls.filterWords, 2);
     assert.equal(cache.stats.compiles, 1);
   });
+}
 
+function concurrencyAndFailureTests(): void {
   test('an invalidation during a load leaves the result marked for another check', async () => {
     const src = new FakeSource();
     src.set('a', ['旧词']);
@@ -143,30 +175,5 @@ describe('FilterCache', () => {
     assert.equal(src.calls.filterWords, loads, 'a was used recently and stayed');
     await cache.get('b');
     assert.equal(src.calls.filterWords, loads + 1, 'b was evicted and is loaded again');
-  });
-});
-
-for (const factory of SQL_FACTORIES) {
-  describe(`FilterCache over KnowledgeService on ${factory.name}`, { skip: factory.skip }, () => {
-    let store: SqlStore;
-    before(async () => {
-      store = await factory.create();
-    });
-    after(() => store?.close());
-
-    test('default global words apply, and a committed change is picked up after invalidate', async () => {
-      const k = new KnowledgeService(store);
-      const cache = new FilterCache(k, { recheckMs: 60_000 });
-      assert.deepEqual(await finds(cache, 's1', '这里有代*开*发*票'), ['代开发票']);
-      assert.deepEqual(await finds(cache, 's1', '店铺专用词'), []);
-      await k.replaceSensitiveWords('s1', { words: ['店铺专用词'] });
-      assert.deepEqual(await finds(cache, 's1', '店铺专用词'), [], 'cached until invalidated');
-      cache.invalidate('s1');
-      assert.deepEqual(await finds(cache, 's1', '店铺专用词'), ['店铺专用词']);
-      assert.deepEqual(await finds(cache, 's2', '店铺专用词'), [], 'another shop does not get it');
-      await k.setGlobalWords(['平台禁词']);
-      cache.invalidate();
-      assert.deepEqual(await finds(cache, 's2', '平台禁词 代开发票'), ['平台禁词']);
-    });
   });
 }

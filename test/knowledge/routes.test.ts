@@ -51,136 +51,151 @@ function buildApp(knowledge: KnowledgeService, changed: string[], opts: { throwi
 const admin = (shop: string) => ({ 'x-test-role': 'admin', 'x-test-shop': shop });
 const agent = (shop: string) => ({ 'x-test-role': 'agent', 'x-test-shop': shop });
 
+/** One suite's store and app (set by its `before`), and the shops its change listener was told about. */
+interface Suite {
+  store: SqlStore;
+  app: FastifyInstance;
+  changed: string[];
+}
+
 for (const factory of SQL_FACTORIES) {
   describe(`knowledge REST on ${factory.name}`, { skip: factory.skip }, () => {
-    let store: SqlStore;
-    let app: FastifyInstance;
-    const changed: string[] = [];
+    const st = { changed: [] as string[] } as Suite;
 
     before(async () => {
-      store = await factory.create();
-      app = buildApp(new KnowledgeService(store), changed);
-      await app.ready();
+      st.store = await factory.create();
+      st.app = buildApp(new KnowledgeService(st.store), st.changed);
+      await st.app.ready();
     });
     after(async () => {
-      await app?.close();
-      await store?.close();
+      await st.app?.close();
+      await st.store?.close();
     });
 
-    test('admin creates, agent reads, other shops get 403 on the shop and 404 on the id', async () => {
-      changed.length = 0;
-      const created = await app.inject({
-        method: 'POST',
-        url: '/api/v1/shops/A/faq',
-        headers: admin('A'),
-        payload: { question: '多久发货？', answer: '48 小时内', alternates: ['几天发货'] },
-      });
-      assert.equal(created.statusCode, 201);
-      const entry = created.json();
-      assert.equal(entry.question, '多久发货？');
-      assert.deepEqual(entry.alternates, ['几天发货']);
-      assert.deepEqual(changed, ['A']);
+    faqAccessTests(st);
+    faqChangeTests(st);
+    wordRouteTests(st);
+  });
+}
 
-      const list = await app.inject({ method: 'GET', url: '/api/v1/shops/A/faq', headers: agent('A') });
-      assert.equal(list.statusCode, 200);
-      assert.deepEqual(list.json(), { items: [entry] });
-
-      const agentWrite = await app.inject({ method: 'POST', url: '/api/v1/shops/A/faq', headers: agent('A'), payload: { question: 'q', answer: 'a' } });
-      assert.equal(agentWrite.statusCode, 403);
-      assert.equal(agentWrite.json().error.code, 'FORBIDDEN');
-
-      const otherShopList = await app.inject({ method: 'GET', url: '/api/v1/shops/A/faq', headers: admin('B') });
-      assert.equal(otherShopList.statusCode, 403);
-
-      for (const method of ['PUT', 'DELETE'] as const) {
-        const r = await app.inject({ method, url: `/api/v1/shops/B/faq/${entry.id}`, headers: admin('B'), payload: method === 'PUT' ? { question: 'x', answer: 'y' } : undefined });
-        assert.equal(r.statusCode, 404, method);
-        assert.deepEqual(r.json(), { error: { code: 'NOT_FOUND', message: 'no such FAQ entry' } });
-      }
-      const still = await app.inject({ method: 'GET', url: '/api/v1/shops/A/faq', headers: admin('A') });
-      assert.deepEqual(still.json().items, [entry]);
-      assert.deepEqual(changed, ['A'], 'refused writes notify nobody');
-
-      const anonymous = await app.inject({ method: 'GET', url: '/api/v1/shops/A/faq' });
-      assert.equal(anonymous.statusCode, 401);
+function faqAccessTests(st: Suite): void {
+  test('admin creates, agent reads, other shops get 403 on the shop and 404 on the id', async () => {
+    st.changed.length = 0;
+    const created = await st.app.inject({
+      method: 'POST',
+      url: '/api/v1/shops/A/faq',
+      headers: admin('A'),
+      payload: { question: '多久发货？', answer: '48 小时内', alternates: ['几天发货'] },
     });
+    assert.equal(created.statusCode, 201);
+    const entry = created.json();
+    assert.equal(entry.question, '多久发货？');
+    assert.deepEqual(entry.alternates, ['几天发货']);
+    assert.deepEqual(st.changed, ['A']);
 
-    test('update and delete', async () => {
-      const { id } = (await app.inject({ method: 'POST', url: '/api/v1/shops/C/faq', headers: admin('C'), payload: { question: 'q', answer: 'a' } })).json();
-      changed.length = 0;
-      const put = await app.inject({ method: 'PUT', url: `/api/v1/shops/C/faq/${id}`, headers: admin('C'), payload: { question: 'q2', answer: 'a2', alternates: ['alt'] } });
-      assert.equal(put.statusCode, 200);
-      assert.equal(put.json().version, 2);
-      assert.deepEqual(put.json().alternates, ['alt']);
-      const del = await app.inject({ method: 'DELETE', url: `/api/v1/shops/C/faq/${id}`, headers: admin('C') });
-      assert.equal(del.statusCode, 204);
-      assert.equal(del.body, '');
-      const again = await app.inject({ method: 'DELETE', url: `/api/v1/shops/C/faq/${id}`, headers: admin('C') });
-      assert.equal(again.statusCode, 404);
-      assert.deepEqual(changed, ['C', 'C']);
-    });
+    const list = await st.app.inject({ method: 'GET', url: '/api/v1/shops/A/faq', headers: agent('A') });
+    assert.equal(list.statusCode, 200);
+    assert.deepEqual(list.json(), { items: [entry] });
 
-    test('invalid bodies are 400 naming the field, and store nothing', async () => {
-      changed.length = 0;
-      const cases: [unknown, string][] = [
-        [{ question: '', answer: 'a' }, 'question must not be empty'],
-        [{ question: 'q', answer: 'a', alternates: [1] }, 'alternates[0] must be a string'],
-        [{ question: 'q' }, 'answer is required'],
-      ];
-      for (const [payload, message] of cases) {
-        const r = await app.inject({ method: 'POST', url: '/api/v1/shops/D/faq', headers: admin('D'), payload: payload as object });
-        assert.equal(r.statusCode, 400);
-        assert.deepEqual(r.json(), { error: { code: 'BAD_REQUEST', message, details: { field: message.split(' ')[0] } } });
-      }
-      const noBody = await app.inject({ method: 'POST', url: '/api/v1/shops/D/faq', headers: admin('D') });
-      assert.equal(noBody.statusCode, 400);
-      assert.equal(noBody.json().error.message, 'body must be a JSON object');
-      const list = await app.inject({ method: 'GET', url: '/api/v1/shops/D/faq', headers: admin('D') });
-      assert.deepEqual(list.json(), { items: [] });
-      assert.deepEqual(changed, []);
-    });
+    const agentWrite = await st.app.inject({ method: 'POST', url: '/api/v1/shops/A/faq', headers: agent('A'), payload: { question: 'q', answer: 'a' } });
+    assert.equal(agentWrite.statusCode, 403);
+    assert.equal(agentWrite.json().error.code, 'FORBIDDEN');
 
-    test('sensitive words: admin replaces, agent reads, validation names the word', async () => {
-      changed.length = 0;
-      const put = await app.inject({ method: 'PUT', url: '/api/v1/shops/E/sensitive-words', headers: admin('E'), payload: { words: [' 刷单 ', 'VX', 'v x'] } });
-      assert.equal(put.statusCode, 200);
-      assert.deepEqual(put.json(), { words: ['VX', '刷单'] });
-      const get = await app.inject({ method: 'GET', url: '/api/v1/shops/E/sensitive-words', headers: agent('E') });
-      assert.deepEqual(get.json(), { words: ['VX', '刷单'] });
-      const agentPut = await app.inject({ method: 'PUT', url: '/api/v1/shops/E/sensitive-words', headers: agent('E'), payload: { words: [] } });
-      assert.equal(agentPut.statusCode, 403);
-      const bad = await app.inject({ method: 'PUT', url: '/api/v1/shops/E/sensitive-words', headers: admin('E'), payload: { words: ['ok', '!!!'] } });
-      assert.equal(bad.statusCode, 400);
-      assert.equal(bad.json().error.message, 'words[1] has no letter or digit to match');
-      const other = await app.inject({ method: 'GET', url: '/api/v1/shops/E/sensitive-words', headers: admin('F') });
-      assert.equal(other.statusCode, 403);
-      assert.deepEqual(changed, ['E']);
-    });
+    const otherShopList = await st.app.inject({ method: 'GET', url: '/api/v1/shops/A/faq', headers: admin('B') });
+    assert.equal(otherShopList.statusCode, 403);
 
-    test('a full word list (5000 x 50 characters), \\u-escaped past 1 MiB, fits the body limit', async () => {
-      const words = Array.from({ length: 5000 }, (_, i) => `${i}`.padStart(6, '0') + '词'.repeat(44));
-      const escaped = JSON.stringify({ words }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-      assert.ok(escaped.length > 1024 * 1024);
-      const r = await app.inject({
-        method: 'PUT',
-        url: '/api/v1/shops/G/sensitive-words',
-        headers: { ...admin('G'), 'content-type': 'application/json' },
-        payload: escaped,
-      });
-      assert.equal(r.statusCode, 200, r.body.slice(0, 200));
-      assert.equal(r.json().words.length, 5000);
-    });
+    for (const method of ['PUT', 'DELETE'] as const) {
+      const r = await st.app.inject({ method, url: `/api/v1/shops/B/faq/${entry.id}`, headers: admin('B'), payload: method === 'PUT' ? { question: 'x', answer: 'y' } : undefined });
+      assert.equal(r.statusCode, 404, method);
+      assert.deepEqual(r.json(), { error: { code: 'NOT_FOUND', message: 'no such FAQ entry' } });
+    }
+    const still = await st.app.inject({ method: 'GET', url: '/api/v1/shops/A/faq', headers: admin('A') });
+    assert.deepEqual(still.json().items, [entry]);
+    assert.deepEqual(st.changed, ['A'], 'refused writes notify nobody');
 
-    test('a failing change listener does not fail the committed request', async () => {
-      const seen: string[] = [];
-      const app2 = buildApp(new KnowledgeService(store), seen, { throwingListener: true });
-      try {
-        const r = await app2.inject({ method: 'POST', url: '/api/v1/shops/H/faq', headers: admin('H'), payload: { question: 'q', answer: 'a' } });
-        assert.equal(r.statusCode, 201);
-        assert.deepEqual(seen, ['H']);
-      } finally {
-        await app2.close();
-      }
+    const anonymous = await st.app.inject({ method: 'GET', url: '/api/v1/shops/A/faq' });
+    assert.equal(anonymous.statusCode, 401);
+  });
+}
+
+function faqChangeTests(st: Suite): void {
+  test('update and delete', async () => {
+    const { id } = (await st.app.inject({ method: 'POST', url: '/api/v1/shops/C/faq', headers: admin('C'), payload: { question: 'q', answer: 'a' } })).json();
+    st.changed.length = 0;
+    const put = await st.app.inject({ method: 'PUT', url: `/api/v1/shops/C/faq/${id}`, headers: admin('C'), payload: { question: 'q2', answer: 'a2', alternates: ['alt'] } });
+    assert.equal(put.statusCode, 200);
+    assert.equal(put.json().version, 2);
+    assert.deepEqual(put.json().alternates, ['alt']);
+    const del = await st.app.inject({ method: 'DELETE', url: `/api/v1/shops/C/faq/${id}`, headers: admin('C') });
+    assert.equal(del.statusCode, 204);
+    assert.equal(del.body, '');
+    const again = await st.app.inject({ method: 'DELETE', url: `/api/v1/shops/C/faq/${id}`, headers: admin('C') });
+    assert.equal(again.statusCode, 404);
+    assert.deepEqual(st.changed, ['C', 'C']);
+  });
+
+  test('invalid bodies are 400 naming the field, and store nothing', async () => {
+    st.changed.length = 0;
+    const cases: [unknown, string][] = [
+      [{ question: '', answer: 'a' }, 'question must not be empty'],
+      [{ question: 'q', answer: 'a', alternates: [1] }, 'alternates[0] must be a string'],
+      [{ question: 'q' }, 'answer is required'],
+    ];
+    for (const [payload, message] of cases) {
+      const r = await st.app.inject({ method: 'POST', url: '/api/v1/shops/D/faq', headers: admin('D'), payload: payload as object });
+      assert.equal(r.statusCode, 400);
+      assert.deepEqual(r.json(), { error: { code: 'BAD_REQUEST', message, details: { field: message.split(' ')[0] } } });
+    }
+    const noBody = await st.app.inject({ method: 'POST', url: '/api/v1/shops/D/faq', headers: admin('D') });
+    assert.equal(noBody.statusCode, 400);
+    assert.equal(noBody.json().error.message, 'body must be a JSON object');
+    const list = await st.app.inject({ method: 'GET', url: '/api/v1/shops/D/faq', headers: admin('D') });
+    assert.deepEqual(list.json(), { items: [] });
+    assert.deepEqual(st.changed, []);
+  });
+}
+
+function wordRouteTests(st: Suite): void {
+  test('sensitive words: admin replaces, agent reads, validation names the word', async () => {
+    st.changed.length = 0;
+    const put = await st.app.inject({ method: 'PUT', url: '/api/v1/shops/E/sensitive-words', headers: admin('E'), payload: { words: [' 刷单 ', 'VX', 'v x'] } });
+    assert.equal(put.statusCode, 200);
+    assert.deepEqual(put.json(), { words: ['VX', '刷单'] });
+    const get = await st.app.inject({ method: 'GET', url: '/api/v1/shops/E/sensitive-words', headers: agent('E') });
+    assert.deepEqual(get.json(), { words: ['VX', '刷单'] });
+    const agentPut = await st.app.inject({ method: 'PUT', url: '/api/v1/shops/E/sensitive-words', headers: agent('E'), payload: { words: [] } });
+    assert.equal(agentPut.statusCode, 403);
+    const bad = await st.app.inject({ method: 'PUT', url: '/api/v1/shops/E/sensitive-words', headers: admin('E'), payload: { words: ['ok', '!!!'] } });
+    assert.equal(bad.statusCode, 400);
+    assert.equal(bad.json().error.message, 'words[1] has no letter or digit to match');
+    const other = await st.app.inject({ method: 'GET', url: '/api/v1/shops/E/sensitive-words', headers: admin('F') });
+    assert.equal(other.statusCode, 403);
+    assert.deepEqual(st.changed, ['E']);
+  });
+
+  test('a full word list (5000 x 50 characters), \\u-escaped past 1 MiB, fits the body limit', async () => {
+    const words = Array.from({ length: 5000 }, (_, i) => `${i}`.padStart(6, '0') + '词'.repeat(44));
+    const escaped = JSON.stringify({ words }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    assert.ok(escaped.length > 1024 * 1024);
+    const r = await st.app.inject({
+      method: 'PUT',
+      url: '/api/v1/shops/G/sensitive-words',
+      headers: { ...admin('G'), 'content-type': 'application/json' },
+      payload: escaped,
     });
+    assert.equal(r.statusCode, 200, r.body.slice(0, 200));
+    assert.equal(r.json().words.length, 5000);
+  });
+
+  test('a failing change listener does not fail the committed request', async () => {
+    const seen: string[] = [];
+    const app2 = buildApp(new KnowledgeService(st.store), seen, { throwingListener: true });
+    try {
+      const r = await app2.inject({ method: 'POST', url: '/api/v1/shops/H/faq', headers: admin('H'), payload: { question: 'q', answer: 'a' } });
+      assert.equal(r.statusCode, 201);
+      assert.deepEqual(seen, ['H']);
+    } finally {
+      await app2.close();
+    }
   });
 }

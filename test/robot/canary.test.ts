@@ -29,6 +29,11 @@ describe('canary', () => {
     assert.equal(canary.versionFor('alice'), routingDigit('alice') <= 4 ? 'v2' : 'v1');
   });
 
+  splitControlTests();
+  metricsTests();
+});
+
+function splitControlTests(): void {
   test('switched and rolled back at run time', async () => {
     const canary = createCanary({ robots: robots(), newVersion: 'v2', oldVersion: 'v1', newDigits: [0] });
     assert.equal((await canary.answer(ask('u-3'))).version, 'v1');
@@ -54,7 +59,9 @@ describe('canary', () => {
     assert.deepEqual(canary.config(), before);
     assert.throws(() => createCanary({ robots: [...robots(), ...robots()] }), /share version/);
   });
+}
 
+function metricsTests(): void {
   test('per-version metrics in the given registry', async () => {
     const registry = new Registry();
     const canary = createCanary({ robots: robots(), newVersion: 'v2', oldVersion: 'v1', registry });
@@ -81,4 +88,4 @@ describe('canary', () => {
       (e: unknown) => e instanceof KefuError && /kefu_bot_answer_seconds without the labels version/.test(e.message),
     );
   });
-});
+}

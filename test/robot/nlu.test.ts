@@ -60,6 +60,10 @@ describe('intents', () => {
   ];
   for (const [text, intent] of cases) test(`${text} → ${intent}`, () => assert.equal(understand(text).intent, intent));
 
+  intentRuleTests();
+});
+
+function intentRuleTests(): void {
   test('a greeting yields to the question in the same message', () => {
     assert.equal(understand('你好，我的快递到哪了').intent, 'track_parcel');
     assert.equal(understand('hi, where is my refund').intent, 'aftersale_progress');
@@ -98,7 +102,7 @@ describe('intents', () => {
     assert.equal(lexiconOnly.classify(n).intent, 'unknown');
     assert.equal(understand(text).intent, 'order_status');
   });
-});
+}
 
 describe('entities', () => {
   test('order numbers: long digit runs and letter prefixes, not phones, prices or dates', () => {
@@ -119,6 +123,10 @@ describe('entities', () => {
     assert.deepEqual(entities('is sku B-7781 in stock'), ['sku=B-7781']);
   });
 
+  dateEntityTests();
+});
+
+function dateEntityTests(): void {
   test('a repeated text is understood the same, and its relative dates follow the clock each time', () => {
     const own = createNlu();
     const first = own.understand('昨天买的快递到哪了', NOW);
@@ -165,7 +173,7 @@ describe('entities', () => {
     assert.deepEqual(entities('discount for first time buyers'), []);
     assert.deepEqual(entities('第二次问了'), []);
   });
-});
+}
 
 describe('tokenizer', () => {
   test('jieba segments Chinese and takes a shop\'s own words', () => {

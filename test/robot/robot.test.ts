@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRobot, FaqIndexProvider, type AnswerRequest, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
 import type { BuyerDataSource } from '../../src/commerce/types.ts';
+import { createBuyerDataSource, type CommerceReadModel, type PlatformConnector } from '../../src/commerce/index.ts';
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 import { aftersale, fakeDataSource, logistics, NOW, order, SHOP, type FakeData } from './fixtures.ts';
@@ -52,6 +53,11 @@ const robotWith = (data: FakeData, extra: { budgetMs?: number; llm?: LlmClient; 
 const textOf = (r: RobotAnswer) => r.replies.map((x) => x.text).join('\n');
 
 describe('parcel tracking', () => {
+  oneOrderTrackingTests();
+  severalOrdersTrackingTests();
+});
+
+function oneOrderTrackingTests(): void {
   const phrasings = [
     ['我的快递到哪了', 'zh'],
     ['快递咋还没到啊😭', 'zh'],
@@ -86,6 +92,13 @@ describe('parcel tracking', () => {
     assert.match(textOf(r), /^Your order 2024112500001111 .* is with 中通快递, tracking number ZT7700001111, currently in transit\. Latest update: Nov 26, 21:40 上海转运中心/);
   });
 
+  test('an order that has not shipped says so instead of inventing tracking', async () => {
+    const r = await robotWith({ orders: [order({ orderId: '2024112700003333', status: 'paid' })] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '快递到哪了' });
+    assert.match(textOf(r), /2024112700003333.*已付款待发货.*还没有物流信息/);
+  });
+}
+
+function severalOrdersTrackingTests(): void {
   test('two shipped orders: asks which one, then answers the one chosen by ordinal', async () => {
     for (const [ask, pick, lang] of [
       ['我的快递到哪了', '第二个', 'zh'],
@@ -141,12 +154,7 @@ describe('parcel tracking', () => {
     assert.equal(eta.intent, 'delivery_estimate');
     assert.match(textOf(eta), /2024112500001111.*运输途中/);
   });
-
-  test('an order that has not shipped says so instead of inventing tracking', async () => {
-    const r = await robotWith({ orders: [order({ orderId: '2024112700003333', status: 'paid' })] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '快递到哪了' });
-    assert.match(textOf(r), /2024112700003333.*已付款待发货.*还没有物流信息/);
-  });
-});
+}
 
 describe('after-sales', () => {
   test('a refund in progress: status and amount, in both languages', async () => {
@@ -270,6 +278,11 @@ describe('handover', () => {
 });
 
 describe('budget and degraded answers', () => {
+  budgetTests();
+  lookupPlanTests();
+});
+
+function budgetTests(): void {
   test('slow logistics: answers within budget and says what it could not check', async () => {
     const ds = fakeDataSource({ orders: [earbuds], logistics: [earbudsTrack] }, { getLogistics: { delayMs: 2000 } });
     const robot = createRobot({ dataSource: ds, faq, clock: () => NOW, budgetMs: 80 });
@@ -292,13 +305,36 @@ describe('budget and degraded answers', () => {
     assert.deepEqual(r.unavailable, ['orders']);
   });
 
+  test("with the commerce data source, the robot's budget is the one deadline: a slow platform is told to stop and the lookup fails", async () => {
+    const readModel: CommerceReadModel = { listOrders: async () => [], listAftersales: async () => [], getLogistics: async () => [], getOrder: async () => null };
+    const aborted: string[] = [];
+    const hang = <T>(kind: string, signal: AbortSignal) =>
+      new Promise<T>((_, reject) =>
+        signal.addEventListener('abort', () => {
+          aborted.push(kind);
+          reject(signal.reason);
+        }),
+      );
+    const platform: PlatformConnector = { listOrders: (_s, _u, signal) => hang('orders', signal), getLogistics: (_s, _u, _o, signal) => hang('logistics', signal), listAftersales: (_s, _u, signal) => hang('aftersales', signal) };
+    // A data-source budget far beyond the robot's: only the robot's signal can stop the platform call in time.
+    const ds = createBuyerDataSource({ readModel, connector: platform, budgetMs: 60_000 });
+    const started = performance.now();
+    const r = await createRobot({ dataSource: ds, faq, clock: () => NOW, budgetMs: 80 }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is my package' });
+    assert.ok(performance.now() - started < 80 + 150);
+    assert.match(textOf(r), /can't reach the order system/);
+    assert.deepEqual(r.unavailable, ['orders']);
+    assert.deepEqual(aborted, ['orders'], 'the platform call was aborted by the robot deadline');
+  });
+
   test('a failing after-sales lookup still lets the rest answer', async () => {
     const ds = fakeDataSource({ orders: [earbuds] }, { listAftersales: { fail: true } });
     const r = await createRobot({ dataSource: ds, faq, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退款到账了吗' });
     assert.match(textOf(r), /售后信息暂时查不到/);
     assert.deepEqual(r.unavailable, ['aftersales']);
   });
+}
 
+function lookupPlanTests(): void {
   test('lookups run in parallel, and only the ones the intent needs', async () => {
     const ds = fakeDataSource(
       { orders: [earbuds], aftersales: [aftersale({ aftersaleId: 'A', orderId: EARBUDS })] },
@@ -327,7 +363,7 @@ describe('budget and degraded answers', () => {
     await say('什么时候到');
     assert.deepEqual(ds.calls.getLogistics[0], [TSHIRT]);
   });
-});
+}
 
 describe('optional LLM', () => {
   const llm = (impl: LlmClient['classifyIntent']): LlmClient & { calls: string[] } => {
