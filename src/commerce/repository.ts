@@ -11,7 +11,7 @@
  * - Orders come back as stored rows, receiver still encrypted: decrypting needs the keyring, which
  *   is the caller's. Logistics and after-sales carry no secret and come back as records.
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db, Tx } from '../storage/ports.ts';
 import { rawRows } from '../storage/raw.ts';
 import type { ShopAftersalesTable, ShopLogisticsTable, ShopOrdersTable } from '../storage/tables/commerce.ts';
@@ -118,4 +118,36 @@ function toAftersale(r: Selectable<ShopAftersalesTable>): Aftersale {
     ...(r.reason !== null ? { reason: r.reason } : {}),
     updatedAt: r.updated_at.toISOString(),
   };
+}
+
+export type OrderKey = { shopId: string; orderId: string };
+export type ReceiverTokens = { receiver_name_enc: string; receiver_phone_enc: string; receiver_address_enc: string };
+
+/**
+ * Orders holding a receiver token not encrypted with the key whose tokens start with `prefix`,
+ * in key order after `after` (keyset pagination, so rows that fail to decrypt are passed over
+ * instead of being read again for ever).
+ */
+export async function selectStaleReceivers(db: Db | Tx, prefix: string, after: OrderKey | undefined, limit: number): Promise<Array<{ shop_id: string; order_id: string } & ReceiverTokens>> {
+  const stale = (col: keyof ReceiverTokens) => sql<boolean>`left(${sql.ref(col)}, ${prefix.length}) <> ${prefix}`;
+  let q = db
+    .selectFrom('shop_orders')
+    .select(['shop_id', 'order_id', 'receiver_name_enc', 'receiver_phone_enc', 'receiver_address_enc'])
+    .where((eb) => eb.or([stale('receiver_name_enc'), stale('receiver_phone_enc'), stale('receiver_address_enc')]));
+  if (after) q = q.where((eb) => eb.or([eb('shop_id', '>', after.shopId), eb.and([eb('shop_id', '=', after.shopId), eb('order_id', '>', after.orderId)])]));
+  return q.orderBy('shop_id').orderBy('order_id').limit(limit).execute();
+}
+
+/** Writes the new tokens only if the row still holds the ones read (a webhook may have won). */
+export async function replaceReceiverTokens(db: Db | Tx, read: { shop_id: string; order_id: string } & ReceiverTokens, next: ReceiverTokens): Promise<boolean> {
+  const res = await db
+    .updateTable('shop_orders')
+    .set(next)
+    .where('shop_id', '=', read.shop_id)
+    .where('order_id', '=', read.order_id)
+    .where('receiver_name_enc', '=', read.receiver_name_enc)
+    .where('receiver_phone_enc', '=', read.receiver_phone_enc)
+    .where('receiver_address_enc', '=', read.receiver_address_enc)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
 }

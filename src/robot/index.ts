@@ -3,7 +3,7 @@
  * shop's FAQ; hands over to a human when asked, on a complaint, or after two turns it could not
  * understand. See robot.ts for the service, dialogue.ts for the conversation rules.
  */
-export { createRobot, DEFAULT_BUDGET_MS, type Robot, type RobotOptions, type AnswerRequest, type RobotAnswer, type AnswerTimings } from './robot.ts';
+export { createRobot, type Robot, type RobotOptions, type AnswerRequest, type RobotAnswer, type AnswerTimings } from './robot.ts';
 export {
   step,
   plan,
