@@ -5,8 +5,13 @@
  * failure, not a skip.
  *
  *   npm test                       all suites
- *   npm test -- test/unit          only the files under a folder (or single files)
+ *   npm test -- test/gateway       only the files under a folder (or single files)
  *   npm test -- --only-embedded    do not probe real services
+ *   npm test -- --no-int           leave out the integration files (*.int.test.ts)
+ *
+ * Layout: one folder per module (test/<module>/, as src/<module>/); a file that starts kefu
+ * nodes or processes end to end is named *.int.test.ts; test/contract/ runs each storage port's
+ * one suite against every adapter; test/support/ holds the shared helpers.
  */
 import { spawn } from 'node:child_process';
 import { globSync } from 'node:fs';
@@ -15,6 +20,7 @@ import pg from 'pg';
 
 const args = process.argv.slice(2);
 const onlyEmbedded = args.includes('--only-embedded');
+const noInt = args.includes('--no-int');
 const paths = args.filter((a) => !a.startsWith('--'));
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 
@@ -70,6 +76,7 @@ if (skipped.length) console.log(`NOTE: real-service suites will be SKIPPED, not 
 
 const files = (paths.length ? paths : ['test', 'bench/test'])
   .flatMap((p) => (p.endsWith('.ts') ? [p] : globSync(`${p.replace(/\/$/, '')}/**/*.test.ts`)))
+  .filter((f) => !noInt || !f.endsWith('.int.test.ts'))
   .sort();
 if (files.length === 0) {
   console.error('no test files found');

@@ -5,7 +5,7 @@
  *
  * The WebSocket codes are exactly those of docs/protocol.md. REST adds a few of its own
  * (idempotency and validation outcomes) that have no meaning on a socket. docs/errors.md lists
- * every code; test/unit/errors.test.ts fails when one is missing from the docs.
+ * every code; test/protocol/errors.test.ts fails when one is missing from the docs.
  */
 
 export const ERROR_CATALOGUE = {
