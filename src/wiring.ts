@@ -249,7 +249,7 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   });
   const versions = { v1: 'rules engine', v2: llm ? 'rules engine + LLM fallback for open questions' : 'rules engine' };
   const canaryControl = await createCanaryControl({ canary, cache: d.storage.cache, bus: d.storage.bus, log: d.log, versions });
-  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log });
+  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures });
   return { canary, canaryControl, bot };
 }
 

@@ -27,8 +27,8 @@ interface Base {
 export interface ConversationEvents {
   /** A message was stored (never for a resent clientMsgId). `state` is the conversation's at that moment. */
   messageStored: Base & { message: MessageFrame; senderRole: SenderRole; state: ConversationState };
-  /** The state or the holder changed; `agentId` is the holder after the change. */
-  stateChanged: Base & { from: ConversationState; to: ConversationState; agentId: string | null };
+  /** The state or the holder changed; `agentId` is the holder after the change, `previousAgentId` before. */
+  stateChanged: Base & { from: ConversationState; to: ConversationState; agentId: string | null; previousAgentId: string | null };
   /** A buyer's first message created the conversation (state `bot`). */
   conversationOpened: Base;
   /** The conversation closed; `agentId` is who held it, if anyone. */

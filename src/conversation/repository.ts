@@ -8,7 +8,7 @@ import type { Db, Tx } from '../storage/ports.ts';
 import { isUniqueViolation } from '../storage/ports.ts';
 import { rawRows } from '../storage/raw.ts';
 import type { Content, ConversationState, MessageFrame, SenderRole } from '../protocol/frames.ts';
-import { CONVERSATION_STATES, NEXT_STATES } from '../protocol/conversation.ts';
+import { CONVERSATION_STATES, NEXT_STATES, QUEUE_PRIORITY } from '../protocol/conversation.ts';
 
 export interface ConversationRow {
   id: string;
@@ -17,6 +17,7 @@ export interface ConversationRow {
   buyerName: string | null;
   state: ConversationState;
   agentId: string | null;
+  agentName: string | null;
   lastSeq: number;
   createdAt: Date;
   updatedAt: Date;
@@ -37,6 +38,7 @@ type ConvSelect = {
   buyer_name: string | null;
   state: ConversationState;
   agent_id: string | null;
+  agent_name: string | null;
   last_seq: number;
   created_at: Date;
   updated_at: Date;
@@ -49,12 +51,13 @@ const toConversation = (r: ConvSelect): ConversationRow => ({
   buyerName: r.buyer_name,
   state: r.state,
   agentId: r.agent_id,
+  agentName: r.agent_name,
   lastSeq: Number(r.last_seq),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
 
-const CONV_COLS = ['id', 'shop_id', 'buyer_id', 'buyer_name', 'state', 'agent_id', 'last_seq', 'created_at', 'updated_at'] as const;
+const CONV_COLS = ['id', 'shop_id', 'buyer_id', 'buyer_name', 'state', 'agent_id', 'agent_name', 'last_seq', 'created_at', 'updated_at'] as const;
 
 export async function getConversation(db: Db | Tx, id: string): Promise<ConversationRow | undefined> {
   const r = await db.selectFrom('conversations').select(CONV_COLS).where('id', '=', id).executeTakeFirst();
@@ -274,28 +277,54 @@ export async function markRead(db: Db, conversationId: string, userId: string, s
 }
 
 /**
- * Moves a conversation to another state (and holder), if `NEXT_STATES` allows the move from the
- * state it is in: a closed conversation is never reopened. Returns the row after the change with
- * the state it left, or undefined when there is no such conversation or the move is not allowed.
- * The row lock of the UPDATE orders concurrent moves of one conversation.
+ * A move of the lifecycle. `to: 'queued'` is a hand-over (joins the back of the queue at
+ * `priority`) unless `returned` (an agent went offline or let the reply timer lapse: it goes to
+ * the head, keeping its old place among the returned ones, and `skipAgentId` is remembered).
  */
-export async function setState(db: Db | Tx, conversationId: string, patch: { state: ConversationState; agentId?: string | null }): Promise<(ConversationRow & { previous: ConversationState }) | undefined> {
-  const from = CONVERSATION_STATES.filter((s) => NEXT_STATES[s].includes(patch.state));
+export type StatePatch =
+  | { state: 'queued'; priority?: number; returned?: { skipAgentId?: string } }
+  | { state: 'assigned'; agentId: string; agentName?: string | undefined }
+  | { state: 'closed' }
+  | { state: 'bot' };
+
+export type StateChange = ConversationRow & { previous: ConversationState; previousAgentId: string | null };
+
+/** The columns a move writes: the lifecycle's timestamps are kept here, where the state is. */
+function columnsFor(patch: StatePatch) {
+  const now = new Date();
+  switch (patch.state) {
+    case 'queued':
+      return patch.returned
+        ? { state: patch.state, agent_id: null, agent_name: null, priority: QUEUE_PRIORITY.returned, awaiting_reply_since: null, skip_agent_id: patch.returned.skipAgentId ?? null, queued_at: sql<Date>`coalesce(c.queued_at, now())` }
+        : { state: patch.state, agent_id: null, agent_name: null, priority: patch.priority ?? QUEUE_PRIORITY.normal, queued_at: now, handed_over_at: sql<Date>`coalesce(c.handed_over_at, now())`, skip_agent_id: null };
+    case 'assigned':
+      return { state: patch.state, agent_id: patch.agentId, agent_name: patch.agentName ?? null, assigned_at: now, awaiting_reply_since: now };
+    case 'closed':
+      return { state: patch.state, closed_at: now, awaiting_reply_since: null };
+    case 'bot':
+      return { state: patch.state };
+  }
+}
+
+/**
+ * Moves a conversation to another state (and holder), if `NEXT_STATES` allows the move from the
+ * state it is in: a closed conversation is never reopened. `expect` narrows further (for example
+ * "only while still queued"). Returns the row after the change with the state and holder it
+ * left, or undefined when there is no such conversation or the move is not allowed. The row
+ * lock of the UPDATE orders concurrent moves of one conversation.
+ */
+export async function setState(db: Db | Tx, conversationId: string, patch: StatePatch, expect: { from?: readonly ConversationState[]; agentId?: string } = {}): Promise<StateChange | undefined> {
+  const from = CONVERSATION_STATES.filter((s) => NEXT_STATES[s].includes(patch.state) && (!expect.from || expect.from.includes(s)));
   if (from.length === 0) return undefined;
-  const r = await db
+  let q = db
     .updateTable('conversations as c')
-    .from(sql<{ id: string; state: ConversationState }>`(select id, state from conversations where id = ${conversationId} for update)`.as('old'))
-    .set({
-      state: patch.state,
-      ...(patch.state === 'closed' ? { closed_at: new Date() } : {}),
-      ...(patch.agentId !== undefined ? { agent_id: patch.agentId } : {}),
-      updated_at: new Date(),
-    })
+    .from(sql<{ id: string; state: ConversationState; agent_id: string | null }>`(select id, state, agent_id from conversations where id = ${conversationId} for update)`.as('old'))
+    .set({ ...columnsFor(patch), updated_at: new Date() })
     .whereRef('c.id', '=', 'old.id')
-    .where('old.state', 'in', from)
-    .returning([...CONV_COLS.map((k) => `c.${k}` as const), 'old.state as previous'])
-    .executeTakeFirst();
-  return r ? { ...toConversation(r), previous: r.previous } : undefined;
+    .where('old.state', 'in', from);
+  if (expect.agentId !== undefined) q = q.where('old.agent_id', '=', expect.agentId);
+  const r = await q.returning([...CONV_COLS.map((k) => `c.${k}` as const), 'old.state as previous', 'old.agent_id as previous_agent_id']).executeTakeFirst();
+  return r ? { ...toConversation(r), previous: r.previous, previousAgentId: r.previous_agent_id } : undefined;
 }
 
 export async function listConversations(

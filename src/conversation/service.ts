@@ -204,20 +204,29 @@ export class ConversationService {
 
   /**
    * Moves the conversation to another state (and holder) when the lifecycle allows it
-   * (`NEXT_STATES`); undefined when it does not exist or the move is not allowed (it was closed).
+   * (`NEXT_STATES`, narrowed by `expect`); undefined when it does not exist or the move is not
+   * allowed (it was closed, or is no longer where `expect` says).
    */
-  async setState(conversationId: string, patch: { state: ConversationState; agentId?: string | null }): Promise<repo.ConversationRow | undefined> {
-    const c = await repo.setState(this.#sql.db, conversationId, patch);
-    if (!c) return undefined;
-    if (c.state === 'closed') this.#openIds.delete(`${c.shopId}|${c.buyerId}`);
-    this.#sink.emit(
-      { userIds: [c.buyerId], shopIds: [c.shopId] },
-      { type: 'conversation', conversationId: c.id, shopId: c.shopId, state: c.state, ...(c.agentId ? { agentId: c.agentId } : {}) },
-    );
-    const base = { shopId: c.shopId, conversationId: c.id, buyerId: c.buyerId };
-    this.#events.publish('stateChanged', { ...base, from: c.previous, to: c.state, agentId: c.agentId });
-    if (c.state === 'closed') this.#events.publish('conversationClosed', { ...base, agentId: c.agentId });
+  async setState(conversationId: string, patch: repo.StatePatch, expect?: { from?: readonly ConversationState[]; agentId?: string }): Promise<repo.StateChange | undefined> {
+    const c = await repo.setState(this.#sql.db, conversationId, patch, expect);
+    if (c) this.announce([c]);
     return c;
+  }
+
+  /**
+   * What follows committed state changes: the `conversation` frame to the buyer's devices and
+   * the shop's consoles, then the events. Another module that moved conversations inside its own
+   * transaction (routing assigns several at once) calls this after its commit.
+   */
+  announce(changes: readonly repo.StateChange[]): void {
+    for (const c of changes) {
+      if (c.state === 'closed') this.#openIds.delete(`${c.shopId}|${c.buyerId}`);
+      const holder = c.state === 'assigned' && c.agentId ? { agentId: c.agentId, ...(c.agentName ? { agentName: c.agentName } : {}) } : {};
+      this.#sink.emit({ userIds: [c.buyerId], shopIds: [c.shopId] }, { type: 'conversation', conversationId: c.id, shopId: c.shopId, state: c.state, ...holder });
+      const base = { shopId: c.shopId, conversationId: c.id, buyerId: c.buyerId };
+      this.#events.publish('stateChanged', { ...base, from: c.previous, to: c.state, agentId: c.agentId, previousAgentId: c.previousAgentId });
+      if (c.state === 'closed') this.#events.publish('conversationClosed', { ...base, agentId: c.previousAgentId });
+    }
   }
 
   /** Whether the user is a buyer of the shop (has had a conversation with it). */

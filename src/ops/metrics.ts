@@ -36,6 +36,7 @@ export function createMetrics() {
       labelNames: ['event', 'listener'] as const,
       registers: [registry],
     }),
+    robotFailures: new Counter({ name: 'kefu_robot_failures_total', help: 'Robot turns that did not answer and were handed to a person instead, by reason (shed under load, error).', labelNames: ['reason'] as const, registers: [registry] }),
     cacheFallbacks: new Counter({ name: 'kefu_cache_fallbacks_total', help: 'Reads served from PostgreSQL because the cache missed or failed, by operation.', labelNames: ['op'] as const, registers: [registry] }),
   };
   for (const role of ['customer', 'bot', 'agent', 'system']) m.messages.inc({ role }, 0);

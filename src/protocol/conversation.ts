@@ -27,3 +27,10 @@ export type SenderRole = (typeof SENDER_ROLES)[number];
 export const SYNC_DEFAULT_LIMIT = 100;
 /** The most one `sync` or `GET …/messages` returns; the client pages with `afterSeq`. */
 export const SYNC_MAX_LIMIT = 500;
+
+/** An agent's status (`PUT /agents/me/status`); migration 007 checks the same list. */
+export const AGENT_STATUSES = ['online', 'away', 'offline'] as const;
+export type AgentStatus = (typeof AGENT_STATUSES)[number];
+
+/** Queue priority: complaints go ahead of the rest, and conversations handed back go first. */
+export const QUEUE_PRIORITY = { normal: 0, complaint: 1, returned: 2 } as const;

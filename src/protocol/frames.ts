@@ -59,12 +59,43 @@ export const syncFrame = z.strictObject({
 });
 export const readFrame = z.strictObject({ ...base, type: z.literal('read'), conversationId: entityId, seq: z.number().int().nonnegative() });
 export const pingFrame = z.strictObject({ ...base, type: z.literal('ping') });
+/** "I am typing" in a conversation; relayed to the other side at most once every 2 s per user. */
+export const typingFrame = z.strictObject({ ...base, type: z.literal('typing'), conversationId: entityId });
 
-export const clientFrame = z.discriminatedUnion('type', [sendFrame, syncFrame, readFrame, pingFrame]);
+export const clientFrame = z.discriminatedUnion('type', [sendFrame, syncFrame, readFrame, pingFrame, typingFrame]);
 export type ClientFrame = z.infer<typeof clientFrame>;
 export type SendFrame = z.infer<typeof sendFrame>;
 export type SyncFrame = z.infer<typeof syncFrame>;
 export type ReadFrame = z.infer<typeof readFrame>;
+export type TypingFrame = z.infer<typeof typingFrame>;
+
+/** The `conversation` frame: sent at every change, and while queued whenever the position changes. */
+export interface ConversationFrame {
+  type: 'conversation';
+  conversationId: string;
+  shopId: string;
+  state: ConversationState;
+  /** While `queued`: 1 = next. */
+  queuePosition?: number;
+  /** While `queued` (extension): a rough estimate, in seconds. */
+  estimatedWaitSeconds?: number;
+  /** While `assigned`: the holder. */
+  agentId?: string;
+  agentName?: string;
+}
+
+/** An internal note (extension): to the shop's consoles only, never to the buyer. */
+export interface NoteFrame {
+  type: 'note';
+  noteId: string;
+  conversationId: string;
+  author: { id: string; name?: string };
+  text: string;
+  ts: number;
+}
+
+export const COMMAND_STATUSES = ['pending', 'running', 'succeeded', 'retrying', 'dead', 'resolved'] as const;
+export type CommandStatus = (typeof COMMAND_STATUSES)[number];
 
 
 export interface MessageFrame {
@@ -83,8 +114,10 @@ export type ServerFrame =
   | MessageFrame
   | { type: 'history'; id?: string; conversationId: string; messages: MessageFrame[]; hasMore: boolean }
   | { type: 'read'; conversationId: string; seq: number; userId: string }
-  | { type: 'conversation'; conversationId: string; shopId: string; state: ConversationState; queuePosition?: number; agentId?: string }
-  | { type: 'command'; commandId: string; commandType: string; status: string; result?: unknown; error?: unknown }
+  | ConversationFrame
+  | NoteFrame
+  | { type: 'typing'; conversationId: string; userId: string; role: SenderRole }
+  | { type: 'command'; commandId: string; commandType: string; status: CommandStatus; attempts: number; result?: unknown; error?: unknown }
   | { type: 'error'; id?: string; code: string; message: string }
   | { type: 'pong'; id: string; ts: number };
 

@@ -1,8 +1,14 @@
 /**
  * Connects the robot to conversations: it subscribes to the conversation events, and a buyer's
  * message stored while the robot owns the conversation (state `bot`) is answered through the
- * bounded work queue. The conversation service never calls the robot. Robot work is the first to be shed under load (the
- * queue refuses it when half full), so human messages keep flowing during a peak.
+ * bounded work queue. The conversation service never calls the robot. Robot work is the first
+ * to be shed under load (the queue refuses it when half full), so human messages keep flowing
+ * during a peak.
+ *
+ * Never silent: when a turn is shed, the buyer gets one short notice that a person will answer,
+ * and when the robot fails (a lookup bug, a missing key) an apology; either way the conversation
+ * is handed over (`queued`), and `kefu_robot_failures_total{reason}` counts it. Complaints join
+ * the queue ahead of other hand-overs.
  *
  * Answers for one conversation run one at a time, in message order, because each turn reads the
  * dialogue state the previous turn wrote. The state lives in the Cache for a day after it last
@@ -11,6 +17,8 @@
 import type { Logger } from 'pino';
 import type { Cache } from '../storage/ports.ts';
 import { keys } from '../storage/keys.ts';
+import type { Counter } from 'prom-client';
+import { QUEUE_PRIORITY } from '../protocol/conversation.ts';
 import type { Card } from '../protocol/frames.ts';
 import type { WorkQueue } from '../ops/work-queue.ts';
 import type { ConversationEventBus, ConversationEvents, ConversationService } from '../conversation/index.ts';
@@ -26,6 +34,9 @@ export interface RobotLike {
 
 const STATE_TTL_MS = 24 * 3600 * 1000;
 export const BOT_SENDER = { role: 'bot' as const, id: 'kefu-bot', name: '智能客服' };
+const SYSTEM_SENDER = { role: 'system' as const, id: 'kefu-system' };
+const BUSY = '当前咨询人数较多，人工客服将尽快回复您。We are busy right now; a person will answer you shortly.';
+const APOLOGY = '抱歉，智能客服暂时无法回答，已为您转接人工客服。Sorry, I cannot answer right now; a person will take over.';
 
 type Stored = ConversationEvents['messageStored'];
 
@@ -36,8 +47,11 @@ export class BotResponder {
   readonly #work: WorkQueue;
   readonly #log: Logger;
   readonly #tails = new Map<string, Promise<void>>();
+  readonly #handedOver = new Set<string>();
+  readonly #failures: Counter<'reason'> | undefined;
 
-  constructor(deps: { robot: RobotLike; conversations: ConversationService; cache: Cache; work: WorkQueue; log: Logger }) {
+  constructor(deps: { robot: RobotLike; conversations: ConversationService; cache: Cache; work: WorkQueue; log: Logger; failures?: Counter<'reason'> }) {
+    this.#failures = deps.failures;
     this.#robot = deps.robot;
     this.#conversations = deps.conversations;
     this.#cache = deps.cache;
@@ -62,37 +76,52 @@ export class BotResponder {
     const text = e.message.content.text;
     const id = e.conversationId;
     const prev = this.#tails.get(id) ?? Promise.resolve();
-    const next = prev.then(() => this.#answer(e, text)).catch((err: unknown) => {
-      this.#log.warn({ err: (err as Error).message, conversationId: id }, 'robot answer failed');
-    });
+    const next = prev.then(() => this.#turn(e, text));
     this.#tails.set(id, next);
     void next.finally(() => {
       if (this.#tails.get(id) === next) this.#tails.delete(id);
     });
   }
 
+  /** One turn, never silent: shed or failed, the buyer is told and a person takes over. */
+  async #turn(conv: Stored, text: string): Promise<void> {
+    if (this.#handedOver.has(conv.conversationId)) return;
+    try {
+      await this.#work.run('robot', () => this.#answer(conv, text));
+    } catch (e) {
+      const shed = (e as { code?: string }).code === 'UNAVAILABLE';
+      this.#failures?.inc({ reason: shed ? 'shed' : 'error' });
+      if (!shed) this.#log.warn({ err: (e as Error).message, conversationId: conv.conversationId }, 'robot answer failed; handing over');
+      await this.#handOver(conv.conversationId, shed ? BUSY : APOLOGY).catch((err: unknown) => this.#log.warn({ err: (err as Error).message, conversationId: conv.conversationId }, 'hand-over after a failed robot turn failed'));
+    }
+  }
+
   async #answer(conv: Stored, text: string): Promise<void> {
     const id = conv.conversationId;
-    try {
-      await this.#work.run('robot', async () => {
-        const key = keys.botState(id);
-        const raw = await this.#cache.get(key).catch(() => null);
-        const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: id, text, ...(raw ? { state: JSON.parse(raw) as unknown } : {}) });
-        // Saved while the replies are stored; the next turn on this node waits behind this one
-        // (the per-conversation chain), so it reads the state only after it is written. An
-        // unchanged state is not written again (most turns of a chat about one order).
-        const next = JSON.stringify(a.state);
-        const saved = next === raw ? undefined : this.#cache.set(key, next, STATE_TTL_MS).catch(() => {});
-        for (const r of a.replies) {
-          await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) });
-        }
-        if (a.handover) await this.#conversations.setState(id, { state: 'queued' });
-        await saved;
-      });
-    } catch (e) {
-      // Shed under load: the buyer's message is stored; a human (or the next turn) answers it.
-      if ((e as { code?: string }).code === 'UNAVAILABLE') return;
-      throw e;
+    const key = keys.botState(id);
+    const raw = await this.#cache.get(key).catch(() => null);
+    const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: id, text, ...(raw ? { state: JSON.parse(raw) as unknown } : {}) });
+    // Saved while the replies are stored; the next turn on this node waits behind this one
+    // (the per-conversation chain), so it reads the state only after it is written. An
+    // unchanged state is not written again (most turns of a chat about one order).
+    const next = JSON.stringify(a.state);
+    const saved = next === raw ? undefined : this.#cache.set(key, next, STATE_TTL_MS).catch(() => {});
+    for (const r of a.replies) {
+      await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) });
     }
+    if (a.handover) await this.#queue(id, a.handover.reason === 'complaint' ? QUEUE_PRIORITY.complaint : QUEUE_PRIORITY.normal);
+    await saved;
+  }
+
+  async #handOver(conversationId: string, notice: string): Promise<void> {
+    await this.#conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: notice });
+    await this.#queue(conversationId, QUEUE_PRIORITY.normal);
+  }
+
+  async #queue(conversationId: string, priority: number): Promise<void> {
+    // Turns already waiting behind this one on this node must not answer a queued conversation.
+    this.#handedOver.add(conversationId);
+    if (this.#handedOver.size > 10_000) this.#handedOver.delete(this.#handedOver.values().next().value!);
+    await this.#conversations.setState(conversationId, { state: 'queued', priority }, { from: ['bot'] });
   }
 }

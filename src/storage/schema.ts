@@ -2,6 +2,7 @@
 import type { ConversationTables } from './tables/conversation.ts';
 import type { CommerceTables } from './tables/commerce.ts';
 import type { KnowledgeTables } from './tables/knowledge.ts';
+import type { AgentTables } from './tables/agents.ts';
 
 export interface MigrationsTable {
   version: number;
@@ -9,6 +10,6 @@ export interface MigrationsTable {
   applied_at: Date;
 }
 
-export interface Database extends ConversationTables, CommerceTables, KnowledgeTables {
+export interface Database extends ConversationTables, CommerceTables, KnowledgeTables, AgentTables {
   kefu_migrations: MigrationsTable;
 }

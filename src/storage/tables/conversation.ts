@@ -17,6 +17,14 @@ export interface ConversationsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   closed_at: Date | null;
+  agent_name: string | null;
+  priority: ColumnType<number, number | undefined, number>;
+  queued_at: Date | null;
+  handed_over_at: Date | null;
+  assigned_at: Date | null;
+  awaiting_reply_since: Date | null;
+  first_response_at: Date | null;
+  skip_agent_id: string | null;
 }
 
 export interface MessagesTable {

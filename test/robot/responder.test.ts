@@ -1,0 +1,102 @@
+/**
+ * The robot's responder (src/robot/responder.ts) on the conversation events: it answers only
+ * while the robot owns the conversation, a complaint joins the queue ahead, and it is never
+ * silent: a shed or failed turn tells the buyer and hands over to a person.
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import pino from 'pino';
+import { ConversationEventBus, ConversationService, getConversation } from '../../src/conversation/index.ts';
+import { BotResponder, type RobotLike } from '../../src/robot/index.ts';
+import { createMetrics } from '../../src/ops/metrics.ts';
+import { WorkQueue } from '../../src/ops/work-queue.ts';
+import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
+import type { Principal } from '../../src/auth/index.ts';
+import type { SqlStore } from '../../src/storage/ports.ts';
+import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
+
+after(dropTestSchemas);
+
+const buyer = (id: string): Principal => ({ userId: id, roles: new Set(['customer']), shopId: undefined, name: undefined, expiresAt: undefined });
+let n = 0;
+const say = (text: string) => ({ id: `f${++n}`, shopId: 'shop_r', clientMsgId: `m${n}`, content: { kind: 'text' as const, text } });
+
+function setup(sql: SqlStore, robot: RobotLike, work = new WorkQueue({ concurrency: 4, queueMax: 100 })) {
+  const log = pino({ level: 'silent' });
+  const metrics = createMetrics();
+  const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
+  const conversations = new ConversationService({ sql, cache: new MemoryCache(), sink: { emit() {} }, events, metrics, log });
+  const bot = new BotResponder({ robot, conversations, cache: new MemoryCache(), work, log, failures: metrics.robotFailures });
+  bot.subscribe(events);
+  return { conversations, bot, metrics };
+}
+
+const reply = (text: string, handover?: 'requested' | 'complaint'): Awaited<ReturnType<RobotLike['answer']>> => ({ replies: [{ text }], state: {}, ...(handover ? { handover: { reason: handover } } : {}), timings: { totalMs: 1 } });
+const texts = async (sql: SqlStore, conversations: ConversationService, p: Principal, id: string) => (await conversations.sync(p, id, 0, 100)).messages.map((m) => `${m.sender.role}:${(m.content as { text: string }).text}`);
+
+for (const f of SQL_FACTORIES) {
+  describe(`robot responder on ${f.name}`, { skip: f.skip }, () => {
+    test('answers while the robot owns the conversation; a complaint is queued ahead; then it stays quiet', async () => {
+      const s = await f.create();
+      try {
+        let calls = 0;
+        const { conversations, bot } = setup(s, { answer: async (r) => (calls++, r.text.includes('投诉') ? reply('已为您转人工', 'complaint') : reply('您好')) });
+        const p = buyer('buyer_r1');
+        const id = (await conversations.send(p, say('在吗'))).ack.conversationId;
+        await bot.idle();
+        await conversations.send(p, say('我要投诉'));
+        await bot.idle();
+        const row = await s.db.selectFrom('conversations').select(['state', 'priority', 'queued_at', 'handed_over_at']).where('id', '=', id).executeTakeFirstOrThrow();
+        assert.equal(row.state, 'queued');
+        assert.equal(row.priority, 1, 'a complaint goes ahead of other hand-overs');
+        assert.ok(row.queued_at && row.handed_over_at);
+        await conversations.send(p, say('还在吗'));
+        await bot.idle();
+        assert.equal(calls, 2, 'the robot is quiet once a person is to answer');
+        assert.deepEqual(await texts(s, conversations, p, id), ['customer:在吗', 'bot:您好', 'customer:我要投诉', 'bot:已为您转人工', 'customer:还在吗']);
+      } finally {
+        await s.close();
+      }
+    });
+
+    test('a robot that fails gets the buyer an apology and a person, counted', async () => {
+      const s = await f.create();
+      try {
+        const { conversations, bot, metrics } = setup(s, { answer: async () => Promise.reject(new Error('PII key missing on this node')) });
+        const p = buyer('buyer_r2');
+        const id = (await conversations.send(p, say('我的快递到哪了'))).ack.conversationId;
+        await bot.idle();
+        const msgs = await texts(s, conversations, p, id);
+        assert.equal(msgs.length, 2);
+        assert.match(msgs[1]!, /^system:抱歉/);
+        assert.equal((await getConversation(s.db, id))?.state, 'queued');
+        assert.deepEqual((await metrics.robotFailures.get()).values.map((v) => [v.labels.reason, v.value]), [['error', 1]]);
+      } finally {
+        await s.close();
+      }
+    });
+
+    test('a shed turn tells the buyer once that a person will answer, and hands over', async () => {
+      const s = await f.create();
+      try {
+        // A busy queue: one task running, one waiting, so it is half full and refuses robot work.
+        const work = new WorkQueue({ concurrency: 1, queueMax: 2 });
+        const busy = () => work.run('message', () => new Promise<void>((r) => setTimeout(r, 300)));
+        const block = Promise.all([busy(), busy()]);
+        const { conversations, bot, metrics } = setup(s, { answer: async () => reply('不该出现') }, work);
+        const p = buyer('buyer_r3');
+        const id = (await conversations.send(p, say('在吗'))).ack.conversationId;
+        await conversations.send(p, say('有人吗'));
+        await bot.idle();
+        await block;
+        const msgs = await texts(s, conversations, p, id);
+        assert.deepEqual(msgs.filter((m) => m.startsWith('system:')).length, 1, 'one notice, not one per message');
+        assert.ok(!msgs.some((m) => m.startsWith('bot:')));
+        assert.equal((await getConversation(s.db, id))?.state, 'queued');
+        assert.ok((await metrics.robotFailures.get()).values.some((v) => v.labels.reason === 'shed' && v.value >= 1));
+      } finally {
+        await s.close();
+      }
+    });
+  });
+}
