@@ -17,6 +17,8 @@ import { registerConversationRoutes } from './conversation/routes.ts';
 import { registerWebhookRoutes } from './commerce/index.ts';
 import { registerKnowledgeRoutes } from './knowledge/index.ts';
 import { registerRobotOpsRoutes } from './robot/routes.ts';
+import { registerRoutingRoutes } from './routing/index.ts';
+import { registerDeskRoutes } from './desk/index.ts';
 import type { Runtime } from './wiring.ts';
 
 const BODY_LIMIT = 1024 * 1024;
@@ -75,6 +77,7 @@ async function registerSockets(app: FastifyInstance, rt: Runtime): Promise<void>
     nodeId: rt.config.nodeId,
     allowedOrigins: rt.config.allowedOrigins,
     limits: rt.config.ws,
+    onConsole: (p, open) => rt.routing.consoleSocket(p, open),
   });
   app.addHook('preClose', async () => gateway.close());
 }
@@ -84,5 +87,7 @@ function registerApi(api: FastifyInstance, rt: Runtime, authorize: Authorize): v
   registerKnowledgeRoutes(api, { knowledge: rt.knowledge, authorize: (req, o) => authorize(req, o), onChanged: (shopId) => rt.knowledgeChanged(shopId) });
   registerConversationRoutes(api, { conversations: rt.conversations, authorize });
   registerGatewayRoutes(api, { cache: rt.storage.cache, conversations: rt.conversations, authorize });
+  registerRoutingRoutes(api, { routing: rt.routing, authorize });
+  registerDeskRoutes(api, { sql: rt.storage.sql, conversations: rt.conversations, commerce: rt.commerce, sink: rt.hub, authorize, log: rt.log, onRated: (r) => rt.metrics.ratings.inc({ score: String(r.score) }) });
   if (rt.config.opsToken) registerRobotOpsRoutes(api, { canaryControl: rt.canaryControl, opsToken: rt.config.opsToken });
 }

@@ -25,6 +25,7 @@ import { KefuError } from './protocol/errors.ts';
 import { ConversationEventBus, type ContentPolicy } from './conversation/index.ts';
 import { BotResponder, createCanary, createCanaryControl, createOpenAiCompatibleClient, createRobot, FaqIndexProvider, type Canary, type CanaryControl } from './robot/index.ts';
 import { channels } from './storage/keys.ts';
+import { RoutingService } from './routing/index.ts';
 
 /** Marks a start error with the service it came from, so `kefu start` can name it. */
 function fromService<T>(service: string, p: Promise<T>): Promise<T> {
@@ -105,6 +106,8 @@ export interface Runtime {
   /** Changes the canary split on every node (kept in the cache, broadcast on the bus). */
   readonly canaryControl: CanaryControl;
   readonly bot: BotResponder;
+  /** Queues, agents and assignment; subscribes to the conversation events. */
+  readonly routing: RoutingService;
   /** Tells every node that a shop's FAQ or word list changed (they drop their caches). */
   knowledgeChanged(shopId: string): void;
   close(): Promise<void>;
@@ -132,18 +135,23 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n) } });
     const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge });
     if (config.robot) robot.bot.subscribe(events);
+    else handOverWithoutRobot(events, conversations, log);
+    const routing = new RoutingService({ sql: storage.sql, conversations, sink: hub, log, onAssigned: (n) => metrics.assignments.inc(n) }, config.agents);
+    const stopRouting = routing.start(events);
     const stopBacklog = startBacklogGauge(conversations, metrics, log);
 
     let closed: Promise<void> | undefined;
     const close = () =>
       (closed ??= (async () => {
         stopBacklog();
+        stopRouting();
         await robot.bot.idle();
+        await routing.idle();
         await hub.stop().catch(() => {});
         await localNonces.close();
         await closeStorage();
       })());
-    return { config, log, metrics, storage, ...identity, webhookSecret, webhookSecretIsDemo, work, localNonces, hub, conversations, events, ...commerce, ...knowledge, ...robot, close };
+    return { config, log, metrics, storage, ...identity, webhookSecret, webhookSecretIsDemo, work, localNonces, hub, conversations, events, routing, ...commerce, ...knowledge, ...robot, close };
   } catch (e) {
     await closeStorage();
     throw e;
@@ -251,6 +259,15 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   const canaryControl = await createCanaryControl({ canary, cache: d.storage.cache, bus: d.storage.bus, log: d.log, versions });
   const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures });
   return { canary, canaryControl, bot };
+}
+
+/** With the robot off (KEFU_ROBOT=false), a buyer's first message goes straight to the queue. */
+function handOverWithoutRobot(events: ConversationEventBus, conversations: ConversationService, log: Logger): void {
+  events.on('messageStored', 'no-robot', async (e) => {
+    if (e.senderRole !== 'customer' || e.state !== 'bot') return;
+    const moved = await conversations.setState(e.conversationId, { state: 'queued' }, { from: ['bot'] });
+    if (moved) log.debug({ conversationId: e.conversationId }, 'robot off: handed over at once');
+  });
 }
 
 /**

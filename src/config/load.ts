@@ -52,6 +52,7 @@ export interface Config {
   readonly nodeId: string;
   readonly logLevel: RawConfig['KEFU_LOG_LEVEL'];
   readonly shutdownGraceMs: number;
+  readonly agents: { readonly offlineGraceMs: number; readonly replyTimeoutMs: number };
   readonly work: { readonly concurrency: number; readonly queueMax: number; readonly robotMaxWaitMs: number };
   readonly ws: { readonly maxBufferedBytes: number; readonly ratePerConnection: number; readonly ratePerUser: number; readonly maxBadFrames: number };
   /** Every variable as parsed, for `kefu config check`. */
@@ -161,6 +162,7 @@ function assemble(r: RawConfig, o: { production: boolean; algorithms: string[]; 
     nodeId: r.KEFU_NODE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: r.KEFU_LOG_LEVEL,
     shutdownGraceMs: r.KEFU_SHUTDOWN_GRACE_MS,
+    agents: { offlineGraceMs: r.KEFU_AGENT_OFFLINE_GRACE_S * 1000, replyTimeoutMs: r.KEFU_AGENT_REPLY_TIMEOUT_S * 1000 },
     work: { concurrency: r.KEFU_WORK_CONCURRENCY, queueMax: r.KEFU_WORK_QUEUE_MAX, robotMaxWaitMs: r.KEFU_WORK_ROBOT_MAX_WAIT_MS },
     ws: { maxBufferedBytes: r.KEFU_WS_MAX_BUFFERED_BYTES, ratePerConnection: r.KEFU_WS_RATE_PER_CONNECTION, ratePerUser: r.KEFU_WS_RATE_PER_USER, maxBadFrames: r.KEFU_WS_MAX_BAD_FRAMES },
     raw: r,

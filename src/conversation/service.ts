@@ -120,6 +120,11 @@ export class ConversationService {
   async #sendAsStaff(p: Principal, f: Pick<SendFrame, 'id' | 'shopId' | 'conversationId' | 'clientMsgId' | 'content'>, connectionId?: string): Promise<SendResult> {
     if (!f.conversationId) throw new KefuError('BAD_REQUEST', 'conversationId: an agent names the conversation');
     if (!p.shopId) throw noShop();
+    // Only the holder speaks for the shop: another shop's conversation does not exist for this
+    // agent, and one of their own shop that they do not hold must be accepted first.
+    const c = await repo.getConversation(this.#sql.db, f.conversationId);
+    if (!c || c.shopId !== p.shopId) throw noConversation();
+    if (c.state !== 'assigned' || c.agentId !== p.userId) throw new KefuError('FORBIDDEN', 'you do not hold this conversation: accept it first');
     const content = this.#policy ? await this.#policy.inbound(p.shopId, 'agent', f.content) : f.content;
     const sender: repo.Sender = { role: 'agent', id: p.userId, name: p.name };
     const r = await this.#writer.append({ conversationId: f.conversationId, sender, clientMsgId: f.clientMsgId, content, guard: { shopId: p.shopId } });

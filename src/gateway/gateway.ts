@@ -36,6 +36,8 @@ export interface GatewayDeps {
   nodeId: string;
   allowedOrigins: readonly string[] | undefined;
   limits: { maxBufferedBytes: number; ratePerConnection: number; ratePerUser: number; maxBadFrames: number };
+  /** A staff socket (agent console) opened or closed on this node: routing counts consoles. */
+  onConsole?: (p: Principal, open: boolean) => void;
 }
 
 declare module 'fastify' {
@@ -178,6 +180,7 @@ class Connection implements LocalConnection {
 
     d.hub.add(this);
     this.#presence(Date.now());
+    if (this.staffShopId) d.onConsole?.(p, true);
   }
 
   /** Created on first use: most sockets never log, and a child logger per idle socket costs memory. */
@@ -237,6 +240,7 @@ class Connection implements LocalConnection {
     this.#registry.delete(this);
     this.#d.metrics.wsConnections.dec();
     this.#d.hub.remove(this);
+    if (this.staffShopId) this.#d.onConsole?.(this.#p, false);
     markOffline(this.#d.cache, this.userId, this.id).catch(() => {});
   }
 

@@ -36,6 +36,8 @@ export function createMetrics() {
       labelNames: ['event', 'listener'] as const,
       registers: [registry],
     }),
+    assignments: new Counter({ name: 'kefu_routing_assignments_total', help: 'Conversations assigned to an agent by routing (accepts and transfers not included).', registers: [registry] }),
+    ratings: new Counter({ name: 'kefu_ratings_total', help: 'Ratings given by buyers after a conversation closed, by score (1-5).', labelNames: ['score'] as const, registers: [registry] }),
     robotFailures: new Counter({ name: 'kefu_robot_failures_total', help: 'Robot turns that did not answer and were handed to a person instead, by reason (shed under load, error).', labelNames: ['reason'] as const, registers: [registry] }),
     cacheFallbacks: new Counter({ name: 'kefu_cache_fallbacks_total', help: 'Reads served from PostgreSQL because the cache missed or failed, by operation.', labelNames: ['op'] as const, registers: [registry] }),
   };

@@ -3,7 +3,7 @@
 // per-module suites and the messaging tests).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
+import { connect, eventually, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
 import { AUD, ISS } from '../auth/support.ts';
 import { signBody } from '../../src/commerce/index.ts';
 import type { MessageFrame } from '../../src/protocol/frames.ts';
@@ -119,6 +119,11 @@ describe('app over HTTP (embedded)', () => {
     assert.equal((m.content as { text: string }).text, '你这个******怎么还不发货');
     const stored = await buyer.sync(ack.conversationId, 0);
     assert.equal((stored.messages[0]!.content as { text: string }).text, '你这个******怎么还不发货');
+    // An agent speaks only in a conversation they hold: first refused, then accepted after the hand-over.
+    await assert.rejects(agentWs.sendText({ conversationId: ack.conversationId }, '您好'), (e: { code: string; message: string }) => e.code === 'FORBIDDEN' && /accept it first/.test(e.message));
+    await buyer.sendText({ shopId: 'shop_p' }, '转人工');
+    const agentToken = await agent('shop_p');
+    await eventually(async () => (await fetch(`${node.url}/api/v1/conversations/${ack.conversationId}/accept`, { method: 'POST', headers: { authorization: `Bearer ${agentToken}` } })).status === 200, 5000, 'the agent to accept');
     await assert.rejects(agentWs.sendText({ conversationId: ack.conversationId }, '加我微信 abc12345 私聊'), (e: { code: string; message: string }) => e.code === 'FORBIDDEN' && /off-platform/.test(e.message));
     const after = await buyer.sync(ack.conversationId, ack.seq);
     assert.equal(after.messages.filter((x) => x.sender.role === 'agent').length, 0, 'the refused message was not stored');

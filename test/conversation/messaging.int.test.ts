@@ -51,7 +51,10 @@ describe('messaging across two nodes (real PostgreSQL + Redis)', { skip }, () =>
       assert.equal(m.sender.id, 'u1');
       assert.deepEqual(m.content, { kind: 'text', text: '你好，我的快递到哪了？' });
     }
-    // The agent answers from node B; the buyer's phone on node A gets it.
+    // With the robot off the conversation is queued at once; the agent takes it, then answers
+    // from node B, and the buyer's phone on node A gets it.
+    const agentToken = await agent('ag1', 'shop1');
+    await eventually(async () => (await fetch(`${b.url}/api/v1/conversations/${ack.conversationId}/accept`, { method: 'POST', headers: { authorization: `Bearer ${agentToken}` } })).status === 200, 5000, 'the agent to accept');
     const onPhone = phone.waitFor((f): f is MessageFrame => f.type === 'message' && f.sender.role === 'agent');
     const agentAck = await console_.sendText({ conversationId: ack.conversationId }, '您好，马上为您查询', 'ag-1');
     assert.equal(agentAck.seq, 2);

@@ -1,0 +1,75 @@
+/**
+ * Input rules of the agent desk (notes, ratings, canned replies, reveals, stats queries), as zod
+ * schemas read through `parseInput`: every failure is BAD_REQUEST whose message starts with the
+ * field and whose `details.field` names it, and nothing is stored for a refused body.
+ *
+ * Texts are trimmed before their length is checked (a note of spaces is empty), and U+0000 is
+ * refused here because PostgreSQL cannot store it in text. Limits are docs/api.md's.
+ */
+import { z } from 'zod';
+
+export const LIMITS = Object.freeze({
+  noteMax: 4000,
+  commentMax: 500,
+  titleMax: 100,
+  cannedTextMax: 4000,
+  /** The longest stats window, in days. */
+  statsMaxDays: 92,
+  /** The stats window when the query names neither end, in hours. */
+  statsDefaultHours: 24,
+});
+
+const noNul = (s: string) => !s.includes('\u0000');
+const requiredString = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a string') });
+
+/** A trimmed text of 1..max characters. */
+const text = (max: number) =>
+  requiredString
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine(noNul, { error: 'must not contain NUL characters' });
+
+const body = <T extends z.ZodRawShape>(shape: T) => z.object(shape, { error: 'must be a JSON object' });
+
+export const NoteInput = body({ text: text(LIMITS.noteMax) });
+
+export const RatingInput = body({
+  score: z
+    .number({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be an integer from 1 to 5') })
+    .int({ error: 'must be an integer from 1 to 5' })
+    .min(1, { error: 'must be an integer from 1 to 5' })
+    .max(5, { error: 'must be an integer from 1 to 5' }),
+  // An empty (or all-space) comment is the same as none.
+  comment: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .max(LIMITS.commentMax, { error: `must be at most ${LIMITS.commentMax} characters` })
+    .refine(noNul, { error: 'must not contain NUL characters' })
+    .optional(),
+});
+
+export const CannedInput = body({ title: text(LIMITS.titleMax), text: text(LIMITS.cannedTextMax) });
+export type CannedInput = z.infer<typeof CannedInput>;
+
+export const PII_FIELDS = ['phone', 'address'] as const;
+export type PiiField = (typeof PII_FIELDS)[number];
+
+export const RevealInput = body({
+  orderId: text(128),
+  field: z.enum(PII_FIELDS, { error: 'must be "phone" or "address"' }),
+});
+
+/**
+ * Strict, like every query (docs/api.md, "Conventions"): an unknown or empty parameter is refused,
+ * and the error names the unknown parameter itself rather than the whole query.
+ */
+const query = <T extends z.ZodRawShape>(shape: T) =>
+  z.looseObject(shape).superRefine((v, ctx) => {
+    for (const key of Object.keys(v)) if (!Object.hasOwn(shape, key)) ctx.addIssue({ code: 'custom', path: [key], message: 'is not a parameter of this route' });
+  });
+
+export const StatsQuery = query({
+  from: z.iso.datetime({ offset: true, error: 'must be an ISO time with a zone' }).optional(),
+  to: z.iso.datetime({ offset: true, error: 'must be an ISO time with a zone' }).optional(),
+});

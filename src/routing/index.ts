@@ -1,0 +1,8 @@
+/**
+ * routing: per-shop queues, agents' status and capacity, assignment across nodes, the reply
+ * timer, and the agent's accept / transfer / close. See service.ts for the invariants and
+ * policy.ts for who gets the next conversation.
+ */
+export { RoutingService, type AgentView, type RoutingDeps, type RoutingOptions } from './service.ts';
+export { registerRoutingRoutes, RATING_PROMPT } from './routes.ts';
+export { plan, estimateWaitSeconds, type Assignment, type AvailableAgent, type QueuedConversation } from './policy.ts';

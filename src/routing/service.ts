@@ -1,0 +1,322 @@
+/**
+ * Routing: the shop's queue, the agents' status and capacity, and who holds what. It subscribes
+ * to the conversation events (a hand-over queues, a close frees a seat, an agent's reply stops
+ * the reply timer) and moves conversations only through the conversation module (`moveState`
+ * inside its own transaction, then `announce` after commit). Nothing calls it from inside the
+ * conversation service.
+ *
+ * Invariants:
+ * - Every decision for a shop (automatic assignment, accept, transfer, returning an agent's
+ *   conversations) runs in one transaction holding the shop's advisory lock: with any number of
+ *   nodes, no conversation is assigned twice and no agent goes over capacity.
+ * - "Online" is status online AND a console seen lately: the nodes holding an agent's sockets
+ *   refresh `last_seen_at` every tick; once every socket is gone for `offlineGraceMs`, a sweep
+ *   (on any node) sets the agent offline and returns their conversations to the head of the
+ *   queue, in their old order.
+ * - A holder who does not answer within `replyTimeoutMs` loses the conversation to the head of
+ *   the queue (not back to them while someone else has room); three misses in a row set them away.
+ * - Routing runs at most once at a time per shop on a node; a request during a run makes one
+ *   more run after it, so a burst of hand-overs costs a few passes, not one each.
+ */
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/index.ts';
+import { KefuError } from '../protocol/errors.ts';
+import type { AgentStatus } from '../protocol/conversation.ts';
+import type { SqlStore, Tx } from '../storage/ports.ts';
+import { getConversation, moveState, type ConversationEventBus, type ConversationService, type EventSink, type StateChange } from '../conversation/index.ts';
+import { estimateWaitSeconds, plan } from './policy.ts';
+import * as repo from './repository.ts';
+
+export interface RoutingOptions {
+  offlineGraceMs: number;
+  replyTimeoutMs: number;
+  /** How often this node refreshes its agents' consoles and sweeps; default min(5 s, grace / 4). */
+  tickMs?: number;
+  /** Misses in a row that set an agent away. */
+  maxMisses?: number;
+}
+
+export interface RoutingDeps {
+  sql: SqlStore;
+  conversations: ConversationService;
+  sink: EventSink;
+  log: Logger;
+  onAssigned?: (n: number) => void;
+}
+
+export interface AgentView {
+  agentId: string;
+  shopId: string;
+  name?: string;
+  status: AgentStatus;
+  capacity: number;
+  active: number;
+  connected: boolean;
+}
+
+const DEFAULT_HANDLE_SECONDS = 180;
+const QUEUE_POSITIONS_MAX = 200;
+const staffOf = (p: Principal): string => {
+  if (!(p.roles.has('agent') || p.roles.has('admin')) || !p.shopId) throw new KefuError('FORBIDDEN', 'only agents and admins of a shop');
+  return p.shopId;
+};
+
+export class RoutingService {
+  readonly #d: RoutingDeps;
+  readonly #o: Required<RoutingOptions>;
+  /** Console sockets on this node per `shop|agent`. */
+  readonly #local = new Map<string, number>();
+  readonly #running = new Map<string, Promise<void>>();
+  readonly #again = new Set<string>();
+  /** Last position told per queued conversation, so a buyer hears of a change once. */
+  readonly #told = new Map<string, number>();
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(deps: RoutingDeps, opts: RoutingOptions) {
+    this.#d = deps;
+    this.#o = { tickMs: Math.max(50, Math.min(5000, Math.floor(opts.offlineGraceMs / 4))), maxMisses: 3, ...opts };
+  }
+
+  /** Subscribes to the conversation events and starts this node's tick. Returns the stop. */
+  start(events: ConversationEventBus): () => void {
+    const offs = [
+      events.on('stateChanged', 'routing', (e) => {
+        if (e.to === 'queued' || e.from === 'assigned') this.route(e.shopId);
+      }),
+      events.on('messageStored', 'routing', async (e) => {
+        if (e.senderRole !== 'agent' || e.state !== 'assigned') return;
+        await repo.markReplied(this.#d.sql.db, e.shopId, e.conversationId, e.message.sender.id);
+        await repo.resetMisses(this.#d.sql.db, e.shopId, e.message.sender.id);
+      }),
+    ];
+    this.#timer = setInterval(() => void this.tick().catch((e: unknown) => this.#d.log.warn({ err: (e as Error).message }, 'routing tick failed')), this.#o.tickMs);
+    this.#timer.unref();
+    return () => {
+      for (const off of offs) off();
+      clearInterval(this.#timer);
+    };
+  }
+
+  /** Runs the shop's assignment now, or once more after the run in progress. Never throws. */
+  route(shopId: string): Promise<void> {
+    const running = this.#running.get(shopId);
+    if (running) {
+      this.#again.add(shopId);
+      return running;
+    }
+    const run = (async () => {
+      do {
+        this.#again.delete(shopId);
+        await this.#assign(shopId).catch((e: unknown) => this.#d.log.warn({ err: (e as Error).message, shopId }, 'routing pass failed; the next event or tick retries'));
+      } while (this.#again.has(shopId));
+    })().finally(() => this.#running.delete(shopId));
+    this.#running.set(shopId, run);
+    return run;
+  }
+
+  /** Resolves when no routing pass is running on this node (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.#running.size) await Promise.allSettled([...this.#running.values()]);
+  }
+
+  async #assign(shopId: string): Promise<void> {
+    const changes = await this.#d.sql.transaction(async (tx) => {
+      await repo.lockShop(tx, shopId);
+      const agents = await repo.availableAgents(tx, shopId, this.#freshMs());
+      const room = agents.reduce((n, a) => n + Math.max(0, a.capacity - a.active), 0);
+      if (room === 0) return [];
+      const queue = await repo.queueOf(tx, shopId, room + 50);
+      const names = new Map(agents.map((a) => [a.agentId, a.name ?? undefined]));
+      const out: StateChange[] = [];
+      for (const a of plan(queue, agents)) {
+        const c = await moveState(tx, a.conversationId, { state: 'assigned', agentId: a.agentId, agentName: names.get(a.agentId) }, { from: ['queued'] });
+        if (c) out.push(c);
+      }
+      await repo.markIdle(tx, shopId, out.map((c) => c.agentId!));
+      return out;
+    });
+    if (changes.length) {
+      this.#d.onAssigned?.(changes.length);
+      this.#d.conversations.announce(changes);
+    }
+    await this.#tellPositions(shopId);
+  }
+
+  #freshMs(): number {
+    return this.#o.tickMs * 3;
+  }
+
+  /** `conversation` frames with the queue position (1 = next) to queued buyers whose position changed. */
+  async #tellPositions(shopId: string): Promise<void> {
+    const queue = await repo.queueOf(this.#d.sql.db, shopId, QUEUE_POSITIONS_MAX);
+    if (queue.length === 0) return;
+    const [agents, handle] = await Promise.all([repo.listAgents(this.#d.sql.db, shopId), repo.recentHandleSeconds(this.#d.sql.db, shopId)]);
+    const online = agents.filter((a) => a.status === 'online').length;
+    queue.forEach((c, i) => {
+      const position = i + 1;
+      if (this.#told.get(c.conversationId) === position) return;
+      this.#told.set(c.conversationId, position);
+      if (this.#told.size > 50_000) this.#told.delete(this.#told.keys().next().value!);
+      const estimatedWaitSeconds = estimateWaitSeconds(position, online, handle ?? DEFAULT_HANDLE_SECONDS);
+      this.#d.sink.emit({ userIds: [c.buyerId], shopIds: [shopId] }, { type: 'conversation', conversationId: c.conversationId, shopId, state: 'queued', queuePosition: position, estimatedWaitSeconds });
+    });
+  }
+
+  // ---- agents
+
+  async setStatus(p: Principal, body: { status: AgentStatus; capacity?: number | undefined }): Promise<AgentView> {
+    const shopId = staffOf(p);
+    await repo.setAgentStatus(this.#d.sql.db, shopId, p.userId, { status: body.status, capacity: body.capacity, name: p.name });
+    if (body.status === 'offline') await this.#returnHeld(shopId, p.userId);
+    await this.route(shopId);
+    return this.agent(shopId, p.userId);
+  }
+
+  async agent(shopId: string, agentId: string): Promise<AgentView> {
+    const [a] = await repo.listAgents(this.#d.sql.db, shopId, agentId);
+    if (!a) throw new KefuError('NOT_FOUND', 'no such agent');
+    return this.#view(a);
+  }
+
+  async list(p: Principal): Promise<AgentView[]> {
+    return (await repo.listAgents(this.#d.sql.db, staffOf(p))).map((a) => this.#view(a));
+  }
+
+  #view(a: repo.AgentRow): AgentView {
+    const connected = this.#local.has(`${a.shopId}|${a.agentId}`) || (a.lastSeenAt !== null && Date.now() - a.lastSeenAt.getTime() < this.#freshMs());
+    return { agentId: a.agentId, shopId: a.shopId, ...(a.name ? { name: a.name } : {}), status: a.status, capacity: a.capacity, active: a.active, connected };
+  }
+
+  /** A console socket of a staff member opened or closed on this node. */
+  consoleSocket(p: Principal, open: boolean): void {
+    if (!p.shopId || !(p.roles.has('agent') || p.roles.has('admin'))) return;
+    const key = `${p.shopId}|${p.userId}`;
+    const n = (this.#local.get(key) ?? 0) + (open ? 1 : -1);
+    if (n > 0) this.#local.set(key, n);
+    else this.#local.delete(key);
+    if (!open) return;
+    const shopId = p.shopId;
+    void (async () => {
+      await repo.ensureAgent(this.#d.sql.db, shopId, p.userId, p.name);
+      await repo.touchAgents(this.#d.sql.db, [{ shopId, agentId: p.userId }]);
+      await this.route(shopId);
+    })().catch((e: unknown) => this.#d.log.warn({ err: (e as Error).message }, 'agent console registration failed; the next tick retries'));
+  }
+
+  // ---- the agent's workflow
+
+  async accept(p: Principal, conversationId: string): Promise<StateChange> {
+    const shopId = staffOf(p);
+    const c = await this.#inShop(shopId, conversationId);
+    const change = await this.#d.sql.transaction(async (tx) => {
+      await repo.lockShop(tx, shopId);
+      await repo.ensureAgent(tx, shopId, p.userId, p.name);
+      const [me] = await repo.listAgents(tx, shopId, p.userId);
+      if (me && me.active >= me.capacity) throw new KefuError('CONFLICT', 'you are at capacity');
+      const moved = await moveState(tx, c.id, { state: 'assigned', agentId: p.userId, agentName: p.name ?? me?.name ?? undefined }, { from: ['queued'] });
+      if (!moved) throw new KefuError('CONFLICT', 'the conversation is not queued any more');
+      await repo.markIdle(tx, shopId, [p.userId]);
+      return moved;
+    });
+    this.#d.conversations.announce([change]);
+    void this.#tellPositions(shopId).catch(() => {});
+    return change;
+  }
+
+  async transfer(p: Principal, conversationId: string, toAgentId: string): Promise<StateChange> {
+    const shopId = staffOf(p);
+    const c = await this.#inShop(shopId, conversationId);
+    this.#mayHandle(p, c.agentId);
+    const change = await this.#d.sql.transaction(async (tx) => {
+      await repo.lockShop(tx, shopId);
+      const target = (await repo.availableAgents(tx, shopId, this.#freshMs())).find((a) => a.agentId === toAgentId);
+      if (!target) throw new KefuError('CONFLICT', 'that agent is not online in this shop');
+      if (target.active >= target.capacity) throw new KefuError('CONFLICT', 'that agent is at capacity');
+      const moved = await moveState(tx, c.id, { state: 'assigned', agentId: toAgentId, agentName: target.name ?? undefined }, { from: ['assigned'], ...(c.agentId ? { agentId: c.agentId } : {}) });
+      if (!moved) throw new KefuError('CONFLICT', 'the conversation is not held any more');
+      return moved;
+    });
+    this.#d.conversations.announce([change]);
+    return change;
+  }
+
+  /** Asks the buyer for a rating, then closes; the freed seat is routed by the event. */
+  async close(p: Principal, conversationId: string, ratingPrompt: string): Promise<StateChange> {
+    const shopId = staffOf(p);
+    const c = await this.#inShop(shopId, conversationId);
+    if (c.state === 'closed') throw new KefuError('CONFLICT', 'the conversation is closed already');
+    this.#mayHandle(p, c.state === 'assigned' ? c.agentId : null);
+    await this.#d.conversations.postAs(c.id, { role: 'system', id: 'kefu-system' }, { kind: 'text', text: ratingPrompt });
+    const closed = await this.#d.conversations.setState(c.id, { state: 'closed' });
+    if (!closed) throw new KefuError('CONFLICT', 'the conversation is closed already');
+    return closed;
+  }
+
+  async #inShop(shopId: string, conversationId: string) {
+    const c = await getConversation(this.#d.sql.db, conversationId);
+    if (!c || c.shopId !== shopId) throw new KefuError('NOT_FOUND', 'no such conversation');
+    return c;
+  }
+
+  /** The holder, or an admin of the shop; an agent may not act on another agent's conversation. */
+  #mayHandle(p: Principal, holder: string | null): void {
+    if (p.roles.has('admin')) return;
+    if (holder !== p.userId) throw new KefuError('FORBIDDEN', 'you do not hold this conversation');
+  }
+
+  // ---- sweeps
+
+  /** One tick of this node: refresh its consoles, return lapsed agents' conversations. */
+  async tick(): Promise<void> {
+    const local = [...this.#local.keys()].map((k) => ({ shopId: k.slice(0, k.indexOf('|')), agentId: k.slice(k.indexOf('|') + 1) }));
+    if (local.length) await repo.touchAgents(this.#d.sql.db, local);
+    for (const a of await repo.staleOnlineAgents(this.#d.sql.db, this.#o.offlineGraceMs)) {
+      if (this.#local.has(`${a.shopId}|${a.agentId}`)) continue;
+      await this.#goneOffline(a.shopId, a.agentId);
+    }
+    for (const l of await repo.lapsedReplies(this.#d.sql.db, this.#o.replyTimeoutMs)) await this.#lapsed(l);
+  }
+
+  async #goneOffline(shopId: string, agentId: string): Promise<void> {
+    const went = await this.#d.sql.transaction(async (tx) => {
+      await repo.lockShop(tx, shopId);
+      // Re-checked under the lock: another node may have swept it, or a console come back.
+      const stale = (await repo.staleOnlineAgents(tx, this.#o.offlineGraceMs)).some((a) => a.shopId === shopId && a.agentId === agentId);
+      if (!stale) return false;
+      await repo.setAgentStatus(tx, shopId, agentId, { status: 'offline' });
+      return true;
+    });
+    if (!went) return;
+    this.#d.log.info({ shopId, agentId }, 'agent offline after the grace period; conversations returned to the queue');
+    await this.#returnHeld(shopId, agentId);
+    await this.route(shopId);
+  }
+
+  /** The agent's conversations back to the head of the queue, in their old order. */
+  async #returnHeld(shopId: string, agentId: string): Promise<void> {
+    const changes = await this.#d.sql.transaction(async (tx) => {
+      await repo.lockShop(tx, shopId);
+      const out: StateChange[] = [];
+      for (const id of await repo.heldBy(tx, shopId, agentId)) {
+        const c = await moveState(tx, id, { state: 'queued', returned: {} }, { from: ['assigned'], agentId });
+        if (c) out.push(c);
+      }
+      return out;
+    });
+    this.#d.conversations.announce(changes);
+  }
+
+  async #lapsed(l: { shopId: string; conversationId: string; agentId: string }): Promise<void> {
+    const r = await this.#d.sql.transaction(async (tx: Tx) => {
+      await repo.lockShop(tx, l.shopId);
+      const c = await moveState(tx, l.conversationId, { state: 'queued', returned: { skipAgentId: l.agentId } }, { from: ['assigned'], agentId: l.agentId });
+      if (!c) return undefined;
+      const misses = await repo.countMiss(tx, l.shopId, l.agentId);
+      if (misses >= this.#o.maxMisses) await repo.setAgentStatus(tx, l.shopId, l.agentId, { status: 'away' });
+      return { c, misses };
+    });
+    if (!r) return;
+    this.#d.log.info({ shopId: l.shopId, agentId: l.agentId, conversationId: l.conversationId, misses: r.misses }, 'reply timer lapsed; conversation returned to the queue');
+    this.#d.conversations.announce([r.c]);
+  }
+}
