@@ -29,7 +29,7 @@ export class KefuRequestError extends Error {
 }
 
 /** A frame the server pushes unasked: a message, a read receipt, a conversation state, a command. */
-export type PushedFrame = Extract<ServerFrame, { type: 'message' | 'read' | 'conversation' | 'command' }>;
+export type PushedFrame = Extract<ServerFrame, { type: 'message' | 'read' | 'conversation' | 'command' | 'typing' | 'note' }>;
 type Listener = (f: PushedFrame) => void;
 
 interface Pending {
@@ -137,7 +137,7 @@ export class KefuClient {
         return;
       }
     }
-    if (f.type === 'message' || f.type === 'read' || f.type === 'conversation' || f.type === 'command') for (const l of this.#listeners) l(f);
+    if (f.type === 'message' || f.type === 'read' || f.type === 'conversation' || f.type === 'command' || f.type === 'typing' || f.type === 'note') for (const l of this.#listeners) l(f);
     else if (f.type === 'error') this.lastError = f;
   }
 
@@ -186,6 +186,12 @@ export class KefuClient {
   read(conversationId: string, seq: number): void {
     const id = `f${++this.#seq}-${hex(4)}`;
     this.#ws.send(JSON.stringify({ type: 'read', id, ts: Date.now(), nonce: hex(16), conversationId, seq }));
+  }
+
+  /** "I am typing": no answer frame; the server relays at most one every 2 s to the other side. */
+  typing(conversationId: string): void {
+    const id = `f${++this.#seq}-${hex(4)}`;
+    this.#ws.send(JSON.stringify({ type: 'typing', id, ts: Date.now(), nonce: hex(16), conversationId }));
   }
 
   ping(): Promise<Extract<ServerFrame, { type: 'pong' }>> {

@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../storage/ports.ts';
 import { isUniqueViolation } from '../storage/ports.ts';
 import { rawRows } from '../storage/raw.ts';
+import { locks } from '../storage/keys.ts';
 import type { Content, ConversationState, MessageFrame, SenderRole } from '../protocol/frames.ts';
 import { CONVERSATION_STATES, NEXT_STATES, QUEUE_PRIORITY } from '../protocol/conversation.ts';
 
@@ -287,6 +288,14 @@ export type StatePatch =
   | { state: 'closed' }
   | { state: 'bot' };
 
+/**
+ * Takes the shop's queue lock (`locks.shopQueue`) for the rest of the transaction: a hand-over
+ * joins the queue under it, so the queue's order is the order in which hand-overs committed.
+ */
+export async function lockQueueOf(tx: Tx, conversationId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${locks.shopQueue('')} || shop_id)) from conversations where id = ${conversationId}`.execute(tx);
+}
+
 export type StateChange = ConversationRow & { previous: ConversationState; previousAgentId: string | null };
 
 /** The columns a move writes: the lifecycle's timestamps are kept here, where the state is. */
@@ -296,7 +305,7 @@ function columnsFor(patch: StatePatch) {
     case 'queued':
       return patch.returned
         ? { state: patch.state, agent_id: null, agent_name: null, priority: QUEUE_PRIORITY.returned, awaiting_reply_since: null, skip_agent_id: patch.returned.skipAgentId ?? null, queued_at: sql<Date>`coalesce(c.queued_at, now())` }
-        : { state: patch.state, agent_id: null, agent_name: null, priority: patch.priority ?? QUEUE_PRIORITY.normal, queued_at: now, handed_over_at: sql<Date>`coalesce(c.handed_over_at, now())`, skip_agent_id: null };
+        : { state: patch.state, agent_id: null, agent_name: null, priority: patch.priority ?? QUEUE_PRIORITY.normal, queued_at: sql<Date>`clock_timestamp()`, handed_over_at: sql<Date>`coalesce(c.handed_over_at, now())`, skip_agent_id: null };
     case 'assigned':
       return { state: patch.state, agent_id: patch.agentId, agent_name: patch.agentName ?? null, assigned_at: now, awaiting_reply_since: now };
     case 'closed':
@@ -329,11 +338,12 @@ export async function setState(db: Db | Tx, conversationId: string, patch: State
 
 export async function listConversations(
   db: Db,
-  filter: { shopId?: string; buyerId?: string; state?: ConversationState; limit: number; before?: Date },
+  filter: { shopId?: string; buyerId?: string; agentId?: string; state?: ConversationState; limit: number; before?: Date },
 ): Promise<ConversationRow[]> {
   let q = db.selectFrom('conversations').select(CONV_COLS);
   if (filter.shopId) q = q.where('shop_id', '=', filter.shopId);
   if (filter.buyerId) q = q.where('buyer_id', '=', filter.buyerId);
+  if (filter.agentId) q = q.where('agent_id', '=', filter.agentId);
   if (filter.state) q = q.where('state', '=', filter.state);
   if (filter.before) q = q.where('updated_at', '<', filter.before);
   const rows = await q.orderBy('updated_at', 'desc').limit(filter.limit).execute();

@@ -1,7 +1,7 @@
 /**
  * REST for conversations (docs/api.md, "Conversations"), registered by the app under `/api/v1`:
  *
- *   GET /conversations?state=&limit=&before=     buyer (their own), agent and admin (their shop's)
+ *   GET /conversations?state=&limit=&before=&mine=   buyer (their own), agent and admin (their shop's; `mine=true`: held by the caller)
  *   GET /conversations/:id/messages?afterSeq=&limit=
  *
  * A conversation of another shop or buyer answers NOT_FOUND, never revealing that it exists.
@@ -25,6 +25,8 @@ const listQuery = z.strictObject({
   state: z.enum(CONVERSATION_STATES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.iso.datetime({ offset: true }).optional(),
+  /** Staff: only the conversations held by the caller. */
+  mine: z.enum(['true', 'false']).optional(),
 });
 const messagesQuery = z.strictObject({
   afterSeq: z.coerce.number().int().min(0).default(0),
@@ -50,7 +52,7 @@ export function registerConversationRoutes(api: FastifyInstance, deps: Conversat
   api.get('/conversations', async (req) => {
     const p = await authorize(req, { roles: PARTICIPANTS });
     const q = parseInput(listQuery, req.query);
-    const rows = await conversations.list(p, { ...(q.state ? { state: q.state } : {}), limit: q.limit, ...(q.before ? { before: new Date(q.before) } : {}) });
+    const rows = await conversations.list(p, { ...(q.state ? { state: q.state } : {}), limit: q.limit, ...(q.before ? { before: new Date(q.before) } : {}), mine: q.mine === 'true' });
     return { conversations: rows.map(toConversationBody) };
   });
   api.get<{ Params: { id: string } }>('/conversations/:id/messages', async (req) => {

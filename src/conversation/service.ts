@@ -213,7 +213,13 @@ export class ConversationService {
    * allowed (it was closed, or is no longer where `expect` says).
    */
   async setState(conversationId: string, patch: repo.StatePatch, expect?: { from?: readonly ConversationState[]; agentId?: string }): Promise<repo.StateChange | undefined> {
-    const c = await repo.setState(this.#sql.db, conversationId, patch, expect);
+    // Joining the queue happens under the shop's queue lock, so its order is the commit order.
+    const c = patch.state === 'queued'
+      ? await this.#sql.transaction(async (tx) => {
+          await repo.lockQueueOf(tx, conversationId);
+          return repo.setState(tx, conversationId, patch, expect);
+        })
+      : await repo.setState(this.#sql.db, conversationId, patch, expect);
     if (c) this.announce([c]);
     return c;
   }
@@ -244,12 +250,13 @@ export class ConversationService {
     return repo.queuedByShop(this.#sql.db);
   }
 
-  async list(p: Principal, opts: { state?: ConversationState; limit: number; before?: Date }): Promise<repo.ConversationRow[]> {
+  async list(p: Principal, opts: { state?: ConversationState; limit: number; before?: Date; mine?: boolean }): Promise<repo.ConversationRow[]> {
+    const { mine, ...filter } = opts;
     if (isStaff(p)) {
       if (!p.shopId) throw noShop();
-      return repo.listConversations(this.#sql.db, { shopId: p.shopId, ...opts });
+      return repo.listConversations(this.#sql.db, { shopId: p.shopId, ...filter, ...(mine ? { agentId: p.userId } : {}) });
     }
-    if (p.roles.has('customer')) return repo.listConversations(this.#sql.db, { buyerId: p.userId, ...opts });
+    if (p.roles.has('customer')) return repo.listConversations(this.#sql.db, { buyerId: p.userId, ...filter });
     throw new KefuError('FORBIDDEN', 'no role that can list conversations');
   }
 }

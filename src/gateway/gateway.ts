@@ -22,6 +22,7 @@ import type { Hub} from './hub.ts';
 import { type LocalConnection } from './hub.ts';
 import { TokenBucket, checkReplay, checkUserRate } from './guards.ts';
 import { markOffline, markOnline } from './presence.ts';
+import { keys } from '../storage/keys.ts';
 
 export interface GatewayDeps {
   verifier: TokenVerifier;
@@ -48,6 +49,7 @@ declare module 'fastify' {
 }
 
 const HEARTBEAT_MS = 30_000;
+const TYPING_INTERVAL_MS = 2000;
 const PRESENCE_REFRESH_MS = 60_000;
 
 /** Origin allowed? No Origin (native apps) is allowed; otherwise same-origin or the allow-list. */
@@ -311,6 +313,18 @@ class Connection implements LocalConnection {
       case 'read':
         await this.#d.work.run('other', () => this.#d.conversations.read(this.#p, f.conversationId, f.seq, this.id));
         return;
+      case 'typing':
+        await this.#typing(f.conversationId);
+        return;
     }
+  }
+
+  /** Relayed to the other side only (a buyer's to the shop's consoles, staff's to the buyer), at most once per 2 s per user. */
+  async #typing(conversationId: string): Promise<void> {
+    const c = await this.#d.conversations.visible(this.#p, conversationId);
+    const first = await this.#d.cache.setNX(keys.typing(this.userId, conversationId), '1', TYPING_INTERVAL_MS).catch(() => this.#d.localNonces.setNX(keys.typing(this.userId, conversationId), '1', TYPING_INTERVAL_MS));
+    if (!first) return;
+    const staff = this.staffShopId !== undefined;
+    this.#d.hub.emit(staff ? { userIds: [c.buyerId] } : { shopIds: [c.shopId] }, { type: 'typing', conversationId, userId: this.userId, role: staff ? 'agent' : 'customer' });
   }
 }

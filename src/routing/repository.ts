@@ -13,6 +13,7 @@
  */
 import { sql } from 'kysely';
 import type { Db, Tx } from '../storage/ports.ts';
+import { locks } from '../storage/keys.ts';
 import type { AgentStatus } from '../protocol/conversation.ts';
 import type { AvailableAgent, QueuedConversation } from './policy.ts';
 
@@ -30,7 +31,7 @@ export interface AgentRow {
 export const STICKY_DAYS = 3;
 
 export async function lockShop(tx: Tx, shopId: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtext(${`kefu.routing:${shopId}`}))`.execute(tx);
+  await sql`select pg_advisory_xact_lock(hashtext(${locks.shopQueue(shopId)}))`.execute(tx);
 }
 
 /** Creates the agent on first sight (status offline) and refreshes the name; returns nothing. */

@@ -10,6 +10,7 @@
  * | `rate:<userId>:<epoch second>` | frames of a user in one second | 2 s |
  * | `hist:<conversationId>` | list: the newest messages' JSON (hot history) | 7 days |
  * | `botstate:<conversationId>` | the robot's dialogue state | 1 day after it last changed |
+ * | `typing:<userId>:<conversationId>` | a typing indicator was relayed (one per 2 s) | 2 s |
  * | `robot:canary` | the robot canary split | kept |
  *
  * Channels: `events.2` (the hub's frames for other nodes; the number versions the envelope),
@@ -21,6 +22,7 @@ export const keys = {
   userRate: (userId: string, epochSecond: number) => `rate:${userId}:${epochSecond}`,
   hotHistory: (conversationId: string) => `hist:${conversationId}`,
   botState: (conversationId: string) => `botstate:${conversationId}`,
+  typing: (userId: string, conversationId: string) => `typing:${userId}:${conversationId}`,
   robotCanary: 'robot:canary',
 } as const;
 
@@ -33,4 +35,13 @@ export const channels = {
   hubEvents: 'events.2',
   knowledgeChanged: 'knowledge',
   robotCanary: 'robot-canary',
+} as const;
+
+/**
+ * PostgreSQL advisory lock keys (transaction-scoped). `shopQueue`: every change to a shop's
+ * queue or to who holds what in it (a hand-over joining the queue, routing's decisions) runs
+ * under it, so the queue order is the order of commits and no seat is given twice.
+ */
+export const locks = {
+  shopQueue: (shopId: string) => `kefu.routing:${shopId}`,
 } as const;

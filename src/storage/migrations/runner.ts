@@ -27,7 +27,12 @@ export function statements(script: string): string[] {
  * so concurrent starts apply each migration exactly once.
  */
 export async function runMigrations(db: Db): Promise<{ applied: string[] }> {
-  await sql`create table if not exists kefu_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
+  // Under the same lock as the migrations: two nodes starting on an empty schema would race on
+  // the catalog ("duplicate key … pg_type_typname_nsp_index") with a bare IF NOT EXISTS.
+  await db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(872301)`.execute(tx);
+    await sql`create table if not exists kefu_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(tx);
+  });
   const applied: string[] = [];
   for (const m of MIGRATIONS) {
     const done = await db.transaction().execute(async (tx) => {

@@ -1,0 +1,156 @@
+/**
+ * The buyer panel: the buyer's own orders, parcels and after-sales in the conversation's shop
+ * with the receiver masked; a reveal returns one full value only after its audit row is written,
+ * never logs it, and answers 404 for an order that is not this buyer's in this shop. Every SQL
+ * adapter.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { maskAddress } from '../../src/desk/index.ts';
+import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
+import { aftersaleEvent, logisticsEvent, orderEvent } from '../commerce/fixtures.ts';
+import { as, createDesk, errorOf, openConversation, type Desk } from './support.ts';
+
+after(dropTestSchemas);
+
+// The fixtures' receiver: 测试用户, 13812345678, 浙江省杭州市西湖区文三路100号.
+const PHONE = '13812345678';
+const ADDRESS = '浙江省杭州市西湖区文三路100号';
+const MASKED = { name: '测*', phone: '138****5678', address: '浙江省杭州市西湖区****' };
+
+describe('maskAddress', () => {
+  test('keeps the province, city and district, masks the rest', () => {
+    assert.equal(maskAddress('北京市朝阳区建国路88号'), '北京市朝阳区****');
+    assert.equal(maskAddress(ADDRESS), MASKED.address);
+    assert.equal(maskAddress('广东省深圳市南山区粤海街道高新南一道9号'), '广东省深圳市南山区****');
+    assert.equal(maskAddress('四川省阿坝藏族羌族自治州汶川县映秀镇'), '四川省阿坝藏族羌族自治州汶川县****');
+  });
+
+  test('never shows the whole address, and masks whole what it cannot read', () => {
+    assert.equal(maskAddress('北京市朝阳区'), '北京市****', 'a district with nothing after it is not kept');
+    assert.equal(maskAddress('221B Baker Street, London'), '****');
+    assert.equal(maskAddress('北京市建国路88号院阳光花园小区3号楼'), '北京市****', 'a long street name is not taken for a district');
+  });
+});
+
+for (const factory of SQL_FACTORIES) {
+  describe(`desk buyer panel on ${factory.name}`, { skip: factory.skip }, () => {
+    const st = {} as { desk: Desk; conversationId: string };
+    before(async () => {
+      st.desk = await createDesk(factory);
+      await seed(st.desk);
+      st.conversationId = await openConversation(st.desk, 'shop_p', 'buyer_p', '买家甲');
+    });
+    after(() => st.desk?.close());
+
+    panelTests(st);
+    revealTests(st);
+  });
+}
+
+/** The buyer's two orders in shop_p, and records that must never show: another buyer's, another shop's. */
+async function seed(desk: Desk): Promise<void> {
+  await desk.apply(orderEvent({ shopId: 'shop_p', orderId: 'P1', userId: 'buyer_p', status: 'delivered', createdAt: '2026-11-01T00:00:00Z' }));
+  await desk.apply(orderEvent({ shopId: 'shop_p', orderId: 'P2', userId: 'buyer_p', status: 'shipped', createdAt: '2026-11-05T00:00:00Z' }));
+  await desk.apply(logisticsEvent({ shopId: 'shop_p', orderId: 'P2' }));
+  await desk.apply(aftersaleEvent({ shopId: 'shop_p', aftersaleId: 'AS1', orderId: 'P1', userId: 'buyer_p', amount: '59.5' }));
+  await desk.apply(orderEvent({ shopId: 'shop_p', orderId: 'Q1', userId: 'buyer_q', createdAt: '2026-11-06T00:00:00Z' }));
+  await desk.apply(aftersaleEvent({ shopId: 'shop_p', aftersaleId: 'AS2', orderId: 'Q1', userId: 'buyer_q' }));
+  await desk.apply(orderEvent({ shopId: 'shop_z', orderId: 'Z1', userId: 'buyer_p', createdAt: '2026-11-07T00:00:00Z' }));
+}
+
+const panelUrl = (id: string) => `/api/v1/conversations/${id}/buyer`;
+const revealUrl = (id: string) => `/api/v1/conversations/${id}/buyer/reveal`;
+
+function panelTests(st: { desk: Desk; conversationId: string }): void {
+  test("staff see the buyer's own records in this shop, newest first, receiver masked", async () => {
+    const r = await st.desk.app.inject({ method: 'GET', url: panelUrl(st.conversationId), headers: as.agent('ag', 'shop_p') });
+    assert.equal(r.statusCode, 200);
+    const body = r.json();
+    assert.equal(body.buyerId, 'buyer_p');
+    assert.equal(body.buyerName, '买家甲');
+    assert.deepEqual(body.orders.map((o: { orderId: string }) => o.orderId), ['P2', 'P1']);
+    const [p2, p1] = body.orders;
+    assert.deepEqual(p2.receiver, MASKED);
+    assert.deepEqual(p1.receiver, MASKED);
+    assert.deepEqual({ status: p2.status, totalAmount: p2.totalAmount, currency: p2.currency, createdAt: p2.createdAt, items: p2.items.length }, { status: 'shipped', totalAmount: '119.00', currency: 'CNY', createdAt: '2026-11-05T00:00:00.000Z', items: 1 });
+    assert.deepEqual({ carrier: p2.logistics.carrier, trackingNo: p2.logistics.trackingNo, events: p2.logistics.events.length }, { carrier: '顺丰速运', trackingNo: 'SF100', events: 2 });
+    assert.equal('logistics' in p1, false, 'an order without a parcel has none');
+    assert.deepEqual(body.logistics, [p2.logistics]);
+    assert.deepEqual(body.aftersales, [{ aftersaleId: 'AS1', orderId: 'P1', type: 'refund', status: 'requested', amount: '59.50', updatedAt: '2026-11-22T10:00:00.000Z' }]);
+    assert.equal(r.body.includes(PHONE), false, 'the full phone is nowhere in the panel');
+    assert.equal(r.body.includes('文三路'), false, 'nor the street');
+  });
+
+  test('buyers get 403, other shops 404', async () => {
+    const buyer = await st.desk.app.inject({ method: 'GET', url: panelUrl(st.conversationId), headers: as.buyer('buyer_p') });
+    assert.deepEqual([buyer.statusCode, errorOf(buyer).code], [403, 'FORBIDDEN']);
+    const other = await st.desk.app.inject({ method: 'GET', url: panelUrl(st.conversationId), headers: as.admin('adm', 'shop_z') });
+    assert.deepEqual([other.statusCode, errorOf(other).code], [404, 'NOT_FOUND']);
+  });
+}
+
+function reveals(desk: Desk) {
+  return desk.sql.db.selectFrom('pii_reveals').select(['shop_id', 'conversation_id', 'actor_id', 'order_id', 'field']).orderBy('revealed_at').execute();
+}
+
+function revealTests(st: { desk: Desk; conversationId: string }): void {
+  test('a reveal returns the full value after writing who, what and where; the value is never logged', async () => {
+    const { desk } = st;
+    const phone = await desk.app.inject({ method: 'POST', url: revealUrl(st.conversationId), headers: as.agent('agent_7', 'shop_p'), payload: { orderId: 'P1', field: 'phone' } });
+    assert.deepEqual([phone.statusCode, phone.json()], [200, { orderId: 'P1', field: 'phone', value: PHONE }]);
+    const address = await desk.app.inject({ method: 'POST', url: revealUrl(st.conversationId), headers: as.admin('admin_7', 'shop_p'), payload: { orderId: 'P2', field: 'address' } });
+    assert.deepEqual(address.json(), { orderId: 'P2', field: 'address', value: ADDRESS });
+    assert.deepEqual(await reveals(desk), [
+      { shop_id: 'shop_p', conversation_id: st.conversationId, actor_id: 'agent_7', order_id: 'P1', field: 'phone' },
+      { shop_id: 'shop_p', conversation_id: st.conversationId, actor_id: 'admin_7', order_id: 'P2', field: 'address' },
+    ]);
+    const logged = desk.logs.join('');
+    assert.ok(logged.includes('personal data revealed'), 'the reveal is logged');
+    assert.equal(logged.includes(PHONE) || logged.includes('文三路'), false, 'without its value');
+  });
+
+  test('when the audit row cannot be written, the value is not returned', async () => {
+    const { desk } = st;
+    // This store only: refuse audit rows of one actor, as a failing write would.
+    await sql`alter table pii_reveals add constraint test_refuse_actor check (actor_id <> 'agent_blocked')`.execute(desk.sql.db);
+    try {
+      const r = await desk.app.inject({ method: 'POST', url: revealUrl(st.conversationId), headers: as.agent('agent_blocked', 'shop_p'), payload: { orderId: 'P1', field: 'phone' } });
+      assert.equal(r.statusCode, 500);
+      assert.equal(r.body.includes(PHONE), false);
+    } finally {
+      await sql`alter table pii_reveals drop constraint test_refuse_actor`.execute(desk.sql.db);
+    }
+  });
+
+  test("another buyer's or shop's order is 404, audits nothing", async () => {
+    const { desk } = st;
+    const before = (await reveals(desk)).length;
+    for (const orderId of ['Q1', 'Z1', 'NOPE']) {
+      const r = await desk.app.inject({ method: 'POST', url: revealUrl(st.conversationId), headers: as.agent('agent_7', 'shop_p'), payload: { orderId, field: 'phone' } });
+      assert.deepEqual([r.statusCode, r.json()], [404, { error: { code: 'NOT_FOUND', message: 'no such order' } }], orderId);
+    }
+    const otherShop = await desk.app.inject({ method: 'POST', url: revealUrl(st.conversationId), headers: as.agent('agent_z', 'shop_z'), payload: { orderId: 'P1', field: 'phone' } });
+    assert.equal(otherShop.statusCode, 404);
+    const buyer = await desk.app.inject({ method: 'POST', url: revealUrl(st.conversationId), headers: as.buyer('buyer_p'), payload: { orderId: 'P1', field: 'phone' } });
+    assert.equal(buyer.statusCode, 403);
+    assert.equal((await reveals(desk)).length, before);
+  });
+
+  test('a bad reveal body is 400 naming the field, and audits nothing', async () => {
+    const { desk } = st;
+    const before = (await reveals(desk)).length;
+    const bodies: Array<[unknown, string]> = [
+      [{ field: 'phone' }, 'orderId'],
+      [{ orderId: '', field: 'phone' }, 'orderId'],
+      [{ orderId: 'P1' }, 'field'],
+      [{ orderId: 'P1', field: 'name' }, 'field'],
+    ];
+    for (const [payload, field] of bodies) {
+      const r = await desk.app.inject({ method: 'POST', url: revealUrl(st.conversationId), headers: as.agent('agent_7', 'shop_p'), payload: payload as object });
+      assert.deepEqual([r.statusCode, errorOf(r)], [400, { code: 'BAD_REQUEST', field }], JSON.stringify(payload));
+    }
+    assert.equal((await reveals(desk)).length, before);
+  });
+}

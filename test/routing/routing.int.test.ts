@@ -1,0 +1,147 @@
+/**
+ * The human side across two kefu nodes on real PostgreSQL and Redis: a hand-over is queued with
+ * a position and assigned to an online agent; the agent's reply reaches every device of the
+ * buyer on both nodes while the robot stays quiet; close, then one rating. Routing under a burst
+ * (30 hand-overs over two nodes to 3 agents of capacity 5, repeated), the queue drained in order,
+ * and an agent gone past the grace period.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { needsPg, needsRedis } from '../support/services.ts';
+import { connect, eventually, newIsolation, realEnv, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
+import type { ConversationFrame, MessageFrame } from '../../src/protocol/frames.ts';
+import type { Principal } from '../../src/auth/index.ts';
+
+const skip = needsPg || needsRedis;
+
+async function api(node: Node, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+  const r = await fetch(`${node.url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: r.status, body: r.status === 204 ? {} : ((await r.json()) as Record<string, unknown>) };
+}
+
+const buyerP = (id: string): Principal => ({ userId: id, roles: new Set(['customer']), shopId: undefined, name: undefined, expiresAt: undefined });
+
+describe('routing across two nodes (real PostgreSQL + Redis)', { skip }, () => {
+  let issuer: Issuer;
+  let a: Node;
+  let b: Node;
+  before(async () => {
+    issuer = await startIssuer();
+    const env = { ...realEnv(issuer, newIsolation()), KEFU_AGENT_OFFLINE_GRACE_S: '1' };
+    [a, b] = await Promise.all([startNode(env), startNode(env)]);
+  });
+  after(async () => {
+    await Promise.allSettled([a?.close(), b?.close()]);
+    await issuer?.close();
+  });
+  const agentToken = (id: string, shop: string) => issuer.token({ sub: id, scope: 'cs:agent', shop_id: shop, name: `客服${id}` });
+  const buyerToken = (id: string) => issuer.token({ sub: id, scope: 'cs:customer' });
+  const idle = async () => {
+    for (let i = 0; i < 3; i++) await Promise.all([a.rt.routing.idle(), b.rt.routing.idle(), a.rt.bot.idle(), b.rt.bot.idle()]);
+  };
+
+  test('转人工: queued with a position, assigned, the reply reaches both devices, the robot is quiet; close, one rating', async () => {
+    const shop = 'shop_flow';
+    const phone = await connect(a.url, await buyerToken('bf1'), 'app');
+    const pc = await connect(b.url, await buyerToken('bf1'), 'pc');
+    const queued = phone.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'queued' && f.queuePosition === 1);
+    const ack = await phone.sendText({ shopId: shop }, '转人工');
+    const q = await queued;
+    assert.equal(q.conversationId, ack.conversationId);
+    assert.ok(typeof q.estimatedWaitSeconds === 'number');
+    // An agent opens a console on node B and goes online: routing assigns at once.
+    const console_ = await connect(b.url, await agentToken('ag_f', shop), 'pc');
+    const assignedOnPc = pc.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'assigned');
+    const st = await api(b, await agentToken('ag_f', shop), 'PUT', '/agents/me/status', { status: 'online', capacity: 3 });
+    assert.equal(st.status, 200);
+    assert.deepEqual({ status: st.body.status, capacity: st.body.capacity }, { status: 'online', capacity: 3 });
+    const assigned = await assignedOnPc;
+    assert.deepEqual({ agentId: assigned.agentId, agentName: assigned.agentName }, { agentId: 'ag_f', agentName: '客服ag_f' });
+    // The buyer writes again: nobody but the agent answers.
+    await phone.sendText({ shopId: shop }, '在吗？我的快递到哪了');
+    const replies = [phone, pc].map((d) => d.waitFor((f): f is MessageFrame => f.type === 'message' && f.sender.role === 'agent'));
+    await console_.sendText({ conversationId: ack.conversationId }, '您好，我来帮您查');
+    for (const r of await Promise.all(replies)) assert.equal((r.content as { text: string }).text, '您好，我来帮您查');
+    await idle();
+    const all = await phone.syncAll(ack.conversationId, 0);
+    const afterAssign = all.slice(all.findIndex((m) => (m.content as { text?: string }).text === '在吗？我的快递到哪了'));
+    assert.ok(!afterAssign.some((m) => m.sender.role === 'bot'), 'the robot stays quiet while a person holds the conversation');
+    // Close: the buyer is asked for a rating, then rates once.
+    const prompt = pc.waitFor((f): f is MessageFrame => f.type === 'message' && f.sender.role === 'system');
+    const closedFrame = phone.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'closed');
+    assert.equal((await api(a, await agentToken('ag_f', shop), 'POST', `/conversations/${ack.conversationId}/close`)).status, 200);
+    assert.match(((await prompt).content as { text: string }).text, /1–5|1 to 5/);
+    await closedFrame;
+    const first = await api(b, await buyerToken('bf1'), 'POST', `/conversations/${ack.conversationId}/rating`, { score: 5, comment: '很快' });
+    assert.equal(first.status, 201);
+    assert.equal((await api(a, await buyerToken('bf1'), 'POST', `/conversations/${ack.conversationId}/rating`, { score: 1 })).status, 409);
+    await Promise.all([phone.close(), pc.close(), console_.close()]);
+  });
+
+  test('30 hand-overs at once over two nodes to 3 agents of capacity 5: 15 assigned, 15 queued in order, drained in order (20 times)', async () => {
+    for (let round = 0; round < 20; round++) {
+      const shop = `shop_burst_${round}`;
+      const agents = ['x1', 'x2', 'x3'];
+      const consoles = await Promise.all(agents.map(async (id, i) => connect((i % 2 ? b : a).url, await agentToken(id, shop), 'pc')));
+      for (const [i, id] of agents.entries()) assert.equal((await api(i % 2 ? a : b, await agentToken(id, shop), 'PUT', '/agents/me/status', { status: 'online', capacity: 5 })).status, 200);
+      // Hand-overs straight into the conversation module of either node, as the robot's would.
+      const convs = await Promise.all(
+        Array.from({ length: 30 }, async (_, k) => {
+          const node = k % 2 ? b : a;
+          const r = await node.rt.conversations.send(buyerP(`bb${round}_${k}`), { id: `f${k}`, shopId: shop, clientMsgId: `m${k}`, content: { kind: 'text', text: '转人工' } });
+          await node.rt.conversations.setState(r.ack.conversationId, { state: 'queued' }, { from: ['bot'] });
+          return r.ack.conversationId;
+        }),
+      );
+      await idle();
+      const rows = async () => (await a.rt.storage.sql.db.selectFrom('conversations').select(['id', 'state', 'agent_id', 'queued_at']).where('shop_id', '=', shop).orderBy('queued_at').orderBy('id').execute());
+      const now = (await eventually(async () => {
+        const r = await rows();
+        return r.filter((x) => x.state === 'assigned').length === 15 ? r : undefined;
+      }, 5000, `round ${round}: 15 assigned`))!;
+      assert.equal(now.length, 30);
+      const perAgent = new Map<string, number>();
+      for (const x of now) if (x.state === 'assigned') perAgent.set(x.agent_id!, (perAgent.get(x.agent_id!) ?? 0) + 1);
+      assert.deepEqual([...perAgent.values()].sort(), [5, 5, 5], `round ${round}: nobody over capacity`);
+      assert.deepEqual(now.map((x) => x.state), [...Array(15).fill('assigned'), ...Array(15).fill('queued')], `round ${round}: the first 15 in queue order were served`);
+      assert.equal(new Set(convs).size, 30);
+      // Closing drains the queue in order: each close gives the head of the queue a seat.
+      const queue = now.filter((x) => x.state === 'queued').map((x) => x.id);
+      const held = now.filter((x) => x.state === 'assigned');
+      for (let i = 0; i < 3; i++) {
+        const h = held[i]!;
+        assert.equal((await api(i % 2 ? a : b, await agentToken(h.agent_id!, shop), 'POST', `/conversations/${h.id}/close`)).status, 200);
+        await eventually(async () => (await rows()).find((x) => x.id === queue[i])?.state === 'assigned', 5000, `round ${round}: queue head ${i} assigned`);
+        const r = await rows();
+        assert.ok(queue.slice(i + 1).every((id) => r.find((x) => x.id === id)?.state === 'queued'), `round ${round}: only the head moved`);
+      }
+      await Promise.all(consoles.map((c) => c.close()));
+      for (const [i, id] of agents.entries()) await api(i % 2 ? a : b, await agentToken(id, shop), 'PUT', '/agents/me/status', { status: 'away' });
+    }
+  });
+
+  test("an agent's consoles gone past the grace period: offline, and their conversations go back to the head of the queue in their old order", async () => {
+    const shop = 'shop_grace';
+    const t = await agentToken('ag_g', shop);
+    const console_ = await connect(a.url, t, 'pc');
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 2 })).status, 200);
+    const ids: string[] = [];
+    for (const k of [1, 2, 3]) {
+      const r = await a.rt.conversations.send(buyerP(`bg${k}`), { id: `g${k}`, shopId: shop, clientMsgId: `g${k}`, content: { kind: 'text', text: '转人工' } });
+      await a.rt.conversations.setState(r.ack.conversationId, { state: 'queued' }, { from: ['bot'] });
+      ids.push(r.ack.conversationId);
+      await idle();
+    }
+    const state = async () => Object.fromEntries((await a.rt.storage.sql.db.selectFrom('conversations').select(['id', 'state']).where('shop_id', '=', shop).execute()).map((r) => [r.id, r.state]));
+    assert.deepEqual(await state(), { [ids[0]!]: 'assigned', [ids[1]!]: 'assigned', [ids[2]!]: 'queued' });
+    await console_.close();
+    await eventually(async () => (await a.rt.routing.agent(shop, 'ag_g')).status === 'offline', 8000, 'the agent to go offline');
+    await eventually(async () => Object.values(await state()).every((s) => s === 'queued'), 5000, 'conversations returned');
+    const order = await a.rt.storage.sql.db.selectFrom('conversations').select('id').where('shop_id', '=', shop).where('state', '=', 'queued').orderBy('priority', 'desc').orderBy('queued_at').orderBy('id').execute();
+    assert.deepEqual(order.map((r) => r.id), ids, 'returned ones first, in their old order, then the one that was waiting');
+  });
+});
