@@ -145,3 +145,80 @@ describe('routing across two nodes (real PostgreSQL + Redis)', { skip }, () => {
     assert.deepEqual(order.map((r) => r.id), ids, 'returned ones first, in their old order, then the one that was waiting');
   });
 });
+
+describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
+  let issuer: Issuer;
+  let a: Node;
+  let b: Node;
+  before(async () => {
+    issuer = await startIssuer();
+    const env = { ...realEnv(issuer, newIsolation()), KEFU_AGENT_OFFLINE_GRACE_S: '2', KEFU_AGENT_REPLY_TIMEOUT_S: '1' };
+    [a, b] = await Promise.all([startNode(env), startNode(env)]);
+  });
+  after(async () => {
+    await Promise.allSettled([a?.close(), b?.close()]);
+    await issuer?.close();
+  });
+  const agentToken = (id: string, shop: string) => issuer.token({ sub: id, scope: 'cs:agent', shop_id: shop });
+  const handOver = async (node: Node, shop: string, buyer: string) => {
+    const r = await node.rt.conversations.send(buyerP(buyer), { id: `h-${buyer}`, shopId: shop, clientMsgId: `h-${buyer}`, content: { kind: 'text', text: '转人工' } });
+    await node.rt.conversations.setState(r.ack.conversationId, { state: 'queued' }, { from: ['bot'] });
+    return r.ack.conversationId;
+  };
+  const holder = async (id: string) => (await a.rt.storage.sql.db.selectFrom('conversations').select(['state', 'agent_id']).where('id', '=', id).executeTakeFirstOrThrow());
+
+  test('an unanswered conversation goes to another agent; one who answers keeps it', async () => {
+    const shop = 'shop_timer';
+    const consoles = await Promise.all(['t1', 't2'].map(async (id) => connect(a.url, await agentToken(id, shop), 'pc')));
+    for (const id of ['t1', 't2']) assert.equal((await api(a, await agentToken(id, shop), 'PUT', '/agents/me/status', { status: 'online', capacity: 5 })).status, 200);
+    const id = await handOver(a, shop, 'bt1');
+    const first = (await eventually(async () => (await holder(id)).agent_id, 5000, 'assigned'))!;
+    const other = first === 't1' ? 't2' : 't1';
+    await eventually(async () => (await holder(id)).agent_id === other, 6000, 'the other agent to get it');
+    // The new holder answers at once: the timer stops and they keep it.
+    const ws = consoles[other === 't1' ? 0 : 1]!;
+    await ws.sendText({ conversationId: id }, '您好');
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.deepEqual(await holder(id), { state: 'assigned', agent_id: other });
+    const row = await a.rt.storage.sql.db.selectFrom('conversations').select(['first_response_at', 'handed_over_at']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.ok(row.first_response_at && row.handed_over_at && row.first_response_at >= row.handed_over_at);
+    await Promise.all(consoles.map((c) => c.close()));
+  });
+
+  test('three misses in a row set the agent away; the conversation waits in the queue', async () => {
+    const shop = 'shop_miss';
+    const t = await agentToken('m1', shop);
+    const ws = await connect(b.url, t, 'pc');
+    assert.equal((await api(b, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 5 })).status, 200);
+    const id = await handOver(b, shop, 'bm1');
+    await eventually(async () => (await a.rt.routing.agent(shop, 'm1')).status === 'away', 10_000, 'away after three misses');
+    await eventually(async () => (await holder(id)).state === 'queued', 3000, 'back in the queue');
+    await ws.close();
+  });
+
+  test("typing reaches the other side's devices only, at most once per 2 s", async () => {
+    const shop = 'shop_typing';
+    const t = await agentToken('ty1', shop);
+    const console_ = await connect(b.url, t, 'pc');
+    const secondConsole = await connect(a.url, t, 'web');
+    await api(b, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 5 });
+    const buyerT = await issuer.token({ sub: 'bty', scope: 'cs:customer' });
+    const phone = await connect(a.url, buyerT, 'app');
+    const pc = await connect(b.url, buyerT, 'pc');
+    const ack = await phone.sendText({ shopId: shop }, '转人工');
+    await eventually(async () => (await holder(ack.conversationId)).agent_id === 'ty1', 8000, 'assigned');
+    const seen = { console: 0, pcBuyer: 0, phone: 0, second: 0 };
+    console_.on((f) => void (f.type === 'typing' && seen.console++));
+    pc.on((f) => void (f.type === 'typing' && seen.pcBuyer++));
+    phone.on((f) => void (f.type === 'typing' && seen.phone++));
+    secondConsole.on((f) => void (f.type === 'typing' && seen.second++));
+    phone.typing(ack.conversationId);
+    phone.typing(ack.conversationId);
+    await eventually(() => seen.console === 1 && seen.second === 1, 3000, 'the consoles to see the buyer typing');
+    console_.typing(ack.conversationId);
+    await eventually(() => seen.pcBuyer === 1 && seen.phone === 1, 3000, "the buyer's devices to see the agent typing");
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(seen, { console: 1, pcBuyer: 1, phone: 1, second: 1 }, 'one relay per 2 s; never echoed to the sender\'s side');
+    await Promise.all([console_.close(), secondConsole.close(), phone.close(), pc.close()]);
+  });
+});
