@@ -12,7 +12,8 @@
  *
  * Scenarios: (a) 200 conns x 20 msgs closed loop; (b) highest sustained message rate at p99 < 50 ms;
  * (c) memory per idle connection at 10k and 50k; (d) fan-out to 1/5/20 devices; (e) sync of 500
- * messages at concurrency 1 and 50; (f) two kefu nodes against one.
+ * messages at concurrency 1 and 50; (f) two kefu nodes against one; (g) hand-overs routed to
+ * agents and an agent's reply to every device of the buyer (kefu only).
  * Systems: kefu (PostgreSQL + Redis), kefu-embedded (PGlite + in-process cache), and the two
  * ceilings, ws-echo (bare `ws`) and socketio (Socket.IO with acks), driven by the same generator.
  *
@@ -35,16 +36,17 @@ import { runC } from './scenarios/c-idle.ts';
 import { runD } from './scenarios/d-fanout.ts';
 import { runE } from './scenarios/e-history.ts';
 import { runThroughput } from './scenarios/f-scaling.ts';
+import { runG } from './scenarios/g-routing.ts';
 import type { Ctx } from './scenarios/common.ts';
 import { profilesIn, summarize } from './profile.ts';
 
-const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
 type Letter = (typeof SCENARIOS)[number];
 
 function usage(msg?: string): never {
   if (msg) process.stderr.write(`bench: ${msg}\n\n`);
   process.stderr.write(
-    'usage: npm run bench -- [--quick] [--only a,b,c,d,e,f] [--systems kefu,kefu-embedded,ws-echo,socketio] [--profile] [--no-wait] [--kefu-node-arg=FLAG] [--out DIR]\n',
+    'usage: npm run bench -- [--quick] [--only a,b,c,d,e,f,g] [--systems kefu,kefu-embedded,ws-echo,socketio] [--profile] [--no-wait] [--kefu-node-arg=FLAG] [--out DIR]\n',
   );
   process.exit(msg ? 2 : 0);
 }
@@ -88,8 +90,8 @@ const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
 const profileDir = opts.profile ? join(opts.out, 'profiles', stamp) : undefined;
 
 const P = opts.quick
-  ? { a: A_QUICK, b: B_QUICK, dMs: 1000, eMs: 1000, cCounts: [2000], fMs: 2000 }
-  : { a: A_FULL, b: B_FULL, dMs: 5000, eMs: 3000, cCounts: [10_000, 50_000], fMs: 5000 };
+  ? { a: A_QUICK, b: B_QUICK, dMs: 1000, eMs: 1000, cCounts: [2000], fMs: 2000, g: { buyers: 40, ratePerS: 10 } }
+  : { a: A_FULL, b: B_FULL, dMs: 5000, eMs: 3000, cCounts: [10_000, 50_000], fMs: 5000, g: { buyers: 400, ratePerS: 20 } };
 
 let harness: KefuHarness | undefined;
 const cleanup = async () => {
@@ -263,6 +265,22 @@ try {
       rows.push(errorRow('f', 'kefu', e));
     } finally {
       await Promise.all(nodes.map((n) => n.stop()));
+    }
+  }
+
+  // g: routing, kefu only: hand-overs assigned to agents, and an agent's reply to every device.
+  if (want('g') && systems.includes('kefu')) {
+    log(`\n${elapsed()} == kefu: g (hand-overs routed to agents)`);
+    await waitForQuiet();
+    const server = await startSystem('kefu', 'bench-g');
+    try {
+      rows.push(...(await runG(ctx, { ...targetOf('kefu', [server]), staffToken: (u, shop) => harness!.staffToken(u, shop) }, P.g)));
+      await checkAlive(server, 'g', 'kefu');
+    } catch (e) {
+      log(`  g FAILED: ${(e as Error).message}`);
+      rows.push(errorRow('g', 'kefu', e));
+    } finally {
+      await server.stop();
     }
   }
 } finally {

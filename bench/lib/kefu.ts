@@ -31,6 +31,8 @@ export interface KefuHarness {
   readonly webhookSecret: string;
   readonly piiKeys: string;
   token(user: string): Promise<string>;
+  /** A bearer token for an agent of `shopId`. */
+  staffToken(user: string, shopId: string): Promise<string>;
   newIsolation(): Isolation;
   start(kind: 'kefu' | 'kefu-embedded', opts: { isolation?: Isolation; nodeId: string; profileDir?: string; dataDir?: string; execArgv?: string[] }): Promise<Server>;
   /** Pushes one shipped order with in-transit logistics per buyer through the webhook. */
@@ -88,6 +90,15 @@ export async function createKefuHarness(): Promise<KefuHarness> {
         // An hour: the full run must never see its tokens expire (kefu closes such sockets with 4401).
         t = sign(key, { sub: user, scope: 'cs:customer', name: user }, { expIn: 3600 });
         tokens.set(user, t);
+      }
+      return t;
+    },
+    staffToken(user, shopId) {
+      const k = `staff:${shopId}:${user}`;
+      let t = tokens.get(k);
+      if (!t) {
+        t = sign(key, { sub: user, scope: 'cs:agent', shop_id: shopId, name: user }, { expIn: 3600 });
+        tokens.set(k, t);
       }
       return t;
     },
