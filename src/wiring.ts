@@ -136,7 +136,18 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge });
     if (config.robot) robot.bot.subscribe(events);
     else handOverWithoutRobot(events, conversations, log);
-    const routing = new RoutingService({ sql: storage.sql, conversations, sink: hub, log, onAssigned: (n) => metrics.assignments.inc(n) }, config.agents);
+    const routing = new RoutingService(
+      {
+        sql: storage.sql,
+        conversations,
+        sink: hub,
+        log,
+        onAssigned: (n) => metrics.assignments.inc(n),
+        onFirstResponse: (s) => metrics.firstResponse.observe(s),
+        onClosed: (by) => metrics.conversationsClosed.inc({ handled_by: by }),
+      },
+      config.agents,
+    );
     const stopRouting = routing.start(events);
     const stopBacklog = startBacklogGauge(conversations, metrics, log);
 

@@ -37,6 +37,18 @@ export function createMetrics() {
       registers: [registry],
     }),
     assignments: new Counter({ name: 'kefu_routing_assignments_total', help: 'Conversations assigned to an agent by routing (accepts and transfers not included).', registers: [registry] }),
+    firstResponse: new Histogram({
+      name: 'kefu_first_response_seconds',
+      help: "From a hand-over to the holding agent's first answer.",
+      buckets: [5, 15, 30, 60, 120, 300, 600, 1800, 3600],
+      registers: [registry],
+    }),
+    conversationsClosed: new Counter({
+      name: 'kefu_conversations_closed_total',
+      help: 'Conversations closed, by who handled them: robot (never handed over: contained), human, or queue (closed while waiting).',
+      labelNames: ['handled_by'] as const,
+      registers: [registry],
+    }),
     ratings: new Counter({ name: 'kefu_ratings_total', help: 'Ratings given by buyers after a conversation closed, by score (1-5).', labelNames: ['score'] as const, registers: [registry] }),
     robotFailures: new Counter({ name: 'kefu_robot_failures_total', help: 'Robot turns that did not answer and were handed to a person instead, by reason (shed under load, error).', labelNames: ['reason'] as const, registers: [registry] }),
     cacheFallbacks: new Counter({ name: 'kefu_cache_fallbacks_total', help: 'Reads served from PostgreSQL because the cache missed or failed, by operation.', labelNames: ['op'] as const, registers: [registry] }),

@@ -149,17 +149,20 @@ export async function lapsedReplies(db: Db, timeoutMs: number): Promise<Array<{ 
   return rows.flatMap((r) => (r.agent_id ? [{ shopId: r.shop_id, conversationId: r.id, agentId: r.agent_id }] : []));
 }
 
-/** The holder answered: the reply timer stops, the first response is recorded, misses reset. */
-export async function markReplied(db: Db, shopId: string, conversationId: string, agentId: string): Promise<void> {
-  await db
-    .updateTable('conversations')
-    .set({ awaiting_reply_since: null, first_response_at: sql<Date>`coalesce(first_response_at, now())` })
-    .where('id', '=', conversationId)
-    .where('shop_id', '=', shopId)
-    .where('agent_id', '=', agentId)
-    .where('state', '=', 'assigned')
-    .where((eb) => eb.or([eb('awaiting_reply_since', 'is not', null), eb('first_response_at', 'is', null)]))
-    .execute();
+/**
+ * The holder answered: the reply timer stops and the first response is recorded. Returns the
+ * seconds from the hand-over to this first response when this message was it.
+ */
+export async function markReplied(db: Db, shopId: string, conversationId: string, agentId: string): Promise<number | undefined> {
+  const held = (q: ReturnType<typeof update>) => q.where('id', '=', conversationId).where('shop_id', '=', shopId).where('agent_id', '=', agentId).where('state', '=', 'assigned');
+  const update = () => db.updateTable('conversations');
+  const first = await held(update().set({ awaiting_reply_since: null, first_response_at: sql<Date>`now()` }))
+    .where('first_response_at', 'is', null)
+    .returning(sql<number>`extract(epoch from now() - coalesce(handed_over_at, assigned_at))::float8`.as('seconds'))
+    .executeTakeFirst();
+  if (first) return Number(first.seconds);
+  await held(update().set({ awaiting_reply_since: null })).where('awaiting_reply_since', 'is not', null).execute();
+  return undefined;
 }
 
 export async function resetMisses(db: Db, shopId: string, agentId: string): Promise<void> {

@@ -42,6 +42,10 @@ export interface RoutingDeps {
   sink: EventSink;
   log: Logger;
   onAssigned?: (n: number) => void;
+  /** Seconds from a hand-over to the holder's first answer. */
+  onFirstResponse?: (seconds: number) => void;
+  /** A conversation closed: by the robot alone, by a person, or while still waiting in the queue. */
+  onClosed?: (handledBy: 'robot' | 'human' | 'queue') => void;
 }
 
 export interface AgentView {
@@ -81,11 +85,13 @@ export class RoutingService {
   start(events: ConversationEventBus): () => void {
     const offs = [
       events.on('stateChanged', 'routing', (e) => {
-        if (e.to === 'queued' || e.from === 'assigned') this.route(e.shopId);
+        if (e.to === 'closed') this.#d.onClosed?.(e.from === 'bot' ? 'robot' : e.from === 'queued' ? 'queue' : 'human');
+        if (e.to === 'queued' || e.from === 'assigned') void this.route(e.shopId);
       }),
       events.on('messageStored', 'routing', async (e) => {
         if (e.senderRole !== 'agent' || e.state !== 'assigned') return;
-        await repo.markReplied(this.#d.sql.db, e.shopId, e.conversationId, e.message.sender.id);
+        const seconds = await repo.markReplied(this.#d.sql.db, e.shopId, e.conversationId, e.message.sender.id);
+        if (seconds !== undefined) this.#d.onFirstResponse?.(seconds);
         await repo.resetMisses(this.#d.sql.db, e.shopId, e.message.sender.id);
       }),
     ];

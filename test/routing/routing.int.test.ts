@@ -76,6 +76,9 @@ describe('routing across two nodes (real PostgreSQL + Redis)', { skip }, () => {
     assert.equal((await api(a, await agentToken('ag_f', shop), 'POST', `/conversations/${ack.conversationId}/close`)).status, 200);
     assert.match(((await prompt).content as { text: string }).text, /1–5|1 to 5/);
     await closedFrame;
+    // The figures a manager watches: the first response (on the node where the agent answered) and a closed-by-human.
+    await eventually(async () => (await b.rt.metrics.firstResponse.get()).values.some((v) => v.metricName === 'kefu_first_response_seconds_count' && v.value === 1), 3000, 'first response observed');
+    assert.ok((await a.rt.metrics.conversationsClosed.get()).values.some((v) => v.labels.handled_by === 'human' && v.value === 1));
     const first = await api(b, await buyerToken('bf1'), 'POST', `/conversations/${ack.conversationId}/rating`, { score: 5, comment: '很快' });
     assert.equal(first.status, 201);
     assert.equal((await api(a, await buyerToken('bf1'), 'POST', `/conversations/${ack.conversationId}/rating`, { score: 1 })).status, 409);
