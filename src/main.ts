@@ -1,5 +1,5 @@
 /**
- * The `kefu` command: start | migrate | config check. Configuration problems, a busy data dir
+ * The `kefu` command: start | migrate | config check | rotate-keys | backup | restore. Configuration problems, a busy data dir
  * and an unreachable database or Redis end the process with one clear line (exit 1) naming what
  * failed, instead of a stack trace. Run through bin/kefu.js, which checks the Node.js version
  * first (this file cannot even be loaded by a Node.js without type stripping).
@@ -13,6 +13,8 @@ import type { SqlStore } from './storage/ports.ts';
 import { seedDemoData, demoBanner } from './demo/index.ts';
 import { reencryptCommercePii } from './commerce/index.ts';
 import { loadKeyring } from './privacy/index.ts';
+import { BackupError, restoreBackup, writeBackup } from './ops/backup.ts';
+import { join } from 'node:path';
 
 const USAGE = `usage: kefu <command>
 
@@ -23,6 +25,11 @@ commands:
                   (environment, config file or default), and exit
   rotate-keys     re-encrypt stored phone numbers, addresses and names with the first key of
                   KEFU_PII_KEYS (put the new key first and keep the old ones until this is done)
+  backup [--out DIR]
+                  write one consistent, compressed, checksummed file of every kefu table
+                  (default DIR: KEFU_DATA_DIR/backups) and print its path
+  restore FILE    restore a backup into an empty database (refuses a truncated or altered file,
+                  writing nothing)
 
 Configuration comes from KEFU_* environment variables (docs/configuration.md).`;
 
@@ -121,6 +128,37 @@ async function rotateKeys(): Promise<void> {
   }
 }
 
+async function backup(args: string[]): Promise<void> {
+  const at = args.indexOf('--out');
+  if (at >= 0 && !args[at + 1]) fail('backup --out needs a directory', 2);
+  const cfg = config();
+  const sql = await openSql(cfg);
+  try {
+    await sql.migrate();
+    const r = await writeBackup(sql, at >= 0 ? args[at + 1]! : join(cfg.dataDir, 'backups'));
+    process.stdout.write(`${r.file}\n${r.rows} rows, ${r.bytes} bytes\n`);
+  } finally {
+    await sql.close();
+  }
+}
+
+async function restore(args: string[]): Promise<void> {
+  const file = args[0];
+  if (!file) fail('restore needs the backup file: kefu restore FILE', 2);
+  const cfg = config();
+  const sql = await openSql(cfg);
+  try {
+    await sql.migrate();
+    const r = await restoreBackup(sql, file);
+    process.stdout.write(`restored ${r.rows} rows into ${r.tables} tables\n`);
+  } catch (e) {
+    if (e instanceof BackupError) fail(`restore refused: ${e.message}; nothing was written`);
+    throw e;
+  } finally {
+    await sql.close();
+  }
+}
+
 const [cmd = 'start', ...rest] = process.argv.slice(2);
 switch (cmd) {
   case 'start':
@@ -142,8 +180,10 @@ switch (cmd) {
     await rotateKeys();
     break;
   case 'backup':
+    await backup(rest);
+    break;
   case 'restore':
-    fail(`"${cmd}" is not available in this version yet (see docs/operations.md)`, 2);
+    await restore(rest);
     break;
   default:
     fail(`unknown command "${cmd}"\n\n${USAGE}`, 2);

@@ -153,3 +153,36 @@ describe('kefu without its database', () => {
     }
   });
 });
+
+describe('kefu backup and restore (real PostgreSQL)', { skip: needsPg }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kefu-cli-backup-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const kefu = (args: string[], schema: string) =>
+    spawnSync(process.execPath, ['bin/kefu.js', ...args], { cwd: root, env: { PATH: process.env.PATH, KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: schema, KEFU_DATA_DIR: dir }, encoding: 'utf8', timeout: 60_000 });
+
+  test('backup prints the file; restore into an empty schema brings every row back; a truncated file is refused with one line', async () => {
+    const [from, to, other] = [testSchema('bk'), testSchema('bk'), testSchema('bk')];
+    assert.equal(kefu(['migrate'], from).status, 0);
+    const db = new pg.Client({ connectionString: PG_URL });
+    await db.connect();
+    try {
+      await db.query(`insert into "${from}".conversations (id, shop_id, buyer_id, state, last_seq) values ('c_cli', 'shop_cli', 'b1', 'bot', 1)`);
+      await db.query(`insert into "${from}".messages (conversation_id, seq, shop_id, sender_role, sender_id, content) values ('c_cli', 1, 'shop_cli', 'customer', 'b1', '{"kind":"text","text":"备份 ✓"}')`);
+      const b = kefu(['backup', '--out', dir], from);
+      assert.equal(b.status, 0, b.stderr);
+      const file = b.stdout.split('\n')[0]!;
+      assert.match(file, /kefu-.*\.jsonl\.gz$/);
+      const r = kefu(['restore', file], to);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /^restored \d+ rows/);
+      const m = await db.query(`select content::text as c from "${to}".messages where conversation_id = 'c_cli'`);
+      assert.equal(m.rows[0].c, '{"kind": "text", "text": "备份 ✓"}');
+      const bad = kefu(['restore', join(root, 'package.json')], other);
+      assert.equal(bad.status, 1);
+      assert.match(bad.stderr, /^kefu: restore refused: .*nothing was written\n$/);
+      assert.equal((await db.query(`select count(*)::int as n from "${other}".conversations`)).rows[0].n, 0);
+    } finally {
+      await db.end();
+    }
+  });
+});
