@@ -15,11 +15,14 @@ import { reencryptCommercePii } from './commerce/index.ts';
 import { loadKeyring } from './privacy/index.ts';
 import { BackupError, restoreBackup, writeBackup } from './ops/backup.ts';
 import { join } from 'node:path';
+import { isPrimary, parseWorkers, runPrimary, workersRefusal, WORKER_ENV } from './ops/cluster.ts';
 
 const USAGE = `usage: kefu <command>
 
 commands:
-  start           run the server (default)
+  start [--workers N|auto]
+                  run the server (default); --workers runs N processes behind one port (auto:
+                  one per core; needs PostgreSQL and Redis), restarting any that dies
   migrate         apply database migrations and exit
   config check    print the effective configuration (secrets masked), each value's source
                   (environment, config file or default), and exit
@@ -47,8 +50,17 @@ function config(): Config {
   }
 }
 
-async function start(): Promise<void> {
+async function start(args: string[]): Promise<void> {
   const cfg = config();
+  const at = args.indexOf('--workers');
+  const workers = at >= 0 ? parseWorkers(args[at + 1]) : 1;
+  if (workers === undefined) fail(`--workers takes a number from 1 to 256 or "auto" (got "${args[at + 1] ?? ''}")`, 2);
+  if (workers > 1 && isPrimary()) {
+    const refusal = workersRefusal(cfg);
+    if (refusal) fail(refusal);
+    runPrimary(workers, (line) => process.stderr.write(`kefu: ${line}\n`), cfg.shutdownGraceMs);
+    return;
+  }
   const log = createLogger({ level: cfg.logLevel, nodeId: cfg.nodeId });
   let rt;
   try {
@@ -90,7 +102,9 @@ async function start(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
-  process.stderr.write(demoBanner(rt, `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${port}`));
+  // Under --workers only the first worker prints the banner.
+  const worker = process.env[WORKER_ENV];
+  if (!worker || worker === '1') process.stderr.write(demoBanner(rt, `http://${cfg.host.includes(':') ? `[${cfg.host}]` : cfg.host}:${port}`));
 }
 
 /** Opens the database for a one-shot command, or ends the process with one clear line. */
@@ -162,7 +176,7 @@ async function restore(args: string[]): Promise<void> {
 const [cmd = 'start', ...rest] = process.argv.slice(2);
 switch (cmd) {
   case 'start':
-    await start();
+    await start(rest);
     break;
   case 'migrate':
     await migrate();

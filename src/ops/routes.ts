@@ -29,7 +29,9 @@ async function probe(fn: () => Promise<void>): Promise<string> {
 }
 
 export function registerOpsRoutes(app: FastifyInstance, deps: OpsRouteDeps): void {
-  app.get('/healthz', quiet, async () => ({ status: 'ok', node: deps.nodeId }));
+  // `worker`: which process of `kefu start --workers N` answered (absent when there is one).
+  const worker = process.env.KEFU_WORKER_ID;
+  app.get('/healthz', quiet, async () => ({ status: 'ok', node: deps.nodeId, pid: process.pid, ...(worker ? { worker: Number(worker) } : {}) }));
   app.get('/readyz', quiet, async (_req, reply) => {
     const names = Object.keys(deps.checks);
     const results = await Promise.all(names.map((n) => probe(deps.checks[n]!)));

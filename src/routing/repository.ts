@@ -46,13 +46,14 @@ export async function ensureAgent(db: Db | Tx, shopId: string, agentId: string, 
 export async function setAgentStatus(db: Db | Tx, shopId: string, agentId: string, patch: { status: AgentStatus; capacity?: number | undefined; name?: string | undefined }): Promise<void> {
   await db
     .insertInto('agents')
-    .values({ shop_id: shopId, agent_id: agentId, name: patch.name ?? null, status: patch.status, ...(patch.capacity !== undefined ? { capacity: patch.capacity } : {}) })
+    .values({ shop_id: shopId, agent_id: agentId, name: patch.name ?? null, status: patch.status, ...(patch.capacity !== undefined ? { capacity: patch.capacity } : {}), ...(patch.status === 'online' ? { last_seen_at: sql<Date>`now()` } : {}) })
     .onConflict((oc) =>
       oc.columns(['shop_id', 'agent_id']).doUpdateSet({
         status: patch.status,
         ...(patch.capacity !== undefined ? { capacity: patch.capacity } : {}),
         ...(patch.name ? { name: patch.name } : {}),
-        ...(patch.status === 'online' ? { missed_in_row: 0 } : {}),
+        // Going online starts the grace period even before the console's socket is seen.
+        ...(patch.status === 'online' ? { missed_in_row: 0, last_seen_at: sql<Date>`coalesce(agents.last_seen_at, now())` } : {}),
         updated_at: new Date(),
       }),
     )

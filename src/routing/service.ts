@@ -113,7 +113,10 @@ export class RoutingService {
     const run = (async () => {
       do {
         this.#again.delete(shopId);
-        await this.#assign(shopId).catch((e: unknown) => this.#d.log.warn({ err: (e as Error).message, shopId }, 'routing pass failed; the next event or tick retries'));
+        await this.#assign(shopId).catch((e: unknown) => {
+          this.#d.log.warn({ err: (e as Error).message, shopId }, 'routing pass failed; retried after a tick');
+          setTimeout(() => void this.route(shopId), this.#o.tickMs).unref();
+        });
       } while (this.#again.has(shopId));
     })().finally(() => this.#running.delete(shopId));
     this.#running.set(shopId, run);

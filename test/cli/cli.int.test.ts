@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import net from 'node:net';
 import WebSocket from 'ws';
 import { needsPg, needsRedis, PG_URL, REDIS_URL, testRedisPrefix, testSchema } from '../support/services.ts';
 import { startProcess } from '../support/kefu.ts';
@@ -186,3 +187,46 @@ describe('kefu backup and restore (real PostgreSQL)', { skip: needsPg }, () => {
     }
   });
 });
+
+describe('kefu start --workers (real PostgreSQL + Redis)', { skip: needsPg || needsRedis }, () => {
+  test('two workers answer on one port, a dead worker is replaced, SIGTERM stops them all with exit 0', async () => {
+    const free = await new Promise<number>((resolve) => {
+      const srv = net.createServer().listen(0, '127.0.0.1', () => {
+        const port = (srv.address() as net.AddressInfo).port;
+        srv.close(() => resolve(port));
+      });
+    });
+    const env = { KEFU_PORT: String(free), KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: testSchema('wk'), KEFU_REDIS_URL: REDIS_URL!, KEFU_REDIS_KEY_PREFIX: testRedisPrefix('kefuwk') };
+    const p = await startProcess(env, { args: ['--workers', '2'] });
+    const seen = new Map<number, number>();
+    const health = async () => (await (await fetch(`${p.url}/healthz`, { headers: { connection: 'close' } })).json()) as { worker: number; pid: number };
+    await eventuallyTrue(async () => {
+      const h = await health();
+      seen.set(h.worker, h.pid);
+      return seen.size === 2;
+    }, 'both workers to answer');
+    // A worker that dies is replaced by a new process under the same worker number.
+    const victim = seen.get(1)!;
+    process.kill(victim, 'SIGKILL');
+    await eventuallyTrue(async () => {
+      const h = await health().catch(() => undefined);
+      return h?.worker === 1 && h.pid !== victim;
+    }, 'worker 1 to be replaced');
+    assert.equal(await p.stop('SIGTERM'), 0);
+    assert.match(p.output(), /worker 1 \(pid \d+\) exited \(SIGKILL\); starting a new one/);
+  });
+
+  test('several workers on the embedded store are refused with one line', () => {
+    const r = spawnSync(process.execPath, ['bin/kefu.js', 'start', '--workers', '2'], { cwd: root, env: { PATH: process.env.PATH, KEFU_DATA_DIR: mkdtempSync(join(tmpdir(), 'kefu-wk-')), KEFU_PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, 'kefu: several workers need PostgreSQL (KEFU_DATABASE_URL): the embedded database serves one process; use --workers 1\n');
+  });
+});
+
+async function eventuallyTrue(fn: () => Promise<boolean>, label: string, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await fn().catch(() => false))) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

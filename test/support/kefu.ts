@@ -97,9 +97,9 @@ export interface Proc {
 }
 
 /** `node bin/kefu.js start` (what `npm start` runs) as a separate process; resolves once it printed where it listens. */
-export function startProcess(env: Record<string, string>, opts: { dataDir?: string; timeoutMs?: number } = {}): Promise<Proc> {
+export function startProcess(env: Record<string, string>, opts: { dataDir?: string; timeoutMs?: number; args?: string[] } = {}): Promise<Proc> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kefu-proc-'));
-  const child = spawn(process.execPath, ['bin/kefu.js', 'start'], {
+  const child = spawn(process.execPath, ['bin/kefu.js', 'start', ...(opts.args ?? [])], {
     cwd: new URL('../..', import.meta.url).pathname,
     env: { PATH: process.env.PATH, KEFU_PORT: '0', KEFU_DATA_DIR: dataDir, KEFU_DEMO: 'false', KEFU_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
