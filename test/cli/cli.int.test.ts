@@ -198,22 +198,29 @@ describe('kefu start --workers (real PostgreSQL + Redis)', { skip: needsPg || ne
     });
     const env = { KEFU_PORT: String(free), KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: testSchema('wk'), KEFU_REDIS_URL: REDIS_URL!, KEFU_REDIS_KEY_PREFIX: testRedisPrefix('kefuwk') };
     const p = await startProcess(env, { args: ['--workers', '2'] });
-    const seen = new Map<number, number>();
-    const health = async () => (await (await fetch(`${p.url}/healthz`, { headers: { connection: 'close' } })).json()) as { worker: number; pid: number };
-    await eventuallyTrue(async () => {
-      const h = await health();
-      seen.set(h.worker, h.pid);
-      return seen.size === 2;
-    }, 'both workers to answer');
-    // A worker that dies is replaced by a new process under the same worker number.
-    const victim = seen.get(1)!;
-    process.kill(victim, 'SIGKILL');
-    await eventuallyTrue(async () => {
-      const h = await health().catch(() => undefined);
-      return h?.worker === 1 && h.pid !== victim;
-    }, 'worker 1 to be replaced');
-    assert.equal(await p.stop('SIGTERM'), 0);
-    assert.match(p.output(), /worker 1 \(pid \d+\) exited \(SIGKILL\); starting a new one/);
+    let stopped = false;
+    try {
+      const seen = new Map<number, number>();
+      const health = async () => (await (await fetch(`${p.url}/healthz`, { headers: { connection: 'close' } })).json()) as { worker: number; pid: number };
+      await eventuallyTrue(async () => {
+        const h = await health();
+        seen.set(h.worker, h.pid);
+        return seen.size === 2;
+      }, 'both workers to answer');
+      // A worker that dies is replaced by a new process under the same worker number.
+      const victim = seen.get(1)!;
+      process.kill(victim, 'SIGKILL');
+      await eventuallyTrue(async () => {
+        const h = await health().catch(() => undefined);
+        return h?.worker === 1 && h.pid !== victim;
+      }, 'worker 1 to be replaced');
+      stopped = true;
+      assert.equal(await p.stop('SIGTERM'), 0);
+      assert.match(p.output(), /worker 1 \(pid \d+\) exited \(SIGKILL\); starting a new one/);
+    } finally {
+      // A failed assertion must not leave the primary and its workers running (the file would never exit).
+      if (!stopped) await p.stop('SIGTERM');
+    }
   });
 
   test('several workers on the embedded store are refused with one line', () => {
@@ -223,7 +230,7 @@ describe('kefu start --workers (real PostgreSQL + Redis)', { skip: needsPg || ne
   });
 });
 
-async function eventuallyTrue(fn: () => Promise<boolean>, label: string, timeoutMs = 20_000): Promise<void> {
+async function eventuallyTrue(fn: () => Promise<boolean>, label: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!(await fn().catch(() => false))) {
     if (Date.now() > until) throw new Error(`timed out waiting for ${label}`);

@@ -1,0 +1,62 @@
+/**
+ * A rolling restart: a node stopped with SIGTERM closes its sockets with 1012 and exits 0; a
+ * client on it (src/client/reconnecting.ts) reconnects to the other node with a jittered backoff
+ * and resumes by seq, so every message of the conversation arrives once, in order, no gaps.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import WebSocket from 'ws';
+import { needsPg, needsRedis } from '../support/services.ts';
+import { connect, eventually, newIsolation, realEnv, startIssuer, startProcess, type Issuer, type Proc } from '../support/kefu.ts';
+import { ReconnectingKefuClient } from '../../src/client/reconnecting.ts';
+import type { WebSocketCtor } from '../../src/client/index.ts';
+import type { MessageFrame } from '../../src/protocol/frames.ts';
+
+describe('rolling restart (two processes, real PostgreSQL + Redis)', { skip: needsPg || needsRedis }, () => {
+  let issuer: Issuer;
+  let a: Proc;
+  let b: Proc;
+  before(async () => {
+    issuer = await startIssuer();
+    const env = { ...realEnv(issuer, newIsolation()), KEFU_ROBOT: 'false' };
+    [a, b] = await Promise.all([startProcess(env), startProcess(env)]);
+  });
+  let phone: ReconnectingKefuClient | undefined;
+  after(async () => {
+    await phone?.close();
+    await Promise.allSettled([a?.stop('SIGKILL'), b?.stop('SIGKILL')]);
+    await issuer?.close();
+  });
+
+  test('the node exits 0 after closing with 1012; the client resumes on the other node without gaps or duplicates', async () => {
+    const token = await issuer.token({ sub: 'roll_buyer', scope: 'cs:customer' });
+    const states: string[] = [];
+    phone = await ReconnectingKefuClient.connect({ urls: [a.url, b.url], token, device: 'app', WebSocket: WebSocket as unknown as WebSocketCtor, minBackoffMs: 50, maxBackoffMs: 500, onState: (s) => states.push(s) });
+    const got: MessageFrame[] = [];
+    phone.on((f) => void (f.type === 'message' && got.push(f)));
+    const pc = await connect(b.url, token, 'pc');
+    const first = await pc.sendText({ shopId: 'shop_roll' }, 'm0');
+    phone.follow(first.conversationId, 0);
+    await eventually(() => got.length >= 1, 5000, 'the first message on the phone');
+    let sent = 1;
+    const sending = (async () => {
+      for (; sent < 40; sent++) {
+        await pc.sendText({ shopId: 'shop_roll' }, `m${sent}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await a.stop('SIGTERM'), 0, 'the stopped node exits 0');
+    await sending;
+    await eventually(() => got.length >= 40, 10_000, 'every message on the phone').catch((e: Error) => {
+      throw new Error(`${e.message}: got ${got.length} (${got.map((m) => m.seq).join(',')}), states ${states.join(',')}, connected ${phone.connected} to ${phone.url}`);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(got.map((m) => m.seq), Array.from({ length: 40 }, (_, i) => i + 1), 'once each, in order, no gaps');
+    assert.deepEqual(got.map((m) => (m.content as { text: string }).text), Array.from({ length: 40 }, (_, i) => `m${i}`));
+    assert.deepEqual(states.slice(0, 3), ['online', 'offline', 'online']);
+    assert.equal(phone.url, b.url, 'reconnected to the other node');
+    await Promise.all([phone.close(), pc.close()]);
+    phone = undefined;
+  });
+});
