@@ -103,6 +103,22 @@ export class Hub implements EventSink {
     }
   }
 
+  /**
+   * Tells every socket on this node to catch up by `sync` (a `resync` frame): called when the bus
+   * reconnects, since events published while it was away never arrive. Returns how many.
+   */
+  resyncLocal(): number {
+    const json = '{"type":"resync"}';
+    let n = 0;
+    for (const e of this.#byUser.values()) {
+      for (const c of e instanceof Set ? e : [e]) {
+        c.sendRaw(json);
+        n++;
+      }
+    }
+    return n;
+  }
+
   #deliver(h: Header, json: string): void {
     // A staff member can be named as a user and through its shop: deliver once.
     let done: Set<LocalConnection> | undefined;
