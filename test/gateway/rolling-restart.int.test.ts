@@ -31,12 +31,13 @@ describe('rolling restart (two processes, real PostgreSQL + Redis)', { skip: nee
   test('the node exits 0 after closing with 1012; the client resumes on the other node without gaps or duplicates', async () => {
     const token = await issuer.token({ sub: 'roll_buyer', scope: 'cs:customer' });
     const states: string[] = [];
-    phone = await ReconnectingKefuClient.connect({ urls: [a.url, b.url], token, device: 'app', WebSocket: WebSocket as unknown as WebSocketCtor, minBackoffMs: 50, maxBackoffMs: 500, onState: (s) => states.push(s) });
+    const client = await ReconnectingKefuClient.connect({ urls: [a.url, b.url], token, device: 'app', WebSocket: WebSocket as unknown as WebSocketCtor, minBackoffMs: 50, maxBackoffMs: 500, onState: (s) => states.push(s) });
+    phone = client;
     const got: MessageFrame[] = [];
-    phone.on((f) => void (f.type === 'message' && got.push(f)));
+    client.on((f) => void (f.type === 'message' && got.push(f)));
     const pc = await connect(b.url, token, 'pc');
     const first = await pc.sendText({ shopId: 'shop_roll' }, 'm0');
-    phone.follow(first.conversationId, 0);
+    client.follow(first.conversationId, 0);
     await eventually(() => got.length >= 1, 5000, 'the first message on the phone');
     let sent = 1;
     const sending = (async () => {
@@ -49,14 +50,14 @@ describe('rolling restart (two processes, real PostgreSQL + Redis)', { skip: nee
     assert.equal(await a.stop('SIGTERM'), 0, 'the stopped node exits 0');
     await sending;
     await eventually(() => got.length >= 40, 10_000, 'every message on the phone').catch((e: Error) => {
-      throw new Error(`${e.message}: got ${got.length} (${got.map((m) => m.seq).join(',')}), states ${states.join(',')}, connected ${phone.connected} to ${phone.url}`);
+      throw new Error(`${e.message}: got ${got.length} (${got.map((m) => m.seq).join(',')}), states ${states.join(',')}, connected ${phone?.connected} to ${phone?.url}`);
     });
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(got.map((m) => m.seq), Array.from({ length: 40 }, (_, i) => i + 1), 'once each, in order, no gaps');
     assert.deepEqual(got.map((m) => (m.content as { text: string }).text), Array.from({ length: 40 }, (_, i) => `m${i}`));
     assert.deepEqual(states.slice(0, 3), ['online', 'offline', 'online']);
-    assert.equal(phone.url, b.url, 'reconnected to the other node');
-    await Promise.all([phone.close(), pc.close()]);
+    assert.equal(client.url, b.url, 'reconnected to the other node');
+    await Promise.all([client.close(), pc.close()]);
     phone = undefined;
   });
 });
