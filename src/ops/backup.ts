@@ -55,10 +55,13 @@ async function* backupLines(tx: Tx): AsyncGenerator<string> {
   const tables = await ownedTables(tx);
   yield JSON.stringify({ kefu_backup: BACKUP_FORMAT, createdAt: new Date().toISOString(), migration: latestMigration(), tables });
   for (const t of tables) {
-    for (let offset = 0; ; offset += PAGE) {
-      const rows = (await sql<{ j: string }>`select row_to_json(x)::text as j from ${sql.table(t)} x order by ctid limit ${PAGE} offset ${offset}`.execute(tx)).rows;
+    // Keyset pages by the row's physical position (stable inside the snapshot): each page costs
+    // the same, where OFFSET would rescan every earlier row.
+    for (let after = '(0,0)'; ; ) {
+      const rows = (await sql<{ j: string; at: string }>`select row_to_json(x)::text as j, x.ctid::text as at from ${sql.table(t)} x where x.ctid > ${after}::tid order by x.ctid limit ${PAGE}`.execute(tx)).rows;
       for (const r of rows) yield `{"t":${JSON.stringify(t)},"r":${r.j}}`;
       if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]!.at;
     }
   }
 }
