@@ -42,7 +42,7 @@ export interface FaqReport {
 }
 
 export interface EvalReport {
-  readonly split: 'train' | 'eval';
+  readonly split: 'train' | 'eval' | 'blind';
   readonly languages: Readonly<Record<Lang, { intent: IntentReport; faq: FaqReport }>>;
 }
 
@@ -54,7 +54,7 @@ export interface FaqQuery {
   readonly text: string;
   readonly lang: Lang;
   readonly expect: string | null;
-  readonly split: 'train' | 'eval';
+  readonly split: 'train' | 'eval' | 'test';
 }
 
 const here = (f: string) => new URL(f, import.meta.url);
@@ -205,4 +205,38 @@ export function formatReport(report: EvalReport, opts: { verbose?: boolean } = {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * The blind test set (src/robot/eval/blind/): written from a brief by someone who had not read
+ * the code, run once per release and never tuned to. Its own FAQ and queries; intent accuracy
+ * also reported per writing style.
+ */
+export function runBlindEvaluation(opts: { nlu?: Nlu } = {}): EvalReport & { styles: Record<Lang, Record<string, { n: number; accuracy: number }>> } {
+  const nlu = opts.nlu ?? createNlu();
+  const entries = (JSON.parse(readFileSync(here('./blind/faq.json'), 'utf8')) as { entries: FaqEntry[] }).entries;
+  const faq = new FaqIndex(entries, { tokenizer: nlu.tokenizer });
+  const queries = jsonl<FaqQuery>('./blind/faq-queries.jsonl');
+  const languages = {} as Record<Lang, { intent: IntentReport; faq: FaqReport }>;
+  const styles = {} as Record<Lang, Record<string, { n: number; accuracy: number }>>;
+  for (const lang of LANGS) {
+    const rows = jsonl<LabelledUtterance & { style?: string }>(`./blind/corpus.${lang}.jsonl`).map((r) => ({ ...r, lang, entities: r.entities ?? {} }));
+    languages[lang] = { intent: evaluateIntents(nlu, rows), faq: evaluateFaq(faq, queries.filter((q) => q.lang === lang)) };
+    const per: Record<string, { n: number; ok: number }> = {};
+    for (const r of rows) {
+      const k = r.style ?? 'plain';
+      per[k] ??= { n: 0, ok: 0 };
+      per[k].n++;
+      if (nlu.understand(r.text, EVAL_NOW).intent === r.intent) per[k].ok++;
+    }
+    styles[lang] = Object.fromEntries(Object.entries(per).map(([k, v]) => [k, { n: v.n, accuracy: v.ok / v.n }]));
+  }
+  return { split: 'blind', languages, styles };
+}
+
+function jsonl<T>(file: string): T[] {
+  return readFileSync(here(file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
 }
