@@ -3,7 +3,7 @@
  *
  *   npm run bench                       full run (about 31 minutes, 20 of them the article's paced test)
  *   npm run bench -- --quick            about a minute and a half: shorter steps and pacing, fewer connections, kefu and ws-echo only
- *   npm run bench -- --only a,c         scenarios a..f (see below)
+ *   npm run bench -- --only a,c         scenarios a..h (see below)
  *   npm run bench -- --systems kefu,ws-echo
  *   npm run bench -- --profile          kefu nodes run under --cpu-prof; profiles summarised at the end
  *   npm run bench -- --no-wait          start even if the machine is busy (normally waits up to 60 s)
@@ -13,7 +13,8 @@
  * Scenarios: (a) 200 conns x 20 msgs closed loop; (b) highest sustained message rate at p99 < 50 ms;
  * (c) memory per idle connection at 10k and 50k; (d) fan-out to 1/5/20 devices; (e) sync of 500
  * messages at concurrency 1 and 50; (f) two kefu nodes against one; (g) hand-overs routed to
- * agents and an agent's reply to every device of the buyer (kefu only).
+ * agents and an agent's reply to every device of the buyer (kefu only); (h) commands accepted per
+ * second and their completion (POST → succeeded frame) against the demo platform (kefu only).
  * Systems: kefu (PostgreSQL + Redis), kefu-embedded (PGlite + in-process cache), and the two
  * ceilings, ws-echo (bare `ws`) and socketio (Socket.IO with acks), driven by the same generator.
  *
@@ -23,7 +24,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK } from 'jose';
-import { AUD, ISS } from '../test/auth/support.ts';
+import { AUD, ISS, sign } from '../test/auth/support.ts';
 import { installExitHooks, startServer, type Server } from './lib/children.ts';
 import { SYSTEMS, isKefu, type System, type Target } from './lib/gen.ts';
 import { createKefuHarness, PG_URL, probeServices, REDIS_URL, ROOT, SHOP, type Isolation, type KefuHarness } from './lib/kefu.ts';
@@ -37,16 +38,17 @@ import { runD } from './scenarios/d-fanout.ts';
 import { runE } from './scenarios/e-history.ts';
 import { runThroughput } from './scenarios/f-scaling.ts';
 import { runG } from './scenarios/g-routing.ts';
+import { H_FULL, H_QUICK, runH } from './scenarios/h-commands.ts';
 import type { Ctx } from './scenarios/common.ts';
 import { profilesIn, summarize } from './profile.ts';
 
-const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g'] as const;
+const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
 type Letter = (typeof SCENARIOS)[number];
 
 function usage(msg?: string): never {
   if (msg) process.stderr.write(`bench: ${msg}\n\n`);
   process.stderr.write(
-    'usage: npm run bench -- [--quick] [--only a,b,c,d,e,f,g] [--systems kefu,kefu-embedded,ws-echo,socketio] [--profile] [--no-wait] [--kefu-node-arg=FLAG] [--out DIR]\n',
+    'usage: npm run bench -- [--quick] [--only a,b,c,d,e,f,g,h] [--systems kefu,kefu-embedded,ws-echo,socketio] [--profile] [--no-wait] [--kefu-node-arg=FLAG] [--out DIR]\n',
   );
   process.exit(msg ? 2 : 0);
 }
@@ -90,8 +92,8 @@ const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
 const profileDir = opts.profile ? join(opts.out, 'profiles', stamp) : undefined;
 
 const P = opts.quick
-  ? { a: A_QUICK, b: B_QUICK, dMs: 1000, eMs: 1000, cCounts: [2000], fMs: 2000, g: { buyers: 40, ratePerS: 10 } }
-  : { a: A_FULL, b: B_FULL, dMs: 5000, eMs: 3000, cCounts: [10_000, 50_000], fMs: 5000, g: { buyers: 400, ratePerS: 20 } };
+  ? { a: A_QUICK, b: B_QUICK, dMs: 1000, eMs: 1000, cCounts: [2000], fMs: 2000, g: { buyers: 40, ratePerS: 10 }, h: H_QUICK }
+  : { a: A_FULL, b: B_FULL, dMs: 5000, eMs: 3000, cCounts: [10_000, 50_000], fMs: 5000, g: { buyers: 400, ratePerS: 20 }, h: H_FULL };
 
 let harness: KefuHarness | undefined;
 const cleanup = async () => {
@@ -283,8 +285,28 @@ try {
       await server.stop();
     }
   }
+
+  // h: commands, kefu only, on a node of its own in demo mode (the demo platform applies them).
+  if (want('h') && systems.includes('kefu')) await runCommandsScenario();
 } finally {
   await cleanup();
+}
+
+async function runCommandsScenario(): Promise<void> {
+  log(`\n${elapsed()} == kefu: h (commands accepted per second, completed by the demo platform)`);
+  await waitForQuiet();
+  let server: Server | undefined;
+  try {
+    server = await harness!.start('kefu', { nodeId: 'bench-h', isolation: harness!.newIsolation(), execArgv: opts.nodeArgs, env: { KEFU_DEMO: 'true' }, ...(profileDir ? { profileDir } : {}) });
+    const opsToken = await sign(harness!.key, { sub: 'bench_ops', scope: 'cs:commands', shop_id: SHOP }, { expIn: 3600 });
+    rows.push(...(await runH(ctx, { url: server.url, pid: server.pid, shopId: SHOP, opsToken, agentToken: await harness!.staffToken('bench_agent', SHOP) }, P.h)));
+    await checkAlive(server, 'h', 'kefu');
+  } catch (e) {
+    log(`  h FAILED: ${(e as Error).message}`);
+    rows.push(errorRow('h', 'kefu', e));
+  } finally {
+    await server?.stop();
+  }
 }
 
 log('\n' + table(rows));

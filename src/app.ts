@@ -6,7 +6,7 @@
  */
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import websocket from '@fastify/websocket';
-import { KefuError, isKefuError, toKefuError } from './protocol/errors.ts';
+import { KefuError, errorKind, isKefuError, toKefuError } from './protocol/errors.ts';
 import { MAX_FRAME_BYTES } from './protocol/frames.ts';
 import { traceIdFrom } from './ops/logger.ts';
 import { registerOpsRoutes } from './ops/routes.ts';
@@ -19,6 +19,8 @@ import { registerKnowledgeRoutes } from './knowledge/index.ts';
 import { registerRobotOpsRoutes } from './robot/routes.ts';
 import { registerRoutingRoutes } from './routing/index.ts';
 import { registerDeskRoutes } from './desk/index.ts';
+import { registerCommandRoutes } from './commands/index.ts';
+import { registerDemoPlatformRoutes } from './demo/index.ts';
 import type { Runtime } from './wiring.ts';
 
 const BODY_LIMIT = 1024 * 1024;
@@ -44,22 +46,31 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
   registerOpsRoutes(app, { nodeId: rt.config.nodeId, registry: rt.metrics.registry, checks: { database: () => rt.storage.sql.ping(), cache: () => rt.storage.cache.ping() } });
   await registerSockets(app, rt);
   if (rt.demoIssuer) registerDemoIssuerRoutes(app, rt.demoIssuer);
+  if (rt.demoPlatform) registerDemoPlatformRoutes(app, rt.demoPlatform);
+  await (await import('./pages/index.ts')).registerPages(app, rt); // the web pages (src/pages/, docs/api.md "Pages")
   const authorize = createAuthorize(rt.verifier);
   await app.register(async (api) => registerApi(api, rt, authorize), { prefix: '/api/v1' });
   return app;
 }
 
-/** Maps any error to the catalogue; only what no input explains is logged as an error. */
+/**
+ * Maps any error to the catalogue (protocol/errors.ts: a database or cache that is down,
+ * unreachable or timing out is 503 UNAVAILABLE, never 500). Only what no input and no
+ * dependency explains is logged as an error, with its stack; a dependency failure is a warning
+ * without one; input errors are not logged here.
+ */
 function renderError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   let k: KefuError;
   if (isKefuError(err)) k = err;
   else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') k = new KefuError('TOO_LARGE', 'body exceeds 1 MiB');
   else if (err.validation || err.code?.startsWith('FST_ERR_CTP') || err.statusCode === 400) k = new KefuError('BAD_REQUEST', err.message);
-  else {
-    req.log.error({ err }, 'request failed');
-    k = toKefuError(err);
+  else k = toKefuError(err);
+  const kind = errorKind(k);
+  if (kind === 'internal') req.log.error({ err }, 'request failed');
+  else if (kind === 'dependency') {
+    req.log.warn({ code: k.code, ...(k !== err ? { err: err.message } : {}) }, k.message);
+    reply.header('retry-after', '1');
   }
-  if (k.code === 'UNAVAILABLE') req.log.warn({ code: k.code }, k.message);
   reply.code(k.status).send(k.toBody());
 }
 
@@ -89,5 +100,6 @@ function registerApi(api: FastifyInstance, rt: Runtime, authorize: Authorize): v
   registerGatewayRoutes(api, { cache: rt.storage.cache, conversations: rt.conversations, authorize });
   registerRoutingRoutes(api, { routing: rt.routing, authorize });
   registerDeskRoutes(api, { sql: rt.storage.sql, conversations: rt.conversations, commerce: rt.commerce, sink: rt.hub, authorize, log: rt.log, onRated: (r) => rt.metrics.ratings.inc({ score: String(r.score) }) });
+  registerCommandRoutes(api, { commands: rt.commands.service, authorize });
   if (rt.config.opsToken) registerRobotOpsRoutes(api, { canaryControl: rt.canaryControl, opsToken: rt.config.opsToken });
 }

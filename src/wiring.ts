@@ -19,7 +19,8 @@ import { ConversationService } from './conversation/index.ts';
 import { Hub } from './gateway/hub.ts';
 import { loadKeyring, type Keyring } from './privacy/index.ts';
 import { BatchedReadModel, CommerceRepository, HttpPlatformConnector, createBuyerDataSource, type BuyerLookup } from './commerce/index.ts';
-import { createDemoConnector } from './demo/index.ts';
+import { createDemoConnector, DemoCommandPlatform, DemoPlatform } from './demo/index.ts';
+import { createCommands, HttpCommandPlatform, type CommandPlatform, type CommandsModule } from './commands/index.ts';
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
 import { ConversationEventBus, type ContentPolicy } from './conversation/index.ts';
@@ -35,10 +36,12 @@ function fromService<T>(service: string, p: Promise<T>): Promise<T> {
   });
 }
 
-export async function createSqlStore(config: Config): Promise<SqlStore> {
+export async function createSqlStore(config: Config, log?: Logger): Promise<SqlStore> {
   const d = config.database;
   if (d.kind === 'postgres') {
-    return fromService('PostgreSQL', createPgStore({ url: d.url, schema: d.schema, poolMax: d.poolMax, connectTimeoutMs: d.connectTimeoutMs, statementTimeoutMs: d.statementTimeoutMs }));
+    // A connection lost under a query (a PostgreSQL restart) is logged, never a crash; the pool opens a new one.
+    const onConnectionError = (e: Error) => log?.warn({ err: e.message }, 'PostgreSQL connection lost; the pool opens a new one');
+    return fromService('PostgreSQL', createPgStore({ url: d.url, schema: d.schema, poolMax: d.poolMax, connectTimeoutMs: d.connectTimeoutMs, statementTimeoutMs: d.statementTimeoutMs, onConnectionError }));
   }
   return fromService('embedded database', createPgliteStore({ dataDir: d.dataDir, schema: d.schema, statementTimeoutMs: d.statementTimeoutMs }));
 }
@@ -55,8 +58,8 @@ export async function createCacheAndBus(config: Config): Promise<{ cache: Cache;
   return { cache: new MemoryCache(), bus: new MemoryBus() };
 }
 
-export async function createStorage(config: Config): Promise<Storage> {
-  const sql = await createSqlStore(config);
+export async function createStorage(config: Config, log?: Logger): Promise<Storage> {
+  const sql = await createSqlStore(config, log);
   try {
     const { cache, bus } = await createCacheAndBus(config);
     return { sql, cache, bus };
@@ -108,6 +111,10 @@ export interface Runtime {
   readonly bot: BotResponder;
   /** Queues, agents and assignment; subscribes to the conversation events. */
   readonly routing: RoutingService;
+  /** Commands to the platform: the REST service and this process's delivery worker. */
+  readonly commands: CommandsModule;
+  /** The demo platform commands go to in demo mode without KEFU_PLATFORM_API_URL. */
+  readonly demoPlatform: DemoPlatform | undefined;
   /** Tells every node that a shop's FAQ or word list changed (they drop their caches). */
   knowledgeChanged(shopId: string): void;
   close(): Promise<void>;
@@ -115,7 +122,7 @@ export interface Runtime {
 
 export async function createRuntime(config: Config, log: Logger): Promise<Runtime> {
   const metrics = createMetrics();
-  const storage = await createStorage(config);
+  const storage = await createStorage(config, log);
   const closeStorage = async () => {
     await Promise.allSettled([storage.bus.close(), storage.cache.close()]);
     await storage.sql.close();
@@ -132,7 +139,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     await hub.start();
     const knowledge = await createKnowledge(storage, log);
     const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
-    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n) } });
+    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
     const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge });
     if (config.robot) robot.bot.subscribe(events);
     else handOverWithoutRobot(events, conversations, log);
@@ -150,23 +157,46 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     );
     const stopRouting = routing.start(events);
     const stopBacklog = startBacklogGauge(conversations, metrics, log);
+    const commandSide = await createCommandSide(config, { storage, hub, metrics, log });
 
     let closed: Promise<void> | undefined;
     const close = () =>
       (closed ??= (async () => {
         stopBacklog();
         stopRouting();
+        await commandSide.commands.stop();
         await robot.bot.idle();
         await routing.idle();
         await hub.stop().catch(() => {});
         await localNonces.close();
         await closeStorage();
       })());
-    return { config, log, metrics, storage, ...identity, webhookSecret, webhookSecretIsDemo, work, localNonces, hub, conversations, events, routing, ...commerce, ...knowledge, ...robot, close };
+    return { config, log, metrics, storage, ...identity, webhookSecret, webhookSecretIsDemo, work, localNonces, hub, conversations, events, routing, ...commandSide, ...commerce, ...knowledge, ...robot, close };
   } catch (e) {
     await closeStorage();
     throw e;
   }
+}
+
+/**
+ * Commands and where they are delivered: the platform's API when KEFU_PLATFORM_API_URL is set,
+ * else in demo mode the built-in demo platform (seeded with the demo shop's SKUs), else nowhere
+ * (new commands are refused). The worker starts here, in every process.
+ */
+async function createCommandSide(config: Config, d: { storage: Storage; hub: Hub; metrics: Metrics; log: Logger }): Promise<{ commands: CommandsModule; demoPlatform: DemoPlatform | undefined }> {
+  const demoPlatform = !config.platformApi && config.demo ? new DemoPlatform(d.storage.sql) : undefined;
+  await demoPlatform?.seed();
+  const platform: CommandPlatform | undefined = config.platformApi
+    ? new HttpCommandPlatform({ baseUrl: config.platformApi.url, token: config.platformApi.token })
+    : demoPlatform && new DemoCommandPlatform(demoPlatform);
+  const worker = { nodeId: config.nodeId, ...config.commands };
+  const onAttempt = (outcome: string, seconds: number) => {
+    d.metrics.commandAttempts.inc({ outcome });
+    d.metrics.commandAttemptSeconds.observe(seconds);
+  };
+  const commands = createCommands({ sql: d.storage.sql, sink: d.hub, log: d.log, gauge: d.metrics.commands, platform, worker, onAttempt });
+  commands.start();
+  return { commands, demoPlatform };
 }
 
 /** The token verifier: the platform's JWKS in production, the built-in demo issuer otherwise. */

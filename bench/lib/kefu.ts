@@ -34,7 +34,7 @@ export interface KefuHarness {
   /** A bearer token for an agent of `shopId`. */
   staffToken(user: string, shopId: string): Promise<string>;
   newIsolation(): Isolation;
-  start(kind: 'kefu' | 'kefu-embedded', opts: { isolation?: Isolation; nodeId: string; profileDir?: string; dataDir?: string; execArgv?: string[] }): Promise<Server>;
+  start(kind: 'kefu' | 'kefu-embedded', opts: { isolation?: Isolation; nodeId: string; profileDir?: string; dataDir?: string; execArgv?: string[]; env?: Record<string, string> }): Promise<Server>;
   /** Pushes one shipped order with in-transit logistics per buyer through the webhook. */
   seedOrders(url: string, buyers: readonly string[]): Promise<{ failed: number }>;
   cleanup(): Promise<void>;
@@ -127,6 +127,7 @@ export async function createKefuHarness(): Promise<KefuHarness> {
         // Load runs send far more than a human: lift the per-connection and per-user limits.
         KEFU_WS_RATE_PER_CONNECTION: '100000',
         KEFU_WS_RATE_PER_USER: '1000000',
+        ...opts.env,
       };
       if (kind === 'kefu') {
         const iso = opts.isolation;

@@ -29,7 +29,7 @@ export class KefuRequestError extends Error {
 }
 
 /** A frame the server pushes unasked: a message, a read receipt, a conversation state, a command. */
-export type PushedFrame = Extract<ServerFrame, { type: 'message' | 'read' | 'conversation' | 'command' | 'typing' | 'note' }>;
+export type PushedFrame = Extract<ServerFrame, { type: 'message' | 'read' | 'conversation' | 'command' | 'typing' | 'note' | 'resync' }>;
 type Listener = (f: PushedFrame) => void;
 
 interface Pending {
@@ -137,7 +137,7 @@ export class KefuClient {
         return;
       }
     }
-    if (f.type === 'message' || f.type === 'read' || f.type === 'conversation' || f.type === 'command' || f.type === 'typing' || f.type === 'note') for (const l of this.#listeners) l(f);
+    if (f.type === 'message' || f.type === 'read' || f.type === 'conversation' || f.type === 'command' || f.type === 'typing' || f.type === 'note' || f.type === 'resync') for (const l of this.#listeners) l(f);
     else if (f.type === 'error') this.lastError = f;
   }
 

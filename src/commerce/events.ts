@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
 import type { Aftersale, Logistics, Order } from './types.ts';
-import { formatPath } from '../protocol/validation.ts';
+import { formatPath, storableString } from '../protocol/validation.ts';
 
 import { AFTERSALE_STATUSES, AFTERSALE_TYPES, LOGISTICS_STATUSES, ORDER_STATUSES } from '../protocol/commerce.ts';
 
@@ -27,9 +27,11 @@ const LIMITS = {
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 
-const id = z.string().min(1).max(LIMITS.id).regex(NO_CONTROL, 'must not contain control characters');
-const line = (max: number) => z.string().min(1).max(max).regex(NO_CONTROL, 'must not contain control characters');
-const optionalText = (max: number) => z.string().max(max).optional();
+// Every string is checked first for text PostgreSQL cannot store (NUL, unpaired surrogates): such
+// an event is a 400, which the platform does not retry, rather than a 500 it would retry forever.
+const id = storableString().min(1).max(LIMITS.id).regex(NO_CONTROL, 'must not contain control characters');
+const line = (max: number) => storableString().min(1).max(max).regex(NO_CONTROL, 'must not contain control characters');
+const optionalText = (max: number) => storableString().max(max).optional();
 
 const AMOUNT_RE = /^\d{1,16}(\.\d{1,2})?$/;
 
@@ -39,7 +41,7 @@ function normalizeAmount(s: string): string {
   return `${int.replace(/^0+(?=\d)/, '')}.${frac.padEnd(2, '0')}`;
 }
 
-const amount = z.string().regex(AMOUNT_RE, 'must be a decimal string with at most 16 digits before and 2 after the point, like "129.00"').transform(normalizeAmount);
+const amount = storableString().regex(AMOUNT_RE, 'must be a decimal string with at most 16 digits before and 2 after the point, like "129.00"').transform(normalizeAmount);
 const EARLIEST = Date.UTC(1970, 0, 1);
 const LATEST = Date.UTC(2200, 0, 1);
 // The range keeps every accepted time storable by timestamptz and comparable as a JS Date.
@@ -63,10 +65,10 @@ export const OrderDataSchema = z.object({
   status: z.enum(ORDER_STATUSES),
   items: z.array(OrderItemSchema).min(1).max(LIMITS.items),
   totalAmount: amount,
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like "CNY"'),
+  currency: storableString().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like "CNY"'),
   receiver: z.object({
     name: line(LIMITS.name),
-    phone: z.string().regex(/^\+?[0-9][0-9 ()-]{2,31}$/, 'must be a phone number (digits, spaces, -, parentheses, optional leading +; at most 32)'),
+    phone: storableString().regex(/^\+?[0-9][0-9 ()-]{2,31}$/, 'must be a phone number (digits, spaces, -, parentheses, optional leading +; at most 32)'),
     address: line(LIMITS.address),
   }),
   createdAt: isoTime,

@@ -49,6 +49,8 @@ export interface Config {
   readonly opsToken: string | undefined;
   readonly platformApi: { readonly url: string; readonly token: string | undefined; readonly timeoutMs: number } | undefined;
   readonly robotLookupBudgetMs: number;
+  /** Delivery of commands to the platform: retries, attempts, lease, and the bound of one attempt. */
+  readonly commands: { readonly backoffMs: number; readonly maxAttempts: number; readonly leaseMs: number; readonly attemptTimeoutMs: number };
   readonly nodeId: string;
   readonly logLevel: RawConfig['KEFU_LOG_LEVEL'];
   readonly shutdownGraceMs: number;
@@ -131,6 +133,9 @@ function checkCombinations(r: RawConfig, production: boolean): string[] {
   }
   if (r.KEFU_LLM_URL && !r.KEFU_LLM_MODEL) throw new ConfigError('KEFU_LLM_MODEL', 'is required when KEFU_LLM_URL is set');
   if (r.KEFU_OPS_TOKEN !== undefined && r.KEFU_OPS_TOKEN.length < 24) throw new ConfigError('KEFU_OPS_TOKEN', 'must be at least 24 characters');
+  if (r.KEFU_COMMAND_LEASE_S * 1000 <= 2 * r.KEFU_PLATFORM_API_TIMEOUT_MS) {
+    throw new ConfigError('KEFU_COMMAND_LEASE_S', `must exceed twice KEFU_PLATFORM_API_TIMEOUT_MS (${r.KEFU_PLATFORM_API_TIMEOUT_MS} ms), or a slow attempt would be taken over while it runs`);
+  }
   return algorithms;
 }
 
@@ -159,6 +164,7 @@ function assemble(r: RawConfig, o: { production: boolean; algorithms: string[]; 
     opsToken: r.KEFU_OPS_TOKEN,
     platformApi: r.KEFU_PLATFORM_API_URL ? { url: r.KEFU_PLATFORM_API_URL, token: r.KEFU_PLATFORM_API_TOKEN, timeoutMs: r.KEFU_PLATFORM_API_TIMEOUT_MS } : undefined,
     robotLookupBudgetMs: r.KEFU_ROBOT_LOOKUP_BUDGET_MS,
+    commands: { backoffMs: r.KEFU_COMMAND_BACKOFF_MS, maxAttempts: r.KEFU_COMMAND_MAX_ATTEMPTS, leaseMs: r.KEFU_COMMAND_LEASE_S * 1000, attemptTimeoutMs: r.KEFU_PLATFORM_API_TIMEOUT_MS },
     nodeId: r.KEFU_NODE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: r.KEFU_LOG_LEVEL,
     shutdownGraceMs: r.KEFU_SHUTDOWN_GRACE_MS,

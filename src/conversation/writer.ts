@@ -8,12 +8,28 @@
  * stored) and every request of a batch the database refused are settled one by one, in order,
  * with the single-message statement, which tells those cases apart; one bad request never fails
  * the others.
+ *
+ * Every append settles within `timeoutMs` (the statement timeout plus a margin): a database that
+ * stops answering gives UNAVAILABLE at the deadline instead of holding the batch slots, and so
+ * every later append, until it answers again.
  */
 import { Batcher, type BatcherOptions } from '../ops/batcher.ts';
+import { KefuError, dependencyFailure } from '../protocol/errors.ts';
 import type { Db } from '../storage/ports.ts';
 import * as repo from './repository.ts';
 
 type Settled = { ok: true; result: repo.AppendResult } | { ok: false; error: unknown };
+
+/** The deadline when the wiring gives none: the default statement timeout (5 s) plus 2 s. */
+export const DEFAULT_APPEND_TIMEOUT_MS = 7000;
+
+/** UNAVAILABLE for an append past its deadline; `started`: its statement may still commit. */
+export function appendTimeoutError(started: boolean): KefuError {
+  return new KefuError(
+    'UNAVAILABLE',
+    started ? 'the database did not answer in time; the message may have been stored: resend it with the same clientMsgId' : 'the database did not answer in time; the message was not stored, retry',
+  );
+}
 
 export class MessageWriter {
   readonly #db: Db;
@@ -21,7 +37,7 @@ export class MessageWriter {
 
   constructor(db: Db, opts: BatcherOptions = {}) {
     this.#db = db;
-    this.#batcher = new Batcher((reqs) => this.#write(reqs), opts);
+    this.#batcher = new Batcher((reqs, signal) => this.#write(reqs, signal), { ...opts, timeoutMs: opts.timeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS, timeoutError: opts.timeoutError ?? appendTimeoutError });
   }
 
   async append(req: repo.AppendRequest): Promise<repo.AppendResult> {
@@ -30,7 +46,7 @@ export class MessageWriter {
     return s.result;
   }
 
-  async #write(reqs: repo.AppendRequest[]): Promise<Settled[]> {
+  async #write(reqs: repo.AppendRequest[], signal: AbortSignal): Promise<Settled[]> {
     let results: Awaited<ReturnType<typeof repo.appendMessages>> | undefined;
     if (reqs.length > 1) {
       try {
@@ -39,8 +55,10 @@ export class MessageWriter {
         // An error the database answered with (a SQLSTATE: a concurrent twin's unique violation,
         // a bad value) means the statement stored nothing: each request is tried alone below.
         // Anything else (a lost connection) may have struck after the commit; retrying would
-        // store robot replies twice, so every request of the batch fails as one alone would.
-        if (!hasSqlState(error)) return reqs.map(() => ({ ok: false, error }));
+        // store robot replies twice, so every request of the batch fails as one alone would. A
+        // server that is going away or timed out (57014, 57P01, 08xxx, ...) fails them too:
+        // trying each alone would cost one more timeout per request.
+        if (!hasSqlState(error) || serverUnavailable(error)) return reqs.map(() => ({ ok: false, error }));
       }
     }
     const out: Settled[] = [];
@@ -48,6 +66,11 @@ export class MessageWriter {
       const r = results?.[i];
       if (r) {
         out.push({ ok: true, result: r });
+        continue;
+      }
+      // Past the deadline every caller has had its UNAVAILABLE: do not go on writing for them.
+      if (signal.aborted) {
+        out.push({ ok: false, error: appendTimeoutError(false) });
         continue;
       }
       const q = reqs[i]!;
@@ -64,4 +87,10 @@ export class MessageWriter {
 function hasSqlState(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+}
+
+/** A dependency failure other than a serialization failure or deadlock (those are worth a retry). */
+function serverUnavailable(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return dependencyFailure(e) !== undefined && code !== '40001' && code !== '40P01';
 }

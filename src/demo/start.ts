@@ -7,6 +7,7 @@ import type { Runtime } from '../wiring.ts';
 import { DEMO_TOKEN_PATH, type DemoClaims } from '../auth/index.ts';
 import { DEMO_BUYERS, DEMO_SHOP } from './data.ts';
 import { seedDemo } from './seed.ts';
+import { NOT_BUILT, pagesBuilt } from '../pages/index.ts';
 
 /** Seeds the demo shop through the webhook path; re-running changes nothing. */
 export async function seedDemoData(rt: Runtime): Promise<void> {
@@ -38,6 +39,10 @@ export function demoBanner(rt: Runtime, base: string): string {
   if (rt.config.demo) {
     lines.push(`  DEMO shop ${DEMO_SHOP.id} (${DEMO_SHOP.localName}); buyers:`);
     for (const b of Object.values(DEMO_BUYERS)) lines.push(`    ${b.id.padEnd(8)} ${b.scenario}`);
+  }
+  if (rt.config.demo && rt.demoIssuer) {
+    lines.push(pagesBuilt() ? '  DEMO pages, signed in (open in a browser):' : `  DEMO pages (${NOT_BUILT}):`);
+    lines.push(`    buyer:  ${base}/demo/shop?buyer=buyer_1`, `    agent:  ${base}/console?demo=agent_1`, `    admin:  ${base}/admin?demo=admin_1`);
   }
   if (rt.webhookSecretIsDemo) lines.push(`  DEMO webhook secret (KEFU_PLATFORM_WEBHOOK_SECRET): ${rt.webhookSecret}`);
   lines.push('');

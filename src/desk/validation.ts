@@ -3,10 +3,12 @@
  * schemas read through `parseInput`: every failure is BAD_REQUEST whose message starts with the
  * field and whose `details.field` names it, and nothing is stored for a refused body.
  *
- * Texts are trimmed before their length is checked (a note of spaces is empty), and U+0000 is
- * refused here because PostgreSQL cannot store it in text. Limits are docs/api.md's.
+ * Texts are trimmed before their length is checked (a note of spaces is empty), and U+0000 or an
+ * unpaired surrogate is refused here (storableString) because PostgreSQL cannot store it. Limits
+ * are docs/api.md's.
  */
 import { z } from 'zod';
+import { storableString } from '../protocol/validation.ts';
 
 export const LIMITS = Object.freeze({
   noteMax: 4000,
@@ -19,16 +21,14 @@ export const LIMITS = Object.freeze({
   statsDefaultHours: 24,
 });
 
-const noNul = (s: string) => !s.includes('\u0000');
-const requiredString = z.string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a string') });
+const requiredString = () => storableString({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a string') });
 
 /** A trimmed text of 1..max characters. */
 const text = (max: number) =>
-  requiredString
+  requiredString()
     .trim()
     .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` })
-    .refine(noNul, { error: 'must not contain NUL characters' });
+    .max(max, { error: `must be at most ${max} characters` });
 
 const body = <T extends z.ZodRawShape>(shape: T) => z.object(shape, { error: 'must be a JSON object' });
 
@@ -41,11 +41,9 @@ export const RatingInput = body({
     .min(1, { error: 'must be an integer from 1 to 5' })
     .max(5, { error: 'must be an integer from 1 to 5' }),
   // An empty (or all-space) comment is the same as none.
-  comment: z
-    .string({ error: 'must be a string' })
+  comment: storableString({ error: 'must be a string' })
     .trim()
     .max(LIMITS.commentMax, { error: `must be at most ${LIMITS.commentMax} characters` })
-    .refine(noNul, { error: 'must not contain NUL characters' })
     .optional(),
 });
 

@@ -12,7 +12,7 @@ import type { WebSocket } from 'ws';
 import type {} from '@fastify/websocket';
 import type { Logger } from 'pino';
 import type { Principal, TokenVerifier } from '../auth/principal.ts';
-import { KefuError, toKefuError } from '../protocol/errors.ts';
+import { KefuError, errorKind, toKefuError, type ErrorKind } from '../protocol/errors.ts';
 import { DEVICES, parseClientFrame, type ClientFrame, type Device, type ServerFrame } from '../protocol/frames.ts';
 import type { ConversationService } from '../conversation/service.ts';
 import type { Cache } from '../storage/ports.ts';
@@ -49,6 +49,19 @@ declare module 'fastify' {
 }
 
 const HEARTBEAT_MS = 30_000;
+/**
+ * A frame that waited longer than this behind the frames before it on its socket (a database
+ * that stopped answering makes each take its full timeout) is answered UNAVAILABLE instead of
+ * run: its client has given up on it (the typed client waits 10 s), and running it would only
+ * delay the frames behind it further.
+ */
+const FRAME_MAX_WAIT_MS = 10_000;
+/**
+ * How often one connection may log a failed frame, by kind: the first input error (a bad
+ * frame, a refused send) only, a dependency failure once per 10 s, an unexpected error (with its
+ * stack) once per minute; what was held back is counted in the next line.
+ */
+const LOG_EVERY_MS: Record<ErrorKind, number> = { input: Infinity, dependency: 10_000, internal: 60_000 };
 const TYPING_INTERVAL_MS = 2000;
 const PRESENCE_REFRESH_MS = 60_000;
 
@@ -114,7 +127,8 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): { clos
   return {
     close() {
       clearInterval(timer);
-      for (const c of sockets) c.close(1001, 'server shutting down');
+      // 1012 "service restart": clients reconnect, to another node, and resume by seq.
+      for (const c of sockets) c.close(1012, 'service restart');
     },
   };
 }
@@ -156,6 +170,8 @@ class Connection implements LocalConnection {
   /** Frames are handled one after another; this is the tail of that chain. */
   #chain: Promise<void> = Promise.resolve();
   #queued = 0;
+  /** Per kind of failure: when this connection may log the next one, and how many were held back. Created on the first failure. */
+  #logGate: Map<ErrorKind, { next: number; held: number }> | undefined;
 
   readonly #registry: Set<Connection>;
 
@@ -212,9 +228,34 @@ class Connection implements LocalConnection {
     this.sendRaw(JSON.stringify(frame));
   }
 
-  #error(code: KefuError, id?: string): void {
+  /** Answers a refused or failed frame; `cause` (what was thrown, default the error itself) decides the log line. */
+  #error(code: KefuError, id?: string, frameType?: string, cause: unknown = code): void {
     this.#d.metrics.wsFramesRejected.inc({ code: code.wsCode });
+    this.#logFailure(code, cause, frameType);
     this.#send({ type: 'error', ...(id ? { id } : {}), code: code.wsCode, message: code.message });
+  }
+
+  /**
+   * Logs a failed frame without its payload, rate-limited per connection (LOG_EVERY_MS): input
+   * errors at warn, once; dependency failures at warn without a stack; only unexpected errors
+   * with their stack, at error.
+   */
+  #logFailure(k: KefuError, cause: unknown, frameType: string | undefined): void {
+    const kind = errorKind(k);
+    const gates = (this.#logGate ??= new Map());
+    let gate = gates.get(kind);
+    if (!gate) gates.set(kind, (gate = { next: 0, held: 0 }));
+    const now = Date.now();
+    if (now < gate.next) {
+      gate.held++;
+      return;
+    }
+    gate.next = now + LOG_EVERY_MS[kind];
+    const line = { code: k.code, frame: frameType, ...(gate.held ? { heldBack: gate.held } : {}) };
+    gate.held = 0;
+    if (kind === 'input') this.#log.warn({ ...line, reason: k.message }, 'frame refused (further refusals on this connection are not logged)');
+    else if (kind === 'dependency') this.#log.warn({ ...line, err: cause instanceof Error ? cause.message : String(cause) }, 'frame failed: a dependency is unavailable');
+    else this.#log.error({ ...line, err: cause instanceof Error ? cause.message : String(cause), stack: cause instanceof Error ? cause.stack : undefined }, 'frame failed');
   }
 
   heartbeat(now: number): void {
@@ -259,25 +300,25 @@ class Connection implements LocalConnection {
       this.#bad(new KefuError('BAD_FRAME', parsed.reason), parsed.id);
       return;
     }
+    const frame = parsed.frame;
     if (!this.#bucket.take()) {
-      this.#error(new KefuError('RATE_LIMITED', 'too many frames on this connection'), parsed.frame.id);
+      this.#error(new KefuError('RATE_LIMITED', 'too many frames on this connection'), frame.id, frame.type);
       return;
     }
     // Bound what one socket can queue: it may not hold more than a second's worth of frames.
     if (this.#queued >= this.#d.limits.ratePerConnection * 2) {
-      this.#error(new KefuError('RATE_LIMITED', 'too many frames waiting on this connection'), parsed.frame.id);
+      this.#error(new KefuError('RATE_LIMITED', 'too many frames waiting on this connection'), frame.id, frame.type);
       return;
     }
     this.#queued++;
-    const frame = parsed.frame;
     const started = performance.now();
     this.#chain = this.#chain.then(async () => {
       try {
+        if (performance.now() - started > FRAME_MAX_WAIT_MS) throw new KefuError('UNAVAILABLE', 'the frame waited too long behind earlier frames on this connection; retry');
         await this.#handle(frame, started);
       } catch (e) {
-        const k = toKefuError(e);
-        if (k.code === 'INTERNAL') this.#log.error({ err: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined, frame: frame.type }, 'frame failed');
-        this.#error(k, frame.id);
+        // A dependency that is down or slow is UNAVAILABLE (retryable), never INTERNAL.
+        this.#error(toKefuError(e), frame.id, frame.type, e);
       } finally {
         this.#queued--;
       }

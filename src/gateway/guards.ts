@@ -13,7 +13,8 @@ import { keys } from '../storage/keys.ts';
  * accepted (ts + 5 min), so a replay is refused for as long as it would otherwise pass.
  *
  * When the shared cache is unreachable the check falls back to this node's own memory instead of
- * refusing every frame: a replay to the same node is still refused, and one replayed to another
+ * refusing every frame (at once while the Redis adapter's circuit breaker is open, so a frozen
+ * Redis does not cost every frame the command timeout): a replay to the same node is still refused, and one replayed to another
  * node during the outage can only repeat an idempotent frame (a send carries its clientMsgId,
  * which the database deduplicates; sync, read and ping change nothing twice).
  */
@@ -53,7 +54,8 @@ export class TokenBucket {
 
 /**
  * Per-user limit across all devices and nodes: a fixed one-second window counter in the Cache.
- * When the cache is down the per-connection bucket still applies, so the user limit fails open.
+ * When the cache is down the per-connection bucket still applies, so the user limit fails open
+ * (at once while the Redis circuit breaker is open).
  */
 export async function checkUserRate(cache: Cache, userId: string, perSecond: number, now = Date.now()): Promise<void> {
   let n: number;

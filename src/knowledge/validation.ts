@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
 import { normalizeForMatch } from './sensitive.ts';
-import { fieldOf } from '../protocol/validation.ts';
+import { fieldOf, isStorableText, storableString } from '../protocol/validation.ts';
 
 const LIMITS = Object.freeze({
   questionMax: 500,
@@ -17,14 +17,13 @@ const LIMITS = Object.freeze({
   wordMax: 50,
 });
 
+// storableString: PostgreSQL cannot store U+0000 or an unpaired surrogate; refuse them here
+// (`answer contains a NUL character or an unpaired surrogate`) instead of failing later.
 const text = (max: number) =>
-  z
-    .string({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a string') })
+  storableString({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a string') })
     .trim()
     .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` })
-    // PostgreSQL cannot store U+0000 in text or jsonb: refuse it here instead of failing later.
-    .refine((s) => !s.includes('\u0000'), { error: 'must not contain NUL characters' });
+    .max(max, { error: `must be at most ${max} characters` });
 
 const FaqInputSchema = z.object(
   {
@@ -96,7 +95,7 @@ function normaliseWordList(words: readonly string[]): string[] {
 
 /** Shop ids come from tokens and paths; '*' is the scope of the global word list. */
 export function assertShopId(shopId: unknown): asserts shopId is string {
-  if (typeof shopId !== 'string' || shopId.length === 0 || shopId.length > 128 || shopId === '*') {
+  if (typeof shopId !== 'string' || shopId.length === 0 || shopId.length > 128 || shopId === '*' || !isStorableText(shopId)) {
     throw new KefuError('BAD_REQUEST', 'shopId must be 1..128 characters and not "*"', { field: 'shopId' });
   }
 }

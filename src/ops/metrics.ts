@@ -20,6 +20,8 @@ export function createMetrics() {
     }),
     shopBacklog: new Gauge({ name: 'kefu_shop_backlog', help: 'Conversations waiting for a human, by shop.', labelNames: ['shop'] as const, registers: [registry] }),
     commands: new Gauge({ name: 'kefu_commands', help: 'Commands by status.', labelNames: ['status'] as const, registers: [registry] }),
+    commandAttempts: new Counter({ name: 'kefu_command_attempts_total', help: 'Command deliveries to the platform, by outcome (succeeded, retrying, dead; dropped: taken over by another process).', labelNames: ['outcome'] as const, registers: [registry] }),
+    commandAttemptSeconds: new Histogram({ name: 'kefu_command_attempt_seconds', help: "One command attempt's call to the platform, until its answer or its timeout.", buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
     workRejected: new Counter({ name: 'kefu_work_rejected_total', help: 'Work refused because the bounded work queue was full, by kind.', labelNames: ['kind'] as const, registers: [registry] }),
     wsFramesRejected: new Counter({ name: 'kefu_ws_frames_rejected_total', help: 'Client frames refused, by error code.', labelNames: ['code'] as const, registers: [registry] }),
     wsSlowConsumerCutoffs: new Counter({ name: 'kefu_ws_slow_consumer_cutoffs_total', help: 'Sockets cut off because they stopped reading.', registers: [registry] }),

@@ -6,7 +6,7 @@
  * creates as an own property) makes the frame BAD_FRAME rather than being silently carried along.
  */
 import { z } from 'zod';
-import { formatPath } from './validation.ts';
+import { formatPath, storableString } from './validation.ts';
 import { SYNC_MAX_LIMIT, type ConversationState, type SenderRole } from './conversation.ts';
 import type { Card } from './cards.ts';
 
@@ -19,21 +19,21 @@ export const MAX_TEXT_CHARS = 4000;
 export const DEVICES = ['app', 'miniapp', 'pc', 'douyin', 'web'] as const;
 export type Device = (typeof DEVICES)[number];
 
-const id = z.string().min(1).max(128);
+// Every string of a frame is checked for text PostgreSQL cannot store (validation.ts), first.
+const id = storableString().min(1).max(128);
 const idChars = /^[A-Za-z0-9_.:@-]+$/;
-const entityId = z.string().min(1).max(128).regex(idChars, 'letters, digits and _ . : @ - only');
+const entityId = storableString().min(1).max(128).regex(idChars, 'letters, digits and _ . : @ - only');
 
 const base = {
   id: id,
   ts: z.number().int().nonnegative(),
-  nonce: z.string().min(16).max(64),
+  nonce: storableString().min(16).max(64),
 };
 
-export const textContent = z.strictObject({ kind: z.literal('text'), text: z.string().min(1).max(MAX_TEXT_CHARS) });
+export const textContent = z.strictObject({ kind: z.literal('text'), text: storableString().min(1).max(MAX_TEXT_CHARS) });
 export const imageContent = z.strictObject({
   kind: z.literal('image'),
-  url: z
-    .string()
+  url: storableString()
     .max(2048)
     .url()
     .refine((u) => u.startsWith('https://'), 'images travel as https links'),
@@ -47,7 +47,7 @@ export const sendFrame = z.strictObject({
   type: z.literal('send'),
   shopId: entityId.optional(),
   conversationId: entityId.optional(),
-  clientMsgId: z.string().min(1).max(64),
+  clientMsgId: storableString().min(1).max(64),
   content,
 });
 export const syncFrame = z.strictObject({
@@ -117,6 +117,8 @@ export type ServerFrame =
   | ConversationFrame
   | NoteFrame
   | { type: 'typing'; conversationId: string; userId: string; role: SenderRole }
+  /** Extension: live events may have been missed (the server's bus reconnected); sync what you hold. */
+  | { type: 'resync' }
   | { type: 'command'; commandId: string; commandType: string; status: CommandStatus; attempts: number; result?: unknown; error?: unknown }
   | { type: 'error'; id?: string; code: string; message: string }
   | { type: 'pong'; id: string; ts: number };

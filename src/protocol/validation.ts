@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { KefuError } from './errors.ts';
 
 /**
@@ -22,4 +22,31 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
   const issue = r.error.issues[0];
   const field = issue ? fieldOf(issue.path) : 'body';
   throw new KefuError('BAD_REQUEST', `${field}: ${issue?.message ?? 'invalid'}`, { field });
+}
+
+/**
+ * Text hygiene at the edge. PostgreSQL cannot store U+0000 (text and jsonb both refuse it), and a
+ * UTF-16 surrogate without its pair is refused inside jsonb and silently turned into U+FFFD in
+ * text. Either would fail (or corrupt) the write long after the input was accepted, so every
+ * string that enters kefu (frames, REST bodies, platform webhooks) is checked here instead, and
+ * refused as BAD_FRAME / 400 naming its field:
+ * `content.text: contains a NUL character or an unpaired surrogate`.
+ */
+export const UNSTORABLE_TEXT = 'contains a NUL character or an unpaired surrogate';
+
+// Without the `u` flag a regex sees UTF-16 code units, which is what a lone surrogate is.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when PostgreSQL can store `s` as it is: no U+0000 and no unpaired surrogate. */
+export function isStorableText(s: string): boolean {
+  return !s.includes('\u0000') && !LONE_SURROGATE.test(s);
+}
+
+/**
+ * `z.string()` that refuses unstorable text ({@link UNSTORABLE_TEXT}). The refinement is its first
+ * check, so a NUL is reported as such even when another rule (length, pattern) fails too. Use it
+ * for every string schema of input: `storableString().min(1).max(500)`.
+ */
+export function storableString(params?: string | z.core.$ZodStringParams): z.ZodString {
+  return z.string(params).refine(isStorableText, { error: UNSTORABLE_TEXT });
 }

@@ -41,7 +41,11 @@ export const channels = {
  * PostgreSQL advisory lock keys (transaction-scoped). `shopQueue`: every change to a shop's
  * queue or to who holds what in it (a hand-over joining the queue, routing's decisions) runs
  * under it, so the queue order is the order of commits and no seat is given twice.
+ * `commandKey`: the transaction that answers a POST of a command with this Idempotency-Key
+ * holds it (tried, never waited for), so a second request with the key while the first is in
+ * flight is told 409 at once instead of queueing behind it.
  */
 export const locks = {
   shopQueue: (shopId: string) => `kefu.routing:${shopId}`,
+  commandKey: (shopId: string, key: string) => `kefu.commands:${shopId}:${key}`,
 } as const;

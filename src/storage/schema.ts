@@ -3,6 +3,7 @@ import type { ConversationTables } from './tables/conversation.ts';
 import type { CommerceTables } from './tables/commerce.ts';
 import type { KnowledgeTables } from './tables/knowledge.ts';
 import type { AgentTables } from './tables/agents.ts';
+import type { CommandTables } from './tables/commands.ts';
 
 export interface MigrationsTable {
   version: number;
@@ -10,6 +11,6 @@ export interface MigrationsTable {
   applied_at: Date;
 }
 
-export interface Database extends ConversationTables, CommerceTables, KnowledgeTables, AgentTables {
+export interface Database extends ConversationTables, CommerceTables, KnowledgeTables, AgentTables, CommandTables {
   kefu_migrations: MigrationsTable;
 }

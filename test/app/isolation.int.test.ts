@@ -90,6 +90,11 @@ describe('tenant isolation (real PostgreSQL + Redis)', { skip }, () => {
       'POST /api/v1/shops/:shopId/canned-replies': { path: () => '/shops/shop_a/canned-replies', body: { title: 't', text: 't' }, expect: 403 },
       'PUT /api/v1/shops/:shopId/canned-replies/:id': { path: () => `/shops/shop_a/canned-replies/${ids.canned}`, body: { title: 't', text: 't' }, expect: 403 },
       'DELETE /api/v1/shops/:shopId/canned-replies/:id': { path: () => `/shops/shop_a/canned-replies/${ids.canned}`, expect: 403 },
+      'GET /api/v1/shops/:shopId/commands': { path: () => '/shops/shop_a/commands?status=dead', expect: 403 },
+      'POST /api/v1/shops/:shopId/commands': { path: () => '/shops/shop_a/commands', body: { type: 'coupon.issue', payload: { userId: 'buyer_a', amount: '1.00' } }, expect: 403 },
+      'GET /api/v1/shops/:shopId/commands/:id': { path: () => '/shops/shop_a/commands/cmd_a', expect: 403 },
+      'POST /api/v1/shops/:shopId/commands/:id/retry': { path: () => '/shops/shop_a/commands/cmd_a/retry', expect: 403 },
+      'POST /api/v1/shops/:shopId/commands/:id/resolve': { path: () => '/shops/shop_a/commands/cmd_a/resolve', body: { note: 'x' }, expect: 403 },
     };
     const served = routesOf(node.app.printRoutes({ commonPrefix: false })).filter((r) => r !== 'POST /api/v1/webhooks/platform' && !r.includes('/ops/'));
     assert.deepEqual(served.filter((r) => !(r in table)), [], 'every route is walked here (webhooks: HMAC, not tokens; ops: operator token)');

@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import net from 'node:net';
 import WebSocket from 'ws';
 import { needsPg, needsRedis, PG_URL, REDIS_URL, testRedisPrefix, testSchema } from '../support/services.ts';
 import { startProcess } from '../support/kefu.ts';
@@ -190,13 +189,8 @@ describe('kefu backup and restore (real PostgreSQL)', { skip: needsPg }, () => {
 
 describe('kefu start --workers (real PostgreSQL + Redis)', { skip: needsPg || needsRedis }, () => {
   test('two workers answer on one port, a dead worker is replaced, SIGTERM stops them all with exit 0', async () => {
-    const free = await new Promise<number>((resolve) => {
-      const srv = net.createServer().listen(0, '127.0.0.1', () => {
-        const port = (srv.address() as net.AddressInfo).port;
-        srv.close(() => resolve(port));
-      });
-    });
-    const env = { KEFU_PORT: String(free), KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: testSchema('wk'), KEFU_REDIS_URL: REDIS_URL!, KEFU_REDIS_KEY_PREFIX: testRedisPrefix('kefuwk') };
+    // Port 0: the primary picks one port and every worker shares it (no race for a "free" port).
+    const env = { KEFU_PORT: '0', KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: testSchema('wk'), KEFU_REDIS_URL: REDIS_URL!, KEFU_REDIS_KEY_PREFIX: testRedisPrefix('kefuwk') };
     const p = await startProcess(env, { args: ['--workers', '2'] });
     let stopped = false;
     try {

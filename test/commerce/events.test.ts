@@ -51,7 +51,8 @@ describe('parsePlatformEvent', () => {
     badField(orderEvent({ updatedAt: '0000-01-01T00:00:00Z' }), 'data.updatedAt', /between 1970 and 2200/);
     badField(orderEvent({ orderId: '' }), 'data.orderId', /empty/);
     badField(orderEvent({ userId: 'x'.repeat(129) }), 'data.userId', /at most 128/);
-    badField(orderEvent({ userId: 'a\u0000b' }), 'data.userId', /control/);
+    badField(orderEvent({ userId: 'a\u0001b' }), 'data.userId', /control/);
+    badField(orderEvent({ userId: 'a\u0000b' }), 'data.userId', /contains a NUL character or an unpaired surrogate/);
     badField({ ...orderEvent(), type: 'order.deleted' }, 'type', /one of order\.upserted, logistics\.upserted, aftersale\.upserted/);
     badField(mutate(orderEvent(), (b) => delete b.id), 'id', /required/);
     badField(mutate(orderEvent(), (b) => (b.data.items = [])), 'data.items', /at least 1/);
@@ -65,6 +66,14 @@ describe('parsePlatformEvent', () => {
     badField(mutate(orderEvent(), (b) => (b.data.currency = 'rmb')), 'data.currency');
     badField(mutate(logisticsEvent(), (b) => (b.data.events[1].time = 'yesterday')), 'data.events[1].time');
     badField(mutate(aftersaleEvent(), (b) => (b.data.type = 'chargeback')), 'data.type', /refund, return, exchange/);
+    // Any string PostgreSQL cannot store (a NUL, an unpaired surrogate) is refused by name, so the
+    // webhook answers 400 (not retried) rather than a 500 the platform would retry for ever.
+    const unstorable = /^.* contains a NUL character or an unpaired surrogate$/;
+    badField(mutate(orderEvent(), (b) => (b.data.receiver.address = '杭州\ud800')), 'data.receiver.address', unstorable);
+    badField(mutate(orderEvent(), (b) => (b.data.items[0].title = 'cup\u0000')), 'data.items[0].title', unstorable);
+    badField(mutate(logisticsEvent(), (b) => (b.data.events[0].description = '\udc00到达')), 'data.events[0].description', unstorable);
+    badField(mutate(aftersaleEvent(), (b) => (b.data.reason = 'broken\u0000')), 'data.reason', unstorable);
+    badField(mutate(orderEvent(), (b) => (b.shopId = 'shop\ud83d')), 'shopId', unstorable);
   });
 
   test('refuses non-objects', () => {

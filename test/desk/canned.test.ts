@@ -109,6 +109,8 @@ function crudTests(st: { desk: Desk }): void {
       [{ title: 'x'.repeat(101), text: 'x' }, 'title'],
       [{ title: 't' }, 'text'],
       [{ title: 't', text: 'x'.repeat(4001) }, 'text'],
+      [{ title: 't\u0000', text: 'x' }, 'title'],
+      [{ title: 't', text: 'x\ud83d' }, 'text'],
       [{ title: 't', text: ['x'] }, 'text'],
     ];
     for (const [payload, field] of bodies) {

@@ -89,6 +89,7 @@ function noteTests(st: { desk: Desk }): void {
       [{ text: 42 }, 'text'],
       [{ text: 'x'.repeat(4001) }, 'text'],
       [{ text: 'a\u0000b' }, 'text'],
+      [{ text: 'a\ud800b' }, 'text'],
       [[1], 'body'],
     ];
     for (const [payload, field] of bodies) {
@@ -170,6 +171,8 @@ function ratingTests(st: { desk: Desk }): void {
       [{ score: '5' }, 'score'],
       [{ score: 5, comment: 'x'.repeat(501) }, 'comment'],
       [{ score: 5, comment: 7 }, 'comment'],
+      [{ score: 5, comment: 'great\u0000' }, 'comment'],
+      [{ score: 5, comment: '\udfffgreat' }, 'comment'],
     ];
     for (const [payload, field] of bodies) {
       const r = await desk.app.inject({ method: 'POST', url: ratingUrl(id), headers: as.buyer('buyer_r4'), payload: payload as object });

@@ -25,6 +25,22 @@ test('frames: valid ones parse, invalid ones name the field', () => {
   assert.equal((parseClientFrame('{"id":"keep","type":"nope"}') as { id?: string }).id, 'keep');
 });
 
+test('frames: a NUL or an unpaired surrogate in any string is BAD_FRAME naming the field', () => {
+  const send = (o: Record<string, unknown>) => JSON.stringify({ ...base, type: 'send', shopId: 's1', clientMsgId: 'c1', content: { kind: 'text', text: 'ok' }, ...o });
+  const reason = (raw: string) => {
+    const r = parseClientFrame(raw);
+    return r.ok ? 'ok' : r.reason;
+  };
+  const msg = 'contains a NUL character or an unpaired surrogate';
+  assert.equal(reason(send({ content: { kind: 'text', text: 'a\u0000b' } })), `content.text: ${msg}`);
+  assert.equal(reason(send({ content: { kind: 'text', text: '\ud83d' } })), `content.text: ${msg}`);
+  assert.equal(reason(send({ content: { kind: 'text', text: 'a\ude00b' } })), `content.text: ${msg}`);
+  assert.equal(reason(send({ clientMsgId: '\udbff' })), `clientMsgId: ${msg}`);
+  assert.equal(reason(send({ nonce: `${'n'.repeat(16)}\u0000` })), `nonce: ${msg}`);
+  assert.equal(reason(send({ content: { kind: 'image', url: 'https://a.example/\u0000' } })), `content.url: ${msg}`);
+  assert.equal(reason(send({ content: { kind: 'text', text: '表情 \ud83d\ude00 ok' } })), 'ok', 'a surrogate pair is a character');
+});
+
 test('anti-replay: ts window and nonce memory until the ts expires', async () => {
   const c = new MemoryCache();
   const fb = new MemoryCache();

@@ -17,6 +17,7 @@ import type { Database } from '../schema.ts';
 import type { SqlStore, Tx } from '../ports.ts';
 import { runMigrations } from '../migrations/runner.ts';
 import { lockDataDir } from '../datadir-lock.ts';
+import { markDependency } from '../../protocol/errors.ts';
 
 export interface PgliteStoreOptions {
   /** Folder of the embedded database; undefined keeps it in memory (tests). */
@@ -71,9 +72,17 @@ class PgliteConnection implements DatabaseConnection {
     this.release = release;
   }
   async executeQuery<R>(q: CompiledQuery): Promise<QueryResult<R>> {
-    const res = await this.#pg.query<R>(q.sql, q.parameters as unknown[]);
+    let res: Awaited<ReturnType<PGlite['query']>>;
+    try {
+      res = await this.#pg.query<R>(q.sql, q.parameters as unknown[]);
+    } catch (e) {
+      // PGlite emits no events: its failures reach us only here. A closed (or aborted) instance
+      // will never answer again: UNAVAILABLE, not INTERNAL (protocol/errors.ts).
+      if (this.#pg.closed && e instanceof Error) markDependency(e, 'pglite');
+      throw e;
+    }
     return {
-      rows: res.rows,
+      rows: res.rows as R[],
       ...(res.affectedRows !== undefined ? { numAffectedRows: BigInt(res.affectedRows) } : {}),
     };
   }

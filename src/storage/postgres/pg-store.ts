@@ -11,7 +11,19 @@ export interface PgStoreOptions {
   poolMax: number;
   connectTimeoutMs: number;
   statementTimeoutMs: number;
+  /**
+   * Told of every connection-level error (a server that restarts, a network cut) on an idle or
+   * a checked-out connection. Such an error never ends the process: the connection is dropped
+   * and the pool opens a new one; the query that was using it fails (UNAVAILABLE).
+   */
+  onConnectionError?: (e: Error) => void;
 }
+
+/**
+ * How long the client waits for a statement's answer beyond the server's statement_timeout:
+ * past it the server is not answering at all (frozen, or the network is cut).
+ */
+export const QUERY_TIMEOUT_MARGIN_MS = 1000;
 
 const INT8 = 20;
 const NUMERIC = 1700;
@@ -45,10 +57,18 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
-/** Makes a pooled client prepare its (text, values) queries by name; other call forms are untouched. */
+const isReadTimeout = (e: unknown) => e instanceof Error && e.message === 'Query read timeout';
+
+/**
+ * Makes a pooled client prepare its (text, values) queries by name; other call forms are
+ * untouched. A query the server did not answer within query_timeout leaves the connection busy
+ * with it (node-postgres only stops waiting), and the pool would hand that connection out again
+ * for every later query to queue behind: the connection is ended instead (end() destroys the
+ * socket of a hung query), so the pool drops it and the next checkout opens a fresh one.
+ */
 function prepareByName(client: pg.PoolClient): void {
   const query = client.query.bind(client) as (...a: unknown[]) => unknown;
-  (client as { query: unknown }).query = (...args: unknown[]) => {
+  const run = (...args: unknown[]) => {
     const [text, values, cb] = args;
     if (typeof text === 'string' && Array.isArray(values) && values.length > 0) {
       const name = statementName(text);
@@ -56,12 +76,29 @@ function prepareByName(client: pg.PoolClient): void {
     }
     return query(...args);
   };
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const r = run(...args);
+    if (!(r instanceof Promise)) return r;
+    return r.catch((e: unknown) => {
+      if (isReadTimeout(e)) client.end().catch(() => {});
+      throw e;
+    });
+  };
 }
 
-/** SqlStore on a real PostgreSQL through node-postgres. */
-export async function createPgStore(opts: PgStoreOptions): Promise<SqlStore> {
+/** Every connection gets an 'error' listener (a checked-out client emits on itself, not on the pool). */
+function onConnect(opts: PgStoreOptions): (client: pg.PoolClient) => void {
+  return (client) => {
+    client.on('error', (e: Error) => opts.onConnectionError?.(e));
+    prepareByName(client);
+  };
+}
+
+/** SqlStore on a real PostgreSQL through node-postgres; `pool` is there for the tests. */
+export async function createPgStore(opts: PgStoreOptions): Promise<SqlStore & { readonly pool: pg.Pool }> {
   // The schema must exist before pooled connections put it on their search_path.
-  const bootstrap = new pg.Client({ connectionString: opts.url, connectionTimeoutMillis: opts.connectTimeoutMs });
+  const bootstrap = new pg.Client({ connectionString: opts.url, connectionTimeoutMillis: opts.connectTimeoutMs, query_timeout: opts.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS });
+  bootstrap.on('error', (e: Error) => opts.onConnectionError?.(e));
   await bootstrap.connect();
   try {
     await bootstrap.query(`create schema if not exists "${opts.schema}"`);
@@ -78,19 +115,21 @@ export async function createPgStore(opts: PgStoreOptions): Promise<SqlStore> {
     connectionTimeoutMillis: opts.connectTimeoutMs,
     idleTimeoutMillis: 30_000,
     statement_timeout: opts.statementTimeoutMs,
-    query_timeout: opts.statementTimeoutMs + 1000,
+    query_timeout: opts.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS,
     options: `-c search_path="${opts.schema}"`,
     types,
   });
-  // An idle client that loses its server emits 'error' on the pool; without a listener that
-  // would crash the process. The next checkout gets a fresh connection.
-  pool.on('error', () => {});
-  pool.on('connect', prepareByName);
+  // An idle client that loses its server emits 'error' on the pool, a checked-out one on itself
+  // (onConnect); without a listener either would crash the process. The pool drops the client
+  // and the next checkout gets a fresh connection.
+  pool.on('error', (e: Error) => opts.onConnectionError?.(e));
+  pool.on('connect', onConnect(opts));
 
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   let closed: Promise<void> | undefined;
   return {
     kind: 'postgres',
+    pool,
     db,
     transaction: <T>(fn: (tx: Tx) => Promise<T>) => db.transaction().execute(fn),
     migrate: () => runMigrations(db),

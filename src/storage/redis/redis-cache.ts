@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
 import type { Bus, Cache } from '../ports.ts';
+import { dependencyFailure, markDependency } from '../../protocol/errors.ts';
 
 export interface RedisOptions {
   url: string;
@@ -8,6 +9,8 @@ export interface RedisOptions {
   /** Upper bound of one command, including waiting for a reconnect; keeps callers from hanging. */
   commandTimeoutMs?: number;
   connectTimeoutMs?: number;
+  /** The circuit breaker in front of every command (CircuitBreaker below). */
+  breaker?: BreakerOptions;
 }
 
 function makeClient(opts: RedisOptions): RedisClientType {
@@ -73,7 +76,7 @@ class Deadlines {
     for (const e of this.#pending) {
       if (e.at > now) break;
       this.#pending.delete(e);
-      e.reject(new Error(`Redis command timed out after ${this.#ms} ms`));
+      e.reject(markDependency(new Error(`Redis command timed out after ${this.#ms} ms`), 'redis'));
     }
     if (this.#pending.size === 0) {
       clearInterval(this.#timer);
@@ -82,10 +85,138 @@ class Deadlines {
   }
 }
 
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+export interface BreakerOptions {
+  /** Consecutive failures (timeouts, lost connection) that open the circuit. Default 3. */
+  failures?: number;
+  /** How long an open circuit fails fast before a probe (PING) is tried. Default 2000 ms. */
+  cooldownMs?: number;
+  /** Told of every change of state (a metric, a log line). */
+  onChange?: (state: BreakerState, health: BreakerHealth) => void;
+}
+
+export interface BreakerHealth {
+  readonly state: BreakerState;
+  readonly consecutiveFailures: number;
+  /** How many times the circuit opened since the start. */
+  readonly trips: number;
+  /** Since when (epoch ms) the circuit is not closed; absent while closed. */
+  readonly since?: number;
+  /** The failure that opened it, without key or value. */
+  readonly lastError?: string;
+}
+
 /**
- * A connected client quits politely; one that is reconnecting (server down) is destroyed, since
- * a polite close would wait for a server that may never come back.
+ * A frozen or lost Redis must not cost every caller the command timeout: after `failures`
+ * consecutive dependency failures (protocol/errors.ts decides which: a timeout, a closed or
+ * offline client; a reply error such as WRONGTYPE is an answer and counts as success) the
+ * circuit opens and every call fails at once, without a command being sent, so callers take
+ * their fallback (the gateway's replay check uses the node's memory, the rate check fails open,
+ * history reads PostgreSQL). After `cooldownMs` the breaker itself sends one PING (half-open;
+ * calls still fail fast meanwhile, so no caller pays for the probe): an answer closes the
+ * circuit, a failure opens it for another cooldown.
  */
+export class CircuitBreaker {
+  readonly #failures: number;
+  readonly #cooldownMs: number;
+  readonly #onChange: BreakerOptions['onChange'];
+  readonly #probe: () => Promise<unknown>;
+  #state: BreakerState = 'closed';
+  #consecutive = 0;
+  #trips = 0;
+  #since: number | undefined;
+  #lastError: string | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  constructor(probe: () => Promise<unknown>, opts: BreakerOptions = {}) {
+    this.#probe = probe;
+    this.#failures = Math.max(1, opts.failures ?? 3);
+    this.#cooldownMs = Math.max(10, opts.cooldownMs ?? 2000);
+    this.#onChange = opts.onChange;
+  }
+
+  health(): BreakerHealth {
+    return {
+      state: this.#state,
+      consecutiveFailures: this.#consecutive,
+      trips: this.#trips,
+      ...(this.#since !== undefined ? { since: this.#since } : {}),
+      ...(this.#lastError !== undefined ? { lastError: this.#lastError } : {}),
+    };
+  }
+
+  /** Runs `call` unless the circuit is open (then rejects at once, marked as a Redis failure). */
+  run<T>(call: () => Promise<T>): Promise<T> {
+    if (this.#state !== 'closed') {
+      return Promise.reject(markDependency(new Error(`Redis circuit ${this.#state}: failing fast after ${this.#failures} consecutive failures (${this.#lastError ?? 'unknown'})`), 'redis'));
+    }
+    return call().then(
+      (v) => {
+        this.#consecutive = 0;
+        return v;
+      },
+      (e: unknown) => {
+        this.#failed(e);
+        throw e;
+      },
+    );
+  }
+
+  /** Stops the probe timer (the client is closing). */
+  stop(): void {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+  }
+
+  #failed(e: unknown): void {
+    if (!dependencyFailure(e)) {
+      this.#consecutive = 0;
+      return;
+    }
+    this.#consecutive++;
+    if (this.#state === 'closed' && this.#consecutive >= this.#failures) {
+      this.#lastError = e instanceof Error ? e.message.slice(0, 200) : String(e);
+      this.#trips++;
+      this.#open();
+    }
+  }
+
+  #open(): void {
+    this.#since ??= Date.now();
+    this.#set('open');
+    if (this.#closed) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.#tryProbe(), this.#cooldownMs).unref();
+  }
+
+  async #tryProbe(): Promise<void> {
+    if (this.#closed) return;
+    this.#set('half-open');
+    try {
+      await this.#probe();
+    } catch (e) {
+      this.#lastError = e instanceof Error ? e.message.slice(0, 200) : String(e);
+      this.#open();
+      return;
+    }
+    this.#consecutive = 0;
+    this.#since = undefined;
+    this.#set('closed');
+  }
+
+  #set(state: BreakerState): void {
+    if (this.#state === state) return;
+    this.#state = state;
+    try {
+      this.#onChange?.(state, this.health());
+    } catch {
+      /* a listener must not break the breaker */
+    }
+  }
+}
+
 /**
  * The first connection, bounded: node-redis retries a refused or unresolvable server for ever,
  * which would leave `kefu start` hanging silently. Past the deadline the clients are destroyed
@@ -110,6 +241,10 @@ async function connectWithin(clients: readonly RedisClientType[], ms: number): P
   }
 }
 
+/**
+ * A connected client quits politely; one that is reconnecting (server down) is destroyed, since
+ * a polite close would wait for a server that may never come back.
+ */
 async function closeClient(c: RedisClientType): Promise<void> {
   if (!c.isOpen) return;
   if (c.isReady) await c.close();
@@ -137,19 +272,31 @@ export class RedisCache implements Cache {
   readonly #c: RedisClientType;
   readonly #p: string;
 
-  readonly #d: Deadlines;
+  readonly #deadlines: Deadlines;
+  readonly #breaker: CircuitBreaker;
 
-  private constructor(client: RedisClientType, prefix: string, timeoutMs: number) {
+  private constructor(client: RedisClientType, prefix: string, timeoutMs: number, breaker: BreakerOptions | undefined) {
     this.#c = client;
     this.#p = prefix;
-    this.#d = new Deadlines(timeoutMs);
+    this.#deadlines = new Deadlines(timeoutMs);
+    this.#breaker = new CircuitBreaker(() => this.#deadlines.run(this.#c.ping()), breaker);
   }
 
   static async connect(opts: RedisOptions): Promise<RedisCache> {
     const c = makeClient(opts);
     await connectWithin([c], firstConnectMs(opts));
-    return new RedisCache(c, opts.prefix, opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS);
+    return new RedisCache(c, opts.prefix, opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS, opts.breaker);
   }
+
+  /** The circuit breaker's state, for /readyz and a metric. */
+  health(): BreakerHealth {
+    return this.#breaker.health();
+  }
+
+  /** Every command: through the breaker, bounded by the command timeout. */
+  readonly #d = {
+    run: <T>(p: () => Promise<T>): Promise<T> => this.#breaker.run(() => this.#deadlines.run(p())),
+  };
 
   #k(key: string): string {
     return this.#p + key;
@@ -158,51 +305,52 @@ export class RedisCache implements Cache {
   /** EVALSHA, loading the script with EVAL when this server has not seen it (new or restarted). */
   async #script<T>(name: Script, key: string, args: readonly string[]): Promise<T> {
     try {
-      return await this.#d.run(this.#c.sendCommand<T>(['EVALSHA', SHA[name], '1', this.#k(key), ...args]));
+      return await this.#d.run(() => this.#c.sendCommand<T>(['EVALSHA', SHA[name], '1', this.#k(key), ...args]));
     } catch (e) {
       if (!(e instanceof Error) || !e.message.startsWith('NOSCRIPT')) throw e;
-      return await this.#d.run(this.#c.sendCommand<T>(['EVAL', SCRIPTS[name], '1', this.#k(key), ...args]));
+      return await this.#d.run(() => this.#c.sendCommand<T>(['EVAL', SCRIPTS[name], '1', this.#k(key), ...args]));
     }
   }
 
   async get(key: string): Promise<string | null> {
-    return (await this.#d.run(this.#c.get(this.#k(key)))) as string | null;
+    return (await this.#d.run(() => this.#c.get(this.#k(key)))) as string | null;
   }
   async set(key: string, value: string, ttlMs?: number): Promise<void> {
-    if (ttlMs === undefined) await this.#d.run(this.#c.set(this.#k(key), value));
-    else await this.#d.run(this.#c.set(this.#k(key), value, { expiration: { type: 'PX', value: ttlMs } }));
+    if (ttlMs === undefined) await this.#d.run(() => this.#c.set(this.#k(key), value));
+    else await this.#d.run(() => this.#c.set(this.#k(key), value, { expiration: { type: 'PX', value: ttlMs } }));
   }
   async setNX(key: string, value: string, ttlMs: number): Promise<boolean> {
-    const r = await this.#d.run(this.#c.set(this.#k(key), value, { expiration: { type: 'PX', value: ttlMs }, condition: 'NX' }));
+    const r = await this.#d.run(() => this.#c.set(this.#k(key), value, { expiration: { type: 'PX', value: ttlMs }, condition: 'NX' }));
     return r === 'OK';
   }
   async incr(key: string, ttlMs: number): Promise<number> {
     return Number(await this.#script<number>('incr', key, [String(ttlMs)]));
   }
   async ttl(key: string): Promise<number> {
-    return Number(await this.#d.run(this.#c.pTTL(this.#k(key))));
+    return Number(await this.#d.run(() => this.#c.pTTL(this.#k(key))));
   }
   async hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void> {
     await this.#script('hashSet', key, [field, value, String(ttlMs)]);
   }
   async hashDel(key: string, field: string): Promise<void> {
-    await this.#d.run(this.#c.hDel(this.#k(key), field));
+    await this.#d.run(() => this.#c.hDel(this.#k(key), field));
   }
   async hashGetAll(key: string): Promise<Record<string, string>> {
-    return { ...((await this.#d.run(this.#c.hGetAll(this.#k(key)))) as Record<string, string>) };
+    return { ...((await this.#d.run(() => this.#c.hGetAll(this.#k(key)))) as Record<string, string>) };
   }
   async listPush(key: string, values: readonly string[], opts: { maxLen: number; ttlMs: number }): Promise<number> {
-    if (values.length === 0) return Number(await this.#d.run(this.#c.lLen(this.#k(key))));
+    if (values.length === 0) return Number(await this.#d.run(() => this.#c.lLen(this.#k(key))));
     const n = await this.#script<number>('listPush', key, [String(opts.maxLen), String(opts.ttlMs), ...values]);
     return Math.min(Number(n), opts.maxLen);
   }
   async listRange(key: string, start: number, stop: number): Promise<string[]> {
-    return (await this.#d.run(this.#c.lRange(this.#k(key), start, stop))) as string[];
+    return (await this.#d.run(() => this.#c.lRange(this.#k(key), start, stop))) as string[];
   }
   async ping(): Promise<void> {
-    await this.#d.run(this.#c.ping());
+    await this.#d.run(() => this.#c.ping());
   }
   async close(): Promise<void> {
+    this.#breaker.stop();
     await closeClient(this.#c);
   }
 }
@@ -215,23 +363,30 @@ export class RedisBus implements Bus {
   readonly #p: string;
   readonly #handlers = new Map<string, Set<(m: string) => void>>();
   readonly #d: Deadlines;
+  readonly #breaker: CircuitBreaker;
 
-  private constructor(pub: RedisClientType, sub: RedisClientType, prefix: string, timeoutMs: number) {
+  private constructor(pub: RedisClientType, sub: RedisClientType, prefix: string, timeoutMs: number, breaker: BreakerOptions | undefined) {
     this.#d = new Deadlines(timeoutMs);
     this.#pub = pub;
     this.#sub = sub;
     this.#p = prefix;
+    this.#breaker = new CircuitBreaker(() => this.#d.run(this.#pub.ping()), breaker);
   }
 
   static async connect(opts: RedisOptions): Promise<RedisBus> {
     const pub = makeClient(opts);
     const sub = makeClient(opts);
     await connectWithin([pub, sub], firstConnectMs(opts));
-    return new RedisBus(pub, sub, opts.prefix, opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS);
+    return new RedisBus(pub, sub, opts.prefix, opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS, opts.breaker);
+  }
+
+  /** The publishing connection's circuit breaker (a frozen Redis fails publishes at once). */
+  health(): BreakerHealth {
+    return this.#breaker.health();
   }
 
   async publish(channel: string, message: string): Promise<void> {
-    await this.#d.run(this.#pub.publish(this.#p + channel, message));
+    await this.#breaker.run(() => this.#d.run(this.#pub.publish(this.#p + channel, message)));
   }
   async subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>> {
     let set = this.#handlers.get(channel);
@@ -260,6 +415,7 @@ export class RedisBus implements Bus {
     };
   }
   async close(): Promise<void> {
+    this.#breaker.stop();
     await Promise.all([closeClient(this.#pub), closeClient(this.#sub)]);
   }
 }

@@ -1,0 +1,136 @@
+/**
+ * src/pages/ without a browser: what kefu answers with and without a build (a clear 503 naming
+ * `npm run build:web`, picked up without a restart once built), gzip and ETags, the security
+ * headers, the demo routes only in demo mode, the demo token endpoint's claims; and the pure
+ * helpers of the build (size budget walk, reconnect backoff).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { decodeJwt } from 'jose';
+import { createDemoIssuer } from '../../src/auth/index.ts';
+import { registerPages, demoClaims } from '../../src/pages/index.ts';
+import type { Runtime } from '../../src/wiring.ts';
+import { filesOf } from '../../scripts/check-web-size.ts';
+import { backoffMs, BACKOFF_MAX_MS } from '../../web/src/shared/backoff.ts';
+
+function fakeDist(dir: string): void {
+  mkdirSync(join(dir, 'assets'), { recursive: true });
+  writeFileSync(join(dir, 'widget.js'), '/* loader */ console.log("kefu");\n');
+  for (const d of ['frame', 'console', 'admin']) writeFileSync(join(dir, `${d}.html`), `<!doctype html><title>${d}</title><script type="module" src="/assets/${d}-abc.js"></script>\n`);
+  writeFileSync(join(dir, 'assets', 'console-abc.js'), 'export const x = 1;\n'.repeat(50));
+  writeFileSync(join(dir, 'build.json'), JSON.stringify({ id: 'test', builtAt: new Date().toISOString() }));
+}
+
+async function app(dist: string, config: { demo: boolean; allowedOrigins?: string[] }): Promise<FastifyInstance> {
+  const demoIssuer = config.demo ? await createDemoIssuer({ dataDir: undefined, issuer: 'kefu-demo', audience: 'kefu', production: false }) : undefined;
+  const rt = { config: { demo: config.demo, allowedOrigins: config.allowedOrigins }, demoIssuer } as unknown as Runtime;
+  const a = Fastify();
+  await registerPages(a, rt, { distDir: dist });
+  return a;
+}
+
+describe('pages served by kefu', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'kefu-dist-'));
+  let demo: FastifyInstance;
+  before(async () => {
+    demo = await app(dist, { demo: true });
+  });
+  after(async () => {
+    await demo.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  test('without a build: 503 naming npm run build:web on every page; kefu picks a build up without a restart', async () => {
+    for (const url of ['/console', '/admin', '/widget/frame', '/demo/shop?buyer=buyer_1']) {
+      const r = await demo.inject(url);
+      assert.equal(r.statusCode, 503, url);
+      assert.match(r.body, /pages not built: run npm run build:web/, url);
+    }
+    const loader = await demo.inject('/widget.js');
+    assert.equal(loader.statusCode, 503);
+    assert.match(loader.body, /npm run build:web/);
+    fakeDist(dist);
+    assert.equal((await demo.inject('/console')).statusCode, 200);
+  });
+
+  test('documents and assets: gzip when asked, ETag revalidation, caching, no path reaches the disk', async () => {
+    fakeDist(dist);
+    const plain = await demo.inject('/assets/console-abc.js');
+    assert.equal(plain.statusCode, 200);
+    assert.equal(plain.headers['cache-control'], 'public, max-age=31536000, immutable');
+    const zipped = await demo.inject({ url: '/assets/console-abc.js', headers: { 'accept-encoding': 'gzip, br' } });
+    assert.equal(zipped.headers['content-encoding'], 'gzip');
+    assert.equal(gunzipSync(zipped.rawPayload).toString(), plain.body);
+    const again = await demo.inject({ url: '/assets/console-abc.js', headers: { 'if-none-match': String(plain.headers.etag) } });
+    assert.equal(again.statusCode, 304);
+    assert.equal((await demo.inject('/widget.js')).headers['cache-control'], 'public, max-age=300');
+    for (const bad of ['/assets/..%2Fbuild.json', '/assets/%2E%2E%2F%2E%2E%2Fpackage.json', '/assets/nope.js']) assert.equal((await demo.inject(bad)).statusCode, 404, bad);
+  });
+
+  test('security headers: console and admin may not be framed; the widget frame may, by KEFU_ALLOWED_ORIGINS when set', async () => {
+    fakeDist(dist);
+    const c = await demo.inject('/console');
+    assert.match(String(c.headers['content-security-policy']), /frame-ancestors 'none'/);
+    assert.match(String(c.headers['content-security-policy']), /script-src 'self'/);
+    assert.equal(c.headers['x-content-type-options'], 'nosniff');
+    assert.match(String((await demo.inject('/widget/frame')).headers['content-security-policy']), /frame-ancestors \*/);
+    const restricted = await app(dist, { demo: false, allowedOrigins: ['https://shop.example'] });
+    try {
+      assert.match(String((await restricted.inject('/widget/frame')).headers['content-security-policy']), /frame-ancestors 'self' https:\/\/shop\.example/);
+    } finally {
+      await restricted.close();
+    }
+  });
+
+  test('demo mode only: the shop page embeds the widget for a demo buyer; the token endpoint signs demo users only', async () => {
+    fakeDist(dist);
+    const shop = await demo.inject('/demo/shop?buyer=buyer_2');
+    assert.equal(shop.statusCode, 200);
+    assert.match(shop.body, /<script src="\/widget\.js" data-shop="shop_demo" data-token-url="\/demo\/token\?as=buyer_2" async><\/script>/);
+    assert.equal((await demo.inject('/demo/shop?buyer=mallory')).statusCode, 400);
+    const tok = await demo.inject('/demo/token?as=agent_2');
+    assert.equal(tok.statusCode, 200);
+    assert.equal(tok.headers['cache-control'], 'no-store');
+    const claims = decodeJwt((tok.json() as { token: string }).token);
+    assert.deepEqual({ sub: claims.sub, scope: claims.scope, shop_id: claims.shop_id, name: claims.name }, { sub: 'agent_2', scope: 'cs:agent cs:commands', shop_id: 'shop_demo', name: '小李' });
+    assert.equal((await demo.inject('/demo/token?as=root')).statusCode, 400);
+    assert.deepEqual(demoClaims('buyer_1'), { sub: 'buyer_1', scope: 'cs:customer', name: '张伟' });
+
+    const prod = await app(dist, { demo: false });
+    try {
+      assert.equal((await prod.inject('/demo/shop?buyer=buyer_1')).statusCode, 404);
+      assert.equal((await prod.inject('/demo/token?as=buyer_1')).statusCode, 404);
+      assert.equal((await prod.inject('/console')).statusCode, 200);
+    } finally {
+      await prod.close();
+    }
+  });
+});
+
+describe('build helpers', () => {
+  test('the widget budget counts its entry, every chunk it imports (once) and their CSS', () => {
+    const manifest = {
+      'frame.html': { file: 'assets/frame.js', imports: ['_a.js', '_b.js'], css: ['assets/frame.css'] },
+      '_a.js': { file: 'assets/a.js', imports: ['_b.js'] },
+      '_b.js': { file: 'assets/b.js', css: ['assets/b.css'] },
+      'console.html': { file: 'assets/console.js' },
+    };
+    assert.deepEqual(filesOf(manifest, 'frame.html').sort(), ['assets/a.js', 'assets/b.css', 'assets/b.js', 'assets/frame.css', 'assets/frame.js']);
+  });
+
+  test('reconnect backoff: doubles from 0.5 s, jittered to [half, all], capped at 30 s', () => {
+    assert.equal(backoffMs(0, 0.999999), 500);
+    assert.equal(backoffMs(0, 0), 250);
+    assert.equal(backoffMs(3, 0.999999), 4000);
+    assert.equal(backoffMs(50, 0.999999), BACKOFF_MAX_MS);
+    for (let n = 0; n < 20; n++) {
+      const d = backoffMs(n);
+      assert.ok(d >= Math.min(BACKOFF_MAX_MS, 500 * 2 ** n) / 2 && d <= BACKOFF_MAX_MS, `attempt ${n}: ${d}`);
+    }
+  });
+});

@@ -1,0 +1,235 @@
+/** The shop's knowledge: FAQ entries (with alternate questions), the sensitive-word list, canned replies. */
+import { useEffect, useState } from 'preact/hooks';
+import { t } from './i18n.ts';
+import type { Call } from './main.tsx';
+
+interface Faq {
+  id: string;
+  question: string;
+  answer: string;
+  alternates: string[];
+}
+interface Canned {
+  id: string;
+  title: string;
+  text: string;
+}
+
+const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
+
+function useList<T>(load: () => Promise<T[]>): { items: T[] | undefined; error: string | undefined; reload(): void } {
+  const [items, setItems] = useState<T[]>();
+  const [error, setError] = useState<string>();
+  const reload = () =>
+    void load()
+      .then((x) => (setItems(x), setError(undefined)))
+      .catch((e: Error) => setError(e.message));
+  useEffect(reload, []);
+  return { items, error, reload };
+}
+
+function FaqForm({ initial, onSave, onCancel }: { initial?: Faq; onSave(body: Omit<Faq, 'id'>): Promise<void>; onCancel?(): void }) {
+  const [q, setQ] = useState(initial?.question ?? '');
+  const [a, setA] = useState(initial?.answer ?? '');
+  const [alt, setAlt] = useState((initial?.alternates ?? []).join('\n'));
+  const [err, setErr] = useState<string>();
+  const id = initial?.id ?? 'new';
+  return (
+    <form
+      class="edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave({ question: q, answer: a, alternates: lines(alt) })
+          .then(() => {
+            if (!initial) {
+              setQ('');
+              setA('');
+              setAlt('');
+            }
+            setErr(undefined);
+          })
+          .catch((x: Error) => setErr(x.message));
+      }}
+    >
+      <label for={`q-${id}`}>{t('question')}</label>
+      <input id={`q-${id}`} value={q} maxLength={500} required onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
+      <label for={`a-${id}`}>{t('answer')}</label>
+      <textarea id={`a-${id}`} value={a} maxLength={4000} rows={3} required onInput={(e) => setA((e.target as HTMLTextAreaElement).value)} />
+      <label for={`alt-${id}`}>{t('alternates')}</label>
+      <textarea id={`alt-${id}`} value={alt} rows={3} onInput={(e) => setAlt((e.target as HTMLTextAreaElement).value)} />
+      {err ? (
+        <p class="error" role="alert">
+          {err}
+        </p>
+      ) : null}
+      <div class="buttons">
+        <button type="submit" class="primary">
+          {initial ? t('save') : t('add')}
+        </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+export function FaqSection({ call, shop }: { call: Call; shop: string }) {
+  const base = `/shops/${encodeURIComponent(shop)}/faq`;
+  const { items, error, reload } = useList(() => call<{ items: Faq[] }>('GET', base).then((r) => r.items));
+  const [editing, setEditing] = useState<string>();
+  return (
+    <section class="panel" aria-labelledby="faq-h">
+      <h2 id="faq-h">
+        {t('faq')} <span class="sub">{items ? t('entries', items.length) : ''}</span>
+      </h2>
+      {error ? <p class="error">{error}</p> : null}
+      <FaqForm onSave={(b) => call('POST', base, b).then(reload)} />
+      {items && items.length === 0 ? <p class="hint">{t('noFaq')}</p> : null}
+      <ul class="entries">
+        {(items ?? []).map((f) =>
+          editing === f.id ? (
+            <li key={f.id}>
+              <FaqForm initial={f} onSave={(b) => call('PUT', `${base}/${encodeURIComponent(f.id)}`, b).then(() => (setEditing(undefined), reload()))} onCancel={() => setEditing(undefined)} />
+            </li>
+          ) : (
+            <li key={f.id}>
+              <strong>{f.question}</strong>
+              <p>{f.answer}</p>
+              {f.alternates.length ? <p class="sub">{f.alternates.join(' · ')}</p> : null}
+              <div class="buttons">
+                <button type="button" onClick={() => setEditing(f.id)} aria-label={`${t('edit')} ${f.question}`}>
+                  {t('edit')}
+                </button>
+                <button type="button" class="danger" onClick={() => void call('DELETE', `${base}/${encodeURIComponent(f.id)}`).then(reload)} aria-label={`${t('del')} ${f.question}`}>
+                  {t('del')}
+                </button>
+              </div>
+            </li>
+          ),
+        )}
+      </ul>
+    </section>
+  );
+}
+
+export function WordsSection({ call, shop }: { call: Call; shop: string }) {
+  const path = `/shops/${encodeURIComponent(shop)}/sensitive-words`;
+  const [text, setText] = useState<string>();
+  const [msg, setMsg] = useState<{ text: string; error: boolean }>();
+  useEffect(() => {
+    call<{ words: string[] }>('GET', path)
+      .then((r) => setText(r.words.join('\n')))
+      .catch((e: Error) => setMsg({ text: e.message, error: true }));
+  }, []);
+  return (
+    <section class="panel" aria-labelledby="words-h">
+      <h2 id="words-h">{t('words')}</h2>
+      <p class="hint" id="words-hint">
+        {t('wordsHint')}
+      </p>
+      <form
+        class="edit"
+        onSubmit={(e) => {
+          e.preventDefault();
+          call<{ words: string[] }>('PUT', path, { words: lines(text ?? '') })
+            .then((r) => (setText(r.words.join('\n')), setMsg({ text: `${t('saved')} · ${t('wordsCount', r.words.length)}`, error: false })))
+            .catch((x: Error) => setMsg({ text: x.message, error: true }));
+        }}
+      >
+        <label for="words">{t('words')}</label>
+        <textarea id="words" rows={12} aria-describedby="words-hint" value={text ?? ''} disabled={text === undefined} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+        <div class="buttons">
+          <button type="submit" class="primary">
+            {t('save')}
+          </button>
+          <span role="status" class={msg?.error ? 'error' : 'hint'}>
+            {msg?.text ?? ''}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function CannedForm({ initial, onSave, onCancel }: { initial?: Canned; onSave(b: { title: string; text: string }): Promise<void>; onCancel?(): void }) {
+  const [title, setTitle] = useState(initial?.title ?? '');
+  const [text, setText] = useState(initial?.text ?? '');
+  const [err, setErr] = useState<string>();
+  const id = initial?.id ?? 'new';
+  return (
+    <form
+      class="edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave({ title, text })
+          .then(() => {
+            if (!initial) {
+              setTitle('');
+              setText('');
+            }
+            setErr(undefined);
+          })
+          .catch((x: Error) => setErr(x.message));
+      }}
+    >
+      <label for={`ct-${id}`}>{t('cannedTitle')}</label>
+      <input id={`ct-${id}`} value={title} maxLength={100} required onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
+      <label for={`cx-${id}`}>{t('cannedText')}</label>
+      <textarea id={`cx-${id}`} value={text} maxLength={4000} rows={3} required onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+      {err ? (
+        <p class="error" role="alert">
+          {err}
+        </p>
+      ) : null}
+      <div class="buttons">
+        <button type="submit" class="primary">
+          {initial ? t('save') : t('add')}
+        </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+export function CannedSection({ call, shop }: { call: Call; shop: string }) {
+  const base = `/shops/${encodeURIComponent(shop)}/canned-replies`;
+  const { items, error, reload } = useList(() => call<{ items: Canned[] }>('GET', base).then((r) => r.items));
+  const [editing, setEditing] = useState<string>();
+  return (
+    <section class="panel" aria-labelledby="canned-h">
+      <h2 id="canned-h">{t('canned')}</h2>
+      {error ? <p class="error">{error}</p> : null}
+      <CannedForm onSave={(b) => call('POST', base, b).then(reload)} />
+      {items && items.length === 0 ? <p class="hint">{t('noCanned')}</p> : null}
+      <ul class="entries">
+        {(items ?? []).map((c) => (
+          <li key={c.id}>
+            {editing === c.id ? (
+              <CannedForm initial={c} onSave={(b) => call('PUT', `${base}/${encodeURIComponent(c.id)}`, b).then(() => (setEditing(undefined), reload()))} onCancel={() => setEditing(undefined)} />
+            ) : (
+              <>
+                <strong>{c.title}</strong>
+                <p>{c.text}</p>
+                <div class="buttons">
+                  <button type="button" onClick={() => setEditing(c.id)} aria-label={`${t('edit')} ${c.title}`}>
+                    {t('edit')}
+                  </button>
+                  <button type="button" class="danger" onClick={() => void call('DELETE', `${base}/${encodeURIComponent(c.id)}`).then(reload)} aria-label={`${t('del')} ${c.title}`}>
+                    {t('del')}
+                  </button>
+                </div>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

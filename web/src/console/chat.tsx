@@ -1,0 +1,271 @@
+/** The open conversation: header actions, the timeline (messages and notes), the composer with canned replies. */
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { Store, useStore } from '../shared/store.ts';
+import { CardView } from '../shared/cards.tsx';
+import { formatTime } from '../shared/i18n.ts';
+import type { MessageFrame, WireContent } from '../shared/types.ts';
+import type { Desk, Note } from './desk.ts';
+import { lang, t } from './i18n.ts';
+
+/** UI state the keyboard shortcuts reach too. */
+export const ui = new Store({ noteMode: false, confirmEnd: false });
+
+const buyerLabel = (c: { buyerName?: string; buyerId: string }) => c.buyerName ?? c.buyerId;
+
+function roleName(m: MessageFrame, buyer: string): string {
+  if (m.sender.role === 'customer') return buyer;
+  if (m.sender.role === 'bot') return t('bot');
+  if (m.sender.role === 'system') return t('system');
+  return m.sender.name ?? m.sender.id;
+}
+
+function Content({ c }: { c: WireContent }) {
+  if (c.kind === 'image')
+    return (
+      <a href={c.url} target="_blank" rel="noopener noreferrer">
+        [{t('image')}] {c.url}
+      </a>
+    );
+  return (
+    <>
+      <p>{c.text}</p>
+      {c.card ? <CardView card={c.card} lang={lang} /> : null}
+    </>
+  );
+}
+
+type Item = { kind: 'msg'; ts: number; m: MessageFrame } | { kind: 'note'; ts: number; n: Note };
+
+function Timeline({ desk, id }: { desk: Desk; id: string }) {
+  const s = useStore(desk.store);
+  const th = s.threads[id];
+  const c = s.convs[id];
+  const ref = useRef<HTMLDivElement>(null);
+  const items: Item[] = [...(th?.msgs ?? []).map((m): Item => ({ kind: 'msg', ts: m.ts, m })), ...(th?.notes ?? []).map((n): Item => ({ kind: 'note', ts: n.ts, n }))].sort((a, b) => a.ts - b.ts);
+  useLayoutEffect(() => {
+    if (ref.current) ref.current.scrollTop = ref.current.scrollHeight;
+  }, [items.length, id]);
+  const typing = (s.typing[id] ?? 0) > Date.now();
+  const buyer = c ? buyerLabel(c) : '';
+  return (
+    <div class="timeline-wrap" ref={ref} role="log" aria-live="polite" aria-label={t('log')} tabIndex={0}>
+      {th && th.firstSeq > 1 ? (
+        <button type="button" class="link" onClick={() => void desk.loadOlder(id)}>
+          {t('older')}
+        </button>
+      ) : null}
+      <ol class="msgs">
+        {items.map((it) =>
+          it.kind === 'note' ? (
+            <li key={`n${it.n.noteId}`} class="note">
+              <span class="who">
+                {t('note')} · {it.n.author.name ?? it.n.author.id} · <time>{formatTime(lang, it.ts)}</time>
+              </span>
+              <p>{it.n.text}</p>
+            </li>
+          ) : it.m.sender.role === 'system' ? (
+            <li key={`m${it.m.seq}`} class="sys">
+              {it.m.content.kind === 'text' ? it.m.content.text : ''}
+            </li>
+          ) : (
+            <li key={`m${it.m.seq}`} class={`msg ${it.m.sender.role}`}>
+              <span class="who">
+                {roleName(it.m, buyer)} · <time>{formatTime(lang, it.ts)}</time>
+              </span>
+              <div class="bubble">
+                <Content c={it.m.content as WireContent} />
+              </div>
+            </li>
+          ),
+        )}
+      </ol>
+      {typing ? <p class="typing">{t('typing')}</p> : null}
+    </div>
+  );
+}
+
+interface Canned {
+  id: string;
+  title: string;
+  rendered: string;
+  missing: string[];
+}
+
+function useCanned(desk: Desk, id: string, wanted: boolean): Canned[] | undefined {
+  const [items, setItems] = useState<{ id: string; list: Canned[] }>();
+  useEffect(() => {
+    if (!wanted || items?.id === id) return;
+    desk
+      .call<{ items: Canned[] }>('GET', `/conversations/${encodeURIComponent(id)}/canned-replies`)
+      .then((r) => setItems({ id, list: r.items }))
+      .catch(() => setItems({ id, list: [] }));
+  }, [wanted, id]);
+  return items?.id === id ? items.list : undefined;
+}
+
+function Composer({ desk, id, held }: { desk: Desk; id: string; held: boolean }) {
+  const u = useStore(ui);
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const slash = !u.noteMode && text.startsWith('/');
+  const canned = useCanned(desk, id, slash);
+  const q = text.slice(1).trim().toLowerCase();
+  const matches = slash ? (canned ?? []).filter((c) => !q || c.title.toLowerCase().includes(q) || c.rendered.toLowerCase().includes(q)).slice(0, 8) : [];
+  const canSend = u.noteMode || held;
+  useEffect(() => setText(''), [id]);
+  const submit = async () => {
+    const v = text.trim();
+    if (!v || !canSend || busy) return;
+    setBusy(true);
+    try {
+      if (u.noteMode) await desk.addNote(id, v);
+      else await desk.sendText(id, v);
+      setText('');
+    } catch (e) {
+      desk.notify(t('failed', (e as Error).message), true);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const pick = (c: Canned) => {
+    setText(c.rendered);
+    if (c.missing.length) desk.notify(t('missing', c.missing.join(', ')), true);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (matches.length && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      setActive((a) => (a + (e.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length);
+    } else if (e.key === 'Enter' && !e.shiftKey && !e.isComposing && !e.altKey) {
+      e.preventDefault();
+      if (matches.length) pick(matches[Math.min(active, matches.length - 1)]!);
+      else void submit();
+    } else if (e.key === 'Escape' && slash) setText('');
+  };
+  return (
+    <form
+      class={`compose ${u.noteMode ? 'note-mode' : ''}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      {slash ? (
+        <ul class="canned" role="listbox" aria-label={t('canned')} id="canned-list">
+          {matches.length === 0 ? <li class="empty">{canned ? t('noCanned') : '…'}</li> : null}
+          {matches.map((c, i) => (
+            <li key={c.id} id={`canned-${c.id}`} role="option" aria-selected={i === active} class={i === active ? 'active' : ''} onMouseDown={(e) => (e.preventDefault(), pick(c))}>
+              <strong>{c.title}</strong> <span>{c.rendered}</span>
+              {c.missing.length ? <em> · {t('missing', c.missing.join(', '))}</em> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div class="row">
+        <label class="toggle">
+          <input type="checkbox" checked={u.noteMode} onChange={(e) => ui.set({ noteMode: (e.target as HTMLInputElement).checked })} /> {t('noteMode')}
+        </label>
+        <span class="hint">{u.noteMode ? t('noteHint') : held ? t('cannedHint') : t('notHeld')}</span>
+      </div>
+      <div class="row">
+        <textarea
+          id="composer"
+          aria-label={t('message')}
+          rows={2}
+          maxLength={4000}
+          value={text}
+          onInput={(e) => {
+            setText((e.target as HTMLTextAreaElement).value);
+            setActive(0);
+            if (!u.noteMode && held) desk.typing(id);
+          }}
+          onKeyDown={onKey}
+        />
+        <button type="submit" class="primary" disabled={!canSend || busy}>
+          {u.noteMode ? t('note') : t('send')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Actions({ desk, id }: { desk: Desk; id: string }) {
+  const s = useStore(desk.store);
+  const u = useStore(ui);
+  const c = s.convs[id]!;
+  const admin = desk.s.scopes.has('cs:admin');
+  const held = c.state === 'assigned' && (c.agentId === desk.me || admin);
+  const [target, setTarget] = useState('');
+  const targets = s.agents.filter((a) => a.agentId !== desk.me && a.status === 'online' && a.connected);
+  const run = (p: Promise<unknown>) => p.catch((e: Error) => desk.notify(t('failed', e.message), true));
+  return (
+    <div class="actions">
+      {c.state === 'queued' ? (
+        <button type="button" class="primary" onClick={() => void run(desk.accept(id))}>
+          {t('accept')}
+        </button>
+      ) : null}
+      {held ? (
+        <>
+          <label class="sr-only" for="transfer-to">
+            {t('transferTo')}
+          </label>
+          <select id="transfer-to" value={target} onFocus={() => void desk.loadAgents()} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
+            <option value="">{targets.length ? t('transferTo') : t('noAgents')}</option>
+            {targets.map((a) => (
+              <option key={a.agentId} value={a.agentId}>
+                {a.name ?? a.agentId} ({a.active}/{a.capacity})
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={!target} onClick={() => void run(desk.transfer(id, target))}>
+            {t('transfer')}
+          </button>
+        </>
+      ) : null}
+      {c.state !== 'closed' && (held || admin) ? (
+        u.confirmEnd ? (
+          <span class="confirm" role="alert">
+            {t('confirmEnd')}{' '}
+            <button type="button" class="danger" onClick={() => (ui.set({ confirmEnd: false }), void run(desk.close(id)))}>
+              {t('end')}
+            </button>{' '}
+            <button type="button" onClick={() => ui.set({ confirmEnd: false })}>
+              {t('cancel')}
+            </button>
+          </span>
+        ) : (
+          <button type="button" class="danger" onClick={() => void run(desk.close(id))}>
+            {t('end')}
+          </button>
+        )
+      ) : null}
+    </div>
+  );
+}
+
+export function ChatPane({ desk }: { desk: Desk }) {
+  const s = useStore(desk.store);
+  const id = s.selected;
+  const c = id ? s.convs[id] : undefined;
+  if (!id || !c)
+    return (
+      <section class="chat empty" aria-label={t('chat')}>
+        <p>{t('pick')}</p>
+      </section>
+    );
+  const held = c.state === 'assigned' && c.agentId === desk.me;
+  const stateLabel = c.state === 'closed' ? t('closed') : c.state === 'queued' ? t('queue') : c.state === 'assigned' ? (c.agentId === desk.me ? t('byMe') : `${t('agent')} ${c.agentId ?? ''}`) : t('bot');
+  return (
+    <section class="chat" aria-label={t('chat')}>
+      <header class="chat-head">
+        <h2>
+          {buyerLabel(c)} <span class="tag">{stateLabel}</span>
+        </h2>
+        <Actions desk={desk} id={id} />
+      </header>
+      <Timeline desk={desk} id={id} />
+      {c.state !== 'closed' ? <Composer desk={desk} id={id} held={held} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { browserLang, translator } from '../shared/i18n.ts';
+
+export const lang = browserLang();
+
+export const t = translator(
+  {
+    zh: {
+      title: '客服工作台', signOut: '退出', status: '状态', capacity: '接待上限', online: '在线', away: '离开', offline: '离线', save: '保存',
+      live: '实时连接', liveOn: '已连接', liveOff: '连接已断开，正在重连…', liveConnecting: '正在连接…',
+      mine: '我的会话', queue: '排队中', none: '暂无', unread: '{0} 条未读', accept: '接入', pick: '请选择一个会话',
+      message: '消息', send: '发送', note: '内部备注', noteMode: '备注模式', noteHint: '备注只有同事可见', end: '结束会话', confirmEnd: '确定结束此会话？', cancel: '取消',
+      transfer: '转接', transferTo: '转接给', noAgents: '没有其他在线客服', typing: '买家正在输入…', older: '加载更早的消息', notHeld: '接入后才能回复', closed: '会话已结束',
+      canned: '快捷回复', cannedHint: '输入 / 选择快捷回复', missing: '缺少：{0}', noCanned: '没有匹配的快捷回复',
+      buyer: '买家信息', order: '订单', byMe: '由我接待', orders: '订单', parcels: '物流', aftersales: '售后', reveal: '查看', revealed: '已记录查看', phone: '电话', address: '地址', receiver: '收货人', noOrders: '没有订单',
+      commands: '店铺操作', coupon: '发优惠券', price: '改价', lock: '锁库存', amount: '金额', sku: '商品 SKU', newPrice: '新价格', quantity: '数量', ttl: '锁定秒数', orderId: '订单号（可选）', submit: '提交',
+      cmdNoRoute: '此版本的 kefu 还没有指令接口（404）', cmdForbidden: '令牌缺少 cs:commands 权限，无法发起操作', cmdUnknown: '暂时无法确认指令接口', recent: '最近的操作',
+      shortcuts: '快捷键：Alt+↓/↑ 切换会话 · Alt+A 接入 · Alt+N 备注 · Alt+E 结束会话 · / 快捷回复', bot: '智能助手', system: '系统', agent: '客服', customer: '买家', image: '图片',
+      conversations: '会话列表', chat: '会话', side: '买家与操作', log: '消息记录', failed: '失败：{0}',
+    },
+    en: {
+      title: 'Agent console', signOut: 'Sign out', status: 'Status', capacity: 'Capacity', online: 'Online', away: 'Away', offline: 'Offline', save: 'Save',
+      live: 'Live connection', liveOn: 'Connected', liveOff: 'Disconnected, reconnecting…', liveConnecting: 'Connecting…',
+      mine: 'My conversations', queue: 'Queue', none: 'None', unread: '{0} unread', accept: 'Accept', pick: 'Pick a conversation',
+      message: 'Message', send: 'Send', note: 'Internal note', noteMode: 'Note mode', noteHint: 'Notes are seen by colleagues only', end: 'End conversation', confirmEnd: 'End this conversation?', cancel: 'Cancel',
+      transfer: 'Transfer', transferTo: 'Transfer to', noAgents: 'No other agent online', typing: 'The buyer is typing…', older: 'Load earlier messages', notHeld: 'Accept it to reply', closed: 'Conversation ended',
+      canned: 'Canned replies', cannedHint: 'Type / for canned replies', missing: 'missing: {0}', noCanned: 'No matching canned reply',
+      buyer: 'Buyer', order: 'Order', byMe: 'Held by me', orders: 'Orders', parcels: 'Parcels', aftersales: 'After-sales', reveal: 'Reveal', revealed: 'Reveal recorded', phone: 'Phone', address: 'Address', receiver: 'Receiver', noOrders: 'No orders',
+      commands: 'Shop actions', coupon: 'Issue coupon', price: 'Change price', lock: 'Lock inventory', amount: 'Amount', sku: 'SKU', newPrice: 'New price', quantity: 'Quantity', ttl: 'Lock seconds', orderId: 'Order id (optional)', submit: 'Submit',
+      cmdNoRoute: 'This kefu has no commands API yet (404)', cmdForbidden: 'The token lacks the cs:commands scope', cmdUnknown: 'Cannot tell whether commands are available', recent: 'Recent actions',
+      shortcuts: 'Shortcuts: Alt+↓/↑ next/previous · Alt+A accept · Alt+N note · Alt+E end · / canned replies', bot: 'Assistant', system: 'System', agent: 'Agent', customer: 'Buyer', image: 'Image',
+      conversations: 'Conversations', chat: 'Conversation', side: 'Buyer and actions', log: 'Messages', failed: 'Failed: {0}',
+    },
+  },
+  lang,
+);

@@ -1,0 +1,198 @@
+/**
+ * The agent console (GET /console): status and capacity, the agent's conversations and the queue
+ * (by the buyer's display name, with unread counts), the open conversation, the buyer panel and
+ * shop actions. Keyboard: Alt+↓/↑ next/previous conversation, Alt+A accept, Alt+N note mode,
+ * Alt+E end (asks first), `/` in the message box for canned replies, Enter sends.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { useStore } from '../shared/store.ts';
+import { setDocumentLang } from '../shared/i18n.ts';
+import { SignIn, signOut, startSession } from '../shared/session.tsx';
+import type { ConversationRow } from '../shared/types.ts';
+import { Desk, type Agent } from './desk.ts';
+import { ChatPane, ui } from './chat.tsx';
+import { BuyerPanel, Commands } from './side.tsx';
+import { lang, t } from './i18n.ts';
+import '../shared/cards.css';
+import '../shared/page.css';
+import './console.css';
+
+setDocumentLang(lang);
+document.title = `${t('title')} · kefu`;
+
+function StatusBar({ desk }: { desk: Desk }) {
+  const s = useStore(desk.store);
+  const [cap, setCap] = useState<string>();
+  const me = s.me;
+  const set = (status: Agent['status'], capacity?: number) => desk.setStatus(status, capacity).catch((e: Error) => desk.notify(t('failed', e.message), true));
+  return (
+    <div class="status-bar">
+      <label>
+        {t('status')}{' '}
+        <select value={me?.status ?? 'offline'} onChange={(e) => void set((e.target as HTMLSelectElement).value as Agent['status'])}>
+          <option value="online">{t('online')}</option>
+          <option value="away">{t('away')}</option>
+          <option value="offline">{t('offline')}</option>
+        </select>
+      </label>
+      <form
+        class="cap"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (cap !== undefined) void set(me?.status ?? 'online', Number(cap));
+        }}
+      >
+        <label>
+          {t('capacity')} <input type="number" min={0} max={100} value={cap ?? me?.capacity ?? 5} onInput={(e) => setCap((e.target as HTMLInputElement).value)} />
+        </label>
+        <button type="submit">{t('save')}</button>
+        {me ? <span class="load">{`${me.active}/${me.capacity}`}</span> : null}
+      </form>
+      <span class={`live ${s.live}`} role="status" aria-label={t('live')}>
+        {s.live === 'online' ? t('liveOn') : s.everOnline ? t('liveOff') : t('liveConnecting')}
+      </span>
+    </div>
+  );
+}
+
+function ConvItem({ desk, c }: { desk: Desk; c: ConversationRow }) {
+  const s = useStore(desk.store);
+  const unread = desk.unread(c.conversationId);
+  const selected = s.selected === c.conversationId;
+  return (
+    <li>
+      <button type="button" class={`conv ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => void desk.select(c.conversationId)}>
+        <span class="name">{c.buyerName ?? c.buyerId}</span>
+        {unread > 0 ? (
+          <span class="badge" aria-label={t('unread', unread)}>
+            {unread > 99 ? '99+' : unread}
+          </span>
+        ) : null}
+      </button>
+    </li>
+  );
+}
+
+function ConvList({ desk }: { desk: Desk }) {
+  useStore(desk.store);
+  const all = desk.ordered();
+  const mine = all.filter((c) => c.state === 'assigned');
+  const queue = all.filter((c) => c.state === 'queued');
+  const group = (id: string, title: string, list: ConversationRow[]) => (
+    <section aria-labelledby={id}>
+      <h2 id={id}>
+        {title} <span class="count">({list.length})</span>
+      </h2>
+      {list.length ? (
+        <ul class="convs">
+          {list.map((c) => (
+            <ConvItem key={c.conversationId} desk={desk} c={c} />
+          ))}
+        </ul>
+      ) : (
+        <p class="hint">{t('none')}</p>
+      )}
+    </section>
+  );
+  return (
+    <nav class="list" aria-label={t('conversations')}>
+      {group('mine-h', t('mine'), mine)}
+      {group('queue-h', t('queue'), queue)}
+    </nav>
+  );
+}
+
+function useShortcuts(desk: Desk) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const s = desk.store.state;
+      const sel = s.selected;
+      const list = desk.ordered();
+      const i = list.findIndex((c) => c.conversationId === sel);
+      const c = sel ? s.convs[sel] : undefined;
+      const k = e.key.toLowerCase();
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        const n = list.length;
+        const next = n ? list[i < 0 ? 0 : (i + (e.key === 'ArrowDown' ? 1 : n - 1)) % n] : undefined;
+        if (next) void desk.select(next.conversationId);
+      } else if (e.code === 'KeyN' || k === 'n') {
+        ui.set({ noteMode: !ui.state.noteMode });
+        document.getElementById('composer')?.focus();
+      } else if ((e.code === 'KeyE' || k === 'e') && c && c.state !== 'closed') {
+        ui.set({ confirmEnd: true });
+      } else if ((e.code === 'KeyA' || k === 'a') && c?.state === 'queued') {
+        desk.accept(c.conversationId).catch((err: Error) => desk.notify(t('failed', err.message), true));
+      } else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [desk]);
+}
+
+function Notice({ desk }: { desk: Desk }) {
+  const s = useStore(desk.store);
+  useEffect(() => {
+    if (!s.notice) return;
+    const tm = setTimeout(() => desk.store.set({ notice: undefined }), 6000);
+    return () => clearTimeout(tm);
+  }, [s.notice]);
+  return (
+    <div class={`notice ${s.notice?.error ? 'error' : ''}`} role="status">
+      {s.notice?.text ?? ''}
+    </div>
+  );
+}
+
+function Console({ desk }: { desk: Desk }) {
+  const s = useStore(desk.store);
+  useShortcuts(desk);
+  useEffect(() => {
+    desk.start();
+    const onVis = () => desk.markRead();
+    document.addEventListener('visibilitychange', onVis);
+    const tick = setInterval(() => desk.store.set({}), 2000);
+    const agents = setInterval(() => void desk.loadAgents(), 15_000);
+    return () => (document.removeEventListener('visibilitychange', onVis), clearInterval(tick), clearInterval(agents));
+  }, [desk]);
+  return (
+    <div class="app console">
+      <header class="top">
+        <h1>
+          {t('title')} <span class="sub">{desk.s.shopId}</span>
+        </h1>
+        <StatusBar desk={desk} />
+        <div class="me">
+          <span>{desk.s.claims.name ?? desk.me}</span>{' '}
+          <button type="button" class="link light" onClick={() => signOut('console')}>
+            {t('signOut')}
+          </button>
+        </div>
+      </header>
+      <div class="layout">
+        <ConvList desk={desk} />
+        <ChatPane desk={desk} />
+        <aside class="side" aria-label={t('side')}>
+          {s.selected ? <BuyerPanel desk={desk} conv={s.selected} /> : null}
+          <Commands desk={desk} conv={s.selected} />
+        </aside>
+      </div>
+      <footer class="foot">{t('shortcuts')}</footer>
+      <Notice desk={desk} />
+    </div>
+  );
+}
+
+async function main() {
+  const root = document.getElementById('app')!;
+  const session = await startSession('console', ['cs:agent', 'cs:admin']);
+  if (typeof session !== 'object') {
+    render(<SignIn lang={lang} error={session} examples={['/console?demo=agent_1', '/console?demo=agent_2']} />, root);
+    return;
+  }
+  render(<Console desk={new Desk(session)} />, root);
+}
+
+void main();

@@ -1,0 +1,244 @@
+/** The right-hand panel: the buyer's orders, parcels and after-sales (masked, with an audited reveal), and shop actions (commands). */
+import { useEffect, useState } from 'preact/hooks';
+import { useStore } from '../shared/store.ts';
+import { formatTime, money, statusLabel } from '../shared/i18n.ts';
+import { freshId } from '../shared/api.ts';
+import type { Desk } from './desk.ts';
+import { lang, t } from './i18n.ts';
+
+interface Order {
+  orderId: string;
+  status: string;
+  items: Array<{ sku: string; title: string; quantity: number; price: string }>;
+  totalAmount: string;
+  currency: string;
+  createdAt: string;
+  receiver: { name: string; phone: string; address: string };
+  logistics?: Parcel;
+}
+interface Parcel {
+  orderId: string;
+  carrier: string;
+  trackingNo: string;
+  status: string;
+  events: Array<{ time: string; location?: string; description: string }>;
+}
+interface Aftersale {
+  aftersaleId: string;
+  orderId: string;
+  type: string;
+  status: string;
+  amount?: string;
+}
+interface Panel {
+  buyerId: string;
+  buyerName?: string;
+  orders: Order[];
+  logistics: Parcel[];
+  aftersales: Aftersale[];
+}
+
+function Reveal({ desk, conv, orderId, field, masked }: { desk: Desk; conv: string; orderId: string; field: 'phone' | 'address'; masked: string }) {
+  const [value, setValue] = useState<string>();
+  useEffect(() => setValue(undefined), [conv, orderId]);
+  const reveal = () =>
+    desk
+      .call<{ value: string }>('POST', `/conversations/${encodeURIComponent(conv)}/buyer/reveal`, { orderId, field })
+      .then((r) => setValue(r.value))
+      .catch((e: Error) => desk.notify(t('failed', e.message), true));
+  return (
+    <span>
+      {value ?? masked}{' '}
+      {value ? (
+        <em class="hint">({t('revealed')})</em>
+      ) : (
+        <button type="button" class="link" aria-label={`${t('reveal')} ${t(field)} ${orderId}`} onClick={() => void reveal()}>
+          {t('reveal')}
+        </button>
+      )}
+    </span>
+  );
+}
+
+function OrderItem({ desk, conv, o }: { desk: Desk; conv: string; o: Order }) {
+  const last = o.logistics?.events[o.logistics.events.length - 1];
+  return (
+    <li class="order">
+      <div>
+        <span class="mono">{o.orderId}</span> <span class="tag">{statusLabel(lang, o.status)}</span> {money(o.totalAmount, o.currency)}
+      </div>
+      <div class="sub">{o.items.map((i) => `${i.title} × ${i.quantity}`).join('；')}</div>
+      {o.logistics ? (
+        <div class="sub">
+          {o.logistics.carrier} {o.logistics.trackingNo} · {statusLabel(lang, o.logistics.status)}
+          {last ? ` · ${last.description}` : ''}
+        </div>
+      ) : null}
+      <dl class="receiver">
+        <dt>{t('receiver')}</dt>
+        <dd>{o.receiver.name}</dd>
+        <dt>{t('phone')}</dt>
+        <dd>
+          <Reveal desk={desk} conv={conv} orderId={o.orderId} field="phone" masked={o.receiver.phone} />
+        </dd>
+        <dt>{t('address')}</dt>
+        <dd>
+          <Reveal desk={desk} conv={conv} orderId={o.orderId} field="address" masked={o.receiver.address} />
+        </dd>
+      </dl>
+    </li>
+  );
+}
+
+export function BuyerPanel({ desk, conv }: { desk: Desk; conv: string }) {
+  const [panel, setPanel] = useState<{ conv: string; p?: Panel; error?: string }>();
+  useEffect(() => {
+    setPanel(undefined);
+    desk
+      .panel<Panel>(conv)
+      .then((p) => setPanel({ conv, p }))
+      .catch((e: Error) => setPanel({ conv, error: e.message }));
+  }, [conv]);
+  const p = panel?.conv === conv ? panel.p : undefined;
+  return (
+    <section class="panel" aria-labelledby="buyer-h">
+      <h2 id="buyer-h">
+        {t('buyer')} {p ? `· ${p.buyerName ?? p.buyerId}` : ''}
+      </h2>
+      {panel?.error ? <p class="error">{panel.error}</p> : null}
+      {p ? (
+        <>
+          <h3>{t('orders')}</h3>
+          {p.orders.length ? (
+            <ul class="orders">
+              {p.orders.map((o) => (
+                <OrderItem key={o.orderId} desk={desk} conv={conv} o={o} />
+              ))}
+            </ul>
+          ) : (
+            <p class="hint">{t('noOrders')}</p>
+          )}
+          {p.aftersales.length ? (
+            <>
+              <h3>{t('aftersales')}</h3>
+              <ul class="orders">
+                {p.aftersales.map((a) => (
+                  <li key={a.aftersaleId}>
+                    <span class="mono">{a.aftersaleId}</span> {statusLabel(lang, a.type)} · <span class="tag">{statusLabel(lang, a.status)}</span> {a.amount ? money(a.amount) : ''}
+                    <div class="sub">
+                      {t('order')} <span class="mono">{a.orderId}</span>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+type Kind = 'coupon.issue' | 'price.change' | 'inventory.lock';
+
+function CommandForm({ desk, kind, buyerId, conv, skus, done }: { desk: Desk; kind: Kind; buyerId: string; conv: string; skus: string[]; done(): void }) {
+  const [f, setF] = useState({ amount: '10.00', sku: skus[0] ?? '', price: '', quantity: '1', ttl: '900', orderId: '' });
+  // One key per filled-in form: a double submit or a retry after a network error is the same command.
+  const [key] = useState(() => freshId('k'));
+  const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.target as HTMLInputElement).value });
+  const payload = (): Record<string, unknown> => {
+    if (kind === 'coupon.issue') return { userId: buyerId, amount: f.amount };
+    if (kind === 'price.change') return { sku: f.sku, price: f.price };
+    return { sku: f.sku, quantity: Number(f.quantity), ttlSeconds: Number(f.ttl), ...(f.orderId ? { orderId: f.orderId } : {}) };
+  };
+  const field = (k: keyof typeof f, label: string, type: 'text' | 'number' = 'text') => (
+    <label>
+      {label}
+      <input type={type} value={f[k]} onInput={set(k)} required={k !== 'orderId'} list={k === 'sku' ? 'skus' : undefined} />
+    </label>
+  );
+  return (
+    <form
+      class="cmd-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        desk
+          .command(kind, payload(), conv, key)
+          .then(done)
+          .catch((err: Error) => desk.notify(t('failed', err.message), true));
+      }}
+    >
+      <datalist id="skus">
+        {skus.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+      {kind === 'coupon.issue' ? field('amount', t('amount')) : null}
+      {kind !== 'coupon.issue' ? field('sku', t('sku')) : null}
+      {kind === 'price.change' ? field('price', t('newPrice')) : null}
+      {kind === 'inventory.lock' ? (
+        <>
+          {field('quantity', t('quantity'), 'number')}
+          {field('ttl', t('ttl'), 'number')}
+          {field('orderId', t('orderId'))}
+        </>
+      ) : null}
+      <button type="submit" class="primary">
+        {t('submit')}
+      </button>
+    </form>
+  );
+}
+
+export function Commands({ desk, conv }: { desk: Desk; conv: string | undefined }) {
+  const s = useStore(desk.store);
+  const [open, setOpen] = useState<Kind>();
+  const [skus, setSkus] = useState<string[]>([]);
+  const c = conv ? s.convs[conv] : undefined;
+  useEffect(() => {
+    setOpen(undefined);
+    if (!conv) return;
+    desk
+      .panel<Panel>(conv)
+      .then((p) => setSkus([...new Set(p.orders.flatMap((o) => o.items.map((i) => i.sku)))]))
+      .catch(() => setSkus([]));
+  }, [conv]);
+  const avail = s.commandsAvailable;
+  const why = avail === 'no-route' ? t('cmdNoRoute') : avail === 'forbidden' ? t('cmdForbidden') : avail === 'unknown' ? t('cmdUnknown') : '';
+  const kinds: Array<[Kind, string]> = [
+    ['coupon.issue', t('coupon')],
+    ['price.change', t('price')],
+    ['inventory.lock', t('lock')],
+  ];
+  return (
+    <section class="panel" aria-labelledby="cmd-h">
+      <h2 id="cmd-h">{t('commands')}</h2>
+      <div class="cmd-buttons">
+        {kinds.map(([k, label]) => (
+          <button key={k} type="button" disabled={avail !== 'yes' || !c} aria-pressed={open === k} aria-describedby={why ? 'cmd-why' : undefined} onClick={() => setOpen(open === k ? undefined : k)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      {why ? (
+        <p class="hint" id="cmd-why">
+          {why}
+        </p>
+      ) : null}
+      {open && c && conv ? <CommandForm key={`${open}${conv}`} desk={desk} kind={open} buyerId={c.buyerId} conv={conv} skus={skus} done={() => setOpen(undefined)} /> : null}
+      {s.commands.length ? (
+        <>
+          <h3>{t('recent')}</h3>
+          <ul class="commands" aria-live="polite">
+            {s.commands.slice(0, 8).map((cmd) => (
+              <li key={cmd.commandId} data-command={cmd.commandId}>
+                <span>{cmd.commandType}</span> <span class={`tag st-${cmd.status}`}>{cmd.status}</span> <span class="sub">×{cmd.attempts}</span>
+                {cmd.createdAt ? <span class="sub"> {formatTime(lang, cmd.createdAt)}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

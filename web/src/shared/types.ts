@@ -1,0 +1,24 @@
+/**
+ * The wire types the pages use, taken from the server's own definitions (types only: nothing of
+ * the server is bundled but src/client/index.ts).
+ */
+export type { Card, ConversationFrame, ConversationState, MessageFrame, NoteFrame, SenderRole, ServerFrame, CommandStatus } from '../../../src/protocol/frames.ts';
+import type { Card } from '../../../src/protocol/cards.ts';
+export type { AftersaleCard, ChoiceCard, LogisticsCard, OrderCard } from '../../../src/protocol/cards.ts';
+export { KefuClient, KefuRequestError, type PushedFrame, type WebSocketCtor } from '../../../src/client/index.ts';
+
+/** A conversation as `GET /api/v1/conversations` lists it. */
+export interface ConversationRow {
+  conversationId: string;
+  shopId: string;
+  buyerId: string;
+  buyerName?: string;
+  state: 'bot' | 'queued' | 'assigned' | 'closed';
+  agentId?: string;
+  lastSeq: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Message content as it travels: text (a bot's may carry a card) or an https image link. */
+export type WireContent = { kind: 'text'; text: string; card?: Card } | { kind: 'image'; url: string };
