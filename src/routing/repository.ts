@@ -155,14 +155,14 @@ export async function lapsedReplies(db: Db, timeoutMs: number): Promise<Array<{ 
  * seconds from the hand-over to this first response when this message was it.
  */
 export async function markReplied(db: Db, shopId: string, conversationId: string, agentId: string): Promise<number | undefined> {
-  const held = (q: ReturnType<typeof update>) => q.where('id', '=', conversationId).where('shop_id', '=', shopId).where('agent_id', '=', agentId).where('state', '=', 'assigned');
-  const update = () => db.updateTable('conversations');
-  const first = await held(update().set({ awaiting_reply_since: null, first_response_at: sql<Date>`now()` }))
+  const held = db.updateTable('conversations').where('id', '=', conversationId).where('shop_id', '=', shopId).where('agent_id', '=', agentId).where('state', '=', 'assigned');
+  const first = await held
+    .set({ awaiting_reply_since: null, first_response_at: sql<Date>`now()` })
     .where('first_response_at', 'is', null)
     .returning(sql<number>`extract(epoch from now() - coalesce(handed_over_at, assigned_at))::float8`.as('seconds'))
     .executeTakeFirst();
   if (first) return Number(first.seconds);
-  await held(update().set({ awaiting_reply_since: null })).where('awaiting_reply_since', 'is not', null).execute();
+  await held.set({ awaiting_reply_since: null }).where('awaiting_reply_since', 'is not', null).execute();
   return undefined;
 }
 

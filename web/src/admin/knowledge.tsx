@@ -57,21 +57,7 @@ function FaqForm({ initial, onSave, onCancel }: { initial?: Faq; onSave(body: Om
       <textarea id={`a-${id}`} value={a} maxLength={4000} rows={3} required onInput={(e) => setA((e.target as HTMLTextAreaElement).value)} />
       <label for={`alt-${id}`}>{t('alternates')}</label>
       <textarea id={`alt-${id}`} value={alt} rows={3} onInput={(e) => setAlt((e.target as HTMLTextAreaElement).value)} />
-      {err ? (
-        <p class="error" role="alert">
-          {err}
-        </p>
-      ) : null}
-      <div class="buttons">
-        <button type="submit" class="primary">
-          {initial ? t('save') : t('add')}
-        </button>
-        {onCancel ? (
-          <button type="button" onClick={onCancel}>
-            {t('cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormFooter err={err} editing={Boolean(initial)} {...(onCancel ? { onCancel } : {})} />
     </form>
   );
 }
@@ -179,21 +165,7 @@ function CannedForm({ initial, onSave, onCancel }: { initial?: Canned; onSave(b:
       <input id={`ct-${id}`} value={title} maxLength={100} required onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
       <label for={`cx-${id}`}>{t('cannedText')}</label>
       <textarea id={`cx-${id}`} value={text} maxLength={4000} rows={3} required onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
-      {err ? (
-        <p class="error" role="alert">
-          {err}
-        </p>
-      ) : null}
-      <div class="buttons">
-        <button type="submit" class="primary">
-          {initial ? t('save') : t('add')}
-        </button>
-        {onCancel ? (
-          <button type="button" onClick={onCancel}>
-            {t('cancel')}
-          </button>
-        ) : null}
-      </div>
+      <FormFooter err={err} editing={Boolean(initial)} {...(onCancel ? { onCancel } : {})} />
     </form>
   );
 }
@@ -231,5 +203,28 @@ export function CannedSection({ call, shop }: { call: Call; shop: string }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** The error line and the buttons every edit form of this page ends with. */
+function FormFooter({ err, editing, onCancel }: { err: string | undefined | null; editing: boolean; onCancel?: () => void }) {
+  return (
+    <>
+      {err ? (
+        <p class="error" role="alert">
+          {err}
+        </p>
+      ) : null}
+      <div class="buttons">
+        <button type="submit" class="primary">
+          {editing ? t('save') : t('add')}
+        </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            {t('cancel')}
+          </button>
+        ) : null}
+      </div>
+    </>
   );
 }
