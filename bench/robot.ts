@@ -52,8 +52,8 @@ const logistics: Logistics[] = orders.slice(0, 2).map((o, i) => ({
 const aftersales: Aftersale[] = [{ shopId: SHOP, aftersaleId: 'AS1', orderId: orders[0]!.orderId, userId: USER, type: 'refund', status: 'approved', amount: '99.00', updatedAt: '2024-11-26T12:00:00+08:00' }];
 const faqIndex = new FaqIndex(readDemoFaq());
 
-// Realistic traffic: the EVAL utterances of both languages, plus choice replies that hit the step's context paths.
-const texts = [...readCorpus('zh'), ...readCorpus('en')].filter((u) => u.split === 'eval').map((u) => u.text);
+// Realistic traffic: the VALIDATION utterances of both languages, plus choice replies that hit the step's context paths.
+const texts = [...readCorpus('zh'), ...readCorpus('en')].filter((u) => u.split === 'validation').map((u) => u.text);
 const nlu = createNlu();
 
 function answerCpu(text: string, state: DialogueState): { micros: number; state: DialogueState; handover: boolean } {

@@ -7,12 +7,14 @@
  *   npm run bench -- --systems kefu,ws-echo
  *   npm run bench -- --profile          kefu nodes run under --cpu-prof; profiles summarised at the end
  *   npm run bench -- --no-wait          start even if the machine is busy (normally waits up to 60 s)
+ *   npm run bench -- --workers 2        kefu (PostgreSQL + Redis) runs as `kefu start --workers 2` in a, b, d, e;
+ *                                       f always adds one process of 2 workers against its one node
  *   npm run bench -- --kefu-node-arg=--import=./bench/experiments/detach-upgrade.ts
  *                                       extra node flags for the kefu processes (experiments; repeatable)
  *
  * Scenarios: (a) 200 conns x 20 msgs closed loop; (b) highest sustained message rate at p99 < 50 ms;
  * (c) memory per idle connection at 10k and 50k; (d) fan-out to 1/5/20 devices; (e) sync of 500
- * messages at concurrency 1 and 50; (f) two kefu nodes against one; (g) hand-overs routed to
+ * messages at concurrency 1 and 50; (f) two kefu nodes, and one process of two workers, against one node; (g) hand-overs routed to
  * agents and an agent's reply to every device of the buyer (kefu only); (h) commands accepted per
  * second and their completion (POST → succeeded frame) against the demo platform (kefu only).
  * Systems: kefu (PostgreSQL + Redis), kefu-embedded (PGlite + in-process cache), and the two
@@ -30,7 +32,7 @@ import { SYSTEMS, isKefu, type System, type Target } from './lib/gen.ts';
 import { createKefuHarness, PG_URL, probeServices, REDIS_URL, ROOT, SHOP, type Isolation, type KefuHarness } from './lib/kefu.ts';
 import { describeMachine, machineBusy } from './lib/machine.ts';
 import { errorRow, ratios, table, verdicts, writeResults, type Row } from './lib/report.ts';
-import { measuredWindows, openFilesLimit } from './lib/proc.ts';
+import { measuredWindows, openFilesLimit, withChildren } from './lib/proc.ts';
 import { A_FULL, A_QUICK, aBuyers, runA } from './scenarios/a-article.ts';
 import { B_FULL, B_QUICK, bBuyers, runB } from './scenarios/b-rate.ts';
 import { runC } from './scenarios/c-idle.ts';
@@ -54,7 +56,7 @@ function usage(msg?: string): never {
 }
 
 function parseArgs(argv: string[]) {
-  const o = { quick: false, noWait: false, nodeArgs: [] as string[], only: [...SCENARIOS] as Letter[], systems: undefined as System[] | undefined, profile: false, out: join(ROOT, 'bench/results') };
+  const o = { workers: 1, quick: false, noWait: false, nodeArgs: [] as string[], only: [...SCENARIOS] as Letter[], systems: undefined as System[] | undefined, profile: false, out: join(ROOT, 'bench/results') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -77,6 +79,11 @@ function parseArgs(argv: string[]) {
       if (bad.length || list.length === 0) usage(`--systems takes ${SYSTEMS.join(',')} (got ${bad.join(',') || 'nothing'})`);
       o.systems = list as System[];
     } else if (a === '--out') o.out = value();
+    else if (a === '--workers') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1 || n > 64) usage('--workers takes a whole number from 1 to 64');
+      o.workers = n;
+    }
     else if (a.startsWith('--kefu-node-arg=')) o.nodeArgs.push(a.slice('--kefu-node-arg='.length));
     else usage(`unknown argument ${a}`);
   }
@@ -142,12 +149,13 @@ async function waitForQuiet(): Promise<void> {
 }
 
 /** Starts one server; a kefu node on PostgreSQL gets a fresh schema and key prefix unless given one to share. */
-async function startSystem(system: System, nodeId: string, isolation?: Isolation): Promise<Server> {
+async function startSystem(system: System, nodeId: string, isolation?: Isolation, workers = system === 'kefu' ? opts.workers : 1): Promise<Server> {
   if (system === 'ws-echo') return startServer('ws-echo', ['bench/ceilings/ws-echo.ts'], { env: {}, cwd: ROOT, timeoutMs: 20_000 });
   if (system === 'socketio') return startServer('socketio', ['bench/ceilings/socketio.ts'], { env: {}, cwd: ROOT, timeoutMs: 20_000 });
   return harness!.start(system, {
     nodeId,
     execArgv: opts.nodeArgs,
+    workers,
     ...(system === 'kefu' ? { isolation: isolation ?? harness!.newIsolation() } : {}),
     ...(profileDir ? { profileDir } : {}),
   });
@@ -156,7 +164,8 @@ async function startSystem(system: System, nodeId: string, isolation?: Isolation
 const targetOf = (system: System, servers: readonly Server[]): Target => ({
   system,
   urls: servers.map((s) => s.url),
-  pids: servers.map((s) => s.pid),
+  // With --workers the primary only hands out connections: the workers do the work.
+  pids: servers.flatMap((s) => withChildren(s.pid)),
   shopId: SHOP,
   ...(harness ? { token: (u: string) => harness!.token(u) } : {}),
 });
@@ -243,10 +252,10 @@ try {
     const iso = harness!.newIsolation();
     const nodes: Server[] = [];
     try {
-      nodes.push(await startSystem('kefu', 'bench-f-a', iso));
+      nodes.push(await startSystem('kefu', 'bench-f-a', iso, 1));
       const one = await runThroughput(ctx, targetOf('kefu', nodes), 'f-1node', P.fMs);
       rows.push(one);
-      nodes.push(await startSystem('kefu', 'bench-f-b', iso));
+      nodes.push(await startSystem('kefu', 'bench-f-b', iso, 1));
       const two = await runThroughput(ctx, targetOf('kefu', nodes), 'f-2nodes', P.fMs);
       rows.push(two);
       const ratio = one.msgs_per_s && two.msgs_per_s ? Math.round((two.msgs_per_s / one.msgs_per_s) * 100) / 100 : null;
@@ -262,6 +271,8 @@ try {
         note: `scaling ratio 2 nodes / 1 node = ${ratio} (${one.msgs_per_s}/s → ${two.msgs_per_s}/s)`,
       });
       for (const n of nodes) await checkAlive(n, 'f', 'kefu');
+      await Promise.all(nodes.splice(0).map((n) => n.stop()));
+      rows.push(...(await runWorkersF(iso, one)));
     } catch (e) {
       log(`  f FAILED: ${(e as Error).message}`);
       rows.push(errorRow('f', 'kefu', e));
@@ -290,6 +301,21 @@ try {
   if (want('h') && systems.includes('kefu')) await runCommandsScenario();
 } finally {
   await cleanup();
+}
+
+/** f, workers: one process of `kefu start --workers 2` (one port) against the one node's figure. */
+async function runWorkersF(iso: Isolation, one: Row): Promise<Row[]> {
+  const server = await startSystem('kefu', 'bench-f-w', iso, 2);
+  try {
+    const w = await runThroughput(ctx, targetOf('kefu', [server]), 'f-workers2', P.fMs);
+    const ratio = one.msgs_per_s && w.msgs_per_s ? Math.round((w.msgs_per_s / one.msgs_per_s) * 100) / 100 : null;
+    log(`  f --workers 2 / 1 node = ${ratio} (${one.msgs_per_s}/s → ${w.msgs_per_s}/s)`);
+    await checkAlive(server, 'f', 'kefu');
+    const summary: Row = { scenario: 'f-workers', system: 'kefu', p50_ms: null, p99_ms: null, max_ms: null, msgs_per_s: w.msgs_per_s, errors: w.errors, note: `scaling ratio --workers 2 / 1 node = ${ratio} (${one.msgs_per_s}/s → ${w.msgs_per_s}/s)` };
+    return [w, summary];
+  } finally {
+    await server.stop();
+  }
 }
 
 async function runCommandsScenario(): Promise<void> {

@@ -32,6 +32,9 @@ async function pgUp(url: string): Promise<string | undefined> {
   try {
     await c.connect();
     await c.query('select 1');
+    // The login role the tests run kefu as (neither owner nor superuser: row-level security
+    // binds it); test/support/services.ts names it. Created here once for every test process.
+    await c.query(`do $$ begin if not exists (select 1 from pg_roles where rolname = 'kefu_test_app') then create role kefu_test_app login nosuperuser nobypassrls; end if; end $$`);
     return undefined;
   } catch (e) {
     return (e as Error).message;

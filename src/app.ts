@@ -10,30 +10,38 @@ import { KefuError, errorKind, isKefuError, toKefuError } from './protocol/error
 import { MAX_FRAME_BYTES } from './protocol/frames.ts';
 import { traceIdFrom } from './ops/logger.ts';
 import { registerOpsRoutes } from './ops/routes.ts';
+import { circuitDetails } from './ops/runtime-metrics.ts';
 import { createAuthorize, registerDemoIssuerRoutes, type Authorize } from './auth/index.ts';
 import { registerGateway } from './gateway/gateway.ts';
 import { registerGatewayRoutes } from './gateway/routes.ts';
 import { registerConversationRoutes } from './conversation/routes.ts';
 import { registerWebhookRoutes } from './commerce/index.ts';
-import { registerKnowledgeRoutes } from './knowledge/index.ts';
+import { registerKnowledgeRoutes, registerSuggestionRoutes } from './knowledge/index.ts';
 import { registerRobotOpsRoutes } from './robot/routes.ts';
 import { registerRoutingRoutes } from './routing/index.ts';
 import { registerDeskRoutes } from './desk/index.ts';
 import { registerCommandRoutes } from './commands/index.ts';
 import { registerDemoPlatformRoutes } from './demo/index.ts';
+import { registerRightsRoutes } from './rights/index.ts';
 import type { Runtime } from './wiring.ts';
+import { inScope } from './storage/scope.ts';
 
 const BODY_LIMIT = 1024 * 1024;
 
 export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
+  const { KEFU_HTTP_HEADERS_TIMEOUT_MS: headersMs, KEFU_HTTP_REQUEST_TIMEOUT_MS: requestMs } = rt.config.raw;
   const app: FastifyInstance = Fastify({
     loggerInstance: rt.log as FastifyBaseLogger,
     genReqId: (req) => traceIdFrom(req.headers.traceparent),
     logController: new LogController({ requestIdLogLabel: 'traceId' }),
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT,
-    // Behind a proxy, set KEFU_TRUST_PROXY (not yet: kefu listens on loopback by default).
-    trustProxy: false,
+    // X-Forwarded-For names the client only behind the proxies KEFU_TRUST_PROXY lists.
+    trustProxy: rt.config.raw.KEFU_TRUST_PROXY,
+    // A client that trickles its headers (slowloris, an upgrade included) or its body is cut off
+    // with 408; node checks these every connectionsCheckingInterval (30 s unless told).
+    requestTimeout: Math.max(requestMs, headersMs),
+    http: { headersTimeout: headersMs, requestTimeout: Math.max(requestMs, headersMs), connectionsCheckingInterval: Math.min(1000, headersMs) },
   });
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-trace-id', req.id);
@@ -43,7 +51,7 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
     reply.code(404).send(new KefuError('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`).toBody());
   });
 
-  registerOpsRoutes(app, { nodeId: rt.config.nodeId, registry: rt.metrics.registry, checks: { database: () => rt.storage.sql.ping(), cache: () => rt.storage.cache.ping() } });
+  registerOpsRoutes(app, { nodeId: rt.config.nodeId, registry: rt.metrics.registry, checks: { database: () => rt.storage.sql.ping(), cache: () => rt.storage.cache.ping() }, details: () => ({ circuits: circuitDetails(rt.storage.cache, rt.storage.bus) }) });
   await registerSockets(app, rt);
   if (rt.demoIssuer) registerDemoIssuerRoutes(app, rt.demoIssuer);
   if (rt.demoPlatform) registerDemoPlatformRoutes(app, rt.demoPlatform);
@@ -86,20 +94,36 @@ async function registerSockets(app: FastifyInstance, rt: Runtime): Promise<void>
     work: rt.work,
     log: rt.log,
     nodeId: rt.config.nodeId,
-    allowedOrigins: rt.config.allowedOrigins,
-    limits: rt.config.ws,
+    origins: { allowed: rt.config.allowedOrigins, demo: rt.config.demo, host: rt.config.host },
+    limits: {
+      ...rt.config.ws,
+      maxPerIp: rt.config.raw.KEFU_WS_MAX_PER_IP,
+      maxPerUser: rt.config.raw.KEFU_WS_MAX_PER_USER,
+      maxUpgrading: rt.config.raw.KEFU_WS_MAX_UPGRADING,
+      upgradeTimeoutMs: rt.config.raw.KEFU_WS_UPGRADE_TIMEOUT_MS,
+    },
     onConsole: (p, open) => rt.routing.consoleSocket(p, open),
   });
   app.addHook('preClose', async () => gateway.close());
 }
 
 function registerApi(api: FastifyInstance, rt: Runtime, authorize: Authorize): void {
+  // Every API handler runs in a scope of its own, which authorize() narrows to a staff token's
+  // shop (row-level security: storage/scope.ts). Registered before the routes it wraps.
+  api.addHook('onRoute', (route) => {
+    const handler = route.handler;
+    route.handler = function scoped(this: FastifyInstance, req, reply) {
+      return inScope(() => handler.call(this, req, reply));
+    };
+  });
   registerWebhookRoutes(api, { sql: rt.storage.sql, keyring: rt.keyring, secret: rt.webhookSecret });
   registerKnowledgeRoutes(api, { knowledge: rt.knowledge, authorize: (req, o) => authorize(req, o), onChanged: (shopId) => rt.knowledgeChanged(shopId) });
+  registerSuggestionRoutes(api, { suggestions: rt.faqSuggestions, authorize: (req, o) => authorize(req, o), onChanged: (shopId) => rt.knowledgeChanged(shopId) });
   registerConversationRoutes(api, { conversations: rt.conversations, authorize });
   registerGatewayRoutes(api, { cache: rt.storage.cache, conversations: rt.conversations, authorize });
   registerRoutingRoutes(api, { routing: rt.routing, authorize });
   registerDeskRoutes(api, { sql: rt.storage.sql, conversations: rt.conversations, commerce: rt.commerce, sink: rt.hub, authorize, log: rt.log, onRated: (r) => rt.metrics.ratings.inc({ score: String(r.score) }) });
   registerCommandRoutes(api, { commands: rt.commands.service, authorize });
+  registerRightsRoutes(api, { rights: rt.rights, authorize });
   if (rt.config.opsToken) registerRobotOpsRoutes(api, { canaryControl: rt.canaryControl, opsToken: rt.config.opsToken });
 }

@@ -14,6 +14,9 @@ import { MemoryBus, MemoryCache } from './storage/memory/memory-cache.ts';
 import { RedisBus, RedisCache } from './storage/redis/redis-cache.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { WorkQueue } from './ops/work-queue.ts';
+import { ShopShedPolicy } from './ops/shop-shed.ts';
+import { startBackupSchedule } from './ops/backup-schedule.ts';
+import { registerRuntimeMetrics } from './ops/runtime-metrics.ts';
 import { createTokenVerifier, createDemoIssuer, type DemoIssuer, type TokenVerifier } from './auth/index.ts';
 import { ConversationService } from './conversation/index.ts';
 import { Hub } from './gateway/hub.ts';
@@ -21,12 +24,13 @@ import { loadKeyring, type Keyring } from './privacy/index.ts';
 import { BatchedReadModel, CommerceRepository, HttpPlatformConnector, createBuyerDataSource, type BuyerLookup } from './commerce/index.ts';
 import { createDemoConnector, DemoCommandPlatform, DemoPlatform } from './demo/index.ts';
 import { createCommands, HttpCommandPlatform, type CommandPlatform, type CommandsModule } from './commands/index.ts';
-import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage } from './knowledge/index.ts';
+import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, FaqSuggestionService } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
 import { ConversationEventBus, type ContentPolicy } from './conversation/index.ts';
-import { BotResponder, createCanary, createCanaryControl, createOpenAiCompatibleClient, createRobot, FaqIndexProvider, type Canary, type CanaryControl } from './robot/index.ts';
+import { BotResponder, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createRobot, FaqIndexProvider, type Canary, type CanaryControl } from './robot/index.ts';
 import { channels } from './storage/keys.ts';
 import { RoutingService } from './routing/index.ts';
+import { startRights, type RightsService } from './rights/index.ts';
 
 /** Marks a start error with the service it came from, so `kefu start` can name it. */
 function fromService<T>(service: string, p: Promise<T>): Promise<T> {
@@ -41,7 +45,7 @@ export async function createSqlStore(config: Config, log?: Logger): Promise<SqlS
   if (d.kind === 'postgres') {
     // A connection lost under a query (a PostgreSQL restart) is logged, never a crash; the pool opens a new one.
     const onConnectionError = (e: Error) => log?.warn({ err: e.message }, 'PostgreSQL connection lost; the pool opens a new one');
-    return fromService('PostgreSQL', createPgStore({ url: d.url, schema: d.schema, poolMax: d.poolMax, connectTimeoutMs: d.connectTimeoutMs, statementTimeoutMs: d.statementTimeoutMs, onConnectionError }));
+    return fromService('PostgreSQL', createPgStore({ url: d.url, ownerUrl: d.ownerUrl, schema: d.schema, poolMax: d.poolMax, connectTimeoutMs: d.connectTimeoutMs, statementTimeoutMs: d.statementTimeoutMs, onConnectionError }));
   }
   return fromService('embedded database', createPgliteStore({ dataDir: d.dataDir, schema: d.schema, statementTimeoutMs: d.statementTimeoutMs }));
 }
@@ -109,12 +113,16 @@ export interface Runtime {
   /** Changes the canary split on every node (kept in the cache, broadcast on the bus). */
   readonly canaryControl: CanaryControl;
   readonly bot: BotResponder;
+  /** Questions agents answered that the robot could not, offered to the shop's admin as FAQ entries. */
+  readonly faqSuggestions: FaqSuggestionService;
   /** Queues, agents and assignment; subscribes to the conversation events. */
   readonly routing: RoutingService;
   /** Commands to the platform: the REST service and this process's delivery worker. */
   readonly commands: CommandsModule;
   /** The demo platform commands go to in demo mode without KEFU_PLATFORM_API_URL. */
   readonly demoPlatform: DemoPlatform | undefined;
+  /** Buyers' data rights: export, erasure, retention (its daily sweep runs on every node, one at a time). */
+  readonly rights: RightsService;
   /** Tells every node that a shop's FAQ or word list changed (they drop their caches). */
   knowledgeChanged(shopId: string): void;
   close(): Promise<void>;
@@ -141,6 +149,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
     const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
     const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge });
+    const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events });
     if (config.robot) robot.bot.subscribe(events);
     else handOverWithoutRobot(events, conversations, log);
     const routing = new RoutingService(
@@ -156,22 +165,24 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
       config.agents,
     );
     const stopRouting = routing.start(events);
-    const stopBacklog = startBacklogGauge(conversations, metrics, log);
+    const stopOps = startOpsSide(config, { storage, hub, events, conversations, metrics, log });
+    const rights = startRights({ sql: storage.sql, cache: storage.cache, keyring: commerce.keyring }, log);
     const commandSide = await createCommandSide(config, { storage, hub, metrics, log });
 
     let closed: Promise<void> | undefined;
     const close = () =>
       (closed ??= (async () => {
-        stopBacklog();
+        rights.stop();
         stopRouting();
         await commandSide.commands.stop();
         await robot.bot.idle();
         await routing.idle();
+        await stopOps();
         await hub.stop().catch(() => {});
         await localNonces.close();
         await closeStorage();
       })());
-    return { config, log, metrics, storage, ...identity, webhookSecret, webhookSecretIsDemo, work, localNonces, hub, conversations, events, routing, ...commandSide, ...commerce, ...knowledge, ...robot, close };
+    return { config, log, metrics, storage, ...identity, webhookSecret, webhookSecretIsDemo, work, localNonces, hub, conversations, events, routing, rights, faqSuggestions, ...commandSide, ...commerce, ...knowledge, ...robot, close };
   } catch (e) {
     await closeStorage();
     throw e;
@@ -281,8 +292,9 @@ interface RobotDeps {
  * says so). Everyone starts on v1; operators move a share of users (by the last digit of the user
  * id) with PUT /api/v1/ops/robot/canary.
  */
-async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: Canary; canaryControl: CanaryControl; bot: BotResponder }> {
-  const faq = new FaqIndexProvider({ load: (shopId) => d.knowledge.knowledge.listFaq(shopId), versionOf: (shopId) => d.knowledge.knowledge.version(shopId) });
+async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: Canary; canaryControl: CanaryControl; bot: BotResponder; faq: FaqIndexProvider }> {
+  const reranker = config.embeddings ? createEmbeddingReranker(config.embeddings, d.metrics.registry) : undefined;
+  const faq = new FaqIndexProvider({ load: (shopId) => d.knowledge.knowledge.listFaq(shopId), versionOf: (shopId) => d.knowledge.knowledge.version(shopId), ...(reranker ? { reranker } : {}) });
   d.knowledge.onKnowledgeChanged.add((shopId) => faq.invalidate(shopId));
   const llm = config.llm ? createOpenAiCompatibleClient({ url: config.llm.url, model: config.llm.model, timeoutMs: config.llm.timeoutMs, ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}) }) : undefined;
   const robotV1 = createRobot({ dataSource: d.buyerData, faq, version: 'v1', budgetMs: config.robotLookupBudgetMs });
@@ -298,8 +310,11 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   });
   const versions = { v1: 'rules engine', v2: llm ? 'rules engine + LLM fallback for open questions' : 'rules engine' };
   const canaryControl = await createCanaryControl({ canary, cache: d.storage.cache, bus: d.storage.bus, log: d.log, versions });
-  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures });
-  return { canary, canaryControl, bot };
+  const shopShed = new ShopShedPolicy({ threshold: config.work.shopBacklogShed });
+  d.metrics.sources.robotBacklogTop = () => shopShed.top(10);
+  d.metrics.sources.sheddingShops = () => shopShed.sheddingShops;
+  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures, shopShed, shed: d.metrics.robotShed });
+  return { canary, canaryControl, bot, faq };
 }
 
 /** With the robot off (KEFU_ROBOT=false), a buyer's first message goes straight to the queue. */
@@ -309,6 +324,22 @@ function handOverWithoutRobot(events: ConversationEventBus, conversations: Conve
     const moved = await conversations.setState(e.conversationId, { state: 'queued' }, { from: ['bot'] });
     if (moved) log.debug({ conversationId: e.conversationId }, 'robot off: handed over at once');
   });
+}
+
+/**
+ * What operators watch and the daily backup (docs/operations.md): the backlog gauge, the metrics
+ * read at scrape time, KEFU_BACKUP_SCHEDULE. Returns the stop, which waits for a running backup.
+ */
+function startOpsSide(config: Config, d: { storage: Storage; hub: Hub; events: ConversationEventBus; conversations: ConversationService; metrics: Metrics; log: Logger }): () => Promise<void> {
+  const { storage, metrics, log } = d;
+  const stopBacklog = startBacklogGauge(d.conversations, metrics, log);
+  registerRuntimeMetrics({ registry: metrics.registry, cache: storage.cache, bus: storage.bus, sql: storage.sql, hub: d.hub, events: d.events, log });
+  const b = config.backup;
+  const stopBackups = b.schedule ? startBackupSchedule({ schedule: b.schedule, retentionDays: b.retentionDays, dir: join(config.dataDir, 'backups'), nodeId: config.nodeId, sql: storage.sql, cache: storage.cache, log, metrics }) : async () => {};
+  return async () => {
+    stopBacklog();
+    await stopBackups();
+  };
 }
 
 /**

@@ -34,7 +34,8 @@ export interface KefuHarness {
   /** A bearer token for an agent of `shopId`. */
   staffToken(user: string, shopId: string): Promise<string>;
   newIsolation(): Isolation;
-  start(kind: 'kefu' | 'kefu-embedded', opts: { isolation?: Isolation; nodeId: string; profileDir?: string; dataDir?: string; execArgv?: string[]; env?: Record<string, string> }): Promise<Server>;
+  /** `workers` > 1: `kefu start --workers N`, resolved once every worker answers /healthz. */
+  start(kind: 'kefu' | 'kefu-embedded', opts: { isolation?: Isolation; nodeId: string; profileDir?: string; dataDir?: string; execArgv?: string[]; env?: Record<string, string>; workers?: number }): Promise<Server>;
   /** Pushes one shipped order with in-transit logistics per buyer through the webhook. */
   seedOrders(url: string, buyers: readonly string[]): Promise<{ failed: number }>;
   cleanup(): Promise<void>;
@@ -127,6 +128,9 @@ export async function createKefuHarness(): Promise<KefuHarness> {
         // Load runs send far more than a human: lift the per-connection and per-user limits.
         KEFU_WS_RATE_PER_CONNECTION: '100000',
         KEFU_WS_RATE_PER_USER: '1000000',
+        // All the load comes from one address, and (c) opens 50k sockets: lift the connection caps.
+        KEFU_WS_MAX_PER_IP: '1000000',
+        KEFU_WS_MAX_UPGRADING: '1000000',
         ...opts.env,
       };
       if (kind === 'kefu') {
@@ -135,8 +139,10 @@ export async function createKefuHarness(): Promise<KefuHarness> {
         Object.assign(env, { KEFU_DATABASE_URL: PG_URL, KEFU_DATABASE_SCHEMA: iso.schema, KEFU_REDIS_URL: REDIS_URL, KEFU_REDIS_KEY_PREFIX: iso.prefix });
       }
       const execArgv = [...(opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`, `--cpu-prof-name=${opts.nodeId}.cpuprofile`] : []), ...(opts.execArgv ?? [])];
-      const s = await startServer(`${kind} ${opts.nodeId}`, ['src/main.ts', 'start'], { env, cwd: ROOT, execArgv, timeoutMs: 120_000 });
+      const workers = opts.workers ?? 1;
+      const s = await startServer(`${kind} ${opts.nodeId}`, ['src/main.ts', 'start', ...(workers > 1 ? ['--workers', String(workers)] : [])], { env, cwd: ROOT, execArgv, timeoutMs: 120_000 });
       servers.push(s);
+      if (workers > 1) await allWorkersUp(s.url, workers);
       return s;
     },
     async seedOrders(url, buyers) {
@@ -225,4 +231,16 @@ export async function createKefuHarness(): Promise<KefuHarness> {
       for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
     },
   };
+}
+
+/** The first worker prints "listening" before the others are up: wait until each has answered. */
+async function allWorkersUp(url: string, n: number): Promise<void> {
+  const seen = new Set<number>();
+  const until = Date.now() + 120_000;
+  while (seen.size < n) {
+    if (Date.now() > until) throw new Error(`only ${seen.size} of ${n} workers answered /healthz within 120 s`);
+    const h = (await (await fetch(`${url}/healthz`, { headers: { connection: 'close' } })).json()) as { worker?: number };
+    if (h.worker !== undefined) seen.add(h.worker);
+    else await new Promise((r) => setTimeout(r, 50));
+  }
 }

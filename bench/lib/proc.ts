@@ -46,6 +46,12 @@ export function parseStat(line: string): { comm: string; cpuTicks: number; sysTi
 export function cpuSeconds(pid: number): number | undefined {
   return cpuTimes(pid)?.total;
 }
+/** A process and its children (the workers of `kefu start --workers N` under their primary). */
+export function withChildren(pid: number): number[] {
+  const children = read(`/proc/${pid}/task/${pid}/children`);
+  return [pid, ...(children ? children.trim().split(/\s+/).filter(Boolean).map(Number) : [])];
+}
+
 export function cpuTimes(pid: number): { total: number; sys: number } | undefined {
   const s = read(`/proc/${pid}/stat`);
   const p = s ? parseStat(s) : undefined;

@@ -7,7 +7,8 @@ import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readHistoryFrame, connect, sendFrameJson, type Conn, type Handlers, type Reply, type Target } from '../lib/gen.ts';
 import { Inflight, openLoop } from '../lib/load.ts';
-import { parseStat, cpuSeconds, rssBytes, openFilesLimit } from '../lib/proc.ts';
+import { parseStat, cpuSeconds, rssBytes, openFilesLimit, withChildren } from '../lib/proc.ts';
+import { spawn } from 'node:child_process';
 import { Latency } from '../lib/stats.ts';
 import { makeRow, ratios, table, verdicts, type Row } from '../lib/report.ts';
 import { closedLoop } from '../scenarios/common.ts';
@@ -18,6 +19,19 @@ import { fixtureMessages, HISTORY_SIZE } from '../lib/history-fixture.ts';
 import { aggregate } from '../heap-diff.ts';
 
 describe('proc', () => {
+  test('withChildren lists a process and its children (the workers under kefu --workers)', async () => {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'], { stdio: 'ignore' });
+    try {
+      await new Promise((r) => child.once('spawn', r));
+      const pids = withChildren(process.pid);
+      assert.equal(pids[0], process.pid);
+      assert.ok(pids.includes(child.pid!), `${pids.join(',')} includes ${child.pid}`);
+      assert.deepEqual(withChildren(2 ** 22 + 1), [2 ** 22 + 1], 'a gone process: itself only');
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
   test('parseStat reads utime+stime after a command name with spaces and parentheses', () => {
     // Fields after "(comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime ...
     const line = '4242 (node (bench) x) S 1 4242 4242 0 -1 4194560 100 0 0 0 250 75 0 0 20 0 11 0';

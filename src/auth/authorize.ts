@@ -6,6 +6,9 @@
 import { KefuError } from '../protocol/errors.ts';
 import type { FastifyRequest } from 'fastify';
 import type { Principal, Role, TokenVerifier } from './principal.ts';
+import { narrowToShop } from '../storage/scope.ts';
+
+const STAFF: readonly Role[] = ['agent', 'admin', 'commands'];
 
 // RFC 6750 section 2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
@@ -57,6 +60,9 @@ export function createAuthorize(verifier: TokenVerifier): Authorize {
     // staff of another shop get 403 (docs/api.md, "Identity").
     const asBuyer = opts.roles.includes('customer') && p.roles.has('customer');
     if (opts.shopId !== undefined && !asBuyer) requireShopOr403(p, opts.shopId);
+    // Staff act for one shop: the rest of the request reads and writes as that shop only
+    // (row-level security, storage/scope.ts). Buyers are not bound to a shop.
+    if (p.shopId !== undefined && hasRole(p, STAFF)) narrowToShop(p.shopId);
     return p;
   };
 }

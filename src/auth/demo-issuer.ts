@@ -30,6 +30,7 @@ import { z } from 'zod';
 import { ConfigError } from '../config/load.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { SCOPE_TO_ROLE } from './principal.ts';
+import { storableString } from '../protocol/validation.ts';
 
 export const DEMO_KEY_FILE = 'demo-oauth-key.json';
 export const DEMO_JWKS_PATH = '/demo/oauth/jwks.json';
@@ -69,13 +70,13 @@ export interface DemoIssuerOptions {
 const typed = (field: string, type: string) => ({
   error: (iss: { input: unknown }) => (iss.input === undefined ? `${field} is required` : `${field} must be a ${type}`),
 });
-const id = (field: string) => z.string(typed(field, 'string')).min(1, `${field} must not be empty`).max(256, `${field} is too long`);
+const id = (field: string) => storableString(typed(field, 'string')).min(1, `${field} must not be empty`).max(256, `${field} is too long`);
 
 /** The token request body, shared by sign() and the token route so both refuse the same things. */
 const tokenRequestSchema = z
   .strictObject({
     sub: id('sub'),
-    scope: z.string(typed('scope', 'string')).max(200, 'scope is too long'),
+    scope: storableString(typed('scope', 'string')).max(200, 'scope is too long'),
     shop_id: id('shop_id').optional(),
     name: id('name').optional(),
     ttlSec: z

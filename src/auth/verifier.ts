@@ -16,6 +16,7 @@ import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyG
 import { KefuError } from '../protocol/errors.ts';
 import { SCOPE_TO_ROLE, type Principal, type Role, type TokenVerifier } from './principal.ts';
 import { VerifyCache } from './verify-cache.ts';
+import { rowSecurity } from '../storage/keys.ts';
 
 /** Only asymmetric algorithms: an HMAC "key" would be the public key, which anyone can read. */
 export const SUPPORTED_ALGORITHMS: readonly string[] = Object.freeze(['RS256', 'ES256', 'EdDSA']);
@@ -200,6 +201,8 @@ function toPrincipal(payload: JWTPayload): Principal {
   if (STAFF_ROLES.some((r) => roles.has(r))) {
     shopId = boundedString(payload.shop_id);
     if (!shopId) throw unauthorized('token has no shop_id for its staff scope');
+    // `*` is the storage's system scope (row-level security admits every shop's rows to it).
+    if (shopId === rowSecurity.system) throw unauthorized('token shop_id is reserved');
   }
 
   return Object.freeze({

@@ -17,6 +17,7 @@ import type { EventSink } from '../conversation/index.ts';
 import { COMMAND_STATUSES, type CommandStatus, type NoteFrame, type ServerFrame } from '../protocol/frames.ts';
 import type { Db, Tx } from '../storage/ports.ts';
 import { countByStatus, insertSystemNote, SYSTEM_AUTHOR, type Command, type SystemNote } from './repository.ts';
+import { asSystem } from '../storage/scope.ts';
 
 export interface StatusGauge {
   set(labels: { status: CommandStatus }, value: number): void;
@@ -114,7 +115,8 @@ export class CommandNotifier {
   async refreshGauge(): Promise<void> {
     if (!this.#gauge) return;
     try {
-      const counts = await countByStatus(this.#db);
+      // Every shop's commands, whichever request's context scheduled the recount.
+      const counts = await asSystem(() => countByStatus(this.#db));
       for (const status of COMMAND_STATUSES) this.#gauge.set({ status }, counts.get(status) ?? 0);
     } catch (err) {
       this.#log.debug({ err: (err as Error).message }, 'kefu_commands refresh failed');

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { COMMAND_STATUSES } from '../protocol/frames.ts';
 import { KefuError } from '../protocol/errors.ts';
-import { parseInput } from '../protocol/validation.ts';
+import { parseInput, storableString } from '../protocol/validation.ts';
 
 /** What callers may ask for; `inventory.release` is kefu's own (scheduled after a lock). */
 export const REQUESTABLE_TYPES = ['coupon.issue', 'price.change', 'inventory.lock'] as const;
@@ -35,7 +35,7 @@ export const LIMITS = {
 
 // eslint-disable-next-line no-control-regex -- rejecting control characters is the point
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
-const id = z.string().min(1).max(LIMITS.id).regex(NO_CONTROL, 'must not contain control characters');
+const id = storableString().min(1).max(LIMITS.id).regex(NO_CONTROL, 'must not contain control characters');
 const DECIMAL = /^\d{1,16}(\.\d{1,2})?$/;
 
 /** `"7"` → `"7.00"`, `"007.5"` → `"7.50"`. */
@@ -44,8 +44,7 @@ function normalizeDecimal(s: string): string {
   return `${int.replace(/^0+(?=\d)/, '')}.${frac.padEnd(2, '0')}`;
 }
 
-const positiveDecimal = z
-  .string()
+const positiveDecimal = storableString()
   .regex(DECIMAL, 'must be a decimal string with at most 16 digits before and 2 after the point, like "20.00"')
   .refine((s) => /[1-9]/.test(s), 'must be greater than 0')
   .transform(normalizeDecimal);
@@ -104,7 +103,7 @@ export const ListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.listMax).optional(),
 });
 
-export const ResolveInput = z.strictObject({ note: z.string().trim().min(1).max(LIMITS.note) });
+export const ResolveInput = z.strictObject({ note: storableString().trim().min(1).max(LIMITS.note) });
 
 /** No query parameters at all (POST routes). */
 export const NoQuery = z.strictObject({});

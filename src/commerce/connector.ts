@@ -3,7 +3,8 @@
  * delivered (yet). Calls may be slow or fail; every call takes an AbortSignal and must stop
  * waiting when it fires. Implementations return only records of the shop and user asked for.
  *
- * HTTP protocol expected of the platform (JSON, optional `Authorization: Bearer <token>`):
+ * HTTP protocol expected of the platform (JSON, optional `Authorization: Bearer <token>`, and a
+ * W3C `traceparent` carrying the trace of the buyer's frame that caused the lookup):
  *   GET {baseUrl}/shops/{shopId}/users/{userId}/orders                    → { "orders": [<order.upserted data>] }
  *   GET {baseUrl}/shops/{shopId}/users/{userId}/orders/{orderId}/logistics → <logistics.upserted data>, or 404
  *   GET {baseUrl}/shops/{shopId}/users/{userId}/aftersales                → { "aftersales": [<aftersale.upserted data>] }
@@ -23,6 +24,7 @@ import {
 } from './events.ts';
 import type { Aftersale, Logistics, Order } from './types.ts';
 import { fieldOf } from '../protocol/validation.ts';
+import { currentTraceparent } from '../ops/trace.ts';
 
 export type BuyerSource = 'orders' | 'logistics' | 'aftersales';
 
@@ -109,7 +111,7 @@ export class HttpPlatformConnector implements PlatformConnector {
     let res: Response;
     try {
       res = await fetch(url, {
-        headers: { accept: 'application/json', ...(this.#opts.token ? { authorization: `Bearer ${this.#opts.token}` } : {}) },
+        headers: { accept: 'application/json', ...(this.#opts.token ? { authorization: `Bearer ${this.#opts.token}` } : {}), ...traceHeader() },
         signal: combined,
         redirect: 'error',
       });
@@ -156,6 +158,12 @@ export class HttpPlatformConnector implements PlatformConnector {
     const data = validate(AftersalesResponse, body ?? { aftersales: [] }, 'aftersales');
     return data.aftersales.filter((a) => a.userId === userId).map((a) => toAftersale(shopId, a));
   }
+}
+
+/** The trace of the buyer's frame this lookup serves (src/ops/trace.ts), so the platform's logs join kefu's. */
+function traceHeader(): { traceparent?: string } {
+  const t = currentTraceparent();
+  return t === undefined ? {} : { traceparent: t };
 }
 
 function validate<T>(schema: z.ZodType<T>, body: unknown, what: string): T {

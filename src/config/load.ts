@@ -14,7 +14,7 @@ export class ConfigError extends Error {
 }
 
 export type DatabaseConfig =
-  | { readonly kind: 'postgres'; readonly url: string; readonly schema: string; readonly poolMax: number; readonly connectTimeoutMs: number; readonly statementTimeoutMs: number }
+  | { readonly kind: 'postgres'; readonly url: string; readonly ownerUrl: string | undefined; readonly schema: string; readonly poolMax: number; readonly connectTimeoutMs: number; readonly statementTimeoutMs: number }
   | { readonly kind: 'pglite'; readonly dataDir: string; readonly schema: string; readonly statementTimeoutMs: number };
 
 /** Where a variable's value came from, as `kefu config check` says it. */
@@ -46,6 +46,8 @@ export interface Config {
   readonly demo: boolean;
   readonly robot: boolean;
   readonly llm: { readonly url: string; readonly model: string; readonly apiKey: string | undefined; readonly timeoutMs: number } | undefined;
+  /** Semantic re-ranking of FAQ candidates; undefined when KEFU_EMBEDDINGS_URL is unset. */
+  readonly embeddings: { readonly url: string; readonly model: string; readonly apiKey: string | undefined; readonly timeoutMs: number } | undefined;
   readonly opsToken: string | undefined;
   readonly platformApi: { readonly url: string; readonly token: string | undefined; readonly timeoutMs: number } | undefined;
   readonly robotLookupBudgetMs: number;
@@ -55,7 +57,8 @@ export interface Config {
   readonly logLevel: RawConfig['KEFU_LOG_LEVEL'];
   readonly shutdownGraceMs: number;
   readonly agents: { readonly offlineGraceMs: number; readonly replyTimeoutMs: number };
-  readonly work: { readonly concurrency: number; readonly queueMax: number; readonly robotMaxWaitMs: number };
+  readonly work: { readonly concurrency: number; readonly queueMax: number; readonly robotMaxWaitMs: number; readonly shopBacklogShed: number };
+  readonly backup: { readonly schedule: string | undefined; readonly retentionDays: number };
   readonly ws: { readonly maxBufferedBytes: number; readonly ratePerConnection: number; readonly ratePerUser: number; readonly maxBadFrames: number };
   /** Every variable as parsed, for `kefu config check`. */
   readonly raw: RawConfig;
@@ -132,6 +135,7 @@ function checkCombinations(r: RawConfig, production: boolean): string[] {
     throw new ConfigError('KEFU_PLATFORM_WEBHOOK_SECRET', 'must be at least 16 characters');
   }
   if (r.KEFU_LLM_URL && !r.KEFU_LLM_MODEL) throw new ConfigError('KEFU_LLM_MODEL', 'is required when KEFU_LLM_URL is set');
+  if (r.KEFU_EMBEDDINGS_URL && !r.KEFU_EMBEDDINGS_MODEL) throw new ConfigError('KEFU_EMBEDDINGS_MODEL', 'is required when KEFU_EMBEDDINGS_URL is set');
   if (r.KEFU_OPS_TOKEN !== undefined && r.KEFU_OPS_TOKEN.length < 24) throw new ConfigError('KEFU_OPS_TOKEN', 'must be at least 24 characters');
   if (r.KEFU_COMMAND_LEASE_S * 1000 <= 2 * r.KEFU_PLATFORM_API_TIMEOUT_MS) {
     throw new ConfigError('KEFU_COMMAND_LEASE_S', `must exceed twice KEFU_PLATFORM_API_TIMEOUT_MS (${r.KEFU_PLATFORM_API_TIMEOUT_MS} ms), or a slow attempt would be taken over while it runs`);
@@ -144,7 +148,7 @@ function assemble(r: RawConfig, o: { production: boolean; algorithms: string[]; 
   const dataDir = resolve(r.KEFU_DATA_DIR);
   const schema = r.KEFU_DATABASE_SCHEMA ?? 'public';
   const database: DatabaseConfig = r.KEFU_DATABASE_URL
-    ? { kind: 'postgres', url: r.KEFU_DATABASE_URL, schema, poolMax: r.KEFU_DATABASE_POOL_MAX, connectTimeoutMs: r.KEFU_DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: r.KEFU_DATABASE_STATEMENT_TIMEOUT_MS }
+    ? { kind: 'postgres', url: r.KEFU_DATABASE_URL, ownerUrl: r.KEFU_DATABASE_OWNER_URL, schema, poolMax: r.KEFU_DATABASE_POOL_MAX, connectTimeoutMs: r.KEFU_DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: r.KEFU_DATABASE_STATEMENT_TIMEOUT_MS }
     : { kind: 'pglite', dataDir, schema, statementTimeoutMs: r.KEFU_DATABASE_STATEMENT_TIMEOUT_MS };
   return {
     production: o.production,
@@ -161,6 +165,9 @@ function assemble(r: RawConfig, o: { production: boolean; algorithms: string[]; 
     demo: r.KEFU_DEMO,
     robot: r.KEFU_ROBOT,
     llm: r.KEFU_LLM_URL ? { url: r.KEFU_LLM_URL, model: r.KEFU_LLM_MODEL!, apiKey: r.KEFU_LLM_API_KEY, timeoutMs: r.KEFU_LLM_TIMEOUT_MS } : undefined,
+    embeddings: r.KEFU_EMBEDDINGS_URL
+      ? { url: r.KEFU_EMBEDDINGS_URL, model: r.KEFU_EMBEDDINGS_MODEL!, apiKey: r.KEFU_EMBEDDINGS_API_KEY, timeoutMs: r.KEFU_EMBEDDINGS_TIMEOUT_MS }
+      : undefined,
     opsToken: r.KEFU_OPS_TOKEN,
     platformApi: r.KEFU_PLATFORM_API_URL ? { url: r.KEFU_PLATFORM_API_URL, token: r.KEFU_PLATFORM_API_TOKEN, timeoutMs: r.KEFU_PLATFORM_API_TIMEOUT_MS } : undefined,
     robotLookupBudgetMs: r.KEFU_ROBOT_LOOKUP_BUDGET_MS,
@@ -169,7 +176,8 @@ function assemble(r: RawConfig, o: { production: boolean; algorithms: string[]; 
     logLevel: r.KEFU_LOG_LEVEL,
     shutdownGraceMs: r.KEFU_SHUTDOWN_GRACE_MS,
     agents: { offlineGraceMs: r.KEFU_AGENT_OFFLINE_GRACE_S * 1000, replyTimeoutMs: r.KEFU_AGENT_REPLY_TIMEOUT_S * 1000 },
-    work: { concurrency: r.KEFU_WORK_CONCURRENCY, queueMax: r.KEFU_WORK_QUEUE_MAX, robotMaxWaitMs: r.KEFU_WORK_ROBOT_MAX_WAIT_MS },
+    work: { concurrency: r.KEFU_WORK_CONCURRENCY, queueMax: r.KEFU_WORK_QUEUE_MAX, robotMaxWaitMs: r.KEFU_WORK_ROBOT_MAX_WAIT_MS, shopBacklogShed: r.KEFU_SHOP_BACKLOG_SHED },
+    backup: { schedule: r.KEFU_BACKUP_SCHEDULE, retentionDays: r.KEFU_BACKUP_RETENTION_DAYS },
     ws: { maxBufferedBytes: r.KEFU_WS_MAX_BUFFERED_BYTES, ratePerConnection: r.KEFU_WS_RATE_PER_CONNECTION, ratePerUser: r.KEFU_WS_RATE_PER_USER, maxBadFrames: r.KEFU_WS_MAX_BAD_FRAMES },
     raw: r,
     sources: o.sources,

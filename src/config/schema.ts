@@ -7,6 +7,9 @@
  * typed value or throw an Error whose message completes the sentence "KEFU_X <message>".
  */
 
+import { isIP } from 'node:net';
+import { canonicalOrigin } from '../gateway/origin.ts';
+
 export type RawValue = string | undefined;
 
 interface VarSpec<T> {
@@ -86,6 +89,35 @@ const url = (doc: string, defaultDoc: string, protocols: string[], opts: { secre
   },
 });
 
+/** An IPv4 or IPv6 address, optionally with a /prefix length. */
+function isAddressOrCidr(v: string): boolean {
+  const [addr = '', bits, ...rest] = v.split('/');
+  const family = isIP(addr);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+/** Named ranges proxy-addr (behind fastify's `trustProxy`) knows. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * fastify's `trustProxy` as a list of the proxies' addresses. No hop count: fastify refuses to
+ * trust one (it cannot tell a proxy from a client that sent X-Forwarded-For itself).
+ */
+const trustProxy: VarSpec<false | string[]> = {
+  doc: "The proxies in front of kefu, whose `X-Forwarded-For` names the client: a comma list of their addresses and CIDRs (`10.0.0.0/8,127.0.0.1`), or `loopback`, `linklocal`, `uniquelocal`. The client is the nearest address in `X-Forwarded-For` that is not such a proxy. Unset: `X-Forwarded-For` is ignored and the socket's address is the client (for KEFU_WS_MAX_PER_IP and logs).",
+  defaultDoc: 'unset: X-Forwarded-For ignored',
+  parse: (raw) => {
+    const t = raw?.trim() ?? '';
+    if (t === '' || t.toLowerCase() === 'false') return false;
+    return t.split(',').map((e, i) => {
+      const v = e.trim();
+      if (!isAddressOrCidr(v) && !PROXY_RANGES.includes(v)) throw new Error(`entry ${i + 1} ("${v}") must be an IP address, a CIDR such as 10.0.0.0/8, or one of ${PROXY_RANGES.join(', ')}`);
+      return v;
+    });
+  },
+};
+
 export interface PiiKey {
   readonly kid: string;
   readonly key: Buffer;
@@ -117,16 +149,12 @@ const origins: VarSpec<string[] | undefined> = {
   defaultDoc: "the server's own origin (http://KEFU_HOST:KEFU_PORT)",
   parse: (raw) => {
     if (raw === undefined || raw.trim() === '') return undefined;
-    return raw.split(',').map((o, i) => {
-      const t = o.trim();
+    return raw.split(',').map((entry, i) => {
+      const t = entry.trim();
       if (t === '*') return t;
-      try {
-        const u = new URL(t);
-        if (u.origin !== t.replace(/\/$/, '')) throw new Error('x');
-        return u.origin;
-      } catch {
-        throw new Error(`entry ${i + 1} ("${t}") must be an origin like https://shop.example.com`);
-      }
+      const o = canonicalOrigin(t);
+      if (o === undefined) throw new Error(`entry ${i + 1} ("${t}") must be an origin like https://shop.example.com`);
+      return o;
     });
   },
 };
@@ -143,6 +171,7 @@ export const CONFIG_SCHEMA = {
   KEFU_HOST: str('Listen address.', '127.0.0.1'),
   KEFU_PORT: int('Listen port (0 picks a free port).', 8080, 0, 65535),
   KEFU_DATABASE_URL: url('`postgres://…` of a real PostgreSQL. Unset: embedded PGlite in KEFU_DATA_DIR.', 'unset: embedded PGlite', ['postgres:', 'postgresql:'], { secret: true }),
+  KEFU_DATABASE_OWNER_URL: url('`postgres://…` of the role that owns the schema. Set it when KEFU_DATABASE_URL is the app role (neither owner nor BYPASSRLS, so row-level security binds it): migrations run as the owner, which then grants the app role its table rights. Unset: migrations run as KEFU_DATABASE_URL.', 'unset: migrate as KEFU_DATABASE_URL', ['postgres:', 'postgresql:'], { secret: true }),
   KEFU_DATABASE_SCHEMA: optStr('PostgreSQL schema for all kefu tables (created if missing). Lets several kefu installations or test runs share one database.', 'public', { pattern: /^[a-z_][a-z0-9_]{0,62}$/, patternDoc: 'a lower-case SQL identifier' }),
   KEFU_DATABASE_POOL_MAX: int('Maximum connections in the PostgreSQL pool.', 10, 1, 1000),
   KEFU_DATABASE_CONNECT_TIMEOUT_MS: int('How long to wait for a PostgreSQL connection before failing (node-postgres waits forever by default).', 2000, 100, 120000),
@@ -170,6 +199,10 @@ export const CONFIG_SCHEMA = {
   KEFU_LLM_MODEL: optStr('Model name sent to the LLM API.', 'unset (required with KEFU_LLM_URL)'),
   KEFU_LLM_API_KEY: optStr('Bearer key for the LLM API.', 'unset', { secret: true }),
   KEFU_LLM_TIMEOUT_MS: int('Strict timeout of one LLM call; on timeout the engine answers alone.', 800, 50, 60000),
+  KEFU_EMBEDDINGS_URL: url('Base URL of an OpenAI-compatible embeddings API (`/embeddings` is appended). When set, the robot re-ranks its best FAQ candidates by semantic similarity; on timeout or failure it keeps the lexical order (`kefu_faq_embeddings_fallback_total`). Unset: lexical FAQ search only.', 'unset: lexical only', ['https:', 'http:']),
+  KEFU_EMBEDDINGS_MODEL: optStr('Model name sent to the embeddings API.', 'unset (required with KEFU_EMBEDDINGS_URL)'),
+  KEFU_EMBEDDINGS_API_KEY: optStr('Bearer key for the embeddings API.', 'unset', { secret: true }),
+  KEFU_EMBEDDINGS_TIMEOUT_MS: int('Strict timeout of one embeddings call; on timeout the FAQ answer uses the lexical order alone.', 300, 20, 10000),
   KEFU_OPS_TOKEN: optStr('Bearer secret (at least 24 characters) for the operator endpoints under /api/v1/ops (robot canary). Unset: those endpoints answer 404.', 'unset: no operator endpoints', { secret: true }),
   KEFU_NODE_ID: optStr('Name of this process in logs, metrics and the bus.', 'hostname-pid'),
   KEFU_LOG_LEVEL: oneOf('pino log level.', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
@@ -179,9 +212,19 @@ export const CONFIG_SCHEMA = {
   KEFU_WORK_CONCURRENCY: int('Slow work (storage, robot) running at once per process.', 64, 1, 10000),
   KEFU_WORK_QUEUE_MAX: int('Slow work waiting per process before new work is refused with UNAVAILABLE.', 5000, 1, 1000000),
   KEFU_WORK_ROBOT_MAX_WAIT_MS: int('Robot answers are shed (skipped) while the oldest queued work has waited longer than this, so human messages keep flowing under a peak.', 1000, 10, 600000),
+  KEFU_SHOP_BACKLOG_SHED: int("A shop's robot answers are shed (the buyer is told a person will answer) while more than this many of its robot turns wait on this node; they resume below half of it. Its human messages and other shops are not affected.", 10000, 1, 10000000),
+  KEFU_BACKUP_SCHEDULE: optStr('Daily backup time, HH:MM in local time; one node runs it (a Redis lock), into KEFU_DATA_DIR/backups.', 'unset: no scheduled backup', { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, patternDoc: 'HH:MM (00:00 to 23:59)' }),
+  KEFU_BACKUP_RETENTION_DAYS: int('Scheduled backups older than this many days are deleted after each scheduled backup.', 30, 1, 3650),
   KEFU_WS_MAX_BUFFERED_BYTES: int('A socket whose unsent data exceeds this is cut off (the client stopped reading).', 4 * 1024 * 1024, 65536, 1024 * 1024 * 1024),
   KEFU_WS_RATE_PER_CONNECTION: int('Frames per second allowed per connection (burst of twice that).', 50, 1, 100000),
   KEFU_WS_RATE_PER_USER: int('Frames per second allowed per user across all devices and nodes.', 100, 1, 1000000),
+  KEFU_WS_MAX_PER_IP: int('WebSocket connections (open or still upgrading) per client address on one node; one more is refused with HTTP 429 RATE_LIMITED. The address is the socket\'s, or X-Forwarded-For\'s under KEFU_TRUST_PROXY.', 200, 1, 1000000),
+  KEFU_WS_MAX_PER_USER: int("WebSocket connections per user on one node; opening one more closes that user's oldest (an `error` RATE_LIMITED, then close 4429).", 20, 1, 10000),
+  KEFU_WS_MAX_UPGRADING: int('WebSocket upgrades being authenticated at once on one node; beyond it a new upgrade is refused with HTTP 503 UNAVAILABLE.', 1000, 1, 1000000),
+  KEFU_WS_UPGRADE_TIMEOUT_MS: int('Deadline from a complete upgrade request to an open socket, the token check included; a socket still upgrading then is dropped.', 5000, 100, 120000),
+  KEFU_HTTP_HEADERS_TIMEOUT_MS: int('How long a client may take to send the headers of a request (a WebSocket upgrade too); then HTTP 408 and the connection is closed.', 5000, 100, 120000),
+  KEFU_HTTP_REQUEST_TIMEOUT_MS: int('How long a client may take to send a whole request, body included; then HTTP 408.', 30000, 1000, 600000),
+  KEFU_TRUST_PROXY: trustProxy,
   KEFU_WS_MAX_BAD_FRAMES: int('Invalid frames tolerated on one connection before it is closed (1008).', 10, 1, 10000),
   KEFU_CONFIG_FILE: optStr('A JSON file whose keys are these variable names; the environment wins over it.', 'unset'),
 } as const;

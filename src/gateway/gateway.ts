@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type {} from '@fastify/websocket';
 import type { Logger } from 'pino';
@@ -20,9 +20,12 @@ import type { Metrics } from '../ops/metrics.ts';
 import type { WorkQueue } from '../ops/work-queue.ts';
 import type { Hub} from './hub.ts';
 import { type LocalConnection } from './hub.ts';
-import { TokenBucket, checkReplay, checkUserRate } from './guards.ts';
+import { ConnectionCaps, TokenBucket, UserSockets, checkReplay, checkUserRate } from './guards.ts';
+import { originAllowed, originPolicy, type OriginPolicy } from './origin.ts';
 import { markOffline, markOnline } from './presence.ts';
 import { keys } from '../storage/keys.ts';
+import { inFrameTrace } from '../ops/trace.ts';
+import { inScope } from '../storage/scope.ts';
 
 export interface GatewayDeps {
   verifier: TokenVerifier;
@@ -35,8 +38,18 @@ export interface GatewayDeps {
   work: WorkQueue;
   log: Logger;
   nodeId: string;
-  allowedOrigins: readonly string[] | undefined;
-  limits: { maxBufferedBytes: number; ratePerConnection: number; ratePerUser: number; maxBadFrames: number };
+  /** KEFU_ALLOWED_ORIGINS, and what the server's own origin is made of (gateway/origin.ts). */
+  origins: { allowed: readonly string[] | undefined; demo: boolean; host: string };
+  limits: {
+    maxBufferedBytes: number;
+    ratePerConnection: number;
+    ratePerUser: number;
+    maxBadFrames: number;
+    maxPerIp: number;
+    maxPerUser: number;
+    maxUpgrading: number;
+    upgradeTimeoutMs: number;
+  };
   /** A staff socket (agent console) opened or closed on this node: routing counts consoles. */
   onConsole?: (p: Principal, open: boolean) => void;
 }
@@ -45,6 +58,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     imPrincipal?: Principal;
     imDevice?: Device;
+    imSlot?: UpgradeSlot;
   }
 }
 
@@ -64,30 +78,89 @@ const FRAME_MAX_WAIT_MS = 10_000;
 const LOG_EVERY_MS: Record<ErrorKind, number> = { input: Infinity, dependency: 10_000, internal: 60_000 };
 const TYPING_INTERVAL_MS = 2000;
 const PRESENCE_REFRESH_MS = 60_000;
+/** Close code of a socket closed because its user opened more than KEFU_WS_MAX_PER_USER (docs/errors.md). */
+export const CLOSE_TOO_MANY_DEVICES = 4429;
 
-/** Origin allowed? No Origin (native apps) is allowed; otherwise same-origin or the allow-list. */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[] | undefined): boolean {
-  if (!origin) return true;
-  if (allowed?.includes('*')) return true;
-  let o: URL;
-  try {
-    o = new URL(origin);
-  } catch {
-    return false;
+/** An admitted upgrade: its address's slot is held until the socket closes. */
+interface UpgradeSlot {
+  readonly ip: string;
+  upgrading: boolean;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** The gateway's open sockets: all of them (heartbeat, shutdown) and per user (KEFU_WS_MAX_PER_USER). */
+class Registry {
+  readonly all = new Set<Connection>();
+  readonly byUser: UserSockets<Connection>;
+  constructor(maxPerUser: number) {
+    this.byUser = new UserSockets(maxPerUser);
   }
-  if (allowed) return allowed.includes(o.origin);
-  return host !== undefined && o.host === host;
+  add(c: Connection): Connection[] {
+    this.all.add(c);
+    return this.byUser.add(c.userId, c);
+  }
+  delete(c: Connection): void {
+    this.all.delete(c);
+    this.byUser.delete(c.userId, c);
+  }
+}
+
+/**
+ * Runs first on an upgrade to /im, before anything costly (the token check): refuses an address
+ * over KEFU_WS_MAX_PER_IP (429) or any upgrade while KEFU_WS_MAX_UPGRADING are in progress (503),
+ * and otherwise arms the deadline by which the socket must be open. A plain GET is left alone.
+ */
+function admitUpgrade(req: FastifyRequest, reply: FastifyReply, caps: ConnectionCaps, deps: GatewayDeps): FastifyReply | undefined {
+  if (!req.ws) return undefined;
+  const ip = req.ip;
+  const verdict = caps.admit(ip);
+  if (verdict === 'upgrading') return reply.code(503).header('retry-after', '1').send(new KefuError('UNAVAILABLE', 'too many connections are being opened; retry').toBody());
+  if (verdict === 'per-ip') return reply.code(429).send(new KefuError('RATE_LIMITED', `more than ${deps.limits.maxPerIp} connections from this address`).toBody());
+  const socket = req.raw.socket;
+  const slot: UpgradeSlot = { ip, upgrading: true, timer: undefined };
+  const release = () => {
+    clearTimeout(slot.timer);
+    caps.closed(ip, slot.upgrading);
+    slot.upgrading = false;
+  };
+  if (socket.destroyed) {
+    release();
+    return undefined;
+  }
+  // A client that stalls after its headers (or a token check that hangs) would hold the socket.
+  slot.timer = setTimeout(() => socket.destroy(), deps.limits.upgradeTimeoutMs);
+  slot.timer.unref();
+  socket.once('close', release);
+  req.imSlot = slot;
+  return undefined;
+}
+
+/** The admitted upgrade's socket is open: its deadline is off and it leaves the upgrading count. */
+function upgradeDone(slot: UpgradeSlot | undefined, caps: ConnectionCaps): void {
+  if (!slot) return;
+  clearTimeout(slot.timer);
+  slot.upgrading = false;
+  caps.opened();
+}
+
+/** The Origin policy by the local port a request came in on: the own origin needs the port kefu listens on (KEFU_PORT=0 picks one). */
+function originPolicies(o: GatewayDeps['origins']): (port: number) => OriginPolicy {
+  const policies = new Map<number, OriginPolicy>();
+  return (port) => policies.get(port) ?? policies.set(port, originPolicy({ ...o, port })).get(port)!;
 }
 
 export function registerGateway(app: FastifyInstance, deps: GatewayDeps): { close(): void } {
-  const sockets = new Set<Connection>();
+  const sockets = new Registry(deps.limits.maxPerUser);
+  const caps = new ConnectionCaps(deps.limits);
+  const policyFor = originPolicies(deps.origins);
 
-  app.get(
+  app.get<{ Querystring: { token?: string; device?: string } }>(
     '/im',
     {
       websocket: true,
-      preValidation: async (req: FastifyRequest<{ Querystring: { token?: string; device?: string } }>, reply) => {
-        if (!originAllowed(req.headers.origin, req.headers.host, deps.allowedOrigins)) {
+      onRequest: async (req, reply) => admitUpgrade(req, reply, caps, deps),
+      preValidation: async (req, reply) => {
+        if (!originAllowed(req.headers.origin, policyFor(req.raw.socket.localPort ?? 0))) {
           return reply.code(403).send(new KefuError('FORBIDDEN', 'origin not allowed').toBody());
         }
         const q = req.query ?? {};
@@ -114,21 +187,23 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): { clos
       const raw = req.raw.socket as (typeof req.raw.socket & { _httpMessage?: ServerResponse | null }) | null;
       raw?._httpMessage?.detachSocket(raw);
       socket.removeAllListeners('error');
-      new Connection(socket, req.imPrincipal!, req.imDevice!, deps, req.id, sockets);
+      upgradeDone(req.imSlot, caps);
+      const c = new Connection(socket, req.imPrincipal!, req.imDevice!, deps, req.id, sockets);
+      for (const old of sockets.add(c)) old.tooManyDevices(deps.limits.maxPerUser);
     },
   );
 
   // One timer for all sockets: ping, cut off the dead, close on token expiry.
   const timer = setInterval(() => {
     const now = Date.now();
-    for (const c of sockets) c.heartbeat(now);
+    for (const c of sockets.all) c.heartbeat(now);
   }, HEARTBEAT_MS);
   timer.unref();
   return {
     close() {
       clearInterval(timer);
       // 1012 "service restart": clients reconnect, to another node, and resume by seq.
-      for (const c of sockets) c.close(1012, 'service restart');
+      for (const c of sockets.all) c.close(1012, 'service restart');
     },
   };
 }
@@ -156,6 +231,7 @@ class Connection implements LocalConnection {
   readonly id: string;
   readonly userId: string;
   readonly staffShopId: string | undefined;
+  get device(): Device { return this.#device; } // kefu_ws_connections_by_device (hub.ts)
   readonly #ws: WebSocket;
   readonly #p: Principal;
   readonly #device: Device;
@@ -173,12 +249,11 @@ class Connection implements LocalConnection {
   /** Per kind of failure: when this connection may log the next one, and how many were held back. Created on the first failure. */
   #logGate: Map<ErrorKind, { next: number; held: number }> | undefined;
 
-  readonly #registry: Set<Connection>;
+  readonly #registry: Registry;
 
-  /** Joins `registry` (the gateway's open sockets) until the socket closes. */
-  constructor(ws: WebSocket, p: Principal, device: Device, d: GatewayDeps, traceId: string, registry: Set<Connection>) {
+  /** Leaves `registry` (the gateway's open sockets, which the caller adds it to) when the socket closes. */
+  constructor(ws: WebSocket, p: Principal, device: Device, d: GatewayDeps, traceId: string, registry: Registry) {
     this.#registry = registry;
-    registry.add(this);
     this.id = `${d.nodeId}.${randomBytes(6).toString('hex')}`;
     this.userId = p.userId;
     this.staffShopId = p.roles.has('agent') || p.roles.has('admin') ? p.shopId : undefined;
@@ -272,6 +347,12 @@ class Connection implements LocalConnection {
     this.#ws.ping();
   }
 
+  /** This is the user's oldest socket on this node and one too many opened (KEFU_WS_MAX_PER_USER): say why, then close. */
+  tooManyDevices(max: number): void {
+    this.#send({ type: 'error', code: 'RATE_LIMITED', message: `too many devices: this user has more than ${max} connections on this server, and this one is the oldest` });
+    this.close(CLOSE_TOO_MANY_DEVICES, 'too many devices');
+  }
+
   close(code: number, reason: string): void {
     if (this.#closed) return;
     this.#closed = true;
@@ -315,7 +396,8 @@ class Connection implements LocalConnection {
     this.#chain = this.#chain.then(async () => {
       try {
         if (performance.now() - started > FRAME_MAX_WAIT_MS) throw new KefuError('UNAVAILABLE', 'the frame waited too long behind earlier frames on this connection; retry');
-        await this.#handle(frame, started);
+        // A console's frames read and write as its shop only (row-level security: storage/scope.ts).
+        await inScope(() => inFrameTrace(this.#log, frame, () => this.#handle(frame, started)), this.staffShopId);
       } catch (e) {
         // A dependency that is down or slow is UNAVAILABLE (retryable), never INTERNAL.
         this.#error(toKefuError(e), frame.id, frame.type, e);

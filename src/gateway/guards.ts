@@ -1,6 +1,7 @@
 /**
- * Per-frame guards of the gateway: anti-replay and rate limits. Pure bookkeeping over the Cache
- * port so they work the same embedded (one node) and on Redis (many nodes).
+ * Guards of the gateway. Per frame: anti-replay and rate limits, pure bookkeeping over the Cache
+ * port so they work the same embedded (one node) and on Redis (many nodes). Per socket: the
+ * admission caps (per address, per user, upgrades in progress), in this node's memory.
  */
 import { KefuError } from '../protocol/errors.ts';
 import { CLOCK_SKEW_MS } from '../protocol/frames.ts';
@@ -65,4 +66,91 @@ export async function checkUserRate(cache: Cache, userId: string, perSecond: num
     return;
   }
   if (n > perSecond) throw new KefuError('RATE_LIMITED', `more than ${perSecond} frames per second for this user`);
+}
+
+export type Admission = 'ok' | 'per-ip' | 'upgrading';
+
+/**
+ * Admission of sockets on this node, counted in memory: how many upgrades are still being
+ * authenticated, and how many sockets (upgrading or open) each client address holds. Per node,
+ * not across nodes: a count in Redis would need a decrement from a node that may die first, and
+ * a stale count would lock an address out; with N nodes an address may hold N times the cap.
+ */
+export class ConnectionCaps {
+  readonly #perIp = new Map<string, number>();
+  readonly #maxPerIp: number;
+  readonly #maxUpgrading: number;
+  #upgrading = 0;
+  constructor(limits: { maxPerIp: number; maxUpgrading: number }) {
+    this.#maxPerIp = limits.maxPerIp;
+    this.#maxUpgrading = limits.maxUpgrading;
+  }
+
+  /** Reserves an upgrading slot for `ip`, or names the cap that refuses it (nothing reserved then). */
+  admit(ip: string): Admission {
+    if (this.#upgrading >= this.#maxUpgrading) return 'upgrading';
+    const n = this.#perIp.get(ip) ?? 0;
+    if (n >= this.#maxPerIp) return 'per-ip';
+    this.#perIp.set(ip, n + 1);
+    this.#upgrading++;
+    return 'ok';
+  }
+
+  /** The socket of an admitted upgrade opened: it keeps its address's slot. */
+  opened(): void {
+    this.#upgrading--;
+  }
+
+  /** An admitted socket closed, `upgrading` when it closed before it opened. */
+  closed(ip: string, upgrading: boolean): void {
+    if (upgrading) this.#upgrading--;
+    const n = (this.#perIp.get(ip) ?? 1) - 1;
+    if (n <= 0) this.#perIp.delete(ip);
+    else this.#perIp.set(ip, n);
+  }
+
+  get upgrading(): number {
+    return this.#upgrading;
+  }
+
+  held(ip: string): number {
+    return this.#perIp.get(ip) ?? 0;
+  }
+}
+
+/**
+ * A user's sockets on this node in the order they opened. `add` returns the ones beyond the
+ * cap, oldest first, for the caller to close: a user who opens one more device keeps the new one
+ * (the device in their hand) and loses the one they opened longest ago.
+ */
+export class UserSockets<T> {
+  readonly #byUser = new Map<string, Set<T>>();
+  readonly #max: number;
+  constructor(maxPerUser: number) {
+    this.#max = maxPerUser;
+  }
+
+  add(userId: string, socket: T): T[] {
+    let set = this.#byUser.get(userId);
+    if (!set) this.#byUser.set(userId, (set = new Set()));
+    set.add(socket);
+    const over: T[] = [];
+    for (const s of set) {
+      if (set.size - over.length <= this.#max) break;
+      over.push(s);
+    }
+    for (const s of over) set.delete(s);
+    return over;
+  }
+
+  delete(userId: string, socket: T): void {
+    const set = this.#byUser.get(userId);
+    if (!set) return;
+    set.delete(socket);
+    if (set.size === 0) this.#byUser.delete(userId);
+  }
+
+  count(userId: string): number {
+    return this.#byUser.get(userId)?.size ?? 0;
+  }
 }

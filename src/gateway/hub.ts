@@ -20,6 +20,8 @@ export interface LocalConnection {
   readonly userId: string;
   /** Set for staff connections: they receive every event of their shop. */
   readonly staffShopId: string | undefined;
+  /** The client kind it connected as (`app`, `pc`, …), for the metric of sockets by device. */
+  readonly device?: string;
   sendRaw(json: string): void;
 }
 
@@ -38,7 +40,9 @@ export class Hub implements EventSink {
   readonly #log: Logger;
   readonly #byUser = new Map<string, Entry>();
   readonly #byShop = new Map<string, Entry>();
+  readonly #byDevice = new Map<string, number>();
   #unsubscribe: (() => Promise<void>) | undefined;
+  #offReconnect: (() => void) | undefined;
 
   constructor(deps: { bus: Bus; nodeId: string; log: Logger }) {
     this.#bus = deps.bus;
@@ -49,9 +53,16 @@ export class Hub implements EventSink {
   /** Subscribes to the broadcast channel; events of other nodes are delivered from then on. */
   async start(): Promise<void> {
     this.#unsubscribe ??= await this.#bus.subscribe(channels.hubEvents, (env) => this.#fromBus(env));
+    // Events other nodes published while the bus was away never arrive: every device here syncs.
+    this.#offReconnect ??= this.#bus.onReconnect?.(() => {
+      const sockets = this.resyncLocal();
+      this.#log.info({ sockets }, 'bus reconnected; sockets told to resync');
+    });
   }
 
   async stop(): Promise<void> {
+    this.#offReconnect?.();
+    this.#offReconnect = undefined;
     this.#flush();
     const un = this.#unsubscribe;
     this.#unsubscribe = undefined;
@@ -61,11 +72,25 @@ export class Hub implements EventSink {
   add(c: LocalConnection): void {
     addTo(this.#byUser, c.userId, c);
     if (c.staffShopId) addTo(this.#byShop, c.staffShopId, c);
+    const d = c.device ?? 'unknown';
+    this.#byDevice.set(d, (this.#byDevice.get(d) ?? 0) + 1);
   }
 
   remove(c: LocalConnection): void {
+    const e = this.#byUser.get(c.userId);
+    // Only what was added is counted down (a socket closed before it joined is not).
+    if (!(e === c || (e instanceof Set && e.has(c)))) return;
     removeFrom(this.#byUser, c.userId, c);
     if (c.staffShopId) removeFrom(this.#byShop, c.staffShopId, c);
+    const d = c.device ?? 'unknown';
+    const n = (this.#byDevice.get(d) ?? 0) - 1;
+    if (n > 0) this.#byDevice.set(d, n);
+    else this.#byDevice.delete(d);
+  }
+
+  /** Sockets on this node by device kind (a handful of kinds: a bounded label). */
+  connectionsByDevice(): ReadonlyMap<string, number> {
+    return this.#byDevice;
   }
 
   emit(targets: Targets, frame: ServerFrame, opts?: { exceptConnection?: string }): void {

@@ -3,13 +3,17 @@
  * message path never compiles per message.
  *
  * Lifecycle and staleness:
- * - The first get(shopId) loads the words and compiles them; later gets return the cached filter
- *   without any I/O for `recheckMs`. After that, one get checks the shop's version (one small
- *   query) and reloads and recompiles only when it moved.
- * - invalidate(shopId) makes the next get check at once; invalidate() does so for every shop
- *   (after a global-list change). Wire both to the bus message sent after a knowledge change, so
- *   every process picks it up immediately instead of after `recheckMs`.
- * - Concurrent gets of one shop share one refresh. An invalidation that arrives during a refresh
+ * - The first get(shopId) loads the words and compiles them (that get waits: there is nothing to
+ *   serve yet); later gets return the cached filter without any I/O for `recheckMs`. After that,
+ *   a get starts a check of the shop's version (one small query; a reload and recompile only
+ *   when it moved) in the background and returns the cached filter at once: stale while
+ *   revalidating, so a message never waits for a reload (or for a slow database) once its shop
+ *   has a filter. The refreshed filter serves the gets after the check completes.
+ * - invalidate(shopId) starts that check at once; invalidate() marks every shop for a check on
+ *   its next get (after a global-list change; not a burst of checks for every cached shop). Wire both to the bus message sent after a knowledge
+ *   change, so every process picks it up within one check instead of after `recheckMs`.
+ *   settled(shopId) waits for a running check, for callers that must see the change.
+ * - Concurrent gets of one shop share one load or check. An invalidation that arrives during one
  *   forces another check on the next get.
  * - When the database fails during a refresh, the last filter keeps serving (the policy keeps
  *   working on the last known list) and the check is retried after `recheckMs`. A first load
@@ -70,26 +74,41 @@ export class FilterCache {
 
   get(shopId: string): Promise<SensitiveFilter> {
     const e = this.#entries.get(shopId);
-    if (e) {
-      this.#entries.delete(shopId);
-      this.#entries.set(shopId, e);
-      if (!e.stale && this.#now() - e.checkedAt < this.#recheckMs) return Promise.resolve(e.filter);
+    if (!e) return this.#start(shopId, () => this.#load(shopId));
+    this.#entries.delete(shopId);
+    this.#entries.set(shopId, e);
+    if (e.stale || this.#now() - e.checkedAt >= this.#recheckMs) {
+      // #refresh never rejects (a failure keeps the last filter), so nobody waits on it here.
+      void this.#start(shopId, () => this.#refresh(shopId, e));
     }
+    return Promise.resolve(e.filter);
+  }
+
+  /** Resolves when the load or check running for `shopId` (if any) has finished. */
+  async settled(shopId: string): Promise<void> {
+    await this.#inflight.get(shopId)?.catch(() => {});
+  }
+
+  #start(shopId: string, run: () => Promise<SensitiveFilter>): Promise<SensitiveFilter> {
     let p = this.#inflight.get(shopId);
     if (!p) {
-      p = (e ? this.#refresh(shopId, e) : this.#load(shopId)).finally(() => this.#inflight.delete(shopId));
+      p = run().finally(() => this.#inflight.delete(shopId));
       this.#inflight.set(shopId, p);
     }
     return p;
   }
 
-  /** Check the version of `shopId` (or of every cached shop) on its next get. */
+  /** Check the version of `shopId` now (or of every cached shop on its next get). */
   invalidate(shopId?: string): void {
     this.#epoch++;
     if (shopId === undefined) for (const e of this.#entries.values()) e.stale = true;
     else {
       const e = this.#entries.get(shopId);
-      if (e) e.stale = true;
+      if (!e) return;
+      e.stale = true;
+      // Started now rather than on the next get: that get is served the old filter, so the
+      // sooner the check runs, the fewer messages see the list from before the change.
+      void this.#start(shopId, () => this.#refresh(shopId, e));
     }
   }
 

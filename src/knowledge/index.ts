@@ -6,6 +6,8 @@ export { KnowledgeService, GLOBAL_SCOPE } from './service.ts';
 export type { FilterWords, KnowledgeServiceOptions } from './service.ts';
 export type { FaqEntry } from './repository.ts';
 export { registerKnowledgeRoutes } from './routes.ts';
+export { FaqSuggestionService, type FaqSuggestion, type FaqLookupPort, type SuggestionKind, type SuggestionStatus } from './suggestions.ts';
+export { registerSuggestionRoutes, type SuggestionRouteDeps } from './suggestions-routes.ts';
 export type { KnowledgeRouteDeps } from './routes.ts';
 export { FilterCache } from './filters.ts';
 export type { FilterCacheOptions, FilterSource } from './filters.ts';

@@ -15,6 +15,7 @@
  */
 import { KefuError } from '../protocol/errors.ts';
 import type { SqlStore } from '../storage/ports.ts';
+import { rowSecurity } from '../storage/keys.ts';
 import { DEFAULT_GLOBAL_WORDS } from './defaults.ts';
 import {
   bumpVersion,
@@ -34,7 +35,8 @@ import {
 import { assertShopId, parseFaqInput, parseWordList, parseWordsInput } from './validation.ts';
 
 /** Scope of the global word list in sensitive_words and knowledge_versions. */
-export const GLOBAL_SCOPE = '*';
+// The word list every shop reads; row-level security (migration 011) admits it to every scope.
+export const GLOBAL_SCOPE = rowSecurity.system;
 
 /** What a sensitive-word filter for one shop is built from, with the version it reflects. */
 export interface FilterWords {

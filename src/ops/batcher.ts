@@ -18,6 +18,7 @@
  * way gives its slot back at once, so a batch that never settles (a frozen database) cannot
  * hold the slots and stall every later call; its `run` is told through the signal.
  */
+import { asSystem } from '../storage/scope.ts';
 export interface BatcherOptions {
   /** Batches running at the same time (each typically holds one pool connection). */
   maxInFlight?: number;
@@ -111,7 +112,9 @@ export class Batcher<T, R> {
     this.#inFlight++;
     const state: Batch = { open: batch.length, released: false, abort: this.#timeoutMs !== undefined ? new AbortController() : undefined };
     for (const p of batch) p.batch = state;
-    void this.#runBatch(batch, state).finally(() => this.#release(state));
+    // A batch mixes callers of any shop: it runs in the system scope, whichever caller's
+    // context scheduled it (row-level security: storage/scope.ts).
+    void asSystem(() => this.#runBatch(batch, state)).finally(() => this.#release(state));
     this.#schedule();
   }
 

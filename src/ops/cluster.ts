@@ -7,6 +7,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
+import { AggregatorRegistry, type Registry } from 'prom-client';
 
 /** `auto` → one per core; a number → that many (at least 1). Undefined when the value is invalid. */
 export function parseWorkers(value: string | undefined): number | undefined {
@@ -35,6 +36,7 @@ export function runPrimary(n: number, log: (line: string) => void, graceMs: numb
   const ids = new Map<Worker, number>();
   const fork = (id: number) => ids.set(cluster.fork({ [WORKER_ENV]: String(id) }), id);
   for (let i = 1; i <= n; i++) fork(i);
+  serveClusterMetrics();
   cluster.on('exit', (w, code, signal) => {
     const id = ids.get(w) ?? 0;
     ids.delete(w);
@@ -61,3 +63,57 @@ export function runPrimary(n: number, log: (line: string) => void, graceMs: numb
 }
 
 export const isPrimary = () => cluster.isPrimary;
+
+const METRICS_REQ = 'kefu:metrics-req';
+const METRICS_RES = 'kefu:metrics-res';
+/** prom-client gives up on a silent worker after 5 s; the asking worker waits a little longer. */
+const METRICS_DEADLINE_MS = 6000;
+
+/**
+ * Metrics of N workers behind one port: Prometheus scrapes the port, and whichever worker gets the
+ * scrape asks the primary (IPC), which gathers every worker's registry with prom-client's
+ * AggregatorRegistry and answers with the sum (the gauges read from the database take the max,
+ * see their `aggregator`). So one scrape sees the whole process group, as a single process.
+ */
+function serveClusterMetrics(): void {
+  const agg = new AggregatorRegistry();
+  cluster.on('message', (w: Worker, msg: { type?: string; id?: number }) => {
+    if (msg?.type !== METRICS_REQ) return;
+    agg.clusterMetrics().then(
+      (text) => w.isConnected() && w.send({ type: METRICS_RES, id: msg.id, text }),
+      (e: unknown) => w.isConnected() && w.send({ type: METRICS_RES, id: msg.id, error: (e as Error).message }),
+    );
+  });
+}
+
+let nextRequest = 0;
+const waiting = new Map<number, (r: { text?: string; error?: string }) => void>();
+
+/**
+ * In a worker of `--workers`: answers the primary's gathering with `registry`, and returns the
+ * function /metrics calls for the whole group's text. Undefined in a process of its own.
+ */
+export function clusterMetricsForWorker(registry: Registry): (() => Promise<string>) | undefined {
+  if (!cluster.isWorker || !process.send) return undefined;
+  AggregatorRegistry.setRegistries([registry]);
+  void new AggregatorRegistry(); // installs prom-client's answering listener in this worker
+  process.on('message', (msg: { type?: string; id?: number; text?: string; error?: string }) => {
+    if (msg?.type !== METRICS_RES || msg.id === undefined) return;
+    waiting.get(msg.id)?.(msg);
+    waiting.delete(msg.id);
+  });
+  return () =>
+    new Promise<string>((resolve, reject) => {
+      const id = nextRequest++;
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        reject(new Error(`the primary did not gather the workers' metrics within ${METRICS_DEADLINE_MS} ms`));
+      }, METRICS_DEADLINE_MS);
+      waiting.set(id, (r) => {
+        clearTimeout(timer);
+        if (r.text !== undefined) resolve(r.text);
+        else reject(new Error(r.error ?? 'no metrics'));
+      });
+      process.send!({ type: METRICS_REQ, id });
+    });
+}

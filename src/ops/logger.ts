@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
+import { currentTraceId } from './trace.ts';
 
 /**
  * Paths that may carry tokens or personal data are censored at the logger, so a careless
@@ -30,6 +31,13 @@ export function createLogger(opts: { level: string; nodeId: string; destination?
       base: { node: opts.nodeId },
       redact: { paths: REDACT, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // Lines written while a client frame's work runs (the robot turn, its lookups) name that
+      // frame's trace (src/ops/trace.ts); not `traceId`, which a socket's lines already carry
+      // for the upgrade request.
+      mixin: () => {
+        const t = currentTraceId();
+        return t === undefined ? {} : { frameTraceId: t };
+      },
       serializers: {
         // The query string of /im carries the token: log the path only.
         req: (req: { method?: string; url?: string; id?: string }) => ({ method: req.method, url: req.url?.split('?')[0] }),

@@ -7,6 +7,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  */
 export function createMetrics() {
   const registry = new Registry();
+  const sources: Sources = { robotBacklogTop: () => [], sheddingShops: () => 0 };
   collectDefaultMetrics({ register: registry });
   const m = {
     registry,
@@ -18,8 +19,9 @@ export function createMetrics() {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
-    shopBacklog: new Gauge({ name: 'kefu_shop_backlog', help: 'Conversations waiting for a human, by shop.', labelNames: ['shop'] as const, registers: [registry] }),
-    commands: new Gauge({ name: 'kefu_commands', help: 'Commands by status.', labelNames: ['status'] as const, registers: [registry] }),
+    shopBacklog: new Gauge({ name: 'kefu_shop_backlog', help: 'Conversations waiting for a human, by shop.', labelNames: ['shop'] as const, registers: [registry], aggregator: 'max' }),
+    // Read from the database: every worker of --workers reports the same, so the group's is the max.
+    commands: new Gauge({ name: 'kefu_commands', help: 'Commands by status.', labelNames: ['status'] as const, registers: [registry], aggregator: 'max' }),
     commandAttempts: new Counter({ name: 'kefu_command_attempts_total', help: 'Command deliveries to the platform, by outcome (succeeded, retrying, dead; dropped: taken over by another process).', labelNames: ['outcome'] as const, registers: [registry] }),
     commandAttemptSeconds: new Histogram({ name: 'kefu_command_attempt_seconds', help: "One command attempt's call to the platform, until its answer or its timeout.", buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
     workRejected: new Counter({ name: 'kefu_work_rejected_total', help: 'Work refused because the bounded work queue was full, by kind.', labelNames: ['kind'] as const, registers: [registry] }),
@@ -54,9 +56,34 @@ export function createMetrics() {
     ratings: new Counter({ name: 'kefu_ratings_total', help: 'Ratings given by buyers after a conversation closed, by score (1-5).', labelNames: ['score'] as const, registers: [registry] }),
     robotFailures: new Counter({ name: 'kefu_robot_failures_total', help: 'Robot turns that did not answer and were handed to a person instead, by reason (shed under load, error).', labelNames: ['reason'] as const, registers: [registry] }),
     cacheFallbacks: new Counter({ name: 'kefu_cache_fallbacks_total', help: 'Reads served from PostgreSQL because the cache missed or failed, by operation.', labelNames: ['op'] as const, registers: [registry] }),
+    ...opsMetrics(registry, sources),
+    /** Set by the modules that own the numbers (read at scrape time). */
+    sources,
   };
   for (const role of ['customer', 'bot', 'agent', 'system']) m.messages.inc({ role }, 0);
   return m;
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+type Sources = { robotBacklogTop: () => Array<[string, number]>; sheddingShops: () => number };
+
+/** Shedding and backups (issue #14); the scrape-time ones are in runtime-metrics.ts. */
+function opsMetrics(registry: Registry, sources: Sources) {
+  return {
+    robotShed: new Counter({ name: 'kefu_robot_shed_total', help: "Robot turns shed (the buyer told a person will answer), by scope: node (the work queue is busy) or shop (that shop's backlog passed KEFU_SHOP_BACKLOG_SHED).", labelNames: ['scope'] as const, registers: [registry] }),
+    robotShopBacklog: new Gauge({
+      name: 'kefu_robot_shop_backlog',
+      help: "Robot turns queued and not finished on this node, for the 10 shops with the most (bounded labels).",
+      labelNames: ['shop'] as const,
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const [shop, n] of sources.robotBacklogTop()) this.set({ shop }, n);
+      },
+    }),
+    robotSheddingShops: new Gauge({ name: 'kefu_robot_shedding_shops', help: 'Shops whose robot answers this node sheds now (KEFU_SHOP_BACKLOG_SHED).', registers: [registry], collect() { this.set(sources.sheddingShops()); } }),
+    backupLastSuccess: new Gauge({ name: 'kefu_backup_last_success_timestamp_seconds', help: 'When the newest scheduled backup in this node\'s backup directory was written (unix seconds); 0 until one is written or found (KEFU_BACKUP_SCHEDULE).', registers: [registry], aggregator: 'max' }),
+    backupRuns: new Counter({ name: 'kefu_backup_runs_total', help: 'Scheduled backups, by outcome: ok, failed, or skipped (another node holds the day\'s lock).', labelNames: ['outcome'] as const, registers: [registry] }),
+  };
+}

@@ -5,12 +5,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
+import { clusterMetricsForWorker } from './cluster.ts';
+import { observeHttp } from './runtime-metrics.ts';
 
 export interface OpsRouteDeps {
   readonly nodeId: string;
   readonly registry: Registry;
   /** Each resolves when its dependency answers; the route bounds the wait. */
   readonly checks: Readonly<Record<string, () => Promise<void>>>;
+  /** More of /readyz's body (the Redis circuit breakers' state), whatever the status. */
+  readonly details?: () => Record<string, unknown>;
 }
 
 const PROBE_DEADLINE_MS = 1000;
@@ -38,10 +42,19 @@ export function registerOpsRoutes(app: FastifyInstance, deps: OpsRouteDeps): voi
     const checks = Object.fromEntries(names.map((n, i) => [n, results[i]!]));
     const ok = results.every((r) => r === 'ok');
     reply.code(ok ? 200 : 503);
-    return { status: ok ? 'ready' : 'unready', checks };
+    return { status: ok ? 'ready' : 'unready', checks, ...deps.details?.() };
   });
+  observeHttp(app, deps.registry);
+  // With --workers, one scrape answers for every worker (src/ops/cluster.ts).
+  const group = clusterMetricsForWorker(deps.registry);
   app.get('/metrics', quiet, async (_req, reply) => {
     reply.header('content-type', deps.registry.contentType);
-    return deps.registry.metrics();
+    if (!group) return deps.registry.metrics();
+    try {
+      return await group();
+    } catch (e) {
+      reply.code(503).header('content-type', 'text/plain');
+      return `kefu: ${(e as Error).message}\n`;
+    }
   });
 }

@@ -39,6 +39,7 @@ function csp(kind: Kind, frameAncestors: string): string {
   return `${common}; style-src 'self'; frame-ancestors ${kind === 'frame' ? frameAncestors : "'none'"}`;
 }
 
+/** `allowed` is KEFU_ALLOWED_ORIGINS as canonicalOrigin() (src/gateway/origin.ts) parsed it, the parser the socket's Origin check uses. */
 function frameAncestorsOf(allowed: readonly string[] | undefined): string {
   if (!allowed || allowed.includes('*')) return '*';
   return ["'self'", ...allowed].join(' ');

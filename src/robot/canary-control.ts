@@ -9,11 +9,12 @@ import type { Bus, Cache } from '../storage/ports.ts';
 import { channels, keys } from '../storage/keys.ts';
 import type { Canary, CanaryConfig } from './canary.ts';
 import { KefuError } from '../protocol/errors.ts';
+import { storableString } from '../protocol/validation.ts';
 
 
 export const canaryConfigSchema = z.strictObject({
-  newVersion: z.string().min(1).max(32),
-  oldVersion: z.string().min(1).max(32),
+  newVersion: storableString().min(1).max(32),
+  oldVersion: storableString().min(1).max(32),
   newDigits: z.array(z.number().int().min(0).max(9)).max(10),
 });
 

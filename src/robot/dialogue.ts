@@ -29,6 +29,7 @@ import {
   orderTitle,
 } from './cards.ts';
 import type { FaqHit } from './faq-index.ts';
+import { localDay } from './nlu/entities.ts';
 import { createNlu, type Nlu } from './nlu/understand.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isIntent, type Card, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
@@ -47,6 +48,9 @@ export const MAX_FAILURES = 2;
 export const MAX_CHOICES = 5;
 /** Logistics records fetched for one turn. */
 export const MAX_LOGISTICS_LOOKUP = 10;
+/** Shop FAQ questions offered when the FAQ is unsure, and the longest kept in the state. */
+export const MAX_FAQ_OPTIONS = 3;
+const MAX_FAQ_QUESTION = 300;
 
 export interface DialogueState {
   readonly v: 1;
@@ -64,11 +68,17 @@ export interface DialogueState {
   readonly confirm?: Intent;
   /** The robot asked whether to connect a human. */
   readonly offeredHuman?: boolean;
+  /** The robot asked which of these shop FAQ questions the buyer meant (the FAQ was unsure). */
+  readonly faqOptions?: readonly string[];
 }
 
 export const initialState = (): DialogueState => ({ v: 1, failures: 0 });
 
-const ID = /^[\w.:-]{1,64}$/;
+/** Order ids as platforms send them: any characters but control ones, up to the webhook limit. */
+export const MAX_ORDER_ID = 128;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const validId = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= MAX_ORDER_ID && !CONTROL.test(x);
 
 /** A stored state back from the caller; anything malformed becomes a fresh conversation rather than an error. */
 export function parseState(raw: unknown): DialogueState {
@@ -78,7 +88,7 @@ export function parseState(raw: unknown): DialogueState {
   const failures = typeof r.failures === 'number' && Number.isInteger(r.failures) && r.failures >= 0 ? Math.min(r.failures, MAX_FAILURES) : 0;
   const s: { -readonly [K in keyof DialogueState]: DialogueState[K] } = { v: 1, failures };
   if (r.lang === 'zh' || r.lang === 'en') s.lang = r.lang;
-  if (typeof r.focusOrderId === 'string' && ID.test(r.focusOrderId)) s.focusOrderId = r.focusOrderId;
+  if (validId(r.focusOrderId)) s.focusOrderId = r.focusOrderId;
   if (isIntent(r.topic) && isDataIntent(r.topic)) s.topic = r.topic;
   const p = r.pending as { intent?: unknown; orderIds?: unknown } | undefined;
   if (
@@ -88,12 +98,16 @@ export function parseState(raw: unknown): DialogueState {
     Array.isArray(p.orderIds) &&
     p.orderIds.length > 0 &&
     p.orderIds.length <= MAX_CHOICES &&
-    p.orderIds.every((x) => typeof x === 'string' && ID.test(x))
+    p.orderIds.every(validId)
   ) {
     s.pending = { intent: p.intent, orderIds: [...(p.orderIds as string[])] };
   }
   if (isIntent(r.confirm) && r.confirm !== 'unknown') s.confirm = r.confirm;
   if (r.offeredHuman === true) s.offeredHuman = true;
+  const f = r.faqOptions;
+  if (Array.isArray(f) && f.length >= 2 && f.length <= MAX_FAQ_OPTIONS && f.every((q) => typeof q === 'string' && q.length > 0 && q.length <= MAX_FAQ_QUESTION)) {
+    s.faqOptions = [...(f as string[])];
+  }
   return s;
 }
 
@@ -117,6 +131,8 @@ export interface TurnData {
   readonly logistics?: Lookup<readonly Logistics[]>;
   readonly aftersales?: Lookup<readonly Aftersale[]>;
   readonly faq?: Lookup<FaqHit | null>;
+  /** The FAQ's two or three plausible entries when it was unsure (its `clarify` band). */
+  readonly faqCandidates?: readonly FaqHit[];
 }
 
 export interface Needs {
@@ -126,6 +142,8 @@ export interface Needs {
   readonly faq: boolean;
   /** Orders whose logistics can be fetched right away, before the order list arrives. */
   readonly knownOrderIds: readonly string[];
+  /** What to search the FAQ for when it is not the message itself (the FAQ question the buyer picked). */
+  readonly faqText?: string;
 }
 
 export interface Plan {
@@ -157,6 +175,8 @@ interface Resolved {
   readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true };
   readonly explicitOrderId?: string;
   readonly declined?: 'confirm' | 'human';
+  /** The FAQ question picked from the ones we offered. */
+  readonly faqPick?: string;
 }
 
 let defaultNlu: Nlu | undefined;
@@ -166,19 +186,76 @@ function understandingOf(input: TurnInput): Understanding {
   return defaultNlu.understand(input.text, input.now ?? new Date());
 }
 
-const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+/** An id as buyers type it: case, width, "#", dashes and spaces do not count ("#a-77" is "A77"). */
+const idKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase() || (idKey(a) !== '' && idKey(a) === idKey(b));
+/** Runs of what an order id may be made of (after NFKC); Han text around them does not belong to them. */
+const ID_RUN = /[A-Za-z0-9#_.:/-]+/g;
+/** The shortest tail of an id the buyer may type for it ("…2222" as "2222"). */
+const MIN_ID_TAIL = 3;
 
-function resolve(state: DialogueState, u: Understanding): Resolved {
-  const lang = u.langDetected ? u.lang : (state.lang ?? u.lang);
+/**
+ * Which of the given ids the text names: an id written in full whatever its shape, or (with
+ * `tails`) the unique id that ends with a run of 3 or more characters the buyer typed.
+ */
+export function namedIds(text: string, ids: readonly string[], tails = false): string[] {
+  const lower = text.normalize('NFKC').toLowerCase();
+  const runs = (lower.match(ID_RUN) ?? []).map(idKey).filter((k) => k !== '');
+  const full = ids.filter((id) => {
+    const k = idKey(id);
+    // Ids with characters outside ID_RUN (Han, other scripts) are looked for as they are.
+    return k !== '' && (runs.includes(k) || (/[^a-z0-9]/.test(k) && lower.includes(id.normalize('NFKC').toLowerCase())));
+  });
+  if (full.length || !tails) return full;
+  for (const run of runs) {
+    if (run.length < MIN_ID_TAIL) continue;
+    const hits = ids.filter((id) => idKey(id).endsWith(run));
+    if (hits.length === 1) return hits;
+  }
+  return [];
+}
+
+/** "2", "第二个", "the first one" as the answer to our list of FAQ questions. */
+function pickedOption(u: Understanding, options: readonly string[]): string | undefined {
+  const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
+  const bare = /^\s*(\d)\s*[.。号]?\s*$/.exec(u.normalized);
+  const n = ordinal ?? (bare ? Number(bare[1]) : undefined);
+  if (n === undefined) return undefined;
+  return options[n > 0 ? n - 1 : options.length + n];
+}
+
+/** "那个", "那件", "the … one": the buyer points at one of the listed orders. */
+const POINTS_AT_ONE = /那个|那件|那单|那笔|那款|(?<![a-z])one(?![a-z])/;
+
+/** A whole message that can only be an order number ("#A77", "SO-2611-0004"), whatever its shape. */
+function idOnly(text: string): string | undefined {
+  const t = text.normalize('NFKC').trim().replace(/[。.!?？！]+$/, '');
+  if (t.length < 3 || t.length > MAX_ORDER_ID || /\s|\p{Script=Han}/u.test(t) || CONTROL.test(t)) return undefined;
+  const digits = t.replace(/\D/g, '').length;
+  const letters = t.replace(/[^A-Za-z]/g, '').length;
+  // "iphone15" or "618" is not an order number; "#A77", "SO-2611-0004" and "20241127001" are.
+  return (t.startsWith('#') && digits > 0) || (digits >= 3 && (letters > 0 || digits >= 6)) ? t : undefined;
+}
+
+function resolve(state: DialogueState, u: Understanding, text: string): Resolved {
+  // A conversation keeps its language through short or ambiguous messages ("ok", "tk", an order
+  // number) and follows the buyer once they clearly write in the other one.
+  const switches = u.langDetected && (!state.lang || u.lang === state.lang || u.langStrong !== false);
+  const lang = switches ? u.lang : (state.lang ?? u.lang);
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
   const base = { lang, u };
   if (u.intent === 'human' || u.intent === 'complaint') return { ...base, intent: u.intent };
   if (state.offeredHuman && u.yesNo) return u.yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
   if (state.confirm && u.yesNo) return u.yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
+  const faqPick = state.faqOptions && pickedOption(u, state.faqOptions);
+  if (faqPick) return { ...base, intent: 'faq', faqPick };
 
   const p = state.pending;
   if (p) {
     const intent = isDataIntent(u.intent) ? u.intent : p.intent;
+    // The whole message is one of the listed ids ("#12", "A-7"): it names that order, not a position.
+    const exact = p.orderIds.find((id) => sameId(id, text.trim()));
+    if (exact) return { ...base, intent, choice: { orderId: exact } };
     const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
     const bare = /^\s*#?(\d{1,2})\s*[.。号]?\s*$/.exec(u.normalized);
     const index = ordinal !== undefined ? (ordinal > 0 ? ordinal - 1 : p.orderIds.length + ordinal) : bare ? Number(bare[1]) - 1 : undefined;
@@ -186,42 +263,58 @@ function resolve(state: DialogueState, u: Understanding): Resolved {
       const id = p.orderIds[index];
       return id ? { ...base, intent, choice: { orderId: id } } : { ...base, intent: p.intent, choice: { outOfRange: true } };
     }
+    const named = namedIds(text, p.orderIds, !u.entities.some((e) => e.type === 'phoneTail'));
+    if (named.length === 1) return { ...base, intent, choice: { orderId: named[0]! } };
     if (orderId) {
       const id = p.orderIds.find((x) => sameId(x, orderId));
       if (id) return { ...base, intent, choice: { orderId: id } };
       return { ...base, intent, explicitOrderId: orderId };
     }
-    // "耳机那个", "昨天买的那个": matched against the listed orders once they are loaded.
-    if (u.intent === 'unknown' || (isDataIntent(u.intent) && u.entities.some((e) => e.type === 'date' || e.type === 'phoneTail' || e.type === 'sku'))) {
+    // "耳机那个", "昨天买的那个", "the leather one" (whose product word is also an FAQ cue): matched
+    // against the listed orders once they are loaded.
+    const describes = !isDataIntent(u.intent) && POINTS_AT_ONE.test(u.normalized);
+    if (u.intent === 'unknown' || describes || (isDataIntent(u.intent) && u.entities.some((e) => e.type === 'date' || e.type === 'phoneTail' || e.type === 'sku'))) {
       return { ...base, intent, choice: { describe: true } };
     }
   }
-  if (u.intent === 'unknown' && orderId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: orderId };
+  const bareId = orderId ?? (u.intent === 'unknown' ? idOnly(text) : undefined);
+  if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
   return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
 }
 
 /** Which lookups answering this turn needs. CPU only. */
 export function plan(state: DialogueState, input: TurnInput): Plan {
-  const r = resolve(state, understandingOf(input));
+  const r = resolve(state, understandingOf(input), input.text);
   const data = isDataIntent(r.intent);
   const known = new Set<string>();
   if (r.choice && 'orderId' in r.choice) known.add(r.choice.orderId);
   if (r.explicitOrderId) known.add(r.explicitOrderId);
   if (data && !r.choice && !r.explicitOrderId && state.focusOrderId) known.add(state.focusOrderId);
-  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || isPolicyIntent(r.intent));
+  const ref = orderReference(r);
+  // A data question that names no order may be one the shop's FAQ answers ("付款后多久发货").
+  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || isPolicyIntent(r.intent) || (data && notAboutOwnOrder(r, input.text)));
   return {
     intent: r.intent,
     lang: r.lang,
     notUnderstood: r.intent === 'unknown' && !r.declined,
     needs: {
-      orders: data,
+      // A policy question about the buyer's own order ("我买的耳机能退吗") also shows that order.
+      orders: data || (isPolicyIntent(r.intent) && (ref || personal(input.text))),
       aftersales: r.intent === 'aftersale_progress',
       logistics: LOGISTICS_INTENTS.has(r.intent),
       faq,
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
+      ...(r.faqPick ? { faqText: r.faqPick } : {}),
     },
   };
 }
+
+/** "我的", "my", "I bought": the buyer is asking about their own purchase, not the shop's rules. */
+const PERSONAL = /我的|我买|我下|我拍|我订|我这|我那|我家的|俺的|(?<![a-z])(?:my|mine|i (?:ordered|bought|paid|placed|purchased|got))(?![a-z])/i;
+const personal = (text: string) => PERSONAL.test(text.normalize('NFKC'));
+
+/** The turn names an order: by id, by answering a choice. */
+const orderReference = (r: Resolved): boolean => !!(r.choice || r.explicitOrderId);
 
 /** The orders whose logistics to fetch once the order list is in (those that have shipped), newest first. */
 export function logisticsTargets(p: Plan, orders: readonly Order[], input: Pick<TurnInput, 'shopId' | 'userId'>): string[] {
@@ -268,7 +361,7 @@ interface Outcome {
 /** Answers one buyer message. Pure: same inputs, same outputs. */
 export function step(state: DialogueState, input: TurnInput, data: TurnData): StepResult {
   const u = understandingOf(input);
-  const r = resolve(state, u);
+  const r = resolve(state, u, input.text);
   const ctx = context(state, input, data, r);
   let out = answer(ctx);
   let failures = 0;
@@ -343,15 +436,13 @@ function answer(ctx: Ctx): Outcome {
     case 'return_policy':
     case 'invoice':
     case 'coupon':
-      return { replies: [{ text: faqAnswer(ctx) ?? t.policy[r.intent] }] };
+      return policyAnswer(ctx, r.intent);
     case 'faq':
       return faqOrNotSure(ctx);
     case 'unknown':
       return unknown(ctx);
-    case 'aftersale_progress':
-      return aftersaleAnswer(ctx);
     default:
-      return dataAnswer(ctx, r.intent);
+      return dataOrFaq(ctx, r.intent);
   }
 }
 
@@ -363,16 +454,88 @@ function faqAnswer(ctx: Ctx): string | undefined {
   return f?.ok && f.value ? f.value.entry.answer : undefined;
 }
 
+/** From this confidence a shop FAQ hit outranks the guess that a question naming no order is about one. */
+export const FAQ_OVER_DATA = 0.6;
+const OPEN: ReadonlySet<OrderStatus> = new Set(['pending_payment', 'paid', 'shipped', 'delivered']);
+
+/** The shop's FAQ hit when it is confident (the index's `answer` band, when it reports bands). */
+function confidentFaq(ctx: Ctx): FaqHit | undefined {
+  const f = ctx.data.faq;
+  if (!f?.ok || !f.value) return undefined;
+  const band = (f.value as { band?: unknown }).band;
+  if (band !== undefined) return band === 'answer' ? f.value : undefined;
+  return f.value.confidence >= FAQ_OVER_DATA ? f.value : undefined;
+}
+
+/**
+ * Words that only make sense about one particular order or parcel ("到哪了", "还没到", "where is",
+ * "status"): such a question is about the buyer's order even when it does not say "my".
+ */
+const SPECIFIC =
+  /到哪|在哪|哪儿了|哪里了|走到|到了没|到了吗|还没到|没到|没收到|怎么还没|状态|进度|单号|查|(?<![a-z])(?:where is|where are|track|tracking|status|check|has it|did it|yet|still|not received|have not received|arrived|stuck)(?![a-z])/;
+/** A data question that names no order of the buyer's: the shop's FAQ may answer it better. */
+const notAboutOwnOrder = (r: Resolved, text: string): boolean => !orderReference(r) && !personal(text);
+/** From this confidence an FAQ hit is one of the shop's own phrasings, near word for word ("门店地址在哪"). */
+export const FAQ_EXACT = 0.95;
+
+/**
+ * A data question that names no order and that the shop's FAQ answers confidently. Asked in
+ * general ("付款后多久发货", "新疆能送到吗", or an FAQ question word for word): the shop's answer,
+ * then the buyer's order when exactly one open order fits. About their own order ("我的快递多久到",
+ * "物流到哪了"): the order answer.
+ */
+function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
+  const data = intent === 'aftersale_progress' ? aftersaleAnswer(ctx) : dataAnswer(ctx, intent);
+  const hit = notAboutOwnOrder(ctx.r, ctx.input.text) ? confidentFaq(ctx) : undefined;
+  // "物流到哪了" is about the buyer's parcel even when an FAQ shares its words, unless it is the FAQ's own question.
+  if (!hit || (SPECIFIC.test(ctx.r.u.normalized) && hit.confidence < FAQ_EXACT)) return data;
+  const faq: Reply = { text: hit.entry.answer };
+  const focus = data.next?.pending ? undefined : data.next?.focusOrderId;
+  const one = focus ? ctx.orders?.find((o) => o.orderId === focus) : undefined;
+  if (one && (intent === 'aftersale_progress' || OPEN.has(one.status))) return { ...data, replies: [faq, ...data.replies] };
+  return { replies: [faq] };
+}
+
+/** A policy question: the shop's own entry before the built-in text, with the buyer's order when they named one. */
+function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
+  const text = faqAnswer(ctx) ?? ctx.t.policy[intent];
+  const o = ctx.orders ? policyOrder(ctx, ctx.orders) : undefined;
+  if (!o) return { replies: [{ text }] };
+  return { replies: [...statusAnswer(ctx, o).replies, { text }], next: { focusOrderId: o.orderId, topic: 'order_status' } };
+}
+
+function policyOrder(ctx: Ctx, orders: Order[]): Order | undefined {
+  const open = orders.filter((o) => OPEN.has(o.status));
+  const id = ctx.r.explicitOrderId;
+  if (id) return open.find((o) => sameId(o.orderId, id));
+  const named = namedIds(ctx.input.text, open.map((o) => o.orderId));
+  if (named.length === 1) return open.find((o) => o.orderId === named[0]);
+  const described = describedBy(ctx, open);
+  if (described) return described.length === 1 ? described[0] : undefined;
+  return open.length === 1 ? open[0] : undefined;
+}
+
 function faqOrNotSure(ctx: Ctx): Outcome {
   const a = faqAnswer(ctx);
   if (a) return { replies: [{ text: a }] };
+  const offer = faqClarify(ctx);
+  if (offer) return offer;
   if (ctx.unavailable.has('faq')) return { replies: [{ text: `${ctx.t.unavailable('faq')}${ctx.t.offerHumanShort}` }], next: { offeredHuman: true } };
   return { replies: [{ text: ctx.t.notSureOfferHuman }], next: { offeredHuman: true }, failed: true };
+}
+
+/** The FAQ was unsure between a few of the shop's questions: ask which one was meant. */
+function faqClarify(ctx: Ctx): Outcome | undefined {
+  const questions = [...new Set((ctx.data.faqCandidates ?? []).map((h) => h.entry.question.slice(0, MAX_FAQ_QUESTION)))].slice(0, MAX_FAQ_OPTIONS);
+  if (questions.length < 2) return undefined;
+  return { replies: [{ text: ctx.t.faqWhich(questions) }], next: { faqOptions: questions } };
 }
 
 function unknown(ctx: Ctx): Outcome {
   const a = faqAnswer(ctx);
   if (a) return { replies: [{ text: a }] };
+  const offer = faqClarify(ctx);
+  if (offer) return offer;
   const guess = ctx.r.u.guess;
   // The FAQ was already searched: asking "did you mean a shop question?" would lead nowhere.
   if (guess === 'faq') return faqOrNotSure(ctx);
@@ -431,6 +594,9 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
     const o = orders.find((x) => sameId(x.orderId, id)) ?? orders.find((x) => ctx.logistics.some((l) => l.orderId === x.orderId && sameId(l.trackingNo, id)));
     return o ? { one: o } : { none: t.noOrderWithId(id) };
   }
+  // An id of any shape the entity extractor did not take for one ("#A77到哪了"): the buyer's own ids are known.
+  const named = namedIds(ctx.input.text, orders.map((o) => o.orderId));
+  if (named.length === 1) return { one: orders.find((o) => o.orderId === named[0])! };
   if (r.choice && 'describe' in r.choice) {
     const listed = orders.filter((o) => state.pending?.orderIds.some((id) => sameId(id, o.orderId)));
     const narrowed = describedBy(ctx, listed);
@@ -451,6 +617,21 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   return relevant.length === 1 ? { one: relevant[0]! } : { many: relevant };
 }
 
+/** Words that make a day the day of the purchase ("昨天买的", "the one I ordered on monday", "那单"). */
+const PURCHASE = /买|购|下单|下的单|下了单|拍的|拍了|付款|付的|付了|支付|订的|订了|那个|那单|那笔|那件|(?<![a-z])(?:bought|ordered|order(?:ed)? (?:on|from)|purchased?|placed|paid|buy|the one from)(?![a-z])/;
+
+/**
+ * A date the buyer said is the day of an order only when they said so, or when answering our
+ * "which order?"; "今天能到吗", "by friday", "it said delivered today" are about the delivery.
+ * A day in the future never is.
+ */
+function isOrderDate(ctx: Ctx, value: string): boolean {
+  const [from = ''] = value.split('/');
+  if (from > localDay(ctx.input.now ?? new Date(), ctx.tz)) return false;
+  if (ctx.r.choice && 'describe' in ctx.r.choice) return true;
+  return PURCHASE.test(ctx.r.u.normalized);
+}
+
 const TITLE_STOP = new Set(['订单', '快递', '物流', '包裹', '东西', '那个', '这个', '一个', '什么', '时候', '退款', 'order', 'package', 'parcel', 'the', 'one', 'that', 'my', 'refund']);
 
 /**
@@ -463,11 +644,16 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
   let narrowed = false;
   for (const e of u.entities) {
     if (e.type === 'date') {
+      if (!isOrderDate(ctx, e.value)) continue;
       const [from = '', to = from] = e.value.split('/');
-      out = out.filter((o) => {
+      const kept = out.filter((o) => {
         const d = localDate(o.createdAt, ctx.tz);
         return d !== undefined && d >= from && d <= to;
       });
+      // Buyers give the day they paid or misremember it by one: a day no order was placed on
+      // narrows nothing rather than leaving none.
+      if (kept.length === 0) continue;
+      out = kept;
       narrowed = true;
     } else if (e.type === 'phoneTail') {
       out = out.filter((o) => o.receiver.phone.replace(/\D/g, '').endsWith(e.value));
@@ -477,9 +663,12 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       narrowed = true;
     }
   }
-  const words = u.tokens.filter((w) => (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : w.length >= 3) && !TITLE_STOP.has(w));
+  const words = u.tokens.filter((w) => (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) ? w.length >= 3 : w.length >= 2 && !/^\d+$/.test(w)) && !TITLE_STOP.has(w));
   if (words.length) {
-    const byTitle = out.filter((o) => o.items.some((i) => words.some((w) => i.title.toLowerCase().includes(w))));
+    // The orders whose titles share the most words with what the buyer said ("the blue hoodie").
+    const score = (o: Order) => words.filter((w) => o.items.some((i) => i.title.normalize('NFKC').toLowerCase().includes(w))).length;
+    const best = Math.max(0, ...out.map(score));
+    const byTitle = best > 0 ? out.filter((o) => score(o) === best) : [];
     // A title word only counts when it picks some orders out; "我的订单" names none.
     if (byTitle.length > 0 && byTitle.length < out.length) {
       out = byTitle;

@@ -1,18 +1,23 @@
 /**
- * One shop's FAQ, searchable by paraphrase. Every question and alternate phrasing becomes a
- * document of terms: jieba words (English lightly stemmed, synonyms folded, stop words dropped)
- * plus Chinese character bigrams, which keep a match alive when segmentation or a typo splits a
- * word differently. minisearch ranks candidates with BM25; the confidence then asks the question
- * a buyer would: how much of what I asked does this FAQ cover, and how much of the FAQ's question
- * did I ask? Both weighted by how rare each term is in this shop's FAQ. Below the threshold the
- * index answers null and the robot says it is not sure rather than answer the wrong question.
+ * One shop's FAQ, searchable by paraphrase. Every question, alternate phrasing and answer becomes
+ * weighted terms (src/robot/lexicon/terms.ts): concepts of the e-commerce synonym lexicon
+ * (邮费 = 运费 = postage), words, and Chinese character bigrams. The confidence then asks the
+ * question a buyer would: how much of what I asked does this entry cover (its phrasings fully, its
+ * answer at half credit), and how much of the entry's best phrasing did I ask? Both weighted by
+ * how rare each term is in this shop's FAQ; a word no entry uses still counts against the query,
+ * at a discount, so "do you sell laptops" covers nothing and a question buried in a long message
+ * is still found. A BM25-style score breaks ties.
  *
- * Build cost is linear in the entries (about 20 ms for 500 entries); rebuild on every change.
+ * Three bands (`lookup`): `answer` (confident, and clearly ahead of the runner-up), `clarify`
+ * (plausible: offer the top two or three), `none` (not an FAQ question). The thresholds were
+ * chosen on the VALIDATION split of src/robot/eval/ (docs/robot-evaluation.md).
+ *
+ * Build cost is linear in the entries (a few ms for 500 entries); rebuild on every change.
  */
-import MiniSearch from 'minisearch';
 import { KefuError } from '../protocol/errors.ts';
-import { stem } from './nlu/bayes.ts';
-import { detectLanguage, normalizeText, type Normalized } from './nlu/normalize.ts';
+import { defaultLexicon, type Lexicon } from './lexicon/index.ts';
+import { termsOf, TypoIndex, type TermContext } from './lexicon/terms.ts';
+import { detectLanguage } from './nlu/normalize.ts';
 import { defaultTokenizer, type Tokenizer } from './nlu/tokenizer.ts';
 import type { Lang } from './types.ts';
 
@@ -25,139 +30,132 @@ export interface FaqEntry {
 
 export interface FaqHit {
   readonly entry: FaqEntry;
-  /** minisearch BM25 score of the best-matching phrasing. */
+  /** BM25-style score of the entry (ties and re-ranking). */
   readonly score: number;
-  /** 0..1; hits below the index threshold are not returned. */
+  /** 0..1; `search` returns only hits in the answer band. */
   readonly confidence: number;
+}
+
+export type FaqBand = 'answer' | 'clarify' | 'none';
+
+/** What the index makes of a question: answer it, ask which of a few entries was meant, or not an FAQ. */
+export interface FaqLookup {
+  readonly band: FaqBand;
+  /** The entry to answer with (band `answer`), else null. */
+  readonly hit: FaqHit | null;
+  /** Band `answer`: the hit; `clarify`: the two or three plausible entries, best first; `none`: empty. */
+  readonly candidates: readonly FaqHit[];
 }
 
 export interface FaqIndexOptions {
   readonly tokenizer?: Tokenizer;
-  /** Minimum confidence for a hit; default 0.5. */
+  /** Synonym lexicon; default the shipped zh + en files. */
+  readonly lexicon?: Lexicon;
+  /** Minimum confidence to answer; default DEFAULT_FAQ_THRESHOLD. */
   readonly threshold?: number;
+  /** Minimum confidence to offer an entry when clarifying; default DEFAULT_CLARIFY_THRESHOLD (capped at `threshold`). */
+  readonly clarifyThreshold?: number;
 }
 
-export const DEFAULT_FAQ_THRESHOLD = 0.5;
+/** Chosen on the VALIDATION split by src/robot/eval/faq-tune.ts (docs/robot-evaluation.md). */
+export const DEFAULT_FAQ_THRESHOLD = 0.46;
+export const DEFAULT_CLARIFY_THRESHOLD = 0.25;
+/** When the runner-up is confident too, an answer must lead it by this much, or the robot asks which one was meant. */
+export const ANSWER_MARGIN = 0.05;
 export const MAX_FAQ_ENTRIES = 5000;
 const MAX_FIELD = 2000;
-const BIGRAM_WEIGHT = 0.5;
-const QUESTION_WEIGHT = 0.6;
+const MAX_CANDIDATES = 3;
 /** Query terms found only in an entry's answer count this much toward covering the query. */
-const ANSWER_CREDIT = 0.5;
-/**
- * A query matched only by an entry's answer ("可以用支付宝吗" against "支持支付宝、微信支付…")
- * gets at most this confidence, times how much of the query the answer covers: an answer is long
- * and says many things, so it is weaker evidence than a phrasing of the question.
- */
-const ANSWER_ONLY_FACTOR = 0.6;
-const Q_EXP = 0.5;
+const ANSWER_CREDIT = 0.7;
+/** An entry matched through its answer alone is this far covered from its own side. */
+const ANSWER_ONLY_COVER = 0.25;
+/** A query word that no entry uses weighs this share of the rarest known word. */
+const UNKNOWN_WORD_FACTOR = 1;
+const Q_EXP = 0.6;
+const D_EXP = 0.9;
 /** A phrasing in another language than the query is only a fallback. */
-const OTHER_LANGUAGE_FACTOR = 0.75;
+const OTHER_LANGUAGE_FACTOR = 0.6;
+const SECOND_PHRASING_CREDIT = 0.2;
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
 
-// Words that carry no topic: question words, pronouns, particles, politeness.
-const STOP = new Set(
-  (
-    '的 了 吗 呢 吧 啊 呀 哦 嘛 么 是 在 有 我 你 您 他 她 它 我们 你们 咱 亲 这 那 这个 那个 哪个 什么 怎么 怎样 如何 请问 问 问一下 一下 想 想问 ' +
-    '能 能不能 可以 可不可以 会 会不会 要 需要 吗 还 也 都 就 和 跟 与 或 或者 给 把 被 让 一个 个 些 多 几 请 麻烦 谢谢 好 下 啥 呀 哈 ' +
-    '一般 通常 平时 一般来说 等 到 从 用 不 没 呢 咱们 家 店 你家 你们家 东西 这个 那个 一件 现在 ' +
-    'a an the is are was were be been do does did can could would will should shall may might i me my you your we our us it its this that these ' +
-    'what which who whom how when where why there here of to in on at for from by with about as and or if any some please hi hello thanks thank ' +
-    'have has had get got am im dont not no yes just also so than then too very much many really usually normally ' +
-    'item items product products thing stuff order ordered buy bought one'
-  ).split(/\s+/),
-);
-
-/**
- * Spelling variants folded to one term, so "邮费" finds "运费" and "cost" finds "fee". Question
- * words fold to a question type (`?where`, `?when`, …): "哪里发货" and "多久发货" differ by it.
- */
-const SYNONYMS = new Map<string, string>([
-  ['哪里', '?where'], ['哪儿', '?where'], ['哪', '?where'], ['在哪', '?where'], ['where', '?where'],
-  ['多久', '?when'], ['几天', '?when'], ['多长时间', '?when'], ['多长', '?when'], ['什么时候', '?when'], ['啥时候', '?when'],
-  ['几时', '?when'], ['when', '?when'], ['long', '?when'], ['soon', '?when'], ['day', '?when'], ['days', '?when'],
-  ['多少钱', '?cost'], ['多少', '?cost'], ['much', '?cost'],
-  ['哪个', '?which'], ['哪家', '?which'], ['什么', '?which'], ['which', '?which'], ['what', '?which'],
-  ['邮费', '运费'], ['快递费', '运费'], ['配送费', '运费'], ['免运费', '包邮'], ['免邮', '包邮'],
-  ['尺寸', '尺码'], ['码数', '尺码'], ['码子', '尺码'], ['大小', '尺码'], ['号码', '尺码'],
-  ['材质', '面料'], ['布料', '面料'], ['质地', '面料'], ['成分', '面料'],
-  ['质保', '保修'], ['保固', '保修'], ['维修', '保修'], ['保修期', '保修'], ['码', '尺码'], ['几码', '尺码'], ['几年', '?when'],
-  ['保真', '真货'], ['付完', '付款'], ['付完款', '付款'], ['send', 'ship'], ['sent', 'ship'], ['dispatch', 'ship'], ['dispatched', 'ship'],
-  ['colour', 'color'], ['cheaper', 'discount'], ['sale', 'discount'], ['发', '发货'], ['发出', '发货'], ['寄出', '发货'], ['周六', '周末'], ['周日', '周末'], ['星期天', '周末'],
-  ['xs', '尺码'], ['m', '尺码'], ['l', '尺码'], ['xl', '尺码'], ['xxl', '尺码'], ['fast', '?when'], ['quickly', '?when'],
-  ['abroad', 'overseas'], ['international', 'overseas'], ['internationally', 'overseas'], ['sunday', 'weekend'],
-  ['saturday', 'weekend'], ['weekends', 'weekend'],
-  ['开票', '发票'], ['正品', '真货'], ['假货', '真货'], ['行货', '真货'],
-  ['物流', '快递'], ['快递公司', '快递'],
-  ['cost', 'fee'], ['charge', 'fee'], ['price', 'fee'], ['courier', 'carrier'], ['express', 'carrier'],
-  ['sizing', 'size'], ['fit', 'size'], ['guarantee', 'warranty'], ['genuine', 'authentic'], ['real', 'authentic'], ['fake', 'authentic'],
-  ['original', 'authentic'], ['legit', 'authentic'], ['payment', 'pay'], ['paid', 'pay'], ['shipping', 'ship'], ['deliver', 'ship'],
-  ['delivery', 'ship'], ['post', 'ship'], ['mail', 'ship'], ['fabric', 'material'], ['made', 'material'],
-]);
-
-const FUNCTION_CHARS = new Set(Array.from('的了吗呢吧啊呀哦嘛么是在有我你您们这那个什怎样请问一下想能可以会要还也都就和跟给把被让些多少几好'));
-const HAN = /\p{Script=Han}/u;
-const LATIN = /^[a-z]+$/;
-
-interface Doc {
-  readonly entry: number;
+interface Phrasing {
   readonly terms: ReadonlyMap<string, number>;
   readonly lang: Lang;
-  /** The entry's answer rather than a phrasing of its question. */
-  readonly answer: boolean;
+  mass: number;
+}
+
+interface Indexed {
+  readonly entry: FaqEntry;
+  readonly phrasings: Phrasing[];
+  readonly phrasingTerms: Set<string>;
+  readonly answerTerms: Set<string>;
 }
 
 export class FaqIndex {
   readonly #entries: FaqEntry[];
-  readonly #answerTerms: ReadonlySet<string>[] = [];
-  /** Every term of every phrasing of an entry. */
-  readonly #entryTerms: ReadonlySet<string>[] = [];
-  readonly #docs: Doc[] = [];
-  readonly #search: MiniSearch<{ id: number; terms: string }>;
+  readonly #indexed: Indexed[] = [];
+  readonly #postings = new Map<string, number[]>();
   readonly #df = new Map<string, number>();
-  readonly #tokenizer: Tokenizer;
+  readonly #ctx: TermContext;
   readonly #threshold: number;
+  readonly #clarify: number;
+  #maxIdf = 1;
+  #avgLen = 1;
 
   constructor(entries: readonly FaqEntry[], opts: FaqIndexOptions = {}) {
-    this.#tokenizer = opts.tokenizer ?? defaultTokenizer();
+    const tokenizer = opts.tokenizer ?? defaultTokenizer();
+    const lexicon = opts.lexicon ?? defaultLexicon();
     this.#threshold = opts.threshold ?? DEFAULT_FAQ_THRESHOLD;
+    this.#clarify = Math.min(opts.clarifyThreshold ?? DEFAULT_CLARIFY_THRESHOLD, this.#threshold);
     if (!Array.isArray(entries)) throw new KefuError('BAD_REQUEST', 'faq entries must be an array');
     if (entries.length > MAX_FAQ_ENTRIES) throw new KefuError('BAD_REQUEST', `at most ${MAX_FAQ_ENTRIES} faq entries per shop`);
     const ids = new Set<string>();
     this.#entries = entries.map((e, i) => validEntry(e, i, ids));
-    this.#search = new MiniSearch({
-      fields: ['terms'],
-      idField: 'id',
-      tokenize: (s) => s.split(' '),
-      processTerm: (t) => t || null,
-      searchOptions: { combineWith: 'OR', boostTerm: (t) => (t.startsWith('#') ? BIGRAM_WEIGHT : 1) },
-    });
-    const perEntry = new Map<number, Set<string>>();
-    const docs: { id: number; terms: string }[] = [];
-    const cache = phrasingCache(this.#tokenizer);
+    const cache = phrasingCache(tokenizer, lexicon);
+    const docCtx: TermContext = { tokenizer, lexicon };
+    const words = new Set<string>();
     this.#entries.forEach((e, ei) => {
-      const seen = new Set<string>();
-      const texts = [e.question, ...(e.alternates ?? []), e.answer];
-      texts.forEach((text, k) => {
-        let p = cache.get(text);
-        if (!p) {
-          const n = normalizeText(text);
-          const terms = this.#termsOf(n);
-          p = { terms, joined: [...terms.keys()].join(' '), lang: detectLanguage(n.display).lang };
-          if (cache.size >= PHRASING_CACHE_MAX) cache.clear();
-          cache.set(text, p);
-        }
-        const answer = k === texts.length - 1;
-        if (answer) this.#answerTerms.push(new Set(p.terms.keys()));
-        if (p.terms.size === 0) return;
-        if (!answer) for (const t of p.terms.keys()) seen.add(t);
-        docs.push({ id: this.#docs.length, terms: p.joined });
-        this.#docs.push({ entry: ei, terms: p.terms, lang: p.lang, answer });
-      });
-      perEntry.set(ei, seen);
-      this.#entryTerms.push(seen);
+      const ix = this.#indexEntry(e, cache, docCtx);
+      this.#indexed.push(ix);
+      for (const t of new Set([...ix.phrasingTerms, ...ix.answerTerms])) {
+        this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
+        const list = this.#postings.get(t);
+        if (list) list.push(ei);
+        else this.#postings.set(t, [ei]);
+        words.add(t);
+      }
     });
-    for (const terms of perEntry.values()) for (const t of terms) this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
-    this.#search.addAll(docs);
+    this.#finish();
+    this.#ctx = { tokenizer, lexicon, vocabulary: [new TypoIndex(words), lexiconTypos(lexicon)] };
+  }
+
+  #indexEntry(e: FaqEntry, cache: Map<string, CachedPhrasing>, ctx: TermContext): Indexed {
+    const phrasings: Phrasing[] = [];
+    const phrasingTerms = new Set<string>();
+    for (const text of [e.question, ...(e.alternates ?? [])]) {
+      const p = cachedTerms(text, cache, ctx);
+      if (p.terms.size === 0) continue;
+      phrasings.push({ terms: p.terms, lang: p.lang, mass: 0 });
+      for (const t of p.terms.keys()) phrasingTerms.add(t);
+    }
+    const answerTerms = new Set(cachedTerms(e.answer, cache, ctx).terms.keys());
+    return { entry: e, phrasings, phrasingTerms, answerTerms };
+  }
+
+  #finish(): void {
+    let lens = 0;
+    let n = 0;
+    for (const ix of this.#indexed) {
+      for (const p of ix.phrasings) {
+        p.mass = 0;
+        for (const [t, w] of p.terms) p.mass += w * this.#idf(t);
+        lens += p.terms.size;
+        n++;
+      }
+    }
+    this.#avgLen = n ? lens / n : 1;
+    this.#maxIdf = Math.log(1 + this.#entries.length);
   }
 
   get size(): number {
@@ -168,122 +166,121 @@ export class FaqIndex {
     return this.#entries;
   }
 
-  /** The best entry for the text, or null when nothing is confidently about the same thing. */
+  /** The entry to answer with, or null when nothing is confidently and clearly about the same thing. */
   search(text: string): FaqHit | null {
-    const best = this.rank(text, 1)[0];
-    return best && best.confidence >= this.#threshold ? best : null;
+    return this.lookup(text).hit;
   }
 
-  /** The best `limit` entries with their confidence, threshold not applied (for tuning and evaluation). */
+  /** Answer, clarify with the top two or three, or not an FAQ question. */
+  lookup(text: string): FaqLookup {
+    return this.bandOf(this.rank(text, MAX_CANDIDATES + 1));
+  }
+
+  /** The band of already ranked hits (best first), e.g. after re-ranking them. */
+  bandOf(ranked: readonly FaqHit[]): FaqLookup {
+    const [top, second] = ranked;
+    if (!top || top.confidence < this.#clarify) return { band: 'none', hit: null, candidates: [] };
+    const clear = !second || second.confidence < this.#threshold || top.confidence - second.confidence >= ANSWER_MARGIN;
+    if (top.confidence >= this.#threshold && clear) return { band: 'answer', hit: top, candidates: [top] };
+    const candidates = ranked.filter((h) => h.confidence >= this.#clarify).slice(0, MAX_CANDIDATES);
+    return { band: 'clarify', hit: null, candidates };
+  }
+
+  /** The best `limit` entries with their confidence, thresholds not applied (for tuning and evaluation). */
   rank(text: string, limit = 5): FaqHit[] {
-    if (typeof text !== 'string' || this.#docs.length === 0) return [];
-    const n = normalizeText(text.slice(0, MAX_FIELD));
-    const q = this.#termsOf(n);
-    if (q.size === 0) return [];
-    const qLang = detectLanguage(n.display).lang;
-    const results = this.#search.search([...q.keys()].join(' '));
-    const byEntry = new Map<number, FaqHit & { fromAnswer: boolean }>();
-    for (const r of results.slice(0, 40)) {
-      const doc = this.#docs[r.id as number]!;
-      let confidence = doc.answer
-        ? ANSWER_ONLY_FACTOR * this.#coverage(q, doc.terms)
-        : this.#confidence(q, doc.terms, this.#entryTerms[doc.entry]!, this.#answerTerms[doc.entry]!);
-      if (doc.lang !== qLang) confidence *= OTHER_LANGUAGE_FACTOR;
-      const prev = byEntry.get(doc.entry);
-      if (!prev || confidence > prev.confidence || (confidence === prev.confidence && r.score > prev.score)) {
-        byEntry.set(doc.entry, { entry: this.#entries[doc.entry]!, score: round(r.score), confidence: round(confidence), fromAnswer: doc.answer });
-      }
+    if (typeof text !== 'string' || this.#indexed.length === 0) return [];
+    const q = termsOf(text.slice(0, MAX_FIELD), this.#ctx);
+    if (q.terms.size === 0) return [];
+    const qLang = detectLanguage(q.display).lang;
+    let qMass = 0;
+    const candidates = new Set<number>();
+    for (const [t, w] of q.terms) {
+      qMass += w * this.#queryIdf(t);
+      for (const ei of this.#postings.get(t) ?? []) candidates.add(ei);
     }
-    // On equal confidence a match on the question's phrasing beats one found only in an answer.
-    return [...byEntry.values()]
-      .sort((a, b) => b.confidence - a.confidence || Number(a.fromAnswer) - Number(b.fromAnswer) || b.score - a.score)
-      .slice(0, limit)
-      .map(({ entry, score, confidence }) => ({ entry, score, confidence }));
+    const hits: FaqHit[] = [];
+    for (const ei of candidates) {
+      const h = this.#scoreEntry(this.#indexed[ei]!, q.terms, qMass, qLang);
+      if (h) hits.push(h);
+    }
+    return hits.sort((a, b) => b.confidence - a.confidence || b.score - a.score).slice(0, limit);
   }
 
-  /** How much of the query (by term rarity) the terms cover. */
-  #coverage(q: ReadonlyMap<string, number>, terms: ReadonlyMap<string, number>): number {
-    let all = 0;
-    let hit = 0;
+  #scoreEntry(ix: Indexed, q: ReadonlyMap<string, number>, qMass: number, qLang: Lang): FaqHit | null {
+    let qHit = 0;
     for (const [t, w] of q) {
-      const x = w * this.#idf(t);
-      all += x;
-      if (terms.has(t)) hit += x;
+      if (ix.phrasingTerms.has(t)) qHit += w * this.#idf(t);
+      else if (ix.answerTerms.has(t)) qHit += ANSWER_CREDIT * w * this.#idf(t);
     }
-    return all === 0 ? 0 : hit / all;
+    if (qHit === 0 || qMass === 0) return null;
+    let cover = 0;
+    let second = 0;
+    let lang: Lang | undefined;
+    let len = this.#avgLen;
+    for (const p of ix.phrasings) {
+      let hit = 0;
+      for (const [t, w] of p.terms) if (q.has(t)) hit += w * this.#idf(t);
+      const c = p.mass ? hit / p.mass : 0;
+      if (c > cover || lang === undefined) {
+        second = cover;
+        cover = c;
+        lang = p.lang;
+        len = p.terms.size;
+      } else if (c > second) second = c;
+    }
+    // Two phrasings of an entry that both match are more evidence than one.
+    cover = Math.min(1, cover + SECOND_PHRASING_CREDIT * second);
+    let confidence = Math.pow(qHit / qMass, Q_EXP) * Math.pow(Math.max(cover, ANSWER_ONLY_COVER), D_EXP);
+    if (lang !== undefined && lang !== qLang) confidence *= OTHER_LANGUAGE_FACTOR;
+    const score = (qHit * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * len) / this.#avgLen));
+    return { entry: ix.entry, score: round(score), confidence: round(Math.min(1, confidence)) };
   }
 
   #idf(term: string): number {
-    return Math.log(1 + this.#entries.length / (this.#df.get(term) ?? 0.5));
+    const df = this.#df.get(term);
+    return df === undefined ? UNKNOWN_WORD_FACTOR * this.#maxIdf : Math.log(1 + this.#entries.length / df);
   }
 
-  /**
-   * Query coverage (by any phrasing of the entry, by its answer at half credit) combined with the
-   * coverage of the best phrasing by the query, each weighted by term rarity.
-   */
-  #confidence(q: ReadonlyMap<string, number>, d: ReadonlyMap<string, number>, entry: ReadonlySet<string>, answer: ReadonlySet<string>): number {
-    let qAll = 0;
-    let qHit = 0;
-    for (const [t, w] of q) {
-      const x = w * this.#idf(t);
-      qAll += x;
-      if (entry.has(t)) qHit += x;
-      else if (answer.has(t)) qHit += ANSWER_CREDIT * x;
-    }
-    let dAll = 0;
-    let dHit = 0;
-    for (const [t, w] of d) {
-      const x = w * this.#idf(t);
-      dAll += x;
-      if (q.has(t)) dHit += x;
-    }
-    if (qAll === 0 || dAll === 0) return 0;
-    return Math.pow(qHit / qAll, Q_EXP) * Math.pow(dHit / dAll, 1 - Q_EXP);
-  }
-
-  /** Term → weight (words 1, bigrams 0.5). */
-  #termsOf(n: Omit<Normalized, 'scan'>): Map<string, number> {
-    const out = new Map<string, number>();
-    const tokens = this.#tokenizer.cut(n.text);
-    const bigram = (a: string, b: string) => {
-      if (!HAN.test(a) || !HAN.test(b) || (FUNCTION_CHARS.has(a) && FUNCTION_CHARS.has(b))) return;
-      const g = `#${a}${b}`;
-      if (!out.has(g)) out.set(g, BIGRAM_WEIGHT);
-    };
-    tokens.forEach((tok, i) => {
-      const w = LATIN.test(tok) ? stem(tok) : tok;
-      const syn = SYNONYMS.get(tok) ?? SYNONYMS.get(w);
-      if (syn?.startsWith('?')) out.set(syn, QUESTION_WEIGHT);
-      // Numbers ("160斤", "2 pieces") say nothing about which question it is.
-      else if (/^\d+$/.test(tok)) return;
-      else if (!STOP.has(tok) && !STOP.has(w)) out.set(syn ?? w, 1);
-      // Bigrams inside longer words, and across single characters that segmentation may have split
-      // off a word it did not know ("顺 丰" for a typo'd "顺风"); not across whole words, which is noise.
-      const chars = Array.from(tok);
-      if (chars.length >= 3) for (let k = 0; k + 1 < chars.length; k++) bigram(chars[k]!, chars[k + 1]!);
-      const next = tokens[i + 1];
-      if (next && chars.length === 1 && Array.from(next).length === 1) bigram(chars[0]!, next);
-    });
-    return out;
+  #queryIdf(term: string): number {
+    return this.#idf(term);
   }
 }
 
-interface Phrasing {
+interface CachedPhrasing {
   readonly terms: ReadonlyMap<string, number>;
-  readonly joined: string;
   readonly lang: Lang;
 }
 
+function cachedTerms(text: string, cache: Map<string, CachedPhrasing>, ctx: TermContext): CachedPhrasing {
+  let p = cache.get(text);
+  if (!p) {
+    const r = termsOf(text, ctx);
+    p = { terms: r.terms, lang: detectLanguage(r.display).lang };
+    if (cache.size >= PHRASING_CACHE_MAX) cache.clear();
+    cache.set(text, p);
+  }
+  return p;
+}
+
 /**
- * Terms of phrasings already seen, per tokenizer generation: editing one FAQ entry and rebuilding
- * the shop's index re-tokenises only what changed. Bounded; cleared wholesale when full.
+ * Terms of phrasings already seen, per lexicon and tokenizer generation: editing one FAQ entry and
+ * rebuilding the shop's index re-tokenises only what changed. Bounded; cleared wholesale when full.
  */
 const PHRASING_CACHE_MAX = 50_000;
-const phrasingCaches = new WeakMap<Tokenizer, { generation: number; map: Map<string, Phrasing> }>();
-function phrasingCache(tokenizer: Tokenizer): Map<string, Phrasing> {
-  let c = phrasingCaches.get(tokenizer);
-  if (!c || c.generation !== tokenizer.generation) phrasingCaches.set(tokenizer, (c = { generation: tokenizer.generation, map: new Map() }));
+const phrasingCaches = new WeakMap<Lexicon, WeakMap<Tokenizer, { generation: number; map: Map<string, CachedPhrasing> }>>();
+function phrasingCache(tokenizer: Tokenizer, lexicon: Lexicon): Map<string, CachedPhrasing> {
+  let byTokenizer = phrasingCaches.get(lexicon);
+  if (!byTokenizer) phrasingCaches.set(lexicon, (byTokenizer = new WeakMap()));
+  let c = byTokenizer.get(tokenizer);
+  if (!c || c.generation !== tokenizer.generation) byTokenizer.set(tokenizer, (c = { generation: tokenizer.generation, map: new Map() }));
   return c.map;
+}
+
+const lexiconTypoIndexes = new WeakMap<Lexicon, TypoIndex>();
+function lexiconTypos(lexicon: Lexicon): TypoIndex {
+  let t = lexiconTypoIndexes.get(lexicon);
+  if (!t) lexiconTypoIndexes.set(lexicon, (t = new TypoIndex(lexicon.latinVocabulary)));
+  return t;
 }
 
 function validEntry(e: FaqEntry, i: number, ids: Set<string>): FaqEntry {

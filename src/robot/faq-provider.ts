@@ -8,12 +8,24 @@
  * edits made through another process: at most every `recheckMs` it compares the shop's version
  * with the one its index was built from and reloads when they differ. Between checks a search may
  * answer from an index that is up to `recheckMs` old.
+ *
+ * With a `reranker` (embeddings.ts, when KEFU_EMBEDDINGS_URL is set) the index's top candidates are
+ * re-ordered by semantic similarity before the band is decided; when it fails the lexical order
+ * stands.
  */
-import { FaqIndex, type FaqEntry, type FaqHit, type FaqIndexOptions } from './faq-index.ts';
+import type { EmbeddingReranker } from './embeddings.ts';
+import { FaqIndex, type FaqEntry, type FaqHit, type FaqIndexOptions, type FaqLookup } from './faq-index.ts';
 
 export interface FaqProvider {
+  /** The entry to answer with, or null (band `clarify` and `none` both give null). */
   search(shopId: string, text: string): Promise<FaqHit | null>;
+  /** The band with its candidates: answer, clarify with the top two or three, or not an FAQ question. */
+  lookup?(shopId: string, text: string): Promise<FaqLookup>;
 }
+
+const NONE: FaqLookup = { band: 'none', hit: null, candidates: [] };
+/** Candidates handed to the re-ranker. */
+const RERANK_TOP_K = 5;
 
 export interface FaqIndexProviderOptions extends FaqIndexOptions {
   /** Entries of a shop not set yet, or whose version changed. */
@@ -24,6 +36,8 @@ export interface FaqIndexProviderOptions extends FaqIndexOptions {
   readonly recheckMs?: number;
   /** Milliseconds clock, for tests. */
   readonly now?: () => number;
+  /** Optional semantic re-ranking of the lexical top candidates. */
+  readonly reranker?: EmbeddingReranker;
 }
 
 interface Cached {
@@ -55,8 +69,18 @@ export class FaqIndexProvider implements FaqProvider {
   }
 
   async search(shopId: string, text: string): Promise<FaqHit | null> {
+    return (await this.lookup(shopId, text)).hit;
+  }
+
+  async lookup(shopId: string, text: string): Promise<FaqLookup> {
     const index = await this.#index(shopId);
-    return index ? index.search(text) : null;
+    if (!index) return NONE;
+    const reranker = this.#opts.reranker;
+    if (!reranker) return index.lookup(text);
+    const ranked = index.rank(text, RERANK_TOP_K);
+    // Nothing plausible lexically: not worth a network call.
+    if (index.bandOf(ranked).band === 'none') return NONE;
+    return index.bandOf(await reranker.rerank(text, ranked));
   }
 
   async #index(shopId: string): Promise<FaqIndex | undefined> {

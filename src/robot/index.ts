@@ -18,7 +18,8 @@ export {
   type Plan,
   type StepResult,
 } from './dialogue.ts';
-export { FaqIndex, DEFAULT_FAQ_THRESHOLD, type FaqEntry, type FaqHit, type FaqIndexOptions } from './faq-index.ts';
+export { FaqIndex, DEFAULT_FAQ_THRESHOLD, DEFAULT_CLARIFY_THRESHOLD, type FaqEntry, type FaqHit, type FaqIndexOptions, type FaqBand, type FaqLookup } from './faq-index.ts';
+export { createEmbeddingsClient, createEmbeddingReranker, EMBEDDINGS_FALLBACK_METRIC, EmbeddingReranker, type EmbeddingsClient, type EmbeddingsClientOptions, type EmbeddingsFallbackReason } from './embeddings.ts';
 export { FaqIndexProvider, type FaqProvider, type FaqIndexProviderOptions } from './faq-provider.ts';
 export { createCanary, routingDigit, ANSWERS_METRIC, SECONDS_METRIC, type Canary, type CanaryConfig, type CanaryOptions } from './canary.ts';
 export { createCanaryControl, canaryConfigSchema, type CanaryControl, type CanaryView } from './canary-control.ts';

@@ -21,6 +21,8 @@ export interface Texts {
   onlyCancelledOrders: string;
   chooseOrder(intent: Intent, count: number): string;
   choiceOutOfRange(count: number): string;
+  /** The shop's FAQ questions the buyer may have meant, numbered. */
+  faqWhich(questions: readonly string[]): string;
   unavailable(what: LookupName): string;
   offerHumanShort: string;
   parcel(p: { orderId: string; title: string; carrier: string; trackingNo: string; status: string; latest?: string }): string;
@@ -62,6 +64,7 @@ const zh: Texts = {
   onlyCancelledOrders: '您在本店的订单都已取消。',
   chooseOrder: (i, n) => `您有 ${n} 个订单，请问要${zh.intentName[i] ?? '查询'}哪一个？回复序号（如“第二个”）或订单号即可。`,
   choiceOutOfRange: (n) => `只有 ${n} 个订单可选，请回复 1-${n} 的序号或订单号。`,
+  faqWhich: (qs) => `您想问的是哪一个？\n${qs.map((q, i) => `${i + 1}. ${q}`).join('\n')}\n回复序号即可，或者换个说法告诉我。`,
   unavailable: (w) =>
     ({ orders: '订单信息暂时查不到，请稍后再试。', logistics: '物流信息暂时查不到，稍后再试。', aftersales: '售后信息暂时查不到，请稍后再试。', faq: '问题库暂时查不到，请稍后再试。' })[w],
   offerHumanShort: '需要的话可以回复“转人工”。',
@@ -145,6 +148,7 @@ const en: Texts = {
   onlyCancelledOrders: 'All your orders in this shop were cancelled.',
   chooseOrder: (i, n) => `You have ${n} orders. Which one do you want me to ${en.intentName[i] ?? 'check'}? Reply with its number (e.g. "the 2nd one") or the order number.`,
   choiceOutOfRange: (n) => `There are only ${n} orders to choose from. Reply with a number from 1 to ${n} or the order number.`,
+  faqWhich: (qs) => `Which of these did you mean?\n${qs.map((q, i) => `${i + 1}. ${q}`).join('\n')}\nReply with its number, or ask in other words.`,
   unavailable: (w) =>
     ({
       orders: "I can't reach the order system right now. Please try again in a moment.",

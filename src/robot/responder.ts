@@ -10,6 +10,11 @@
  * is handed over (`queued`), and `kefu_robot_failures_total{reason}` counts it. Complaints join
  * the queue ahead of other hand-overs.
  *
+ * Two shedding rules, both counted in `kefu_robot_shed_total{scope}`: `node` when the work queue
+ * refuses robot work (the whole node is busy), `shop` when one shop's robot turns on this node
+ * pass KEFU_SHOP_BACKLOG_SHED (src/ops/shop-shed.ts): only that shop's buyers are told a person
+ * will answer, while its human messages and every other shop's robot keep going.
+ *
  * Answers for one conversation run one at a time, in message order, because each turn reads the
  * dialogue state the previous turn wrote. The state lives in the Cache for a day after it last
  * changed; losing it only makes the robot forget which order was being discussed.
@@ -21,6 +26,8 @@ import type { Counter } from 'prom-client';
 import { QUEUE_PRIORITY } from '../protocol/conversation.ts';
 import type { Card } from '../protocol/frames.ts';
 import type { WorkQueue } from '../ops/work-queue.ts';
+import type { ShopShedPolicy } from '../ops/shop-shed.ts';
+import { KefuError } from '../protocol/errors.ts';
 import type { ConversationEventBus, ConversationEvents, ConversationService } from '../conversation/index.ts';
 
 export interface RobotLike {
@@ -40,6 +47,13 @@ const APOLOGY = '抱歉，智能客服暂时无法回答，已为您转接人工
 
 type Stored = ConversationEvents['messageStored'];
 
+/** The shop's own backlog is past KEFU_SHOP_BACKLOG_SHED (the node itself may be idle). */
+class ShopShed extends KefuError {
+  constructor() {
+    super('UNAVAILABLE', "shop's robot backlog too long");
+  }
+}
+
 export class BotResponder {
   readonly #robot: RobotLike;
   readonly #conversations: ConversationService;
@@ -49,9 +63,13 @@ export class BotResponder {
   readonly #tails = new Map<string, Promise<void>>();
   readonly #handedOver = new Set<string>();
   readonly #failures: Counter<'reason'> | undefined;
+  readonly #shopShed: ShopShedPolicy | undefined;
+  readonly #shed: Counter<'scope'> | undefined;
 
-  constructor(deps: { robot: RobotLike; conversations: ConversationService; cache: Cache; work: WorkQueue; log: Logger; failures?: Counter<'reason'> }) {
+  constructor(deps: { robot: RobotLike; conversations: ConversationService; cache: Cache; work: WorkQueue; log: Logger; failures?: Counter<'reason'>; shopShed?: ShopShedPolicy; shed?: Counter<'scope'> }) {
     this.#failures = deps.failures;
+    this.#shopShed = deps.shopShed;
+    this.#shed = deps.shed;
     this.#robot = deps.robot;
     this.#conversations = deps.conversations;
     this.#cache = deps.cache;
@@ -76,9 +94,11 @@ export class BotResponder {
     const text = e.message.content.text;
     const id = e.conversationId;
     const prev = this.#tails.get(id) ?? Promise.resolve();
+    this.#shopShed?.queued(e.shopId);
     const next = prev.then(() => this.#turn(e, text));
     this.#tails.set(id, next);
     void next.finally(() => {
+      this.#shopShed?.finished(e.shopId);
       if (this.#tails.get(id) === next) this.#tails.delete(id);
     });
   }
@@ -86,12 +106,17 @@ export class BotResponder {
   /** One turn, never silent: shed or failed, the buyer is told and a person takes over. */
   async #turn(conv: Stored, text: string): Promise<void> {
     if (this.#handedOver.has(conv.conversationId)) return;
+    const started = performance.now();
     try {
+      if (this.#shopShed?.shedding(conv.shopId)) throw new ShopShed();
       await this.#work.run('robot', () => this.#answer(conv, text));
+      this.#log.debug({ conversationId: conv.conversationId, ms: Math.round(performance.now() - started) }, 'robot turn answered');
     } catch (e) {
       const shed = (e as { code?: string }).code === 'UNAVAILABLE';
       this.#failures?.inc({ reason: shed ? 'shed' : 'error' });
+      if (shed) this.#shed?.inc({ scope: e instanceof ShopShed ? 'shop' : 'node' });
       if (!shed) this.#log.warn({ err: (e as Error).message, conversationId: conv.conversationId }, 'robot answer failed; handing over');
+      else this.#log.debug({ conversationId: conv.conversationId, scope: e instanceof ShopShed ? 'shop' : 'node' }, 'robot turn shed; handing over');
       await this.#handOver(conv.conversationId, shed ? BUSY : APOLOGY).catch((err: unknown) => this.#log.warn({ err: (err as Error).message, conversationId: conv.conversationId }, 'hand-over after a failed robot turn failed'));
     }
   }

@@ -18,7 +18,7 @@
 import type { Aftersale, BuyerDataSource, Logistics, Order } from '../commerce/types.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { logisticsTargets, parseState, plan, step, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
-import type { FaqHit } from './faq-index.ts';
+import type { FaqLookup } from './faq-index.ts';
 import type { FaqProvider } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
 import { createNlu, MAX_UTTERANCE, type Nlu } from './nlu/understand.ts';
@@ -150,7 +150,7 @@ interface Sources {
 interface Found {
   readonly orders: Lookup<Order[]> | undefined;
   readonly aftersales: Lookup<Aftersale[]> | undefined;
-  readonly faq: Lookup<FaqHit | null> | undefined;
+  readonly faq: Lookup<FaqLookup> | undefined;
   readonly logistics: (Lookup<Logistics[]> | undefined)[];
 }
 
@@ -179,7 +179,7 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
   const who = { shopId, userId };
   const orders = needs.orders ? lookupWithinBudget((s) => ds.listOrders(shopId, userId, s).then(arrayOf<Order>), budgetMs) : undefined;
   const aftersales = needs.aftersales ? lookupWithinBudget((s) => ds.listAftersales(shopId, userId, s).then(arrayOf<Aftersale>), budgetMs) : undefined;
-  const faq = needs.faq ? lookupWithinBudget((s) => raceAbort(src.faq.search(shopId, input.text), s), budgetMs) : undefined;
+  const faq = needs.faq ? lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, needs.faqText ?? input.text), s), budgetMs) : undefined;
   const parcels = (ids: readonly string[]) => lookupWithinBudget((s) => ds.getLogistics(shopId, ids, s).then(arrayOf<Logistics>), budgetMs);
   const logisticsNow = needs.logistics && needs.knownOrderIds.length ? parcels(needs.knownOrderIds) : undefined;
   const logisticsLater = needs.logistics && orders
@@ -189,7 +189,21 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
       })
     : undefined;
   const [o, a, f, l1, l2] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater]);
-  return { orders: o, aftersales: a, faq: f as Lookup<FaqHit | null> | undefined, logistics: [l1, l2] };
+  return { orders: o, aftersales: a, faq: f as Lookup<FaqLookup> | undefined, logistics: [l1, l2] };
+}
+
+/** The FAQ's band and candidates when the provider can tell them, else its answer alone. */
+async function faqLookup(faq: FaqProvider, shopId: string, text: string): Promise<FaqLookup> {
+  if (faq.lookup) return faq.lookup(shopId, text);
+  const hit = await faq.search(shopId, text);
+  return hit ? { band: 'answer', hit, candidates: [hit] } : { band: 'none', hit: null, candidates: [] };
+}
+
+/** The FAQ lookup as the dialogue takes it: the hit to answer with, and the candidates when the index was unsure. */
+function faqData(f: Lookup<FaqLookup>): Pick<TurnData, 'faq' | 'faqCandidates'> {
+  if (!f.ok) return { faq: { ok: false, reason: f.reason } };
+  const v = f.value;
+  return { faq: { ok: true, value: v?.hit ?? null }, ...(v?.band === 'clarify' && v.candidates?.length ? { faqCandidates: v.candidates } : {}) };
 }
 
 /** The results as the dialogue step takes them, with both rounds of logistics merged into one. */
@@ -197,7 +211,7 @@ function turnData(p: Plan, found: Found): TurnData {
   return {
     ...(found.orders ? { orders: found.orders } : {}),
     ...(found.aftersales ? { aftersales: found.aftersales } : {}),
-    ...(found.faq ? { faq: found.faq } : {}),
+    ...(found.faq ? faqData(found.faq) : {}),
     ...(p.needs.logistics ? { logistics: mergeLookups(found.logistics) } : {}),
   };
 }

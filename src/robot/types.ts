@@ -43,6 +43,11 @@ export interface Understanding {
   readonly lang: Lang;
   /** False when the utterance had no letters or Han characters (e.g. just an order number). */
   readonly langDetected: boolean;
+  /**
+   * The message says enough to move a conversation to another language (a sentence, not "ok" or
+   * one abbreviation). Absent: as strong as `langDetected`.
+   */
+  readonly langStrong?: boolean;
   readonly intent: Intent;
   /** 0..1; how far the winning intent is ahead. */
   readonly confidence: number;

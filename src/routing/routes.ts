@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Authorize, Role } from '../auth/index.ts';
 import { AGENT_STATUSES } from '../protocol/conversation.ts';
-import { parseInput } from '../protocol/validation.ts';
+import { parseInput, storableString } from '../protocol/validation.ts';
 import type { StateChange } from '../conversation/index.ts';
 import type { AgentView, RoutingService } from './service.ts';
 
@@ -22,7 +22,7 @@ const STAFF: readonly Role[] = ['agent', 'admin'];
 export const RATING_PROMPT = '本次服务已结束，请为本次服务打分（1–5 分）。This conversation has ended: please rate it from 1 to 5.';
 
 const statusBody = z.strictObject({ status: z.enum(AGENT_STATUSES), capacity: z.number().int().min(0).max(100).optional() });
-const transferBody = z.strictObject({ agentId: z.string().min(1).max(128) });
+const transferBody = z.strictObject({ agentId: storableString().min(1).max(128) });
 
 const agentBody = (a: AgentView) => ({ agentId: a.agentId, shopId: a.shopId, ...(a.name ? { name: a.name } : {}), status: a.status, capacity: a.capacity, active: a.active, connected: a.connected });
 const changeBody = (c: StateChange) => ({ conversationId: c.id, shopId: c.shopId, state: c.state, ...(c.agentId && c.state === 'assigned' ? { agentId: c.agentId, ...(c.agentName ? { agentName: c.agentName } : {}) } : {}) });

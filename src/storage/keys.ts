@@ -12,6 +12,7 @@
  * | `botstate:<conversationId>` | the robot's dialogue state | 1 day after it last changed |
  * | `typing:<userId>:<conversationId>` | a typing indicator was relayed (one per 2 s) | 2 s |
  * | `robot:canary` | the robot canary split | kept |
+ * | `lock:backup:<YYYY-MM-DD>` | the node that runs that local day's scheduled backup (SET NX) | 20 h |
  *
  * Channels: `events.2` (the hub's frames for other nodes; the number versions the envelope),
  * `knowledge` (a shop's FAQ or word list changed), `robot-canary` (a new canary split).
@@ -24,6 +25,7 @@ export const keys = {
   botState: (conversationId: string) => `botstate:${conversationId}`,
   typing: (userId: string, conversationId: string) => `typing:${userId}:${conversationId}`,
   robotCanary: 'robot:canary',
+  backupLock: (localDay: string) => `lock:backup:${localDay}`,
 } as const;
 
 export const channels = {
@@ -44,8 +46,27 @@ export const channels = {
  * `commandKey`: the transaction that answers a POST of a command with this Idempotency-Key
  * holds it (tried, never waited for), so a second request with the key while the first is in
  * flight is told 409 at once instead of queueing behind it.
+ * `retentionSweep`: the transaction that picks the shops due for their daily message sweep
+ * holds it (tried, never waited for), so one node at a time claims a day's sweep;
+ * `retentionShop`: each batch of a shop's sweep holds it, so two nodes never sweep one shop at once.
  */
 export const locks = {
   shopQueue: (shopId: string) => `kefu.routing:${shopId}`,
   commandKey: (shopId: string, key: string) => `kefu.commands:${shopId}:${key}`,
+  retentionSweep: 'kefu.retention',
+  retentionShop: (shopId: string) => `kefu.retention:${shopId}`,
+} as const;
+
+/**
+ * Row-level security (migration 011). Every table with a `shop_id` admits a row only when
+ * `shop_id` equals the session setting `kefu.shop_id`, or when that setting is `*` (the system
+ * scope: work that no shop's request started, such as group-commit batches, sweeps and
+ * backups). A session that never set it reads and writes nothing. `appRole` is the role the
+ * embedded store switches to after its migrations (docs/deployment.md names the roles on PostgreSQL).
+ */
+export const rowSecurity = {
+  setting: 'kefu.shop_id',
+  system: '*',
+  policy: 'kefu_shop_isolation',
+  appRole: 'kefu_app',
 } as const;

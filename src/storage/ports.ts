@@ -79,11 +79,18 @@ export interface Cache {
  * - Messages published while a subscriber is disconnected are lost (durable state lives in
  *   SqlStore; clients resume by seq).
  * - `subscribe` resolves once the subscription is active; its returned function unsubscribes.
+ * - `onReconnect(handler)` calls the handler each time the subscribing connection was lost and
+ *   is back with its subscriptions active again (not at the first connection). What was
+ *   published in between is lost, so the handler makes the caller catch up (the hub tells its
+ *   sockets to `sync`). An adapter that cannot lose its subscriptions (in-process) leaves it
+ *   out: it would never call the handler.
  */
 export interface Bus {
   readonly kind: 'redis' | 'memory';
   publish(channel: string, message: string): Promise<void>;
   subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>>;
+  /** Returns the unregistration. */
+  onReconnect?(handler: () => void): () => void;
   close(): Promise<void>;
 }
 

@@ -84,6 +84,9 @@ describe('tenant isolation (real PostgreSQL + Redis)', { skip }, () => {
       'POST /api/v1/shops/:shopId/faq': { path: () => '/shops/shop_a/faq', body: { question: 'q?', answer: 'a' }, expect: 403 },
       'PUT /api/v1/shops/:shopId/faq/:id': { path: () => `/shops/shop_a/faq/${ids.faq}`, body: { question: 'q?', answer: 'a' }, expect: 403 },
       'DELETE /api/v1/shops/:shopId/faq/:id': { path: () => `/shops/shop_a/faq/${ids.faq}`, expect: 403 },
+      'GET /api/v1/shops/:shopId/faq/suggestions': { path: () => '/shops/shop_a/faq/suggestions', expect: 403 },
+      'POST /api/v1/shops/:shopId/faq/suggestions/:id/accept': { path: () => '/shops/shop_a/faq/suggestions/s1/accept', expect: 403 },
+      'POST /api/v1/shops/:shopId/faq/suggestions/:id/dismiss': { path: () => '/shops/shop_a/faq/suggestions/s1/dismiss', expect: 403 },
       'GET /api/v1/shops/:shopId/sensitive-words': { path: () => '/shops/shop_a/sensitive-words', expect: 403 },
       'PUT /api/v1/shops/:shopId/sensitive-words': { path: () => '/shops/shop_a/sensitive-words', body: { words: ['x'] }, expect: 403 },
       'GET /api/v1/shops/:shopId/canned-replies': { path: () => '/shops/shop_a/canned-replies', expect: 403 },
@@ -95,6 +98,12 @@ describe('tenant isolation (real PostgreSQL + Redis)', { skip }, () => {
       'GET /api/v1/shops/:shopId/commands/:id': { path: () => '/shops/shop_a/commands/cmd_a', expect: 403 },
       'POST /api/v1/shops/:shopId/commands/:id/retry': { path: () => '/shops/shop_a/commands/cmd_a/retry', expect: 403 },
       'POST /api/v1/shops/:shopId/commands/:id/resolve': { path: () => '/shops/shop_a/commands/cmd_a/resolve', body: { note: 'x' }, expect: 403 },
+      'GET /api/v1/me/export': { path: () => '/me/export', expect: 'own' },
+      'DELETE /api/v1/shops/:shopId/buyers/:buyerId': { path: () => '/shops/shop_a/buyers/buyer_a', expect: 403 },
+      'POST /api/v1/shops/:shopId/buyers/:buyerId/erase': { path: () => '/shops/shop_a/buyers/buyer_a/erase', expect: 403 },
+      'GET /api/v1/shops/:shopId/erasures': { path: () => '/shops/shop_a/erasures', expect: 403 },
+      'GET /api/v1/shops/:shopId/settings/retention': { path: () => '/shops/shop_a/settings/retention', expect: 403 },
+      'PUT /api/v1/shops/:shopId/settings/retention': { path: () => '/shops/shop_a/settings/retention', body: { messageDays: 1 }, expect: 403 },
     };
     const served = routesOf(node.app.printRoutes({ commonPrefix: false })).filter((r) => r !== 'POST /api/v1/webhooks/platform' && !r.includes('/ops/'));
     assert.deepEqual(served.filter((r) => !(r in table)), [], 'every route is walked here (webhooks: HMAC, not tokens; ops: operator token)');

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { maskAddress } from '../../src/desk/index.ts';
-import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
+import { SQL_FACTORIES, asOwner, dropTestSchemas } from '../support/services.ts';
 import { aftersaleEvent, logisticsEvent, orderEvent } from '../commerce/fixtures.ts';
 import { as, createDesk, errorOf, openConversation, type Desk } from './support.ts';
 
@@ -114,13 +114,13 @@ function revealTests(st: { desk: Desk; conversationId: string }): void {
   test('when the audit row cannot be written, the value is not returned', async () => {
     const { desk } = st;
     // This store only: refuse audit rows of one actor, as a failing write would.
-    await sql`alter table pii_reveals add constraint test_refuse_actor check (actor_id <> 'agent_blocked')`.execute(desk.sql.db);
+    await asOwner(desk.sql.db, (owner) => sql`alter table pii_reveals add constraint test_refuse_actor check (actor_id <> 'agent_blocked')`.execute(owner));
     try {
       const r = await desk.app.inject({ method: 'POST', url: revealUrl(st.conversationId), headers: as.agent('agent_blocked', 'shop_p'), payload: { orderId: 'P1', field: 'phone' } });
       assert.equal(r.statusCode, 500);
       assert.equal(r.body.includes(PHONE), false);
     } finally {
-      await sql`alter table pii_reveals drop constraint test_refuse_actor`.execute(desk.sql.db);
+      await asOwner(desk.sql.db, (owner) => sql`alter table pii_reveals drop constraint test_refuse_actor`.execute(owner));
     }
   });
 

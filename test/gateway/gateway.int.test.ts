@@ -214,13 +214,16 @@ describe('bounded work queue (embedded)', () => {
   });
 
   test('an explicit Origin allow-list admits only its origins', async () => {
-    const { originAllowed } = await import('../../src/gateway/gateway.ts');
-    assert.equal(originAllowed('https://shop.example.com', 'kefu.internal:8080', ['https://shop.example.com']), true);
-    assert.equal(originAllowed('https://evil.example.com', 'kefu.internal:8080', ['https://shop.example.com']), false);
-    assert.equal(originAllowed('http://kefu.internal:8080', 'kefu.internal:8080', ['https://shop.example.com']), false, 'with a list, same-origin is not implied');
-    assert.equal(originAllowed('http://kefu.internal:8080', 'kefu.internal:8080', undefined), true);
-    assert.equal(originAllowed('null', 'kefu.internal:8080', undefined), false);
-    assert.equal(originAllowed(undefined, 'kefu.internal:8080', ['https://shop.example.com']), true, 'native apps send no Origin');
-    assert.equal(originAllowed('https://any.example', 'h', ['*']), true);
+    // Scheme, host and port against configuration only; test/security/origin.int.test.ts has the rest.
+    const { originAllowed, originPolicy } = await import('../../src/gateway/origin.ts');
+    const listed = originPolicy({ allowed: ['https://shop.example.com'], demo: false, host: 'kefu.internal', port: 8080 });
+    assert.equal(originAllowed('https://shop.example.com', listed), true);
+    assert.equal(originAllowed('https://evil.example.com', listed), false);
+    assert.equal(originAllowed('http://kefu.internal:8080', listed), false, 'with a list, same-origin is not implied');
+    const own = originPolicy({ allowed: undefined, demo: false, host: 'kefu.internal', port: 8080 });
+    assert.equal(originAllowed('http://kefu.internal:8080', own), true);
+    assert.equal(originAllowed('null', own), false);
+    assert.equal(originAllowed(undefined, listed), true, 'native apps send no Origin');
+    assert.equal(originAllowed('https://any.example', originPolicy({ allowed: ['*'], demo: false, host: 'h', port: 1 })), true);
   });
 });

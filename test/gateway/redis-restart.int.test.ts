@@ -1,5 +1,6 @@
 // Redis restarted in the middle of a conversation: no acked message is lost, history falls back to
-// PostgreSQL, and the node recovers without a restart. Uses a private redis-server on its own port
+// PostgreSQL, and the node recovers without a restart; when its bus is back every socket gets a
+// `resync` frame and catches up by seq. Uses a private redis-server on its own port
 // so the shared one (and the other suites) are not disturbed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -110,7 +111,12 @@ describe('Redis restart mid-conversation', { skip: needsPg || (!hasRedisServer &
     const hist = await pc.syncAll(conv, 0);
     assert.deepEqual(hist.map((m) => m.seq), [1, 2, 3, 4, 5, 6, 7]);
 
+    // Every socket is told to resync once its node's bus is back (the tablet missed 6 and 7 live).
+    const resyncs = [tablet, phone].map((c) => c.waitFor((f) => f.type === 'resync', 20_000));
     redis = await startRedis(port);
+    await Promise.all(resyncs);
+    const caughtUp = await tablet.syncAll(conv, 5);
+    assert.deepEqual(caughtUp.slice(0, 2).map((m) => [m.seq, (m.content as { text: string }).text]), [[6, 'during'], [7, 'r']], 'after resync the tablet catches up by seq');
     // The clients reconnect and resubscribe by themselves. Pub/sub keeps no backlog, so an event
     // published before a node's subscription is back is missed live (its devices sync); keep
     // sending until the device on the other node gets one live again.

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FilterCache, KnowledgeService, type FilterSource, type FilterWords } from '../../src/knowledge/index.ts';
+import type { SensitiveFilter } from '../../src/knowledge/index.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
 import { dropTestSchemas, SQL_FACTORIES } from '../support/services.ts';
 
@@ -59,10 +60,13 @@ for (const factory of SQL_FACTORIES) {
       await k.replaceSensitiveWords('s1', { words: ['店铺专用词'] });
       assert.deepEqual(await finds(cache, 's1', '店铺专用词'), [], 'cached until invalidated');
       cache.invalidate('s1');
+      await cache.settled('s1');
       assert.deepEqual(await finds(cache, 's1', '店铺专用词'), ['店铺专用词']);
       assert.deepEqual(await finds(cache, 's2', '店铺专用词'), [], 'another shop does not get it');
       await k.setGlobalWords(['平台禁词']);
       cache.invalidate();
+      await cache.get('s2');
+      await cache.settled('s2');
       assert.deepEqual(await finds(cache, 's2', '平台禁词 代开发票'), ['平台禁词']);
     });
   });
@@ -89,11 +93,13 @@ function refreshTests(): void {
     assert.equal(src.calls.version, 1, 'checked less than recheckMs ago');
     assert.deepEqual(await finds(cache, 'a', '新词'), [], 'not seen before the recheck');
     now += 5000;
+    assert.deepEqual(await finds(cache, 'a', '新词 店铺词'), ['店铺词'], 'the get that starts the check is served the cached filter');
+    await cache.settled('a');
     assert.deepEqual(await finds(cache, 'a', '新词 店铺词'), ['新词']);
     assert.equal(cache.stats.compiles, 2);
   });
 
-  test('invalidate(shopId) and invalidate() force the check on the next get', async () => {
+  test('invalidate(shopId) starts the check at once; invalidate() forces it on the next get', async () => {
     const src = new FakeSource();
     src.set('a', ['甲词']);
     src.set('b', ['乙词']);
@@ -102,6 +108,8 @@ function refreshTests(): void {
     await cache.get('b');
     src.set('a', ['丙词']);
     cache.invalidate('a');
+    assert.equal(src.calls.version, 1, 'the check started without waiting for a get');
+    await cache.settled('a');
     assert.deepEqual(await finds(cache, 'a', '丙词'), ['丙词']);
     assert.deepEqual(await finds(cache, 'b', '乙词'), ['乙词']);
     assert.equal(src.calls.version, 1, 'b was not checked');
@@ -109,6 +117,9 @@ function refreshTests(): void {
     src.global = ['新全局'];
     src.globalVersion++;
     cache.invalidate();
+    assert.equal(src.calls.version, 1, 'no burst of checks for every cached shop');
+    assert.deepEqual(await finds(cache, 'a', '新全局'), [], 'stale while revalidating');
+    await Promise.all([cache.get('b'), cache.settled('a'), cache.settled('b')]);
     assert.deepEqual(await finds(cache, 'a', '新全局'), ['新全局']);
     assert.deepEqual(await finds(cache, 'b', '新全局'), ['新全局']);
   });
@@ -138,6 +149,8 @@ function concurrencyAndFailureTests(): void {
     open();
     src.gate = undefined;
     assert.deepEqual((await loading).find('旧词').length, 1, 'the load read the old words');
+    await cache.get('a');
+    await cache.settled('a');
     assert.deepEqual(await finds(cache, 'a', '新词'), ['新词'], 'the next get rechecks');
   });
 
@@ -152,6 +165,7 @@ function concurrencyAndFailureTests(): void {
 
     src.failing = true;
     cache.invalidate('a');
+    await cache.settled('a');
     assert.deepEqual(await finds(cache, 'a', '全局词'), ['全局词']);
     const checks = src.calls.version;
     await cache.get('a');
@@ -160,7 +174,56 @@ function concurrencyAndFailureTests(): void {
     src.failing = false;
     src.set('a', ['恢复']);
     now += 1000;
+    await cache.get('a');
+    await cache.settled('a');
     assert.deepEqual(await finds(cache, 'a', '恢复'), ['恢复']);
+  });
+
+  test('stale while revalidating: gets during a slow check are served the cached filter at once', async () => {
+    const src = new FakeSource();
+    src.set('a', ['旧词']);
+    let now = 0;
+    const cache = new FilterCache(src, { recheckMs: 1000, now: () => now });
+    await cache.get('a');
+    src.set('a', ['新词']);
+    let open!: () => void;
+    src.gate = new Promise((r) => (open = r));
+    now += 1000;
+    // The check is under way (the word list is being read and waits at the gate): no get waits.
+    const served = await Promise.race([Promise.all([cache.get('a'), cache.get('a'), cache.get('a')]), new Promise<'waited'>((r) => setTimeout(() => r('waited'), 200))]);
+    assert.notEqual(served, 'waited', 'no get waited for the reload');
+    assert.ok((served as SensitiveFilter[]).every((f) => f.find('旧词').length === 1 && f.find('新词').length === 0), 'the cached list, until the reload is done');
+    assert.equal(src.calls.filterWords, 2, 'one reload, shared by every get');
+    open();
+    src.gate = undefined;
+    await cache.settled('a');
+    assert.deepEqual(await finds(cache, 'a', '旧词 新词'), ['新词'], 'the reloaded list serves the next gets');
+    assert.equal(src.calls.version, 1);
+  });
+
+  test('a check that hangs (database frozen) never holds a get; the next check waits for it to end', async () => {
+    const src = new FakeSource();
+    let now = 0;
+    const cache = new FilterCache(src, { recheckMs: 1000, now: () => now });
+    await cache.get('a');
+    let release!: () => void;
+    const hung = new Promise<void>((r) => (release = r));
+    const version = src.version.bind(src);
+    src.version = async (shopId) => {
+      await hung;
+      return version(shopId);
+    };
+    now += 1000;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      assert.deepEqual((await cache.get('a')).find('全局词').map((h) => h.word), ['全局词']);
+      assert.ok(performance.now() - t0 < 50);
+      now += 1000;
+    }
+    assert.equal(src.calls.version, 0, 'one check in flight, not one per get');
+    release();
+    await cache.settled('a');
+    assert.equal(src.calls.version, 1);
   });
 
   test('keeps at most maxShops shops, least recently used out first', async () => {

@@ -366,6 +366,10 @@ describe('grafana-dashboard.json', () => {
       'kefu_work_rejected_total', 'kefu_commands', 'kefu_routing_assignments_total', 'kefu_first_response_seconds', 'kefu_ratings_total',
       'kefu_conversations_closed_total', 'kefu_robot_failures_total', 'kefu_event_listener_errors_total', 'nodejs_eventloop_lag_p99_seconds',
       'process_resident_memory_bytes',
+      // Operations (issue #14): sockets by device, shedding, routing wait, REST, Redis, the pool, backups.
+      'kefu_ws_connections_by_device', 'kefu_robot_shed_total', 'kefu_robot_shop_backlog', 'kefu_routing_wait_seconds',
+      'kefu_http_requests_total', 'kefu_redis_ping_seconds', 'kefu_redis_memory_bytes', 'kefu_redis_circuit_open',
+      'kefu_db_pool_connections', 'kefu_db_pool_waiting', 'kefu_backup_last_success_timestamp_seconds',
     ];
     assert.deepEqual(wanted.filter((w) => !used.has(w)), []);
     assert.ok(exprs.some((e) => /kefu_ratings_total\{[^}]*score=~"4\|5"/.test(e)), 'CSAT: share of scores 4-5');

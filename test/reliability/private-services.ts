@@ -75,6 +75,13 @@ export interface PrivateServer {
   freeze(): void;
   /** SIGCONT what freeze stopped (and anything started since). */
   thaw(): void;
+  /**
+   * Shut the server down and keep its port and data (PostgreSQL: a fast shutdown, as
+   * `pg_ctl stop -m fast`; Redis: killed, and it keeps nothing).
+   */
+  down(): Promise<void>;
+  /** Start it again after down(), on the same port (and data dir); resolves once it answers. */
+  up(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -116,40 +123,31 @@ export async function startPrivatePostgres(): Promise<PrivateServer | string> {
   }
   const port = await freePort();
   let out = '';
-  const pm: ChildProcess = spawn(
-    join(bin, 'postgres'),
-    ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=40', '-c', 'shared_buffers=16MB'],
-    { ...as, env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  pm.stdout!.on('data', (d) => (out = (out + String(d)).slice(-4000)));
-  pm.stderr!.on('data', (d) => (out = (out + String(d)).slice(-4000)));
-  const exited = new Promise<void>((r) => pm.once('exit', () => r()));
-  killOnExit(pm, () => rmSync(dir, { recursive: true, force: true }));
-  const stopped = new Set<number>();
-  const server: PrivateServer = {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    freeze() {
-      const pids = [pm.pid!, ...childrenOf(pm.pid!)];
-      signal(pids, 'SIGSTOP');
-      for (const p of pids) stopped.add(p);
-    },
-    thaw() {
-      signal([...stopped, pm.pid!, ...childrenOf(pm.pid!)], 'SIGCONT');
-      stopped.clear();
-    },
-    async stop() {
-      server.thaw();
-      if (pm.exitCode === null && pm.signalCode === null) {
-        // Immediate shutdown; SIGKILL if it has not gone in 5 s.
-        pm.kill('SIGQUIT');
-        const t = setTimeout(() => pm.kill('SIGKILL'), 5000);
-        await exited;
-        clearTimeout(t);
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
+  let pm!: ChildProcess;
+  let exited!: Promise<void>;
+  const spawnPostmaster = () => {
+    pm = spawn(
+      join(bin, 'postgres'),
+      ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=40', '-c', 'shared_buffers=16MB'],
+      { ...as, env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    pm.stdout!.on('data', (d) => (out = (out + String(d)).slice(-4000)));
+    pm.stderr!.on('data', (d) => (out = (out + String(d)).slice(-4000)));
+    const child = pm;
+    exited = new Promise<void>((r) => child.once('exit', () => r()));
+    killOnExit(pm, () => rmSync(dir, { recursive: true, force: true }));
   };
-  try {
+  const running = () => pm.exitCode === null && pm.signalCode === null;
+  /** SIGINT is PostgreSQL's fast shutdown (SIGQUIT its immediate one); SIGKILL after 5 s. */
+  const shutdown = async (sig: NodeJS.Signals) => {
+    server.thaw();
+    if (!running()) return;
+    pm.kill(sig);
+    const t = setTimeout(() => pm.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(t);
+  };
+  const ready = async () => {
     await waitFor('the private PostgreSQL to listen', async () => {
       if (pm.exitCode !== null) throw new Error(`postgres exited: ${out.trim().split('\n').slice(-2).join(' ')}`);
       return listening(port);
@@ -169,6 +167,33 @@ export async function startPrivatePostgres(): Promise<PrivateServer | string> {
         await c.end().catch(() => {});
       }
     }, 15_000);
+  };
+  const stopped = new Set<number>();
+  const server: PrivateServer = {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    freeze() {
+      const pids = [pm.pid!, ...childrenOf(pm.pid!)];
+      signal(pids, 'SIGSTOP');
+      for (const p of pids) stopped.add(p);
+    },
+    thaw() {
+      signal([...stopped, pm.pid!, ...childrenOf(pm.pid!)], 'SIGCONT');
+      stopped.clear();
+    },
+    down: () => shutdown('SIGINT'),
+    async up() {
+      if (running()) return;
+      spawnPostmaster();
+      await ready();
+    },
+    async stop() {
+      await shutdown('SIGQUIT');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  spawnPostmaster();
+  try {
+    await ready();
   } catch (e) {
     await server.stop();
     return (e as Error).message;
@@ -180,26 +205,40 @@ export async function startPrivatePostgres(): Promise<PrivateServer | string> {
 export async function startPrivateRedis(): Promise<PrivateServer | string> {
   if (spawnSync('redis-server', ['--version']).status !== 0) return 'redis-server binary not found';
   const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  killOnExit(child);
+  let child!: ChildProcess;
+  let exited!: Promise<void>;
+  const spawnRedis = () => {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'], { stdio: 'ignore' });
+    const c = child;
+    exited = new Promise<void>((r) => c.once('exit', () => r()));
+    killOnExit(child);
+  };
+  const ready = () =>
+    waitFor('the private redis-server to listen', () => {
+      if (child.exitCode !== null) throw new Error('redis-server exited at start');
+      return listening(port);
+    }, 5000);
   const server: PrivateServer = {
     url: `redis://127.0.0.1:${port}`,
     freeze: () => signal([child.pid!], 'SIGSTOP'),
     thaw: () => signal([child.pid!], 'SIGCONT'),
-    async stop() {
+    async down() {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGCONT');
         child.kill('SIGKILL');
         await exited;
       }
     },
+    async up() {
+      if (child.exitCode === null && child.signalCode === null) return;
+      spawnRedis();
+      await ready();
+    },
+    stop: () => server.down(),
   };
+  spawnRedis();
   try {
-    await waitFor('the private redis-server to listen', () => {
-      if (child.exitCode !== null) throw new Error('redis-server exited at start');
-      return listening(port);
-    }, 5000);
+    await ready();
   } catch (e) {
     await server.stop();
     return (e as Error).message;

@@ -15,9 +15,19 @@ describe('plan', () => {
   test('only the lookups an intent needs', () => {
     const s = initialState();
     assert.deepEqual(plan(s, input('你好')).needs, { orders: false, aftersales: false, logistics: false, faq: false, knownOrderIds: [] });
-    assert.deepEqual(plan(s, input('退款进度')).needs, { orders: true, aftersales: true, logistics: false, faq: false, knownOrderIds: [] });
+    assert.deepEqual(plan(s, input('我的退款进度')).needs, { orders: true, aftersales: true, logistics: false, faq: false, knownOrderIds: [] });
     assert.deepEqual(plan(s, input('能开发票吗')).needs, { orders: false, aftersales: false, logistics: false, faq: true, knownOrderIds: [] });
     assert.deepEqual(plan(s, input('2024112500001111 到哪了')).needs, { orders: true, aftersales: false, logistics: true, faq: false, knownOrderIds: ['2024112500001111'] });
+  });
+
+  test('a data question that names no order also asks the FAQ; one about the buyer\'s own order does not', () => {
+    const s = initialState();
+    assert.deepEqual(plan(s, input('付款后多久发货？')).needs, { orders: true, aftersales: false, logistics: true, faq: true, knownOrderIds: [] });
+    assert.equal(plan(s, input('我的快递什么时候到')).needs.faq, false);
+    assert.equal(plan(s, input('2024112500001111 到哪了')).needs.faq, false);
+    // A policy question about an order the buyer names also loads the orders, to show that one.
+    assert.equal(plan(s, input('我买的耳机能退吗')).needs.orders, true);
+    assert.equal(plan(s, input('退货运费谁出')).needs.orders, false);
   });
 
   test('logistics targets: this buyer\'s shipped orders not fetched yet, newest first', () => {
@@ -125,6 +135,154 @@ function statusAnswerTests(): void {
     assert.equal(JSON.stringify(s), frozen);
   });
 }
+
+const hit = (id: string, question: string, answer: string, confidence = 0.9): TurnData['faq'] =>
+  ok({ entry: { id, question, answer, alternates: [] }, score: 10, confidence });
+
+describe('the shop FAQ against order intents', () => {
+  const shipTime = hit('zh-ship-time', '付款后多久发货？', '付款后 48 小时内发货。');
+
+  test('a stored FAQ question asked word for word gets the shop answer, not "no orders found"', () => {
+    const r = step(initialState(), input('付款后多久发货？'), { orders: ok([]), logistics: ok([]), faq: shipTime });
+    assert.deepEqual(r.replies.map((x) => x.text), ['付款后 48 小时内发货。']);
+  });
+
+  test('asked in general by a buyer with one matching open order: the shop answer and that order', () => {
+    const r = step(initialState(), input('付款后多久发货？'), { orders: ok([c]), logistics: ok([]), faq: shipTime });
+    assert.equal(r.replies[0]!.text, '付款后 48 小时内发货。');
+    assert.match(r.replies[1]!.text, /2024112700003333/);
+    assert.equal(r.state.focusOrderId, c.orderId);
+  });
+
+  test('asked in general by a buyer with several orders: the shop answer, no choice card', () => {
+    const r = step(initialState(), input('付款后多久发货？'), { orders: ok([a, b]), logistics: ok([]), faq: shipTime });
+    assert.deepEqual(r.replies.map((x) => x.text), ['付款后 48 小时内发货。']);
+    assert.equal(r.state.pending, undefined);
+  });
+
+  test('about the buyer\'s own order, or with an FAQ hit below confidence, the order answer stands', () => {
+    const own = step(initialState(), input('我的快递什么时候到'), { orders: ok([a, b]), logistics: ok([]), faq: shipTime });
+    assert.equal(own.replies[0]!.card?.kind, 'choice');
+    const weak = step(initialState(), input('付款后多久发货？'), { orders: ok([]), logistics: ok([]), faq: hit('zh-ship-time', '付款后多久发货？', 'x', 0.52) });
+    assert.match(weak.replies[0]!.text, /没有查到您在本店的订单/);
+  });
+
+  test('a question only a parcel can answer keeps the parcel, unless it is the FAQ\'s own question word for word', () => {
+    const carrier = (confidence: number) => hit('zh-carrier', '走什么物流', '默认发中通快递。', confidence);
+    const data = (confidence: number): TurnData => ({ orders: ok([a]), logistics: ok([logistics({ orderId: a.orderId })]), faq: carrier(confidence) });
+    const parcel = step(initialState(), input('物流到哪儿了'), data(0.76));
+    assert.equal(parcel.replies.length, 1);
+    assert.equal(parcel.replies[0]!.card?.kind, 'logistics');
+    const own = step(initialState(), input('门店地址在哪'), { orders: ok([]), faq: hit('zh-store', '门店地址在哪', '门店在杭州西湖区。', 1) });
+    assert.deepEqual(own.replies.map((x) => x.text), ['门店在杭州西湖区。']);
+  });
+
+  test('an index that reports bands: only the answer band outranks the orders', () => {
+    const banded = (band: string): TurnData['faq'] => ok({ entry: { id: 'f', question: 'q', answer: 'SHOP' }, score: 1, confidence: 0.95, band } as never);
+    assert.equal(step(initialState(), input('付款后多久发货？'), { orders: ok([]), faq: banded('answer') }).replies[0]!.text, 'SHOP');
+    assert.notEqual(step(initialState(), input('付款后多久发货？'), { orders: ok([]), faq: banded('clarify') }).replies[0]!.text, 'SHOP');
+  });
+
+  test('a policy question: the shop entry wins over the built-in text, and a named open order is shown with it', () => {
+    const policy = hit('zh-return', '怎么退货？', '本店退货请先联系客服登记。');
+    const general = step(initialState(), input('怎么退货'), { faq: policy });
+    assert.deepEqual(general.replies.map((x) => x.text), ['本店退货请先联系客服登记。']);
+    const mine = step(initialState(), input('我买的耳机能退吗'), { orders: ok([a, b]), faq: policy });
+    assert.match(mine.replies[0]!.text, /2024112500001111/);
+    assert.equal(mine.replies[1]!.text, '本店退货请先联系客服登记。');
+  });
+});
+
+describe('when the FAQ is unsure', () => {
+  const cand = (id: string, question: string) => ({ entry: { id, question, answer: `answer of ${id}` }, score: 1, confidence: 0.4 });
+  test('it offers the shop questions it hesitates between, and a number picks one', () => {
+    const asked = step(initialState(), input('这个怎么弄'), { faq: ok(null), faqCandidates: [cand('a', '怎么开发票？'), cand('b', '怎么申请售后？')] });
+    assert.match(asked.replies[0]!.text, /1\. 怎么开发票？\n2\. 怎么申请售后？/);
+    assert.deepEqual(asked.state.faqOptions, ['怎么开发票？', '怎么申请售后？']);
+    assert.equal(asked.state.failures, 0);
+    const stored = parseState(JSON.parse(JSON.stringify(asked.state)));
+    const p = plan(stored, input('2'));
+    assert.equal(p.intent, 'faq');
+    assert.equal(p.needs.faqText, '怎么申请售后？');
+    const r = step(stored, input('2'), { faq: ok(cand('b', '怎么申请售后？')) });
+    assert.equal(r.replies[0]!.text, 'answer of b');
+    assert.equal(r.state.faqOptions, undefined);
+  });
+});
+
+describe('orders named any way the buyer writes them', () => {
+  const hash = order({ orderId: '#A-77', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'S1', title: 'Wireless Headphones', quantity: 1, price: '9.00' }] });
+  const long = order({ orderId: `ORD-${'9'.repeat(96)}`, createdAt: '2024-11-25T10:00:00+08:00', items: [{ sku: 'S2', title: '保温杯', quantity: 1, price: '9.00' }] });
+  const data: TurnData = { orders: ok([hash, long]), logistics: ok([]) };
+
+  test('a pending choice survives the stored state with ids of any shape and up to 128 characters', () => {
+    const asked = step(initialState(), input('订单状态'), data);
+    assert.deepEqual(asked.state.pending?.orderIds, [hash.orderId, long.orderId]);
+    const stored = parseState(JSON.parse(JSON.stringify(asked.state)));
+    assert.deepEqual(stored.pending, asked.state.pending);
+    assert.equal(parseState({ v: 1, failures: 0, focusOrderId: 'x'.repeat(129) }).focusOrderId, undefined);
+    assert.equal(parseState({ v: 1, failures: 0, focusOrderId: 'a\u0000b' }).focusOrderId, undefined);
+  });
+
+  for (const [reply, id] of [
+    ['A77', '#A-77'],
+    ['#a-77', '#A-77'],
+    ['9999结尾的那个', `ORD-${'9'.repeat(96)}`],
+    ['the headphones', '#A-77'],
+    ['保温杯那个', `ORD-${'9'.repeat(96)}`],
+  ] as const) {
+    test(`after a choice list, "${reply}" picks the order`, () => {
+      const asked = step(initialState(), input('订单状态'), data);
+      const r = step(parseState(JSON.parse(JSON.stringify(asked.state))), input(reply), data);
+      assert.equal(r.state.focusOrderId, id, reply);
+      assert.equal(r.state.pending, undefined);
+    });
+  }
+
+  test('a product word that is also an FAQ cue still answers the choice ("the leather one")', () => {
+    const wallet = order({ orderId: 'C-1', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'S3', title: 'Leather Wallet', quantity: 1, price: '9.00' }] });
+    const cable = order({ orderId: 'C-2', createdAt: '2024-11-25T10:00:00+08:00', items: [{ sku: 'S4', title: 'USB-C Cable', quantity: 1, price: '9.00' }] });
+    const both: TurnData = { orders: ok([wallet, cable]), logistics: ok([]) };
+    const asked = step(initialState(), input('where is my package'), both);
+    const r = step(asked.state, input('the leather one'), both);
+    assert.equal(r.state.focusOrderId, 'C-1');
+  });
+
+  test('an id the extractor does not take for one is still found among the buyer\'s orders', () => {
+    const r = step(initialState(), input('订单#A-77到哪了'), data);
+    assert.equal(r.state.focusOrderId, '#A-77');
+    const bare = step({ v: 1, failures: 0, topic: 'order_status' }, input('#A-77'), data);
+    assert.equal(bare.state.focusOrderId, '#A-77');
+  });
+});
+
+describe('dates about the delivery are not the order date', () => {
+  const one = order({ orderId: '2024112400007777', createdAt: '2024-11-24T09:00:00+08:00', status: 'paid' });
+  for (const text of ['今天能到吗', '周五前能到吗', 'will it arrive by friday', 'yesterday i paid, when do you ship', '昨天付的款 什么时候发货', 'it said out for delivery today']) {
+    test(`"${text}" with exactly one order answers that order`, () => {
+      const r = step(initialState(), input(text), { orders: ok([one]), logistics: ok([]) });
+      assert.match(r.replies[0]!.text, /2024112400007777/, text);
+    });
+  }
+
+  test('a purchase day still picks among several orders, and a day matching none narrows nothing', () => {
+    const r = step(initialState(), input('昨天买的那个发货了吗'), { orders: ok([a, b]), logistics: ok([]) });
+    assert.equal(r.state.focusOrderId, b.orderId);
+    const none = step(initialState(), input('上个月买的那个发货了吗'), { orders: ok([a, b]), logistics: ok([]) });
+    assert.equal(none.replies[0]!.card?.kind, 'choice');
+  });
+});
+
+describe('the conversation language', () => {
+  test('a short message does not switch a Chinese conversation to English; a sentence does', () => {
+    const zh: DialogueState = { v: 1, failures: 0, lang: 'zh' };
+    for (const text of ['ok', 'ok ok', 'hi', 'ty', 'tk', 'dd?']) assert.equal(step(zh, input(text), { faq: ok(null), orders: ok([]), aftersales: ok([]) }).lang, 'zh', text);
+    const en = step(zh, input('where is my package please'), { orders: ok([]), logistics: ok([]) });
+    assert.equal(en.lang, 'en');
+    assert.equal(en.state.lang, 'en');
+    assert.equal(step(en.state, input('我的快递呢'), { orders: ok([]), logistics: ok([]) }).lang, 'zh');
+  });
+});
 
 describe('state and masking', () => {
   test('parseState keeps what is valid and drops the rest', () => {

@@ -9,7 +9,7 @@ describe('robot evaluation (EVAL split)', () => {
       const items = readCorpus(lang);
       assert.ok(items.length >= 200, `${lang}: ${items.length} utterances`);
       const train = new Set(items.filter((u) => u.split === 'train').map((u) => u.text.toLowerCase()));
-      const evalItems = items.filter((u) => u.split === 'eval');
+      const evalItems = items.filter((u) => u.split === 'validation');
       assert.ok(evalItems.length >= 100, `${lang}: ${evalItems.length} EVAL utterances`);
       assert.deepEqual(evalItems.filter((u) => train.has(u.text.toLowerCase())).map((u) => u.text), [], 'EVAL utterances also in TRAIN');
     }
@@ -22,7 +22,7 @@ describe('robot evaluation (EVAL split)', () => {
   });
 
   test('meets the floors in floors.json', () => {
-    const report = runEvaluation({ split: 'eval' });
+    const report = runEvaluation({ split: 'validation' });
     const violations = checkFloors(report, readFloors());
     assert.deepEqual(violations, [], formatReport(report, { verbose: true }));
     const floors = readFloors();
@@ -32,7 +32,7 @@ describe('robot evaluation (EVAL split)', () => {
   });
 
   test('the floors check would fail a worse model', () => {
-    const report = runEvaluation({ split: 'eval' });
+    const report = runEvaluation({ split: 'validation' });
     const strict = Object.fromEntries(LANGS.map((l) => [l, { intentAccuracy: 1.01, entityAccuracy: 0, faqHitAt1: 0, faqFalseMatchRateMax: 1 }]));
     assert.equal(checkFloors(report, strict).length, LANGS.length);
   });

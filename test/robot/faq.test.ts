@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FaqIndex, FaqIndexProvider, type FaqEntry } from '../../src/robot/index.ts';
+import { DEFAULT_FAQ_THRESHOLD, FaqIndex, FaqIndexProvider, type FaqEntry } from '../../src/robot/index.ts';
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 
@@ -20,7 +20,7 @@ describe('FaqIndex', () => {
     ] as const) {
       const hit = index.search(q);
       assert.equal(hit?.entry.id, id, q);
-      assert.ok(hit.confidence >= 0.5 && hit.confidence <= 1);
+      assert.ok(hit.confidence >= DEFAULT_FAQ_THRESHOLD && hit.confidence <= 1);
       assert.ok(hit.score > 0);
     }
   });

@@ -234,6 +234,69 @@ describe('FAQ', () => {
   });
 });
 
+describe('what buyers actually type (issue #12)', () => {
+  test('the shop FAQ asked word for word, or in general, is answered from the FAQ, not "no orders found"', async () => {
+    const robot = robotWith({ orders: [] });
+    for (const text of ['付款后多久发货？', '一般几天发货', '西藏能送到吗']) {
+      const r = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.doesNotMatch(textOf(r), /没有查到您在本店的订单/, text);
+      assert.match(textOf(r), /48 小时内发货|新疆、西藏/, text);
+    }
+  });
+
+  test('a choice between orders with ids of any shape survives the stored state and is answered by a short id or a product', async () => {
+    const ids = ['#SO-1001', `P${'7'.repeat(99)}`];
+    const orders = [
+      order({ orderId: ids[0]!, createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'H', title: 'Wireless Headphones', quantity: 1, price: '9.00' }] }),
+      order({ orderId: ids[1]!, createdAt: '2024-11-25T10:00:00+08:00', items: [{ sku: 'C', title: '保温杯', quantity: 1, price: '9.00' }] }),
+    ];
+    for (const [pick, id] of [['so1001', ids[0]!], ['保温杯那个', ids[1]!], ['the headphones one', ids[0]!]] as const) {
+      const say = conversation(robotWith({ orders, logistics: [] }));
+      const asked = await say('订单状态');
+      assert.equal(asked.replies[0]!.card?.kind, 'choice');
+      const r = await say(pick);
+      assert.equal(r.state.focusOrderId, id, pick);
+      assert.ok(textOf(r).includes(id), pick);
+    }
+  });
+
+  test('an unsure FAQ (clarify band): the robot offers its candidates and searches the one picked', async () => {
+    const entry = (id: string, question: string) => ({ entry: { id, question, answer: `answer ${id}` }, score: 1, confidence: 0.4 });
+    const searched: string[] = [];
+    const unsure = {
+      search: async () => null,
+      lookup: async (_shop: string, text: string) => {
+        searched.push(text);
+        return text === '怎么申请售后？'
+          ? { band: 'answer' as const, hit: entry('b', text), candidates: [entry('b', text)] }
+          : { band: 'clarify' as const, hit: null, candidates: [entry('a', '怎么开发票？'), entry('b', '怎么申请售后？')] };
+      },
+    };
+    const say = conversation(createRobot({ dataSource: fakeDataSource({}), faq: unsure, clock: () => NOW }));
+    assert.match(textOf(await say('这个要怎么弄啊')), /1\. 怎么开发票？/);
+    assert.equal(textOf(await say('第二个')), 'answer b');
+    assert.deepEqual(searched, ['这个要怎么弄啊', '怎么申请售后？']);
+  });
+
+  test('a Chinese conversation stays Chinese through "ok" and pinyin, and follows a buyer who switches', async () => {
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+    assert.equal((await say('我的快递到哪了')).lang, 'zh');
+    assert.equal((await say('ok ok')).lang, 'zh');
+    assert.equal((await say('kd')).lang, 'zh');
+    assert.equal((await say('when will it arrive?')).lang, 'en');
+  });
+
+  test('a greeting before the question and thanks after it: the question is answered', async () => {
+    const paid = order({ orderId: '2024112700003333', status: 'paid', createdAt: '2024-11-27T08:00:00+08:00' });
+    const robot = robotWith({ orders: [paid], logistics: [] });
+    for (const text of ['亲 在吗 我的货咋还没发', 'hi, quick question: did u ship it yet? thanks']) {
+      const r = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.equal(r.intent, 'order_status', text);
+      assert.match(textOf(r), /2024112700003333/, text);
+    }
+  });
+});
+
 describe('handover', () => {
   test('two turns not understood → handover not_understood', async () => {
     const say = conversation(robotWith({}));

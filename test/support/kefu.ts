@@ -16,7 +16,7 @@ import { createRuntime, type Runtime } from '../../src/wiring.ts';
 import { buildApp } from '../../src/app.ts';
 import { KefuClient, type WebSocketCtor } from '../../src/client/index.ts';
 import { AUD, ISS, newKey, sign, startJwksServer, type JwksServer, type TestKey } from '../auth/support.ts';
-import { PG_URL, REDIS_URL, testRedisPrefix, testSchema, uniqueName } from './services.ts';
+import { PG_URL, REDIS_URL, appRoleUrl, appUrlOf, testRedisPrefix, testSchema, uniqueName } from './services.ts';
 
 export interface Issuer {
   jwks: JwksServer;
@@ -39,7 +39,9 @@ export async function startIssuer(): Promise<Issuer> {
 /** Environment for a node on the real services, isolated by schema and key prefix. */
 export function realEnv(issuer: Issuer, shared: { schema: string; prefix: string }): Record<string, string> {
   return {
-    KEFU_DATABASE_URL: PG_URL!,
+    // As production should run: the app role under row-level security, migrations as the owner.
+    KEFU_DATABASE_URL: appUrlOf(PG_URL!),
+    KEFU_DATABASE_OWNER_URL: PG_URL!,
     KEFU_DATABASE_SCHEMA: shared.schema,
     KEFU_REDIS_URL: REDIS_URL!,
     KEFU_REDIS_KEY_PREFIX: shared.prefix,
@@ -72,6 +74,7 @@ export async function startNode(env: Record<string, string>): Promise<Node> {
     },
   });
   const log = createLogger({ level: config.logLevel, nodeId: config.nodeId, destination: sink });
+  if (env.KEFU_DATABASE_OWNER_URL) await appRoleUrl(); // the role exists before the node connects as it
   const rt = await createRuntime(config, log);
   const app = await buildApp(rt);
   await app.listen({ host: '127.0.0.1', port: 0 });

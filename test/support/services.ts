@@ -17,6 +17,8 @@ import { MemoryBus, MemoryCache } from '../../src/storage/memory/memory-cache.ts
 import { RedisBus, RedisCache } from '../../src/storage/redis/redis-cache.ts';
 import type { Bus, Cache, SqlStore } from '../../src/storage/ports.ts';
 import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { Database } from '../../src/storage/schema.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -114,12 +116,42 @@ export const SQL_FACTORIES: readonly SqlFactory[] = [
     skip: needsPg,
     async create() {
       const schema = testSchema('t');
-      const s = await createPgStore({ url: PG_URL!, schema, poolMax: 5, connectTimeoutMs: 2000, statementTimeoutMs: 5000 });
+      // As in production: the app role is neither owner nor superuser, so row-level security binds it.
+      const s = await createPgStore({ url: await appRoleUrl(), ownerUrl: PG_URL!, schema, poolMax: 5, connectTimeoutMs: 2000, statementTimeoutMs: 5000 });
       await s.migrate();
       return s;
     },
   },
 ];
+
+export const TEST_APP_ROLE = 'kefu_test_app';
+
+/**
+ * The URL of PG_URL's server and database as a login role that is neither owner nor superuser
+ * nor BYPASSRLS (created once, shared by every test run: roles belong to the whole server).
+ * Stores made with it and `ownerUrl: PG_URL` run kefu as production should.
+ */
+export async function appRoleUrl(): Promise<string> {
+  const c = new pg.Client({ connectionString: PG_URL });
+  await c.connect();
+  try {
+    await c.query(`do $$ begin if not exists (select 1 from pg_roles where rolname = '${TEST_APP_ROLE}') then create role ${TEST_APP_ROLE} login nosuperuser nobypassrls; end if; end $$`);
+  } catch (e) {
+    // Two files creating it at once: one wins, the other sees the duplicate.
+    if (!['23505', '42710'].includes((e as { code?: string }).code ?? '')) throw e;
+  } finally {
+    await c.end();
+  }
+  return appUrlOf(PG_URL!);
+}
+
+/** `url` with the test app role as its user (the role must exist: appRoleUrl() creates it). */
+export function appUrlOf(url: string): string {
+  const u = new URL(url);
+  u.username = TEST_APP_ROLE;
+  u.password = '';
+  return u.toString();
+}
 
 /**
  * Drops the schemas this test file created in the real PostgreSQL. Runs by itself when the file
@@ -170,3 +202,29 @@ after(async () => {
   await dropTestSchemas();
   if (REDIS_URL) await deleteRedisKeys(REDIS_URL, redisPrefixes.splice(0));
 });
+
+/**
+ * Runs fn with a connection of the schema's owner: the app role that row-level security binds
+ * may not change the schema, and a test that injects a fault with DDL needs the owner for that
+ * moment. The embedded store returns to its login role (`reset role`) on its one session; on
+ * PostgreSQL a short-lived connection of PG_URL works in the same schema.
+ */
+export async function asOwner<T>(db: Kysely<Database>, fn: (owner: Kysely<Database>) => Promise<T>): Promise<T> {
+  const { rows } = await sql<{ cu: string; su: string; schema: string }>`select current_user as cu, session_user as su, current_schema() as schema`.execute(db);
+  const { cu, su, schema } = rows[0]!;
+  if (cu !== su) {
+    await sql`reset role`.execute(db);
+    try {
+      return await fn(db);
+    } finally {
+      await sql`set role ${sql.id(cu)}`.execute(db);
+    }
+  }
+  if (!PG_URL || cu !== TEST_APP_ROLE) return fn(db);
+  const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: PG_URL, max: 1, options: `-c search_path="${schema}"` }) }) });
+  try {
+    return await fn(owner);
+  } finally {
+    await owner.destroy();
+  }
+}

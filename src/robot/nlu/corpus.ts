@@ -1,6 +1,7 @@
 /**
  * The labelled buyer utterances (src/robot/eval/corpus.{zh,en}.jsonl). The TRAIN split trains the
- * naive-Bayes part of the classifier; the EVAL split is only ever used to measure it.
+ * naive-Bayes part of the classifier; VALIDATION measures it while the lexicon and weights are
+ * tuned (`npm run eval:bot`, gated by floors.json); TEST is scored only to report, never tuned to.
  */
 import { readFileSync } from 'node:fs';
 import { isIntent, type Intent, type Lang } from '../types.ts';
@@ -10,9 +11,13 @@ export interface LabelledUtterance {
   readonly intent: Intent;
   /** Expected entities by type; a list when one type occurs more than once. */
   readonly entities: Readonly<Record<string, string | number | readonly (string | number)[]>>;
-  readonly split: 'train' | 'eval';
+  readonly split: Split;
   readonly lang: Lang;
 }
+
+export const SPLITS = ['train', 'validation', 'test'] as const;
+export type Split = (typeof SPLITS)[number];
+const isSplit = (v: unknown): v is Split => typeof v === 'string' && (SPLITS as readonly string[]).includes(v);
 
 const CORPUS_URL = (lang: Lang) => new URL(`../eval/corpus.${lang}.jsonl`, import.meta.url);
 
@@ -22,8 +27,8 @@ export function readCorpus(lang: Lang): LabelledUtterance[] {
   lines.forEach((line, i) => {
     if (!line.trim()) return;
     const raw = JSON.parse(line) as Partial<LabelledUtterance>;
-    if (typeof raw.text !== 'string' || !isIntent(raw.intent) || (raw.split !== 'train' && raw.split !== 'eval')) {
-      throw new Error(`corpus.${lang}.jsonl line ${i + 1}: needs text, a known intent and split train|eval`);
+    if (typeof raw.text !== 'string' || !isIntent(raw.intent) || !isSplit(raw.split)) {
+      throw new Error(`corpus.${lang}.jsonl line ${i + 1}: needs text, a known intent and split ${SPLITS.join('|')}`);
     }
     out.push({ text: raw.text, intent: raw.intent, entities: raw.entities ?? {}, split: raw.split, lang });
   });

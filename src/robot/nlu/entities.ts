@@ -50,17 +50,18 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
       if (ch >= '0' && ch <= '9') digits++;
       else if (ch !== '-') letters++;
     }
-    if (digits < 6 || letters > 6) continue;
+    const before = display.slice(Math.max(0, m.index - 10), m.index);
+    const marked = ORDER_MARKER.test(before);
+    // After "订单号" or "order #" a short code is an order number ("#88231", "A1234"); bare, it needs more digits.
+    if (marked ? digits < 3 || letters > 12 : digits < 6 || letters > 6) continue;
     if (MOBILE.test(c)) {
       // A whole phone number is only ever used to find the buyer's order by its tail; keep no more.
       phoneTails.push(c.slice(-4));
       continue;
     }
     if (DATE_LIKE.test(c)) continue;
-    const before = display.slice(Math.max(0, m.index - 10), m.index);
-    const marked = ORDER_MARKER.test(before);
     // A bare run of digits is an order number only when long enough not to be a price, a date or a count.
-    if (c.length >= 10 || (marked && c.length >= 6)) orderIds.push(c);
+    if (c.length >= 10 || (marked && c.length >= 4)) orderIds.push(c);
   }
   return { orderIds, phoneTails };
 }
@@ -199,15 +200,15 @@ const DATE_RULES: DateRule[] = [
     },
   },
   {
-    // A weekday is in the past unless the buyer says "下周五" or "周五前(能到吗)".
-    re: /(上个?|这个?|本|下个?)?(?:周|星期|礼拜)([一二三四五六日天1-7])(之?前|以前)?/g,
+    // A weekday is in the past unless the buyer says "下周五", "周五前(能到吗)" or "周五能到吗".
+    re: /(上个?|这个?|本|下个?)?(?:周|星期|礼拜)([一二三四五六日天1-7])(之?前|以前)?(能|可以|会)?/g,
     resolve: (m, t) => {
       const wd = ZH_WEEKDAY[m[2]!]!;
       const mon = mondayOf(t);
       if (m[1]?.startsWith('上')) return fmt(addDays(mon, wd - 8));
       if (m[1]?.startsWith('下')) return fmt(addDays(mon, wd + 6));
       if (m[1]) return fmt(addDays(mon, wd - 1));
-      if (m[3]) return fmt(addDays(t, (wd - isoDow(t) + 7) % 7 || 7));
+      if (m[3] || m[4]) return fmt(addDays(t, (wd - isoDow(t) + 7) % 7 || 7));
       return fmt(addDays(t, -((isoDow(t) - wd + 7) % 7)));
     },
   },

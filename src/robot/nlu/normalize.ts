@@ -3,7 +3,7 @@
  * "快递咋还没到啊啊!!!", "退貨") into a canonical form the classifier, the entity extractor and the
  * FAQ index share. Pure and allocation-light: it runs on every message.
  */
-import { EN_WORDS, NOT_ENGLISH, PINYIN_WORDS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
+import { EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_WORDS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
 
 export interface Normalized {
   /** NFKC (full-width → half-width), emoji and decorations stripped, case kept: for order numbers and SKUs. */
@@ -91,6 +91,11 @@ export interface LanguageGuess {
   readonly lang: 'zh' | 'en';
   /** False when the text says too little to tell (digits only, a lone "ok"). */
   readonly detected: boolean;
+  /**
+   * Enough to move a conversation to this language: two Han characters or pinyin words, or a few
+   * English words ("ok", "ty" or one abbreviation are not).
+   */
+  readonly strong: boolean;
 }
 
 /**
@@ -102,18 +107,26 @@ export function detectLanguage(display: string): LanguageGuess {
   const lower = display.toLowerCase();
   const han = lower.match(HAN_ALL)?.length ?? 0;
   let en = 0;
+  let enLong = 0;
   let pinyin = 0;
+  let pinyinLong = 0;
   for (const m of lower.matchAll(LATIN_WORD)) {
     const w = m[0].replace(/'/g, '');
-    if (PINYIN_WORDS.has(w)) pinyin++;
-    else if (NOT_ENGLISH.has(w)) continue;
-    else if (w.length >= 2 || w === 'i' || w === 'u') en++;
+    if (PINYIN_WORDS.has(w)) {
+      pinyin++;
+      if (!PINYIN_ABBREVIATIONS.has(w)) pinyinLong++;
+    } else if (NOT_ENGLISH.has(w)) continue;
+    else if (w.length >= 2 || w === 'i' || w === 'u') {
+      en++;
+      if (w.length >= 4) enLong++;
+    }
   }
   const zhScore = han + 2 * pinyin;
   const enScore = 2 * en;
-  if (zhScore === 0 && enScore === 0) return { lang: 'zh', detected: false };
+  if (zhScore === 0 && enScore === 0) return { lang: 'zh', detected: false, strong: false };
   const lang = zhScore >= enScore ? 'zh' : 'en';
   // One short English word ("ok", "hi") or one Han character is too little to switch languages on.
   const detected = lang === 'zh' ? zhScore >= 2 : enScore >= 4;
-  return { lang, detected };
+  const strong = detected && (lang === 'zh' ? han >= 2 || pinyinLong >= 2 : en >= 3 || (en >= 2 && enLong >= 1));
+  return { lang, detected, strong };
 }

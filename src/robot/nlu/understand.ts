@@ -2,9 +2,9 @@
  * One utterance in, one Understanding out: normalise, detect the language, classify the intent,
  * extract entities, tokenise. CPU only, no I/O; the jieba dictionary is loaded once per process.
  */
-import type { Understanding } from '../types.ts';
+import type { Intent, Understanding } from '../types.ts';
 import { featuresOf, NaiveBayes } from './bayes.ts';
-import { IntentClassifier } from './classifier.ts';
+import { IntentClassifier, type Classification } from './classifier.ts';
 import { trainingUtterances, type LabelledUtterance } from './corpus.ts';
 import { extractEntities } from './entities.ts';
 import { NO_WORDS, YES_WORDS } from './lexicon.ts';
@@ -50,7 +50,8 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     if (t) return t;
     const n = normalize(text);
     const tokens = tokenizer.cut(n.text);
-    t = { n, lang: detectLanguage(n.display), tokens, c: classifier.classify({ scan: n.scan, angry: n.angry, features: featuresOf(n.text, tokens) }), yesNo: yesNoOf(n.scan) };
+    const c = unwrapped(classifier, tokenizer, n, classifier.classify({ scan: n.scan, angry: n.angry, features: featuresOf(n.text, tokens) }));
+    t = { n, lang: detectLanguage(n.display), tokens, c, yesNo: yesNoOf(n.scan) };
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
       memo.set(text, t);
@@ -65,6 +66,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
       return {
         lang: lang.lang,
         langDetected: lang.detected,
+        langStrong: lang.strong,
         intent: c.intent,
         confidence: c.confidence,
         ...(c.guess ? { guess: c.guess } : {}),
@@ -93,6 +95,29 @@ const classifiers = new WeakMap<Tokenizer, IntentClassifier>();
 function defaultClassifier(tokenizer: Tokenizer): IntentClassifier {
   let c = classifiers.get(tokenizer);
   if (!c) classifiers.set(tokenizer, (c = new IntentClassifier({ bayes: trainIntentModel(tokenizer) })));
+  return c;
+}
+
+const GREETING_HEAD =
+  /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|hi|hello|hey|hiya|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?: | \| )?)+/;
+const THANKS_TAIL =
+  /(?:(?: \| | )?(?:谢谢了|谢谢啦|谢谢你|谢谢您|谢谢|谢啦|谢了|多谢|感谢|辛苦了|麻烦了|麻烦你了|拜托了|thanks(?: a lot| so much| in advance)?|thank you(?: so much| very much)?|cheers|please|[啊呀哈吧呢哦嘛]) ?)+(?: \| )?\s*$/;
+
+/**
+ * A greeting before the question ("你好，tk到哪了") and thanks after it ("…到哪了 谢谢") are
+ * politeness: when they decided the intent (or nothing was decided), the rest of the message is
+ * classified on its own, and its intent wins when it has one.
+ */
+function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification): Classification {
+  if (c.intent !== 'greeting' && c.intent !== 'bye' && c.intent !== 'unknown') return c;
+  const core = n.scan.replace(GREETING_HEAD, ' ').replace(THANKS_TAIL, ' ');
+  if (core.length === n.scan.length || !/[\p{Script=Han}a-z]/u.test(core)) return c;
+  const text = core.replace(/ \| /g, ',').trim();
+  const inner = classifier.classify({ scan: core, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)) });
+  const substantive = (i: Intent | undefined) => i !== undefined && i !== 'unknown' && i !== 'greeting' && i !== 'bye';
+  if (substantive(inner.intent)) return inner;
+  // "你好，想问下tk": better to ask "did you mean a refund?" than to greet back.
+  if (substantive(inner.guess) && (c.intent !== 'unknown' || !c.guess)) return inner;
   return c;
 }
 

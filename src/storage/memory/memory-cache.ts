@@ -1,4 +1,5 @@
 import type { Bus, Cache } from '../ports.ts';
+import { asSystem } from '../scope.ts';
 
 type Entry = { kind: 'str'; v: string } | { kind: 'list'; v: string[] } | { kind: 'hash'; v: Map<string, string> };
 
@@ -134,15 +135,18 @@ export class MemoryBus implements Bus {
     const set = this.#subs.get(channel);
     if (!set || set.size === 0) return;
     const handlers = [...set];
-    setImmediate(() => {
-      for (const h of handlers) {
-        try {
-          h(message);
-        } catch {
-          // A failing subscriber must not stop delivery to the others (Redis behaves the same).
+    // Delivered outside the publisher's scope, as from Redis (storage/scope.ts).
+    setImmediate(() =>
+      asSystem(() => {
+        for (const h of handlers) {
+          try {
+            h(message);
+          } catch {
+            // A failing subscriber must not stop delivery to the others (Redis behaves the same).
+          }
         }
-      }
-    });
+      }),
+    );
   }
   async subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>> {
     let set = this.#subs.get(channel);

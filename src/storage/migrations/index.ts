@@ -10,6 +10,9 @@ import * as m005 from './005_append_messages.ts';
 import * as m006 from './006_drop_failed_bot_turns.ts';
 import * as m007 from './007_agents.ts';
 import * as m008 from './008_commands.ts';
+import * as m009 from './009_faq_suggestions.ts';
+import * as m010 from './010_data_rights.ts';
+import * as m011 from './011_row_level_security.ts';
 
 export interface Migration {
   readonly version: number;
@@ -17,4 +20,8 @@ export interface Migration {
   readonly up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008].map((m, i) => ({ version: i + 1, name: m.name, up: m.up }));
+// The version is the file's number. Row-level security (011) must stay last among the migrations
+// that create shop tables it covers; a later table with shop_id adds its own policy.
+const FILES: ReadonlyArray<readonly [number, { name: string; up: string }]> = [[1, m001], [2, m002], [3, m003], [4, m004], [5, m005], [6, m006], [7, m007], [8, m008], [9, m009], [10, m010], [11, m011]];
+
+export const MIGRATIONS: readonly Migration[] = FILES.map(([version, m]) => ({ version, name: m.name, up: m.up }));

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { MIGRATIONS } from './index.ts';
 import type { Db } from '../ports.ts';
+import { rowSecurity } from '../keys.ts';
 
 // Migration files hold statements separated by `;` at the end of a line, so both adapters can
 // run them one statement at a time inside a transaction. A `;` inside a $$-quoted function body
@@ -39,6 +40,8 @@ export async function runMigrations(db: Db): Promise<{ applied: string[] }> {
       await sql`select pg_advisory_xact_lock(872301)`.execute(tx);
       const row = await tx.selectFrom('kefu_migrations').select('version').where('version', '=', m.version).executeTakeFirst();
       if (row) return false;
+      // FORCE ROW LEVEL SECURITY binds the owner too: a migration that moves data sees every shop.
+      await sql`select set_config(${rowSecurity.setting}, ${rowSecurity.system}, true)`.execute(tx);
       for (const stmt of statements(m.up)) await sql.raw(stmt).execute(tx);
       await tx.insertInto('kefu_migrations').values({ version: m.version, name: m.name, applied_at: new Date() }).execute();
       return true;
@@ -46,4 +49,15 @@ export async function runMigrations(db: Db): Promise<{ applied: string[] }> {
     if (done) applied.push(`${String(m.version).padStart(3, '0')}_${m.name}`);
   }
   return { applied };
+}
+
+/**
+ * What the app role may do in kefu's schema after the owner migrated it: read and write rows
+ * (row-level security decides which), nothing else: no DDL, no TRUNCATE, no ownership.
+ * Idempotent; run after every migration so new tables are covered.
+ */
+export async function grantToAppRole(db: Db, schema: string, role: string): Promise<void> {
+  await sql`grant usage on schema ${sql.id(schema)} to ${sql.id(role)}`.execute(db);
+  await sql`grant select, insert, update, delete on all tables in schema ${sql.id(schema)} to ${sql.id(role)}`.execute(db);
+  await sql`grant usage, select on all sequences in schema ${sql.id(schema)} to ${sql.id(role)}`.execute(db);
 }

@@ -15,9 +15,13 @@ import {
 import { join } from 'node:path';
 import type { Database } from '../schema.ts';
 import type { SqlStore, Tx } from '../ports.ts';
-import { runMigrations } from '../migrations/runner.ts';
+import { grantToAppRole, runMigrations } from '../migrations/runner.ts';
 import { lockDataDir } from '../datadir-lock.ts';
 import { markDependency } from '../../protocol/errors.ts';
+import { rowSecurity } from '../keys.ts';
+import { scopeSetting } from '../scope.ts';
+
+const SET_SCOPE = `select set_config('${rowSecurity.setting}', $1, false)`;
 
 export interface PgliteStoreOptions {
   /** Folder of the embedded database; undefined keeps it in memory (tests). */
@@ -36,16 +40,30 @@ export interface PgliteStoreOptions {
 class PgliteDriver implements Driver {
   readonly #pg: PGlite;
   #tail: Promise<void> = Promise.resolve();
+  #scope: string | undefined;
   constructor(pg: PGlite) {
     this.#pg = pg;
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
+    const want = scopeSetting();
     let release!: () => void;
     const prev = this.#tail;
     this.#tail = new Promise<void>((r) => (release = r));
     await prev;
+    try {
+      await this.#bindScope(want);
+    } catch (e) {
+      release();
+      throw e;
+    }
     return new PgliteConnection(this.#pg, release);
+  }
+  /** As the PostgreSQL adapter: the session's kefu.shop_id follows the caller's scope (storage/scope.ts). */
+  async #bindScope(want: string): Promise<void> {
+    if (this.#scope === want) return;
+    await this.#pg.query(SET_SCOPE, [want]);
+    this.#scope = want;
   }
   async beginTransaction(conn: DatabaseConnection, _settings: TransactionSettings): Promise<void> {
     await conn.executeQuery(CompiledQuery.raw('begin'));
@@ -92,6 +110,20 @@ class PgliteConnection implements DatabaseConnection {
   }
 }
 
+/**
+ * Migrations run as PGlite's superuser; afterwards the one session switches to a role that is
+ * neither owner nor superuser, so the row-level security policies bind the embedded store exactly
+ * as they bind the app role on PostgreSQL.
+ */
+async function migrateAsOwner(db: Kysely<Database>, schema: string): Promise<{ applied: string[] }> {
+  await sql`reset role`.execute(db);
+  const result = await runMigrations(db);
+  await sql.raw(`do $$ begin if not exists (select 1 from pg_roles where rolname = '${rowSecurity.appRole}') then create role ${rowSecurity.appRole} nologin; end if; end $$`).execute(db);
+  await grantToAppRole(db, schema, rowSecurity.appRole);
+  await sql`set role ${sql.id(rowSecurity.appRole)}`.execute(db);
+  return result;
+}
+
 const INT8 = 20;
 const NUMERIC = 1700;
 
@@ -128,7 +160,7 @@ export async function createPgliteStore(opts: PgliteStoreOptions): Promise<SqlSt
       return conn as Blob;
     },
     transaction: <T>(fn: (tx: Tx) => Promise<T>) => db.transaction().execute(fn),
-    migrate: () => runMigrations(db),
+    migrate: () => migrateAsOwner(db, opts.schema),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

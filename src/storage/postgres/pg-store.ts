@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from '../schema.ts';
 import type { SqlStore, Tx } from '../ports.ts';
-import { runMigrations } from '../migrations/runner.ts';
+import { grantToAppRole, runMigrations } from '../migrations/runner.ts';
+import { rowSecurity } from '../keys.ts';
+import { scopeSetting } from '../scope.ts';
 
 export interface PgStoreOptions {
   url: string;
@@ -17,6 +19,12 @@ export interface PgStoreOptions {
    * and the pool opens a new one; the query that was using it fails (UNAVAILABLE).
    */
   onConnectionError?: (e: Error) => void;
+  /**
+   * The schema owner's URL, when `url` is the app role (row-level security binds it only if it
+   * is neither owner nor superuser): the schema is created and migrations run through it, and it
+   * grants the app role its rights. Unset: `url` does both.
+   */
+  ownerUrl?: string | undefined;
 }
 
 /**
@@ -77,13 +85,57 @@ function prepareByName(client: pg.PoolClient): void {
     return query(...args);
   };
   (client as { query: unknown }).query = (...args: unknown[]) => {
-    const r = run(...args);
+    const want = pendingScope.get(client);
+    if (want !== undefined) pendingScope.delete(client);
+    const r = want === undefined || typeof args[2] === 'function' ? run(...args) : inScope(client, run, want, args);
     if (!(r instanceof Promise)) return r;
     return r.catch((e: unknown) => {
       if (isReadTimeout(e)) client.end().catch(() => {});
       throw e;
     });
   };
+}
+
+const SET_SCOPE = `select set_config('${rowSecurity.setting}', $1, false)`;
+/** The session-level kefu.shop_id a connection carries, once confirmed by the server. */
+const scopeOf = new WeakMap<pg.PoolClient, string>();
+/** The scope of the caller that checked the connection out, until its first statement. */
+const pendingScope = new WeakMap<pg.PoolClient, string>();
+
+/**
+ * The pool kysely sees: each checkout binds the connection to the caller's shop scope
+ * (storage/scope.ts) for row-level security, before its first statement, never inheriting the
+ * connection's last user's. A transaction sets it with SET LOCAL in the same simple query as its
+ * BEGIN (no extra round trip; gone at COMMIT or ROLLBACK). A lone statement runs on the
+ * session-level value, set first only when the connection carries another one (a process that
+ * serves one shop, or the system's batches, pays nothing).
+ */
+function scopedPool(pool: pg.Pool): pg.Pool {
+  const connect = async () => {
+    const want = scopeSetting();
+    const client = await pool.connect();
+    pendingScope.set(client, want);
+    return client;
+  };
+  return { connect, end: () => pool.end() } as unknown as pg.Pool;
+}
+
+type RawQuery = (...a: unknown[]) => unknown;
+
+/** The first statement of a checkout, in the caller's scope. */
+async function inScope(client: pg.PoolClient, run: RawQuery, want: string, args: unknown[]): Promise<unknown> {
+  const [text, values] = args;
+  if (text === 'begin' && (values === undefined || (Array.isArray(values) && values.length === 0))) {
+    // SET, not a SELECT: no snapshot is taken, so SET TRANSACTION may still follow.
+    const both = (await run(`begin; set local ${rowSecurity.setting} = ${client.escapeLiteral(want)}`)) as pg.QueryResult[];
+    return both[0];
+  }
+  if (scopeOf.get(client) !== want) {
+    scopeOf.delete(client); // unknown until the server confirms
+    await run(SET_SCOPE, [want]);
+    scopeOf.set(client, want);
+  }
+  return run(...args);
 }
 
 /** Every connection gets an 'error' listener (a checked-out client emits on itself, not on the pool). */
@@ -94,10 +146,25 @@ function onConnect(opts: PgStoreOptions): (client: pg.PoolClient) => void {
   };
 }
 
+/** Migrations through a short-lived connection of the owner, then the app role's grants. */
+async function migrateAsOwner(opts: PgStoreOptions, ownerUrl: string, app: Kysely<Database>): Promise<{ applied: string[] }> {
+  const { rows } = await sql<{ role: string }>`select current_user as role`.execute(app);
+  const pool = new pg.Pool({ connectionString: ownerUrl, max: 1, connectionTimeoutMillis: opts.connectTimeoutMs, options: `-c search_path="${opts.schema}"`, types });
+  pool.on('error', (e: Error) => opts.onConnectionError?.(e));
+  const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    const result = await runMigrations(owner);
+    await grantToAppRole(owner, opts.schema, rows[0]!.role);
+    return result;
+  } finally {
+    await owner.destroy();
+  }
+}
+
 /** SqlStore on a real PostgreSQL through node-postgres; `pool` is there for the tests. */
 export async function createPgStore(opts: PgStoreOptions): Promise<SqlStore & { readonly pool: pg.Pool }> {
   // The schema must exist before pooled connections put it on their search_path.
-  const bootstrap = new pg.Client({ connectionString: opts.url, connectionTimeoutMillis: opts.connectTimeoutMs, query_timeout: opts.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS });
+  const bootstrap = new pg.Client({ connectionString: opts.ownerUrl ?? opts.url, connectionTimeoutMillis: opts.connectTimeoutMs, query_timeout: opts.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS });
   bootstrap.on('error', (e: Error) => opts.onConnectionError?.(e));
   await bootstrap.connect();
   try {
@@ -125,14 +192,14 @@ export async function createPgStore(opts: PgStoreOptions): Promise<SqlStore & { 
   pool.on('error', (e: Error) => opts.onConnectionError?.(e));
   pool.on('connect', onConnect(opts));
 
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: scopedPool(pool) }) });
   let closed: Promise<void> | undefined;
   return {
     kind: 'postgres',
     pool,
     db,
     transaction: <T>(fn: (tx: Tx) => Promise<T>) => db.transaction().execute(fn),
-    migrate: () => runMigrations(db),
+    migrate: () => (opts.ownerUrl ? migrateAsOwner(opts, opts.ownerUrl, db) : runMigrations(db)),
     ping: async () => {
       await sql`select 1`.execute(db);
     },

@@ -349,6 +349,13 @@ export class RedisCache implements Cache {
   async ping(): Promise<void> {
     await this.#d.run(() => this.#c.ping());
   }
+  /** `used_memory` of INFO memory (for a gauge), through the breaker and deadline like any command. */
+  async usedMemoryBytes(): Promise<number> {
+    const info = await this.#d.run(() => this.#c.info('memory'));
+    const m = /used_memory:(\d+)/.exec(String(info));
+    if (!m) throw new Error('INFO memory has no used_memory');
+    return Number(m[1]);
+  }
   async close(): Promise<void> {
     this.#breaker.stop();
     await closeClient(this.#c);
@@ -362,6 +369,7 @@ export class RedisBus implements Bus {
   readonly #sub: RedisClientType;
   readonly #p: string;
   readonly #handlers = new Map<string, Set<(m: string) => void>>();
+  readonly #reconnected = new Set<() => void>();
   readonly #d: Deadlines;
   readonly #breaker: CircuitBreaker;
 
@@ -371,6 +379,18 @@ export class RedisBus implements Bus {
     this.#sub = sub;
     this.#p = prefix;
     this.#breaker = new CircuitBreaker(() => this.#d.run(this.#pub.ping()), breaker);
+    // Attached after the first connection, so every 'ready' from here on is a reconnect.
+    // node-redis emits it once the socket initiator has re-sent SUBSCRIBE for every channel and
+    // had the replies, so handlers run with the subscriptions active again.
+    sub.on('ready', () => {
+      for (const h of this.#reconnected) {
+        try {
+          h();
+        } catch {
+          /* one failing handler must not starve the others */
+        }
+      }
+    });
   }
 
   static async connect(opts: RedisOptions): Promise<RedisBus> {
@@ -414,7 +434,12 @@ export class RedisBus implements Bus {
       }
     };
   }
+  onReconnect(handler: () => void): () => void {
+    this.#reconnected.add(handler);
+    return () => this.#reconnected.delete(handler);
+  }
   async close(): Promise<void> {
+    this.#reconnected.clear();
     this.#breaker.stop();
     await Promise.all([closeClient(this.#pub), closeClient(this.#sub)]);
   }

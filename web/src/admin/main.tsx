@@ -12,6 +12,7 @@ import { BarChart, Meter } from '../shared/chart.tsx';
 import { lang, t } from './i18n.ts';
 import { CannedSection, FaqSection, WordsSection } from './knowledge.tsx';
 import { CanarySection, CommandsSection } from './ops.tsx';
+import { SuggestionsSection } from './suggestions.tsx';
 import '../shared/page.css';
 import './admin.css';
 
@@ -205,6 +206,7 @@ function Admin({ session }: { session: Session }) {
           </>
         ) : null}
         {section === 'faq' ? <FaqSection call={call} shop={shop} /> : null}
+        {section === 'faq' ? <SuggestionsSection call={call} shop={shop} /> : null}
         {section === 'words' ? <WordsSection call={call} shop={shop} /> : null}
         {section === 'canned' ? <CannedSection call={call} shop={shop} /> : null}
         {section === 'commands' ? <CommandsSection call={call} shop={shop} /> : null}

@@ -1,9 +1,10 @@
 /**
  * Dead commands (retry or resolve by hand; shown only when the commands routes exist and the
- * token carries cs:commands) and the robot canary (an operator's switch: only when kefu runs
- * with KEFU_OPS_TOKEN, and with that token typed in; it is kept for this tab only).
+ * token carries cs:commands), read again every few seconds, with what became of the ones retried
+ * here; and the robot canary (an operator's switch: only when kefu runs with KEFU_OPS_TOKEN, and
+ * with that token typed in; it is kept for this tab only).
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError } from '../shared/api.ts';
 import { formatTime } from '../shared/i18n.ts';
 import { lang, t } from './i18n.ts';
@@ -34,66 +35,151 @@ function ResolveForm({ onResolve }: { onResolve(note: string): Promise<void> }) 
   );
 }
 
-export function CommandsSection({ call, shop }: { call: Call; shop: string }) {
-  const base = `/shops/${encodeURIComponent(shop)}/commands`;
+/** The dead list is read again this often while shown (and when the tab is focused again). */
+const REFRESH_MS = 5000;
+/** Statuses a command leaves only by hand (dead) or never. */
+const SETTLED: ReadonlySet<string> = new Set(['succeeded', 'dead', 'resolved']);
+
+function useDeadCommands(call: Call, base: string) {
   const [list, setList] = useState<Command[]>();
   const [why, setWhy] = useState<string>();
+  const [at, setAt] = useState<number>();
+  // Commands retried from this page, followed until they settle, so the admin sees the outcome.
+  const [retried, setRetried] = useState<Command[]>([]);
+  // The list itself, for loads that overlap a retry: each merges what it read by id.
+  const retriedNow = useRef<Command[]>([]);
+  const soon = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const follow = (cs: Command[]) =>
+    Promise.all(cs.map((c) => (SETTLED.has(c.status) ? c : call<Command>('GET', `${base}/${encodeURIComponent(c.commandId)}`).catch(() => c))));
+  // No commands API (404) or no cs:commands (403): asking again would only get the same answer.
+  const refused = useRef(false);
+  const load = async () => {
+    if (refused.current) return;
+    try {
+      const r = await call<{ commands: Command[] }>('GET', `${base}?status=dead`);
+      setList(r.commands);
+      setWhy(undefined);
+      setAt(Date.now());
+    } catch (e) {
+      const status = e instanceof ApiError ? e.status : 0;
+      refused.current = status === 404 || status === 403;
+      setWhy(status === 404 ? t('cmdNoRoute') : status === 403 ? t('cmdForbidden') : (e as Error).message);
+    }
+    const read = new Map((await follow(retriedNow.current)).map((c) => [c.commandId, c]));
+    retriedNow.current = retriedNow.current.map((c) => read.get(c.commandId) ?? c);
+    setRetried(retriedNow.current);
+    // A retried command usually settles within a second or two: look again soon, not in 5 s.
+    clearTimeout(soon.current);
+    if (retriedNow.current.some((c) => !SETTLED.has(c.status))) soon.current = setTimeout(() => void load(), 1000);
+  };
+  useEffect(() => {
+    void load();
+    const tm = setInterval(() => void load(), REFRESH_MS);
+    const onFocus = () => void load();
+    window.addEventListener('focus', onFocus);
+    return () => (clearInterval(tm), clearTimeout(soon.current), window.removeEventListener('focus', onFocus));
+  }, []);
+  const retry = async (c: Command) => {
+    const r = await call<Command>('POST', `${base}/${encodeURIComponent(c.commandId)}/retry`);
+    retriedNow.current = [r, ...retriedNow.current.filter((x) => x.commandId !== r.commandId)].slice(0, 10);
+    setRetried(retriedNow.current);
+    await load();
+  };
+  return { list, why, at, retried, load, retry };
+}
+
+export function CommandsSection({ call, shop }: { call: Call; shop: string }) {
+  const base = `/shops/${encodeURIComponent(shop)}/commands`;
+  const { list, why, at, retried, load, retry } = useDeadCommands(call, base);
   const [msg, setMsg] = useState<string>();
-  const load = () =>
-    call<{ commands: Command[] }>('GET', `${base}?status=dead`)
-      .then((r) => (setList(r.commands), setWhy(undefined)))
-      .catch((e: unknown) => setWhy(e instanceof ApiError && e.status === 404 ? t('cmdNoRoute') : e instanceof ApiError && e.status === 403 ? t('cmdForbidden') : (e as Error).message));
-  useEffect(() => void load(), []);
-  const act = (p: Promise<unknown>) => p.then(load).catch((e: Error) => setMsg(t('failed', e.message)));
+  const act = (p: Promise<unknown>) => p.then(() => setMsg(undefined)).catch((e: Error) => setMsg(t('failed', e.message)));
   return (
     <section class="panel" aria-labelledby="dead-h">
-      <h2 id="dead-h">{t('dead')}</h2>
+      <h2 id="dead-h">
+        {t('dead')} <span class="sub">{at ? t('updated', formatTime(lang, at)) : ''}</span>{' '}
+        <button type="button" class="link" onClick={() => void act(load())}>
+          {t('refresh')}
+        </button>
+      </h2>
       {why ? <p class="hint">{why}</p> : null}
       <p role="status" class="error">
         {msg ?? ''}
       </p>
       {list && list.length === 0 ? <p class="hint">{t('noDead')}</p> : null}
-      {list && list.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('type')}</th>
-              <th scope="col">{t('attempts')}</th>
-              <th scope="col">{t('error')}</th>
-              <th scope="col">{t('when')}</th>
-              <th scope="col">
-                <span class="sr-only">{t('retry')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((c) => (
-              <tr key={c.commandId}>
-                <td>
-                  {c.commandType} <span class="sub mono">{c.commandId}</span>
-                </td>
-                <td>{c.attempts}</td>
-                <td>{c.error?.message ?? ''}</td>
-                <td>{formatTime(lang, c.updatedAt, true)}</td>
-                <td class="buttons">
-                  <button type="button" onClick={() => void act(call('POST', `${base}/${encodeURIComponent(c.commandId)}/retry`))}>
-                    {t('retry')}
-                  </button>
-                  <ResolveForm onResolve={(note) => act(call('POST', `${base}/${encodeURIComponent(c.commandId)}/resolve`, { note }))} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {list && list.length ? <DeadTable list={list} onRetry={(c) => act(retry(c))} onResolve={(c, note) => act(call('POST', `${base}/${encodeURIComponent(c.commandId)}/resolve`, { note }).then(load))} /> : null}
+      {retried.length ? <Retried list={retried} /> : null}
     </section>
   );
 }
+
+function DeadTable({ list, onRetry, onResolve }: { list: Command[]; onRetry(c: Command): Promise<void>; onResolve(c: Command, note: string): Promise<void> }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('type')}</th>
+          <th scope="col">{t('attempts')}</th>
+          <th scope="col">{t('error')}</th>
+          <th scope="col">{t('when')}</th>
+          <th scope="col">
+            <span class="sr-only">{t('retry')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {list.map((c) => (
+          <tr key={c.commandId} data-command={c.commandId}>
+            <td>
+              {c.commandType} <span class="sub mono">{c.commandId}</span>
+            </td>
+            <td>{c.attempts}</td>
+            <td>{c.error?.message ?? ''}</td>
+            <td>{formatTime(lang, c.updatedAt, true)}</td>
+            <td class="buttons">
+              <button type="button" aria-label={`${t('retry')} ${c.commandId}`} onClick={() => void onRetry(c)}>
+                {t('retry')}
+              </button>
+              <ResolveForm onResolve={(note) => onResolve(c, note)} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** What became of the commands retried from this page: live until they settle. */
+function Retried({ list }: { list: Command[] }) {
+  return (
+    <>
+      <h3 id="retried-h">{t('retried')}</h3>
+      <ul class="entries retried" aria-labelledby="retried-h" aria-live="polite">
+        {list.map((c) => (
+          <li key={c.commandId} data-command={c.commandId}>
+            {c.commandType} <span class="sub mono">{c.commandId}</span> <span class={`tag st-${c.status}`}>{t(STATUS_KEYS[c.status] ?? 'pending')}</span> <span class="sub">×{c.attempts}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+const STATUS_KEYS: Record<string, 'pending' | 'running' | 'retrying' | 'succeeded' | 'deadOne' | 'resolved'> = {
+  pending: 'pending',
+  running: 'running',
+  retrying: 'retrying',
+  succeeded: 'succeeded',
+  dead: 'deadOne',
+  resolved: 'resolved',
+};
 
 interface Canary {
   newVersion: string;
   oldVersion: string;
   newDigits: number[];
+  /** What each version runs, and a warning when both run the same engine (read only). */
+  versions?: Record<string, string>;
+  note?: string;
 }
 const OPS_KEY = 'kefu.ops-token';
 
@@ -143,12 +229,15 @@ export function CanarySection() {
           class="edit"
           onSubmit={(e) => {
             e.preventDefault();
-            ops<Canary>('PUT', '', c).then(setC, (x: Error) => setMsg(t('failed', x.message)));
+            // Only the split is written: the route refuses the read-only fields of what it answers.
+            const { newVersion, oldVersion, newDigits } = c;
+            ops<Canary>('PUT', '', { newVersion, oldVersion, newDigits }).then(setC, (x: Error) => setMsg(t('failed', x.message)));
           }}
         >
           <p>
             {t('canaryOld')}: <strong>{c.oldVersion}</strong> · {t('canaryNew')}: <strong>{c.newVersion}</strong>
           </p>
+          {c.note ? <p class="hint">{c.note}</p> : null}
           <fieldset>
             <legend>{t('canaryDigits')}</legend>
             {[0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((d) => (

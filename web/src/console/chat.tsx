@@ -171,6 +171,10 @@ function Composer({ desk, id, held }: { desk: Desk; id: string; held: boolean })
         <textarea
           id="composer"
           aria-label={t('message')}
+          // While the canned replies are listed, a screen reader follows the highlighted one.
+          aria-autocomplete={slash ? 'list' : undefined}
+          aria-controls={slash ? 'canned-list' : undefined}
+          aria-activedescendant={matches.length ? `canned-${matches[Math.min(active, matches.length - 1)]!.id}` : undefined}
           rows={2}
           maxLength={4000}
           value={text}
@@ -198,6 +202,11 @@ function Actions({ desk, id }: { desk: Desk; id: string }) {
   const [target, setTarget] = useState('');
   const targets = s.agents.filter((a) => a.agentId !== desk.me && a.status === 'online' && a.connected);
   const run = (p: Promise<unknown>) => p.catch((e: Error) => desk.notify(t('failed', e.message), true));
+  // Alt+E asks first: the question takes the focus, so Enter ends and Escape or Tab+Enter cancel.
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (u.confirmEnd) confirmRef.current?.focus();
+  }, [u.confirmEnd]);
   return (
     <div class="actions">
       {c.state === 'queued' ? (
@@ -225,9 +234,9 @@ function Actions({ desk, id }: { desk: Desk; id: string }) {
       ) : null}
       {c.state !== 'closed' && (held || admin) ? (
         u.confirmEnd ? (
-          <span class="confirm" role="alert">
+          <span class="confirm" role="alert" onKeyDown={(e) => e.key === 'Escape' && ui.set({ confirmEnd: false })}>
             {t('confirmEnd')}{' '}
-            <button type="button" class="danger" onClick={() => (ui.set({ confirmEnd: false }), void run(desk.close(id)))}>
+            <button type="button" class="danger" ref={confirmRef} onClick={() => (ui.set({ confirmEnd: false }), void run(desk.close(id)))}>
               {t('end')}
             </button>{' '}
             <button type="button" onClick={() => ui.set({ confirmEnd: false })}>

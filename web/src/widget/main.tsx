@@ -21,14 +21,14 @@ const t = translator(
       queued: '正在为您转接人工客服', position: '排队中：第 {0} 位', wait: '预计等待约 {0} 分钟', assigned: '客服 {0} 为您服务', agent: '客服', typing: '{0}正在输入…',
       read: '已读', sent: '已送达', sending: '发送中…', failed: '发送失败', retry: '重试', older: '加载更早的消息…', newConv: '新的会话',
       quick: '常用问题', qParcel: '查快递', qParcelText: '我的快递到哪了', qRefund: '退款进度', qRefundText: '我的退款到哪了', qHuman: '转人工', qHumanText: '转人工',
-      rate: '请为本次服务打分', rated: '感谢您的评价！', closed: '会话已结束', image: '图片', you: '我', bot: '智能助手', system: '系统', noToken: '正在登录…', log: '聊天记录',
+      rate: '请为本次服务打分', rated: '感谢您的评价！', closed: '会话已结束', image: '图片', you: '我', bot: '智能助手', system: '系统', noToken: '正在登录…', log: '聊天记录'
     },
     en: {
       title: 'Customer service', close: 'Close', message: 'Message', send: 'Send', placeholder: 'Type a message, Enter to send', offline: 'You are offline. Reconnecting…', connecting: 'Connecting…',
       queued: 'Connecting you to a person', position: 'In the queue: number {0}', wait: 'about {0} min', assigned: '{0} is helping you', agent: 'Agent', typing: '{0} is typing…',
       read: 'Read', sent: 'Delivered', sending: 'Sending…', failed: 'Not sent', retry: 'Retry', older: 'Loading earlier messages…', newConv: 'New conversation',
       quick: 'Common questions', qParcel: 'Track my parcel', qParcelText: 'where is my package', qRefund: 'Refund progress', qRefundText: 'where is my refund', qHuman: 'Talk to a person', qHumanText: 'talk to a person',
-      rate: 'Please rate this conversation', rated: 'Thank you for your rating!', closed: 'Conversation ended', image: 'Image', you: 'Me', bot: 'Assistant', system: 'System', noToken: 'Signing in…', log: 'Chat history',
+      rate: 'Please rate this conversation', rated: 'Thank you for your rating!', closed: 'Conversation ended', image: 'Image', you: 'Me', bot: 'Assistant', system: 'System', noToken: 'Signing in…', log: 'Chat history'
     },
   },
   lang,
@@ -42,7 +42,12 @@ window.addEventListener('message', (e) => {
   if (e.source !== window.parent) return;
   const m = e.data as { type?: string; token?: string; open?: boolean };
   if (m.type === 'kefu:token' && typeof m.token === 'string') chat.setToken(m.token);
-  else if (m.type === 'kefu:visible') chat.setVisible(Boolean(m.open));
+  else if (m.type === 'kefu:visible') {
+    chat.setVisible(Boolean(m.open));
+    // Typing starts at once, without a Tab to find the box; on a touch screen the log instead,
+    // or the on-screen keyboard would pop up over the conversation the buyer came to read.
+    if (m.open) document.querySelector<HTMLElement>(matchMedia('(pointer: coarse)').matches ? '.log' : '.compose textarea')?.focus();
+  }
 });
 // Standalone (opened directly, not in a shop page): visible, and a token from ?token= for trying.
 if (window.parent === window) {
@@ -134,7 +139,11 @@ function Banners() {
           {c.estimatedWaitSeconds !== undefined ? `，${t('wait', Math.max(1, Math.ceil(c.estimatedWaitSeconds / 60)))}` : ''}
         </p>
       ) : null}
-      {c?.state === 'assigned' ? <p class="banner agent">{t('assigned', c.agentName ?? lastAgentName(s.msgs) ?? t('agent'))}</p> : null}
+      {c?.state === 'assigned' ? (
+        <p class="banner agent" role="status">
+          {t('assigned', c.agentName ?? lastAgentName(s.msgs) ?? t('agent'))}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -225,7 +234,8 @@ function App() {
         ) : null}
       </header>
       <Banners />
-      <div class="log" ref={log} onScroll={onScroll} role="log" aria-live="polite" aria-label={t('log')} tabIndex={0}>
+      {/* New messages are announced (role=log); the delivered/read marks that change on old ones are not. */}
+      <div class="log" ref={log} onScroll={onScroll} role="log" aria-live="polite" aria-relevant="additions" aria-label={t('log')} tabIndex={0}>
         {!s.ready ? <p class="hint">{s.everOnline || !s.needToken ? t('connecting') : t('noToken')}</p> : null}
         {s.loadingOlder ? <p class="hint">{t('older')}</p> : null}
         <ol class="msgs">

@@ -1,0 +1,220 @@
+/**
+ * Learning from agents: a question the robot could not answer, that a human agent then answered,
+ * becomes a suggestion for the shop's admin: a new FAQ entry (question = the buyer's words,
+ * answer = the agent's), or, when the question is close to an existing entry, an alternate
+ * phrasing of it. The admin accepts (the FAQ changes in one transaction with the suggestion's
+ * status and the shop's knowledge version) or dismisses.
+ *
+ * Produced from the conversation events, not by the conversation service: on `messageStored` of an
+ * agent's text, the buyer message it answers is read back from the database (the latest buyer
+ * text before it that the robot replied to and no agent had answered yet), so it works whichever
+ * node stored the buyer's message. A question the FAQ already answers is not suggested; one row
+ * per buyer message (a unique index), so a second agent reply or a repeated event adds nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { ConversationEventBus, ConversationEvents } from '../conversation/events.ts';
+import { KefuError } from '../protocol/errors.ts';
+import type { SqlStore, Tx } from '../storage/ports.ts';
+import { bumpVersion, countFaqEntries, findFaqEntry, insertFaqEntry, updateFaqEntry, type FaqEntry } from './repository.ts';
+import { assertShopId, parseFaqInput } from './validation.ts';
+
+export type SuggestionKind = 'entry' | 'alternate';
+export type SuggestionStatus = 'open' | 'accepted' | 'dismissed';
+
+export interface FaqSuggestion {
+  readonly id: string;
+  readonly kind: SuggestionKind;
+  /** The buyer's words. */
+  readonly question: string;
+  /** The agent's reply. */
+  readonly answer: string;
+  /** Kind `alternate`: the entry the question is close to. */
+  readonly faqEntryId: string | null;
+  /** How close (0..1) the question is to that entry by the robot's FAQ search. */
+  readonly confidence: number;
+  readonly conversationId: string;
+  readonly status: SuggestionStatus;
+  readonly createdAt: string;
+}
+
+/** What the suggestions need of the robot's FAQ search (FaqIndexProvider.lookup). */
+export interface FaqLookupPort {
+  lookup(shopId: string, text: string): Promise<{ band: 'answer' | 'clarify' | 'none'; candidates: readonly { entry: { id: string }; confidence: number }[] }>;
+}
+
+export interface FaqSuggestionOptions {
+  readonly sql: SqlStore;
+  readonly faq: FaqLookupPort;
+  readonly log: Logger;
+  /** Most FAQ entries per shop (the knowledge service's cap); default 5000. */
+  readonly maxFaqPerShop?: number;
+  /** Subscribes to agents' replies on this bus at once (as `subscribe` does). */
+  readonly events?: ConversationEventBus;
+}
+
+const MAX_LIST = 200;
+// The FAQ's own limits (validation.ts): longer buyer messages or replies are not FAQ material.
+const MAX_QUESTION = 500;
+const MAX_ANSWER = 4000;
+const MIN_QUESTION = 2;
+/** Buyer messages looked back over for the question, newest first. */
+const RECENT_QUESTIONS = 5;
+// Asking for a person, greeting, thanking, prodding: not a question an FAQ entry could answer.
+const CHATTER =
+  /^\s*(?:(?:转|找|要|请)?(?:人工|真人|客服)(?:客服|服务)?|在吗|在不在|有人吗|你好|您好|哈喽|谢谢|好的|嗯+|ok|okay|hi|hello|hey|thanks?|thank you|agent|human|real person|(?:talk|speak) to (?:a |an )?(?:human|person|agent))[\s!！?？.。~]*$/i;
+const plausibleId = (id: string) => typeof id === 'string' && id.length > 0 && id.length <= 64;
+const notFound = () => new KefuError('NOT_FOUND', 'no such FAQ suggestion');
+
+interface Row {
+  id: string;
+  kind: SuggestionKind;
+  question: string;
+  answer: string;
+  faq_entry_id: string | null;
+  confidence: number;
+  conversation_id: string;
+  status: SuggestionStatus;
+  created_at: Date | string;
+}
+
+const toSuggestion = (r: Row): FaqSuggestion => ({
+  id: r.id,
+  kind: r.kind,
+  question: r.question,
+  answer: r.answer,
+  faqEntryId: r.faq_entry_id,
+  confidence: Number(r.confidence),
+  conversationId: r.conversation_id,
+  status: r.status,
+  createdAt: new Date(r.created_at).toISOString(),
+});
+
+export class FaqSuggestionService {
+  readonly #sql: SqlStore;
+  readonly #faq: FaqLookupPort;
+  readonly #log: Logger;
+  readonly #maxFaq: number;
+
+  constructor(opts: FaqSuggestionOptions) {
+    this.#sql = opts.sql;
+    this.#faq = opts.faq;
+    this.#log = opts.log;
+    this.#maxFaq = opts.maxFaqPerShop ?? 5000;
+    if (opts.events) this.subscribe(opts.events);
+  }
+
+  /** Listens for agents' replies; returns the removal. */
+  subscribe(events: ConversationEventBus): () => void {
+    return events.on('messageStored', 'faq-suggestions', (e) => {
+      if (e.senderRole !== 'agent' || e.message.content.kind !== 'text') return;
+      return this.fromAgentReply(e).then(() => undefined);
+    });
+  }
+
+  /** Records a suggestion for the buyer question this agent reply answers, if there is one; returns it. */
+  async fromAgentReply(e: ConversationEvents['messageStored']): Promise<FaqSuggestion | null> {
+    const content = e.message.content;
+    if (content.kind !== 'text') return null;
+    const answer = content.text.trim();
+    if (!answer || answer.length > MAX_ANSWER) return null;
+    const q = await this.#questionBefore(e.shopId, e.conversationId, Number(e.message.seq));
+    if (!q) return null;
+    const found = await this.#faq.lookup(e.shopId, q.text);
+    if (found.band === 'answer') return null;
+    const near = found.band === 'clarify' ? found.candidates[0] : undefined;
+    const rows = await sql<Row>`
+      insert into faq_suggestions (id, shop_id, conversation_id, question_seq, question, answer, kind, faq_entry_id, confidence)
+      values (${randomUUID()}, ${e.shopId}, ${e.conversationId}, ${q.seq}, ${q.text}, ${answer}, ${near ? 'alternate' : 'entry'}, ${near?.entry.id ?? null}, ${near?.confidence ?? 0})
+      on conflict (shop_id, conversation_id, question_seq) do nothing
+      returning id, kind, question, answer, faq_entry_id, confidence, conversation_id, status, created_at`.execute(this.#sql.db);
+    const row = rows.rows[0];
+    if (row) this.#log.info({ shopId: e.shopId, conversationId: e.conversationId, kind: row.kind }, 'faq suggestion recorded');
+    return row ? toSuggestion(row) : null;
+  }
+
+  /**
+   * The latest buyer text before `seq` that the robot replied to, that no agent has answered since
+   * and that is a question rather than chatter ("转人工", "在吗", "thanks"): what the agent's reply
+   * at `seq` answers.
+   */
+  async #questionBefore(shopId: string, conversationId: string, seq: number): Promise<{ seq: number; text: string } | null> {
+    const r = await sql<{ seq: string | number; text: string | null }>`
+      select m.seq, m.content->>'text' as text from messages m
+      where m.conversation_id = ${conversationId} and m.shop_id = ${shopId} and m.sender_role = 'customer' and m.seq < ${seq}
+        and m.content->>'kind' = 'text'
+        and exists (select 1 from messages b where b.conversation_id = m.conversation_id and b.sender_role = 'bot' and b.seq > m.seq and b.seq < ${seq})
+        and not exists (select 1 from messages a where a.conversation_id = m.conversation_id and a.sender_role = 'agent' and a.seq > m.seq and a.seq < ${seq})
+      order by m.seq desc limit ${RECENT_QUESTIONS}`.execute(this.#sql.db);
+    for (const row of r.rows) {
+      const text = row.text?.trim();
+      if (text && text.length >= MIN_QUESTION && text.length <= MAX_QUESTION && !CHATTER.test(text)) return { seq: Number(row.seq), text };
+    }
+    return null;
+  }
+
+  /** Open suggestions of the shop, newest first. */
+  async list(shopId: string): Promise<FaqSuggestion[]> {
+    assertShopId(shopId);
+    const r = await sql<Row>`
+      select id, kind, question, answer, faq_entry_id, confidence, conversation_id, status, created_at from faq_suggestions
+      where shop_id = ${shopId} and status = 'open' order by created_at desc, id limit ${MAX_LIST}`.execute(this.#sql.db);
+    return r.rows.map(toSuggestion);
+  }
+
+  /**
+   * Adds the suggestion to the FAQ (a new entry, or an alternate of its entry) and marks it
+   * accepted, in one transaction that also bumps the shop's knowledge version.
+   */
+  async accept(shopId: string, id: string, actor: string): Promise<{ suggestion: FaqSuggestion; entry: FaqEntry }> {
+    assertShopId(shopId);
+    if (!plausibleId(id)) throw notFound();
+    return this.#sql.transaction(async (tx) => {
+      await bumpVersion(tx, shopId);
+      const s = await this.#openForUpdate(tx, shopId, id);
+      const entry = s.kind === 'alternate' ? await this.#addAlternate(tx, shopId, s) : await this.#addEntry(tx, shopId, s);
+      const suggestion = await this.#decide(tx, shopId, id, 'accepted', actor);
+      return { suggestion, entry };
+    });
+  }
+
+  async dismiss(shopId: string, id: string, actor: string): Promise<FaqSuggestion> {
+    assertShopId(shopId);
+    if (!plausibleId(id)) throw notFound();
+    return this.#sql.transaction(async (tx) => {
+      await this.#openForUpdate(tx, shopId, id);
+      return this.#decide(tx, shopId, id, 'dismissed', actor);
+    });
+  }
+
+  async #openForUpdate(tx: Tx, shopId: string, id: string): Promise<FaqSuggestion> {
+    const r = await sql<Row>`
+      select id, kind, question, answer, faq_entry_id, confidence, conversation_id, status, created_at from faq_suggestions
+      where shop_id = ${shopId} and id = ${id} for update`.execute(tx);
+    const row = r.rows[0];
+    if (!row) throw notFound();
+    if (row.status !== 'open') throw new KefuError('CONFLICT', `the suggestion was already ${row.status}`);
+    return toSuggestion(row);
+  }
+
+  async #addAlternate(tx: Tx, shopId: string, s: FaqSuggestion): Promise<FaqEntry> {
+    const entry = s.faqEntryId ? await findFaqEntry(tx, shopId, s.faqEntryId) : undefined;
+    if (!entry) throw new KefuError('NOT_FOUND', 'the FAQ entry this suggestion belongs to was deleted');
+    const v = parseFaqInput({ question: entry.question, answer: entry.answer, alternates: [...entry.alternates, s.question] });
+    return (await updateFaqEntry(tx, shopId, entry.id, v))!;
+  }
+
+  async #addEntry(tx: Tx, shopId: string, s: FaqSuggestion): Promise<FaqEntry> {
+    if ((await countFaqEntries(tx, shopId)) >= this.#maxFaq) throw new KefuError('CONFLICT', `the shop already has ${this.#maxFaq} FAQ entries`);
+    return insertFaqEntry(tx, shopId, parseFaqInput({ question: s.question, answer: s.answer }));
+  }
+
+  async #decide(tx: Tx, shopId: string, id: string, status: SuggestionStatus, actor: string): Promise<FaqSuggestion> {
+    const r = await sql<Row>`
+      update faq_suggestions set status = ${status}, decided_by = ${actor}, decided_at = now()
+      where shop_id = ${shopId} and id = ${id}
+      returning id, kind, question, answer, faq_entry_id, confidence, conversation_id, status, created_at`.execute(tx);
+    return toSuggestion(r.rows[0]!);
+  }
+}

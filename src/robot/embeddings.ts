@@ -1,0 +1,159 @@
+/**
+ * Optional semantic re-ranking of FAQ hits, off unless `KEFU_EMBEDDINGS_URL` is set. The lexical
+ * index (faq-index.ts) still finds the candidates and owns the bands; this module only moves its
+ * top few by the cosine similarity of embeddings from an OpenAI-compatible `POST {url}/embeddings`.
+ * Entry embeddings are cached by text, so a steady shop costs one call per question (the query).
+ *
+ * A strict timeout bounds each call. On timeout, HTTP error or an unusable answer the lexical order
+ * stands, silently for the buyer, and the fallback is counted (`onFallback`, wired to
+ * `kefu_faq_embeddings_fallback_total{reason}`).
+ */
+import { Counter, type Registry } from 'prom-client';
+import { KefuError } from '../protocol/errors.ts';
+import type { FaqHit } from './faq-index.ts';
+
+export interface EmbeddingsClient {
+  /** One vector per text, in order. Throws on any failure. */
+  embed(texts: readonly string[], signal?: AbortSignal): Promise<number[][]>;
+}
+
+export interface EmbeddingsClientOptions {
+  /** Base URL, e.g. `https://api.example.com/v1`; `/embeddings` is appended. */
+  readonly url: string;
+  readonly model: string;
+  readonly apiKey?: string;
+  readonly timeoutMs: number;
+  /** For tests and proxies; defaults to the global fetch. */
+  readonly fetch?: typeof fetch;
+}
+
+const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+const MAX_INPUT = 500;
+
+export function createEmbeddingsClient(opts: EmbeddingsClientOptions): EmbeddingsClient {
+  let base: URL;
+  try {
+    base = new URL(opts.url);
+  } catch {
+    throw new KefuError('BAD_REQUEST', 'embeddings url must be an absolute http(s) URL');
+  }
+  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new KefuError('BAD_REQUEST', 'embeddings url must be an absolute http(s) URL');
+  if (typeof opts.model !== 'string' || !opts.model) throw new KefuError('BAD_REQUEST', 'embeddings model must be a non-empty string');
+  if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0 || opts.timeoutMs > 60_000) throw new KefuError('BAD_REQUEST', 'embeddings timeoutMs must be between 1 and 60000');
+  const endpoint = `${opts.url.replace(/\/+$/, '')}/embeddings`;
+  const doFetch = opts.fetch ?? fetch;
+  return {
+    async embed(texts, signal) {
+      const timeout = AbortSignal.timeout(opts.timeoutMs);
+      const res = await doFetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}) },
+        body: JSON.stringify({ model: opts.model, input: texts.map((t) => t.slice(0, MAX_INPUT)) }),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+      const buf = await res.arrayBuffer();
+      if (!res.ok) throw new KefuError('UNAVAILABLE', `embeddings answered HTTP ${res.status}`);
+      if (buf.byteLength > MAX_RESPONSE_BYTES) throw new KefuError('UNAVAILABLE', 'embeddings answer too large');
+      return parseEmbeddings(new TextDecoder().decode(buf), texts.length);
+    },
+  };
+}
+
+/** The vectors of an `/embeddings` answer, ordered by `index`; throws when they are not usable. */
+export function parseEmbeddings(body: string, expected: number): number[][] {
+  let data: unknown;
+  try {
+    data = (JSON.parse(body) as { data?: unknown }).data;
+  } catch {
+    throw new KefuError('UNAVAILABLE', 'embeddings answer is not JSON');
+  }
+  if (!Array.isArray(data) || data.length !== expected) throw new KefuError('UNAVAILABLE', 'embeddings answer has the wrong number of vectors');
+  const rows = (data as { index?: unknown; embedding?: unknown }[]).map((d, i) => ({ index: typeof d?.index === 'number' ? d.index : i, v: d?.embedding }));
+  rows.sort((a, b) => a.index - b.index);
+  const dim = Array.isArray(rows[0]?.v) ? (rows[0].v as unknown[]).length : 0;
+  return rows.map(({ v }) => {
+    if (!Array.isArray(v) || v.length === 0 || v.length !== dim || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+      throw new KefuError('UNAVAILABLE', 'embeddings answer has a malformed vector');
+    }
+    return v as number[];
+  });
+}
+
+export function cosine(a: readonly number[], b: readonly number[]): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i]! * b[i]!;
+    na += a[i]! * a[i]!;
+    nb += b[i]! * b[i]!;
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+export type EmbeddingsFallbackReason = 'timeout' | 'error';
+
+export interface RerankerOptions {
+  readonly client: EmbeddingsClient;
+  /** How far the similarity, relative to the other candidates, moves a confidence; default 0.5. */
+  readonly weight?: number;
+  /** Entry embeddings kept (by text); default 20,000. */
+  readonly cacheMax?: number;
+  /** Called once per call that fell back to the lexical order. */
+  readonly onFallback?: (reason: EmbeddingsFallbackReason) => void;
+}
+
+/**
+ * Moves each hit's confidence by how much more (or less) similar its entry is to the query than
+ * the candidates' average: a candidate the model finds clearly closer overtakes a lexical
+ * neighbour, while the confidence scale, and so the index's bands, stay the lexical ones.
+ */
+export class EmbeddingReranker {
+  readonly #opts: RerankerOptions;
+  readonly #cache = new Map<string, number[]>();
+
+  constructor(opts: RerankerOptions) {
+    this.#opts = opts;
+  }
+
+  async rerank(query: string, hits: readonly FaqHit[], signal?: AbortSignal): Promise<FaqHit[]> {
+    if (hits.length < 2) return [...hits];
+    try {
+      const texts = hits.map((h) => entryText(h));
+      const missing = [...new Set(texts.filter((t) => !this.#cache.has(t)))];
+      const vectors = await this.#opts.client.embed([query, ...missing], signal);
+      missing.forEach((t, i) => this.#remember(t, vectors[i + 1]!));
+      const q = vectors[0]!;
+      const sims = texts.map((t) => cosine(q, this.#cache.get(t)!));
+      const mean = sims.reduce((a, b) => a + b, 0) / sims.length;
+      const w = this.#opts.weight ?? 0.5;
+      return hits
+        .map((h, i) => ({ ...h, confidence: Math.round(Math.min(1, Math.max(0, h.confidence + w * (sims[i]! - mean))) * 1000) / 1000 }))
+        .sort((a, b) => b.confidence - a.confidence || b.score - a.score);
+    } catch (e) {
+      const name = (e as Error)?.name;
+      this.#opts.onFallback?.(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'error');
+      return [...hits];
+    }
+  }
+
+  #remember(text: string, v: number[]): void {
+    if (this.#cache.size >= (this.#opts.cacheMax ?? 20_000)) this.#cache.clear();
+    this.#cache.set(text, v);
+  }
+}
+
+/** What an entry is about, for its embedding: the question and its alternates. */
+function entryText(h: FaqHit): string {
+  return [h.entry.question, ...(h.entry.alternates ?? [])].join('\n');
+}
+
+export const EMBEDDINGS_FALLBACK_METRIC = 'kefu_faq_embeddings_fallback_total';
+
+/** The re-ranker as kefu runs it: an HTTP client and its fallbacks counted in `registry`. */
+export function createEmbeddingReranker(opts: EmbeddingsClientOptions, registry: Registry): EmbeddingReranker {
+  const counter =
+    (registry.getSingleMetric(EMBEDDINGS_FALLBACK_METRIC) as Counter<'reason'> | undefined) ??
+    new Counter({ name: EMBEDDINGS_FALLBACK_METRIC, help: 'FAQ searches that kept the lexical order because the embeddings API timed out or failed.', labelNames: ['reason'], registers: [registry] });
+  return new EmbeddingReranker({ client: createEmbeddingsClient(opts), onFallback: (reason) => counter.inc({ reason }) });
+}

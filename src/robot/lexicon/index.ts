@@ -1,0 +1,173 @@
+/**
+ * The e-commerce synonym lexicon the FAQ index expands queries with. It is data, not code:
+ * `synonyms.zh.json` and `synonyms.en.json` map a concept id to the words and phrases buyers use
+ * for it ("shipping-fee": 运费, 邮费, 快递费, postage, delivery charge …). The two files share
+ * concept ids, so a mixed-language question ("这件 jacket 能退吗") meets an entry written in
+ * either language. Ids that start with `?` are question types (where, when, how much): they tell
+ * "从哪里发货" from "多久发货" but weigh less than a topic; an id `a+b` stands for both concepts
+ * (多久发货 = `?when` + `ship`). `families.json` groups related concepts (free shipping and a
+ * shipping fee are both about shipping) for a weaker shared term, and lists in `_weak` the
+ * concepts too generic to tell questions apart ("policy", "order") and in `_objects` the things
+ * asked about (a jacket, a tent): "冲锋衣有几个口袋" shares only the jacket with "冲锋衣防水吗",
+ * which must not be enough to answer it. `trad.json` folds traditional
+ * characters that the NLU's table leaves alone.
+ *
+ * A word is folded to its concept at both ends (the entry and the query), so "邮费多少" and
+ * "运费怎么算" share the term `~shipping-fee` and nothing else needs to match.
+ */
+import { readFileSync } from 'node:fs';
+import { stem } from '../nlu/bayes.ts';
+
+export interface LexiconMatch {
+  /** Concept id, e.g. `shipping-fee` or `?when`. */
+  readonly id: string;
+  /** UTF-16 span in the text (Han phrases) or token span (Latin phrases). */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Lexicon {
+  /** Concept ids of Han phrases in `text`, longest match first, left to right, not overlapping. */
+  matchHan(text: string): LexiconMatch[];
+  /** Concept ids of Latin phrases over already-stemmed tokens, longest match first. */
+  matchLatin(stemmedTokens: readonly string[]): LexiconMatch[];
+  /** Single Latin words of the lexicon (stemmed), for typo correction. */
+  readonly latinWords: ReadonlyMap<string, string>;
+  /** Whether a (stemmed) English word occurs in any phrase of the lexicon. */
+  knows(word: string): boolean;
+  /** Every (stemmed) English word of the lexicon. */
+  readonly latinVocabulary: ReadonlySet<string>;
+  /** The families of a concept (`shipping` and `money` for `free-shipping`). */
+  familiesOf(id: string): readonly string[];
+  /** Concepts too generic to tell one question from another ("policy", "order"): they weigh less. */
+  isWeak(id: string): boolean;
+  /** Things a question is about (a jacket, a tent) rather than what it asks about them. */
+  isObject(id: string): boolean;
+  /** Number of concept groups. */
+  readonly groups: number;
+}
+
+export type SynonymFile = Readonly<Record<string, readonly string[] | string>>;
+
+const HAN = /\p{Script=Han}/u;
+const MAX_LATIN_WORDS = 4;
+const here = (f: string) => new URL(f, import.meta.url);
+
+/**
+ * Builds a lexicon from synonym files (concept id → phrases; keys starting with `_` are notes) and
+ * optional families (family → concept ids).
+ */
+export function buildLexicon(files: readonly SynonymFile[], families: SynonymFile = {}): Lexicon {
+  const family = new Map<string, string[]>();
+  const list = (k: string) => new Set<string>(Array.isArray(families[k]) ? (families[k] as readonly string[]) : []);
+  const weak = list('_weak');
+  const objects = list('_objects');
+  for (const [f, members] of Object.entries(families)) {
+    if (f.startsWith('_') || !Array.isArray(members)) continue;
+    for (const id of members as readonly string[]) family.set(id, [...(family.get(id) ?? []), f]);
+  }
+  const han = new Map<string, string>();
+  const latin = new Map<string, string>();
+  const latinWords = new Map<string, string>();
+  const ids = new Set<string>();
+  const known = new Set<string>();
+  let maxHan = 1;
+  for (const file of files) {
+    for (const [id, phrases] of Object.entries(file)) {
+      if (id.startsWith('_') || !Array.isArray(phrases)) continue;
+      ids.add(id);
+      for (const raw of phrases as readonly string[]) {
+        const p = raw.trim().toLowerCase();
+        if (!p) continue;
+        if (HAN.test(p)) {
+          const key = p.replace(/\s+/g, '');
+          if (!han.has(key)) han.set(key, id);
+          maxHan = Math.max(maxHan, key.length);
+        } else {
+          const words = p.split(/[\s-]+/).filter(Boolean).map(stem);
+          const key = words.join(' ');
+          for (const w of words) known.add(w);
+          if (!latin.has(key)) latin.set(key, id);
+          if (words.length === 1 && !latinWords.has(key)) latinWords.set(key, id);
+        }
+      }
+    }
+  }
+  return {
+    groups: ids.size,
+    latinWords,
+    knows: (w) => known.has(w),
+    familiesOf: (id) => family.get(id) ?? [],
+    isWeak: (id) => weak.has(id),
+    isObject: (id) => objects.has(id),
+    latinVocabulary: known,
+    matchHan: (text) => matchHan(han, maxHan, text),
+    matchLatin: (tokens) => matchLatin(latin, tokens),
+  };
+}
+
+// Code units, not code points: every CJK character of the lexicon is in the BMP.
+function matchHan(han: ReadonlyMap<string, string>, maxLen: number, text: string): LexiconMatch[] {
+  const out: LexiconMatch[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let found = 0;
+    if (HAN.test(text[i]!)) {
+      for (let len = Math.min(maxLen, text.length - i); len >= 1 && !found; len--) {
+        const id = han.get(text.slice(i, i + len));
+        if (id !== undefined) {
+          out.push({ id, start: i, end: i + len });
+          found = len;
+        }
+      }
+    }
+    i += found || 1;
+  }
+  return out;
+}
+
+function matchLatin(latin: ReadonlyMap<string, string>, tokens: readonly string[]): LexiconMatch[] {
+  const out: LexiconMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let found = 0;
+    for (let len = Math.min(MAX_LATIN_WORDS, tokens.length - i); len >= 1 && !found; len--) {
+      const id = latin.get(tokens.slice(i, i + len).join(' '));
+      if (id !== undefined) {
+        out.push({ id, start: i, end: i + len });
+        found = len;
+      }
+    }
+    i += found || 1;
+  }
+  return out;
+}
+
+export function readSynonymFile(name: string): SynonymFile {
+  return JSON.parse(readFileSync(here(name), 'utf8')) as SynonymFile;
+}
+
+let shared: Lexicon | undefined;
+
+/** The lexicon of the shipped files, built once per process. */
+export function defaultLexicon(): Lexicon {
+  shared ??= buildLexicon([readSynonymFile('./synonyms.zh.json'), readSynonymFile('./synonyms.en.json')], readSynonymFile('./families.json'));
+  return shared;
+}
+
+let trad: ReadonlyMap<string, string> | undefined;
+
+/** Traditional → simplified characters the NLU's normaliser does not fold (e-commerce words). */
+export function foldTraditional(text: string): string {
+  trad ??= pairs((JSON.parse(readFileSync(here('./trad.json'), 'utf8')) as { pairs: string }).pairs);
+  let out = '';
+  for (const ch of text) out += trad.get(ch) ?? ch;
+  return out;
+}
+
+function pairs(s: string): Map<string, string> {
+  const m = new Map<string, string>();
+  const chars = Array.from(s.replace(/\s+/g, ''));
+  for (let i = 0; i + 1 < chars.length; i += 2) m.set(chars[i]!, chars[i + 1]!);
+  return m;
+}

@@ -1,0 +1,223 @@
+// Learning from agents: suggestions from agents' replies, accepted or dismissed by the admin, on
+// PGlite and on real PostgreSQL (when it answers; the app role is bound by row-level security).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { sql } from 'kysely';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { FaqSuggestionService, KnowledgeService, registerSuggestionRoutes } from '../../src/knowledge/index.ts';
+import type { Principal, Role } from '../../src/auth/principal.ts';
+import { FaqIndexProvider } from '../../src/robot/index.ts';
+import { ConversationEventBus, type ConversationEvents } from '../../src/conversation/events.ts';
+import { KefuError, isKefuError } from '../../src/protocol/errors.ts';
+import type { SqlStore } from '../../src/storage/ports.ts';
+import { dropTestSchemas, SQL_FACTORIES } from '../support/services.ts';
+
+after(dropTestSchemas);
+
+const log = pino({ level: 'silent' });
+type Sender = 'customer' | 'bot' | 'agent';
+
+async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof KefuError, String(e));
+    return e.code;
+  }
+  return 'OK';
+}
+
+for (const factory of SQL_FACTORIES) {
+  describe(`FAQ suggestions from agents' replies on ${factory.name}`, { skip: factory.skip }, () => {
+    let store: SqlStore;
+    let knowledge: KnowledgeService;
+    let faq: FaqIndexProvider;
+    let suggestions: FaqSuggestionService;
+    let shop: string;
+    let invoiceId: string;
+
+    before(async () => {
+      store = await factory.create();
+      knowledge = new KnowledgeService(store);
+      // A strict answer threshold, so that a question near an entry lands in the clarify band.
+      faq = new FaqIndexProvider({ load: (s) => knowledge.listFaq(s), versionOf: (s) => knowledge.version(s), recheckMs: 0, threshold: 0.99, clarifyThreshold: 0.3 });
+      suggestions = new FaqSuggestionService({ sql: store, faq, log });
+      shop = `shop-${randomUUID().slice(0, 8)}`;
+      await knowledge.createFaq(shop, { question: '运费怎么算', answer: '满 99 元包邮，不满 99 元收 8 元。' });
+      invoiceId = (await knowledge.createFaq(shop, { question: '可以开发票吗？', answer: '可以开电子普通发票，下单时填写抬头。' })).id;
+    });
+    after(async () => {
+      await store?.close();
+    });
+
+    /** A conversation with these messages (seq 1..n); returns the messageStored event of message `at`. */
+    async function conversation(messages: [Sender, string][], at = messages.length, shopId = shop): Promise<ConversationEvents['messageStored']> {
+      const id = randomUUID();
+      await sql`insert into conversations (id, shop_id, buyer_id, state, last_seq) values (${id}, ${shopId}, ${`b-${id.slice(0, 6)}`}, 'assigned', ${messages.length})`.execute(store.db);
+      for (const [i, [role, text]] of messages.entries()) {
+        await sql`insert into messages (conversation_id, seq, shop_id, sender_role, sender_id, content) values (${id}, ${i + 1}, ${shopId}, ${role}, ${role}, ${JSON.stringify({ kind: 'text', text })})`.execute(store.db);
+      }
+      const [role, text] = messages[at - 1]!;
+      return {
+        shopId,
+        conversationId: id,
+        buyerId: 'b',
+        senderRole: role,
+        state: 'assigned',
+        message: { seq: at, content: { kind: 'text', text } } as unknown as ConversationEvents['messageStored']['message'],
+      };
+    }
+
+    test('an agent answering what the robot could not becomes a new-entry suggestion, once', async () => {
+      const e = await conversation([
+        ['customer', '你们的仓库在哪个城市'],
+        ['bot', '抱歉，我没太明白，已为您转接人工客服。'],
+        ['agent', '我们的仓库在浙江杭州，所有订单从杭州发出。'],
+      ]);
+      const s = await suggestions.fromAgentReply(e);
+      assert.equal(s?.kind, 'entry');
+      assert.equal(s?.question, '你们的仓库在哪个城市');
+      assert.equal(s?.answer, '我们的仓库在浙江杭州，所有订单从杭州发出。');
+      assert.equal(s?.faqEntryId, null);
+      assert.equal(await suggestions.fromAgentReply(e), null, 'the same event twice records one suggestion');
+    });
+
+    test('a question close to an entry becomes an alternate of it', async () => {
+      const s = await suggestions.fromAgentReply(await conversation([['customer', '发票寄到哪里'], ['bot', '您是想问：可以开发票吗？'], ['agent', '电子发票会发到您下单时填的邮箱。']]));
+      assert.equal(s?.kind, 'alternate');
+      assert.equal(s?.faqEntryId, invoiceId);
+      assert.ok(s!.confidence > 0 && s!.confidence < 1);
+    });
+
+    test('nothing is suggested when the FAQ answers, when the robot never replied, or for a later agent message', async () => {
+      assert.equal(await suggestions.fromAgentReply(await conversation([['customer', '运费怎么算'], ['bot', '满 99 元包邮'], ['agent', '是的']])), null);
+      assert.equal(await suggestions.fromAgentReply(await conversation([['customer', '你们周末上班吗'], ['agent', '周末也有人在']])), null);
+      const later = await conversation([['customer', '你们卖不卖帐篷'], ['bot', '没明白'], ['agent', '有的'], ['agent', '链接发您']], 4);
+      assert.equal(await suggestions.fromAgentReply(later), null);
+    });
+
+    test('the listener on the event bus records it without the publisher waiting', async () => {
+      const events = new ConversationEventBus({ log });
+      const off = suggestions.subscribe(events);
+      const e = await conversation([['customer', '可以刻字吗'], ['bot', '没明白'], ['agent', '可以免费刻 10 个字以内。']]);
+      events.publish('messageStored', e);
+      off();
+      let found = false;
+      for (let i = 0; i < 50 && !found; i++) {
+        found = (await suggestions.list(shop)).some((s) => s.question === '可以刻字吗');
+        if (!found) await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.ok(found);
+    });
+
+    test('accepting adds the entry or the alternate in one transaction and bumps the FAQ version', async () => {
+      const open = await suggestions.list(shop);
+      const entry = open.find((s) => s.kind === 'entry' && s.question === '你们的仓库在哪个城市')!;
+      const alt = open.find((s) => s.kind === 'alternate')!;
+      const v0 = await knowledge.version(shop);
+      const a = await suggestions.accept(shop, entry.id, 'admin_1');
+      assert.equal(a.suggestion.status, 'accepted');
+      assert.equal(a.entry.question, '你们的仓库在哪个城市');
+      assert.equal(a.entry.answer, entry.answer);
+      assert.ok((await knowledge.version(shop)) > v0);
+      const b = await suggestions.accept(shop, alt.id, 'admin_1');
+      assert.deepEqual(b.entry.alternates, ['发票寄到哪里']);
+      assert.deepEqual((await knowledge.getFaq(shop, invoiceId)).alternates, ['发票寄到哪里']);
+      // The robot's FAQ now answers both questions word for word.
+      assert.equal((await faq.search(shop, '你们的仓库在哪个城市'))?.entry.id, a.entry.id);
+      assert.equal((await faq.search(shop, '发票寄到哪里'))?.entry.id, invoiceId);
+      const left = await suggestions.list(shop);
+      assert.ok(!left.some((s) => s.id === entry.id || s.id === alt.id), 'decided suggestions leave the list');
+      assert.equal(await code(suggestions.accept(shop, entry.id, 'admin_1')), 'CONFLICT');
+    });
+
+    test('dismiss, other shops, unknown ids and a deleted entry: clear codes, nothing half-written', async () => {
+      const s = await suggestions.fromAgentReply(await conversation([['customer', '能寄到国外吗'], ['bot', '没明白'], ['agent', '目前只发国内。']]));
+      assert.equal(await code(suggestions.accept('other-shop', s!.id, 'x')), 'NOT_FOUND');
+      assert.equal(await code(suggestions.dismiss(shop, 'nope', 'x')), 'NOT_FOUND');
+      assert.equal((await suggestions.dismiss(shop, s!.id, 'admin_1')).status, 'dismissed');
+      assert.equal(await code(suggestions.accept(shop, s!.id, 'admin_1')), 'CONFLICT');
+
+      const entry = await knowledge.createFaq(shop, { question: '支持花呗吗', answer: '支持花呗分期。' });
+      faq.invalidate(shop);
+      const alt = await suggestions.fromAgentReply(await conversation([['customer', '花呗能分几期'], ['bot', '您是想问：支持花呗吗？'], ['agent', '3 期免息。']]));
+      assert.equal(alt?.kind, 'alternate');
+      assert.equal(alt?.faqEntryId, entry.id);
+      await knowledge.deleteFaq(shop, entry.id);
+      const v = await knowledge.version(shop);
+      assert.equal(await code(suggestions.accept(shop, alt!.id, 'admin_1')), 'NOT_FOUND');
+      assert.equal(await knowledge.version(shop), v, 'the version bump rolled back');
+      assert.ok((await suggestions.list(shop)).some((x) => x.id === alt!.id), 'still open');
+    });
+  });
+}
+
+/** The caller from test headers instead of a JWT, with the contract's 401/403 checks. */
+async function fakeAuthorize(req: FastifyRequest, opts: { roles: Role[]; shopId?: string }): Promise<Principal> {
+  const role = req.headers['x-test-role'];
+  if (typeof role !== 'string') throw new KefuError('UNAUTHORIZED', 'missing token');
+  const p: Principal = { userId: 'admin_1', roles: new Set([role as Role]), shopId: req.headers['x-test-shop'] as string | undefined, name: undefined, expiresAt: undefined };
+  if (!opts.roles.some((r) => p.roles.has(r))) throw new KefuError('FORBIDDEN', `requires role ${opts.roles.join(' or ')}`);
+  if (opts.shopId !== undefined && p.shopId !== opts.shopId) throw new KefuError('FORBIDDEN', 'token may not act for this shop');
+  return p;
+}
+
+for (const factory of SQL_FACTORIES) {
+  describe(`FAQ suggestions REST on ${factory.name}`, { skip: factory.skip }, () => {
+    let store: SqlStore;
+    let app: FastifyInstance;
+    const changed: string[] = [];
+    const shop = `shop-${randomUUID().slice(0, 8)}`;
+    let id = '';
+
+    before(async () => {
+      store = await factory.create();
+      const knowledge = new KnowledgeService(store);
+      const faq = new FaqIndexProvider({ load: (s) => knowledge.listFaq(s) });
+      const suggestions = new FaqSuggestionService({ sql: store, faq, log });
+      app = Fastify({ logger: false });
+      app.setErrorHandler((err, _req, reply) => (isKefuError(err) ? reply.code(err.status).send(err.toBody()) : reply.code(500).send({ error: { code: 'INTERNAL' } })));
+      app.register(async (api) => registerSuggestionRoutes(api, { suggestions, authorize: fakeAuthorize, onChanged: (s) => changed.push(s) }), { prefix: '/api/v1' });
+      await app.ready();
+      const c = randomUUID();
+      await sql`insert into conversations (id, shop_id, buyer_id, state, last_seq) values (${c}, ${shop}, 'b1', 'assigned', 3)`.execute(store.db);
+      for (const [seq, role, text] of [[1, 'customer', '可以送货上门安装吗'], [2, 'bot', '没明白'], [3, 'agent', '可以，同城免费上门安装。']] as const) {
+        await sql`insert into messages (conversation_id, seq, shop_id, sender_role, sender_id, content) values (${c}, ${seq}, ${shop}, ${role}, ${role}, ${JSON.stringify({ kind: 'text', text })})`.execute(store.db);
+      }
+      const e = { shopId: shop, conversationId: c, buyerId: 'b1', senderRole: 'agent', state: 'assigned', message: { seq: 3, content: { kind: 'text', text: '可以，同城免费上门安装。' } } };
+      id = (await suggestions.fromAgentReply(e as unknown as ConversationEvents['messageStored']))!.id;
+    });
+    after(async () => {
+      await app?.close();
+      await store?.close();
+    });
+
+    const admin = { 'x-test-role': 'admin', 'x-test-shop': shop };
+    const base = `/api/v1/shops/${shop}/faq/suggestions`;
+
+    test('only the shop admin lists and decides; agents and other shops get 403', async () => {
+      assert.equal((await app.inject({ method: 'GET', url: base, headers: { 'x-test-role': 'agent', 'x-test-shop': shop } })).statusCode, 403);
+      assert.equal((await app.inject({ method: 'GET', url: base, headers: { 'x-test-role': 'admin', 'x-test-shop': 'other' } })).statusCode, 403);
+      assert.equal((await app.inject({ method: 'POST', url: `${base}/${id}/accept`, headers: { 'x-test-role': 'agent', 'x-test-shop': shop } })).statusCode, 403);
+      assert.equal((await app.inject({ method: 'GET', url: base })).statusCode, 401);
+      const list = await app.inject({ method: 'GET', url: base, headers: admin });
+      assert.equal(list.statusCode, 200);
+      assert.deepEqual((list.json() as { items: { id: string; question: string; kind: string }[] }).items.map((x) => [x.id, x.question, x.kind]), [[id, '可以送货上门安装吗', 'entry']]);
+    });
+
+    test('accept answers the suggestion and the new entry and tells every node; a second decision is 409', async () => {
+      const r = await app.inject({ method: 'POST', url: `${base}/${id}/accept`, headers: admin });
+      assert.equal(r.statusCode, 200);
+      const body = r.json() as { suggestion: { status: string }; entry: { question: string; answer: string } };
+      assert.equal(body.suggestion.status, 'accepted');
+      assert.deepEqual([body.entry.question, body.entry.answer], ['可以送货上门安装吗', '可以，同城免费上门安装。']);
+      assert.deepEqual(changed, [shop]);
+      const again = await app.inject({ method: 'POST', url: `${base}/${id}/dismiss`, headers: admin });
+      assert.equal(again.statusCode, 409);
+      assert.equal((again.json() as { error: { code: string } }).error.code, 'CONFLICT');
+      assert.equal((await app.inject({ method: 'POST', url: `${base}/nope/accept`, headers: admin })).statusCode, 404);
+    });
+  });
+}
