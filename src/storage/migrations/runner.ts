@@ -3,6 +3,9 @@ import { MIGRATIONS } from './index.ts';
 import type { Db } from '../ports.ts';
 import { rowSecurity } from '../keys.ts';
 
+/** Advisory lock held by every schema change (migrations and grants), so nodes starting together take turns. */
+const MIGRATION_LOCK = 872301;
+
 // Migration files hold statements separated by `;` at the end of a line, so both adapters can
 // run them one statement at a time inside a transaction. A `;` inside a $$-quoted function body
 // does not end a statement.
@@ -31,13 +34,13 @@ export async function runMigrations(db: Db): Promise<{ applied: string[] }> {
   // Under the same lock as the migrations: two nodes starting on an empty schema would race on
   // the catalog ("duplicate key … pg_type_typname_nsp_index") with a bare IF NOT EXISTS.
   await db.transaction().execute(async (tx) => {
-    await sql`select pg_advisory_xact_lock(872301)`.execute(tx);
+    await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(tx);
     await sql`create table if not exists kefu_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(tx);
   });
   const applied: string[] = [];
   for (const m of MIGRATIONS) {
     const done = await db.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(872301)`.execute(tx);
+      await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(tx);
       const row = await tx.selectFrom('kefu_migrations').select('version').where('version', '=', m.version).executeTakeFirst();
       if (row) return false;
       // FORCE ROW LEVEL SECURITY binds the owner too: a migration that moves data sees every shop.
@@ -57,7 +60,12 @@ export async function runMigrations(db: Db): Promise<{ applied: string[] }> {
  * Idempotent; run after every migration so new tables are covered.
  */
 export async function grantToAppRole(db: Db, schema: string, role: string): Promise<void> {
-  await sql`grant usage on schema ${sql.id(schema)} to ${sql.id(role)}`.execute(db);
-  await sql`grant select, insert, update, delete on all tables in schema ${sql.id(schema)} to ${sql.id(role)}`.execute(db);
-  await sql`grant usage, select on all sequences in schema ${sql.id(schema)} to ${sql.id(role)}`.execute(db);
+  // Under the migrations' lock: two nodes granting at once race on the catalog ("tuple
+  // concurrently updated").
+  await db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(tx);
+    await sql`grant usage on schema ${sql.id(schema)} to ${sql.id(role)}`.execute(tx);
+    await sql`grant select, insert, update, delete on all tables in schema ${sql.id(schema)} to ${sql.id(role)}`.execute(tx);
+    await sql`grant usage, select on all sequences in schema ${sql.id(schema)} to ${sql.id(role)}`.execute(tx);
+  });
 }
