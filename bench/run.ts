@@ -9,6 +9,7 @@
  *   npm run bench -- --no-wait          start even if the machine is busy (normally waits up to 60 s)
  *   npm run bench -- --workers 2        kefu (PostgreSQL + Redis) runs as `kefu start --workers 2` in a, b, d, e;
  *                                       f always adds one process of 2 workers against its one node
+ *   npm run bench -- --fixed-phrasings  (b)'s buyers repeat ten fixed sentences instead of varied phrasings
  *   npm run bench -- --kefu-node-arg=--import=./bench/experiments/detach-upgrade.ts
  *                                       extra node flags for the kefu processes (experiments; repeatable)
  *
@@ -50,13 +51,13 @@ type Letter = (typeof SCENARIOS)[number];
 function usage(msg?: string): never {
   if (msg) process.stderr.write(`bench: ${msg}\n\n`);
   process.stderr.write(
-    'usage: npm run bench -- [--quick] [--only a,b,c,d,e,f,g,h] [--systems kefu,kefu-embedded,ws-echo,socketio] [--profile] [--no-wait] [--kefu-node-arg=FLAG] [--out DIR]\n',
+    'usage: npm run bench -- [--quick] [--only a,b,c,d,e,f,g,h] [--systems kefu,kefu-embedded,ws-echo,socketio] [--profile] [--no-wait] [--fixed-phrasings] [--kefu-node-arg=FLAG] [--out DIR]\n',
   );
   process.exit(msg ? 2 : 0);
 }
 
 function parseArgs(argv: string[]) {
-  const o = { workers: 1, quick: false, noWait: false, nodeArgs: [] as string[], only: [...SCENARIOS] as Letter[], systems: undefined as System[] | undefined, profile: false, out: join(ROOT, 'bench/results') };
+  const o = { workers: 1, quick: false, noWait: false, fixedPhrasings: false, nodeArgs: [] as string[], only: [...SCENARIOS] as Letter[], systems: undefined as System[] | undefined, profile: false, out: join(ROOT, 'bench/results') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -67,6 +68,7 @@ function parseArgs(argv: string[]) {
     if (a === '--quick') o.quick = true;
     else if (a === '--profile') o.profile = true;
     else if (a === '--no-wait') o.noWait = true;
+    else if (a === '--fixed-phrasings') o.fixedPhrasings = true;
     else if (a === '--help' || a === '-h') usage();
     else if (a === '--only') {
       const list = value().split(',').map((s) => s.trim().toLowerCase());
@@ -198,7 +200,7 @@ try {
       }
       const steps: Array<[Letter, () => Promise<Row | Row[]>]> = [
         ['a', () => runA(ctx, target, P.a)],
-        ['b', () => runB(ctx, target, P.b)],
+        ['b', () => runB(ctx, target, { ...P.b, phrasings: opts.fixedPhrasings ? 'fixed' : 'varied' })],
         ['d', () => runD(ctx, target, P.dMs)],
         ['e', () => runE(ctx, target, P.eMs)],
       ];

@@ -29,6 +29,12 @@ export interface Row {
   /** (a) on kefu: send → the robot's first reply. */
   bot_p50_ms?: number | null;
   bot_p99_ms?: number | null;
+  /** (b) on kefu: robot turns shed in the step (each a conversation handed to a person). */
+  shed?: number;
+  /** (b) on kefu: kefu's CPU per answered message in the step, ms (all its processes). */
+  cpu_ms_per_msg?: number;
+  /** (b) on kefu: share of the step's messages whose understanding the NLU had remembered. */
+  nlu_hit_rate?: number;
   server_cpu_pct?: number;
   server_sys_pct?: number;
   gen_cpu_pct?: number;

@@ -13,6 +13,7 @@
  */
 import { closeAll, connectMany, isKefu, type Conn, type Target } from '../lib/gen.ts';
 import { buyerText } from '../lib/history-fixture.ts';
+import { MemoModel, Phrasings } from '../lib/phrasings.ts';
 import { Inflight, openLoop, sleep } from '../lib/load.ts';
 import { startCpuMeter } from '../lib/proc.ts';
 import { makeRow, type Row } from '../lib/report.ts';
@@ -29,6 +30,12 @@ export interface BOptions {
   connections: number;
   rates: readonly number[];
   stepMs: number;
+  /**
+   * What the buyers say: `varied` (the default) draws from thousands of generated phrasings
+   * (bench/lib/phrasings.ts), so the NLU's per-text memory hits about as often as with real
+   * traffic; `fixed` repeats the ten sentences of history-fixture.ts (always remembered).
+   */
+  phrasings?: 'varied' | 'fixed';
 }
 
 // The brief's steps (500 … 7000/s), with lower ones to locate a slower system (kefu answering
@@ -40,7 +47,7 @@ export const B_QUICK: BOptions = { connections: 200, rates: [100, 300, 1000, 300
 export const bBuyers = (n: number) => buyers('bb', n);
 
 /** Sends one message and waits for a bot reply on the same socket. */
-async function probeBot(target: Target, c: Conn): Promise<boolean> {
+async function probeBot(target: Target, c: Conn, text: string): Promise<boolean> {
   return new Promise((resolve) => {
     const t = setTimeout(() => resolve(false), BOT_WAIT_MS);
     c.handlers = {
@@ -56,8 +63,49 @@ async function probeBot(target: Target, c: Conn): Promise<boolean> {
         resolve(false);
       },
     };
-    c.send(target.shopId, buyerText(), clientMsgId());
+    c.send(target.shopId, text, clientMsgId());
   });
+}
+
+/** Conversations opened at once before the steps: a pace kefu answers without shedding. */
+export const WARM_CONCURRENCY = 32;
+
+/**
+ * Sends each connection's first message, at most `concurrency` at a time, and waits (up to
+ * BOT_WAIT_MS) for the answer on that socket: the robot's reply keeps the connection in the
+ * load; a system notice (the turn was shed, the conversation handed to a person) or silence
+ * leaves it out.
+ */
+export async function openConversations(conns: readonly Conn[], concurrency: number, send: (c: Conn) => void): Promise<{ botOwned: Conn[]; handedOver: number }> {
+  const owned = new Set<Conn>();
+  let handedOver = 0;
+  const one = (c: Conn) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(done, BOT_WAIT_MS);
+      function done() {
+        clearTimeout(t);
+        resolve();
+      }
+      c.handlers = {
+        reply(r) {
+          if (r.type === 'error') done();
+        },
+        push(m) {
+          if (m.role === 'bot') owned.add(c);
+          else if (m.role === 'system') handedOver++;
+          else return;
+          done();
+        },
+        closed: done,
+      };
+      send(c);
+    });
+  let next = 0;
+  const worker = async () => {
+    while (next < conns.length) await one(conns[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, conns.length) }, worker));
+  return { botOwned: conns.filter((c) => owned.has(c)), handedOver };
 }
 
 interface Awaiting {
@@ -68,12 +116,22 @@ interface Awaiting {
 export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]> {
   const conns = await connectMany(target, bBuyers(o.connections).map((user) => ({ user })));
   const rows: Row[] = [];
+  const varied = (o.phrasings ?? 'varied') === 'varied';
+  const phrasings = new Phrasings();
+  const memo = new MemoModel();
+  const buyerIndex = new Map(conns.map((c, i) => [c, i]));
+  // One text source for kefu and the ceilings; every text also goes through the memory model.
+  const textFor = (c: Conn) => {
+    const t = varied ? phrasings.next(buyerIndex.get(c)!) : buyerText();
+    memo.see(t);
+    return t;
+  };
   try {
     let measure: 'ack' | 'bot' = 'ack';
     let modeNote = isKefu(target.system) ? '' : 'send → echo';
     if (isKefu(target.system)) {
       // Every buyer's first message opens its conversation; do it before timing, and probe the robot.
-      const bot = await probeBot(target, conns[0]!);
+      const bot = await probeBot(target, conns[0]!, textFor(conns[0]!));
       measure = bot ? 'bot' : 'ack';
       modeNote = bot
         ? 'buyer message → robot reply'
@@ -82,10 +140,26 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
     }
 
     // Every buyer's first message opens its conversation: do that before the timed steps, so
-    // they measure a sustained rate, not 1000 conversations being created at once.
-    const warm = await closedLoop(conns, { perConn: 1, timeoutMs: 10_000, request: (c) => c.send(target.shopId, buyerText(), clientMsgId()), record: () => {} });
-    if (warm.errors) ctx.log(`  b ${target.system}: ${warm.errors} errors while opening conversations`);
-    await sleep(measure === 'bot' ? BOT_WAIT_MS : 300);
+    // they measure a sustained rate, not 1000 conversations being created at once. kefu's robot
+    // answers those first messages too, and a burst of 1000 of them at once is a peak kefu is
+    // right to shed (each shed conversation is handed to a person, for good): so they are opened
+    // a few at a time, each waiting for its robot reply, and a conversation handed over anyway
+    // is left out of the load (said in the note) instead of waiting for replies that never come.
+    let load = conns;
+    let warmNote = '';
+    if (measure === 'bot') {
+      const w = await openConversations(conns, WARM_CONCURRENCY, (c) => c.send(target.shopId, textFor(c), clientMsgId()));
+      load = w.botOwned;
+      if (load.length < conns.length) {
+        warmNote = `${conns.length - load.length} of ${conns.length} conversations were handed over or unanswered while opening (${w.handedOver} handed over) and are left out of the load`;
+        ctx.log(`  b ${target.system}: ${warmNote}`);
+      }
+      if (load.length === 0) throw new Error('b: no conversation is still answered by the robot after opening');
+    } else {
+      const warm = await closedLoop(conns, { perConn: 1, timeoutMs: 10_000, request: (c) => c.send(target.shopId, textFor(c), clientMsgId()), record: () => {} });
+      if (warm.errors) ctx.log(`  b ${target.system}: ${warm.errors} errors while opening conversations`);
+      await sleep(300);
+    }
 
     let best: Row | undefined;
     let stopReason = `reached the last step (${o.rates[o.rates.length - 1]}/s)`;
@@ -95,9 +169,10 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
       let closed = 0;
       let completed = 0;
       let lastAt = 0;
-      const awaiting: Awaiting[][] = conns.map(() => []);
+      let shed = 0;
+      const awaiting: Awaiting[][] = load.map(() => []);
       const acks = new Inflight<{ started: number; i: number }>(ACK_TIMEOUT_MS, () => errors++);
-      conns.forEach((c, i) => {
+      load.forEach((c, i) => {
         c.handlers = {
           reply(r, at) {
             const p = acks.take(r.id);
@@ -113,8 +188,15 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
             } else awaiting[i]!.push({ seq: r.seq ?? 0, intended: p.started });
           },
           push(m, at) {
-            if (measure !== 'bot' || m.role !== 'bot' || m.seq === undefined) return;
+            if (measure !== 'bot' || m.seq === undefined) return;
             const list = awaiting[i]!;
+            // A system notice instead of the robot's reply: the turn was shed and the
+            // conversation handed to a person; no robot reply will come, so stop waiting.
+            if (m.role === 'system') {
+              if (list.length) shed += list.splice(0).length;
+              return;
+            }
+            if (m.role !== 'bot') return;
             const k = list.findIndex((a) => a.seq < m.seq!);
             if (k < 0) return;
             const [a] = list.splice(k, 1);
@@ -127,15 +209,16 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
           },
         };
       });
+      memo.window();
       const cpu = startCpuMeter(target.pids);
       const t0 = performance.now();
       const loop = await openLoop(rate, o.stepMs, (k, intended) => {
-        const c = conns[k % conns.length]!;
+        const c = load[k % load.length]!;
         if (!c.open) {
           errors++;
           return;
         }
-        acks.add(c.send(target.shopId, buyerText(), clientMsgId()), { started: intended, i: k % conns.length });
+        acks.add(c.send(target.shopId, textFor(c), clientMsgId()), { started: intended, i: k % load.length });
       });
       await acks.drain(ACK_TIMEOUT_MS + 500);
       if (measure === 'bot') {
@@ -143,7 +226,10 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
         while (awaiting.some((l) => l.length > 0) && performance.now() < until) await sleep(20);
         for (const l of awaiting) errors += l.filter((a) => performance.now() - a.intended >= BOT_WAIT_MS).length;
       }
+      errors += shed;
       const report = cpu.stop();
+      const cpuWindowMs = performance.now() - t0;
+      const nlu = memo.window();
       acks.stop();
       const s = lat.summary();
       const row = makeRow(
@@ -154,7 +240,10 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
           msgs_per_s: lastAt > t0 ? Math.round((completed / (lastAt - t0)) * 1000) : 0,
           errors: errors + closed,
           measure,
-          connections: conns.length,
+          connections: load.length,
+          ...(shed ? { shed } : {}),
+          ...(isKefu(target.system) && completed ? { cpu_ms_per_msg: Math.round(((report.server_cpu_pct / 100) * cpuWindowMs * 100) / completed) / 100 } : {}),
+          ...(isKefu(target.system) && nlu.rate !== null ? { nlu_hit_rate: nlu.rate } : {}),
           ...(loop.sent < Math.round((rate * o.stepMs) / 1000) ? { note: `generator sent only ${loop.sent} of ${Math.round((rate * o.stepMs) / 1000)}` } : {}),
         },
         s,
@@ -177,13 +266,13 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
       }
       const s = { p50_ms: row.p50_ms, p99_ms: row.p99_ms, max_ms: row.max_ms };
       rows.push(row);
-      ctx.log(`  b ${target.system} @${rate}/s: p50 ${s.p50_ms} p99 ${s.p99_ms} max ${s.max_ms} ms, ${row.errors} errors, server ${row.server_cpu_pct}% (sys ${row.server_sys_pct}%) gen ${row.gen_cpu_pct}% pg ${row.pg_cpu_pct}% redis ${row.redis_cpu_pct}% other ${row.other_cpu_pct}%`);
+      ctx.log(`  b ${target.system} @${rate}/s: p50 ${s.p50_ms} p99 ${s.p99_ms} max ${s.max_ms} ms, ${row.errors} errors, server ${row.server_cpu_pct}% (sys ${row.server_sys_pct}%) gen ${row.gen_cpu_pct}% pg ${row.pg_cpu_pct}% redis ${row.redis_cpu_pct}% other ${row.other_cpu_pct}%${row.cpu_ms_per_msg !== undefined ? `, kefu ${row.cpu_ms_per_msg} ms CPU per answered message` : ''}${row.nlu_hit_rate !== undefined ? `, NLU memory hit rate ${row.nlu_hit_rate} (modelled)` : ''}`);
       if (row.valid === false) {
         stopReason = `generator saturated at ${rate}/s (the ceiling is at least the rate below)`;
         break;
       }
       if (row.errors > 0) {
-        stopReason = `${row.errors} errors at ${rate}/s`;
+        stopReason = `${row.errors} errors at ${rate}/s${row.shed ? ` (${row.shed} robot turns shed: kefu handed the conversation to a person)` : ''}`;
         break;
       }
       if (s.p99_ms === null || s.p99_ms >= B_TARGET_P99_MS) {
@@ -202,10 +291,12 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
       msgs_per_s: best?.offered_per_s ?? 0,
       errors: 0,
       measure,
-      connections: conns.length,
+      connections: load.length,
       ...(best?.offered_per_s ? { offered_per_s: best.offered_per_s } : {}),
+      ...(best?.cpu_ms_per_msg !== undefined ? { cpu_ms_per_msg: best.cpu_ms_per_msg } : {}),
+      ...(best?.nlu_hit_rate !== undefined ? { nlu_hit_rate: best.nlu_hit_rate } : {}),
       ...(best ? { server_cpu_pct: best.server_cpu_pct, server_sys_pct: best.server_sys_pct, gen_cpu_pct: best.gen_cpu_pct, pg_cpu_pct: best.pg_cpu_pct, redis_cpu_pct: best.redis_cpu_pct, machine_cpu_pct: best.machine_cpu_pct, other_cpu_pct: best.other_cpu_pct } : {}),
-      note: `highest step with p99 < ${B_TARGET_P99_MS} ms and no errors (${modeNote}); stopped: ${stopReason}`,
+      note: `highest step with p99 < ${B_TARGET_P99_MS} ms and no errors (${modeNote}; ${varied ? 'varied phrasings' : 'the ten fixed sentences'}); stopped: ${stopReason}${warmNote ? `; ${warmNote}` : ''}`,
     });
     return rows;
   } finally {

@@ -93,6 +93,54 @@ export async function openConversation(db: Db, shopId: string, buyerId: string, 
   throw new Error(`could not open a conversation for ${shopId}/${buyerId}`);
 }
 
+export interface OpenRequest {
+  shopId: string;
+  buyerId: string;
+  buyerName: string | undefined;
+}
+
+export type Opened = { conversation: ConversationRow; created: boolean };
+
+// Existing open conversations are read from the statement's snapshot and the missing ones
+// inserted in the same statement; a request in neither set (another node inserted it after the
+// snapshot) is left to openConversation by the caller. The partial index's predicate is SQL
+// text (see openConversation).
+const OPEN_MANY = `with req as (
+  select * from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) as r(i, id, shop_id, buyer_id, buyer_name)
+), existing as (
+  select req.i, c.id, c.shop_id, c.buyer_id, c.buyer_name, c.state, c.agent_id, c.agent_name, c.last_seq, c.created_at, c.updated_at
+  from req join conversations c on c.shop_id = req.shop_id and c.buyer_id = req.buyer_id and c.state <> 'closed'
+), ins as (
+  insert into conversations (id, shop_id, buyer_id, buyer_name, state, agent_id, last_seq)
+  select req.id, req.shop_id, req.buyer_id, req.buyer_name, 'bot', null, 0 from req
+  where not exists (select 1 from existing e where e.i = req.i)
+  on conflict (shop_id, buyer_id) where state <> 'closed' do nothing
+  returning id, shop_id, buyer_id, buyer_name, state, agent_id, agent_name, last_seq, created_at, updated_at
+)
+select e.*, false as created from existing e
+union all
+select req.i, ins.*, true as created from ins join req on req.id = ins.id`;
+
+/**
+ * openConversation for many (shop, buyer) pairs in one statement: the first messages of many
+ * new conversations (a node just started, a sale began) cost one round trip instead of two
+ * each. Pairs must be distinct. The result has the same index as the request, `undefined` where
+ * the caller must fall back to openConversation (a concurrent insert elsewhere).
+ */
+export async function openConversations(db: Db, reqs: readonly OpenRequest[]): Promise<Array<Opened | undefined>> {
+  const rows = await rawRows<ConvSelect & { i: number; created: boolean }>(db, OPEN_MANY, [
+    reqs.map((_, i) => i),
+    reqs.map(() => newConversationId()),
+    reqs.map((r) => r.shopId),
+    reqs.map((r) => r.buyerId),
+    reqs.map((r) => r.buyerName ?? null),
+  ]);
+  const out: Array<Opened | undefined> = new Array(reqs.length).fill(undefined);
+  // Raw rows: each adapter's own parsing of timestamptz (Date or string), made a Date here.
+  for (const r of rows) out[Number(r.i)] = { conversation: toConversation({ ...r, created_at: new Date(r.created_at), updated_at: new Date(r.updated_at) }), created: r.created };
+  return out;
+}
+
 type MsgRow = {
   conversation_id: string;
   seq: number;

@@ -16,7 +16,7 @@ import type { Cache, SqlStore } from '../storage/ports.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import * as repo from './repository.ts';
 import { pushHistory, readHistoryRaw } from './history.ts';
-import { MessageWriter } from './writer.ts';
+import { ConversationOpener, MessageWriter } from './writer.ts';
 import type { BatcherOptions } from '../ops/batcher.ts';
 import type { ConversationEventBus } from './events.ts';
 import { SYNC_DEFAULT_LIMIT, SYNC_MAX_LIMIT } from '../protocol/conversation.ts';
@@ -60,10 +60,12 @@ export class ConversationService {
   /** shopId|buyerId → open conversation id; a stale entry is detected by the append guard. */
   readonly #openIds = new Map<string, string>();
   readonly #writer: MessageWriter;
+  readonly #opener: ConversationOpener;
 
   constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; events: ConversationEventBus; metrics: Metrics; log: Logger; policy?: ContentPolicy; writer?: BatcherOptions }) {
     this.#sql = deps.sql;
     this.#writer = new MessageWriter(deps.sql.db, deps.writer);
+    this.#opener = new ConversationOpener(deps.sql.db, deps.writer?.timeoutMs !== undefined ? { timeoutMs: deps.writer.timeoutMs } : {});
     this.#cache = deps.cache;
     this.#sink = deps.sink;
     this.#metrics = deps.metrics;
@@ -96,7 +98,7 @@ export class ConversationService {
       let convId = this.#openIds.get(cacheKey);
       let created = false;
       if (!convId) {
-        const o = await repo.openConversation(this.#sql.db, f.shopId, p.userId, p.name);
+        const o = await this.#opener.open({ shopId: f.shopId, buyerId: p.userId, buyerName: p.name });
         convId = o.conversation.id;
         created = o.created;
         this.#openIds.set(cacheKey, convId);

@@ -94,3 +94,54 @@ function serverUnavailable(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return dependencyFailure(e) !== undefined && code !== '40001' && code !== '40P01';
 }
+
+/** UNAVAILABLE for an opening past its deadline (nothing the caller can act on but a retry). */
+const openTimeoutError = () => new KefuError('UNAVAILABLE', 'the database did not answer in time; the conversation was not opened, retry');
+
+/**
+ * Group opening of conversations, as MessageWriter groups messages: the first messages of many
+ * buyers arriving together (a node just started, a sale began) open their conversations in one
+ * statement instead of a select and an insert each. A quiet node opens each alone, with the
+ * single-conversation statements.
+ */
+export class ConversationOpener {
+  readonly #db: Db;
+  readonly #batcher: Batcher<repo.OpenRequest, repo.Opened>;
+
+  constructor(db: Db, opts: BatcherOptions = {}) {
+    this.#db = db;
+    this.#batcher = new Batcher((reqs) => this.#open(reqs), { ...opts, timeoutMs: opts.timeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS, timeoutError: openTimeoutError });
+  }
+
+  open(req: repo.OpenRequest): Promise<repo.Opened> {
+    return this.#batcher.add(req);
+  }
+
+  async #open(reqs: repo.OpenRequest[]): Promise<repo.Opened[]> {
+    // The same buyer from two devices at once: one opening, the other told it already existed.
+    const firstOf = new Map<string, number>();
+    const distinct: repo.OpenRequest[] = [];
+    const index = reqs.map((r) => {
+      const key = `${r.shopId}\u0000${r.buyerId}`;
+      let k = firstOf.get(key);
+      if (k === undefined) {
+        k = distinct.push(r) - 1;
+        firstOf.set(key, k);
+      }
+      return k;
+    });
+    const opened = distinct.length > 1 ? await repo.openConversations(this.#db, distinct) : [];
+    const results: repo.Opened[] = [];
+    for (let k = 0; k < distinct.length; k++) {
+      const q = distinct[k]!;
+      results.push(opened[k] ?? (await repo.openConversation(this.#db, q.shopId, q.buyerId, q.buyerName)));
+    }
+    const told = new Set<number>();
+    return index.map((k) => {
+      const r = results[k]!;
+      if (told.has(k)) return { conversation: r.conversation, created: false };
+      told.add(k);
+      return r;
+    });
+  }
+}

@@ -58,8 +58,8 @@ export interface FaqIndexOptions {
 }
 
 /** Chosen on the VALIDATION split by src/robot/eval/faq-tune.ts (docs/robot-evaluation.md). */
-export const DEFAULT_FAQ_THRESHOLD = 0.46;
-export const DEFAULT_CLARIFY_THRESHOLD = 0.25;
+export const DEFAULT_FAQ_THRESHOLD = 0.48;
+export const DEFAULT_CLARIFY_THRESHOLD = 0.31;
 /** When the runner-up is confident too, an answer must lead it by this much, or the robot asks which one was meant. */
 export const ANSWER_MARGIN = 0.05;
 export const MAX_FAQ_ENTRIES = 5000;

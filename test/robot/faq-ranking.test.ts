@@ -121,6 +121,7 @@ describe('FAQ thresholds chosen on the validation split', () => {
     assert.equal(choice.falseAnswerRate, 0);
     const train = faqScoresAt(scoreFaqSplit('train'), choice.threshold, choice.clarifyThreshold);
     assert.equal(train.falseAnswerRate, 0, 'off-topic TRAIN questions answered');
+    assert.ok(choice.hitAt1 >= 0.7, `validation hit@1 ${choice.hitAt1}`);
   });
 
   test('the evaluation sets: 30 entries without alternates, 5+ paraphrases each, off-topic queries, two splits', () => {

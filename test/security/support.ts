@@ -52,11 +52,12 @@ export interface ProbeStats {
 const P99_BUDGET_MS = 50;
 /**
  * Above this p99 in the quiet second before an attack, or with a one-minute load average over
- * twice the cores (this suite alone, with its PostgreSQL and Redis, keeps about two busy), the
- * machine itself is the noise: a tail figure then measures the scheduler, not kefu.
+ * three times the cores (this suite alone, two files at once with their PostgreSQL and Redis,
+ * keeps it near twice), the machine itself is the noise: a tail figure then measures the
+ * scheduler, not kefu.
  */
 const QUIET_P99_MS = 25;
-const machineBusy = (): boolean => loadavg()[0]! > 2 * availableParallelism();
+const machineBusy = (): boolean => loadavg()[0]! > 3 * availableParallelism();
 
 /**
  * A healthy device of another user that pings every 20 ms (under the per-connection rate) and
@@ -94,8 +95,8 @@ export class Probe {
     }
   }
 
-  /** Runs `attack` with the probe's figures reset, then checks and prints them. */
-  async during<T>(label: string, attack: () => Promise<T>): Promise<T> {
+  /** Runs `attack` with the probe's figures reset, then checks and prints them (`latency: false`: prints the figures but judges only errors and disconnects). */
+  async during<T>(label: string, attack: () => Promise<T>, o: { latency?: boolean } = {}): Promise<T> {
     this.#samples = [];
     await new Promise((r) => setTimeout(r, 1000));
     const quiet = this.stats();
@@ -106,8 +107,8 @@ export class Probe {
     while (this.#samples.length + this.#failures < 5) await new Promise((r) => setTimeout(r, 20));
     const s = this.stats();
     const load = loadavg()[0]!;
-    const judged = quiet.p99 <= QUIET_P99_MS && !machineBusy();
-    const verdict = judged ? `budget ${P99_BUDGET_MS} ms` : `latency not judged: the machine is loaded (load average ${load.toFixed(1)} on ${availableParallelism()} cores, quiet p99 ${quiet.p99.toFixed(1)} ms)`;
+    const judged = o.latency !== false && quiet.p99 <= QUIET_P99_MS && !machineBusy();
+    const verdict = judged ? `budget ${P99_BUDGET_MS} ms` : o.latency === false ? 'latency judged in its own case' : `latency not judged: the machine is loaded (load average ${load.toFixed(1)} on ${availableParallelism()} cores, quiet p99 ${quiet.p99.toFixed(1)} ms)`;
     console.log(`[security] ${label}: healthy client n=${s.n} failures=${s.failures} p50=${s.p50.toFixed(1)} ms p99=${s.p99.toFixed(1)} ms max=${s.max.toFixed(1)} ms; quiet second before: p50=${quiet.p50.toFixed(1)} ms p99=${quiet.p99.toFixed(1)} ms; ${verdict}`);
     assert.equal(s.failures, 0, `${label}: the healthy client got errors`);
     assert.equal(this.#client.closed, undefined, `${label}: the healthy client was disconnected`);

@@ -65,7 +65,7 @@ export interface FaqQuery {
   readonly text: string;
   readonly lang: Lang;
   readonly expect: string | null;
-  /** The demo set: train / eval (gated); the outdoor shop: train / validation (thresholds chosen on it). */
+  /** The demo set: train / eval (its validation split, gated); the outdoor shop: train / validation. FAQ thresholds are chosen on validation. */
   readonly split: 'train' | 'eval' | 'test' | 'validation';
 }
 
@@ -197,7 +197,8 @@ export function scoreFaqSplit(split: FaqQuery['split'], sets: readonly FaqSet[] 
   const out: FaqScored[] = [];
   for (const set of sets) {
     const index = new FaqIndex(set.entries, { ...(tokenizer ? { tokenizer } : {}), threshold: 0, clarifyThreshold: 0 });
-    for (const q of set.queries.filter((x) => x.split === split)) {
+    // The demo set's `eval` queries are its validation split (faqSplitOf).
+    for (const q of set.queries.filter((x) => faqSplitOf(x) === split)) {
       out.push({ expect: q.expect, ranked: index.rank(q.text, 4).map((h) => ({ id: h.entry.id, confidence: h.confidence })) });
     }
   }

@@ -1,9 +1,9 @@
 /**
  * `node src/robot/eval/faq-tune.ts`: chooses the FAQ index's answer and clarify thresholds on the
- * VALIDATION split of the FAQ sets (src/robot/eval/faq-queries.outdoor.jsonl) and prints what they
- * give on TRAIN and VALIDATION. The chosen numbers are copied by hand into DEFAULT_FAQ_THRESHOLD
- * and DEFAULT_CLARIFY_THRESHOLD (src/robot/faq-index.ts). The demo set's EVAL split stays the gate
- * (`npm run eval:bot`); the blind set is never used here.
+ * VALIDATION split of the FAQ sets (the outdoor shop's validation queries and the demo set's
+ * `eval` queries) and prints what they give on TRAIN and VALIDATION. The chosen numbers are
+ * copied by hand into DEFAULT_FAQ_THRESHOLD and DEFAULT_CLARIFY_THRESHOLD (src/robot/faq-index.ts);
+ * test/robot/faq-ranking.test.ts fails when they differ. The blind set is never used here.
  */
 import { chooseFaqThresholds, faqScoresAt, pct, scoreFaqSplit } from './evaluate.ts';
 
