@@ -101,6 +101,7 @@ async function registerSockets(app: FastifyInstance, rt: Runtime): Promise<void>
       maxPerUser: rt.config.raw.KEFU_WS_MAX_PER_USER,
       maxUpgrading: rt.config.raw.KEFU_WS_MAX_UPGRADING,
       upgradeTimeoutMs: rt.config.raw.KEFU_WS_UPGRADE_TIMEOUT_MS,
+      answerDeadlineMs: rt.config.raw.KEFU_WS_ANSWER_DEADLINE_MS,
     },
     onConsole: (p, open) => rt.routing.consoleSocket(p, open),
   });

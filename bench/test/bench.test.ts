@@ -12,6 +12,9 @@ import { spawn } from 'node:child_process';
 import { Latency } from '../lib/stats.ts';
 import { makeRow, ratios, table, verdicts, type Row } from '../lib/report.ts';
 import { closedLoop } from '../scenarios/common.ts';
+import { BOT_WAIT_MS, openConversations } from '../scenarios/b-rate.ts';
+import { benchOrderId, MemoModel, Phrasings, variedText } from '../lib/phrasings.ts';
+import { createNlu } from '../../src/robot/index.ts';
 import { analyse, areaOf, callersOf } from '../profile.ts';
 import { plotRateLatency } from '../plot.ts';
 import { startServer, type Server } from '../lib/children.ts';
@@ -149,6 +152,58 @@ describe('closedLoop', () => {
     const r2 = await closedLoop([closing], { durationMs: 5000, timeoutMs: 1000, request: (c) => c.send('s', 't', 'm'), record: () => {} });
     assert.equal(r2.closed, 1);
     assert.ok(r2.elapsedMs < 1000);
+  });
+});
+
+describe('(b) load', () => {
+  test('varied phrasings: over 500 distinct texts, each read by the NLU as a question the robot answers from the order', () => {
+    const p = new Phrasings();
+    const texts = new Set<string>();
+    for (let round = 0; round < 3; round++) for (let b = 0; b < 200; b++) texts.add(p.next(b));
+    assert.ok(texts.size >= 500, `${texts.size} distinct`);
+    assert.ok([...texts].some((t) => t.includes(benchOrderId(7))), "buyers name their own order numbers");
+    const nlu = createNlu();
+    const wrong = [...texts].map((t) => [t, nlu.understand(t).intent] as const).filter(([, i]) => !['track_parcel', 'order_status', 'delivery_estimate'].includes(i));
+    assert.deepEqual(wrong, [], 'none is a hand-over, a complaint or not understood');
+    assert.notEqual(variedText(3, 0), variedText(3, 1), "a buyer's next question differs from its last");
+    assert.equal(variedText(3, 1), variedText(3, 1), 'deterministic');
+  });
+
+  test("the NLU memory model follows the memo's rule: repeats hit, long texts are never kept, the oldest leave first", () => {
+    const m = new MemoModel();
+    for (const t of ['a', 'b', 'a', 'x'.repeat(MemoModel.MAX_TEXT + 1), 'x'.repeat(MemoModel.MAX_TEXT + 1)]) m.see(t);
+    assert.deepEqual(m.window(), { hits: 1, total: 5, rate: 0.2 });
+    assert.deepEqual(m.window(), { hits: 0, total: 0, rate: null }, 'a window starts from zero');
+    for (let i = 0; i <= MemoModel.MAX_ENTRIES; i++) m.see(`t${i}`);
+    m.window();
+    m.see('t0');
+    m.see(`t${MemoModel.MAX_ENTRIES}`);
+    assert.deepEqual(m.window(), { hits: 1, total: 2, rate: 0.5 }, 't0 was dropped for the newest');
+  });
+
+  test('conversations are opened a few at a time; one answered by a system notice or not at all is left out of the load', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const conns = Array.from({ length: 12 }, (_, i) => {
+      const c = fakeConn(1);
+      c.send = () => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        // Connection 3 is handed to a person, 5 never hears back (until BOT_WAIT_MS), the rest get the robot.
+        if (i !== 5) setTimeout(() => {
+          inFlight--;
+          c.handlers.push({ conversationId: 'c', seq: 2, role: i === 3 ? 'system' : 'bot' }, performance.now());
+        }, 5);
+        return `i${i}`;
+      };
+      return c;
+    });
+    const t0 = performance.now();
+    const r = await openConversations(conns, 4, (c) => c.send('s', 't', 'm'));
+    assert.equal(most, 4, 'never more than the concurrency in flight');
+    assert.equal(r.handedOver, 1);
+    assert.deepEqual(r.botOwned, conns.filter((_, i) => i !== 3 && i !== 5));
+    assert.ok(performance.now() - t0 >= BOT_WAIT_MS - 50, 'a silent one waits its BOT_WAIT_MS, and no longer');
   });
 });
 

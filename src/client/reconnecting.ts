@@ -10,7 +10,7 @@
  * Backoff: "full jitter" (a random wait between 0 and min(maxMs, minMs · 2^attempt)), so the
  * clients of a restarted node do not all come back in the same instant.
  */
-import type { MessageFrame } from '../protocol/frames.ts';
+import { CLOSE_TOO_MANY_DEVICES, type MessageFrame } from '../protocol/frames.ts';
 import { KefuClient, KefuRequestError, type ConnectOptions, type PushedFrame } from './index.ts';
 
 export interface ReconnectingOptions extends Omit<ConnectOptions, 'url' | 'token'> {
@@ -90,7 +90,11 @@ export class ReconnectingKefuClient {
     this.#client = client;
     this.#attempt = 0;
     client.on((f) => this.#onFrame(f));
-    void client.waitClosed().then(() => this.#lost());
+    void client.waitClosed().then((c) => {
+      // Closed for having too many devices: reconnecting would only close the next-oldest one.
+      if (c.code === CLOSE_TOO_MANY_DEVICES) this.#stopped = true;
+      this.#lost();
+    });
     this.#o.onState?.('online');
     await this.#catchUp();
   }

@@ -8,8 +8,12 @@
  */
 import { Batcher, type BatcherOptions } from '../ops/batcher.ts';
 import { decryptPii, type Keyring } from '../privacy/pii.ts';
+import type { Selectable } from 'kysely';
 import type { SqlStore } from '../storage/ports.ts';
+import { rawRows } from '../storage/raw.ts';
+import type { ShopOrdersTable } from '../storage/tables/commerce.ts';
 import {
+  BUYER_LIST_LIMIT,
   selectBuyersAftersales,
   selectBuyersOrderRows,
   selectLogistics,
@@ -23,6 +27,44 @@ import type { Aftersale, BuyerDataSource, Logistics, Order } from './types.ts';
 /** What createBuyerDataSource needs of the read model; CommerceRepository implements it. */
 export interface CommerceReadModel extends BuyerDataSource {
   getOrder(shopId: string, orderId: string): Promise<Order | null>;
+}
+
+/** A buyer's orders, and the parcel of each of them by order id (null: none in the read model). */
+export interface OrdersWithParcels {
+  orders: Order[];
+  parcels: Map<string, Logistics | null>;
+}
+
+type OrderWithParcelRow = Selectable<ShopOrdersTable> & {
+  k_i: number;
+  l_carrier: string | null;
+  l_tracking_no: string | null;
+  l_status: Logistics['status'] | null;
+  l_events: Logistics['events'] | null;
+  l_updated_at: Date | null;
+};
+
+// The orders statement of repository.ts (a LATERAL per buyer, same order and limit) with each
+// order's parcel joined on the logistics primary key; only the parcel columns the robot uses.
+const ORDERS_WITH_PARCELS_MANY = `select x.*, k.i as k_i, l.carrier as l_carrier, l.tracking_no as l_tracking_no, l.status as l_status,
+    l.events as l_events, l.updated_at as l_updated_at
+  from jsonb_to_recordset($1::jsonb) as k(i int, s text, u text)
+  cross join lateral (
+    select * from shop_orders where shop_id = k.s and user_id = k.u order by created_at desc, order_id desc limit $2
+  ) x
+  left join shop_logistics l on l.shop_id = x.shop_id and l.order_id = x.order_id
+  order by k.i, x.created_at desc, x.order_id desc`;
+
+function parcelOf(r: OrderWithParcelRow): Logistics {
+  return {
+    shopId: r.shop_id,
+    orderId: r.order_id,
+    carrier: r.l_carrier!,
+    trackingNo: r.l_tracking_no!,
+    status: r.l_status!,
+    events: r.l_events!,
+    updatedAt: new Date(r.l_updated_at!).toISOString(),
+  };
 }
 
 export class CommerceRepository implements CommerceReadModel {
@@ -92,6 +134,23 @@ export class CommerceRepository implements CommerceReadModel {
     return (await this.listAftersalesMany([{ shopId, userId }]))[0]!;
   }
 
+  /**
+   * listOrdersMany with each order's parcel from the same query (null: the read model has none),
+   * for BatchedReadModel: the robot asks for the parcels of the orders it just read, and they
+   * are already there.
+   */
+  async listOrdersWithParcelsMany(keys: readonly BuyerKey[]): Promise<OrdersWithParcels[]> {
+    const out: OrdersWithParcels[] = keys.map(() => ({ orders: [], parcels: new Map() }));
+    if (keys.length === 0) return out;
+    const args = [JSON.stringify(keys.map((k, i) => ({ i, s: k.shopId, u: k.userId }))), BUYER_LIST_LIMIT];
+    for (const r of await rawRows<OrderWithParcelRow>(this.#sql.db, ORDERS_WITH_PARCELS_MANY, args)) {
+      const o = out[r.k_i]!;
+      o.orders.push(this.#order(r));
+      o.parcels.set(r.order_id, r.l_tracking_no === null ? null : parcelOf(r));
+    }
+    return out;
+  }
+
   /** listOrders for many buyers in one query; one list per key, in the order of `keys`. */
   async listOrdersMany(keys: readonly BuyerKey[]): Promise<Order[][]> {
     return (await selectBuyersOrderRows(this.#sql.db, keys)).map((rows) => rows.map((r) => this.#order(r)));
@@ -109,28 +168,82 @@ export class CommerceRepository implements CommerceReadModel {
 }
 
 /**
+ * How long parcels read with a buyer's orders answer getLogistics without a query: long enough
+ * for the robot's turn, which asks for them right after the orders, short enough that a parcel
+ * update is seen by the next turn as it would be with a query of its own.
+ */
+export const PARCEL_MEMO_MS = 1000;
+const PARCEL_MEMO_MAX = 20_000;
+const parcelKey = (shopId: string, orderId: string) => `${shopId}\u0000${orderId}`;
+
+/**
  * The same lists for many buyers in one query each (src/ops/batcher.ts gathers them): the robot
  * answers a busy shop's buyers with three queries per batch of turns instead of three per turn.
+ * A buyer's orders come with their parcels (one join), so the turn's logistics lookup that follows
+ * is answered from what was just read instead of a second query.
  * Each list keeps its per-buyer order and limit (a LATERAL subquery per key, on the buyer index;
  * LATERAL also keeps prepared plans probing indexes per key instead of scanning a whole table).
  */
 export class BatchedReadModel implements CommerceReadModel {
   readonly #repo: CommerceRepository;
-  readonly #orders: Batcher<BuyerKey, Order[]>;
+  readonly #orders: Batcher<BuyerKey, OrdersWithParcels>;
+  /** Parcels read with a buyer's orders, by shop and order id, kept briefly for the turn's getLogistics. */
+  readonly #parcels = new Map<string, { at: number; parcel: Logistics | null }>();
+  /** Orders reads in flight, per shop: a parcel lookup started beside one waits for its parcels. */
+  readonly #reading = new Map<string, Set<Promise<unknown>>>();
   readonly #aftersales: Batcher<BuyerKey, Aftersale[]>;
   readonly #byOrderIds: Batcher<{ shopId: string; orderIds: readonly string[] }, Logistics[]>;
 
   constructor(repo: CommerceRepository, opts: Omit<BatcherOptions, 'onBatch'> & { onBatch?: (kind: string, size: number) => void } = {}) {
     this.#repo = repo;
     const o = (kind: string): BatcherOptions => ({ ...opts, onBatch: opts.onBatch && ((n) => opts.onBatch!(kind, n)) });
-    this.#orders = new Batcher((keys) => repo.listOrdersMany(keys), o('orders'));
+    this.#orders = new Batcher((keys) => repo.listOrdersWithParcelsMany(keys), o('orders'));
     this.#aftersales = new Batcher((keys) => repo.listAftersalesMany(keys), o('aftersales'));
     this.#byOrderIds = new Batcher((reqs) => repo.getLogisticsMany(reqs), o('parcels_by_order'));
   }
 
-  listOrders(shopId: string, userId: string, signal?: AbortSignal): Promise<Order[]> {
+  async listOrders(shopId: string, userId: string, signal?: AbortSignal): Promise<Order[]> {
     signal?.throwIfAborted();
-    return this.#orders.add({ shopId, userId });
+    const read = this.#orders.add({ shopId, userId });
+    const reading = this.#reading.get(shopId) ?? new Set();
+    this.#reading.set(shopId, reading);
+    reading.add(read);
+    let r: OrdersWithParcels;
+    try {
+      r = await read;
+    } finally {
+      reading.delete(read);
+      if (reading.size === 0 && this.#reading.get(shopId) === reading) this.#reading.delete(shopId);
+    }
+    const now = Date.now();
+    this.#forget(now);
+    for (const [orderId, parcel] of r.parcels) {
+      const key = parcelKey(shopId, orderId);
+      // Re-inserted, so the map stays in time order for #forget.
+      this.#parcels.delete(key);
+      this.#parcels.set(key, { at: now, parcel });
+    }
+    return r.orders;
+  }
+
+  /** Drops parcels read more than PARCEL_MEMO_MS ago (the map is in time order), and bounds it. */
+  #forget(now: number): void {
+    for (const [k, v] of this.#parcels) {
+      if (now - v.at <= PARCEL_MEMO_MS && this.#parcels.size < PARCEL_MEMO_MAX) break;
+      this.#parcels.delete(k);
+    }
+  }
+
+  /** The parcels of `orderIds` read with their orders just now, or undefined when any is not known. */
+  #remembered(shopId: string, orderIds: readonly string[]): Logistics[] | undefined {
+    const now = Date.now();
+    const out: Logistics[] = [];
+    for (const id of new Set(orderIds)) {
+      const m = this.#parcels.get(parcelKey(shopId, id));
+      if (!m || now - m.at > PARCEL_MEMO_MS) return undefined;
+      if (m.parcel) out.push(m.parcel);
+    }
+    return out;
   }
 
   listAftersales(shopId: string, userId: string, signal?: AbortSignal): Promise<Aftersale[]> {
@@ -142,9 +255,19 @@ export class BatchedReadModel implements CommerceReadModel {
     return this.#repo.getOrder(shopId, orderId);
   }
 
-  getLogistics(shopId: string, orderIds: readonly string[], signal?: AbortSignal): Promise<Logistics[]> {
+  async getLogistics(shopId: string, orderIds: readonly string[], signal?: AbortSignal): Promise<Logistics[]> {
     signal?.throwIfAborted();
-    if (orderIds.length === 0) return Promise.resolve([]);
+    if (orderIds.length === 0) return [];
+    const known = this.#remembered(shopId, orderIds);
+    if (known) return known;
+    // The robot asks for the parcels of orders it knows from the conversation alongside the
+    // buyer's order list: that list brings them, so wait for it rather than query beside it.
+    const reading = this.#reading.get(shopId);
+    if (reading?.size) {
+      await Promise.allSettled([...reading]);
+      const after = this.#remembered(shopId, orderIds);
+      if (after) return after;
+    }
     return this.#byOrderIds.add({ shopId, orderIds });
   }
 }

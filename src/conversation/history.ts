@@ -53,3 +53,72 @@ export async function readHistoryRaw(cache: Cache, conversationId: string, after
   }
   return out;
 }
+
+/**
+ * How long a sync answer built on this node is reused for the same range of an unchanged
+ * conversation. Short on purpose: an erasure or a retention sweep rewrites history without a new
+ * seq and drops the shared hot history, not this node's copy; they reach every node's syncs
+ * within this long.
+ */
+export const SYNC_FRAME_TTL_MS = 1000;
+const SYNC_FRAME_MAX_CHARS = 16 * 1024 * 1024;
+
+interface FrameEntry {
+  readonly at: number;
+  readonly lastSeq: number;
+  readonly json: string[];
+  readonly chars: number;
+  /** The messages joined with commas, built on the first sync that sends them. */
+  joined?: string;
+}
+
+/**
+ * Node-local copies of recent sync answers (the messages' JSON), keyed by conversation and seq
+ * range and valid only while the conversation's newest seq is the one they were read at: many
+ * devices syncing the same conversation (a reconnect wave, an agent's console reopening) cost
+ * one read of the hot history, and the messages are joined into one string once. Bounded by
+ * characters held (oldest dropped first).
+ */
+export class SyncFrameCache {
+  readonly #m = new Map<string, FrameEntry>();
+  #chars = 0;
+  readonly #now: () => number;
+
+  constructor(now: () => number = Date.now) {
+    this.#now = now;
+  }
+
+  get(conversationId: string, afterSeq: number, toSeq: number, lastSeq: number): FrameEntry | undefined {
+    const key = `${conversationId}|${afterSeq}|${toSeq}`;
+    const e = this.#m.get(key);
+    if (!e) return undefined;
+    if (e.lastSeq === lastSeq && this.#now() - e.at <= SYNC_FRAME_TTL_MS) return e;
+    this.#drop(key, e);
+    return undefined;
+  }
+
+  set(conversationId: string, afterSeq: number, toSeq: number, lastSeq: number, json: string[]): void {
+    const key = `${conversationId}|${afterSeq}|${toSeq}`;
+    const old = this.#m.get(key);
+    if (old) this.#drop(key, old);
+    let chars = 0;
+    for (const s of json) chars += s.length;
+    if (chars > SYNC_FRAME_MAX_CHARS / 4) return;
+    this.#m.set(key, { at: this.#now(), lastSeq, json, chars });
+    this.#chars += chars;
+    for (const [k, e] of this.#m) {
+      if (this.#chars <= SYNC_FRAME_MAX_CHARS && this.#now() - e.at <= SYNC_FRAME_TTL_MS) break;
+      this.#drop(k, e);
+    }
+  }
+
+  /** Characters held (tests). */
+  get chars(): number {
+    return this.#chars;
+  }
+
+  #drop(key: string, e: FrameEntry): void {
+    this.#m.delete(key);
+    this.#chars -= e.chars;
+  }
+}

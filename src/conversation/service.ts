@@ -15,7 +15,7 @@ import type { Content, ConversationState, MessageFrame, SendFrame, ServerFrame }
 import type { Cache, SqlStore } from '../storage/ports.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import * as repo from './repository.ts';
-import { pushHistory, readHistoryRaw } from './history.ts';
+import { pushHistory, readHistoryRaw, SyncFrameCache } from './history.ts';
 import { ConversationOpener, MessageWriter } from './writer.ts';
 import type { BatcherOptions } from '../ops/batcher.ts';
 import type { ConversationEventBus } from './events.ts';
@@ -61,6 +61,7 @@ export class ConversationService {
   readonly #openIds = new Map<string, string>();
   readonly #writer: MessageWriter;
   readonly #opener: ConversationOpener;
+  readonly #frames = new SyncFrameCache();
 
   constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; events: ConversationEventBus; metrics: Metrics; log: Logger; policy?: ContentPolicy; writer?: BatcherOptions }) {
     this.#sql = deps.sql;
@@ -179,23 +180,30 @@ export class ConversationService {
    */
   async syncRaw(p: Principal, conversationId: string, afterSeq: number, limit = SYNC_DEFAULT_LIMIT): Promise<{ json: string[]; hasMore: boolean }> {
     const r = await this.#range(p, conversationId, afterSeq, limit);
+    // One chunk: the caller joins the chunks with commas, and this one is joined already.
+    if (r.frame) return { json: [(r.frame.joined ??= r.frame.json.join(','))], hasMore: r.hasMore };
     return { json: r.rows?.map((m) => JSON.stringify(m)) ?? r.cached ?? [], hasMore: r.hasMore };
   }
 
   /** From the hot history when it holds the whole range (as cached strings), else PostgreSQL (rows). */
-  async #range(p: Principal, conversationId: string, afterSeq: number, limit: number): Promise<{ hasMore: boolean; cached?: string[]; rows?: MessageFrame[] }> {
+  async #range(p: Principal, conversationId: string, afterSeq: number, limit: number): Promise<{ hasMore: boolean; cached?: string[]; rows?: MessageFrame[]; frame?: { json: string[]; joined?: string } }> {
     const c = await this.visible(p, conversationId);
     const n = Math.min(Math.max(1, limit), SYNC_MAX_LIMIT);
     const to = Math.min(c.lastSeq, afterSeq + n);
     if (to <= afterSeq) return { cached: [], hasMore: false };
+    const hasMore = to < c.lastSeq;
+    const frame = this.#frames.get(conversationId, afterSeq, to, c.lastSeq);
+    if (frame) return { cached: frame.json, frame, hasMore };
     let cached: string[] | undefined;
     try {
       cached = await readHistoryRaw(this.#cache, conversationId, afterSeq, to, c.lastSeq);
     } catch (e) {
       this.#log.warn({ err: (e as Error).message }, 'hot history read failed; reading PostgreSQL');
     }
-    const hasMore = to < c.lastSeq;
-    if (cached) return { cached, hasMore };
+    if (cached) {
+      this.#frames.set(conversationId, afterSeq, to, c.lastSeq, cached);
+      return { cached, hasMore };
+    }
     this.#metrics.cacheFallbacks.inc({ op: 'sync' });
     return { rows: await repo.listMessages(this.#sql.db, conversationId, afterSeq, to - afterSeq), hasMore };
   }

@@ -26,6 +26,7 @@ import { markOffline, markOnline } from './presence.ts';
 import { keys } from '../storage/keys.ts';
 import { inFrameTrace } from '../ops/trace.ts';
 import { inScope } from '../storage/scope.ts';
+import { CLOSE_TOO_MANY_DEVICES } from '../protocol/frames.ts';
 
 export interface GatewayDeps {
   verifier: TokenVerifier;
@@ -49,6 +50,12 @@ export interface GatewayDeps {
     maxPerUser: number;
     maxUpgrading: number;
     upgradeTimeoutMs: number;
+    /**
+     * Every frame is answered within this (KEFU_WS_ANSWER_DEADLINE_MS): past it, UNAVAILABLE, and
+     * the handler's own answer is dropped. A send may still be stored: its resend with the same
+     * clientMsgId gets the stored message's ack, never a second message.
+     */
+    answerDeadlineMs: number;
   };
   /** A staff socket (agent console) opened or closed on this node: routing counts consoles. */
   onConsole?: (p: Principal, open: boolean) => void;
@@ -64,12 +71,13 @@ declare module 'fastify' {
 
 const HEARTBEAT_MS = 30_000;
 /**
- * A frame that waited longer than this behind the frames before it on its socket (a database
- * that stopped answering makes each take its full timeout) is answered UNAVAILABLE instead of
- * run: its client has given up on it (the typed client waits 10 s), and running it would only
- * delay the frames behind it further.
+ * One frame's answer: given once, by its handler or by the answer deadline, whichever comes
+ * first. A frame whose deadline passed before its turn is not run (its client was told to resend).
  */
-const FRAME_MAX_WAIT_MS = 10_000;
+interface FrameSlot {
+  late: boolean;
+  timer: NodeJS.Timeout | undefined;
+}
 /**
  * How often one connection may log a failed frame, by kind: the first input error (a bad
  * frame, a refused send) only, a dependency failure once per 10 s, an unexpected error (with its
@@ -78,8 +86,6 @@ const FRAME_MAX_WAIT_MS = 10_000;
 const LOG_EVERY_MS: Record<ErrorKind, number> = { input: Infinity, dependency: 10_000, internal: 60_000 };
 const TYPING_INTERVAL_MS = 2000;
 const PRESENCE_REFRESH_MS = 60_000;
-/** Close code of a socket closed because its user opened more than KEFU_WS_MAX_PER_USER (docs/errors.md). */
-export const CLOSE_TOO_MANY_DEVICES = 4429;
 
 /** An admitted upgrade: its address's slot is held until the socket closes. */
 interface UpgradeSlot {
@@ -393,18 +399,40 @@ class Connection implements LocalConnection {
     }
     this.#queued++;
     const started = performance.now();
+    const slot = this.#deadline(frame);
     this.#chain = this.#chain.then(async () => {
       try {
-        if (performance.now() - started > FRAME_MAX_WAIT_MS) throw new KefuError('UNAVAILABLE', 'the frame waited too long behind earlier frames on this connection; retry');
+        if (slot.late) return;
         // A console's frames read and write as its shop only (row-level security: storage/scope.ts).
-        await inScope(() => inFrameTrace(this.#log, frame, () => this.#handle(frame, started)), this.staffShopId);
+        await inScope(() => inFrameTrace(this.#log, frame, () => this.#handle(frame, started, slot)), this.staffShopId);
       } catch (e) {
         // A dependency that is down or slow is UNAVAILABLE (retryable), never INTERNAL.
-        this.#error(toKefuError(e), frame.id, frame.type, e);
+        if (!slot.late) this.#error(toKefuError(e), frame.id, frame.type, e);
       } finally {
+        clearTimeout(slot.timer);
         this.#queued--;
       }
     });
+  }
+
+  /** Arms the frame's answer deadline: a database or cache that hangs never holds a client past it. */
+  #deadline(frame: ClientFrame): FrameSlot {
+    const slot: FrameSlot = { late: false, timer: undefined };
+    slot.timer = setTimeout(() => {
+      slot.late = true;
+      const what = frame.type === 'send' ? '; resend it with the same clientMsgId (it is stored at most once)' : '; retry';
+      this.#error(new KefuError('UNAVAILABLE', `not answered within ${this.#d.limits.answerDeadlineMs} ms${what}`), frame.id, frame.type);
+    }, this.#d.limits.answerDeadlineMs);
+    slot.timer.unref();
+    return slot;
+  }
+
+  /** Sends a frame's answer unless its deadline already answered it. */
+  #answer(slot: FrameSlot, payload: ServerFrame | string): void {
+    if (slot.late) return;
+    clearTimeout(slot.timer);
+    if (typeof payload === 'string') this.sendRaw(payload);
+    else this.#send(payload);
   }
 
   #bad(e: KefuError, id?: string): void {
@@ -413,24 +441,24 @@ class Connection implements LocalConnection {
     if (this.#badFrames >= this.#d.limits.maxBadFrames) this.close(1008, 'too many invalid frames');
   }
 
-  async #handle(f: ClientFrame, started: number): Promise<void> {
+  async #handle(f: ClientFrame, started: number, slot: FrameSlot): Promise<void> {
     await Promise.all([checkReplay(this.#d.cache, this.#d.localNonces, this.userId, f.ts, f.nonce), checkUserRate(this.#d.cache, this.userId, this.#d.limits.ratePerUser)]);
     const now = Date.now();
     if (now - this.#lastPresence > PRESENCE_REFRESH_MS) this.#presence(now);
     switch (f.type) {
       case 'ping':
-        this.#send({ type: 'pong', id: f.id, ts: now });
+        this.#answer(slot, { type: 'pong', id: f.id, ts: now });
         return;
       case 'send': {
         const r = await this.#d.work.run('message', () => this.#d.conversations.send(this.#p, f, this.id));
-        this.#send(r.ack);
+        this.#answer(slot, r.ack);
         this.#d.metrics.messageLatency.observe((performance.now() - started) / 1000);
         return;
       }
       case 'sync': {
         const r = await this.#d.work.run('sync', () => this.#d.conversations.syncRaw(this.#p, f.conversationId, f.afterSeq, f.limit));
         // Spliced from the messages' JSON: a 500-message answer is not parsed and re-serialised.
-        this.sendRaw(`{"type":"history","id":${JSON.stringify(f.id)},"conversationId":${JSON.stringify(f.conversationId)},"messages":[${r.json.join(',')}],"hasMore":${r.hasMore}}`);
+        this.#answer(slot, `{"type":"history","id":${JSON.stringify(f.id)},"conversationId":${JSON.stringify(f.conversationId)},"messages":[${r.json.join(',')}],"hasMore":${r.hasMore}}`);
         return;
       }
       case 'read':

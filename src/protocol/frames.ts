@@ -14,6 +14,13 @@ export type { Card } from './cards.ts';
 export type { ConversationState, SenderRole } from './conversation.ts';
 
 export const MAX_FRAME_BYTES = 64 * 1024;
+
+/**
+ * Close code for the oldest socket of a user who opened more than KEFU_WS_MAX_PER_USER: the user
+ * has too many devices, so a client closed with it does not reconnect by itself (it would only
+ * close the user's next-oldest device).
+ */
+export const CLOSE_TOO_MANY_DEVICES = 4429;
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export const MAX_TEXT_CHARS = 4000;
 export const DEVICES = ['app', 'miniapp', 'pc', 'douyin', 'web'] as const;

@@ -18,6 +18,7 @@ import {
 } from '../../src/commerce/index.ts';
 import { DEMO_BUYERS, DEMO_EVENTS, DEMO_SHOP_ID, createDemoConnector, seedDemo } from '../../src/demo/index.ts';
 import { PiiError } from '../../src/privacy/index.ts';
+import { PARCEL_MEMO_MS } from '../../src/commerce/read-model.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
 import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
@@ -167,6 +168,44 @@ function batchingTests(f: Fixture): void {
     const got = await Promise.all(byIds.map(([shop, ids]) => batched.getLogistics(shop, ids)));
     for (const [i, [shop, ids]] of byIds.entries()) assert.deepEqual(got[i], await repo.getLogistics(shop, ids), `logistics of ${shop} ${ids.join(',')}`);
     assert.deepEqual(got[0]!.map((l) => l.orderId), ['O2', 'O1'], 'in the order asked for');
+  });
+
+  test("a buyer's parcels come with their orders: the turn's logistics lookup that follows runs no query of its own", async () => {
+    const { repo, apply } = f;
+    const batched = new BatchedReadModel(repo, { maxInFlight: 1 });
+    let queries = 0;
+    const own = repo.getLogisticsMany.bind(repo);
+    repo.getLogisticsMany = (reqs) => {
+      queries++;
+      return own(reqs);
+    };
+    try {
+      for (const [shop, user] of [['shop_a', 'u1'], [DEMO_SHOP_ID, 'buyer_2'], ['shop_c', 'nobody']] as const) {
+        const ids = (await batched.listOrders(shop, user)).map((o) => o.orderId);
+        const got = await batched.getLogistics(shop, ids);
+        assert.deepEqual(got, await repo.getLogistics(shop, ids), `parcels of ${shop}/${user}, as a query of their own returns them`);
+      }
+      assert.equal(queries, 0, 'answered from the orders just read');
+      // Asked beside the order list (the robot's parcels of an order it already knows): waits for that list.
+      const [beside, list] = await Promise.all([batched.getLogistics(DEMO_SHOP_ID, [...DEMO_BUYERS.buyer_2.orderIds]), batched.listOrders(DEMO_SHOP_ID, 'buyer_2')]);
+      assert.ok(list.length > 0);
+      assert.deepEqual(beside, await repo.getLogistics(DEMO_SHOP_ID, [...DEMO_BUYERS.buyer_2.orderIds]));
+      assert.equal(queries, 0, 'no query beside the order list');
+      assert.ok((await batched.getLogistics('shop_a', ['O9'])).length === 0 && queries === 1, 'an order not read with its buyer is looked up');
+      assert.equal(queries, 1);
+      // Another shop's order of the same id is never answered from this shop's read.
+      await batched.getLogistics('shop_b', ['O1']);
+      assert.equal(queries, 2);
+      // Later than PARCEL_MEMO_MS, an update is seen: the parcel is read again.
+      const ids = (await batched.listOrders('shop_a', 'u1')).map((o) => o.orderId);
+      await apply(logisticsEvent({ shopId: 'shop_a', orderId: ids[0]!, status: 'delivered', updatedAt: new Date(Date.now() + 60_000).toISOString() }));
+      await new Promise((r) => setTimeout(r, PARCEL_MEMO_MS + 50));
+      const fresh = await batched.getLogistics('shop_a', [ids[0]!]);
+      assert.equal(queries, 3);
+      assert.equal(fresh[0]!.status, 'delivered');
+    } finally {
+      delete (repo as { getLogisticsMany?: unknown }).getLogisticsMany;
+    }
   });
 
   test('batched lookups respect the per-buyer limit', async () => {

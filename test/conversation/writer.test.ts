@@ -6,7 +6,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as repo from '../../src/conversation/repository.ts';
-import { MessageWriter } from '../../src/conversation/writer.ts';
+import { ConversationOpener, MessageWriter } from '../../src/conversation/writer.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
 import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
 
@@ -158,6 +158,47 @@ for (const f of SQL_FACTORIES) {
         assert.equal(out[3]?.buyerId, 'u1');
         assert.deepEqual(await seqsOf(s, c.id), [1, 2]);
         assert.equal((await repo.getConversation(s.db, c.id))!.lastSeq, 2);
+      } finally {
+        await s.close();
+      }
+    });
+  });
+}
+
+for (const f of SQL_FACTORIES) {
+  describe(`conversation opener on ${f.name}`, { skip: f.skip }, () => {
+    test('many first messages at once open their conversations in shared statements: one open conversation per buyer, created told once', async () => {
+      const s = await f.create();
+      try {
+        const existing = (await repo.openConversation(s.db, 'shop1', 'old', undefined)).conversation;
+        const closed = (await repo.openConversation(s.db, 'shop1', 'gone', undefined)).conversation;
+        await repo.setState(s.db, closed.id, { state: 'closed' });
+        const sizes: number[] = [];
+        const opener = new ConversationOpener(s.db, { maxInFlight: 1, onBatch: (n) => sizes.push(n) });
+        // Twice the same new buyer (two devices), a buyer with an open conversation, one whose last one is closed.
+        const buyers = ['n1', 'n2', 'n1', 'old', 'gone', ...Array.from({ length: 20 }, (_, i) => `m${i}`)];
+        const got = await Promise.all(buyers.map((b) => opener.open({ shopId: 'shop1', buyerId: b, buyerName: `name ${b}` })));
+        assert.ok(Math.max(...sizes) > 1, `expected shared batches, got ${sizes.join(',')}`);
+        assert.equal(got[0]!.conversation.id, got[2]!.conversation.id, 'the same buyer twice: one conversation');
+        assert.deepEqual([got[0]!.created, got[2]!.created], [true, false], 'created is told once');
+        assert.deepEqual(got[3], { conversation: existing, created: false }, 'an open conversation is found, not duplicated');
+        assert.notEqual(got[4]!.conversation.id, closed.id);
+        assert.equal(got[4]!.created, true, 'a closed conversation does not count: a new one is opened');
+        for (const [i, b] of buyers.entries()) {
+          const row = await repo.getConversation(s.db, got[i]!.conversation.id);
+          assert.deepEqual(row, got[i]!.conversation, `${b}: what the batch returned is the stored row`);
+          assert.equal(row!.buyerId, b);
+          assert.equal(row!.state, 'bot');
+        }
+        const open = await s.db.selectFrom('conversations').select(['buyer_id']).where('state', '<>', 'closed').execute();
+        assert.equal(open.length, new Set(buyers).size, 'exactly one open conversation per buyer');
+        // The statement alone: a pair inserted by someone else after its snapshot comes back undefined.
+        const alone = await repo.openConversations(s.db, [
+          { shopId: 'shop1', buyerId: 'old', buyerName: undefined },
+          { shopId: 'shop2', buyerId: 'fresh', buyerName: undefined },
+        ]);
+        assert.deepEqual(alone[0], { conversation: existing, created: false });
+        assert.equal(alone[1]!.created, true);
       } finally {
         await s.close();
       }

@@ -73,13 +73,10 @@ describe('PostgreSQL drills under load', { skip, concurrency: 1 }, () => {
     noErrorLines();
   });
 
-  // Measured (2026-12-01): with the default timeouts a frozen PostgreSQL holds a send for the
-  // statement's client-side timeout (statement timeout 5 s + 1 s) and the append's deadline
-  // (statement timeout + 2 s): 6 of 114 frames got no answer within 6 s (p99 6002 ms). Meeting
-  // 2 s there needs an answer deadline per frame on the socket (answer UNAVAILABLE at 2 s and
-  // never answer that frame a second time) in src/gateway/gateway.ts, which is more than a
-  // surgical fix in another engineer's module: the drills above run with tight timeouts.
-  test('PostgreSQL frozen for 15 s with the default timeouts', { timeout: 60_000, skip: 'with the default KEFU_DATABASE_STATEMENT_TIMEOUT_MS (5000) a frozen PostgreSQL holds a frame about 6 s: kefu has no per-frame answer deadline yet' }, async () => {
+  // With the default timeouts a frozen PostgreSQL would hold a send for its statement timeout
+  // (5 s + 1 s; measured before the answer deadline: 6 of 114 frames unanswered within 6 s).
+  // KEFU_WS_ANSWER_DEADLINE_MS (1.5 s) answers each frame in time whatever the database does.
+  test('PostgreSQL frozen for 15 s with the default timeouts', { timeout: 60_000 }, async () => {
     const defaults = await startNode({ ...nodeEnv(issuer, pg!.url, redis!.url, 'drill_pg'), KEFU_DATABASE_STATEMENT_TIMEOUT_MS: '5000', KEFU_DATABASE_CONNECT_TIMEOUT_MS: '2000' });
     const d = new Drill({ name: 'postgres frozen 15 s, default timeouts', issuer, urls: [defaults.url], shopId: 'shop_pgdefaults' });
     try {

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { needsPg, needsRedis } from '../support/services.ts';
 import { eventually } from '../support/kefu.ts';
 import { codeOf, connect, startSetup, storesNothing, type Setup } from './support.ts';
+import { ReconnectingKefuClient } from '../../src/client/reconnecting.ts';
 
 const MAX_PER_IP = 20;
 const MAX_PER_USER = 3;
@@ -73,6 +74,19 @@ describe('floods (real PostgreSQL + Redis)', { skip: needsPg || needsRedis }, ()
       for (const d of [...devices.slice(1), newest]) assert.equal((await d.ping()).type, 'pong', 'the other devices stay');
       await Promise.all([...devices.slice(1), newest].map((d) => d.close()));
     });
+  });
+
+  test('the reconnecting client closed with 4429 stays closed instead of evicting the next device', async () => {
+    const t = await token('too_many_reconnecting');
+    const oldest = await ReconnectingKefuClient.connect({ urls: [s.node.url], token: t, device: 'app', minBackoffMs: 10, maxBackoffMs: 50 });
+    const others = [];
+    for (let i = 0; i < MAX_PER_USER; i++) others.push(await connect(s.node.url, t, 'web'));
+    await eventually(() => !oldest.connected, 3000, 'the oldest device to be closed');
+    await new Promise((r) => setTimeout(r, 500)); // many backoff periods
+    assert.equal(oldest.connected, false, 'it did not come back');
+    for (const d of others) assert.equal((await d.ping()).type, 'pong', 'no other device was evicted by a reconnect');
+    await Promise.all(others.map((d) => d.close()));
+    await oldest.close();
   });
 
   test('upgrades that stall in the token check: at most KEFU_WS_MAX_UPGRADING at once (503), each dropped at KEFU_WS_UPGRADE_TIMEOUT_MS', async () => {
