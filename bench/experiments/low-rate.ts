@@ -2,18 +2,23 @@
  * Experiment: kefu's CPU per answered message at a low, steady rate (where nothing batches),
  * optionally with a CPU profile cut to the measured window.
  *
- *   node bench/experiments/low-rate.ts [rate=50] [profile dir]
+ *   node bench/experiments/low-rate.ts [rate=50] [profile dir|-] [burst=1]
  *   node bench/profile.ts <profile dir>        # the summary of that window
  *
- * Seen on 2026-11-27: 4.9 ms per message at 50/s and 2.9 ms at 200/s, against 1.6 ms at 500/s
- * in (b); not explained yet (docs/benchmarks.md, "Where the time goes now").
+ * `burst` > 1 sends the same rate as groups of that many messages at once (every burst/rate
+ * seconds): the same messages and the same work, with fewer wake-ups of the server. Seen on
+ * 2026-12-01 (docs/benchmarks.md, "Per-message cost at a low rate"): 5.1–5.9 ms per message at
+ * 50/s one by one, 1.6–2.0 ms in bursts of 10; a bare `ws` echo server 0.5 ms and 0.10–0.15 ms.
  */
 import { createKefuHarness, SHOP } from '../lib/kefu.ts';
 import { connectMany, closeAll } from '../lib/gen.ts';
 import { cpuTimes } from '../lib/proc.ts';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+/** Times the main thread went to sleep and was woken (each one a wake-up of the event loop). */
+const wakeups = (pid: number) => Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/task/${pid}/status`, 'utf8'))?.[1] ?? 0);
 const rate = Number(process.argv[2] ?? 50);
-const prof = process.argv[3];
+const prof = process.argv[3] && process.argv[3] !== '-' ? process.argv[3] : undefined;
+const burst = Math.max(1, Number(process.argv[4] ?? 1));
 const h = await createKefuHarness();
 try {
   if (prof) mkdirSync(prof, { recursive: true });
@@ -39,18 +44,22 @@ try {
   }
   await new Promise((r) => setTimeout(r, 2000));
   const a = cpuTimes(s.pid)!;
+  const w0 = wakeups(s.pid);
   const from = Number(process.hrtime.bigint() / 1000n);
   const t0 = Date.now();
   let k = 0;
   while (Date.now() - t0 < 10_000) {
-    conns[k % 200]!.send(SHOP, '我的快递到哪了', `m${k}`);
-    k++;
-    await new Promise((r) => setTimeout(r, 1000 / rate));
+    for (let j = 0; j < burst; j++) {
+      conns[k % 200]!.send(SHOP, '我的快递到哪了', `m${k}`);
+      k++;
+    }
+    await new Promise((r) => setTimeout(r, (1000 * burst) / rate));
   }
   await new Promise((r) => setTimeout(r, 500));
   const b = cpuTimes(s.pid)!;
+  const woken = wakeups(s.pid) - w0;
   if (prof) writeFileSync(`${prof}/windows.json`, JSON.stringify([{ from, to: Number(process.hrtime.bigint() / 1000n) }]));
-  console.log(`sent ${k} at ~${rate}/s, bot replies ${bots - 200}; kefu CPU ${(((b.total - a.total) / 10.5) * 100).toFixed(1)} % (sys ${(((b.sys - a.sys) / 10.5) * 100).toFixed(1)} %), ${(((b.total - a.total) * 1000) / k).toFixed(2)} ms per message`);
+  console.log(`sent ${k} at ~${rate}/s${burst > 1 ? ` in bursts of ${burst}` : ''}, bot replies ${bots - 200}; kefu CPU ${(((b.total - a.total) / 10.5) * 100).toFixed(1)} % (sys ${(((b.sys - a.sys) / 10.5) * 100).toFixed(1)} %), ${(((b.total - a.total) * 1000) / k).toFixed(2)} ms per message, ${(woken / k).toFixed(1)} wake-ups of its main thread per message`);
   closeAll(conns);
   await s.stop();
 } finally {

@@ -29,7 +29,7 @@ export interface Row {
   /** (a) on kefu: send → the robot's first reply. */
   bot_p50_ms?: number | null;
   bot_p99_ms?: number | null;
-  /** (b) on kefu: robot turns shed in the step (each a conversation handed to a person). */
+  /** (b) on kefu: robot turns answered by a system notice in the step (shed or failed: each conversation handed to a person). */
   shed?: number;
   /** (b) on kefu: kefu's CPU per answered message in the step, ms (all its processes). */
   cpu_ms_per_msg?: number;

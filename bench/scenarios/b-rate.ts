@@ -272,7 +272,7 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
         break;
       }
       if (row.errors > 0) {
-        stopReason = `${row.errors} errors at ${rate}/s${row.shed ? ` (${row.shed} robot turns shed: kefu handed the conversation to a person)` : ''}`;
+        stopReason = `${row.errors} errors at ${rate}/s${row.shed ? ` (${row.shed} robot turns shed or failed: kefu handed those conversations to a person)` : ''}`;
         break;
       }
       if (s.p99_ms === null || s.p99_ms >= B_TARGET_P99_MS) {

@@ -35,7 +35,7 @@ export interface OrdersWithParcels {
   parcels: Map<string, Logistics | null>;
 }
 
-type OrderWithParcelRow = Selectable<ShopOrdersTable> & {
+type OrderWithParcelRow = Omit<Selectable<ShopOrdersTable>, 'last_event_id' | 'stored_at'> & {
   k_i: number;
   l_carrier: string | null;
   l_tracking_no: string | null;
@@ -45,12 +45,14 @@ type OrderWithParcelRow = Selectable<ShopOrdersTable> & {
 };
 
 // The orders statement of repository.ts (a LATERAL per buyer, same order and limit) with each
-// order's parcel joined on the logistics primary key; only the parcel columns the robot uses.
+// order's parcel joined on the logistics primary key. Only the columns an Order and a parcel are
+// made of: every column costs parsing (a timestamp most of all) on every turn.
+const ORDER_COLS = 'shop_id, order_id, user_id, status, items, total_amount, currency, receiver_name_enc, receiver_phone_enc, receiver_address_enc, created_at, updated_at';
 const ORDERS_WITH_PARCELS_MANY = `select x.*, k.i as k_i, l.carrier as l_carrier, l.tracking_no as l_tracking_no, l.status as l_status,
     l.events as l_events, l.updated_at as l_updated_at
   from jsonb_to_recordset($1::jsonb) as k(i int, s text, u text)
   cross join lateral (
-    select * from shop_orders where shop_id = k.s and user_id = k.u order by created_at desc, order_id desc limit $2
+    select ${ORDER_COLS} from shop_orders where shop_id = k.s and user_id = k.u order by created_at desc, order_id desc limit $2
   ) x
   left join shop_logistics l on l.shop_id = x.shop_id and l.order_id = x.order_id
   order by k.i, x.created_at desc, x.order_id desc`;
@@ -84,7 +86,7 @@ export class CommerceRepository implements CommerceReadModel {
     this.#lazyReceiver = opts.lazyReceiver ?? false;
   }
 
-  #order(r: OrderRow): Order {
+  #order(r: Omit<OrderRow, 'last_event_id' | 'stored_at'>): Order {
     const k = this.#keyring;
     const decrypt = () => ({
       name: decryptPii(k, r.shop_id, r.receiver_name_enc),

@@ -187,12 +187,13 @@ function batchingTests(f: Fixture): void {
       }
       assert.equal(queries, 0, 'answered from the orders just read');
       // Asked beside the order list (the robot's parcels of an order it already knows): waits for that list.
-      const [beside, list] = await Promise.all([batched.getLogistics(DEMO_SHOP_ID, [...DEMO_BUYERS.buyer_2.orderIds]), batched.listOrders(DEMO_SHOP_ID, 'buyer_2')]);
+      const fresh2 = new BatchedReadModel(repo);
+      const [list, beside] = await Promise.all([fresh2.listOrders(DEMO_SHOP_ID, 'buyer_2'), fresh2.getLogistics(DEMO_SHOP_ID, [...DEMO_BUYERS.buyer_2.orderIds])]);
       assert.ok(list.length > 0);
       assert.deepEqual(beside, await repo.getLogistics(DEMO_SHOP_ID, [...DEMO_BUYERS.buyer_2.orderIds]));
       assert.equal(queries, 0, 'no query beside the order list');
-      assert.ok((await batched.getLogistics('shop_a', ['O9'])).length === 0 && queries === 1, 'an order not read with its buyer is looked up');
-      assert.equal(queries, 1);
+      await batched.getLogistics('shop_a', ['O9']);
+      assert.equal(queries, 1, 'an order not read with its buyer is looked up');
       // Another shop's order of the same id is never answered from this shop's read.
       await batched.getLogistics('shop_b', ['O1']);
       assert.equal(queries, 2);

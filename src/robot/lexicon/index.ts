@@ -4,7 +4,7 @@
  * for it ("shipping-fee": 运费, 邮费, 快递费, postage, delivery charge …). The two files share
  * concept ids, so a mixed-language question ("这件 jacket 能退吗") meets an entry written in
  * either language. Ids that start with `?` are question types (where, when, how much): they tell
- * "从哪里发货" from "多久发货" but weigh less than a topic; an id `a+b` stands for both concepts
+ * "从哪里发货" and "多久发货" apart but weigh less than a topic; an id `a+b` stands for both concepts
  * (多久发货 = `?when` + `ship`). `families.json` groups related concepts (free shipping and a
  * shipping fee are both about shipping) for a weaker shared term, and lists in `_weak` the
  * concepts too generic to tell questions apart ("policy", "order") and in `_objects` the things
