@@ -51,7 +51,7 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
     reply.code(404).send(new KefuError('NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`).toBody());
   });
 
-  registerOpsRoutes(app, { nodeId: rt.config.nodeId, registry: rt.metrics.registry, checks: { database: () => rt.storage.sql.ping(), cache: () => rt.storage.cache.ping() }, details: () => ({ circuits: circuitDetails(rt.storage.cache, rt.storage.bus) }) });
+  registerOpsRoutes(app, { nodeId: rt.config.nodeId, registry: rt.metrics.registry, checks: { database: () => rt.storage.sql.ping(), cache: () => rt.storage.cache.ping() }, details: () => ({ circuits: circuitDetails(rt.storage.cache, rt.storage.bus, rt.storage.sql) }) });
   await registerSockets(app, rt);
   if (rt.demoIssuer) registerDemoIssuerRoutes(app, rt.demoIssuer);
   if (rt.demoPlatform) registerDemoPlatformRoutes(app, rt.demoPlatform);

@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import { sql as raw } from 'kysely';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { Bus, Cache, SqlStore } from '../storage/ports.ts';
-import type { BreakerHealth } from '../storage/redis/redis-cache.ts';
+import type { BreakerHealth } from '../storage/breaker.ts';
 import type { ConversationEventBus } from '../conversation/index.ts';
 
 interface WithHealth {
@@ -29,9 +29,11 @@ interface PoolLike {
   readonly waitingCount: number;
 }
 
-/** The Redis circuit breakers' state, by client (`cache`, `bus`), for /readyz and the gauge. */
-export function circuitDetails(cache: Cache, bus: Bus): Record<string, BreakerHealth> {
+/** The circuit breakers' state, by client (`database`, `cache`, `bus`), for /readyz and the gauges. */
+export function circuitDetails(cache: Cache, bus: Bus, sql?: SqlStore): Record<string, BreakerHealth> {
   const out: Record<string, BreakerHealth> = {};
+  const d = sql?.health?.();
+  if (d) out.database = d;
   const c = (cache as WithHealth).health?.();
   const b = (bus as WithHealth).health?.();
   if (c) out.cache = c;
@@ -76,6 +78,17 @@ function registerRedisMetrics(d: RuntimeMetricDeps, registers: Registry[]): void
     collect() {
       this.reset();
       for (const [client, h] of Object.entries(circuitDetails(d.cache, d.bus))) this.set({ client }, h.state === 'closed' ? 0 : 1);
+    },
+  });
+  new Gauge({
+    name: 'kefu_database_circuit_open',
+    help: "1 while PostgreSQL's circuit breaker is open or half-open (statements fail fast with UNAVAILABLE); no sample on the embedded store.",
+    registers,
+    aggregator: 'max',
+    collect() {
+      this.reset();
+      const h = d.sql.health?.();
+      if (h) this.set(h.state === 'closed' ? 0 : 1);
     },
   });
   // Registered on every node so dashboards find them; without Redis they have no sample.

@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './schema.ts';
+import type { BreakerHealth } from './breaker.ts';
 
 export type Db = Kysely<Database>;
 export type Tx = Transaction<Database>;
@@ -30,6 +31,11 @@ export interface SqlStore {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   migrate(): Promise<{ applied: string[] }>;
   ping(): Promise<void>;
+  /**
+   * The circuit breaker's state, where the adapter has one (PostgreSQL: after consecutive
+   * timeouts or lost connections every call fails at once, UNAVAILABLE, until a probe answers).
+   */
+  health?(): BreakerHealth;
   close(): Promise<void>;
 }
 

@@ -94,6 +94,37 @@ interface Sample {
   frozen: boolean;
 }
 
+describe('PostgreSQL circuit breaker', { skip }, () => {
+  test('after 3 consecutive timeouts calls fail at once (UNAVAILABLE) until a probe answers again', async () => {
+    const s = server as PrivateServer;
+    const store = await createPgStore({ url: s.url, schema: 'breaker', poolMax: 3, connectTimeoutMs: CONNECT_TIMEOUT_MS, statementTimeoutMs: STATEMENT_TIMEOUT_MS, breaker: { failures: 3, cooldownMs: 300 } });
+    try {
+      await sql`select 1`.execute(store.db);
+      assert.equal(store.health().state, 'closed');
+      s.freeze();
+      try {
+        const first = await Promise.allSettled([1, 2, 3].map(() => sql`select 1`.execute(store.db)));
+        assert.deepEqual(first.map((r) => r.status), ['rejected', 'rejected', 'rejected']);
+        assert.equal(store.health().state === 'closed', false, 'open after three failures');
+        const t0 = performance.now();
+        const fast = await sql`select 1`.execute(store.db).then(() => undefined, (e: unknown) => e);
+        const ms = performance.now() - t0;
+        assert.equal(toKefuError(fast).code, 'UNAVAILABLE');
+        assert.match((fast as Error).message, /PostgreSQL circuit (open|half-open)/);
+        assert.ok(ms < 50, `failed fast (${ms.toFixed(1)} ms)`);
+        console.log(`# postgres breaker: opened after 3 timeouts; next call failed in ${ms.toFixed(1)} ms; trips ${store.health().trips}`);
+      } finally {
+        s.thaw();
+      }
+      await eventually(() => store.health().state === 'closed', 10_000, 'a probe to close the circuit');
+      await sql`select 1`.execute(store.db);
+    } finally {
+      s.thaw();
+      await store.close();
+    }
+  });
+});
+
 describe('PostgreSQL frozen, then unreachable, under a live node', { skip }, () => {
   let issuer: Issuer;
   let node: Node;
@@ -161,12 +192,14 @@ describe('PostgreSQL frozen, then unreachable, under a live node', { skip }, () 
     s.thaw();
     frozen = false;
     const thawedAt = performance.now() - t0;
-    await sleep(3000);
+    await sleep(4500);
     stop = true;
     await Promise.all(loops);
 
     const during = samples.filter((x) => x.frozen);
-    const afterThaw = samples.filter((x) => x.at > thawedAt + 1000);
+    // The circuit breaker lets statements through again once its probe answers: within its
+    // cool-down (1 s) and one probe of the thawed server.
+    const afterThaw = samples.filter((x) => x.at > thawedAt + 2500);
     const answers = Object.fromEntries([...new Set(samples.map((x) => x.answer))].map((a) => [a, samples.filter((x) => x.answer === a).length]));
     const fig = {
       framesSent: samples.length,
@@ -230,3 +263,4 @@ describe('PostgreSQL frozen, then unreachable, under a live node', { skip }, () 
     assert.ok(!node.logs.some((l) => /"level":50/.test(l)), 'no error-level line: a down database is not a bug');
   });
 });
+

@@ -6,6 +6,7 @@ import type { SqlStore, Tx } from '../ports.ts';
 import { grantToAppRole, runMigrations } from '../migrations/runner.ts';
 import { rowSecurity } from '../keys.ts';
 import { scopeSetting } from '../scope.ts';
+import { CircuitBreaker, type BreakerHealth, type BreakerOptions } from '../breaker.ts';
 
 export interface PgStoreOptions {
   url: string;
@@ -19,6 +20,8 @@ export interface PgStoreOptions {
    * and the pool opens a new one; the query that was using it fails (UNAVAILABLE).
    */
   onConnectionError?: (e: Error) => void;
+  /** After this many consecutive failures (timeouts, lost connections) calls fail fast (storage/breaker.ts). */
+  breaker?: Omit<BreakerOptions, 'service'>;
   /**
    * The schema owner's URL, when `url` is the app role (row-level security binds it only if it
    * is neither owner nor superuser): the schema is created and migrations run through it, and it
@@ -74,7 +77,7 @@ const isReadTimeout = (e: unknown) => e instanceof Error && e.message === 'Query
  * for every later query to queue behind: the connection is ended instead (end() destroys the
  * socket of a hung query), so the pool drops it and the next checkout opens a fresh one.
  */
-function prepareByName(client: pg.PoolClient): void {
+function prepareByName(client: pg.PoolClient, breaker: CircuitBreaker): void {
   const query = client.query.bind(client) as (...a: unknown[]) => unknown;
   const run = (...args: unknown[]) => {
     const [text, values, cb] = args;
@@ -87,8 +90,8 @@ function prepareByName(client: pg.PoolClient): void {
   (client as { query: unknown }).query = (...args: unknown[]) => {
     const want = pendingScope.get(client);
     if (want !== undefined) pendingScope.delete(client);
-    const r = want === undefined || typeof args[2] === 'function' ? run(...args) : inScope(client, run, want, args);
-    if (!(r instanceof Promise)) return r;
+    if (typeof args[2] === 'function') return run(...args);
+    const r = breaker.run(() => (want === undefined ? (run(...args) as Promise<unknown>) : inScope(client, run, want, args)));
     return r.catch((e: unknown) => {
       if (isReadTimeout(e)) client.end().catch(() => {});
       throw e;
@@ -110,10 +113,11 @@ const pendingScope = new WeakMap<pg.PoolClient, string>();
  * session-level value, set first only when the connection carries another one (a process that
  * serves one shop, or the system's batches, pays nothing).
  */
-function scopedPool(pool: pg.Pool): pg.Pool {
+function scopedPool(pool: pg.Pool, breaker: CircuitBreaker): pg.Pool {
   const connect = async () => {
     const want = scopeSetting();
-    const client = await pool.connect();
+    // While the circuit is open no caller waits for a connection (the connect timeout).
+    const client = await breaker.run(() => pool.connect());
     pendingScope.set(client, want);
     return client;
   };
@@ -139,10 +143,24 @@ async function inScope(client: pg.PoolClient, run: RawQuery, want: string, args:
 }
 
 /** Every connection gets an 'error' listener (a checked-out client emits on itself, not on the pool). */
-function onConnect(opts: PgStoreOptions): (client: pg.PoolClient) => void {
+function onConnect(opts: PgStoreOptions, breaker: CircuitBreaker): (client: pg.PoolClient) => void {
   return (client) => {
     client.on('error', (e: Error) => opts.onConnectionError?.(e));
-    prepareByName(client);
+    prepareByName(client, breaker);
+  };
+}
+
+/** The breaker's probe: a connection of its own, so it never queues behind the pool. */
+function probeWith(opts: PgStoreOptions): () => Promise<void> {
+  return async () => {
+    const c = new pg.Client({ connectionString: opts.url, connectionTimeoutMillis: opts.connectTimeoutMs, query_timeout: opts.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS });
+    c.on('error', () => {});
+    try {
+      await c.connect();
+      await c.query('select 1');
+    } finally {
+      await c.end().catch(() => {});
+    }
   };
 }
 
@@ -162,7 +180,7 @@ async function migrateAsOwner(opts: PgStoreOptions, ownerUrl: string, app: Kysel
 }
 
 /** SqlStore on a real PostgreSQL through node-postgres; `pool` is there for the tests. */
-export async function createPgStore(opts: PgStoreOptions): Promise<SqlStore & { readonly pool: pg.Pool }> {
+export async function createPgStore(opts: PgStoreOptions): Promise<SqlStore & { readonly pool: pg.Pool; health(): BreakerHealth }> {
   // The schema must exist before pooled connections put it on their search_path.
   const bootstrap = new pg.Client({ connectionString: opts.ownerUrl ?? opts.url, connectionTimeoutMillis: opts.connectTimeoutMs, query_timeout: opts.statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS });
   bootstrap.on('error', (e: Error) => opts.onConnectionError?.(e));
@@ -190,9 +208,10 @@ export async function createPgStore(opts: PgStoreOptions): Promise<SqlStore & { 
   // (onConnect); without a listener either would crash the process. The pool drops the client
   // and the next checkout gets a fresh connection.
   pool.on('error', (e: Error) => opts.onConnectionError?.(e));
-  pool.on('connect', onConnect(opts));
+  const breaker = new CircuitBreaker(probeWith(opts), { failures: 3, cooldownMs: 1000, ...opts.breaker, service: 'postgres' });
+  pool.on('connect', onConnect(opts, breaker));
 
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: scopedPool(pool) }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: scopedPool(pool, breaker) }) });
   let closed: Promise<void> | undefined;
   return {
     kind: 'postgres',
@@ -203,6 +222,11 @@ export async function createPgStore(opts: PgStoreOptions): Promise<SqlStore & { 
     ping: async () => {
       await sql`select 1`.execute(db);
     },
-    close: () => (closed ??= db.destroy()),
+    health: (): BreakerHealth => breaker.health(),
+    close: () =>
+      (closed ??= (async () => {
+        breaker.stop();
+        await db.destroy();
+      })()),
   };
 }

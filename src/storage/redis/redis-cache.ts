@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
 import type { Bus, Cache } from '../ports.ts';
-import { dependencyFailure, markDependency } from '../../protocol/errors.ts';
+import { markDependency } from '../../protocol/errors.ts';
+import { CircuitBreaker, type BreakerHealth, type BreakerOptions } from '../breaker.ts';
 
 export interface RedisOptions {
   url: string;
@@ -85,137 +86,7 @@ class Deadlines {
   }
 }
 
-export type BreakerState = 'closed' | 'open' | 'half-open';
-
-export interface BreakerOptions {
-  /** Consecutive failures (timeouts, lost connection) that open the circuit. Default 3. */
-  failures?: number;
-  /** How long an open circuit fails fast before a probe (PING) is tried. Default 2000 ms. */
-  cooldownMs?: number;
-  /** Told of every change of state (a metric, a log line). */
-  onChange?: (state: BreakerState, health: BreakerHealth) => void;
-}
-
-export interface BreakerHealth {
-  readonly state: BreakerState;
-  readonly consecutiveFailures: number;
-  /** How many times the circuit opened since the start. */
-  readonly trips: number;
-  /** Since when (epoch ms) the circuit is not closed; absent while closed. */
-  readonly since?: number;
-  /** The failure that opened it, without key or value. */
-  readonly lastError?: string;
-}
-
-/**
- * A frozen or lost Redis must not cost every caller the command timeout: after `failures`
- * consecutive dependency failures (protocol/errors.ts decides which: a timeout, a closed or
- * offline client; a reply error such as WRONGTYPE is an answer and counts as success) the
- * circuit opens and every call fails at once, without a command being sent, so callers take
- * their fallback (the gateway's replay check uses the node's memory, the rate check fails open,
- * history reads PostgreSQL). After `cooldownMs` the breaker itself sends one PING (half-open;
- * calls still fail fast meanwhile, so no caller pays for the probe): an answer closes the
- * circuit, a failure opens it for another cooldown.
- */
-export class CircuitBreaker {
-  readonly #failures: number;
-  readonly #cooldownMs: number;
-  readonly #onChange: BreakerOptions['onChange'];
-  readonly #probe: () => Promise<unknown>;
-  #state: BreakerState = 'closed';
-  #consecutive = 0;
-  #trips = 0;
-  #since: number | undefined;
-  #lastError: string | undefined;
-  #timer: NodeJS.Timeout | undefined;
-  #closed = false;
-
-  constructor(probe: () => Promise<unknown>, opts: BreakerOptions = {}) {
-    this.#probe = probe;
-    this.#failures = Math.max(1, opts.failures ?? 3);
-    this.#cooldownMs = Math.max(10, opts.cooldownMs ?? 2000);
-    this.#onChange = opts.onChange;
-  }
-
-  health(): BreakerHealth {
-    return {
-      state: this.#state,
-      consecutiveFailures: this.#consecutive,
-      trips: this.#trips,
-      ...(this.#since !== undefined ? { since: this.#since } : {}),
-      ...(this.#lastError !== undefined ? { lastError: this.#lastError } : {}),
-    };
-  }
-
-  /** Runs `call` unless the circuit is open (then rejects at once, marked as a Redis failure). */
-  run<T>(call: () => Promise<T>): Promise<T> {
-    if (this.#state !== 'closed') {
-      return Promise.reject(markDependency(new Error(`Redis circuit ${this.#state}: failing fast after ${this.#failures} consecutive failures (${this.#lastError ?? 'unknown'})`), 'redis'));
-    }
-    return call().then(
-      (v) => {
-        this.#consecutive = 0;
-        return v;
-      },
-      (e: unknown) => {
-        this.#failed(e);
-        throw e;
-      },
-    );
-  }
-
-  /** Stops the probe timer (the client is closing). */
-  stop(): void {
-    this.#closed = true;
-    clearTimeout(this.#timer);
-  }
-
-  #failed(e: unknown): void {
-    if (!dependencyFailure(e)) {
-      this.#consecutive = 0;
-      return;
-    }
-    this.#consecutive++;
-    if (this.#state === 'closed' && this.#consecutive >= this.#failures) {
-      this.#lastError = e instanceof Error ? e.message.slice(0, 200) : String(e);
-      this.#trips++;
-      this.#open();
-    }
-  }
-
-  #open(): void {
-    this.#since ??= Date.now();
-    this.#set('open');
-    if (this.#closed) return;
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#tryProbe(), this.#cooldownMs).unref();
-  }
-
-  async #tryProbe(): Promise<void> {
-    if (this.#closed) return;
-    this.#set('half-open');
-    try {
-      await this.#probe();
-    } catch (e) {
-      this.#lastError = e instanceof Error ? e.message.slice(0, 200) : String(e);
-      this.#open();
-      return;
-    }
-    this.#consecutive = 0;
-    this.#since = undefined;
-    this.#set('closed');
-  }
-
-  #set(state: BreakerState): void {
-    if (this.#state === state) return;
-    this.#state = state;
-    try {
-      this.#onChange?.(state, this.health());
-    } catch {
-      /* a listener must not break the breaker */
-    }
-  }
-}
+export { CircuitBreaker, type BreakerHealth, type BreakerOptions, type BreakerState } from '../breaker.ts';
 
 /**
  * The first connection, bounded: node-redis retries a refused or unresolvable server for ever,
