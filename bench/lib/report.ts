@@ -31,7 +31,7 @@ export interface Row {
   bot_p99_ms?: number | null;
   /** (b) on kefu: robot turns answered by a system notice in the step (shed or failed: each conversation handed to a person). */
   shed?: number;
-  /** (b) on kefu: kefu's CPU per answered message in the step, ms (all its processes). */
+  /** (b): the server's CPU per answered message in the step, ms (all its processes). */
   cpu_ms_per_msg?: number;
   /** (b) on kefu: share of the step's messages whose understanding the NLU had remembered. */
   nlu_hit_rate?: number;

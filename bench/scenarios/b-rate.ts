@@ -242,7 +242,7 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
           measure,
           connections: load.length,
           ...(shed ? { shed } : {}),
-          ...(isKefu(target.system) && completed ? { cpu_ms_per_msg: Math.round(((report.server_cpu_pct / 100) * cpuWindowMs * 100) / completed) / 100 } : {}),
+          ...(completed ? { cpu_ms_per_msg: Math.round(((report.server_cpu_pct / 100) * cpuWindowMs * 100) / completed) / 100 } : {}),
           ...(isKefu(target.system) && nlu.rate !== null ? { nlu_hit_rate: nlu.rate } : {}),
           ...(loop.sent < Math.round((rate * o.stepMs) / 1000) ? { note: `generator sent only ${loop.sent} of ${Math.round((rate * o.stepMs) / 1000)}` } : {}),
         },
@@ -266,7 +266,7 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
       }
       const s = { p50_ms: row.p50_ms, p99_ms: row.p99_ms, max_ms: row.max_ms };
       rows.push(row);
-      ctx.log(`  b ${target.system} @${rate}/s: p50 ${s.p50_ms} p99 ${s.p99_ms} max ${s.max_ms} ms, ${row.errors} errors, server ${row.server_cpu_pct}% (sys ${row.server_sys_pct}%) gen ${row.gen_cpu_pct}% pg ${row.pg_cpu_pct}% redis ${row.redis_cpu_pct}% other ${row.other_cpu_pct}%${row.cpu_ms_per_msg !== undefined ? `, kefu ${row.cpu_ms_per_msg} ms CPU per answered message` : ''}${row.nlu_hit_rate !== undefined ? `, NLU memory hit rate ${row.nlu_hit_rate} (modelled)` : ''}`);
+      ctx.log(`  b ${target.system} @${rate}/s: p50 ${s.p50_ms} p99 ${s.p99_ms} max ${s.max_ms} ms, ${row.errors} errors, server ${row.server_cpu_pct}% (sys ${row.server_sys_pct}%) gen ${row.gen_cpu_pct}% pg ${row.pg_cpu_pct}% redis ${row.redis_cpu_pct}% other ${row.other_cpu_pct}%${row.cpu_ms_per_msg !== undefined ? `, ${row.cpu_ms_per_msg} ms server CPU per answered message` : ''}${row.nlu_hit_rate !== undefined ? `, NLU memory hit rate ${row.nlu_hit_rate} (modelled)` : ''}`);
       if (row.valid === false) {
         stopReason = `generator saturated at ${rate}/s (the ceiling is at least the rate below)`;
         break;
