@@ -103,10 +103,19 @@ const totals = { pass: 0, fail: 0 };
 function runPhase(phase: readonly string[], concurrency: number): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--test', `--test-concurrency=${concurrency}`, '--test-timeout=120000', '--test-reporter=spec', ...phase], { stdio: ['inherit', 'pipe', 'inherit'], env });
-    let tail = '';
+    // The runner's own summary lines (`ℹ pass N`, `ℹ fail N`, `ℹ cancelled N`), printed once at
+    // its end, before the failures' details.
+    const counts = { pass: 0, fail: 0 };
+    let partial = '';
     child.stdout.on('data', (chunk: Buffer) => {
       process.stdout.write(chunk);
-      tail = (tail + chunk.toString('utf8')).slice(-4096);
+      const lines = (partial + chunk.toString('utf8')).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const m = /^ℹ (pass|fail|cancelled) (\d+)$/.exec(line.trim());
+        // A test cancelled by its timeout failed.
+        if (m) counts[m[1] === 'pass' ? 'pass' : 'fail'] += Number(m[2]);
+      }
     });
     const watchdog = setTimeout(() => {
       console.error(`the test run took longer than ${WATCHDOG_MS / 60_000} minutes (a test file that never exits?); stopped`);
@@ -115,7 +124,9 @@ function runPhase(phase: readonly string[], concurrency: number): Promise<number
     }, WATCHDOG_MS - (performance.now() - started));
     child.on('exit', (code, signal) => {
       clearTimeout(watchdog);
-      for (const k of ['pass', 'fail'] as const) totals[k] += Number(new RegExp(`ℹ ${k} (\\d+)`).exec(tail)?.[1] ?? 0);
+      totals.pass += counts.pass;
+      // A run that failed outside any test (a file that crashed) counts as one failure at least.
+      totals.fail += signal || code !== 0 ? Math.max(1, counts.fail) : counts.fail;
       resolve(signal ? 1 : (code ?? 1));
     });
   });

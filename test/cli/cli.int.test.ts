@@ -195,7 +195,8 @@ describe('kefu start --workers (real PostgreSQL + Redis)', { skip: needsPg || ne
     let stopped = false;
     try {
       const seen = new Map<number, number>();
-      const health = async () => (await (await fetch(`${p.url}/healthz`, { headers: { connection: 'close' } })).json()) as { worker: number; pid: number };
+      // Bounded: a request that reaches a worker as it is killed is never answered.
+      const health = async () => (await (await fetch(`${p.url}/healthz`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(3000) })).json()) as { worker: number; pid: number };
       await eventuallyTrue(async () => {
         const h = await health();
         seen.set(h.worker, h.pid);
