@@ -148,6 +148,9 @@ export class KefuClient {
     const id = (frame.id as string | undefined) ?? `f${++this.#seq}-${hex(4)}`;
     const full = { ...frame, id, ts: frame.ts ?? Date.now(), nonce: frame.nonce ?? hex(16) };
     return new Promise<T>((resolve, reject) => {
+      // Closed already (between two requests): nothing will answer, and the close that rejects
+      // pending requests has passed. Say so now rather than after the timeout.
+      if (this.closed) return reject(new KefuRequestError('CLOSED', `socket closed (${this.closed.code})`));
       const timer = setTimeout(() => {
         this.#pending.delete(id);
         reject(new KefuRequestError('TIMEOUT', `no answer to ${String(frame.type)} ${id}`));
