@@ -91,7 +91,7 @@ function prepareByName(client: pg.PoolClient, breaker: CircuitBreaker): void {
     const want = pendingScope.get(client);
     if (want !== undefined) pendingScope.delete(client);
     if (typeof args[2] === 'function') return run(...args);
-    const r = breaker.run(() => (want === undefined ? (run(...args) as Promise<unknown>) : inScope(client, run, want, args)));
+    const r = breaker.run(() => (want === undefined ? (run(...args) as Promise<unknown>) : firstInScope(client, run, want, args)));
     return r.catch((e: unknown) => {
       if (isReadTimeout(e)) client.end().catch(() => {});
       throw e;
@@ -127,7 +127,7 @@ function scopedPool(pool: pg.Pool, breaker: CircuitBreaker): pg.Pool {
 type RawQuery = (...a: unknown[]) => unknown;
 
 /** The first statement of a checkout, in the caller's scope. */
-async function inScope(client: pg.PoolClient, run: RawQuery, want: string, args: unknown[]): Promise<unknown> {
+async function firstInScope(client: pg.PoolClient, run: RawQuery, want: string, args: unknown[]): Promise<unknown> {
   const [text, values] = args;
   if (text === 'begin' && (values === undefined || (Array.isArray(values) && values.length === 0))) {
     // SET, not a SELECT: no snapshot is taken, so SET TRANSACTION may still follow.
