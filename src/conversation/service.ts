@@ -135,9 +135,12 @@ export class ConversationService {
     return this.#afterStore(f, r, connectionId);
   }
 
-  #afterStore(f: { id: string; clientMsgId: string }, r: Extract<repo.AppendResult, { ok: true }>, connectionId?: string): SendResult {
+  #afterStore(f: { id: string; clientMsgId: string; content: Content }, r: Extract<repo.AppendResult, { ok: true }>, connectionId?: string): SendResult {
     const m = r.message;
-    const ack = { type: 'ack' as const, id: f.id, clientMsgId: f.clientMsgId, conversationId: m.conversationId, seq: m.seq, ts: m.ts };
+    // The sending device shows what it typed; when the stored text differs (sensitive words
+    // masked), the ack carries it, so that device shows what everyone else sees.
+    const changed = m.content.kind === 'text' && f.content.kind === 'text' && m.content.text !== f.content.text;
+    const ack = { type: 'ack' as const, id: f.id, clientMsgId: f.clientMsgId, conversationId: m.conversationId, seq: m.seq, ts: m.ts, ...(changed ? { content: m.content } : {}) };
     if (!r.duplicate) this.#stored(r, connectionId);
     return { ack, message: m, duplicate: r.duplicate, state: r.state };
   }

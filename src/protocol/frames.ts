@@ -117,7 +117,7 @@ export interface MessageFrame {
 }
 
 export type ServerFrame =
-  | { type: 'ack'; id: string; clientMsgId: string; conversationId: string; seq: number; ts: number }
+  | { type: 'ack'; id: string; clientMsgId: string; conversationId: string; seq: number; ts: number; content?: Content }
   | MessageFrame
   | { type: 'history'; id?: string; conversationId: string; messages: MessageFrame[]; hasMore: boolean }
   | { type: 'read'; conversationId: string; seq: number; userId: string }

@@ -117,6 +117,9 @@ describe('app over HTTP (embedded)', () => {
     const ack = await buyer.sendText({ shopId: 'shop_p' }, '你这个傻*瓜*客服怎么还不发货');
     const m = await seen;
     assert.equal((m.content as { text: string }).text, '你这个******怎么还不发货');
+    assert.deepEqual(ack.content, { kind: 'text', text: '你这个******怎么还不发货' }, 'the ack tells the sender what was stored');
+    const plain = await buyer.sendText({ shopId: 'shop_p' }, '谢谢');
+    assert.equal(plain.content, undefined, 'an unchanged text is not sent back');
     const stored = await buyer.sync(ack.conversationId, 0);
     assert.equal((stored.messages[0]!.content as { text: string }).text, '你这个******怎么还不发货');
     // An agent speaks only in a conversation they hold: first refused, then accepted after the hand-over.

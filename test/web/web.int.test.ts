@@ -305,6 +305,8 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
 
     await say(buyerC.w, '隔壁黑店卖得更便宜');
     await consoleA.getByRole('log').getByText(/^\*+卖得更便宜$/).waitFor(WAIT);
+    // The buyer's own page shows the stored (masked) text too, from the ack.
+    await buyerC.w.getByRole('log').getByText(/^\*+卖得更便宜$/).waitFor(WAIT);
     const box = consoleA.getByRole('textbox', { name: '消息' });
     await box.fill('别去隔壁黑店');
     await box.press('Enter');

@@ -276,7 +276,8 @@ export class Chat {
     try {
       const ack = await client.send({ shopId: this.shop, clientMsgId: m.clientMsgId!, content: m.content as never });
       if (ack.conversationId !== this.store.state.conv?.id) this.#adopt(ack.conversationId, 'bot');
-      this.#insert([{ type: 'message', conversationId: ack.conversationId, shopId: this.shop, seq: ack.seq, clientMsgId: m.clientMsgId!, sender: m.sender as MessageFrame['sender'], content: m.content as never, ts: ack.ts }]);
+      // The stored text when it differs from the typed one (sensitive words masked).
+      this.#insert([{ type: 'message', conversationId: ack.conversationId, shopId: this.shop, seq: ack.seq, clientMsgId: m.clientMsgId!, sender: m.sender as MessageFrame['sender'], content: (ack.content ?? m.content) as never, ts: ack.ts }]);
       if (this.store.state.lastSeq < ack.seq - 1) void this.#sync(client);
       return true;
     } catch (e) {
