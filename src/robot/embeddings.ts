@@ -11,50 +11,24 @@
 import { Counter, type Registry } from 'prom-client';
 import { KefuError } from '../protocol/errors.ts';
 import type { FaqHit } from './faq-index.ts';
+import { MAX_INPUT_CHARS, openAiCompatiblePost, type OpenAiCompatibleOptions } from './openai-http.ts';
 
 export interface EmbeddingsClient {
   /** One vector per text, in order. Throws on any failure. */
   embed(texts: readonly string[], signal?: AbortSignal): Promise<number[][]>;
 }
 
-export interface EmbeddingsClientOptions {
-  /** Base URL, e.g. `https://api.example.com/v1`; `/embeddings` is appended. */
-  readonly url: string;
-  readonly model: string;
-  readonly apiKey?: string;
-  readonly timeoutMs: number;
-  /** For tests and proxies; defaults to the global fetch. */
-  readonly fetch?: typeof fetch;
-}
+/** Base URL, model, key, timeout: `/embeddings` is appended to the URL. */
+export type EmbeddingsClientOptions = OpenAiCompatibleOptions;
 
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-const MAX_INPUT = 500;
 
 export function createEmbeddingsClient(opts: EmbeddingsClientOptions): EmbeddingsClient {
-  let base: URL;
-  try {
-    base = new URL(opts.url);
-  } catch {
-    throw new KefuError('BAD_REQUEST', 'embeddings url must be an absolute http(s) URL');
-  }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new KefuError('BAD_REQUEST', 'embeddings url must be an absolute http(s) URL');
-  if (typeof opts.model !== 'string' || !opts.model) throw new KefuError('BAD_REQUEST', 'embeddings model must be a non-empty string');
-  if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0 || opts.timeoutMs > 60_000) throw new KefuError('BAD_REQUEST', 'embeddings timeoutMs must be between 1 and 60000');
-  const endpoint = `${opts.url.replace(/\/+$/, '')}/embeddings`;
-  const doFetch = opts.fetch ?? fetch;
+  const post = openAiCompatiblePost('embeddings', opts, '/embeddings', MAX_RESPONSE_BYTES);
   return {
     async embed(texts, signal) {
-      const timeout = AbortSignal.timeout(opts.timeoutMs);
-      const res = await doFetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}) },
-        body: JSON.stringify({ model: opts.model, input: texts.map((t) => t.slice(0, MAX_INPUT)) }),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-      const buf = await res.arrayBuffer();
-      if (!res.ok) throw new KefuError('UNAVAILABLE', `embeddings answered HTTP ${res.status}`);
-      if (buf.byteLength > MAX_RESPONSE_BYTES) throw new KefuError('UNAVAILABLE', 'embeddings answer too large');
-      return parseEmbeddings(new TextDecoder().decode(buf), texts.length);
+      const body = await post({ model: opts.model, input: texts.map((t) => t.slice(0, MAX_INPUT_CHARS)) }, signal);
+      return parseEmbeddings(body, texts.length);
     },
   };
 }

@@ -10,24 +10,16 @@
  */
 import { KefuError } from '../protocol/errors.ts';
 import { INTENTS, isIntent, type Intent, type Lang } from './types.ts';
+import { MAX_INPUT_CHARS, openAiCompatiblePost, type OpenAiCompatibleOptions } from './openai-http.ts';
 
 export interface LlmClient {
   /** The intent of the message, or null when the model says it is none of them. Throws on failure. */
   classifyIntent(text: string, opts?: { lang?: Lang; signal?: AbortSignal }): Promise<Intent | null>;
 }
 
-export interface OpenAiCompatibleOptions {
-  /** Base URL, e.g. `https://api.example.com/v1`; `/chat/completions` is appended. */
-  readonly url: string;
-  readonly model: string;
-  readonly apiKey?: string;
-  readonly timeoutMs: number;
-  /** For tests and proxies; defaults to the global fetch. */
-  readonly fetch?: typeof fetch;
-}
+export type { OpenAiCompatibleOptions };
 
 const MAX_RESPONSE_BYTES = 64 * 1024;
-const MAX_INPUT = 500;
 
 const SYSTEM_PROMPT = [
   'You classify one message a buyer sent to an online shop\'s customer service.',
@@ -39,46 +31,16 @@ const SYSTEM_PROMPT = [
 ].join('\n');
 
 export function createOpenAiCompatibleClient(opts: OpenAiCompatibleOptions): LlmClient {
-  let base: URL;
-  try {
-    base = new URL(opts.url);
-  } catch {
-    throw new KefuError('BAD_REQUEST', 'llm url must be an absolute http(s) URL');
-  }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:') throw new KefuError('BAD_REQUEST', 'llm url must be an absolute http(s) URL');
-  if (typeof opts.model !== 'string' || !opts.model) throw new KefuError('BAD_REQUEST', 'llm model must be a non-empty string');
-  if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0 || opts.timeoutMs > 60_000) throw new KefuError('BAD_REQUEST', 'llm timeoutMs must be between 1 and 60000');
-  const endpoint = `${opts.url.replace(/\/+$/, '')}/chat/completions`;
-  const doFetch = opts.fetch ?? fetch;
-
+  const post = openAiCompatiblePost('llm', opts, '/chat/completions', MAX_RESPONSE_BYTES);
   return {
     async classifyIntent(text, { lang, signal } = {}) {
-      const timeout = AbortSignal.timeout(opts.timeoutMs);
-      const res = await doFetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}) },
-        body: JSON.stringify({
-          model: opts.model,
-          temperature: 0,
-          max_tokens: 30,
-          messages: [
-            { role: 'system', content: SYSTEM_PROMPT },
-            { role: 'user', content: `${lang ? `[${lang}] ` : ''}${text.slice(0, MAX_INPUT)}` },
-          ],
-        }),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-      const body = await readCapped(res);
-      if (!res.ok) throw new KefuError('UNAVAILABLE', `llm answered HTTP ${res.status}`);
-      return parseIntent(body);
+      const messages = [
+        { role: 'system', content: SYSTEM_PROMPT },
+        { role: 'user', content: `${lang ? `[${lang}] ` : ''}${text.slice(0, MAX_INPUT_CHARS)}` },
+      ];
+      return parseIntent(await post({ model: opts.model, temperature: 0, max_tokens: 30, messages }, signal));
     },
   };
-}
-
-async function readCapped(res: Response): Promise<string> {
-  const buf = await res.arrayBuffer();
-  if (buf.byteLength > MAX_RESPONSE_BYTES) throw new KefuError('UNAVAILABLE', 'llm answer too large');
-  return new TextDecoder().decode(buf);
 }
 
 /** The intent in a chat-completions body; throws when there is none to be found. */
