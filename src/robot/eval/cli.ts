@@ -3,7 +3,7 @@
  * per-intent precision and recall, clarify rate), entity and FAQ understanding per language on the
  * VALIDATION split by default and exits 1 when any number is below src/robot/eval/floors.json
  * (checked on VALIDATION only; TEST is reported, never tuned to). It also times the NLU per answer.
- * `npm run eval:bot -- --blind`: the blind test set, once per release; its scores go into
+ * `npm run eval:bot -- --blind [blind-2]`: a blind test set, once per release; its scores go into
  * docs/robot-evaluation.md and are never tuned to (no floors: it measures, it does not gate).
  */
 import { SPLITS, type Split } from '../nlu/corpus.ts';
@@ -11,7 +11,15 @@ import { checkFloors, formatReport, pct, readFloors, runBlindEvaluation, runEval
 
 const args = process.argv.slice(2);
 if (args.includes('--blind')) {
-  const blind = runBlindEvaluation();
+  // `--blind` runs the first set; `--blind blind-2` names another folder of src/robot/eval/.
+  const named = args[args.indexOf('--blind') + 1];
+  const set = named && !named.startsWith('-') ? named : 'blind';
+  if (!/^blind(-\d+)?$/.test(set)) {
+    console.error('--blind takes a set name such as blind or blind-2');
+    process.exit(2);
+  }
+  const blind = runBlindEvaluation({ set });
+  console.log(`blind set: src/robot/eval/${set}/`);
   console.log(formatReport(blind, { verbose: args.includes('--verbose') || args.includes('-v') }));
   for (const [lang, styles] of Object.entries(blind.styles)) {
     console.log(`\n[${lang}] intent accuracy by style: ${Object.entries(styles).map(([k, v]) => `${k} ${pct(v.accuracy)} of ${v.n}`).join(', ')}`);

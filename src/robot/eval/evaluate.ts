@@ -363,19 +363,20 @@ export function formatReport(report: EvalReport, opts: { verbose?: boolean } = {
 }
 
 /**
- * The blind test set (src/robot/eval/blind/): written from a brief by someone who had not read
+ * A blind test set (src/robot/eval/blind/, blind-2/ …): written from a brief by someone who had not read
  * the code, run once per release and never tuned to. Its own FAQ and queries; intent accuracy
  * also reported per writing style.
  */
-export function runBlindEvaluation(opts: { nlu?: Nlu } = {}): EvalReport & { styles: Record<Lang, Record<string, { n: number; accuracy: number }>> } {
+export function runBlindEvaluation(opts: { nlu?: Nlu; set?: string } = {}): EvalReport & { styles: Record<Lang, Record<string, { n: number; accuracy: number }>> } {
   const nlu = opts.nlu ?? createNlu();
-  const entries = (JSON.parse(readFileSync(here('./blind/faq.json'), 'utf8')) as { entries: FaqEntry[] }).entries;
+  const dir = `./${opts.set ?? 'blind'}`;
+  const entries = (JSON.parse(readFileSync(here(`${dir}/faq.json`), 'utf8')) as { entries: FaqEntry[] }).entries;
   const faq = new FaqIndex(entries, { tokenizer: nlu.tokenizer });
-  const queries = jsonl<FaqQuery>('./blind/faq-queries.jsonl');
+  const queries = jsonl<FaqQuery>(`${dir}/faq-queries.jsonl`);
   const languages = {} as Record<Lang, { intent: IntentReport; faq: FaqReport }>;
   const styles = {} as Record<Lang, Record<string, { n: number; accuracy: number }>>;
   for (const lang of LANGS) {
-    const rows = jsonl<LabelledUtterance & { style?: string }>(`./blind/corpus.${lang}.jsonl`).map((r) => ({ ...r, lang, entities: r.entities ?? {} }));
+    const rows = jsonl<LabelledUtterance & { style?: string }>(`${dir}/corpus.${lang}.jsonl`).map((r) => ({ ...r, lang, entities: r.entities ?? {} }));
     languages[lang] = { intent: evaluateIntents(nlu, rows), faq: evaluateFaq(faq, queries.filter((q) => q.lang === lang)) };
     const per: Record<string, { n: number; ok: number }> = {};
     for (const r of rows) {
