@@ -8,6 +8,14 @@
  * target, and connecting a device costs no SUBSCRIBE round trip. Every node reads every event's
  * small header, which is cheap for the handful of nodes a shop platform runs; past a few dozen
  * nodes, shard the channel by user id.
+ *
+ * A node alone publishes nothing: every PUBLISH would only come back to its own subscriber, a
+ * write, a read and a wake-up per event for no one (docs/benchmarks.md, issue #16). Nodes say
+ * `hello` on the channel when they start and every HELLO_EVERY_MS; a node publishes events while
+ * it has heard another node within PEER_TTL_MS, and for PEER_TTL_MS after its own start (it
+ * cannot know yet who is there; the others answer its first hello at once). A node that joins is
+ * heard by the others before it accepts its first socket (its hub starts before it listens), so
+ * no event for its devices is skipped. Older nodes ignore the two-part hello envelope.
  */
 import type { Logger } from 'pino';
 import type { Bus } from '../storage/ports.ts';
@@ -34,33 +42,61 @@ interface Header {
   x?: string;
 }
 
+/** How often a node says hello on the channel, and how long a hello keeps it publishing for the sender. */
+export const HELLO_EVERY_MS = 10_000;
+export const PEER_TTL_MS = 3 * HELLO_EVERY_MS;
+
 export class Hub implements EventSink {
   readonly #bus: Bus;
   readonly #nodeId: string;
   readonly #log: Logger;
+  readonly #helloEveryMs: number;
+  readonly #peerTtlMs: number;
+  /** Until when events are published: another node was heard (or this one just started). */
+  #peersUntil = 0;
+  #helloTimer: NodeJS.Timeout | undefined;
   readonly #byUser = new Map<string, Entry>();
   readonly #byShop = new Map<string, Entry>();
   readonly #byDevice = new Map<string, number>();
   #unsubscribe: (() => Promise<void>) | undefined;
   #offReconnect: (() => void) | undefined;
 
-  constructor(deps: { bus: Bus; nodeId: string; log: Logger }) {
+  constructor(deps: { bus: Bus; nodeId: string; log: Logger; helloEveryMs?: number; peerTtlMs?: number }) {
     this.#bus = deps.bus;
     this.#nodeId = deps.nodeId;
     this.#log = deps.log;
+    this.#helloEveryMs = deps.helloEveryMs ?? HELLO_EVERY_MS;
+    this.#peerTtlMs = deps.peerTtlMs ?? PEER_TTL_MS;
+  }
+
+  /** Whether this node publishes its events now (another node was heard lately, or it just started). */
+  get publishing(): boolean {
+    return Date.now() < this.#peersUntil;
   }
 
   /** Subscribes to the broadcast channel; events of other nodes are delivered from then on. */
   async start(): Promise<void> {
+    const first = !this.#unsubscribe;
     this.#unsubscribe ??= await this.#bus.subscribe(channels.hubEvents, (env) => this.#fromBus(env));
+    if (first) {
+      this.#peersUntil = Date.now() + this.#peerTtlMs;
+      this.#hello(true);
+      this.#helloTimer = setInterval(() => this.#hello(false), this.#helloEveryMs);
+      this.#helloTimer.unref();
+    }
     // Events other nodes published while the bus was away never arrive: every device here syncs.
     this.#offReconnect ??= this.#bus.onReconnect?.(() => {
+      // A node that started while the bus was away was not heard: publish again, and ask who is there.
+      this.#peersUntil = Date.now() + this.#peerTtlMs;
+      this.#hello(true);
       const sockets = this.resyncLocal();
       this.#log.info({ sockets }, 'bus reconnected; sockets told to resync');
     });
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.#helloTimer);
+    this.#helloTimer = undefined;
     this.#offReconnect?.();
     this.#offReconnect = undefined;
     this.#flush();
@@ -97,6 +133,7 @@ export class Hub implements EventSink {
     const json = JSON.stringify(frame);
     const h: Header = { ...(targets.userIds?.length ? { u: targets.userIds } : {}), ...(targets.shopIds?.length ? { s: targets.shopIds } : {}), ...(opts?.exceptConnection ? { x: opts.exceptConnection } : {}) };
     this.#deliver(h, json);
+    if (!this.publishing) return;
     // Events of one turn of the event loop leave in one PUBLISH (a busy node emits many).
     if (this.#outbox.push(`${JSON.stringify(h)}\n${json}`) === 1) setImmediate(() => this.#flush());
   }
@@ -114,9 +151,18 @@ export class Hub implements EventSink {
     this.#bus.publish(channels.hubEvents, `${this.#nodeId}\n${events.join('\n')}`).catch((e: unknown) => this.#log.warn({ err: (e as Error).message, events: events.length }, 'bus publish failed; devices on other nodes will catch up by sync'));
   }
 
+  /** `<node>\nhello` (at start: `<node>\nhello!`, which every other node answers at once). */
+  #hello(first: boolean): void {
+    this.#bus.publish(channels.hubEvents, `${this.#nodeId}\nhello${first ? '!' : ''}`).catch((e: unknown) => this.#log.debug({ err: (e as Error).message }, 'hub hello not published'));
+  }
+
   #fromBus(env: string): void {
+    const nl = env.indexOf('\n');
+    if (nl < 0 || env.slice(0, nl) === this.#nodeId) return;
+    this.#peersUntil = Date.now() + this.#peerTtlMs;
+    if (env.endsWith('\nhello!') && nl === env.length - 7) this.#hello(false);
     const parts = env.split('\n');
-    if (parts.length < 3 || parts.length % 2 === 0 || parts[0] === this.#nodeId) return;
+    if (parts.length < 3 || parts.length % 2 === 0) return;
     for (let i = 1; i < parts.length; i += 2) {
       let h: Header;
       try {

@@ -37,7 +37,7 @@ for (const f of CACHE_FACTORIES) {
       const b = await f.create(a);
       for (const x of [a.bus, b.bus, a.cache, b.cache]) open.add(x);
       let publishes = 0;
-      const counting: Bus = { ...a.bus, kind: a.bus.kind, publish: (ch, m) => (publishes++, a.bus.publish(ch, m)), subscribe: (ch, h) => a.bus.subscribe(ch, h), close: () => a.bus.close() };
+      const counting: Bus = { ...a.bus, kind: a.bus.kind, publish: (ch, m) => (m.includes('{') && publishes++, a.bus.publish(ch, m)), subscribe: (ch, h) => a.bus.subscribe(ch, h), close: () => a.bus.close() };
       const hubA = new Hub({ bus: counting, nodeId: 'A', log });
       const hubB = new Hub({ bus: b.bus, nodeId: 'B', log });
       await hubA.start();
@@ -96,6 +96,45 @@ describe('hub on one node', () => {
     assert.deepEqual(seqs(d2), [2]);
     assert.deepEqual(seqs(d3), [2, 3, 4]);
     assert.deepEqual(seqs(staff), [4], 'named as a user and through its shop, delivered once');
+    await bus.close();
+  });
+});
+
+describe('hub peers: a node alone publishes nothing', () => {
+  test('alone past its start-up grace it stops publishing; another node starting makes it publish again, and both keep hearing each other', async () => {
+    const { MemoryBus } = await import('../../src/storage/memory/memory-cache.ts');
+    const bus = new MemoryBus();
+    const events: string[] = [];
+    const spied: Bus = { ...bus, kind: bus.kind, publish: (ch, m) => (m.includes('{') && events.push(m), bus.publish(ch, m)), subscribe: (ch, h) => bus.subscribe(ch, h), close: () => bus.close() };
+    const timing = { helloEveryMs: 40, peerTtlMs: 150 };
+    const hubA = new Hub({ bus: spied, nodeId: 'A', log, ...timing });
+    await hubA.start();
+    const emit = (seq: number) => hubA.emit({ userIds: ['u1'] }, { type: 'read', conversationId: 'c', seq, userId: 'u1' });
+    emit(1);
+    await new Promise((r) => setImmediate(r));
+    assert.equal(events.length, 1, 'just started: it cannot know yet that it is alone');
+    await until(() => !hubA.publishing, 1000);
+    emit(2);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(events.length, 1, 'alone: the event is not published');
+
+    const hubB = new Hub({ bus, nodeId: 'B', log, ...timing });
+    const onB = conn('B.1', 'u1');
+    hubB.add(onB);
+    await hubB.start();
+    await until(() => hubA.publishing, 1000);
+    emit(3);
+    await until(() => onB.got.length === 1);
+    assert.equal((JSON.parse(onB.got[0]!) as { seq: number }).seq, 3);
+    // Well past both start-up graces, the periodic hellos keep each publishing for the other.
+    await new Promise((r) => setTimeout(r, 400));
+    assert.ok(hubA.publishing && hubB.publishing, 'peers keep publishing while they hear each other');
+    emit(4);
+    await until(() => onB.got.length === 2);
+
+    await hubB.stop();
+    await until(() => !hubA.publishing, 1000);
+    await hubA.stop();
     await bus.close();
   });
 });
