@@ -20,7 +20,7 @@ import type { Metrics } from '../ops/metrics.ts';
 import type { WorkQueue } from '../ops/work-queue.ts';
 import type { Hub} from './hub.ts';
 import { type LocalConnection } from './hub.ts';
-import { ConnectionCaps, TokenBucket, UserSockets, checkReplay, checkUserRate } from './guards.ts';
+import { ConnectionCaps, TokenBucket, UserSockets, checkFrame } from './guards.ts';
 import { originAllowed, originPolicy, type OriginPolicy } from './origin.ts';
 import { markOffline, markOnline } from './presence.ts';
 import { keys } from '../storage/keys.ts';
@@ -442,7 +442,7 @@ class Connection implements LocalConnection {
   }
 
   async #handle(f: ClientFrame, started: number, slot: FrameSlot): Promise<void> {
-    await Promise.all([checkReplay(this.#d.cache, this.#d.localNonces, this.userId, f.ts, f.nonce), checkUserRate(this.#d.cache, this.userId, this.#d.limits.ratePerUser)]);
+    await checkFrame(this.#d.cache, this.#d.localNonces, { userId: this.userId, ts: f.ts, nonce: f.nonce, perSecond: this.#d.limits.ratePerUser });
     const now = Date.now();
     if (now - this.#lastPresence > PRESENCE_REFRESH_MS) this.#presence(now);
     switch (f.type) {

@@ -9,27 +9,33 @@ import type { Cache } from '../storage/ports.ts';
 import { keys } from '../storage/keys.ts';
 
 /**
- * A frame is accepted only when its `ts` is within 5 minutes of the server clock and its nonce
- * was never accepted before for this user. The nonce is kept until its `ts` could no longer be
- * accepted (ts + 5 min), so a replay is refused for as long as it would otherwise pass.
+ * The shared checks of every frame, in one Cache call (one Redis script, one round trip):
  *
- * When the shared cache is unreachable the check falls back to this node's own memory instead of
- * refusing every frame (at once while the Redis adapter's circuit breaker is open, so a frozen
- * Redis does not cost every frame the command timeout): a replay to the same node is still refused, and one replayed to another
- * node during the outage can only repeat an idempotent frame (a send carries its clientMsgId,
- * which the database deduplicates; sync, read and ping change nothing twice).
+ * Anti-replay: a frame is accepted only when its `ts` is within 5 minutes of the server clock and
+ * its nonce was never accepted before for this user. The nonce is kept until its `ts` could no
+ * longer be accepted (ts + 5 min), so a replay is refused for as long as it would otherwise pass.
+ *
+ * Per-user rate, across all devices and nodes: a fixed one-second window counter.
+ *
+ * When the shared cache is unreachable the replay check falls back to this node's own memory
+ * instead of refusing every frame (at once while the Redis adapter's circuit breaker is open, so
+ * a frozen Redis does not cost every frame the command timeout): a replay to the same node is
+ * still refused, and one replayed to another node during the outage can only repeat an
+ * idempotent frame (a send carries its clientMsgId, which the database deduplicates; sync, read
+ * and ping change nothing twice). The user limit then fails open; the per-connection bucket
+ * still applies.
  */
-export async function checkReplay(cache: Cache, fallback: Cache, userId: string, ts: number, nonce: string, now = Date.now()): Promise<void> {
-  if (Math.abs(now - ts) > CLOCK_SKEW_MS) throw new KefuError('CLOCK_SKEW', 'frame ts is more than 5 minutes from the server clock');
-  const key = keys.nonce(userId, nonce);
-  const ttl = Math.max(1000, ts + CLOCK_SKEW_MS - now + 1000);
-  let fresh: boolean;
+export async function checkFrame(cache: Cache, fallback: Cache, f: { userId: string; ts: number; nonce: string; perSecond: number }, now = Date.now()): Promise<void> {
+  if (Math.abs(now - f.ts) > CLOCK_SKEW_MS) throw new KefuError('CLOCK_SKEW', 'frame ts is more than 5 minutes from the server clock');
+  const nonce = { key: keys.nonce(f.userId, f.nonce), ttlMs: Math.max(1000, f.ts + CLOCK_SKEW_MS - now + 1000) };
+  let r: { fresh: boolean; count: number };
   try {
-    fresh = await cache.setNX(key, '1', ttl);
+    r = await cache.admitFrame(nonce, { key: keys.userRate(f.userId, Math.floor(now / 1000)), ttlMs: 2000 });
   } catch {
-    fresh = await fallback.setNX(key, '1', ttl);
+    r = { fresh: await fallback.setNX(nonce.key, '1', nonce.ttlMs), count: 0 };
   }
-  if (!fresh) throw new KefuError('REPLAY', 'nonce already used');
+  if (!r.fresh) throw new KefuError('REPLAY', 'nonce already used');
+  if (r.count > f.perSecond) throw new KefuError('RATE_LIMITED', `more than ${f.perSecond} frames per second for this user`);
 }
 
 /** Token bucket for one connection: `rate` per second, bursts up to twice that. In memory. */
@@ -51,21 +57,6 @@ export class TokenBucket {
     this.#tokens -= 1;
     return true;
   }
-}
-
-/**
- * Per-user limit across all devices and nodes: a fixed one-second window counter in the Cache.
- * When the cache is down the per-connection bucket still applies, so the user limit fails open
- * (at once while the Redis circuit breaker is open).
- */
-export async function checkUserRate(cache: Cache, userId: string, perSecond: number, now = Date.now()): Promise<void> {
-  let n: number;
-  try {
-    n = await cache.incr(keys.userRate(userId, Math.floor(now / 1000)), 2000);
-  } catch {
-    return;
-  }
-  if (n > perSecond) throw new KefuError('RATE_LIMITED', `more than ${perSecond} frames per second for this user`);
 }
 
 export type Admission = 'ok' | 'per-ip' | 'upgrading';

@@ -66,6 +66,13 @@ export interface Cache {
    * in the port so the contract suite can check lifetimes too long to wait for (7 days, 5 min).
    */
   ttl(key: string): Promise<number>;
+  /**
+   * `setNX(nonce.key, '1', nonce.ttlMs)` and `incr(rate.key, rate.ttlMs)` in one call, each with
+   * its own method's semantics (not one transaction): the gateway's anti-replay and per-user rate
+   * checks of a frame in one round trip. On Redis one script, so both keys must live on one
+   * server (kefu does not use Redis Cluster).
+   */
+  admitFrame(nonce: { key: string; ttlMs: number }, rate: { key: string; ttlMs: number }): Promise<{ fresh: boolean; count: number }>;
   hashSet(key: string, field: string, value: string, ttlMs: number): Promise<void>;
   hashDel(key: string, field: string): Promise<void>;
   hashGetAll(key: string): Promise<Record<string, string>>;

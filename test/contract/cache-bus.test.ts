@@ -53,6 +53,20 @@ for (const f of CACHE_FACTORIES) {
       assert.equal(await c.incr('ctr', 200), 1);
     });
 
+    test('admitFrame: setNX and incr in one call, each with its own semantics', async () => {
+      const nonce = { key: 'af:nonce', ttlMs: 100 };
+      const rate = (k: string) => ({ key: `af:rate:${k}`, ttlMs: 150 });
+      const rs = await Promise.all(Array.from({ length: 10 }, () => c.admitFrame(nonce, rate('1'))));
+      assert.equal(rs.filter((r) => r.fresh).length, 1, 'one caller wins the nonce');
+      assert.deepEqual(rs.map((r) => r.count).sort((a, b) => a - b), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      assert.equal(await c.get('af:nonce'), '1');
+      const t = await c.ttl('af:rate:1');
+      assert.ok(t > 0 && t <= 150, `the counter expires with its window (${t} ms left)`);
+      assert.deepEqual(await c.admitFrame({ key: 'af:other', ttlMs: 100 }, rate('2')), { fresh: true, count: 1 });
+      await sleep(180);
+      assert.deepEqual(await c.admitFrame(nonce, rate('1')), { fresh: true, count: 1 }, 'both expired');
+    });
+
     test('listPush trims to the newest maxLen and refreshes the TTL', async () => {
       for (let i = 1; i <= 7; i++) await c.listPush('l', [`m${i}`], { maxLen: 5, ttlMs: 10_000 });
       assert.deepEqual(await c.listRange('l', 0, -1), ['m3', 'm4', 'm5', 'm6', 'm7']);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseClientFrame } from '../../src/protocol/frames.ts';
-import { checkReplay, TokenBucket } from '../../src/gateway/guards.ts';
+import { checkFrame, TokenBucket } from '../../src/gateway/guards.ts';
 import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
 import { readHistoryRaw, pushHistory } from '../../src/conversation/history.ts';
 import type { MessageFrame } from '../../src/protocol/frames.ts';
@@ -45,16 +45,30 @@ test('anti-replay: ts window and nonce memory until the ts expires', async () =>
   const c = new MemoryCache();
   const fb = new MemoryCache();
   const now = 1_000_000_000_000;
-  await checkReplay(c, fb, 'u', now - 60_000, 'a'.repeat(16), now);
-  await assert.rejects(checkReplay(c, fb, 'u', now - 60_000, 'a'.repeat(16), now), { code: 'REPLAY' });
+  await checkFrame(c, fb, { userId: 'u', ts: now - 60_000, nonce: 'a'.repeat(16), perSecond: 100 }, now);
+  await assert.rejects(checkFrame(c, fb, { userId: 'u', ts: now - 60_000, nonce: 'a'.repeat(16), perSecond: 100 }, now), { code: 'REPLAY' });
   // Another user may use the same nonce.
-  await checkReplay(c, fb, 'v', now, 'a'.repeat(16), now);
-  await assert.rejects(checkReplay(c, fb, 'u', now - 5 * 60_000 - 1, 'b'.repeat(16), now), { code: 'CLOCK_SKEW' });
-  await assert.rejects(checkReplay(c, fb, 'u', now + 5 * 60_000 + 1, 'b'.repeat(16), now), { code: 'CLOCK_SKEW' });
+  await checkFrame(c, fb, { userId: 'v', ts: now, nonce: 'a'.repeat(16), perSecond: 100 }, now);
+  await assert.rejects(checkFrame(c, fb, { userId: 'u', ts: now - 5 * 60_000 - 1, nonce: 'b'.repeat(16), perSecond: 100 }, now), { code: 'CLOCK_SKEW' });
+  await assert.rejects(checkFrame(c, fb, { userId: 'u', ts: now + 5 * 60_000 + 1, nonce: 'b'.repeat(16), perSecond: 100 }, now), { code: 'CLOCK_SKEW' });
   // The nonce is kept as long as its ts can be accepted (ts + 5 min), with a second of margin.
   assert.ok((await c.ttl(`nonce:u:${'a'.repeat(16)}`)) > 3 * 60_000);
   await c.close();
   await fb.close();
+});
+
+test('per-user rate in the same call: the frame past the limit of its second is refused; a cache that is down falls back for replay and fails open for rate', async () => {
+  const c = new MemoryCache();
+  const fb = new MemoryCache();
+  const now = 1_000_000_000_000;
+  const frame = (i: number) => ({ userId: 'u', ts: now, nonce: `n${i}`.padEnd(16, 'x'), perSecond: 3 });
+  for (let i = 0; i < 3; i++) await checkFrame(c, fb, frame(i), now);
+  await assert.rejects(checkFrame(c, fb, frame(3), now), { code: 'RATE_LIMITED' });
+  await checkFrame(c, fb, frame(4), now + 1000);
+  const down = Object.assign(new MemoryCache(), { admitFrame: () => Promise.reject(new Error('down')) });
+  for (let i = 10; i < 20; i++) await checkFrame(down, fb, frame(i), now);
+  await assert.rejects(checkFrame(down, fb, frame(10), now), { code: 'REPLAY' }, 'the fallback remembers nonces');
+  for (const x of [c, fb, down]) await x.close();
 });
 
 test('token bucket: burst of twice the rate, then the rate', () => {

@@ -66,6 +66,9 @@ export class MemoryCache implements Cache {
     if (!e) this.#setTtl(key, ttlMs);
     return n;
   }
+  async admitFrame(nonce: { key: string; ttlMs: number }, rate: { key: string; ttlMs: number }): Promise<{ fresh: boolean; count: number }> {
+    return { fresh: await this.setNX(nonce.key, '1', nonce.ttlMs), count: await this.incr(rate.key, rate.ttlMs) };
+  }
   async ttl(key: string): Promise<number> {
     if (!this.#live(key)) return -2;
     const at = this.#expires.get(key);

@@ -129,6 +129,8 @@ async function closeClient(c: RedisClientType): Promise<void> {
 const SCRIPTS = {
   // KEYS[1]; ARGV: ttlMs. Increments and sets the TTL only when the key is new.
   incr: `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n`,
+  // KEYS: nonce, rate; ARGV: nonce ttlMs, rate ttlMs. Returns {1 when the nonce was new, the count}.
+  admitFrame: `local f = redis.call('SET', KEYS[1], '1', 'PX', ARGV[1], 'NX') local n = redis.call('INCR', KEYS[2]) if n == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end return {f and 1 or 0, n}`,
   // KEYS[1]; ARGV: maxLen, ttlMs, values...
   listPush: `local n = redis.call('RPUSH', KEYS[1], unpack(ARGV, 3)) redis.call('LTRIM', KEYS[1], -tonumber(ARGV[1]), -1) redis.call('PEXPIRE', KEYS[1], ARGV[2]) return n`,
   // KEYS[1]; ARGV: field, value, ttlMs
@@ -174,12 +176,13 @@ export class RedisCache implements Cache {
   }
 
   /** EVALSHA, loading the script with EVAL when this server has not seen it (new or restarted). */
-  async #script<T>(name: Script, key: string, args: readonly string[]): Promise<T> {
+  async #script<T>(name: Script, key: string | readonly string[], args: readonly string[]): Promise<T> {
+    const ks = (typeof key === 'string' ? [key] : key).map((k) => this.#k(k));
     try {
-      return await this.#d.run(() => this.#c.sendCommand<T>(['EVALSHA', SHA[name], '1', this.#k(key), ...args]));
+      return await this.#d.run(() => this.#c.sendCommand<T>(['EVALSHA', SHA[name], String(ks.length), ...ks, ...args]));
     } catch (e) {
       if (!(e instanceof Error) || !e.message.startsWith('NOSCRIPT')) throw e;
-      return await this.#d.run(() => this.#c.sendCommand<T>(['EVAL', SCRIPTS[name], '1', this.#k(key), ...args]));
+      return await this.#d.run(() => this.#c.sendCommand<T>(['EVAL', SCRIPTS[name], String(ks.length), ...ks, ...args]));
     }
   }
 
@@ -196,6 +199,10 @@ export class RedisCache implements Cache {
   }
   async incr(key: string, ttlMs: number): Promise<number> {
     return Number(await this.#script<number>('incr', key, [String(ttlMs)]));
+  }
+  async admitFrame(nonce: { key: string; ttlMs: number }, rate: { key: string; ttlMs: number }): Promise<{ fresh: boolean; count: number }> {
+    const [f, n] = await this.#script<[number, number]>('admitFrame', [nonce.key, rate.key], [String(nonce.ttlMs), String(rate.ttlMs)]);
+    return { fresh: Number(f) === 1, count: Number(n) };
   }
   async ttl(key: string): Promise<number> {
     return Number(await this.#d.run(() => this.#c.pTTL(this.#k(key))));
