@@ -27,6 +27,7 @@ import { keys } from '../storage/keys.ts';
 import { inFrameTrace } from '../ops/trace.ts';
 import { inScope } from '../storage/scope.ts';
 import { CLOSE_TOO_MANY_DEVICES } from '../protocol/frames.ts';
+import { FLUSH_CORKED_AT, corkForTurn, currentTurn } from './cork.ts';
 
 export interface GatewayDeps {
   verifier: TokenVerifier;
@@ -248,6 +249,8 @@ class Connection implements LocalConnection {
   #badFrames = 0;
   #alive = true;
   #closed = false;
+  /** Corked for the current turn of the event loop (corkForTurn). */
+  #corkedAt = -1;
   #lastPresence = 0;
   /** Frames are handled one after another; this is the tail of that chain. */
   #chain: Promise<void> = Promise.resolve();
@@ -294,6 +297,13 @@ class Connection implements LocalConnection {
 
   sendRaw(json: string): void {
     if (this.#closed) return;
+    const socket = (this.#ws as WebSocket & { _socket?: { cork(): void; uncork(): void; writableLength: number } })._socket;
+    // What this turn corked is flushed once it is large: the cut-off below is for a client that
+    // does not read, not for a burst still waiting in our own buffer.
+    if (this.#corkedAt === currentTurn() && socket && socket.writableLength >= FLUSH_CORKED_AT) {
+      socket.uncork();
+      this.#corkedAt = -1;
+    }
     // A client that stops reading would make the server buffer without bound: cut it off.
     if (this.#ws.bufferedAmount > this.#d.limits.maxBufferedBytes) {
       this.#d.metrics.wsSlowConsumerCutoffs.inc();
@@ -301,6 +311,10 @@ class Connection implements LocalConnection {
       this.#closed = true;
       this.#ws.terminate();
       return;
+    }
+    if (this.#corkedAt !== currentTurn()) {
+      this.#corkedAt = currentTurn();
+      corkForTurn(socket);
     }
     this.#ws.send(json);
   }
