@@ -51,13 +51,15 @@ type Letter = (typeof SCENARIOS)[number];
 function usage(msg?: string): never {
   if (msg) process.stderr.write(`bench: ${msg}\n\n`);
   process.stderr.write(
-    'usage: npm run bench -- [--quick] [--only a,b,c,d,e,f,g,h] [--systems kefu,kefu-embedded,ws-echo,socketio] [--profile] [--no-wait] [--fixed-phrasings] [--kefu-node-arg=FLAG] [--out DIR]\n',
+    'usage: npm run bench -- [--quick] [--only a,b,c,d,e,f,g,h] [--systems kefu,kefu-embedded,ws-echo,socketio] [--profile] [--no-wait] [--fixed-phrasings] [--soak [MINUTES]] [--soak-rate N] [--kefu-node-arg=FLAG] [--out DIR]\n' +
+      '  --soak: (b) on kefu only, then half its sustained rate for MINUTES (default 20): resident memory growth and errors;\n' +
+      '    --soak-rate N holds N/s instead (a machine busy during the ladder finds too low a rate)\n',
   );
   process.exit(msg ? 2 : 0);
 }
 
 function parseArgs(argv: string[]) {
-  const o = { workers: 1, quick: false, noWait: false, fixedPhrasings: false, nodeArgs: [] as string[], only: [...SCENARIOS] as Letter[], systems: undefined as System[] | undefined, profile: false, out: join(ROOT, 'bench/results') };
+  const o = { soakMinutes: 0, soakRate: 0, workers: 1, quick: false, noWait: false, fixedPhrasings: false, nodeArgs: [] as string[], only: [...SCENARIOS] as Letter[], systems: undefined as System[] | undefined, profile: false, out: join(ROOT, 'bench/results') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -69,6 +71,17 @@ function parseArgs(argv: string[]) {
     else if (a === '--profile') o.profile = true;
     else if (a === '--no-wait') o.noWait = true;
     else if (a === '--fixed-phrasings') o.fixedPhrasings = true;
+    else if (a === '--soak') {
+      const n = /^\d+$/.test(argv[i + 1] ?? '') ? Number(argv[++i]) : 20;
+      if (n < 1 || n > 24 * 60) usage('--soak takes minutes from 1 to 1440');
+      o.soakMinutes = n;
+    } else if (a === '--soak-rate') {
+      const n = Number(value());
+      if (!Number.isInteger(n) || n < 1) usage('--soak-rate takes a whole number of messages per second');
+      o.soakRate = n;
+      o.only = ['b'];
+      o.systems = ['kefu'];
+    }
     else if (a === '--help' || a === '-h') usage();
     else if (a === '--only') {
       const list = value().split(',').map((s) => s.trim().toLowerCase());
@@ -200,7 +213,7 @@ try {
       }
       const steps: Array<[Letter, () => Promise<Row | Row[]>]> = [
         ['a', () => runA(ctx, target, P.a)],
-        ['b', () => runB(ctx, target, { ...P.b, phrasings: opts.fixedPhrasings ? 'fixed' : 'varied' })],
+        ['b', () => runB(ctx, target, { ...P.b, phrasings: opts.fixedPhrasings ? 'fixed' : 'varied', ...(opts.soakMinutes ? { soakMinutes: opts.soakMinutes, ...(opts.soakRate ? { soakRate: opts.soakRate } : {}) } : {}) })],
         ['d', () => runD(ctx, target, P.dMs)],
         ['e', () => runE(ctx, target, P.eMs)],
       ];

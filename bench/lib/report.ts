@@ -35,6 +35,10 @@ export interface Row {
   cpu_ms_per_msg?: number;
   /** (b) on kefu: share of the step's messages whose understanding the NLU had remembered. */
   nlu_hit_rate?: number;
+  /** The soak (`--soak`): the server's resident memory before and after, and the growth. */
+  rss_before_mb?: number;
+  rss_after_mb?: number;
+  rss_growth_pct?: number;
   server_cpu_pct?: number;
   server_sys_pct?: number;
   gen_cpu_pct?: number;
@@ -123,6 +127,13 @@ export function verdicts(rows: readonly Row[]): string[] {
   const echo = find(rows, 'b', 'ws-echo');
   const rate = b?.msgs_per_s ?? 0;
   say('b  >= 5000 msgs/s at p99 < 50 ms', b ? rate >= 5000 : undefined, b ? `${rate}/s (${b.measure ?? 'ack'} latency)` : 'not run');
+  say('b  >= 2500 msgs/s at p99 < 50 ms (throughput issue)', b ? rate >= 2500 : undefined, b ? `${rate}/s` : 'not run');
+  for (const [at, max] of [[50, 0.6], [500, 0.4]] as const) {
+    const st = rows.find((x) => x.scenario === 'b-step' && x.system === 'kefu' && x.offered_per_s === at);
+    say(`b  CPU per answered message <= ${max} ms at ${at}/s`, st?.cpu_ms_per_msg !== undefined ? st.cpu_ms_per_msg <= max : undefined, st?.cpu_ms_per_msg !== undefined ? `${st.cpu_ms_per_msg} ms` : 'not run');
+  }
+  const soak = find(rows, 'soak', 'kefu');
+  say('soak: resident memory growth < 10 %, no error', soak ? soak.errors === 0 && (soak.rss_growth_pct ?? Infinity) < 10 : undefined, soak ? `${soak.rss_growth_pct} %, ${soak.errors} errors, ${soak.offered_per_s}/s` : 'not run (--soak)');
   say('b  >= 0.3 x ws-echo rate', b && echo?.msgs_per_s ? rate / echo.msgs_per_s >= 0.3 : undefined, b && echo?.msgs_per_s ? `${(rate / echo.msgs_per_s).toFixed(2)} (echo ${echo.msgs_per_s}/s${echo.valid === false ? ', echo row invalid' : ''})` : 'not run');
   for (const r of rows.filter((x) => x.scenario.startsWith('c-') && x.system === 'kefu')) {
     const c = find(rows, r.scenario, 'ws-echo');

@@ -15,7 +15,7 @@ import { closeAll, connectMany, isKefu, type Conn, type Target } from '../lib/ge
 import { buyerText } from '../lib/history-fixture.ts';
 import { MemoModel, Phrasings } from '../lib/phrasings.ts';
 import { Inflight, openLoop, sleep } from '../lib/load.ts';
-import { startCpuMeter } from '../lib/proc.ts';
+import { rssBytes, startCpuMeter } from '../lib/proc.ts';
 import { makeRow, type Row } from '../lib/report.ts';
 import { Latency } from '../lib/stats.ts';
 import { buyers, clientMsgId, closedLoop, type Ctx } from './common.ts';
@@ -36,7 +36,18 @@ export interface BOptions {
    * traffic; `fixed` repeats the ten sentences of history-fixture.ts (always remembered).
    */
   phrasings?: 'varied' | 'fixed';
+  /**
+   * After the ladder, hold half the sustained rate found for this many minutes (`--soak`):
+   * one row per minute and a verdict on the server's resident memory (after minus before,
+   * target under 10 %) and errors (target none).
+   */
+  soakMinutes?: number;
+  /** The soak's rate instead of half the ladder's (`--soak-rate`). */
+  soakRate?: number;
 }
+
+/** The soak's memory target: resident memory after minus before, as a share of before. */
+export const SOAK_RSS_GROWTH_MAX = 0.1;
 
 // The brief's steps (500 … 7000/s), with lower ones to locate a slower system (kefu answering
 // with its robot) and higher ones to find the ceilings' limit. Every system climbs the same ladder.
@@ -163,7 +174,7 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
 
     let best: Row | undefined;
     let stopReason = `reached the last step (${o.rates[o.rates.length - 1]}/s)`;
-    const step = async (rate: number): Promise<Row> => {
+    const step = async (rate: number, stepMs = o.stepMs): Promise<Row> => {
       const lat = new Latency();
       let errors = 0;
       let closed = 0;
@@ -212,7 +223,7 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
       memo.window();
       const cpu = startCpuMeter(target.pids);
       const t0 = performance.now();
-      const loop = await openLoop(rate, o.stepMs, (k, intended) => {
+      const loop = await openLoop(rate, stepMs, (k, intended) => {
         const c = load[k % load.length]!;
         if (!c.open) {
           errors++;
@@ -244,7 +255,7 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
           ...(shed ? { shed } : {}),
           ...(completed ? { cpu_ms_per_msg: Math.round(((report.server_cpu_pct / 100) * cpuWindowMs * 100) / completed) / 100 } : {}),
           ...(isKefu(target.system) && nlu.rate !== null ? { nlu_hit_rate: nlu.rate } : {}),
-          ...(loop.sent < Math.round((rate * o.stepMs) / 1000) ? { note: `generator sent only ${loop.sent} of ${Math.round((rate * o.stepMs) / 1000)}` } : {}),
+          ...(loop.sent < Math.round((rate * stepMs) / 1000) ? { note: `generator sent only ${loop.sent} of ${Math.round((rate * stepMs) / 1000)}` } : {}),
         },
         s,
         report,
@@ -282,6 +293,7 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
       best = row;
       await sleep(300);
     }
+    if (o.soakMinutes) rows.push(...(await soak(ctx, target, o.soakMinutes, o.soakRate ?? Math.floor((best?.offered_per_s ?? 0) / 2), step)));
     rows.push({
       scenario: 'b',
       system: target.system,
@@ -302,4 +314,49 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
   } finally {
     closeAll(conns);
   }
+}
+
+const serverRss = (target: Target) => target.pids.reduce((sum, pid) => sum + (rssBytes(pid) ?? 0), 0);
+
+/**
+ * The soak: `minutes` one-minute steps at `rate` on the same connections, then the verdict. The
+ * memory before is taken after the ladder (the process has met every code path and grown its
+ * heap to the load), so the growth is what the long run adds, not start-up.
+ */
+async function soak(ctx: Ctx, target: Target, minutes: number, rate: number, step: (rate: number, stepMs: number) => Promise<Row>): Promise<Row[]> {
+  if (rate < 1) throw new Error('soak: the ladder found no sustained rate to halve');
+  const rows: Row[] = [];
+  const before = serverRss(target);
+  ctx.log(`  soak ${target.system}: ${minutes} min at ${rate}/s, resident memory before ${(before / 2 ** 20).toFixed(1)} MB`);
+  let errors = 0;
+  let worstP99 = 0;
+  for (let m = 1; m <= minutes; m++) {
+    const row = await step(rate, 60_000);
+    const rss = serverRss(target);
+    row.scenario = 'soak-minute';
+    row.note = [row.note, `minute ${m}, resident ${(rss / 2 ** 20).toFixed(1)} MB`].filter(Boolean).join('; ');
+    rows.push(row);
+    errors += row.errors;
+    worstP99 = Math.max(worstP99, row.p99_ms ?? Infinity);
+    ctx.log(`  soak minute ${m}/${minutes}: p99 ${row.p99_ms} ms, ${row.errors} errors, resident ${(rss / 2 ** 20).toFixed(1)} MB`);
+  }
+  const after = serverRss(target);
+  const growth = (after - before) / before;
+  const ok = errors === 0 && growth < SOAK_RSS_GROWTH_MAX;
+  rows.push({
+    scenario: 'soak',
+    system: target.system,
+    p50_ms: null,
+    p99_ms: worstP99,
+    max_ms: null,
+    msgs_per_s: rate,
+    errors,
+    offered_per_s: rate,
+    rss_before_mb: Math.round(before / 2 ** 20),
+    rss_after_mb: Math.round(after / 2 ** 20),
+    rss_growth_pct: Math.round(growth * 1000) / 10,
+    note: `${ok ? 'PASS' : 'FAIL'}: ${minutes} min at ${rate}/s; resident memory ${(before / 2 ** 20).toFixed(1)} → ${(after / 2 ** 20).toFixed(1)} MB (${(growth * 100).toFixed(1)} %, target < ${SOAK_RSS_GROWTH_MAX * 100} %), ${errors} errors (target 0), worst minute p99 ${worstP99} ms`,
+  });
+  ctx.log(`  soak ${target.system}: ${rows[rows.length - 1]!.note}`);
+  return rows;
 }

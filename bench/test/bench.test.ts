@@ -247,8 +247,15 @@ describe('report', () => {
       { scenario: 'b', system: 'ws-echo', p50_ms: 1, p99_ms: 9, max_ms: 12, msgs_per_s: 20000, errors: 0 },
       { scenario: 'c-10000', system: 'kefu', p50_ms: null, p99_ms: null, max_ms: null, msgs_per_s: null, errors: 0, kb_per_conn: 20 },
       { scenario: 'c-10000', system: 'ws-echo', p50_ms: null, p99_ms: null, max_ms: null, msgs_per_s: null, errors: 0, kb_per_conn: 10 },
+      { scenario: 'b-step', system: 'kefu', p50_ms: 5, p99_ms: 40, max_ms: 45, msgs_per_s: 50, errors: 0, offered_per_s: 50, cpu_ms_per_msg: 0.5 },
+      { scenario: 'b-step', system: 'kefu', p50_ms: 5, p99_ms: 40, max_ms: 45, msgs_per_s: 500, errors: 0, offered_per_s: 500, cpu_ms_per_msg: 1.2 },
+      { scenario: 'soak', system: 'kefu', p50_ms: null, p99_ms: 30, max_ms: null, msgs_per_s: 250, errors: 0, offered_per_s: 250, rss_growth_pct: 12.5 },
     ];
     const v = verdicts(rows).join('\n');
+    assert.match(v, /MET\s+b\s+>= 2500 msgs\/s/);
+    assert.match(v, /MET\s+b\s+CPU per answered message <= 0.6 ms at 50\/s: 0.5 ms/);
+    assert.match(v, /MISS\s+b\s+CPU per answered message <= 0.4 ms at 500\/s: 1.2 ms/);
+    assert.match(v, /MISS\s+soak: resident memory growth < 10 %, no error: 12.5 %/);
     assert.match(v, /MET\s+a\s+p99 <= 15 ms/);
     assert.match(v, /MISS\s+b\s+>= 5000/);
     assert.match(v, /MISS\s+b\s+>= 0.3 x ws-echo rate: 0.15/);
