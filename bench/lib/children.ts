@@ -5,6 +5,7 @@
  * on stderr; start() resolves with that URL or rejects (and kills the child) after a timeout.
  */
 import { spawn, fork, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 
 const live = new Set<ChildProcess>();
 let hooked = false;
@@ -66,6 +67,13 @@ export function startServer(name: string, args: string[], opts: { env: Record<st
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
+  // KEFU_BENCH_SERVER_LOG=<file>: every child's whole output, for a run under --trace-gc and the like.
+  const whole = process.env.KEFU_BENCH_SERVER_LOG;
+  if (whole) {
+    const file = createWriteStream(whole, { flags: 'a' });
+    child.stdout!.pipe(file);
+    child.stderr!.pipe(file);
+  }
   const exited = new Promise<number | null>((r) =>
     child.once('exit', (code, sig) => {
       live.delete(child);

@@ -319,13 +319,17 @@ export async function runB(ctx: Ctx, target: Target, o: BOptions): Promise<Row[]
 const serverRss = (target: Target) => target.pids.reduce((sum, pid) => sum + (rssBytes(pid) ?? 0), 0);
 
 /**
- * The soak: `minutes` one-minute steps at `rate` on the same connections, then the verdict. The
- * memory before is taken after the ladder (the process has met every code path and grown its
- * heap to the load), so the growth is what the long run adds, not start-up.
+ * The soak: a warm-up minute at `rate`, then `minutes` one-minute steps at it on the same
+ * connections, then the verdict. The memory before is taken after the warm-up: by then V8 has
+ * sized its heap to this load (it lets garbage build up to a limit that follows the load, and
+ * the ladder may have run at another rate), so the growth is what the long run adds.
  */
 async function soak(ctx: Ctx, target: Target, minutes: number, rate: number, step: (rate: number, stepMs: number) => Promise<Row>): Promise<Row[]> {
   if (rate < 1) throw new Error('soak: the ladder found no sustained rate to halve');
   const rows: Row[] = [];
+  const warm = await step(rate, 60_000);
+  warm.scenario = 'soak-warm-up';
+  rows.push(warm);
   const before = serverRss(target);
   ctx.log(`  soak ${target.system}: ${minutes} min at ${rate}/s, resident memory before ${(before / 2 ** 20).toFixed(1)} MB`);
   let errors = 0;
