@@ -31,6 +31,7 @@ import { KefuError } from '../protocol/errors.ts';
 import type { ConversationEventBus, ConversationEvents, ConversationService } from '../conversation/index.ts';
 
 export interface RobotLike {
+  /** `state` may be a promise: the robot awaits it after understanding the text. */
   answer(req: { shopId: string; userId: string; conversationId: string; text: string; state?: unknown }): Promise<{
     replies: ReadonlyArray<{ text: string; card?: unknown }>;
     state: unknown;
@@ -46,6 +47,15 @@ const BUSY = '当前咨询人数较多，人工客服将尽快回复您。We are
 const APOLOGY = '抱歉，智能客服暂时无法回答，已为您转接人工客服。Sorry, I cannot answer right now; a person will take over.';
 
 type Stored = ConversationEvents['messageStored'];
+
+/** The cached dialogue state; never throws (the promise is created before the robot may fail, so it must not reject). */
+function parseStored(raw: string | null): unknown {
+  try {
+    return raw ? (JSON.parse(raw) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The shop's own backlog is past KEFU_SHOP_BACKLOG_SHED (the node itself may be idle). */
 class ShopShed extends KefuError {
@@ -124,8 +134,13 @@ export class BotResponder {
   async #answer(conv: Stored, text: string): Promise<void> {
     const id = conv.conversationId;
     const key = keys.botState(id);
-    const raw = await this.#cache.get(key).catch(() => null);
-    const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: id, text, ...(raw ? { state: JSON.parse(raw) as unknown } : {}) });
+    // The read goes out now and the robot awaits it only after understanding the text: the
+    // round trip overlaps the NLU's CPU instead of coming before it. A missing or unreadable state
+    // is a fresh dialogue (losing it only forgets which order was being discussed).
+    const read = this.#cache.get(key).catch(() => null);
+    const state = read.then(parseStored);
+    const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: id, text, state });
+    const raw = await read;
     // Saved while the replies are stored; the next turn on this node waits behind this one
     // (the per-conversation chain), so it reads the state only after it is written. An
     // unchanged state is not written again (most turns of a chat about one order).

@@ -43,7 +43,11 @@ export interface AnswerRequest {
   readonly userId: string;
   readonly conversationId: string;
   readonly text: string;
-  /** The state returned with the previous answer of this conversation; absent for the first message. */
+  /**
+   * The state returned with the previous answer of this conversation; absent for the first
+   * message. May be a promise of it (the responder's cache read): it is awaited only after the
+   * message is understood, so the read's round trip overlaps the NLU's CPU (issue #16).
+   */
   readonly state?: unknown;
 }
 
@@ -92,10 +96,12 @@ export function createRobot(opts: RobotOptions): Robot {
       validate(req);
       const started = performance.now();
       let t = performance.now();
-      const state = parseState(req.state);
       let input = turnInput(req, clock(), nlu, opts.tzOffsetMinutes);
-      let p = plan(state, input);
       let cpu = performance.now() - t;
+      const state = parseState(req.state instanceof Promise ? await (req.state as Promise<unknown>).catch(() => undefined) : req.state);
+      t = performance.now();
+      let p = plan(state, input);
+      cpu += performance.now() - t;
 
       const waitStart = performance.now();
       if (p.notUnderstood && opts.llm) {

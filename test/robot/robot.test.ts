@@ -487,6 +487,21 @@ describe('input and state', () => {
     }
   });
 
+  test('the state may arrive as a promise (the cache read in flight): a pending choice is honoured, a failed read is a fresh conversation', async () => {
+    const orders = [
+      order({ orderId: 'SO-1', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'H', title: 'Wireless Headphones', quantity: 1, price: '9.00' }] }),
+      order({ orderId: 'SO-2', createdAt: '2024-11-25T10:00:00+08:00', items: [{ sku: 'C', title: '保温杯', quantity: 1, price: '9.00' }] }),
+    ];
+    const robot = robotWith({ orders, logistics: [] });
+    const asked = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '订单状态' });
+    assert.equal(asked.replies[0]!.card?.kind, 'choice');
+    const later = new Promise<unknown>((r) => setTimeout(() => r(asked.state), 20));
+    const picked = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '保温杯那个', state: later });
+    assert.equal((picked.state as { focusOrderId?: string }).focusOrderId, 'SO-2', 'the awaited state carried the choice');
+    const failed = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '保温杯那个', state: Promise.reject(new Error('cache down')) });
+    assert.equal((failed.state as { focusOrderId?: string }).focusOrderId, undefined, 'no state: the pick is not a choice');
+  });
+
   test('answers report version and timings', async () => {
     const r = await createRobot({ dataSource: fakeDataSource({}), faq, version: 'v7' }).answer({ shopId: SHOP, userId: 'u', conversationId: 'c', text: '你好' });
     assert.equal(r.version, 'v7');
