@@ -8,19 +8,17 @@
  */
 import { Batcher, type BatcherOptions } from '../ops/batcher.ts';
 import { decryptPii, type Keyring } from '../privacy/pii.ts';
-import type { Selectable } from 'kysely';
 import type { SqlStore } from '../storage/ports.ts';
-import { rawRows } from '../storage/raw.ts';
-import type { ShopOrdersTable } from '../storage/tables/commerce.ts';
 import {
-  BUYER_LIST_LIMIT,
   selectBuyersAftersales,
+  selectBuyersOrdersWithParcels,
   selectBuyersOrderRows,
   selectLogistics,
   selectLogisticsMany,
   selectOrderRow,
   type BuyerKey,
   type OrderRow,
+  type OrderWithParcelRow,
 } from './repository.ts';
 import type { Aftersale, BuyerDataSource, Logistics, Order } from './types.ts';
 
@@ -34,28 +32,6 @@ export interface OrdersWithParcels {
   orders: Order[];
   parcels: Map<string, Logistics | null>;
 }
-
-type OrderWithParcelRow = Omit<Selectable<ShopOrdersTable>, 'last_event_id' | 'stored_at'> & {
-  k_i: number;
-  l_carrier: string | null;
-  l_tracking_no: string | null;
-  l_status: Logistics['status'] | null;
-  l_events: Logistics['events'] | null;
-  l_updated_at: Date | null;
-};
-
-// The orders statement of repository.ts (a LATERAL per buyer, same order and limit) with each
-// order's parcel joined on the logistics primary key. Only the columns an Order and a parcel are
-// made of: every column costs parsing (a timestamp most of all) on every turn.
-const ORDER_COLS = 'shop_id, order_id, user_id, status, items, total_amount, currency, receiver_name_enc, receiver_phone_enc, receiver_address_enc, created_at, updated_at';
-const ORDERS_WITH_PARCELS_MANY = `select x.*, k.i as k_i, l.carrier as l_carrier, l.tracking_no as l_tracking_no, l.status as l_status,
-    l.events as l_events, l.updated_at as l_updated_at
-  from jsonb_to_recordset($1::jsonb) as k(i int, s text, u text)
-  cross join lateral (
-    select ${ORDER_COLS} from shop_orders where shop_id = k.s and user_id = k.u order by created_at desc, order_id desc limit $2
-  ) x
-  left join shop_logistics l on l.shop_id = x.shop_id and l.order_id = x.order_id
-  order by k.i, x.created_at desc, x.order_id desc`;
 
 function parcelOf(r: OrderWithParcelRow): Logistics {
   return {
@@ -144,8 +120,7 @@ export class CommerceRepository implements CommerceReadModel {
   async listOrdersWithParcelsMany(keys: readonly BuyerKey[]): Promise<OrdersWithParcels[]> {
     const out: OrdersWithParcels[] = keys.map(() => ({ orders: [], parcels: new Map() }));
     if (keys.length === 0) return out;
-    const args = [JSON.stringify(keys.map((k, i) => ({ i, s: k.shopId, u: k.userId }))), BUYER_LIST_LIMIT];
-    for (const r of await rawRows<OrderWithParcelRow>(this.#sql.db, ORDERS_WITH_PARCELS_MANY, args)) {
+    for (const r of await selectBuyersOrdersWithParcels(this.#sql.db, keys)) {
       const o = out[r.k_i]!;
       o.orders.push(this.#order(r));
       o.parcels.set(r.order_id, r.l_tracking_no === null ? null : parcelOf(r));

@@ -81,6 +81,33 @@ const LOGISTICS_BY_ORDER_MANY = `select l.*, k.i as k_i from jsonb_to_recordset(
 
 const keysJson = (keys: readonly BuyerKey[]) => JSON.stringify(keys.map((k, i) => ({ i, s: k.shopId, u: k.userId })));
 
+export type OrderWithParcelRow = Omit<Selectable<ShopOrdersTable>, 'last_event_id' | 'stored_at'> & {
+  k_i: number;
+  l_carrier: string | null;
+  l_tracking_no: string | null;
+  l_status: Logistics['status'] | null;
+  l_events: Logistics['events'] | null;
+  l_updated_at: Date | null;
+};
+
+// ORDERS_MANY (a LATERAL per buyer, same order and limit) with each
+// order's parcel joined on the logistics primary key. Only the columns an Order and a parcel are
+// made of: every column costs parsing (a timestamp most of all) on every turn.
+const ORDER_COLS = 'shop_id, order_id, user_id, status, items, total_amount, currency, receiver_name_enc, receiver_phone_enc, receiver_address_enc, created_at, updated_at';
+const ORDERS_WITH_PARCELS_MANY = `select x.*, k.i as k_i, l.carrier as l_carrier, l.tracking_no as l_tracking_no, l.status as l_status,
+    l.events as l_events, l.updated_at as l_updated_at
+  from jsonb_to_recordset($1::jsonb) as k(i int, s text, u text)
+  cross join lateral (
+    select ${ORDER_COLS} from shop_orders where shop_id = k.s and user_id = k.u order by created_at desc, order_id desc limit $2
+  ) x
+  left join shop_logistics l on l.shop_id = x.shop_id and l.order_id = x.order_id
+  order by k.i, x.created_at desc, x.order_id desc`;
+
+/** Each buyer's orders with each order's parcel (l_* null: none), newest first, rows tagged with their key's index `k_i`. */
+export function selectBuyersOrdersWithParcels(db: Db | Tx, keys: readonly BuyerKey[]): Promise<OrderWithParcelRow[]> {
+  return rawRows<OrderWithParcelRow>(db, ORDERS_WITH_PARCELS_MANY, [keysJson(keys), BUYER_LIST_LIMIT]);
+}
+
 /** Runs one of the per-buyer statements for `keys`: one list per key, newest first, at most BUYER_LIST_LIMIT. */
 async function perBuyer<Row, T>(db: Db | Tx, text: string, keys: readonly BuyerKey[], map: (r: Selectable<Row>) => T): Promise<T[][]> {
   const rows = await rawRows<Selectable<Row> & { k_i: number }>(db, text, [keysJson(keys), BUYER_LIST_LIMIT]);
