@@ -17,6 +17,7 @@ import { spawn } from 'node:child_process';
 import { globSync } from 'node:fs';
 import net from 'node:net';
 import pg from 'pg';
+import { ensureTestAppRole } from '../test/support/app-role.ts';
 
 const args = process.argv.slice(2);
 const onlyEmbedded = args.includes('--only-embedded');
@@ -32,9 +33,8 @@ async function pgUp(url: string): Promise<string | undefined> {
   try {
     await c.connect();
     await c.query('select 1');
-    // The login role the tests run kefu as (neither owner nor superuser: row-level security
-    // binds it); test/support/services.ts names it. Created here once for every test process.
-    await c.query(`do $$ begin if not exists (select 1 from pg_roles where rolname = 'kefu_test_app') then create role kefu_test_app login nosuperuser nobypassrls; end if; end $$`);
+    // The login role the tests run kefu as (test/support/app-role.ts), once for every test process.
+    await ensureTestAppRole(c);
     return undefined;
   } catch (e) {
     return (e as Error).message;

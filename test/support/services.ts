@@ -18,6 +18,8 @@ import { RedisBus, RedisCache } from '../../src/storage/redis/redis-cache.ts';
 import type { Bus, Cache, SqlStore } from '../../src/storage/ports.ts';
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import { ensureTestAppRole, TEST_APP_ROLE } from './app-role.ts';
+export { TEST_APP_ROLE };
 import type { Database } from '../../src/storage/schema.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -124,21 +126,15 @@ export const SQL_FACTORIES: readonly SqlFactory[] = [
   },
 ];
 
-export const TEST_APP_ROLE = 'kefu_test_app';
-
 /**
- * The URL of PG_URL's server and database as a login role that is neither owner nor superuser
- * nor BYPASSRLS (created once, shared by every test run: roles belong to the whole server).
- * Stores made with it and `ownerUrl: PG_URL` run kefu as production should.
+ * The URL of PG_URL's server and database as the test app role (test/support/app-role.ts),
+ * created first when missing. Stores made with it and `ownerUrl: PG_URL` run kefu as production should.
  */
 export async function appRoleUrl(): Promise<string> {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
   try {
-    await c.query(`do $$ begin if not exists (select 1 from pg_roles where rolname = '${TEST_APP_ROLE}') then create role ${TEST_APP_ROLE} login nosuperuser nobypassrls; end if; end $$`);
-  } catch (e) {
-    // Two files creating it at once: one wins, the other sees the duplicate.
-    if (!['23505', '42710'].includes((e as { code?: string }).code ?? '')) throw e;
+    await ensureTestAppRole(c);
   } finally {
     await c.end();
   }
