@@ -298,11 +298,15 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   d.knowledge.onKnowledgeChanged.add((shopId) => faq.invalidate(shopId));
   const llm = config.llm ? createOpenAiCompatibleClient({ url: config.llm.url, model: config.llm.model, timeoutMs: config.llm.timeoutMs, ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}) }) : undefined;
   const robotV1 = createRobot({ dataSource: d.buyerData, faq, version: 'v1', budgetMs: config.robotLookupBudgetMs });
-  // Warm the robot (tokenizer dictionary, classifier, lookup code paths) before the first buyer
-  // waits for it: the first answers after a start were measured at over half a second.
-  await robotV1.answer({ shopId: 'warmup', userId: 'warmup', conversationId: 'warmup', text: '你好，我的快递到哪了？where is my parcel' }).catch(() => {});
+  const robotV2 = createRobot({ dataSource: d.buyerData, faq, version: 'v2', budgetMs: config.robotLookupBudgetMs, ...(llm ? { llm } : {}) });
+  // Warm both versions (each has its own NLU: tokenizer dictionary, classifier, lookup code
+  // paths) before the first buyer waits: the first answers after a start were measured at over
+  // half a second, and v2 was cold until the canary first sent it a buyer.
+  for (const r of [robotV1, robotV2]) {
+    await r.answer({ shopId: 'warmup', userId: 'warmup', conversationId: 'warmup', text: '你好，我的快递到哪了？where is my parcel' }).catch(() => {});
+  }
   const canary = createCanary({
-    robots: [robotV1, createRobot({ dataSource: d.buyerData, faq, version: 'v2', budgetMs: config.robotLookupBudgetMs, ...(llm ? { llm } : {}) })],
+    robots: [robotV1, robotV2],
     newVersion: 'v2',
     oldVersion: 'v1',
     newDigits: [],
