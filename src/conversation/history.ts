@@ -6,14 +6,14 @@
  */
 import type { Cache } from '../storage/ports.ts';
 import { keys } from '../storage/keys.ts';
-import type { MessageFrame } from '../protocol/frames.ts';
+import { frameJson, type MessageFrame } from '../protocol/frames.ts';
 
 export const HOT_HISTORY_MAX = 500;
 export const HOT_HISTORY_TTL_MS = 7 * 24 * 3600 * 1000;
 
 
 export async function pushHistory(cache: Cache, m: MessageFrame): Promise<void> {
-  await cache.listPush(keys.hotHistory(m.conversationId), [JSON.stringify(m)], { maxLen: HOT_HISTORY_MAX, ttlMs: HOT_HISTORY_TTL_MS });
+  await cache.listPush(keys.hotHistory(m.conversationId), [frameJson(m)], { maxLen: HOT_HISTORY_MAX, ttlMs: HOT_HISTORY_TTL_MS });
 }
 
 // Cached entries are MessageFrame JSON written by pushHistory, whose first `"seq":` is the

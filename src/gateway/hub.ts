@@ -21,7 +21,7 @@ import type { Logger } from 'pino';
 import type { Bus } from '../storage/ports.ts';
 import { channels } from '../storage/keys.ts';
 import type { EventSink, Targets } from '../conversation/service.ts';
-import type { ServerFrame } from '../protocol/frames.ts';
+import { frameJson, type ServerFrame } from '../protocol/frames.ts';
 
 export interface LocalConnection {
   readonly id: string;
@@ -130,7 +130,7 @@ export class Hub implements EventSink {
   }
 
   emit(targets: Targets, frame: ServerFrame, opts?: { exceptConnection?: string }): void {
-    const json = JSON.stringify(frame);
+    const json = frameJson(frame);
     const h: Header = { ...(targets.userIds?.length ? { u: targets.userIds } : {}), ...(targets.shopIds?.length ? { s: targets.shopIds } : {}), ...(opts?.exceptConnection ? { x: opts.exceptConnection } : {}) };
     this.#deliver(h, json);
     if (!this.publishing) return;

@@ -153,3 +153,16 @@ export function parseClientFrame(raw: string): { ok: true; frame: ClientFrame } 
   }
   return { ok: true, frame: r.data };
 }
+
+const serialised = new WeakMap<object, string>();
+
+/**
+ * A server frame's JSON, computed once per frame object: a stored message is sent to the sockets
+ * (the hub) and written to the hot history, and both need the same text. Frames are never
+ * changed after they are built, which is what makes the memo safe.
+ */
+export function frameJson(frame: ServerFrame): string {
+  let json = serialised.get(frame);
+  if (json === undefined) serialised.set(frame, (json = JSON.stringify(frame)));
+  return json;
+}

@@ -105,3 +105,16 @@ test('raw hot history keys on the frame seq, not on text that looks like one', a
   assert.equal((JSON.parse(raw![1]!) as { content: { text: string } }).content.text, '{"seq":1,"seq":7}');
   await c.close();
 });
+
+test('frameJson: one serialisation per frame object, equal to JSON.stringify', async () => {
+  const { frameJson } = await import('../../src/protocol/frames.ts');
+  let serialisations = 0;
+  const f = { type: 'pong' as const, id: 'a', ts: 1, toJSON: () => (serialisations++, { type: 'pong', id: 'a', ts: 1 }) };
+  const a = frameJson(f);
+  assert.equal(a, '{"type":"pong","id":"a","ts":1}');
+  assert.equal(frameJson(f), a);
+  assert.equal(frameJson(f), a);
+  assert.equal(serialisations, 1, 'serialised once however often it is sent');
+  const g = { type: 'pong' as const, id: 'b', ts: 2 };
+  assert.equal(frameJson(g), JSON.stringify(g), 'another frame, its own text');
+});
