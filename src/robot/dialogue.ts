@@ -475,7 +475,7 @@ const SPECIFIC =
   /到哪|在哪|哪儿了|哪里了|走到|到了没|到了吗|还没到|没到|没收到|怎么还没|状态|进度|单号|查|(?<![a-z])(?:where is|where are|track|tracking|status|check|has it|did it|yet|still|not received|have not received|arrived|stuck)(?![a-z])/;
 /** A data question that names no order of the buyer's: the shop's FAQ may answer it better. */
 const notAboutOwnOrder = (r: Resolved, text: string): boolean => !orderReference(r) && !personal(text);
-/** From this confidence an FAQ hit is one of the shop's own phrasings, near word for word ("门店地址在哪"). */
+/** From this lexical coverage (or confidence, for hits without it) an FAQ hit is one of the shop's own phrasings, near word for word ("门店地址在哪"). */
 export const FAQ_EXACT = 0.95;
 
 /**
@@ -488,7 +488,7 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const data = intent === 'aftersale_progress' ? aftersaleAnswer(ctx) : dataAnswer(ctx, intent);
   const hit = notAboutOwnOrder(ctx.r, ctx.input.text) ? confidentFaq(ctx) : undefined;
   // "物流到哪了" is about the buyer's parcel even when an FAQ shares its words, unless it is the FAQ's own question.
-  if (!hit || (SPECIFIC.test(ctx.r.u.normalized) && hit.confidence < FAQ_EXACT)) return data;
+  if (!hit || (SPECIFIC.test(ctx.r.u.normalized) && (hit.lexical ?? hit.confidence) < FAQ_EXACT)) return data;
   const faq: Reply = { text: hit.entry.answer };
   const focus = data.next?.pending ? undefined : data.next?.focusOrderId;
   const one = focus ? ctx.orders?.find((o) => o.orderId === focus) : undefined;

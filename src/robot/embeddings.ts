@@ -69,7 +69,7 @@ export type EmbeddingsFallbackReason = 'timeout' | 'error';
 
 export interface RerankerOptions {
   readonly client: EmbeddingsClient;
-  /** How far the similarity, relative to the other candidates, moves a confidence; default 0.5. */
+  /** How far the similarity, relative to the other candidates, moves a confidence, in log-odds; default 6 (a cosine 0.1 above the candidates' mean: +0.6). */
   readonly weight?: number;
   /** Entry embeddings kept (by text); default 20,000. */
   readonly cacheMax?: number;
@@ -80,7 +80,8 @@ export interface RerankerOptions {
 /**
  * Moves each hit's confidence by how much more (or less) similar its entry is to the query than
  * the candidates' average: a candidate the model finds clearly closer overtakes a lexical
- * neighbour, while the confidence scale, and so the index's bands, stay the lexical ones.
+ * neighbour, while the confidence stays a probability (it moves in log-odds), so the index's bands
+ * keep their meaning.
  */
 export class EmbeddingReranker {
   readonly #opts: RerankerOptions;
@@ -100,9 +101,9 @@ export class EmbeddingReranker {
       const q = vectors[0]!;
       const sims = texts.map((t) => cosine(q, this.#cache.get(t)!));
       const mean = sims.reduce((a, b) => a + b, 0) / sims.length;
-      const w = this.#opts.weight ?? 0.5;
+      const w = this.#opts.weight ?? 6;
       return hits
-        .map((h, i) => ({ ...h, confidence: Math.round(Math.min(1, Math.max(0, h.confidence + w * (sims[i]! - mean))) * 1000) / 1000 }))
+        .map((h, i) => ({ ...h, confidence: Math.round(shiftLogOdds(h.confidence, w * (sims[i]! - mean)) * 1000) / 1000 }))
         .sort((a, b) => b.confidence - a.confidence || b.score - a.score);
     } catch (e) {
       const name = (e as Error)?.name;
@@ -115,6 +116,11 @@ export class EmbeddingReranker {
     if (this.#cache.size >= (this.#opts.cacheMax ?? 20_000)) this.#cache.clear();
     this.#cache.set(text, v);
   }
+}
+
+function shiftLogOdds(p: number, by: number): number {
+  const q = Math.min(0.999, Math.max(0.001, p));
+  return 1 / (1 + Math.exp(-(Math.log(q / (1 - q)) + by)));
 }
 
 /** What an entry is about, for its embedding: the question and its alternates. */

@@ -1,12 +1,18 @@
 /**
  * One shop's FAQ, searchable by paraphrase. Every question, alternate phrasing and answer becomes
  * weighted terms (src/robot/lexicon/terms.ts): concepts of the e-commerce synonym lexicon
- * (邮费 = 运费 = postage), words, and Chinese character bigrams. The confidence then asks the
- * question a buyer would: how much of what I asked does this entry cover (its phrasings fully, its
- * answer at half credit), and how much of the entry's best phrasing did I ask? Both weighted by
- * how rare each term is in this shop's FAQ; a word no entry uses still counts against the query,
- * at a discount, so "do you sell laptops" covers nothing and a question buried in a long message
- * is still found. A BM25-style score breaks ties.
+ * (邮费 = 运费 = postage), words, and Chinese character bigrams. Candidates are ranked by a
+ * lexical coverage score that asks the question a buyer would: how much of what I asked does this
+ * entry cover (its phrasings fully, its answer at 0.7 credit), and how much of the entry's best
+ * phrasing did I ask? Both weighted by how rare each term is in this shop's FAQ; a word no entry
+ * uses counts against the query, so "do you sell laptops" covers nothing. A BM25-style score
+ * breaks ties.
+ *
+ * The confidence of the first few candidates is then a probability (faq-confidence.ts): a logistic
+ * regression, fitted on TRAIN, over features of the (query, candidate) pair (the clause of a long
+ * message the entry covers best, the share of the entry covered, the lead over the runner-up, a
+ * clashing kind of question, another language, alternates, the buyer pointing at their own order).
+ * The candidates are re-ordered by it.
  *
  * Three bands (`lookup`): `answer` (confident, and clearly ahead of the runner-up), `clarify`
  * (plausible: offer the top two or three), `none` (not an FAQ question). The thresholds were
@@ -15,7 +21,8 @@
  * Build cost is linear in the entries (a few ms for 500 entries); rebuild on every change.
  */
 import { KefuError } from '../protocol/errors.ts';
-import { defaultLexicon, type Lexicon } from './lexicon/index.ts';
+import { checkFaqModel, defaultFaqModel, faqProbability, type FaqConfidenceModel, type FaqFeatures } from './faq-confidence.ts';
+import { defaultLexicon, mentionsOwnOrder, type Lexicon } from './lexicon/index.ts';
 import { termsOf, TypoIndex, type TermContext } from './lexicon/terms.ts';
 import { detectLanguage } from './nlu/normalize.ts';
 import { defaultTokenizer, type Tokenizer } from './nlu/tokenizer.ts';
@@ -32,8 +39,10 @@ export interface FaqHit {
   readonly entry: FaqEntry;
   /** BM25-style score of the entry (ties and re-ranking). */
   readonly score: number;
-  /** 0..1; `search` returns only hits in the answer band. */
+  /** 0..1, the confidence model's probability that this entry answers the query; `search` returns only hits in the answer band. */
   readonly confidence: number;
+  /** 0..1, the lexical coverage that ranked the entry (1: the query says all the entry's question says, and nothing else). */
+  readonly lexical?: number;
 }
 
 export type FaqBand = 'answer' | 'clarify' | 'none';
@@ -55,12 +64,17 @@ export interface FaqIndexOptions {
   readonly threshold?: number;
   /** Minimum confidence to offer an entry when clarifying; default DEFAULT_CLARIFY_THRESHOLD (capped at `threshold`). */
   readonly clarifyThreshold?: number;
+  /** Confidence model (faq-confidence.ts); default the shipped one; null: the lexical score is the confidence. */
+  readonly model?: FaqConfidenceModel | null;
 }
 
 /** Chosen on the VALIDATION split by src/robot/eval/faq-tune.ts (docs/robot-evaluation.md). */
-export const DEFAULT_FAQ_THRESHOLD = 0.48;
-export const DEFAULT_CLARIFY_THRESHOLD = 0.31;
-/** When the runner-up is confident too, an answer must lead it by this much, or the robot asks which one was meant. */
+export const DEFAULT_FAQ_THRESHOLD = 0.78;
+export const DEFAULT_CLARIFY_THRESHOLD = 0.3;
+/**
+ * When the runner-up is confident too, an answer must lead it by this much in lexical coverage, or
+ * the robot asks which one was meant (two probabilities near 1 say little about which is meant).
+ */
 export const ANSWER_MARGIN = 0.05;
 export const MAX_FAQ_ENTRIES = 5000;
 const MAX_FIELD = 2000;
@@ -100,6 +114,7 @@ export class FaqIndex {
   readonly #ctx: TermContext;
   readonly #threshold: number;
   readonly #clarify: number;
+  readonly #model: FaqConfidenceModel | null;
   #maxIdf = 1;
   #avgLen = 1;
 
@@ -108,6 +123,7 @@ export class FaqIndex {
     const lexicon = opts.lexicon ?? defaultLexicon();
     this.#threshold = opts.threshold ?? DEFAULT_FAQ_THRESHOLD;
     this.#clarify = Math.min(opts.clarifyThreshold ?? DEFAULT_CLARIFY_THRESHOLD, this.#threshold);
+    this.#model = opts.model === undefined ? defaultFaqModel() : opts.model && checkFaqModel(opts.model);
     if (!Array.isArray(entries)) throw new KefuError('BAD_REQUEST', 'faq entries must be an array');
     if (entries.length > MAX_FAQ_ENTRIES) throw new KefuError('BAD_REQUEST', `at most ${MAX_FAQ_ENTRIES} faq entries per shop`);
     const ids = new Set<string>();
@@ -180,7 +196,7 @@ export class FaqIndex {
   bandOf(ranked: readonly FaqHit[]): FaqLookup {
     const [top, second] = ranked;
     if (!top || top.confidence < this.#clarify) return { band: 'none', hit: null, candidates: [] };
-    const clear = !second || second.confidence < this.#threshold || top.confidence - second.confidence >= ANSWER_MARGIN;
+    const clear = !second || second.confidence < this.#threshold || lead(top, second) >= ANSWER_MARGIN;
     if (top.confidence >= this.#threshold && clear) return { band: 'answer', hit: top, candidates: [top] };
     const candidates = ranked.filter((h) => h.confidence >= this.#clarify).slice(0, MAX_CANDIDATES);
     return { band: 'clarify', hit: null, candidates };
@@ -188,62 +204,170 @@ export class FaqIndex {
 
   /** The best `limit` entries with their confidence, thresholds not applied (for tuning and evaluation). */
   rank(text: string, limit = 5): FaqHit[] {
-    if (typeof text !== 'string' || this.#indexed.length === 0) return [];
-    const q = termsOf(text.slice(0, MAX_FIELD), this.#ctx);
-    if (q.terms.size === 0) return [];
-    const qLang = detectLanguage(q.display).lang;
-    let qMass = 0;
-    const candidates = new Set<number>();
-    for (const [t, w] of q.terms) {
-      qMass += w * this.#queryIdf(t);
-      for (const ei of this.#postings.get(t) ?? []) candidates.add(ei);
-    }
-    const hits: FaqHit[] = [];
-    for (const ei of candidates) {
-      const h = this.#scoreEntry(this.#indexed[ei]!, q.terms, qMass, qLang);
-      if (h) hits.push(h);
-    }
-    return hits.sort((a, b) => b.confidence - a.confidence || b.score - a.score).slice(0, limit);
+    const q = this.#query(text);
+    if (!q) return [];
+    const scored = this.#shortlist(q, limit).map(({ m, features }) => {
+      const confidence = this.#model ? faqProbability(this.#model, features) : m.lexical;
+      return { entry: m.ix.entry, score: round(m.score), confidence: round(confidence), lexical: round(m.lexical) };
+    });
+    return scored.sort((a, b) => b.confidence - a.confidence || b.lexical - a.lexical || b.score - a.score).slice(0, limit);
   }
 
-  #scoreEntry(ix: Indexed, q: ReadonlyMap<string, number>, qMass: number, qLang: Lang): FaqHit | null {
-    let qHit = 0;
-    for (const [t, w] of q) {
-      if (ix.phrasingTerms.has(t)) qHit += w * this.#idf(t);
-      else if (ix.answerTerms.has(t)) qHit += ANSWER_CREDIT * w * this.#idf(t);
+  /** The lexical shortlist with the confidence model's features (for fitting the model: src/robot/eval/faq-fit.ts). */
+  explain(text: string, limit = MAX_CANDIDATES + 1): { entry: FaqEntry; lexical: number; features: FaqFeatures }[] {
+    const q = this.#query(text);
+    return q ? this.#shortlist(q, limit).map(({ m, features }) => ({ entry: m.ix.entry, lexical: m.lexical, features })) : [];
+  }
+
+  #query(text: string): Query | undefined {
+    if (typeof text !== 'string' || this.#indexed.length === 0) return undefined;
+    const r = termsOf(text.slice(0, MAX_FIELD), this.#ctx);
+    if (r.terms.size === 0) return undefined;
+    const clauses = text
+      .slice(0, MAX_FIELD)
+      .split(CLAUSE_BREAK)
+      .filter((c) => c.trim())
+      .slice(0, MAX_CLAUSES);
+    const parts = clauses.length > 1 ? clauses.map((c) => termsOf(c, this.#ctx).terms).filter((t) => t.size > 0) : [r.terms];
+    return {
+      terms: r.terms,
+      mass: this.#mass(r.terms),
+      lang: detectLanguage(r.display).lang,
+      clauses: parts.map((terms) => ({ terms, mass: this.#mass(terms) })),
+      ownOrder: mentionsOwnOrder(r.normalized),
+    };
+  }
+
+  #mass(terms: ReadonlyMap<string, number>): number {
+    let mass = 0;
+    for (const [t, w] of terms) mass += w * this.#idf(t);
+    return mass;
+  }
+
+  /** The share of the query's clause the entry covers best. */
+  #bestClause(m: Match, q: Query): number {
+    let best = 0;
+    for (const c of q.clauses) {
+      let hit = 0;
+      for (const [t, w] of c.terms) {
+        if (m.ix.phrasingTerms.has(t)) hit += w * this.#idf(t);
+        else if (m.ix.answerTerms.has(t)) hit += ANSWER_CREDIT * w * this.#idf(t);
+      }
+      if (c.mass) best = Math.max(best, hit / c.mass);
     }
-    if (qHit === 0 || qMass === 0) return null;
+    return best;
+  }
+
+
+  /** The best entries by lexical score (at least the clarify band's worth), with their features. */
+  #shortlist(q: Query, limit: number): { m: Match; features: FaqFeatures }[] {
+    const candidates = new Set<number>();
+    for (const t of q.terms.keys()) for (const ei of this.#postings.get(t) ?? []) candidates.add(ei);
+    const matches: Match[] = [];
+    for (const ei of candidates) {
+      const m = this.#match(this.#indexed[ei]!, q);
+      if (m) matches.push(m);
+    }
+    matches.sort((a, b) => b.lexical - a.lexical || b.score - a.score);
+    const top = matches.slice(0, Math.max(limit, MAX_CANDIDATES + 1));
+    return top.map((m, i) => ({ m, features: this.#features(m, q, i === 0 ? (top[1]?.lexical ?? 0) : top[0]!.lexical) }));
+  }
+
+  #match(ix: Indexed, q: Query): Match | null {
+    let qHit = 0;
+    let answerHit = 0;
+    for (const [t, w] of q.terms) {
+      if (ix.phrasingTerms.has(t)) qHit += w * this.#idf(t);
+      else if (ix.answerTerms.has(t)) answerHit += ANSWER_CREDIT * w * this.#idf(t);
+    }
+    qHit += answerHit;
+    if (qHit === 0 || q.mass === 0) return null;
     let cover = 0;
     let second = 0;
-    let lang: Lang | undefined;
-    let len = this.#avgLen;
+    let best: Phrasing | undefined;
     for (const p of ix.phrasings) {
       let hit = 0;
-      for (const [t, w] of p.terms) if (q.has(t)) hit += w * this.#idf(t);
+      for (const [t, w] of p.terms) if (q.terms.has(t)) hit += w * this.#idf(t);
       const c = p.mass ? hit / p.mass : 0;
-      if (c > cover || lang === undefined) {
+      if (c > cover || best === undefined) {
         second = cover;
         cover = c;
-        lang = p.lang;
-        len = p.terms.size;
+        best = p;
       } else if (c > second) second = c;
     }
     // Two phrasings of an entry that both match are more evidence than one.
     cover = Math.min(1, cover + SECOND_PHRASING_CREDIT * second);
-    let confidence = Math.pow(qHit / qMass, Q_EXP) * Math.pow(Math.max(cover, ANSWER_ONLY_COVER), D_EXP);
-    if (lang !== undefined && lang !== qLang) confidence *= OTHER_LANGUAGE_FACTOR;
+    let lexical = Math.pow(qHit / q.mass, Q_EXP) * Math.pow(Math.max(cover, ANSWER_ONLY_COVER), D_EXP);
+    if (best && best.lang !== q.lang) lexical *= OTHER_LANGUAGE_FACTOR;
+    const len = best?.terms.size ?? this.#avgLen;
     const score = (qHit * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * len) / this.#avgLen));
-    return { entry: ix.entry, score: round(score), confidence: round(Math.min(1, confidence)) };
+    return { ix, lexical: Math.min(1, lexical), score, qHit, answerHit, cover, best };
   }
+
+  #features(m: Match, q: Query, runnerUp: number): FaqFeatures {
+    const entryTypes = new Set<string>();
+    for (const t of m.best?.terms.keys() ?? []) if (t.startsWith('~?')) entryTypes.add(t);
+    const queryTypes = new Set<string>();
+    for (const t of q.terms.keys()) if (t.startsWith('~?')) queryTypes.add(t);
+    const alternates = Math.min(1, (m.ix.phrasings.length - 1) / 4);
+    return {
+      lexical: m.lexical,
+      clauseCovered: this.#bestClause(m, q),
+      entryCovered: m.cover,
+      answerOnly: m.answerHit / m.qHit,
+      questionTypeConflict: typesConflict(queryTypes, entryTypes) ? 1 : 0,
+      otherLanguage: m.best && m.best.lang !== q.lang ? 1 : 0,
+      margin: m.lexical - runnerUp,
+      alternates,
+      lexicalWithAlternates: m.lexical * alternates,
+      ownOrder: q.ownOrder ? 1 : 0,
+    };
+  }
+
+
 
   #idf(term: string): number {
     const df = this.#df.get(term);
     return df === undefined ? UNKNOWN_WORD_FACTOR * this.#maxIdf : Math.log(1 + this.#entries.length / df);
   }
 
-  #queryIdf(term: string): number {
-    return this.#idf(term);
-  }
+}
+
+interface Query {
+  readonly terms: ReadonlyMap<string, number>;
+  readonly mass: number;
+  readonly lang: Lang;
+  readonly ownOrder: boolean;
+  /** A long message's sentences and clauses: one of them is usually the question. */
+  readonly clauses: readonly { terms: ReadonlyMap<string, number>; mass: number }[];
+}
+
+const CLAUSE_BREAK = /[,，。.!！?？;；、\n]+|\s(?:but|and|so)\s/i;
+const MAX_CLAUSES = 6;
+
+/** An entry's lexical match to a query. */
+interface Match {
+  readonly ix: Indexed;
+  /** Coverage both ways, rarity-weighted: what ranks the candidates. */
+  readonly lexical: number;
+  /** BM25-style score (ties). */
+  readonly score: number;
+  /** Rarity-weighted query terms matched (answer-only ones at ANSWER_CREDIT), and the answer-only part of it. */
+  readonly qHit: number;
+  readonly answerHit: number;
+  readonly cover: number;
+  readonly best: Phrasing | undefined;
+}
+
+/**
+ * "Yes or no" (`?can`) and "what" (`?which`: 什么, 啥 are in every kind of question) go with any
+ * kind of question; when, where, how and how much do not go with each other.
+ */
+const GENERIC_TYPES = new Set(['~?can', '~?which']);
+function typesConflict(query: ReadonlySet<string>, entry: ReadonlySet<string>): boolean {
+  const a = [...query].filter((t) => !GENERIC_TYPES.has(t));
+  const b = [...entry].filter((t) => !GENERIC_TYPES.has(t));
+  return a.length > 0 && b.length > 0 && !a.some((t) => b.includes(t));
 }
 
 interface CachedPhrasing {
@@ -279,7 +403,7 @@ function phrasingCache(tokenizer: Tokenizer, lexicon: Lexicon): Map<string, Cach
 const lexiconTypoIndexes = new WeakMap<Lexicon, TypoIndex>();
 function lexiconTypos(lexicon: Lexicon): TypoIndex {
   let t = lexiconTypoIndexes.get(lexicon);
-  if (!t) lexiconTypoIndexes.set(lexicon, (t = new TypoIndex(lexicon.latinVocabulary)));
+  if (!t) lexiconTypoIndexes.set(lexicon, (t = new TypoIndex(lexicon.latinVocabulary, { substitutions: false })));
   return t;
 }
 
@@ -303,3 +427,8 @@ function validEntry(e: FaqEntry, i: number, ids: Set<string>): FaqEntry {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** How far `a` leads `b` in lexical coverage (in confidence for hits without it, e.g. re-ranked ones). */
+export function lead(a: Pick<FaqHit, 'confidence' | 'lexical'>, b: Pick<FaqHit, 'confidence' | 'lexical'>): number {
+  return a.lexical !== undefined && b.lexical !== undefined ? a.lexical - b.lexical : a.confidence - b.confidence;
+}

@@ -41,8 +41,8 @@ for (const factory of SQL_FACTORIES) {
     before(async () => {
       store = await factory.create();
       knowledge = new KnowledgeService(store);
-      // A strict answer threshold, so that a question near an entry lands in the clarify band.
-      faq = new FaqIndexProvider({ load: (s) => knowledge.listFaq(s), versionOf: (s) => knowledge.version(s), recheckMs: 0, threshold: 0.99, clarifyThreshold: 0.3 });
+      // A strict answer threshold on the lexical score alone (no confidence model), so that a question near an entry lands in the clarify band.
+      faq = new FaqIndexProvider({ load: (s) => knowledge.listFaq(s), versionOf: (s) => knowledge.version(s), recheckMs: 0, threshold: 0.99, clarifyThreshold: 0.3, model: null });
       suggestions = new FaqSuggestionService({ sql: store, faq, log });
       shop = `shop-${randomUUID().slice(0, 8)}`;
       await knowledge.createFaq(shop, { question: '运费怎么算', answer: '满 99 元包邮，不满 99 元收 8 元。' });

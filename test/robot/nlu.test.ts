@@ -125,6 +125,19 @@ function intentRuleTests(): void {
     assert.equal(understand('快递到哪了？算了转人工吧').intent, 'human');
   });
 
+  test('a question about a shop topic no cue knows is a shop question, not unknown', () => {
+    // Words of the FAQ lexicon's _knowledge concepts, in sentences no cue or TRAIN utterance has.
+    for (const text of ['孕妇可以擦这个面霜吗', 'does the cushion cover shrink', 'zp吗亲']) assert.equal(understand(text).intent, 'faq', text);
+    // Only what the cues and the model left undecided: a return question stays one.
+    assert.equal(understand('退货要自己出运费吗').intent, 'return_policy');
+    assert.equal(understand('天气怎么样').intent, 'unknown');
+  });
+
+  test('English after-sales progress is told from policy by arrival and not-yet words', () => {
+    for (const text of ['when will my exchange arrive', 'has my refund come through']) assert.equal(understand(text).intent, 'aftersale_progress', text);
+    for (const text of ['can i get a refund if i change my mind', 'how do refunds work']) assert.equal(understand(text).intent, 'return_policy', text);
+  });
+
   test('weak evidence gives unknown with a guess to confirm', () => {
     const u = understand('我的单子');
     assert.equal(u.intent, 'unknown');

@@ -7,7 +7,7 @@
  * Relative dates in the corpus are written as if spoken on EVAL_NOW (a Wednesday, UTC+8).
  */
 import { readFileSync } from 'node:fs';
-import { ANSWER_MARGIN, FaqIndex, type FaqEntry } from '../faq-index.ts';
+import { ANSWER_MARGIN, FaqIndex, lead, type FaqEntry } from '../faq-index.ts';
 import { readCorpus, type LabelledUtterance, type Split } from '../nlu/corpus.ts';
 import { createNlu, type Nlu } from '../nlu/understand.ts';
 import type { Tokenizer } from '../nlu/tokenizer.ts';
@@ -82,7 +82,7 @@ export function readFaqQueries(): FaqQuery[] {
     .map((l) => JSON.parse(l) as FaqQuery);
 }
 
-/** A shop's FAQ with its queries: the demo shop and the outdoor shop (entries without alternates, as shops add them over REST). */
+/** A shop's FAQ with its queries: the demo shop, the outdoor shop and the beauty shop (entries mostly without alternates, as shops add them over REST). */
 export interface FaqSet {
   readonly name: string;
   readonly entries: FaqEntry[];
@@ -90,11 +90,12 @@ export interface FaqSet {
 }
 
 export function readFaqSets(): FaqSet[] {
-  const outdoor = (JSON.parse(readFileSync(here('./faq.outdoor.json'), 'utf8')) as { entries: FaqEntry[] }).entries;
-  return [
-    { name: 'demo', entries: readDemoFaq(), queries: readFaqQueries() },
-    { name: 'outdoor', entries: outdoor, queries: jsonl<FaqQuery>('./faq-queries.outdoor.jsonl') },
-  ];
+  const shop = (name: string): FaqSet => ({
+    name,
+    entries: (JSON.parse(readFileSync(here(`./faq.${name}.json`), 'utf8')) as { entries: FaqEntry[] }).entries,
+    queries: jsonl<FaqQuery>(`./faq-queries.${name}.jsonl`),
+  });
+  return [{ name: 'demo', entries: readDemoFaq(), queries: readFaqQueries() }, shop('outdoor'), shop('beauty')];
 }
 
 export function readFloors(): Floors {
@@ -189,7 +190,7 @@ export function evaluateIntents(nlu: Nlu, items: readonly LabelledUtterance[]): 
 /** One shop's queries of one split against thresholds, for choosing them: top hit and band of every query. */
 export interface FaqScored {
   readonly expect: string | null;
-  readonly ranked: readonly { id: string; confidence: number }[];
+  readonly ranked: readonly { id: string; confidence: number; lexical?: number }[];
 }
 
 /** Ranks every query of `split` in every FAQ set, thresholds not applied. */
@@ -199,7 +200,7 @@ export function scoreFaqSplit(split: FaqQuery['split'], sets: readonly FaqSet[] 
     const index = new FaqIndex(set.entries, { ...(tokenizer ? { tokenizer } : {}), threshold: 0, clarifyThreshold: 0 });
     // The demo set's `eval` queries are its validation split (faqSplitOf).
     for (const q of set.queries.filter((x) => faqSplitOf(x) === split)) {
-      out.push({ expect: q.expect, ranked: index.rank(q.text, 4).map((h) => ({ id: h.entry.id, confidence: h.confidence })) });
+      out.push({ expect: q.expect, ranked: index.rank(q.text, 4).map((h) => ({ id: h.entry.id, confidence: h.confidence, lexical: h.lexical })) });
     }
   }
   return out;
@@ -220,14 +221,16 @@ export interface ThresholdChoice {
  * most `maxFalseAnswers`. The clarify threshold: the one, below it, that offers the right entry to
  * the most unanswered in-FAQ questions, each off-topic question offered candidates costing two.
  */
-const MIN_CLARIFY = 0.25;
+// The confidence is a probability: below this, an offered entry is mostly noise.
+const MIN_CLARIFY = 0.3;
 
 export function chooseFaqThresholds(scored: readonly FaqScored[], maxFalseAnswers = 0.01): ThresholdChoice {
-  const grid = Array.from({ length: 61 }, (_, i) => Math.round((0.3 + i * 0.01) * 100) / 100);
+  // Up to 0.99: the confidence is a fitted probability (src/robot/faq-confidence.ts), and near misses can reach 0.9.
+  const grid = Array.from({ length: 70 }, (_, i) => Math.round((0.3 + i * 0.01) * 100) / 100);
   const off = scored.filter((s) => s.expect === null);
   const inFaq = scored.filter((s) => s.expect !== null);
   const answers = (t: number) => (s: FaqScored) => bandOf(s, t, 0) === 'answer';
-  const threshold = grid.find((t) => off.filter(answers(t)).length <= maxFalseAnswers * off.length) ?? 0.9;
+  const threshold = grid.find((t) => off.filter(answers(t)).length <= maxFalseAnswers * off.length) ?? 0.99;
   let clarifyThreshold = threshold;
   let best = -Infinity;
   // Offering entries that share next to nothing with the question is noise, whatever it gains.
@@ -257,7 +260,7 @@ export function faqScoresAt(scored: readonly FaqScored[], threshold: number, cla
 function bandOf(s: FaqScored, threshold: number, clarify: number): 'answer' | 'clarify' | 'none' {
   const [top, second] = s.ranked;
   if (!top || top.confidence < Math.min(clarify, threshold)) return 'none';
-  const clear = !second || second.confidence < threshold || top.confidence - second.confidence >= ANSWER_MARGIN;
+  const clear = !second || second.confidence < threshold || lead(top, second) >= ANSWER_MARGIN;
   return top.confidence >= threshold && clear ? 'answer' : 'clarify';
 }
 

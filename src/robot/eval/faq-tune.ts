@@ -1,7 +1,8 @@
 /**
  * `node src/robot/eval/faq-tune.ts`: chooses the FAQ index's answer and clarify thresholds on the
- * VALIDATION split of the FAQ sets (the outdoor shop's validation queries and the demo set's
- * `eval` queries) and prints what they give on TRAIN and VALIDATION. The chosen numbers are
+ * VALIDATION split of the FAQ sets (the outdoor and beauty shops' validation queries and the demo
+ * set's `eval` queries) and prints what they give on TRAIN and VALIDATION. Fit the confidence
+ * model first (`node src/robot/eval/faq-fit.ts --write`): the thresholds are on its scale. The chosen numbers are
  * copied by hand into DEFAULT_FAQ_THRESHOLD and DEFAULT_CLARIFY_THRESHOLD (src/robot/faq-index.ts);
  * test/robot/faq-ranking.test.ts fails when they differ. The blind set is never used here.
  */

@@ -43,6 +43,8 @@ export interface Lexicon {
   isWeak(id: string): boolean;
   /** Things a question is about (a jacket, a tent) rather than what it asks about them. */
   isObject(id: string): boolean;
+  /** What the shop or its products are asked about, never a buyer's own order (`_knowledge`). */
+  isKnowledge(id: string): boolean;
   /** Number of concept groups. */
   readonly groups: number;
 }
@@ -62,6 +64,7 @@ export function buildLexicon(files: readonly SynonymFile[], families: SynonymFil
   const list = (k: string) => new Set<string>(Array.isArray(families[k]) ? (families[k] as readonly string[]) : []);
   const weak = list('_weak');
   const objects = list('_objects');
+  const knowledge = list('_knowledge');
   for (const [f, members] of Object.entries(families)) {
     if (f.startsWith('_') || !Array.isArray(members)) continue;
     for (const id of members as readonly string[]) family.set(id, [...(family.get(id) ?? []), f]);
@@ -100,6 +103,7 @@ export function buildLexicon(files: readonly SynonymFile[], families: SynonymFil
     familiesOf: (id) => family.get(id) ?? [],
     isWeak: (id) => weak.has(id),
     isObject: (id) => objects.has(id),
+    isKnowledge: (id) => knowledge.has(id),
     latinVocabulary: known,
     matchHan: (text) => matchHan(han, maxHan, text),
     matchLatin: (tokens) => matchLatin(latin, tokens),
@@ -171,3 +175,22 @@ function pairs(s: string): Map<string, string> {
   for (let i = 0; i + 1 < chars.length; i += 2) m.set(chars[i]!, chars[i + 1]!);
   return m;
 }
+
+let ownOrder: RegExp | undefined;
+
+/**
+ * Whether a (normalised) text points at the buyer's own order, parcel or refund ("where is my
+ * parcel", "我的退款到了没"): `own-order.json`, an owner phrase and then, within a few characters,
+ * a thing.
+ */
+export function mentionsOwnOrder(text: string): boolean {
+  if (!ownOrder) {
+    const f = JSON.parse(readFileSync(here('./own-order.json'), 'utf8')) as { owner: string[]; things: string[] };
+    // English words are whole words ("my", not "mystery"); Chinese has no spaces to mark them.
+    const alt = (xs: readonly string[]) => xs.map((x) => (/^[a-z]/.test(x) ? `(?<![a-z])${escape(x)}s?(?![a-z])` : escape(x))).join('|');
+    ownOrder = new RegExp(`(?:${alt(f.owner)})[^|,，。?？!！]{0,8}?(?:${alt(f.things)})`, 'i');
+  }
+  return ownOrder.test(text);
+}
+
+const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -18,6 +18,8 @@ import { foldTraditional, type Lexicon } from './index.ts';
 
 export const QUESTION_TYPE_WEIGHT = 0.5;
 export const BIGRAM_WEIGHT = 0.3;
+/** A Chinese word of one character (开, 放, 擦) means too many things to weigh like a word. */
+export const SINGLE_CHAR_WEIGHT = 0.5;
 /** Related concepts (free shipping, a shipping fee) share a family term of this weight. */
 export const FAMILY_WEIGHT = 0.5;
 /** Generic concepts (`_weak` in families.json). */
@@ -86,7 +88,7 @@ export function termsOf(text: string, ctx: TermContext): { terms: Map<string, nu
     }
     const free = chars.map((c, k) => (covered.has(start + k) ? '' : c));
     if (free.every((c) => !c) || STOP.has(tok)) return;
-    if (free.every(Boolean) && (chars.length > 1 || !FUNCTION_CHARS.has(tok))) add(tok, 1);
+    if (free.every(Boolean) && (chars.length > 1 || !FUNCTION_CHARS.has(tok))) add(tok, chars.length > 1 ? 1 : SINGLE_CHAR_WEIGHT);
     // Bigrams inside longer words, and across single characters that segmentation may have split
     // off a word it did not know ("顺 丰" for a typo'd "顺风"); not across whole words, which is noise.
     if (chars.length >= 3) for (let k = 0; k + 1 < free.length; k++) if (free[k] && free[k + 1]) bigram(free[k]!, free[k + 1]!, add);
@@ -144,8 +146,15 @@ function correct(w: string, ctx: TermContext): string {
 export class TypoIndex {
   readonly #words = new Set<string>();
   readonly #deletes = new Map<string, string>();
+  readonly #substitutions: boolean;
 
-  constructor(words: Iterable<string>) {
+  /**
+   * `substitutions: false` corrects only a dropped, an extra or two swapped letters: a changed
+   * letter turns too many real words into a word of a big vocabulary ("weather" into the
+   * lexicon's "leather").
+   */
+  constructor(words: Iterable<string>, opts: { substitutions?: boolean } = {}) {
+    this.#substitutions = opts.substitutions ?? true;
     for (const w of words) {
       if (!LATIN.test(w) || w.length < 3) continue;
       this.#words.add(w);
@@ -168,10 +177,16 @@ export class TypoIndex {
     for (const d of deletes(w)) {
       if (w.length >= 6 && this.#words.has(d)) return d;
       const changed = w.length >= 7 ? this.#deletes.get(d) : undefined;
-      if (changed && changed.length === w.length) return changed;
+      if (changed && changed.length === w.length && (this.#substitutions || swapped(w, changed))) return changed;
     }
     return undefined;
   }
+}
+
+/** `b` is `a` with two neighbouring letters swapped ("postgae", "postage"). */
+function swapped(a: string, b: string): boolean {
+  const i = [...a].findIndex((c, k) => c !== b[k]);
+  return i >= 0 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 function deletes(w: string): string[] {

@@ -46,6 +46,8 @@ export interface ClassifierInput {
   readonly angry?: number;
   /** Word and bigram features for the trained model (bayes.ts `featuresOf`). */
   readonly features?: readonly string[];
+  /** Evidence found outside the cues (the shop topics of understand.ts), added only when the rest leaves the intent unknown. */
+  readonly extra?: Readonly<Partial<Record<Intent, number>>>;
 }
 
 export interface ClassifierOptions {
@@ -144,6 +146,13 @@ export class IntentClassifier {
     }
     const complaint = this.#intents.indexOf('complaint');
     if (input.angry) scores[complaint]! += ANGRY_WEIGHT * Math.min(2, input.angry);
+    const decided = this.#decide(scores);
+    if (decided.intent !== 'unknown' || !input.extra) return decided;
+    // Outside evidence decides only what the cues and the model left undecided.
+    for (const [intent, v] of Object.entries(input.extra)) {
+      const i = this.#intents.indexOf(intent as ScoredIntent);
+      if (i >= 0) scores[i]! += v;
+    }
     return this.#decide(scores);
   }
 

@@ -72,6 +72,9 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' refund+update', 1.2], [' money back+when', 1.0], [' money+when', 0.5], [' return+received', 0.5], [' replacement+shipped', 0.8],
     [' replacement+when', 0.6], [' replacement+ship', 1.0], [' replacement+where', 0.6], [' refund+where', 1.0], [' refund+到哪', 1.3], [' refund+还没', 1.0], [' refund+hit', 0.8], [' refund+account', 0.6],
     [' refund+card', 0.6], [' still waiting', 0.5], [' i returned', 0.8], [' already returned', 1.0], [' sent it back', 1.0], [' sent back', 1.0], [' sent+back', 0.8], [' received+sent', 0.5], [' status+return', 1.0], [' status+exchange', 1.0], [' status+refund', 1.0], [' exchange+shipped', 1.5], [' my exchange', 1.0], [' my return', 0.8], [' my replacement', 1.0], [' still no refund', 1.2], [' no refund', 0.6], [' receiv+my return', 1.4], [' exchange+update', 1.4], [' return+update', 1.4], [' refund+days ago', 0.4], [' refunded+when', 0.5],
+    // Progress is asked with arrival and not-yet words; policy with can / how / policy (return_policy).
+    [' refund+arriv', 1.2], [' refund+come', 0.9], [' refund+gone through', 1.0], [' refund+go through', 0.8], [' refund+has not', 1.0], [' refund+have not', 0.8], [' refund+show up', 1.0], [' exchange+arriv', 1.0], [' replacement+arriv', 1.0], [' return+processed', 1.0], [' money+arriv', 0.8],
+    ['退款+has not', 1.0], ['退款+yet', 1.0], ['退款+still', 1.0], ['money+回来', 0.8], ['money+什么时候', 0.6], ['退的+回来', 0.8], ['退的+什么时候', 0.8],
   ],
   return_policy: [
     ['退货', 1.1], ['换货', 1.1], ['退换', 1.1], ['怎么退', 1.4], ['如何退', 1.4], ['能退吗', 1.3], ['可以退吗', 1.3], ['能退', 0.9],

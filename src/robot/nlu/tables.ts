@@ -71,6 +71,11 @@ export const PINYIN_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['cwl', '查物流'],
   ['ckd', '查快递'],
   ['cdd', '查订单'],
+  ['zp', '正品'],
+  ['jf', '积分'],
+  ['bx', '保修'],
+  ['zb', '质保'],
+  ['hdfk', '货到付款'],
 ]);
 
 /**
@@ -128,6 +133,15 @@ export const PINYIN_WORDS: ReadonlyMap<string, string> = new Map([
   ['jinxing', '进行'],
   ['xiexiele', '谢谢了'],
   ['kuaidiyuan', '快递员'],
+  ['zhengpin', '正品'],
+  ['jifen', '积分'],
+  ['huiyuan', '会员'],
+  ['zhibao', '质保'],
+  ['chima', '尺码'],
+  ['baozhiqi', '保质期'],
+  ['guoqi', '过期'],
+  ['shenhe', '审核'],
+  ['daohuo', '到货'],
   ...PINYIN_ABBREVIATIONS,
 ]);
 

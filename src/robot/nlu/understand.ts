@@ -3,8 +3,9 @@
  * extract entities, tokenise. CPU only, no I/O; the jieba dictionary is loaded once per process.
  */
 import type { Intent, Understanding } from '../types.ts';
-import { featuresOf, NaiveBayes } from './bayes.ts';
-import { IntentClassifier, type Classification } from './classifier.ts';
+import { featuresOf, NaiveBayes, stem } from './bayes.ts';
+import { defaultLexicon } from '../lexicon/index.ts';
+import { IntentClassifier, type Classification, type ClassifierInput } from './classifier.ts';
 import { trainingUtterances, type LabelledUtterance } from './corpus.ts';
 import { extractEntities } from './entities.ts';
 import { NO_WORDS, YES_WORDS } from './lexicon.ts';
@@ -50,7 +51,8 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     if (t) return t;
     const n = normalize(text);
     const tokens = tokenizer.cut(n.text);
-    const c = unwrapped(classifier, tokenizer, n, classifier.classify({ scan: n.scan, angry: n.angry, features: featuresOf(n.text, tokens) }));
+    const extra = shopTopics(n.text, tokens);
+    const c = unwrapped(classifier, tokenizer, n, classifier.classify({ scan: n.scan, angry: n.angry, features: featuresOf(n.text, tokens), extra }), extra);
     t = { n, lang: detectLanguage(n.display), tokens, c, yesNo: yesNoOf(n.scan) };
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
@@ -108,17 +110,39 @@ const THANKS_TAIL =
  * politeness: when they decided the intent (or nothing was decided), the rest of the message is
  * classified on its own, and its intent wins when it has one.
  */
-function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification): Classification {
+function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification, extra: ClassifierInput['extra']): Classification {
   if (c.intent !== 'greeting' && c.intent !== 'bye' && c.intent !== 'unknown') return c;
   const core = n.scan.replace(GREETING_HEAD, ' ').replace(THANKS_TAIL, ' ');
   if (core.length === n.scan.length || !/[\p{Script=Han}a-z]/u.test(core)) return c;
   const text = core.replace(/ \| /g, ',').trim();
-  const inner = classifier.classify({ scan: core, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)) });
+  const inner = classifier.classify({ scan: core, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)), extra });
   const substantive = (i: Intent | undefined) => i !== undefined && i !== 'unknown' && i !== 'greeting' && i !== 'bye';
   if (substantive(inner.intent)) return inner;
   // "你好，想问下tk": better to ask "did you mean a refund?" than to greet back.
   if (substantive(inner.guess) && (c.intent !== 'unknown' || !c.guess)) return inner;
   return c;
+}
+
+/** Evidence for `faq` per shop topic named (the FAQ lexicon's `_knowledge`), for at most two topics. */
+export const SHOP_TOPIC_WEIGHT = 1;
+const MAX_SHOP_TOPICS = 2;
+const LATIN_WORD = /^[a-z]+$/;
+
+/**
+ * A message that names what shops are asked about and orders are not (a size, a material, a
+ * payment method, a shelf life, sensitive skin) is likely a question for the shop's FAQ, in words
+ * the cues may never have seen: the FAQ's synonym lexicon knows them.
+ */
+function shopTopics(text: string, tokens: readonly string[]): ClassifierInput['extra'] {
+  const lexicon = defaultLexicon();
+  const topics = new Set<string>();
+  const note = (id: string) => {
+    for (const part of id.split('+')) if (lexicon.isKnowledge(part)) topics.add(part);
+  };
+  for (const m of lexicon.matchHan(text)) note(m.id);
+  const latin = tokens.filter((t) => LATIN_WORD.test(t)).map(stem);
+  if (latin.length) for (const m of lexicon.matchLatin(latin)) note(m.id);
+  return topics.size ? { faq: SHOP_TOPIC_WEIGHT * Math.min(MAX_SHOP_TOPICS, topics.size) } : undefined;
 }
 
 const TRAILING_PARTICLES = /[啊吧呀哈呢的哦噢嘛了]+$/;
