@@ -39,6 +39,8 @@ export const FAQ_FEATURES = [
   'lexicalWithAlternates',
   /** The query points at the buyer's own order, parcel or refund ("where is my parcel"): their data, not the FAQ. */
   'ownOrder',
+  /** The query asks the agent about themselves ("what size are you", "你多大了"): a person's size or age, not a product's. */
+  'personal',
 ] as const;
 
 export type FaqFeature = (typeof FAQ_FEATURES)[number];
@@ -58,6 +60,7 @@ export const FAQ_FEATURE_SIGNS: Readonly<Record<FaqFeature, -1 | 0 | 1>> = {
   alternates: 0,
   lexicalWithAlternates: 1,
   ownOrder: -1,
+  personal: -1,
 };
 export type FaqFeatures = Readonly<Record<FaqFeature, number>>;
 

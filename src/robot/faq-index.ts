@@ -22,7 +22,7 @@
  */
 import { KefuError } from '../protocol/errors.ts';
 import { checkFaqModel, defaultFaqModel, faqProbability, type FaqConfidenceModel, type FaqFeatures } from './faq-confidence.ts';
-import { defaultLexicon, mentionsOwnOrder, type Lexicon } from './lexicon/index.ts';
+import { addressesPerson, defaultLexicon, isPersonalTopic, mentionsOwnOrder, type Lexicon } from './lexicon/index.ts';
 import { termsOf, TypoIndex, type TermContext } from './lexicon/terms.ts';
 import { detectLanguage } from './nlu/normalize.ts';
 import { defaultTokenizer, type Tokenizer } from './nlu/tokenizer.ts';
@@ -69,8 +69,8 @@ export interface FaqIndexOptions {
 }
 
 /** Chosen on the VALIDATION split by src/robot/eval/faq-tune.ts (docs/robot-evaluation.md). */
-export const DEFAULT_FAQ_THRESHOLD = 0.78;
-export const DEFAULT_CLARIFY_THRESHOLD = 0.3;
+export const DEFAULT_FAQ_THRESHOLD = 0.8;
+export const DEFAULT_CLARIFY_THRESHOLD = 0.32;
 /**
  * When the runner-up is confident too, an answer must lead it by this much in lexical coverage, or
  * the robot asks which one was meant (two probabilities near 1 say little about which is meant).
@@ -235,6 +235,7 @@ export class FaqIndex {
       lang: detectLanguage(r.display).lang,
       clauses: parts.map((terms) => ({ terms, mass: this.#mass(terms) })),
       ownOrder: mentionsOwnOrder(r.normalized),
+      personal: asksTheAgent(r.normalized, r.terms, this.#ctx.lexicon),
     };
   }
 
@@ -321,6 +322,7 @@ export class FaqIndex {
       alternates,
       lexicalWithAlternates: m.lexical * alternates,
       ownOrder: q.ownOrder ? 1 : 0,
+      personal: q.personal ? 1 : 0,
     };
   }
 
@@ -338,8 +340,24 @@ interface Query {
   readonly mass: number;
   readonly lang: Lang;
   readonly ownOrder: boolean;
+  /** Asks the agent about themselves ("what size are you"): a size, an age, a skin type that is not a product's. */
+  readonly personal: boolean;
   /** A long message's sentences and clauses: one of them is usually the question. */
   readonly clauses: readonly { terms: ReadonlyMap<string, number>; mass: number }[];
+}
+
+/**
+ * A query that addresses the agent as a person, names a topic that describes people as well as
+ * goods and nothing of the shop's goods (lexicon/personal.json; the intent classifier asks the same).
+ */
+function asksTheAgent(normalized: string, terms: ReadonlyMap<string, number>, lexicon: Lexicon): boolean {
+  let topic = false;
+  for (const t of terms.keys()) {
+    if (!t.startsWith('~')) continue;
+    if (lexicon.isObject(t.slice(1))) return false;
+    topic ||= isPersonalTopic(t.slice(1));
+  }
+  return topic && addressesPerson(normalized);
 }
 
 const CLAUSE_BREAK = /[,，。.!！?？;；、\n]+|\s(?:but|and|so)\s/i;

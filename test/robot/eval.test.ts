@@ -1,6 +1,17 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkFloors, formatReport, LANGS, readDemoFaq, readFaqQueries, readFloors, runEvaluation } from '../../src/robot/eval/evaluate.ts';
+import {
+  checkFloors,
+  countEntities,
+  entityScore,
+  formatReport,
+  LANGS,
+  readDemoFaq,
+  readFaqQueries,
+  readFloors,
+  runEvaluation,
+  scoreEntities,
+} from '../../src/robot/eval/evaluate.ts';
 import { readCorpus } from '../../src/robot/nlu/corpus.ts';
 
 describe('robot evaluation (EVAL split)', () => {
@@ -33,7 +44,50 @@ describe('robot evaluation (EVAL split)', () => {
 
   test('the floors check would fail a worse model', () => {
     const report = runEvaluation({ split: 'validation' });
-    const strict = Object.fromEntries(LANGS.map((l) => [l, { intentAccuracy: 1.01, entityAccuracy: 0, faqHitAt1: 0, faqFalseMatchRateMax: 1 }]));
+    const strict = Object.fromEntries(LANGS.map((l) => [l, { intentAccuracy: 1.01, entityAccuracy: 0, entityF1: 0, faqHitAt1: 0, faqFalseMatchRateMax: 1 }]));
+    assert.equal(checkFloors(report, strict).length, LANGS.length);
+  });
+});
+
+describe('entity precision, recall and F1', () => {
+  test('counts an utterance as multisets of type=value', () => {
+    const c = countEntities(['date=2024-11-26', 'orderId=A1', 'orderId=A1'], ['orderId=A1', 'orderId=B2', 'phoneTail=1234']);
+    assert.deepEqual(Object.fromEntries(c), {
+      orderId: { tp: 1, fp: 1, fn: 1 },
+      phoneTail: { tp: 0, fp: 1, fn: 0 },
+      date: { tp: 0, fp: 0, fn: 1 },
+    });
+  });
+
+  test('micro-averages over utterances and kinds', () => {
+    const s = scoreEntities([
+      countEntities(['orderId=A1', 'date=2024-11-26'], ['orderId=A1', 'date=2024-11-25']),
+      countEntities(['orderId=B2'], ['orderId=B2', 'ordinal=2']),
+      countEntities([], []),
+    ]);
+    // orderId: 2 right; date: 1 wrong (fp and fn); ordinal: 1 extra.
+    assert.deepEqual([s.all.tp, s.all.fp, s.all.fn], [2, 2, 1]);
+    assert.equal(s.all.precision, 0.5);
+    assert.equal(s.all.recall, 2 / 3);
+    assert.ok(Math.abs(s.all.f1 - 4 / 7) < 1e-12);
+    assert.equal(s.perKind.orderId.f1, 1);
+    assert.equal(s.perKind.date.f1, 0);
+    assert.deepEqual([s.perKind.ordinal.precision, s.perKind.ordinal.recall, s.perKind.ordinal.f1], [0, 1, 0]);
+    // A kind neither labelled nor extracted is not a failure.
+    assert.deepEqual([s.perKind.sku.precision, s.perKind.sku.recall, s.perKind.sku.f1], [1, 1, 1]);
+  });
+
+  test('F1 is the harmonic mean, 0 when nothing extracted is right', () => {
+    assert.equal(entityScore({ tp: 3, fp: 1, fn: 3 }).f1, (2 * 0.75 * 0.5) / 1.25);
+    assert.equal(entityScore({ tp: 0, fp: 2, fn: 2 }).f1, 0);
+    assert.equal(entityScore({ tp: 0, fp: 0, fn: 0 }).f1, 1);
+  });
+
+  test('the report and the floors carry entity F1', () => {
+    const report = runEvaluation({ split: 'validation' });
+    for (const lang of LANGS) assert.ok(report.languages[lang].intent.entities.all.tp > 0, `${lang}: validation has labelled entities`);
+    assert.match(formatReport(report), /entity F1 {9}\d+\.\d%/);
+    const strict = Object.fromEntries(LANGS.map((l) => [l, { intentAccuracy: 0, entityAccuracy: 0, entityF1: 1.01, faqHitAt1: 0, faqFalseMatchRateMax: 1 }]));
     assert.equal(checkFloors(report, strict).length, LANGS.length);
   });
 });

@@ -50,6 +50,18 @@ describe('FaqIndex', () => {
     assert.ok(own.confidence < general.confidence);
   });
 
+  test('a size or age asked of the agent is less likely an FAQ question than the same about the goods', () => {
+    const sizing = new FaqIndex([
+      { id: 'fit', question: 'How do your jackets fit?', answer: 'True to size; size up for layering.' },
+      { id: 'zh-fit', question: '尺码偏大还是偏小？', answer: '标准码。' },
+    ]);
+    const agent = sizing.explain('what size are you', 1)[0]!;
+    const goods = sizing.explain('what size are these', 1)[0]!;
+    assert.deepEqual([agent.features.personal, goods.features.personal], [1, 0]);
+    assert.equal(sizing.explain('你穿多大码', 1)[0]!.features.personal, 1);
+    assert.equal(sizing.explain('你们的外套尺码偏大吗', 1)[0]!.features.personal, 0);
+  });
+
   test('a query in one language prefers the entry written in it', () => {
     assert.equal(index.search('is shipping free')?.entry.id, 'en-shipping-fee');
     assert.equal(index.search('包邮吗')?.entry.id, 'zh-shipping-fee');

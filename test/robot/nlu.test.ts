@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createNlu, createTokenizer, detectLanguage, IntentClassifier, normalize, readCorpus, trainIntentModel, trainingUtterances } from '../../src/robot/nlu/index.ts';
 import type { Entity } from '../../src/robot/types.ts';
 import { NOW } from './fixtures.ts';
+import { defaultLexicon } from '../../src/robot/lexicon/index.ts';
 
 const nlu = createNlu();
 const understand = (text: string) => nlu.understand(text, NOW);
@@ -131,6 +132,14 @@ function intentRuleTests(): void {
     // Only what the cues and the model left undecided: a return question stays one.
     assert.equal(understand('退货要自己出运费吗').intent, 'return_policy');
     assert.equal(understand('天气怎么样').intent, 'unknown');
+  });
+
+  test('a size, age or skin type asked of the agent is not a shop topic', () => {
+    // personal.json: addressed to a person, with nothing of the shop or its goods named.
+    for (const text of ['你是敏感肌吗', '你怀孕了吗', 'r u pregnant']) assert.notEqual(understand(text).intent, 'faq', text);
+    // "多大了" asks an age; its "大了" (too big) is not a size complaint.
+    assert.deepEqual(defaultLexicon().matchHan('你多大了').map((m) => m.id), ['age']);
+    for (const text of ['你家面霜敏感肌能用吗', '这款孕妇能用吗', 'are these ok for sensitive skin']) assert.equal(understand(text).intent, 'faq', text);
   });
 
   test('English after-sales progress is told from policy by arrival and not-yet words', () => {

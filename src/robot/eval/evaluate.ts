@@ -11,7 +11,7 @@ import { ANSWER_MARGIN, FaqIndex, lead, type FaqEntry } from '../faq-index.ts';
 import { readCorpus, type LabelledUtterance, type Split } from '../nlu/corpus.ts';
 import { createNlu, type Nlu } from '../nlu/understand.ts';
 import type { Tokenizer } from '../nlu/tokenizer.ts';
-import type { Intent, Lang } from '../types.ts';
+import type { EntityType, Intent, Lang } from '../types.ts';
 
 export const EVAL_NOW = new Date('2024-11-27T10:00:00+08:00');
 export const LANGS: readonly Lang[] = ['zh', 'en'];
@@ -34,11 +34,91 @@ export interface IntentReport {
   readonly perIntent: Readonly<Partial<Record<Intent, { n: number; predicted: number; precision: number; recall: number }>>>;
   /** Share of utterances whose extracted entities are exactly the labelled ones (none included). */
   readonly entityAccuracy: number;
+  /** Micro precision, recall and F1 of the extracted entities, per kind and over all kinds. */
+  readonly entities: EntityScores;
   readonly languageAccuracy: number;
   /** Intents by accuracy, worst first, with what they were mistaken for. */
   readonly worst: readonly { intent: Intent; n: number; accuracy: number; confusedWith: readonly { intent: Intent; count: number }[] }[];
   readonly intentMisses: readonly Miss[];
   readonly entityMisses: readonly Miss[];
+}
+
+/** Entity counts of one kind (or all): extracted and labelled (tp), extracted only (fp), labelled only (fn). */
+export interface EntityCounts {
+  readonly tp: number;
+  readonly fp: number;
+  readonly fn: number;
+}
+
+export interface EntityScore extends EntityCounts {
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+}
+
+export interface EntityScores {
+  readonly all: EntityScore;
+  readonly perKind: Readonly<Record<EntityType, EntityScore>>;
+}
+
+export const ENTITY_KINDS: readonly EntityType[] = ['orderId', 'date', 'phoneTail', 'ordinal', 'sku'];
+
+/**
+ * Precision, recall and F1 from counts. With nothing extracted nothing was wrong, and with nothing
+ * labelled nothing was missed (each 1), so a split without an entity kind does not read as failing it.
+ */
+export function entityScore(c: EntityCounts): EntityScore {
+  const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
+  const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { ...c, precision, recall, f1 };
+}
+
+/**
+ * Micro counts of one utterance's entities, as multisets of `type=value`: a value extracted twice
+ * and labelled once is one true and one false positive.
+ */
+export function countEntities(want: readonly string[], got: readonly string[]): Map<string, { tp: number; fp: number; fn: number }> {
+  const out = new Map<string, { tp: number; fp: number; fn: number }>();
+  const row = (key: string) => {
+    const kind = key.slice(0, key.indexOf('='));
+    const r = out.get(kind) ?? { tp: 0, fp: 0, fn: 0 };
+    out.set(kind, r);
+    return r;
+  };
+  const left = new Map<string, number>();
+  for (const w of want) left.set(w, (left.get(w) ?? 0) + 1);
+  for (const g of got) {
+    const n = left.get(g) ?? 0;
+    if (n > 0) {
+      left.set(g, n - 1);
+      row(g).tp++;
+    } else row(g).fp++;
+  }
+  for (const [w, n] of left) row(w).fn += n;
+  return out;
+}
+
+/** Sums per-utterance counts (countEntities) into scores per kind and over all kinds. */
+export function scoreEntities(counts: Iterable<Map<string, EntityCounts>>): EntityScores {
+  const sum = new Map<string, { tp: number; fp: number; fn: number }>(ENTITY_KINDS.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
+  for (const m of counts) {
+    for (const [kind, c] of m) {
+      const s = sum.get(kind) ?? { tp: 0, fp: 0, fn: 0 };
+      sum.set(kind, s);
+      s.tp += c.tp;
+      s.fp += c.fp;
+      s.fn += c.fn;
+    }
+  }
+  const all = { tp: 0, fp: 0, fn: 0 };
+  for (const c of sum.values()) {
+    all.tp += c.tp;
+    all.fp += c.fp;
+    all.fn += c.fn;
+  }
+  const perKind = Object.fromEntries([...sum].map(([k, c]) => [k, entityScore(c)])) as Record<EntityType, EntityScore>;
+  return { all: entityScore(all), perKind };
 }
 
 export interface FaqReport {
@@ -58,7 +138,7 @@ export interface EvalReport {
 }
 
 export interface Floors {
-  readonly [lang: string]: { intentAccuracy: number; entityAccuracy: number; faqHitAt1: number; faqFalseMatchRateMax: number };
+  readonly [lang: string]: { intentAccuracy: number; entityAccuracy: number; entityF1: number; faqHitAt1: number; faqFalseMatchRateMax: number };
 }
 
 export interface FaqQuery {
@@ -127,8 +207,7 @@ export function runEvaluation(opts: { split?: EvalSplit; nlu?: Nlu; faq?: FaqInd
 const entityKeys = (e: LabelledUtterance['entities']) =>
   Object.entries(e)
     .flatMap(([type, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${type}=${x}`))
-    .sort()
-    .join(' ');
+    .sort();
 
 export function evaluateIntents(nlu: Nlu, items: readonly LabelledUtterance[]): IntentReport {
   let intentOk = 0;
@@ -139,6 +218,7 @@ export function evaluateIntents(nlu: Nlu, items: readonly LabelledUtterance[]): 
   const intentMisses: Miss[] = [];
   const entityMisses: Miss[] = [];
   const per = new Map<Intent, { n: number; ok: number; confused: Map<Intent, number> }>();
+  const entityCounts: Map<string, EntityCounts>[] = [];
   for (const item of items) {
     const u = nlu.understand(item.text, EVAL_NOW);
     const row = per.get(item.intent) ?? { n: 0, ok: 0, confused: new Map() };
@@ -153,8 +233,10 @@ export function evaluateIntents(nlu: Nlu, items: readonly LabelledUtterance[]): 
       row.confused.set(u.intent, (row.confused.get(u.intent) ?? 0) + 1);
       intentMisses.push({ text: item.text, expected: item.intent, got: u.guess ? `${u.intent} (guess ${u.guess})` : u.intent });
     }
-    const want = entityKeys(item.entities);
-    const got = u.entities.map((e) => `${e.type}=${e.value}`).sort().join(' ');
+    const wantKeys = entityKeys(item.entities);
+    const gotKeys = u.entities.map((e) => `${e.type}=${e.value}`).sort();
+    entityCounts.push(countEntities(wantKeys, gotKeys));
+    const [want, got] = [wantKeys.join(' '), gotKeys.join(' ')];
     if (want === got) entityOk++;
     else entityMisses.push({ text: item.text, expected: want || '(none)', got: got || '(none)' });
     if (u.lang === item.lang) langOk++;
@@ -180,6 +262,7 @@ export function evaluateIntents(nlu: Nlu, items: readonly LabelledUtterance[]): 
     clarifyRate: clarify / n,
     perIntent,
     entityAccuracy: entityOk / n,
+    entities: scoreEntities(entityCounts),
     languageAccuracy: langOk / n,
     worst,
     intentMisses,
@@ -300,6 +383,7 @@ export function checkFloors(report: EvalReport, floors: Floors): string[] {
     const { intent, faq } = report.languages[lang];
     if (intent.intentAccuracy < f.intentAccuracy) out.push(`${lang}: intent accuracy ${pct(intent.intentAccuracy)} < floor ${pct(f.intentAccuracy)}`);
     if (intent.entityAccuracy < f.entityAccuracy) out.push(`${lang}: entity accuracy ${pct(intent.entityAccuracy)} < floor ${pct(f.entityAccuracy)}`);
+    if (intent.entities.all.f1 < f.entityF1) out.push(`${lang}: entity F1 ${pct(intent.entities.all.f1)} < floor ${pct(f.entityF1)}`);
     if (faq.hitAt1 < f.faqHitAt1) out.push(`${lang}: FAQ hit@1 ${pct(faq.hitAt1)} < floor ${pct(f.faqHitAt1)}`);
     if (faq.falseMatchRate > f.faqFalseMatchRateMax) out.push(`${lang}: FAQ false-match rate ${pct(faq.falseMatchRate)} > ceiling ${pct(f.faqFalseMatchRateMax)}`);
   }
@@ -332,6 +416,15 @@ export function timeUnderstanding(rounds = 3): { n: number; meanMs: number; p99M
 
 export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
+const formatEntityScore = (s: EntityScore) => `${pct(s.f1)} (P ${pct(s.precision)} / R ${pct(s.recall)}, ${s.tp + s.fn} labelled)`;
+
+// Kinds with nothing labelled and nothing extracted say nothing; they are left out.
+const formatEntityKinds = (e: EntityScores) =>
+  Object.entries(e.perKind)
+    .filter(([, s]) => s.tp + s.fp + s.fn > 0)
+    .map(([k, s]) => `${k} ${pct(s.f1)} of ${s.tp + s.fn}${s.fp ? ` (+${s.fp} extra)` : ''}`)
+    .join(', ') || '–';
+
 export function formatReport(report: EvalReport, opts: { verbose?: boolean } = {}): string {
   const lines: string[] = [`robot evaluation, ${report.split.toUpperCase()} split`];
   for (const lang of LANGS) {
@@ -341,7 +434,9 @@ export function formatReport(report: EvalReport, opts: { verbose?: boolean } = {
       `[${lang}] ${intent.n} utterances, ${faq.inFaq} FAQ queries + ${faq.outOfFaq} out-of-FAQ`,
       `  intent accuracy   ${pct(intent.intentAccuracy)}`,
       `  clarify rate      ${pct(intent.clarifyRate)}`,
-      `  entity accuracy   ${pct(intent.entityAccuracy)}`,
+      `  entity accuracy   ${pct(intent.entityAccuracy)} (all of an utterance's entities exact)`,
+      `  entity F1         ${formatEntityScore(intent.entities.all)}`,
+      `  entity F1 by kind ${formatEntityKinds(intent.entities)}`,
       `  language          ${pct(intent.languageAccuracy)}`,
       // A split without FAQ queries (the corpus's test split) has no FAQ numbers, not perfect ones.
       `  FAQ hit@1         ${faq.inFaq ? pct(faq.hitAt1) : '–'}`,

@@ -194,3 +194,30 @@ export function mentionsOwnOrder(text: string): boolean {
 }
 
 const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+let personal: { concepts: ReadonlySet<string>; person: RegExp; context: RegExp } | undefined;
+
+function personalTables() {
+  if (!personal) {
+    const f = JSON.parse(readFileSync(here('./personal.json'), 'utf8')) as { concepts: string[]; person: string[]; context: string[] };
+    // English phrases are whole words ("it", not "item" or "kit"); Chinese has no spaces to mark them.
+    const alt = (xs: readonly string[]) => xs.map((x) => (/^[a-z]/.test(x) ? `(?<![a-z'])${escape(x)}(?![a-z'])` : escape(x))).join('|');
+    personal = { concepts: new Set(f.concepts), person: new RegExp(alt(f.person), 'i'), context: new RegExp(alt(f.context), 'i') };
+  }
+  return personal;
+}
+
+/**
+ * Whether a (normalised) text asks the agent about themselves ("你多大了", "what size are you"):
+ * it addresses a person and names nothing of the shop or its goods (`personal.json`; the caller
+ * checks the `_objects` concepts). Then the `personal.json` concepts it names (sizes, ages, skin
+ * types) are the agent's, not the shop's.
+ */
+export function addressesPerson(text: string): boolean {
+  const t = personalTables();
+  return t.person.test(text) && !t.context.test(text);
+}
+
+/** Shop topics that describe a person as well as goods (`personal.json`). */
+export const isPersonalTopic = (id: string): boolean => personalTables().concepts.has(id);
+

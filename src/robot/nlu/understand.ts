@@ -4,7 +4,7 @@
  */
 import type { Intent, Understanding } from '../types.ts';
 import { featuresOf, NaiveBayes, stem } from './bayes.ts';
-import { defaultLexicon } from '../lexicon/index.ts';
+import { addressesPerson, defaultLexicon, isPersonalTopic } from '../lexicon/index.ts';
 import { IntentClassifier, type Classification, type ClassifierInput } from './classifier.ts';
 import { trainingUtterances, type LabelledUtterance } from './corpus.ts';
 import { extractEntities } from './entities.ts';
@@ -136,12 +136,18 @@ const LATIN_WORD = /^[a-z]+$/;
 function shopTopics(text: string, tokens: readonly string[]): ClassifierInput['extra'] {
   const lexicon = defaultLexicon();
   const topics = new Set<string>();
+  let object = false;
   const note = (id: string) => {
-    for (const part of id.split('+')) if (lexicon.isKnowledge(part)) topics.add(part);
+    for (const part of id.split('+')) {
+      if (lexicon.isKnowledge(part)) topics.add(part);
+      object ||= lexicon.isObject(part);
+    }
   };
   for (const m of lexicon.matchHan(text)) note(m.id);
   const latin = tokens.filter((t) => LATIN_WORD.test(t)).map(stem);
   if (latin.length) for (const m of lexicon.matchLatin(latin)) note(m.id);
+  // "你多大了", "what size are you": the agent's size or age, not a product's.
+  if (topics.size && !object && addressesPerson(text)) for (const t of topics) if (isPersonalTopic(t)) topics.delete(t);
   return topics.size ? { faq: SHOP_TOPIC_WEIGHT * Math.min(MAX_SHOP_TOPICS, topics.size) } : undefined;
 }
 
