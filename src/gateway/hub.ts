@@ -12,8 +12,9 @@
  * A node alone publishes nothing: every PUBLISH would only come back to its own subscriber, a
  * write, a read and a wake-up per event for no one (docs/benchmarks.md, issue #16). Nodes say
  * `hello` on the channel when they start and every HELLO_EVERY_MS; a node publishes events while
- * it has heard another node within PEER_TTL_MS, and for PEER_TTL_MS after its own start (it
- * cannot know yet who is there; the others answer its first hello at once). A node that joins is
+ * it has heard another node within PEER_TTL_MS, and for 1.5 hello intervals after its own start
+ * (it cannot know yet who is there; the others answer its first hello at once, and every live
+ * node says hello within an interval anyway). A node that joins is
  * heard by the others before it accepts its first socket (its hub starts before it listens), so
  * no event for its devices is skipped. Older nodes ignore the two-part hello envelope.
  */
@@ -79,7 +80,8 @@ export class Hub implements EventSink {
     const first = !this.#unsubscribe;
     this.#unsubscribe ??= await this.#bus.subscribe(channels.hubEvents, (env) => this.#fromBus(env));
     if (first) {
-      this.#peersUntil = Date.now() + this.#peerTtlMs;
+      // Every live node says hello within one interval: past 1.5 of them, silence means alone.
+      this.#peersUntil = Date.now() + Math.min(this.#peerTtlMs, 1.5 * this.#helloEveryMs);
       this.#hello(true);
       this.#helloTimer = setInterval(() => this.#hello(false), this.#helloEveryMs);
       this.#helloTimer.unref();
