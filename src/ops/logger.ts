@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import pino, { type Logger } from 'pino';
-import { currentTraceId } from './trace.ts';
+import { currentTraceId, newTraceId } from './trace.ts';
 
 /**
  * Paths that may carry tokens or personal data are censored at the logger, so a careless
@@ -62,4 +61,3 @@ export function traceIdFrom(traceparent: string | string[] | undefined): string 
   return newTraceId();
 }
 
-export const newTraceId = (): string => randomBytes(16).toString('hex');
