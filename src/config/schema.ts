@@ -215,7 +215,7 @@ export const CONFIG_SCHEMA = {
   KEFU_SHOP_BACKLOG_SHED: int("A shop's robot answers are shed (the buyer is told a person will answer) while more than this many of its robot turns wait on this node; they resume below half of it. Its human messages and other shops are not affected.", 10000, 1, 10000000),
   KEFU_BACKUP_SCHEDULE: optStr('Daily backup time, HH:MM in local time; one node runs it (a Redis lock), into KEFU_DATA_DIR/backups.', 'unset: no scheduled backup', { pattern: /^([01]\d|2[0-3]):[0-5]\d$/, patternDoc: 'HH:MM (00:00 to 23:59)' }),
   KEFU_BACKUP_RETENTION_DAYS: int('Scheduled backups older than this many days are deleted after each scheduled backup.', 30, 1, 3650),
-  KEFU_WS_MAX_BUFFERED_BYTES: int('A socket whose unsent data exceeds this is cut off (the client stopped reading).', 4 * 1024 * 1024, 65536, 1024 * 1024 * 1024),
+  KEFU_WS_MAX_BUFFERED_BYTES: int('A socket whose unsent data stays over this from one event-loop turn to a later one, or goes over four times this at once, is cut off (the client stopped reading).', 4 * 1024 * 1024, 65536, 1024 * 1024 * 1024),
   KEFU_WS_RATE_PER_CONNECTION: int('Frames per second allowed per connection (burst of twice that).', 50, 1, 100000),
   KEFU_WS_RATE_PER_USER: int('Frames per second allowed per user across all devices and nodes.', 100, 1, 1000000),
   KEFU_WS_MAX_PER_IP: int('WebSocket connections (open or still upgrading) per client address on one node; one more is refused with HTTP 429 RATE_LIMITED. The address is the socket\'s, or X-Forwarded-For\'s under KEFU_TRUST_PROXY.', 200, 1, 1000000),

@@ -251,6 +251,8 @@ class Connection implements LocalConnection {
   #closed = false;
   /** Corked for the current turn of the event loop (corkForTurn). */
   #corkedAt = -1;
+  /** The turn in which its unsent data first went over the limit (#slowConsumer). */
+  #overSince: number | undefined;
   #lastPresence = 0;
   /** Frames are handled one after another; this is the tail of that chain. */
   #chain: Promise<void> = Promise.resolve();
@@ -304,8 +306,7 @@ class Connection implements LocalConnection {
       socket.uncork();
       this.#corkedAt = -1;
     }
-    // A client that stops reading would make the server buffer without bound: cut it off.
-    if (this.#ws.bufferedAmount > this.#d.limits.maxBufferedBytes) {
+    if (this.#slowConsumer()) {
       this.#d.metrics.wsSlowConsumerCutoffs.inc();
       this.#log.warn({ buffered: this.#ws.bufferedAmount }, 'slow consumer cut off');
       this.#closed = true;
@@ -317,6 +318,24 @@ class Connection implements LocalConnection {
       corkForTurn(socket);
     }
     this.#ws.send(json);
+  }
+
+  /**
+   * A client that stops reading would make the server buffer without bound: it is cut off once
+   * its unsent data has stayed over KEFU_WS_MAX_BUFFERED_BYTES from one turn of the event loop to
+   * a later one, or at once past four times that. One turn's burst (a console's batch of events,
+   * thousands of refusals answered in one go) may go over while the kernel takes it: that is not
+   * a slow client, and the next turn shows which it was.
+   */
+  #slowConsumer(): boolean {
+    const buffered = this.#ws.bufferedAmount;
+    const max = this.#d.limits.maxBufferedBytes;
+    if (buffered <= max) {
+      this.#overSince = undefined;
+      return false;
+    }
+    this.#overSince ??= currentTurn();
+    return this.#overSince !== currentTurn() || buffered > 4 * max;
   }
 
   #send(frame: ServerFrame): void {
