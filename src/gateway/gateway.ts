@@ -27,7 +27,7 @@ import { keys } from '../storage/keys.ts';
 import { inFrameTrace } from '../ops/trace.ts';
 import { inScope } from '../storage/scope.ts';
 import { CLOSE_TOO_MANY_DEVICES } from '../protocol/frames.ts';
-import { FLUSH_CORKED_AT, corkForTurn, currentTurn } from './cork.ts';
+import { corkForTurn, currentTurn, flushIfLarge, type Corkable } from './cork.ts';
 
 export interface GatewayDeps {
   verifier: TokenVerifier;
@@ -249,8 +249,6 @@ class Connection implements LocalConnection {
   #badFrames = 0;
   #alive = true;
   #closed = false;
-  /** Corked for the current turn of the event loop (corkForTurn). */
-  #corkedAt = -1;
   /** The turn in which its unsent data first went over the limit (#slowConsumer). */
   #overSince: number | undefined;
   #lastPresence = 0;
@@ -299,13 +297,10 @@ class Connection implements LocalConnection {
 
   sendRaw(json: string): void {
     if (this.#closed) return;
-    const socket = (this.#ws as WebSocket & { _socket?: { cork(): void; uncork(): void; writableLength: number } })._socket;
+    const socket = (this.#ws as WebSocket & { _socket?: Corkable })._socket;
     // What this turn corked is flushed once it is large: the cut-off below is for a client that
     // does not read, not for a burst still waiting in our own buffer.
-    if (this.#corkedAt === currentTurn() && socket && socket.writableLength >= FLUSH_CORKED_AT) {
-      socket.uncork();
-      this.#corkedAt = -1;
-    }
+    flushIfLarge(socket);
     if (this.#slowConsumer()) {
       this.#d.metrics.wsSlowConsumerCutoffs.inc();
       this.#log.warn({ buffered: this.#ws.bufferedAmount }, 'slow consumer cut off');
@@ -313,10 +308,7 @@ class Connection implements LocalConnection {
       this.#ws.terminate();
       return;
     }
-    if (this.#corkedAt !== currentTurn()) {
-      this.#corkedAt = currentTurn();
-      corkForTurn(socket);
-    }
+    corkForTurn(socket);
     this.#ws.send(json);
   }
 

@@ -162,7 +162,7 @@ export class Hub implements EventSink {
     const nl = env.indexOf('\n');
     if (nl < 0 || env.slice(0, nl) === this.#nodeId) return;
     this.#peersUntil = Date.now() + this.#peerTtlMs;
-    if (env.endsWith('\nhello!') && nl === env.length - 7) this.#hello(false);
+    if (env.slice(nl + 1) === 'hello!') this.#hello(false);
     const parts = env.split('\n');
     if (parts.length < 3 || parts.length % 2 === 0) return;
     for (let i = 1; i < parts.length; i += 2) {

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, connect, type Socket } from 'node:net';
-import { corkForTurn, currentTurn } from '../../src/gateway/cork.ts';
+import { FLUSH_CORKED_AT, corkForTurn, currentTurn, flushIfLarge } from '../../src/gateway/cork.ts';
 
 async function pair(): Promise<{ client: Socket; server: Socket; close(): void }> {
   const srv = createServer();
@@ -53,5 +53,27 @@ test('frames of one turn leave in one write; the next turn corks again; the peer
   const expected = `${Array.from({ length: 20 }, (_, i) => `frame ${i};`).join('')}a;b;c;d;`;
   for (let i = 0; i < 100 && Buffer.concat(got).toString() !== expected; i++) await new Promise((r) => setTimeout(r, 5));
   assert.equal(Buffer.concat(got).toString(), expected);
+  close();
+});
+
+test('corking twice in a turn corks once; a corked burst past FLUSH_CORKED_AT is written out before the turn ends', async () => {
+  const { client, server, close } = await pair();
+  client.resume();
+  const n = countWrites(server);
+  corkForTurn(server);
+  corkForTurn(server);
+  assert.equal(server.writableCorked, 1, 'one cork, however often asked');
+  server.write('x'.repeat(1000));
+  flushIfLarge(server);
+  assert.equal(n.writes, 0, 'a small burst waits for the turn to end');
+  server.write('y'.repeat(FLUSH_CORKED_AT));
+  flushIfLarge(server);
+  assert.equal(n.writes, 1, 'a large one leaves at once');
+  assert.equal(server.writableCorked, 0);
+  corkForTurn(server);
+  server.write('z');
+  await new Promise((r) => setImmediate(r));
+  assert.equal(n.writes, 2, 'corked again after the flush, uncorked at the end of the turn');
+  assert.equal(server.writableCorked, 0);
   close();
 });
