@@ -173,7 +173,9 @@ function intentRuleTests(): void {
 describe('entities', () => {
   test('after an order marker, short codes of any shape are order numbers; bare, they are not', () => {
     assert.deepEqual(entities('订单号 A1234 到哪了'), ['orderId=A1234']);
-    assert.deepEqual(entities('order #88231 status'), ['orderId=88231']);
+    // The buyer's `#` stays (Shopify-style names are "#1001"); matching the buyer's own ids ignores it.
+    assert.deepEqual(entities('order #88231 status'), ['orderId=#88231']);
+    assert.deepEqual(entities('trk# 1Z999AA10123456784 not moving'), ['orderId=1Z999AA10123456784']);
     assert.deepEqual(entities('88231 到哪了'), []);
     assert.deepEqual(entities('订单号是多少'), []);
   });
@@ -181,10 +183,14 @@ describe('entities', () => {
   test('order numbers: long digit runs and letter prefixes, not phones, prices or dates', () => {
     assert.deepEqual(entities('订单号 2024112012345678 到哪了'), ['orderId=2024112012345678']);
     assert.deepEqual(entities('ＳＦ１２３４５６７８９０１２ 这个单号'), ['orderId=SF123456789012']);
-    assert.deepEqual(entities('order #12345678 please'), ['orderId=12345678']);
+    assert.deepEqual(entities('order #12345678 please'), ['orderId=#12345678']);
     assert.deepEqual(entities('退款 129.00 元'), []);
     assert.deepEqual(entities('2024-11-20 买的'), ['date=2024-11-20']);
     assert.deepEqual(entities('我的手机 13812345678'), ['phoneTail=5678']);
+    assert.deepEqual(entities('订单号 ＳＦ１５０２ ７７８３ ９９１０２ 到哪了'), ['orderId=SF1502778399102'], 'digit groups typed with spaces are one id');
+    assert.deepEqual(entities('手机 138 1234 5678'), ['phoneTail=5678']);
+    assert.deepEqual(entities('order 3f2a9c1e-7b4d-4e8a-9c2d-1a2b3c4d5e6f status?'), ['orderId=3f2a9c1e-7b4d-4e8a-9c2d-1a2b3c4d5e6f'], 'a UUID is an id despite its letters');
+    assert.deepEqual(entities('买了 2 件 199 元'), []);
   });
 
   test('phone tails and SKUs', () => {
@@ -194,6 +200,10 @@ describe('entities', () => {
     assert.deepEqual(entities('SKU-A1001 有货吗'), ['sku=SKU-A1001']);
     assert.deepEqual(entities('货号 A2031 还有吗'), ['sku=A2031']);
     assert.deepEqual(entities('is sku B-7781 in stock'), ['sku=B-7781']);
+    assert.deepEqual(entities('my phone ending 0123, find my order'), ['phoneTail=0123']);
+    assert.deepEqual(entities('does B-7781 come in black'), ['sku=B-7781'], 'a product code needs no cue word');
+    assert.deepEqual(entities('有没有 K-2210 的黑色'), ['sku=K-2210']);
+    assert.deepEqual(entities('订单 SO-88410-2 到哪了'), ['orderId=SO-88410-2']);
   });
 
   dateEntityTests();
@@ -229,6 +239,12 @@ function dateEntityTests(): void {
     assert.deepEqual(entities('ordered on nov 20th'), ['date=2024-11-20']);
     assert.deepEqual(entities('2 weeks ago'), ['date=2024-11-13']);
     assert.deepEqual(entities('is there a black friday sale'), []);
+    assert.deepEqual(entities('can it get here before Thanksgiving'), ['date=2024-11-28'], 'the nearest Thanksgiving, days ahead');
+    assert.deepEqual(entities('bought it on black friday'), ['date=2024-11-29']);
+    assert.deepEqual(entities('黑五活动什么时候开始'), []);
+    assert.deepEqual(entities('ordered this morning'), ['date=2024-11-27']);
+    assert.deepEqual(entities('昨晚下的单'), ['date=2024-11-26']);
+    assert.deepEqual(entities('the day before yesterday'), ['date=2024-11-25']);
     assert.deepEqual(entities('能换大一号吗'), []);
   });
 

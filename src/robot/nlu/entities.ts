@@ -33,7 +33,13 @@ export function extractEntities(display: string, text: string, opts: EntityOptio
 
 // ---------------------------------------------------------------- order numbers, phones, SKUs
 
-const ALNUM_RUN = /(?<![A-Za-z0-9])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?![A-Za-z0-9])/g;
+// A leading `#` stays part of the id ("#A20931" is how Shopify-style shops write order names);
+// comparisons with the buyer's own ids ignore it (dialogue.ts `sameId`).
+const ALNUM_RUN = /(?<![A-Za-z0-9#])#?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?![A-Za-z0-9])/g;
+/** Digit groups typed with spaces ("SF1502 7783 99102", "138 1234 5678"): one id when joined. */
+const SPACED_ID = /(?<![A-Za-z0-9])([A-Za-z]{0,4}\d{2,6})((?:[ \u00a0]\d{3,5}){1,4})(?![A-Za-z0-9])/g;
+/** Long machine ids (UUIDs, dashed ids of 16+ characters) carry many letters; they are ids all the same. */
+const LONG_ID = (c: string, digits: number) => c.length >= 16 && (c.includes('-') ? digits >= 6 : digits * 3 >= c.length);
 const ORDER_MARKER = /(?:订单|单号|订单号|编号|order|no\.?|#)\s*(?:号|号码|编号|number|no\.?|id|#)?\s*(?:是|为|[:：])?\s*$/i;
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 const DATE_LIKE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
@@ -41,19 +47,24 @@ const DATE_LIKE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
 function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): { orderIds: string[]; phoneTails: string[] } {
   const orderIds: string[] = [];
   const phoneTails: string[] = [];
-  for (const m of display.matchAll(ALNUM_RUN)) {
+  const joined = display.replace(SPACED_ID, (all: string, head: string, rest: string) => {
+    const id = head + rest.replace(/\s/g, '');
+    return id.length >= 10 ? id : all;
+  });
+  for (const m of joined.matchAll(ALNUM_RUN)) {
     const c = m[0];
     if (skus.has(c.toLowerCase())) continue;
     let digits = 0;
     let letters = 0;
     for (const ch of c) {
       if (ch >= '0' && ch <= '9') digits++;
-      else if (ch !== '-') letters++;
+      else if (ch !== '-' && ch !== '#') letters++;
     }
-    const before = display.slice(Math.max(0, m.index - 10), m.index);
-    const marked = ORDER_MARKER.test(before);
+    const before = joined.slice(Math.max(0, m.index - 10), m.index);
+    const marked = c.startsWith('#') || ORDER_MARKER.test(before);
     // After "订单号" or "order #" a short code is an order number ("#88231", "A1234"); bare, it needs more digits.
-    if (marked ? digits < 3 || letters > 12 : digits < 6 || letters > 6) continue;
+    const long = LONG_ID(c, digits);
+    if (!long && (marked ? digits < 3 || letters > 12 : digits < 6 || letters > 6)) continue;
     if (MOBILE.test(c)) {
       // A whole phone number is only ever used to find the buyer's order by its tail; keep no more.
       phoneTails.push(c.slice(-4));
@@ -61,7 +72,7 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
     }
     if (DATE_LIKE.test(c)) continue;
     // A bare run of digits is an order number only when long enough not to be a price, a date or a count.
-    if (c.length >= 10 || (marked && c.length >= 4)) orderIds.push(c);
+    if (c.length >= 10 || (marked && c.length >= 4) || long) orderIds.push(c);
   }
   return { orderIds, phoneTails };
 }
@@ -70,10 +81,14 @@ const PHONE_TAIL_ZH = /(?:尾号|尾数|后四位|末四位|后4位|末4位)\s*(
 const PHONE_TAIL_EN =
   /(?:ending\s+(?:in|with)|ends\s+(?:in|with)|last\s+(?:4|four)\s+(?:digits\s+)?(?:of\s+(?:my\s+|the\s+)?(?:phone|mobile|number)\s*(?:number\s+)?)?(?:is|are)?|phone\s+tail)\s*:?\s*(\d{4})(?!\d)/g;
 
+/** "phone ending 0123", "mobile no. ends 4567": the bare "ending" only right after a phone word. */
+const PHONE_TAIL_EN_BARE = /(?:phone|mobile|cell|tel)\s*(?:number|no\.?|#)?\s*(?:ending|ends)\s*:?\s*(\d{4})(?!\d)/g;
+
 function extractPhoneTails(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(PHONE_TAIL_ZH)) out.push(m[1]!);
   for (const m of text.matchAll(PHONE_TAIL_EN)) out.push(m[1]!);
+  for (const m of text.matchAll(PHONE_TAIL_EN_BARE)) out.push(m[1]!);
   return out;
 }
 
@@ -81,10 +96,15 @@ const SKU_GLUED = /(?<![A-Za-z0-9])(sku[-_]?[A-Za-z0-9][A-Za-z0-9-]*)/gi;
 const SKU_MARKED =
   /(?:(?<![A-Za-z])sku(?:\s*(?:是|为|[:：#])\s*|\s+)|(?:货号|款号|商品编号|商品编码|商品id)\s*(?:是|为|[:：#])?\s*|(?:item|product)\s*(?:no\.?|number|code|id|#)\s*(?:is\s+)?[:#]?\s*)([A-Za-z0-9][A-Za-z0-9-]{1,31})/gi;
 
+/** A product code without a cue word: capitals, a dash, digits ("B-7781"), in a message about no order. */
+const SKU_BARE = /(?<![A-Za-z0-9#-])([A-Z]{1,3}-\d{3,5})(?![A-Za-z0-9-])/g;
+const ORDER_CONTEXT = /订单|单号|快递|物流|包裹|运单|退款|order|track|parcel|package|shipment|refund|return/i;
+
 function extractSkus(display: string): string[] {
   const out: string[] = [];
   for (const m of display.matchAll(SKU_MARKED)) out.push(m[1]!);
   for (const m of display.matchAll(SKU_GLUED)) if (!out.some((v) => m[1]!.toLowerCase().endsWith(v.toLowerCase()))) out.push(m[1]!);
+  if (out.length === 0 && !ORDER_CONTEXT.test(display)) for (const m of display.matchAll(SKU_BARE)) out.push(m[1]!);
   return out;
 }
 
@@ -146,6 +166,7 @@ const EN_MONTH: Record<string, number> = {
 };
 const MONTHS_RE = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const CN_NUM = '[0-9一二三四五六七八九十两]{1,3}';
+const NOT_SALE = '(?!\\s*(?:sales?|deals?|discounts?|promos?|promotions?|coupons?|prices?|活动|优惠|折扣|促销|满减|大促|价))';
 
 interface DateRule {
   re: RegExp;
@@ -153,6 +174,15 @@ interface DateRule {
 }
 
 const mondayOf = (x: Day) => addDays(x, 1 - isoDow(x));
+/** The fourth Thursday of November. */
+const thanksgiving = (y: number): Day => {
+  const first = { y, m: 11, d: 1 };
+  return addDays(first, ((4 - isoDow(first) + 7) % 7) + 21);
+};
+const nearestHoliday = (today: Day, of: (y: number) => Day): Day => {
+  const near = [of(today.y - 1), of(today.y), of(today.y + 1)].map((d) => ({ d, gap: Math.abs(toUtc(d) - toUtc(today)) }));
+  return near.reduce((a, b) => (b.gap < a.gap ? b : a)).d;
+};
 const lastMonth = (x: Day) => {
   const first = { y: x.y, m: x.m, d: 1 };
   const end = addDays(first, -1);
@@ -188,9 +218,9 @@ const DATE_RULES: DateRule[] = [
   },
   { re: /大前天/g, resolve: (_m, t) => fmt(addDays(t, -3)) },
   { re: /(?<!大)前天/g, resolve: (_m, t) => fmt(addDays(t, -2)) },
-  { re: /昨天|昨日|昨儿/g, resolve: (_m, t) => fmt(addDays(t, -1)) },
-  { re: /今天|今日|今儿/g, resolve: (_m, t) => fmt(t) },
-  { re: /明天|明日|明儿/g, resolve: (_m, t) => fmt(addDays(t, 1)) },
+  { re: /昨天|昨日|昨儿|昨晚|昨早/g, resolve: (_m, t) => fmt(addDays(t, -1)) },
+  { re: /今天|今日|今儿|今早|今晚|今晨/g, resolve: (_m, t) => fmt(t) },
+  { re: /明天|明日|明儿|明早|明晚/g, resolve: (_m, t) => fmt(addDays(t, 1)) },
   { re: /(?<!大)后天/g, resolve: (_m, t) => fmt(addDays(t, 2)) },
   {
     re: new RegExp(`(${CN_NUM})\\s*天(?:以)?前`, 'g'),
@@ -219,10 +249,18 @@ const DATE_RULES: DateRule[] = [
   { re: /双\s*(?:十一|11)/g, resolve: (_m, t) => fmt(pastMonthDay(t, 11, 11)!) },
   { re: /双\s*(?:十二|12)/g, resolve: (_m, t) => fmt(pastMonthDay(t, 12, 12)!) },
   { re: /(?<![\d.])618(?![\d.])/g, resolve: (_m, t) => fmt(pastMonthDay(t, 6, 18)!) },
+  // Shopping holidays: the occurrence nearest today ("before Thanksgiving" is days ahead, "on Black Friday" days back).
+  // Followed by a sale word it names the sale, not a day ("is there a black friday sale").
+  { re: new RegExp(`(?:感恩节|\\bthanksgiving\\b)${NOT_SALE}`, 'g'), resolve: (_m, t) => fmt(nearestHoliday(t, thanksgiving)) },
+  { re: new RegExp(`(?:黑五|黑色星期五|\\bblack friday\\b)${NOT_SALE}`, 'g'), resolve: (_m, t) => fmt(nearestHoliday(t, (y) => addDays(thanksgiving(y), 1))) },
+  { re: new RegExp(`(?:网络星期一|\\bcyber monday\\b)${NOT_SALE}`, 'g'), resolve: (_m, t) => fmt(nearestHoliday(t, (y) => addDays(thanksgiving(y), 4))) },
+  { re: new RegExp(`(?:平安夜|\\bchristmas eve\\b)${NOT_SALE}`, 'g'), resolve: (_m, t) => fmt(nearestHoliday(t, (y) => ({ y, m: 12, d: 24 }))) },
+  { re: new RegExp(`(?:圣诞节?|\\b(?:christmas|xmas)\\b(?! eve))${NOT_SALE}`, 'g'), resolve: (_m, t) => fmt(nearestHoliday(t, (y) => ({ y, m: 12, d: 25 }))) },
   // English
   { re: /\bthe day before yesterday\b/g, resolve: (_m, t) => fmt(addDays(t, -2)) },
   { re: /(?<!before )\byesterday\b/g, resolve: (_m, t) => fmt(addDays(t, -1)) },
-  { re: /\btoday\b/g, resolve: (_m, t) => fmt(t) },
+  { re: /\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b/g, resolve: (_m, t) => fmt(t) },
+  { re: /\blast night\b/g, resolve: (_m, t) => fmt(addDays(t, -1)) },
   { re: /\btomorrow\b/g, resolve: (_m, t) => fmt(addDays(t, 1)) },
   {
     re: /\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few)\s+(days?|weeks?)\s+ago\b/g,
