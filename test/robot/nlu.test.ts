@@ -153,6 +153,16 @@ function intentRuleTests(): void {
     assert.equal(u.guess, 'order_status');
   });
 
+  test('a named order turns a weak lean to an order intent into that intent', () => {
+    const weak = understand('trk not moving');
+    assert.equal(weak.intent, 'unknown', 'without the number the robot asks');
+    assert.equal(weak.guess, 'track_parcel');
+    assert.equal(understand('trk# 1Z999AA10123456784 not moving').intent, 'track_parcel');
+    assert.equal(understand('my phone ending 0123, find my order').intent, 'order_status');
+    // No lean to an order intent: a number alone decides nothing.
+    assert.equal(understand('SF1234567890 ??').intent, 'unknown');
+  });
+
   test('yes/no replies are recognised on their own', () => {
     assert.equal(understand('好的').yesNo, 'yes');
     assert.equal(understand('嗯嗯').yesNo, 'yes');

@@ -2,7 +2,7 @@
  * One utterance in, one Understanding out: normalise, detect the language, classify the intent,
  * extract entities, tokenise. CPU only, no I/O; the jieba dictionary is loaded once per process.
  */
-import type { Intent, Understanding } from '../types.ts';
+import type { Entity, Intent, Understanding } from '../types.ts';
 import { featuresOf, NaiveBayes, stem } from './bayes.ts';
 import { addressesPerson, defaultLexicon, isPersonalTopic } from '../lexicon/index.ts';
 import { IntentClassifier, type Classification, type ClassifierInput } from './classifier.ts';
@@ -65,13 +65,14 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     understand(text, now = new Date()) {
       const { n, lang, tokens, c, yesNo } = ofText(text.slice(0, MAX_UTTERANCE));
       const entities = extractEntities(n.display, n.text, { now, tzOffsetMinutes: tz });
+      const d = withOrderReference(c, entities);
       return {
         lang: lang.lang,
         langDetected: lang.detected,
         langStrong: lang.strong,
-        intent: c.intent,
-        confidence: c.confidence,
-        ...(c.guess ? { guess: c.guess } : {}),
+        intent: d.intent,
+        confidence: d.confidence,
+        ...(d.guess ? { guess: d.guess } : {}),
         entities,
         ...(yesNo ? { yesNo } : {}),
         normalized: n.text,
@@ -80,6 +81,21 @@ export function createNlu(opts: NluOptions = {}): Nlu {
       };
     },
   };
+}
+
+/** Intents about one of the buyer's orders: an order number or phone tail in the message is evidence for them. */
+const ORDER_INTENTS: ReadonlySet<Intent> = new Set(['track_parcel', 'order_status', 'delivery_estimate', 'aftersale_progress', 'cancel_order', 'change_address']);
+const REFERENCED_CONFIDENCE = 0.3;
+
+/**
+ * "trk# 1Z999… not moving", "phone ending 0123, find my order": too few cue words to decide, but
+ * the buyer named an order, so the order intent the cues leaned to is taken instead of asking
+ * "did you mean …?". Entities depend on the clock, so this runs per call, after the memory.
+ */
+function withOrderReference(c: Classification, entities: readonly Entity[]): Pick<Classification, 'intent' | 'confidence' | 'guess'> {
+  if (c.intent !== 'unknown' || !c.guess || !ORDER_INTENTS.has(c.guess)) return c;
+  if (!entities.some((e) => e.type === 'orderId' || e.type === 'phoneTail')) return c;
+  return { intent: c.guess, confidence: REFERENCED_CONFIDENCE };
 }
 
 /** Trains the naive-Bayes part on labelled utterances, with the tokenizer that will feed it. */
