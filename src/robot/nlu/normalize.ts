@@ -3,6 +3,7 @@
  * "快递咋还没到啊啊!!!", "退貨") into a canonical form the classifier, the entity extractor and the
  * FAQ index share. Pure and allocation-light: it runs on every message.
  */
+import { defaultSpeller } from './spelling.ts';
 import { EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_WORDS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
 
 export interface Normalized {
@@ -55,7 +56,8 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
 
   let t = display.toLowerCase();
   if (HAN.test(t)) t = toSimplified(t);
-  t = t.replace(LATIN_WORD, (w) => EN_WORDS.get(w) ?? PINYIN_WORDS.get(w) ?? w);
+  const speller = defaultSpeller();
+  t = t.replace(LATIN_WORD, (w) => EN_WORDS.get(w) ?? PINYIN_WORDS.get(w) ?? (NOT_ENGLISH.has(w) ? w : speller.correct(w)) ?? w);
   if (HAN.test(t)) {
     for (const [from, to] of ZH_PHRASES_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
     t = t.replace(SPACE_BETWEEN_HAN, '$1');

@@ -128,7 +128,9 @@ const THANKS_TAIL =
  */
 function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification, extra: ClassifierInput['extra']): Classification {
   if (c.intent !== 'greeting' && c.intent !== 'bye' && c.intent !== 'unknown') return c;
-  const core = n.scan.replace(GREETING_HEAD, ' ').replace(THANKS_TAIL, ' ');
+  const trimmed = n.scan.replace(GREETING_HEAD, ' ').replace(THANKS_TAIL, ' ');
+  const clauses = withoutPoliteClauses(classifier, trimmed);
+  const core = clauses ?? trimmed;
   if (core.length === n.scan.length || !/[\p{Script=Han}a-z]/u.test(core)) return c;
   const text = core.replace(/ \| /g, ',').trim();
   const inner = classifier.classify({ scan: core, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)), extra });
@@ -136,7 +138,27 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   if (substantive(inner.intent)) return inner;
   // "你好，想问下tk": better to ask "did you mean a refund?" than to greet back.
   if (substantive(inner.guess) && (c.intent !== 'unknown' || !c.guess)) return inner;
+  // Whole clauses besides the pleasantries: whatever they ask, the buyer is not only saying hello or goodbye.
+  if (clauses && c.intent !== 'unknown' && substantial(clauses)) return inner;
   return c;
+}
+
+/** Enough words to be a request of its own: four Latin words or six Han characters. */
+const substantial = (scan: string) => (scan.match(/[a-z]+/g)?.length ?? 0) >= 4 || (scan.match(/\p{Script=Han}/gu)?.length ?? 0) >= 6;
+
+/**
+ * A long message's clauses that are not politeness on their own: "Hi, hope all is well. Thank you
+ * for your help earlier. I wanted to ask why my order shows as closed" is the last clause. A clause
+ * is politeness when its cues alone call it a greeting or thanks.
+ */
+function withoutPoliteClauses(classifier: IntentClassifier, scan: string): string | undefined {
+  const clauses = scan.split('|');
+  if (clauses.length < 2) return undefined;
+  const kept = clauses.filter((clause) => {
+    const alone = classifier.classify({ scan: ` ${clause.trim()} ` }).intent;
+    return alone !== 'greeting' && alone !== 'bye';
+  });
+  return kept.length && kept.length < clauses.length ? ` ${kept.map((k) => k.trim()).join(' | ')} ` : undefined;
 }
 
 /** Evidence for `faq` per shop topic named (the FAQ lexicon's `_knowledge`), for at most two topics. */
