@@ -58,6 +58,7 @@ export const FAQ_FEATURE_SIGNS: Readonly<Record<FaqFeature, -1 | 0 | 1>> = {
   otherLanguage: -1,
   margin: 1,
   alternates: 0,
+  // Free since four shops' TRAIN gave it a small negative weight next to `alternates` (docs/robot-evaluation.md, part 5).
   lexicalWithAlternates: 0,
   ownOrder: -1,
   personal: -1,

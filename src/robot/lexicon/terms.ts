@@ -13,6 +13,7 @@
  */
 import { stem } from '../nlu/bayes.ts';
 import { normalizeText } from '../nlu/normalize.ts';
+import { deletions } from '../nlu/spelling.ts';
 import type { Tokenizer } from '../nlu/tokenizer.ts';
 import { foldTraditional, type Lexicon } from './index.ts';
 
@@ -158,7 +159,7 @@ export class TypoIndex {
     for (const w of words) {
       if (!LATIN.test(w) || w.length < 3) continue;
       this.#words.add(w);
-      for (const d of deletes(w)) if (!this.#deletes.has(d)) this.#deletes.set(d, w);
+      for (const d of deletions(w)) if (!this.#deletes.has(d)) this.#deletes.set(d, w);
     }
   }
 
@@ -174,7 +175,7 @@ export class TypoIndex {
   nearest(w: string): string | undefined {
     const dropped = this.#deletes.get(w);
     if (dropped) return dropped;
-    for (const d of deletes(w)) {
+    for (const d of deletions(w)) {
       if (w.length >= 6 && this.#words.has(d)) return d;
       const changed = w.length >= 7 ? this.#deletes.get(d) : undefined;
       if (changed && changed.length === w.length && (this.#substitutions || swapped(w, changed))) return changed;
@@ -189,8 +190,3 @@ function swapped(a: string, b: string): boolean {
   return i >= 0 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
-function deletes(w: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
-  return out;
-}

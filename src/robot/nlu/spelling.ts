@@ -9,6 +9,9 @@
  * Lookups use the deletion neighbourhood (SymSpell with distance 1): every target is stored under
  * itself and each of its one-letter deletions, and a typed word looks up itself and its own
  * deletions, so a correction costs a few map lookups, not a scan of the vocabulary.
+ *
+ * The FAQ index has its own corrector (lexicon/terms.ts `TypoIndex`) against the shop's words,
+ * which this one runs before: it sees words already corrected to the robot's vocabulary.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -57,7 +60,8 @@ export function createSpeller(targets: Iterable<string>, realWords: ReadonlySet<
   };
 }
 
-function deletions(w: string): string[] {
+/** The word with each one of its letters left out (the deletion neighbourhood; also the FAQ index's TypoIndex). */
+export function deletions(w: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
   return out;
