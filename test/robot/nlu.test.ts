@@ -212,6 +212,9 @@ describe('entities', () => {
     assert.deepEqual(entities('货号 A2031 还有吗'), ['sku=A2031']);
     assert.deepEqual(entities('is sku B-7781 in stock'), ['sku=B-7781']);
     assert.deepEqual(entities('my phone ending 0123, find my order'), ['phoneTail=0123']);
+    assert.deepEqual(entities('手机号填错了，尾号应该是3321'), ['phoneTail=3321']);
+    assert.deepEqual(entities('the phone number should end in 8812'), ['phoneTail=8812']);
+    assert.deepEqual(entities('is order ord_7f3k9x2m confirmed?'), ['orderId=ord_7f3k9x2m']);
     assert.deepEqual(entities('does B-7781 come in black'), ['sku=B-7781'], 'a product code needs no cue word');
     assert.deepEqual(entities('有没有 K-2210 的黑色'), ['sku=K-2210']);
     assert.deepEqual(entities('订单 SO-88410-2 到哪了'), ['orderId=SO-88410-2']);
@@ -256,6 +259,12 @@ function dateEntityTests(): void {
     assert.deepEqual(entities('ordered this morning'), ['date=2024-11-27']);
     assert.deepEqual(entities('昨晚下的单'), ['date=2024-11-26']);
     assert.deepEqual(entities('the day before yesterday'), ['date=2024-11-25']);
+    // A month and day is past ("bought on"), unless it is a deadline: then the coming one.
+    assert.deepEqual(entities('12月1号之前能到不'), ['date=2024-12-01']);
+    assert.deepEqual(entities('12月1号买的'), ['date=2023-12-01']);
+    assert.deepEqual(entities('will it make it by 12/1?'), ['date=2024-12-01']);
+    assert.deepEqual(entities('need it by Dec 3'), ['date=2024-12-03']);
+    assert.deepEqual(entities('ordered on nov 20th'), ['date=2024-11-20']);
     assert.deepEqual(entities('能换大一号吗'), []);
   });
 

@@ -35,7 +35,7 @@ export function extractEntities(display: string, text: string, opts: EntityOptio
 
 // A leading `#` stays part of the id ("#A20931" is how Shopify-style shops write order names);
 // comparisons with the buyer's own ids ignore it (dialogue.ts `sameId`).
-const ALNUM_RUN = /(?<![A-Za-z0-9#])#?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?![A-Za-z0-9])/g;
+const ALNUM_RUN = /(?<![A-Za-z0-9#_])#?[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?![A-Za-z0-9_])/g;
 /** Digit groups typed with spaces ("SF1502 7783 99102", "138 1234 5678"): one id when joined. */
 const SPACED_ID = /(?<![A-Za-z0-9])((?:[A-Z]{2,4}[ \u00a0]?|[A-Za-z]{0,4})\d{2,6})((?:[ \u00a0]\d{1,5}){1,5})(?![A-Za-z0-9])/g;
 /** Long machine ids (UUIDs, dashed ids of 16+ characters) carry many letters; they are ids all the same. */
@@ -59,7 +59,7 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
     let letters = 0;
     for (const ch of c) {
       if (ch >= '0' && ch <= '9') digits++;
-      else if (ch !== '-' && ch !== '#') letters++;
+      else if (ch !== '-' && ch !== '#' && ch !== '_') letters++;
     }
     const before = joined.slice(Math.max(0, m.index - 10), m.index);
     const marked = c.startsWith('#') || ORDER_MARKER.test(before);
@@ -78,9 +78,9 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
   return { orderIds, phoneTails };
 }
 
-const PHONE_TAIL_ZH = /(?:尾号|尾数|后四位|末四位|后4位|末4位)\s*(?:是|为|:)?\s*(\d{4})(?!\d)/g;
+const PHONE_TAIL_ZH = /(?:尾号|尾数|后四位|末四位|后4位|末4位)\s*(?:应该是|应是|改成|改为|是|为|:)?\s*(\d{4})(?!\d)/g;
 const PHONE_TAIL_EN =
-  /(?:ending\s+(?:in|with)|ends\s+(?:in|with)|last\s+(?:4|four)\s+(?:digits\s+)?(?:of\s+(?:my\s+|the\s+)?(?:phone|mobile|number)\s*(?:number\s+)?)?(?:is|are)?|phone\s+tail)\s*:?\s*(\d{4})(?!\d)/g;
+  /(?:ending\s+(?:in|with)|ends?\s+(?:in|with)|last\s+(?:4|four)\s+(?:digits\s+)?(?:of\s+(?:my\s+|the\s+)?(?:phone|mobile|number)\s*(?:number\s+)?)?(?:is|are)?|phone\s+tail)\s*:?\s*(\d{4})(?!\d)/g;
 
 /** "phone ending 0123", "mobile no. ends 4567": the bare "ending" only right after a phone word. */
 const PHONE_TAIL_EN_BARE = /(?:phone|mobile|cell|tel)\s*(?:number|no\.?|#)?\s*(?:ending|ends)\s*:?\s*(\d{4})(?!\d)/g;
@@ -149,6 +149,14 @@ const range = (a: Day, b: Day) => `${fmt(a)}/${fmt(b)}`;
 const isoDow = (x: Day) => ((new Date(toUtc(x)).getUTCDay() + 6) % 7) + 1;
 const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31 && fromUtc(Date.UTC(y, m - 1, d)).d === d;
 
+/** A month and day as a date: the coming one when it is a deadline ("by 12/1"), else the most recent. */
+function monthDay(today: Day, m: number, d: number, future: boolean): string | undefined {
+  const past = pastMonthDay(today, m, d);
+  if (!past || !future || toUtc(past) >= toUtc(today)) return past && fmt(past);
+  const next = { y: past.y + 1, m, d };
+  return validDay(next.y, m, d) ? fmt(next) : undefined;
+}
+
 /** The most recent y-m-d on or before today (buyers talk about past orders). */
 function pastMonthDay(today: Day, m: number, d: number): Day | undefined {
   if (!validDay(today.y, m, d) && !validDay(today.y - 1, m, d)) return undefined;
@@ -193,18 +201,13 @@ const lastMonth = (x: Day) => {
 const DATE_RULES: DateRule[] = [
   { re: /(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/g, resolve: (m) => (validDay(+m[1]!, +m[2]!, +m[3]!) ? fmt({ y: +m[1]!, m: +m[2]!, d: +m[3]! }) : undefined) },
   {
-    re: new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月\\s*(${CN_NUM})\\s*[日号]?`, 'g'),
-    resolve: (m, t) => {
-      const day = pastMonthDay(t, parseSmallNumber(m[1]!), parseSmallNumber(m[2]!));
-      return day && fmt(day);
-    },
+    // "12月1号之前能到吗": a delivery day is the coming one; "11月20号买的" a past one.
+    re: new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月\\s*(${CN_NUM})\\s*[日号]?(?=(\\s*(?:之前|以前|前)?\\s*(?:能|可以|会|送到|到))?)`, 'g'),
+    resolve: (m, t) => monthDay(t, parseSmallNumber(m[1]!), parseSmallNumber(m[2]!), m[3] !== undefined),
   },
   {
-    re: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/])/g,
-    resolve: (m, t) => {
-      const day = pastMonthDay(t, +m[1]!, +m[2]!);
-      return day && fmt(day);
-    },
+    re: /(?:\b(by|before|until|till)\s+)?(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/])/g,
+    resolve: (m, t) => monthDay(t, +m[2]!, +m[3]!, m[1] !== undefined),
   },
   {
     // "20号买的": a day of this month, or of last month when that day has not come yet.
@@ -293,11 +296,8 @@ const DATE_RULES: DateRule[] = [
   { re: /\blast month\b/g, resolve: (_m, t) => lastMonth(t) },
   { re: /\bthis month\b/g, resolve: (_m, t) => range({ y: t.y, m: t.m, d: 1 }, t) },
   {
-    re: new RegExp(`\\b(${MONTHS_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'g'),
-    resolve: (m, t) => {
-      const day = pastMonthDay(t, EN_MONTH[m[1]!]!, +m[2]!);
-      return day && fmt(day);
-    },
+    re: new RegExp(`(?:\\b(by|before|until|till)\\s+)?\\b(${MONTHS_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'g'),
+    resolve: (m, t) => monthDay(t, EN_MONTH[m[2]!]!, +m[3]!, m[1] !== undefined),
   },
   {
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTHS_RE})\\b`, 'g'),

@@ -54,7 +54,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' when can i expect', 1.0], [' can i get it', 0.4], [' when is it', 0.4], [' arrive', 0.5], [' arrival', 0.7], [' eta', 1.2], [' estimated', 0.8],
     [' how long', 0.7], [' how long+ship', 0.5], [' how long+deliver', 0.5], [' how many days', 0.8], [' delivery date', 0.9], [' delivery time', 1.0], [' by friday', 0.6],
     [' by monday', 0.6], [' by tomorrow', 0.6], [' in time for', 0.9], [' before christmas', 1.0], [' get here', 0.7], [' delivered tomorrow', 1.0], [' tomorrow', 0.4], [' going to ship', 0.6], [' deliver+tomorrow', 0.7], [' ship+tomorrow', 0.7], [' arrive+tomorrow', 0.7], [' how soon', 1.0], [' days for delivery', 0.5], [' when do you ship', 1.2], [' when+ship', 0.6], [' when+arriv', 0.6], [' when+deliver', 0.6],
-    [' when+show up', 1.0], [' when+turn up', 1.0], [' need it by', 0.9], [' be here', 0.6], [' will it ship', 0.8], [' when will you ship', 1.0], [' when does it ship', 1.0], [' expect', 0.6],
+    [' when+show up', 1.0], [' when+turn up', 1.0], [' need it by', 0.9], [' make it by', 0.9], [' be here', 0.6], [' will it ship', 0.8], [' when will you ship', 1.0], [' when does it ship', 1.0], [' expect', 0.6],
   ],
   aftersale_progress: [
     ['退款进度', 1.6], ['还没处理', 1.0], ['没处理', 0.6], ['寄出了吗', 0.5], ['售后进度', 1.6], ['退货进度', 1.6], ['换货进度', 1.6], ['进度', 0.7], ['到账', 1.8], ['退款呢', 1.4],
@@ -77,7 +77,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['退款+has not', 1.0], ['退款+yet', 1.0], ['退款+still', 1.0], ['money+回来', 0.8], ['money+什么时候', 0.6], ['退的+回来', 0.8], ['退的+什么时候', 0.8],
   ],
   return_policy: [
-    ['退货', 1.1], ['换货', 1.1], ['退换', 1.1], ['怎么退', 1.4], ['如何退', 1.4], ['能退吗', 1.3], ['可以退吗', 1.3], ['能退', 0.9],
+    ['退货', 1.1], ['换货', 1.1], ['退换', 1.1], ['怎么退', 1.4], ['如何退', 1.4], ['能退吗', 1.3], ['可以退吗', 1.3], ['能退', 0.9], ['给退', 1.0],
     ['可以退', 0.9], ['想退', 1.0], ['要退', 0.8], ['退掉', 1.0], ['退款', 0.7], ['七天无理由', 1.6], ['7天无理由', 1.6], ['无理由', 1.3],
     ['寄回', 0.8], ['退回', 0.7], ['换尺码', 1.4], ['换码', 1.3], ['换个码', 1.4], ['换个尺码', 1.4], ['换大', 1.2], ['换小', 1.2],
     ['换颜色', 1.4], ['换个颜色', 1.4], ['换一个', 0.9], ['换个', 0.5], ['大了', 0.6], ['多大了', -0.6], ['小了', 0.6], ['想换', 1.0], ['划痕', 1.0], ['划伤', 1.0], ['瑕疵', 1.0], ['掉漆', 1.0], ['污渍', 0.9], ['开线', 0.9], ['不合适', 0.7],
@@ -95,7 +95,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   ],
   cancel_order: [
     ['取消', 1.3], ['取消订单', 1.8], ['不要了', 1.0], ['不想要了', 1.0], ['拍错', 1.2], ['下错', 1.2], ['买错', 1.0], ['撤销', 1.2],
-    ['撤单', 1.6], ['撤了', 0.8], ['想取消', 0.6], ['退订', 1.0], ['别发', 1.2], ['不要发', 1.2], ['先别发', 1.4], ['拦截', 0.9], ['重复下单', 1.0], ['重复', 0.5], ['下重复', 0.8], ['下了两单', 0.9],
+    ['撤单', 1.6], ['给我取消', 1.0], ['帮我取消', 1.0], ['撤了', 0.8], ['想取消', 0.6], ['退订', 1.0], ['别发', 1.2], ['不要发', 1.2], ['先别发', 1.4], ['拦截', 0.9], ['重复下单', 1.0], ['重复', 0.5], ['下重复', 0.8], ['下了两单', 0.9],
     [' cancel', 1.6], [' cancellation', 1.4], [' do not want it anymore', 0.8], [' no longer want', 0.8], [' ordered by mistake', 1.2],
     [' by mistake', 1.0], [' ordered twice', 1.0], [' duplicate order', 1.0], [' do not ship', 1.2], [' stop the order', 1.4],
     [' stop my order', 1.4], [' void', 1.0], [' wrong order', 0.6], [' accidentally', 0.6],
@@ -140,7 +140,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['什么玩意', 1.2], ['离谱', 0.9], ['坑', 0.5], ['假货', 1.1], ['黑心', 1.6],
     [' complain', 2.2], [' complaint', 2.5], [' terrible', 1.0], [' awful', 1.0], [' worst', 1.2], [' scam', 1.8], [' ridiculous', 1.0],
     [' unacceptable', 1.2], [' disappointed', 0.9], [' disappointing', 0.9], [' angry', 0.9], [' furious', 1.2], [' fraud', 1.8],
-    [' report you', 1.5], [' report this', 1.5], [' report+store', 1.0], [' report+shop', 1.0], [' bbb', 1.2], [' lawyer', 1.5], [' sue ', 1.5], [' chargeback', 1.2], [' dispute', 1.5], [' charge back', 1.2], [' is a joke', 1.2], [' rip off', 1.5], [' ripoff', 1.5],
+    [' report you', 1.5], [' report this', 1.5], [' report+store', 1.0], [' report+shop', 1.0], [' bbb', 1.2], [' lawyer', 1.5], [' sue ', 1.5], [' chargeback', 1.2], [' disput', 1.5], [' liar', 1.2], [' report+你们', 1.2], [' charge back', 1.2], [' is a joke', 1.2], [' rip off', 1.5], [' ripoff', 1.5],
     [' never again', 1.0], [' never buying', 1.2], [' 1 star', 1.2], [' one star', 1.2], [' bad review', 1.5], [' wtf', 0.8],
     [' useless', 0.7], [' pathetic', 1.0], [' horrible', 1.0], [' disgusting', 1.0], [' rude', 1.0], [' fake', 0.6],
     [' compensation', 1.0], [' compensate', 1.0], [' sick of', 0.9], [' fed up', 1.0], [' joke', 0.3],

@@ -35,6 +35,7 @@ export const TRAD_TO_SIMP: ReadonlyMap<string, string> = (() => {
  */
 export const PINYIN_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['kd', '快递'],
+  ['jt', '今天'],
   ['kdy', '快递员'],
   ['wl', '物流'],
   ['wlxx', '物流信息'],
