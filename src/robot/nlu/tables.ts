@@ -77,6 +77,11 @@ export const PINYIN_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['bx', '保修'],
   ['zb', '质保'],
   ['hdfk', '货到付款'],
+  ['bzq', '保质期'],
+  ['hy', '会员'],
+  ['ys', '预售'],
+  ['qs', '签收'],
+  ['mj', '满减'],
 ]);
 
 /**
