@@ -273,7 +273,7 @@ function resolve(state: DialogueState, u: Understanding, text: string): Resolved
     // "耳机那个", "昨天买的那个", "the leather one" (whose product word is also an FAQ cue): matched
     // against the listed orders once they are loaded.
     const describes = !isDataIntent(u.intent) && POINTS_AT_ONE.test(u.normalized);
-    if (u.intent === 'unknown' || describes || (isDataIntent(u.intent) && u.entities.some((e) => e.type === 'date' || e.type === 'phoneTail' || e.type === 'sku'))) {
+    if (u.intent === 'unknown' || describes || (isDataIntent(u.intent) && u.entities.some((e) => e.type === 'date' || e.type === 'dateRange' || e.type === 'phoneTail' || e.type === 'sku'))) {
       return { ...base, intent, choice: { describe: true } };
     }
   }
@@ -643,7 +643,7 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
   let out = orders;
   let narrowed = false;
   for (const e of u.entities) {
-    if (e.type === 'date') {
+    if (e.type === 'date' || e.type === 'dateRange') {
       if (!isOrderDate(ctx, e.value)) continue;
       const [from = '', to = from] = e.value.split('/');
       const kept = out.filter((o) => {

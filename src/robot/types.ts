@@ -28,7 +28,9 @@ export const isIntent = (v: unknown): v is Intent => typeof v === 'string' && (I
 export type Lang = 'zh' | 'en';
 
 /**
- * `date` values are a local calendar day `YYYY-MM-DD` or an inclusive range `YYYY-MM-DD/YYYY-MM-DD`.
+ * `date` values are a local calendar day `YYYY-MM-DD`; `dateRange` an inclusive span
+ * `YYYY-MM-DD/YYYY-MM-DD` ("上周", "last month"): not a day the buyer named, but it still narrows
+ * which order they mean.
  * `ordinal` is 1-based; negative counts from the end (-1 is the last one).
  */
 export type Entity =
@@ -36,6 +38,7 @@ export type Entity =
   | { readonly type: 'phoneTail'; readonly value: string }
   | { readonly type: 'sku'; readonly value: string }
   | { readonly type: 'date'; readonly value: string }
+  | { readonly type: 'dateRange'; readonly value: string }
   | { readonly type: 'ordinal'; readonly value: number };
 export type EntityType = Entity['type'];
 

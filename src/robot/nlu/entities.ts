@@ -26,7 +26,7 @@ export function extractEntities(display: string, text: string, opts: EntityOptio
   for (const v of orderIds) add({ type: 'orderId', value: v });
   for (const v of extractPhoneTails(text)) add({ type: 'phoneTail', value: v });
   for (const v of phoneTails) add({ type: 'phoneTail', value: v });
-  for (const v of extractDates(text, opts)) add({ type: 'date', value: v });
+  for (const v of extractDates(text, opts)) add({ type: v.includes('/') ? 'dateRange' : 'date', value: v });
   for (const v of extractOrdinals(text)) add({ type: 'ordinal', value: v });
   return out;
 }
@@ -35,9 +35,12 @@ export function extractEntities(display: string, text: string, opts: EntityOptio
 
 // A leading `#` stays part of the id ("#A20931" is how Shopify-style shops write order names);
 // comparisons with the buyer's own ids ignore it (dialogue.ts `sameId`).
-const ALNUM_RUN = /(?<![A-Za-z0-9#_])#?[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?(?![A-Za-z0-9_])/g;
+const ALNUM_RUN = /(?<![A-Za-z0-9#_])#?[A-Za-z0-9](?:[A-Za-z]{0,3}#[A-Za-z0-9-]*[A-Za-z0-9]|[A-Za-z0-9_-]*[A-Za-z0-9])?(?![A-Za-z0-9_])/g;
 /** Digit groups typed with spaces ("SF1502 7783 99102", "138 1234 5678"): one id when joined. */
 const SPACED_ID = /(?<![A-Za-z0-9])((?:[A-Z]{2,4}[ \u00a0]?|[A-Za-z]{0,4})\d{2,6})((?:[ \u00a0]\d{1,5}){1,5})(?![A-Za-z0-9])/g;
+const CARRIER_WORD = /^(?:USPS|UPS|DHL|FEDEX)/i;
+/** Codes of several dash-separated parts with four digits or more ("RT-77120-B", "W-9931-US", "HK#20241122-01"). */
+const MULTI_PART_ID = /^(?:[A-Za-z0-9]+[-#]){2,}[A-Za-z0-9]+$|^[A-Za-z]{1,4}#[A-Za-z0-9-]{4,}$/;
 /** Long machine ids (UUIDs, dashed ids of 16+ characters) carry many letters; they are ids all the same. */
 const LONG_ID = (c: string, digits: number) => c.length >= 16 && (c.includes('-') ? digits >= 6 : digits * 3 >= c.length);
 const ORDER_MARKER = /(?:订单|单号|订单号|编号|order|no\.?|#)\s*(?:号|号码|编号|number|no\.?|id|#)?\s*(?:是|为|[:：])?\s*$/i;
@@ -48,9 +51,12 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
   const orderIds: string[] = [];
   const phoneTails: string[] = [];
   const joined = display.replace(SPACED_ID, (all: string, head: string, rest: string) => {
-    const id = (head + rest).replace(/\s/g, '');
+    // A carrier's name before the number is not part of it ("USPS 9400 1118 …").
+    const carrier = CARRIER_WORD.exec(head)?.[0] ?? '';
+    const id = (head.slice(carrier.length) + rest).replace(/\s/g, '');
     // Ten digits at least: "2 件 199 元" or "3 pcs 45 each" stay apart.
-    return id.replace(/\D/g, '').length >= 10 ? id : all;
+    if (id.replace(/\D/g, '').length < 10) return all;
+    return carrier ? `${carrier} ${id}` : id;
   });
   for (const m of joined.matchAll(ALNUM_RUN)) {
     const c = m[0];
@@ -64,7 +70,7 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
     const before = joined.slice(Math.max(0, m.index - 10), m.index);
     const marked = c.startsWith('#') || ORDER_MARKER.test(before);
     // After "订单号" or "order #" a short code is an order number ("#88231", "A1234"); bare, it needs more digits.
-    const long = LONG_ID(c, digits);
+    const long = LONG_ID(c, digits) || (digits >= 4 && MULTI_PART_ID.test(c));
     if (!long && (marked ? digits < 3 || letters > 12 : digits < 6 || letters > 6)) continue;
     if (MOBILE.test(c)) {
       // A whole phone number is only ever used to find the buyer's order by its tail; keep no more.
@@ -83,7 +89,7 @@ const PHONE_TAIL_EN =
   /(?:ending\s+(?:in|with)|ends?\s+(?:in|with)|last\s+(?:4|four)\s+(?:digits\s+)?(?:of\s+(?:my\s+|the\s+)?(?:phone|mobile|number)\s*(?:number\s+)?)?(?:is|are)?|phone\s+tail)\s*:?\s*(\d{4})(?!\d)/g;
 
 /** "phone ending 0123", "mobile no. ends 4567": the bare "ending" only right after a phone word. */
-const PHONE_TAIL_EN_BARE = /(?:phone|mobile|cell|tel)\s*(?:number|no\.?|#)?\s*(?:ending|ends)\s*:?\s*(\d{4})(?!\d)/g;
+const PHONE_TAIL_EN_BARE = /(?:phone|mobile|cell|tel)(?:\s*(?:number|no\.?|#))?[^|.?!\d]{0,24}?\b(?:ending|ends)(?:\s+(?:in|with))?\s*:?\s*(\d{4})(?!\d)/g;
 
 function extractPhoneTails(text: string): string[] {
   const out: string[] = [];
@@ -99,13 +105,13 @@ const SKU_MARKED =
 
 /** A product code without a cue word: capitals, a dash, digits ("B-7781"), in a message about no order. */
 const SKU_BARE = /(?<![A-Za-z0-9#-])([A-Z]{1,3}-\d{3,5})(?![A-Za-z0-9-])/g;
-const ORDER_CONTEXT = /订单|单号|快递|物流|包裹|运单|退款|order|track|parcel|package|shipment|refund|return/i;
 
 function extractSkus(display: string): string[] {
   const out: string[] = [];
   for (const m of display.matchAll(SKU_MARKED)) out.push(m[1]!);
   for (const m of display.matchAll(SKU_GLUED)) if (!out.some((v) => m[1]!.toLowerCase().endsWith(v.toLowerCase()))) out.push(m[1]!);
-  if (out.length === 0 && !ORDER_CONTEXT.test(display)) for (const m of display.matchAll(SKU_BARE)) out.push(m[1]!);
+  // Bare, a product code unless an order marker comes right before it ("订单 B-7781" is an order).
+  if (out.length === 0) for (const m of display.matchAll(SKU_BARE)) if (!ORDER_MARKER.test(display.slice(Math.max(0, m.index - 10), m.index))) out.push(m[1]!);
   return out;
 }
 
@@ -225,6 +231,7 @@ const DATE_RULES: DateRule[] = [
   { re: /昨天|昨日|昨儿|昨晚|昨早/g, resolve: (_m, t) => fmt(addDays(t, -1)) },
   { re: /今天|今日|今儿|今早|今晚|今晨/g, resolve: (_m, t) => fmt(t) },
   { re: /明天|明日|明儿|明早|明晚/g, resolve: (_m, t) => fmt(addDays(t, 1)) },
+  { re: /大后天/g, resolve: (_m, t) => fmt(addDays(t, 3)) },
   { re: /(?<!大)后天/g, resolve: (_m, t) => fmt(addDays(t, 2)) },
   {
     re: new RegExp(`(${CN_NUM})\\s*天(?:以)?前`, 'g'),

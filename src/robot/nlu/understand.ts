@@ -139,9 +139,12 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   // "你好，想问下tk": better to ask "did you mean a refund?" than to greet back.
   if (substantive(inner.guess) && (c.intent !== 'unknown' || !c.guess)) return inner;
   // Whole clauses besides the pleasantries: whatever they ask, the buyer is not only saying hello or goodbye.
-  if (clauses && c.intent !== 'unknown' && substantial(clauses)) return inner;
+  if (c.intent !== 'unknown' && substantial(core) && (substantive(inner.guess) || ASKS.test(core))) return inner;
   return c;
 }
+
+/** Words that make a clause a question or a request. */
+const ASKS = /吗|呢|么|什么|怎么|为什么|哪|几|多少|能不能|可不可以|请|帮|(?<![a-z])(?:why|what|how|when|where|which|can|could|would|will|is|are|do|does|did|has|have you|please)(?![a-z])/;
 
 /** Enough words to be a request of its own: four Latin words or six Han characters. */
 const substantial = (scan: string) => (scan.match(/[a-z]+/g)?.length ?? 0) >= 4 || (scan.match(/\p{Script=Han}/gu)?.length ?? 0) >= 6;
