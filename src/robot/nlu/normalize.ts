@@ -3,6 +3,7 @@
  * "快递咋还没到啊啊!!!", "退貨") into a canonical form the classifier, the entity extractor and the
  * FAQ index share. Pure and allocation-light: it runs on every message.
  */
+import { defaultHomophoneFixer } from './homophones.ts';
 import { defaultSpeller } from './spelling.ts';
 import { EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_WORDS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
 
@@ -60,6 +61,7 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
   t = t.replace(LATIN_WORD, (w) => EN_WORDS.get(w) ?? PINYIN_WORDS.get(w) ?? (NOT_ENGLISH.has(w) ? w : speller.correct(w)) ?? w);
   if (HAN.test(t)) {
     for (const [from, to] of ZH_PHRASES_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
+    t = defaultHomophoneFixer().fix(t);
     t = t.replace(SPACE_BETWEEN_HAN, '$1');
   }
   return { display, text: t, angry };

@@ -1,0 +1,109 @@
+/**
+ * Chinese typed with a pinyin keyboard goes wrong by sound: the buyer types the right syllables and
+ * picks the wrong character ("取肖订单", "转人攻", "满简", "运废", "保休"). Such a slip leaves
+ * characters the segmenter cannot join into a word. A run of two to four of them, each a word of
+ * one character, that differs from one word of the robot's vocabulary (its Chinese cues and FAQ
+ * synonyms) in exactly one character, where the typed character can be read with that word's
+ * syllable, becomes that word. Never across a word the segmenter knows ("退款|什么" is not
+ * "款式"), never on a function character either way ("能用" is not "耐用", "寄点" not "几点"),
+ * never when the typed character is a common word of its own ("打了" is not "大了"), and only
+ * when one vocabulary word fits.
+ *
+ * Readings come from `pinyin-pro` (toneless, every reading of a character); the lookup key is the
+ * word with one character blanked plus that character's syllable, so a run costs a few map reads.
+ */
+import { readFileSync } from 'node:fs';
+import { pinyin } from 'pinyin-pro';
+import { LEXICON } from './lexicon.ts';
+import { defaultTokenizer } from './tokenizer.ts';
+
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
+const MIN_WORD = 2;
+const MAX_WORD = 4;
+
+export interface HomophoneFixer {
+  /** The text with sound-alike misspellings of vocabulary words replaced. */
+  fix(text: string): string;
+}
+
+/** Characters too common to be the slip or its fix: particles, pronouns, measure and helper words. */
+const FUNCTION_CHARS = new Set([...'的了么吗呢吧啊呀哦嘛是在有我你他她它这那哪几个一不没也都就还要会能可以用把被给让和与或很太更最点些什怎多少吧哈嗯呗啦咯']);
+/**
+ * Characters that are words of their own so often that next to another one they are two words,
+ * not a slip: "钱收了" is money received, not 签收; "打了三次" is not 大了.
+ */
+const STANDALONE = new Set([...'打钱号找差买卖大小好去来看说想做吃拿放送收到给报招开关回问答等走拍寄退换写']);
+
+export function createHomophoneFixer(words: Iterable<string>, segment: (text: string) => string[] = (t) => defaultTokenizer().cut(t)): HomophoneFixer {
+  const vocabulary = new Set<string>();
+  for (const w of words) if (w.length >= MIN_WORD && w.length <= MAX_WORD && /^\p{Script=Han}+$/u.test(w)) vocabulary.add(w);
+  const byKey = new Map<string, Set<string>>();
+  for (const w of vocabulary) {
+    const syllables = pinyin(w, { toneType: 'none', type: 'array' });
+    [...w].forEach((ch, i) => {
+      if (FUNCTION_CHARS.has(ch)) return;
+      const key = blank(w, i, syllables[i] ?? '');
+      const set = byKey.get(key) ?? new Set<string>();
+      set.add(w);
+      byKey.set(key, set);
+    });
+  }
+  const readings = new Map<string, string[]>();
+  const readingsOf = (ch: string): string[] => {
+    let r = readings.get(ch);
+    // The common reading only: a rare one ("谷" as yu) would turn real words into slips.
+    if (!r) readings.set(ch, (r = pinyin(ch, { toneType: 'none', type: 'array' })));
+    return r;
+  };
+  const match = (run: string): string | undefined => {
+    if (vocabulary.has(run)) return undefined;
+    const found = new Set<string>();
+    [...run].forEach((ch, i) => {
+      if (FUNCTION_CHARS.has(ch) || STANDALONE.has(ch)) return;
+      for (const syllable of readingsOf(ch)) for (const w of byKey.get(blank(run, i, syllable)) ?? []) found.add(w);
+    });
+    return found.size === 1 ? found.values().next().value : undefined;
+  };
+  return { fix: (text) => text.replace(HAN_RUN, (run) => fixRun(run, segment, match)) };
+}
+
+/**
+ * Left to right over the segmenter's tokens, the longest sound-alike first, over stretches of
+ * one-character tokens only.
+ */
+function fixRun(run: string, segment: (text: string) => string[], match: (s: string) => string | undefined): string {
+  const tokens = segment(run);
+  if (tokens.join('') !== run) return run;
+  let out = '';
+  let i = 0;
+  while (i < tokens.length) {
+    let single = 0;
+    while (i + single < tokens.length && single < MAX_WORD && [...tokens[i + single]!].length === 1) single++;
+    let fixed: string | undefined;
+    let len = single;
+    for (; len >= MIN_WORD && !fixed; len--) fixed = match(tokens.slice(i, i + len).join(''));
+    if (fixed) {
+      out += fixed;
+      i += [...fixed].length;
+    } else out += tokens[i++];
+  }
+  return out;
+}
+
+const blank = (w: string, i: number, syllable: string) => {
+  const chars = [...w];
+  chars[i] = '?';
+  return `${chars.join('')}|${syllable}`;
+};
+
+let shared: HomophoneFixer | undefined;
+
+/** The fixer of the shipped cue lexicon and Chinese FAQ synonyms. */
+export function defaultHomophoneFixer(): HomophoneFixer {
+  if (shared) return shared;
+  const words: string[] = [];
+  for (const cues of Object.values(LEXICON)) for (const [pattern] of cues) words.push(...pattern.split('+').map((p) => p.trim()));
+  const synonyms = JSON.parse(readFileSync(new URL('../lexicon/synonyms.zh.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  for (const [id, list] of Object.entries(synonyms)) if (!id.startsWith('_') && Array.isArray(list)) for (const s of list) if (typeof s === 'string') words.push(s);
+  return (shared = createHomophoneFixer(words));
+}
