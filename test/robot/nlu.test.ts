@@ -173,6 +173,19 @@ function intentRuleTests(): void {
     assert.equal(understand('我的快递到哪了').yesNo, undefined);
   });
 
+  test('the trained model tips a decision but never makes one alone', async () => {
+    const { featuresOf } = await import('../../src/robot/nlu/bayes.ts');
+    const tokenizer = createTokenizer();
+    const row = (text: string, intent: 'track_parcel' | 'coupon') => ({ text, intent, entities: {}, split: 'train' as const, lang: 'en' as const });
+    const bayes = trainIntentModel(tokenizer, [row('zorblax', 'track_parcel'), row('zorblax zorblax', 'track_parcel'), row('zorblax now', 'track_parcel'), row('quuxify', 'coupon')]);
+    const c = new IntentClassifier({ bayes });
+    const n = normalize('zorblax');
+    const alone = c.classify({ scan: n.scan, features: featuresOf(n.text, tokenizer.cut(n.text)) });
+    assert.ok((alone.scores.track_parcel ?? 0) >= 0.8, 'the model alone is past the choosing line');
+    assert.equal(alone.intent, 'unknown', 'but with no cue of its own the robot asks');
+    assert.equal(alone.guess, 'track_parcel');
+  });
+
   test('the trained model changes decisions the lexicon alone gets wrong', () => {
     const lexiconOnly = new IntentClassifier();
     const text = '订单现在什么状态';

@@ -20,7 +20,9 @@ export interface Classification {
 }
 
 /** Evidence an intent needs to be chosen; below it, from GUESS_MIN up, the robot asks to confirm. */
-export const CHOOSE_MIN = 1.0;
+export const CHOOSE_MIN = 0.8;
+/** Evidence an intent needs from outside the trained model (cues, anger, shop topics) to be chosen. */
+export const MIN_OWN_EVIDENCE = 0.3;
 export const GUESS_MIN = 0.5;
 const ANGRY_WEIGHT = 0.6;
 /** How far back a negator reaches, in characters: a few for Chinese, about two words for English. */
@@ -109,7 +111,32 @@ export class IntentClassifier {
   }
 
   classify(input: ClassifierInput): Classification {
-    const { scan } = input;
+    const own = this.#cueScores(input.scan);
+    const complaint = this.#intents.indexOf('complaint');
+    if (input.angry) own[complaint]! += ANGRY_WEIGHT * Math.min(2, input.angry);
+    const scores = Float64Array.from(own);
+    if (this.#bayes && input.features) {
+      const p = this.#bayes.posterior(input.features);
+      for (let i = 0; i < p.length; i++) {
+        const target = this.#bayesMap[i]!;
+        if (target >= 0) scores[target]! += this.#bayesWeight * p[i]!;
+      }
+    }
+    const decided = this.#decide(scores, own);
+    if (decided.intent !== 'unknown' || !input.extra) return decided;
+    // Outside evidence decides only what the cues and the model left undecided.
+    for (const [intent, v] of Object.entries(input.extra)) {
+      const i = this.#intents.indexOf(intent as ScoredIntent);
+      if (i >= 0) {
+        scores[i]! += v;
+        own[i]! += v;
+      }
+    }
+    return this.#decide(scores, own);
+  }
+
+  /** Evidence per intent from the cues alone: each cue once, negated ones not, `a+b` when both parts occur. */
+  #cueScores(scan: string): Float64Array {
     const hits = this.#matcher.search(scan);
     const negEnds: number[] = [];
     const negStarts: number[] = [];
@@ -137,23 +164,7 @@ export class IntentClassifier {
     for (const cue of this.#cues) {
       if (cue.parts.length && cue.parts.every((p) => partSeen[p])) scores[cue.intent]! += cue.weight;
     }
-    if (this.#bayes && input.features) {
-      const p = this.#bayes.posterior(input.features);
-      for (let i = 0; i < p.length; i++) {
-        const target = this.#bayesMap[i]!;
-        if (target >= 0) scores[target]! += this.#bayesWeight * p[i]!;
-      }
-    }
-    const complaint = this.#intents.indexOf('complaint');
-    if (input.angry) scores[complaint]! += ANGRY_WEIGHT * Math.min(2, input.angry);
-    const decided = this.#decide(scores);
-    if (decided.intent !== 'unknown' || !input.extra) return decided;
-    // Outside evidence decides only what the cues and the model left undecided.
-    for (const [intent, v] of Object.entries(input.extra)) {
-      const i = this.#intents.indexOf(intent as ScoredIntent);
-      if (i >= 0) scores[i]! += v;
-    }
-    return this.#decide(scores);
+    return scores;
   }
 
   #negated(scan: string, start: number, english: boolean, negStarts: number[], negEnds: number[]): boolean {
@@ -172,7 +183,12 @@ export class IntentClassifier {
     return false;
   }
 
-  #decide(scores: Float64Array): Classification {
+  /**
+   * `own`: the evidence that is not the trained model's (cues, anger, shop topics). The model tips a
+   * decision but never makes one alone: an intent is chosen only with some evidence of its own.
+   */
+  #decide(scores: Float64Array, own: Float64Array): Classification {
+    const mine = (intent: ScoredIntent) => own[this.#intents.indexOf(intent)]! >= MIN_OWN_EVIDENCE;
     const named: Partial<Record<Intent, number>> = {};
     this.#intents.forEach((intent, i) => {
       if (scores[i]! > 0) named[intent] = Math.round(scores[i]! * 100) / 100;
@@ -190,9 +206,9 @@ export class IntentClassifier {
       } else if (s > (named[best!] ?? 0)) best = intent;
     }
     const sBest = best ? named[best]! : 0;
-    if (best && sBest >= CHOOSE_MIN) return { intent: best, confidence: confidenceOf(sBest, secondBest(named, best)), scores: named };
+    if (best && sBest >= CHOOSE_MIN && mine(best)) return { intent: best, confidence: confidenceOf(sBest, secondBest(named, best)), scores: named };
     const sWeak = bestWeak ? named[bestWeak]! : 0;
-    if (bestWeak && sWeak >= CHOOSE_MIN) return { intent: bestWeak, confidence: confidenceOf(sWeak, secondBest(named, bestWeak)), scores: named };
+    if (bestWeak && sWeak >= CHOOSE_MIN && mine(bestWeak)) return { intent: bestWeak, confidence: confidenceOf(sWeak, secondBest(named, bestWeak)), scores: named };
     const top = sBest >= sWeak ? best : bestWeak;
     const sTop = Math.max(sBest, sWeak);
     if (top && sTop >= GUESS_MIN) return { intent: 'unknown', confidence: 0, guess: top, scores: named };
