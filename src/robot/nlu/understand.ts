@@ -9,6 +9,7 @@ import { IntentClassifier, type Classification, type ClassifierInput } from './c
 import { trainingUtterances, type LabelledUtterance } from './corpus.ts';
 import { extractEntities } from './entities.ts';
 import { NO_WORDS, YES_WORDS } from './lexicon.ts';
+import { bridged } from './bridge.ts';
 import { detectLanguage, normalize } from './normalize.ts';
 import { defaultTokenizer, type Tokenizer } from './tokenizer.ts';
 
@@ -51,9 +52,14 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     if (t) return t;
     const n = normalize(text);
     const tokens = tokenizer.cut(n.text);
-    const extra = shopTopics(n.text, tokens);
-    const c = unwrapped(classifier, tokenizer, n, classifier.classify({ scan: n.scan, angry: n.angry, features: featuresOf(n.text, tokens), extra }), extra);
-    t = { n, lang: detectLanguage(n.display), tokens, c, yesNo: yesNoOf(n.scan) };
+    const lang = detectLanguage(n.display);
+    // A mixed-language message is classified with the other language's words in its own.
+    const other = bridged(n.text, lang.lang);
+    const nc = other === undefined ? n : normalize(other);
+    const tc = other === undefined ? tokens : tokenizer.cut(nc.text);
+    const extra = shopTopics(nc.text, tc);
+    const c = unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra }), extra);
+    t = { n, lang, tokens, c, yesNo: yesNoOf(n.scan) };
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
       memo.set(text, t);

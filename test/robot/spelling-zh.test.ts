@@ -35,3 +35,14 @@ test('the NLU reads a sound-alike slip as the word', () => {
   assert.equal(nlu.understand('运废多少钱').intent, 'faq');
   assert.equal(nlu.understand('转人攻').intent, 'human');
 });
+
+test('an English message with Chinese words in it is read in English; a Chinese one is left alone', async () => {
+  const { bridged } = await import('../../src/robot/nlu/bridge.ts');
+  assert.equal(bridged('did you get my 退货 package?', 'en'), 'did you get my  return  package?');
+  assert.equal(bridged('我的package到哪了', 'zh'), undefined);
+  assert.equal(bridged('where is my parcel', 'en'), undefined);
+  const nlu = createNlu();
+  assert.equal(nlu.understand('did you get my 退貨 package?').intent, 'aftersale_progress');
+  assert.equal(nlu.understand('is my 換貨 request approved yet?').intent, 'aftersale_progress');
+  assert.equal(nlu.understand('I want a real 客服 person').intent, 'human');
+});
