@@ -273,6 +273,8 @@ function dateEntityTests(): void {
     assert.deepEqual(entities('ordered this morning'), ['date=2024-11-27']);
     assert.deepEqual(entities('昨晚下的单'), ['date=2024-11-26']);
     assert.deepEqual(entities('the day before yesterday'), ['date=2024-11-25']);
+    assert.deepEqual(entities('will it b here 2moro'), ['date=2024-11-28'], 'textspeak with digits');
+    assert.deepEqual(entities('can i get it b4 fri?'), ['date=2024-11-29']);
     // A month and day is past ("bought on"), unless it is a deadline: then the coming one.
     assert.deepEqual(entities('12月1号之前能到不'), ['date=2024-12-01']);
     assert.deepEqual(entities('12月1号买的'), ['date=2023-12-01']);
@@ -296,6 +298,8 @@ function dateEntityTests(): void {
     assert.deepEqual(entities('where is my last order'), []);
     assert.deepEqual(entities('discount for first time buyers'), []);
     assert.deepEqual(entities('第二次问了'), []);
+    assert.deepEqual(entities('第二件半价还有吗'), [], 'a promotion, not a pick from a list');
+    assert.deepEqual(entities('I live on the fifth floor'), []);
   });
 }
 

@@ -254,7 +254,7 @@ export function evaluateIntents(nlu: Nlu, items: readonly LabelledUtterance[]): 
       row.confused.set(u.intent, (row.confused.get(u.intent) ?? 0) + 1);
       intentMisses.push({ text: item.text, expected: item.intent, got: u.guess ? `${u.intent} (guess ${u.guess})` : u.intent });
     }
-    const wantKeys = entityKeys(item.entities);
+    const wantKeys = entityKeys(item.entities).filter((k) => SCORED_KINDS.has(k.slice(0, k.indexOf('='))));
     const gotKeys = u.entities.filter((e) => SCORED_KINDS.has(e.type)).map((e) => `${e.type}=${e.value}`).sort();
     entityCounts.push(countEntities(wantKeys, gotKeys));
     const [want, got] = [wantKeys.join(' '), gotKeys.join(' ')];

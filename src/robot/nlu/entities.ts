@@ -349,14 +349,15 @@ function extractDates(text: string, opts: EntityOptions): string[] {
 
 // ---------------------------------------------------------------- ordinals
 
-const ZH_ORDINAL = new RegExp(`(倒数)?第\\s*(${CN_NUM})\\s*(?:个|单|笔|件|项|条|份|款|种|样)?(?![次天周年遍期名步季批层届号位])`, 'g');
+// "第二件半价" is a promotion, not the second of a list.
+const ZH_ORDINAL = new RegExp(`(倒数)?第\\s*(${CN_NUM})\\s*(?:个|单|笔|件|项|条|份|款|种|样)?(?![次天周年遍期名步季批层届号位楼])(?![件个份款]?\\s*(?:半价|[0-9一二三四五六七八九]折|免单|免费|减))`, 'g');
 const ZH_LAST = /最后(?:一|那|的那|的|1)?\s*(?:个|单|笔|件|条|份|款)|最后那|最下面(?:那|的)?个?/g;
 const ZH_FIRST = /头一个|最上面(?:那|的)?个?/g;
 const EN_ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1 };
 const EN_ORDINAL =
   /(?<![a-z0-9])(the\s+)?(second\s+(?:to\s+)?last|first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?![a-z0-9])(\s+(?:one|order|package|parcel|item|purchase|shipment|option)\b)?(\s+[a-z]+)?/g;
 const EN_NUMBERED = /(?:(?<![a-z])(?:number|no\.?|option|choice)\s*|#)(\d{1,2})(?!\d)/g;
-const NOT_ORDINAL_NEXT = /^\s+(?:time|times|day|days|week|month|year|night|thing|step|question|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)$/;
+const NOT_ORDINAL_NEXT = /^\s+(?:time|times|day|days|week|month|year|night|thing|step|question|floor|place|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)$/;
 const FILLER = new Set(['the', 'one', 'please', 'that', 'order', 'is', 'it', 'ok', 'okay', 'i', 'want', 'mean', 'meant', 'yes', 'uh', 'um']);
 
 function extractOrdinals(text: string): number[] {

@@ -30,6 +30,7 @@ const BRACKETS = /[()[\]{}<>「」『』【】《》〈〉"“”„]/g;
 const REPEATED_PUNCT = /([!?.,;:])[!?.,;:]+/g;
 const SPACES = /\s+/g;
 const LATIN_WORD = /(?<![a-z0-9])[a-z][a-z']*(?![a-z0-9])/g;
+const DIGIT_WORD = /(?<![a-z0-9])(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]+(?![a-z0-9])/g;
 const SPACE_BETWEEN_HAN = /(\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 
 const ZH_PHRASES_SORTED = [...ZH_PHRASES].sort((a, b) => b[0].length - a[0].length);
@@ -59,6 +60,8 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
   if (HAN.test(t)) t = toSimplified(t);
   const speller = defaultSpeller();
   t = t.replace(LATIN_WORD, (w) => EN_WORDS.get(w) ?? PINYIN_WORDS.get(w) ?? (NOT_ENGLISH.has(w) ? w : speller.correct(w)) ?? w);
+  // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
+  t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
   if (HAN.test(t)) {
     for (const [from, to] of ZH_PHRASES_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
     t = defaultHomophoneFixer().fix(t);
