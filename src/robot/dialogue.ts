@@ -32,11 +32,9 @@ import type { FaqHit } from './faq-index.ts';
 import { localDay } from './nlu/entities.ts';
 import { createNlu, type Nlu } from './nlu/understand.ts';
 import { TEXTS, type Texts } from './replies.ts';
-import { isIntent, type Card, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
+import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 
-export const DATA_INTENTS = ['track_parcel', 'order_status', 'delivery_estimate', 'aftersale_progress', 'cancel_order', 'change_address'] as const;
-export type DataIntent = (typeof DATA_INTENTS)[number];
-export const isDataIntent = (i: Intent): i is DataIntent => (DATA_INTENTS as readonly string[]).includes(i);
+export { DATA_INTENTS, isDataIntent, type DataIntent } from './types.ts';
 const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
 type PolicyIntent = (typeof POLICY_INTENTS)[number];
 const isPolicyIntent = (i: Intent): i is PolicyIntent => (POLICY_INTENTS as readonly string[]).includes(i);

@@ -42,6 +42,11 @@ export type Entity =
   | { readonly type: 'ordinal'; readonly value: number };
 export type EntityType = Entity['type'];
 
+/** Intents about one of the buyer's own orders: the robot looks up their data to answer them. */
+export const DATA_INTENTS = ['track_parcel', 'order_status', 'delivery_estimate', 'aftersale_progress', 'cancel_order', 'change_address'] as const;
+export type DataIntent = (typeof DATA_INTENTS)[number];
+export const isDataIntent = (i: Intent): i is DataIntent => (DATA_INTENTS as readonly string[]).includes(i);
+
 export interface Understanding {
   readonly lang: Lang;
   /** False when the utterance had no letters or Han characters (e.g. just an order number). */

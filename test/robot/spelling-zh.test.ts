@@ -11,13 +11,13 @@ test('a character picked by sound is corrected to the vocabulary word it spells'
     ['满简怎么用', '满减怎么用'],
     ['运废多少钱', '运费多少钱'],
     ['这个能不能保休', '这个能不能保修'],
-    ['我的单子法货没', '我的单子发货没'],
+    ['订单支付成工了吗', '订单支付成功了吗'],
   ]) assert.equal(f.fix(typo!), fixed, typo);
 });
 
 test('real words, function characters and words across a segment boundary are left alone', () => {
   const f = defaultHomophoneFixer();
-  for (const t of ['这个能用吗', '有没有那种便宜的', '我的退款什么时候到账', '打了三次电话', '钱收了货不发', '地址少写了门牌号', '你们有没有无谷猫粮', '退款进度', '快递到哪了']) assert.equal(f.fix(t), t, t);
+  for (const t of ['这个能用吗', '有没有那种便宜的', '我的退款什么时候到账', '打了三次电话', '钱收了货不发', '地址少写了门牌号', '你们有没有无谷猫粮', '退款进度', '快递到哪了', '我没懂你的意思', '走道太窄', '包过吗']) assert.equal(f.fix(t), t, t);
 });
 
 test('only one vocabulary word may fit, and only one character may differ', () => {

@@ -151,6 +151,15 @@ export function readSynonymFile(name: string): SynonymFile {
   return JSON.parse(readFileSync(here(name), 'utf8')) as SynonymFile;
 }
 
+/** The concept groups of a shipped synonym file (`synonyms.zh.json`, `synonyms.en.json`), notes left out. */
+export function synonymGroups(name: string): [id: string, phrases: string[]][] {
+  const out: [string, string[]][] = [];
+  for (const [id, list] of Object.entries(readSynonymFile(name))) {
+    if (!id.startsWith('_') && Array.isArray(list)) out.push([id, list.filter((p): p is string => typeof p === 'string')]);
+  }
+  return out;
+}
+
 let shared: Lexicon | undefined;
 
 /** The lexicon of the shipped files, built once per process. */

@@ -7,7 +7,7 @@
  * words already, and Chinese translations added beside them confused more than they helped
  * (docs/robot-evaluation.md, part 5).
  */
-import { defaultLexicon, readSynonymFile, type Lexicon } from '../lexicon/index.ts';
+import { defaultLexicon, synonymGroups, type Lexicon } from '../lexicon/index.ts';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -17,9 +17,8 @@ let english: ReadonlyMap<string, string> | undefined;
 function englishWords(): ReadonlyMap<string, string> {
   if (english) return english;
   const m = new Map<string, string>();
-  for (const [id, list] of Object.entries(readSynonymFile('./synonyms.en.json'))) {
-    if (!id.startsWith('_') && !id.startsWith('?') && Array.isArray(list) && typeof list[0] === 'string') m.set(id, list[0]);
-  }
+  // Question words (`?when`) are no concept to translate.
+  for (const [id, phrases] of synonymGroups('./synonyms.en.json')) if (!id.startsWith('?') && phrases[0]) m.set(id, phrases[0]);
   return (english = m);
 }
 

@@ -39,18 +39,24 @@ const ALNUM_RUN = /(?<![A-Za-z0-9#_])#?[A-Za-z0-9](?:[A-Za-z]{0,3}#[A-Za-z0-9-]*
 /** Digit groups typed with spaces ("SF1502 7783 99102", "138 1234 5678"): one id when joined. */
 const SPACED_ID = /(?<![A-Za-z0-9])((?:[A-Z]{2,4}[ \u00a0]?|[A-Za-z]{0,4})\d{2,6})((?:[ \u00a0]\d{1,5}){1,5})(?![A-Za-z0-9])/g;
 const CARRIER_WORD = /^(?:USPS|UPS|DHL|FEDEX)/i;
+/** How far before an id its marker may stand ("my order number is "). */
+const MARKER_REACH = 18;
+const PHONE_SHAPE = /^(?:\+?86[ \u00a0]?)?1\d{2}[ \u00a0]\d{4}[ \u00a0]\d{4}$/;
 /** Codes of several dash-separated parts with four digits or more ("RT-77120-B", "W-9931-US", "HK#20241122-01"). */
 const MULTI_PART_ID = /^(?:[A-Za-z0-9]+[-#]){2,}[A-Za-z0-9]+$|^[A-Za-z]{1,4}#[A-Za-z0-9-]{4,}$/;
 /** Long machine ids (UUIDs, dashed ids of 16+ characters) carry many letters; they are ids all the same. */
 const LONG_ID = (c: string, digits: number) => c.length >= 16 && (c.includes('-') ? digits >= 6 : digits * 3 >= c.length);
-const ORDER_MARKER = /(?:订单|单号|订单号|编号|order|no\.?|#)\s*(?:号|号码|编号|number|no\.?|id|#)?\s*(?:是|为|[:：])?\s*$/i;
+const ORDER_MARKER = /(?:订单|单号|订单号|编号|运单|order|tracking|no\.?|#)\s*(?:号|号码|编号|number|no\.?|id|#)?\s*(?:是|为|[:：]|is|was)?\s*$/i;
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 const DATE_LIKE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
 
 function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): { orderIds: string[]; phoneTails: string[] } {
   const orderIds: string[] = [];
   const phoneTails: string[] = [];
-  const joined = display.replace(SPACED_ID, (all: string, head: string, rest: string) => {
+  const joined = display.replace(SPACED_ID, (all: string, head: string, rest: string, at: number) => {
+    // An id, not a list of numbers ("sizes 36 37 38 39 40"): letters in front, an order marker
+    // before it, or a phone number's 3-4-4.
+    if (!/[A-Za-z]/.test(head) && !ORDER_MARKER.test(display.slice(Math.max(0, at - MARKER_REACH), at)) && !PHONE_SHAPE.test(all)) return all;
     // A carrier's name before the number is not part of it ("USPS 9400 1118 …").
     const carrier = CARRIER_WORD.exec(head)?.[0] ?? '';
     const id = (head.slice(carrier.length) + rest).replace(/\s/g, '');
@@ -67,7 +73,7 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
       if (ch >= '0' && ch <= '9') digits++;
       else if (ch !== '-' && ch !== '#' && ch !== '_') letters++;
     }
-    const before = joined.slice(Math.max(0, m.index - 10), m.index);
+    const before = joined.slice(Math.max(0, m.index - MARKER_REACH), m.index);
     const marked = c.startsWith('#') || ORDER_MARKER.test(before);
     // After "订单号" or "order #" a short code is an order number ("#88231", "A1234"); bare, it needs more digits.
     const long = LONG_ID(c, digits) || (digits >= 4 && MULTI_PART_ID.test(c));
@@ -111,7 +117,7 @@ function extractSkus(display: string): string[] {
   for (const m of display.matchAll(SKU_MARKED)) out.push(m[1]!);
   for (const m of display.matchAll(SKU_GLUED)) if (!out.some((v) => m[1]!.toLowerCase().endsWith(v.toLowerCase()))) out.push(m[1]!);
   // Bare, a product code unless an order marker comes right before it ("订单 B-7781" is an order).
-  if (out.length === 0) for (const m of display.matchAll(SKU_BARE)) if (!ORDER_MARKER.test(display.slice(Math.max(0, m.index - 10), m.index))) out.push(m[1]!);
+  if (out.length === 0) for (const m of display.matchAll(SKU_BARE)) if (!ORDER_MARKER.test(display.slice(Math.max(0, m.index - MARKER_REACH), m.index))) out.push(m[1]!);
   return out;
 }
 
@@ -185,8 +191,12 @@ const NOT_SALE = '(?!\\s*(?:sales?|deals?|discounts?|promos?|promotions?|coupons
 
 interface DateRule {
   re: RegExp;
-  resolve(m: RegExpMatchArray, today: Day): string | undefined;
+  /** `text`: the whole message, for rules that read its tense. */
+  resolve(m: RegExpMatchArray, today: Day, text: string): string | undefined;
 }
+
+/** The buyer tells of something done ("I ordered it before Nov 3"): a date in it is past. */
+const PAST_DEED = /(?<![a-z])(?:ordered|bought|sent|returned|paid|placed|shipped|received|got|mailed)(?![a-z])|买的|下的单|寄的|寄回|退回|付的/;
 
 const mondayOf = (x: Day) => addDays(x, 1 - isoDow(x));
 /** The fourth Thursday of November. */
@@ -208,12 +218,12 @@ const DATE_RULES: DateRule[] = [
   { re: /(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/g, resolve: (m) => (validDay(+m[1]!, +m[2]!, +m[3]!) ? fmt({ y: +m[1]!, m: +m[2]!, d: +m[3]! }) : undefined) },
   {
     // "12月1号之前能到吗": a delivery day is the coming one; "11月20号买的" a past one.
-    re: new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月\\s*(${CN_NUM})\\s*[日号]?(?=(\\s*(?:之前|以前|前)?\\s*(?:能|可以|会|送到|到))?)`, 'g'),
+    re: new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月\\s*(${CN_NUM})\\s*[日号]?(?=(\\s*(?:之前|以前|前)?\\s*(?:能|可以|会))|)`, 'g'),
     resolve: (m, t) => monthDay(t, parseSmallNumber(m[1]!), parseSmallNumber(m[2]!), m[3] !== undefined),
   },
   {
     re: /(?:\b(by|before|until|till)\s+)?(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/])/g,
-    resolve: (m, t) => monthDay(t, +m[2]!, +m[3]!, m[1] !== undefined),
+    resolve: (m, t, text) => monthDay(t, +m[2]!, +m[3]!, m[1] !== undefined && !PAST_DEED.test(text)),
   },
   {
     // "20号买的": a day of this month, or of last month when that day has not come yet.
@@ -304,7 +314,7 @@ const DATE_RULES: DateRule[] = [
   { re: /\bthis month\b/g, resolve: (_m, t) => range({ y: t.y, m: t.m, d: 1 }, t) },
   {
     re: new RegExp(`(?:\\b(by|before|until|till)\\s+)?\\b(${MONTHS_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'g'),
-    resolve: (m, t) => monthDay(t, EN_MONTH[m[2]!]!, +m[3]!, m[1] !== undefined),
+    resolve: (m, t, text) => monthDay(t, EN_MONTH[m[2]!]!, +m[3]!, m[1] !== undefined && !PAST_DEED.test(text)),
   },
   {
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTHS_RE})\\b`, 'g'),
@@ -338,7 +348,7 @@ function extractDates(text: string, opts: EntityOptions): string[] {
     rule.re.lastIndex = 0;
     rest = rest.replace(rule.re, (...args) => {
       const m = args.slice(0, -2) as unknown as RegExpMatchArray;
-      const v = rule.resolve(m, today);
+      const v = rule.resolve(m, today, text);
       if (v === undefined) return m[0]!;
       out.push(v);
       return ' '.repeat(m[0]!.length);

@@ -9,10 +9,12 @@
  * never when the typed character is a common word of its own ("打了" is not "大了"), and only
  * when one vocabulary word fits.
  *
- * Readings come from `pinyin-pro` (toneless, every reading of a character); the lookup key is the
- * word with one character blanked plus that character's syllable, so a run costs a few map reads.
+ * Readings come from `pinyin-pro` (toneless; the vocabulary word's readings in context, the typed
+ * character's common reading); the lookup key is the word with one character blanked plus that
+ * character's syllable, so a run costs a few map reads.
  */
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { synonymGroups } from '../lexicon/index.ts';
 import { pinyin } from 'pinyin-pro';
 import { LEXICON } from './lexicon.ts';
 import { defaultTokenizer } from './tokenizer.ts';
@@ -30,11 +32,17 @@ export interface HomophoneFixer {
 const FUNCTION_CHARS = new Set([...'的了么吗呢吧啊呀哦嘛是在有我你他她它这那哪几个一不没也都就还要会能可以用把被给让和与或很太更最点些什怎多少吧哈嗯呗啦咯']);
 /**
  * Characters that are words of their own so often that next to another one they are two words,
- * not a slip: "钱收了" is money received, not 签收; "打了三次" is not 大了.
+ * not a slip: "钱收了" is money received, not 签收; "打了三次" is not 大了; "没懂" is not 没动.
+ * Those jieba's dictionary counts at least this often as a word alone, and a few below that.
  */
-const STANDALONE = new Set([...'打钱号找差买卖大小好去来看说想做吃拿放送收到给报招开关回问答等走拍寄退换写']);
+const STANDALONE_FREQUENCY = 15_000;
+const STANDALONE_EXTRA = '懂找差买卖去看想吃拿放送收给报招开关回问答等走拍寄退换';
 
-export function createHomophoneFixer(words: Iterable<string>, segment: (text: string) => string[] = (t) => defaultTokenizer().cut(t)): HomophoneFixer {
+export function createHomophoneFixer(
+  words: Iterable<string>,
+  segment: (text: string) => string[] = (t) => defaultTokenizer().cut(t),
+  standalone: ReadonlySet<string> = new Set(STANDALONE_EXTRA),
+): HomophoneFixer {
   const vocabulary = new Set<string>();
   for (const w of words) if (w.length >= MIN_WORD && w.length <= MAX_WORD && /^\p{Script=Han}+$/u.test(w)) vocabulary.add(w);
   const byKey = new Map<string, Set<string>>();
@@ -59,7 +67,7 @@ export function createHomophoneFixer(words: Iterable<string>, segment: (text: st
     if (vocabulary.has(run)) return undefined;
     const found = new Set<string>();
     [...run].forEach((ch, i) => {
-      if (FUNCTION_CHARS.has(ch) || STANDALONE.has(ch)) return;
+      if (FUNCTION_CHARS.has(ch) || standalone.has(ch)) return;
       for (const syllable of readingsOf(ch)) for (const w of byKey.get(blank(run, i, syllable)) ?? []) found.add(w);
     });
     return found.size === 1 ? found.values().next().value : undefined;
@@ -103,7 +111,19 @@ export function defaultHomophoneFixer(): HomophoneFixer {
   if (shared) return shared;
   const words: string[] = [];
   for (const cues of Object.values(LEXICON)) for (const [pattern] of cues) words.push(...pattern.split('+').map((p) => p.trim()));
-  const synonyms = JSON.parse(readFileSync(new URL('../lexicon/synonyms.zh.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-  for (const [id, list] of Object.entries(synonyms)) if (!id.startsWith('_') && Array.isArray(list)) for (const s of list) if (typeof s === 'string') words.push(s);
-  return (shared = createHomophoneFixer(words));
+  for (const [, phrases] of synonymGroups('./synonyms.zh.json')) words.push(...phrases);
+  return (shared = createHomophoneFixer(words, undefined, standaloneCharacters()));
+}
+
+/** Single characters jieba's dictionary counts often as words of their own, with the hand-picked few. */
+function standaloneCharacters(): Set<string> {
+  const out = new Set(STANDALONE_EXTRA);
+  const require = createRequire(import.meta.url);
+  const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
+  for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
+    const space = line.indexOf(' ');
+    if (space < 0 || [...line.slice(0, space)].length !== 1) continue;
+    if (Number(line.slice(space + 1, line.indexOf(' ', space + 1))) >= STANDALONE_FREQUENCY) out.add(line.slice(0, space));
+  }
+  return out;
 }

@@ -59,7 +59,9 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
   let t = display.toLowerCase();
   if (HAN.test(t)) t = toSimplified(t);
   const speller = defaultSpeller();
-  t = t.replace(LATIN_WORD, (w) => EN_WORDS.get(w) ?? PINYIN_WORDS.get(w) ?? (NOT_ENGLISH.has(w) ? w : speller.correct(w)) ?? w);
+  // A capitalised word inside a sentence is a name ("this is Liam", "Huawei"): never corrected.
+  const named = (at: number) => at > 0 && /[A-Z]/.test(display[at]!) && !/[.!?。！？]\s*$/.test(display.slice(0, at));
+  t = t.replace(LATIN_WORD, (w, at: number) => EN_WORDS.get(w) ?? PINYIN_WORDS.get(w) ?? (NOT_ENGLISH.has(w) || named(at) ? w : speller.correct(w)) ?? w);
   // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
   t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
   if (HAN.test(t)) {

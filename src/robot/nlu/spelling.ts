@@ -13,13 +13,15 @@
  * The FAQ index has its own corrector (lexicon/terms.ts `TypoIndex`) against the shop's words,
  * which this one runs before: it sees words already corrected to the robot's vocabulary.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { synonymGroups } from '../lexicon/index.ts';
 import { LEXICON } from './lexicon.ts';
 import { EN_WORDS } from './tables.ts';
 
-/** Shorter words have too many neighbours ("bag", "box", "big") for one edit to mean a typo. */
-export const MIN_CORRECTED_LENGTH = 4;
+/** Shorter words have too many neighbours ("kate", "lisa", "nike": date, list, like) for one edit to mean a typo. */
+export const MIN_CORRECTED_LENGTH = 5;
+/** Brands and shop words buyers type in lower case that SCOWL's common English lacks. */
+const NOT_TYPOS = ['iphone', 'ipad', 'airpods', 'gmail', 'hotmail', 'huawei', 'xiaomi', 'tmall', 'taobao', 'jingdong', 'adidas', 'samsung', 'paypal', 'alipay', 'wechat', 'venmo', 'klarna', 'afterpay', 'shein', 'temu', 'ikea', 'lego', 'nintendo'];
 const SCOWL_SIZES = ['10', '20', '35', '40', '50'] as const;
 
 export interface Speller {
@@ -104,7 +106,6 @@ export function defaultSpeller(): Speller {
   const words = (s: string) => s.toLowerCase().match(/[a-z]+/g) ?? [];
   for (const cues of Object.values(LEXICON)) for (const [pattern] of cues) if (/^[ a-z+'%]+$/.test(pattern)) targets.push(...words(pattern));
   for (const v of EN_WORDS.values()) targets.push(...words(v));
-  const synonyms = JSON.parse(readFileSync(new URL('../lexicon/synonyms.en.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-  for (const [id, list] of Object.entries(synonyms)) if (!id.startsWith('_') && Array.isArray(list)) for (const s of list) if (typeof s === 'string') targets.push(...words(s));
-  return (shared = createSpeller(targets, commonEnglish()));
+  for (const [, phrases] of synonymGroups('./synonyms.en.json')) for (const p of phrases) targets.push(...words(p));
+  return (shared = createSpeller(targets, new Set([...commonEnglish(), ...NOT_TYPOS])));
 }

@@ -284,7 +284,6 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['dlvd', 'delivered'],
   ['trk', 'tracking'],
   ['inv', 'invoice'],
-  ['sup', 'hi'],
   ['tmr', 'tomorrow'],
   ['2day', 'today'],
   ['amt', 'amount'],

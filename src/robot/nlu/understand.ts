@@ -2,7 +2,7 @@
  * One utterance in, one Understanding out: normalise, detect the language, classify the intent,
  * extract entities, tokenise. CPU only, no I/O; the jieba dictionary is loaded once per process.
  */
-import type { Entity, Intent, Understanding } from '../types.ts';
+import { isDataIntent, type Entity, type Intent, type Understanding } from '../types.ts';
 import { featuresOf, NaiveBayes, stem } from './bayes.ts';
 import { addressesPerson, defaultLexicon, isPersonalTopic } from '../lexicon/index.ts';
 import { IntentClassifier, type Classification, type ClassifierInput } from './classifier.ts';
@@ -89,8 +89,6 @@ export function createNlu(opts: NluOptions = {}): Nlu {
   };
 }
 
-/** Intents about one of the buyer's orders: an order number or phone tail in the message is evidence for them. */
-const ORDER_INTENTS: ReadonlySet<Intent> = new Set(['track_parcel', 'order_status', 'delivery_estimate', 'aftersale_progress', 'cancel_order', 'change_address']);
 const REFERENCED_CONFIDENCE = 0.3;
 
 /**
@@ -99,7 +97,7 @@ const REFERENCED_CONFIDENCE = 0.3;
  * "did you mean …?". Entities depend on the clock, so this runs per call, after the memory.
  */
 function withOrderReference(c: Classification, entities: readonly Entity[]): Pick<Classification, 'intent' | 'confidence' | 'guess'> {
-  if (c.intent !== 'unknown' || !c.guess || !ORDER_INTENTS.has(c.guess)) return c;
+  if (c.intent !== 'unknown' || !c.guess || !isDataIntent(c.guess)) return c;
   if (!entities.some((e) => e.type === 'orderId' || e.type === 'phoneTail')) return c;
   return { intent: c.guess, confidence: REFERENCED_CONFIDENCE };
 }
@@ -138,6 +136,9 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   const clauses = withoutPoliteClauses(classifier, trimmed);
   const core = clauses ?? trimmed;
   if (core.length === n.scan.length || !/[\p{Script=Han}a-z]/u.test(core)) return c;
+  const asks = ASKS.test(core) || n.text.includes('?');
+  // "Thanks, the parcel came and it is perfect": thanks with a remark, no question, is a closing.
+  if (c.intent === 'bye' && clauses && !asks) return c;
   const text = core.replace(/ \| /g, ',').trim();
   const inner = classifier.classify({ scan: core, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)), extra });
   const substantive = (i: Intent | undefined) => i !== undefined && i !== 'unknown' && i !== 'greeting' && i !== 'bye';
@@ -145,12 +146,12 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   // "你好，想问下tk": better to ask "did you mean a refund?" than to greet back.
   if (substantive(inner.guess) && (c.intent !== 'unknown' || !c.guess)) return inner;
   // Whole clauses besides the pleasantries: whatever they ask, the buyer is not only saying hello or goodbye.
-  if (c.intent !== 'unknown' && substantial(core) && (substantive(inner.guess) || ASKS.test(core))) return inner;
+  if (c.intent !== 'unknown' && substantial(core) && (substantive(inner.guess) || asks)) return inner;
   return c;
 }
 
 /** Words that make a clause a question or a request. */
-const ASKS = /吗|呢|么|什么|怎么|为什么|哪|几|多少|能不能|可不可以|请|帮|(?<![a-z])(?:why|what|how|when|where|which|can|could|would|will|is|are|do|does|did|has|have you|please)(?![a-z])/;
+const ASKS = /吗|呢|么|什么|怎么|为什么|哪|几|多少|能不能|可不可以|请|帮|(?<![a-z])(?:why|what|how|when|where|which|can|could|would|please)(?![a-z])/;
 
 /** Enough words to be a request of its own: four Latin words or six Han characters. */
 const substantial = (scan: string) => (scan.match(/[a-z]+/g)?.length ?? 0) >= 4 || (scan.match(/\p{Script=Han}/gu)?.length ?? 0) >= 6;
