@@ -34,7 +34,6 @@ import { createNlu, type Nlu } from './nlu/understand.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 
-export { DATA_INTENTS, isDataIntent, type DataIntent } from './types.ts';
 const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
 type PolicyIntent = (typeof POLICY_INTENTS)[number];
 const isPolicyIntent = (i: Intent): i is PolicyIntent => (POLICY_INTENTS as readonly string[]).includes(i);

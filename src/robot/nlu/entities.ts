@@ -41,6 +41,8 @@ const SPACED_ID = /(?<![A-Za-z0-9])((?:[A-Z]{2,4}[ \u00a0]?|[A-Za-z]{0,4})\d{2,6
 const CARRIER_WORD = /^(?:USPS|UPS|DHL|FEDEX)/i;
 /** How far before an id its marker may stand ("my order number is "). */
 const MARKER_REACH = 18;
+/** An order marker ends the text just before `at` ("订单号 ", "my order number is "). */
+const markedBefore = (s: string, at: number) => ORDER_MARKER.test(s.slice(Math.max(0, at - MARKER_REACH), at));
 const PHONE_SHAPE = /^(?:\+?86[ \u00a0]?)?1\d{2}[ \u00a0]\d{4}[ \u00a0]\d{4}$/;
 /** Codes of several dash-separated parts with four digits or more ("RT-77120-B", "W-9931-US", "HK#20241122-01"). */
 const MULTI_PART_ID = /^(?:[A-Za-z0-9]+[-#]){2,}[A-Za-z0-9]+$|^[A-Za-z]{1,4}#[A-Za-z0-9-]{4,}$/;
@@ -56,7 +58,7 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
   const joined = display.replace(SPACED_ID, (all: string, head: string, rest: string, at: number) => {
     // An id, not a list of numbers ("sizes 36 37 38 39 40"): letters in front, an order marker
     // before it, or a phone number's 3-4-4.
-    if (!/[A-Za-z]/.test(head) && !ORDER_MARKER.test(display.slice(Math.max(0, at - MARKER_REACH), at)) && !PHONE_SHAPE.test(all)) return all;
+    if (!/[A-Za-z]/.test(head) && !markedBefore(display, at) && !PHONE_SHAPE.test(all)) return all;
     // A carrier's name before the number is not part of it ("USPS 9400 1118 …").
     const carrier = CARRIER_WORD.exec(head)?.[0] ?? '';
     const id = (head.slice(carrier.length) + rest).replace(/\s/g, '');
@@ -73,8 +75,7 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
       if (ch >= '0' && ch <= '9') digits++;
       else if (ch !== '-' && ch !== '#' && ch !== '_') letters++;
     }
-    const before = joined.slice(Math.max(0, m.index - MARKER_REACH), m.index);
-    const marked = c.startsWith('#') || ORDER_MARKER.test(before);
+    const marked = c.startsWith('#') || markedBefore(joined, m.index);
     // After "订单号" or "order #" a short code is an order number ("#88231", "A1234"); bare, it needs more digits.
     const long = LONG_ID(c, digits) || (digits >= 4 && MULTI_PART_ID.test(c));
     if (!long && (marked ? digits < 3 || letters > 12 : digits < 6 || letters > 6)) continue;
@@ -109,7 +110,7 @@ const SKU_GLUED = /(?<![A-Za-z0-9])(sku[-_]?[A-Za-z0-9][A-Za-z0-9-]*)/gi;
 const SKU_MARKED =
   /(?:(?<![A-Za-z])sku(?:\s*(?:是|为|[:：#])\s*|\s+)|(?:货号|款号|商品编号|商品编码|商品id)\s*(?:是|为|[:：#])?\s*|(?:item|product)\s*(?:no\.?|number|code|id|#)\s*(?:is\s+)?[:#]?\s*)([A-Za-z0-9][A-Za-z0-9-]{1,31})/gi;
 
-/** A product code without a cue word: capitals, a dash, digits ("B-7781"), in a message about no order. */
+/** A product code without a cue word: capitals, a dash, digits ("B-7781"). */
 const SKU_BARE = /(?<![A-Za-z0-9#-])([A-Z]{1,3}-\d{3,5})(?![A-Za-z0-9-])/g;
 
 function extractSkus(display: string): string[] {
@@ -117,7 +118,7 @@ function extractSkus(display: string): string[] {
   for (const m of display.matchAll(SKU_MARKED)) out.push(m[1]!);
   for (const m of display.matchAll(SKU_GLUED)) if (!out.some((v) => m[1]!.toLowerCase().endsWith(v.toLowerCase()))) out.push(m[1]!);
   // Bare, a product code unless an order marker comes right before it ("订单 B-7781" is an order).
-  if (out.length === 0) for (const m of display.matchAll(SKU_BARE)) if (!ORDER_MARKER.test(display.slice(Math.max(0, m.index - MARKER_REACH), m.index))) out.push(m[1]!);
+  if (out.length === 0) for (const m of display.matchAll(SKU_BARE)) if (!markedBefore(display, m.index)) out.push(m[1]!);
   return out;
 }
 
@@ -204,10 +205,18 @@ const thanksgiving = (y: number): Day => {
   const first = { y, m: 11, d: 1 };
   return addDays(first, ((4 - isoDow(first) + 7) % 7) + 21);
 };
-const nearestHoliday = (today: Day, of: (y: number) => Day): Day => {
-  const near = [of(today.y - 1), of(today.y), of(today.y + 1)].map((d) => ({ d, gap: Math.abs(toUtc(d) - toUtc(today)) }));
-  return near.reduce((a, b) => (b.gap < a.gap ? b : a)).d;
-};
+/**
+ * A shopping holiday, as the occurrence nearest today ("before Thanksgiving" is days ahead, "on
+ * Black Friday" days back). Followed by a sale word it names the sale, not a day ("is there a
+ * black friday sale").
+ */
+const holiday = (names: string, of: (y: number) => Day): DateRule => ({
+  re: new RegExp(`(?:${names})${NOT_SALE}`, 'g'),
+  resolve: (_m, t) => {
+    const near = [of(t.y - 1), of(t.y), of(t.y + 1)].map((d) => ({ d, gap: Math.abs(toUtc(d) - toUtc(t)) }));
+    return fmt(near.reduce((a, b) => (b.gap < a.gap ? b : a)).d);
+  },
+});
 const lastMonth = (x: Day) => {
   const first = { y: x.y, m: x.m, d: 1 };
   const end = addDays(first, -1);
@@ -270,13 +279,11 @@ const DATE_RULES: DateRule[] = [
   { re: /双\s*(?:十一|11)/g, resolve: (_m, t) => fmt(pastMonthDay(t, 11, 11)!) },
   { re: /双\s*(?:十二|12)/g, resolve: (_m, t) => fmt(pastMonthDay(t, 12, 12)!) },
   { re: /(?<![\d.])618(?![\d.])/g, resolve: (_m, t) => fmt(pastMonthDay(t, 6, 18)!) },
-  // Shopping holidays: the occurrence nearest today ("before Thanksgiving" is days ahead, "on Black Friday" days back).
-  // Followed by a sale word it names the sale, not a day ("is there a black friday sale").
-  { re: new RegExp(`(?:感恩节|\\bthanksgiving\\b)${NOT_SALE}`, 'g'), resolve: (_m, t) => fmt(nearestHoliday(t, thanksgiving)) },
-  { re: new RegExp(`(?:黑五|黑色星期五|\\bblack friday\\b)${NOT_SALE}`, 'g'), resolve: (_m, t) => fmt(nearestHoliday(t, (y) => addDays(thanksgiving(y), 1))) },
-  { re: new RegExp(`(?:网络星期一|\\bcyber monday\\b)${NOT_SALE}`, 'g'), resolve: (_m, t) => fmt(nearestHoliday(t, (y) => addDays(thanksgiving(y), 4))) },
-  { re: new RegExp(`(?:平安夜|\\bchristmas eve\\b)${NOT_SALE}`, 'g'), resolve: (_m, t) => fmt(nearestHoliday(t, (y) => ({ y, m: 12, d: 24 }))) },
-  { re: new RegExp(`(?:圣诞节?|\\b(?:christmas|xmas)\\b(?! eve))${NOT_SALE}`, 'g'), resolve: (_m, t) => fmt(nearestHoliday(t, (y) => ({ y, m: 12, d: 25 }))) },
+  holiday('感恩节|\\bthanksgiving\\b', thanksgiving),
+  holiday('黑五|黑色星期五|\\bblack friday\\b', (y) => addDays(thanksgiving(y), 1)),
+  holiday('网络星期一|\\bcyber monday\\b', (y) => addDays(thanksgiving(y), 4)),
+  holiday('平安夜|\\bchristmas eve\\b', (y) => ({ y, m: 12, d: 24 })),
+  holiday('圣诞节?|\\b(?:christmas|xmas)\\b(?! eve)', (y) => ({ y, m: 12, d: 25 })),
   // English
   { re: /\bthe day before yesterday\b/g, resolve: (_m, t) => fmt(addDays(t, -2)) },
   { re: /(?<!before )\byesterday\b/g, resolve: (_m, t) => fmt(addDays(t, -1)) },

@@ -53,7 +53,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const n = normalize(text);
     const tokens = tokenizer.cut(n.text);
     const lang = detectLanguage(n.display);
-    // A mixed-language message is classified with the other language's words in its own.
+    // An English message with Chinese words in it is classified with those words in English (bridge.ts).
     const other = bridged(n.text, lang.lang);
     const nc = other === undefined ? n : normalize(other);
     const tc = other === undefined ? tokens : tokenizer.cut(nc.text);
