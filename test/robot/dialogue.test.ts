@@ -271,6 +271,12 @@ describe('dates about the delivery are not the order date', () => {
     const none = step(initialState(), input('上个月买的那个发货了吗'), { orders: ok([a, b]), logistics: ok([]) });
     assert.equal(none.replies[0]!.card?.kind, 'choice');
   });
+
+  test('a span ("上周", a dateRange) picks the order placed in it', () => {
+    const lastWeek = order({ orderId: '2024112000004444', createdAt: '2024-11-20T09:00:00+08:00' });
+    const r = step(initialState(), input('上周买的那个发货了吗'), { orders: ok([a, lastWeek]), logistics: ok([]) });
+    assert.equal(r.state.focusOrderId, lastWeek.orderId);
+  });
 });
 
 describe('the conversation language', () => {
