@@ -200,6 +200,8 @@ describe('entities', () => {
     assert.deepEqual(entities('订单号 A1234 到哪了'), ['orderId=A1234']);
     // The buyer's `#` stays (Shopify-style names are "#1001"); matching the buyer's own ids ignores it.
     assert.deepEqual(entities('order #88231 status'), ['orderId=#88231']);
+    assert.deepEqual(entities('order#88231 status'), ['orderId=#88231'], 'the marker glued to the id');
+    assert.deepEqual(entities('HK#20241122-01 到哪了'), ['orderId=HK#20241122-01'], 'a short prefix with # is the id itself');
     assert.deepEqual(entities('trk# 1Z999AA10123456784 not moving'), ['orderId=1Z999AA10123456784']);
     assert.deepEqual(entities('88231 到哪了'), []);
     assert.deepEqual(entities('订单号是多少'), []);
@@ -280,6 +282,13 @@ function dateEntityTests(): void {
     assert.deepEqual(entities('12月1号买的'), ['date=2023-12-01']);
     assert.deepEqual(entities('will it make it by 12/1?'), ['date=2024-12-01']);
     assert.deepEqual(entities('need it by Dec 3'), ['date=2024-12-03']);
+    assert.deepEqual(entities('need it by 3 Dec'), ['date=2024-12-03'], 'day before month, as a deadline too');
+    assert.deepEqual(entities('before the 3rd of December?'), ['date=2024-12-03']);
+    assert.deepEqual(entities('bought it before 20 Nov'), ['date=2024-11-20'], 'a deed done: the past one');
+    // An arrival is the nearest such day: days ahead, or days back.
+    assert.deepEqual(entities('will it arrive on December 3?'), ['date=2024-12-03']);
+    assert.deepEqual(entities('the delivery from Nov 20 never came'), ['date=2024-11-20']);
+    assert.deepEqual(entities('20 Nov'), ['date=2024-11-20']);
     assert.deepEqual(entities('能换大一号吗'), []);
   });
 

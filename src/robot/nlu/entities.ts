@@ -50,6 +50,8 @@ const MULTI_PART_ID = /^(?:[A-Za-z0-9]+[-#]){2,}[A-Za-z0-9]+$|^[A-Za-z]{1,4}#[A-
 const LONG_ID = (c: string, digits: number) => c.length >= 16 && (c.includes('-') ? digits >= 6 : digits * 3 >= c.length);
 const ORDER_MARKER = /(?:订单|单号|订单号|编号|运单|order|tracking|no\.?|#)\s*(?:号|号码|编号|number|no\.?|id|#)?\s*(?:是|为|[:：]|is|was)?\s*$/i;
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
+/** "order#88231": the marker word glued to the id is still a marker, and the id its own run. */
+const GLUED_MARKER = /\b(order|tracking)#(?=[A-Za-z0-9])/gi;
 const DATE_LIKE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
 
 function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): { orderIds: string[]; phoneTails: string[] } {
@@ -65,7 +67,7 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
     // Ten digits at least: "2 件 199 元" or "3 pcs 45 each" stay apart.
     if (id.replace(/\D/g, '').length < 10) return all;
     return carrier ? `${carrier} ${id}` : id;
-  });
+  }).replace(GLUED_MARKER, '$1 #');
   for (const m of joined.matchAll(ALNUM_RUN)) {
     const c = m[0];
     if (skus.has(c.toLowerCase())) continue;
@@ -163,11 +165,20 @@ const isoDow = (x: Day) => ((new Date(toUtc(x)).getUTCDay() + 6) % 7) + 1;
 const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31 && fromUtc(Date.UTC(y, m - 1, d)).d === d;
 
 /** A month and day as a date: the coming one when it is a deadline ("by 12/1"), else the most recent. */
-function monthDay(today: Day, m: number, d: number, future: boolean): string | undefined {
+/**
+ * Which occurrence of a month and day the buyer means: `future`, the coming one (a deadline: "by
+ * Dec 3"); `nearest`, whichever is closer (an arrival: "will it arrive on Dec 3" is days ahead,
+ * "the delivery from Nov 20" days back); `past`, the most recent (an order placed on it).
+ */
+type Occurrence = 'future' | 'nearest' | 'past';
+
+function monthDay(today: Day, m: number, d: number, when: Occurrence): string | undefined {
   const past = pastMonthDay(today, m, d);
-  if (!past || !future || toUtc(past) >= toUtc(today)) return past && fmt(past);
+  if (!past || when === 'past' || toUtc(past) >= toUtc(today)) return past && fmt(past);
   const next = { y: past.y + 1, m, d };
-  return validDay(next.y, m, d) ? fmt(next) : undefined;
+  if (!validDay(next.y, m, d)) return fmt(past);
+  if (when === 'nearest' && toUtc(today) - toUtc(past) <= toUtc(next) - toUtc(today)) return fmt(past);
+  return fmt(next);
 }
 
 /** The most recent y-m-d on or before today (buyers talk about past orders). */
@@ -199,6 +210,12 @@ interface DateRule {
 /** The buyer tells of something done ("I ordered it before Nov 3"): a date in it is past. */
 const PAST_DEED = /(?<![a-z])(?:ordered|bought|sent|returned|paid|placed|shipped|received|got|mailed)(?![a-z])|买的|下的单|寄的|寄回|退回|付的/;
 
+/** The buyer asks about a parcel arriving: a month and day is the nearest one, not the last. */
+const ARRIVAL = /(?<![a-z])(?:arriv(?:e|es|ing|al)|deliver(?:y|ies|ing)?|be delivered|get here|be here|eta|expected)(?![a-z])/;
+/** A deadline ("by", "before") is the coming day unless the buyer tells of a deed done. */
+const occurrence = (deadline: boolean, text: string): Occurrence =>
+  PAST_DEED.test(text) ? 'past' : deadline ? 'future' : ARRIVAL.test(text) ? 'nearest' : 'past';
+
 const mondayOf = (x: Day) => addDays(x, 1 - isoDow(x));
 /** The fourth Thursday of November. */
 const thanksgiving = (y: number): Day => {
@@ -228,11 +245,11 @@ const DATE_RULES: DateRule[] = [
   {
     // "12月1号之前能到吗": a delivery day is the coming one; "11月20号买的" a past one.
     re: new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月\\s*(${CN_NUM})\\s*[日号]?(?=(\\s*(?:之前|以前|前)?\\s*(?:能|可以|会))|)`, 'g'),
-    resolve: (m, t) => monthDay(t, parseSmallNumber(m[1]!), parseSmallNumber(m[2]!), m[3] !== undefined),
+    resolve: (m, t) => monthDay(t, parseSmallNumber(m[1]!), parseSmallNumber(m[2]!), m[3] !== undefined ? 'future' : 'past'),
   },
   {
     re: /(?:\b(by|before|until|till)\s+)?(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/])/g,
-    resolve: (m, t, text) => monthDay(t, +m[2]!, +m[3]!, m[1] !== undefined && !PAST_DEED.test(text)),
+    resolve: (m, t, text) => monthDay(t, +m[2]!, +m[3]!, occurrence(m[1] !== undefined, text)),
   },
   {
     // "20号买的": a day of this month, or of last month when that day has not come yet.
@@ -321,14 +338,12 @@ const DATE_RULES: DateRule[] = [
   { re: /\bthis month\b/g, resolve: (_m, t) => range({ y: t.y, m: t.m, d: 1 }, t) },
   {
     re: new RegExp(`(?:\\b(by|before|until|till)\\s+)?\\b(${MONTHS_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b`, 'g'),
-    resolve: (m, t, text) => monthDay(t, EN_MONTH[m[2]!]!, +m[3]!, m[1] !== undefined && !PAST_DEED.test(text)),
+    resolve: (m, t, text) => monthDay(t, EN_MONTH[m[2]!]!, +m[3]!, occurrence(m[1] !== undefined, text)),
   },
   {
-    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTHS_RE})\\b`, 'g'),
-    resolve: (m, t) => {
-      const day = pastMonthDay(t, EN_MONTH[m[2]!]!, +m[1]!);
-      return day && fmt(day);
-    },
+    // "by 20 Nov", "before the 3rd of December": a deadline, as with the month first.
+    re: new RegExp(`(?:\\b(by|before|until|till)\\s+(?:the\\s+)?)?\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTHS_RE})\\b`, 'g'),
+    resolve: (m, t, text) => monthDay(t, EN_MONTH[m[3]!]!, +m[2]!, occurrence(m[1] !== undefined, text)),
   },
   {
     re: /\bon the (\d{1,2})(?:st|nd|rd|th)\b/g,
@@ -375,6 +390,8 @@ const EN_ORDINAL =
   /(?<![a-z0-9])(the\s+)?(second\s+(?:to\s+)?last|first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?![a-z0-9])(\s+(?:one|order|package|parcel|item|purchase|shipment|option)\b)?(\s+[a-z]+)?/g;
 const EN_NUMBERED = /(?:(?<![a-z])(?:number|no\.?|option|choice)\s*|#)(\d{1,2})(?!\d)/g;
 const NOT_ORDINAL_NEXT = /^\s+(?:time|times|day|days|week|month|year|night|thing|step|question|floor|place|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)$/;
+/** "the 3rd of December", "2nd Dec": a date, not a pick from a list. */
+const MONTH_AFTER = new RegExp(`^(?:\\s+of)?\\s+(?:${MONTHS_RE})\\b`);
 const FILLER = new Set(['the', 'one', 'please', 'that', 'order', 'is', 'it', 'ok', 'okay', 'i', 'want', 'mean', 'meant', 'yes', 'uh', 'um']);
 
 function extractOrdinals(text: string): number[] {
@@ -394,6 +411,7 @@ function extractOrdinals(text: string): number[] {
     const word = m[2]!.replace(/\s+/g, ' ');
     const value = word.startsWith('second ') ? -2 : EN_ORDINAL_WORDS[word]!;
     const next = m[4] ?? '';
+    if (MONTH_AFTER.test(text.slice(m.index + (m[1]?.length ?? 0) + m[2]!.length))) continue;
     if (NOT_ORDINAL_NEXT.test(next) && !m[3]) continue;
     const endOfClause = next === '' || /^\s+(please|pls|thanks)$/.test(next);
     // "last" alone is usually time ("last week", "my last order" = newest); only "the last (one)" picks from a list.
