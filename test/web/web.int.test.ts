@@ -263,6 +263,8 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     assert.equal(await box.inputValue(), filled);
     await box.press('Enter');
     await buyerC.w.getByRole('log').getByText(filled).waitFor(WAIT);
+    // The buyer may see it before the console has its ack; the box empties with the ack.
+    await until('the box to empty once the message is acknowledged', async () => (await box.inputValue()) === '');
   });
 
   test('an internal note (Alt+N) reaches the agent\'s consoles and never the buyer\'s page', async () => {
@@ -283,6 +285,7 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     // The message sent after the note has arrived: had the note gone to the buyer, it would be there.
     await buyerC.w.getByRole('log').getByText('已为您加急处理退款').waitFor(WAIT);
     assert.doesNotMatch(await buyerC.w.getByRole('log').innerText(), /买家第二次来问退款/);
+    await until('the box to empty once the message is acknowledged', async () => (await box.inputValue()) === '');
   });
 
   test('the buyer panel masks phone and address; Reveal shows the one asked for', async () => {

@@ -103,6 +103,11 @@ function useCanned(desk: Desk, id: string, wanted: boolean): Canned[] | undefine
   return items?.id === id ? items.list : undefined;
 }
 
+/**
+ * Keyed by conversation where it is used, so another conversation starts with an empty box. (An
+ * effect clearing the text ran after the next paint, which a page in the background may not have
+ * for a while, and then wiped what the agent had typed meanwhile.)
+ */
 function Composer({ desk, id, held }: { desk: Desk; id: string; held: boolean }) {
   const u = useStore(ui);
   const [text, setText] = useState('');
@@ -113,7 +118,6 @@ function Composer({ desk, id, held }: { desk: Desk; id: string; held: boolean })
   const q = text.slice(1).trim().toLowerCase();
   const matches = slash ? (canned ?? []).filter((c) => !q || c.title.toLowerCase().includes(q) || c.rendered.toLowerCase().includes(q)).slice(0, 8) : [];
   const canSend = u.noteMode || held;
-  useEffect(() => setText(''), [id]);
   const submit = async () => {
     const v = text.trim();
     if (!v || !canSend || busy) return;
@@ -121,7 +125,8 @@ function Composer({ desk, id, held }: { desk: Desk; id: string; held: boolean })
     try {
       if (u.noteMode) await desk.addNote(id, v);
       else await desk.sendText(id, v);
-      setText('');
+      // What the agent typed while it was on its way stays in the box.
+      setText((now) => (now.trim() === v ? '' : now));
     } catch (e) {
       desk.notify(t('failed', (e as Error).message), true);
     } finally {
@@ -274,7 +279,7 @@ export function ChatPane({ desk }: { desk: Desk }) {
         <Actions desk={desk} id={id} />
       </header>
       <Timeline desk={desk} id={id} />
-      {c.state !== 'closed' ? <Composer desk={desk} id={id} held={held} /> : null}
+      {c.state !== 'closed' ? <Composer key={id} desk={desk} id={id} held={held} /> : null}
     </section>
   );
 }

@@ -38,9 +38,13 @@ interface Panel {
   aftersales: Aftersale[];
 }
 
+/**
+ * Keyed by conversation and order where it is used: a new one starts masked. (An effect resetting
+ * it ran after the next paint, which a page in the background may not have for a while, and then
+ * hid a value revealed in between.)
+ */
 function Reveal({ desk, conv, orderId, field, masked }: { desk: Desk; conv: string; orderId: string; field: 'phone' | 'address'; masked: string }) {
   const [value, setValue] = useState<string>();
-  useEffect(() => setValue(undefined), [conv, orderId]);
   const reveal = () =>
     desk
       .call<{ value: string }>('POST', `/conversations/${encodeURIComponent(conv)}/buyer/reveal`, { orderId, field })
@@ -79,11 +83,11 @@ function OrderItem({ desk, conv, o }: { desk: Desk; conv: string; o: Order }) {
         <dd>{o.receiver.name}</dd>
         <dt>{t('phone')}</dt>
         <dd>
-          <Reveal desk={desk} conv={conv} orderId={o.orderId} field="phone" masked={o.receiver.phone} />
+          <Reveal key={`${conv}:${o.orderId}:phone`} desk={desk} conv={conv} orderId={o.orderId} field="phone" masked={o.receiver.phone} />
         </dd>
         <dt>{t('address')}</dt>
         <dd>
-          <Reveal desk={desk} conv={conv} orderId={o.orderId} field="address" masked={o.receiver.address} />
+          <Reveal key={`${conv}:${o.orderId}:address`} desk={desk} conv={conv} orderId={o.orderId} field="address" masked={o.receiver.address} />
         </dd>
       </dl>
     </li>

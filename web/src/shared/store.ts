@@ -1,5 +1,5 @@
 /** A tiny observable state holder and the Preact hook that re-renders on its changes. */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 export class Store<S extends object> {
   #state: S;
@@ -21,8 +21,18 @@ export class Store<S extends object> {
   }
 }
 
+/**
+ * Subscribes in a layout effect, which runs as the render is committed: a plain effect waits for
+ * the next painted frame, which a page in the background may not get for a long time, and every
+ * change before it was missed. A change between the render and the subscription re-renders at once.
+ */
 export function useStore<S extends object>(store: Store<S>): S {
   const [, bump] = useState(0);
-  useEffect(() => store.subscribe(() => bump((n) => n + 1)), [store]);
+  const rendered = store.state;
+  useLayoutEffect(() => {
+    const off = store.subscribe(() => bump((n) => n + 1));
+    if (store.state !== rendered) bump((n) => n + 1);
+    return off;
+  }, [store]);
   return store.state;
 }
