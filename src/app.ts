@@ -15,7 +15,7 @@ import { createAuthorize, registerDemoIssuerRoutes, type Authorize } from './aut
 import { registerGateway } from './gateway/gateway.ts';
 import { registerGatewayRoutes } from './gateway/routes.ts';
 import { registerConversationRoutes } from './conversation/routes.ts';
-import { registerWebhookRoutes } from './commerce/index.ts';
+import { changeOfEvent, registerWebhookRoutes } from './commerce/index.ts';
 import { registerKnowledgeRoutes, registerSuggestionRoutes } from './knowledge/index.ts';
 import { registerRobotOpsRoutes } from './robot/routes.ts';
 import { registerRoutingRoutes } from './routing/index.ts';
@@ -117,7 +117,15 @@ function registerApi(api: FastifyInstance, rt: Runtime, authorize: Authorize): v
       return inScope(() => handler.call(this, req, reply));
     };
   });
-  registerWebhookRoutes(api, { sql: rt.storage.sql, keyring: rt.keyring, secret: rt.webhookSecret });
+  registerWebhookRoutes(api, {
+    sql: rt.storage.sql,
+    keyring: rt.keyring,
+    secret: rt.webhookSecret,
+    onApplied: (e) => {
+      const c = changeOfEvent(e);
+      if (c) rt.commerceChanged(c);
+    },
+  });
   registerKnowledgeRoutes(api, { knowledge: rt.knowledge, authorize: (req, o) => authorize(req, o), onChanged: (shopId) => rt.knowledgeChanged(shopId) });
   registerSuggestionRoutes(api, { suggestions: rt.faqSuggestions, authorize: (req, o) => authorize(req, o), onChanged: (shopId) => rt.knowledgeChanged(shopId) });
   registerConversationRoutes(api, { conversations: rt.conversations, authorize });

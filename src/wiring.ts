@@ -21,7 +21,7 @@ import { createTokenVerifier, createDemoIssuer, type DemoIssuer, type TokenVerif
 import { ConversationService } from './conversation/index.ts';
 import { Hub } from './gateway/hub.ts';
 import { loadKeyring, type Keyring } from './privacy/index.ts';
-import { BatchedReadModel, CommerceRepository, HttpPlatformConnector, createBuyerDataSource, type BuyerLookup } from './commerce/index.ts';
+import { BatchedReadModel, CommerceRepository, HttpPlatformConnector, OrdersMemo, createBuyerDataSource, decodeChange, encodeChange, type BuyerLookup, type CommerceChange } from './commerce/index.ts';
 import { createDemoConnector, DemoCommandPlatform, DemoPlatform } from './demo/index.ts';
 import { createCommands, HttpCommandPlatform, type CommandPlatform, type CommandsModule } from './commands/index.ts';
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, FaqSuggestionService } from './knowledge/index.ts';
@@ -125,6 +125,8 @@ export interface Runtime {
   readonly rights: RightsService;
   /** Tells every node that a shop's FAQ or word list changed (they drop their caches). */
   knowledgeChanged(shopId: string): void;
+  /** Tells every node that the commerce read model changed after a commit (they drop their copies of it). */
+  commerceChanged(change: CommerceChange): void;
   close(): Promise<void>;
 }
 
@@ -140,7 +142,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const identity = await createIdentity(config, log);
     const webhookSecretIsDemo = config.webhookSecret === undefined;
     const webhookSecret = config.webhookSecret ?? demoSecret(config.dataDir, 'demo-webhook-secret', () => randomBytes(24).toString('base64url'));
-    const commerce = createCommerce(config, storage, metrics, log);
+    const commerce = await createCommerce(config, storage, metrics, log);
     const work = new WorkQueue({ concurrency: config.work.concurrency, queueMax: config.work.queueMax, robotMaxWaitMs: config.work.robotMaxWaitMs, onReject: (kind) => metrics.workRejected.inc({ kind }) });
     const localNonces = storage.cache.kind === 'memory' ? storage.cache : new MemoryCache();
     const hub = new Hub({ bus: storage.bus, nodeId: config.nodeId, log });
@@ -166,7 +168,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     );
     const stopRouting = routing.start(events);
     const stopOps = startOpsSide(config, { storage, hub, events, conversations, metrics, log });
-    const rights = startRights({ sql: storage.sql, cache: storage.cache, keyring: commerce.keyring }, log);
+    const rights = startRights({ sql: storage.sql, cache: storage.cache, keyring: commerce.keyring, onErased: (shopId, userId) => commerce.commerceChanged({ shopId, userId }) }, log);
     const commandSide = await createCommandSide(config, { storage, hub, metrics, log });
 
     let closed: Promise<void> | undefined;
@@ -233,7 +235,20 @@ async function createIdentity(config: Config, log: Logger): Promise<{ verifier: 
 }
 
 /** The commerce read model, and what the robot reads through it (plus the platform's API). */
-function createCommerce(config: Config, storage: Storage, metrics: Metrics, log: Logger): { keyring: Keyring; commerce: CommerceRepository; buyerData: BuyerLookup } {
+interface CommerceSide {
+  keyring: Keyring;
+  commerce: CommerceRepository;
+  buyerData: BuyerLookup;
+  commerceChanged(change: CommerceChange): void;
+}
+
+/**
+ * The commerce read model, and what the robot reads through it (plus the platform's API). The
+ * robot's reads keep buyers' orders on the node (orders-memo.ts); every committed change is
+ * announced to every node, which drop what they kept of it, and a node whose bus reconnected
+ * drops everything (what was announced meanwhile is lost).
+ */
+async function createCommerce(config: Config, storage: Storage, metrics: Metrics, log: Logger): Promise<CommerceSide> {
   const keyring = loadKeyring({ piiKeys: config.piiKeys, dataDir: config.dataDir, production: config.production });
   const commerce = new CommerceRepository(storage.sql, keyring);
   // The platform's API is asked for what the webhook copy lacks; in demo mode without one,
@@ -243,14 +258,26 @@ function createCommerce(config: Config, storage: Storage, metrics: Metrics, log:
     : config.demo
       ? createDemoConnector()
       : undefined;
+  // Batched: a busy node asks for many buyers' orders in one query instead of one per turn.
+  const readModel = new BatchedReadModel(new CommerceRepository(storage.sql, keyring, { lazyReceiver: true }), { onBatch: (kind, n) => metrics.batchSize.observe({ kind }, n), memo: new OrdersMemo() });
+  await storage.bus.subscribe(channels.commerceChanged, (m) => {
+    const c = decodeChange(m);
+    if (c) readModel.changed(c);
+  });
+  storage.bus.onReconnect?.(() => readModel.forgetAll());
+  const commerceChanged = (c: CommerceChange) => {
+    readModel.changed(c);
+    storage.bus.publish(channels.commerceChanged, encodeChange(c)).catch((e: unknown) => {
+      log.warn({ err: (e as Error).message }, 'commerce change not broadcast; other nodes see it when their copy expires (30 s) or their bus reconnects');
+    });
+  };
   const buyerData = createBuyerDataSource({
-    // Batched: a busy node asks for many buyers' orders in one query instead of one per turn.
-    readModel: new BatchedReadModel(new CommerceRepository(storage.sql, keyring, { lazyReceiver: true }), { onBatch: (kind, n) => metrics.batchSize.observe({ kind }, n) }),
+    readModel,
     ...(connector ? { connector } : {}),
     budgetMs: config.robotLookupBudgetMs,
     onSourceError: (source, e) => log.warn({ source, err: (e as Error).message }, 'buyer data lookup failed'),
   });
-  return { keyring, commerce, buyerData };
+  return { keyring, commerce, buyerData, commerceChanged };
 }
 
 interface KnowledgeSide {

@@ -10,6 +10,7 @@ export { registerWebhookRoutes, signBody, verifySignature, type WebhookDeps, typ
 export { reencryptCommercePii, type RotationResult } from './rotate.ts';
 export { BUYER_LIST_LIMIT } from './repository.ts';
 export { BatchedReadModel, CommerceRepository, type CommerceReadModel } from './read-model.ts';
+export { OrdersMemo, changeOfEvent, decodeChange, encodeChange, type CommerceChange } from './orders-memo.ts';
 export {
   DemoPlatformConnector,
   HttpPlatformConnector,

@@ -21,17 +21,14 @@ import {
   type OrderWithParcelRow,
 } from './repository.ts';
 import type { Aftersale, BuyerDataSource, Logistics, Order } from './types.ts';
+import type { CommerceChange, OrdersMemo, OrdersWithParcels } from './orders-memo.ts';
 
 /** What createBuyerDataSource needs of the read model; CommerceRepository implements it. */
 export interface CommerceReadModel extends BuyerDataSource {
   getOrder(shopId: string, orderId: string): Promise<Order | null>;
 }
 
-/** A buyer's orders, and the parcel of each of them by order id (null: none in the read model). */
-export interface OrdersWithParcels {
-  orders: Order[];
-  parcels: Map<string, Logistics | null>;
-}
+export type { OrdersWithParcels } from './orders-memo.ts';
 
 function parcelOf(r: OrderWithParcelRow): Logistics {
   return {
@@ -171,8 +168,14 @@ export class BatchedReadModel implements CommerceReadModel {
   readonly #aftersales: Batcher<BuyerKey, Aftersale[]>;
   readonly #byOrderIds: Batcher<{ shopId: string; orderIds: readonly string[] }, Logistics[]>;
 
-  constructor(repo: CommerceRepository, opts: Omit<BatcherOptions, 'onBatch'> & { onBatch?: (kind: string, size: number) => void } = {}) {
+  /** Buyers' orders as last read, kept while no change is announced (orders-memo.ts); none: always read. */
+  readonly #memo: OrdersMemo | undefined;
+  /** Announced changes so far: a read that saw one begin and end around it is not kept. */
+  #changes = 0;
+
+  constructor(repo: CommerceRepository, opts: Omit<BatcherOptions, 'onBatch'> & { onBatch?: (kind: string, size: number) => void; memo?: OrdersMemo } = {}) {
     this.#repo = repo;
+    this.#memo = opts.memo;
     const o = (kind: string): BatcherOptions => ({ ...opts, onBatch: opts.onBatch && ((n) => opts.onBatch!(kind, n)) });
     this.#orders = new Batcher((keys) => repo.listOrdersWithParcelsMany(keys), o('orders'));
     this.#aftersales = new Batcher((keys) => repo.listAftersalesMany(keys), o('aftersales'));
@@ -181,17 +184,10 @@ export class BatchedReadModel implements CommerceReadModel {
 
   async listOrders(shopId: string, userId: string, signal?: AbortSignal): Promise<Order[]> {
     signal?.throwIfAborted();
-    const read = this.#orders.add({ shopId, userId });
-    const reading = this.#reading.get(shopId) ?? new Set();
-    this.#reading.set(shopId, reading);
-    reading.add(read);
-    let r: OrdersWithParcels;
-    try {
-      r = await read;
-    } finally {
-      reading.delete(read);
-      if (reading.size === 0 && this.#reading.get(shopId) === reading) this.#reading.delete(shopId);
-    }
+    const kept = this.#memo?.get(shopId, userId);
+    const { r, fresh } = kept ? { r: kept, fresh: true } : await this.#readOrders(shopId, userId);
+    // Rows read across an announced change may be the old ones: answer with them, keep nothing.
+    if (!fresh) return [...r.orders];
     const now = Date.now();
     this.#forget(now);
     for (const [orderId, parcel] of r.parcels) {
@@ -200,7 +196,45 @@ export class BatchedReadModel implements CommerceReadModel {
       this.#parcels.delete(key);
       this.#parcels.set(key, { at: now, parcel });
     }
-    return r.orders;
+    // A copy: the list may be the memo's, and callers sort and filter what they are given.
+    return [...r.orders];
+  }
+
+  /** One buyer's orders through the batcher, marked as in flight for getLogistics, then kept. */
+  async #readOrders(shopId: string, userId: string): Promise<{ r: OrdersWithParcels; fresh: boolean }> {
+    const changes = this.#changes;
+    const epoch = this.#memo?.epoch ?? 0;
+    const read = this.#orders.add({ shopId, userId });
+    const reading = this.#reading.get(shopId) ?? new Set();
+    this.#reading.set(shopId, reading);
+    reading.add(read);
+    try {
+      const r = await read;
+      const fresh = changes === this.#changes;
+      if (fresh) this.#memo?.put(shopId, userId, r, epoch);
+      return { r, fresh };
+    } finally {
+      reading.delete(read);
+      if (reading.size === 0 && this.#reading.get(shopId) === reading) this.#reading.delete(shopId);
+    }
+  }
+
+  /**
+   * A record of the read model changed (a webhook or an erasure committed, here or on another
+   * node): what was kept of it is dropped, and reads in flight keep nothing. The turn-long parcel
+   * copy is small (one second of turns) and goes whole.
+   */
+  changed(c: CommerceChange): void {
+    this.#changes++;
+    this.#memo?.changed(c);
+    this.#parcels.clear();
+  }
+
+  /** Changes may have been missed (the bus was away): nothing kept is trusted. */
+  forgetAll(): void {
+    this.#changes++;
+    this.#memo?.clear();
+    this.#parcels.clear();
   }
 
   /** Drops parcels read more than PARCEL_MEMO_MS ago (the map is in time order), and bounds it. */

@@ -5,17 +5,20 @@
  */
 import { applyPlatformEvent } from '../commerce/apply.ts';
 import { DemoPlatformConnector, type BuyerSource } from '../commerce/connector.ts';
-import { datasetFromEvents, parsePlatformEvent, type PlatformDataset } from '../commerce/events.ts';
+import { datasetFromEvents, parsePlatformEvent, type PlatformDataset, type PlatformEvent } from '../commerce/events.ts';
 import type { Keyring } from '../privacy/pii.ts';
 import type { SqlStore } from '../storage/ports.ts';
 import { DEMO_EVENTS } from './data.ts';
 
-export async function seedDemo(sql: SqlStore, keyring: Keyring): Promise<{ created: boolean }> {
+/** `onApplied`: as the webhook's, after each event that changed the read model. */
+export async function seedDemo(sql: SqlStore, keyring: Keyring, onApplied?: (e: PlatformEvent) => void): Promise<{ created: boolean }> {
   let created = false;
   // In order: later events of the same record must find the earlier ones stored.
   for (const raw of DEMO_EVENTS) {
-    const r = await applyPlatformEvent(sql, keyring, parsePlatformEvent(raw));
+    const event = parsePlatformEvent(raw);
+    const r = await applyPlatformEvent(sql, keyring, event);
     if (!r.duplicate) created = true;
+    if (r.applied) onApplied?.(event);
   }
   return { created };
 }

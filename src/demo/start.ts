@@ -7,11 +7,15 @@ import type { Runtime } from '../wiring.ts';
 import { DEMO_TOKEN_PATH, type DemoClaims } from '../auth/index.ts';
 import { DEMO_BUYERS, DEMO_SHOP } from './data.ts';
 import { seedDemo } from './seed.ts';
+import { changeOfEvent } from '../commerce/index.ts';
 import { NOT_BUILT, pagesBuilt } from '../pages/index.ts';
 
 /** Seeds the demo shop through the webhook path; re-running changes nothing. */
 export async function seedDemoData(rt: Runtime): Promise<void> {
-  const r = await seedDemo(rt.storage.sql, rt.keyring);
+  const r = await seedDemo(rt.storage.sql, rt.keyring, (e) => {
+    const c = changeOfEvent(e);
+    if (c) rt.commerceChanged(c);
+  });
   if (r.created) rt.log.info({ shop: DEMO_SHOP.id }, 'demo data seeded');
 }
 

@@ -33,6 +33,8 @@ export interface RightsDeps {
   sql: SqlStore;
   cache: Cache;
   keyring: Keyring;
+  /** After an erasure committed: copies of the buyer's commerce records kept elsewhere are dropped. */
+  onErased?: (shopId: string, buyerId: string) => void;
 }
 
 export interface Retention {
@@ -134,6 +136,7 @@ export class RightsService {
       const audit = await repo.insertAudit(tx, { id: `er_${randomUUID()}`, shop_id: shopId, buyer_id: buyerId, actor_id: actorId, counts });
       return { audit, conversationIds };
     });
+    this.#d.onErased?.(shopId, buyerId);
     try {
       await this.#dropCached(conversationIds);
     } catch {

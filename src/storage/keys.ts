@@ -36,6 +36,8 @@ export const channels = {
    */
   hubEvents: 'events.2',
   knowledgeChanged: 'knowledge',
+  /** A committed change of the commerce read model (src/commerce/orders-memo.ts `encodeChange`). */
+  commerceChanged: 'commerce',
   robotCanary: 'robot-canary',
 } as const;
 

@@ -5,6 +5,8 @@ import {
   BUYER_LIST_LIMIT,
   BatchedReadModel,
   CommerceRepository,
+  OrdersMemo,
+  changeOfEvent,
   DemoPlatformConnector,
   applyPlatformEvent,
   createBuyerDataSource,
@@ -206,6 +208,50 @@ function batchingTests(f: Fixture): void {
       assert.equal(fresh[0]!.status, 'delivered');
     } finally {
       delete (repo as { getLogisticsMany?: unknown }).getLogisticsMany;
+    }
+  });
+
+  test('with a memo, a buyer’s later turns run no query until a change to their records is announced', async () => {
+    const { repo, apply } = f;
+    const batched = new BatchedReadModel(repo, { memo: new OrdersMemo() });
+    let reads = 0;
+    const own = repo.listOrdersWithParcelsMany.bind(repo);
+    repo.listOrdersWithParcelsMany = (keys) => {
+      reads++;
+      return own(keys);
+    };
+    const announce = async (e: PlatformEventInput) => {
+      const event = parsePlatformEvent(e);
+      assert.equal((await applyPlatformEvent(f.sql, KEYRING, event)).applied, true);
+      batched.changed(changeOfEvent(event)!);
+    };
+    try {
+      await apply(orderEvent({ shopId: 'shop_m', orderId: 'M1', userId: 'um1' }));
+      const first = await batched.listOrders('shop_m', 'um1');
+      first.pop(); // a caller's change to its list is its own
+      assert.deepEqual((await batched.listOrders('shop_m', 'um1')).map((o) => o.orderId), ['M1']);
+      assert.equal(reads, 1);
+      await announce(logisticsEvent({ shopId: 'shop_m', orderId: 'M1', status: 'delivered', updatedAt: new Date(Date.now() + 60_000).toISOString() }));
+      const ids = (await batched.listOrders('shop_m', 'um1')).map((o) => o.orderId);
+      assert.equal(reads, 2, 'read again after the parcel changed');
+      assert.equal((await batched.getLogistics('shop_m', ids))[0]!.status, 'delivered');
+      await announce(orderEvent({ shopId: 'shop_m', orderId: 'M2', userId: 'um1', createdAt: new Date().toISOString() }));
+      assert.deepEqual((await batched.listOrders('shop_m', 'um1')).map((o) => o.orderId), ['M2', 'M1'], 'a new order of the buyer');
+      assert.equal(reads, 3);
+      // A change announced while a read is in flight: that read answers its caller, and is not kept.
+      await apply(orderEvent({ shopId: 'shop_m', orderId: 'M3', userId: 'um2' }));
+      const inFlight = batched.listOrders('shop_m', 'um2');
+      batched.changed({ shopId: 'shop_m', userId: 'someone_else' });
+      assert.deepEqual((await inFlight).map((o) => o.orderId), ['M3']);
+      await batched.listOrders('shop_m', 'um2');
+      assert.equal(reads, 5, 'the read that saw a change was not kept');
+      await batched.listOrders('shop_m', 'um1');
+      assert.equal(reads, 5, 'a change of another buyer leaves this one');
+      batched.forgetAll();
+      await batched.listOrders('shop_m', 'um1');
+      assert.equal(reads, 6);
+    } finally {
+      delete (repo as { listOrdersWithParcelsMany?: unknown }).listOrdersWithParcelsMany;
     }
   });
 
