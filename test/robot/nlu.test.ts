@@ -116,6 +116,12 @@ function intentRuleTests(): void {
     assert.equal(understand('hi, where is my refund').intent, 'aftersale_progress');
   });
 
+  test('quote marks around words are not apostrophes: the quoted words count', () => {
+    assert.equal(understand("It's been 'out for delivery' since yesterday morning.").intent, 'track_parcel');
+    assert.equal(understand('it says ‘delivered’ but nothing here').intent, 'track_parcel');
+    assert.equal(normalize("don't cancel").scan.includes(" don't ") || normalize("don't cancel").scan.includes(' do not '), true, 'an apostrophe inside a word stays');
+  });
+
   test('negation cancels the cue it scopes over', () => {
     assert.notEqual(understand('不要转人工').intent, 'human');
     assert.equal(understand('我不要退款了，我想换货').intent, 'return_policy');

@@ -89,6 +89,8 @@ function toScan(t: string): string {
     .replace(/(?<!\d)\.|\.(?!\d)/g, ' | ')
     .replace(/[,!?;:]/g, ' | ')
     .replace(/[^\p{Script=Han}a-z0-9'|. ]/gu, ' ')
+    // A quote mark around words ("it says 'delivered'") is not an apostrophe: cues start at the word.
+    .replace(/(?<![a-z])'|'(?![a-z])/g, ' ')
     .replace(/(\p{Script=Han})(?=[a-z0-9])/gu, '$1 ')
     .replace(/([a-z0-9])(?=\p{Script=Han})/gu, '$1 ')
     .replace(SPACES, ' ')
