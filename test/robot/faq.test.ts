@@ -44,6 +44,9 @@ describe('FaqIndex', () => {
     const { mentionsOwnOrder } = await import('../../src/robot/lexicon/index.ts');
     for (const t of ['where is my parcel', '我的退款到了没', '我退的货你们收到了吗', 'did you get my returns']) assert.ok(mentionsOwnOrder(t), t);
     for (const t of ['my skin is sensitive', 'mystery order', '退款多久到账']) assert.ok(!mentionsOwnOrder(t), t);
+    // Whether something of the buyer's own is done: their case, not the shop's policy.
+    for (const t of ['我的发票开出来了没', '我买的碎屏险激活了没', 'was my price match request approved', '我账户积分怎么少了200']) assert.ok(mentionsOwnOrder(t), t);
+    for (const t of ['可以开发票吗', 'do you price match', '我的手机能用这个充电器吗', 'is my size in stock']) assert.ok(!mentionsOwnOrder(t), t);
     const general = index.rank('退款几天到账', 1)[0]!;
     const own = index.rank('我的退款几天到账', 1)[0]!;
     assert.equal(own.entry.id, general.entry.id);

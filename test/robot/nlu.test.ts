@@ -207,6 +207,8 @@ describe('entities', () => {
     // The buyer's `#` stays (Shopify-style names are "#1001"); matching the buyer's own ids ignores it.
     assert.deepEqual(entities('order #88231 status'), ['orderId=#88231']);
     assert.deepEqual(entities('order#88231 status'), ['orderId=#88231'], 'the marker glued to the id');
+    assert.deepEqual(entities('where is my oder 5512093'), ['orderId=5512093'], 'a misspelt marker is a marker');
+    assert.deepEqual(entities('tracking LX 123 456 789 CN not updating'), ['orderId=LX123456789CN'], 'a postal tracking number typed in groups');
     assert.deepEqual(entities('HK#20241122-01 到哪了'), ['orderId=HK#20241122-01'], 'a short prefix with # is the id itself');
     assert.deepEqual(entities('trk# 1Z999AA10123456784 not moving'), ['orderId=1Z999AA10123456784']);
     assert.deepEqual(entities('88231 到哪了'), []);
@@ -295,6 +297,20 @@ function dateEntityTests(): void {
     assert.deepEqual(entities('will it arrive on December 3?'), ['date=2024-12-03']);
     assert.deepEqual(entities('the delivery from Nov 20 never came'), ['date=2024-11-20']);
     assert.deepEqual(entities('20 Nov'), ['date=2024-11-20']);
+    // A weekday in a plan is the coming one, in an arrival the nearer one, in a deed or after "since" the last one.
+    assert.deepEqual(entities("i'm moving out on friday, can you ship to the new address"), ['date=2024-11-29']);
+    assert.deepEqual(entities('will it arrive friday?'), ['date=2024-11-29']);
+    assert.deepEqual(entities('the delivery on monday never came'), ['date=2024-11-25']);
+    assert.deepEqual(entities('i ordered it on friday'), ['date=2024-11-22']);
+    assert.deepEqual(entities('stuck since monday'), ['date=2024-11-25']);
+    assert.deepEqual(entities('我周五就搬走了，地址能改吗'), ['date=2024-11-29']);
+    assert.deepEqual(entities('周五买的'), ['date=2024-11-22']);
+    // A sale day is the nearer one; pinyin days, but not an id's letters.
+    assert.deepEqual(entities('双十二有满减吗'), ['date=2024-12-12']);
+    assert.deepEqual(entities('双十一买的'), ['date=2024-11-11']);
+    assert.deepEqual(entities('kd jt能到不'), ['date=2024-11-27']);
+    assert.deepEqual(entities('mt能到吗'), ['date=2024-11-28']);
+    assert.deepEqual(entities('查下这个单号 JT 5566 7788 9900 12'), ['orderId=JT55667788990012']);
     assert.deepEqual(entities('能换大一号吗'), []);
   });
 
@@ -311,6 +327,9 @@ function dateEntityTests(): void {
     assert.deepEqual(entities('this is the second time i ask'), []);
     assert.deepEqual(entities('where is my last order'), []);
     assert.deepEqual(entities('discount for first time buyers'), []);
+    assert.deepEqual(entities('is there a discount for my first order'), [], 'a first-time buyer');
+    assert.deepEqual(entities('any promo code 4 1st order?'), []);
+    assert.deepEqual(entities('cancel my first order'), ['ordinal=1']);
     assert.deepEqual(entities('第二次问了'), []);
     assert.deepEqual(entities('第二件半价还有吗'), [], 'a promotion, not a pick from a list');
     assert.deepEqual(entities('I live on the fifth floor'), []);

@@ -194,10 +194,11 @@ let ownOrder: RegExp | undefined;
  */
 export function mentionsOwnOrder(text: string): boolean {
   if (!ownOrder) {
-    const f = JSON.parse(readFileSync(here('./own-order.json'), 'utf8')) as { owner: string[]; things: string[]; acts: string[] };
+    const f = JSON.parse(readFileSync(here('./own-order.json'), 'utf8')) as { owner: string[]; things: string[]; acts: string[]; status: string[] };
     // English words are whole words ("my", not "mystery"); Chinese has no spaces to mark them.
     const alt = (xs: readonly string[]) => xs.map((x) => (/^[a-z]/.test(x) ? `(?<![a-z])${escape(x)}s?(?![a-z])` : escape(x))).join('|');
-    ownOrder = new RegExp(`(?:${alt(f.owner)})[^|,，。?？!！]{0,8}?(?:${alt(f.things)})|${alt(f.acts)}`, 'i');
+    const clause = '[^|,，。?？!！]';
+    ownOrder = new RegExp(`(?:${alt(f.owner)})${clause}{0,8}?(?:${alt(f.things)})|${alt(f.acts)}|(?:${alt(f.owner)})${clause}{0,24}?(?:${alt(f.status)})`, 'i');
   }
   return ownOrder.test(text);
 }

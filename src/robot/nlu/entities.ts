@@ -37,7 +37,9 @@ export function extractEntities(display: string, text: string, opts: EntityOptio
 // comparisons with the buyer's own ids ignore it (dialogue.ts `sameId`).
 const ALNUM_RUN = /(?<![A-Za-z0-9#_])#?[A-Za-z0-9](?:[A-Za-z]{0,3}#[A-Za-z0-9-]*[A-Za-z0-9]|[A-Za-z0-9_-]*[A-Za-z0-9])?(?![A-Za-z0-9_])/g;
 /** Digit groups typed with spaces ("SF1502 7783 99102", "138 1234 5678"): one id when joined. */
-const SPACED_ID = /(?<![A-Za-z0-9])((?:[A-Z]{2,4}[ \u00a0]?|[A-Za-z]{0,4})\d{2,6})((?:[ \u00a0]\d{1,5}){1,5})(?![A-Za-z0-9])/g;
+const SPACED_ID = /(?<![A-Za-z0-9])((?:[A-Z]{2,4}[ \u00a0]?|[A-Za-z]{0,4})\d{2,6})((?:[ \u00a0]\d{1,5}){1,5})(?:[ \u00a0]([A-Z]{2}))?(?![A-Za-z0-9])/g;
+/** A postal tracking number (two letters, nine digits, the country): "LX 123 456 789 CN". */
+const POSTAL_ID = /^[A-Z]{2}\d{9}[A-Z]{2}$/;
 const CARRIER_WORD = /^(?:USPS|UPS|DHL|FEDEX)/i;
 /** How far before an id its marker may stand ("my order number is "). */
 const MARKER_REACH = 18;
@@ -48,7 +50,7 @@ const PHONE_SHAPE = /^(?:\+?86[ \u00a0]?)?1\d{2}[ \u00a0]\d{4}[ \u00a0]\d{4}$/;
 const MULTI_PART_ID = /^(?:[A-Za-z0-9]+[-#]){2,}[A-Za-z0-9]+$|^[A-Za-z]{1,4}#[A-Za-z0-9-]{4,}$/;
 /** Long machine ids (UUIDs, dashed ids of 16+ characters) carry many letters; they are ids all the same. */
 const LONG_ID = (c: string, digits: number) => c.length >= 16 && (c.includes('-') ? digits >= 6 : digits * 3 >= c.length);
-const ORDER_MARKER = /(?:订单|单号|订单号|编号|运单|order|tracking|no\.?|#)\s*(?:号|号码|编号|number|no\.?|id|#)?\s*(?:是|为|[:：]|is|was)?\s*$/i;
+const ORDER_MARKER = /(?:订单|单号|订单号|编号|运单|order|\b(?:oder|ordr|odr|ord)|tracking|no\.?|#)\s*(?:号|号码|编号|number|no\.?|id|#)?\s*(?:是|为|[:：]|is|was)?\s*$/i;
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 /** "order#88231": the marker word glued to the id is still a marker, and the id its own run. */
 const GLUED_MARKER = /\b(order|tracking)#(?=[A-Za-z0-9])/gi;
@@ -57,16 +59,20 @@ const DATE_LIKE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
 function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): { orderIds: string[]; phoneTails: string[] } {
   const orderIds: string[] = [];
   const phoneTails: string[] = [];
-  const joined = display.replace(SPACED_ID, (all: string, head: string, rest: string, at: number) => {
+  const joined = display.replace(SPACED_ID, (all: string, head: string, rest: string, country: string | undefined, at: number) => {
+    const postal = country !== undefined && (head + rest + country).replace(/\s/g, '');
+    if (postal && POSTAL_ID.test(postal)) return postal;
+    const tail = country === undefined ? '' : ` ${country}`;
+    if (country !== undefined) all = all.slice(0, all.length - tail.length);
     // An id, not a list of numbers ("sizes 36 37 38 39 40"): letters in front, an order marker
     // before it, or a phone number's 3-4-4.
-    if (!/[A-Za-z]/.test(head) && !markedBefore(display, at) && !PHONE_SHAPE.test(all)) return all;
+    if (!/[A-Za-z]/.test(head) && !markedBefore(display, at) && !PHONE_SHAPE.test(all)) return all + tail;
     // A carrier's name before the number is not part of it ("USPS 9400 1118 …").
     const carrier = CARRIER_WORD.exec(head)?.[0] ?? '';
     const id = (head.slice(carrier.length) + rest).replace(/\s/g, '');
     // Ten digits at least: "2 件 199 元" or "3 pcs 45 each" stay apart.
-    if (id.replace(/\D/g, '').length < 10) return all;
-    return carrier ? `${carrier} ${id}` : id;
+    if (id.replace(/\D/g, '').length < 10) return all + tail;
+    return (carrier ? `${carrier} ${id}` : id) + tail;
   }).replace(GLUED_MARKER, '$1 #');
   for (const m of joined.matchAll(ALNUM_RUN)) {
     const c = m[0];
@@ -212,6 +218,10 @@ const PAST_DEED = /(?<![a-z])(?:ordered|bought|sent|returned|paid|placed|shipped
 
 /** The buyer asks about a parcel arriving: a month and day is the nearest one, not the last. */
 const ARRIVAL = /(?<![a-z])(?:arriv(?:e|es|ing|al)|deliver(?:y|ies|ing)?|be delivered|get here|be here|eta|expected)(?![a-z])/;
+/** The same in Chinese, and questions about the shop's service on a day ("周六有人值班吗"). */
+const ZH_PLAN = /就要|要去|准备|打算|出差|不在家|搬走|出门|回老家|值班|上班|营业|开门/;
+/** A plan told in the present or future ("i'm moving out on friday", "i will be away"): its weekday is the coming one. */
+const PLAN = /(?<![a-z])(?:will|going to|i am (?!still|waiting)[a-z]+ing|moving|travel+ing|flying|leaving|away)(?![a-z])/;
 /** A deadline ("by", "before") is the coming day unless the buyer tells of a deed done. */
 const occurrence = (deadline: boolean, text: string): Occurrence =>
   PAST_DEED.test(text) ? 'past' : deadline ? 'future' : ARRIVAL.test(text) ? 'nearest' : 'past';
@@ -279,13 +289,13 @@ const DATE_RULES: DateRule[] = [
   {
     // A weekday is in the past unless the buyer says "下周五", "周五前(能到吗)" or "周五能到吗".
     re: /(上个?|这个?|本|下个?)?(?:周|星期|礼拜)([一二三四五六日天1-7])(之?前|以前)?(能|可以|会)?/g,
-    resolve: (m, t) => {
+    resolve: (m, t, text) => {
       const wd = ZH_WEEKDAY[m[2]!]!;
       const mon = mondayOf(t);
       if (m[1]?.startsWith('上')) return fmt(addDays(mon, wd - 8));
       if (m[1]?.startsWith('下')) return fmt(addDays(mon, wd + 6));
       if (m[1]) return fmt(addDays(mon, wd - 1));
-      if (m[3] || m[4]) return fmt(addDays(t, (wd - isoDow(t) + 7) % 7 || 7));
+      if (m[3] || m[4] || (ZH_PLAN.test(text) && !PAST_DEED.test(text))) return fmt(addDays(t, (wd - isoDow(t) + 7) % 7 || 7));
       return fmt(addDays(t, -((isoDow(t) - wd + 7) % 7)));
     },
   },
@@ -293,9 +303,10 @@ const DATE_RULES: DateRule[] = [
   { re: /(?:这个?|本)(?:周|星期|礼拜)(?![一二三四五六日天1-7])/g, resolve: (_m, t) => range(mondayOf(t), t) },
   { re: /上个?月/g, resolve: (_m, t) => lastMonth(t) },
   { re: /(?:这个?|本)月(?!\d)/g, resolve: (_m, t) => range({ y: t.y, m: t.m, d: 1 }, t) },
-  { re: /双\s*(?:十一|11)/g, resolve: (_m, t) => fmt(pastMonthDay(t, 11, 11)!) },
-  { re: /双\s*(?:十二|12)/g, resolve: (_m, t) => fmt(pastMonthDay(t, 12, 12)!) },
-  { re: /(?<![\d.])618(?![\d.])/g, resolve: (_m, t) => fmt(pastMonthDay(t, 6, 18)!) },
+  // A sale day is the nearest one: 双十二 asked on 11-27 is days ahead, 双十一 days back.
+  { re: /双\s*(?:十一|11)/g, resolve: (_m, t) => monthDay(t, 11, 11, 'nearest') },
+  { re: /双\s*(?:十二|12)/g, resolve: (_m, t) => monthDay(t, 12, 12, 'nearest') },
+  { re: /(?<![\d.])618(?![\d.])/g, resolve: (_m, t) => monthDay(t, 6, 18, 'nearest') },
   holiday('感恩节|\\bthanksgiving\\b', thanksgiving),
   holiday('黑五|黑色星期五|\\bblack friday\\b', (y) => addDays(thanksgiving(y), 1)),
   holiday('网络星期一|\\bcyber monday\\b', (y) => addDays(thanksgiving(y), 4)),
@@ -319,16 +330,22 @@ const DATE_RULES: DateRule[] = [
     },
   },
   {
-    re: /(?<!black |cyber )\b(?:(last|this|on|past|by|before|until|till|next)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b/g,
-    resolve: (m, t) => {
+    re: /(?<!black |cyber )\b(?:(last|this|on|past|by|before|until|till|next|since)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b/g,
+    resolve: (m, t, text) => {
       const full = m[2]!.length > 4 || m[2] === 'tues' || m[2] === 'thur' || m[2] === 'thurs';
       if (!full && !m[1]) return undefined;
       const wd = EN_WEEKDAY[m[2]!]!;
       if (m[1] === 'this') return fmt(addDays(mondayOf(t), wd - 1));
       // "by friday", "next monday": the coming one, as in a delivery question.
       if (m[1] === 'next') return fmt(addDays(mondayOf(t), wd + 6));
-      if (m[1] === 'by' || m[1] === 'before' || m[1] === 'until' || m[1] === 'till') return fmt(addDays(t, (wd - isoDow(t) + 7) % 7 || 7));
+      const ahead = (wd - isoDow(t) + 7) % 7 || 7;
       const back = (isoDow(t) - wd + 7) % 7;
+      if (m[1] === 'by' || m[1] === 'before' || m[1] === 'until' || m[1] === 'till') return fmt(addDays(t, ahead));
+      // "i'm moving out on friday": the coming one; "will it arrive friday": the nearer one.
+      if ((m[1] === undefined || m[1] === 'on') && !PAST_DEED.test(text)) {
+        if (PLAN.test(text)) return fmt(addDays(t, ahead));
+        if (ARRIVAL.test(text)) return fmt(addDays(t, ahead < back ? ahead : -back));
+      }
       return fmt(addDays(t, -(m[1] === 'last' || m[1] === 'past' ? back || 7 : back)));
     },
   },
@@ -412,6 +429,8 @@ function extractOrdinals(text: string): number[] {
     const value = word.startsWith('second ') ? -2 : EN_ORDINAL_WORDS[word]!;
     const next = m[4] ?? '';
     if (MONTH_AFTER.test(text.slice(m.index + (m[1]?.length ?? 0) + m[2]!.length))) continue;
+    // "a code for my first order", "discount on 1st purchase": a first-time buyer, not a pick.
+    if (value === 1 && /\b(?:for|4|on|with)\s+(?:(?:my|your|ur|a|the)\s+)?$/.test(text.slice(Math.max(0, m.index - 12), m.index) + (m[1] ?? '')) && /order|purchase|ord\b/.test(m[3] ?? m[4] ?? '')) continue;
     if (NOT_ORDINAL_NEXT.test(next) && !m[3]) continue;
     const endOfClause = next === '' || /^\s+(please|pls|thanks)$/.test(next);
     // "last" alone is usually time ("last week", "my last order" = newest); only "the last (one)" picks from a list.

@@ -42,6 +42,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' processing', 0.5], [' waiting+ship', 0.6], [' check my order', 1.0], [' check on my order', 1.0], [' go through', 0.7], [' went through', 0.7],
     [' confirmed', 0.5], [' payment+confirmed', 0.5], [' placed', 0.4], [' payment', 0.4], [' successful', 0.4], [' has it shipped', 0.6], [' been shipped', 0.5], [' packed', 0.5],
     [' nothing yet', 0.6], [' pending', 0.6], [' still says', 0.3], [' not shipped', 0.6], [' still not shipped', 0.4],
+    [' left+warehouse', 0.9], [' been sent', 0.7], [' sent yet', 0.9], [' gone out', 0.8], ['待付款', 0.8], ['没动静', 0.5],
   ],
   delivery_estimate: [
     ['什么时候到', 1.2], ['什么时候能到', 1.2], ['什么时候送到', 1.2], ['几时到', 1.2], ['几时', 0.6], ['几天到', 1.2], ['几天能到', 1.2],
@@ -55,6 +56,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' how long', 0.7], [' how long+ship', 0.5], [' how long+deliver', 0.5], [' how many days', 0.8], [' delivery date', 0.9], [' delivery time', 1.0], [' by friday', 0.6],
     [' by monday', 0.6], [' by tomorrow', 0.6], [' in time for', 0.9], [' before christmas', 1.0], [' get here', 0.7], [' delivered tomorrow', 1.0], [' tomorrow', 0.4], [' going to ship', 0.6], [' deliver+tomorrow', 0.7], [' ship+tomorrow', 0.7], [' arrive+tomorrow', 0.7], [' how soon', 1.0], [' days for delivery', 0.5], [' when do you ship', 1.2], [' when+ship', 0.6], [' when+arriv', 0.6], [' when+deliver', 0.6],
     [' when+show up', 1.0], [' when+turn up', 1.0], [' need it by', 0.9], [' make it by', 0.9], [' can it ship', 0.9], [' ship out today', 1.0], [' how much longer', 1.0], [' delivered before', 0.8], [' what day+get to me', 1.0], [' can you deliver on', 1.0], [' be here', 0.6], [' will it ship', 0.8], [' when will you ship', 1.0], [' when does it ship', 1.0], [' expect', 0.6],
+    [' reach me', 0.8], [' when+landing', 0.9], [' need+before', 0.6], [' need+ by', 0.5], [' ship+today', 0.7], [' deliver+today', 0.6], [' arrive+today', 0.7],
   ],
   aftersale_progress: [
     ['退款进度', 1.6], ['还没处理', 1.0], ['没处理', 0.6], ['寄出了吗', 0.5], ['售后进度', 1.6], ['退货进度', 1.6], ['换货进度', 1.6], ['进度', 0.7], ['到账', 1.8], ['退款呢', 1.4],
@@ -75,6 +77,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // Progress is asked with arrival and not-yet words; policy with can / how / policy (return_policy).
     [' refund+arriv', 1.2], [' refund+come', 0.9], [' refund+gone through', 1.0], [' refund+go through', 0.8], [' refund+has not', 1.0], [' refund+have not', 0.8], [' refund+show up', 1.0], [' exchange+arriv', 1.0], [' replacement+arriv', 1.0], [' return+processed', 1.0], [' money+arriv', 0.8],
     ['退款+has not', 1.0], ['退款+yet', 1.0], ['退款+still', 1.0], ['money+回来', 0.8], ['money+什么时候', 0.6], ['退的+回来', 0.8], ['退的+什么时候', 0.8],
+    [' exchange+sent', 1.5], [' replacement+sent', 1.2], [' new one+sent', 1.0], [' new one+shipped', 1.0], [' exchange+ ship', 1.0],
   ],
   return_policy: [
     ['退货', 1.1], ['换货', 1.1], ['退换', 1.1], ['怎么退', 1.4], ['如何退', 1.4], ['能退吗', 1.3], ['可以退吗', 1.3], ['能退', 0.9], ['给退', 1.0],
@@ -83,7 +86,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['换颜色', 1.4], ['换个颜色', 1.4], ['换一个', 0.9], ['换个', 0.5], ['大了', 0.6], ['多大了', -0.6], ['小了', 0.6], ['想换', 1.0], ['划痕', 1.0], ['划伤', 1.0], ['瑕疵', 1.0], ['掉漆', 1.0], ['污渍', 0.9], ['开线', 0.9], ['不合适', 0.7],
     ['质量问题', 0.8], ['坏了', 0.8], ['破了', 0.8], ['碎了', 0.8], ['怎么处理', 0.3], ['坏了+怎么办', 0.5], ['发错货', 0.4], ['有问题', 0.4], ['发错', 0.8], ['少发', 1.0], ['漏发', 1.0], ['少了', 0.6], ['配件', 0.5],
     ['申请售后', 1.3], ['售后', 0.8], ['退货地址', 0.9], ['退货运费', 0.9], ['怎么申请', 0.6], ['不想要', 0.4], ['能换', 0.9],
-    ['可以换', 0.9], ['退款+怎么', 0.5], ['退款+能不能', 0.6], ['退款+可以', 0.5], ['退款+申请', 0.4], ['退款+我要', 0.5],
+    ['可以换', 0.9], ['让退', 0.8], ['退不退', 0.9], ['包退', 1.0], ['包换', 1.0], ['退款+怎么', 0.5], ['退款+能不能', 0.6], ['退款+可以', 0.5], ['退款+申请', 0.4], ['退款+我要', 0.5],
     [' return', 1.1], [' exchange', 1.1], [' send it back', 1.4], [' send back', 1.3], [' ship it back', 1.3], [' return policy', 1.0],
     [' refund', 0.7], [' money back', 0.5], [' too small', 0.8], [' too big', 0.8], [' too large', 0.8], [' does not fit', 0.8],
     [' doesn fit', 0.8], [' wrong size', 1.0], [' wrong color', 1.0], [' wrong item', 1.1], [' different size', 0.9],
@@ -108,6 +111,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' change where', 1.2], [' address', 1.0], [' change my address', 1.0], [' wrong address', 1.0], [' update my address', 1.0], [' shipping address', 0.4],
     [' delivery address', 0.4], [' moved', 0.6], [' redirect', 1.0], [' send it to', 0.6], [' ship it to', 0.6], [' different address', 0.6],
     [' phone number', 0.4], [' phone number+change', 0.8], [' phone number+update', 0.8], [' phone number+wrong', 0.8], [' wrong phone', 0.8], [' recipient', 1.0], [' change+name', 0.5], [' apartment', 0.4], [' apt', 0.4], [' zip code', 1.0],
+    [' flat number', 1.0], [' wrong flat', 1.2], [' apartment number', 1.0], [' unit number', 1.0], [' update+phone', 0.9], [' change+phone', 0.9],
   ],
   invoice: [
     ['发票', 2.0], ['开票', 2.0], ['专票', 2.0], ['普票', 2.0], ['电子票', 1.5], ['抬头', 1.2], ['税号', 1.5], ['报销', 1.0], ['增值税', 1.5],
@@ -144,6 +148,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' never again', 1.0], [' never buying', 1.2], [' 1 star', 1.2], [' one star', 1.2], [' bad review', 1.5], [' wtf', 0.8],
     [' useless', 0.7], [' pathetic', 1.0], [' horrible', 1.0], [' disgusting', 1.0], [' rude', 1.0], [' fake', 0.6],
     [' compensation', 1.0], [' compensate', 1.0], [' sick of', 0.9], [' fed up', 1.0], [' joke', 0.3],
+    [' thieves', 1.5], [' thief', 1.2], [' stealing', 1.0], [' disgraceful', 1.2], [' trading standards', 2.0], [' consumer protection', 2.0], [' ftc', 1.5],
   ],
   greeting: [
     ['你好', 1.2], ['您好', 1.2], ['在吗', 1.5], ['在么', 1.5], ['在不在', 1.5], ['有人吗', 1.2], ['有人在吗', 1.3], ['哈喽', 1.2],
@@ -184,6 +189,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' come with', 1.0], [' charger', 1.0], [' included', 0.8], [' gift wrap', 1.4], [' engrav', 1.3], [' custom', 0.8], [' wholesale', 1.2], [' bulk', 0.8], [' do you ship', 0.9],
     [' do you sell', 0.9], [' do you have', 0.7], [' same day', 0.8], [' express shipping', 1.0], [' cutoff', 1.2], [' cut off', 1.0],
     [' usually', 0.5], [' normally', 0.5], [' shipping free', 1.2], [' is shipping', 0.5],
+    ['赠品', 0.9], ['送什么', 0.6], ['客服上班', 1.2], ['值班', 1.0], ['上班吗', 0.8], ['带上飞机', 1.2], ['上飞机', 1.0], [' on a plane', 1.0], [' on planes', 1.0], [' on the plane', 1.0], [' carry on', 0.6], [' support open', 1.2], [' open tomorrow', 0.8], [' freebie', 1.0], [' free gift', 1.0], [' waterproof', 1.0], [' compatible', 1.0],
   ],
 };
 

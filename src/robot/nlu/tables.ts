@@ -82,6 +82,9 @@ export const PINYIN_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['ys', '预售'],
   ['qs', '签收'],
   ['mj', '满减'],
+  ['jt', '今天'],
+  ['mt', '明天'],
+  ['zt', '昨天'],
 ]);
 
 /**
@@ -369,6 +372,14 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['fryday', 'friday'],
   ['saturady', 'saturday'],
   ['munday', 'monday'],
+  ['tlk', 'talk'],
+  ['sum1', 'someone'],
+  ['some1', 'someone'],
+  ['any1', 'anyone'],
+  ['no1', 'no one'],
+  ['cde', 'code'],
+  ['phne', 'phone'],
+  ['fone', 'phone'],
 ]);
 
 /**
