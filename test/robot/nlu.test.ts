@@ -122,6 +122,12 @@ function intentRuleTests(): void {
     assert.equal(normalize("don't cancel").scan.includes(" don't ") || normalize("don't cancel").scan.includes(' do not '), true, 'an apostrophe inside a word stays');
   });
 
+  test('a story and then a question: the question is what is asked, unless the story is part of it', () => {
+    assert.equal(understand('Thanks for helping me last week with the coupon thing. I fly out soon so I really need to know: when is the power bank likely to be delivered?').intent, 'delivery_estimate');
+    assert.equal(understand('I returned the jacket last week, when will I get my money back?').intent, 'aftersale_progress');
+    assert.equal(understand('this is a scam and I will report you. where is my parcel?').intent, 'complaint');
+  });
+
   test('negation cancels the cue it scopes over', () => {
     assert.notEqual(understand('不要转人工').intent, 'human');
     assert.equal(understand('我不要退款了，我想换货').intent, 'return_policy');

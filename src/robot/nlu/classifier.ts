@@ -135,6 +135,12 @@ export class IntentClassifier {
     return this.#decide(scores, own);
   }
 
+  /** The cues' evidence for one intent in a scan text. */
+  evidence(scan: string, intent: ScoredIntent): number {
+    const i = this.#intents.indexOf(intent);
+    return i < 0 ? 0 : this.#cueScores(scan)[i]!;
+  }
+
   /** Evidence per intent from the cues alone: each cue once, negated ones not, `a+b` when both parts occur. */
   #cueScores(scan: string): Float64Array {
     const hits = this.#matcher.search(scan);

@@ -58,7 +58,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const nc = other === undefined ? n : normalize(other);
     const tc = other === undefined ? tokens : tokenizer.cut(nc.text);
     const extra = shopTopics(nc.text, tc);
-    const c = unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra }), extra);
+    const c = askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra }), extra));
     t = { n, lang, tokens, c, yesNo: yesNoOf(n.scan) };
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
@@ -148,6 +148,23 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   // Whole clauses besides the pleasantries: whatever they ask, the buyer is not only saying hello or goodbye.
   if (c.intent !== 'unknown' && substantial(core) && (substantive(inner.guess) || asks)) return inner;
   return c;
+}
+
+/**
+ * A story, then the question ("Thanks for helping me last week with the coupon thing. I fly out on
+ * the 3rd, so: when is the power bank likely to be delivered?"): when the message ends on a question
+ * of its own that says nothing of what the whole was taken for, the question is what is asked.
+ * Complaints and requests for a person are never overruled.
+ */
+function askedLast(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification): Classification {
+  if (c.intent === 'unknown' || c.intent === 'complaint' || c.intent === 'human' || !/\?\s*$/.test(n.text)) return c;
+  const clauses = n.scan.split('|').map((x) => x.trim()).filter(Boolean);
+  if (clauses.length < 2) return c;
+  const last = ` ${clauses[clauses.length - 1]} `;
+  if (!substantial(last) || !ASKS.test(last) || classifier.evidence(last, c.intent) > 0) return c;
+  const text = last.trim();
+  const q = classifier.classify({ scan: last, angry: 0, features: featuresOf(text, tokenizer.cut(text)) });
+  return q.intent !== 'unknown' && q.intent !== 'greeting' && q.intent !== 'bye' && q.intent !== c.intent ? q : c;
 }
 
 /** Words that make a clause a question or a request. */
