@@ -11,7 +11,7 @@
  * - A read that was in flight when a change was announced may carry the old rows: it is not kept
  *   (`epoch`: any drop since the read began makes `put` a no-op).
  * - `ORDERS_MEMO_MS` bounds the rest (an announcement lost without a reconnect, such as a publish
- *   that failed while the bus stayed up on this node); `ORDERS_MEMO_MAX` bounds the memory.
+ *   that failed while the bus stayed up on this node); `ORDERS_MEMO_MAX` and `ORDERS_MEMO_MAX_WEIGHT` bound the memory.
  */
 import type { Logistics, Order } from './types.ts';
 
@@ -29,7 +29,19 @@ export interface CommerceChange {
 }
 
 export const ORDERS_MEMO_MS = 30_000;
-export const ORDERS_MEMO_MAX = 20_000;
+/** Buyers kept; a typical entry (3 orders, their parcels with 6 events each) is about 5 KB. */
+export const ORDERS_MEMO_MAX = 5_000;
+/**
+ * Orders plus parcel events kept, all buyers together: a buyer with 20 orders of 200 events each
+ * weighs 4,000, so a few such buyers cannot fill the memory that 5,000 ordinary ones use.
+ */
+export const ORDERS_MEMO_MAX_WEIGHT = 100_000;
+
+const weightOf = (v: OrdersWithParcels): number => {
+  let w = v.orders.length;
+  for (const p of v.parcels.values()) w += p?.events.length ?? 0;
+  return w;
+};
 
 const key = (a: string, b: string) => `${a}\u0000${b}`;
 
@@ -51,17 +63,20 @@ export function decodeChange(message: string): CommerceChange | null {
 
 export class OrdersMemo {
   /** By shop and user; in insertion order, which is time order (entries are re-inserted). */
-  readonly #byBuyer = new Map<string, { at: number; value: OrdersWithParcels }>();
+  readonly #byBuyer = new Map<string, { at: number; value: OrdersWithParcels; weight: number }>();
   /** Shop and order id → the buyer key whose entry lists it. */
   readonly #byOrder = new Map<string, string>();
   readonly #ttlMs: number;
   readonly #max: number;
+  readonly #maxWeight: number;
   readonly #now: () => number;
   #epoch = 0;
+  #weight = 0;
 
-  constructor(opts: { ttlMs?: number; max?: number; now?: () => number } = {}) {
+  constructor(opts: { ttlMs?: number; max?: number; maxWeight?: number; now?: () => number } = {}) {
     this.#ttlMs = opts.ttlMs ?? ORDERS_MEMO_MS;
     this.#max = opts.max ?? ORDERS_MEMO_MAX;
+    this.#maxWeight = opts.maxWeight ?? ORDERS_MEMO_MAX_WEIGHT;
     this.#now = opts.now ?? Date.now;
   }
 
@@ -89,7 +104,11 @@ export class OrdersMemo {
     if (epoch !== this.#epoch) return;
     const k = key(shopId, userId);
     this.#drop(k);
-    this.#byBuyer.set(k, { at: this.#now(), value });
+    const weight = weightOf(value);
+    // One buyer heavier than the whole bound is simply not kept.
+    if (weight > this.#maxWeight) return;
+    this.#byBuyer.set(k, { at: this.#now(), value, weight });
+    this.#weight += weight;
     for (const o of value.orders) this.#byOrder.set(key(shopId, o.orderId), k);
     this.#trim();
   }
@@ -113,12 +132,19 @@ export class OrdersMemo {
     this.#epoch++;
     this.#byBuyer.clear();
     this.#byOrder.clear();
+    this.#weight = 0;
+  }
+
+  /** Orders plus parcel events kept now. */
+  get weight(): number {
+    return this.#weight;
   }
 
   #drop(k: string): void {
     const e = this.#byBuyer.get(k);
     if (!e) return;
     this.#byBuyer.delete(k);
+    this.#weight -= e.weight;
     const shopId = k.slice(0, k.indexOf('\u0000'));
     for (const o of e.value.orders) {
       const ok = key(shopId, o.orderId);
@@ -126,11 +152,11 @@ export class OrdersMemo {
     }
   }
 
-  /** Oldest first, past the bound or the time limit. */
+  /** Oldest first, past either bound or the time limit. */
   #trim(): void {
     const now = this.#now();
     for (const [k, e] of this.#byBuyer) {
-      if (this.#byBuyer.size <= this.#max && now - e.at <= this.#ttlMs) break;
+      if (this.#byBuyer.size <= this.#max && this.#weight <= this.#maxWeight && now - e.at <= this.#ttlMs) break;
       this.#drop(k);
     }
   }

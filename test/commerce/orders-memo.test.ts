@@ -57,6 +57,23 @@ describe('OrdersMemo', () => {
     assert.equal(m.size, 3, 'the order index of a dropped entry went with it');
   });
 
+  test('bounded by weight too: orders plus parcel events, so a few huge buyers cannot fill the memory', () => {
+    const heavy = (n: number): OrdersWithParcels => ({
+      orders: [order(`H${n}`)],
+      parcels: new Map([[`H${n}`, { shopId: 's', orderId: `H${n}`, carrier: 'c', trackingNo: 't', status: 'in_transit', events: Array.from({ length: 9 }, () => ({ time: '', description: 'x' })), updatedAt: '' }]]),
+    });
+    const m = new OrdersMemo({ maxWeight: 25 });
+    for (const u of ['a', 'b', 'c']) m.put('s', u, heavy(u.charCodeAt(0)), m.epoch);
+    assert.equal(m.size, 2, 'each weighs 10: the third pushes the oldest out');
+    assert.equal(m.weight, 20);
+    assert.equal(m.get('s', 'a'), undefined);
+    m.put('s', 'giant', { orders: Array.from({ length: 30 }, (_, i) => order(`G${i}`)), parcels: new Map() }, m.epoch);
+    assert.equal(m.get('s', 'giant'), undefined, 'heavier than the whole bound: not kept');
+    assert.equal(m.size, 2);
+    m.clear();
+    assert.equal(m.weight, 0);
+  });
+
   test('changes travel as bus messages; what the memo does not keep makes none', () => {
     for (const c of [{ shopId: 's', userId: 'u', orderId: 'o' }, { shopId: 's', orderId: 'o' }, { shopId: 's' }]) assert.deepEqual(decodeChange(encodeChange(c)), c);
     assert.equal(decodeChange('not json'), null);
