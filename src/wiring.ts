@@ -259,7 +259,7 @@ async function createCommerce(config: Config, storage: Storage, metrics: Metrics
       ? createDemoConnector()
       : undefined;
   // Batched: a busy node asks for many buyers' orders in one query instead of one per turn.
-  const readModel = new BatchedReadModel(new CommerceRepository(storage.sql, keyring, { lazyReceiver: true }), { onBatch: (kind, n) => metrics.batchSize.observe({ kind }, n), memo: new OrdersMemo() });
+  const readModel = new BatchedReadModel(new CommerceRepository(storage.sql, keyring, { lazyReceiver: true }), { onBatch: (kind, n) => metrics.batchSize.observe({ kind }, n), memo: new OrdersMemo(), onMemo: (result) => metrics.ordersMemo.inc({ result }) });
   await storage.bus.subscribe(channels.commerceChanged, (m) => {
     const c = decodeChange(m);
     if (c) readModel.changed(c);

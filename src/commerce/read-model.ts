@@ -173,9 +173,12 @@ export class BatchedReadModel implements CommerceReadModel {
   /** Announced changes so far: a read that saw one begin and end around it is not kept. */
   #changes = 0;
 
-  constructor(repo: CommerceRepository, opts: Omit<BatcherOptions, 'onBatch'> & { onBatch?: (kind: string, size: number) => void; memo?: OrdersMemo } = {}) {
+  readonly #onMemo: ((result: 'hit' | 'miss') => void) | undefined;
+
+  constructor(repo: CommerceRepository, opts: Omit<BatcherOptions, 'onBatch'> & { onBatch?: (kind: string, size: number) => void; memo?: OrdersMemo; onMemo?: (result: 'hit' | 'miss') => void } = {}) {
     this.#repo = repo;
     this.#memo = opts.memo;
+    this.#onMemo = opts.memo && opts.onMemo;
     const o = (kind: string): BatcherOptions => ({ ...opts, onBatch: opts.onBatch && ((n) => opts.onBatch!(kind, n)) });
     this.#orders = new Batcher((keys) => repo.listOrdersWithParcelsMany(keys), o('orders'));
     this.#aftersales = new Batcher((keys) => repo.listAftersalesMany(keys), o('aftersales'));
@@ -185,6 +188,7 @@ export class BatchedReadModel implements CommerceReadModel {
   async listOrders(shopId: string, userId: string, signal?: AbortSignal): Promise<Order[]> {
     signal?.throwIfAborted();
     const kept = this.#memo?.get(shopId, userId);
+    this.#onMemo?.(kept ? 'hit' : 'miss');
     const { r, fresh } = kept ? { r: kept, fresh: true } : await this.#readOrders(shopId, userId);
     // Rows read across an announced change may be the old ones: answer with them, keep nothing.
     if (!fresh) return [...r.orders];

@@ -55,8 +55,10 @@ describe('the robot’s copy of buyers’ orders, across two nodes', { skip: nee
     assert.match(first, /SF100/, first);
     assert.match(first, /杭州转运中心/, first);
     assert.doesNotMatch(first, /前台代收/);
-    // Asked again with nothing changed: the same answer (from the node's copy).
+    // Asked again with nothing changed: the same answer, from the node's copy.
     assert.match(await ask(c, '快递到哪了'), /杭州转运中心/);
+    const metrics = await (await fetch(`${b.url}/metrics`)).text();
+    assert.match(metrics, /kefu_orders_memo_total\{result="hit"\} [1-9]/);
 
     const delivered = logisticsEvent({ shopId: SHOP, orderId: 'MO1', status: 'delivered', updatedAt: '2026-11-22T10:00:00Z' });
     (delivered.data as { events: unknown[] }).events = [{ time: '2026-11-22T09:00:00+08:00', location: '杭州市', description: '已签收，前台代收' }];
