@@ -170,7 +170,6 @@ const range = (a: Day, b: Day) => `${fmt(a)}/${fmt(b)}`;
 const isoDow = (x: Day) => ((new Date(toUtc(x)).getUTCDay() + 6) % 7) + 1;
 const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31 && fromUtc(Date.UTC(y, m - 1, d)).d === d;
 
-/** A month and day as a date: the coming one when it is a deadline ("by 12/1"), else the most recent. */
 /**
  * Which occurrence of a month and day the buyer means: `future`, the coming one (a deadline: "by
  * Dec 3"); `nearest`, whichever is closer (an arrival: "will it arrive on Dec 3" is days ahead,
