@@ -116,23 +116,21 @@ describe('FAQ ranking with the synonym lexicon', () => {
 });
 
 describe('FAQ thresholds chosen on the validation split', () => {
-  test('the shipped defaults are the ones chosen on VALIDATION, where at most 2% of off-topic questions is answered', async () => {
+  test('the shipped defaults are the ones chosen on VALIDATION, where at most 2% of off-topic questions is answered (on TRAIN too)', async () => {
     const { DEFAULT_FAQ_THRESHOLD, DEFAULT_CLARIFY_THRESHOLD } = await import('../../src/robot/faq-index.ts');
-    const choice = chooseFaqThresholds(scoreFaqSplit('validation'));
+    const choice = chooseFaqThresholds(scoreFaqSplit('validation'), MAX_FALSE_ANSWERS, scoreFaqSplit('train'));
     assert.equal(choice.threshold, DEFAULT_FAQ_THRESHOLD);
     assert.equal(choice.clarifyThreshold, DEFAULT_CLARIFY_THRESHOLD);
     assert.ok(choice.falseAnswerRate <= MAX_FALSE_ANSWERS);
-    // On TRAIN a few near misses of the shops written by others stay above the threshold (their
-    // words are the lexicon's newest); more than half as many again would mean the thresholds do
-    // not carry over.
+    // The threshold keeps TRAIN's off-topic questions within the bound as well.
     const trainScored = scoreFaqSplit('train');
     const train = faqScoresAt(trainScored, choice.threshold, choice.clarifyThreshold);
     const offTopic = trainScored.filter((s) => s.expect === null).length;
-    assert.ok(train.falseAnswerRate <= 1.5 * MAX_FALSE_ANSWERS, `off-topic TRAIN questions answered: ${train.falseAnswerRate} of ${offTopic}`);
+    assert.ok(train.falseAnswerRate <= MAX_FALSE_ANSWERS, `off-topic TRAIN questions answered: ${train.falseAnswerRate} of ${offTopic}`);
     // Per shop: the demo shop's entries have alternates; the outdoor and beauty shops' do not, and
     // the beauty shop's words were the lexicon's newest. The grocery shop, written by others in
     // words the lexicon never saw, is answered far less often (docs/robot-evaluation.md).
-    for (const [set, min] of [['demo', 0.7], ['outdoor', 0.65], ['beauty', 0.35], ['grocery', 0.1], ['baby', 0.2], ['home', 0.15]] as const) {
+    for (const [set, min] of [['demo', 0.7], ['outdoor', 0.6], ['beauty', 0.3], ['grocery', 0.1], ['baby', 0.2], ['home', 0.15], ['electronics', 0.25]] as const) {
       const r = faqScoresAt(scoreFaqSplit('validation', readFaqSets().filter((s) => s.name === set)), choice.threshold, choice.clarifyThreshold);
       assert.ok(r.hitAt1 >= min, `${set}: validation hit@1 ${r.hitAt1}`);
     }

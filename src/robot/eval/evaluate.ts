@@ -339,13 +339,20 @@ const MIN_CLARIFY = 0.3;
  */
 export const MAX_FALSE_ANSWERS = 0.02;
 
-export function chooseFaqThresholds(scored: readonly FaqScored[], maxFalseAnswers = MAX_FALSE_ANSWERS): ThresholdChoice {
+/**
+ * `alsoWithin`: more scored queries (TRAIN's) whose off-topic ones must stay within the bound too.
+ * About 180 off-topic questions per half make one question half a point; a threshold that keeps
+ * both halves within the bound does not ride on a few near misses of one of them.
+ */
+export function chooseFaqThresholds(scored: readonly FaqScored[], maxFalseAnswers = MAX_FALSE_ANSWERS, alsoWithin: readonly FaqScored[] = []): ThresholdChoice {
   // Up to 0.99: the confidence is a fitted probability (src/robot/faq-confidence.ts), and near misses can reach 0.9.
   const grid = Array.from({ length: 70 }, (_, i) => Math.round((0.3 + i * 0.01) * 100) / 100);
   const off = scored.filter((s) => s.expect === null);
+  const offAlso = alsoWithin.filter((s) => s.expect === null);
   const inFaq = scored.filter((s) => s.expect !== null);
   const answers = (t: number) => (s: FaqScored) => bandOf(s, t, 0) === 'answer';
-  const threshold = grid.find((t) => off.filter(answers(t)).length <= maxFalseAnswers * off.length) ?? 0.99;
+  const within = (t: number, qs: readonly FaqScored[]) => qs.filter(answers(t)).length <= maxFalseAnswers * qs.length;
+  const threshold = grid.find((t) => within(t, off) && within(t, offAlso)) ?? 0.99;
   let clarifyThreshold = threshold;
   let best = -Infinity;
   // Offering entries that share next to nothing with the question is noise, whatever it gains.
