@@ -15,7 +15,7 @@ import { createAuthorize, registerDemoIssuerRoutes, type Authorize } from './aut
 import { registerGateway } from './gateway/gateway.ts';
 import { registerGatewayRoutes } from './gateway/routes.ts';
 import { registerConversationRoutes } from './conversation/routes.ts';
-import { changeOfEvent, registerWebhookRoutes } from './commerce/index.ts';
+import { registerWebhookRoutes } from './commerce/index.ts';
 import { registerKnowledgeRoutes, registerSuggestionRoutes } from './knowledge/index.ts';
 import { registerRobotOpsRoutes } from './robot/routes.ts';
 import { registerRoutingRoutes } from './routing/index.ts';
@@ -121,10 +121,7 @@ function registerApi(api: FastifyInstance, rt: Runtime, authorize: Authorize): v
     sql: rt.storage.sql,
     keyring: rt.keyring,
     secret: rt.webhookSecret,
-    onApplied: (e) => {
-      const c = changeOfEvent(e);
-      if (c) rt.commerceChanged(c);
-    },
+    onApplied: (e) => rt.platformEventApplied(e),
   });
   registerKnowledgeRoutes(api, { knowledge: rt.knowledge, authorize: (req, o) => authorize(req, o), onChanged: (shopId) => rt.knowledgeChanged(shopId) });
   registerSuggestionRoutes(api, { suggestions: rt.faqSuggestions, authorize: (req, o) => authorize(req, o), onChanged: (shopId) => rt.knowledgeChanged(shopId) });

@@ -21,7 +21,7 @@ import { createTokenVerifier, createDemoIssuer, type DemoIssuer, type TokenVerif
 import { ConversationService } from './conversation/index.ts';
 import { Hub } from './gateway/hub.ts';
 import { loadKeyring, type Keyring } from './privacy/index.ts';
-import { BatchedReadModel, CommerceRepository, HttpPlatformConnector, OrdersMemo, createBuyerDataSource, decodeChange, encodeChange, type BuyerLookup, type CommerceChange } from './commerce/index.ts';
+import { BatchedReadModel, CommerceRepository, HttpPlatformConnector, OrdersMemo, changeOfEvent, createBuyerDataSource, decodeChange, encodeChange, type BuyerLookup, type CommerceChange, type PlatformEvent } from './commerce/index.ts';
 import { createDemoConnector, DemoCommandPlatform, DemoPlatform } from './demo/index.ts';
 import { createCommands, HttpCommandPlatform, type CommandPlatform, type CommandsModule } from './commands/index.ts';
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, FaqSuggestionService } from './knowledge/index.ts';
@@ -127,6 +127,8 @@ export interface Runtime {
   knowledgeChanged(shopId: string): void;
   /** Tells every node that the commerce read model changed after a commit (they drop their copies of it). */
   commerceChanged(change: CommerceChange): void;
+  /** The same for a platform event that changed the read model (the webhook's and the demo seed's). */
+  platformEventApplied(event: PlatformEvent): void;
   close(): Promise<void>;
 }
 
@@ -240,6 +242,7 @@ interface CommerceSide {
   commerce: CommerceRepository;
   buyerData: BuyerLookup;
   commerceChanged(change: CommerceChange): void;
+  platformEventApplied(event: PlatformEvent): void;
 }
 
 /**
@@ -277,7 +280,11 @@ async function createCommerce(config: Config, storage: Storage, metrics: Metrics
     budgetMs: config.robotLookupBudgetMs,
     onSourceError: (source, e) => log.warn({ source, err: (e as Error).message }, 'buyer data lookup failed'),
   });
-  return { keyring, commerce, buyerData, commerceChanged };
+  const platformEventApplied = (e: PlatformEvent) => {
+    const c = changeOfEvent(e);
+    if (c) commerceChanged(c);
+  };
+  return { keyring, commerce, buyerData, commerceChanged, platformEventApplied };
 }
 
 interface KnowledgeSide {

@@ -7,15 +7,11 @@ import type { Runtime } from '../wiring.ts';
 import { DEMO_TOKEN_PATH, type DemoClaims } from '../auth/index.ts';
 import { DEMO_BUYERS, DEMO_SHOP } from './data.ts';
 import { seedDemo } from './seed.ts';
-import { changeOfEvent } from '../commerce/index.ts';
 import { NOT_BUILT, pagesBuilt } from '../pages/index.ts';
 
 /** Seeds the demo shop through the webhook path; re-running changes nothing. */
 export async function seedDemoData(rt: Runtime): Promise<void> {
-  const r = await seedDemo(rt.storage.sql, rt.keyring, (e) => {
-    const c = changeOfEvent(e);
-    if (c) rt.commerceChanged(c);
-  });
+  const r = await seedDemo(rt.storage.sql, rt.keyring, (e) => rt.platformEventApplied(e));
   if (r.created) rt.log.info({ shop: DEMO_SHOP.id }, 'demo data seeded');
 }
 

@@ -180,11 +180,28 @@ type Occurrence = 'future' | 'nearest' | 'past';
 function monthDay(today: Day, m: number, d: number, when: Occurrence): string | undefined {
   const past = pastMonthDay(today, m, d);
   if (!past || when === 'past' || toUtc(past) >= toUtc(today)) return past && fmt(past);
+  if (when === 'nearest') return fmtOf(nearestOf(today, (y) => (validDay(y, m, d) ? { y, m, d } : undefined)));
   const next = { y: past.y + 1, m, d };
-  if (!validDay(next.y, m, d)) return fmt(past);
-  if (when === 'nearest' && toUtc(today) - toUtc(past) <= toUtc(next) - toUtc(today)) return fmt(past);
-  return fmt(next);
+  return fmt(validDay(next.y, m, d) ? next : past);
 }
+
+/** The occurrence of a yearly day nearest `today` (last year's, this year's or next year's); on a tie, the earlier. */
+function nearestOf(today: Day, of: (y: number) => Day | undefined): Day | undefined {
+  let best: { d: Day; gap: number } | undefined;
+  for (const y of [today.y - 1, today.y, today.y + 1]) {
+    const d = of(y);
+    if (!d) continue;
+    const gap = Math.abs(toUtc(d) - toUtc(today));
+    if (!best || gap < best.gap) best = { d, gap };
+  }
+  return best?.d;
+}
+
+const fmtOf = (d: Day | undefined) => d && fmt(d);
+
+/** Days from `today` to the coming weekday `wd` (1 to 7: a week ahead when it is today's), and back to the last one (0 to 6). */
+const daysAhead = (today: Day, wd: number) => (wd - isoDow(today) + 7) % 7 || 7;
+const daysBack = (today: Day, wd: number) => (isoDow(today) - wd + 7) % 7;
 
 /** The most recent y-m-d on or before today (buyers talk about past orders). */
 function pastMonthDay(today: Day, m: number, d: number): Day | undefined {
@@ -238,10 +255,7 @@ const thanksgiving = (y: number): Day => {
  */
 const holiday = (names: string, of: (y: number) => Day): DateRule => ({
   re: new RegExp(`(?:${names})${NOT_SALE}`, 'g'),
-  resolve: (_m, t) => {
-    const near = [of(t.y - 1), of(t.y), of(t.y + 1)].map((d) => ({ d, gap: Math.abs(toUtc(d) - toUtc(t)) }));
-    return fmt(near.reduce((a, b) => (b.gap < a.gap ? b : a)).d);
-  },
+  resolve: (_m, t) => fmtOf(nearestOf(t, of)),
 });
 const lastMonth = (x: Day) => {
   const first = { y: x.y, m: x.m, d: 1 };
@@ -294,8 +308,8 @@ const DATE_RULES: DateRule[] = [
       if (m[1]?.startsWith('上')) return fmt(addDays(mon, wd - 8));
       if (m[1]?.startsWith('下')) return fmt(addDays(mon, wd + 6));
       if (m[1]) return fmt(addDays(mon, wd - 1));
-      if (m[3] || m[4] || (ZH_PLAN.test(text) && !PAST_DEED.test(text))) return fmt(addDays(t, (wd - isoDow(t) + 7) % 7 || 7));
-      return fmt(addDays(t, -((isoDow(t) - wd + 7) % 7)));
+      if (m[3] || m[4] || (ZH_PLAN.test(text) && !PAST_DEED.test(text))) return fmt(addDays(t, daysAhead(t, wd)));
+      return fmt(addDays(t, -daysBack(t, wd)));
     },
   },
   { re: /(?:上个?|前一个?)(?:周|星期|礼拜)(?![一二三四五六日天1-7])/g, resolve: (_m, t) => range(addDays(mondayOf(t), -7), addDays(mondayOf(t), -1)) },
@@ -337,8 +351,8 @@ const DATE_RULES: DateRule[] = [
       if (m[1] === 'this') return fmt(addDays(mondayOf(t), wd - 1));
       // "by friday", "next monday": the coming one, as in a delivery question.
       if (m[1] === 'next') return fmt(addDays(mondayOf(t), wd + 6));
-      const ahead = (wd - isoDow(t) + 7) % 7 || 7;
-      const back = (isoDow(t) - wd + 7) % 7;
+      const ahead = daysAhead(t, wd);
+      const back = daysBack(t, wd);
       if (m[1] === 'by' || m[1] === 'before' || m[1] === 'until' || m[1] === 'till') return fmt(addDays(t, ahead));
       // "i'm moving out on friday": the coming one; "will it arrive friday": the nearer one.
       if ((m[1] === undefined || m[1] === 'on') && !PAST_DEED.test(text)) {

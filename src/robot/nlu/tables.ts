@@ -31,6 +31,16 @@ export const TRAD_TO_SIMP: ReadonlyMap<string, string> = (() => {
 })();
 
 /**
+ * Pinyin initials of days ("jt能到吗"). They also start ids ("JT 5566 7788 …", J&T Express), so
+ * normalize.ts reads them as days only when no digit follows.
+ */
+export const PINYIN_DAYS: ReadonlyMap<string, string> = new Map([
+  ['jt', '今天'],
+  ['mt', '明天'],
+  ['zt', '昨天'],
+]);
+
+/**
  * Pinyin initials buyers type in a hurry ("tk" for 退款, "zrg" for 转人工). Only abbreviations that are
  * not English words or common order-code fragments: "by" (包邮), "fk" (付款) and "ts" (投诉) are left out.
  */
@@ -82,9 +92,7 @@ export const PINYIN_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['ys', '预售'],
   ['qs', '签收'],
   ['mj', '满减'],
-  ['jt', '今天'],
-  ['mt', '明天'],
-  ['zt', '昨天'],
+  ...PINYIN_DAYS,
 ]);
 
 /**

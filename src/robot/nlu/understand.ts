@@ -141,7 +141,6 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   if (c.intent === 'bye' && clauses && !asks) return c;
   const text = core.replace(/ \| /g, ',').trim();
   const inner = classifier.classify({ scan: core, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)), extra });
-  const substantive = (i: Intent | undefined) => i !== undefined && i !== 'unknown' && i !== 'greeting' && i !== 'bye';
   if (substantive(inner.intent)) return inner;
   // "你好，想问下tk": better to ask "did you mean a refund?" than to greet back.
   if (substantive(inner.guess) && (c.intent !== 'unknown' || !c.guess)) return inner;
@@ -164,8 +163,11 @@ function askedLast(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   if (!substantial(last) || !ASKS.test(last) || classifier.evidence(last, c.intent) > 0) return c;
   const text = last.trim();
   const q = classifier.classify({ scan: last, angry: 0, features: featuresOf(text, tokenizer.cut(text)) });
-  return q.intent !== 'unknown' && q.intent !== 'greeting' && q.intent !== 'bye' && q.intent !== c.intent ? q : c;
+  return substantive(q.intent) && q.intent !== c.intent ? q : c;
 }
+
+/** An intent that asks for something: not undecided, not only a greeting or a goodbye. */
+const substantive = (i: Intent | undefined) => i !== undefined && i !== 'unknown' && i !== 'greeting' && i !== 'bye';
 
 /** Words that make a clause a question or a request. */
 const ASKS = /吗|呢|么|什么|怎么|为什么|哪|几|多少|能不能|可不可以|请|帮|(?<![a-z])(?:why|what|how|when|where|which|can|could|would|please)(?![a-z])/;
