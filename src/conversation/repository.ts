@@ -101,46 +101,6 @@ export interface OpenRequest {
 
 export type Opened = { conversation: ConversationRow; created: boolean };
 
-// Existing open conversations are read from the statement's snapshot and the missing ones
-// inserted in the same statement; a request in neither set (another node inserted it after the
-// snapshot) is left to openConversation by the caller. The partial index's predicate is SQL
-// text (see openConversation).
-const OPEN_MANY = `with req as (
-  select * from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[]) as r(i, id, shop_id, buyer_id, buyer_name)
-), existing as (
-  select req.i, c.id, c.shop_id, c.buyer_id, c.buyer_name, c.state, c.agent_id, c.agent_name, c.last_seq, c.created_at, c.updated_at
-  from req join conversations c on c.shop_id = req.shop_id and c.buyer_id = req.buyer_id and c.state <> 'closed'
-), ins as (
-  insert into conversations (id, shop_id, buyer_id, buyer_name, state, agent_id, last_seq)
-  select req.id, req.shop_id, req.buyer_id, req.buyer_name, 'bot', null, 0 from req
-  where not exists (select 1 from existing e where e.i = req.i)
-  on conflict (shop_id, buyer_id) where state <> 'closed' do nothing
-  returning id, shop_id, buyer_id, buyer_name, state, agent_id, agent_name, last_seq, created_at, updated_at
-)
-select e.*, false as created from existing e
-union all
-select req.i, ins.*, true as created from ins join req on req.id = ins.id`;
-
-/**
- * openConversation for many (shop, buyer) pairs in one statement: the first messages of many
- * new conversations (a node just started, a sale began) cost one round trip instead of two
- * each. Pairs must be distinct. The result has the same index as the request, `undefined` where
- * the caller must fall back to openConversation (a concurrent insert elsewhere).
- */
-export async function openConversations(db: Db, reqs: readonly OpenRequest[]): Promise<Array<Opened | undefined>> {
-  const rows = await rawRows<ConvSelect & { i: number; created: boolean }>(db, OPEN_MANY, [
-    reqs.map((_, i) => i),
-    reqs.map(() => newConversationId()),
-    reqs.map((r) => r.shopId),
-    reqs.map((r) => r.buyerId),
-    reqs.map((r) => r.buyerName ?? null),
-  ]);
-  const out: Array<Opened | undefined> = new Array(reqs.length).fill(undefined);
-  // Raw rows: each adapter's own parsing of timestamptz (Date or string), made a Date here.
-  for (const r of rows) out[Number(r.i)] = { conversation: toConversation({ ...r, created_at: new Date(r.created_at), updated_at: new Date(r.updated_at) }), created: r.created };
-  return out;
-}
-
 type MsgRow = {
   conversation_id: string;
   seq: number;
@@ -174,7 +134,8 @@ export interface AppendGuard {
 }
 
 export type AppendResult =
-  | { ok: true; message: MessageFrame; duplicate: boolean; state: ConversationState; buyerId: string; agentId: string | null }
+  /** `created`: the request opened the conversation (an OpenAppendRequest only). */
+  | { ok: true; message: MessageFrame; duplicate: boolean; state: ConversationState; buyerId: string; agentId: string | null; created?: boolean }
   /** No open conversation with that id passes the guard (missing, closed, or someone else's). */
   | { ok: false };
 
@@ -240,7 +201,23 @@ export interface AppendRequest {
   guard?: AppendGuard;
 }
 
-type BatchRow = { i: number; seq: number | string; shop_id: string; state: ConversationState; buyer_id: string; agent_id: string | null; created_at: Date };
+/**
+ * A buyer's message to a shop whose conversation this node does not know: the batch function
+ * finds the buyer's open conversation with the shop, or opens one (state `bot`), and stores the
+ * message in it, in the same statement and commit.
+ */
+export interface OpenAppendRequest {
+  open: OpenRequest;
+  sender: Sender;
+  clientMsgId: string | undefined;
+  content: Content;
+}
+
+export type WriteRequest = AppendRequest | OpenAppendRequest;
+
+export const opens = (r: WriteRequest): r is OpenAppendRequest => 'open' in r;
+
+type BatchRow = { i: number; seq: number | string; shop_id: string; state: ConversationState; buyer_id: string; agent_id: string | null; created_at: Date; c: string; created: boolean };
 
 /**
  * Stores many messages (of any conversations) in ONE statement: one round trip and one commit
@@ -249,26 +226,27 @@ type BatchRow = { i: number; seq: number | string; shop_id: string; state: Conve
  *
  * Returns a result for every request it stored and `undefined` for every request it skipped: a
  * guard that did not pass, a closed conversation, or a clientMsgId this sender already stored.
- * The caller settles those one by one with appendMessage, which tells them apart (they are rare).
- * Throws when the statement fails (for example a concurrent twin of a clientMsgId); nothing of
+ * The caller settles those one by one with appendMessage, which tells them apart (they are rare;
+ * an OpenAppendRequest with openConversation first). Throws when the statement fails (for example a concurrent twin of a clientMsgId); nothing of
  * the batch is then stored. Must not run inside a transaction.
  */
-export async function appendMessages(db: Db, reqs: readonly AppendRequest[]): Promise<Array<Extract<AppendResult, { ok: true }> | undefined>> {
+export async function appendMessages(db: Db, reqs: readonly WriteRequest[]): Promise<Array<Extract<AppendResult, { ok: true }> | undefined>> {
   const input = reqs.map((r, i) => ({
     i,
-    c: r.conversationId,
     role: r.sender.role,
     sid: r.sender.id,
     sname: r.sender.name ?? null,
     cmid: r.clientMsgId ?? null,
     body: r.content,
-    gb: r.guard?.buyerId ?? null,
-    gs: r.guard?.shopId ?? null,
+    ...(opens(r)
+      ? { c: null, gb: r.open.buyerId, gs: r.open.shopId, nc: newConversationId(), bname: r.open.buyerName ?? null }
+      : { c: r.conversationId, gb: r.guard?.buyerId ?? null, gs: r.guard?.shopId ?? null }),
   }));
-  // One call of a function (migration 005) that takes appendMessage's steps for each request.
+  // One call of a function (migrations 005, 012) that takes appendMessage's steps for each
+  // request, opening the conversation first for an OpenAppendRequest.
   const rows = await rawRows<BatchRow>(
     db,
-    'select o_i as i, o_seq as seq, o_shop_id as shop_id, o_state as state, o_buyer_id as buyer_id, o_agent_id as agent_id, o_created_at as created_at from kefu_append_messages($1::jsonb)',
+    'select o_i as i, o_seq as seq, o_shop_id as shop_id, o_state as state, o_buyer_id as buyer_id, o_agent_id as agent_id, o_created_at as created_at, o_c as c, o_created as created from kefu_append_messages($1::jsonb)',
     [JSON.stringify(input)],
   );
   const out: Array<Extract<AppendResult, { ok: true }> | undefined> = new Array(reqs.length).fill(undefined);
@@ -276,7 +254,7 @@ export async function appendMessages(db: Db, reqs: readonly AppendRequest[]): Pr
     const q = reqs[row.i]!;
     // The stored row is what was asked for plus the seq, shop and time the function returned.
     const message = toMessageFrame({
-      conversation_id: q.conversationId,
+      conversation_id: row.c,
       seq: Number(row.seq),
       shop_id: row.shop_id,
       sender_role: q.sender.role,
@@ -286,7 +264,7 @@ export async function appendMessages(db: Db, reqs: readonly AppendRequest[]): Pr
       content: q.content,
       created_at: new Date(row.created_at),
     });
-    out[row.i] = { ok: true, message, duplicate: false, state: row.state, buyerId: row.buyer_id, agentId: row.agent_id };
+    out[row.i] = { ok: true, message, duplicate: false, state: row.state, buyerId: row.buyer_id, agentId: row.agent_id, ...(opens(q) ? { created: row.created } : {}) };
   }
   return out;
 }

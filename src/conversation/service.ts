@@ -16,7 +16,7 @@ import type { Cache, SqlStore } from '../storage/ports.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import * as repo from './repository.ts';
 import { pushHistory, readHistoryRaw, SyncFrameCache } from './history.ts';
-import { ConversationOpener, MessageWriter } from './writer.ts';
+import { MessageWriter } from './writer.ts';
 import type { BatcherOptions } from '../ops/batcher.ts';
 import type { ConversationEventBus } from './events.ts';
 import { SYNC_DEFAULT_LIMIT, SYNC_MAX_LIMIT } from '../protocol/conversation.ts';
@@ -60,13 +60,11 @@ export class ConversationService {
   /** shopId|buyerId → open conversation id; a stale entry is detected by the append guard. */
   readonly #openIds = new Map<string, string>();
   readonly #writer: MessageWriter;
-  readonly #opener: ConversationOpener;
   readonly #frames = new SyncFrameCache();
 
   constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; events: ConversationEventBus; metrics: Metrics; log: Logger; policy?: ContentPolicy; writer?: BatcherOptions }) {
     this.#sql = deps.sql;
     this.#writer = new MessageWriter(deps.sql.db, deps.writer);
-    this.#opener = new ConversationOpener(deps.sql.db, deps.writer?.timeoutMs !== undefined ? { timeoutMs: deps.writer.timeoutMs } : {});
     this.#cache = deps.cache;
     this.#sink = deps.sink;
     this.#metrics = deps.metrics;
@@ -96,28 +94,32 @@ export class ConversationService {
     const content = this.#policy ? await this.#policy.inbound(f.shopId, 'customer', f.content) : f.content;
     const cacheKey = `${f.shopId}|${p.userId}`;
     for (let attempt = 0; attempt < 3; attempt++) {
-      let convId = this.#openIds.get(cacheKey);
-      let created = false;
-      if (!convId) {
-        const o = await this.#opener.open({ shopId: f.shopId, buyerId: p.userId, buyerName: p.name });
-        convId = o.conversation.id;
-        created = o.created;
-        this.#openIds.set(cacheKey, convId);
-        if (this.#openIds.size > 100_000) this.#openIds.delete(this.#openIds.keys().next().value!);
-      }
-      const r = await this.#writer.append({ conversationId: convId, sender, clientMsgId: f.clientMsgId, content, guard: { buyerId: p.userId, shopId: f.shopId } });
+      const known = this.#openIds.get(cacheKey);
+      // Not known on this node: the statement that stores the message finds or opens the conversation.
+      const r = await this.#writer.append(
+        known
+          ? { conversationId: known, sender, clientMsgId: f.clientMsgId, content, guard: { buyerId: p.userId, shopId: f.shopId } }
+          : { open: { shopId: f.shopId, buyerId: p.userId, buyerName: p.name }, sender, clientMsgId: f.clientMsgId, content },
+      );
       if (!r.ok) {
         // Closed since we cached it (for example by an agent on another node): open a new one.
         this.#openIds.delete(cacheKey);
         continue;
       }
-      if (created) {
+      const convId = r.message.conversationId;
+      if (!known) this.#remember(cacheKey, convId);
+      if (r.created) {
         this.#sink.emit({ userIds: [p.userId], shopIds: [f.shopId] }, { type: 'conversation', conversationId: convId, shopId: f.shopId, state: 'bot' });
         this.#events.publish('conversationOpened', { shopId: f.shopId, conversationId: convId, buyerId: p.userId });
       }
       return this.#afterStore(f, r, connectionId);
     }
     throw new KefuError('UNAVAILABLE', 'could not open a conversation, retry');
+  }
+
+  #remember(cacheKey: string, conversationId: string): void {
+    this.#openIds.set(cacheKey, conversationId);
+    if (this.#openIds.size > 100_000) this.#openIds.delete(this.#openIds.keys().next().value!);
   }
 
   async #sendAsStaff(p: Principal, f: Pick<SendFrame, 'id' | 'shopId' | 'conversationId' | 'clientMsgId' | 'content'>, connectionId?: string): Promise<SendResult> {

@@ -33,22 +33,28 @@ export function appendTimeoutError(started: boolean): KefuError {
 
 export class MessageWriter {
   readonly #db: Db;
-  readonly #batcher: Batcher<repo.AppendRequest, Settled>;
+  readonly #batcher: Batcher<repo.WriteRequest, Settled>;
 
   constructor(db: Db, opts: BatcherOptions = {}) {
     this.#db = db;
     this.#batcher = new Batcher((reqs, signal) => this.#write(reqs, signal), { ...opts, timeoutMs: opts.timeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS, timeoutError: opts.timeoutError ?? appendTimeoutError });
   }
 
-  async append(req: repo.AppendRequest): Promise<repo.AppendResult> {
+  /**
+   * Stores a message; for an OpenAppendRequest, in the buyer's open conversation with the shop,
+   * opened by the same statement when there is none (`created`).
+   */
+  async append(req: repo.WriteRequest): Promise<repo.AppendResult> {
     const s = await this.#batcher.add(req);
     if (!s.ok) throw s.error;
     return s.result;
   }
 
-  async #write(reqs: repo.AppendRequest[], signal: AbortSignal): Promise<Settled[]> {
+  async #write(reqs: repo.WriteRequest[], signal: AbortSignal): Promise<Settled[]> {
     let results: Awaited<ReturnType<typeof repo.appendMessages>> | undefined;
-    if (reqs.length > 1) {
+    // An opening goes to the batch function even alone: one round trip and one commit instead of
+    // three statements (find, insert, append) on a quiet node.
+    if (reqs.length > 1 || reqs.some(repo.opens)) {
       try {
         results = await repo.appendMessages(this.#db, reqs);
       } catch (error) {
@@ -73,14 +79,21 @@ export class MessageWriter {
         out.push({ ok: false, error: appendTimeoutError(false) });
         continue;
       }
-      const q = reqs[i]!;
       try {
-        out.push({ ok: true, result: await repo.appendMessage(this.#db, q.conversationId, q.sender, q.clientMsgId, q.content, q.guard) });
+        out.push({ ok: true, result: await this.#alone(reqs[i]!) });
       } catch (error) {
         out.push({ ok: false, error });
       }
     }
     return out;
+  }
+
+  /** One request with the single statements, which tell a resend from a closed conversation. */
+  async #alone(q: repo.WriteRequest): Promise<repo.AppendResult> {
+    if (!repo.opens(q)) return repo.appendMessage(this.#db, q.conversationId, q.sender, q.clientMsgId, q.content, q.guard);
+    const o = await repo.openConversation(this.#db, q.open.shopId, q.open.buyerId, q.open.buyerName);
+    const r = await repo.appendMessage(this.#db, o.conversation.id, q.sender, q.clientMsgId, q.content, { buyerId: q.open.buyerId, shopId: q.open.shopId });
+    return r.ok ? { ...r, created: o.created } : r;
   }
 }
 
@@ -93,55 +106,4 @@ function hasSqlState(e: unknown): boolean {
 function serverUnavailable(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return dependencyFailure(e) !== undefined && code !== '40001' && code !== '40P01';
-}
-
-/** UNAVAILABLE for an opening past its deadline (nothing the caller can act on but a retry). */
-const openTimeoutError = () => new KefuError('UNAVAILABLE', 'the database did not answer in time; the conversation was not opened, retry');
-
-/**
- * Group opening of conversations, as MessageWriter groups messages: the first messages of many
- * buyers arriving together (a node just started, a sale began) open their conversations in one
- * statement instead of a select and an insert each. A quiet node opens each alone, with the
- * single-conversation statements.
- */
-export class ConversationOpener {
-  readonly #db: Db;
-  readonly #batcher: Batcher<repo.OpenRequest, repo.Opened>;
-
-  constructor(db: Db, opts: BatcherOptions = {}) {
-    this.#db = db;
-    this.#batcher = new Batcher((reqs) => this.#open(reqs), { ...opts, timeoutMs: opts.timeoutMs ?? DEFAULT_APPEND_TIMEOUT_MS, timeoutError: openTimeoutError });
-  }
-
-  open(req: repo.OpenRequest): Promise<repo.Opened> {
-    return this.#batcher.add(req);
-  }
-
-  async #open(reqs: repo.OpenRequest[]): Promise<repo.Opened[]> {
-    // The same buyer from two devices at once: one opening, the other told it already existed.
-    const firstOf = new Map<string, number>();
-    const distinct: repo.OpenRequest[] = [];
-    const index = reqs.map((r) => {
-      const key = `${r.shopId}\u0000${r.buyerId}`;
-      let k = firstOf.get(key);
-      if (k === undefined) {
-        k = distinct.push(r) - 1;
-        firstOf.set(key, k);
-      }
-      return k;
-    });
-    const opened = distinct.length > 1 ? await repo.openConversations(this.#db, distinct) : [];
-    const results: repo.Opened[] = [];
-    for (let k = 0; k < distinct.length; k++) {
-      const q = distinct[k]!;
-      results.push(opened[k] ?? (await repo.openConversation(this.#db, q.shopId, q.buyerId, q.buyerName)));
-    }
-    const told = new Set<number>();
-    return index.map((k) => {
-      const r = results[k]!;
-      if (told.has(k)) return { conversation: r.conversation, created: false };
-      told.add(k);
-      return r;
-    });
-  }
 }

@@ -48,6 +48,26 @@ const APOLOGY = '抱歉，智能客服暂时无法回答，已为您转接人工
 
 type Stored = ConversationEvents['messageStored'];
 
+let nextTurn: Promise<void> | undefined;
+/**
+ * Resolves in the next turn of the event loop, once for every caller of this turn. A buyer's
+ * message is stored by a batch that settles many appends at once (a sale, 200 buyers connecting
+ * together); started from the event, each robot turn's CPU (the NLU, building the reply) ran
+ * between one ack and the next, so the last buyer of the batch waited for every robot turn
+ * before theirs just to hear "stored". Robot work is the first to be shed anyway: it now starts
+ * after this turn's acks have been written (their sockets uncork in this turn's check phase,
+ * before this promise resolves in the next one) and its own reads and writes still batch together.
+ */
+function afterThisTurn(): Promise<void> {
+  nextTurn ??= new Promise<void>((resolve) =>
+    setImmediate(() => {
+      nextTurn = undefined;
+      setImmediate(resolve);
+    }),
+  );
+  return nextTurn;
+}
+
 /** The cached dialogue state; never throws (the promise is created before the robot may fail, so it must not reject). */
 function parseStored(raw: string | null): unknown {
   try {
@@ -103,7 +123,7 @@ export class BotResponder {
     if (e.message.content.kind !== 'text') return;
     const text = e.message.content.text;
     const id = e.conversationId;
-    const prev = this.#tails.get(id) ?? Promise.resolve();
+    const prev = this.#tails.get(id) ?? afterThisTurn();
     this.#shopShed?.queued(e.shopId);
     const next = prev.then(() => this.#turn(e, text));
     this.#tails.set(id, next);

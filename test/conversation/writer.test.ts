@@ -6,7 +6,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as repo from '../../src/conversation/repository.ts';
-import { ConversationOpener, MessageWriter } from '../../src/conversation/writer.ts';
+import { MessageWriter } from '../../src/conversation/writer.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
 import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
 
@@ -166,39 +166,75 @@ for (const f of SQL_FACTORIES) {
 }
 
 for (const f of SQL_FACTORIES) {
-  describe(`conversation opener on ${f.name}`, { skip: f.skip }, () => {
-    test('many first messages at once open their conversations in shared statements: one open conversation per buyer, created told once', async () => {
+  describe(`first messages that open their conversations on ${f.name}`, { skip: f.skip }, () => {
+    const opening = (b: string, k: number) => ({ open: { shopId: 'shop1', buyerId: b, buyerName: `name ${b}` }, sender: buyer(b), clientMsgId: `first-${b}-${k}`, content: text(`hi ${k}`) });
+
+    test('many at once open and store in shared statements: one open conversation per buyer, created told once', async () => {
       const s = await f.create();
       try {
         const existing = (await repo.openConversation(s.db, 'shop1', 'old', undefined)).conversation;
         const closed = (await repo.openConversation(s.db, 'shop1', 'gone', undefined)).conversation;
         await repo.setState(s.db, closed.id, { state: 'closed' });
         const sizes: number[] = [];
-        const opener = new ConversationOpener(s.db, { maxInFlight: 1, onBatch: (n) => sizes.push(n) });
+        const w = new MessageWriter(s.db, { maxInFlight: 1, onBatch: (n) => sizes.push(n) });
         // Twice the same new buyer (two devices), a buyer with an open conversation, one whose last one is closed.
         const buyers = ['n1', 'n2', 'n1', 'old', 'gone', ...Array.from({ length: 20 }, (_, i) => `m${i}`)];
-        const got = await Promise.all(buyers.map((b) => opener.open({ shopId: 'shop1', buyerId: b, buyerName: `name ${b}` })));
+        const got = await Promise.all(buyers.map((b, k) => w.append(opening(b, k))));
         assert.ok(Math.max(...sizes) > 1, `expected shared batches, got ${sizes.join(',')}`);
-        assert.equal(got[0]!.conversation.id, got[2]!.conversation.id, 'the same buyer twice: one conversation');
-        assert.deepEqual([got[0]!.created, got[2]!.created], [true, false], 'created is told once');
-        assert.deepEqual(got[3], { conversation: existing, created: false }, 'an open conversation is found, not duplicated');
-        assert.notEqual(got[4]!.conversation.id, closed.id);
-        assert.equal(got[4]!.created, true, 'a closed conversation does not count: a new one is opened');
+        const ok = got.map((r) => (r.ok ? r : assert.fail('every first message is stored')));
+        const at = (i: number) => ok[i]!;
+        assert.equal(at(0).message.conversationId, at(2).message.conversationId, 'the same buyer twice: one conversation');
+        assert.deepEqual([at(0).created, at(2).created, at(0).message.seq, at(2).message.seq], [true, false, 1, 2], 'created is told once; seqs follow');
+        assert.equal(at(3).message.conversationId, existing.id, 'an open conversation is found, not duplicated');
+        assert.deepEqual([at(3).created, at(3).message.seq], [false, 1]);
+        assert.notEqual(at(4).message.conversationId, closed.id);
+        assert.equal(at(4).created, true, 'a closed conversation does not count: a new one is opened');
         for (const [i, b] of buyers.entries()) {
-          const row = await repo.getConversation(s.db, got[i]!.conversation.id);
-          assert.deepEqual(row, got[i]!.conversation, `${b}: what the batch returned is the stored row`);
-          assert.equal(row!.buyerId, b);
-          assert.equal(row!.state, 'bot');
+          const row = await repo.getConversation(s.db, at(i).message.conversationId);
+          assert.deepEqual([row!.buyerId, row!.shopId, row!.state], [b, 'shop1', 'bot']);
+          const stored = await repo.listMessages(s.db, row!.id, 0, 10);
+          assert.deepEqual(stored.find((m) => m.seq === at(i).message.seq), at(i).message, `${b}: the returned frame is what was stored`);
         }
+        assert.equal((await repo.getConversation(s.db, at(4).message.conversationId))!.buyerName, 'name gone', 'the buyer name is kept');
         const open = await s.db.selectFrom('conversations').select(['buyer_id']).where('state', '<>', 'closed').execute();
         assert.equal(open.length, new Set(buyers).size, 'exactly one open conversation per buyer');
-        // The statement alone: a pair inserted by someone else after its snapshot comes back undefined.
-        const alone = await repo.openConversations(s.db, [
-          { shopId: 'shop1', buyerId: 'old', buyerName: undefined },
-          { shopId: 'shop2', buyerId: 'fresh', buyerName: undefined },
-        ]);
-        assert.deepEqual(alone[0], { conversation: existing, created: false });
-        assert.equal(alone[1]!.created, true);
+      } finally {
+        await s.close();
+      }
+    });
+
+    test('alone, it is one statement; a resend is the stored message, not a second one', async () => {
+      const s = await f.create();
+      try {
+        const sizes: number[] = [];
+        const w = new MessageWriter(s.db, { onBatch: (n) => sizes.push(n) });
+        const first = await w.append(opening('solo', 1));
+        assert.ok(first.ok && first.created && first.message.seq === 1);
+        const again = await w.append(opening('solo', 1));
+        assert.ok(again.ok, 'a resend of the first message settles');
+        assert.equal(again.duplicate, true);
+        assert.deepEqual(again.message, first.message);
+        assert.deepEqual(await seqsOf(s, first.message.conversationId), [1]);
+        assert.deepEqual(sizes, [1, 1]);
+      } finally {
+        await s.close();
+      }
+    });
+
+    test('two writers (two nodes) opening for the same buyers at once end with one open conversation each', async () => {
+      const s = await f.create();
+      try {
+        const a = new MessageWriter(s.db, { maxInFlight: 2 });
+        const b = new MessageWriter(s.db, { maxInFlight: 2 });
+        const names = Array.from({ length: 30 }, (_, i) => `both${i}`);
+        const got = await Promise.all(names.flatMap((n, k) => [a.append(opening(n, k)), b.append(opening(n, k + 100))]));
+        assert.ok(got.every((r) => r.ok), 'every message is stored');
+        for (const n of names) {
+          const open = await s.db.selectFrom('conversations').select(['id']).where('buyer_id', '=', n).where('state', '<>', 'closed').execute();
+          assert.equal(open.length, 1, `${n}: one open conversation`);
+          assert.deepEqual(await seqsOf(s, open[0]!.id), [1, 2], `${n}: both messages in it`);
+        }
+        assert.equal(got.filter((r) => r.ok && r.created).length, names.length, 'created is told once per buyer');
       } finally {
         await s.close();
       }
