@@ -47,6 +47,9 @@ describe('FaqIndex', () => {
     // Whether something of the buyer's own is done: their case, not the shop's policy.
     for (const t of ['我的发票开出来了没', '我买的碎屏险激活了没', 'was my price match request approved', '我账户积分怎么少了200']) assert.ok(mentionsOwnOrder(t), t);
     for (const t of ['可以开发票吗', 'do you price match', '我的手机能用这个充电器吗', 'is my size in stock']) assert.ok(!mentionsOwnOrder(t), t);
+    // Whether something of theirs has arrived or gone through, or where it is.
+    for (const t of ['我订的衣柜今天能送到吗', '我那台推车啥时候能送到啊', 'did my payment go through', 'is my box out for delivery', "where's my sofa"]) assert.ok(mentionsOwnOrder(t), t);
+    for (const t of ['多久能送到', 'how long does delivery take', 'where do you ship from']) assert.ok(!mentionsOwnOrder(t), t);
     const general = index.rank('退款几天到账', 1)[0]!;
     const own = index.rank('我的退款几天到账', 1)[0]!;
     assert.equal(own.entry.id, general.entry.id);
