@@ -234,7 +234,10 @@ function idOnly(text: string): string | undefined {
   return (t.startsWith('#') && digits > 0) || (digits >= 3 && (letters > 0 || digits >= 6)) ? t : undefined;
 }
 
-function resolve(state: DialogueState, u: Understanding, text: string): Resolved {
+function resolve(state: DialogueState, said: Understanding, text: string): Resolved {
+  // A guess the NLU took stands only where no question of ours explains a short reply ("耳机那个"
+  // after "which order?", "是的" after "did you mean …?"): there the rules below read it in context.
+  const u = said.guessed && (state.pending || state.confirm || state.faqOptions || state.offeredHuman) ? { ...said, intent: 'unknown' as const, confidence: 0, guessed: undefined } : said;
   // A conversation keeps its language through short or ambiguous messages ("ok", "tk", an order
   // number) and follows the buyer once they clearly write in the other one.
   const switches = u.langDetected && (!state.lang || u.lang === state.lang || u.langStrong !== false);
@@ -289,7 +292,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   if (data && !r.choice && !r.explicitOrderId && state.focusOrderId) known.add(state.focusOrderId);
   const ref = orderReference(r);
   // A data question that names no order may be one the shop's FAQ answers ("付款后多久发货").
-  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || isPolicyIntent(r.intent) || (data && notAboutOwnOrder(r, input.text)));
+  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || isPolicyIntent(r.intent) || (data && notAboutOwnOrder(r, input.text)) || guessed(r));
   return {
     intent: r.intent,
     lang: r.lang,
@@ -417,10 +420,17 @@ function context(state: DialogueState, input: TurnInput, data: TurnData, r: Reso
   };
 }
 
+/** The intent is the NLU's guess, taken because its answer only reads (src/robot/nlu/understand.ts), and not an answer to a question of ours. */
+const guessed = (r: Resolved): boolean => r.u.guessed === true && r.intent === r.u.intent && !r.choice && !r.faqPick;
+
 function answer(ctx: Ctx): Outcome {
   const { t, r } = ctx;
   if (r.declined === 'human') return { replies: [{ text: t.humanDeclined }] };
   if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }], failed: true };
+  // A weak guess yields to the shop's FAQ when it is unsure between a few of its questions: those
+  // are a better question to ask than a policy text or an order status the buyer may not want.
+  const offer = guessed(r) ? faqClarify(ctx) : undefined;
+  if (offer) return offer;
   switch (r.intent) {
     case 'human':
       return { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };

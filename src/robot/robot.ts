@@ -104,7 +104,8 @@ export function createRobot(opts: RobotOptions): Robot {
       cpu += performance.now() - t;
 
       const waitStart = performance.now();
-      if (p.notUnderstood && opts.llm) {
+      // A guess the engine took (one that only reads) is checked with the LLM too; it stands when the LLM does not know.
+      if ((p.notUnderstood || input.understanding?.guessed) && opts.llm) {
         const llm = await replanWithLlm(opts.llm, budgetMs, state, input, p);
         if (llm) {
           input = llm.input;
@@ -170,7 +171,7 @@ async function replanWithLlm(llm: LlmClient, budgetMs: number, state: DialogueSt
   const r = await lookupWithinBudget((signal) => llm.classifyIntent(input.text, { lang: p.lang, signal }), budgetMs);
   if (!r.ok || !r.value || r.value === 'unknown') return undefined;
   const t = performance.now();
-  const next: TurnInput = { ...input, understanding: { ...u, intent: r.value, confidence: 0.5, source: 'llm', guess: undefined } };
+  const next: TurnInput = { ...input, understanding: { ...u, intent: r.value, confidence: 0.5, source: 'llm', guess: undefined, guessed: undefined } };
   return { input: next, plan: plan(state, next), cpuMs: performance.now() - t };
 }
 

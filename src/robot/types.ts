@@ -61,6 +61,8 @@ export interface Understanding {
   readonly confidence: number;
   /** When `intent` is `unknown` but one intent had some support: the robot may ask to confirm it. */
   readonly guess?: Intent;
+  /** `intent` was taken from such a guess (one that only reads): the optional LLM is still asked. */
+  readonly guessed?: boolean;
   readonly entities: readonly Entity[];
   /** A bare yes/no reply ("好的", "不用", "yes", "nope"), for answering the robot's own questions. */
   readonly yesNo?: 'yes' | 'no';

@@ -161,17 +161,21 @@ function intentRuleTests(): void {
     for (const text of ['can i get a refund if i change my mind', 'how do refunds work']) assert.equal(understand(text).intent, 'return_policy', text);
   });
 
-  test('weak evidence gives unknown with a guess to confirm', () => {
-    const u = understand('我的单子');
-    assert.equal(u.intent, 'unknown');
-    assert.equal(u.guess, 'order_status');
+  test('weak evidence for an intent that only reads is taken, marked as a guess; for one that acts it is a guess to confirm', () => {
+    const reads = understand('我的单子');
+    assert.deepEqual([reads.intent, reads.guessed], ['order_status', true]);
+    assert.ok(reads.confidence < 0.3, 'below every intent chosen on its own evidence');
+    const acts = understand('改一下');
+    assert.deepEqual([acts.intent, acts.guess, acts.guessed], ['unknown', 'change_address', undefined]);
+    // Enough evidence of its own: not a guess.
+    assert.equal(understand('我的订单到哪了').guessed, undefined);
   });
 
   test('a named order turns a weak lean to an order intent into that intent', () => {
     const weak = understand('is it moving');
-    assert.equal(weak.intent, 'unknown', 'without the number the robot asks');
-    assert.equal(weak.guess, 'track_parcel');
-    assert.equal(understand('YT7788990011223 is it moving').intent, 'track_parcel');
+    assert.deepEqual([weak.intent, weak.guessed], ['track_parcel', true], 'without the number it is a guess');
+    const named = understand('YT7788990011223 is it moving');
+    assert.deepEqual([named.intent, named.guessed], ['track_parcel', undefined]);
     assert.equal(understand('my phone ending 0123, find my order').intent, 'order_status');
     // No lean to an order intent: a number alone decides nothing.
     assert.equal(understand('SF1234567890 ??').intent, 'unknown');

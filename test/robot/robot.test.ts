@@ -330,13 +330,21 @@ describe('handover', () => {
     }
   });
 
-  test('an unsure guess is confirmed before acting on it', async () => {
-    const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
-    const q = await say('我的单子');
-    assert.match(textOf(q), /您是想查询订单状态吗/);
+  test('an unsure guess is confirmed before acting on it when the answer would change something', async () => {
+    const paid = order({ orderId: '2024112700003333', status: 'paid', createdAt: '2024-11-27T08:00:00+08:00' });
+    const say = conversation(robotWith({ orders: [paid] }));
+    const q = await say('改一下');
+    assert.match(textOf(q), /您是想.*吗/);
+    assert.equal(q.intent, 'unknown');
     const yes = await say('是的');
-    assert.equal(yes.intent, 'order_status');
-    assert.match(textOf(yes), /2024112500001111.*已发货/);
+    assert.equal(yes.intent, 'change_address');
+  });
+
+  test('an unsure guess that only reads is answered at once', async () => {
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+    const r = await say('我的单子');
+    assert.equal(r.intent, 'order_status');
+    assert.match(textOf(r), /2024112500001111.*已发货/);
   });
 });
 
@@ -449,6 +457,16 @@ describe('optional LLM', () => {
     assert.deepEqual(client.calls, ['俺那玩意儿咋样了']);
     assert.equal(r.intent, 'track_parcel');
     assert.match(textOf(r), /ZT7700001111/);
+  });
+
+  test('a guess the engine took is checked with the LLM, and stands when the LLM does not know', async () => {
+    const knows = llm(async () => 'aftersale_progress');
+    const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }, { llm: knows }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '我的单子' });
+    assert.deepEqual([knows.calls, r.intent], [['我的单子'], 'aftersale_progress']);
+    const unsure = llm(async () => 'unknown');
+    const s = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }, { llm: unsure }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '我的单子' });
+    assert.deepEqual([unsure.calls, s.intent], [['我的单子'], 'order_status']);
+    assert.match(textOf(s), /2024112500001111/);
   });
 
   test('an LLM that fails or is too slow leaves the engine answer', async () => {
