@@ -53,7 +53,8 @@ export async function createSqlStore(config: Config, log?: Logger): Promise<SqlS
 export async function createCacheAndBus(config: Config): Promise<{ cache: Cache; bus: Bus }> {
   const c = config.cache;
   if (c.kind === 'redis') {
-    const [cache, bus] = await Promise.allSettled([RedisCache.connect({ url: c.url, prefix: c.prefix }), RedisBus.connect({ url: c.url, prefix: c.prefix })]);
+    const opts = { url: c.url, prefix: c.prefix, clientName: `kefu:${config.nodeId}` };
+    const [cache, bus] = await Promise.allSettled([RedisCache.connect(opts), RedisBus.connect(opts)]);
     if (cache.status === 'fulfilled' && bus.status === 'fulfilled') return { cache: cache.value, bus: bus.value };
     // One may have connected: close it rather than leave a client reconnecting forever.
     await Promise.allSettled([cache.status === 'fulfilled' && cache.value.close(), bus.status === 'fulfilled' && bus.value.close()]);

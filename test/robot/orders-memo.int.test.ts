@@ -9,6 +9,8 @@ import { logisticsEvent, orderEvent } from '../commerce/fixtures.ts';
 import type { KefuClient } from '../../src/client/index.ts';
 import type { MessageFrame } from '../../src/protocol/frames.ts';
 import type { PlatformEventInput } from '../../src/commerce/index.ts';
+import { createClient } from 'redis';
+import { REDIS_URL } from '../support/services.ts';
 
 const SECRET = 'orders-memo-secret-0123456789';
 const SHOP = 'shop_memo';
@@ -75,5 +77,38 @@ describe('the robot’s copy of buyers’ orders, across two nodes', { skip: nee
     await eventually(async () => !/SF100/.test(await ask(c2, '我的快递到哪了')), 3000, 'no parcel after the erasure');
     await c.close();
     await c2.close();
+  });
+
+  const memoCount = async (node: Node, result: 'hit' | 'miss'): Promise<number> => {
+    const text = await (await fetch(`${node.url}/metrics`)).text();
+    return Number(new RegExp(`kefu_orders_memo_total\\{result="${result}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+  };
+
+  test('a node whose bus connection to Redis was lost drops its whole copy (announcements may have been missed)', async () => {
+    await post(a, orderEvent({ shopId: SHOP, orderId: 'MO2', userId: 'mb2', updatedAt: '2026-11-20T10:00:00Z' }));
+    await post(a, logisticsEvent({ shopId: SHOP, orderId: 'MO2', updatedAt: '2026-11-21T10:00:00Z' }));
+    const c = await connect(b.url, await issuer.token({ sub: 'mb2', scope: 'cs:customer' }), 'app');
+    await ask(c, '我的快递到哪了');
+    const hits = await memoCount(b, 'hit');
+    await ask(c, '快递到哪了');
+    assert.equal(await memoCount(b, 'hit'), hits + 1, 'asked again: from the copy');
+    // Only node b's subscribing connection is cut (named after its node id): the other node and other suites keep theirs.
+    const admin = createClient({ url: REDIS_URL! });
+    await admin.connect();
+    try {
+      const list = String(await admin.sendCommand(['CLIENT', 'LIST', 'TYPE', 'pubsub']));
+      const ids = [...list.matchAll(/id=(\d+) [^\n]*name=kefu:(\S+):bus-sub/g)].filter((m) => m[2] === b.rt.config.nodeId).map((m) => m[1]!);
+      assert.equal(ids.length, 1, `node b's subscriber in CLIENT LIST: ${list}`);
+      await admin.sendCommand(['CLIENT', 'KILL', 'ID', ids[0]!]);
+    } finally {
+      await admin.quit();
+    }
+    // The copy would live 30 s; after the reconnect the next question reads the database again.
+    const misses = await memoCount(b, 'miss');
+    await eventually(async () => {
+      await ask(c, '快递到哪了');
+      return (await memoCount(b, 'miss')) > misses;
+    }, 5000, 'a read from the database after the reconnect');
+    await c.close();
   });
 });

@@ -12,11 +12,18 @@ export interface RedisOptions {
   connectTimeoutMs?: number;
   /** The circuit breaker in front of every command (CircuitBreaker below). */
   breaker?: BreakerOptions;
+  /**
+   * Names the connections (CLIENT SETNAME): `<name>:cache`, `<name>:bus-pub`, `<name>:bus-sub`,
+   * so that CLIENT LIST tells which node holds which connection. Characters Redis refuses in a
+   * name (spaces, newlines) become `_`.
+   */
+  clientName?: string;
 }
 
-function makeClient(opts: RedisOptions): RedisClientType {
+function makeClient(opts: RedisOptions, role: string): RedisClientType {
   const client = createClient({
     url: opts.url,
+    ...(opts.clientName ? { name: `${opts.clientName.replace(/[^\x21-\x7e]/g, '_')}:${role}` } : {}),
     // Fail fast while disconnected: the cache is disposable and callers fall back to SQL, so a
     // queued command waiting for a reconnect would only add latency.
     disableOfflineQueue: true,
@@ -156,7 +163,7 @@ export class RedisCache implements Cache {
   }
 
   static async connect(opts: RedisOptions): Promise<RedisCache> {
-    const c = makeClient(opts);
+    const c = makeClient(opts, 'cache');
     await connectWithin([c], firstConnectMs(opts));
     return new RedisCache(c, opts.prefix, opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS, opts.breaker);
   }
@@ -272,8 +279,8 @@ export class RedisBus implements Bus {
   }
 
   static async connect(opts: RedisOptions): Promise<RedisBus> {
-    const pub = makeClient(opts);
-    const sub = makeClient(opts);
+    const pub = makeClient(opts, 'bus-pub');
+    const sub = makeClient(opts, 'bus-sub');
     await connectWithin([pub, sub], firstConnectMs(opts));
     return new RedisBus(pub, sub, opts.prefix, opts.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS, opts.breaker);
   }
