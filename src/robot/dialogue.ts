@@ -102,7 +102,7 @@ export function parseState(raw: unknown): DialogueState {
   if (isIntent(r.confirm) && r.confirm !== 'unknown') s.confirm = r.confirm;
   if (r.offeredHuman === true) s.offeredHuman = true;
   const f = r.faqOptions;
-  if (Array.isArray(f) && f.length >= 2 && f.length <= MAX_FAQ_OPTIONS && f.every((q) => typeof q === 'string' && q.length > 0 && q.length <= MAX_FAQ_QUESTION)) {
+  if (Array.isArray(f) && f.length >= 1 && f.length <= MAX_FAQ_OPTIONS && f.every((q) => typeof q === 'string' && q.length > 0 && q.length <= MAX_FAQ_QUESTION)) {
     s.faqOptions = [...(f as string[])];
   }
   return s;
@@ -214,6 +214,8 @@ export function namedIds(text: string, ids: readonly string[], tails = false): s
 
 /** "2", "第二个", "the first one" as the answer to our list of FAQ questions. */
 function pickedOption(u: Understanding, options: readonly string[]): string | undefined {
+  // One entry offered ("did you mean …?"): a yes picks it.
+  if (options.length === 1 && u.yesNo === 'yes') return options[0];
   const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
   const bare = /^\s*(\d)\s*[.。号]?\s*$/.exec(u.normalized);
   const n = ordinal ?? (bare ? Number(bare[1]) : undefined);
@@ -249,6 +251,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   if (state.confirm && u.yesNo) return u.yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const faqPick = state.faqOptions && pickedOption(u, state.faqOptions);
   if (faqPick) return { ...base, intent: 'faq', faqPick };
+  if (state.faqOptions?.length === 1 && u.yesNo === 'no') return { ...base, intent: 'unknown', declined: 'confirm' };
 
   const p = state.pending;
   if (p) {
@@ -429,7 +432,7 @@ function answer(ctx: Ctx): Outcome {
   if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }], failed: true };
   // A weak guess yields to the shop's FAQ when it is unsure between a few of its questions: those
   // are a better question to ask than a policy text or an order status the buyer may not want.
-  const offer = guessed(r) ? faqClarify(ctx) : undefined;
+  const offer = guessed(r) ? faqClarify(ctx, true) : undefined;
   if (offer) return offer;
   switch (r.intent) {
     case 'human':
@@ -531,11 +534,16 @@ function faqOrNotSure(ctx: Ctx): Outcome {
   return { replies: [{ text: ctx.t.notSureOfferHuman }], next: { offeredHuman: true }, failed: true };
 }
 
-/** The FAQ was unsure between a few of the shop's questions: ask which one was meant. */
-function faqClarify(ctx: Ctx): Outcome | undefined {
+/**
+ * The FAQ was unsure: ask which of a few of the shop's questions was meant, or, with one
+ * plausible entry (most unsure paraphrases), whether it was that one. `several`: only a choice
+ * between a few (a guessed intent's own answer is better than "did you mean" one entry).
+ */
+function faqClarify(ctx: Ctx, several = false): Outcome | undefined {
   const questions = [...new Set((ctx.data.faqCandidates ?? []).map((h) => h.entry.question.slice(0, MAX_FAQ_QUESTION)))].slice(0, MAX_FAQ_OPTIONS);
-  if (questions.length < 2) return undefined;
-  return { replies: [{ text: ctx.t.faqWhich(questions) }], next: { faqOptions: questions } };
+  if (questions.length === 0 || (several && questions.length < 2)) return undefined;
+  const text = questions.length === 1 ? ctx.t.faqConfirm(questions[0]!) : ctx.t.faqWhich(questions);
+  return { replies: [{ text }], next: { faqOptions: questions } };
 }
 
 function unknown(ctx: Ctx): Outcome {

@@ -23,6 +23,8 @@ export interface Texts {
   choiceOutOfRange(count: number): string;
   /** The shop's FAQ questions the buyer may have meant, numbered. */
   faqWhich(questions: readonly string[]): string;
+  /** One plausible FAQ entry: "did you mean …?" (a yes gets its answer). */
+  faqConfirm(question: string): string;
   unavailable(what: LookupName): string;
   offerHumanShort: string;
   parcel(p: { orderId: string; title: string; carrier: string; trackingNo: string; status: string; latest?: string }): string;
@@ -64,6 +66,7 @@ const zh: Texts = {
   onlyCancelledOrders: '您在本店的订单都已取消。',
   chooseOrder: (i, n) => `您有 ${n} 个订单，请问要${zh.intentName[i] ?? '查询'}哪一个？回复序号（如“第二个”）或订单号即可。`,
   choiceOutOfRange: (n) => `只有 ${n} 个订单可选，请回复 1-${n} 的序号或订单号。`,
+  faqConfirm: (q) => `您是想问“${q}”吗？回复“是”查看答案，或者换个说法告诉我。`,
   faqWhich: (qs) => `您想问的是哪一个？\n${qs.map((q, i) => `${i + 1}. ${q}`).join('\n')}\n回复序号即可，或者换个说法告诉我。`,
   unavailable: (w) =>
     ({ orders: '订单信息暂时查不到，请稍后再试。', logistics: '物流信息暂时查不到，稍后再试。', aftersales: '售后信息暂时查不到，请稍后再试。', faq: '问题库暂时查不到，请稍后再试。' })[w],
@@ -148,6 +151,7 @@ const en: Texts = {
   onlyCancelledOrders: 'All your orders in this shop were cancelled.',
   chooseOrder: (i, n) => `You have ${n} orders. Which one do you want me to ${en.intentName[i] ?? 'check'}? Reply with its number (e.g. "the 2nd one") or the order number.`,
   choiceOutOfRange: (n) => `There are only ${n} orders to choose from. Reply with a number from 1 to ${n} or the order number.`,
+  faqConfirm: (q) => `Did you mean "${q}"? Reply "yes" for the answer, or ask in other words.`,
   faqWhich: (qs) => `Which of these did you mean?\n${qs.map((q, i) => `${i + 1}. ${q}`).join('\n')}\nReply with its number, or ask in other words.`,
   unavailable: (w) =>
     ({

@@ -278,6 +278,29 @@ describe('what buyers actually type (issue #12)', () => {
     assert.deepEqual(searched, ['这个要怎么弄啊', '怎么申请售后？']);
   });
 
+  test('an unsure FAQ with one plausible entry: the robot asks whether it was that one; yes answers it, no asks again', async () => {
+    const entry = (id: string, question: string) => ({ entry: { id, question, answer: `answer ${id}` }, score: 1, confidence: 0.5 });
+    const searched: string[] = [];
+    const one = {
+      search: async () => null,
+      lookup: async (_shop: string, text: string) => {
+        searched.push(text);
+        return text === 'How much does shipping cost?'
+          ? { band: 'answer' as const, hit: entry('ship', text), candidates: [entry('ship', text)] }
+          : { band: 'clarify' as const, hit: null, candidates: [entry('ship', 'How much does shipping cost?')] };
+      },
+    };
+    let say = conversation(createRobot({ dataSource: fakeDataSource({}), faq: one, clock: () => NOW }));
+    assert.match(textOf(await say('do i gotta pay for delivery')), /Did you mean "How much does shipping cost\?"/);
+    assert.equal(textOf(await say('yes')), 'answer ship');
+    assert.deepEqual(searched, ['do i gotta pay for delivery', 'How much does shipping cost?']);
+    say = conversation(createRobot({ dataSource: fakeDataSource({}), faq: one, clock: () => NOW }));
+    await say('do i gotta pay for delivery');
+    const no = await say('no');
+    assert.match(textOf(no), /in other words/);
+    assert.doesNotMatch(textOf(no), /answer ship/);
+  });
+
   test('a Chinese conversation stays Chinese through "ok" and pinyin, and follows a buyer who switches', async () => {
     const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
     assert.equal((await say('我的快递到哪了')).lang, 'zh');
