@@ -219,6 +219,11 @@ describe('entities', () => {
     assert.deepEqual(entities('order#88231 status'), ['orderId=#88231'], 'the marker glued to the id');
     assert.deepEqual(entities('where is my oder 5512093'), ['orderId=5512093'], 'a misspelt marker is a marker');
     assert.deepEqual(entities('tracking LX 123 456 789 CN not updating'), ['orderId=LX123456789CN'], 'a postal tracking number typed in groups');
+    assert.deepEqual(entities('LX 0099 8812 3CN stuck'), ['orderId=LX009988123CN'], 'its country glued to the last group');
+    assert.deepEqual(entities('1Z 999 AA1 0123 4567 84 has no updates'), ['orderId=1Z999AA10123456784'], 'a UPS number in groups, letters inside them');
+    assert.deepEqual(entities('9400 1000 0000 0000 0000 00 has not moved'), ['orderId=9400100000000000000000'], 'twenty-two digits in groups need no marker');
+    assert.deepEqual(entities('FedEx 7749 1234 5678, where is it?'), ['orderId=774912345678'], "a carrier's name marks the number after it");
+    assert.deepEqual(entities('my card 6222 0200 1234 5678 was charged twice'), [], 'sixteen digits in groups (a card) are not an order number');
     assert.deepEqual(entities('HK#20241122-01 到哪了'), ['orderId=HK#20241122-01'], 'a short prefix with # is the id itself');
     assert.deepEqual(entities('trk# 1Z999AA10123456784 not moving'), ['orderId=1Z999AA10123456784']);
     assert.deepEqual(entities('88231 到哪了'), []);
