@@ -86,6 +86,14 @@ function intentRuleTests(): void {
     assert.deepEqual(detectLanguage('tk'), { lang: 'zh', detected: true, strong: false });
   });
 
+  test('initials that are English words too ("ts", "cp") are Chinese only beside a Chinese character', () => {
+    assert.equal(understand('我要ts你们').intent, 'complaint');
+    assert.equal(understand('再不处理就给cp').intent, 'complaint');
+    assert.match(normalize('再不退款就ts').text, /投诉/);
+    assert.doesNotMatch(normalize('ts 你们好').text, /投诉/, 'a space between: not touching');
+    assert.doesNotMatch(normalize('the ts file 打不开').text, /投诉/);
+  });
+
   test('a greeting before the question and thanks after it are politeness, not the intent', () => {
     assert.equal(understand('在吗 退款什么时候到').intent, 'aftersale_progress');
     assert.equal(understand('亲 在吗 我的货咋还没发').intent, 'order_status');

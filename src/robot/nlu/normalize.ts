@@ -5,7 +5,7 @@
  */
 import { defaultHomophoneFixer } from './homophones.ts';
 import { defaultSpeller } from './spelling.ts';
-import { EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_DAYS, PINYIN_WORDS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
+import { EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_BESIDE_HAN, PINYIN_DAYS, PINYIN_WORDS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
 
 export interface Normalized {
   /** NFKC (full-width → half-width), emoji and decorations stripped, case kept: for order numbers and SKUs. */
@@ -63,7 +63,8 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
   const named = (at: number) => at > 0 && /[A-Z]/.test(display[at]!) && !/[.!?。！？]\s*$/.test(display.slice(0, at));
   // Letters before digits are an id's prefix ("JT 5566 7788 …"), not a pinyin abbreviation of a day.
   const prefix = (w: string, at: number) => PINYIN_DAYS.has(w) && /^\s*\d/.test(t.slice(at + w.length, at + w.length + 3));
-  t = t.replace(LATIN_WORD, (w, at: number) => EN_WORDS.get(w) ?? (prefix(w, at) ? undefined : PINYIN_WORDS.get(w)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : speller.correct(w)) ?? w);
+  const besideHan = (w: string, at: number) => (HAN.test(t[at - 1] ?? '') || HAN.test(t[at + w.length] ?? '') ? PINYIN_BESIDE_HAN.get(w) : undefined);
+  t = t.replace(LATIN_WORD, (w, at: number) => besideHan(w, at) ?? EN_WORDS.get(w) ?? (prefix(w, at) ? undefined : PINYIN_WORDS.get(w)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : speller.correct(w)) ?? w);
   // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
   t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
   if (HAN.test(t)) {

@@ -42,7 +42,8 @@ export const PINYIN_DAYS: ReadonlyMap<string, string> = new Map([
 
 /**
  * Pinyin initials buyers type in a hurry ("tk" for 退款, "zrg" for 转人工). Only abbreviations that are
- * not English words or common order-code fragments: "by" (包邮), "fk" (付款) and "ts" (投诉) are left out.
+ * not English words or common order-code fragments; "ts" (投诉) and "cp" (差评), which are, are in
+ * PINYIN_BESIDE_HAN.
  */
 export const PINYIN_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['kd', '快递'],
@@ -92,7 +93,19 @@ export const PINYIN_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['ys', '预售'],
   ['qs', '签收'],
   ['mj', '满减'],
+  ['sjh', '手机号'],
   ...PINYIN_DAYS,
+]);
+
+/**
+ * Pinyin initials that are also English words or code fragments ("ts", "cp"): read as Chinese only
+ * when a Chinese character touches them ("我要ts你们", "给cp"), never in an English phrase inside a
+ * Chinese message. "by" (包邮) and "fk" (付款) were tried the same way: they moved the FAQ's fitted
+ * confidence and cost a VALIDATION FAQ answer for no intent gained (docs/robot-evaluation.md, part 7).
+ */
+export const PINYIN_BESIDE_HAN: ReadonlyMap<string, string> = new Map([
+  ['ts', '投诉'],
+  ['cp', '差评'],
 ]);
 
 /**
