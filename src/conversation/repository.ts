@@ -183,11 +183,8 @@ export async function appendMessage(db: Db, conversationId: string, sender: Send
   } catch (e) {
     // A resend (or a concurrent twin) of a clientMsgId this sender already stored.
     if (clientMsgId && isUniqueViolation(e)) {
-      const prior = await findByClientMsgId(db, sender.id, clientMsgId);
-      if (prior) {
-        const conv = await getConversation(db, prior.conversationId);
-        if (conv) return { ok: true, message: prior, duplicate: true, state: conv.state, buyerId: conv.buyerId, agentId: conv.agentId };
-      }
+      const prior = await resent(db, sender.id, clientMsgId);
+      if (prior) return prior;
     }
     throw e;
   }
@@ -267,6 +264,13 @@ export async function appendMessages(db: Db, reqs: readonly WriteRequest[]): Pro
     out[row.i] = { ok: true, message, duplicate: false, state: row.state, buyerId: row.buyer_id, agentId: row.agent_id, ...(opens(q) ? { created: row.created } : {}) };
   }
   return out;
+}
+
+/** The message this sender already stored under `clientMsgId`, as appendMessage reports a resend; undefined when there is none. */
+export async function resent(db: Db, senderId: string, clientMsgId: string): Promise<Extract<AppendResult, { ok: true }> | undefined> {
+  const prior = await findByClientMsgId(db, senderId, clientMsgId);
+  const conv = prior && (await getConversation(db, prior.conversationId));
+  return conv ? { ok: true, message: prior, duplicate: true, state: conv.state, buyerId: conv.buyerId, agentId: conv.agentId } : undefined;
 }
 
 async function findByClientMsgId(db: Db | Tx, senderId: string, clientMsgId: string): Promise<MessageFrame | undefined> {

@@ -107,7 +107,8 @@ export class ConversationService {
         continue;
       }
       const convId = r.message.conversationId;
-      if (!known) this.#remember(cacheKey, convId);
+      // A resend may name a conversation closed since: only a stored message makes it the buyer's open one.
+      if (!known && !r.duplicate) this.#remember(cacheKey, convId);
       if (r.created) {
         this.#sink.emit({ userIds: [p.userId], shopIds: [f.shopId] }, { type: 'conversation', conversationId: convId, shopId: f.shopId, state: 'bot' });
         this.#events.publish('conversationOpened', { shopId: f.shopId, conversationId: convId, buyerId: p.userId });

@@ -91,9 +91,13 @@ export class MessageWriter {
   /** One request with the single statements, which tell a resend from a closed conversation. */
   async #alone(q: repo.WriteRequest): Promise<repo.AppendResult> {
     if (!repo.opens(q)) return repo.appendMessage(this.#db, q.conversationId, q.sender, q.clientMsgId, q.content, q.guard);
+    // A resend is the stored message, wherever it went (its conversation may be closed by now):
+    // nothing is opened for it, so no empty conversation is opened and announced.
+    const prior = q.clientMsgId ? await repo.resent(this.#db, q.sender.id, q.clientMsgId) : undefined;
+    if (prior) return prior;
     const o = await repo.openConversation(this.#db, q.open.shopId, q.open.buyerId, q.open.buyerName);
     const r = await repo.appendMessage(this.#db, o.conversation.id, q.sender, q.clientMsgId, q.content, { buyerId: q.open.buyerId, shopId: q.open.shopId });
-    return r.ok ? { ...r, created: o.created } : r;
+    return r.ok ? { ...r, created: o.created && !r.duplicate } : r;
   }
 }
 

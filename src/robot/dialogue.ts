@@ -149,6 +149,8 @@ export interface Plan {
   readonly needs: Needs;
   /** The engine could not tell what the buyer wants (and was not just answering a question of ours). */
   readonly notUnderstood: boolean;
+  /** The intent is the NLU's guess, taken because its answer only reads (and not reread in context). */
+  readonly guessed: boolean;
 }
 
 export interface StepResult {
@@ -300,6 +302,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
     intent: r.intent,
     lang: r.lang,
     notUnderstood: r.intent === 'unknown' && !r.declined,
+    guessed: guessed(r),
     needs: {
       // A policy question about the buyer's own order ("我买的耳机能退吗") also shows that order.
       orders: data || (isPolicyIntent(r.intent) && (ref || personal(input.text))),
@@ -542,8 +545,10 @@ function faqOrNotSure(ctx: Ctx): Outcome {
 function faqClarify(ctx: Ctx, several = false): Outcome | undefined {
   const questions = [...new Set((ctx.data.faqCandidates ?? []).map((h) => h.entry.question.slice(0, MAX_FAQ_QUESTION)))].slice(0, MAX_FAQ_OPTIONS);
   if (questions.length === 0 || (several && questions.length < 2)) return undefined;
-  const text = questions.length === 1 ? ctx.t.faqConfirm(questions[0]!) : ctx.t.faqWhich(questions);
-  return { replies: [{ text }], next: { faqOptions: questions } };
+  // One entry is a question of ours about a message we did not understand: it counts towards the
+  // hand-over (two in a row, or a "no" after it, hand the buyer to a person), as "not sure" did.
+  if (questions.length === 1) return { replies: [{ text: ctx.t.faqConfirm(questions[0]!) }], next: { faqOptions: questions }, failed: true };
+  return { replies: [{ text: ctx.t.faqWhich(questions) }], next: { faqOptions: questions } };
 }
 
 function unknown(ctx: Ctx): Outcome {

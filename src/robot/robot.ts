@@ -105,7 +105,7 @@ export function createRobot(opts: RobotOptions): Robot {
 
       const waitStart = performance.now();
       // A guess the engine took (one that only reads) is checked with the LLM too; it stands when the LLM does not know.
-      if ((p.notUnderstood || input.understanding?.guessed) && opts.llm) {
+      if ((p.notUnderstood || p.guessed) && opts.llm) {
         const llm = await replanWithLlm(opts.llm, budgetMs, state, input, p);
         if (llm) {
           input = llm.input;

@@ -221,6 +221,23 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    test('a resend after its conversation closed is the stored message: nothing is opened, nothing told created', async () => {
+      const s = await f.create();
+      try {
+        const w = new MessageWriter(s.db);
+        const first = await w.append(opening('late', 1));
+        assert.ok(first.ok && first.created);
+        await repo.setState(s.db, first.message.conversationId, { state: 'closed' });
+        const again = await new MessageWriter(s.db).append(opening('late', 1));
+        assert.ok(again.ok);
+        assert.deepEqual([again.duplicate, again.created ?? false, again.message.conversationId], [true, false, first.message.conversationId]);
+        const open = await s.db.selectFrom('conversations').select(['id']).where('buyer_id', '=', 'late').where('state', '<>', 'closed').execute();
+        assert.equal(open.length, 0, 'no empty conversation opened for a resend');
+      } finally {
+        await s.close();
+      }
+    });
+
     test('two writers (two nodes) opening for the same buyers at once end with one open conversation each', async () => {
       const s = await f.create();
       try {

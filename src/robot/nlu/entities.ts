@@ -40,8 +40,14 @@ const ALNUM_RUN = /(?<![A-Za-z0-9#_])#?[A-Za-z0-9](?:[A-Za-z]{0,3}#[A-Za-z0-9-]*
 const SPACED_ID = /(?<![A-Za-z0-9])((?:[A-Z]{2,4}[ \u00a0]?|[A-Za-z]{0,4})\d{2,6})((?:[ \u00a0]\d{1,5}){1,5})(?:([ \u00a0]?)([A-Z]{2}))?(?![A-Za-z0-9])/g;
 /** A UPS number typed in groups ("1Z 999 AA1 0123 4567 84"): letters inside the groups too. */
 const UPS_SPACED = /(?<![A-Za-z0-9])1Z(?:[ \u00a0]?[0-9A-Z]){16}(?![A-Za-z0-9])/g;
-/** Eighteen digits or more in groups ("9400 1000 0000 0000 0000 00"): a tracking number, not a price or a card. */
-const LONG_GROUPED_DIGITS = 18;
+/**
+ * A USPS number typed in groups ("9400 1000 0000 0000 0000 00"): 20 to 22 digits starting with
+ * 92–95 (its format). Any long run of digit groups would also take lists of years or prices,
+ * bank cards (up to 19 digits), identity numbers (18) and two phone numbers in a row.
+ */
+const USPS_DIGITS = /^9[2-5]\d{18,20}$/;
+/** A carrier's name right before a number ("FedEx 7749 1234 5678"): its tracking number, typed in groups. */
+const CARRIER_BEFORE = /(?:^|[^a-z])(?:fedex|usps|ups|dhl)\s*$/i;
 /** A postal tracking number (two letters, nine digits, the country): "LX 123 456 789 CN". */
 const POSTAL_ID = /^[A-Z]{2}\d{9}[A-Z]{2}$/;
 const CARRIER_WORD = /^(?:USPS|UPS|DHL|FEDEX)/i;
@@ -54,7 +60,7 @@ const PHONE_SHAPE = /^(?:\+?86[ \u00a0]?)?1\d{2}[ \u00a0]\d{4}[ \u00a0]\d{4}$/;
 const MULTI_PART_ID = /^(?:[A-Za-z0-9]+[-#]){2,}[A-Za-z0-9]+$|^[A-Za-z]{1,4}#[A-Za-z0-9-]{4,}$/;
 /** Long machine ids (UUIDs, dashed ids of 16+ characters) carry many letters; they are ids all the same. */
 const LONG_ID = (c: string, digits: number) => c.length >= 16 && (c.includes('-') ? digits >= 6 : digits * 3 >= c.length);
-const ORDER_MARKER = /(?:订单|单号|订单号|编号|运单|order|\b(?:oder|ordr|odr|ord|fedex|usps|ups|dhl)|tracking|no\.?|#)\s*(?:号|号码|编号|number|no\.?|id|#)?\s*(?:是|为|[:：]|is|was)?\s*$/i;
+const ORDER_MARKER = /(?:订单|单号|订单号|编号|运单|order|\b(?:oder|ordr|odr|ord)|tracking|no\.?|#)\s*(?:号|号码|编号|number|no\.?|id|#)?\s*(?:是|为|[:：]|is|was)?\s*$/i;
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 /** "order#88231": the marker word glued to the id is still a marker, and the id its own run. */
 const GLUED_MARKER = /\b(order|tracking)#(?=[A-Za-z0-9])/gi;
@@ -69,10 +75,10 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
     if (postal && POSTAL_ID.test(postal)) return postal;
     const tail = country === undefined ? '' : `${gap ?? ''}${country}`;
     if (country !== undefined) all = all.slice(0, all.length - tail.length);
-    // An id, not a list of numbers ("sizes 36 37 38 39 40"): letters in front, an order marker
-    // before it, a phone number's 3-4-4, or more digits than any price or card number has.
-    const long = (head + rest).replace(/\D/g, '').length >= LONG_GROUPED_DIGITS;
-    if (!/[A-Za-z]/.test(head) && !markedBefore(ungrouped, at) && !PHONE_SHAPE.test(all) && !long) return all + tail;
+    // An id, not a list of numbers ("sizes 36 37 38 39 40"): letters in front, an order marker or
+    // a carrier's name before it, a phone number's 3-4-4, or a USPS number's shape.
+    const shaped = USPS_DIGITS.test((head + rest).replace(/\s/g, '')) || CARRIER_BEFORE.test(ungrouped.slice(Math.max(0, at - 8), at));
+    if (!/[A-Za-z]/.test(head) && !markedBefore(ungrouped, at) && !PHONE_SHAPE.test(all) && !shaped) return all + tail;
     // A carrier's name before the number is not part of it ("USPS 9400 1118 …").
     const carrier = CARRIER_WORD.exec(head)?.[0] ?? '';
     const id = (head.slice(carrier.length) + rest).replace(/\s/g, '');

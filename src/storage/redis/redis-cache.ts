@@ -15,7 +15,10 @@ export interface RedisOptions {
   /**
    * Names the connections (CLIENT SETNAME): `<name>:cache`, `<name>:bus-pub`, `<name>:bus-sub`,
    * so that CLIENT LIST tells which node holds which connection. Characters Redis refuses in a
-   * name (spaces, newlines) become `_`.
+   * name (spaces, newlines) become `_`. Best effort: a Redis or proxy that refuses CLIENT
+   * commands leaves the connections unnamed (node-redis's own `name` option would fail the
+   * connection instead), and a subscriber that reconnected is already subscribed, where RESP2
+   * refuses the command, so it stays unnamed.
    */
   clientName?: string;
 }
@@ -23,7 +26,7 @@ export interface RedisOptions {
 function makeClient(opts: RedisOptions, role: string): RedisClientType {
   const client = createClient({
     url: opts.url,
-    ...(opts.clientName ? { name: `${opts.clientName.replace(/[^\x21-\x7e]/g, '_')}:${role}` } : {}),
+
     // Fail fast while disconnected: the cache is disposable and callers fall back to SQL, so a
     // queued command waiting for a reconnect would only add latency.
     disableOfflineQueue: true,
@@ -37,6 +40,10 @@ function makeClient(opts: RedisOptions, role: string): RedisClientType {
   }) as RedisClientType;
   // Without a listener, a connection error would be thrown as an unhandled 'error' event.
   client.on('error', () => {});
+  if (opts.clientName) {
+    const name = `${opts.clientName.replace(/[^\x21-\x7e]/g, '_')}:${role}`;
+    client.on('ready', () => void client.sendCommand(['CLIENT', 'SETNAME', name]).catch(() => {}));
+  }
   return client;
 }
 
