@@ -97,7 +97,9 @@ export class MessageWriter {
     if (prior) return prior;
     const o = await repo.openConversation(this.#db, q.open.shopId, q.open.buyerId, q.open.buyerName);
     const r = await repo.appendMessage(this.#db, o.conversation.id, q.sender, q.clientMsgId, q.content, { buyerId: q.open.buyerId, shopId: q.open.shopId });
-    return r.ok ? { ...r, created: o.created && !r.duplicate } : r;
+    // Told only when the message is in the conversation this request opened (a twin on another
+    // node may have stored it there first: still ours to announce; a resend elsewhere is not).
+    return r.ok ? { ...r, created: o.created && r.message.conversationId === o.conversation.id } : r;
   }
 }
 

@@ -231,6 +231,9 @@ describe('entities', () => {
     assert.deepEqual(entities('1Z 999 AA1 0123 4567 84 has no updates'), ['orderId=1Z999AA10123456784'], 'a UPS number in groups, letters inside them');
     assert.deepEqual(entities('9400 1000 0000 0000 0000 00 has not moved'), ['orderId=9400100000000000000000'], 'twenty-two digits in groups need no marker');
     assert.deepEqual(entities('FedEx 7749 1234 5678, where is it?'), ['orderId=774912345678'], "a carrier's name marks the number after it");
+    for (const t of ['UPS: 1234 5678 9012', 'my fedex number is 1234 5678 9012', 'DHL：123456789012 到哪了']) assert.deepEqual(entities(t), [`orderId=123456789012`], t);
+    assert.deepEqual(entities('DHL: 12345678 where'), ['orderId=12345678'], 'eight digits after a carrier');
+    assert.deepEqual(entities('7019 1120 0000 1234 5678 not moving'), ['orderId=70191120000012345678'], 'certified mail, 70…');
     for (const t of ['my card 6222 0200 1234 5678 was charged twice', '退款退到我的银行卡 6222 0212 3456 7890 123', '2019 2020 2021 2022 2023 款有区别吗', 'prices 1299 1499 1699 1899 2099', '138 1234 5678 139 8765 4321', 'DHL 2024年还发货吗', 'does ups 2000 yuan cover it']) {
       assert.ok(!entities(t).some((e) => e.startsWith('orderId=')), `no order number in: ${t}`);
     }

@@ -45,9 +45,12 @@ const UPS_SPACED = /(?<![A-Za-z0-9])1Z(?:[ \u00a0]?[0-9A-Z]){16}(?![A-Za-z0-9])/
  * 92–95 (its format). Any long run of digit groups would also take lists of years or prices,
  * bank cards (up to 19 digits), identity numbers (18) and two phone numbers in a row.
  */
-const USPS_DIGITS = /^9[2-5]\d{18,20}$/;
-/** A carrier's name right before a number ("FedEx 7749 1234 5678"): its tracking number, typed in groups. */
-const CARRIER_BEFORE = /(?:^|[^a-z])(?:fedex|usps|ups|dhl)\s*$/i;
+const USPS_DIGITS = /^(?:70|9[1-5])\d{18,20}$/;
+/** A carrier's name just before a number ("FedEx 7749 1234 5678", "UPS: …", "my fedex number is …"): its tracking number. */
+const CARRIER_BEFORE = /(?:^|[^a-z])(?:fedex|usps|ups|dhl)(?:\s*(?:tracking|number|no\.?|#|id)){0,2}\s*(?:is|was|[:：#])?\s*$/i;
+const carrierBefore = (s: string, at: number) => CARRIER_BEFORE.test(s.slice(Math.max(0, at - 28), at));
+/** After a carrier's name, a number of this many digits is its tracking number ("DHL 2024年" stays a year). */
+const CARRIER_ID_DIGITS = 8;
 /** A postal tracking number (two letters, nine digits, the country): "LX 123 456 789 CN". */
 const POSTAL_ID = /^[A-Z]{2}\d{9}[A-Z]{2}$/;
 const CARRIER_WORD = /^(?:USPS|UPS|DHL|FEDEX)/i;
@@ -77,7 +80,7 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
     if (country !== undefined) all = all.slice(0, all.length - tail.length);
     // An id, not a list of numbers ("sizes 36 37 38 39 40"): letters in front, an order marker or
     // a carrier's name before it, a phone number's 3-4-4, or a USPS number's shape.
-    const shaped = USPS_DIGITS.test((head + rest).replace(/\s/g, '')) || CARRIER_BEFORE.test(ungrouped.slice(Math.max(0, at - 8), at));
+    const shaped = USPS_DIGITS.test((head + rest).replace(/\s/g, '')) || carrierBefore(ungrouped, at);
     if (!/[A-Za-z]/.test(head) && !markedBefore(ungrouped, at) && !PHONE_SHAPE.test(all) && !shaped) return all + tail;
     // A carrier's name before the number is not part of it ("USPS 9400 1118 …").
     const carrier = CARRIER_WORD.exec(head)?.[0] ?? '';
@@ -95,7 +98,7 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
       if (ch >= '0' && ch <= '9') digits++;
       else if (ch !== '-' && ch !== '#' && ch !== '_') letters++;
     }
-    const marked = c.startsWith('#') || markedBefore(joined, m.index);
+    const marked = c.startsWith('#') || markedBefore(joined, m.index) || (digits >= CARRIER_ID_DIGITS && carrierBefore(joined, m.index));
     // After "订单号" or "order #" a short code is an order number ("#88231", "A1234"); bare, it needs more digits.
     const long = LONG_ID(c, digits) || (digits >= 4 && MULTI_PART_ID.test(c));
     if (!long && (marked ? digits < 3 || letters > 12 : digits < 6 || letters > 6)) continue;

@@ -17,8 +17,7 @@ export interface RedisOptions {
    * so that CLIENT LIST tells which node holds which connection. Characters Redis refuses in a
    * name (spaces, newlines) become `_`. Best effort: a Redis or proxy that refuses CLIENT
    * commands leaves the connections unnamed (node-redis's own `name` option would fail the
-   * connection instead), and a subscriber that reconnected is already subscribed, where RESP2
-   * refuses the command, so it stays unnamed.
+   * connection instead). Named again after every reconnect.
    */
   clientName?: string;
 }
