@@ -224,8 +224,9 @@ type BatchRow = { i: number; seq: number | string; shop_id: string; state: Conve
  * Returns a result for every request it stored and `undefined` for every request it skipped: a
  * guard that did not pass, a closed conversation, or a clientMsgId this sender already stored.
  * The caller settles those one by one with appendMessage, which tells them apart (they are rare;
- * an OpenAppendRequest with openConversation first). Throws when the statement fails (for example a concurrent twin of a clientMsgId); nothing of
- * the batch is then stored. Must not run inside a transaction.
+ * an OpenAppendRequest with openConversation first). Throws when the statement fails (for example
+ * a concurrent twin of a clientMsgId); nothing of the batch is then stored. Must not run inside a
+ * transaction.
  */
 export async function appendMessages(db: Db, reqs: readonly WriteRequest[]): Promise<Array<Extract<AppendResult, { ok: true }> | undefined>> {
   const input = reqs.map((r, i) => ({

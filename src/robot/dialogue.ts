@@ -297,12 +297,13 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   if (data && !r.choice && !r.explicitOrderId && state.focusOrderId) known.add(state.focusOrderId);
   const ref = orderReference(r);
   // A data question that names no order may be one the shop's FAQ answers ("付款后多久发货").
-  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || isPolicyIntent(r.intent) || (data && notAboutOwnOrder(r, input.text)) || guessed(r));
+  const fromGuess = guessed(r);
+  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || isPolicyIntent(r.intent) || (data && notAboutOwnOrder(r, input.text)) || fromGuess);
   return {
     intent: r.intent,
     lang: r.lang,
     notUnderstood: r.intent === 'unknown' && !r.declined,
-    guessed: guessed(r),
+    guessed: fromGuess,
     needs: {
       // A policy question about the buyer's own order ("我买的耳机能退吗") also shows that order.
       orders: data || (isPolicyIntent(r.intent) && (ref || personal(input.text))),
@@ -426,8 +427,12 @@ function context(state: DialogueState, input: TurnInput, data: TurnData, r: Reso
   };
 }
 
-/** The intent is the NLU's guess, taken because its answer only reads (src/robot/nlu/understand.ts), and not an answer to a question of ours. */
-const guessed = (r: Resolved): boolean => r.u.guessed === true && r.intent === r.u.intent && !r.choice && !r.faqPick;
+/**
+ * The intent is the NLU's guess, taken because its answer only reads (src/robot/nlu/understand.ts).
+ * `resolve` has already undone such a guess where a question of ours was pending, so a turn with
+ * a choice, a confirmation or a picked FAQ question never carries one.
+ */
+const guessed = (r: Resolved): boolean => r.u.guessed === true;
 
 function answer(ctx: Ctx): Outcome {
   const { t, r } = ctx;

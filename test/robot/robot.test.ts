@@ -260,18 +260,28 @@ describe('what buyers actually type (issue #12)', () => {
     }
   });
 
-  test('an unsure FAQ (clarify band): the robot offers its candidates and searches the one picked', async () => {
-    const entry = (id: string, question: string) => ({ entry: { id, question, answer: `answer ${id}` }, score: 1, confidence: 0.4 });
+  /**
+   * A shop FAQ that is unsure (clarify band, these candidates) about every text but a candidate's
+   * own question, which it answers with `answer <id>`; `searched` records what it was asked.
+   */
+  function unsureFaq(candidates: ReadonlyArray<readonly [id: string, question: string]>, confidence: number) {
+    const entry = (id: string, question: string) => ({ entry: { id, question, answer: `answer ${id}` }, score: 1, confidence });
     const searched: string[] = [];
-    const unsure = {
+    const faq = {
       search: async () => null,
       lookup: async (_shop: string, text: string) => {
         searched.push(text);
-        return text === '怎么申请售后？'
-          ? { band: 'answer' as const, hit: entry('b', text), candidates: [entry('b', text)] }
-          : { band: 'clarify' as const, hit: null, candidates: [entry('a', '怎么开发票？'), entry('b', '怎么申请售后？')] };
+        const picked = candidates.find(([, q]) => q === text);
+        return picked
+          ? { band: 'answer' as const, hit: entry(picked[0], text), candidates: [entry(picked[0], text)] }
+          : { band: 'clarify' as const, hit: null, candidates: candidates.map(([id, q]) => entry(id, q)) };
       },
     };
+    return { faq, searched };
+  }
+
+  test('an unsure FAQ (clarify band): the robot offers its candidates and searches the one picked', async () => {
+    const { faq: unsure, searched } = unsureFaq([['a', '怎么开发票？'], ['b', '怎么申请售后？']], 0.4);
     const say = conversation(createRobot({ dataSource: fakeDataSource({}), faq: unsure, clock: () => NOW }));
     assert.match(textOf(await say('这个要怎么弄啊')), /1\. 怎么开发票？/);
     assert.equal(textOf(await say('第二个')), 'answer b');
@@ -279,17 +289,7 @@ describe('what buyers actually type (issue #12)', () => {
   });
 
   test('an unsure FAQ with one plausible entry: the robot asks whether it was that one; yes answers it, no asks again', async () => {
-    const entry = (id: string, question: string) => ({ entry: { id, question, answer: `answer ${id}` }, score: 1, confidence: 0.5 });
-    const searched: string[] = [];
-    const one = {
-      search: async () => null,
-      lookup: async (_shop: string, text: string) => {
-        searched.push(text);
-        return text === 'How much does shipping cost?'
-          ? { band: 'answer' as const, hit: entry('ship', text), candidates: [entry('ship', text)] }
-          : { band: 'clarify' as const, hit: null, candidates: [entry('ship', 'How much does shipping cost?')] };
-      },
-    };
+    const { faq: one, searched } = unsureFaq([['ship', 'How much does shipping cost?']], 0.5);
     let say = conversation(createRobot({ dataSource: fakeDataSource({}), faq: one, clock: () => NOW }));
     assert.match(textOf(await say('do i gotta pay for delivery')), /Did you mean "How much does shipping cost\?"/);
     assert.equal(textOf(await say('yes')), 'answer ship');

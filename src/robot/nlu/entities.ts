@@ -42,18 +42,21 @@ const SPACED_ID = /(?<![A-Za-z0-9])((?:[A-Z]{2,4}[ \u00a0]?|[A-Za-z]{0,4})\d{2,6
 const UPS_SPACED = /(?<![A-Za-z0-9])1Z(?:[ \u00a0]?[0-9A-Z]){16}(?![A-Za-z0-9])/g;
 /**
  * A USPS number typed in groups ("9400 1000 0000 0000 0000 00"): 20 to 22 digits starting with
- * 92–95 (its format). Any long run of digit groups would also take lists of years or prices,
- * bank cards (up to 19 digits), identity numbers (18) and two phone numbers in a row.
+ * 91–95 (its tracking format) or 70 (certified mail). Any long run of digit groups would also take
+ * lists of years or prices, bank cards (up to 19 digits), identity numbers (18) and two phone
+ * numbers in a row.
  */
 const USPS_DIGITS = /^(?:70|9[1-5])\d{18,20}$/;
+const CARRIERS = 'usps|ups|dhl|fedex';
 /** A carrier's name just before a number ("FedEx 7749 1234 5678", "UPS: …", "my fedex number is …"): its tracking number. */
-const CARRIER_BEFORE = /(?:^|[^a-z])(?:fedex|usps|ups|dhl)(?:\s*(?:tracking|number|no\.?|#|id)){0,2}\s*(?:is|was|[:：#])?\s*$/i;
+const CARRIER_BEFORE = new RegExp(`(?:^|[^a-z])(?:${CARRIERS})(?:\\s*(?:tracking|number|no\\.?|#|id)){0,2}\\s*(?:is|was|[:：#])?\\s*$`, 'i');
 const carrierBefore = (s: string, at: number) => CARRIER_BEFORE.test(s.slice(Math.max(0, at - 28), at));
 /** After a carrier's name, a number of this many digits is its tracking number ("DHL 2024年" stays a year). */
 const CARRIER_ID_DIGITS = 8;
 /** A postal tracking number (two letters, nine digits, the country): "LX 123 456 789 CN". */
 const POSTAL_ID = /^[A-Z]{2}\d{9}[A-Z]{2}$/;
-const CARRIER_WORD = /^(?:USPS|UPS|DHL|FEDEX)/i;
+/** A carrier's name typed in front of its number, in the same group ("USPS 9400 …"). */
+const CARRIER_WORD = new RegExp(`^(?:${CARRIERS})`, 'i');
 /** How far before an id its marker may stand ("my order number is "). */
 const MARKER_REACH = 18;
 /** An order marker ends the text just before `at` ("订单号 ", "my order number is "). */
@@ -74,13 +77,13 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
   const phoneTails: string[] = [];
   const ungrouped = display.replace(UPS_SPACED, (ups) => ups.replace(/\s/g, ''));
   const joined = ungrouped.replace(SPACED_ID, (all: string, head: string, rest: string, gap: string | undefined, country: string | undefined, at: number) => {
-    const postal = country !== undefined && (head + rest + country).replace(/\s/g, '');
-    if (postal && POSTAL_ID.test(postal)) return postal;
+    const packed = (head + rest).replace(/\s/g, '');
+    if (country !== undefined && POSTAL_ID.test(packed + country)) return packed + country;
     const tail = country === undefined ? '' : `${gap ?? ''}${country}`;
     if (country !== undefined) all = all.slice(0, all.length - tail.length);
     // An id, not a list of numbers ("sizes 36 37 38 39 40"): letters in front, an order marker or
     // a carrier's name before it, a phone number's 3-4-4, or a USPS number's shape.
-    const shaped = USPS_DIGITS.test((head + rest).replace(/\s/g, '')) || carrierBefore(ungrouped, at);
+    const shaped = USPS_DIGITS.test(packed) || carrierBefore(ungrouped, at);
     if (!/[A-Za-z]/.test(head) && !markedBefore(ungrouped, at) && !PHONE_SHAPE.test(all) && !shaped) return all + tail;
     // A carrier's name before the number is not part of it ("USPS 9400 1118 …").
     const carrier = CARRIER_WORD.exec(head)?.[0] ?? '';

@@ -71,7 +71,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     understand(text, now = new Date()) {
       const { n, lang, tokens, c, yesNo } = ofText(text.slice(0, MAX_UTTERANCE));
       const entities = extractEntities(n.display, n.text, { now, tzOffsetMinutes: tz });
-      const d = withOrderReference(c, entities);
+      const d = decideGuess(c, entities);
       return {
         lang: lang.lang,
         langDetected: lang.detected,
@@ -79,7 +79,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
         intent: d.intent,
         confidence: d.confidence,
         ...(d.guess ? { guess: d.guess } : {}),
-        ...('guessed' in d && d.guessed ? { guessed: true } : {}),
+        ...(d.guessed ? { guessed: true } : {}),
         entities,
         ...(yesNo ? { yesNo } : {}),
         normalized: n.text,
@@ -96,12 +96,13 @@ export const GUESSED_CONFIDENCE = 0.25;
 
 /**
  * Intents whose answer only reads (the buyer's orders, parcels and after-sales, a policy): when
- * the cues lean to one of them without enough weight to decide, it is taken. (A lean to `faq` is
- * not: an unknown message searches the shop's FAQ anyway, and offers its candidates when unsure.) A buyer who meant something else reads one
- * answer that misses and says it again, which costs no more than the "did you mean …?" it
- * replaces, and most of the time the guess is right (on TRAIN 22 of the 24 guesses of these intents were). With an LLM configured, it is still asked (`guessed`). Intents
+ * the cues lean to one of them without enough weight to decide, it is taken. A buyer who meant
+ * something else reads one answer that misses and says it again, which costs no more than the
+ * "did you mean …?" it replaces, and most of the time the guess is right (on TRAIN 22 of the 24
+ * guesses of these intents were). With an LLM configured, it is still asked (`guessed`). Intents
  * that change something or hand the buyer to a person (cancel, change the address, a human, a
- * complaint) are still confirmed first.
+ * complaint) are still confirmed first. A lean to `faq` is not taken: an unknown message searches
+ * the shop's FAQ anyway, and offers its candidates when unsure.
  */
 const TAKEN_WHEN_GUESSED: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate', 'aftersale_progress', 'return_policy', 'invoice', 'coupon']);
 
@@ -111,7 +112,7 @@ const TAKEN_WHEN_GUESSED: ReadonlySet<Intent> = new Set<Intent>(['track_parcel',
  * "did you mean …?"; so is a guess of an intent that only reads (above). Entities depend on the
  * clock, so this runs per call, after the memory.
  */
-function withOrderReference(c: Classification, entities: readonly Entity[]): Pick<Classification, 'intent' | 'confidence' | 'guess'> & { guessed?: true } {
+function decideGuess(c: Classification, entities: readonly Entity[]): Pick<Classification, 'intent' | 'confidence' | 'guess'> & { guessed?: true } {
   if (c.intent !== 'unknown' || !c.guess) return c;
   if (isDataIntent(c.guess) && entities.some((e) => e.type === 'orderId' || e.type === 'phoneTail')) return { intent: c.guess, confidence: REFERENCED_CONFIDENCE };
   return TAKEN_WHEN_GUESSED.has(c.guess) ? { intent: c.guess, confidence: GUESSED_CONFIDENCE, guessed: true } : c;

@@ -25,7 +25,6 @@ export interface RedisOptions {
 function makeClient(opts: RedisOptions, role: string): RedisClientType {
   const client = createClient({
     url: opts.url,
-
     // Fail fast while disconnected: the cache is disposable and callers fall back to SQL, so a
     // queued command waiting for a reconnect would only add latency.
     disableOfflineQueue: true,
