@@ -10,7 +10,7 @@
  * - State is a small JSON object; `parseState` turns anything unusable into a fresh state.
  * - Two not-understood turns in a row, a complaint, or an explicit request → handover.
  */
-import type { Aftersale, Logistics, Order, OrderStatus } from '../commerce/types.ts';
+import type { Aftersale, AftersaleStatus, Logistics, Order, OrderStatus } from '../commerce/types.ts';
 import {
   AFTERSALE_STATUS,
   AFTERSALE_TYPE,
@@ -305,9 +305,11 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
     notUnderstood: r.intent === 'unknown' && !r.declined,
     guessed: fromGuess,
     needs: {
-      // A policy question about the buyer's own order ("我买的耳机能退吗") also shows that order.
-      orders: data || (isPolicyIntent(r.intent) && (ref || personal(input.text))),
-      aftersales: r.intent === 'aftersale_progress',
+      // A policy question about the buyer's own order ("我买的耳机能退吗") also shows that order; a
+      // returns question may show a request under way, whose order tells its currency and title.
+      orders: data || (isPolicyIntent(r.intent) && (ref || personal(input.text))) || r.intent === 'return_policy',
+      // A returns question also shows a return or refund already under way ("退货怎么弄" after sending it back).
+      aftersales: r.intent === 'aftersale_progress' || r.intent === 'return_policy',
       logistics: LOGISTICS_INTENTS.has(r.intent),
       faq,
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
@@ -514,10 +516,16 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   return { replies: [faq] };
 }
 
-/** A policy question: the shop's own entry before the built-in text, with the buyer's order when they named one. */
+/**
+ * A policy question: the shop's own entry before the built-in text, with the buyer's order when
+ * they named one. A returns question from a buyer whose return or refund is under way is often
+ * about that request ("I sent it back, what now?", "换货呢"): its progress comes first.
+ */
 function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
   const text = faqAnswer(ctx) ?? ctx.t.policy[intent];
-  const o = ctx.orders ? policyOrder(ctx, ctx.orders) : undefined;
+  const request = intent === 'return_policy' ? requestUnderway(ctx) : undefined;
+  if (request) return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress' } };
+  const o = ctx.orders && (orderReference(ctx.r) || personal(ctx.input.text)) ? policyOrder(ctx, ctx.orders) : undefined;
   if (!o) return { replies: [{ text }] };
   return { replies: [...statusAnswer(ctx, o).replies, { text }], next: { focusOrderId: o.orderId, topic: 'order_status' } };
 }
@@ -818,9 +826,7 @@ function addressAnswer(ctx: Ctx, o: Order): Outcome {
 function aftersaleAnswer(ctx: Ctx): Outcome {
   const { t, r, state } = ctx;
   if (!ctx.aftersales) return { replies: [{ text: `${t.unavailable('aftersales')}${t.offerHumanShort}` }] };
-  // Latest request per order, newest first.
-  const latest = new Map<string, Aftersale>();
-  for (const a of [...ctx.aftersales].sort(byNewest)) if (!latest.has(a.orderId)) latest.set(a.orderId, a);
+  const latest = latestRequests(ctx.aftersales);
   let list = [...latest.values()];
   if (ctx.r.choice && 'outOfRange' in ctx.r.choice) return reaskChoice(ctx, 'aftersale_progress', false);
   const chosen = r.choice && 'orderId' in r.choice ? r.choice.orderId : r.explicitOrderId;
@@ -844,18 +850,49 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     if (orders.length === list.length) return offerChoice(ctx, 'aftersale_progress', orders);
   }
   const a = list[0]!;
+  return {
+    replies: [aftersaleReply(ctx, a)],
+    next: { focusOrderId: a.orderId, topic: 'aftersale_progress', ...(a.status === 'rejected' || a.status === 'closed' ? { offeredHuman: true } : {}) },
+  };
+}
+
+function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
   const order = ctx.orders?.find((o) => o.orderId === a.orderId);
-  const hintKey =
-    a.status === 'approved' ? (a.type === 'refund' ? 'approved_refund' : 'approved_goods') : a.status;
-  const text = t.aftersale({
+  const hintKey = a.status === 'approved' ? (a.type === 'refund' ? 'approved_refund' : 'approved_goods') : a.status;
+  const text = ctx.t.aftersale({
     orderId: a.orderId,
     type: AFTERSALE_TYPE[ctx.lang][a.type],
     status: AFTERSALE_STATUS[ctx.lang][a.status],
     ...(a.amount !== undefined ? { amount: formatMoney(a.amount, order?.currency ?? 'CNY') } : {}),
-    hint: t.aftersaleHint[hintKey],
+    hint: ctx.t.aftersaleHint[hintKey],
   });
-  return {
-    replies: [reply(text, aftersaleCard(a, order?.currency))],
-    next: { focusOrderId: a.orderId, topic: 'aftersale_progress', ...(a.status === 'rejected' || a.status === 'closed' ? { offeredHuman: true } : {}) },
-  };
+  return reply(text, aftersaleCard(a, order?.currency));
+}
+
+/** Requests still waiting on the shop or the buyer; a refunded, rejected or closed one is history. */
+const UNDERWAY: ReadonlySet<AftersaleStatus> = new Set<AftersaleStatus>(['requested', 'approved', 'returning']);
+
+/**
+ * The buyer's one return, exchange or refund under way that this message can be about: the order
+ * it names or describes, else the only one. Undefined when there is none, or several and nothing
+ * tells them apart (the policy alone is answered then).
+ */
+function requestUnderway(ctx: Ctx): Aftersale | undefined {
+  if (!ctx.aftersales?.length) return undefined;
+  const underway = [...latestRequests(ctx.aftersales).values()].filter((a) => UNDERWAY.has(a.status));
+  if (underway.length === 0) return undefined;
+  const id = ctx.r.choice && 'orderId' in ctx.r.choice ? ctx.r.choice.orderId : ctx.r.explicitOrderId;
+  if (id) return underway.find((a) => sameId(a.orderId, id));
+  const named = namedIds(ctx.input.text, underway.map((a) => a.orderId));
+  if (named.length === 1) return underway.find((a) => a.orderId === named[0]);
+  const described = ctx.orders ? describedBy(ctx, ctx.orders) : undefined;
+  const fits = described ? underway.filter((a) => described.some((o) => o.orderId === a.orderId)) : underway;
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** The latest request per order. */
+function latestRequests(all: readonly Aftersale[]): Map<string, Aftersale> {
+  const latest = new Map<string, Aftersale>();
+  for (const a of [...all].sort(byNewest)) if (!latest.has(a.orderId)) latest.set(a.orderId, a);
+  return latest;
 }

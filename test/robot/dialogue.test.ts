@@ -27,7 +27,9 @@ describe('plan', () => {
     assert.equal(plan(s, input('2024112500001111 到哪了')).needs.faq, false);
     // A policy question about an order the buyer names also loads the orders, to show that one.
     assert.equal(plan(s, input('我买的耳机能退吗')).needs.orders, true);
-    assert.equal(plan(s, input('退货运费谁出')).needs.orders, false);
+    assert.equal(plan(s, input('发票怎么开')).needs.orders, false);
+    // A returns question also reads the buyer's requests, to show one under way.
+    assert.deepEqual(plan(s, input('退货运费谁出')).needs, { orders: true, aftersales: true, logistics: false, faq: true, knownOrderIds: [] });
   });
 
   test('logistics targets: this buyer\'s shipped orders not fetched yet, newest first', () => {
@@ -74,6 +76,41 @@ describe('step', () => {
     const r = step(asked.state, input('第二个的退款呢'), data);
     assert.equal(r.intent, 'aftersale_progress');
     assert.match(r.replies[0]!.text, /2024112500001111.*¥88\.00/);
+  });
+
+  test('a returns question from a buyer whose request is under way shows that request first, then the policy', () => {
+    const refund = aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'requested', amount: '88.00' });
+    const r = step(initialState(), input('退货怎么弄'), { orders: ok([a, b]), aftersales: ok([refund]), faq: ok(null) });
+    assert.equal(r.intent, 'return_policy');
+    assert.equal(r.replies.length, 2);
+    assert.match(r.replies[0]!.text, /2024112500001111.*¥88\.00/);
+    assert.match(r.replies[1]!.text, /7 天无理由/);
+    assert.equal(r.state.focusOrderId, a.orderId);
+    // A later "那进度呢" is about that request.
+    assert.equal(r.state.topic, 'aftersale_progress');
+    // With two under way, the order the buyer describes picks one.
+    const both = [refund, aftersale({ aftersaleId: 'R2', orderId: b.orderId, status: 'returning', amount: '59.00' })];
+    const tee = step(initialState(), input('纯棉T恤能退吗'), { orders: ok([a, b]), aftersales: ok(both), faq: ok(null) });
+    assert.equal(tee.replies.length, 2);
+    assert.match(tee.replies[0]!.text, /2024112600002222.*¥59\.00/);
+  });
+
+  test('a returns question shows no request when none is under way, several could be meant, or the buyer describes another order', () => {
+    const done = aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'refunded' });
+    const policyOnly = (text: string, aftersales: ReturnType<typeof aftersale>[]) => {
+      const r = step(initialState(), input(text), { orders: ok([a, b]), aftersales: ok(aftersales), faq: ok(null) });
+      assert.equal(r.intent, 'return_policy', text);
+      assert.equal(r.replies.length, 1, text);
+      assert.match(r.replies[0]!.text, /7 天无理由/, text);
+    };
+    policyOnly('退货怎么弄', [done]);
+    policyOnly('退货怎么弄', [aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'requested' }), aftersale({ aftersaleId: 'R2', orderId: b.orderId, status: 'returning' })]);
+    // The T-shirt (order b) has no request; the one under way is order a's.
+    policyOnly('纯棉T恤能退吗', [aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'requested' })]);
+    // The after-sales lookup failing leaves the policy answer as it was.
+    const r = step(initialState(), input('退货怎么弄'), { orders: ok([a]), aftersales: { ok: false, reason: 'timeout' }, faq: ok(null) });
+    assert.equal(r.replies.length, 1);
+    assert.match(r.replies[0]!.text, /7 天无理由/);
   });
 
   test("records of another buyer or shop are dropped before anything is said", () => {
