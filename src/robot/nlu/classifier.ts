@@ -1,15 +1,16 @@
 /**
  * The intent classifier: a linear model over hand-weighted cue features (see lexicon.ts), with
- * negation scope and priority rules, evaluated with one Aho-Corasick pass over the scan text,
+ * negation scope and priority rules, evaluated with one Aho-Corasick pass over the scan text
+ * (substrings.ts),
  * plus the tempered posterior of a naive-Bayes model trained on the corpus TRAIN split (bayes.ts)
  * as one more weighted feature per intent.
  * Scoring is presence-based: a cue counts once however often it is repeated, so "退款退款退款"
  * is no more a refund question than "退款".
  */
-import AhoCorasick from 'modern-ahocorasick';
 import type { Intent } from '../types.ts';
 import type { NaiveBayes } from './bayes.ts';
 import { LEXICON, NEGATORS, OVERRIDES, WEAK_INTENTS, type Cue, type ScoredIntent } from './lexicon.ts';
+import { Substrings } from './substrings.ts';
 
 export interface Classification {
   readonly intent: Intent;
@@ -65,8 +66,12 @@ export const DEFAULT_BAYES_WEIGHT = 0.9;
 export class IntentClassifier {
   readonly #intents: ScoredIntent[];
   readonly #cues: CompiledCue[] = [];
+  /** The `a+b` cues alone: every scan checks them, and they are a seventh of the cues. */
+  readonly #combos: CompiledCue[] = [];
   readonly #parts: string[] = [];
-  readonly #matcher: AhoCorasick<Term>;
+  readonly #matcher: Substrings;
+  /** Per distinct pattern of the matcher: what it is (a string can be a cue of two intents, and a part). */
+  readonly #terms: readonly (readonly Term[])[];
   readonly #bayes: NaiveBayes | undefined;
   /** For each model label, the intent index it feeds (-1 for `unknown`). */
   readonly #bayesMap: Int32Array;
@@ -103,11 +108,20 @@ export class IntentClassifier {
           }
           return id;
         });
-        this.#cues.push({ intent: ii, weight, parts, english: pattern.startsWith(' ') });
+        const combo = { intent: ii, weight, parts, english: pattern.startsWith(' ') };
+        this.#cues.push(combo);
+        this.#combos.push(combo);
       }
     });
     negators.forEach((n, i) => patterns.push({ pattern: n, data: { kind: 'neg', ref: i } }));
-    this.#matcher = new AhoCorasick(patterns);
+    const index = new Map<string, Term[]>();
+    for (const { pattern, data } of patterns) {
+      const terms = index.get(pattern);
+      if (terms) terms.push(data);
+      else index.set(pattern, [data]);
+    }
+    this.#matcher = new Substrings([...index.keys()]);
+    this.#terms = [...index.values()];
   }
 
   classify(input: ClassifierInput): Classification {
@@ -143,32 +157,33 @@ export class IntentClassifier {
 
   /** Evidence per intent from the cues alone: each cue once, negated ones not, `a+b` when both parts occur. */
   #cueScores(scan: string): Float64Array {
-    const hits = this.#matcher.search(scan);
+    const m = this.#matcher;
+    const hits = m.scan(scan);
     const negEnds: number[] = [];
     const negStarts: number[] = [];
-    for (const h of hits) {
-      if (h.data!.kind === 'neg') {
-        negStarts.push(h.start);
-        negEnds.push(h.end);
+    for (let h = 0; h < hits; h++) {
+      for (const t of this.#terms[m.pattern(h)]!) {
+        if (t.kind !== 'neg') continue;
+        negStarts.push(m.start(h));
+        negEnds.push(m.end(h));
       }
     }
     const cueSeen = new Uint8Array(this.#cues.length);
     const partSeen = new Uint8Array(this.#parts.length);
     const scores = new Float64Array(this.#intents.length);
-    for (const h of hits) {
-      const t = h.data!;
-      if (t.kind === 'part') {
-        partSeen[t.ref] = 1;
-        continue;
+    for (let h = 0; h < hits; h++) {
+      for (const t of this.#terms[m.pattern(h)]!) {
+        if (t.kind === 'part') partSeen[t.ref] = 1;
+        if (t.kind !== 'cue' || cueSeen[t.ref]) continue;
+        const cue = this.#cues[t.ref]!;
+        if (this.#negated(scan, m.start(h), cue.english, negStarts, negEnds)) continue;
+        cueSeen[t.ref] = 1;
+        scores[cue.intent]! += cue.weight;
       }
-      if (t.kind !== 'cue' || cueSeen[t.ref]) continue;
-      const cue = this.#cues[t.ref]!;
-      if (this.#negated(scan, h.start, cue.english, negStarts, negEnds)) continue;
-      cueSeen[t.ref] = 1;
-      scores[cue.intent]! += cue.weight;
     }
-    for (const cue of this.#cues) {
-      if (cue.parts.length && cue.parts.every((p) => partSeen[p])) scores[cue.intent]! += cue.weight;
+    combos: for (const cue of this.#combos) {
+      for (const p of cue.parts) if (!partSeen[p]) continue combos;
+      scores[cue.intent]! += cue.weight;
     }
     return scores;
   }

@@ -37,7 +37,11 @@ interface TextUnderstanding {
   readonly tokens: readonly string[];
   readonly c: ReturnType<IntentClassifier['classify']>;
   readonly yesNo: 'yes' | 'no' | undefined;
+  /** The entities as of one calendar day (relative dates are resolved against the day, not the hour). */
+  entities?: { readonly day: number; readonly list: readonly Entity[] };
 }
+
+const DAY_MS = 86_400_000;
 
 export function createNlu(opts: NluOptions = {}): Nlu {
   const tokenizer = opts.tokenizer ?? defaultTokenizer();
@@ -45,7 +49,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
   const tz = opts.tzOffsetMinutes ?? 480;
   // Everything but the entities depends on the text alone, and buyers ask the same short
   // questions over and over ("我的快递到哪了", most of all during a sale): remembered per text.
-  // Entities are extracted every time, since relative dates ("昨天") depend on `now`.
+  // Entities also depend on the day (relative dates: "昨天"): remembered with the day they were read on.
   const memo = new Map<string, TextUnderstanding>();
   const ofText = (text: string): TextUnderstanding => {
     let t = memo.get(text);
@@ -69,8 +73,15 @@ export function createNlu(opts: NluOptions = {}): Nlu {
   return {
     tokenizer,
     understand(text, now = new Date()) {
-      const { n, lang, tokens, c, yesNo } = ofText(text.slice(0, MAX_UTTERANCE));
-      const entities = extractEntities(n.display, n.text, { now, tzOffsetMinutes: tz });
+      const t = ofText(text.slice(0, MAX_UTTERANCE));
+      const { n, lang, tokens, c, yesNo } = t;
+      const day = Math.floor((now.getTime() + tz * 60_000) / DAY_MS);
+      let entities = t.entities?.day === day ? t.entities.list : undefined;
+      if (!entities) {
+        // Shared by every turn that asks the same text on the same day: frozen, so no caller can change another's.
+        entities = Object.freeze(extractEntities(n.display, n.text, { now, tzOffsetMinutes: tz }).map((e) => Object.freeze(e)));
+        t.entities = { day, list: entities };
+      }
       const d = decideGuess(c, entities);
       return {
         lang: lang.lang,
