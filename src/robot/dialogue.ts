@@ -141,6 +141,11 @@ export interface Needs {
   readonly knownOrderIds: readonly string[];
   /** What to search the FAQ for when it is not the message itself (the FAQ question the buyer picked). */
   readonly faqText?: string;
+  /**
+   * Lookups that only add to an answer complete without them (a request under way beside the
+   * returns policy): run under a shorter budget, and a miss is not reported as unavailable.
+   */
+  readonly bestEffort?: readonly LookupName[];
 }
 
 export interface Plan {
@@ -310,12 +315,18 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       orders: data || (isPolicyIntent(r.intent) && (ref || personal(input.text))) || r.intent === 'return_policy',
       // A returns question also shows a return or refund already under way ("退货怎么弄" after sending it back).
       aftersales: r.intent === 'aftersale_progress' || r.intent === 'return_policy',
+      ...(r.intent === 'return_policy' ? { bestEffort: bestEffort(r, input.text) } : {}),
       logistics: LOGISTICS_INTENTS.has(r.intent),
       faq,
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
       ...(r.faqPick ? { faqText: r.faqPick } : {}),
     },
   };
+}
+
+/** What a returns question reads only for a request under way: its after-sales, and its orders unless it named one of them. */
+function bestEffort(r: Resolved, text: string): LookupName[] {
+  return r.intent !== 'return_policy' ? [] : orderReference(r) || personal(text) ? ['aftersales'] : ['orders', 'aftersales'];
 }
 
 /** "我的", "my", "I bought": the buyer is asking about their own purchase, not the shop's rules. */
@@ -399,10 +410,11 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
 
 function context(state: DialogueState, input: TurnInput, data: TurnData, r: Resolved): Ctx {
   const unavailable = new Set<LookupName>();
+  const optional = new Set(bestEffort(r, input.text));
   let orders: Order[] | undefined;
   if (data.orders) {
     if (data.orders.ok) orders = ownOrders(data.orders.value, input);
-    else unavailable.add('orders');
+    else if (!optional.has('orders')) unavailable.add('orders');
   }
   // Logistics are shown only for orders known to be this buyer's: from this turn's order list,
   // or (when it failed) from the orders this conversation already verified.
@@ -411,7 +423,7 @@ function context(state: DialogueState, input: TurnInput, data: TurnData, r: Reso
   let aftersales: Aftersale[] | undefined;
   if (data.aftersales) {
     if (data.aftersales.ok) aftersales = data.aftersales.value.filter((a) => a && a.userId === input.userId && a.shopId === input.shopId);
-    else unavailable.add('aftersales');
+    else if (!optional.has('aftersales')) unavailable.add('aftersales');
   }
   return {
     t: TEXTS[r.lang],
@@ -699,7 +711,7 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
   const words = u.tokens.filter((w) => (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) ? w.length >= 3 : w.length >= 2 && !/^\d+$/.test(w)) && !TITLE_STOP.has(w));
   if (words.length) {
     // The orders whose titles share the most words with what the buyer said ("the blue hoodie").
-    const score = (o: Order) => words.filter((w) => o.items.some((i) => i.title.normalize('NFKC').toLowerCase().includes(w))).length;
+    const score = (o: Order) => words.filter((w) => o.items.some((i) => titleHas(i.title, w))).length;
     const best = Math.max(0, ...out.map(score));
     const byTitle = best > 0 ? out.filter((o) => score(o) === best) : [];
     // A title word only counts when it picks some orders out; "我的订单" names none.
@@ -709,6 +721,20 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
     }
   }
   return narrowed ? out : undefined;
+}
+
+const LATIN_RUN = /[a-z0-9]+/g;
+
+/**
+ * A product title holds a word the buyer said: Chinese words anywhere in it; an English word as
+ * the start of one of its words ("headphone" in "Wireless Headphones"), never inside one ("how"
+ * is not in "Shower Gel").
+ */
+function titleHas(title: string, w: string): boolean {
+  const t = title.normalize('NFKC').toLowerCase();
+  if (!/^[a-z]+$/.test(w)) return t.includes(w);
+  for (const m of t.matchAll(LATIN_RUN)) if (m[0].startsWith(w) || (w.startsWith(m[0]) && m[0].length >= 3)) return true;
+  return false;
 }
 
 function offerChoice(ctx: Ctx, intent: DataIntent, orders: Order[]): Outcome {
@@ -878,14 +904,16 @@ const UNDERWAY: ReadonlySet<AftersaleStatus> = new Set<AftersaleStatus>(['reques
  * tells them apart (the policy alone is answered then).
  */
 function requestUnderway(ctx: Ctx): Aftersale | undefined {
-  if (!ctx.aftersales?.length) return undefined;
-  const underway = [...latestRequests(ctx.aftersales).values()].filter((a) => UNDERWAY.has(a.status));
+  // Without the buyer's orders a request cannot be told apart from the order described, nor its currency shown.
+  const orders = ctx.orders;
+  if (!ctx.aftersales?.length || !orders) return undefined;
+  const underway = [...latestRequests(ctx.aftersales).values()].filter((a) => UNDERWAY.has(a.status) && orders.some((o) => o.orderId === a.orderId));
   if (underway.length === 0) return undefined;
   const id = ctx.r.choice && 'orderId' in ctx.r.choice ? ctx.r.choice.orderId : ctx.r.explicitOrderId;
   if (id) return underway.find((a) => sameId(a.orderId, id));
   const named = namedIds(ctx.input.text, underway.map((a) => a.orderId));
   if (named.length === 1) return underway.find((a) => a.orderId === named[0]);
-  const described = ctx.orders ? describedBy(ctx, ctx.orders) : undefined;
+  const described = describedBy(ctx, orders);
   const fits = described ? underway.filter((a) => described.some((o) => o.orderId === a.orderId)) : underway;
   return fits.length === 1 ? fits[0] : undefined;
 }

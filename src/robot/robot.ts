@@ -175,6 +175,9 @@ async function replanWithLlm(llm: LlmClient, budgetMs: number, state: DialogueSt
   return { input: next, plan: plan(state, next), cpuMs: performance.now() - t };
 }
 
+/** The budget of a lookup that only adds to a complete answer (`Needs.bestEffort`): a returns question is not held up for it. */
+export const BEST_EFFORT_BUDGET_MS = 120;
+
 /**
  * Runs the lookups the plan needs, in parallel, each under its own budget. Logistics of orders
  * already known go alongside the order list; the others follow as soon as the list arrives.
@@ -184,8 +187,9 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
   const { needs } = p;
   const { shopId, userId } = input;
   const who = { shopId, userId };
-  const orders = needs.orders ? lookupWithinBudget((s) => ds.listOrders(shopId, userId, s).then(arrayOf<Order>), budgetMs) : undefined;
-  const aftersales = needs.aftersales ? lookupWithinBudget((s) => ds.listAftersales(shopId, userId, s).then(arrayOf<Aftersale>), budgetMs) : undefined;
+  const budget = (name: LookupName) => (needs.bestEffort?.includes(name) ? Math.min(budgetMs, BEST_EFFORT_BUDGET_MS) : budgetMs);
+  const orders = needs.orders ? lookupWithinBudget((s) => ds.listOrders(shopId, userId, s).then(arrayOf<Order>), budget('orders')) : undefined;
+  const aftersales = needs.aftersales ? lookupWithinBudget((s) => ds.listAftersales(shopId, userId, s).then(arrayOf<Aftersale>), budget('aftersales')) : undefined;
   const faq = needs.faq ? lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, needs.faqText ?? input.text), s), budgetMs) : undefined;
   const parcels = (ids: readonly string[]) => lookupWithinBudget((s) => ds.getLogistics(shopId, ids, s).then(arrayOf<Logistics>), budgetMs);
   const logisticsNow = needs.logistics && needs.knownOrderIds.length ? parcels(needs.knownOrderIds) : undefined;

@@ -29,7 +29,9 @@ describe('plan', () => {
     assert.equal(plan(s, input('我买的耳机能退吗')).needs.orders, true);
     assert.equal(plan(s, input('发票怎么开')).needs.orders, false);
     // A returns question also reads the buyer's requests, to show one under way.
-    assert.deepEqual(plan(s, input('退货运费谁出')).needs, { orders: true, aftersales: true, logistics: false, faq: true, knownOrderIds: [] });
+    assert.deepEqual(plan(s, input('退货运费谁出')).needs, { orders: true, aftersales: true, logistics: false, faq: true, knownOrderIds: [], bestEffort: ['orders', 'aftersales'] });
+    // Asked about the buyer's own purchase, the orders are needed for the answer itself.
+    assert.deepEqual(plan(s, input('我买的耳机能退吗')).needs.bestEffort, ['aftersales']);
   });
 
   test('logistics targets: this buyer\'s shipped orders not fetched yet, newest first', () => {
@@ -107,10 +109,20 @@ describe('step', () => {
     policyOnly('退货怎么弄', [aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'requested' }), aftersale({ aftersaleId: 'R2', orderId: b.orderId, status: 'returning' })]);
     // The T-shirt (order b) has no request; the one under way is order a's.
     policyOnly('纯棉T恤能退吗', [aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'requested' })]);
+    // An English word of the message inside another order's title ("how" in "Shower Gel") describes nothing.
+    const gel = order({ orderId: '2024112600007777', items: [{ sku: 'G-1', title: 'Shower Gel', quantity: 1, price: '9.00' }] });
+    const en = step(initialState(), input('how do i return it'), { orders: ok([a, gel]), aftersales: ok([aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'requested' })]), faq: ok(null) });
+    assert.equal(en.replies.length, 2);
+    assert.match(en.replies[0]!.text, /2024112500001111/);
     // The after-sales lookup failing leaves the policy answer as it was.
     const r = step(initialState(), input('退货怎么弄'), { orders: ok([a]), aftersales: { ok: false, reason: 'timeout' }, faq: ok(null) });
     assert.equal(r.replies.length, 1);
     assert.match(r.replies[0]!.text, /7 天无理由/);
+    assert.deepEqual(r.unavailable, []);
+    // So does the orders lookup failing: the request's order cannot be told from the one described, nor its currency shown.
+    const noOrders = step(initialState(), input('纯棉T恤能退吗'), { orders: { ok: false, reason: 'timeout' }, aftersales: ok([aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'requested' })]), faq: ok(null) });
+    assert.equal(noOrders.replies.length, 1);
+    assert.deepEqual(noOrders.unavailable, []);
   });
 
   test("records of another buyer or shop are dropped before anything is said", () => {

@@ -220,6 +220,19 @@ function intentRuleTests(): void {
 }
 
 describe('entities', () => {
+  test('remembered per text for the calendar day they were read on, in the buyer\'s time zone, and shared read-only', () => {
+    const nlu = createNlu({ tzOffsetMinutes: 480 });
+    const dates = (at: string) => nlu.understand('昨天买的到哪了', new Date(at)).entities.filter((e) => e.type === 'date').map((e) => e.value);
+    assert.deepEqual(dates('2024-11-27T10:00:00+08:00'), ['2024-11-26']);
+    // 23:59 and then 00:01 in UTC+8 (15:59Z and 16:01Z): the same text, the next day.
+    assert.deepEqual(dates('2024-11-27T15:59:00Z'), ['2024-11-26']);
+    assert.deepEqual(dates('2024-11-27T16:01:00Z'), ['2024-11-27']);
+    assert.deepEqual(dates('2024-11-27T10:00:00+08:00'), ['2024-11-26'], 'back to the first day');
+    const shared = nlu.understand('订单号 A1234 到哪了', NOW).entities;
+    assert.throws(() => (shared as Entity[]).push({ type: 'orderId', value: 'x' }));
+    assert.deepEqual(nlu.understand('订单号 A1234 到哪了', NOW).entities.map((e) => e.value), ['A1234']);
+  });
+
   test('after an order marker, short codes of any shape are order numbers; bare, they are not', () => {
     assert.deepEqual(entities('订单号 A1234 到哪了'), ['orderId=A1234']);
     // The buyer's `#` stays (Shopify-style names are "#1001"); matching the buyer's own ids ignores it.

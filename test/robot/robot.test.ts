@@ -6,6 +6,7 @@ import { createBuyerDataSource, type CommerceReadModel, type PlatformConnector }
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 import { aftersale, fakeDataSource, logistics, NOW, order, SHOP, type FakeData } from './fixtures.ts';
+import { BEST_EFFORT_BUDGET_MS } from '../../src/robot/robot.ts';
 
 const faq = new FaqIndexProvider();
 faq.setEntries(SHOP, readDemoFaq());
@@ -170,6 +171,38 @@ describe('after-sales', () => {
   test('no after-sales request: told so', async () => {
     const r = await robotWith({ orders: [earbuds], aftersales: [] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退款进度查一下' });
     assert.match(textOf(r), /没有查到您的售后申请/);
+  });
+});
+
+describe('a returns question from a buyer with a request under way', () => {
+  const underway = aftersale({ aftersaleId: 'AS-2', orderId: EARBUDS, status: 'requested', amount: '199.00' });
+
+  test('shows the request, then the policy', async () => {
+    const r = await robotWith({ orders: [earbuds], aftersales: [underway] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退货怎么弄' });
+    assert.equal(r.intent, 'return_policy');
+    assert.match(textOf(r), /退款申请（订单 2024112500001111）当前状态：[^\n]+\n.*7 天无理由/);
+    assert.deepEqual(r.unavailable, []);
+  });
+
+  test('slow or failing after-sales hold the answer for the short budget only, and are not reported', async () => {
+    const slow = fakeDataSource({ orders: [earbuds], aftersales: [underway] }, { listAftersales: { delayMs: 3000 } });
+    const started = performance.now();
+    const r = await robotWith({}, { dataSource: slow, budgetMs: 2000 }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退货怎么弄' });
+    assert.ok(performance.now() - started < BEST_EFFORT_BUDGET_MS + 300, 'not held for the whole budget');
+    assert.match(textOf(r), /7 天无理由/);
+    assert.doesNotMatch(textOf(r), /退款申请/);
+    assert.deepEqual(r.unavailable, []);
+    const failing = fakeDataSource({ orders: [earbuds], aftersales: [underway] }, { listOrders: { fail: true } });
+    const f = await robotWith({}, { dataSource: failing }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退货怎么弄' });
+    // Without the orders the request's order and currency are unknown: the policy alone.
+    assert.doesNotMatch(textOf(f), /退款申请/);
+    assert.deepEqual(f.unavailable, []);
+  });
+
+  test('an after-sales question still reports a failing lookup', async () => {
+    const failing = fakeDataSource({ orders: [earbuds], aftersales: [underway] }, { listAftersales: { fail: true } });
+    const r = await robotWith({}, { dataSource: failing }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退款进度查一下' });
+    assert.deepEqual(r.unavailable, ['aftersales']);
   });
 });
 

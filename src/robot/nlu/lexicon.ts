@@ -79,7 +79,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['退款+has not', 1.0], ['退款+yet', 1.0], ['退款+still', 1.0], ['money+回来', 0.8], ['money+什么时候', 0.6], ['退的+回来', 0.8], ['退的+什么时候', 0.8],
     [' exchange+sent', 1.5], [' replacement+sent', 1.2], [' new one+sent', 1.0], [' new one+shipped', 1.0], [' exchange+ ship', 1.0],
     // A request turned down, a check's result, a re-shipment agreed as the fix, how far a request has got.
-    ['被拒', 1.2], ['驳回', 1.2], ['拒绝了', 0.6], ['检测结果', 1.0], ['结果出来', 0.8], ['审核+到哪', 1.0], ['审核+怎么样', 0.9], ['补发+什么时候', 1.2], ['补发+到哪', 1.2], ['补发+发了', 1.2], ['补发+ ship', 1.2], ['补发的', 0.8],
+    ['申请+被拒', 1.2], ['售后+被拒', 1.2], ['驳回', 1.2], ['拒绝了', 0.6], ['检测结果', 1.0], ['结果出来', 0.8], ['审核+到哪', 1.0], ['审核+怎么样', 0.9], ['补发+什么时候', 1.2], ['补发+到哪', 1.2], ['补发+发了', 1.2], ['补发+ ship', 1.2], ['补发的', 0.8],
     [' rejected', 0.6], [' denied', 0.6], [' refund+submitted', 1.0], [' return+how far', 1.2], [' refund+how far', 1.2], [' exchange+how far', 1.2], [' replacement+promised', 1.0], [' refund+promised', 1.0], [' exchange+promised', 1.0], [' reship', 1.5],
   ],
   return_policy: [
@@ -102,7 +102,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   cancel_order: [
     ['取消', 1.3], ['取消订单', 1.8], ['不要了', 1.0], ['不想要了', 1.0], ['拍错', 1.2], ['下错', 1.2], ['买错', 1.0], ['撤销', 1.2],
     ['撤单', 1.6], ['单+不要了', 0.8], ['这单不要了', 1.2], ['给我取消', 1.0], ['帮我取消', 1.0], ['撤了', 0.8], ['想取消', 0.6], ['退订', 1.0], ['别发', 1.2], ['不要发', 1.2], ['先别发', 1.4], ['拦截', 0.9], ['重复下单', 1.0], ['重复', 0.5], ['下重复', 0.8], ['下了两单', 0.9],
-    [' cancel', 1.6], [' kill the order', 1.6], [' kill+order', 1.2], [' scrap+order', 1.4], [' cancellation', 1.4], [' do not want it anymore', 0.8], [' no longer want', 0.8], [' ordered by mistake', 1.2],
+    [' cancel', 1.6], [' kill the order', 1.6], [' kill the+order', 1.2], [' scrap+order', 1.4], [' cancellation', 1.4], [' do not want it anymore', 0.8], [' no longer want', 0.8], [' ordered by mistake', 1.2],
     [' by mistake', 1.0], [' ordered twice', 1.0], [' duplicate order', 1.0], [' do not ship', 1.2], [' stop the order', 1.4],
     [' stop my order', 1.4], [' void', 1.0], [' wrong order', 0.6], [' accidentally', 0.6],
   ],
@@ -147,7 +147,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['什么玩意', 1.2], ['离谱', 0.9], ['坑', 0.5], ['假货', 1.1], ['黑心', 1.6], ['看着办', 1.0],
     [' complain', 2.2], [' complaint', 2.5], [' terrible', 1.0], [' awful', 1.0], [' worst', 1.2], [' scam', 1.8], [' ridiculous', 1.0],
     [' unacceptable', 1.2], [' disappointed', 0.9], [' disappointing', 0.9], [' angry', 0.9], [' furious', 1.2], [' fraud', 1.8],
-    [' report you', 1.5], [' reporting you', 1.5], [' trash', 0.9], [' report this', 1.5], [' report+store', 1.0], [' report+shop', 1.0], [' bbb', 1.2], [' lawyer', 1.5], [' sue ', 1.5], [' chargeback', 1.2], [' disput', 1.5], [' crook', 1.5], [' liar', 1.2], [' report+你们', 1.2], [' charge back', 1.2], [' is a joke', 1.2], [' rip off', 1.5], [' ripoff', 1.5],
+    [' report you', 1.5], [' reporting you', 1.5], [' is trash', 0.9], [' are trash', 0.9], [' report this', 1.5], [' report+store', 1.0], [' report+shop', 1.0], [' bbb', 1.2], [' lawyer', 1.5], [' sue ', 1.5], [' chargeback', 1.2], [' disput', 1.5], [' crook', 1.5], [' liar', 1.2], [' report+你们', 1.2], [' charge back', 1.2], [' is a joke', 1.2], [' rip off', 1.5], [' ripoff', 1.5],
     [' never again', 1.0], [' never buying', 1.2], [' 1 star', 1.2], [' one star', 1.2], [' bad review', 1.5], [' wtf', 0.8],
     [' useless', 0.7], [' pathetic', 1.0], [' horrible', 1.0], [' disgusting', 1.0], [' rude', 1.0], [' fake', 0.6],
     [' compensation', 1.0], [' compensate', 1.0], [' sick of', 0.9], [' fed up', 1.0], [' joke', 0.3],
@@ -192,7 +192,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' come with', 1.0], [' charger', 1.0], [' included', 0.8], [' gift wrap', 1.4], [' engrav', 1.3], [' custom', 0.8], [' wholesale', 1.2], [' bulk', 0.8], [' do you ship', 0.9],
     [' do you sell', 0.9], [' do you have', 0.7], [' same day', 0.8], [' express shipping', 1.0], [' cutoff', 1.2], [' cut off', 1.0],
     [' usually', 0.5], [' normally', 0.5], [' shipping free', 1.2], [' is shipping', 0.5],
-    ['赠品', 0.9], ['送什么', 0.6], ['客服上班', 1.2], ['值班', 1.0], ['上班吗', 0.8], ['送到楼上', 1.2], ['搬上楼', 1.2], ['上楼', 0.8], ['超商', 1.2], ['自提', 1.0], [' upstairs', 1.0], [' up the stairs', 1.0], [' curb', 0.6], [' curbside', 0.8], ['带上飞机', 1.2], ['上飞机', 1.0], [' on a plane', 1.0], [' on planes', 1.0], [' on the plane', 1.0], [' carry on', 0.6], [' support open', 1.2], [' open tomorrow', 0.8], [' freebie', 1.0], [' free gift', 1.0], [' waterproof', 1.0], [' compatible', 1.0],
+    ['赠品', 0.9], ['送什么', 0.6], ['客服上班', 1.2], ['值班', 1.0], ['上班吗', 0.8], ['送到楼上', 1.2], ['搬上楼', 1.2], ['上楼', 0.8], ['超商取货', 1.4], ['超商+取', 1.2], ['自提', 1.0], [' upstairs', 1.0], [' up the stairs', 1.0], [' curb', 0.6], [' curbside', 0.8], ['带上飞机', 1.2], ['上飞机', 1.0], [' on a plane', 1.0], [' on planes', 1.0], [' on the plane', 1.0], [' carry on', 0.6], [' support open', 1.2], [' open tomorrow', 0.8], [' freebie', 1.0], [' free gift', 1.0], [' waterproof', 1.0], [' compatible', 1.0],
   ],
 };
 
