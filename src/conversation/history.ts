@@ -10,10 +10,30 @@ import { frameJson, type MessageFrame } from '../protocol/frames.ts';
 
 export const HOT_HISTORY_MAX = 500;
 export const HOT_HISTORY_TTL_MS = 7 * 24 * 3600 * 1000;
+/**
+ * How long an erased conversation's hot history stays a tombstone (a string under the list's
+ * key): a push still in flight when the erasure ran (its message stored just before) fails on
+ * it instead of putting the message's words back where a sync would find them.
+ */
+export const ERASED_HISTORY_HOLD_MS = 10 * 60 * 1000;
 
+/** The list's key holds a tombstone: its history was erased or swept (see dropHistory). */
+const tombstoned = (e: unknown) => /WRONGTYPE/.test((e as Error | undefined)?.message ?? '');
 
 export async function pushHistory(cache: Cache, m: MessageFrame): Promise<void> {
-  await cache.listPush(keys.hotHistory(m.conversationId), [frameJson(m)], { maxLen: HOT_HISTORY_MAX, ttlMs: HOT_HISTORY_TTL_MS });
+  try {
+    await cache.listPush(keys.hotHistory(m.conversationId), [frameJson(m)], { maxLen: HOT_HISTORY_MAX, ttlMs: HOT_HISTORY_TTL_MS });
+  } catch (e) {
+    if (!tombstoned(e)) throw e;
+  }
+}
+
+/**
+ * Drops a conversation's hot history after its messages were redacted or deleted: the list is
+ * replaced by a tombstone for ERASED_HISTORY_HOLD_MS, so syncs read PostgreSQL and late pushes fail.
+ */
+export async function dropHistory(cache: Cache, conversationId: string): Promise<void> {
+  await cache.set(keys.hotHistory(conversationId), 'erased', ERASED_HISTORY_HOLD_MS);
 }
 
 // Cached entries are MessageFrame JSON written by pushHistory, whose first `"seq":` is the
@@ -36,7 +56,13 @@ export async function readHistoryRaw(cache: Cache, conversationId: string, after
   const slack = 8;
   const start = -(lastSeq - afterSeq) - slack;
   const stop = Math.min(-1, start + want + 2 * slack);
-  const raw = await cache.listRange(keys.hotHistory(conversationId), Math.max(start, -HOT_HISTORY_MAX), stop);
+  let raw: string[];
+  try {
+    raw = await cache.listRange(keys.hotHistory(conversationId), Math.max(start, -HOT_HISTORY_MAX), stop);
+  } catch (e) {
+    if (tombstoned(e)) return undefined;
+    throw e;
+  }
   const bySeq = new Map<number, string>();
   for (const s of raw) {
     const m = SEQ.exec(s);

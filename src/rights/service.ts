@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { decryptPii, type Keyring } from '../privacy/pii.ts';
 import { KefuError } from '../protocol/errors.ts';
+import { dropHistory } from '../conversation/index.ts';
 import { keys } from '../storage/keys.ts';
 import type { Cache, SqlStore } from '../storage/ports.ts';
 import * as repo from './repository.ts';
@@ -150,8 +151,10 @@ export class RightsService {
   }
 
   /**
-   * The Cache port has no delete: a 1 ms string replaces the list or value under the key
-   * (whatever its type) and expires at once, so the next sync reads PostgreSQL.
+   * The Cache port has no delete: a string replaces the list or value under the key (whatever its
+   * type). The robot's state expires at once; the hot history stays a tombstone for a while
+   * (`dropHistory`), so the next syncs read PostgreSQL and a push still in flight cannot bring
+   * back what was erased.
    */
   async #dropCached(conversationIds: readonly string[]): Promise<void> {
     await this.#dropHotHistory(conversationIds);
@@ -159,7 +162,7 @@ export class RightsService {
   }
 
   async #dropHotHistory(conversationIds: readonly string[]): Promise<void> {
-    for (const id of conversationIds) await this.#d.cache.set(keys.hotHistory(id), '', 1);
+    for (const id of conversationIds) await dropHistory(this.#d.cache, id);
   }
 
   async retention(shopId: string): Promise<Retention> {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseClientFrame } from '../../src/protocol/frames.ts';
 import { checkFrame, TokenBucket } from '../../src/gateway/guards.ts';
 import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
-import { readHistoryRaw, pushHistory } from '../../src/conversation/history.ts';
+import { dropHistory, readHistoryRaw, pushHistory } from '../../src/conversation/history.ts';
 import type { MessageFrame } from '../../src/protocol/frames.ts';
 
 const base = { id: 'f1', ts: 1, nonce: 'n'.repeat(16) };
@@ -91,6 +91,21 @@ test('hot history serves a range only when it holds every seq of it', async () =
   assert.equal(await readHistory(c, 'g', 0, 4, 4), undefined, 'a gap means PostgreSQL');
   assert.equal(await readHistory(c, 'g', 0, 5, 5), undefined, 'a missing tail means PostgreSQL');
   assert.equal(await readHistory(c, 'c', 0, 600, 600), undefined, 'older than the hot window');
+  await c.close();
+});
+
+test('an erased conversation\'s hot history stays a tombstone: a late push cannot bring the words back', async () => {
+  const c = new MemoryCache();
+  const m = (seq: number): MessageFrame => ({ type: 'message', conversationId: 'e', shopId: 's', seq, sender: { role: 'customer', id: 'u' }, content: { kind: 'text', text: `secret ${seq}` }, ts: seq });
+  for (const s of [1, 2]) await pushHistory(c, m(s));
+  assert.equal((await readHistoryRaw(c, 'e', 1, 2, 2))?.length, 1);
+  await dropHistory(c, 'e');
+  await new Promise((r) => setTimeout(r, 30));
+  // The message stored just before the erasure, its push still in flight: refused, quietly.
+  await pushHistory(c, m(3));
+  assert.equal(await readHistoryRaw(c, 'e', 2, 3, 3), undefined, 'the sync reads PostgreSQL');
+  assert.equal(await readHistoryRaw(c, 'e', 0, 2, 2), undefined);
+  assert.equal(await c.get('hist:e'), 'erased');
   await c.close();
 });
 
