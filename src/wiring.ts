@@ -180,8 +180,8 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
         rights.stop();
         stopRouting();
         await commandSide.commands.stop();
-        await robot.bot.idle();
-        await routing.idle();
+        await Promise.all([robot.bot.idle(), routing.idle()]);
+        await conversations.flushHistory();
         await stopOps();
         await hub.stop().catch(() => {});
         await localNonces.close();

@@ -20,11 +20,99 @@ export const ERASED_HISTORY_HOLD_MS = 10 * 60 * 1000;
 /** The list's key holds a tombstone: its history was erased or swept (see dropHistory). */
 const tombstoned = (e: unknown) => /WRONGTYPE/.test((e as Error | undefined)?.message ?? '');
 
-export async function pushHistory(cache: Cache, m: MessageFrame): Promise<void> {
+/** Appends messages of one conversation, oldest first, in one command. */
+export async function pushHistory(cache: Cache, m: MessageFrame | readonly MessageFrame[]): Promise<void> {
+  const frames = Array.isArray(m) ? (m as readonly MessageFrame[]) : [m as MessageFrame];
+  if (frames.length === 0) return;
   try {
-    await cache.listPush(keys.hotHistory(m.conversationId), [frameJson(m)], { maxLen: HOT_HISTORY_MAX, ttlMs: HOT_HISTORY_TTL_MS });
+    await cache.listPush(keys.hotHistory(frames[0]!.conversationId), frames.map(frameJson), { maxLen: HOT_HISTORY_MAX, ttlMs: HOT_HISTORY_TTL_MS });
   } catch (e) {
     if (!tombstoned(e)) throw e;
+  }
+}
+
+/** How long a buyer's message in a robot conversation waits for the reply before it is written alone. */
+export const HISTORY_HOLD_MS = 50;
+
+interface Held {
+  readonly frames: MessageFrame[];
+  readonly at: number;
+}
+
+/**
+ * Writes committed messages to the hot history. A buyer's message that the robot is about to
+ * answer is held until the reply (then both go in one command: a Redis command less per answered
+ * message) or for HISTORY_HOLD_MS at most; everything else is written at once, with whatever its
+ * conversation had held. A sync meanwhile misses the newest seq and reads PostgreSQL; a held
+ * message lost with the process leaves a gap, which a sync detects the same way.
+ */
+export class HistoryWriter {
+  readonly #cache: Cache;
+  readonly #onError: (e: unknown, conversationId: string) => void;
+  readonly #holdMs: number;
+  /** By conversation, in the order they were held (oldest first). */
+  readonly #held = new Map<string, Held>();
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(cache: Cache, onError: (e: unknown, conversationId: string) => void, holdMs = HISTORY_HOLD_MS) {
+    this.#cache = cache;
+    this.#onError = onError;
+    this.#holdMs = holdMs;
+  }
+
+  /** `hold`: a reply for this conversation is expected soon (the buyer wrote to the robot). */
+  add(m: MessageFrame, hold: boolean): void {
+    const id = m.conversationId;
+    const held = this.#held.get(id);
+    if (held) held.frames.push(m);
+    if (held && hold) return;
+    if (held) {
+      this.#held.delete(id);
+      void this.#write(id, held.frames);
+      return;
+    }
+    if (!hold) {
+      void this.#write(id, [m]);
+      return;
+    }
+    this.#held.set(id, { frames: [m], at: Date.now() });
+    this.#arm();
+  }
+
+  /** Messages held now (tests, metrics). */
+  get held(): number {
+    return this.#held.size;
+  }
+
+  /** Writes everything held at once (shutdown); settles when those writes have. */
+  async flush(): Promise<void> {
+    const writes = [...this.#held].map(([id, h]) => this.#write(id, h.frames));
+    this.#held.clear();
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    await Promise.all(writes);
+  }
+
+  #arm(): void {
+    if (this.#timer || this.#held.size === 0) return;
+    const oldest = this.#held.values().next().value!;
+    this.#timer = setTimeout(() => this.#sweep(), Math.max(1, oldest.at + this.#holdMs - Date.now()));
+    this.#timer.unref();
+  }
+
+  #sweep(): void {
+    this.#timer = undefined;
+    const due = Date.now() - this.#holdMs;
+    for (const [id, h] of this.#held) {
+      if (h.at > due) break;
+      this.#held.delete(id);
+      void this.#write(id, h.frames);
+    }
+    this.#arm();
+  }
+
+  #write(id: string, frames: MessageFrame[]): Promise<void> {
+    return pushHistory(this.#cache, frames).catch((e: unknown) => this.#onError(e, id));
   }
 }
 

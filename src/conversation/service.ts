@@ -15,7 +15,7 @@ import type { Content, ConversationState, MessageFrame, SendFrame, ServerFrame }
 import type { Cache, SqlStore } from '../storage/ports.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import * as repo from './repository.ts';
-import { pushHistory, readHistoryRaw, SyncFrameCache } from './history.ts';
+import { HistoryWriter, readHistoryRaw, SyncFrameCache } from './history.ts';
 import { MessageWriter } from './writer.ts';
 import type { BatcherOptions } from '../ops/batcher.ts';
 import type { ConversationEventBus } from './events.ts';
@@ -61,8 +61,9 @@ export class ConversationService {
   readonly #openIds = new Map<string, string>();
   readonly #writer: MessageWriter;
   readonly #frames = new SyncFrameCache();
+  readonly #history: HistoryWriter;
 
-  constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; events: ConversationEventBus; metrics: Metrics; log: Logger; policy?: ContentPolicy; writer?: BatcherOptions }) {
+  constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; events: ConversationEventBus; metrics: Metrics; log: Logger; policy?: ContentPolicy; writer?: BatcherOptions; historyHoldMs?: number }) {
     this.#sql = deps.sql;
     this.#writer = new MessageWriter(deps.sql.db, deps.writer);
     this.#cache = deps.cache;
@@ -71,6 +72,12 @@ export class ConversationService {
     this.#log = deps.log;
     this.#policy = deps.policy;
     this.#events = deps.events;
+    this.#history = new HistoryWriter(deps.cache, (e, conversationId) => this.#log.warn({ err: (e as Error).message, conversationId }, 'hot history write failed; sync will read PostgreSQL'), deps.historyHoldMs);
+  }
+
+  /** Writes the hot-history entries still held (shutdown). */
+  flushHistory(): Promise<void> {
+    return this.#history.flush();
   }
 
   /** A buyer or staff message from a client frame. */
@@ -153,7 +160,8 @@ export class ConversationService {
     const m = r.message;
     this.#metrics.messages.inc({ role: m.sender.role });
     this.#sink.emit({ userIds: [r.buyerId], shopIds: [m.shopId] }, m, exceptConnection ? { exceptConnection } : undefined);
-    pushHistory(this.#cache, m).catch((e: unknown) => this.#log.warn({ err: (e as Error).message, conversationId: m.conversationId }, 'hot history write failed; sync will read PostgreSQL'));
+    // The buyer's message to the robot waits for the reply, to go to the hot history with it.
+    this.#history.add(m, m.sender.role === 'customer' && r.state === 'bot');
     this.#events.publish('messageStored', { shopId: m.shopId, conversationId: m.conversationId, buyerId: r.buyerId, message: m, senderRole: m.sender.role, state: r.state });
   }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseClientFrame } from '../../src/protocol/frames.ts';
 import { checkFrame, TokenBucket } from '../../src/gateway/guards.ts';
 import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
-import { dropHistory, readHistoryRaw, pushHistory } from '../../src/conversation/history.ts';
+import { dropHistory, HistoryWriter, readHistoryRaw, pushHistory } from '../../src/conversation/history.ts';
 import type { MessageFrame } from '../../src/protocol/frames.ts';
 
 const base = { id: 'f1', ts: 1, nonce: 'n'.repeat(16) };
@@ -106,6 +106,45 @@ test('an erased conversation\'s hot history stays a tombstone: a late push canno
   assert.equal(await readHistoryRaw(c, 'e', 2, 3, 3), undefined, 'the sync reads PostgreSQL');
   assert.equal(await readHistoryRaw(c, 'e', 0, 2, 2), undefined);
   assert.equal(await c.get('hist:e'), 'erased');
+  await c.close();
+});
+
+test('a buyer\'s message to the robot waits for the reply and goes to the hot history with it, in one command', async () => {
+  const pushes: number[] = [];
+  const c = new (class extends MemoryCache {
+    override listPush(key: string, values: readonly string[], opts: { maxLen: number; ttlMs: number }) {
+      pushes.push(values.length);
+      return super.listPush(key, values, opts);
+    }
+  })();
+  const errors: unknown[] = [];
+  const w = new HistoryWriter(c, (e) => errors.push(e), 40);
+  const m = (conv: string, seq: number, role: 'customer' | 'bot' | 'agent'): MessageFrame => ({ type: 'message', conversationId: conv, shopId: 's', seq, sender: { role, id: role }, content: { kind: 'text', text: `${seq}` }, ts: seq });
+  const seqs = async (conv: string, to: number) => (await readHistoryRaw(c, conv, 0, to, to))?.map((x) => (JSON.parse(x) as MessageFrame).seq);
+  w.add(m('a', 1, 'customer'), true);
+  w.add(m('a', 2, 'customer'), true);
+  assert.equal(await seqs('a', 2), undefined, 'held: a sync reads PostgreSQL');
+  w.add(m('a', 3, 'bot'), false);
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(pushes, [3], 'two buyer messages and the reply, one command');
+  assert.deepEqual(await seqs('a', 3), [1, 2, 3]);
+  // No reply (the robot was shed, or said nothing): written alone once the hold is over.
+  w.add(m('b', 1, 'customer'), true);
+  await new Promise((r) => setTimeout(r, 20));
+  assert.equal(w.held, 1);
+  await new Promise((r) => setTimeout(r, 60));
+  assert.equal(w.held, 0);
+  assert.deepEqual(await seqs('b', 1), [1]);
+  // Not to the robot (an agent holds the conversation): at once.
+  w.add(m('d', 1, 'customer'), false);
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(await seqs('d', 1), [1]);
+  // Shutdown writes what is still held.
+  w.add(m('e', 1, 'customer'), true);
+  await w.flush();
+  assert.deepEqual(await seqs('e', 1), [1]);
+  assert.deepEqual(pushes, [3, 1, 1, 1]);
+  assert.deepEqual(errors, []);
   await c.close();
 });
 
