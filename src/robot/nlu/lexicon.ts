@@ -29,7 +29,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' any news', 0.5], [' happened to my', 0.6], [' stuck', 0.6], [' not moving', 0.6], [' has not moved', 0.7], [' not updated', 0.6], [' no update', 0.5], [' location', 0.4],
     [' where', 0.3], [' out for delivery', 0.9], [' said out for delivery', 0.6], [' says out for delivery', 0.6], [' lost', 0.5], [' not received', 0.4], [' have not received', 0.4],
     [' never arrived', 0.5], [' not arrived', 0.4], [' has not arrived', 0.4], [' still not here', 0.5], [' delivered but', 0.6],
-    [' says delivered', 0.7], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
+    [' says delivered', 0.7], [' delivery+ failed', 1.0], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
   ],
   order_status: [
     ['订单', 0.35], ['订单状态', 0.9], ['我的订单', 0.4], ['查订单', 0.9], ['查一下订单', 0.9], ['查下订单', 0.9], ['发货了吗', 1.2],
@@ -50,7 +50,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['什么时候收到', 1.0], ['什么时候可以收到', 1.2], ['多长时间', 0.6], ['预计', 0.6], ['今天能到', 1.0], ['能送到', 0.8], ['能发货吗', 0.8], ['能发出', 0.8], ['能送过来', 0.9], ['送过来吗', 0.6], ['多少天能收到', 1.2], ['多少天能到', 1.2], ['能发吗', 0.7], ['哪天', 0.5], ['前能到', 0.6], ['能收到吗', 0.6], ['之前能', 0.5], ['周末', 0.3], ['明天能到', 1.0],
     ['能到吗', 0.6], ['能到不', 0.8], ['到不了', 0.5], ['到货时间', 1.0], ['送达时间', 1.0], ['什么时候发货', 1.2], ['什么时候发', 1.0], ['几天发货', 1.0],
     ['多久发货', 1.0], ['几天发', 0.9], ['多久发', 0.9], ['要多久', 0.6], ['几天', 0.4], ['多久', 0.4], ['什么时候', 0.3],
-    ['赶得上', 0.9], ['来得及', 0.6], ['能不能到', 0.6], ['送到', 0.2], ['到货', 0.3],
+    ['赶得上', 0.9], ['几号能发', 1.2], ['几号发', 1.0], ['几号能到', 1.2], ['几号到', 1.0], ['哪天能发', 1.2], ['来得及', 0.6], ['能不能到', 0.6], ['送到', 0.2], ['到货', 0.3],
     [' when will', 0.6], [' when will it arrive', 0.7], [' when will i get', 0.7], [' when will i receive', 0.7], [' when do i get', 0.7],
     [' when can i expect', 1.0], [' can i get it', 0.4], [' when is it', 0.4], [' arrive', 0.5], [' arrival', 0.7], [' eta', 1.2], [' estimated', 0.8],
     [' how long', 0.7], [' how long+ship', 0.5], [' how long+deliver', 0.5], [' how many days', 0.8], [' delivery date', 0.9], [' delivery time', 1.0], [' by friday', 0.6],
@@ -75,12 +75,13 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' replacement+when', 0.6], [' replacement+ship', 1.0], [' replacement+where', 0.6], [' refund+where', 1.0], [' refund+到哪', 1.3], [' refund+还没', 1.0], [' refund+hit', 0.8], [' refund+account', 0.6],
     [' refund+card', 0.6], [' still waiting', 0.5], [' i returned', 0.8], [' already returned', 1.0], [' sent it back', 1.0], [' sent back', 1.0], [' sent+back', 0.8], [' received+sent', 0.5], [' status+return', 1.0], [' status+exchange', 1.0], [' status+refund', 1.0], [' exchange+shipped', 1.5], [' my exchange', 1.0], [' my return', 0.8], [' my replacement', 1.0], [' still no refund', 1.2], [' no refund', 0.6], [' receiv+my return', 1.4], [' exchange+update', 1.4], [' return+update', 1.4], [' refund+days ago', 0.4], [' refunded+when', 0.5],
     // Progress is asked with arrival and not-yet words; policy with can / how / policy (return_policy).
-    [' refund+arriv', 1.2], [' refund+come', 0.9], [' refund+gone through', 1.0], [' refund+go through', 0.8], [' refund+has not', 1.0], [' refund+have not', 0.8], [' refund+show up', 1.0], [' exchange+arriv', 1.0], [' replacement+arriv', 1.0], [' return+processed', 1.0], [' money+arriv', 0.8],
+    [' refund+arriv', 1.2], [' refund+come', 0.9], [' refund+gone through', 1.0], [' refund+go through', 0.8], [' refund+has not', 1.0], [' refund+have not', 0.8], [' refund+show up', 1.0], [' exchange+arriv', 1.3], [' replacement+arriv', 1.3], [' return+processed', 1.0], [' money+arriv', 0.8],
     ['退款+has not', 1.0], ['退款+yet', 1.0], ['退款+still', 1.0], ['money+回来', 0.8], ['money+什么时候', 0.6], ['退的+回来', 0.8], ['退的+什么时候', 0.8],
     [' exchange+sent', 1.5], [' replacement+sent', 1.2], [' new one+sent', 1.0], [' new one+shipped', 1.0], [' exchange+ ship', 1.0],
     // A request turned down, a check's result, a re-shipment agreed as the fix, how far a request has got.
     ['申请+被拒', 1.2], ['售后+被拒', 1.2], ['驳回', 1.2], ['拒绝了', 0.6], ['检测结果', 1.0], ['结果出来', 0.8], ['审核+到哪', 1.0], ['审核+怎么样', 0.9], ['补发+什么时候', 1.2], ['补发+到哪', 1.2], ['补发+发了', 1.2], ['补发+ ship', 1.2], ['补发的', 0.8],
-    [' rejected', 0.6], [' denied', 0.6], [' refund+submitted', 1.0], [' return+how far', 1.2], [' refund+how far', 1.2], [' exchange+how far', 1.2], [' replacement+promised', 1.0], [' refund+promised', 1.0], [' exchange+promised', 1.0], [' reship', 1.5],
+    [' rejected', 0.6], [' denied', 0.6], [' refund+submitted', 1.0], [' return+how far', 1.2], [' refund+how far', 1.2], [' exchange+how far', 1.2], [' replacement+promised', 1.0], [' refund+promised', 1.0], [' exchange+promised', 1.0], [' reship', 1.5], ['寄回去的', 0.9], ['到仓库', 0.9], ['仓库收到', 1.0], ['通过没', 1.0], ['退货+有信', 1.2], ['退款+有信', 1.2], ['换货+有信', 1.2], ['退货+有消息', 1.0], ['退款+有消息', 1.0], ['换货+有消息', 1.0],
+    [' return+any news', 1.2], [' return+news', 1.0], [' exchange+news', 1.0], [' exchange+going', 1.2], [' return+going', 1.0], [' refund+going', 1.0],
   ],
   return_policy: [
     ['退货', 1.1], ['换货', 1.1], ['退换', 1.1], ['怎么退', 1.4], ['如何退', 1.4], ['能退吗', 1.3], ['可以退吗', 1.3], ['能退', 0.9], ['给退', 1.0],
@@ -102,14 +103,14 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   cancel_order: [
     ['取消', 1.3], ['取消订单', 1.8], ['不要了', 1.0], ['不想要了', 1.0], ['拍错', 1.2], ['下错', 1.2], ['买错', 1.0], ['撤销', 1.2],
     ['撤单', 1.6], ['单+不要了', 0.8], ['这单不要了', 1.2], ['给我取消', 1.0], ['帮我取消', 1.0], ['撤了', 0.8], ['想取消', 0.6], ['退订', 1.0], ['别发', 1.2], ['不要发', 1.2], ['先别发', 1.4], ['拦截', 0.9], ['重复下单', 1.0], ['重复', 0.5], ['下重复', 0.8], ['下了两单', 0.9],
-    [' cancel', 1.6], [' kill the order', 1.6], [' kill the+order', 1.2], [' scrap+order', 1.4], [' cancellation', 1.4], [' do not want it anymore', 0.8], [' no longer want', 0.8], [' ordered by mistake', 1.2],
+    [' cancel', 1.6], [' kill the order', 1.6], [' kill the+order', 1.2], [' scrap my+order', 1.4], [' scrap the+order', 1.4], [' scrap this+order', 1.4], [' scrap that+order', 1.4], [' cancellation', 1.4], [' do not want it anymore', 0.8], [' no longer want', 0.8], [' ordered by mistake', 1.2],
     [' by mistake', 1.0], [' ordered twice', 1.0], [' duplicate order', 1.0], [' do not ship', 1.2], [' stop the order', 1.4],
     [' stop my order', 1.4], [' void', 1.0], [' wrong order', 0.6], [' accidentally', 0.6],
   ],
   change_address: [
     ['改地址', 1.8], ['修改地址', 1.8], ['换地址', 1.8], ['地址写错', 1.8], ['地址错了', 1.8], ['地址填错', 1.8], ['改收货', 1.6],
     ['修改收货', 1.6], ['收货地址', 0.9], ['地址', 0.7], ['改一下地址', 1.8], ['改个地址', 1.8], ['改成', 0.4], ['搬家', 0.8],
-    ['改电话', 1.4], ['手机号+改', 1.2], ['电话号码+改', 1.0], ['改手机', 1.3], ['电话写错', 1.4], ['电话填错', 1.4], ['写错', 0.4], ['填错', 0.4], ['电话号码', 0.5], ['号码写错', 0.8], ['手机号写错', 1.4], ['收货人', 0.9], ['收件人', 0.9], ['收货电话', 0.8], ['电话换了', 0.8], ['手机号换了', 0.8], ['修改', 0.3], ['改名字', 0.9],
+    ['改电话', 1.4], ['手机号+改', 1.2], ['电话号码+改', 1.0], ['改手机', 1.3], ['电话写错', 1.4], ['电话填错', 1.4], ['写错', 0.4], ['填错', 0.4], ['电话号码', 0.5], ['号码写错', 0.8], ['手机号写错', 1.4], ['收货人', 0.9], ['收件人', 0.9], ['收货电话', 0.8], ['电话换了', 0.8], ['手机号换了', 0.8], ['修改', 0.3], ['改名字', 0.9], ['收货地儿', 1.2], ['换个收货', 1.4],
     ['寄到', 0.4], ['送到公司', 0.9], ['送到家', 0.6], ['改派', 1.2], 
     [' change where', 1.2], [' address', 1.0], [' change my address', 1.0], [' wrong address', 1.0], [' update my address', 1.0], [' shipping address', 0.4],
     [' delivery address', 0.4], [' moved', 0.6], [' redirect', 1.0], [' send it to', 0.6], [' ship it to', 0.6], [' different address', 0.6],
@@ -157,7 +158,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['你好', 1.2], ['您好', 1.2], ['在吗', 1.5], ['在么', 1.5], ['在不在', 1.5], ['有人吗', 1.2], ['有人在吗', 1.3], ['哈喽', 1.2],
     ['嗨', 1.0], ['早上好', 1.2], ['晚上好', 1.2], ['下午好', 1.2], ['早安', 1.0], [' 早 ', 1.2], ['早啊', 1.2], ['亲', 0.5], ['客服', 0.3],
     [' hello', 1.2], [' hi ', 1.2], [' hey', 1.1], [' hiya', 1.1], [' good morning', 1.2], [' morning', 0.9], [' good afternoon', 1.2], [' good evening', 1.2],
-    [' anyone there', 1.3], [' anybody there', 1.3], [' is anyone', 0.8], [' yo ', 1.1], [' greetings', 1.2], [' howdy', 1.2],
+    [' anyone there', 1.3], [' anybody there', 1.3], [' anybody home', 1.2], [' anyone home', 1.2], ['有人没', 1.3], [' is anyone', 0.8], [' yo ', 1.1], [' greetings', 1.2], [' howdy', 1.2],
   ],
   bye: [
     ['谢谢', 1.5], ['感谢', 1.2], ['多谢', 1.5], ['谢啦', 1.5], ['谢了', 1.5], ['3q', 1.2], ['拜拜', 1.5], ['再见', 1.5], ['没事了', 1.3],
@@ -192,7 +193,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' come with', 1.0], [' charger', 1.0], [' included', 0.8], [' gift wrap', 1.4], [' engrav', 1.3], [' custom', 0.8], [' wholesale', 1.2], [' bulk', 0.8], [' do you ship', 0.9],
     [' do you sell', 0.9], [' do you have', 0.7], [' same day', 0.8], [' express shipping', 1.0], [' cutoff', 1.2], [' cut off', 1.0],
     [' usually', 0.5], [' normally', 0.5], [' shipping free', 1.2], [' is shipping', 0.5],
-    ['赠品', 0.9], ['送什么', 0.6], ['客服上班', 1.2], ['值班', 1.0], ['上班吗', 0.8], ['送到楼上', 1.2], ['搬上楼', 1.2], ['上楼', 0.8], ['超商取货', 1.4], ['超商+取', 1.2], ['自提', 1.0], [' upstairs', 1.0], [' up the stairs', 1.0], [' curb', 0.6], [' curbside', 0.8], ['带上飞机', 1.2], ['上飞机', 1.0], [' on a plane', 1.0], [' on planes', 1.0], [' on the plane', 1.0], [' carry on', 0.6], [' support open', 1.2], [' open tomorrow', 0.8], [' freebie', 1.0], [' free gift', 1.0], [' waterproof', 1.0], [' compatible', 1.0],
+    ['赠品', 0.9], ['送什么', 0.6], ['客服上班', 1.2], ['值班', 1.0], ['上班吗', 0.8], ['送到楼上', 1.2], ['顺丰还是', 1.2], ['还是顺丰', 1.2], ['中通还是', 1.2], ['还是中通', 1.2], ['圆通还是', 1.2], ['还是圆通', 1.2], ['适配', 1.0], ['兼容', 1.0], ['搬上楼', 1.2], ['上楼', 0.8], ['超商取货', 1.4], ['超商+取', 1.2], ['自提', 1.0], [' upstairs', 1.0], [' up the stairs', 1.0], [' curb', 0.6], [' curbside', 0.8], ['带上飞机', 1.2], ['上飞机', 1.0], [' on a plane', 1.0], [' on planes', 1.0], [' on the plane', 1.0], [' carry on', 0.6], [' support open', 1.2], [' open tomorrow', 0.8], [' freebie', 1.0], [' free gift', 1.0], [' waterproof', 1.0], [' compatible', 1.0],
   ],
 };
 

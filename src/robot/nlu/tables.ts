@@ -77,6 +77,7 @@ export const PINYIN_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['yf', '运费'],
   ['smsh', '什么时候'],
   ['sm', '什么'],
+  ['fsm', '发什么'],
   ['zmb', '怎么办'],
   ['xd', '下单'],
   ['sf', '顺丰'],
