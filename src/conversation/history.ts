@@ -6,7 +6,7 @@
  */
 import type { Cache } from '../storage/ports.ts';
 import { keys } from '../storage/keys.ts';
-import { frameJson, type MessageFrame } from '../protocol/frames.ts';
+import { frameJson, type ConversationState, type MessageFrame } from '../protocol/frames.ts';
 
 export const HOT_HISTORY_MAX = 500;
 export const HOT_HISTORY_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -118,10 +118,20 @@ export class HistoryWriter {
 
 /**
  * Drops a conversation's hot history after its messages were redacted or deleted: the list is
- * replaced by a tombstone for ERASED_HISTORY_HOLD_MS, so syncs read PostgreSQL and late pushes fail.
+ * replaced by a tombstone for `holdMs` (ERASED_HISTORY_HOLD_MS after an erasure), so syncs read
+ * PostgreSQL and late pushes fail meanwhile.
  */
-export async function dropHistory(cache: Cache, conversationId: string): Promise<void> {
-  await cache.set(keys.hotHistory(conversationId), 'erased', ERASED_HISTORY_HOLD_MS);
+export async function dropHistory(cache: Cache, conversationId: string, holdMs = ERASED_HISTORY_HOLD_MS): Promise<void> {
+  await cache.set(keys.hotHistory(conversationId), 'erased', holdMs);
+}
+
+/**
+ * Whether a stored message waits in the HistoryWriter for the robot's reply: a buyer's text in a
+ * conversation the robot holds, when the robot runs (it answers text only; a handed-over
+ * conversation is no longer `bot`).
+ */
+export function awaitsRobotReply(m: MessageFrame, state: ConversationState, robotOn: boolean): boolean {
+  return robotOn && state === 'bot' && m.sender.role === 'customer' && m.content.kind === 'text';
 }
 
 // Cached entries are MessageFrame JSON written by pushHistory, whose first `"seq":` is the

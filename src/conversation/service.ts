@@ -15,7 +15,7 @@ import type { Content, ConversationState, MessageFrame, SendFrame, ServerFrame }
 import type { Cache, SqlStore } from '../storage/ports.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import * as repo from './repository.ts';
-import { HistoryWriter, readHistoryRaw, SyncFrameCache } from './history.ts';
+import { awaitsRobotReply, HistoryWriter, readHistoryRaw, SyncFrameCache } from './history.ts';
 import { MessageWriter } from './writer.ts';
 import type { BatcherOptions } from '../ops/batcher.ts';
 import type { ConversationEventBus } from './events.ts';
@@ -62,8 +62,10 @@ export class ConversationService {
   readonly #writer: MessageWriter;
   readonly #frames = new SyncFrameCache();
   readonly #history: HistoryWriter;
+  /** The robot answers buyers here: their messages wait for its reply to go to the hot history with it. */
+  readonly #robotOn: boolean;
 
-  constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; events: ConversationEventBus; metrics: Metrics; log: Logger; policy?: ContentPolicy; writer?: BatcherOptions; historyHoldMs?: number }) {
+  constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; events: ConversationEventBus; metrics: Metrics; log: Logger; policy?: ContentPolicy; writer?: BatcherOptions; historyHoldMs?: number; robotOn?: boolean }) {
     this.#sql = deps.sql;
     this.#writer = new MessageWriter(deps.sql.db, deps.writer);
     this.#cache = deps.cache;
@@ -72,6 +74,7 @@ export class ConversationService {
     this.#log = deps.log;
     this.#policy = deps.policy;
     this.#events = deps.events;
+    this.#robotOn = deps.robotOn ?? false;
     this.#history = new HistoryWriter(deps.cache, (e, conversationId) => this.#log.warn({ err: (e as Error).message, conversationId }, 'hot history write failed; sync will read PostgreSQL'), deps.historyHoldMs);
   }
 
@@ -160,8 +163,7 @@ export class ConversationService {
     const m = r.message;
     this.#metrics.messages.inc({ role: m.sender.role });
     this.#sink.emit({ userIds: [r.buyerId], shopIds: [m.shopId] }, m, exceptConnection ? { exceptConnection } : undefined);
-    // The buyer's message to the robot waits for the reply, to go to the hot history with it.
-    this.#history.add(m, m.sender.role === 'customer' && r.state === 'bot');
+    this.#history.add(m, awaitsRobotReply(m, r.state, this.#robotOn));
     this.#events.publish('messageStored', { shopId: m.shopId, conversationId: m.conversationId, buyerId: r.buyerId, message: m, senderRole: m.sender.role, state: r.state });
   }
 

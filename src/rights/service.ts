@@ -152,17 +152,22 @@ export class RightsService {
 
   /**
    * The Cache port has no delete: a string replaces the list or value under the key (whatever its
-   * type). The robot's state expires at once; the hot history stays a tombstone for a while
-   * (`dropHistory`), so the next syncs read PostgreSQL and a push still in flight cannot bring
-   * back what was erased.
+   * type). The robot's state expires at once; an erased conversation's hot history stays a
+   * tombstone for a while (`dropHistory`), so the next syncs read PostgreSQL and a push still in
+   * flight cannot bring back what was erased.
    */
   async #dropCached(conversationIds: readonly string[]): Promise<void> {
-    await this.#dropHotHistory(conversationIds);
+    for (const id of conversationIds) await dropHistory(this.#d.cache, id);
     for (const id of conversationIds) await this.#d.cache.set(keys.botState(id), '', 1);
   }
 
+  /**
+   * After a retention batch: the deleted messages are old, so no write in flight carries them, and
+   * the conversations may be in use: their hot history is dropped at once (a 1 ms marker), not
+   * held as a tombstone.
+   */
   async #dropHotHistory(conversationIds: readonly string[]): Promise<void> {
-    for (const id of conversationIds) await dropHistory(this.#d.cache, id);
+    for (const id of conversationIds) await dropHistory(this.#d.cache, id, 1);
   }
 
   async retention(shopId: string): Promise<Retention> {

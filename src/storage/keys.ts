@@ -8,7 +8,7 @@
  * | `online:<userId>` | hash: connection id → device, node, last seen | 30 min, refreshed by heartbeats |
  * | `nonce:<userId>:<nonce>` | a frame's nonce (anti-replay) | until its `ts` can no longer be accepted |
  * | `rate:<userId>:<epoch second>` | frames of a user in one second | 2 s |
- * | `hist:<conversationId>` | list: the newest messages' JSON (hot history); after an erasure or a retention sweep, the string `erased` (a tombstone late pushes fail on) | 7 days; the tombstone 10 min |
+ * | `hist:<conversationId>` | list: the newest messages' JSON (hot history); after an erasure, the string `erased` (a tombstone late pushes fail on) | 7 days; the tombstone 10 min |
  * | `botstate:<conversationId>` | the robot's dialogue state | 1 day after it last changed |
  * | `typing:<userId>:<conversationId>` | a typing indicator was relayed (one per 2 s) | 2 s |
  * | `robot:canary` | the robot canary split | kept |

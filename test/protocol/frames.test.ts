@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { parseClientFrame } from '../../src/protocol/frames.ts';
 import { checkFrame, TokenBucket } from '../../src/gateway/guards.ts';
 import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
-import { dropHistory, HistoryWriter, readHistoryRaw, pushHistory } from '../../src/conversation/history.ts';
+import { awaitsRobotReply, dropHistory, HistoryWriter, readHistoryRaw, pushHistory } from '../../src/conversation/history.ts';
 import type { MessageFrame } from '../../src/protocol/frames.ts';
 
 const base = { id: 'f1', ts: 1, nonce: 'n'.repeat(16) };
@@ -118,7 +118,7 @@ test('a buyer\'s message to the robot waits for the reply and goes to the hot hi
     }
   })();
   const errors: unknown[] = [];
-  const w = new HistoryWriter(c, (e) => errors.push(e), 40);
+  const w = new HistoryWriter(c, (e) => errors.push(e), 100);
   const m = (conv: string, seq: number, role: 'customer' | 'bot' | 'agent'): MessageFrame => ({ type: 'message', conversationId: conv, shopId: 's', seq, sender: { role, id: role }, content: { kind: 'text', text: `${seq}` }, ts: seq });
   const seqs = async (conv: string, to: number) => (await readHistoryRaw(c, conv, 0, to, to))?.map((x) => (JSON.parse(x) as MessageFrame).seq);
   w.add(m('a', 1, 'customer'), true);
@@ -130,9 +130,8 @@ test('a buyer\'s message to the robot waits for the reply and goes to the hot hi
   assert.deepEqual(await seqs('a', 3), [1, 2, 3]);
   // No reply (the robot was shed, or said nothing): written alone once the hold is over.
   w.add(m('b', 1, 'customer'), true);
-  await new Promise((r) => setTimeout(r, 20));
   assert.equal(w.held, 1);
-  await new Promise((r) => setTimeout(r, 60));
+  await new Promise((r) => setTimeout(r, 400));
   assert.equal(w.held, 0);
   assert.deepEqual(await seqs('b', 1), [1]);
   // Not to the robot (an agent holds the conversation): at once.
@@ -145,6 +144,29 @@ test('a buyer\'s message to the robot waits for the reply and goes to the hot hi
   assert.deepEqual(await seqs('e', 1), [1]);
   assert.deepEqual(pushes, [3, 1, 1, 1]);
   assert.deepEqual(errors, []);
+  await c.close();
+});
+
+test('what waits for the robot\'s reply: a buyer\'s text in a robot conversation, when the robot runs', () => {
+  const m = (role: 'customer' | 'bot' | 'agent', kind: 'text' | 'image' = 'text'): MessageFrame => ({
+    type: 'message', conversationId: 'c', shopId: 's', seq: 1, sender: { role, id: role }, ts: 1,
+    content: kind === 'text' ? { kind: 'text', text: 'hi' } : { kind: 'image', url: 'https://x.test/a.png' },
+  } as MessageFrame);
+  assert.equal(awaitsRobotReply(m('customer'), 'bot', true), true);
+  assert.equal(awaitsRobotReply(m('customer'), 'bot', false), false, 'no robot: nothing will answer');
+  assert.equal(awaitsRobotReply(m('customer', 'image'), 'bot', true), false, 'the robot answers text only');
+  for (const state of ['queued', 'assigned', 'closed'] as const) assert.equal(awaitsRobotReply(m('customer'), state, true), false, state);
+  for (const role of ['bot', 'agent'] as const) assert.equal(awaitsRobotReply(m(role), 'bot', true), false, role);
+});
+
+test('a retention sweep drops the hot history at once; an erasure leaves the tombstone', async () => {
+  const c = new MemoryCache();
+  const m = (conv: string, seq: number): MessageFrame => ({ type: 'message', conversationId: conv, shopId: 's', seq, sender: { role: 'customer', id: 'u' }, content: { kind: 'text', text: `${seq}` }, ts: seq });
+  await pushHistory(c, [m('r', 1), m('r', 2)]);
+  await dropHistory(c, 'r', 1);
+  await new Promise((r) => setTimeout(r, 30));
+  await pushHistory(c, m('r', 3));
+  assert.equal((await readHistoryRaw(c, 'r', 2, 3, 3))?.length, 1, 'new messages are cached again at once');
   await c.close();
 });
 

@@ -80,7 +80,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' exchange+sent', 1.5], [' replacement+sent', 1.2], [' new one+sent', 1.0], [' new one+shipped', 1.0], [' exchange+ ship', 1.0],
     // A request turned down, a check's result, a re-shipment agreed as the fix, how far a request has got.
     ['申请+被拒', 1.2], ['售后+被拒', 1.2], ['驳回', 1.2], ['拒绝了', 0.6], ['检测结果', 1.0], ['结果出来', 0.8], ['审核+到哪', 1.0], ['审核+怎么样', 0.9], ['补发+什么时候', 1.2], ['补发+到哪', 1.2], ['补发+发了', 1.2], ['补发+ ship', 1.2], ['补发的', 0.8],
-    [' rejected', 0.6], [' denied', 0.6], [' refund+submitted', 1.0], [' return+how far', 1.2], [' refund+how far', 1.2], [' exchange+how far', 1.2], [' replacement+promised', 1.0], [' refund+promised', 1.0], [' exchange+promised', 1.0], [' reship', 1.5], ['寄回去的', 0.9], ['到仓库', 0.9], ['仓库收到', 1.0], ['通过没', 1.0], ['退货+有信', 1.2], ['退款+有信', 1.2], ['换货+有信', 1.2], ['退货+有消息', 1.0], ['退款+有消息', 1.0], ['换货+有消息', 1.0],
+    [' rejected', 0.6], [' denied', 0.6], [' refund+submitted', 1.0], [' return+how far', 1.2], [' refund+how far', 1.2], [' exchange+how far', 1.2], [' replacement+promised', 1.0], [' refund+promised', 1.0], [' exchange+promised', 1.0], [' reship', 1.5], ['寄回去的', 0.9], ['寄回+仓库', 1.0], ['退货+仓库', 1.0], ['退回+仓库', 1.0], ['退+通过没', 1.0], ['换+通过没', 1.0], ['售后+通过没', 1.0], ['退货+有信', 1.2], ['退款+有信', 1.2], ['换货+有信', 1.2], ['退货+有消息', 1.0], ['退款+有消息', 1.0], ['换货+有消息', 1.0],
     [' return+any news', 1.2], [' return+news', 1.0], [' exchange+news', 1.0], [' exchange+going', 1.2], [' return+going', 1.0], [' refund+going', 1.0],
   ],
   return_policy: [
@@ -158,7 +158,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['你好', 1.2], ['您好', 1.2], ['在吗', 1.5], ['在么', 1.5], ['在不在', 1.5], ['有人吗', 1.2], ['有人在吗', 1.3], ['哈喽', 1.2],
     ['嗨', 1.0], ['早上好', 1.2], ['晚上好', 1.2], ['下午好', 1.2], ['早安', 1.0], [' 早 ', 1.2], ['早啊', 1.2], ['亲', 0.5], ['客服', 0.3],
     [' hello', 1.2], [' hi ', 1.2], [' hey', 1.1], [' hiya', 1.1], [' good morning', 1.2], [' morning', 0.9], [' good afternoon', 1.2], [' good evening', 1.2],
-    [' anyone there', 1.3], [' anybody there', 1.3], [' anybody home', 1.2], [' anyone home', 1.2], ['有人没', 1.3], [' is anyone', 0.8], [' yo ', 1.1], [' greetings', 1.2], [' howdy', 1.2],
+    [' anyone there', 1.3], [' anybody there', 1.3], [' anybody home', 1.2], [' anyone home', 1.2], ['有人没 ', 1.3], [' is anyone', 0.8], [' yo ', 1.1], [' greetings', 1.2], [' howdy', 1.2],
   ],
   bye: [
     ['谢谢', 1.5], ['感谢', 1.2], ['多谢', 1.5], ['谢啦', 1.5], ['谢了', 1.5], ['3q', 1.2], ['拜拜', 1.5], ['再见', 1.5], ['没事了', 1.3],
@@ -193,7 +193,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' come with', 1.0], [' charger', 1.0], [' included', 0.8], [' gift wrap', 1.4], [' engrav', 1.3], [' custom', 0.8], [' wholesale', 1.2], [' bulk', 0.8], [' do you ship', 0.9],
     [' do you sell', 0.9], [' do you have', 0.7], [' same day', 0.8], [' express shipping', 1.0], [' cutoff', 1.2], [' cut off', 1.0],
     [' usually', 0.5], [' normally', 0.5], [' shipping free', 1.2], [' is shipping', 0.5],
-    ['赠品', 0.9], ['送什么', 0.6], ['客服上班', 1.2], ['值班', 1.0], ['上班吗', 0.8], ['送到楼上', 1.2], ['顺丰还是', 1.2], ['还是顺丰', 1.2], ['中通还是', 1.2], ['还是中通', 1.2], ['圆通还是', 1.2], ['还是圆通', 1.2], ['适配', 1.0], ['兼容', 1.0], ['搬上楼', 1.2], ['上楼', 0.8], ['超商取货', 1.4], ['超商+取', 1.2], ['自提', 1.0], [' upstairs', 1.0], [' up the stairs', 1.0], [' curb', 0.6], [' curbside', 0.8], ['带上飞机', 1.2], ['上飞机', 1.0], [' on a plane', 1.0], [' on planes', 1.0], [' on the plane', 1.0], [' carry on', 0.6], [' support open', 1.2], [' open tomorrow', 0.8], [' freebie', 1.0], [' free gift', 1.0], [' waterproof', 1.0], [' compatible', 1.0],
+    ['赠品', 0.9], ['送什么', 0.6], ['客服上班', 1.2], ['值班', 1.0], ['上班吗', 0.8], ['送到楼上', 1.2], ['顺丰还是中通', 1.4], ['中通还是顺丰', 1.4], ['顺丰还是圆通', 1.4], ['圆通还是顺丰', 1.4], ['中通还是圆通', 1.4], ['圆通还是中通', 1.4], ['适配', 1.0], ['兼容', 1.0], ['搬上楼', 1.2], ['上楼', 0.8], ['超商取货', 1.4], ['超商+取', 1.2], ['自提', 1.0], [' upstairs', 1.0], [' up the stairs', 1.0], [' curb', 0.6], [' curbside', 0.8], ['带上飞机', 1.2], ['上飞机', 1.0], [' on a plane', 1.0], [' on planes', 1.0], [' on the plane', 1.0], [' carry on', 0.6], [' support open', 1.2], [' open tomorrow', 0.8], [' freebie', 1.0], [' free gift', 1.0], [' waterproof', 1.0], [' compatible', 1.0],
   ],
 };
 
