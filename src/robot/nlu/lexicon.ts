@@ -29,7 +29,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' any news', 0.5], [' happened to my', 0.6], [' stuck', 0.6], [' not moving', 0.6], [' has not moved', 0.7], [' not updated', 0.6], [' no update', 0.5], [' location', 0.4],
     [' where', 0.3], [' out for delivery', 0.9], [' said out for delivery', 0.6], [' says out for delivery', 0.6], [' lost', 0.5], [' not received', 0.4], [' have not received', 0.4],
     [' never arrived', 0.5], [' not arrived', 0.4], [' has not arrived', 0.4], [' still not here', 0.5], [' delivered but', 0.6],
-    [' says delivered', 0.7], [' delivery+ failed', 1.0], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
+    [' says delivered', 0.7], [' delivery+ failed', 1.0], [' is not here', 0.6], [' not here yet', 0.7], [' has not picked', 0.7], [' not picked up', 0.7], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
   ],
   order_status: [
     ['订单', 0.35], ['订单状态', 0.9], ['我的订单', 0.4], ['查订单', 0.9], ['查一下订单', 0.9], ['查下订单', 0.9], ['发货了吗', 1.2],
