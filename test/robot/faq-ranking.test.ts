@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
 import { FaqIndex, FaqIndexProvider, type FaqEntry } from '../../src/robot/index.ts';
+import { DEFAULT_CLARIFY_THRESHOLD } from '../../src/robot/faq-index.ts';
 import { createEmbeddingReranker, createEmbeddingsClient, EmbeddingReranker, parseEmbeddings, EMBEDDINGS_FALLBACK_METRIC } from '../../src/robot/embeddings.ts';
 import { buildLexicon, defaultLexicon } from '../../src/robot/lexicon/index.ts';
 import { chooseFaqThresholds, faqScoresAt, MAX_FALSE_ANSWERS, readFaqSets, scoreFaqSplit } from '../../src/robot/eval/evaluate.ts';
@@ -23,14 +24,18 @@ describe('FAQ ranking with the synonym lexicon', () => {
   test('a paraphrase that shares no word with its entry is found through the lexicon, and only through it', () => {
     const index = new FaqIndex(shop);
     const bare = new FaqIndex(shop, { lexicon: buildLexicon([]) });
+    // Found: the first of the candidates, answered or offered ("did you mean …?"): whether it is
+    // answered outright depends on the confidence model refitted with every new shop.
+    const first = (i: FaqIndex, q: string) => i.rank(q, 1)[0];
     for (const [q, id] of [
       ['how much is the delivery charge', 'postage'],
       ['may I return it', 'returns'],
       ['邮费多少', 'zh-fee'],
       ['能开票吗', 'zh-invoice'],
     ] as const) {
-      assert.equal(index.search(q)?.entry.id, id, q);
-      assert.notEqual(bare.search(q)?.entry.id, id, `${q}: found without the lexicon, so the test proves nothing`);
+      assert.equal(first(index, q)?.entry.id, id, q);
+      assert.ok((first(index, q)?.confidence ?? 0) >= DEFAULT_CLARIFY_THRESHOLD, `${q}: at least offered`);
+      assert.ok(first(bare, q)?.entry.id !== id || (first(bare, q)?.confidence ?? 0) < DEFAULT_CLARIFY_THRESHOLD, `${q}: found without the lexicon, so the test proves nothing`);
     }
     // Traditional characters fold to simplified before the lexicon sees them.
     assert.equal(index.search('郵費多少')?.entry.id, 'zh-fee');
@@ -130,7 +135,7 @@ describe('FAQ thresholds chosen on the validation split', () => {
     // Per shop: the demo shop's entries have alternates; the outdoor and beauty shops' do not, and
     // the beauty shop's words were the lexicon's newest. The grocery shop, written by others in
     // words the lexicon never saw, is answered far less often (docs/robot-evaluation.md).
-    for (const [set, min] of [['demo', 0.7], ['outdoor', 0.6], ['beauty', 0.3], ['grocery', 0.1], ['baby', 0.2], ['home', 0.15], ['electronics', 0.25], ['pets', 0.1], ['cars', 0.15]] as const) {
+    for (const [set, min] of [['demo', 0.7], ['outdoor', 0.6], ['beauty', 0.3], ['grocery', 0.1], ['baby', 0.2], ['home', 0.15], ['electronics', 0.25], ['pets', 0.1], ['cars', 0.15], ['jewellery', 0.1]] as const) {
       const r = faqScoresAt(scoreFaqSplit('validation', readFaqSets().filter((s) => s.name === set)), choice.threshold, choice.clarifyThreshold);
       assert.ok(r.hitAt1 >= min, `${set}: validation hit@1 ${r.hitAt1}`);
     }

@@ -56,7 +56,7 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
     .trim();
   const display = s;
 
-  let t = display.toLowerCase();
+  let t = joinSyllables(display.toLowerCase());
   if (HAN.test(t)) t = toSimplified(t);
   const speller = defaultSpeller();
   // A capitalised word inside a sentence is a name ("this is Liam", "Huawei"): never corrected.
@@ -74,6 +74,36 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
   }
   return { display, text: t, angry };
 }
+
+/** One pinyin syllable, toneless (an initial, then a final). */
+const SYLLABLE = /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ui|ao|ou|iu|ie|ue|ve|er|an|en|in|un|vn|ia|ua|uo|a|o|e|i|u|v)$/;
+const SPACED_RUN = /(?<![a-z0-9'])[a-z]+(?: [a-z]+)+(?![a-z0-9'])/g;
+/** Longest join tried, in syllables ("shen me shi hou"). */
+const MAX_JOIN = 4;
+
+/**
+ * Pinyin typed syllable by syllable ("tui kuan hai mei dao zhang"): neighbouring syllables whose
+ * join is a word of the pinyin table are joined ("tuikuan", read as 退款 below). Only syllables
+ * join, and only into the table's words, so English ("we chat", "to me") stays as it is.
+ */
+function joinSyllables(t: string): string {
+  return t.replace(SPACED_RUN, (run) => {
+    const w = run.split(' ');
+    const syllable = w.map((x) => SYLLABLE.test(x));
+    const out: string[] = [];
+    for (let i = 0; i < w.length; ) {
+      // Syllables in a row from here, at most MAX_JOIN.
+      let n = 0;
+      while (n < MAX_JOIN && syllable[i + n]) n++;
+      while (n > 1 && !isPinyinWord(w.slice(i, i + n).join(''))) n--;
+      out.push(n > 1 ? w.slice(i, i + n).join('') : w[i]!);
+      i += Math.max(1, n);
+    }
+    return out.join(' ');
+  });
+}
+
+const isPinyinWord = (s: string) => PINYIN_WORDS.has(s) && !PINYIN_ABBREVIATIONS.has(s);
 
 function toSimplified(s: string): string {
   let out = '';

@@ -173,6 +173,12 @@ export const PINYIN_WORDS: ReadonlyMap<string, string> = new Map([
   ['guoqi', '过期'],
   ['shenhe', '审核'],
   ['daohuo', '到货'],
+  ['jitian', '几天'],
+  ['nengdao', '能到'],
+  ['haimei', '还没'],
+  ['shoucun', '手寸'],
+  ['zhenzhu', '珍珠'],
+  ['baoyang', '保养'],
   ...PINYIN_ABBREVIATIONS,
 ]);
 
