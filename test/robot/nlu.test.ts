@@ -10,6 +10,14 @@ const understand = (text: string) => nlu.understand(text, NOW);
 const entities = (text: string) => understand(text).entities.map((e: Entity) => `${e.type}=${e.value}`).sort();
 
 describe('normalisation', () => {
+  test('pinyin typed syllable by syllable joins into the words of the pinyin table, English does not', () => {
+    assert.equal(normalize('tui kuan hai mei dao zhang').text, '退款还没到账');
+    assert.equal(normalize('kuai di dao na le').text, '快递到哪了');
+    assert.equal(understand('ji tian neng dao a').intent, 'delivery_estimate');
+    // Only syllables join, and only into the table's words: English stays English.
+    for (const text of ['we chat to me', 'can you check my order', 'he is a fan']) assert.equal(normalize(text).text, text);
+  });
+
   test('full-width, case, traditional characters, emoji and repeated punctuation', () => {
     assert.equal(normalize('ＷＨＥＲＥ’Ｓ my ＰＫＧ？？？😡').text, 'where is my package?');
     assert.equal(normalize('退貨怎麼還沒到!!!').text, '退货怎么还没到!');
