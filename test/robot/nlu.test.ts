@@ -14,8 +14,15 @@ describe('normalisation', () => {
     assert.equal(normalize('tui kuan hai mei dao zhang').text, '退款还没到账');
     assert.equal(normalize('kuai di dao na le').text, '快递到哪了');
     assert.equal(understand('ji tian neng dao a').intent, 'delivery_estimate');
-    // Only syllables join, and only into the table's words: English stays English.
-    for (const text of ['we chat to me', 'can you check my order', 'he is a fan']) assert.equal(normalize(text).text, text);
+    // Only runs that are all syllables join, only into the table's words, never capitalised names.
+    for (const text of ['we chat to me', 'can you check my order', 'thank you fei', 'thank you hui', 'the parcel is for bao yang']) assert.equal(normalize(text).text, text);
+    assert.equal(normalize('my name is Ren Gong').text, 'my name is ren gong');
+    assert.notEqual(understand('my name is Ren Gong').intent, 'human');
+    assert.equal(understand('ship it to Hui Yuan Road 12').intent === 'faq', false);
+    // Positions after a joined run still point at the same words: the name is not spell-corrected.
+    assert.match(normalize('xie xie, this is Logan').text, /^谢谢.*this is logan$/);
+    // A Chinese buyer typing pinyin is answered in Chinese.
+    assert.equal(detectLanguage('tui kuan hai mei dao zhang').lang, 'zh');
   });
 
   test('full-width, case, traditional characters, emoji and repeated punctuation', () => {

@@ -29,7 +29,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' any news', 0.5], [' happened to my', 0.6], [' stuck', 0.6], [' not moving', 0.6], [' has not moved', 0.7], [' not updated', 0.6], [' no update', 0.5], [' location', 0.4],
     [' where', 0.3], [' out for delivery', 0.9], [' said out for delivery', 0.6], [' says out for delivery', 0.6], [' lost', 0.5], [' not received', 0.4], [' have not received', 0.4],
     [' never arrived', 0.5], [' not arrived', 0.4], [' has not arrived', 0.4], [' still not here', 0.5], [' delivered but', 0.6],
-    [' says delivered', 0.7], [' delivery+ failed', 1.0], [' is not here', 0.6], [' not here yet', 0.7], [' has not picked', 0.7], [' not picked up', 0.7], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
+    [' says delivered', 0.7], [' delivery+ failed', 1.0], [' it is not here', 0.7], [' it is still not here', 0.7], [' still is not here', 0.7], [' has not picked', 0.5], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
   ],
   order_status: [
     ['订单', 0.35], ['订单状态', 0.9], ['我的订单', 0.4], ['查订单', 0.9], ['查一下订单', 0.9], ['查下订单', 0.9], ['发货了吗', 1.2],
@@ -42,7 +42,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' processing', 0.5], [' waiting+ship', 0.6], [' check my order', 1.0], [' check on my order', 1.0], [' go through', 0.7], [' went through', 0.7],
     [' confirmed', 0.5], [' payment+confirmed', 0.5], [' placed', 0.4], [' payment', 0.4], [' successful', 0.4], [' has it shipped', 0.6], [' been shipped', 0.5], [' packed', 0.5],
     [' nothing yet', 0.6], [' pending', 0.6], [' still says', 0.3], [' not shipped', 0.6], [' still not shipped', 0.4],
-    [' left+warehouse', 0.9], [' been sent', 0.7], [' sent yet', 0.9], [' gone out', 0.8], ['待付款', 0.8], ['没动静', 0.5], ['刻好没', 1.2], ['做好没', 1.2], ['做好了吗', 1.0], ['在排队', 0.8], ['一直不发', 1.0], ['没取消', 1.5], [' did not cancel', 1.8], [' never cancel', 1.8], [' is it done', 0.8], [' in the queue', 0.6],
+    [' left+warehouse', 0.9], [' been sent', 0.7], [' sent yet', 0.9], [' gone out', 0.8], ['待付款', 0.8], ['没动静', 0.5], ['刻好没', 1.2], ['做好没', 1.2], ['做好了吗', 1.0], ['在排队', 0.8], ['一直不发', 1.0], ['我没取消', 1.5], ['我没有取消', 1.5], [' i did not cancel', 1.5], [' i never cancel', 1.5], [' is it done', 0.8], [' in the queue', 0.6],
   ],
   delivery_estimate: [
     ['什么时候到', 1.2], ['什么时候能到', 1.2], ['什么时候送到', 1.2], ['几时到', 1.2], ['几时', 0.6], ['几天到', 1.2], ['几天能到', 1.2],
@@ -54,7 +54,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' when will', 0.6], [' when will it arrive', 0.7], [' when will i get', 0.7], [' when will i receive', 0.7], [' when do i get', 0.7],
     [' when can i expect', 1.0], [' can i get it', 0.4], [' when is it', 0.4], [' arrive', 0.5], [' arrival', 0.7], [' eta', 1.2], [' estimated', 0.8],
     [' how long', 0.7], [' how long+ship', 0.5], [' how long+deliver', 0.5], [' how many days', 0.8], [' delivery date', 0.9], [' delivery time', 1.0], [' by friday', 0.6],
-    [' by monday', 0.6], [' by tomorrow', 0.6], [' in time for', 0.9], [' before christmas', 1.0], [' before thanksgiving', 1.0], [' will i have it', 1.0], [' get here', 0.7], [' delivered tomorrow', 1.0], [' tomorrow', 0.4], [' going to ship', 0.6], [' deliver+tomorrow', 0.7], [' ship+tomorrow', 0.7], [' arrive+tomorrow', 0.7], [' how soon', 1.0], [' days for delivery', 0.5], [' when do you ship', 1.2], [' when+ship', 0.6], [' when+arriv', 0.6], [' when+deliver', 0.6],
+    [' by monday', 0.6], [' by tomorrow', 0.6], [' in time for', 0.9], [' before christmas', 1.0], [' will i have it', 1.0], [' get here', 0.7], [' delivered tomorrow', 1.0], [' tomorrow', 0.4], [' going to ship', 0.6], [' deliver+tomorrow', 0.7], [' ship+tomorrow', 0.7], [' arrive+tomorrow', 0.7], [' how soon', 1.0], [' days for delivery', 0.5], [' when do you ship', 1.2], [' when+ship', 0.6], [' when+arriv', 0.6], [' when+deliver', 0.6],
     [' when+show up', 1.0], [' when+turn up', 1.0], [' need it by', 0.9], [' make it by', 0.9], [' can it ship', 0.9], [' ship out today', 1.0], [' how much longer', 1.0], [' delivered before', 0.8], [' what day+get to me', 1.0], [' can you deliver on', 1.0], [' be here', 0.6], [' will it ship', 0.8], [' when will you ship', 1.0], [' when does it ship', 1.0], [' expect', 0.6],
     [' reach me', 0.8], [' when+landing', 0.9], [' need+before', 0.6], [' need+ by', 0.5], [' ship+today', 0.7], [' deliver+today', 0.6], [' arrive+today', 0.7],
   ],
@@ -80,7 +80,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' exchange+sent', 1.5], [' replacement+sent', 1.2], [' new one+sent', 1.0], [' new one+shipped', 1.0], [' exchange+ ship', 1.0],
     // A request turned down, a check's result, a re-shipment agreed as the fix, how far a request has got.
     ['申请+被拒', 1.2], ['售后+被拒', 1.2], ['驳回', 1.2], ['拒绝了', 0.6], ['检测结果', 1.0], ['结果出来', 0.8], ['审核+到哪', 1.0], ['审核+怎么样', 0.9], ['补发+什么时候', 1.2], ['补发+到哪', 1.2], ['补发+发了', 1.2], ['补发+ ship', 1.2], ['补发的', 0.8],
-    [' rejected', 0.6], [' denied', 0.6], [' refund+submitted', 1.0], [' return+how far', 1.2], [' refund+how far', 1.2], [' exchange+how far', 1.2], [' replacement+promised', 1.0], [' refund+promised', 1.0], [' exchange+promised', 1.0], [' reship', 1.5], ['石沉大海', 1.2], [' replacement+on the way', 1.2], [' return tracking', 1.2], [' return+delivered', 1.0], ['寄回去的', 0.9], ['寄回+仓库', 1.0], ['退货+仓库', 1.0], ['退回+仓库', 1.0], ['退+通过没', 1.0], ['换+通过没', 1.0], ['售后+通过没', 1.0], ['退货+有信', 1.2], ['退款+有信', 1.2], ['换货+有信', 1.2], ['退货+有消息', 1.0], ['退款+有消息', 1.0], ['换货+有消息', 1.0],
+    [' rejected', 0.6], [' denied', 0.6], [' refund+submitted', 1.0], [' return+how far', 1.2], [' refund+how far', 1.2], [' exchange+how far', 1.2], [' replacement+promised', 1.0], [' refund+promised', 1.0], [' exchange+promised', 1.0], [' reship', 1.5], ['退+石沉大海', 1.2], ['换货+石沉大海', 1.2], ['申请+石沉大海', 1.2], ['售后+石沉大海', 1.2], [' replacement+on the way', 1.2], [' return tracking', 1.2], [' return+delivered', 1.0], ['寄回去的', 0.9], ['寄回+仓库', 1.0], ['退货+仓库', 1.0], ['退回+仓库', 1.0], ['退+通过没', 1.0], ['换+通过没', 1.0], ['售后+通过没', 1.0], ['退货+有信', 1.2], ['退款+有信', 1.2], ['换货+有信', 1.2], ['退货+有消息', 1.0], ['退款+有消息', 1.0], ['换货+有消息', 1.0],
     [' return+any news', 1.2], [' return+news', 1.0], [' exchange+news', 1.0], [' exchange+going', 1.2], [' return+going', 1.0], [' refund+going', 1.0],
   ],
   return_policy: [
@@ -148,7 +148,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['什么玩意', 1.2], ['离谱', 0.9], ['坑', 0.5], ['假货', 1.1], ['黑心', 1.6], ['看着办', 1.0],
     [' complain', 2.2], [' complaint', 2.5], [' terrible', 1.0], [' awful', 1.0], [' worst', 1.2], [' scam', 1.8], [' ridiculous', 1.0],
     [' unacceptable', 1.2], [' disappointed', 0.9], [' disappointing', 0.9], [' angry', 0.9], [' furious', 1.2], [' fraud', 1.8],
-    [' report you', 1.5], [' reporting you', 1.5], [' posting everywhere', 1.5], [' post+everywhere', 1.2], [' is trash', 0.9], [' are trash', 0.9], [' report this', 1.5], [' report+store', 1.0], [' report+shop', 1.0], [' bbb', 1.2], [' lawyer', 1.5], [' sue ', 1.5], [' chargeback', 1.2], [' disput', 1.5], [' crook', 1.5], [' liar', 1.2], [' report+你们', 1.2], [' charge back', 1.2], [' is a joke', 1.2], [' rip off', 1.5], [' ripoff', 1.5],
+    [' report you', 1.5], [' reporting you', 1.5], [' posting everywhere', 1.5], [' is trash', 0.9], [' are trash', 0.9], [' report this', 1.5], [' report+store', 1.0], [' report+shop', 1.0], [' bbb', 1.2], [' lawyer', 1.5], [' sue ', 1.5], [' chargeback', 1.2], [' disput', 1.5], [' crook', 1.5], [' liar', 1.2], [' report+你们', 1.2], [' charge back', 1.2], [' is a joke', 1.2], [' rip off', 1.5], [' ripoff', 1.5],
     [' never again', 1.0], [' never buying', 1.2], [' 1 star', 1.2], [' one star', 1.2], [' bad review', 1.5], [' wtf', 0.8],
     [' useless', 0.7], [' pathetic', 1.0], [' horrible', 1.0], [' disgusting', 1.0], [' rude', 1.0], [' fake', 0.6],
     [' compensation', 1.0], [' compensate', 1.0], [' sick of', 0.9], [' fed up', 1.0], [' joke', 0.3],
@@ -163,7 +163,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   bye: [
     ['谢谢', 1.5], ['感谢', 1.2], ['多谢', 1.5], ['谢啦', 1.5], ['谢了', 1.5], ['3q', 1.2], ['拜拜', 1.5], ['再见', 1.5], ['没事了', 1.3],
     ['没问题了', 1.2], ['知道了', 0.9], ['明白了', 0.9], ['好的', 0.5], ['辛苦', 1.0], ['解决了', 1.0], ['不用了', 0.9], ['好嘞', 0.7],
-    ['ok了', 0.9], [' 88 ', 1.0], ['麻烦了', 0.8], ['了解了', 0.9], ['了解', 0.4],
+    ['ok了', 0.9], ['麻烦了', 0.8], ['了解了', 0.9], ['了解', 0.4],
     [' thanks', 1.5], [' thank you', 1.5], [' thank', 1.2], [' bye', 1.5], [' goodbye', 1.5], [' that is all', 1.2], [' got it', 0.9],
     [' appreciate', 1.2], [' cheers', 1.0], [' have a nice day', 1.2], [' have a good day', 1.2], [' have a good one', 1.2], [' see you', 1.0], [' all good', 0.9],
     [' that helps', 1.0], [' helpful', 0.8], [' great thanks', 0.5], [' cool', 0.4], [' ok ', 0.3], [' nevermind', 1.0], [' never mind', 1.0],
@@ -178,7 +178,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['补货', 1.2], ['缺货', 1.0], ['预售', 1.1], ['积分', 1.1], ['会员', 0.8], ['价保', 1.4], ['保价', 1.4], ['安装', 1.0],
     ['说明书', 1.1], ['怎么用', 0.7], ['使用方法', 1.0], ['洗', 0.5], ['机洗', 1.2], ['纯棉', 1.0], ['掉色', 1.2], ['起球', 1.2], ['缩水', 1.2], ['多大码', 1.2], ['穿+码', 0.8], ['棉', 0.5], ['真皮', 1.0], ['羊毛', 0.8], ['涤纶', 1.0], ['运费+多少', 0.5], ['保质期', 1.2], ['适合', 0.6], ['包装', 0.5],
     ['礼盒', 0.9], ['偏远', 0.9], ['新疆', 0.7], ['西藏', 0.7], ['运费险', 1.2], ['偏大', 0.8], ['偏小', 0.8], ['身高', 0.8], ['体重', 0.8],
-    ['能寄到', 0.6], ['送货上门', 1.0], ['刻字', 1.0], ['刻子', 1.0], ['刻+字母', 1.0], ['足金', 1.0], ['纯金', 1.0], ['镀金', 1.0], ['k金', 1.0], ['纯银', 1.0], ['天然', 0.8], ['养殖', 0.8], ['过敏', 1.0], ['圈号', 1.2], ['圈口', 1.2], ['手寸', 1.2], ['改圈', 1.2], ['保养', 1.2], ['清洗', 1.0], ['碰水', 1.0], ['氧化', 0.8], ['维修', 1.0], ['以旧换新', 1.2], ['换新的', 0.6], ['现货', 1.0], ['定制', 1.0], ['批发', 1.0], ['发货时间', 0.6], ['几点前', 0.8],
+    ['能寄到', 0.6], ['送货上门', 1.0], ['刻字', 1.0], ['刻子', 1.0], ['刻+字母', 1.0], ['足金', 1.0], ['纯金', 1.0], ['镀金', 1.0], ['k金', 1.0], ['纯银', 1.0], ['天然', 0.8], ['养殖', 0.8], ['过敏', 1.0], ['圈号', 1.2], ['圈口', 1.2], ['手寸', 1.2], ['改圈', 1.2], ['保养', 1.2], ['清洗', 1.0], ['碰水', 1.0], ['氧化', 0.8], ['维修', 1.0], ['以旧换新', 1.2], ['换新的', 0.6], ['有现货', 1.2], ['现货吗', 1.0], ['定制', 1.0], ['批发', 1.0], ['发货时间', 0.6], ['几点前', 0.8],
     [' which courier', 1.5], [' what courier', 1.5], [' which carrier', 1.5], [' what carrier', 1.5], [' which shipping', 1.2],
     [' delivery free', 1.2], [' free delivery', 1.2], [' australia', 0.8], [' canada', 0.8], [' the uk', 0.8], [' the us ', 0.6], [' usa', 0.8], [' japan', 0.8], [' singapore', 0.8], [' europe', 0.8], [' germany', 0.8], [' france', 0.8],
     [' shipping fee', 1.2], [' shipping cost', 1.2], [' delivery fee', 1.2], [' shipping charge', 1.2], [' free shipping', 1.2],

@@ -56,7 +56,7 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
     .trim();
   const display = s;
 
-  let t = joinSyllables(display.toLowerCase());
+  let t = joinSyllables(display);
   if (HAN.test(t)) t = toSimplified(t);
   const speller = defaultSpeller();
   // A capitalised word inside a sentence is a name ("this is Liam", "Huawei"): never corrected.
@@ -72,35 +72,37 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
     t = defaultHomophoneFixer().fix(t);
     t = t.replace(SPACE_BETWEEN_HAN, '$1');
   }
-  return { display, text: t, angry };
+  // The padding joined syllables left (joinSyllables) is no longer needed for positions.
+  return { display, text: t.replace(SPACES, ' ').trim(), angry };
 }
 
 /** One pinyin syllable, toneless (an initial, then a final). */
 const SYLLABLE = /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ui|ao|ou|iu|ie|ue|ve|er|an|en|in|un|vn|ia|ua|uo|a|o|e|i|u|v)$/;
-const SPACED_RUN = /(?<![a-z0-9'])[a-z]+(?: [a-z]+)+(?![a-z0-9'])/g;
+const SPACED_RUN = /(?<![A-Za-z0-9'])[A-Za-z]+(?: [A-Za-z]+)+(?![A-Za-z0-9'])/g;
 /** Longest join tried, in syllables ("shen me shi hou"). */
 const MAX_JOIN = 4;
 
 /**
- * Pinyin typed syllable by syllable ("tui kuan hai mei dao zhang"): neighbouring syllables whose
- * join is a word of the pinyin table are joined ("tuikuan", read as 退款 below). Only syllables
- * join, and only into the table's words, so English ("we chat", "to me") stays as it is.
+ * Pinyin typed syllable by syllable ("tui kuan hai mei dao zhang"), lower-cased: a run of words
+ * that are all syllables, none capitalised (a name: "Bao Yang", "Ren Gong"), has neighbouring
+ * syllables joined where the join is a word of the pinyin table ("tuikuan", read as 退款 later).
+ * English never joins ("thank you fei": "thank" is no syllable). The result keeps the length of
+ * `display` (the run is padded with the spaces it lost), so positions in it still point at the
+ * same words of `display`.
  */
-function joinSyllables(t: string): string {
-  return t.replace(SPACED_RUN, (run) => {
+function joinSyllables(display: string): string {
+  return display.replace(SPACED_RUN, (run) => {
     const w = run.split(' ');
-    const syllable = w.map((x) => SYLLABLE.test(x));
+    if (/[A-Z]/.test(run) || !w.every((x) => SYLLABLE.test(x))) return run.toLowerCase();
     const out: string[] = [];
     for (let i = 0; i < w.length; ) {
-      // Syllables in a row from here, at most MAX_JOIN.
-      let n = 0;
-      while (n < MAX_JOIN && syllable[i + n]) n++;
+      let n = Math.min(MAX_JOIN, w.length - i);
       while (n > 1 && !isPinyinWord(w.slice(i, i + n).join(''))) n--;
-      out.push(n > 1 ? w.slice(i, i + n).join('') : w[i]!);
-      i += Math.max(1, n);
+      out.push(w.slice(i, i + n).join(''));
+      i += n;
     }
-    return out.join(' ');
-  });
+    return out.join(' ').padEnd(run.length, ' ');
+  }).toLowerCase();
 }
 
 const isPinyinWord = (s: string) => PINYIN_WORDS.has(s) && !PINYIN_ABBREVIATIONS.has(s);
@@ -148,7 +150,7 @@ export interface LanguageGuess {
  * Chinese. Ties go to Chinese: mixed-script buyers on these platforms are mostly Chinese speakers.
  */
 export function detectLanguage(display: string): LanguageGuess {
-  const lower = display.toLowerCase();
+  const lower = joinSyllables(display);
   const han = lower.match(HAN_ALL)?.length ?? 0;
   let en = 0;
   let enLong = 0;
