@@ -258,7 +258,7 @@ const ZH_PLAN = /就要|要去|准备|打算|出差|不在家|搬走|出门|回�
 const PLAN = /(?<![a-z])(?:will|going to|i am (?!still|waiting)[a-z]+ing|moving|travel+ing|flying|leaving|away)(?![a-z])/;
 /** A deadline ("by", "before") is the coming day unless the buyer tells of a deed done. */
 const occurrence = (deadline: boolean, text: string): Occurrence =>
-  PAST_DEED.test(text) ? 'past' : deadline ? 'future' : ARRIVAL.test(text) ? 'nearest' : 'past';
+  PAST_DEED.test(text) ? 'past' : deadline ? 'future' : 'nearest';
 
 const mondayOf = (x: Day) => addDays(x, 1 - isoDow(x));
 /** The fourth Thursday of November. */
@@ -285,8 +285,8 @@ const DATE_RULES: DateRule[] = [
   { re: /(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/g, resolve: (m) => (validDay(+m[1]!, +m[2]!, +m[3]!) ? fmt({ y: +m[1]!, m: +m[2]!, d: +m[3]! }) : undefined) },
   {
     // "12月1号之前能到吗": a delivery day is the coming one; "11月20号买的" a past one.
-    re: new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月\\s*(${CN_NUM})\\s*[日号]?(?=(\\s*(?:之前|以前|前)?\\s*(?:能|可以|会))|)`, 'g'),
-    resolve: (m, t) => monthDay(t, parseSmallNumber(m[1]!), parseSmallNumber(m[2]!), m[3] !== undefined ? 'future' : 'past'),
+    re: new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月\\s*(${CN_NUM})\\s*[日号]?(?=(\\s*(?:(?:之前|以前|前)\\s*(?:能|可以|会|要)?|能|可以|会))|)`, 'g'),
+    resolve: (m, t, text) => monthDay(t, parseSmallNumber(m[1]!), parseSmallNumber(m[2]!), m[3] !== undefined ? 'future' : PAST_DEED.test(text) ? 'past' : 'nearest'),
   },
   {
     re: /(?:\b(by|before|until|till)\s+)?(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/])/g,

@@ -42,7 +42,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' processing', 0.5], [' waiting+ship', 0.6], [' check my order', 1.0], [' check on my order', 1.0], [' go through', 0.7], [' went through', 0.7],
     [' confirmed', 0.5], [' payment+confirmed', 0.5], [' placed', 0.4], [' payment', 0.4], [' successful', 0.4], [' has it shipped', 0.6], [' been shipped', 0.5], [' packed', 0.5],
     [' nothing yet', 0.6], [' pending', 0.6], [' still says', 0.3], [' not shipped', 0.6], [' still not shipped', 0.4],
-    [' left+warehouse', 0.9], [' been sent', 0.7], [' sent yet', 0.9], [' gone out', 0.8], ['待付款', 0.8], ['没动静', 0.5], ['刻好没', 1.2], ['做好没', 1.2], ['做好了吗', 1.0], ['在排队', 0.8], ['一直不发', 1.0], ['我没取消', 1.5], ['我没有取消', 1.5], [' i did not cancel', 1.5], [' i never cancel', 1.5], [' is it done', 0.8], [' in the queue', 0.6],
+    [' left+warehouse', 0.9], [' been sent', 0.7], [' sent yet', 0.9], [' gone out', 0.8], ['待付款', 0.8], [' did my+ship', 1.0], [' sitting in', 0.6], ['没动静', 0.5], ['刻好没', 1.2], ['做好没', 1.2], ['做好了吗', 1.0], ['在排队', 0.8], ['一直不发', 1.0], ['我没取消', 1.5], ['我没有取消', 1.5], [' i did not cancel', 1.5], [' i never cancel', 1.5], [' is it done', 0.8], [' in the queue', 0.6],
   ],
   delivery_estimate: [
     ['什么时候到', 1.2], ['什么时候能到', 1.2], ['什么时候送到', 1.2], ['几时到', 1.2], ['几时', 0.6], ['几天到', 1.2], ['几天能到', 1.2],
@@ -56,7 +56,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' how long', 0.7], [' how long+ship', 0.5], [' how long+deliver', 0.5], [' how many days', 0.8], [' delivery date', 0.9], [' delivery time', 1.0], [' by friday', 0.6],
     [' by monday', 0.6], [' by tomorrow', 0.6], [' in time for', 0.9], [' before christmas', 1.0], [' will i have it', 1.0], [' get here', 0.7], [' delivered tomorrow', 1.0], [' tomorrow', 0.4], [' going to ship', 0.6], [' deliver+tomorrow', 0.7], [' ship+tomorrow', 0.7], [' arrive+tomorrow', 0.7], [' how soon', 1.0], [' days for delivery', 0.5], [' when do you ship', 1.2], [' when+ship', 0.6], [' when+arriv', 0.6], [' when+deliver', 0.6],
     [' when+show up', 1.0], [' when+turn up', 1.0], [' need it by', 0.9], [' make it by', 0.9], [' can it ship', 0.9], [' ship out today', 1.0], [' how much longer', 1.0], [' delivered before', 0.8], [' what day+get to me', 1.0], [' can you deliver on', 1.0], [' be here', 0.6], [' will it ship', 0.8], [' when will you ship', 1.0], [' when does it ship', 1.0], [' expect', 0.6],
-    [' reach me', 0.8], [' when+landing', 0.9], [' need+before', 0.6], [' need+ by', 0.5], [' ship+today', 0.7], [' deliver+today', 0.6], [' arrive+today', 0.7],
+    [' reach me', 0.8], [' when+landing', 0.9], [' when+ land', 0.9], [' need+before', 0.6], [' need+ by', 0.5], [' ship+today', 0.7], [' deliver+today', 0.6], [' arrive+today', 0.7],
   ],
   aftersale_progress: [
     ['退款进度', 1.6], ['还没处理', 1.0], ['没处理', 0.6], ['寄出了吗', 0.5], ['售后进度', 1.6], ['退货进度', 1.6], ['换货进度', 1.6], ['进度', 0.7], ['到账', 1.8], ['退款呢', 1.4],
@@ -80,7 +80,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' exchange+sent', 1.5], [' replacement+sent', 1.2], [' new one+sent', 1.0], [' new one+shipped', 1.0], [' exchange+ ship', 1.0],
     // A request turned down, a check's result, a re-shipment agreed as the fix, how far a request has got.
     ['申请+被拒', 1.2], ['售后+被拒', 1.2], ['驳回', 1.2], ['拒绝了', 0.6], ['检测结果', 1.0], ['结果出来', 0.8], ['审核+到哪', 1.0], ['审核+怎么样', 0.9], ['补发+什么时候', 1.2], ['补发+到哪', 1.2], ['补发+发了', 1.2], ['补发+ ship', 1.2], ['补发的', 0.8],
-    [' rejected', 0.6], [' denied', 0.6], [' refund+submitted', 1.0], [' return+how far', 1.2], [' refund+how far', 1.2], [' exchange+how far', 1.2], [' replacement+promised', 1.0], [' refund+promised', 1.0], [' exchange+promised', 1.0], [' reship', 1.5], ['退+石沉大海', 1.2], ['换货+石沉大海', 1.2], ['申请+石沉大海', 1.2], ['售后+石沉大海', 1.2], [' replacement+on the way', 1.2], [' return tracking', 1.2], [' return+delivered', 1.0], ['寄回去的', 0.9], ['寄回+仓库', 1.0], ['退货+仓库', 1.0], ['退回+仓库', 1.0], ['退+通过没', 1.0], ['换+通过没', 1.0], ['售后+通过没', 1.0], ['退货+有信', 1.2], ['退款+有信', 1.2], ['换货+有信', 1.2], ['退货+有消息', 1.0], ['退款+有消息', 1.0], ['换货+有消息', 1.0],
+    [' rejected', 0.6], [' denied', 0.6], [' refund+submitted', 1.0], [' return+how far', 1.2], [' refund+how far', 1.2], [' exchange+how far', 1.2], [' replacement+promised', 1.0], [' refund+promised', 1.0], [' exchange+promised', 1.0], [' reship', 1.5], ['换没换', 1.0], [' shipped+back', 1.0], [' return+approved', 1.0], [' looked at it', 0.8], [' return+dropped', 1.0], [' return+got it', 1.0], ['退+石沉大海', 1.2], ['换货+石沉大海', 1.2], ['申请+石沉大海', 1.2], ['售后+石沉大海', 1.2], [' replacement+on the way', 1.2], [' return tracking', 1.2], [' return+delivered', 1.0], ['寄回去的', 0.9], ['寄回+仓库', 1.0], ['退货+仓库', 1.0], ['退回+仓库', 1.0], ['退+通过没', 1.0], ['换+通过没', 1.0], ['售后+通过没', 1.0], ['退货+有信', 1.2], ['退款+有信', 1.2], ['换货+有信', 1.2], ['退货+有消息', 1.0], ['退款+有消息', 1.0], ['换货+有消息', 1.0],
     [' return+any news', 1.2], [' return+news', 1.0], [' exchange+news', 1.0], [' exchange+going', 1.2], [' return+going', 1.0], [' refund+going', 1.0],
   ],
   return_policy: [
@@ -103,7 +103,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   cancel_order: [
     ['取消', 1.3], ['取消订单', 1.8], ['不要了', 1.0], ['不想要了', 1.0], ['拍错', 1.2], ['下错', 1.2], ['买错', 1.0], ['撤销', 1.2],
     ['撤单', 1.6], ['单+不要了', 0.8], ['这单不要了', 1.2], ['给我取消', 1.0], ['帮我取消', 1.0], ['撤了', 0.8], ['想取消', 0.6], ['退订', 1.0], ['别发', 1.2], ['不要发', 1.2], ['先别发', 1.4], ['拦截', 0.9], ['重复下单', 1.0], ['重复', 0.5], ['下重复', 0.8], ['下了两单', 0.9],
-    [' cancel', 1.6], [' kill the order', 1.6], [' kill the+order', 1.2], [' scrap my+order', 1.4], [' scrap the+order', 1.4], [' scrap this+order', 1.4], [' scrap that+order', 1.4], [' cancellation', 1.4], [' do not want it anymore', 0.8], [' no longer want', 0.8], [' ordered by mistake', 1.2],
+    [' cancel', 1.6], [' kill the order', 1.6], [' kill the+order', 1.2], [' bail on', 1.4], [' call it off', 1.4], [' whole thing off', 1.2], [' scrap my+order', 1.4], [' scrap the+order', 1.4], [' scrap this+order', 1.4], [' scrap that+order', 1.4], [' cancellation', 1.4], [' do not want it anymore', 0.8], [' no longer want', 0.8], [' ordered by mistake', 1.2],
     [' by mistake', 1.0], [' ordered twice', 1.0], [' duplicate order', 1.0], [' do not ship', 1.2], [' stop the order', 1.4],
     [' stop my order', 1.4], [' void', 1.0], [' wrong order', 0.6], [' accidentally', 0.6],
   ],
@@ -115,7 +115,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' change where', 1.2], [' address', 1.0], [' change my address', 1.0], [' wrong address', 1.0], [' update my address', 1.0], [' shipping address', 0.4],
     [' delivery address', 0.4], [' moved', 0.6], [' redirect', 1.0], [' send it to', 0.6], [' ship it to', 0.6], [' different address', 0.6],
     [' phone number', 0.4], [' phone number+change', 0.8], [' phone number+update', 0.8], [' phone number+wrong', 0.8], [' wrong phone', 0.8], [' recipient', 1.0], [' change+name', 0.5], [' apartment', 0.4], [' apt', 0.4], [' zip code', 1.0],
-    [' flat number', 1.0], [' wrong flat', 1.2], [' apartment number', 1.0], [' unit number', 1.0], [' update+phone', 0.9], [' change+phone', 0.9], [' to my office', 1.0], [' to my work', 0.8], [' contact phone', 1.0], [' contact number', 1.0], [' swap+phone', 1.0],
+    [' flat number', 1.0], [' wrong flat', 1.2], [' apartment number', 1.0], [' unit number', 1.0], [' update+phone', 0.9], [' change+phone', 0.9], [' to my office', 1.0], [' sent to+ instead', 1.0], [' to my work', 0.8], [' contact phone', 1.0], [' contact number', 1.0], [' swap+phone', 1.0],
   ],
   invoice: [
     ['发票', 2.0], ['开票', 2.0], ['专票', 2.0], ['普票', 2.0], ['电子票', 1.5], ['抬头', 1.2], ['税号', 1.5], ['报销', 1.0], ['增值税', 1.5],
@@ -163,7 +163,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   bye: [
     ['谢谢', 1.5], ['感谢', 1.2], ['多谢', 1.5], ['谢啦', 1.5], ['谢了', 1.5], ['3q', 1.2], ['拜拜', 1.5], ['再见', 1.5], ['没事了', 1.3],
     ['没问题了', 1.2], ['知道了', 0.9], ['明白了', 0.9], ['好的', 0.5], ['辛苦', 1.0], ['解决了', 1.0], ['不用了', 0.9], ['好嘞', 0.7],
-    ['ok了', 0.9], ['麻烦了', 0.8], ['了解了', 0.9], ['了解', 0.4],
+    ['ok了', 0.9], ['好哒', 1.0], ['麻烦了', 0.8], ['了解了', 0.9], ['了解', 0.4],
     [' thanks', 1.5], [' thank you', 1.5], [' thank', 1.2], [' bye', 1.5], [' goodbye', 1.5], [' that is all', 1.2], [' got it', 0.9],
     [' appreciate', 1.2], [' cheers', 1.0], [' have a nice day', 1.2], [' have a good day', 1.2], [' have a good one', 1.2], [' see you', 1.0], [' all good', 0.9],
     [' that helps', 1.0], [' helpful', 0.8], [' great thanks', 0.5], [' cool', 0.4], [' ok ', 0.3], [' nevermind', 1.0], [' never mind', 1.0],
@@ -178,7 +178,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['补货', 1.2], ['缺货', 1.0], ['预售', 1.1], ['积分', 1.1], ['会员', 0.8], ['价保', 1.4], ['保价', 1.4], ['安装', 1.0],
     ['说明书', 1.1], ['怎么用', 0.7], ['使用方法', 1.0], ['洗', 0.5], ['机洗', 1.2], ['纯棉', 1.0], ['掉色', 1.2], ['起球', 1.2], ['缩水', 1.2], ['多大码', 1.2], ['穿+码', 0.8], ['棉', 0.5], ['真皮', 1.0], ['羊毛', 0.8], ['涤纶', 1.0], ['运费+多少', 0.5], ['保质期', 1.2], ['适合', 0.6], ['包装', 0.5],
     ['礼盒', 0.9], ['偏远', 0.9], ['新疆', 0.7], ['西藏', 0.7], ['运费险', 1.2], ['偏大', 0.8], ['偏小', 0.8], ['身高', 0.8], ['体重', 0.8],
-    ['能寄到', 0.6], ['送货上门', 1.0], ['刻字', 1.0], ['刻子', 1.0], ['刻+字母', 1.0], ['足金', 1.0], ['纯金', 1.0], ['镀金', 1.0], ['k金', 1.0], ['纯银', 1.0], ['天然', 0.8], ['养殖', 0.8], ['过敏', 1.0], ['圈号', 1.2], ['圈口', 1.2], ['手寸', 1.2], ['改圈', 1.2], ['保养', 1.2], ['清洗', 1.0], ['碰水', 1.0], ['氧化', 0.8], ['维修', 1.0], ['以旧换新', 1.2], ['换新的', 0.6], ['有现货', 1.2], ['现货吗', 1.0], ['定制', 1.0], ['批发', 1.0], ['发货时间', 0.6], ['几点前', 0.8],
+    ['能寄到', 0.6], ['送货上门', 1.0], ['刻字', 1.0], ['刻子', 1.0], ['电磁炉', 1.2], ['开刃', 1.2], ['开过刃', 1.2], ['色的吗', 0.8], ['刻+字母', 1.0], ['足金', 1.0], ['纯金', 1.0], ['镀金', 1.0], ['k金', 1.0], ['纯银', 1.0], ['天然', 0.8], ['养殖', 0.8], ['过敏', 1.0], ['圈号', 1.2], ['圈口', 1.2], ['手寸', 1.2], ['改圈', 1.2], ['保养', 1.2], ['清洗', 1.0], ['碰水', 1.0], ['氧化', 0.8], ['维修', 1.0], ['以旧换新', 1.2], ['换新的', 0.6], ['有现货', 1.2], ['现货吗', 1.0], ['定制', 1.0], ['批发', 1.0], ['发货时间', 0.6], ['几点前', 0.8],
     [' which courier', 1.5], [' what courier', 1.5], [' which carrier', 1.5], [' what carrier', 1.5], [' which shipping', 1.2],
     [' delivery free', 1.2], [' free delivery', 1.2], [' australia', 0.8], [' canada', 0.8], [' the uk', 0.8], [' the us ', 0.6], [' usa', 0.8], [' japan', 0.8], [' singapore', 0.8], [' europe', 0.8], [' germany', 0.8], [' france', 0.8],
     [' shipping fee', 1.2], [' shipping cost', 1.2], [' delivery fee', 1.2], [' shipping charge', 1.2], [' free shipping', 1.2],
@@ -193,7 +193,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' come with', 1.0], [' charger', 1.0], [' included', 0.8], [' gift wrap', 1.4], [' engrav', 1.3], [' custom', 0.8], [' wholesale', 1.2], [' bulk', 0.8], [' do you ship', 0.9],
     [' do you sell', 0.9], [' do you have', 0.7], [' same day', 0.8], [' express shipping', 1.0], [' cutoff', 1.2], [' cut off', 1.0],
     [' usually', 0.5], [' normally', 0.5], [' shipping free', 1.2], [' is shipping', 0.5],
-    ['赠品', 0.9], ['送什么', 0.6], ['客服上班', 1.2], ['值班', 1.0], ['上班吗', 0.8], ['送到楼上', 1.2], ['顺丰还是中通', 1.4], ['中通还是顺丰', 1.4], ['顺丰还是圆通', 1.4], ['圆通还是顺丰', 1.4], ['中通还是圆通', 1.4], ['圆通还是中通', 1.4], ['适配', 1.0], ['兼容', 1.0], ['搬上楼', 1.2], ['上楼', 0.8], ['超商取货', 1.4], ['超商+取', 1.2], ['自提', 1.0], [' upstairs', 1.0], [' up the stairs', 1.0], [' curb', 0.6], [' curbside', 0.8], ['带上飞机', 1.2], ['上飞机', 1.0], [' on a plane', 1.0], [' on planes', 1.0], [' on the plane', 1.0], [' carry on', 0.6], [' support open', 1.2], [' open tomorrow', 0.8], [' freebie', 1.0], [' free gift', 1.0], [' waterproof', 1.0], [' compatible', 1.0], [' plated', 1.0], [' solid gold', 1.0], [' solid+gold', 0.8], [' 14k', 1.0], [' 18k', 1.0], [' sterling', 1.0], [' nickel', 1.0], [' hypoallergenic', 1.2], [' allergic', 0.8], [' resize', 1.2], [' ring size', 1.2], [' initials', 1.0], [' repairs', 1.0], [' repair+watch', 1.0], [' tarnish', 1.0], [' cleaner', 0.8], [' trade in', 1.0], [' trade+upgrade', 1.0], [' gift receipt', 1.2], [' without+receipt', 0.8],
+    ['赠品', 0.9], ['送什么', 0.6], ['客服上班', 1.2], ['值班', 1.0], ['上班吗', 0.8], ['送到楼上', 1.2], ['顺丰还是中通', 1.4], ['中通还是顺丰', 1.4], ['顺丰还是圆通', 1.4], ['圆通还是顺丰', 1.4], ['中通还是圆通', 1.4], ['圆通还是中通', 1.4], ['适配', 1.0], ['兼容', 1.0], ['搬上楼', 1.2], ['上楼', 0.8], ['超商取货', 1.4], ['超商+取', 1.2], ['自提', 1.0], [' upstairs', 1.0], [' up the stairs', 1.0], [' curb', 0.6], [' curbside', 0.8], ['带上飞机', 1.2], ['上飞机', 1.0], [' on a plane', 1.0], [' on planes', 1.0], [' on the plane', 1.0], [' carry on', 0.6], [' support open', 1.2], [' open tomorrow', 0.8], [' freebie', 1.0], [' free gift', 1.0], [' waterproof', 1.0], [' compatible', 1.0], [' plated', 1.0], [' pfoa', 1.2], [' dishwasher', 1.0], [' seasoning', 1.0], [' rust', 0.8], [' non stick', 1.0], [' nonstick', 1.0], [' coating', 1.0], [' solid gold', 1.0], [' solid+gold', 0.8], [' 14k', 1.0], [' 18k', 1.0], [' sterling', 1.0], [' nickel', 1.0], [' hypoallergenic', 1.2], [' allergic', 0.8], [' resize', 1.2], [' ring size', 1.2], [' initials', 1.0], [' repairs', 1.0], [' repair+watch', 1.0], [' tarnish', 1.0], [' cleaner', 0.8], [' trade in', 1.0], [' trade+upgrade', 1.0], [' gift receipt', 1.2], [' without+receipt', 0.8],
   ],
 };
 
