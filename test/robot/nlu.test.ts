@@ -235,6 +235,14 @@ function intentRuleTests(): void {
 }
 
 describe('entities', () => {
+  test('a month and day is the nearest occurrence, unless a deed done makes it past or a deadline future', () => {
+    assert.deepEqual(entities('Proposing on Dec 1st, will the ring make it in time?'), ['date=2024-12-01']);
+    assert.deepEqual(entities('12月5号前要用到，现在下单来得及吗'), ['date=2024-12-05']);
+    assert.deepEqual(entities('11月20号买的那单到哪了'), ['date=2024-11-20']);
+    // A deed done on a day after today's date this year was last year's.
+    assert.deepEqual(entities('I ordered it on Dec 20'), ['date=2023-12-20']);
+  });
+
   test('remembered per text for the calendar day they were read on, in the buyer\'s time zone, and shared read-only', () => {
     const nlu = createNlu({ tzOffsetMinutes: 480 });
     const dates = (at: string) => nlu.understand('昨天买的到哪了', new Date(at)).entities.filter((e) => e.type === 'date').map((e) => e.value);
