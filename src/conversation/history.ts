@@ -64,9 +64,9 @@ export class HistoryWriter {
   add(m: MessageFrame, hold: boolean): void {
     const id = m.conversationId;
     const held = this.#held.get(id);
-    if (held) held.frames.push(m);
-    if (held && hold) return;
     if (held) {
+      held.frames.push(m);
+      if (hold) return;
       this.#held.delete(id);
       void this.#write(id, held.frames);
       return;

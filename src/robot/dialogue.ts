@@ -303,6 +303,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   const ref = orderReference(r);
   // A data question that names no order may be one the shop's FAQ answers ("付款后多久发货").
   const fromGuess = guessed(r);
+  const effort = bestEffort(r, input.text);
   const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || isPolicyIntent(r.intent) || (data && notAboutOwnOrder(r, input.text)) || fromGuess);
   return {
     intent: r.intent,
@@ -315,7 +316,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       orders: data || (isPolicyIntent(r.intent) && (ref || personal(input.text))) || r.intent === 'return_policy',
       // A returns question also shows a return or refund already under way ("退货怎么弄" after sending it back).
       aftersales: r.intent === 'aftersale_progress' || r.intent === 'return_policy',
-      ...(r.intent === 'return_policy' ? { bestEffort: bestEffort(r, input.text) } : {}),
+      ...(effort.length ? { bestEffort: effort } : {}),
       logistics: LOGISTICS_INTENTS.has(r.intent),
       faq,
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
@@ -326,7 +327,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
 
 /** What a returns question reads only for a request under way: its after-sales, and its orders unless it named one of them. */
 function bestEffort(r: Resolved, text: string): LookupName[] {
-  return r.intent !== 'return_policy' ? [] : orderReference(r) || personal(text) ? ['aftersales'] : ['orders', 'aftersales'];
+  return r.intent !== 'return_policy' ? [] : notAboutOwnOrder(r, text) ? ['orders', 'aftersales'] : ['aftersales'];
 }
 
 /** "我的", "my", "I bought": the buyer is asking about their own purchase, not the shop's rules. */
@@ -537,7 +538,7 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
   const text = faqAnswer(ctx) ?? ctx.t.policy[intent];
   const request = intent === 'return_policy' ? requestUnderway(ctx) : undefined;
   if (request) return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress' } };
-  const o = ctx.orders && (orderReference(ctx.r) || personal(ctx.input.text)) ? policyOrder(ctx, ctx.orders) : undefined;
+  const o = ctx.orders && !notAboutOwnOrder(ctx.r, ctx.input.text) ? policyOrder(ctx, ctx.orders) : undefined;
   if (!o) return { replies: [{ text }] };
   return { replies: [...statusAnswer(ctx, o).replies, { text }], next: { focusOrderId: o.orderId, topic: 'order_status' } };
 }

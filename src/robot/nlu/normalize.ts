@@ -93,7 +93,7 @@ const MAX_JOIN = 4;
 function joinSyllables(display: string): string {
   return display.replace(SPACED_RUN, (run) => {
     const w = run.split(' ');
-    if (/[A-Z]/.test(run) || !w.every((x) => SYLLABLE.test(x))) return run.toLowerCase();
+    if (/[A-Z]/.test(run) || !w.every((x) => SYLLABLE.test(x))) return run;
     const out: string[] = [];
     for (let i = 0; i < w.length; ) {
       let n = Math.min(MAX_JOIN, w.length - i);
