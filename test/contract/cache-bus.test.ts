@@ -95,6 +95,8 @@ for (const f of CACHE_FACTORIES) {
     test('a key of one type used as another fails clearly', async () => {
       await c.set('typed', 'x');
       await assert.rejects(c.listPush('typed', ['y'], { maxLen: 3, ttlMs: 1000 }), /WRONGTYPE/);
+      // The hot history's erasure tombstone (conversation/history.ts, dropHistory) relies on both.
+      await assert.rejects(c.listRange('typed', 0, -1), /WRONGTYPE/);
     });
 
     test('a Redis that forgot its scripts (restart, SCRIPT FLUSH) is served all the same', { skip: f.name !== 'redis' && 'Redis only' }, async () => {
