@@ -1,6 +1,6 @@
 /**
  * Offline evaluation of the robot's understanding. The corpus has three splits: TRAIN trains the
- * naive-Bayes part of the classifier (scoring it says nothing), VALIDATION is what the lexicon and
+ * classifier's trained model (scoring it says nothing), VALIDATION is what the lexicon and
  * weights are tuned on and what floors.json gates (`npm run eval:bot`, test/robot/eval.test.ts),
  * TEST is scored to report only (`npm run eval:bot -- --split test`) and never tuned to.
  *

@@ -16,7 +16,7 @@
  * "运费怎么算" share the term `~shipping-fee` and nothing else needs to match.
  */
 import { readFileSync } from 'node:fs';
-import { stem } from '../nlu/bayes.ts';
+import { stem } from '../nlu/features.ts';
 
 export interface LexiconMatch {
   /** Concept id, e.g. `shipping-fee` or `?when`. */

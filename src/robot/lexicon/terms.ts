@@ -11,7 +11,7 @@
  * English words the index does not know are corrected against the shop's words and the lexicon
  * when one letter was dropped, added, changed or two letters swapped ("shiping", "refnd").
  */
-import { stem } from '../nlu/bayes.ts';
+import { stem } from '../nlu/features.ts';
 import { normalizeText } from '../nlu/normalize.ts';
 import { deletions } from '../nlu/spelling.ts';
 import type { Tokenizer } from '../nlu/tokenizer.ts';

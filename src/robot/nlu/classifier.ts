@@ -2,13 +2,13 @@
  * The intent classifier: a linear model over hand-weighted cue features (see lexicon.ts), with
  * negation scope and priority rules, evaluated with one Aho-Corasick pass over the scan text
  * (substrings.ts),
- * plus the tempered posterior of a naive-Bayes model trained on the corpus TRAIN split (bayes.ts)
- * as one more weighted feature per intent.
+ * plus the posterior of a logistic-regression model trained on the corpus TRAIN split
+ * (intent-model.ts) as one more weighted feature per intent.
  * Scoring is presence-based: a cue counts once however often it is repeated, so "退款退款退款"
  * is no more a refund question than "退款".
  */
 import type { Intent } from '../types.ts';
-import type { NaiveBayes } from './bayes.ts';
+import type { IntentModel } from './intent-model.ts';
 import { LEXICON, NEGATORS, OVERRIDES, WEAK_INTENTS, type Cue, type ScoredIntent } from './lexicon.ts';
 import { Substrings } from './substrings.ts';
 
@@ -47,7 +47,7 @@ interface CompiledCue {
 export interface ClassifierInput {
   readonly scan: string;
   readonly angry?: number;
-  /** Word and bigram features for the trained model (bayes.ts `featuresOf`). */
+  /** Word and bigram features for the trained model (features.ts `featuresOf`). */
   readonly features?: readonly string[];
   /** Evidence found outside the cues (the shop topics of understand.ts), added only when the rest leaves the intent unknown. */
   readonly extra?: Readonly<Partial<Record<Intent, number>>>;
@@ -56,12 +56,16 @@ export interface ClassifierInput {
 export interface ClassifierOptions {
   readonly lexicon?: Readonly<Record<ScoredIntent, readonly Cue[]>>;
   readonly negators?: readonly string[];
-  readonly bayes?: NaiveBayes;
+  readonly model?: IntentModel;
   /** Weight of the model's posterior (0..1) against the cue scores. */
-  readonly bayesWeight?: number;
+  readonly modelWeight?: number;
 }
 
-export const DEFAULT_BAYES_WEIGHT = 0.9;
+/**
+ * A sure posterior (1.0) weighs as much as two strong cues. Chosen on VALIDATION among 0.5 to 4
+ * (docs/robot-evaluation.md, part 9): 0.9 suited the naive-Bayes model this one replaced.
+ */
+export const DEFAULT_MODEL_WEIGHT = 2;
 
 export class IntentClassifier {
   readonly #intents: ScoredIntent[];
@@ -72,18 +76,18 @@ export class IntentClassifier {
   readonly #matcher: Substrings;
   /** Per distinct pattern of the matcher: what it is (a string can be a cue of two intents, and a part). */
   readonly #terms: readonly (readonly Term[])[];
-  readonly #bayes: NaiveBayes | undefined;
+  readonly #model: IntentModel | undefined;
   /** For each model label, the intent index it feeds (-1 for `unknown`). */
-  readonly #bayesMap: Int32Array;
-  readonly #bayesWeight: number;
+  readonly #modelMap: Int32Array;
+  readonly #modelWeight: number;
 
   constructor(opts: ClassifierOptions = {}) {
     const lexicon = opts.lexicon ?? LEXICON;
     const negators = opts.negators ?? NEGATORS;
     this.#intents = Object.keys(lexicon) as ScoredIntent[];
-    this.#bayes = opts.bayes;
-    this.#bayesWeight = opts.bayesWeight ?? DEFAULT_BAYES_WEIGHT;
-    this.#bayesMap = Int32Array.from(opts.bayes?.labels ?? [], (l) => this.#intents.indexOf(l as ScoredIntent));
+    this.#model = opts.model;
+    this.#modelWeight = opts.modelWeight ?? DEFAULT_MODEL_WEIGHT;
+    this.#modelMap = Int32Array.from(opts.model?.labels ?? [], (l) => this.#intents.indexOf(l as ScoredIntent));
     const patterns: { pattern: string; data: Term }[] = [];
     const partIds = new Map<string, number>();
     this.#intents.forEach((intent, ii) => {
@@ -129,11 +133,11 @@ export class IntentClassifier {
     const complaint = this.#intents.indexOf('complaint');
     if (input.angry) own[complaint]! += ANGRY_WEIGHT * Math.min(2, input.angry);
     const scores = Float64Array.from(own);
-    if (this.#bayes && input.features) {
-      const p = this.#bayes.posterior(input.features);
+    if (this.#model && input.features) {
+      const p = this.#model.posterior(input.features);
       for (let i = 0; i < p.length; i++) {
-        const target = this.#bayesMap[i]!;
-        if (target >= 0) scores[target]! += this.#bayesWeight * p[i]!;
+        const target = this.#modelMap[i]!;
+        if (target >= 0) scores[target]! += this.#modelWeight * p[i]!;
       }
     }
     const decided = this.#decide(scores, own);
@@ -216,7 +220,7 @@ export class IntentClassifier {
     });
     for (const o of OVERRIDES) {
       const s = named[o.intent] ?? 0;
-      if (s >= o.min) return { intent: o.intent, confidence: confidenceOf(s, secondBest(named, o.intent)), scores: named };
+      if (s >= o.min && mine(o.intent)) return { intent: o.intent, confidence: confidenceOf(s, secondBest(named, o.intent)), scores: named };
     }
     let best: ScoredIntent | undefined;
     let bestWeak: ScoredIntent | undefined;

@@ -1,6 +1,6 @@
 /**
  * The labelled buyer utterances (src/robot/eval/corpus.{zh,en}.jsonl). The TRAIN split trains the
- * naive-Bayes part of the classifier; VALIDATION measures it while the lexicon and weights are
+ * trained model of the classifier (intent-model.ts); VALIDATION measures it while the lexicon and weights are
  * tuned (`npm run eval:bot`, gated by floors.json); TEST is scored only to report, never tuned to.
  */
 import { readFileSync } from 'node:fs';

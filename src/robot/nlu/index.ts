@@ -4,6 +4,7 @@ export { normalize, detectLanguage, type Normalized, type LanguageGuess } from '
 export { createTokenizer, defaultTokenizer, loadDefaultJieba, type Tokenizer, type TokenizerOptions, type JiebaLike } from './tokenizer.ts';
 export { extractEntities, type EntityOptions } from './entities.ts';
 export { IntentClassifier, CHOOSE_MIN, GUESS_MIN, type Classification, type ClassifierOptions } from './classifier.ts';
-export { NaiveBayes, featuresOf } from './bayes.ts';
+export { featuresOf } from './features.ts';
+export { SoftmaxRegression, type IntentModel } from './intent-model.ts';
 export { LEXICON, NEGATORS } from './lexicon.ts';
 export { readCorpus, trainingUtterances, type LabelledUtterance } from './corpus.ts';

@@ -3,7 +3,8 @@
  * extract entities, tokenise. CPU only, no I/O; the jieba dictionary is loaded once per process.
  */
 import { isDataIntent, type Entity, type Intent, type Understanding } from '../types.ts';
-import { featuresOf, NaiveBayes, stem } from './bayes.ts';
+import { featuresOf, stem } from './features.ts';
+import { SoftmaxRegression } from './intent-model.ts';
 import { addressesPerson, defaultLexicon, isPersonalTopic } from '../lexicon/index.ts';
 import { IntentClassifier, type Classification, type ClassifierInput } from './classifier.ts';
 import { trainingUtterances, type LabelledUtterance } from './corpus.ts';
@@ -129,9 +130,9 @@ function decideGuess(c: Classification, entities: readonly Entity[]): Pick<Class
   return TAKEN_WHEN_GUESSED.has(c.guess) ? { intent: c.guess, confidence: GUESSED_CONFIDENCE, guessed: true } : c;
 }
 
-/** Trains the naive-Bayes part on labelled utterances, with the tokenizer that will feed it. */
-export function trainIntentModel(tokenizer: Tokenizer, examples: readonly LabelledUtterance[] = trainingUtterances()): NaiveBayes {
-  return NaiveBayes.train(
+/** Trains the classifier's model on labelled utterances, with the tokenizer that will feed it. */
+export function trainIntentModel(tokenizer: Tokenizer, examples: readonly LabelledUtterance[] = trainingUtterances()): SoftmaxRegression {
+  return SoftmaxRegression.train(
     examples.map((u) => {
       const n = normalize(u.text);
       return { features: featuresOf(n.text, tokenizer.cut(n.text)), label: u.intent };
@@ -143,7 +144,7 @@ export function trainIntentModel(tokenizer: Tokenizer, examples: readonly Labell
 const classifiers = new WeakMap<Tokenizer, IntentClassifier>();
 function defaultClassifier(tokenizer: Tokenizer): IntentClassifier {
   let c = classifiers.get(tokenizer);
-  if (!c) classifiers.set(tokenizer, (c = new IntentClassifier({ bayes: trainIntentModel(tokenizer) })));
+  if (!c) classifiers.set(tokenizer, (c = new IntentClassifier({ model: trainIntentModel(tokenizer) })));
   return c;
 }
 
