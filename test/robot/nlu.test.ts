@@ -226,6 +226,12 @@ function intentRuleTests(): void {
     assert.equal(alone.guess, 'track_parcel');
   });
 
+  test('a long message is asked by its question clause, not by what its story names', () => {
+    // The story names the order and that it has not shipped (order state); the question asks when it will.
+    assert.equal(understand("Sorry to bother you, my order hasn't shipped and that's ok, but could you tell me when it will go out?").intent, 'delivery_estimate');
+    assert.equal(understand("Bought it last week and it still hasn't left, what day do you think it will ship?").intent, 'delivery_estimate');
+  });
+
   test('the trained model changes decisions the lexicon alone gets wrong', () => {
     const lexiconOnly = new IntentClassifier();
     const text = '订单现在什么状态';

@@ -25,6 +25,11 @@ export const CHOOSE_MIN = 0.8;
 /** Evidence an intent needs from outside the trained model (cues, anger, shop topics) to be chosen. */
 export const MIN_OWN_EVIDENCE = 0.3;
 export const GUESS_MIN = 0.5;
+/**
+ * How much a long message's question clause counts again (ClassifierInput.focus). Chosen by 5-fold
+ * cross-validation of the model on TRAIN among 0.3, 0.5 and 0.7 (docs/robot-evaluation.md, part 9).
+ */
+export const FOCUS_WEIGHT = 0.5;
 const ANGRY_WEIGHT = 0.6;
 /** How far back a negator reaches, in characters: a few for Chinese, about two words for English. */
 const NEGATION_REACH_ZH = 1;
@@ -51,6 +56,8 @@ export interface ClassifierInput {
   readonly features?: readonly string[];
   /** Evidence found outside the cues (the shop topics of understand.ts), added only when the rest leaves the intent unknown. */
   readonly extra?: Readonly<Partial<Record<Intent, number>>>;
+  /** A long message's question clause (understand.ts): its evidence counts again, at FOCUS_WEIGHT. */
+  readonly focus?: { readonly scan: string; readonly features: readonly string[] };
 }
 
 export interface ClassifierOptions {
@@ -133,12 +140,14 @@ export class IntentClassifier {
     const complaint = this.#intents.indexOf('complaint');
     if (input.angry) own[complaint]! += ANGRY_WEIGHT * Math.min(2, input.angry);
     const scores = Float64Array.from(own);
-    if (this.#model && input.features) {
-      const p = this.#model.posterior(input.features);
-      for (let i = 0; i < p.length; i++) {
-        const target = this.#modelMap[i]!;
-        if (target >= 0) scores[target]! += this.#modelWeight * p[i]!;
+    this.#addModel(scores, input.features, 1);
+    if (input.focus) {
+      const focusOwn = this.#cueScores(input.focus.scan);
+      for (let i = 0; i < own.length; i++) {
+        own[i]! += FOCUS_WEIGHT * focusOwn[i]!;
+        scores[i]! += FOCUS_WEIGHT * focusOwn[i]!;
       }
+      this.#addModel(scores, input.focus.features, FOCUS_WEIGHT);
     }
     const decided = this.#decide(scores, own);
     if (decided.intent !== 'unknown' || !input.extra) return decided;
@@ -151,6 +160,15 @@ export class IntentClassifier {
       }
     }
     return this.#decide(scores, own);
+  }
+
+  #addModel(scores: Float64Array, features: readonly string[] | undefined, share: number): void {
+    if (!this.#model || !features) return;
+    const p = this.#model.posterior(features);
+    for (let i = 0; i < p.length; i++) {
+      const target = this.#modelMap[i]!;
+      if (target >= 0) scores[target]! += share * this.#modelWeight * p[i]!;
+    }
   }
 
   /** The cues' evidence for one intent in a scan text. */

@@ -63,7 +63,8 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const nc = other === undefined ? n : normalize(other);
     const tc = other === undefined ? tokens : tokenizer.cut(nc.text);
     const extra = shopTopics(nc.text, tc);
-    const c = askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra }), extra));
+    const focus = questionClause(nc, tokenizer);
+    const c = askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra));
     t = { n, lang, tokens, c, yesNo: yesNoOf(n.scan) };
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
@@ -192,6 +193,27 @@ function askedLast(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   const text = last.trim();
   const q = classifier.classify({ scan: last, angry: 0, features: featuresOf(text, tokenizer.cut(text)) });
   return substantive(q.intent) && q.intent !== c.intent ? q : c;
+}
+
+const CLAUSE_END = /(?<!\d)\.|\.(?!\d)|[,!?;:]/;
+
+/**
+ * The question of a long message: its last clause that ends in a question mark or asks ("…, so
+ * when does the bigger one get sent?"). A story around a question names other things (the return
+ * approved, the label used) whose cues would otherwise outvote it.
+ */
+function questionClause(n: ReturnType<typeof normalize>, tokenizer: Tokenizer): ClassifierInput['focus'] {
+  const scans = n.scan.split('|');
+  if (scans.filter((x) => x.trim()).length < 2) return undefined;
+  const texts = n.text.split(new RegExp(`(${CLAUSE_END.source})`));
+  for (let i = scans.length - 1; i >= 0; i--) {
+    const scan = ` ${scans[i]!.trim()} `;
+    if (!scan.trim()) continue;
+    const text = texts[2 * i] ?? '';
+    const question = texts[2 * i + 1] === '?' || ASKS.test(scan);
+    if (question) return { scan, features: featuresOf(text.trim(), tokenizer.cut(text.trim())) };
+  }
+  return undefined;
 }
 
 /** An intent that asks for something: not undecided, not only a greeting or a goodbye. */
