@@ -232,6 +232,17 @@ function intentRuleTests(): void {
     assert.equal(understand("Bought it last week and it still hasn't left, what day do you think it will ship?").intent, 'delivery_estimate');
   });
 
+  test('a question about a product code is a shop question; the code itself is not chat shorthand', () => {
+    assert.equal(understand('K-2231有白色的吗').intent, 'faq');
+    assert.equal(understand('does A-118 come in navy?').intent, 'faq');
+    // The cues decide first: a code with a parcel question is a parcel question.
+    assert.equal(understand('K-2231 到哪了').intent, 'track_parcel');
+    // "k" is "ok" in chat, not in "K-2231".
+    assert.equal(normalize('K-2231').text, 'k-2231');
+    assert.equal(understand('K-2231').intent, 'unknown');
+    assert.equal(understand('k thx').intent, 'bye');
+  });
+
   test('the trained model changes decisions the lexicon alone gets wrong', () => {
     const lexiconOnly = new IntentClassifier();
     const text = '订单现在什么状态';

@@ -139,6 +139,11 @@ const SKU_MARKED =
 /** A product code without a cue word: capitals, a dash, digits ("B-7781"). */
 const SKU_BARE = /(?<![A-Za-z0-9#-])([A-Z]{1,3}-\d{3,5})(?![A-Za-z0-9-])/g;
 
+/** The text names a product code ("B-7781", "SKU123", "货号 A12"). */
+export function namesProductCode(display: string): boolean {
+  return extractSkus(display).length > 0;
+}
+
 function extractSkus(display: string): string[] {
   const out: string[] = [];
   for (const m of display.matchAll(SKU_MARKED)) out.push(m[1]!);

@@ -64,7 +64,9 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
   // Letters before digits are an id's prefix ("JT 5566 7788 …"), not a pinyin abbreviation of a day.
   const prefix = (w: string, at: number) => PINYIN_DAYS.has(w) && /^\s*\d/.test(t.slice(at + w.length, at + w.length + 3));
   const besideHan = (w: string, at: number) => (HAN.test(t[at - 1] ?? '') || HAN.test(t[at + w.length] ?? '') ? PINYIN_BESIDE_HAN.get(w) : undefined);
-  t = t.replace(LATIN_WORD, (w, at: number) => besideHan(w, at) ?? EN_WORDS.get(w) ?? (prefix(w, at) ? undefined : PINYIN_WORDS.get(w)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : speller.correct(w)) ?? w);
+  // Letters joined to digits by a dash are a code ("K-2231", "SO-2024-881"): "k" there is not "ok".
+  const code = (w: string, at: number) => /^[-_/]\d/.test(t.slice(at + w.length, at + w.length + 2)) || /\d[-_/]$/.test(t.slice(Math.max(0, at - 2), at));
+  t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? EN_WORDS.get(w) ?? (prefix(w, at) ? undefined : PINYIN_WORDS.get(w)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : speller.correct(w)) ?? w);
   // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
   t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
   if (HAN.test(t)) {

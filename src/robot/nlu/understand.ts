@@ -8,7 +8,7 @@ import { SoftmaxRegression } from './intent-model.ts';
 import { addressesPerson, defaultLexicon, isPersonalTopic } from '../lexicon/index.ts';
 import { IntentClassifier, type Classification, type ClassifierInput } from './classifier.ts';
 import { trainingUtterances, type LabelledUtterance } from './corpus.ts';
-import { extractEntities } from './entities.ts';
+import { extractEntities, namesProductCode } from './entities.ts';
 import { NO_WORDS, YES_WORDS } from './lexicon.ts';
 import { bridged } from './bridge.ts';
 import { detectLanguage, normalize } from './normalize.ts';
@@ -62,7 +62,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const other = bridged(n.text, lang.lang);
     const nc = other === undefined ? n : normalize(other);
     const tc = other === undefined ? tokens : tokenizer.cut(nc.text);
-    const extra = shopTopics(nc.text, tc);
+    const extra = productQuestion(n, shopTopics(nc.text, tc));
     const focus = questionClause(nc, tokenizer);
     const c = askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra));
     t = { n, lang, tokens, c, yesNo: yesNoOf(n.scan) };
@@ -238,6 +238,18 @@ function withoutPoliteClauses(classifier: IntentClassifier, scan: string): strin
     return alone !== 'greeting' && alone !== 'bye';
   });
   return kept.length && kept.length < clauses.length ? ` ${kept.map((k) => k.trim()).join(' | ')} ` : undefined;
+}
+
+/** Evidence for `faq` from a question about a product code ("B-7781有黑色吗", "W-556 for small wrists?"). */
+const PRODUCT_CODE_WEIGHT = 0.6;
+
+/**
+ * A question that names a product code asks about that product (its colours, sizes, stock), which
+ * the shop answers, unless the cues found an order question in it (they decide first: "B-7781 到哪了").
+ */
+function productQuestion(n: ReturnType<typeof normalize>, extra: ClassifierInput['extra']): ClassifierInput['extra'] {
+  if (!namesProductCode(n.display) || !(ASKS.test(n.scan) || n.text.includes('?'))) return extra;
+  return { ...extra, faq: (extra?.faq ?? 0) + PRODUCT_CODE_WEIGHT };
 }
 
 /** Evidence for `faq` per shop topic named (the FAQ lexicon's `_knowledge`), for at most two topics. */
