@@ -24,6 +24,7 @@ import { KefuError } from '../protocol/errors.ts';
 import { checkFaqModel, defaultFaqModel, faqProbability, type FaqConfidenceModel, type FaqFeatures } from './faq-confidence.ts';
 import { addressesPerson, defaultLexicon, isPersonalTopic, mentionsOwnOrder, type Lexicon } from './lexicon/index.ts';
 import { termsOf, TypoIndex, type TermContext } from './lexicon/terms.ts';
+import { namesOrderId } from './nlu/entities.ts';
 import { detectLanguage } from './nlu/normalize.ts';
 import { defaultTokenizer, type Tokenizer } from './nlu/tokenizer.ts';
 import type { Lang } from './types.ts';
@@ -234,7 +235,8 @@ export class FaqIndex {
       mass: this.#mass(r.terms),
       lang: detectLanguage(r.display).lang,
       clauses: parts.map((terms) => ({ terms, mass: this.#mass(terms) })),
-      ownOrder: mentionsOwnOrder(r.normalized),
+      // A number of theirs is theirs: "has order SO-2024-4410 shipped" asks about that order, whatever entry it shares words with.
+      ownOrder: mentionsOwnOrder(r.normalized) || namesOrderId(r.display),
       personal: asksTheAgent(r.normalized, r.terms, this.#ctx.lexicon),
     };
   }

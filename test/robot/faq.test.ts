@@ -50,6 +50,13 @@ describe('FaqIndex', () => {
     // Whether something of theirs has arrived or gone through, or where it is.
     for (const t of ['我订的衣柜今天能送到吗', '我那台推车啥时候能送到啊', 'did my payment go through', 'is my box out for delivery', "where's my sofa"]) assert.ok(mentionsOwnOrder(t), t);
     for (const t of ['多久能送到', 'how long does delivery take', 'where do you ship from']) assert.ok(!mentionsOwnOrder(t), t);
+    // Their purchases sent back, and "我那…单".
+    for (const t of ['did you get the lamp i mailed in', '我那单咖啡豆发货了没']) assert.ok(mentionsOwnOrder(t), t);
+    // A number of theirs is theirs, whatever the words around it.
+    const feature = (q: string) => index.explain(q, 1)[0]?.features.ownOrder;
+    assert.equal(feature('退款 2024112500001111 几天到账'), 1);
+    assert.equal(feature('退款几天到账'), 0);
+    assert.equal(feature('B-7781 退款几天到账'), 0, 'a product code is not an order number');
     const general = index.rank('退款几天到账', 1)[0]!;
     const own = index.rank('我的退款几天到账', 1)[0]!;
     assert.equal(own.entry.id, general.entry.id);

@@ -4,6 +4,7 @@ import { createNlu, createTokenizer, detectLanguage, IntentClassifier, normalize
 import type { Entity } from '../../src/robot/types.ts';
 import { NOW } from './fixtures.ts';
 import { defaultLexicon } from '../../src/robot/lexicon/index.ts';
+import { LEXICON } from '../../src/robot/nlu/lexicon.ts';
 
 const nlu = createNlu();
 const understand = (text: string) => nlu.understand(text, NOW);
@@ -227,9 +228,16 @@ function intentRuleTests(): void {
   });
 
   test('a long message is asked by its question clause, not by what its story names', () => {
-    // The story names the order and that it has not shipped (order state); the question asks when it will.
-    assert.equal(understand("Sorry to bother you, my order hasn't shipped and that's ok, but could you tell me when it will go out?").intent, 'delivery_estimate');
-    assert.equal(understand("Bought it last week and it still hasn't left, what day do you think it will ship?").intent, 'delivery_estimate');
+    // Cues alone (no trained model), so that the corpus cannot move the result: the story's cue
+    // (order state, 1.0) outweighs the question's (0.8) unless the question clause counts again.
+    const none = Object.fromEntries(Object.keys(LEXICON).map((k) => [k, []])) as unknown as typeof LEXICON;
+    const classifier = new IntentClassifier({ lexicon: { ...none, order_status: [[' not shipped', 1.0]], delivery_estimate: [[' when will', 0.8]] } });
+    const text = 'my order is not shipped and that is fine, but when will it go out?';
+    const n = normalize(text);
+    assert.equal(classifier.classify({ scan: n.scan }).intent, 'order_status', 'the whole message alone');
+    assert.equal(createNlu({ classifier }).understand(text, NOW).intent, 'delivery_estimate', 'its question clause counted again');
+    assert.equal(createNlu({ classifier }).understand('when will it go out, my order is not shipped and that is fine', NOW).intent, 'delivery_estimate', 'wherever the question is');
+    assert.equal(createNlu({ classifier }).understand('my order is not shipped and that is fine, it will go out soon', NOW).intent, 'order_status', 'no question clause: nothing counts again');
   });
 
   test('a question about a product code is a shop question; the code itself is not chat shorthand', () => {
@@ -340,6 +348,14 @@ function dateEntityTests(): void {
     const nextDay = own.understand('昨天买的快递到哪了', new Date(NOW.getTime() + 24 * 3600 * 1000));
     assert.deepEqual(nextDay.entities.map((e) => `${e.type}=${e.value}`), ['date=2024-11-27']);
     assert.equal(nextDay.intent, first.intent);
+  });
+
+  test('a day of this month said so, a day since the Nth, and a phone number by its ending', () => {
+    assert.deepEqual(entities('本月1号退的货，钱还没退回来'), ['date=2024-11-01']);
+    assert.deepEqual(entities('本月31号'), [], 'November has no 31st');
+    assert.deepEqual(entities("tracking hasn't updated since the 23rd"), ['date=2024-11-23']);
+    assert.deepEqual(entities('the number ending 2047 is dead, swap the contact phone'), ['phoneTail=2047']);
+    assert.deepEqual(entities('my order number ending 2047 where is it'), [], "an order number's ending is not a phone");
   });
 
   test('dates relative to a Wednesday, 2024-11-27 (UTC+8)', () => {

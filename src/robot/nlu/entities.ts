@@ -121,8 +121,8 @@ const PHONE_TAIL_ZH = /(?:尾号|尾数|后四位|末四位|后4位|末4位)\s*(
 const PHONE_TAIL_EN =
   /(?:ending\s+(?:in|with)|ends?\s+(?:in|with)|last\s+(?:4|four)\s+(?:digits\s+)?(?:of\s+(?:my\s+|the\s+)?(?:phone|mobile|number)\s*(?:number\s+)?)?(?:is|are)?|phone\s+tail)\s*:?\s*(\d{4})(?!\d)/g;
 
-/** "phone ending 0123", "mobile no. ends 4567": the bare "ending" only right after a phone word. */
-const PHONE_TAIL_EN_BARE = /(?:phone|mobile|cell|tel)(?:\s*(?:number|no\.?|#))?[^|.?!\d]{0,24}?\b(?:ending|ends)(?:\s+(?:in|with))?\s*:?\s*(\d{4})(?!\d)/g;
+/** "phone ending 0123", "mobile no. ends 4567", "the number ending 2047": the bare "ending" only right after a phone word (an order number's ending is not a phone). */
+const PHONE_TAIL_EN_BARE = /(?:phone|mobile|cell|tel|(?<!(?:order|tracking)\s)number)(?:\s*(?:number|no\.?|#))?[^|.?!\d]{0,24}?\b(?:ending|ends)(?:\s+(?:in|with))?\s*:?\s*(\d{4})(?!\d)/g;
 
 function extractPhoneTails(text: string): string[] {
   const out: string[] = [];
@@ -138,6 +138,11 @@ const SKU_MARKED =
 
 /** A product code without a cue word: capitals, a dash, digits ("B-7781"). */
 const SKU_BARE = /(?<![A-Za-z0-9#-])([A-Z]{1,3}-\d{3,5})(?![A-Za-z0-9-])/g;
+
+/** The text names an order or tracking number (a product code is not one). */
+export function namesOrderId(display: string): boolean {
+  return extractOrderIdsAndPhones(display, new Set(extractSkus(display).map((s) => s.toLowerCase()))).orderIds.length > 0;
+}
 
 /** The text names a product code ("B-7781", "SKU123", "货号 A12"). */
 export function namesProductCode(display: string): boolean {
@@ -298,6 +303,14 @@ const DATE_RULES: DateRule[] = [
     resolve: (m, t, text) => monthDay(t, +m[2]!, +m[3]!, occurrence(m[1] !== undefined, text)),
   },
   {
+    // "本月1号退的货": a day of this month, said so.
+    re: new RegExp(`(?:本月|这个月|这月)\\s*(${CN_NUM})\\s*[号日]`, 'g'),
+    resolve: (m, t) => {
+      const d = parseSmallNumber(m[1]!);
+      return validDay(t.y, t.m, d) ? fmt({ y: t.y, m: t.m, d }) : undefined;
+    },
+  },
+  {
     // "20号买的": a day of this month, or of last month when that day has not come yet.
     re: new RegExp(`(?<![0-9月尾单号码第大小加])(${CN_NUM})\\s*[号日](?![码楼])`, 'g'),
     resolve: (m, t) => {
@@ -399,7 +412,8 @@ const DATE_RULES: DateRule[] = [
     resolve: (m, t, text) => monthDay(t, EN_MONTH[m[3]!]!, +m[2]!, occurrence(m[1] !== undefined, text)),
   },
   {
-    re: /\bon the (\d{1,2})(?:st|nd|rd|th)\b/g,
+    // "on the 3rd", "hasn't updated since the 23rd": a day of this month, or of last month when it has not come yet.
+    re: /\b(?:on|since) the (\d{1,2})(?:st|nd|rd|th)\b/g,
     resolve: (m, t) => {
       const d = +m[1]!;
       if (d <= t.d) return validDay(t.y, t.m, d) ? fmt({ y: t.y, m: t.m, d }) : undefined;

@@ -305,6 +305,7 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['rn', 'right now'],
   ['cs', 'customer service'],
   ['ppl', 'people'],
+  ['hmn', 'human'],
   ['msg', 'message'],
   ['hrs', 'hours'],
   ['yday', 'yesterday'],
