@@ -350,9 +350,14 @@ function dateEntityTests(): void {
     assert.equal(nextDay.intent, first.intent);
   });
 
-  test('a day of this month said so, a day since the Nth, and a phone number by its ending', () => {
+  test('a day of this month said so, a month.day, a day since the Nth, and a phone number by its ending', () => {
     assert.deepEqual(entities('本月1号退的货，钱还没退回来'), ['date=2024-11-01']);
     assert.deepEqual(entities('本月31号'), [], 'November has no 31st');
+    // A month and day with a dot, before a deed, a deadline or an order word; not a price or a version.
+    assert.deepEqual(entities('11.22拍的那单，退款进度查一下'), ['date=2024-11-22']);
+    assert.deepEqual(entities('12.1前能到吗'), ['date=2024-12-01']);
+    assert.deepEqual(entities('这个11.22元的券'), []);
+    assert.deepEqual(entities('版本1.2到了吗'), []);
     assert.deepEqual(entities("tracking hasn't updated since the 23rd"), ['date=2024-11-23']);
     assert.deepEqual(entities('the number ending 2047 is dead, swap the contact phone'), ['phoneTail=2047']);
     assert.deepEqual(entities('my order number ending 2047 where is it'), [], "an order number's ending is not a phone");

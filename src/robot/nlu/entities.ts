@@ -303,6 +303,12 @@ const DATE_RULES: DateRule[] = [
     resolve: (m, t, text) => monthDay(t, +m[2]!, +m[3]!, occurrence(m[1] !== undefined, text)),
   },
   {
+    // "11.22拍的那单", "12.1前能到吗": a month and day written with a dot, only before a deed, a
+    // deadline or an order word (a price is "11.22元", a version "1.2").
+    re: /(?<![\d.A-Za-z])(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])(?![\d.%])(?=\s*[号日]?\s*(?:(之前|以前|前)|拍|买|下单|下的|付款|签收|退|寄|那单|的单|那个单|订单))/g,
+    resolve: (m, t, text) => monthDay(t, +m[1]!, +m[2]!, m[3] !== undefined ? 'future' : PAST_DEED.test(text) || /拍|下单|下的|付款/.test(text) ? 'past' : 'nearest'),
+  },
+  {
     // "本月1号退的货": a day of this month, said so.
     re: new RegExp(`(?:本月|这个月|这月)\\s*(${CN_NUM})\\s*[号日]`, 'g'),
     resolve: (m, t) => {
