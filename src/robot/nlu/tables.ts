@@ -358,6 +358,7 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['stil', 'still'],
   ['yr', 'your'],
   ['b4', 'before'],
+  ['wknd', 'weekend'],
   ['thru', 'through'],
   ['nvm', 'never mind'],
   ['tyvm', 'thanks'],
