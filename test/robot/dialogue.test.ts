@@ -326,6 +326,12 @@ describe('dates about the delivery are not the order date', () => {
     const r = step(initialState(), input('上周买的那个发货了吗'), { orders: ok([a, lastWeek]), logistics: ok([]) });
     assert.equal(r.state.focusOrderId, lastWeek.orderId);
   });
+
+  test('"a week ago" is the days around it: the order placed six days ago is the one meant', () => {
+    const sixDays = order({ orderId: '2024112100005555', createdAt: '2024-11-21T09:00:00+08:00' });
+    const r = step(initialState(), input('did the thing i ordered a week ago ship'), { orders: ok([a, sixDays]), logistics: ok([]) });
+    assert.equal(r.state.focusOrderId, sixDays.orderId);
+  });
 });
 
 describe('the conversation language', () => {

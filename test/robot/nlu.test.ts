@@ -378,7 +378,9 @@ function dateEntityTests(): void {
     assert.deepEqual(entities('last friday'), ['date=2024-11-22']);
     assert.deepEqual(entities('by monday?'), ['date=2024-12-02']);
     assert.deepEqual(entities('ordered on nov 20th'), ['date=2024-11-20']);
-    assert.deepEqual(entities('2 weeks ago'), ['date=2024-11-13']);
+    // Weeks are a span around the day: nobody counts them to the day.
+    assert.deepEqual(entities('2 weeks ago'), ['dateRange=2024-11-10/2024-11-16']);
+    assert.deepEqual(entities('ordered a week ago'), ['dateRange=2024-11-17/2024-11-23']);
     assert.deepEqual(entities('is there a black friday sale'), []);
     assert.deepEqual(entities('can it get here before Thanksgiving'), ['date=2024-11-28'], 'the nearest Thanksgiving, days ahead');
     assert.deepEqual(entities('bought it on black friday'), ['date=2024-11-29']);

@@ -291,6 +291,9 @@ const lastMonth = (x: Day) => {
   return range({ y: end.y, m: end.m, d: 1 }, end);
 };
 
+/** Days either side of "N weeks ago". */
+const WEEKS_AGO_SPREAD = 3;
+
 const DATE_RULES: DateRule[] = [
   { re: /(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/g, resolve: (m) => (validDay(+m[1]!, +m[2]!, +m[3]!) ? fmt({ y: +m[1]!, m: +m[2]!, d: +m[3]! }) : undefined) },
   {
@@ -375,13 +378,16 @@ const DATE_RULES: DateRule[] = [
   { re: /\bthe day after tomorrow\b/g, resolve: (_m, t) => fmt(addDays(t, 2)) },
   { re: /\btomorrow\b/g, resolve: (_m, t) => fmt(addDays(t, 1)) },
   {
-    // "a few days ago", "a couple of weeks ago": a vague span, not a calendar day.
+    // "3 days ago" is a day; "a week ago", "two weeks ago" are a span of days around it (nobody
+    // counts weeks to the day): a range narrows the buyer's orders without missing the one meant.
+    // "a few days ago", "a couple of weeks ago" are vaguer still, and not read at all.
     re: /\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(days?|weeks?)\s+ago\b/g,
     resolve: (m, t) => {
       const k = m[1]!;
       const n = /^\d+$/.test(k) ? Number(k) : EN_NUMBERS[k];
       if (n === undefined) return undefined;
-      return fmt(addDays(t, -n * (m[2]!.startsWith('week') ? 7 : 1)));
+      if (!m[2]!.startsWith('week')) return fmt(addDays(t, -n));
+      return range(addDays(t, -7 * n - WEEKS_AGO_SPREAD), addDays(t, Math.min(-1, -7 * n + WEEKS_AGO_SPREAD)));
     },
   },
   {
