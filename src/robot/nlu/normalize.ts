@@ -92,7 +92,15 @@ const MAX_JOIN = 4;
  * `display` (the run is padded with the spaces it lost), so positions in it still point at the
  * same words of `display`.
  */
+// normalize() and then detectLanguage() ask for the same text: the last answer is kept.
+let joinedFrom: string | undefined;
+let joined = '';
 function joinSyllables(display: string): string {
+  if (display !== joinedFrom) [joinedFrom, joined] = [display, joinRuns(display)];
+  return joined;
+}
+
+function joinRuns(display: string): string {
   return display.replace(SPACED_RUN, (run) => {
     const w = run.split(' ');
     if (/[A-Z]/.test(run) || !w.every((x) => SYLLABLE.test(x))) return run;
