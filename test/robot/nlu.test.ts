@@ -20,6 +20,18 @@ describe('normalisation', () => {
     assert.equal(normalize('my name is Ren Gong').text, 'my name is ren gong');
     assert.notEqual(understand('my name is Ren Gong').intent, 'human');
     assert.equal(understand('ship it to Hui Yuan Road 12').intent === 'faq', false);
+  });
+
+  test('pinyin words of the whole vocabulary are read, not only the hand-made table\'s', async () => {
+    const { vocabularyPinyin } = await import('../../src/robot/nlu/pinyin-words.ts');
+    const words = vocabularyPinyin();
+    assert.equal(words.get('zhuanpiao'), '专票', 'a cue of the invoice intent');
+    assert.equal(words.get('meishoudao'), '没收到', 'the characters\' common readings, not 没收 (mo)');
+    for (const english of ['change', 'china', 'hello', 'order']) assert.equal(words.has(english), false, english);
+    assert.equal(understand('neng kai zhuan piao ma').intent, 'invoice');
+    assert.equal(normalize('mei shou dao huo').text.startsWith('没收到'), true);
+    // The split that leaves no syllable alone wins over the longest first word (还没到 is a word too).
+    assert.equal(normalize('tui kuan hai mei dao zhang').text, '退款还没到账');
     // Positions after a joined run still point at the same words: the name is not spell-corrected.
     assert.match(normalize('xie xie, this is Logan').text, /^谢谢.*this is logan$/);
     // A Chinese buyer typing pinyin is answered in Chinese.
@@ -196,9 +208,12 @@ function intentRuleTests(): void {
   });
 
   test('a named order turns a weak lean to an order intent into that intent', () => {
-    const weak = understand('is it moving');
+    // Cues alone, so that the trained model cannot move the lean: "moving" leans to a parcel, weakly.
+    const none = Object.fromEntries(Object.keys(LEXICON).map((k) => [k, []])) as unknown as typeof LEXICON;
+    const leaning = createNlu({ classifier: new IntentClassifier({ lexicon: { ...none, track_parcel: [[' moving', 0.6]] } }) });
+    const weak = leaning.understand('is it moving', NOW);
     assert.deepEqual([weak.intent, weak.guessed], ['track_parcel', true], 'without the number it is a guess');
-    const named = understand('YT7788990011223 is it moving');
+    const named = leaning.understand('YT7788990011223 is it moving', NOW);
     assert.deepEqual([named.intent, named.guessed], ['track_parcel', undefined]);
     assert.equal(understand('my phone ending 0123, find my order').intent, 'order_status');
     // No lean to an order intent: a number alone decides nothing (one the TRAIN corpus never saw:

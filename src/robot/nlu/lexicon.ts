@@ -27,7 +27,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' where is my', 0.5], [' where is my order', 0.5], [' my stuff', 0.4], [' any update', 0.4], [' where is it', 0.8], [' where is the', 0.4], [' track', 1.0], [' package', 0.6], [' parcel', 0.7],
     [' shipment', 0.6], [' courier', 0.4], [' delivery status', 0.8], [' status+shipment', 0.8], [' status+package', 0.8], [' status+parcel', 0.8], [' shipping status', 0.8], [' in transit', 0.6],
     [' supposed to arrive', 1.0], [' supposed to come', 1.0], [' should have arrived', 1.0], [' should have come', 0.9], [' by now', 0.4], [' been a week', 0.5], [' where are my', 0.6],
-    [' any news', 0.5], [' happened to my', 0.6], [' stuck', 0.6], [' not moving', 0.6], [' depot', 0.5], [' bouncing around', 0.8], [' has not moved', 0.7], [' not updated', 0.6], [' no update', 0.5], [' location', 0.4],
+    [' any news', 0.5], [' happened to my', 0.6], [' stuck', 0.6], [' not moving', 0.6], [' is it moving', 0.5], [' depot', 0.5], [' bouncing around', 0.8], [' has not moved', 0.7], [' not updated', 0.6], [' no update', 0.5], [' location', 0.4],
     [' where', 0.3], [' out for delivery', 0.9], [' said out for delivery', 0.6], [' says out for delivery', 0.6], [' lost', 0.5], [' not received', 0.4], [' have not received', 0.4],
     [' never arrived', 0.5], [' not arrived', 0.4], [' has not arrived', 0.4], [' still not here', 0.5], [' delivered but', 0.6],
     [' says delivered', 0.7], [' delivery+ failed', 1.0], [' it is not here', 0.7], [' it is still not here', 0.7], [' still is not here', 0.7], [' has not picked', 0.5], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],

@@ -5,7 +5,8 @@
  */
 import { defaultHomophoneFixer } from './homophones.ts';
 import { defaultSpeller } from './spelling.ts';
-import { EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_BESIDE_HAN, PINYIN_DAYS, PINYIN_WORDS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
+import { pinyinWord } from './pinyin-words.ts';
+import { EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_BESIDE_HAN, PINYIN_DAYS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
 
 export interface Normalized {
   /** NFKC (full-width → half-width), emoji and decorations stripped, case kept: for order numbers and SKUs. */
@@ -66,7 +67,7 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
   const besideHan = (w: string, at: number) => (HAN.test(t[at - 1] ?? '') || HAN.test(t[at + w.length] ?? '') ? PINYIN_BESIDE_HAN.get(w) : undefined);
   // Letters joined to digits by a dash are a code ("K-2231", "SO-2024-881"): "k" there is not "ok".
   const code = (w: string, at: number) => /^[-_/]\d/.test(t.slice(at + w.length, at + w.length + 2)) || /\d[-_/]$/.test(t.slice(Math.max(0, at - 2), at));
-  t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? EN_WORDS.get(w) ?? (prefix(w, at) ? undefined : PINYIN_WORDS.get(w)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : speller.correct(w)) ?? w);
+  t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? EN_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinWord(w)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : speller.correct(w)) ?? w);
   // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
   t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
   if (HAN.test(t)) {
@@ -104,18 +105,35 @@ function joinRuns(display: string): string {
   return display.replace(SPACED_RUN, (run) => {
     const w = run.split(' ');
     if (/[A-Z]/.test(run) || !w.every((x) => SYLLABLE.test(x))) return run;
-    const out: string[] = [];
-    for (let i = 0; i < w.length; ) {
-      let n = Math.min(MAX_JOIN, w.length - i);
-      while (n > 1 && !isPinyinWord(w.slice(i, i + n).join(''))) n--;
-      out.push(w.slice(i, i + n).join(''));
-      i += n;
-    }
-    return out.join(' ').padEnd(run.length, ' ');
+    return segmentSyllables(w).join(' ').padEnd(run.length, ' ');
   }).toLowerCase();
 }
 
-const isPinyinWord = (s: string) => PINYIN_WORDS.has(s) && !PINYIN_ABBREVIATIONS.has(s);
+/**
+ * The syllables as words of the pinyin table: the split that leaves the fewest syllables alone,
+ * then has the fewest words ("tui kuan hai mei dao zhang" is tuikuan haimei daozhang, not
+ * tuikuan haimeidao zhang, though 还没到 is a word too).
+ */
+function segmentSyllables(w: readonly string[]): string[] {
+  // best[i]: [syllables left alone, words] for w[0..i), and the length of the last piece.
+  const best: { alone: number; words: number; last: number }[] = [{ alone: 0, words: 0, last: 0 }];
+  for (let i = 1; i <= w.length; i++) {
+    for (let n = 1; n <= Math.min(MAX_JOIN, i); n++) {
+      const prev = best[i - n]!;
+      const word = n > 1 && isPinyinWord(w.slice(i - n, i).join(''));
+      if (n > 1 && !word) continue;
+      const alone = prev.alone + (word ? 0 : 1);
+      const words = prev.words + 1;
+      const cur = best[i];
+      if (!cur || alone < cur.alone || (alone === cur.alone && words < cur.words)) best[i] = { alone, words, last: n };
+    }
+  }
+  const out: string[] = [];
+  for (let i = w.length; i > 0; i -= best[i]!.last) out.unshift(w.slice(i - best[i]!.last, i).join(''));
+  return out;
+}
+
+const isPinyinWord = (s: string) => pinyinWord(s) !== undefined && !PINYIN_ABBREVIATIONS.has(s);
 
 function toSimplified(s: string): string {
   let out = '';
@@ -168,7 +186,7 @@ export function detectLanguage(display: string): LanguageGuess {
   let pinyinLong = 0;
   for (const m of lower.matchAll(LATIN_WORD)) {
     const w = m[0].replace(/'/g, '');
-    if (PINYIN_WORDS.has(w)) {
+    if (pinyinWord(w) !== undefined) {
       pinyin++;
       if (!PINYIN_ABBREVIATIONS.has(w)) pinyinLong++;
     } else if (NOT_ENGLISH.has(w)) continue;

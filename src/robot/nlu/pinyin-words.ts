@@ -1,0 +1,52 @@
+/**
+ * Whole pinyin words of the robot's Chinese vocabulary ("shouji" 手机, "tiancuo" 填错, "zhuanpiao"
+ * 专票), made from its Chinese cues and FAQ synonyms with pinyin-pro, beside the hand-made table
+ * (tables.ts PINYIN_WORDS, which wins). A buyer who types pinyin types the words the robot knows in
+ * characters; reading them back needs no list kept by hand.
+ *
+ * Only words of two to four characters, spelt with at least five letters, that no other word of the
+ * vocabulary spells the same and that are not English ("dandan" is kept, "penny" could not occur;
+ * "bian" or "fang" are too short to be sure of).
+ */
+import { synonymGroups } from '../lexicon/index.ts';
+import { pinyin } from 'pinyin-pro';
+import { LEXICON } from './lexicon.ts';
+import { commonEnglish } from './spelling.ts';
+import { EN_WORDS, PINYIN_WORDS } from './tables.ts';
+
+const MIN_LETTERS = 5;
+const HAN_WORD = /^\p{Script=Han}{2,4}$/u;
+
+let shared: ReadonlyMap<string, string> | undefined;
+
+/** Pinyin (toneless, joined) → the vocabulary word it spells. */
+export function vocabularyPinyin(): ReadonlyMap<string, string> {
+  if (shared) return shared;
+  const words = new Set<string>();
+  for (const cues of Object.values(LEXICON)) for (const [pattern] of cues) for (const p of pattern.split('+')) if (HAN_WORD.test(p.trim())) words.add(p.trim());
+  for (const [, phrases] of synonymGroups('./synonyms.zh.json')) for (const p of phrases) if (HAN_WORD.test(p)) words.add(p);
+  const byKey = new Map<string, Set<string>>();
+  for (const w of words) {
+    // The word's reading in context, and its characters' common readings: buyers type 没收到 as
+    // "meishoudao", which pinyin-pro reads as 没收 (confiscate).
+    const inContext = pinyin(w, { toneType: 'none', type: 'array' }).join('');
+    const byChar = [...w].map((ch) => pinyin(ch, { toneType: 'none' })).join('');
+    for (const raw of new Set([inContext, byChar])) {
+      const key = raw.replace(/ü/g, 'v');
+      if (!/^[a-z]+$/.test(key) || key.length < MIN_LETTERS) continue;
+      byKey.set(key, (byKey.get(key) ?? new Set()).add(w));
+    }
+  }
+  const english = commonEnglish();
+  const out = new Map<string, string>();
+  for (const [key, spelt] of byKey) {
+    if (spelt.size !== 1 || PINYIN_WORDS.has(key) || EN_WORDS.has(key) || english.has(key)) continue;
+    out.set(key, spelt.values().next().value!);
+  }
+  return (shared = out);
+}
+
+/** The Chinese a pinyin word stands for: the hand-made table's, else the vocabulary's. */
+export function pinyinWord(w: string): string | undefined {
+  return PINYIN_WORDS.get(w) ?? vocabularyPinyin().get(w);
+}
