@@ -46,6 +46,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' left+warehouse', 0.9], [' been sent', 0.7], [' sent yet', 0.9], [' gone out', 0.8], ['待付款', 0.8], [' did my+ship', 1.0], [' sitting in', 0.6], ['没动静', 0.5], ['刻好没', 1.2], ['做好没', 1.2], ['做好了吗', 1.0], ['在排队', 0.8], ['一直不发', 1.0], ['我没取消', 1.5], ['我没有取消', 1.5], [' i did not cancel', 1.5], [' i never cancel', 1.5], [' is it done', 0.8], [' in the queue', 0.6],
   ],
   delivery_estimate: [
+    [' arriving today', 1.0],
     ['寄得出', 1.0], ['发得出', 1.0],
     ['什么时候到', 1.2], ['什么时候能到', 1.2], ['什么时候送到', 1.2], ['几时到', 1.2], ['几时', 0.6], ['几天到', 1.2], ['几天能到', 1.2],
     ['几天可以到', 1.2], ['多久到', 1.2], ['多久能到', 1.2], ['多久可以到', 1.2], ['多久能收到', 1.2], ['什么时候能收到', 1.2],
@@ -83,7 +84,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' exchange+sent', 1.5], [' replacement+sent', 1.2], [' new one+sent', 1.0], [' new one+shipped', 1.0], [' exchange+ ship', 1.0],
     // A request turned down, a check's result, a re-shipment agreed as the fix, how far a request has got.
     ['申请+被拒', 1.2], ['售后+被拒', 1.2], ['驳回', 1.2], ['拒绝了', 0.6], ['检测结果', 1.0], ['结果出来', 0.8], ['审核+到哪', 1.0], ['审核+怎么样', 0.9], ['补发+什么时候', 1.2], ['补发+到哪', 1.2], ['补发+发了', 1.2], ['补发+ ship', 1.2], ['补发的', 0.8],
-    [' rejected', 0.6], [' denied', 0.6], [' refund+submitted', 1.0], [' return+how far', 1.2], ['售后+处理中', 1.0], [' return received', 1.0], [' refund+came through', 1.2], [' refund+come through', 1.2], [' return+progress', 1.2], [' refund+progress', 1.2], [' exchange+progress', 1.2], ['同意了没', 0.9], ['退款+信儿', 1.0], [' refund+how far', 1.2], [' exchange+how far', 1.2], [' replacement+promised', 1.0], [' refund+promised', 1.0], [' exchange+promised', 1.0], [' reship', 1.5], ['换没换', 1.0], [' shipped+back', 1.0], [' return+approved', 1.0], [' looked at it', 0.8], [' return+dropped', 1.0], [' return+got it', 1.0], ['退+石沉大海', 1.2], ['换货+石沉大海', 1.2], ['申请+石沉大海', 1.2], ['售后+石沉大海', 1.2], [' replacement+on the way', 1.2], [' return tracking', 1.2], [' return+delivered', 1.0], ['寄回去的', 0.9], ['寄回+仓库', 1.0], ['退货+仓库', 1.0], ['退回+仓库', 1.0], ['退+通过没', 1.0], ['换+通过没', 1.0], ['售后+通过没', 1.0], ['退货+有信', 1.2], ['退款+有信', 1.2], ['换货+有信', 1.2], ['退货+有消息', 1.0], ['退款+有消息', 1.0], ['换货+有消息', 1.0],
+    [' rejected', 0.6], [' denied', 0.6], [' refund+submitted', 1.0], [' return+how far', 1.2], [' replacement+gone out', 1.0], ['换的+发了', 1.0], ['售后+处理中', 1.0], [' return received', 1.0], [' refund+came through', 1.2], [' refund+come through', 1.2], [' return+progress', 1.2], [' refund+progress', 1.2], [' exchange+progress', 1.2], ['同意了没', 0.9], ['退款+信儿', 1.0], [' refund+how far', 1.2], [' exchange+how far', 1.2], [' replacement+promised', 1.0], [' refund+promised', 1.0], [' exchange+promised', 1.0], [' reship', 1.5], ['换没换', 1.0], [' shipped+back', 1.0], [' return+approved', 1.0], [' looked at it', 0.8], [' return+dropped', 1.0], [' return+got it', 1.0], ['退+石沉大海', 1.2], ['换货+石沉大海', 1.2], ['申请+石沉大海', 1.2], ['售后+石沉大海', 1.2], [' replacement+on the way', 1.2], [' return tracking', 1.2], [' return+delivered', 1.0], ['寄回去的', 0.9], ['寄回+仓库', 1.0], ['退货+仓库', 1.0], ['退回+仓库', 1.0], ['退+通过没', 1.0], ['换+通过没', 1.0], ['售后+通过没', 1.0], ['退货+有信', 1.2], ['退款+有信', 1.2], ['换货+有信', 1.2], ['退货+有消息', 1.0], ['退款+有消息', 1.0], ['换货+有消息', 1.0],
     [' return+any news', 1.2], [' return+news', 1.0], [' exchange+news', 1.0], [' exchange+going', 1.2], [' return+going', 1.0], [' refund+going', 1.0],
   ],
   return_policy: [
@@ -174,7 +175,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' that helps', 1.0], [' helpful', 0.8], [' great thanks', 0.5], [' cool', 0.4], [' ok ', 0.3], [' nevermind', 1.0], [' never mind', 1.0],
   ],
   faq: [
-    [' need assembly', 1.0], [' assembly required', 1.0], [' free ship ', 1.0],
+    [' assembly', 0.9], [' choking', 1.0], [' small parts', 0.8], ['适合几岁', 1.2], ['几岁能玩', 1.0], ['几岁能用', 1.0], ['几岁可以', 0.8], [' assembly required', 1.0], [' free ship ', 1.0],
     ['什么快递', 1.5], [' ship with', 1.0], ['哪家快递', 1.5], ['哪个快递', 1.5], ['用什么快递', 0.5], ['发什么', 0.8], ['默认快递', 1.4], ['能发顺丰', 1.3],
     ['指定快递', 1.4], ['运费', 1.2], ['邮费', 1.2], ['包邮', 1.2], ['尺码', 0.8], ['尺寸', 0.8], ['码数', 0.8], ['怎么选', 0.7],
     ['选哪个码', 1.0], ['材质', 1.2], ['面料', 1.2], ['成分', 1.0], ['保修', 1.5], ['质保', 1.5], ['正品', 1.2], ['真的假的', 0.6],
