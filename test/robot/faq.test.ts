@@ -52,6 +52,7 @@ describe('FaqIndex', () => {
     for (const t of ['多久能送到', 'how long does delivery take', 'where do you ship from']) assert.ok(!mentionsOwnOrder(t), t);
     // Their purchases sent back, and "我那…单".
     for (const t of ['did you get the lamp i mailed in', '我那单咖啡豆发货了没']) assert.ok(mentionsOwnOrder(t), t);
+    for (const t of ['发到我那边几天能到', '我的问题很简单，你们包邮吗', 'i mailed you about the size chart, any news']) assert.ok(!mentionsOwnOrder(t), t);
     // A number of theirs is theirs, whatever the words around it.
     const feature = (q: string) => index.explain(q, 1)[0]?.features.ownOrder;
     assert.equal(feature('退款 2024112500001111 几天到账'), 1);

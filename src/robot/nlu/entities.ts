@@ -121,8 +121,8 @@ const PHONE_TAIL_ZH = /(?:尾号|尾数|后四位|末四位|后4位|末4位)\s*(
 const PHONE_TAIL_EN =
   /(?:ending\s+(?:in|with)|ends?\s+(?:in|with)|last\s+(?:4|four)\s+(?:digits\s+)?(?:of\s+(?:my\s+|the\s+)?(?:phone|mobile|number)\s*(?:number\s+)?)?(?:is|are)?|phone\s+tail)\s*:?\s*(\d{4})(?!\d)/g;
 
-/** "phone ending 0123", "mobile no. ends 4567", "the number ending 2047": the bare "ending" only right after a phone word (an order number's ending is not a phone). */
-const PHONE_TAIL_EN_BARE = /(?:phone|mobile|cell|tel|(?<!(?:order|tracking)\s)number)(?:\s*(?:number|no\.?|#))?[^|.?!\d]{0,24}?\b(?:ending|ends)(?:\s+(?:in|with))?\s*:?\s*(\d{4})(?!\d)/g;
+/** "phone ending 0123", "mobile no. ends 4567": the bare "ending" only right after a phone word ("the number ending 4410" picks an order from a list). */
+const PHONE_TAIL_EN_BARE = /(?:phone|mobile|cell|tel)(?:\s*(?:number|no\.?|#))?[^|.?!\d]{0,24}?\b(?:ending|ends)(?:\s+(?:in|with))?\s*:?\s*(\d{4})(?!\d)/g;
 
 function extractPhoneTails(text: string): string[] {
   const out: string[] = [];
@@ -291,6 +291,16 @@ const lastMonth = (x: Day) => {
   return range({ y: end.y, m: end.m, d: 1 }, end);
 };
 
+/**
+ * A dotted month and day is also how prices are written ("9.9买的"): only a day within about two
+ * months back or six weeks ahead is taken as a date.
+ */
+const recent = (t: Day, day: string | undefined): string | undefined => {
+  if (!day) return undefined;
+  const diff = (Date.parse(`${day}T00:00:00Z`) - toUtc(t)) / 86_400_000;
+  return diff >= -62 && diff <= 45 ? day : undefined;
+};
+
 /** Days either side of "N weeks ago". */
 const WEEKS_AGO_SPREAD = 3;
 
@@ -308,8 +318,8 @@ const DATE_RULES: DateRule[] = [
   {
     // "11.22拍的那单", "12.1前能到吗": a month and day written with a dot, only before a deed, a
     // deadline or an order word (a price is "11.22元", a version "1.2").
-    re: /(?<![\d.A-Za-z])(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])(?![\d.%])(?=\s*[号日]?\s*(?:(之前|以前|前)|拍|买|下单|下的|付款|签收|退|寄|那单|的单|那个单|订单))/g,
-    resolve: (m, t, text) => monthDay(t, +m[1]!, +m[2]!, m[3] !== undefined ? 'future' : PAST_DEED.test(text) || /拍|下单|下的|付款/.test(text) ? 'past' : 'nearest'),
+    re: /(?<![\d.A-Za-z¥￥$价费花钱版本统]\s?)(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])(?![\d.%])(?=\s*(?:[号日]\s*)?(?:(之前|以前|前)|拍|买|下单|下的|付款|签收|那单|的单|那个单|订单))/g,
+    resolve: (m, t, text) => recent(t, monthDay(t, +m[1]!, +m[2]!, m[3] !== undefined ? 'future' : PAST_DEED.test(text) || /拍|下单|下的|付款/.test(text) ? 'past' : 'nearest')),
   },
   {
     // "本月1号退的货": a day of this month, said so.

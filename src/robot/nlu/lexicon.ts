@@ -62,7 +62,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' reach me', 0.8], [' when+landing', 0.9], [' when+ land', 0.9], [' need+before', 0.6], [' need+ by', 0.5], [' ship+today', 0.7], [' deliver+today', 0.6], [' arrive+today', 0.7],
   ],
   aftersale_progress: [
-    [' money back yet', 1.2], [' where is the money', 1.2],
+    [' money back yet', 1.2],
     ['退款进度', 1.6], ['还没处理', 1.0], ['没处理', 0.6], ['寄出了吗', 0.5], ['售后进度', 1.6], ['退货进度', 1.6], ['换货进度', 1.6], ['进度', 0.7], ['到账', 1.8], ['退款呢', 1.4],
     ['退款了吗', 1.3], ['退款了没', 1.3], ['退了吗', 1.2], ['退了没', 1.2], ['还没退', 1.3], ['没退', 0.8], ['没有退', 0.8],
     ['审核', 0.7], ['处理得怎么样', 0.9], ['处理好了吗', 0.8], ['处理了吗', 0.6], ['什么时候退', 1.3], ['钱呢', 1.2], ['钱还没', 1.2],
@@ -84,7 +84,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' exchange+sent', 1.5], [' replacement+sent', 1.2], [' new one+sent', 1.0], [' new one+shipped', 1.0], [' exchange+ ship', 1.0],
     // A request turned down, a check's result, a re-shipment agreed as the fix, how far a request has got.
     ['申请+被拒', 1.2], ['售后+被拒', 1.2], ['驳回', 1.2], ['拒绝了', 0.6], ['检测结果', 1.0], ['结果出来', 0.8], ['审核+到哪', 1.0], ['审核+怎么样', 0.9], ['补发+什么时候', 1.2], ['补发+到哪', 1.2], ['补发+发了', 1.2], ['补发+ ship', 1.2], ['补发的', 0.8],
-    [' rejected', 0.6], [' denied', 0.6], [' refund+submitted', 1.0], [' return+how far', 1.2], [' replacement+gone out', 1.0], ['换的+发了', 1.0], ['售后+处理中', 1.0], [' return received', 1.0], [' refund+came through', 1.2], [' refund+come through', 1.2], [' return+progress', 1.2], [' refund+progress', 1.2], [' exchange+progress', 1.2], ['同意了没', 0.9], ['退款+信儿', 1.0], [' refund+how far', 1.2], [' exchange+how far', 1.2], [' replacement+promised', 1.0], [' refund+promised', 1.0], [' exchange+promised', 1.0], [' reship', 1.5], ['换没换', 1.0], [' shipped+back', 1.0], [' return+approved', 1.0], [' looked at it', 0.8], [' return+dropped', 1.0], [' return+got it', 1.0], ['退+石沉大海', 1.2], ['换货+石沉大海', 1.2], ['申请+石沉大海', 1.2], ['售后+石沉大海', 1.2], [' replacement+on the way', 1.2], [' return tracking', 1.2], [' return+delivered', 1.0], ['寄回去的', 0.9], ['寄回+仓库', 1.0], ['退货+仓库', 1.0], ['退回+仓库', 1.0], ['退+通过没', 1.0], ['换+通过没', 1.0], ['售后+通过没', 1.0], ['退货+有信', 1.2], ['退款+有信', 1.2], ['换货+有信', 1.2], ['退货+有消息', 1.0], ['退款+有消息', 1.0], ['换货+有消息', 1.0],
+    [' rejected', 0.6], [' denied', 0.6], [' refund+submitted', 1.0], [' return+how far', 1.2], [' replacement+gone out', 1.0], ['售后+处理中', 1.0], [' return received', 1.0], [' refund+came through', 1.2], [' refund+come through', 1.2], [' return+progress', 1.2], [' refund+progress', 1.2], [' exchange+progress', 1.2], ['同意了没', 0.9], ['退款+信儿', 1.0], [' refund+how far', 1.2], [' exchange+how far', 1.2], [' replacement+promised', 1.0], [' refund+promised', 1.0], [' exchange+promised', 1.0], [' reship', 1.5], ['换没换', 1.0], [' shipped+back', 1.0], [' return+approved', 1.0], [' looked at it', 0.8], [' return+dropped', 1.0], [' return+got it', 1.0], ['退+石沉大海', 1.2], ['换货+石沉大海', 1.2], ['申请+石沉大海', 1.2], ['售后+石沉大海', 1.2], [' replacement+on the way', 1.2], [' return tracking', 1.2], [' return+delivered', 1.0], ['寄回去的', 0.9], ['寄回+仓库', 1.0], ['退货+仓库', 1.0], ['退回+仓库', 1.0], ['退+通过没', 1.0], ['换+通过没', 1.0], ['售后+通过没', 1.0], ['退货+有信', 1.2], ['退款+有信', 1.2], ['换货+有信', 1.2], ['退货+有消息', 1.0], ['退款+有消息', 1.0], ['换货+有消息', 1.0],
     [' return+any news', 1.2], [' return+news', 1.0], [' exchange+news', 1.0], [' exchange+going', 1.2], [' return+going', 1.0], [' refund+going', 1.0],
   ],
   return_policy: [
@@ -114,7 +114,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   ],
   change_address: [
     ['改地址', 1.8], ['修改地址', 1.8], ['换地址', 1.8], ['地址写错', 1.8], ['地址错了', 1.8], ['地址填错', 1.8], ['改收货', 1.6],
-    ['修改收货', 1.6], [' street name', 0.9], ['收货地址', 0.9], ['地址', 0.7], ['改一下地址', 1.8], ['改个地址', 1.8], ['改成', 0.4], ['搬家', 0.8],
+    ['修改收货', 1.6], [' street name', 0.6], ['收货地址', 0.9], ['地址', 0.7], ['改一下地址', 1.8], ['改个地址', 1.8], ['改成', 0.4], ['搬家', 0.8],
     ['改电话', 1.4], ['手机号+改', 1.2], ['电话号码+改', 1.0], ['改手机', 1.3], ['电话写错', 1.4], ['电话填错', 1.4], ['写错', 0.4], ['填错', 0.4], ['电话号码', 0.5], ['号码写错', 0.8], ['手机号写错', 1.4], ['收货人', 0.9], ['收件人', 0.9], ['收货电话', 0.8], ['电话换了', 0.8], ['手机号换了', 0.8], ['修改', 0.3], ['改名字', 0.9], ['收货地儿', 1.2], ['换个收货', 1.4],
     ['寄到', 0.4], ['送到公司', 0.9], ['送到家', 0.6], ['改派', 1.2], 
     [' change where', 1.2], [' address', 1.0], [' change my address', 1.0], [' wrong address', 1.0], [' update my address', 1.0], [' shipping address', 0.4],
@@ -175,7 +175,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' that helps', 1.0], [' helpful', 0.8], [' great thanks', 0.5], [' cool', 0.4], [' ok ', 0.3], [' nevermind', 1.0], [' never mind', 1.0],
   ],
   faq: [
-    [' assembly', 0.9], [' choking', 1.0], [' small parts', 0.8], ['适合几岁', 1.2], ['几岁能玩', 1.0], ['几岁能用', 1.0], ['几岁可以', 0.8], [' assembly required', 1.0], [' free ship ', 1.0],
+    [' assembly', 0.9], ['适合几岁', 1.2], ['几岁能玩', 1.0], ['几岁能用', 1.0], ['几岁可以', 0.8], [' assembly required', 1.0], [' free ship ', 1.0],
     ['什么快递', 1.5], [' ship with', 1.0], ['哪家快递', 1.5], ['哪个快递', 1.5], ['用什么快递', 0.5], ['发什么', 0.8], ['默认快递', 1.4], ['能发顺丰', 1.3],
     ['指定快递', 1.4], ['运费', 1.2], ['邮费', 1.2], ['包邮', 1.2], ['尺码', 0.8], ['尺寸', 0.8], ['码数', 0.8], ['怎么选', 0.7],
     ['选哪个码', 1.0], ['材质', 1.2], ['面料', 1.2], ['成分', 1.0], ['保修', 1.5], ['质保', 1.5], ['正品', 1.2], ['真的假的', 0.6],

@@ -5,7 +5,7 @@
  */
 import { defaultHomophoneFixer } from './homophones.ts';
 import { defaultSpeller } from './spelling.ts';
-import { pinyinWord } from './pinyin-words.ts';
+import { isPinyin, pinyinReader } from './pinyin-words.ts';
 import { EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_BESIDE_HAN, PINYIN_DAYS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
 
 export interface Normalized {
@@ -67,7 +67,8 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
   const besideHan = (w: string, at: number) => (HAN.test(t[at - 1] ?? '') || HAN.test(t[at + w.length] ?? '') ? PINYIN_BESIDE_HAN.get(w) : undefined);
   // Letters joined to digits by a dash are a code ("K-2231", "SO-2024-881"): "k" there is not "ok".
   const code = (w: string, at: number) => /^[-_/]\d/.test(t.slice(at + w.length, at + w.length + 2)) || /\d[-_/]$/.test(t.slice(Math.max(0, at - 2), at));
-  t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? EN_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinWord(w)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : speller.correct(w)) ?? w);
+  const pinyinOf = pinyinReader(display, t, LATIN_WORD, isSyllable);
+  t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? EN_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinOf(w, at)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : speller.correct(w)) ?? w);
   // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
   t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
   if (HAN.test(t)) {
@@ -133,7 +134,8 @@ function segmentSyllables(w: readonly string[]): string[] {
   return out;
 }
 
-const isPinyinWord = (s: string) => pinyinWord(s) !== undefined && !PINYIN_ABBREVIATIONS.has(s);
+const isSyllable = (w: string) => SYLLABLE.test(w);
+const isPinyinWord = (s: string) => isPinyin(s) && !PINYIN_ABBREVIATIONS.has(s);
 
 function toSimplified(s: string): string {
   let out = '';
@@ -184,9 +186,13 @@ export function detectLanguage(display: string): LanguageGuess {
   let enLong = 0;
   let pinyin = 0;
   let pinyinLong = 0;
-  for (const m of lower.matchAll(LATIN_WORD)) {
+  const pinyinOf = pinyinReader(display, lower, LATIN_WORD, isSyllable);
+  const latin = [...lower.matchAll(LATIN_WORD)];
+  // "neng kai zhuanpiao ma": nothing but syllables around a pinyin word is pinyin, syllables included.
+  const allPinyin = latin.length >= 3 && latin.every((m) => isSyllable(m[0]) || pinyinOf(m[0], m.index) !== undefined) && latin.some((m) => pinyinOf(m[0], m.index) !== undefined);
+  for (const m of latin) {
     const w = m[0].replace(/'/g, '');
-    if (pinyinWord(w) !== undefined) {
+    if (pinyinOf(w, m.index) !== undefined || allPinyin) {
       pinyin++;
       if (!PINYIN_ABBREVIATIONS.has(w)) pinyinLong++;
     } else if (NOT_ENGLISH.has(w)) continue;

@@ -46,7 +46,30 @@ export function vocabularyPinyin(): ReadonlyMap<string, string> {
   return (shared = out);
 }
 
-/** The Chinese a pinyin word stands for: the hand-made table's, else the vocabulary's. */
-export function pinyinWord(w: string): string | undefined {
-  return PINYIN_WORDS.get(w) ?? vocabularyPinyin().get(w);
+/**
+ * How a message's Latin words read as pinyin: the hand-made table's words always; the vocabulary's
+ * only in a message that is Chinese or pinyin already (Han characters, two pinyin words, or nothing
+ * but pinyin) and
+ * never for a capitalised word, a name or a place ("this is Jiawei", "Taiwan shipping?" stay
+ * English). `at` is the word's offset in `display`.
+ */
+export function pinyinReader(display: string, lower: string, latin: RegExp, isSyllable: (w: string) => boolean): (w: string, at: number) => string | undefined {
+  const generated = vocabularyPinyin();
+  let known = 0;
+  for (const m of lower.matchAll(latin)) if (PINYIN_WORDS.has(m[0]) || generated.has(m[0])) known++;
+  // "neng kai zhuan piao ma", "kai fa piao" (joined into one word): three or more words as typed,
+  // every one a syllable or a pinyin word, is pinyin too.
+  let words = 0;
+  let pinyinOnly = true;
+  for (const m of display.toLowerCase().matchAll(latin)) {
+    words++;
+    if (!isSyllable(m[0]) && !PINYIN_WORDS.has(m[0]) && !generated.has(m[0])) pinyinOnly = false;
+  }
+  const context = known >= 2 || (known >= 1 && pinyinOnly && words >= 3) || /\p{Script=Han}/u.test(lower);
+  return (w, at) => PINYIN_WORDS.get(w) ?? (context && !/[A-Z]/.test(display[at] ?? '') ? generated.get(w) : undefined);
+}
+
+/** A word of the table or of the vocabulary (for joining spaced syllables: the run is all pinyin). */
+export function isPinyin(w: string): boolean {
+  return PINYIN_WORDS.has(w) || vocabularyPinyin().has(w);
 }
