@@ -1,15 +1,17 @@
 /**
  * What the trained intent model (intent-model.ts) sees of an utterance: its words, English lightly
- * stemmed, and the character bigrams of its Chinese, which keep a match alive when segmentation or
- * a typo splits a word differently.
+ * stemmed, any token with four digits in a row as one `<number>`, and the character bigrams of its
+ * Chinese, which keep a match alive when segmentation or a typo splits a word differently.
  */
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 const LATIN = /^[a-z]+$/;
+const NUMBER = /\d{4}/;
 
 /** Features of one utterance: its words (English lightly stemmed) and the character bigrams of its Chinese. */
 export function featuresOf(normalizedText: string, tokens: readonly string[]): string[] {
   const out: string[] = [];
-  for (const t of tokens) out.push(LATIN.test(t) ? stem(t) : t);
+  // An order or tracking number is a number, not a word: the model would learn its TRAIN lines' ids by heart.
+  for (const t of tokens) out.push(LATIN.test(t) ? stem(t) : NUMBER.test(t) ? '<number>' : t);
   for (const m of normalizedText.matchAll(HAN_RUN)) {
     const run = m[0];
     for (let i = 0; i + 1 < run.length; i++) out.push(`#${run.slice(i, i + 2)}`);
