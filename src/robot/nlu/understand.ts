@@ -206,6 +206,8 @@ function questionClause(n: ReturnType<typeof normalize>, tokenizer: Tokenizer): 
   const scans = n.scan.split('|');
   if (scans.filter((x) => x.trim()).length < 2) return undefined;
   const texts = n.text.split(new RegExp(`(${CLAUSE_END.source})`));
+  // A "|" the buyer typed is a clause break of the scan text and not of the text: no focus then.
+  if (texts.length !== 2 * scans.length - 1) return undefined;
   for (let i = scans.length - 1; i >= 0; i--) {
     const scan = ` ${scans[i]!.trim()} `;
     if (!scan.trim()) continue;
