@@ -469,6 +469,9 @@ function dateEntityTests(): void {
     assert.deepEqual(entities('is there a discount for my first order'), [], 'a first-time buyer');
     assert.deepEqual(entities('any promo code 4 1st order?'), []);
     assert.deepEqual(entities('cancel my first order'), ['ordinal=1']);
+    assert.deepEqual(entities('15% off her first order'), []);
+    assert.deepEqual(entities('my first order here, do you ship fast'), []);
+    assert.deepEqual(entities("tracking number 1Z84F2390312446628 literally says nothing"), ['orderId=1Z84F2390312446628'], 'an id, not option 1');
     assert.deepEqual(entities('第二次问了'), []);
     assert.deepEqual(entities('第二件半价还有吗'), [], 'a promotion, not a pick from a list');
     assert.deepEqual(entities('I live on the fifth floor'), []);

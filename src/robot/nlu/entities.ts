@@ -477,7 +477,8 @@ const ZH_FIRST = /头一个|最上面(?:那|的)?个?/g;
 const EN_ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1 };
 const EN_ORDINAL =
   /(?<![a-z0-9])(the\s+)?(second\s+(?:to\s+)?last|first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?![a-z0-9])(\s+(?:one|order|package|parcel|item|purchase|shipment|option)\b)?(\s+[a-z]+)?/g;
-const EN_NUMBERED = /(?:(?<![a-z])(?:number|no\.?|option|choice)\s*|#)(\d{1,2})(?!\d)/g;
+// "option 2", "#3"; not the start of an id ("tracking number 1Z84F…").
+const EN_NUMBERED = /(?:(?<![a-z])(?:number|no\.?|option|choice)\s*|#)(\d{1,2})(?![\da-z])/gi;
 const NOT_ORDINAL_NEXT = /^\s+(?:time|times|day|days|week|month|year|night|thing|step|question|floor|place|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)$/;
 /** "the 3rd of December", "2nd Dec": a date, not a pick from a list. */
 const MONTH_AFTER = new RegExp(`^(?:\\s+of)?\\s+(?:${MONTHS_RE})\\b`);
@@ -503,6 +504,10 @@ function extractOrdinals(text: string): number[] {
     if (MONTH_AFTER.test(text.slice(m.index + (m[1]?.length ?? 0) + m[2]!.length))) continue;
     // "a code for my first order", "discount on 1st purchase": a first-time buyer, not a pick.
     if (value === 1 && /\b(?:for|4|on|with)\s+(?:(?:my|your|ur|a|the)\s+)?$/.test(text.slice(Math.max(0, m.index - 12), m.index) + (m[1] ?? '')) && /order|purchase|ord\b/.test(m[3] ?? m[4] ?? '')) continue;
+    // "15% off her first order", "my first order here": someone's first-time purchase ("cancel my
+    // first order" still picks).
+    const owner = /\b(my|her|his|your|ur|our|their)\s+$/.exec(text.slice(Math.max(0, m.index - 8), m.index))?.[1];
+    if (value === 1 && owner && /order|purchase|ord\b/.test(m[3] ?? '') && (owner !== 'my' || /^\s+(?:here|ever|with|from)$/.test(next))) continue;
     if (NOT_ORDINAL_NEXT.test(next) && !m[3]) continue;
     const endOfClause = next === '' || /^\s+(please|pls|thanks)$/.test(next);
     // "last" alone is usually time ("last week", "my last order" = newest); only "the last (one)" picks from a list.
