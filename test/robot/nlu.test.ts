@@ -8,6 +8,8 @@ import { LEXICON } from '../../src/robot/nlu/lexicon.ts';
 
 const nlu = createNlu();
 const understand = (text: string) => nlu.understand(text, NOW);
+/** A lexicon with no cue at all, for tests that give the classifier only the cues they need. */
+const none = Object.fromEntries(Object.keys(LEXICON).map((k) => [k, []])) as unknown as typeof LEXICON;
 const entities = (text: string) => understand(text).entities.map((e: Entity) => `${e.type}=${e.value}`).sort();
 
 describe('normalisation', () => {
@@ -216,7 +218,6 @@ function intentRuleTests(): void {
 
   test('a named order turns a weak lean to an order intent into that intent', () => {
     // Cues alone, so that the trained model cannot move the lean: "moving" leans to a parcel, weakly.
-    const none = Object.fromEntries(Object.keys(LEXICON).map((k) => [k, []])) as unknown as typeof LEXICON;
     const leaning = createNlu({ classifier: new IntentClassifier({ lexicon: { ...none, track_parcel: [[' moving', 0.6]] } }) });
     const weak = leaning.understand('is it moving', NOW);
     assert.deepEqual([weak.intent, weak.guessed], ['track_parcel', true], 'without the number it is a guess');
@@ -253,7 +254,6 @@ function intentRuleTests(): void {
   test('a long message is asked by its question clause, not by what its story names', () => {
     // Cues alone (no trained model), so that the corpus cannot move the result: the story's cue
     // (order state, 1.0) outweighs the question's (0.8) unless the question clause counts again.
-    const none = Object.fromEntries(Object.keys(LEXICON).map((k) => [k, []])) as unknown as typeof LEXICON;
     const classifier = new IntentClassifier({ lexicon: { ...none, order_status: [[' not shipped', 1.0]], delivery_estimate: [[' when will', 0.8]] } });
     const text = 'my order is not shipped and that is fine, but when will it go out?';
     const n = normalize(text);
@@ -275,7 +275,6 @@ function intentRuleTests(): void {
   });
 
   test('a guess from the trained model alone needs a clear lean; with a cue of its own, a weak one', () => {
-    const none = Object.fromEntries(Object.keys(LEXICON).map((k) => [k, []])) as unknown as typeof LEXICON;
     const model = (p: number) => ({ labels: ['track_parcel', 'unknown'], posterior: () => Float64Array.from([p, 1 - p]) });
     const guess = (p: number, lexicon = none) => new IntentClassifier({ lexicon, model: model(p) }).classify({ scan: ' so long ', features: ['so', 'long'] }).guess;
     assert.equal(guess(0.3), undefined, '0.6 of evidence from the model alone is no guess');

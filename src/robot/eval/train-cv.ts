@@ -6,42 +6,23 @@
  * style and, with `--misses`, the missed lines (language, style, label, prediction, text). Used to
  * choose FOCUS_WEIGHT and to find cues (docs/robot-evaluation.md, part 9).
  */
-import { readFileSync } from 'node:fs';
 import { IntentClassifier } from '../nlu/classifier.ts';
-import { featuresOf } from '../nlu/features.ts';
-import { SoftmaxRegression } from '../nlu/intent-model.ts';
-import { normalize } from '../nlu/normalize.ts';
+import { trainingUtterances } from '../nlu/corpus.ts';
 import { defaultTokenizer } from '../nlu/tokenizer.ts';
-import { createNlu } from '../nlu/understand.ts';
+import { createNlu, trainIntentModel } from '../nlu/understand.ts';
 import { EVAL_NOW } from './evaluate.ts';
 
 const FOLDS = 5;
-interface Line {
-  readonly text: string;
-  readonly intent: string;
-  readonly split: string;
-  readonly style?: string;
-  readonly lang: string;
-}
-
 const tokenizer = defaultTokenizer();
-const lines: Line[] = ['zh', 'en'].flatMap((lang) =>
-  readFileSync(new URL(`./corpus.${lang}.jsonl`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => ({ ...(JSON.parse(l) as Omit<Line, 'lang'>), lang }))
-    .filter((u) => u.split === 'train'),
-);
+const lines = trainingUtterances();
 const byStyle = new Map<string, { n: number; ok: number }>();
 const misses: string[] = [];
 for (let k = 0; k < FOLDS; k++) {
-  const examples = lines
-    .filter((_, i) => i % FOLDS !== k)
-    .map((u) => {
-      const n = normalize(u.text);
-      return { features: featuresOf(n.text, tokenizer.cut(n.text)), label: u.intent };
-    });
-  const nlu = createNlu({ tokenizer, classifier: new IntentClassifier({ model: SoftmaxRegression.train(examples) }) });
+  const model = trainIntentModel(
+    tokenizer,
+    lines.filter((_, i) => i % FOLDS !== k),
+  );
+  const nlu = createNlu({ tokenizer, classifier: new IntentClassifier({ model }) });
   lines.forEach((u, i) => {
     if (i % FOLDS !== k) return;
     const got = nlu.understand(u.text, EVAL_NOW).intent;

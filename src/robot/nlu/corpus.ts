@@ -13,6 +13,8 @@ export interface LabelledUtterance {
   readonly entities: Readonly<Record<string, string | number | readonly (string | number)[]>>;
   readonly split: Split;
   readonly lang: Lang;
+  /** The writing style a development or blind set's writer tagged the line with (colloquial, buried …), when there is one. */
+  readonly style?: string;
 }
 
 export const SPLITS = ['train', 'validation', 'test'] as const;
@@ -30,7 +32,7 @@ export function readCorpus(lang: Lang): LabelledUtterance[] {
     if (typeof raw.text !== 'string' || !isIntent(raw.intent) || !isSplit(raw.split)) {
       throw new Error(`corpus.${lang}.jsonl line ${i + 1}: needs text, a known intent and split ${SPLITS.join('|')}`);
     }
-    out.push({ text: raw.text, intent: raw.intent, entities: raw.entities ?? {}, split: raw.split, lang });
+    out.push({ text: raw.text, intent: raw.intent, entities: raw.entities ?? {}, split: raw.split, lang, ...(typeof raw.style === 'string' ? { style: raw.style } : {}) });
   });
   return out;
 }

@@ -106,13 +106,18 @@ const blank = (w: string, i: number, syllable: string) => {
 
 let shared: HomophoneFixer | undefined;
 
-/** The fixer of the shipped cue lexicon and Chinese FAQ synonyms. */
-export function defaultHomophoneFixer(): HomophoneFixer {
-  if (shared) return shared;
+/** The robot's Chinese vocabulary: every part of its cues and its Chinese FAQ synonyms (also read as pinyin: pinyin-words.ts). */
+export function vocabularyWords(): string[] {
   const words: string[] = [];
   for (const cues of Object.values(LEXICON)) for (const [pattern] of cues) words.push(...pattern.split('+').map((p) => p.trim()));
   for (const [, phrases] of synonymGroups('./synonyms.zh.json')) words.push(...phrases);
-  return (shared = createHomophoneFixer(words, undefined, standaloneCharacters()));
+  return words;
+}
+
+/** The fixer of the shipped cue lexicon and Chinese FAQ synonyms. */
+export function defaultHomophoneFixer(): HomophoneFixer {
+  if (shared) return shared;
+  return (shared = createHomophoneFixer(vocabularyWords(), undefined, standaloneCharacters()));
 }
 
 /** Single characters jieba's dictionary counts often as words of their own, with the hand-picked few. */

@@ -187,12 +187,16 @@ export function detectLanguage(display: string): LanguageGuess {
   let pinyin = 0;
   let pinyinLong = 0;
   const pinyinOf = pinyinReader(display, lower, LATIN_WORD, isSyllable);
-  const latin = [...lower.matchAll(LATIN_WORD)];
-  // "neng kai zhuanpiao ma": nothing but syllables around a pinyin word is pinyin, syllables included.
-  const allPinyin = latin.length >= 3 && latin.every((m) => isSyllable(m[0]) || pinyinOf(m[0], m.index) !== undefined) && latin.some((m) => pinyinOf(m[0], m.index) !== undefined);
-  for (const m of latin) {
+  // Each word read once: as typed (for the whole message) and without apostrophes (for itself).
+  const latin = [...lower.matchAll(LATIN_WORD)].map((m) => {
     const w = m[0].replace(/'/g, '');
-    if (pinyinOf(w, m.index) !== undefined || allPinyin) {
+    const asTyped = pinyinOf(m[0], m.index) !== undefined;
+    return { w, typed: m[0], asTyped, alone: w === m[0] ? asTyped : pinyinOf(w, m.index) !== undefined };
+  });
+  // "neng kai zhuanpiao ma": nothing but syllables around a pinyin word is pinyin, syllables included.
+  const allPinyin = latin.length >= 3 && latin.every((x) => isSyllable(x.typed) || x.asTyped) && latin.some((x) => x.asTyped);
+  for (const { w, alone } of latin) {
+    if (alone || allPinyin) {
       pinyin++;
       if (!PINYIN_ABBREVIATIONS.has(w)) pinyinLong++;
     } else if (NOT_ENGLISH.has(w)) continue;

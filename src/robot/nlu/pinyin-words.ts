@@ -8,9 +8,8 @@
  * vocabulary spells the same and that are not English ("dandan" is kept, "penny" could not occur;
  * "bian" or "fang" are too short to be sure of).
  */
-import { synonymGroups } from '../lexicon/index.ts';
 import { pinyin } from 'pinyin-pro';
-import { LEXICON } from './lexicon.ts';
+import { vocabularyWords } from './homophones.ts';
 import { commonEnglish } from './spelling.ts';
 import { EN_WORDS, PINYIN_WORDS } from './tables.ts';
 
@@ -22,9 +21,7 @@ let shared: ReadonlyMap<string, string> | undefined;
 /** Pinyin (toneless, joined) → the vocabulary word it spells. */
 export function vocabularyPinyin(): ReadonlyMap<string, string> {
   if (shared) return shared;
-  const words = new Set<string>();
-  for (const cues of Object.values(LEXICON)) for (const [pattern] of cues) for (const p of pattern.split('+')) if (HAN_WORD.test(p.trim())) words.add(p.trim());
-  for (const [, phrases] of synonymGroups('./synonyms.zh.json')) for (const p of phrases) if (HAN_WORD.test(p)) words.add(p);
+  const words = new Set(vocabularyWords().filter((w) => HAN_WORD.test(w)));
   const byKey = new Map<string, Set<string>>();
   for (const w of words) {
     // The word's reading in context, and its characters' common readings: buyers type 没收到 as
@@ -49,21 +46,20 @@ export function vocabularyPinyin(): ReadonlyMap<string, string> {
 /**
  * How a message's Latin words read as pinyin: the hand-made table's words always; the vocabulary's
  * only in a message that is Chinese or pinyin already (Han characters, two pinyin words, or nothing
- * but pinyin) and
- * never for a capitalised word, a name or a place ("this is Jiawei", "Taiwan shipping?" stay
+ * but pinyin) and never for a capitalised word, a name or a place ("this is Jiawei", "Taiwan shipping?" stay
  * English). `at` is the word's offset in `display`.
  */
 export function pinyinReader(display: string, lower: string, latin: RegExp, isSyllable: (w: string) => boolean): (w: string, at: number) => string | undefined {
   const generated = vocabularyPinyin();
   let known = 0;
-  for (const m of lower.matchAll(latin)) if (PINYIN_WORDS.has(m[0]) || generated.has(m[0])) known++;
+  for (const m of lower.matchAll(latin)) if (isPinyin(m[0])) known++;
   // "neng kai zhuan piao ma", "kai fa piao" (joined into one word): three or more words as typed,
   // every one a syllable or a pinyin word, is pinyin too.
   let words = 0;
   let pinyinOnly = true;
   for (const m of display.toLowerCase().matchAll(latin)) {
     words++;
-    if (!isSyllable(m[0]) && !PINYIN_WORDS.has(m[0]) && !generated.has(m[0])) pinyinOnly = false;
+    if (!isSyllable(m[0]) && !isPinyin(m[0])) pinyinOnly = false;
   }
   const context = known >= 2 || (known >= 1 && pinyinOnly && words >= 3) || /\p{Script=Han}/u.test(lower);
   return (w, at) => PINYIN_WORDS.get(w) ?? (context && !/[A-Z]/.test(display[at] ?? '') ? generated.get(w) : undefined);
