@@ -261,6 +261,11 @@ function intentRuleTests(): void {
     assert.equal(createNlu({ classifier }).understand(text, NOW).intent, 'delivery_estimate', 'its question clause counted again');
     assert.equal(createNlu({ classifier }).understand('when will it go out, my order is not shipped and that is fine', NOW).intent, 'delivery_estimate', 'wherever the question is');
     assert.equal(createNlu({ classifier }).understand('my order is not shipped and that is fine, it will go out soon', NOW).intent, 'order_status', 'no question clause: nothing counts again');
+    // A "|" the buyer typed splits the scan text where the text has no clause break: the clauses
+    // cannot be matched up, so nothing counts again (0.6 stays a guess instead of 0.9 deciding).
+    const weak = createNlu({ classifier: new IntentClassifier({ lexicon: { ...none, delivery_estimate: [[' when will', 0.6]] } }) });
+    assert.equal(weak.understand('ok, when will it go out?', NOW).intent, 'delivery_estimate');
+    assert.equal(weak.understand('a | b, when will it go out?', NOW).guessed, true);
   });
 
   test('a question about a product code is a shop question; the code itself is not chat shorthand', () => {
