@@ -479,6 +479,22 @@ function dateEntityTests(): void {
     assert.deepEqual(entities('第二次问了'), []);
     assert.deepEqual(entities('第二件半价还有吗'), [], 'a promotion, not a pick from a list');
     assert.deepEqual(entities('I live on the fifth floor'), []);
+    assert.deepEqual(entities('这是我发的第四条消息了 快递到底去哪了'), [], 'counts messages, picks nothing');
+    assert.deepEqual(entities('zui hou yi ge ba'), ['ordinal=-1'], 'a pick in pinyin');
+  });
+
+  test('dates and ids as buyers of a fashion shop wrote them (dev-13, TRAIN)', () => {
+    assert.deepEqual(entities('能帮我改成新地址吗 朝阳区建国路12号'), [], 'a house number is no day');
+    assert.deepEqual(entities('默认发sf还是zt'), [], 'zt beside sf is ZTO, not yesterday');
+    assert.deepEqual(entities('zt发的货到哪了'), ['date=2024-11-26']);
+    assert.deepEqual(entities('ordered it 11.22 and it has been sitting at the hub'), ['date=2024-11-22']);
+    assert.deepEqual(entities('rtn rcvd? shipped it bk on 11.20'), ['date=2024-11-20']);
+    assert.deepEqual(entities('the shirt is $11.22 on sale'), [], 'a price');
+    assert.deepEqual(entities('Placed an order Tuesday last week and it still hasnt shipped'), ['date=2024-11-19']);
+    assert.deepEqual(entities("last week's friday i ordered"), ['date=2024-11-22']);
+    assert.deepEqual(entities('sending my mom a sweater for Christmas, can she exchange it'), [], "a gift's occasion");
+    assert.deepEqual(entities('will it arrive before christmas?'), ['date=2024-12-25']);
+    assert.deepEqual(entities('ordr numbr 6620 1187 4432 019, did it ship?'), ['orderId=662011874432019']);
   });
 }
 

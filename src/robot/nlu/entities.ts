@@ -66,7 +66,7 @@ const PHONE_SHAPE = /^(?:\+?86[ \u00a0]?)?1\d{2}[ \u00a0]\d{4}[ \u00a0]\d{4}$/;
 const MULTI_PART_ID = /^(?:[A-Za-z0-9]+[-#]){2,}[A-Za-z0-9]+$|^[A-Za-z]{1,4}#[A-Za-z0-9-]{4,}$/;
 /** Long machine ids (UUIDs, dashed ids of 16+ characters) carry many letters; they are ids all the same. */
 const LONG_ID = (c: string, digits: number) => c.length >= 16 && (c.includes('-') ? digits >= 6 : digits * 3 >= c.length);
-const ORDER_MARKER = /(?:订单|单号|订单号|编号|运单|order|\b(?:oder|ordr|odr|ord)|tracking|no\.?|#)\s*(?:号|号码|编号|number|no\.?|id|#)?\s*(?:是|为|[:：]|is|was)?\s*$/i;
+const ORDER_MARKER = /(?:订单|单号|订单号|编号|运单|order|\b(?:oder|ordr|odr|ord)|tracking|no\.?|#)\s*(?:号|号码|编号|number|numbr|nmbr|nbr|num|no\.?|id|#)?\s*(?:是|为|[:：]|is|was)?\s*$/i;
 const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 /** "order#88231": the marker word glued to the id is still a marker, and the id its own run. */
 const GLUED_MARKER = /\b(order|tracking)#(?=[A-Za-z0-9])/gi;
@@ -122,7 +122,7 @@ const PHONE_TAIL_EN =
   /(?:ending\s+(?:in|with)|ends?\s+(?:in|with)|last\s+(?:4|four)\s+(?:digits\s+)?(?:of\s+(?:my\s+|the\s+)?(?:phone|mobile|number)\s*(?:number\s+)?)?(?:is|are)?|phone\s+tail)\s*:?\s*(\d{4})(?!\d)/g;
 
 /** "phone ending 0123", "mobile no. ends 4567": the bare "ending" only right after a phone word ("the number ending 4410" picks an order from a list). */
-const PHONE_TAIL_EN_BARE = /(?:phone|mobile|cell|tel)(?:\s*(?:number|no\.?|#))?[^|.?!\d]{0,24}?\b(?:ending|ends)(?:\s+(?:in|with))?\s*:?\s*(\d{4})(?!\d)/g;
+const PHONE_TAIL_EN_BARE = /(?:phone|mobile|cell|tel|手机号?|电话)(?:\s*(?:number|no\.?|#))?[^|.?!\d]{0,24}?\b(?:ending|ends)(?:\s+(?:in|with))?\s*:?\s*(\d{4})(?!\d)/g;
 
 function extractPhoneTails(text: string): string[] {
   const out: string[] = [];
@@ -247,6 +247,7 @@ const EN_MONTH: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
   aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
+const EN_WEEKDAYS_RE = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun';
 const MONTHS_RE = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const CN_NUM = '[0-9一二三四五六七八九十两]{1,3}';
 const NOT_SALE = '(?!\\s*(?:sales?|deals?|discounts?|promos?|promotions?|coupons?|prices?|活动|优惠|折扣|促销|满减|大促|价))';
@@ -282,9 +283,12 @@ const thanksgiving = (y: number): Day => {
  * black friday sale").
  */
 const holiday = (names: string, of: (y: number) => Day): DateRule => ({
-  re: new RegExp(`(?:${names})${NOT_SALE}`, 'g'),
-  resolve: (_m, t) => fmtOf(nearestOf(t, of)),
+  re: new RegExp(`(\\bfor\\s+)?(?:${names})${NOT_SALE}(礼物)?`, 'g'),
+  // "a sweater for Christmas", "圣诞礼物": a gift's occasion, no day the buyer asks about, unless
+  // the message is about getting it there ("will it arrive for Christmas").
+  resolve: (m, t, text) => ((m[1] || m[2]) && !IN_TIME.test(text) ? undefined : fmtOf(nearestOf(t, of))),
 });
+const IN_TIME = /(?<![a-z])(?:arriv|deliver|ship|in time|get (?:it|here|there)|be here)|到|寄|发货|之前|以前/;
 const lastMonth = (x: Day) => {
   const first = { y: x.y, m: x.m, d: 1 };
   const end = addDays(first, -1);
@@ -330,8 +334,8 @@ const DATE_RULES: DateRule[] = [
     },
   },
   {
-    // "20号买的": a day of this month, or of last month when that day has not come yet.
-    re: new RegExp(`(?<![0-9月尾单号码第大小加])(${CN_NUM})\\s*[号日](?![码楼])`, 'g'),
+    // "20号买的": a day of this month, or of last month when that day has not come yet ("建国路12号" is a house).
+    re: new RegExp(`(?<![0-9月尾单号码第大小加路街巷弄栋幢])(${CN_NUM})\\s*[号日](?![码楼院])`, 'g'),
     resolve: (m, t) => {
       const d = parseSmallNumber(m[1]!);
       if (!(d >= 1 && d <= 31)) return undefined;
@@ -399,6 +403,21 @@ const DATE_RULES: DateRule[] = [
       if (!m[2]!.startsWith('week')) return fmt(addDays(t, -n));
       return range(addDays(t, -7 * n - WEEKS_AGO_SPREAD), addDays(t, Math.min(-1, -7 * n + WEEKS_AGO_SPREAD)));
     },
+  },
+  {
+    // "tuesday last week", "last week's tuesday", "friday of next week": that week's day.
+    re: new RegExp(`\\b(?:(${EN_WEEKDAYS_RE})\\s+(?:of\\s+)?(last|this|next)\\s+week|(last|this|next)\\s+week'?s?\\s+(${EN_WEEKDAYS_RE}))\\b`, 'g'),
+    resolve: (m, t) => {
+      const wd = EN_WEEKDAY[m[1] ?? m[4]!]!;
+      const which = m[2] ?? m[3]!;
+      return fmt(addDays(mondayOf(t), wd - 1 + (which === 'last' ? -7 : which === 'next' ? 7 : 0)));
+    },
+  },
+  {
+    // "ordered it 11.22", "shipped it back on 11.20": a dotted month and day after a deed or "on"
+    // (a price is "$11.22", a size "10.5").
+    re: /\b(?:(ordered|bought|placed|paid|shipped|sent|returned|mailed|received|got)(?:\s+(?:it|them|this|that|mine|one|the order))?(?:\s+(?:back|bk))?\s+(?:on\s+)?|(on|since|by|before|until|till)\s+)(1[0-2]|0?[1-9])\.(3[01]|[12]\d|0?[1-9])(?![\d.%]|\s*(?:usd|dollars?|bucks|kg|lbs?|oz|in|inch|cm|mm)\b)/g,
+    resolve: (m, t, text) => recent(t, monthDay(t, +m[3]!, +m[4]!, m[1] ? 'past' : occurrence(m[2] !== 'on' && m[2] !== 'since', text))),
   },
   {
     re: /(?<!black |cyber )\b(?:(last|this|on|past|by|before|until|till|next|since)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b/g,
@@ -470,8 +489,8 @@ function extractDates(text: string, opts: EntityOptions): string[] {
 
 // ---------------------------------------------------------------- ordinals
 
-// "第二件半价" is a promotion, not the second of a list.
-const ZH_ORDINAL = new RegExp(`(倒数)?第\\s*(${CN_NUM})\\s*(?:个|单|笔|件|项|条|份|款|种|样)?(?![次天周年遍期名步季批层届号位楼])(?![件个份款]?\\s*(?:半价|[0-9一二三四五六七八九]折|免单|免费|减))`, 'g');
+// "第二件半价" is a promotion, not the second of a list; "第四条消息了" counts the buyer's messages.
+const ZH_ORDINAL = new RegExp(`(倒数)?第\\s*(${CN_NUM})(?!\\s*(?:条|封|个|次)?\\s*(?:消息|信息|短信|留言|评论|回复|问题))\\s*(?:个|单|笔|件|项|条|份|款|种|样)?(?![次天周年遍期名步季批层届号位楼])(?![件个份款]?\\s*(?:半价|[0-9一二三四五六七八九]折|免单|免费|减))`, 'g');
 const ZH_LAST = /最后(?:一|那|的那|的|1)?\s*(?:个|单|笔|件|条|份|款)|最后那|最下面(?:那|的)?个?/g;
 const ZH_FIRST = /头一个|最上面(?:那|的)?个?/g;
 const EN_ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1 };

@@ -62,8 +62,9 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
   const speller = defaultSpeller();
   // A capitalised word inside a sentence is a name ("this is Liam", "Huawei"): never corrected.
   const named = (at: number) => at > 0 && /[A-Z]/.test(display[at]!) && !/[.!?。！？]\s*$/.test(display.slice(0, at));
-  // Letters before digits are an id's prefix ("JT 5566 7788 …"), not a pinyin abbreviation of a day.
-  const prefix = (w: string, at: number) => PINYIN_DAYS.has(w) && /^\s*\d/.test(t.slice(at + w.length, at + w.length + 3));
+  // Letters before digits are an id's prefix ("JT 5566 7788 …"), not a pinyin abbreviation of a day;
+  // "zt" beside another courier ("发sf还是zt") is ZTO, not 昨天.
+  const prefix = (w: string, at: number) => PINYIN_DAYS.has(w) && (/^\s*\d/.test(t.slice(at + w.length, at + w.length + 3)) || (w === 'zt' && COURIERS.test(display)));
   const besideHan = (w: string, at: number) => (HAN.test(t[at - 1] ?? '') || HAN.test(t[at + w.length] ?? '') ? PINYIN_BESIDE_HAN.get(w) : undefined);
   // Letters joined to digits by a dash are a code ("K-2231", "SO-2024-881"): "k" there is not "ok".
   const code = (w: string, at: number) => /^[-_/]\d/.test(t.slice(at + w.length, at + w.length + 2)) || /\d[-_/]$/.test(t.slice(Math.max(0, at - 2), at));
@@ -135,6 +136,8 @@ function segmentSyllables(w: readonly string[]): string[] {
 }
 
 const isSyllable = (w: string) => SYLLABLE.test(w);
+/** Couriers by name or abbreviation: "zt" among them is 中通, not a day. */
+const COURIERS = /(?<![a-z])(?:sf|yt|yd|sto|zto|yto|ems|jd)(?![a-z])|顺丰|圆通|申通|韵达|中通|京东|邮政|极兔|德邦|快递公司|哪家快递/i;
 const isPinyinWord = (s: string) => isPinyin(s) && !PINYIN_ABBREVIATIONS.has(s);
 
 function toSimplified(s: string): string {
