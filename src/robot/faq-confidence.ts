@@ -41,13 +41,16 @@ export const FAQ_FEATURES = [
   'ownOrder',
   /** The query asks the agent about themselves ("what size are you", "你多大了"): a person's size or age, not a product's. */
   'personal',
+  /** Rarity-weighted share of the topics (lexicon concepts, not question types, weak concepts or objects) of the query's best-covered clause that the entry does not name: a near miss asks about a topic the entry lacks ("冲锋衣有几个口袋" against "冲锋衣防水吗"). */
+  'topicMissed',
 ] as const;
 
 export type FaqFeature = (typeof FAQ_FEATURES)[number];
 
 /**
- * The direction each feature must push the confidence (0: either way): faq-fit.ts refuses a fit
- * that gives a feature the other sign, which would be a quirk of the training queries, not evidence.
+ * The direction each feature must push the confidence (0: either way). A feature the TRAIN fit
+ * would give the other sign is held at 0 and the rest refitted (faq-fit.ts): that sign would be a
+ * quirk of the training queries, not evidence.
  */
 export const FAQ_FEATURE_SIGNS: Readonly<Record<FaqFeature, -1 | 0 | 1>> = {
   lexical: 1,
@@ -62,6 +65,7 @@ export const FAQ_FEATURE_SIGNS: Readonly<Record<FaqFeature, -1 | 0 | 1>> = {
   lexicalWithAlternates: 0,
   ownOrder: -1,
   personal: -1,
+  topicMissed: -1,
 };
 export type FaqFeatures = Readonly<Record<FaqFeature, number>>;
 

@@ -70,7 +70,7 @@ export interface FaqIndexOptions {
 }
 
 /** Chosen on the VALIDATION split by src/robot/eval/faq-tune.ts (docs/robot-evaluation.md). */
-export const DEFAULT_FAQ_THRESHOLD = 0.93;
+export const DEFAULT_FAQ_THRESHOLD = 0.95;
 export const DEFAULT_CLARIFY_THRESHOLD = 0.38;
 /**
  * When the runner-up is confident too, an answer must lead it by this much in lexical coverage, or
@@ -247,18 +247,28 @@ export class FaqIndex {
     return mass;
   }
 
-  /** The share of the query's clause the entry covers best. */
-  #bestClause(m: Match, q: Query): number {
-    let best = 0;
+  /** The share of the query's clause the entry covers best, and the share of that clause's topics the entry does not name. */
+  #bestClause(m: Match, q: Query): { covered: number; topicMissed: number } {
+    let best = -1;
+    let topicMissed = 0;
     for (const c of q.clauses) {
       let hit = 0;
+      let topics = 0;
+      let missed = 0;
       for (const [t, w] of c.terms) {
+        const named = m.ix.phrasingTerms.has(t) || m.ix.answerTerms.has(t);
         if (m.ix.phrasingTerms.has(t)) hit += w * this.#idf(t);
         else if (m.ix.answerTerms.has(t)) hit += ANSWER_CREDIT * w * this.#idf(t);
+        // A topic: a concept of full weight (question types, weak concepts and objects weigh less).
+        if (t.startsWith('~') && w >= 1) {
+          topics += this.#idf(t);
+          if (!named) missed += this.#idf(t);
+        }
       }
-      if (c.mass) best = Math.max(best, hit / c.mass);
+      const covered = c.mass ? hit / c.mass : 0;
+      if (covered > best || (covered === best && topics && missed / topics < topicMissed)) [best, topicMissed] = [covered, topics ? missed / topics : 0];
     }
-    return best;
+    return { covered: Math.max(0, best), topicMissed };
   }
 
 
@@ -313,9 +323,11 @@ export class FaqIndex {
     const queryTypes = new Set<string>();
     for (const t of q.terms.keys()) if (t.startsWith('~?')) queryTypes.add(t);
     const alternates = Math.min(1, (m.ix.phrasings.length - 1) / 4);
+    const clause = this.#bestClause(m, q);
     return {
       lexical: m.lexical,
-      clauseCovered: this.#bestClause(m, q),
+      clauseCovered: clause.covered,
+      topicMissed: clause.topicMissed,
       entryCovered: m.cover,
       answerOnly: m.answerHit / m.qHit,
       questionTypeConflict: typesConflict(queryTypes, entryTypes) ? 1 : 0,

@@ -10,7 +10,8 @@
  * concepts too generic to tell questions apart ("policy", "order") and in `_objects` the things
  * asked about (a jacket, a tent): "冲锋衣有几个口袋" shares only the jacket with "冲锋衣防水吗",
  * which must not be enough to answer it. `trad.json` folds traditional
- * characters that the NLU's table leaves alone.
+ * characters that the NLU's table leaves alone. EXTENSION.md tells how the files grew to 653
+ * concepts (two helper sessions from a brief, merged by rules).
  *
  * A word is folded to its concept at both ends (the entry and the query), so "邮费多少" and
  * "运费怎么算" share the term `~shipping-fee` and nothing else needs to match.
@@ -69,12 +70,11 @@ export function buildLexicon(files: readonly SynonymFile[], families: SynonymFil
     if (f.startsWith('_') || !Array.isArray(members)) continue;
     for (const id of members as readonly string[]) family.set(id, [...(family.get(id) ?? []), f]);
   }
-  const han = new Map<string, string>();
-  const latin = new Map<string, string>();
+  const han: TrieNode<number> = {};
+  const latin: TrieNode<string> = {};
   const latinWords = new Map<string, string>();
   const ids = new Set<string>();
   const known = new Set<string>();
-  let maxHan = 1;
   for (const file of files) {
     for (const [id, phrases] of Object.entries(file)) {
       if (id.startsWith('_') || !Array.isArray(phrases)) continue;
@@ -84,13 +84,12 @@ export function buildLexicon(files: readonly SynonymFile[], families: SynonymFil
         if (!p) continue;
         if (HAN.test(p)) {
           const key = p.replace(/\s+/g, '');
-          if (!han.has(key)) han.set(key, id);
-          maxHan = Math.max(maxHan, key.length);
+          insert(han, Array.from({ length: key.length }, (_, k) => key.charCodeAt(k)), id);
         } else {
           const words = p.split(/[\s-]+/).filter(Boolean).map(stem);
           const key = words.join(' ');
           for (const w of words) known.add(w);
-          if (!latin.has(key)) latin.set(key, id);
+          insert(latin, words, id);
           if (words.length === 1 && !latinWords.has(key)) latinWords.set(key, id);
         }
       }
@@ -105,44 +104,66 @@ export function buildLexicon(files: readonly SynonymFile[], families: SynonymFil
     isObject: (id) => objects.has(id),
     isKnowledge: (id) => knowledge.has(id),
     latinVocabulary: known,
-    matchHan: (text) => matchHan(han, maxHan, text),
+    matchHan: (text) => matchHan(han, text),
     matchLatin: (tokens) => matchLatin(latin, tokens),
   };
 }
 
+/**
+ * A trie of phrases (Han: by code unit; Latin: by stemmed word): one walk from a position finds the
+ * longest phrase starting there without building a string for every length tried (the lexicon has
+ * thousands of phrases, and every FAQ query and message is matched against it).
+ */
+interface TrieNode<K> {
+  id?: string;
+  next?: Map<K, TrieNode<K>>;
+}
+
+function insert<K>(root: TrieNode<K>, keys: readonly K[], id: string): void {
+  let node = root;
+  for (const k of keys) {
+    node.next ??= new Map();
+    let child = node.next.get(k);
+    if (!child) node.next.set(k, (child = {}));
+    node = child;
+  }
+  // The first file and group to list a phrase keep it.
+  node.id ??= id;
+}
+
+/** Longest phrase starting at `i`: its concept and length (0: none). */
+function longestAt<K>(root: TrieNode<K>, keyAt: (j: number) => K | undefined, i: number, limit: number): { id: string; len: number } | undefined {
+  let node: TrieNode<K> | undefined = root;
+  let best: { id: string; len: number } | undefined;
+  for (let j = i; j < limit && node?.next; j++) {
+    const k = keyAt(j);
+    node = k === undefined ? undefined : node.next.get(k);
+    if (node?.id !== undefined) best = { id: node.id, len: j - i + 1 };
+  }
+  return best;
+}
+
 // Code units, not code points: every CJK character of the lexicon is in the BMP.
-function matchHan(han: ReadonlyMap<string, string>, maxLen: number, text: string): LexiconMatch[] {
+function matchHan(han: TrieNode<number>, text: string): LexiconMatch[] {
   const out: LexiconMatch[] = [];
+  const at = (j: number) => text.charCodeAt(j);
   let i = 0;
   while (i < text.length) {
-    let found = 0;
-    if (HAN.test(text[i]!)) {
-      for (let len = Math.min(maxLen, text.length - i); len >= 1 && !found; len--) {
-        const id = han.get(text.slice(i, i + len));
-        if (id !== undefined) {
-          out.push({ id, start: i, end: i + len });
-          found = len;
-        }
-      }
-    }
-    i += found || 1;
+    const hit = HAN.test(text[i]!) ? longestAt(han, at, i, text.length) : undefined;
+    if (hit) out.push({ id: hit.id, start: i, end: i + hit.len });
+    i += hit?.len ?? 1;
   }
   return out;
 }
 
-function matchLatin(latin: ReadonlyMap<string, string>, tokens: readonly string[]): LexiconMatch[] {
+function matchLatin(latin: TrieNode<string>, tokens: readonly string[]): LexiconMatch[] {
   const out: LexiconMatch[] = [];
+  const at = (j: number) => tokens[j];
   let i = 0;
   while (i < tokens.length) {
-    let found = 0;
-    for (let len = Math.min(MAX_LATIN_WORDS, tokens.length - i); len >= 1 && !found; len--) {
-      const id = latin.get(tokens.slice(i, i + len).join(' '));
-      if (id !== undefined) {
-        out.push({ id, start: i, end: i + len });
-        found = len;
-      }
-    }
-    i += found || 1;
+    const hit = longestAt(latin, at, i, Math.min(tokens.length, i + MAX_LATIN_WORDS));
+    if (hit) out.push({ id: hit.id, start: i, end: i + hit.len });
+    i += hit?.len ?? 1;
   }
   return out;
 }
