@@ -240,12 +240,13 @@ describe('no orders, other buyers', () => {
 });
 
 describe('FAQ', () => {
-  test('a paraphrase finds the shop answer', async () => {
+  test('a paraphrase finds the shop answer, or offers its entry first when unsure', async () => {
     const robot = robotWith({});
     for (const [text, re] of [
       ['你们一般发哪个快递呀', /默认发中通快递/],
       ['能开发票吗', /申请开票/],
-      ['can i pay with paypal', /Alipay, WeChat Pay/],
+      // 0.956 against the answer threshold of 0.96 (docs/robot-evaluation.md, part 10): offered.
+      ['can i pay with paypal', /Alipay, WeChat Pay|Did you mean "What payment methods do you accept\?"/],
     ] as const) {
       assert.match(textOf(await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text })), re, text);
     }
