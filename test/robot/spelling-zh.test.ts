@@ -43,6 +43,9 @@ test('an English message with Chinese words in it is read in English; a Chinese 
   assert.equal(bridged('where is my parcel', 'en'), undefined);
   const nlu = createNlu();
   assert.equal(nlu.understand('did you get my 退貨 package?').intent, 'aftersale_progress');
+  // The agent addressed is no person asked for (dev-13, TRAIN); asked for, it is.
+  assert.equal(nlu.understand('hi 客服, has my order 发货 yet?').intent, 'order_status');
+  assert.equal(nlu.understand('i want a real 客服 not a bot').intent, 'human');
   assert.equal(nlu.understand('is my 換貨 request approved yet?').intent, 'aftersale_progress');
   assert.equal(nlu.understand('I want a real 客服 person').intent, 'human');
 });

@@ -10,6 +10,8 @@
 import { defaultLexicon, synonymGroups, type Lexicon } from '../lexicon/index.ts';
 
 const HAN = /\p{Script=Han}/u;
+/** The message so far is nothing but a greeting (or nothing). */
+const GREETED = /^\s*(?:(?:hi|hello|hey|yo|dear|excuse me|good (?:morning|afternoon|evening))\s*)?$/i;
 
 let english: ReadonlyMap<string, string> | undefined;
 
@@ -29,6 +31,10 @@ export function bridged(text: string, lang: 'zh' | 'en', lexicon: Lexicon = defa
   const spans = lexicon.matchHan(text).filter((m) => words.has(m.id));
   if (spans.length === 0) return undefined;
   let out = text;
-  for (const m of spans.sort((a, b) => b.start - a.start)) out = `${out.slice(0, m.start)} ${words.get(m.id)} ${out.slice(m.end)}`;
+  for (const m of spans.sort((a, b) => b.start - a.start)) {
+    // "hi 客服, has my order 发货 yet?": the agent addressed, not a person asked for.
+    const vocative = m.id === 'human' && GREETED.test(text.slice(0, m.start)) && /^\s*[,，:：!！]/.test(text.slice(m.end));
+    out = `${out.slice(0, m.start)} ${vocative ? '' : words.get(m.id)} ${out.slice(m.end)}`;
+  }
   return out;
 }
