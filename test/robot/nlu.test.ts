@@ -481,6 +481,7 @@ function dateEntityTests(): void {
     assert.deepEqual(entities('I live on the fifth floor'), []);
     assert.deepEqual(entities('这是我发的第四条消息了 快递到底去哪了'), [], 'counts messages, picks nothing');
     assert.deepEqual(entities('zui hou yi ge ba'), ['ordinal=-1'], 'a pick in pinyin');
+    assert.deepEqual(entities('shou ji wei hao 3306'), ['phoneTail=3306'], 'a phone tail in pinyin');
   });
 
   test('dates and ids as buyers of a fashion shop wrote them (dev-13, TRAIN)', () => {

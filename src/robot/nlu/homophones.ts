@@ -107,14 +107,14 @@ const blank = (w: string, i: number, syllable: string) => {
 let shared: HomophoneFixer | undefined;
 
 /** The robot's Chinese vocabulary: every part of its cues and its Chinese FAQ synonyms (also read as pinyin: pinyin-words.ts). */
-const PICK_WORDS = ['第一个', '第二个', '第三个', '第四个', '第五个', '最后一个', '最后那个', '倒数第二个', '上面那个', '下面那个'];
+/** Picks from a list and phone tails, so that their pinyin ("zui hou yi ge", "wei hao shi 3306") is read too. */
+const ENTITY_WORDS = ['第一个', '第二个', '第三个', '第四个', '第五个', '最后一个', '最后那个', '倒数第二个', '上面那个', '下面那个', '尾号', '尾号是', '后四位', '后四位是', '尾数'];
 
 export function vocabularyWords(): string[] {
   const words: string[] = [];
   for (const cues of Object.values(LEXICON)) for (const [pattern] of cues) words.push(...pattern.split('+').map((p) => p.trim()));
   for (const [, phrases] of synonymGroups('./synonyms.zh.json')) words.push(...phrases);
-  // Picks from a list, so that their pinyin ("zui hou yi ge", "di er ge") is read too.
-  words.push(...PICK_WORDS);
+  words.push(...ENTITY_WORDS);
   return words;
 }
 
