@@ -496,6 +496,19 @@ function dateEntityTests(): void {
     assert.deepEqual(entities('sending my mom a sweater for Christmas, can she exchange it'), [], "a gift's occasion");
     assert.deepEqual(entities('will it arrive before christmas?'), ['date=2024-12-25']);
     assert.deepEqual(entities('ordr numbr 6620 1187 4432 019, did it ship?'), ['orderId=662011874432019']);
+    assert.deepEqual(entities('any coupons for Cyber Monday?'), ['date=2024-12-02'], 'a sale day is a day');
+  });
+
+  test('days of events ahead and of promises missed; dates inside ids and sizes are none (TRAIN misses)', () => {
+    assert.deepEqual(entities("My son's birthday party is on Saturday and I ordered the puzzle, when will it be here?"), ['date=2024-11-30']);
+    assert.deepEqual(entities('我女儿周五过生日，现在拍的话赶得上吗'), ['date=2024-11-29']);
+    assert.deepEqual(entities('I ordered it on Monday'), ['date=2024-11-25']);
+    assert.deepEqual(entities('You promised a refund by Monday, still nothing'), ['date=2024-11-25']);
+    assert.deepEqual(entities('承诺周一前退款，到现在钱还没到'), ['date=2024-11-25']);
+    assert.deepEqual(entities('will it arrive by friday'), ['date=2024-11-29']);
+    assert.deepEqual(entities('订单号 ORD/2024/11/0456 这个还能退吗').filter((e) => e.startsWith('date')), []);
+    assert.deepEqual(entities('2024/11/20买的'), ['date=2024-11-20']);
+    assert.deepEqual(entities('R-2031这款戒指12号还有货吗'), ['sku=R-2031'], 'size 12, not the 12th');
   });
 }
 

@@ -264,7 +264,12 @@ const PAST_DEED = /(?<![a-z])(?:ordered|bought|sent|returned|paid|placed|shipped
 /** The buyer asks about a parcel arriving: a month and day is the nearest one, not the last. */
 const ARRIVAL = /(?<![a-z])(?:arriv(?:e|es|ing|al)|deliver(?:y|ies|ing)?|be delivered|get here|be here|eta|expected)(?![a-z])/;
 /** The same in Chinese, and questions about the shop's service on a day ("周六有人值班吗"). */
-const ZH_PLAN = /就要|要去|准备|打算|出差|不在家|搬走|出门|回老家|值班|上班|营业|开门/;
+const ZH_PLAN = /就要|要去|准备|打算|出差|不在家|搬走|出门|回老家|值班|上班|营业|开门|过生日|婚礼|聚会|派对|开学|考试|面试|出发/;
+/** "you promised a refund by Monday, still nothing", "承诺周一前退款，到现在钱还没到": the day has passed. */
+const missedPromise = (text: string) =>
+  /(?<![a-z])(?:promised|you said|told me)(?![a-z])|承诺|说好|答应/.test(text) && /(?<![a-z])(?:still|nothing|yet|hasn'?t|haven'?t|never)(?![a-z])|还没|没到|没收到|没退/.test(text);
+/** A day of an event ahead ("my son's birthday party is on Saturday"), whatever was done already. */
+const EVENT_AHEAD = /(?<![a-z])(?:birthday|party|wedding|anniversary|trip|flight|exam|interview|graduation)(?:\s+party)?\s+(?:is|'s)\s+(?:on\s+)?$/;
 /** A plan told in the present or future ("i'm moving out on friday", "i will be away"): its weekday is the coming one. */
 const PLAN = /(?<![a-z])(?:will|going to|i am (?!still|waiting)[a-z]+ing|moving|travel+ing|flying|leaving|away)(?![a-z])/;
 /** A deadline ("by", "before") is the coming day unless the buyer tells of a deed done. */
@@ -282,11 +287,12 @@ const thanksgiving = (y: number): Day => {
  * Black Friday" days back). Followed by a sale word it names the sale, not a day ("is there a
  * black friday sale").
  */
-const holiday = (names: string, of: (y: number) => Day): DateRule => ({
+const holiday = (names: string, of: (y: number) => Day, gifts = false): DateRule => ({
   re: new RegExp(`(\\bfor\\s+)?(?:${names})${NOT_SALE}(礼物)?`, 'g'),
   // "a sweater for Christmas", "圣诞礼物": a gift's occasion, no day the buyer asks about, unless
-  // the message is about getting it there ("will it arrive for Christmas").
-  resolve: (m, t, text) => ((m[1] || m[2]) && !IN_TIME.test(text) ? undefined : fmtOf(nearestOf(t, of))),
+  // the message is about getting it there ("will it arrive for Christmas"). A sale day is a day
+  // ("coupons for Cyber Monday").
+  resolve: (m, t, text) => (gifts && (m[1] || m[2]) && !IN_TIME.test(text) ? undefined : fmtOf(nearestOf(t, of))),
 });
 const IN_TIME = /(?<![a-z])(?:arriv|deliver|ship|in time|get (?:it|here|there)|be here)|到|寄|发货|之前|以前/;
 const lastMonth = (x: Day) => {
@@ -309,7 +315,8 @@ const recent = (t: Day, day: string | undefined): string | undefined => {
 const WEEKS_AGO_SPREAD = 3;
 
 const DATE_RULES: DateRule[] = [
-  { re: /(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/g, resolve: (m) => (validDay(+m[1]!, +m[2]!, +m[3]!) ? fmt({ y: +m[1]!, m: +m[2]!, d: +m[3]! }) : undefined) },
+  // Not inside an id ("ORD/2024/11/0456").
+  { re: /(?<![\dA-Za-z/_-])((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?![\d/])\s*[日号]?/g, resolve: (m) => (validDay(+m[1]!, +m[2]!, +m[3]!) ? fmt({ y: +m[1]!, m: +m[2]!, d: +m[3]! }) : undefined) },
   {
     // "12月1号之前能到吗": a delivery day is the coming one; "11月20号买的" a past one.
     re: new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月\\s*(${CN_NUM})\\s*[日号]?(?=(\\s*(?:(?:之前|以前|前)\\s*(?:能|可以|会|要)?|能|可以|会))|)`, 'g'),
@@ -334,8 +341,9 @@ const DATE_RULES: DateRule[] = [
     },
   },
   {
-    // "20号买的": a day of this month, or of last month when that day has not come yet ("建国路12号" is a house).
-    re: new RegExp(`(?<![0-9月尾单号码第大小加路街巷弄栋幢])(${CN_NUM})\\s*[号日](?![码楼院])`, 'g'),
+    // "20号买的": a day of this month, or of last month when that day has not come yet ("建国路12号" is a
+    // house, "这款戒指12号还有货吗" a size).
+    re: new RegExp(`(?<![0-9月尾单号码第大小加路街巷弄栋幢])(${CN_NUM})\\s*[号日](?![码楼院])(?!\\s*(?:还有货|有货|有没有货|有现货|缺货))`, 'g'),
     resolve: (m, t) => {
       const d = parseSmallNumber(m[1]!);
       if (!(d >= 1 && d <= 31)) return undefined;
@@ -367,6 +375,7 @@ const DATE_RULES: DateRule[] = [
       if (m[1]?.startsWith('上')) return fmt(addDays(mon, wd - 8));
       if (m[1]?.startsWith('下')) return fmt(addDays(mon, wd + 6));
       if (m[1]) return fmt(addDays(mon, wd - 1));
+      if (missedPromise(text)) return fmt(addDays(t, -daysBack(t, wd)));
       if (m[3] || m[4] || (ZH_PLAN.test(text) && !PAST_DEED.test(text))) return fmt(addDays(t, daysAhead(t, wd)));
       return fmt(addDays(t, -daysBack(t, wd)));
     },
@@ -382,8 +391,8 @@ const DATE_RULES: DateRule[] = [
   holiday('感恩节|\\bthanksgiving\\b', thanksgiving),
   holiday('黑五|黑色星期五|\\bblack friday\\b', (y) => addDays(thanksgiving(y), 1)),
   holiday('网络星期一|\\bcyber monday\\b', (y) => addDays(thanksgiving(y), 4)),
-  holiday('平安夜|\\bchristmas eve\\b', (y) => ({ y, m: 12, d: 24 })),
-  holiday('圣诞节?|\\b(?:christmas|xmas)\\b(?! eve)', (y) => ({ y, m: 12, d: 25 })),
+  holiday('平安夜|\\bchristmas eve\\b', (y) => ({ y, m: 12, d: 24 }), true),
+  holiday('圣诞节?|\\b(?:christmas|xmas)\\b(?! eve)', (y) => ({ y, m: 12, d: 25 }), true),
   // English
   { re: /\bthe day before yesterday\b/g, resolve: (_m, t) => fmt(addDays(t, -2)) },
   { re: /(?<!before )\byesterday\b/g, resolve: (_m, t) => fmt(addDays(t, -1)) },
@@ -430,6 +439,8 @@ const DATE_RULES: DateRule[] = [
       if (m[1] === 'next') return fmt(addDays(mondayOf(t), wd + 6));
       const ahead = daysAhead(t, wd);
       const back = daysBack(t, wd);
+      if (missedPromise(text)) return fmt(addDays(t, -back));
+      if (EVENT_AHEAD.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index ?? 0))) return fmt(addDays(t, ahead));
       if (m[1] === 'by' || m[1] === 'before' || m[1] === 'until' || m[1] === 'till') return fmt(addDays(t, ahead));
       // "i'm moving out on friday": the coming one; "will it arrive friday": the nearer one.
       if ((m[1] === undefined || m[1] === 'on') && !PAST_DEED.test(text)) {
@@ -478,6 +489,7 @@ function extractDates(text: string, opts: EntityOptions): string[] {
     rule.re.lastIndex = 0;
     rest = rest.replace(rule.re, (...args) => {
       const m = args.slice(0, -2) as unknown as RegExpMatchArray;
+      m.index = args[args.length - 2] as number;
       const v = rule.resolve(m, today, text);
       if (v === undefined) return m[0]!;
       out.push(v);
