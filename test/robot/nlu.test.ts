@@ -509,6 +509,13 @@ function dateEntityTests(): void {
     assert.deepEqual(entities('订单号 ORD/2024/11/0456 这个还能退吗').filter((e) => e.startsWith('date')), []);
     assert.deepEqual(entities('2024/11/20买的'), ['date=2024-11-20']);
     assert.deepEqual(entities('R-2031这款戒指12号还有货吗'), ['sku=R-2031'], 'size 12, not the 12th');
+    // dev-14, TRAIN: a trip ahead makes a month and day the coming one, though the buyer has bought.
+    assert.deepEqual(entities("I bought the spinner for my trip. I leave on December 5th, any chance it'll arrive before then?"), ['date=2024-12-05']);
+    assert.deepEqual(entities('专门在你们家买的铝框箱，我12月5号出发，能在这之前到吗'), ['date=2024-12-05']);
+    assert.deepEqual(entities('I bought it on Dec 5'), ['date=2023-12-05']);
+    assert.deepEqual(entities("my order from the 20th still shows 'awaiting shipment'"), ['date=2024-11-20']);
+    assert.deepEqual(entities('new ph # ends 8812 pls update'), ['phoneTail=8812']);
+    assert.deepEqual(entities('the graph ends 1234'), []);
   });
 }
 

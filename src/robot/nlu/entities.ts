@@ -122,7 +122,7 @@ const PHONE_TAIL_EN =
   /(?:ending\s+(?:in|with)|ends?\s+(?:in|with)|last\s+(?:4|four)\s+(?:digits\s+)?(?:of\s+(?:my\s+|the\s+)?(?:phone|mobile|number)\s*(?:number\s+)?)?(?:is|are)?|phone\s+tail)\s*:?\s*(\d{4})(?!\d)/g;
 
 /** "phone ending 0123", "mobile no. ends 4567": the bare "ending" only right after a phone word ("the number ending 4410" picks an order from a list). */
-const PHONE_TAIL_EN_BARE = /(?:phone|mobile|cell|tel|手机号?|电话)(?:\s*(?:number|no\.?|#))?[^|.?!\d]{0,24}?\b(?:ending|ends)(?:\s+(?:in|with))?\s*:?\s*(\d{4})(?!\d)/g;
+const PHONE_TAIL_EN_BARE = /(?:phone|mobile|cell|tel|(?<![a-z])ph(?![a-z])|手机号?|电话)(?:\s*(?:number|no\.?|#))?[^|.?!\d]{0,24}?\b(?:ending|ends)(?:\s+(?:in|with))?\s*:?\s*(\d{4})(?!\d)/g;
 
 function extractPhoneTails(text: string): string[] {
   const out: string[] = [];
@@ -274,7 +274,14 @@ const EVENT_AHEAD = /(?<![a-z])(?:birthday|party|wedding|anniversary|trip|flight
 const PLAN = /(?<![a-z])(?:will|going to|i am (?!still|waiting)[a-z]+ing|moving|travel+ing|flying|leaving|away)(?![a-z])/;
 /** A deadline ("by", "before") is the coming day unless the buyer tells of a deed done. */
 const occurrence = (deadline: boolean, text: string): Occurrence =>
-  PAST_DEED.test(text) ? 'past' : deadline ? 'future' : 'nearest';
+  toldDeed(text) ? 'past' : deadline ? 'future' : 'nearest';
+/**
+ * A deed told ("I bought it on Dec 5") puts a month and day in the past, unless the buyer also
+ * tells of a trip or plan ahead ("bought the case for my trip, I leave on December 5th, will it
+ * arrive before then?", "我12月5号出发"): then it is the nearest one.
+ */
+const toldDeed = (text: string) => PAST_DEED.test(text) && !PLAN.test(text) && !ZH_PLAN.test(text) && !TRIP.test(text);
+const TRIP = /(?<![a-z])(?:trip|leave|leaves|depart|departing|vacation|honeymoon)(?![a-z])|旅游|旅行|出国/;
 
 const mondayOf = (x: Day) => addDays(x, 1 - isoDow(x));
 /** The fourth Thursday of November. */
@@ -320,7 +327,7 @@ const DATE_RULES: DateRule[] = [
   {
     // "12月1号之前能到吗": a delivery day is the coming one; "11月20号买的" a past one.
     re: new RegExp(`(?<![0-9年])(${CN_NUM})\\s*月\\s*(${CN_NUM})\\s*[日号]?(?=(\\s*(?:(?:之前|以前|前)\\s*(?:能|可以|会|要)?|能|可以|会))|)`, 'g'),
-    resolve: (m, t, text) => monthDay(t, parseSmallNumber(m[1]!), parseSmallNumber(m[2]!), m[3] !== undefined ? 'future' : PAST_DEED.test(text) ? 'past' : 'nearest'),
+    resolve: (m, t, text) => monthDay(t, parseSmallNumber(m[1]!), parseSmallNumber(m[2]!), m[3] !== undefined ? 'future' : toldDeed(text) ? 'past' : 'nearest'),
   },
   {
     re: /(?:\b(by|before|until|till)\s+)?(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/])/g,
@@ -464,8 +471,8 @@ const DATE_RULES: DateRule[] = [
     resolve: (m, t, text) => monthDay(t, EN_MONTH[m[3]!]!, +m[2]!, occurrence(m[1] !== undefined, text)),
   },
   {
-    // "on the 3rd", "hasn't updated since the 23rd": a day of this month, or of last month when it has not come yet.
-    re: /\b(?:on|since) the (\d{1,2})(?:st|nd|rd|th)\b/g,
+    // "on the 3rd", "hasn't updated since the 23rd", "my order from the 20th": a day of this month, or of last month when it has not come yet.
+    re: /\b(?:on|since|from) the (\d{1,2})(?:st|nd|rd|th)\b/g,
     resolve: (m, t) => {
       const d = +m[1]!;
       if (d <= t.d) return validDay(t.y, t.m, d) ? fmt({ y: t.y, m: t.m, d }) : undefined;

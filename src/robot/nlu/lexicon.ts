@@ -62,7 +62,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' reach me', 0.8], [' when+landing', 0.9], [' when+ land', 0.9], [' need+before', 0.6], [' need+ by', 0.5], [' ship+today', 0.7], [' deliver+today', 0.6], [' arrive+today', 0.7],
   ],
   aftersale_progress: [
-    [' money back yet', 1.2],
+    [' money back yet', 1.2], [' request i opened', 1.0], [' claim i opened', 1.0], [' case i opened', 1.0], [' got accepted', 0.6],
     ['退款进度', 1.6], ['还没处理', 1.0], ['没处理', 0.6], ['寄出了吗', 0.5], ['售后进度', 1.6], ['退货进度', 1.6], ['换货进度', 1.6], ['进度', 0.7], ['到账', 1.8], ['退款呢', 1.4],
     ['退款了吗', 1.3], ['退款了没', 1.3], ['退了吗', 1.2], ['退了没', 1.2], ['还没退', 1.3], ['没退', 0.8], ['没有退', 0.8],
     ['审核', 0.7], ['处理得怎么样', 0.9], ['处理好了吗', 0.8], ['处理了吗', 0.6], ['什么时候退', 1.3], ['钱呢', 1.2], ['钱还没', 1.2],
@@ -88,7 +88,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' return+any news', 1.2], [' return+news', 1.0], [' exchange+news', 1.0], [' exchange+going', 1.2], [' return+going', 1.0], [' refund+going', 1.0],
   ],
   return_policy: [
-    [' refund policy', 1.4], [' do you do refunds', 1.2], [' do you do returns', 1.2],
+    [' refund policy', 1.4], [' returns+how long do i get', 1.2], [' return+how long do i get', 1.2], [' do you do refunds', 1.2], [' do you do returns', 1.2],
     ['退货', 1.1], ['换货', 1.1], ['退换', 1.1], ['怎么退', 1.4], ['如何退', 1.4], ['能退吗', 1.3], ['可以退吗', 1.3], ['能退', 0.9], ['给退', 1.0],
     ['可以退', 0.9], ['想退', 1.0], ['要退', 0.8], ['退掉', 1.0], ['退款', 0.7], ['七天无理由', 1.6], ['7天无理由', 1.6], ['无理由', 1.3],
     ['寄回', 0.8], ['退回', 0.7], ['换尺码', 1.4], ['换码', 1.3], ['换个码', 1.4], ['换个尺码', 1.4], ['换大', 1.2], ['换小', 1.2],
@@ -175,6 +175,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' that helps', 1.0], [' helpful', 0.8], [' great thanks', 0.5], [' cool', 0.4], [' ok ', 0.3], [' nevermind', 1.0], [' never mind', 1.0],
   ],
   faq: [
+    // "这周六客服在吗": whether someone answers on a day, not a greeting.
+    ['周六+客服', 1.3], ['周日+客服', 1.3], ['周末+客服', 1.3], ['节假日+客服', 1.3], ['假期+客服', 1.2],
     [' assembly', 0.9], ['适合几岁', 1.2], ['几岁能玩', 1.0], ['几岁能用', 1.0], ['几岁可以', 0.8], [' assembly required', 1.0], [' free ship ', 1.0],
     ['什么快递', 1.5], [' ship with', 1.0], ['哪家快递', 1.5], ['哪个快递', 1.5], ['用什么快递', 0.5], ['发什么', 0.8], ['默认快递', 1.4], ['能发顺丰', 1.3],
     ['指定快递', 1.4], ['运费', 1.2], ['邮费', 1.2], ['包邮', 1.2], ['尺码', 0.8], ['尺寸', 0.8], ['码数', 0.8], ['怎么选', 0.7],
