@@ -256,13 +256,15 @@ export class FaqIndex {
       let topics = 0;
       let missed = 0;
       for (const [t, w] of c.terms) {
-        const named = m.ix.phrasingTerms.has(t) || m.ix.answerTerms.has(t);
-        if (m.ix.phrasingTerms.has(t)) hit += w * this.#idf(t);
-        else if (m.ix.answerTerms.has(t)) hit += ANSWER_CREDIT * w * this.#idf(t);
+        const idf = this.#idf(t);
+        const inPhrasing = m.ix.phrasingTerms.has(t);
+        const inAnswer = !inPhrasing && m.ix.answerTerms.has(t);
+        if (inPhrasing) hit += w * idf;
+        else if (inAnswer) hit += ANSWER_CREDIT * w * idf;
         // A topic: a concept of full weight (question types, weak concepts and objects weigh less).
         if (t.startsWith('~') && w >= 1) {
-          topics += this.#idf(t);
-          if (!named) missed += this.#idf(t);
+          topics += idf;
+          if (!inPhrasing && !inAnswer) missed += idf;
         }
       }
       const covered = c.mass ? hit / c.mass : 0;

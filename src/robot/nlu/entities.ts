@@ -436,7 +436,7 @@ const DATE_RULES: DateRule[] = [
     resolve: (m, t, text) => recent(t, monthDay(t, +m[3]!, +m[4]!, m[1] ? 'past' : occurrence(m[2] !== 'on' && m[2] !== 'since', text))),
   },
   {
-    re: /(?<!black |cyber )\b(?:(last|this|on|past|by|before|until|till|next|since)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b/g,
+    re: new RegExp(`(?<!black |cyber )\\b(?:(last|this|on|past|by|before|until|till|next|since)\\s+)?(${EN_WEEKDAYS_RE})\\b`, 'g'),
     resolve: (m, t, text) => {
       const full = m[2]!.length > 4 || m[2] === 'tues' || m[2] === 'thur' || m[2] === 'thurs';
       if (!full && !m[1]) return undefined;

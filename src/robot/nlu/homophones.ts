@@ -106,10 +106,10 @@ const blank = (w: string, i: number, syllable: string) => {
 
 let shared: HomophoneFixer | undefined;
 
-/** The robot's Chinese vocabulary: every part of its cues and its Chinese FAQ synonyms (also read as pinyin: pinyin-words.ts). */
 /** Picks from a list and phone tails, so that their pinyin ("zui hou yi ge", "wei hao shi 3306") is read too. */
 const ENTITY_WORDS = ['第一个', '第二个', '第三个', '第四个', '第五个', '最后一个', '最后那个', '倒数第二个', '上面那个', '下面那个', '尾号', '尾号是', '后四位', '后四位是', '尾数'];
 
+/** The robot's Chinese vocabulary: every part of its cues, its Chinese FAQ synonyms and the entity words (also read as pinyin: pinyin-words.ts). */
 export function vocabularyWords(): string[] {
   const words: string[] = [];
   for (const cues of Object.values(LEXICON)) for (const [pattern] of cues) words.push(...pattern.split('+').map((p) => p.trim()));
