@@ -157,12 +157,14 @@ describe('FAQ thresholds chosen on the validation split', () => {
   });
 
   test('the confidence model is fitted data for the features the index computes', async () => {
-    const { FAQ_FEATURES, defaultFaqModel, checkFaqModel } = await import('../../src/robot/faq-confidence.ts');
+    const { FAQ_FEATURES, FAQ_FEATURE_SIGNS, defaultFaqModel, checkFaqModel } = await import('../../src/robot/faq-confidence.ts');
     const { trainingExamples, fitSigned } = await import('../../src/robot/eval/faq-fit.ts');
     const shipped = defaultFaqModel();
     assert.deepEqual(shipped.features, [...FAQ_FEATURES]);
     // The shipped coefficients are the TRAIN fit (node src/robot/eval/faq-fit.ts --write), not edited by hand.
     const refit = fitSigned(trainingExamples(), shipped.lambda!).w;
+    // Every shipped weight has the sign FAQ_FEATURE_SIGNS allows (a feature TRAIN would turn around is held at 0).
+    FAQ_FEATURES.forEach((f, i) => assert.ok(FAQ_FEATURE_SIGNS[f] * shipped.weights[i]! >= 0, `${f}: ${shipped.weights[i]}`));
     [shipped.bias, ...shipped.weights].forEach((w, i) => assert.ok(Math.abs(w - refit[i]!) < 1e-3, `${i ? FAQ_FEATURES[i - 1] : 'bias'}: ${w} vs ${refit[i]}`));
     assert.throws(() => checkFaqModel({ features: ['lexical'], bias: 0, weights: [1] }), KefuError);
     // A query that says everything an entry asks, and nothing else, is answered; null turns the model off.
