@@ -138,10 +138,20 @@ for (const v of variants) {
     test('a connection over its frame rate gets RATE_LIMITED', async () => {
       const c = await connect(node.url, await buyerToken('gb4'));
       const results = await Promise.allSettled(Array.from({ length: 3000 }, () => c.ping()));
-      const limited = results.filter((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'RATE_LIMITED').length;
-      const ok = results.filter((r) => r.status === 'fulfilled').length;
-      assert.ok(limited > 0, 'some frames are refused');
-      assert.ok(ok >= 500, `the burst allowance still passes (${ok})`);
+      const codes = new Map<string, number>();
+      for (const r of results) {
+        const code = r.status === 'fulfilled' ? 'pong' : String((r.reason as { code?: string }).code);
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+      }
+      const seen = JSON.stringify(Object.fromEntries(codes));
+      const limited = codes.get('RATE_LIMITED') ?? 0;
+      assert.ok(limited > 0, `some frames are refused: ${seen}`);
+      // The burst (twice the per-connection rate, 1000 here) is admitted. On a loaded machine some
+      // admitted pings may wait past the answer deadline and get UNAVAILABLE; that is the deadline
+      // doing its job, not the limiter refusing them, so they count as admitted.
+      assert.ok(results.length - limited >= 1000, `the burst allowance is admitted: ${seen}`);
+      assert.ok((codes.get('pong') ?? 0) > 0, `admitted pings are answered: ${seen}`);
+      assert.deepEqual([...codes.keys()].filter((k) => !['pong', 'RATE_LIMITED', 'UNAVAILABLE'].includes(k)), [], `only pongs, RATE_LIMITED and the deadline's UNAVAILABLE: ${seen}`);
       assert.equal(c.closed, undefined, 'rate limiting does not close the socket');
       await c.close();
     });
