@@ -195,7 +195,7 @@ export function readFaqSets(): FaqSet[] {
     entries: (JSON.parse(readFileSync(here(`./faq.${name}.json`), 'utf8')) as { entries: FaqEntry[] }).entries,
     queries: jsonl<FaqQuery>(`./faq-queries.${name}.jsonl`),
   });
-  return [{ name: 'demo', entries: readDemoFaq(), queries: readFaqQueries() }, shop('outdoor'), shop('beauty'), shop('grocery'), shop('baby'), shop('home'), shop('electronics'), shop('pets'), shop('cars'), shop('jewellery'), shop('tea'), shop('toys'), shop('fashion')];
+  return [{ name: 'demo', entries: readDemoFaq(), queries: readFaqQueries() }, shop('outdoor'), shop('beauty'), shop('grocery'), shop('baby'), shop('home'), shop('electronics'), shop('pets'), shop('cars'), shop('jewellery'), shop('tea'), shop('toys'), shop('fashion'), shop('bikes'), shop('books'), shop('luggage')];
 }
 
 export function readFloors(): Floors {
