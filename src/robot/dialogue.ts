@@ -30,6 +30,7 @@ import {
 } from './cards.ts';
 import type { FaqHit } from './faq-index.ts';
 import { localDay } from './nlu/entities.ts';
+import { asksWhoAnswers } from './nlu/identity.ts';
 import { createNlu, type Nlu } from './nlu/understand.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
@@ -578,6 +579,8 @@ function faqClarify(ctx: Ctx, several = false): Outcome | undefined {
 }
 
 function unknown(ctx: Ctx): Outcome {
+  // Asked who answers: say so honestly, and how to reach a person (never an FAQ entry).
+  if (asksWhoAnswers(ctx.input.text)) return { replies: [{ text: ctx.t.identity }] };
   const a = faqAnswer(ctx);
   if (a) return { replies: [{ text: a }] };
   const offer = faqClarify(ctx);

@@ -11,6 +11,8 @@ export interface Texts {
   handoverComplaint: string;
   handoverNotUnderstood: string;
   notUnderstood: string;
+  /** "Are you a bot?": who answers, and how to reach a person. */
+  identity: string;
   notSureOfferHuman: string;
   confirmIntent(intent: Intent): string;
   confirmDeclined: string;
@@ -57,6 +59,7 @@ const zh: Texts = {
   handoverNotUnderstood: '抱歉没能帮到您，正在为您转接人工客服，请稍候。',
   notUnderstood: '抱歉，我没太理解您的意思。您可以问我：“我的快递到哪了”“退款进度”“怎么退货”，或回复“转人工”。',
   notSureOfferHuman: '这个问题我不太确定，需要为您转接人工客服吗？',
+  identity: '我是店铺的智能客服机器人，可以帮您查物流、订单和退款进度，也能解答店铺的常见问题。需要真人客服的话，回复“转人工”就好。',
   confirmIntent: (i) => `您是想${zh.intentName[i] ?? '咨询这个问题'}吗？回复“是”我来帮您查，或者换个说法告诉我。`,
   confirmDeclined: '好的，请换个说法告诉我您想了解什么，或回复“转人工”。',
   humanDeclined: '好的，还有什么可以帮您？',
@@ -142,6 +145,7 @@ const en: Texts = {
   handoverNotUnderstood: "Sorry I couldn't help. I'm connecting you to a human agent now.",
   notUnderstood: "Sorry, I didn't quite get that. You can ask me things like \"where is my package\", \"refund status\" or \"how do I return this\", or say \"human\".",
   notSureOfferHuman: "I'm not sure about that one. Would you like me to connect you to a human agent?",
+  identity: "I'm the shop's automated assistant: I can track parcels, check orders and refunds, and answer questions about the shop. If you'd like a real person, just say \"human\".",
   confirmIntent: (i) => `Do you want to ${en.intentName[i] ?? 'ask about this'}? Reply "yes" and I'll look it up, or tell me in other words.`,
   confirmDeclined: 'OK, please tell me in other words what you need, or say "human".',
   humanDeclined: 'OK, what else can I help with?',

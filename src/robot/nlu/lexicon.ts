@@ -141,6 +141,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['掌柜', 1.0], ['小二', 0.8], ['人来', 0.8], ['有人管', 1.0], ['听不懂', 0.6], ['答非所问', 0.8], ['客服出来', 1.3], ['客服来', 1.0], ['不要机器人', 1.5], ['别让机器人', 1.5], ['不想跟机器人', 1.5], ['不想+机器人', 1.2], ['不要+机器人', 1.2], ['别+机器人', 1.0], ['跟人说话', 1.2], ['人说话', 1.0], ['跟人聊', 1.0], ['客服在哪', 1.2],
     [' human', 1.7], [' real person', 1.9], [' a person', 1.0], [' agent', 1.3], [' representative', 1.6], [' live chat', 1.1],
     // An agent told of ("one of your agents said", "a rep set up an exchange") is no person asked for.
+    // Asking who answers ("你是真人吗", "are you a real person") is chit-chat the robot answers itself (nlu/identity.ts).
+    ['你是真人', -1.7], ['您是真人', -1.7], ['是不是真人', -1.7], ['你是机器', -0.7], [' are you a real person', -1.9], [' are you like a real person', -1.9], [' are you real', -0.5],
     [' one of your agents', -1.3], [' your agent said', -1.3], [' the agent said', -1.3], [' agent told me', -1.3], [' rep set up', -1.0], [' had a chat with', -0.6],
     [' live agent', 1.5], [' talk to someone', 1.6], [' speak to someone', 1.6], [' speak to', 0.7], [' talk to', 0.5], [' operator', 1.3],
     [' manager', 1.2], [' supervisor', 1.3], [' staff', 0.8], [' bot', 0.6], [' robot', 0.6], [' someone real', 1.6], [' not a bot', 1.0],
