@@ -47,6 +47,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   ],
   delivery_estimate: [
     [' arriving today', 1.0],
+    // The weather and today's date come with a day too, and ask nothing of a delivery.
+    ['天气', -1.5], ['会下雨', -1.2], ['下雨吗', -1.2], ['下雪吗', -1.2], ['几号来着', -1.2], [' weather', -1.5], [' gonna rain', -1.0], [' going to rain', -1.0], [' will it rain', -1.0], [' will it snow', -0.8], [' what day is it', -1.2], [" what's the date", -1.0],
     ['寄得出', 1.0], ['发得出', 1.0],
     ['什么时候到', 1.2], ['什么时候能到', 1.2], ['什么时候送到', 1.2], ['几时到', 1.2], ['几时', 0.6], ['几天到', 1.2], ['几天能到', 1.2],
     ['几天可以到', 1.2], ['多久到', 1.2], ['多久能到', 1.2], ['多久可以到', 1.2], ['多久能收到', 1.2], ['什么时候能收到', 1.2],
