@@ -78,10 +78,15 @@ if (!onlyEmbedded) {
 }
 if (skipped.length) console.log(`NOTE: real-service suites will be SKIPPED, not passed: ${skipped.join('; ')}`);
 
+// Longest first: the runner starts files in this order, FILES_AT_ONCE at a time, so a long file
+// started last (the Chromium pages, 75 s) ran alone at the end while the other lanes were idle, and
+// a clean-clone run passed the watchdog (2026-12-02). Browser and multi-process files are the
+// longest (the PostgreSQL drills 71 s), then the other real-service files; unit files fill the gaps at the end.
+const weight = (f: string) => (f.startsWith('test/web/') || f.startsWith('test/reliability/drills') ? 2 : f.endsWith('.int.test.ts') ? 1 : 0);
 const files = (paths.length ? paths : ['test', 'bench/test'])
   .flatMap((p) => (p.endsWith('.ts') ? [p] : globSync(`${p.replace(/\/$/, '')}/**/*.test.ts`)))
   .filter((f) => !noInt || !f.endsWith('.int.test.ts'))
-  .sort();
+  .sort((a, b) => weight(b) - weight(a) || a.localeCompare(b));
 if (files.length === 0) {
   console.error('no test files found');
   process.exit(1);
