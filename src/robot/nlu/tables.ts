@@ -109,6 +109,8 @@ export const PINYIN_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 export const PINYIN_BESIDE_HAN: ReadonlyMap<string, string> = new Map([
   ['ts', '投诉'],
   ['cp', '差评'],
+  // "配件by吗": 包邮, only beside Chinese (English "by" stays a word).
+  ['by', '包邮'],
 ]);
 
 /**
@@ -449,6 +451,9 @@ export const ZH_PHRASES: readonly (readonly [string, string])[] = [
   ['物留', '物流'],
   ['泥好', '你好'],
   ['谢射', '谢谢'],
+  ['射射', '谢谢'],
+  ['填岔', '填错'],
+  ['收货地方', '收货地址'],
   ['转人共', '转人工'],
   ['地只', '地址'],
   ['从拿里', '从哪里'],
