@@ -91,6 +91,34 @@ export class SoftmaxRegression implements IntentModel {
     }
   }
 
+  /** The trained weights as bytes (intent-model-cache.ts): a header (labels, feature names) and the numbers, exactly. */
+  toBytes(): Buffer {
+    const names = [...this.#weights.keys()];
+    const header = Buffer.from(JSON.stringify({ labels: this.labels, names }), 'utf8');
+    const n = this.labels.length;
+    const numbers = new Float64Array(n * (names.length + 1));
+    numbers.set(this.#bias, 0);
+    names.forEach((f, i) => numbers.set(this.#weights.get(f)!, n * (i + 1)));
+    const size = Buffer.alloc(4);
+    size.writeUInt32LE(header.length);
+    return Buffer.concat([size, header, Buffer.from(numbers.buffer)]);
+  }
+
+  /** The model `toBytes` wrote; throws on bytes of any other shape. */
+  static fromBytes(bytes: Buffer): SoftmaxRegression {
+    const len = bytes.readUInt32LE(0);
+    const { labels, names } = JSON.parse(bytes.subarray(4, 4 + len).toString('utf8')) as { labels: string[]; names: string[] };
+    const n = labels.length;
+    const body = bytes.subarray(4 + len);
+    if (!Array.isArray(labels) || !Array.isArray(names) || n === 0 || body.length !== 8 * n * (names.length + 1)) throw new Error('not an intent model');
+    // Copied out: the buffer's offset need not be 8-aligned for a Float64Array view.
+    const numbers = new Float64Array(Uint8Array.from(body).buffer);
+    const m = new SoftmaxRegression(labels);
+    m.#bias.set(numbers.subarray(0, n));
+    names.forEach((f, i) => m.#weights.set(f, numbers.slice(n * (i + 1), n * (i + 2))));
+    return m;
+  }
+
   posterior(features: readonly string[]): Float64Array {
     const known = [...new Set(features)].filter((f) => this.#weights.has(f));
     if (known.length === 0) return new Float64Array(this.labels.length).fill(1 / this.labels.length);

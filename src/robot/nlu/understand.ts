@@ -5,6 +5,7 @@
 import { isDataIntent, type Entity, type Intent, type Understanding } from '../types.ts';
 import { featuresOf, stem } from './features.ts';
 import { SoftmaxRegression } from './intent-model.ts';
+import { cachedIntentModel } from './intent-model-cache.ts';
 import { addressesPerson, defaultLexicon, isPersonalTopic } from '../lexicon/index.ts';
 import { IntentClassifier, type Classification, type ClassifierInput } from './classifier.ts';
 import { trainingUtterances, type LabelledUtterance } from './corpus.ts';
@@ -145,7 +146,7 @@ export function trainIntentModel(tokenizer: Tokenizer, examples: readonly Labell
 const classifiers = new WeakMap<Tokenizer, IntentClassifier>();
 function defaultClassifier(tokenizer: Tokenizer): IntentClassifier {
   let c = classifiers.get(tokenizer);
-  if (!c) classifiers.set(tokenizer, (c = new IntentClassifier({ model: trainIntentModel(tokenizer) })));
+  if (!c) classifiers.set(tokenizer, (c = new IntentClassifier({ model: cachedIntentModel(tokenizer, () => trainIntentModel(tokenizer)) })));
   return c;
 }
 
