@@ -101,10 +101,12 @@ if (files.length === 0) {
 // The hostile-input suite (test/security/) measures a healthy client's latency while it attacks:
 // its files run afterwards, one at a time, so that another file's load is not counted as the
 // attack's. The two runs' counts are added up in the last line.
-// 9.5 minutes: the suite takes 7.5–8 minutes here when the machine is quiet, and one clean-clone run
-// on this shared machine (2026-12-02) passed the old 9-minute mark with every test still passing;
-// the bound that matters is the project's 10 minutes.
-const WATCHDOG_MS = 9.5 * 60_000;
+// 10 minutes, the project's bound for `npm test`: a run that outlives it fails. The suite took 7.5–8
+// minutes here when the machine was quiet; with the corpus and the FAQ pools grown, a clean-clone run
+// took 9.3 minutes on 2026-12-02 (508 s, then 50 s for test/security/) after the trained intent
+// model was cached (src/robot/nlu/intent-model-cache.ts) and the longest files put first, and two
+// runs before those changes passed the old 9.5-minute watchdog.
+const WATCHDOG_MS = 10 * 60_000;
 // One file more than the machine has cores: most files spend much of their time waiting (timers,
 // sockets, PostgreSQL and Redis in other processes), and with two at a time on two slow cores the
 // run took 8.5–8.7 minutes against the watchdog's 9 (three at a time: 7.7). At most four: the
