@@ -128,8 +128,8 @@ function hanConcepts(t: string, lexicon: Lexicon, add: (term: string, w: number)
 }
 
 /**
- * An object concept groups siblings (口红 and 粉底液 are both `cosmetics`; 5号电池 and a toy's
- * batteries both `battery`), so the concept alone made "这个口红显白吗" a paraphrase of "粉底液色号怎么选".
+ * An object concept (`_objects` of families.json) groups siblings: 口红 and 粉底液 are both
+ * `cosmetics`, so the concept alone made "这个口红显白吗" a paraphrase of "粉底液色号怎么选".
  * The words it was found by are a term too (Chinese as bigrams, so 粉底 still meets 粉底液), at a
  * weight chosen on TRAIN's hit rate with VALIDATION agreeing (0.3, 0.6, 1: 0.6; docs/robot-evaluation.md, part 11).
  */
