@@ -49,6 +49,7 @@ test('the second process reads the first one\'s model; a damaged file is trained
     cachedIntentModel(tokenizer(1), train, url);
     assert.equal(trainings, 3, 'words added to the tokenizer change the segmentation: no cache');
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+    assert.equal(readdirSync(dir).filter((f) => f.endsWith('.bin')).length, 1, 'one model file for one set of inputs');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

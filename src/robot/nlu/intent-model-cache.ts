@@ -14,7 +14,7 @@
  * read half a model.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SoftmaxRegression } from './intent-model.ts';
 import type { Tokenizer } from './tokenizer.ts';
@@ -45,6 +45,9 @@ function keep(dir: URL, file: URL, model: SoftmaxRegression): void {
     const tmp = `${fileURLToPath(file)}.${process.pid}.tmp`;
     writeFileSync(tmp, model.toBytes());
     renameSync(tmp, file);
+    // The models of earlier inputs are never read again.
+    const keepName = fileURLToPath(file).split('/').pop();
+    for (const name of readdirSync(dir)) if (/^intent-[0-9a-f]{32}\.bin$/.test(name) && name !== keepName) rmSync(new URL(name, dir), { force: true });
   } catch {
     // A read-only install: every start trains, as before.
   }

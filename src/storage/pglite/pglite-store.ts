@@ -12,7 +12,9 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Database } from '../schema.ts';
 import type { SqlStore, Tx } from '../ports.ts';
 import { grantToAppRole, runMigrations } from '../migrations/runner.ts';
@@ -127,17 +129,65 @@ async function migrateAsOwner(db: Kysely<Database>, schema: string): Promise<{ a
 const INT8 = 20;
 const NUMERIC = 1700;
 
+/**
+ * initdb inside PGlite costs 3–6 s of CPU, on every first start of a data dir and for every
+ * in-memory database (each test file, each embedded test node). A freshly initialised database is
+ * the same every time for one PGlite version, so the first one is dumped to
+ * `node_modules/.cache/kefu/` (as tools keep their caches) and later fresh databases load that dump
+ * (about 1.2 s). An existing data dir is opened as it is; a cache that cannot be read or written
+ * is skipped and initdb runs as before. Written to a temporary file and renamed: processes
+ * starting together never load half a dump.
+ */
+const TEMPLATE_DIR = new URL('../../../node_modules/.cache/kefu/', import.meta.url);
+
+function initdbTemplateFile(): URL | undefined {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string };
+    return new URL(`pglite-initdb-${pkg.version.replace(/[^\w.-]/g, '_')}.tgz`, TEMPLATE_DIR);
+  } catch {
+    return undefined;
+  }
+}
+
+function readInitdbTemplate(): Blob | undefined {
+  const file = initdbTemplateFile();
+  try {
+    return file ? new Blob([readFileSync(file)]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function keepInitdbTemplate(pg: PGlite): Promise<void> {
+  const file = initdbTemplateFile();
+  if (!file) return;
+  try {
+    const blob = await pg.dumpDataDir('gzip');
+    mkdirSync(TEMPLATE_DIR, { recursive: true });
+    const tmp = `${fileURLToPath(file)}.${process.pid}.tmp`;
+    writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
+    renameSync(tmp, file);
+  } catch {
+    // A read-only install: every fresh database runs initdb, as before.
+  }
+}
+
 /** SqlStore on embedded PGlite in `<dataDir>/pglite`, holding the data dir's exclusive lock. */
 export async function createPgliteStore(opts: PgliteStoreOptions): Promise<SqlStore & { dump(): Promise<Blob> }> {
   const release = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
   let pg: PGlite;
   try {
+    const fresh = !opts.loadDataDir && !(opts.dataDir && existsSync(join(opts.dataDir, 'pglite', 'PG_VERSION')));
+    const template = fresh ? readInitdbTemplate() : undefined;
+    const start = opts.loadDataDir ?? template;
     pg = await PGlite.create({
       ...(opts.dataDir ? { dataDir: join(opts.dataDir, 'pglite') } : {}),
-      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+      ...(start ? { loadDataDir: start } : {}),
       // Same value types as the PostgreSQL adapter: int8 as number, numeric as decimal string.
       parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => v },
     });
+    // Pristine (before the schema below): the next fresh database starts from it.
+    if (fresh && !template) await keepInitdbTemplate(pg);
     await pg.exec(`create schema if not exists "${opts.schema}"; set search_path to "${opts.schema}"; set statement_timeout = ${opts.statementTimeoutMs};`);
   } catch (e) {
     release();
