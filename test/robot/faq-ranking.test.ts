@@ -120,6 +120,30 @@ describe('FAQ ranking with the synonym lexicon', () => {
   });
 });
 
+describe('what the lexicon folds, and what it keeps apart', () => {
+  const ix = new FaqIndex([
+    { id: 'shade', question: '粉底液色号怎么选？', answer: '黄皮选自然色，白皮选象牙白。' },
+    { id: 'hours', question: 'What are your customer service hours?', answer: 'Agents answer 9am to 9pm every day.' },
+    { id: 'zh-hours', question: '客服几点上班？', answer: '每天9点到21点。' },
+  ]);
+  test("siblings of one object concept are not one thing: lipstick is not foundation, though both are 'cosmetics'", () => {
+    const sibling = ix.explain('这个口红显白吗', 1)[0]!;
+    const paraphrase = ix.explain('粉底哪个色号显白', 1)[0]!;
+    assert.equal(sibling.entry.id, 'shade');
+    assert.equal(paraphrase.entry.id, 'shade');
+    // The object's own words are terms (粉底 meets 粉底液 by its bigram; 口红 does not).
+    assert.equal(paraphrase.features.clauseCovered, 1);
+    assert.ok(sibling.features.clauseCovered < 0.9, `sibling covered ${sibling.features.clauseCovered}`);
+    assert.ok(ix.rank('这个口红显白吗', 1)[0]!.confidence < ix.rank('粉底哪个色号显白', 1)[0]!.confidence);
+  });
+
+  test('"are you a bot?" is no customer-service question; asking when service answers still is', () => {
+    for (const q of ['are you a robot', '你是机器人吗', 'is this a bot']) assert.deepEqual(ix.rank(q, 1), [], q);
+    assert.equal(ix.rank('when can I talk to customer service', 1)[0]?.entry.id, 'hours');
+    assert.equal(ix.rank('客服什么时候在', 1)[0]?.entry.id, 'zh-hours');
+  });
+});
+
 describe('FAQ thresholds chosen on the validation split', () => {
   test('the shipped defaults are the ones chosen on VALIDATION, where at most 2% of off-topic questions is answered (on TRAIN too)', async () => {
     const { DEFAULT_FAQ_THRESHOLD, DEFAULT_CLARIFY_THRESHOLD } = await import('../../src/robot/faq-index.ts');
