@@ -22,9 +22,7 @@ import { ensureTestAppRole, TEST_APP_ROLE } from './app-role.ts';
 export { TEST_APP_ROLE };
 import type { Database } from '../../src/storage/schema.ts';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { installedVersion, readLocalCache, writeLocalCache } from '../../src/storage/local-cache.ts';
 import { MIGRATIONS } from '../../src/storage/migrations/index.ts';
 
 export const PG_URL = process.env.KEFU_TEST_PG_URL;
@@ -81,21 +79,19 @@ export interface SqlFactory {
   create(): Promise<SqlStore>;
 }
 
-// initdb inside PGlite costs ~9 s of CPU; every test file would pay it. The first file to need
-// an embedded store makes a migrated template and dumps it (keyed by the migrations and the
-// PGlite version, so a changed migration makes a new one); later files load it in ~2 s.
+// A migrated embedded database: the first file to need one makes it and dumps it to the local
+// cache (src/storage/local-cache.ts), keyed by the migrations and the PGlite version, so a changed
+// migration makes a new one; later files load it instead of running initdb and the migrations.
 async function pgliteTemplate(): Promise<Blob | undefined> {
-  const pkg = JSON.parse(readFileSync(new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string };
-  const hash = createHash('sha256').update(pkg.version).update(JSON.stringify(MIGRATIONS)).digest('hex').slice(0, 16);
-  const file = join(tmpdir(), `kefu-pglite-template-${hash}.tgz`);
-  if (existsSync(file)) return new Blob([readFileSync(file)]);
+  const hash = createHash('sha256').update(installedVersion('@electric-sql/pglite') ?? 'none').update(JSON.stringify(MIGRATIONS)).digest('hex').slice(0, 16);
+  const name = `test-pglite-migrated-${hash}.tgz`;
+  const cached = readLocalCache(name);
+  if (cached) return new Blob([cached]);
   const s = await createPgliteStore({ dataDir: undefined, schema: 'kefu', statementTimeoutMs: 5000 });
   try {
     await s.migrate();
     const blob = await s.dump();
-    const tmp = `${file}.${process.pid}`;
-    writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
-    renameSync(tmp, file);
+    writeLocalCache(name, new Uint8Array(await blob.arrayBuffer()), { supersedes: /^test-pglite-migrated-.*\.tgz$/ });
     return blob;
   } finally {
     await s.close();

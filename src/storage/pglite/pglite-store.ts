@@ -12,13 +12,13 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Database } from '../schema.ts';
 import type { SqlStore, Tx } from '../ports.ts';
 import { grantToAppRole, runMigrations } from '../migrations/runner.ts';
 import { lockDataDir } from '../datadir-lock.ts';
+import { installedVersion, readLocalCache, writeLocalCache } from '../local-cache.ts';
 import { markDependency } from '../../protocol/errors.ts';
 import { rowSecurity } from '../keys.ts';
 import { scopeSetting } from '../scope.ts';
@@ -132,44 +132,31 @@ const NUMERIC = 1700;
 /**
  * initdb inside PGlite costs 3–6 s of CPU, on every first start of a data dir and for every
  * in-memory database (each test file, each embedded test node). A freshly initialised database is
- * the same every time for one PGlite version, so the first one is dumped to
- * `node_modules/.cache/kefu/` (as tools keep their caches) and later fresh databases load that dump
- * (about 1.2 s). An existing data dir is opened as it is; a cache that cannot be read or written
- * is skipped and initdb runs as before. Written to a temporary file and renamed: processes
- * starting together never load half a dump.
+ * the same every time for one PGlite version, so the first one is dumped to the local cache
+ * (../local-cache.ts) and later fresh databases load that dump (about 1.2 s). An existing data dir
+ * is opened as it is; without the cache initdb runs as before.
  */
-const TEMPLATE_DIR = new URL('../../../node_modules/.cache/kefu/', import.meta.url);
-
-function initdbTemplateFile(): URL | undefined {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string };
-    return new URL(`pglite-initdb-${pkg.version.replace(/[^\w.-]/g, '_')}.tgz`, TEMPLATE_DIR);
-  } catch {
-    return undefined;
-  }
+function initdbTemplateName(): string | undefined {
+  const version = installedVersion('@electric-sql/pglite');
+  return version ? `pglite-initdb-${version.replace(/[^\w.-]/g, '_')}.tgz` : undefined;
 }
 
 function readInitdbTemplate(): Blob | undefined {
-  const file = initdbTemplateFile();
-  try {
-    return file ? new Blob([readFileSync(file)]) : undefined;
-  } catch {
-    return undefined;
-  }
+  const name = initdbTemplateName();
+  const bytes = name ? readLocalCache(name) : undefined;
+  return bytes ? new Blob([bytes]) : undefined;
 }
 
 async function keepInitdbTemplate(pg: PGlite): Promise<void> {
-  const file = initdbTemplateFile();
-  if (!file) return;
+  const name = initdbTemplateName();
+  if (!name) return;
+  let bytes: Uint8Array;
   try {
-    const blob = await pg.dumpDataDir('gzip');
-    mkdirSync(TEMPLATE_DIR, { recursive: true });
-    const tmp = `${fileURLToPath(file)}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.from(await blob.arrayBuffer()));
-    renameSync(tmp, file);
+    bytes = new Uint8Array(await (await pg.dumpDataDir('gzip')).arrayBuffer());
   } catch {
-    // A read-only install: every fresh database runs initdb, as before.
+    return; // The database itself is fine; only the next fresh one pays initdb.
   }
+  writeLocalCache(name, bytes, { supersedes: /^pglite-initdb-.*\.tgz$/ });
 }
 
 /** SqlStore on embedded PGlite in `<dataDir>/pglite`, holding the data dir's exclusive lock. */
