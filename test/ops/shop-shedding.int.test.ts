@@ -4,14 +4,15 @@
  * shed (each of those buyers is told a person will answer, and the conversation is queued), while
  * every one of its buyers' messages is still stored and acked, a later message of a shed buyer
  * still gets in, another shop's buyer gets the robot's answer, and once the burst has drained
- * the shop's robot answers again by itself. The metrics show it:
+ * the shop's robot answers again by itself. A send past the answer deadline (a loaded machine) is
+ * resent with its clientMsgId, as a client would. The metrics show it:
  * `kefu_robot_shed_total{scope="shop"}`, no node-wide shedding, and `kefu_robot_shop_backlog`
  * seen above the threshold during the burst. Prints one summary line.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { needsPg, needsRedis } from '../support/services.ts';
-import { connect, newIsolation, realEnv, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
+import { connect, newIsolation, realEnv, sendStored, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
 import type { KefuClient } from '../../src/client/index.ts';
 import type { MessageFrame } from '../../src/protocol/frames.ts';
 
@@ -68,10 +69,10 @@ describe('per-shop shedding of robot answers', { skip: needsPg || needsRedis }, 
     })();
 
     const t0 = performance.now();
-    const acks = await Promise.all(buyers.map((c, i) => c.sendText({ shopId: 'shop_flood' }, `where is my parcel ${i}`)));
+    const acks = await Promise.all(buyers.map((c, i) => sendStored(c, { shopId: 'shop_flood' }, `where is my parcel ${i}`)));
     const ackMs = performance.now() - t0;
     // While the flood's turns are in flight, another shop's buyer asks the robot.
-    const calm = await other.sendText({ shopId: 'shop_calm' }, 'where is my package');
+    const calm = await sendStored(other, { shopId: 'shop_calm' }, 'where is my package');
     await node.rt.bot.idle();
     watching = false;
     await watcher;
@@ -89,14 +90,14 @@ describe('per-shop shedding of robot answers', { skip: needsPg || needsRedis }, 
 
     // A shed buyer's next message still gets in (a human message is never shed).
     const shedIdx = histories.indexOf(told[0]!);
-    const again = await buyers[shedIdx]!.sendText({ shopId: 'shop_flood' }, 'hello? anyone');
+    const again = await sendStored(buyers[shedIdx]!, { shopId: 'shop_flood' }, 'hello? anyone');
     assert.equal(again.conversationId, acks[shedIdx]!.conversationId);
     assert.ok(again.seq > acks[shedIdx]!.seq);
 
     // Recovered by itself: once the burst drained, a new buyer of that shop gets the robot again.
     const late = await connect(node.url, await issuer.token({ sub: 'flood_late', scope: 'cs:customer' }));
     clients.push(late);
-    const lateAck = await late.sendText({ shopId: 'shop_flood' }, 'where is my parcel');
+    const lateAck = await sendStored(late, { shopId: 'shop_flood' }, 'where is my parcel');
     await node.rt.bot.idle();
     assert.ok((await late.syncAll(lateAck.conversationId, 0)).some((x) => x.sender.role === 'bot'), 'the shop recovered: robot answers again');
 
