@@ -19,7 +19,9 @@ const ci = process.env.CI === 'true' || process.env.CI === '1';
  */
 export const needsChromium: string | false = existsSync(CHROMIUM) || ci ? false : MISSING;
 
-export function launch(): Promise<Browser> {
+export async function launch(): Promise<Browser> {
+  // Rejects rather than throws: a caller that starts a node beside it in Promise.all must get the
+  // chance to close that node, or the file never exits and the run ends at the watchdog.
   if (!existsSync(CHROMIUM)) throw new Error(`CI=true but ${MISSING}`);
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -57,7 +57,9 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
   const errors: string[] = [];
 
   before(async () => {
-    const [, n, b] = await Promise.all([
+    // allSettled, then a close of what did start: a failed launch (no Chromium under CI=true) must
+    // fail this suite, not leave a node running that keeps the file from exiting.
+    const [built, n, b] = await Promise.allSettled([
       ensureBuilt(),
       startNode({
         KEFU_DEMO: 'true',
@@ -70,7 +72,9 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
       }),
       launch(),
     ]);
-    [node, browser] = [n, b];
+    if (n.status === 'fulfilled') node = n.value;
+    if (b.status === 'fulfilled') browser = b.value;
+    for (const r of [built, n, b]) if (r.status === 'rejected') throw r.reason;
     await seedDemoData(node.rt);
     mkdirSync(SHOTS, { recursive: true });
   });
