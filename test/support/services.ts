@@ -82,7 +82,7 @@ export interface SqlFactory {
 // A migrated embedded database: the first file to need one makes it and dumps it to the local
 // cache (src/storage/local-cache.ts), keyed by the migrations and the PGlite version, so a changed
 // migration makes a new one; later files load it instead of running initdb and the migrations.
-async function pgliteTemplate(): Promise<Blob | undefined> {
+export async function pgliteTemplate(): Promise<Blob | undefined> {
   const hash = createHash('sha256').update(installedVersion('@electric-sql/pglite') ?? 'none').update(JSON.stringify(MIGRATIONS)).digest('hex').slice(0, 16);
   const name = `test-pglite-migrated-${hash}.tgz`;
   const cached = readLocalCache(name);
