@@ -110,7 +110,9 @@ if (files.length === 0) {
 // the FAQ pools grown, three clean-clone runs on 2026-12-02 passed the old 9.5-minute watchdog; with
 // the trained intent model cached (src/robot/nlu/intent-model-cache.ts) and the longest files put
 // first one took 9.4 minutes, and with fresh embedded databases loaded from a template
-// (src/storage/pglite/pglite-store.ts) 8.3 (442 s, then 53 s for test/security/).
+// (src/storage/pglite/pglite-store.ts) 8.3 (442 s, then 53 s for test/security/). A later clean-clone
+// CI run took 529 + 57 s; with V8's compile cache for every process and the caches filled before the
+// files start (scripts/test-warm.ts), a clean clone took 286 + 44 s (2026-12-02, quiet machine).
 const WATCHDOG_MS = 10 * 60_000;
 // One file more than the machine has cores: most files spend much of their time waiting (timers,
 // sockets, PostgreSQL and Redis in other processes), and with two at a time on two slow cores the
