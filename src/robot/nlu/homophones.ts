@@ -18,6 +18,8 @@ import { synonymGroups } from '../lexicon/index.ts';
 import { pinyin } from 'pinyin-pro';
 import { LEXICON } from './lexicon.ts';
 import { defaultTokenizer } from './tokenizer.ts';
+import { installedVersion } from '../../storage/local-cache.ts';
+import { cachedTable } from './table-cache.ts';
 
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 const MIN_WORD = 2;
@@ -38,11 +40,18 @@ const FUNCTION_CHARS = new Set([...'的了么吗呢吧啊呀哦嘛是在有我�
 const STANDALONE_FREQUENCY = 15_000;
 const STANDALONE_EXTRA = '懂找差买卖去看想吃拿放送收给报招开关回问答等走拍寄退换';
 
-export function createHomophoneFixer(
-  words: Iterable<string>,
-  segment: (text: string) => string[] = (t) => defaultTokenizer().cut(t),
-  standalone: ReadonlySet<string> = new Set(STANDALONE_EXTRA),
-): HomophoneFixer {
+/**
+ * What the fixer looks up, as JSON (kept between processes by table-cache.ts): the vocabulary words
+ * of two to four characters, each under its keys (one character blanked plus its syllable), and the
+ * characters that are words of their own.
+ */
+export interface HomophoneTables {
+  readonly vocabulary: readonly string[];
+  readonly keys: ReadonlyArray<readonly [key: string, words: readonly string[]]>;
+  readonly standalone: readonly string[];
+}
+
+export function homophoneTables(words: Iterable<string>, standalone: Iterable<string> = STANDALONE_EXTRA): HomophoneTables {
   const vocabulary = new Set<string>();
   for (const w of words) if (w.length >= MIN_WORD && w.length <= MAX_WORD && /^\p{Script=Han}+$/u.test(w)) vocabulary.add(w);
   const byKey = new Map<string, Set<string>>();
@@ -56,6 +65,21 @@ export function createHomophoneFixer(
       byKey.set(key, set);
     });
   }
+  return { vocabulary: [...vocabulary], keys: [...byKey].map(([k, set]) => [k, [...set]] as const), standalone: [...new Set(standalone)] };
+}
+
+export function createHomophoneFixer(
+  words: Iterable<string>,
+  segment: (text: string) => string[] = (t) => defaultTokenizer().cut(t),
+  standalone: Iterable<string> = STANDALONE_EXTRA,
+): HomophoneFixer {
+  return fixerOf(homophoneTables(words, standalone), segment);
+}
+
+function fixerOf(tables: HomophoneTables, segment: (text: string) => string[]): HomophoneFixer {
+  const vocabulary = new Set(tables.vocabulary);
+  const byKey = new Map(tables.keys);
+  const standalone = new Set(tables.standalone);
   const readings = new Map<string, string[]>();
   const readingsOf = (ch: string): string[] => {
     let r = readings.get(ch);
@@ -120,12 +144,18 @@ export function vocabularyWords(): string[] {
 
 /** The fixer of the shipped cue lexicon and Chinese FAQ synonyms. */
 export function defaultHomophoneFixer(): HomophoneFixer {
-  if (shared) return shared;
-  return (shared = createHomophoneFixer(vocabularyWords(), undefined, standaloneCharacters()));
+  shared ??= fixerOf(defaultHomophoneTables(), (t) => defaultTokenizer().cut(t));
+  return shared;
+}
+
+/** The shipped vocabulary's tables, built once per machine and version (table-cache.ts): about 0.35 s of pinyin and dictionary reading. */
+export function defaultHomophoneTables(): HomophoneTables {
+  const inputs = `pinyin-pro ${installedVersion('pinyin-pro') ?? 'none'}, @node-rs/jieba ${installedVersion('@node-rs/jieba') ?? 'none'}`;
+  return cachedTable('nlu-homophones', inputs, () => homophoneTables(vocabularyWords(), standaloneCharacters()));
 }
 
 /** Single characters jieba's dictionary counts often as words of their own, with the hand-picked few. */
-function standaloneCharacters(): Set<string> {
+export function standaloneCharacters(): Set<string> {
   const out = new Set(STANDALONE_EXTRA);
   const require = createRequire(import.meta.url);
   const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };

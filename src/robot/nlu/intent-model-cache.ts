@@ -12,14 +12,11 @@
  * atomically); one that does not parse is trained anew and replaced.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { installedVersion, LOCAL_CACHE_DIR, readLocalCache, writeLocalCache } from '../../storage/local-cache.ts';
 import { SoftmaxRegression } from './intent-model.ts';
+import { robotSourcesHash } from './table-cache.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
-const ROBOT = new URL('../', import.meta.url);
-const INPUT_DIRS = ['nlu/', 'lexicon/'];
-const CORPUS = ['eval/corpus.zh.jsonl', 'eval/corpus.en.jsonl'];
 const MODEL_FILE = /^intent-[0-9a-f]{32}\.bin$/;
 
 /** The model for `tokenizer`: the cached one when its inputs are unchanged, else `train()` (then kept). */
@@ -41,14 +38,6 @@ export function cachedIntentModel(tokenizer: Tokenizer, train: () => SoftmaxRegr
 function inputsHash(tokenizer: Tokenizer): string {
   const h = createHash('sha256');
   h.update(`${tokenizer.engine}\0${installedVersion('@node-rs/jieba') ?? 'none'}\0`);
-  for (const dir of INPUT_DIRS) {
-    const url = new URL(dir, ROBOT);
-    for (const name of readdirSync(url).sort()) {
-      if (!/\.(ts|json)$/.test(name)) continue;
-      h.update(`${dir}${name}\0`);
-      h.update(readFileSync(new URL(name, url)));
-    }
-  }
-  for (const f of CORPUS) h.update(readFileSync(new URL(f, ROBOT)));
+  h.update(robotSourcesHash());
   return h.digest('hex').slice(0, 32);
 }

