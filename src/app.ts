@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type
 import websocket from '@fastify/websocket';
 import { KefuError, errorKind, isKefuError, toKefuError } from './protocol/errors.ts';
 import { MAX_FRAME_BYTES } from './protocol/frames.ts';
+import { MAX_PRINCIPAL_ID_CHARS } from './protocol/conversation.ts';
 import { traceIdFrom } from './ops/logger.ts';
 import { registerOpsRoutes } from './ops/routes.ts';
 import { circuitDetails } from './ops/runtime-metrics.ts';
@@ -36,6 +37,16 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
     logController: new LogController({ requestIdLogLabel: 'traceId' }),
     requestIdHeader: false,
     bodyLimit: BODY_LIMIT,
+    // A path parameter may be a user id as long as a token's sub, percent-encoded: 12 characters
+    // for a 4-byte character (Fastify's default of 100 refused a 101-character buyer id with 414).
+    maxParamLength: MAX_PRINCIPAL_ID_CHARS * 12,
+    // A path that is not valid percent-encoding, or a parameter past the length above, is refused
+    // before routing: in the same error body as any other refusal.
+    frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      reply.header('x-trace-id', req.id);
+      const what = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? `a path parameter is longer than ${MAX_PRINCIPAL_ID_CHARS * 12} characters` : 'the path is not valid percent-encoding';
+      reply.code(400).send(new KefuError('BAD_REQUEST', what).toBody());
+    },
     // X-Forwarded-For names the client only behind the proxies KEFU_TRUST_PROXY lists.
     trustProxy: rt.config.raw.KEFU_TRUST_PROXY,
     // A client that trickles its headers (slowloris, an upgrade included) or its body is cut off

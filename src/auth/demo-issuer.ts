@@ -29,6 +29,7 @@ import {
 import { z } from 'zod';
 import { ConfigError } from '../config/load.ts';
 import { KefuError } from '../protocol/errors.ts';
+import { MAX_PRINCIPAL_ID_CHARS } from '../protocol/conversation.ts';
 import { SCOPE_TO_ROLE } from './principal.ts';
 import { storableString } from '../protocol/validation.ts';
 
@@ -70,7 +71,7 @@ export interface DemoIssuerOptions {
 const typed = (field: string, type: string) => ({
   error: (iss: { input: unknown }) => (iss.input === undefined ? `${field} is required` : `${field} must be a ${type}`),
 });
-const id = (field: string) => storableString(typed(field, 'string')).min(1, `${field} must not be empty`).max(256, `${field} is too long`);
+const id = (field: string) => storableString(typed(field, 'string')).min(1, `${field} must not be empty`).max(MAX_PRINCIPAL_ID_CHARS, `${field} is too long`);
 
 /** The token request body, shared by sign() and the token route so both refuse the same things. */
 const tokenRequestSchema = z

@@ -14,6 +14,7 @@
  */
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { KefuError } from '../protocol/errors.ts';
+import { MAX_PRINCIPAL_ID_CHARS } from '../protocol/conversation.ts';
 import { SCOPE_TO_ROLE, type Principal, type Role, type TokenVerifier } from './principal.ts';
 import { VerifyCache } from './verify-cache.ts';
 import { rowSecurity } from '../storage/keys.ts';
@@ -25,7 +26,6 @@ const STAFF_ROLES: readonly Role[] = ['agent', 'admin', 'commands'];
 // Real access tokens are a few hundred bytes to a few KiB; refusing giants early bounds the work
 // an unauthenticated caller can make us do.
 const MAX_TOKEN_CHARS = 16 * 1024;
-const MAX_ID_CHARS = 256;
 
 export interface TokenVerifierOptions {
   /** The issuer's JWKS (KEFU_OAUTH_JWKS_URL). Give exactly one of jwksUrl and keySet. */
@@ -167,7 +167,7 @@ function unauthorized(reason: string): KefuError {
 }
 
 function boundedString(v: unknown): string | undefined {
-  return typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_CHARS ? v : undefined;
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_PRINCIPAL_ID_CHARS ? v : undefined;
 }
 
 function scopesOf(scope: unknown): string[] {

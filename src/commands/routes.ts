@@ -17,7 +17,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Authorize, Role } from '../auth/index.ts';
 import { traceIdFrom } from '../ops/logger.ts';
 import { KefuError } from '../protocol/errors.ts';
-import { parseInput } from '../protocol/validation.ts';
+import { parseInput, parseQuery } from '../protocol/validation.ts';
 import { commandBody, type CommandService } from './service.ts';
 import { fingerprint, idempotencyKey, LIMITS, ListQuery, NoQuery, parseCommandInput, ResolveInput } from './validation.ts';
 
@@ -45,7 +45,7 @@ export function registerCommandRoutes(api: FastifyInstance, d: CommandRoutesDeps
     const { shopId } = req.params;
     const p = await d.authorize(req, { roles: COMMANDS, shopId });
     const key = idempotencyKey(req.headers['idempotency-key']);
-    parseInput(NoQuery, req.query);
+    parseQuery(NoQuery, req.query);
     const input = parseCommandInput(req.body);
     const r = await d.commands.create({ shopId, key, fingerprint: fingerprint('POST', `/api/v1/shops/${shopId}/commands`, req.body), input, by: p.userId, traceId: traceOf(req.id, req.headers.traceparent) });
     if (r.kind === 'in_flight') {
@@ -60,7 +60,7 @@ export function registerCommandRoutes(api: FastifyInstance, d: CommandRoutesDeps
   api.get<ShopParams>('/shops/:shopId/commands', async (req) => {
     const { shopId } = req.params;
     await d.authorize(req, { roles: COMMANDS, shopId });
-    const q = parseInput(ListQuery, req.query);
+    const q = parseQuery(ListQuery, req.query);
     const list = await d.commands.list(shopId, { status: q.status, limit: q.limit ?? LIMITS.listDefault });
     return { commands: list.map(commandBody) };
   });
@@ -74,14 +74,14 @@ export function registerCommandRoutes(api: FastifyInstance, d: CommandRoutesDeps
   api.post<CommandParams>('/shops/:shopId/commands/:id/retry', async (req, reply) => {
     const { shopId, id } = req.params;
     const p = await d.authorize(req, { roles: COMMANDS, shopId });
-    parseInput(NoQuery, req.query);
+    parseQuery(NoQuery, req.query);
     return reply.code(202).send(commandBody(await d.commands.retry(shopId, id, p.userId)));
   });
 
   api.post<CommandParams>('/shops/:shopId/commands/:id/resolve', async (req) => {
     const { shopId, id } = req.params;
     const p = await d.authorize(req, { roles: COMMANDS, shopId });
-    parseInput(NoQuery, req.query);
+    parseQuery(NoQuery, req.query);
     const { note } = parseInput(ResolveInput, req.body);
     return commandBody(await d.commands.resolve(shopId, id, p.userId, note));
   });

@@ -4,15 +4,24 @@
  * Invariants, all inside ONE transaction:
  * - the event id is recorded in webhook_events first; an id already there means a redelivery,
  *   and nothing else is touched;
- * - the record is replaced only when the event's `data.updatedAt` is strictly newer than the
- *   stored one, decided by the database (`on conflict ... where stored < excluded`), so two
- *   deliveries racing on two nodes cannot let the older one win;
+ * - the record is replaced only when the event's `data.updatedAt` is newer than the stored one,
+ *   or the same with a status later in its lifecycle (protocol/commerce.ts `replacesRecord`),
+ *   decided by the database (`on conflict ... where`), so two deliveries racing on two nodes
+ *   cannot let the older one win;
  * - receiver name, phone and address are written only as PII tokens bound to the shop.
  * A failure anywhere rolls back the event id too, so the platform's retry is processed afresh.
  */
 import { encryptPii, type Keyring } from '../privacy/pii.ts';
 import type { SqlStore, Tx } from '../storage/ports.ts';
 import { sortEvents, type PlatformEvent } from './events.ts';
+import { sql } from 'kysely';
+import { AFTERSALE_STATUSES, LOGISTICS_STATUSES, ORDER_STATUSES } from '../protocol/commerce.ts';
+
+/** `replacesRecord` in SQL, for an upsert's conflict: the statuses are constants of ours, inlined. */
+function replaces(table: 'shop_orders' | 'shop_logistics' | 'shop_aftersales', statuses: readonly string[]) {
+  const rank = (col: string) => sql.raw(`array_position(array[${statuses.map((s) => `'${s}'`).join(',')}]::text[], ${col}::text)`);
+  return sql<boolean>`${sql.ref(`${table}.updated_at`)} < excluded.updated_at or (${sql.ref(`${table}.updated_at`)} = excluded.updated_at and ${rank('excluded.status')} > ${rank(`${table}.status`)})`;
+}
 
 export interface ApplyResult {
   /** The stored record now reflects this event. */
@@ -67,7 +76,7 @@ async function upsertOrder(tx: Tx, keyring: Keyring, e: EventOf<'order.upserted'
           last_event_id: eb.ref('excluded.last_event_id'),
           stored_at: eb.ref('excluded.stored_at'),
         }))
-        .whereRef('shop_orders.updated_at', '<', 'excluded.updated_at'),
+        .where(replaces('shop_orders', ORDER_STATUSES)),
     )
     .returning('order_id')
     .executeTakeFirst();
@@ -101,7 +110,7 @@ async function upsertLogistics(tx: Tx, e: EventOf<'logistics.upserted'>): Promis
           last_event_id: eb.ref('excluded.last_event_id'),
           stored_at: eb.ref('excluded.stored_at'),
         }))
-        .whereRef('shop_logistics.updated_at', '<', 'excluded.updated_at'),
+        .where(replaces('shop_logistics', LOGISTICS_STATUSES)),
     )
     .returning('order_id')
     .executeTakeFirst();
@@ -139,7 +148,7 @@ async function upsertAftersale(tx: Tx, e: EventOf<'aftersale.upserted'>): Promis
           last_event_id: eb.ref('excluded.last_event_id'),
           stored_at: eb.ref('excluded.stored_at'),
         }))
-        .whereRef('shop_aftersales.updated_at', '<', 'excluded.updated_at'),
+        .where(replaces('shop_aftersales', AFTERSALE_STATUSES)),
     )
     .returning('aftersale_id')
     .executeTakeFirst();

@@ -8,9 +8,9 @@
 import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
 import type { Aftersale, Logistics, Order } from './types.ts';
-import { formatPath, storableString } from '../protocol/validation.ts';
+import { formatPath, isoTime as isoTimeSchema, storableString } from '../protocol/validation.ts';
 
-import { AFTERSALE_STATUSES, AFTERSALE_TYPES, LOGISTICS_STATUSES, ORDER_STATUSES } from '../protocol/commerce.ts';
+import { AFTERSALE_STATUSES, AFTERSALE_TYPES, LOGISTICS_STATUSES, ORDER_STATUSES, replacesRecord } from '../protocol/commerce.ts';
 
 const LIMITS = {
   id: 128,
@@ -42,15 +42,7 @@ function normalizeAmount(s: string): string {
 }
 
 const amount = storableString().regex(AMOUNT_RE, 'must be a decimal string with at most 16 digits before and 2 after the point, like "129.00"').transform(normalizeAmount);
-const EARLIEST = Date.UTC(1970, 0, 1);
-const LATEST = Date.UTC(2200, 0, 1);
-// The range keeps every accepted time storable by timestamptz and comparable as a JS Date.
-const isoTime = z.iso
-  .datetime({ offset: true, error: 'must be an ISO 8601 time with a zone, like "2026-11-27T09:15:00Z"' })
-  .refine((s) => {
-    const t = Date.parse(s);
-    return t >= EARLIEST && t < LATEST;
-  }, 'must be between 1970 and 2200');
+const isoTime = isoTimeSchema();
 
 const OrderItemSchema = z.object({
   sku: id,
@@ -68,7 +60,8 @@ export const OrderDataSchema = z.object({
   currency: storableString().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code like "CNY"'),
   receiver: z.object({
     name: line(LIMITS.name),
-    phone: storableString().regex(/^\+?[0-9][0-9 ()-]{2,31}$/, 'must be a phone number (digits, spaces, -, parentheses, optional leading +; at most 32)'),
+    // An area code in parentheses may lead ("(0755) 8888-1234"); at least 3 digits in all.
+    phone: storableString().regex(/^(?=(?:\D*\d){3})\+?[0-9(][0-9 ()-]{2,31}$/, 'must be a phone number (digits, spaces, -, parentheses, optional leading +; at most 32)'),
     address: line(LIMITS.address),
   }),
   createdAt: isoTime,
@@ -208,22 +201,21 @@ export interface PlatformDataset {
   readonly aftersales: readonly Aftersale[];
 }
 
-/** The records a sequence of events leaves behind: per key, the one with the newest updatedAt. */
+/** The records a sequence of events leaves behind: per key, the one that replaces the others (replacesRecord). */
 export function datasetFromEvents(events: readonly PlatformEvent[]): PlatformDataset {
   const orders = new Map<string, Order>();
   const logistics = new Map<string, Logistics>();
   const aftersales = new Map<string, Aftersale>();
-  const newer = (old: { updatedAt: string } | undefined, next: { updatedAt: string }) => !old || Date.parse(old.updatedAt) < Date.parse(next.updatedAt);
   for (const e of events) {
     if (e.type === 'order.upserted') {
       const k = `${e.shopId}\u0000${e.data.orderId}`;
-      if (newer(orders.get(k), e.data)) orders.set(k, toOrder(e.shopId, e.data));
+      if (replacesRecord(ORDER_STATUSES, orders.get(k), e.data)) orders.set(k, toOrder(e.shopId, e.data));
     } else if (e.type === 'logistics.upserted') {
       const k = `${e.shopId}\u0000${e.data.orderId}`;
-      if (newer(logistics.get(k), e.data)) logistics.set(k, toLogistics(e.shopId, e.data));
+      if (replacesRecord(LOGISTICS_STATUSES, logistics.get(k), e.data)) logistics.set(k, toLogistics(e.shopId, e.data));
     } else {
       const k = `${e.shopId}\u0000${e.data.aftersaleId}`;
-      if (newer(aftersales.get(k), e.data)) aftersales.set(k, toAftersale(e.shopId, e.data));
+      if (replacesRecord(AFTERSALE_STATUSES, aftersales.get(k), e.data)) aftersales.set(k, toAftersale(e.shopId, e.data));
     }
   }
   return { orders: [...orders.values()], logistics: [...logistics.values()], aftersales: [...aftersales.values()] };

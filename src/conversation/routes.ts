@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Authorize, Role } from '../auth/index.ts';
 import { CONVERSATION_STATES, SYNC_DEFAULT_LIMIT, SYNC_MAX_LIMIT } from '../protocol/conversation.ts';
-import { parseInput } from '../protocol/validation.ts';
+import { isoTime, parseQuery } from '../protocol/validation.ts';
 import type { ConversationRow } from './repository.ts';
 import type { ConversationService } from './service.ts';
 
@@ -24,7 +24,7 @@ const PARTICIPANTS: readonly Role[] = ['customer', 'agent', 'admin'];
 const listQuery = z.strictObject({
   state: z.enum(CONVERSATION_STATES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.iso.datetime({ offset: true }).optional(),
+  before: isoTime('must be an ISO time with a zone').optional(),
   /** Staff: only the conversations held by the caller. */
   mine: z.enum(['true', 'false']).optional(),
 });
@@ -51,13 +51,13 @@ export function registerConversationRoutes(api: FastifyInstance, deps: Conversat
   const { conversations, authorize } = deps;
   api.get('/conversations', async (req) => {
     const p = await authorize(req, { roles: PARTICIPANTS });
-    const q = parseInput(listQuery, req.query);
+    const q = parseQuery(listQuery, req.query);
     const rows = await conversations.list(p, { ...(q.state ? { state: q.state } : {}), limit: q.limit, ...(q.before ? { before: new Date(q.before) } : {}), mine: q.mine === 'true' });
     return { conversations: rows.map(toConversationBody) };
   });
   api.get<{ Params: { id: string } }>('/conversations/:id/messages', async (req) => {
     const p = await authorize(req, { roles: PARTICIPANTS });
-    const q = parseInput(messagesQuery, req.query);
+    const q = parseQuery(messagesQuery, req.query);
     const r = await conversations.sync(p, req.params.id, q.afterSeq, q.limit);
     return { conversationId: req.params.id, messages: r.messages, hasMore: r.hasMore };
   });

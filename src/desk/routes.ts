@@ -26,7 +26,7 @@ import { hasRole, type Authorize, type Principal, type Role } from '../auth/inde
 import type { ConversationRow, ConversationService, EventSink } from '../conversation/index.ts';
 import { KefuError } from '../protocol/errors.ts';
 import type { NoteFrame } from '../protocol/frames.ts';
-import { parseInput } from '../protocol/validation.ts';
+import { parseInput, NO_QUERY, parseQuery } from '../protocol/validation.ts';
 import type { SqlStore } from '../storage/ports.ts';
 import { cannedVars, renderCannedReply } from './canned.ts';
 import { buyerPanel, latestOrder, revealableOrder, revealValue, type DeskCommerce } from './panel.ts';
@@ -98,6 +98,8 @@ function registerNoteRoutes(api: FastifyInstance, d: DeskDeps): void {
   });
 
   api.get<ConvParams>('/conversations/:id/notes', async (req) => {
+
+    parseQuery(NO_QUERY, req.query);
     const p = await d.authorize(req, { roles: ANYONE });
     const c = await staffConversation(d, p, req.params.id);
     return { notes: (await repo.listNotes(d.sql.db, c.id)).map(noteBody) };
@@ -124,6 +126,7 @@ function registerRatingRoute(api: FastifyInstance, d: DeskDeps): void {
 
 function registerBuyerRoutes(api: FastifyInstance, d: DeskDeps): void {
   api.get<ConvParams>('/conversations/:id/buyer', async (req) => {
+    parseQuery(NO_QUERY, req.query);
     const p = await d.authorize(req, { roles: STAFF });
     const c = await staffConversation(d, p, req.params.id);
     return buyerPanel(d.commerce, c);
@@ -141,6 +144,8 @@ function registerBuyerRoutes(api: FastifyInstance, d: DeskDeps): void {
   });
 
   api.get<ConvParams>('/conversations/:id/canned-replies', async (req) => {
+
+    parseQuery(NO_QUERY, req.query);
     const p = await d.authorize(req, { roles: STAFF });
     const c = await staffConversation(d, p, req.params.id);
     const [replies, latest] = await Promise.all([repo.listCannedReplies(d.sql.db, c.shopId), latestOrder(d.commerce, c)]);
@@ -151,6 +156,7 @@ function registerBuyerRoutes(api: FastifyInstance, d: DeskDeps): void {
 
 function registerCannedRoutes(api: FastifyInstance, d: DeskDeps): void {
   api.get<ShopParams>('/shops/:shopId/canned-replies', async (req) => {
+    parseQuery(NO_QUERY, req.query);
     const { shopId } = req.params;
     await d.authorize(req, { roles: STAFF, shopId });
     return { items: await repo.listCannedReplies(d.sql.db, shopId) };
@@ -197,7 +203,7 @@ function registerStatsRoute(api: FastifyInstance, d: DeskDeps): void {
   api.get<ShopParams>('/shops/:shopId/stats', async (req) => {
     const { shopId } = req.params;
     await d.authorize(req, { roles: STAFF, shopId });
-    const { from, to } = statsWindow(parseInput(StatsQuery, req.query));
+    const { from, to } = statsWindow(parseQuery(StatsQuery, req.query));
     return shopStats(d.sql.db, shopId, from, to);
   });
 }

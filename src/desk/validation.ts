@@ -8,7 +8,7 @@
  * are docs/api.md's.
  */
 import { z } from 'zod';
-import { storableString } from '../protocol/validation.ts';
+import { isoTime, storableString } from '../protocol/validation.ts';
 
 export const LIMITS = Object.freeze({
   noteMax: 4000,
@@ -68,6 +68,6 @@ const query = <T extends z.ZodRawShape>(shape: T) =>
   });
 
 export const StatsQuery = query({
-  from: z.iso.datetime({ offset: true, error: 'must be an ISO time with a zone' }).optional(),
-  to: z.iso.datetime({ offset: true, error: 'must be an ISO time with a zone' }).optional(),
+  from: isoTime('must be an ISO time with a zone').optional(),
+  to: isoTime('must be an ISO time with a zone').optional(),
 });

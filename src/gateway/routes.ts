@@ -6,6 +6,7 @@
  * Anyone sees their own devices. Staff see a user only when that user has a conversation
  * with the staff's shop, so no shop learns who else is online; anything else is NOT_FOUND.
  */
+import { NO_QUERY, parseQuery } from '../protocol/validation.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Authorize } from '../auth/index.ts';
 import { KefuError } from '../protocol/errors.ts';
@@ -21,6 +22,7 @@ export interface GatewayRouteDeps {
 
 export function registerGatewayRoutes(api: FastifyInstance, deps: GatewayRouteDeps): void {
   api.get<{ Params: { userId: string } }>('/presence/:userId', async (req) => {
+    parseQuery(NO_QUERY, req.query);
     const p = await deps.authorize(req, { roles: ['customer', 'agent', 'admin'] });
     const { userId } = req.params;
     const isStaff = p.roles.has('agent') || p.roles.has('admin');

@@ -11,6 +11,7 @@
  * The global word list has no route: see defaults.ts. Errors are thrown as KefuError and
  * rendered by the app's error handler.
  */
+import { NO_QUERY, parseQuery } from '../protocol/validation.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal, Role } from '../auth/principal.ts';
 import type { KnowledgeService } from './service.ts';
@@ -47,6 +48,8 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
   };
 
   app.get<ShopParams>('/shops/:shopId/faq', async (req) => {
+
+    parseQuery(NO_QUERY, req.query);
     const { shopId } = req.params;
     await authorize(req, { roles: READERS, shopId });
     return { items: await knowledge.listFaq(shopId) };
@@ -77,6 +80,8 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
   });
 
   app.get<ShopParams>('/shops/:shopId/sensitive-words', async (req) => {
+
+    parseQuery(NO_QUERY, req.query);
     const { shopId } = req.params;
     await authorize(req, { roles: READERS, shopId });
     return { words: await knowledge.getSensitiveWords(shopId) };

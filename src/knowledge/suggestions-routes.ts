@@ -8,6 +8,7 @@
  *
  * Accepting changes the FAQ, so every node's FAQ index is invalidated through `onChanged`.
  */
+import { NO_QUERY, parseQuery } from '../protocol/validation.ts';
 import type { FastifyInstance } from 'fastify';
 import type { KnowledgeRouteDeps } from './routes.ts';
 import type { FaqSuggestionService } from './suggestions.ts';
@@ -24,6 +25,8 @@ export function registerSuggestionRoutes(app: FastifyInstance, deps: SuggestionR
   const { suggestions, authorize } = deps;
 
   app.get<{ Params: { shopId: string } }>('/shops/:shopId/faq/suggestions', async (req) => {
+
+    parseQuery(NO_QUERY, req.query);
     const { shopId } = req.params;
     await authorize(req, { roles: ['admin'], shopId });
     return { items: await suggestions.list(shopId) };

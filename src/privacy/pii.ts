@@ -166,14 +166,22 @@ export function loadKeyring(opts: { piiKeys: readonly PiiKey[] | undefined; data
   return freezeRing(parseKeyFile(readFileSync(path, 'utf8'), path));
 }
 
-/** `13812345678` → `138****5678`; short or odd values keep at most their last 2 characters. */
+/** Digits a masked phone must hide at the least, whatever its length. */
+const PHONE_HIDDEN_MIN = 4;
+
+/**
+ * A phone for display, by its digits only (spaces, dashes, parentheses and `+` go). A leading
+ * `+86`, or `86` before an 11-digit mobile, is dropped: it would take the place of the carrier prefix an agent
+ * recognises. Eleven digits or more keep their first 3 and last 4 (`138****5678`,
+ * `010****5678`); a shorter number keeps only its last digits, at most 4 and never more than it
+ * hides (`1234567` → `****567`, `12345678` → `****5678`): a 7-digit landline must not come out
+ * whole. Every star is one hidden digit, at least {@link PHONE_HIDDEN_MIN}.
+ */
 export function maskPhone(phone: string): string {
-  const s = phone.trim().replace(/[\s-]/g, '');
-  // A country prefix would otherwise take the place of the carrier prefix the agent recognises.
-  const local = s.replace(/^(?:\+?86)(?=1\d{10}$)/, '');
-  if (local.length >= 7) return `${local.slice(0, 3)}****${local.slice(-4)}`;
-  if (local.length <= 2) return '*'.repeat(local.length);
-  return `${'*'.repeat(local.length - 2)}${local.slice(-2)}`;
+  const local = phone.trim().replace(/^\+\s*86/, '').replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
+  if (local.length >= 11) return `${local.slice(0, 3)}${'*'.repeat(local.length - 7)}${local.slice(-4)}`;
+  const shown = local.length >= 2 * PHONE_HIDDEN_MIN ? 4 : Math.max(0, Math.min(4, local.length - PHONE_HIDDEN_MIN));
+  return `${'*'.repeat(local.length - shown)}${local.slice(local.length - shown)}`;
 }
 
 const PROVINCE = /^[\u4e00-\u9fff]{2,7}?(?:省|自治区|特别行政区)/u;

@@ -7,6 +7,19 @@ export const LOGISTICS_STATUSES = ['pending', 'in_transit', 'out_for_delivery', 
 export const AFTERSALE_TYPES = ['refund', 'return', 'exchange'] as const;
 export const AFTERSALE_STATUSES = ['requested', 'approved', 'rejected', 'returning', 'refunded', 'closed'] as const;
 
+/**
+ * Whether a platform record replaces the stored one: a newer `updatedAt`, or the same `updatedAt`
+ * with a status later in its list above. A platform that stamps times to the second sends
+ * "requested" then "approved" within one second; in whichever order they arrive, the record ends
+ * at "approved". The read model's SQL applies the same rule (commerce/apply.ts).
+ */
+export function replacesRecord(statuses: readonly string[], stored: { updatedAt: string; status: string } | undefined, next: { updatedAt: string; status: string }): boolean {
+  if (!stored) return true;
+  const a = Date.parse(stored.updatedAt);
+  const b = Date.parse(next.updatedAt);
+  return a < b || (a === b && statuses.indexOf(next.status) > statuses.indexOf(stored.status));
+}
+
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export type LogisticsStatus = (typeof LOGISTICS_STATUSES)[number];
 export type AftersaleType = (typeof AFTERSALE_TYPES)[number];

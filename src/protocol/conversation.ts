@@ -21,6 +21,13 @@ export const NEXT_STATES: Readonly<Record<ConversationState, readonly Conversati
 };
 
 export const SENDER_ROLES = ['customer', 'bot', 'agent', 'system'] as const;
+
+/**
+ * The longest user or shop id (a token's `sub` and `shop_id`), in characters. Every place that
+ * takes such an id (the token check, the robot, path parameters, the data-rights routes) takes
+ * this many, so an id the issuer may sign works everywhere.
+ */
+export const MAX_PRINCIPAL_ID_CHARS = 256;
 export type SenderRole = (typeof SENDER_ROLES)[number];
 
 /** Messages one `sync` frame or `GET …/messages` returns when the client names no limit. */

@@ -20,8 +20,42 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value ?? {});
   if (r.success) return r.data;
   const issue = r.error.issues[0];
+  // An unknown key is named itself ("foo", "payload.x"), not the object that holds it ("body").
+  if (issue?.code === 'unrecognized_keys') {
+    const field = formatPath([...issue.path, issue.keys[0]!]);
+    throw new KefuError('BAD_REQUEST', `${field}: is not a known field here`, { field });
+  }
   const field = issue ? fieldOf(issue.path) : 'body';
   throw new KefuError('BAD_REQUEST', `${field}: ${issue?.message ?? 'invalid'}`, { field });
+}
+
+const EARLIEST_TIME = Date.UTC(1970, 0, 1);
+const LATEST_TIME = Date.UTC(2200, 0, 1);
+
+/**
+ * An ISO 8601 time with a zone ("2026-11-27T09:15:00Z"), between 1970 and 2200: every accepted
+ * time is then storable by timestamptz and comparable as a JS Date (year 0000 parses in JS and is
+ * refused by PostgreSQL, which made a query's `before` a 500). Webhook times and query times alike.
+ */
+export function isoTime(error = 'must be an ISO 8601 time with a zone, like "2026-11-27T09:15:00Z"') {
+  return z.iso.datetime({ offset: true, error }).refine((s) => {
+    const t = Date.parse(s);
+    return t >= EARLIEST_TIME && t < LATEST_TIME;
+  }, 'must be between 1970 and 2200');
+}
+
+/** A route that takes no query parameters. */
+export const NO_QUERY = z.strictObject({});
+
+/**
+ * parseInput for a query string: as strict as a body, and an empty value (`state=`) is refused by
+ * name rather than read as its default or as 0 (docs/api.md, "Conventions").
+ */
+export function parseQuery<T>(schema: z.ZodType<T>, query: unknown): T {
+  for (const [key, v] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    if (v === '') throw new KefuError('BAD_REQUEST', `${key}: must not be empty`, { field: key });
+  }
+  return parseInput(schema, query);
 }
 
 /**

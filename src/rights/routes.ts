@@ -15,7 +15,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Authorize, Role } from '../auth/index.ts';
-import { parseInput, storableString } from '../protocol/validation.ts';
+import { parseInput, storableString, NO_QUERY, parseQuery } from '../protocol/validation.ts';
+import { MAX_PRINCIPAL_ID_CHARS } from '../protocol/conversation.ts';
 import type { RightsService } from './service.ts';
 
 export interface RightsRoutesDeps {
@@ -33,11 +34,12 @@ const RetentionInput = z.strictObject(
   { messageDays: z.number({ error: 'must be a whole number of days from 1 to 36500, or null' }).int().min(1).max(MAX_RETENTION_DAYS).nullable() },
   { error: 'must be a JSON object' },
 );
-const BuyerId = z.strictObject({ buyerId: storableString().min(1).max(256) });
+const BuyerId = z.strictObject({ buyerId: storableString().min(1).max(MAX_PRINCIPAL_ID_CHARS) });
 const ErasuresQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).optional() });
 
 export function registerRightsRoutes(api: FastifyInstance, d: RightsRoutesDeps): void {
   api.get('/me/export', async (req, reply) => {
+    parseQuery(NO_QUERY, req.query);
     const p = await d.authorize(req, { roles: ['customer'] });
     const doc = await d.rights.export(p.userId);
     return reply.header('content-disposition', 'attachment; filename="kefu-export.json"').header('cache-control', 'no-store').send(doc);
@@ -55,11 +57,13 @@ export function registerRightsRoutes(api: FastifyInstance, d: RightsRoutesDeps):
   api.get<ShopParams>('/shops/:shopId/erasures', async (req) => {
     const { shopId } = req.params;
     await d.authorize(req, { roles: ADMIN, shopId });
-    const q = parseInput(ErasuresQuery, req.query);
+    const q = parseQuery(ErasuresQuery, req.query);
     return { items: await d.rights.erasures(shopId, q.limit ?? 100) };
   });
 
   api.get<ShopParams>('/shops/:shopId/settings/retention', async (req) => {
+
+    parseQuery(NO_QUERY, req.query);
     const { shopId } = req.params;
     await d.authorize(req, { roles: ADMIN, shopId });
     return d.rights.retention(shopId);

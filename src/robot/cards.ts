@@ -5,14 +5,11 @@
  */
 import type { Aftersale, AftersaleStatus, AftersaleType, Logistics, LogisticsStatus, Order, OrderStatus } from '../commerce/types.ts';
 import type { AftersaleCard, ChoiceCard, Lang, LogisticsCard, OrderCard } from './types.ts';
+// One masking rule for every view of a phone (the agent's panel and the robot's cards).
+import { maskPhone } from '../privacy/index.ts';
 
-/** "13812345678" → "138****5678"; short numbers keep only their last two digits. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\s+/g, '');
-  if (digits.length >= 7) return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
-  if (digits.length <= 2) return '*'.repeat(digits.length);
-  return '*'.repeat(digits.length - 2) + digits.slice(-2);
-}
+export { maskPhone };
+
 
 /** "张三" → "张*", "Alice Smith" → "A*". */
 export function maskName(name: string): string {

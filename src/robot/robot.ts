@@ -17,6 +17,7 @@
  */
 import type { Aftersale, BuyerDataSource, Logistics, Order } from '../commerce/types.ts';
 import { KefuError } from '../protocol/errors.ts';
+import { MAX_PRINCIPAL_ID_CHARS } from '../protocol/conversation.ts';
 import { logisticsTargets, parseState, plan, step, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
 import type { FaqLookup } from './faq-index.ts';
 import type { FaqProvider } from './faq-provider.ts';
@@ -77,7 +78,8 @@ export interface Robot {
 }
 
 export const DEFAULT_BUDGET_MS = 300;
-const MAX_ID = 128;
+// The ids of the token (protocol/conversation.ts); a conversation id is kefu's own and shorter.
+const MAX_ID = MAX_PRINCIPAL_ID_CHARS;
 
 export function createRobot(opts: RobotOptions): Robot {
   if (!opts || typeof opts.dataSource?.listOrders !== 'function' || typeof opts.faq?.search !== 'function') {

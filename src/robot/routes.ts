@@ -11,7 +11,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { extractBearer } from '../auth/index.ts';
 import { KefuError } from '../protocol/errors.ts';
-import { parseInput } from '../protocol/validation.ts';
+import { parseInput, NO_QUERY, parseQuery } from '../protocol/validation.ts';
 import { canaryConfigSchema, type CanaryControl } from './canary-control.ts';
 
 export function registerRobotOpsRoutes(api: FastifyInstance, deps: { canaryControl: CanaryControl; opsToken: string }): void {
@@ -21,6 +21,7 @@ export function registerRobotOpsRoutes(api: FastifyInstance, deps: { canaryContr
     if (got.length !== want.length || !timingSafeEqual(got, want)) throw new KefuError('UNAUTHORIZED', 'operator token required');
   };
   api.get('/ops/robot/canary', async (req) => {
+    parseQuery(NO_QUERY, req.query);
     operator(req);
     return deps.canaryControl.current();
   });

@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Authorize, Role } from '../auth/index.ts';
 import { AGENT_STATUSES } from '../protocol/conversation.ts';
-import { parseInput, storableString } from '../protocol/validation.ts';
+import { parseInput, storableString, NO_QUERY, parseQuery } from '../protocol/validation.ts';
 import type { StateChange } from '../conversation/index.ts';
 import type { AgentView, RoutingService } from './service.ts';
 
@@ -34,6 +34,7 @@ export function registerRoutingRoutes(api: FastifyInstance, deps: { routing: Rou
     return agentBody(await routing.setStatus(p, parseInput(statusBody, req.body)));
   });
   api.get<{ Params: { shopId: string } }>('/shops/:shopId/agents', async (req) => {
+    parseQuery(NO_QUERY, req.query);
     const p = await authorize(req, { roles: STAFF, shopId: req.params.shopId });
     return { agents: (await routing.list(p)).map(agentBody) };
   });

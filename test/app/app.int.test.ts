@@ -149,4 +149,41 @@ describe('app over HTTP (embedded)', () => {
     assert.equal((await get(await issuer.token({ sub: 'buyer_pr', scope: 'cs:customer' }))).status, 200, 'a buyer sees their own devices');
     await buyer.close();
   });
+  test("found from outside: a 256-character buyer id works everywhere; bad paths, times and queries are 400 in the error body", async () => {
+    const code = async (r: Response) => ((await r.json()) as { error: { code: string; message: string } }).error;
+    // A buyer id as long as a token's sub may be: the robot answers them, and erasure takes the id in the path.
+    const longId = `buyer_${'L'.repeat(250)}`;
+    const buyer = await connect(node.url, await issuer.token({ sub: longId, scope: 'cs:customer' }));
+    const ack = await buyer.sendText({ shopId: 'shop_long' }, 'hello');
+    await node.rt.bot.idle();
+    const history = await buyer.syncAll(ack.conversationId, 0);
+    assert.ok(history.some((m) => m.sender.role === 'bot'), 'the robot answered a 256-character buyer id');
+    assert.ok(!history.some((m) => m.sender.role === 'system'), 'not the apology of a failed turn');
+    await buyer.close();
+    const adminToken = await admin('shop_long');
+    const auth = { authorization: `Bearer ${adminToken}` };
+    const erase = await fetch(`${node.url}/api/v1/shops/shop_long/buyers/${longId}`, { method: 'DELETE', headers: auth });
+    assert.equal(erase.status, 200, await erase.clone().text());
+    // A path that is not percent-encoding: 400 in kefu's error body, not Fastify's.
+    const bad = await fetch(`${node.url}/api/v1/conversations/%FF/messages`, { headers: auth });
+    assert.equal(bad.status, 400);
+    assert.equal((await code(bad)).code, 'BAD_REQUEST');
+    // Year 0000 parses in JS and not in PostgreSQL: refused at the edge, never a 500.
+    for (const q of ['/conversations?before=0000-01-01T00:00:00Z', '/shops/shop_long/stats?to=0000-01-01T00:00:00Z']) {
+      const r = await fetch(`${node.url}/api/v1${q}`, { headers: auth });
+      assert.equal(r.status, 400, q);
+    }
+    // Queries are strict everywhere: an empty value and an unknown parameter are named.
+    const empty = await fetch(`${node.url}/api/v1/conversations/${ack.conversationId}/messages?afterSeq=`, { headers: auth });
+    assert.equal(empty.status, 400);
+    assert.match((await code(empty)).message, /^afterSeq: /);
+    const unknown = await fetch(`${node.url}/api/v1/conversations?foo=1`, { headers: auth });
+    assert.match((await code(unknown)).message, /^foo: /);
+    for (const path of ['/shops/shop_long/agents?x=1', '/shops/shop_long/faq/suggestions?x=1', '/shops/shop_long/faq?x=1']) {
+      const r = await fetch(`${node.url}/api/v1${path}`, { headers: auth });
+      assert.equal(r.status, 400, path);
+      assert.match((await code(r)).message, /^x: /, path);
+    }
+    assert.ok(!node.logs.some((l) => /"level":50/.test(l)), 'no error-level log line');
+  });
 });

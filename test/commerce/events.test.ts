@@ -63,6 +63,11 @@ describe('parsePlatformEvent', () => {
     );
     badField(mutate(orderEvent(), (b) => (b.data.items[0].quantity = 1.5)), 'data.items[0].quantity', /integer/);
     badField(mutate(orderEvent(), (b) => (b.data.receiver.phone = 'call me')), 'data.receiver.phone');
+    badField(mutate(orderEvent(), (b) => (b.data.receiver.phone = '(-) -')), 'data.receiver.phone');
+    // The documented characters in any order, an area code in parentheses first included.
+    for (const phone of ['(0755) 8888-1234', '(0755)88881234', '+1 (555) 010-9999', '0755 8888-1234', '+86 138 1234 5678']) {
+      assert.equal(parsePlatformEvent(mutate(orderEvent(), (b) => (b.data.receiver.phone = phone))).shopId.length > 0, true, phone);
+    }
     badField(mutate(orderEvent(), (b) => (b.data.currency = 'rmb')), 'data.currency');
     badField(mutate(logisticsEvent(), (b) => (b.data.events[1].time = 'yesterday')), 'data.events[1].time');
     badField(mutate(aftersaleEvent(), (b) => (b.data.type = 'chargeback')), 'data.type', /refund, return, exchange/);
@@ -103,5 +108,12 @@ describe('datasetFromEvents', () => {
       ds.logistics[0]!.events.map((x) => x.description),
       ['已揽收', '到达杭州转运中心'],
     );
+  });
+
+  test('two versions stamped in the same second end at the later status, in either order', () => {
+    const requested = parsePlatformEvent(aftersaleEvent({ status: 'requested', updatedAt: '2026-11-22T10:00:00Z' }));
+    const approved = parsePlatformEvent(aftersaleEvent({ status: 'approved', updatedAt: '2026-11-22T10:00:00Z' }));
+    assert.equal(datasetFromEvents([requested, approved]).aftersales[0]!.status, 'approved');
+    assert.equal(datasetFromEvents([approved, requested]).aftersales[0]!.status, 'approved');
   });
 });

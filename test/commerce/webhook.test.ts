@@ -115,13 +115,17 @@ function deliveryTests(st: Suite): void {
 }
 
 function orderingTests(st: Suite): void {
-  test('an older updatedAt changes nothing; a newer one replaces; an equal one is ignored', async () => {
+  test('an older updatedAt changes nothing; a newer one replaces; an equal one replaces only with a later status', async () => {
     const shopId = 'order';
     await st.apply(orderEvent({ shopId, status: 'shipped', updatedAt: '2026-11-20T10:00:00Z' }));
     assert.deepEqual(await st.apply(orderEvent({ shopId, status: 'paid', updatedAt: '2026-11-20T09:59:59.999Z' })), { applied: false, duplicate: false });
     assert.equal((await st.storedOrder(shopId, 'O1'))?.status, 'shipped');
-    assert.deepEqual(await st.apply(orderEvent({ shopId, status: 'cancelled', updatedAt: '2026-11-20T10:00:00Z' })), { applied: false, duplicate: false });
-    assert.deepEqual(await st.apply(orderEvent({ shopId, status: 'delivered', updatedAt: '2026-11-20T18:00:00+08:00' })), { applied: false, duplicate: false });
+    // The same second (a platform that stamps to the second): an earlier status is a late
+    // delivery and changes nothing; a later one is the newer change and replaces.
+    assert.deepEqual(await st.apply(orderEvent({ shopId, status: 'paid', updatedAt: '2026-11-20T10:00:00Z' })), { applied: false, duplicate: false });
+    assert.deepEqual(await st.apply(orderEvent({ shopId, status: 'shipped', updatedAt: '2026-11-20T10:00:00Z', price: '70' })), { applied: false, duplicate: false });
+    assert.deepEqual(await st.apply(orderEvent({ shopId, status: 'delivered', updatedAt: '2026-11-20T18:00:00+08:00' })), { applied: true, duplicate: false });
+    assert.equal((await st.storedOrder(shopId, 'O1'))?.status, 'delivered');
     assert.deepEqual(await st.apply(orderEvent({ shopId, status: 'delivered', updatedAt: '2026-11-20T10:00:00.001Z', price: '60' })), { applied: true, duplicate: false });
     const row = await st.storedOrder(shopId, 'O1');
     assert.equal(row?.status, 'delivered');
@@ -131,11 +135,13 @@ function orderingTests(st: Suite): void {
     // Logistics and after-sales follow the same rule.
     await st.apply(logisticsEvent({ shopId, status: 'in_transit', updatedAt: '2026-11-21T10:00:00Z' }));
     assert.equal((await st.apply(logisticsEvent({ shopId, status: 'pending', updatedAt: '2026-11-21T09:00:00Z' }))).applied, false);
+    assert.equal((await st.apply(logisticsEvent({ shopId, status: 'out_for_delivery', updatedAt: '2026-11-21T10:00:00Z' }))).applied, true, 'same second, later status');
     assert.equal((await st.apply(logisticsEvent({ shopId, status: 'delivered', updatedAt: '2026-11-22T09:00:00Z' }))).applied, true);
     const l = await st.sql.db.selectFrom('shop_logistics').selectAll().where('shop_id', '=', shopId).executeTakeFirstOrThrow();
     assert.equal(l.status, 'delivered');
     await st.apply(aftersaleEvent({ shopId, status: 'approved', amount: '10', updatedAt: '2026-11-22T10:00:00Z' }));
     assert.equal((await st.apply(aftersaleEvent({ shopId, status: 'requested', updatedAt: '2026-11-22T08:00:00Z' }))).applied, false);
+    assert.equal((await st.apply(aftersaleEvent({ shopId, status: 'requested', updatedAt: '2026-11-22T10:00:00Z' }))).applied, false, 'same second, earlier status');
     const a = await st.sql.db.selectFrom('shop_aftersales').selectAll().where('shop_id', '=', shopId).executeTakeFirstOrThrow();
     assert.equal(a.status, 'approved');
     assert.equal(a.amount, '10.00');

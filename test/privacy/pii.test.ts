@@ -139,8 +139,17 @@ describe('masking', () => {
     assert.equal(maskPhone('13812345678'), '138****5678');
     assert.equal(maskPhone('+86 138-1234-5678'), '138****5678');
     assert.equal(maskPhone('010-62345678'), '010****5678');
-    assert.equal(maskPhone('12345'), '***45');
+    assert.equal(maskPhone('12345'), '****5');
     assert.equal(maskPhone('12'), '**');
+    // Short numbers never come out whole or nearly so: at least four digits hidden.
+    assert.equal(maskPhone('1234567'), '****567');
+    assert.equal(maskPhone('12345678'), '****5678');
+    assert.equal(maskPhone('+86 7654321'), '****321');
+    assert.equal(maskPhone('+86 12345'), '****5');
+    // Digits only: a parenthesis or a + is not one of the first three.
+    assert.equal(maskPhone('+1 (555) 010-9999'), '155****9999');
+    assert.equal(maskPhone('(0755) 8888-1234'), '075*****1234');
+    assert.equal(maskPhone('8613812345678'), '138****5678');
     assert.ok(!maskPhone('13812345678').includes('1234'));
   });
 
