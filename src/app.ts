@@ -28,6 +28,8 @@ import type { Runtime } from './wiring.ts';
 import { inScope } from './storage/scope.ts';
 
 const BODY_LIMIT = 1024 * 1024;
+/** The limit a route was given, as its error names it: `1 MiB`, `2 MiB`, `0.5 MiB`. */
+const mib = (bytes: number) => `${Math.round((bytes / (1024 * 1024)) * 100) / 100} MiB`;
 
 export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
   const { KEFU_HTTP_HEADERS_TIMEOUT_MS: headersMs, KEFU_HTTP_REQUEST_TIMEOUT_MS: requestMs } = rt.config.raw;
@@ -81,7 +83,7 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
 function renderError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   let k: KefuError;
   if (isKefuError(err)) k = err;
-  else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') k = new KefuError('TOO_LARGE', 'body exceeds 1 MiB');
+  else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') k = new KefuError('TOO_LARGE', `body exceeds ${mib(req.routeOptions.bodyLimit ?? BODY_LIMIT)}`);
   else if (err.validation || err.code?.startsWith('FST_ERR_CTP') || err.statusCode === 400) k = new KefuError('BAD_REQUEST', err.message);
   else k = toKefuError(err);
   const kind = errorKind(k);

@@ -104,13 +104,21 @@ export async function insertRating(db: Db, r: { conversationId: string; buyerId:
       .returningAll()
       .executeTakeFirst();
     if (!row) return { ok: false, reason: 'not_closed' };
-    const rating = { conversationId: row.conversation_id, shopId: row.shop_id, buyerId: row.buyer_id, agentId: row.agent_id, score: row.score, comment: row.comment, createdAt: row.created_at };
-    return { ok: true, rating };
+    return { ok: true, rating: toRating(row) };
   } catch (e) {
     if (isUniqueViolation(e)) return { ok: false, reason: 'already_rated' };
     throw e;
   }
 }
+
+/** The conversation's rating, or undefined when it has none. */
+export async function getRating(db: Db, conversationId: string): Promise<Rating | undefined> {
+  const row = await db.selectFrom('conversation_ratings').selectAll().where('conversation_id', '=', conversationId).executeTakeFirst();
+  return row && toRating(row);
+}
+
+type RatingRow = { conversation_id: string; shop_id: string; buyer_id: string; agent_id: string | null; score: number; comment: string | null; created_at: Date };
+const toRating = (row: RatingRow): Rating => ({ conversationId: row.conversation_id, shopId: row.shop_id, buyerId: row.buyer_id, agentId: row.agent_id, score: row.score, comment: row.comment, createdAt: row.created_at });
 
 // --- Canned replies --------------------------------------------------------------------------
 

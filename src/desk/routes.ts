@@ -5,6 +5,7 @@
  *   POST   /conversations/:id/notes            agent, admin of the shop   201 note (+ `note` frame to the shop's consoles)
  *   GET    /conversations/:id/notes            agent, admin of the shop   200 { notes }, oldest first
  *   POST   /conversations/:id/rating           the conversation's buyer   201 { conversationId, score, comment?, createdAt }
+ *   GET    /conversations/:id/rating           the conversation's buyer   200 { conversationId, rated, score?, comment?, createdAt? }
  *   GET    /conversations/:id/buyer            agent, admin of the shop   200 buyer panel (receiver masked)
  *   POST   /conversations/:id/buyer/reveal     agent, admin of the shop   200 { orderId, field, value } (audited first)
  *   GET    /conversations/:id/canned-replies   agent, admin of the shop   200 { items: reply + { rendered, missing } } (extension)
@@ -98,7 +99,6 @@ function registerNoteRoutes(api: FastifyInstance, d: DeskDeps): void {
   });
 
   api.get<ConvParams>('/conversations/:id/notes', async (req) => {
-
     parseQuery(NO_QUERY, req.query);
     const p = await d.authorize(req, { roles: ANYONE });
     const c = await staffConversation(d, p, req.params.id);
@@ -119,10 +119,21 @@ function registerRatingRoute(api: FastifyInstance, d: DeskDeps): void {
     } catch (err) {
       d.log.warn({ err: (err as Error).message, conversationId: c.id }, 'rating listener failed');
     }
-    const { conversationId, score, comment, createdAt } = r.rating;
-    return reply.code(201).send({ conversationId, score, ...(comment ? { comment } : {}), createdAt: createdAt.toISOString() });
+    return reply.code(201).send(ratingBody(r.rating));
+  });
+  // Whether the buyer rated it already, from any device: the widget asks before offering the form.
+  api.get<ConvParams>('/conversations/:id/rating', async (req) => {
+    parseQuery(NO_QUERY, req.query);
+    const p = await d.authorize(req, { roles: ['customer'] });
+    const c = await d.conversations.visible(p, req.params.id);
+    if (c.buyerId !== p.userId) throw noConversation();
+    const rating = await repo.getRating(d.sql.db, c.id);
+    // Not rated is an answer, not an error: every device asks this of every closed conversation.
+    return rating ? { rated: true, ...ratingBody(rating) } : { conversationId: c.id, rated: false };
   });
 }
+
+const ratingBody = ({ conversationId, score, comment, createdAt }: repo.Rating) => ({ conversationId, score, ...(comment ? { comment } : {}), createdAt: createdAt.toISOString() });
 
 function registerBuyerRoutes(api: FastifyInstance, d: DeskDeps): void {
   api.get<ConvParams>('/conversations/:id/buyer', async (req) => {

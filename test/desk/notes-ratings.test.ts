@@ -115,6 +115,8 @@ function ratingTests(st: { desk: Desk }): void {
     assert.deepEqual(early.json(), { error: { code: 'CONFLICT', message: 'conversation not closed yet' } });
 
     await closeConversation(desk, id, 'agent_r');
+    const before = await desk.app.inject({ method: 'GET', url: ratingUrl(id), headers: as.buyer('buyer_r1') });
+    assert.deepEqual([before.statusCode, before.json()], [200, { conversationId: id, rated: false }], 'not rated yet');
     desk.rated.length = 0;
     const r = await desk.app.inject({ method: 'POST', url: ratingUrl(id), headers: as.buyer('buyer_r1'), payload: { score: 4, comment: ' 很耐心 ' } });
     assert.equal(r.statusCode, 201);
@@ -124,6 +126,11 @@ function ratingTests(st: { desk: Desk }): void {
     const again = await desk.app.inject({ method: 'POST', url: ratingUrl(id), headers: as.buyer('buyer_r1'), payload: { score: 1 } });
     assert.equal(again.statusCode, 409);
     assert.deepEqual(again.json(), { error: { code: 'CONFLICT', message: 'conversation already rated' } });
+    // Any device of the buyer can ask whether it was rated (the widget does before offering the form).
+    const read = await desk.app.inject({ method: 'GET', url: ratingUrl(id), headers: as.buyer('buyer_r1') });
+    assert.deepEqual([read.statusCode, read.json().rated, read.json().score, read.json().comment], [200, true, 4, '很耐心']);
+    const foreign = await desk.app.inject({ method: 'GET', url: ratingUrl(id), headers: as.buyer('buyer_r_other') });
+    assert.equal(foreign.statusCode, 404, "another buyer cannot read it");
 
     const rows = await desk.sql.db.selectFrom('conversation_ratings').selectAll().where('conversation_id', '=', id).execute();
     assert.deepEqual(rows.map((x) => [x.shop_id, x.buyer_id, x.agent_id, x.score, x.comment]), [['shop_r', 'buyer_r1', 'agent_r', 4, '很耐心']]);

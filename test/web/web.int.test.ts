@@ -93,7 +93,10 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     page.on('console', (m) => {
       // The admin's canary section asks, without a token, whether kefu has operator endpoints:
       // 401 means yes (404 no), and Chromium logs every 4xx answer as an error.
-      const probe = m.location().url.endsWith('/api/v1/ops/robot/canary') && /status of 401/.test(m.text());
+      const probe =
+        (m.location().url.endsWith('/api/v1/ops/robot/canary') && /status of 401/.test(m.text())) ||
+        // The second device's score, refused on purpose below (one rating per conversation).
+        (m.location().url.endsWith('/rating') && /status of 409/.test(m.text()));
       if (m.type() === 'error' && !probe && !/ERR_INTERNET_DISCONNECTED|net::ERR_|WebSocket connection/.test(m.text())) errors.push(`${path}: ${m.text()}`);
     });
     await page.goto(`${node.url}${path}`);
@@ -163,7 +166,15 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await axeWidget(buyerA.page, 'the rating form');
     await buyerA.w.getByRole('button', { name: '5', exact: true }).click();
     await buyerA.w.getByText('感谢您的评价！').waitFor(WAIT);
+    // The other device still shows the form; a score there is refused (one rating) and said so,
+    // not thanked for. A device opened afterwards asks the server and offers no form at all.
+    await buyerB.w.getByRole('button', { name: '3', exact: true }).click();
+    await buyerB.w.getByText('您已在其他设备评价过本次服务，感谢！').waitFor(WAIT);
     await buyerB.page.context().close();
+    const buyerD = await openWidget('buyer_1');
+    await buyerD.w.getByText('感谢您的评价！').waitFor(WAIT);
+    assert.equal(await buyerD.w.getByRole('group', { name: '请为本次服务打分' }).count(), 0, 'no rating form once rated');
+    await buyerD.page.context().close();
   });
 
   let buyerC: { page: Page; w: FrameLocator };

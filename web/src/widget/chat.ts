@@ -52,7 +52,8 @@ export interface ChatState {
   agentTyping?: string;
   /** The other side's read mark in the shown conversation. */
   peerReadSeq: number;
-  rating: 'none' | 'ask' | 'sending' | 'done';
+  /** `checking`: asking the server whether another device rated it; `already`: a second try was refused. */
+  rating: 'none' | 'checking' | 'ask' | 'sending' | 'done' | 'already';
   visible: boolean;
   unread: number;
 }
@@ -173,7 +174,28 @@ export class Chat {
 
   #ratingFor(id: string, state: ConversationState): ChatState['rating'] {
     if (state !== 'closed') return 'none';
-    return localStorage.getItem(RATED_KEY + id) ? 'done' : 'ask';
+    if (localStorage.getItem(RATED_KEY + id)) return 'done';
+    void this.#checkRated(id);
+    return 'checking';
+  }
+
+  /** This device does not know: the buyer may have rated on another one (GET …/rating). */
+  async #checkRated(id: string): Promise<void> {
+    const rated = await this.#ratedOnServer(id);
+    if (this.store.state.conv?.id !== id || this.store.state.rating !== 'checking') return;
+    if (rated) localStorage.setItem(RATED_KEY + id, String(rated));
+    this.store.set({ rating: rated ? 'done' : 'ask' });
+  }
+
+  /** The stored score, 0 when there is none, or when it cannot be told (the form is offered; a second rating is refused anyway). */
+  async #ratedOnServer(id: string): Promise<number> {
+    if (!this.#token) return 0;
+    try {
+      const r = await api<{ rated: boolean; score?: number }>(this.#token, 'GET', `/conversations/${encodeURIComponent(id)}/rating`);
+      return r.rated ? (r.score ?? 1) : 0;
+    } catch {
+      return 0;
+    }
   }
 
   #applyState(conv: Conv): void {
@@ -328,10 +350,11 @@ export class Chat {
     try {
       await api(this.#token, 'POST', `/conversations/${encodeURIComponent(conv.id)}/rating`, { body: { score } });
     } catch (e) {
-      if (!(e instanceof ApiError && e.status === 409)) {
-        this.store.set({ rating: 'ask' });
-        return;
-      }
+      // Refused as a second rating (given on another device): say so, never thank for a score that was not stored.
+      const stored = e instanceof ApiError && e.status === 409 ? await this.#ratedOnServer(conv.id) : 0;
+      if (stored) localStorage.setItem(RATED_KEY + conv.id, String(stored));
+      this.store.set({ rating: stored ? 'already' : 'ask' });
+      return;
     }
     localStorage.setItem(RATED_KEY + conv.id, String(score));
     this.store.set({ rating: 'done' });

@@ -21,14 +21,14 @@ const t = translator(
       queued: '正在为您转接人工客服', position: '排队中：第 {0} 位', wait: '预计等待约 {0} 分钟', assigned: '客服 {0} 为您服务', agent: '客服', typing: '{0}正在输入…',
       read: '已读', sent: '已送达', sending: '发送中…', failed: '发送失败', retry: '重试', older: '加载更早的消息…', newConv: '新的会话',
       quick: '常用问题', qParcel: '查快递', qParcelText: '我的快递到哪了', qRefund: '退款进度', qRefundText: '我的退款到哪了', qHuman: '转人工', qHumanText: '转人工',
-      rate: '请为本次服务打分', rated: '感谢您的评价！', closed: '会话已结束', image: '图片', you: '我', bot: '智能助手', system: '系统', noToken: '正在登录…', log: '聊天记录'
+      rate: '请为本次服务打分', rated: '感谢您的评价！', alreadyRated: '您已在其他设备评价过本次服务，感谢！', closed: '会话已结束', image: '图片', you: '我', bot: '智能助手', system: '系统', noToken: '正在登录…', log: '聊天记录'
     },
     en: {
       title: 'Customer service', close: 'Close', message: 'Message', send: 'Send', placeholder: 'Type a message, Enter to send', offline: 'You are offline. Reconnecting…', connecting: 'Connecting…',
       queued: 'Connecting you to a person', position: 'In the queue: number {0}', wait: 'about {0} min', assigned: '{0} is helping you', agent: 'Agent', typing: '{0} is typing…',
       read: 'Read', sent: 'Delivered', sending: 'Sending…', failed: 'Not sent', retry: 'Retry', older: 'Loading earlier messages…', newConv: 'New conversation',
       quick: 'Common questions', qParcel: 'Track my parcel', qParcelText: 'where is my package', qRefund: 'Refund progress', qRefundText: 'where is my refund', qHuman: 'Talk to a person', qHumanText: 'talk to a person',
-      rate: 'Please rate this conversation', rated: 'Thank you for your rating!', closed: 'Conversation ended', image: 'Image', you: 'Me', bot: 'Assistant', system: 'System', noToken: 'Signing in…', log: 'Chat history'
+      rate: 'Please rate this conversation', rated: 'Thank you for your rating!', alreadyRated: 'You already rated this conversation on another device. Thank you!', closed: 'Conversation ended', image: 'Image', you: 'Me', bot: 'Assistant', system: 'System', noToken: 'Signing in…', log: 'Chat history'
     },
   },
   lang,
@@ -150,8 +150,9 @@ function Banners() {
 
 function Rating() {
   const s = useStore(chat.store);
-  if (s.conv?.state !== 'closed' || s.rating === 'none') return null;
+  if (s.conv?.state !== 'closed' || s.rating === 'none' || s.rating === 'checking') return null;
   if (s.rating === 'done') return <p class="rating done" role="status">{t('rated')}</p>;
+  if (s.rating === 'already') return <p class="rating done" role="status">{t('alreadyRated')}</p>;
   return (
     <div class="rating" role="group" aria-labelledby="rate-label">
       <p id="rate-label">{t('rate')}</p>
