@@ -7,8 +7,9 @@
  *
  * Produced from the conversation events, not by the conversation service: on `messageStored` of an
  * agent's text, the buyer message it answers is read back from the database (the latest buyer
- * text before it that the robot replied to and no agent had answered yet), so it works whichever
- * node stored the buyer's message. A question the FAQ already answers is not suggested; one row
+ * text before it that the robot replied to without the buyer's own data and no agent had answered
+ * yet; greetings and "let me check" are neither question nor answer), so it works whichever node
+ * stored the buyer's message. A question the FAQ already answers is not suggested; one row
  * per buyer message (a unique index), so a second agent reply or a repeated event adds nothing.
  */
 import { randomUUID } from 'node:crypto';
@@ -61,6 +62,13 @@ const MAX_ANSWER = 4000;
 const MIN_QUESTION = 2;
 /** Buyer messages looked back over for the question, newest first. */
 const RECENT_QUESTIONS = 5;
+/** Messages read back to find them (buyer, robot and agent messages together). */
+const LOOK_BACK = 40;
+// An agent's greeting or "let me check" is not an answer: neither a suggestion's answer nor a sign
+// that the question was answered already.
+const HOLDING = /有什么(?:可以|能)?(?:帮|为)|请问有什么|马上(?:帮|为)您|稍等|(?:看|查)一下|帮您(?:看看|查查|查)|为您查|how (?:can|may) i help|let me (?:check|look|see)|(?:one|just a) (?:moment|sec)|give me a (?:moment|sec|minute)/i;
+const MAX_HOLDING = 40;
+const isHolding = (text: string) => !text || CHATTER.test(text) || (text.length <= MAX_HOLDING && HOLDING.test(text));
 // Asking for a person, greeting, thanking, prodding: not a question an FAQ entry could answer.
 const CHATTER =
   /^\s*(?:(?:转|找|要|请)?(?:人工|真人|客服)(?:客服|服务)?|在吗|在不在|有人吗|你好|您好|哈喽|谢谢|好的|嗯+|ok|okay|hi|hello|hey|thanks?|thank you|agent|human|real person|(?:talk|speak) to (?:a |an )?(?:human|person|agent))[\s!！?？.。~]*$/i;
@@ -118,7 +126,7 @@ export class FaqSuggestionService {
     const content = e.message.content;
     if (content.kind !== 'text') return null;
     const answer = content.text.trim();
-    if (!answer || answer.length > MAX_ANSWER) return null;
+    if (!answer || answer.length > MAX_ANSWER || isHolding(answer)) return null;
     const q = await this.#questionBefore(e.shopId, e.conversationId, Number(e.message.seq));
     if (!q) return null;
     const found = await this.#faq.lookup(e.shopId, q.text);
@@ -135,21 +143,28 @@ export class FaqSuggestionService {
   }
 
   /**
-   * The latest buyer text before `seq` that the robot replied to, that no agent has answered since
-   * and that is a question rather than chatter ("转人工", "在吗", "thanks"): what the agent's reply
-   * at `seq` answers.
+   * What the agent's reply at `seq` answers, walking back over the conversation's last messages:
+   * the latest buyer text that the robot replied to without a card (a card is the buyer's own
+   * order, parcel or refund, answered from their data: never FAQ material) and that is a question
+   * rather than chatter ("转人工", "在吗", "thanks"). None when an agent already answered after it
+   * (this reply is a later one); an agent's greeting or "let me check" does not count as an answer.
    */
   async #questionBefore(shopId: string, conversationId: string, seq: number): Promise<{ seq: number; text: string } | null> {
-    const r = await sql<{ seq: string | number; text: string | null }>`
-      select m.seq, m.content->>'text' as text from messages m
-      where m.conversation_id = ${conversationId} and m.shop_id = ${shopId} and m.sender_role = 'customer' and m.seq < ${seq}
-        and m.content->>'kind' = 'text'
-        and exists (select 1 from messages b where b.conversation_id = m.conversation_id and b.sender_role = 'bot' and b.seq > m.seq and b.seq < ${seq})
-        and not exists (select 1 from messages a where a.conversation_id = m.conversation_id and a.sender_role = 'agent' and a.seq > m.seq and a.seq < ${seq})
-      order by m.seq desc limit ${RECENT_QUESTIONS}`.execute(this.#sql.db);
-    for (const row of r.rows) {
-      const text = row.text?.trim();
-      if (text && text.length >= MIN_QUESTION && text.length <= MAX_QUESTION && !CHATTER.test(text)) return { seq: Number(row.seq), text };
+    const r = await sql<{ seq: string | number; sender_role: string; content: { text?: unknown; card?: unknown } }>`
+      select seq, sender_role, content from messages
+      where conversation_id = ${conversationId} and shop_id = ${shopId} and seq < ${seq} and content->>'kind' = 'text'
+      order by seq desc limit ${LOOK_BACK}`.execute(this.#sql.db);
+    const rows = r.rows.map((x) => ({ seq: Number(x.seq), role: x.sender_role, text: typeof x.content.text === 'string' ? x.content.text.trim() : '', card: x.content.card !== undefined }));
+    let botReplied = false;
+    let withCard = false;
+    let questions = 0;
+    for (const m of rows) {
+      if (m.role === 'agent' && !isHolding(m.text)) return null;
+      if (m.role === 'bot') [botReplied, withCard] = [true, withCard || m.card];
+      if (m.role !== 'customer') continue;
+      if (botReplied && !withCard && m.text.length >= MIN_QUESTION && m.text.length <= MAX_QUESTION && !CHATTER.test(m.text)) return { seq: m.seq, text: m.text };
+      [botReplied, withCard] = [false, false];
+      if (++questions >= RECENT_QUESTIONS) return null;
     }
     return null;
   }

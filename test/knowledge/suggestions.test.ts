@@ -53,11 +53,11 @@ for (const factory of SQL_FACTORIES) {
     });
 
     /** A conversation with these messages (seq 1..n); returns the messageStored event of message `at`. */
-    async function conversation(messages: [Sender, string][], at = messages.length, shopId = shop): Promise<ConversationEvents['messageStored']> {
+    async function conversation(messages: [Sender, string, object?][], at = messages.length, shopId = shop): Promise<ConversationEvents['messageStored']> {
       const id = randomUUID();
       await sql`insert into conversations (id, shop_id, buyer_id, state, last_seq) values (${id}, ${shopId}, ${`b-${id.slice(0, 6)}`}, 'assigned', ${messages.length})`.execute(store.db);
-      for (const [i, [role, text]] of messages.entries()) {
-        await sql`insert into messages (conversation_id, seq, shop_id, sender_role, sender_id, content) values (${id}, ${i + 1}, ${shopId}, ${role}, ${role}, ${JSON.stringify({ kind: 'text', text })})`.execute(store.db);
+      for (const [i, [role, text, card]] of messages.entries()) {
+        await sql`insert into messages (conversation_id, seq, shop_id, sender_role, sender_id, content) values (${id}, ${i + 1}, ${shopId}, ${role}, ${role}, ${JSON.stringify({ kind: 'text', text, ...(card ? { card } : {}) })})`.execute(store.db);
       }
       const [role, text] = messages[at - 1]!;
       return {
@@ -96,6 +96,19 @@ for (const factory of SQL_FACTORIES) {
       assert.equal(await suggestions.fromAgentReply(await conversation([['customer', '你们周末上班吗'], ['agent', '周末也有人在']])), null);
       const later = await conversation([['customer', '你们卖不卖帐篷'], ['bot', '没明白'], ['agent', '有的'], ['agent', '链接发您']], 4);
       assert.equal(await suggestions.fromAgentReply(later), null);
+    });
+
+    test("the robot's answer from the buyer's own data is no miss; an agent's greeting is neither answer nor a sign of one", async () => {
+      const parcel = { type: 'logistics', orderId: 'SO1', carrier: '顺丰', trackingNo: 'SF1', status: 'in_transit', events: [] };
+      // Asked where their parcel is, answered with its card, then 转人工: the agent's greeting and
+      // "let me check" are not suggested, and the parcel question is not FAQ material at all.
+      const flow: [Sender, string, object?][] = [['customer', '我的快递到哪了'], ['bot', '您的包裹在路上', parcel], ['customer', '转人工'], ['bot', '已为您转接人工客服'], ['agent', '您好，我是小王，请问有什么可以帮您？'], ['agent', '好的，马上帮您看看'], ['agent', '您的快递明天上午送到。']];
+      for (let at = 5; at <= 7; at++) assert.equal(await suggestions.fromAgentReply(await conversation(flow, at)), null, `message ${at}`);
+      // A real miss, then the greeting, then the answer: the answer is suggested for the question, not for 转人工.
+      const missed: [Sender, string][] = [['customer', '你们的包装是环保材料吗'], ['bot', '抱歉，我没太明白'], ['customer', '转人工'], ['bot', '已为您转接人工客服'], ['agent', '您好，请问有什么可以帮您？'], ['agent', '是的，我们的纸箱和填充物都可回收。']];
+      assert.equal(await suggestions.fromAgentReply(await conversation(missed, 5)), null, 'the greeting');
+      const s = await suggestions.fromAgentReply(await conversation(missed, 6));
+      assert.deepEqual([s?.question, s?.answer], ['你们的包装是环保材料吗', '是的，我们的纸箱和填充物都可回收。']);
     });
 
     test('the listener on the event bus records it without the publisher waiting', async () => {
