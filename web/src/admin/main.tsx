@@ -167,6 +167,8 @@ function useSection(): Section {
 
 function Admin({ session }: { session: Session }) {
   const section = useSection();
+  // An accepted suggestion changed the FAQ: the list above it reads it again.
+  const [faqRead, setFaqRead] = useState(0);
   const call: Call = async (method, path, body) => {
     try {
       return await api(session.token, method, path, body !== undefined ? { body } : {});
@@ -205,8 +207,8 @@ function Admin({ session }: { session: Session }) {
             <Agents call={call} shop={shop} />
           </>
         ) : null}
-        {section === 'faq' ? <FaqSection call={call} shop={shop} /> : null}
-        {section === 'faq' ? <SuggestionsSection call={call} shop={shop} /> : null}
+        {section === 'faq' ? <FaqSection key={faqRead} call={call} shop={shop} /> : null}
+        {section === 'faq' ? <SuggestionsSection call={call} shop={shop} onAccepted={() => setFaqRead((n) => n + 1)} /> : null}
         {section === 'words' ? <WordsSection call={call} shop={shop} /> : null}
         {section === 'canned' ? <CannedSection call={call} shop={shop} /> : null}
         {section === 'commands' ? <CommandsSection call={call} shop={shop} /> : null}

@@ -39,7 +39,7 @@ const TEXT = {
   },
 } as const;
 
-export function SuggestionsSection({ call, shop }: { call: Call; shop: string }) {
+export function SuggestionsSection({ call, shop, onAccepted }: { call: Call; shop: string; onAccepted?(): void }) {
   const s = TEXT[lang === 'zh' ? 'zh' : 'en'];
   const base = `/shops/${encodeURIComponent(shop)}/faq/suggestions`;
   const [items, setItems] = useState<Suggestion[]>();
@@ -51,7 +51,7 @@ export function SuggestionsSection({ call, shop }: { call: Call; shop: string })
   useEffect(reload, []);
   const decide = (id: string, action: 'accept' | 'dismiss') =>
     void call('POST', `${base}/${encodeURIComponent(id)}/${action}`)
-      .then(reload)
+      .then(() => (reload(), action === 'accept' && onAccepted?.()))
       .catch((e: Error) => setError(e.message));
   return (
     <section class="panel" aria-labelledby="suggestions-h">

@@ -269,7 +269,10 @@ export function ChatPane({ desk }: { desk: Desk }) {
       </section>
     );
   const held = c.state === 'assigned' && c.agentId === desk.me;
-  const stateLabel = c.state === 'closed' ? t('closed') : c.state === 'queued' ? t('queue') : c.state === 'assigned' ? (c.agentId === desk.me ? t('byMe') : `${t('agent')} ${c.agentId ?? ''}`) : t('bot');
+  // Another holder by name, as the transfer list and the buyer see them; the id only when unknown.
+  const holder = s.agents.find((a) => a.agentId === c.agentId);
+  const holderName = holder?.name ?? c.agentId ?? '';
+  const stateLabel = c.state === 'closed' ? t('closed') : c.state === 'queued' ? t('queue') : c.state === 'assigned' ? (c.agentId === desk.me ? t('byMe') : `${t('agent')} ${holderName}`) : t('bot');
   return (
     <section class="chat" aria-label={t('chat')}>
       <header class="chat-head">

@@ -4,7 +4,7 @@
  * are buttons when `onChoose` is given (the widget sends the chosen order id).
  */
 import type { AftersaleCard, Card, ChoiceCard, LogisticsCard, OrderCard } from './types.ts';
-import { formatTime, money, statusLabel, type Lang } from './i18n.ts';
+import { CARD_TIME_ZONE, formatTime, money, statusLabel, type Lang } from './i18n.ts';
 
 const L = {
   zh: { order: '订单', parcel: '物流', aftersale: '售后', total: '合计', receiver: '收货人', choose: '请选择订单', tracking: '运单号', amount: '金额', updated: '更新于' },
@@ -45,7 +45,7 @@ function LogisticsView({ c, lang }: { c: LogisticsCard; lang: Lang }) {
       <ol class="timeline">
         {c.events.map((e, i) => (
           <li key={i} class={i === 0 ? 'now' : ''}>
-            <time dateTime={e.time}>{formatTime(lang, e.time, true)}</time>
+            <time dateTime={e.time}>{formatTime(lang, e.time, true, CARD_TIME_ZONE)}</time>
             <span>
               {e.location ? `${e.location} · ` : ''}
               {e.description}
@@ -76,7 +76,7 @@ function AftersaleView({ c, lang }: { c: AftersaleCard; lang: Lang }) {
         </p>
       ) : null}
       <p class="sub">
-        {t.updated} {formatTime(lang, c.updatedAt, true)}
+        {t.updated} {formatTime(lang, c.updatedAt, true, CARD_TIME_ZONE)}
       </p>
     </article>
   );

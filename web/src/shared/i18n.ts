@@ -34,10 +34,19 @@ export function statusLabel(lang: Lang, s: string): string {
   return (lang === 'zh' ? STATUS_ZH : STATUS_EN)[s] ?? s;
 }
 
-export function formatTime(lang: Lang, at: string | number, withDate = false): string {
+/**
+ * The zone the robot states times in (China Standard Time, UTC+8: `tzOffsetMinutes` 480 in
+ * src/robot/dialogue.ts). A card beside the robot's sentence shows its times in the same zone, or
+ * a buyer abroad read "11-25 06:20" in the text and "11/24 14:20" on the card below it.
+ */
+export const CARD_TIME_ZONE = 'Asia/Shanghai';
+
+/** `zone`: an IANA zone for the time (default: the reader's own). */
+export function formatTime(lang: Lang, at: string | number, withDate = false, zone?: string): string {
   const d = new Date(at);
   if (Number.isNaN(d.getTime())) return String(at);
   const opts: Intl.DateTimeFormatOptions = withDate ? { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } : { hour: '2-digit', minute: '2-digit' };
+  if (zone) opts.timeZone = zone;
   return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', opts);
 }
 
