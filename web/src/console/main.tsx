@@ -18,6 +18,11 @@ import '../shared/cards.css';
 import '../shared/page.css';
 import './console.css';
 
+/** On a narrow screen the list is above the conversation: bring the opened one into view. */
+const showChatOnPhone = () => {
+  if (window.matchMedia('(max-width: 900px)').matches) document.querySelector('.chat')?.scrollIntoView({ block: 'start' });
+};
+
 setDocumentLang(lang);
 document.title = `${t('title')} · kefu`;
 
@@ -62,7 +67,7 @@ function ConvItem({ desk, c }: { desk: Desk; c: ConversationRow }) {
   const selected = s.selected === c.conversationId;
   return (
     <li>
-      <button type="button" class={`conv ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => void desk.select(c.conversationId)}>
+      <button type="button" class={`conv ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => void desk.select(c.conversationId).then(showChatOnPhone)}>
         <span class="name">{c.buyerName ?? c.buyerId}</span>
         {unread > 0 ? (
           <span class="badge" aria-label={t('unread', unread)}>
