@@ -17,6 +17,7 @@ import { registerPages, demoClaims } from '../../src/pages/index.ts';
 import type { Runtime } from '../../src/wiring.ts';
 import { filesOf } from '../../scripts/check-web-size.ts';
 import { backoffMs, BACKOFF_MAX_MS } from '../../web/src/shared/backoff.ts';
+import { readableError } from '../../web/src/shared/errors.ts';
 
 function fakeDist(dir: string): void {
   mkdirSync(join(dir, 'assets'), { recursive: true });
@@ -121,6 +122,19 @@ describe('build helpers', () => {
       'console.html': { file: 'assets/console.js' },
     };
     assert.deepEqual(filesOf(manifest, 'frame.html').sort(), ['assets/a.js', 'assets/b.css', 'assets/b.js', 'assets/frame.css', 'assets/frame.js']);
+  });
+
+  test("kefu's English errors read in Chinese on a Chinese page: field and rule translated, an unknown rule kept", () => {
+    const zh = (code: string, message: string) => readableError(code, message, 'zh');
+    assert.equal(zh('BAD_REQUEST', 'question must not be empty'), '问题不能为空');
+    assert.equal(zh('BAD_REQUEST', 'alternates[2] must be at most 500 characters'), '相似问法第 3 项最多 500 个字符');
+    assert.equal(zh('BAD_REQUEST', 'words[3] must be at most 50 characters'), '敏感词第 4 项最多 50 个字符');
+    assert.equal(zh('BAD_REQUEST', 'title: must not be empty'), '标题不能为空');
+    assert.equal(zh('BAD_REQUEST', 'payload.amount: must be a decimal string with at most 16 digits before and 2 after the point, like "20.00"'), '金额应为如 20.00 的数字（最多两位小数）');
+    assert.equal(zh('BAD_REQUEST', 'colour: must be red'), 'colour：must be red', 'an unknown field and rule stay as written');
+    assert.equal(zh('FORBIDDEN', 'message refused: it contains a prohibited word'), '消息含有违禁词，未发送，请修改后再发');
+    assert.equal(zh('UNAVAILABLE', 'database unavailable'), '服务暂时不可用，请稍后重试');
+    assert.equal(readableError('BAD_REQUEST', 'question must not be empty', 'en'), 'question must not be empty', 'English pages show the server message');
   });
 
   test('reconnect backoff: doubles from 0.5 s, jittered to [half, all], capped at 30 s', () => {

@@ -328,7 +328,7 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     const box = consoleA.getByRole('textbox', { name: '消息' });
     await box.fill('别去隔壁黑店');
     await box.press('Enter');
-    await consoleA.getByRole('status').filter({ hasText: /^失败：/ }).waitFor(WAIT);
+    await consoleA.getByRole('status').filter({ hasText: /^失败：消息含有违禁词/ }).waitFor(WAIT);
     assert.equal(await box.inputValue(), '别去隔壁黑店', 'the refused text stays in the box');
     await box.fill('');
   });

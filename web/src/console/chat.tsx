@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Store, useStore } from '../shared/store.ts';
 import { CardView } from '../shared/cards.tsx';
 import { formatTime } from '../shared/i18n.ts';
+import { readableError } from '../shared/errors.ts';
 import type { MessageFrame, WireContent } from '../shared/types.ts';
 import type { Desk, Note } from './desk.ts';
 import { lang, t } from './i18n.ts';
@@ -128,7 +129,9 @@ function Composer({ desk, id, held }: { desk: Desk; id: string; held: boolean })
       // What the agent typed while it was on its way stays in the box.
       setText((now) => (now.trim() === v ? '' : now));
     } catch (e) {
-      desk.notify(t('failed', (e as Error).message), true);
+      // A refusal over the socket (KefuRequestError: code, and "CODE: message") reads like a REST one.
+      const err = e as { code?: string; message?: string };
+      desk.notify(t('failed', readableError(err.code ?? '', String(err.message ?? '').replace(/^[A-Z_]+: /, ''), lang)), true);
     } finally {
       setBusy(false);
     }

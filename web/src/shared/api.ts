@@ -1,11 +1,17 @@
 /** REST under /api/v1 of the page's own origin, with the bearer token; errors carry kefu's code. */
+import { readableError } from './errors.ts';
+import { browserLang } from './i18n.ts';
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The server's own message; `message` is it in the page's language (readableError). */
+  readonly raw: string;
   constructor(status: number, code: string, message: string) {
-    super(message);
+    super(readableError(code, message, browserLang()));
     this.status = status;
     this.code = code;
+    this.raw = message;
   }
 }
 
