@@ -74,6 +74,7 @@ describe('tenant isolation (real PostgreSQL + Redis)', { skip }, () => {
       'GET /api/v1/conversations/:id/notes': { path: () => `/conversations/${c()}/notes`, expect: 404 },
       'POST /api/v1/conversations/:id/notes': { path: () => `/conversations/${c()}/notes`, body: { text: 'x' }, expect: 404 },
       'POST /api/v1/conversations/:id/rating': { path: () => `/conversations/${c()}/rating`, body: { score: 1 }, expect: 404 },
+      'GET /api/v1/conversations/:id/rating': { path: () => `/conversations/${c()}/rating`, expect: 404 },
       'GET /api/v1/conversations/:id/buyer': { path: () => `/conversations/${c()}/buyer`, expect: 404 },
       'POST /api/v1/conversations/:id/buyer/reveal': { path: () => `/conversations/${c()}/buyer/reveal`, body: { orderId: 'o1', field: 'phone' }, expect: 404 },
       'GET /api/v1/presence/:userId': { path: () => '/presence/buyer_a', expect: 404 },

@@ -34,7 +34,7 @@ for (const factory of SQL_FACTORIES) {
         [[{ type: 'coupon.issue', payload: { userId: 'b', amount: '1.00', couponTemplateId: 'T1' } }, { key: 'k1' }], 400, 'payload'],
         [[{ type: 'coupon.issue', payload: { userId: 'b' } }, { key: 'k1' }], 400, 'payload'],
         [[{ type: 'price.change', payload: { sku: 'S', price: '-1' } }, { key: 'k1' }], 400, 'payload.price'],
-        [[{ type: 'price.change', payload: { sku: 'S', price: '9.99', extra: 1 } }, { key: 'k1' }], 400, 'payload'],
+        [[{ type: 'price.change', payload: { sku: 'S', price: '9.99', extra: 1 } }, { key: 'k1' }], 400, 'payload.extra'],
         [[{ type: 'inventory.lock', payload: { sku: 'S', quantity: 0, ttlSeconds: 5 } }, { key: 'k1' }], 400, 'payload.quantity'],
         [[{ type: 'inventory.lock', payload: { sku: 'S', quantity: 1 } }, { key: 'k1' }], 400, 'payload.ttlSeconds'],
         [[{ ...coupon(), conversationId: 'nope' }, { key: 'k1' }], 404],

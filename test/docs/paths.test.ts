@@ -1,5 +1,5 @@
 /**
- * The docs stay true to the code: every `src/…` (or `test/`, `bench/`, `scripts/`, `docs/`) path
+ * The docs stay true to the code: every `src/…` (or `test/`, `bench/`, `scripts/`, `docs/`, `web/`) path
  * that the README and docs mention exists, and every function a line names as `name()` beside a
  * file path is declared in that file (docs/architecture.md's walk-through is written that way).
  */
@@ -9,7 +9,8 @@ import { existsSync, globSync, readFileSync } from 'node:fs';
 
 const ROOT = new URL('../../', import.meta.url);
 const docs = ['README.md', ...globSync('docs/**/*.md', { cwd: ROOT }), ...globSync('src/**/*.md', { cwd: ROOT })].sort();
-const PATH = /\b(?:src|test|bench|scripts|docs|deploy)\/[A-Za-z0-9_./-]*[A-Za-z0-9_-]/g;
+// Whole paths only: `web/src/shared/errors.ts` is one path, not `src/shared/errors.ts`.
+const PATH = /(?<![\w/.-])(?:src|test|bench|scripts|docs|deploy|web)\/[A-Za-z0-9_./-]*[A-Za-z0-9_-]/g;
 const CALL = /`(?:[A-Za-z_$][\w$]*\.)*([A-Za-z_$#][\w$]*)\(\)`/g;
 
 const exists = (p: string) => existsSync(new URL(p, ROOT));
