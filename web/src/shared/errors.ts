@@ -5,7 +5,6 @@
  * (an unknown one stays as the server wrote it, after the translated field). English pages show
  * the server's message as it is.
  */
-import type { Lang } from './i18n.ts';
 
 const BY_CODE: Record<string, string> = {
   NETWORK: '网络连接失败，请检查网络后重试',
@@ -56,7 +55,8 @@ function fieldName(path: string): string {
     .join(' ');
 }
 
-export function readableError(code: string, message: string, lang: Lang): string {
+/** `lang` is i18n.ts's Lang, spelt out: this file is also loaded by node's tests, which have no DOM for i18n.ts. */
+export function readableError(code: string, message: string, lang: 'zh' | 'en'): string {
   if (lang !== 'zh') return message;
   for (const [re, zh] of WHOLE) if (re.test(message)) return zh;
   if (code === 'BAD_REQUEST' || code === 'BAD_FRAME') {
