@@ -1,7 +1,10 @@
 /**
  * Canned-reply variables: `{{buyer.name}}`, `{{order.id}}`, `{{order.trackingNo}}`,
- * `{{order.carrier}}`, `{{order.status}}`, `{{shop.id}}` (spaces inside the braces allowed), filled
- * from the conversation's buyer, the buyer's most recent order in the shop and its parcel.
+ * `{{order.carrier}}`, `{{order.status}}`, `{{order.statusText}}`, `{{shop.id}}` (spaces inside the
+ * braces allowed), filled from the conversation's buyer, the buyer's most recent order in the shop
+ * and its parcel. `order.status` is the platform's value (`shipped`); `order.statusText` is the
+ * robot's name for it in the reply's language: Chinese (`已发货`) when the reply's text has Chinese
+ * in it, else English, so a Chinese reply never sends a buyer the raw value.
  *
  * Rules (pure, so the console and tests can rely on them):
  * - A known variable with a value is replaced by it, as is (no escaping: the result is plain text
@@ -12,8 +15,10 @@
  * - Anything that is not `{{ name }}` with a dotted name is left untouched.
  */
 import type { Logistics, Order } from '../commerce/index.ts';
+import type { OrderStatus } from '../protocol/commerce.ts';
+import { ORDER_STATUS } from '../robot/index.ts';
 
-export const CANNED_VARIABLES = ['buyer.name', 'order.id', 'order.trackingNo', 'order.carrier', 'order.status', 'shop.id'] as const;
+export const CANNED_VARIABLES = ['buyer.name', 'order.id', 'order.trackingNo', 'order.carrier', 'order.status', 'order.statusText', 'shop.id'] as const;
 export type CannedVariable = (typeof CANNED_VARIABLES)[number];
 export type CannedVars = Partial<Record<CannedVariable, string>>;
 
@@ -28,6 +33,8 @@ export interface Rendered {
 
 export function renderCannedReply(text: string, vars: CannedVars): Rendered {
   const missing: string[] = [];
+  const status = vars['order.status'] as OrderStatus | undefined;
+  if (status && vars['order.statusText'] === undefined) vars = { ...vars, 'order.statusText': ORDER_STATUS[/\p{Script=Han}/u.test(text) ? 'zh' : 'en'][status] ?? status };
   const rendered = text.replace(PLACEHOLDER, (_all, name: string) => {
     const value = KNOWN.has(name) ? vars[name as CannedVariable] : undefined;
     if (value !== undefined && value !== '') return value;

@@ -5,6 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { ORDER_STATUS } from '../../src/robot/index.ts';
 import { renderCannedReply } from '../../src/desk/index.ts';
 import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
 import { logisticsEvent, orderEvent } from '../commerce/fixtures.ts';
@@ -23,6 +24,13 @@ describe('renderCannedReply', () => {
       'shop.id': 'shop_c',
     });
     assert.deepEqual(r, { rendered: '李雷您好，订单 O9（shipped）由顺丰速运承运，单号SF1。店铺 shop_c {x} {{ }}', missing: [] });
+  });
+
+  test("order.statusText names the status in the reply's language; without an order it is missing like the rest", () => {
+    const vars = { 'order.status': 'shipped' } as const;
+    assert.equal(renderCannedReply('您的订单{{order.statusText}}', vars).rendered, '您的订单已发货');
+    assert.equal(renderCannedReply('Your order is {{ order.statusText }}', vars).rendered, `Your order is ${ORDER_STATUS.en.shipped}`);
+    assert.deepEqual(renderCannedReply('订单{{order.statusText}}', {}), { rendered: '订单', missing: ['order.statusText'] });
   });
 
   test('missing and unknown variables render empty and are reported once each, in order', () => {
