@@ -222,6 +222,10 @@ export class FaqSuggestionService {
 
   async #addEntry(tx: Tx, shopId: string, s: FaqSuggestion): Promise<FaqEntry> {
     if ((await countFaqEntries(tx, shopId)) >= this.#maxFaq) throw new KefuError('CONFLICT', `the shop already has ${this.#maxFaq} FAQ entries`);
+    // Two agents answered the same question (or an entry was added since): a second entry with the
+    // same question would leave the robot choosing between two answers.
+    const same = await tx.selectFrom('faq_entries').select('id').where('shop_id', '=', shopId).where(sql<boolean>`lower(btrim(question)) = lower(btrim(${s.question}))`).executeTakeFirst();
+    if (same) throw new KefuError('CONFLICT', `an FAQ entry already asks this question (${same.id}): edit that entry, or dismiss this suggestion`, { faqEntryId: same.id });
     return insertFaqEntry(tx, shopId, parseFaqInput({ question: s.question, answer: s.answer }));
   }
 

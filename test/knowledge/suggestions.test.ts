@@ -146,6 +146,18 @@ for (const factory of SQL_FACTORIES) {
       assert.equal(await code(suggestions.accept(shop, entry.id, 'admin_1')), 'CONFLICT');
     });
 
+    test('two agents answered the same question: the second accept is refused, naming the entry, and adds nothing', async () => {
+      const ask = '你们支持货到付款吗';
+      const first = await suggestions.fromAgentReply(await conversation([['customer', ask], ['bot', '没明白'], ['agent', '支持，部分地区。']]));
+      const second = await suggestions.fromAgentReply(await conversation([['customer', ` ${ask} `], ['bot', '没明白'], ['agent', '不支持。']]));
+      assert.ok(first && second);
+      const a = await suggestions.accept(shop, first.id, 'admin_1');
+      const count = (await knowledge.listFaq(shop)).length;
+      await assert.rejects(suggestions.accept(shop, second.id, 'admin_1'), (e: KefuError) => e.code === 'CONFLICT' && e.details?.faqEntryId === a.entry.id);
+      assert.equal((await knowledge.listFaq(shop)).length, count, 'no second entry');
+      assert.ok((await suggestions.list(shop)).some((s) => s.id === second.id), 'still open: the admin can dismiss it or edit the entry');
+    });
+
     test('dismiss, other shops, unknown ids and a deleted entry: clear codes, nothing half-written', async () => {
       const s = await suggestions.fromAgentReply(await conversation([['customer', '能寄到国外吗'], ['bot', '没明白'], ['agent', '目前只发国内。']]));
       assert.equal(await code(suggestions.accept('other-shop', s!.id, 'x')), 'NOT_FOUND');

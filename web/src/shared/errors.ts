@@ -26,6 +26,7 @@ const WHOLE: Array<[RegExp, string]> = [
   [/already rated/, '该会话已评价过'],
   [/not closed yet/, '会话尚未结束'],
   [/already (accepted|dismissed)/, '该建议已处理过'],
+  [/already asks this question/, '已有相同问题的条目：请直接编辑该条目，或忽略此建议'],
 ];
 
 const FIELDS: Record<string, string> = {
