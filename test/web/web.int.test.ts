@@ -442,6 +442,16 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await admin.locator('.entries li', { hasText: '可以开增值税专用发票吗' }).waitFor(WAIT);
     await say(buyerD.w, '专票怎么开');
     await buyerD.w.getByRole('log').locator('.msg.bot', { hasText: '签收后在订单详情里申请' }).waitFor(WAIT);
+    // Deleting asks first: cancelled, the entry stays; confirmed, it goes.
+    const entry = admin.locator('.entries li', { hasText: '可以开增值税专用发票吗' });
+    const del = admin.getByRole('button', { name: '删除 可以开增值税专用发票吗' });
+    admin.once('dialog', (d) => void d.dismiss());
+    await del.click();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await entry.count(), 1, 'cancelled: still there');
+    admin.once('dialog', (d) => (assert.match(d.message(), /可以开增值税专用发票吗.*无法恢复/), void d.accept()));
+    await del.click();
+    await until('the entry deleted', async () => (await entry.count()) === 0);
   });
 
   test('admin: the robot canary switch (KEFU_OPS_TOKEN): load, give user ids ending in 7 the new version, apply, roll back', async () => {

@@ -89,7 +89,7 @@ export function FaqSection({ call, shop }: { call: Call; shop: string }) {
                 <button type="button" onClick={() => setEditing(f.id)} aria-label={`${t('edit')} ${f.question}`}>
                   {t('edit')}
                 </button>
-                <button type="button" class="danger" onClick={() => void call('DELETE', `${base}/${encodeURIComponent(f.id)}`).then(reload)} aria-label={`${t('del')} ${f.question}`}>
+                <button type="button" class="danger" onClick={() => confirm(t('confirmDel', f.question)) && void call('DELETE', `${base}/${encodeURIComponent(f.id)}`).then(reload)} aria-label={`${t('del')} ${f.question}`}>
                   {t('del')}
                 </button>
               </div>
@@ -193,7 +193,7 @@ export function CannedSection({ call, shop }: { call: Call; shop: string }) {
                   <button type="button" onClick={() => setEditing(c.id)} aria-label={`${t('edit')} ${c.title}`}>
                     {t('edit')}
                   </button>
-                  <button type="button" class="danger" onClick={() => void call('DELETE', `${base}/${encodeURIComponent(c.id)}`).then(reload)} aria-label={`${t('del')} ${c.title}`}>
+                  <button type="button" class="danger" onClick={() => confirm(t('confirmDel', c.title)) && void call('DELETE', `${base}/${encodeURIComponent(c.id)}`).then(reload)} aria-label={`${t('del')} ${c.title}`}>
                     {t('del')}
                   </button>
                 </div>
