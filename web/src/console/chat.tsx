@@ -2,7 +2,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Store, useStore } from '../shared/store.ts';
 import { CardView } from '../shared/cards.tsx';
-import { formatTime } from '../shared/i18n.ts';
+import { cardLang, formatTime } from '../shared/i18n.ts';
 import { readableError } from '../shared/errors.ts';
 import type { MessageFrame, WireContent } from '../shared/types.ts';
 import type { Desk, Note } from './desk.ts';
@@ -30,7 +30,7 @@ function Content({ c }: { c: WireContent }) {
   return (
     <>
       <p>{c.text}</p>
-      {c.card ? <CardView card={c.card} lang={lang} /> : null}
+      {c.card ? <CardView card={c.card} lang={cardLang(c.text, lang)} /> : null}
     </>
   );
 }

@@ -12,6 +12,16 @@ export function translator<K extends string>(dicts: Record<Lang, Record<K, strin
   return (key: K, ...args: Array<string | number>): string => d[key].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
 }
 
+/**
+ * The language a card is shown in: that of the robot's sentence it belongs to, so one bubble never
+ * mixes two ("+ 1 more · 已发货"). Chinese when the sentence has Han characters, English when it
+ * has none but has Latin letters, else the page's language.
+ */
+export function cardLang(text: string, page: Lang): Lang {
+  if (/\p{Script=Han}/u.test(text)) return 'zh';
+  return /[A-Za-z]/.test(text) ? 'en' : page;
+}
+
 export function setDocumentLang(lang: Lang): void {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
 }

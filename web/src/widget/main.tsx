@@ -6,7 +6,7 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../shared/store.ts';
-import { browserLang, formatTime, setDocumentLang, translator } from '../shared/i18n.ts';
+import { browserLang, cardLang, formatTime, setDocumentLang, translator } from '../shared/i18n.ts';
 import { CardView } from '../shared/cards.tsx';
 import { Chat, type Msg } from './chat.ts';
 import '../shared/cards.css';
@@ -79,7 +79,7 @@ function Bubble({ m, agentName, last, readSeq }: { m: Msg; agentName: string | u
         ) : (
           <p>{c.text}</p>
         )}
-        {c.kind === 'text' && c.card ? <CardView card={c.card} lang={lang} onChoose={(id) => chat.send({ kind: 'text', text: id })} /> : null}
+        {c.kind === 'text' && c.card ? <CardView card={c.card} lang={cardLang(c.text, lang)} onChoose={(id) => chat.send({ kind: 'text', text: id })} /> : null}
       </div>
       <span class="meta">
         <time dateTime={new Date(m.ts).toISOString()}>{formatTime(lang, m.ts)}</time>
