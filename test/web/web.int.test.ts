@@ -214,6 +214,13 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     commandsApi = probe.status !== 404;
     if (!commandsApi) return t.skip('the commands API is not in this kefu (GET /shops/{shopId}/commands answers 404)');
     await consoleA.getByRole('button', { name: '发优惠券' }).click();
+    // A large amount asks first; cancelled, nothing is sent.
+    await consoleA.getByRole('textbox', { name: '金额' }).fill('99999.00');
+    consoleA.once('dialog', (d) => (assert.match(d.message(), /¥99999\.00/), void d.dismiss()));
+    await consoleA.getByRole('button', { name: '提交' }).click();
+    await new Promise((r) => setTimeout(r, 300));
+    const sent = await (await fetch(`${node.url}/api/v1/shops/shop_demo/commands?limit=50`, { headers: { authorization: `Bearer ${token}` } })).text();
+    assert.ok(!sent.includes('99999'), 'a cancelled large coupon sends nothing');
     await consoleA.getByRole('textbox', { name: '金额' }).fill('20.00');
     await consoleA.getByRole('button', { name: '提交' }).click();
     for (const c of [consoleA, consoleB]) await c.locator('.commands li', { hasText: 'coupon.issue' }).filter({ hasText: 'succeeded' }).waitFor(WAIT);

@@ -144,6 +144,8 @@ export function BuyerPanel({ desk, conv }: { desk: Desk; conv: string }) {
 }
 
 type Kind = 'coupon.issue' | 'price.change' | 'inventory.lock';
+/** Coupons above this many yuan ask the agent to confirm. */
+const CONFIRM_COUPON_ABOVE = 1000;
 
 function CommandForm({ desk, kind, buyerId, conv, skus, done }: { desk: Desk; kind: Kind; buyerId: string; conv: string; skus: string[]; done(): void }) {
   const [f, setF] = useState({ amount: '10.00', sku: skus[0] ?? '', price: '', quantity: '1', ttl: '900', orderId: '' });
@@ -166,6 +168,8 @@ function CommandForm({ desk, kind, buyerId, conv, skus, done }: { desk: Desk; ki
       class="cmd-form"
       onSubmit={(e) => {
         e.preventDefault();
+        // Money goes out at once and is not taken back: a large coupon (a typo's extra zeros) is confirmed first.
+        if (kind === 'coupon.issue' && Number(f.amount) > CONFIRM_COUPON_ABOVE && !confirm(t('bigCoupon', f.amount))) return;
         desk
           .command(kind, payload(), conv, key)
           .then(done)
