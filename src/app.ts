@@ -41,7 +41,7 @@ export async function buildApp(rt: Runtime): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     // A path parameter may be a user id as long as a token's sub, percent-encoded: 12 characters
     // for a 4-byte character (Fastify's default of 100 refused a 101-character buyer id with 414).
-    maxParamLength: MAX_PRINCIPAL_ID_CHARS * 12,
+    routerOptions: { maxParamLength: MAX_PRINCIPAL_ID_CHARS * 12 },
     // A path that is not valid percent-encoding, or a parameter past the length above, is refused
     // before routing: in the same error body as any other refusal.
     frameworkErrors: (err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
