@@ -51,7 +51,7 @@ export const SOAK_RSS_GROWTH_MAX = 0.1;
 
 // The brief's steps (500 … 7000/s), with lower ones to locate a slower system (kefu answering
 // with its robot) and higher ones to find the ceilings' limit. Every system climbs the same ladder.
-export const B_FULL: BOptions = { connections: 1000, rates: [50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 7000, 10_000, 14_000, 20_000, 28_000, 40_000], stepMs: 4000 };
+export const B_FULL: BOptions = { connections: 1000, rates: [50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 2500, 3000, 5000, 7000, 10_000, 14_000, 20_000, 28_000, 40_000], stepMs: 4000 };
 export const B_QUICK: BOptions = { connections: 200, rates: [100, 300, 1000, 3000, 10_000, 20_000], stepMs: 1000 };
 
 /** The buyers of (b): kefu seeds an order with logistics for each, so the robot has something to say. */

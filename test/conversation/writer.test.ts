@@ -5,6 +5,7 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import * as repo from '../../src/conversation/repository.ts';
 import { MessageWriter } from '../../src/conversation/writer.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
@@ -135,6 +136,53 @@ for (const f of SQL_FACTORIES) {
         assert.deepEqual(refused.map((r) => r.status), ['fulfilled', 'fulfilled', 'fulfilled']);
         assert.equal(singles.length, 3, 'each request retried alone');
         assert.deepEqual(await seqsOf(s, c.id), [1, 2, 3]);
+      } finally {
+        await s.close();
+      }
+    });
+
+    // Two batches in flight that touch the same conversations in opposite orders deadlocked: the
+    // database broke the tie after its deadlock_timeout (1 s), failing one batch, whose messages
+    // were then stored one by one. Seen under a closed-loop burst (buyer messages in one batch,
+    // robot replies to the same conversations in the other): hundreds of acks 1-1.3 s late.
+    test('batches touching the same conversations in any order do not deadlock', { skip: f.name === 'pglite' ? 'one connection: statements never interleave' : false }, async () => {
+      const s = await f.create();
+      try {
+        const opened = await Promise.all(['d1', 'd2', 'd3', 'd4'].map(async (b) => (await repo.openConversation(s.db, 'shop4', b, undefined)).conversation));
+        const [c1, c2, c3, c4] = [...opened].sort((a, b) => (a.id < b.id ? -1 : 1));
+        const to = (c: typeof c1, k: string) => ({ conversationId: c!.id, sender: buyer(c!.buyerId), clientMsgId: k, content: text(k), guard: { buyerId: c!.buyerId } });
+        const opening = (c: typeof c1, k: string) => ({ open: { shopId: 'shop4', buyerId: c!.buyerId, buyerName: undefined }, sender: buyer(c!.buyerId), clientMsgId: k, content: text(k) });
+        // A third transaction holds c2, so that batch A takes c1 and then waits; batch B, given c4
+        // and c3 before c1, would take them and wait for c1 while A comes for c3: a cycle, unless
+        // every batch takes its conversations in one order (an opening's too, once it is found).
+        let release!: () => void;
+        const gate = new Promise<void>((r) => (release = r));
+        let held!: () => void;
+        const holding = new Promise<void>((r) => (held = r));
+        const holder = s.transaction(async (tx) => {
+          await sql`select id from conversations where id = ${c2!.id} for update`.execute(tx);
+          held();
+          await gate;
+        });
+        await holding;
+        const a = repo.appendMessages(s.db, [to(c1, 'a1'), to(c2, 'a2'), to(c3, 'a3')]);
+        await new Promise((r) => setTimeout(r, 150));
+        const b = repo.appendMessages(s.db, [opening(c4, 'b4'), to(c3, 'b3'), to(c1, 'b1')]);
+        await new Promise((r) => setTimeout(r, 150));
+        const t0 = Date.now();
+        release();
+        await holder;
+        const [ra, rb] = await Promise.allSettled([a, b]);
+        assert.equal(ra.status, 'fulfilled', `batch A: ${ra.status === 'rejected' ? (ra.reason as Error).message : ''}`);
+        assert.equal(rb.status, 'fulfilled', `batch B: ${rb.status === 'rejected' ? (rb.reason as Error).message : ''}`);
+        assert.ok(Date.now() - t0 < 900, `both batches committed without waiting for deadlock detection (${Date.now() - t0} ms)`);
+        // Every request stored, in its own request's order within each conversation.
+        assert.deepEqual(ra.value.map((r) => r?.message.conversationId), [c1!.id, c2!.id, c3!.id]);
+        assert.deepEqual(rb.value.map((r) => r?.message.conversationId), [c4!.id, c3!.id, c1!.id]);
+        assert.equal(rb.value[0]?.created, false, 'the opening found the open conversation');
+        for (const c of [c1!, c3!]) assert.deepEqual(await seqsOf(s, c.id), [1, 2]);
+        assert.deepEqual(await seqsOf(s, c2!.id), [1]);
+        assert.deepEqual(await seqsOf(s, c4!.id), [1]);
       } finally {
         await s.close();
       }
