@@ -209,7 +209,7 @@ export const CONFIG_SCHEMA = {
   KEFU_AGENT_OFFLINE_GRACE_S: int('An online agent with no console socket open for longer than this becomes offline, and their conversations go back to the head of the queue.', 60, 1, 86400),
   KEFU_AGENT_REPLY_TIMEOUT_S: int('A conversation assigned to an agent who has not answered it within this time goes to another agent; three misses in a row set the agent away.', 120, 1, 86400),
   KEFU_SHUTDOWN_GRACE_MS: int('On SIGTERM, how long open sockets and requests get to finish before the process exits.', 10000, 0, 600000),
-  KEFU_WORK_CONCURRENCY: int('Slow work (storage, robot) running at once per process.', 64, 1, 10000),
+  KEFU_WORK_CONCURRENCY: int('Slow work (storage, robot) running at once per process. Messages being stored at once share one statement and commit, so this also bounds how many a burst stores together.', 256, 1, 10000),
   KEFU_WORK_QUEUE_MAX: int('Slow work waiting per process before new work is refused with UNAVAILABLE.', 5000, 1, 1000000),
   KEFU_WORK_ROBOT_MAX_WAIT_MS: int('Robot answers are shed (skipped) while the oldest queued work has waited longer than this, so human messages keep flowing under a peak.', 1000, 10, 600000),
   KEFU_SHOP_BACKLOG_SHED: int("A shop's robot answers are shed (the buyer is told a person will answer) while more than this many of its robot turns wait on this node; they resume below half of it. Its human messages and other shops are not affected.", 10000, 1, 10000000),

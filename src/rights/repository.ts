@@ -127,7 +127,11 @@ const count = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0
  * entries are dropped after the commit).
  */
 export async function eraseBuyer(tx: Tx, shopId: string, buyerId: string): Promise<{ counts: ErasureCounts; conversationIds: string[] }> {
-  const convs = (await sql<{ id: string; named: boolean }>`select id, buyer_name is not null as named from conversations where shop_id = ${shopId} and buyer_id = ${buyerId} for update`.execute(tx)).rows;
+  // The shop's retention sweep deletes old messages in time order while this updates them by
+  // conversation: the sweep's lock keeps the two from locking the same rows in opposite orders.
+  await sql`select pg_advisory_xact_lock(hashtext(${locks.retentionShop(shopId)}))`.execute(tx);
+  // Conversation rows in the one order every writer of several conversations takes them.
+  const convs = (await sql<{ id: string; named: boolean }>`select id, buyer_name is not null as named from conversations where shop_id = ${shopId} and buyer_id = ${buyerId} order by id collate "C" for update`.execute(tx)).rows;
   const ids = convs.map((c) => c.id);
   await sql`update conversations set buyer_name = null where shop_id = ${shopId} and buyer_id = ${buyerId} and buyer_name is not null`.execute(tx);
   const messages = await sql`update messages set content = ${ERASED_CONTENT}::jsonb, sender_name = case when sender_role = 'customer' then null else sender_name end

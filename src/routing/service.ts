@@ -23,7 +23,7 @@ import type { Principal } from '../auth/index.ts';
 import { KefuError } from '../protocol/errors.ts';
 import type { AgentStatus } from '../protocol/conversation.ts';
 import type { SqlStore, Tx } from '../storage/ports.ts';
-import { getConversation, moveState, type ConversationEventBus, type ConversationService, type EventSink, type StateChange } from '../conversation/index.ts';
+import { getConversation, inLockOrder, moveState, type ConversationEventBus, type ConversationService, type EventSink, type StateChange } from '../conversation/index.ts';
 import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
 
@@ -137,7 +137,9 @@ export class RoutingService {
       const queue = await repo.queueOf(tx, shopId, room + 50);
       const names = new Map(agents.map((a) => [a.agentId, a.name ?? undefined]));
       const out: StateChange[] = [];
-      for (const a of plan(queue, agents)) {
+      // The plan decides who gets what; the rows are then locked in the one order every writer of
+      // several conversations follows (a message batch may be writing to the same ones).
+      for (const a of plan(queue, agents).sort((x, y) => inLockOrder(x.conversationId, y.conversationId))) {
         const c = await moveState(tx, a.conversationId, { state: 'assigned', agentId: a.agentId, agentName: names.get(a.agentId) }, { from: ['queued'] });
         if (c) out.push(c);
       }
@@ -306,7 +308,8 @@ export class RoutingService {
     const changes = await this.#d.sql.transaction(async (tx) => {
       await repo.lockShop(tx, shopId);
       const out: StateChange[] = [];
-      for (const id of await repo.heldBy(tx, shopId, agentId)) {
+      // Each keeps its old queue time, so the order of the moves is free: the lock order.
+      for (const id of (await repo.heldBy(tx, shopId, agentId)).sort(inLockOrder)) {
         const c = await moveState(tx, id, { state: 'queued', returned: {} }, { from: ['assigned'], agentId });
         if (c) out.push(c);
       }

@@ -50,7 +50,8 @@ export const channels = {
  * flight is told 409 at once instead of queueing behind it.
  * `retentionSweep`: the transaction that picks the shops due for their daily message sweep
  * holds it (tried, never waited for), so one node at a time claims a day's sweep;
- * `retentionShop`: each batch of a shop's sweep holds it, so two nodes never sweep one shop at once.
+ * `retentionShop`: each batch of a shop's sweep holds it, so two nodes never sweep one shop at once;
+ *   an erasure in the shop holds it too, so the two never lock the same messages in opposite orders.
  */
 export const locks = {
   shopQueue: (shopId: string) => `kefu.routing:${shopId}`,

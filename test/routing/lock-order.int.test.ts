@@ -1,0 +1,80 @@
+/**
+ * The routing pass and the message writer lock conversation rows in one order (the id's), on
+ * real PostgreSQL: a pass that took them in its plan's order (priority, then queue time) and a
+ * batch of buyers' messages to the same queued conversations (a buyer asking "hello?" while
+ * waiting) could wait for each other in a cycle, which PostgreSQL breaks only after its
+ * deadlock_timeout (1 s), failing one of them.
+ */
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import pino from 'pino';
+import * as convRepo from '../../src/conversation/repository.ts';
+import type { ConversationService, EventSink } from '../../src/conversation/index.ts';
+import { QUEUE_PRIORITY } from '../../src/protocol/conversation.ts';
+import { RoutingService } from '../../src/routing/service.ts';
+import * as routingRepo from '../../src/routing/repository.ts';
+import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
+
+after(dropTestSchemas);
+
+const pgFactory = SQL_FACTORIES.find((f) => f.name === 'postgres')!;
+const SHOP = 'shop_lock';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('routing pass beside a message batch on postgres', { skip: pgFactory.skip }, () => {
+  test('assigning queued conversations while their buyers write to them does not deadlock', async () => {
+    const s = await pgFactory.create();
+    try {
+      const opened = await Promise.all(['q1', 'q2', 'q3'].map(async (b) => (await convRepo.openConversation(s.db, SHOP, b, undefined)).conversation));
+      const [c1, c2, c3] = [...opened].sort((a, b) => (a.id < b.id ? -1 : 1)) as [(typeof opened)[0], (typeof opened)[0], (typeof opened)[0]];
+      // Plan order: c3 first (a complaint), then c1, c2; id order is c1, c2, c3.
+      await convRepo.setState(s.db, c1.id, { state: 'queued', priority: QUEUE_PRIORITY.normal });
+      await convRepo.setState(s.db, c2.id, { state: 'queued', priority: QUEUE_PRIORITY.normal });
+      await convRepo.setState(s.db, c3.id, { state: 'queued', priority: QUEUE_PRIORITY.complaint });
+      await routingRepo.setAgentStatus(s.db, SHOP, 'agent_1', { status: 'online', capacity: 5, name: 'A' });
+
+      const warnings: string[] = [];
+      const log = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
+      const announced: string[] = [];
+      const conversations = { announce: (changes: Array<{ id: string }>) => void announced.push(...changes.map((c) => c.id)) } as unknown as ConversationService;
+      const routing = new RoutingService({ sql: s, conversations, sink: {} as EventSink, log }, { offlineGraceMs: 60_000, replyTimeoutMs: 60_000 });
+
+      // A third transaction holds c1, so that each side has taken what it takes first and waits.
+      // In plan order the pass would hold c3 and wait for c1; the batch holds c2 and waits for
+      // c3; once c1 is free the pass comes for c2: a cycle.
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      let held!: () => void;
+      const holding = new Promise<void>((r) => (held = r));
+      const holder = s.transaction(async (tx) => {
+        await sql`select id from conversations where id = ${c1.id} for update`.execute(tx);
+        held();
+        await gate;
+      });
+      await holding;
+      const pass = routing.route(SHOP);
+      await sleep(150);
+      const say = (c: typeof c1, k: string) => ({ conversationId: c.id, sender: { role: 'customer' as const, id: c.buyerId }, clientMsgId: k, content: { kind: 'text' as const, text: '还在吗' }, guard: { buyerId: c.buyerId } });
+      const batch = convRepo.appendMessages(s.db, [say(c2, 'k2'), say(c3, 'k3')]);
+      await sleep(150);
+      const t0 = Date.now();
+      release();
+      await holder;
+      const [b] = await Promise.all([batch, pass]);
+      const waited = Date.now() - t0;
+
+      assert.deepEqual(warnings, [], 'the routing pass did not fail');
+      assert.ok(waited < 900, `both finished without waiting for deadlock detection (${waited} ms)`);
+      assert.deepEqual(b.map((r) => r?.message.conversationId), [c2.id, c3.id], 'both messages stored by the batch');
+      assert.deepEqual([...announced].sort(), [c1.id, c2.id, c3.id]);
+      for (const c of [c1, c2, c3]) {
+        const row = await convRepo.getConversation(s.db, c.id);
+        assert.equal(row?.state, 'assigned');
+        assert.equal(row?.agentId, 'agent_1');
+      }
+    } finally {
+      await s.close();
+    }
+  });
+});
