@@ -361,14 +361,16 @@ export function inLockOrder(a: string, b: string): number {
  * state it is in: a closed conversation is never reopened. `expect` narrows further (for example
  * "only while still queued"). Returns the row after the change with the state and holder it
  * left, or undefined when there is no such conversation or the move is not allowed. The row
- * lock of the UPDATE orders concurrent moves of one conversation.
+ * lock of the UPDATE orders concurrent moves of one conversation; it is the no-key lock an UPDATE
+ * takes anyway, not FOR UPDATE, which would also hold up every insert that only references the
+ * conversation (read marks, notes, ratings) until the move commits.
  */
 export async function setState(db: Db | Tx, conversationId: string, patch: StatePatch, expect: { from?: readonly ConversationState[]; agentId?: string } = {}): Promise<StateChange | undefined> {
   const from = CONVERSATION_STATES.filter((s) => NEXT_STATES[s].includes(patch.state) && (!expect.from || expect.from.includes(s)));
   if (from.length === 0) return undefined;
   let q = db
     .updateTable('conversations as c')
-    .from(sql<{ id: string; state: ConversationState; agent_id: string | null }>`(select id, state, agent_id from conversations where id = ${conversationId} for update)`.as('old'))
+    .from(sql<{ id: string; state: ConversationState; agent_id: string | null }>`(select id, state, agent_id from conversations where id = ${conversationId} for no key update)`.as('old'))
     .set({ ...columnsFor(patch), updated_at: new Date() })
     .whereRef('c.id', '=', 'old.id')
     .where('old.state', 'in', from);
