@@ -130,6 +130,9 @@ export async function createKefuHarness(): Promise<KefuHarness> {
         KEFU_WS_RATE_PER_USER: '1000000',
         // All the load comes from one address, and (c) opens 50k sockets: lift the connection caps.
         KEFU_WS_MAX_PER_IP: '1000000',
+        // (d) puts 21 devices of one buyer on one node (20 receiving, one sending): above the
+        // product's 20 per user per node, which would close the sender as the oldest.
+        KEFU_WS_MAX_PER_USER: '1000',
         KEFU_WS_MAX_UPGRADING: '1000000',
         ...opts.env,
       };
