@@ -125,6 +125,18 @@ export async function findKey(tx: Tx, shopId: string, key: string): Promise<KeyR
   return { fingerprint: r.fingerprint, commandId: r.command_id, status: r.response_status, body: r.response_body };
 }
 
+/** The key's unexpired record as committed now, read without the key's lock (nothing deleted). */
+export async function peekKey(tx: Tx, shopId: string, key: string): Promise<KeyRecord | undefined> {
+  const r = await tx
+    .selectFrom('command_idempotency_keys')
+    .select(['fingerprint', 'command_id', 'response_status', 'response_body'])
+    .where('shop_id', '=', shopId)
+    .where('key', '=', key)
+    .where('expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  return r ? { fingerprint: r.fingerprint, commandId: r.command_id, status: r.response_status, body: r.response_body } : undefined;
+}
+
 export async function insertKey(tx: Tx, k: { shopId: string; key: string; fingerprint: string; commandId: string; status: number; body: string; ttlMs: number }): Promise<void> {
   await tx
     .insertInto('command_idempotency_keys')

@@ -9,8 +9,9 @@
  *   commit.
  * - Idempotency-Key per shop, kept `idempotencyTtlMs` (24 h): the same key and fingerprint → the
  *   stored first answer (`replayed`), byte for byte; another fingerprint → IDEMPOTENCY_MISMATCH;
- *   a request with the key still in flight (its transaction holds the key's lock) → `in_flight`
- *   at once, never a wait. An expired key is forgotten and may start a new command.
+ *   a request with the key still in flight (its transaction holds the key's lock and nothing is
+ *   committed under the key yet) → `in_flight` at once, never a wait; two resends of a finished
+ *   command at once both get the stored answer. An expired key is forgotten and may start a new command.
  * - `retry` and `resolve` move only a `dead` command of the shop (CONFLICT for any other status,
  *   NOT_FOUND for an id the shop does not have), record who in its history, and write the note
  *   in the same transaction.
@@ -25,6 +26,12 @@ import type { Command, SystemNote } from './repository.ts';
 import type { CommandInput } from './validation.ts';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
+
+/** The stored first answer for a resend with the same body; IDEMPOTENCY_MISMATCH for another body. */
+function replay(known: repo.KeyRecord, r: { fingerprint: string }): { kind: 'replayed'; status: number; body: string; commandId: string } {
+  if (known.fingerprint !== r.fingerprint) throw new KefuError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key was already used with a different request body', { commandId: known.commandId });
+  return { kind: 'replayed', status: known.status, body: known.body, commandId: known.commandId };
+}
 
 /** A command as every command route answers it (docs/api.md, "Commands"). */
 export function commandBody(c: Command): Record<string, unknown> {
@@ -94,12 +101,14 @@ export class CommandService {
   }
 
   async #createIn(tx: Tx, r: CreateRequest): Promise<Replayed | { kind: 'in_flight' } | Created> {
-    if (!(await repo.tryKeyLock(tx, r.shopId, r.key))) return { kind: 'in_flight' };
-    const known = await repo.findKey(tx, r.shopId, r.key);
-    if (known) {
-      if (known.fingerprint !== r.fingerprint) throw new KefuError('IDEMPOTENCY_MISMATCH', 'Idempotency-Key was already used with a different request body', { commandId: known.commandId });
-      return { kind: 'replayed', status: known.status, body: known.body, commandId: known.commandId };
+    if (!(await repo.tryKeyLock(tx, r.shopId, r.key))) {
+      // The holder may be another resend of a command that committed long ago (two at once):
+      // the committed record answers this one too. Without one, the first request is in flight.
+      const done = await repo.peekKey(tx, r.shopId, r.key);
+      return done ? replay(done, r) : { kind: 'in_flight' };
     }
+    const known = await repo.findKey(tx, r.shopId, r.key);
+    if (known) return replay(known, r);
     const { conversationId } = r.input;
     if (conversationId !== undefined && !(await repo.conversationInShop(tx, r.shopId, conversationId))) {
       throw new KefuError('NOT_FOUND', 'conversationId: no such conversation in this shop', { field: 'conversationId' });

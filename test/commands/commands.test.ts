@@ -6,6 +6,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { locks } from '../../src/storage/keys.ts';
 import { SQL_FACTORIES } from '../support/services.ts';
 import { caller, commandFrames, coupon, createHarness, insertConversation, ops, OTHER_SHOP, SHOP, WORKER, type Harness } from './support.ts';
 
@@ -105,6 +106,43 @@ for (const factory of SQL_FACTORIES) {
       assert.equal(rows.length, 1);
       const state = (await h.demo.state(SHOP)) as { coupons: Array<{ userId: string }> };
       assert.equal(state.coupons.filter((c) => c.userId === 'buyer_50').length, 1, 'the platform applied it once');
+    });
+
+    // Found from outside: two resends of a long-finished command at once, one got 409 "still in
+    // flight" because the other held the key's lock for its replay.
+    test('resends of a finished command while another resend holds the key get the stored answer, not 409', async () => {
+      const body = coupon('buyer_resend', '6.00');
+      const first = await h.post(body, { key: 'resend' });
+      assert.equal(first.status, 202);
+      await h.waitFor(first.json.commandId as string, 'succeeded');
+      const concurrent = async () => {
+        if (factory.name === 'pglite') return Promise.all(Array.from({ length: 10 }, () => h.post(body, { key: 'resend' })));
+        // Another resend holding the key's lock, as two at once do: deterministic on PostgreSQL.
+        let release!: () => void;
+        const gate = new Promise<void>((r) => (release = r));
+        let held!: () => void;
+        const holding = new Promise<void>((r) => (held = r));
+        const holder = h.sql.transaction(async (tx) => {
+          await sql`select pg_advisory_xact_lock(hashtext(${locks.commandKey(SHOP, 'resend')}))`.execute(tx);
+          held();
+          await gate;
+        });
+        await holding;
+        try {
+          const answers = await Promise.all(Array.from({ length: 3 }, () => h.post(body, { key: 'resend' })));
+          const other = await h.post(coupon('buyer_resend', '7.00'), { key: 'resend' });
+          assert.equal(other.status, 422, 'another body under the key is still a mismatch');
+          return answers;
+        } finally {
+          release();
+          await holder;
+        }
+      };
+      for (const a of await concurrent()) {
+        assert.equal(a.status, 202, a.text);
+        assert.equal(a.text, first.text, 'the first answer, byte for byte');
+        assert.equal(a.headers['idempotent-replayed'], 'true');
+      }
     });
 
     test('a platform failing 3 times then succeeding: succeeded with 4 attempts recorded, applied once', async () => {
