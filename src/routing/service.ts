@@ -48,6 +48,13 @@ export interface RoutingDeps {
   onClosed?: (handledBy: 'robot' | 'human' | 'queue') => void;
 }
 
+interface QueuePosition {
+  readonly conversationId: string;
+  readonly buyerId: string;
+  readonly position: number;
+  readonly estimatedWaitSeconds: number;
+}
+
 export interface AgentView {
   agentId: string;
   shopId: string;
@@ -129,48 +136,63 @@ export class RoutingService {
   }
 
   async #assign(shopId: string): Promise<void> {
-    const changes = await this.#d.sql.transaction(async (tx) => {
+    const { changes, positions } = await this.#d.sql.transaction(async (tx) => {
       await repo.lockShop(tx, shopId);
-      const agents = await repo.availableAgents(tx, shopId, this.#freshMs());
-      const room = agents.reduce((n, a) => n + Math.max(0, a.capacity - a.active), 0);
-      if (room === 0) return [];
-      const queue = await repo.queueOf(tx, shopId, room + 50);
-      const names = new Map(agents.map((a) => [a.agentId, a.name ?? undefined]));
-      const out: StateChange[] = [];
-      // The plan decides who gets what; the rows are then locked in the one order every writer of
-      // several conversations follows (a message batch may be writing to the same ones).
-      for (const a of plan(queue, agents).sort((x, y) => inLockOrder(x.conversationId, y.conversationId))) {
-        const c = await moveState(tx, a.conversationId, { state: 'assigned', agentId: a.agentId, agentName: names.get(a.agentId) }, { from: ['queued'] });
-        if (c) out.push(c);
-      }
-      await repo.markIdle(tx, shopId, out.map((c) => c.agentId!));
-      return out;
+      const moved = await this.#assignIn(tx, shopId);
+      return { changes: moved, positions: await this.#positionsIn(tx, shopId) };
     });
     if (changes.length) {
       this.#d.onAssigned?.(changes.length);
       this.#d.conversations.announce(changes);
     }
-    await this.#tellPositions(shopId);
+    this.#tell(shopId, positions);
+  }
+
+  async #assignIn(tx: Tx, shopId: string): Promise<StateChange[]> {
+    const agents = await repo.availableAgents(tx, shopId, this.#freshMs());
+    const room = agents.reduce((n, a) => n + Math.max(0, a.capacity - a.active), 0);
+    if (room === 0) return [];
+    const queue = await repo.queueOf(tx, shopId, room + 50);
+    const names = new Map(agents.map((a) => [a.agentId, a.name ?? undefined]));
+    const out: StateChange[] = [];
+    // The plan decides who gets what; the rows are then locked in the one order every writer of
+    // several conversations follows (a message batch may be writing to the same ones).
+    for (const a of plan(queue, agents).sort((x, y) => inLockOrder(x.conversationId, y.conversationId))) {
+      const c = await moveState(tx, a.conversationId, { state: 'assigned', agentId: a.agentId, agentName: names.get(a.agentId) }, { from: ['queued'] });
+      if (c) out.push(c);
+    }
+    await repo.markIdle(tx, shopId, out.map((c) => c.agentId!));
+    return out;
   }
 
   #freshMs(): number {
     return this.#o.tickMs * 3;
   }
 
-  /** `conversation` frames with the queue position (1 = next) to queued buyers whose position changed. */
-  async #tellPositions(shopId: string): Promise<void> {
-    const queue = await repo.queueOf(this.#d.sql.db, shopId, QUEUE_POSITIONS_MAX);
-    if (queue.length === 0) return;
-    const [agents, handle] = await Promise.all([repo.listAgents(this.#d.sql.db, shopId), repo.recentHandleSeconds(this.#d.sql.db, shopId)]);
+  /**
+   * The queue's positions (1 = next), read in the transaction that holds the shop's queue lock,
+   * so that they are the queue as of that transaction's own moves. They are told right after its
+   * commit: a position read outside the lock could be told after an accept elsewhere had
+   * announced `assigned`, and the buyer's last frame would say "#1 in line" while an agent holds
+   * the conversation (found from outside, under racing accepts).
+   */
+  async #positionsIn(tx: Tx, shopId: string): Promise<QueuePosition[]> {
+    const queue = await repo.queueOf(tx, shopId, QUEUE_POSITIONS_MAX);
+    if (queue.length === 0) return [];
+    const agents = await repo.listAgents(tx, shopId);
+    const handle = await repo.recentHandleSeconds(tx, shopId);
     const online = agents.filter((a) => a.status === 'online').length;
-    queue.forEach((c, i) => {
-      const position = i + 1;
-      if (this.#told.get(c.conversationId) === position) return;
-      this.#told.set(c.conversationId, position);
+    return queue.map((c, i) => ({ conversationId: c.conversationId, buyerId: c.buyerId, position: i + 1, estimatedWaitSeconds: estimateWaitSeconds(i + 1, online, handle ?? DEFAULT_HANDLE_SECONDS) }));
+  }
+
+  /** `conversation` frames with the queue position to queued buyers whose position changed. */
+  #tell(shopId: string, positions: readonly QueuePosition[]): void {
+    for (const { conversationId, buyerId, position, estimatedWaitSeconds } of positions) {
+      if (this.#told.get(conversationId) === position) continue;
+      this.#told.set(conversationId, position);
       if (this.#told.size > 50_000) this.#told.delete(this.#told.keys().next().value!);
-      const estimatedWaitSeconds = estimateWaitSeconds(position, online, handle ?? DEFAULT_HANDLE_SECONDS);
-      this.#d.sink.emit({ userIds: [c.buyerId], shopIds: [shopId] }, { type: 'conversation', conversationId: c.conversationId, shopId, state: 'queued', queuePosition: position, estimatedWaitSeconds });
-    });
+      this.#d.sink.emit({ userIds: [buyerId], shopIds: [shopId] }, { type: 'conversation', conversationId, shopId, state: 'queued', queuePosition: position, estimatedWaitSeconds });
+    }
   }
 
   // ---- agents
@@ -219,7 +241,7 @@ export class RoutingService {
   async accept(p: Principal, conversationId: string): Promise<StateChange> {
     const shopId = staffOf(p);
     const c = await this.#inShop(shopId, conversationId);
-    const change = await this.#d.sql.transaction(async (tx) => {
+    const { change, positions } = await this.#d.sql.transaction(async (tx) => {
       await repo.lockShop(tx, shopId);
       await repo.ensureAgent(tx, shopId, p.userId, p.name);
       const [me] = await repo.listAgents(tx, shopId, p.userId);
@@ -227,10 +249,10 @@ export class RoutingService {
       const moved = await moveState(tx, c.id, { state: 'assigned', agentId: p.userId, agentName: p.name ?? me?.name ?? undefined }, { from: ['queued'] });
       if (!moved) throw new KefuError('CONFLICT', 'the conversation is not queued any more');
       await repo.markIdle(tx, shopId, [p.userId]);
-      return moved;
+      return { change: moved, positions: await this.#positionsIn(tx, shopId) };
     });
     this.#d.conversations.announce([change]);
-    void this.#tellPositions(shopId).catch(() => {});
+    this.#tell(shopId, positions);
     return change;
   }
 

@@ -3,13 +3,15 @@
  * real PostgreSQL: a pass that took them in its plan's order (priority, then queue time) and a
  * batch of buyers' messages to the same queued conversations (a buyer asking "hello?" while
  * waiting) could wait for each other in a cycle, which PostgreSQL breaks only after its
- * deadlock_timeout (1 s), failing one of them.
+ * deadlock_timeout (1 s), failing one of them. And queue positions are read under the shop's
+ * queue lock, so none is told after an accept elsewhere announced the conversation assigned.
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import pino from 'pino';
 import * as convRepo from '../../src/conversation/repository.ts';
+import type { Principal } from '../../src/auth/index.ts';
 import type { ConversationService, EventSink } from '../../src/conversation/index.ts';
 import { QUEUE_PRIORITY } from '../../src/protocol/conversation.ts';
 import { RoutingService } from '../../src/routing/service.ts';
@@ -22,7 +24,7 @@ const pgFactory = SQL_FACTORIES.find((f) => f.name === 'postgres')!;
 const SHOP = 'shop_lock';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('routing pass beside a message batch on postgres', { skip: pgFactory.skip }, () => {
+describe('routing beside concurrent writers on postgres', { skip: pgFactory.skip }, () => {
   test('assigning queued conversations while their buyers write to them does not deadlock', async () => {
     const s = await pgFactory.create();
     try {
@@ -73,6 +75,41 @@ describe('routing pass beside a message batch on postgres', { skip: pgFactory.sk
         assert.equal(row?.state, 'assigned');
         assert.equal(row?.agentId, 'agent_1');
       }
+    } finally {
+      await s.close();
+    }
+  });
+
+  // Found from outside: a queue position read after the pass's commit was told after an accept
+  // elsewhere had announced `assigned`, so the buyer's last frame said "#1 in line" while an
+  // agent held the conversation. Two routing services (two nodes) on one database, one log of
+  // frames in the order they were told.
+  test('no queue position is told after the conversation was announced assigned', async () => {
+    const s = await pgFactory.create();
+    try {
+      const told: Array<{ id: string; state: string }> = [];
+      const sink = { emit: (_t: unknown, f: { type: string; conversationId: string; state: string }) => void told.push({ id: f.conversationId, state: f.state }) } as unknown as EventSink;
+      const conversations = { announce: (changes: Array<{ id: string; state: string }>) => void told.push(...changes.map((c) => ({ id: c.id, state: c.state }))) } as unknown as ConversationService;
+      const log = pino({ level: 'silent' });
+      const nodeA = new RoutingService({ sql: s, conversations, sink, log }, { offlineGraceMs: 60_000, replyTimeoutMs: 60_000 });
+      const nodeB = new RoutingService({ sql: s, conversations, sink, log }, { offlineGraceMs: 60_000, replyTimeoutMs: 60_000 });
+      const agent = { userId: 'agent_b', roles: new Set(['agent']), shopId: SHOP, name: 'B' } as unknown as Principal;
+      await routingRepo.setAgentStatus(s.db, SHOP, 'agent_b', { status: 'away', capacity: 50, name: 'B' });
+      for (let round = 0; round < 8; round++) {
+        const convs = await Promise.all(Array.from({ length: 6 }, async (_, k) => (await convRepo.openConversation(s.db, SHOP, `r${round}_${k}`, undefined)).conversation));
+        for (const c of convs) await convRepo.setState(s.db, c.id, { state: 'queued', priority: QUEUE_PRIORITY.normal });
+        // A pass on A (it tells positions) while B accepts the same conversations one by one.
+        await Promise.all([nodeA.route(SHOP), ...convs.map((c) => nodeB.accept(agent, c.id).catch(() => undefined))]);
+        await nodeA.idle();
+      }
+      const last = new Map<string, string>();
+      const stale: string[] = [];
+      for (const f of told) {
+        if (f.state === 'queued' && last.get(f.id) === 'assigned') stale.push(f.id);
+        last.set(f.id, f.state);
+      }
+      assert.deepEqual(stale, [], 'a queued frame told after assigned');
+      assert.ok([...last.values()].every((st) => st === 'assigned'), 'every conversation ends assigned');
     } finally {
       await s.close();
     }
