@@ -251,6 +251,27 @@ export class ConversationService {
   }
 
   /**
+   * Stores a last message (the rating request) and closes the conversation in ONE transaction:
+   * no buyer message can land between the two (it waits for the row, then finds the
+   * conversation closed and goes to a new one), and a conversation closed already gets no
+   * notice. Undefined when it was closed already (or does not exist).
+   */
+  async closeWithNotice(conversationId: string, sender: repo.Sender, notice: Content): Promise<repo.StateChange | undefined> {
+    const done = await this.#sql.transaction(async (tx) => {
+      const stored = await repo.appendMessage(tx, conversationId, sender, undefined, notice);
+      if (!stored.ok) return undefined;
+      // The append holds the row and saw it open, so the move cannot be refused.
+      const closed = await repo.setState(tx, conversationId, { state: 'closed' });
+      if (!closed) throw new KefuError('CONFLICT', 'the conversation is closed already');
+      return { stored, closed };
+    });
+    if (!done) return undefined;
+    this.#stored(done.stored);
+    this.announce([done.closed]);
+    return done.closed;
+  }
+
+  /**
    * What follows committed state changes: the `conversation` frame to the buyer's devices and
    * the shop's consoles, then the events. Another module that moved conversations inside its own
    * transaction (routing assigns several at once) calls this after its commit.

@@ -279,8 +279,9 @@ export class RoutingService {
     const c = await this.#inShop(shopId, conversationId);
     if (c.state === 'closed') throw new KefuError('CONFLICT', 'the conversation is closed already');
     this.#mayHandle(p, c.state === 'assigned' ? c.agentId : null);
-    await this.#d.conversations.postAs(c.id, { role: 'system', id: 'kefu-system' }, { kind: 'text', text: ratingPrompt });
-    const closed = await this.#d.conversations.setState(c.id, { state: 'closed' });
+    // The rating request and the close commit together: a buyer writing at that moment lands
+    // before both or, after them, in a new conversation; never after the request in this one.
+    const closed = await this.#d.conversations.closeWithNotice(c.id, { role: 'system', id: 'kefu-system' }, { kind: 'text', text: ratingPrompt });
     if (!closed) throw new KefuError('CONFLICT', 'the conversation is closed already');
     return closed;
   }

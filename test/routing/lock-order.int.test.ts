@@ -12,7 +12,9 @@ import { sql } from 'kysely';
 import pino from 'pino';
 import * as convRepo from '../../src/conversation/repository.ts';
 import type { Principal } from '../../src/auth/index.ts';
-import type { ConversationService, EventSink } from '../../src/conversation/index.ts';
+import { ConversationEventBus, ConversationService, type EventSink } from '../../src/conversation/index.ts';
+import { createMetrics } from '../../src/ops/metrics.ts';
+import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
 import { QUEUE_PRIORITY } from '../../src/protocol/conversation.ts';
 import { RoutingService } from '../../src/routing/service.ts';
 import * as routingRepo from '../../src/routing/repository.ts';
@@ -110,6 +112,44 @@ describe('routing beside concurrent writers on postgres', { skip: pgFactory.skip
       }
       assert.deepEqual(stale, [], 'a queued frame told after assigned');
       assert.ok([...last.values()].every((st) => st === 'assigned'), 'every conversation ends assigned');
+    } finally {
+      await s.close();
+    }
+  });
+
+  // Found from outside: buyers writing as the agent closed had messages stored after the rating
+  // request, in a conversation nobody would read again. Two nodes (two services on one database).
+  test('a buyer writing while the agent closes lands before the rating request or in a new conversation', async () => {
+    const s = await pgFactory.create();
+    try {
+      const node = () => {
+        const metrics = createMetrics();
+        const events = new ConversationEventBus({ log: pino({ level: 'silent' }), errors: metrics.eventListenerErrors });
+        const sink: EventSink = { emit: () => {} };
+        const conversations = new ConversationService({ sql: s, cache: new MemoryCache(), sink, events, metrics, log: pino({ level: 'silent' }) });
+        return { conversations, routing: new RoutingService({ sql: s, conversations, sink, log: pino({ level: 'silent' }) }, { offlineGraceMs: 60_000, replyTimeoutMs: 60_000 }) };
+      };
+      const a = node();
+      const b = node();
+      const admin = { userId: 'admin_1', roles: new Set(['admin']), shopId: SHOP, name: 'Admin' } as unknown as Principal;
+      let late = 0;
+      for (let round = 0; round < 10; round++) {
+        const buyerId = `closing_${round}`;
+        const buyer = { userId: buyerId, roles: new Set(['customer']), name: buyerId } as unknown as Principal;
+        const first = await a.conversations.send(buyer, { id: 'f0', shopId: SHOP, clientMsgId: `${buyerId}-0`, content: { kind: 'text', text: '转人工' } });
+        const id = first.message.conversationId;
+        await convRepo.setState(s.db, id, { state: 'assigned', agentId: 'admin_1' });
+        const sends = Array.from({ length: 8 }, (_, k) =>
+          (k % 2 ? a : b).conversations.send(buyer, { id: `f${k + 1}`, ...(k % 4 < 2 ? { conversationId: id } : { shopId: SHOP }), clientMsgId: `${buyerId}-${k + 1}`, content: { kind: 'text', text: `还在吗 ${k}` } }).catch((e: { code?: string }) => e.code),
+        );
+        const [closed] = await Promise.all([a.routing.close(admin, id, '请为本次服务评分'), ...sends]);
+        assert.equal(closed.state, 'closed');
+        const stored = await convRepo.listMessages(s.db, id, 0, 100);
+        const notice = stored.find((m) => m.sender.role === 'system')!;
+        assert.equal(stored.at(-1)!.seq, notice.seq, `round ${round}: the rating request is the last message`);
+        late += stored.filter((m) => m.sender.role === 'customer' && m.seq > notice.seq).length;
+      }
+      assert.equal(late, 0);
     } finally {
       await s.close();
     }
