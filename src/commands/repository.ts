@@ -108,33 +108,33 @@ export async function tryKeyLock(tx: Tx, shopId: string, key: string): Promise<b
   return r.rows[0]?.ok === true;
 }
 
-/** The key's record, undefined when there is none; an expired record is deleted (the key may start a new command). */
-export async function findKey(tx: Tx, shopId: string, key: string): Promise<KeyRecord | undefined> {
+/** The key's record as committed now, and whether it has expired; undefined when there is none. */
+async function readKey(tx: Tx, shopId: string, key: string): Promise<{ record: KeyRecord; expired: boolean } | undefined> {
   const r = await tx
     .selectFrom('command_idempotency_keys')
-    .selectAll()
+    .select(['fingerprint', 'command_id', 'response_status', 'response_body'])
     .select(sql<boolean>`expires_at <= now()`.as('expired'))
     .where('shop_id', '=', shopId)
     .where('key', '=', key)
     .executeTakeFirst();
+  return r ? { record: { fingerprint: r.fingerprint, commandId: r.command_id, status: r.response_status, body: r.response_body }, expired: r.expired } : undefined;
+}
+
+/** The key's record, undefined when there is none; an expired record is deleted (the key may start a new command). Needs the key's lock. */
+export async function findKey(tx: Tx, shopId: string, key: string): Promise<KeyRecord | undefined> {
+  const r = await readKey(tx, shopId, key);
   if (!r) return undefined;
   if (r.expired) {
     await tx.deleteFrom('command_idempotency_keys').where('shop_id', '=', shopId).where('key', '=', key).execute();
     return undefined;
   }
-  return { fingerprint: r.fingerprint, commandId: r.command_id, status: r.response_status, body: r.response_body };
+  return r.record;
 }
 
 /** The key's unexpired record as committed now, read without the key's lock (nothing deleted). */
 export async function peekKey(tx: Tx, shopId: string, key: string): Promise<KeyRecord | undefined> {
-  const r = await tx
-    .selectFrom('command_idempotency_keys')
-    .select(['fingerprint', 'command_id', 'response_status', 'response_body'])
-    .where('shop_id', '=', shopId)
-    .where('key', '=', key)
-    .where('expires_at', '>', sql<Date>`now()`)
-    .executeTakeFirst();
-  return r ? { fingerprint: r.fingerprint, commandId: r.command_id, status: r.response_status, body: r.response_body } : undefined;
+  const r = await readKey(tx, shopId, key);
+  return r && !r.expired ? r.record : undefined;
 }
 
 export async function insertKey(tx: Tx, k: { shopId: string; key: string; fingerprint: string; commandId: string; status: number; body: string; ttlMs: number }): Promise<void> {
