@@ -6,6 +6,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { backendPid, untilWaiting } from '../support/pg-locks.ts';
 import * as repo from '../../src/conversation/repository.ts';
 import { MessageWriter } from '../../src/conversation/writer.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
@@ -157,18 +158,19 @@ for (const f of SQL_FACTORIES) {
         // every batch takes its conversations in one order (an opening's too, once it is found).
         let release!: () => void;
         const gate = new Promise<void>((r) => (release = r));
-        let held!: () => void;
-        const holding = new Promise<void>((r) => (held = r));
+        let held!: (pid: number) => void;
+        const holding = new Promise<number>((r) => (held = r));
         const holder = s.transaction(async (tx) => {
           await sql`select id from conversations where id = ${c2!.id} for update`.execute(tx);
-          held();
+          held(await backendPid(tx));
           await gate;
         });
-        await holding;
+        const holderPid = await holding;
         const a = repo.appendMessages(s.db, [to(c1, 'a1'), to(c2, 'a2'), to(c3, 'a3')]);
-        await new Promise((r) => setTimeout(r, 150));
+        await untilWaiting(s.db, holderPid, 1);
         const b = repo.appendMessages(s.db, [opening(c4, 'b4'), to(c3, 'b3'), to(c1, 'b1')]);
-        await new Promise((r) => setTimeout(r, 150));
+        // B waits behind A (for c1, or after taking c4 and c3 in its own order).
+        await untilWaiting(s.db, holderPid, 2);
         const t0 = Date.now();
         release();
         await holder;

@@ -19,12 +19,12 @@ import { QUEUE_PRIORITY } from '../../src/protocol/conversation.ts';
 import { RoutingService } from '../../src/routing/service.ts';
 import * as routingRepo from '../../src/routing/repository.ts';
 import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
+import { backendPid, settledFlag, untilWaiting } from '../support/pg-locks.ts';
 
 after(dropTestSchemas);
 
 const pgFactory = SQL_FACTORIES.find((f) => f.name === 'postgres')!;
 const SHOP = 'shop_lock';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('routing beside concurrent writers on postgres', { skip: pgFactory.skip }, () => {
   test('assigning queued conversations while their buyers write to them does not deadlock', async () => {
@@ -49,19 +49,21 @@ describe('routing beside concurrent writers on postgres', { skip: pgFactory.skip
       // c3; once c1 is free the pass comes for c2: a cycle.
       let release!: () => void;
       const gate = new Promise<void>((r) => (release = r));
-      let held!: () => void;
-      const holding = new Promise<void>((r) => (held = r));
+      let held!: (pid: number) => void;
+      const holding = new Promise<number>((r) => (held = r));
       const holder = s.transaction(async (tx) => {
         await sql`select id from conversations where id = ${c1.id} for update`.execute(tx);
-        held();
+        held(await backendPid(tx));
         await gate;
       });
-      await holding;
+      const holderPid = await holding;
       const pass = routing.route(SHOP);
-      await sleep(150);
+      // The pass waits for c1 (whatever it took before it); the batch either waits too or, taking
+      // its rows in the same order, is already done.
+      await untilWaiting(s.db, holderPid, 1);
       const say = (c: typeof c1, k: string) => ({ conversationId: c.id, sender: { role: 'customer' as const, id: c.buyerId }, clientMsgId: k, content: { kind: 'text' as const, text: '还在吗' }, guard: { buyerId: c.buyerId } });
       const batch = convRepo.appendMessages(s.db, [say(c2, 'k2'), say(c3, 'k3')]);
-      await sleep(150);
+      await untilWaiting(s.db, holderPid, 2, settledFlag(batch));
       const t0 = Date.now();
       release();
       await holder;
