@@ -11,7 +11,9 @@ import { narrowToShop } from '../storage/scope.ts';
 const STAFF: readonly Role[] = ['agent', 'admin', 'commands'];
 
 // RFC 6750 section 2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
-const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
+/** What a bearer token may be made of (RFC 6750's b64token); config checks static secrets against it. */
+export const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+const BEARER = new RegExp(`^Bearer +(${BEARER_TOKEN.source.slice(1, -1)}) *$`, 'i');
 
 /** The token of an `Authorization: Bearer <token>` header; undefined for anything else. */
 export function extractBearer(header: string | undefined): string | undefined {

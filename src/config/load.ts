@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import { BEARER_TOKEN } from '../auth/authorize.ts';
 import { CONFIG_KEYS, CONFIG_SCHEMA, DEMO_ISSUER, type ConfigKey, type PiiKey, type RawConfig, type RawValue } from './schema.ts';
 
 /** A configuration problem: its message is one line that starts with the variable's name. */
@@ -137,6 +138,11 @@ function checkCombinations(r: RawConfig, production: boolean): string[] {
   if (r.KEFU_LLM_URL && !r.KEFU_LLM_MODEL) throw new ConfigError('KEFU_LLM_MODEL', 'is required when KEFU_LLM_URL is set');
   if (r.KEFU_EMBEDDINGS_URL && !r.KEFU_EMBEDDINGS_MODEL) throw new ConfigError('KEFU_EMBEDDINGS_MODEL', 'is required when KEFU_EMBEDDINGS_URL is set');
   if (r.KEFU_OPS_TOKEN !== undefined && r.KEFU_OPS_TOKEN.length < 24) throw new ConfigError('KEFU_OPS_TOKEN', 'must be at least 24 characters');
+  // It travels as `Authorization: Bearer <token>`: a character a bearer token cannot carry would
+  // make every operator request a 401 that no one could explain.
+  if (r.KEFU_OPS_TOKEN !== undefined && !BEARER_TOKEN.test(r.KEFU_OPS_TOKEN)) {
+    throw new ConfigError('KEFU_OPS_TOKEN', 'may hold only letters, digits and - . _ ~ + / (then = at the end), as a bearer token can; for example: openssl rand -hex 24');
+  }
   if (r.KEFU_COMMAND_LEASE_S * 1000 <= 2 * r.KEFU_PLATFORM_API_TIMEOUT_MS) {
     throw new ConfigError('KEFU_COMMAND_LEASE_S', `must exceed twice KEFU_PLATFORM_API_TIMEOUT_MS (${r.KEFU_PLATFORM_API_TIMEOUT_MS} ms), or a slow attempt would be taken over while it runs`);
   }

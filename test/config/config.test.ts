@@ -40,6 +40,9 @@ describe('configuration', () => {
     [{ KEFU_OAUTH_JWKS_URL: 'https://idp.example/jwks' }, 'KEFU_OAUTH_ISSUER', /required/],
     [{ KEFU_LOG_LEVEL: 'loud' }, 'KEFU_LOG_LEVEL', /one of/],
     [{ KEFU_DEMO: 'maybe' }, 'KEFU_DEMO', /true or false/],
+    // A secret the Authorization header cannot carry made every operator request a 401 (found from outside).
+    [{ KEFU_OPS_TOKEN: 'ops secret with spaces and #!' }, 'KEFU_OPS_TOKEN', /bearer token/],
+    [{ KEFU_OPS_TOKEN: 'short' }, 'KEFU_OPS_TOKEN', /24 characters/],
     [{ KEFU_DATABASE_SCHEMA: 'Robert"); drop' }, 'KEFU_DATABASE_SCHEMA', /identifier/],
     [{ NODE_ENV: 'production' }, 'KEFU_OAUTH_JWKS_URL', /production/],
     [{ NODE_ENV: 'production', KEFU_OAUTH_JWKS_URL: 'https://idp/jwks', KEFU_OAUTH_ISSUER: 'https://idp' }, 'KEFU_PLATFORM_WEBHOOK_SECRET', /production/],
