@@ -37,7 +37,14 @@ const base = {
   nonce: storableString().min(16).max(64),
 };
 
-export const textContent = z.strictObject({ kind: z.literal('text'), text: storableString().min(1).max(MAX_TEXT_CHARS) });
+export const textContent = z.strictObject({
+  kind: z.literal('text'),
+  // A stray Enter is not a message: stored, it reached the robot as nothing to answer.
+  text: storableString()
+    .min(1)
+    .max(MAX_TEXT_CHARS)
+    .refine((t) => /\S/.test(t), 'text must hold more than spaces and line breaks'),
+});
 export const imageContent = z.strictObject({
   kind: z.literal('image'),
   url: storableString()

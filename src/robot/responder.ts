@@ -45,6 +45,9 @@ export const BOT_SENDER = { role: 'bot' as const, id: 'kefu-bot', name: '智能�
 const SYSTEM_SENDER = { role: 'system' as const, id: 'kefu-system' };
 const BUSY = '当前咨询人数较多，人工客服将尽快回复您。We are busy right now; a person will answer you shortly.';
 const APOLOGY = '抱歉，智能客服暂时无法回答，已为您转接人工客服。Sorry, I cannot answer right now; a person will take over.';
+// The robot cannot see pictures, and a buyer's picture is mostly one a person must look at (a
+// damaged parcel, a payment screen): it hands over rather than staying silent.
+const PICTURE = '智能客服暂时看不了图片，已为您转接人工客服查看。I cannot view pictures yet; a person will look at it.';
 
 type Stored = ConversationEvents['messageStored'];
 
@@ -120,12 +123,11 @@ export class BotResponder {
   }
 
   #enqueue(e: Stored): void {
-    if (e.message.content.kind !== 'text') return;
-    const text = e.message.content.text;
+    const content = e.message.content;
     const id = e.conversationId;
     const prev = this.#tails.get(id) ?? afterThisTurn();
     this.#shopShed?.queued(e.shopId);
-    const next = prev.then(() => this.#turn(e, text));
+    const next = prev.then(() => (content.kind === 'text' ? this.#turn(e, content.text) : this.#picture(e)));
     this.#tails.set(id, next);
     void next.finally(() => {
       this.#shopShed?.finished(e.shopId);
@@ -149,6 +151,12 @@ export class BotResponder {
       else this.#log.debug({ conversationId: conv.conversationId, scope: e instanceof ShopShed ? 'shop' : 'node' }, 'robot turn shed; handing over');
       await this.#handOver(conv.conversationId, shed ? BUSY : APOLOGY).catch((err: unknown) => this.#log.warn({ err: (err as Error).message, conversationId: conv.conversationId }, 'hand-over after a failed robot turn failed'));
     }
+  }
+
+  /** Anything but text (a picture): a person takes over, in its turn after the texts before it. */
+  async #picture(conv: Stored): Promise<void> {
+    if (this.#handedOver.has(conv.conversationId)) return;
+    await this.#handOver(conv.conversationId, PICTURE).catch((err: unknown) => this.#log.warn({ err: (err as Error).message, conversationId: conv.conversationId }, 'hand-over after a picture failed'));
   }
 
   async #answer(conv: Stored, text: string): Promise<void> {

@@ -25,6 +25,17 @@ test('frames: valid ones parse, invalid ones name the field', () => {
   assert.equal((parseClientFrame('{"id":"keep","type":"nope"}') as { id?: string }).id, 'keep');
 });
 
+// Found from outside: a text of spaces or a lone line break was stored and failed the robot's turn.
+test('frames: a text of only spaces and line breaks is BAD_FRAME; one with a character in it is a text', () => {
+  const send = (text: string) => parseClientFrame(JSON.stringify({ ...base, type: 'send', shopId: 's1', clientMsgId: 'm1', content: { kind: 'text', text } }));
+  for (const blank of ['   ', '\n', ' \t\r\n ', '\u3000']) {
+    const r = send(blank);
+    assert.equal(r.ok, false, JSON.stringify(blank));
+    assert.match(!r.ok ? r.reason : '', /^content\.text.*spaces and line breaks/);
+  }
+  assert.equal(send(' 在吗 ').ok, true);
+});
+
 test('frames: a NUL or an unpaired surrogate in any string is BAD_FRAME naming the field', () => {
   const send = (o: Record<string, unknown>) => JSON.stringify({ ...base, type: 'send', shopId: 's1', clientMsgId: 'c1', content: { kind: 'text', text: 'ok' }, ...o });
   const reason = (raw: string) => {

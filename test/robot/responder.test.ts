@@ -76,6 +76,26 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    // Found from outside: a picture got an ack and nothing else, however long the buyer waited.
+    test('a picture is not met with silence: the buyer is told and a person takes over, after the text before it is answered', async () => {
+      const s = await f.create();
+      try {
+        let calls = 0;
+        const { conversations, bot, metrics } = setup(s, { answer: async () => (calls++, reply('您好')) });
+        const p = buyer('buyer_r_pic');
+        const id = (await conversations.send(p, say('在吗'))).ack.conversationId;
+        await conversations.send(p, { id: `f${++n}`, shopId: 'shop_r', clientMsgId: `m${n}`, content: { kind: 'image' as const, url: 'https://img.example/broken-box.jpg' } });
+        await bot.idle();
+        const msgs = (await conversations.sync(p, id, 0, 100)).messages.map((m) => `${m.sender.role}:${m.content.kind === 'text' ? m.content.text.slice(0, 9) : m.content.kind}`);
+        assert.deepEqual(msgs, ['customer:在吗', 'customer:image', 'bot:您好', 'system:智能客服暂时看不了'], 'the text answered first, then the picture handed over');
+        assert.equal((await getConversation(s.db, id))?.state, 'queued');
+        assert.equal(calls, 1, 'the robot is not asked about a picture');
+        assert.deepEqual((await metrics.robotFailures.get()).values, [], 'a picture is not a robot failure');
+      } finally {
+        await s.close();
+      }
+    });
+
     test('a shed turn tells the buyer once that a person will answer, and hands over', async () => {
       const s = await f.create();
       try {
