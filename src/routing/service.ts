@@ -93,7 +93,11 @@ export class RoutingService {
     const offs = [
       events.on('stateChanged', 'routing', (e) => {
         if (e.to === 'closed') this.#d.onClosed?.(e.from === 'bot' ? 'robot' : e.from === 'queued' ? 'queue' : 'human');
-        if (e.to === 'queued' || e.from === 'assigned') void this.route(e.shopId);
+        // A conversation back in the queue hears its position again, even the one it had before
+        // it left (the buyer's last frame said only `queued`: found from outside).
+        if (e.to === 'queued' || e.from === 'queued') this.#told.delete(e.conversationId);
+        // A queued conversation closed moves everyone behind it up: a pass tells them.
+        if (e.to === 'queued' || e.from === 'assigned' || (e.from === 'queued' && e.to === 'closed')) void this.route(e.shopId);
       }),
       events.on('messageStored', 'routing', async (e) => {
         if (e.senderRole !== 'agent' || e.state !== 'assigned') return;

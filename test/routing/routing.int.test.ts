@@ -152,6 +152,61 @@ describe('routing across two nodes (real PostgreSQL + Redis)', { skip }, () => {
   });
 });
 
+describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
+  let issuer: Issuer;
+  let a: Node;
+  before(async () => {
+    issuer = await startIssuer();
+    a = await startNode({ ...realEnv(issuer, newIsolation()) });
+  });
+  after(async () => {
+    await a?.close();
+    await issuer?.close();
+  });
+  const handOver = async (shop: string, buyer: string) => {
+    const r = await a.rt.conversations.send(buyerP(buyer), { id: `q-${buyer}`, shopId: shop, clientMsgId: `q-${buyer}`, content: { kind: 'text', text: '转人工' } });
+    await a.rt.conversations.setState(r.ack.conversationId, { state: 'queued' }, { from: ['bot'] });
+    await a.rt.routing.idle();
+    return r.ack.conversationId;
+  };
+  const positionFrame = (id: string, position: number) => (f: { type: string }): f is ConversationFrame => f.type === 'conversation' && (f as ConversationFrame).conversationId === id && (f as ConversationFrame).state === 'queued' && (f as ConversationFrame).queuePosition === position;
+
+  // Found from outside: back at the head of the queue, at the position it had before it was
+  // assigned, the buyer heard only `queued` and no position.
+  test('a conversation back in the queue hears its position again, the same one as before', async () => {
+    const shop = 'shop_pos_back';
+    const phone = await connect(a.url, await issuer.token({ sub: 'pb1', scope: 'cs:customer' }), 'app');
+    const first = phone.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'queued' && f.queuePosition === 1);
+    const id = await handOver(shop, 'pb1');
+    assert.equal((await first).conversationId, id);
+    const t = await issuer.token({ sub: 'ag_pb', scope: 'cs:agent', shop_id: shop });
+    const assigned = phone.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'assigned');
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 1 })).status, 200);
+    await assigned;
+    const again = phone.waitFor(positionFrame(id, 1), 5000);
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'offline' })).status, 200);
+    assert.equal((await again).estimatedWaitSeconds !== undefined, true);
+    await phone.close();
+  });
+
+  // Found from outside: the buyers behind a queued conversation that an admin closed kept their
+  // old positions until some later routing event.
+  test('closing a queued conversation moves the buyers behind it up at once', async () => {
+    const shop = 'shop_pos_close';
+    const ids: string[] = [];
+    const devices = [];
+    for (const k of [1, 2, 3]) {
+      devices.push(await connect(a.url, await issuer.token({ sub: `pc${k}`, scope: 'cs:customer' }), 'app'));
+      ids.push(await handOver(shop, `pc${k}`));
+    }
+    const moved = [devices[1]!.waitFor(positionFrame(ids[1]!, 1), 5000), devices[2]!.waitFor(positionFrame(ids[2]!, 2), 5000)];
+    const admin = await issuer.token({ sub: 'ad_pc', scope: 'cs:admin', shop_id: shop });
+    assert.equal((await api(a, admin, 'POST', `/conversations/${ids[0]}/close`)).status, 200);
+    await Promise.all(moved);
+    for (const d of devices) await d.close();
+  });
+});
+
 describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
   let issuer: Issuer;
   let a: Node;
