@@ -131,6 +131,8 @@ export interface TurnData {
   readonly faq?: Lookup<FaqHit | null>;
   /** The FAQ's two or three plausible entries when it was unsure (its `clarify` band). */
   readonly faqCandidates?: readonly FaqHit[];
+  /** The shop's own entry on a policy question's topic, when no entry answered it outright. */
+  readonly faqOnTopic?: FaqHit;
 }
 
 export interface Needs {
@@ -142,6 +144,8 @@ export interface Needs {
   readonly knownOrderIds: readonly string[];
   /** What to search the FAQ for when it is not the message itself (the FAQ question the buyer picked). */
   readonly faqText?: string;
+  /** A policy question: the FAQ also finds the shop's own entry on that topic (it wins over the built-in text). */
+  readonly faqTopic?: PolicyIntent;
   /**
    * Lookups that only add to an answer complete without them (a request under way beside the
    * returns policy): run under a shorter budget, and a miss is not reported as unavailable.
@@ -322,6 +326,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       faq,
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
       ...(r.faqPick ? { faqText: r.faqPick } : {}),
+      ...(isPolicyIntent(r.intent) ? { faqTopic: r.intent } : {}),
     },
   };
 }
@@ -536,7 +541,7 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
  * about that request ("I sent it back, what now?", "换货呢"): its progress comes first.
  */
 function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
-  const text = faqAnswer(ctx) ?? ctx.t.policy[intent];
+  const text = faqAnswer(ctx) ?? ctx.data.faqOnTopic?.entry.answer ?? ctx.t.policy[intent];
   const request = intent === 'return_policy' ? requestUnderway(ctx) : undefined;
   if (request) return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress' } };
   const o = ctx.orders && !notAboutOwnOrder(ctx.r, ctx.input.text) ? policyOrder(ctx, ctx.orders) : undefined;

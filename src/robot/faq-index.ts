@@ -55,6 +55,11 @@ export interface FaqLookup {
   readonly hit: FaqHit | null;
   /** Band `answer`: the hit; `clarify`: the two or three plausible entries, best first; `none`: empty. */
   readonly candidates: readonly FaqHit[];
+  /**
+   * Asked with a topic (a policy intent) and no entry to answer with: the shop's own entry on
+   * that topic, best match first, which the robot answers with instead of its built-in text.
+   */
+  readonly onTopic?: FaqHit;
 }
 
 export interface FaqIndexOptions {

@@ -20,8 +20,18 @@ export interface FaqProvider {
   /** The entry to answer with, or null (band `clarify` and `none` both give null). */
   search(shopId: string, text: string): Promise<FaqHit | null>;
   /** The band with its candidates: answer, clarify with the top two or three, or not an FAQ question. */
-  lookup?(shopId: string, text: string): Promise<FaqLookup>;
+  lookup?(shopId: string, text: string, topic?: TopicQuery): Promise<FaqLookup>;
 }
+
+/** A question the robot already placed on a topic (a policy intent), and how it places a text. */
+export interface TopicQuery {
+  readonly topic: string;
+  /** The topic of a text (the robot's intent for the entry's question), memoised per index. */
+  readonly topicOf: (text: string) => string;
+}
+
+/** Ranked candidates searched for an entry on the topic. */
+const TOPIC_TOP_K = 10;
 
 const NONE: FaqLookup = { band: 'none', hit: null, candidates: [] };
 /** Candidates handed to the re-ranker. */
@@ -42,6 +52,8 @@ export interface FaqIndexProviderOptions extends FaqIndexOptions {
 
 interface Cached {
   readonly index: FaqIndex;
+  /** Each entry's topic, by entry id, once a topic was first asked of this index. */
+  topics?: Map<string, string>;
   /** The version the index was built from; undefined when set directly or without versionOf. */
   readonly version: number | undefined;
   checkedAt: number;
@@ -72,9 +84,16 @@ export class FaqIndexProvider implements FaqProvider {
     return (await this.lookup(shopId, text)).hit;
   }
 
-  async lookup(shopId: string, text: string): Promise<FaqLookup> {
-    const index = await this.#index(shopId);
-    if (!index) return NONE;
+  async lookup(shopId: string, text: string, topic?: TopicQuery): Promise<FaqLookup> {
+    const cached = await this.#index(shopId);
+    if (!cached) return NONE;
+    const found = await this.#lookupIn(cached.index, text);
+    if (!topic || found.hit) return found;
+    const onTopic = onTopicIn(cached, text, topic);
+    return onTopic ? { ...found, onTopic } : found;
+  }
+
+  async #lookupIn(index: FaqIndex, text: string): Promise<FaqLookup> {
     const reranker = this.#opts.reranker;
     if (!reranker) return index.lookup(text);
     const ranked = index.rank(text, RERANK_TOP_K);
@@ -83,18 +102,18 @@ export class FaqIndexProvider implements FaqProvider {
     return index.bandOf(await reranker.rerank(text, ranked));
   }
 
-  async #index(shopId: string): Promise<FaqIndex | undefined> {
+  async #index(shopId: string): Promise<Cached | undefined> {
     const cached = this.#cache.get(shopId);
     const { load, versionOf } = this.#opts;
     if (cached) {
-      if (!load || !versionOf || this.#now() - cached.checkedAt < (this.#opts.recheckMs ?? 5000)) return cached.index;
+      if (!load || !versionOf || this.#now() - cached.checkedAt < (this.#opts.recheckMs ?? 5000)) return cached;
       cached.checkedAt = this.#now();
       const version = await versionOf(shopId);
-      if (version === cached.version) return cached.index;
-      return (await this.#load(shopId, version)).index;
+      if (version === cached.version) return cached;
+      return this.#load(shopId, version);
     }
     if (!load) return undefined;
-    return (await this.#load(shopId, versionOf ? await versionOf(shopId) : undefined)).index;
+    return this.#load(shopId, versionOf ? await versionOf(shopId) : undefined);
   }
 
   #load(shopId: string, version: number | undefined): Promise<Cached> {
@@ -110,4 +129,17 @@ export class FaqIndexProvider implements FaqProvider {
     this.#loading.set(shopId, p);
     return p;
   }
+}
+
+/**
+ * The shop's entry on the question's topic: the best ranked one whose own question is on that
+ * topic, else the first such entry of the shop's list. A shop that wrote its own returns policy
+ * wants buyers to read it, not the robot's generic text, however the buyer worded the question.
+ */
+function onTopicIn(cached: Cached, text: string, q: TopicQuery): FaqHit | undefined {
+  const topics = (cached.topics ??= new Map(cached.index.entries.map((e) => [e.id, q.topicOf(e.question)])));
+  const ranked = cached.index.rank(text, TOPIC_TOP_K).find((h) => topics.get(h.entry.id) === q.topic);
+  if (ranked) return ranked;
+  const first = cached.index.entries.find((e) => topics.get(e.id) === q.topic);
+  return first ? { entry: first, score: 0, confidence: 0 } : undefined;
 }

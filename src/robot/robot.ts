@@ -20,7 +20,7 @@ import { KefuError } from '../protocol/errors.ts';
 import { MAX_PRINCIPAL_ID_CHARS } from '../protocol/conversation.ts';
 import { logisticsTargets, parseState, plan, step, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
 import type { FaqLookup } from './faq-index.ts';
-import type { FaqProvider } from './faq-provider.ts';
+import type { FaqProvider, TopicQuery } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
 import { createNlu, MAX_UTTERANCE, type Nlu } from './nlu/understand.ts';
 import type { Handover, Intent, Lang, LookupName, Reply } from './types.ts';
@@ -90,7 +90,7 @@ export function createRobot(opts: RobotOptions): Robot {
   const version = opts.version ?? 'v1';
   const nlu = opts.nlu ?? createNlu(opts.tzOffsetMinutes !== undefined ? { tzOffsetMinutes: opts.tzOffsetMinutes } : {});
   const clock = opts.clock ?? (() => new Date());
-  const sources: Sources = { ds: opts.dataSource, faq: opts.faq, budgetMs };
+  const sources: Sources = { ds: opts.dataSource, faq: opts.faq, budgetMs, topicOf: (text) => nlu.understand(text).intent };
 
   return {
     version,
@@ -153,6 +153,8 @@ interface Sources {
   readonly ds: BuyerDataSource;
   readonly faq: FaqProvider;
   readonly budgetMs: number;
+  /** The intent the NLU gives a text: the topic of a shop's FAQ entry. */
+  readonly topicOf: (text: string) => string;
 }
 
 /** The results of a turn's lookups; absent ones were not needed. */
@@ -192,7 +194,8 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
   const budget = (name: LookupName) => (needs.bestEffort?.includes(name) ? Math.min(budgetMs, BEST_EFFORT_BUDGET_MS) : budgetMs);
   const orders = needs.orders ? lookupWithinBudget((s) => ds.listOrders(shopId, userId, s).then(arrayOf<Order>), budget('orders')) : undefined;
   const aftersales = needs.aftersales ? lookupWithinBudget((s) => ds.listAftersales(shopId, userId, s).then(arrayOf<Aftersale>), budget('aftersales')) : undefined;
-  const faq = needs.faq ? lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, needs.faqText ?? input.text), s), budgetMs) : undefined;
+  const topic = needs.faqTopic ? { topic: needs.faqTopic, topicOf: src.topicOf } : undefined;
+  const faq = needs.faq ? lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, needs.faqText ?? input.text, topic), s), budgetMs) : undefined;
   const parcels = (ids: readonly string[]) => lookupWithinBudget((s) => ds.getLogistics(shopId, ids, s).then(arrayOf<Logistics>), budgetMs);
   const logisticsNow = needs.logistics && needs.knownOrderIds.length ? parcels(needs.knownOrderIds) : undefined;
   const logisticsLater = needs.logistics && orders
@@ -206,17 +209,17 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
 }
 
 /** The FAQ's band and candidates when the provider can tell them, else its answer alone. */
-async function faqLookup(faq: FaqProvider, shopId: string, text: string): Promise<FaqLookup> {
-  if (faq.lookup) return faq.lookup(shopId, text);
+async function faqLookup(faq: FaqProvider, shopId: string, text: string, topic: TopicQuery | undefined): Promise<FaqLookup> {
+  if (faq.lookup) return faq.lookup(shopId, text, topic);
   const hit = await faq.search(shopId, text);
   return hit ? { band: 'answer', hit, candidates: [hit] } : { band: 'none', hit: null, candidates: [] };
 }
 
 /** The FAQ lookup as the dialogue takes it: the hit to answer with, and the candidates when the index was unsure. */
-function faqData(f: Lookup<FaqLookup>): Pick<TurnData, 'faq' | 'faqCandidates'> {
+function faqData(f: Lookup<FaqLookup>): Pick<TurnData, 'faq' | 'faqCandidates' | 'faqOnTopic'> {
   if (!f.ok) return { faq: { ok: false, reason: f.reason } };
   const v = f.value;
-  return { faq: { ok: true, value: v?.hit ?? null }, ...(v?.band === 'clarify' && v.candidates?.length ? { faqCandidates: v.candidates } : {}) };
+  return { faq: { ok: true, value: v?.hit ?? null }, ...(v?.band === 'clarify' && v.candidates?.length ? { faqCandidates: v.candidates } : {}), ...(v?.onTopic ? { faqOnTopic: v.onTopic } : {}) };
 }
 
 /** The results as the dialogue step takes them, with both rounds of logistics merged into one. */

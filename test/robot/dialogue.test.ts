@@ -16,7 +16,8 @@ describe('plan', () => {
     const s = initialState();
     assert.deepEqual(plan(s, input('你好')).needs, { orders: false, aftersales: false, logistics: false, faq: false, knownOrderIds: [] });
     assert.deepEqual(plan(s, input('我的退款进度')).needs, { orders: true, aftersales: true, logistics: false, faq: false, knownOrderIds: [] });
-    assert.deepEqual(plan(s, input('能开发票吗')).needs, { orders: false, aftersales: false, logistics: false, faq: true, knownOrderIds: [] });
+    // A policy question also asks the FAQ for the shop's own entry on its topic.
+    assert.deepEqual(plan(s, input('能开发票吗')).needs, { orders: false, aftersales: false, logistics: false, faq: true, knownOrderIds: [], faqTopic: 'invoice' });
     assert.deepEqual(plan(s, input('2024112500001111 到哪了')).needs, { orders: true, aftersales: false, logistics: true, faq: false, knownOrderIds: ['2024112500001111'] });
   });
 
@@ -29,7 +30,7 @@ describe('plan', () => {
     assert.equal(plan(s, input('我买的耳机能退吗')).needs.orders, true);
     assert.equal(plan(s, input('发票怎么开')).needs.orders, false);
     // A returns question also reads the buyer's requests, to show one under way.
-    assert.deepEqual(plan(s, input('退货运费谁出')).needs, { orders: true, aftersales: true, logistics: false, faq: true, knownOrderIds: [], bestEffort: ['orders', 'aftersales'] });
+    assert.deepEqual(plan(s, input('退货运费谁出')).needs, { orders: true, aftersales: true, logistics: false, faq: true, knownOrderIds: [], bestEffort: ['orders', 'aftersales'], faqTopic: 'return_policy' });
     // Asked about the buyer's own purchase, the orders are needed for the answer itself.
     assert.deepEqual(plan(s, input('我买的耳机能退吗')).needs.bestEffort, ['aftersales']);
   });

@@ -180,7 +180,8 @@ describe('a returns question from a buyer with a request under way', () => {
   test('shows the request, then the policy', async () => {
     const r = await robotWith({ orders: [earbuds], aftersales: [underway] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退货怎么弄' });
     assert.equal(r.intent, 'return_policy');
-    assert.match(textOf(r), /退款申请（订单 2024112500001111）当前状态：[^\n]+\n.*7 天无理由/);
+    // The policy is the demo shop's own entry on returns, not the built-in text.
+    assert.match(textOf(r), /退款申请（订单 2024112500001111）当前状态：[^\n]+\n请在订单页申请售后/);
     assert.deepEqual(r.unavailable, []);
   });
 
@@ -189,7 +190,7 @@ describe('a returns question from a buyer with a request under way', () => {
     const started = performance.now();
     const r = await robotWith({}, { dataSource: slow, budgetMs: 2000 }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退货怎么弄' });
     assert.ok(performance.now() - started < BEST_EFFORT_BUDGET_MS + 300, 'not held for the whole budget');
-    assert.match(textOf(r), /7 天无理由/);
+    assert.match(textOf(r), /请在订单页申请售后/);
     assert.doesNotMatch(textOf(r), /退款申请/);
     assert.deepEqual(r.unavailable, []);
     const failing = fakeDataSource({ orders: [earbuds], aftersales: [underway] }, { listOrders: { fail: true } });
@@ -265,6 +266,38 @@ describe('FAQ', () => {
     const empty = new FaqIndexProvider();
     const r = await createRobot({ dataSource: fakeDataSource({}), faq: empty, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u', conversationId: 'c', text: '怎么退货' });
     assert.match(textOf(r), /7 天无理由/);
+  });
+});
+
+describe("the shop's own policy over the built-in text (issue #12)", () => {
+  // Found from outside: "怎么退货" got the built-in returns text (which leaves out who pays the
+  // return postage) while "我要退货" got the shop's entry, and "can I get an invoice?" a built-in
+  // English text that contradicted the shop's. The same shop must state one policy.
+  const shopFaq = new FaqIndexProvider();
+  shopFaq.setEntries('shop_own', [
+    { id: 'ship', question: '发什么快递？', answer: '默认发顺丰。' },
+    { id: 'returns', question: '退货运费谁承担？', answer: '支持7天无理由退货，退货运费由买家承担。' },
+    { id: 'invoice', question: '可以开发票吗？', answer: '请在订单页申请发票，3个工作日内发到邮箱。' },
+  ]);
+  const ask = (text: string) => createRobot({ dataSource: fakeDataSource({ orders: [], aftersales: [] }), faq: shopFaq, clock: () => NOW }).answer({ shopId: 'shop_own', userId: 'u-own', conversationId: 'c-own', text });
+
+  test('a returns or invoice question in any words, either language, gets the shop entry on that topic', async () => {
+    for (const [text, re] of [
+      ['怎么退货', /退货运费由买家承担/],
+      ['我要退货', /退货运费由买家承担/],
+      ['能不能退', /退货运费由买家承担/],
+      ['发票怎么弄', /3个工作日内发到邮箱/],
+      ['can I get an invoice?', /3个工作日内发到邮箱/],
+    ] as const) {
+      const r = await ask(text);
+      assert.match(textOf(r), re, text);
+      assert.doesNotMatch(textOf(r), /7 天无理由|Request invoice/, `${text}: no built-in text beside the shop's`);
+    }
+  });
+
+  test('a topic the shop wrote nothing on still gets the built-in text', async () => {
+    const r = await ask('有优惠券吗');
+    assert.doesNotMatch(textOf(r), /退货运费|发到邮箱|顺丰/);
   });
 });
 
