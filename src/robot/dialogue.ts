@@ -593,6 +593,10 @@ function unknown(ctx: Ctx): Outcome {
   const guess = ctx.r.u.guess;
   // The FAQ was already searched: asking "did you mean a shop question?" would lead nowhere.
   if (guess === 'faq') return faqOrNotSure(ctx);
+  // A lean to a greeting or a goodbye ("在？") is answered as one: "did you mean this question?"
+  // would name nothing, since nothing was asked (found from outside).
+  if (guess === 'greeting') return { replies: [{ text: ctx.t.greeting }] };
+  if (guess === 'bye') return { replies: [{ text: ctx.t.bye }] };
   if (guess && guess !== 'unknown') return { replies: [{ text: ctx.t.confirmIntent(guess) }], next: { confirm: guess }, failed: true };
   return { replies: [{ text: ctx.t.notUnderstood }], failed: true };
 }

@@ -170,7 +170,8 @@ const en: Texts = {
   shippedNoLogistics: (id, title) => `Your order ${id} (${title}) has shipped; tracking details are still syncing, please check again later.`,
   notShippedYet: (id, title, status) => `Your order ${id} (${title}) is ${status}, so there is no tracking yet. In-stock items ship within 48 hours of payment.`,
   orderStatus: (p) => `Your order ${p.orderId} (${p.title}) is ${p.status}. Total ${p.total}, placed ${p.created}.`,
-  latestEvent: (t) => `Latest update: ${t}`,
+  // After a sentence of its own: the space keeps "…1-3 days. Latest update:" apart (found from outside).
+  latestEvent: (t) => ` Latest update: ${t}`,
   eta: (p) => `Your order ${p.orderId} (${p.title}) ${p.estimate}`,
   etaFor: {
     out_for_delivery: 'is out for delivery and should arrive today.',

@@ -301,6 +301,21 @@ describe("the shop's own policy over the built-in text (issue #12)", () => {
   });
 });
 
+describe('small things found from outside', () => {
+  test('"在？" is greeted, not asked "did you mean this question?" about nothing', async () => {
+    for (const text of ['在？', '在?']) {
+      const r = await robotWith({ orders: [] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.doesNotMatch(textOf(r), /这个问题/, text);
+      assert.match(textOf(r), /您好/, text);
+    }
+  });
+
+  test('an English arrival estimate and its latest update are two sentences', async () => {
+    const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'when will my order arrive' });
+    assert.match(textOf(r), /\. Latest update: /);
+  });
+});
+
 describe('what buyers actually type (issue #12)', () => {
   test('the shop FAQ asked word for word, or in general, is answered from the FAQ, not "no orders found"', async () => {
     const robot = robotWith({ orders: [] });
