@@ -26,7 +26,17 @@ interface Base {
 
 export interface ConversationEvents {
   /** A message was stored (never for a resent clientMsgId). `state` is the conversation's at that moment. */
-  messageStored: Base & { message: MessageFrame; senderRole: SenderRole; state: ConversationState };
+  messageStored: Base & {
+    message: MessageFrame;
+    senderRole: SenderRole;
+    state: ConversationState;
+    /**
+     * The text as the sender typed it, when the stored one differs (sensitive words masked): for
+     * understanding only, on this node, never stored or sent ("你们就是***" has lost the insult
+     * that makes it a complaint).
+     */
+    typedText?: string;
+  };
   /** The state or the holder changed; `agentId` is the holder after the change, `previousAgentId` before. */
   stateChanged: Base & { from: ConversationState; to: ConversationState; agentId: string | null; previousAgentId: string | null };
   /** A buyer's first message created the conversation (state `bot`). */

@@ -154,17 +154,17 @@ export class ConversationService {
     // masked), the ack carries it, so that device shows what everyone else sees.
     const changed = m.content.kind === 'text' && f.content.kind === 'text' && m.content.text !== f.content.text;
     const ack = { type: 'ack' as const, id: f.id, clientMsgId: f.clientMsgId, conversationId: m.conversationId, seq: m.seq, ts: m.ts, ...(changed ? { content: m.content } : {}) };
-    if (!r.duplicate) this.#stored(r, connectionId);
+    if (!r.duplicate) this.#stored(r, connectionId, changed && f.content.kind === 'text' ? f.content.text : undefined);
     return { ack, message: m, duplicate: r.duplicate, state: r.state };
   }
 
   /** After a new message committed: fan-out, hot history, the event; none can undo or fail it. */
-  #stored(r: Extract<repo.AppendResult, { ok: true }>, exceptConnection?: string): void {
+  #stored(r: Extract<repo.AppendResult, { ok: true }>, exceptConnection?: string, typedText?: string): void {
     const m = r.message;
     this.#metrics.messages.inc({ role: m.sender.role });
     this.#sink.emit({ userIds: [r.buyerId], shopIds: [m.shopId] }, m, exceptConnection ? { exceptConnection } : undefined);
     this.#history.add(m, awaitsRobotReply(m, r.state, this.#robotOn));
-    this.#events.publish('messageStored', { shopId: m.shopId, conversationId: m.conversationId, buyerId: r.buyerId, message: m, senderRole: m.sender.role, state: r.state });
+    this.#events.publish('messageStored', { shopId: m.shopId, conversationId: m.conversationId, buyerId: r.buyerId, message: m, senderRole: m.sender.role, state: r.state, ...(typedText !== undefined ? { typedText } : {}) });
   }
 
   /** Stores a message from the robot or the system (no clientMsgId) and fans it out. */

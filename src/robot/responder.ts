@@ -127,7 +127,8 @@ export class BotResponder {
     const id = e.conversationId;
     const prev = this.#tails.get(id) ?? afterThisTurn();
     this.#shopShed?.queued(e.shopId);
-    const next = prev.then(() => (content.kind === 'text' ? this.#turn(e, content.text) : this.#picture(e)));
+    // The robot understands what the buyer typed, not the masked copy everyone sees.
+    const next = prev.then(() => (content.kind === 'text' ? this.#turn(e, e.typedText ?? content.text) : this.#picture(e)));
     this.#tails.set(id, next);
     void next.finally(() => {
       this.#shopShed?.finished(e.shopId);

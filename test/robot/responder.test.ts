@@ -21,11 +21,13 @@ const buyer = (id: string): Principal => ({ userId: id, roles: new Set(['custome
 let n = 0;
 const say = (text: string) => ({ id: `f${++n}`, shopId: 'shop_r', clientMsgId: `m${n}`, content: { kind: 'text' as const, text } });
 
-function setup(sql: SqlStore, robot: RobotLike, work = new WorkQueue({ concurrency: 4, queueMax: 100 })) {
+type Policy = ConstructorParameters<typeof ConversationService>[0]['policy'];
+
+function setup(sql: SqlStore, robot: RobotLike, work = new WorkQueue({ concurrency: 4, queueMax: 100 }), policy?: Policy) {
   const log = pino({ level: 'silent' });
   const metrics = createMetrics();
   const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
-  const conversations = new ConversationService({ sql, cache: new MemoryCache(), sink: { emit() {} }, events, metrics, log });
+  const conversations = new ConversationService({ sql, cache: new MemoryCache(), sink: { emit() {} }, events, metrics, log, ...(policy ? { policy } : {}) });
   const bot = new BotResponder({ robot, conversations, cache: new MemoryCache(), work, log, failures: metrics.robotFailures });
   bot.subscribe(events);
   return { conversations, bot, metrics };
@@ -71,6 +73,26 @@ for (const f of SQL_FACTORIES) {
         assert.match(msgs[1]!, /^system:抱歉/);
         assert.equal((await getConversation(s.db, id))?.state, 'queued');
         assert.deepEqual((await metrics.robotFailures.get()).values.map((v) => [v.labels.reason, v.value]), [['error', 1]]);
+      } finally {
+        await s.close();
+      }
+    });
+
+    // Found from outside: "你们就是垃圾店，骗子！" with both words on the shop's list reached the
+    // robot as "你们就是***，**！", which no longer reads as a complaint.
+    test('the robot reads what the buyer typed; everyone else sees the masked text', async () => {
+      const s = await f.create();
+      try {
+        const heard: string[] = [];
+        const mask: NonNullable<Policy> = { inbound: async (_shop, _role, c) => (c.kind === 'text' ? { ...c, text: c.text.replace(/垃圾店|骗子/g, (w) => '*'.repeat(w.length)) } : c) } as NonNullable<Policy>;
+        const { conversations, bot } = setup(s, { answer: async (r) => (heard.push(r.text), reply('非常抱歉', 'complaint')) }, undefined, mask);
+        const p = buyer('buyer_r_mask');
+        const sent = await conversations.send(p, say('你们就是垃圾店，骗子！'));
+        await bot.idle();
+        assert.deepEqual(heard, ['你们就是垃圾店，骗子！']);
+        assert.equal(sent.ack.content?.kind === 'text' ? sent.ack.content.text : undefined, '你们就是***，**！');
+        const stored = (await conversations.sync(p, sent.ack.conversationId, 0, 10)).messages.map((m) => (m.content.kind === 'text' ? m.content.text : ''));
+        assert.deepEqual(stored, ['你们就是***，**！', '非常抱歉'], 'only the masked text is stored');
       } finally {
         await s.close();
       }
