@@ -2,6 +2,7 @@
  * The one place that chooses adapters (embedded or real) and assembles the services. Domain
  * folders never import adapters; they receive ports from here.
  */
+import { retryLater } from './ops/retry-later.ts';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -360,8 +361,13 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
 function handOverWithoutRobot(events: ConversationEventBus, conversations: ConversationService, log: Logger): void {
   events.on('messageStored', 'no-robot', async (e) => {
     if (e.senderRole !== 'customer' || e.state !== 'bot') return;
-    const moved = await conversations.setState(e.conversationId, { state: 'queued' }, { from: ['bot'] });
-    if (moved) log.debug({ conversationId: e.conversationId }, 'robot off: handed over at once');
+    const queue = async () => void (await conversations.setState(e.conversationId, { state: 'queued' }, { from: ['bot'] }));
+    // A hand-over the database failed is retried, or the conversation would wait in `bot`, where
+    // no robot answers and no agent can accept it.
+    await queue().catch((err: unknown) => {
+      log.warn({ err: (err as Error).message, conversationId: e.conversationId }, 'robot off: hand-over failed; retried in the background');
+      retryLater(queue, { log, what: 'hand-over', context: { conversationId: e.conversationId } });
+    });
   });
 }
 

@@ -28,6 +28,7 @@ import type { Card } from '../protocol/frames.ts';
 import type { WorkQueue } from '../ops/work-queue.ts';
 import type { ShopShedPolicy } from '../ops/shop-shed.ts';
 import { KefuError } from '../protocol/errors.ts';
+import { retryLater } from '../ops/retry-later.ts';
 import type { ConversationEventBus, ConversationEvents, ConversationService } from '../conversation/index.ts';
 
 export interface RobotLike {
@@ -95,6 +96,8 @@ export class BotResponder {
   readonly #log: Logger;
   readonly #tails = new Map<string, Promise<void>>();
   readonly #handedOver = new Set<string>();
+  /** Conversations whose hand-over failed and is being retried in the background (retry-later.ts). */
+  readonly #retrying = new Set<string>();
   readonly #failures: Counter<'reason'> | undefined;
   readonly #shopShed: ShopShedPolicy | undefined;
   readonly #shed: Counter<'scope'> | undefined;
@@ -138,7 +141,7 @@ export class BotResponder {
 
   /** One turn, never silent: shed or failed, the buyer is told and a person takes over. */
   async #turn(conv: Stored, text: string): Promise<void> {
-    if (this.#handedOver.has(conv.conversationId)) return;
+    if (this.#handedOver.has(conv.conversationId) || this.#retrying.has(conv.conversationId)) return;
     const started = performance.now();
     try {
       if (this.#shopShed?.shedding(conv.shopId)) throw new ShopShed();
@@ -150,14 +153,14 @@ export class BotResponder {
       if (shed) this.#shed?.inc({ scope: e instanceof ShopShed ? 'shop' : 'node' });
       if (!shed) this.#log.warn({ err: (e as Error).message, conversationId: conv.conversationId }, 'robot answer failed; handing over');
       else this.#log.debug({ conversationId: conv.conversationId, scope: e instanceof ShopShed ? 'shop' : 'node' }, 'robot turn shed; handing over');
-      await this.#handOver(conv.conversationId, shed ? BUSY : APOLOGY).catch((err: unknown) => this.#log.warn({ err: (err as Error).message, conversationId: conv.conversationId }, 'hand-over after a failed robot turn failed'));
+      await this.#handOver(conv.conversationId, shed ? BUSY : APOLOGY);
     }
   }
 
   /** Anything but text (a picture): a person takes over, in its turn after the texts before it. */
   async #picture(conv: Stored): Promise<void> {
-    if (this.#handedOver.has(conv.conversationId)) return;
-    await this.#handOver(conv.conversationId, PICTURE).catch((err: unknown) => this.#log.warn({ err: (err as Error).message, conversationId: conv.conversationId }, 'hand-over after a picture failed'));
+    if (this.#handedOver.has(conv.conversationId) || this.#retrying.has(conv.conversationId)) return;
+    await this.#handOver(conv.conversationId, PICTURE);
   }
 
   async #answer(conv: Stored, text: string): Promise<void> {
@@ -182,15 +185,31 @@ export class BotResponder {
     await saved;
   }
 
+  /**
+   * The notice, then the queue. Failing (the database is what failed the turn, often), it is
+   * tried again in the background until it succeeds: a buyer must not be left with an ack and
+   * nothing else. The notice is not repeated once it is stored; the robot stays quiet meanwhile.
+   */
   async #handOver(conversationId: string, notice: string): Promise<void> {
-    await this.#conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: notice });
-    await this.#queue(conversationId, QUEUE_PRIORITY.normal);
+    let told = false;
+    const attempt = async () => {
+      if (!told) await this.#conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: notice });
+      told = true;
+      await this.#queue(conversationId, QUEUE_PRIORITY.normal);
+    };
+    try {
+      await attempt();
+    } catch (err) {
+      this.#log.warn({ err: (err as Error).message, conversationId }, 'hand-over after a failed robot turn failed; retried in the background');
+      this.#retrying.add(conversationId);
+      retryLater(attempt, { log: this.#log, what: 'hand-over', context: { conversationId }, onOutcome: () => this.#retrying.delete(conversationId) });
+    }
   }
 
   async #queue(conversationId: string, priority: number): Promise<void> {
+    await this.#conversations.setState(conversationId, { state: 'queued', priority }, { from: ['bot'] });
     // Turns already waiting behind this one on this node must not answer a queued conversation.
     this.#handedOver.add(conversationId);
     if (this.#handedOver.size > 10_000) this.#handedOver.delete(this.#handedOver.values().next().value!);
-    await this.#conversations.setState(conversationId, { state: 'queued', priority }, { from: ['bot'] });
   }
 }

@@ -10,6 +10,7 @@ import { ConversationEventBus, ConversationService, getConversation } from '../.
 import { BotResponder, type RobotLike } from '../../src/robot/index.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
 import { WorkQueue } from '../../src/ops/work-queue.ts';
+import { KefuError } from '../../src/protocol/errors.ts';
 import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
 import type { Principal } from '../../src/auth/index.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
@@ -93,6 +94,36 @@ for (const f of SQL_FACTORIES) {
         assert.equal(sent.ack.content?.kind === 'text' ? sent.ack.content.text : undefined, '你们就是***，**！');
         const stored = (await conversations.sync(p, sent.ack.conversationId, 0, 10)).messages.map((m) => (m.content.kind === 'text' ? m.content.text : ''));
         assert.deepEqual(stored, ['你们就是***，**！', '非常抱歉'], 'only the masked text is stored');
+      } finally {
+        await s.close();
+      }
+    });
+
+    // Found from outside: with PostgreSQL away during a robot turn, the turn failed, its hand-over
+    // failed too, and the buyer was left with an ack and nothing else, in `bot`, for good.
+    test('a hand-over the database failed is retried until it lands: one apology, then the queue', async () => {
+      const s = await f.create();
+      try {
+        let calls = 0;
+        const { conversations, bot } = setup(s, { answer: async () => (calls++, Promise.reject(new Error('PostgreSQL circuit open'))) });
+        const setState = conversations.setState.bind(conversations);
+        let down = 1;
+        conversations.setState = (async (...args: Parameters<typeof setState>) => {
+          if (down-- > 0) throw new KefuError('UNAVAILABLE', 'the database is unavailable; retry later');
+          return setState(...args);
+        }) as typeof setState;
+        const p = buyer('buyer_r_retry');
+        const id = (await conversations.send(p, say('我的快递到哪了'))).ack.conversationId;
+        await bot.idle();
+        assert.equal((await getConversation(s.db, id))?.state, 'bot', 'the first hand-over failed');
+        await conversations.send(p, say('人呢'));
+        await bot.idle();
+        assert.equal(calls, 1, 'the robot stays quiet while the hand-over is retried');
+        const deadline = Date.now() + 5000;
+        while ((await getConversation(s.db, id))?.state !== 'queued' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+        assert.equal((await getConversation(s.db, id))?.state, 'queued');
+        const notices = (await conversations.sync(p, id, 0, 100)).messages.filter((m) => m.sender.role === 'system');
+        assert.equal(notices.length, 1, 'the apology is said once');
       } finally {
         await s.close();
       }
