@@ -96,7 +96,16 @@ function renderError(err: FastifyError, req: FastifyRequest, reply: FastifyReply
 }
 
 async function registerSockets(app: FastifyInstance, rt: Runtime): Promise<void> {
-  await app.register(websocket, { options: { maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false } });
+  // The plugin's own shutdown would close every socket first, without a code (1005): the gateway
+  // closes them itself, with 1012, so clients know to reconnect elsewhere and resume.
+  let closeSockets = async (): Promise<void> => {};
+  await app.register(websocket, {
+    options: { maxPayload: MAX_FRAME_BYTES, perMessageDeflate: false },
+    preClose: async function (this: FastifyInstance) {
+      await closeSockets();
+      this.websocketServer.close();
+    },
+  });
   const gateway = registerGateway(app, {
     verifier: rt.verifier,
     conversations: rt.conversations,
@@ -118,7 +127,7 @@ async function registerSockets(app: FastifyInstance, rt: Runtime): Promise<void>
     },
     onConsole: (p, open) => rt.routing.consoleSocket(p, open),
   });
-  app.addHook('preClose', async () => gateway.close());
+  closeSockets = () => gateway.close();
 }
 
 function registerApi(api: FastifyInstance, rt: Runtime, authorize: Authorize): void {

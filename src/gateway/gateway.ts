@@ -156,7 +156,14 @@ function originPolicies(o: GatewayDeps['origins']): (port: number) => OriginPoli
   return (port) => policies.get(port) ?? policies.set(port, originPolicy({ ...o, port })).get(port)!;
 }
 
-export function registerGateway(app: FastifyInstance, deps: GatewayDeps): { close(): void } {
+/**
+ * How long a shutdown waits for clients to answer the 1012 close frame before cutting the rest:
+ * a phone gone off the network never answers, and ws would hold its socket for 30 s, past the
+ * shutdown grace (the node then exited 1 on every such restart: found from outside).
+ */
+export const CLOSE_ANSWER_WAIT_MS = 1000;
+
+export function registerGateway(app: FastifyInstance, deps: GatewayDeps): { close(): Promise<void> } {
   const sockets = new Registry(deps.limits.maxPerUser);
   const caps = new ConnectionCaps(deps.limits);
   const policyFor = originPolicies(deps.origins);
@@ -207,12 +214,19 @@ export function registerGateway(app: FastifyInstance, deps: GatewayDeps): { clos
   }, HEARTBEAT_MS);
   timer.unref();
   return {
-    close() {
+    async close() {
       clearInterval(timer);
-      // 1012 "service restart": clients reconnect, to another node, and resume by seq.
-      for (const c of sockets.all) c.close(1012, 'service restart');
+      await closeAll(sockets);
     },
   };
+}
+
+/** 1012 "service restart" to every socket (clients reconnect elsewhere and resume by seq); after a second, cut the rest. */
+async function closeAll(sockets: Registry): Promise<void> {
+  for (const c of sockets.all) c.close(1012, 'service restart');
+  const deadline = Date.now() + CLOSE_ANSWER_WAIT_MS;
+  while (sockets.all.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  for (const c of sockets.all) c.terminate();
 }
 
 const CONN = Symbol('kefu.connection');
@@ -388,6 +402,12 @@ class Connection implements LocalConnection {
     if (this.#closed) return;
     this.#closed = true;
     this.#ws.close(code, reason);
+  }
+
+  /** Cuts the socket without waiting for the client's answer to a close frame. */
+  terminate(): void {
+    this.#closed = true;
+    this.#ws.terminate();
   }
 
   #onClose(): void {

@@ -47,7 +47,22 @@ describe('rolling restart (two processes, real PostgreSQL + Redis)', { skip: nee
       }
     })();
     await new Promise((r) => setTimeout(r, 300));
+    // Two more sockets on the node: one that answers the close frame and says which code it got,
+    // and one that never reads again (a phone gone off the network), which must not hold the stop.
+    const raw = async () => {
+      const ws = new WebSocket(`${a.url.replace(/^http/, 'ws')}/im?token=${encodeURIComponent(token)}&device=app`);
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      return ws;
+    };
+    const listening = await raw();
+    const closeCode = new Promise<number>((resolve) => listening.once('close', (code) => resolve(code)));
+    const deaf = await raw();
+    (deaf as unknown as { _socket: { pause(): void } })._socket.pause();
+    const stopping = Date.now();
     assert.equal(await a.stop('SIGTERM'), 0, 'the stopped node exits 0');
+    assert.ok(Date.now() - stopping < 5000, `a client that never answers does not hold the stop (${Date.now() - stopping} ms)`);
+    assert.equal(await closeCode, 1012, 'closed with 1012 service restart');
+    deaf.terminate();
     await sending;
     await eventually(() => got.length >= 40, 10_000, 'every message on the phone').catch((e: Error) => {
       throw new Error(`${e.message}: got ${got.length} (${got.map((m) => m.seq).join(',')}), states ${states.join(',')}, connected ${phone?.connected} to ${phone?.url}`);
