@@ -10,6 +10,7 @@
  * Every frame is logged once, at its end, at debug (a busy node handles thousands a second):
  * its type, its id, how long it took and its error code. Nothing of its payload.
  */
+import { toKefuError } from '../protocol/errors.ts';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomFillSync } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -60,7 +61,8 @@ export async function inFrameTrace<T>(log: Logger, frame: { type: string; id?: s
   try {
     return await storage.run(traceId, fn);
   } catch (e) {
-    code = (e as { code?: unknown }).code === undefined ? 'INTERNAL' : String((e as { code: unknown }).code);
+    // The code the client is answered with (a lost database connection is UNAVAILABLE, not INTERNAL).
+    code = toKefuError(e).code;
     throw e;
   } finally {
     // Inside the trace, so the logger's mixin names it.

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import pino from 'pino';
 import { currentTraceparent, inFrameTrace, newTraceId } from '../../src/ops/trace.ts';
+import { KefuError, markDependency } from '../../src/protocol/errors.ts';
 
 test('trace ids are 32 hex digits and never repeat, over several refills of the random pool', () => {
   const ids = Array.from({ length: 2000 }, newTraceId);
@@ -20,4 +21,15 @@ test('a frame runs in a trace of its own; its traceparent carries that trace and
   assert.notEqual(trace(seen[0]!), trace(seen[2]!), 'another frame, another trace');
   assert.equal(new Set(seen.map((tp) => tp.split('-')[2])).size, seen.length, 'every span id new');
   assert.equal(currentTraceparent(), undefined, 'outside a frame: no trace');
+});
+
+// Found from outside: with PostgreSQL cut, clients were answered UNAVAILABLE while this line said INTERNAL.
+test("a frame's log line names the code the client is answered with", async () => {
+  const lines: Array<{ code?: string }> = [];
+  const log = pino({ level: 'debug' }, { write: (l: string) => void lines.push(JSON.parse(l) as { code?: string }) });
+  const fail = (e: Error) => inFrameTrace(log, { type: 'send', id: 'f1' }, () => Promise.reject(e)).catch(() => undefined);
+  await fail(markDependency(new Error('Connection terminated unexpectedly'), 'database'));
+  await fail(new KefuError('BAD_FRAME', 'content.text: too long'));
+  await fail(new Error('a bug'));
+  assert.deepEqual(lines.map((l) => l.code), ['UNAVAILABLE', 'BAD_FRAME', 'INTERNAL']);
 });
