@@ -28,7 +28,7 @@ test("a frame's log line names the code the client is answered with", async () =
   const lines: Array<{ code?: string }> = [];
   const log = pino({ level: 'debug' }, { write: (l: string) => void lines.push(JSON.parse(l) as { code?: string }) });
   const fail = (e: Error) => inFrameTrace(log, { type: 'send', id: 'f1' }, () => Promise.reject(e)).catch(() => undefined);
-  await fail(markDependency(new Error('Connection terminated unexpectedly'), 'database'));
+  await fail(markDependency(new Error('Connection terminated unexpectedly'), 'postgres'));
   await fail(new KefuError('BAD_FRAME', 'content.text: too long'));
   await fail(new Error('a bug'));
   assert.deepEqual(lines.map((l) => l.code), ['UNAVAILABLE', 'BAD_FRAME', 'INTERNAL']);
