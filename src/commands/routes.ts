@@ -44,7 +44,8 @@ export function registerCommandRoutes(api: FastifyInstance, d: CommandRoutesDeps
   api.post<ShopParams>('/shops/:shopId/commands', async (req, reply) => {
     const { shopId } = req.params;
     const p = await d.authorize(req, { roles: COMMANDS, shopId });
-    const key = idempotencyKey(req.headers['idempotency-key']);
+    // headersDistinct keeps a repeated header's values apart (absent on injected test requests).
+    const key = idempotencyKey((req.raw.headersDistinct as NodeJS.Dict<string[]> | undefined)?.['idempotency-key'] ?? req.headers['idempotency-key']);
     parseQuery(NoQuery, req.query);
     const input = parseCommandInput(req.body);
     const r = await d.commands.create({ shopId, key, fingerprint: fingerprint('POST', `/api/v1/shops/${shopId}/commands`, req.body), input, by: p.userId, traceId: traceOf(req.id, req.headers.traceparent) });

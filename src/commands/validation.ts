@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { COMMAND_STATUSES } from '../protocol/frames.ts';
 import { KefuError } from '../protocol/errors.ts';
-import { parseInput, storableString } from '../protocol/validation.ts';
+import { parseInput, queryInt, storableString } from '../protocol/validation.ts';
 
 /** What callers may ask for; `inventory.release` is kefu's own (scheduled after a lock). */
 export const REQUESTABLE_TYPES = ['coupon.issue', 'price.change', 'inventory.lock'] as const;
@@ -91,8 +91,12 @@ export function parseCommandInput(body: unknown): CommandInput {
 /** `Idempotency-Key`: required, 1–255 printable characters; BAD_REQUEST naming the header otherwise. */
 export function idempotencyKey(header: string | string[] | undefined): string {
   const field = 'Idempotency-Key';
+  if (Array.isArray(header)) {
+    // Node joins a repeated header into "a, b"; its distinct values tell two keys from one.
+    if (header.length > 1) throw new KefuError('BAD_REQUEST', `${field}: give the header once`, { field });
+    header = header[0];
+  }
   if (header === undefined) throw new KefuError('BAD_REQUEST', `${field}: header is required`, { field });
-  if (Array.isArray(header)) throw new KefuError('BAD_REQUEST', `${field}: give the header once`, { field });
   if (header.length < 1 || header.length > LIMITS.key) throw new KefuError('BAD_REQUEST', `${field}: must be 1 to ${LIMITS.key} characters`, { field });
   if (!/^[\x20-\x7e]+$/.test(header) || header.trim() === '') throw new KefuError('BAD_REQUEST', `${field}: must be printable ASCII and not blank`, { field });
   return header;
@@ -100,7 +104,7 @@ export function idempotencyKey(header: string | string[] | undefined): string {
 
 export const ListQuery = z.strictObject({
   status: z.enum(COMMAND_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.listMax).optional(),
+  limit: queryInt(1, LIMITS.listMax).optional(),
 });
 
 export const ResolveInput = z.strictObject({ note: storableString().trim().min(1).max(LIMITS.note) });

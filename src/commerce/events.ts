@@ -11,6 +11,7 @@ import type { Aftersale, Logistics, Order } from './types.ts';
 import { formatPath, isoTime as isoTimeSchema, storableString } from '../protocol/validation.ts';
 
 import { AFTERSALE_STATUSES, AFTERSALE_TYPES, LOGISTICS_STATUSES, ORDER_STATUSES, replacesRecord } from '../protocol/commerce.ts';
+import { entityId } from '../protocol/frames.ts';
 
 const LIMITS = {
   id: 128,
@@ -94,7 +95,8 @@ export const AftersaleDataSchema = z.object({
   updatedAt: isoTime,
 });
 
-const envelope = { id, shopId: id, occurredAt: isoTime };
+// A shop id a socket frame could not name would be data no buyer ever reaches (found from outside).
+const envelope = { id, shopId: entityId, occurredAt: isoTime };
 
 const PlatformEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('order.upserted'), data: OrderDataSchema }),

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Authorize, Role } from '../auth/index.ts';
 import { CONVERSATION_STATES, SYNC_DEFAULT_LIMIT, SYNC_MAX_LIMIT } from '../protocol/conversation.ts';
-import { isoTime, parseQuery } from '../protocol/validation.ts';
+import { isoTime, parseQuery, queryInt } from '../protocol/validation.ts';
 import type { ConversationRow } from './repository.ts';
 import type { ConversationService } from './service.ts';
 
@@ -23,14 +23,14 @@ const PARTICIPANTS: readonly Role[] = ['customer', 'agent', 'admin'];
 
 const listQuery = z.strictObject({
   state: z.enum(CONVERSATION_STATES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryInt(1, 200).default(50),
   before: isoTime('must be an ISO time with a zone').optional(),
   /** Staff: only the conversations held by the caller. */
   mine: z.enum(['true', 'false']).optional(),
 });
 const messagesQuery = z.strictObject({
-  afterSeq: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(SYNC_MAX_LIMIT).default(SYNC_DEFAULT_LIMIT),
+  afterSeq: queryInt(0).default(0),
+  limit: queryInt(1, SYNC_MAX_LIMIT).default(SYNC_DEFAULT_LIMIT),
 });
 
 export function toConversationBody(c: ConversationRow) {

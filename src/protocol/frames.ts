@@ -29,7 +29,8 @@ export type Device = (typeof DEVICES)[number];
 // Every string of a frame is checked for text PostgreSQL cannot store (validation.ts), first.
 const id = storableString().min(1).max(128);
 const idChars = /^[A-Za-z0-9_.:@-]+$/;
-const entityId = storableString().min(1).max(128).regex(idChars, 'letters, digits and _ . : @ - only');
+/** A shop's or conversation's id as frames name it; the platform's webhooks name shops the same way. */
+export const entityId = storableString().min(1).max(128).regex(idChars, 'letters, digits and _ . : @ - only');
 
 const base = {
   id: id,

@@ -81,6 +81,18 @@ export function isStorableText(s: string): boolean {
  * check, so a NUL is reported as such even when another rule (length, pattern) fails too. Use it
  * for every string schema of input: `storableString().min(1).max(500)`.
  */
+/**
+ * A whole number in a query string: decimal digits only, given once. A plain coercion read
+ * `0x10` as 16, `1e3` as 1000 and a repeated `limit=1&limit=2` as NaN (found from outside).
+ */
+export function queryInt(min: number, max = Number.MAX_SAFE_INTEGER) {
+  return z
+    .string({ error: (i) => (Array.isArray(i.input) ? 'given more than once' : 'must be a whole number') })
+    .regex(/^\d{1,15}$/, 'must be a whole number in decimal digits')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
 export function storableString(params?: string | z.core.$ZodStringParams): z.ZodString {
   return z.string(params).refine(isStorableText, { error: UNSTORABLE_TEXT });
 }

@@ -15,7 +15,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Authorize, Role } from '../auth/index.ts';
-import { parseInput, storableString, NO_QUERY, parseQuery } from '../protocol/validation.ts';
+import { parseInput, storableString, NO_QUERY, parseQuery, queryInt } from '../protocol/validation.ts';
 import { MAX_PRINCIPAL_ID_CHARS } from '../protocol/conversation.ts';
 import type { RightsService } from './service.ts';
 
@@ -35,7 +35,7 @@ const RetentionInput = z.strictObject(
   { error: 'must be a JSON object' },
 );
 const BuyerId = z.strictObject({ buyerId: storableString().min(1).max(MAX_PRINCIPAL_ID_CHARS) });
-const ErasuresQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).optional() });
+const ErasuresQuery = z.strictObject({ limit: queryInt(1, 500).optional() });
 
 export function registerRightsRoutes(api: FastifyInstance, d: RightsRoutesDeps): void {
   api.get('/me/export', async (req, reply) => {

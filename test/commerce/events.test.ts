@@ -79,6 +79,8 @@ describe('parsePlatformEvent', () => {
     badField(mutate(logisticsEvent(), (b) => (b.data.events[0].description = '\udc00到达')), 'data.events[0].description', unstorable);
     badField(mutate(aftersaleEvent(), (b) => (b.data.reason = 'broken\u0000')), 'data.reason', unstorable);
     badField(mutate(orderEvent(), (b) => (b.shopId = 'shop\ud83d')), 'shopId', unstorable);
+    // A shop id a socket frame could not name (found from outside: "shop demo;" was applied).
+    badField(mutate(orderEvent(), (b) => (b.shopId = 'shop demo;')), 'shopId', /letters, digits/);
   });
 
   test('refuses non-objects', () => {
