@@ -329,6 +329,12 @@ export async function lockQueueOf(tx: Tx, conversationId: string): Promise<void>
 
 export type StateChange = ConversationRow & { previous: ConversationState; previousAgentId: string | null };
 
+/** Whether a person ever held the conversation (`assigned_at` is kept through returns to the queue and the close): only their service is rated. */
+export async function everAssigned(db: Db, conversationId: string): Promise<boolean> {
+  const row = await db.selectFrom('conversations').select('assigned_at').where('id', '=', conversationId).executeTakeFirst();
+  return row?.assigned_at != null;
+}
+
 /** The columns a move writes: the lifecycle's timestamps are kept here, where the state is. */
 function columnsFor(patch: StatePatch) {
   const now = new Date();

@@ -74,7 +74,7 @@ export interface Rating {
   readonly createdAt: Date;
 }
 
-export type RateResult = { ok: true; rating: Rating } | { ok: false; reason: 'already_rated' | 'not_closed' };
+export type RateResult = { ok: true; rating: Rating } | { ok: false; reason: 'already_rated' | 'not_closed' | 'not_served' };
 
 /**
  * Stores the buyer's rating of a closed conversation, with the conversation's holder as agent_id.
@@ -95,7 +95,9 @@ export async function insertRating(db: Db, r: { conversationId: string; buyerId:
     ])
     .where('id', '=', r.conversationId)
     .where('buyer_id', '=', r.buyerId)
-    .where('state', '=', 'closed');
+    .where('state', '=', 'closed')
+    // A rating is of a person's service: a conversation only the robot or the queue saw has none.
+    .where('assigned_at', 'is not', null);
   try {
     const row = await db
       .insertInto('conversation_ratings')
@@ -103,12 +105,17 @@ export async function insertRating(db: Db, r: { conversationId: string; buyerId:
       .expression(source)
       .returningAll()
       .executeTakeFirst();
-    if (!row) return { ok: false, reason: 'not_closed' };
+    if (!row) return { ok: false, reason: await whyNotRated(db, r.conversationId) };
     return { ok: true, rating: toRating(row) };
   } catch (e) {
     if (isUniqueViolation(e)) return { ok: false, reason: 'already_rated' };
     throw e;
   }
+}
+
+async function whyNotRated(db: Db, conversationId: string): Promise<'not_closed' | 'not_served'> {
+  const c = await db.selectFrom('conversations').select(['state', 'assigned_at']).where('id', '=', conversationId).executeTakeFirst();
+  return c?.state === 'closed' && c.assigned_at === null ? 'not_served' : 'not_closed';
 }
 
 /** The conversation's rating, or undefined when it has none. */

@@ -24,7 +24,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { hasRole, type Authorize, type Principal, type Role } from '../auth/index.ts';
-import type { ConversationRow, ConversationService, EventSink } from '../conversation/index.ts';
+import { everAssigned, type ConversationRow, type ConversationService, type EventSink } from '../conversation/index.ts';
 import { KefuError } from '../protocol/errors.ts';
 import type { NoteFrame } from '../protocol/frames.ts';
 import { parseInput, NO_QUERY, parseQuery } from '../protocol/validation.ts';
@@ -106,6 +106,12 @@ function registerNoteRoutes(api: FastifyInstance, d: DeskDeps): void {
   });
 }
 
+const RATING_REFUSED = {
+  already_rated: 'conversation already rated',
+  not_closed: 'conversation not closed yet',
+  not_served: 'no person served this conversation: there is nothing to rate',
+} as const;
+
 function registerRatingRoute(api: FastifyInstance, d: DeskDeps): void {
   api.post<ConvParams>('/conversations/:id/rating', async (req, reply) => {
     const p = await d.authorize(req, { roles: ['customer'] });
@@ -113,7 +119,7 @@ function registerRatingRoute(api: FastifyInstance, d: DeskDeps): void {
     if (c.buyerId !== p.userId) throw noConversation();
     const input = parseInput(RatingInput, req.body);
     const r = await repo.insertRating(d.sql.db, { conversationId: c.id, buyerId: p.userId, score: input.score, comment: input.comment || undefined });
-    if (!r.ok) throw new KefuError('CONFLICT', r.reason === 'already_rated' ? 'conversation already rated' : 'conversation not closed yet');
+    if (!r.ok) throw new KefuError('CONFLICT', RATING_REFUSED[r.reason]);
     try {
       d.onRated?.(r.rating);
     } catch (err) {
@@ -129,7 +135,8 @@ function registerRatingRoute(api: FastifyInstance, d: DeskDeps): void {
     if (c.buyerId !== p.userId) throw noConversation();
     const rating = await repo.getRating(d.sql.db, c.id);
     // Not rated is an answer, not an error: every device asks this of every closed conversation.
-    return rating ? { rated: true, ...ratingBody(rating) } : { conversationId: c.id, rated: false };
+    // `ratable: false` when no person served it: the widget then offers no form.
+    return rating ? { rated: true, ...ratingBody(rating) } : { conversationId: c.id, rated: false, ratable: await everAssigned(d.sql.db, c.id) };
   });
 }
 

@@ -116,7 +116,7 @@ function ratingTests(st: { desk: Desk }): void {
 
     await closeConversation(desk, id, 'agent_r');
     const before = await desk.app.inject({ method: 'GET', url: ratingUrl(id), headers: as.buyer('buyer_r1') });
-    assert.deepEqual([before.statusCode, before.json()], [200, { conversationId: id, rated: false }], 'not rated yet');
+    assert.deepEqual([before.statusCode, before.json()], [200, { conversationId: id, rated: false, ratable: true }], 'not rated yet');
     desk.rated.length = 0;
     const r = await desk.app.inject({ method: 'POST', url: ratingUrl(id), headers: as.buyer('buyer_r1'), payload: { score: 4, comment: ' 很耐心 ' } });
     assert.equal(r.statusCode, 201);
@@ -135,6 +135,23 @@ function ratingTests(st: { desk: Desk }): void {
     const rows = await desk.sql.db.selectFrom('conversation_ratings').selectAll().where('conversation_id', '=', id).execute();
     assert.deepEqual(rows.map((x) => [x.shop_id, x.buyer_id, x.agent_id, x.score, x.comment]), [['shop_r', 'buyer_r1', 'agent_r', 4, '很耐心']]);
     assert.deepEqual(desk.rated.map((x) => [x.conversationId, x.shopId, x.agentId, x.score]), [[id, 'shop_r', 'agent_r', 4]]);
+  });
+
+  // Found from outside: a conversation only the robot (or the queue) saw was rated, and the score
+  // counted in the shop's satisfaction figure as if a person had served.
+  test('a conversation no person held cannot be rated: 409, nothing stored', async () => {
+    const { desk } = st;
+    for (const [buyer, queued] of [['buyer_r_bot', false], ['buyer_r_queue', true]] as const) {
+      const id = await openConversation(desk, 'shop_r', buyer);
+      if (queued) await desk.conversations.setState(id, { state: 'queued' });
+      await desk.conversations.setState(id, { state: 'closed' });
+      const r = await desk.app.inject({ method: 'POST', url: ratingUrl(id), headers: as.buyer(buyer), payload: { score: 1 } });
+      assert.equal(r.statusCode, 409, buyer);
+      assert.match((r.json() as { error: { message: string } }).error.message, /no person served/);
+      assert.equal((await desk.sql.db.selectFrom('conversation_ratings').select('conversation_id').where('conversation_id', '=', id).execute()).length, 0);
+      const asked = await desk.app.inject({ method: 'GET', url: ratingUrl(id), headers: as.buyer(buyer) });
+      assert.deepEqual(asked.json(), { conversationId: id, rated: false, ratable: false }, 'the widget offers no form');
+    }
   });
 
   test('concurrent ratings: exactly one is stored', async () => {

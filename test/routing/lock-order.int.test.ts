@@ -140,7 +140,8 @@ describe('routing beside concurrent writers on postgres', { skip: pgFactory.skip
         const buyer = { userId: buyerId, roles: new Set(['customer']), name: buyerId } as unknown as Principal;
         const first = await a.conversations.send(buyer, { id: 'f0', shopId: SHOP, clientMsgId: `${buyerId}-0`, content: { kind: 'text', text: '转人工' } });
         const id = first.message.conversationId;
-        await convRepo.setState(s.db, id, { state: 'assigned', agentId: 'admin_1' });
+        await convRepo.setState(s.db, id, { state: 'queued' });
+        assert.equal((await convRepo.setState(s.db, id, { state: 'assigned', agentId: 'admin_1' }))?.state, 'assigned');
         const sends = Array.from({ length: 8 }, (_, k) =>
           (k % 2 ? a : b).conversations.send(buyer, { id: `f${k + 1}`, ...(k % 4 < 2 ? { conversationId: id } : { shopId: SHOP }), clientMsgId: `${buyerId}-${k + 1}`, content: { kind: 'text', text: `还在吗 ${k}` } }).catch((e: { code?: string }) => e.code),
         );

@@ -203,6 +203,9 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     const admin = await issuer.token({ sub: 'ad_pc', scope: 'cs:admin', shop_id: shop });
     assert.equal((await api(a, admin, 'POST', `/conversations/${ids[0]}/close`)).status, 200);
     await Promise.all(moved);
+    // No person served it: nothing to rate, so no rating request.
+    const msgs = await a.rt.storage.sql.db.selectFrom('messages').select('sender_role').where('conversation_id', '=', ids[0]!).execute();
+    assert.equal(msgs.filter((m) => m.sender_role === 'system').length, 0);
     for (const d of devices) await d.close();
   });
 });

@@ -183,16 +183,17 @@ export class Chat {
   async #checkRated(id: string): Promise<void> {
     const rated = await this.#ratedOnServer(id);
     if (this.store.state.conv?.id !== id || this.store.state.rating !== 'checking') return;
-    if (rated) localStorage.setItem(RATED_KEY + id, String(rated));
-    this.store.set({ rating: rated ? 'done' : 'ask' });
+    if (rated > 0) localStorage.setItem(RATED_KEY + id, String(rated));
+    // -1: no person served this conversation, so there is nothing to rate and no form.
+    this.store.set({ rating: rated > 0 ? 'done' : rated < 0 ? 'none' : 'ask' });
   }
 
-  /** The stored score, 0 when there is none, or when it cannot be told (the form is offered; a second rating is refused anyway). */
+  /** The stored score; 0 when there is none, or when it cannot be told (the form is offered; a second rating is refused anyway); -1 when it cannot be rated. */
   async #ratedOnServer(id: string): Promise<number> {
     if (!this.#token) return 0;
     try {
-      const r = await api<{ rated: boolean; score?: number }>(this.#token, 'GET', `/conversations/${encodeURIComponent(id)}/rating`);
-      return r.rated ? (r.score ?? 1) : 0;
+      const r = await api<{ rated: boolean; score?: number; ratable?: boolean }>(this.#token, 'GET', `/conversations/${encodeURIComponent(id)}/rating`);
+      return r.rated ? (r.score ?? 1) : r.ratable === false ? -1 : 0;
     } catch {
       return 0;
     }
