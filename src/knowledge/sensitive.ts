@@ -395,6 +395,12 @@ function foldForContacts(text: string): string {
 // A CN mobile number, digits optionally split by spaces or dashes. Not glued to other letters or
 // digits, so order numbers (DD20261127000123, 16+ digit ids) and SKU codes are not phones.
 const PHONE = /(?<![0-9a-z])(?:\+?86[\s-]{0,3})?1[3-9](?:[\s-]{0,3}\d){9}(?!\d)/g;
+// A CN landline with its area code ("010-12345678", "(0755) 8888-1234") and a 400/800 service
+// line ("400-800-8888"). Written with a separator or the area code in brackets, as people write
+// them: a bare run of digits starting with 0 or 400 is as likely an order number, and more digit
+// groups after it make it a tracking number ("SF 0755 1234 5678 9").
+const LANDLINE = /(?<![0-9a-z])(?:\(0\d{2,3}\)[\s-]{0,3}|0\d{2,3}[\s-]{1,3})\d{3,4}[\s-]?\d{4}(?![\s-]?\d)/g;
+const SERVICE_LINE = /(?<![0-9a-z])[48]00(?:[\s-]{1,3}\d{3}[\s-]{0,3}\d{4}|\d{3}[\s-]{1,3}\d{4})(?![\s-]?\d)/g;
 // "vx: abc123", "微信号 wxid_88", "wechat=13812345678". A bare Latin word after the keyword
 // ("pay by wechat directly") only counts when the id holds a digit or an explicit ":"/"=" or
 // "号"/"id" marks it as an id.
@@ -432,7 +438,7 @@ export function detectOffPlatformContact(text: string, opts: ContactOptions = {}
   const found: ContactMatch[] = [];
   const add = (kind: ContactKind, start: number, end: number) => found.push({ kind, start, end, text: text.slice(start, end) });
 
-  for (const m of f.matchAll(PHONE)) add('phone', m.index, m.index + m[0].length);
+  for (const re of [PHONE, LANDLINE, SERVICE_LINE]) for (const m of f.matchAll(re)) add('phone', m.index, m.index + m[0].length);
   for (const m of f.matchAll(WECHAT_ID)) {
     const [, , marker, sep, id] = m;
     const explicit = marker !== undefined || /[:=]/.test(sep!);

@@ -156,6 +156,16 @@ function contactNumberTests(): void {
     assert.deepEqual(kinds('138\u200b1234\u200b5678'), [['phone', '138\u200b1234\u200b5678']]);
   });
 
+  // Found from outside: "座机 010-12345678" and "热线 400-800-8888" reached the buyer.
+  test('CN landlines with their area code and 400/800 service lines, as people write them', () => {
+    assert.deepEqual(kinds('座机 010-12345678'), [['phone', '010-12345678']]);
+    assert.deepEqual(kinds('打 (0755) 8888-1234 找我'), [['phone', '(0755) 8888-1234']]);
+    assert.deepEqual(kinds('0755 88881234'), [['phone', '0755 88881234']]);
+    assert.deepEqual(kinds('热线 400-800-8888'), [['phone', '400-800-8888']]);
+    assert.deepEqual(kinds('800 810 1234'), [['phone', '800 810 1234']]);
+    assert.deepEqual(kinds('４００－８００－８８８８'), [['phone', '４００－８００－８８８８']]);
+  });
+
   test('order numbers, long ids, amounts and SKUs are not phone numbers', () => {
     for (const text of [
       '订单号 DD20261127000123',
@@ -166,6 +176,11 @@ function contactNumberTests(): void {
       '金额 13,800.00 元，另一单 15,200.00 元',
       '数量 3 件，单价 129.00',
       '138123456', // too short
+      '订单 075588881234', // a bare run of digits: an order number as likely as a landline
+      '4008008888',
+      '运单 SF 0755 1234 5678 9', // a tracking number in groups
+      '2026-11-27 10:00',
+      '邮编 100080，门牌 0101-2'
     ]) {
       assert.deepEqual(detectOffPlatformContact(text), [], text);
     }
