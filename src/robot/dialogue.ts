@@ -309,7 +309,8 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   // A data question that names no order may be one the shop's FAQ answers ("付款后多久发货").
   const fromGuess = guessed(r);
   const effort = bestEffort(r, input.text);
-  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || isPolicyIntent(r.intent) || (data && notAboutOwnOrder(r, input.text)) || fromGuess);
+  // A request for a person is checked against the shop's own phrasings too ("人工客服什么时候在线" may be one).
+  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || isPolicyIntent(r.intent) || (data && notAboutOwnOrder(r, input.text)) || fromGuess);
   return {
     intent: r.intent,
     lang: r.lang,
@@ -465,7 +466,7 @@ function answer(ctx: Ctx): Outcome {
   if (offer) return offer;
   switch (r.intent) {
     case 'human':
-      return { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
+      return ownPhrasing(ctx) ?? { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
     case 'complaint':
       return { replies: [{ text: t.handoverComplaint }], handover: { reason: 'complaint' } };
     case 'greeting':
@@ -516,6 +517,16 @@ const SPECIFIC =
 const notAboutOwnOrder = (r: Resolved, text: string): boolean => !orderReference(r) && !personal(text);
 /** From this lexical coverage (or confidence, for hits without it) an FAQ hit is one of the shop's own phrasings, near word for word ("门店地址在哪"). */
 export const FAQ_EXACT = 0.95;
+
+/**
+ * The shop's FAQ asked in its own words (one of its phrasings, near word for word): the shop
+ * wrote that question down to answer it, so it wins over what its words suggest ("人工客服什么时候在线"
+ * is a question about opening hours, not a request for a person: found from outside).
+ */
+function ownPhrasing(ctx: Ctx): Outcome | undefined {
+  const hit = confidentFaq(ctx);
+  return hit && (hit.lexical ?? hit.confidence) >= FAQ_EXACT ? { replies: [{ text: hit.entry.answer }] } : undefined;
+}
 
 /**
  * A data question that names no order and that the shop's FAQ answers confidently. Asked in

@@ -310,6 +310,19 @@ describe('small things found from outside', () => {
     }
   });
 
+  test("the shop's own phrasing that names a person is answered from the FAQ; asking for one still hands over", async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries('shop_hours', [
+      { id: 'hours', question: '客服几点上班？', answer: '人工客服每天 9:00-22:00 在线。', alternates: ['人工客服什么时候在线'] },
+      { id: 'ship', question: '发什么快递？', answer: '默认发顺丰。' },
+    ]);
+    const ask = (text: string) => createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: own, clock: () => NOW }).answer({ shopId: 'shop_hours', userId: 'u-h', conversationId: 'c-h', text });
+    const asked = await ask('人工客服什么时候在线');
+    assert.match(textOf(asked), /9:00-22:00/);
+    assert.equal(asked.handover, undefined);
+    for (const text of ['转人工', '人工客服', '我要找人工']) assert.deepEqual((await ask(text)).handover, { reason: 'requested' }, text);
+  });
+
   test('an English arrival estimate and its latest update are two sentences', async () => {
     const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'when will my order arrive' });
     assert.match(textOf(r), /\. Latest update: /);
