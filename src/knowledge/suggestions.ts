@@ -224,7 +224,11 @@ export class FaqSuggestionService {
     if ((await countFaqEntries(tx, shopId)) >= this.#maxFaq) throw new KefuError('CONFLICT', `the shop already has ${this.#maxFaq} FAQ entries`);
     // Two agents answered the same question (or an entry was added since): a second entry with the
     // same question would leave the robot choosing between two answers.
-    const same = await tx.selectFrom('faq_entries').select('id').where('shop_id', '=', shopId).where(sql<boolean>`lower(btrim(question)) = lower(btrim(${s.question}))`).executeTakeFirst();
+    // Compared as a buyer reads them: "你们支持花呗分期吗" and "你们支持花呗分期吗?" are one question
+    // (found from outside), and so is an entry's alternate phrasing.
+    const key = questionKey(s.question);
+    const entries = await tx.selectFrom('faq_entries').select(['id', 'question', 'alternates']).where('shop_id', '=', shopId).execute();
+    const same = key ? entries.find((e) => [e.question, ...((e.alternates as string[] | null) ?? [])].some((q) => questionKey(q) === key)) : undefined;
     if (same) throw new KefuError('CONFLICT', `an FAQ entry already asks this question (${same.id}): edit that entry, or dismiss this suggestion`, { faqEntryId: same.id });
     return insertFaqEntry(tx, shopId, parseFaqInput({ question: s.question, answer: s.answer }));
   }
@@ -236,4 +240,9 @@ export class FaqSuggestionService {
       returning id, kind, question, answer, faq_entry_id, confidence, conversation_id, status, created_at`.execute(tx);
     return toSuggestion(r.rows[0]!);
   }
+}
+
+/** A question as a reader compares it: width, case, spaces and punctuation aside. */
+export function questionKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 }
