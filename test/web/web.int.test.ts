@@ -147,9 +147,16 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     consoleA = await open('/console?demo=agent_1');
     const queue = consoleA.getByRole('navigation', { name: '会话列表' });
     await queue.getByRole('button', { name: '张伟' }).waitFor(WAIT);
+    // Looked at before anyone accepted it, the queued conversation is not read to the buyer (found from outside).
+    await new Promise((r) => setTimeout(r, 500));
+    const agentReads = () => node.rt.storage.sql.db.selectFrom('conversation_reads').select('seq').where('user_id', '=', 'agent_1').execute();
+    assert.deepEqual(await agentReads(), [], 'no read mark of the agent before the accept');
     await consoleA.getByRole('combobox', { name: '状态' }).selectOption('online');
     await consoleA.getByRole('region', { name: '我的会话' }).getByRole('button', { name: /张伟/ }).waitFor(WAIT);
     for (const b of [buyerA, buyerB]) await b.w.getByText('客服 小王 为您服务').waitFor(WAIT);
+    // Held now: the open conversation is read.
+    for (let i = 0; i < 100 && (await agentReads()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal((await agentReads()).length, 1, 'read once accepted');
 
     // A second console of the same agent follows along.
     consoleB = await open('/console?demo=agent_1', DESKTOP, consoleA.context());

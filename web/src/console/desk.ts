@@ -233,6 +233,9 @@ export class Desk {
   markRead(id: string | undefined = this.store.state.selected): void {
     const c = id ? this.store.state.convs[id] : undefined;
     if (!id || !c || document.visibilityState !== 'visible') return;
+    // Only the holder reads for the shop: a queued conversation looked at is not "read" to the
+    // buyer before anyone accepted it (found from outside). Accepting it marks it then.
+    if (c.state !== 'assigned' || c.agentId !== this.me) return;
     const mark = this.store.state.readMarks[id] ?? 0;
     if (c.lastSeq <= mark) return;
     this.#setRead(id, c.lastSeq);
@@ -273,6 +276,7 @@ export class Desk {
     if (!keep) delete convs[c.conversationId];
     this.store.set({ convs });
     if (!this.store.state.selected && keep) void this.select(c.conversationId);
+    else if (c.conversationId === this.store.state.selected) this.markRead(c.conversationId);
   }
 
   #onMessage(f: MessageFrame, client: KefuClient): void {
