@@ -638,18 +638,21 @@ function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>)
   const o = target.one;
   const next = { focusOrderId: o.orderId, topic: intent };
   switch (intent) {
+    // An answer's own next state (a person offered for a parcel in trouble) is kept beside the focus.
     case 'track_parcel':
-      return { ...parcelAnswer(ctx, o), next };
+      return withFocus(parcelAnswer(ctx, o), next);
     case 'order_status':
-      return { ...statusAnswer(ctx, o), next };
+      return withFocus(statusAnswer(ctx, o), next);
     case 'delivery_estimate':
-      return { ...etaAnswer(ctx, o), next };
+      return withFocus(etaAnswer(ctx, o), next);
     case 'cancel_order':
       return { ...cancelAnswer(ctx, o), next: { ...next, ...(o.status === 'paid' ? { offeredHuman: true } : {}) } };
     case 'change_address':
       return { ...addressAnswer(ctx, o), next: { ...next, ...(o.status === 'paid' || o.status === 'pending_payment' || o.status === 'shipped' ? { offeredHuman: true } : {}) } };
   }
 }
+
+const withFocus = (out: Outcome, next: NonNullable<Outcome['next']>): Outcome => ({ ...out, next: { ...next, ...out.next } });
 
 function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, orders: Order[]): Target {
   const { t, r, state } = ctx;
@@ -850,8 +853,26 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
     return { replies: [reply(t.eta({ orderId: o.orderId, title, estimate: t.etaFor[s] }), orderCard(o))] };
   }
   const latest = latestLine(ctx, l);
-  const text = t.eta({ orderId: o.orderId, title, estimate: t.etaFor[l.status] }) + (latest ? t.latestEvent(latest) : '');
-  return { replies: [reply(text, logisticsCard(l))], ...(l.status === 'exception' ? { next: { offeredHuman: true } } : {}) };
+  const quiet = quietDays(ctx, l);
+  const estimate = quiet !== undefined ? t.stalled(quiet) : t.etaFor[l.status];
+  const text = t.eta({ orderId: o.orderId, title, estimate }) + (latest ? t.latestEvent(latest) : '');
+  return { replies: [reply(text, logisticsCard(l))], ...(l.status === 'exception' || quiet !== undefined ? { next: { offeredHuman: true } } : {}) };
+}
+
+/** Days without a tracking update after which a parcel in this state is late, not on its way. */
+const STALLED_AFTER_DAYS: Partial<Record<Logistics['status'], number>> = { out_for_delivery: 1, in_transit: 4, pending: 3 };
+
+/**
+ * Whole days since the parcel's last tracking event, when that is longer than its state allows:
+ * "out for delivery, should arrive today" six days after the courier took it out is wrong
+ * (found from outside). Undefined when it is on time, or when no event tells.
+ */
+function quietDays(ctx: Ctx, l: Logistics): number | undefined {
+  const limit = STALLED_AFTER_DAYS[l.status];
+  const e = newestEvents(l)[0];
+  if (limit === undefined || !e) return undefined;
+  const days = Math.floor(((ctx.input.now ?? new Date()).getTime() - Date.parse(e.time)) / 86_400_000);
+  return Number.isFinite(days) && days >= limit ? days : undefined;
 }
 
 function cancelAnswer(ctx: Ctx, o: Order): Outcome {

@@ -37,6 +37,8 @@ export interface Texts {
   latestEvent(text: string): string;
   eta(p: { orderId: string; title: string; estimate: string }): string;
   etaFor: Record<'out_for_delivery' | 'in_transit' | 'pending' | 'delivered' | 'exception' | 'paid' | 'pending_payment' | 'cancelled' | 'unknown', string>;
+  /** A parcel whose tracking has not moved for longer than its state allows. */
+  stalled(days: number): string;
   noAftersale: string;
   noAftersaleFor(orderId: string): string;
   aftersale(p: { orderId: string; type: string; status: string; amount?: string; hint: string }): string;
@@ -92,6 +94,7 @@ const zh: Texts = {
     cancelled: '已取消，不会再发货。',
     unknown: '暂时无法估计送达时间。',
   },
+  stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
   noAftersale: '没有查到您的售后申请。如需退换货，可以在订单详情页点“申请售后”。',
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
   aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}。${p.hint}`,
@@ -184,6 +187,7 @@ const en: Texts = {
     cancelled: 'was cancelled and will not ship.',
     unknown: "can't be estimated right now.",
   },
+  stalled: (d) => `has had no tracking update for ${d} day${d === 1 ? '' : 's'} and may be delayed. Shall I get a human agent to follow up?`,
   noAftersale: "I can't find any return or refund request from you. To request one, open the order and tap \"After-sales\".",
   noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,
   aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}. ${p.hint}`,

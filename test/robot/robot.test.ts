@@ -323,6 +323,18 @@ describe('small things found from outside', () => {
     for (const text of ['转人工', '人工客服', '我要找人工']) assert.deepEqual((await ask(text)).handover, { reason: 'requested' }, text);
   });
 
+  // Found from outside: "预计今天送达" for a parcel whose last event, out for delivery, was six days old.
+  test('a parcel whose tracking stopped moving is said to be late, with a person offered, not due today', async () => {
+    const stale = logistics({ orderId: TSHIRT, carrier: '顺丰速运', trackingNo: 'SF1400000002222', status: 'out_for_delivery', events: [{ time: '2024-11-21T08:10:00+08:00', location: '杭州西湖营业点', description: '快递员正在派送' }] });
+    const say = conversation(robotWith({ orders: [tshirt], logistics: [stale] }));
+    const r = await say('什么时候能到');
+    assert.doesNotMatch(textOf(r), /预计今天送达/);
+    assert.match(textOf(r), /6 天没有更新/);
+    assert.deepEqual((await say('好的')).handover, { reason: 'requested' }, 'yes to the offer hands over');
+    const fresh = await robotWith({ orders: [tshirt], logistics: [tshirtTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '什么时候能到' });
+    assert.match(textOf(fresh), /预计今天送达/, 'on time: the estimate stands');
+  });
+
   test('an English arrival estimate and its latest update are two sentences', async () => {
     const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'when will my order arrive' });
     assert.match(textOf(r), /\. Latest update: /);
