@@ -181,7 +181,7 @@ interface Resolved {
   readonly lang: Lang;
   readonly u: Understanding;
   /** How a pending choice was answered. */
-  readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true };
+  readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true };
   readonly explicitOrderId?: string;
   readonly declined?: 'confirm' | 'human';
   /** The FAQ question picked from the ones we offered. */
@@ -280,6 +280,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
     }
     const named = namedIds(text, p.orderIds, !u.entities.some((e) => e.type === 'phoneTail'));
     if (named.length === 1) return { ...base, intent, choice: { orderId: named[0]! } };
+    if (NEWEST.test(u.normalized)) return { ...base, intent, choice: { newest: true } };
     if (orderId) {
       const id = p.orderIds.find((x) => sameId(x, orderId));
       if (id) return { ...base, intent, choice: { orderId: id } };
@@ -669,6 +670,11 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   // An id of any shape the entity extractor did not take for one ("#A77到哪了"): the buyer's own ids are known.
   const named = namedIds(ctx.input.text, orders.map((o) => o.orderId));
   if (named.length === 1) return { one: orders.find((o) => o.orderId === named[0])! };
+  if (r.choice && 'newest' in r.choice) {
+    const listed = orders.filter((o) => state.pending?.orderIds.some((id) => sameId(id, o.orderId)));
+    const newest = listed.reduce<Order | undefined>((a, o) => (!a || Date.parse(o.createdAt) > Date.parse(a.createdAt) ? o : a), undefined);
+    return newest ? { one: newest } : { none: t.noMatchingOrder };
+  }
   if (r.choice && 'describe' in r.choice) {
     const listed = orders.filter((o) => state.pending?.orderIds.some((id) => sameId(id, o.orderId)));
     const narrowed = describedBy(ctx, listed);
@@ -688,6 +694,9 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? t.onlyCancelledOrders : t.noMatchingOrder };
   return relevant.length === 1 ? { one: relevant[0]! } : { many: relevant };
 }
+
+/** After our "which order?" list: the one placed last ("最新的那个", "the latest one"; found from outside). */
+const NEWEST = /最新|最近(?:的|那|一)|刚(?:买|下单|拍)的|(?<![a-z])(?:latest|newest|most recent|recent one|last one i (?:bought|ordered))(?![a-z])/;
 
 /** Words that make a day the day of the purchase ("昨天买的", "the one I ordered on monday", "那单"). */
 const PURCHASE = /买|购|下单|下的单|下了单|拍的|拍了|付款|付的|付了|支付|订的|订了|那个|那单|那笔|那件|(?<![a-z])(?:bought|ordered|order(?:ed)? (?:on|from)|purchased?|placed|paid|buy|the one from)(?![a-z])/;

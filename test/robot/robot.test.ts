@@ -335,6 +335,15 @@ describe('small things found from outside', () => {
     assert.match(textOf(fresh), /预计今天送达/, 'on time: the estimate stands');
   });
 
+  test('after "which order?", the latest one is the one placed last', async () => {
+    for (const pick of ['最新的那个', '最近的', 'the latest one', 'newest']) {
+      const say = conversation(robotWith({ orders: [earbuds, tshirt], logistics: [earbudsTrack, tshirtTrack] }));
+      assert.equal((await say('订单状态')).replies[0]!.card?.kind, 'choice');
+      const r = await say(pick);
+      assert.equal(r.state.focusOrderId, TSHIRT, pick);
+    }
+  });
+
   test('an English arrival estimate and its latest update are two sentences', async () => {
     const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'when will my order arrive' });
     assert.match(textOf(r), /\. Latest update: /);
