@@ -623,6 +623,19 @@ const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly
   change_address: [['pending_payment', 'paid'], ['shipped'], ['delivered', 'completed']],
 };
 
+/**
+ * "催一下发货", "怎么还不发货", "hurry up and ship it": about an order not shipped yet. Asked of a
+ * buyer with shipped ones too, the unshipped come first, not a list of every order (found from
+ * outside); one with none unshipped gets the usual answer.
+ */
+const URGE_SHIPPING =
+  /催.{0,3}发货|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发货?|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still )?(?:not|hasn'?t|have ?n'?t|haven'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
+const URGED_TIERS: Readonly<Record<'track_parcel' | 'order_status' | 'delivery_estimate', readonly (readonly OrderStatus[])[]>> = {
+  track_parcel: [['paid'], ['pending_payment'], ...TIERS.track_parcel],
+  order_status: [['paid'], ['pending_payment'], ...TIERS.order_status],
+  delivery_estimate: [['paid'], ['pending_payment'], ...TIERS.delivery_estimate],
+};
+
 type Target = { one: Order } | { many: Order[] } | { none: string };
 
 function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>): Outcome {
@@ -680,7 +693,7 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
     const narrowed = describedBy(ctx, listed);
     return narrowed && narrowed.length === 1 ? { one: narrowed[0]! } : { none: t.noMatchingOrder };
   }
-  const tiers = TIERS[intent];
+  const tiers = URGE_SHIPPING.test(ctx.r.u.normalized) && intent !== 'cancel_order' && intent !== 'change_address' ? URGED_TIERS[intent] : TIERS[intent];
   const anyTier = new Set(tiers.flat());
   const focus = state.focusOrderId ? orders.find((o) => o.orderId === state.focusOrderId && anyTier.has(o.status)) : undefined;
   const described = describedBy(ctx, orders.filter((o) => anyTier.has(o.status)));

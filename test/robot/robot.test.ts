@@ -344,6 +344,18 @@ describe('small things found from outside', () => {
     }
   });
 
+  test('"催一下发货" is about the order not shipped yet, not a list of every order', async () => {
+    const unshipped = order({ orderId: '2024112700003333', status: 'paid', createdAt: '2024-11-27T08:00:00+08:00' });
+    for (const text of ['催一下发货', '怎么还不发货', 'hurry up and ship my order']) {
+      const r = await robotWith({ orders: [earbuds, tshirt, unshipped], logistics: [earbudsTrack, tshirtTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.equal(r.state.focusOrderId, '2024112700003333', text);
+      assert.notEqual(r.replies[0]!.card?.kind, 'choice', text);
+    }
+    // Nothing unshipped: the usual answer about the orders there are.
+    const none = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '催一下发货' });
+    assert.equal(none.state.focusOrderId, EARBUDS);
+  });
+
   test('an English arrival estimate and its latest update are two sentences', async () => {
     const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'when will my order arrive' });
     assert.match(textOf(r), /\. Latest update: /);
