@@ -210,10 +210,11 @@ const MIN_ID_TAIL = 3;
 export function namedIds(text: string, ids: readonly string[], tails = false): string[] {
   const lower = text.normalize('NFKC').toLowerCase();
   const runs = (lower.match(ID_RUN) ?? []).map(idKey).filter((k) => k !== '');
+  const spaced = spacedRunKeys(lower);
   const full = ids.filter((id) => {
     const k = idKey(id);
     // Ids with characters outside ID_RUN (Han, other scripts) are looked for as they are.
-    return k !== '' && (runs.includes(k) || (/[^a-z0-9]/.test(k) && lower.includes(id.normalize('NFKC').toLowerCase())));
+    return k !== '' && (spaced.has(k) || (/[^a-z0-9]/.test(k) && lower.includes(id.normalize('NFKC').toLowerCase())));
   });
   if (full.length || !tails) return full;
   for (const run of runs) {
@@ -222,6 +223,28 @@ export function namedIds(text: string, ids: readonly string[], tails = false): s
     if (hits.length === 1) return hits;
   }
   return [];
+}
+
+/** Longest run of space-separated groups read as one id ("PDD 7788 9900", "SF 1234 5678 9012 3"). */
+const MAX_ID_GROUPS = 6;
+
+/**
+ * The keys of every id-shaped run and of every few runs in a row with only spaces between them:
+ * an id typed in groups ("PDD 7788 9900 发货了吗") is the buyer's id (found from outside: only the
+ * bare id was understood).
+ */
+function spacedRunKeys(lower: string): Set<string> {
+  const keys = new Set<string>();
+  for (const segment of lower.split(/[^a-z0-9#_.:/\-\s]+/)) {
+    const groups = segment.trim().split(/\s+/).filter(Boolean);
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j <= Math.min(groups.length, i + MAX_ID_GROUPS); j++) {
+        const k = idKey(groups.slice(i, j).join(''));
+        if (k) keys.add(k);
+      }
+    }
+  }
+  return keys;
 }
 
 /** "2", "第二个", "the first one" as the answer to our list of FAQ questions. */

@@ -356,6 +356,14 @@ describe('small things found from outside', () => {
     assert.equal(none.state.focusOrderId, EARBUDS);
   });
 
+  test('an order id typed in groups inside a sentence is that order', async () => {
+    const spaced = order({ orderId: 'PDD 7788 9900', status: 'paid', createdAt: '2024-11-26T08:00:00+08:00' });
+    for (const text of ['PDD 7788 9900 发货了吗', '我的pdd77889900发货了吗', 'has PDD 7788 9900 shipped']) {
+      const r = await robotWith({ orders: [earbuds, tshirt, spaced], logistics: [earbudsTrack, tshirtTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.equal(r.state.focusOrderId, 'PDD 7788 9900', text);
+    }
+  });
+
   test('an English arrival estimate and its latest update are two sentences', async () => {
     const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'when will my order arrive' });
     assert.match(textOf(r), /\. Latest update: /);
