@@ -62,6 +62,8 @@ export interface DialogueState {
   readonly topic?: DataIntent;
   /** A choice card is waiting for an answer. */
   readonly pending?: { readonly intent: DataIntent; readonly orderIds: readonly string[] };
+  /** The orders of the last choice card, once one was picked: "那另一个呢" is about the rest. */
+  readonly listed?: readonly string[];
   /** The robot asked "did you mean …?". */
   readonly confirm?: Intent;
   /** The robot asked whether to connect a human. */
@@ -100,6 +102,8 @@ export function parseState(raw: unknown): DialogueState {
   ) {
     s.pending = { intent: p.intent, orderIds: [...(p.orderIds as string[])] };
   }
+  const l = r.listed;
+  if (Array.isArray(l) && l.length > 1 && l.length <= MAX_CHOICES && l.every(validId)) s.listed = [...(l as string[])];
   if (isIntent(r.confirm) && r.confirm !== 'unknown') s.confirm = r.confirm;
   if (r.offeredHuman === true) s.offeredHuman = true;
   const f = r.faqOptions;
@@ -225,6 +229,26 @@ export function namedIds(text: string, ids: readonly string[], tails = false): s
   return [];
 }
 
+/** "那另一个呢", "the other one": the listed order that is not the one talked about. */
+const OTHER_ONE = /另(?:一|外一?)(?:个|单|笔|件)|其他那|(?<![a-z])(?:the )?other (?:one|order|package|parcel)(?![a-z])/;
+
+/**
+ * After a pick from our list, the buyer asks about another of it: "那另一个呢" (the only other
+ * one) or "那第二个呢", "and the 2nd one?" (by its place in the list). Found from outside: both
+ * were not understood once the list was answered.
+ */
+function fromListed(state: DialogueState, u: Understanding): string | undefined {
+  const listed = state.listed!;
+  if (OTHER_ONE.test(u.normalized)) {
+    const rest = listed.filter((id) => id !== state.focusOrderId);
+    return rest.length === 1 ? rest[0] : undefined;
+  }
+  const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
+  // A number in a question of another kind ("第二件半价吗") is not a pick from the list.
+  if (ordinal === undefined || (!isDataIntent(u.intent) && u.intent !== 'unknown')) return undefined;
+  return listed[ordinal > 0 ? ordinal - 1 : listed.length + ordinal];
+}
+
 /** Longest run of space-separated groups read as one id ("PDD 7788 9900", "SF 1234 5678 9012 3"). */
 const MAX_ID_GROUPS = 6;
 
@@ -316,6 +340,8 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
       return { ...base, intent, choice: { describe: true } };
     }
   }
+  const other = !orderId && state.listed ? fromListed(state, u) : undefined;
+  if (other) return { ...base, intent: isDataIntent(u.intent) ? u.intent : (state.topic ?? 'order_status'), choice: { orderId: other } };
   const bareId = orderId ?? (u.intent === 'unknown' ? idOnly(text) : undefined);
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
   return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -428,7 +454,9 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   }
   const unavailable = [...ctx.unavailable];
   const base: DialogueState = { v: 1, lang: r.lang, failures };
-  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}) };
+  // The list a pick was made from stays for "the other one" until another list replaces it.
+  const listed = state.pending?.orderIds ?? state.listed;
+  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...(listed && !out.next?.pending ? { listed } : {}) };
   const next = { ...base, ...keep, ...out.next } as DialogueState;
   return {
     replies: out.replies,

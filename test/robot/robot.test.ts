@@ -364,6 +364,21 @@ describe('small things found from outside', () => {
     }
   });
 
+  test('after a pick from the list, "那另一个呢" and "the 2nd one" are about the rest of it', async () => {
+    const say = conversation(robotWith({ orders: [earbuds, tshirt], logistics: [earbudsTrack, tshirtTrack] }));
+    const list = await say('订单状态');
+    const listed = (list.state as { pending?: { orderIds: string[] } }).pending!.orderIds;
+    const first = await say('第一个');
+    assert.equal(first.state.focusOrderId, listed[0]);
+    const other = await say('那另一个呢');
+    assert.equal(other.state.focusOrderId, listed[1], '那另一个呢');
+    assert.ok(textOf(other).includes(listed[1]!));
+    const back = await say('and the 1st one?');
+    assert.equal(back.state.focusOrderId, listed[0], 'by its place in the list');
+    // A new question about all orders lists them again; nothing sticks from the old list then.
+    assert.equal((await say('第二件半价吗')).state.focusOrderId, listed[0], 'a number in another question is no pick');
+  });
+
   test('an English arrival estimate and its latest update are two sentences', async () => {
     const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'when will my order arrive' });
     assert.match(textOf(r), /\. Latest update: /);
