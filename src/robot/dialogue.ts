@@ -783,6 +783,15 @@ const TITLE_STOP = new Set(['订单', '快递', '物流', '包裹', '东西', '�
  * Orders matching what the buyer said about them: the day bought, the phone tail, a SKU, a word of
  * the product title. Undefined when nothing was said that could narrow them down.
  */
+/** How many weeks back a weekday named alone is looked for among the buyer's orders. */
+const WEEKDAY_LOOKBACK_WEEKS = 4;
+const WEEKDAY = /(?:周|星期|礼拜)[一二三四五六日天1-7]|(?<![a-z])(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?(?![a-z])/;
+const WEEK_NAMED = /[上这本下](?:个|一)?(?:周|星期|礼拜)|(?<![a-z])(?:last|this|next|past)\s+(?:week|mon|tues?|wed|thu|fri|sat|sun)/;
+/** A weekday said without which week ("周二那个", "the one from tuesday"). */
+const bareWeekday = (text: string) => WEEKDAY.test(text) && !WEEK_NAMED.test(text);
+/** The ISO day `days` days before the ISO day `day`. */
+const daysBefore = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
 function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
   const u = ctx.r.u;
   let out = orders;
@@ -791,10 +800,15 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
     if (e.type === 'date' || e.type === 'dateRange') {
       if (!isOrderDate(ctx, e.value)) continue;
       const [from = '', to = from] = e.value.split('/');
-      const kept = out.filter((o) => {
-        const d = localDate(o.createdAt, ctx.tz);
-        return d !== undefined && d >= from && d <= to;
-      });
+      const on = (lo: string, hi: string) =>
+        out.filter((o) => {
+          const d = localDate(o.createdAt, ctx.tz);
+          return d !== undefined && d >= lo && d <= hi;
+        });
+      let kept = on(from, to);
+      // "周二那个" said on a Thursday means the last Tuesday an order was placed on, which may be
+      // a week or more back (found from outside: only this week's was tried).
+      for (let week = 1; kept.length === 0 && from === to && week <= WEEKDAY_LOOKBACK_WEEKS && bareWeekday(u.normalized); week++) kept = on(daysBefore(from, 7 * week), daysBefore(from, 7 * week));
       // Buyers give the day they paid or misremember it by one: a day no order was placed on
       // narrows nothing rather than leaving none.
       if (kept.length === 0) continue;

@@ -379,6 +379,17 @@ describe('small things found from outside', () => {
     assert.equal((await say('第二件半价吗')).state.focusOrderId, listed[0], 'a number in another question is no pick');
   });
 
+  test('a weekday said alone is the last such day an order was placed on, a week back too', async () => {
+    // Said on Wednesday 2024-11-27: this week's Tuesday (11-26) has no order, last week's (11-19) does.
+    const tue = order({ orderId: '2024111900007777', createdAt: '2024-11-19T10:00:00+08:00' });
+    const wed = order({ orderId: '2024112000008888', createdAt: '2024-11-20T10:00:00+08:00' });
+    for (const pick of ['周二那个', '星期二买的', 'the one from tuesday']) {
+      const say = conversation(robotWith({ orders: [tue, wed], logistics: [] }));
+      assert.equal((await say('订单状态')).replies[0]!.card?.kind, 'choice');
+      assert.equal((await say(pick)).state.focusOrderId, '2024111900007777', pick);
+    }
+  });
+
   test('an English arrival estimate and its latest update are two sentences', async () => {
     const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'when will my order arrive' });
     assert.match(textOf(r), /\. Latest update: /);
