@@ -114,6 +114,9 @@ function intentRuleTests(): void {
       ['yhq怎么用', 'coupon'],
       ['qx dd', 'cancel_order'],
       ['gdz', 'change_address'],
+      // Found from outside: the courier's own word for "track a parcel".
+      ['查件', 'track_parcel'],
+      ['帮我查件', 'track_parcel'],
     ] as const) {
       assert.equal(understand(text).intent, intent, text);
     }
