@@ -98,7 +98,7 @@ export class ConversationService {
       const content = this.#policy ? await this.#policy.inbound(c.shopId, 'customer', f.content) : f.content;
       const r = await this.#writer.append({ conversationId: f.conversationId, sender, clientMsgId: f.clientMsgId, content, guard: { buyerId: p.userId } });
       if (!r.ok) throw noOpenConversation();
-      return this.#afterStore(f, r, connectionId);
+      return this.#afterStore(f, content, r, connectionId);
     }
     if (!f.shopId) throw new KefuError('BAD_REQUEST', 'shopId: a buyer names the shop');
     const content = this.#policy ? await this.#policy.inbound(f.shopId, 'customer', f.content) : f.content;
@@ -123,7 +123,7 @@ export class ConversationService {
         this.#sink.emit({ userIds: [p.userId], shopIds: [f.shopId] }, { type: 'conversation', conversationId: convId, shopId: f.shopId, state: 'bot' });
         this.#events.publish('conversationOpened', { shopId: f.shopId, conversationId: convId, buyerId: p.userId });
       }
-      return this.#afterStore(f, r, connectionId);
+      return this.#afterStore(f, content, r, connectionId);
     }
     throw new KefuError('UNAVAILABLE', 'could not open a conversation, retry');
   }
@@ -145,11 +145,17 @@ export class ConversationService {
     const sender: repo.Sender = { role: 'agent', id: p.userId, name: p.name };
     const r = await this.#writer.append({ conversationId: f.conversationId, sender, clientMsgId: f.clientMsgId, content, guard: { shopId: p.shopId } });
     if (!r.ok) throw noOpenConversation();
-    return this.#afterStore(f, r, connectionId);
+    return this.#afterStore(f, content, r, connectionId);
   }
 
-  #afterStore(f: { id: string; clientMsgId: string; content: Content }, r: Extract<repo.AppendResult, { ok: true }>, connectionId?: string): SendResult {
+  #afterStore(f: SentFields, content: Content, r: Extract<repo.AppendResult, { ok: true }>, connectionId?: string): SendResult {
     const m = r.message;
+    // A clientMsgId names one message of its sender: used again for another one (another shop or
+    // conversation, other words), acking the stored one would tell the sender a message was
+    // stored that never was (found from outside: a client numbering per conversation lost them).
+    if (r.duplicate && !sameMessage(f, content, m)) {
+      throw new KefuError('BAD_FRAME', `clientMsgId: ${JSON.stringify(f.clientMsgId)} already names another message of yours (in ${m.conversationId}); send this one with a new clientMsgId`);
+    }
     // The sending device shows what it typed; when the stored text differs (sensitive words
     // masked), the ack carries it, so that device shows what everyone else sees.
     const changed = m.content.kind === 'text' && f.content.kind === 'text' && m.content.text !== f.content.text;
@@ -306,4 +312,14 @@ export class ConversationService {
     if (p.roles.has('customer')) return repo.listConversations(this.#sql.db, { buyerId: p.userId, ...filter });
     throw new KefuError('FORBIDDEN', 'no role that can list conversations');
   }
+}
+
+type SentFields = Pick<SendFrame, 'id' | 'clientMsgId' | 'content' | 'shopId' | 'conversationId'>;
+
+/** Whether a resend is the message stored under its clientMsgId: same place, same content. */
+function sameMessage(f: SentFields, content: Content, stored: MessageFrame): boolean {
+  // A buyer naming the shop resends to whichever conversation took it (it may be closed by now).
+  const place = f.shopId ? stored.shopId === f.shopId : stored.conversationId === f.conversationId;
+  const c = stored.content;
+  return place && c.kind === content.kind && (c.kind === 'text' ? c.text === (content as { text: string }).text : c.url === (content as { url: string }).url);
 }
