@@ -114,6 +114,8 @@ export interface ErasureCounts {
   orders: number;
   parcels: number;
   aftersales: number;
+  /** FAQ suggestions made of the buyer's questions: deleted, or the question erased from one accepted into the FAQ. */
+  suggestions: number;
 }
 
 const count = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0n);
@@ -141,6 +143,10 @@ export async function eraseBuyer(tx: Tx, shopId: string, buyerId: string): Promi
   const parcels = await sql`delete from shop_logistics l using shop_orders o where l.shop_id = ${shopId} and o.shop_id = l.shop_id and o.order_id = l.order_id and o.user_id = ${buyerId}`.execute(tx);
   const aftersales = await sql`delete from shop_aftersales where shop_id = ${shopId} and user_id = ${buyerId}`.execute(tx);
   const orders = await sql`delete from shop_orders where shop_id = ${shopId} and user_id = ${buyerId}`.execute(tx);
+  // A suggestion quotes the buyer's question (found from outside: a phone number in one outlived
+  // the erasure). One the admin accepted keeps its record, without the buyer's words.
+  const dropped = await sql`delete from faq_suggestions where shop_id = ${shopId} and conversation_id = any(${ids}::text[]) and status <> 'accepted'`.execute(tx);
+  const blanked = await sql`update faq_suggestions set question = ${ERASED_TEXT} where shop_id = ${shopId} and conversation_id = any(${ids}::text[]) and status = 'accepted' and question <> ${ERASED_TEXT}`.execute(tx);
   const counts: ErasureCounts = {
     conversations: convs.filter((c) => c.named).length,
     messages: count(messages),
@@ -149,6 +155,7 @@ export async function eraseBuyer(tx: Tx, shopId: string, buyerId: string): Promi
     orders: count(orders),
     parcels: count(parcels),
     aftersales: count(aftersales),
+    suggestions: count(dropped) + count(blanked),
   };
   return { counts, conversationIds: ids };
 }
@@ -216,5 +223,7 @@ export async function deleteOldMessages(tx: Tx, shopId: string, days: number, li
   const r = await sql<{ conversation_id: string }>`delete from messages where (conversation_id, seq) in (
       select conversation_id, seq from messages where shop_id = ${shopId} and created_at < now() - ${days} * interval '1 day' order by created_at limit ${limit})
     returning conversation_id`.execute(tx);
+  // Suggestions quote buyers' messages: they go with them (an accepted one is the shop's FAQ now).
+  await sql`delete from faq_suggestions where shop_id = ${shopId} and status <> 'accepted' and created_at < now() - ${days} * interval '1 day'`.execute(tx);
   return { deleted: r.rows.length, conversationIds: [...new Set(r.rows.map((x) => x.conversation_id))] };
 }

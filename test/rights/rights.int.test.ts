@@ -133,12 +133,21 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
     assert.equal((await api('DELETE', '/shops/rs_1/buyers/rb_alice', await admin('rs_2'))).status, 403, 'an admin of another shop');
     assert.equal((await api('DELETE', '/shops/rs_1/buyers/rb_alice', await auth({ sub: 'agent_1', scope: 'cs:agent', shop_id: 'rs_1' }))).status, 403, 'an agent');
     assert.equal((await api('DELETE', '/shops/rs_1/buyers/rb_alice', await buyer('rb_alice'))).status, 403, 'the buyer');
+    // Found from outside: suggestions quote the buyer's question, a phone number too, and outlived
+    // the erasure. An open one goes; one accepted into the FAQ keeps its record without the words.
+    const suggest = (id: string, conv: string, seq: number, status: string) =>
+      sql`insert into faq_suggestions (id, shop_id, conversation_id, question_seq, question, answer, kind, status) values (${id}, 'rs_1', ${conv}, ${seq}, ${'适合苹果15吗，我的手机号13700009999'}, 'yes', 'entry', ${status})`.execute(db());
+    await suggest('sg_open', aShop1, 1, 'open');
+    await suggest('sg_taken', aShop1, 2, 'accepted');
+    await suggest('sg_bob', bShop1, 1, 'open');
     // The hot history holds the texts now (the sends wrote it): the erasure must not leave them there.
     const first = await api('DELETE', '/shops/rs_1/buyers/rb_alice', h);
     assert.equal(first.status, 200, JSON.stringify(first.body));
     assert.equal(first.body.actorId, 'admin_rs_1');
     assert.equal(first.body.buyerId, 'rb_alice');
-    assert.deepEqual(first.body.counts, { conversations: 0, messages: 3, notes: 1, ratings: 1, orders: 1, parcels: 1, aftersales: 1 });
+    assert.deepEqual(first.body.counts, { conversations: 0, messages: 3, notes: 1, ratings: 1, orders: 1, parcels: 1, aftersales: 1, suggestions: 2 });
+    const left = (await sql<{ id: string; question: string }>`select id, question from faq_suggestions where shop_id = 'rs_1' order by id`.execute(db())).rows;
+    assert.deepEqual(left, [{ id: 'sg_bob', question: '适合苹果15吗，我的手机号13700009999' }, { id: 'sg_taken', question: ERASED_TEXT }], "another buyer's stays");
 
     const doc = await exportOf('rb_alice');
     const one = doc.conversations.find((c) => c.conversationId === aShop1)!;
@@ -165,7 +174,7 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
 
     const second = await api('POST', '/shops/rs_1/buyers/rb_alice/erase', h);
     assert.equal(second.status, 200);
-    assert.deepEqual(second.body.counts, { conversations: 0, messages: 0, notes: 0, ratings: 0, orders: 0, parcels: 0, aftersales: 0 });
+    assert.deepEqual(second.body.counts, { conversations: 0, messages: 0, notes: 0, ratings: 0, orders: 0, parcels: 0, aftersales: 0, suggestions: 0 });
     const audit = await api('GET', '/shops/rs_1/erasures', h);
     const items = audit.body.items as Array<{ id: string; buyerId: string; actorId: string; counts: Record<string, number>; erasedAt: string }>;
     assert.deepEqual(items.map((i) => i.id), [second.body.id, first.body.id], 'both kept, newest first');
