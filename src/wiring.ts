@@ -201,7 +201,10 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
  * (new commands are refused). The worker starts here, in every process.
  */
 async function createCommandSide(config: Config, d: { storage: Storage; hub: Hub; metrics: Metrics; log: Logger }): Promise<{ commands: CommandsModule; demoPlatform: DemoPlatform | undefined }> {
-  const demoPlatform = !config.platformApi && config.demo ? new DemoPlatform(d.storage.sql) : undefined;
+  // Never in production: its routes take no token, and a real shop's coupon would "succeed" on a
+  // pretend platform (found from outside with NODE_ENV=production KEFU_DEMO=true). There, commands
+  // without KEFU_PLATFORM_API_URL are refused with 503.
+  const demoPlatform = !config.platformApi && config.demo && !config.production ? new DemoPlatform(d.storage.sql) : undefined;
   await demoPlatform?.seed();
   const platform: CommandPlatform | undefined = config.platformApi
     ? new HttpCommandPlatform({ baseUrl: config.platformApi.url, token: config.platformApi.token })

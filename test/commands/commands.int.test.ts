@@ -170,6 +170,20 @@ describe('commands through the whole wiring in demo mode (PostgreSQL + Redis)', 
     }
   });
 
+  test('in production, demo data on does not bring the demo platform: its routes are 404 and commands 503', async () => {
+    const node = await startNode({ ...realEnv(issuer, newIsolation()), NODE_ENV: 'production', KEFU_DEMO: 'true', KEFU_PLATFORM_WEBHOOK_SECRET: 'a-webhook-secret-of-24-chars', KEFU_PII_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` });
+    try {
+      const ops = await issuer.token({ sub: 'ops_p', scope: 'cs:commands', shop_id: SHOP });
+      const r = await call(node.url, ops, 'POST', `/api/v1/shops/${SHOP}/commands`, { type: 'coupon.issue', payload: { userId: 'b', couponTemplateId: 'T1' } }, 'p1');
+      assert.equal(r.status, 503);
+      for (const [method, path] of [['GET', `/demo/platform/shops/${SHOP}`], ['PUT', `/demo/platform/shops/${SHOP}/faults`]] as const) {
+        assert.equal((await fetch(`${node.url}${path}`, { method, headers: { 'content-type': 'application/json' }, ...(method === 'PUT' ? { body: '{"mode":"fail","times":1}' } : {}) })).status, 404, `${method} ${path}`);
+      }
+    } finally {
+      await node.close();
+    }
+  });
+
   test('a node with no platform (no URL, not in demo mode) refuses new commands with 503', async () => {
     const node = await startNode(realEnv(issuer, newIsolation()));
     try {
