@@ -24,8 +24,16 @@ export const DEMO_BUYERS = {
 export type DemoBuyerId = keyof typeof DEMO_BUYERS;
 
 const shop = DEMO_SHOP_ID;
-/** China Standard Time, as the platform would stamp it. */
-const cst = (day: number, hhmm: string) => `2026-11-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`;
+/**
+ * The demo's story is written around 2026-11-27 12:00 China Standard Time; its times are moved to
+ * end at the start of the process, so that a demo started today shows parcels on their way, not
+ * a week late (the robot tells a buyer when tracking stopped moving). Seeding is idempotent by
+ * event id: a data dir keeps the times of its first seed.
+ */
+const STORY_NOW = Date.parse('2026-11-27T12:00:00+08:00');
+const SHIFT_MS = Math.max(0, Date.now() - STORY_NOW);
+/** A time of the story's day `day` of November at `hhmm` CST, moved to now. */
+const cst = (day: number, hhmm: string) => new Date(Date.parse(`2026-11-${String(day).padStart(2, '0')}T${hhmm}:00+08:00`) + SHIFT_MS).toISOString();
 
 const RECEIVERS = {
   buyer_1: { name: '张伟', phone: '13812345678', address: '北京市朝阳区建国路88号SOHO现代城2号楼1801室' },
