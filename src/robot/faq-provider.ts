@@ -32,6 +32,8 @@ export interface TopicQuery {
 
 /** Ranked candidates searched for an entry on the topic. */
 const TOPIC_TOP_K = 10;
+/** Entries read in the shop's order when none ranked is on the topic: a bound on the first look's cost (about 100 ms). */
+const TOPIC_SCAN_MAX = 1000;
 
 const NONE: FaqLookup = { band: 'none', hit: null, candidates: [] };
 /** Candidates handed to the re-ranker. */
@@ -137,9 +139,16 @@ export class FaqIndexProvider implements FaqProvider {
  * wants buyers to read it, not the robot's generic text, however the buyer worded the question.
  */
 function onTopicIn(cached: Cached, text: string, q: TopicQuery): FaqHit | undefined {
-  const topics = (cached.topics ??= new Map(cached.index.entries.map((e) => [e.id, q.topicOf(e.question)])));
-  const ranked = cached.index.rank(text, TOPIC_TOP_K).find((h) => topics.get(h.entry.id) === q.topic);
+  // Read lazily and kept with the index: the NLU costs about 0.1 ms per question, and a shop may
+  // have thousands of entries.
+  const topics = (cached.topics ??= new Map());
+  const topicOf = (e: FaqEntry) => {
+    let t = topics.get(e.id);
+    if (t === undefined) topics.set(e.id, (t = q.topicOf(e.question)));
+    return t;
+  };
+  const ranked = cached.index.rank(text, TOPIC_TOP_K).find((h) => topicOf(h.entry) === q.topic);
   if (ranked) return ranked;
-  const first = cached.index.entries.find((e) => topics.get(e.id) === q.topic);
+  const first = cached.index.entries.slice(0, TOPIC_SCAN_MAX).find((e) => topicOf(e) === q.topic);
   return first ? { entry: first, score: 0, confidence: 0 } : undefined;
 }
