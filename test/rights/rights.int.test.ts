@@ -202,6 +202,13 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
     const c3 = await chat('rb_carol', 'rs_3', ['c1', 'c2', 'c3', 'c4', 'c5']);
     const c4 = await chat('rb_carol', 'rs_4', ['d1', 'd2', 'd3', 'd4', 'd5']);
     await sql`update messages set created_at = now() - interval '40 days' where conversation_id in (${c3}, ${c4}) and seq <= 3`.execute(db());
+    // Suggestions quote buyers' messages: an old open one goes with them; an accepted one is the shop's FAQ now.
+    const suggestion = (id: string, shopId: string, conv: string, seq: number, status: string, days: number) =>
+      sql`insert into faq_suggestions (id, shop_id, conversation_id, question_seq, question, answer, kind, status, created_at) values (${id}, ${shopId}, ${conv}, ${seq}, 'q', 'a', 'entry', ${status}, now() - ${days} * interval '1 day')`.execute(db());
+    await suggestion('sr_old', 'rs_3', c3, 1, 'open', 40);
+    await suggestion('sr_taken', 'rs_3', c3, 2, 'accepted', 40);
+    await suggestion('sr_new', 'rs_3', c3, 4, 'open', 1);
+    await suggestion('sr_other', 'rs_4', c4, 1, 'open', 40);
 
     // Another node holds the sweep lock: this one leaves the round to it. (PGlite is one
     // connection, one process: there is no other node, and a second transaction would wait.)
@@ -220,6 +227,8 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
     assert.deepEqual(await left(c3), [4, 5], 'the old messages of that shop went (in two batches of at most 2)');
     assert.deepEqual(await left(c4), [1, 2, 3, 4, 5], 'another shop keeps its old messages');
     assert.deepEqual(await left(aShop2), [1], 'and so does every other shop');
+    const kept = (await sql<{ id: string }>`select id from faq_suggestions where id like 'sr_%' order by id`.execute(db())).rows.map((x) => x.id);
+    assert.deepEqual(kept, ['sr_new', 'sr_other', 'sr_taken'], 'the old open suggestion went with the messages');
     const c = await connect(node.url, (await buyer('rb_carol')).authorization.slice('Bearer '.length));
     try {
       assert.deepEqual((await c.syncAll(c3, 0)).map((m) => m.seq), [4, 5], 'a sync does not get the deleted ones back from the hot history');
