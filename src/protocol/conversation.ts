@@ -13,7 +13,8 @@ export type ConversationState = (typeof CONVERSATION_STATES)[number];
 
 /** Where a conversation may go from each state; `assigned` → `assigned` is a transfer to another agent. */
 export const NEXT_STATES: Readonly<Record<ConversationState, readonly ConversationState[]>> = {
-  bot: ['queued', 'closed'],
+  // `assigned` straight from `bot`: an agent takes the conversation over from the robot (accept).
+  bot: ['queued', 'assigned', 'closed'],
   queued: ['assigned', 'closed'],
   // Back to `queued` when the holder goes offline past the grace period.
   assigned: ['queued', 'assigned', 'closed'],

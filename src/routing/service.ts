@@ -250,8 +250,10 @@ export class RoutingService {
       await repo.ensureAgent(tx, shopId, p.userId, p.name);
       const [me] = await repo.listAgents(tx, shopId, p.userId);
       if (me && me.active >= me.capacity) throw new KefuError('CONFLICT', 'you are at capacity');
-      const moved = await moveState(tx, c.id, { state: 'assigned', agentId: p.userId, agentName: p.name ?? me?.name ?? undefined }, { from: ['queued'] });
-      if (!moved) throw new KefuError('CONFLICT', 'the conversation is not queued any more');
+      // Queued, or still with the robot: a person may take a conversation over from the robot
+      // (a buyer the robot is failing, or one whose hand-over could not be stored).
+      const moved = await moveState(tx, c.id, { state: 'assigned', agentId: p.userId, agentName: p.name ?? me?.name ?? undefined }, { from: ['queued', 'bot'] });
+      if (!moved) throw new KefuError('CONFLICT', 'the conversation is not waiting for a person any more');
       await repo.markIdle(tx, shopId, [p.userId]);
       return { change: moved, positions: await this.#positionsIn(tx, shopId) };
     });

@@ -171,6 +171,23 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
   };
   const positionFrame = (id: string, position: number) => (f: { type: string }): f is ConversationFrame => f.type === 'conversation' && (f as ConversationFrame).conversationId === id && (f as ConversationFrame).state === 'queued' && (f as ConversationFrame).queuePosition === position;
 
+  // Found from outside: a conversation whose hand-over could not be stored stayed with the robot,
+  // and no agent could accept it (only queued ones could be). A person may take one over.
+  test('an agent takes a conversation over from the robot; the robot is quiet after', async () => {
+    const shop = 'shop_take_over';
+    const r = await a.rt.conversations.send(buyerP('to1'), { id: 'to-1', shopId: shop, clientMsgId: 'to-1', content: { kind: 'text', text: '我的快递到哪了' } });
+    await a.rt.bot.idle();
+    const t = await issuer.token({ sub: 'ag_to', scope: 'cs:agent', shop_id: shop });
+    const took = await api(a, t, 'POST', `/conversations/${r.ack.conversationId}/accept`);
+    assert.equal(took.status, 200, JSON.stringify(took.body));
+    assert.deepEqual({ state: took.body.state, agentId: took.body.agentId }, { state: 'assigned', agentId: 'ag_to' });
+    await a.rt.conversations.send(buyerP('to1'), { id: 'to-2', shopId: shop, clientMsgId: 'to-2', content: { kind: 'text', text: '还在吗' } });
+    await a.rt.bot.idle();
+    const roles = (await a.rt.storage.sql.db.selectFrom('messages').select('sender_role').where('conversation_id', '=', r.ack.conversationId).orderBy('seq').execute()).map((m) => m.sender_role);
+    assert.deepEqual(roles.slice(-1), ['customer'], 'no robot reply after the take-over');
+    assert.equal((await api(a, t, 'POST', `/conversations/${r.ack.conversationId}/accept`)).status, 409, 'held already');
+  });
+
   // Found from outside: back at the head of the queue, at the position it had before it was
   // assigned, the buyer heard only `queued` and no position.
   test('a conversation back in the queue hears its position again, the same one as before', async () => {
