@@ -344,7 +344,8 @@ function columnsFor(patch: StatePatch) {
         ? { state: patch.state, agent_id: null, agent_name: null, priority: QUEUE_PRIORITY.returned, awaiting_reply_since: null, skip_agent_id: patch.returned.skipAgentId ?? null, queued_at: sql<Date>`coalesce(c.queued_at, now())` }
         : { state: patch.state, agent_id: null, agent_name: null, priority: patch.priority ?? QUEUE_PRIORITY.normal, queued_at: sql<Date>`clock_timestamp()`, handed_over_at: sql<Date>`coalesce(c.handed_over_at, now())`, skip_agent_id: null };
     case 'assigned':
-      return { state: patch.state, agent_id: patch.agentId, agent_name: patch.agentName ?? null, assigned_at: now, awaiting_reply_since: now };
+      // Taken over straight from the robot, the conversation is handed over now (the shop's figures count it).
+      return { state: patch.state, agent_id: patch.agentId, agent_name: patch.agentName ?? null, assigned_at: now, awaiting_reply_since: now, handed_over_at: sql<Date>`coalesce(c.handed_over_at, now())` };
     case 'closed':
       return { state: patch.state, closed_at: now, awaiting_reply_since: null };
     case 'bot':

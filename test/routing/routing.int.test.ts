@@ -186,6 +186,8 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     const roles = (await a.rt.storage.sql.db.selectFrom('messages').select('sender_role').where('conversation_id', '=', r.ack.conversationId).orderBy('seq').execute()).map((m) => m.sender_role);
     assert.deepEqual(roles.slice(-1), ['customer'], 'no robot reply after the take-over');
     assert.equal((await api(a, t, 'POST', `/conversations/${r.ack.conversationId}/accept`)).status, 409, 'held already');
+    const row = await a.rt.storage.sql.db.selectFrom('conversations').select(['handed_over_at', 'assigned_at']).where('id', '=', r.ack.conversationId).executeTakeFirstOrThrow();
+    assert.ok(row.handed_over_at && row.assigned_at, "a take-over counts as a hand-over in the shop's figures");
   });
 
   // Found from outside: back at the head of the queue, at the position it had before it was
