@@ -399,8 +399,10 @@ const PHONE = /(?<![0-9a-z])(?:\+?86[\s-]{0,3})?1[3-9](?:[\s-]{0,3}\d){9}(?!\d)/
 // line ("400-800-8888"). Written with a separator or the area code in brackets, as people write
 // them: a bare run of digits starting with 0 or 400 is as likely an order number, and more digit
 // groups after it make it a tracking number ("SF 0755 1234 5678 9").
-const LANDLINE = /(?<![0-9a-z])(?:\(0\d{2,3}\)[\s-]{0,3}|0\d{2,3}[\s-]{1,3})\d{3,4}[\s-]?\d{4}(?![\s-]?\d)/g;
-const SERVICE_LINE = /(?<![0-9a-z])[48]00(?:[\s-]{1,3}\d{3}[\s-]{0,3}\d{4}|\d{3}[\s-]{1,3}\d{4})(?![\s-]?\d)/g;
+const LANDLINE = /(?<![0-9a-z][\s-]{0,3})(?:\(0\d{2,3}\)[\s-]{0,3}|0\d{2,3}[\s-]{1,3})\d{3,4}[\s-]?\d{4}(?![\s-]?\d)/g;
+// 400-820-8820: ten digits in the 3-3-4 groups the lines are sold in, with dashes; with spaces
+// only after a word for calling ("热线 400 820 8820"): "价格 400 500 6000" is a list of prices.
+const SERVICE_LINE = /(?<![0-9a-z][\s-]{0,3})[48]00-\d{3}-\d{4}(?![\s-]?\d)(?!\s?(?:mm|cm|m|元|块|g|kg|ml)(?![a-z]))|(?<=(?:电话|热线|拨打|致电|打|call|tel|phone)[^0-9]{0,4})[48]00\s\d{3}\s\d{4}(?![\s-]?\d)/g;
 // "vx: abc123", "微信号 wxid_88", "wechat=13812345678". A bare Latin word after the keyword
 // ("pay by wechat directly") only counts when the id holds a digit or an explicit ":"/"=" or
 // "号"/"id" marks it as an id.

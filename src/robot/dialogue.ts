@@ -135,8 +135,8 @@ export interface TurnData {
   readonly faq?: Lookup<FaqHit | null>;
   /** The FAQ's two or three plausible entries when it was unsure (its `clarify` band). */
   readonly faqCandidates?: readonly FaqHit[];
-  /** The shop's own entry on a policy question's topic, when no entry answered it outright. */
-  readonly faqOnTopic?: FaqHit;
+  /** The shop's own entries on a policy question's topic, when none answered it outright. */
+  readonly faqOnTopic?: readonly FaqHit[];
 }
 
 export interface Needs {
@@ -230,7 +230,7 @@ export function namedIds(text: string, ids: readonly string[], tails = false): s
 }
 
 /** "那另一个呢", "the other one": the listed order that is not the one talked about. */
-const OTHER_ONE = /另(?:一|外一?)(?:个|单|笔|件)|其他那|(?<![a-z])(?:the )?other (?:one|order|package|parcel)(?![a-z])/;
+const OTHER_ONE = /另(?:一|外一?)(?:个|单|笔|件)(?!问题|事|情况)|其他那(?:个|单)|(?<![a-z])(?:the )?other (?:one|order|package|parcel)(?![a-z])/;
 
 /**
  * After a pick from our list, the buyer asks about another of it: "那另一个呢" (the only other
@@ -239,13 +239,14 @@ const OTHER_ONE = /另(?:一|外一?)(?:个|单|笔|件)|其他那|(?<![a-z])(?:
  */
 function fromListed(state: DialogueState, u: Understanding): string | undefined {
   const listed = state.listed!;
+  // Only a message about orders, or one read as nothing else: "另外一个问题，能开发票吗" is another question.
+  if (!isDataIntent(u.intent) && u.intent !== 'unknown') return undefined;
   if (OTHER_ONE.test(u.normalized)) {
     const rest = listed.filter((id) => id !== state.focusOrderId);
     return rest.length === 1 ? rest[0] : undefined;
   }
   const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
-  // A number in a question of another kind ("第二件半价吗") is not a pick from the list.
-  if (ordinal === undefined || (!isDataIntent(u.intent) && u.intent !== 'unknown')) return undefined;
+  if (ordinal === undefined) return undefined;
   return listed[ordinal > 0 ? ordinal - 1 : listed.length + ordinal];
 }
 
@@ -327,7 +328,8 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
     }
     const named = namedIds(text, p.orderIds, !u.entities.some((e) => e.type === 'phoneTail'));
     if (named.length === 1) return { ...base, intent, choice: { orderId: named[0]! } };
-    if (NEWEST.test(u.normalized)) return { ...base, intent, choice: { newest: true } };
+    // "不是最新的那个", "not the latest one": not a pick of it; a description wins over it.
+    if (NEWEST.test(u.normalized) && !NOT_NEWEST.test(u.normalized) && !POINTS_AT_ONE_BY_WORD.test(u.normalized)) return { ...base, intent, choice: { newest: true } };
     if (orderId) {
       const id = p.orderIds.find((x) => sameId(x, orderId));
       if (id) return { ...base, intent, choice: { orderId: id } };
@@ -570,12 +572,16 @@ const notAboutOwnOrder = (r: Resolved, text: string): boolean => !orderReference
 /** From this lexical coverage (or confidence, for hits without it) an FAQ hit is one of the shop's own phrasings, near word for word ("门店地址在哪"). */
 export const FAQ_EXACT = 0.95;
 
+const ASKS_FOR_PERSON = /(?:转|找|要|联系|接|叫|换)(?:个|一下|下)?(?:人工|真人|客服)|(?<![a-z])(?:talk|speak|connect|transfer|get)\b.{0,20}\b(?:human|agent|person|someone|representative)(?![a-z])/;
+
 /**
  * The shop's FAQ asked in its own words (one of its phrasings, near word for word): the shop
  * wrote that question down to answer it, so it wins over what its words suggest ("人工客服什么时候在线"
  * is a question about opening hours, not a request for a person: found from outside).
  */
 function ownPhrasing(ctx: Ctx): Outcome | undefined {
+  // Asking for one ("联系人工客服", "转人工") is a request, whatever entry it matches (found in review).
+  if (ASKS_FOR_PERSON.test(ctx.r.u.normalized)) return undefined;
   const hit = confidentFaq(ctx);
   return hit && (hit.lexical ?? hit.confidence) >= FAQ_EXACT ? { replies: [{ text: hit.entry.answer }] } : undefined;
 }
@@ -604,12 +610,25 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
  * about that request ("I sent it back, what now?", "换货呢"): its progress comes first.
  */
 function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
-  const text = faqAnswer(ctx) ?? ctx.data.faqOnTopic?.entry.answer ?? ctx.t.policy[intent];
+  const { text, offer } = policyText(ctx, intent);
   const request = intent === 'return_policy' ? requestUnderway(ctx) : undefined;
-  if (request) return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress' } };
+  if (request) return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress', ...offer } };
   const o = ctx.orders && !notAboutOwnOrder(ctx.r, ctx.input.text) ? policyOrder(ctx, ctx.orders) : undefined;
-  if (!o) return { replies: [{ text }] };
-  return { replies: [...statusAnswer(ctx, o).replies, { text }], next: { focusOrderId: o.orderId, topic: 'order_status' } };
+  if (!o) return { replies: [{ text }], ...(offer ? { next: offer } : {}) };
+  return { replies: [...statusAnswer(ctx, o).replies, { text }], next: { focusOrderId: o.orderId, topic: 'order_status', ...offer } };
+}
+
+/**
+ * The shop's entry that answers the question; else its own entries on the topic, offered ("您想问
+ * 的是哪一个？"), never the built-in text beside them, so one shop states one policy; else the
+ * built-in text for a shop that wrote nothing on it.
+ */
+function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: { faqOptions: string[] } } {
+  const answer = faqAnswer(ctx);
+  if (answer) return { text: answer };
+  const questions = [...new Set((ctx.data.faqOnTopic ?? []).map((h) => h.entry.question.slice(0, MAX_FAQ_QUESTION)))].slice(0, MAX_FAQ_OPTIONS);
+  if (questions.length === 0) return { text: ctx.t.policy[intent] };
+  return { text: questions.length === 1 ? ctx.t.faqConfirm(questions[0]!) : ctx.t.faqWhich(questions), offer: { faqOptions: questions } };
 }
 
 function policyOrder(ctx: Ctx, orders: Order[]): Order | undefined {
@@ -680,7 +699,7 @@ const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly
  * outside); one with none unshipped gets the usual answer.
  */
 const URGE_SHIPPING =
-  /催.{0,3}发货|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发货?|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still )?(?:not|hasn'?t|have ?n'?t|haven'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
+  /催.{0,3}发货|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|has ?n'?t|have ?n'?t|haven'?t|hasn'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
 const URGED_TIERS: Readonly<Record<'track_parcel' | 'order_status' | 'delivery_estimate', readonly (readonly OrderStatus[])[]>> = {
   track_parcel: [['paid'], ['pending_payment'], ...TIERS.track_parcel],
   order_status: [['paid'], ['pending_payment'], ...TIERS.order_status],
@@ -760,7 +779,10 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
 }
 
 /** After our "which order?" list: the one placed last ("最新的那个", "the latest one"; found from outside). */
-const NEWEST = /最新|最近(?:的|那|一)|刚(?:买|下单|拍)的|(?<![a-z])(?:latest|newest|most recent|recent one|last one i (?:bought|ordered))(?![a-z])/;
+const NEWEST = /最新|最近(?:的|那)|刚(?:买|下单|拍)的|(?<![a-z])(?:latest|newest|most recent|recent one|last one i (?:bought|ordered))(?![a-z])/;
+const NOT_NEWEST = /不是|别|(?<![a-z])not(?![a-z])/;
+/** A product or a time named beside "the latest" ("最近一周买的耳机那个"): the description decides. */
+const POINTS_AT_ONE_BY_WORD = /[买订拍]的.{1,8}那|(?<![a-z])the (?!latest|newest)[a-z]+ one(?![a-z])/;
 
 /** Words that make a day the day of the purchase ("昨天买的", "the one I ordered on monday", "那单"). */
 const PURCHASE = /买|购|下单|下的单|下了单|拍的|拍了|付款|付的|付了|支付|订的|订了|那个|那单|那笔|那件|(?<![a-z])(?:bought|ordered|order(?:ed)? (?:on|from)|purchased?|placed|paid|buy|the one from)(?![a-z])/;

@@ -56,10 +56,11 @@ export interface FaqLookup {
   /** Band `answer`: the hit; `clarify`: the two or three plausible entries, best first; `none`: empty. */
   readonly candidates: readonly FaqHit[];
   /**
-   * Asked with a topic (a policy intent) and no entry to answer with: the shop's own entry on
-   * that topic, best match first, which the robot answers with instead of its built-in text.
+   * Asked with a topic (a policy intent) and no entry to answer with: the shop's own entries on
+   * that topic among the ranked candidates, best first, which the robot offers instead of its
+   * built-in text.
    */
-  readonly onTopic?: FaqHit;
+  readonly onTopic?: readonly FaqHit[];
 }
 
 export interface FaqIndexOptions {

@@ -32,8 +32,8 @@ export interface TopicQuery {
 
 /** Ranked candidates searched for an entry on the topic. */
 const TOPIC_TOP_K = 10;
-/** Entries read in the shop's order when none ranked is on the topic: a bound on the first look's cost (about 100 ms). */
-const TOPIC_SCAN_MAX = 1000;
+/** Entries on the topic offered at most. */
+const TOPIC_OFFERED = 3;
 
 const NONE: FaqLookup = { band: 'none', hit: null, candidates: [] };
 /** Candidates handed to the re-ranker. */
@@ -92,7 +92,7 @@ export class FaqIndexProvider implements FaqProvider {
     const found = await this.#lookupIn(cached.index, text);
     if (!topic || found.hit) return found;
     const onTopic = onTopicIn(cached, text, topic);
-    return onTopic ? { ...found, onTopic } : found;
+    return onTopic.length ? { ...found, onTopic } : found;
   }
 
   async #lookupIn(index: FaqIndex, text: string): Promise<FaqLookup> {
@@ -134,21 +134,18 @@ export class FaqIndexProvider implements FaqProvider {
 }
 
 /**
- * The shop's entry on the question's topic: the best ranked one whose own question is on that
- * topic, else the first such entry of the shop's list. A shop that wrote its own returns policy
- * wants buyers to read it, not the robot's generic text, however the buyer worded the question.
+ * The shop's entries on the question's topic among the ranked candidates, best first (at most
+ * three): the robot offers them rather than its built-in text. Only ranked ones, which share
+ * words with the question: any entry on the topic could answer another question of it
+ * ("定制商品可以退货吗" is not how returns work; found in review).
  */
-function onTopicIn(cached: Cached, text: string, q: TopicQuery): FaqHit | undefined {
-  // Read lazily and kept with the index: the NLU costs about 0.1 ms per question, and a shop may
-  // have thousands of entries.
+function onTopicIn(cached: Cached, text: string, q: TopicQuery): FaqHit[] {
+  // Read lazily and kept with the index: the NLU costs about 0.1 ms per question.
   const topics = (cached.topics ??= new Map());
   const topicOf = (e: FaqEntry) => {
     let t = topics.get(e.id);
     if (t === undefined) topics.set(e.id, (t = q.topicOf(e.question)));
     return t;
   };
-  const ranked = cached.index.rank(text, TOPIC_TOP_K).find((h) => topicOf(h.entry) === q.topic);
-  if (ranked) return ranked;
-  const first = cached.index.entries.slice(0, TOPIC_SCAN_MAX).find((e) => topicOf(e) === q.topic);
-  return first ? { entry: first, score: 0, confidence: 0 } : undefined;
+  return cached.index.rank(text, TOPIC_TOP_K).filter((h) => topicOf(h.entry) === q.topic).slice(0, TOPIC_OFFERED);
 }

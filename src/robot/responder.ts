@@ -120,9 +120,22 @@ export class BotResponder {
 
   /** Answers buyers' messages from now on; returns the unsubscription. */
   subscribe(events: ConversationEventBus): () => void {
-    return events.on('messageStored', 'robot', (e) => {
-      if (e.senderRole === 'customer' && e.state === 'bot') this.#enqueue(e);
-    });
+    const offs = [
+      events.on('messageStored', 'robot', (e) => {
+        if (e.senderRole === 'customer' && e.state === 'bot') this.#enqueue(e);
+      }),
+      // A conversation that left the robot on this node (a hand-over, an agent taking it over, a
+      // close): turns still running or waiting for it post nothing more (found in review).
+      events.on('stateChanged', 'robot', (e) => {
+        if (e.from === 'bot' && e.to !== 'bot') this.#markHandedOver(e.conversationId);
+      }),
+    ];
+    return () => offs.forEach((off) => off());
+  }
+
+  #markHandedOver(conversationId: string): void {
+    this.#handedOver.add(conversationId);
+    if (this.#handedOver.size > 10_000) this.#handedOver.delete(this.#handedOver.values().next().value!);
   }
 
   #enqueue(e: Stored): void {
@@ -179,6 +192,7 @@ export class BotResponder {
     const next = JSON.stringify(a.state);
     const saved = next === raw ? undefined : this.#cache.set(key, next, STATE_TTL_MS).catch(() => {});
     for (const r of a.replies) {
+      if (this.#handedOver.has(id)) break;
       await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) });
     }
     if (a.handover) await this.#queue(id, a.handover.reason === 'complaint' ? QUEUE_PRIORITY.complaint : QUEUE_PRIORITY.normal);
@@ -193,6 +207,8 @@ export class BotResponder {
   async #handOver(conversationId: string, notice: string): Promise<void> {
     let told = false;
     const attempt = async () => {
+      // Taken over (or closed) meanwhile: a person has it, nothing to tell or move.
+      if (this.#handedOver.has(conversationId)) return;
       if (!told) await this.#conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: notice });
       told = true;
       await this.#queue(conversationId, QUEUE_PRIORITY.normal);
@@ -209,7 +225,6 @@ export class BotResponder {
   async #queue(conversationId: string, priority: number): Promise<void> {
     await this.#conversations.setState(conversationId, { state: 'queued', priority }, { from: ['bot'] });
     // Turns already waiting behind this one on this node must not answer a queued conversation.
-    this.#handedOver.add(conversationId);
-    if (this.#handedOver.size > 10_000) this.#handedOver.delete(this.#handedOver.values().next().value!);
+    this.#markHandedOver(conversationId);
   }
 }

@@ -129,6 +129,28 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    // Found in review: an agent taking the conversation over from the robot (bot -> assigned) did
+    // not stop a robot turn already running, nor the turns queued behind it.
+    test('a conversation taken over from the robot mid-turn gets no robot reply after', async () => {
+      const s = await f.create();
+      try {
+        let release!: () => void;
+        const gate = new Promise<void>((r) => (release = r));
+        const { conversations, bot } = setup(s, { answer: async (r) => (await gate, reply(`robot: ${r.text}`)) });
+        const p = buyer('buyer_r_take');
+        const id = (await conversations.send(p, say('在吗'))).ack.conversationId;
+        await conversations.send(p, say('订单到哪了'));
+        await new Promise((r) => setTimeout(r, 20));
+        assert.ok(await conversations.setState(id, { state: 'assigned', agentId: 'agent_t' }, { from: ['bot'] }), 'taken over');
+        release();
+        await bot.idle();
+        const roles = (await conversations.sync(p, id, 0, 100)).messages.map((m) => m.sender.role);
+        assert.deepEqual(roles, ['customer', 'customer'], 'no robot reply after the take-over');
+      } finally {
+        await s.close();
+      }
+    });
+
     // Found from outside: a picture got an ack and nothing else, however long the buyer waited.
     test('a picture is not met with silence: the buyer is told and a person takes over, after the text before it is answered', async () => {
       const s = await f.create();

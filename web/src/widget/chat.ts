@@ -353,8 +353,9 @@ export class Chat {
     } catch (e) {
       // Refused as a second rating (given on another device): say so, never thank for a score that was not stored.
       const stored = e instanceof ApiError && e.status === 409 ? await this.#ratedOnServer(conv.id) : 0;
-      if (stored) localStorage.setItem(RATED_KEY + conv.id, String(stored));
-      this.store.set({ rating: stored ? 'already' : 'ask' });
+      if (stored > 0) localStorage.setItem(RATED_KEY + conv.id, String(stored));
+      // -1: nobody served it, there is nothing to rate (the form goes).
+      this.store.set({ rating: stored > 0 ? 'already' : stored < 0 ? 'none' : 'ask' });
       return;
     }
     localStorage.setItem(RATED_KEY + conv.id, String(score));
