@@ -807,7 +807,8 @@ const TITLE_STOP = new Set(['订单', '快递', '物流', '包裹', '东西', '�
  */
 /** How many weeks back a weekday named alone is looked for among the buyer's orders. */
 const WEEKDAY_LOOKBACK_WEEKS = 4;
-const WEEKDAY = /(?:周|星期|礼拜)[一二三四五六日天1-7]|(?<![a-z])(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?(?![a-z])/;
+// Whole English day names (and tues/thurs): "sun", "sat" and "mon" are words too ("the sun hat").
+const WEEKDAY = /(?:周|星期|礼拜)[一二三四五六日天1-7]|(?<![a-z])(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tues|thurs)(?![a-z])/;
 const WEEK_NAMED = /[上这本下](?:个|一)?(?:周|星期|礼拜)|(?<![a-z])(?:last|this|next|past)\s+(?:week|mon|tues?|wed|thu|fri|sat|sun)/;
 /** A weekday said without which week ("周二那个", "the one from tuesday"). */
 const bareWeekday = (text: string) => WEEKDAY.test(text) && !WEEK_NAMED.test(text);

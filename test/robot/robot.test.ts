@@ -418,6 +418,7 @@ describe('small things found from outside', () => {
     // Said on Wednesday 2024-11-27: this week's Tuesday (11-26) has no order, last week's (11-19) does.
     const tue = order({ orderId: '2024111900007777', createdAt: '2024-11-19T10:00:00+08:00' });
     const wed = order({ orderId: '2024112000008888', createdAt: '2024-11-20T10:00:00+08:00' });
+    // (Only whole day names in English: "sun", "sat" and "mon" are words too; found in review.)
     for (const pick of ['周二那个', '星期二买的', 'the one from tuesday']) {
       const say = conversation(robotWith({ orders: [tue, wed], logistics: [] }));
       assert.equal((await say('订单状态')).replies[0]!.card?.kind, 'choice');
