@@ -626,9 +626,8 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
 function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: { faqOptions: string[] } } {
   const answer = faqAnswer(ctx);
   if (answer) return { text: answer };
-  const questions = [...new Set((ctx.data.faqOnTopic ?? []).map((h) => h.entry.question.slice(0, MAX_FAQ_QUESTION)))].slice(0, MAX_FAQ_OPTIONS);
-  if (questions.length === 0) return { text: ctx.t.policy[intent] };
-  return { text: questions.length === 1 ? ctx.t.faqConfirm(questions[0]!) : ctx.t.faqWhich(questions), offer: { faqOptions: questions } };
+  const offer = offerOf(ctx, ctx.data.faqOnTopic);
+  return offer ? { text: offer.text, offer: { faqOptions: offer.faqOptions } } : { text: ctx.t.policy[intent] };
 }
 
 function policyOrder(ctx: Ctx, orders: Order[]): Order | undefined {
@@ -657,12 +656,18 @@ function faqOrNotSure(ctx: Ctx): Outcome {
  * between a few (a guessed intent's own answer is better than "did you mean" one entry).
  */
 function faqClarify(ctx: Ctx, several = false): Outcome | undefined {
-  const questions = [...new Set((ctx.data.faqCandidates ?? []).map((h) => h.entry.question.slice(0, MAX_FAQ_QUESTION)))].slice(0, MAX_FAQ_OPTIONS);
-  if (questions.length === 0 || (several && questions.length < 2)) return undefined;
+  const offer = offerOf(ctx, ctx.data.faqCandidates);
+  if (!offer || (several && offer.faqOptions.length < 2)) return undefined;
   // One entry is a question of ours about a message we did not understand: it counts towards the
   // hand-over (two in a row, or a "no" after it, hand the buyer to a person), as "not sure" did.
-  if (questions.length === 1) return { replies: [{ text: ctx.t.faqConfirm(questions[0]!) }], next: { faqOptions: questions }, failed: true };
-  return { replies: [{ text: ctx.t.faqWhich(questions) }], next: { faqOptions: questions } };
+  return { replies: [{ text: offer.text }], next: { faqOptions: offer.faqOptions }, ...(offer.faqOptions.length === 1 ? { failed: true } : {}) };
+}
+
+/** Shop FAQ questions offered to pick from: "did you mean …?" for one, "which one?" for several. */
+function offerOf(ctx: Ctx, hits: readonly FaqHit[] | undefined): { text: string; faqOptions: string[] } | undefined {
+  const questions = [...new Set((hits ?? []).map((h) => h.entry.question.slice(0, MAX_FAQ_QUESTION)))].slice(0, MAX_FAQ_OPTIONS);
+  if (questions.length === 0) return undefined;
+  return { text: questions.length === 1 ? ctx.t.faqConfirm(questions[0]!) : ctx.t.faqWhich(questions), faqOptions: questions };
 }
 
 function unknown(ctx: Ctx): Outcome {
@@ -700,11 +705,8 @@ const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly
  */
 const URGE_SHIPPING =
   /催.{0,3}发货|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|has ?n'?t|have ?n'?t|haven'?t|hasn'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
-const URGED_TIERS: Readonly<Record<'track_parcel' | 'order_status' | 'delivery_estimate', readonly (readonly OrderStatus[])[]>> = {
-  track_parcel: [['paid'], ['pending_payment'], ...TIERS.track_parcel],
-  order_status: [['paid'], ['pending_payment'], ...TIERS.order_status],
-  delivery_estimate: [['paid'], ['pending_payment'], ...TIERS.delivery_estimate],
-};
+/** Asked to hurry the shipping: the unshipped orders come before the intent's usual tiers. */
+const UNSHIPPED_FIRST: readonly (readonly OrderStatus[])[] = [['paid'], ['pending_payment']];
 
 type Target = { one: Order } | { many: Order[] } | { none: string };
 
@@ -753,17 +755,16 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   // An id of any shape the entity extractor did not take for one ("#A77到哪了"): the buyer's own ids are known.
   const named = namedIds(ctx.input.text, orders.map((o) => o.orderId));
   if (named.length === 1) return { one: orders.find((o) => o.orderId === named[0])! };
+  const listed = () => orders.filter((o) => state.pending?.orderIds.some((id) => sameId(id, o.orderId)));
   if (r.choice && 'newest' in r.choice) {
-    const listed = orders.filter((o) => state.pending?.orderIds.some((id) => sameId(id, o.orderId)));
-    const newest = listed.reduce<Order | undefined>((a, o) => (!a || Date.parse(o.createdAt) > Date.parse(a.createdAt) ? o : a), undefined);
+    const newest = listed().reduce<Order | undefined>((a, o) => (!a || Date.parse(o.createdAt) > Date.parse(a.createdAt) ? o : a), undefined);
     return newest ? { one: newest } : { none: t.noMatchingOrder };
   }
   if (r.choice && 'describe' in r.choice) {
-    const listed = orders.filter((o) => state.pending?.orderIds.some((id) => sameId(id, o.orderId)));
-    const narrowed = describedBy(ctx, listed);
+    const narrowed = describedBy(ctx, listed());
     return narrowed && narrowed.length === 1 ? { one: narrowed[0]! } : { none: t.noMatchingOrder };
   }
-  const tiers = URGE_SHIPPING.test(ctx.r.u.normalized) && intent !== 'cancel_order' && intent !== 'change_address' ? URGED_TIERS[intent] : TIERS[intent];
+  const tiers = URGE_SHIPPING.test(ctx.r.u.normalized) && intent !== 'cancel_order' && intent !== 'change_address' ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : TIERS[intent];
   const anyTier = new Set(tiers.flat());
   const focus = state.focusOrderId ? orders.find((o) => o.orderId === state.focusOrderId && anyTier.has(o.status)) : undefined;
   const described = describedBy(ctx, orders.filter((o) => anyTier.has(o.status)));
