@@ -133,6 +133,11 @@ export class BotResponder {
     return () => offs.forEach((off) => off());
   }
 
+  /** Handed to a person on this node, or on the way (a hand-over being retried): the robot says nothing more. */
+  #withPerson(conversationId: string): boolean {
+    return this.#handedOver.has(conversationId) || this.#retrying.has(conversationId);
+  }
+
   #markHandedOver(conversationId: string): void {
     this.#handedOver.add(conversationId);
     if (this.#handedOver.size > 10_000) this.#handedOver.delete(this.#handedOver.values().next().value!);
@@ -154,7 +159,7 @@ export class BotResponder {
 
   /** One turn, never silent: shed or failed, the buyer is told and a person takes over. */
   async #turn(conv: Stored, text: string): Promise<void> {
-    if (this.#handedOver.has(conv.conversationId) || this.#retrying.has(conv.conversationId)) return;
+    if (this.#withPerson(conv.conversationId)) return;
     const started = performance.now();
     try {
       if (this.#shopShed?.shedding(conv.shopId)) throw new ShopShed();
@@ -172,7 +177,7 @@ export class BotResponder {
 
   /** Anything but text (a picture): a person takes over, in its turn after the texts before it. */
   async #picture(conv: Stored): Promise<void> {
-    if (this.#handedOver.has(conv.conversationId) || this.#retrying.has(conv.conversationId)) return;
+    if (this.#withPerson(conv.conversationId)) return;
     await this.#handOver(conv.conversationId, PICTURE);
   }
 
