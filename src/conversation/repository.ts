@@ -131,6 +131,8 @@ export interface AppendGuard {
   buyerId?: string;
   /** Only append when the conversation belongs to this shop. */
   shopId?: string;
+  /** Only append while the conversation is in this state (the robot's replies: `bot`). */
+  state?: ConversationState;
 }
 
 export type AppendResult =
@@ -141,13 +143,13 @@ export type AppendResult =
 
 const APPEND_SQL = new Map<string, string>();
 
-/** appendMessage's statement for one combination of guards ($7 and $8 are the guards present). */
-function appendSql(byBuyer: boolean, byShop: boolean): string {
-  const key = `${byBuyer}${byShop}`;
+/** appendMessage's statement for one combination of guards ($7 on are the guards present, in AppendGuard's order). */
+function appendSql(byBuyer: boolean, byShop: boolean, byState: boolean): string {
+  const key = `${byBuyer}${byShop}${byState}`;
   let text = APPEND_SQL.get(key);
   if (text) return text;
   let n = 7;
-  const guards = `${byBuyer ? ` and buyer_id = $${n++}` : ''}${byShop ? ` and shop_id = $${n++}` : ''}`;
+  const guards = `${byBuyer ? ` and buyer_id = $${n++}` : ''}${byShop ? ` and shop_id = $${n++}` : ''}${byState ? ` and state = $${n++}` : ''}`;
   text = `with s as (
       update conversations set last_seq = last_seq + 1, updated_at = now()
       where id = $1 and state <> 'closed'${guards}
@@ -176,7 +178,9 @@ export async function appendMessage(db: Db, conversationId: string, sender: Send
     const params: unknown[] = [conversationId, sender.role, sender.id, sender.name ?? null, clientMsgId ?? null, JSON.stringify(content)];
     if (guard.buyerId !== undefined) params.push(guard.buyerId);
     if (guard.shopId !== undefined) params.push(guard.shopId);
-    const rows = await rawRows<MsgRow & { state: ConversationState; buyer_id: string; agent_id: string | null }>(db, appendSql(guard.buyerId !== undefined, guard.shopId !== undefined), params);
+    if (guard.state !== undefined) params.push(guard.state);
+    const sqlText = appendSql(guard.buyerId !== undefined, guard.shopId !== undefined, guard.state !== undefined);
+    const rows = await rawRows<MsgRow & { state: ConversationState; buyer_id: string; agent_id: string | null }>(db, sqlText, params);
     const row = rows[0];
     if (!row) return { ok: false };
     return { ok: true, message: toMessageFrame(row), duplicate: false, state: row.state, buyerId: row.buyer_id, agentId: row.agent_id };
@@ -238,9 +242,9 @@ export async function appendMessages(db: Db, reqs: readonly WriteRequest[]): Pro
     body: r.content,
     ...(opens(r)
       ? { c: null, gb: r.open.buyerId, gs: r.open.shopId, nc: newConversationId(), bname: r.open.buyerName ?? null }
-      : { c: r.conversationId, gb: r.guard?.buyerId ?? null, gs: r.guard?.shopId ?? null }),
+      : { c: r.conversationId, gb: r.guard?.buyerId ?? null, gs: r.guard?.shopId ?? null, gst: r.guard?.state ?? null }),
   }));
-  // One call of a function (migrations 005, 012) that takes appendMessage's steps for each
+  // One call of a function (migrations 005, 012, 013, 014) that takes appendMessage's steps for each
   // request, opening the conversation first for an OpenAppendRequest.
   const rows = await rawRows<BatchRow>(
     db,
@@ -363,6 +367,16 @@ export function inLockOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** What a move needs to find, or it moves nothing. */
+export interface MoveExpectation {
+  /** One of these states. */
+  from?: readonly ConversationState[];
+  /** Held by this agent. */
+  agentId?: string;
+  /** Never held by a person (`assigned_at` null): a close that asks for no rating. */
+  neverAssigned?: boolean;
+}
+
 /**
  * Moves a conversation to another state (and holder), if `NEXT_STATES` allows the move from the
  * state it is in: a closed conversation is never reopened. `expect` narrows further (for example
@@ -372,16 +386,17 @@ export function inLockOrder(a: string, b: string): number {
  * takes anyway, not FOR UPDATE, which would also hold up every insert that only references the
  * conversation (read marks, notes, ratings) until the move commits.
  */
-export async function setState(db: Db | Tx, conversationId: string, patch: StatePatch, expect: { from?: readonly ConversationState[]; agentId?: string } = {}): Promise<StateChange | undefined> {
+export async function setState(db: Db | Tx, conversationId: string, patch: StatePatch, expect: MoveExpectation = {}): Promise<StateChange | undefined> {
   const from = CONVERSATION_STATES.filter((s) => NEXT_STATES[s].includes(patch.state) && (!expect.from || expect.from.includes(s)));
   if (from.length === 0) return undefined;
   let q = db
     .updateTable('conversations as c')
-    .from(sql<{ id: string; state: ConversationState; agent_id: string | null }>`(select id, state, agent_id from conversations where id = ${conversationId} for no key update)`.as('old'))
+    .from(sql<{ id: string; state: ConversationState; agent_id: string | null; assigned_at: Date | null }>`(select id, state, agent_id, assigned_at from conversations where id = ${conversationId} for no key update)`.as('old'))
     .set({ ...columnsFor(patch), updated_at: new Date() })
     .whereRef('c.id', '=', 'old.id')
     .where('old.state', 'in', from);
   if (expect.agentId !== undefined) q = q.where('old.agent_id', '=', expect.agentId);
+  if (expect.neverAssigned) q = q.where('old.assigned_at', 'is', null);
   const r = await q.returning([...CONV_COLS.map((k) => `c.${k}` as const), 'old.state as previous', 'old.agent_id as previous_agent_id']).executeTakeFirst();
   return r ? { ...toConversation(r), previous: r.previous, previousAgentId: r.previous_agent_id } : undefined;
 }

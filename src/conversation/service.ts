@@ -173,9 +173,12 @@ export class ConversationService {
     this.#events.publish('messageStored', { shopId: m.shopId, conversationId: m.conversationId, buyerId: r.buyerId, message: m, senderRole: m.sender.role, state: r.state, ...(typedText !== undefined ? { typedText } : {}) });
   }
 
-  /** Stores a message from the robot or the system (no clientMsgId) and fans it out. */
-  async postAs(conversationId: string, sender: repo.Sender, content: Content): Promise<MessageFrame | undefined> {
-    const r = await this.#writer.append({ conversationId, sender, clientMsgId: undefined, content });
+  /**
+   * Stores a message from the robot or the system (no clientMsgId) and fans it out. Undefined
+   * when it was not stored: the conversation is closed, or not in `guard.state`.
+   */
+  async postAs(conversationId: string, sender: repo.Sender, content: Content, guard?: { state: ConversationState }): Promise<MessageFrame | undefined> {
+    const r = await this.#writer.append({ conversationId, sender, clientMsgId: undefined, content, ...(guard ? { guard } : {}) });
     if (!r.ok) return undefined;
     this.#stored(r);
     return r.message;
@@ -244,7 +247,7 @@ export class ConversationService {
    * (`NEXT_STATES`, narrowed by `expect`); undefined when it does not exist or the move is not
    * allowed (it was closed, or is no longer where `expect` says).
    */
-  async setState(conversationId: string, patch: repo.StatePatch, expect?: { from?: readonly ConversationState[]; agentId?: string }): Promise<repo.StateChange | undefined> {
+  async setState(conversationId: string, patch: repo.StatePatch, expect?: repo.MoveExpectation): Promise<repo.StateChange | undefined> {
     // Joining the queue happens under the shop's queue lock, so its order is the commit order.
     const c = patch.state === 'queued'
       ? await this.#sql.transaction(async (tx) => {

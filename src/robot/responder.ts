@@ -24,7 +24,7 @@ import type { Cache } from '../storage/ports.ts';
 import { keys } from '../storage/keys.ts';
 import type { Counter } from 'prom-client';
 import { QUEUE_PRIORITY } from '../protocol/conversation.ts';
-import type { Card } from '../protocol/frames.ts';
+import type { Card, Content } from '../protocol/frames.ts';
 import type { WorkQueue } from '../ops/work-queue.ts';
 import type { ShopShedPolicy } from '../ops/shop-shed.ts';
 import { KefuError } from '../protocol/errors.ts';
@@ -198,9 +198,9 @@ export class BotResponder {
     const saved = next === raw ? undefined : this.#cache.set(key, next, STATE_TTL_MS).catch(() => {});
     for (const r of a.replies) {
       if (this.#handedOver.has(id)) break;
-      await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) });
+      if (!(await this.#say(id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) }))) break;
     }
-    if (a.handover) await this.#queue(id, a.handover.reason === 'complaint' ? QUEUE_PRIORITY.complaint : QUEUE_PRIORITY.normal);
+    if (a.handover && !this.#handedOver.has(id)) await this.#queue(id, a.handover.reason === 'complaint' ? QUEUE_PRIORITY.complaint : QUEUE_PRIORITY.normal);
     await saved;
   }
 
@@ -214,7 +214,7 @@ export class BotResponder {
     const attempt = async () => {
       // Taken over (or closed) meanwhile: a person has it, nothing to tell or move.
       if (this.#handedOver.has(conversationId)) return;
-      if (!told) await this.#conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: notice });
+      if (!told && !(await this.#say(conversationId, SYSTEM_SENDER, { kind: 'text', text: notice }))) return;
       told = true;
       await this.#queue(conversationId, QUEUE_PRIORITY.normal);
     };
@@ -225,6 +225,17 @@ export class BotResponder {
       this.#retrying.add(conversationId);
       retryLater(attempt, { log: this.#log, what: 'hand-over', context: { conversationId }, onOutcome: () => this.#retrying.delete(conversationId) });
     }
+  }
+
+  /**
+   * Posts while the conversation is still the robot's, in the append itself: a take-over or a
+   * close on another node reaches this one only through the bus, after a turn in flight here
+   * could have spoken. False (and quiet from now on) when it is not the robot's any more.
+   */
+  async #say(conversationId: string, sender: typeof BOT_SENDER | typeof SYSTEM_SENDER, content: Content): Promise<boolean> {
+    if (await this.#conversations.postAs(conversationId, sender, content, { state: 'bot' })) return true;
+    this.#markHandedOver(conversationId);
+    return false;
   }
 
   async #queue(conversationId: string, priority: number): Promise<void> {

@@ -23,7 +23,7 @@ import type { Principal } from '../auth/index.ts';
 import { KefuError } from '../protocol/errors.ts';
 import type { AgentStatus } from '../protocol/conversation.ts';
 import type { SqlStore, Tx } from '../storage/ports.ts';
-import { everAssigned, getConversation, inLockOrder, moveState, type ConversationEventBus, type ConversationService, type EventSink, type StateChange } from '../conversation/index.ts';
+import { getConversation, inLockOrder, moveState, type ConversationEventBus, type ConversationService, type EventSink, type StateChange } from '../conversation/index.ts';
 import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
 
@@ -286,11 +286,13 @@ export class RoutingService {
     if (c.state === 'closed') throw new KefuError('CONFLICT', 'the conversation is closed already');
     this.#mayHandle(p, c.state === 'assigned' ? c.agentId : null);
     // Only a person's service is rated: closing one only the robot or the queue saw asks nothing
-    // (a rating of it skewed the shop's satisfaction figure: found from outside).
-    if (!(await everAssigned(this.#d.sql.db, c.id))) {
-      const closed = await this.#d.conversations.setState(c.id, { state: 'closed' }, { from: ['bot', 'queued'] });
+    // (a rating of it skewed the shop's satisfaction figure: found from outside). Whether a person
+    // held it is checked by the close itself: one assigned and returned to the queue in between
+    // is still rated (found in review).
+    if (c.state !== 'assigned') {
+      const closed = await this.#d.conversations.setState(c.id, { state: 'closed' }, { from: ['bot', 'queued'], neverAssigned: true });
       if (closed) return closed;
-      // Assigned (or closed) meanwhile: the close below asks for the rating, or finds it closed.
+      // Held by a person once, or closed meanwhile: the close below asks for the rating, or finds it closed.
     }
     // The rating request and the close commit together: a buyer writing at that moment lands
     // before both or, after them, in a new conversation; never after the request in this one.

@@ -212,6 +212,29 @@ for (const f of SQL_FACTORIES) {
         await s.close();
       }
     });
+
+    // The robot's replies need the conversation still in `bot` (a take-over on another node).
+    test('a state guard stores only while the conversation is in that state, batched or alone', async () => {
+      const s = await f.create();
+      try {
+        const bot = (await repo.openConversation(s.db, 'shop3', 'u1', undefined)).conversation;
+        const held = (await repo.openConversation(s.db, 'shop3', 'u2', undefined)).conversation;
+        assert.ok(await repo.setState(s.db, held.id, { state: 'assigned', agentId: 'a1' }));
+        const robot = { role: 'bot' as const, id: 'kefu-bot' };
+        const out = await repo.appendMessages(s.db, [
+          { conversationId: bot.id, sender: robot, clientMsgId: undefined, content: text('to bot'), guard: { state: 'bot' } },
+          { conversationId: held.id, sender: robot, clientMsgId: undefined, content: text('to held'), guard: { state: 'bot' } },
+        ]);
+        assert.equal(out[0]?.message.seq, 1);
+        assert.equal(out[1], undefined, 'batched: skipped');
+        assert.deepEqual(await repo.appendMessage(s.db, held.id, robot, undefined, text('alone'), { state: 'bot' }), { ok: false }, 'alone: refused');
+        assert.equal((await repo.appendMessage(s.db, bot.id, robot, undefined, text('alone'), { state: 'bot' })).ok, true);
+        assert.deepEqual(await seqsOf(s, held.id), [], 'nothing landed in the held conversation');
+        assert.equal((await repo.getConversation(s.db, held.id))!.lastSeq, 0, 'and no seq was spent');
+      } finally {
+        await s.close();
+      }
+    });
   });
 }
 

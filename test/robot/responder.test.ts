@@ -6,7 +6,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pino from 'pino';
-import { ConversationEventBus, ConversationService, getConversation } from '../../src/conversation/index.ts';
+import { ConversationEventBus, ConversationService, getConversation, moveState } from '../../src/conversation/index.ts';
 import { BotResponder, type RobotLike } from '../../src/robot/index.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
 import { WorkQueue } from '../../src/ops/work-queue.ts';
@@ -146,6 +146,35 @@ for (const f of SQL_FACTORIES) {
         await bot.idle();
         const roles = (await conversations.sync(p, id, 0, 100)).messages.map((m) => m.sender.role);
         assert.deepEqual(roles, ['customer', 'customer'], 'no robot reply after the take-over');
+      } finally {
+        await s.close();
+      }
+    });
+
+    // Found in review: a take-over on ANOTHER node reaches this one only through the bus, after a
+    // turn in flight here could already have posted. The append itself now needs state `bot`.
+    test('a conversation taken over on another node mid-turn gets no robot reply nor hand-over notice', async () => {
+      const s = await f.create();
+      try {
+        let release!: () => void;
+        const gate = new Promise<void>((r) => (release = r));
+        const { conversations, bot } = setup(s, {
+          answer: async (r) => (await gate, r.text.includes('坏') ? Promise.reject(new Error('robot broke')) : reply(`robot: ${r.text}`, 'requested')),
+        });
+        // One turn would reply, the other fails and would apologise and hand over.
+        const ids: string[] = [];
+        for (const [who, text] of [['buyer_r_else_1', '在吗'], ['buyer_r_else_2', '坏了']] as const) ids.push((await conversations.send(buyer(who), say(text))).ack.conversationId);
+        await new Promise((r) => setTimeout(r, 20));
+        // The other node's move, written straight to the database: no event reaches this responder.
+        for (const id of ids) assert.ok(await moveState(s.db, id, { state: 'assigned', agentId: 'agent_elsewhere' }, { from: ['bot'] }), 'taken over elsewhere');
+        release();
+        await bot.idle();
+        for (const [i, id] of ids.entries()) {
+          const roles = (await conversations.sync(buyer(`buyer_r_else_${i + 1}`), id, 0, 100)).messages.map((m) => m.sender.role);
+          assert.deepEqual(roles, ['customer'], 'neither a reply nor an apology lands after the take-over');
+          const c = await getConversation(s.db, id);
+          assert.deepEqual([c?.state, c?.agentId], ['assigned', 'agent_elsewhere'], 'and it is not moved back to the queue');
+        }
       } finally {
         await s.close();
       }

@@ -11,6 +11,7 @@ import { needsPg, needsRedis } from '../support/services.ts';
 import { connect, eventually, newIsolation, realEnv, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
 import type { ConversationFrame, MessageFrame } from '../../src/protocol/frames.ts';
 import type { Principal } from '../../src/auth/index.ts';
+import { moveState } from '../../src/conversation/index.ts';
 
 const skip = needsPg || needsRedis;
 
@@ -226,6 +227,31 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     const msgs = await a.rt.storage.sql.db.selectFrom('messages').select('sender_role').where('conversation_id', '=', ids[0]!).execute();
     assert.equal(msgs.filter((m) => m.sender_role === 'system').length, 0);
     for (const d of devices) await d.close();
+  });
+
+  // Found in review: the close read "never held by a person" before closing; a conversation
+  // assigned and returned to the queue in between closed with no rating request.
+  test('a queued conversation a person held meanwhile is still asked for a rating when closed', async () => {
+    const shop = 'shop_close_race';
+    const id = await handOver(shop, 'cr1');
+    const setState = a.rt.conversations.setState.bind(a.rt.conversations);
+    a.rt.conversations.setState = (async (...args: Parameters<typeof setState>) => {
+      if (args[1].state === 'closed') {
+        // Between the close's read and its move: an agent takes it and gives it back.
+        assert.ok(await moveState(a.rt.storage.sql.db, id, { state: 'assigned', agentId: 'ag_cr' }, { from: ['queued'] }));
+        assert.ok(await moveState(a.rt.storage.sql.db, id, { state: 'queued', returned: {} }, { from: ['assigned'] }));
+      }
+      return setState(...args);
+    }) as typeof setState;
+    try {
+      const admin = await issuer.token({ sub: 'ad_cr', scope: 'cs:admin', shop_id: shop });
+      assert.equal((await api(a, admin, 'POST', `/conversations/${id}/close`)).status, 200);
+    } finally {
+      a.rt.conversations.setState = setState;
+    }
+    const msgs = await a.rt.storage.sql.db.selectFrom('messages').select('sender_role').where('conversation_id', '=', id).execute();
+    assert.equal(msgs.filter((m) => m.sender_role === 'system').length, 1, 'the rating request');
+    assert.equal((await api(a, await issuer.token({ sub: 'cr1', scope: 'cs:customer' }), 'GET', `/conversations/${id}/rating`)).body.ratable, true);
   });
 });
 
