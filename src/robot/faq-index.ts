@@ -310,7 +310,11 @@ export class FaqIndex {
       let hit = 0;
       for (const [t, w] of p.terms) if (q.terms.has(t)) hit += w * this.#idf(t);
       const c = p.mass ? hit / p.mass : 0;
-      if (c > cover || best === undefined) {
+      // A tie goes to the phrasing in the buyer's language: the question in Chinese and its
+      // English alternate cover "do you ship to Tibet" alike through the lexicon's concepts, and
+      // the first of them made an exact English alternate count as another language (found from outside).
+      const ownLanguage = c === cover && best !== undefined && best.lang !== q.lang && p.lang === q.lang;
+      if (c > cover || best === undefined || ownLanguage) {
         second = cover;
         cover = c;
         best = p;

@@ -83,6 +83,22 @@ describe('FaqIndex', () => {
     assert.equal(index.search('运费多少')?.entry.id, 'zh-shipping-fee');
   });
 
+  // Found from outside: a Chinese question with English alternates. The question covers "do you
+  // ship to Tibet" as fully as the English alternate does (through the lexicon's concepts); being
+  // first, it was taken as the match, and its language cut the confidence below the threshold.
+  test('an exact alternate in the buyer\'s language is answered, though the question is in another', () => {
+    const shop = new FaqIndex([
+      { id: 'far-west', question: '新疆西藏能发货吗？', answer: '新疆西藏可以发货，运费另计。', alternates: ['新疆能送到吗', 'Do you ship to Xinjiang or Tibet?'] },
+      { id: 'ship-time', question: '付款后多久发货？', answer: '付款后48小时内发货。', alternates: ['How long after payment do you ship?', '什么时候发货'] },
+      { id: 'free', question: '是否包邮？', answer: '满59元包邮。', alternates: ['Is shipping free?', '运费多少钱'] },
+    ]);
+    for (const [q, id] of [['Do you ship to Xinjiang or Tibet?', 'far-west'], ['How long after payment do you ship?', 'ship-time'], ['新疆西藏能发货吗？', 'far-west']] as const) {
+      const r = shop.lookup(q);
+      assert.equal(r.band, 'answer', q);
+      assert.equal(r.hit?.entry.id, id, q);
+    }
+  });
+
   faqIndexLimitTests();
 });
 
