@@ -188,6 +188,17 @@ function intentRuleTests(): void {
     assert.equal(understand('快递到哪了？算了转人工吧').intent, 'human');
   });
 
+  // Found from outside: abuse was asked "您是想投诉吗？", or lost beside a question.
+  test('abuse at the shop is a complaint, alone or beside a question', () => {
+    for (const text of ['你们就是傻逼', '你们就是傻逼，快递这么慢', '退款这么久还没到，太垃圾了', 'fuck this shop, where is my parcel']) assert.equal(understand(text).intent, 'complaint', text);
+  });
+
+  // Found from outside: "签收了吗" was read as an after-sales question; a return's signature still is one.
+  test('"has it been signed for" is about the parcel, unless it is a return sent back', () => {
+    for (const text of ['签收了吗', '签收了没', 'SO2611200002签收了吗']) assert.equal(understand(text).intent, 'track_parcel', text);
+    for (const text of ['寄回去的签收了吗', '退货签收了吗']) assert.equal(understand(text).intent, 'aftersale_progress', text);
+  });
+
   test('a question about a shop topic no cue knows is a shop question, not unknown', () => {
     // Words of the FAQ lexicon's _knowledge concepts, in sentences no cue or TRAIN utterance has.
     for (const text of ['孕妇可以擦这个面霜吗', 'does the cushion cover shrink', 'zp吗亲']) assert.equal(understand(text).intent, 'faq', text);

@@ -311,6 +311,14 @@ describe("the shop's own policy over the built-in text (issue #12)", () => {
     assert.match(textOf(r), /您是想问“定制商品可以退货吗？”吗/);
   });
 
+  // Found from outside: "牙刷用了半年坏了怎么办" is a returns question sharing no word with the
+  // shop's returns entry, so none was ranked and the built-in "7 天无理由" text spoke for the shop.
+  test('a policy question that shares no word with the shop entry on its topic is offered that entry, not the built-in text', async () => {
+    const r = await ask('牙刷用了半年坏了怎么办');
+    assert.doesNotMatch(textOf(r), /7 天无理由/);
+    assert.match(textOf(r), /退货运费谁承担/);
+  });
+
   test('a topic the shop wrote nothing on still gets the built-in text', async () => {
     const r = await ask('有优惠券吗');
     assert.doesNotMatch(textOf(r), /退货运费|发到邮箱|顺丰/);
