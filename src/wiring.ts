@@ -22,7 +22,7 @@ import { createTokenVerifier, createDemoIssuer, type DemoIssuer, type TokenVerif
 import { ConversationService } from './conversation/index.ts';
 import { Hub } from './gateway/hub.ts';
 import { loadKeyring, type Keyring } from './privacy/index.ts';
-import { BatchedReadModel, CommerceRepository, HttpPlatformConnector, OrdersMemo, changeOfEvent, createBuyerDataSource, decodeChange, encodeChange, type BuyerLookup, type CommerceChange, type PlatformEvent } from './commerce/index.ts';
+import { BatchedReadModel, CommerceRepository, HttpPlatformConnector, OrdersMemo, changeOfEvent, createBuyerDataSource, decodeChange, encodeChange, type BuyerDataSource, type BuyerLookup, type CommerceChange, type PlatformEvent } from './commerce/index.ts';
 import { createDemoConnector, DemoCommandPlatform, DemoPlatform } from './demo/index.ts';
 import { createCommands, HttpCommandPlatform, type CommandPlatform, type CommandsModule } from './commands/index.ts';
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, FaqSuggestionService } from './knowledge/index.ts';
@@ -336,13 +336,14 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   const faq = new FaqIndexProvider({ load: (shopId) => d.knowledge.knowledge.listFaq(shopId), versionOf: (shopId) => d.knowledge.knowledge.version(shopId), ...(reranker ? { reranker } : {}) });
   d.knowledge.onKnowledgeChanged.add((shopId) => faq.invalidate(shopId));
   const llm = config.llm ? createOpenAiCompatibleClient({ url: config.llm.url, model: config.llm.model, timeoutMs: config.llm.timeoutMs, ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}) }) : undefined;
-  const robotV1 = createRobot({ dataSource: d.buyerData, faq, version: 'v1', budgetMs: config.robotLookupBudgetMs });
-  const robotV2 = createRobot({ dataSource: d.buyerData, faq, version: 'v2', budgetMs: config.robotLookupBudgetMs, ...(llm ? { llm } : {}) });
+  const dataSource = quietForWarmUp(d.buyerData);
+  const robotV1 = createRobot({ dataSource, faq, version: 'v1', budgetMs: config.robotLookupBudgetMs });
+  const robotV2 = createRobot({ dataSource, faq, version: 'v2', budgetMs: config.robotLookupBudgetMs, ...(llm ? { llm } : {}) });
   // Warm both versions (each has its own NLU: tokenizer dictionary, classifier, lookup code
   // paths) before the first buyer waits: the first answers after a start were measured at over
   // half a second, and v2 was cold until the canary first sent it a buyer.
   for (const r of [robotV1, robotV2]) {
-    await r.answer({ shopId: 'warmup', userId: 'warmup', conversationId: 'warmup', text: '你好，我的快递到哪了？where is my parcel' }).catch(() => {});
+    await r.answer({ shopId: WARM_UP_SHOP, userId: WARM_UP_SHOP, conversationId: WARM_UP_SHOP, text: '你好，我的快递到哪了？where is my parcel' }).catch(() => {});
   }
   const canary = createCanary({
     robots: [robotV1, robotV2],
@@ -358,6 +359,21 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   d.metrics.sources.sheddingShops = () => shopShed.sheddingShops;
   const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures, shopShed, shed: d.metrics.robotShed });
   return { canary, canaryControl, bot, faq };
+}
+
+/** The warm-up's shop: not a shop id any frame, token or webhook can name (parentheses), so no real shop's. */
+const WARM_UP_SHOP = '(warm-up)';
+
+/**
+ * The buyer data the robots read, answering nothing for the warm-up's made-up buyer: its lookups
+ * reached the platform's API at every start (found from outside: two GETs for shop "warmup").
+ */
+function quietForWarmUp(data: BuyerDataSource): BuyerDataSource {
+  return {
+    listOrders: (shopId, userId, signal) => (shopId === WARM_UP_SHOP ? Promise.resolve([]) : data.listOrders(shopId, userId, signal)),
+    getLogistics: (shopId, orderIds, signal) => (shopId === WARM_UP_SHOP ? Promise.resolve([]) : data.getLogistics(shopId, orderIds, signal)),
+    listAftersales: (shopId, userId, signal) => (shopId === WARM_UP_SHOP ? Promise.resolve([]) : data.listAftersales(shopId, userId, signal)),
+  };
 }
 
 /** With the robot off (KEFU_ROBOT=false), a buyer's first message goes straight to the queue. */

@@ -17,7 +17,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Authorize, Role } from '../auth/index.ts';
 import { traceIdFrom } from '../ops/logger.ts';
 import { KefuError } from '../protocol/errors.ts';
-import { parseInput, parseQuery } from '../protocol/validation.ts';
+import { noBody, parseInput, parseQuery } from '../protocol/validation.ts';
 import { commandBody, type CommandService } from './service.ts';
 import { fingerprint, idempotencyKey, LIMITS, ListQuery, NoQuery, parseCommandInput, ResolveInput } from './validation.ts';
 
@@ -76,6 +76,7 @@ export function registerCommandRoutes(api: FastifyInstance, d: CommandRoutesDeps
     const { shopId, id } = req.params;
     const p = await d.authorize(req, { roles: COMMANDS, shopId });
     parseQuery(NoQuery, req.query);
+    noBody(req.body);
     return reply.code(202).send(commandBody(await d.commands.retry(shopId, id, p.userId)));
   });
 

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { COMMAND_STATUSES } from '../protocol/frames.ts';
 import { KefuError } from '../protocol/errors.ts';
-import { parseInput, queryInt, storableString } from '../protocol/validation.ts';
+import { decimalString, lineString, parseInput, queryInt, storableString } from '../protocol/validation.ts';
 
 /** What callers may ask for; `inventory.release` is kefu's own (scheduled after a lock). */
 export const REQUESTABLE_TYPES = ['coupon.issue', 'price.change', 'inventory.lock'] as const;
@@ -33,21 +33,8 @@ export const LIMITS = {
   listMax: 200,
 } as const;
 
-// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
-const id = storableString().min(1).max(LIMITS.id).regex(NO_CONTROL, 'must not contain control characters');
-const DECIMAL = /^\d{1,16}(\.\d{1,2})?$/;
-
-/** `"7"` → `"7.00"`, `"007.5"` → `"7.50"`. */
-function normalizeDecimal(s: string): string {
-  const [int = '0', frac = ''] = s.split('.');
-  return `${int.replace(/^0+(?=\d)/, '')}.${frac.padEnd(2, '0')}`;
-}
-
-const positiveDecimal = storableString()
-  .regex(DECIMAL, 'must be a decimal string with at most 16 digits before and 2 after the point, like "20.00"')
-  .refine((s) => /[1-9]/.test(s), 'must be greater than 0')
-  .transform(normalizeDecimal);
+const id = lineString(LIMITS.id);
+const positiveDecimal = decimalString('20.00').refine((v) => /[1-9]/.test(v), 'must be greater than 0');
 
 const CouponIssue = z
   .strictObject({ userId: id, couponTemplateId: id.optional(), amount: positiveDecimal.optional() })

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
 import type { Aftersale, Logistics, Order } from './types.ts';
-import { formatPath, isoTime as isoTimeSchema, storableString } from '../protocol/validation.ts';
+import { decimalString, formatPath, isoTime as isoTimeSchema, lineString, storableString } from '../protocol/validation.ts';
 
 import { AFTERSALE_STATUSES, AFTERSALE_TYPES, LOGISTICS_STATUSES, ORDER_STATUSES, replacesRecord } from '../protocol/commerce.ts';
 import { entityId } from '../protocol/frames.ts';
@@ -25,24 +25,12 @@ const LIMITS = {
   logisticsEvents: 200,
 } as const;
 
-// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
-const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
-
 // Every string is checked first for text PostgreSQL cannot store (NUL, unpaired surrogates): such
 // an event is a 400, which the platform does not retry, rather than a 500 it would retry forever.
-const id = storableString().min(1).max(LIMITS.id).regex(NO_CONTROL, 'must not contain control characters');
-const line = (max: number) => storableString().min(1).max(max).regex(NO_CONTROL, 'must not contain control characters');
+const id = lineString(LIMITS.id);
+const line = lineString;
 const optionalText = (max: number) => storableString().max(max).optional();
-
-const AMOUNT_RE = /^\d{1,16}(\.\d{1,2})?$/;
-
-/** `"7"` → `"7.00"`, `"007.5"` → `"7.50"`: one spelling per value, as numeric(18,2) returns it. */
-function normalizeAmount(s: string): string {
-  const [int = '0', frac = ''] = s.split('.');
-  return `${int.replace(/^0+(?=\d)/, '')}.${frac.padEnd(2, '0')}`;
-}
-
-const amount = storableString().regex(AMOUNT_RE, 'must be a decimal string with at most 16 digits before and 2 after the point, like "129.00"').transform(normalizeAmount);
+const amount = decimalString('129.00');
 const isoTime = isoTimeSchema();
 
 const OrderItemSchema = z.object({
@@ -113,27 +101,11 @@ export type LogisticsData = z.output<typeof LogisticsDataSchema>;
 export type AftersaleData = z.output<typeof AftersaleDataSchema>;
 
 
+/** The issue in kefu's wording (protocol/validation.ts words zod's own messages); a union names its options. */
 function describe(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_type':
-      if ((issue as { input?: unknown }).input === undefined) return 'is required';
-      return issue.expected === 'int' ? 'must be an integer' : `must be of type ${issue.expected}`;
-    case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) === 1 ? 'must not be empty' : `must have at least ${issue.minimum} characters`;
-      if (issue.origin === 'array') return `must have at least ${issue.minimum} item(s)`;
-      return `must be at least ${issue.minimum}`;
-    case 'too_big':
-      if (issue.origin === 'string') return `must have at most ${issue.maximum} characters`;
-      if (issue.origin === 'array') return `must have at most ${issue.maximum} items`;
-      return `must be at most ${issue.maximum}`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map(String).join(', ')}`;
-    case 'invalid_union':
-      if ('options' in issue && Array.isArray(issue.options)) return `must be one of ${issue.options.map(String).join(', ')}`;
-      return 'has an invalid shape';
-    default:
-      return issue.message;
-  }
+  if (issue.code !== 'invalid_union') return issue.message;
+  if ('options' in issue && Array.isArray(issue.options)) return `must be one of ${issue.options.map(String).join(', ')}`;
+  return 'has an invalid shape';
 }
 
 /** Turns a failed parse into BAD_REQUEST naming the first bad field; `prefix` roots the path. */

@@ -30,7 +30,8 @@ const text = (max: number) =>
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `must be at most ${max} characters` });
 
-const body = <T extends z.ZodRawShape>(shape: T) => z.object(shape, { error: 'must be a JSON object' });
+// Strict: a misspelt field (`tilte`) is refused, not dropped with what it held (found from outside).
+const body = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape, { error: 'must be a JSON object' });
 
 export const NoteInput = body({ text: text(LIMITS.noteMax) });
 

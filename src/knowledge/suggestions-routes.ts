@@ -8,7 +8,7 @@
  *
  * Accepting changes the FAQ, so every node's FAQ index is invalidated through `onChanged`.
  */
-import { NO_QUERY, parseQuery } from '../protocol/validation.ts';
+import { noBody, NO_QUERY, parseQuery } from '../protocol/validation.ts';
 import type { FastifyInstance } from 'fastify';
 import type { KnowledgeRouteDeps } from './routes.ts';
 import type { FaqSuggestionService } from './suggestions.ts';
@@ -35,6 +35,7 @@ export function registerSuggestionRoutes(app: FastifyInstance, deps: SuggestionR
   app.post<Params>('/shops/:shopId/faq/suggestions/:id/accept', async (req) => {
     const { shopId, id } = req.params;
     const who = await authorize(req, { roles: ['admin'], shopId });
+    noBody(req.body);
     const result = await suggestions.accept(shopId, id, who.userId);
     try {
       deps.onChanged?.(shopId);
@@ -47,6 +48,7 @@ export function registerSuggestionRoutes(app: FastifyInstance, deps: SuggestionR
   app.post<Params>('/shops/:shopId/faq/suggestions/:id/dismiss', async (req) => {
     const { shopId, id } = req.params;
     const who = await authorize(req, { roles: ['admin'], shopId });
+    noBody(req.body);
     return suggestions.dismiss(shopId, id, who.userId);
   });
 }

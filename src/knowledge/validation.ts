@@ -25,7 +25,7 @@ const text = (max: number) =>
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `must be at most ${max} characters` });
 
-const FaqInputSchema = z.object(
+const FaqInputSchema = z.strictObject(
   {
     question: text(LIMITS.questionMax),
     answer: text(LIMITS.answerMax),
@@ -37,7 +37,7 @@ const FaqInputSchema = z.object(
   { error: 'must be a JSON object' },
 );
 
-const WordsInputSchema = z.object(
+const WordsInputSchema = z.strictObject(
   {
     words: z
       .array(text(LIMITS.wordMax), { error: (iss) => (iss.input === undefined ? 'is required' : 'must be an array of strings') })
@@ -56,6 +56,11 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
+  // A misspelt field (`alternate`) is refused, not dropped with what it held (found from outside).
+  if (issue.code === 'unrecognized_keys') {
+    const field = fieldOf([...issue.path, issue.keys[0]!]);
+    throw new KefuError('BAD_REQUEST', `${field}: is not a known field here`, { field });
+  }
   const field = fieldOf(issue.path);
   throw new KefuError('BAD_REQUEST', `${field} ${issue.message}`, { field });
 }

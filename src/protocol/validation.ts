@@ -88,10 +88,80 @@ export function isStorableText(s: string): boolean {
 export function queryInt(min: number, max = Number.MAX_SAFE_INTEGER) {
   return z
     .string({ error: (i) => (Array.isArray(i.input) ? 'given more than once' : 'must be a whole number') })
-    .regex(/^\d{1,15}$/, 'must be a whole number in decimal digits')
+    .regex(/^\d+$/, 'must be a whole number in decimal digits')
+    // Digits, but too many: out of range, said as such (found from outside: it read "not digits").
+    .refine((v) => v.replace(/^0+(?=\d)/, '').length <= String(max).length, `must be at most ${max}`)
     .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
 }
+
+/**
+ * Control characters no id or line of text may hold: C0, DEL, C1 (U+0080–U+009F, such as NEL) and
+ * the line and paragraph separators, which break a line as a newline does.
+ */
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/**
+ * An id or one line of text from a platform or an integrator (an order id, a user id, a receiver's
+ * name): storable, 1–`max` characters, no control characters, and not only spaces (found from
+ * outside: a coupon was delivered to the user "   ").
+ */
+export function lineString(max: number): z.ZodString {
+  return storableString()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => !CONTROL_CHARS.test(v), 'must not contain control characters')
+    .refine((v) => v.trim().length > 0, 'must not be blank');
+}
+
+/**
+ * A money amount as a decimal string (at most 16 digits before the point and 2 after), in one
+ * spelling per value as numeric(18,2) returns it: `"7"` → `"7.00"`, `"007.5"` → `"7.50"`.
+ */
+export function decimalString(example: string): z.ZodPipe<z.ZodString, z.ZodTransform<string, string>> {
+  return storableString()
+    .regex(/^\d{1,16}(\.\d{1,2})?$/, `must be a decimal string with at most 16 digits before and 2 after the point, like "${example}"`)
+    .transform((v) => {
+      const [int = '0', frac = ''] = v.split('.');
+      return `${int.replace(/^0+(?=\d)/, '')}.${frac.padEnd(2, '0')}`;
+    });
+}
+
+/** For a route that takes no body: nothing, an empty body or `{}`; anything else is refused, naming it (found from outside: `{"x":1}` was ignored). */
+export function noBody(body: unknown): void {
+  parseInput(NO_BODY, body);
+}
+const NO_BODY = z.strictObject({});
+
+/**
+ * zod's own messages ("Too big: expected string to have <=128 characters") in kefu's wording, the
+ * one the pages translate ("must be at most 128 characters"). A schema's own message still wins.
+ */
+export function kefuIssueMessage(iss: z.core.$ZodRawIssue): string | undefined {
+  const n = (k: 'maximum' | 'minimum') => Number((iss as unknown as Record<string, unknown>)[k]);
+  switch (iss.code) {
+    case 'too_big':
+      if (iss.origin === 'string') return `must be at most ${n('maximum')} characters`;
+      if (iss.origin === 'array') return `must have at most ${n('maximum')} items`;
+      return iss.inclusive === false ? `must be less than ${n('maximum')}` : `must be at most ${n('maximum')}`;
+    case 'too_small':
+      if (iss.origin === 'string') return n('minimum') <= 1 ? 'must not be empty' : `must be at least ${n('minimum')} characters`;
+      if (iss.origin === 'array') return `must have at least ${n('minimum')} item${n('minimum') === 1 ? '' : 's'}`;
+      return iss.inclusive === false ? `must be greater than ${n('minimum')}` : `must be at least ${n('minimum')}`;
+    case 'invalid_type':
+      if (iss.input === undefined) return 'is required';
+      return `must be ${TYPE_NAMES[iss.expected] ?? `of type ${iss.expected}`}`;
+    case 'invalid_value':
+      return `must be one of ${iss.values.map(String).join(', ')}`;
+    default:
+      return undefined;
+  }
+}
+
+const TYPE_NAMES: Record<string, string> = { string: 'a string', number: 'a number', int: 'an integer', boolean: 'true or false', object: 'an object', array: 'an array' };
+
+z.config({ customError: kefuIssueMessage });
 
 export function storableString(params?: string | z.core.$ZodStringParams): z.ZodString {
   return z.string(params).refine(isStorableText, { error: UNSTORABLE_TEXT });

@@ -15,7 +15,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Authorize, Role } from '../auth/index.ts';
-import { parseInput, storableString, NO_QUERY, parseQuery, queryInt } from '../protocol/validation.ts';
+import { noBody, parseInput, storableString, NO_QUERY, parseQuery, queryInt } from '../protocol/validation.ts';
 import { MAX_PRINCIPAL_ID_CHARS } from '../protocol/conversation.ts';
 import type { RightsService } from './service.ts';
 
@@ -49,6 +49,7 @@ export function registerRightsRoutes(api: FastifyInstance, d: RightsRoutesDeps):
     const { shopId } = req.params;
     const p = await d.authorize(req, { roles: ADMIN, shopId });
     const { buyerId } = parseInput(BuyerId, { buyerId: req.params.buyerId });
+    noBody(req.body);
     return d.rights.erase(shopId, buyerId, p.userId);
   };
   api.delete<BuyerParams>('/shops/:shopId/buyers/:buyerId', async (req) => erase(req));

@@ -34,6 +34,7 @@ import { asksWhoAnswers } from './nlu/identity.ts';
 import { createNlu, type Nlu } from './nlu/understand.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
+import { CONTROL_CHARS } from '../protocol/validation.ts';
 
 const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
 type PolicyIntent = (typeof POLICY_INTENTS)[number];
@@ -76,9 +77,7 @@ export const initialState = (): DialogueState => ({ v: 1, failures: 0 });
 
 /** Order ids as platforms send them: any characters but control ones, up to the webhook limit. */
 export const MAX_ORDER_ID = 128;
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const validId = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= MAX_ORDER_ID && !CONTROL.test(x);
+const validId = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= MAX_ORDER_ID && !CONTROL_CHARS.test(x);
 
 /** A stored state back from the caller; anything malformed becomes a fresh conversation rather than an error. */
 export function parseState(raw: unknown): DialogueState {
@@ -289,7 +288,7 @@ const POINTS_AT_ONE = /那个|那件|那单|那笔|那款|(?<![a-z])one(?![a-z])
 /** A whole message that can only be an order number ("#A77", "SO-2611-0004"), whatever its shape. */
 function idOnly(text: string): string | undefined {
   const t = text.normalize('NFKC').trim().replace(/[。.!?？！]+$/, '');
-  if (t.length < 3 || t.length > MAX_ORDER_ID || /\s|\p{Script=Han}/u.test(t) || CONTROL.test(t)) return undefined;
+  if (t.length < 3 || t.length > MAX_ORDER_ID || /\s|\p{Script=Han}/u.test(t) || CONTROL_CHARS.test(t)) return undefined;
   const digits = t.replace(/\D/g, '').length;
   const letters = t.replace(/[^A-Za-z]/g, '').length;
   // "iphone15" or "618" is not an order number; "#A77", "SO-2611-0004" and "20241127001" are.

@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Authorize, Role } from '../auth/index.ts';
 import { AGENT_STATUSES } from '../protocol/conversation.ts';
-import { parseInput, storableString, NO_QUERY, parseQuery } from '../protocol/validation.ts';
+import { noBody, parseInput, storableString, NO_QUERY, parseQuery } from '../protocol/validation.ts';
 import type { StateChange } from '../conversation/index.ts';
 import type { AgentView, RoutingService } from './service.ts';
 
@@ -40,6 +40,7 @@ export function registerRoutingRoutes(api: FastifyInstance, deps: { routing: Rou
   });
   api.post<{ Params: { id: string } }>('/conversations/:id/accept', async (req) => {
     const p = await authorize(req, { roles: STAFF });
+    noBody(req.body);
     return changeBody(await routing.accept(p, req.params.id));
   });
   api.post<{ Params: { id: string } }>('/conversations/:id/transfer', async (req) => {
@@ -48,6 +49,7 @@ export function registerRoutingRoutes(api: FastifyInstance, deps: { routing: Rou
   });
   api.post<{ Params: { id: string } }>('/conversations/:id/close', async (req) => {
     const p = await authorize(req, { roles: STAFF });
+    noBody(req.body);
     return changeBody(await routing.close(p, req.params.id, RATING_PROMPT));
   });
 }

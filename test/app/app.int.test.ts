@@ -186,4 +186,44 @@ describe('app over HTTP (embedded)', () => {
     }
     assert.ok(!node.logs.some((l) => /"level":50/.test(l)), 'no error-level log line');
   });
+
+  // Found from outside, by an integrator: an empty JSON body on a "no body" route was refused, a
+  // body on it ignored, misspelt fields dropped, blank or C1-control ids accepted, library wording.
+  test('bodies: an empty JSON body is no body; extra fields, blank ids and control characters are refused, in kefu wording', async () => {
+    const err = async (r: Response) => ((await r.json()) as { error: { code: string; message: string; details?: { field?: string } } }).error;
+    const auth = { authorization: `Bearer ${await admin('shop_body')}` };
+    const json = { ...auth, 'content-type': 'application/json' };
+    const buyer = await connect(node.url, await issuer.token({ sub: 'buyer_body', scope: 'cs:customer' }));
+    const ack = await buyer.sendText({ shopId: 'shop_body' }, 'hello');
+    await node.rt.bot.idle();
+    await buyer.close();
+    const close = (body: string) => fetch(`${node.url}/api/v1/conversations/${ack.conversationId}/close`, { method: 'POST', headers: json, body });
+    const withBody = await close('{"reason":"x"}');
+    assert.equal(withBody.status, 400);
+    assert.match((await err(withBody)).message, /^reason: is not a known field here/);
+    assert.equal((await close('')).status, 200, 'an empty JSON body is no body');
+    const notJson = await fetch(`${node.url}/api/v1/shops/shop_body/faq`, { method: 'POST', headers: json, body: '{"question":' });
+    assert.deepEqual([notJson.status, (await err(notJson)).details?.field], [400, 'body']);
+    const form = await fetch(`${node.url}/api/v1/shops/shop_body/faq`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body: 'question=q' });
+    assert.deepEqual([form.status, (await err(form)).details?.field], [400, 'body']);
+    const misspelt = await fetch(`${node.url}/api/v1/shops/shop_body/faq`, { method: 'POST', headers: json, body: JSON.stringify({ question: 'q', answer: 'a', alternate: ['b'] }) });
+    assert.equal(misspelt.status, 400);
+    assert.match((await err(misspelt)).message, /^alternate: is not a known field here/);
+    const canned = await fetch(`${node.url}/api/v1/shops/shop_body/canned-replies`, { method: 'POST', headers: json, body: JSON.stringify({ tilte: 't', text: 'x', title: 't' }) });
+    assert.equal(canned.status, 400);
+    const post = (body: unknown) => fetch(`${node.url}/api/v1/webhooks/platform`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kefu-signature': signBody(SECRET, JSON.stringify(body)) }, body: JSON.stringify(body) });
+    const event = (id: string, orderId: string) => ({
+      id, type: 'order.upserted', shopId: 'shop_body', occurredAt: '2026-11-27T08:00:00Z',
+      data: { orderId, userId: 'buyer_body', status: 'paid', items: [{ sku: 'S', title: '杯', quantity: 1, price: '1.00' }], totalAmount: '1.00', currency: 'CNY', receiver: { name: '李', phone: '13812345678', address: '上海' }, createdAt: '2026-11-26T08:00:00Z', updatedAt: '2026-11-27T08:00:00Z' },
+    });
+    for (const [orderId, rule] of [['   ', /data\.orderId.*must not be blank/], ['a\u0085b', /control characters/], ['a\u2028b', /control characters/]] as const) {
+      const r = await post(event(`evt-body-${orderId.charCodeAt(1)}`, orderId));
+      assert.equal(r.status, 400, JSON.stringify(orderId));
+      assert.match((await err(r)).message, rule);
+    }
+    const tooLong = await post({ ...event('evt-body-long', 'x'.repeat(129)) });
+    assert.match((await err(tooLong)).message, /must be at most 128 characters/, 'kefu wording, not the library\'s');
+    const huge = await fetch(`${node.url}/api/v1/conversations?limit=99999999999999999999`, { headers: auth });
+    assert.match((await err(huge)).message, /^limit: must be at most \d+/, 'out of range is said as such');
+  });
 });

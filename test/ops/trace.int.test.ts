@@ -46,6 +46,12 @@ describe('a frame\'s trace reaches the platform', { skip: needsPg || needsRedis 
     await new Promise((r) => platform?.close(r));
   });
 
+  // Found from outside: the robots' warm-up looked up a made-up buyer of shop "warmup" on the
+  // platform at every start.
+  test('starting makes no call to the platform', () => {
+    assert.deepEqual(seen.map((s) => s.url), [], 'nothing before the first buyer');
+  });
+
   test('the platform call carries the send frame\'s trace id; the logs name it and hold no secret', async () => {
     const c = await connect(node.url, await issuer.token({ sub: 'tr_buyer', scope: 'cs:customer' }));
     const ack = await c.sendText({ shopId: 'shop_tr' }, 'where is my package');

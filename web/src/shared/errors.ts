@@ -36,13 +36,18 @@ const FIELDS: Record<string, string> = {
 };
 
 const RULES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-  [/^must not be empty$|^is required$/, () => '不能为空'],
+  [/^must not be empty$|^is required$|^must not be blank$/, () => '不能为空'],
+  [/^must not contain control characters$/, () => '不能含有控制字符'],
+  [/^must be one of (.*)$/, (m) => `应为以下之一：${m[1]}`],
+  [/^must be at most (\d+)$/, (m) => `不能大于 ${m[1]}`],
+  [/^must be at least (\d+)$/, (m) => `不能小于 ${m[1]}`],
+  [/^is not valid JSON$|^must be JSON/, () => '格式有误'],
   [/^must be at most (\d+) characters?$/, (m) => `最多 ${m[1]} 个字符`],
   [/^must have at most (\d+) (?:entries|items)$/, (m) => `最多 ${m[1]} 项`],
   [/^must be at least (\d+) characters?$/, (m) => `至少 ${m[1]} 个字符`],
   [/^has no letter or digit to match$/, () => '没有可匹配的文字或数字'],
   [/^must be a decimal string/, () => '应为如 20.00 的数字（最多两位小数）'],
-  [/integer/, () => '应为整数'],
+  [/integer|whole number/, () => '应为整数'],
   [/^is not a known field here$|^is not a parameter of this route$/, () => '不是可用的字段'],
   [/contains a NUL character or an unpaired surrogate/, () => '含有无法保存的字符'],
 ];
