@@ -32,6 +32,7 @@ import type { FaqHit } from './faq-index.ts';
 import { localDay } from './nlu/entities.ts';
 import { asksWhoAnswers } from './nlu/identity.ts';
 import { createNlu, type Nlu } from './nlu/understand.ts';
+import { detectLanguage } from './nlu/normalize.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
@@ -664,9 +665,19 @@ function faqClarify(ctx: Ctx, several = false): Outcome | undefined {
 
 /** Shop FAQ questions offered to pick from: "did you mean …?" for one, "which one?" for several. */
 function offerOf(ctx: Ctx, hits: readonly FaqHit[] | undefined): { text: string; faqOptions: string[] } | undefined {
-  const questions = [...new Set((hits ?? []).map((h) => h.entry.question.slice(0, MAX_FAQ_QUESTION)))].slice(0, MAX_FAQ_OPTIONS);
+  const questions = [...new Set((hits ?? []).map((h) => inLanguage(h.entry, ctx.lang).slice(0, MAX_FAQ_QUESTION)))].slice(0, MAX_FAQ_OPTIONS);
   if (questions.length === 0) return undefined;
   return { text: questions.length === 1 ? ctx.t.faqConfirm(questions[0]!) : ctx.t.faqWhich(questions), faqOptions: questions };
+}
+
+/**
+ * The entry's question, or its first alternate in the buyer's language when the question is in
+ * another: an English buyer was asked `Did you mean "支持七天无理由退货吗？"?` beside an English
+ * alternate (found from outside). A pick is searched again, and an alternate finds its entry.
+ */
+function inLanguage(entry: FaqHit['entry'], lang: Lang): string {
+  if (detectLanguage(entry.question).lang === lang) return entry.question;
+  return entry.alternates?.find((a) => detectLanguage(a).lang === lang) ?? entry.question;
 }
 
 function unknown(ctx: Ctx): Outcome {

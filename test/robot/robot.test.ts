@@ -319,6 +319,19 @@ describe("the shop's own policy over the built-in text (issue #12)", () => {
     assert.match(textOf(r), /退货运费谁承担/);
   });
 
+  // Found from outside: an English buyer was offered the entry's Chinese question beside its English alternate.
+  test('an entry is offered in the buyer\'s language when it has an alternate in it; a yes gets its answer', async () => {
+    const bilingual = new FaqIndexProvider();
+    bilingual.setEntries('shop_bi', [{ id: 'r', question: '支持七天无理由退货吗？', answer: '支持七天无理由退货，食品拆封后不支持退货。', alternates: ['可以退货吗', 'Can I return an item?'] }]);
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [], aftersales: [] }), faq: bilingual, clock: () => NOW });
+    const r = await robot.answer({ shopId: 'shop_bi', userId: 'u-bi', conversationId: 'c-bi', text: 'how do returns work' });
+    assert.match(textOf(r), /Did you mean "Can I return an item\?"/);
+    const yes = await robot.answer({ shopId: 'shop_bi', userId: 'u-bi', conversationId: 'c-bi', text: 'yes', state: r.state });
+    assert.match(textOf(yes), /食品拆封后不支持退货/);
+    const zh = await robot.answer({ shopId: 'shop_bi', userId: 'u-bi', conversationId: 'c-bi2', text: '退换货怎么弄' });
+    assert.doesNotMatch(textOf(zh), /Can I return/, 'a Chinese buyer still sees the question');
+  });
+
   test('a topic the shop wrote nothing on still gets the built-in text', async () => {
     const r = await ask('有优惠券吗');
     assert.doesNotMatch(textOf(r), /退货运费|发到邮箱|顺丰/);
