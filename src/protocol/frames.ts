@@ -92,8 +92,10 @@ export interface ConversationFrame {
   state: ConversationState;
   /** While `queued`: 1 = next. */
   queuePosition?: number;
-  /** While `queued` (extension): a rough estimate, in seconds. */
+  /** While `queued` (extension): a rough estimate, in seconds; absent while no agent is online. */
   estimatedWaitSeconds?: number;
+  /** While `queued` (extension): the shop's agents online now; 0 means nobody can answer yet. */
+  agentsOnline?: number;
   /** While `assigned`: the holder. */
   agentId?: string;
   agentName?: string;

@@ -52,7 +52,9 @@ interface QueuePosition {
   readonly conversationId: string;
   readonly buyerId: string;
   readonly position: number;
-  readonly estimatedWaitSeconds: number;
+  /** Undefined while no agent of the shop is online: no wait can be promised. */
+  readonly estimatedWaitSeconds: number | undefined;
+  readonly agentsOnline: number;
 }
 
 export interface AgentView {
@@ -80,7 +82,8 @@ export class RoutingService {
   readonly #running = new Map<string, Promise<void>>();
   readonly #again = new Set<string>();
   /** Last position told per queued conversation, so a buyer hears of a change once. */
-  readonly #told = new Map<string, number>();
+  /** Per queued conversation, what its buyer was last told: position, and whether anyone was online. */
+  readonly #told = new Map<string, string>();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(deps: RoutingDeps, opts: RoutingOptions) {
@@ -186,16 +189,20 @@ export class RoutingService {
     const agents = await repo.listAgents(tx, shopId);
     const handle = await repo.recentHandleSeconds(tx, shopId);
     const online = agents.filter((a) => a.status === 'online').length;
-    return queue.map((c, i) => ({ conversationId: c.conversationId, buyerId: c.buyerId, position: i + 1, estimatedWaitSeconds: estimateWaitSeconds(i + 1, online, handle ?? DEFAULT_HANDLE_SECONDS) }));
+    // Nobody online: a wait "as if one agent were" promised minutes that could be hours (found from outside).
+    const wait = (position: number) => (online > 0 ? estimateWaitSeconds(position, online, handle ?? DEFAULT_HANDLE_SECONDS) : undefined);
+    return queue.map((c, i) => ({ conversationId: c.conversationId, buyerId: c.buyerId, position: i + 1, estimatedWaitSeconds: wait(i + 1), agentsOnline: online }));
   }
 
   /** `conversation` frames with the queue position to queued buyers whose position changed. */
   #tell(shopId: string, positions: readonly QueuePosition[]): void {
-    for (const { conversationId, buyerId, position, estimatedWaitSeconds } of positions) {
-      if (this.#told.get(conversationId) === position) continue;
-      this.#told.set(conversationId, position);
+    for (const { conversationId, buyerId, position, estimatedWaitSeconds, agentsOnline } of positions) {
+      const told = `${position}|${agentsOnline > 0}`;
+      if (this.#told.get(conversationId) === told) continue;
+      this.#told.set(conversationId, told);
       if (this.#told.size > 50_000) this.#told.delete(this.#told.keys().next().value!);
-      this.#d.sink.emit({ userIds: [buyerId], shopIds: [shopId] }, { type: 'conversation', conversationId, shopId, state: 'queued', queuePosition: position, estimatedWaitSeconds });
+      const frame = { type: 'conversation' as const, conversationId, shopId, state: 'queued' as const, queuePosition: position, agentsOnline };
+      this.#d.sink.emit({ userIds: [buyerId], shopIds: [shopId] }, estimatedWaitSeconds === undefined ? frame : { ...frame, estimatedWaitSeconds });
     }
   }
 

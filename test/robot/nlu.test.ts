@@ -188,6 +188,14 @@ function intentRuleTests(): void {
     assert.equal(understand('快递到哪了？算了转人工吧').intent, 'human');
   });
 
+  // Found from outside: "转人工，算了不用了，帮我查下快递" handed the buyer over.
+  test('a request for a person taken back in the same message is not one; one made after a retraction stands', () => {
+    assert.equal(understand('转人工，算了不用了，帮我查下快递').intent, 'track_parcel');
+    assert.equal(understand("I want to talk to a person... actually never mind, where's my parcel?").intent, 'track_parcel');
+    assert.equal(understand('算了，转人工吧').intent, 'human');
+    assert.equal(understand('不用了谢谢，转人工').intent, 'human');
+  });
+
   // Found from outside: abuse was asked "您是想投诉吗？", or lost beside a question.
   test('abuse at the shop is a complaint, alone or beside a question', () => {
     for (const text of ['你们就是傻逼', '你们就是傻逼，快递这么慢', '退款这么久还没到，太垃圾了', 'fuck this shop, where is my parcel']) assert.equal(understand(text).intent, 'complaint', text);

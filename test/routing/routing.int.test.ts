@@ -198,14 +198,23 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     const phone = await connect(a.url, await issuer.token({ sub: 'pb1', scope: 'cs:customer' }), 'app');
     const first = phone.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'queued' && f.queuePosition === 1);
     const id = await handOver(shop, 'pb1');
-    assert.equal((await first).conversationId, id);
+    const told = await first;
+    assert.equal(told.conversationId, id);
+    // Found from outside: with nobody online the buyer was promised a wait "as if one agent were".
+    assert.deepEqual([told.agentsOnline, told.estimatedWaitSeconds], [0, undefined], 'nobody online: no wait is promised');
     const t = await issuer.token({ sub: 'ag_pb', scope: 'cs:agent', shop_id: shop });
     const assigned = phone.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'assigned');
     assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 1 })).status, 200);
     await assigned;
     const again = phone.waitFor(positionFrame(id, 1), 5000);
     assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'offline' })).status, 200);
-    assert.equal((await again).estimatedWaitSeconds !== undefined, true);
+    assert.equal((await again).agentsOnline, 0, 'back in the queue, with its agent gone offline');
+    // Someone online again: the buyer is assigned, or told a wait.
+    const other = await issuer.token({ sub: 'ag_pb2', scope: 'cs:agent', shop_id: shop });
+    const estimated = phone.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.conversationId === id && (f.estimatedWaitSeconds !== undefined || f.state === 'assigned'), 5000);
+    assert.equal((await api(a, other, 'PUT', '/agents/me/status', { status: 'online', capacity: 1 })).status, 200);
+    const next = await estimated;
+    assert.ok(next.state === 'assigned' || (next.agentsOnline! > 0 && next.estimatedWaitSeconds! > 0), JSON.stringify(next));
     await phone.close();
   });
 

@@ -141,7 +141,8 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await log(buyerB.w).getByText('我的快递到哪了').waitFor(WAIT);
 
     await buyerA.w.getByRole('button', { name: '转人工' }).click();
-    for (const b of [buyerA, buyerB]) await b.w.getByRole('status').filter({ hasText: /排队中：第 1 位/ }).waitFor(WAIT);
+    // No agent online yet: no wait is promised, the buyer is told why (found from outside).
+    for (const b of [buyerA, buyerB]) await b.w.getByRole('status').filter({ hasText: /排队中：第 1 位，当前没有客服在线/ }).waitFor(WAIT);
     await axeWidget(buyerA.page, 'queued');
 
     consoleA = await open('/console?demo=agent_1');

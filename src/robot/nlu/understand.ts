@@ -65,7 +65,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const tc = other === undefined ? tokens : tokenizer.cut(nc.text);
     const extra = productQuestion(n, shopTopics(nc.text, tc));
     const focus = questionClause(nc, tokenizer);
-    const c = askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra));
+    const c = retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra)));
     t = { n, lang, tokens, c, yesNo: yesNoOf(n.scan) };
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
@@ -194,6 +194,25 @@ function askedLast(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   const text = last.trim();
   const q = classifier.classify({ scan: last, angry: 0, features: featuresOf(text, tokenizer.cut(text)) });
   return substantive(q.intent) && q.intent !== c.intent ? q : c;
+}
+
+/** Taking back what was just said: "算了", "不用了", "never mind". */
+const RETRACTS = /算了|不用了|不需要了|不转了|(?<![a-z])(?:never ?mind|forget it|no need)(?![a-z])/g;
+
+/**
+ * "转人工，算了不用了，帮我查下快递": a request for a person the buyer took back later in the same
+ * message is not one (found from outside: it handed over); what follows the retraction is what is
+ * asked. A request after the retraction ("快递到哪了？算了转人工吧") stands.
+ */
+function retracted(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification): Classification {
+  if (c.intent !== 'human') return c;
+  const last = [...n.scan.matchAll(RETRACTS)].pop();
+  if (!last) return c;
+  const after = ` ${n.scan.slice(last.index + last[0].length)} `;
+  if (classifier.evidence(n.scan.slice(0, last.index), 'human') <= 0 || classifier.evidence(after, 'human') > 0) return c;
+  const text = after.replace(/\|/g, ' ').trim();
+  if (!text) return { intent: 'unknown', confidence: 0, scores: {} };
+  return classifier.classify({ scan: after, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)) });
 }
 
 const CLAUSE_END = /(?<!\d)\.|\.(?!\d)|[,!?;:]/;

@@ -32,6 +32,8 @@ export interface Conv {
   state: ConversationState;
   queuePosition?: number;
   estimatedWaitSeconds?: number;
+  /** 0: no agent is online yet. */
+  agentsOnline?: number;
   agentName?: string;
 }
 
@@ -147,7 +149,7 @@ export class Chat {
     const mine = conversations.find((c) => c.shopId === this.shop);
     const s = this.store.state;
     if (mine && mine.conversationId !== s.conv?.id) this.#adopt(mine.conversationId, mine.state, mine.lastSeq);
-    else if (mine && s.conv) this.#applyState({ ...s.conv, state: mine.state, ...(mine.state === s.conv.state ? {} : { queuePosition: undefined, estimatedWaitSeconds: undefined }) });
+    else if (mine && s.conv) this.#applyState({ ...s.conv, state: mine.state, ...(mine.state === s.conv.state ? {} : { queuePosition: undefined, estimatedWaitSeconds: undefined, agentsOnline: undefined }) });
     await this.#sync(client);
     this.store.set({ ready: true });
     void this.#flush();
