@@ -562,11 +562,11 @@ function confidentFaq(ctx: Ctx): FaqHit | undefined {
 }
 
 /**
- * Words that only make sense about one particular order or parcel ("到哪了", "还没到", "where is",
+ * Words that only make sense about one particular order or parcel ("到哪了", "还没到", "发货了吗", "where is",
  * "status"): such a question is about the buyer's order even when it does not say "my".
  */
 const SPECIFIC =
-  /到哪|在哪|哪儿了|哪里了|走到|到了没|到了吗|还没到|没到|没收到|怎么还没|状态|进度|单号|查|(?<![a-z])(?:where is|where are|track|tracking|status|check|has it|did it|yet|still|not received|have not received|arrived|stuck)(?![a-z])/;
+  /到哪|在哪|哪儿了|哪里了|走到|到了没|到了吗|还没到|没到|没收到|怎么还没|状态|进度|单号|查|发货了|发了吗|发了没|发出了|寄出了|签收了|(?<![a-z])(?:where is|where are|track|tracking|status|check|has it|did it|yet|still|not received|have not received|arrived|stuck|shipped|dispatched)(?![a-z])/;
 /** A data question that names no order of the buyer's: the shop's FAQ may answer it better. */
 const notAboutOwnOrder = (r: Resolved, text: string): boolean => !orderReference(r) && !personal(text);
 /** From this lexical coverage (or confidence, for hits without it) an FAQ hit is one of the shop's own phrasings, near word for word ("门店地址在哪"). */

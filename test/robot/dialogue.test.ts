@@ -227,6 +227,12 @@ describe('the shop FAQ against order intents', () => {
     assert.deepEqual(own.replies.map((x) => x.text), ['门店在杭州西湖区。']);
   });
 
+  // Found from outside: "发货了吗" by a buyer with several orders got only the shop's shipping time.
+  test('"has it shipped?" is about the buyer\'s order even beside a confident FAQ entry on shipping', () => {
+    const r = step(initialState(), input('发货了吗'), { orders: ok([a, b]), logistics: ok([]), faq: hit('zh-ship-time', '什么时候发货', '付款后 48 小时内发货。') });
+    assert.equal(r.replies[0]!.card?.kind, 'choice');
+  });
+
   test('an index that reports bands: only the answer band outranks the orders', () => {
     const banded = (band: string): TurnData['faq'] => ok({ entry: { id: 'f', question: 'q', answer: 'SHOP' }, score: 1, confidence: 0.95, band } as never);
     assert.equal(step(initialState(), input('付款后多久发货？'), { orders: ok([]), faq: banded('answer') }).replies[0]!.text, 'SHOP');

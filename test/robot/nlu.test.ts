@@ -201,6 +201,13 @@ function intentRuleTests(): void {
     for (const text of ['你们就是傻逼', '你们就是傻逼，快递这么慢', '退款这么久还没到，太垃圾了', 'fuck this shop, where is my parcel']) assert.equal(understand(text).intent, 'complaint', text);
   });
 
+  // Found from outside: these were not understood, or read as a parcel question.
+  test('a damaged item is a returns question; rudeness is a complaint; asking for your staff is asking for a person', () => {
+    for (const text of ['牙刷收到是坏的', '商品破损了']) assert.equal(understand(text).intent, 'return_policy', text);
+    for (const text of ['快递员态度很差', '客服态度不好']) assert.equal(understand(text).intent, 'complaint', text);
+    assert.equal(understand('我想找你们的工作人员聊聊').intent, 'human');
+  });
+
   // Found from outside: "签收了吗" was read as an after-sales question; a return's signature still is one.
   test('"has it been signed for" is about the parcel, unless it is a return sent back', () => {
     for (const text of ['签收了吗', '签收了没', 'SO2611200002签收了吗']) assert.equal(understand(text).intent, 'track_parcel', text);
