@@ -36,6 +36,7 @@ import { detectLanguage } from './nlu/normalize.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
+import { kindsOfGoods } from './lexicon/index.ts';
 
 const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
 type PolicyIntent = (typeof POLICY_INTENTS)[number];
@@ -250,6 +251,21 @@ function fromListed(state: DialogueState, u: Understanding): string | undefined 
   return listed[ordinal > 0 ? ordinal - 1 : listed.length + ordinal];
 }
 
+/**
+ * After a pick, a short message naming goods and asking nothing else clearly ("那牙刷呢", "what about
+ * the toothbrush one", "go back to the nuts"): another of the listed orders, by its product,
+ * matched against their titles once the orders are in (found from outside: read as FAQ questions,
+ * or handed over). A clear question about the goods ("那牙刷保修呢") is not one.
+ */
+function namesListedGoods(u: Understanding, text: string): boolean {
+  const weak = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
+  return weak && u.normalized.length <= SHORT_FOLLOW_UP && kindsOfGoods(text).size > 0;
+}
+/** An FAQ reading this sure is a question about the goods, not a pick of an order. */
+const CLEAR_FAQ = 0.8;
+/** Characters of a follow-up that only names an order's goods. */
+const SHORT_FOLLOW_UP = 40;
+
 /** Longest run of space-separated groups read as one id ("PDD 7788 9900", "SF 1234 5678 9012 3"). */
 const MAX_ID_GROUPS = 6;
 
@@ -344,6 +360,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   }
   const other = !orderId && state.listed ? fromListed(state, u) : undefined;
   if (other) return { ...base, intent: isDataIntent(u.intent) ? u.intent : (state.topic ?? 'order_status'), choice: { orderId: other } };
+  if (!orderId && state.listed && namesListedGoods(u, text)) return { ...base, intent: state.topic ?? 'order_status', choice: { describe: true } };
   const bareId = orderId ?? (u.intent === 'unknown' ? idOnly(text) : undefined);
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
   return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -765,7 +782,7 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   // An id of any shape the entity extractor did not take for one ("#A77到哪了"): the buyer's own ids are known.
   const named = namedIds(ctx.input.text, orders.map((o) => o.orderId));
   if (named.length === 1) return { one: orders.find((o) => o.orderId === named[0])! };
-  const listed = () => orders.filter((o) => state.pending?.orderIds.some((id) => sameId(id, o.orderId)));
+  const listed = () => orders.filter((o) => (state.pending?.orderIds ?? state.listed)?.some((id) => sameId(id, o.orderId)));
   if (r.choice && 'newest' in r.choice) {
     const newest = listed().reduce<Order | undefined>((a, o) => (!a || Date.parse(o.createdAt) > Date.parse(a.createdAt) ? o : a), undefined);
     return newest ? { one: newest } : { none: t.noMatchingOrder };
@@ -857,9 +874,14 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
     }
   }
   const words = u.tokens.filter((w) => (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) ? w.length >= 3 : w.length >= 2 && !/^\d+$/.test(w)) && !TITLE_STOP.has(w));
-  if (words.length) {
-    // The orders whose titles share the most words with what the buyer said ("the blue hoodie").
-    const score = (o: Order) => words.filter((w) => o.items.some((i) => titleHas(i.title, w))).length;
+  // The kinds of goods named, in any words or language ("the toothbrush" for 电动牙刷, "外套" for 茄克: found from outside).
+  const kinds = [...kindsOfGoods(ctx.input.text)];
+  if (words.length || kinds.length) {
+    // The orders whose titles share the most words and kinds of goods with what the buyer said ("the blue hoodie").
+    const score = (o: Order) => {
+      const titleKinds = kinds.length ? kindsOfGoods(o.items.map((i) => i.title).join(' | ')) : undefined;
+      return words.filter((w) => o.items.some((i) => titleHas(i.title, w))).length + kinds.filter((k) => titleKinds!.has(k)).length;
+    };
     const best = Math.max(0, ...out.map(score));
     const byTitle = best > 0 ? out.filter((o) => score(o) === best) : [];
     // A title word only counts when it picks some orders out; "我的订单" names none.
@@ -894,7 +916,7 @@ function offerChoice(ctx: Ctx, intent: DataIntent, orders: Order[]): Outcome {
 }
 
 function reaskChoice(ctx: Ctx, intent: DataIntent, failed: boolean): Outcome {
-  const ids = ctx.state.pending?.orderIds ?? [];
+  const ids = ctx.state.pending?.orderIds ?? ctx.state.listed ?? [];
   const listed = ids.map((id) => ctx.orders?.find((o) => o.orderId === id)).filter((o): o is Order => o !== undefined);
   if (listed.length === 0) return { replies: [{ text: ctx.t.noMatchingOrder }], failed };
   const text = failed ? ctx.t.chooseOrder(intent, listed.length) : ctx.t.choiceOutOfRange(listed.length);
@@ -928,10 +950,14 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
   }
   const latest = latestLine(ctx, l);
   if (!latest) return { replies: [reply(t.parcelNoEvents({ orderId: o.orderId, carrier: l.carrier, trackingNo: l.trackingNo }), logisticsCard(l))] };
-  return {
-    replies: [reply(t.parcel({ orderId: o.orderId, title, carrier: l.carrier, trackingNo: l.trackingNo, status: LOGISTICS_STATUS[lang][l.status], latest }), logisticsCard(l))],
-  };
+  const parcel = reply(t.parcel({ orderId: o.orderId, title, carrier: l.carrier, trackingNo: l.trackingNo, status: LOGISTICS_STATUS[lang][l.status], latest }), logisticsCard(l));
+  // "显示签收了但我没收到": the tracking alone contradicts the buyer; a person is offered to check (found from outside).
+  if (l.status === 'delivered' && NOT_RECEIVED.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.deliveredNotReceived }], next: { offeredHuman: true } };
+  return { replies: [parcel] };
 }
+
+/** The buyer says the parcel never reached them. */
+const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收)|不是我签|收不到|(?<![a-z])(?:not (?:received|got)|never (?:got|received|arrived|came)|did ?n'?o?t (?:get|receive)|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received))(?![a-z])/;
 
 function statusFields(ctx: Ctx, o: Order) {
   return {

@@ -39,6 +39,8 @@ export interface Texts {
   etaFor: Record<'out_for_delivery' | 'in_transit' | 'pending' | 'delivered' | 'exception' | 'paid' | 'pending_payment' | 'cancelled' | 'unknown', string>;
   /** A parcel whose tracking has not moved for longer than its state allows. */
   stalled(days: number): string;
+  /** A parcel tracked as delivered that the buyer says they did not get. */
+  deliveredNotReceived: string;
   noAftersale: string;
   noAftersaleFor(orderId: string): string;
   aftersale(p: { orderId: string; type: string; status: string; amount?: string; hint: string }): string;
@@ -96,6 +98,7 @@ const zh: Texts = {
     unknown: '暂时无法估计送达时间。',
   },
   stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
+  deliveredNotReceived: '物流显示已签收，但您还没有收到：可能放在了驿站、快递柜，或由家人、门卫代收，建议先看一下。需要为您转接人工客服联系快递核实吗？',
   noAftersale: '没有查到您的售后申请。如需退换货，可以在订单详情页点“申请售后”。',
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
   aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}。${p.hint}`,
@@ -189,6 +192,7 @@ const en: Texts = {
     unknown: "can't be estimated right now.",
   },
   stalled: (d) => `has had no tracking update for ${d} day${d === 1 ? '' : 's'} and may be delayed. Shall I get a human agent to follow up?`,
+  deliveredNotReceived: 'Tracking says it was delivered, but you have not received it: it may be at a pickup point or in a parcel locker, or a neighbour or reception may have taken it. Shall I get a human agent to check with the carrier?',
   noAftersale: "I can't find any return or refund request from you. To request one, open the order and tap \"After-sales\".",
   noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,
   aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}. ${p.hint}`,

@@ -770,3 +770,60 @@ describe('input and state', () => {
     assert.ok(r.timings.cpuMs >= 0 && r.timings.totalMs >= r.timings.cpuMs);
   });
 });
+
+// Found from outside: after a choice card, "the toothbrush" (for 电动牙刷), "外套那个" (for 茄克) and,
+// once one order was picked, "那牙刷呢" or "and the nuts?" were not understood, answered from the FAQ,
+// or handed over; a parcel tracked as delivered that the buyer never got was only re-read to them.
+describe('naming an order by its goods, in other words or another language', () => {
+  const brush = order({ orderId: 'SO-BRUSH-1', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'B1', title: '米家声波电动牙刷 T300 白色', quantity: 1, price: '99.00' }] });
+  const nuts = order({ orderId: 'SO-NUTS-2', createdAt: '2024-11-25T10:00:00+08:00', items: [{ sku: 'N1', title: '三只松鼠 每日坚果混合果仁 750g', quantity: 1, price: '89.00' }] });
+  const jacket = order({ orderId: 'SO-JACKET-3', status: 'delivered', createdAt: '2024-11-20T10:00:00+08:00', items: [{ sku: 'J1', title: '优衣库 摇粒绒拉链茄克 L码', quantity: 1, price: '199.00' }] });
+  const data: FakeData = {
+    orders: [brush, nuts, jacket],
+    logistics: [logistics({ orderId: brush.orderId }), logistics({ orderId: nuts.orderId }), logistics({ orderId: jacket.orderId, status: 'delivered', events: [{ time: '2024-11-22T18:00:00+08:00', location: '上海', description: '快件已签收' }] })],
+  };
+  const about = (r: RobotAnswer) => /SO-[A-Z]+-\d/.exec(textOf(r))?.[0];
+
+  test('at a choice, goods named in English or another word pick the order', async () => {
+    const say = conversation(robotWith(data));
+    assert.equal((await say('where is my package')).replies[0]!.card?.kind, 'choice');
+    assert.equal(about(await say('the toothbrush')), brush.orderId);
+    const zh = conversation(robotWith(data));
+    await zh('我的订单');
+    assert.equal(about(await zh('外套那个')), jacket.orderId);
+  });
+
+  test('after a pick, another listed order named by its goods is answered on the same topic', async () => {
+    const say = conversation(robotWith(data));
+    await say('我的快递到哪了');
+    assert.equal(about(await say('第二个')), nuts.orderId);
+    const next = await say('那牙刷呢');
+    assert.equal(next.intent, 'track_parcel');
+    assert.equal(about(next), brush.orderId);
+    const en = conversation(robotWith(data));
+    await en('where is my package');
+    await en('the 1st one');
+    assert.equal(about(await en('and the nuts?')), nuts.orderId);
+    assert.equal(about(await en('go back to the toothbrush')), brush.orderId);
+  });
+
+  test('a clear question about the goods is still the shop FAQ\'s, not a pick', async () => {
+    const withFaq = new FaqIndexProvider();
+    withFaq.setEntries(SHOP, [{ id: 'w', question: '电动牙刷保修多久？', answer: '主机保修一年。', alternates: ['牙刷坏了能保修吗'] }]);
+    const say = conversation(createRobot({ dataSource: fakeDataSource(data), faq: withFaq, clock: () => NOW }));
+    await say('我的快递到哪了');
+    await say('第二个');
+    const r = await say('那牙刷保修多久呢');
+    assert.equal(about(r), undefined, textOf(r));
+  });
+
+  test('delivered but not received: the parcel, and a person offered to check with the carrier', async () => {
+    const say = conversation(robotWith(data));
+    const r = await say('外套显示签收了但我没收到');
+    assert.equal(about(r), jacket.orderId);
+    assert.match(textOf(r), /还没有收到.*转接人工客服/s);
+    assert.deepEqual((await say('好的')).handover, { reason: 'requested' });
+    const en = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-en', text: 'the jacket says delivered but I never got it' });
+    assert.match(textOf(en), /you have not received it/);
+  });
+});

@@ -249,6 +249,23 @@ export function addressesPerson(text: string): boolean {
   return t.person.test(text) && !t.context.test(text);
 }
 
+let productKinds: ReadonlyArray<readonly [string, RegExp]> | undefined;
+
+/**
+ * The kinds of goods a text names (`products.json`): "the toothbrush" and "米家声波电动牙刷 T300"
+ * both name `toothbrush`, "外套" and "摇粒绒拉链茄克" both `jacket`. For a buyer who names an
+ * order by its product in other words or another language than its title.
+ */
+export function kindsOfGoods(text: string): Set<string> {
+  productKinds ??= Object.entries(JSON.parse(readFileSync(here('./products.json'), 'utf8')) as Record<string, string | string[]>)
+    .filter((e): e is [string, string[]] => !e[0].startsWith('_') && Array.isArray(e[1]))
+    .map(([id, words]) => [id, new RegExp(words.map((w) => w.toLowerCase()).map((w) => (/^[a-z]/.test(w) ? `(?<![a-z])${escape(w)}(?:e?s)?(?![a-z])` : escape(w))).join('|'))] as const);
+  const t = text.normalize('NFKC').toLowerCase();
+  const out = new Set<string>();
+  for (const [id, re] of productKinds) if (re.test(t)) out.add(id);
+  return out;
+}
+
 /** Shop topics that describe a person as well as goods (`personal.json`). */
 export const isPersonalTopic = (id: string): boolean => personalTables().concepts.has(id);
 
