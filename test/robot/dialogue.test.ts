@@ -344,8 +344,8 @@ describe('dates about the delivery are not the order date', () => {
 describe('asking who answers', () => {
   test('"are you a bot?" gets an honest answer and the way to a person, not an FAQ entry; asking for a person still hands over', async () => {
     const { asksWhoAnswers } = await import('../../src/robot/nlu/identity.ts');
-    for (const t of ['你是真人吗', '你是机器人吧', '您是不是真人', 'are you a real person?', 'r u a bot', 'am I talking to a bot', 'is this a robot?']) assert.ok(asksWhoAnswers(t), t);
-    for (const t of ['我要真人客服', 'real person please', 'the robot vacuum arrived broken', '扫地机器人能退吗', 'are you open on sunday']) assert.ok(!asksWhoAnswers(t), t);
+    for (const t of ['你是真人吗', '你是机器人吧', '您是不是真人', 'are you a real person?', 'r u a bot', 'am I talking to a bot', 'is this a robot?', '你叫什么名字', '您是哪位', "what's your name", 'who are you']) assert.ok(asksWhoAnswers(t), t);
+    for (const t of ['我要真人客服', 'real person please', 'the robot vacuum arrived broken', '扫地机器人能退吗', 'are you open on sunday', '你们叫什么快递', 'who are you shipping with']) assert.ok(!asksWhoAnswers(t), t);
     const faqHours = { entry: { id: 'hours', question: '客服几点上班？', answer: '客服每天9点到21点在线。' }, score: 9, confidence: 0.99 };
     const zh = step(initialState(), input('你是真人吗'), { faq: ok(faqHours) });
     assert.equal(zh.intent, 'unknown');

@@ -201,6 +201,16 @@ function intentRuleTests(): void {
     for (const text of ['你们就是傻逼', '你们就是傻逼，快递这么慢', '退款这么久还没到，太垃圾了', 'fuck this shop, where is my parcel']) assert.equal(understand(text).intent, 'complaint', text);
   });
 
+  // Found from outside: "👍" was "没太理解", and counted towards a hand-over.
+  test('a thumbs-up or a smile alone is an acknowledgment, and a yes', () => {
+    for (const text of ['👍', '🙂', '👍🏻', '🙏🙏']) {
+      const u = understand(text);
+      assert.deepEqual([u.intent, u.yesNo], ['bye', 'yes'], text);
+    }
+    assert.equal(understand('😡').intent, 'unknown');
+    assert.equal(understand('👍 快递到哪了').intent, 'track_parcel');
+  });
+
   // Found from outside: these were not understood, or read as a parcel question.
   test('a damaged item is a returns question; rudeness is a complaint; asking for your staff is asking for a person', () => {
     for (const text of ['牙刷收到是坏的', '商品破损了']) assert.equal(understand(text).intent, 'return_policy', text);

@@ -65,8 +65,9 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const tc = other === undefined ? tokens : tokenizer.cut(nc.text);
     const extra = productQuestion(n, shopTopics(nc.text, tc));
     const focus = questionClause(nc, tokenizer);
-    const c = retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra)));
-    t = { n, lang, tokens, c, yesNo: yesNoOf(n.scan) };
+    const c = acknowledged(text, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra))));
+    // A thumbs-up to "shall I connect you?" is a yes.
+    t = { n, lang, tokens, c, yesNo: ACK_EMOJI.test(text.trim()) ? 'yes' : yesNoOf(n.scan) };
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
       memo.set(text, t);
@@ -194,6 +195,14 @@ function askedLast(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   const text = last.trim();
   const q = classifier.classify({ scan: last, angry: 0, features: featuresOf(text, tokenizer.cut(text)) });
   return substantive(q.intent) && q.intent !== c.intent ? q : c;
+}
+
+/** A thumbs-up, an OK hand, folded hands, a smile or a heart, alone. */
+const ACK_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{1F44F}\u{1F64F}\u{1F642}\u{1F600}-\u{1F60A}\u{1F60D}\u{1F917}\u{2764}\u{1F495}\u{1F496}\u{1F339}\u{1F4AF}][\u{FE0F}\u{1F3FB}-\u{1F3FF}]?\s*)+$/u;
+
+/** "👍", "🙂🙏" alone: an acknowledgment, answered like thanks (found from outside: "没太理解", a miss towards a hand-over). */
+function acknowledged(text: string, c: Classification): Classification {
+  return c.intent === 'unknown' && ACK_EMOJI.test(text.trim()) ? { intent: 'bye', confidence: 1, scores: c.scores } : c;
 }
 
 /** Taking back what was just said: "算了", "不用了", "never mind". */
