@@ -198,7 +198,7 @@ function askedLast(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
 }
 
 /** A thumbs-up, an OK hand, folded hands, a smile or a heart, alone. */
-const ACK_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{1F44F}\u{1F64F}\u{1F642}\u{1F600}-\u{1F60A}\u{1F60D}\u{1F917}\u{2764}\u{1F495}\u{1F496}\u{1F339}\u{1F4AF}][\u{FE0F}\u{1F3FB}-\u{1F3FF}]?\s*)+$/u;
+const ACK_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{1F44F}\u{1F64F}\u{1F642}\u{1F600}-\u{1F60A}\u{1F60D}\u{1F917}\u{2764}\u{1F495}\u{1F496}\u{1F339}\u{1F4AF}](?:\u{FE0F}|\p{Emoji_Modifier})?\s*)+$/u;
 
 /** "👍", "🙂🙏" alone: an acknowledgment, answered like thanks (found from outside: "没太理解", a miss towards a hand-over). */
 function acknowledged(text: string, c: Classification): Classification {
