@@ -199,10 +199,15 @@ export async function getCommand(db: Db | Tx, shopId: string, id: string): Promi
   return row && toCommand(row);
 }
 
-/** The shop's commands, newest first, optionally of one status. */
-export async function listCommands(db: Db, shopId: string, o: { status?: CommandStatus | undefined; limit: number }): Promise<Command[]> {
+/**
+ * The shop's commands, newest first, optionally of one status; with `before` (a command of the
+ * shop), those listed after it: a page follows another exactly, ties in time included.
+ */
+export async function listCommands(db: Db, shopId: string, o: { status?: CommandStatus | undefined; limit: number; before?: string | undefined }): Promise<Command[]> {
   let q = db.selectFrom('commands').selectAll().where('shop_id', '=', shopId);
   if (o.status) q = q.where('status', '=', o.status);
+  // Compared in the database: its times have microseconds, a JS Date only milliseconds.
+  if (o.before) q = q.where(sql<boolean>`(created_at, id) < (select c.created_at, c.id from commands c where c.shop_id = ${shopId} and c.id = ${o.before})`);
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(o.limit).execute();
   return rows.map(toCommand);
 }

@@ -62,7 +62,7 @@ export function registerCommandRoutes(api: FastifyInstance, d: CommandRoutesDeps
     const { shopId } = req.params;
     await d.authorize(req, { roles: COMMANDS, shopId });
     const q = parseQuery(ListQuery, req.query);
-    const list = await d.commands.list(shopId, { status: q.status, limit: q.limit ?? LIMITS.listDefault });
+    const list = await d.commands.list(shopId, { status: q.status, limit: q.limit ?? LIMITS.listDefault, before: q.before });
     return { commands: list.map(commandBody) };
   });
 

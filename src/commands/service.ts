@@ -126,7 +126,9 @@ export class CommandService {
     return c;
   }
 
-  list(shopId: string, q: { status?: CommandStatus | undefined; limit: number }): Promise<Command[]> {
+  /** `before`: the id of the shop's command the previous page ended with (found from outside: past 200 dead commands, the older ones could not be listed). */
+  async list(shopId: string, q: { status?: CommandStatus | undefined; limit: number; before?: string | undefined }): Promise<Command[]> {
+    if (q.before !== undefined && !(await repo.getCommand(this.#d.sql.db, shopId, q.before))) throw new KefuError('BAD_REQUEST', 'before: no such command in this shop', { field: 'before' });
     return repo.listCommands(this.#d.sql.db, shopId, q);
   }
 

@@ -92,6 +92,7 @@ export function idempotencyKey(header: string | string[] | undefined): string {
 export const ListQuery = z.strictObject({
   status: z.enum(COMMAND_STATUSES).optional(),
   limit: queryInt(1, LIMITS.listMax).optional(),
+  before: lineString(LIMITS.id).optional(),
 });
 
 export const ResolveInput = z.strictObject({ note: storableString().trim().min(1).max(LIMITS.note) });

@@ -176,8 +176,16 @@ export async function insertAudit(tx: Tx, row: Omit<AuditRow, 'erased_at'>): Pro
 }
 
 /** The shop's erasures, newest first, at most `limit`. */
-export async function selectAudits(db: Db, shopId: string, limit: number): Promise<AuditRow[]> {
-  return (await sql<AuditRow>`select id, shop_id, buyer_id, actor_id, erased_at, counts from erasure_audit where shop_id = ${shopId} order by erased_at desc, id limit ${limit}`.execute(db)).rows;
+/** The shop's erasures, newest first; with `before` (an erasure's id), those listed after it. Undefined when `before` is not the shop's. */
+export async function selectAudits(db: Db, shopId: string, limit: number, before?: string): Promise<AuditRow[] | undefined> {
+  if (before === undefined) return (await sql<AuditRow>`select id, shop_id, buyer_id, actor_id, erased_at, counts from erasure_audit where shop_id = ${shopId} order by erased_at desc, id limit ${limit}`.execute(db)).rows;
+  const rows = await sql<AuditRow>`with c as (select erased_at, id from erasure_audit where shop_id = ${shopId} and id = ${before})
+    select a.id, a.shop_id, a.buyer_id, a.actor_id, a.erased_at, a.counts from erasure_audit a, c
+    where a.shop_id = ${shopId} and (a.erased_at < c.erased_at or (a.erased_at = c.erased_at and a.id > c.id))
+    order by a.erased_at desc, a.id limit ${limit}`.execute(db);
+  if (rows.rows.length > 0) return rows.rows;
+  const known = await sql`select 1 from erasure_audit where shop_id = ${shopId} and id = ${before}`.execute(db);
+  return known.rows.length ? [] : undefined;
 }
 
 export interface RetentionRow {

@@ -15,7 +15,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Authorize, Role } from '../auth/index.ts';
-import { noBody, parseInput, storableString, NO_QUERY, parseQuery, queryInt } from '../protocol/validation.ts';
+import { lineString, noBody, parseInput, storableString, NO_QUERY, parseQuery, queryInt } from '../protocol/validation.ts';
 import { MAX_PRINCIPAL_ID_CHARS } from '../protocol/conversation.ts';
 import type { RightsService } from './service.ts';
 
@@ -35,7 +35,7 @@ const RetentionInput = z.strictObject(
   { error: 'must be a JSON object' },
 );
 const BuyerId = z.strictObject({ buyerId: storableString().min(1).max(MAX_PRINCIPAL_ID_CHARS) });
-const ErasuresQuery = z.strictObject({ limit: queryInt(1, 500).optional() });
+const ErasuresQuery = z.strictObject({ limit: queryInt(1, 500).optional(), before: lineString(128).optional() });
 
 export function registerRightsRoutes(api: FastifyInstance, d: RightsRoutesDeps): void {
   api.get('/me/export', async (req, reply) => {
@@ -59,7 +59,7 @@ export function registerRightsRoutes(api: FastifyInstance, d: RightsRoutesDeps):
     const { shopId } = req.params;
     await d.authorize(req, { roles: ADMIN, shopId });
     const q = parseQuery(ErasuresQuery, req.query);
-    return { items: await d.rights.erasures(shopId, q.limit ?? 100) };
+    return { items: await d.rights.erasures(shopId, q.limit ?? 100, q.before) };
   });
 
   api.get<ShopParams>('/shops/:shopId/settings/retention', async (req) => {

@@ -146,8 +146,11 @@ export class RightsService {
     return toErasure(audit);
   }
 
-  async erasures(shopId: string, limit: number): Promise<Erasure[]> {
-    return (await repo.selectAudits(this.#d.sql.db, shopId, limit)).map(toErasure);
+  /** `before`: the id of the erasure the previous page ended with. */
+  async erasures(shopId: string, limit: number, before?: string): Promise<Erasure[]> {
+    const rows = await repo.selectAudits(this.#d.sql.db, shopId, limit, before);
+    if (!rows) throw new KefuError('BAD_REQUEST', 'before: no such erasure in this shop', { field: 'before' });
+    return rows.map(toErasure);
   }
 
   /**

@@ -325,5 +325,22 @@ for (const factory of SQL_FACTORIES) {
       assert.ok(resolved.length >= 1 && resolved.every((c) => c.status === 'resolved'));
       assert.equal((await h.get('', caller('agent', 'a', SHOP))).status, 403);
     });
+
+    // Found from outside: past 200 dead commands, the older ones could not be listed.
+    test('GET pages with before: each page follows the last, every command once', async () => {
+      const all = ((await h.get('?limit=200')).json.commands as Array<{ commandId: string }>).map((c) => c.commandId);
+      assert.ok(all.length >= 5, `enough commands to page (${all.length})`);
+      const seen: string[] = [];
+      let before: string | undefined;
+      for (;;) {
+        const page = ((await h.get(`?limit=2${before ? `&before=${encodeURIComponent(before)}` : ''}`)).json.commands as Array<{ commandId: string }>).map((c) => c.commandId);
+        seen.push(...page);
+        if (page.length < 2) break;
+        before = page.at(-1);
+      }
+      assert.deepEqual(seen, all);
+      const unknown = await h.get('?before=no-such-command');
+      assert.equal(unknown.status, 400);
+    });
   });
 }

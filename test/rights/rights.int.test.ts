@@ -182,6 +182,11 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
     assert.equal(items[1]!.counts.messages, 3);
     assert.deepEqual((await api('GET', '/shops/rs_2/erasures', await admin('rs_2'))).body.items, [], 'another shop sees none of it');
     assert.equal((await api('GET', '/shops/rs_1/erasures?limit=0', h)).status, 400);
+    // Paged with before: the erasure the last page ended with (found from outside: no cursor).
+    const page2 = await api('GET', `/shops/rs_1/erasures?limit=1&before=${second.body.id}`, h);
+    assert.deepEqual((page2.body.items as Array<{ id: string }>).map((i) => i.id), [first.body.id]);
+    assert.deepEqual((await api('GET', `/shops/rs_1/erasures?before=${first.body.id}`, h)).body.items, []);
+    assert.equal((await api('GET', `/shops/rs_2/erasures?before=${first.body.id}`, await admin('rs_2'))).status, 400, "another shop's erasure is no cursor");
   });
 
   test('retention: validated, default keep; the sweep deletes only that shop\'s old messages, in batches, one node at a time', async () => {
