@@ -21,7 +21,8 @@ export interface Delivery {
   readonly payload: Record<string, unknown>;
 }
 
-export type Attempt = { readonly ok: true; readonly result?: unknown } | { readonly ok: false; readonly retryable: boolean; readonly error: CommandError; readonly retryAfterMs?: number };
+/** `note`: a 2xx whose answer could not be read (not JSON, not an object, too large): the command is applied, its result unknown. */
+export type Attempt = { readonly ok: true; readonly result?: unknown; readonly note?: string } | { readonly ok: false; readonly retryable: boolean; readonly error: CommandError; readonly retryAfterMs?: number };
 
 export interface CommandPlatform {
   deliver(d: Delivery, o: { signal: AbortSignal; traceparent: string }): Promise<Attempt>;
@@ -48,10 +49,18 @@ export function retryAfterMs(header: string | null | undefined, now = Date.now()
   return Number.isFinite(ms) && ms > 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : undefined;
 }
 
-export function classify(status: number, body: unknown, retryAfter?: string | null): Attempt {
+/**
+ * `unreadable`: why a 2xx's body could not be read, when it could not. A platform that answered 2xx
+ * applied the command, so it succeeded; the history says its answer was not understood, so an
+ * `inventory.lock` released without a `lockId` can be explained (found from outside: no trace).
+ */
+export function classify(status: number, body: unknown, retryAfter?: string | null, unreadable?: string): Attempt {
   if (status >= 200 && status < 300) {
-    const result = typeof body === 'object' && body !== null ? (body as { result?: unknown }).result : undefined;
-    return result === undefined ? { ok: true } : { ok: true, result };
+    const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+    const result = isObject ? (body as { result?: unknown }).result : undefined;
+    const why = unreadable ?? (body !== undefined && !isObject ? 'not a JSON object' : undefined);
+    const note = why ? `the platform answered ${status} but its answer could not be read (${why}); the result is unknown` : undefined;
+    return { ok: true, ...(result === undefined ? {} : { result }), ...(note ? { note } : {}) };
   }
   const detail = detailOf(body);
   const error: CommandError = { message: `platform answered ${status}${detail ? `: ${detail}` : ''}`, httpStatus: status };
@@ -100,14 +109,15 @@ export class HttpCommandPlatform implements CommandPlatform {
     } catch (e) {
       return unreachable(e);
     }
-    const text = await readUpTo(res, this.#max).catch(() => undefined);
+    const text = await readUpTo(res, this.#max).catch(() => null);
     let body: unknown;
+    let unreadable: string | undefined = text === null ? `larger than ${this.#max} bytes, or cut off` : undefined;
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
-      body = undefined;
+      unreadable = 'not JSON';
     }
-    return classify(res.status, body, res.headers.get('retry-after'));
+    return classify(res.status, body, res.headers.get('retry-after'), unreadable);
   }
 }
 
@@ -118,13 +128,14 @@ function unreachable(e: unknown): Attempt {
   return { ok: false, retryable: true, error: { message: `platform unreachable: ${why}` } };
 }
 
-async function readUpTo(res: Response, max: number): Promise<string | undefined> {
+/** The body as text; undefined when there is none, null when it is larger than `max`. */
+async function readUpTo(res: Response, max: number): Promise<string | undefined | null> {
   if (!res.body) return undefined;
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of res.body) {
     size += chunk.byteLength;
-    if (size > max) return undefined;
+    if (size > max) return null;
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');

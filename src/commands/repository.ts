@@ -245,7 +245,7 @@ export async function claimDue(db: Db, o: { owner: string; token: string; leaseM
 }
 
 export type Outcome =
-  | { readonly status: 'succeeded'; readonly result: unknown }
+  | { readonly status: 'succeeded'; readonly result: unknown; readonly note?: string | undefined }
   | { readonly status: 'retrying'; readonly error: CommandError; readonly delayMs: number }
   | { readonly status: 'dead'; readonly error: CommandError };
 
@@ -264,7 +264,7 @@ export async function finishAttempt(tx: Db | Tx, c: { id: string; leaseToken: st
       lease_token: null,
       lease_until: null,
       updated_at: sql<Date>`now()`,
-      history: sql<string>`history || ${entry({ status: o.status, attempt: sql`attempts`, error: o.status === 'succeeded' ? null : o.error })}`,
+      history: sql<string>`history || ${entry({ status: o.status, attempt: sql`attempts`, error: o.status === 'succeeded' ? null : o.error, note: o.status === 'succeeded' ? o.note : undefined })}`,
     })
     .where('id', '=', c.id)
     .where('lease_token', '=', c.leaseToken)

@@ -60,7 +60,7 @@ export function backoffDelay(baseMs: number, failedAttempts: number, random = Ma
 
 /** What an attempt's answer means for the command (see the header). */
 export function decide(c: Pick<Command, 'roundAttempts'>, a: Attempt, o: Pick<WorkerOptions, 'backoffMs' | 'maxAttempts'>): Outcome {
-  if (a.ok) return { status: 'succeeded', result: a.result };
+  if (a.ok) return { status: 'succeeded', result: a.result, ...(a.note ? { note: a.note } : {}) };
   if (a.retryable && c.roundAttempts < o.maxAttempts) {
     const delayMs = Math.min(Math.max(backoffDelay(o.backoffMs, c.roundAttempts), a.retryAfterMs ?? 0), MAX_BACKOFF_MS);
     return { status: 'retrying', error: a.error, delayMs };

@@ -326,6 +326,20 @@ for (const factory of SQL_FACTORIES) {
       assert.equal((await h.get('', caller('agent', 'a', SHOP))).status, 403);
     });
 
+    // Found from outside: a 2xx the platform's answer could not be read from succeeded with no trace.
+    test('a success whose answer could not be read says so in its history', async () => {
+      const odd = await createHarness(factory, { platform: () => ({ deliver: async () => ({ ok: true, note: 'the platform answered 200 but its answer could not be read (not JSON); the result is unknown' }) }) });
+      try {
+        const r = await odd.post(coupon('buyer_odd', '2.00'), { key: 'odd-1' });
+        const done = await odd.waitFor(r.json.commandId as string, 'succeeded');
+        const last = (done.history as Array<{ status: string; note?: string }>).at(-1)!;
+        assert.equal(last.status, 'succeeded');
+        assert.match(last.note ?? '', /could not be read/);
+      } finally {
+        await odd.close();
+      }
+    });
+
     // Found from outside: past 200 dead commands, the older ones could not be listed.
     test('GET pages with before: each page follows the last, every command once', async () => {
       const all = ((await h.get('?limit=200')).json.commands as Array<{ commandId: string }>).map((c) => c.commandId);

@@ -15,7 +15,7 @@ import { loadConfig } from '../../src/config/index.ts';
 import { COMMAND_STATUSES } from '../../src/protocol/frames.ts';
 import { up as m008 } from '../../src/storage/migrations/008_commands.ts';
 import { SQL_FACTORIES } from '../support/services.ts';
-import { startStubPlatform, type StubPlatform } from './stub-platform.ts';
+import { startStubPlatform, type StubAnswer, type StubPlatform } from './stub-platform.ts';
 import { coupon, createHarness, SHOP, WORKER, type Harness } from './support.ts';
 
 const delivery = { shopId: 'shop x', commandId: 'cmd_TEST', type: 'coupon.issue', payload: { userId: 'b', amount: '1.00' } };
@@ -67,8 +67,27 @@ describe('HttpCommandPlatform', () => {
     assert.deepEqual(refused, { ok: false, retryable: true, error: { message: 'platform unreachable: ECONNREFUSED' } });
   });
 
+  // Found from outside: a 2xx with an HTML page, an array or a huge body succeeded with no trace.
+  test('a 2xx whose answer cannot be read succeeds, saying so', async () => {
+    const p = new HttpCommandPlatform({ baseUrl: stub.url, maxResponseBytes: 1000 });
+    const cases: Array<[StubAnswer, RegExp]> = [
+      [{ status: 200, raw: '<html>ok</html>' }, /not JSON/],
+      [{ status: 200, body: [1, 2, 3] }, /not a JSON object/],
+      [{ status: 200, body: { result: 'x'.repeat(2000) } }, /larger than 1000 bytes/],
+    ];
+    for (const [answer, why] of cases) {
+      stub.answer = () => answer;
+      const a = await p.deliver(delivery, attempt());
+      assert.equal(a.ok, true);
+      assert.match((a.ok && a.note) || '', why);
+    }
+    stub.answer = () => ({ status: 200, body: { result: { couponId: 'C' } } });
+    assert.deepEqual(await p.deliver(delivery, attempt()), { ok: true, result: { couponId: 'C' } });
+  });
+
   test('classify and Retry-After without a server', () => {
-    assert.deepEqual(classify(200, 'not json'), { ok: true });
+    assert.deepEqual(classify(200, 'not json'), { ok: true, note: 'the platform answered 200 but its answer could not be read (not a JSON object); the result is unknown' });
+    assert.deepEqual(classify(200, undefined), { ok: true }, 'no body: nothing to read');
     assert.deepEqual(classify(422, { message: 'x'.repeat(400) }), { ok: false, retryable: false, error: { message: `platform answered 422: ${'x'.repeat(300)}`, httpStatus: 422 } });
     assert.equal(retryAfterMs('Thu, 01 Jan 1970 00:00:10 GMT', 4000), 6000);
     assert.equal(retryAfterMs('soon'), undefined);

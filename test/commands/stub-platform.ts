@@ -17,7 +17,8 @@ export interface StubCall {
   readonly at: number;
 }
 
-export type StubAnswer = { status: number; body?: unknown; headers?: Record<string, string> } | 'hang';
+/** `raw`: the body as it is, instead of `body` as JSON. */
+export type StubAnswer = { status: number; body?: unknown; raw?: string; headers?: Record<string, string> } | 'hang';
 
 export interface StubPlatform {
   readonly url: string;
@@ -73,7 +74,7 @@ export async function startStubPlatform(answer?: StubPlatform['answer']): Promis
       if (a.status >= 200 && a.status < 300 && call.key && !stub.applied.includes(call.key)) stub.applied.push(call.key);
       const body = a.body ?? (a.status < 300 ? { result: { applied: stub.applied.indexOf(call.key ?? '') + 1 } } : { error: { message: `stub answered ${a.status}` } });
       res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers });
-      res.end(JSON.stringify(body));
+      res.end(a.raw ?? JSON.stringify(body));
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
