@@ -629,7 +629,10 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
 function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
   const { text, offer } = policyText(ctx, intent);
   const request = intent === 'return_policy' ? requestUnderway(ctx) : undefined;
-  if (request) return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress', ...offer } };
+  if (request) {
+    const late = overdueDays(ctx, request) !== undefined ? { offeredHuman: true } : {};
+    return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress', ...offer, ...late } };
+  }
   const o = ctx.orders && !notAboutOwnOrder(ctx.r, ctx.input.text) ? policyOrder(ctx, ctx.orders) : undefined;
   if (!o) return { replies: [{ text }], ...(offer ? { next: offer } : {}) };
   return { replies: [...statusAnswer(ctx, o).replies, { text }], next: { focusOrderId: o.orderId, topic: 'order_status', ...offer } };
@@ -1068,23 +1071,42 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     if (orders.length === list.length) return offerChoice(ctx, 'aftersale_progress', orders);
   }
   const a = list[0]!;
+  const person = a.status === 'rejected' || a.status === 'closed' || overdueDays(ctx, a) !== undefined;
   return {
     replies: [aftersaleReply(ctx, a)],
-    next: { focusOrderId: a.orderId, topic: 'aftersale_progress', ...(a.status === 'rejected' || a.status === 'closed' ? { offeredHuman: true } : {}) },
+    next: { focusOrderId: a.orderId, topic: 'aftersale_progress', ...(person ? { offeredHuman: true } : {}) },
   };
 }
 
 function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
   const order = ctx.orders?.find((o) => o.orderId === a.orderId);
-  const hintKey = a.status === 'approved' ? (a.type === 'refund' ? 'approved_refund' : 'approved_goods') : a.status;
+  const hintKey = hintOf(a);
+  const late = overdueDays(ctx, a);
   const text = ctx.t.aftersale({
     orderId: a.orderId,
     type: AFTERSALE_TYPE[ctx.lang][a.type],
     status: AFTERSALE_STATUS[ctx.lang][a.status],
     ...(a.amount !== undefined ? { amount: formatMoney(a.amount, order?.currency ?? 'CNY') } : {}),
-    hint: ctx.t.aftersaleHint[hintKey],
+    hint: late !== undefined ? ctx.t.aftersaleLate(late) : ctx.t.aftersaleHint[hintKey],
   });
   return reply(text, aftersaleCard(a, order?.currency));
+}
+
+const hintOf = (a: Aftersale) => (a.status === 'approved' ? (a.type === 'refund' ? 'approved_refund' : 'approved_goods') : a.status);
+
+/** Days in its step after which a request waiting on the shop is late: its hint's promise ("1-3 个工作日") has passed. */
+const OVERDUE_AFTER_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> = { requested: 4, approved_refund: 5, returning: 5 };
+
+/**
+ * Whole days a request has waited on the shop in its step, when that is past what its hint
+ * promises: "一般 1-3 个工作日到账" four days after the approval is a promise already broken (found
+ * from outside). Undefined when it is on time, or waits on the buyer.
+ */
+function overdueDays(ctx: Ctx, a: Aftersale): number | undefined {
+  const limit = OVERDUE_AFTER_DAYS[hintOf(a)];
+  if (limit === undefined) return undefined;
+  const days = Math.floor(((ctx.input.now ?? new Date()).getTime() - Date.parse(a.updatedAt)) / 86_400_000);
+  return Number.isFinite(days) && days >= limit ? days : undefined;
 }
 
 /** Requests still waiting on the shop or the buyer; a refunded, rejected or closed one is history. */

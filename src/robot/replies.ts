@@ -45,6 +45,8 @@ export interface Texts {
   noAftersaleFor(orderId: string): string;
   aftersale(p: { orderId: string; type: string; status: string; amount?: string; hint: string }): string;
   aftersaleHint: Record<'requested' | 'approved_refund' | 'approved_goods' | 'rejected' | 'returning' | 'refunded' | 'closed', string>;
+  /** A request waiting on the shop longer than its hint promises. */
+  aftersaleLate(days: number): string;
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
   changeAddress: {
     editable(orderId: string, name: string, phone: string): string;
@@ -102,6 +104,7 @@ const zh: Texts = {
   noAftersale: '没有查到您的售后申请。如需退换货，可以在订单详情页点“申请售后”。',
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
   aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}。${p.hint}`,
+  aftersaleLate: (d) => `这一步已经 ${d} 天没有进展，比平常慢了。需要为您转接人工客服跟进吗？`,
   aftersaleHint: {
     requested: '商家会在 1-2 个工作日内审核。',
     approved_refund: '退款将原路退回，一般 1-3 个工作日到账。',
@@ -196,6 +199,7 @@ const en: Texts = {
   noAftersale: "I can't find any return or refund request from you. To request one, open the order and tap \"After-sales\".",
   noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,
   aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}. ${p.hint}`,
+  aftersaleLate: (d) => `It has been ${d} day${d === 1 ? '' : 's'} at this step, longer than usual. Shall I get a human agent to follow up?`,
   aftersaleHint: {
     requested: 'The shop reviews requests within 1-2 business days.',
     approved_refund: 'The money goes back to your original payment method within 1-3 business days.',

@@ -827,3 +827,18 @@ describe('naming an order by its goods, in other words or another language', () 
     assert.match(textOf(en), /you have not received it/);
   });
 });
+
+// Found from outside: a refund approved days ago was still told "一般 1-3 个工作日到账".
+describe('a request late in its step', () => {
+  const o = order({ orderId: 'SO-LATE-1', status: 'delivered' });
+  const late = aftersale({ aftersaleId: 'AS-LATE', orderId: o.orderId, status: 'approved', updatedAt: '2024-11-20T10:00:00+08:00' });
+  test('is said to be late, with a person offered; on time, the usual promise', async () => {
+    const say = conversation(robotWith({ orders: [o], aftersales: [late] }));
+    const r = await say('退款怎么还没到');
+    assert.match(textOf(r), /已经 7 天没有进展/);
+    assert.doesNotMatch(textOf(r), /1-3 个工作日到账/);
+    assert.deepEqual((await say('好的')).handover, { reason: 'requested' });
+    const onTime = await robotWith({ orders: [o], aftersales: [{ ...late, updatedAt: '2024-11-26T10:00:00+08:00' }] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c2', text: 'has my refund gone through yet' });
+    assert.match(textOf(onTime), /1-3 business days/);
+  });
+});
