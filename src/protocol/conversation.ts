@@ -15,7 +15,8 @@ export type ConversationState = (typeof CONVERSATION_STATES)[number];
 export const NEXT_STATES: Readonly<Record<ConversationState, readonly ConversationState[]>> = {
   // `assigned` straight from `bot`: an agent takes the conversation over from the robot (accept).
   bot: ['queued', 'assigned', 'closed'],
-  queued: ['assigned', 'closed'],
+  // Back to `bot` when the waiting buyer takes the hand-over back ("算了不用了").
+  queued: ['bot', 'assigned', 'closed'],
   // Back to `queued` when the holder goes offline past the grace period.
   assigned: ['queued', 'assigned', 'closed'],
   closed: [],

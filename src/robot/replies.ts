@@ -10,6 +10,8 @@ export interface Texts {
   handoverRequested: string;
   handoverComplaint: string;
   handoverNotUnderstood: string;
+  /** A buyer waiting in the queue took the hand-over back. */
+  handoverWithdrawn: string;
   notUnderstood: string;
   /** "Are you a bot?": who answers, and how to reach a person. */
   identity: string;
@@ -63,6 +65,7 @@ const zh: Texts = {
   handoverRequested: '好的，正在为您转接人工客服，请稍候。',
   handoverComplaint: '非常抱歉给您带来不好的体验，已为您优先转接人工客服处理，请稍候。',
   handoverNotUnderstood: '抱歉没能帮到您，正在为您转接人工客服，请稍候。',
+  handoverWithdrawn: '好的，已为您取消转人工，我继续为您服务。需要人工时回复“转人工”即可。',
   notUnderstood: '抱歉，我没太理解您的意思。您可以问我：“我的快递到哪了”“退款进度”“怎么退货”，或回复“转人工”。',
   notSureOfferHuman: '这个问题我不太确定，需要为您转接人工客服吗？',
   identity: '我是店铺的智能客服机器人，可以帮您查物流、订单和退款进度，也能解答店铺的常见问题。需要真人客服的话，回复“转人工”就好。',
@@ -153,6 +156,7 @@ const en: Texts = {
   handoverRequested: 'Sure, connecting you to a human agent now. Please hold on.',
   handoverComplaint: "I'm very sorry about your experience. I'm connecting you to a human agent with priority.",
   handoverNotUnderstood: "Sorry I couldn't help. I'm connecting you to a human agent now.",
+  handoverWithdrawn: 'OK, I have cancelled the transfer to a person and will carry on helping you. Say "human" whenever you want one.',
   notUnderstood: "Sorry, I didn't quite get that. You can ask me things like \"where is my package\", \"refund status\" or \"how do I return this\", or say \"human\".",
   notSureOfferHuman: "I'm not sure about that one. Would you like me to connect you to a human agent?",
   identity: "I'm the shop's automated assistant: I can track parcels, check orders and refunds, and answer questions about the shop. If you'd like a real person, just say \"human\".",

@@ -30,6 +30,8 @@ import type { ShopShedPolicy } from '../ops/shop-shed.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { retryLater } from '../ops/retry-later.ts';
 import type { ConversationEventBus, ConversationEvents, ConversationService } from '../conversation/index.ts';
+import { detectLanguage, withdrawsHandover } from './nlu/index.ts';
+import { TEXTS } from './replies.ts';
 
 export interface RobotLike {
   /** `state` may be a promise: the robot awaits it after understanding the text. */
@@ -122,12 +124,16 @@ export class BotResponder {
   subscribe(events: ConversationEventBus): () => void {
     const offs = [
       events.on('messageStored', 'robot', (e) => {
-        if (e.senderRole === 'customer' && e.state === 'bot') this.#enqueue(e);
+        if (e.senderRole !== 'customer') return;
+        if (e.state === 'bot') this.#enqueue(e);
+        else if (e.state === 'queued' && e.message.content.kind === 'text') this.#maybeWithdrawn(e, e.typedText ?? e.message.content.text);
       }),
       // A conversation that left the robot on this node (a hand-over, an agent taking it over, a
       // close): turns still running or waiting for it post nothing more (found in review).
       events.on('stateChanged', 'robot', (e) => {
         if (e.from === 'bot' && e.to !== 'bot') this.#markHandedOver(e.conversationId);
+        // Taken back from the queue, on this node or another: the robot answers again.
+        if (e.to === 'bot' && e.from !== 'bot') this.#handedOver.delete(e.conversationId);
       }),
     ];
     return () => offs.forEach((off) => off());
@@ -153,6 +159,32 @@ export class BotResponder {
     this.#tails.set(id, next);
     void next.finally(() => {
       this.#shopShed?.finished(e.shopId);
+      if (this.#tails.get(id) === next) this.#tails.delete(id);
+    });
+  }
+
+  /**
+   * A buyer waiting in the queue who takes the hand-over back ("算了不用了，我的快递到哪了"): back to
+   * the robot, which says so and answers the rest of the message (found from outside: with nobody
+   * online, a buyer who changed their mind got silence). An agent who accepted first keeps it.
+   */
+  #maybeWithdrawn(e: Stored, text: string): void {
+    const rest = withdrawsHandover(text);
+    if (rest === undefined) return;
+    const id = e.conversationId;
+    const prev = this.#tails.get(id) ?? afterThisTurn();
+    const next = prev.then(async () => {
+      const moved = await this.#conversations.setState(id, { state: 'bot' }, { from: ['queued'] }).catch((err: unknown) => {
+        this.#log.warn({ err: (err as Error).message, conversationId: id }, 'taking a hand-over back failed; the buyer stays in the queue');
+        return undefined;
+      });
+      if (!moved) return;
+      this.#handedOver.delete(id);
+      await this.#say(id, BOT_SENDER, { kind: 'text', text: TEXTS[detectLanguage(text).lang].handoverWithdrawn }).catch(() => false);
+      if (rest) this.#enqueue({ ...e, state: 'bot', typedText: rest });
+    });
+    this.#tails.set(id, next);
+    void next.finally(() => {
       if (this.#tails.get(id) === next) this.#tails.delete(id);
     });
   }

@@ -99,8 +99,8 @@ export class RoutingService {
         // A conversation back in the queue hears its position again, even the one it had before
         // it left (the buyer's last frame said only `queued`: found from outside).
         if (e.to === 'queued' || e.from === 'queued') this.#told.delete(e.conversationId);
-        // A queued conversation closed moves everyone behind it up: a pass tells them.
-        if (e.to === 'queued' || e.from === 'assigned' || (e.from === 'queued' && e.to === 'closed')) void this.route(e.shopId);
+        // A queued conversation closed, or taken back by its buyer, moves everyone behind it up: a pass tells them.
+        if (e.to === 'queued' || e.from === 'assigned' || (e.from === 'queued' && e.to !== 'assigned')) void this.route(e.shopId);
       }),
       events.on('messageStored', 'routing', async (e) => {
         if (e.senderRole !== 'agent' || e.state !== 'assigned') return;

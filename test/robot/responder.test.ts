@@ -180,6 +180,32 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    // Found from outside: with nobody online, a queued buyer who changed their mind got silence.
+    test('a buyer in the queue who takes the hand-over back gets the robot again, which answers the rest', async () => {
+      const s = await f.create();
+      try {
+        const { conversations, bot } = setup(s, { answer: async (r) => (r.text.includes('转人工') ? reply('正在为您转接人工客服', 'requested') : reply(`robot: ${r.text}`)) });
+        const p = buyer('buyer_r_back');
+        const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
+        await bot.idle();
+        assert.equal((await getConversation(s.db, id))?.state, 'queued');
+        await conversations.send(p, say('等了这么久，算了，你们太慢了'));
+        await bot.idle();
+        assert.equal((await getConversation(s.db, id))?.state, 'queued', 'venting at the queue is not leaving it');
+        await conversations.send(p, say('算了不用了，我的快递到哪了'));
+        await bot.idle();
+        assert.equal((await getConversation(s.db, id))?.state, 'bot');
+        const msgs = await texts(s, conversations, p, id);
+        assert.match(msgs.at(-2)!, /^bot:好的，已为您取消转人工/);
+        assert.equal(msgs.at(-1), 'bot:robot: 我的快递到哪了', 'the rest of the message is answered');
+        await conversations.send(p, say('谢谢'));
+        await bot.idle();
+        assert.equal((await texts(s, conversations, p, id)).at(-1), 'bot:robot: 谢谢', 'the robot answers again');
+      } finally {
+        await s.close();
+      }
+    });
+
     // Found from outside: a picture got an ack and nothing else, however long the buyer waited.
     test('a picture is not met with silence: the buyer is told and a person takes over, after the text before it is answered', async () => {
       const s = await f.create();

@@ -56,7 +56,8 @@ describe('routing across two nodes (real PostgreSQL + Redis)', { skip }, () => {
     const ack = await phone.sendText({ shopId: shop }, '转人工');
     const q = await queued;
     assert.equal(q.conversationId, ack.conversationId);
-    assert.ok(typeof q.estimatedWaitSeconds === 'number');
+    // Nobody online yet: the buyer is told so, and promised no wait.
+    assert.deepEqual([q.agentsOnline, q.estimatedWaitSeconds], [0, undefined]);
     // An agent opens a console on node B and goes online: routing assigns at once.
     const console_ = await connect(b.url, await agentToken('ag_f', shop), 'pc');
     const assignedOnPc = pc.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'assigned');
@@ -216,6 +217,21 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     const next = await estimated;
     assert.ok(next.state === 'assigned' || (next.agentsOnline! > 0 && next.estimatedWaitSeconds! > 0), JSON.stringify(next));
     await phone.close();
+  });
+
+  test('with an agent online but busy, a queued buyer is told how many are online and a wait', async () => {
+    const shop = 'shop_pos_busy';
+    const t = await issuer.token({ sub: 'ag_busy', scope: 'cs:agent', shop_id: shop });
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 1 })).status, 200);
+    await handOver(shop, 'busy1');
+    const phone = await connect(a.url, await issuer.token({ sub: 'busy2', scope: 'cs:customer' }), 'app');
+    const told = phone.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'queued' && f.queuePosition === 1, 5000);
+    await handOver(shop, 'busy2');
+    const q = await told;
+    assert.equal(q.agentsOnline, 1);
+    assert.ok(typeof q.estimatedWaitSeconds === 'number' && q.estimatedWaitSeconds > 0, JSON.stringify(q));
+    await phone.close();
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'offline' })).status, 200);
   });
 
   // Found from outside: the buyers behind a queued conversation that an admin closed kept their

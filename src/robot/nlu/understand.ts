@@ -224,6 +224,27 @@ function retracted(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   return classifier.classify({ scan: after, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)) });
 }
 
+/** A request for a person, as typed: what a withdrawal must not be followed by. */
+const ASKS_PERSON = /人工|真人|客服|(?<![a-z])(?:human|agent|person|representative|someone)(?![a-z])/i;
+/**
+ * Taking back a hand-over, as the message's opening words (a retraction in the middle, "等了这么久，
+ * 算了，你们太慢了", is someone venting at the queue, not leaving it).
+ */
+const WITHDRAWS = /^\s*(?:(?:好吧|那|嗯|哦|啊|ok|okay|oh|actually)[\s,，.。!！]*)?(?:(?:算了|不用了|不需要了|不转了|不用转了?|取消转人工|never ?mind|forget it|no need|cancel (?:that|the transfer))[\s,，.。!！~]*)+/i;
+
+/**
+ * Whether a buyer waiting in the queue takes the hand-over back ("算了不用了，我的快递到哪了",
+ * "never mind, where's my parcel?"): the message after the retraction, trimmed (empty when nothing
+ * follows), or undefined when it takes nothing back or asks for a person again after.
+ */
+export function withdrawsHandover(text: string): string | undefined {
+  const t = text.slice(0, MAX_UTTERANCE).normalize('NFKC');
+  const m = WITHDRAWS.exec(t);
+  if (!m) return undefined;
+  const rest = t.slice(m[0].length).trim();
+  return ASKS_PERSON.test(rest) ? undefined : rest;
+}
+
 const CLAUSE_END = /(?<!\d)\.|\.(?!\d)|[,!?;:]/;
 
 /**
