@@ -63,10 +63,12 @@ export interface DialogueState {
   readonly focusOrderId?: string;
   /** The last data question answered, for a bare order number as the next message. */
   readonly topic?: DataIntent;
-  /** A choice card is waiting for an answer. */
-  readonly pending?: { readonly intent: DataIntent; readonly orderIds: readonly string[] };
+  /** A choice card is waiting for an answer; `kinds`: the kinds of goods its orders' titles name. */
+  readonly pending?: { readonly intent: DataIntent; readonly orderIds: readonly string[]; readonly kinds?: readonly string[] };
   /** The orders of the last choice card, once one was picked: "那另一个呢" is about the rest. */
   readonly listed?: readonly string[];
+  /** The kinds of goods of the `listed` orders: "那牙刷呢" names one of them only when one has it. */
+  readonly listedKinds?: readonly string[];
   /** The robot asked "did you mean …?". */
   readonly confirm?: Intent;
   /** The robot asked whether to connect a human. */
@@ -80,6 +82,12 @@ export const initialState = (): DialogueState => ({ v: 1, failures: 0 });
 /** Order ids as platforms send them: any characters but control ones, up to the webhook limit. */
 export const MAX_ORDER_ID = 128;
 const validId = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= MAX_ORDER_ID && !CONTROL_CHARS.test(x);
+
+/** Kinds of goods as the state keeps them (ids of lexicon/products.json), or undefined. */
+function validKinds(x: unknown): string[] | undefined {
+  return Array.isArray(x) && x.length <= MAX_KINDS && x.every((k) => typeof k === 'string' && /^[a-z][a-z0-9-]{0,31}$/.test(k)) ? [...(x as string[])] : undefined;
+}
+const MAX_KINDS = 40;
 
 /** A stored state back from the caller; anything malformed becomes a fresh conversation rather than an error. */
 export function parseState(raw: unknown): DialogueState {
@@ -101,10 +109,13 @@ export function parseState(raw: unknown): DialogueState {
     p.orderIds.length <= MAX_CHOICES &&
     p.orderIds.every(validId)
   ) {
-    s.pending = { intent: p.intent, orderIds: [...(p.orderIds as string[])] };
+    const kinds = validKinds((p as { kinds?: unknown }).kinds);
+    s.pending = { intent: p.intent, orderIds: [...(p.orderIds as string[])], ...(kinds ? { kinds } : {}) };
   }
   const l = r.listed;
   if (Array.isArray(l) && l.length > 1 && l.length <= MAX_CHOICES && l.every(validId)) s.listed = [...(l as string[])];
+  const lk = validKinds(r.listedKinds);
+  if (s.listed && lk) s.listedKinds = lk;
   if (isIntent(r.confirm) && r.confirm !== 'unknown') s.confirm = r.confirm;
   if (r.offeredHuman === true) s.offeredHuman = true;
   const f = r.faqOptions;
@@ -257,9 +268,12 @@ function fromListed(state: DialogueState, u: Understanding): string | undefined 
  * matched against their titles once the orders are in (found from outside: read as FAQ questions,
  * or handed over). A clear question about the goods ("那牙刷保修呢") is not one.
  */
-function namesListedGoods(u: Understanding, text: string): boolean {
+function namesListedGoods(u: Understanding, text: string, listedKinds: readonly string[] | undefined): boolean {
   const weak = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
-  return weak && u.normalized.length <= SHORT_FOLLOW_UP && kindsOfGoods(text).size > 0;
+  if (!weak || u.normalized.length > SHORT_FOLLOW_UP || !listedKinds?.length) return false;
+  // Only goods one of the listed orders has: "你们有卖耳机吗" after a toothbrush and nuts is a shop question (found in review).
+  for (const k of kindsOfGoods(text)) if (listedKinds.includes(k)) return true;
+  return false;
 }
 /** An FAQ reading this sure is a question about the goods, not a pick of an order. */
 const CLEAR_FAQ = 0.8;
@@ -360,7 +374,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   }
   const other = !orderId && state.listed ? fromListed(state, u) : undefined;
   if (other) return { ...base, intent: isDataIntent(u.intent) ? u.intent : (state.topic ?? 'order_status'), choice: { orderId: other } };
-  if (!orderId && state.listed && namesListedGoods(u, text)) return { ...base, intent: state.topic ?? 'order_status', choice: { describe: true } };
+  if (!orderId && state.listed && namesListedGoods(u, text, state.listedKinds)) return { ...base, intent: state.topic ?? 'order_status', choice: { describe: true } };
   const bareId = orderId ?? (u.intent === 'unknown' ? idOnly(text) : undefined);
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
   return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -475,7 +489,9 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   const base: DialogueState = { v: 1, lang: r.lang, failures };
   // The list a pick was made from stays for "the other one" until another list replaces it.
   const listed = state.pending?.orderIds ?? state.listed;
-  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...(listed && !out.next?.pending ? { listed } : {}) };
+  const listedKinds = state.pending ? state.pending.kinds : state.listedKinds;
+  const kept = listed && !out.next?.pending ? { listed, ...(listedKinds ? { listedKinds } : {}) } : {};
+  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...kept };
   const next = { ...base, ...keep, ...out.next } as DialogueState;
   return {
     replies: out.replies,
@@ -910,11 +926,16 @@ function titleHas(title: string, w: string): boolean {
   return false;
 }
 
+/** The kinds of goods the orders' titles name, for the state (found in review: any goods word had counted). */
+function kindsOfOrders(orders: readonly Order[]): string[] {
+  return [...kindsOfGoods(orders.flatMap((o) => o.items.map((i) => i.title)).join(' | '))].slice(0, MAX_KINDS);
+}
+
 function offerChoice(ctx: Ctx, intent: DataIntent, orders: Order[]): Outcome {
   const shown = orders.slice(0, MAX_CHOICES);
   return {
     replies: [{ text: ctx.t.chooseOrder(intent, shown.length), card: choiceCard(shown, ctx.lang) }],
-    next: { pending: { intent, orderIds: shown.map((o) => o.orderId) } },
+    next: { pending: { intent, orderIds: shown.map((o) => o.orderId), kinds: kindsOfOrders(shown) } },
   };
 }
 
@@ -923,7 +944,7 @@ function reaskChoice(ctx: Ctx, intent: DataIntent, failed: boolean): Outcome {
   const listed = ids.map((id) => ctx.orders?.find((o) => o.orderId === id)).filter((o): o is Order => o !== undefined);
   if (listed.length === 0) return { replies: [{ text: ctx.t.noMatchingOrder }], failed };
   const text = failed ? ctx.t.chooseOrder(intent, listed.length) : ctx.t.choiceOutOfRange(listed.length);
-  return { replies: [{ text, card: choiceCard(listed, ctx.lang) }], next: { pending: { intent, orderIds: listed.map((o) => o.orderId) } }, failed };
+  return { replies: [{ text, card: choiceCard(listed, ctx.lang) }], next: { pending: { intent, orderIds: listed.map((o) => o.orderId), kinds: kindsOfOrders(listed) } }, failed };
 }
 
 function logisticsOf(ctx: Ctx, o: Order): Logistics | undefined {
@@ -960,7 +981,7 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
 }
 
 /** The buyer says the parcel never reached them. */
-const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收)|不是我签|收不到|(?<![a-z])(?:not (?:received|got)|never (?:got|received|arrived|came)|did ?n'?o?t (?:get|receive)|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received))(?![a-z])/;
+const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|(?<![a-z])(?:not (?:received|got)|never (?:got|received|arrived|came)|did ?n'?o?t (?:get|receive)|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received))(?![a-z])/;
 
 function statusFields(ctx: Ctx, o: Order) {
   return {
@@ -1095,7 +1116,8 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
 const hintOf = (a: Aftersale) => (a.status === 'approved' ? (a.type === 'refund' ? 'approved_refund' : 'approved_goods') : a.status);
 
 /** Days in its step after which a request waiting on the shop is late: its hint's promise ("1-3 个工作日") has passed. */
-const OVERDUE_AFTER_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> = { requested: 4, approved_refund: 5, returning: 5 };
+// Not `returning`: the goods are in the post, and the promise starts when the warehouse gets them, which no field tells (found in review).
+const OVERDUE_AFTER_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> = { requested: 4, approved_refund: 5 };
 
 /**
  * Whole days a request has waited on the shop in its step, when that is past what its hint

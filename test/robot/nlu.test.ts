@@ -196,6 +196,14 @@ function intentRuleTests(): void {
     assert.equal(understand('不用了谢谢，转人工').intent, 'human');
   });
 
+  // Found in review: words inside other words, and a quoted member of staff.
+  test('not abuse, not a retraction, not an acknowledgment, not a request for a person', () => {
+    for (const text of ['这个去死皮的膏怎么用', '去死皮霜能退吗', '我妈妈的快递到哪了']) assert.notEqual(understand(text).intent, 'complaint', text);
+    for (const text of ['转人工，运费算了两次', '人工客服 我算了一下价格不对']) assert.equal(understand(text).intent, 'human', text);
+    for (const text of ['😂', '😈', '😉']) assert.notEqual(understand(text).intent, 'bye', text);
+    assert.notEqual(understand('工作人员说今天发货').intent, 'human');
+  });
+
   // Found from outside: abuse was asked "您是想投诉吗？", or lost beside a question.
   test('abuse at the shop is a complaint, alone or beside a question', () => {
     for (const text of ['你们就是傻逼', '你们就是傻逼，快递这么慢', '退款这么久还没到，太垃圾了', 'fuck this shop, where is my parcel']) assert.equal(understand(text).intent, 'complaint', text);

@@ -842,3 +842,20 @@ describe('a request late in its step', () => {
     assert.match(textOf(onTime), /1-3 business days/);
   });
 });
+
+// Found in review: after a pick, any goods word had picked an order, even goods no listed order has,
+// and a phone number ("手机号") named the phone case.
+describe('goods that no listed order has', () => {
+  const brush = order({ orderId: 'SO-BR-1', status: 'paid', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'B1', title: '电动牙刷', quantity: 1, price: '99.00' }] });
+  const caseOrder = order({ orderId: 'SO-CASE-2', status: 'paid', createdAt: '2024-11-25T10:00:00+08:00', items: [{ sku: 'C1', title: 'iPhone 15 透明手机壳', quantity: 1, price: '29.00' }] });
+  const data: FakeData = { orders: [brush, caseOrder], logistics: [logistics({ orderId: brush.orderId })] };
+  test('are not a pick; a phone number is not a phone', async () => {
+    const say = conversation(robotWith(data));
+    await say('我的订单');
+    await say('第一个');
+    const other = await say('你们有卖耳机吗');
+    assert.doesNotMatch(textOf(other), /SO-CASE-2|SO-BR-1/, textOf(other));
+    const phoneNo = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-p', text: '我要改一下收货手机号' });
+    assert.equal(phoneNo.replies[0]!.card?.kind, 'choice', 'which order, not the phone case');
+  });
+});

@@ -249,7 +249,7 @@ export function addressesPerson(text: string): boolean {
   return t.person.test(text) && !t.context.test(text);
 }
 
-let productKinds: ReadonlyArray<readonly [string, RegExp]> | undefined;
+let productKinds: { kinds: ReadonlyArray<readonly [string, RegExp]>; not: RegExp | undefined } | undefined;
 
 /**
  * The kinds of goods a text names (`products.json`): "the toothbrush" and "米家声波电动牙刷 T300"
@@ -257,13 +257,23 @@ let productKinds: ReadonlyArray<readonly [string, RegExp]> | undefined;
  * order by its product in other words or another language than its title.
  */
 export function kindsOfGoods(text: string): Set<string> {
-  productKinds ??= Object.entries(JSON.parse(readFileSync(here('./products.json'), 'utf8')) as Record<string, string | string[]>)
-    .filter((e): e is [string, string[]] => !e[0].startsWith('_') && Array.isArray(e[1]))
-    .map(([id, words]) => [id, new RegExp(words.map((w) => w.toLowerCase()).map((w) => (/^[a-z]/.test(w) ? `(?<![a-z])${escape(w)}(?:e?s)?(?![a-z])` : escape(w))).join('|'))] as const);
-  const t = text.normalize('NFKC').toLowerCase();
+  productKinds ??= productTables();
+  let t = text.normalize('NFKC').toLowerCase();
+  if (productKinds.not) t = t.replace(productKinds.not, ' | ');
   const out = new Set<string>();
-  for (const [id, re] of productKinds) if (re.test(t)) out.add(id);
+  for (const [id, re] of productKinds.kinds) if (re.test(t)) out.add(id);
   return out;
+}
+
+function productTables(): NonNullable<typeof productKinds> {
+  const f = JSON.parse(readFileSync(here('./products.json'), 'utf8')) as Record<string, string | string[]>;
+  // English words are whole words, with a plural; Chinese has no spaces to mark them.
+  const alt = (words: readonly string[]) => words.map((w) => w.toLowerCase()).map((w) => (/^[a-z]/.test(w) ? `(?<![a-z])${escape(w)}(?:e?s)?(?![a-z])` : escape(w))).join('|');
+  const kinds = Object.entries(f)
+    .filter((e): e is [string, string[]] => !e[0].startsWith('_') && Array.isArray(e[1]))
+    .map(([id, words]) => [id, new RegExp(alt(words))] as const);
+  const not = Array.isArray(f._not) && f._not.length ? new RegExp(alt(f._not), 'g') : undefined;
+  return { kinds, not };
 }
 
 /** Shop topics that describe a person as well as goods (`personal.json`). */

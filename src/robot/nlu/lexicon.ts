@@ -145,6 +145,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // An agent told of ("one of your agents said", "a rep set up an exchange") is no person asked for.
     // Asking who answers ("你是真人吗", "are you a real person") is chit-chat the robot answers itself (nlu/identity.ts).
     ['你是真人', -1.7], ['您是真人', -1.7], ['是不是真人', -1.7], ['你是机器', -0.7], [' are you a real person', -1.9], [' are you like a real person', -1.9], [' are you real', -0.5],
+    ['工作人员说', -1.3], ['工作人员让', -1.3], ['工作人员跟我说', -1.3], ['工作人员告诉', -1.3], ['工作人员答应', -1.3],
     [' one of your agents', -1.3], [' your agent said', -1.3], [' the agent said', -1.3], [' agent told me', -1.3], [' rep set up', -1.0], [' had a chat with', -0.6],
     [' live agent', 1.5], [' talk to someone', 1.6], [' speak to someone', 1.6], [' speak to', 0.7], [' talk to', 0.5], [' operator', 1.3],
     [' manager', 1.2], [' supervisor', 1.3], [' staff', 0.8], [' bot', 0.6], [' robot', 0.6], [' someone real', 1.6], [' not a bot', 1.0],
@@ -159,6 +160,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['什么玩意', 1.2], ['离谱', 0.9], ['坑', 0.5], ['假货', 1.1], ['黑心', 1.6], ['看着办', 1.0], ['太垃圾', 0.5],
     // Abuse at the shop is an angry buyer: a person, ahead of the queue (found from outside: "你们就是傻逼" was asked "您是想投诉吗？").
     ['傻逼', 1.8], ['煞笔', 1.8], ['傻b', 1.8], ['脑残', 1.6], ['智障', 1.6], ['白痴', 1.4], ['废物', 1.3], ['去死', 1.8], ['他妈的', 1.6], ['妈的', 1.2], ['草泥马', 1.8], ['操你', 1.8], ['滚蛋', 1.4],
+    // Not abuse (found in review): 妈妈的 (mum's), 去死皮 (exfoliating).
+    ['妈妈的', -1.2], ['去死皮', -1.8], ['去死角', -1.8],
     [' fuck', 1.8], [' bullshit', 1.6], [' idiots', 1.6], [' morons', 1.6], [' stupid shop', 1.6], [' screw you', 1.8],
     [' complain', 2.2], [' complaint', 2.5], [' terrible', 1.0], [' awful', 1.0], [' worst', 1.2], [' scam', 1.8], [' ridiculous', 1.0],
     [' unacceptable', 1.2], [' disappointed', 0.9], [' disappointing', 0.9], [' angry', 0.9], [' furious', 1.2], [' fraud', 1.8],

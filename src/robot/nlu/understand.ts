@@ -198,7 +198,8 @@ function askedLast(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
 }
 
 /** A thumbs-up, an OK hand, folded hands, a smile or a heart, alone. */
-const ACK_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{1F44F}\u{1F64F}\u{1F642}\u{1F600}-\u{1F60A}\u{1F60D}\u{1F917}\u{2764}\u{1F495}\u{1F496}\u{1F339}\u{1F4AF}](?:\u{FE0F}|\p{Emoji_Modifier})?\s*)+$/u;
+// Listed one by one: the faces around them (😂 😅 😉 😈) are no acknowledgment (found in review).
+const ACK_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{1F44F}\u{1F64F}\u{1F642}\u{1F600}\u{1F601}\u{1F603}\u{1F604}\u{1F60A}\u{1F60D}\u{1F917}\u{2764}\u{1F495}\u{1F496}\u{1F339}\u{1F4AF}](?:\u{FE0F}|\p{Emoji_Modifier})?\s*)+$/u;
 
 /** "👍", "🙂🙏" alone: an acknowledgment, answered like thanks (found from outside: "没太理解", a miss towards a hand-over). */
 function acknowledged(text: string, c: Classification): Classification {
@@ -206,7 +207,8 @@ function acknowledged(text: string, c: Classification): Classification {
 }
 
 /** Taking back what was just said: "算了", "不用了", "never mind". */
-const RETRACTS = /算了|不用了|不需要了|不转了|(?<![a-z])(?:never ?mind|forget it|no need)(?![a-z])/g;
+// 算了 is also "calculated" (算了两次, 算了一下: found in review): a retraction is not followed by a count.
+const RETRACTS = /算了(?![一两二三几\d算次遍下])|不用了|不需要了|不转了|(?<![a-z])(?:never ?mind|forget it|no need)(?![a-z])/g;
 
 /**
  * "转人工，算了不用了，帮我查下快递": a request for a person the buyer took back later in the same
@@ -230,7 +232,7 @@ const ASKS_PERSON = /人工|真人|客服|(?<![a-z])(?:human|agent|person|repres
  * Taking back a hand-over, as the message's opening words (a retraction in the middle, "等了这么久，
  * 算了，你们太慢了", is someone venting at the queue, not leaving it).
  */
-const WITHDRAWS = /^\s*(?:(?:好吧|那|嗯|哦|啊|ok|okay|oh|actually)[\s,，.。!！]*)?(?:(?:算了|不用了|不需要了|不转了|不用转了?|取消转人工|never ?mind|forget it|no need|cancel (?:that|the transfer))[\s,，.。!！~]*)+/i;
+const WITHDRAWS = /^\s*(?:(?:好吧|那|嗯|哦|啊|ok|okay|oh|actually)[\s,，.。!！]*)?(?:(?:算了(?![一两二三几\d算次遍下])|不用了|不需要了|不转了|不用转了?|取消转人工|never ?mind|forget it|no need|cancel (?:that|the transfer))[\s,，.。!！~]*)+/i;
 
 /**
  * Whether a buyer waiting in the queue takes the hand-over back ("算了不用了，我的快递到哪了",
