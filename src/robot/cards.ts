@@ -48,7 +48,7 @@ export const ORDER_STATUS: Record<Lang, Record<OrderStatus, string>> = {
 };
 export const LOGISTICS_STATUS: Record<Lang, Record<LogisticsStatus, string>> = {
   zh: { pending: '待揽收', in_transit: '运输中', out_for_delivery: '派送中', delivered: '已签收', exception: '物流异常' },
-  en: { pending: 'waiting for pickup', in_transit: 'in transit', out_for_delivery: 'out for delivery', delivered: 'delivered', exception: 'delivery problem' },
+  en: { pending: 'waiting for pickup', in_transit: 'in transit', out_for_delivery: 'out for delivery', delivered: 'delivered', exception: 'held up by a delivery problem' },
 };
 export const AFTERSALE_STATUS: Record<Lang, Record<AftersaleStatus, string>> = {
   zh: { requested: '待审核', approved: '已同意', rejected: '未通过', returning: '退货寄回中', refunded: '已退款', closed: '已关闭' },

@@ -962,7 +962,11 @@ const reply = (text: string, card?: Card): Reply => (card ? { text, card } : { t
 function parcelAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
-  if (o.status === 'paid' || o.status === 'pending_payment') return { replies: [reply(t.notShippedYet(o.orderId, title, ORDER_STATUS[lang][o.status]), orderCard(o))] };
+  if (o.status === 'paid' || o.status === 'pending_payment') {
+    const unshipped = reply(t.notShippedYet(o.orderId, title, ORDER_STATUS[lang][o.status]), orderCard(o));
+    const late = o.status === 'paid' ? hoursUnshipped(ctx, o) : undefined;
+    return late === undefined ? { replies: [unshipped] } : { replies: [unshipped, { text: t.shipLate(late) }], next: { offeredHuman: true } };
+  }
   if (o.status === 'cancelled') return { replies: [reply(t.cancel.cancelled(o.orderId), orderCard(o))] };
   const l = logisticsOf(ctx, o);
   if (!l) {
@@ -977,8 +981,19 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
   const parcel = reply(t.parcel({ orderId: o.orderId, title, carrier: l.carrier, trackingNo: l.trackingNo, status: LOGISTICS_STATUS[lang][l.status], latest }), logisticsCard(l));
   // "显示签收了但我没收到": the tracking alone contradicts the buyer; a person is offered to check (found from outside).
   if (l.status === 'delivered' && NOT_RECEIVED.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.deliveredNotReceived }], next: { offeredHuman: true } };
-  return { replies: [parcel] };
+  // Stuck for days, or in trouble: said so, with a person offered, as the delivery estimate does (found from outside).
+  const quiet = quietDays(ctx, l);
+  const trouble = quiet !== undefined ? t.parcelTrouble.stalled(quiet) : l.status === 'exception' ? t.parcelTrouble.exception : undefined;
+  return trouble ? { replies: [parcel, { text: trouble }], next: { offeredHuman: true } } : { replies: [parcel] };
 }
+
+/** Hours a paid order has waited to ship (since its last update), past the 48-hour promise; undefined within it. */
+function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
+  const hours = Math.floor(((ctx.input.now ?? new Date()).getTime() - Date.parse(o.updatedAt)) / 3_600_000);
+  return Number.isFinite(hours) && hours > SHIP_PROMISE_HOURS ? hours : undefined;
+}
+/** The shop's promise the texts make ("现货一般付款后 48 小时内发出"). */
+const SHIP_PROMISE_HOURS = 48;
 
 /** The buyer says the parcel never reached them. */
 const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|(?<![a-z])(?:not (?:received|got)|never (?:got|received|arrived|came)|did ?n'?o?t (?:get|receive)|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received))(?![a-z])/;

@@ -35,6 +35,10 @@ export interface Texts {
   parcelNoEvents(p: { orderId: string; carrier: string; trackingNo: string }): string;
   shippedNoLogistics(orderId: string, title: string): string;
   notShippedYet(orderId: string, title: string, status: string): string;
+  /** A parcel stuck for days, or with a delivery problem, said after its tracking: whole sentences. */
+  parcelTrouble: { stalled(days: number): string; exception: string };
+  /** Paid longer ago than the shipping promise, and not shipped. */
+  shipLate(hours: number): string;
   orderStatus(p: { orderId: string; title: string; status: string; total: string; created: string }): string;
   latestEvent(text: string): string;
   eta(p: { orderId: string; title: string; estimate: string }): string;
@@ -88,6 +92,11 @@ const zh: Texts = {
   parcelNoEvents: (p) => `您的订单 ${p.orderId} 已由${p.carrier}揽收，运单号 ${p.trackingNo}，物流信息还在更新中，请稍后再查。`,
   shippedNoLogistics: (id, title) => `您的订单 ${id}（${title}）已发货，物流信息还在同步中，请稍后再查。`,
   notShippedYet: (id, title, status) => `您的订单 ${id}（${title}）${status}，还没有物流信息。现货一般付款后 48 小时内发出。`,
+  shipLate: (h) => `付款已经 ${h} 小时还没有发货，比平常慢了。需要为您转接人工客服催一下吗？`,
+  parcelTrouble: {
+    stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
+    exception: '物流出现异常，需要为您转接人工客服跟进吗？',
+  },
   orderStatus: (p) => `您的订单 ${p.orderId}（${p.title}）当前状态：${p.status}，金额 ${p.total}，下单时间 ${p.created}。`,
   latestEvent: (t) => `最新物流：${t}`,
   eta: (p) => `您的订单 ${p.orderId}（${p.title}）${p.estimate}`,
@@ -96,7 +105,7 @@ const zh: Texts = {
     in_transit: '正在运输途中，一般 1-3 天送达。',
     pending: '已发货，等待快递揽收，揽收后一般 2-4 天送达。',
     delivered: '已经签收了。',
-    exception: '物流出现异常，建议转人工客服帮您跟进。',
+    exception: '物流出现异常，需要为您转接人工客服跟进吗？',
     paid: '还未发货，现货一般付款后 48 小时内发出，发出后 2-4 天送达。',
     pending_payment: '还未付款，付款后一般 48 小时内发货。',
     cancelled: '已取消，不会再发货。',
@@ -183,6 +192,11 @@ const en: Texts = {
   parcelNoEvents: (p) => `Your order ${p.orderId} was handed to ${p.carrier}, tracking number ${p.trackingNo}. Tracking updates will show up soon.`,
   shippedNoLogistics: (id, title) => `Your order ${id} (${title}) has shipped; tracking details are still syncing, please check again later.`,
   notShippedYet: (id, title, status) => `Your order ${id} (${title}) is ${status}, so there is no tracking yet. In-stock items ship within 48 hours of payment.`,
+  shipLate: (h) => `It was paid ${h} hours ago and has not shipped yet, later than usual. Shall I get a human agent to chase it?`,
+  parcelTrouble: {
+    stalled: (d) => `Its tracking has not moved for ${d} day${d === 1 ? '' : 's'}, so it may be delayed. Shall I get a human agent to follow up?`,
+    exception: 'The carrier reports a delivery problem. Shall I get a human agent to follow up?',
+  },
   orderStatus: (p) => `Your order ${p.orderId} (${p.title}) is ${p.status}. Total ${p.total}, placed ${p.created}.`,
   // After a sentence of its own: the space keeps "…1-3 days. Latest update:" apart (found from outside).
   latestEvent: (t) => ` Latest update: ${t}`,
@@ -192,7 +206,7 @@ const en: Texts = {
     in_transit: 'is in transit and usually arrives within 1-3 days.',
     pending: 'has shipped and is waiting for the courier to pick it up; delivery usually takes 2-4 days after that.',
     delivered: 'has already been delivered.',
-    exception: 'has a delivery problem. I suggest letting a human agent follow up.',
+    exception: 'has a delivery problem. Shall I get a human agent to follow up?',
     paid: "hasn't shipped yet. In-stock items ship within 48 hours of payment and arrive 2-4 days later.",
     pending_payment: "isn't paid yet. It ships within 48 hours of payment.",
     cancelled: 'was cancelled and will not ship.',

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRobot, FaqIndexProvider, type AnswerRequest, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
-import type { BuyerDataSource } from '../../src/commerce/types.ts';
+import type { BuyerDataSource, Logistics, Order } from '../../src/commerce/types.ts';
 import { createBuyerDataSource, type CommerceReadModel, type PlatformConnector } from '../../src/commerce/index.ts';
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
@@ -857,5 +857,30 @@ describe('goods that no listed order has', () => {
     assert.doesNotMatch(textOf(other), /SO-CASE-2|SO-BR-1/, textOf(other));
     const phoneNo = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-p', text: '我要改一下收货手机号' });
     assert.equal(phoneNo.replies[0]!.card?.kind, 'choice', 'which order, not the phone case');
+  });
+});
+
+// Found from outside: a parcel stuck for six days, one with a delivery exception, and an order paid
+// three days ago and not shipped were each told as if all were well, with no person offered.
+describe('a parcel or an order in trouble', () => {
+  const stuck = order({ orderId: 'SO-STUCK-1' });
+  const stuckTrack = logistics({ orderId: stuck.orderId, events: [{ time: '2024-11-21T08:00:00+08:00', location: '广州', description: '已发往上海' }] });
+  const trouble = order({ orderId: 'SO-EXC-2' });
+  const troubleTrack = logistics({ orderId: trouble.orderId, status: 'exception', events: [{ time: '2024-11-27T08:00:00+08:00', location: '上海', description: '派送异常：收件地址无法联系' }] });
+  const unshipped = order({ orderId: 'SO-PAID-3', status: 'paid', updatedAt: '2024-11-24T09:00:00+08:00' });
+  const ask = (orders: Order[], l: Logistics[], text: string) => conversation(robotWith({ orders, logistics: l }))(text);
+  test('is said to be in trouble, and a yes gets a person', async () => {
+    for (const [orders, l, text, re] of [
+      [[stuck], [stuckTrack], '我的快递到哪了', /物流已经 6 天没有更新了/],
+      [[stuck], [stuckTrack], 'where is my parcel', /has not moved for 6 days/],
+      [[trouble], [troubleTrack], '我的快递到哪了', /物流出现异常，需要为您转接人工客服跟进吗/],
+      [[unshipped], [], '我的快递到哪了', /付款已经 73 小时还没有发货/],
+    ] as const) {
+      const say = conversation(robotWith({ orders: [...orders], logistics: [...l] }));
+      const r = await say(text);
+      assert.match(textOf(r), re, text);
+      assert.deepEqual((await say(/[a-z]/.test(text) ? 'yes' : '好的')).handover, { reason: 'requested' }, text);
+    }
+    assert.doesNotMatch(textOf(await ask([order({ orderId: 'SO-OK-4' })], [logistics({ orderId: 'SO-OK-4' })], '我的快递到哪了')), /没有更新|异常/, 'on time: nothing said');
   });
 });
