@@ -219,11 +219,15 @@ const ID_RUN = /[A-Za-z0-9#_.:/-]+/g;
 /** The shortest tail of an id the buyer may type for it ("…2222" as "2222"). */
 const MIN_ID_TAIL = 3;
 
+/** The shortest tail of an id that names it without our list to choose from ("8841这单什么状态"). */
+const MIN_UNLISTED_TAIL = 4;
+
 /**
  * Which of the given ids the text names: an id written in full whatever its shape, or (with
- * `tails`) the unique id that ends with a run of 3 or more characters the buyer typed.
+ * `tails`) the unique id that ends with a run of 3 (or `tails`) or more characters the buyer typed.
  */
-export function namedIds(text: string, ids: readonly string[], tails = false): string[] {
+export function namedIds(text: string, ids: readonly string[], tails: boolean | number = false): string[] {
+  const minTail = tails === true ? MIN_ID_TAIL : tails === false ? Infinity : tails;
   const lower = text.normalize('NFKC').toLowerCase();
   const runs = (lower.match(ID_RUN) ?? []).map(idKey).filter((k) => k !== '');
   const spaced = spacedRunKeys(lower);
@@ -232,9 +236,9 @@ export function namedIds(text: string, ids: readonly string[], tails = false): s
     // Ids with characters outside ID_RUN (Han, other scripts) are looked for as they are.
     return k !== '' && (spaced.has(k) || (/[^a-z0-9]/.test(k) && lower.includes(id.normalize('NFKC').toLowerCase())));
   });
-  if (full.length || !tails) return full;
+  if (full.length || minTail === Infinity) return full;
   for (const run of runs) {
-    if (run.length < MIN_ID_TAIL) continue;
+    if (run.length < minTail) continue;
     const hits = ids.filter((id) => idKey(id).endsWith(run));
     if (hits.length === 1) return hits;
   }
@@ -796,10 +800,13 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   if (r.explicitOrderId) {
     const id = r.explicitOrderId;
     const o = orders.find((x) => sameId(x.orderId, id)) ?? orders.find((x) => ctx.logistics.some((l) => l.orderId === x.orderId && sameId(l.trackingNo, id)));
+    // The extractor took part of an id typed in groups ("#bt20261126 5520"): the buyer's own ids decide (found from outside).
+    const typed = o ? undefined : namedIds(ctx.input.text, orders.map((x) => x.orderId), MIN_UNLISTED_TAIL);
+    if (typed?.length === 1) return { one: orders.find((x) => x.orderId === typed[0])! };
     return o ? { one: o } : { none: t.noOrderWithId(id) };
   }
-  // An id of any shape the entity extractor did not take for one ("#A77到哪了"): the buyer's own ids are known.
-  const named = namedIds(ctx.input.text, orders.map((o) => o.orderId));
+  // An id of any shape the entity extractor did not take for one ("#A77到哪了"), or its tail ("8841这单"): the buyer's own ids are known.
+  const named = namedIds(ctx.input.text, orders.map((o) => o.orderId), MIN_UNLISTED_TAIL);
   if (named.length === 1) return { one: orders.find((o) => o.orderId === named[0])! };
   const listed = () => orders.filter((o) => (state.pending?.orderIds ?? state.listed)?.some((id) => sameId(id, o.orderId)));
   if (r.choice && 'newest' in r.choice) {
@@ -885,7 +892,9 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       out = kept;
       narrowed = true;
     } else if (e.type === 'phoneTail') {
-      out = out.filter((o) => o.receiver.phone.replace(/\D/g, '').endsWith(e.value));
+      // "尾号8841" is the tail of a phone number, or of an order id (found from outside: "没有找到").
+      const byPhone = out.filter((o) => o.receiver.phone.replace(/\D/g, '').endsWith(e.value));
+      out = byPhone.length ? byPhone : out.filter((o) => idKey(o.orderId).endsWith(e.value));
       narrowed = true;
     } else if (e.type === 'sku') {
       out = out.filter((o) => o.items.some((i) => sameId(i.sku, e.value)));

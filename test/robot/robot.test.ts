@@ -884,3 +884,18 @@ describe('a parcel or an order in trouble', () => {
     assert.doesNotMatch(textOf(await ask([order({ orderId: 'SO-OK-4' })], [logistics({ orderId: 'SO-OK-4' })], '我的快递到哪了')), /没有更新|异常/, 'on time: nothing said');
   });
 });
+
+// Found from outside: "尾号8841" was taken for a phone's tail and found nothing, "#bt20261126 5520"
+// for the id "#bt20261126", and "8841这单" without a list got "which order?".
+describe('an order named by its tail, or typed in groups, without a list', () => {
+  const sony = order({ orderId: 'BT20261130-8841', status: 'paid', updatedAt: '2024-11-27T09:00:00+08:00' });
+  const serum = order({ orderId: 'BT20261126-5520', createdAt: '2024-11-26T09:00:00+08:00' });
+  const data: FakeData = { orders: [sony, serum], logistics: [logistics({ orderId: serum.orderId })] };
+  test('picks that order', async () => {
+    for (const [text, id] of [['订单尾号8841发货了吗', sony.orderId], ['#bt20261126 5520 where is it', serum.orderId], ['8841这单什么状态', sony.orderId], ['5520 到哪了', serum.orderId]] as const) {
+      const r = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-t', text });
+      assert.notEqual(r.replies[0]!.card?.kind, 'choice', text);
+      assert.match(textOf(r), new RegExp(id), text);
+    }
+  });
+});
