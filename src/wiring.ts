@@ -28,7 +28,7 @@ import { createCommands, HttpCommandPlatform, type CommandPlatform, type Command
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, FaqSuggestionService } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
 import { ConversationEventBus, type ContentPolicy } from './conversation/index.ts';
-import { BotResponder, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createRobot, FaqIndexProvider, type Canary, type CanaryControl } from './robot/index.ts';
+import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createRobot, FaqIndexProvider, type Canary, type CanaryControl } from './robot/index.ts';
 import { channels } from './storage/keys.ts';
 import { RoutingService } from './routing/index.ts';
 import { startRights, type RightsService } from './rights/index.ts';
@@ -155,7 +155,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
     const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, robotOn: config.robot, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
     const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge });
-    const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events });
+    const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events, couldNotAnswer });
     if (config.robot) robot.bot.subscribe(events);
     else handOverWithoutRobot(events, conversations, log);
     const routing = new RoutingService(

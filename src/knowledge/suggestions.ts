@@ -53,6 +53,11 @@ export interface FaqSuggestionOptions {
   readonly maxFaqPerShop?: number;
   /** Subscribes to agents' replies on this bus at once (as `subscribe` does). */
   readonly events?: ConversationEventBus;
+  /**
+   * Whether a robot reply says it could not answer (robot/replies.ts `couldNotAnswer`): only a
+   * question the robot could not answer is suggested. Without it, any reply without a card counts.
+   */
+  readonly couldNotAnswer?: (robotReply: string) => boolean;
 }
 
 const MAX_LIST = 200;
@@ -73,6 +78,13 @@ const isHolding = (text: string) => !text || CHATTER.test(text) || (text.length 
 const CHATTER =
   /^\s*(?:(?:转|找|要|请)?(?:人工|真人|客服)(?:客服|服务)?|在吗|在不在|有人吗|你好|您好|哈喽|谢谢|好的|嗯+|ok|okay|hi|hello|hey|thanks?|thank you|agent|human|real person|(?:talk|speak) to (?:a |an )?(?:human|person|agent))[\s!！?？.。~]*$/i;
 const plausibleId = (id: string) => typeof id === 'string' && id.length > 0 && id.length <= 64;
+/**
+ * An answer about one buyer, not the shop: a run of 8 or more digits (an order or tracking number,
+ * a phone) or the buyer's name. A canned reply filled in for one buyer ("您好 张伟，您的订单
+ * SO2611230001 …") must not become every buyer's answer (found from outside).
+ */
+const LONG_NUMBER = /\d{8,}|\d{3}[-\s]?\d{4}[-\s]?\d{4}/;
+const personalAnswer = (answer: string, buyerName: string | null) => LONG_NUMBER.test(answer) || (!!buyerName && buyerName.length >= 2 && answer.includes(buyerName));
 const notFound = () => new KefuError('NOT_FOUND', 'no such FAQ suggestion');
 
 interface Row {
@@ -104,12 +116,14 @@ export class FaqSuggestionService {
   readonly #faq: FaqLookupPort;
   readonly #log: Logger;
   readonly #maxFaq: number;
+  readonly #couldNotAnswer: ((robotReply: string) => boolean) | undefined;
 
   constructor(opts: FaqSuggestionOptions) {
     this.#sql = opts.sql;
     this.#faq = opts.faq;
     this.#log = opts.log;
     this.#maxFaq = opts.maxFaqPerShop ?? 5000;
+    this.#couldNotAnswer = opts.couldNotAnswer;
     if (opts.events) this.subscribe(opts.events);
   }
 
@@ -128,7 +142,7 @@ export class FaqSuggestionService {
     const answer = content.text.trim();
     if (!answer || answer.length > MAX_ANSWER || isHolding(answer)) return null;
     const q = await this.#questionBefore(e.shopId, e.conversationId, Number(e.message.seq));
-    if (!q) return null;
+    if (!q || personalAnswer(answer, q.buyerName)) return null;
     const found = await this.#faq.lookup(e.shopId, q.text);
     if (found.band === 'answer') return null;
     const near = found.band === 'clarify' ? found.candidates[0] : undefined;
@@ -149,21 +163,23 @@ export class FaqSuggestionService {
    * rather than chatter ("转人工", "在吗", "thanks"). None when an agent already answered after it
    * (this reply is a later one); an agent's greeting or "let me check" does not count as an answer.
    */
-  async #questionBefore(shopId: string, conversationId: string, seq: number): Promise<{ seq: number; text: string } | null> {
-    const r = await sql<{ seq: string | number; sender_role: string; content: { text?: unknown; card?: unknown } }>`
-      select seq, sender_role, content from messages
-      where conversation_id = ${conversationId} and shop_id = ${shopId} and seq < ${seq} and content->>'kind' = 'text'
-      order by seq desc limit ${LOOK_BACK}`.execute(this.#sql.db);
+  async #questionBefore(shopId: string, conversationId: string, seq: number): Promise<{ seq: number; text: string; buyerName: string | null } | null> {
+    const r = await sql<{ seq: string | number; sender_role: string; content: { text?: unknown; card?: unknown }; buyer_name: string | null }>`
+      select m.seq, m.sender_role, m.content, c.buyer_name from messages m join conversations c on c.id = m.conversation_id
+      where m.conversation_id = ${conversationId} and m.shop_id = ${shopId} and m.seq < ${seq} and m.content->>'kind' = 'text'
+      order by m.seq desc limit ${LOOK_BACK}`.execute(this.#sql.db);
     const rows = r.rows.map((x) => ({ seq: Number(x.seq), role: x.sender_role, text: typeof x.content.text === 'string' ? x.content.text.trim() : '', card: x.content.card !== undefined }));
+    const unanswered = (m: { text: string; card: boolean }) => !m.card && (this.#couldNotAnswer ? this.#couldNotAnswer(m.text) : true);
     let botReplied = false;
-    let withCard = false;
+    let missed = true;
     let questions = 0;
     for (const m of rows) {
       if (m.role === 'agent' && !isHolding(m.text)) return null;
-      if (m.role === 'bot') [botReplied, withCard] = [true, withCard || m.card];
+      // Every robot reply to the question said it could not answer (a card, or an answer, and it did).
+      if (m.role === 'bot') [botReplied, missed] = [true, missed && unanswered(m)];
       if (m.role !== 'customer') continue;
-      if (botReplied && !withCard && m.text.length >= MIN_QUESTION && m.text.length <= MAX_QUESTION && !CHATTER.test(m.text)) return { seq: m.seq, text: m.text };
-      [botReplied, withCard] = [false, false];
+      if (botReplied && missed && m.text.length >= MIN_QUESTION && m.text.length <= MAX_QUESTION && !CHATTER.test(m.text)) return { seq: m.seq, text: m.text, buyerName: r.rows[0]?.buyer_name ?? null };
+      [botReplied, missed] = [false, true];
       if (++questions >= RECENT_QUESTIONS) return null;
     }
     return null;

@@ -26,6 +26,7 @@ export { createCanaryControl, canaryConfigSchema, type CanaryControl, type Canar
 export { BotResponder, BOT_SENDER, type RobotLike } from './responder.ts';
 export { createOpenAiCompatibleClient, type LlmClient, type OpenAiCompatibleOptions } from './llm.ts';
 export { createNlu, createTokenizer, type Nlu, type Tokenizer } from './nlu/index.ts';
+export { couldNotAnswer } from './replies.ts';
 export { maskPhone, maskName, ORDER_STATUS } from './cards.ts';
 export {
   INTENTS,

@@ -261,3 +261,18 @@ const en: Texts = {
 };
 
 export const TEXTS: Readonly<Record<Lang, Texts>> = { zh, en };
+
+/** What a filled-in text starts with, up to where the filling goes. */
+const MARK = '\u0000';
+const lead = (filled: string) => filled.slice(0, filled.indexOf(MARK) < 0 ? undefined : filled.indexOf(MARK));
+/** The start two fillings share ("您是想…吗" of two intents: "您是想"). */
+const shared = (a: string, b: string) => a.slice(0, [...a].findIndex((ch, i) => ch !== b[i]));
+const UNANSWERED: readonly string[] = [zh, en].flatMap((t) => [t.notUnderstood, t.notSureOfferHuman, t.handoverNotUnderstood, lead(t.faqConfirm(MARK)), lead(t.faqWhich([MARK])), shared(t.confirmIntent('track_parcel'), t.confirmIntent('complaint'))]);
+
+/**
+ * Whether a robot reply is one of its "I could not answer" texts (not understood, not sure, "did you
+ * mean …?"): the question before it is one a person's answer may teach the FAQ (knowledge/suggestions.ts).
+ */
+export function couldNotAnswer(reply: string): boolean {
+  return UNANSWERED.some((u) => u.length > 0 && reply.startsWith(u));
+}

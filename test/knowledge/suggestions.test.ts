@@ -70,6 +70,22 @@ for (const factory of SQL_FACTORIES) {
       };
     }
 
+    // Found from outside: a canned reply filled in for one buyer ("您好 张伟，您的订单 SO2611230001 …")
+    // was offered as the FAQ's answer to a question the robot had answered from that buyer's data.
+    test('an answer about one buyer, or to a question the robot answered, is not suggested', async () => {
+      for (const answer of ['您好，您的订单 SO2611230001 已发货，顺丰单号 SF1428573920166', '您的手机 138-1234-5678 已登记']) {
+        assert.equal(await suggestions.fromAgentReply(await conversation([['customer', '你们的仓库在哪个城市'], ['bot', '抱歉，我没太明白。'], ['agent', answer]])), null, answer);
+      }
+      const named = await conversation([['customer', '你们的仓库在哪个城市'], ['bot', '抱歉，我没太明白。'], ['agent', '李雷您好，仓库在杭州。']]);
+      await sql`update conversations set buyer_name = '李雷' where id = ${named.conversationId}`.execute(store.db);
+      assert.equal(await suggestions.fromAgentReply(named), null, "the buyer's name");
+      const strict = new FaqSuggestionService({ sql: store, faq, log, couldNotAnswer: (t) => t.startsWith('这个问题我不太确定') });
+      const answered = await conversation([['customer', '退款怎么还没到呀'], ['bot', '没有查到您的售后申请。'], ['customer', '转人工'], ['bot', '好的，正在为您转接人工客服，请稍候。'], ['agent', '退款一般三个工作日内到账。']]);
+      assert.equal(await strict.fromAgentReply(answered), null, 'the robot had answered it');
+      const missed = await conversation([['customer', '你们周末发货吗'], ['bot', '这个问题我不太确定，需要为您转接人工客服吗？'], ['customer', '是'], ['bot', '好的，正在为您转接人工客服，请稍候。'], ['agent', '周末也发货，下午四点前付款当天发出。']]);
+      assert.equal((await strict.fromAgentReply(missed))?.question, '你们周末发货吗');
+    });
+
     test('an agent answering what the robot could not becomes a new-entry suggestion, once', async () => {
       const e = await conversation([
         ['customer', '你们的仓库在哪个城市'],
