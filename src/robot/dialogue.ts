@@ -197,7 +197,7 @@ interface Resolved {
   readonly lang: Lang;
   readonly u: Understanding;
   /** How a pending choice was answered. */
-  readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true };
+  readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true } | { readonly among: readonly string[] };
   readonly explicitOrderId?: string;
   readonly declined?: 'confirm' | 'human';
   /** The FAQ question picked from the ones we offered. */
@@ -253,17 +253,21 @@ const OTHER_ONE = /另(?:一|外一?)(?:个|单|笔|件)(?!问题|事|情况)|�
  * one) or "那第二个呢", "and the 2nd one?" (by its place in the list). Found from outside: both
  * were not understood once the list was answered.
  */
-function fromListed(state: DialogueState, u: Understanding): string | undefined {
+function fromListed(state: DialogueState, u: Understanding): NonNullable<Resolved['choice']> | undefined {
   const listed = state.listed!;
   // Only a message about orders, or one read as nothing else: "另外一个问题，能开发票吗" is another question.
   if (!isDataIntent(u.intent) && u.intent !== 'unknown') return undefined;
   if (OTHER_ONE.test(u.normalized)) {
     const rest = listed.filter((id) => id !== state.focusOrderId);
-    return rest.length === 1 ? rest[0] : undefined;
+    // Of three listed, "the other one" is one of the other two: asked again among them (found from outside).
+    return rest.length === 1 ? { orderId: rest[0]! } : rest.length > 1 ? { among: rest } : undefined;
   }
+  // "最新的那个" after a pick: the listed order placed last (found from outside: an after-sales answer about the one picked).
+  if (NEWEST.test(u.normalized) && !NOT_NEWEST.test(u.normalized) && !POINTS_AT_ONE_BY_WORD.test(u.normalized)) return { newest: true };
   const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
   if (ordinal === undefined) return undefined;
-  return listed[ordinal > 0 ? ordinal - 1 : listed.length + ordinal];
+  const id = listed[ordinal > 0 ? ordinal - 1 : listed.length + ordinal];
+  return id ? { orderId: id } : undefined;
 }
 
 /**
@@ -377,7 +381,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
     }
   }
   const other = !orderId && state.listed ? fromListed(state, u) : undefined;
-  if (other) return { ...base, intent: isDataIntent(u.intent) ? u.intent : (state.topic ?? 'order_status'), choice: { orderId: other } };
+  if (other) return { ...base, intent: isDataIntent(u.intent) && !u.guessed ? u.intent : (state.topic ?? 'order_status'), choice: other };
   if (!orderId && state.listed && namesListedGoods(u, text, state.listedKinds)) return { ...base, intent: state.topic ?? 'order_status', choice: { describe: true } };
   const bareId = orderId ?? (u.intent === 'unknown' ? idOnly(text) : undefined);
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
@@ -812,6 +816,11 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   if (r.choice && 'newest' in r.choice) {
     const newest = listed().reduce<Order | undefined>((a, o) => (!a || Date.parse(o.createdAt) > Date.parse(a.createdAt) ? o : a), undefined);
     return newest ? { one: newest } : { none: t.noMatchingOrder };
+  }
+  if (r.choice && 'among' in r.choice) {
+    const among = r.choice.among;
+    const rest = orders.filter((o) => among.some((id) => sameId(id, o.orderId)));
+    return rest.length === 1 ? { one: rest[0]! } : rest.length > 1 ? { many: rest } : { none: t.noMatchingOrder };
   }
   if (r.choice && 'describe' in r.choice) {
     const narrowed = describedBy(ctx, listed());

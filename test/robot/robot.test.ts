@@ -899,3 +899,27 @@ describe('an order named by its tail, or typed in groups, without a list', () =>
     }
   });
 });
+
+// Found from outside: after a pick, "最新的那个" was answered with the picked order's after-sales,
+// and "那另一个呢" of a three-order list was not understood.
+describe('after a pick from a longer list', () => {
+  const mk = (id: string, day: number) => order({ orderId: id, createdAt: `2024-11-${day}T10:00:00+08:00` });
+  const [o1, o2, o3] = [mk('SO-A-21', 21), mk('SO-B-25', 25), mk('SO-C-23', 23)];
+  const data: FakeData = { orders: [o1, o2, o3], logistics: [o1, o2, o3].map((o) => logistics({ orderId: o.orderId })) };
+  test('"the latest one" is the listed order placed last, on the same topic; "the other one" asks among the rest', async () => {
+    const say = conversation(robotWith(data));
+    await say('我的快递到哪了');
+    const picked = await say('第三个');
+    const first = /SO-[A-C]-\d+/.exec(textOf(picked))![0];
+    const newest = await say('最新的那个呢');
+    assert.equal(newest.intent, 'track_parcel');
+    assert.match(textOf(newest), /SO-B-25/);
+    const again = conversation(robotWith(data));
+    await again('我的快递到哪了');
+    await again('第一个');
+    const other = await again('那另一个呢');
+    assert.equal(other.replies[0]!.card?.kind, 'choice');
+    assert.equal((other.replies[0]!.card as unknown as { options: unknown[] }).options.length, 2);
+    assert.ok(first);
+  });
+});

@@ -18,6 +18,7 @@ import type { Runtime } from '../../src/wiring.ts';
 import { filesOf } from '../../scripts/check-web-size.ts';
 import { backoffMs, BACKOFF_MAX_MS } from '../../web/src/shared/backoff.ts';
 import { readableError } from '../../web/src/shared/errors.ts';
+import { cardLang } from '../../web/src/shared/lang.ts';
 
 function fakeDist(dir: string): void {
   mkdirSync(join(dir, 'assets'), { recursive: true });
@@ -135,6 +136,13 @@ describe('build helpers', () => {
     assert.equal(zh('FORBIDDEN', 'message refused: it contains a prohibited word'), '消息含有违禁词，未发送，请修改后再发');
     assert.equal(zh('UNAVAILABLE', 'database unavailable'), '服务暂时不可用，请稍后重试');
     assert.equal(readableError('BAD_REQUEST', 'question must not be empty', 'en'), 'question must not be empty', 'English pages show the server message');
+  });
+
+  // Found from outside: an English sentence quoting Chinese titles got a Chinese card.
+  test("a card's language is its sentence's, by the sentence's first letter", () => {
+    assert.equal(cardLang('Your order SO1 (米家声波电动牙刷) is with 中通快递, currently in transit.', 'zh'), 'en');
+    assert.equal(cardLang('您的订单 SO1（Apple AirPods Pro）由 SF Express 承运', 'en'), 'zh');
+    assert.equal(cardLang('123 · 456', 'en'), 'en');
   });
 
   test('reconnect backoff: doubles from 0.5 s, jittered to [half, all], capped at 30 s', () => {

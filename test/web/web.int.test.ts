@@ -295,6 +295,14 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await buyerC.w.getByRole('log').getByText(filled).waitFor(WAIT);
     // The buyer may see it before the console has its ack; the box empties with the ack.
     await until('the box to empty once the message is acknowledged', async () => (await box.inputValue()) === '');
+    // One added after the console loaded its list is offered too (found from outside: never picked up).
+    await admin.getByLabel('标题').fill('售后说明');
+    await admin.getByLabel(/^内容/).fill('退货请在订单详情页申请售后。');
+    await admin.getByRole('button', { name: '添加' }).click();
+    await admin.locator('.entries li', { hasText: '售后说明' }).waitFor(WAIT);
+    await box.pressSequentially('/售后');
+    await consoleA.getByRole('listbox', { name: '快捷回复' }).getByRole('option', { name: /售后说明/ }).waitFor(WAIT);
+    await box.fill('');
   });
 
   test('an internal note (Alt+N) reaches the agent\'s consoles and never the buyer\'s page', async () => {

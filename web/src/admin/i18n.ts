@@ -16,7 +16,7 @@ export const t = translator(
       retried: '已重试的指令', pending: '等待执行', running: '执行中', retrying: '等待重试', succeeded: '已成功', deadOne: '已失败', resolved: '已人工处理',
       cmdNoRoute: '此版本的 kefu 还没有指令接口（404）', cmdForbidden: '令牌缺少 cs:commands 权限，无法查看指令',
       canaryOff: '机器人灰度需要运营令牌：请在启动 kefu 时设置 KEFU_OPS_TOKEN。', canaryToken: '运营令牌（KEFU_OPS_TOKEN）', canaryLoad: '读取', canaryNew: '新版本', canaryOld: '旧版本', canaryDigits: '用户 ID 末位为这些数字的用户使用新版本', rollback: '全部回滚到旧版本', apply: '应用',
-      failed: '失败：{0}',
+      failed: '失败：{0}', badOpsToken: '运营令牌不正确：请核对 KEFU_OPS_TOKEN',
     },
     en: {
       title: 'Shop admin', signOut: 'Sign out', nav: 'Admin sections', overview: 'Overview', faq: 'FAQ', words: 'Sensitive words', canned: 'Canned replies', commands: 'Commands', canary: 'Robot canary',
@@ -30,7 +30,7 @@ export const t = translator(
       retried: 'Retried here', pending: 'pending', running: 'running', retrying: 'retrying', succeeded: 'succeeded', deadOne: 'dead', resolved: 'resolved by hand',
       cmdNoRoute: 'This kefu has no commands API yet (404)', cmdForbidden: 'The token lacks the cs:commands scope',
       canaryOff: 'The robot canary needs an operator token: start kefu with KEFU_OPS_TOKEN set.', canaryToken: 'Operator token (KEFU_OPS_TOKEN)', canaryLoad: 'Load', canaryNew: 'New version', canaryOld: 'Old version', canaryDigits: 'Users whose id ends in these digits get the new version', rollback: 'Roll everyone back', apply: 'Apply',
-      failed: 'Failed: {0}',
+      failed: 'Failed: {0}', badOpsToken: 'The operator token is wrong: check KEFU_OPS_TOKEN',
     },
   },
   lang,

@@ -193,10 +193,12 @@ export function CanarySection() {
     fetch('/api/v1/ops/robot/canary').then((r) => setEnabled(r.status !== 404), () => setEnabled(false));
   }, []);
   const ops = <T,>(method: string, path: string, body?: unknown) => api<T>(token, method, `/ops/robot/canary${path}`, body !== undefined ? { body } : {});
+  // A 401 here is the operator token, not the sign-in (found from outside: "登录已失效，请刷新页面").
+  const failed = (e: Error) => setMsg(e instanceof ApiError && e.status === 401 ? t('badOpsToken') : t('failed', e.message));
   const load = () =>
     ops<Canary>('GET', '')
       .then((x) => (setC(x), setMsg(undefined), sessionStorage.setItem(OPS_KEY, token)))
-      .catch((e: Error) => setMsg(t('failed', e.message)));
+      .catch(failed);
   if (enabled === undefined) return null;
   if (!enabled)
     return (
@@ -231,7 +233,7 @@ export function CanarySection() {
             e.preventDefault();
             // Only the split is written: the route refuses the read-only fields of what it answers.
             const { newVersion, oldVersion, newDigits } = c;
-            ops<Canary>('PUT', '', { newVersion, oldVersion, newDigits }).then(setC, (x: Error) => setMsg(t('failed', x.message)));
+            ops<Canary>('PUT', '', { newVersion, oldVersion, newDigits }).then((x) => (setC(x), setMsg(t('saved'))), failed);
           }}
         >
           <p>
@@ -250,7 +252,7 @@ export function CanarySection() {
             <button type="submit" class="primary">
               {t('apply')}
             </button>
-            <button type="button" class="danger" onClick={() => void ops<Canary>('POST', '/rollback').then(setC, (x: Error) => setMsg(t('failed', x.message)))}>
+            <button type="button" class="danger" onClick={() => void ops<Canary>('POST', '/rollback').then((x) => (setC(x), setMsg(t('saved'))), failed)}>
               {t('rollback')}
             </button>
           </div>

@@ -92,10 +92,15 @@ interface Canned {
   missing: string[];
 }
 
+/**
+ * The canned replies, read again each time the list opens ("/"): replies an admin added or removed
+ * after the console loaded are offered, or not (found from outside: never picked up). The last list
+ * stays on screen while the new one loads.
+ */
 function useCanned(desk: Desk, id: string, wanted: boolean): Canned[] | undefined {
   const [items, setItems] = useState<{ id: string; list: Canned[] }>();
   useEffect(() => {
-    if (!wanted || items?.id === id) return;
+    if (!wanted) return;
     desk
       .call<{ items: Canned[] }>('GET', `/conversations/${encodeURIComponent(id)}/canned-replies`)
       .then((r) => setItems({ id, list: r.items }))

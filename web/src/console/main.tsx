@@ -35,7 +35,8 @@ function StatusBar({ desk }: { desk: Desk }) {
     <div class="status-bar">
       <label>
         {t('status')}{' '}
-        <select value={me?.status ?? 'offline'} onChange={(e) => void set((e.target as HTMLSelectElement).value as Agent['status'])}>
+        {/* A capacity typed but not saved goes with the status: routing must not assign under the old one (found from outside: "2/1"). */}
+        <select value={me?.status ?? 'offline'} onChange={(e) => void set((e.target as HTMLSelectElement).value as Agent['status'], cap !== undefined && cap !== '' ? Number(cap) : undefined)}>
           <option value="online">{t('online')}</option>
           <option value="away">{t('away')}</option>
           <option value="offline">{t('offline')}</option>
@@ -176,14 +177,14 @@ function Console({ desk }: { desk: Desk }) {
           </button>
         </div>
       </header>
-      <div class="layout">
+      <main class="layout">
         <ConvList desk={desk} />
         <ChatPane desk={desk} />
         <aside class="side" aria-label={t('side')}>
           {s.selected ? <BuyerPanel desk={desk} conv={s.selected} /> : null}
           <Commands desk={desk} conv={s.selected} />
         </aside>
-      </div>
+      </main>
       <footer class="foot">{t('shortcuts')}</footer>
       <Notice desk={desk} />
     </div>

@@ -1,6 +1,8 @@
-/** zh or en, following the browser (navigator.languages): Chinese when its first language is. */
-export type Lang = 'zh' | 'en';
+import type { Lang } from './lang.ts';
+export type { Lang } from './lang.ts';
+export { cardLang } from './lang.ts';
 
+/** zh or en, following the browser (navigator.languages): Chinese when its first language is. */
 export function browserLang(): Lang {
   const first = (navigator.languages?.[0] ?? navigator.language ?? 'en').toLowerCase();
   return first.startsWith('zh') ? 'zh' : 'en';
@@ -10,16 +12,6 @@ export function browserLang(): Lang {
 export function translator<K extends string>(dicts: Record<Lang, Record<K, string>>, lang: Lang) {
   const d = dicts[lang];
   return (key: K, ...args: Array<string | number>): string => d[key].replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
-}
-
-/**
- * The language a card is shown in: that of the robot's sentence it belongs to, so one bubble never
- * mixes two ("+ 1 more · 已发货"). Chinese when the sentence has Han characters, English when it
- * has none but has Latin letters, else the page's language.
- */
-export function cardLang(text: string, page: Lang): Lang {
-  if (/\p{Script=Han}/u.test(text)) return 'zh';
-  return /[A-Za-z]/.test(text) ? 'en' : page;
 }
 
 export function setDocumentLang(lang: Lang): void {
