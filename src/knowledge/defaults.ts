@@ -1,6 +1,6 @@
 /**
  * The built-in global sensitive-word list: terms no shop may use with buyers whatever it sells
- * (drugs, weapons, gambling, fraud, sexual services). It applies until the global list is set
+ * (drugs, weapons, gambling, fraud, sexual services), and plain abuse. It applies until the global list is set
  * with KnowledgeService.setGlobalWords (code, seed scripts, admin tooling); an explicitly set
  * list, even an empty one, replaces it.
  *
@@ -64,4 +64,15 @@ export const DEFAULT_GLOBAL_WORDS: readonly string[] = Object.freeze([
   '色情服务',
   'child porn',
   'escort service',
+  // Abuse aimed at a person: masked for the agent who reads it; the robot still reads it as the
+  // complaint it is (found from outside: stored as typed unless the shop listed the words itself).
+  // Whole phrases only: 妈的 alone is in 妈妈的, 去死 in 去死皮.
+  '傻逼',
+  '煞笔',
+  '草泥马',
+  '操你妈',
+  '他妈的',
+  '去死吧',
+  'fuck you',
+  'motherfucker',
 ]);

@@ -608,6 +608,9 @@ function confidentFaq(ctx: Ctx): FaqHit | undefined {
  */
 const SPECIFIC =
   /到哪|在哪|哪儿了|哪里了|走到|到了没|到了吗|还没到|没到|没收到|怎么还没|状态|进度|单号|查|发货了|发了吗|发了没|发出了|寄出了|签收了|(?<![a-z])(?:where is|where are|track|tracking|status|check|has it|did it|yet|still|not received|have not received|arrived|stuck|shipped|dispatched)(?![a-z])/;
+/** A thing of the buyer's named alone ("快递呢", "wl" for 物流, "my parcel?"): asked about theirs, never the FAQ's (found from outside). */
+const BARE_THING = /^\s*(?:我的)?(?:快递|物流|包裹|单子|订单|退款)(?:呢|啊|嘞|了吗|咧)?\s*[?？!！。.]*\s*$|^\s*(?:my )?(?:parcel|package|order|refund)\s*[?!.]*\s*$/;
+
 /** A data question that names no order of the buyer's: the shop's FAQ may answer it better. */
 const notAboutOwnOrder = (r: Resolved, text: string): boolean => !orderReference(r) && !personal(text);
 /** From this lexical coverage (or confidence, for hits without it) an FAQ hit is one of the shop's own phrasings, near word for word ("门店地址在哪"). */
@@ -637,7 +640,7 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const data = intent === 'aftersale_progress' ? aftersaleAnswer(ctx) : dataAnswer(ctx, intent);
   const hit = notAboutOwnOrder(ctx.r, ctx.input.text) ? confidentFaq(ctx) : undefined;
   // "物流到哪了" is about the buyer's parcel even when an FAQ shares its words, unless it is the FAQ's own question.
-  if (!hit || (SPECIFIC.test(ctx.r.u.normalized) && (hit.lexical ?? hit.confidence) < FAQ_EXACT)) return data;
+  if (!hit || ((SPECIFIC.test(ctx.r.u.normalized) || BARE_THING.test(ctx.r.u.normalized)) && (hit.lexical ?? hit.confidence) < FAQ_EXACT)) return data;
   const faq: Reply = { text: hit.entry.answer };
   const focus = data.next?.pending ? undefined : data.next?.focusOrderId;
   const one = focus ? ctx.orders?.find((o) => o.orderId === focus) : undefined;

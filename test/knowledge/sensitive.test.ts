@@ -111,6 +111,7 @@ describe('built-in global list', () => {
       '大麻籽油富含不饱和脂肪酸',
       '儿童玩具水枪，安全无毒',
       '支持七天无理由退货，退款原路返回',
+      '我妈妈的快递到哪了，去死皮霜什么时候发货',
       'We ship firearms accessories? No, only phone cases. Casino-themed stickers are in stock.',
     ]) {
       assert.deepEqual(f.find(text), [], text);

@@ -227,6 +227,14 @@ describe('the shop FAQ against order intents', () => {
     assert.deepEqual(own.replies.map((x) => x.text), ['门店在杭州西湖区。']);
   });
 
+  // Found from outside: "wl" (物流) and "🙏快递呢" got the shop's shipping entry before the parcel.
+  test('a bare "my parcel?" is about the buyer\'s parcel, not the FAQ\'s', () => {
+    for (const text of ['wl', '🙏快递呢', 'my parcel?']) {
+      const r = step(initialState(), input(text), { orders: ok([a]), logistics: ok([logistics({ orderId: a.orderId })]), faq: hit('zh-ship', '发什么快递', '默认顺丰。', 0.9) });
+      assert.doesNotMatch(r.replies.map((x) => x.text).join(' '), /默认顺丰/, text);
+    }
+  });
+
   // Found from outside: "发货了吗" by a buyer with several orders got only the shop's shipping time.
   test('"has it shipped?" is about the buyer\'s order even beside a confident FAQ entry on shipping', () => {
     const r = step(initialState(), input('发货了吗'), { orders: ok([a, b]), logistics: ok([]), faq: hit('zh-ship-time', '什么时候发货', '付款后 48 小时内发货。') });
