@@ -30,6 +30,9 @@ export interface Sender {
   name?: string | undefined;
 }
 
+/** kefu itself, as the sender of its notices (a hand-over, a rating request, a return to the queue). */
+export const SYSTEM_SENDER = { role: 'system', id: 'kefu-system' } as const satisfies Sender;
+
 const newConversationId = () => `c_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
 
 type ConvSelect = {

@@ -29,7 +29,7 @@ import type { WorkQueue } from '../ops/work-queue.ts';
 import type { ShopShedPolicy } from '../ops/shop-shed.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { retryLater } from '../ops/retry-later.ts';
-import type { ConversationEventBus, ConversationEvents, ConversationService } from '../conversation/index.ts';
+import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
 import { detectLanguage, withdrawsHandover } from './nlu/index.ts';
 import { TEXTS } from './replies.ts';
 
@@ -45,7 +45,6 @@ export interface RobotLike {
 
 const STATE_TTL_MS = 24 * 3600 * 1000;
 export const BOT_SENDER = { role: 'bot' as const, id: 'kefu-bot', name: '智能客服' };
-const SYSTEM_SENDER = { role: 'system' as const, id: 'kefu-system' };
 const BUSY = '当前咨询人数较多，人工客服将尽快回复您。We are busy right now; a person will answer you shortly.';
 const APOLOGY = '抱歉，智能客服暂时无法回答，已为您转接人工客服。Sorry, I cannot answer right now; a person will take over.';
 // The robot cannot see pictures, and a buyer's picture is mostly one a person must look at (a

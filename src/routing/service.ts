@@ -23,10 +23,12 @@ import type { Principal } from '../auth/index.ts';
 import { KefuError } from '../protocol/errors.ts';
 import type { AgentStatus } from '../protocol/conversation.ts';
 import type { SqlStore, Tx } from '../storage/ports.ts';
-import { getConversation, inLockOrder, moveState, type ConversationEventBus, type ConversationService, type EventSink, type StateChange } from '../conversation/index.ts';
+import { getConversation, inLockOrder, moveState, SYSTEM_SENDER, type ConversationEventBus, type ConversationService, type EventSink, type StateChange } from '../conversation/index.ts';
 import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
 
+/** Said to a buyer whose agent left or did not answer in time: they are first in line again. */
+export const RETURNED_NOTICE = '抱歉让您久等了，刚才的客服暂时无法回复，已为您优先安排下一位客服。Sorry for the wait: your agent is unavailable, and you are first in line for the next one.';
 export interface RoutingOptions {
   offlineGraceMs: number;
   replyTimeoutMs: number;
@@ -303,7 +305,7 @@ export class RoutingService {
     }
     // The rating request and the close commit together: a buyer writing at that moment lands
     // before both or, after them, in a new conversation; never after the request in this one.
-    const closed = await this.#d.conversations.closeWithNotice(c.id, { role: 'system', id: 'kefu-system' }, { kind: 'text', text: ratingPrompt });
+    const closed = await this.#d.conversations.closeWithNotice(c.id, SYSTEM_SENDER, { kind: 'text', text: ratingPrompt });
     if (!closed) throw new KefuError('CONFLICT', 'the conversation is closed already');
     return closed;
   }
@@ -361,6 +363,20 @@ export class RoutingService {
       return out;
     });
     this.#d.conversations.announce(changes);
+    await this.#tellReturned(changes);
+  }
+
+  /**
+   * The buyer of a conversation sent back to the queue is told why they wait again (found from
+   * outside: the banner went from "小王 is helping you" to "number 1 in the queue" with no word).
+   * Best effort: the move has committed; a notice the database refuses is logged, not retried.
+   */
+  async #tellReturned(changes: readonly StateChange[]): Promise<void> {
+    for (const c of changes) {
+      await this.#d.conversations.postAs(c.id, SYSTEM_SENDER, { kind: 'text', text: RETURNED_NOTICE }).catch((err: unknown) => {
+        this.#d.log.warn({ err: (err as Error).message, conversationId: c.id }, 'could not tell the buyer their conversation is back in the queue');
+      });
+    }
   }
 
   async #lapsed(l: { shopId: string; conversationId: string; agentId: string }): Promise<void> {
@@ -375,5 +391,6 @@ export class RoutingService {
     if (!r) return;
     this.#d.log.info({ shopId: l.shopId, agentId: l.agentId, conversationId: l.conversationId, misses: r.misses }, 'reply timer lapsed; conversation returned to the queue');
     this.#d.conversations.announce([r.c]);
+    await this.#tellReturned([r.c]);
   }
 }

@@ -12,6 +12,7 @@ import { connect, eventually, newIsolation, realEnv, startIssuer, startNode, typ
 import type { ConversationFrame, MessageFrame } from '../../src/protocol/frames.ts';
 import type { Principal } from '../../src/auth/index.ts';
 import { moveState } from '../../src/conversation/index.ts';
+import { RETURNED_NOTICE } from '../../src/routing/index.ts';
 
 const skip = needsPg || needsRedis;
 
@@ -327,6 +328,9 @@ describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
     const id = await handOver(b, shop, 'bm1');
     await eventually(async () => (await a.rt.routing.agent(shop, 'm1')).status === 'away', 10_000, 'away after three misses');
     await eventually(async () => (await holder(id)).state === 'queued', 3000, 'back in the queue');
+    // Found from outside: the buyer was sent back to the queue without a word.
+    const notices = await a.rt.storage.sql.db.selectFrom('messages').select('content').where('conversation_id', '=', id).where('sender_role', '=', 'system').execute();
+    assert.ok(notices.length >= 1 && notices.every((m) => (m.content as { text: string }).text === RETURNED_NOTICE), 'the buyer is told why they wait again');
     await ws.close();
   });
 
