@@ -172,11 +172,15 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await consoleA.getByRole('button', { name: '结束会话' }).click();
     for (const b of [buyerA, buyerB]) await b.w.getByRole('group', { name: '请为本次服务打分' }).waitFor(WAIT);
     await axeWidget(buyerA.page, 'the rating form');
-    await buyerA.w.getByRole('button', { name: '5', exact: true }).click();
+    // A comment goes with the score; each score says what it means (found from outside).
+    await buyerA.w.getByRole('textbox', { name: '说说您的感受（选填）' }).fill('回复很快，谢谢');
+    await buyerA.w.getByRole('button', { name: '5 分：非常满意' }).click();
     await buyerA.w.getByText('感谢您的评价！').waitFor(WAIT);
+    const stored = await node.rt.storage.sql.db.selectFrom('conversation_ratings').select(['score', 'comment']).where('buyer_id', '=', 'buyer_1').orderBy('created_at', 'desc').executeTakeFirst();
+    assert.deepEqual(stored, { score: 5, comment: '回复很快，谢谢' });
     // The other device still shows the form; a score there is refused (one rating) and said so,
     // not thanked for. A device opened afterwards asks the server and offers no form at all.
-    await buyerB.w.getByRole('button', { name: '3', exact: true }).click();
+    await buyerB.w.getByRole('button', { name: '3 分：一般' }).click();
     await buyerB.w.getByText('您已在其他设备评价过本次服务，感谢！').waitFor(WAIT);
     await buyerB.page.context().close();
     const buyerD = await openWidget('buyer_1');
@@ -375,7 +379,7 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await consoleA.keyboard.press('Enter');
     await buyer.w.getByRole('group', { name: '请为本次服务打分' }).waitFor(WAIT);
     await axeWidget(buyer.page, 'the rating form after the agent ended');
-    await buyer.w.getByRole('button', { name: '4', exact: true }).focus();
+    await buyer.w.getByRole('button', { name: '4 分：满意' }).focus();
     await buyer.page.keyboard.press('Enter');
     await buyer.w.getByText('感谢您的评价！').waitFor(WAIT);
     await buyer.page.context().close();

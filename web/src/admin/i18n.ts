@@ -6,9 +6,9 @@ export const t = translator(
   {
     zh: {
       title: '店铺管理', signOut: '退出', nav: '管理菜单', overview: '概览', faq: '常见问题', words: '敏感词', canned: '快捷回复', commands: '指令', canary: '机器人灰度',
-      last24: '最近 24 小时', opened: '新会话', handedOver: '转人工', closed: '已结束', frt: '首次响应', reply: '平均回复', resolution: '解决时长', csat: '满意度', containment: '机器人独立解决', rated: '{0} 条评价',
+      last24: '最近 24 小时', opened: '新会话', handedOver: '转人工', closed: '已结束', frt: '首次响应', reply: '平均回复', resolution: '解决时长', csat: '满意度', containment: '机器人独立解决', rated: '{0} 条评价', ratedOne: '1 条评价',
       week: '最近 7 天会话', queue: '排队中', agents: '客服与负载', agent: '客服', status: '状态', load: '负载', connected: '工作台', yes: '已打开', no: '—', noAgents: '还没有客服登录过',
-      online: '在线', away: '离开', offline: '离线', refresh: '刷新', updated: '更新于 {0}', seconds: '{0} 秒', none: '—',
+      online: '在线', away: '离开', offline: '离线', refresh: '刷新', updated: '更新于 {0}', seconds: '{0} 秒', minutes: '{0} 分钟', none: '—',
       question: '问题', answer: '答案', alternates: '相似问法（每行一个）', add: '添加', save: '保存', edit: '编辑', del: '删除', confirmDel: '删除“{0}”？删除后无法恢复。', cancel: '取消', noFaq: '还没有常见问题', entries: '{0} 条',
       wordsHint: '每行一个词；买家消息中的这些词会被替换为 *，客服消息含有这些词会被拒绝。', saved: '已保存', wordsCount: '{0} 个词',
       cannedTitle: '标题', cannedText: '内容（可用 {{buyer.name}}、{{order.id}}、{{order.status}}、{{order.statusText}}（状态名称，如“已发货”）、{{order.carrier}}、{{order.trackingNo}}、{{shop.id}}）', noCanned: '还没有快捷回复',
@@ -20,9 +20,9 @@ export const t = translator(
     },
     en: {
       title: 'Shop admin', signOut: 'Sign out', nav: 'Admin sections', overview: 'Overview', faq: 'FAQ', words: 'Sensitive words', canned: 'Canned replies', commands: 'Commands', canary: 'Robot canary',
-      last24: 'Last 24 hours', opened: 'Opened', handedOver: 'Handed over', closed: 'Closed', frt: 'First response', reply: 'Avg reply', resolution: 'Resolution', csat: 'CSAT', containment: 'Contained by robot', rated: '{0} ratings',
+      last24: 'Last 24 hours', opened: 'Opened', handedOver: 'Handed over', closed: 'Closed', frt: 'First response', reply: 'Avg reply', resolution: 'Resolution', csat: 'CSAT', containment: 'Contained by robot', rated: '{0} ratings', ratedOne: '1 rating',
       week: 'Conversations, last 7 days', queue: 'Queued', agents: 'Agents and load', agent: 'Agent', status: 'Status', load: 'Load', connected: 'Console', yes: 'open', no: '—', noAgents: 'No agent has signed in yet',
-      online: 'Online', away: 'Away', offline: 'Offline', refresh: 'Refresh', updated: 'Updated {0}', seconds: '{0} s', none: '—',
+      online: 'Online', away: 'Away', offline: 'Offline', refresh: 'Refresh', updated: 'Updated {0}', seconds: '{0} s', minutes: '{0} min', none: '—',
       question: 'Question', answer: 'Answer', alternates: 'Alternate questions (one per line)', add: 'Add', save: 'Save', edit: 'Edit', del: 'Delete', confirmDel: 'Delete “{0}”? This cannot be undone.', cancel: 'Cancel', noFaq: 'No FAQ entries yet', entries: '{0} entries',
       wordsHint: 'One word per line: masked with * in buyer messages, refused in agent messages.', saved: 'Saved', wordsCount: '{0} words',
       cannedTitle: 'Title', cannedText: 'Text (variables: {{buyer.name}}, {{order.id}}, {{order.status}}, {{order.statusText}} (status in words), {{order.carrier}}, {{order.trackingNo}}, {{shop.id}})', noCanned: 'No canned replies yet',

@@ -38,7 +38,7 @@ interface Agent {
   connected: boolean;
 }
 
-const secs = (v: number | null) => (v === null ? t('none') : v >= 120 ? `${Math.round(v / 60)} min` : t('seconds', Math.round(v)));
+const secs = (v: number | null) => (v === null ? t('none') : v >= 120 ? t('minutes', Math.round(v / 60)) : t('seconds', Math.round(v)));
 const pct = (v: number | null) => (v === null ? t('none') : `${Math.round(v * 100)}%`);
 
 function useEvery<T>(load: () => Promise<T>, ms: number, deps: unknown[] = []): [T | undefined, string | undefined, () => void] {
@@ -92,7 +92,7 @@ function Figures({ call, shop }: { call: Call; shop: string }) {
           <Tile label={t('frt')} value={secs(s.firstResponseSeconds.avg)} sub={`p50 ${secs(s.firstResponseSeconds.p50)}`} />
           <Tile label={t('reply')} value={secs(s.replySeconds.avg)} />
           <Tile label={t('resolution')} value={secs(s.resolutionSeconds.avg)} />
-          <Tile label={t('csat')} value={pct(s.csat.share)} sub={t('rated', s.csat.rated)} />
+          <Tile label={t('csat')} value={pct(s.csat.share)} sub={s.csat.rated === 1 ? t('ratedOne') : t('rated', s.csat.rated)} />
           <Tile label={t('containment')} value={pct(s.containment.share)} sub={`${s.containment.withoutHuman}/${s.containment.closed}`} />
         </div>
       ) : null}

@@ -346,12 +346,13 @@ export class Chat {
     }
   }
 
-  async rate(score: number): Promise<void> {
+  async rate(score: number, comment = ''): Promise<void> {
     const conv = this.store.state.conv;
     if (!conv || !this.#token) return;
     this.store.set({ rating: 'sending' });
+    const said = comment.trim();
     try {
-      await api(this.#token, 'POST', `/conversations/${encodeURIComponent(conv.id)}/rating`, { body: { score } });
+      await api(this.#token, 'POST', `/conversations/${encodeURIComponent(conv.id)}/rating`, { body: { score, ...(said ? { comment: said } : {}) } });
     } catch (e) {
       // Refused as a second rating (given on another device): say so, never thank for a score that was not stored.
       const stored = e instanceof ApiError && e.status === 409 ? await this.#ratedOnServer(conv.id) : 0;

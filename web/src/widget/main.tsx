@@ -21,14 +21,14 @@ const t = translator(
       queued: '正在为您转接人工客服', position: '排队中：第 {0} 位', wait: '预计等待约 {0} 分钟', nobody: '当前没有客服在线，客服上线后会尽快回复您', assigned: '客服 {0} 为您服务', agent: '客服', typing: '{0}正在输入…',
       read: '已读', sent: '已送达', sending: '发送中…', failed: '发送失败', retry: '重试', older: '加载更早的消息…', newConv: '新的会话',
       quick: '常用问题', qParcel: '查快递', qParcelText: '我的快递到哪了', qRefund: '退款进度', qRefundText: '我的退款到哪了', qHuman: '转人工', qHumanText: '转人工',
-      rate: '请为本次服务打分', rated: '感谢您的评价！', alreadyRated: '您已在其他设备评价过本次服务，感谢！', closed: '会话已结束', image: '图片', you: '我', bot: '智能助手', system: '系统', noToken: '正在登录…', log: '聊天记录'
+      rate: '请为本次服务打分', score: '{0} 分：{1}', scores: '很不满意,不满意,一般,满意,非常满意', comment: '说说您的感受（选填）', rated: '感谢您的评价！', alreadyRated: '您已在其他设备评价过本次服务，感谢！', closed: '会话已结束', image: '图片', you: '我', bot: '智能助手', system: '系统', noToken: '正在登录…', log: '聊天记录'
     },
     en: {
       title: 'Customer service', close: 'Close', message: 'Message', send: 'Send', placeholder: 'Type a message, Enter to send', offline: 'You are offline. Reconnecting…', connecting: 'Connecting…',
       queued: 'Connecting you to a person', position: 'In the queue: number {0}', wait: 'about {0} min', nobody: 'no agent is online right now; one will reply as soon as they are back', assigned: '{0} is helping you', agent: 'Agent', typing: '{0} is typing…',
       read: 'Read', sent: 'Delivered', sending: 'Sending…', failed: 'Not sent', retry: 'Retry', older: 'Loading earlier messages…', newConv: 'New conversation',
       quick: 'Common questions', qParcel: 'Track my parcel', qParcelText: 'where is my package', qRefund: 'Refund progress', qRefundText: 'where is my refund', qHuman: 'Talk to a person', qHumanText: 'talk to a person',
-      rate: 'Please rate this conversation', rated: 'Thank you for your rating!', alreadyRated: 'You already rated this conversation on another device. Thank you!', closed: 'Conversation ended', image: 'Image', you: 'Me', bot: 'Assistant', system: 'System', noToken: 'Signing in…', log: 'Chat history'
+      rate: 'Please rate this conversation', score: '{0}: {1}', scores: 'very poor,poor,okay,good,excellent', comment: 'Tell us more (optional)', rated: 'Thank you for your rating!', alreadyRated: 'You already rated this conversation on another device. Thank you!', closed: 'Conversation ended', image: 'Image', you: 'Me', bot: 'Assistant', system: 'System', noToken: 'Signing in…', log: 'Chat history'
     },
   },
   lang,
@@ -148,21 +148,31 @@ function Banners() {
   );
 }
 
+/**
+ * The scores say what they mean, and a comment goes with the score (found from outside: only 1–5,
+ * no meaning, no comment, though the API takes one).
+ */
 function Rating() {
   const s = useStore(chat.store);
+  const [comment, setComment] = useState('');
   if (s.conv?.state !== 'closed' || s.rating === 'none' || s.rating === 'checking') return null;
   if (s.rating === 'done') return <p class="rating done" role="status">{t('rated')}</p>;
   if (s.rating === 'already') return <p class="rating done" role="status">{t('alreadyRated')}</p>;
+  const meaning = t('scores').split(',');
   return (
     <div class="rating" role="group" aria-labelledby="rate-label">
       <p id="rate-label">{t('rate')}</p>
+      <textarea class="comment" rows={2} maxLength={500} aria-label={t('comment')} placeholder={t('comment')} value={comment} onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)} />
       <div class="scores">
         {[1, 2, 3, 4, 5].map((n) => (
-          <button key={n} type="button" disabled={s.rating === 'sending'} onClick={() => void chat.rate(n)}>
+          <button key={n} type="button" title={meaning[n - 1]} aria-label={t('score', n, meaning[n - 1] ?? '')} disabled={s.rating === 'sending'} onClick={() => void chat.rate(n, comment)}>
             {n}
           </button>
         ))}
       </div>
+      <p class="scale" aria-hidden="true">
+        1 {meaning[0]} · 5 {meaning[4]}
+      </p>
     </div>
   );
 }
