@@ -152,6 +152,8 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await new Promise((r) => setTimeout(r, 500));
     const agentReads = () => node.rt.storage.sql.db.selectFrom('conversation_reads').select('seq').where('user_id', '=', 'agent_1').execute();
     assert.deepEqual(await agentReads(), [], 'no read mark of the agent before the accept');
+    // But this console has seen it: no unread badge on the open conversation (found from outside).
+    assert.doesNotMatch(await queue.getByRole('button', { name: /张伟/ }).innerText(), /\d/, 'no unread count on the open conversation');
     await consoleA.getByRole('combobox', { name: '状态' }).selectOption('online');
     await consoleA.getByRole('region', { name: '我的会话' }).getByRole('button', { name: /张伟/ }).waitFor(WAIT);
     for (const b of [buyerA, buyerB]) await b.w.getByText('客服 小王 为您服务').waitFor(WAIT);

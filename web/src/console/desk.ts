@@ -56,6 +56,8 @@ export interface DeskState {
   everOnline: boolean;
   convs: Record<string, ConversationRow>;
   readMarks: Record<string, number>;
+  /** Seen on this console without being read for the shop (a queued conversation looked at): only the badge goes. */
+  seenMarks: Record<string, number>;
   selected?: string;
   threads: Record<string, Thread>;
   typing: Record<string, number>;
@@ -69,7 +71,7 @@ export interface DeskState {
 const WINDOW = 100;
 
 export class Desk {
-  readonly store = new Store<DeskState>({ live: 'connecting', everOnline: false, convs: {}, readMarks: {}, threads: {}, typing: {}, agents: [], commands: [], commandsAvailable: 'unknown' });
+  readonly store = new Store<DeskState>({ live: 'connecting', everOnline: false, convs: {}, readMarks: {}, seenMarks: {}, threads: {}, typing: {}, agents: [], commands: [], commandsAvailable: 'unknown' });
   readonly s: Session;
   readonly #live: Live;
   #listTimer: ReturnType<typeof setTimeout> | undefined;
@@ -147,6 +149,8 @@ export class Desk {
     const readMarks = { ...this.store.state.readMarks };
     for (const id of Object.keys(convs)) readMarks[id] ??= Number(localStorage.getItem(this.#readKey(id)) ?? 0);
     this.store.set({ convs, readMarks });
+    // Back after a reconnect with the conversation open: what arrived meanwhile is read (found from outside: a badge on the open one).
+    this.markRead();
     if (!this.store.state.selected) {
       const first = this.ordered()[0];
       if (first) void this.select(first.conversationId);
@@ -173,7 +177,8 @@ export class Desk {
   unread(id: string): number {
     const c = this.store.state.convs[id];
     if (!c) return 0;
-    return Math.max(0, c.lastSeq - (this.store.state.readMarks[id] ?? 0));
+    const s = this.store.state;
+    return Math.max(0, c.lastSeq - Math.max(s.readMarks[id] ?? 0, s.seenMarks[id] ?? 0));
   }
 
   async select(id: string | undefined): Promise<void> {
@@ -234,8 +239,12 @@ export class Desk {
     const c = id ? this.store.state.convs[id] : undefined;
     if (!id || !c || document.visibilityState !== 'visible') return;
     // Only the holder reads for the shop: a queued conversation looked at is not "read" to the
-    // buyer before anyone accepted it (found from outside). Accepting it marks it then.
-    if (c.state !== 'assigned' || c.agentId !== this.me) return;
+    // buyer before anyone accepted it (found from outside). Accepting it marks it then; until then
+    // only this console's badge goes (found from outside: it stayed on the open conversation).
+    if (c.state !== 'assigned' || c.agentId !== this.me) {
+      if ((this.store.state.seenMarks[id] ?? 0) < c.lastSeq) this.store.set((s) => ({ seenMarks: { ...s.seenMarks, [id]: c.lastSeq } }));
+      return;
+    }
     const mark = this.store.state.readMarks[id] ?? 0;
     if (c.lastSeq <= mark) return;
     this.#setRead(id, c.lastSeq);

@@ -71,8 +71,9 @@ function ConvItem({ desk, c }: { desk: Desk; c: ConversationRow }) {
       <button type="button" class={`conv ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => void desk.select(c.conversationId).then(showChatOnPhone)}>
         <span class="name">{c.buyerName ?? c.buyerId}</span>
         {unread > 0 ? (
-          <span class="badge" aria-label={t('unread', unread)}>
-            {unread > 99 ? '99+' : unread}
+          <span class="badge">
+            <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
+            <span class="sr-only">{t('unread', unread)}</span>
           </span>
         ) : null}
       </button>
