@@ -48,21 +48,24 @@ const LABELS: Record<Command['type'], string> = {
 /** The note a person should read about this change, if any (see the header). */
 export function noteText(c: Command): string | undefined {
   const last = c.history[c.history.length - 1];
-  const zh = `${LABELS[c.type]}指令 ${c.id}`;
+  const zh = `${LABELS[c.type]}指令 ${c.id} `;
   const en = `Command ${c.type} (${c.id})`;
+  // Chinese, then English on its own line: one note for agents of either language (found from
+  // outside: the two ran together, and the id into the next word).
+  const both = (zhText: string, enText: string) => `${zhText}\n${enText}`;
   switch (c.status) {
     case 'pending':
-      if (last?.by) return `${last.by} 重新发起了${zh}。${last.by} retried ${en}.`;
+      if (last?.by) return both(`${last.by} 重新发起了${zh.trim()}。`, `${last.by} retried ${en}.`);
       if (c.type === 'inventory.release') return undefined;
-      return `${zh}已提交，正在发送给平台。${en} accepted; sending it to the platform.`;
+      return both(`${zh}已提交，正在发送给平台。`, `${en} accepted; sending it to the platform.`);
     case 'succeeded': {
       const ttl = c.type === 'inventory.lock' ? Number(c.payload.ttlSeconds) : undefined;
-      return `${zh}已成功。${en} succeeded.${ttl ? ` 库存将在 ${ttl} 秒后自动释放。The stock is released automatically in ${ttl} s.` : ''}`;
+      return both(`${zh}已成功。${ttl ? `库存将在 ${ttl} 秒后自动释放。` : ''}`, `${en} succeeded.${ttl ? ` The stock is released automatically in ${ttl} s.` : ''}`);
     }
     case 'dead':
-      return `${zh}失败，需要人工处理：${c.error?.message ?? '未知错误'}。${en} failed and needs a person: ${c.error?.message ?? 'unknown error'}.`;
+      return both(`${zh}失败，需要人工处理：${c.error?.message ?? '未知错误'}。`, `${en} failed and needs a person: ${c.error?.message ?? 'unknown error'}.`);
     case 'resolved':
-      return `${last?.by ?? ''} 已人工处理${zh}：${last?.note ?? ''}。${last?.by ?? ''} resolved ${en} by hand: ${last?.note ?? ''}`;
+      return both(`${last?.by ?? ''} 已人工处理${zh.trim()}：${last?.note ?? ''}。`, `${last?.by ?? ''} resolved ${en} by hand: ${last?.note ?? ''}`);
     default:
       return undefined;
   }

@@ -8,6 +8,7 @@
 import { api, ApiError, freshId } from '../shared/api.ts';
 import { Live, type LiveStatus } from '../shared/live.ts';
 import { Store } from '../shared/store.ts';
+import { t } from './i18n.ts';
 import type { Session } from '../shared/session.tsx';
 import type { ConversationRow, KefuClient, MessageFrame, NoteFrame, PushedFrame } from '../shared/types.ts';
 
@@ -319,7 +320,8 @@ export class Desk {
 
   async sendText(id: string, text: string): Promise<void> {
     const client = this.client;
-    if (!client) throw new Error('offline');
+    // Said in the page's language (found from outside: "失败：offline").
+    if (!client) throw new Error(t('notConnected'));
     const ack = await client.send({ conversationId: id, content: { kind: 'text', text }, clientMsgId: freshId('c') });
     this.#insert(id, [{ type: 'message', conversationId: id, shopId: this.s.shopId, seq: ack.seq, clientMsgId: ack.clientMsgId, sender: { role: 'agent', id: this.me, ...(this.s.claims.name ? { name: this.s.claims.name } : {}) }, content: { kind: 'text', text }, ts: ack.ts }]);
     this.#setRead(id, ack.seq);
