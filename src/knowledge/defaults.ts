@@ -66,12 +66,11 @@ export const DEFAULT_GLOBAL_WORDS: readonly string[] = Object.freeze([
   'escort service',
   // Abuse aimed at a person: masked for the agent who reads it; the robot still reads it as the
   // complaint it is (found from outside: stored as typed unless the shop listed the words itself).
-  // Whole phrases only: 妈的 alone is in 妈妈的, 去死 in 去死皮.
+  // Whole phrases only: 妈的 alone is in 妈妈的, 去死 in 去死皮, 他妈的 in 送给他妈的礼物, and 草泥马
+  // is also what alpaca toys are sold as (found in review): left to each shop's own list.
   '傻逼',
   '煞笔',
-  '草泥马',
   '操你妈',
-  '他妈的',
   '去死吧',
   'fuck you',
   'motherfucker',

@@ -83,8 +83,13 @@ const plausibleId = (id: string) => typeof id === 'string' && id.length > 0 && i
  * a phone) or the buyer's name. A canned reply filled in for one buyer ("您好 张伟，您的订单
  * SO2611230001 …") must not become every buyer's answer (found from outside).
  */
-const LONG_NUMBER = /\d{8,}|\d{3}[-\s]?\d{4}[-\s]?\d{4}/;
-const personalAnswer = (answer: string, buyerName: string | null) => LONG_NUMBER.test(answer) || (!!buyerName && buyerName.length >= 2 && answer.includes(buyerName));
+// Digits counted across the separators ids are typed with ("SO-2611-0001", "YT 8812 3456": found in review).
+const LONG_NUMBER = /\d(?:[\s-]?\d){7,}/;
+/** A street address: a district or city, then a road and a number. */
+const ADDRESS = /[省市区县镇].{0,12}?[路街道巷弄].{0,8}?\d+\s*号/;
+/** The buyer's name, or their surname with a title ("张先生"). */
+const namesBuyer = (answer: string, name: string) => (name.length >= 2 && answer.includes(name)) || ['先生', '女士', '小姐'].some((title) => answer.includes(`${name[0]}${title}`));
+const personalAnswer = (answer: string, buyerName: string | null) => LONG_NUMBER.test(answer) || ADDRESS.test(answer) || (!!buyerName && namesBuyer(answer, buyerName));
 const notFound = () => new KefuError('NOT_FOUND', 'no such FAQ suggestion');
 
 interface Row {

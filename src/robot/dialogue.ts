@@ -221,6 +221,8 @@ const MIN_ID_TAIL = 3;
 
 /** The shortest tail of an id that names it without our list to choose from ("8841这单什么状态"). */
 const MIN_UNLISTED_TAIL = 4;
+/** Id tails, unless the buyer said whose tail it is: "手机尾号8841" is a phone's (found in review). */
+const tailsOf = (ctx: Ctx): number | false => (ctx.r.u.entities.some((e) => e.type === 'phoneTail') ? false : MIN_UNLISTED_TAIL);
 
 /**
  * Which of the given ids the text names: an id written in full whatever its shape, or (with
@@ -262,8 +264,9 @@ function fromListed(state: DialogueState, u: Understanding): NonNullable<Resolve
     // Of three listed, "the other one" is one of the other two: asked again among them (found from outside).
     return rest.length === 1 ? { orderId: rest[0]! } : rest.length > 1 ? { among: rest } : undefined;
   }
-  // "最新的那个" after a pick: the listed order placed last (found from outside: an after-sales answer about the one picked).
-  if (NEWEST.test(u.normalized) && !NOT_NEWEST.test(u.normalized) && !POINTS_AT_ONE_BY_WORD.test(u.normalized)) return { newest: true };
+  // "最新的那个" after a pick: the listed order placed last (found from outside: an after-sales answer
+  // about the one picked). Only when "latest" names an order: "最新的物流信息呢" is about the one picked (found in review).
+  if (NEWEST_ORDER.test(u.normalized) && !NOT_NEWEST.test(u.normalized) && !POINTS_AT_ONE_BY_WORD.test(u.normalized)) return { newest: true };
   const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
   if (ordinal === undefined) return undefined;
   const id = listed[ordinal > 0 ? ordinal - 1 : listed.length + ordinal];
@@ -808,12 +811,12 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
     const id = r.explicitOrderId;
     const o = orders.find((x) => sameId(x.orderId, id)) ?? orders.find((x) => ctx.logistics.some((l) => l.orderId === x.orderId && sameId(l.trackingNo, id)));
     // The extractor took part of an id typed in groups ("#bt20261126 5520"): the buyer's own ids decide (found from outside).
-    const typed = o ? undefined : namedIds(ctx.input.text, orders.map((x) => x.orderId), MIN_UNLISTED_TAIL);
+    const typed = o ? undefined : namedIds(ctx.input.text, orders.map((x) => x.orderId), tailsOf(ctx));
     if (typed?.length === 1) return { one: orders.find((x) => x.orderId === typed[0])! };
     return o ? { one: o } : { none: t.noOrderWithId(id) };
   }
   // An id of any shape the entity extractor did not take for one ("#A77到哪了"), or its tail ("8841这单"): the buyer's own ids are known.
-  const named = namedIds(ctx.input.text, orders.map((o) => o.orderId), MIN_UNLISTED_TAIL);
+  const named = namedIds(ctx.input.text, orders.map((o) => o.orderId), tailsOf(ctx));
   if (named.length === 1) return { one: orders.find((o) => o.orderId === named[0])! };
   const listed = () => orders.filter((o) => (state.pending?.orderIds ?? state.listed)?.some((id) => sameId(id, o.orderId)));
   if (r.choice && 'newest' in r.choice) {
@@ -847,6 +850,8 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
 /** After our "which order?" list: the one placed last ("最新的那个", "the latest one"; found from outside). */
 const NEWEST = /最新|最近(?:的|那)|刚(?:买|下单|拍)的|(?<![a-z])(?:latest|newest|most recent|recent one|last one i (?:bought|ordered))(?![a-z])/;
 const NOT_NEWEST = /不是|别|(?<![a-z])not(?![a-z])/;
+/** "The latest" naming an order, not qualifying tracking or news ("最新的物流", "latest update"). */
+const NEWEST_ORDER = /(?:最新|最近|刚(?:买|下单|拍))的?(?:那个|那单|那笔|那件|一个|一单|订单|那)|(?<![a-z])(?:the )?(?:latest|newest|most recent)(?: one| order)(?![a-z])|(?<![a-z])last one i (?:bought|ordered)(?![a-z])/;
 /** A product or a time named beside "the latest" ("最近一周买的耳机那个"): the description decides. */
 const POINTS_AT_ONE_BY_WORD = /[买订拍]的.{1,8}那|(?<![a-z])the (?!latest|newest)[a-z]+ one(?![a-z])/;
 
@@ -1041,14 +1046,17 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
       text += t.unavailable('logistics');
     }
   }
-  return { replies: [reply(text, orderCard(o))] };
+  const late = o.status === 'paid' ? hoursUnshipped(ctx, o) : undefined;
+  return late === undefined ? { replies: [reply(text, orderCard(o))] } : { replies: [reply(text, orderCard(o)), { text: t.shipLate(late) }], next: { offeredHuman: true } };
 }
 
 function etaAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
   if (o.status === 'paid' || o.status === 'pending_payment' || o.status === 'cancelled') {
-    return { replies: [reply(t.eta({ orderId: o.orderId, title, estimate: t.etaFor[o.status] }), orderCard(o))] };
+    const eta = reply(t.eta({ orderId: o.orderId, title, estimate: t.etaFor[o.status] }), orderCard(o));
+    const late = o.status === 'paid' ? hoursUnshipped(ctx, o) : undefined;
+    return late === undefined ? { replies: [eta] } : { replies: [eta, { text: t.shipLate(late) }], next: { offeredHuman: true } };
   }
   const l = logisticsOf(ctx, o);
   if (!l) {
@@ -1107,8 +1115,12 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
   const latest = latestRequests(ctx.aftersales);
   let list = [...latest.values()];
   if (ctx.r.choice && 'outOfRange' in ctx.r.choice) return reaskChoice(ctx, 'aftersale_progress', false);
-  const chosen = r.choice && 'orderId' in r.choice ? r.choice.orderId : r.explicitOrderId;
-  if (chosen) {
+  const chosen = r.choice && 'orderId' in r.choice ? r.choice.orderId : r.choice && 'newest' in r.choice ? newestListedWith(ctx, latest) : r.explicitOrderId;
+  if (r.choice && 'among' in r.choice) {
+    // "那另一个呢" of three: asked again among the other two (found in review: it answered the one picked).
+    const among = r.choice.among;
+    list = list.filter((a) => among.some((id) => sameId(id, a.orderId)));
+  } else if (chosen) {
     list = list.filter((a) => sameId(a.orderId, chosen));
     if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
   } else if (ctx.orders && list.length > 1) {
@@ -1133,6 +1145,13 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     replies: [aftersaleReply(ctx, a)],
     next: { focusOrderId: a.orderId, topic: 'aftersale_progress', ...(person ? { offeredHuman: true } : {}) },
   };
+}
+
+/** The listed order placed last that has a request (for "最新的那个" on the after-sales topic). */
+function newestListedWith(ctx: Ctx, latest: ReadonlyMap<string, Aftersale>): string | undefined {
+  const ids = ctx.state.pending?.orderIds ?? ctx.state.listed ?? [];
+  const listed = (ctx.orders ?? []).filter((o) => latest.has(o.orderId) && ids.some((id) => sameId(id, o.orderId)));
+  return listed.reduce<Order | undefined>((a, o) => (!a || Date.parse(o.createdAt) > Date.parse(a.createdAt) ? o : a), undefined)?.orderId;
 }
 
 function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {

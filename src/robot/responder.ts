@@ -45,6 +45,8 @@ export interface RobotLike {
 
 const STATE_TTL_MS = 24 * 3600 * 1000;
 export const BOT_SENDER = { role: 'bot' as const, id: 'kefu-bot', name: '智能客服' };
+/** How long a message stored as `queued` during a hand-over's withdrawal is still answered after it lands. */
+const WITHDRAW_GRACE_MS = 5000;
 const BUSY = '当前咨询人数较多，人工客服将尽快回复您。We are busy right now; a person will answer you shortly.';
 const APOLOGY = '抱歉，智能客服暂时无法回答，已为您转接人工客服。Sorry, I cannot answer right now; a person will take over.';
 // The robot cannot see pictures, and a buyer's picture is mostly one a person must look at (a
@@ -99,6 +101,8 @@ export class BotResponder {
   readonly #handedOver = new Set<string>();
   /** Conversations whose hand-over failed and is being retried in the background (retry-later.ts). */
   readonly #retrying = new Set<string>();
+  /** Hand-overs being taken back, by conversation: true once back with the robot. */
+  readonly #withdrawing = new Map<string, Promise<boolean>>();
   readonly #failures: Counter<'reason'> | undefined;
   readonly #shopShed: ShopShedPolicy | undefined;
   readonly #shed: Counter<'scope'> | undefined;
@@ -125,7 +129,7 @@ export class BotResponder {
       events.on('messageStored', 'robot', (e) => {
         if (e.senderRole !== 'customer') return;
         if (e.state === 'bot') this.#enqueue(e);
-        else if (e.state === 'queued' && e.message.content.kind === 'text') this.#maybeWithdrawn(e, e.typedText ?? e.message.content.text);
+        else if (e.state === 'queued') this.#whileQueued(e);
       }),
       // A conversation that left the robot on this node (a hand-over, an agent taking it over, a
       // close): turns still running or waiting for it post nothing more (found in review).
@@ -167,9 +171,21 @@ export class BotResponder {
    * the robot, which says so and answers the rest of the message (found from outside: with nobody
    * online, a buyer who changed their mind got silence). An agent who accepted first keeps it.
    */
-  #maybeWithdrawn(e: Stored, text: string): void {
-    const rest = withdrawsHandover(text);
-    if (rest === undefined) return;
+  /**
+   * A buyer's message while queued: one that takes the hand-over back starts the move; one stored
+   * while such a move is under way ("算了不用了", then "我的快递到哪了") is answered once it lands
+   * (found in review: it was stored as `queued` and then nobody answered it).
+   */
+  #whileQueued(e: Stored): void {
+    const content = e.message.content;
+    const text = content.kind === 'text' ? (e.typedText ?? content.text) : undefined;
+    const rest = text === undefined ? undefined : withdrawsHandover(text);
+    if (rest !== undefined) return this.#withdraw(e, text!, rest);
+    const moving = this.#withdrawing.get(e.conversationId);
+    if (moving) void moving.then((moved) => moved && this.#enqueue({ ...e, state: 'bot' }));
+  }
+
+  #withdraw(e: Stored, text: string, rest: string): void {
     const id = e.conversationId;
     const prev = this.#tails.get(id) ?? afterThisTurn();
     const next = prev.then(async () => {
@@ -177,14 +193,19 @@ export class BotResponder {
         this.#log.warn({ err: (err as Error).message, conversationId: id }, 'taking a hand-over back failed; the buyer stays in the queue');
         return undefined;
       });
-      if (!moved) return;
+      if (!moved) return false;
       this.#handedOver.delete(id);
       await this.#say(id, BOT_SENDER, { kind: 'text', text: TEXTS[detectLanguage(text).lang].handoverWithdrawn }).catch(() => false);
       if (rest) this.#enqueue({ ...e, state: 'bot', typedText: rest });
+      return true;
     });
-    this.#tails.set(id, next);
-    void next.finally(() => {
-      if (this.#tails.get(id) === next) this.#tails.delete(id);
+    this.#withdrawing.set(id, next);
+    // Kept a little after it lands: a message stored as `queued` just before the move committed may be heard after it.
+    void next.finally(() => setTimeout(() => this.#withdrawing.get(id) === next && this.#withdrawing.delete(id), WITHDRAW_GRACE_MS).unref());
+    const tail = next.then(() => undefined);
+    this.#tails.set(id, tail);
+    void tail.finally(() => {
+      if (this.#tails.get(id) === tail) this.#tails.delete(id);
     });
   }
 

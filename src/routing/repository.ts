@@ -166,6 +166,13 @@ export async function markReplied(db: Db, shopId: string, conversationId: string
   return undefined;
 }
 
+/** The text of the conversation's last message when kefu's own notice is it (sender `system`), else undefined. */
+export async function lastSystemText(db: Db, conversationId: string): Promise<string | undefined> {
+  const r = await sql<{ text: string | null }>`select m.content->>'text' as text from conversations c join messages m on m.conversation_id = c.id and m.seq = c.last_seq
+    where c.id = ${conversationId} and m.sender_role = 'system'`.execute(db);
+  return r.rows[0]?.text ?? undefined;
+}
+
 export async function resetMisses(db: Db, shopId: string, agentId: string): Promise<void> {
   await db.updateTable('agents').set({ missed_in_row: 0 }).where('shop_id', '=', shopId).where('agent_id', '=', agentId).where('missed_in_row', '>', 0).execute();
 }

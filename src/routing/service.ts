@@ -28,7 +28,7 @@ import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
 
 /** Said to a buyer whose agent left or did not answer in time: they are first in line again. */
-export const RETURNED_NOTICE = '抱歉让您久等了，刚才的客服暂时无法回复，已为您优先安排下一位客服。Sorry for the wait: your agent is unavailable, and you are first in line for the next one.';
+export const RETURNED_NOTICE = '抱歉让您久等了，刚才的客服暂时无法回复，您已排在队伍最前面，客服会尽快回复您。Sorry for the wait: your agent could not answer, and you are now first in line.';
 export interface RoutingOptions {
   offlineGraceMs: number;
   replyTimeoutMs: number;
@@ -373,7 +373,12 @@ export class RoutingService {
    */
   async #tellReturned(changes: readonly StateChange[]): Promise<void> {
     for (const c of changes) {
-      await this.#d.conversations.postAs(c.id, SYSTEM_SENDER, { kind: 'text', text: RETURNED_NOTICE }).catch((err: unknown) => {
+      // Not twice in a row, whichever node saw the lapse: the same agent can lapse again and again
+      // with nothing said in between (found in review: three notices).
+      const last = await repo.lastSystemText(this.#d.sql.db, c.id).catch(() => undefined);
+      if (last === RETURNED_NOTICE) continue;
+      // Only while it still waits: assigned again meanwhile, the buyer sees their new agent instead (found in review).
+      await this.#d.conversations.postAs(c.id, SYSTEM_SENDER, { kind: 'text', text: RETURNED_NOTICE }, { state: 'queued' }).catch((err: unknown) => {
         this.#d.log.warn({ err: (err as Error).message, conversationId: c.id }, 'could not tell the buyer their conversation is back in the queue');
       });
     }

@@ -112,6 +112,7 @@ describe('built-in global list', () => {
       '儿童玩具水枪，安全无毒',
       '支持七天无理由退货，退款原路返回',
       '我妈妈的快递到哪了，去死皮霜什么时候发货',
+      '这是送给他妈的生日礼物，草泥马公仔什么时候发货',
       'We ship firearms accessories? No, only phone cases. Casino-themed stickers are in stock.',
     ]) {
       assert.deepEqual(f.find(text), [], text);

@@ -73,12 +73,15 @@ for (const factory of SQL_FACTORIES) {
     // Found from outside: a canned reply filled in for one buyer ("您好 张伟，您的订单 SO2611230001 …")
     // was offered as the FAQ's answer to a question the robot had answered from that buyer's data.
     test('an answer about one buyer, or to a question the robot answered, is not suggested', async () => {
-      for (const answer of ['您好，您的订单 SO2611230001 已发货，顺丰单号 SF1428573920166', '您的手机 138-1234-5678 已登记']) {
+      for (const answer of ['您好，您的订单 SO2611230001 已发货，顺丰单号 SF1428573920166', '您的手机 138-1234-5678 已登记', '您的快递单号 YT 8812 3456 已经在派送了', '您的订单 SO-2611-0001 已发出，寄往杭州市西湖区文三路100号。']) {
         assert.equal(await suggestions.fromAgentReply(await conversation([['customer', '你们的仓库在哪个城市'], ['bot', '抱歉，我没太明白。'], ['agent', answer]])), null, answer);
       }
       const named = await conversation([['customer', '你们的仓库在哪个城市'], ['bot', '抱歉，我没太明白。'], ['agent', '李雷您好，仓库在杭州。']]);
       await sql`update conversations set buyer_name = '李雷' where id = ${named.conversationId}`.execute(store.db);
       assert.equal(await suggestions.fromAgentReply(named), null, "the buyer's name");
+      const titled = await conversation([['customer', '你们的仓库在哪个城市'], ['bot', '抱歉，我没太明白。'], ['agent', '李先生您好，仓库在杭州。']]);
+      await sql`update conversations set buyer_name = '李雷' where id = ${titled.conversationId}`.execute(store.db);
+      assert.equal(await suggestions.fromAgentReply(titled), null, 'their surname and a title');
       const strict = new FaqSuggestionService({ sql: store, faq, log, couldNotAnswer: (t) => t.startsWith('这个问题我不太确定') });
       const answered = await conversation([['customer', '退款怎么还没到呀'], ['bot', '没有查到您的售后申请。'], ['customer', '转人工'], ['bot', '好的，正在为您转接人工客服，请稍候。'], ['agent', '退款一般三个工作日内到账。']]);
       assert.equal(await strict.fromAgentReply(answered), null, 'the robot had answered it');

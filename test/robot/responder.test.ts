@@ -201,6 +201,17 @@ for (const f of SQL_FACTORIES) {
         await conversations.send(p, say('谢谢'));
         await bot.idle();
         assert.equal((await texts(s, conversations, p, id)).at(-1), 'bot:robot: 谢谢', 'the robot answers again');
+        // Found in review: taken back in one message and asked in the next, stored while still queued.
+        const p2 = buyer('buyer_r_back2');
+        const id2 = (await conversations.send(p2, say('转人工'))).ack.conversationId;
+        await bot.idle();
+        await conversations.send(p2, say('算了不用了'));
+        await conversations.send(p2, say('我的快递到哪了'));
+        await bot.idle();
+        await new Promise((r) => setTimeout(r, 50));
+        await bot.idle();
+        const after = await texts(s, conversations, p2, id2);
+        assert.equal(after.at(-1), 'bot:robot: 我的快递到哪了', JSON.stringify(after));
       } finally {
         await s.close();
       }

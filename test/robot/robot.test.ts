@@ -916,10 +916,44 @@ describe('after a pick from a longer list', () => {
     assert.match(textOf(newest), /SO-B-25/);
     const again = conversation(robotWith(data));
     await again('我的快递到哪了');
-    await again('第一个');
+    const pickedAgain = /SO-[A-C]-\d+/.exec(textOf(await again('第一个')))![0];
     const other = await again('那另一个呢');
     assert.equal(other.replies[0]!.card?.kind, 'choice');
-    assert.equal((other.replies[0]!.card as unknown as { options: unknown[] }).options.length, 2);
-    assert.ok(first);
+    const options = (other.replies[0]!.card as unknown as { options: Array<{ orderId: string }> }).options.map((o) => o.orderId);
+    assert.equal(options.length, 2);
+    assert.ok(!options.includes(pickedAgain) && first !== undefined, 'the other two, not the one picked');
   });
+
+  // Found in review: "latest" about the tracking switched orders; on the after-sales topic the new
+  // choices answered the order picked; "手机尾号" matched an order id's tail.
+  test('"the latest tracking" stays on the order picked; after-sales follow the same picks; a phone tail is a phone\'s', async () => {
+    const say = conversation(robotWith(data));
+    await say('我的快递到哪了');
+    const picked = /SO-[A-C]-\d+/.exec(textOf(await say('第三个')))![0];
+    assert.match(textOf(await say('最新的物流信息呢')), new RegExp(picked));
+    const requests = [o1, o2, o3].map((o, i) => aftersale({ aftersaleId: `AS-${i}`, orderId: o.orderId }));
+    const as = conversation(robotWith({ ...data, aftersales: requests }));
+    await as('退款到哪了');
+    await as('第一个');
+    const rest = await as('那另一个呢');
+    assert.equal(rest.replies[0]!.card?.kind, 'choice');
+    const as2 = conversation(robotWith({ ...data, aftersales: requests }));
+    await as2('退款到哪了');
+    await as2('第一个');
+    assert.match(textOf(await as2('最新的那个呢')), /SO-B-25/);
+    const byPhone = order({ orderId: 'BT20261126-5520', receiver: { name: '李', phone: '13900008841', address: '上海' } });
+    const byId = order({ orderId: 'BT20261130-8841', receiver: { name: '李', phone: '13800000000', address: '上海' } });
+    const r = await robotWith({ orders: [byPhone, byId], logistics: [logistics({ orderId: byPhone.orderId }), logistics({ orderId: byId.orderId })] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-ph', text: '手机尾号8841的订单到哪了' });
+    assert.match(textOf(r), /BT20261126-5520/);
+  });
+});
+
+// Found in review: a paid order past the 48-hour promise was called late only when asked where it is.
+test('a paid order past the shipping promise is said to be late however it is asked about', async () => {
+  const paid = order({ orderId: 'SO-PAID-9', status: 'paid', updatedAt: '2024-11-24T09:00:00+08:00' });
+  for (const text of ['什么时候发货', '订单状态', 'when will it arrive']) {
+    const say = conversation(robotWith({ orders: [paid] }));
+    const r = await say(text);
+    assert.match(textOf(r), /73 小时|73 hours/, text);
+  }
 });

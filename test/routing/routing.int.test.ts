@@ -330,7 +330,9 @@ describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
     await eventually(async () => (await holder(id)).state === 'queued', 3000, 'back in the queue');
     // Found from outside: the buyer was sent back to the queue without a word.
     const notices = await a.rt.storage.sql.db.selectFrom('messages').select('content').where('conversation_id', '=', id).where('sender_role', '=', 'system').execute();
-    assert.ok(notices.length >= 1 && notices.every((m) => (m.content as { text: string }).text === RETURNED_NOTICE), 'the buyer is told why they wait again');
+    // Told once, not at each lapse of the same agent (found in review: three notices).
+    assert.equal(notices.length, 1, 'the buyer is told why they wait again, once');
+    assert.equal((notices[0]!.content as { text: string }).text, RETURNED_NOTICE);
     await ws.close();
   });
 

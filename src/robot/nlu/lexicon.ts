@@ -159,9 +159,9 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['不负责', 1.2], ['敷衍', 1.0], ['糊弄', 1.0], ['忽悠', 1.0], ['要赔偿', 1.2], ['赔偿', 0.7], ['律师', 1.5], ['起诉', 1.8],
     ['什么玩意', 1.2], ['离谱', 0.9], ['坑', 0.5], ['假货', 1.1], ['黑心', 1.6], ['看着办', 1.0], ['太垃圾', 0.5],
     // Abuse at the shop is an angry buyer: a person, ahead of the queue (found from outside: "你们就是傻逼" was asked "您是想投诉吗？").
-    ['傻逼', 1.8], ['煞笔', 1.8], ['傻b', 1.8], ['脑残', 1.6], ['智障', 1.6], ['白痴', 1.4], ['废物', 1.3], ['去死', 1.8], ['他妈的', 1.6], ['妈的', 1.2], ['草泥马', 1.8], ['操你', 1.8], ['滚蛋', 1.4],
-    // Not abuse (found in review): 妈妈的 (mum's), 去死皮 (exfoliating).
-    ['妈妈的', -1.2], ['去死皮', -1.8], ['去死角', -1.8],
+    ['傻逼', 1.8], ['煞笔', 1.8], ['傻b', 1.8], ['脑残', 1.6], ['智障', 1.6], ['白痴', 1.4], ['废物', 1.3], ['去死', 1.8], ['妈的', 1.2], ['操你', 1.8], ['滚蛋', 1.4],
+    // Not abuse (found in review): 妈妈的 (mum's), 他妈的礼物 (his mother's), 去死皮 (exfoliating); 草泥马 is also an alpaca toy.
+    ['妈妈的', -1.2], ['他妈的生日', -1.2], ['他妈的礼物', -1.2], ['去死皮', -1.8], ['去死角', -1.8],
     [' fuck', 1.8], [' bullshit', 1.6], [' idiots', 1.6], [' morons', 1.6], [' stupid shop', 1.6], [' screw you', 1.8],
     [' complain', 2.2], [' complaint', 2.5], [' terrible', 1.0], [' awful', 1.0], [' worst', 1.2], [' scam', 1.8], [' ridiculous', 1.0],
     [' unacceptable', 1.2], [' disappointed', 0.9], [' disappointing', 0.9], [' angry', 0.9], [' furious', 1.2], [' fraud', 1.8],

@@ -26,6 +26,9 @@ const showChatOnPhone = () => {
 setDocumentLang(lang);
 document.title = `${t('title')} · kefu`;
 
+/** A capacity typed in the box, when it is one the server takes (0–100); else none, so a status change never fails on it (found in review). */
+const validCap = (cap: string | undefined) => (cap !== undefined && /^\d{1,3}$/.test(cap.trim()) && Number(cap) <= 100 ? Number(cap) : undefined);
+
 function StatusBar({ desk }: { desk: Desk }) {
   const s = useStore(desk.store);
   const [cap, setCap] = useState<string>();
@@ -36,7 +39,7 @@ function StatusBar({ desk }: { desk: Desk }) {
       <label>
         {t('status')}{' '}
         {/* A capacity typed but not saved goes with the status: routing must not assign under the old one (found from outside: "2/1"). */}
-        <select value={me?.status ?? 'offline'} onChange={(e) => void set((e.target as HTMLSelectElement).value as Agent['status'], cap !== undefined && cap !== '' ? Number(cap) : undefined)}>
+        <select value={me?.status ?? 'offline'} onChange={(e) => void set((e.target as HTMLSelectElement).value as Agent['status'], validCap(cap))}>
           <option value="online">{t('online')}</option>
           <option value="away">{t('away')}</option>
           <option value="offline">{t('offline')}</option>
