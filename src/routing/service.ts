@@ -368,7 +368,7 @@ export class RoutingService {
 
   /**
    * The buyer of a conversation sent back to the queue is told why they wait again (found from
-   * outside: the banner went from "小王 is helping you" to "number 1 in the queue" with no word).
+   * outside: the banner changed, "小王 is helping you" becoming "number 1 in the queue", with no word).
    * Best effort: the move has committed; a notice the database refuses is logged, not retried.
    */
   async #tellReturned(changes: readonly StateChange[]): Promise<void> {
