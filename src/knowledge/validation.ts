@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
 import { normalizeForMatch } from './sensitive.ts';
-import { fieldOf, isStorableText, storableString } from '../protocol/validation.ts';
+import { fieldOf, isStorableText, storableString, unknownField } from '../protocol/validation.ts';
 
 const LIMITS = Object.freeze({
   questionMax: 500,
@@ -57,10 +57,7 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
   // A misspelt field (`alternate`) is refused, not dropped with what it held (found from outside).
-  if (issue.code === 'unrecognized_keys') {
-    const field = fieldOf([...issue.path, issue.keys[0]!]);
-    throw new KefuError('BAD_REQUEST', `${field}: is not a known field here`, { field });
-  }
+  if (issue.code === 'unrecognized_keys') throw unknownField(issue);
   const field = fieldOf(issue.path);
   throw new KefuError('BAD_REQUEST', `${field} ${issue.message}`, { field });
 }

@@ -20,13 +20,15 @@ export function parseInput<T>(schema: z.ZodType<T>, value: unknown): T {
   const r = schema.safeParse(value ?? {});
   if (r.success) return r.data;
   const issue = r.error.issues[0];
-  // An unknown key is named itself ("foo", "payload.x"), not the object that holds it ("body").
-  if (issue?.code === 'unrecognized_keys') {
-    const field = formatPath([...issue.path, issue.keys[0]!]);
-    throw new KefuError('BAD_REQUEST', `${field}: is not a known field here`, { field });
-  }
+  if (issue?.code === 'unrecognized_keys') throw unknownField(issue);
   const field = issue ? fieldOf(issue.path) : 'body';
   throw new KefuError('BAD_REQUEST', `${field}: ${issue?.message ?? 'invalid'}`, { field });
+}
+
+/** An unknown key, named itself ("foo", "payload.x"), not the object that holds it ("body"). */
+export function unknownField(issue: Extract<z.core.$ZodIssue, { code: 'unrecognized_keys' }>): KefuError {
+  const field = formatPath([...issue.path, issue.keys[0]!]);
+  return new KefuError('BAD_REQUEST', `${field}: is not a known field here`, { field });
 }
 
 const EARLIEST_TIME = Date.UTC(1970, 0, 1);

@@ -266,7 +266,7 @@ function fromListed(state: DialogueState, u: Understanding): NonNullable<Resolve
   }
   // "最新的那个" after a pick: the listed order placed last (found from outside: an after-sales answer
   // about the one picked). Only when "latest" names an order: "最新的物流信息呢" is about the one picked (found in review).
-  if (NEWEST_ORDER.test(u.normalized) && !NOT_NEWEST.test(u.normalized) && !POINTS_AT_ONE_BY_WORD.test(u.normalized)) return { newest: true };
+  if (picksNewest(u.normalized, NEWEST_ORDER)) return { newest: true };
   const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
   if (ordinal === undefined) return undefined;
   const id = listed[ordinal > 0 ? ordinal - 1 : listed.length + ordinal];
@@ -370,7 +370,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
     const named = namedIds(text, p.orderIds, !u.entities.some((e) => e.type === 'phoneTail'));
     if (named.length === 1) return { ...base, intent, choice: { orderId: named[0]! } };
     // "不是最新的那个", "not the latest one": not a pick of it; a description wins over it.
-    if (NEWEST.test(u.normalized) && !NOT_NEWEST.test(u.normalized) && !POINTS_AT_ONE_BY_WORD.test(u.normalized)) return { ...base, intent, choice: { newest: true } };
+    if (picksNewest(u.normalized, NEWEST)) return { ...base, intent, choice: { newest: true } };
     if (orderId) {
       const id = p.orderIds.find((x) => sameId(x, orderId));
       if (id) return { ...base, intent, choice: { orderId: id } };
@@ -499,7 +499,7 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   const unavailable = [...ctx.unavailable];
   const base: DialogueState = { v: 1, lang: r.lang, failures };
   // The list a pick was made from stays for "the other one" until another list replaces it.
-  const listed = state.pending?.orderIds ?? state.listed;
+  const listed = listedIds(state);
   const listedKinds = state.pending ? state.pending.kinds : state.listedKinds;
   const kept = listed && !out.next?.pending ? { listed, ...(listedKinds ? { listedKinds } : {}) } : {};
   const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...kept };
@@ -818,9 +818,9 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   // An id of any shape the entity extractor did not take for one ("#A77到哪了"), or its tail ("8841这单"): the buyer's own ids are known.
   const named = namedIds(ctx.input.text, orders.map((o) => o.orderId), tailsOf(ctx));
   if (named.length === 1) return { one: orders.find((o) => o.orderId === named[0])! };
-  const listed = () => orders.filter((o) => (state.pending?.orderIds ?? state.listed)?.some((id) => sameId(id, o.orderId)));
+  const listed = () => orders.filter((o) => listedIds(state)?.some((id) => sameId(id, o.orderId)));
   if (r.choice && 'newest' in r.choice) {
-    const newest = listed().reduce<Order | undefined>((a, o) => (!a || Date.parse(o.createdAt) > Date.parse(a.createdAt) ? o : a), undefined);
+    const newest = newestOf(listed());
     return newest ? { one: newest } : { none: t.noMatchingOrder };
   }
   if (r.choice && 'among' in r.choice) {
@@ -854,6 +854,8 @@ const NOT_NEWEST = /不是|别|(?<![a-z])not(?![a-z])/;
 const NEWEST_ORDER = /(?:最新|最近|刚(?:买|下单|拍))的?(?:那个|那单|那笔|那件|一个|一单|订单|那)|(?<![a-z])(?:the )?(?:latest|newest|most recent)(?: one| order)(?![a-z])|(?<![a-z])last one i (?:bought|ordered)(?![a-z])/;
 /** A product or a time named beside "the latest" ("最近一周买的耳机那个"): the description decides. */
 const POINTS_AT_ONE_BY_WORD = /[买订拍]的.{1,8}那|(?<![a-z])the (?!latest|newest)[a-z]+ one(?![a-z])/;
+/** "The latest" (as `pattern` reads it) picks the order placed last: not negated, no description beside it. */
+const picksNewest = (normalized: string, pattern: RegExp) => pattern.test(normalized) && !NOT_NEWEST.test(normalized) && !POINTS_AT_ONE_BY_WORD.test(normalized);
 
 /** Words that make a day the day of the purchase ("昨天买的", "the one I ordered on monday", "那单"). */
 const PURCHASE = /买|购|下单|下的单|下了单|拍的|拍了|付款|付的|付了|支付|订的|订了|那个|那单|那笔|那件|(?<![a-z])(?:bought|ordered|order(?:ed)? (?:on|from)|purchased?|placed|paid|buy|the one from)(?![a-z])/;
@@ -923,12 +925,14 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
   const kinds = [...kindsOfGoods(ctx.input.text)];
   if (words.length || kinds.length) {
     // The orders whose titles share the most words and kinds of goods with what the buyer said ("the blue hoodie").
-    const score = (o: Order) => {
-      const titleKinds = kinds.length ? kindsOfGoods(o.items.map((i) => i.title).join(' | ')) : undefined;
-      return words.filter((w) => o.items.some((i) => titleHas(i.title, w))).length + kinds.filter((k) => titleKinds!.has(k)).length;
-    };
-    const best = Math.max(0, ...out.map(score));
-    const byTitle = best > 0 ? out.filter((o) => score(o) === best) : [];
+    const scores = new Map(
+      out.map((o) => {
+        const titleKinds = kinds.length ? kindsOfGoods(o.items.map((i) => i.title).join(' | ')) : undefined;
+        return [o, words.filter((w) => o.items.some((i) => titleHas(i.title, w))).length + kinds.filter((k) => titleKinds!.has(k)).length];
+      }),
+    );
+    const best = Math.max(0, ...scores.values());
+    const byTitle = best > 0 ? out.filter((o) => scores.get(o) === best) : [];
     // A title word only counts when it picks some orders out; "我的订单" names none.
     if (byTitle.length > 0 && byTitle.length < out.length) {
       out = byTitle;
@@ -952,6 +956,12 @@ function titleHas(title: string, w: string): boolean {
   return false;
 }
 
+/** The orders of our last list: the one waiting for an answer, else the one a pick was made from. */
+const listedIds = (state: DialogueState): readonly string[] | undefined => state.pending?.orderIds ?? state.listed;
+
+/** The order placed last. */
+const newestOf = (orders: readonly Order[]): Order | undefined => orders.reduce<Order | undefined>((a, o) => (!a || Date.parse(o.createdAt) > Date.parse(a.createdAt) ? o : a), undefined);
+
 /** The kinds of goods the orders' titles name, for the state (found in review: any goods word had counted). */
 function kindsOfOrders(orders: readonly Order[]): string[] {
   return [...kindsOfGoods(orders.flatMap((o) => o.items.map((i) => i.title)).join(' | '))].slice(0, MAX_KINDS);
@@ -966,7 +976,7 @@ function offerChoice(ctx: Ctx, intent: DataIntent, orders: Order[]): Outcome {
 }
 
 function reaskChoice(ctx: Ctx, intent: DataIntent, failed: boolean): Outcome {
-  const ids = ctx.state.pending?.orderIds ?? ctx.state.listed ?? [];
+  const ids = listedIds(ctx.state) ?? [];
   const listed = ids.map((id) => ctx.orders?.find((o) => o.orderId === id)).filter((o): o is Order => o !== undefined);
   if (listed.length === 0) return { replies: [{ text: ctx.t.noMatchingOrder }], failed };
   const text = failed ? ctx.t.chooseOrder(intent, listed.length) : ctx.t.choiceOutOfRange(listed.length);
@@ -989,9 +999,7 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
   if (o.status === 'paid' || o.status === 'pending_payment') {
-    const unshipped = reply(t.notShippedYet(o.orderId, title, ORDER_STATUS[lang][o.status]), orderCard(o));
-    const late = o.status === 'paid' ? hoursUnshipped(ctx, o) : undefined;
-    return late === undefined ? { replies: [unshipped] } : { replies: [unshipped, { text: t.shipLate(late) }], next: { offeredHuman: true } };
+    return withShipLate(ctx, o, reply(t.notShippedYet(o.orderId, title, ORDER_STATUS[lang][o.status]), orderCard(o)));
   }
   if (o.status === 'cancelled') return { replies: [reply(t.cancel.cancelled(o.orderId), orderCard(o))] };
   const l = logisticsOf(ctx, o);
@@ -1015,8 +1023,16 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
 
 /** Hours a paid order has waited to ship (since its last update), past the 48-hour promise; undefined within it. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
-  const hours = Math.floor(((ctx.input.now ?? new Date()).getTime() - Date.parse(o.updatedAt)) / 3_600_000);
-  return Number.isFinite(hours) && hours > SHIP_PROMISE_HOURS ? hours : undefined;
+  return atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), SHIP_PROMISE_HOURS + 1);
+}
+
+/**
+ * The answer about an order, and, when it is paid and past the shipping promise, that it is late
+ * with a person offered (found from outside: said only when asked where the parcel is).
+ */
+function withShipLate(ctx: Ctx, o: Order, answer: Reply): Outcome {
+  const late = o.status === 'paid' ? hoursUnshipped(ctx, o) : undefined;
+  return late === undefined ? { replies: [answer] } : { replies: [answer, { text: ctx.t.shipLate(late) }], next: { offeredHuman: true } };
 }
 /** The shop's promise the texts make ("现货一般付款后 48 小时内发出"). */
 const SHIP_PROMISE_HOURS = 48;
@@ -1046,17 +1062,14 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
       text += t.unavailable('logistics');
     }
   }
-  const late = o.status === 'paid' ? hoursUnshipped(ctx, o) : undefined;
-  return late === undefined ? { replies: [reply(text, orderCard(o))] } : { replies: [reply(text, orderCard(o)), { text: t.shipLate(late) }], next: { offeredHuman: true } };
+  return withShipLate(ctx, o, reply(text, orderCard(o)));
 }
 
 function etaAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
   if (o.status === 'paid' || o.status === 'pending_payment' || o.status === 'cancelled') {
-    const eta = reply(t.eta({ orderId: o.orderId, title, estimate: t.etaFor[o.status] }), orderCard(o));
-    const late = o.status === 'paid' ? hoursUnshipped(ctx, o) : undefined;
-    return late === undefined ? { replies: [eta] } : { replies: [eta, { text: t.shipLate(late) }], next: { offeredHuman: true } };
+    return withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate: t.etaFor[o.status] }), orderCard(o)));
   }
   const l = logisticsOf(ctx, o);
   if (!l) {
@@ -1086,9 +1099,15 @@ function quietDays(ctx: Ctx, l: Logistics): number | undefined {
   const limit = STALLED_AFTER_DAYS[l.status];
   const e = newestEvents(l)[0];
   if (limit === undefined || !e) return undefined;
-  const days = Math.floor(((ctx.input.now ?? new Date()).getTime() - Date.parse(e.time)) / 86_400_000);
-  return Number.isFinite(days) && days >= limit ? days : undefined;
+  return atLeast(elapsed(ctx, e.time, DAY_MS), limit);
 }
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** Whole `unitMs` from an ISO time to the turn's now (NaN for a time that does not parse). */
+const elapsed = (ctx: Ctx, iso: string, unitMs: number) => Math.floor(((ctx.input.now ?? new Date()).getTime() - Date.parse(iso)) / unitMs);
+/** `n` when it is a number of at least `limit`, else undefined. */
+const atLeast = (n: number, limit: number) => (Number.isFinite(n) && n >= limit ? n : undefined);
 
 function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   const key = o.status === 'completed' ? 'delivered' : o.status;
@@ -1149,9 +1168,8 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
 
 /** The listed order placed last that has a request (for "最新的那个" on the after-sales topic). */
 function newestListedWith(ctx: Ctx, latest: ReadonlyMap<string, Aftersale>): string | undefined {
-  const ids = ctx.state.pending?.orderIds ?? ctx.state.listed ?? [];
-  const listed = (ctx.orders ?? []).filter((o) => latest.has(o.orderId) && ids.some((id) => sameId(id, o.orderId)));
-  return listed.reduce<Order | undefined>((a, o) => (!a || Date.parse(o.createdAt) > Date.parse(a.createdAt) ? o : a), undefined)?.orderId;
+  const ids = listedIds(ctx.state) ?? [];
+  return newestOf((ctx.orders ?? []).filter((o) => latest.has(o.orderId) && ids.some((id) => sameId(id, o.orderId))))?.orderId;
 }
 
 function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
@@ -1181,9 +1199,7 @@ const OVERDUE_AFTER_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> = {
  */
 function overdueDays(ctx: Ctx, a: Aftersale): number | undefined {
   const limit = OVERDUE_AFTER_DAYS[hintOf(a)];
-  if (limit === undefined) return undefined;
-  const days = Math.floor(((ctx.input.now ?? new Date()).getTime() - Date.parse(a.updatedAt)) / 86_400_000);
-  return Number.isFinite(days) && days >= limit ? days : undefined;
+  return limit === undefined ? undefined : atLeast(elapsed(ctx, a.updatedAt, DAY_MS), limit);
 }
 
 /** Requests still waiting on the shop or the buyer; a refunded, rejected or closed one is history. */

@@ -154,23 +154,26 @@ export class BotResponder {
 
   #enqueue(e: Stored): void {
     const content = e.message.content;
-    const id = e.conversationId;
-    const prev = this.#tails.get(id) ?? afterThisTurn();
     this.#shopShed?.queued(e.shopId);
     // The robot understands what the buyer typed, not the masked copy everyone sees.
-    const next = prev.then(() => (content.kind === 'text' ? this.#turn(e, e.typedText ?? content.text) : this.#picture(e)));
-    this.#tails.set(id, next);
-    void next.finally(() => {
-      this.#shopShed?.finished(e.shopId);
-      if (this.#tails.get(id) === next) this.#tails.delete(id);
-    });
+    const next = this.#chain(e.conversationId, () => (content.kind === 'text' ? this.#turn(e, e.typedText ?? content.text) : this.#picture(e)));
+    void next.finally(() => this.#shopShed?.finished(e.shopId));
   }
 
-  /**
-   * A buyer waiting in the queue who takes the hand-over back ("算了不用了，我的快递到哪了"): back to
-   * the robot, which says so and answers the rest of the message (found from outside: with nobody
-   * online, a buyer who changed their mind got silence). An agent who accepted first keeps it.
-   */
+  /** Runs `work` after everything already queued for the conversation on this node, in order. */
+  #chain<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const next = (this.#tails.get(id) ?? afterThisTurn()).then(work);
+    const tail = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.#tails.set(id, tail);
+    void tail.then(() => {
+      if (this.#tails.get(id) === tail) this.#tails.delete(id);
+    });
+    return next;
+  }
+
   /**
    * A buyer's message while queued: one that takes the hand-over back starts the move; one stored
    * while such a move is under way ("算了不用了", then "我的快递到哪了") is answered once it lands
@@ -185,10 +188,14 @@ export class BotResponder {
     if (moving) void moving.then((moved) => moved && this.#enqueue({ ...e, state: 'bot' }));
   }
 
+  /**
+   * A buyer waiting in the queue who takes the hand-over back ("算了不用了，我的快递到哪了"): back to
+   * the robot, which says so and answers the rest of the message (found from outside: with nobody
+   * online, a buyer who changed their mind got silence). An agent who accepted first keeps it.
+   */
   #withdraw(e: Stored, text: string, rest: string): void {
     const id = e.conversationId;
-    const prev = this.#tails.get(id) ?? afterThisTurn();
-    const next = prev.then(async () => {
+    const next = this.#chain(id, async () => {
       const moved = await this.#conversations.setState(id, { state: 'bot' }, { from: ['queued'] }).catch((err: unknown) => {
         this.#log.warn({ err: (err as Error).message, conversationId: id }, 'taking a hand-over back failed; the buyer stays in the queue');
         return undefined;
@@ -202,11 +209,6 @@ export class BotResponder {
     this.#withdrawing.set(id, next);
     // Kept a little after it lands: a message stored as `queued` just before the move committed may be heard after it.
     void next.finally(() => setTimeout(() => this.#withdrawing.get(id) === next && this.#withdrawing.delete(id), WITHDRAW_GRACE_MS).unref());
-    const tail = next.then(() => undefined);
-    this.#tails.set(id, tail);
-    void tail.finally(() => {
-      if (this.#tails.get(id) === tail) this.#tails.delete(id);
-    });
   }
 
   /** One turn, never silent: shed or failed, the buyer is told and a person takes over. */

@@ -65,9 +65,10 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const tc = other === undefined ? tokens : tokenizer.cut(nc.text);
     const extra = productQuestion(n, shopTopics(nc.text, tc));
     const focus = questionClause(nc, tokenizer);
-    const c = acknowledged(text, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra))));
+    const ack = ACK_EMOJI.test(text.trim());
+    const c = acknowledged(ack, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra))));
     // A thumbs-up to "shall I connect you?" is a yes.
-    t = { n, lang, tokens, c, yesNo: ACK_EMOJI.test(text.trim()) ? 'yes' : yesNoOf(n.scan) };
+    t = { n, lang, tokens, c, yesNo: ack ? 'yes' : yesNoOf(n.scan) };
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
       memo.set(text, t);
@@ -202,13 +203,18 @@ function askedLast(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
 const ACK_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{1F44F}\u{1F64F}\u{1F642}\u{1F600}\u{1F601}\u{1F603}\u{1F604}\u{1F60A}\u{1F60D}\u{1F917}\u{2764}\u{1F495}\u{1F496}\u{1F339}\u{1F4AF}](?:\u{FE0F}|\p{Emoji_Modifier})?\s*)+$/u;
 
 /** "👍", "🙂🙏" alone: an acknowledgment, answered like thanks (found from outside: "没太理解", a miss towards a hand-over). */
-function acknowledged(text: string, c: Classification): Classification {
-  return c.intent === 'unknown' && ACK_EMOJI.test(text.trim()) ? { intent: 'bye', confidence: 1, scores: c.scores } : c;
+function acknowledged(ack: boolean, c: Classification): Classification {
+  return c.intent === 'unknown' && ack ? { intent: 'bye', confidence: 1, scores: c.scores } : c;
 }
 
-/** Taking back what was just said: "算了", "不用了", "never mind". */
-// 算了 is also "calculated" (算了两次, 算了一下: found in review): a retraction is not followed by a count.
-const RETRACTS = /算了(?![一两二三几\d算次遍下])|不用了|不需要了|不转了|(?<![a-z])(?:never ?mind|forget it|no need)(?![a-z])/g;
+/**
+ * Taking back what was just said: "算了", "不用了", "never mind". 算了 is also "calculated" (算了两次,
+ * 算了一下: found in review): a retraction is not followed by a count. One vocabulary for a request
+ * taken back within a message and a hand-over taken back from the queue.
+ */
+const RETRACTION = '算了(?![一两二三几\\d算次遍下])|不用了|不需要了|不转了';
+const RETRACTION_EN = 'never ?mind|forget it|no need';
+const RETRACTS = new RegExp(`${RETRACTION}|(?<![a-z])(?:${RETRACTION_EN})(?![a-z])`, 'g');
 
 /**
  * "转人工，算了不用了，帮我查下快递": a request for a person the buyer took back later in the same
@@ -232,7 +238,7 @@ const ASKS_PERSON = /人工|真人|客服|(?<![a-z])(?:human|agent|person|repres
  * Taking back a hand-over, as the message's opening words (a retraction in the middle, "等了这么久，
  * 算了，你们太慢了", is someone venting at the queue, not leaving it).
  */
-const WITHDRAWS = /^\s*(?:(?:好吧|那|嗯|哦|啊|ok|okay|oh|actually)[\s,，.。!！]*)?(?:(?:算了(?![一两二三几\d算次遍下])|不用了|不需要了|不转了|不用转了?|取消转人工|never ?mind|forget it|no need|cancel (?:that|the transfer))[\s,，.。!！~]*)+/i;
+const WITHDRAWS = new RegExp(`^\\s*(?:(?:好吧|那|嗯|哦|啊|ok|okay|oh|actually)[\\s,，.。!！]*)?(?:(?:${RETRACTION}|不用转了?|取消转人工|${RETRACTION_EN}|cancel (?:that|the transfer))[\\s,，.。!！~]*)+`, 'i');
 
 /**
  * Whether a buyer waiting in the queue takes the hand-over back ("算了不用了，我的快递到哪了",
