@@ -11,6 +11,7 @@
  *                                       f always adds one process of 2 workers against its one node
  *   npm run bench -- --fixed-phrasings  (b)'s buyers repeat ten fixed sentences instead of varied phrasings
  *   npm run bench -- --kefu-node-arg=--import=./bench/experiments/detach-upgrade.ts
+ *   npm run bench -- --kefu-env=KEFU_ROBOT_NLU_THREAD=off   a setting of kefu's own for every kefu node of the run
  *                                       extra node flags for the kefu processes (experiments; repeatable)
  *
  * Scenarios: (a) 200 conns x 20 msgs closed loop; (b) highest sustained message rate at p99 < 50 ms;
@@ -51,7 +52,7 @@ type Letter = (typeof SCENARIOS)[number];
 function usage(msg?: string): never {
   if (msg) process.stderr.write(`bench: ${msg}\n\n`);
   process.stderr.write(
-    'usage: npm run bench -- [--quick] [--only a,b,c,d,e,f,g,h] [--systems kefu,kefu-embedded,ws-echo,socketio] [--profile] [--no-wait] [--fixed-phrasings] [--soak [MINUTES]] [--soak-rate N] [--kefu-node-arg=FLAG] [--out DIR]\n' +
+    'usage: npm run bench -- [--quick] [--only a,b,c,d,e,f,g,h] [--systems kefu,kefu-embedded,ws-echo,socketio] [--profile] [--no-wait] [--fixed-phrasings] [--soak [MINUTES]] [--soak-rate N] [--kefu-node-arg=FLAG] [--kefu-env=KEFU_NAME=value] [--out DIR]\n' +
       '  --soak: (b) on kefu only, then half its sustained rate for MINUTES (default 20): resident memory growth and errors;\n' +
       '    --soak-rate N holds N/s instead (a machine busy during the ladder finds too low a rate)\n',
   );
@@ -59,7 +60,7 @@ function usage(msg?: string): never {
 }
 
 function parseArgs(argv: string[]) {
-  const o = { soakMinutes: 0, soakRate: 0, workers: 1, quick: false, noWait: false, fixedPhrasings: false, nodeArgs: [] as string[], only: [...SCENARIOS] as Letter[], systems: undefined as System[] | undefined, profile: false, out: join(ROOT, 'bench/results') };
+  const o = { soakMinutes: 0, soakRate: 0, workers: 1, quick: false, noWait: false, fixedPhrasings: false, nodeArgs: [] as string[], env: {} as Record<string, string>, only: [...SCENARIOS] as Letter[], systems: undefined as System[] | undefined, profile: false, out: join(ROOT, 'bench/results') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -100,6 +101,11 @@ function parseArgs(argv: string[]) {
       o.workers = n;
     }
     else if (a.startsWith('--kefu-node-arg=')) o.nodeArgs.push(a.slice('--kefu-node-arg='.length));
+    else if (a.startsWith('--kefu-env=')) {
+      const m = /^--kefu-env=(KEFU_[A-Z0-9_]+)=(.*)$/.exec(a);
+      if (!m) usage('--kefu-env takes KEFU_NAME=value');
+      o.env[m[1]!] = m[2]!;
+    }
     else usage(`unknown argument ${a}`);
   }
   return o;
@@ -170,6 +176,7 @@ async function startSystem(system: System, nodeId: string, isolation?: Isolation
   return harness!.start(system, {
     nodeId,
     execArgv: opts.nodeArgs,
+    env: opts.env,
     workers,
     ...(system === 'kefu' ? { isolation: isolation ?? harness!.newIsolation() } : {}),
     ...(profileDir ? { profileDir } : {}),
@@ -338,7 +345,7 @@ async function runCommandsScenario(): Promise<void> {
   await waitForQuiet();
   let server: Server | undefined;
   try {
-    server = await harness!.start('kefu', { nodeId: 'bench-h', isolation: harness!.newIsolation(), execArgv: opts.nodeArgs, env: { KEFU_DEMO: 'true' }, ...(profileDir ? { profileDir } : {}) });
+    server = await harness!.start('kefu', { nodeId: 'bench-h', isolation: harness!.newIsolation(), execArgv: opts.nodeArgs, env: { ...opts.env, KEFU_DEMO: 'true' }, ...(profileDir ? { profileDir } : {}) });
     const opsToken = await sign(harness!.key, { sub: 'bench_ops', scope: 'cs:commands', shop_id: SHOP }, { expIn: 3600 });
     rows.push(...(await runH(ctx, { url: server.url, pid: server.pid, shopId: SHOP, opsToken, agentToken: await harness!.staffToken('bench_agent', SHOP) }, P.h)));
     await checkAlive(server, 'h', 'kefu');

@@ -28,7 +28,7 @@ import { createCommands, HttpCommandPlatform, type CommandPlatform, type Command
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, FaqSuggestionService } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
 import { ConversationEventBus, type ContentPolicy } from './conversation/index.ts';
-import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createRobot, FaqIndexProvider, type Canary, type CanaryControl } from './robot/index.ts';
+import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, type Canary, type CanaryControl, type NluThread } from './robot/index.ts';
 import { channels } from './storage/keys.ts';
 import { RoutingService } from './routing/index.ts';
 import { startRights, type RightsService } from './rights/index.ts';
@@ -182,7 +182,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
         stopRouting();
         await commandSide.commands.stop();
         await Promise.all([robot.bot.idle(), routing.idle()]);
-        await conversations.flushHistory();
+        await Promise.all([conversations.flushHistory(), robot.nluThread.close()]);
         await stopOps();
         await hub.stop().catch(() => {});
         await localNonces.close();
@@ -331,14 +331,15 @@ interface RobotDeps {
  * says so). Everyone starts on v1; operators move a share of users (by the last digit of the user
  * id) with PUT /api/v1/ops/robot/canary.
  */
-async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: Canary; canaryControl: CanaryControl; bot: BotResponder; faq: FaqIndexProvider }> {
+async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: Canary; canaryControl: CanaryControl; bot: BotResponder; faq: FaqIndexProvider; nluThread: NluThread }> {
   const reranker = config.embeddings ? createEmbeddingReranker(config.embeddings, d.metrics.registry) : undefined;
   const faq = new FaqIndexProvider({ load: (shopId) => d.knowledge.knowledge.listFaq(shopId), versionOf: (shopId) => d.knowledge.knowledge.version(shopId), ...(reranker ? { reranker } : {}) });
   d.knowledge.onKnowledgeChanged.add((shopId) => faq.invalidate(shopId));
   const llm = config.llm ? createOpenAiCompatibleClient({ url: config.llm.url, model: config.llm.model, timeoutMs: config.llm.timeoutMs, ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}) }) : undefined;
   const dataSource = quietForWarmUp(d.buyerData);
-  const robotV1 = createRobot({ dataSource, faq, version: 'v1', budgetMs: config.robotLookupBudgetMs });
-  const robotV2 = createRobot({ dataSource, faq, version: 'v2', budgetMs: config.robotLookupBudgetMs, ...(llm ? { llm } : {}) });
+  const nluThread = createNluThread({ mode: config.robotNluThread, onOutcome: (outcome) => d.metrics.nluThread.inc({ outcome }) });
+  const robotV1 = createRobot({ dataSource, faq, version: 'v1', budgetMs: config.robotLookupBudgetMs, nluThread });
+  const robotV2 = createRobot({ dataSource, faq, version: 'v2', budgetMs: config.robotLookupBudgetMs, nluThread, ...(llm ? { llm } : {}) });
   // Warm both versions (each has its own NLU: tokenizer dictionary, classifier, lookup code
   // paths) before the first buyer waits: the first answers after a start were measured at over
   // half a second, and v2 was cold until the canary first sent it a buyer.
@@ -358,7 +359,7 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   d.metrics.sources.robotBacklogTop = () => shopShed.top(10);
   d.metrics.sources.sheddingShops = () => shopShed.sheddingShops;
   const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures, shopShed, shed: d.metrics.robotShed });
-  return { canary, canaryControl, bot, faq };
+  return { canary, canaryControl, bot, faq, nluThread };
 }
 
 /** The warm-up's shop: not a shop id any frame, token or webhook can name (parentheses), so no real shop's. */

@@ -2,7 +2,7 @@
  * Experiment: kefu's CPU per answered message at a low, steady rate (where nothing batches),
  * optionally with a CPU profile cut to the measured window.
  *
- *   node bench/experiments/low-rate.ts [rate=50] [profile dir|-] [burst=1]
+ *   node bench/experiments/low-rate.ts [rate=50] [profile dir|-] [burst=1] [KEFU_NAME=value ...]
  *   node bench/profile.ts <profile dir>        # the summary of that window
  *
  * `burst` > 1 sends the same rate as groups of that many messages at once (every burst/rate
@@ -19,10 +19,11 @@ const wakeups = (pid: number) => Number(/voluntary_ctxt_switches:\s+(\d+)/.exec(
 const rate = Number(process.argv[2] ?? 50);
 const prof = process.argv[3] && process.argv[3] !== '-' ? process.argv[3] : undefined;
 const burst = Math.max(1, Number(process.argv[4] ?? 1));
+const env = Object.fromEntries(process.argv.slice(5).map((a) => a.split(/=(.*)/s).slice(0, 2) as [string, string]));
 const h = await createKefuHarness();
 try {
   if (prof) mkdirSync(prof, { recursive: true });
-  const s = await h.start('kefu', { nodeId: 'low', isolation: h.newIsolation(), ...(prof ? { profileDir: prof } : {}) });
+  const s = await h.start('kefu', { nodeId: 'low', isolation: h.newIsolation(), env, ...(prof ? { profileDir: prof } : {}) });
   const target = { system: 'kefu' as const, urls: [s.url], pids: [s.pid], shopId: SHOP, token: (u: string) => h.token(u) };
   const users = Array.from({ length: 200 }, (_, i) => `bb_${i}`);
   await h.seedOrders(s.url, users);

@@ -52,6 +52,7 @@ export interface Config {
   readonly opsToken: string | undefined;
   readonly platformApi: { readonly url: string; readonly token: string | undefined; readonly timeoutMs: number } | undefined;
   readonly robotLookupBudgetMs: number;
+  readonly robotNluThread: RawConfig['KEFU_ROBOT_NLU_THREAD'];
   /** Delivery of commands to the platform: retries, attempts, lease, and the bound of one attempt. */
   readonly commands: { readonly backoffMs: number; readonly maxAttempts: number; readonly leaseMs: number; readonly attemptTimeoutMs: number };
   readonly nodeId: string;
@@ -177,6 +178,7 @@ function assemble(r: RawConfig, o: { production: boolean; algorithms: string[]; 
     opsToken: r.KEFU_OPS_TOKEN,
     platformApi: r.KEFU_PLATFORM_API_URL ? { url: r.KEFU_PLATFORM_API_URL, token: r.KEFU_PLATFORM_API_TOKEN, timeoutMs: r.KEFU_PLATFORM_API_TIMEOUT_MS } : undefined,
     robotLookupBudgetMs: r.KEFU_ROBOT_LOOKUP_BUDGET_MS,
+    robotNluThread: r.KEFU_ROBOT_NLU_THREAD,
     commands: { backoffMs: r.KEFU_COMMAND_BACKOFF_MS, maxAttempts: r.KEFU_COMMAND_MAX_ATTEMPTS, leaseMs: r.KEFU_COMMAND_LEASE_S * 1000, attemptTimeoutMs: r.KEFU_PLATFORM_API_TIMEOUT_MS },
     nodeId: r.KEFU_NODE_ID ?? `${hostname()}-${process.pid}`,
     logLevel: r.KEFU_LOG_LEVEL,

@@ -3,6 +3,7 @@
  * shop's FAQ; hands over to a human when asked, on a complaint, or after two turns it could not
  * understand. See robot.ts for the service, dialogue.ts for the conversation rules.
  */
+export { createNluThread, NLU_THREAD_MODES, type NluThread, type NluThreadMode } from './nlu/thread.ts';
 export { createRobot, type Robot, type RobotOptions, type AnswerRequest, type RobotAnswer, type AnswerTimings } from './robot.ts';
 export {
   step,

@@ -23,7 +23,8 @@ import type { FaqLookup } from './faq-index.ts';
 import type { FaqProvider, TopicQuery } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
 import { createNlu, MAX_UTTERANCE, type Nlu } from './nlu/understand.ts';
-import type { Handover, Intent, Lang, LookupName, Reply } from './types.ts';
+import type { NluThread } from './nlu/thread.ts';
+import type { Handover, Intent, Lang, LookupName, Reply, Understanding } from './types.ts';
 
 export interface RobotOptions {
   readonly dataSource: BuyerDataSource;
@@ -35,6 +36,8 @@ export interface RobotOptions {
   /** Strategy version reported with every answer (the canary routes between versions). */
   readonly version?: string;
   readonly nlu?: Nlu;
+  /** Understands texts this robot's NLU has not seen on another thread while the event loop is busy (nlu/thread.ts). */
+  readonly nluThread?: NluThread;
   /** The shop's calendar for "昨天" and for times in replies; minutes east of UTC, default 480. */
   readonly tzOffsetMinutes?: number;
 }
@@ -97,8 +100,11 @@ export function createRobot(opts: RobotOptions): Robot {
     async answer(req) {
       validate(req);
       const started = performance.now();
+      const now = clock();
+      const elsewhere = understoodElsewhere(opts.nluThread, nlu, req.text, now);
+      const away = elsewhere ? await elsewhere : undefined;
       let t = performance.now();
-      let input = turnInput(req, clock(), nlu, opts.tzOffsetMinutes);
+      let input = turnInput(req, now, nlu, opts.tzOffsetMinutes, away);
       let cpu = performance.now() - t;
       const state = parseState(req.state instanceof Promise ? await (req.state as Promise<unknown>).catch(() => undefined) : req.state);
       t = performance.now();
@@ -135,15 +141,25 @@ export function createRobot(opts: RobotOptions): Robot {
   };
 }
 
-/** The turn's input: the message, cut to MAX_UTTERANCE, and what the NLU understood of it. */
-function turnInput(req: AnswerRequest, now: Date, nlu: Nlu, tzOffsetMinutes: number | undefined): TurnInput {
+/**
+ * The NLU thread's understanding of a text this robot's NLU has not remembered, when the thread
+ * takes it (the event loop is busy); undefined: understood here, as always.
+ */
+function understoodElsewhere(thread: NluThread | undefined, nlu: Nlu, text: string, now: Date): Promise<Understanding | undefined> | undefined {
+  if (!thread) return undefined;
+  const cut = text.slice(0, MAX_UTTERANCE);
+  return nlu.remembers?.(cut) ? undefined : thread.understand(cut, now);
+}
+
+/** The turn's input: the message, cut to MAX_UTTERANCE, and what the NLU understood of it (unless the thread did). */
+function turnInput(req: AnswerRequest, now: Date, nlu: Nlu, tzOffsetMinutes: number | undefined, understood?: Understanding): TurnInput {
   const text = req.text.slice(0, MAX_UTTERANCE);
   return {
     shopId: req.shopId,
     userId: req.userId,
     text,
     now,
-    understanding: nlu.understand(text, now),
+    understanding: understood ?? nlu.understand(text, now),
     ...(tzOffsetMinutes !== undefined ? { tzOffsetMinutes } : {}),
   };
 }

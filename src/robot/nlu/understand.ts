@@ -25,6 +25,8 @@ export interface NluOptions {
 export interface Nlu {
   readonly tokenizer: Tokenizer;
   understand(text: string, now?: Date): Understanding;
+  /** Whether this text's understanding is remembered (a call would cost microseconds, not the NLU's work). */
+  remembers?(text: string): boolean;
 }
 
 /** Inputs longer than this are cut: a chat line, not a document, and the cost stays bounded. */
@@ -67,8 +69,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const focus = questionClause(nc, tokenizer);
     const ack = ACK_EMOJI.test(text.trim());
     const c = acknowledged(ack, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra))));
-    // A thumbs-up to "shall I connect you?" is a yes.
-    t = { n, lang, tokens, c, yesNo: ack ? 'yes' : yesNoOf(n.scan) };
+    t = { n, lang, tokens, c, yesNo: ack ? 'yes' : yesNoOf(n.scan) }; // a thumbs-up to "shall I connect you?" is a yes
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
       memo.set(text, t);
@@ -77,6 +78,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
   };
   return {
     tokenizer,
+    remembers: (text) => memo.has(text.slice(0, MAX_UTTERANCE)),
     understand(text, now = new Date()) {
       const t = ofText(text.slice(0, MAX_UTTERANCE));
       const { n, lang, tokens, c, yesNo } = t;

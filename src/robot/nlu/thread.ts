@@ -1,0 +1,237 @@
+/**
+ * The NLU on a thread of its own, for when the event loop is busy (issue #16).
+ *
+ * kefu's main thread is one event loop: under a sale's load it runs the sockets, the frame checks,
+ * the message writer and the robot, and it is the first thing on this machine to run out (about 88 %
+ * of a core at 2,500 answered messages a second, with a second core half idle). Understanding a
+ * text the NLU has not seen before is the largest single piece of a robot turn (about a fifth of
+ * the main thread's CPU at that rate, when half the texts are new), it is pure CPU, and it needs
+ * nothing from the conversation: so under load it runs here, on another core, while the main
+ * thread goes on with the sockets.
+ *
+ * Modes (KEFU_ROBOT_NLU_THREAD):
+ * - `auto` (default): texts go to the thread only while the main thread's event loop is busy (its
+ *   utilisation over the last half second at or above BUSY_ABOVE, until it falls below
+ *   CALM_BELOW). A quiet node never starts the thread: each hop costs two wake-ups, which is most of
+ *   what a message costs at a low rate, and the thread's NLU its memory (about the main one's).
+ * - `always`: every text the main thread has not remembered goes to the thread (tests, benchmarks).
+ * - `off`: never; everything is understood on the main thread, as before.
+ *
+ * Never a hang and never a wrong answer: a batch not answered within DEADLINE_MS, a thread that
+ * fails or exits, or one not ready yet gives `undefined`, and the robot understands the text on the
+ * main thread as it always did. A thread that missed a deadline or died is left alone for
+ * COOL_DOWN_MS (a dead one is started again after it). Texts of one event-loop turn go in one
+ * message each way, so the hop's cost is shared the way the message writer shares a commit; a
+ * thread the calm loop has not used for IDLE_STOP_MS is stopped, giving its memory back.
+ */
+import { Worker } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import type { Understanding } from '../types.ts';
+
+export const NLU_THREAD_MODES = ['auto', 'always', 'off'] as const;
+export type NluThreadMode = (typeof NLU_THREAD_MODES)[number];
+
+/** What the main thread sends: the texts of one event-loop turn. */
+export interface ThreadRequest {
+  readonly items: readonly { readonly id: number; readonly text: string; readonly now: number }[];
+}
+/** What the thread sends: `ready` once, then one reply per request (`u` absent: understand it on the main thread). */
+export interface ThreadReply {
+  readonly ready?: true;
+  readonly results?: { readonly id: number; readonly u?: Understanding }[];
+}
+
+export type ThreadOutcome = 'answered' | 'timeout' | 'failed';
+
+export interface NluThreadOptions {
+  readonly mode: NluThreadMode;
+  readonly tzOffsetMinutes?: number;
+  /** Counts each text sent to the thread by how it ended. */
+  readonly onOutcome?: (outcome: ThreadOutcome) => void;
+  /** For tests: the worker's entry (default thread-worker.ts beside this file). */
+  readonly entry?: URL;
+  readonly deadlineMs?: number;
+  /** Default MIN_BATCH. */
+  readonly minBatch?: number;
+  /** Default IDLE_STOP_MS. */
+  readonly idleStopMs?: number;
+}
+
+export interface NluThread {
+  /**
+   * The thread's understanding of `text`, or undefined (now, or when the promise settles): then
+   * the caller understands it itself. Never rejects.
+   */
+  understand(text: string, now: Date): Promise<Understanding | undefined> | undefined;
+  readonly started: boolean;
+  close(): Promise<void>;
+}
+
+/** Event-loop utilisation at which `auto` starts sending texts to the thread, and below which it stops. */
+export const BUSY_ABOVE = 0.6;
+export const CALM_BELOW = 0.35;
+const SAMPLE_MS = 500;
+const DEADLINE_MS = 250;
+const COOL_DOWN_MS = 10_000;
+/** A thread unused this long while the loop is calm is stopped: its NLU holds about 140 MB. */
+const IDLE_STOP_MS = 60_000;
+/**
+ * Fewer texts than this in one event-loop turn are understood on the main thread: a hop wakes
+ * the thread and then the main thread, each wake-up costing about 0.4 ms of CPU on this machine
+ * (docs/benchmarks.md), more than the NLU spends on a few texts. Measured at 200–300 answered
+ * messages a second, where turns carried one or two texts: 0.5–0.8 ms more CPU per message.
+ */
+export const MIN_BATCH = 4;
+
+interface Pending {
+  readonly resolve: (u: Understanding | undefined) => void;
+  readonly batch: Batch;
+}
+interface Batch {
+  readonly ids: number[];
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+export function createNluThread(opts: NluThreadOptions): NluThread {
+  return opts.mode === 'off' ? OFF : new ThreadClient(opts);
+}
+
+const OFF: NluThread = { understand: () => undefined, started: false, close: () => Promise.resolve() };
+
+class ThreadClient implements NluThread {
+  readonly #opts: NluThreadOptions;
+  readonly #deadlineMs: number;
+  #worker: Worker | undefined;
+  #ready = false;
+  #busy: boolean;
+  #quietUntil = 0;
+  #nextId = 1;
+  readonly #pending = new Map<number, Pending>();
+  #queued: { id: number; text: string; now: number }[] = [];
+  #batch: Batch | undefined;
+  #sampler: ReturnType<typeof setInterval> | undefined;
+  #elu = performance.eventLoopUtilization();
+  #closed = false;
+  #lastUsed = 0;
+
+  constructor(opts: NluThreadOptions) {
+    this.#opts = opts;
+    this.#deadlineMs = opts.deadlineMs ?? DEADLINE_MS;
+    this.#busy = opts.mode === 'always';
+    if (opts.mode === 'always') this.#start();
+    else {
+      this.#sampler = setInterval(() => this.#sample(), SAMPLE_MS);
+      this.#sampler.unref();
+    }
+  }
+
+  get started(): boolean {
+    return this.#worker !== undefined;
+  }
+
+  understand(text: string, now: Date): Promise<Understanding | undefined> | undefined {
+    if (!this.#busy || this.#closed || performance.now() < this.#quietUntil) return undefined;
+    if (!this.#worker) this.#start();
+    if (!this.#ready) return undefined;
+    const id = this.#nextId++;
+    if (!this.#batch) {
+      this.#batch = { ids: [] };
+      setImmediate(() => this.#send());
+    }
+    const batch = this.#batch;
+    batch.ids.push(id);
+    this.#queued.push({ id, text, now: now.getTime() });
+    return new Promise((resolve) => this.#pending.set(id, { resolve, batch }));
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#sampler) clearInterval(this.#sampler);
+    this.#settle([...this.#pending.keys()]);
+    this.#queued = [];
+    const w = this.#worker;
+    this.#worker = undefined;
+    if (w) await w.terminate();
+  }
+
+  /** Busy from BUSY_ABOVE, calm again below CALM_BELOW: the gap keeps it from flapping at one rate. */
+  #sample(): void {
+    const now = performance.eventLoopUtilization();
+    const u = performance.eventLoopUtilization(now, this.#elu).utilization;
+    this.#elu = now;
+    this.#busy = this.#busy ? u >= CALM_BELOW : u >= BUSY_ABOVE;
+    const w = this.#worker;
+    if (w && !this.#busy && this.#pending.size === 0 && performance.now() - this.#lastUsed > (this.#opts.idleStopMs ?? IDLE_STOP_MS)) {
+      this.#worker = undefined;
+      this.#ready = false;
+      void w.terminate();
+    }
+  }
+
+  #send(): void {
+    const batch = this.#batch;
+    const items = this.#queued;
+    this.#batch = undefined;
+    this.#queued = [];
+    if (!batch || !this.#worker || items.length < (this.#opts.minBatch ?? MIN_BATCH)) return this.#settle(batch?.ids ?? []);
+    batch.timer = setTimeout(() => this.#missed(batch), this.#deadlineMs);
+    this.#lastUsed = performance.now();
+    this.#worker.postMessage({ items } satisfies ThreadRequest);
+  }
+
+  #onReply(msg: ThreadReply): void {
+    if (msg.ready) {
+      this.#ready = true;
+      return;
+    }
+    for (const r of msg.results ?? []) {
+      const p = this.#pending.get(r.id);
+      if (!p) continue;
+      this.#pending.delete(r.id);
+      if (p.batch.timer) clearTimeout(p.batch.timer);
+      this.#opts.onOutcome?.(r.u ? 'answered' : 'failed');
+      p.resolve(r.u);
+    }
+  }
+
+  /** A batch past its deadline: understood on the main thread, and the thread left alone for a while. */
+  #missed(batch: Batch): void {
+    const late = batch.ids.filter((id) => this.#pending.has(id));
+    for (const _ of late) this.#opts.onOutcome?.('timeout');
+    this.#settle(late);
+    this.#quietUntil = performance.now() + COOL_DOWN_MS;
+  }
+
+  #start(): void {
+    if (this.#closed || performance.now() < this.#quietUntil) return;
+    const entry = this.#opts.entry ?? new URL('./thread-worker.ts', import.meta.url);
+    const w = new Worker(entry, { workerData: { tzOffsetMinutes: this.#opts.tzOffsetMinutes } });
+    w.unref();
+    this.#worker = w;
+    this.#ready = false;
+    w.on('message', (m: ThreadReply) => this.#onReply(m));
+    w.on('error', () => this.#lost(w));
+    w.on('exit', () => this.#lost(w));
+  }
+
+  /** The thread failed or exited: what it had is understood on the main thread; a new one after the cool-down. */
+  #lost(w: Worker): void {
+    if (this.#worker !== w) return;
+    this.#worker = undefined;
+    this.#ready = false;
+    const lost = [...this.#pending.keys()];
+    for (const _ of lost) this.#opts.onOutcome?.('failed');
+    this.#settle(lost);
+    if (!this.#closed) this.#quietUntil = performance.now() + COOL_DOWN_MS;
+  }
+
+  /** These texts are understood on the main thread after all. */
+  #settle(ids: readonly number[]): void {
+    for (const id of ids) {
+      const p = this.#pending.get(id);
+      if (!p) continue;
+      this.#pending.delete(id);
+      p.resolve(undefined);
+    }
+  }
+}
