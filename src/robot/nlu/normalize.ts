@@ -182,6 +182,13 @@ export interface LanguageGuess {
  * carries about as much as two characters); pinyin the buyer typed for Chinese words counts as
  * Chinese. Ties go to Chinese: mixed-script buyers on these platforms are mostly Chinese speakers.
  */
+/**
+ * Beside Chinese, a brand or a product is no English ("Nike Air Max 发货了吗", "支持Apple Pay吗",
+ * "iPhone 还有货吗"): a word with a capital inside it, or a capitalised one that does not open a
+ * sentence ("Please 转人工" and "I want 真人客服" stay English).
+ */
+const isName = (word: string, before: string) => (/[a-z]/.test(word) && /.[A-Z]/.test(word)) || (/^[A-Z]/.test(word) && word !== 'I' && !/(?:^|[.!?。！？])[\s"'“‘(]*$/.test(before));
+
 export function detectLanguage(display: string): LanguageGuess {
   const lower = joinSyllables(display);
   const han = lower.match(HAN_ALL)?.length ?? 0;
@@ -194,11 +201,13 @@ export function detectLanguage(display: string): LanguageGuess {
   const latin = [...lower.matchAll(LATIN_WORD)].map((m) => {
     const w = m[0].replace(/'/g, '');
     const asTyped = pinyinOf(m[0], m.index) !== undefined;
-    return { w, typed: m[0], asTyped, alone: w === m[0] ? asTyped : pinyinOf(w, m.index) !== undefined };
+    const name = han >= 2 && isName(display.slice(m.index, m.index + m[0].length), display.slice(0, m.index));
+    return { w, typed: m[0], asTyped, name, alone: w === m[0] ? asTyped : pinyinOf(w, m.index) !== undefined };
   });
   // "neng kai zhuanpiao ma": nothing but syllables around a pinyin word is pinyin, syllables included.
   const allPinyin = latin.length >= 3 && latin.every((x) => isSyllable(x.typed) || x.asTyped) && latin.some((x) => x.asTyped);
-  for (const { w, alone } of latin) {
+  for (const { w, alone, name } of latin) {
+    if (name) continue;
     if (alone || allPinyin) {
       pinyin++;
       if (!PINYIN_ABBREVIATIONS.has(w)) pinyinLong++;

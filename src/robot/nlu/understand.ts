@@ -170,7 +170,7 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   const clauses = withoutPoliteClauses(classifier, trimmed);
   const core = clauses ?? trimmed;
   if (core.length === n.scan.length || !/[\p{Script=Han}a-z]/u.test(core)) return c;
-  const asks = ASKS.test(core) || n.text.includes('?');
+  const asks = ASKS.test(core) || n.text.includes('?') || followsUp(core, n);
   // "Thanks, the parcel came and it is perfect": thanks with a remark, no question, is a closing.
   if (c.intent === 'bye' && clauses && !asks) return c;
   const text = core.replace(/ \| /g, ',').trim();
@@ -179,9 +179,19 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   // "你好，想问下tk": better to ask "did you mean a refund?" than to greet back.
   if (substantive(inner.guess) && (c.intent !== 'unknown' || !c.guess)) return inner;
   // Whole clauses besides the pleasantries: whatever they ask, the buyer is not only saying hello or goodbye.
-  if (c.intent !== 'unknown' && substantial(core) && (substantive(inner.guess) || asks)) return inner;
+  if (c.intent !== 'unknown' && (substantial(core) || followsUp(core, n)) && (substantive(inner.guess) || asks)) return inner;
   return c;
 }
+
+/**
+ * "谢谢，那牙刷呢", "ok thanks, and the toothbrush?": after the thanks, a short question about
+ * something else, which the dialogue reads against the buyer's orders (found from outside: it
+ * was answered "you're welcome"). The 呢 is gone by now (a polite tail); 那 or 还有 says it.
+ */
+const FOLLOW_UP_EN = /^ *(?:and|what about|how about|also) +(?:(?:the|my|that|this|those|these) +)?[a-z]/;
+const FOLLOW_UP_ZH = /(?:^| )(?:那|还有|另外)个?(?:\p{Script=Han}|[a-z0-9])+ *$/u;
+/** `core` is the message without its pleasantries; the whole must end asking (呢, "?"): "谢谢，那就这样吧" closes. */
+const followsUp = (core: string, n: ReturnType<typeof normalize>) => (FOLLOW_UP_EN.test(core) || FOLLOW_UP_ZH.test(core)) && /(?:呢|\?)\s*$/.test(n.text);
 
 /**
  * A story, then the question ("Thanks for helping me last week with the coupon thing. I fly out on
