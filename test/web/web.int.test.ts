@@ -370,11 +370,17 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     assert.match(await heading.innerText(), /王芳/);
     await consoleA.keyboard.press('Alt+ArrowDown');
     await until('赵磊 selected', async () => /赵磊/.test(await heading.innerText()));
+    await until('its message box focused', async () => (await focused(consoleA)) === '消息');
     await consoleA.keyboard.press('Alt+ArrowDown');
     await until('王芳 selected again (the list wraps)', async () => /王芳/.test(await heading.innerText()));
     await consoleA.keyboard.press('Alt+ArrowUp');
     await until('赵磊 selected', async () => /赵磊/.test(await heading.innerText()));
 
+    // Escape takes the question back, and the focus with it to the message box.
+    await consoleA.keyboard.press('Alt+e');
+    await until('the question to take the focus', async () => (await focused(consoleA)) === '结束会话');
+    await consoleA.keyboard.press('Escape');
+    await until('no question, the message box focused', async () => (await consoleA.getByRole('alert').filter({ hasText: '确定结束此会话？' }).count()) === 0 && (await focused(consoleA)) === '消息');
     await consoleA.keyboard.press('Alt+e');
     await consoleA.getByRole('alert').filter({ hasText: '确定结束此会话？' }).waitFor(WAIT);
     await until('the question to take the focus', async () => (await focused(consoleA)) === '结束会话');
@@ -471,6 +477,12 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await admin.locator('.entries li', { hasText: '可以开增值税专用发票吗' }).waitFor(WAIT);
     await say(buyerD.w, '专票怎么开');
     await buyerD.w.getByRole('log').locator('.msg.bot', { hasText: '签收后在订单详情里申请' }).waitFor(WAIT);
+    // By keyboard: Edit opens the form with the focus in it; Cancel gives it back to Edit.
+    const focusedId = () => admin.evaluate<string>('document.activeElement?.id ?? ""');
+    await admin.getByRole('button', { name: '编辑 可以开增值税专用发票吗' }).click();
+    await until('the question field focused', async () => (await focusedId()).startsWith('q-') && (await focusedId()) !== 'q-new');
+    await admin.locator('.entries').getByRole('button', { name: '取消' }).click();
+    await until('the Edit button focused again', async () => (await focused(admin)) === '编辑 可以开增值税专用发票吗');
     // Deleting asks first: cancelled, the entry stays; confirmed, it goes.
     const entry = admin.locator('.entries li', { hasText: '可以开增值税专用发票吗' });
     const del = admin.getByRole('button', { name: '删除 可以开增值税专用发票吗' });
@@ -481,6 +493,7 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     admin.once('dialog', (d) => (assert.match(d.message(), /可以开增值税专用发票吗.*无法恢复/), void d.accept()));
     await del.click();
     await until('the entry deleted', async () => (await entry.count()) === 0);
+    await until('the focus on the FAQ heading, not lost', async () => (await focusedId()) === 'faq-h');
   });
 
   test('admin: the robot canary switch (KEFU_OPS_TOKEN): load, give user ids ending in 7 the new version, apply, roll back', async () => {

@@ -28,6 +28,21 @@ function useList<T>(load: () => Promise<T[]>): { items: T[] | undefined; error: 
   return { items, error, reload };
 }
 
+/**
+ * Focus for the element with this id once it is rendered: the button or form a keyboard user
+ * was on goes away when an entry opens, closes or is deleted, and the focus fell to the page.
+ */
+function useFocusAfterRender(): (id: string) => void {
+  const [target, setTarget] = useState<string>();
+  useEffect(() => {
+    const el = target ? document.getElementById(target) : null;
+    if (!el) return;
+    el.focus();
+    setTarget(undefined);
+  });
+  return setTarget;
+}
+
 function FaqForm({ initial, onSave, onCancel }: { initial?: Faq; onSave(body: Omit<Faq, 'id'>): Promise<void>; onCancel?(): void }) {
   const [q, setQ] = useState(initial?.question ?? '');
   const [a, setA] = useState(initial?.answer ?? '');
@@ -66,9 +81,12 @@ export function FaqSection({ call, shop }: { call: Call; shop: string }) {
   const base = `/shops/${encodeURIComponent(shop)}/faq`;
   const { items, error, reload } = useList(() => call<{ items: Faq[] }>('GET', base).then((r) => r.items));
   const [editing, setEditing] = useState<string>();
+  const focusNext = useFocusAfterRender();
+  const edit = (f: Faq) => (setEditing(f.id), focusNext(`q-${f.id}`));
+  const done = (f: Faq) => (setEditing(undefined), focusNext(`edit-${f.id}`));
   return (
     <section class="panel" aria-labelledby="faq-h">
-      <h2 id="faq-h">
+      <h2 id="faq-h" tabIndex={-1}>
         {t('faq')} <span class="sub">{items ? t('entries', items.length) : ''}</span>
       </h2>
       {error ? <p class="error">{error}</p> : null}
@@ -78,7 +96,7 @@ export function FaqSection({ call, shop }: { call: Call; shop: string }) {
         {(items ?? []).map((f) =>
           editing === f.id ? (
             <li key={f.id}>
-              <FaqForm initial={f} onSave={(b) => call('PUT', `${base}/${encodeURIComponent(f.id)}`, b).then(() => (setEditing(undefined), reload()))} onCancel={() => setEditing(undefined)} />
+              <FaqForm initial={f} onSave={(b) => call('PUT', `${base}/${encodeURIComponent(f.id)}`, b).then(() => (done(f), reload()))} onCancel={() => done(f)} />
             </li>
           ) : (
             <li key={f.id}>
@@ -86,10 +104,10 @@ export function FaqSection({ call, shop }: { call: Call; shop: string }) {
               <p>{f.answer}</p>
               {f.alternates.length ? <p class="sub">{f.alternates.join(' · ')}</p> : null}
               <div class="buttons">
-                <button type="button" onClick={() => setEditing(f.id)} aria-label={`${t('edit')} ${f.question}`}>
+                <button type="button" id={`edit-${f.id}`} onClick={() => edit(f)} aria-label={`${t('edit')} ${f.question}`}>
                   {t('edit')}
                 </button>
-                <button type="button" class="danger" onClick={() => confirm(t('confirmDel', f.question)) && void call('DELETE', `${base}/${encodeURIComponent(f.id)}`).then(reload)} aria-label={`${t('del')} ${f.question}`}>
+                <button type="button" class="danger" onClick={() => confirm(t('confirmDel', f.question)) && void call('DELETE', `${base}/${encodeURIComponent(f.id)}`).then(() => (focusNext('faq-h'), reload()))} aria-label={`${t('del')} ${f.question}`}>
                   {t('del')}
                 </button>
               </div>

@@ -217,8 +217,12 @@ function Actions({ desk, id }: { desk: Desk; id: string }) {
   const run = (p: Promise<unknown>) => p.catch((e: Error) => desk.notify(t('failed', e.message), true));
   // Alt+E asks first: the question takes the focus, so Enter ends and Escape or Tab+Enter cancel.
   const confirmRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
   useEffect(() => {
     if (u.confirmEnd) confirmRef.current?.focus();
+    // Cancelled (Escape, Cancel): the question and its focused button are gone; back to the message box.
+    else if (asked.current && (!document.activeElement || document.activeElement === document.body)) document.getElementById('composer')?.focus();
+    asked.current = u.confirmEnd;
   }, [u.confirmEnd]);
   return (
     <div class="actions">

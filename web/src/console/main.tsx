@@ -126,7 +126,8 @@ function useShortcuts(desk: Desk) {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         const n = list.length;
         const next = n ? list[i < 0 ? 0 : (i + (e.key === 'ArrowDown' ? 1 : n - 1)) % n] : undefined;
-        if (next) void desk.select(next.conversationId);
+        // The message box of the conversation moved to (the one focused before went with the old one).
+        if (next) void desk.select(next.conversationId).then(() => document.getElementById('composer')?.focus());
       } else if (e.code === 'KeyN' || k === 'n') {
         ui.set({ noteMode: !ui.state.noteMode });
         document.getElementById('composer')?.focus();
