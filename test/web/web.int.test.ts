@@ -262,8 +262,10 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     const row = admin.locator(`tr[data-command="${id}"]`);
     await row.waitFor(WAIT);
     const cells = await row.getByRole('cell').allInnerTexts();
-    assert.equal(cells[1], '2', 'attempts: KEFU_COMMAND_MAX_ATTEMPTS');
-    assert.match(cells[2]!, /told to fail/);
+    assert.match(cells[1]!, /amount 5\.00/, 'what was asked: the amount');
+    assert.match(cells[1]!, /userId buyer_/, 'and for whom');
+    assert.equal(cells[2], '2', 'attempts: KEFU_COMMAND_MAX_ATTEMPTS');
+    assert.match(cells[3]!, /told to fail/);
     assert.deepEqual(await axeViolations(admin), [], 'the admin with a dead command listed');
 
     assert.equal((await fetch(faults, { method: 'DELETE' })).status, 204);

@@ -16,7 +16,17 @@ interface Command {
   status: string;
   attempts: number;
   updatedAt: string;
-  error?: { message?: string };
+  error?: { message?: string; httpStatus?: number };
+  payload?: Record<string, unknown>;
+  conversationId?: string;
+}
+
+/** What the command asked of the platform, for deciding to retry or resolve it: "userId buyer_1 · amount 20.00". */
+function payloadSummary(c: Command): string {
+  const parts = Object.entries(c.payload ?? {}).map(([k, v]) => `${k} ${typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v)}`);
+  if (c.conversationId) parts.push(`${t('conversation')} ${c.conversationId}`);
+  const s = parts.join(' · ');
+  return s.length > 240 ? `${s.slice(0, 239)}…` : s;
 }
 
 function ResolveForm({ onResolve }: { onResolve(note: string): Promise<void> }) {
@@ -118,6 +128,7 @@ function DeadTable({ list, onRetry, onResolve }: { list: Command[]; onRetry(c: C
       <thead>
         <tr>
           <th scope="col">{t('type')}</th>
+          <th scope="col">{t('details')}</th>
           <th scope="col">{t('attempts')}</th>
           <th scope="col">{t('error')}</th>
           <th scope="col">{t('when')}</th>
@@ -132,8 +143,9 @@ function DeadTable({ list, onRetry, onResolve }: { list: Command[]; onRetry(c: C
             <td>
               {c.commandType} <span class="sub mono">{c.commandId}</span>
             </td>
+            <td class="mono">{payloadSummary(c)}</td>
             <td>{c.attempts}</td>
-            <td>{c.error?.message ?? ''}</td>
+            <td>{c.error ? `${c.error.httpStatus ? `HTTP ${c.error.httpStatus}: ` : ''}${c.error.message ?? ''}` : ''}</td>
             <td>{formatTime(lang, c.updatedAt, true)}</td>
             <td class="buttons">
               <button type="button" aria-label={`${t('retry')} ${c.commandId}`} onClick={() => void onRetry(c)}>
