@@ -55,7 +55,7 @@ export function createMetrics() {
     }),
     ratings: new Counter({ name: 'kefu_ratings_total', help: 'Ratings given by buyers after a conversation closed, by score (1-5).', labelNames: ['score'] as const, registers: [registry] }),
     robotFailures: new Counter({ name: 'kefu_robot_failures_total', help: 'Robot turns that did not answer and were handed to a person instead, by reason (shed under load, error).', labelNames: ['reason'] as const, registers: [registry] }),
-    nluThread: new Counter({ name: 'kefu_robot_nlu_thread_total', help: "Texts the robot sent to its NLU thread under load (KEFU_ROBOT_NLU_THREAD), by outcome: answered there, or understood on the main thread after a timeout or a failure.", labelNames: ['outcome'] as const, registers: [registry] }),
+    nluThread: new Counter({ name: 'kefu_robot_nlu_thread_total', help: "Texts the robot sent to its NLU thread (KEFU_ROBOT_NLU_THREAD), by outcome: answered there, or understood on the main thread after a timeout or a failure.", labelNames: ['outcome'] as const, registers: [registry] }),
     ordersMemo: new Counter({ name: 'kefu_orders_memo_total', help: "The robot's reads of a buyer's orders: answered from the node's copy (hit) or read from the database (miss).", labelNames: ['result'] as const, registers: [registry] }),
     cacheFallbacks: new Counter({ name: 'kefu_cache_fallbacks_total', help: 'Reads served from PostgreSQL because the cache missed or failed, by operation.', labelNames: ['op'] as const, registers: [registry] }),
     ...opsMetrics(registry, sources),

@@ -93,6 +93,8 @@ export function createRobot(opts: RobotOptions): Robot {
   const version = opts.version ?? 'v1';
   const nlu = opts.nlu ?? createNlu(opts.tzOffsetMinutes !== undefined ? { tzOffsetMinutes: opts.tzOffsetMinutes } : {});
   const clock = opts.clock ?? (() => new Date());
+  // The thread's NLU is the default one on its own calendar: not for a robot with an NLU of its own or another calendar.
+  const thread = !opts.nlu && opts.nluThread?.tzOffsetMinutes === (opts.tzOffsetMinutes ?? 480) ? opts.nluThread : undefined;
   const sources: Sources = { ds: opts.dataSource, faq: opts.faq, budgetMs, topicOf: (text) => nlu.understand(text).intent };
 
   return {
@@ -101,7 +103,7 @@ export function createRobot(opts: RobotOptions): Robot {
       validate(req);
       const started = performance.now();
       const now = clock();
-      const elsewhere = understoodElsewhere(opts.nluThread, nlu, req.text, now);
+      const elsewhere = understoodElsewhere(thread, nlu, req.text, now);
       const away = elsewhere ? await elsewhere : undefined;
       let t = performance.now();
       let input = turnInput(req, now, nlu, opts.tzOffsetMinutes, away);

@@ -37,6 +37,22 @@ describe('the NLU thread', () => {
     assert.ok((c.counts.answered ?? 0) >= TEXTS.length);
   });
 
+  test('a reply that came during a long turn of the main thread counts, though the turn outlasted the deadline', async () => {
+    const c2 = counting();
+    const slow = createNluThread({ mode: 'always', minBatch: 1, deadlineMs: 100, onOutcome: c2.onOutcome });
+    try {
+      await whenReady(slow);
+      const p = slow.understand('我的快递到哪了', new Date(NOW));
+      await sleep(1); // sent
+      const until = performance.now() + 300;
+      while (performance.now() < until); // the main thread busy past the deadline
+      assert.equal((await p)?.intent, 'track_parcel');
+      assert.equal(c2.counts.timeout, undefined);
+    } finally {
+      await slow.close();
+    }
+  });
+
   test('the texts of one event-loop turn go as one batch, and fewer than minBatch stay on the main thread', async () => {
     const batched = createNluThread({ mode: 'always', minBatch: 3 });
     try {
@@ -71,6 +87,7 @@ describe('a thread that fails', () => {
       const waited = performance.now() - started;
       assert.ok(waited >= 90 && waited < 1000, `settled at the deadline, not never (${waited.toFixed(0)} ms)`);
       assert.deepEqual(c.counts, { timeout: 1 });
+      assert.equal(thread.started, false, 'the hung thread is stopped, to be replaced after the cool-down');
       assert.equal(thread.understand('在吗', new Date(NOW)), undefined, 'cooling down: understood on the main thread at once');
     } finally {
       await thread.close();
@@ -93,16 +110,18 @@ describe('a thread that fails', () => {
     }
   });
 
-  test('auto starts the thread when the event loop is busy, and stops it once calm and unused', async () => {
-    const auto = createNluThread({ mode: 'auto', idleStopMs: 200 });
+  test('auto starts the thread when the event loop is busy, and stops it once calm and unused for idleStopMs', async () => {
+    const auto = createNluThread({ mode: 'auto', idleStopMs: 1500 });
     try {
       const until = performance.now() + 800;
       while (performance.now() < until); // the event loop fully busy for 0.8 s
       await sleep(10); // the sampler's turn
       assert.equal(auto.understand('在吗', new Date(NOW)), undefined, 'not ready yet: understood on the main thread');
       assert.equal(auto.started, true);
+      await sleep(700);
+      assert.equal(auto.started, true, 'not stopped at the first calm sample: it was started only just now');
       await sleep(1500);
-      assert.equal(auto.started, false, 'stopped after a calm half second with nothing sent');
+      assert.equal(auto.started, false, 'stopped once unused for idleStopMs');
     } finally {
       await auto.close();
     }
@@ -128,13 +147,12 @@ describe('the robot with an NLU thread', () => {
   const data = fakeDataSource({ orders: [order({ orderId: 'A1001' })] });
 
   test("uses the thread's understanding of a text its own NLU has not seen, and its own when the thread gives none", async () => {
-    const nlu = createNlu();
     const asked: string[] = [];
     let give: Understanding | undefined;
-    const thread: NluThread = { started: true, close: async () => {}, understand: (text) => (asked.push(text), Promise.resolve(give)) };
-    const robot = createRobot({ dataSource: data, faq, nlu, nluThread: thread, clock: () => new Date(NOW) });
+    const thread: NluThread = { started: true, tzOffsetMinutes: 480, close: async () => {}, understand: (text) => (asked.push(text), Promise.resolve(give)) };
+    const robot = createRobot({ dataSource: data, faq, nluThread: thread, clock: () => new Date(NOW) });
     const req = { shopId: SHOP, userId: 'buyer', conversationId: 'c1', text: '转人工' };
-    give = { ...nlu.understand('我的快递到哪了', new Date(NOW)) };
+    give = { ...createNlu().understand('我的快递到哪了', new Date(NOW)) };
     const fromThread = await robot.answer({ ...req, conversationId: 'c1' });
     assert.equal(fromThread.intent, 'track_parcel', "the thread's answer was used, not the text's own (a person)");
     assert.deepEqual(asked, ['转人工']);
@@ -143,6 +161,9 @@ describe('the robot with an NLU thread', () => {
     assert.equal(own.intent, 'complaint');
     // Remembered now by the robot's own NLU: not sent again.
     await robot.answer({ ...req, text: '我要投诉', conversationId: 'c3' });
+    assert.deepEqual(asked, ['转人工', '我要投诉']);
+    // A robot on another calendar, or with an NLU of its own, never asks the thread.
+    for (const other of [createRobot({ dataSource: data, faq, nluThread: thread, tzOffsetMinutes: 0 }), createRobot({ dataSource: data, faq, nluThread: thread, nlu: createNlu() })]) await other.answer({ ...req, text: '退款到账了吗', conversationId: 'c4' });
     assert.deepEqual(asked, ['转人工', '我要投诉']);
   });
 });

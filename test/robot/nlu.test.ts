@@ -148,12 +148,17 @@ function intentRuleTests(): void {
 
   test('thanks, then a short question about something else, is no goodbye (the dialogue reads the rest)', () => {
     for (const text of ['ok thanks, and the toothbrush?', '谢谢，那牙刷呢', '谢谢，还有耳机呢？', 'thanks! what about the nuts?']) assert.notEqual(understand(text).intent, 'bye', text);
-    for (const text of ['谢谢，那就这样吧', '好的谢谢，那我等等', '谢谢啦，好的呢', 'thanks, and have a nice day', 'thanks and sorry for the trouble']) assert.equal(understand(text).intent, 'bye', text);
+    for (const text of ['谢谢，那就这样吧', '好的谢谢，那我等等', '谢谢啦，好的呢', 'thanks, and have a nice day', 'thanks and sorry for the trouble', '谢谢，那你呢？', 'ok thanks, how about you?', '谢谢，那我等着呢', '谢谢亲，那我就放心了呢', '谢谢，那好吧？']) {
+      assert.equal(understand(text).intent, 'bye', text);
+    }
   });
 
   test('brands and products beside Chinese are no English; an English sentence around Chinese words stays English', () => {
     for (const text of ['Nike Air Max 发货了吗', '支持Apple Pay吗', 'iPhone 15 Pro Max 还有货吗', 'Apple Watch Ultra 到哪了', '我买的 Sony WH-1000XM5 耳机什么时候到']) assert.equal(detectLanguage(text).lang, 'zh', text);
-    for (const text of ['Please transfer to 真人客服', 'I want 人工客服 please', 'Where is my 牙刷', 'Can I return the 外套']) assert.equal(detectLanguage(text).lang, 'en', text);
+    for (const text of ['Please transfer to 真人客服', 'I want 人工客服 please', 'Where is my 牙刷', 'Can I return the 外套', 'WHERE IS MY 快递', 'I WANT TO RETURN 鞋子', 'My 订单 Has Not Arrived', 'Cancel My Order 谢谢']) {
+      assert.equal(detectLanguage(text).lang, 'en', text);
+    }
+    assert.equal(detectLanguage('TB-ORDER-2024-11-19-000128-JEWELRY-GOLD-RING 退款到哪了').lang, 'zh', 'the words of an id are no English');
   });
 
   test('a strong language signal is a sentence, not a short word or abbreviation', () => {

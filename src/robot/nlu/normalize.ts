@@ -178,16 +178,33 @@ export interface LanguageGuess {
 }
 
 /**
+ * Beside Chinese, a brand or a product is no English ("Nike Air Max 发货了吗", "支持Apple Pay吗",
+ * "iPhone 还有货吗"): a word with a capital inside it, or a capitalised one that does not open a
+ * sentence. Not when a capitalised word is plain English ("My 订单 Has Not Arrived", "Cancel My
+ * Order 谢谢": found in review), nor a word in capitals ("WHERE IS MY 快递"), and "Please 转人工" and
+ * "I want 真人客服" stay English.
+ */
+const PLAIN_ENGLISH = new Set(['i', 'me', 'my', 'you', 'your', 'we', 'our', 'it', 'is', 'are', 'was', 'has', 'have', 'had', 'not', 'no', 'the', 'a', 'an', 'to', 'of', 'for', 'in', 'on', 'at', 'and', 'or', 'but', 'where', 'when', 'what', 'why', 'how', 'can', 'could', 'would', 'will', 'do', 'does', 'did', 'this', 'that', 'please', 'want', 'need', 'order', 'return', 'cancel', 'refund', 'still', 'yet', 'been', 'arrived', 'received']);
+const capitalised = (word: string) => /^[A-Z]/.test(word);
+function namesBesideChinese(display: string, words: readonly RegExpMatchArray[]): (m: RegExpMatchArray) => boolean {
+  const typed = (m: RegExpMatchArray) => display.slice(m.index, m.index! + m[0].length);
+  if (words.some((m) => capitalised(typed(m)) && PLAIN_ENGLISH.has(m[0]))) return () => false;
+  return (m) => {
+    const w = typed(m);
+    if (w.length >= 2 && w === w.toUpperCase()) return false;
+    return /.[A-Z]/.test(w) || (capitalised(w) && !/(?:^|[.!?。！？])[\s"'“‘(]*$/.test(display.slice(0, m.index)));
+  };
+}
+
+/** A word of an id typed with dashes and digits ("TB-ORDER-2024-11-19-000128-GOLD-RING"): no English. */
+const idPart = (lower: string, at: number) => /[-_]/.test(tokenAt(lower, at)) && /\d/.test(tokenAt(lower, at));
+const tokenAt = (s: string, at: number) => s.slice(s.lastIndexOf(' ', at) + 1, s.indexOf(' ', at) < 0 ? s.length : s.indexOf(' ', at));
+
+/**
  * Chinese vs English per utterance. Han characters count one each, English words two each (a word
  * carries about as much as two characters); pinyin the buyer typed for Chinese words counts as
  * Chinese. Ties go to Chinese: mixed-script buyers on these platforms are mostly Chinese speakers.
  */
-/**
- * Beside Chinese, a brand or a product is no English ("Nike Air Max 发货了吗", "支持Apple Pay吗",
- * "iPhone 还有货吗"): a word with a capital inside it, or a capitalised one that does not open a
- * sentence ("Please 转人工" and "I want 真人客服" stay English).
- */
-const isName = (word: string, before: string) => (/[a-z]/.test(word) && /.[A-Z]/.test(word)) || (/^[A-Z]/.test(word) && word !== 'I' && !/(?:^|[.!?。！？])[\s"'“‘(]*$/.test(before));
 
 export function detectLanguage(display: string): LanguageGuess {
   const lower = joinSyllables(display);
@@ -198,10 +215,12 @@ export function detectLanguage(display: string): LanguageGuess {
   let pinyinLong = 0;
   const pinyinOf = pinyinReader(display, lower, LATIN_WORD, isSyllable);
   // Each word read once: as typed (for the whole message) and without apostrophes (for itself).
-  const latin = [...lower.matchAll(LATIN_WORD)].map((m) => {
+  const words = [...lower.matchAll(LATIN_WORD)];
+  const isName = han >= 2 ? namesBesideChinese(display, words) : () => false;
+  const latin = words.map((m) => {
     const w = m[0].replace(/'/g, '');
     const asTyped = pinyinOf(m[0], m.index) !== undefined;
-    const name = han >= 2 && isName(display.slice(m.index, m.index + m[0].length), display.slice(0, m.index));
+    const name = isName(m) || idPart(lower, m.index);
     return { w, typed: m[0], asTyped, name, alone: w === m[0] ? asTyped : pinyinOf(w, m.index) !== undefined };
   });
   // "neng kai zhuanpiao ma": nothing but syllables around a pinyin word is pinyin, syllables included.

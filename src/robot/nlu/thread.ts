@@ -14,7 +14,8 @@
  *   utilisation over the last half second at or above BUSY_ABOVE, until it falls below
  *   CALM_BELOW). A quiet node never starts the thread: each hop costs two wake-ups, which is most of
  *   what a message costs at a low rate, and the thread's NLU its memory (about the main one's).
- * - `always`: every text the main thread has not remembered goes to the thread (tests, benchmarks).
+ * - `always`: texts the main thread has not remembered go to the thread whenever it is up, busy or
+ *   not, in turns of at least MIN_BATCH as in `auto` (tests, benchmarks).
  * - `off`: never; everything is understood on the main thread, as before.
  *
  * Never a hang and never a wrong answer: a batch not answered within DEADLINE_MS, a thread that
@@ -63,6 +64,8 @@ export interface NluThread {
    * the caller understands it itself. Never rejects.
    */
   understand(text: string, now: Date): Promise<Understanding | undefined> | undefined;
+  /** The calendar its NLU reads relative dates on (minutes east of UTC). */
+  readonly tzOffsetMinutes: number;
   readonly started: boolean;
   close(): Promise<void>;
 }
@@ -96,7 +99,7 @@ export function createNluThread(opts: NluThreadOptions): NluThread {
   return opts.mode === 'off' ? OFF : new ThreadClient(opts);
 }
 
-const OFF: NluThread = { understand: () => undefined, started: false, close: () => Promise.resolve() };
+const OFF: NluThread = { understand: () => undefined, tzOffsetMinutes: 480, started: false, close: () => Promise.resolve() };
 
 class ThreadClient implements NluThread {
   readonly #opts: NluThreadOptions;
@@ -113,6 +116,8 @@ class ThreadClient implements NluThread {
   #elu = performance.eventLoopUtilization();
   #closed = false;
   #lastUsed = 0;
+  /** Batches sent and not answered yet, for their deadlines. */
+  readonly #inFlight = new Set<Batch>();
 
   constructor(opts: NluThreadOptions) {
     this.#opts = opts;
@@ -123,6 +128,10 @@ class ThreadClient implements NluThread {
       this.#sampler = setInterval(() => this.#sample(), SAMPLE_MS);
       this.#sampler.unref();
     }
+  }
+
+  get tzOffsetMinutes(): number {
+    return this.#opts.tzOffsetMinutes ?? 480;
   }
 
   get started(): boolean {
@@ -147,6 +156,7 @@ class ThreadClient implements NluThread {
   async close(): Promise<void> {
     this.#closed = true;
     if (this.#sampler) clearInterval(this.#sampler);
+    this.#clearDeadlines();
     this.#settle([...this.#pending.keys()]);
     this.#queued = [];
     const w = this.#worker;
@@ -160,12 +170,16 @@ class ThreadClient implements NluThread {
     const u = performance.eventLoopUtilization(now, this.#elu).utilization;
     this.#elu = now;
     this.#busy = this.#busy ? u >= CALM_BELOW : u >= BUSY_ABOVE;
+    // Unused for a while (since it was started or last sent to) while the loop is calm: stopped.
+    if (this.#worker && !this.#busy && this.#pending.size === 0 && performance.now() - this.#lastUsed > (this.#opts.idleStopMs ?? IDLE_STOP_MS)) this.#drop();
+  }
+
+  /** Stops the thread without waiting for it; the next one starts when needed. */
+  #drop(): void {
     const w = this.#worker;
-    if (w && !this.#busy && this.#pending.size === 0 && performance.now() - this.#lastUsed > (this.#opts.idleStopMs ?? IDLE_STOP_MS)) {
-      this.#worker = undefined;
-      this.#ready = false;
-      void w.terminate();
-    }
+    this.#worker = undefined;
+    this.#ready = false;
+    void w?.terminate();
   }
 
   #send(): void {
@@ -174,7 +188,10 @@ class ThreadClient implements NluThread {
     this.#batch = undefined;
     this.#queued = [];
     if (!batch || !this.#worker || items.length < (this.#opts.minBatch ?? MIN_BATCH)) return this.#settle(batch?.ids ?? []);
-    batch.timer = setTimeout(() => this.#missed(batch), this.#deadlineMs);
+    // The decision waits one more turn: after a long turn of the main thread, the thread's reply
+    // may be waiting to be read, and it is read before a check-phase callback (found in review).
+    batch.timer = setTimeout(() => setImmediate(() => this.#missed(batch)), this.#deadlineMs);
+    this.#inFlight.add(batch);
     this.#lastUsed = performance.now();
     this.#worker.postMessage({ items } satisfies ThreadRequest);
   }
@@ -189,17 +206,29 @@ class ThreadClient implements NluThread {
       if (!p) continue;
       this.#pending.delete(r.id);
       if (p.batch.timer) clearTimeout(p.batch.timer);
+      this.#inFlight.delete(p.batch);
       this.#opts.onOutcome?.(r.u ? 'answered' : 'failed');
       p.resolve(r.u);
     }
   }
 
-  /** A batch past its deadline: understood on the main thread, and the thread left alone for a while. */
+  /**
+   * A batch past its deadline: understood on the main thread, and the thread, hung or too slow,
+   * replaced by a new one after the cool-down (what it still holds is understood here too).
+   */
   #missed(batch: Batch): void {
+    this.#inFlight.delete(batch);
     const late = batch.ids.filter((id) => this.#pending.has(id));
+    if (late.length === 0 || this.#closed) return;
     for (const _ of late) this.#opts.onOutcome?.('timeout');
     this.#settle(late);
     this.#quietUntil = performance.now() + COOL_DOWN_MS;
+    this.#lost(this.#worker, 'timeout');
+  }
+
+  #clearDeadlines(): void {
+    for (const b of this.#inFlight) clearTimeout(b.timer);
+    this.#inFlight.clear();
   }
 
   #start(): void {
@@ -209,18 +238,20 @@ class ThreadClient implements NluThread {
     w.unref();
     this.#worker = w;
     this.#ready = false;
-    w.on('message', (m: ThreadReply) => this.#onReply(m));
-    w.on('error', () => this.#lost(w));
-    w.on('exit', () => this.#lost(w));
+    this.#lastUsed = performance.now();
+    // Only the current thread is heard: a stopped one's late "ready" must not mark a new one ready.
+    w.on('message', (m: ThreadReply) => this.#worker === w && this.#onReply(m));
+    w.on('error', () => this.#lost(w, 'failed'));
+    w.on('exit', () => this.#lost(w, 'failed'));
   }
 
-  /** The thread failed or exited: what it had is understood on the main thread; a new one after the cool-down. */
-  #lost(w: Worker): void {
-    if (this.#worker !== w) return;
-    this.#worker = undefined;
-    this.#ready = false;
+  /** The thread failed, exited or missed a deadline: what it had is understood on the main thread; a new one after the cool-down. */
+  #lost(w: Worker | undefined, outcome: ThreadOutcome): void {
+    if (!w || this.#worker !== w) return;
+    this.#drop();
+    this.#clearDeadlines();
     const lost = [...this.#pending.keys()];
-    for (const _ of lost) this.#opts.onOutcome?.('failed');
+    for (const _ of lost) this.#opts.onOutcome?.(outcome);
     this.#settle(lost);
     if (!this.#closed) this.#quietUntil = performance.now() + COOL_DOWN_MS;
   }

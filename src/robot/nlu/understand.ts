@@ -188,10 +188,12 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
  * something else, which the dialogue reads against the buyer's orders (found from outside: it
  * was answered "you're welcome"). The 呢 is gone by now (a polite tail); 那 or 还有 says it.
  */
-const FOLLOW_UP_EN = /^ *(?:and|what about|how about|also) +(?:(?:the|my|that|this|those|these) +)?[a-z]/;
-const FOLLOW_UP_ZH = /(?:^| )(?:那|还有|另外)个?(?:\p{Script=Han}|[a-z0-9])+ *$/u;
-/** `core` is the message without its pleasantries; the whole must end asking (呢, "?"): "谢谢，那就这样吧" closes. */
-const followsUp = (core: string, n: ReturnType<typeof normalize>) => (FOLLOW_UP_EN.test(core) || FOLLOW_UP_ZH.test(core)) && /(?:呢|\?)\s*$/.test(n.text);
+const FOLLOW_UP_EN = /^ *(?:and|what about|how about|also) +(?!(?:you|yours|u)\b)(?:(?:the|my|that|this|those|these) +)?[a-z]/;
+const FOLLOW_UP_ZH = /(?:^| )(?:那|还有|另外)个?(?![你您我他她])(?:\p{Script=Han}|[a-z0-9])+ *$/u;
+/** A statement, not a question: "那我就放心了呢", "那好吧？", "那我等着呢". */
+const SAYS_ZH = /了|等|放心|好吧|好的|行吧|算了|^ *那(?:好|行|就这样|这样) *$/;
+/** `core` is the message without its pleasantries; the whole must end asking (呢, "?"): "谢谢，那就这样吧" closes, as does "ok thanks, how about you?". */
+const followsUp = (core: string, n: ReturnType<typeof normalize>) => (FOLLOW_UP_EN.test(core) || (FOLLOW_UP_ZH.test(core) && !SAYS_ZH.test(core))) && /(?:呢|\?)\s*$/.test(n.text);
 
 /**
  * A story, then the question ("Thanks for helping me last week with the coupon thing. I fly out on
