@@ -153,7 +153,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     await hub.start();
     const knowledge = await createKnowledge(storage, log);
     const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
-    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, robotOn: config.robot, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
+    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, robotOn: config.robot, replyTimeoutMs: config.agents.replyTimeoutMs, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
     const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge });
     const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events, couldNotAnswer });
     if (config.robot) robot.bot.subscribe(events);

@@ -22,6 +22,8 @@ export interface ConversationRow {
   lastSeq: number;
   createdAt: Date;
   updatedAt: Date;
+  /** While assigned and the holder has not answered since: when the reply timer started. */
+  awaitingReplySince: Date | null;
 }
 
 export interface Sender {
@@ -46,6 +48,7 @@ type ConvSelect = {
   last_seq: number;
   created_at: Date;
   updated_at: Date;
+  awaiting_reply_since: Date | null;
 };
 
 const toConversation = (r: ConvSelect): ConversationRow => ({
@@ -59,9 +62,10 @@ const toConversation = (r: ConvSelect): ConversationRow => ({
   lastSeq: Number(r.last_seq),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  awaitingReplySince: r.awaiting_reply_since,
 });
 
-const CONV_COLS = ['id', 'shop_id', 'buyer_id', 'buyer_name', 'state', 'agent_id', 'agent_name', 'last_seq', 'created_at', 'updated_at'] as const;
+const CONV_COLS = ['id', 'shop_id', 'buyer_id', 'buyer_name', 'state', 'agent_id', 'agent_name', 'last_seq', 'created_at', 'updated_at', 'awaiting_reply_since'] as const;
 
 export async function getConversation(db: Db | Tx, id: string): Promise<ConversationRow | undefined> {
   const r = await db.selectFrom('conversations').select(CONV_COLS).where('id', '=', id).executeTakeFirst();

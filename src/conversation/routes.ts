@@ -33,7 +33,7 @@ const messagesQuery = z.strictObject({
   limit: queryInt(1, SYNC_MAX_LIMIT).default(SYNC_DEFAULT_LIMIT),
 });
 
-export function toConversationBody(c: ConversationRow) {
+export function toConversationBody(c: ConversationRow, replyBy?: string) {
   return {
     conversationId: c.id,
     shopId: c.shopId,
@@ -41,6 +41,7 @@ export function toConversationBody(c: ConversationRow) {
     ...(c.buyerName ? { buyerName: c.buyerName } : {}),
     state: c.state,
     ...(c.agentId ? { agentId: c.agentId } : {}),
+    ...(replyBy ? { replyBy } : {}),
     lastSeq: c.lastSeq,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
@@ -53,7 +54,7 @@ export function registerConversationRoutes(api: FastifyInstance, deps: Conversat
     const p = await authorize(req, { roles: PARTICIPANTS });
     const q = parseQuery(listQuery, req.query);
     const rows = await conversations.list(p, { ...(q.state ? { state: q.state } : {}), limit: q.limit, ...(q.before ? { before: new Date(q.before) } : {}), mine: q.mine === 'true' });
-    return { conversations: rows.map(toConversationBody) };
+    return { conversations: rows.map((c) => toConversationBody(c, conversations.replyBy(c))) };
   });
   api.get<{ Params: { id: string } }>('/conversations/:id/messages', async (req) => {
     const p = await authorize(req, { roles: PARTICIPANTS });

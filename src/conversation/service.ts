@@ -64,8 +64,22 @@ export class ConversationService {
   readonly #history: HistoryWriter;
   /** The robot answers buyers here: their messages wait for its reply to go to the hot history with it. */
   readonly #robotOn: boolean;
+  readonly #replyTimeoutMs: number | undefined;
 
-  constructor(deps: { sql: SqlStore; cache: Cache; sink: EventSink; events: ConversationEventBus; metrics: Metrics; log: Logger; policy?: ContentPolicy; writer?: BatcherOptions; historyHoldMs?: number; robotOn?: boolean }) {
+  constructor(deps: {
+    sql: SqlStore;
+    cache: Cache;
+    sink: EventSink;
+    events: ConversationEventBus;
+    metrics: Metrics;
+    log: Logger;
+    policy?: ContentPolicy;
+    writer?: BatcherOptions;
+    historyHoldMs?: number;
+    robotOn?: boolean;
+    /** KEFU_AGENT_REPLY_TIMEOUT_S: what `replyBy` is counted from (routing acts on it). Absent: no `replyBy`. */
+    replyTimeoutMs?: number;
+  }) {
     this.#sql = deps.sql;
     this.#writer = new MessageWriter(deps.sql.db, deps.writer);
     this.#cache = deps.cache;
@@ -75,6 +89,7 @@ export class ConversationService {
     this.#policy = deps.policy;
     this.#events = deps.events;
     this.#robotOn = deps.robotOn ?? false;
+    this.#replyTimeoutMs = deps.replyTimeoutMs;
     this.#history = new HistoryWriter(deps.cache, (e, conversationId) => this.#log.warn({ err: (e as Error).message, conversationId }, 'hot history write failed; sync will read PostgreSQL'), deps.historyHoldMs);
   }
 
@@ -288,12 +303,23 @@ export class ConversationService {
   announce(changes: readonly repo.StateChange[]): void {
     for (const c of changes) {
       if (c.state === 'closed') this.#openIds.delete(`${c.shopId}|${c.buyerId}`);
-      const holder = c.state === 'assigned' && c.agentId ? { agentId: c.agentId, ...(c.agentName ? { agentName: c.agentName } : {}) } : {};
+      const replyBy = this.replyBy(c);
+      const holder = c.state === 'assigned' && c.agentId ? { agentId: c.agentId, ...(c.agentName ? { agentName: c.agentName } : {}), ...(replyBy ? { replyBy } : {}) } : {};
       this.#sink.emit({ userIds: [c.buyerId], shopIds: [c.shopId] }, { type: 'conversation', conversationId: c.id, shopId: c.shopId, state: c.state, ...holder });
       const base = { shopId: c.shopId, conversationId: c.id, buyerId: c.buyerId };
       this.#events.publish('stateChanged', { ...base, from: c.previous, to: c.state, agentId: c.agentId, previousAgentId: c.previousAgentId });
       if (c.state === 'closed') this.#events.publish('conversationClosed', { ...base, agentId: c.previousAgentId });
     }
+  }
+
+  /**
+   * While the holder has not answered since the conversation was assigned to them: the time by
+   * which they must, or routing gives it to another agent (ISO 8601, by this node's clock, as the
+   * timer's start; routing acts on it at its next tick).
+   */
+  replyBy(c: Pick<repo.ConversationRow, 'state' | 'awaitingReplySince'>): string | undefined {
+    if (c.state !== 'assigned' || !c.awaitingReplySince || this.#replyTimeoutMs === undefined) return undefined;
+    return new Date(c.awaitingReplySince.getTime() + this.#replyTimeoutMs).toISOString();
   }
 
   /** Whether the user is a buyer of the shop (has had a conversation with it). */

@@ -99,6 +99,11 @@ export interface ConversationFrame {
   /** While `assigned`: the holder. */
   agentId?: string;
   agentName?: string;
+  /**
+   * While `assigned` and the holder has not answered since (extension): when the conversation goes
+   * back to the queue unless they do (ISO 8601; `KEFU_AGENT_REPLY_TIMEOUT_S` after the assignment).
+   */
+  replyBy?: string;
 }
 
 /** An internal note (extension): to the shop's consoles only, never to the buyer. */

@@ -362,3 +362,40 @@ describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
     await Promise.all([console_.close(), secondConsole.close(), phone.close(), pc.close()]);
   });
 });
+
+describe('the reply deadline shown to the holder (real PostgreSQL + Redis)', { skip }, () => {
+  let issuer: Issuer;
+  let node: Node;
+  before(async () => {
+    issuer = await startIssuer();
+    node = await startNode({ ...realEnv(issuer, newIsolation()), KEFU_AGENT_REPLY_TIMEOUT_S: '30' });
+  });
+  after(async () => {
+    await node?.close();
+    await issuer?.close();
+  });
+
+  test('the holder is told by when to answer (replyBy), in the frame and the list, until they answer', async () => {
+    const shop = 'shop_replyby';
+    const token = await issuer.token({ sub: 'r1', scope: 'cs:agent', shop_id: shop });
+    const ws = await connect(node.url, token, 'pc');
+    assert.equal((await api(node, token, 'PUT', '/agents/me/status', { status: 'online', capacity: 5 })).status, 200);
+    const assigned = ws.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'assigned');
+    const before = Date.now();
+    const r = await node.rt.conversations.send(buyerP('br1'), { id: 'h-br1', shopId: shop, clientMsgId: 'h-br1', content: { kind: 'text', text: '转人工' } });
+    await node.rt.conversations.setState(r.ack.conversationId, { state: 'queued' }, { from: ['bot'] });
+    const id = r.ack.conversationId;
+    const frame = await assigned;
+    assert.equal(frame.conversationId, id);
+    const by = Date.parse(frame.replyBy ?? '');
+    assert.ok(by >= before + 30_000 - 100 && by <= Date.now() + 30_000 + 100, `replyBy is KEFU_AGENT_REPLY_TIMEOUT_S after the assignment (${frame.replyBy})`);
+    const listed = async () => ((await api(node, token, 'GET', '/conversations?state=assigned&mine=true')).body.conversations as Array<{ conversationId: string; replyBy?: string }>).find((c) => c.conversationId === id);
+    assert.equal((await listed())?.replyBy, frame.replyBy);
+    await ws.sendText({ conversationId: id }, '您好，我来处理');
+    await eventually(async () => {
+      const c = await listed();
+      return c !== undefined && c.replyBy === undefined;
+    }, 3000, 'no replyBy once answered');
+    await ws.close();
+  });
+});

@@ -161,15 +161,24 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     for (let i = 0; i < 100 && (await agentReads()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
     assert.equal((await agentReads()).length, 1, 'read once accepted');
 
+    // Held and not answered yet: the time left to answer (KEFU_AGENT_REPLY_TIMEOUT_S, 120 s), in the header and the list.
+    const chatHead = consoleA.getByRole('region', { name: '会话', exact: true }).getByRole('heading', { level: 2 });
+    await until('the reply deadline shown', async () => /请在 [12]:\d\d 内回复，否则转给其他客服/.test(await chatHead.innerText()));
+    assert.match(await consoleA.getByRole('region', { name: '我的会话' }).getByRole('button', { name: /张伟/ }).innerText(), /⏱ [12]:\d\d/);
+    assert.match(await chatHead.textContent() ?? '', /请在 .*\d:\d\d.* 前回复/, 'a screen reader hears the time of day, once');
+
     // A second console of the same agent follows along.
     consoleB = await open('/console?demo=agent_1', DESKTOP, consoleA.context());
     await consoleB.getByRole('region', { name: '我的会话' }).getByRole('button', { name: /张伟/ }).click();
+    await consoleB.locator('.chat-head .deadline').waitFor(WAIT);
 
     const box = consoleA.getByRole('textbox', { name: '消息' });
     await box.fill('您好，我来帮您查一下');
     await box.press('Enter');
     for (const b of [buyerA, buyerB]) await log(b.w).getByText('您好，我来帮您查一下').waitFor(WAIT);
     await consoleB.getByRole('log').getByText('您好，我来帮您查一下').waitFor(WAIT);
+    // Answered: no deadline any more, on either console.
+    for (const c of [consoleA, consoleB]) await c.locator('.deadline').first().waitFor({ state: 'detached', ...WAIT });
 
     await consoleA.getByRole('button', { name: '结束会话' }).click();
     for (const b of [buyerA, buyerB]) await b.w.getByRole('group', { name: '请为本次服务打分' }).waitFor(WAIT);

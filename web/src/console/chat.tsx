@@ -289,12 +289,41 @@ export function ChatPane({ desk }: { desk: Desk }) {
     <section class="chat" aria-label={t('chat')}>
       <header class="chat-head">
         <h2>
-          {buyerLabel(c)} <span class="tag">{stateLabel}</span>
+          {buyerLabel(c)} <span class="tag">{stateLabel}</span> {held && c.replyBy ? <ReplyDeadline by={c.replyBy} long /> : null}
         </h2>
         <Actions desk={desk} id={id} />
       </header>
       <Timeline desk={desk} id={id} />
       {c.state !== 'closed' ? <Composer key={id} desk={desk} id={id} held={held} /> : null}
     </section>
+  );
+}
+
+/** The time now, again every `ms` while shown. */
+function useNow(ms: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const tm = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(tm);
+  }, [ms]);
+  return now;
+}
+
+/**
+ * The holder's time left to answer before routing gives the conversation to another agent
+ * (KEFU_AGENT_REPLY_TIMEOUT_S): a countdown to see, and for a screen reader the time of day once
+ * (a countdown read aloud every second would drown everything else).
+ */
+export function ReplyDeadline({ by, long }: { by: string; long?: boolean }) {
+  const now = useNow(1000);
+  const at = Date.parse(by);
+  const left = Math.max(0, Math.ceil((at - now) / 1000));
+  const mmss = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+  const seen = left === 0 ? t('replyLate') : long ? t('replyWithin', mmss) : `⏱ ${mmss}`;
+  return (
+    <span class={`deadline ${left <= 30 ? 'urgent' : ''}`}>
+      <span aria-hidden="true">{seen}</span>
+      <span class="sr-only">{left === 0 ? t('replyLate') : t('replyBy', new Date(at).toLocaleTimeString(lang))}</span>
+    </span>
   );
 }

@@ -281,6 +281,8 @@ export class Desk {
     const next: ConversationRow = { ...c, state: f.state };
     if (f.agentId) next.agentId = f.agentId;
     else delete next.agentId;
+    if (f.replyBy) next.replyBy = f.replyBy;
+    else delete next.replyBy;
     const convs = { ...this.store.state.convs, [c.conversationId]: next };
     const keep = next.state === 'queued' || (next.state === 'assigned' && next.agentId === this.me) || c.conversationId === this.store.state.selected;
     if (!keep) delete convs[c.conversationId];
@@ -293,6 +295,7 @@ export class Desk {
     const c = this.store.state.convs[f.conversationId];
     if (!c) return;
     if (f.sender.role === 'customer') this.store.set((s) => ({ typing: { ...s.typing, [f.conversationId]: 0 } }));
+    if (f.sender.role === 'agent' && f.sender.id === c.agentId) this.#answered(c.conversationId);
     const th = this.store.state.threads[f.conversationId];
     if (th && f.seq > th.heldSeq + 1) void this.#syncThread(client, f.conversationId);
     else if (th) this.#insert(f.conversationId, [f]);
@@ -318,6 +321,14 @@ export class Desk {
 
   // ---- actions ----
 
+  /** The holder answered (on this console or another of theirs): the reply timer stopped. */
+  #answered(id: string): void {
+    const c = this.store.state.convs[id];
+    if (!c?.replyBy) return;
+    const { replyBy: _stopped, ...rest } = c;
+    this.store.set((s) => ({ convs: { ...s.convs, [id]: rest } }));
+  }
+
   async sendText(id: string, text: string): Promise<void> {
     const client = this.client;
     // Said in the page's language (found from outside: "失败：offline").
@@ -325,6 +336,7 @@ export class Desk {
     const ack = await client.send({ conversationId: id, content: { kind: 'text', text }, clientMsgId: freshId('c') });
     this.#insert(id, [{ type: 'message', conversationId: id, shopId: this.s.shopId, seq: ack.seq, clientMsgId: ack.clientMsgId, sender: { role: 'agent', id: this.me, ...(this.s.claims.name ? { name: this.s.claims.name } : {}) }, content: { kind: 'text', text }, ts: ack.ts }]);
     this.#setRead(id, ack.seq);
+    if (this.store.state.convs[id]?.agentId === this.me) this.#answered(id);
   }
 
   typing(id: string): void {

@@ -11,7 +11,7 @@ import { setDocumentLang } from '../shared/i18n.ts';
 import { SignIn, signOut, startSession } from '../shared/session.tsx';
 import type { ConversationRow } from '../shared/types.ts';
 import { Desk, type Agent } from './desk.ts';
-import { ChatPane, ui } from './chat.tsx';
+import { ChatPane, ReplyDeadline, ui } from './chat.tsx';
 import { BuyerPanel, Commands } from './side.tsx';
 import { lang, t } from './i18n.ts';
 import '../shared/cards.css';
@@ -73,6 +73,7 @@ function ConvItem({ desk, c }: { desk: Desk; c: ConversationRow }) {
     <li>
       <button type="button" class={`conv ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => void desk.select(c.conversationId).then(showChatOnPhone)}>
         <span class="name">{c.buyerName ?? c.buyerId}</span>
+        {c.state === 'assigned' && c.agentId === desk.me && c.replyBy ? <ReplyDeadline by={c.replyBy} /> : null}
         {unread > 0 ? (
           <span class="badge">
             <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
