@@ -30,7 +30,7 @@ import {
 } from './cards.ts';
 import type { FaqHit } from './faq-index.ts';
 import { localDay } from './nlu/entities.ts';
-import { asksWhoAnswers } from './nlu/identity.ts';
+import { asksWhoAnswers, isSmallTalk } from './nlu/identity.ts';
 import { createNlu, type Nlu } from './nlu/understand.ts';
 import { detectLanguage } from './nlu/normalize.ts';
 import { TEXTS, type Texts } from './replies.ts';
@@ -197,7 +197,7 @@ interface Resolved {
   readonly lang: Lang;
   readonly u: Understanding;
   /** How a pending choice was answered. */
-  readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true } | { readonly among: readonly string[] };
+  readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true } | { readonly among: readonly string[] } | { readonly otherThan: string };
   readonly explicitOrderId?: string;
   readonly declined?: 'confirm' | 'human';
   /** The FAQ question picked from the ones we offered. */
@@ -286,6 +286,20 @@ function namesListedGoods(u: Understanding, text: string, listedKinds: readonly 
   for (const k of kindsOfGoods(text)) if (listedKinds.includes(k)) return true;
   return false;
 }
+/**
+ * After an answer about one order with no list shown, "那牙刷呢", "and the toothbrush one?" (the
+ * buyer's order with those goods) or "另一个呢" (one of their other orders), on the same topic:
+ * found from outside, both were "not understood" and, twice, a hand-over. The orders are read
+ * for it; goods no order has get "no matching order".
+ */
+function afterDirectAnswer(state: DialogueState, u: Understanding, text: string): Pick<Resolved, 'intent' | 'choice'> | undefined {
+  const topic = state.topic;
+  if (!topic || !isDataIntent(topic) || !state.focusOrderId) return undefined;
+  if ((isDataIntent(u.intent) || u.intent === 'unknown') && OTHER_ONE.test(u.normalized)) return { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : topic, choice: { otherThan: state.focusOrderId } };
+  const weak = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
+  return weak && u.normalized.length <= SHORT_FOLLOW_UP && kindsOfGoods(text).size > 0 ? { intent: topic } : undefined;
+}
+
 /** An FAQ reading this sure is a question about the goods, not a pick of an order. */
 const CLEAR_FAQ = 0.8;
 /** Characters of a follow-up that only names an order's goods. */
@@ -386,6 +400,8 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   const other = !orderId && state.listed ? fromListed(state, u) : undefined;
   if (other) return { ...base, intent: isDataIntent(u.intent) && !u.guessed ? u.intent : (state.topic ?? 'order_status'), choice: other };
   if (!orderId && state.listed && namesListedGoods(u, text, state.listedKinds)) return { ...base, intent: state.topic ?? 'order_status', choice: { describe: true } };
+  const after = !orderId && !state.listed ? afterDirectAnswer(state, u, text) : undefined;
+  if (after) return { ...base, ...after };
   const bareId = orderId ?? (u.intent === 'unknown' ? idOnly(text) : undefined);
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
   return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -737,6 +753,7 @@ function unknown(ctx: Ctx): Outcome {
   if (a) return { replies: [{ text: a }] };
   const offer = faqClarify(ctx);
   if (offer) return offer;
+  if (isSmallTalk(ctx.input.text)) return { replies: [{ text: ctx.t.smallTalk }] };
   const guess = ctx.r.u.guess;
   // The FAQ was already searched: asking "did you mean a shop question?" would lead nowhere.
   if (guess === 'faq') return faqOrNotSure(ctx);
@@ -826,6 +843,11 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   if (r.choice && 'among' in r.choice) {
     const among = r.choice.among;
     const rest = orders.filter((o) => among.some((id) => sameId(id, o.orderId)));
+    return rest.length === 1 ? { one: rest[0]! } : rest.length > 1 ? { many: rest } : { none: t.noMatchingOrder };
+  }
+  if (r.choice && 'otherThan' in r.choice) {
+    const other = r.choice.otherThan;
+    const rest = orders.filter((o) => !sameId(o.orderId, other) && o.status !== 'cancelled');
     return rest.length === 1 ? { one: rest[0]! } : rest.length > 1 ? { many: rest } : { none: t.noMatchingOrder };
   }
   if (r.choice && 'describe' in r.choice) {
@@ -1018,8 +1040,14 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
   // Stuck for days, or in trouble: said so, with a person offered, as the delivery estimate does (found from outside).
   const quiet = quietDays(ctx, l);
   const trouble = quiet !== undefined ? t.parcelTrouble.stalled(quiet) : l.status === 'exception' ? t.parcelTrouble.exception : undefined;
-  return trouble ? { replies: [parcel, { text: trouble }], next: { offeredHuman: true } } : { replies: [parcel] };
+  if (trouble) return { replies: [parcel, { text: trouble }], next: { offeredHuman: true } };
+  // "帮我催一下快递", "是不是丢件了": the same tracking again answers nothing; a person can chase the carrier (found from outside).
+  if (l.status !== 'delivered' && CHASE.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.chaseOffer }], next: { offeredHuman: true } };
+  return { replies: [parcel] };
 }
+
+/** Asks to chase or reach the carrier, or fears the parcel is lost or stuck. */
+const CHASE = /催|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|丢了|没更新|不更新|没动|不动了|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|lost|not moving|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
 
 /** Hours a paid order has waited to ship (since its last update), past the 48-hour promise; undefined within it. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
@@ -1139,6 +1167,10 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     // "那另一个呢" of three: asked again among the other two (found in review: it answered the one picked).
     const among = r.choice.among;
     list = list.filter((a) => among.some((id) => sameId(id, a.orderId)));
+  } else if (r.choice && 'otherThan' in r.choice) {
+    const other = r.choice.otherThan;
+    list = list.filter((a) => !sameId(a.orderId, other));
+    if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
   } else if (chosen) {
     list = list.filter((a) => sameId(a.orderId, chosen));
     if (list.length === 0) return { replies: [{ text: t.noAftersale }] };

@@ -15,6 +15,7 @@ export interface Texts {
   notUnderstood: string;
   /** "Are you a bot?": who answers, and how to reach a person. */
   identity: string;
+  smallTalk: string;
   notSureOfferHuman: string;
   confirmIntent(intent: Intent): string;
   confirmDeclined: string;
@@ -47,6 +48,7 @@ export interface Texts {
   stalled(days: number): string;
   /** A parcel tracked as delivered that the buyer says they did not get. */
   deliveredNotReceived: string;
+  chaseOffer: string;
   noAftersale: string;
   noAftersaleFor(orderId: string): string;
   aftersale(p: { orderId: string; type: string; status: string; amount?: string; hint: string }): string;
@@ -72,6 +74,7 @@ const zh: Texts = {
   handoverWithdrawn: '好的，已为您取消转人工，我继续为您服务。需要人工时回复“转人工”即可。',
   notUnderstood: '抱歉，我没太理解您的意思。您可以问我：“我的快递到哪了”“退款进度”“怎么退货”，或回复“转人工”。',
   notSureOfferHuman: '这个问题我不太确定，需要为您转接人工客服吗？',
+  smallTalk: '这个我可不太在行😅 我是店铺的智能客服，可以帮您查物流、订单和退款进度，也能解答店铺的常见问题；需要真人客服的话，回复“转人工”就好。',
   identity: '我是店铺的智能客服机器人，可以帮您查物流、订单和退款进度，也能解答店铺的常见问题。需要真人客服的话，回复“转人工”就好。',
   confirmIntent: (i) => `您是想${zh.intentName[i] ?? '咨询这个问题'}吗？回复“是”继续，或者换个说法告诉我。`,
   confirmDeclined: '好的，请换个说法告诉我您想了解什么，或回复“转人工”。',
@@ -112,6 +115,7 @@ const zh: Texts = {
     unknown: '暂时无法估计送达时间。',
   },
   stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
+  chaseOffer: '我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递核实、催一下吗？',
   deliveredNotReceived: '物流显示已签收，但您还没有收到：可能放在了驿站、快递柜，或由家人、门卫代收，建议先看一下。需要为您转接人工客服联系快递核实吗？',
   noAftersale: '没有查到您的售后申请。如需退换货，可以在订单详情页点“申请售后”。',
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
@@ -168,6 +172,7 @@ const en: Texts = {
   handoverWithdrawn: 'OK, I have cancelled the transfer to a person and will carry on helping you. Say "human" whenever you want one.',
   notUnderstood: "Sorry, I didn't quite get that. You can ask me things like \"where is my package\", \"refund status\" or \"how do I return this\", or say \"human\".",
   notSureOfferHuman: "I'm not sure about that one. Would you like me to connect you to a human agent?",
+  smallTalk: "That's not my strong suit 😅 I'm the shop's assistant: I can track parcels, check orders and refunds, and answer questions about the shop. If you'd like a real person, just say \"human\".",
   identity: "I'm the shop's automated assistant: I can track parcels, check orders and refunds, and answer questions about the shop. If you'd like a real person, just say \"human\".",
   confirmIntent: (i) => `Do you want to ${en.intentName[i] ?? 'ask about this'}? Reply "yes" to go on, or tell me in other words.`,
   confirmDeclined: 'OK, please tell me in other words what you need, or say "human".',
@@ -213,6 +218,7 @@ const en: Texts = {
     unknown: "can't be estimated right now.",
   },
   stalled: (d) => `has had no tracking update for ${d} day${d === 1 ? '' : 's'} and may be delayed. Shall I get a human agent to follow up?`,
+  chaseOffer: "I can't contact the carrier myself. Shall I get a human agent to check with them and chase it for you?",
   deliveredNotReceived: 'Tracking says it was delivered, but you have not received it: it may be at a pickup point or in a parcel locker, or a neighbour or reception may have taken it. Shall I get a human agent to check with the carrier?',
   noAftersale: "I can't find any return or refund request from you. To request one, open the order and tap \"After-sales\".",
   noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createNlu, createTokenizer, detectLanguage, IntentClassifier, normalize, readCorpus, SoftmaxRegression, trainIntentModel, trainingUtterances } from '../../src/robot/nlu/index.ts';
+import { createNlu, createTokenizer, detectLanguage, IntentClassifier, normalize, readCorpus, SoftmaxRegression, trainIntentModel, trainingUtterances, withdrawsHandover } from '../../src/robot/nlu/index.ts';
 import type { Entity } from '../../src/robot/types.ts';
 import { NOW } from './fixtures.ts';
 import { defaultLexicon } from '../../src/robot/lexicon/index.ts';
@@ -207,6 +207,11 @@ function intentRuleTests(): void {
   test('a request for a person taken back in the same message is not one; one made after a retraction stands', () => {
     assert.equal(understand('转人工，算了不用了，帮我查下快递').intent, 'track_parcel');
     assert.equal(understand("I want to talk to a person... actually never mind, where's my parcel?").intent, 'track_parcel');
+    // Taking a hand-over back from the queue as buyers type it (found from outside: silence in the queue).
+    assert.equal(withdrawsHandover('actually nvm, where is my toothbrush'), 'where is my toothbrush');
+    assert.equal(withdrawsHandover('还是算了吧，帮我查下快递'), '帮我查下快递');
+    for (const text of ['nvm', '哦那不用了', '我自己查吧']) assert.equal(withdrawsHandover(text), '', text);
+    for (const text of ['ok ty!', '等了这么久，算了，你们太慢了', '算了吧 还是转人工']) assert.equal(withdrawsHandover(text), undefined, text);
     assert.equal(understand('算了，转人工吧').intent, 'human');
     assert.equal(understand('不用了谢谢，转人工').intent, 'human');
   });

@@ -807,6 +807,35 @@ describe('naming an order by its goods, in other words or another language', () 
     assert.equal(about(await en('go back to the toothbrush')), brush.orderId);
   });
 
+  test('after a direct answer (no list shown), another order named by its goods or as "the other one"', async () => {
+    const say = conversation(robotWith(data));
+    assert.equal(about(await say('坚果到哪了')), nuts.orderId);
+    const brushed = await say('那牙刷呢');
+    assert.equal(brushed.intent, 'track_parcel');
+    assert.equal(about(brushed), brush.orderId);
+    const other = await say('另一个呢');
+    assert.notEqual(about(other), brush.orderId, 'not the order just answered');
+    const en = conversation(robotWith({ ...data, orders: [brush, nuts] }));
+    assert.equal(about(await en('where are my nuts')), nuts.orderId);
+    assert.equal(about(await en('thank u! and the toothbrush one?')), brush.orderId);
+    assert.equal(about(await en('and the other one?')), nuts.orderId);
+    // Goods none of the orders has: said so, not "I did not understand".
+    const none = conversation(robotWith(data));
+    await none('坚果到哪了');
+    const r = await none('那耳机呢');
+    assert.doesNotMatch(textOf(r), /没太理解/);
+  });
+
+  test('asked to chase the carrier, or fearing a loss: the parcel, and a person offered (the same tracking again answers nothing)', async () => {
+    for (const text of ['那你帮我催一下快递', '牙刷两天没更新了 是不是丢件了', 'can you chase the courier for the toothbrush']) {
+      const say = conversation(robotWith({ ...data, orders: [brush] }));
+      const r = await say(text);
+      assert.equal(about(r), brush.orderId, text);
+      assert.match(textOf(r), /转接人工客服|human agent/, text);
+      assert.deepEqual((await say(/[a-z]/.test(text) ? 'yes' : '好的')).handover, { reason: 'requested' }, text);
+    }
+  });
+
   test('a clear question about the goods is still the shop FAQ\'s, not a pick', async () => {
     const withFaq = new FaqIndexProvider();
     withFaq.setEntries(SHOP, [{ id: 'w', question: '电动牙刷保修多久？', answer: '主机保修一年。', alternates: ['牙刷坏了能保修吗'] }]);
@@ -956,4 +985,29 @@ test('a paid order past the shipping promise is said to be late however it is as
     const r = await say(text);
     assert.match(textOf(r), /73 小时|73 hours/, text);
   }
+});
+
+// Found from outside: "几天能到账啊" after a refund answer was read as a parcel's delivery; a joke or
+// the weather asked twice handed the buyer to a person.
+describe('money arriving, and small talk', () => {
+  const data: FakeData = { orders: [earbuds], logistics: [earbudsTrack], aftersales: [aftersale({ aftersaleId: 'AS-1', orderId: EARBUDS, status: 'approved', amount: '199.00' })] };
+
+  test('"几天能到账啊", "钱什么时候能到" ask after the refund, not the parcel', async () => {
+    for (const text of ['几天能到账啊', '钱什么时候能到', '多久到账']) {
+      const r = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-m', text });
+      assert.equal(r.intent, 'aftersale_progress', text);
+      assert.match(textOf(r), /退款/, text);
+    }
+    const paid = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-m', text: '付了钱什么时候到' });
+    assert.equal(paid.intent, 'delivery_estimate', 'paid money is about the goods arriving');
+  });
+
+  test('small talk gets a word on what the robot does, and twice is no hand-over', async () => {
+    const say = conversation(robotWith(data));
+    for (const text of ['讲个笑话呗', '今天北京天气怎么样', 'tell me a joke']) {
+      const r = await say(text);
+      assert.equal(r.handover, undefined, text);
+      assert.match(textOf(r), /不太在行|not my strong suit/, text);
+    }
+  });
 });

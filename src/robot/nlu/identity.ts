@@ -7,6 +7,20 @@
 const ZH = /(?:你|您)(?:是不是|是|到底是)(?:个|一个)?(?:真人|活人|机器人?|人工智能|ai|智能客服|自动回复)|是真人(?:吗|嘛|么|马|还是)|是机器人?(?:吗|嘛|么|吧|啊)|(?:你|您)是?(?:叫什么|叫啥|谁|哪位)|(?:你|您)的名字/i;
 const EN = /\b(?:are|r)\s+(?:you|u)\s+(?:like\s+|even\s+|actually\s+)?(?:a\s+|an\s+)?(?:real\s+(?:person|human)|human|person|bot|robot|ai|computer|machine)\b|\bis\s+this\s+(?:a\s+)?(?:bot|robot|real\s+person|human|automated)\b|\bam\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+(?:a\s+)?(?:bot|robot|real\s+person|human|machine|computer)\b|\bwhat(?:'s|\s+is)\s+your\s+name\b|\bwho\s+(?:are|r)\s+(?:you|u)\s*[?!.？！。]*\s*$/i;
 
+/**
+ * Small talk no shop answers: a joke, the weather, the robot's age or lunch. Asked of the robot
+ * after the shop's FAQ found nothing, it gets a friendly word on what the robot does, and is no
+ * failure to understand: two of those handed a buyer who asked for a joke to a person (found from
+ * outside).
+ */
+const SMALL_TALK_ZH = /笑话|段子|天气|下雨|下雪|气温|你几岁|你多大|你吃饭了|吃了吗|在干嘛|干嘛呢|好无聊|陪我聊|聊聊天|唱首歌|你喜欢什么|你是男的还是女的|你有男朋友|你有女朋友|你住哪/;
+const SMALL_TALK_EN = /\b(?:jokes?|weather|forecast|how old are (?:you|u)|how are (?:you|u)|how r u|what are (?:you|u) doing|wyd|i'?m bored|chat with me|sing (?:me )?a song|do (?:you|u) like|are (?:you|u) (?:single|married|a (?:boy|girl|man|woman)))\b/i;
+
+export function isSmallTalk(text: string): boolean {
+  const t = text.normalize('NFKC');
+  return SMALL_TALK_ZH.test(t) || SMALL_TALK_EN.test(t);
+}
+
 /** Whether the message asks if a person or a program is answering. */
 export function asksWhoAnswers(text: string): boolean {
   return ZH.test(text) || EN.test(text);

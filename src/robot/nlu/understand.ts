@@ -227,7 +227,7 @@ function acknowledged(ack: boolean, c: Classification): Classification {
  * taken back within a message and a hand-over taken back from the queue.
  */
 const RETRACTION = '算了(?![一两二三几\\d算次遍下])|不用了|不需要了|不转了';
-const RETRACTION_EN = 'never ?mind|forget it|no need';
+const RETRACTION_EN = 'never ?mind|nvm|forget it|no need';
 const RETRACTS = new RegExp(`${RETRACTION}|(?<![a-z])(?:${RETRACTION_EN})(?![a-z])`, 'g');
 
 /**
@@ -252,7 +252,8 @@ const ASKS_PERSON = /人工|真人|客服|(?<![a-z])(?:human|agent|person|repres
  * Taking back a hand-over, as the message's opening words (a retraction in the middle, "等了这么久，
  * 算了，你们太慢了", is someone venting at the queue, not leaving it).
  */
-const WITHDRAWS = new RegExp(`^\\s*(?:(?:好吧|那|嗯|哦|啊|ok|okay|oh|actually)[\\s,，.。!！]*)?(?:(?:${RETRACTION}|不用转了?|取消转人工|${RETRACTION_EN}|cancel (?:that|the transfer))[\\s,，.。!！~]*)+`, 'i');
+// Leads and tails as buyers type them: "还是算了吧", "哦那不用了", "actually nvm", "我自己查吧" (found from outside).
+const WITHDRAWS = new RegExp(`^\\s*(?:(?:好吧|那|嗯|哦|啊|还是|ok|okay|oh|actually|wait)[\\s,，.。!！]*)*(?:(?:${RETRACTION}|不用转了?|取消转人工|我自己(?:查|看|弄)(?:吧|一下)?|${RETRACTION_EN}|cancel (?:that|the transfer))[\\s,，.。!！~吧啦哈]*)+`, 'i');
 
 /**
  * Whether a buyer waiting in the queue takes the hand-over back ("算了不用了，我的快递到哪了",
