@@ -54,7 +54,9 @@ export function registerConversationRoutes(api: FastifyInstance, deps: Conversat
     const p = await authorize(req, { roles: PARTICIPANTS });
     const q = parseQuery(listQuery, req.query);
     const rows = await conversations.list(p, { ...(q.state ? { state: q.state } : {}), limit: q.limit, ...(q.before ? { before: new Date(q.before) } : {}), mine: q.mine === 'true' });
-    return { conversations: rows.map((c) => toConversationBody(c, conversations.replyBy(c))) };
+    // The reply deadline is the shop's business, not the buyer's (found in review).
+    const staff = p.roles.has('agent') || p.roles.has('admin');
+    return { conversations: rows.map((c) => toConversationBody(c, staff ? conversations.replyBy(c) : undefined)) };
   });
   api.get<{ Params: { id: string } }>('/conversations/:id/messages', async (req) => {
     const p = await authorize(req, { roles: PARTICIPANTS });

@@ -303,9 +303,15 @@ export class ConversationService {
   announce(changes: readonly repo.StateChange[]): void {
     for (const c of changes) {
       if (c.state === 'closed') this.#openIds.delete(`${c.shopId}|${c.buyerId}`);
+      const holder = c.state === 'assigned' && c.agentId ? { agentId: c.agentId, ...(c.agentName ? { agentName: c.agentName } : {}) } : {};
+      const frame = { type: 'conversation' as const, conversationId: c.id, shopId: c.shopId, state: c.state, ...holder };
       const replyBy = this.replyBy(c);
-      const holder = c.state === 'assigned' && c.agentId ? { agentId: c.agentId, ...(c.agentName ? { agentName: c.agentName } : {}), ...(replyBy ? { replyBy } : {}) } : {};
-      this.#sink.emit({ userIds: [c.buyerId], shopIds: [c.shopId] }, { type: 'conversation', conversationId: c.id, shopId: c.shopId, state: c.state, ...holder });
+      // The reply deadline goes to the shop's consoles only: the buyer's devices get the frame without it (found in review).
+      if (!replyBy) this.#sink.emit({ userIds: [c.buyerId], shopIds: [c.shopId] }, frame);
+      else {
+        this.#sink.emit({ userIds: [c.buyerId] }, frame);
+        this.#sink.emit({ shopIds: [c.shopId] }, { ...frame, replyBy });
+      }
       const base = { shopId: c.shopId, conversationId: c.id, buyerId: c.buyerId };
       this.#events.publish('stateChanged', { ...base, from: c.previous, to: c.state, agentId: c.agentId, previousAgentId: c.previousAgentId });
       if (c.state === 'closed') this.#events.publish('conversationClosed', { ...base, agentId: c.previousAgentId });

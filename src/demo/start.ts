@@ -3,6 +3,7 @@
  * what to open. Kept apart from main.ts so tests can seed the same data. Only a type comes from
  * wiring.ts (which imports this folder), so there is no import cycle at run time.
  */
+import { readFileSync } from 'node:fs';
 import type { Runtime } from '../wiring.ts';
 import { DEMO_TOKEN_PATH, type DemoClaims } from '../auth/index.ts';
 import { DEMO_BUYERS, DEMO_SHOP } from './data.ts';
@@ -12,7 +13,23 @@ import { NOT_BUILT, pagesBuilt } from '../pages/index.ts';
 /** Seeds the demo shop through the webhook path; re-running changes nothing. */
 export async function seedDemoData(rt: Runtime): Promise<void> {
   const r = await seedDemo(rt.storage.sql, rt.keyring, (e) => rt.platformEventApplied(e));
-  if (r.created) rt.log.info({ shop: DEMO_SHOP.id }, 'demo data seeded');
+  if (!r.created) return;
+  await seedDemoFaq(rt);
+  rt.log.info({ shop: DEMO_SHOP.id }, 'demo data seeded');
+}
+
+/**
+ * The demo shop's FAQ, in Chinese and English (shipping, returns, invoices, payment, sizes …), the
+ * set the robot's evaluation scores the demo shop on: without it, a new user's first pre-sale
+ * question ("下单后多久发货") was answered "no orders found" (found from outside). Only into a shop
+ * with no entries, so an edited FAQ is never added to.
+ */
+async function seedDemoFaq(rt: Runtime): Promise<void> {
+  if ((await rt.knowledge.listFaq(DEMO_SHOP.id)).length > 0) return;
+  const file = new URL('../robot/eval/faq.demo.json', import.meta.url);
+  const { entries } = JSON.parse(readFileSync(file, 'utf8')) as { entries: Array<{ question: string; answer: string; alternates?: string[] }> };
+  for (const e of entries) await rt.knowledge.createFaq(DEMO_SHOP.id, { question: e.question, answer: e.answer, alternates: e.alternates ?? [] });
+  rt.knowledgeChanged(DEMO_SHOP.id);
 }
 
 /** One token request per role a new user tries: a buyer, an agent and an admin of the demo shop. */

@@ -295,10 +295,12 @@ function namesListedGoods(u: Understanding, text: string, listedKinds: readonly 
 function afterDirectAnswer(state: DialogueState, u: Understanding, text: string): Pick<Resolved, 'intent' | 'choice'> | undefined {
   const topic = state.topic;
   if (!topic || !isDataIntent(topic) || !state.focusOrderId) return undefined;
-  if ((isDataIntent(u.intent) || u.intent === 'unknown') && OTHER_ONE.test(u.normalized)) return { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : topic, choice: { otherThan: state.focusOrderId } };
+  if ((isDataIntent(u.intent) || u.intent === 'unknown') && OTHER_ONE.test(u.normalized) && !ASKS_OF_GOODS.test(u.normalized)) return { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : topic, choice: { otherThan: state.focusOrderId } };
   const weak = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
-  return weak && u.normalized.length <= SHORT_FOLLOW_UP && kindsOfGoods(text).size > 0 ? { intent: topic } : undefined;
+  return weak && u.normalized.length <= SHORT_FOLLOW_UP && kindsOfGoods(text).size > 0 && !ASKS_OF_GOODS.test(u.normalized) ? { intent: topic } : undefined;
 }
+/** A question of its own about the goods ("那牙刷多少钱", "is the toothbrush any good"): no pick of an order (found in review). */
+const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|颜色|有货|还有吗|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|in stock|warranty|how to|does it|is it|can i)(?![a-z])/;
 
 /** An FAQ reading this sure is a question about the goods, not a pick of an order. */
 const CLEAR_FAQ = 0.8;
@@ -657,7 +659,11 @@ function ownPhrasing(ctx: Ctx): Outcome | undefined {
  */
 function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const data = intent === 'aftersale_progress' ? aftersaleAnswer(ctx) : dataAnswer(ctx, intent);
-  const hit = notAboutOwnOrder(ctx.r, ctx.input.text) ? confidentFaq(ctx) : undefined;
+  const general = notAboutOwnOrder(ctx.r, ctx.input.text);
+  const hit = general ? confidentFaq(ctx) : undefined;
+  // A buyer with no orders asking in general ("how long does shipping take to Beijing") is asking
+  // before buying: the shop's likely entries, not "no orders found" (found from outside).
+  if (!hit && general && ctx.orders?.length === 0) return faqClarify(ctx) ?? data;
   // "物流到哪了" is about the buyer's parcel even when an FAQ shares its words, unless it is the FAQ's own question.
   if (!hit || ((SPECIFIC.test(ctx.r.u.normalized) || BARE_THING.test(ctx.r.u.normalized)) && (hit.lexical ?? hit.confidence) < FAQ_EXACT)) return data;
   const faq: Reply = { text: hit.entry.answer };
@@ -1047,7 +1053,7 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
 }
 
 /** Asks to chase or reach the carrier, or fears the parcel is lost or stuck. */
-const CHASE = /催|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|丢了|没更新|不更新|没动|不动了|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|lost|not moving|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
+const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
 
 /** Hours a paid order has waited to ship (since its last update), past the 48-hour promise; undefined within it. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {

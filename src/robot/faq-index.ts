@@ -116,6 +116,8 @@ interface Indexed {
 export class FaqIndex {
   readonly #entries: FaqEntry[];
   readonly #indexed: Indexed[] = [];
+  /** A phrasing's text as typed (case, width, spaces and punctuation aside) → the entries written with it. */
+  readonly #verbatim = new Map<string, Set<number>>();
   readonly #postings = new Map<string, number[]>();
   readonly #df = new Map<string, number>();
   readonly #ctx: TermContext;
@@ -141,6 +143,10 @@ export class FaqIndex {
     this.#entries.forEach((e, ei) => {
       const ix = this.#indexEntry(e, cache, docCtx);
       this.#indexed.push(ix);
+      for (const text of [e.question, ...(e.alternates ?? [])]) {
+        const k = verbatimKey(text);
+        if (k) this.#verbatim.set(k, (this.#verbatim.get(k) ?? new Set()).add(ei));
+      }
       for (const t of new Set([...ix.phrasingTerms, ...ix.answerTerms])) {
         this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
         const list = this.#postings.get(t);
@@ -196,7 +202,19 @@ export class FaqIndex {
 
   /** Answer, clarify with the top two or three, or not an FAQ question. */
   lookup(text: string): FaqLookup {
-    return this.bandOf(this.rank(text, MAX_CANDIDATES + 1));
+    return this.verbatim(text) ?? this.bandOf(this.rank(text, MAX_CANDIDATES + 1));
+  }
+
+  /**
+   * The shop's own words, typed as it wrote them for one entry: that entry, whatever another
+   * entry's concepts cover too ("专票怎么开", an alternate, against "怎么开发票？": found in a test).
+   */
+  verbatim(text: string): FaqLookup | undefined {
+    const own = typeof text === 'string' ? this.#verbatim.get(verbatimKey(text)) : undefined;
+    if (own?.size !== 1) return undefined;
+    const [ei] = own;
+    const hit: FaqHit = { entry: this.#entries[ei!]!, score: 0, confidence: 1, lexical: 1 };
+    return { band: 'answer', hit, candidates: [hit] };
   }
 
   /** The band of already ranked hits (best first), e.g. after re-ranking them. */
@@ -475,4 +493,9 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** How far `a` leads `b` in lexical coverage (in confidence for hits without it, e.g. re-ranked ones). */
 export function lead(a: Pick<FaqHit, 'confidence' | 'lexical'>, b: Pick<FaqHit, 'confidence' | 'lexical'>): number {
   return a.lexical !== undefined && b.lexical !== undefined ? a.lexical - b.lexical : a.confidence - b.confidence;
+}
+
+/** A phrasing as typed, for the verbatim match: case, width, spaces and punctuation do not count; at most 200 characters. */
+function verbatimKey(text: string): string {
+  return text.slice(0, 200).normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }

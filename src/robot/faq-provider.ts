@@ -104,6 +104,8 @@ export class FaqIndexProvider implements FaqProvider {
   async #lookupIn(index: FaqIndex, text: string): Promise<FaqLookup> {
     const reranker = this.#opts.reranker;
     if (!reranker) return index.lookup(text);
+    const own = index.verbatim(text);
+    if (own) return own;
     const ranked = index.rank(text, RERANK_TOP_K);
     // Nothing plausible lexically: not worth a network call.
     if (index.bandOf(ranked).band === 'none') return NONE;

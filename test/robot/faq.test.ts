@@ -34,10 +34,16 @@ describe('FaqIndex', () => {
   });
 
   test('the threshold decides between an answer and null', () => {
-    const q = '能寄到新疆吗';
+    const q = '能不能寄到新疆呀'; // not one of the entry's phrasings word for word (those are answered whatever the threshold)
     const best = new FaqIndex(demo, { threshold: 0 }).rank(q, 1)[0]!;
     assert.equal(new FaqIndex(demo, { threshold: best.confidence }).search(q)?.entry.id, best.entry.id);
     assert.equal(new FaqIndex(demo, { threshold: best.confidence + 0.01 }).search(q), null);
+  });
+
+  test("one of an entry's phrasings typed as written is that entry's answer, though another entry covers it as well", () => {
+    const entries = [...demo, { id: 'vat', question: '可以开增值税专用发票吗', answer: '可以开具专票：签收后在订单详情里申请。', alternates: ['能开专票吗', '专票怎么开'] }];
+    const index = new FaqIndex(entries);
+    for (const q of ['专票怎么开', '专票 怎么开？', '能开专票吗!']) assert.equal(index.lookup(q).hit?.entry.id, 'vat', q);
   });
 
   test('a question about the buyer\'s own order is less likely an FAQ question than the same words in general', async () => {

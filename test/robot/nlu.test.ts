@@ -211,7 +211,9 @@ function intentRuleTests(): void {
     assert.equal(withdrawsHandover('actually nvm, where is my toothbrush'), 'where is my toothbrush');
     assert.equal(withdrawsHandover('还是算了吧，帮我查下快递'), '帮我查下快递');
     for (const text of ['nvm', '哦那不用了', '我自己查吧']) assert.equal(withdrawsHandover(text), '', text);
-    for (const text of ['ok ty!', '等了这么久，算了，你们太慢了', '算了吧 还是转人工']) assert.equal(withdrawsHandover(text), undefined, text);
+    for (const text of ['ok ty!', '等了这么久，算了，你们太慢了', '算了吧 还是转人工', '我自己查不到啊', '我自己弄不好，能帮我吗', '我自己看了，还是没有物流', '还是不用了吗？']) {
+      assert.equal(withdrawsHandover(text), undefined, text);
+    }
     assert.equal(understand('算了，转人工吧').intent, 'human');
     assert.equal(understand('不用了谢谢，转人工').intent, 'human');
   });

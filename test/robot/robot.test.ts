@@ -819,11 +819,25 @@ describe('naming an order by its goods, in other words or another language', () 
     assert.equal(about(await en('where are my nuts')), nuts.orderId);
     assert.equal(about(await en('thank u! and the toothbrush one?')), brush.orderId);
     assert.equal(about(await en('and the other one?')), nuts.orderId);
+    // A question of its own about the goods is no pick of an order (found in review).
+    for (const q of ['那牙刷多少钱', '牙刷好用吗', 'how much is the toothbrush']) {
+      const again = conversation(robotWith(data));
+      await again('坚果到哪了');
+      assert.notEqual(about(await again(q)), brush.orderId, q);
+    }
     // Goods none of the orders has: said so, not "I did not understand".
     const none = conversation(robotWith(data));
     await none('坚果到哪了');
     const r = await none('那耳机呢');
     assert.doesNotMatch(textOf(r), /没太理解/);
+  });
+
+  test('"lost" or 催 about something else offers no chase', async () => {
+    for (const text of ['I lost my order number, where is my toothbrush parcel', '我把单号丢了，帮我查下牙刷快递到哪了', '不是催你们哈，就问问牙刷快递到哪了']) {
+      const r = await robotWith({ ...data, orders: [brush] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-l', text });
+      assert.equal(about(r), brush.orderId, text);
+      assert.doesNotMatch(textOf(r), /没法直接联系快递|can't contact the carrier/, text);
+    }
   });
 
   test('asked to chase the carrier, or fearing a loss: the parcel, and a person offered (the same tracking again answers nothing)', async () => {
@@ -992,14 +1006,23 @@ test('a paid order past the shipping promise is said to be late however it is as
 describe('money arriving, and small talk', () => {
   const data: FakeData = { orders: [earbuds], logistics: [earbudsTrack], aftersales: [aftersale({ aftersaleId: 'AS-1', orderId: EARBUDS, status: 'approved', amount: '199.00' })] };
 
+  test('what is small talk and what is not', async () => {
+    const { isSmallTalk } = await import('../../src/robot/nlu/identity.ts');
+    for (const t of ['讲个笑话呗', '今天北京天气怎么样', 'tell me a joke', 'how are you', '你几岁']) assert.ok(isSmallTalk(t), t);
+    // Found in review: questions about the goods, and a buyer kept waiting, are not.
+    for (const t of ['这把伞下雨天能用吗', '这个温度计能测气温吗', 'what is the weather resistance of this jacket', 'how are you guys handling the delay', '你们干嘛呢？我等了半天了']) assert.ok(!isSmallTalk(t), t);
+  });
+
   test('"几天能到账啊", "钱什么时候能到" ask after the refund, not the parcel', async () => {
     for (const text of ['几天能到账啊', '钱什么时候能到', '多久到账']) {
       const r = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-m', text });
       assert.equal(r.intent, 'aftersale_progress', text);
       assert.match(textOf(r), /退款/, text);
     }
-    const paid = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-m', text: '付了钱什么时候到' });
-    assert.equal(paid.intent, 'delivery_estimate', 'paid money is about the goods arriving');
+    for (const text of ['付了钱什么时候到', '运费多少钱什么时候能到', '加钱什么时候能到']) {
+      const paid = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-m', text });
+      assert.equal(paid.intent, 'delivery_estimate', `${text}: money paid or priced is about the goods arriving`);
+    }
   });
 
   test('small talk gets a word on what the robot does, and twice is no hand-over', async () => {
@@ -1009,5 +1032,16 @@ describe('money arriving, and small talk', () => {
       assert.equal(r.handover, undefined, text);
       assert.match(textOf(r), /不太在行|not my strong suit/, text);
     }
+  });
+});
+
+describe('a buyer with no orders asking in general', () => {
+  test("is offered the shop's likely entries, not \"no orders found\" (found from outside)", async () => {
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [] }), faq, clock: () => NOW });
+    const r = await robot.answer({ shopId: SHOP, userId: 'u-new', conversationId: 'c-new', text: 'how long does shipping take' });
+    assert.doesNotMatch(textOf(r), /can't find any orders/);
+    assert.match(textOf(r), /How soon do you ship after I pay\?/);
+    const mine = await robot.answer({ shopId: SHOP, userId: 'u-new', conversationId: 'c-new2', text: '我的快递到哪了' });
+    assert.match(textOf(mine), /没有查到您在本店的订单/, 'about their own parcel: still none found');
   });
 });

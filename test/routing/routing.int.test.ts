@@ -381,6 +381,9 @@ describe('the reply deadline shown to the holder (real PostgreSQL + Redis)', { s
     const ws = await connect(node.url, token, 'pc');
     assert.equal((await api(node, token, 'PUT', '/agents/me/status', { status: 'online', capacity: 5 })).status, 200);
     const assigned = ws.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'assigned');
+    const buyerToken = await issuer.token({ sub: 'br1', scope: 'cs:customer' });
+    const phone = await connect(node.url, buyerToken, 'app');
+    const buyerSaw = phone.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'assigned');
     const before = Date.now();
     const r = await node.rt.conversations.send(buyerP('br1'), { id: 'h-br1', shopId: shop, clientMsgId: 'h-br1', content: { kind: 'text', text: '转人工' } });
     await node.rt.conversations.setState(r.ack.conversationId, { state: 'queued' }, { from: ['bot'] });
@@ -391,6 +394,11 @@ describe('the reply deadline shown to the holder (real PostgreSQL + Redis)', { s
     assert.ok(by >= before + 30_000 - 100 && by <= Date.now() + 30_000 + 100, `replyBy is KEFU_AGENT_REPLY_TIMEOUT_S after the assignment (${frame.replyBy})`);
     const listed = async () => ((await api(node, token, 'GET', '/conversations?state=assigned&mine=true')).body.conversations as Array<{ conversationId: string; replyBy?: string }>).find((c) => c.conversationId === id);
     assert.equal((await listed())?.replyBy, frame.replyBy);
+    // The deadline is the shop's: the buyer's devices and list never carry it (found in review).
+    assert.equal((await buyerSaw).replyBy, undefined);
+    const buyerRow = ((await api(node, buyerToken, 'GET', '/conversations')).body.conversations as Array<{ conversationId: string; replyBy?: string }>).find((c) => c.conversationId === id);
+    assert.ok(buyerRow && buyerRow.replyBy === undefined);
+    await phone.close();
     await ws.sendText({ conversationId: id }, '您好，我来处理');
     await eventually(async () => {
       const c = await listed();

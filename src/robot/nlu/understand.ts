@@ -253,7 +253,7 @@ const ASKS_PERSON = /人工|真人|客服|(?<![a-z])(?:human|agent|person|repres
  * 算了，你们太慢了", is someone venting at the queue, not leaving it).
  */
 // Leads and tails as buyers type them: "还是算了吧", "哦那不用了", "actually nvm", "我自己查吧" (found from outside).
-const WITHDRAWS = new RegExp(`^\\s*(?:(?:好吧|那|嗯|哦|啊|还是|ok|okay|oh|actually|wait)[\\s,，.。!！]*)*(?:(?:${RETRACTION}|不用转了?|取消转人工|我自己(?:查|看|弄)(?:吧|一下)?|${RETRACTION_EN}|cancel (?:that|the transfer))[\\s,，.。!！~吧啦哈]*)+`, 'i');
+const WITHDRAWS = new RegExp(`^\\s*(?:(?:好吧|那|嗯|哦|啊|还是|ok|okay|oh|actually|wait)[\\s,，.。!！]*)*(?:(?:${RETRACTION}|不用转了?|取消转人工|我自己(?:查|看|弄)(?:吧|一下吧?)?(?=[\\s,，.。!！~]|$)|${RETRACTION_EN}|cancel (?:that|the transfer))[\\s,，.。!！~吧啦哈]*)+(?![吗么嘛?？])`, 'i');
 
 /**
  * Whether a buyer waiting in the queue takes the hand-over back ("算了不用了，我的快递到哪了",

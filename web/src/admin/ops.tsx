@@ -21,6 +21,12 @@ interface Command {
   conversationId?: string;
 }
 
+/** Why the last attempt failed, with the platform's HTTP status unless the message names it already. */
+function errorText(c: Command): string {
+  const { message = '', httpStatus } = c.error ?? {};
+  return httpStatus && !message.includes(String(httpStatus)) ? `HTTP ${httpStatus}: ${message}` : message;
+}
+
 /** What the command asked of the platform, for deciding to retry or resolve it: "userId buyer_1 · amount 20.00". */
 function payloadSummary(c: Command): string {
   const parts = Object.entries(c.payload ?? {}).map(([k, v]) => `${k} ${typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v)}`);
@@ -145,7 +151,7 @@ function DeadTable({ list, onRetry, onResolve }: { list: Command[]; onRetry(c: C
             </td>
             <td class="mono">{payloadSummary(c)}</td>
             <td>{c.attempts}</td>
-            <td>{c.error ? `${c.error.httpStatus ? `HTTP ${c.error.httpStatus}: ` : ''}${c.error.message ?? ''}` : ''}</td>
+            <td>{errorText(c)}</td>
             <td>{formatTime(lang, c.updatedAt, true)}</td>
             <td class="buttons">
               <button type="button" aria-label={`${t('retry')} ${c.commandId}`} onClick={() => void onRetry(c)}>

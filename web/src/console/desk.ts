@@ -281,8 +281,9 @@ export class Desk {
     const next: ConversationRow = { ...c, state: f.state };
     if (f.agentId) next.agentId = f.agentId;
     else delete next.agentId;
+    // An accept's own answer carries no deadline and may come after the frame that does (found in review).
     if (f.replyBy) next.replyBy = f.replyBy;
-    else delete next.replyBy;
+    else if (!(f.state === 'assigned' && f.agentId === c.agentId)) delete next.replyBy;
     const convs = { ...this.store.state.convs, [c.conversationId]: next };
     const keep = next.state === 'queued' || (next.state === 'assigned' && next.agentId === this.me) || c.conversationId === this.store.state.selected;
     if (!keep) delete convs[c.conversationId];

@@ -71,7 +71,7 @@ function ConvItem({ desk, c }: { desk: Desk; c: ConversationRow }) {
   const selected = s.selected === c.conversationId;
   return (
     <li>
-      <button type="button" class={`conv ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => void desk.select(c.conversationId).then(showChatOnPhone)}>
+      <button type="button" class={`conv ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => (ui.set({ confirmEnd: false }), void desk.select(c.conversationId).then(showChatOnPhone))}>
         <span class="name">{c.buyerName ?? c.buyerId}</span>
         {c.state === 'assigned' && c.agentId === desk.me && c.replyBy ? <ReplyDeadline by={c.replyBy} /> : null}
         {unread > 0 ? (
@@ -127,8 +127,14 @@ function useShortcuts(desk: Desk) {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         const n = list.length;
         const next = n ? list[i < 0 ? 0 : (i + (e.key === 'ArrowDown' ? 1 : n - 1)) % n] : undefined;
-        // The message box of the conversation moved to (the one focused before went with the old one).
-        if (next) void desk.select(next.conversationId).then(() => document.getElementById('composer')?.focus());
+        // The message box of the conversation moved to (the one focused before went with the old one),
+        // once rendered: not after its history loads, when the agent may be typing elsewhere (found in review).
+        if (next) {
+          // "End this conversation?" was about the one left (found in review: it stayed up for the next).
+          ui.set({ confirmEnd: false });
+          void desk.select(next.conversationId);
+          requestAnimationFrame(() => document.getElementById('composer')?.focus());
+        }
       } else if (e.code === 'KeyN' || k === 'n') {
         ui.set({ noteMode: !ui.state.noteMode });
         document.getElementById('composer')?.focus();
