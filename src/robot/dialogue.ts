@@ -1090,6 +1090,8 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
   if (o.status === 'shipped' || o.status === 'delivered') {
     const l = logisticsOf(ctx, o);
     const latest = l && latestLine(ctx, l);
+    // The tracking number, which buyers ask for beside the status ("发货了吗 tracking number给我一下": found from outside).
+    if (l?.trackingNo) text += t.carrierLine(l.carrier, l.trackingNo);
     if (latest) text += t.latestEvent(latest);
     else if (!l && ctx.logisticsFailed) {
       ctx.unavailable.add('logistics');

@@ -41,6 +41,7 @@ export interface Texts {
   /** Paid longer ago than the shipping promise, and not shipped. */
   shipLate(hours: number): string;
   orderStatus(p: { orderId: string; title: string; status: string; total: string; created: string }): string;
+  carrierLine(carrier: string, trackingNo: string): string;
   latestEvent(text: string): string;
   eta(p: { orderId: string; title: string; estimate: string }): string;
   etaFor: Record<'out_for_delivery' | 'in_transit' | 'pending' | 'delivered' | 'exception' | 'paid' | 'pending_payment' | 'cancelled' | 'unknown', string>;
@@ -100,6 +101,7 @@ const zh: Texts = {
     stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
     exception: '物流出现异常，需要为您转接人工客服跟进吗？',
   },
+  carrierLine: (carrier, no) => `${carrier}承运，运单号 ${no}。`,
   orderStatus: (p) => `您的订单 ${p.orderId}（${p.title}）当前状态：${p.status}，金额 ${p.total}，下单时间 ${p.created}。`,
   latestEvent: (t) => `最新物流：${t}`,
   eta: (p) => `您的订单 ${p.orderId}（${p.title}）${p.estimate}`,
@@ -202,6 +204,7 @@ const en: Texts = {
     stalled: (d) => `Its tracking has not moved for ${d} day${d === 1 ? '' : 's'}, so it may be delayed. Shall I get a human agent to follow up?`,
     exception: 'The carrier reports a delivery problem. Shall I get a human agent to follow up?',
   },
+  carrierLine: (carrier, no) => ` Carrier ${carrier}, tracking number ${no}.`,
   orderStatus: (p) => `Your order ${p.orderId} (${p.title}) is ${p.status}. Total ${p.total}, placed ${p.created}.`,
   // After a sentence of its own: the space keeps "…1-3 days. Latest update:" apart (found from outside).
   latestEvent: (t) => ` Latest update: ${t}`,

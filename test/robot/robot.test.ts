@@ -793,6 +793,11 @@ describe('naming an order by its goods, in other words or another language', () 
     assert.equal(about(await zh('外套那个')), jacket.orderId);
   });
 
+  test('"衣服", "clothes" name the clothing order, delivered or not (found from outside: only the shipped were offered)', async () => {
+    assert.equal(about(await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-c', text: '衣服到哪了' })), jacket.orderId);
+    assert.equal(about(await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-c', text: 'where are my clothes' })), jacket.orderId);
+  });
+
   test('after a pick, another listed order named by its goods is answered on the same topic', async () => {
     const say = conversation(robotWith(data));
     await say('我的快递到哪了');
@@ -830,6 +835,11 @@ describe('naming an order by its goods, in other words or another language', () 
     await none('坚果到哪了');
     const r = await none('那耳机呢');
     assert.doesNotMatch(textOf(r), /没太理解/);
+  });
+
+  test("a shipped order's status says its carrier and tracking number (found from outside: asked for, not given)", async () => {
+    const r = await robotWith({ ...data, orders: [brush] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-t', text: '我的order 发货了吗 tracking number给我一下' });
+    assert.match(textOf(r), /运单号 ZTSO-BRUSH-1/);
   });
 
   test('"lost" or 催 about something else offers no chase', async () => {
