@@ -97,114 +97,49 @@ export function createRobot(opts: RobotOptions): Robot {
   const thread = !opts.nlu && opts.nluThread?.tzOffsetMinutes === (opts.tzOffsetMinutes ?? 480) ? opts.nluThread : undefined;
   const sources: Sources = { ds: opts.dataSource, faq: opts.faq, budgetMs, topicOf: (text) => nlu.understand(text).intent };
 
-  const ctx: RobotCtx = { opts, nlu, thread, clock, budgetMs, version, sources };
-  const one = (req: AnswerRequest) => answerOne(ctx, req);
   return {
     version,
     async answer(req) {
       validate(req);
-      const parts = twoQuestions(req.text, (text) => nlu.understand(text, clock()).intent);
-      if (!parts) return one(req);
-      // "快递到哪了 另外能开发票吗": both asked, both answered, in order (found from outside: one was).
-      const first = await one({ ...req, text: parts[0] });
-      // A question back (which order? did you mean?) or a hand-over after the first: the whole message, as before.
-      if (first.handover || asksBack(first.state)) return one(req);
-      const second = await one({ ...req, text: parts[1], state: first.state });
-      return bothAnswered(first, second);
+      const started = performance.now();
+      const now = clock();
+      const elsewhere = understoodElsewhere(thread, nlu, req.text, now);
+      const away = elsewhere ? await elsewhere : undefined;
+      let t = performance.now();
+      let input = turnInput(req, now, nlu, opts.tzOffsetMinutes, away);
+      let cpu = performance.now() - t;
+      const state = parseState(req.state instanceof Promise ? await (req.state as Promise<unknown>).catch(() => undefined) : req.state);
+      t = performance.now();
+      let p = plan(state, input);
+      cpu += performance.now() - t;
+
+      const waitStart = performance.now();
+      // A guess the engine took (one that only reads) is checked with the LLM too; it stands when the LLM does not know.
+      if ((p.notUnderstood || p.guessed) && opts.llm) {
+        const llm = await replanWithLlm(opts.llm, budgetMs, state, input, p);
+        if (llm) {
+          input = llm.input;
+          p = llm.plan;
+          cpu += llm.cpuMs;
+        }
+      }
+      const found = await runLookups(sources, input, p);
+      const lookupMs = performance.now() - waitStart;
+
+      t = performance.now();
+      const result = step(state, input, turnData(p, found));
+      cpu += performance.now() - t;
+      return {
+        replies: result.replies,
+        state: result.state,
+        ...(result.handover ? { handover: result.handover } : {}),
+        version,
+        intent: result.intent,
+        lang: result.lang,
+        unavailable: result.unavailable,
+        timings: { cpuMs: round(cpu), lookupMs: round(lookupMs), totalMs: round(performance.now() - started) },
+      };
     },
-  };
-}
-
-interface RobotCtx {
-  readonly opts: RobotOptions;
-  readonly nlu: Nlu;
-  readonly thread: NluThread | undefined;
-  readonly clock: () => Date;
-  readonly budgetMs: number;
-  readonly version: string;
-  readonly sources: Sources;
-}
-
-/** One question: understood, planned, looked up, answered. */
-async function answerOne(ctx: RobotCtx, req: AnswerRequest): Promise<RobotAnswer> {
-  const { opts, nlu, thread, clock, budgetMs, version, sources } = ctx;
-  const started = performance.now();
-  const now = clock();
-  const elsewhere = understoodElsewhere(thread, nlu, req.text, now);
-  const away = elsewhere ? await elsewhere : undefined;
-  let t = performance.now();
-  let input = turnInput(req, now, nlu, opts.tzOffsetMinutes, away);
-  let cpu = performance.now() - t;
-  const state = parseState(req.state instanceof Promise ? await (req.state as Promise<unknown>).catch(() => undefined) : req.state);
-  t = performance.now();
-  let p = plan(state, input);
-  cpu += performance.now() - t;
-
-  const waitStart = performance.now();
-  // A guess the engine took (one that only reads) is checked with the LLM too; it stands when the LLM does not know.
-  if ((p.notUnderstood || p.guessed) && opts.llm) {
-    const llm = await replanWithLlm(opts.llm, budgetMs, state, input, p);
-    if (llm) {
-      input = llm.input;
-      p = llm.plan;
-      cpu += llm.cpuMs;
-    }
-  }
-  const found = await runLookups(sources, input, p);
-  const lookupMs = performance.now() - waitStart;
-
-  t = performance.now();
-  const result = step(state, input, turnData(p, found));
-  cpu += performance.now() - t;
-  return {
-    replies: result.replies,
-    state: result.state,
-    ...(result.handover ? { handover: result.handover } : {}),
-    version,
-    intent: result.intent,
-    lang: result.lang,
-    unavailable: result.unavailable,
-    timings: { cpuMs: round(cpu), lookupMs: round(lookupMs), totalMs: round(performance.now() - started) },
-  };
-}
-
-/** Intents a second question of a message may have to be answered on its own. */
-const ANSWERABLE: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate', 'aftersale_progress', 'cancel_order', 'change_address', 'return_policy', 'invoice', 'coupon', 'faq']);
-/** One answer about an order covers these together ("快递到哪了？什么时候到？"). */
-const PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate']);
-/** Where a second question starts: after a question mark, or at 另外 / 还有 / 顺便 / "and can …" / "also". */
-const SECOND_QUESTION = /[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b)/gi;
-const CONNECTOR = /^[\s,，；;。.!！?？]*(?:另外|还有|顺便(?:问(?:一)?下)?|再问(?:一)?下|以及|and also|and|also|btw|plus)[\s,，:：]*/i;
-
-/**
- * Two questions with different intents that each can be answered, split where the second starts;
- * undefined for one question (or two about the same thing, which the whole message answers).
- */
-export function twoQuestions(text: string, intentOf: (text: string) => Intent): [string, string] | undefined {
-  if (text.length > 200) return undefined;
-  for (const m of text.matchAll(SECOND_QUESTION)) {
-    const a = text.slice(0, m.index + (m[0].startsWith('?') || m[0].startsWith('？') ? 1 : 0)).trim();
-    const b = text.slice(m.index + m[0].length).replace(CONNECTOR, '').trim();
-    if (a.length < 2 || b.length < 2) continue;
-    const ia = intentOf(a);
-    const ib = intentOf(b);
-    if (ia !== ib && ANSWERABLE.has(ia) && ANSWERABLE.has(ib) && !(PARCEL.has(ia) && PARCEL.has(ib))) return [a, b];
-  }
-  return undefined;
-}
-
-/** The robot asked something back: the next message answers it, so no second answer may overwrite the question. */
-const asksBack = (state: DialogueState) => Boolean(state.pending || state.confirm || state.faqOptions || state.offeredHuman);
-
-function bothAnswered(first: RobotAnswer, second: RobotAnswer): RobotAnswer {
-  const t = (k: keyof AnswerTimings) => round(first.timings[k] + second.timings[k]);
-  return {
-    ...second,
-    replies: [...first.replies, ...second.replies],
-    intent: first.intent,
-    lang: first.lang,
-    unavailable: [...new Set([...first.unavailable, ...second.unavailable])],
-    timings: { cpuMs: t('cpuMs'), lookupMs: t('lookupMs'), totalMs: t('totalMs') },
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createNlu, createRobot, FaqIndexProvider, type AnswerRequest, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
+import { createRobot, FaqIndexProvider, type AnswerRequest, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
 import type { BuyerDataSource, Logistics, Order } from '../../src/commerce/types.ts';
 import { createBuyerDataSource, type CommerceReadModel, type PlatformConnector } from '../../src/commerce/index.ts';
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
@@ -1053,33 +1053,5 @@ describe('a buyer with no orders asking in general', () => {
     assert.match(textOf(r), /How soon do you ship after I pay\?/);
     const mine = await robot.answer({ shopId: SHOP, userId: 'u-new', conversationId: 'c-new2', text: '我的快递到哪了' });
     assert.match(textOf(mine), /没有查到您在本店的订单/, 'about their own parcel: still none found');
-  });
-});
-
-// Found from outside: "快递到哪了 另外能开发票吗" and "where is it and can I still cancel?" got one answer.
-describe('two questions in one message', () => {
-  const data: FakeData = { orders: [earbuds], logistics: [earbudsTrack] };
-
-  test('both are answered, in order', async () => {
-    const r = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: '快递到哪了 另外能开发票吗' });
-    assert.equal(r.replies.length >= 2, true);
-    assert.match(r.replies[0]!.text, /ZT7700001111/);
-    assert.match(r.replies.at(-1)!.text, /发票|开票/);
-    const en = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: 'where is it and can I still cancel?' });
-    assert.match(textOf(en), /ZT7700001111/);
-    assert.match(textOf(en), /cancel/i);
-  });
-
-  test('one question, or two about the same parcel, or a question back, is answered as one message', async () => {
-    const { twoQuestions } = await import('../../src/robot/robot.ts');
-    const nlu = createNlu();
-    const intentOf = (t: string) => nlu.understand(t, NOW).intent;
-    assert.deepEqual(twoQuestions('快递到哪了 另外能开发票吗', intentOf), ['快递到哪了', '能开发票吗']);
-    for (const t of ['我的快递到哪了？谢谢', '快递到哪了？什么时候能到？', 'where is my parcel and when will it arrive', '退款什么时候到账']) assert.equal(twoQuestions(t, intentOf), undefined, t);
-    // Two parcels: the first part asks "which one?", so no second answer is stacked on that question.
-    const two: FakeData = { orders: [earbuds, { ...tshirt, status: 'shipped' }], logistics: [earbudsTrack, tshirtTrack] };
-    const say = conversation(robotWith(two));
-    const r = await say('快递到哪了 另外能开发票吗');
-    assert.equal(r.replies.length, 1, textOf(r));
   });
 });
