@@ -47,7 +47,7 @@ describe('step', () => {
   test('a choice is answered by ordinal, by number, by order id, and out of range re-asks', () => {
     const data: TurnData = { orders: ok([a, b]), logistics: ok([logistics({ orderId: a.orderId }), logistics({ orderId: b.orderId })]) };
     const asked = step(initialState(), input('快递到哪了'), data);
-    assert.deepEqual(asked.state.pending, { intent: 'track_parcel', orderIds: [b.orderId, a.orderId], kinds: ['earphones', 'tshirt'] });
+    assert.deepEqual(asked.state.pending, { intent: 'track_parcel', orderIds: [b.orderId, a.orderId], kinds: ['earphones', 'tshirt', 'clothing'] });
     for (const [reply, id] of [
       ['第一个', b.orderId],
       ['1', b.orderId],

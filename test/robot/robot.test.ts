@@ -796,6 +796,11 @@ describe('naming an order by its goods, in other words or another language', () 
   test('"衣服", "clothes" name the clothing order, delivered or not (found from outside: only the shipped were offered)', async () => {
     assert.equal(about(await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-c', text: '衣服到哪了' })), jacket.orderId);
     assert.equal(about(await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-c', text: 'where are my clothes' })), jacket.orderId);
+    // "衣服" is one kind of its own: a T-shirt title does not outscore a 上衣 by counting it several times (found in review).
+    const top = order({ orderId: 'SO-TOP-4', items: [{ sku: 'T4', title: '男士摇粒绒上衣', quantity: 1, price: '99.00' }] });
+    const tee = order({ orderId: 'SO-TEE-5', items: [{ sku: 'T5', title: '纯棉T恤', quantity: 1, price: '59.00' }] });
+    const two = robotWith({ orders: [top, tee], logistics: [logistics({ orderId: top.orderId }), logistics({ orderId: tee.orderId })] });
+    assert.equal(about(await two.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-c', text: 'T恤到哪了' })), tee.orderId);
   });
 
   test('after a pick, another listed order named by its goods is answered on the same topic', async () => {
