@@ -31,8 +31,8 @@ import {
 import type { FaqHit } from './faq-index.ts';
 import { localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isSmallTalk } from './nlu/identity.ts';
-import { createNlu, type Nlu } from './nlu/understand.ts';
-import { detectLanguage } from './nlu/normalize.ts';
+import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, type Nlu } from './nlu/understand.ts';
+import { detectLanguage, foldedKey } from './nlu/normalize.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
@@ -212,7 +212,7 @@ function understandingOf(input: TurnInput): Understanding {
 }
 
 /** An id as buyers type it: case, width, "#", dashes and spaces do not count ("#a-77" is "A77"). */
-const idKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const idKey = foldedKey;
 const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase() || (idKey(a) !== '' && idKey(a) === idKey(b));
 /** Runs of what an order id may be made of (after NFKC); Han text around them does not belong to them. */
 const ID_RUN = /[A-Za-z0-9#_.:/-]+/g;
@@ -280,8 +280,7 @@ function fromListed(state: DialogueState, u: Understanding): NonNullable<Resolve
  * or handed over). A clear question about the goods ("那牙刷保修呢") is not one.
  */
 function namesListedGoods(u: Understanding, text: string, listedKinds: readonly string[] | undefined): boolean {
-  const weak = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
-  if (!weak || u.normalized.length > SHORT_FOLLOW_UP || !listedKinds?.length) return false;
+  if (!shortAndUnclear(u) || !listedKinds?.length) return false;
   // Only goods one of the listed orders has: "你们有卖耳机吗" after a toothbrush and nuts is a shop question (found in review).
   for (const k of kindsOfGoods(text)) if (listedKinds.includes(k)) return true;
   return false;
@@ -296,12 +295,14 @@ function afterDirectAnswer(state: DialogueState, u: Understanding, text: string)
   const topic = state.topic;
   if (!topic || !isDataIntent(topic) || !state.focusOrderId) return undefined;
   if ((isDataIntent(u.intent) || u.intent === 'unknown') && OTHER_ONE.test(u.normalized) && !ASKS_OF_GOODS.test(u.normalized)) return { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : topic, choice: { otherThan: state.focusOrderId } };
-  const weak = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
-  return weak && u.normalized.length <= SHORT_FOLLOW_UP && kindsOfGoods(text).size > 0 && !ASKS_OF_GOODS.test(u.normalized) ? { intent: topic } : undefined;
+  return shortAndUnclear(u) && kindsOfGoods(text).size > 0 && !ASKS_OF_GOODS.test(u.normalized) ? { intent: topic } : undefined;
 }
 /** A question of its own about the goods ("那牙刷多少钱", "is the toothbrush any good"): no pick of an order (found in review). */
 const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|颜色|有货|还有吗|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|in stock|warranty|how to|does it|is it|can i)(?![a-z])/;
 
+/** Short and read as nothing clear (unknown, a guess, a weak FAQ lean): a follow-up that may only name goods. */
+const shortAndUnclear = (u: Understanding): boolean =>
+  (u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ)) && u.normalized.length <= SHORT_FOLLOW_UP;
 /** An FAQ reading this sure is a question about the goods, not a pick of an order. */
 const CLEAR_FAQ = 0.8;
 /** Characters of a follow-up that only names an order's goods. */
@@ -552,7 +553,7 @@ function context(state: DialogueState, input: TurnInput, data: TurnData, r: Reso
   return {
     t: TEXTS[r.lang],
     lang: r.lang,
-    tz: input.tzOffsetMinutes ?? 480,
+    tz: input.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES,
     state,
     r,
     input,

@@ -25,7 +25,7 @@ import { checkFaqModel, defaultFaqModel, faqProbability, type FaqConfidenceModel
 import { addressesPerson, defaultLexicon, isPersonalTopic, mentionsOwnOrder, type Lexicon } from './lexicon/index.ts';
 import { termsOf, TypoIndex, type TermContext } from './lexicon/terms.ts';
 import { namesOrderId } from './nlu/entities.ts';
-import { detectLanguage } from './nlu/normalize.ts';
+import { detectLanguage, foldedKey } from './nlu/normalize.ts';
 import { defaultTokenizer, type Tokenizer } from './nlu/tokenizer.ts';
 import type { Lang } from './types.ts';
 
@@ -495,7 +495,5 @@ export function lead(a: Pick<FaqHit, 'confidence' | 'lexical'>, b: Pick<FaqHit, 
   return a.lexical !== undefined && b.lexical !== undefined ? a.lexical - b.lexical : a.confidence - b.confidence;
 }
 
-/** A phrasing as typed, for the verbatim match: case, width, spaces and punctuation do not count; at most 200 characters. */
-function verbatimKey(text: string): string {
-  return text.slice(0, 200).normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-}
+/** A phrasing as typed, for the verbatim match (`foldedKey`), of at most 200 characters. */
+const verbatimKey = (text: string): string => foldedKey(text.slice(0, 200));

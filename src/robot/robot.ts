@@ -22,7 +22,7 @@ import { logisticsTargets, parseState, plan, step, type DialogueState, type Look
 import type { FaqLookup } from './faq-index.ts';
 import type { FaqProvider, TopicQuery } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
-import { createNlu, MAX_UTTERANCE, type Nlu } from './nlu/understand.ts';
+import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, MAX_UTTERANCE, type Nlu } from './nlu/understand.ts';
 import type { NluThread } from './nlu/thread.ts';
 import type { Handover, Intent, Lang, LookupName, Reply, Understanding } from './types.ts';
 
@@ -94,7 +94,7 @@ export function createRobot(opts: RobotOptions): Robot {
   const nlu = opts.nlu ?? createNlu(opts.tzOffsetMinutes !== undefined ? { tzOffsetMinutes: opts.tzOffsetMinutes } : {});
   const clock = opts.clock ?? (() => new Date());
   // The thread's NLU is the default one on its own calendar: not for a robot with an NLU of its own or another calendar.
-  const thread = !opts.nlu && opts.nluThread?.tzOffsetMinutes === (opts.tzOffsetMinutes ?? 480) ? opts.nluThread : undefined;
+  const thread = !opts.nlu && opts.nluThread?.tzOffsetMinutes === (opts.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES) ? opts.nluThread : undefined;
   const sources: Sources = { ds: opts.dataSource, faq: opts.faq, budgetMs, topicOf: (text) => nlu.understand(text).intent };
 
   return {

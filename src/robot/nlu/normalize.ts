@@ -36,6 +36,9 @@ const SPACE_BETWEEN_HAN = /(\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 
 const ZH_PHRASES_SORTED = [...ZH_PHRASES].sort((a, b) => b[0].length - a[0].length);
 
+/** A key as typed, where case, width, spaces and punctuation do not count ("#a-77" is "a77"). */
+export const foldedKey = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
 export function normalize(input: string): Normalized {
   const n = normalizeText(input);
   return { ...n, scan: toScan(n.text) };
@@ -197,8 +200,11 @@ function namesBesideChinese(display: string, words: readonly RegExpMatchArray[])
 }
 
 /** A word of an id typed with dashes and digits ("TB-ORDER-2024-11-19-000128-GOLD-RING"): no English. */
-const idPart = (lower: string, at: number) => /[-_]/.test(tokenAt(lower, at)) && /\d/.test(tokenAt(lower, at));
-const tokenAt = (s: string, at: number) => s.slice(s.lastIndexOf(' ', at) + 1, s.indexOf(' ', at) < 0 ? s.length : s.indexOf(' ', at));
+function idPart(lower: string, at: number): boolean {
+  const end = lower.indexOf(' ', at);
+  const token = lower.slice(lower.lastIndexOf(' ', at) + 1, end < 0 ? lower.length : end);
+  return /[-_]/.test(token) && /\d/.test(token);
+}
 
 /**
  * Chinese vs English per utterance. Han characters count one each, English words two each (a word

@@ -9,7 +9,7 @@ import type { ThreadReply, ThreadRequest } from './thread.ts';
 
 const port = parentPort;
 if (!port) throw new Error('thread-worker.ts runs as a worker thread');
-const nlu = createNlu((workerData as { tzOffsetMinutes?: number } | undefined)?.tzOffsetMinutes !== undefined ? { tzOffsetMinutes: (workerData as { tzOffsetMinutes: number }).tzOffsetMinutes } : {});
+const nlu = createNlu({ tzOffsetMinutes: (workerData as { tzOffsetMinutes: number }).tzOffsetMinutes });
 // Warm before saying ready: the first texts would otherwise run in cold code, slower than on the main thread.
 for (const text of ['你好，我的快递到哪了？', 'where is my parcel', '退款什么时候到账', 'can I cancel order A123', '在吗']) nlu.understand(text);
 

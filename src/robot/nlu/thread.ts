@@ -28,13 +28,20 @@
 import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { Understanding } from '../types.ts';
+import { DEFAULT_TZ_OFFSET_MINUTES } from './understand.ts';
 
 export const NLU_THREAD_MODES = ['auto', 'always', 'off'] as const;
 export type NluThreadMode = (typeof NLU_THREAD_MODES)[number];
 
+/** One text for the thread, with the time it is understood at. */
+interface ThreadItem {
+  readonly id: number;
+  readonly text: string;
+  readonly now: number;
+}
 /** What the main thread sends: the texts of one event-loop turn. */
 export interface ThreadRequest {
-  readonly items: readonly { readonly id: number; readonly text: string; readonly now: number }[];
+  readonly items: readonly ThreadItem[];
 }
 /** What the thread sends: `ready` once, then one reply per request (`u` absent: understand it on the main thread). */
 export interface ThreadReply {
@@ -91,15 +98,16 @@ interface Pending {
   readonly batch: Batch;
 }
 interface Batch {
-  readonly ids: number[];
+  readonly items: ThreadItem[];
   timer?: ReturnType<typeof setTimeout>;
 }
+const idsOf = (b: Batch) => b.items.map((i) => i.id);
 
 export function createNluThread(opts: NluThreadOptions): NluThread {
   return opts.mode === 'off' ? OFF : new ThreadClient(opts);
 }
 
-const OFF: NluThread = { understand: () => undefined, tzOffsetMinutes: 480, started: false, close: () => Promise.resolve() };
+const OFF: NluThread = { understand: () => undefined, tzOffsetMinutes: DEFAULT_TZ_OFFSET_MINUTES, started: false, close: () => Promise.resolve() };
 
 class ThreadClient implements NluThread {
   readonly #opts: NluThreadOptions;
@@ -110,7 +118,7 @@ class ThreadClient implements NluThread {
   #quietUntil = 0;
   #nextId = 1;
   readonly #pending = new Map<number, Pending>();
-  #queued: { id: number; text: string; now: number }[] = [];
+  /** The batch of this event-loop turn, sent in the check phase. */
   #batch: Batch | undefined;
   #sampler: ReturnType<typeof setInterval> | undefined;
   #elu = performance.eventLoopUtilization();
@@ -131,7 +139,7 @@ class ThreadClient implements NluThread {
   }
 
   get tzOffsetMinutes(): number {
-    return this.#opts.tzOffsetMinutes ?? 480;
+    return this.#opts.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES;
   }
 
   get started(): boolean {
@@ -144,12 +152,11 @@ class ThreadClient implements NluThread {
     if (!this.#ready) return undefined;
     const id = this.#nextId++;
     if (!this.#batch) {
-      this.#batch = { ids: [] };
+      this.#batch = { items: [] };
       setImmediate(() => this.#send());
     }
     const batch = this.#batch;
-    batch.ids.push(id);
-    this.#queued.push({ id, text, now: now.getTime() });
+    batch.items.push({ id, text, now: now.getTime() });
     return new Promise((resolve) => this.#pending.set(id, { resolve, batch }));
   }
 
@@ -158,7 +165,7 @@ class ThreadClient implements NluThread {
     if (this.#sampler) clearInterval(this.#sampler);
     this.#clearDeadlines();
     this.#settle([...this.#pending.keys()]);
-    this.#queued = [];
+    this.#batch = undefined;
     const w = this.#worker;
     this.#worker = undefined;
     if (w) await w.terminate();
@@ -184,16 +191,15 @@ class ThreadClient implements NluThread {
 
   #send(): void {
     const batch = this.#batch;
-    const items = this.#queued;
     this.#batch = undefined;
-    this.#queued = [];
-    if (!batch || !this.#worker || items.length < (this.#opts.minBatch ?? MIN_BATCH)) return this.#settle(batch?.ids ?? []);
+    if (!batch) return;
+    if (!this.#worker || batch.items.length < (this.#opts.minBatch ?? MIN_BATCH)) return this.#settle(idsOf(batch));
     // The decision waits one more turn: after a long turn of the main thread, the thread's reply
     // may be waiting to be read, and it is read before a check-phase callback (found in review).
     batch.timer = setTimeout(() => setImmediate(() => this.#missed(batch)), this.#deadlineMs);
     this.#inFlight.add(batch);
     this.#lastUsed = performance.now();
-    this.#worker.postMessage({ items } satisfies ThreadRequest);
+    this.#worker.postMessage({ items: batch.items } satisfies ThreadRequest);
   }
 
   #onReply(msg: ThreadReply): void {
@@ -218,7 +224,7 @@ class ThreadClient implements NluThread {
    */
   #missed(batch: Batch): void {
     this.#inFlight.delete(batch);
-    const late = batch.ids.filter((id) => this.#pending.has(id));
+    const late = idsOf(batch).filter((id) => this.#pending.has(id));
     if (late.length === 0 || this.#closed) return;
     for (const _ of late) this.#opts.onOutcome?.('timeout');
     this.#settle(late);
@@ -234,7 +240,7 @@ class ThreadClient implements NluThread {
   #start(): void {
     if (this.#closed || performance.now() < this.#quietUntil) return;
     const entry = this.#opts.entry ?? new URL('./thread-worker.ts', import.meta.url);
-    const w = new Worker(entry, { workerData: { tzOffsetMinutes: this.#opts.tzOffsetMinutes } });
+    const w = new Worker(entry, { workerData: { tzOffsetMinutes: this.tzOffsetMinutes } });
     w.unref();
     this.#worker = w;
     this.#ready = false;

@@ -29,6 +29,9 @@ export interface Nlu {
   remembers?(text: string): boolean;
 }
 
+/** The calendar relative dates are read on when none is given: China, minutes east of UTC. */
+export const DEFAULT_TZ_OFFSET_MINUTES = 480;
+
 /** Inputs longer than this are cut: a chat line, not a document, and the cost stays bounded. */
 export const MAX_UTTERANCE = 500;
 /** Texts up to this long are remembered, at most this many (the oldest go first). */
@@ -50,7 +53,7 @@ const DAY_MS = 86_400_000;
 export function createNlu(opts: NluOptions = {}): Nlu {
   const tokenizer = opts.tokenizer ?? defaultTokenizer();
   const classifier = opts.classifier ?? defaultClassifier(tokenizer);
-  const tz = opts.tzOffsetMinutes ?? 480;
+  const tz = opts.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES;
   // Everything but the entities depends on the text alone, and buyers ask the same short
   // questions over and over ("我的快递到哪了", most of all during a sale): remembered per text.
   // Entities also depend on the day (relative dates: "昨天"): remembered with the day they were read on.
