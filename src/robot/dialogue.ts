@@ -738,7 +738,11 @@ function faqClarify(ctx: Ctx, several = false): Outcome | undefined {
 
 /** Shop FAQ questions offered to pick from: "did you mean …?" for one, "which one?" for several. */
 function offerOf(ctx: Ctx, hits: readonly FaqHit[] | undefined): { text: string; faqOptions: string[] } | undefined {
-  const questions = [...new Set((hits ?? []).map((h) => inLanguage(h.entry, ctx.lang).slice(0, MAX_FAQ_QUESTION)))].slice(0, MAX_FAQ_OPTIONS);
+  const phrased = [...new Set((hits ?? []).map((h) => inLanguage(h.entry, ctx.lang).slice(0, MAX_FAQ_QUESTION)))];
+  // A shop that writes each entry twice, in Chinese and in English, had both offered to one buyer
+  // ("1. 怎么开发票？ 2. How do I get an invoice?"): the buyer's own language first, others only alone.
+  const own = phrased.filter((q) => detectLanguage(q).lang === ctx.lang);
+  const questions = (own.length ? own : phrased).slice(0, MAX_FAQ_OPTIONS);
   if (questions.length === 0) return undefined;
   return { text: questions.length === 1 ? ctx.t.faqConfirm(questions[0]!) : ctx.t.faqWhich(questions), faqOptions: questions };
 }

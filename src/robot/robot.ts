@@ -97,50 +97,137 @@ export function createRobot(opts: RobotOptions): Robot {
   const thread = !opts.nlu && opts.nluThread?.tzOffsetMinutes === (opts.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES) ? opts.nluThread : undefined;
   const sources: Sources = { ds: opts.dataSource, faq: opts.faq, budgetMs, topicOf: (text) => nlu.understand(text).intent };
 
+  const ctx: RobotCtx = { opts, nlu, thread, clock, budgetMs, version, sources };
   return {
     version,
     async answer(req) {
       validate(req);
-      const started = performance.now();
-      const now = clock();
-      const elsewhere = understoodElsewhere(thread, nlu, req.text, now);
-      const away = elsewhere ? await elsewhere : undefined;
-      let t = performance.now();
-      let input = turnInput(req, now, nlu, opts.tzOffsetMinutes, away);
-      let cpu = performance.now() - t;
-      const state = parseState(req.state instanceof Promise ? await (req.state as Promise<unknown>).catch(() => undefined) : req.state);
-      t = performance.now();
-      let p = plan(state, input);
-      cpu += performance.now() - t;
-
-      const waitStart = performance.now();
-      // A guess the engine took (one that only reads) is checked with the LLM too; it stands when the LLM does not know.
-      if ((p.notUnderstood || p.guessed) && opts.llm) {
-        const llm = await replanWithLlm(opts.llm, budgetMs, state, input, p);
-        if (llm) {
-          input = llm.input;
-          p = llm.plan;
-          cpu += llm.cpuMs;
-        }
-      }
-      const found = await runLookups(sources, input, p);
-      const lookupMs = performance.now() - waitStart;
-
-      t = performance.now();
-      const result = step(state, input, turnData(p, found));
-      cpu += performance.now() - t;
-      return {
-        replies: result.replies,
-        state: result.state,
-        ...(result.handover ? { handover: result.handover } : {}),
-        version,
-        intent: result.intent,
-        lang: result.lang,
-        unavailable: result.unavailable,
-        timings: { cpuMs: round(cpu), lookupMs: round(lookupMs), totalMs: round(performance.now() - started) },
-      };
+      const whole = await answerOne(ctx, req);
+      const parts = splitWorthTrying(whole) ? twoQuestions(req.text, (text) => nlu.understand(text, clock()).intent) : undefined;
+      return parts ? ((await bothQuestions(ctx, req, parts, whole)) ?? whole) : whole;
     },
   };
+}
+
+interface RobotCtx {
+  readonly opts: RobotOptions;
+  readonly nlu: Nlu;
+  readonly thread: NluThread | undefined;
+  readonly clock: () => Date;
+  readonly budgetMs: number;
+  readonly version: string;
+  readonly sources: Sources;
+}
+
+/** One question: understood, planned, looked up, answered; `lang` holds the reply to the whole message's language. */
+async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promise<RobotAnswer> {
+  const { opts, nlu, thread, clock, budgetMs, version, sources } = ctx;
+  const started = performance.now();
+  const now = clock();
+  const elsewhere = understoodElsewhere(thread, nlu, req.text, now);
+  const away = elsewhere ? await elsewhere : undefined;
+  let t = performance.now();
+  let input = turnInput(req, now, nlu, opts.tzOffsetMinutes, away);
+  if (lang) input = { ...input, understanding: { ...input.understanding!, lang, langDetected: true, langStrong: true } };
+  let cpu = performance.now() - t;
+  const state = parseState(req.state instanceof Promise ? await (req.state as Promise<unknown>).catch(() => undefined) : req.state);
+  t = performance.now();
+  let p = plan(state, input);
+  cpu += performance.now() - t;
+
+  const waitStart = performance.now();
+  // A guess the engine took (one that only reads) is checked with the LLM too; it stands when the LLM does not know.
+  if ((p.notUnderstood || p.guessed) && opts.llm) {
+    const llm = await replanWithLlm(opts.llm, budgetMs, state, input, p);
+    if (llm) {
+      input = llm.input;
+      p = llm.plan;
+      cpu += llm.cpuMs;
+    }
+  }
+  const found = await runLookups(sources, input, p);
+  const lookupMs = performance.now() - waitStart;
+
+  t = performance.now();
+  const result = step(state, input, turnData(p, found));
+  cpu += performance.now() - t;
+  return {
+    replies: result.replies,
+    state: result.state,
+    ...(result.handover ? { handover: result.handover } : {}),
+    version,
+    intent: result.intent,
+    lang: result.lang,
+    unavailable: result.unavailable,
+    timings: { cpuMs: round(cpu), lookupMs: round(lookupMs), totalMs: round(performance.now() - started) },
+  };
+}
+
+/** Intents a part of a message may have to be answered on its own: questions the robot answers, not a complaint or a request for a person. */
+const ANSWERABLE: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate', 'aftersale_progress', 'cancel_order', 'change_address', 'return_policy', 'invoice', 'coupon', 'faq']);
+/** One answer about an order covers these together ("快递到哪了？什么时候到？"). */
+const PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate']);
+/** Where a second question starts: after a question mark, or at 另外 / 还有 / 顺便 / "and can …" / "also". */
+const SECOND_QUESTION = /[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b)/gi;
+const CONNECTOR = /^[\s,，；;。.!！?？]*(?:另外|还有|顺便(?:问(?:一)?下)?|再问(?:一)?下|以及|and also|and|also|btw|plus)[\s,，:：]*/i;
+/** Longer messages are stories with a question in them, not two questions. */
+const MAX_TWO_QUESTIONS = 120;
+
+/**
+ * Two questions with different intents that each can be answered, split where the second starts;
+ * undefined for one question, or two about the same parcel (which one answer covers).
+ */
+export function twoQuestions(text: string, intentOf: (text: string) => Intent): [string, string] | undefined {
+  if (text.length > MAX_TWO_QUESTIONS) return undefined;
+  for (const m of text.matchAll(SECOND_QUESTION)) {
+    const a = text.slice(0, m.index + (m[0].startsWith('?') || m[0].startsWith('？') ? 1 : 0)).trim();
+    const b = text.slice(m.index + m[0].length).replace(CONNECTOR, '').trim();
+    if (a.length < 2 || b.length < 2) continue;
+    const ia = intentOf(a);
+    const ib = intentOf(b);
+    if (ia !== ib && ANSWERABLE.has(ia) && ANSWERABLE.has(ib) && !(PARCEL.has(ia) && PARCEL.has(ib))) return [a, b];
+  }
+  return undefined;
+}
+
+/** The robot asked something back: the next message answers it, so no second answer may bury the question. */
+const asksBack = (state: DialogueState) => Boolean(state.pending || state.confirm || state.faqOptions || state.offeredHuman);
+
+/**
+ * The whole message was answered (no question back about an order, no hand-over) as a question
+ * the robot answers: only then can two answers do better. A complaint or a request for a person is taken as
+ * the whole message says it (a review found splitting lost them).
+ */
+const splitWorthTrying = (whole: RobotAnswer) => !whole.handover && !asksBackOfData(whole.state) && ANSWERABLE.has(whole.intent);
+/** A question back about the buyer's orders or a request; "did you mean …?" of the FAQ is the whole message being unclear, which two parts may not be. */
+const asksBackOfData = (state: DialogueState) => Boolean(state.pending || state.confirm || state.offeredHuman);
+
+/**
+ * Both questions answered in order, the second on the first's state, in the whole message's
+ * language. When the first asks which order, that question alone; undefined (the whole message's
+ * answer stands) when a part hands over or is not understood, or the first asks "did you mean …?".
+ */
+async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, [a, b]: [string, string], whole: RobotAnswer): Promise<RobotAnswer | undefined> {
+  const first = await answerOne(ctx, { ...req, text: a }, whole.lang);
+  if (first.handover || !ANSWERABLE.has(first.intent)) return undefined;
+  // "Which order?" about the first question: that is asked, alone; the second can follow its answer.
+  if (asksBackOfData(first.state)) return { ...first, lang: whole.lang, timings: sumTimings(whole, first) };
+  if (asksBack(first.state)) return undefined;
+  const second = await answerOne(ctx, { ...req, text: b, state: first.state }, whole.lang);
+  if (second.handover || !ANSWERABLE.has(second.intent) || second.intent === first.intent) return undefined;
+  return {
+    ...second,
+    replies: [...first.replies, ...second.replies],
+    intent: first.intent,
+    lang: whole.lang,
+    unavailable: [...new Set([...first.unavailable, ...second.unavailable])],
+    timings: sumTimings(whole, first, second),
+  };
+}
+
+function sumTimings(...answers: RobotAnswer[]): AnswerTimings {
+  const t = (k: keyof AnswerTimings) => round(answers.reduce((sum, a) => sum + a.timings[k], 0));
+  return { cpuMs: t('cpuMs'), lookupMs: t('lookupMs'), totalMs: t('totalMs') };
 }
 
 /**

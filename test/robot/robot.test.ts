@@ -1060,3 +1060,42 @@ describe('a buyer with no orders asking in general', () => {
     assert.match(textOf(mine), /没有查到您在本店的订单/, 'about their own parcel: still none found');
   });
 });
+
+// Found from outside: "快递到哪了 另外能开发票吗" and "where is it and can I still cancel?" got one answer.
+describe('two questions in one message', () => {
+  const data: FakeData = { orders: [earbuds], logistics: [earbudsTrack] };
+
+  test('both are answered, in order, in the language of the message', async () => {
+    const r = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: '快递到哪了 另外能开发票吗' });
+    assert.equal(r.replies.length >= 2, true, textOf(r));
+    assert.match(r.replies[0]!.text, /ZT7700001111/);
+    assert.match(r.replies.at(-1)!.text, /发票|开票/);
+    assert.equal(r.lang, 'zh');
+    const en = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: 'where is it and can I still cancel?' });
+    assert.match(textOf(en), /ZT7700001111/);
+    assert.match(textOf(en), /cancel/i);
+    assert.match(textOf(en), /^Your order[^]*can't be cancelled/, 'both in English');
+  });
+
+  test('one question, or two about the same parcel, is not split', async () => {
+    const { twoQuestions } = await import('../../src/robot/robot.ts');
+    const { createNlu } = await import('../../src/robot/index.ts');
+    const nlu = createNlu();
+    const intentOf = (t: string) => nlu.understand(t, NOW).intent;
+    assert.deepEqual(twoQuestions('快递到哪了 另外能开发票吗', intentOf), ['快递到哪了', '能开发票吗']);
+    for (const t of ['我的快递到哪了？谢谢', '快递到哪了？什么时候能到？', 'where is my parcel and when will it arrive', '退款什么时候到账']) assert.equal(twoQuestions(t, intentOf), undefined, t);
+  });
+
+  // The first version (reverted after a review) split these and lost the complaint, or handed over for a part.
+  test('a complaint, a request for a person, or a question back is the whole message, as before', async () => {
+    const two: FakeData = { orders: [earbuds, { ...tshirt, status: 'shipped' }], logistics: [earbudsTrack, tshirtTrack] };
+    const asked = await conversation(robotWith(two))('快递到哪了 另外能开发票吗');
+    assert.match(textOf(asked), /哪/, 'which order? is asked alone: ' + textOf(asked));
+    assert.doesNotMatch(textOf(asked), /发票/);
+    assert.ok(asked.state.pending, 'the question back is kept');
+    for (const text of ['快递到哪了？太慢了我要投诉你们', '快递到哪了 还有我要找人工客服']) {
+      const whole = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text });
+      assert.ok(whole.handover, `${text}: handed over as a whole (${textOf(whole)})`);
+    }
+  });
+});
