@@ -32,7 +32,7 @@ import type { FaqHit } from './faq-index.ts';
 import { localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isSmallTalk } from './nlu/identity.ts';
 import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, type Nlu } from './nlu/understand.ts';
-import { detectLanguage, foldedKey } from './nlu/normalize.ts';
+import { chineseScript, detectLanguage, foldedKey } from './nlu/normalize.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
@@ -57,6 +57,8 @@ export interface DialogueState {
   readonly v: 1;
   /** The language of the conversation, kept when a message is too short to tell ("ok", an order number). */
   readonly lang?: Lang;
+  /** The buyer writes Chinese in traditional characters: the replies are given in them too (robot.ts), kept like `lang`. */
+  readonly hant?: true;
   /** Not-understood turns in a row. */
   readonly failures: number;
   /** The order the conversation is about, for follow-ups ("那退款呢"). */
@@ -97,6 +99,7 @@ export function parseState(raw: unknown): DialogueState {
   const failures = typeof r.failures === 'number' && Number.isInteger(r.failures) && r.failures >= 0 ? Math.min(r.failures, MAX_FAILURES) : 0;
   const s: { -readonly [K in keyof DialogueState]: DialogueState[K] } = { v: 1, failures };
   if (r.lang === 'zh' || r.lang === 'en') s.lang = r.lang;
+  if (r.hant === true) s.hant = true;
   if (validId(r.focusOrderId)) s.focusOrderId = r.focusOrderId;
   if (isIntent(r.topic) && isDataIntent(r.topic)) s.topic = r.topic;
   const p = r.pending as { intent?: unknown; orderIds?: unknown } | undefined;
@@ -516,7 +519,7 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
     failures = state.failures;
   }
   const unavailable = [...ctx.unavailable];
-  const base: DialogueState = { v: 1, lang: r.lang, failures };
+  const base: DialogueState = { v: 1, lang: r.lang, failures, ...(writesTraditional(state, input.text) ? { hant: true as const } : {}) };
   // The list a pick was made from stays for "the other one" until another list replaces it.
   const listed = listedIds(state);
   const listedKinds = state.pending ? state.pending.kinds : state.listedKinds;
@@ -531,6 +534,12 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
     lang: r.lang,
     unavailable,
   };
+}
+
+/** This message is in traditional characters, or tells neither script and the conversation's were. */
+function writesTraditional(state: DialogueState, text: string): boolean {
+  const script = chineseScript(text);
+  return script === 'hant' || (script === undefined && state.hant === true);
 }
 
 function context(state: DialogueState, input: TurnInput, data: TurnData, r: Resolved): Ctx {

@@ -22,6 +22,7 @@ import { logisticsTargets, parseState, plan, step, type DialogueState, type Look
 import type { FaqLookup } from './faq-index.ts';
 import type { FaqProvider, TopicQuery } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
+import { inTraditional } from './traditional.ts';
 import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, MAX_UTTERANCE, type Nlu } from './nlu/understand.ts';
 import type { NluThread } from './nlu/thread.ts';
 import type { Handover, Intent, Lang, LookupName, Reply, Understanding } from './types.ts';
@@ -104,7 +105,8 @@ export function createRobot(opts: RobotOptions): Robot {
       validate(req);
       const whole = await answerOne(ctx, req);
       const parts = splitWorthTrying(whole) ? twoQuestions(req.text, (text) => nlu.understand(text, clock()).intent) : undefined;
-      return parts ? ((await bothQuestions(ctx, req, parts, whole)) ?? whole) : whole;
+      const answered = parts ? ((await bothQuestions(ctx, req, parts, whole)) ?? whole) : whole;
+      return answered.state.hant && answered.lang === 'zh' ? { ...answered, replies: inTraditional(answered.replies) } : answered;
     },
   };
 }

@@ -7,6 +7,8 @@ import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 import { aftersale, fakeDataSource, logistics, NOW, order, SHOP, type FakeData } from './fixtures.ts';
 import { BEST_EFFORT_BUDGET_MS } from '../../src/robot/robot.ts';
+import { toTraditional } from '../../src/robot/traditional.ts';
+import { chineseScript } from '../../src/robot/nlu/index.ts';
 
 const faq = new FaqIndexProvider();
 faq.setEntries(SHOP, readDemoFaq());
@@ -77,14 +79,16 @@ function oneOrderTrackingTests(): void {
       const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
       assert.equal(r.intent, 'track_parcel');
       const t = textOf(r);
-      assert.match(t, /中通快递/);
+      // A buyer writing traditional characters is answered in them (the card keeps the platform's data).
+      const said = (s: string) => (chineseScript(text) === 'hant' ? toTraditional(s) : s);
+      assert.ok(t.includes(said('中通快递')), t);
       assert.match(t, /ZT7700001111/);
-      assert.match(t, /上海转运中心/);
+      assert.ok(t.includes(said('上海转运中心')), t);
       const card = r.replies[0]!.card;
       assert.equal(card?.kind, 'logistics');
       assert.equal(card.kind === 'logistics' && card.events[0]!.description, '快件已到达上海转运中心', 'timeline newest first');
       assert.equal(r.lang, lang);
-      assert.match(t, lang === 'zh' ? /最新物流/ : /Latest update/);
+      assert.ok(t.includes(lang === 'zh' ? said('最新物流') : 'Latest update'), t);
     });
   }
 
@@ -1097,5 +1101,30 @@ describe('two questions in one message', () => {
       const whole = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text });
       assert.ok(whole.handover, `${text}: handed over as a whole (${textOf(whole)})`);
     }
+  });
+});
+
+// Found from outside: "包裹現在到哪裡了" was answered in simplified characters.
+describe('a buyer who writes traditional characters', () => {
+  test('is answered in them, through messages that tell neither script, until they write simplified', async () => {
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+    const first = await say('包裹現在到哪裡了');
+    assert.match(textOf(first), /訂單/, textOf(first));
+    assert.match(textOf(first), /ZT7700001111/);
+    assert.doesNotMatch(textOf(first), /订单|单号/);
+    assert.equal(first.state.hant, true);
+    const thanks = await say('好的');
+    assert.doesNotMatch(textOf(thanks), /[还问题时]/, `kept: ${textOf(thanks)}`);
+    const back = await say('退货怎么退');
+    assert.equal(back.state.hant, undefined);
+    assert.doesNotMatch(textOf(back), /[貨還請這]/, `simplified again: ${textOf(back)}`);
+  });
+
+  test('the script is told by the characters only one of them has', async () => {
+    const { chineseScript } = await import('../../src/robot/nlu/index.ts');
+    assert.equal(chineseScript('貨到哪裡了'), 'hant');
+    assert.equal(chineseScript('货到哪里了'), 'hans');
+    assert.equal(chineseScript('好的 2024112500001111'), undefined);
+    assert.equal(chineseScript('where is it'), undefined);
   });
 });

@@ -251,3 +251,22 @@ export function detectLanguage(display: string): LanguageGuess {
   const strong = detected && (lang === 'zh' ? han >= 2 || pinyinLong >= 2 : en >= 3 || (en >= 2 && enLong >= 1));
   return { lang, detected, strong };
 }
+
+/** Characters only the traditional script has, and the simplified ones they become (TRAD_TO_SIMP). */
+const TRAD_ONLY: ReadonlySet<string> = new Set([...TRAD_TO_SIMP.keys()].filter((t) => ![...TRAD_TO_SIMP.values()].includes(t)));
+const SIMP_ONLY: ReadonlySet<string> = new Set([...TRAD_TO_SIMP.values()].filter((s) => !TRAD_TO_SIMP.has(s)));
+
+/**
+ * Which Chinese script a message is written in, by the characters the two do not share ("貨到哪裡了"
+ * against "货到哪里了"); undefined when it has none of them ("好的", an order number): the
+ * conversation keeps the script it had, as it keeps its language.
+ */
+export function chineseScript(text: string): 'hant' | 'hans' | undefined {
+  let hant = 0;
+  let hans = 0;
+  for (const ch of text) {
+    if (TRAD_ONLY.has(ch)) hant++;
+    else if (SIMP_ONLY.has(ch)) hans++;
+  }
+  return hant > hans ? 'hant' : hans > hant ? 'hans' : undefined;
+}
