@@ -689,6 +689,8 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
  * about that request ("I sent it back, what now?", "换货呢"): its progress comes first.
  */
 function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
+  const trouble = policyTrouble(ctx, intent);
+  if (trouble) return trouble;
   const { text, offer } = policyText(ctx, intent);
   const request = intent === 'return_policy' ? requestUnderway(ctx) : undefined;
   if (request) {
@@ -698,6 +700,26 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
   const o = ctx.orders && !notAboutOwnOrder(ctx.r, ctx.input.text) ? policyOrder(ctx, ctx.orders) : undefined;
   if (!o) return { replies: [{ text }], ...(offer ? { next: offer } : {}) };
   return { replies: [...statusAnswer(ctx, o).replies, { text }], next: { focusOrderId: o.orderId, topic: 'order_status', ...offer } };
+}
+
+/** A coupon that did not apply ("优惠券用不了", "my coupon didn't apply"). */
+const COUPON_TROUBLE = /(?:券|优惠|折扣|满减).{0,8}(?:用不了|不能用|没法用|无法使用|用不上|没用上|没抵扣|没有抵扣|不抵扣|没减|没扣|没生效|不生效|失效|无效)|(?<![a-z])(?:coupon|promo|discount|voucher)(?: code)?s?\b.{0,30}\b(?:(?:did ?n[o']?t|does ?n[o']?t|won'?t|wont|not|isn'?t|never) (?:apply|applied|work|working|go through|valid)|invalid|rejected|not applied|expired)/;
+/** Invoice details sent in the chat: a tax number or a company header ("税号…", "抬头…", "tax id"). */
+const INVOICE_DETAILS = /税号|抬头|纳税人识别号|信用代码|(?<![a-z])(?:tax (?:id|number|no)|vat (?:id|number|no)|company name)(?![a-z])/;
+
+/**
+ * What the robot cannot do for a policy question, said with the way to a person: a coupon that
+ * did not apply gets its usual causes instead of where coupons are found ("优惠券用不了" was
+ * offered a price-protection entry), invoice details sent in the chat are not taken as an order
+ * number or lost (found from outside). The shop's own confident answer comes first.
+ */
+function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
+  if (intent === 'return_policy') return undefined;
+  const pattern = intent === 'coupon' ? COUPON_TROUBLE : INVOICE_DETAILS;
+  if (!pattern.test(ctx.r.u.normalized)) return undefined;
+  const shop = faqAnswer(ctx);
+  const trouble: Reply = { text: ctx.t.policyTrouble[intent] };
+  return { replies: shop ? [{ text: shop }, trouble] : [trouble], next: { offeredHuman: true } };
 }
 
 /**
@@ -899,8 +921,8 @@ const POINTS_AT_ONE_BY_WORD = /[买订拍]的.{1,8}那|(?<![a-z])the (?!latest|n
 /** "The latest" (as `pattern` reads it) picks the order placed last: not negated, no description beside it. */
 const picksNewest = (normalized: string, pattern: RegExp) => pattern.test(normalized) && !NOT_NEWEST.test(normalized) && !POINTS_AT_ONE_BY_WORD.test(normalized);
 
-/** Words that make a day the day of the purchase ("昨天买的", "the one I ordered on monday", "那单"). */
-const PURCHASE = /买|购|下单|下的单|下了单|拍的|拍了|付款|付的|付了|支付|订的|订了|那个|那单|那笔|那件|(?<![a-z])(?:bought|ordered|order(?:ed)? (?:on|from)|purchased?|placed|paid|buy|the one from)(?![a-z])/;
+/** Words that make a day the day of the purchase ("昨天买的", "the one I ordered on monday", "the order I made on tuesday", "那单"). */
+const PURCHASE = /买|购|下单|下的单|下了单|拍的|拍了|付款|付的|付了|支付|订的|订了|那个|那单|那笔|那件|(?<![a-z])(?:bought|ordered|order(?:ed)? (?:on|from)|purchased?|placed|paid|buy|the one from|made|submitted|checked out)(?![a-z])/;
 
 /**
  * A date the buyer said is the day of an order only when they said so, or when answering our

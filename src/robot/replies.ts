@@ -63,6 +63,8 @@ export interface Texts {
     closed(orderId: string, status: string): string;
   };
   policy: Record<'return_policy' | 'invoice' | 'coupon', string>;
+  /** A coupon that did not apply, and invoice details the buyer sent: the robot can do neither, a person can. */
+  policyTrouble: Record<'invoice' | 'coupon', string>;
   intentName: Partial<Record<Intent, string>>;
 }
 
@@ -148,6 +150,10 @@ const zh: Texts = {
     return_policy: '本店支持 7 天无理由退换货（商品不影响二次销售）。请在订单详情页点“申请售后”，选择退货或换货，审核通过后按页面地址寄回即可。',
     invoice: '确认收货后，在订单详情页点“申请开票”即可开具电子发票，支持个人和公司抬头。',
     coupon: '可在店铺首页领取优惠券，下单时自动抵扣；当前活动以商品详情页为准。',
+  },
+  policyTrouble: {
+    invoice: '抬头和税号请在订单详情页“申请开票”时填写，我这边没法直接开票。需要人工按您发的信息代为申请的话，回复“转人工”。',
+    coupon: '优惠券没抵扣，常见原因是：未达到使用门槛、商品不在券的适用范围、券已过期，或与其他活动不能叠加。确认都符合还是没减的话，回复“转人工”帮您核实。',
   },
   intentName: {
     track_parcel: '查询物流',
@@ -252,6 +258,10 @@ const en: Texts = {
     return_policy: 'We accept returns and exchanges within 7 days for items in resellable condition. Open the order, tap "After-sales", choose return or exchange, and ship it to the address shown once approved.',
     invoice: 'After you confirm receipt, tap "Request invoice" on the order page to get an electronic invoice, for a person or a company.',
     coupon: 'Coupons are on the shop home page and apply automatically at checkout; current promotions are shown on each product page.',
+  },
+  policyTrouble: {
+    invoice: 'Please enter the company name and tax number when you tap "Request invoice" on the order page; I can\'t issue invoices myself. Say "human" if you want an agent to request it with the details you sent.',
+    coupon: 'When a coupon doesn\'t apply, it\'s usually because the order is below its minimum spend, the item isn\'t covered, the coupon has expired, or it can\'t be combined with another promotion. If none of these fits, say "human" and an agent will check.',
   },
   intentName: {
     track_parcel: 'track your parcel',

@@ -451,6 +451,15 @@ describe('small things found from outside', () => {
     }
   });
 
+  // Found from outside: "the order I made on tuesday" asked which of three.
+  test('a day said with how the order was made narrows the orders in one message', async () => {
+    const three = [earbuds, tshirt, order({ orderId: '2024112000003333', createdAt: '2024-11-20T10:00:00+08:00' })];
+    for (const text of ['status of the order I made on tuesday', 'the order i submitted tuesday, whats the status']) {
+      const r = await robotWith({ orders: three, logistics: [] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.equal(r.state.focusOrderId, TSHIRT, `${text}: ${textOf(r)}`);
+    }
+  });
+
   test('an English arrival estimate and its latest update are two sentences', async () => {
     const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'when will my order arrive' });
     assert.match(textOf(r), /\. Latest update: /);
@@ -1126,5 +1135,31 @@ describe('a buyer who writes traditional characters', () => {
     assert.equal(chineseScript('货到哪里了'), 'hans');
     assert.equal(chineseScript('好的 2024112500001111'), undefined);
     assert.equal(chineseScript('where is it'), undefined);
+  });
+});
+
+// Found from outside: a coupon that did not apply and invoice details sent in the chat got generic texts, the tax number taken for an order.
+describe('what the robot cannot do for a policy question', () => {
+  for (const [text, want] of [
+    ['优惠券用不了', /使用门槛/],
+    ['my coupon didnt apply at checkout', /minimum spend/],
+    ['开发票 抬头上海某某科技有限公司 税号91310115MA1K4ABCDE', /抬头和税号/],
+    ['can you put my company tax id on the invoice', /tax number/],
+  ] as const) {
+    test(`"${text}": the usual causes or the way to do it, and a person offered`, async () => {
+      const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+      const r = await say(text);
+      assert.match(textOf(r), want);
+      assert.equal(r.state.offeredHuman, true);
+      assert.equal(r.state.focusOrderId, undefined, 'no order taken from a tax number');
+      assert.ok((await say(text.match(/[a-z]/) ? 'yes' : '好的')).handover, 'a yes hands over');
+    });
+  }
+
+  test('asking where coupons are, or how invoices work, is no trouble', async () => {
+    for (const text of ['发票怎么开', 'do you have any coupons']) {
+      const r = await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.notEqual(r.state.offeredHuman, true, `${text}: ${textOf(r)}`);
+    }
   });
 });

@@ -71,6 +71,8 @@ const MOBILE = /^(?:\+?86)?1[3-9]\d{9}$/;
 /** "order#88231": the marker word glued to the id is still a marker, and the id its own run. */
 const GLUED_MARKER = /\b(order|tracking)#(?=[A-Za-z0-9])/gi;
 const DATE_LIKE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
+/** A company's tax number for an invoice ("税号91310115MA1K4…", "VAT number GB…"): no order of the buyer's (found from outside). */
+const TAX_ID_MARKER = /(?:税号|纳税人识别号|识别号|信用代码|(?<![a-z])(?:tax|vat|ein|abn|gst)\s*(?:id|no\.?|number|#|reg(?:istration)?(?: number)?)?)\s*(?:是|为|[:：]|is)?\s*$/i;
 
 function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): { orderIds: string[]; phoneTails: string[] } {
   const orderIds: string[] = [];
@@ -110,7 +112,7 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
       phoneTails.push(c.slice(-4));
       continue;
     }
-    if (DATE_LIKE.test(c)) continue;
+    if (DATE_LIKE.test(c) || TAX_ID_MARKER.test(joined.slice(Math.max(0, m.index - MARKER_REACH), m.index))) continue;
     // A bare run of digits is an order number only when long enough not to be a price, a date or a count.
     if (c.length >= 10 || (marked && c.length >= 4) || long) orderIds.push(c);
   }
