@@ -642,6 +642,9 @@ const SPECIFIC =
 /** A thing of the buyer's named alone ("快递呢", "wl" for 物流, "my parcel?"): asked about theirs, never the FAQ's (found from outside). */
 const BARE_THING = /^\s*(?:我的)?(?:快递|物流|包裹|单子|订单|退款)(?:呢|啊|嘞|了吗|咧)?\s*[?？!！。.]*\s*$|^\s*(?:my )?(?:parcel|package|order|refund)\s*[?!.]*\s*$/;
 
+/** Words of a question about what usually happens, not about one parcel. */
+const GENERALLY = /一般|通常|平时|正常(?:情况)?(?:下)?|大概要|多久能到[^了]*$|(?<![a-z])(?:usually|normally|typically|in general|generally|on average)(?![a-z])/;
+
 /** A data question that names no order of the buyer's: the shop's FAQ may answer it better. */
 const notAboutOwnOrder = (r: Resolved, text: string): boolean => !orderReference(r) && !personal(text);
 /** From this lexical coverage (or confidence, for hits without it) an FAQ hit is one of the shop's own phrasings, near word for word ("门店地址在哪"). */
@@ -673,7 +676,8 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const hit = general ? confidentFaq(ctx) : undefined;
   // A buyer with no orders asking in general ("how long does shipping take to Beijing") is asking
   // before buying: the shop's likely entries, not "no orders found" (found from outside).
-  if (!hit && general && ctx.orders?.length === 0) return faqClarify(ctx) ?? data;
+  // So is one asking what usually happens ("一般几天能到北京", "how long does shipping usually take").
+  if (!hit && general && (ctx.orders?.length === 0 || GENERALLY.test(ctx.r.u.normalized))) return faqClarify(ctx) ?? data;
   // "物流到哪了" is about the buyer's parcel even when an FAQ shares its words, unless it is the FAQ's own question.
   if (!hit || ((SPECIFIC.test(ctx.r.u.normalized) || BARE_THING.test(ctx.r.u.normalized)) && (hit.lexical ?? hit.confidence) < FAQ_EXACT)) return data;
   const faq: Reply = { text: hit.entry.answer };

@@ -1163,3 +1163,22 @@ describe('what the robot cannot do for a policy question', () => {
     }
   });
 });
+
+// Found from outside: "how long does shipping usually take to beijing" asked a buyer with orders which one.
+describe('a question about what usually happens', () => {
+  test('is offered the shop entries it may mean, not which order; about their own parcel it is the order', async () => {
+    const transit = new FaqIndexProvider();
+    transit.setEntries(SHOP, [
+      { id: 'transit', question: '发货后几天能收到？', answer: '江浙沪次日达，其他地区 2-4 天。' },
+      { id: 'transit-en', question: 'How many days does delivery take after dispatch?', answer: '1-4 days after dispatch.' },
+    ]);
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [earbuds, tshirt], logistics: [] }), faq: transit, clock: () => NOW });
+    const ask = (text: string) => robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+    for (const text of ['发北京一般要几天到', 'how long does delivery usually take to beijing']) {
+      const r = await ask(text);
+      assert.ok(r.state.faqOptions?.length || /2-4 天|1-4 days/.test(textOf(r)), `${text}: ${textOf(r)}`);
+      assert.equal(r.state.pending, undefined, text);
+    }
+    assert.ok((await ask('我的快递几天能到')).state.pending, 'their own parcel: which order?');
+  });
+});
