@@ -19,6 +19,7 @@ import { filesOf } from '../../scripts/check-web-size.ts';
 import { backoffMs, BACKOFF_MAX_MS } from '../../web/src/shared/backoff.ts';
 import { readableError } from '../../web/src/shared/errors.ts';
 import { cardLang } from '../../web/src/shared/lang.ts';
+import { everySecond, noteServerDate, onLocalClock, serverNow } from '../../web/src/shared/clock.ts';
 
 function fakeDist(dir: string): void {
   mkdirSync(join(dir, 'assets'), { recursive: true });
@@ -115,6 +116,33 @@ describe('pages served by kefu', () => {
 });
 
 describe('build helpers', () => {
+  // Found in review: replyBy (the server's time) was counted down on the browser's clock, one timer per countdown.
+  test("a countdown runs on the server's clock from the Date header, past its rounding only", () => {
+    const now = Date.now();
+    noteServerDate(new Date(now + 5 * 60_000).toUTCString(), now - 20, now + 20);
+    assert.ok(Math.abs(serverNow() - Date.now() - 5 * 60_000) < 1600, 'five minutes ahead');
+    assert.ok(Math.abs(onLocalClock(serverNow()) - Date.now()) < 50);
+    noteServerDate(new Date(now).toUTCString(), now, now);
+    assert.ok(Math.abs(serverNow() - Date.now()) < 50, 'within the header rounding: no offset');
+    noteServerDate('not a date', now, now);
+    assert.ok(Math.abs(serverNow() - Date.now()) < 50);
+  });
+
+  test('every countdown on a page shares one timer, stopped with the last', (t) => {
+    t.mock.timers.enable({ apis: ['setInterval'] });
+    const ticks: string[] = [];
+    const a = everySecond(() => ticks.push('a'));
+    const b = everySecond(() => ticks.push('b'));
+    t.mock.timers.tick(1000);
+    assert.deepEqual(ticks, ['a', 'b']);
+    a();
+    t.mock.timers.tick(1000);
+    assert.deepEqual(ticks, ['a', 'b', 'b']);
+    b();
+    t.mock.timers.tick(5000);
+    assert.deepEqual(ticks, ['a', 'b', 'b']);
+  });
+
   test('the widget budget counts its entry, every chunk it imports (once) and their CSS', () => {
     const manifest = {
       'frame.html': { file: 'assets/frame.js', imports: ['_a.js', '_b.js'], css: ['assets/frame.css'] },

@@ -4,6 +4,7 @@ import { Store, useStore } from '../shared/store.ts';
 import { CardView } from '../shared/cards.tsx';
 import { cardLang, formatTime } from '../shared/i18n.ts';
 import { readableError } from '../shared/errors.ts';
+import { everySecond, onLocalClock, serverNow } from '../shared/clock.ts';
 import type { MessageFrame, WireContent } from '../shared/types.ts';
 import type { Desk, Note } from './desk.ts';
 import { lang, t } from './i18n.ts';
@@ -300,12 +301,10 @@ export function ChatPane({ desk }: { desk: Desk }) {
 }
 
 /** The time now, again every `ms` while shown. */
-function useNow(ms: number): number {
-  const [now, setNow] = useState(Date.now());
-  useEffect(() => {
-    const tm = setInterval(() => setNow(Date.now()), ms);
-    return () => clearInterval(tm);
-  }, [ms]);
+/** Now on the server's clock, a new value each second (one timer for every countdown on the page). */
+function useServerNow(): number {
+  const [now, setNow] = useState(serverNow());
+  useEffect(() => everySecond(() => setNow(serverNow())), []);
   return now;
 }
 
@@ -315,7 +314,7 @@ function useNow(ms: number): number {
  * (a countdown read aloud every second would drown everything else).
  */
 export function ReplyDeadline({ by, long }: { by: string; long?: boolean }) {
-  const now = useNow(1000);
+  const now = useServerNow();
   const at = Date.parse(by);
   const left = Math.max(0, Math.ceil((at - now) / 1000));
   const mmss = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
@@ -323,7 +322,7 @@ export function ReplyDeadline({ by, long }: { by: string; long?: boolean }) {
   return (
     <span class={`deadline ${left <= 30 ? 'urgent' : ''}`}>
       <span aria-hidden="true">{seen}</span>
-      <span class="sr-only">{left === 0 ? t('replyLate') : t('replyBy', new Date(at).toLocaleTimeString(lang))}</span>
+      <span class="sr-only">{left === 0 ? t('replyLate') : t('replyBy', new Date(onLocalClock(at)).toLocaleTimeString(lang))}</span>
     </span>
   );
 }

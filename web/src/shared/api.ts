@@ -1,6 +1,7 @@
 /** REST under /api/v1 of the page's own origin, with the bearer token; errors carry kefu's code. */
 import { readableError } from './errors.ts';
 import { browserLang } from './i18n.ts';
+import { noteServerDate } from './clock.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -26,11 +27,13 @@ export async function api<T>(token: string, method: string, path: string, opts: 
   const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...opts.headers };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   let r: Response;
+  const sentAt = Date.now();
   try {
     r = await fetch(`${opts.base ?? ''}/api/v1${path}`, { method, headers, ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}) });
   } catch (e) {
     throw new ApiError(0, 'NETWORK', (e as Error).message || 'network error');
   }
+  noteServerDate(r.headers.get('date'), sentAt, Date.now());
   if (r.status === 204) return undefined as T;
   const text = await r.text();
   let data: unknown;
