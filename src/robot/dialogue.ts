@@ -640,7 +640,7 @@ function confidentFaq(ctx: Ctx): FaqHit | undefined {
 const SPECIFIC =
   /到哪|在哪|哪儿了|哪里了|走到|到了没|到了吗|还没到|没到|没收到|怎么还没|状态|进度|单号|查|发货了|发了吗|发了没|发出了|寄出了|签收了|(?<![a-z])(?:where is|where are|track|tracking|status|check|has it|did it|yet|still|not received|have not received|arrived|stuck|shipped|dispatched)(?![a-z])/;
 /** A thing of the buyer's named alone ("快递呢", "wl" for 物流, "my parcel?"): asked about theirs, never the FAQ's (found from outside). */
-const BARE_THING = /^\s*(?:我的)?(?:快递|物流|包裹|单子|订单|退款)(?:呢|啊|嘞|了吗|咧)?\s*[?？!！。.]*\s*$|^\s*(?:my )?(?:parcel|package|order|refund)\s*[?!.]*\s*$/;
+const BARE_THING = /^\s*(?:我的)?(?:快递|物流|包裹|单子|订单|退款)(?:呢|啊|嘞|了吗|咧)?\s*[?？!！。.]*\s*$|^\s*(?:my )?(?:parcel|package|order|refund|courier|tracking|shipment)\s*[?!.]*\s*$/;
 
 /** Words of a question about what usually happens, not about one parcel. */
 const GENERALLY = /一般|通常|平时|正常(?:情况)?(?:下)?|大概要|多久能到[^了]*$|(?<![a-z])(?:usually|normally|typically|in general|generally|on average)(?![a-z])/;
@@ -678,8 +678,10 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   // before buying: the shop's likely entries, not "no orders found" (found from outside).
   // So is one asking what usually happens ("一般几天能到北京", "how long does shipping usually take").
   if (!hit && general && (ctx.orders?.length === 0 || GENERALLY.test(ctx.r.u.normalized))) return faqClarify(ctx) ?? data;
-  // "物流到哪了" is about the buyer's parcel even when an FAQ shares its words, unless it is the FAQ's own question.
-  if (!hit || ((SPECIFIC.test(ctx.r.u.normalized) || BARE_THING.test(ctx.r.u.normalized)) && (hit.lexical ?? hit.confidence) < FAQ_EXACT)) return data;
+  // "物流到哪了" is about the buyer's parcel even when an FAQ shares its words, unless it is the FAQ's
+  // own question as the shop typed it. (Near enough was not: "快递到了吗" and "快递" covered "走什么物流"
+  // fully, and were told the shop's default courier; found from outside.)
+  if (!hit || ((SPECIFIC.test(ctx.r.u.normalized) || BARE_THING.test(ctx.r.u.normalized)) && !hit.verbatim)) return data;
   const faq: Reply = { text: hit.entry.answer };
   const focus = data.next?.pending ? undefined : data.next?.focusOrderId;
   const one = focus ? ctx.orders?.find((o) => o.orderId === focus) : undefined;
@@ -909,10 +911,29 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
     const best = tiers.map((tier) => described.filter((o) => tier.includes(o.status))).find((l) => l.length > 0)!;
     return best.length === 1 ? { one: best[0]! } : { many: best };
   }
-  if (focus) return { one: focus };
+  return undescribed(ctx, orders, tiers, focus);
+}
+
+/**
+ * No order described: the conversation's, else the most relevant tier's. Goods named that this
+ * order does not have ("鞋子到哪了" when only the keyboard has a parcel) ask which order instead of
+ * answering the keyboard (found from outside: it did, with confidence).
+ */
+function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderStatus[])[], focus: Order | undefined): Target {
+  if (focus && !namesOtherGoods(ctx, focus)) return { one: focus };
   const relevant = tiers.map((tier) => orders.filter((o) => tier.includes(o.status))).find((l) => l.length > 0);
-  if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? t.onlyCancelledOrders : t.noMatchingOrder };
+  if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? ctx.t.onlyCancelledOrders : ctx.t.noMatchingOrder };
+  const pool = orders.filter((o) => tiers.some((tier) => tier.includes(o.status)));
+  if (pool.length > relevant.length && relevant.every((o) => namesOtherGoods(ctx, o))) return { many: pool };
   return relevant.length === 1 ? { one: relevant[0]! } : { many: relevant };
+}
+
+/** The buyer named kinds of goods (lexicon/products.json), and the order's titles have none of them. */
+function namesOtherGoods(ctx: Ctx, o: Order): boolean {
+  const kinds = kindsOfGoods(ctx.input.text);
+  if (kinds.size === 0) return false;
+  const titleKinds = kindsOfGoods(o.items.map((i) => i.title).join(' | '));
+  return ![...kinds].some((k) => titleKinds.has(k));
 }
 
 /** After our "which order?" list: the one placed last ("最新的那个", "the latest one"; found from outside). */
@@ -1019,6 +1040,8 @@ const LATIN_RUN = /[a-z0-9]+/g;
  */
 function titleHas(title: string, w: string): boolean {
   const t = title.normalize('NFKC').toLowerCase();
+  // "鞋子" for 跑步鞋, "帽子" for 棒球帽: the noun without its suffix.
+  if (/^\p{Script=Han}子$/u.test(w)) return t.includes(w) || t.includes(w[0]!);
   if (!/^[a-z]+$/.test(w)) return t.includes(w);
   for (const m of t.matchAll(LATIN_RUN)) if (m[0].startsWith(w) || (w.startsWith(m[0]) && m[0].length >= 3)) return true;
   return false;

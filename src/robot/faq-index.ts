@@ -44,6 +44,8 @@ export interface FaqHit {
   readonly confidence: number;
   /** 0..1, the lexical coverage that ranked the entry (1: the query says all the entry's question says, and nothing else). */
   readonly lexical?: number;
+  /** The query is one of the entry's phrasings as the shop typed it (`verbatim`). */
+  readonly verbatim?: true;
 }
 
 export type FaqBand = 'answer' | 'clarify' | 'none';
@@ -213,7 +215,7 @@ export class FaqIndex {
     const own = typeof text === 'string' ? this.#verbatim.get(verbatimKey(text)) : undefined;
     if (own?.size !== 1) return undefined;
     const [ei] = own;
-    const hit: FaqHit = { entry: this.#entries[ei!]!, score: 0, confidence: 1, lexical: 1 };
+    const hit: FaqHit = { entry: this.#entries[ei!]!, score: 0, confidence: 1, lexical: 1, verbatim: true };
     return { band: 'answer', hit, candidates: [hit] };
   }
 

@@ -223,8 +223,11 @@ describe('the shop FAQ against order intents', () => {
     const parcel = step(initialState(), input('物流到哪儿了'), data(0.76));
     assert.equal(parcel.replies.length, 1);
     assert.equal(parcel.replies[0]!.card?.kind, 'logistics');
-    const own = step(initialState(), input('门店地址在哪'), { orders: ok([]), faq: hit('zh-store', '门店地址在哪', '门店在杭州西湖区。', 1) });
+    // As the shop typed it (the index's verbatim match); near enough is not ("快递到了吗" covered "走什么物流": found from outside).
+    const own = step(initialState(), input('门店地址在哪'), { orders: ok([]), faq: ok({ entry: { id: 'zh-store', question: '门店地址在哪', answer: '门店在杭州西湖区。' }, score: 0, confidence: 1, lexical: 1, verbatim: true }) });
     assert.deepEqual(own.replies.map((x) => x.text), ['门店在杭州西湖区。']);
+    const near = step(initialState(), input('物流到了吗'), { orders: ok([a]), logistics: ok([logistics({ orderId: a.orderId })]), faq: carrier(1) });
+    assert.equal(near.replies[0]!.card?.kind, 'logistics');
   });
 
   // Found from outside: "wl" (物流) and "🙏快递呢" got the shop's shipping entry before the parcel.

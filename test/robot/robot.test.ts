@@ -1182,3 +1182,34 @@ describe('a question about what usually happens', () => {
     assert.ok((await ask('我的快递几天能到')).state.pending, 'their own parcel: which order?');
   });
 });
+
+// Found from outside: "快递到了吗" got the shop's default courier, "耳机到了吗" was not understood, "鞋子到哪了" answered the keyboard.
+describe('arrival asked with the goods or the parcel named alone', () => {
+  const keyboard = order({ orderId: 'K-1003', status: 'delivered', createdAt: '2024-11-20T10:00:00+08:00', items: [{ sku: 'K', title: '罗技 MX Keys 无线键盘', quantity: 1, price: '9.00' }] });
+  const cup = order({ orderId: 'C-1002', status: 'paid', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'C', title: '膳魔师 保温杯 500ml', quantity: 1, price: '9.00' }] });
+  const keyboardTrack = logistics({ orderId: 'K-1003', carrier: '京东快递', trackingNo: 'JD0001112223', status: 'delivered' });
+
+  for (const text of ['快递到了吗', '快递', '物流', 'courier', '耳机到了吗', 'did my earbuds arrive?', 'are my headphones here yet']) {
+    test(`"${text}": the parcel, not the shop's courier entry`, async () => {
+      const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.equal(r.intent, 'track_parcel');
+      assert.match(textOf(r), /ZT7700001111/);
+      assert.doesNotMatch(textOf(r), /默认发|by default/);
+    });
+  }
+
+  test('goods that the only order with a parcel does not have: which order?, not that order', async () => {
+    for (const text of ['帽子到哪了', "where's my hat?"]) {
+      const r = await robotWith({ orders: [keyboard, cup], logistics: [keyboardTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.deepEqual(r.state.pending?.orderIds.slice().sort(), ['C-1002', 'K-1003'], `${text}: ${textOf(r)}`);
+    }
+    const kb = await robotWith({ orders: [keyboard, cup], logistics: [keyboardTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '键盘到哪了' });
+    assert.match(textOf(kb), /JD0001112223/);
+  });
+
+  test('a noun without its suffix names the goods ("鞋子" for 跑步鞋, "帽子" for 棒球帽)', async () => {
+    const shoes = order({ orderId: 'S-1001', status: 'paid', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'S', title: '李宁 男子跑步鞋 42码', quantity: 1, price: '9.00' }] });
+    const r = await robotWith({ orders: [keyboard, shoes], logistics: [keyboardTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '鞋子到哪了' });
+    assert.equal(r.state.focusOrderId, 'S-1001', textOf(r));
+  });
+});

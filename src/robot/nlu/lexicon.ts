@@ -23,7 +23,9 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['催件', 1.2], ['催+快递', 1.0], ['催+物流', 1.0], ['联系+快递', 0.9], ['联系+物流', 0.9], ['联系顺丰', 1.0], ['联系一下顺丰', 1.0], [' chase', 1.0], [' contact the courier', 1.0], [' contact the carrier', 1.0],
     ['跟踪', 0.6], ['追踪', 0.6], ['派送', 0.6], ['派件', 0.6], ['揽收', 0.7], ['揽件', 0.7], ['中转', 0.6], ['不更新', 0.6],
     ['没更新', 0.6], ['没动', 0.6], ['不动', 0.4], ['卡住', 0.5], ['卡在', 0.6], ['快递员', 0.5], ['签收', 0.4], ['签收了吗', 1.2], ['签收了没', 1.2], ['签收没', 1.0], ['送到哪', 0.8],
-    ['没收到', 0.4], ['还没到', 0.7], ['到了没', 0.3], ['驿站', 0.6], ['丰巢', 0.6], ['顺丰', 0.5], ['圆通', 0.5], ['中通', 0.5],
+    ['没收到', 0.4], ['还没到', 0.7], ['到了没', 0.6], ['到了吗', 0.6], ['到没到', 0.9], ['送到了吗', 0.9], ['驿站', 0.6],
+    // The goods named instead of the parcel ("耳机到了吗", "did my earbuds arrive?", "is my jacket here yet": found from outside).
+    [' did my+arrive', 1.0], [' has my+arrived', 1.0], [' have my+arrived', 1.0], [' is my+here yet', 1.0], [' are my+here yet', 1.0], [' did my+get here', 0.8], ['丰巢', 0.6], ['顺丰', 0.5], ['圆通', 0.5], ['中通', 0.5],
     ['韵达', 0.5], ['申通', 0.5], ['京东快递', 0.5], [' ems ', 0.4], ['物流+到哪', 0.3], ['快递+到哪', 0.3], ['快递+在哪', 0.3],
     [' where is my', 0.5], [' where is my order', 0.5], [' my stuff', 0.4], [' any update', 0.4], [' where is it', 0.8], [' where is the', 0.4], [' track', 1.0], [' package', 0.6], [' parcel', 0.7],
     [' shipment', 0.6], [' courier', 0.4], [' delivery status', 0.8], [' status+shipment', 0.8], [' status+package', 0.8], [' status+parcel', 0.8], [' shipping status', 0.8], [' in transit', 0.6],
