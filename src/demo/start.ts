@@ -26,8 +26,10 @@ export async function seedDemoData(rt: Runtime): Promise<void> {
  */
 async function seedDemoFaq(rt: Runtime): Promise<void> {
   if ((await rt.knowledge.listFaq(DEMO_SHOP.id)).length > 0) return;
-  const file = new URL('../robot/eval/faq.demo.json', import.meta.url);
-  const { entries } = JSON.parse(readFileSync(file, 'utf8')) as { entries: Array<{ question: string; answer: string; alternates?: string[] }> };
+  type Entries = { entries: Array<{ question: string; answer: string; alternates?: string[] }> };
+  const read = (file: URL) => (JSON.parse(readFileSync(file, 'utf8')) as Entries).entries;
+  // The evaluation's set, and what a shop has beside it (faq-extra.json: how to return, coupons).
+  const entries = [...read(new URL('../robot/eval/faq.demo.json', import.meta.url)), ...read(new URL('./faq-extra.json', import.meta.url))];
   for (const e of entries) await rt.knowledge.createFaq(DEMO_SHOP.id, { question: e.question, answer: e.answer, alternates: e.alternates ?? [] });
   rt.knowledgeChanged(DEMO_SHOP.id);
 }
