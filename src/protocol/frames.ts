@@ -44,7 +44,8 @@ export const textContent = z.strictObject({
   text: storableString()
     .min(1)
     .max(MAX_TEXT_CHARS)
-    .refine((t) => /\S/.test(t), 'text must hold more than spaces and line breaks'),
+    // Zero-width characters too: "\u200b\u200b" was stored and answered as a message nobody could see (found from outside).
+    .refine((t) => /[^\s\u200b-\u200d\u2060\ufeff]/.test(t), 'text must hold more than spaces, line breaks and invisible characters'),
 });
 export const imageContent = z.strictObject({
   kind: z.literal('image'),

@@ -28,12 +28,13 @@ test('frames: valid ones parse, invalid ones name the field', () => {
 // Found from outside: a text of spaces or a lone line break was stored and failed the robot's turn.
 test('frames: a text of only spaces and line breaks is BAD_FRAME; one with a character in it is a text', () => {
   const send = (text: string) => parseClientFrame(JSON.stringify({ ...base, type: 'send', shopId: 's1', clientMsgId: 'm1', content: { kind: 'text', text } }));
-  for (const blank of ['   ', '\n', ' \t\r\n ', '\u3000']) {
+  for (const blank of ['   ', '\n', ' \t\r\n ', '\u3000', '\u200b\u200b', ' \ufeff\u2060 ']) {
     const r = send(blank);
     assert.equal(r.ok, false, JSON.stringify(blank));
-    assert.match(!r.ok ? r.reason : '', /^content\.text.*spaces and line breaks/);
+    assert.match(!r.ok ? r.reason : '', /^content\.text.*spaces, line breaks and invisible characters/);
   }
   assert.equal(send(' 在吗 ').ok, true);
+  assert.equal(send('\u200b在吗').ok, true);
 });
 
 test('frames: a NUL or an unpaired surrogate in any string is BAD_FRAME naming the field', () => {
