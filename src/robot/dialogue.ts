@@ -598,7 +598,7 @@ function answer(ctx: Ctx): Outcome {
     case 'greeting':
       return { replies: [{ text: t.greeting }] };
     case 'bye':
-      return { replies: [{ text: t.bye }] };
+      return { replies: [{ text: closing(ctx) }] };
     case 'return_policy':
     case 'invoice':
     case 'coupon':
@@ -610,6 +610,16 @@ function answer(ctx: Ctx): Outcome {
     default:
       return dataOrFaq(ctx, r.intent);
   }
+}
+
+const THANKS = /谢|感谢|多谢|辛苦|麻烦你|(?<![a-z])(?:thanks?|thx|thnx|ty|tysm|cheers|appreciate)(?![a-z])|🙏/;
+const GOODBYE = /再见|拜拜|回见|下次见|88|(?<![a-z])(?:bye|byebye|goodbye|see (?:you|ya)|cya|ttyl|good night)(?![a-z])/;
+
+/** "You're welcome" answers thanks only: a goodbye gets a goodbye, an "ok" or a 👍 a short yes ("bye" got "You're welcome": found from outside). */
+function closing(ctx: Ctx): string {
+  const text = ctx.r.u.normalized;
+  if (THANKS.test(text)) return ctx.t.bye;
+  return GOODBYE.test(text) ? ctx.t.farewell : ctx.t.noted;
 }
 
 // ---------------------------------------------------------------- FAQ and not understood
@@ -713,16 +723,19 @@ const COUPON_TROUBLE = /(?:券|优惠|折扣|满减).{0,8}(?:用不了|不能用
 /** Invoice details sent in the chat: a tax number or a company header ("税号…", "抬头…", "tax id"). */
 const INVOICE_DETAILS = /税号|抬头|纳税人识别号|信用代码|(?<![a-z])(?:tax (?:id|number|no)|vat (?:id|number|no)|company name)(?![a-z])/;
 
+/** Goods sent wrong, short, damaged or faulty ("发错货了", "收到的东西坏了", "you sent me the wrong item"): the shop's fault, a person's job. */
+const GOODS_TROUBLE = /发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|漏了|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/;
+const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE, invoice: INVOICE_DETAILS, return_policy: GOODS_TROUBLE };
+
 /**
  * What the robot cannot do for a policy question, said with the way to a person: a coupon that
  * did not apply gets its usual causes instead of where coupons are found ("优惠券用不了" was
  * offered a price-protection entry), invoice details sent in the chat are not taken as an order
- * number or lost (found from outside). The shop's own confident answer comes first.
+ * number or lost, goods sent wrong or broken are not answered with the returns postage entry
+ * (found from outside). The shop's own confident answer comes first.
  */
 function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
-  if (intent === 'return_policy') return undefined;
-  const pattern = intent === 'coupon' ? COUPON_TROUBLE : INVOICE_DETAILS;
-  if (!pattern.test(ctx.r.u.normalized)) return undefined;
+  if (!TROUBLE[intent].test(ctx.r.u.normalized)) return undefined;
   const shop = faqAnswer(ctx);
   const trouble: Reply = { text: ctx.t.policyTrouble[intent] };
   return { replies: shop ? [{ text: shop }, trouble] : [trouble], next: { offeredHuman: true } };
@@ -1058,10 +1071,21 @@ function kindsOfOrders(orders: readonly Order[]): string[] {
   return [...kindsOfGoods(orders.flatMap((o) => o.items.map((i) => i.title)).join(' | '))].slice(0, MAX_KINDS);
 }
 
+/**
+ * "Which order?": the question, then one line per order (number, id, goods, status, when placed),
+ * so the text alone is a whole answer for a client that shows no cards (found from outside); the
+ * pages show the first line above the card, which lists the same orders.
+ */
+function choiceReply(ctx: Ctx, question: string, orders: readonly Order[]): Reply {
+  const sep = ctx.lang === 'zh' ? ['（', '，', '）'] : [' (', ', ', ')'];
+  const lines = orders.map((o, i) => `${i + 1}. ${o.orderId} ${orderTitle(o, ctx.lang)}${sep[0]}${ORDER_STATUS[ctx.lang][o.status]}${sep[1]}${formatTime(o.createdAt, ctx.lang, ctx.tz)}${sep[2]}`);
+  return { text: [question, ...lines].join('\n'), card: choiceCard(orders, ctx.lang) };
+}
+
 function offerChoice(ctx: Ctx, intent: DataIntent, orders: Order[]): Outcome {
   const shown = orders.slice(0, MAX_CHOICES);
   return {
-    replies: [{ text: ctx.t.chooseOrder(intent, shown.length), card: choiceCard(shown, ctx.lang) }],
+    replies: [choiceReply(ctx, ctx.t.chooseOrder(intent, shown.length), shown)],
     next: { pending: { intent, orderIds: shown.map((o) => o.orderId), kinds: kindsOfOrders(shown) } },
   };
 }
@@ -1071,7 +1095,7 @@ function reaskChoice(ctx: Ctx, intent: DataIntent, failed: boolean): Outcome {
   const listed = ids.map((id) => ctx.orders?.find((o) => o.orderId === id)).filter((o): o is Order => o !== undefined);
   if (listed.length === 0) return { replies: [{ text: ctx.t.noMatchingOrder }], failed };
   const text = failed ? ctx.t.chooseOrder(intent, listed.length) : ctx.t.choiceOutOfRange(listed.length);
-  return { replies: [{ text, card: choiceCard(listed, ctx.lang) }], next: { pending: { intent, orderIds: listed.map((o) => o.orderId), kinds: kindsOfOrders(listed) } }, failed };
+  return { replies: [choiceReply(ctx, text, listed)], next: { pending: { intent, orderIds: listed.map((o) => o.orderId), kinds: kindsOfOrders(listed) } }, failed };
 }
 
 function logisticsOf(ctx: Ctx, o: Order): Logistics | undefined {

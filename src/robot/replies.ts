@@ -6,7 +6,12 @@ import type { Intent, Lang, LookupName } from './types.ts';
 
 export interface Texts {
   greeting: string;
+  /** To thanks. */
   bye: string;
+  /** To a goodbye without thanks ("再见", "bye"). */
+  farewell: string;
+  /** To an acknowledgment ("好的", "ok", "👍"). */
+  noted: string;
   handoverRequested: string;
   handoverComplaint: string;
   handoverNotUnderstood: string;
@@ -64,13 +69,15 @@ export interface Texts {
   };
   policy: Record<'return_policy' | 'invoice' | 'coupon', string>;
   /** A coupon that did not apply, and invoice details the buyer sent: the robot can do neither, a person can. */
-  policyTrouble: Record<'invoice' | 'coupon', string>;
+  policyTrouble: Record<'invoice' | 'coupon' | 'return_policy', string>;
   intentName: Partial<Record<Intent, string>>;
 }
 
 const zh: Texts = {
   greeting: '您好，我是店铺智能客服。可以帮您查物流、查订单、查退款进度，也能解答发货、退换货、发票等问题。请问有什么可以帮您？',
   bye: '不客气，祝您购物愉快！还有问题随时找我。',
+  farewell: '再见，祝您购物愉快！还有问题随时找我。',
+  noted: '好的，还有问题随时找我。',
   handoverRequested: '好的，正在为您转接人工客服，请稍候。',
   handoverComplaint: '非常抱歉给您带来不好的体验，已为您优先转接人工客服处理，请稍候。',
   handoverNotUnderstood: '抱歉没能帮到您，正在为您转接人工客服，请稍候。',
@@ -154,6 +161,7 @@ const zh: Texts = {
   policyTrouble: {
     invoice: '抬头和税号请在订单详情页“申请开票”时填写，我这边没法直接开票。需要人工按您发的信息代为申请的话，回复“转人工”。',
     coupon: '优惠券没抵扣，常见原因是：未达到使用门槛、商品不在券的适用范围、券已过期，或与其他活动不能叠加。确认都符合还是没减的话，回复“转人工”帮您核实。',
+    return_policy: '很抱歉给您添麻烦了！发错、少发，或收到的商品损坏、有质量问题，回复“转人工”客服会优先为您处理；也可以在订单详情页点“申请售后”并上传照片。',
   },
   intentName: {
     track_parcel: '查询物流',
@@ -174,6 +182,8 @@ const zh: Texts = {
 const en: Texts = {
   greeting: "Hi! I'm the shop's assistant. I can track your parcel, check your order or refund, and answer questions about shipping, returns and invoices. How can I help?",
   bye: "You're welcome! Happy shopping, and message me any time.",
+  farewell: 'Goodbye, and happy shopping! Message me any time.',
+  noted: 'Great. Message me any time if anything else comes up.',
   handoverRequested: 'Sure, connecting you to a human agent now. Please hold on.',
   handoverComplaint: "I'm very sorry about your experience. I'm connecting you to a human agent with priority.",
   handoverNotUnderstood: "Sorry I couldn't help. I'm connecting you to a human agent now.",
@@ -262,6 +272,7 @@ const en: Texts = {
   policyTrouble: {
     invoice: 'Please enter the company name and tax number when you tap "Request invoice" on the order page; I can\'t issue invoices myself. Say "human" if you want an agent to request it with the details you sent.',
     coupon: 'When a coupon doesn\'t apply, it\'s usually because the order is below its minimum spend, the item isn\'t covered, the coupon has expired, or it can\'t be combined with another promotion. If none of these fits, say "human" and an agent will check.',
+    return_policy: 'Sorry about that! For a wrong, missing, damaged or faulty item, say "human" and an agent will handle it first; or open the order, tap "After-sales" and add photos.',
   },
   intentName: {
     track_parcel: 'track your parcel',

@@ -19,6 +19,7 @@ import { filesOf } from '../../scripts/check-web-size.ts';
 import { backoffMs, BACKOFF_MAX_MS } from '../../web/src/shared/backoff.ts';
 import { readableError } from '../../web/src/shared/errors.ts';
 import { cardLang } from '../../web/src/shared/lang.ts';
+import { textBesideCard } from '../../web/src/shared/choice.ts';
 import { everySecond, noteServerDate, onLocalClock, serverNow } from '../../web/src/shared/clock.ts';
 
 function fakeDist(dir: string): void {
@@ -126,6 +127,12 @@ describe('build helpers', () => {
     assert.ok(Math.abs(serverNow() - Date.now()) < 50, 'within the header rounding: no offset');
     noteServerDate('not a date', now, now);
     assert.ok(Math.abs(serverNow() - Date.now()) < 50);
+  });
+
+  test("beside a choice card only the question's line of the text is shown; other texts whole", () => {
+    assert.equal(textBesideCard('哪一个？\n1. A 耳机\n2. B 牙刷', { kind: 'choice' }), '哪一个？');
+    assert.equal(textBesideCard('第一行\n第二行', { kind: 'logistics' }), '第一行\n第二行');
+    assert.equal(textBesideCard('只有一行', undefined), '只有一行');
   });
 
   test('every countdown on a page shares one timer, stopped with the last', (t) => {

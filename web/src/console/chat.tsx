@@ -2,6 +2,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Store, useStore } from '../shared/store.ts';
 import { CardView } from '../shared/cards.tsx';
+import { textBesideCard } from '../shared/choice.ts';
 import { cardLang, formatTime } from '../shared/i18n.ts';
 import { readableError } from '../shared/errors.ts';
 import { everySecond, onLocalClock, serverNow } from '../shared/clock.ts';
@@ -30,7 +31,7 @@ function Content({ c }: { c: WireContent }) {
     );
   return (
     <>
-      <p>{c.text}</p>
+      <p>{textBesideCard(c.text, c.card)}</p>
       {c.card ? <CardView card={c.card} lang={cardLang(c.text, lang)} /> : null}
     </>
   );

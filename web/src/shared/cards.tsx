@@ -123,3 +123,4 @@ export function CardView({ card, lang, onChoose }: { card: Card; lang: Lang; onC
       return null;
   }
 }
+

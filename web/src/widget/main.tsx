@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useStore } from '../shared/store.ts';
 import { browserLang, cardLang, formatTime, setDocumentLang, translator } from '../shared/i18n.ts';
 import { CardView } from '../shared/cards.tsx';
+import { textBesideCard } from '../shared/choice.ts';
 import { Chat, type Msg } from './chat.ts';
 import '../shared/cards.css';
 import './widget.css';
@@ -77,7 +78,7 @@ function Bubble({ m, agentName, last, readSeq }: { m: Msg; agentName: string | u
             [{t('image')}] {c.url}
           </a>
         ) : (
-          <p>{c.text}</p>
+          <p>{textBesideCard(c.text, c.card)}</p>
         )}
         {c.kind === 'text' && c.card ? <CardView card={c.card} lang={cardLang(c.text, lang)} onChoose={(id) => chat.send({ kind: 'text', text: id })} /> : null}
       </div>
