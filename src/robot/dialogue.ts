@@ -410,7 +410,25 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   if (after) return { ...base, ...after };
   const bareId = orderId ?? (u.intent === 'unknown' ? idOnly(text) : undefined);
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
+  if (!orderId && stillOnRefund(state, u)) return { ...base, u: { ...u, guessed: undefined }, intent: 'aftersale_progress' };
   return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
+}
+
+/** The buyer says the money is late or has not come ("已经4天了还没到", "可是我没收到钱", "it's been 4 days"). */
+const SAYS_LATE = /还没到|没到账|没收到|没有收到|没退回|超时|都\d+天|已经\d+天|好几天|这么久|(?<![a-z])(?:still (?:not|nothing|no|have not|has not)|not (?:received|here|back)|have not (?:got|received|seen)|has not (?:come|arrived|shown)|it is been \d+ days|it has been \d+ days|days already|overdue)(?![a-z])/;
+const PRESSES = /到底|究竟|还要多久|还得多久|(?<![a-z])(?:still|already|yet again)(?![a-z])/;
+/** Words of a parcel: a question naming one is about the parcel, even right after a refund. */
+const PARCEL_WORD = /快递|物流|包裹|单号|(?<![a-z])(?:parcel|package|delivery|shipment|tracking|courier)(?![a-z])/;
+
+/**
+ * Right after a refund's status, "到底什么时候到", "已经4天了还没到", "when will it come" are about
+ * that money, not a parcel (found from outside: the topic moved to a delivered parcel).
+ */
+function stillOnRefund(state: DialogueState, u: Understanding): boolean {
+  if (state.topic !== 'aftersale_progress' || PARCEL_WORD.test(u.normalized)) return false;
+  // Pressing ("到底", "still"), not a plain "什么时候到", which after "那退款呢" may be the parcel's.
+  const presses = SAYS_LATE.test(u.normalized) || PRESSES.test(u.normalized);
+  return presses && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed === true);
 }
 
 /** Which lookups answering this turn needs. CPU only. */
@@ -1286,9 +1304,12 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     if (orders.length === list.length) return offerChoice(ctx, 'aftersale_progress', orders);
   }
   const a = list[0]!;
-  const person = a.status === 'rejected' || a.status === 'closed' || overdueDays(ctx, a) !== undefined;
+  const late = overdueDays(ctx, a) !== undefined;
+  // Asked again, or told it is late ("已经4天了还没到", "可是我没收到钱"): the same text again helps nobody (found from outside).
+  const insists = !late && a.status !== 'rejected' && a.status !== 'closed' && (state.topic === 'aftersale_progress' || /\d+\s*(?:天|days?)/.test(r.u.normalized)) && SAYS_LATE.test(r.u.normalized);
+  const person = a.status === 'rejected' || a.status === 'closed' || late || insists;
   return {
-    replies: [aftersaleReply(ctx, a)],
+    replies: insists ? [aftersaleReply(ctx, a), { text: t.aftersaleChase }] : [aftersaleReply(ctx, a)],
     next: { focusOrderId: a.orderId, topic: 'aftersale_progress', ...(person ? { offeredHuman: true } : {}) },
   };
 }

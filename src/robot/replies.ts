@@ -61,6 +61,8 @@ export interface Texts {
   aftersaleHint: Record<'requested' | 'approved_refund' | 'approved_goods' | 'rejected' | 'returning' | 'refunded' | 'closed', string>;
   /** A request waiting on the shop longer than its hint promises. */
   aftersaleLate(days: number): string;
+  /** The buyer says it is late or has not come, though it is within its promise by our clock. */
+  aftersaleChase: string;
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
   changeAddress: {
     editable(orderId: string, name: string, phone: string): string;
@@ -132,6 +134,7 @@ const zh: Texts = {
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
   aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}。${p.hint}`,
   aftersaleLate: (d) => `这一步已经 ${d} 天没有进展，比平常慢了。需要为您转接人工客服跟进吗？`,
+  aftersaleChase: '抱歉让您久等了！需要为您转接人工客服，帮您核实一下吗？',
   aftersaleHint: {
     requested: '商家会在 1-2 个工作日内审核。',
     approved_refund: '退款将原路退回，一般 1-3 个工作日到账。',
@@ -243,6 +246,7 @@ const en: Texts = {
   noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,
   aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}. ${p.hint}`,
   aftersaleLate: (d) => `It has been ${d} day${d === 1 ? '' : 's'} at this step, longer than usual. Shall I get a human agent to follow up?`,
+  aftersaleChase: 'Sorry for the wait! Shall I get a human agent to check on it for you?',
   aftersaleHint: {
     requested: 'The shop reviews requests within 1-2 business days.',
     approved_refund: 'The money goes back to your original payment method within 1-3 business days.',

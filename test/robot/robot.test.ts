@@ -1248,3 +1248,41 @@ test('the "which order?" text lists the orders, one line each, as the card does'
   if (card?.kind === 'choice') card.options.forEach((o, i) => assert.ok(lines[i]!.startsWith(`${i + 1}. ${o.orderId} `), lines[i]));
   assert.match(lines.join('\n'), /纯棉T恤/);
 });
+
+// Found from outside: "已经4天了还没到" got the same refund text again, then "到底什么时候到" the delivered parcel.
+describe('a buyer pressing on a refund', () => {
+  const cup = order({ orderId: 'SO1', status: 'delivered', items: [{ sku: 'x', title: '保温杯', quantity: 1, price: '45.90' }] });
+  const data = (status: 'approved' | 'refunded'): FakeData => ({
+    orders: [cup],
+    logistics: [logistics({ orderId: 'SO1', status: 'delivered' })],
+    aftersales: [aftersale({ aftersaleId: 'AS-SO1', orderId: 'SO1', status, type: 'refund', updatedAt: '2024-11-25T10:00:00+08:00' })],
+  });
+
+  test('is offered a person when they say it is late, and a bare "when" stays on the refund', async () => {
+    const say = conversation(robotWith(data('approved')));
+    const first = await say('退款怎么还没到');
+    assert.notEqual(first.state.offeredHuman, true, 'within its promise: the status alone');
+    const again = await say('已经4天了还没到');
+    assert.equal(again.intent, 'aftersale_progress');
+    assert.equal(again.state.offeredHuman, true);
+    assert.match(textOf(again), /转接人工/);
+    const when = await say('到底什么时候到');
+    assert.equal(when.intent, 'aftersale_progress', textOf(when));
+    assert.ok((await say('好的')).handover ?? (await say('转人工')).handover);
+  });
+
+  test('in English, and after a refund marked done that the buyer did not get', async () => {
+    const en = conversation(robotWith(data('approved')));
+    await en('where is my refund');
+    assert.equal((await en("it's been 4 days, still nothing")).state.offeredHuman, true);
+    const zh = conversation(robotWith(data('refunded')));
+    await zh('退款到了吗');
+    assert.equal((await zh('可是我没收到钱啊')).state.offeredHuman, true);
+  });
+
+  test('a parcel named after a refund is the parcel', async () => {
+    const say = conversation(robotWith(data('approved')));
+    await say('退款怎么还没到');
+    assert.equal((await say('快递到哪了')).intent, 'track_parcel');
+  });
+});
