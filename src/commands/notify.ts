@@ -35,6 +35,8 @@ export function commandFrame(c: Command): Extract<ServerFrame, { type: 'command'
     attempts: c.attempts,
     ...(c.status === 'succeeded' && c.result !== null ? { result: c.result } : {}),
     ...(c.error && c.status !== 'succeeded' ? { error: c.error } : {}),
+    // Every console of the shop shows a conversation's own commands beside it (found from outside: the whole shop's).
+    ...(c.conversationId ? { conversationId: c.conversationId } : {}),
   };
 }
 

@@ -33,6 +33,7 @@ import {
   type FaqEntry,
 } from './repository.ts';
 import { assertShopId, parseFaqInput, parseWordList, parseWordsInput } from './validation.ts';
+import { entryAsking } from './suggestions.ts';
 
 /** Scope of the global word list in sensitive_words and knowledge_versions. */
 // The word list every shop reads; row-level security (migration 011) admits it to every scope.
@@ -93,6 +94,7 @@ export class KnowledgeService {
     return this.#sql.transaction(async (tx) => {
       await bumpVersion(tx, shopId);
       if ((await countFaqEntries(tx, shopId)) >= this.#maxFaq) throw new KefuError('CONFLICT', `the shop already has ${this.#maxFaq} FAQ entries`);
+      await refuseSameQuestion(tx, shopId, v.question);
       return insertFaqEntry(tx, shopId, v);
     });
   }
@@ -104,6 +106,7 @@ export class KnowledgeService {
     if (!plausibleId(id)) throw notFound();
     return this.#sql.transaction(async (tx) => {
       await bumpVersion(tx, shopId);
+      await refuseSameQuestion(tx, shopId, v.question, id);
       const entry = await updateFaqEntry(tx, shopId, id, v);
       if (!entry) throw notFound();
       return entry;
@@ -187,4 +190,13 @@ export class KnowledgeService {
       shop: shop.sort(byCodeUnit),
     };
   }
+}
+
+/**
+ * A question another entry already asks (as its question or an alternate) is refused: the robot
+ * offered both as "did you mean …?" and a yes handed the buyer over (found from outside).
+ */
+async function refuseSameQuestion(tx: Parameters<typeof entryAsking>[0], shopId: string, question: string, exceptId?: string): Promise<void> {
+  const same = await entryAsking(tx, shopId, question, exceptId);
+  if (same) throw new KefuError('CONFLICT', `an FAQ entry already asks this question (${same.id}): edit that entry instead`, { faqEntryId: same.id });
 }

@@ -247,9 +247,7 @@ export class FaqSuggestionService {
     // same question would leave the robot choosing between two answers.
     // Compared as a buyer reads them: "你们支持花呗分期吗" and "你们支持花呗分期吗?" are one question
     // (found from outside), and so is an entry's alternate phrasing.
-    const key = questionKey(s.question);
-    const entries = await tx.selectFrom('faq_entries').select(['id', 'question', 'alternates']).where('shop_id', '=', shopId).execute();
-    const same = key ? entries.find((e) => [e.question, ...((e.alternates as string[] | null) ?? [])].some((q) => questionKey(q) === key)) : undefined;
+    const same = await entryAsking(tx, shopId, s.question);
     if (same) throw new KefuError('CONFLICT', `an FAQ entry already asks this question (${same.id}): edit that entry, or dismiss this suggestion`, { faqEntryId: same.id });
     return insertFaqEntry(tx, shopId, parseFaqInput({ question: s.question, answer: s.answer }));
   }
@@ -264,6 +262,17 @@ export class FaqSuggestionService {
 }
 
 /** A question as a reader compares it: width, case, spaces and punctuation aside. */
+/**
+ * The shop's entry (other than `exceptId`) one of whose phrasings is `question`, compared as a buyer
+ * reads them: two entries asking one question leave the robot choosing between two answers.
+ */
+export async function entryAsking(tx: Tx, shopId: string, question: string, exceptId?: string): Promise<{ id: string } | undefined> {
+  const key = questionKey(question);
+  if (!key) return undefined;
+  const entries = await tx.selectFrom('faq_entries').select(['id', 'question', 'alternates']).where('shop_id', '=', shopId).execute();
+  return entries.find((e) => e.id !== exceptId && [e.question, ...((e.alternates as string[] | null) ?? [])].some((q) => questionKey(q) === key));
+}
+
 export function questionKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 }

@@ -142,7 +142,7 @@ export type ServerFrame =
   | { type: 'typing'; conversationId: string; userId: string; role: SenderRole }
   /** Extension: live events may have been missed (the server's bus reconnected); sync what you hold. */
   | { type: 'resync' }
-  | { type: 'command'; commandId: string; commandType: string; status: CommandStatus; attempts: number; result?: unknown; error?: unknown }
+  | { type: 'command'; commandId: string; commandType: string; status: CommandStatus; attempts: number; result?: unknown; error?: unknown; conversationId?: string }
   | { type: 'error'; id?: string; code: string; message: string }
   | { type: 'pong'; id: string; ts: number };
 

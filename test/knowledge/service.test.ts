@@ -163,6 +163,23 @@ function faqRuleTests(st: Suite): void {
     assert.equal((await capped.listFaq(a)).length, 3);
     assert.equal(await capped.version(a), 3, 'refused creates roll back their version bump');
   });
+
+  // Found from outside: a second "默认发什么快递？" was accepted, and the robot then offered both and handed a "是" over.
+  test('a question another entry already asks, as its question or an alternate, is refused and writes nothing', async () => {
+    const a = st.shop('a');
+    const first = await st.k.createFaq(a, { question: '默认发什么快递？', answer: '中通', alternates: ['走什么物流'] });
+    const other = await st.k.createFaq(a, { question: '包邮吗', answer: '满 99 包邮' });
+    const before = await st.k.version(a);
+    for (const question of ['默认发什么快递', ' 默认发什么快递？ ', '走什么物流?']) {
+      const e = await rejects(st.k.createFaq(a, { question, answer: 'x' }), 'CONFLICT');
+      assert.equal(e.details?.faqEntryId, first.id);
+      assert.match(e.message, new RegExp(first.id));
+    }
+    await rejects(st.k.updateFaq(a, other.id, { question: '默认发什么快递？', answer: 'x' }), 'CONFLICT');
+    assert.equal(await st.k.version(a), before, 'refused: no version bump');
+    assert.equal((await st.k.updateFaq(a, first.id, { question: '默认发什么快递？', answer: '顺丰' })).answer, '顺丰', 'an entry keeps its own question');
+    assert.ok(await st.k.createFaq(st.shop('b'), { question: '默认发什么快递？', answer: 'y' }), 'another shop may ask it');
+  });
 }
 
 function wordTests(st: Suite): void {

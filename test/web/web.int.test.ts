@@ -246,7 +246,13 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     assert.ok(!sent.includes('99999'), 'a cancelled large coupon sends nothing');
     await consoleA.getByRole('textbox', { name: '金额' }).fill('20.00');
     await consoleA.getByRole('button', { name: '提交' }).click();
-    for (const c of [consoleA, consoleB]) await c.locator('.commands li', { hasText: 'coupon.issue' }).filter({ hasText: 'succeeded' }).waitFor(WAIT);
+    await consoleA.locator('.commands li[data-type="coupon.issue"][data-status="succeeded"]').first().waitFor(WAIT);
+    // The other console still shows 张伟's ended conversation: none of 王芳's commands beside it
+    // (found from outside: the whole shop's were); beside hers, the coupon, live from the frames.
+    assert.match(await consoleB.locator('.chat-head h2').innerText(), /张伟/);
+    assert.equal(await consoleB.locator('.commands li[data-type="coupon.issue"]').count(), 0);
+    await consoleB.getByRole('region', { name: '我的会话' }).getByRole('button', { name: /王芳/ }).click();
+    await consoleB.locator('.commands li[data-type="coupon.issue"][data-status="succeeded"]').first().waitFor(WAIT);
   });
 
   let admin: Page;
@@ -265,7 +271,7 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     const newest = consoleA.locator('.commands li').first();
     await until('the new command in the console', async () => !known.includes(await newest.getAttribute('data-command')));
     const id = (await newest.getAttribute('data-command'))!;
-    await consoleA.locator(`.commands li[data-command="${id}"]`).filter({ hasText: 'dead' }).waitFor(WAIT);
+    await consoleA.locator(`.commands li[data-command="${id}"][data-status="dead"]`).waitFor(WAIT);
 
     // The admin page was open before the command died: its own refresh brings the row.
     const row = admin.locator(`tr[data-command="${id}"]`);
@@ -282,7 +288,7 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await row.waitFor({ state: 'detached', ...WAIT });
     await admin.locator(`.retried li[data-command="${id}"]`).filter({ hasText: '已成功' }).waitFor(WAIT);
     await admin.getByText('没有失败的指令').waitFor(WAIT);
-    for (const c of [consoleA, consoleB]) await c.locator(`.commands li[data-command="${id}"]`).filter({ hasText: 'succeeded' }).waitFor(WAIT);
+    for (const c of [consoleA, consoleB]) await c.locator(`.commands li[data-command="${id}"][data-status="succeeded"]`).waitFor(WAIT);
     const platform = (await (await fetch(`${node.url}/demo/platform/shops/shop_demo`)).json()) as { coupons: Array<{ commandId: string; amount: string; userId: string }> };
     assert.deepEqual(
       platform.coupons.filter((c) => c.commandId === id).map((c) => [c.userId, Number(c.amount)]),

@@ -130,7 +130,8 @@ export function CommandsSection({ call, shop }: { call: Call; shop: string }) {
 
 function DeadTable({ list, onRetry, onResolve }: { list: Command[]; onRetry(c: Command): Promise<void>; onResolve(c: Command, note: string): Promise<void> }) {
   return (
-    <table>
+    // Stacked on a phone (page.css, table.stack): six columns were 833 px wide on a 390 px screen, Retry off it (found from outside).
+    <table class="stack">
       <thead>
         <tr>
           <th scope="col">{t('type')}</th>
@@ -149,10 +150,12 @@ function DeadTable({ list, onRetry, onResolve }: { list: Command[]; onRetry(c: C
             <td>
               {c.commandType} <span class="sub mono">{c.commandId}</span>
             </td>
-            <td class="mono">{payloadSummary(c)}</td>
-            <td>{c.attempts}</td>
-            <td>{errorText(c)}</td>
-            <td>{formatTime(lang, c.updatedAt, true)}</td>
+            <td class="mono" data-label={t('details')}>
+              {payloadSummary(c)}
+            </td>
+            <td data-label={t('attempts')}>{c.attempts}</td>
+            <td data-label={t('error')}>{errorText(c)}</td>
+            <td data-label={t('when')}>{formatTime(lang, c.updatedAt, true)}</td>
             <td class="buttons">
               <button type="button" aria-label={`${t('retry')} ${c.commandId}`} onClick={() => void onRetry(c)}>
                 {t('retry')}

@@ -112,13 +112,20 @@ function useCanned(desk: Desk, id: string, wanted: boolean): Canned[] | undefine
 }
 
 /**
- * Keyed by conversation where it is used, so another conversation starts with an empty box. (An
+ * Keyed by conversation where it is used, so another conversation starts with its own draft. (An
  * effect clearing the text ran after the next paint, which a page in the background may not have
  * for a while, and then wiped what the agent had typed meanwhile.)
  */
+/** What the agent had typed in each conversation and not sent: kept when they look at another one (found from outside: it was lost). */
+const drafts = new Map<string, string>();
+
 function Composer({ desk, id, held }: { desk: Desk; id: string; held: boolean }) {
   const u = useStore(ui);
-  const [text, setText] = useState('');
+  const [text, setText] = useState(() => drafts.get(id) ?? '');
+  useEffect(() => {
+    if (text) drafts.set(id, text);
+    else drafts.delete(id);
+  }, [id, text]);
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const slash = !u.noteMode && text.startsWith('/');
@@ -216,6 +223,8 @@ function Actions({ desk, id }: { desk: Desk; id: string }) {
   const held = c.state === 'assigned' && (c.agentId === desk.me || admin);
   const [target, setTarget] = useState('');
   const targets = s.agents.filter((a) => a.agentId !== desk.me && a.status === 'online' && a.connected);
+  // A choice the list no longer offers (that agent went offline, or is full) transfers nobody (found from outside: it sent the old one).
+  const chosen = targets.some((a) => a.agentId === target && a.active < a.capacity) ? target : '';
   const run = (p: Promise<unknown>) => p.catch((e: Error) => desk.notify(t('failed', e.message), true));
   // Alt+E asks first: the question takes the focus, so Enter ends and Escape or Tab+Enter cancel.
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -238,15 +247,15 @@ function Actions({ desk, id }: { desk: Desk; id: string }) {
           <label class="sr-only" for="transfer-to">
             {t('transferTo')}
           </label>
-          <select id="transfer-to" value={target} onFocus={() => void desk.loadAgents()} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
+          <select id="transfer-to" value={chosen} onFocus={() => void desk.loadAgents()} onChange={(e) => setTarget((e.target as HTMLSelectElement).value)}>
             <option value="">{targets.length ? t('transferTo') : t('noAgents')}</option>
             {targets.map((a) => (
-              <option key={a.agentId} value={a.agentId}>
-                {a.name ?? a.agentId} ({a.active}/{a.capacity})
+              <option key={a.agentId} value={a.agentId} disabled={a.active >= a.capacity}>
+                {a.name ?? a.agentId} ({a.active}/{a.capacity}){a.active >= a.capacity ? ` ${t('full')}` : ''}
               </option>
             ))}
           </select>
-          <button type="button" disabled={!target} onClick={() => void run(desk.transfer(id, target))}>
+          <button type="button" disabled={!chosen} onClick={() => void run(desk.transfer(id, chosen))}>
             {t('transfer')}
           </button>
         </>

@@ -35,6 +35,7 @@ export interface Command {
   status: string;
   attempts: number;
   conversationId?: string;
+  payload?: Record<string, unknown>;
   result?: unknown;
   error?: { message?: string } | unknown;
   createdAt?: string;
@@ -352,8 +353,19 @@ export class Desk {
   }
 
   async #change(id: string, action: 'accept' | 'close' | 'transfer', body?: unknown): Promise<void> {
-    const r = await this.call<{ state: ConversationRow['state']; agentId?: string }>('POST', `/conversations/${encodeURIComponent(id)}/${action}`, body);
-    this.#onConversation({ type: 'conversation', conversationId: id, shopId: this.s.shopId, state: r.state, ...(r.agentId ? { agentId: r.agentId } : {}) });
+    try {
+      const r = await this.call<{ state: ConversationRow['state']; agentId?: string }>('POST', `/conversations/${encodeURIComponent(id)}/${action}`, body);
+      this.#onConversation({ type: 'conversation', conversationId: id, shopId: this.s.shopId, state: r.state, ...(r.agentId ? { agentId: r.agentId } : {}) });
+    } catch (e) {
+      // Moved meanwhile by the routing or another agent: the server's lists replace what this page
+      // thought (found from outside: a conversation given to another agent stayed in the queue here).
+      const code = (e as { code?: string }).code;
+      if (code === 'CONFLICT' || code === 'NOT_FOUND') void this.refreshLists().catch(() => {});
+      throw e;
+    } finally {
+      // The loads beside the transfer list and the header change with every move (found from outside: they lagged).
+      void this.loadAgents();
+    }
   }
 
   accept = (id: string) => this.#change(id, 'accept');

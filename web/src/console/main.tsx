@@ -49,7 +49,11 @@ function StatusBar({ desk }: { desk: Desk }) {
         class="cap"
         onSubmit={(e) => {
           e.preventDefault();
-          if (cap !== undefined) void set(me?.status ?? 'online', Number(cap));
+          if (cap === undefined) return;
+          // An emptied box is no capacity of 0 (found from outside: the agent silently stopped receiving).
+          const n = validCap(cap);
+          if (n === undefined) desk.notify(t('capInvalid'), true);
+          else void set(me?.status ?? 'online', n);
         }}
       >
         <label>
@@ -188,7 +192,7 @@ function Console({ desk }: { desk: Desk }) {
         <StatusBar desk={desk} />
         <div class="me">
           <span>{desk.s.claims.name ?? desk.me}</span>{' '}
-          <button type="button" class="link light" onClick={() => signOut('console')}>
+          <button type="button" class="link light" onClick={() => void signOutOffline(desk)}>
             {t('signOut')}
           </button>
         </div>
@@ -218,3 +222,12 @@ async function main() {
 }
 
 void main();
+
+/**
+ * Signing out takes the agent off routing first (found from outside: a signed-out agent stayed
+ * online and was given the next buyer); a failure to say so does not keep them signed in.
+ */
+async function signOutOffline(desk: Desk): Promise<void> {
+  await Promise.race([desk.setStatus('offline').catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
+  signOut('console');
+}

@@ -1,3 +1,6 @@
+const STATUS_KEYS = { pending: 'st_pending', running: 'st_running', retrying: 'st_retrying', succeeded: 'st_succeeded', dead: 'st_dead', resolved: 'st_resolved' } as const;
+const commandStatus = (status: string) => (status in STATUS_KEYS ? t(STATUS_KEYS[status as keyof typeof STATUS_KEYS]) : status);
+
 /** The right-hand panel: the buyer's orders, parcels and after-sales (masked, with an audited reveal), and shop actions (commands). */
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '../shared/store.ts';
@@ -218,6 +221,9 @@ export function Commands({ desk, conv }: { desk: Desk; conv: string | undefined 
     ['price.change', t('price')],
     ['inventory.lock', t('lock')],
   ];
+  // This buyer's actions only, in words (found from outside: the whole shop's, as raw type and status).
+  const kindLabel = new Map<string, string>(kinds);
+  const mine = s.commands.filter((cmd) => (c && cmd.payload?.userId === c.buyerId) || (conv && cmd.conversationId === conv));
   return (
     <section class="panel" aria-labelledby="cmd-h">
       <h2 id="cmd-h">{t('commands')}</h2>
@@ -234,13 +240,16 @@ export function Commands({ desk, conv }: { desk: Desk; conv: string | undefined 
         </p>
       ) : null}
       {open && c && conv ? <CommandForm key={`${open}${conv}`} desk={desk} kind={open} buyerId={c.buyerId} conv={conv} skus={skus} done={() => setOpen(undefined)} /> : null}
-      {s.commands.length ? (
+      {mine.length ? (
         <>
           <h3>{t('recent')}</h3>
           <ul class="commands" aria-live="polite">
-            {s.commands.slice(0, 8).map((cmd) => (
-              <li key={cmd.commandId} data-command={cmd.commandId}>
-                <span>{cmd.commandType}</span> <span class={`tag st-${cmd.status}`}>{cmd.status}</span> <span class="sub">×{cmd.attempts}</span>
+            {mine.slice(0, 8).map((cmd) => (
+              <li key={cmd.commandId} data-command={cmd.commandId} data-type={cmd.commandType} data-status={cmd.status}>
+                <span>{kindLabel.get(cmd.commandType) ?? cmd.commandType}</span>
+                {typeof cmd.payload?.amount === 'string' ? <span> ¥{cmd.payload.amount}</span> : null}{' '}
+                <span class={`tag st-${cmd.status}`}>{commandStatus(cmd.status)}</span>
+                {cmd.attempts > 1 ? <span class="sub"> {t('tries', cmd.attempts)}</span> : null}
                 {cmd.createdAt ? <span class="sub"> {formatTime(lang, cmd.createdAt)}</span> : null}
               </li>
             ))}

@@ -26,13 +26,25 @@ const WHOLE: Array<[RegExp, string]> = [
   [/already rated/, '该会话已评价过'],
   [/not closed yet/, '会话尚未结束'],
   [/already (accepted|dismissed)/, '该建议已处理过'],
+  [/already asks this question .*edit that entry instead/, '已有条目问的是同一个问题：请直接编辑那个条目'],
   [/already asks this question/, '已有相同问题的条目：请直接编辑该条目，或忽略此建议'],
+  // The routing's conflicts, read in Chinese consoles (found from outside: they were shown in English).
+  [/not waiting for a person any more/, '该会话已不在排队中（可能已被其他客服接待）'],
+  [/that agent is not online/, '该客服当前不在线，请重新选择'],
+  [/that agent is at capacity/, '该客服接待已满，请选择其他客服'],
+  [/you are at capacity/, '您的接待已满，请先结束部分会话'],
+  [/conversation is closed already/, '该会话已结束'],
+  [/conversation is not held any more/, '该会话已不由您接待'],
+  [/still in flight/, '上一次操作还在处理中，请稍后再试'],
+  [/only a dead command can be/, '只有失败的指令可以重试或标记处理'],
+  [/already has \d+ FAQ entries/, '常见问题条目已达上限'],
+  [/not a JWT|invalid compact JWS|signature verification failed|JWS/i, '登录凭证无效，请重新登录'],
 ];
 
 const FIELDS: Record<string, string> = {
   question: '问题', answer: '答案', alternates: '相似问法', title: '标题', text: '内容', words: '敏感词',
   score: '评分', comment: '评价', capacity: '接待上限', status: '状态', note: '备注', reason: '原因',
-  amount: '金额', price: '价格', quantity: '数量', sku: '商品编码', orderId: '订单号', ttlSec: '锁定时长',
+  as: '演示身份', amount: '金额', price: '价格', quantity: '数量', sku: '商品编码', orderId: '订单号', ttlSec: '锁定时长',
 };
 
 const RULES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
