@@ -41,6 +41,8 @@ export function toConversationBody(c: ConversationRow, replyBy?: string) {
     ...(c.buyerName ? { buyerName: c.buyerName } : {}),
     state: c.state,
     ...(c.agentId ? { agentId: c.agentId } : {}),
+    // The holder's name, as the conversation frame gives it: a widget reloaded after a transfer named the last agent who wrote (found from outside).
+    ...(c.agentName && c.state === 'assigned' ? { agentName: c.agentName } : {}),
     ...(replyBy ? { replyBy } : {}),
     lastSeq: c.lastSeq,
     createdAt: c.createdAt.toISOString(),

@@ -36,7 +36,7 @@ import { chineseScript, detectLanguage, foldedKey } from './nlu/normalize.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
-import { kindsOfGoods } from './lexicon/index.ts';
+import { kindsOfGoods, mentionsOwnOrder } from './lexicon/index.ts';
 
 const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
 type PolicyIntent = (typeof POLICY_INTENTS)[number];
@@ -411,11 +411,24 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   const bareId = orderId ?? (u.intent === 'unknown' ? idOnly(text) : undefined);
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
   if (!orderId && stillOnRefund(state, u)) return { ...base, u: { ...u, guessed: undefined }, intent: 'aftersale_progress' };
+  if (u.intent === 'faq' && asksOwnCarrier(u.normalized)) return { ...base, intent: 'track_parcel' };
   return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
 }
 
 /** The buyer says the money is late or has not come ("已经4天了还没到", "可是我没收到钱", "it's been 4 days"). */
 const SAYS_LATE = /还没到|没到账|没收到|没有收到|没退回|超时|都\d+天|已经\d+天|好几天|这么久|(?<![a-z])(?:still (?:not|nothing|no|have not|has not)|not (?:received|here|back)|have not (?:got|received|seen)|has not (?:come|arrived|shown)|it is been \d+ days|it has been \d+ days|days already|overdue)(?![a-z])/;
+/** Which carrier ("哪家快递", "顺丰吗", "which courier"). */
+const CARRIER_Q = /什么快递|哪家快递|哪个快递|什么物流|哪家物流|(?:顺丰|中通|圆通|韵达|申通|京东|邮政|极兔|ems)(?:快递)?(?:吗|嘛|么)|(?<![a-z])(?:which|what) (?:courier|carrier|delivery company|shipping company)(?![a-z])/;
+/** This buyer's order already sent ("我这单", "发的", "did you ship it with"). */
+const OWN_SHIPPED = /我这单|这单|这个单|发的|寄的|走的|(?<![a-z])(?:did you (?:ship|send)|was it (?:shipped|sent)|is it with)(?![a-z])/;
+
+/**
+ * "我这单发的顺丰吗", "which courier is my order with": the carrier of the buyer's parcel, which its
+ * tracking says, not the shop's default-courier entry (found from outside: "默认发中通…需要顺丰
+ * 补差价" to a buyer whose parcel went by 顺丰).
+ */
+const asksOwnCarrier = (text: string) => CARRIER_Q.test(text) && (OWN_SHIPPED.test(text) || mentionsOwnOrder(text));
+
 const PRESSES = /到底|究竟|还要多久|还得多久|(?<![a-z])(?:still|already|yet again)(?![a-z])/;
 /** Words of a parcel: a question naming one is about the parcel, even right after a refund. */
 const PARCEL_WORD = /快递|物流|包裹|单号|(?<![a-z])(?:parcel|package|delivery|shipment|tracking|courier)(?![a-z])/;
@@ -700,6 +713,7 @@ function ownPhrasing(ctx: Ctx): Outcome | undefined {
  */
 function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const data = intent === 'aftersale_progress' ? aftersaleAnswer(ctx) : dataAnswer(ctx, intent);
+  if (asksOwnCarrier(ctx.r.u.normalized)) return data;
   const general = notAboutOwnOrder(ctx.r, ctx.input.text);
   const hit = general ? confidentFaq(ctx) : undefined;
   // A buyer with no orders asking in general ("how long does shipping take to Beijing") is asking

@@ -145,10 +145,7 @@ export class FaqIndex {
     this.#entries.forEach((e, ei) => {
       const ix = this.#indexEntry(e, cache, docCtx);
       this.#indexed.push(ix);
-      for (const text of [e.question, ...(e.alternates ?? [])]) {
-        const k = verbatimKey(text);
-        if (k) this.#verbatim.set(k, (this.#verbatim.get(k) ?? new Set()).add(ei));
-      }
+      for (const k of verbatimKeys([e.question, ...(e.alternates ?? [])])) this.#verbatim.set(k, (this.#verbatim.get(k) ?? new Set()).add(ei));
       for (const t of new Set([...ix.phrasingTerms, ...ix.answerTerms])) {
         this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
         const list = this.#postings.get(t);
@@ -499,3 +496,24 @@ export function lead(a: Pick<FaqHit, 'confidence' | 'lexical'>, b: Pick<FaqHit, 
 
 /** A phrasing as typed, for the verbatim match (`foldedKey`), of at most 200 characters. */
 const verbatimKey = (text: string): string => foldedKey(text.slice(0, 200));
+
+/** Where a phrasing of several questions parts ("运费怎么算，包邮吗？"). */
+const QUESTION_BREAK = /[，,；;。？?！!]+/;
+/** A clause this short is no question of its own ("好的", "请问"). */
+const MIN_CLAUSE_KEY = 3;
+
+/**
+ * The keys an entry is found verbatim by: each phrasing whole, and each clause of one that asks
+ * several things ("包邮吗" of "运费怎么算，包邮吗？" was a "did you mean …?": found from outside).
+ * A key two entries share answers neither (`verbatim`).
+ */
+function verbatimKeys(phrasings: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const text of phrasings) {
+    const whole = verbatimKey(text);
+    if (whole) keys.add(whole);
+    const clauses = text.slice(0, 200).split(QUESTION_BREAK).map(foldedKey).filter((k) => k.length >= MIN_CLAUSE_KEY);
+    if (clauses.length > 1) for (const k of clauses) keys.add(k);
+  }
+  return keys;
+}

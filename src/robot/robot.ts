@@ -170,7 +170,7 @@ const ANSWERABLE: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_
 /** One answer about an order covers these together ("快递到哪了？什么时候到？"). */
 const PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate']);
 /** Where a second question starts: after a question mark, or at 另外 / 还有 / 顺便 / "and can …" / "also". */
-const SECOND_QUESTION = /[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b)/gi;
+const SECOND_QUESTION = /[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|[，,；;]\s*(?=[^，,；;?？]{1,8}呢[?？]?\s*$)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b|what about\b|how about\b)/gi;
 const CONNECTOR = /^[\s,，；;。.!！?？]*(?:另外|还有|顺便(?:问(?:一)?下)?|再问(?:一)?下|以及|and also|and|also|btw|plus)[\s,，:：]*/i;
 /** Longer messages are stories with a question in them, not two questions. */
 const MAX_TWO_QUESTIONS = 120;
@@ -187,7 +187,8 @@ export function twoQuestions(text: string, intentOf: (text: string) => Intent): 
     if (a.length < 2 || b.length < 2) continue;
     const ia = intentOf(a);
     const ib = intentOf(b);
-    if (ia !== ib && ANSWERABLE.has(ia) && ANSWERABLE.has(ib) && !(PARCEL.has(ia) && PARCEL.has(ib))) return [a, b];
+    // Two of the shop's questions ("包邮吗？从哪里发货？") are two, when each finds its own entry (bothQuestions).
+    if ((ia !== ib || ia === 'faq') && ANSWERABLE.has(ia) && ANSWERABLE.has(ib) && !(PARCEL.has(ia) && PARCEL.has(ib))) return [a, b];
   }
   return undefined;
 }
@@ -216,7 +217,10 @@ async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, [a, b]: [string,
   if (asksBackOfData(first.state)) return { ...first, lang: whole.lang, timings: sumTimings(whole, first) };
   if (asksBack(first.state)) return undefined;
   const second = await answerOne(ctx, { ...req, text: b, state: first.state }, whole.lang);
-  if (second.handover || !ANSWERABLE.has(second.intent) || second.intent === first.intent) return undefined;
+  if (second.handover || !ANSWERABLE.has(second.intent)) return undefined;
+  // The same intent twice only as two FAQ answers, each direct and not the same one.
+  const twoEntries = first.intent === 'faq' && !asksBack(second.state) && second.replies[0]?.text !== first.replies[0]?.text;
+  if (second.intent === first.intent && !twoEntries) return undefined;
   return {
     ...second,
     replies: [...first.replies, ...second.replies],

@@ -1093,6 +1093,18 @@ describe('two questions in one message', () => {
     assert.match(textOf(en), /^Your order[^]*can't be cancelled/, 'both in English');
   });
 
+  // Found from outside: "快递到哪了，退款呢" answered the refund only, "包邮吗？从哪里发货？" asked which one.
+  test('a second question as a bare "X呢", and two of the shop\'s questions, are both answered', async () => {
+    const refund: FakeData = { orders: [earbuds], logistics: [earbudsTrack], aftersales: [aftersale({ aftersaleId: 'AS-2q', orderId: EARBUDS, status: 'approved', type: 'refund' })] };
+    const r = await robotWith(refund).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: '快递到哪了，退款呢' });
+    assert.match(r.replies[0]!.text, /ZT7700001111/);
+    assert.match(textOf(r), /退款申请/);
+    const faqs = await robotWith({ orders: [] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: '包邮吗？从哪里发货？' });
+    assert.equal(faqs.replies.length, 2, textOf(faqs));
+    assert.match(faqs.replies[0]!.text, /包邮/);
+    assert.match(faqs.replies[1]!.text, /杭州/);
+  });
+
   test('one question, or two about the same parcel, is not split', async () => {
     const { twoQuestions } = await import('../../src/robot/robot.ts');
     const { createNlu } = await import('../../src/robot/index.ts');
@@ -1285,4 +1297,16 @@ describe('a buyer pressing on a refund', () => {
     await say('退款怎么还没到');
     assert.equal((await say('快递到哪了')).intent, 'track_parcel');
   });
+});
+
+// Found from outside: "我这单发的顺丰吗" was told the shop's default courier, and that 顺丰 costs extra.
+test("the carrier of the buyer's own parcel is its tracking's, not the shop's default-courier entry", async () => {
+  const sf = logistics({ orderId: EARBUDS, carrier: '顺丰速运', trackingNo: 'SF1400000001111' });
+  for (const text of ['我这单发的顺丰吗', '发的什么快递', '我的订单是哪家快递', 'which courier is my order with']) {
+    const r = await robotWith({ orders: [earbuds], logistics: [sf] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+    assert.match(textOf(r), /顺丰速运/, text);
+    assert.doesNotMatch(textOf(r), /默认发|by default/, text);
+  }
+  const presale = await robotWith({ orders: [earbuds], logistics: [sf] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '你们发什么快递' });
+  assert.match(textOf(presale), /默认发中通/, 'asked of the shop: its entry');
 });

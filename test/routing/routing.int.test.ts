@@ -377,7 +377,7 @@ describe('the reply deadline shown to the holder (real PostgreSQL + Redis)', { s
 
   test('the holder is told by when to answer (replyBy), in the frame and the list, until they answer', async () => {
     const shop = 'shop_replyby';
-    const token = await issuer.token({ sub: 'r1', scope: 'cs:agent', shop_id: shop });
+    const token = await issuer.token({ sub: 'r1', scope: 'cs:agent', shop_id: shop, name: '小R' });
     const ws = await connect(node.url, token, 'pc');
     assert.equal((await api(node, token, 'PUT', '/agents/me/status', { status: 'online', capacity: 5 })).status, 200);
     const assigned = ws.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'assigned');
@@ -396,8 +396,11 @@ describe('the reply deadline shown to the holder (real PostgreSQL + Redis)', { s
     assert.equal((await listed())?.replyBy, frame.replyBy);
     // The deadline is the shop's: the buyer's devices and list never carry it (found in review).
     assert.equal((await buyerSaw).replyBy, undefined);
-    const buyerRow = ((await api(node, buyerToken, 'GET', '/conversations')).body.conversations as Array<{ conversationId: string; replyBy?: string }>).find((c) => c.conversationId === id);
+    const buyerRow = ((await api(node, buyerToken, 'GET', '/conversations')).body.conversations as Array<{ conversationId: string; replyBy?: string; agentName?: string }>).find((c) => c.conversationId === id);
     assert.ok(buyerRow && buyerRow.replyBy === undefined);
+    // Who holds it, by name, as the frame says (found from outside: a reloaded widget named the last agent who wrote).
+    assert.equal(buyerRow.agentName, '小R');
+    assert.equal((await buyerSaw).agentName, '小R');
     await phone.close();
     await ws.sendText({ conversationId: id }, '您好，我来处理');
     await eventually(async () => {

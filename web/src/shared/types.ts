@@ -15,6 +15,8 @@ export interface ConversationRow {
   buyerName?: string;
   state: 'bot' | 'queued' | 'assigned' | 'closed';
   agentId?: string;
+  /** The holder's display name, while assigned. */
+  agentName?: string;
   /** While assigned and not yet answered by the holder: when it goes to another agent unless they do. */
   replyBy?: string;
   lastSeq: number;

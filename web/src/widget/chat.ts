@@ -150,6 +150,8 @@ export class Chat {
     const s = this.store.state;
     if (mine && mine.conversationId !== s.conv?.id) this.#adopt(mine.conversationId, mine.state, mine.lastSeq);
     else if (mine && s.conv) this.#applyState({ ...s.conv, state: mine.state, ...(mine.state === s.conv.state ? {} : { queuePosition: undefined, estimatedWaitSeconds: undefined, agentsOnline: undefined }) });
+    // Who holds it now, not who wrote last (found from outside: a reload after a transfer back named the other agent).
+    if (mine && this.store.state.conv?.id === mine.conversationId) this.#applyState({ ...this.store.state.conv, agentName: mine.state === 'assigned' ? mine.agentName : undefined });
     await this.#sync(client);
     this.store.set({ ready: true });
     void this.#flush();
