@@ -412,6 +412,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
   if (!orderId && stillOnRefund(state, u)) return { ...base, u: { ...u, guessed: undefined }, intent: 'aftersale_progress' };
   if (u.intent === 'faq' && asksOwnCarrier(u.normalized)) return { ...base, intent: 'track_parcel' };
+  if (u.intent === 'unknown' && asksAfterGoods(text, u.normalized)) return { ...base, intent: state.topic ?? 'track_parcel' };
   return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
 }
 
@@ -428,6 +429,15 @@ const OWN_SHIPPED = /我这单|这单|这个单|发的|寄的|走的|(?<![a-z])(
  * 补差价" to a buyer whose parcel went by 顺丰).
  */
 const asksOwnCarrier = (text: string) => CARRIER_Q.test(text) && (OWN_SHIPPED.test(text) || mentionsOwnOrder(text));
+
+/** Goods named alone, asking after them ("我的鞋子呢", "书包呢", "my shoes?"). */
+const BARE_GOODS = /^\s*(?:我的|我买的|我那个|那个|那)?[^\s，,。？?]{1,8}(?:呢|咧|嘞)\s*[?？]*\s*$|^\s*(?:and |what about |where is |where are )?my [a-z][a-z ]{1,24}\s*\?*\s*$/;
+
+/**
+ * "我的鞋子呢", "书包呢": goods of the buyer's named alone are asked after, like "快递呢" (found from
+ * outside: not understood); read on the conversation's topic, else as "where is it".
+ */
+const asksAfterGoods = (text: string, normalized: string) => BARE_GOODS.test(normalized) && kindsOfGoods(text).size > 0;
 
 const PRESSES = /到底|究竟|还要多久|还得多久|(?<![a-z])(?:still|already|yet again)(?![a-z])/;
 /** Words of a parcel: a question naming one is about the parcel, even right after a refund. */

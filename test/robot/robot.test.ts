@@ -1224,6 +1224,16 @@ describe('arrival asked with the goods or the parcel named alone', () => {
     assert.match(textOf(kb), /JD0001112223/);
   });
 
+  test('goods named alone are asked after ("我的鞋子呢", "my shoes?"), not "not understood"', async () => {
+    const shoes = order({ orderId: 'S-1001', status: 'paid', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'S', title: '李宁 男子跑步鞋 42码', quantity: 1, price: '9.00' }] });
+    for (const text of ['我的鞋子呢', 'my shoes?']) {
+      const r = await robotWith({ orders: [keyboard, shoes], logistics: [keyboardTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.equal(r.state.focusOrderId, 'S-1001', `${text}: ${textOf(r)}`);
+    }
+    const none = await robotWith({ orders: [keyboard, shoes], logistics: [keyboardTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '那个呢' });
+    assert.equal(none.intent, 'unknown', 'no goods named: still not understood');
+  });
+
   test('a noun without its suffix names the goods ("鞋子" for 跑步鞋, "帽子" for 棒球帽)', async () => {
     const shoes = order({ orderId: 'S-1001', status: 'paid', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'S', title: '李宁 男子跑步鞋 42码', quantity: 1, price: '9.00' }] });
     const r = await robotWith({ orders: [keyboard, shoes], logistics: [keyboardTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '鞋子到哪了' });
