@@ -343,8 +343,11 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   // Warm both versions (each has its own NLU: tokenizer dictionary, classifier, lookup code
   // paths) before the first buyer waits: the first answers after a start were measured at over
   // half a second, and v2 was cold until the canary first sent it a buyer.
+  // The traditional-character text loads the table its replies are converted with (robot/traditional.ts).
   for (const r of [robotV1, robotV2]) {
-    await r.answer({ shopId: WARM_UP_SHOP, userId: WARM_UP_SHOP, conversationId: WARM_UP_SHOP, text: '你好，我的快递到哪了？where is my parcel' }).catch(() => {});
+    for (const text of ['你好，我的快递到哪了？where is my parcel', '包裹現在到哪裡了？另外能開發票嗎']) {
+      await r.answer({ shopId: WARM_UP_SHOP, userId: WARM_UP_SHOP, conversationId: WARM_UP_SHOP, text }).catch(() => {});
+    }
   }
   const canary = createCanary({
     robots: [robotV1, robotV2],

@@ -172,6 +172,10 @@ const PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_stat
 /** Where a second question starts: after a question mark, or at 另外 / 还有 / 顺便 / "and can …" / "also". */
 const SECOND_QUESTION = /[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|[，,；;]\s*(?=[^，,；;?？]{1,8}呢[?？]?\s*$)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b|what about\b|how about\b)/gi;
 const CONNECTOR = /^[\s,，；;。.!！?？]*(?:另外|还有|顺便(?:问(?:一)?下)?|再问(?:一)?下|以及|and also|and|also|btw|plus)[\s,，:：]*/i;
+/** A part that asks: it ends asking, or opens with a question word. */
+const ASKS = /[?？吗呢么嘛]\s*$|^(?:how|what|when|where|which|why|can|could|will|would|is|are|do|does|did)\b|^(?:怎么|怎样|如何|什么|多少|几|能不能|能否|可以|可不可以|是否|哪|有没有|会不会|要不要|请问)/i;
+/** A question anywhere in a part: a mark, a question word. */
+const ASKING = /[?？吗]|[呢么嘛](?=[\s，,。.!！?？]|$)|哪|什么|怎么|怎样|如何|多少|几[天时号个点次]|多久|能不能|能否|可不可以|可以吗|是不是|有没有|会不会|要不要|(?<![a-z])(?:how|what|when|where|which|why|can|could|will|would|is|are|do|does|did)(?![a-z])/i;
 /** Longer messages are stories with a question in them, not two questions. */
 const MAX_TWO_QUESTIONS = 120;
 
@@ -182,9 +186,13 @@ const MAX_TWO_QUESTIONS = 120;
 export function twoQuestions(text: string, intentOf: (text: string) => Intent): [string, string] | undefined {
   if (text.length > MAX_TWO_QUESTIONS) return undefined;
   for (const m of text.matchAll(SECOND_QUESTION)) {
-    const a = text.slice(0, m.index + (m[0].startsWith('?') || m[0].startsWith('？') ? 1 : 0)).trim();
+    const afterMark = m[0].startsWith('?') || m[0].startsWith('？');
+    const a = text.slice(0, m.index + (afterMark ? 1 : 0)).trim();
     const b = text.slice(m.index + m[0].length).replace(CONNECTOR, '').trim();
     if (a.length < 2 || b.length < 2) continue;
+    // Both must ask: "refund status? nothing in my account yet", "订单显示cancelled了？我没取消啊" say
+    // more about one question, "先夸一下包装，另外…能开发票吗" praises before one (found in review).
+    if (!ASKING.test(a) || !ASKING.test(b) || (afterMark && !ASKS.test(b))) continue;
     const ia = intentOf(a);
     const ib = intentOf(b);
     // Two of the shop's questions ("包邮吗？从哪里发货？") are two, when each finds its own entry (bothQuestions).

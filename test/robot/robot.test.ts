@@ -1112,6 +1112,10 @@ describe('two questions in one message', () => {
     const intentOf = (t: string) => nlu.understand(t, NOW).intent;
     assert.deepEqual(twoQuestions('快递到哪了 另外能开发票吗', intentOf), ['快递到哪了', '能开发票吗']);
     for (const t of ['我的快递到哪了？谢谢', '快递到哪了？什么时候能到？', 'where is my parcel and when will it arrive', '退款什么时候到账']) assert.equal(twoQuestions(t, intentOf), undefined, t);
+    // A second part that says more about the first, or a first that asks nothing, is no second question.
+    for (const t of ['rfnd status pls? nothin in my acct yet', '订单显示cancelled了？我没取消啊', '谢谢你们发货这么快，东西收到了质量也不错。顺便问一下，我单位要电子发票，能不能开到我邮箱里', '退货都寄回去好些天了，钱呢']) {
+      assert.equal(twoQuestions(t, intentOf), undefined, t);
+    }
   });
 
   // The first version (reverted after a review) split these and lost the complaint, or handed over for a part.
