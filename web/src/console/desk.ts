@@ -381,7 +381,10 @@ export class Desk {
   async loadAgents(): Promise<void> {
     try {
       const { agents } = await this.call<{ agents: Agent[] }>('GET', `/shops/${encodeURIComponent(this.s.shopId)}/agents`);
-      this.store.set({ agents, me: agents.find((a) => a.agentId === this.me) ?? this.store.state.me });
+      const me = agents.find((a) => a.agentId === this.me) ?? this.store.state.me;
+      // Set away by the routing (replies missed in a row), not by this agent: say so (found from outside: it changed silently).
+      if (this.store.state.me?.status === 'online' && me?.status === 'away') this.notify(t('autoAway'), true);
+      this.store.set({ agents, me });
     } catch {
       // The list is a convenience (transfer targets, my status); the console works without it.
     }
