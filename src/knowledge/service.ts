@@ -33,7 +33,7 @@ import {
   type FaqEntry,
 } from './repository.ts';
 import { assertShopId, parseFaqInput, parseWordList, parseWordsInput } from './validation.ts';
-import { entryAsking } from './suggestions.ts';
+import { entryAsking, questionKey } from './suggestions.ts';
 
 /** Scope of the global word list in sensitive_words and knowledge_versions. */
 // The word list every shop reads; row-level security (migration 011) admits it to every scope.
@@ -94,7 +94,7 @@ export class KnowledgeService {
     return this.#sql.transaction(async (tx) => {
       await bumpVersion(tx, shopId);
       if ((await countFaqEntries(tx, shopId)) >= this.#maxFaq) throw new KefuError('CONFLICT', `the shop already has ${this.#maxFaq} FAQ entries`);
-      await refuseSameQuestion(tx, shopId, v.question);
+      await refuseSameQuestion(tx, shopId, [v.question, ...v.alternates]);
       return insertFaqEntry(tx, shopId, v);
     });
   }
@@ -106,7 +106,10 @@ export class KnowledgeService {
     if (!plausibleId(id)) throw notFound();
     return this.#sql.transaction(async (tx) => {
       await bumpVersion(tx, shopId);
-      await refuseSameQuestion(tx, shopId, v.question, id);
+      // Only what this edit adds: an entry that already shared a phrasing (written before this check) can still be edited.
+      const had = await findFaqEntry(tx, shopId, id);
+      const kept = new Set(had ? [had.question, ...had.alternates].map(questionKey) : []);
+      await refuseSameQuestion(tx, shopId, [v.question, ...v.alternates].filter((q) => !kept.has(questionKey(q))), id);
       const entry = await updateFaqEntry(tx, shopId, id, v);
       if (!entry) throw notFound();
       return entry;
@@ -196,7 +199,7 @@ export class KnowledgeService {
  * A question another entry already asks (as its question or an alternate) is refused: the robot
  * offered both as "did you mean …?" and a yes handed the buyer over (found from outside).
  */
-async function refuseSameQuestion(tx: Parameters<typeof entryAsking>[0], shopId: string, question: string, exceptId?: string): Promise<void> {
-  const same = await entryAsking(tx, shopId, question, exceptId);
-  if (same) throw new KefuError('CONFLICT', `an FAQ entry already asks this question (${same.id}): edit that entry instead`, { faqEntryId: same.id });
+async function refuseSameQuestion(tx: Parameters<typeof entryAsking>[0], shopId: string, phrasings: readonly string[], exceptId?: string): Promise<void> {
+  const same = await entryAsking(tx, shopId, phrasings, exceptId);
+  if (same) throw new KefuError('CONFLICT', `an FAQ entry already asks this question (${same.id}: "${same.phrasing}"): edit that entry instead`, { faqEntryId: same.id });
 }

@@ -247,7 +247,7 @@ export class FaqSuggestionService {
     // same question would leave the robot choosing between two answers.
     // Compared as a buyer reads them: "你们支持花呗分期吗" and "你们支持花呗分期吗?" are one question
     // (found from outside), and so is an entry's alternate phrasing.
-    const same = await entryAsking(tx, shopId, s.question);
+    const same = await entryAsking(tx, shopId, [s.question]);
     if (same) throw new KefuError('CONFLICT', `an FAQ entry already asks this question (${same.id}): edit that entry, or dismiss this suggestion`, { faqEntryId: same.id });
     return insertFaqEntry(tx, shopId, parseFaqInput({ question: s.question, answer: s.answer }));
   }
@@ -266,11 +266,16 @@ export class FaqSuggestionService {
  * The shop's entry (other than `exceptId`) one of whose phrasings is `question`, compared as a buyer
  * reads them: two entries asking one question leave the robot choosing between two answers.
  */
-export async function entryAsking(tx: Tx, shopId: string, question: string, exceptId?: string): Promise<{ id: string } | undefined> {
-  const key = questionKey(question);
-  if (!key) return undefined;
+export async function entryAsking(tx: Tx, shopId: string, phrasings: readonly string[], exceptId?: string): Promise<{ id: string; phrasing: string } | undefined> {
+  const keys = new Map(phrasings.map((p) => [questionKey(p), p] as const).filter(([k]) => k));
+  if (keys.size === 0) return undefined;
   const entries = await tx.selectFrom('faq_entries').select(['id', 'question', 'alternates']).where('shop_id', '=', shopId).execute();
-  return entries.find((e) => e.id !== exceptId && [e.question, ...((e.alternates as string[] | null) ?? [])].some((q) => questionKey(q) === key));
+  for (const e of entries) {
+    if (e.id === exceptId) continue;
+    const same = [e.question, ...((e.alternates as string[] | null) ?? [])].map(questionKey).find((k) => keys.has(k));
+    if (same) return { id: e.id, phrasing: keys.get(same)! };
+  }
+  return undefined;
 }
 
 export function questionKey(text: string): string {

@@ -36,7 +36,7 @@ import { chineseScript, detectLanguage, foldedKey } from './nlu/normalize.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
-import { kindsOfGoods, mentionsOwnOrder } from './lexicon/index.ts';
+import { foldTraditional, kindsOfGoods, mentionsOwnOrder } from './lexicon/index.ts';
 
 const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
 type PolicyIntent = (typeof POLICY_INTENTS)[number];
@@ -428,7 +428,9 @@ const OWN_SHIPPED = /我这单|这单|这个单|发的|寄的|走的|(?<![a-z])(
  * tracking says, not the shop's default-courier entry (found from outside: "默认发中通…需要顺丰
  * 补差价" to a buyer whose parcel went by 顺丰).
  */
-const asksOwnCarrier = (text: string) => CARRIER_Q.test(text) && (OWN_SHIPPED.test(text) || mentionsOwnOrder(text));
+const asksOwnCarrier = (text: string) => CARRIER_Q.test(text) && (mentionsOwnOrder(text) || (OWN_SHIPPED.test(text) && !ASKS_THE_SHOP.test(text)));
+/** Asked of the shop in general ("你们发的什么快递", "what courier do you use"). */
+const ASKS_THE_SHOP = /你们|你家|贵店|一般|通常|(?<![a-z])(?:do you use|you guys|usually)(?![a-z])/;
 
 /** Goods named alone, asking after them ("我的鞋子呢", "书包呢", "my shoes?"). */
 const BARE_GOODS = /^\s*(?:我的|我买的|我那个|那个|那)?[^\s，,。？?]{1,8}(?:呢|咧|嘞)\s*[?？]*\s*$|^\s*(?:and |what about |where is |where are )?my [a-z][a-z ]{1,24}\s*\?*\s*$/;
@@ -448,7 +450,8 @@ const PARCEL_WORD = /快递|物流|包裹|单号|(?<![a-z])(?:parcel|package|del
  * that money, not a parcel (found from outside: the topic moved to a delivered parcel).
  */
 function stillOnRefund(state: DialogueState, u: Understanding): boolean {
-  if (state.topic !== 'aftersale_progress' || PARCEL_WORD.test(u.normalized)) return false;
+  // Goods named ("那耳机到底什么时候到") are another order's parcel, maybe: read as said (found in review).
+  if (state.topic !== 'aftersale_progress' || PARCEL_WORD.test(u.normalized) || kindsOfGoods(u.normalized).size > 0) return false;
   // Pressing ("到底", "still"), not a plain "什么时候到", which after "那退款呢" may be the parcel's.
   const presses = SAYS_LATE.test(u.normalized) || PRESSES.test(u.normalized);
   return presses && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed === true);
@@ -694,7 +697,7 @@ const SPECIFIC =
 const BARE_THING = /^\s*(?:我的)?(?:快递|物流|包裹|单子|订单|退款)(?:呢|啊|嘞|了吗|咧)?\s*[?？!！。.]*\s*$|^\s*(?:my )?(?:parcel|package|order|refund|courier|tracking|shipment)\s*[?!.]*\s*$/;
 
 /** Words of a question about what usually happens, not about one parcel. */
-const GENERALLY = /一般|通常|平时|正常(?:情况)?(?:下)?|大概要|多久能到[^了]*$|(?<![a-z])(?:usually|normally|typically|in general|generally|on average)(?![a-z])/;
+const GENERALLY = /一般|通常|平时|大概要|(?<![a-z])(?:usually|normally|typically|in general|generally|on average)(?![a-z])/;
 
 /** A data question that names no order of the buyer's: the shop's FAQ may answer it better. */
 const notAboutOwnOrder = (r: Resolved, text: string): boolean => !orderReference(r) && !personal(text);
@@ -716,6 +719,18 @@ function ownPhrasing(ctx: Ctx): Outcome | undefined {
 }
 
 /**
+ * The entry asks what the buyer asks of their parcel, in the same words ("退货寄到哪" for "亲 退货
+ * 寄到哪呀", "where is your warehouse"): near word for word, and the words that make it about one
+ * parcel ("到哪", "where is") are in one of its phrasings. "快递到了吗" covered "走什么物流" as fully,
+ * but asks after a parcel (found from outside).
+ */
+function entryAsksLikeThis(ctx: Ctx, hit: FaqHit): boolean {
+  const cue = SPECIFIC.exec(ctx.r.u.normalized)?.[0];
+  if (!cue || (hit.lexical ?? hit.confidence) < FAQ_EXACT) return false;
+  return [hit.entry.question, ...(hit.entry.alternates ?? [])].some((p) => foldTraditional(p.toLowerCase()).includes(cue));
+}
+
+/**
  * A data question that names no order and that the shop's FAQ answers confidently. Asked in
  * general ("付款后多久发货", "新疆能送到吗", or an FAQ question word for word): the shop's answer,
  * then the buyer's order when exactly one open order fits. About their own order ("我的快递多久到",
@@ -723,17 +738,17 @@ function ownPhrasing(ctx: Ctx): Outcome | undefined {
  */
 function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const data = intent === 'aftersale_progress' ? aftersaleAnswer(ctx) : dataAnswer(ctx, intent);
-  if (asksOwnCarrier(ctx.r.u.normalized)) return data;
+  if (asksOwnCarrier(ctx.r.u.normalized) && ctx.orders?.length) return data;
   const general = notAboutOwnOrder(ctx.r, ctx.input.text);
   const hit = general ? confidentFaq(ctx) : undefined;
   // A buyer with no orders asking in general ("how long does shipping take to Beijing") is asking
   // before buying: the shop's likely entries, not "no orders found" (found from outside).
   // So is one asking what usually happens ("一般几天能到北京", "how long does shipping usually take").
-  if (!hit && general && (ctx.orders?.length === 0 || GENERALLY.test(ctx.r.u.normalized))) return faqClarify(ctx) ?? data;
+  if (!hit && general && (ctx.orders?.length === 0 || (GENERALLY.test(ctx.r.u.normalized) && !SPECIFIC.test(ctx.r.u.normalized)))) return faqClarify(ctx) ?? data;
   // "物流到哪了" is about the buyer's parcel even when an FAQ shares its words, unless it is the FAQ's
   // own question as the shop typed it. (Near enough was not: "快递到了吗" and "快递" covered "走什么物流"
   // fully, and were told the shop's default courier; found from outside.)
-  if (!hit || ((SPECIFIC.test(ctx.r.u.normalized) || BARE_THING.test(ctx.r.u.normalized)) && !hit.verbatim)) return data;
+  if (!hit || (!hit.verbatim && (BARE_THING.test(ctx.r.u.normalized) || (SPECIFIC.test(ctx.r.u.normalized) && !entryAsksLikeThis(ctx, hit))))) return data;
   const faq: Reply = { text: hit.entry.answer };
   const focus = data.next?.pending ? undefined : data.next?.focusOrderId;
   const one = focus ? ctx.orders?.find((o) => o.orderId === focus) : undefined;
@@ -767,6 +782,8 @@ const INVOICE_DETAILS = /税号|抬头|纳税人识别号|信用代码|(?<![a-z]
 
 /** Goods sent wrong, short, damaged or faulty ("发错货了", "收到的东西坏了", "you sent me the wrong item"): the shop's fault, a person's job. */
 const GOODS_TROUBLE = /发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|漏了|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/;
+/** A question about the policy rather than a report of trouble. */
+const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible)(?![a-z])/;
 const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE, invoice: INVOICE_DETAILS, return_policy: GOODS_TROUBLE };
 
 /**
@@ -777,7 +794,8 @@ const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE
  * (found from outside). The shop's own confident answer comes first.
  */
 function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
-  if (!TROUBLE[intent].test(ctx.r.u.normalized)) return undefined;
+  // "优惠券什么时候失效？", "开票需要提供税号吗？", "用坏了还能退货吗" ask the policy (found in review).
+  if (!TROUBLE[intent].test(ctx.r.u.normalized) || POLICY_ASK.test(ctx.r.u.normalized)) return undefined;
   const shop = faqAnswer(ctx);
   const trouble: Reply = { text: ctx.t.policyTrouble[intent] };
   return { replies: shop ? [{ text: shop }, trouble] : [trouble], next: { offeredHuman: true } };
@@ -1096,7 +1114,8 @@ const LATIN_RUN = /[a-z0-9]+/g;
 function titleHas(title: string, w: string): boolean {
   const t = title.normalize('NFKC').toLowerCase();
   // "鞋子" for 跑步鞋, "帽子" for 棒球帽: the noun without its suffix.
-  if (/^\p{Script=Han}子$/u.test(w)) return t.includes(w) || t.includes(w[0]!);
+  // Only for goods (lexicon/products.json): "单子" is no 单 (found in review: it picked a 床单 order).
+  if (/^\p{Script=Han}子$/u.test(w) && kindsOfGoods(w).size > 0) return t.includes(w) || t.includes(w[0]!);
   if (!/^[a-z]+$/.test(w)) return t.includes(w);
   for (const m of t.matchAll(LATIN_RUN)) if (m[0].startsWith(w) || (w.startsWith(m[0]) && m[0].length >= 3)) return true;
   return false;

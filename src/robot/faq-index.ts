@@ -497,23 +497,11 @@ export function lead(a: Pick<FaqHit, 'confidence' | 'lexical'>, b: Pick<FaqHit, 
 /** A phrasing as typed, for the verbatim match (`foldedKey`), of at most 200 characters. */
 const verbatimKey = (text: string): string => foldedKey(text.slice(0, 200));
 
-/** Where a phrasing of several questions parts ("运费怎么算，包邮吗？"). */
-const QUESTION_BREAK = /[，,；;。？?！!]+/;
-/** A clause this short is no question of its own ("好的", "请问"). */
-const MIN_CLAUSE_KEY = 3;
-
 /**
- * The keys an entry is found verbatim by: each phrasing whole, and each clause of one that asks
- * several things ("包邮吗" of "运费怎么算，包邮吗？" was a "did you mean …?": found from outside).
- * A key two entries share answers neither (`verbatim`).
+ * The keys an entry is found verbatim by: each of its phrasings whole. (Each clause of a phrasing
+ * that asks several things was tried and taken back: "怎么用？" after another question was answered
+ * as the coupon entry's second clause, found in review.) A key two entries share answers neither.
  */
 function verbatimKeys(phrasings: readonly string[]): Set<string> {
-  const keys = new Set<string>();
-  for (const text of phrasings) {
-    const whole = verbatimKey(text);
-    if (whole) keys.add(whole);
-    const clauses = text.slice(0, 200).split(QUESTION_BREAK).map(foldedKey).filter((k) => k.length >= MIN_CLAUSE_KEY);
-    if (clauses.length > 1) for (const k of clauses) keys.add(k);
-  }
-  return keys;
+  return new Set(phrasings.map(verbatimKey).filter((k) => k));
 }

@@ -1,5 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { inScope } from '../../src/storage/scope.ts';
 import { DEFAULT_GLOBAL_WORDS, KnowledgeService } from '../../src/knowledge/index.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
@@ -177,8 +178,21 @@ function faqRuleTests(st: Suite): void {
     }
     await rejects(st.k.updateFaq(a, other.id, { question: '默认发什么快递？', answer: 'x' }), 'CONFLICT');
     assert.equal(await st.k.version(a), before, 'refused: no version bump');
-    assert.equal((await st.k.updateFaq(a, first.id, { question: '默认发什么快递？', answer: '顺丰' })).answer, '顺丰', 'an entry keeps its own question');
+    assert.equal((await st.k.updateFaq(a, first.id, { question: '默认发什么快递？', answer: '顺丰', alternates: ['走什么物流'] })).answer, '顺丰', 'an entry keeps its own phrasings');
     assert.ok(await st.k.createFaq(st.shop('b'), { question: '默认发什么快递？', answer: 'y' }), 'another shop may ask it');
+    // An alternate is a phrasing too (found in review: one was let through).
+    await rejects(st.k.createFaq(a, { question: '运费多少钱', answer: 'x', alternates: ['走什么物流？'] }), 'CONFLICT');
+    await rejects(st.k.updateFaq(a, other.id, { question: '包邮吗', answer: 'x', alternates: ['默认发什么快递'] }), 'CONFLICT');
+  });
+
+  test('an entry that already shared a phrasing (stored before the check) can still be edited, as long as the edit adds none', async () => {
+    const a = st.shop('a');
+    const first = await st.k.createFaq(a, { question: '包邮吗', answer: '满 99 包邮' });
+    const second = await st.k.createFaq(a, { question: '运费多少钱', answer: '8 元' });
+    // As an older kefu could store it: the second entry has the first's question as an alternate.
+    await inScope(() => st.store.db.updateTable('faq_entries').set({ alternates: JSON.stringify(['包邮吗？']) as never }).where('id', '=', second.id).execute(), a);
+    assert.equal((await st.k.updateFaq(a, first.id, { question: '包邮吗', answer: '满 199 包邮' })).answer, '满 199 包邮');
+    await rejects(st.k.updateFaq(a, first.id, { question: '包邮吗', answer: 'x', alternates: ['运费多少钱'] }), 'CONFLICT');
   });
 }
 

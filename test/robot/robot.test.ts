@@ -1093,13 +1093,13 @@ describe('two questions in one message', () => {
     assert.match(textOf(en), /^Your order[^]*can't be cancelled/, 'both in English');
   });
 
-  // Found from outside: "快递到哪了，退款呢" answered the refund only, "包邮吗？从哪里发货？" asked which one.
+  // Found from outside: "快递到哪了，退款呢" answered the refund only, two of the shop's questions got "which one?".
   test('a second question as a bare "X呢", and two of the shop\'s questions, are both answered', async () => {
     const refund: FakeData = { orders: [earbuds], logistics: [earbudsTrack], aftersales: [aftersale({ aftersaleId: 'AS-2q', orderId: EARBUDS, status: 'approved', type: 'refund' })] };
     const r = await robotWith(refund).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: '快递到哪了，退款呢' });
     assert.match(r.replies[0]!.text, /ZT7700001111/);
     assert.match(textOf(r), /退款申请/);
-    const faqs = await robotWith({ orders: [] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: '包邮吗？从哪里发货？' });
+    const faqs = await robotWith({ orders: [] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: '满多少包邮？从哪里发货？' });
     assert.equal(faqs.replies.length, 2, textOf(faqs));
     assert.match(faqs.replies[0]!.text, /包邮/);
     assert.match(faqs.replies[1]!.text, /杭州/);
@@ -1323,4 +1323,56 @@ test("the carrier of the buyer's own parcel is its tracking's, not the shop's de
   }
   const presale = await robotWith({ orders: [earbuds], logistics: [sf] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '你们发什么快递' });
   assert.match(textOf(presale), /默认发中通/, 'asked of the shop: its entry');
+});
+
+// Found in review of the twelfth session's changes: each of these worked before them, or was made wrong by them.
+describe('review of the twelfth session', () => {
+  const one = (text: string, data: FakeData = { orders: [earbuds], logistics: [earbudsTrack] }) => robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+
+  test('"正常吗" about a stuck parcel is the parcel, not an FAQ offer', async () => {
+    for (const text of ['物流三天没更新了，正常吗？', '快递一直没动，这正常吗']) assert.match(textOf(await one(text)), /ZT7700001111/, text);
+  });
+
+  test("a shop question near word for word is the shop's answer for a buyer with orders too", async () => {
+    for (const [text, want] of [
+      ['亲 退货寄到哪', /退货|寄/],
+      ['退貨寄到哪', /退|寄/],
+      ['hi, where is your warehouse?', /Hangzhou|warehouse/i],
+    ] as const) {
+      const r = await one(text);
+      assert.doesNotMatch(textOf(r), /没有查到您的售后|沒有查到您的售後/, text);
+      assert.match(textOf(r), want, `${text}: ${textOf(r)}`);
+    }
+  });
+
+  test('goods named after a refund are those goods, not the refund', async () => {
+    const data: FakeData = { orders: [earbuds, tshirt], logistics: [earbudsTrack], aftersales: [aftersale({ aftersaleId: 'AS-r', orderId: TSHIRT, status: 'approved', type: 'refund' })] };
+    const say = conversation(robotWith(data));
+    await say('退款到哪了');
+    const r = await say('那耳机到底什么时候到？');
+    assert.match(textOf(r), /2024112500001111|耳机/, textOf(r));
+    assert.doesNotMatch(textOf(r), /抱歉让您久等了/);
+  });
+
+  test('a buyer with no orders asking which courier the shop uses gets its entry', async () => {
+    for (const text of ['你们发的什么快递', '你们一般走的什么快递？']) assert.match(textOf(await one(text, { orders: [] })), /默认发中通/, text);
+  });
+
+  test('"单子" is no 床单, and policy questions are no trouble reports', async () => {
+    const sheet = order({ orderId: '2024112600009999', status: 'shipped', items: [{ sku: 'B', title: '纯棉床单四件套', quantity: 1, price: '9.00' }] });
+    const r = await one('我的单子到哪了', { orders: [earbuds, sheet], logistics: [earbudsTrack] });
+    assert.equal(r.state.focusOrderId, undefined, textOf(r));
+    for (const text of ['优惠券什么时候失效？', '开票需要提供税号吗？', '用坏了还能退货吗', '如果有质量问题怎么退货']) {
+      const p = await one(text);
+      assert.notEqual(p.state.offeredHuman, true, `${text}: ${textOf(p)}`);
+    }
+  });
+
+  test('slow data: a message of two questions is answered as one, within about one budget', async () => {
+    const slow = fakeDataSource({ orders: [earbuds], logistics: [earbudsTrack], aftersales: [] }, { listOrders: { delayMs: 1000 }, listAftersales: { delayMs: 1000 } });
+    const robot = createRobot({ dataSource: slow, faq, clock: () => NOW, budgetMs: 300 });
+    const t0 = performance.now();
+    await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '快递到哪了，退款呢' });
+    assert.ok(performance.now() - t0 < 700, `took ${Math.round(performance.now() - t0)} ms`);
+  });
 });

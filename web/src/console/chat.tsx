@@ -142,6 +142,8 @@ function Composer({ desk, id, held }: { desk: Desk; id: string; held: boolean })
       else await desk.sendText(id, v);
       // What the agent typed while it was on its way stays in the box.
       setText((now) => (now.trim() === v ? '' : now));
+      // Sent after the agent looked at another conversation: not kept as that one's draft (found in review).
+      if (drafts.get(id)?.trim() === v) drafts.delete(id);
     } catch (e) {
       // A refusal over the socket (KefuRequestError: code, and "CODE: message") reads like a REST one.
       const err = e as { code?: string; message?: string };
