@@ -563,7 +563,7 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
     failures = state.failures;
   }
   const unavailable = [...ctx.unavailable];
-  const base: DialogueState = { v: 1, lang: r.lang, failures, ...(writesTraditional(state, input.text) ? { hant: true as const } : {}) };
+  const base: DialogueState = { v: 1, lang: r.lang, failures, ...(r.lang === 'zh' && writesTraditional(state, input.text) ? { hant: true as const } : {}) };
   // The list a pick was made from stays for "the other one" until another list replaces it.
   const listed = listedIds(state);
   const listedKinds = state.pending ? state.pending.kinds : state.listedKinds;

@@ -256,14 +256,22 @@ let productKinds: { kinds: ReadonlyArray<readonly [string, RegExp]>; not: RegExp
  * both name `toothbrush`, "外套" and "摇粒绒拉链茄克" both `jacket`. For a buyer who names an
  * order by its product in other words or another language than its title.
  */
-export function kindsOfGoods(text: string): Set<string> {
+export function kindsOfGoods(text: string): ReadonlySet<string> {
+  const known = kindsMemo.get(text);
+  if (known) return known;
   productKinds ??= productTables();
   let t = text.normalize('NFKC').toLowerCase();
   if (productKinds.not) t = t.replace(productKinds.not, ' | ');
   const out = new Set<string>();
   for (const [id, re] of productKinds.kinds) if (re.test(t)) out.add(id);
+  // The same titles and messages are asked about again and again: one pass of every kind's pattern each is kept.
+  if (kindsMemo.size >= KINDS_MEMO_MAX) kindsMemo.clear();
+  kindsMemo.set(text, out);
   return out;
 }
+
+const KINDS_MEMO_MAX = 4096;
+const kindsMemo = new Map<string, ReadonlySet<string>>();
 
 function productTables(): NonNullable<typeof productKinds> {
   const f = JSON.parse(readFileSync(here('./products.json'), 'utf8')) as Record<string, string | string[]>;
