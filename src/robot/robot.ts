@@ -23,6 +23,7 @@ import type { FaqLookup } from './faq-index.ts';
 import type { FaqProvider, TopicQuery } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
 import { inTraditional } from './traditional.ts';
+import { foldTraditional } from './lexicon/index.ts';
 import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, MAX_UTTERANCE, type Nlu } from './nlu/understand.ts';
 import type { NluThread } from './nlu/thread.ts';
 import type { Handover, Intent, Lang, LookupName, Reply, Understanding } from './types.ts';
@@ -190,14 +191,20 @@ const MAX_TWO_QUESTIONS = 120;
  */
 export function twoQuestions(text: string, intentOf: (text: string) => Intent): [string, string] | undefined {
   if (text.length > MAX_TWO_QUESTIONS) return undefined;
-  for (const m of text.matchAll(SECOND_QUESTION)) {
+  // Read in simplified characters ("另外能開發票嗎" asks as "另外能开发票吗" does: found in a check of
+  // npm start); the folding keeps every character's place, so the parts are cut from the text itself.
+  const folded = foldTraditional(text);
+  for (const m of folded.matchAll(SECOND_QUESTION)) {
     const afterMark = m[0].startsWith('?') || m[0].startsWith('？');
-    const a = text.slice(0, m.index + (afterMark ? 1 : 0)).trim();
-    const b = text.slice(m.index + m[0].length).replace(CONNECTOR, '').trim();
+    const cut = m.index + (afterMark ? 1 : 0);
+    const a = text.slice(0, cut).trim();
+    const rest = folded.slice(m.index + m[0].length);
+    const b = text.slice(m.index + m[0].length + (rest.length - rest.replace(CONNECTOR, '').length)).trim();
     if (a.length < 2 || b.length < 2) continue;
     // Both must ask: "refund status? nothing in my account yet", "订单显示cancelled了？我没取消啊" say
     // more about one question, "先夸一下包装，另外…能开发票吗" praises before one (found in review).
-    if (!ASKING.test(a) || !ASKING.test(b) || (afterMark && !ASKS.test(b))) continue;
+    const [fa, fb] = [foldTraditional(a), foldTraditional(b)];
+    if (!ASKING.test(fa) || !ASKING.test(fb) || (afterMark && !ASKS.test(fb))) continue;
     const ia = intentOf(a);
     const ib = intentOf(b);
     // Two of the shop's questions ("包邮吗？从哪里发货？") are two, when each finds its own entry (bothQuestions).

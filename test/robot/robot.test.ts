@@ -1148,6 +1148,14 @@ describe('a buyer who writes traditional characters', () => {
     assert.doesNotMatch(textOf(back), /[貨還請這]/, `simplified again: ${textOf(back)}`);
   });
 
+  // Found in a check of npm start: "包裹現在到哪裡了？另外能開發票嗎" got one "did you mean", its simplified twin both answers.
+  test('two questions in traditional characters are both answered, in them', async () => {
+    const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '包裹現在到哪裡了？另外能開發票嗎' });
+    assert.match(r.replies[0]!.text, /ZT7700001111/, textOf(r));
+    assert.match(textOf(r), /發票/);
+    assert.doesNotMatch(textOf(r), /发票|订单/);
+  });
+
   test('the script is told by the characters only one of them has', async () => {
     const { chineseScript } = await import('../../src/robot/nlu/index.ts');
     assert.equal(chineseScript('貨到哪裡了'), 'hant');
