@@ -261,9 +261,8 @@ export class FaqSuggestionService {
   }
 }
 
-/** A question as a reader compares it: width, case, spaces and punctuation aside. */
 /**
- * The shop's entry (other than `exceptId`) one of whose phrasings is `question`, compared as a buyer
+ * The shop's entry (other than `exceptId`) one of whose phrasings is among `phrasings`, compared as a buyer
  * reads them: two entries asking one question leave the robot choosing between two answers.
  */
 export async function entryAsking(tx: Tx, shopId: string, phrasings: readonly string[], exceptId?: string): Promise<{ id: string; phrasing: string } | undefined> {
@@ -278,6 +277,7 @@ export async function entryAsking(tx: Tx, shopId: string, phrasings: readonly st
   return undefined;
 }
 
+/** A question as a reader compares it: width, case, spaces and punctuation aside. */
 export function questionKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 }

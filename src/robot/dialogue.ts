@@ -81,6 +81,11 @@ export interface DialogueState {
 
 export const initialState = (): DialogueState => ({ v: 1, failures: 0 });
 
+/** The robot asked about the buyer's orders or a request (which order? did you mean this intent? a person?): the next message may answer it. */
+export const asksAboutData = (state: DialogueState): boolean => Boolean(state.pending || state.confirm || state.offeredHuman);
+/** The robot asked something back, a choice of the shop's FAQ questions too. */
+export const awaitsAnswer = (state: DialogueState): boolean => asksAboutData(state) || Boolean(state.faqOptions);
+
 /** Order ids as platforms send them: any characters but control ones, up to the webhook limit. */
 export const MAX_ORDER_ID = 128;
 const validId = (x: unknown): x is string => typeof x === 'string' && x.length > 0 && x.length <= MAX_ORDER_ID && !CONTROL_CHARS.test(x);
@@ -360,7 +365,7 @@ function idOnly(text: string): string | undefined {
 function resolve(state: DialogueState, said: Understanding, text: string): Resolved {
   // A guess the NLU took stands only where no question of ours explains a short reply ("耳机那个"
   // after "which order?", "是的" after "did you mean …?"): there the rules below read it in context.
-  const u = said.guessed && (state.pending || state.confirm || state.faqOptions || state.offeredHuman) ? { ...said, intent: 'unknown' as const, confidence: 0, guessed: undefined } : said;
+  const u = said.guessed && awaitsAnswer(state) ? { ...said, intent: 'unknown' as const, confidence: 0, guessed: undefined } : said;
   // A conversation keeps its language through short or ambiguous messages ("ok", "tk", an order
   // number) and follows the buyer once they clearly write in the other one.
   const switches = u.langDetected && (!state.lang || u.lang === state.lang || u.langStrong !== false);
@@ -1005,8 +1010,8 @@ function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderS
 function namesOtherGoods(ctx: Ctx, o: Order): boolean {
   const kinds = kindsOfGoods(ctx.input.text);
   if (kinds.size === 0) return false;
-  const titleKinds = kindsOfGoods(o.items.map((i) => i.title).join(' | '));
-  return ![...kinds].some((k) => titleKinds.has(k));
+  const titleKinds = kindsOfOrders([o]);
+  return ![...kinds].some((k) => titleKinds.includes(k));
 }
 
 /** After our "which order?" list: the one placed last ("最新的那个", "the latest one"; found from outside). */

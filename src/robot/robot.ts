@@ -18,7 +18,7 @@
 import type { Aftersale, BuyerDataSource, Logistics, Order } from '../commerce/types.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { MAX_PRINCIPAL_ID_CHARS } from '../protocol/conversation.ts';
-import { logisticsTargets, parseState, plan, step, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
+import { asksAboutData, awaitsAnswer, logisticsTargets, parseState, plan, step, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
 import type { FaqLookup } from './faq-index.ts';
 import type { FaqProvider, TopicQuery } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
@@ -197,13 +197,13 @@ export function twoQuestions(text: string, intentOf: (text: string) => Intent): 
   for (const m of folded.matchAll(SECOND_QUESTION)) {
     const afterMark = m[0].startsWith('?') || m[0].startsWith('？');
     const cut = m.index + (afterMark ? 1 : 0);
-    const a = text.slice(0, cut).trim();
     const rest = folded.slice(m.index + m[0].length);
-    const b = text.slice(m.index + m[0].length + (rest.length - rest.replace(CONNECTOR, '').length)).trim();
+    const from = m.index + m[0].length + (rest.length - rest.replace(CONNECTOR, '').length);
+    const [a, b] = [text.slice(0, cut).trim(), text.slice(from).trim()];
     if (a.length < 2 || b.length < 2) continue;
     // Both must ask: "refund status? nothing in my account yet", "订单显示cancelled了？我没取消啊" say
     // more about one question, "先夸一下包装，另外…能开发票吗" praises before one (found in review).
-    const [fa, fb] = [foldTraditional(a), foldTraditional(b)];
+    const [fa, fb] = [folded.slice(0, cut).trim(), folded.slice(from).trim()];
     if (!ASKING.test(fa) || !ASKING.test(fb) || (afterMark && !ASKS.test(fb))) continue;
     const ia = intentOf(a);
     const ib = intentOf(b);
@@ -213,17 +213,13 @@ export function twoQuestions(text: string, intentOf: (text: string) => Intent): 
   return undefined;
 }
 
-/** The robot asked something back: the next message answers it, so no second answer may bury the question. */
-const asksBack = (state: DialogueState) => Boolean(state.pending || state.confirm || state.faqOptions || state.offeredHuman);
-
 /**
  * The whole message was answered (no question back about an order, no hand-over) as a question
  * the robot answers: only then can two answers do better. A complaint or a request for a person is taken as
  * the whole message says it (a review found splitting lost them).
  */
-const splitWorthTrying = (whole: RobotAnswer) => !whole.handover && !asksBackOfData(whole.state) && ANSWERABLE.has(whole.intent);
-/** A question back about the buyer's orders or a request; "did you mean …?" of the FAQ is the whole message being unclear, which two parts may not be. */
-const asksBackOfData = (state: DialogueState) => Boolean(state.pending || state.confirm || state.offeredHuman);
+// ("Did you mean …?" of the FAQ is the whole message being unclear, which two parts may not be.)
+const splitWorthTrying = (whole: RobotAnswer) => !whole.handover && !asksAboutData(whole.state) && ANSWERABLE.has(whole.intent);
 
 /**
  * Both questions answered in order, the second on the first's state, in the whole message's
@@ -234,12 +230,13 @@ async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, [a, b]: [string,
   const first = await answerOne(ctx, { ...req, text: a }, whole.lang);
   if (first.handover || !ANSWERABLE.has(first.intent)) return undefined;
   // "Which order?" about the first question: that is asked, alone; the second can follow its answer.
-  if (asksBackOfData(first.state)) return { ...first, lang: whole.lang, timings: sumTimings(whole, first) };
-  if (asksBack(first.state)) return undefined;
+  if (asksAboutData(first.state)) return { ...first, lang: whole.lang, timings: sumTimings(whole, first) };
+  // A question back buries no second answer: the next message answers it.
+  if (awaitsAnswer(first.state)) return undefined;
   const second = await answerOne(ctx, { ...req, text: b, state: first.state }, whole.lang);
   if (second.handover || !ANSWERABLE.has(second.intent)) return undefined;
   // The same intent twice only as two FAQ answers, each direct and not the same one.
-  const twoEntries = first.intent === 'faq' && !asksBack(second.state) && second.replies[0]?.text !== first.replies[0]?.text;
+  const twoEntries = first.intent === 'faq' && !awaitsAnswer(second.state) && second.replies[0]?.text !== first.replies[0]?.text;
   if (second.intent === first.intent && !twoEntries) return undefined;
   return {
     ...second,

@@ -264,13 +264,16 @@ export function kindsOfGoods(text: string): ReadonlySet<string> {
   if (productKinds.not) t = t.replace(productKinds.not, ' | ');
   const out = new Set<string>();
   for (const [id, re] of productKinds.kinds) if (re.test(t)) out.add(id);
-  // The same titles and messages are asked about again and again: one pass of every kind's pattern each is kept.
+  // The same titles and short messages are asked about again and again: one pass of every kind's
+  // pattern each is kept (a long message is kept by nobody: the memo holds at most 4096 × 200 characters).
+  if (text.length > KINDS_MEMO_TEXT) return out;
   if (kindsMemo.size >= KINDS_MEMO_MAX) kindsMemo.clear();
   kindsMemo.set(text, out);
   return out;
 }
 
 const KINDS_MEMO_MAX = 4096;
+const KINDS_MEMO_TEXT = 200;
 const kindsMemo = new Map<string, ReadonlySet<string>>();
 
 function productTables(): NonNullable<typeof productKinds> {

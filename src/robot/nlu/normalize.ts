@@ -253,8 +253,9 @@ export function detectLanguage(display: string): LanguageGuess {
 }
 
 /** Characters only the traditional script has, and the simplified ones they become (TRAD_TO_SIMP). */
-const TRAD_ONLY: ReadonlySet<string> = new Set([...TRAD_TO_SIMP.keys()].filter((t) => ![...TRAD_TO_SIMP.values()].includes(t)));
-const SIMP_ONLY: ReadonlySet<string> = new Set([...TRAD_TO_SIMP.values()].filter((s) => !TRAD_TO_SIMP.has(s)));
+const SIMPLIFIED: ReadonlySet<string> = new Set(TRAD_TO_SIMP.values());
+const TRAD_ONLY: ReadonlySet<string> = new Set([...TRAD_TO_SIMP.keys()].filter((t) => !SIMPLIFIED.has(t)));
+const SIMP_ONLY: ReadonlySet<string> = new Set([...SIMPLIFIED].filter((s) => !TRAD_TO_SIMP.has(s)));
 
 /**
  * Which Chinese script a message is written in, by the characters the two do not share ("貨到哪裡了"

@@ -111,14 +111,14 @@ function useCanned(desk: Desk, id: string, wanted: boolean): Canned[] | undefine
   return items?.id === id ? items.list : undefined;
 }
 
+/** What the agent had typed in each conversation and not sent: kept when they look at another one (found from outside: it was lost). */
+const drafts = new Map<string, string>();
+
 /**
  * Keyed by conversation where it is used, so another conversation starts with its own draft. (An
  * effect clearing the text ran after the next paint, which a page in the background may not have
  * for a while, and then wiped what the agent had typed meanwhile.)
  */
-/** What the agent had typed in each conversation and not sent: kept when they look at another one (found from outside: it was lost). */
-const drafts = new Map<string, string>();
-
 function Composer({ desk, id, held }: { desk: Desk; id: string; held: boolean }) {
   const u = useStore(ui);
   const [text, setText] = useState(() => drafts.get(id) ?? '');
@@ -312,7 +312,6 @@ export function ChatPane({ desk }: { desk: Desk }) {
   );
 }
 
-/** The time now, again every `ms` while shown. */
 /** Now on the server's clock, a new value each second (one timer for every countdown on the page). */
 function useServerNow(): number {
   const [now, setNow] = useState(serverNow());

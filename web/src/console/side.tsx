@@ -1,6 +1,3 @@
-const STATUS_KEYS = { pending: 'st_pending', running: 'st_running', retrying: 'st_retrying', succeeded: 'st_succeeded', dead: 'st_dead', resolved: 'st_resolved' } as const;
-const commandStatus = (status: string) => (status in STATUS_KEYS ? t(STATUS_KEYS[status as keyof typeof STATUS_KEYS]) : status);
-
 /** The right-hand panel: the buyer's orders, parcels and after-sales (masked, with an audited reveal), and shop actions (commands). */
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '../shared/store.ts';
@@ -8,6 +5,10 @@ import { formatTime, money, statusLabel } from '../shared/i18n.ts';
 import { freshId } from '../shared/api.ts';
 import type { Desk } from './desk.ts';
 import { lang, t } from './i18n.ts';
+
+/** A command's status in the console's words (the admin's pages keep their own labels, in admin/i18n.ts). */
+const STATUS_KEYS = { pending: 'st_pending', running: 'st_running', retrying: 'st_retrying', succeeded: 'st_succeeded', dead: 'st_dead', resolved: 'st_resolved' } as const;
+const commandStatus = (status: string) => (status in STATUS_KEYS ? t(STATUS_KEYS[status as keyof typeof STATUS_KEYS]) : status);
 
 interface Order {
   orderId: string;
