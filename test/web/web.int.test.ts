@@ -393,6 +393,15 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await consoleA.keyboard.press('Alt+ArrowUp');
     await until('赵磊 selected', async () => /赵磊/.test(await heading.innerText()));
 
+    // A draft stays with its conversation while the agent looks at another (found from outside: it was lost).
+    const box = consoleA.getByRole('textbox', { name: '消息' });
+    await box.fill('草稿：还没写完');
+    await consoleA.keyboard.press('Alt+ArrowDown');
+    await until('王芳 selected, with an empty box', async () => /王芳/.test(await heading.innerText()) && (await box.inputValue()) === '');
+    await consoleA.keyboard.press('Alt+ArrowUp');
+    await until('赵磊 again, with the draft', async () => /赵磊/.test(await heading.innerText()) && (await box.inputValue()) === '草稿：还没写完');
+    await box.fill('');
+
     // Escape takes the question back, and the focus with it to the message box.
     await consoleA.keyboard.press('Alt+e');
     await until('the question to take the focus', async () => (await focused(consoleA)) === '结束会话');
@@ -408,6 +417,21 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await buyer.page.keyboard.press('Enter');
     await buyer.w.getByText('感谢您的评价！').waitFor(WAIT);
     await buyer.page.context().close();
+  });
+
+  // Found from outside: an emptied capacity box was saved as 0, and the agent silently stopped receiving buyers.
+  test('an emptied capacity box is refused with a notice, and the capacity stays', async () => {
+    const token = ((await (await fetch(`${node.url}/demo/token?as=agent_1`)).json()) as { token: string }).token;
+    const capacity = async () => {
+      const r = await fetch(`${node.url}/api/v1/shops/shop_demo/agents`, { headers: { authorization: `Bearer ${token}` } });
+      return ((await r.json()) as { agents: Array<{ agentId: string; capacity: number }> }).agents.find((a) => a.agentId === 'agent_1')?.capacity;
+    };
+    const before = await capacity();
+    assert.ok(before !== undefined && before > 0, `agent_1 has a capacity (${before})`);
+    await consoleA.getByRole('spinbutton', { name: '接待上限' }).fill('');
+    await consoleA.getByRole('button', { name: '保存' }).click();
+    await consoleA.getByText('接待上限应为 0 到 100 的整数').waitFor(WAIT);
+    assert.equal(await capacity(), before);
   });
 
   test('transfer: agent_1 hands 王芳 to agent_2, whose console gets it; the buyer sees the new agent', async () => {

@@ -121,11 +121,14 @@ const drafts = new Map<string, string>();
  */
 function Composer({ desk, id, held }: { desk: Desk; id: string; held: boolean }) {
   const u = useStore(ui);
-  const [text, setText] = useState(() => drafts.get(id) ?? '');
-  useEffect(() => {
-    if (text) drafts.set(id, text);
+  const [text, setShown] = useState(() => drafts.get(id) ?? '');
+  // Kept as it is typed, not in an effect: an agent who types and switches at once (or a page in the
+  // background, which paints late) had left before the effect ran, and the draft was lost.
+  const setText = (v: string) => {
+    if (v) drafts.set(id, v);
     else drafts.delete(id);
-  }, [id, text]);
+    setShown(v);
+  };
   const [active, setActive] = useState(0);
   const [busy, setBusy] = useState(false);
   const slash = !u.noteMode && text.startsWith('/');
@@ -141,8 +144,8 @@ function Composer({ desk, id, held }: { desk: Desk; id: string; held: boolean })
       if (u.noteMode) await desk.addNote(id, v);
       else await desk.sendText(id, v);
       // What the agent typed while it was on its way stays in the box.
-      setText((now) => (now.trim() === v ? '' : now));
-      // Sent after the agent looked at another conversation: not kept as that one's draft (found in review).
+      setShown((now) => (now.trim() === v ? '' : now));
+      // The draft too, also when the agent looked at another conversation meanwhile (found in review).
       if (drafts.get(id)?.trim() === v) drafts.delete(id);
     } catch (e) {
       // A refusal over the socket (KefuRequestError: code, and "CODE: message") reads like a REST one.
