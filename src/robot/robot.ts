@@ -219,7 +219,8 @@ export function twoQuestions(text: string, intentOf: (text: string) => Intent): 
  * the whole message says it (a review found splitting lost them).
  */
 // ("Did you mean …?" of the FAQ is the whole message being unclear, which two parts may not be.)
-const splitWorthTrying = (whole: RobotAnswer) => !whole.handover && !asksAboutData(whole.state) && ANSWERABLE.has(whole.intent);
+// "Which order?" may be split too: the other part can be answered before it (beforeQuestion).
+const splitWorthTrying = (whole: RobotAnswer) => !whole.handover && ANSWERABLE.has(whole.intent) && (!asksAboutData(whole.state) || Boolean(whole.state.pending));
 
 /**
  * Both questions answered in order, the second on the first's state, in the whole message's
@@ -229,8 +230,7 @@ const splitWorthTrying = (whole: RobotAnswer) => !whole.handover && !asksAboutDa
 async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, [a, b]: [string, string], whole: RobotAnswer): Promise<RobotAnswer | undefined> {
   const first = await answerOne(ctx, { ...req, text: a }, whole.lang);
   if (first.handover || !ANSWERABLE.has(first.intent)) return undefined;
-  // "Which order?" about the first question: that is asked, alone; the second can follow its answer.
-  if (asksAboutData(first.state)) return { ...first, lang: whole.lang, timings: sumTimings(whole, first) };
+  if (asksAboutData(first.state)) return beforeQuestion(ctx, req, b, first, whole);
   // A question back buries no second answer: the next message answers it.
   if (awaitsAnswer(first.state)) return undefined;
   const second = await answerOne(ctx, { ...req, text: b, state: first.state }, whole.lang);
@@ -243,6 +243,25 @@ async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, [a, b]: [string,
     replies: [...first.replies, ...second.replies],
     intent: first.intent,
     lang: whole.lang,
+    unavailable: [...new Set([...first.unavailable, ...second.unavailable])],
+    timings: sumTimings(whole, first, second),
+  };
+}
+
+/**
+ * The first question asks back (which order?): the second is answered before it when it needs no
+ * question of its own, and the question comes last, for the buyer's next message to answer (found
+ * from outside: "快递到哪了，退款呢" with two orders lost the refund). Otherwise the question alone.
+ */
+async function beforeQuestion(ctx: RobotCtx, req: AnswerRequest, b: string, first: RobotAnswer, whole: RobotAnswer): Promise<RobotAnswer> {
+  const alone = { ...first, lang: whole.lang, timings: sumTimings(whole, first) };
+  if (!first.state.pending) return alone;
+  // On the state before the message: the pending choice is the first part's, and stays its.
+  const second = await answerOne(ctx, { ...req, text: b }, whole.lang);
+  if (second.handover || !ANSWERABLE.has(second.intent) || second.intent === first.intent || awaitsAnswer(second.state)) return alone;
+  return {
+    ...alone,
+    replies: [...second.replies, ...first.replies],
     unavailable: [...new Set([...first.unavailable, ...second.unavailable])],
     timings: sumTimings(whole, first, second),
   };
