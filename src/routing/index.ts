@@ -5,5 +5,5 @@
  */
 export { RoutingService, type AgentView, type RoutingDeps, type RoutingOptions } from './service.ts';
 export { registerRoutingRoutes, RATING_PROMPT } from './routes.ts';
-export { RETURNED_NOTICE } from './service.ts';
+export { NOBODY_ONLINE_NOTICE, RETURNED_NOTICE } from './service.ts';
 export { plan, estimateWaitSeconds, type Assignment, type AvailableAgent, type QueuedConversation } from './policy.ts';

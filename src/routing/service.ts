@@ -29,6 +29,11 @@ import * as repo from './repository.ts';
 
 /** Said to a buyer whose agent left or did not answer in time: they are first in line again. */
 export const RETURNED_NOTICE = '抱歉让您久等了，刚才的客服暂时无法回复，您已排在队伍最前面，客服会尽快回复您。Sorry for the wait: your agent could not answer, and you are now first in line.';
+/**
+ * Told once to a buyer handed over while none of the shop's agents is online: the robot's "connecting
+ * you to a person" would otherwise be the last word for hours (found: a hand-over at night).
+ */
+export const NOBODY_ONLINE_NOTICE = '现在没有客服在线。您的消息都已留下，客服上线后会按排队顺序回复您。No agent is online right now: your messages are kept, and an agent will answer in turn when one is back.';
 export interface RoutingOptions {
   offlineGraceMs: number;
   replyTimeoutMs: number;
@@ -86,6 +91,7 @@ export class RoutingService {
   /** Last position told per queued conversation, so a buyer hears of a change once. */
   /** Per queued conversation, what its buyer was last told: position, and whether anyone was online. */
   readonly #told = new Map<string, string>();
+  readonly #notices = new Set<Promise<void>>();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(deps: RoutingDeps, opts: RoutingOptions) {
@@ -102,7 +108,10 @@ export class RoutingService {
         // it left (the buyer's last frame said only `queued`: found from outside).
         if (e.to === 'queued' || e.from === 'queued') this.#told.delete(e.conversationId);
         // A queued conversation closed, or taken back by its buyer, moves everyone behind it up: a pass tells them.
-        if (e.to === 'queued' || e.from === 'assigned' || (e.from === 'queued' && e.to !== 'assigned')) void this.route(e.shopId);
+        if (e.to === 'queued' || e.from === 'assigned' || (e.from === 'queued' && e.to !== 'assigned')) {
+          const pass = this.route(e.shopId);
+          if (e.from === 'bot' && e.to === 'queued') this.#track(pass.then(() => this.#tellIfNobody(e.shopId, e.conversationId)));
+        }
       }),
       events.on('messageStored', 'routing', async (e) => {
         if (e.senderRole !== 'agent' || e.state !== 'assigned') return;
@@ -139,9 +148,14 @@ export class RoutingService {
     return run;
   }
 
-  /** Resolves when no routing pass is running on this node (tests, shutdown). */
+  /** Resolves when no routing pass, and no notice after one, is running on this node (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.#running.size) await Promise.allSettled([...this.#running.values()]);
+    while (this.#running.size || this.#notices.size) await Promise.allSettled([...this.#running.values(), ...this.#notices]);
+  }
+
+  #track(notice: Promise<void>): void {
+    this.#notices.add(notice);
+    void notice.finally(() => this.#notices.delete(notice));
   }
 
   async #assign(shopId: string): Promise<void> {
@@ -381,6 +395,20 @@ export class RoutingService {
       await this.#d.conversations.postAs(c.id, SYSTEM_SENDER, { kind: 'text', text: RETURNED_NOTICE }, { state: 'queued' }).catch((err: unknown) => {
         this.#d.log.warn({ err: (err as Error).message, conversationId: c.id }, 'could not tell the buyer their conversation is back in the queue');
       });
+    }
+  }
+
+  /**
+   * After the pass that met a fresh hand-over: when it still waits and nobody is online to take it,
+   * its buyer is told so. Best effort, like the other notices.
+   */
+  async #tellIfNobody(shopId: string, conversationId: string): Promise<void> {
+    try {
+      const agents = await repo.listAgents(this.#d.sql.db, shopId);
+      if (agents.some((a) => a.status === 'online')) return;
+      await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: NOBODY_ONLINE_NOTICE }, { state: 'queued' });
+    } catch (err) {
+      this.#d.log.warn({ err: (err as Error).message, conversationId }, 'could not tell the buyer that no agent is online');
     }
   }
 

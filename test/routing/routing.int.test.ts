@@ -12,7 +12,7 @@ import { connect, eventually, newIsolation, realEnv, startIssuer, startNode, typ
 import type { ConversationFrame, MessageFrame } from '../../src/protocol/frames.ts';
 import type { Principal } from '../../src/auth/index.ts';
 import { moveState } from '../../src/conversation/index.ts';
-import { RETURNED_NOTICE } from '../../src/routing/index.ts';
+import { NOBODY_ONLINE_NOTICE, RETURNED_NOTICE } from '../../src/routing/index.ts';
 
 const skip = needsPg || needsRedis;
 
@@ -172,6 +172,8 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     await a.rt.routing.idle();
     return r.ack.conversationId;
   };
+  const systemTexts = async (id: string) =>
+    (await a.rt.storage.sql.db.selectFrom('messages').select('content').where('conversation_id', '=', id).where('sender_role', '=', 'system').execute()).map((m) => (m.content as { text: string }).text);
   const positionFrame = (id: string, position: number) => (f: { type: string }): f is ConversationFrame => f.type === 'conversation' && (f as ConversationFrame).conversationId === id && (f as ConversationFrame).state === 'queued' && (f as ConversationFrame).queuePosition === position;
 
   // Found from outside: a conversation whose hand-over could not be stored stayed with the robot,
@@ -204,6 +206,8 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     assert.equal(told.conversationId, id);
     // Found from outside: with nobody online the buyer was promised a wait "as if one agent were".
     assert.deepEqual([told.agentsOnline, told.estimatedWaitSeconds], [0, undefined], 'nobody online: no wait is promised');
+    // Found: handed over at night, the buyer's last word was the robot's "connecting you".
+    await eventually(async () => (await systemTexts(id)).includes(NOBODY_ONLINE_NOTICE), 3000, 'told that nobody is online');
     const t = await issuer.token({ sub: 'ag_pb', scope: 'cs:agent', shop_id: shop });
     const assigned = phone.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'assigned');
     assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 1 })).status, 200);
@@ -231,6 +235,8 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     const q = await told;
     assert.equal(q.agentsOnline, 1);
     assert.ok(typeof q.estimatedWaitSeconds === 'number' && q.estimatedWaitSeconds > 0, JSON.stringify(q));
+    await a.rt.routing.idle();
+    assert.deepEqual(await systemTexts(q.conversationId), [], 'someone online: no "nobody online" notice');
     await phone.close();
     assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'offline' })).status, 200);
   });
@@ -250,8 +256,7 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     assert.equal((await api(a, admin, 'POST', `/conversations/${ids[0]}/close`)).status, 200);
     await Promise.all(moved);
     // No person served it: nothing to rate, so no rating request.
-    const msgs = await a.rt.storage.sql.db.selectFrom('messages').select('sender_role').where('conversation_id', '=', ids[0]!).execute();
-    assert.equal(msgs.filter((m) => m.sender_role === 'system').length, 0);
+    assert.deepEqual(await systemTexts(ids[0]!), [NOBODY_ONLINE_NOTICE], 'only the notice that nobody is online');
     for (const d of devices) await d.close();
   });
 
@@ -275,8 +280,8 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     } finally {
       a.rt.conversations.setState = setState;
     }
-    const msgs = await a.rt.storage.sql.db.selectFrom('messages').select('sender_role').where('conversation_id', '=', id).execute();
-    assert.equal(msgs.filter((m) => m.sender_role === 'system').length, 1, 'the rating request');
+    await a.rt.routing.idle();
+    assert.equal((await systemTexts(id)).filter((t) => t !== NOBODY_ONLINE_NOTICE).length, 1, 'the rating request');
     assert.equal((await api(a, await issuer.token({ sub: 'cr1', scope: 'cs:customer' }), 'GET', `/conversations/${id}/rating`)).body.ratable, true);
   });
 });
