@@ -354,6 +354,15 @@ function intentRuleTests(): void {
     assert.equal(guess(0.3), undefined, '0.6 of evidence from the model alone is no guess');
     assert.equal(guess(0.45), 'track_parcel', '0.9 is');
     assert.equal(guess(0.15, { ...none, track_parcel: [[' long', 0.3]] }), 'track_parcel', 'a cue of its own and the model together: 0.6');
+    // Found in a check of npm start: "我要冰糖雪梨" was asked "您是想投诉吗？".
+    const complaint = (p: number, lexicon = none, angry = 0) => {
+      const c = new IntentClassifier({ lexicon, model: { labels: ['complaint', 'unknown'], posterior: () => Float64Array.from([p, 1 - p]) } }).classify({ scan: ' so long ', features: ['so', 'long'], angry });
+      return c.intent === 'unknown' ? c.guess : c.intent;
+    };
+    assert.equal(complaint(0.45), undefined, 'no complaint is guessed from the model alone');
+    assert.equal(complaint(0.15, { ...none, complaint: [[' long', 0.3]] }), 'complaint', 'with a cue of its own it is');
+    assert.equal(complaint(0.15, none, 1), 'complaint', 'anger is evidence of its own');
+    assert.equal(understand('我要冰糖雪梨').guess, undefined);
   });
 
   test('the trained model changes decisions the lexicon alone gets wrong', () => {
