@@ -32,7 +32,7 @@ import {
   updateFaqEntry,
   type FaqEntry,
 } from './repository.ts';
-import { assertShopId, parseFaqInput, parseWordList, parseWordsInput } from './validation.ts';
+import { assertShopId, parseFaqInput, parseFaqUpdate, parseWordList, parseWordsInput } from './validation.ts';
 import { entryAsking, questionKey } from './suggestions.ts';
 
 /** Scope of the global word list in sensitive_words and knowledge_versions. */
@@ -99,16 +99,25 @@ export class KnowledgeService {
     });
   }
 
-  /** Replaces question, answer and alternates (an omitted `alternates` clears them). */
+  /**
+   * Replaces question, answer and alternates (an omitted `alternates` clears them). With `version`,
+   * only if the entry is still at that version: two admins editing one entry at once lost the first
+   * one's change without a word (found from outside).
+   */
   async updateFaq(shopId: string, id: string, input: unknown): Promise<FaqEntry> {
     assertShopId(shopId);
-    const v = parseFaqInput(input);
+    const { version, ...v } = parseFaqUpdate(input);
     if (!plausibleId(id)) throw notFound();
     return this.#sql.transaction(async (tx) => {
+      // The shop's counter is locked from here to the commit: the version read below cannot change before the update.
       await bumpVersion(tx, shopId);
-      // Only what this edit adds: an entry that already shared a phrasing (written before this check) can still be edited.
       const had = await findFaqEntry(tx, shopId, id);
-      const kept = new Set(had ? [had.question, ...had.alternates].map(questionKey) : []);
+      if (!had) throw notFound();
+      if (version !== undefined && had.version !== version) {
+        throw new KefuError('CONFLICT', `the entry was changed since version ${version} (it is at version ${had.version} now): reload it and edit again`, { faqEntryId: id, version: had.version });
+      }
+      // Only what this edit adds: an entry that already shared a phrasing (written before this check) can still be edited.
+      const kept = new Set([had.question, ...had.alternates].map(questionKey));
       await refuseSameQuestion(tx, shopId, [v.question, ...v.alternates].filter((q) => !kept.has(questionKey(q))), id);
       const entry = await updateFaqEntry(tx, shopId, id, v);
       if (!entry) throw notFound();

@@ -37,6 +37,11 @@ const FaqInputSchema = z.strictObject(
   { error: 'must be a JSON object' },
 );
 
+/** An edit may name the version it was made on: a lost update is refused instead of made (two admins at once). */
+const FaqUpdateSchema = FaqInputSchema.extend({
+  version: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(2_147_483_647, { error: 'must be at most 2147483647' }).optional(),
+});
+
 const WordsInputSchema = z.strictObject(
   {
     words: z
@@ -60,6 +65,12 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   if (issue.code === 'unrecognized_keys') throw unknownField(issue);
   const field = fieldOf(issue.path);
   throw new KefuError('BAD_REQUEST', `${field} ${issue.message}`, { field });
+}
+
+/** `{ question, answer, alternates?, version? }`: an edit, with the entry's version it was made on when the client sends it. */
+export function parseFaqUpdate(input: unknown): FaqInput & { readonly version?: number } {
+  const { version, ...rest } = parse(FaqUpdateSchema, input);
+  return { ...parseFaqInput(rest), ...(version !== undefined ? { version } : {}) };
 }
 
 /** `{ question, answer, alternates? }`, trimmed; alternates deduplicated, order kept. */

@@ -105,6 +105,23 @@ function faqTests(st: Suite): void {
     await rejects(st.k.updateFaq(a, e.id, { question: 'q', answer: 'a' }), 'NOT_FOUND');
     await rejects(st.k.getFaq(a, 'x'.repeat(500)), 'NOT_FOUND');
   });
+
+  // Found from outside: two admins editing one entry at once, the second save silently undid the first.
+  test('an edit made on an older version is refused, and changes nothing; one on the current version is made', async () => {
+    const a = st.shop('a');
+    const e = await st.k.createFaq(a, { question: '几天发货', answer: '48 小时内' });
+    const first = await st.k.updateFaq(a, e.id, { question: '几天发货', answer: '24 小时内', version: e.version });
+    assert.equal(first.version, e.version + 1);
+    const before = await st.k.version(a);
+    const stale = await rejects(st.k.updateFaq(a, e.id, { question: '几天发货？', answer: '72 小时内', version: e.version }), 'CONFLICT');
+    assert.deepEqual([stale.details?.faqEntryId, stale.details?.version], [e.id, first.version]);
+    assert.deepEqual(await st.k.getFaq(a, e.id), first, 'nothing of the stale edit was written');
+    assert.equal(await st.k.version(a), before, 'refused: no version bump');
+    assert.equal((await st.k.updateFaq(a, e.id, { question: '几天发货', answer: '72 小时内', version: first.version })).answer, '72 小时内');
+    assert.equal((await st.k.updateFaq(a, e.id, { question: '几天发货', answer: '不限' })).answer, '不限', 'without a version, as before');
+    for (const version of [0, 1.5, '2', -1]) await rejects(st.k.updateFaq(a, e.id, { question: 'q', answer: 'a', version }), 'BAD_REQUEST', 'version');
+    assert.match((await rejects(st.k.createFaq(a, { question: 'q', answer: 'a', version: 1 }), 'BAD_REQUEST')).message, /^version/, 'a new entry has no version to name');
+  });
 }
 
 function faqRuleTests(st: Suite): void {

@@ -8,7 +8,9 @@ interface Faq {
   question: string;
   answer: string;
   alternates: string[];
+  version: number;
 }
+type FaqBody = Pick<Faq, 'question' | 'answer' | 'alternates'>;
 interface Canned {
   id: string;
   title: string;
@@ -43,7 +45,10 @@ function useFocusAfterRender(): (id: string) => void {
   return setTarget;
 }
 
-function FaqForm({ initial, onSave, onCancel }: { initial?: Faq; onSave(body: Omit<Faq, 'id'>): Promise<void>; onCancel?(): void }) {
+function FaqForm({ initial, onSave, onCancel }: { initial?: Faq; onSave(body: FaqBody): Promise<void>; onCancel?(): void }) {
+  // The entry as the form opened on it: when the list brings a newer one (someone else saved it
+  // meanwhile, and our save was refused), the form keeps our text and shows theirs beside it.
+  const [opened] = useState(initial);
   const [q, setQ] = useState(initial?.question ?? '');
   const [a, setA] = useState(initial?.answer ?? '');
   const [alt, setAlt] = useState((initial?.alternates ?? []).join('\n'));
@@ -66,6 +71,7 @@ function FaqForm({ initial, onSave, onCancel }: { initial?: Faq; onSave(body: Om
           .catch((x: Error) => setErr(x.message));
       }}
     >
+      {initial && opened && initial.version !== opened.version ? <ChangedElsewhere now={initial} /> : null}
       <label for={`q-${id}`}>{t('question')}</label>
       <input id={`q-${id}`} value={q} maxLength={500} required onInput={(e) => setQ((e.target as HTMLInputElement).value)} />
       <label for={`a-${id}`}>{t('answer')}</label>
@@ -74,6 +80,20 @@ function FaqForm({ initial, onSave, onCancel }: { initial?: Faq; onSave(body: Om
       <textarea id={`alt-${id}`} value={alt} rows={3} onInput={(e) => setAlt((e.target as HTMLTextAreaElement).value)} />
       <FormFooter err={err} editing={Boolean(initial)} {...(onCancel ? { onCancel } : {})} />
     </form>
+  );
+}
+
+/** What another admin saved while this one was editing: read it, then save again to replace it, or cancel. */
+function ChangedElsewhere({ now }: { now: Faq }) {
+  return (
+    <div class="changed" role="status">
+      <p>{t('changedElsewhere')}</p>
+      <p>
+        <strong>{now.question}</strong>
+      </p>
+      <p>{now.answer}</p>
+      {now.alternates.length ? <p class="sub">{now.alternates.join(' · ')}</p> : null}
+    </div>
   );
 }
 
@@ -96,7 +116,19 @@ export function FaqSection({ call, shop }: { call: Call; shop: string }) {
         {(items ?? []).map((f) =>
           editing === f.id ? (
             <li key={f.id}>
-              <FaqForm initial={f} onSave={(b) => call('PUT', `${base}/${encodeURIComponent(f.id)}`, b).then(() => (done(f), reload()))} onCancel={() => done(f)} />
+              <FaqForm
+                initial={f}
+                onSave={(b) =>
+                  call('PUT', `${base}/${encodeURIComponent(f.id)}`, { ...b, version: f.version })
+                    .then(() => (done(f), reload()))
+                    // Refused as made on an older version (or clashing with another entry): the list is read again, and the form shows what is saved now.
+                    .catch((e: { code?: string }) => {
+                      if (e.code === 'CONFLICT') reload();
+                      throw e;
+                    })
+                }
+                onCancel={() => done(f)}
+              />
             </li>
           ) : (
             <li key={f.id}>

@@ -38,6 +38,7 @@ const WHOLE: Array<[RegExp, string]> = [
   [/still in flight/, '上一次操作还在处理中，请稍后再试'],
   [/only a dead command can be/, '只有失败的指令可以重试或标记处理'],
   [/already has \d+ FAQ entries/, '常见问题条目已达上限'],
+  [/entry was changed since version/, '保存失败：这个条目刚被其他人修改过，请先看一下现在的内容'],
   [/not a JWT|invalid compact JWS|signature verification failed|JWS/i, '登录凭证无效，请重新登录'],
 ];
 
