@@ -362,6 +362,19 @@ function idOnly(text: string): string | undefined {
   return (t.startsWith('#') && digits > 0) || (digits >= 3 && (letters > 0 || digits >= 6)) ? t : undefined;
 }
 
+/** A first clause that is a no, and more after it. */
+const NO_THEN = /^[^,，。.!！?？;；~]+[,，。.!！?？;；~\s]+\S.+$/;
+
+/**
+ * "不是，我问的是退货运费谁出", "no, I mean do you ship to Tibet", "不用，帮我查下快递": a no that goes
+ * on to ask something is that question, not only a no (found from outside: after "did you mean…?"
+ * the buyer who put it right was handed to a person, the question unanswered). "不用了，谢谢" is a no.
+ */
+function noButAsks(u: Understanding): boolean {
+  if (u.yesNo !== 'no' || u.intent === 'unknown' || u.intent === 'bye' || u.intent === 'greeting') return false;
+  return NO_THEN.test(u.normalized.trim());
+}
+
 function resolve(state: DialogueState, said: Understanding, text: string): Resolved {
   // A guess the NLU took stands only where no question of ours explains a short reply ("耳机那个"
   // after "which order?", "是的" after "did you mean …?"): there the rules below read it in context.
@@ -373,11 +386,12 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
   const base = { lang, u };
   if (u.intent === 'human' || u.intent === 'complaint') return { ...base, intent: u.intent };
-  if (state.offeredHuman && u.yesNo) return u.yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
-  if (state.confirm && u.yesNo) return u.yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
+  const yesNo = noButAsks(u) ? undefined : u.yesNo;
+  if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
+  if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const faqPick = state.faqOptions && pickedOption(u, state.faqOptions);
   if (faqPick) return { ...base, intent: 'faq', faqPick };
-  if (state.faqOptions?.length === 1 && u.yesNo === 'no') return { ...base, intent: 'unknown', declined: 'confirm' };
+  if (state.faqOptions?.length === 1 && yesNo === 'no') return { ...base, intent: 'unknown', declined: 'confirm' };
 
   const p = state.pending;
   if (p) {

@@ -276,6 +276,22 @@ describe('when the FAQ is unsure', () => {
     assert.equal(r.state.faqOptions, undefined);
   });
 
+  // Found from outside: "不是，我问的是退货运费谁出" after "did you mean…?" handed the buyer over, the question unanswered.
+  test('a no that goes on to ask something is that question; a bare no is a no', () => {
+    const asked = step(initialState(), input('能发新疆吗'), { faq: ok(null), faqCandidates: [cand('remote', '偏远地区能发货吗？')] });
+    assert.deepEqual(asked.state.faqOptions, ['偏远地区能发货吗？']);
+    for (const [text, intent] of [['不是，我问的是退货运费谁出', 'return_policy'], ['no, i mean do you ship to tibet', 'faq'], ['不用，帮我查下快递', 'track_parcel']] as const) {
+      const p = plan(asked.state, input(text));
+      assert.equal(p.intent, intent, text);
+      const r = step(asked.state, input(text), { orders: ok([]), faq: ok(cand('fee', '退货运费谁承担？')) });
+      assert.equal(r.handover, undefined, `${text}: not handed over`);
+    }
+    for (const text of ['不是', '不对', '不用了，谢谢', 'no thanks']) assert.equal(plan(asked.state, input(text)).intent, 'unknown', text);
+    const offered = { ...initialState(), offeredHuman: true };
+    assert.equal(plan(offered, input('不用，帮我查下快递')).intent, 'track_parcel', 'the question after the no is asked');
+    assert.equal(step(offered, input('不用了'), {}).replies[0]!.text, step(offered, input('不用'), {}).replies[0]!.text, 'a bare no declines, as before');
+  });
+
   // Found in this project's own use: a shop with each entry in Chinese and in English offered both to one buyer.
   test('the buyer is offered questions in their language; another language only when there is none', () => {
     const both = [cand('zh', '怎么开发票？'), cand('en', 'How do I get an invoice?'), cand('zh2', '能开专票吗？')];
