@@ -30,7 +30,7 @@ import {
 } from './cards.ts';
 import type { FaqHit } from './faq-index.ts';
 import { localDay } from './nlu/entities.ts';
-import { asksWhoAnswers, isSmallTalk } from './nlu/identity.ts';
+import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, type Nlu } from './nlu/understand.ts';
 import { chineseScript, detectLanguage, foldedKey } from './nlu/normalize.ts';
 import { TEXTS, type Texts } from './replies.ts';
@@ -649,6 +649,8 @@ function answer(ctx: Ctx): Outcome {
   const { t, r } = ctx;
   if (r.declined === 'human') return { replies: [{ text: t.humanDeclined }] };
   if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }], failed: true };
+  // Before any of the shop's entries: none of them answers a political question.
+  if (isPolitical(ctx.input.text)) return { replies: [{ text: t.smallTalk }] };
   // A weak guess yields to the shop's FAQ when it is unsure between a few of its questions: those
   // are a better question to ask than a policy text or an order status the buyer may not want.
   const offer = guessed(r) ? faqClarify(ctx, true) : undefined;

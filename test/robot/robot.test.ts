@@ -1044,6 +1044,19 @@ describe('money arriving, and small talk', () => {
     for (const t of ['这把伞下雨天能用吗', '这个温度计能测气温吗', 'what is the weather resistance of this jacket', 'how are you guys handling the delay', '你们干嘛呢？我等了半天了']) assert.ok(!isSmallTalk(t), t);
   });
 
+  // Found from outside: "台湾是不是中国的" was asked "您是想问'能寄到港澳台吗？'吗", and a yes got the entry.
+  test('a political question gets the word on what the robot does, never one of the shop\'s entries', async () => {
+    const { isPolitical } = await import('../../src/robot/nlu/identity.ts');
+    const asks = ['你觉得台湾是一个国家吗', '台湾是不是中国的', '香港是国家吗', '美国大选你支持谁', 'is taiwan a country', 'is tibet part of china'];
+    for (const text of asks) {
+      assert.ok(isPolitical(text), text);
+      const r = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-p', text });
+      assert.match(textOf(r), /不太在行|not my strong suit/, text);
+      assert.equal(r.state.faqOptions, undefined, `${text}: nothing offered`);
+    }
+    for (const t of ['能寄到台湾吗', '国家补贴能用吗', 'do you ship to taiwan', 'is this a country of origin label', "Presidents' Day sale?", '台湾是中国的，能寄吗']) assert.ok(!isPolitical(t), t);
+  });
+
   test('"几天能到账啊", "钱什么时候能到" ask after the refund, not the parcel', async () => {
     for (const text of ['几天能到账啊', '钱什么时候能到', '多久到账']) {
       const r = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-m', text });

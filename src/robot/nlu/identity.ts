@@ -29,3 +29,20 @@ export function isSmallTalk(text: string): boolean {
 export function asksWhoAnswers(text: string): boolean {
   return ZH.test(text) || EN.test(text);
 }
+
+/**
+ * Politics: whether a place is a country, parties, elections, leaders. No shop's robot takes a side
+ * or answers with a shipping entry ("台湾是不是中国的" was offered "能寄到港澳台吗？": found from
+ * outside, a screenshot risk for any shop); it says what it is there for. "国家补贴", "寄到台湾",
+ * "Presidents' Day sale" are no politics.
+ */
+const POLITICS_ZH = /(?:是|算|属于)(?:不是|不算|不属于)?(?:一个|个)?(?:国家|中国的?)(?:吗|么|嘛|呢|吧)?|台独|港独|藏独|疆独|(?:要|该|会|闹)独立|大选|选举|总统|国家主席|共产党|国民党|民进党|政党|政治|六四|天安门事件|习近平|特朗普|川普|拜登|你支持谁|支持哪(?:个|一)?党/;
+const POLITICS_EN = /\b(?:is\s+(?!(?:this|it|that|there|the|my|your)\b)\w+(?:\s+\w+)?\s+(?:a\s+)?(?:country|nation)(?!\s+of\b)|(?:a\s+)?part\s+of\s+china|independence|election|vote\s+for|communis[mt]|politic(?:s|al)?|trump|biden|xi\s+jinping|which\s+party)\b/i;
+/** Words of the shop's business: with them the message asks the shop something ("台湾是中国的，能寄吗"). */
+const SHOP_BUSINESS = /寄|发货|运费|快递|物流|订单|退|换|买|货|(?<![a-z])(?:ship|shipping|deliver|delivery|order|parcel|package|refund|return|buy)(?![a-z])/i;
+
+export function isPolitical(text: string): boolean {
+  const t = text.normalize('NFKC').trim();
+  if (t.length > 60 || SHOP_BUSINESS.test(t)) return false;
+  return POLITICS_ZH.test(t) || POLITICS_EN.test(t);
+}
