@@ -818,7 +818,10 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
   // "优惠券什么时候失效？", "开票需要提供税号吗？", "用坏了还能退货吗" ask the policy (found in review).
   if (!TROUBLE[intent].test(ctx.r.u.normalized) || POLICY_ASK.test(ctx.r.u.normalized)) return undefined;
   const shop = faqAnswer(ctx);
-  const trouble: Reply = { text: ctx.t.policyTrouble[intent] };
+  // A shop with entries of its own on the topic states its own procedure: the built-in one
+  // beside them contradicted it ("下单时填写抬头" against "在订单详情页申请开票时填写": found from outside).
+  const own = Boolean(shop) || Boolean(ctx.data.faqOnTopic?.length) || Boolean(ctx.data.faqCandidates?.length);
+  const trouble: Reply = { text: (own ? ctx.t.policyTroubleShort : ctx.t.policyTrouble)[intent] };
   return { replies: shop ? [{ text: shop }, trouble] : [trouble], next: { offeredHuman: true } };
 }
 
