@@ -198,13 +198,16 @@ export function twoQuestions(text: string, intentOf: (text: string) => Intent): 
     const afterMark = m[0].startsWith('?') || m[0].startsWith('？');
     const cut = m.index + (afterMark ? 1 : 0);
     const rest = folded.slice(m.index + m[0].length);
-    const from = m.index + m[0].length + (rest.length - rest.replace(CONNECTOR, '').length);
+    const connector = rest.length - rest.replace(CONNECTOR, '').length;
+    const from = m.index + m[0].length + connector;
     const [a, b] = [text.slice(0, cut).trim(), text.slice(from).trim()];
     if (a.length < 2 || b.length < 2) continue;
     // Both must ask: "refund status? nothing in my account yet", "订单显示cancelled了？我没取消啊" say
     // more about one question, "先夸一下包装，另外…能开发票吗" praises before one (found in review).
+    // After a mark, "还有"/"另外" announce a second question that need not end asking ("能开发票吗？还有我的
+    // 快递到哪了": found from outside, the invoice was dropped).
     const [fa, fb] = [folded.slice(0, cut).trim(), folded.slice(from).trim()];
-    if (!ASKING.test(fa) || !ASKING.test(fb) || (afterMark && !ASKS.test(fb))) continue;
+    if (!ASKING.test(fa) || !ASKING.test(fb) || (afterMark && !ASKS.test(fb) && connector === 0)) continue;
     const ia = intentOf(a);
     const ib = intentOf(b);
     // Two of the shop's questions ("包邮吗？从哪里发货？") are two, when each finds its own entry (bothQuestions).
@@ -219,8 +222,11 @@ export function twoQuestions(text: string, intentOf: (text: string) => Intent): 
  * the whole message says it (a review found splitting lost them).
  */
 // ("Did you mean …?" of the FAQ is the whole message being unclear, which two parts may not be.)
-// "Which order?" may be split too: the other part can be answered before it (beforeQuestion).
-const splitWorthTrying = (whole: RobotAnswer) => !whole.handover && ANSWERABLE.has(whole.intent) && (!asksAboutData(whole.state) || Boolean(whole.state.pending));
+// "Which order?" may be split too: the other part can be answered before it (beforeQuestion); and
+// "not sure, a person?" about the whole, which each part may be clear about ("where is my parcel,
+// and do you gift wrap?" answered neither: found from outside).
+const splitWorthTrying = (whole: RobotAnswer) =>
+  !whole.handover && ANSWERABLE.has(whole.intent) && (!asksAboutData(whole.state) || Boolean(whole.state.pending) || (whole.intent === 'faq' && !whole.state.confirm));
 
 /**
  * Both questions answered in order, the second on the first's state, in the whole message's

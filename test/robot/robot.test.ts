@@ -1118,6 +1118,20 @@ describe('two questions in one message', () => {
     assert.match(faqs.replies[1]!.text, /杭州/);
   });
 
+  // Found from outside: "能开发票吗？还有我的快递到哪了" answered the parcel only, and "where is my parcel,
+  // and do you gift wrap?" neither ("not sure, a person?").
+  test('"还有" after a question mark opens a second question; a whole the robot was unsure of is split too', async () => {
+    for (const text of ['能开发票吗？还有我的快递到哪了', '保修多久？另外我的快递到哪了']) {
+      const r = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text });
+      assert.equal(r.replies.length, 2, `${text}: ${textOf(r)}`);
+      assert.match(r.replies[1]!.text, /ZT7700001111/, text);
+    }
+    const en = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: 'where is my parcel, and do you gift wrap?' });
+    assert.match(en.replies[0]!.text, /ZT7700001111/, textOf(en));
+    assert.match(en.replies[1]!.text, /gift box/i);
+    assert.equal(en.state.offeredHuman, undefined, 'no person offered: both were answered');
+  });
+
   test('one question, or two about the same parcel, is not split', async () => {
     const { twoQuestions } = await import('../../src/robot/robot.ts');
     const { createNlu } = await import('../../src/robot/index.ts');
