@@ -182,7 +182,10 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     // Answered: no deadline any more, on either console.
     for (const c of [consoleA, consoleB]) await c.locator('.deadline').first().waitFor({ state: 'detached', ...WAIT });
 
+    // A click asks first (found from outside: one stray click ended a live chat).
     await consoleA.getByRole('button', { name: '结束会话' }).click();
+    await consoleA.getByRole('alert').filter({ hasText: '确定结束此会话？' }).waitFor(WAIT);
+    await consoleA.getByRole('alert').getByRole('button', { name: '结束会话' }).click();
     for (const b of [buyerA, buyerB]) await b.w.getByRole('group', { name: '请为本次服务打分' }).waitFor(WAIT);
     await axeWidget(buyerA.page, 'the rating form');
     // A comment goes with the score; each score says what it means (found from outside).
@@ -419,6 +422,27 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await buyer.page.keyboard.press('Enter');
     await buyer.w.getByText('感谢您的评价！').waitFor(WAIT);
     await buyer.page.context().close();
+  });
+
+  // Found from outside: with its token expired the console sat "reconnecting" for ever, and a reload
+  // showed an empty shop. The page reads only the token's claims, so unsigned ones serve here.
+  test('a token that runs out, or has run out, brings the sign-in form back, saying why', async () => {
+    const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const fake = (expInS: number) => `${b64({ alg: 'ES256', typ: 'JWT' })}.${b64({ sub: 'agent_x', scope: 'cs:agent', shop_id: 'shop_demo', exp: Math.floor(Date.now() / 1000) + expInS })}.c2ln`;
+    const ctx = await browser.newContext({ locale: 'zh-CN' });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${node.url}/console#access_token=${fake(-60)}`);
+      await page.getByRole('alert').filter({ hasText: '登录已过期，请重新登录。' }).waitFor(WAIT);
+      await page.goto('about:blank');
+      await page.goto(`${node.url}/console#access_token=${fake(4)}`);
+      assert.ok(await page.evaluate(() => sessionStorage.getItem('kefu.token.console')), 'taken while it lasts');
+      assert.equal(await page.getByText('登录已过期').count(), 0);
+      await page.getByRole('alert').filter({ hasText: '登录已过期，请重新登录。' }).waitFor(WAIT);
+      assert.equal(await page.evaluate(() => sessionStorage.getItem('kefu.token.console')), null, 'the dead token is not kept');
+    } finally {
+      await ctx.close();
+    }
   });
 
   // Found from outside: an emptied capacity box was saved as 0, and the agent silently stopped receiving buyers.

@@ -1,5 +1,5 @@
 /** The shop's knowledge: FAQ entries (with alternate questions), the sensitive-word list, canned replies. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from './i18n.ts';
 import type { Call } from './main.tsx';
 
@@ -45,6 +45,25 @@ function useFocusAfterRender(): (id: string) => void {
   return setTarget;
 }
 
+/** A form's save, one at a time (a double click on a slow line added an entry twice: found from outside), and its error. */
+function useSave(): { busy: boolean; err: string | undefined; save(run: () => Promise<void>): void } {
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState<string>();
+  const inFlight = useRef(false);
+  const save = (run: () => Promise<void>) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setBusy(true);
+    void run()
+      .then(
+        () => setErr(undefined),
+        (x: Error) => setErr(x.message),
+      )
+      .finally(() => ((inFlight.current = false), setBusy(false)));
+  };
+  return { busy, err, save };
+}
+
 function FaqForm({ initial, onSave, onCancel }: { initial?: Faq; onSave(body: FaqBody): Promise<void>; onCancel?(): void }) {
   // The entry as the form opened on it: when the list brings a newer one (someone else saved it
   // meanwhile, and our save was refused), the form keeps our text and shows theirs beside it.
@@ -52,23 +71,22 @@ function FaqForm({ initial, onSave, onCancel }: { initial?: Faq; onSave(body: Fa
   const [q, setQ] = useState(initial?.question ?? '');
   const [a, setA] = useState(initial?.answer ?? '');
   const [alt, setAlt] = useState((initial?.alternates ?? []).join('\n'));
-  const [err, setErr] = useState<string>();
+  const { busy, err, save } = useSave();
   const id = initial?.id ?? 'new';
   return (
     <form
       class="edit"
       onSubmit={(e) => {
         e.preventDefault();
-        onSave({ question: q, answer: a, alternates: lines(alt) })
-          .then(() => {
+        save(() =>
+          onSave({ question: q, answer: a, alternates: lines(alt) }).then(() => {
             if (!initial) {
               setQ('');
               setA('');
               setAlt('');
             }
-            setErr(undefined);
-          })
-          .catch((x: Error) => setErr(x.message));
+          }),
+        );
       }}
     >
       {initial && opened && initial.version !== opened.version ? <ChangedElsewhere now={initial} /> : null}
@@ -78,7 +96,7 @@ function FaqForm({ initial, onSave, onCancel }: { initial?: Faq; onSave(body: Fa
       <textarea id={`a-${id}`} value={a} maxLength={4000} rows={3} required onInput={(e) => setA((e.target as HTMLTextAreaElement).value)} />
       <label for={`alt-${id}`}>{t('alternates')}</label>
       <textarea id={`alt-${id}`} value={alt} rows={3} onInput={(e) => setAlt((e.target as HTMLTextAreaElement).value)} />
-      <FormFooter err={err} editing={Boolean(initial)} {...(onCancel ? { onCancel } : {})} />
+      <FormFooter err={err} busy={busy} editing={Boolean(initial)} {...(onCancel ? { onCancel } : {})} />
     </form>
   );
 }
@@ -193,29 +211,28 @@ export function WordsSection({ call, shop }: { call: Call; shop: string }) {
 function CannedForm({ initial, onSave, onCancel }: { initial?: Canned; onSave(b: { title: string; text: string }): Promise<void>; onCancel?(): void }) {
   const [title, setTitle] = useState(initial?.title ?? '');
   const [text, setText] = useState(initial?.text ?? '');
-  const [err, setErr] = useState<string>();
+  const { busy, err, save } = useSave();
   const id = initial?.id ?? 'new';
   return (
     <form
       class="edit"
       onSubmit={(e) => {
         e.preventDefault();
-        onSave({ title, text })
-          .then(() => {
+        save(() =>
+          onSave({ title, text }).then(() => {
             if (!initial) {
               setTitle('');
               setText('');
             }
-            setErr(undefined);
-          })
-          .catch((x: Error) => setErr(x.message));
+          }),
+        );
       }}
     >
       <label for={`ct-${id}`}>{t('cannedTitle')}</label>
       <input id={`ct-${id}`} value={title} maxLength={100} required onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
       <label for={`cx-${id}`}>{t('cannedText')}</label>
       <textarea id={`cx-${id}`} value={text} maxLength={4000} rows={3} required onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
-      <FormFooter err={err} editing={Boolean(initial)} {...(onCancel ? { onCancel } : {})} />
+      <FormFooter err={err} busy={busy} editing={Boolean(initial)} {...(onCancel ? { onCancel } : {})} />
     </form>
   );
 }
@@ -257,7 +274,7 @@ export function CannedSection({ call, shop }: { call: Call; shop: string }) {
 }
 
 /** The error line and the buttons every edit form of this page ends with. */
-function FormFooter({ err, editing, onCancel }: { err: string | undefined | null; editing: boolean; onCancel?: () => void }) {
+function FormFooter({ err, busy, editing, onCancel }: { err: string | undefined | null; busy: boolean; editing: boolean; onCancel?: () => void }) {
   return (
     <>
       {err ? (
@@ -266,7 +283,7 @@ function FormFooter({ err, editing, onCancel }: { err: string | undefined | null
         </p>
       ) : null}
       <div class="buttons">
-        <button type="submit" class="primary">
+        <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
           {editing ? t('save') : t('add')}
         </button>
         {onCancel ? (

@@ -277,7 +277,8 @@ function Actions({ desk, id }: { desk: Desk; id: string }) {
             </button>
           </span>
         ) : (
-          <button type="button" class="danger" onClick={() => void run(desk.close(id))}>
+          // A click asks first, as Alt+E does: a closed conversation never reopens, and a stray click ended a live chat (found from outside).
+          <button type="button" class="danger" onClick={() => ui.set({ confirmEnd: true })}>
             {t('end')}
           </button>
         )

@@ -53,7 +53,8 @@ function StatusBar({ desk }: { desk: Desk }) {
           // An emptied box is no capacity of 0 (found from outside: the agent silently stopped receiving).
           const n = validCap(cap);
           if (n === undefined) desk.notify(t('capInvalid'), true);
-          else void set(me?.status ?? 'online', n);
+          // Said when saved: an earlier refusal stayed on screen beside the new figure (found from outside).
+          else void desk.setStatus(me?.status ?? 'online', n).then(() => desk.notify(t('capSaved', n)), (x: Error) => desk.notify(t('failed', x.message), true));
         }}
       >
         <label>

@@ -10,7 +10,7 @@
  * A demo session fetches a new token when the old one expires; any other asks to sign in again.
  */
 import { useState } from 'preact/hooks';
-import { claimsOf, scopes, type TokenClaims } from './jwt.ts';
+import { claimsOf, expiresSoon, scopes, type TokenClaims } from './jwt.ts';
 import type { Lang } from './i18n.ts';
 
 export interface Session {
@@ -23,6 +23,26 @@ export interface Session {
 }
 
 const KEY = (page: string) => `kefu.token.${page}`;
+const EXPIRED_KEY = (page: string) => `kefu.expired.${page}`;
+/** What startSession says when the tab's token ran out: the sign-in form says it in the page's language. */
+export const SESSION_EXPIRED = 'session expired';
+
+/**
+ * At the token's expiry the page goes back to the sign-in form, saying why: the console sat
+ * "reconnecting" for ever, and a reload showed an empty shop with the same dead token (found from
+ * outside). Only tokens that cannot be renewed (a demo session fetches a new one).
+ */
+function signInAgainAt(page: string, token: string): void {
+  const exp = claimsOf(token)?.exp;
+  if (exp === undefined) return;
+  setTimeout(() => expire(page), Math.min(2 ** 31 - 1, Math.max(0, exp * 1000 - Date.now())));
+}
+
+function expire(page: string): void {
+  sessionStorage.removeItem(KEY(page));
+  sessionStorage.setItem(EXPIRED_KEY(page), '1');
+  location.reload();
+}
 
 async function demoToken(as: string): Promise<string> {
   const r = await fetch(`/demo/token?as=${encodeURIComponent(as)}`, { headers: { accept: 'application/json' } });
@@ -63,8 +83,16 @@ export async function startSession(page: 'console' | 'admin', needRole: string[]
   const fromHash = hash.get('access_token');
   if (fromHash) history.replaceState(null, '', location.pathname + location.search);
   const token = fromHash ?? sessionStorage.getItem(KEY(page));
-  if (!token) return undefined;
-  return toSession(page, token, async () => undefined, needRole);
+  const expired = sessionStorage.getItem(EXPIRED_KEY(page));
+  sessionStorage.removeItem(EXPIRED_KEY(page));
+  if (!token) return expired ? SESSION_EXPIRED : undefined;
+  if (expiresSoon(token, 0)) {
+    sessionStorage.removeItem(KEY(page));
+    return SESSION_EXPIRED;
+  }
+  const s = toSession(page, token, async () => undefined, needRole);
+  if (typeof s !== 'string') signInAgainAt(page, token);
+  return s;
 }
 
 export function signOut(page: 'console' | 'admin'): void {
@@ -73,8 +101,8 @@ export function signOut(page: 'console' | 'admin'): void {
 }
 
 const L = {
-  zh: { title: '登录', token: '访问令牌', go: '登录', hint: '粘贴店铺的访问令牌（Bearer JWT）。演示模式下可直接打开：' },
-  en: { title: 'Sign in', token: 'Access token', go: 'Sign in', hint: 'Paste a bearer token (JWT) of the shop. In demo mode, open:' },
+  zh: { title: '登录', token: '访问令牌', go: '登录', hint: '粘贴店铺的访问令牌（Bearer JWT）。演示模式下可直接打开：', expired: '登录已过期，请重新登录。' },
+  en: { title: 'Sign in', token: 'Access token', go: 'Sign in', hint: 'Paste a bearer token (JWT) of the shop. In demo mode, open:', expired: 'Your session has expired: please sign in again.' },
 };
 
 export function SignIn({ lang, error, examples }: { lang: Lang; error: string | undefined; examples: string[] }) {
@@ -85,7 +113,7 @@ export function SignIn({ lang, error, examples }: { lang: Lang; error: string | 
       <h1>{t.title}</h1>
       {error ? (
         <p class="error" role="alert">
-          {error}
+          {error === SESSION_EXPIRED ? t.expired : error}
         </p>
       ) : null}
       <form

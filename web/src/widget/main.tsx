@@ -19,14 +19,14 @@ const t = translator(
   {
     zh: {
       title: '在线客服', close: '关闭', message: '消息', send: '发送', placeholder: '输入消息，回车发送', offline: '网络已断开，正在重新连接…', connecting: '正在连接…',
-      queued: '正在为您转接人工客服', position: '排队中：第 {0} 位', wait: '预计等待约 {0} 分钟', nobody: '当前没有客服在线，客服上线后会尽快回复您', assigned: '客服 {0} 为您服务', agent: '客服', typing: '{0}正在输入…',
+      queued: '正在为您转接人工客服', comma: '，', position: '排队中：第 {0} 位', wait: '预计等待约 {0} 分钟', nobody: '当前没有客服在线，客服上线后会尽快回复您', assigned: '客服 {0} 为您服务', agent: '客服', typing: '{0}正在输入…',
       read: '已读', sent: '已送达', sending: '发送中…', failed: '发送失败', retry: '重试', older: '加载更早的消息…', newConv: '新的会话',
       quick: '常用问题', qParcel: '查快递', qParcelText: '我的快递到哪了', qRefund: '退款进度', qRefundText: '我的退款到哪了', qHuman: '转人工', qHumanText: '转人工',
       rate: '请为本次服务打分', score: '{0} 分：{1}', scores: '很不满意,不满意,一般,满意,非常满意', comment: '说说您的感受（选填）', rated: '感谢您的评价！', alreadyRated: '您已在其他设备评价过本次服务，感谢！', closed: '会话已结束', image: '图片', you: '我', bot: '智能助手', system: '系统', noToken: '正在登录…', log: '聊天记录'
     },
     en: {
       title: 'Customer service', close: 'Close', message: 'Message', send: 'Send', placeholder: 'Type a message, Enter to send', offline: 'You are offline. Reconnecting…', connecting: 'Connecting…',
-      queued: 'Connecting you to a person', position: 'In the queue: number {0}', wait: 'about {0} min', nobody: 'no agent is online right now; one will reply as soon as they are back', assigned: '{0} is helping you', agent: 'Agent', typing: '{0} is typing…',
+      queued: 'Connecting you to a person', comma: ', ', position: 'In the queue: number {0}', wait: 'about {0} min', nobody: 'no agent is online right now; one will reply as soon as they are back', assigned: '{0} is helping you', agent: 'Agent', typing: '{0} is typing…',
       read: 'Read', sent: 'Delivered', sending: 'Sending…', failed: 'Not sent', retry: 'Retry', older: 'Loading earlier messages…', newConv: 'New conversation',
       quick: 'Common questions', qParcel: 'Track my parcel', qParcelText: 'where is my package', qRefund: 'Refund progress', qRefundText: 'where is my refund', qHuman: 'Talk to a person', qHumanText: 'talk to a person',
       rate: 'Please rate this conversation', score: '{0}: {1}', scores: 'very poor,poor,okay,good,excellent', comment: 'Tell us more (optional)', rated: 'Thank you for your rating!', alreadyRated: 'You already rated this conversation on another device. Thank you!', closed: 'Conversation ended', image: 'Image', you: 'Me', bot: 'Assistant', system: 'System', noToken: 'Signing in…', log: 'Chat history'
@@ -137,7 +137,7 @@ function Banners() {
       {c?.state === 'queued' ? (
         <p class="banner queue" role="status">
           {c.queuePosition ? t('position', c.queuePosition) : t('queued')}
-          {c.agentsOnline === 0 ? `，${t('nobody')}` : c.estimatedWaitSeconds !== undefined ? `，${t('wait', Math.max(1, Math.ceil(c.estimatedWaitSeconds / 60)))}` : ''}
+          {c.agentsOnline === 0 ? `${t('comma')}${t('nobody')}` : c.estimatedWaitSeconds !== undefined ? `${t('comma')}${t('wait', Math.max(1, Math.ceil(c.estimatedWaitSeconds / 60)))}` : ''}
         </p>
       ) : null}
       {c?.state === 'assigned' ? (
