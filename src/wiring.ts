@@ -168,7 +168,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
         onFirstResponse: (s) => metrics.firstResponse.observe(s),
         onClosed: (by) => metrics.conversationsClosed.inc({ handled_by: by }),
       },
-      config.agents,
+      { ...config.agents, tellNobodyOnline: config.robot },
     );
     const stopRouting = routing.start(events);
     const stopOps = startOpsSide(config, { storage, hub, events, conversations, metrics, log });

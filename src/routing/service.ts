@@ -41,6 +41,12 @@ export interface RoutingOptions {
   tickMs?: number;
   /** Misses in a row that set an agent away. */
   maxMisses?: number;
+  /**
+   * Whether a hand-over while nobody is online is told to the buyer (NOBODY_ONLINE_NOTICE): for the
+   * robot's hand-overs, which said "connecting you"; with the robot off every conversation starts
+   * queued, as the deployment chose, and nothing is added to it.
+   */
+  tellNobodyOnline?: boolean;
 }
 
 export interface RoutingDeps {
@@ -96,7 +102,7 @@ export class RoutingService {
 
   constructor(deps: RoutingDeps, opts: RoutingOptions) {
     this.#d = deps;
-    this.#o = { tickMs: Math.max(50, Math.min(5000, Math.floor(opts.offlineGraceMs / 4))), maxMisses: 3, ...opts };
+    this.#o = { tickMs: Math.max(50, Math.min(5000, Math.floor(opts.offlineGraceMs / 4))), maxMisses: 3, tellNobodyOnline: false, ...opts };
   }
 
   /** Subscribes to the conversation events and starts this node's tick. Returns the stop. */
@@ -110,7 +116,7 @@ export class RoutingService {
         // A queued conversation closed, or taken back by its buyer, moves everyone behind it up: a pass tells them.
         if (e.to === 'queued' || e.from === 'assigned' || (e.from === 'queued' && e.to !== 'assigned')) {
           const pass = this.route(e.shopId);
-          if (e.from === 'bot' && e.to === 'queued') this.#track(pass.then(() => this.#tellIfNobody(e.shopId, e.conversationId)));
+          if (this.#o.tellNobodyOnline && e.from === 'bot' && e.to === 'queued') this.#track(pass.then(() => this.#tellIfNobody(e.shopId, e.conversationId)));
         }
       }),
       events.on('messageStored', 'routing', async (e) => {
