@@ -69,15 +69,16 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
 
 /** `{ question, answer, alternates?, version? }`: an edit, with the entry's version it was made on when the client sends it. */
 export function parseFaqUpdate(input: unknown): FaqInput & { readonly version?: number } {
-  const { version, ...rest } = parse(FaqUpdateSchema, input);
-  return { ...parseFaqInput(rest), ...(version !== undefined ? { version } : {}) };
+  const v = parse(FaqUpdateSchema, input);
+  return { ...faqInput(v), ...(v.version !== undefined ? { version: v.version } : {}) };
 }
 
 /** `{ question, answer, alternates? }`, trimmed; alternates deduplicated, order kept. */
 export function parseFaqInput(input: unknown): FaqInput {
-  const v = parse(FaqInputSchema, input);
-  return { question: v.question, answer: v.answer, alternates: [...new Set(v.alternates ?? [])] };
+  return faqInput(parse(FaqInputSchema, input));
 }
+
+const faqInput = (v: { question: string; answer: string; alternates?: string[] | undefined }): FaqInput => ({ question: v.question, answer: v.answer, alternates: [...new Set(v.alternates ?? [])] });
 
 /**
  * `{ words: [...] }`, trimmed, deduplicated by matching form ("VX" and "v x" are one word to the

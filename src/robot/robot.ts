@@ -244,13 +244,17 @@ async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, [a, b]: [string,
   // The same intent twice only as two FAQ answers, each direct and not the same one.
   const twoEntries = first.intent === 'faq' && !awaitsAnswer(second.state) && second.replies[0]?.text !== first.replies[0]?.text;
   if (second.intent === first.intent && !twoEntries) return undefined;
+  return { ...joined(whole, second, [first, second]), intent: first.intent };
+}
+
+/** Two parts' answers as one: replies in the order given, the rest (the state that stands) from `base`, in the whole message's language. */
+function joined(whole: RobotAnswer, base: RobotAnswer, [a, b]: [RobotAnswer, RobotAnswer]): RobotAnswer {
   return {
-    ...second,
-    replies: [...first.replies, ...second.replies],
-    intent: first.intent,
+    ...base,
+    replies: [...a.replies, ...b.replies],
     lang: whole.lang,
-    unavailable: [...new Set([...first.unavailable, ...second.unavailable])],
-    timings: sumTimings(whole, first, second),
+    unavailable: [...new Set([...a.unavailable, ...b.unavailable])],
+    timings: sumTimings(whole, a, b),
   };
 }
 
@@ -265,12 +269,7 @@ async function beforeQuestion(ctx: RobotCtx, req: AnswerRequest, b: string, firs
   // On the state before the message: the pending choice is the first part's, and stays its.
   const second = await answerOne(ctx, { ...req, text: b }, whole.lang);
   if (second.handover || !ANSWERABLE.has(second.intent) || second.intent === first.intent || awaitsAnswer(second.state)) return alone;
-  return {
-    ...alone,
-    replies: [...second.replies, ...first.replies],
-    unavailable: [...new Set([...first.unavailable, ...second.unavailable])],
-    timings: sumTimings(whole, first, second),
-  };
+  return joined(whole, first, [second, first]);
 }
 
 function sumTimings(...answers: RobotAnswer[]): AnswerTimings {

@@ -33,7 +33,12 @@ function StatusBar({ desk }: { desk: Desk }) {
   const s = useStore(desk.store);
   const [cap, setCap] = useState<string>();
   const me = s.me;
-  const set = (status: Agent['status'], capacity?: number) => desk.setStatus(status, capacity).catch((e: Error) => desk.notify(t('failed', e.message), true));
+  /** True when saved; a refusal is said. */
+  const set = (status: Agent['status'], capacity?: number) =>
+    desk.setStatus(status, capacity).then(
+      () => true,
+      (e: Error) => (desk.notify(t('failed', e.message), true), false),
+    );
   return (
     <div class="status-bar">
       <label>
@@ -54,7 +59,7 @@ function StatusBar({ desk }: { desk: Desk }) {
           const n = validCap(cap);
           if (n === undefined) desk.notify(t('capInvalid'), true);
           // Said when saved: an earlier refusal stayed on screen beside the new figure (found from outside).
-          else void desk.setStatus(me?.status ?? 'online', n).then(() => desk.notify(t('capSaved', n)), (x: Error) => desk.notify(t('failed', x.message), true));
+          else void set(me?.status ?? 'online', n).then((saved) => saved && desk.notify(t('capSaved', n)));
         }}
       >
         <label>
