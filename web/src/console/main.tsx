@@ -147,7 +147,13 @@ function useShortcuts(desk: Desk) {
         // once rendered: not after its history loads, when the agent may be typing elsewhere (found in review).
         if (next) {
           void openConversation(desk, next.conversationId);
-          requestAnimationFrame(() => document.getElementById('composer')?.focus());
+          const was = document.activeElement;
+          // Unless the focus went somewhere meanwhile: a late frame (a page in the background) took it
+          // back from "end this conversation?", opened by an Alt+E pressed after this key.
+          requestAnimationFrame(() => {
+            const now = document.activeElement;
+            if (!now || now === document.body || now === was) document.getElementById('composer')?.focus();
+          });
         }
       } else if (e.code === 'KeyN' || k === 'n') {
         ui.set({ noteMode: !ui.state.noteMode });
