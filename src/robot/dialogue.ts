@@ -205,7 +205,7 @@ interface Resolved {
   readonly lang: Lang;
   readonly u: Understanding;
   /** How a pending choice was answered. */
-  readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true } | { readonly among: readonly string[] } | { readonly otherThan: string };
+  readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true } | { readonly among: readonly string[] } | { readonly otherThan: string } | { readonly all: true } | { readonly noneListed: true };
   readonly explicitOrderId?: string;
   readonly declined?: 'confirm' | 'human';
   /** The FAQ question picked from the ones we offered. */
@@ -362,6 +362,18 @@ function idOnly(text: string): string | undefined {
   return (t.startsWith('#') && digits > 0) || (digits >= 3 && (letters > 0 || digits >= 6)) ? t : undefined;
 }
 
+/**
+ * "两个都查", "都看看", "全部", "both", "all of them" as the answer to "which order?": every listed
+ * order (found from outside: the same list came back, again and again). Short only, and never a
+ * "none of them" ("都不是", "neither").
+ */
+const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉)|全部|所有|每(?:一)?个|一起查)|(?<![a-z])(?:both|all|each|every one|everything)(?![a-z])/;
+const NONE_OF_THEM = /都不|不是|没有|别|(?<![a-z])(?:none|neither|not|no)(?![a-z])/;
+const MAX_ALL_REPLY = 24;
+/** "都不是", "neither", "none of these": the order meant is not listed (found from outside: the same list came back). */
+const NONE_LISTED = /^(?:都不是|都不对|都没有|不是这(?:两|几|些)?个|没有我要(?:查)?的)|(?<![a-z])(?:neither|none of (?:them|these|those)|not (?:any of )?(?:these|those|them))(?![a-z])/;
+const picksAll = (normalized: string) => normalized.length <= MAX_ALL_REPLY && ALL_OF_THEM.test(normalized) && !NONE_OF_THEM.test(normalized);
+
 /** A first clause that is a no, and more after it. */
 const NO_THEN = /^[^,，。.!！?？;；~]+[,，。.!！?？;；~\s]+\S.+$/;
 
@@ -373,6 +385,39 @@ const NO_THEN = /^[^,，。.!！?？;；~]+[,，。.!！?？;；~\s]+\S.+$/;
 function noButAsks(u: Understanding): boolean {
   if (u.yesNo !== 'no' || u.intent === 'unknown' || u.intent === 'bye' || u.intent === 'greeting') return false;
   return NO_THEN.test(u.normalized.trim());
+}
+
+/** The answer to our "which order?" list: a pick by id, place, goods or description, all of them, or none. */
+function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understanding, text: string, base: Pick<Resolved, 'lang' | 'u'>, orderId: string | undefined): Resolved | undefined {
+  const intent = isDataIntent(u.intent) ? u.intent : p.intent;
+  // The whole message is one of the listed ids ("#12", "A-7"): it names that order, not a position.
+  const exact = p.orderIds.find((id) => sameId(id, text.trim()));
+  if (exact) return { ...base, intent, choice: { orderId: exact } };
+  const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
+  const bare = /^\s*#?(\d{1,2})\s*[.。号]?\s*$/.exec(u.normalized);
+  const index = ordinal !== undefined ? (ordinal > 0 ? ordinal - 1 : p.orderIds.length + ordinal) : bare ? Number(bare[1]) - 1 : undefined;
+  if (index !== undefined) {
+    const id = p.orderIds[index];
+    return id ? { ...base, intent, choice: { orderId: id } } : { ...base, intent: p.intent, choice: { outOfRange: true } };
+  }
+  const named = namedIds(text, p.orderIds, !u.entities.some((e) => e.type === 'phoneTail'));
+  if (named.length === 1) return { ...base, intent, choice: { orderId: named[0]! } };
+  if (picksAll(u.normalized)) return { ...base, intent, choice: { all: true } };
+  if (u.normalized.length <= MAX_ALL_REPLY && NONE_LISTED.test(u.normalized)) return { ...base, intent, choice: { noneListed: true } };
+  // "不是最新的那个", "not the latest one": not a pick of it; a description wins over it.
+  if (picksNewest(u.normalized, NEWEST)) return { ...base, intent, choice: { newest: true } };
+  if (orderId) {
+    const id = p.orderIds.find((x) => sameId(x, orderId));
+    if (id) return { ...base, intent, choice: { orderId: id } };
+    return { ...base, intent, explicitOrderId: orderId };
+  }
+  // "耳机那个", "昨天买的那个", "the leather one" (whose product word is also an FAQ cue): matched
+  // against the listed orders once they are loaded.
+  const describes = !isDataIntent(u.intent) && (POINTS_AT_ONE.test(u.normalized) || namesListedGoods(u, text, p.kinds));
+  if (u.intent === 'unknown' || describes || (isDataIntent(u.intent) && u.entities.some((e) => e.type === 'date' || e.type === 'dateRange' || e.type === 'phoneTail' || e.type === 'sku'))) {
+    return { ...base, intent, choice: { describe: true } };
+  }
+  return undefined;
 }
 
 function resolve(state: DialogueState, said: Understanding, text: string): Resolved {
@@ -393,35 +438,8 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   if (faqPick) return { ...base, intent: 'faq', faqPick };
   if (state.faqOptions?.length === 1 && yesNo === 'no') return { ...base, intent: 'unknown', declined: 'confirm' };
 
-  const p = state.pending;
-  if (p) {
-    const intent = isDataIntent(u.intent) ? u.intent : p.intent;
-    // The whole message is one of the listed ids ("#12", "A-7"): it names that order, not a position.
-    const exact = p.orderIds.find((id) => sameId(id, text.trim()));
-    if (exact) return { ...base, intent, choice: { orderId: exact } };
-    const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
-    const bare = /^\s*#?(\d{1,2})\s*[.。号]?\s*$/.exec(u.normalized);
-    const index = ordinal !== undefined ? (ordinal > 0 ? ordinal - 1 : p.orderIds.length + ordinal) : bare ? Number(bare[1]) - 1 : undefined;
-    if (index !== undefined) {
-      const id = p.orderIds[index];
-      return id ? { ...base, intent, choice: { orderId: id } } : { ...base, intent: p.intent, choice: { outOfRange: true } };
-    }
-    const named = namedIds(text, p.orderIds, !u.entities.some((e) => e.type === 'phoneTail'));
-    if (named.length === 1) return { ...base, intent, choice: { orderId: named[0]! } };
-    // "不是最新的那个", "not the latest one": not a pick of it; a description wins over it.
-    if (picksNewest(u.normalized, NEWEST)) return { ...base, intent, choice: { newest: true } };
-    if (orderId) {
-      const id = p.orderIds.find((x) => sameId(x, orderId));
-      if (id) return { ...base, intent, choice: { orderId: id } };
-      return { ...base, intent, explicitOrderId: orderId };
-    }
-    // "耳机那个", "昨天买的那个", "the leather one" (whose product word is also an FAQ cue): matched
-    // against the listed orders once they are loaded.
-    const describes = !isDataIntent(u.intent) && POINTS_AT_ONE.test(u.normalized);
-    if (u.intent === 'unknown' || describes || (isDataIntent(u.intent) && u.entities.some((e) => e.type === 'date' || e.type === 'dateRange' || e.type === 'phoneTail' || e.type === 'sku'))) {
-      return { ...base, intent, choice: { describe: true } };
-    }
-  }
+  const picked = state.pending ? answerToChoice(state.pending, u, text, base, orderId) : undefined;
+  if (picked) return picked;
   const other = !orderId && state.listed ? fromListed(state, u) : undefined;
   if (other) return { ...base, intent: isDataIntent(u.intent) && !u.guessed ? u.intent : (state.topic ?? 'order_status'), choice: other };
   if (!orderId && state.listed && namesListedGoods(u, text, state.listedKinds)) return { ...base, intent: state.topic ?? 'order_status', choice: { describe: true } };
@@ -930,20 +948,35 @@ const URGE_SHIPPING =
 /** Asked to hurry the shipping: the unshipped orders come before the intent's usual tiers. */
 const UNSHIPPED_FIRST: readonly (readonly OrderStatus[])[] = [['paid'], ['pending_payment']];
 
-type Target = { one: Order } | { many: Order[] } | { none: string };
+type Target = { one: Order } | { many: Order[] } | { none: string } | { each: Order[] };
 
 function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>): Outcome {
   const { t } = ctx;
   if (!ctx.orders) return { replies: [{ text: `${t.unavailable('orders')}${t.offerHumanShort}` }] };
   if (ctx.orders.length === 0) return { replies: [{ text: t.noOrders }] };
   if (ctx.r.choice && 'outOfRange' in ctx.r.choice) return reaskChoice(ctx, intent, false);
+  if (ctx.r.choice && 'noneListed' in ctx.r.choice) return { replies: [{ text: `${t.noMatchingOrder}${t.offerHumanShort}` }] };
   const target = pickTarget(ctx, intent, ctx.orders);
   if ('none' in target) {
     if (ctx.r.choice && 'describe' in ctx.r.choice) return reaskChoice(ctx, intent, true);
     return { replies: [{ text: target.none }] };
   }
   if ('many' in target) return offerChoice(ctx, intent, target.many);
-  const o = target.one;
+  if ('each' in target) return eachAnswer(ctx, intent, target.each);
+  return oneAnswer(ctx, intent, target.one);
+}
+
+/**
+ * "两个都查": each listed order answered in turn, in the list's order. No order becomes the focus
+ * (the list stays for "那第二个呢"); a person offered for any of them is offered once.
+ */
+function eachAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, orders: Order[]): Outcome {
+  const outs = orders.map((o) => oneAnswer(ctx, intent, o));
+  const offered = outs.some((x) => x.next?.offeredHuman);
+  return { replies: outs.flatMap((x) => x.replies), next: { topic: intent, ...(offered ? { offeredHuman: true } : {}) } };
+}
+
+function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, o: Order): Outcome {
   const next = { focusOrderId: o.orderId, topic: intent };
   switch (intent) {
     // An answer's own next state (a person offered for a parcel in trouble) is kept beside the focus.
@@ -981,6 +1014,10 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   const named = namedIds(ctx.input.text, orders.map((o) => o.orderId), tailsOf(ctx));
   if (named.length === 1) return { one: orders.find((o) => o.orderId === named[0])! };
   const listed = () => orders.filter((o) => listedIds(state)?.some((id) => sameId(id, o.orderId)));
+  if (r.choice && 'all' in r.choice) {
+    const all = listed();
+    return all.length > 1 ? { each: all } : all.length === 1 ? { one: all[0]! } : { none: t.noMatchingOrder };
+  }
   if (r.choice && 'newest' in r.choice) {
     const newest = newestOf(listed());
     return newest ? { one: newest } : { none: t.noMatchingOrder };
@@ -1342,8 +1379,14 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
   const latest = latestRequests(ctx.aftersales);
   let list = [...latest.values()];
   if (ctx.r.choice && 'outOfRange' in ctx.r.choice) return reaskChoice(ctx, 'aftersale_progress', false);
+  if (ctx.r.choice && 'noneListed' in ctx.r.choice) return { replies: [{ text: `${t.noMatchingOrder}${t.offerHumanShort}` }] };
   const chosen = r.choice && 'orderId' in r.choice ? r.choice.orderId : r.choice && 'newest' in r.choice ? newestListedWith(ctx, latest) : r.explicitOrderId;
-  if (r.choice && 'among' in r.choice) {
+  if (r.choice && 'all' in r.choice) {
+    // "两个都查": the listed orders' requests, each answered.
+    const ids = listedIds(state) ?? [];
+    list = list.filter((a) => ids.some((id) => sameId(id, a.orderId)));
+    if (list.length > 1) return { replies: list.map((a) => aftersaleReply(ctx, a)), next: { topic: 'aftersale_progress' } };
+  } else if (r.choice && 'among' in r.choice) {
     // "那另一个呢" of three: asked again among the other two (found in review: it answered the one picked).
     const among = r.choice.among;
     list = list.filter((a) => among.some((id) => sameId(id, a.orderId)));

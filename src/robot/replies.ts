@@ -221,7 +221,8 @@ const en: Texts = {
       aftersales: "I can't reach the after-sales system right now. Please try again in a moment.",
       faq: "I can't reach the shop's answers right now. Please try again in a moment.",
     })[w],
-  offerHumanShort: 'Say "human" if you want an agent.',
+  // Always after a sentence of its own ("…try again in a moment. Say …"): found run together.
+  offerHumanShort: ' Say "human" if you want an agent.',
   parcel: (p) => `Your order ${p.orderId} (${p.title}) is with ${p.carrier}, tracking number ${p.trackingNo}, currently ${p.status}.${p.latest ? ` Latest update: ${p.latest}` : ''}`,
   parcelNoEvents: (p) => `Your order ${p.orderId} was handed to ${p.carrier}, tracking number ${p.trackingNo}. Tracking updates will show up soon.`,
   shippedNoLogistics: (id, title) => `Your order ${id} (${title}) has shipped; tracking details are still syncing, please check again later.`,

@@ -6,6 +6,7 @@
  *   POST /conversations/:id/accept     agent, admin   take a queued conversation (409 when not queued or at capacity)
  *   POST /conversations/:id/transfer   holder, admin  { agentId } to an online agent of the shop with room
  *   POST /conversations/:id/close      holder, admin  asks the buyer for a rating, then closes
+ *   GET  /conversations/:id/queue      its buyer, staff  { state, queuePosition?, agentsOnline?, estimatedWaitSeconds? }
  *
  * A conversation of another shop answers NOT_FOUND; a route naming another shop, FORBIDDEN.
  */
@@ -18,6 +19,7 @@ import type { StateChange } from '../conversation/index.ts';
 import type { AgentView, RoutingService } from './service.ts';
 
 const STAFF: readonly Role[] = ['agent', 'admin'];
+const PARTICIPANTS: readonly Role[] = ['customer', 'agent', 'admin'];
 /** Shown to the buyer when a person closes the conversation; the widget offers 1–5 under it. */
 export const RATING_PROMPT = '本次服务已结束，请为本次服务打分（1–5 分）。This conversation has ended: please rate it from 1 to 5.';
 
@@ -46,6 +48,10 @@ export function registerRoutingRoutes(api: FastifyInstance, deps: { routing: Rou
   api.post<{ Params: { id: string } }>('/conversations/:id/transfer', async (req) => {
     const p = await authorize(req, { roles: STAFF });
     return changeBody(await routing.transfer(p, req.params.id, parseInput(transferBody, req.body).agentId));
+  });
+  api.get<{ Params: { id: string } }>('/conversations/:id/queue', async (req) => {
+    parseQuery(NO_QUERY, req.query);
+    return routing.queueOf(await authorize(req, { roles: PARTICIPANTS }), req.params.id);
   });
   api.post<{ Params: { id: string } }>('/conversations/:id/close', async (req) => {
     const p = await authorize(req, { roles: STAFF });

@@ -21,11 +21,12 @@
 import type { Logger } from 'pino';
 import type { Principal } from '../auth/index.ts';
 import { KefuError } from '../protocol/errors.ts';
-import type { AgentStatus } from '../protocol/conversation.ts';
+import type { AgentStatus, ConversationState } from '../protocol/conversation.ts';
 import type { SqlStore, Tx } from '../storage/ports.ts';
 import { getConversation, inLockOrder, moveState, SYSTEM_SENDER, type ConversationEventBus, type ConversationService, type EventSink, type StateChange } from '../conversation/index.ts';
 import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
+import { asksAboutWait, WAIT_ANSWER_EVERY_MS, waitAnswer } from './wait.ts';
 
 /** Said to a buyer whose agent left or did not answer in time: they are first in line again. */
 export const RETURNED_NOTICE = '抱歉让您久等了，刚才的客服暂时无法回复，您已排在队伍最前面，客服会尽快回复您。Sorry for the wait: your agent could not answer, and you are now first in line.';
@@ -70,6 +71,15 @@ interface QueuePosition {
   readonly agentsOnline: number;
 }
 
+/** `GET /conversations/:id/queue`: the position fields only while queued. */
+export interface QueueView {
+  readonly conversationId: string;
+  readonly state: ConversationState;
+  readonly queuePosition?: number;
+  readonly agentsOnline?: number;
+  readonly estimatedWaitSeconds?: number;
+}
+
 export interface AgentView {
   agentId: string;
   shopId: string;
@@ -98,6 +108,8 @@ export class RoutingService {
   /** Per queued conversation, what its buyer was last told: position, and whether anyone was online. */
   readonly #told = new Map<string, string>();
   readonly #notices = new Set<Promise<void>>();
+  /** When each queued conversation's question about the wait was last answered on this node. */
+  readonly #waitAnswered = new Map<string, number>();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(deps: RoutingDeps, opts: RoutingOptions) {
@@ -120,6 +132,11 @@ export class RoutingService {
         }
       }),
       events.on('messageStored', 'routing', async (e) => {
+        if (e.senderRole === 'customer' && e.state === 'queued' && e.message.content.kind === 'text') {
+          const text = e.typedText ?? e.message.content.text;
+          if (asksAboutWait(text)) this.#track(this.#answerWait(e.shopId, e.conversationId, text));
+          return;
+        }
         if (e.senderRole !== 'agent' || e.state !== 'assigned') return;
         const seconds = await repo.markReplied(this.#d.sql.db, e.shopId, e.conversationId, e.message.sender.id);
         if (seconds !== undefined) this.#d.onFirstResponse?.(seconds);
@@ -205,7 +222,7 @@ export class RoutingService {
    * announced `assigned`, and the buyer's last frame would say "#1 in line" while an agent holds
    * the conversation (found from outside, under racing accepts).
    */
-  async #positionsIn(tx: Tx, shopId: string): Promise<QueuePosition[]> {
+  async #positionsIn(tx: Tx | SqlStore['db'], shopId: string): Promise<QueuePosition[]> {
     const queue = await repo.queueOf(tx, shopId, QUEUE_POSITIONS_MAX);
     if (queue.length === 0) return [];
     const agents = await repo.listAgents(tx, shopId);
@@ -225,6 +242,46 @@ export class RoutingService {
       if (this.#told.size > 50_000) this.#told.delete(this.#told.keys().next().value!);
       const frame = { type: 'conversation' as const, conversationId, shopId, state: 'queued' as const, queuePosition: position, agentsOnline };
       this.#d.sink.emit({ userIds: [buyerId], shopIds: [shopId] }, estimatedWaitSeconds === undefined ? frame : { ...frame, estimatedWaitSeconds });
+    }
+  }
+
+  /**
+   * Where a queued conversation stands, for a device that opened after the position was told (its
+   * frames only follow changes: found from outside, a second device never learnt it). Read without
+   * the queue lock: a pull, answered as of its own read.
+   */
+  async queueOf(p: Principal, conversationId: string): Promise<QueueView> {
+    const c = await this.#d.conversations.visible(p, conversationId);
+    if (c.state !== 'queued') return { conversationId, state: c.state };
+    const mine = (await this.#positionsIn(this.#d.sql.db, c.shopId)).find((q) => q.conversationId === conversationId);
+    if (!mine) return { conversationId, state: 'queued' };
+    const wait = mine.estimatedWaitSeconds === undefined ? {} : { estimatedWaitSeconds: mine.estimatedWaitSeconds };
+    return { conversationId, state: 'queued', queuePosition: mine.position, agentsOnline: mine.agentsOnline, ...wait };
+  }
+
+  /**
+   * A queued buyer asked how long, or whether anyone is there: their place is told again to every
+   * device and answered in the conversation, in the question's language, once a minute at most.
+   * Best effort, like the other notices.
+   */
+  async #answerWait(shopId: string, conversationId: string, question: string): Promise<void> {
+    const now = Date.now();
+    if (now - (this.#waitAnswered.get(conversationId) ?? -Infinity) < WAIT_ANSWER_EVERY_MS) return;
+    this.#waitAnswered.set(conversationId, now);
+    if (this.#waitAnswered.size > 10_000) this.#waitAnswered.delete(this.#waitAnswered.keys().next().value!);
+    try {
+      // Under the queue lock, like every told position: never told after an accept elsewhere.
+      const positions = await this.#d.sql.transaction(async (tx) => {
+        await repo.lockShop(tx, shopId);
+        return this.#positionsIn(tx, shopId);
+      });
+      const mine = positions.find((q) => q.conversationId === conversationId);
+      if (!mine) return;
+      this.#told.delete(conversationId);
+      this.#tell(shopId, [mine]);
+      await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: waitAnswer(question, mine) }, { state: 'queued' });
+    } catch (err) {
+      this.#d.log.warn({ err: (err as Error).message, conversationId }, 'could not answer a queued buyer about their wait');
     }
   }
 

@@ -833,6 +833,35 @@ describe('naming an order by its goods, in other words or another language', () 
     assert.equal(about(await en('go back to the toothbrush')), brush.orderId);
   });
 
+  // Found from outside: at "which order?", a bare "坚果" (read as a weak FAQ question) was offered a
+  // person, and "两个都查" or "both" brought the same list back again and again.
+  test('at a choice: goods named alone pick the order; "both" answers each listed order; "neither" is not a loop', async () => {
+    const two = { ...data, orders: [brush, nuts] };
+    const zh = conversation(robotWith(two));
+    assert.equal((await zh('我的快递到哪了')).replies[0]!.card?.kind, 'choice');
+    assert.equal(about(await zh('坚果')), nuts.orderId);
+    for (const [ask, all] of [['我的快递到哪了', '两个都查'], ['where is my package', 'both'], ['订单状态', '都看看吧'], ['where is my package', 'all of them please']] as const) {
+      const say = conversation(robotWith(two));
+      assert.equal((await say(ask)).replies[0]!.card?.kind, 'choice', ask);
+      const each = await say(all);
+      const ids = each.replies.map((x) => /SO-[A-Z]+-\d/.exec(x.text)?.[0]);
+      assert.deepEqual(ids, [brush.orderId, nuts.orderId], `${all}: ${textOf(each)}`);
+      assert.ok(each.replies.every((x) => x.card?.kind !== 'choice'), all);
+      // The list stays: "the 2nd one" still names an order of it.
+      assert.equal(about(await say(ask.startsWith('where') ? 'the 2nd one' : '第二个')), nuts.orderId);
+    }
+    for (const [ask, none] of [['我的快递到哪了', '都不是'], ['where is my package', 'neither']] as const) {
+      const say = conversation(robotWith(two));
+      await say(ask);
+      const r = await say(none);
+      assert.ok(r.replies.every((x) => x.card?.kind !== 'choice'), `${none}: not the list again`);
+      assert.match(textOf(r), /订单号|order number/);
+      assert.match(textOf(r), /人工|human/);
+      // English sentences joined with a space (found: "check it.Say").
+      assert.doesNotMatch(textOf(r), /\.[A-Z]/);
+    }
+  });
+
   test('after a direct answer (no list shown), another order named by its goods or as "the other one"', async () => {
     const say = conversation(robotWith(data));
     assert.equal(about(await say('坚果到哪了')), nuts.orderId);

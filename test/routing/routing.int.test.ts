@@ -241,6 +241,47 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'offline' })).status, 200);
   });
 
+  // Found from outside: a queued buyer's "还要等多久" got no reply, and a device opened after the
+  // hand-over never learnt the position (frames only follow changes).
+  test('a queued buyer asking about the wait is answered with the position, once a minute; a late device reads it over REST', async () => {
+    const shop = 'shop_pos_ask';
+    const t = await issuer.token({ sub: 'ag_ask', scope: 'cs:agent', shop_id: shop });
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 1 })).status, 200);
+    await handOver(shop, 'ask0');
+    const id = await handOver(shop, 'ask1');
+    const buyerT = await issuer.token({ sub: 'ask1', scope: 'cs:customer' });
+    const late = await api(a, buyerT, 'GET', `/conversations/${id}/queue`);
+    assert.equal(late.status, 200);
+    assert.equal(late.body.queuePosition, 1);
+    assert.equal(late.body.agentsOnline, 1);
+    assert.ok((late.body.estimatedWaitSeconds as number) > 0, JSON.stringify(late.body));
+    // Another buyer may not read it; the agent of the shop may.
+    assert.equal((await api(a, await issuer.token({ sub: 'ask_other', scope: 'cs:customer' }), 'GET', `/conversations/${id}/queue`)).status, 404);
+    assert.equal((await api(a, t, 'GET', `/conversations/${id}/queue`)).body.queuePosition, 1);
+    const phone = await connect(a.url, buyerT, 'app');
+    const retold = phone.waitFor(positionFrame(id, 1), 5000);
+    const say = (k: string, text: string) => a.rt.conversations.send(buyerP('ask1'), { id: `ask-${k}`, conversationId: id, clientMsgId: `ask-${k}`, content: { kind: 'text', text } });
+    await say('1', '你好，还要等多久啊');
+    await retold;
+    await a.rt.routing.idle();
+    await say('2', '有人吗');
+    await say('3', '在吗');
+    await a.rt.routing.idle();
+    const texts = await systemTexts(id);
+    assert.equal(texts.length, 1, `answered once: ${JSON.stringify(texts)}`);
+    assert.match(texts[0]!, /^下一位就是您，预计约 \d+ 分钟/);
+    // In English for an English question; a conversation not queued has no position.
+    const en = await handOver(shop, 'ask2');
+    await a.rt.conversations.send(buyerP('ask2'), { id: 'ask-en', conversationId: en, clientMsgId: 'ask-en', content: { kind: 'text', text: 'how long do I have to wait?' } });
+    await a.rt.routing.idle();
+    assert.match((await systemTexts(en))[0] ?? '', /^There is 1 person ahead of you\. The wait is about \d+ min\./);
+    const taken = await api(a, t, 'POST', '/conversations/' + id + '/accept');
+    assert.equal(taken.status, 409, 'at capacity');
+    assert.deepEqual((await api(a, await issuer.token({ sub: 'ask0', scope: 'cs:customer' }), 'GET', `/conversations/${(await a.rt.storage.sql.db.selectFrom('conversations').select('id').where('buyer_id', '=', 'ask0').executeTakeFirstOrThrow()).id}/queue`)).body.state, 'assigned');
+    await phone.close();
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'offline' })).status, 200);
+  });
+
   // Found from outside: the buyers behind a queued conversation that an admin closed kept their
   // old positions until some later routing event.
   test('closing a queued conversation moves the buyers behind it up at once', async () => {

@@ -146,6 +146,10 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     // No agent online yet: no wait is promised, the buyer is told why (found from outside).
     for (const b of [buyerA, buyerB]) await b.w.getByRole('status').filter({ hasText: /排队中：第 1 位，当前没有客服在线/ }).waitFor(WAIT);
     await axeWidget(buyerA.page, 'queued');
+    // A device opened after the position was told reads it (found from outside: it showed only "queued").
+    const late = await openWidget('buyer_1');
+    await late.w.getByRole('status').filter({ hasText: /排队中：第 1 位，当前没有客服在线/ }).waitFor(WAIT);
+    await late.page.close();
 
     consoleA = await open('/console?demo=agent_1');
     const queue = consoleA.getByRole('navigation', { name: '会话列表' });
