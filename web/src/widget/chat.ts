@@ -37,6 +37,13 @@ export interface Conv {
   agentName?: string;
 }
 
+interface QueueRow {
+  state: ConversationState;
+  queuePosition?: number;
+  agentsOnline?: number;
+  estimatedWaitSeconds?: number;
+}
+
 export interface ChatState {
   status: LiveStatus;
   everOnline: boolean;
@@ -152,6 +159,7 @@ export class Chat {
     else if (mine && s.conv) this.#applyState({ ...s.conv, state: mine.state, ...(mine.state === s.conv.state ? {} : { queuePosition: undefined, estimatedWaitSeconds: undefined, agentsOnline: undefined }) });
     // Who holds it now, not who wrote last (found from outside: a reload after a transfer back named the other agent).
     if (mine && this.store.state.conv?.id === mine.conversationId) this.#applyState({ ...this.store.state.conv, agentName: mine.state === 'assigned' ? mine.agentName : undefined });
+    await this.#readQueue(token);
     await this.#sync(client);
     this.store.set({ ready: true });
     void this.#flush();
@@ -200,6 +208,23 @@ export class Chat {
       return r.rated ? (r.score ?? 1) : r.ratable === false ? -1 : 0;
     } catch {
       return 0;
+    }
+  }
+
+  /**
+   * Queued with no position known (this device opened after it was told, and frames only follow
+   * changes): asked once. A frame that arrives meanwhile wins. Best effort: the banner says "queued".
+   */
+  async #readQueue(token: string): Promise<void> {
+    const conv = this.store.state.conv;
+    if (conv?.state !== 'queued' || conv.queuePosition !== undefined) return;
+    try {
+      const q = await api<QueueRow>(token, 'GET', `/conversations/${encodeURIComponent(conv.id)}/queue`);
+      const now = this.store.state.conv;
+      if (now?.id !== conv.id || now.state !== 'queued' || now.queuePosition !== undefined || q.state !== 'queued') return;
+      this.#applyState({ ...now, queuePosition: q.queuePosition, agentsOnline: q.agentsOnline, estimatedWaitSeconds: q.estimatedWaitSeconds });
+    } catch {
+      // The banner keeps saying "queued"; the next change brings the position.
     }
   }
 
