@@ -38,7 +38,7 @@ import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type
 import { CONTROL_CHARS } from '../protocol/validation.ts';
 import { foldTraditional, kindsOfGoods, mentionsOwnOrder } from './lexicon/index.ts';
 
-const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
+export const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
 type PolicyIntent = (typeof POLICY_INTENTS)[number];
 const isPolicyIntent = (i: Intent): i is PolicyIntent => (POLICY_INTENTS as readonly string[]).includes(i);
 const LOGISTICS_INTENTS: ReadonlySet<Intent> = new Set(['track_parcel', 'order_status', 'delivery_estimate', 'change_address']);

@@ -28,6 +28,13 @@ export interface TopicQuery {
   readonly topic: string;
   /** The topic of a text (the robot's intent for the entry's question), memoised per index. */
   readonly topicOf: (text: string) => string;
+  /**
+   * Topics a question is placed on the same way as `topic` (the other policy intents): an entry
+   * on one of them contradicts the placing ("怎么申请" read as a returns question, and the invoice
+   * entry's "电子发票怎么申请" covering it); for a question of a few words it is offered beside the
+   * entries on the topic, not answered.
+   */
+  readonly rivals?: readonly string[];
 }
 
 /** Ranked candidates searched for an entry on the topic. */
@@ -96,7 +103,12 @@ export class FaqIndexProvider implements FaqProvider {
     const cached = await this.#index(shopId);
     if (!cached) return NONE;
     const found = await this.#lookupIn(cached.index, text);
-    if (!topic || found.hit) return found;
+    if (!topic) return found;
+    if (found.hit) {
+      // The shop's own phrasing, typed as it is, is answered whatever the robot made of it.
+      const t = found.hit.verbatim ? topic.topic : topicIn(cached, topic, found.hit.entry);
+      return t !== topic.topic && topic.rivals?.includes(t) && saysLittle(text) ? rivalOffered(cached, text, topic, found.hit) : found;
+    }
     const onTopic = onTopicIn(cached, text, topic);
     return onTopic.length ? { ...found, onTopic } : found;
   }
@@ -147,14 +159,39 @@ export class FaqIndexProvider implements FaqProvider {
  * words with the question: any entry on the topic could answer another question of it
  * ("定制商品可以退货吗" is not how returns work; found in review).
  */
-function onTopicIn(cached: Cached, text: string, q: TopicQuery): FaqHit[] {
-  // Read lazily and kept with the index: the NLU costs about 0.1 ms per question.
+/**
+ * A question of a few words ("怎么申请", "how do i apply"): when the robot and the FAQ place it on
+ * different policy topics, too little was said to pick one. Longer ones that do ("买贵了能退差价吗",
+ * price protection, read as returns by one and as coupons by the other) are answered: on the FAQ
+ * sets every such longer answer was the right entry.
+ */
+const FEW = 6;
+/** An English word says about as much as one and a half Chinese characters: "how do i apply" is four words. */
+const WORD_WEIGHT = 1.5;
+function saysLittle(text: string): boolean {
+  const t = text.normalize('NFKC').replace(/[\p{P}\p{S}\s]+/gu, ' ').trim();
+  const han = (t.match(/\p{Script=Han}/gu) ?? []).length;
+  const words = t.replace(/\p{Script=Han}/gu, ' ').split(/\s+/).filter(Boolean).length;
+  const size = han + words * WORD_WEIGHT;
+  return size > 0 && size <= FEW;
+}
+
+/** An entry's topic, read lazily and kept with the index: the NLU costs about 0.1 ms per question. */
+function topicIn(cached: Cached, q: TopicQuery, e: FaqEntry): string {
   const topics = (cached.topics ??= new Map());
-  const topicOf = (e: FaqEntry) => {
-    let t = topics.get(e.id);
-    if (t === undefined) topics.set(e.id, (t = q.topicOf(e.question)));
-    return t;
-  };
+  let t = topics.get(e.id);
+  if (t === undefined) topics.set(e.id, (t = q.topicOf(e.question)));
+  return t;
+}
+
+/** The hit on a rival topic, offered first beside the entries on the question's topic: the buyer says which. */
+function rivalOffered(cached: Cached, text: string, q: TopicQuery, hit: FaqHit): FaqLookup {
+  const offered = [hit, ...onTopicIn(cached, text, q).filter((h) => h.entry.id !== hit.entry.id)].slice(0, TOPIC_OFFERED);
+  return { band: 'clarify', hit: null, candidates: offered, onTopic: offered };
+}
+
+function onTopicIn(cached: Cached, text: string, q: TopicQuery): FaqHit[] {
+  const topicOf = (e: FaqEntry) => topicIn(cached, q, e);
   const ranked = cached.index.rank(text, TOPIC_TOP_K).filter((h) => topicOf(h.entry) === q.topic).slice(0, TOPIC_OFFERED);
   if (ranked.length) return ranked;
   // An entry on the topic that shares no word with the question ("牙刷用了半年坏了怎么办" and

@@ -18,7 +18,7 @@
 import type { Aftersale, BuyerDataSource, Logistics, Order } from '../commerce/types.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { MAX_PRINCIPAL_ID_CHARS } from '../protocol/conversation.ts';
-import { asksAboutData, awaitsAnswer, logisticsTargets, parseState, plan, step, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
+import { asksAboutData, awaitsAnswer, logisticsTargets, parseState, plan, POLICY_INTENTS, step, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
 import type { FaqLookup } from './faq-index.ts';
 import type { FaqProvider, TopicQuery } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
@@ -346,7 +346,7 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
   const budget = (name: LookupName) => (needs.bestEffort?.includes(name) ? Math.min(budgetMs, BEST_EFFORT_BUDGET_MS) : budgetMs);
   const orders = needs.orders ? lookupWithinBudget((s) => ds.listOrders(shopId, userId, s).then(arrayOf<Order>), budget('orders')) : undefined;
   const aftersales = needs.aftersales ? lookupWithinBudget((s) => ds.listAftersales(shopId, userId, s).then(arrayOf<Aftersale>), budget('aftersales')) : undefined;
-  const topic = needs.faqTopic ? { topic: needs.faqTopic, topicOf: src.topicOf } : undefined;
+  const topic = needs.faqTopic ? { topic: needs.faqTopic, topicOf: src.topicOf, rivals: POLICY_INTENTS } : undefined;
   const faq = needs.faq ? lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, needs.faqText ?? input.text, topic), s), budgetMs) : undefined;
   const parcels = (ids: readonly string[]) => lookupWithinBudget((s) => ds.getLogistics(shopId, ids, s).then(arrayOf<Logistics>), budgetMs);
   const logisticsNow = needs.logistics && needs.knownOrderIds.length ? parcels(needs.knownOrderIds) : undefined;

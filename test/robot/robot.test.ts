@@ -1466,3 +1466,18 @@ describe('review of the twelfth session', () => {
     assert.ok(performance.now() - t0 < 700, `took ${Math.round(performance.now() - t0)} ms`);
   });
 });
+
+// Found from outside: "怎么申请" (apply how?) alone was read as a returns question and answered with
+// the invoice entry, whose alternate "电子发票怎么申请" covers it: two topics, and nothing said to pick one.
+describe('a few words placed on one policy topic by the robot and on another by the FAQ', () => {
+  test('are asked about, the FAQ entry offered first; a longer question on the shared ground is answered', async () => {
+    const robot = robotWith({});
+    const ask = (text: string) => robot.answer({ shopId: SHOP, userId: 'u-new', conversationId: 'c-p', text });
+    const r = await ask('怎么申请');
+    assert.match(textOf(r), /您想问的是哪一个？\n1\. 怎么开发票？\n2\. 退货/);
+    const picked = await robot.answer({ shopId: SHOP, userId: 'u-new', conversationId: 'c-p', text: '1', state: r.state });
+    assert.match(textOf(picked), /申请开票/);
+    assert.match(textOf(await ask('买贵了能退差价吗')), /价保/, 'price protection is answered, not asked about');
+    assert.match(textOf(await ask('怎么开发票')), /申请开票/, 'the topics agree: answered');
+  });
+});
