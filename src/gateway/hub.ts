@@ -12,9 +12,10 @@
  * A node alone publishes nothing: every PUBLISH would only come back to its own subscriber, a
  * write, a read and a wake-up per event for no one (docs/benchmarks.md, issue #16). Nodes say
  * `hello` on the channel when they start and every HELLO_EVERY_MS; a node publishes events while
- * it has heard another node within PEER_TTL_MS, and for 1.5 hello intervals after its own start
- * (it cannot know yet who is there; the others answer its first hello at once, and every live
- * node says hello within an interval anyway). A node that joins is
+ * it has heard another node within PEER_TTL_MS, and for HELLO_ANSWER_MS after its own start (it
+ * cannot know yet who is there; the others answer its first hello at once). Until issue #16's
+ * fourteenth session that grace was 1.5 hello intervals (15 s), and a benchmark's first 15 s paid
+ * two PUBLISHes per answered message that a lone node in service never pays. A node that joins is
  * heard by the others before it accepts its first socket (its hub starts before it listens), so
  * no event for its devices is skipped. Older nodes ignore the two-part hello envelope.
  */
@@ -46,6 +47,13 @@ interface Header {
 /** How often a node says hello on the channel, and how long a hello keeps it publishing for the sender. */
 export const HELLO_EVERY_MS = 10_000;
 export const PEER_TTL_MS = 3 * HELLO_EVERY_MS;
+/**
+ * How long a starting node waits for the answers to its first hello before it takes itself to be
+ * alone: one PUBLISH each way and a turn of each peer's event loop, with room for a busy peer. A
+ * peer heard later (or its next periodic hello) makes it publish again; events it skipped in
+ * between reach that peer's devices by their next sync.
+ */
+export const HELLO_ANSWER_MS = 3_000;
 
 export class Hub implements EventSink {
   readonly #bus: Bus;
@@ -53,6 +61,7 @@ export class Hub implements EventSink {
   readonly #log: Logger;
   readonly #helloEveryMs: number;
   readonly #peerTtlMs: number;
+  readonly #answerWithinMs: number;
   /** Until when events are published: another node was heard (or this one just started). */
   #peersUntil = 0;
   #helloTimer: NodeJS.Timeout | undefined;
@@ -62,12 +71,13 @@ export class Hub implements EventSink {
   #unsubscribe: (() => Promise<void>) | undefined;
   #offReconnect: (() => void) | undefined;
 
-  constructor(deps: { bus: Bus; nodeId: string; log: Logger; helloEveryMs?: number; peerTtlMs?: number }) {
+  constructor(deps: { bus: Bus; nodeId: string; log: Logger; helloEveryMs?: number; peerTtlMs?: number; answerWithinMs?: number }) {
     this.#bus = deps.bus;
     this.#nodeId = deps.nodeId;
     this.#log = deps.log;
     this.#helloEveryMs = deps.helloEveryMs ?? HELLO_EVERY_MS;
     this.#peerTtlMs = deps.peerTtlMs ?? PEER_TTL_MS;
+    this.#answerWithinMs = deps.answerWithinMs ?? HELLO_ANSWER_MS;
   }
 
   /** Whether this node publishes its events now (another node was heard lately, or it just started). */
@@ -80,8 +90,8 @@ export class Hub implements EventSink {
     const first = !this.#unsubscribe;
     this.#unsubscribe ??= await this.#bus.subscribe(channels.hubEvents, (env) => this.#fromBus(env));
     if (first) {
-      // Every live node says hello within one interval: past 1.5 of them, silence means alone.
-      this.#peersUntil = Date.now() + Math.min(this.#peerTtlMs, 1.5 * this.#helloEveryMs);
+      // Every live node answers the first hello at once, and says hello within an interval anyway.
+      this.#peersUntil = Date.now() + Math.min(this.#peerTtlMs, 1.5 * this.#helloEveryMs, this.#answerWithinMs);
       this.#hello(true);
       this.#helloTimer = setInterval(() => this.#hello(false), this.#helloEveryMs);
       this.#helloTimer.unref();

@@ -137,4 +137,27 @@ describe('hub peers: a node alone publishes nothing', () => {
     await hubA.stop();
     await bus.close();
   });
+
+  // Found measuring issue #16: a lone node published every event for its first 15 s (1.5 hello
+  // intervals), two PUBLISHes per answered message in a benchmark's whole window.
+  test('a node knows it is alone once its first hello goes unanswered, long before a hello interval; an answer keeps it publishing', async () => {
+    const { MemoryBus } = await import('../../src/storage/memory/memory-cache.ts');
+    const bus = new MemoryBus();
+    const timing = { helloEveryMs: 10_000, peerTtlMs: 30_000, answerWithinMs: 50 };
+    const alone = new Hub({ bus, nodeId: 'A', log, ...timing });
+    await alone.start();
+    assert.ok(alone.publishing, 'just started');
+    await until(() => !alone.publishing, 1000);
+    await alone.stop();
+    // With a peer: the peer answers the first hello, so the newcomer keeps publishing past the window.
+    const peer = new Hub({ bus, nodeId: 'P', log, ...timing });
+    await peer.start();
+    const late = new Hub({ bus, nodeId: 'L', log, ...timing });
+    await late.start();
+    await new Promise((r) => setTimeout(r, 150));
+    assert.ok(late.publishing, 'the peer answered: not alone');
+    assert.ok(peer.publishing, 'the newcomer was heard');
+    await Promise.all([late.stop(), peer.stop()]);
+    await bus.close();
+  });
 });
