@@ -154,7 +154,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const knowledge = await createKnowledge(storage, log);
     const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
     const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, robotOn: config.robot, replyTimeoutMs: config.agents.replyTimeoutMs, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
-    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge });
+    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince });
     const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events, couldNotAnswer });
     if (config.robot) robot.bot.subscribe(events);
     else handOverWithoutRobot(events, conversations, log);
@@ -323,6 +323,8 @@ interface RobotDeps {
   conversations: ConversationService;
   buyerData: BuyerLookup;
   knowledge: KnowledgeSide;
+  /** The hub's: since when this node has been alone (the robot keeps its dialogue states then). */
+  aloneSince: () => number | undefined;
 }
 
 /**
@@ -361,7 +363,7 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   const shopShed = new ShopShedPolicy({ threshold: config.work.shopBacklogShed });
   d.metrics.sources.robotBacklogTop = () => shopShed.top(10);
   d.metrics.sources.sheddingShops = () => shopShed.sheddingShops;
-  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures, shopShed, shed: d.metrics.robotShed });
+  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures, shopShed, shed: d.metrics.robotShed, aloneSince: d.aloneSince });
   return { canary, canaryControl, bot, faq, nluThread };
 }
 

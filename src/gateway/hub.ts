@@ -85,6 +85,16 @@ export class Hub implements EventSink {
     return Date.now() < this.#peersUntil;
   }
 
+  /**
+   * Since when this node has been alone (it stopped publishing then), or undefined while it
+   * publishes: a value this node wrote after that time cannot have been written since by another
+   * node, so a node-local copy of it is current (the robot's dialogue state, issue #16).
+   */
+  get aloneSince(): number | undefined {
+    const until = this.#peersUntil;
+    return Date.now() >= until ? until : undefined;
+  }
+
   /** Subscribes to the broadcast channel; events of other nodes are delivered from then on. */
   async start(): Promise<void> {
     const first = !this.#unsubscribe;

@@ -44,6 +44,8 @@ export interface RobotLike {
 }
 
 const STATE_TTL_MS = 24 * 3600 * 1000;
+/** Conversations whose state a lone node keeps (about 150 bytes each); the oldest written is dropped first. */
+const MAX_KEPT_STATES = 20_000;
 export const BOT_SENDER = { role: 'bot' as const, id: 'kefu-bot', name: '智能客服' };
 /** How long a message stored as `queued` during a hand-over's withdrawal is still answered after it lands. */
 const WITHDRAW_GRACE_MS = 5000;
@@ -104,10 +106,25 @@ export class BotResponder {
   /** Hand-overs being taken back, by conversation: true once back with the robot. */
   readonly #withdrawing = new Map<string, Promise<boolean>>();
   readonly #failures: Counter<'reason'> | undefined;
+  readonly #aloneSince: (() => number | undefined) | undefined;
+  /** The dialogue state this node last wrote per conversation, and when: read instead of the cache while the node has been alone since. */
+  readonly #states = new Map<string, { raw: string; at: number }>();
   readonly #shopShed: ShopShedPolicy | undefined;
   readonly #shed: Counter<'scope'> | undefined;
 
-  constructor(deps: { robot: RobotLike; conversations: ConversationService; cache: Cache; work: WorkQueue; log: Logger; failures?: Counter<'reason'>; shopShed?: ShopShedPolicy; shed?: Counter<'scope'> }) {
+  constructor(deps: {
+    robot: RobotLike;
+    conversations: ConversationService;
+    cache: Cache;
+    work: WorkQueue;
+    log: Logger;
+    failures?: Counter<'reason'>;
+    shopShed?: ShopShedPolicy;
+    shed?: Counter<'scope'>;
+    /** Since when no other node can have answered a conversation (the hub's `aloneSince`); undefined: unknown, always read the cache. */
+    aloneSince?: () => number | undefined;
+  }) {
+    this.#aloneSince = deps.aloneSince;
     this.#failures = deps.failures;
     this.#shopShed = deps.shopShed;
     this.#shed = deps.shed;
@@ -241,7 +258,8 @@ export class BotResponder {
     // The read goes out now and the robot awaits it only after understanding the text: the
     // round trip overlaps the NLU's CPU instead of coming before it. A missing or unreadable state
     // is a fresh dialogue (losing it only forgets which order was being discussed).
-    const read = this.#cache.get(key).catch(() => null);
+    const own = this.#ownState(id);
+    const read = own !== undefined ? Promise.resolve(own) : this.#cache.get(key).catch(() => null);
     const state = read.then(parseStored);
     const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: id, text, state });
     const raw = await read;
@@ -249,6 +267,7 @@ export class BotResponder {
     // (the per-conversation chain), so it reads the state only after it is written. An
     // unchanged state is not written again (most turns of a chat about one order).
     const next = JSON.stringify(a.state);
+    this.#keepState(id, next);
     const saved = next === raw ? undefined : this.#cache.set(key, next, STATE_TTL_MS).catch(() => {});
     for (const r of a.replies) {
       if (this.#handedOver.has(id)) break;
@@ -256,6 +275,24 @@ export class BotResponder {
     }
     if (a.handover && !this.#handedOver.has(id)) await this.#queue(id, a.handover.reason === 'complaint' ? QUEUE_PRIORITY.complaint : QUEUE_PRIORITY.normal);
     await saved;
+  }
+
+  /**
+   * The state this node wrote, when no other node can have written one since (a lone node: the
+   * usual deployment); the cache's round trip is saved. Undefined: read the cache.
+   */
+  #ownState(id: string): string | undefined {
+    const since = this.#aloneSince?.();
+    const own = since === undefined ? undefined : this.#states.get(id);
+    // Not past the cache's own expiry either: a day-old dialogue starts afresh, as from the cache.
+    return own && own.at >= since! && Date.now() - own.at < STATE_TTL_MS ? own.raw : undefined;
+  }
+
+  #keepState(id: string, raw: string): void {
+    if (!this.#aloneSince) return;
+    this.#states.delete(id);
+    this.#states.set(id, { raw, at: Date.now() });
+    if (this.#states.size > MAX_KEPT_STATES) this.#states.delete(this.#states.keys().next().value!);
   }
 
   /**

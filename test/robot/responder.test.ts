@@ -261,3 +261,47 @@ for (const f of SQL_FACTORIES) {
     });
   });
 }
+
+// Issue #16: a lone node reads the robot's dialogue state from its own copy (a cache round trip a
+// message saved); once another node may have answered since, it reads the cache again.
+describe('the dialogue state on a lone node', () => {
+  test('is kept on the node while it has been alone since writing it; read from the cache otherwise', async () => {
+    const f = SQL_FACTORIES[0]!;
+    const s = await f.create();
+    try {
+      const log = pino({ level: 'silent' });
+      const metrics = createMetrics();
+      const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
+      const conversations = new ConversationService({ sql: s, cache: new MemoryCache(), sink: { emit() {} }, events, metrics, log });
+      const cache = new MemoryCache();
+      let gets = 0;
+      const counted = Object.assign(Object.create(cache) as MemoryCache, { get: (k: string) => (gets++, cache.get(k)) });
+      let aloneSince: number | undefined = 0;
+      const seen: unknown[] = [];
+      let turn = 0;
+      const robot: RobotLike = { answer: async (r) => (seen.push(await r.state), { replies: [{ text: 'ok' }], state: { v: 1, failures: 0, turn: ++turn }, timings: { totalMs: 1 } }) };
+      const bot = new BotResponder({ robot, conversations, cache: counted, work: new WorkQueue({ concurrency: 4, queueMax: 100 }), log, aloneSince: () => aloneSince });
+      bot.subscribe(events);
+      const p = buyer('buyer_lone');
+      const id = (await conversations.send(p, say('一'))).ack.conversationId;
+      await bot.idle();
+      await conversations.send(p, { ...say('二'), shopId: undefined, conversationId: id } as never);
+      await bot.idle();
+      assert.equal(gets, 1, 'the second turn read the node\'s own copy');
+      assert.deepEqual(seen[1], { v: 1, failures: 0, turn: 1 });
+      // Another node heard: the cache is read; then alone again since now, the earlier copy is not trusted.
+      aloneSince = undefined;
+      await conversations.send(p, { ...say('三'), shopId: undefined, conversationId: id } as never);
+      await bot.idle();
+      assert.equal(gets, 2);
+      await cache.set(`botstate:${id}`, JSON.stringify({ v: 1, failures: 0, turn: 99 }), 60_000);
+      aloneSince = Date.now() + 1;
+      await conversations.send(p, { ...say('四'), shopId: undefined, conversationId: id } as never);
+      await bot.idle();
+      assert.equal(gets, 3, 'written before the node was alone again: read from the cache');
+      assert.deepEqual(seen[3], { v: 1, failures: 0, turn: 99 }, 'what another node wrote meanwhile');
+    } finally {
+      await s.close();
+    }
+  });
+});
