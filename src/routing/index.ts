@@ -4,6 +4,6 @@
  * policy.ts for who gets the next conversation.
  */
 export { RoutingService, type AgentView, type RoutingDeps, type RoutingOptions } from './service.ts';
-export { registerRoutingRoutes, RATING_PROMPT } from './routes.ts';
-export { NOBODY_ONLINE_NOTICE, RETURNED_NOTICE } from './service.ts';
+export { registerRoutingRoutes } from './routes.ts';
+export { NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE } from './notices.ts';
 export { plan, estimateWaitSeconds, type Assignment, type AvailableAgent, type QueuedConversation } from './policy.ts';

@@ -173,6 +173,13 @@ export async function lastSystemText(db: Db, conversationId: string): Promise<st
   return r.rows[0]?.text ?? undefined;
 }
 
+/** The text of the buyer's last text message in the conversation, for the language of a notice. */
+export async function lastBuyerText(db: Db, conversationId: string): Promise<string | undefined> {
+  const r = await sql<{ text: string | null }>`select content->>'text' as text from messages
+    where conversation_id = ${conversationId} and sender_role = 'customer' and content->>'kind' = 'text' order by seq desc limit 1`.execute(db);
+  return r.rows[0]?.text ?? undefined;
+}
+
 export async function resetMisses(db: Db, shopId: string, agentId: string): Promise<void> {
   await db.updateTable('agents').set({ missed_in_row: 0 }).where('shop_id', '=', shopId).where('agent_id', '=', agentId).where('missed_in_row', '>', 0).execute();
 }

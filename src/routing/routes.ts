@@ -20,8 +20,6 @@ import type { AgentView, RoutingService } from './service.ts';
 
 const STAFF: readonly Role[] = ['agent', 'admin'];
 const PARTICIPANTS: readonly Role[] = ['customer', 'agent', 'admin'];
-/** Shown to the buyer when a person closes the conversation; the widget offers 1–5 under it. */
-export const RATING_PROMPT = '本次服务已结束，请为本次服务打分（1–5 分）。This conversation has ended: please rate it from 1 to 5.';
 
 const statusBody = z.strictObject({ status: z.enum(AGENT_STATUSES), capacity: z.number().int().min(0).max(100).optional() });
 const transferBody = z.strictObject({ agentId: storableString().min(1).max(128) });
@@ -56,6 +54,6 @@ export function registerRoutingRoutes(api: FastifyInstance, deps: { routing: Rou
   api.post<{ Params: { id: string } }>('/conversations/:id/close', async (req) => {
     const p = await authorize(req, { roles: STAFF });
     noBody(req.body);
-    return changeBody(await routing.close(p, req.params.id, RATING_PROMPT));
+    return changeBody(await routing.close(p, req.params.id));
   });
 }

@@ -27,14 +27,8 @@ import { getConversation, inLockOrder, moveState, SYSTEM_SENDER, type Conversati
 import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
 import { asksAboutWait, WAIT_ANSWER_EVERY_MS, waitAnswer } from './wait.ts';
+import { langOf, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE } from './notices.ts';
 
-/** Said to a buyer whose agent left or did not answer in time: they are first in line again. */
-export const RETURNED_NOTICE = '抱歉让您久等了，刚才的客服暂时无法回复，您已排在队伍最前面，客服会尽快回复您。Sorry for the wait: your agent could not answer, and you are now first in line.';
-/**
- * Told once to a buyer handed over while none of the shop's agents is online: the robot's "connecting
- * you to a person" would otherwise be the last word for hours (found: a hand-over at night).
- */
-export const NOBODY_ONLINE_NOTICE = '现在没有客服在线。您的消息都已留下，客服上线后会按排队顺序回复您。No agent is online right now: your messages are kept, and an agent will answer in turn when one is back.';
 export interface RoutingOptions {
   offlineGraceMs: number;
   replyTimeoutMs: number;
@@ -366,7 +360,7 @@ export class RoutingService {
   }
 
   /** Asks the buyer for a rating, then closes; the freed seat is routed by the event. */
-  async close(p: Principal, conversationId: string, ratingPrompt: string): Promise<StateChange> {
+  async close(p: Principal, conversationId: string): Promise<StateChange> {
     const shopId = staffOf(p);
     const c = await this.#inShop(shopId, conversationId);
     if (c.state === 'closed') throw new KefuError('CONFLICT', 'the conversation is closed already');
@@ -382,7 +376,7 @@ export class RoutingService {
     }
     // The rating request and the close commit together: a buyer writing at that moment lands
     // before both or, after them, in a new conversation; never after the request in this one.
-    const closed = await this.#d.conversations.closeWithNotice(c.id, SYSTEM_SENDER, { kind: 'text', text: ratingPrompt });
+    const closed = await this.#d.conversations.closeWithNotice(c.id, SYSTEM_SENDER, { kind: 'text', text: RATING_PROMPT[await this.#langOf(c.id)] });
     if (!closed) throw new KefuError('CONFLICT', 'the conversation is closed already');
     return closed;
   }
@@ -453,9 +447,10 @@ export class RoutingService {
       // Not twice in a row, whichever node saw the lapse: the same agent can lapse again and again
       // with nothing said in between (found in review: three notices).
       const last = await repo.lastSystemText(this.#d.sql.db, c.id).catch(() => undefined);
-      if (last === RETURNED_NOTICE) continue;
+      if (last === RETURNED_NOTICE.zh || last === RETURNED_NOTICE.en) continue;
+      const text = RETURNED_NOTICE[await this.#langOf(c.id)];
       // Only while it still waits: assigned again meanwhile, the buyer sees their new agent instead (found in review).
-      await this.#d.conversations.postAs(c.id, SYSTEM_SENDER, { kind: 'text', text: RETURNED_NOTICE }, { state: 'queued' }).catch((err: unknown) => {
+      await this.#d.conversations.postAs(c.id, SYSTEM_SENDER, { kind: 'text', text }, { state: 'queued' }).catch((err: unknown) => {
         this.#d.log.warn({ err: (err as Error).message, conversationId: c.id }, 'could not tell the buyer their conversation is back in the queue');
       });
     }
@@ -469,10 +464,15 @@ export class RoutingService {
     try {
       const agents = await repo.listAgents(this.#d.sql.db, shopId);
       if (agents.some((a) => a.status === 'online')) return;
-      await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: NOBODY_ONLINE_NOTICE }, { state: 'queued' });
+      await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: NOBODY_ONLINE_NOTICE[await this.#langOf(conversationId)] }, { state: 'queued' });
     } catch (err) {
       this.#d.log.warn({ err: (err as Error).message, conversationId }, 'could not tell the buyer that no agent is online');
     }
+  }
+
+  /** The buyer's language for a notice, from their last text; Chinese when unknown or unreadable. */
+  async #langOf(conversationId: string): Promise<'zh' | 'en'> {
+    return langOf(await repo.lastBuyerText(this.#d.sql.db, conversationId).catch(() => undefined));
   }
 
   async #lapsed(l: { shopId: string; conversationId: string; agentId: string }): Promise<void> {

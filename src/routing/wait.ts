@@ -3,6 +3,7 @@
  * rules for noticing the question and for the answer routing posts (found from outside: the
  * question got no reply at all, the robot having handed over and no agent having joined yet).
  */
+import { langOf } from './notices.ts';
 
 /** Explicit questions about the wait or about whether anyone is there. Not "在吗" alone: a greeting as often as a question. */
 const ASKS_WAIT =
@@ -25,8 +26,6 @@ export interface WaitPosition {
   readonly estimatedWaitSeconds: number | undefined;
 }
 
-/** The buyer's language, read from their question: routing has no dialogue state, and one Han character says Chinese. */
-const langOf = (text: string): 'zh' | 'en' => (/\p{Script=Han}/u.test(text) ? 'zh' : 'en');
 
 const minutes = (s: number) => Math.max(1, Math.round(s / 60));
 

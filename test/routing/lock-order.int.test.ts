@@ -145,7 +145,7 @@ describe('routing beside concurrent writers on postgres', { skip: pgFactory.skip
         const sends = Array.from({ length: 8 }, (_, k) =>
           (k % 2 ? a : b).conversations.send(buyer, { id: `f${k + 1}`, ...(k % 4 < 2 ? { conversationId: id } : { shopId: SHOP }), clientMsgId: `${buyerId}-${k + 1}`, content: { kind: 'text', text: `还在吗 ${k}` } }).catch((e: { code?: string }) => e.code),
         );
-        const [closed] = await Promise.all([a.routing.close(admin, id, '请为本次服务评分'), ...sends]);
+        const [closed] = await Promise.all([a.routing.close(admin, id), ...sends]);
         assert.equal(closed.state, 'closed');
         const stored = await convRepo.listMessages(s.db, id, 0, 100);
         const notice = stored.find((m) => m.sender.role === 'system')!;

@@ -12,7 +12,7 @@ import { connect, eventually, newIsolation, realEnv, startIssuer, startNode, typ
 import type { ConversationFrame, MessageFrame } from '../../src/protocol/frames.ts';
 import type { Principal } from '../../src/auth/index.ts';
 import { moveState } from '../../src/conversation/index.ts';
-import { NOBODY_ONLINE_NOTICE, RETURNED_NOTICE } from '../../src/routing/index.ts';
+import { NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE } from '../../src/routing/index.ts';
 
 const skip = needsPg || needsRedis;
 
@@ -207,7 +207,7 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     // Found from outside: with nobody online the buyer was promised a wait "as if one agent were".
     assert.deepEqual([told.agentsOnline, told.estimatedWaitSeconds], [0, undefined], 'nobody online: no wait is promised');
     // Found: handed over at night, the buyer's last word was the robot's "connecting you".
-    await eventually(async () => (await systemTexts(id)).includes(NOBODY_ONLINE_NOTICE), 3000, 'told that nobody is online');
+    await eventually(async () => (await systemTexts(id)).includes(NOBODY_ONLINE_NOTICE.zh), 3000, 'told that nobody is online');
     const t = await issuer.token({ sub: 'ag_pb', scope: 'cs:agent', shop_id: shop });
     const assigned = phone.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'assigned');
     assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 1 })).status, 200);
@@ -239,6 +239,20 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     assert.deepEqual(await systemTexts(q.conversationId), [], 'someone online: no "nobody online" notice');
     await phone.close();
     assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'offline' })).status, 200);
+  });
+
+  // Found from outside: routing's notices were one Chinese and one English sentence, to every buyer.
+  test("routing's notices are in the language the buyer writes in", async () => {
+    const shop = 'shop_notice_en';
+    const r = await a.rt.conversations.send(buyerP('en1'), { id: 'en-1', shopId: shop, clientMsgId: 'en-1', content: { kind: 'text', text: 'can I talk to a real person please' } });
+    const id = r.ack.conversationId;
+    await a.rt.conversations.setState(id, { state: 'queued' }, { from: ['bot'] });
+    await a.rt.routing.idle();
+    await eventually(async () => (await systemTexts(id)).includes(NOBODY_ONLINE_NOTICE.en), 3000, 'told in English that nobody is online');
+    const t = await issuer.token({ sub: 'ag_en', scope: 'cs:agent', shop_id: shop });
+    assert.equal((await api(a, t, 'POST', `/conversations/${id}/accept`)).status, 200);
+    assert.equal((await api(a, t, 'POST', `/conversations/${id}/close`)).status, 200);
+    assert.deepEqual(await systemTexts(id), [NOBODY_ONLINE_NOTICE.en, RATING_PROMPT.en]);
   });
 
   // Found from outside: a queued buyer's "还要等多久" got no reply, and a device opened after the
@@ -297,7 +311,7 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     assert.equal((await api(a, admin, 'POST', `/conversations/${ids[0]}/close`)).status, 200);
     await Promise.all(moved);
     // No person served it: nothing to rate, so no rating request.
-    assert.deepEqual(await systemTexts(ids[0]!), [NOBODY_ONLINE_NOTICE], 'only the notice that nobody is online');
+    assert.deepEqual(await systemTexts(ids[0]!), [NOBODY_ONLINE_NOTICE.zh], 'only the notice that nobody is online');
     for (const d of devices) await d.close();
   });
 
@@ -322,7 +336,7 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
       a.rt.conversations.setState = setState;
     }
     await a.rt.routing.idle();
-    assert.equal((await systemTexts(id)).filter((t) => t !== NOBODY_ONLINE_NOTICE).length, 1, 'the rating request');
+    assert.equal((await systemTexts(id)).filter((t) => t !== NOBODY_ONLINE_NOTICE.zh).length, 1, 'the rating request');
     assert.equal((await api(a, await issuer.token({ sub: 'cr1', scope: 'cs:customer' }), 'GET', `/conversations/${id}/rating`)).body.ratable, true);
   });
 });
@@ -378,7 +392,7 @@ describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
     const notices = await a.rt.storage.sql.db.selectFrom('messages').select('content').where('conversation_id', '=', id).where('sender_role', '=', 'system').execute();
     // Told once, not at each lapse of the same agent (found in review: three notices).
     assert.equal(notices.length, 1, 'the buyer is told why they wait again, once');
-    assert.equal((notices[0]!.content as { text: string }).text, RETURNED_NOTICE);
+    assert.equal((notices[0]!.content as { text: string }).text, RETURNED_NOTICE.zh, 'in the language the buyer wrote in');
     await ws.close();
   });
 

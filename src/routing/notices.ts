@@ -1,0 +1,30 @@
+/**
+ * What routing tells a buyer in the conversation (`system` messages), in the buyer's language.
+ * Routing keeps no dialogue state: the language is read from the buyer's own last text (one Han
+ * character says Chinese), and Chinese is the default for a buyer who has typed nothing.
+ * Each text used to be one bilingual sentence pair, which read oddly to both (found from outside).
+ */
+export type NoticeLang = 'zh' | 'en';
+
+export const langOf = (text: string | undefined): NoticeLang => (text === undefined || /\p{Script=Han}/u.test(text) ? 'zh' : 'en');
+
+/** Said to a buyer whose agent left or did not answer in time: they are first in line again. */
+export const RETURNED_NOTICE: Readonly<Record<NoticeLang, string>> = {
+  zh: '抱歉让您久等了，刚才的客服暂时无法回复，您已排在队伍最前面，客服会尽快回复您。',
+  en: 'Sorry for the wait: your agent could not answer, and you are now first in line.',
+};
+
+/**
+ * Told once to a buyer handed over while none of the shop's agents is online: the robot's "connecting
+ * you to a person" would otherwise be the last word for hours (found: a hand-over at night).
+ */
+export const NOBODY_ONLINE_NOTICE: Readonly<Record<NoticeLang, string>> = {
+  zh: '现在没有客服在线。您的消息都已留下，客服上线后会按排队顺序回复您。',
+  en: 'No agent is online right now: your messages are kept, and an agent will answer in turn when one is back.',
+};
+
+/** Shown to the buyer when a person closes the conversation; the widget offers 1–5 under it. */
+export const RATING_PROMPT: Readonly<Record<NoticeLang, string>> = {
+  zh: '本次服务已结束，请为本次服务打分（1–5 分）。',
+  en: 'This conversation has ended: please rate it from 1 to 5.',
+};
