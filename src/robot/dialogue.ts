@@ -71,6 +71,8 @@ export interface DialogueState {
   readonly listed?: readonly string[];
   /** The kinds of goods of the `listed` orders: "那牙刷呢" names one of them only when one has it. */
   readonly listedKinds?: readonly string[];
+  /** The policy question just answered with no order of the buyer's: "衣服那个" next is about that order. */
+  readonly policy?: PolicyIntent;
   /** The robot asked "did you mean …?". */
   readonly confirm?: Intent;
   /** The robot asked whether to connect a human. */
@@ -124,6 +126,7 @@ export function parseState(raw: unknown): DialogueState {
   if (Array.isArray(l) && l.length > 1 && l.length <= MAX_CHOICES && l.every(validId)) s.listed = [...(l as string[])];
   const lk = validKinds(r.listedKinds);
   if (s.listed && lk) s.listedKinds = lk;
+  if (isIntent(r.policy) && isPolicyIntent(r.policy)) s.policy = r.policy;
   if (isIntent(r.confirm) && r.confirm !== 'unknown') s.confirm = r.confirm;
   if (r.offeredHuman === true) s.offeredHuman = true;
   const f = r.faqOptions;
@@ -371,7 +374,8 @@ const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉)|全部|所�
 const NONE_OF_THEM = /都不|不是|没有|别|(?<![a-z])(?:none|neither|not|no)(?![a-z])/;
 const MAX_ALL_REPLY = 24;
 /** "都不是", "neither", "none of these": the order meant is not listed (found from outside: the same list came back). */
-const NONE_LISTED = /^(?:都不是|都不对|都没有|不是这(?:两|几|些)?个|没有我要(?:查)?的)|(?<![a-z])(?:neither|none of (?:them|these|those)|not (?:any of )?(?:these|those|them))(?![a-z])/;
+const NONE_LISTED = /^(?:都不是|都不对|都没有|不是这(?:两|几|些)?个|没有我要(?:查)?的)|(?<![a-z])(?:neither|none of (?:them|these|those)|not (?:any of )?(?:these|those|them|that(?: one)?))(?![a-z])/;
+const saysNoneListed = (normalized: string) => normalized.length <= SHORT_FOLLOW_UP && NONE_LISTED.test(normalized);
 const picksAll = (normalized: string) => normalized.length <= MAX_ALL_REPLY && ALL_OF_THEM.test(normalized) && !NONE_OF_THEM.test(normalized);
 
 /** A first clause that is a no, and more after it. */
@@ -403,7 +407,8 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
   const named = namedIds(text, p.orderIds, !u.entities.some((e) => e.type === 'phoneTail'));
   if (named.length === 1) return { ...base, intent, choice: { orderId: named[0]! } };
   if (picksAll(u.normalized)) return { ...base, intent, choice: { all: true } };
-  if (u.normalized.length <= MAX_ALL_REPLY && NONE_LISTED.test(u.normalized)) return { ...base, intent, choice: { noneListed: true } };
+  // "不是这两个，是衣服", "neither, I mean the jacket": an order not listed, by its goods, among all of them.
+  if (saysNoneListed(u.normalized)) return kindsOfGoods(text).size > 0 ? { ...base, intent } : { ...base, intent, choice: { noneListed: true } };
   // "不是最新的那个", "not the latest one": not a pick of it; a description wins over it.
   if (picksNewest(u.normalized, NEWEST)) return { ...base, intent, choice: { newest: true } };
   if (orderId) {
@@ -436,10 +441,14 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const faqPick = state.faqOptions && pickedOption(u, state.faqOptions);
   if (faqPick) return { ...base, intent: 'faq', faqPick };
-  if (state.faqOptions?.length === 1 && yesNo === 'no') return { ...base, intent: 'unknown', declined: 'confirm' };
+  // "不是", "都不是", "neither": none of the questions offered (found from outside: in Chinese a list
+  // declined was "not understood", and two of those handed the buyer over).
+  if (state.faqOptions?.length && (yesNo === 'no' || saysNoneListed(u.normalized))) return { ...base, intent: 'unknown', declined: 'confirm' };
 
   const picked = state.pending ? answerToChoice(state.pending, u, text, base, orderId) : undefined;
   if (picked) return picked;
+  // After a policy answer, "衣服那个", "the jacket one": the buyer's order with those goods, on that policy (found from outside: an FAQ list about clothes).
+  if (state.policy && !orderId && shortAndUnclear(u) && (POINTS_AT_ONE.test(u.normalized) || kindsOfGoods(text).size > 0) && !ASKS_OF_GOODS.test(u.normalized)) return { ...base, intent: state.policy, choice: { describe: true } };
   const other = !orderId && state.listed ? fromListed(state, u) : undefined;
   if (other) return { ...base, intent: isDataIntent(u.intent) && !u.guessed ? u.intent : (state.topic ?? 'order_status'), choice: other };
   if (!orderId && state.listed && namesListedGoods(u, text, state.listedKinds)) return { ...base, intent: state.topic ?? 'order_status', choice: { describe: true } };
@@ -491,8 +500,17 @@ function stillOnRefund(state: DialogueState, u: Understanding): boolean {
   if (state.topic !== 'aftersale_progress' || PARCEL_WORD.test(u.normalized) || kindsOfGoods(u.normalized).size > 0) return false;
   // Pressing ("到底", "still"), not a plain "什么时候到", which after "那退款呢" may be the parcel's.
   const presses = SAYS_LATE.test(u.normalized) || PRESSES.test(u.normalized);
-  return presses && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed === true);
+  if (presses && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed === true)) return true;
+  // "多少钱", "退到哪里", "how much?", "to which account?": about the money just answered (found from
+  // outside: an FAQ guess, a parcel card, a hand-over). The refund's card says how much and where.
+  return u.normalized.length <= SHORT_FOLLOW_UP && ABOUT_THE_MONEY.test(u.normalized) && !OTHER_MONEY.test(u.normalized) && !CLEARLY_ELSE.has(u.intent) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ);
 }
+/** Money that is not the refund: "how much is shipping", "运费多少". */
+const OTHER_MONEY = /运费|邮费|快递费|包邮|价格|价钱|售价|优惠|券|(?<![a-z])(?:shipping|postage|delivery|price|costs?|coupon|discount|fee|fees)(?![a-z])/;
+
+const ABOUT_THE_MONEY = /多少钱|多少|金额|到账|退到|退回(?:到|哪)|哪个账户|哪张卡|原路|(?<![a-z])(?:how much|amount|the money|my money|which (?:account|card)|what (?:account|card)|credited|paid back|refunded to)(?![a-z])/;
+/** Intents a short money question after a refund is not folded into: another clear question. */
+const CLEARLY_ELSE: ReadonlySet<Intent> = new Set(['human', 'complaint', 'cancel_order', 'change_address', 'invoice', 'coupon', 'greeting', 'bye']);
 
 /** Which lookups answering this turn needs. CPU only. */
 export function plan(state: DialogueState, input: TurnInput): Plan {
@@ -807,10 +825,10 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
   const request = intent === 'return_policy' ? requestUnderway(ctx) : undefined;
   if (request) {
     const late = overdueDays(ctx, request) !== undefined ? { offeredHuman: true } : {};
-    return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress', ...offer, ...late } };
+    return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress', policy: intent, ...offer, ...late } };
   }
   const o = ctx.orders && !notAboutOwnOrder(ctx.r, ctx.input.text) ? policyOrder(ctx, ctx.orders) : undefined;
-  if (!o) return { replies: [{ text }], ...(offer ? { next: offer } : {}) };
+  if (!o) return { replies: [{ text }], next: { ...offer, policy: intent } };
   return { replies: [...statusAnswer(ctx, o).replies, { text }], next: { focusOrderId: o.orderId, topic: 'order_status', ...offer } };
 }
 
@@ -1043,6 +1061,8 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   if (described) {
     if (described.length === 0) return { none: t.noMatchingOrder };
     const best = tiers.map((tier) => described.filter((o) => tier.includes(o.status))).find((l) => l.length > 0)!;
+    // "牙刷和坚果分别到哪了": each kind of goods named, each its own order: both answered (found from outside).
+    if (best.length > 1 && best.length <= kindsOfGoods(ctx.input.text).size) return { each: described.length <= MAX_CHOICES ? described : best };
     return best.length === 1 ? { one: best[0]! } : { many: best };
   }
   return undescribed(ctx, orders, tiers, focus);

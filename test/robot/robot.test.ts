@@ -1481,3 +1481,57 @@ describe('a few words placed on one policy topic by the robot and on another by 
     assert.match(textOf(await ask('怎么开发票')), /申请开票/, 'the topics agree: answered');
   });
 });
+
+// Found from outside (fourteenth session's tester): context lost in the turns after an answer.
+describe('the turns after an answer, as a buyer types them', () => {
+  const brush = order({ orderId: 'SO-BRUSH-1', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'B1', title: '米家声波电动牙刷 T300 白色', quantity: 1, price: '99.00' }] });
+  const nuts = order({ orderId: 'SO-NUTS-2', createdAt: '2024-11-25T10:00:00+08:00', items: [{ sku: 'N1', title: '三只松鼠 每日坚果混合果仁 750g', quantity: 1, price: '89.00' }] });
+  const jacket = order({ orderId: 'SO-JACKET-3', status: 'delivered', createdAt: '2024-11-20T10:00:00+08:00', items: [{ sku: 'J1', title: '优衣库 摇粒绒拉链茄克 L码', quantity: 1, price: '199.00' }] });
+  const data: FakeData = {
+    orders: [brush, nuts, jacket],
+    logistics: [brush, nuts, jacket].map((o) => logistics({ orderId: o.orderId })),
+    aftersales: [aftersale({ aftersaleId: 'AS-1', orderId: nuts.orderId, amount: '45.90' })],
+  };
+  const ids = (r: RobotAnswer) => r.replies.map((x) => /SO-[A-Z]+-\d/.exec(x.text)?.[0]).filter(Boolean);
+
+  test('"多少钱", "退到哪里", "how much?", "to which account?" after a refund answer are about that refund; shipping costs are not', async () => {
+    for (const [first, ...next] of [['我的退款', '多少钱', '退到哪里'], ['where is my refund', 'how much?', 'to which account?']]) {
+      const say = conversation(robotWith(data));
+      await say(first!);
+      for (const q of next) {
+        const r = await say(q);
+        assert.equal(r.intent, 'aftersale_progress', q);
+        assert.match(textOf(r), /45\.90/, q);
+      }
+    }
+    const say = conversation(robotWith(data));
+    await say('where is my refund');
+    assert.notEqual((await say('how much is shipping to beijing')).intent, 'aftersale_progress');
+  });
+
+  test('"不是这两个，是衣服" at a choice finds the order not listed; goods named together are each answered', async () => {
+    for (const [ask, none] of [['快递到哪了', '不是这两个，是衣服'], ['where is my package', 'neither, I mean the jacket']] as const) {
+      const say = conversation(robotWith(data));
+      assert.equal((await say(ask)).replies[0]!.card?.kind, 'choice');
+      assert.deepEqual(ids(await say(none)), [jacket.orderId], none);
+    }
+    for (const both of ['我买的牙刷和坚果分别到哪了', 'where are my toothbrush and nuts']) {
+      assert.deepEqual(ids(await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-b', text: both })), [brush.orderId, nuts.orderId], both);
+    }
+  });
+
+  test('after a returns answer, "衣服那个" is the jacket order on returns; a list of questions declined in Chinese is not "not understood"', async () => {
+    const say = conversation(robotWith(data));
+    await say('我要退货');
+    const r = await say('衣服那个');
+    assert.equal(r.intent, 'return_policy');
+    assert.deepEqual(ids(r), [jacket.orderId]);
+    const faq = conversation(robotWith({}));
+    assert.match(textOf(await faq('你们包邮吗')), /您想问的是哪一个/);
+    for (const no of ['不是']) {
+      const declined = await faq(no);
+      assert.doesNotMatch(textOf(declined), /没太理解/);
+      assert.match(textOf(declined), /换个说法/);
+    }
+  });
+});
