@@ -787,13 +787,15 @@ describe('input and state', () => {
   });
 });
 
+// Three orders named by their goods in the tests below.
+const brush = order({ orderId: 'SO-BRUSH-1', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'B1', title: '米家声波电动牙刷 T300 白色', quantity: 1, price: '99.00' }] });
+const nuts = order({ orderId: 'SO-NUTS-2', createdAt: '2024-11-25T10:00:00+08:00', items: [{ sku: 'N1', title: '三只松鼠 每日坚果混合果仁 750g', quantity: 1, price: '89.00' }] });
+const jacket = order({ orderId: 'SO-JACKET-3', status: 'delivered', createdAt: '2024-11-20T10:00:00+08:00', items: [{ sku: 'J1', title: '优衣库 摇粒绒拉链茄克 L码', quantity: 1, price: '199.00' }] });
+
 // Found from outside: after a choice card, "the toothbrush" (for 电动牙刷), "外套那个" (for 茄克) and,
 // once one order was picked, "那牙刷呢" or "and the nuts?" were not understood, answered from the FAQ,
 // or handed over; a parcel tracked as delivered that the buyer never got was only re-read to them.
 describe('naming an order by its goods, in other words or another language', () => {
-  const brush = order({ orderId: 'SO-BRUSH-1', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'B1', title: '米家声波电动牙刷 T300 白色', quantity: 1, price: '99.00' }] });
-  const nuts = order({ orderId: 'SO-NUTS-2', createdAt: '2024-11-25T10:00:00+08:00', items: [{ sku: 'N1', title: '三只松鼠 每日坚果混合果仁 750g', quantity: 1, price: '89.00' }] });
-  const jacket = order({ orderId: 'SO-JACKET-3', status: 'delivered', createdAt: '2024-11-20T10:00:00+08:00', items: [{ sku: 'J1', title: '优衣库 摇粒绒拉链茄克 L码', quantity: 1, price: '199.00' }] });
   const data: FakeData = {
     orders: [brush, nuts, jacket],
     logistics: [logistics({ orderId: brush.orderId }), logistics({ orderId: nuts.orderId }), logistics({ orderId: jacket.orderId, status: 'delivered', events: [{ time: '2024-11-22T18:00:00+08:00', location: '上海', description: '快件已签收' }] })],
@@ -1484,9 +1486,6 @@ describe('a few words placed on one policy topic by the robot and on another by 
 
 // Found from outside (fourteenth session's tester): context lost in the turns after an answer.
 describe('the turns after an answer, as a buyer types them', () => {
-  const brush = order({ orderId: 'SO-BRUSH-1', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'B1', title: '米家声波电动牙刷 T300 白色', quantity: 1, price: '99.00' }] });
-  const nuts = order({ orderId: 'SO-NUTS-2', createdAt: '2024-11-25T10:00:00+08:00', items: [{ sku: 'N1', title: '三只松鼠 每日坚果混合果仁 750g', quantity: 1, price: '89.00' }] });
-  const jacket = order({ orderId: 'SO-JACKET-3', status: 'delivered', createdAt: '2024-11-20T10:00:00+08:00', items: [{ sku: 'J1', title: '优衣库 摇粒绒拉链茄克 L码', quantity: 1, price: '199.00' }] });
   const data: FakeData = {
     orders: [brush, nuts, jacket],
     logistics: [brush, nuts, jacket].map((o) => logistics({ orderId: o.orderId })),
