@@ -85,6 +85,8 @@ export interface AgentView {
 }
 
 const DEFAULT_HANDLE_SECONDS = 180;
+/** Online with room for at least one conversation: counted in `agentsOnline` and the wait. */
+const canServe = (a: { status: AgentStatus; capacity: number }): boolean => a.status === 'online' && a.capacity > 0;
 const QUEUE_POSITIONS_MAX = 200;
 const staffOf = (p: Principal): string => {
   if (!(p.roles.has('agent') || p.roles.has('admin')) || !p.shopId) throw new KefuError('FORBIDDEN', 'only agents and admins of a shop');
@@ -102,8 +104,8 @@ export class RoutingService {
   /** Per queued conversation, what its buyer was last told: position, and whether anyone was online. */
   readonly #told = new Map<string, string>();
   readonly #notices = new Set<Promise<void>>();
-  /** When each queued conversation's question about the wait was last answered on this node. */
-  readonly #waitAnswered = new Map<string, number>();
+  /** When each queued conversation's question about the wait was last answered on this node, and with what. */
+  readonly #waitAnswered = new Map<string, { at: number; text: string }>();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(deps: RoutingDeps, opts: RoutingOptions) {
@@ -221,7 +223,8 @@ export class RoutingService {
     if (queue.length === 0) return [];
     const agents = await repo.listAgents(tx, shopId);
     const handle = await repo.recentHandleSeconds(tx, shopId);
-    const online = agents.filter((a) => a.status === 'online').length;
+    // An agent online with no capacity can take nobody: no wait is promised on them (found from outside).
+    const online = agents.filter(canServe).length;
     // Nobody online: a wait "as if one agent were" promised minutes that could be hours (found from outside).
     const wait = (position: number) => (online > 0 ? estimateWaitSeconds(position, online, handle ?? DEFAULT_HANDLE_SECONDS) : undefined);
     return queue.map((c, i) => ({ conversationId: c.conversationId, buyerId: c.buyerId, position: i + 1, estimatedWaitSeconds: wait(i + 1), agentsOnline: online }));
@@ -255,14 +258,11 @@ export class RoutingService {
 
   /**
    * A queued buyer asked how long, or whether anyone is there: their place is told again to every
-   * device and answered in the conversation, in the question's language, once a minute at most.
-   * Best effort, like the other notices.
+   * device and answered in the conversation, in the question's language; the same answer is not
+   * given twice within WAIT_ANSWER_EVERY_MS (a changed one is: found from outside, an agent come
+   * online meanwhile was not told). Best effort, like the other notices.
    */
   async #answerWait(shopId: string, conversationId: string, question: string): Promise<void> {
-    const now = Date.now();
-    if (now - (this.#waitAnswered.get(conversationId) ?? -Infinity) < WAIT_ANSWER_EVERY_MS) return;
-    this.#waitAnswered.set(conversationId, now);
-    if (this.#waitAnswered.size > 10_000) this.#waitAnswered.delete(this.#waitAnswered.keys().next().value!);
     try {
       // Under the queue lock, like every told position: never told after an accept elsewhere.
       const positions = await this.#d.sql.transaction(async (tx) => {
@@ -273,7 +273,13 @@ export class RoutingService {
       if (!mine) return;
       this.#told.delete(conversationId);
       this.#tell(shopId, [mine]);
-      await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: waitAnswer(question, mine) }, { state: 'queued' });
+      const text = waitAnswer(question, mine);
+      const last = this.#waitAnswered.get(conversationId);
+      if (last && last.text === text && Date.now() - last.at < WAIT_ANSWER_EVERY_MS) return;
+      this.#waitAnswered.delete(conversationId);
+      this.#waitAnswered.set(conversationId, { at: Date.now(), text });
+      if (this.#waitAnswered.size > 10_000) this.#waitAnswered.delete(this.#waitAnswered.keys().next().value!);
+      await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text }, { state: 'queued' });
     } catch (err) {
       this.#d.log.warn({ err: (err as Error).message, conversationId }, 'could not answer a queued buyer about their wait');
     }
@@ -463,7 +469,7 @@ export class RoutingService {
   async #tellIfNobody(shopId: string, conversationId: string): Promise<void> {
     try {
       const agents = await repo.listAgents(this.#d.sql.db, shopId);
-      if (agents.some((a) => a.status === 'online')) return;
+      if (agents.some(canServe)) return;
       await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: NOBODY_ONLINE_NOTICE[await this.#langOf(conversationId)] }, { state: 'queued' });
     } catch (err) {
       this.#d.log.warn({ err: (err as Error).message, conversationId }, 'could not tell the buyer that no agent is online');

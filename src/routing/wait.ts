@@ -17,8 +17,8 @@ export function asksAboutWait(text: string): boolean {
   return t.length <= MAX_WAIT_QUESTION && ASKS_WAIT.test(t);
 }
 
-/** Not answered again within this long: a buyer repeating "有人吗" hears it once a minute, not each time. */
-export const WAIT_ANSWER_EVERY_MS = 60_000;
+/** The same answer is not given again within this long: a buyer repeating "有人吗" is not answered with the same words each time. */
+export const WAIT_ANSWER_EVERY_MS = 15_000;
 
 export interface WaitPosition {
   readonly position: number;

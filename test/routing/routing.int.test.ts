@@ -255,9 +255,21 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     assert.deepEqual(await systemTexts(id), [NOBODY_ONLINE_NOTICE.en, RATING_PROMPT.en]);
   });
 
+  // Found from outside: an agent online with capacity 0 was counted, and a wait promised on them.
+  test('an agent online with no capacity is not counted as online, and no wait is promised on them', async () => {
+    const shop = 'shop_cap0';
+    const t = await issuer.token({ sub: 'ag_cap0', scope: 'cs:agent', shop_id: shop });
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 0 })).status, 200);
+    const id = await handOver(shop, 'cap0');
+    const q = await api(a, await issuer.token({ sub: 'cap0', scope: 'cs:customer' }), 'GET', `/conversations/${id}/queue`);
+    assert.deepEqual([q.body.queuePosition, q.body.agentsOnline, q.body.estimatedWaitSeconds], [1, 0, undefined]);
+    await eventually(async () => (await systemTexts(id)).includes(NOBODY_ONLINE_NOTICE.zh), 3000, 'told that nobody can answer');
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'offline' })).status, 200);
+  });
+
   // Found from outside: a queued buyer's "还要等多久" got no reply, and a device opened after the
   // hand-over never learnt the position (frames only follow changes).
-  test('a queued buyer asking about the wait is answered with the position, once a minute; a late device reads it over REST', async () => {
+  test('a queued buyer asking about the wait is answered with the position, the same answer not twice in a row; a late device reads it over REST', async () => {
     const shop = 'shop_pos_ask';
     const t = await issuer.token({ sub: 'ag_ask', scope: 'cs:agent', shop_id: shop });
     assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 1 })).status, 200);
