@@ -869,8 +869,20 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
 function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: { faqOptions: string[] } } {
   const answer = faqAnswer(ctx);
   if (answer) return { text: answer };
-  const offer = offerOf(ctx, ctx.data.faqOnTopic);
+  const offer = offerOf(ctx, policyCandidates(ctx));
   return offer ? { text: offer.text, offer: { faqOptions: offer.faqOptions } } : { text: ctx.t.policy[intent] };
+}
+
+/**
+ * The entries offered for a policy question the FAQ did not answer: its own unsure candidates and
+ * the shop's entries on the topic, most likely first. Found from outside: "华为耳机坏了能修吗" (read
+ * as returns) was offered the return-shipping entry while the warranty entry was the FAQ's first
+ * candidate, one brand name short of an answer.
+ */
+function policyCandidates(ctx: Ctx): FaqHit[] {
+  const seen = new Set<string>();
+  const all = [...(ctx.data.faqCandidates ?? []), ...(ctx.data.faqOnTopic ?? [])].filter((h) => !seen.has(h.entry.id) && seen.add(h.entry.id));
+  return all.sort((a, b) => b.confidence - a.confidence);
 }
 
 function policyOrder(ctx: Ctx, orders: Order[]): Order | undefined {

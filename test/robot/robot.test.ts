@@ -1482,6 +1482,16 @@ describe('a few words placed on one policy topic by the robot and on another by 
     assert.match(textOf(await ask('买贵了能退差价吗')), /价保/, 'price protection is answered, not asked about');
     assert.match(textOf(await ask('怎么开发票')), /申请开票/, 'the topics agree: answered');
   });
+
+  // Found from outside: "华为耳机坏了能修吗" was offered the return-shipping entry, and "who pays
+  // shipping" answered with the shop's dispatch times.
+  test("a policy question the FAQ is unsure of offers the FAQ's own first candidate first; 'who pays shipping' is the shipping fee", async () => {
+    const robot = robotWith({});
+    const ask = (text: string) => robot.answer({ shopId: SHOP, userId: 'u-new', conversationId: 'c-w', text });
+    assert.match(textOf(await ask('华为耳机坏了能修吗')), /\n1\. 电子产品保修多久？/);
+    assert.match(textOf(await ask('my earbuds broke, can you fix them?')), /\n1\. What is the warranty on electronics\?/);
+    assert.match(textOf(await ask('who pays shipping')), /free on orders over 99/);
+  });
 });
 
 // Found from outside (fourteenth session's tester): context lost in the turns after an answer.
