@@ -55,9 +55,12 @@ export interface Texts {
   /** A parcel tracked as delivered that the buyer says they did not get. */
   deliveredNotReceived: string;
   chaseOffer: string;
+  /** The buyer says the parcel is late or needed soon, and the tracking shows nothing wrong yet. */
+  lateSorry: string;
   noAftersale: string;
   noAftersaleFor(orderId: string): string;
-  aftersale(p: { orderId: string; type: string; status: string; amount?: string; hint: string }): string;
+  /** `since`: when the request reached its status (its last update), so "1-3 个工作日" can be counted (found from outside). */
+  aftersale(p: { orderId: string; type: string; status: string; since?: string; amount?: string; hint: string }): string;
   aftersaleHint: Record<'requested' | 'approved_refund' | 'approved_goods' | 'rejected' | 'returning' | 'refunded' | 'closed', string>;
   /** A request waiting on the shop longer than its hint promises. */
   aftersaleLate(days: number): string;
@@ -131,10 +134,11 @@ const zh: Texts = {
   },
   stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
   chaseOffer: '我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递核实、催一下吗？',
+  lateSorry: '抱歉让您久等了！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
   deliveredNotReceived: '物流显示已签收，但您还没有收到：可能放在了驿站、快递柜，或由家人、门卫代收，建议先看一下。需要为您转接人工客服联系快递核实吗？',
   noAftersale: '没有查到您的售后申请。如需退换货，可以在订单详情页点“申请售后”。',
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
-  aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}。${p.hint}`,
+  aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}${p.since ? `（${p.since}）` : ''}，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}。${p.hint}`,
   aftersaleLate: (d) => `这一步已经 ${d} 天没有进展，比平常慢了。需要为您转接人工客服跟进吗？`,
   aftersaleChase: '抱歉让您久等了！需要为您转接人工客服，帮您核实一下吗？',
   aftersaleHint: {
@@ -250,10 +254,11 @@ const en: Texts = {
   },
   stalled: (d) => `has had no tracking update for ${d} day${d === 1 ? '' : 's'} and may be delayed. Shall I get a human agent to follow up?`,
   chaseOffer: "I can't contact the carrier myself. Shall I get a human agent to check with them and chase it for you?",
+  lateSorry: "Sorry for the wait! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",
   deliveredNotReceived: 'Tracking says it was delivered, but you have not received it: it may be at a pickup point or in a parcel locker, or a neighbour or reception may have taken it. Shall I get a human agent to check with the carrier?',
   noAftersale: "I can't find any return or refund request from you. To request one, open the order and tap \"After-sales\".",
   noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,
-  aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}. ${p.hint}`,
+  aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}${p.since ? ` (since ${p.since})` : ''}, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}. ${p.hint}`,
   aftersaleLate: (d) => `It has been ${d} day${d === 1 ? '' : 's'} at this step, longer than usual. Shall I get a human agent to follow up?`,
   aftersaleChase: 'Sorry for the wait! Shall I get a human agent to check on it for you?',
   aftersaleHint: {

@@ -166,10 +166,11 @@ describe('after-sales', () => {
     const data = { orders: [earbuds], aftersales: [aftersale({ aftersaleId: 'AS-1', orderId: EARBUDS, status: 'approved', amount: '199.00' })] };
     const zh = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退款怎么还没到' });
     assert.equal(zh.intent, 'aftersale_progress');
-    assert.match(textOf(zh), /退款申请（订单 2024112500001111）当前状态：已同意，金额 ¥199\.00/);
+    // When it was approved, so the buyer can count the working days (found from outside).
+    assert.match(textOf(zh), /退款申请（订单 2024112500001111）当前状态：已同意（11-26 12:00），金额 ¥199\.00/);
     assert.equal(zh.replies[0]!.card?.kind, 'aftersale');
     const en = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is my refund??' });
-    assert.match(textOf(en), /refund request \(order 2024112500001111\) is approved, amount ¥199\.00/);
+    assert.match(textOf(en), /refund request \(order 2024112500001111\) is approved \(since Nov 26, 12:00\), amount ¥199\.00/);
   });
 
   test('no after-sales request: told so', async () => {
@@ -1527,6 +1528,16 @@ describe('the turns after an answer, as a buyer types them', () => {
     for (const both of ['我买的牙刷和坚果分别到哪了', 'where are my toothbrush and nuts']) {
       assert.deepEqual(ids(await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-b', text: both })), [brush.orderId, nuts.orderId], both);
     }
+  });
+
+  test('a buyer who says the parcel is late or needed soon is told sorry and offered a person; a plain question is not', async () => {
+    for (const text of ['我的牙刷啥时候到啊 急用', '牙刷怎么还没到', 'the toothbrush is taking forever, still not here!!']) {
+      const r = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-l', text });
+      assert.match(textOf(r), /抱歉让您久等了|Sorry for the wait/, text);
+      assert.equal((r.state as { offeredHuman?: boolean }).offeredHuman, true, text);
+    }
+    const plain = await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-l', text: '牙刷到哪了' });
+    assert.doesNotMatch(textOf(plain), /抱歉/);
   });
 
   test('after a returns answer, "衣服那个" is the jacket order on returns; a list of questions declined in Chinese is not "not understood"', async () => {
