@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
 import { normalizeForMatch } from './sensitive.ts';
-import { fieldOf, isStorableText, storableString, unknownField } from '../protocol/validation.ts';
+import { fieldOf, isStorableText, storableString, TEXT_CONTROL_CHARS, TEXT_CONTROL_MESSAGE, unknownField } from '../protocol/validation.ts';
 
 const LIMITS = Object.freeze({
   questionMax: 500,
@@ -23,7 +23,8 @@ const text = (max: number) =>
   storableString({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a string') })
     .trim()
     .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` });
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((v) => !TEXT_CONTROL_CHARS.test(v), { error: TEXT_CONTROL_MESSAGE });
 
 const FaqInputSchema = z.strictObject(
   {

@@ -20,7 +20,7 @@ export const ERROR_CATALOGUE = {
   REPLAY: { http: 409, ws: true, summary: 'The frame nonce was already seen while its timestamp is still acceptable.' },
   CLOCK_SKEW: { http: 400, ws: true, summary: 'The frame timestamp is more than 5 minutes from the server clock.' },
   RATE_LIMITED: { http: 429, ws: true, summary: 'Too many frames or requests; slow down.' },
-  TOO_LARGE: { http: 413, ws: true, summary: 'The frame or body exceeds its size limit: a WebSocket frame 64 KiB, a REST or webhook body 1 MiB (the sensitive-words list 2 MiB).' },
+  TOO_LARGE: { http: 413, ws: true, summary: 'The body exceeds its size limit: a REST or webhook body 1 MiB (the sensitive-words list 2 MiB). A WebSocket frame over 64 KiB gets no error frame: the socket is closed with code 1009.' },
   UNAVAILABLE: { http: 503, ws: true, summary: 'The server is overloaded or a dependency is down; retry later.' },
   INTERNAL: { http: 500, ws: true, summary: 'An unexpected failure; it was logged with the trace id.' },
 } as const;

@@ -6,7 +6,7 @@
  * creates as an own property) makes the frame BAD_FRAME rather than being silently carried along.
  */
 import { z } from 'zod';
-import { formatPath, storableString } from './validation.ts';
+import { formatPath, storableString, TEXT_CONTROL_CHARS, TEXT_CONTROL_MESSAGE } from './validation.ts';
 import { SYNC_MAX_LIMIT, type ConversationState, type SenderRole } from './conversation.ts';
 import type { Card } from './cards.ts';
 
@@ -45,7 +45,8 @@ export const textContent = z.strictObject({
     .min(1)
     .max(MAX_TEXT_CHARS)
     // Zero-width characters too: "\u200b\u200b" was stored and answered as a message nobody could see (found from outside).
-    .refine((t) => /[^\s\u200b-\u200d\u2060\ufeff]/.test(t), 'text must hold more than spaces, line breaks and invisible characters'),
+    .refine((t) => /[^\s\u200b-\u200d\u2060\ufeff]/.test(t), 'text must hold more than spaces, line breaks and invisible characters')
+    .refine((t) => !TEXT_CONTROL_CHARS.test(t), `text ${TEXT_CONTROL_MESSAGE}`),
 });
 export const imageContent = z.strictObject({
   kind: z.literal('image'),

@@ -105,6 +105,15 @@ export function queryInt(min: number, max = Number.MAX_SAFE_INTEGER) {
 export const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /**
+ * Control characters no text a person reads may hold: CONTROL_CHARS but tab and line breaks. A
+ * buyer's "hi\u0007\u001b[31m" was stored and sent to every console and to `npm run chat`'s
+ * terminal as it was (found from outside).
+ */
+// eslint-disable-next-line no-control-regex -- rejecting control characters is the point
+export const TEXT_CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+export const TEXT_CONTROL_MESSAGE = 'must not contain control characters (tab and line breaks are fine)';
+
+/**
  * An id or one line of text from a platform or an integrator (an order id, a user id, a receiver's
  * name): storable, 1–`max` characters, no control characters, and not only spaces (found from
  * outside: a coupon was delivered to the user "   ").

@@ -140,6 +140,7 @@ function faqChangeTests(st: Suite): void {
       [{ question: '', answer: 'a' }, 'question must not be empty'],
       [{ question: 'q', answer: 'a', alternates: [1] }, 'alternates[0] must be a string'],
       [{ question: 'q' }, 'answer is required'],
+      [{ question: '包邮\u0007吗', answer: 'a' }, 'question must not contain control characters (tab and line breaks are fine)'],
     ];
     for (const [payload, message] of cases) {
       const r = await st.app.inject({ method: 'POST', url: '/api/v1/shops/D/faq', headers: admin('D'), payload: payload as object });

@@ -35,6 +35,13 @@ test('frames: a text of only spaces and line breaks is BAD_FRAME; one with a cha
   }
   assert.equal(send(' 在吗 ').ok, true);
   assert.equal(send('\u200b在吗').ok, true);
+  // Terminal escapes and other control characters are refused (found from outside: stored and shown as sent); tabs and line breaks are text.
+  for (const bad of ['hi\u0007', 'hi\u001b[31mred', 'a\u0085b']) {
+    const r = send(bad);
+    assert.equal(r.ok, false, JSON.stringify(bad));
+    assert.match(!r.ok ? r.reason : '', /^content\.text.*control characters/);
+  }
+  assert.equal(send('第一行\n第二行\t完').ok, true);
 });
 
 test('frames: a NUL or an unpaired surrogate in any string is BAD_FRAME naming the field', () => {
