@@ -751,7 +751,7 @@ function confidentFaq(ctx: Ctx): FaqHit | undefined {
 const SPECIFIC =
   /到哪|在哪|哪儿了|哪里了|走到|到了没|到了吗|还没到|没到|没收到|怎么还没|状态|进度|单号|查|发货了|发了吗|发了没|发出了|寄出了|签收了|(?<![a-z])(?:where is|where are|track|tracking|status|check|has it|did it|yet|still|not received|have not received|arrived|stuck|shipped|dispatched)(?![a-z])/;
 /** A thing of the buyer's named alone ("快递呢", "wl" for 物流, "my parcel?"): asked about theirs, never the FAQ's (found from outside). */
-const BARE_THING = /^\s*(?:我的)?(?:快递|物流|包裹|单子|订单|退款)(?:呢|啊|嘞|了吗|咧)?\s*[?？!！。.]*\s*$|^\s*(?:my )?(?:parcel|package|order|refund|courier|tracking|shipment)\s*[?!.]*\s*$/;
+const BARE_THING = /^\s*(?:那|那么|还有|那我的)?(?:我的)?(?:快递|物流|包裹|单子|订单|退款)(?:呢|啊|嘞|了吗|咧)?\s*[?？!！。.]*\s*$|^\s*(?:and |what about |how about )?(?:my |the )?(?:parcel|package|order|refund|courier|tracking|shipment)\s*[?!.]*\s*$/;
 
 /** Words of a question about what usually happens, not about one parcel. */
 const GENERALLY = /一般|通常|平时|大概要|(?<![a-z])(?:usually|normally|typically|in general|generally|on average)(?![a-z])/;

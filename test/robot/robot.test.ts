@@ -1517,6 +1517,12 @@ describe('the turns after an answer, as a buyer types them', () => {
     const say = conversation(robotWith(data));
     await say('where is my refund');
     assert.notEqual((await say('how much is shipping to beijing')).intent, 'aftersale_progress');
+    // "那快递呢" after the refund is the parcel alone, not the shop's default-carrier entry before it (found from outside).
+    const next = conversation(robotWith(data));
+    await next('我的退款');
+    const parcel = await next('那快递呢');
+    assert.equal(parcel.replies.length, 1, textOf(parcel));
+    assert.equal(parcel.replies[0]!.card?.kind, 'logistics');
   });
 
   test('"不是这两个，是衣服" at a choice finds the order not listed; goods named together are each answered', async () => {
