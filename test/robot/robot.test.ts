@@ -1546,6 +1546,15 @@ describe('the turns after an answer, as a buyer types them', () => {
     assert.doesNotMatch(textOf(plain), /抱歉/);
   });
 
+  test('goods in trouble told, not asked ("我的保温杯漏水了", "耳机没声音了", "my bottle leaks"): an apology and a person, not "not understood"', async () => {
+    for (const text of ['我的保温杯漏水了', '耳机没声音了', 'my bottle leaks']) {
+      const r = await robotWith({}).answer({ shopId: SHOP, userId: 'u-new', conversationId: 'c-t', text });
+      assert.equal(r.intent, 'return_policy', text);
+      assert.match(textOf(r), /很抱歉给您添麻烦了|Sorry about that/, text);
+      assert.equal((r.state as { offeredHuman?: boolean }).offeredHuman, true, text);
+    }
+  });
+
   test('after a returns answer, "衣服那个" is the jacket order on returns; a list of questions declined in Chinese is not "not understood"', async () => {
     const say = conversation(robotWith(data));
     await say('我要退货');
