@@ -70,6 +70,7 @@ describe('tenant isolation (real PostgreSQL + Redis)', { skip }, () => {
       'POST /api/v1/conversations/:id/accept': { path: () => `/conversations/${c()}/accept`, expect: 404 },
       'POST /api/v1/conversations/:id/transfer': { path: () => `/conversations/${c()}/transfer`, body: { agentId: 'agent_b' }, expect: 404 },
       'POST /api/v1/conversations/:id/close': { path: () => `/conversations/${c()}/close`, expect: 404 },
+      'GET /api/v1/conversations/:id/queue': { path: () => `/conversations/${c()}/queue`, expect: 404 },
       'GET /api/v1/conversations/:id/canned-replies': { path: () => `/conversations/${c()}/canned-replies`, expect: 404 },
       'GET /api/v1/conversations/:id/notes': { path: () => `/conversations/${c()}/notes`, expect: 404 },
       'POST /api/v1/conversations/:id/notes': { path: () => `/conversations/${c()}/notes`, body: { text: 'x' }, expect: 404 },
