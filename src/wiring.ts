@@ -172,7 +172,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     );
     const stopRouting = routing.start(events);
     const stopOps = startOpsSide(config, { storage, hub, events, conversations, metrics, log });
-    const rights = startRights({ sql: storage.sql, cache: storage.cache, keyring: commerce.keyring, onErased: (shopId, userId) => commerce.commerceChanged({ shopId, userId }) }, log);
+    const rights = startRights({ sql: storage.sql, cache: storage.cache, keyring: commerce.keyring, onErased: afterErasure(commerce, robot.bot) }, log);
     const commandSide = await createCommandSide(config, { storage, hub, metrics, log });
 
     let closed: Promise<void> | undefined;
@@ -313,6 +313,14 @@ async function createKnowledge(storage: Storage, log: Logger): Promise<Knowledge
     storage.bus.publish(channels.knowledgeChanged, shopId).catch((e: unknown) => log.warn({ err: (e as Error).message }, 'knowledge change not broadcast; other nodes refresh within 5 s'));
   };
   return { knowledge, filters, knowledgeChanged, onKnowledgeChanged };
+}
+
+/** What an erasure drops on this node besides the cache: the buyer's orders memo, and the robot's kept dialogue states (they may hold the buyer's order ids). */
+function afterErasure(commerce: { commerceChanged(c: { shopId: string; userId: string }): void }, bot: BotResponder): (shopId: string, userId: string) => void {
+  return (shopId, userId) => {
+    commerce.commerceChanged({ shopId, userId });
+    bot.forgetStates();
+  };
 }
 
 interface RobotDeps {

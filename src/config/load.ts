@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { BEARER_TOKEN } from '../auth/authorize.ts';
+import { WORKER_ENV } from '../ops/cluster.ts';
 import { CONFIG_KEYS, CONFIG_SCHEMA, DEMO_ISSUER, type ConfigKey, type PiiKey, type RawConfig, type RawValue } from './schema.ts';
 
 /** A configuration problem: its message is one line that starts with the variable's name. */
@@ -180,7 +181,9 @@ function assemble(r: RawConfig, o: { production: boolean; algorithms: string[]; 
     robotLookupBudgetMs: r.KEFU_ROBOT_LOOKUP_BUDGET_MS,
     robotNluThread: r.KEFU_ROBOT_NLU_THREAD,
     commands: { backoffMs: r.KEFU_COMMAND_BACKOFF_MS, maxAttempts: r.KEFU_COMMAND_MAX_ATTEMPTS, leaseMs: r.KEFU_COMMAND_LEASE_S * 1000, attemptTimeoutMs: r.KEFU_PLATFORM_API_TIMEOUT_MS },
-    nodeId: r.KEFU_NODE_ID ?? `${hostname()}-${process.pid}`,
+    // Under --workers each worker is a node of its own on the bus: a shared KEFU_NODE_ID made every
+    // worker drop the others' events as its own echo (found in review).
+    nodeId: withWorker(r.KEFU_NODE_ID ?? `${hostname()}-${process.pid}`),
     logLevel: r.KEFU_LOG_LEVEL,
     shutdownGraceMs: r.KEFU_SHUTDOWN_GRACE_MS,
     agents: { offlineGraceMs: r.KEFU_AGENT_OFFLINE_GRACE_S * 1000, replyTimeoutMs: r.KEFU_AGENT_REPLY_TIMEOUT_S * 1000 },
@@ -253,4 +256,10 @@ export function maskSecret(k: ConfigKey, v: unknown): string {
     }
   }
   return '****';
+}
+
+/** A worker's node id: the configured one with the worker's number (`-w2`), unchanged outside --workers. */
+function withWorker(nodeId: string): string {
+  const worker = process.env[WORKER_ENV];
+  return worker ? `${nodeId}-w${worker}` : nodeId;
 }

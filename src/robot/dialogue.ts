@@ -370,7 +370,7 @@ function idOnly(text: string): string | undefined {
  * order (found from outside: the same list came back, again and again). Short only, and never a
  * "none of them" ("都不是", "neither").
  */
-const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉)|全部|所有|每(?:一)?个|一起查)|(?<![a-z])(?:both|all|each|every one|everything)(?![a-z])/;
+const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉)|全部|所有|每(?:一)?个|一起查)[^吗么?？]*$|^(?:(?:please |pls )?(?:check |show |track |see |look at )?(?:them )?(?:both|all|each|every one|everything)(?: of (?:them|those|these))?(?: orders?| ones?)?(?: please| pls| plz)?[.!\s]*)$/;
 const NONE_OF_THEM = /都不|不是|没有|别|(?<![a-z])(?:none|neither|not|no)(?![a-z])/;
 const MAX_ALL_REPLY = 24;
 /** "都不是", "neither", "none of these": the order meant is not listed (found from outside: the same list came back). */
@@ -386,6 +386,9 @@ const NO_THEN = /^[^,，。.!！?？;；~]+[,，。.!！?？;；~\s]+\S.+$/;
  * on to ask something is that question, not only a no (found from outside: after "did you mean…?"
  * the buyer who put it right was handed to a person, the question unanswered). "不用了，谢谢" is a no.
  */
+/** "都不是，我的快递呢", "not those, where is my parcel": a no that goes on to a question of its own (found in review). */
+const asksOn = (u: Understanding): boolean => u.intent !== 'unknown' && u.intent !== 'faq' && NO_THEN.test(u.normalized.trim());
+
 function noButAsks(u: Understanding): boolean {
   if (u.yesNo !== 'no' || u.intent === 'unknown' || u.intent === 'bye' || u.intent === 'greeting') return false;
   return NO_THEN.test(u.normalized.trim());
@@ -408,7 +411,7 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
   if (named.length === 1) return { ...base, intent, choice: { orderId: named[0]! } };
   if (picksAll(u.normalized)) return { ...base, intent, choice: { all: true } };
   // "不是这两个，是衣服", "neither, I mean the jacket": an order not listed, by its goods, among all of them.
-  if (saysNoneListed(u.normalized)) return kindsOfGoods(text).size > 0 ? { ...base, intent } : { ...base, intent, choice: { noneListed: true } };
+  if (saysNoneListed(u.normalized) && !asksOn(u)) return kindsOfGoods(text).size > 0 ? { ...base, intent } : { ...base, intent, choice: { noneListed: true } };
   // "不是最新的那个", "not the latest one": not a pick of it; a description wins over it.
   if (picksNewest(u.normalized, NEWEST)) return { ...base, intent, choice: { newest: true } };
   if (orderId) {
@@ -443,12 +446,12 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   if (faqPick) return { ...base, intent: 'faq', faqPick };
   // "不是", "都不是", "neither": none of the questions offered (found from outside: in Chinese a list
   // declined was "not understood", and two of those handed the buyer over).
-  if (state.faqOptions?.length && (yesNo === 'no' || saysNoneListed(u.normalized))) return { ...base, intent: 'unknown', declined: 'confirm' };
+  if (state.faqOptions?.length && (yesNo === 'no' || (saysNoneListed(u.normalized) && !asksOn(u)))) return { ...base, intent: 'unknown', declined: 'confirm' };
 
   const picked = state.pending ? answerToChoice(state.pending, u, text, base, orderId) : undefined;
   if (picked) return picked;
   // After a policy answer, "衣服那个", "the jacket one": the buyer's order with those goods, on that policy (found from outside: an FAQ list about clothes).
-  if (state.policy && !orderId && shortAndUnclear(u) && (POINTS_AT_ONE.test(u.normalized) || kindsOfGoods(text).size > 0) && !ASKS_OF_GOODS.test(u.normalized)) return { ...base, intent: state.policy, choice: { describe: true } };
+  if (state.policy && !orderId && shortAndUnclear(u) && kindsOfGoods(text).size > 0 && !ASKS_OF_GOODS.test(u.normalized)) return { ...base, intent: state.policy, choice: { describe: true } };
   const other = !orderId && state.listed ? fromListed(state, u) : undefined;
   if (other) return { ...base, intent: isDataIntent(u.intent) && !u.guessed ? u.intent : (state.topic ?? 'order_status'), choice: other };
   if (!orderId && state.listed && namesListedGoods(u, text, state.listedKinds)) return { ...base, intent: state.topic ?? 'order_status', choice: { describe: true } };
@@ -510,9 +513,9 @@ function stillOnRefund(state: DialogueState, u: Understanding): boolean {
 /** Money that is not the refund: "how much is shipping", "运费多少". */
 const OTHER_MONEY = /运费|邮费|快递费|包邮|价格|价钱|售价|优惠|券|(?<![a-z])(?:shipping|postage|delivery|price|costs?|coupon|discount|fee|fees)(?![a-z])/;
 
-const ABOUT_THE_MONEY = /多少钱|多少|金额|到账|退到|退回(?:到|哪)|哪个账户|哪张卡|原路|(?<![a-z])(?:how much|amount|the money|my money|which (?:account|card)|what (?:account|card)|credited|paid back|refunded to)(?![a-z])/;
+const ABOUT_THE_MONEY = /多少钱|退了多少|退多少|金额|到账|退到|退回(?:到|哪)|哪个账户|哪张卡|原路|(?<![a-z])(?:how much|amount|the money|my money|which (?:account|card)|what (?:account|card)|credited|paid back|refunded to)(?![a-z])/;
 /** Intents a short money question after a refund is not folded into: another clear question. */
-const CLEARLY_ELSE: ReadonlySet<Intent> = new Set(['human', 'complaint', 'cancel_order', 'change_address', 'invoice', 'coupon', 'greeting', 'bye']);
+const CLEARLY_ELSE: ReadonlySet<Intent> = new Set(['human', 'complaint', 'cancel_order', 'change_address', 'invoice', 'coupon', 'return_policy', 'greeting', 'bye']);
 
 /** Which lookups answering this turn needs. CPU only. */
 export function plan(state: DialogueState, input: TurnInput): Plan {
@@ -1005,7 +1008,10 @@ function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>)
 function eachAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, orders: Order[]): Outcome {
   const outs = orders.map((o) => oneAnswer(ctx, intent, o));
   const offered = outs.some((x) => x.next?.offeredHuman);
-  return { replies: outs.flatMap((x) => x.replies), next: { topic: intent, ...(offered ? { offeredHuman: true } : {}) } };
+  // A sentence said for every order ("sorry for the wait… shall I get a person?") is said once, last.
+  const all = outs.flatMap((x) => x.replies);
+  const replies = [...all.filter((r) => r.card), ...new Set(all.filter((r) => !r.card).map((r) => r.text))].map((r) => (typeof r === 'string' ? { text: r } : r));
+  return { replies, next: { topic: intent, ...(offered ? { offeredHuman: true } : {}) } };
 }
 
 function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, o: Order): Outcome {
@@ -1066,17 +1072,19 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   }
   if (r.choice && 'describe' in r.choice) {
     const narrowed = describedBy(ctx, listed());
+    const each = eachNamed(ctx, listed());
+    if (each) return { each };
     return narrowed && narrowed.length === 1 ? { one: narrowed[0]! } : { none: t.noMatchingOrder };
   }
   const tiers = URGE_SHIPPING.test(ctx.r.u.normalized) && intent !== 'cancel_order' && intent !== 'change_address' ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : TIERS[intent];
   const anyTier = new Set(tiers.flat());
   const focus = state.focusOrderId ? orders.find((o) => o.orderId === state.focusOrderId && anyTier.has(o.status)) : undefined;
+  const each = eachNamed(ctx, orders.filter((o) => anyTier.has(o.status)));
+  if (each) return { each };
   const described = describedBy(ctx, orders.filter((o) => anyTier.has(o.status)));
   if (described) {
     if (described.length === 0) return { none: t.noMatchingOrder };
     const best = tiers.map((tier) => described.filter((o) => tier.includes(o.status))).find((l) => l.length > 0)!;
-    // "牙刷和坚果分别到哪了": each kind of goods named, each its own order: both answered (found from outside).
-    if (best.length > 1 && best.length <= kindsOfGoods(ctx.input.text).size) return { each: described.length <= MAX_CHOICES ? described : best };
     return best.length === 1 ? { one: best[0]! } : { many: best };
   }
   return undescribed(ctx, orders, tiers, focus);
@@ -1094,6 +1102,22 @@ function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderS
   const pool = orders.filter((o) => tiers.some((tier) => tier.includes(o.status)));
   if (pool.length > relevant.length && relevant.every((o) => namesOtherGoods(ctx, o))) return { many: pool };
   return relevant.length === 1 ? { one: relevant[0]! } : { many: relevant };
+}
+
+/**
+ * "牙刷和坚果分别到哪了", "where are my toothbrush and nuts": two or more kinds of goods named, each
+ * in one order of these and each of these holding one of them; undefined otherwise (found from
+ * outside: "which order?" after naming both).
+ */
+function eachNamed(ctx: Ctx, orders: readonly Order[]): Order[] | undefined {
+  const kinds = kindsOfGoods(ctx.input.text);
+  if (kinds.size < 2) return undefined;
+  const kept = orders.map((o) => ({ o, has: [...kindsOfGoods(o.items.map((i) => i.title).join(' | '))].filter((k) => kinds.has(k)) })).filter((h) => h.has.length > 0);
+  if (kept.length > MAX_CHOICES) return undefined;
+  // Each order holds a kind named that none of the others holds: "T恤" names a T-shirt and clothing,
+  // which a jacket is too, and two toothbrush orders beside the nuts are still "which toothbrush?".
+  const own = (h: (typeof kept)[number]) => h.has.some((k) => kept.every((x) => x === h || !x.has.includes(k)));
+  return kept.length >= 2 && kept.every(own) ? kept.map((h) => h.o) : undefined;
 }
 
 /** The buyer named kinds of goods (lexicon/products.json), and the order's titles have none of them. */
@@ -1299,7 +1323,9 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
 
 /** The buyer says it is late or that they need it soon. */
 const IMPATIENT = /急用|急着用|着急|很急|太慢|这么慢|好慢|怎么这么久|怎么还没|还没到|还不到|离谱|(?<![a-z])(?:ridiculous|taking forever|takes forever|so slow|too slow|still not here|still hasn'?t (?:come|arrived)|urgent|asap|need it (?:by|before|for|today|tomorrow))(?![a-z])/;
-const impatient = (ctx: Ctx): boolean => IMPATIENT.test(ctx.r.u.normalized) || SAYS_LATE.test(ctx.r.u.normalized);
+/** "不着急", "不是很急", "no rush": said not to be in a hurry (found in review: met with an apology and a person). */
+const NOT_URGENT = /不(?:是很|太|用|要|怎么)?着?急|没(?:那么|这么|有)?(?:着)?急|(?<![a-z])(?:not urgent|no rush|no hurry|not in a (?:rush|hurry)|not a rush)(?![a-z])/;
+const impatient = (ctx: Ctx): boolean => !NOT_URGENT.test(ctx.r.u.normalized) && (IMPATIENT.test(ctx.r.u.normalized) || SAYS_LATE.test(ctx.r.u.normalized));
 
 /** Asks to chase or reach the carrier, or fears the parcel is lost or stuck. */
 const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;

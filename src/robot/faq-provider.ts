@@ -107,7 +107,7 @@ export class FaqIndexProvider implements FaqProvider {
     if (found.hit) {
       // The shop's own phrasing, typed as it is, is answered whatever the robot made of it.
       const t = found.hit.verbatim ? topic.topic : topicIn(cached, topic, found.hit.entry);
-      return t !== topic.topic && topic.rivals?.includes(t) && saysLittle(text) ? rivalOffered(cached, text, topic, found.hit) : found;
+      return t !== topic.topic && topic.rivals?.includes(t) && saysLittle(text) && !coversAll(found.hit) ? rivalOffered(cached, text, topic, found.hit) : found;
     }
     const onTopic = onTopicIn(cached, text, topic);
     return onTopic.length ? { ...found, onTopic } : found;
@@ -175,6 +175,14 @@ function saysLittle(text: string): boolean {
   const size = han + words * WORD_WEIGHT;
   return size > 0 && size <= FEW;
 }
+
+/**
+ * The hit says all the query says (lexical coverage 1): "能退差价吗" is the price-protection entry's
+ * own words, though the robot reads returns and the entry is a coupon topic (found in review).
+ * "怎么申请" covers 0.6 of "电子发票怎么申请".
+ */
+const coversAll = (hit: FaqHit): boolean => (hit.lexical ?? 0) >= FULL_COVERAGE;
+const FULL_COVERAGE = 0.95;
 
 /** An entry's topic, read lazily and kept with the index: the NLU costs about 0.1 ms per question. */
 function topicIn(cached: Cached, q: TopicQuery, e: FaqEntry): string {

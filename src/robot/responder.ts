@@ -267,8 +267,13 @@ export class BotResponder {
     // (the per-conversation chain), so it reads the state only after it is written. An
     // unchanged state is not written again (most turns of a chat about one order).
     const next = JSON.stringify(a.state);
-    this.#keepState(id, next);
-    const saved = next === raw ? undefined : this.#cache.set(key, next, STATE_TTL_MS).catch(() => {});
+    // Kept on the node only once the cache holds the same (or it was read from there unchanged): a
+    // failed write is written again next turn, never hidden by the node's copy (found in review).
+    if (next === raw && own === undefined) this.#keepState(id, next);
+    const saved = next === raw ? undefined : this.#cache.set(key, next, STATE_TTL_MS).then(
+      () => this.#keepState(id, next),
+      () => this.#states.delete(id),
+    );
     for (const r of a.replies) {
       if (this.#handedOver.has(id)) break;
       if (!(await this.#say(id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) }))) break;
@@ -286,6 +291,11 @@ export class BotResponder {
     const own = since === undefined ? undefined : this.#states.get(id);
     // Not past the cache's own expiry either: a day-old dialogue starts afresh, as from the cache.
     return own && own.at >= since! && Date.now() - own.at < STATE_TTL_MS ? own.raw : undefined;
+  }
+
+  /** Forgets every kept state: a buyer's data was erased (the cache's copies are dropped by the erasure). */
+  forgetStates(): void {
+    this.#states.clear();
   }
 
   #keepState(id: string, raw: string): void {

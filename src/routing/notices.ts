@@ -8,6 +8,18 @@ export type NoticeLang = 'zh' | 'en';
 
 export const langOf = (text: string | undefined): NoticeLang => (text === undefined || /\p{Script=Han}/u.test(text) ? 'zh' : 'en');
 
+/**
+ * The language of the buyer's latest texts that tell one (newest first): an order number, "ok",
+ * "1" or 👍 tells none, and a Chinese buyer's last "ok" got the English notice (found in review).
+ */
+export function langOfTexts(newestFirst: readonly string[]): NoticeLang {
+  for (const t of newestFirst) {
+    if (/\p{Script=Han}/u.test(t)) return 'zh';
+    if (/[A-Za-z]{2,}/.test(t) && !/^[A-Za-z]{0,4}\d/.test(t.trim()) && !/^(?:ok|okay|k|kk|thx|ty|hi|yes|no|y|n)[.!?\s]*$/i.test(t.trim())) return 'en';
+  }
+  return 'zh';
+}
+
 /** Said to a buyer whose agent left or did not answer in time: they are first in line again. */
 export const RETURNED_NOTICE: Readonly<Record<NoticeLang, string>> = {
   zh: '抱歉让您久等了，刚才的客服暂时无法回复，您已排在队伍最前面，客服会尽快回复您。',

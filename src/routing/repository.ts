@@ -173,11 +173,11 @@ export async function lastSystemText(db: Db, conversationId: string): Promise<st
   return r.rows[0]?.text ?? undefined;
 }
 
-/** The text of the buyer's last text message in the conversation, for the language of a notice. */
-export async function lastBuyerText(db: Db, conversationId: string): Promise<string | undefined> {
+/** The buyer's latest text messages in the conversation (newest first, a few), for the language of a notice. */
+export async function lastBuyerTexts(db: Db, conversationId: string, limit = 5): Promise<string[]> {
   const r = await sql<{ text: string | null }>`select content->>'text' as text from messages
-    where conversation_id = ${conversationId} and sender_role = 'customer' and content->>'kind' = 'text' order by seq desc limit 1`.execute(db);
-  return r.rows[0]?.text ?? undefined;
+    where conversation_id = ${conversationId} and sender_role = 'customer' and content->>'kind' = 'text' order by seq desc limit ${limit}`.execute(db);
+  return r.rows.map((x) => x.text ?? '').filter(Boolean);
 }
 
 export async function resetMisses(db: Db, shopId: string, agentId: string): Promise<void> {

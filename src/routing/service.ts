@@ -27,7 +27,7 @@ import { getConversation, inLockOrder, moveState, SYSTEM_SENDER, type Conversati
 import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
 import { asksAboutWait, WAIT_ANSWER_EVERY_MS, waitAnswer } from './wait.ts';
-import { langOf, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE } from './notices.ts';
+import { langOfTexts, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE } from './notices.ts';
 
 export interface RoutingOptions {
   offlineGraceMs: number;
@@ -85,6 +85,8 @@ export interface AgentView {
 }
 
 const DEFAULT_HANDLE_SECONDS = 180;
+/** A question about the wait within this long of the last answer is not looked at again. */
+const WAIT_BURST_MS = 3000;
 /** Online with room for at least one conversation: counted in `agentsOnline` and the wait. */
 const canServe = (a: { status: AgentStatus; capacity: number }): boolean => a.status === 'online' && a.capacity > 0;
 const QUEUE_POSITIONS_MAX = 200;
@@ -263,6 +265,9 @@ export class RoutingService {
    * online meanwhile was not told). Best effort, like the other notices.
    */
   async #answerWait(shopId: string, conversationId: string, question: string): Promise<void> {
+    // A buyer repeating the question within seconds costs no queue lock: the answer cannot have changed much.
+    const last = this.#waitAnswered.get(conversationId);
+    if (last && Date.now() - last.at < WAIT_BURST_MS) return;
     try {
       // Under the queue lock, like every told position: never told after an accept elsewhere.
       const positions = await this.#d.sql.transaction(async (tx) => {
@@ -274,7 +279,6 @@ export class RoutingService {
       this.#told.delete(conversationId);
       this.#tell(shopId, [mine]);
       const text = waitAnswer(question, mine);
-      const last = this.#waitAnswered.get(conversationId);
       if (last && last.text === text && Date.now() - last.at < WAIT_ANSWER_EVERY_MS) return;
       this.#waitAnswered.delete(conversationId);
       this.#waitAnswered.set(conversationId, { at: Date.now(), text });
@@ -476,9 +480,9 @@ export class RoutingService {
     }
   }
 
-  /** The buyer's language for a notice, from their last text; Chinese when unknown or unreadable. */
+  /** The buyer's language for a notice, from their latest texts; Chinese when they tell none, or cannot be read. */
   async #langOf(conversationId: string): Promise<'zh' | 'en'> {
-    return langOf(await repo.lastBuyerText(this.#d.sql.db, conversationId).catch(() => undefined));
+    return langOfTexts(await repo.lastBuyerTexts(this.#d.sql.db, conversationId).catch(() => []));
   }
 
   async #lapsed(l: { shopId: string; conversationId: string; agentId: string }): Promise<void> {

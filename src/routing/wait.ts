@@ -5,9 +5,13 @@
  */
 import { langOf } from './notices.ts';
 
-/** Explicit questions about the wait or about whether anyone is there. Not "在吗" alone: a greeting as often as a question. */
+/**
+ * Explicit questions about the wait or about whether anyone is there. Not "在吗" alone (a greeting
+ * as often as a question), and never a bare "多久" / "how long": "退款多久能到账", "how long is the
+ * warranty" are questions for the agent, not about the queue (found in review).
+ */
 const ASKS_WAIT =
-  /多久|多长时间|几分钟|要等|还得等|还在等|等了(?:很久|好久|半天|这么久)|排到|排队|第几|前面还有|有人吗|人呢|没人|客服呢|(?<![a-z])(?:how long|how much longer|still waiting|been waiting|waiting (?:for|so long)|wait time|anyone there|anybody there|is anyone|is anybody|my turn|in (?:the )?(?:line|queue)|ahead of me)(?![a-z])/;
+  /(?:要|还要|还得|得|需要)等(?:多久|多长时间|几分钟|多少分钟|到什么时候)|等(?:多久|多长时间)|还在等|等了(?:很久|好久|半天|这么久|[一二三四五六七八九十几\d]+分钟)|排到(?:我|第)|排队|排第几|前面还有|有人吗|有人在吗|人呢|没人(?:理|回|管|接)|客服呢|(?:客服|人工)(?:什么时候|多久|啥时候|几点)|(?<![a-z])(?:how long (?:do|will|must|should|would) (?:i|we) (?:still )?(?:have to |need to )?wait|how long (?:is|'s) the (?:wait|queue|line)|how long (?:until|till|before) (?:an? |the )?(?:agent|someone|somebody|person|human|rep)|how much longer|still waiting|been waiting|waiting (?:for (?:an? |the )?(?:agent|person|human|someone|reply)|so long)|wait time|anyone there|anybody there|is anyone|is anybody|my turn|in (?:the )?(?:line|queue)|ahead of me|when will (?:an? |the )?(?:agent|someone|somebody|person|human)|how many (?:people )?(?:ahead|before me))(?![a-z])/;
 
 /** Longest message read as a question about the wait: a long one is about something else, for the agent. */
 const MAX_WAIT_QUESTION = 60;

@@ -275,7 +275,11 @@ describe('the dialogue state on a lone node', () => {
       const conversations = new ConversationService({ sql: s, cache: new MemoryCache(), sink: { emit() {} }, events, metrics, log });
       const cache = new MemoryCache();
       let gets = 0;
-      const counted = Object.assign(Object.create(cache) as MemoryCache, { get: (k: string) => (gets++, cache.get(k)) });
+      let failSet = false;
+      const counted = Object.assign(Object.create(cache) as MemoryCache, {
+        get: (k: string) => (gets++, cache.get(k)),
+        set: (k: string, v: string, ttl: number) => (failSet ? Promise.reject(new Error('down')) : cache.set(k, v, ttl)),
+      });
       let aloneSince: number | undefined = 0;
       const seen: unknown[] = [];
       let turn = 0;
@@ -300,6 +304,17 @@ describe('the dialogue state on a lone node', () => {
       await bot.idle();
       assert.equal(gets, 3, 'written before the node was alone again: read from the cache');
       assert.deepEqual(seen[3], { v: 1, failures: 0, turn: 99 }, 'what another node wrote meanwhile');
+      // A write that failed is not hidden by the node's copy: the next turn reads the cache (found in review).
+      await conversations.send(p, { ...say('五'), shopId: undefined, conversationId: id } as never);
+      await bot.idle();
+      assert.equal(gets, 3, 'written and kept: read from the node');
+      failSet = true;
+      await conversations.send(p, { ...say('六'), shopId: undefined, conversationId: id } as never);
+      await bot.idle();
+      failSet = false;
+      await conversations.send(p, { ...say('七'), shopId: undefined, conversationId: id } as never);
+      await bot.idle();
+      assert.equal(gets, 4, 'the failed write is not trusted');
     } finally {
       await s.close();
     }

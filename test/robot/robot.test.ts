@@ -1570,3 +1570,42 @@ describe('the turns after an answer, as a buyer types them', () => {
     }
   });
 });
+
+// Found in review of the fourteenth session's changes: readings that went too far.
+describe('what the new follow-up rules must not catch', () => {
+  const two: FakeData = { orders: [brush, nuts], logistics: [brush, nuts].map((o) => logistics({ orderId: o.orderId })), aftersales: [aftersale({ aftersaleId: 'AS-9', orderId: nuts.orderId })] };
+  const idsOf = (r: RobotAnswer) => r.replies.map((x) => /SO-[A-Z]+-\d/.exec(x.text)?.[0]).filter(Boolean);
+
+  test('a no to a list of FAQ questions that goes on to ask is that question', async () => {
+    const say = conversation(robotWith(two));
+    await say('你们包邮吗');
+    assert.equal((await say('都不是，我的快递呢')).intent, 'track_parcel');
+  });
+
+  test('after a refund, "退货地址是多少" is not the refund again; "不着急" gets no apology; "all good thanks" at a choice answers nothing', async () => {
+    const say = conversation(robotWith(two));
+    await say('我的退款');
+    assert.notEqual((await say('退货地址是多少')).intent, 'aftersale_progress');
+    for (const text of ['不着急，帮我看看牙刷到哪了', 'not urgent, where is my toothbrush']) {
+      assert.doesNotMatch(textOf(await robotWith(two).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-n', text })), /抱歉让您久等了|Sorry for the wait/, text);
+    }
+    const choice = conversation(robotWith(two));
+    await choice('where is my package');
+    assert.deepEqual(idsOf(await choice('all good thanks')), [], 'no tracking dumped');
+  });
+
+  test('both goods named while asked which order, with exactly two orders: each answered once, the apology once and last', async () => {
+    const say = conversation(robotWith(two));
+    await say('快递到哪了');
+    assert.deepEqual(idsOf(await say('我买的牙刷和坚果分别到哪了')), [brush.orderId, nuts.orderId]);
+    const late = conversation(robotWith(two));
+    await late('快递到哪了');
+    const r = await late('两个都查，急用');
+    assert.equal(r.replies.filter((x) => /抱歉让您久等了/.test(x.text)).length, 1);
+    assert.match(r.replies.at(-1)!.text, /抱歉让您久等了/);
+  });
+
+  test('"能退差价吗", the price-protection entry in its own words, is answered though the robot reads returns', async () => {
+    assert.match(textOf(await robotWith({}).answer({ shopId: SHOP, userId: 'u-new', conversationId: 'c-d', text: '能退差价吗' })), /价保/);
+  });
+});

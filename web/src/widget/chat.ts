@@ -159,7 +159,7 @@ export class Chat {
     else if (mine && s.conv) this.#applyState({ ...s.conv, state: mine.state, ...(mine.state === s.conv.state ? {} : { queuePosition: undefined, estimatedWaitSeconds: undefined, agentsOnline: undefined }) });
     // Who holds it now, not who wrote last (found from outside: a reload after a transfer back named the other agent).
     if (mine && this.store.state.conv?.id === mine.conversationId) this.#applyState({ ...this.store.state.conv, agentName: mine.state === 'assigned' ? mine.agentName : undefined });
-    await this.#readQueue(token);
+    void this.#readQueue(token);
     await this.#sync(client);
     this.store.set({ ready: true });
     void this.#flush();
@@ -212,21 +212,27 @@ export class Chat {
   }
 
   /**
-   * Queued with no position known (this device opened after it was told, and frames only follow
-   * changes): asked once. A frame that arrives meanwhile wins. Best effort: the banner says "queued".
+   * Queued: the position read on every (re)connection, since the frames sent while this device was
+   * away or not yet open are not sent again (found from outside: a second device never learnt it;
+   * in review: a reconnect kept the old one). Not awaited: history and unsent messages do not wait
+   * for it. A `conversation` frame that arrives meanwhile wins. Best effort: the banner says "queued".
    */
   async #readQueue(token: string): Promise<void> {
     const conv = this.store.state.conv;
-    if (conv?.state !== 'queued' || conv.queuePosition !== undefined) return;
+    if (conv?.state !== 'queued') return;
+    const seen = this.#convFrames;
     try {
       const q = await api<QueueRow>(token, 'GET', `/conversations/${encodeURIComponent(conv.id)}/queue`);
       const now = this.store.state.conv;
-      if (now?.id !== conv.id || now.state !== 'queued' || now.queuePosition !== undefined || q.state !== 'queued') return;
+      if (now?.id !== conv.id || now.state !== 'queued' || this.#convFrames !== seen || q.state !== 'queued') return;
       this.#applyState({ ...now, queuePosition: q.queuePosition, agentsOnline: q.agentsOnline, estimatedWaitSeconds: q.estimatedWaitSeconds });
     } catch {
-      // The banner keeps saying "queued"; the next change brings the position.
+      // The banner keeps what it had; the next change brings the position.
     }
   }
+
+  /** `conversation` frames received, so a REST read started before one does not overwrite it. */
+  #convFrames = 0;
 
   #applyState(conv: Conv): void {
     this.store.set({ conv, rating: this.#ratingFor(conv.id, conv.state), ...(conv.state === 'closed' ? { agentTyping: undefined } : {}) });
@@ -271,6 +277,7 @@ export class Chat {
     if ('shopId' in f && f.shopId !== this.shop) return;
     const conv = this.store.state.conv;
     if (f.type === 'conversation') {
+      this.#convFrames++;
       if (f.conversationId !== conv?.id) {
         if (conv && conv.state !== 'closed' && f.state === 'closed') return;
         this.#adopt(f.conversationId, f.state);

@@ -1,0 +1,31 @@
+/**
+ * A queued buyer's question about the wait (src/routing/wait.ts) and the language of routing's
+ * notices (src/routing/notices.ts): pure rules.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { asksAboutWait, waitAnswer } from '../../src/routing/wait.ts';
+import { langOfTexts } from '../../src/routing/notices.ts';
+
+test('questions about the wait are told from questions for the agent that share words with them', () => {
+  for (const t of ['还要等多久', '你好，还要等多久啊', '有人吗', '前面还有几个人', '等了半天了', 'how long do I have to wait?', 'how long do I still have to wait?', 'is anyone there?', 'still waiting for an agent']) {
+    assert.equal(asksAboutWait(t), true, t);
+  }
+  // Found in review: these were answered with a queue position ("您前面还有 1 位，预计约 6 分钟").
+  for (const t of ['退款多久能到账？', '这个耳机多久能到', '家里没人，快递能放驿站吗', 'how long is the warranty', '在吗', '第几个订单是我的']) {
+    assert.equal(asksAboutWait(t), false, t);
+  }
+});
+
+test('the answer is in the question\'s language and promises no wait with nobody online', () => {
+  assert.match(waitAnswer('还要等多久', { position: 3, agentsOnline: 1, estimatedWaitSeconds: 360 }), /^您前面还有 2 位，预计约 6 分钟/);
+  assert.match(waitAnswer('how long do I have to wait', { position: 1, agentsOnline: 0, estimatedWaitSeconds: undefined }), /^You are number 1 in the queue\. No agent is online/);
+});
+
+test('a notice is in the language of the buyer\'s latest text that tells one; Chinese when none does', () => {
+  assert.equal(langOfTexts(['ok', '我的快递到哪了']), 'zh', 'a Chinese buyer\'s last "ok" tells nothing');
+  assert.equal(langOfTexts(['2024112500001111', 'where is my parcel']), 'en');
+  assert.equal(langOfTexts(['👍']), 'zh');
+  assert.equal(langOfTexts([]), 'zh');
+  assert.equal(langOfTexts(['can I talk to a real person please']), 'en');
+});
