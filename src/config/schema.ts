@@ -206,7 +206,7 @@ export const CONFIG_SCHEMA = {
   KEFU_EMBEDDINGS_API_KEY: optStr('Bearer key for the embeddings API.', 'unset', { secret: true }),
   KEFU_EMBEDDINGS_TIMEOUT_MS: int('Strict timeout of one embeddings call; on timeout the FAQ answer uses the lexical order alone.', 300, 20, 10000),
   KEFU_OPS_TOKEN: optStr('Bearer secret (at least 24 characters) for the operator endpoints under /api/v1/ops (robot canary). Unset: those endpoints answer 404.', 'unset: no operator endpoints', { secret: true }),
-  KEFU_NODE_ID: optStr('Name of this process in logs, metrics and the bus.', 'hostname-pid'),
+  KEFU_NODE_ID: optStr('Name of this process in logs, metrics and the bus; under --workers each worker adds "-w<N>".', 'hostname-pid'),
   KEFU_LOG_LEVEL: oneOf('pino log level.', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   KEFU_AGENT_OFFLINE_GRACE_S: int('An online agent with no console socket open for longer than this becomes offline, and their conversations go back to the head of the queue.', 60, 1, 86400),
   KEFU_AGENT_REPLY_TIMEOUT_S: int('A conversation assigned to an agent who has not answered it within this time goes to another agent; three misses in a row set the agent away.', 120, 1, 86400),
