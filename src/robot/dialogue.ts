@@ -1317,15 +1317,20 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
   // "帮我催一下快递", "是不是丢件了": the same tracking again answers nothing; a person can chase the carrier (found from outside).
   if (l.status !== 'delivered' && CHASE.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.chaseOffer }], next: { offeredHuman: true } };
   // "3 days and still not here!!", "急用": the buyer says it is late; the bare tracking ignored that (found from outside).
-  if (l.status !== 'delivered' && impatient(ctx)) return { replies: [parcel, { text: t.lateSorry }], next: { offeredHuman: true } };
+  if (l.status !== 'delivered' && impatient(ctx)) return { replies: [parcel, { text: lateText(ctx) }], next: { offeredHuman: true } };
   return { replies: [parcel] };
 }
 
 /** The buyer says it is late or that they need it soon. */
-const IMPATIENT = /急用|急着用|着急|很急|太慢|这么慢|好慢|怎么这么久|怎么还没|还没到|还不到|离谱|(?<![a-z])(?:ridiculous|taking forever|takes forever|so slow|too slow|still not here|still hasn'?t (?:come|arrived)|urgent|asap|need it (?:by|before|for|today|tomorrow))(?![a-z])/;
+const IMPATIENT = /太慢|这么慢|好慢|怎么这么久|怎么还没|还没到|还不到|离谱|(?<![a-z])(?:ridiculous|taking forever|takes forever|so slow|too slow|still not here|still hasn'?t (?:come|arrived))(?![a-z])/;
+/** The buyer needs it soon, without saying it is late: "急用", "urgent", "need it by Friday". */
+const URGENT = /急用|急着用|着急|很急|(?<![a-z])(?:urgent|asap|need it (?:by|before|for|today|tomorrow))(?![a-z])/;
 /** "不着急", "不是很急", "no rush": said not to be in a hurry (found in review: met with an apology and a person). */
 const NOT_URGENT = /不(?:是很|太|用|要|怎么)?着?急|没(?:那么|这么|有)?(?:着)?急|(?<![a-z])(?:not urgent|no rush|no hurry|not in a (?:rush|hurry)|not a rush)(?![a-z])/;
-const impatient = (ctx: Ctx): boolean => !NOT_URGENT.test(ctx.r.u.normalized) && (IMPATIENT.test(ctx.r.u.normalized) || SAYS_LATE.test(ctx.r.u.normalized));
+const saysLate = (ctx: Ctx): boolean => IMPATIENT.test(ctx.r.u.normalized) || SAYS_LATE.test(ctx.r.u.normalized);
+const impatient = (ctx: Ctx): boolean => !NOT_URGENT.test(ctx.r.u.normalized) && (saysLate(ctx) || URGENT.test(ctx.r.u.normalized));
+/** Sorry for a parcel said to be late; an urgent one not said to be late is told it is on its way (found in review: "急用" got "sorry for the wait"). */
+const lateText = (ctx: Ctx): string => (saysLate(ctx) ? ctx.t.lateSorry : ctx.t.urgentOffer);
 
 /** Asks to chase or reach the carrier, or fears the parcel is lost or stuck. */
 const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
@@ -1396,7 +1401,7 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
   const estimate = quiet !== undefined ? t.stalled(quiet) : t.etaFor[l.status];
   const text = t.eta({ orderId: o.orderId, title, estimate }) + (latest ? t.latestEvent(latest) : '');
   const late = l.status !== 'delivered' && quiet === undefined && l.status !== 'exception' && impatient(ctx);
-  const replies = late ? [reply(text, logisticsCard(l)), { text: t.lateSorry }] : [reply(text, logisticsCard(l))];
+  const replies = late ? [reply(text, logisticsCard(l)), { text: lateText(ctx) }] : [reply(text, logisticsCard(l))];
   return { replies, ...(late || l.status === 'exception' || quiet !== undefined ? { next: { offeredHuman: true } } : {}) };
 }
 

@@ -57,6 +57,8 @@ export interface Texts {
   chaseOffer: string;
   /** The buyer says the parcel is late or needed soon, and the tracking shows nothing wrong yet. */
   lateSorry: string;
+  /** The buyer needs the parcel soon and does not say it is late. */
+  urgentOffer: string;
   noAftersale: string;
   noAftersaleFor(orderId: string): string;
   /** `since`: when the request reached its status (its last update), so "1-3 个工作日" can be counted (found from outside). */
@@ -135,6 +137,7 @@ const zh: Texts = {
   stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
   chaseOffer: '我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递核实、催一下吗？',
   lateSorry: '抱歉让您久等了！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
+  urgentOffer: '了解您着急用！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
   deliveredNotReceived: '物流显示已签收，但您还没有收到：可能放在了驿站、快递柜，或由家人、门卫代收，建议先看一下。需要为您转接人工客服联系快递核实吗？',
   noAftersale: '没有查到您的售后申请。如需退换货，可以在订单详情页点“申请售后”。',
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
@@ -255,6 +258,7 @@ const en: Texts = {
   stalled: (d) => `has had no tracking update for ${d} day${d === 1 ? '' : 's'} and may be delayed. Shall I get a human agent to follow up?`,
   chaseOffer: "I can't contact the carrier myself. Shall I get a human agent to check with them and chase it for you?",
   lateSorry: "Sorry for the wait! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",
+  urgentOffer: "I understand you need it soon! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",
   deliveredNotReceived: 'Tracking says it was delivered, but you have not received it: it may be at a pickup point or in a parcel locker, or a neighbour or reception may have taken it. Shall I get a human agent to check with the carrier?',
   noAftersale: "I can't find any return or refund request from you. To request one, open the order and tap \"After-sales\".",
   noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,
