@@ -16,9 +16,15 @@ const ASKS_WAIT =
 /** Longest message read as a question about the wait: a long one is about something else, for the agent. */
 const MAX_WAIT_QUESTION = 60;
 
+/**
+ * A buyer taking the hand-over back ("算了，要等多久啊", "never mind, how long is this") is the robot's
+ * to answer: routing's queued frame could otherwise arrive after the move back (found in review).
+ */
+const TAKES_IT_BACK = /^(?:算了|不用了|不需要了|不要了|不转了)|(?<![a-z])(?:never ?mind|forget it|no need)(?![a-z])/;
+
 export function asksAboutWait(text: string): boolean {
   const t = text.normalize('NFKC').toLowerCase();
-  return t.length <= MAX_WAIT_QUESTION && ASKS_WAIT.test(t);
+  return t.length <= MAX_WAIT_QUESTION && ASKS_WAIT.test(t) && !TAKES_IT_BACK.test(t.trim());
 }
 
 /** The same answer is not given again within this long: a buyer repeating "有人吗" is not answered with the same words each time. */
