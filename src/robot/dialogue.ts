@@ -381,14 +381,16 @@ const picksAll = (normalized: string) => normalized.length <= MAX_ALL_REPLY && A
 /** A first clause that is a no, and more after it. */
 const NO_THEN = /^[^,，。.!！?？;；~]+[,，。.!！?？;；~\s]+\S.+$/;
 
+/** "都不是，我的快递呢", "not those, where is my parcel": a no that goes on to a question of its own (found in review). */
+const asksOn = (u: Understanding): boolean => u.intent !== 'unknown' && u.intent !== 'faq' && NO_THEN.test(u.normalized.trim());
+/** "都不是", "neither" as the whole answer to a list we showed (of orders or of questions). */
+const declinesList = (u: Understanding): boolean => saysNoneListed(u.normalized) && !asksOn(u);
+
 /**
  * "不是，我问的是退货运费谁出", "no, I mean do you ship to Tibet", "不用，帮我查下快递": a no that goes
  * on to ask something is that question, not only a no (found from outside: after "did you mean…?"
  * the buyer who put it right was handed to a person, the question unanswered). "不用了，谢谢" is a no.
  */
-/** "都不是，我的快递呢", "not those, where is my parcel": a no that goes on to a question of its own (found in review). */
-const asksOn = (u: Understanding): boolean => u.intent !== 'unknown' && u.intent !== 'faq' && NO_THEN.test(u.normalized.trim());
-
 function noButAsks(u: Understanding): boolean {
   if (u.yesNo !== 'no' || u.intent === 'unknown' || u.intent === 'bye' || u.intent === 'greeting') return false;
   return NO_THEN.test(u.normalized.trim());
@@ -411,7 +413,7 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
   if (named.length === 1) return { ...base, intent, choice: { orderId: named[0]! } };
   if (picksAll(u.normalized)) return { ...base, intent, choice: { all: true } };
   // "不是这两个，是衣服", "neither, I mean the jacket": an order not listed, by its goods, among all of them.
-  if (saysNoneListed(u.normalized) && !asksOn(u)) return kindsOfGoods(text).size > 0 ? { ...base, intent } : { ...base, intent, choice: { noneListed: true } };
+  if (declinesList(u)) return kindsOfGoods(text).size > 0 ? { ...base, intent } : { ...base, intent, choice: { noneListed: true } };
   // "不是最新的那个", "not the latest one": not a pick of it; a description wins over it.
   if (picksNewest(u.normalized, NEWEST)) return { ...base, intent, choice: { newest: true } };
   if (orderId) {
@@ -446,7 +448,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   if (faqPick) return { ...base, intent: 'faq', faqPick };
   // "不是", "都不是", "neither": none of the questions offered (found from outside: in Chinese a list
   // declined was "not understood", and two of those handed the buyer over).
-  if (state.faqOptions?.length && (yesNo === 'no' || (saysNoneListed(u.normalized) && !asksOn(u)))) return { ...base, intent: 'unknown', declined: 'confirm' };
+  if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
 
   const picked = state.pending ? answerToChoice(state.pending, u, text, base, orderId) : undefined;
   if (picked) return picked;
@@ -1010,8 +1012,8 @@ function eachAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   const offered = outs.some((x) => x.next?.offeredHuman);
   // A sentence said for every order ("sorry for the wait… shall I get a person?") is said once, last.
   const all = outs.flatMap((x) => x.replies);
-  const replies = [...all.filter((r) => r.card), ...new Set(all.filter((r) => !r.card).map((r) => r.text))].map((r) => (typeof r === 'string' ? { text: r } : r));
-  return { replies, next: { topic: intent, ...(offered ? { offeredHuman: true } : {}) } };
+  const said = [...new Set(all.filter((r) => !r.card).map((r) => r.text))].map((text) => ({ text }));
+  return { replies: [...all.filter((r) => r.card), ...said], next: { topic: intent, ...(offered ? { offeredHuman: true } : {}) } };
 }
 
 function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, o: Order): Outcome {
@@ -1071,17 +1073,18 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
     return rest.length === 1 ? { one: rest[0]! } : rest.length > 1 ? { many: rest } : { none: t.noMatchingOrder };
   }
   if (r.choice && 'describe' in r.choice) {
-    const narrowed = describedBy(ctx, listed());
     const each = eachNamed(ctx, listed());
     if (each) return { each };
+    const narrowed = describedBy(ctx, listed());
     return narrowed && narrowed.length === 1 ? { one: narrowed[0]! } : { none: t.noMatchingOrder };
   }
   const tiers = URGE_SHIPPING.test(ctx.r.u.normalized) && intent !== 'cancel_order' && intent !== 'change_address' ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : TIERS[intent];
   const anyTier = new Set(tiers.flat());
   const focus = state.focusOrderId ? orders.find((o) => o.orderId === state.focusOrderId && anyTier.has(o.status)) : undefined;
-  const each = eachNamed(ctx, orders.filter((o) => anyTier.has(o.status)));
+  const inTiers = orders.filter((o) => anyTier.has(o.status));
+  const each = eachNamed(ctx, inTiers);
   if (each) return { each };
-  const described = describedBy(ctx, orders.filter((o) => anyTier.has(o.status)));
+  const described = describedBy(ctx, inTiers);
   if (described) {
     if (described.length === 0) return { none: t.noMatchingOrder };
     const best = tiers.map((tier) => described.filter((o) => tier.includes(o.status))).find((l) => l.length > 0)!;
@@ -1321,7 +1324,7 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
   return { replies: [parcel] };
 }
 
-/** The buyer says it is late or that they need it soon. */
+/** The buyer says it is late. */
 const IMPATIENT = /太慢|这么慢|好慢|怎么这么久|怎么还没|还没到|还不到|离谱|(?<![a-z])(?:ridiculous|taking forever|takes forever|so slow|too slow|still not here|still hasn'?t (?:come|arrived))(?![a-z])/;
 /** The buyer needs it soon, without saying it is late: "急用", "urgent", "need it by Friday". */
 const URGENT = /急用|急着用|着急|很急|(?<![a-z])(?:urgent|asap|need it (?:by|before|for|today|tomorrow))(?![a-z])/;

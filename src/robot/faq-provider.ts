@@ -154,12 +154,6 @@ export class FaqIndexProvider implements FaqProvider {
 }
 
 /**
- * The shop's entries on the question's topic among the ranked candidates, best first (at most
- * three): the robot offers them rather than its built-in text. Only ranked ones, which share
- * words with the question: any entry on the topic could answer another question of it
- * ("定制商品可以退货吗" is not how returns work; found in review).
- */
-/**
  * A question of a few words ("怎么申请", "how do i apply"): when the robot and the FAQ place it on
  * different policy topics, too little was said to pick one. Longer ones that do ("买贵了能退差价吗",
  * price protection, read as returns by one and as coupons by the other) are answered: on the FAQ
@@ -198,6 +192,12 @@ function rivalOffered(cached: Cached, text: string, q: TopicQuery, hit: FaqHit):
   return { band: 'clarify', hit: null, candidates: offered, onTopic: offered };
 }
 
+/**
+ * The shop's entries on the question's topic among the ranked candidates, best first (at most
+ * three): the robot offers them rather than its built-in text. Only ranked ones, which share
+ * words with the question: any entry on the topic could answer another question of it
+ * ("定制商品可以退货吗" is not how returns work; found in review).
+ */
 function onTopicIn(cached: Cached, text: string, q: TopicQuery): FaqHit[] {
   const topicOf = (e: FaqEntry) => topicIn(cached, q, e);
   const ranked = cached.index.rank(text, TOPIC_TOP_K).filter((h) => topicOf(h.entry) === q.topic).slice(0, TOPIC_OFFERED);

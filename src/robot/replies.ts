@@ -55,7 +55,7 @@ export interface Texts {
   /** A parcel tracked as delivered that the buyer says they did not get. */
   deliveredNotReceived: string;
   chaseOffer: string;
-  /** The buyer says the parcel is late or needed soon, and the tracking shows nothing wrong yet. */
+  /** The buyer says the parcel is late, and the tracking shows nothing wrong yet. */
   lateSorry: string;
   /** The buyer needs the parcel soon and does not say it is late. */
   urgentOffer: string;
@@ -81,6 +81,10 @@ export interface Texts {
   policyTroubleShort: Record<'invoice' | 'coupon' | 'return_policy', string>;
   intentName: Partial<Record<Intent, string>>;
 }
+
+/** A coupon that did not apply: its usual causes, no procedure of the robot's own, so said beside a shop's own entries too (`policyTroubleShort`). */
+const ZH_COUPON_TROUBLE = '优惠券没抵扣，常见原因是：未达到使用门槛、商品不在券的适用范围、券已过期，或与其他活动不能叠加。确认都符合还是没减的话，回复“转人工”帮您核实。';
+const EN_COUPON_TROUBLE = 'When a coupon doesn\'t apply, it\'s usually because the order is below its minimum spend, the item isn\'t covered, the coupon has expired, or it can\'t be combined with another promotion. If none of these fits, say "human" and an agent will check.';
 
 const zh: Texts = {
   greeting: '您好，我是店铺智能客服。可以帮您查物流、查订单、查退款进度，也能解答发货、退换货、发票等问题。请问有什么可以帮您？',
@@ -172,13 +176,12 @@ const zh: Texts = {
   },
   policyTrouble: {
     invoice: '抬头和税号请在订单详情页“申请开票”时填写，我这边没法直接开票。需要人工按您发的信息代为申请的话，回复“转人工”。',
-    coupon: '优惠券没抵扣，常见原因是：未达到使用门槛、商品不在券的适用范围、券已过期，或与其他活动不能叠加。确认都符合还是没减的话，回复“转人工”帮您核实。',
+    coupon: ZH_COUPON_TROUBLE,
     return_policy: '很抱歉给您添麻烦了！发错、少发，或收到的商品损坏、有质量问题，回复“转人工”客服会优先为您处理；也可以在订单详情页点“申请售后”并上传照片。',
   },
   policyTroubleShort: {
     invoice: '我这边没法直接开票。需要人工按您发的信息代为申请的话，回复“转人工”。',
-    // The usual causes are no procedure of the robot's own: said beside the shop's entries too.
-    coupon: '优惠券没抵扣，常见原因是：未达到使用门槛、商品不在券的适用范围、券已过期，或与其他活动不能叠加。确认都符合还是没减的话，回复“转人工”帮您核实。',
+    coupon: ZH_COUPON_TROUBLE,
     return_policy: '很抱歉给您添麻烦了！发错、少发，或收到的商品损坏、有质量问题，回复“转人工”客服会优先为您处理。',
   },
   intentName: {
@@ -293,12 +296,12 @@ const en: Texts = {
   },
   policyTrouble: {
     invoice: 'Please enter the company name and tax number when you tap "Request invoice" on the order page; I can\'t issue invoices myself. Say "human" if you want an agent to request it with the details you sent.',
-    coupon: 'When a coupon doesn\'t apply, it\'s usually because the order is below its minimum spend, the item isn\'t covered, the coupon has expired, or it can\'t be combined with another promotion. If none of these fits, say "human" and an agent will check.',
+    coupon: EN_COUPON_TROUBLE,
     return_policy: 'Sorry about that! For a wrong, missing, damaged or faulty item, say "human" and an agent will handle it first; or open the order, tap "After-sales" and add photos.',
   },
   policyTroubleShort: {
     invoice: 'I can\'t issue invoices myself. Say "human" if you want an agent to request it with the details you sent.',
-    coupon: 'When a coupon doesn\'t apply, it\'s usually because the order is below its minimum spend, the item isn\'t covered, the coupon has expired, or it can\'t be combined with another promotion. If none of these fits, say "human" and an agent will check.',
+    coupon: EN_COUPON_TROUBLE,
     return_policy: 'Sorry about that! For a wrong, missing, damaged or faulty item, say "human" and an agent will handle it first.',
   },
   intentName: {

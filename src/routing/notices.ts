@@ -1,7 +1,7 @@
 /**
  * What routing tells a buyer in the conversation (`system` messages), in the buyer's language.
- * Routing keeps no dialogue state: the language is read from the buyer's own last text (one Han
- * character says Chinese), and Chinese is the default for a buyer who has typed nothing.
+ * Routing keeps no dialogue state: the language is read from the buyer's own latest texts (a Han
+ * character says Chinese, a word English), and Chinese is the default when none tells.
  * Each text used to be one bilingual sentence pair, which read oddly to both (found from outside).
  */
 export type NoticeLang = 'zh' | 'en';

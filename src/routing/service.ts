@@ -84,6 +84,14 @@ export interface AgentView {
   connected: boolean;
 }
 
+/** A queued conversation's place as the `conversation` frame and `GET …/queue` both tell it (no wait promised while nobody is online). */
+const positionFields = (q: QueuePosition) => ({
+  state: 'queued' as const,
+  queuePosition: q.position,
+  agentsOnline: q.agentsOnline,
+  ...(q.estimatedWaitSeconds === undefined ? {} : { estimatedWaitSeconds: q.estimatedWaitSeconds }),
+});
+
 const DEFAULT_HANDLE_SECONDS = 180;
 /** A question about the wait within this long of the last answer is not looked at again. */
 const WAIT_BURST_MS = 3000;
@@ -102,7 +110,6 @@ export class RoutingService {
   readonly #local = new Map<string, number>();
   readonly #running = new Map<string, Promise<void>>();
   readonly #again = new Set<string>();
-  /** Last position told per queued conversation, so a buyer hears of a change once. */
   /** Per queued conversation, what its buyer was last told: position, and whether anyone was online. */
   readonly #told = new Map<string, string>();
   readonly #notices = new Set<Promise<void>>();
@@ -234,13 +241,12 @@ export class RoutingService {
 
   /** `conversation` frames with the queue position to queued buyers whose position changed. */
   #tell(shopId: string, positions: readonly QueuePosition[]): void {
-    for (const { conversationId, buyerId, position, estimatedWaitSeconds, agentsOnline } of positions) {
-      const told = `${position}|${agentsOnline > 0}`;
-      if (this.#told.get(conversationId) === told) continue;
-      this.#told.set(conversationId, told);
+    for (const q of positions) {
+      const told = `${q.position}|${q.agentsOnline > 0}`;
+      if (this.#told.get(q.conversationId) === told) continue;
+      this.#told.set(q.conversationId, told);
       if (this.#told.size > 50_000) this.#told.delete(this.#told.keys().next().value!);
-      const frame = { type: 'conversation' as const, conversationId, shopId, state: 'queued' as const, queuePosition: position, agentsOnline };
-      this.#d.sink.emit({ userIds: [buyerId], shopIds: [shopId] }, estimatedWaitSeconds === undefined ? frame : { ...frame, estimatedWaitSeconds });
+      this.#d.sink.emit({ userIds: [q.buyerId], shopIds: [shopId] }, { type: 'conversation', conversationId: q.conversationId, shopId, ...positionFields(q) });
     }
   }
 
@@ -253,9 +259,7 @@ export class RoutingService {
     const c = await this.#d.conversations.visible(p, conversationId);
     if (c.state !== 'queued') return { conversationId, state: c.state };
     const mine = (await this.#positionsIn(this.#d.sql.db, c.shopId)).find((q) => q.conversationId === conversationId);
-    if (!mine) return { conversationId, state: 'queued' };
-    const wait = mine.estimatedWaitSeconds === undefined ? {} : { estimatedWaitSeconds: mine.estimatedWaitSeconds };
-    return { conversationId, state: 'queued', queuePosition: mine.position, agentsOnline: mine.agentsOnline, ...wait };
+    return { conversationId, ...(mine ? positionFields(mine) : { state: 'queued' }) };
   }
 
   /**

@@ -36,7 +36,6 @@ export interface WaitPosition {
   readonly estimatedWaitSeconds: number | undefined;
 }
 
-
 const minutes = (s: number) => Math.max(1, Math.round(s / 60));
 
 export function waitAnswer(question: string, p: WaitPosition): string {
