@@ -21,6 +21,17 @@ describe('configuration', () => {
     assert.ok(Object.isFrozen(c) && Object.isFrozen(c.database) && Object.isFrozen(c.ws), 'frozen');
   });
 
+  // Found in review: with one KEFU_NODE_ID for every --workers process, each dropped the others' bus events as its own echo.
+  test('under --workers each worker is its own node: the worker number is added to KEFU_NODE_ID', () => {
+    assert.equal(loadConfig({ KEFU_NODE_ID: 'edge-1' }).nodeId, 'edge-1');
+    process.env.KEFU_WORKER_ID = '2';
+    try {
+      assert.equal(loadConfig({ KEFU_NODE_ID: 'edge-1' }).nodeId, 'edge-1-w2');
+    } finally {
+      delete process.env.KEFU_WORKER_ID;
+    }
+  });
+
   test('real services are chosen by their URLs', () => {
     const c = loadConfig({ KEFU_DATABASE_URL: 'postgres://u:secret@db:5432/kefu', KEFU_REDIS_URL: 'redis://cache:6379', KEFU_DATABASE_SCHEMA: 'shop_cs' });
     assert.equal(c.database.kind, 'postgres');

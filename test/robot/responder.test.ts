@@ -315,6 +315,14 @@ describe('the dialogue state on a lone node', () => {
       await conversations.send(p, { ...say('七'), shopId: undefined, conversationId: id } as never);
       await bot.idle();
       assert.equal(gets, 4, 'the failed write is not trusted');
+      // An erasure (wiring's afterErasure) forgets every kept state: the next turn reads the cache.
+      await conversations.send(p, { ...say('八'), shopId: undefined, conversationId: id } as never);
+      await bot.idle();
+      assert.equal(gets, 4, 'kept again after a good write');
+      bot.forgetStates();
+      await conversations.send(p, { ...say('九'), shopId: undefined, conversationId: id } as never);
+      await bot.idle();
+      assert.equal(gets, 5, 'forgotten: read from the cache');
     } finally {
       await s.close();
     }
