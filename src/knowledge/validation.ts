@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
 import { normalizeForMatch } from './sensitive.ts';
-import { fieldOf, isStorableText, storableString, TEXT_CONTROL_CHARS, TEXT_CONTROL_MESSAGE, unknownField } from '../protocol/validation.ts';
+import { asNewlines, fieldOf, isStorableText, storableString, TEXT_CONTROL_CHARS, TEXT_CONTROL_MESSAGE, unknownField } from '../protocol/validation.ts';
 
 const LIMITS = Object.freeze({
   questionMax: 500,
@@ -21,6 +21,7 @@ const LIMITS = Object.freeze({
 // (`answer contains a NUL character or an unpaired surrogate`) instead of failing later.
 const text = (max: number) =>
   storableString({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a string') })
+    .overwrite(asNewlines)
     .trim()
     .min(1, { error: 'must not be empty' })
     .max(max, { error: `must be at most ${max} characters` })

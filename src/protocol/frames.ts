@@ -6,7 +6,7 @@
  * creates as an own property) makes the frame BAD_FRAME rather than being silently carried along.
  */
 import { z } from 'zod';
-import { formatPath, storableString, TEXT_CONTROL_CHARS, TEXT_CONTROL_MESSAGE } from './validation.ts';
+import { asNewlines, formatPath, storableString, TEXT_CONTROL_CHARS, TEXT_CONTROL_MESSAGE } from './validation.ts';
 import { SYNC_MAX_LIMIT, type ConversationState, type SenderRole } from './conversation.ts';
 import type { Card } from './cards.ts';
 
@@ -42,6 +42,7 @@ export const textContent = z.strictObject({
   kind: z.literal('text'),
   // A stray Enter is not a message: stored, it reached the robot as nothing to answer.
   text: storableString()
+    .overwrite(asNewlines)
     .min(1)
     .max(MAX_TEXT_CHARS)
     // Zero-width characters too: "\u200b\u200b" was stored and answered as a message nobody could see (found from outside).

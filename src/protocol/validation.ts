@@ -114,6 +114,15 @@ export const TEXT_CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f
 export const TEXT_CONTROL_MESSAGE = 'must not contain control characters (tab and line breaks are fine)';
 
 /**
+ * Characters that break a line in some editor or terminal but not as `\n` does: vertical tab, form
+ * feed, NEL, the line and paragraph separators. Pasted text carries them (Word's soft breaks are
+ * `\v`); refusing the message for them was unkind, so texts people read store them as `\n`.
+ */
+// eslint-disable-next-line no-control-regex -- these are the line breaks to rewrite
+const OTHER_LINE_BREAKS = /[\u000b\u000c\u0085\u2028\u2029]/g;
+export const asNewlines = (t: string): string => t.replace(OTHER_LINE_BREAKS, '\n');
+
+/**
  * An id or one line of text from a platform or an integrator (an order id, a user id, a receiver's
  * name): storable, 1–`max` characters, no control characters, and not only spaces (found from
  * outside: a coupon was delivered to the user "   ").

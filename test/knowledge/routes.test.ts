@@ -147,6 +147,11 @@ function faqChangeTests(st: Suite): void {
       assert.equal(r.statusCode, 400);
       assert.deepEqual(r.json(), { error: { code: 'BAD_REQUEST', message, details: { field: message.split(' ')[0] } } });
     }
+    // A pasted soft break (\v) or NEL is a line break, not a refusal; at the ends it is trimmed.
+    const pasted = await st.app.inject({ method: 'POST', url: '/api/v1/shops/E/faq', headers: admin('E'), payload: { question: '包邮吗\u000b', answer: '满99\u0085包邮' } });
+    assert.equal(pasted.statusCode, 201);
+    assert.deepEqual([pasted.json().question, pasted.json().answer], ['包邮吗', '满99\n包邮']);
+    st.changed.length = 0;
     const noBody = await st.app.inject({ method: 'POST', url: '/api/v1/shops/D/faq', headers: admin('D') });
     assert.equal(noBody.statusCode, 400);
     assert.equal(noBody.json().error.message, 'body must be a JSON object');

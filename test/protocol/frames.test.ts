@@ -36,12 +36,16 @@ test('frames: a text of only spaces and line breaks is BAD_FRAME; one with a cha
   assert.equal(send(' 在吗 ').ok, true);
   assert.equal(send('\u200b在吗').ok, true);
   // Terminal escapes and other control characters are refused (found from outside: stored and shown as sent); tabs and line breaks are text.
-  for (const bad of ['hi\u0007', 'hi\u001b[31mred', 'a\u0085b']) {
+  for (const bad of ['hi\u0007', 'hi\u001b[31mred', 'a\u009bb']) {
     const r = send(bad);
     assert.equal(r.ok, false, JSON.stringify(bad));
     assert.match(!r.ok ? r.reason : '', /^content\.text.*control characters/);
   }
   assert.equal(send('第一行\n第二行\t完').ok, true);
+  // Other line breaks (Word's soft break \v, form feed, NEL, U+2028/9) are stored as \n, not refused.
+  const broken = send('第一行\u000b第二行\u000c三\u0085四\u2028五\u2029六');
+  assert.deepEqual(broken.ok && broken.frame.type === 'send' ? broken.frame.content : undefined, { kind: 'text', text: '第一行\n第二行\n三\n四\n五\n六' });
+  assert.equal(send('\u000b\u000c').ok, false);
 });
 
 test('frames: a NUL or an unpaired surrogate in any string is BAD_FRAME naming the field', () => {
