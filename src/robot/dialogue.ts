@@ -1556,7 +1556,9 @@ function requestUnderway(ctx: Ctx): Aftersale | undefined {
   const named = namedIds(ctx.input.text, underway.map((a) => a.orderId));
   if (named.length === 1) return underway.find((a) => a.orderId === named[0]);
   const described = describedBy(ctx, orders);
-  const fits = described ? underway.filter((a) => described.some((o) => o.orderId === a.orderId)) : underway;
+  // Goods named that the request's order does not hold ("华为耳机坏了能修吗" beside a refund for
+  // nuts) are another purchase, or one not made here: the policy alone (found from outside).
+  const fits = (described ? underway.filter((a) => described.some((o) => o.orderId === a.orderId)) : underway).filter((a) => !namesOtherGoods(ctx, orders.find((o) => o.orderId === a.orderId)!));
   return fits.length === 1 ? fits[0] : undefined;
 }
 

@@ -22,8 +22,9 @@
  */
 import { KefuError } from '../protocol/errors.ts';
 import { checkFaqModel, defaultFaqModel, faqProbability, type FaqConfidenceModel, type FaqFeatures } from './faq-confidence.ts';
-import { addressesPerson, defaultLexicon, isPersonalTopic, mentionsOwnOrder, type Lexicon } from './lexicon/index.ts';
+import { addressesPerson, defaultLexicon, foldTraditional, isPersonalTopic, mentionsOwnOrder, type Lexicon } from './lexicon/index.ts';
 import { termsOf, TypoIndex, type TermContext } from './lexicon/terms.ts';
+import { defaultBrands } from './lexicon/brands.ts';
 import { namesOrderId } from './nlu/entities.ts';
 import { detectLanguage, foldedKey } from './nlu/normalize.ts';
 import { defaultTokenizer, type Tokenizer } from './nlu/tokenizer.ts';
@@ -126,6 +127,8 @@ export class FaqIndex {
   readonly #threshold: number;
   readonly #clarify: number;
   readonly #model: FaqConfidenceModel | null;
+  /** Brands the shop's own texts name: a query keeps these and sets the others aside (lexicon/brands.ts). */
+  readonly #brands = new Set<string>();
   #maxIdf = 1;
   #avgLen = 1;
 
@@ -146,6 +149,7 @@ export class FaqIndex {
       const ix = this.#indexEntry(e, cache, docCtx);
       this.#indexed.push(ix);
       for (const k of verbatimKeys([e.question, ...(e.alternates ?? [])])) this.#verbatim.set(k, (this.#verbatim.get(k) ?? new Set()).add(ei));
+      for (const b of defaultBrands().namedIn(foldTraditional([e.question, ...(e.alternates ?? []), e.answer].join('\n')))) this.#brands.add(b);
       for (const t of new Set([...ix.phrasingTerms, ...ix.answerTerms])) {
         this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
         const list = this.#postings.get(t);
@@ -243,12 +247,12 @@ export class FaqIndex {
     return q ? this.#shortlist(q, limit).map(({ m, features }) => ({ entry: m.ix.entry, lexical: m.lexical, features })) : [];
   }
 
-  #query(text: string): Query | undefined {
-    if (typeof text !== 'string' || this.#indexed.length === 0) return undefined;
-    const r = termsOf(text.slice(0, MAX_FIELD), this.#ctx);
+  #query(raw: string): Query | undefined {
+    if (typeof raw !== 'string' || this.#indexed.length === 0) return undefined;
+    const text = defaultBrands().without(foldTraditional(raw.slice(0, MAX_FIELD)), this.#brands);
+    const r = termsOf(text, this.#ctx);
     if (r.terms.size === 0) return undefined;
     const clauses = text
-      .slice(0, MAX_FIELD)
       .split(CLAUSE_BREAK)
       .filter((c) => c.trim())
       .slice(0, MAX_CLAUSES);

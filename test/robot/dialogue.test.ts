@@ -110,6 +110,8 @@ describe('step', () => {
     policyOnly('退货怎么弄', [aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'requested' }), aftersale({ aftersaleId: 'R2', orderId: b.orderId, status: 'returning' })]);
     // The T-shirt (order b) has no request; the one under way is order a's.
     policyOnly('纯棉T恤能退吗', [aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'requested' })]);
+    // Goods no order of theirs holds (a brand's earbuds, a bottle) are not the T-shirt under way.
+    policyOnly('保温杯能退吗', [aftersale({ aftersaleId: 'R2', orderId: b.orderId, status: 'requested' })]);
     // An English word of the message inside another order's title ("how" in "Shower Gel") describes nothing.
     const gel = order({ orderId: '2024112600007777', items: [{ sku: 'G-1', title: 'Shower Gel', quantity: 1, price: '9.00' }] });
     const en = step(initialState(), input('how do i return it'), { orders: ok([a, gel]), aftersales: ok([aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'requested' })]), faq: ok(null) });

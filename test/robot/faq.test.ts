@@ -84,6 +84,29 @@ describe('FaqIndex', () => {
     assert.equal(sizing.explain('你们的外套尺码偏大吗', 1)[0]!.features.personal, 0);
   });
 
+  test("a brand the shop's FAQ never names is no part of the question; one it names is", () => {
+    const conf = (ix: FaqIndex, q: string) => ix.rank(q, 1)[0];
+    // The brand's characters, in no entry, lowered the share of the question covered (found from outside).
+    for (const [plain, branded] of [
+      ['耳机坏了能修吗', '华为耳机坏了能修吗'],
+      ['耳机坏了能修吗', '華為耳機壞了能修嗎'],
+      ['can i get it repaired if it breaks', 'can i get my Sony one repaired if it breaks'],
+    ] as const) {
+      const [a, b] = [conf(index, plain)!, conf(index, branded)!];
+      assert.equal(b.entry.id, a.entry.id, branded);
+      assert.ok(Math.abs(b.confidence - a.confidence) < 0.02, `${branded}: ${b.confidence} against ${a.confidence}`);
+    }
+    assert.equal(index.lookup('华为').band, 'none');
+    // "hp" is a brand as a word, not inside "shop"; a shop that names a brand keeps it as a word.
+    const own = new FaqIndex([
+      { id: 'apple', question: '充电器能给苹果手机用吗？', answer: '能，支持苹果和安卓。' },
+      { id: 'other', question: '手机壳是什么材质？', answer: '硅胶。' },
+    ]);
+    const kept = own.explain('苹果能用吗', 1)[0]!;
+    assert.equal(kept.entry.id, 'apple');
+    assert.ok(kept.lexical > (own.explain('华为能用吗', 1)[0]?.lexical ?? 0), 'the named brand matched, the other did not');
+  });
+
   test('a query in one language prefers the entry written in it', () => {
     assert.equal(index.search('is shipping free')?.entry.id, 'en-shipping-fee');
     assert.equal(index.search('运费多少')?.entry.id, 'zh-shipping-fee');

@@ -1489,7 +1489,8 @@ describe('a few words placed on one policy topic by the robot and on another by 
   test("a policy question the FAQ is unsure of offers the FAQ's own first candidate first; 'who pays shipping' is the shipping fee", async () => {
     const robot = robotWith({});
     const ask = (text: string) => robot.answer({ shopId: SHOP, userId: 'u-new', conversationId: 'c-w', text });
-    assert.match(textOf(await ask('华为耳机坏了能修吗')), /\n1\. 电子产品保修多久？/);
+    // With the brand set aside (the FAQ names no 华为) it is the stored "耳机坏了能修吗": answered.
+    assert.match(textOf(await ask('华为耳机坏了能修吗')), /^电子产品享受 1 年保修/);
     assert.match(textOf(await ask('my earbuds broke, can you fix them?')), /\n1\. What is the warranty on electronics\?/);
     assert.match(textOf(await ask('who pays shipping')), /free on orders over 99/);
   });
