@@ -241,14 +241,19 @@ for (const f of SQL_FACTORIES) {
       const s = await f.create();
       try {
         // A busy queue: one task running, one waiting, so it is half full and refuses robot work.
+        // Held until the turns are done, not for a fixed time: under load two sends took longer than one.
         const work = new WorkQueue({ concurrency: 1, queueMax: 2 });
-        const busy = () => work.run('message', () => new Promise<void>((r) => setTimeout(r, 300)));
+        let release!: () => void;
+        const held = new Promise<void>((r) => (release = r));
+        setTimeout(() => release(), 10_000).unref(); // a turn that waits for the queue after all fails the test, not hangs it
+        const busy = () => work.run('message', () => held);
         const block = Promise.all([busy(), busy()]);
         const { conversations, bot, metrics } = setup(s, { answer: async () => reply('不该出现') }, work);
         const p = buyer('buyer_r3');
         const id = (await conversations.send(p, say('在吗'))).ack.conversationId;
         await conversations.send(p, say('有人吗'));
         await bot.idle();
+        release();
         await block;
         const msgs = await texts(s, conversations, p, id);
         assert.deepEqual(msgs.filter((m) => m.startsWith('system:')).length, 1, 'one notice, not one per message');
