@@ -211,6 +211,12 @@ function intentRuleTests(): void {
     assert.equal(withdrawsHandover('actually nvm, where is my toothbrush'), 'where is my toothbrush');
     assert.equal(withdrawsHandover('还是算了吧，帮我查下快递'), '帮我查下快递');
     for (const text of ['nvm', '哦那不用了', '我自己查吧']) assert.equal(withdrawsHandover(text), '', text);
+    // Found from outside: these left the buyer in the queue, unanswered.
+    for (const text of ['不需要人工了', 'actually no', '哦我自己找到了', 'never mind, I figured it out', '不要转人工', 'no', '不用']) assert.equal(withdrawsHandover(text), '', text);
+    assert.equal(withdrawsHandover('no wait, dont transfer me. is your dog food grain free?'), 'is your dog food grain free?');
+    assert.equal(withdrawsHandover('actually no, cancel that. how do I measure my dog for a harness?'), 'how do I measure my dog for a harness?');
+    assert.equal(withdrawsHandover('不用转人工了，快递到哪了'), '快递到哪了');
+    for (const text of ['no, my parcel is still not here', '找到了吗？', 'no way this is late']) assert.equal(withdrawsHandover(text), undefined, text);
     for (const text of ['ok ty!', '等了这么久，算了，你们太慢了', '算了吧 还是转人工', '我自己查不到啊', '我自己弄不好，能帮我吗', '我自己看了，还是没有物流', '还是不用了吗？']) {
       assert.equal(withdrawsHandover(text), undefined, text);
     }

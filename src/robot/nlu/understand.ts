@@ -256,7 +256,24 @@ const ASKS_PERSON = /人工|真人|客服|(?<![a-z])(?:human|agent|person|repres
  * 算了，你们太慢了", is someone venting at the queue, not leaving it).
  */
 // Leads and tails as buyers type them: "还是算了吧", "哦那不用了", "actually nvm", "我自己查吧" (found from outside).
-const WITHDRAWS = new RegExp(`^\\s*(?:(?:好吧|那|嗯|哦|啊|还是|ok|okay|oh|actually|wait)[\\s,，.。!！]*)*(?:(?:${RETRACTION}|不用转了?|取消转人工|我自己(?:查|看|弄)(?:吧|一下吧?)?(?=[\\s,，.。!！~]|$)|${RETRACTION_EN}|cancel (?:that|the transfer))[\\s,，.。!！~吧啦哈]*)+(?![吗么嘛?？])`, 'i');
+// "不需要人工了", "no wait, dont transfer me", "哦我自己找到了", "actually no" were not (found from outside:
+// the buyer waited in the queue unanswered).
+const WITHDRAW_LEADS = '好吧|那|嗯|哦|啊|还是|ok|okay|oh|actually|wait|no|nope|hmm';
+const WITHDRAW_WORDS = [
+  RETRACTION,
+  '不(?:用|需要|要)(?:转)?人工(?:客服)?了?',
+  '不(?:用|要)转(?:人工)?了?',
+  '取消转人工',
+  '我自己(?:查|看|弄)(?:吧|一下吧?)?(?=[\\s,，.。!！~]|$)',
+  '(?:我)?(?:自己)?(?:已经)?(?:找到|搞定|解决|弄好|查到)了',
+  RETRACTION_EN,
+  "(?:don'?t|do not|no need to) transfer(?: me)?",
+  'cancel (?:that|the transfer|transfer)',
+  "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)",
+].join('|');
+const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})[\\s,，.。!！~吧啦哈]*)+(?![吗么嘛?？])`, 'i');
+/** A bare no, the whole message ("actually no", "不用", "no thanks"): in the queue it takes the hand-over back. */
+const BARE_NO = /^\s*(?:(?:actually|oh|ok|wait|哦|那|嗯)[\s,，.。!！]*)*(?:no|nope|no thanks?|no thank you|not anymore|不用|不要|不需要|不用谢谢)[\s,，.。!！~吧啦了]*$/i;
 
 /**
  * Whether a buyer waiting in the queue takes the hand-over back ("算了不用了，我的快递到哪了",
@@ -265,6 +282,7 @@ const WITHDRAWS = new RegExp(`^\\s*(?:(?:好吧|那|嗯|哦|啊|还是|ok|okay|o
  */
 export function withdrawsHandover(text: string): string | undefined {
   const t = text.slice(0, MAX_UTTERANCE).normalize('NFKC');
+  if (BARE_NO.test(t)) return '';
   const m = WITHDRAWS.exec(t);
   if (!m) return undefined;
   const rest = t.slice(m[0].length).trim();
