@@ -211,6 +211,8 @@ interface Resolved {
   readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true } | { readonly among: readonly string[] } | { readonly otherThan: string } | { readonly all: true } | { readonly noneListed: true };
   readonly explicitOrderId?: string;
   readonly declined?: 'confirm' | 'human';
+  /** A bare yes to a list of several FAQ questions ("是"): which one is asked for again. */
+  readonly yesToList?: true;
   /** The FAQ question picked from the ones we offered. */
   readonly faqPick?: string;
 }
@@ -396,6 +398,21 @@ function noButAsks(u: Understanding): boolean {
   return NO_THEN.test(u.normalized.trim());
 }
 
+/** The clauses after the first one. */
+const AFTER_FIRST = /^[^,，。.!！?？;；~]+[,，。.!！?？;；~\s]+(\S.+)$/;
+/** Words that make what follows a question. */
+const ASKS_AFTER = /[?？]|[吗呢么嘛]\s*$|怎么|什么|多少|多久|几[天个号时次]|哪|能不能|可不可以|是不是|有没有|(?<![a-z])(?:how|what|when|where|which|why|who|can|could|do|does|is|are|will|would)(?![a-z])/;
+
+/**
+ * "ok. does the kibble have any grains in it", "不用，猫砂可以冲马桶吗？" to "shall I get you a person?":
+ * the yes or no acknowledges, the question after it is what the buyer wants answered (found from
+ * outside: "ok" handed the buyer over, "不用" dropped the question, whatever the robot made of it).
+ */
+function yesNoThenAsks(u: Understanding): boolean {
+  const rest = u.yesNo ? AFTER_FIRST.exec(u.normalized.trim())?.[1] : undefined;
+  return rest !== undefined && rest.length >= 4 && ASKS_AFTER.test(rest);
+}
+
 /** The answer to our "which order?" list: a pick by id, place, goods or description, all of them, or none. */
 function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understanding, text: string, base: Pick<Resolved, 'lang' | 'u'>, orderId: string | undefined): Resolved | undefined {
   const intent = isDataIntent(u.intent) ? u.intent : p.intent;
@@ -441,7 +458,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
   const base = { lang, u };
   if (u.intent === 'human' || u.intent === 'complaint') return { ...base, intent: u.intent };
-  const yesNo = noButAsks(u) ? undefined : u.yesNo;
+  const yesNo = noButAsks(u) || (yesNoThenAsks(u) && (state.offeredHuman || u.yesNo === 'no')) ? undefined : u.yesNo;
   if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const faqPick = state.faqOptions && pickedOption(u, state.faqOptions);
@@ -449,6 +466,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   // "不是", "都不是", "neither": none of the questions offered (found from outside: in Chinese a list
   // declined was "not understood", and two of those handed the buyer over).
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
+  if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && !AFTER_FIRST.test(u.normalized.trim())) return { ...base, intent: 'faq', yesToList: true };
 
   const picked = state.pending ? answerToChoice(state.pending, u, text, base, orderId) : undefined;
   if (picked) return picked;
@@ -617,7 +635,10 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   let failures = 0;
   if (out.failed) {
     failures = state.failures + 1;
-    if (failures >= MAX_FAILURES) {
+    // A "did you mean …?" is still offered, with the way to a person beside it: a question the FAQ
+    // offers an entry for in a fresh conversation was handed over after one miss (found from outside).
+    if (failures >= MAX_FAILURES && (out.next?.faqOptions || out.next?.confirm)) out = withPersonHint(out, ctx.t.offerHumanShort);
+    else if (failures >= MAX_FAILURES) {
       out = { replies: [{ text: ctx.t.handoverNotUnderstood }], handover: { reason: 'not_understood' } };
       failures = 0;
     }
@@ -640,6 +661,11 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
     lang: r.lang,
     unavailable,
   };
+}
+
+function withPersonHint(out: Outcome, hint: string): Outcome {
+  const last = out.replies.at(-1);
+  return last ? { ...out, replies: [...out.replies.slice(0, -1), { ...last, text: `${last.text}${hint}` }] } : out;
 }
 
 /** This message is in traditional characters, or tells neither script and the conversation's were. */
@@ -692,6 +718,8 @@ function answer(ctx: Ctx): Outcome {
   const { t, r } = ctx;
   if (r.declined === 'human') return { replies: [{ text: t.humanDeclined }] };
   if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }], failed: true };
+  // The list stays for the number that answers it (found from outside: "是" was "not understood").
+  if (r.yesToList) return { replies: [{ text: t.pickByNumber }], next: { faqOptions: ctx.state.faqOptions } };
   // Before any of the shop's entries: none of them answers a political question.
   if (isPolitical(ctx.input.text)) return { replies: [{ text: t.smallTalk }] };
   // A weak guess yields to the shop's FAQ when it is unsure between a few of its questions: those

@@ -24,6 +24,8 @@ export interface Texts {
   notSureOfferHuman: string;
   confirmIntent(intent: Intent): string;
   confirmDeclined: string;
+  /** A bare yes to a list of several questions: which one? */
+  pickByNumber: string;
   humanDeclined: string;
   noOrders: string;
   noOrderWithId(id: string): string;
@@ -102,6 +104,7 @@ const zh: Texts = {
   confirmIntent: (i) => `您是想${zh.intentName[i] ?? '咨询这个问题'}吗？回复“是”继续，或者换个说法告诉我。`,
   confirmDeclined: '好的，请换个说法告诉我您想了解什么，或回复“转人工”。',
   humanDeclined: '好的，还有什么可以帮您？',
+  pickByNumber: '请回复您想问的问题的序号，如“1”。',
   noOrders: '没有查到您在本店的订单。如果是用其他账号下的单，请用下单账号联系我们。',
   noOrderWithId: (id) => `没有找到订单号为 ${id} 的订单，请核对订单号是否正确。`,
   noMatchingOrder: '没有找到符合条件的订单，请告诉我订单号，我来帮您查。',
@@ -216,13 +219,15 @@ const en: Texts = {
   confirmIntent: (i) => `Do you want to ${en.intentName[i] ?? 'ask about this'}? Reply "yes" to go on, or tell me in other words.`,
   confirmDeclined: 'OK, please tell me in other words what you need, or say "human".',
   humanDeclined: 'OK, what else can I help with?',
+  pickByNumber: 'Please reply with the number of the question you mean, e.g. "1".',
   noOrders: "I can't find any orders from you in this shop. If you ordered with another account, please contact us from that account.",
   noOrderWithId: (id) => `I can't find an order numbered ${id}. Please check the number.`,
   noMatchingOrder: "I can't find a matching order. Tell me the order number and I'll check it.",
   onlyCancelledOrders: 'All your orders in this shop were cancelled.',
   chooseOrder: (i, n) => `Which of these ${n} orders should I look at to ${en.intentName[i] ?? 'help you'}? Reply with its number (e.g. "the 2nd one") or the order number.`,
   choiceOutOfRange: (n) => `There are only ${n} orders to choose from. Reply with a number from 1 to ${n} or the order number.`,
-  faqConfirm: (q) => `Did you mean "${q}"? Reply "yes" for the answer, or ask in other words.`,
+  // A stored question ends with its own question mark: not doubled ("…grain-free?"?).
+  faqConfirm: (q) => `Did you mean "${q}"${/[?？]$/.test(q.trim()) ? '' : '?'} Reply "yes" for the answer, or ask in other words.`,
   faqWhich: (qs) => `Which of these did you mean?\n${qs.map((q, i) => `${i + 1}. ${q}`).join('\n')}\nReply with its number, or ask in other words.`,
   unavailable: (w) =>
     ({

@@ -9,6 +9,7 @@ import { aftersale, fakeDataSource, logistics, NOW, order, SHOP, type FakeData }
 import { BEST_EFFORT_BUDGET_MS } from '../../src/robot/robot.ts';
 import { toTraditional } from '../../src/robot/traditional.ts';
 import { chineseScript } from '../../src/robot/nlu/index.ts';
+import { TEXTS } from '../../src/robot/replies.ts';
 
 const faq = new FaqIndexProvider();
 faq.setEntries(SHOP, readDemoFaq());
@@ -1608,5 +1609,69 @@ describe('what the new follow-up rules must not catch', () => {
 
   test('"能退差价吗", the price-protection entry in its own words, is answered though the robot reads returns', async () => {
     assert.match(textOf(await robotWith({}).answer({ shopId: SHOP, userId: 'u-new', conversationId: 'c-d', text: '能退差价吗' })), /价保/);
+  });
+});
+
+// Found from outside (fifteenth session's tester, a pet-supplies shop of their own).
+describe('a yes or no said on the way to a question, and a miss after a miss', () => {
+  const pets = new FaqIndexProvider();
+  pets.setEntries('shop_pets', [
+    { id: 'litter', question: '猫砂可以冲马桶吗？', answer: '只有豆腐猫砂可以少量冲入马桶。' },
+    { id: 'kitten', question: '幼猫可以吃成猫粮吗？', answer: '不建议，12 个月以下请吃幼猫粮。', alternates: ['小猫能吃成猫粮吗'] },
+    { id: 'grain', question: 'Is your dog food grain-free?', answer: 'Our Wildpaw line is grain-free.', alternates: ['does the dog food contain grain'] },
+  ]);
+  const petShop = () => {
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [], aftersales: [] }), faq: pets, clock: () => NOW });
+    let state: unknown;
+    return async (text: string) => {
+      const r = await robot.answer({ shopId: 'shop_pets', userId: 'u-p', conversationId: 'c-p', text, state });
+      state = r.state;
+      return r;
+    };
+  };
+
+  test('"不用，<question>" and "ok. <question>" to "shall I get a person?" answer the question; a bare yes or no is still one', async () => {
+    for (const [first, then, re] of [
+      ['猫粮多少钱一袋', '不用，猫砂可以冲马桶吗？', /豆腐猫砂/],
+      ['do you sell fish tanks', 'ok. does the dog food contain grain', /Wildpaw|grain-free/],
+    ] as const) {
+      const again = petShop();
+      await again(first);
+      const r = await again(then);
+      assert.equal(r.handover, undefined, then);
+      assert.match(textOf(r), re, then);
+    }
+    const yes = petShop();
+    await yes('猫粮多少钱一袋');
+    assert.ok((await yes('好的')).handover, 'a bare yes is a yes');
+    const no = petShop();
+    await no('猫粮多少钱一袋');
+    assert.match(textOf(await no('不用了，谢谢')), /还有什么可以帮您/);
+  });
+
+  test('after a miss, a question the FAQ has a "did you mean" for is offered it, with the way to a person, not handed over', async () => {
+    const say = petShop();
+    await say('猫粮多少钱一袋');
+    const r = await say('小猫咪能不能吃大猫的粮');
+    assert.equal(r.handover, undefined);
+    assert.match(textOf(r), /幼猫可以吃成猫粮吗/);
+    assert.match(textOf(r), /转人工/);
+    // A third miss with nothing to offer hands over, as before.
+    assert.ok((await say('啊啊啊')).handover);
+  });
+
+  test('a bare yes to a list of questions asks for the number, and the number then answers', async () => {
+    const say = conversation(robotWith({}), 'u-list');
+    assert.match(textOf(await say('包邮吗')), /\n1\. /);
+    assert.match(textOf(await say('是')), /序号/);
+    assert.match(textOf(await say('1')), /99 元包邮/);
+  });
+
+  test('an English "did you mean" does not double the stored question\'s question mark', async () => {
+    const say = petShop();
+    const r = await say('does yr dog food have grain or not');
+    if (/Did you mean/.test(textOf(r))) assert.doesNotMatch(textOf(r), /\?"\?/);
+    assert.doesNotMatch(TEXTS.en.faqConfirm('Is it free?'), /\?"\?/);
+    assert.match(TEXTS.en.faqConfirm('Free shipping'), /"Free shipping"\?/);
   });
 });
