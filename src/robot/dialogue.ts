@@ -208,7 +208,7 @@ interface Resolved {
   readonly lang: Lang;
   readonly u: Understanding;
   /** How a pending choice was answered. */
-  readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true } | { readonly among: readonly string[] } | { readonly otherThan: string } | { readonly all: true } | { readonly noneListed: true };
+  readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true } | { readonly among: readonly string[] } | { readonly otherThan: string } | { readonly all: true } | { readonly noneListed: true } | { readonly several: readonly string[] } | { readonly pickBy: PickBy };
   readonly explicitOrderId?: string;
   readonly declined?: 'confirm' | 'human';
   /** A bare yes to a list of several FAQ questions ("是"): which one is asked for again. */
@@ -413,12 +413,44 @@ function yesNoThenAsks(u: Understanding): boolean {
   return rest !== undefined && rest.length >= 4 && ASKS_AFTER.test(rest);
 }
 
+/** Ways to pick one of a listed few by what the list shows: when it was ordered, what it cost. */
+type PickBy = 'oldest' | 'cheapest' | 'dearest' | 'top' | 'bottom';
+const PICK_BY: readonly [PickBy, RegExp][] = [
+  ['oldest', /(?<![a-z])(?:ordered|bought|placed|purchased|got) (?:it |that )?first(?![a-z])|(?<![a-z])first (?:one )?i (?:ordered|bought|placed)|(?<![a-z])(?:oldest|earliest|older|earlier) (?:one|order)|最早(?:的|买|下单|拍|订)|先(?:买|下单|拍|订)的|早(?:点|些)?(?:买|下单|拍)的那/],
+  ['cheapest', /(?<![a-z])(?:the )?(?:cheaper|cheapest|less expensive|lower priced) (?:one|order)(?![a-z])|便宜(?:点|一点|些)?的那|最便宜|价格低的|金额(?:小|少)的/],
+  ['dearest', /(?<![a-z])(?:the )?(?:pricier|priciest|more expensive|most expensive|dearer|bigger order) (?:one|order)?(?![a-z])|贵(?:点|一点|些)?的那|最贵|价格高的|金额(?:大|多)的/],
+  ['top', /(?<![a-z])(?:the )?(?:top|upper) one(?![a-z])|最上面|上面(?:那|的那|一)/],
+  ['bottom', /(?<![a-z])(?:the )?(?:bottom|lower) one(?![a-z])|最下面|下面(?:那|的那)/],
+];
+const pickByOf = (normalized: string): PickBy | undefined => PICK_BY.find(([, re]) => re.test(normalized))?.[0];
+
+const CN_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const EN_PLACES: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5 };
+const POSITION = '(?:第?\\s*[一二三四五六七八九1-9]\\s*(?:个|单|笔|条)?|#?[1-9]|(?:the )?(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?: one)?)';
+const SEVERAL_PLACES = new RegExp(`^\\s*(?:(?:check|show|track|both|please|pls)\\s+)*${POSITION}(?:\\s*(?:and|&|和|跟|与|还有|以及|、|,|，|\\+|/)\\s*${POSITION})+(?:\\s*(?:都要|都查|都看|都|一起查|一起|both|please|pls|thanks|thank you|谢谢|吧|呀|啊))*[\\s.!。！~]*$`);
+
+/**
+ * "1 and 2", "1和3", "第一个和第二个都要": several places of our list at once (found from outside:
+ * the list came back, or only the first was answered). Zero-based, in the order said; undefined
+ * unless every place is on the list and there are two or more.
+ */
+function positionsNamed(normalized: string, listed: number): number[] | undefined {
+  if (!SEVERAL_PLACES.test(normalized)) return undefined;
+  const places = [...normalized.matchAll(/[一二两三四五六七八九1-9]|first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th/g)].map((m) => CN_DIGITS[m[0]] ?? EN_PLACES[m[0]] ?? Number(m[0]));
+  const distinct = [...new Set(places)];
+  return distinct.length >= 2 && distinct.every((n) => n >= 1 && n <= listed) ? distinct.map((n) => n - 1) : undefined;
+}
+
 /** The answer to our "which order?" list: a pick by id, place, goods or description, all of them, or none. */
 function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understanding, text: string, base: Pick<Resolved, 'lang' | 'u'>, orderId: string | undefined): Resolved | undefined {
   const intent = isDataIntent(u.intent) ? u.intent : p.intent;
   // The whole message is one of the listed ids ("#12", "A-7"): it names that order, not a position.
   const exact = p.orderIds.find((id) => sameId(id, text.trim()));
   if (exact) return { ...base, intent, choice: { orderId: exact } };
+  const several = positionsNamed(u.normalized, p.orderIds.length);
+  if (several) return several.length === p.orderIds.length ? { ...base, intent, choice: { all: true } } : { ...base, intent, choice: { several: several.map((i) => p.orderIds[i]!) } };
+  const by = pickByOf(u.normalized);
+  if (by) return { ...base, intent, choice: { pickBy: by } };
   const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
   const bare = /^\s*#?(\d{1,2})\s*[.。号]?\s*$/.exec(u.normalized);
   const index = ordinal !== undefined ? (ordinal > 0 ? ordinal - 1 : p.orderIds.length + ordinal) : bare ? Number(bare[1]) - 1 : undefined;
@@ -1063,6 +1095,38 @@ function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, 
 
 const withFocus = (out: Outcome, next: NonNullable<Outcome['next']>): Outcome => ({ ...out, next: { ...next, ...out.next } });
 
+/** A pick among our list's orders: all, several, the newest, by age, price or place, among some, or another. */
+function fromOurList(ctx: Ctx, orders: Order[], listed: () => Order[]): Target | undefined {
+  const { t, r, state } = ctx;
+  const some = (list: Order[]): Target => (list.length > 1 ? { many: list } : list.length === 1 ? { one: list[0]! } : { none: t.noMatchingOrder });
+  if (!r.choice) return undefined;
+  if ('all' in r.choice) {
+    const all = listed();
+    return all.length > 1 ? { each: all } : some(all);
+  }
+  if ('newest' in r.choice) {
+    const newest = newestOf(listed());
+    return newest ? { one: newest } : { none: t.noMatchingOrder };
+  }
+  if ('pickBy' in r.choice) {
+    const o = pickedBy(state, listed(), r.choice.pickBy);
+    return o ? { one: o } : some(listed());
+  }
+  if ('several' in r.choice) {
+    const named = r.choice.several.map((id) => orders.find((o) => sameId(o.orderId, id))).filter((o): o is Order => o !== undefined);
+    return named.length > 1 ? { each: named } : some(named);
+  }
+  if ('among' in r.choice) {
+    const among = r.choice.among;
+    return some(orders.filter((o) => among.some((id) => sameId(id, o.orderId))));
+  }
+  if ('otherThan' in r.choice) {
+    const other = r.choice.otherThan;
+    return some(orders.filter((o) => !sameId(o.orderId, other) && o.status !== 'cancelled'));
+  }
+  return undefined;
+}
+
 function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, orders: Order[]): Target {
   const { t, r, state } = ctx;
   if (r.choice && 'orderId' in r.choice) {
@@ -1082,24 +1146,8 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   const named = namedIds(ctx.input.text, orders.map((o) => o.orderId), tailsOf(ctx));
   if (named.length === 1) return { one: orders.find((o) => o.orderId === named[0])! };
   const listed = () => orders.filter((o) => listedIds(state)?.some((id) => sameId(id, o.orderId)));
-  if (r.choice && 'all' in r.choice) {
-    const all = listed();
-    return all.length > 1 ? { each: all } : all.length === 1 ? { one: all[0]! } : { none: t.noMatchingOrder };
-  }
-  if (r.choice && 'newest' in r.choice) {
-    const newest = newestOf(listed());
-    return newest ? { one: newest } : { none: t.noMatchingOrder };
-  }
-  if (r.choice && 'among' in r.choice) {
-    const among = r.choice.among;
-    const rest = orders.filter((o) => among.some((id) => sameId(id, o.orderId)));
-    return rest.length === 1 ? { one: rest[0]! } : rest.length > 1 ? { many: rest } : { none: t.noMatchingOrder };
-  }
-  if (r.choice && 'otherThan' in r.choice) {
-    const other = r.choice.otherThan;
-    const rest = orders.filter((o) => !sameId(o.orderId, other) && o.status !== 'cancelled');
-    return rest.length === 1 ? { one: rest[0]! } : rest.length > 1 ? { many: rest } : { none: t.noMatchingOrder };
-  }
+  const byList = fromOurList(ctx, orders, listed);
+  if (byList) return byList;
   if (r.choice && 'describe' in r.choice) {
     const each = eachNamed(ctx, listed());
     if (each) return { each };
@@ -1276,6 +1324,18 @@ const listedIds = (state: DialogueState): readonly string[] | undefined => state
 
 /** The order placed last. */
 const newestOf = (orders: readonly Order[]): Order | undefined => orders.reduce<Order | undefined>((a, o) => (!a || Date.parse(o.createdAt) > Date.parse(a.createdAt) ? o : a), undefined);
+
+/** The listed order picked by when it was placed, what it cost or where it stood on our list. */
+function pickedBy(state: DialogueState, listed: readonly Order[], by: PickBy): Order | undefined {
+  const price = (o: Order) => Number(o.totalAmount);
+  const time = (o: Order) => Date.parse(o.createdAt);
+  const ids = listedIds(state) ?? [];
+  const place = (o: Order) => ids.findIndex((id) => sameId(id, o.orderId));
+  const key: Record<PickBy, (o: Order) => number> = { oldest: time, cheapest: price, dearest: (o) => -price(o), top: place, bottom: (o) => -place(o) };
+  const sorted = [...listed].sort((a, b) => key[by](a) - key[by](b));
+  // A tie (two orders of the same price) picks nothing: asked again.
+  return sorted.length && (sorted.length === 1 || key[by](sorted[0]!) !== key[by](sorted[1]!)) ? sorted[0] : undefined;
+}
 
 /** The kinds of goods the orders' titles name, for the state (found in review: any goods word had counted). */
 function kindsOfOrders(orders: readonly Order[]): string[] {
@@ -1484,10 +1544,10 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
   let list = [...latest.values()];
   if (ctx.r.choice && 'outOfRange' in ctx.r.choice) return reaskChoice(ctx, 'aftersale_progress', false);
   if (ctx.r.choice && 'noneListed' in ctx.r.choice) return { replies: [{ text: `${t.noMatchingOrder}${t.offerHumanShort}` }] };
-  const chosen = r.choice && 'orderId' in r.choice ? r.choice.orderId : r.choice && 'newest' in r.choice ? newestListedWith(ctx, latest) : r.explicitOrderId;
-  if (r.choice && 'all' in r.choice) {
-    // "两个都查": the listed orders' requests, each answered.
-    const ids = listedIds(state) ?? [];
+  const chosen = r.choice && 'orderId' in r.choice ? r.choice.orderId : r.choice && 'newest' in r.choice ? newestListedWith(ctx, latest) : r.choice && 'pickBy' in r.choice ? listedPickedBy(ctx, r.choice.pickBy) : r.explicitOrderId;
+  if (r.choice && ('all' in r.choice || 'several' in r.choice)) {
+    // "两个都查", "1 and 3": the listed orders' requests, each answered.
+    const ids = 'several' in r.choice ? r.choice.several : (listedIds(state) ?? []);
     list = list.filter((a) => ids.some((id) => sameId(id, a.orderId)));
     if (list.length > 1) return { replies: list.map((a) => aftersaleReply(ctx, a)), next: { topic: 'aftersale_progress' } };
   } else if (r.choice && 'among' in r.choice) {
@@ -1526,6 +1586,11 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     replies: insists ? [aftersaleReply(ctx, a), { text: t.aftersaleChase }] : [aftersaleReply(ctx, a)],
     next: { focusOrderId: a.orderId, topic: 'aftersale_progress', ...(person ? { offeredHuman: true } : {}) },
   };
+}
+
+function listedPickedBy(ctx: Ctx, by: PickBy): string | undefined {
+  const ids = listedIds(ctx.state) ?? [];
+  return pickedBy(ctx.state, (ctx.orders ?? []).filter((o) => ids.some((id) => sameId(id, o.orderId))), by)?.orderId;
 }
 
 /** The listed order placed last that has a request (for "最新的那个" on the after-sales topic). */

@@ -8,7 +8,7 @@ import { KefuError } from '../../src/protocol/errors.ts';
 import { aftersale, fakeDataSource, logistics, NOW, order, SHOP, type FakeData } from './fixtures.ts';
 import { BEST_EFFORT_BUDGET_MS } from '../../src/robot/robot.ts';
 import { toTraditional } from '../../src/robot/traditional.ts';
-import { chineseScript } from '../../src/robot/nlu/index.ts';
+import { chineseScript, createNlu } from '../../src/robot/nlu/index.ts';
 import { TEXTS } from '../../src/robot/replies.ts';
 
 const faq = new FaqIndexProvider();
@@ -1673,5 +1673,52 @@ describe('a yes or no said on the way to a question, and a miss after a miss', (
     if (/Did you mean/.test(textOf(r))) assert.doesNotMatch(textOf(r), /\?"\?/);
     assert.doesNotMatch(TEXTS.en.faqConfirm('Is it free?'), /\?"\?/);
     assert.match(TEXTS.en.faqConfirm('Free shipping'), /"Free shipping"\?/);
+  });
+});
+
+// Found from outside (fifteenth session): "which order?" answered by several places, by when it was
+// ordered, by its price, or by where it stood; "both please" had handed the buyer over (" bot" in "both").
+describe('"which order?" answered by places, age, price and position', () => {
+  const cup = order({ orderId: 'SO-CUP-1', createdAt: '2024-11-26T10:00:00+08:00', totalAmount: '39.00', items: [{ sku: 'C1', title: '保温杯', quantity: 1, price: '39.00' }] });
+  const tent = order({ orderId: 'SO-TENT-2', createdAt: '2024-11-24T10:00:00+08:00', totalAmount: '599.00', items: [{ sku: 'T1', title: '帐篷', quantity: 1, price: '599.00' }] });
+  const lamp = order({ orderId: 'SO-LAMP-3', createdAt: '2024-11-25T10:00:00+08:00', totalAmount: '129.00', items: [{ sku: 'L1', title: '台灯', quantity: 1, price: '129.00' }] });
+  const data: FakeData = { orders: [cup, tent, lamp], logistics: [cup, tent, lamp].map((o) => logistics({ orderId: o.orderId })) };
+  const idsOf = (r: RobotAnswer) => [...new Set(r.replies.flatMap((x) => [...x.text.matchAll(/SO-[A-Z]+-\d/g)].map((m) => m[0])))];
+  const after = async (reply: string) => {
+    const say = conversation(robotWith(data));
+    // Listed newest first: cup (11-26), lamp (11-25), tent (11-24).
+    assert.deepEqual(idsOf(await say('where is my parcel?')), ['SO-CUP-1', 'SO-LAMP-3', 'SO-TENT-2']);
+    return say(reply);
+  };
+
+  test('several places at once are each answered; all of them is all', async () => {
+    for (const reply of ['1 and 3', '1和3', '第一个和第三个都要', 'the first and the third one']) assert.deepEqual(idsOf(await after(reply)), ['SO-CUP-1', 'SO-TENT-2'], reply);
+    assert.deepEqual(idsOf(await after('1, 2 and 3')), ['SO-CUP-1', 'SO-LAMP-3', 'SO-TENT-2']);
+    for (const reply of ['both please', 'all of them pls']) {
+      const r = await after(reply);
+      assert.equal(r.handover, undefined, reply);
+      assert.equal(idsOf(r).length, 3, reply);
+    }
+    // A place not on the list is no pick of several.
+    assert.deepEqual(idsOf(await after('1 and 5')).length, 3, 'the list again');
+  });
+
+  test('by when it was ordered, what it cost, or where it stood', async () => {
+    for (const [reply, id] of [
+      ['the one I ordered first', 'SO-TENT-2'],
+      ['最早买的那个', 'SO-TENT-2'],
+      ['the cheaper one', 'SO-CUP-1'],
+      ['最便宜的那个', 'SO-CUP-1'],
+      ['the most expensive one', 'SO-TENT-2'],
+      ['贵的那个', 'SO-TENT-2'],
+      ['the top one', 'SO-CUP-1'],
+      ['the bottom one', 'SO-TENT-2'],
+    ] as const) assert.deepEqual(idsOf(await after(reply)), [id], reply);
+  });
+
+  test('"both" and "bottle" are not "bot"', () => {
+    const nlu = createNlu();
+    for (const text of ['both please', 'check both please', 'the bottle please']) assert.notEqual(nlu.understand(text, NOW).intent, 'human', text);
+    for (const text of ['stupid bot!', 'i hate bots']) assert.equal(nlu.understand(text, NOW).intent, 'human', text);
   });
 });

@@ -153,7 +153,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['工作人员说', -1.3], ['工作人员让', -1.3], ['工作人员跟我说', -1.3], ['工作人员告诉', -1.3], ['工作人员答应', -1.3],
     [' one of your agents', -1.3], [' your agent said', -1.3], [' the agent said', -1.3], [' agent told me', -1.3], [' rep set up', -1.0], [' had a chat with', -0.6],
     [' live agent', 1.5], [' talk to someone', 1.6], [' speak to someone', 1.6], [' speak to', 0.7], [' talk to', 0.5], [' operator', 1.3],
-    [' manager', 1.2], [' supervisor', 1.3], [' staff', 0.8], [' bot', 0.6], [' robot', 0.6], [' someone real', 1.6], [' not a bot', 1.0],
+    [' manager', 1.2], [' supervisor', 1.3], [' staff', 0.8], [' bot ', 0.6], [' bots ', 0.6], [' robot ', 0.6], [' robots ', 0.6], [' someone real', 1.6], [' not a bot', 1.0],
     [' actual person', 1.8], [' customer service', 0.5], [' support team', 0.8], [' call me', 0.8], [' useless bot', 0.8], [' connect me', 0.8], [' no bot', 1.0], [' no more bot', 1.2], [' do not want+bot', 1.5], [' speak with', 1.0], [' talk with', 0.8], [' chat with', 0.6], [' someone', 0.5],
   ],
   complaint: [
