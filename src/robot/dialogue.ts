@@ -863,12 +863,16 @@ function entryAsksLikeThis(ctx: Ctx, hit: FaqHit): boolean {
 function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const data = intent === 'aftersale_progress' ? aftersaleAnswer(ctx) : dataAnswer(ctx, intent);
   if (asksOwnCarrier(ctx.r.u.normalized) && ctx.orders?.length) return data;
-  const general = notAboutOwnOrder(ctx.r, ctx.input.text);
+  const ownless = notAboutOwnOrder(ctx.r, ctx.input.text);
+  const none = ctx.orders?.length === 0;
+  // No orders here: "about my order" cannot be answered from them, so the FAQ is heard either way.
+  const general = ownless || none;
   const hit = general ? confidentFaq(ctx) : undefined;
   // A buyer with no orders asking in general ("how long does shipping take to Beijing") is asking
   // before buying: the shop's likely entries, not "no orders found" (found from outside).
   // So is one asking what usually happens ("一般几天能到北京", "how long does shipping usually take").
-  if (!hit && general && (ctx.orders?.length === 0 || (GENERALLY.test(ctx.r.u.normalized) && !SPECIFIC.test(ctx.r.u.normalized)))) return faqClarify(ctx) ?? data;
+  // With no entry to offer either, "not sure, a person?" ("猫砂多久换一次" was told "no orders found").
+  if (!hit && general && (none || (GENERALLY.test(ctx.r.u.normalized) && !SPECIFIC.test(ctx.r.u.normalized)))) return faqClarify(ctx) ?? (none && ownless && !ABOUT_AN_ORDER.has(intent) && !SPECIFIC.test(ctx.r.u.normalized) ? notSure(ctx) : data);
   // "物流到哪了" is about the buyer's parcel even when an FAQ shares its words, unless it is the FAQ's
   // own question as the shop typed it. (Near enough was not: "快递到了吗" and "快递" covered "走什么物流"
   // fully, and were told the shop's default courier; found from outside.)
@@ -969,7 +973,7 @@ function faqOrNotSure(ctx: Ctx): Outcome {
   const offer = faqClarify(ctx);
   if (offer) return offer;
   if (ctx.unavailable.has('faq')) return { replies: [{ text: `${ctx.t.unavailable('faq')}${ctx.t.offerHumanShort}` }], next: { offeredHuman: true } };
-  return { replies: [{ text: ctx.t.notSureOfferHuman }], next: { offeredHuman: true }, failed: true };
+  return notSure(ctx);
 }
 
 /**
@@ -984,6 +988,10 @@ function faqClarify(ctx: Ctx, several = false): Outcome | undefined {
   // hand-over (two in a row, or a "no" after it, hand the buyer to a person), as "not sure" did.
   return { replies: [{ text: offer.text }], next: { faqOptions: offer.faqOptions }, ...(offer.faqOptions.length === 1 ? { failed: true } : {}) };
 }
+
+/** Intents whose question is about an order whatever its words ("取消订单"): "no orders" answers them. */
+const ABOUT_AN_ORDER: ReadonlySet<DataIntent> = new Set(['cancel_order', 'change_address', 'aftersale_progress']);
+const notSure = (ctx: Ctx): Outcome => ({ replies: [{ text: ctx.t.notSureOfferHuman }], next: { offeredHuman: true }, failed: true });
 
 /** Shop FAQ questions offered to pick from: "did you mean …?" for one, "which one?" for several. */
 function offerOf(ctx: Ctx, hits: readonly FaqHit[] | undefined): { text: string; faqOptions: string[] } | undefined {

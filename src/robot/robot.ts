@@ -347,7 +347,11 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
   const orders = needs.orders ? lookupWithinBudget((s) => ds.listOrders(shopId, userId, s).then(arrayOf<Order>), budget('orders')) : undefined;
   const aftersales = needs.aftersales ? lookupWithinBudget((s) => ds.listAftersales(shopId, userId, s).then(arrayOf<Aftersale>), budget('aftersales')) : undefined;
   const topic = needs.faqTopic ? { topic: needs.faqTopic, topicOf: src.topicOf, rivals: POLICY_INTENTS } : undefined;
-  const faq = needs.faq ? lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, needs.faqText ?? input.text, topic), s), budgetMs) : undefined;
+  const askFaq = () => lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, needs.faqText ?? input.text, topic), s), budgetMs);
+  // A question about "my order" from a buyer with no orders here is most often not about an order
+  // at all ("猫砂多久换一次", "can i cancel my subscription"): the FAQ is asked too, once the list
+  // comes back empty (found from outside: "no orders found" was all they got).
+  const faq = needs.faq ? askFaq() : orders?.then((o) => (o.ok && o.value.length === 0 ? askFaq() : undefined));
   const parcels = (ids: readonly string[]) => lookupWithinBudget((s) => ds.getLogistics(shopId, ids, s).then(arrayOf<Logistics>), budgetMs);
   const logisticsNow = needs.logistics && needs.knownOrderIds.length ? parcels(needs.knownOrderIds) : undefined;
   const logisticsLater = needs.logistics && orders

@@ -1660,6 +1660,21 @@ describe('a yes or no said on the way to a question, and a miss after a miss', (
     assert.ok((await say('啊啊啊')).handover);
   });
 
+  test('a buyer with no orders here asking about "my" something the FAQ knows gets the FAQ; with nothing to offer, not "no orders"', async () => {
+    const subs = new FaqIndexProvider();
+    subs.setEntries('shop_subs', [{ id: 'subs', question: 'Do you offer a subscription for pet food?', answer: 'Yes: Subscribe & Save, cancel any time under My Account.', alternates: ['subscribe and save'] }]);
+    let searches = 0;
+    const counting = { ...subs, lookup: (...a: Parameters<typeof subs.lookup>) => (searches++, subs.lookup(...a)), search: subs.search.bind(subs) } as unknown as FaqIndexProvider;
+    const ask = (orders: Order[], text: string) => createRobot({ dataSource: fakeDataSource({ orders, aftersales: [] }), faq: counting, clock: () => NOW }).answer({ shopId: 'shop_subs', userId: 'u-s', conversationId: 'c-s', text });
+    assert.match(textOf(await ask([], 'can i cancel my pet food subscription')), /Subscribe & Save/);
+    assert.match(textOf(await ask([], '猫砂多久换一次')), /不太确定/);
+    assert.match(textOf(await ask([], '我的快递到哪了')), /没有查到您在本店的订单/);
+    // A buyer with orders asking about theirs does not wait for the FAQ.
+    searches = 0;
+    await ask([order({ orderId: 'SO-1', userId: 'u-s', shopId: 'shop_subs' })], '我的快递到哪了');
+    assert.equal(searches, 0);
+  });
+
   test('a bare yes to a list of questions asks for the number, and the number then answers', async () => {
     const say = conversation(robotWith({}), 'u-list');
     assert.match(textOf(await say('包邮吗')), /\n1\. /);
