@@ -512,7 +512,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   const bareId = orderId ?? (u.intent === 'unknown' ? idOnly(text) : undefined);
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
   if (!orderId && stillOnRefund(state, u)) return { ...base, u: { ...u, guessed: undefined }, intent: 'aftersale_progress' };
-  if (u.intent === 'faq' && asksOwnCarrier(u.normalized)) return { ...base, intent: 'track_parcel' };
+  if ((u.intent === 'faq' || u.intent === 'unknown') && (asksOwnCarrier(u.normalized) || carrierOfOurParcel(state, u.normalized))) return { ...base, intent: 'track_parcel' };
   // "我的保温杯漏水了", "耳机没声音了", "my bottle leaks": goods in trouble, told rather than asked (found from outside: "not understood").
   if (u.intent === 'unknown' && GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text))) return { ...base, intent: 'return_policy' };
   if (u.intent === 'unknown' && asksAfterGoods(text, u.normalized)) return { ...base, intent: state.topic ?? 'track_parcel' };
@@ -531,6 +531,12 @@ const OWN_SHIPPED = /我这单|这单|这个单|发的|寄的|走的|(?<![a-z])(
  * tracking says, not the shop's default-courier entry (found from outside: "默认发中通…需要顺丰
  * 补差价" to a buyer whose parcel went by 顺丰).
  */
+/**
+ * "是什么快递", "which courier?" right after we answered about a parcel: that parcel's carrier, not
+ * the shop's usual one (found from outside: the reply contradicted the one before it).
+ */
+const carrierOfOurParcel = (state: DialogueState, text: string): boolean =>
+  Boolean(state.focusOrderId) && (state.topic === 'track_parcel' || state.topic === 'order_status' || state.topic === 'delivery_estimate') && CARRIER_Q.test(text) && !ASKS_THE_SHOP.test(text);
 const asksOwnCarrier = (text: string) => CARRIER_Q.test(text) && (mentionsOwnOrder(text) || (OWN_SHIPPED.test(text) && !ASKS_THE_SHOP.test(text)));
 /** Asked of the shop in general ("你们发的什么快递", "what courier do you use"). */
 const ASKS_THE_SHOP = /你们|你家|贵店|一般|通常|(?<![a-z])(?:do you use|you guys|usually)(?![a-z])/;
@@ -862,7 +868,7 @@ function entryAsksLikeThis(ctx: Ctx, hit: FaqHit): boolean {
  */
 function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const data = intent === 'aftersale_progress' ? aftersaleAnswer(ctx) : dataAnswer(ctx, intent);
-  if (asksOwnCarrier(ctx.r.u.normalized) && ctx.orders?.length) return data;
+  if ((asksOwnCarrier(ctx.r.u.normalized) || carrierOfOurParcel(ctx.state, ctx.r.u.normalized)) && ctx.orders?.length) return data;
   const ownless = notAboutOwnOrder(ctx.r, ctx.input.text);
   const none = ctx.orders?.length === 0;
   // No orders here: "about my order" cannot be answered from them, so the FAQ is heard either way.
@@ -1624,18 +1630,36 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
 
 const hintOf = (a: Aftersale) => (a.status === 'approved' ? (a.type === 'refund' ? 'approved_refund' : 'approved_goods') : a.status);
 
-/** Days in its step after which a request waiting on the shop is late: its hint's promise ("1-3 个工作日") has passed. */
-// Not `returning`: the goods are in the post, and the promise starts when the warehouse gets them, which no field tells (found in review).
-const OVERDUE_AFTER_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> = { requested: 4, approved_refund: 5 };
+/**
+ * Working days its hint promises for a step that waits on the shop ("1-2 个工作日内审核", "1-3 个工作
+ * 日到账"). Not `returning`: the goods are in the post, and the promise starts when the warehouse
+ * gets them, which no field tells (found in review).
+ */
+const PROMISED_WORKING_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> = { requested: 2, approved_refund: 3 };
 
 /**
- * Whole days a request has waited on the shop in its step, when that is past what its hint
- * promises: "一般 1-3 个工作日到账" four days after the approval is a promise already broken (found
- * from outside). Undefined when it is on time, or waits on the buyer.
+ * Whole days a request has waited on the shop in its step, when more working days than its hint
+ * promises have passed: approved on a Monday morning, "1-3 个工作日到账" is broken on Friday (found
+ * from outside: five calendar days were waited for, so Friday still read "as usual"), and not yet
+ * on the Wednesday after a Friday. Undefined when it is on time, or waits on the buyer.
  */
 function overdueDays(ctx: Ctx, a: Aftersale): number | undefined {
-  const limit = OVERDUE_AFTER_DAYS[hintOf(a)];
-  return limit === undefined ? undefined : atLeast(elapsed(ctx, a.updatedAt, DAY_MS), limit);
+  const promised = PROMISED_WORKING_DAYS[hintOf(a)];
+  const since = Date.parse(a.updatedAt);
+  const now = (ctx.input.now ?? new Date()).getTime();
+  if (promised === undefined || !Number.isFinite(since) || workingDaysBetween(since, now, ctx.tz) <= promised) return undefined;
+  return atLeast(elapsed(ctx, a.updatedAt, DAY_MS), 1);
+}
+
+/** Whole working days (Monday to Friday, local time; holidays not known) from `from` to `to`. */
+function workingDaysBetween(from: number, to: number, tzMinutes: number): number {
+  let n = 0;
+  // Each whole day after `from` counts when it ends on a weekday; bounded, for a request years old.
+  for (let t = from + DAY_MS, i = 0; t <= to && i < 60; t += DAY_MS, i++) {
+    const day = new Date(t + tzMinutes * 60_000).getUTCDay();
+    if (day !== 0 && day !== 6) n++;
+  }
+  return n;
 }
 
 /** Requests still waiting on the shop or the buyer; a refunded, rejected or closed one is history. */

@@ -1737,3 +1737,30 @@ describe('"which order?" answered by places, age, price and position', () => {
     for (const text of ['stupid bot!', 'i hate bots']) assert.equal(nlu.understand(text, NOW).intent, 'human', text);
   });
 });
+
+describe('the turns after an order answer (fifteenth session)', () => {
+  test('"是什么快递", "which courier?" right after a parcel answer are that parcel\'s carrier; asked of the shop, the FAQ', async () => {
+    for (const q of ['是什么快递', 'which courier?']) {
+      const say = conversation(robotWith({ orders: [tshirt], logistics: [tshirtTrack] }));
+      await say('我的快递到哪了');
+      const r = await say(q);
+      assert.equal(r.intent, 'track_parcel', q);
+      assert.match(textOf(r), /顺丰/, q);
+    }
+    const say = conversation(robotWith({ orders: [tshirt], logistics: [tshirtTrack] }));
+    await say('我的快递到哪了');
+    assert.equal((await say('你们一般发什么快递')).intent, 'faq');
+  });
+});
+
+describe('a refund later than its promise (fifteenth session)', () => {
+  // NOW is Wednesday 2024-11-27 10:00 (+08:00); "一般 1-3 个工作日到账" counts working days.
+  const refundApproved = (updatedAt: string) => robotWith({ orders: [earbuds], aftersales: [aftersale({ aftersaleId: 'AS-L', orderId: EARBUDS, status: 'approved', updatedAt })] });
+  test('four working days after the approval is late: sorry, and a person offered; three (over a weekend) is not', async () => {
+    const late = conversation(refundApproved('2024-11-21T10:00:00+08:00')); // Thursday
+    assert.match(textOf(await late('退款怎么还没到')), /比平常慢了/);
+    const onTime = conversation(refundApproved('2024-11-22T10:00:00+08:00')); // Friday: Mon, Tue, Wed
+    assert.doesNotMatch(textOf(await onTime('退款怎么还没到')), /比平常慢了/);
+    assert.match(textOf(await onTime('退款怎么还没到')), /1-3 个工作日/);
+  });
+});
