@@ -550,7 +550,9 @@ const BARE_GOODS = /^\s*(?:我的|我买的|我那个|那个|那)?[^\s，,。？
  */
 const asksAfterGoods = (text: string, normalized: string) => BARE_GOODS.test(normalized) && kindsOfGoods(text).size > 0;
 
-const PRESSES = /到底|究竟|还要多久|还得多久|(?<![a-z])(?:still|already|yet again)(?![a-z])/;
+/** Asked to hurry ("能快点吗", "can you speed it up"): after a refund's status, a chase of that refund (found from outside: a parcel answer). */
+const HURRY = /快点|快一点|加快|加急|催一下|催催|(?<![a-z])(?:hurry|speed (?:it )?up|faster|sooner|expedite)(?![a-z])/;
+const PRESSES = new RegExp(`到底|究竟|还要多久|还得多久|${HURRY.source}|(?<![a-z])(?:still|already|yet again)(?![a-z])`);
 /** Words of a parcel: a question naming one is about the parcel, even right after a refund. */
 const PARCEL_WORD = /快递|物流|包裹|单号|(?<![a-z])(?:parcel|package|delivery|shipment|tracking|courier)(?![a-z])/;
 
@@ -1594,7 +1596,7 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
   const a = list[0]!;
   const late = overdueDays(ctx, a) !== undefined;
   // Asked again, or told it is late ("已经4天了还没到", "可是我没收到钱"): the same text again helps nobody (found from outside).
-  const insists = !late && a.status !== 'rejected' && a.status !== 'closed' && (state.topic === 'aftersale_progress' || /\d+\s*(?:天|days?)/.test(r.u.normalized)) && SAYS_LATE.test(r.u.normalized);
+  const insists = !late && a.status !== 'rejected' && a.status !== 'closed' && (state.topic === 'aftersale_progress' || /\d+\s*(?:天|days?)/.test(r.u.normalized)) && (SAYS_LATE.test(r.u.normalized) || (state.topic === 'aftersale_progress' && HURRY.test(r.u.normalized)));
   const person = a.status === 'rejected' || a.status === 'closed' || late || insists;
   return {
     replies: insists ? [aftersaleReply(ctx, a), { text: t.aftersaleChase }] : [aftersaleReply(ctx, a)],

@@ -1754,6 +1754,20 @@ describe('the turns after an order answer (fifteenth session)', () => {
 });
 
 describe('a refund later than its promise (fifteenth session)', () => {
+  test('"能快点吗", "how much will I get back?", "那还要多久" after the refund answer are about that refund; a hurry is a chase', async () => {
+    const data: FakeData = { orders: [earbuds], logistics: [earbudsTrack], aftersales: [aftersale({ aftersaleId: 'AS-H', orderId: EARBUDS, status: 'approved', amount: '45.90', updatedAt: '2024-11-26T12:00:00+08:00' })] };
+    const say = conversation(robotWith(data));
+    await say('退款怎么还没到');
+    const hurry = await say('能快点吗');
+    assert.equal(hurry.intent, 'aftersale_progress');
+    assert.match(textOf(hurry), /转接人工客服/);
+    for (const q of ['how much will I get back?', '那还要多久']) {
+      const r = await say(q);
+      assert.equal(r.intent, 'aftersale_progress', q);
+      assert.match(textOf(r), /45\.90/, q);
+    }
+  });
+
   // NOW is Wednesday 2024-11-27 10:00 (+08:00); "一般 1-3 个工作日到账" counts working days.
   const refundApproved = (updatedAt: string) => robotWith({ orders: [earbuds], aftersales: [aftersale({ aftersaleId: 'AS-L', orderId: EARBUDS, status: 'approved', updatedAt })] });
   test('four working days after the approval is late: sorry, and a person offered; three (over a weekend) is not', async () => {
