@@ -52,6 +52,8 @@ export const MAX_LOGISTICS_LOOKUP = 10;
 /** Shop FAQ questions offered when the FAQ is unsure, and the longest kept in the state. */
 export const MAX_FAQ_OPTIONS = 3;
 const MAX_FAQ_QUESTION = 300;
+/** How much of an answered entry the state keeps for a follow-up (its sentences are what is searched). */
+const MAX_FAQ_LAST_ANSWER = 600;
 
 export interface DialogueState {
   readonly v: 1;
@@ -79,6 +81,8 @@ export interface DialogueState {
   readonly offeredHuman?: boolean;
   /** The robot asked which of these shop FAQ questions the buyer meant (the FAQ was unsure). */
   readonly faqOptions?: readonly string[];
+  /** The shop's entry just answered (its question and the start of its answer): "那未开封的呢" next asks on about it. */
+  readonly faqLast?: { readonly q: string; readonly a: string };
 }
 
 export const initialState = (): DialogueState => ({ v: 1, failures: 0 });
@@ -133,6 +137,8 @@ export function parseState(raw: unknown): DialogueState {
   if (Array.isArray(f) && f.length >= 1 && f.length <= MAX_FAQ_OPTIONS && f.every((q) => typeof q === 'string' && q.length > 0 && q.length <= MAX_FAQ_QUESTION)) {
     s.faqOptions = [...(f as string[])];
   }
+  const last = r.faqLast as { q?: unknown; a?: unknown } | undefined;
+  if (last && typeof last.q === 'string' && typeof last.a === 'string' && last.q.length <= MAX_FAQ_QUESTION && last.a.length <= MAX_FAQ_LAST_ANSWER) s.faqLast = { q: last.q, a: last.a };
   return s;
 }
 
@@ -762,6 +768,8 @@ function answer(ctx: Ctx): Outcome {
   if (r.yesToList) return { replies: [{ text: t.pickByNumber }], next: { faqOptions: ctx.state.faqOptions } };
   // Before any of the shop's entries: none of them answers a political question.
   if (isPolitical(ctx.input.text)) return { replies: [{ text: t.smallTalk }] };
+  const follow = faqFollowUp(ctx);
+  if (follow) return follow;
   // A weak guess yields to the shop's FAQ when it is unsure between a few of its questions: those
   // are a better question to ask than a policy text or an order status the buyer may not want.
   const offer = guessed(r) ? faqClarify(ctx, true) : undefined;
@@ -804,6 +812,42 @@ function faqAnswer(ctx: Ctx): string | undefined {
   const f = ctx.data.faq;
   if (f && !f.ok) ctx.unavailable.add('faq');
   return f?.ok && f.value ? f.value.entry.answer : undefined;
+}
+
+/** The entry answered, kept one turn for a follow-up about it. */
+function answeredEntry(ctx: Ctx): Pick<DialogueState, 'faqLast'> {
+  const f = ctx.data.faq;
+  const e = f?.ok ? f.value?.entry : undefined;
+  return e ? { faqLast: { q: e.question.slice(0, MAX_FAQ_QUESTION), a: e.answer.slice(0, MAX_FAQ_LAST_ANSWER) } } : {};
+}
+
+/** A follow-up that leans on what was just said: "那未开封的呢", "and unopened?", "what if it's opened?". */
+const LEANS_ON = /^(?:那|那么|还有|要是|如果)|呢\s*[?？]*\s*$|^(?:and|what about|how about|what if|and if|if)(?![a-z])/;
+const FOLLOW_STOP = new Set(['那', '那么', '还有', '要是', '如果', '的', '呢', '吗', '是', '呀', '啊', 'and', 'what', 'about', 'how', 'if', 'it', 'its', 'is', 'the', 'a', 'an', 'one', 'ones', 'they', 'them', 'do', 'does', 'can', 'i']);
+/** Sentences of an answer, with their ending punctuation. */
+const SENTENCES = /(?:[^。！？!?；;\n.]|\.(?!\s|$))+(?:[。！？!?；;]+|\.(?=\s|$)|$)/g;
+
+/**
+ * Right after an FAQ answer, a short follow-up whose words the answer itself holds ("那未开封的呢"
+ * after the shelf-life entry, which says how long unopened bags keep): the answer's sentences that
+ * hold them, not a "did you mean" offering the entry just given (found from outside). Undefined
+ * when the follow-up is another confident question, or the answer does not hold its words.
+ */
+function faqFollowUp(ctx: Ctx): Outcome | undefined {
+  const last = ctx.state.faqLast;
+  const u = ctx.r.u;
+  if (!last || !(ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') || !LEANS_ON.test(u.normalized.trim()) || u.normalized.length > 40) return undefined;
+  const other = confidentFaq(ctx);
+  if (other && other.entry.question !== last.q) return undefined;
+  // The words, and the Chinese said between the lead and the particle as one ("未开封" of "那未开封的呢").
+  const core = u.normalized.replace(/^(?:那么|那|还有|要是|如果)|[的呢吗吧啊呀]*[\s?？。!！]*$/g, '');
+  const words = [...(/^\p{Script=Han}{2,8}$/u.test(core) ? [core] : []), ...u.tokens.map((w) => w.toLowerCase())].filter((w) => !FOLLOW_STOP.has(w) && (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) && w.length >= 3));
+  // The sentences holding the longest word found: "未开封" picks its sentence, not every one with "开封".
+  const sentences = (last.a.match(SENTENCES) ?? []).map((x) => x.trim());
+  const longest = (x: string) => Math.max(0, ...words.filter((w) => x.toLowerCase().includes(w)).map((w) => w.length));
+  const best = Math.max(0, ...sentences.map(longest));
+  const hits = best ? sentences.filter((x) => longest(x) === best) : [];
+  return hits.length ? { replies: [{ text: hits.join(' ') }], next: { faqLast: last } } : undefined;
 }
 
 /** From this confidence a shop FAQ hit outranks the guess that a question naming no order is about one. */
@@ -889,7 +933,7 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const focus = data.next?.pending ? undefined : data.next?.focusOrderId;
   const one = focus ? ctx.orders?.find((o) => o.orderId === focus) : undefined;
   if (one && (intent === 'aftersale_progress' || OPEN.has(one.status))) return { ...data, replies: [faq, ...data.replies] };
-  return { replies: [faq] };
+  return { replies: [faq], next: answeredEntry(ctx) };
 }
 
 /**
@@ -945,9 +989,9 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
  * 的是哪一个？"), never the built-in text beside them, so one shop states one policy; else the
  * built-in text for a shop that wrote nothing on it.
  */
-function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: { faqOptions: string[] } } {
+function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pick<DialogueState, 'faqOptions' | 'faqLast'> } {
   const answer = faqAnswer(ctx);
-  if (answer) return { text: answer };
+  if (answer) return { text: answer, offer: answeredEntry(ctx) };
   const offer = offerOf(ctx, policyCandidates(ctx));
   return offer ? { text: offer.text, offer: { faqOptions: offer.faqOptions } } : { text: ctx.t.policy[intent] };
 }
@@ -977,7 +1021,7 @@ function policyOrder(ctx: Ctx, orders: Order[]): Order | undefined {
 
 function faqOrNotSure(ctx: Ctx): Outcome {
   const a = faqAnswer(ctx);
-  if (a) return { replies: [{ text: a }] };
+  if (a) return { replies: [{ text: a }], next: answeredEntry(ctx) };
   const offer = faqClarify(ctx);
   if (offer) return offer;
   if (ctx.unavailable.has('faq')) return { replies: [{ text: `${ctx.t.unavailable('faq')}${ctx.t.offerHumanShort}` }], next: { offeredHuman: true } };
@@ -1003,7 +1047,9 @@ const notSure = (ctx: Ctx): Outcome => ({ replies: [{ text: ctx.t.notSureOfferHu
 
 /** Shop FAQ questions offered to pick from: "did you mean …?" for one, "which one?" for several. */
 function offerOf(ctx: Ctx, hits: readonly FaqHit[] | undefined): { text: string; faqOptions: string[] } | undefined {
-  const phrased = [...new Set((hits ?? []).map((h) => inLanguage(h.entry, ctx.lang).slice(0, MAX_FAQ_QUESTION)))];
+  // Never the entry just answered: "did you mean" what was just said helps nobody (found from outside).
+  const fresh = (hits ?? []).filter((h) => h.entry.question.slice(0, MAX_FAQ_QUESTION) !== ctx.state.faqLast?.q);
+  const phrased = [...new Set(fresh.map((h) => inLanguage(h.entry, ctx.lang).slice(0, MAX_FAQ_QUESTION)))];
   // A shop that writes each entry twice, in Chinese and in English, had both offered to one buyer
   // ("1. 怎么开发票？ 2. How do I get an invoice?"): the buyer's own language first, others only alone.
   const own = phrased.filter((q) => detectLanguage(q).lang === ctx.lang);

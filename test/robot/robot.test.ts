@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRobot, FaqIndexProvider, type AnswerRequest, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
+import { createRobot, FaqIndexProvider, type AnswerRequest, type FaqEntry, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
 import type { BuyerDataSource, Logistics, Order } from '../../src/commerce/types.ts';
 import { createBuyerDataSource, type CommerceReadModel, type PlatformConnector } from '../../src/commerce/index.ts';
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
@@ -1612,23 +1612,27 @@ describe('what the new follow-up rules must not catch', () => {
   });
 });
 
+/** One conversation of a buyer with no orders with a shop of these FAQ entries. */
+function shopChat(shopId: string, entries: FaqEntry[]) {
+  const own = new FaqIndexProvider();
+  own.setEntries(shopId, entries);
+  const robot = createRobot({ dataSource: fakeDataSource({ orders: [], aftersales: [] }), faq: own, clock: () => NOW });
+  let state: unknown;
+  return async (text: string): Promise<RobotAnswer> => {
+    const r = await robot.answer({ shopId, userId: 'u-s', conversationId: `c-${shopId}`, text, state });
+    state = r.state;
+    return r;
+  };
+}
+
 // Found from outside (fifteenth session's tester, a pet-supplies shop of their own).
 describe('a yes or no said on the way to a question, and a miss after a miss', () => {
-  const pets = new FaqIndexProvider();
-  pets.setEntries('shop_pets', [
-    { id: 'litter', question: '猫砂可以冲马桶吗？', answer: '只有豆腐猫砂可以少量冲入马桶。' },
-    { id: 'kitten', question: '幼猫可以吃成猫粮吗？', answer: '不建议，12 个月以下请吃幼猫粮。', alternates: ['小猫能吃成猫粮吗'] },
-    { id: 'grain', question: 'Is your dog food grain-free?', answer: 'Our Wildpaw line is grain-free.', alternates: ['does the dog food contain grain'] },
-  ]);
-  const petShop = () => {
-    const robot = createRobot({ dataSource: fakeDataSource({ orders: [], aftersales: [] }), faq: pets, clock: () => NOW });
-    let state: unknown;
-    return async (text: string) => {
-      const r = await robot.answer({ shopId: 'shop_pets', userId: 'u-p', conversationId: 'c-p', text, state });
-      state = r.state;
-      return r;
-    };
-  };
+  const petShop = () =>
+    shopChat('shop_pets', [
+      { id: 'litter', question: '猫砂可以冲马桶吗？', answer: '只有豆腐猫砂可以少量冲入马桶。' },
+      { id: 'kitten', question: '幼猫可以吃成猫粮吗？', answer: '不建议，12 个月以下请吃幼猫粮。', alternates: ['小猫能吃成猫粮吗'] },
+      { id: 'grain', question: 'Is your dog food grain-free?', answer: 'Our Wildpaw line is grain-free.', alternates: ['does the dog food contain grain'] },
+    ]);
 
   test('"不用，<question>" and "ok. <question>" to "shall I get a person?" answer the question; a bare yes or no is still one', async () => {
     for (const [first, then, re] of [
@@ -1776,5 +1780,34 @@ describe('a refund later than its promise (fifteenth session)', () => {
     const onTime = conversation(refundApproved('2024-11-22T10:00:00+08:00')); // Friday: Mon, Tue, Wed
     assert.doesNotMatch(textOf(await onTime('退款怎么还没到')), /比平常慢了/);
     assert.match(textOf(await onTime('退款怎么还没到')), /1-3 个工作日/);
+  });
+});
+
+describe('a follow-up right after an FAQ answer (fifteenth session)', () => {
+  const chat = () =>
+    shopChat('shop_shelf', [
+      { id: 'open', question: '猫粮开封后能放多久？', answer: '开封后请夹紧封口保存，建议 6 周内吃完；未开封的保质期为 18 个月。' },
+      { id: 'ret', question: 'Can I return opened pet food?', answer: 'Opened food cannot be returned for hygiene reasons, unless it arrived damaged. Unopened bags can be returned within 7 days of delivery.' },
+      { id: 'ship', question: '运费怎么算？', answer: '满 99 元包邮。' },
+    ]);
+
+  test('the sentence of the answer that holds its words, not a "did you mean" of the entry just given', async () => {
+    const zh = chat();
+    await zh('猫粮开封后能放多久？');
+    assert.equal(textOf(await zh('那未开封的呢')), '未开封的保质期为 18 个月。');
+    for (const q of ['and unopened?', 'what if it is unopened?']) {
+      const en = chat();
+      await en('Can I return opened pet food?');
+      assert.equal(textOf(await en(q)), 'Unopened bags can be returned within 7 days of delivery.', q);
+    }
+  });
+
+  test('another confident question, or words the answer lacks, are not read as the follow-up', async () => {
+    const say = chat();
+    await say('猫粮开封后能放多久？');
+    assert.match(textOf(await say('那运费怎么算')), /99 元包邮/);
+    const en = chat();
+    await en('Can I return opened pet food?');
+    assert.doesNotMatch(textOf(await en('and how much is it?')), /Did you mean "Can I return opened pet food/);
   });
 });
