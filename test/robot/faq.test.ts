@@ -107,6 +107,17 @@ describe('FaqIndex', () => {
     assert.ok(kept.lexical > (own.explain('华为能用吗', 1)[0]?.lexical ?? 0), 'the named brand matched, the other did not');
   });
 
+  test('a question in traditional characters meets an entry typed in simplified ones, and replies convert shop words right', async () => {
+    const own = new FaqIndex([
+      { id: 'litter', question: '猫砂可以冲马桶吗？', answer: '豆腐猫砂可以少量冲入马桶，开封后请密封保存。' },
+      { id: 'kitten', question: '幼猫可以吃成猫粮吗？', answer: '不建议。' },
+    ]);
+    // 貓 and 馬 were not folded, so the stored question typed in traditional was only offered (found from outside).
+    assert.equal(own.lookup('貓砂可以沖馬桶嗎').hit?.entry.id, 'litter');
+    const { toTraditional } = await import('../../src/robot/traditional.ts');
+    assert.equal(toTraditional('豆腐猫砂可以少量冲入马桶，开封后请密封保存。'), '豆腐貓砂可以少量沖入馬桶，開封後請密封保存。');
+  });
+
   test('a query in one language prefers the entry written in it', () => {
     assert.equal(index.search('is shipping free')?.entry.id, 'en-shipping-fee');
     assert.equal(index.search('运费多少')?.entry.id, 'zh-shipping-fee');

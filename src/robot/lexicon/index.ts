@@ -191,12 +191,25 @@ export function defaultLexicon(): Lexicon {
 
 let trad: ReadonlyMap<string, string> | undefined;
 
-/** Traditional → simplified characters the NLU's normaliser does not fold (e-commerce words). */
+/**
+ * Traditional → simplified characters the NLU's normaliser does not fold: `trad.json` (e-commerce
+ * words), then every character of the reply table (`hant.json`, simplified → traditional) read
+ * backwards, where the traditional one is no simplified character itself ("貓砂可以沖馬桶嗎" kept
+ * 貓, 沖 and 馬, and an entry typed in simplified ones was only offered: found from outside).
+ */
 export function foldTraditional(text: string): string {
-  trad ??= pairs((JSON.parse(readFileSync(here('./trad.json'), 'utf8')) as { pairs: string }).pairs);
+  trad ??= foldTable();
   let out = '';
   for (const ch of text) out += trad.get(ch) ?? ch;
   return out;
+}
+
+function foldTable(): Map<string, string> {
+  const m = new Map<string, string>();
+  const { chars } = JSON.parse(readFileSync(here('./hant.json'), 'utf8')) as { chars: Record<string, string> };
+  for (const [simplified, traditional] of Object.entries(chars)) if (traditional !== simplified && !(traditional in chars) && !m.has(traditional)) m.set(traditional, simplified);
+  for (const [t, s] of pairs((JSON.parse(readFileSync(here('./trad.json'), 'utf8')) as { pairs: string }).pairs)) m.set(t, s);
+  return m;
 }
 
 function pairs(s: string): Map<string, string> {
