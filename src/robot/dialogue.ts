@@ -59,6 +59,8 @@ export interface DialogueState {
   readonly v: 1;
   /** The language of the conversation, kept when a message is too short to tell ("ok", an order number). */
   readonly lang?: Lang;
+  /** The language the buyer asked to be answered in ("English please", "说中文"): it outranks what they type. */
+  readonly langAsked?: Lang;
   /** The buyer writes Chinese in traditional characters: the replies are given in them too (robot.ts), kept like `lang`. */
   readonly hant?: true;
   /** Not-understood turns in a row. */
@@ -110,6 +112,7 @@ export function parseState(raw: unknown): DialogueState {
   const failures = typeof r.failures === 'number' && Number.isInteger(r.failures) && r.failures >= 0 ? Math.min(r.failures, MAX_FAILURES) : 0;
   const s: { -readonly [K in keyof DialogueState]: DialogueState[K] } = { v: 1, failures };
   if (r.lang === 'zh' || r.lang === 'en') s.lang = r.lang;
+  if (r.langAsked === 'zh' || r.langAsked === 'en') s.langAsked = r.langAsked;
   if (r.hant === true) s.hant = true;
   if (validId(r.focusOrderId)) s.focusOrderId = r.focusOrderId;
   if (isIntent(r.topic) && isDataIntent(r.topic)) s.topic = r.topic;
@@ -217,6 +220,8 @@ interface Resolved {
   readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true } | { readonly among: readonly string[] } | { readonly otherThan: string } | { readonly all: true } | { readonly noneListed: true } | { readonly several: readonly string[] } | { readonly pickBy: PickBy };
   readonly explicitOrderId?: string;
   readonly declined?: 'confirm' | 'human';
+  /** The buyer asked to be answered in this language. */
+  readonly langSwitch?: Lang;
   /** A bare yes to a list of several FAQ questions ("是"): which one is asked for again. */
   readonly yesToList?: true;
   /** The FAQ question picked from the ones we offered. */
@@ -404,6 +409,20 @@ function noButAsks(u: Understanding): boolean {
   return NO_THEN.test(u.normalized.trim());
 }
 
+/**
+ * "sorry, can you say that in English?", "中文可以吗", "说中文": the buyer asks for a language (found
+ * from outside: "not understood", in the language they had just asked to leave). A short message
+ * only: "英文说明书" is a product question.
+ */
+const ASKS_ENGLISH = /(?<![a-z])(?:in english|english please|english pls|speak english|use english|do you speak english|english ok)(?![a-z])|(?:用|说|讲|回复|回答)(?:英文|英语)|(?:英文|英语)(?:回答|回复|可以吗|行吗|交流)/;
+const ASKS_CHINESE = /(?<![a-z])(?:in chinese|in mandarin|chinese please|chinese pls|speak chinese|speak mandarin|use chinese|do you speak chinese)(?![a-z])|(?:用|说|讲|回复|回答)(?:中文|汉语|普通话)|(?:中文|汉语|普通话)(?:回答|回复|可以吗|行吗|交流)/;
+function langRequested(normalized: string): Lang | undefined {
+  if (normalized.length > 40) return undefined;
+  const en = ASKS_ENGLISH.test(normalized);
+  const zh = ASKS_CHINESE.test(normalized);
+  return en === zh ? undefined : en ? 'en' : 'zh';
+}
+
 /** The clauses after the first one. */
 const AFTER_FIRST = /^[^,，。.!！?？;；~]+[,，。.!！?？;；~\s]+(\S.+)$/;
 /** Words that make what follows a question. */
@@ -492,9 +511,11 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   // A conversation keeps its language through short or ambiguous messages ("ok", "tk", an order
   // number) and follows the buyer once they clearly write in the other one.
   const switches = u.langDetected && (!state.lang || u.lang === state.lang || u.langStrong !== false);
-  const lang = switches ? u.lang : (state.lang ?? u.lang);
+  const asked = langRequested(u.normalized);
+  const lang = asked ?? state.langAsked ?? (switches ? u.lang : (state.lang ?? u.lang));
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
   const base = { lang, u };
+  if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
   if (u.intent === 'human' || u.intent === 'complaint') return { ...base, intent: u.intent };
   const yesNo = noButAsks(u) || (yesNoThenAsks(u) && (state.offeredHuman || u.yesNo === 'no')) ? undefined : u.yesNo;
   if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
@@ -692,7 +713,8 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
     failures = state.failures;
   }
   const unavailable = [...ctx.unavailable];
-  const base: DialogueState = { v: 1, lang: r.lang, failures, ...(r.lang === 'zh' && writesTraditional(state, input.text) ? { hant: true as const } : {}) };
+  const langAsked = r.langSwitch ?? state.langAsked;
+  const base: DialogueState = { v: 1, lang: r.lang, failures, ...(langAsked ? { langAsked } : {}), ...(r.lang === 'zh' && writesTraditional(state, input.text) ? { hant: true as const } : {}) };
   // The list a pick was made from stays for "the other one" until another list replaces it.
   const listed = listedIds(state);
   const listedKinds = state.pending ? state.pending.kinds : state.listedKinds;
@@ -764,6 +786,7 @@ function answer(ctx: Ctx): Outcome {
   const { t, r } = ctx;
   if (r.declined === 'human') return { replies: [{ text: t.humanDeclined }] };
   if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }], failed: true };
+  if (r.langSwitch) return { replies: [{ text: t.langSwitched }] };
   // The list stays for the number that answers it (found from outside: "是" was "not understood").
   if (r.yesToList) return { replies: [{ text: t.pickByNumber }], next: { faqOptions: ctx.state.faqOptions } };
   // Before any of the shop's entries: none of them answers a political question.

@@ -21,6 +21,8 @@ export interface Texts {
   /** "Are you a bot?": who answers, and how to reach a person. */
   identity: string;
   smallTalk: string;
+  /** The buyer asked for this language. */
+  langSwitched: string;
   notSureOfferHuman: string;
   confirmIntent(intent: Intent): string;
   confirmDeclined: string;
@@ -99,6 +101,7 @@ const zh: Texts = {
   handoverWithdrawn: '好的，已为您取消转人工，我继续为您服务。需要人工时回复“转人工”即可。',
   notUnderstood: '抱歉，我没太理解您的意思。您可以问我：“我的快递到哪了”“退款进度”“怎么退货”，或回复“转人工”。',
   notSureOfferHuman: '这个问题我不太确定，需要为您转接人工客服吗？',
+  langSwitched: '好的，接下来我用中文为您服务。请问有什么可以帮您？',
   smallTalk: '这个我可不太在行😅 我是店铺的智能客服，可以帮您查物流、订单和退款进度，也能解答店铺的常见问题；需要真人客服的话，回复“转人工”就好。',
   identity: '我是店铺的智能客服机器人，可以帮您查物流、订单和退款进度，也能解答店铺的常见问题。需要真人客服的话，回复“转人工”就好。',
   confirmIntent: (i) => `您是想${zh.intentName[i] ?? '咨询这个问题'}吗？回复“是”继续，或者换个说法告诉我。`,
@@ -214,6 +217,7 @@ const en: Texts = {
   handoverWithdrawn: 'OK, I have cancelled the transfer to a person and will carry on helping you. Say "human" whenever you want one.',
   notUnderstood: "Sorry, I didn't quite get that. You can ask me things like \"where is my package\", \"refund status\" or \"how do I return this\", or say \"human\".",
   notSureOfferHuman: "I'm not sure about that one. Would you like me to connect you to a human agent?",
+  langSwitched: "Sure, I'll reply in English from now on. How can I help?",
   smallTalk: "That's not my strong suit 😅 I'm the shop's assistant: I can track parcels, check orders and refunds, and answer questions about the shop. If you'd like a real person, just say \"human\".",
   identity: "I'm the shop's automated assistant: I can track parcels, check orders and refunds, and answer questions about the shop. If you'd like a real person, just say \"human\".",
   confirmIntent: (i) => `Do you want to ${en.intentName[i] ?? 'ask about this'}? Reply "yes" to go on, or tell me in other words.`,

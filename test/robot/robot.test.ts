@@ -1811,3 +1811,19 @@ describe('a follow-up right after an FAQ answer (fifteenth session)', () => {
     assert.doesNotMatch(textOf(await en('and how much is it?')), /Did you mean "Can I return opened pet food/);
   });
 });
+
+describe('a buyer who asks for a language (fifteenth session)', () => {
+  test('"sorry, can you say that in English?", "中文可以吗" switch the conversation, and it stays switched', async () => {
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+    await say('包邮吗');
+    const en = await say('sorry, can you say that in English?');
+    assert.equal(en.lang, 'en');
+    assert.match(textOf(en), /reply in English/);
+    // Typed in Chinese after asking for English: answered in English.
+    assert.match(textOf(await say('我的快递到哪了')), /Your order/);
+    assert.match(textOf(await say('中文可以吗')), /用中文为您服务/);
+    assert.match(textOf(await say('where is my parcel')), /您的订单/);
+    // A product question naming a language is not a request for one.
+    assert.notEqual((await robotWith({}).answer({ shopId: SHOP, userId: 'u-x', conversationId: 'c-x', text: '英文说明书有吗' })).lang, 'en');
+  });
+});
