@@ -1827,3 +1827,16 @@ describe('a buyer who asks for a language (fifteenth session)', () => {
     assert.notEqual((await robotWith({}).answer({ shopId: SHOP, userId: 'u-x', conversationId: 'c-x', text: '英文说明书有吗' })).lang, 'en');
   });
 });
+
+describe('an FAQ answer beside the buyer\'s order (fifteenth session)', () => {
+  test('goods named that the open order does not hold: the FAQ answer alone, not that order\'s parcel', async () => {
+    const faqOf = new FaqIndexProvider();
+    faqOf.setEntries(SHOP, [{ id: 'open', question: '猫粮开封后能放多久？', answer: '开封后建议 6 周内吃完。', alternates: ['猫粮开袋后保质期多久'] }, { id: 'ship', question: '付款后多久发货？', answer: '付款后 48 小时内发货。' }]);
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [earbuds], logistics: [earbudsTrack] }), faq: faqOf, clock: () => NOW });
+    const ask = (text: string) => robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-g', text });
+    assert.equal(textOf(await ask('我刚买的猫粮开封后能放多久')), '开封后建议 6 周内吃完。');
+    // Asked in general, the one open order still follows the shop's answer.
+    assert.match(textOf(await ask('付款后多久发货？')), new RegExp(EARBUDS));
+  });
+});
+
