@@ -261,6 +261,7 @@ export class FaqIndex {
       terms: r.terms,
       mass: this.#mass(r.terms),
       lang: detectLanguage(r.display).lang,
+      mixed: MIXED_HAN.test(r.display) && MIXED_LATIN.test(r.display),
       clauses: parts.map((terms) => ({ terms, mass: this.#mass(terms) })),
       // A number of theirs is theirs: "has order SO-2024-4410 shipped" asks about that order, whatever entry it shares words with.
       ownOrder: mentionsOwnOrder(r.normalized) || namesOrderId(r.display),
@@ -364,7 +365,7 @@ export class FaqIndex {
       entryCovered: m.cover,
       answerOnly: m.answerHit / m.qHit,
       questionTypeConflict: typesConflict(queryTypes, entryTypes) ? 1 : 0,
-      otherLanguage: m.best && m.best.lang !== q.lang ? 1 : 0,
+      otherLanguage: m.best && m.best.lang !== q.lang && !q.mixed ? 1 : 0,
       margin: m.lexical - runnerUp,
       alternates,
       lexicalWithAlternates: m.lexical * alternates,
@@ -382,10 +383,15 @@ export class FaqIndex {
 
 }
 
+const MIXED_HAN = /\p{Script=Han}{2}/u;
+const MIXED_LATIN = /[a-z]{2,}[^a-z]+[a-z]{2,}/i;
+
 interface Query {
   readonly terms: ReadonlyMap<string, number>;
   readonly mass: number;
   readonly lang: Lang;
+  /** Chinese and English words both ("can my kitten eat 成猫粮"): an entry in either language is in the buyer's. */
+  readonly mixed: boolean;
   readonly ownOrder: boolean;
   /** Asks the agent about themselves ("what size are you"): a size, an age, a skin type that is not a product's. */
   readonly personal: boolean;

@@ -114,6 +114,10 @@ describe('FaqIndex', () => {
     ]);
     // 貓 and 馬 were not folded, so the stored question typed in traditional was only offered (found from outside).
     assert.equal(own.lookup('貓砂可以沖馬桶嗎').hit?.entry.id, 'litter');
+    // Chinese and English words both: the Chinese entry is not "another language" (found from outside: "I'm not sure").
+    const mixed = own.lookup('can my kitten eat 成猫粮');
+    assert.notEqual(mixed.band, 'none');
+    assert.equal(mixed.candidates[0]?.entry.id, 'kitten');
     const { toTraditional } = await import('../../src/robot/traditional.ts');
     assert.equal(toTraditional('豆腐猫砂可以少量冲入马桶，开封后请密封保存。'), '豆腐貓砂可以少量沖入馬桶，開封後請密封保存。');
   });
