@@ -401,7 +401,11 @@ describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
     await eventually(async () => (await a.rt.routing.agent(shop, 'm1')).status === 'away', 10_000, 'away after three misses');
     await eventually(async () => (await holder(id)).state === 'queued', 3000, 'back in the queue');
     // Found from outside: the buyer was sent back to the queue without a word.
-    const notices = await a.rt.storage.sql.db.selectFrom('messages').select('content').where('conversation_id', '=', id).where('sender_role', '=', 'system').execute();
+    const noticesOf = () => a.rt.storage.sql.db.selectFrom('messages').select('content').where('conversation_id', '=', id).where('sender_role', '=', 'system').execute();
+    // The notice is stored after the move back to the queue commits: waited for, not read at once (a run under load read none).
+    await eventually(async () => (await noticesOf()).length > 0, 3000, 'the notice');
+    await new Promise((r) => setTimeout(r, 500));
+    const notices = await noticesOf();
     // Told once, not at each lapse of the same agent (found in review: three notices).
     assert.equal(notices.length, 1, 'the buyer is told why they wait again, once');
     assert.equal((notices[0]!.content as { text: string }).text, RETURNED_NOTICE.zh, 'in the language the buyer wrote in');
