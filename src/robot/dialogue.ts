@@ -36,7 +36,7 @@ import { chineseScript, detectLanguage, foldedKey } from './nlu/normalize.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
-import { foldTraditional, kindsOfGoods, mentionsOwnOrder } from './lexicon/index.ts';
+import { foldTraditional, kindsOfGoods, mentionsOwnOrder, withoutNonGoods } from './lexicon/index.ts';
 
 export const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
 type PolicyIntent = (typeof POLICY_INTENTS)[number];
@@ -1321,6 +1321,26 @@ function isOrderDate(ctx: Ctx, value: string): boolean {
 const TITLE_STOP = new Set(['订单', '快递', '物流', '包裹', '东西', '那个', '这个', '一个', '什么', '时候', '退款', 'order', 'package', 'parcel', 'the', 'one', 'that', 'my', 'refund']);
 
 /**
+ * Two Chinese characters of the message that some of these orders' titles hold and not all: a
+ * brand or name the segmenter does not know ("乐高" came out as 乐 and 高, so "乐高帮我取消吧" acted on
+ * the order under discussion, a hair dryer: found from outside).
+ */
+function titleBigrams(text: string, orders: readonly Order[]): string[] {
+  if (orders.length < 2) return [];
+  const titles = orders.map((o) => o.items.map((i) => i.title).join(' | ').normalize('NFKC'));
+  const out = new Set<string>();
+  for (const run of withoutNonGoods(text).match(/\p{Script=Han}{2,}/gu) ?? []) {
+    for (let k = 0; k + 2 <= run.length; k++) {
+      const b = run.slice(k, k + 2);
+      if (TITLE_STOP.has(b)) continue;
+      const n = titles.filter((t) => t.includes(b)).length;
+      if (n > 0 && n < titles.length) out.add(b);
+    }
+  }
+  return [...out];
+}
+
+/**
  * Orders matching what the buyer said about them: the day bought, the phone tail, a SKU, a word of
  * the product title. Undefined when nothing was said that could narrow them down.
  */
@@ -1366,7 +1386,8 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       narrowed = true;
     }
   }
-  const words = u.tokens.filter((w) => (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) ? w.length >= 3 : w.length >= 2 && !/^\d+$/.test(w)) && !TITLE_STOP.has(w));
+  const tokens = u.tokens.filter((w) => (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) ? w.length >= 3 : w.length >= 2 && !/^\d+$/.test(w)) && !TITLE_STOP.has(w));
+  const words = [...new Set([...tokens, ...titleBigrams(ctx.input.text, out)])];
   // The kinds of goods named, in any words or language ("the toothbrush" for 电动牙刷, "外套" for 茄克: found from outside).
   const kinds = [...kindsOfGoods(ctx.input.text)];
   if (words.length || kinds.length) {
@@ -1652,7 +1673,7 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     const described = describedBy(ctx, withRequests);
     if (described && described.length >= 1) list = list.filter((a) => described.some((o) => o.orderId === a.orderId));
     else if (state.focusOrderId && latest.has(state.focusOrderId)) list = [latest.get(state.focusOrderId)!];
-  } else if (state.focusOrderId && !r.choice) {
+  } else if (state.focusOrderId && !r.choice && !describesAnother(ctx, state.focusOrderId)) {
     // "那退款呢" right after talking about one order: that order's request, or say it has none.
     const f = latest.get(state.focusOrderId);
     if (!f) return { replies: [{ text: t.noAftersaleFor(state.focusOrderId) }] };
@@ -1677,6 +1698,12 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
 function listedPickedBy(ctx: Ctx, by: PickBy): string | undefined {
   const ids = listedIds(ctx.state) ?? [];
   return pickedBy(ctx.state, (ctx.orders ?? []).filter((o) => ids.some((id) => sameId(id, o.orderId))), by)?.orderId;
+}
+
+/** The message describes orders, and the one under discussion is not among them ("AirPods的退款呢" after the yoga mat). */
+function describesAnother(ctx: Ctx, focus: string): boolean {
+  const d = ctx.orders && ctx.orders.length > 1 ? describedBy(ctx, ctx.orders) : undefined;
+  return d !== undefined && d.length > 0 && !d.some((o) => o.orderId === focus);
 }
 
 /** The listed order placed last that has a request (for "最新的那个" on the after-sales topic). */

@@ -1840,3 +1840,33 @@ describe('an FAQ answer beside the buyer\'s order (fifteenth session)', () => {
   });
 });
 
+
+// Found from outside (fifteenth session, second tester): the order under discussion was acted on
+// though the buyer named another ("乐高帮我取消吧" cancelled the hair dryer's order).
+describe('the order the buyer names, not the one under discussion', () => {
+  const dryer = order({ orderId: 'SO-DRYER-1', status: 'paid', createdAt: '2024-11-27T02:00:00+08:00', totalAmount: '2999.00', items: [{ sku: 'D1', title: '戴森 Supersonic 吹风机 HD15', quantity: 1, price: '2999.00' }] });
+  const lego = order({ orderId: 'SO-LEGO-2', status: 'paid', createdAt: '2024-11-26T12:00:00+08:00', totalAmount: '599.00', items: [{ sku: 'L1', title: '乐高 机械组 保时捷 42096', quantity: 1, price: '599.00' }] });
+  const mat = order({ orderId: 'SO-MAT-3', createdAt: '2024-11-25T12:00:00+08:00', items: [{ sku: 'M1', title: 'Lululemon yoga mat 5mm', quantity: 1, price: '688.00' }] });
+  const pods = order({ orderId: 'SO-PODS-4', status: 'delivered', createdAt: '2024-11-05T12:00:00+08:00', items: [{ sku: 'P1', title: 'Apple AirPods Pro 2 无线耳机', quantity: 1, price: '1899.00' }] });
+  const refund = aftersale({ aftersaleId: 'AS-P', orderId: pods.orderId, status: 'approved', amount: '1899.00', updatedAt: '2024-11-26T12:00:00+08:00' });
+
+  test('a name the segmenter does not know ("乐高") picks its order over the one just discussed', async () => {
+    const say = conversation(robotWith({ orders: [dryer, lego] }));
+    await say('吹风机什么时候发货');
+    const r = await say('乐高帮我取消吧');
+    assert.equal(r.intent, 'cancel_order');
+    assert.match(textOf(r), /SO-LEGO-2/);
+    assert.doesNotMatch(textOf(r), /SO-DRYER-1/);
+  });
+
+  test('"AirPods的退款", "what\'s the status of my AirPods refund?" after the yoga mat: the AirPods refund; "那退款呢" is still the mat\'s', async () => {
+    for (const q of ['AirPods的退款到哪一步了', "what's the status of my AirPods refund?", '耳机的退款呢']) {
+      const say = conversation(robotWith({ orders: [mat, pods], logistics: [logistics({ orderId: mat.orderId })], aftersales: [refund] }));
+      await say('我的瑜伽垫到哪了');
+      assert.match(textOf(await say(q)), /1899\.00/, q);
+    }
+    const say = conversation(robotWith({ orders: [mat, pods], logistics: [logistics({ orderId: mat.orderId })], aftersales: [refund] }));
+    await say('我的瑜伽垫到哪了');
+    assert.match(textOf(await say('那退款呢')), /SO-MAT-3 没有售后申请/);
+  });
+});

@@ -285,6 +285,13 @@ export function kindsOfGoods(text: string): ReadonlySet<string> {
   return out;
 }
 
+/** The text without the phrases that hold a goods word and name no goods (`_not`: 手机号, 在电脑上), lower-cased. */
+export function withoutNonGoods(text: string): string {
+  productKinds ??= productTables();
+  const t = text.normalize('NFKC').toLowerCase();
+  return productKinds.not ? t.replace(productKinds.not, ' | ') : t;
+}
+
 const KINDS_MEMO_MAX = 4096;
 const KINDS_MEMO_TEXT = 200;
 const kindsMemo = new Map<string, ReadonlySet<string>>();
