@@ -383,7 +383,7 @@ function idOnly(text: string): string | undefined {
  * order (found from outside: the same list came back, again and again). Short only, and never a
  * "none of them" ("都不是", "neither").
  */
-const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉)|全部|所有|每(?:一)?个|一起查)[^吗么?？]*$|^(?:(?:please |pls )?(?:check |show |track |see |look at )?(?:them )?(?:both|all|each|every one|everything)(?: of (?:them|those|these))?(?: orders?| ones?)?(?: please| pls| plz)?[.!\s]*)$/;
+const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉|取消|退|改)|全部|所有|每(?:一)?个|一起查)[^吗么?？]*$|^(?:(?:please |pls )?(?:check |show |track |see |look at )?(?:them )?(?:both|all|each|every one|everything)(?: of (?:them|those|these))?(?: orders?| ones?)?(?: please| pls| plz)?[.!\s]*)$/;
 const NONE_OF_THEM = /都不|不是|没有|别|(?<![a-z])(?:none|neither|not|no)(?![a-z])/;
 const MAX_ALL_REPLY = 24;
 /** "都不是", "neither", "none of these": the order meant is not listed (found from outside: the same list came back). */
@@ -425,6 +425,7 @@ function langRequested(normalized: string): Lang | undefined {
 
 /** The clauses after the first one. */
 const AFTER_FIRST = /^[^,，。.!！?？;；~]+[,，。.!！?？;；~\s]+(\S.+)$/;
+const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|a lot|so much))?[\s!！。.~啦了哈呀]*$/;
 /** Words that make what follows a question. */
 const ASKS_AFTER = /[?？]|[吗呢么嘛]\s*$|怎么|什么|多少|多久|几[天个号时次]|哪|能不能|可不可以|是不是|有没有|(?<![a-z])(?:how|what|when|where|which|why|who|can|could|do|does|is|are|will|would)(?![a-z])/;
 
@@ -439,11 +440,12 @@ function yesNoThenAsks(u: Understanding): boolean {
 }
 
 /** Ways to pick one of a listed few by what the list shows: when it was ordered, what it cost. */
-type PickBy = 'oldest' | 'cheapest' | 'dearest' | 'top' | 'bottom';
+type PickBy = 'oldest' | 'newest' | 'cheapest' | 'dearest' | 'top' | 'bottom';
 const PICK_BY: readonly [PickBy, RegExp][] = [
   ['oldest', /(?<![a-z])(?:ordered|bought|placed|purchased|got) (?:it |that )?first(?![a-z])|(?<![a-z])first (?:one )?i (?:ordered|bought|placed)|(?<![a-z])(?:oldest|earliest|older|earlier) (?:one|order)|最早(?:的|买|下单|拍|订)|先(?:买|下单|拍|订)的|早(?:点|些)?(?:买|下单|拍)的那/],
-  ['cheapest', /(?<![a-z])(?:the )?(?:cheaper|cheapest|less expensive|lower priced) (?:one|order)(?![a-z])|便宜(?:点|一点|些)?的那|最便宜|价格低的|金额(?:小|少)的/],
-  ['dearest', /(?<![a-z])(?:the )?(?:pricier|priciest|more expensive|most expensive|dearer|bigger order) (?:one|order)?(?![a-z])|贵(?:点|一点|些)?的那|最贵|价格高的|金额(?:大|多)的/],
+  ['cheapest', /(?<![a-z])(?:the )?(?:cheaper|cheapest|cheap|less expensive|lower priced|inexpensive) (?:one|order)(?![a-z])|便宜(?:点|一点|些)?的那|最便宜|价格低的|金额(?:小|少)的/],
+  ['dearest', /(?<![a-z])(?:the )?(?:pricier|priciest|pricey|expensive|more expensive|most expensive|dearer|bigger order) (?:one|order)?(?![a-z])|贵(?:点|一点|些)?的那|最贵|价格高的|金额(?:大|多)的/],
+  ['newest', /(?<![a-z])(?:the )?(?:newer|newest|later|more recent) (?:one|order)(?![a-z])|新下的|后(?:面)?下的|后来(?:买|下单|拍)的|最后(?:买|下单|拍)的/],
   ['top', /(?<![a-z])(?:the )?(?:top|upper) one(?![a-z])|最上面|上面(?:那|的那|一)/],
   ['bottom', /(?<![a-z])(?:the )?(?:bottom|lower) one(?![a-z])|最下面|下面(?:那|的那)/],
 ];
@@ -518,6 +520,8 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
   if (u.intent === 'human' || u.intent === 'complaint') return { ...base, intent: u.intent };
   const yesNo = noButAsks(u) || (yesNoThenAsks(u) && (state.offeredHuman || u.yesNo === 'no')) ? undefined : u.yesNo;
+  // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
+  if (state.offeredHuman && yesNo === 'yes' && THANKS_AFTER.test(AFTER_FIRST.exec(u.normalized.trim())?.[1] ?? '')) return { ...base, intent: 'bye' };
   if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const faqPick = state.faqOptions && pickedOption(u, state.faqOptions);
@@ -709,7 +713,7 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
       out = { replies: [{ text: ctx.t.handoverNotUnderstood }], handover: { reason: 'not_understood' } };
       failures = 0;
     }
-  } else if (r.declined === 'human') {
+  } else if (r.declined) {
     failures = state.failures;
   }
   const unavailable = [...ctx.unavailable];
@@ -785,7 +789,8 @@ const guessed = (r: Resolved): boolean => r.u.guessed === true;
 function answer(ctx: Ctx): Outcome {
   const { t, r } = ctx;
   if (r.declined === 'human') return { replies: [{ text: t.humanDeclined }] };
-  if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }], failed: true };
+  // Not a miss: the buyer answered our question (found from outside: "不是这个" after one unclear turn handed over).
+  if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }] };
   if (r.langSwitch) return { replies: [{ text: t.langSwitched }] };
   // The list stays for the number that answers it (found from outside: "是" was "not understood").
   if (r.yesToList) return { replies: [{ text: t.pickByNumber }], next: { faqOptions: ctx.state.faqOptions } };
@@ -1320,6 +1325,12 @@ function isOrderDate(ctx: Ctx, value: string): boolean {
 
 const TITLE_STOP = new Set(['订单', '快递', '物流', '包裹', '东西', '那个', '这个', '一个', '什么', '时候', '退款', 'order', 'package', 'parcel', 'the', 'one', 'that', 'my', 'refund']);
 
+/** "599的那个", "the 688 one": the orders whose total, in whole units, the message names (found from outside: the list came back). */
+function pricedAs(normalized: string, orders: readonly Order[]): Order[] {
+  const amounts = [...normalized.matchAll(/(?<![\d.])(\d{2,7})(?:\.\d{1,2})?(?![\d.])/g)].map((m) => Number(m[1]));
+  return amounts.length ? orders.filter((o) => amounts.includes(Math.floor(Number(o.totalAmount)))) : [];
+}
+
 /**
  * Two Chinese characters of the message that some of these orders' titles hold and not all: a
  * brand or name the segmenter does not know ("乐高" came out as 乐 and 高, so "乐高帮我取消吧" acted on
@@ -1386,6 +1397,11 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       narrowed = true;
     }
   }
+  const byPrice = pricedAs(u.normalized, out);
+  if (byPrice.length > 0 && byPrice.length < out.length) {
+    out = byPrice;
+    narrowed = true;
+  }
   const tokens = u.tokens.filter((w) => (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) ? w.length >= 3 : w.length >= 2 && !/^\d+$/.test(w)) && !TITLE_STOP.has(w));
   const words = [...new Set([...tokens, ...titleBigrams(ctx.input.text, out)])];
   // The kinds of goods named, in any words or language ("the toothbrush" for 电动牙刷, "外套" for 茄克: found from outside).
@@ -1438,7 +1454,7 @@ function pickedBy(state: DialogueState, listed: readonly Order[], by: PickBy): O
   const time = (o: Order) => Date.parse(o.createdAt);
   const ids = listedIds(state) ?? [];
   const place = (o: Order) => ids.findIndex((id) => sameId(id, o.orderId));
-  const key: Record<PickBy, (o: Order) => number> = { oldest: time, cheapest: price, dearest: (o) => -price(o), top: place, bottom: (o) => -place(o) };
+  const key: Record<PickBy, (o: Order) => number> = { oldest: time, newest: (o) => -time(o), cheapest: price, dearest: (o) => -price(o), top: place, bottom: (o) => -place(o) };
   const sorted = [...listed].sort((a, b) => key[by](a) - key[by](b));
   // A tie (two orders of the same price) picks nothing: asked again.
   return sorted.length && (sorted.length === 1 || key[by](sorted[0]!) !== key[by](sorted[1]!)) ? sorted[0] : undefined;

@@ -124,7 +124,8 @@ const zh: Texts = {
   parcelNoEvents: (p) => `您的订单 ${p.orderId} 已由${p.carrier}揽收，运单号 ${p.trackingNo}，物流信息还在更新中，请稍后再查。`,
   shippedNoLogistics: (id, title) => `您的订单 ${id}（${title}）已发货，物流信息还在同步中，请稍后再查。`,
   notShippedYet: (id, title, status) => `您的订单 ${id}（${title}）${status}，还没有物流信息。现货一般付款后 48 小时内发出。`,
-  shipLate: (h) => `付款已经 ${h} 小时还没有发货，比平常慢了。需要为您转接人工客服催一下吗？`,
+  // Two days and more are told in days: "187 小时" was a sum for the buyer to do (found from outside).
+  shipLate: (h) => `付款已经 ${h < 72 ? `${h} 小时` : `${Math.floor(h / 24)} 天`}还没有发货，比平常慢了。需要为您转接人工客服催一下吗？`,
   parcelTrouble: {
     stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
     exception: '物流出现异常，需要为您转接人工客服跟进吗？',
@@ -246,7 +247,7 @@ const en: Texts = {
   parcelNoEvents: (p) => `Your order ${p.orderId} was handed to ${p.carrier}, tracking number ${p.trackingNo}. Tracking updates will show up soon.`,
   shippedNoLogistics: (id, title) => `Your order ${id} (${title}) has shipped; tracking details are still syncing, please check again later.`,
   notShippedYet: (id, title, status) => `Your order ${id} (${title}) is ${status}, so there is no tracking yet. In-stock items ship within 48 hours of payment.`,
-  shipLate: (h) => `It was paid ${h} hours ago and has not shipped yet, later than usual. Shall I get a human agent to chase it?`,
+  shipLate: (h) => `It was paid ${h < 72 ? `${h} hours` : `${Math.floor(h / 24)} days`} ago and has not shipped yet, later than usual. Shall I get a human agent to chase it?`,
   parcelTrouble: {
     stalled: (d) => `Its tracking has not moved for ${d} day${d === 1 ? '' : 's'}, so it may be delayed. Shall I get a human agent to follow up?`,
     exception: 'The carrier reports a delivery problem. Shall I get a human agent to follow up?',
