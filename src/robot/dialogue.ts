@@ -546,7 +546,9 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   if ((u.intent === 'faq' || u.intent === 'unknown') && (asksOwnCarrier(u.normalized) || carrierOfOurParcel(state, u.normalized))) return { ...base, intent: 'track_parcel' };
   // "我的保温杯漏水了", "耳机没声音了", "my bottle leaks": goods in trouble, told rather than asked (found from outside: "not understood").
   if (u.intent === 'unknown' && GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text))) return { ...base, intent: 'return_policy' };
-  if (u.intent === 'unknown' && asksAfterGoods(text, u.normalized)) return { ...base, intent: state.topic ?? 'track_parcel' };
+  if ((u.intent === 'unknown' || u.intent === 'bye') && asksAfterGoods(text, u.normalized)) return { ...base, intent: state.topic ?? 'track_parcel' };
+  const weak = u.intent === 'unknown' || u.intent === 'bye' || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
+  if (state.topic && weak && GOODS_FOLLOW_EN.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) return { ...base, intent: state.topic };
   return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
 }
 
@@ -573,7 +575,13 @@ const asksOwnCarrier = (text: string) => CARRIER_Q.test(text) && (mentionsOwnOrd
 const ASKS_THE_SHOP = /你们|你家|贵店|一般|通常|(?<![a-z])(?:do you use|you guys|usually)(?![a-z])/;
 
 /** Goods named alone, asking after them ("我的鞋子呢", "书包呢", "my shoes?"). */
-const BARE_GOODS = /^\s*(?:我的|我买的|我那个|那个|那)?[^\s，,。？?]{1,8}(?:呢|咧|嘞)\s*[?？]*\s*$|^\s*(?:and |what about |where is |where are )?my [a-z][a-z ]{1,24}\s*\?*\s*$/;
+const BARE_GOODS = /^\s*(?:(?:好的|好|ok|嗯)?[，,\s]*谢谢[，,。！!\s]*)?(?:我的|我买的|我那个|那个|那)?[^\s，,。？?]{1,8}(?:呢|咧|嘞)\s*[?？]*\s*$|^\s*(?:(?:ok|okay|thanks|thank you|thx)[!.,\s]*)?(?:and |what about |where is |where are )?my [a-z][a-z ]{1,24}\s*\?*\s*$/;
+/**
+ * "and the kindle?", "what about the yoga mat", "thanks! how about the kindle" right after an order
+ * answer: the same question of the order with those goods, found by its title (found from outside:
+ * "not understood", an FAQ list, a hand-over; the Chinese "瑜伽垫呢" worked).
+ */
+const GOODS_FOLLOW_EN = /^\s*(?:(?:ok|okay|thanks|thank you|thx)[!.,\s]*)?(?:and|what about|how about|and what about)\s+(?:the |my )?[a-z][a-z0-9 ]{1,30}?\s*\?*\s*$/;
 
 /**
  * "我的鞋子呢", "书包呢": goods of the buyer's named alone are asked after, like "快递呢" (found from
@@ -1504,6 +1512,22 @@ function latestLine(ctx: Ctx, l: Logistics): string | undefined {
 
 const reply = (text: string, card?: Card): Reply => (card ? { text, card } : { text });
 
+/** Days after shipping with no tracking at all before that is worth a person's look. */
+const NO_TRACKING_LATE_DAYS = 2;
+
+/**
+ * No parcel record: a delivered order is told as delivered, not "shipped, syncing"; one shipped
+ * days ago with nothing yet is unusual, and a person is offered (found from outside: both read
+ * "物流信息还在同步中" however long it had been).
+ */
+function noTracking(ctx: Ctx, o: Order, title: string): Outcome {
+  const { t } = ctx;
+  if (o.status === 'delivered' || o.status === 'completed') return { replies: [reply(t.orderStatus(statusFields(ctx, o)), orderCard(o))] };
+  const days = atLeast(elapsed(ctx, o.updatedAt, DAY_MS), NO_TRACKING_LATE_DAYS);
+  if (days === undefined) return { replies: [reply(t.shippedNoLogistics(o.orderId, title), orderCard(o))] };
+  return { replies: [reply(t.shippedNoLogistics(o.orderId, title), orderCard(o)), { text: t.noTrackingLate(days) }], next: { offeredHuman: true } };
+}
+
 function parcelAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
@@ -1517,7 +1541,7 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
       ctx.unavailable.add('logistics');
       return { replies: [reply(`${t.orderStatus(statusFields(ctx, o))}${t.unavailable('logistics')}`, orderCard(o))] };
     }
-    return { replies: [reply(t.shippedNoLogistics(o.orderId, title), orderCard(o))] };
+    return noTracking(ctx, o, title);
   }
   const latest = latestLine(ctx, l);
   if (!latest) return { replies: [reply(t.parcelNoEvents({ orderId: o.orderId, carrier: l.carrier, trackingNo: l.trackingNo }), logisticsCard(l))] };

@@ -49,6 +49,8 @@ export interface Texts {
   parcelTrouble: { stalled(days: number): string; exception: string };
   /** Paid longer ago than the shipping promise, and not shipped. */
   shipLate(hours: number): string;
+  /** Shipped this many days ago and no tracking at all yet. */
+  noTrackingLate(days: number): string;
   orderStatus(p: { orderId: string; title: string; status: string; total: string; created: string }): string;
   carrierLine(carrier: string, trackingNo: string): string;
   latestEvent(text: string): string;
@@ -123,6 +125,7 @@ const zh: Texts = {
   parcel: (p) => `您的订单 ${p.orderId}（${p.title}）由${p.carrier}承运，运单号 ${p.trackingNo}，当前${p.status}。${p.latest ? `最新物流：${p.latest}` : ''}`,
   parcelNoEvents: (p) => `您的订单 ${p.orderId} 已由${p.carrier}揽收，运单号 ${p.trackingNo}，物流信息还在更新中，请稍后再查。`,
   shippedNoLogistics: (id, title) => `您的订单 ${id}（${title}）已发货，物流信息还在同步中，请稍后再查。`,
+  noTrackingLate: (d) => `发货已经 ${d} 天还没有物流信息，这不太正常。需要为您转接人工客服核实一下吗？`,
   notShippedYet: (id, title, status) => `您的订单 ${id}（${title}）${status}，还没有物流信息。现货一般付款后 48 小时内发出。`,
   // Two days and more are told in days: "187 小时" was a sum for the buyer to do (found from outside).
   shipLate: (h) => `付款已经 ${h < 72 ? `${h} 小时` : `${Math.floor(h / 24)} 天`}还没有发货，比平常慢了。需要为您转接人工客服催一下吗？`,
@@ -246,6 +249,7 @@ const en: Texts = {
   parcel: (p) => `Your order ${p.orderId} (${p.title}) is with ${p.carrier}, tracking number ${p.trackingNo}, currently ${p.status}.${p.latest ? ` Latest update: ${p.latest}` : ''}`,
   parcelNoEvents: (p) => `Your order ${p.orderId} was handed to ${p.carrier}, tracking number ${p.trackingNo}. Tracking updates will show up soon.`,
   shippedNoLogistics: (id, title) => `Your order ${id} (${title}) has shipped; tracking details are still syncing, please check again later.`,
+  noTrackingLate: (d) => `It shipped ${d} day${d === 1 ? '' : 's'} ago and still has no tracking, which is unusual. Shall I get a human agent to check?`,
   notShippedYet: (id, title, status) => `Your order ${id} (${title}) is ${status}, so there is no tracking yet. In-stock items ship within 48 hours of payment.`,
   shipLate: (h) => `It was paid ${h < 72 ? `${h} hours` : `${Math.floor(h / 24)} days`} ago and has not shipped yet, later than usual. Shall I get a human agent to chase it?`,
   parcelTrouble: {

@@ -1872,6 +1872,30 @@ describe('the order the buyer names, not the one under discussion', () => {
     }
   });
 
+  test('"and the airpods?", "what about the yoga mat", "好的谢谢，耳机呢" after a parcel answer: that order\'s', async () => {
+    const data: FakeData = { orders: [mat, pods], logistics: [logistics({ orderId: mat.orderId })] };
+    for (const [first, then, id] of [
+      ['where is my yoga mat', 'and the airpods?', 'SO-PODS-4'],
+      ['where is my yoga mat', 'thanks! how about the airpods', 'SO-PODS-4'],
+      ['where are my airpods', 'what about the yoga mat', 'SO-MAT-3'],
+      ['我的瑜伽垫到哪了', '好的谢谢，耳机呢', 'SO-PODS-4'],
+    ] as const) {
+      const say = conversation(robotWith(data));
+      await say(first);
+      const r = await say(then);
+      assert.equal(r.handover, undefined, then);
+      assert.match(textOf(r), new RegExp(id), then);
+    }
+  });
+
+  test('no parcel record: a delivered order is told delivered; shipped days ago with nothing, a person is offered', async () => {
+    assert.match(textOf(await conversation(robotWith({ orders: [pods] }))('AirPods到哪了')), /已签收/);
+    const quiet = order({ orderId: 'SO-QUIET-5', status: 'shipped', updatedAt: '2024-11-22T10:00:00+08:00' });
+    const r = await conversation(robotWith({ orders: [quiet] }))('我的快递到哪了');
+    assert.match(textOf(r), /5 天还没有物流信息/);
+    assert.equal(r.state && (r.state as { offeredHuman?: boolean }).offeredHuman, true);
+  });
+
   test('a name the segmenter does not know ("乐高") picks its order over the one just discussed', async () => {
     const say = conversation(robotWith({ orders: [dryer, lego] }));
     await say('吹风机什么时候发货');
