@@ -414,18 +414,26 @@ function noButAsks(u: Understanding): boolean {
  * from outside: "not understood", in the language they had just asked to leave). A short message
  * only: "英文说明书" is a product question.
  */
-const ASKS_ENGLISH = /(?<![a-z])(?:in english|english please|english pls|speak english|use english|do you speak english|english ok)(?![a-z])|(?:用|说|讲|回复|回答)(?:英文|英语)|(?:英文|英语)(?:回答|回复|可以吗|行吗|交流)/;
-const ASKS_CHINESE = /(?<![a-z])(?:in chinese|in mandarin|chinese please|chinese pls|speak chinese|speak mandarin|use chinese|do you speak chinese)(?![a-z])|(?:用|说|讲|回复|回答)(?:中文|汉语|普通话)|(?:中文|汉语|普通话)(?:回答|回复|可以吗|行吗|交流)/;
+// The whole message asks it: "is the manual in english?", "刻字用英文可以吗" ask about goods (found in review).
+const langAsk = (en: string, zh: string) =>
+  new RegExp(
+    `^(?:(?:sorry|ok|okay|hi|hello|please|pls)[,!. ]*)*(?:(?:can|could) (?:you|we) (?:please )?)?(?:(?:say that|reply|answer|speak|talk|write|type|chat)(?: to me)? )?in ${en}(?: please| pls)?[?!. ]*$|^${en}(?: please| pls| ok| okay)?[?!. ]*$|^(?:do|can) you (?:speak|understand) ${en}[?!. ]*$|^speak ${en}(?: please)?[?!. ]*$|^(?:你好|您好|请|麻烦)?[，, ]*(?:可以|能|能不能)?(?:用|说|讲)${zh}(?:回答|回复|交流|吗|吧|可以吗|行吗|好吗)?[?？!！。 ]*$|^${zh}(?:可以吗|行吗|好吗|回答|回复)[?？!！。 ]*$`,
+  );
+const ASKS_ENGLISH = langAsk('english', '(?:英文|英语)');
+const ASKS_CHINESE = langAsk('(?:chinese|mandarin)', '(?:中文|汉语|普通话)');
 function langRequested(normalized: string): Lang | undefined {
   if (normalized.length > 40) return undefined;
-  const en = ASKS_ENGLISH.test(normalized);
-  const zh = ASKS_CHINESE.test(normalized);
+  const t = normalized.trim();
+  const en = ASKS_ENGLISH.test(t);
+  const zh = ASKS_CHINESE.test(t);
   return en === zh ? undefined : en ? 'en' : 'zh';
 }
 
 /** The clauses after the first one. */
 const AFTER_FIRST = /^[^,，。.!！?？;；~]+[,，。.!！?？;；~\s]+(\S.+)$/;
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|a lot|so much))?[\s!！。.~啦了哈呀]*$/;
+/** "yes please, how long will it take?", "好的，多久能接通？": a yes to a person, asking about that person (found in review). */
+const ABOUT_THE_PERSON = /多久|多长时间|什么时候|几点|有人|人工|客服|接通|排队|(?<![a-z])(?:how long|when|someone|agent|human|person|wait|queue)(?![a-z])/;
 /** Words that make what follows a question. */
 const ASKS_AFTER = /[?？]|[吗呢么嘛]\s*$|怎么|什么|多少|多久|几[天个号时次]|哪|能不能|可不可以|是不是|有没有|(?<![a-z])(?:how|what|when|where|which|why|who|can|could|do|does|is|are|will|would)(?![a-z])/;
 
@@ -446,15 +454,23 @@ const PICK_BY: readonly [PickBy, RegExp][] = [
   ['cheapest', /(?<![a-z])(?:the )?(?:cheaper|cheapest|cheap|less expensive|lower priced|inexpensive) (?:one|order)(?![a-z])|便宜(?:点|一点|些)?的那|最便宜|价格低的|金额(?:小|少)的/],
   ['dearest', /(?<![a-z])(?:the )?(?:pricier|priciest|pricey|expensive|more expensive|most expensive|dearer|bigger order) (?:one|order)?(?![a-z])|贵(?:点|一点|些)?的那|最贵|价格高的|金额(?:大|多)的/],
   ['newest', /(?<![a-z])(?:the )?(?:newer|newest|later|more recent) (?:one|order)(?![a-z])|新下的|后(?:面)?下的|后来(?:买|下单|拍)的|最后(?:买|下单|拍)的/],
-  ['top', /(?<![a-z])(?:the )?(?:top|upper) one(?![a-z])|最上面|上面(?:那|的那|一)/],
+  ['top', /(?<![a-z])(?:the )?(?:top|upper) one(?![a-z])|最上面|上面(?:那|的那|一个|一单)/],
   ['bottom', /(?<![a-z])(?:the )?(?:bottom|lower) one(?![a-z])|最下面|下面(?:那|的那)/],
 ];
-const pickByOf = (normalized: string): PickBy | undefined => PICK_BY.find(([, re]) => re.test(normalized))?.[0];
+/**
+ * A short answer only, with no "not" and no goods named ("便宜的那个耳机" is the earphones: the goods
+ * decide; "物流上面一直没更新" and "the earlier order was cancelled, not these" are no picks: found in review).
+ */
+const pickByOf = (normalized: string, text: string): PickBy | undefined =>
+  normalized.length > 30 || NOT_NEWEST.test(normalized) || kindsOfGoods(text).size > 0 ? undefined : PICK_BY.find(([, re]) => re.test(normalized))?.[0];
 
 const CN_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const EN_PLACES: Readonly<Record<string, number>> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4, '5th': 5 };
-const POSITION = '(?:第?\\s*[一二三四五六七八九1-9]\\s*(?:个|单|笔|条)?|#?[1-9]|(?:the )?(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?: one)?)';
-const SEVERAL_PLACES = new RegExp(`^\\s*(?:(?:check|show|track|both|please|pls)\\s+)*${POSITION}(?:\\s*(?:and|&|和|跟|与|还有|以及|、|,|，|\\+|/)\\s*${POSITION})+(?:\\s*(?:都要|都查|都看|都|一起查|一起|both|please|pls|thanks|thank you|谢谢|吧|呀|啊))*[\\s.!。！~]*$`);
+// Each alternative its own first character, and at most five places: a failed match must not try
+// every split of "1,1,1,…" (found in review: 50 characters took 1.8 s on the event loop).
+const POSITION = '(?:第\\s*[一二三四五六七八九1-9]\\s*(?:个|单|笔|条)?|[一二三四五六七八九]\\s*(?:个|单|笔|条)?|#?[1-9](?:\\s*(?:个|单|笔|条))?|(?:the )?(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?: one)?)';
+const SEVERAL_PLACES = new RegExp(`^\\s*(?:(?:check|show|track|both|please|pls)\\s+){0,2}${POSITION}(?:\\s*(?:and|&|和|跟|与|还有|以及|、|,|，|\\+|/)\\s*${POSITION}){1,4}(?:[\\s,，]*(?:都要|都查|都看|都|一起查|一起|both|please|pls|thanks|thank you|谢谢|吧|呀|啊)){0,3}[\\s.!。！~]*$`);
+const MAX_PLACES_TEXT = 40;
 
 /**
  * "1 and 2", "1和3", "第一个和第二个都要": several places of our list at once (found from outside:
@@ -462,7 +478,7 @@ const SEVERAL_PLACES = new RegExp(`^\\s*(?:(?:check|show|track|both|please|pls)\
  * unless every place is on the list and there are two or more.
  */
 function positionsNamed(normalized: string, listed: number): number[] | undefined {
-  if (!SEVERAL_PLACES.test(normalized)) return undefined;
+  if (normalized.length > MAX_PLACES_TEXT || !SEVERAL_PLACES.test(normalized)) return undefined;
   const places = [...normalized.matchAll(/[一二两三四五六七八九1-9]|first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th/g)].map((m) => CN_DIGITS[m[0]] ?? EN_PLACES[m[0]] ?? Number(m[0]));
   const distinct = [...new Set(places)];
   return distinct.length >= 2 && distinct.every((n) => n >= 1 && n <= listed) ? distinct.map((n) => n - 1) : undefined;
@@ -476,7 +492,7 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
   if (exact) return { ...base, intent, choice: { orderId: exact } };
   const several = positionsNamed(u.normalized, p.orderIds.length);
   if (several) return several.length === p.orderIds.length ? { ...base, intent, choice: { all: true } } : { ...base, intent, choice: { several: several.map((i) => p.orderIds[i]!) } };
-  const by = pickByOf(u.normalized);
+  const by = pickByOf(u.normalized, text);
   if (by) return { ...base, intent, choice: { pickBy: by } };
   const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
   const bare = /^\s*#?(\d{1,2})\s*[.。号]?\s*$/.exec(u.normalized);
@@ -517,9 +533,9 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   const lang = asked ?? state.langAsked ?? (switches ? u.lang : (state.lang ?? u.lang));
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
   const base = { lang, u };
-  if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
   if (u.intent === 'human' || u.intent === 'complaint') return { ...base, intent: u.intent };
-  const yesNo = noButAsks(u) || (yesNoThenAsks(u) && (state.offeredHuman || u.yesNo === 'no')) ? undefined : u.yesNo;
+  if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
+  const yesNo = noButAsks(u) || (yesNoThenAsks(u) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   if (state.offeredHuman && yesNo === 'yes' && THANKS_AFTER.test(AFTER_FIRST.exec(u.normalized.trim())?.[1] ?? '')) return { ...base, intent: 'bye' };
   if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
@@ -569,7 +585,13 @@ const OWN_SHIPPED = /我这单|这单|这个单|发的|寄的|走的|(?<![a-z])(
  * the shop's usual one (found from outside: the reply contradicted the one before it).
  */
 const carrierOfOurParcel = (state: DialogueState, text: string): boolean =>
-  Boolean(state.focusOrderId) && (state.topic === 'track_parcel' || state.topic === 'order_status' || state.topic === 'delivery_estimate') && CARRIER_Q.test(text) && !ASKS_THE_SHOP.test(text);
+  Boolean(state.focusOrderId) &&
+  (state.topic === 'track_parcel' || state.topic === 'order_status' || state.topic === 'delivery_estimate') &&
+  CARRIER_Q.test(text) &&
+  !ASKS_THE_SHOP.test(text) &&
+  !OTHER_CARRIER.test(text);
+/** Asking for a carrier, or what the shop sends with ("能换顺丰吗", "新疆发什么快递"): the shop's policy, not this parcel's (found in review). */
+const OTHER_CARRIER = /换|改|下次|以后|能发|可以发|发什么|(?<![a-z])(?:instead|next|switch|change|ship with|use)(?![a-z])/;
 const asksOwnCarrier = (text: string) => CARRIER_Q.test(text) && (mentionsOwnOrder(text) || (OWN_SHIPPED.test(text) && !ASKS_THE_SHOP.test(text)));
 /** Asked of the shop in general ("你们发的什么快递", "what courier do you use"). */
 const ASKS_THE_SHOP = /你们|你家|贵店|一般|通常|(?<![a-z])(?:do you use|you guys|usually)(?![a-z])/;
@@ -731,7 +753,10 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   const listed = listedIds(state);
   const listedKinds = state.pending ? state.pending.kinds : state.listedKinds;
   const kept = listed && !out.next?.pending ? { listed, ...(listedKinds ? { listedKinds } : {}) } : {};
-  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...kept };
+  // A shop question asked while our "which order?" waits ("从哪里发货的") leaves it waiting: "第二个"
+  // next still answers it (found from outside: the address change became a status).
+  const aside = state.pending && !out.next?.pending && r.intent === 'faq' && !out.failed ? { pending: state.pending } : {};
+  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...kept, ...aside };
   const next = { ...base, ...keep, ...out.next } as DialogueState;
   return {
     replies: out.replies,
@@ -801,7 +826,7 @@ function answer(ctx: Ctx): Outcome {
   if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }] };
   if (r.langSwitch) return { replies: [{ text: t.langSwitched }] };
   // The list stays for the number that answers it (found from outside: "是" was "not understood").
-  if (r.yesToList) return { replies: [{ text: t.pickByNumber }], next: { faqOptions: ctx.state.faqOptions } };
+  if (r.yesToList) return { replies: [{ text: t.pickByNumber }], next: { faqOptions: ctx.state.faqOptions }, failed: true };
   // Before any of the shop's entries: none of them answers a political question.
   if (isPolitical(ctx.input.text)) return { replies: [{ text: t.smallTalk }] };
   const follow = faqFollowUp(ctx);
@@ -854,12 +879,23 @@ function faqAnswer(ctx: Ctx): string | undefined {
 function answeredEntry(ctx: Ctx): Pick<DialogueState, 'faqLast'> {
   const f = ctx.data.faq;
   const e = f?.ok ? f.value?.entry : undefined;
-  return e ? { faqLast: { q: e.question.slice(0, MAX_FAQ_QUESTION), a: e.answer.slice(0, MAX_FAQ_LAST_ANSWER) } } : {};
+  return e ? { faqLast: { q: e.question.slice(0, MAX_FAQ_QUESTION), a: wholeSentences(e.answer, MAX_FAQ_LAST_ANSWER) } } : {};
+}
+
+/** The answer's first sentences that fit in `max` characters (no sentence cut in two). */
+function wholeSentences(answer: string, max: number): string {
+  if (answer.length <= max) return answer;
+  let out = '';
+  for (const x of answer.match(SENTENCES) ?? []) {
+    if (out.length + x.length > max) break;
+    out += x;
+  }
+  return out;
 }
 
 /** A follow-up that leans on what was just said: "那未开封的呢", "and unopened?", "what if it's opened?". */
 const LEANS_ON = /^(?:那|那么|还有|要是|如果)|呢\s*[?？]*\s*$|^(?:and|what about|how about|what if|and if|if)(?![a-z])/;
-const FOLLOW_STOP = new Set(['那', '那么', '还有', '要是', '如果', '的', '呢', '吗', '是', '呀', '啊', 'and', 'what', 'about', 'how', 'if', 'it', 'its', 'is', 'the', 'a', 'an', 'one', 'ones', 'they', 'them', 'do', 'does', 'can', 'i']);
+const FOLLOW_STOP = new Set(['那', '那么', '还有', '要是', '如果', '的', '呢', '吗', '是', '呀', '啊', '可以', '怎么', '什么', '多久', '能不能', 'and', 'what', 'about', 'how', 'if', 'it', 'its', 'is', 'the', 'a', 'an', 'one', 'ones', 'they', 'them', 'do', 'does', 'can', 'i', 'you', 'will', 'this', 'that', 'with']);
 /** Sentences of an answer, with their ending punctuation. */
 const SENTENCES = /(?:[^。！？!?；;\n.]|\.(?!\s|$))+(?:[。！？!?；;]+|\.(?=\s|$)|$)/g;
 
@@ -877,7 +913,11 @@ function faqFollowUp(ctx: Ctx): Outcome | undefined {
   if (other && other.entry.question !== last.q) return undefined;
   // The words, and the Chinese said between the lead and the particle as one ("未开封" of "那未开封的呢").
   const core = u.normalized.replace(/^(?:那么|那|还有|要是|如果)|[的呢吗吧啊呀]*[\s?？。!！]*$/g, '');
-  const words = [...(/^\p{Script=Han}{2,8}$/u.test(core) ? [core] : []), ...u.tokens.map((w) => w.toLowerCase())].filter((w) => !FOLLOW_STOP.has(w) && (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) && w.length >= 3));
+  // Only words the question answered did not hold: "那周末发货吗" after "付款后多久发货？" asks about weekends, which the answer does not say (found in review).
+  const asked = last.q.toLowerCase();
+  const words = [...(/^\p{Script=Han}{2,8}$/u.test(core) ? [core] : []), ...u.tokens.map((w) => w.toLowerCase())].filter(
+    (w) => !FOLLOW_STOP.has(w) && !asked.includes(w) && (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) && w.length >= 3),
+  );
   // The sentences holding the longest word found: "未开封" picks its sentence, not every one with "开封".
   const sentences = (last.a.match(SENTENCES) ?? []).map((x) => x.trim());
   const longest = (x: string) => Math.max(0, ...words.filter((w) => x.toLowerCase().includes(w)).map((w) => w.length));
@@ -960,7 +1000,12 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   // before buying: the shop's likely entries, not "no orders found" (found from outside).
   // So is one asking what usually happens ("一般几天能到北京", "how long does shipping usually take").
   // With no entry to offer either, "not sure, a person?" ("猫砂多久换一次" was told "no orders found").
-  if (!hit && general && (none || (GENERALLY.test(ctx.r.u.normalized) && !SPECIFIC.test(ctx.r.u.normalized)))) return faqClarify(ctx) ?? (none && ownless && !ABOUT_AN_ORDER.has(intent) && !SPECIFIC.test(ctx.r.u.normalized) ? notSure(ctx) : data);
+  if (!hit && general && (none || (GENERALLY.test(ctx.r.u.normalized) && !SPECIFIC.test(ctx.r.u.normalized)))) {
+    const offer = faqClarify(ctx);
+    // Asked about "my order" with none here: say so before the shop's questions ("has my order shipped": found in review).
+    if (offer && none && !ownless) return { ...offer, replies: [{ text: ctx.t.noOrders }, ...offer.replies] };
+    return offer ?? (none && ownless && !ABOUT_AN_ORDER.has(intent) && !SPECIFIC.test(ctx.r.u.normalized) ? notSure(ctx) : data);
+  }
   // "物流到哪了" is about the buyer's parcel even when an FAQ shares its words, unless it is the FAQ's
   // own question as the shop typed it. (Near enough was not: "快递到了吗" and "快递" covered "走什么物流"
   // fully, and were told the shop's default courier; found from outside.)

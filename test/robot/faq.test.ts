@@ -99,12 +99,15 @@ describe('FaqIndex', () => {
     assert.equal(index.lookup('华为').band, 'none');
     // "hp" is a brand as a word, not inside "shop"; a shop that names a brand keeps it as a word.
     const own = new FaqIndex([
-      { id: 'apple', question: '充电器能给苹果手机用吗？', answer: '能，支持苹果和安卓。' },
+      { id: 'huawei', question: '充电器能给华为手机用吗？', answer: '能，支持华为和其他安卓手机。' },
       { id: 'other', question: '手机壳是什么材质？', answer: '硅胶。' },
     ]);
-    const kept = own.explain('苹果能用吗', 1)[0]!;
-    assert.equal(kept.entry.id, 'apple');
-    assert.ok(kept.lexical > (own.explain('华为能用吗', 1)[0]?.lexical ?? 0), 'the named brand matched, the other did not');
+    const kept = own.explain('华为能用吗', 1)[0]!;
+    assert.equal(kept.entry.id, 'huawei');
+    assert.ok(kept.lexical > (own.explain('索尼能用吗', 1)[0]?.lexical ?? 0), 'the named brand matched, the other did not');
+    // Names that are also ordinary words are no brands: "狗狗能吃苹果吗" keeps its apple (found in review).
+    const fruit = new FaqIndex([{ id: 'grapes', question: '狗狗能吃葡萄吗？', answer: '不能，葡萄对狗狗有毒。' }]);
+    assert.notEqual(fruit.lookup('狗狗能吃苹果吗').band, 'answer');
   });
 
   test('a question in traditional characters meets an entry typed in simplified ones, and replies convert shop words right', async () => {

@@ -217,6 +217,9 @@ function intentRuleTests(): void {
     assert.equal(withdrawsHandover('actually no, cancel that. how do I measure my dog for a harness?'), 'how do I measure my dog for a harness?');
     assert.equal(withdrawsHandover('不用转人工了，快递到哪了'), '快递到哪了');
     for (const text of ['no, my parcel is still not here', '找到了吗？', 'no way this is late']) assert.equal(withdrawsHandover(text), undefined, text);
+    // Found in review: a problem described is no withdrawal; "不要了" is about the goods.
+    for (const text of ['I found it broken when I opened the box', '我查到了物流显示签收但我没收到', '我找到了一根头发在里面', '不要了']) assert.equal(withdrawsHandover(text), undefined, text);
+    assert.equal(withdrawsHandover('no need to transfer me'), '');
     for (const text of ['ok ty!', '等了这么久，算了，你们太慢了', '算了吧 还是转人工', '我自己查不到啊', '我自己弄不好，能帮我吗', '我自己看了，还是没有物流', '还是不用了吗？']) {
       assert.equal(withdrawsHandover(text), undefined, text);
     }

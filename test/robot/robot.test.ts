@@ -1938,3 +1938,57 @@ describe('answers to our questions that are no miss (fifteenth session, second t
   });
 });
 
+
+// Found in review (fifteenth session): the new rules must not catch these.
+describe('what this session\'s rules must not catch', () => {
+  test('a long "1,1,1,…" after "which order?" is answered at once (no regex backtracking)', async () => {
+    const say = conversation(robotWith({ orders: [earbuds, tshirt], logistics: [earbudsTrack, tshirtTrack] }));
+    await say('快递到哪了');
+    const started = performance.now();
+    await say(`${'1,'.repeat(30)}1x`);
+    assert.ok(performance.now() - started < 200, `${(performance.now() - started).toFixed(0)} ms`);
+  });
+
+  test('goods named decide over a price or age word; "上面一直显示已发货" is no pick of the top one', async () => {
+    for (const [reply, id] of [
+      ['便宜的那个耳机', EARBUDS],
+      ['先买的T恤', TSHIRT],
+    ] as const) {
+      const say = conversation(robotWith({ orders: [earbuds, { ...tshirt, totalAmount: '118.00' }], logistics: [earbudsTrack, tshirtTrack] }));
+      await say('快递到哪了');
+      const r = await say(reply);
+      assert.match(textOf(r), new RegExp(id), reply);
+      assert.doesNotMatch(textOf(r), new RegExp(id === EARBUDS ? TSHIRT : EARBUDS), reply);
+    }
+    const say = conversation(robotWith({ orders: [earbuds, tshirt], logistics: [earbudsTrack, tshirtTrack] }));
+    await say('快递到哪了');
+    assert.equal((await say('上面一直显示已发货')).replies[0]!.card?.kind, 'choice');
+  });
+
+  test('language words about goods, or beside a request for a person, are no language request', async () => {
+    for (const text of ['is the manual in english?', '刻字用英文可以吗', '包装印英文可以吗']) {
+      assert.doesNotMatch(textOf(await robotWith({}).answer({ shopId: SHOP, userId: 'u-l', conversationId: 'c-l', text })), /reply in English|用中文为您服务/, text);
+    }
+    for (const text of ['can i speak to a human in english', '转人工，说中文']) assert.ok((await robotWith({}).answer({ shopId: SHOP, userId: 'u-l', conversationId: 'c-l', text })).handover, text);
+  });
+
+  test('a yes to a person that asks about the wait is still a yes; changing carrier is not this parcel\'s carrier', async () => {
+    const late = order({ orderId: 'SO-LATE-2', status: 'paid', createdAt: '2024-11-20T10:00:00+08:00', updatedAt: '2024-11-20T10:00:00+08:00' });
+    for (const text of ['yes please, how long will it take?', '好的，多久能接通？']) {
+      const say = conversation(robotWith({ orders: [late] }));
+      await say('什么时候发货');
+      assert.ok((await say(text)).handover, text);
+    }
+    for (const text of ['能换顺丰吗', '下次能发顺丰吗']) {
+      const say = conversation(robotWith({ orders: [tshirt], logistics: [tshirtTrack] }));
+      await say('我的快递到哪了');
+      assert.notEqual((await say(text)).intent, 'track_parcel', text);
+    }
+  });
+
+  test('a follow-up whose new words the answer does not hold is not answered from it', async () => {
+    const say = shopChat('shop_wk', [{ id: 'ship', question: '付款后多久发货？', answer: '现货商品付款后 48 小时内发货。' }]);
+    await say('付款后多久发货？');
+    assert.doesNotMatch(textOf(await say('那周末发货吗')), /48 小时内发货/);
+  });
+});

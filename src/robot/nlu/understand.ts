@@ -265,15 +265,17 @@ const WITHDRAW_WORDS = [
   '不(?:用|要)转(?:人工)?了?',
   '取消转人工',
   '我自己(?:查|看|弄)(?:吧|一下吧?)?(?=[\\s,，.。!！~]|$)',
-  '(?:我)?(?:自己)?(?:已经)?(?:找到|搞定|解决|弄好|查到)了',
-  RETRACTION_EN,
+  // At a clause's end only: "我查到了物流显示签收但我没收到", "I found it broken when I opened the box"
+  // describe the problem the buyer waits with (found in review).
+  '(?:我)?(?:自己)?(?:已经)?(?:找到|搞定|解决|弄好|查到)了(?=[\\s,，.。!！~]|$)',
   "(?:don'?t|do not|no need to) transfer(?: me)?",
+  RETRACTION_EN,
   'cancel (?:that|the transfer|transfer)',
-  "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)",
+  "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)(?=\\s*(?:[,.!~]|$))",
 ].join('|');
 const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})[\\s,，.。!！~吧啦哈]*)+(?![吗么嘛?？])`, 'i');
 /** A bare no, the whole message ("actually no", "不用", "no thanks"): in the queue it takes the hand-over back. */
-const BARE_NO = /^\s*(?:(?:actually|oh|ok|wait|哦|那|嗯)[\s,，.。!！]*)*(?:no|nope|no thanks?|no thank you|not anymore|不用|不要|不需要|不用谢谢)[\s,，.。!！~吧啦了]*$/i;
+const BARE_NO = /^\s*(?:(?:actually|oh|ok|wait|哦|那|嗯)[\s,，.。!！]*)*(?:no|nope|no thanks?|no thank you|not anymore|不用|不需要|不用谢谢)[\s,，.。!！~吧啦了]*$/i;
 
 /**
  * Whether a buyer waiting in the queue takes the hand-over back ("算了不用了，我的快递到哪了",
