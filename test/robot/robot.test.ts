@@ -1896,6 +1896,20 @@ describe('the order the buyer names, not the one under discussion', () => {
     assert.equal(r.state && (r.state as { offeredHuman?: boolean }).offeredHuman, true);
   });
 
+  test('a shop question while "which order?" waits leaves it waiting: "第二个" next answers the address change', async () => {
+    for (const [ask, aside, pick] of [
+      ['我想改地址', '从哪里发货的', '第二个'],
+      ['I want to change my address', 'where do you ship from', 'ok, the second one'],
+    ] as const) {
+      const say = conversation(robotWith({ orders: [dryer, lego] }));
+      await say(ask);
+      assert.equal((await say(aside)).intent, 'faq', aside);
+      const r = await say(pick);
+      assert.equal(r.intent, 'change_address', pick);
+      assert.match(textOf(r), /SO-LEGO-2/, pick);
+    }
+  });
+
   test('a name the segmenter does not know ("乐高") picks its order over the one just discussed', async () => {
     const say = conversation(robotWith({ orders: [dryer, lego] }));
     await say('吹风机什么时候发货');
