@@ -1074,8 +1074,22 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
 function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pick<DialogueState, 'faqOptions' | 'faqLast'> } {
   const answer = faqAnswer(ctx);
   if (answer) return { text: answer, offer: answeredEntry(ctx) };
+  const again = askedAgain(ctx, policyCandidates(ctx));
+  if (again) return { text: again.entry.answer, offer: { faqLast: ctx.state.faqLast! } };
   const offer = offerOf(ctx, policyCandidates(ctx));
   return offer ? { text: offer.text, offer: { faqOptions: offer.faqOptions } } : { text: ctx.t.policy[intent] };
+}
+
+/**
+ * The FAQ's first candidate is the entry just answered, asked again in other words ("能开发票吗",
+ * then "鼠标能开发票吗"): answered again, not a "did you mean" of another entry (found from outside:
+ * the entry's English twin was offered to a Chinese buyer).
+ */
+function askedAgain(ctx: Ctx, hits: readonly FaqHit[] | undefined): FaqHit | undefined {
+  const top = hits?.[0];
+  // Not a follow-up leaning on it ("那周末发货吗"): its new words are what it asks (faqFollowUp).
+  if (LEANS_ON.test(ctx.r.u.normalized.trim())) return undefined;
+  return top && ctx.state.faqLast && top.entry.question.slice(0, MAX_FAQ_QUESTION) === ctx.state.faqLast.q ? top : undefined;
 }
 
 /**
@@ -1116,6 +1130,8 @@ function faqOrNotSure(ctx: Ctx): Outcome {
  * between a few (a guessed intent's own answer is better than "did you mean" one entry).
  */
 function faqClarify(ctx: Ctx, several = false): Outcome | undefined {
+  const again = askedAgain(ctx, ctx.data.faqCandidates);
+  if (again && !several) return { replies: [{ text: again.entry.answer }], next: { faqLast: ctx.state.faqLast! } };
   const offer = offerOf(ctx, ctx.data.faqCandidates);
   if (!offer || (several && offer.faqOptions.length < 2)) return undefined;
   // One entry is a question of ours about a message we did not understand: it counts towards the

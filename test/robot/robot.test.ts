@@ -2000,6 +2000,15 @@ describe('what this session\'s rules must not catch', () => {
     }
   });
 
+  test('the entry just answered, asked again in other words, is answered again, not its other-language twin offered', async () => {
+    const say = conversation(robotWith({}), 'u-again');
+    const first = textOf(await say('能开发票吗'));
+    assert.match(first, /申请开票/);
+    const again = await say('鼠标能开发票吗');
+    assert.equal(textOf(again), first);
+    assert.doesNotMatch(textOf(again), /How do I get an invoice/);
+  });
+
   test('a follow-up whose new words the answer does not hold is not answered from it', async () => {
     const say = shopChat('shop_wk', [{ id: 'ship', question: '付款后多久发货？', answer: '现货商品付款后 48 小时内发货。' }]);
     await say('付款后多久发货？');
