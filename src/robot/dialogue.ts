@@ -1716,6 +1716,10 @@ function quietDays(ctx: Ctx, l: Logistics): number | undefined {
   const limit = STALLED_AFTER_DAYS[l.status];
   const e = newestEvents(l)[0];
   if (limit === undefined || !e) return undefined;
+  // Out for delivery since a day before today is late however few hours ago that was: "预计今天送达"
+  // from yesterday's 09:30 event was said at 06:54 the next morning (found from outside).
+  const since = localDate(e.time, ctx.tz);
+  if (l.status === 'out_for_delivery' && since !== undefined && since < localDay(ctx.input.now ?? new Date(), ctx.tz)) return Math.max(1, elapsed(ctx, e.time, DAY_MS));
   return atLeast(elapsed(ctx, e.time, DAY_MS), limit);
 }
 

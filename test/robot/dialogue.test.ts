@@ -163,8 +163,14 @@ function statusAnswerTests(): void {
 
   test('delivery estimate follows the parcel status', () => {
     const o = order({ orderId: '2024112600005555' });
-    const r = step(initialState(), input('什么时候能到'), { orders: ok([o]), logistics: ok([logistics({ orderId: o.orderId, status: 'out_for_delivery' })]) });
+    const today = [{ time: '2024-11-27T08:10:00+08:00', location: '杭州', description: '快递员正在派送' }];
+    const r = step(initialState(), input('什么时候能到'), { orders: ok([o]), logistics: ok([logistics({ orderId: o.orderId, status: 'out_for_delivery', events: today })]) });
     assert.match(r.replies[0]!.text, /正在派送中，预计今天送达/);
+    // Out for delivery since yesterday evening, asked the next morning: late, not "today" (found from outside).
+    const yesterday = [{ time: '2024-11-26T18:30:00+08:00', location: '杭州', description: '快递员正在派送' }];
+    const late = step(initialState(), input('今天能到吗'), { orders: ok([o]), logistics: ok([logistics({ orderId: o.orderId, status: 'out_for_delivery', events: yesterday })]) });
+    assert.doesNotMatch(late.replies.map((x) => x.text).join('\n'), /预计今天送达/);
+    assert.equal(late.state.offeredHuman, true);
     const en = step(initialState(), input('when will it arrive'), { orders: ok([c]) });
     assert.match(en.replies[0]!.text, /hasn't shipped yet/);
   });
