@@ -391,8 +391,8 @@ const NONE_LISTED = /^(?:都不是|都不对|都没有|不是这(?:两|几|些)?
 const saysNoneListed = (normalized: string) => normalized.length <= SHORT_FOLLOW_UP && NONE_LISTED.test(normalized);
 const picksAll = (normalized: string) => normalized.length <= MAX_ALL_REPLY && ALL_OF_THEM.test(normalized) && !NONE_OF_THEM.test(normalized);
 
-/** A first clause that is a no, and more after it. */
-const NO_THEN = /^[^,，。.!！?？;；~]+[,，。.!！?？;；~\s]+\S.+$/;
+/** A first clause (a no, a yes), and more after it: the rest captured. */
+const NO_THEN = /^[^,，。.!！?？;；~]+[,，。.!！?？;；~\s]+(\S.+)$/;
 
 /** "都不是，我的快递呢", "not those, where is my parcel": a no that goes on to a question of its own (found in review). */
 const asksOn = (u: Understanding): boolean => u.intent !== 'unknown' && u.intent !== 'faq' && NO_THEN.test(u.normalized.trim());
@@ -429,8 +429,6 @@ function langRequested(normalized: string): Lang | undefined {
   return en === zh ? undefined : en ? 'en' : 'zh';
 }
 
-/** The clauses after the first one. */
-const AFTER_FIRST = /^[^,，。.!！?？;；~]+[,，。.!！?？;；~\s]+(\S.+)$/;
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|a lot|so much))?[\s!！。.~啦了哈呀]*$/;
 /** "yes please, how long will it take?", "好的，多久能接通？": a yes to a person, asking about that person (found in review). */
 const ABOUT_THE_PERSON = /多久|多长时间|什么时候|几点|有人|人工|客服|接通|排队|(?<![a-z])(?:how long|when|someone|agent|human|person|wait|queue)(?![a-z])/;
@@ -442,9 +440,8 @@ const ASKS_AFTER = /[?？]|[吗呢么嘛]\s*$|怎么|什么|多少|多久|几[�
  * the yes or no acknowledges, the question after it is what the buyer wants answered (found from
  * outside: "ok" handed the buyer over, "不用" dropped the question, whatever the robot made of it).
  */
-function yesNoThenAsks(u: Understanding): boolean {
-  const rest = u.yesNo ? AFTER_FIRST.exec(u.normalized.trim())?.[1] : undefined;
-  return rest !== undefined && rest.length >= 4 && ASKS_AFTER.test(rest);
+function yesNoThenAsks(u: Understanding, rest: string | undefined): boolean {
+  return u.yesNo !== undefined && rest !== undefined && rest.length >= 4 && ASKS_AFTER.test(rest);
 }
 
 /** Ways to pick one of a listed few by what the list shows: when it was ordered, what it cost. */
@@ -535,9 +532,10 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   const base = { lang, u };
   if (u.intent === 'human' || u.intent === 'complaint') return { ...base, intent: u.intent };
   if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
-  const yesNo = noButAsks(u) || (yesNoThenAsks(u) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
+  const rest = NO_THEN.exec(u.normalized.trim())?.[1];
+  const yesNo = noButAsks(u) || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
-  if (state.offeredHuman && yesNo === 'yes' && THANKS_AFTER.test(AFTER_FIRST.exec(u.normalized.trim())?.[1] ?? '')) return { ...base, intent: 'bye' };
+  if (state.offeredHuman && yesNo === 'yes' && THANKS_AFTER.test(rest ?? '')) return { ...base, intent: 'bye' };
   if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const faqPick = state.faqOptions && pickedOption(u, state.faqOptions);
@@ -545,7 +543,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   // "不是", "都不是", "neither": none of the questions offered (found from outside: in Chinese a list
   // declined was "not understood", and two of those handed the buyer over).
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
-  if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && !AFTER_FIRST.test(u.normalized.trim())) return { ...base, intent: 'faq', yesToList: true };
+  if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
   const picked = state.pending ? answerToChoice(state.pending, u, text, base, orderId) : undefined;
   if (picked) return picked;
@@ -559,7 +557,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   const bareId = orderId ?? (u.intent === 'unknown' ? idOnly(text) : undefined);
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
   if (!orderId && stillOnRefund(state, u)) return { ...base, u: { ...u, guessed: undefined }, intent: 'aftersale_progress' };
-  if ((u.intent === 'faq' || u.intent === 'unknown') && (asksOwnCarrier(u.normalized) || carrierOfOurParcel(state, u.normalized))) return { ...base, intent: 'track_parcel' };
+  if ((u.intent === 'faq' || u.intent === 'unknown') && asksParcelCarrier(state, u.normalized)) return { ...base, intent: 'track_parcel' };
   // "我的保温杯漏水了", "耳机没声音了", "my bottle leaks": goods in trouble, told rather than asked (found from outside: "not understood").
   if (u.intent === 'unknown' && GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text))) return { ...base, intent: 'return_policy' };
   if ((u.intent === 'unknown' || u.intent === 'bye') && asksAfterGoods(text, u.normalized)) return { ...base, intent: state.topic ?? 'track_parcel' };
@@ -578,21 +576,17 @@ const OWN_SHIPPED = /我这单|这单|这个单|发的|寄的|走的|(?<![a-z])(
 /**
  * "我这单发的顺丰吗", "which courier is my order with": the carrier of the buyer's parcel, which its
  * tracking says, not the shop's default-courier entry (found from outside: "默认发中通…需要顺丰
- * 补差价" to a buyer whose parcel went by 顺丰).
+ * 补差价" to a buyer whose parcel went by 顺丰). So is "是什么快递", "which courier?" right after we
+ * answered about a parcel (found from outside: the reply contradicted the one before it), unless it
+ * asks for another carrier or what the shop sends with ("能换顺丰吗", "新疆发什么快递": found in review).
  */
-/**
- * "是什么快递", "which courier?" right after we answered about a parcel: that parcel's carrier, not
- * the shop's usual one (found from outside: the reply contradicted the one before it).
- */
-const carrierOfOurParcel = (state: DialogueState, text: string): boolean =>
-  Boolean(state.focusOrderId) &&
-  (state.topic === 'track_parcel' || state.topic === 'order_status' || state.topic === 'delivery_estimate') &&
-  CARRIER_Q.test(text) &&
-  !ASKS_THE_SHOP.test(text) &&
-  !OTHER_CARRIER.test(text);
-/** Asking for a carrier, or what the shop sends with ("能换顺丰吗", "新疆发什么快递"): the shop's policy, not this parcel's (found in review). */
+function asksParcelCarrier(state: DialogueState, text: string): boolean {
+  if (!CARRIER_Q.test(text)) return false;
+  if (mentionsOwnOrder(text) || (OWN_SHIPPED.test(text) && !ASKS_THE_SHOP.test(text))) return true;
+  const afterParcel = Boolean(state.focusOrderId) && (state.topic === 'track_parcel' || state.topic === 'order_status' || state.topic === 'delivery_estimate');
+  return afterParcel && !ASKS_THE_SHOP.test(text) && !OTHER_CARRIER.test(text);
+}
 const OTHER_CARRIER = /换|改|下次|以后|能发|可以发|发什么|(?<![a-z])(?:instead|next|switch|change|ship with|use)(?![a-z])/;
-const asksOwnCarrier = (text: string) => CARRIER_Q.test(text) && (mentionsOwnOrder(text) || (OWN_SHIPPED.test(text) && !ASKS_THE_SHOP.test(text)));
 /** Asked of the shop in general ("你们发的什么快递", "what courier do you use"). */
 const ASKS_THE_SHOP = /你们|你家|贵店|一般|通常|(?<![a-z])(?:do you use|you guys|usually)(?![a-z])/;
 
@@ -990,7 +984,7 @@ function entryAsksLikeThis(ctx: Ctx, hit: FaqHit): boolean {
  */
 function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const data = intent === 'aftersale_progress' ? aftersaleAnswer(ctx) : dataAnswer(ctx, intent);
-  if ((asksOwnCarrier(ctx.r.u.normalized) || carrierOfOurParcel(ctx.state, ctx.r.u.normalized)) && ctx.orders?.length) return data;
+  if (asksParcelCarrier(ctx.state, ctx.r.u.normalized) && ctx.orders?.length) return data;
   const ownless = notAboutOwnOrder(ctx.r, ctx.input.text);
   const none = ctx.orders?.length === 0;
   // No orders here: "about my order" cannot be answered from them, so the FAQ is heard either way.
@@ -1074,9 +1068,10 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
 function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pick<DialogueState, 'faqOptions' | 'faqLast'> } {
   const answer = faqAnswer(ctx);
   if (answer) return { text: answer, offer: answeredEntry(ctx) };
-  const again = askedAgain(ctx, policyCandidates(ctx));
+  const candidates = policyCandidates(ctx);
+  const again = askedAgain(ctx, candidates);
   if (again) return { text: again.entry.answer, offer: { faqLast: ctx.state.faqLast! } };
-  const offer = offerOf(ctx, policyCandidates(ctx));
+  const offer = offerOf(ctx, candidates);
   return offer ? { text: offer.text, offer: { faqOptions: offer.faqOptions } } : { text: ctx.t.policy[intent] };
 }
 
