@@ -35,6 +35,8 @@ export interface AftersaleCard {
   readonly status: AftersaleStatus;
   readonly amount?: string;
   readonly currency?: string;
+  /** The platform's reason, on a rejected or closed request only (the buyer's next question is "why?"). */
+  readonly reason?: string;
   readonly updatedAt: string;
 }
 

@@ -50,6 +50,20 @@ export const LOGISTICS_STATUS: Record<Lang, Record<LogisticsStatus, string>> = {
   zh: { pending: '待揽收', in_transit: '运输中', out_for_delivery: '派送中', delivered: '已签收', exception: '物流异常' },
   en: { pending: 'waiting for pickup', in_transit: 'in transit', out_for_delivery: 'out for delivery', delivered: 'delivered', exception: 'held up by a delivery problem' },
 };
+/** China's couriers by the names English-speaking buyers know them by (the card keeps the platform's own). */
+const CARRIERS_EN: readonly (readonly [RegExp, string])[] = [
+  [/顺丰/, 'SF Express'], [/中通/, 'ZTO Express'], [/圆通/, 'YTO Express'], [/韵达/, 'Yunda Express'], [/申通/, 'STO Express'],
+  [/京东/, 'JD Logistics'], [/极兔/, 'J&T Express'], [/德邦/, 'Deppon Express'], [/百世/, 'Best Express'], [/菜鸟/, 'Cainiao'],
+  [/天天/, 'TTK Express'], [/宅急送/, 'ZJS Express'], [/跨越/, 'KY Express'], [/安能/, 'ANE Logistics'], [/优速/, 'UC Express'],
+  [/EMS|ems/, 'EMS (China Post)'], [/邮政/, 'China Post'],
+];
+
+/** The carrier as the reply's language names it: in English, a Chinese courier's English name when known. */
+export function carrierName(carrier: string, lang: Lang): string {
+  if (lang !== 'en' || !/\p{Script=Han}/u.test(carrier)) return carrier;
+  return CARRIERS_EN.find(([re]) => re.test(carrier))?.[1] ?? carrier;
+}
+
 export const AFTERSALE_STATUS: Record<Lang, Record<AftersaleStatus, string>> = {
   zh: { requested: '待审核', approved: '已同意', rejected: '未通过', returning: '退货寄回中', refunded: '已退款', closed: '已关闭' },
   en: { requested: 'waiting for review', approved: 'approved', rejected: 'rejected', returning: 'return on its way back', refunded: 'refunded', closed: 'closed' },
@@ -98,6 +112,11 @@ export function logisticsCard(l: Logistics): LogisticsCard {
   };
 }
 
+/** The platform's reason is the shop's word on a refusal; on a request under way it is the buyer's own, not news to them. */
+export function shownReason(a: Aftersale): string | undefined {
+  return a.reason?.trim() && (a.status === 'rejected' || a.status === 'closed') ? a.reason.trim() : undefined;
+}
+
 export function aftersaleCard(a: Aftersale, currency: string | undefined): AftersaleCard {
   return {
     kind: 'aftersale',
@@ -107,6 +126,7 @@ export function aftersaleCard(a: Aftersale, currency: string | undefined): After
     status: a.status,
     ...(a.amount !== undefined ? { amount: a.amount } : {}),
     ...(currency ? { currency } : {}),
+    ...(shownReason(a) ? { reason: shownReason(a) } : {}),
     updatedAt: a.updatedAt,
   };
 }

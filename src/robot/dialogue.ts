@@ -15,6 +15,8 @@ import {
   AFTERSALE_STATUS,
   AFTERSALE_TYPE,
   aftersaleCard,
+  carrierName,
+  shownReason,
   choiceCard,
   formatMoney,
   formatTime,
@@ -545,6 +547,8 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
+  // "换货的呢", "and the return?" after any answer: that kind of request (found from outside: a "shall I get a person?" read it as nothing).
+  if (!orderId && !state.pending && state.topic && KIND_FOLLOW.test(u.normalized)) return { ...base, intent: 'aftersale_progress' };
   const picked = state.pending ? answerToChoice(state.pending, u, text, base, orderId) : undefined;
   if (picked) return picked;
   // After a policy answer, "衣服那个", "the jacket one": the buyer's order with those goods, on that policy (found from outside: an FAQ list about clothes).
@@ -604,6 +608,9 @@ const GOODS_FOLLOW_EN = /^\s*(?:(?:ok|okay|thanks|thank you|thx)[!.,\s]*)?(?:and
  * outside: not understood); read on the conversation's topic, else as "where is it".
  */
 const asksAfterGoods = (text: string, normalized: string) => BARE_GOODS.test(normalized) && kindsOfGoods(text).size > 0;
+
+/** A kind of after-sales request named alone, as a follow-up: "换货的呢", "那个退货呢", "and the exchange?". */
+const KIND_FOLLOW = /^\s*(?:那|那么|还有|那我的)?(?:我的|那个)?(?:换货|退货|退款)(?:的|那个|那单|申请)?(?:呢|咧|嘞|怎么样了)\s*[?？]*\s*$|^\s*(?:and |what about |how about )(?:the |my )?(?:exchange|return|refund)(?: request| one)?\s*\?*\s*$/;
 
 /** Asked to hurry ("能快点吗", "can you speed it up"): after a refund's status, a chase of that refund (found from outside: a parcel answer). */
 const HURRY = /快点|快一点|加快|加急|催一下|催催|(?<![a-z])(?:hurry|speed (?:it )?up|faster|sooner|expedite)(?![a-z])/;
@@ -1600,8 +1607,8 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
     return noTracking(ctx, o, title);
   }
   const latest = latestLine(ctx, l);
-  if (!latest) return { replies: [reply(t.parcelNoEvents({ orderId: o.orderId, carrier: l.carrier, trackingNo: l.trackingNo }), logisticsCard(l))] };
-  const parcel = reply(t.parcel({ orderId: o.orderId, title, carrier: l.carrier, trackingNo: l.trackingNo, status: LOGISTICS_STATUS[lang][l.status], latest }), logisticsCard(l));
+  if (!latest) return { replies: [reply(t.parcelNoEvents({ orderId: o.orderId, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo }), logisticsCard(l))] };
+  const parcel = reply(t.parcel({ orderId: o.orderId, title, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo, status: LOGISTICS_STATUS[lang][l.status], latest }), logisticsCard(l));
   // "显示签收了但我没收到": the tracking alone contradicts the buyer; a person is offered to check (found from outside).
   if (l.status === 'delivered' && NOT_RECEIVED.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.deliveredNotReceived }], next: { offeredHuman: true } };
   // Stuck for days, or in trouble: said so, with a person offered, as the delivery estimate does (found from outside).
@@ -1665,7 +1672,7 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
     const l = logisticsOf(ctx, o);
     const latest = l && latestLine(ctx, l);
     // The tracking number, which buyers ask for beside the status ("发货了吗 tracking number给我一下": found from outside).
-    if (l?.trackingNo) text += t.carrierLine(l.carrier, l.trackingNo);
+    if (l?.trackingNo) text += t.carrierLine(carrierName(l.carrier, ctx.lang), l.trackingNo);
     if (latest) text += t.latestEvent(latest);
     else if (!l && ctx.logisticsFailed) {
       ctx.unavailable.add('logistics');
@@ -1737,7 +1744,7 @@ function addressAnswer(ctx: Ctx, o: Order): Outcome {
   }
   if (o.status === 'shipped') {
     const l = logisticsOf(ctx, o);
-    return { replies: [reply(t.changeAddress.shipped(o.orderId, l?.carrier, l?.trackingNo), l ? logisticsCard(l) : orderCard(o))] };
+    return { replies: [reply(t.changeAddress.shipped(o.orderId, l && carrierName(l.carrier, ctx.lang), l?.trackingNo), l ? logisticsCard(l) : orderCard(o))] };
   }
   return { replies: [reply(t.changeAddress.closed(o.orderId, ORDER_STATUS[lang][o.status]), orderCard(o))] };
 }
@@ -1771,8 +1778,11 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
   } else if (ctx.orders && list.length > 1) {
     const withRequests = ctx.orders.filter((o) => latest.has(o.orderId));
     const described = describedBy(ctx, withRequests);
+    const kinded = kindNamed(r.u.normalized, list);
+    const focus = state.focusOrderId ? latest.get(state.focusOrderId) : undefined;
     if (described && described.length >= 1) list = list.filter((a) => described.some((o) => o.orderId === a.orderId));
-    else if (state.focusOrderId && latest.has(state.focusOrderId)) list = [latest.get(state.focusOrderId)!];
+    else if (focus && (!kinded || kinded.includes(focus))) list = [focus];
+    else if (kinded) list = kinded;
   } else if (state.focusOrderId && !r.choice && !describesAnother(ctx, state.focusOrderId)) {
     // "那退款呢" right after talking about one order: that order's request, or say it has none.
     const f = latest.get(state.focusOrderId);
@@ -1800,6 +1810,27 @@ function listedPickedBy(ctx: Ctx, by: PickBy): string | undefined {
   return pickedBy(ctx.state, (ctx.orders ?? []).filter((o) => ids.some((id) => sameId(id, o.orderId))), by)?.orderId;
 }
 
+const KIND_WORDS: Readonly<Record<Aftersale['type'], RegExp>> = {
+  exchange: /换货|换个|换一个|调换|exchang|swap/,
+  return: /退货|寄回|退回去|\breturn/,
+  refund: /退款|退钱|refund/,
+};
+const REFUSED = /拒|驳回|不通过|没通过|未通过|没批|不给退|不让退|reject|declin|denied|\bdeny|refus|turned down/;
+
+/**
+ * The requests of the kind the message names ("换货的呢", "why was my return rejected"), when that
+ * narrows them: a refund asked about may be a return's (退货退款), a refusal is the rejected one.
+ */
+function kindNamed(text: string, list: readonly Aftersale[]): Aftersale[] | undefined {
+  let out = [...list];
+  const kinds = (Object.keys(KIND_WORDS) as Aftersale['type'][]).filter((k) => KIND_WORDS[k].test(text));
+  const ofKind = kinds.length === 1 ? out.filter((a) => a.type === kinds[0] || (kinds[0] === 'refund' && a.type === 'return')) : [];
+  if (ofKind.length > 0) out = ofKind;
+  const refused = REFUSED.test(text) ? out.filter((a) => a.status === 'rejected') : [];
+  if (refused.length > 0) out = refused;
+  return out.length < list.length ? out : undefined;
+}
+
 /** The message describes orders, and the one under discussion is not among them ("AirPods的退款呢" after the yoga mat). */
 function describesAnother(ctx: Ctx, focus: string): boolean {
   const d = ctx.orders && ctx.orders.length > 1 ? describedBy(ctx, ctx.orders) : undefined;
@@ -1822,6 +1853,9 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
     status: AFTERSALE_STATUS[ctx.lang][a.status],
     since: formatTime(a.updatedAt, ctx.lang, ctx.tz),
     ...(a.amount !== undefined ? { amount: formatMoney(a.amount, order?.currency ?? 'CNY') } : {}),
+    // An exchange moves goods, not money; the reason of a refusal is what the buyer asks next.
+    goods: a.type === 'exchange',
+    ...(shownReason(a) ? { reason: shownReason(a) } : {}),
     hint: late !== undefined ? ctx.t.aftersaleLate(late) : ctx.t.aftersaleHint[hintKey],
   });
   return reply(text, aftersaleCard(a, order?.currency));

@@ -68,7 +68,8 @@ export interface Texts {
   noAftersale: string;
   noAftersaleFor(orderId: string): string;
   /** `since`: when the request reached its status (its last update), so "1-3 个工作日" can be counted (found from outside). */
-  aftersale(p: { orderId: string; type: string; status: string; since?: string; amount?: string; hint: string }): string;
+  /** `amount` absent: to be confirmed on review; `goods`: an exchange, where no money moves. `reason`: the shop's, shown for a rejected or closed request. */
+  aftersale(p: { orderId: string; type: string; status: string; since?: string; amount?: string; goods?: boolean; reason?: string; hint: string }): string;
   aftersaleHint: Record<'requested' | 'approved_refund' | 'approved_goods' | 'rejected' | 'returning' | 'refunded' | 'closed', string>;
   /** A request waiting on the shop longer than its hint promises. */
   aftersaleLate(days: number): string;
@@ -91,6 +92,11 @@ export interface Texts {
 /** A coupon that did not apply: its usual causes, no procedure of the robot's own, so said beside a shop's own entries too (`policyTroubleShort`). */
 const ZH_COUPON_TROUBLE = '优惠券没抵扣，常见原因是：未达到使用门槛、商品不在券的适用范围、券已过期，或与其他活动不能叠加。确认都符合还是没减的话，回复“转人工”帮您核实。';
 const EN_COUPON_TROUBLE = 'When a coupon doesn\'t apply, it\'s usually because the order is below its minimum spend, the item isn\'t covered, the coupon has expired, or it can\'t be combined with another promotion. If none of these fits, say "human" and an agent will check.';
+
+/** A shop's free text as one sentence of a reply: ended with `stop` unless it ends in a mark of its own. */
+const sentence = (text: string, stop: string) => (/[。.!?！？…]$/.test(text.trim()) ? text.trim() : `${text.trim()}${stop}`);
+
+const HAN = /\p{Script=Han}/u;
 
 const zh: Texts = {
   greeting: '您好，我是店铺智能客服。可以帮您查物流、查订单、查退款进度，也能解答发货、退换货、发票等问题。请问有什么可以帮您？',
@@ -155,7 +161,7 @@ const zh: Texts = {
   deliveredNotReceived: '物流显示已签收，但您还没有收到：可能放在了驿站、快递柜，或由家人、门卫代收，建议先看一下。需要为您转接人工客服联系快递核实吗？',
   noAftersale: '没有查到您的售后申请。如需退换货，可以在订单详情页点“申请售后”。',
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
-  aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}${p.since ? `（${p.since}）` : ''}，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}。${p.hint}`,
+  aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}${p.since ? `（${p.since}）` : ''}${p.goods ? '' : `，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}`}。${p.reason ? `原因：${sentence(p.reason, '。')}` : ''}${p.hint}`,
   aftersaleLate: (d) => `这一步已经 ${d} 天没有进展，比平常慢了。需要为您转接人工客服跟进吗？`,
   aftersaleChase: '抱歉让您久等了！需要为您转接人工客服，帮您核实一下吗？',
   aftersaleHint: {
@@ -246,7 +252,7 @@ const en: Texts = {
     })[w],
   // Always after a sentence of its own ("…try again in a moment. Say …"): found run together.
   offerHumanShort: ' Say "human" if you want an agent.',
-  parcel: (p) => `Your order ${p.orderId} (${p.title}) is with ${p.carrier}, tracking number ${p.trackingNo}, currently ${p.status}.${p.latest ? ` Latest update: ${p.latest}` : ''}`,
+  parcel: (p) => `Your order ${p.orderId} (${p.title}) is with ${p.carrier}, tracking number ${p.trackingNo}, currently ${p.status}.${p.latest ? ` Latest update${HAN.test(p.latest) ? ' (in the carrier\'s words)' : ''}: ${p.latest}` : ''}`,
   parcelNoEvents: (p) => `Your order ${p.orderId} was handed to ${p.carrier}, tracking number ${p.trackingNo}. Tracking updates will show up soon.`,
   shippedNoLogistics: (id, title) => `Your order ${id} (${title}) has shipped; tracking details are still syncing, please check again later.`,
   noTrackingLate: (d) => `It shipped ${d} day${d === 1 ? '' : 's'} ago and still has no tracking, which is unusual. Shall I get a human agent to check?`,
@@ -279,7 +285,7 @@ const en: Texts = {
   deliveredNotReceived: 'Tracking says it was delivered, but you have not received it: it may be at a pickup point or in a parcel locker, or a neighbour or reception may have taken it. Shall I get a human agent to check with the carrier?',
   noAftersale: "I can't find any return or refund request from you. To request one, open the order and tap \"After-sales\".",
   noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,
-  aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}${p.since ? ` (since ${p.since})` : ''}, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}. ${p.hint}`,
+  aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}${p.since ? ` (since ${p.since})` : ''}${p.goods ? '' : `, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}`}. ${p.reason ? `Reason given: ${sentence(p.reason, '.')} ` : ''}${p.hint}`,
   aftersaleLate: (d) => `It has been ${d} day${d === 1 ? '' : 's'} at this step, longer than usual. Shall I get a human agent to follow up?`,
   aftersaleChase: 'Sorry for the wait! Shall I get a human agent to check on it for you?',
   aftersaleHint: {

@@ -7,8 +7,8 @@ import type { AftersaleCard, Card, ChoiceCard, LogisticsCard, OrderCard } from '
 import { CARD_TIME_ZONE, formatTime, money, statusLabel, type Lang } from './i18n.ts';
 
 const L = {
-  zh: { order: '订单', parcel: '物流', aftersale: '售后', total: '合计', receiver: '收货人', choose: '请选择订单', tracking: '运单号', amount: '金额', updated: '更新于' },
-  en: { order: 'Order', parcel: 'Parcel', aftersale: 'After-sale', total: 'Total', receiver: 'Receiver', choose: 'Choose an order', tracking: 'Tracking no.', amount: 'Amount', updated: 'Updated' },
+  zh: { order: '订单', parcel: '物流', aftersale: '售后', total: '合计', receiver: '收货人', choose: '请选择订单', tracking: '运单号', amount: '金额', reason: '原因', updated: '更新于' },
+  en: { order: 'Order', parcel: 'Parcel', aftersale: 'After-sale', total: 'Total', receiver: 'Receiver', choose: 'Choose an order', tracking: 'Tracking no.', amount: 'Amount', reason: 'Reason', updated: 'Updated' },
 };
 
 function OrderView({ c, lang }: { c: OrderCard; lang: Lang }) {
@@ -73,6 +73,11 @@ function AftersaleView({ c, lang }: { c: AftersaleCard; lang: Lang }) {
       {c.amount ? (
         <p>
           {t.amount} {money(c.amount, c.currency)}
+        </p>
+      ) : null}
+      {c.reason ? (
+        <p>
+          {t.reason}: {c.reason}
         </p>
       ) : null}
       <p class="sub">
