@@ -549,6 +549,8 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
 
   // "换货的呢", "and the return?" after any answer: that kind of request (found from outside: a "shall I get a person?" read it as nothing).
   if (!orderId && !state.pending && state.topic && KIND_FOLLOW.test(u.normalized)) return { ...base, intent: 'aftersale_progress' };
+  // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
+  if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
   const picked = state.pending ? answerToChoice(state.pending, u, text, base, orderId) : undefined;
   if (picked) return picked;
   // After a policy answer, "衣服那个", "the jacket one": the buyer's order with those goods, on that policy (found from outside: an FAQ list about clothes).
@@ -1402,6 +1404,17 @@ function pricedAs(normalized: string, orders: readonly Order[]): Order[] {
   return amounts.length ? orders.filter((o) => amounts.includes(Math.floor(Number(o.totalAmount)))) : [];
 }
 
+const COUNT_WORDS: Readonly<Record<string, number>> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, two: 2, three: 3, four: 4, five: 5, six: 6 };
+// Not "第二个" (a place in our list) nor "一个" (any one): a number of goods, 两件, 3盒, "2 items".
+const COUNTED = /(?<![第\d])(\d{1,3}|[两二三四五六七八九十])\s*(?:件|盒|瓶|双|条|支|台|套|包|箱|袋|份|个(?=东西|商品|的|那))|(?<![a-z\d])(\d{1,3}|two|three|four|five|six)\s+(?:items?|things|pieces|pcs|units|of them)(?![a-z])|(?<![a-z\d])x\s?(\d{1,3})(?![\d])/g;
+
+/** "两件的那个", "the one with 2 items": the orders holding that many goods in all (found from outside: not understood). */
+function countedAs(normalized: string, orders: readonly Order[]): Order[] {
+  const counts = [...normalized.matchAll(COUNTED)].map((m) => m[1] ?? m[2] ?? m[3] ?? '').map((n) => COUNT_WORDS[n] ?? Number(n));
+  const held = (o: Order) => o.items.reduce((n, i) => n + i.quantity, 0);
+  return counts.length ? orders.filter((o) => counts.includes(held(o))) : [];
+}
+
 /**
  * Two Chinese characters of the message that some of these orders' titles hold and not all: a
  * brand or name the segmenter does not know ("乐高" came out as 乐 and 高, so "乐高帮我取消吧" acted on
@@ -1468,10 +1481,11 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       narrowed = true;
     }
   }
-  const byPrice = pricedAs(u.normalized, out);
-  if (byPrice.length > 0 && byPrice.length < out.length) {
-    out = byPrice;
-    narrowed = true;
+  for (const by of [pricedAs(u.normalized, out), countedAs(u.normalized, out)]) {
+    if (by.length > 0 && by.length < out.length) {
+      out = by;
+      narrowed = true;
+    }
   }
   const tokens = u.tokens.filter((w) => (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) ? w.length >= 3 : w.length >= 2 && !/^\d+$/.test(w)) && !TITLE_STOP.has(w));
   const words = [...new Set([...tokens, ...titleBigrams(ctx.input.text, out)])];
@@ -1737,14 +1751,31 @@ function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   return { replies: [reply(ctx.t.cancel[key](o.orderId), orderCard(o))] };
 }
 
+/**
+ * A new address typed out ("改成北京市朝阳区建国路88号", "change it to 12 Baker Street"): two or more
+ * parts of a Chinese address, or a change-to followed by a house number and a street word.
+ */
+const ADDRESS_PARTS = /省|市|区|县|镇|乡|村|路|街|道|巷|弄|号|栋|幢|单元|室|小区|大厦/g;
+const EN_ADDRESS = /(?<![a-z])(?:to|is|address:?)\s+(?:flat |apt |unit )?\d{1,5}[a-z]?,?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|boulevard|blvd|court|ct)(?![a-z])/;
+const NEW_ADDRESS_CUE = /改成|改为|改到|换成|新地址|(?<![a-z])(?:change it to|new address|send it to|ship it to|deliver it to)(?![a-z])/;
+const EN_STREET = /(?<![a-z\d])\d{1,5}[a-z]?,?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|boulevard|blvd|court|ct)(?![a-z])/;
+/** Right after we spoke of changing the address, the address alone is the new one ("北京市朝阳区建国路88号" had been read as a goodbye). */
+const typesAddress = (normalized: string, onAddress = false): boolean =>
+  (NEW_ADDRESS_CUE.test(normalized) && ((normalized.match(ADDRESS_PARTS)?.length ?? 0) >= 2 || EN_ADDRESS.test(normalized))) ||
+  (onAddress && ((normalized.match(ADDRESS_PARTS)?.length ?? 0) >= 3 || EN_STREET.test(normalized)));
+
 function addressAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
+  // The address typed out: the same "you can change it on the order page" again helps nobody; a person can apply it (found from outside).
+  const given = typesAddress(ctx.r.u.normalized, ctx.state.topic === 'change_address');
   if (o.status === 'pending_payment' || o.status === 'paid') {
+    if (given) return { replies: [reply(t.changeAddress.given(o.orderId), orderCard(o))], next: { offeredHuman: true } };
     return { replies: [reply(t.changeAddress.editable(o.orderId, maskName(o.receiver.name), maskPhone(o.receiver.phone)), orderCard(o))] };
   }
   if (o.status === 'shipped') {
     const l = logisticsOf(ctx, o);
-    return { replies: [reply(t.changeAddress.shipped(o.orderId, l && carrierName(l.carrier, ctx.lang), l?.trackingNo), l ? logisticsCard(l) : orderCard(o))] };
+    const shipped = reply(t.changeAddress.shipped(o.orderId, l && carrierName(l.carrier, ctx.lang), l?.trackingNo), l ? logisticsCard(l) : orderCard(o));
+    return given ? { replies: [shipped], next: { offeredHuman: true } } : { replies: [shipped] };
   }
   return { replies: [reply(t.changeAddress.closed(o.orderId, ORDER_STATUS[lang][o.status]), orderCard(o))] };
 }

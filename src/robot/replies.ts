@@ -80,6 +80,8 @@ export interface Texts {
     editable(orderId: string, name: string, phone: string): string;
     shipped(orderId: string, carrier?: string, trackingNo?: string): string;
     closed(orderId: string, status: string): string;
+    /** The buyer typed the new address: a person can apply it; the robot cannot. */
+    given(orderId: string): string;
   };
   policy: Record<'return_policy' | 'invoice' | 'coupon', string>;
   /** A coupon that did not apply, and invoice details the buyer sent: the robot can do neither, a person can. */
@@ -184,6 +186,7 @@ const zh: Texts = {
     editable: (id, name, phone) => `订单 ${id} 还未发货，可以在订单详情页修改收货地址。当前收货人 ${name}，电话 ${phone}。需要人工协助请回复“转人工”。`,
     shipped: (id, carrier, no) => `订单 ${id} 已发货，地址无法在线修改${carrier ? `，可联系${carrier}（运单号 ${no}）改派` : ''}，或回复“转人工”协助处理。`,
     closed: (id, status) => `订单 ${id} ${status}，地址已无法修改。`,
+    given: (id) => `收到您的新地址。订单 ${id} 还未发货，我这边没法直接修改：您可以在订单详情页自行修改，或者由人工客服按您发的地址帮您改。需要为您转接人工客服吗？`,
   },
   policy: {
     return_policy: '本店支持 7 天无理由退换货（商品不影响二次销售）。请在订单详情页点“申请售后”，选择退货或换货，审核通过后按页面地址寄回即可。',
@@ -308,6 +311,7 @@ const en: Texts = {
     editable: (id, name, phone) => `Order ${id} hasn't shipped, so you can change the address on the order page. Current recipient ${name}, phone ${phone}. Say "human" if you want an agent to help.`,
     shipped: (id, carrier, no) => `Order ${id} has shipped, so the address can't be changed online${carrier ? `; you can ask ${carrier} to redirect it (tracking ${no})` : ''}, or say "human" for help.`,
     closed: (id, status) => `Order ${id} is ${status}; the address can no longer be changed.`,
+    given: (id) => `Got your new address. Order ${id} hasn't shipped, but I can't change it myself: you can change it on the order page, or a human agent can change it to the address you sent. Shall I get one?`,
   },
   policy: {
     return_policy: 'We accept returns and exchanges within 7 days for items in resellable condition. Open the order, tap "After-sales", choose return or exchange, and ship it to the address shown once approved.',

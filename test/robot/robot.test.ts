@@ -2067,3 +2067,37 @@ describe('after-sales named by kind, refusals with their reason (sixteenth sessi
     assert.match(textOf(await conversation(robotWith({ orders: [tshirt], logistics: [tshirtTrack] }))('我的快递到哪了')), /由顺丰速运承运/);
   });
 });
+
+describe('orders by how many goods, a new address typed out (sixteenth session)', () => {
+  const nuts = order({ orderId: 'SO-NUT-2', status: 'paid', items: [{ sku: 'N', title: '每日坚果礼盒', quantity: 2, price: '89.00' }], totalAmount: '178.00', createdAt: '2024-11-26T20:00:00+08:00' });
+  const brush = order({ orderId: 'SO-BR-1', items: [{ sku: 'B', title: '电动牙刷', quantity: 1, price: '299.00' }], totalAmount: '299.00' });
+  const mugs = order({ orderId: 'SO-MUG-3', status: 'delivered', items: [{ sku: 'M', title: '马克杯', quantity: 1, price: '39.00' }, { sku: 'C', title: '杯垫', quantity: 3, price: '9.00' }], totalAmount: '66.00' });
+
+  test('"两件的那个", "the one with 2 items", "买了4个的" pick the order holding that many goods', async () => {
+    for (const [ask, pick, id] of [['查下我的订单', '两件的那个', 'SO-NUT-2'], ['check my orders', 'the one with 2 items', 'SO-NUT-2'], ['查下我的订单', '买了4个的那个', 'SO-MUG-3']] as const) {
+      const say = conversation(robotWith({ orders: [nuts, brush, mugs] }));
+      assert.match(textOf(await say(ask)), /SO-BR-1[\s\S]*SO-MUG-3|SO-MUG-3[\s\S]*SO-BR-1/, ask);
+      const r = await say(pick);
+      assert.equal(r.replies.length > 0 && (r.replies[0]!.card as { kind: string }).kind, 'order', pick);
+      assert.match(textOf(r), new RegExp(id), pick);
+    }
+    // A place in our list is not a count: "第二个" is the second order.
+    const say = conversation(robotWith({ orders: [nuts, brush, mugs] }));
+    await say('查下我的订单');
+    assert.match(textOf(await say('第二个')), /SO-BR-1/);
+  });
+
+  test('the new address typed after "change my address" is met with a person offered, never a goodbye or the same text', async () => {
+    for (const [ask, address, yes] of [['地址改一下', '北京市朝阳区建国路88号', '好的'], ['我要改地址', '改成北京市朝阳区建国路88号', '是'], ['change my address please', '12 baker street, london', 'yes']] as const) {
+      const say = conversation(robotWith({ orders: [nuts] }));
+      const first = textOf(await say(ask));
+      const r = await say(address);
+      assert.equal(r.intent, 'change_address', address);
+      assert.notEqual(textOf(r), first, address);
+      assert.match(textOf(r), /人工|human agent/, address);
+      assert.ok((await say(yes)).handover, `${address} → ${yes}`);
+    }
+    // Asking whether the shop delivers somewhere is not a change of address.
+    assert.notEqual((await conversation(robotWith({}))('寄到新疆乌鲁木齐市天山区可以吗')).intent, 'change_address');
+  });
+});
