@@ -25,6 +25,7 @@ import { checkFaqModel, defaultFaqModel, faqProbability, type FaqConfidenceModel
 import { addressesPerson, defaultLexicon, foldTraditional, isPersonalTopic, mentionsOwnOrder, type Lexicon } from './lexicon/index.ts';
 import { termsOf, TypoIndex, type TermContext } from './lexicon/terms.ts';
 import { defaultBrands } from './lexicon/brands.ts';
+import { defaultContrasts } from './lexicon/contrasts.ts';
 import { namesOrderId } from './nlu/entities.ts';
 import { detectLanguage, foldedKey } from './nlu/normalize.ts';
 import { defaultTokenizer, type Tokenizer } from './nlu/tokenizer.ts';
@@ -149,7 +150,7 @@ export class FaqIndex {
       const ix = this.#indexEntry(e, cache, docCtx);
       this.#indexed.push(ix);
       for (const k of verbatimKeys([e.question, ...(e.alternates ?? [])])) this.#verbatim.set(k, (this.#verbatim.get(k) ?? new Set()).add(ei));
-      for (const b of defaultBrands().namedIn(foldTraditional([e.question, ...(e.alternates ?? []), e.answer].join('\n')))) this.#brands.add(b);
+      for (const b of defaultBrands().namedIn(entryText(e))) this.#brands.add(b);
       for (const t of new Set([...ix.phrasingTerms, ...ix.answerTerms])) {
         this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
         const list = this.#postings.get(t);
@@ -205,7 +206,7 @@ export class FaqIndex {
 
   /** Answer, clarify with the top two or three, or not an FAQ question. */
   lookup(text: string): FaqLookup {
-    return this.verbatim(text) ?? this.bandOf(this.rank(text, MAX_CANDIDATES + 1));
+    return this.verbatim(text) ?? this.bandOf(this.rank(text, MAX_CANDIDATES + 1), text);
   }
 
   /**
@@ -220,12 +221,17 @@ export class FaqIndex {
     return { band: 'answer', hit, candidates: [hit] };
   }
 
-  /** The band of already ranked hits (best first), e.g. after re-ranking them. */
-  bandOf(ranked: readonly FaqHit[]): FaqLookup {
+  /**
+   * The band of already ranked hits (best first), e.g. after re-ranking them. With the query's
+   * text, an entry about a sibling of what the buyer named (dog food for "cat food",
+   * lexicon/contrasts.json) is offered, never answered.
+   */
+  bandOf(ranked: readonly FaqHit[], text?: string): FaqLookup {
     const [top, second] = ranked;
     if (!top || top.confidence < this.#clarify) return { band: 'none', hit: null, candidates: [] };
     const clear = !second || second.confidence < this.#threshold || lead(top, second) >= ANSWER_MARGIN;
-    if (top.confidence >= this.#threshold && clear) return { band: 'answer', hit: top, candidates: [top] };
+    const sibling = text !== undefined && defaultContrasts().conflict(foldTraditional(text), entryText(top.entry));
+    if (top.confidence >= this.#threshold && clear && !sibling) return { band: 'answer', hit: top, candidates: [top] };
     const candidates = ranked.filter((h) => h.confidence >= this.#clarify).slice(0, MAX_CANDIDATES);
     return { band: 'clarify', hit: null, candidates };
   }
@@ -500,6 +506,14 @@ function validEntry(e: FaqEntry, i: number, ids: Set<string>): FaqEntry {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** How far `a` leads `b` in lexical coverage (in confidence for hits without it, e.g. re-ranked ones). */
+const ENTRY_TEXT = new WeakMap<FaqEntry, string>();
+/** An entry's question, alternates and answer as one folded text, made once per entry. */
+function entryText(e: FaqEntry): string {
+  let t = ENTRY_TEXT.get(e);
+  if (t === undefined) ENTRY_TEXT.set(e, (t = foldTraditional([e.question, ...(e.alternates ?? []), e.answer].join('\n'))));
+  return t;
+}
+
 export function lead(a: Pick<FaqHit, 'confidence' | 'lexical'>, b: Pick<FaqHit, 'confidence' | 'lexical'>): number {
   return a.lexical !== undefined && b.lexical !== undefined ? a.lexical - b.lexical : a.confidence - b.confidence;
 }

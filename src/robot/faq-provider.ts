@@ -121,7 +121,7 @@ export class FaqIndexProvider implements FaqProvider {
     const ranked = index.rank(text, RERANK_TOP_K);
     // Nothing plausible lexically: not worth a network call.
     if (index.bandOf(ranked).band === 'none') return NONE;
-    return index.bandOf(await reranker.rerank(text, ranked));
+    return index.bandOf(await reranker.rerank(text, ranked), text);
   }
 
   async #index(shopId: string): Promise<Cached | undefined> {

@@ -263,3 +263,29 @@ function faqRefreshTests(): void {
     assert.equal((await p.search('s', '运费多少'))?.entry.id, 'zh-shipping-fee');
   });
 }
+
+// Found from outside (fifteenth session): "Is your cat food grain-free?" was answered with the
+// dog-food entry; the lexicon's one `pet-food` concept cannot tell them apart.
+describe('siblings that exclude each other (lexicon/contrasts.json)', () => {
+  const pets: FaqEntry[] = [
+    { id: 'grain', question: 'Is the dog food grain-free?', answer: 'Yes, our dog kibble is grain-free.' },
+    { id: 'zgrain', question: '狗粮是无谷的吗？', answer: '是的，狗粮为无谷配方。' },
+    { id: 'both', question: 'Do you sell harnesses?', answer: 'Yes, harnesses for cats and dogs of every size.' },
+    { id: 'ship', question: 'How long does shipping take?', answer: 'Orders arrive in 3-5 days.' },
+  ];
+  const ix = new FaqIndex(pets);
+
+  test('an entry about the other sibling is offered, not answered; its own sibling is answered', () => {
+    for (const [q, id] of [['Is your cat food grain-free?', 'grain'], ['猫粮是无谷的吗', 'zgrain'], ['貓糧是無穀的嗎', 'zgrain']] as const) {
+      const r = ix.lookup(q);
+      assert.equal(r.band, 'clarify', q);
+      assert.equal(r.candidates[0]?.entry.id, id, q);
+    }
+    for (const [q, id] of [['is the dog food grain free', 'grain'], ['狗粮无谷吗', 'zgrain']] as const) assert.equal(ix.lookup(q).hit?.entry.id, id, q);
+  });
+
+  test('an entry that names both siblings, or neither, is no conflict', () => {
+    assert.equal(ix.lookup('do you sell harnesses for cats').hit?.entry.id, 'both');
+    assert.equal(ix.lookup('how long does shipping take for cat stuff').hit?.entry.id, 'ship');
+  });
+});
