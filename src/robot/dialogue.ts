@@ -226,6 +226,8 @@ interface Resolved {
   readonly langSwitch?: Lang;
   /** A bare yes to a list of several FAQ questions ("是"): which one is asked for again. */
   readonly yesToList?: true;
+  /** Goods named alone that no kind of the lexicon knows ("奶瓶那个"): the data topic if an order's title names them, else not understood. */
+  readonly tentative?: true;
   /** The FAQ question picked from the ones we offered. */
   readonly faqPick?: string;
 }
@@ -434,6 +436,26 @@ function langRequested(normalized: string): Lang | undefined {
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|a lot|so much))?[\s!！。.~啦了哈呀]*$/;
 /** "yes please, how long will it take?", "好的，多久能接通？": a yes to a person, asking about that person (found in review). */
 const ABOUT_THE_PERSON = /多久|多长时间|什么时候|几点|有人|人工|客服|接通|排队|(?<![a-z])(?:how long|when|someone|agent|human|person|wait|queue)(?![a-z])/;
+/** Asking for what the person offered does: chase it, hurry it, see to it. */
+const CHASE_ASK = /催|急用|急着用|着急|加急|尽快|帮我(?:问|处理|联系|跟进)|补发|(?<![a-z])(?:chase|hurry|follow (?:it )?up|escalate|look into it)(?![a-z])/;
+const NOT_NOW = /不用|不要|别|不必|不急|算了|(?<![a-z])(?:no need|don'?t|not now|never mind)(?![a-z])/;
+const YES_LEAD = /^(?:是的|好的|可以|行|要的|需要|嗯嗯|嗯|好|对|yes|ok|okay|sure|please)(?![a-z])[\s,，。.!！]*/;
+const ACK_ONLY = /知道了|明白|收到|懂了|了解|等等|看看|谢谢|(?<![a-z])(?:got it|i see|understood|thanks|thank you|wait)(?![a-z])/;
+
+/**
+ * To "shall I get a person to chase it?": "可以 帮我催下", "都一个礼拜了 能不能催一下", "是的 我要补发"
+ * are a yes (found from outside: "not understood", a bare "好的" alone worked). A yes that goes on
+ * to a question or only acknowledges ("好的我知道了") is not.
+ */
+function agreesToPerson(u: Understanding): boolean {
+  const text = u.normalized.trim();
+  if (NOT_NOW.test(text)) return false;
+  if (CHASE_ASK.test(text)) return true;
+  const rest = text.replace(YES_LEAD, '');
+  const unclear = u.intent === 'unknown' || u.intent === 'bye' || u.guessed === true;
+  return unclear && rest !== text && rest.length >= 2 && !ASKS_AFTER.test(rest) && !ACK_ONLY.test(rest);
+}
+
 /** Words that make what follows a question. */
 const ASKS_AFTER = /[?？]|[吗呢么嘛]\s*$|怎么|什么|多少|多久|几[天个号时次]|哪|能不能|可不可以|是不是|有没有|(?<![a-z])(?:how|what|when|where|which|why|who|can|could|do|does|is|are|will|would)(?![a-z])/;
 
@@ -514,7 +536,7 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
   }
   // "耳机那个", "昨天买的那个", "the leather one" (whose product word is also an FAQ cue): matched
   // against the listed orders once they are loaded.
-  const describes = !isDataIntent(u.intent) && (POINTS_AT_ONE.test(u.normalized) || namesListedGoods(u, text, p.kinds));
+  const describes = !isDataIntent(u.intent) && (POINTS_AT_ONE.test(u.normalized) || namesListedGoods(u, text, p.kinds) || namesGoodsAlone(u.normalized));
   if (u.intent === 'unknown' || describes || (isDataIntent(u.intent) && u.entities.some((e) => e.type === 'date' || e.type === 'dateRange' || e.type === 'phoneTail' || e.type === 'sku'))) {
     return { ...base, intent, choice: { describe: true } };
   }
@@ -539,6 +561,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   if (state.offeredHuman && yesNo === 'yes' && THANKS_AFTER.test(rest ?? '')) return { ...base, intent: 'bye' };
   if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
+  if (state.offeredHuman && !yesNo && agreesToPerson(u)) return { ...base, intent: 'human' };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const faqPick = state.faqOptions && pickedOption(u, state.faqOptions);
   if (faqPick) return { ...base, intent: 'faq', faqPick };
@@ -569,6 +592,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   if ((u.intent === 'unknown' || u.intent === 'bye') && asksAfterGoods(text, u.normalized)) return { ...base, intent: state.topic ?? 'track_parcel' };
   const weak = u.intent === 'unknown' || u.intent === 'bye' || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
   if (state.topic && weak && GOODS_FOLLOW_EN.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) return { ...base, intent: state.topic };
+  if (state.topic && !orderId && (weak || u.intent === 'faq') && namesGoodsAlone(u.normalized)) return { ...base, intent: state.topic, tentative: true };
   return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
 }
 
@@ -595,6 +619,17 @@ function asksParcelCarrier(state: DialogueState, text: string): boolean {
 const OTHER_CARRIER = /换|改|下次|以后|能发|可以发|发什么|(?<![a-z])(?:instead|next|switch|change|ship with|use)(?![a-z])/;
 /** Asked of the shop in general ("你们发的什么快递", "what courier do you use"). */
 const ASKS_THE_SHOP = /你们|你家|贵店|一般|通常|(?<![a-z])(?:do you use|you guys|usually)(?![a-z])/;
+
+/** A few words and a pointer or particle, nothing asked of them: "奶瓶那个", "那磨牙棒呢", "原味磨牙棒". */
+const GOODS_ALONE = /^(?:那|那么|还有|就|是)?(?:我的|我买的|我那个|那个)?([\p{Script=Han}a-z0-9 ]{2,10}?)(?:的那个|那个|那单|那件|这个|的呢|的|呢|咧|嘞|吧)?\s*[?？。.!！]*$/u;
+/** Words of a message that make it a question or a reply of its own, not a name. */
+const NOT_A_NAME = /吗|么|嘛|怎|什么|多少|多久|几|哪|谁|为|能|可以|会|是不是|有没有|要|想|不|没|好|谢|对|行|嗯|在|快递|物流|包裹|订单|单子|退|换|发|到|查|人工|客服/;
+
+/** Goods named alone, in words the lexicon may not know: the buyer's orders' titles decide whether they name one (found from outside: "not understood"). */
+function namesGoodsAlone(normalized: string): boolean {
+  const m = GOODS_ALONE.exec(normalized.trim());
+  return m !== null && !NOT_A_NAME.test(m[1]!) && !/^[\d\s]+$/.test(m[1]!);
+}
 
 /** Goods named alone, asking after them ("我的鞋子呢", "书包呢", "my shoes?"). */
 const BARE_GOODS = /^\s*(?:(?:好的|好|ok|嗯)?[，,\s]*谢谢[，,。！!\s]*)?(?:我的|我买的|我那个|那个|那)?[^\s，,。？?]{1,8}(?:呢|咧|嘞)\s*[?？]*\s*$|^\s*(?:(?:ok|okay|thanks|thank you|thx)[!.,\s]*)?(?:and |what about |where is |where are )?my [a-z][a-z ]{1,24}\s*\?*\s*$/;
@@ -828,6 +863,10 @@ function answer(ctx: Ctx): Outcome {
   // Not a miss: the buyer answered our question (found from outside: "不是这个" after one unclear turn handed over).
   if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }] };
   if (r.langSwitch) return { replies: [{ text: t.langSwitched }] };
+  if (r.tentative) {
+    const named = ctx.orders ? describedBy(ctx, ctx.orders) : undefined;
+    return named?.length === 1 ? answer({ ...ctx, r: { ...r, tentative: undefined, choice: { orderId: named[0]!.orderId } } }) : unknown(ctx);
+  }
   // The list stays for the number that answers it (found from outside: "是" was "not understood").
   if (r.yesToList) return { replies: [{ text: t.pickByNumber }], next: { faqOptions: ctx.state.faqOptions }, failed: true };
   // Before any of the shop's entries: none of them answers a political question.
@@ -1209,6 +1248,9 @@ const URGE_SHIPPING =
 /** Asked to hurry the shipping: the unshipped orders come before the intent's usual tiers. */
 const UNSHIPPED_FIRST: readonly (readonly OrderStatus[])[] = [['paid'], ['pending_payment']];
 
+/** "它到哪了", "where is it": the order just talked about, whatever its status. */
+const BARE_PRONOUN = /它|这个|这单|那个|这件|(?<![a-z])(?:it|this|that one)(?![a-z])/;
+
 type Target = { one: Order } | { many: Order[] } | { none: string } | { each: Order[] };
 
 function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>): Outcome {
@@ -1339,8 +1381,10 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
  * answering the keyboard (found from outside: it did, with confidence).
  */
 function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderStatus[])[], focus: Order | undefined): Target {
-  if (focus && !namesOtherGoods(ctx, focus)) return { one: focus };
   const relevant = tiers.map((tier) => orders.filter((o) => tier.includes(o.status))).find((l) => l.length > 0);
+  // "kd到哪了" after talking of an order not shipped yet is the parcel on its way (found from outside: "no tracking yet" for the unshipped one).
+  const outranked = ctx.r.intent === 'track_parcel' && focus !== undefined && relevant !== undefined && !relevant.includes(focus) && !BARE_PRONOUN.test(ctx.r.u.normalized);
+  if (focus && !namesOtherGoods(ctx, focus) && !outranked) return { one: focus };
   if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? ctx.t.onlyCancelledOrders : ctx.t.noMatchingOrder };
   const pool = orders.filter((o) => tiers.some((tier) => tier.includes(o.status)));
   if (pool.length > relevant.length && relevant.every((o) => namesOtherGoods(ctx, o))) return { many: pool };
@@ -1805,7 +1849,8 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
   } else if (chosen) {
     list = list.filter((a) => sameId(a.orderId, chosen));
-    if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
+    // "奶瓶的呢" after a refund: that order has none (the buyer named it; "no requests at all" would be untrue).
+    if (list.length === 0) return { replies: [{ text: ctx.aftersales.length ? t.noAftersaleFor(chosen) : t.noAftersale }] };
   } else if (ctx.orders && list.length > 1) {
     const withRequests = ctx.orders.filter((o) => latest.has(o.orderId));
     const described = describedBy(ctx, withRequests);

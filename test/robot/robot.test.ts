@@ -2101,3 +2101,60 @@ describe('orders by how many goods, a new address typed out (sixteenth session)'
     assert.notEqual((await conversation(robotWith({}))('寄到新疆乌鲁木齐市天山区可以吗')).intent, 'change_address');
   });
 });
+
+// Found from outside (sixteenth session, a baby-goods shop): agreeing to our offer of a person in
+// more words than "好的" was lost, and goods the lexicon does not know ("奶瓶", "磨牙棒") were not
+// understood as naming the buyer's order.
+describe('a yes in more words, goods by their title alone (sixteenth session)', () => {
+  const NOW_B = new Date('2026-12-04T09:03:00+08:00');
+  const diapers = order({ orderId: 'XB-DIAPER-1', status: 'paid', items: [{ sku: 'NB', title: '好奇金装纸尿裤L码', quantity: 2, price: '99.00' }], totalAmount: '198.00', createdAt: '2026-11-29T10:12:00+08:00' });
+  const bottle = order({ orderId: 'XB-BOTTLE-2', status: 'shipped', items: [{ sku: 'PP', title: '贝亲宽口径PPSU奶瓶240ml', quantity: 1, price: '89.00' }], totalAmount: '89.00', createdAt: '2026-11-26T21:40:00+08:00' });
+  const teether = order({ orderId: 'XB-TEETH-3', status: 'shipped', items: [{ sku: 'TT', title: '宝宝磨牙棒 原味', quantity: 2, price: '14.95' }], totalAmount: '29.90', createdAt: '2026-12-02T11:00:00+08:00' });
+  const wipes = order({ orderId: 'XB-WIPE-4', status: 'delivered', items: [{ sku: 'WP', title: '婴儿湿巾80抽', quantity: 1, price: '59.90' }], totalAmount: '59.90', createdAt: '2026-11-28T09:00:00+08:00' });
+  const stuck = logistics({ orderId: 'XB-BOTTLE-2', events: [{ time: '2026-11-28T06:30:00+08:00', location: '广州', description: '快件已从广州转运中心发出' }], updatedAt: '2026-11-28T06:30:00+08:00' });
+  const moving = logistics({ orderId: 'XB-TEETH-3', carrier: '圆通速递', events: [{ time: '2026-12-03T22:00:00+08:00', location: '成都', description: '快件已到达成都转运中心' }], updatedAt: '2026-12-03T22:00:00+08:00' });
+  const refund = aftersale({ aftersaleId: 'AS-W', orderId: 'XB-WIPE-4', type: 'refund', status: 'requested', amount: '11.98', updatedAt: '2026-12-02T10:00:00+08:00' });
+  const data = { orders: [diapers, bottle, teether, wipes], logistics: [stuck, moving], aftersales: [refund] };
+  const chat = (d: FakeData = data) => {
+    const robot = createRobot({ dataSource: fakeDataSource(d), faq, clock: () => NOW_B });
+    let state: unknown;
+    return async (text: string) => {
+      const r = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-b', text, state });
+      state = r.state;
+      return r;
+    };
+  };
+
+  test('"嗯嗯 好的", "可以 帮我催下", "都一个礼拜了 能不能催一下", "是的 我要补发" accept the person offered; "好的我知道了", "不用了 我再等等" do not', async () => {
+    for (const [text, person] of [['嗯嗯 好的', true], ['可以 帮我催下', true], ['都一个礼拜了 能不能催一下', true], ['是的 我要补发', true], ['对对对', true], ['好的我知道了', false], ['不用了 我再等等', false]] as const) {
+      const say = chat({ orders: [bottle], logistics: [stuck] });
+      const first = await say('物流好几天没动了');
+      assert.match(textOf(first), /6 天没有更新/, text);
+      assert.equal(Boolean((await say(text)).handover), person, text);
+    }
+  });
+
+  test('"kd到哪了" after an order not shipped yet is the parcel on its way; "它到哪了" stays on that order', async () => {
+    const say = chat();
+    assert.match(textOf(await say('我的纸尿裤怎么还没发货啊')), /XB-DIAPER-1/);
+    assert.match(textOf(await say('kd到哪了')), /XB-TEETH-3|XB-BOTTLE-2/);
+    const again = chat();
+    await again('我的纸尿裤怎么还没发货啊');
+    assert.match(textOf(await again('它到哪了')), /XB-DIAPER-1/);
+  });
+
+  test('goods named alone pick the order whose title names them: in our list, after an answer, and after a refund', async () => {
+    const say = chat();
+    assert.match(textOf(await say('我的快递到哪了')), /XB-TEETH-3[\s\S]*XB-BOTTLE-2|XB-BOTTLE-2[\s\S]*XB-TEETH-3/);
+    assert.match(textOf(await say('磨牙棒')), /您的订单 XB-TEETH-3/);
+    assert.match(textOf(await say('那奶瓶呢')), /您的订单 XB-BOTTLE-2/);
+    const after = chat();
+    await after('tk进度咋样了');
+    assert.match(textOf(await after('奶瓶的呢')), /订单 XB-BOTTLE-2 没有售后申请/);
+    // Words that name no order stay not understood, never another order's answer.
+    const none = chat();
+    await none('我的纸尿裤怎么还没发货啊');
+    const r = await none('蓝莓那个');
+    assert.doesNotMatch(textOf(r), /XB-(?:BOTTLE|TEETH|WIPE)/);
+  });
+});

@@ -388,5 +388,23 @@ function yesNoOf(scan: string): 'yes' | 'no' | undefined {
     if (YES_WORDS.has(c)) return 'yes';
     if (NO_WORDS.has(c)) return 'no';
   }
+  // "嗯嗯 好的", "对对对", "ok ok": several of one kind in a row (found from outside: a goodbye).
+  const run = first.replace(TRAILING_PARTICLES, '').replace(/\s+/g, '');
+  if (madeOf(run, YES_WORDS)) return 'yes';
+  if (madeOf(run, NO_WORDS)) return 'no';
   return undefined;
+}
+
+/** Longest run of yes or no words read as one answer. */
+const MAX_ANSWER_RUN = 12;
+
+/** `s` is one or more of `words` in a row ("嗯嗯好的" is 嗯嗯 and 好的; "是不是" is no run of one kind). */
+function madeOf(s: string, words: ReadonlySet<string>): boolean {
+  if (!s || s.length > MAX_ANSWER_RUN) return false;
+  const ends = [true];
+  for (let i = 1; i <= s.length; i++) {
+    ends[i] = false;
+    for (let j = 0; j < i && !ends[i]; j++) ends[i] = ends[j] === true && words.has(s.slice(j, i));
+  }
+  return ends[s.length] === true;
 }
