@@ -457,7 +457,7 @@ function agreesToPerson(u: Understanding): boolean {
 }
 
 /** Words that make what follows a question. */
-const ASKS_AFTER = /[?？]|[吗呢么嘛]\s*$|怎么|什么|多少|多久|几[天个号时次]|哪|能不能|可不可以|是不是|有没有|(?<![a-z])(?:how|what|when|where|which|why|who|can|could|do|does|is|are|will|would)(?![a-z])/;
+const ASKS_AFTER = /[?？]|[吗呢么嘛]\s*$|怎么|什么|多少|多久|几[天个号时次]|哪|能不能|可不可以|是不是|有没有|(?<![a-z])(?:how|what|when|where|which|why|who|can|could|do|does|did|is|are|was|were|has|have|will|would)(?![a-z])/;
 
 /**
  * "ok. does the kibble have any grains in it", "不用，猫砂可以冲马桶吗？" to "shall I get you a person?":
@@ -546,7 +546,9 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
 function resolve(state: DialogueState, said: Understanding, text: string): Resolved {
   // A guess the NLU took stands only where no question of ours explains a short reply ("耳机那个"
   // after "which order?", "是的" after "did you mean …?"): there the rules below read it in context.
-  const u = said.guessed && awaitsAnswer(state) ? { ...said, intent: 'unknown' as const, confidence: 0, guessed: undefined } : said;
+  // "Shall I get a person?" is answered yes or no, which the rules below read: a guess of a question
+  // about the buyer's data beside it is one of its own ("was my webcam refund paid?": found from outside, "not understood").
+  const u = said.guessed && awaitsAnswer(isDataIntent(said.intent) ? { ...state, offeredHuman: undefined } : state) ? { ...said, intent: 'unknown' as const, confidence: 0, guessed: undefined } : said;
   // A conversation keeps its language through short or ambiguous messages ("ok", "tk", an order
   // number) and follows the buyer once they clearly write in the other one.
   const switches = u.langDetected && (!state.lang || u.lang === state.lang || u.langStrong !== false);
@@ -662,6 +664,8 @@ const PARCEL_WORD = /快递|物流|包裹|单号|(?<![a-z])(?:parcel|package|del
 function stillOnRefund(state: DialogueState, u: Understanding): boolean {
   // Goods named ("那耳机到底什么时候到") are another order's parcel, maybe: read as said (found in review).
   if (state.topic !== 'aftersale_progress' || PARCEL_WORD.test(u.normalized) || kindsOfGoods(u.normalized).size > 0) return false;
+  // "why is it closed", "为什么关了", "when will it be approved": the state of the request just told.
+  if ((REFUSED.test(u.normalized) || CLOSED.test(u.normalized) || REVIEWED.test(u.normalized)) && !CLEARLY_ELSE.has(u.intent)) return true;
   // Pressing ("到底", "still"), not a plain "什么时候到", which after "那退款呢" may be the parcel's.
   const presses = SAYS_LATE.test(u.normalized) || PRESSES.test(u.normalized);
   if (presses && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed === true)) return true;
@@ -700,7 +704,8 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       // returns question may show a request under way, whose order tells its currency and title.
       orders: data || (isPolicyIntent(r.intent) && (ref || personal(input.text))) || r.intent === 'return_policy',
       // A returns question also shows a return or refund already under way ("退货怎么弄" after sending it back).
-      aftersales: r.intent === 'aftersale_progress' || r.intent === 'return_policy',
+      // An id typed may be a request's ("AS5003"), not an order's.
+      aftersales: r.intent === 'aftersale_progress' || r.intent === 'return_policy' || r.intent === 'cancel_order' || (data && r.explicitOrderId !== undefined),
       ...(effort.length ? { bestEffort: effort } : {}),
       logistics: LOGISTICS_INTENTS.has(r.intent),
       faq,
@@ -713,6 +718,8 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
 
 /** What a returns question reads only for a request under way: its after-sales, and its orders unless it named one of them. */
 function bestEffort(r: Resolved, text: string): LookupName[] {
+  // A cancellation may already be asked for as a refund: read if it comes in time.
+  if (r.intent === 'cancel_order') return ['aftersales'];
   return r.intent !== 'return_policy' ? [] : notAboutOwnOrder(r, text) ? ['orders', 'aftersales'] : ['aftersales'];
 }
 
@@ -1259,6 +1266,8 @@ function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>)
   if (ctx.orders.length === 0) return { replies: [{ text: t.noOrders }] };
   if (ctx.r.choice && 'outOfRange' in ctx.r.choice) return reaskChoice(ctx, intent, false);
   if (ctx.r.choice && 'noneListed' in ctx.r.choice) return { replies: [{ text: `${t.noMatchingOrder}${t.offerHumanShort}` }] };
+  const request = ctx.r.explicitOrderId && ctx.aftersales && !ctx.orders.some((o) => sameId(o.orderId, ctx.r.explicitOrderId!)) ? ctx.aftersales.find((a) => sameId(a.aftersaleId, ctx.r.explicitOrderId!)) : undefined;
+  if (request) return oneRequest(ctx, request);
   const target = pickTarget(ctx, intent, ctx.orders);
   if ('none' in target) {
     if (ctx.r.choice && 'describe' in ctx.r.choice) return reaskChoice(ctx, intent, true);
@@ -1293,7 +1302,7 @@ function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, 
     case 'delivery_estimate':
       return withFocus(etaAnswer(ctx, o), next);
     case 'cancel_order':
-      return { ...cancelAnswer(ctx, o), next: { ...next, ...(o.status === 'paid' ? { offeredHuman: true } : {}) } };
+      return askedBefore(ctx, o) ?? { ...cancelAnswer(ctx, o), next: { ...next, ...(o.status === 'paid' ? { offeredHuman: true } : {}) } };
     case 'change_address':
       return { ...addressAnswer(ctx, o), next: { ...next, ...(o.status === 'paid' || o.status === 'pending_payment' || o.status === 'shipped' ? { offeredHuman: true } : {}) } };
   }
@@ -1790,6 +1799,17 @@ const elapsed = (ctx: Ctx, iso: string, unitMs: number) => Math.floor(((ctx.inpu
 /** `n` when it is a number of at least `limit`, else undefined. */
 const atLeast = (n: number, limit: number) => (Number.isFinite(n) && n >= limit ? n : undefined);
 
+/**
+ * A cancellation asked of an order whose refund or return is already requested: where that stands,
+ * not "you can cancel it on the order page" (found from outside: the buyer had done just that).
+ */
+function askedBefore(ctx: Ctx, o: Order): Outcome | undefined {
+  const req = (ctx.aftersales ?? []).filter((a) => a.orderId === o.orderId && a.type !== 'exchange' && a.status !== 'rejected' && a.status !== 'closed').sort(byNewest)[0];
+  if (!req) return undefined;
+  const out = oneRequest(ctx, req);
+  return { ...out, replies: [{ text: ctx.t.cancelAskedBefore(o.orderId) }, ...out.replies] };
+}
+
 function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   const key = o.status === 'completed' ? 'delivered' : o.status;
   return { replies: [reply(ctx.t.cancel[key](o.orderId), orderCard(o))] };
@@ -1829,6 +1849,11 @@ function addressAnswer(ctx: Ctx, o: Order): Outcome {
 function aftersaleAnswer(ctx: Ctx): Outcome {
   const { t, r, state } = ctx;
   if (!ctx.aftersales) return { replies: [{ text: `${t.unavailable('aftersales')}${t.offerHumanShort}` }] };
+  // A request named by its own number ("AS5002"): that one, whichever order it is on.
+  const byId = namedIds(ctx.input.text, ctx.aftersales.map((a) => a.aftersaleId));
+  if (byId.length === 1) return oneRequest(ctx, ctx.aftersales.find((a) => a.aftersaleId === byId[0])!);
+  const byReason = ctx.aftersales.length > 1 ? bestByReason(ctx.input.text, ctx.aftersales) : [];
+  if (byReason.length === 1) return oneRequest(ctx, byReason[0]!);
   const latest = latestRequests(ctx.aftersales);
   let list = [...latest.values()];
   if (ctx.r.choice && 'outOfRange' in ctx.r.choice) return reaskChoice(ctx, 'aftersale_progress', false);
@@ -1870,7 +1895,13 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     const orders = list.map((a) => ctx.orders?.find((o) => o.orderId === a.orderId)).filter((o): o is Order => o !== undefined);
     if (orders.length === list.length) return offerChoice(ctx, 'aftersale_progress', orders);
   }
-  const a = list[0]!;
+  const siblings = requestsOfOrder(ctx, list[0]!);
+  if (siblings.length > 1) return { replies: siblings.map((a) => aftersaleReply(ctx, a)), next: { focusOrderId: list[0]!.orderId, topic: 'aftersale_progress' } };
+  return oneRequest(ctx, siblings[0]!);
+}
+
+function oneRequest(ctx: Ctx, a: Aftersale): Outcome {
+  const { t, r, state } = ctx;
   const late = overdueDays(ctx, a) !== undefined;
   // Asked again, or told it is late ("已经4天了还没到", "可是我没收到钱"): the same text again helps nobody (found from outside).
   const insists = !late && a.status !== 'rejected' && a.status !== 'closed' && (state.topic === 'aftersale_progress' || /\d+\s*(?:天|days?)/.test(r.u.normalized)) && (SAYS_LATE.test(r.u.normalized) || (state.topic === 'aftersale_progress' && HURRY.test(r.u.normalized)));
@@ -1879,6 +1910,39 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     replies: insists ? [aftersaleReply(ctx, a), { text: t.aftersaleChase }] : [aftersaleReply(ctx, a)],
     next: { focusOrderId: a.orderId, topic: 'aftersale_progress', ...(person ? { offeredHuman: true } : {}) },
   };
+}
+
+/** Words of a request's reason that the message repeats ("the refund for the missing cable"). */
+function reasonWords(text: string, reason: string | undefined): number {
+  if (!reason) return 0;
+  const r = reason.normalize('NFKC').toLowerCase();
+  const t = text.normalize('NFKC').toLowerCase();
+  const latin = (t.match(/[a-z]{4,}/g) ?? []).filter((w) => !REASON_STOP.has(w) && new RegExp(`(?<![a-z])${w}`).test(r));
+  const han = (t.match(/\p{Script=Han}{2,}/gu) ?? []).flatMap((run) => [...run].slice(0, -1).map((_, i) => run.slice(i, i + 2))).filter((b) => !TITLE_STOP.has(b) && !/退款|申请|售后|退货|换货/.test(b) && r.includes(b));
+  return new Set([...latin, ...han]).size;
+}
+const REASON_STOP = new Set(['refund', 'return', 'exchange', 'request', 'what', 'about', 'where', 'when', 'with', 'that', 'this', 'the', 'from', 'have', 'status', 'money', 'order']);
+
+/**
+ * An order with more than one request (a refund for a missing cable, another for the power bank):
+ * the one the message names by its id, its reason, its kind or a refusal, else all of them, newest
+ * first (found from outside: only the newest could ever be seen).
+ */
+function requestsOfOrder(ctx: Ctx, a: Aftersale): Aftersale[] {
+  const all = (ctx.aftersales ?? []).filter((x) => x.orderId === a.orderId).sort(byNewest);
+  if (all.length < 2) return [a];
+  const text = ctx.input.text;
+  const byId = namedIds(text, all.map((x) => x.aftersaleId));
+  if (byId.length === 1) return all.filter((x) => x.aftersaleId === byId[0]);
+  const byReason = bestByReason(text, all);
+  if (byReason.length > 0) return byReason;
+  return kindNamed(ctx.r.u.normalized, all) ?? all;
+}
+
+/** The requests whose reason the message repeats most, none when it repeats no reason. */
+function bestByReason(text: string, requests: readonly Aftersale[]): Aftersale[] {
+  const best = Math.max(...requests.map((x) => reasonWords(text, x.reason)));
+  return best > 0 ? requests.filter((x) => reasonWords(text, x.reason) === best) : [];
 }
 
 function listedPickedBy(ctx: Ctx, by: PickBy): string | undefined {
@@ -1892,6 +1956,8 @@ const KIND_WORDS: Readonly<Record<Aftersale['type'], RegExp>> = {
   refund: /退款|退钱|refund/,
 };
 const REFUSED = /拒|驳回|不通过|没通过|未通过|没批|不给退|不让退|reject|declin|denied|\bdeny|refus|turned down/;
+const CLOSED = /关闭|关了|撤销|(?<![a-z])(?:closed|withdrawn)(?![a-z])/;
+const REVIEWED = /审核|审批|批下来|通过|同意|(?<![a-z])(?:approv\w*|review\w*|accept(?:ed)?)(?![a-z])/;
 
 /**
  * The requests of the kind the message names ("换货的呢", "why was my return rejected"), when that
@@ -1902,8 +1968,10 @@ function kindNamed(text: string, list: readonly Aftersale[]): Aftersale[] | unde
   const kinds = (Object.keys(KIND_WORDS) as Aftersale['type'][]).filter((k) => KIND_WORDS[k].test(text));
   const ofKind = kinds.length === 1 ? out.filter((a) => a.type === kinds[0] || (kinds[0] === 'refund' && a.type === 'return')) : [];
   if (ofKind.length > 0) out = ofKind;
-  const refused = REFUSED.test(text) ? out.filter((a) => a.status === 'rejected') : [];
-  if (refused.length > 0) out = refused;
+  for (const [said, status] of [[REFUSED, 'rejected'], [CLOSED, 'closed']] as const) {
+    const inState = said.test(text) ? out.filter((a) => a.status === status) : [];
+    if (inState.length > 0) out = inState;
+  }
   return out.length < list.length ? out : undefined;
 }
 

@@ -75,6 +75,8 @@ export interface Texts {
   aftersaleLate(days: number): string;
   /** The buyer says it is late or has not come, though it is within its promise by our clock. */
   aftersaleChase: string;
+  /** Before a request's status, when the buyer asks to cancel an order whose refund is already requested. */
+  cancelAskedBefore(orderId: string): string;
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
   changeAddress: {
     editable(orderId: string, name: string, phone: string): string;
@@ -95,8 +97,12 @@ export interface Texts {
 const ZH_COUPON_TROUBLE = '优惠券没抵扣，常见原因是：未达到使用门槛、商品不在券的适用范围、券已过期，或与其他活动不能叠加。确认都符合还是没减的话，回复“转人工”帮您核实。';
 const EN_COUPON_TROUBLE = 'When a coupon doesn\'t apply, it\'s usually because the order is below its minimum spend, the item isn\'t covered, the coupon has expired, or it can\'t be combined with another promotion. If none of these fits, say "human" and an agent will check.';
 
-/** A shop's free text as one sentence of a reply: ended with `stop` unless it ends in a mark of its own. */
-const sentence = (text: string, stop: string) => (/[。.!?！？…]$/.test(text.trim()) ? text.trim() : `${text.trim()}${stop}`);
+/** A shop's free text as one sentence of a reply: ended with `stop` (a Chinese one after Chinese only) unless it ends in a mark of its own. */
+const sentence = (text: string, stop: string) => {
+  const t = text.trim();
+  if (/[。.!?！？…]$/.test(t)) return t;
+  return `${t}${stop === '。' && !/\p{Script=Han}$/u.test(t) ? '.' : stop}`;
+};
 
 const HAN = /\p{Script=Han}/u;
 
@@ -175,6 +181,7 @@ const zh: Texts = {
     refunded: '款项已原路退回，银行卡一般 1-3 个工作日到账，余额即时到账。',
     closed: '该售后已关闭，如需帮助可以回复“转人工”。',
   },
+  cancelAskedBefore: (id) => `订单 ${id} 已经申请过退款，不用重复申请，进度如下：`,
   cancel: {
     pending_payment: (id) => `订单 ${id} 还未付款，您可以在订单详情页直接点“取消订单”。`,
     paid: (id) => `订单 ${id} 还未发货，可以在订单详情页点“申请退款”取消，款项原路退回。需要人工帮您处理的话请回复“转人工”。`,
@@ -300,6 +307,7 @@ const en: Texts = {
     refunded: 'The money went back to your original payment method; cards usually show it within 1-3 business days.',
     closed: 'This request is closed. Say "human" if you need help.',
   },
+  cancelAskedBefore: (id) => `You've already asked for a refund on order ${id}, so there's no need to ask again. Here's where it stands:`,
   cancel: {
     pending_payment: (id) => `Order ${id} isn't paid yet; you can cancel it on the order page.`,
     paid: (id) => `Order ${id} hasn't shipped, so you can cancel it on the order page ("Request refund"); the money goes back to your payment method. Say "human" if you want an agent to do it.`,

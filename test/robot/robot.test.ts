@@ -2158,3 +2158,49 @@ describe('a yes in more words, goods by their title alone (sixteenth session)', 
     assert.doesNotMatch(textOf(r), /XB-(?:BOTTLE|TEETH|WIPE)/);
   });
 });
+
+// Found from outside (sixteenth session, an English electronics shop): an order's second request
+// could never be seen, a cancellation already asked for was offered again, and a question asked
+// beside our "shall I get a person?" was lost.
+describe('requests of one order, a cancellation asked before (sixteenth session)', () => {
+  const dock = order({ orderId: 'TG5002', status: 'delivered', items: [{ sku: 'D', title: 'USB-C Dock', quantity: 1, price: '89.00' }, { sku: 'P', title: 'Power bank', quantity: 1, price: '39.00' }], totalAmount: '128.00', currency: 'USD' });
+  const keyboard = order({ orderId: 'TG4001', status: 'paid', items: [{ sku: 'K', title: 'Mechanical keyboard', quantity: 1, price: '119.00' }], totalAmount: '119.00', currency: 'USD', createdAt: '2024-11-22T08:00:00+08:00', updatedAt: '2024-11-22T08:00:00+08:00' });
+  const cable = aftersale({ aftersaleId: 'AS5002', orderId: 'TG5002', type: 'refund', status: 'closed', amount: '14.50', reason: 'Missing cable: found in the box', updatedAt: '2024-11-24T10:00:00+08:00' });
+  const bank = aftersale({ aftersaleId: 'AS5003', orderId: 'TG5002', type: 'refund', status: 'approved', amount: '39.00', updatedAt: '2024-11-26T10:00:00+08:00' });
+  const cancelled = aftersale({ aftersaleId: 'AS4001', orderId: 'TG4001', type: 'refund', status: 'requested', amount: '119.00', updatedAt: '2024-11-27T09:00:00+08:00' });
+  const data = { orders: [dock, keyboard], aftersales: [cable, bank, cancelled] };
+
+  test('an order with two requests: both told when none is named; the one named by reason, state or id alone', async () => {
+    const both = textOf(await conversation(robotWith({ orders: [dock], aftersales: [cable, bank] }))('where is my refund'));
+    assert.match(both, /\$39\.00[\s\S]*\$14\.50/);
+    const say = conversation(robotWith(data));
+    const byReason = textOf(await say('what about the refund for the missing cable'));
+    assert.match(byReason, /closed/);
+    assert.doesNotMatch(byReason, /\$39\.00/);
+    assert.match(byReason, /Reason given: Missing cable: found in the box\./);
+    assert.match(textOf(await say('why is it closed')), /\$14\.50/);
+    const byId = await conversation(robotWith(data))('AS5003');
+    assert.match(textOf(byId), /TG5002[\s\S]*39\.00/);
+    assert.doesNotMatch(textOf(byId), /找到订单号|can't find an order/);
+  });
+
+  test('cancelling an order whose refund is already asked for tells where it stands', async () => {
+    const r = await conversation(robotWith(data))('i asked to cancel my keyboard order, is it cancelled?');
+    assert.match(textOf(r), /already asked for a refund on order TG4001[\s\S]*waiting for review/);
+    assert.doesNotMatch(textOf(r), /you can cancel it on the order page/);
+    assert.match(textOf(await conversation(robotWith(data))('键盘那单取消吧')), /已经申请过退款/);
+    // With no request, the usual answer.
+    assert.match(textOf(await conversation(robotWith({ orders: [keyboard] }))('cancel my keyboard order')), /cancel it on the order page/);
+  });
+
+  test('a question of the buyer\'s own data beside our "shall I get a person?" is answered', async () => {
+    for (const text of ['ok. also did my refund go through', 'no thanks. was my keyboard refund approved?', 'sure but first, was my keyboard refund approved?']) {
+      const say = conversation(robotWith({ orders: [keyboard], aftersales: [cancelled] }));
+      const first = await say('has my keyboard shipped');
+      assert.equal((first.state as { offeredHuman?: boolean }).offeredHuman, true, text);
+      const r = await say(text);
+      assert.equal(r.handover, undefined, text);
+      assert.match(textOf(r), /refund request \(order TG4001\)/, text);
+    }
+  });
+});
