@@ -66,7 +66,7 @@ export function carrierName(carrier: string, lang: Lang): string {
 
 export const AFTERSALE_STATUS: Record<Lang, Record<AftersaleStatus, string>> = {
   zh: { requested: '待审核', approved: '已同意', rejected: '未通过', returning: '退货寄回中', refunded: '已退款', closed: '已关闭' },
-  en: { requested: 'waiting for review', approved: 'approved', rejected: 'rejected', returning: 'return on its way back', refunded: 'refunded', closed: 'closed' },
+  en: { requested: 'waiting for review', approved: 'approved', rejected: 'rejected', returning: 'in progress, the item on its way back to the shop', refunded: 'refunded', closed: 'closed' },
 };
 export const AFTERSALE_TYPE: Record<Lang, Record<AftersaleType, string>> = {
   zh: { refund: '退款', return: '退货退款', exchange: '换货' },

@@ -556,6 +556,8 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   const lang = asked ?? state.langAsked ?? (switches ? u.lang : (state.lang ?? u.lang));
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
   const base = { lang, u };
+  // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
+  if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized)) return { ...base, intent: 'unknown' };
   if (u.intent === 'human' || u.intent === 'complaint') return { ...base, intent: u.intent };
   if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
   const rest = NO_THEN.exec(u.normalized.trim())?.[1];
@@ -880,6 +882,8 @@ function answer(ctx: Ctx): Outcome {
   if (isPolitical(ctx.input.text)) return { replies: [{ text: t.smallTalk }] };
   const follow = faqFollowUp(ctx);
   if (follow) return follow;
+  // The weather in Sydney is no shipping question, whatever words it shares with one (found from outside).
+  if ((r.intent === 'unknown' || r.intent === 'faq' || guessed(r)) && isSmallTalk(ctx.input.text) && !ctx.data.faq?.value?.verbatim) return { replies: [{ text: t.smallTalk }] };
   // A weak guess yields to the shop's FAQ when it is unsure between a few of its questions: those
   // are a better question to ask than a policy text or an order status the buyer may not want.
   const offer = guessed(r) ? faqClarify(ctx, true) : undefined;

@@ -2204,3 +2204,30 @@ describe('requests of one order, a cancellation asked before (sixteenth session)
     }
   });
 });
+
+describe('small talk, who answers, goods coming today (sixteenth session)', () => {
+  test('"is my monitor coming today", with "yo"/"hey" before it, asks after the parcel, not a greeting', async () => {
+    const monitor = order({ orderId: 'TG-MON-1', items: [{ sku: 'M', title: '27 inch 4K Monitor', quantity: 1, price: '329.00' }], totalAmount: '329.00', currency: 'USD' });
+    for (const text of ['is my monitor coming today', 'yo is my monitor coming today', 'hey is my monitor coming today']) {
+      const r = await conversation(robotWith({ orders: [monitor], logistics: [logistics({ orderId: 'TG-MON-1' })] }))(text);
+      assert.equal(r.intent, 'delivery_estimate', text);
+      assert.match(textOf(r), /TG-MON-1/, text);
+    }
+  });
+
+  test('asked whether a bot or a person answers: told honestly, not handed over; asked for a person, handed over', async () => {
+    for (const text of ['你是机器人还是真人', 'are you a bot or a real person']) {
+      const r = await conversation(robotWith({}))(text);
+      assert.equal(r.handover, undefined, text);
+      assert.match(textOf(r), /智能客服机器人|automated assistant/, text);
+    }
+    assert.ok((await conversation(robotWith({}))('我要转人工')).handover);
+  });
+
+  test('the weather somewhere is small talk, not an FAQ entry that shares a word with it', async () => {
+    const say = shopChat('shop_wx', [{ id: 'intl', question: 'Do you ship internationally?', answer: 'Yes, to Canada, the UK, the EU and Australia (Sydney too).' }]);
+    assert.match(textOf(await say('whats the weather in sydney lol')), /not my strong suit/);
+    assert.match(textOf(await say('附近有什么好吃的')), /不太在行/);
+    assert.match(textOf(await say('do you ship to sydney')), /Canada, the UK/);
+  });
+});
