@@ -289,3 +289,12 @@ describe('siblings that exclude each other (lexicon/contrasts.json)', () => {
     assert.equal(ix.lookup('how long does shipping take for cat stuff').hit?.entry.id, 'ship');
   });
 });
+
+test('a gift asked for in other words ("有啥小礼品送吗") finds the shop\'s 赠品 entry (found from outside)', () => {
+  const ix = new FaqIndex([
+    { id: 'gift', question: '有赠品吗', answer: '购买奶粉每罐赠送试用装一份。', alternates: ['送什么赠品'] },
+    { id: 'ship', question: '什么时候发货', answer: '付款后48小时内发货。' },
+    { id: 'real', question: '是正品吗', answer: '官方授权，假一赔十。' },
+  ]);
+  assert.equal(ix.lookup('有啥小礼品送吗').hit?.entry.id, 'gift');
+});
