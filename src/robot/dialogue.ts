@@ -958,9 +958,33 @@ const SENTENCES = /(?:[^。！？!?；;\n.]|\.(?!\s|$))+(?:[。！？!?；;]+|\.
  * hold them, not a "did you mean" offering the entry just given (found from outside). Undefined
  * when the follow-up is another confident question, or the answer does not hold its words.
  */
+/** The buyer sent goods back ("顺丰寄回的 单号SF…", "i shipped it back, tracking 1Z…"). */
+const SENT_BACK = /寄回|退回去|寄过去了|寄出去了|寄走了|退货单号|回寄|(?<![a-z])(?:sent (?:it |them )?back|shipped (?:it |them )?back|mailed (?:it |them )?back|return tracking|dropped (?:it|them) off)(?![a-z])/;
+
+/**
+ * A number that is no order's, typed with the goods sent back while a return or exchange waits for
+ * them: the return's waybill, which the buyer enters on the after-sales page (found from outside:
+ * "no order numbered SF1688990011").
+ */
+function returnWaybill(ctx: Ctx): Outcome | undefined {
+  const id = ctx.r.explicitOrderId;
+  if (!id || !ctx.orders || ctx.orders.some((o) => sameId(o.orderId, id)) || !SENT_BACK.test(ctx.r.u.normalized)) return undefined;
+  const waiting = (ctx.aftersales ?? []).filter((a) => a.type !== 'refund' && (a.status === 'approved' || a.status === 'returning')).sort(byNewest)[0];
+  return waiting ? { replies: [{ text: ctx.t.returnWaybill(id, waiting.orderId) }], next: { focusOrderId: waiting.orderId, topic: 'aftersale_progress', offeredHuman: true } } : undefined;
+}
+
+/** "how much is it", "多少钱", "收费吗": the price, asked of what was just answered. */
+const PRICE_ASK = /多少钱|什么价|价格|价钱|收费|费用|要钱吗|收钱|(?<![a-z])(?:how much|price|cost|costs|fee|charge)(?![a-z])/;
+const MONEY_SAID = /[$¥￥€£]\s?\d|\d(?:[\d,.]*)\s*(?:元|块|美元|欧元|英镑|dollars?|usd|rmb|cny|eur|gbp)|免费|(?<![a-z])free(?![a-z])/i;
+
 function faqFollowUp(ctx: Ctx): Outcome | undefined {
   const last = ctx.state.faqLast;
   const u = ctx.r.u;
+  // "how much is it" after the gift-wrap answer: its sentence with the price, if it has one (found from outside: a price-match entry offered).
+  if (last && (ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') && u.normalized.length <= 30 && PRICE_ASK.test(u.normalized) && !confidentFaq(ctx)) {
+    const priced = (last.a.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => MONEY_SAID.test(x));
+    if (priced.length) return { replies: [{ text: priced.join(' ') }], next: { faqLast: last } };
+  }
   if (!last || !(ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') || !LEANS_ON.test(u.normalized.trim()) || u.normalized.length > 40) return undefined;
   const other = confidentFaq(ctx);
   if (other && other.entry.question !== last.q) return undefined;
@@ -1272,6 +1296,8 @@ function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>)
   if (ctx.r.choice && 'noneListed' in ctx.r.choice) return { replies: [{ text: `${t.noMatchingOrder}${t.offerHumanShort}` }] };
   const request = ctx.r.explicitOrderId && ctx.aftersales && !ctx.orders.some((o) => sameId(o.orderId, ctx.r.explicitOrderId!)) ? ctx.aftersales.find((a) => sameId(a.aftersaleId, ctx.r.explicitOrderId!)) : undefined;
   if (request) return oneRequest(ctx, request);
+  const waybill = returnWaybill(ctx);
+  if (waybill) return waybill;
   const target = pickTarget(ctx, intent, ctx.orders);
   if ('none' in target) {
     if (ctx.r.choice && 'describe' in ctx.r.choice) return reaskChoice(ctx, intent, true);
@@ -2009,7 +2035,8 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
   return reply(text, aftersaleCard(a, order?.currency));
 }
 
-const hintOf = (a: Aftersale) => (a.status === 'approved' ? (a.type === 'refund' ? 'approved_refund' : 'approved_goods') : a.status);
+const hintOf = (a: Aftersale) =>
+  a.status === 'approved' ? (a.type === 'refund' ? 'approved_refund' : 'approved_goods') : a.status === 'requested' && a.type !== 'refund' ? 'requested_goods' : a.status;
 
 /**
  * Working days its hint promises for a step that waits on the shop ("1-2 个工作日内审核", "1-3 个工作

@@ -70,11 +70,13 @@ export interface Texts {
   /** `since`: when the request reached its status (its last update), so "1-3 个工作日" can be counted (found from outside). */
   /** `amount` absent: to be confirmed on review; `goods`: an exchange, where no money moves. `reason`: the shop's, shown for a rejected or closed request. */
   aftersale(p: { orderId: string; type: string; status: string; since?: string; amount?: string; goods?: boolean; reason?: string; hint: string }): string;
-  aftersaleHint: Record<'requested' | 'approved_refund' | 'approved_goods' | 'rejected' | 'returning' | 'refunded' | 'closed', string>;
+  aftersaleHint: Record<'requested' | 'requested_goods' | 'approved_refund' | 'approved_goods' | 'rejected' | 'returning' | 'refunded' | 'closed', string>;
   /** A request waiting on the shop longer than its hint promises. */
   aftersaleLate(days: number): string;
   /** The buyer says it is late or has not come, though it is within its promise by our clock. */
   aftersaleChase: string;
+  /** A waybill of goods sent back, typed in the chat: where it belongs. */
+  returnWaybill(trackingNo: string, orderId: string): string;
   /** Before a request's status, when the buyer asks to cancel an order whose refund is already requested. */
   cancelAskedBefore(orderId: string): string;
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
@@ -173,7 +175,8 @@ const zh: Texts = {
   aftersaleLate: (d) => `这一步已经 ${d} 天没有进展，比平常慢了。需要为您转接人工客服跟进吗？`,
   aftersaleChase: '抱歉让您久等了！需要为您转接人工客服，帮您核实一下吗？',
   aftersaleHint: {
-    requested: '商家会在 1-2 个工作日内审核。',
+    requested: '商家会在 1-2 个工作日内审核，审核通过后款项一般 1-3 个工作日原路退回。',
+    requested_goods: '商家会在 1-2 个工作日内审核，通过后请按售后页面的地址寄回商品。',
     approved_refund: '退款将原路退回，一般 1-3 个工作日到账。',
     approved_goods: '请按售后页面的地址寄回商品，并填写运单号。',
     rejected: '如对结果有疑问，可以回复“转人工”。',
@@ -181,6 +184,7 @@ const zh: Texts = {
     refunded: '款项已原路退回，银行卡一般 1-3 个工作日到账，余额即时到账。',
     closed: '该售后已关闭，如需帮助可以回复“转人工”。',
   },
+  returnWaybill: (no, id) => `收到，寄回的运单号是 ${no}。请在订单 ${id} 的售后页面填写这个运单号，仓库签收后 1-3 个工作日内处理。填写不了的话，需要为您转接人工客服登记吗？`,
   cancelAskedBefore: (id) => `订单 ${id} 已经申请过退款，不用重复申请，进度如下：`,
   cancel: {
     pending_payment: (id) => `订单 ${id} 还未付款，您可以在订单详情页直接点“取消订单”。`,
@@ -299,7 +303,8 @@ const en: Texts = {
   aftersaleLate: (d) => `It has been ${d} day${d === 1 ? '' : 's'} at this step, longer than usual. Shall I get a human agent to follow up?`,
   aftersaleChase: 'Sorry for the wait! Shall I get a human agent to check on it for you?',
   aftersaleHint: {
-    requested: 'The shop reviews requests within 1-2 business days.',
+    requested: 'The shop reviews requests within 1-2 business days; once approved, the money usually reaches your original payment method within 1-3 business days.',
+    requested_goods: 'The shop reviews requests within 1-2 business days; once approved, ship the item to the address on the after-sales page.',
     approved_refund: 'The money goes back to your original payment method within 1-3 business days.',
     approved_goods: 'Please ship the item to the address on the after-sales page and enter the tracking number.',
     rejected: 'If you disagree, say "human" and an agent will help.',
@@ -307,6 +312,7 @@ const en: Texts = {
     refunded: 'The money went back to your original payment method; cards usually show it within 1-3 business days.',
     closed: 'This request is closed. Say "human" if you need help.',
   },
+  returnWaybill: (no, id) => `Got it: the return tracking number is ${no}. Please enter it on the after-sales page of order ${id}; we process it within 1-3 business days after the warehouse receives it. If you can't, shall I get a human agent to record it?`,
   cancelAskedBefore: (id) => `You've already asked for a refund on order ${id}, so there's no need to ask again. Here's where it stands:`,
   cancel: {
     pending_payment: (id) => `Order ${id} isn't paid yet; you can cancel it on the order page.`,

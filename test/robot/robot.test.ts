@@ -2231,3 +2231,36 @@ describe('small talk, who answers, goods coming today (sixteenth session)', () =
     assert.match(textOf(await say('do you ship to sydney')), /Canada, the UK/);
   });
 });
+
+describe('the price of what was just answered, a refund under review, a return waybill (sixteenth session)', () => {
+  test('"how much is it" after an FAQ answer gets its sentence with the price; an answer with no price is no answer to it', async () => {
+    const say = shopChat('shop_gw', [{ id: 'gift', question: 'Do you offer gift wrapping?', answer: 'Yes, we wrap any item in recycled paper. Gift wrapping is $4.99 per item. Prices are never printed on the packing slip.' }, { id: 'pm', question: 'Do you price match?', answer: 'We match Best Buy within 14 days.' }]);
+    await say('do you offer gift wrapping');
+    assert.equal(textOf(await say('how much is it')), 'Gift wrapping is $4.99 per item.');
+    const zh = shopChat('shop_gw2', [{ id: 'wrap', question: '可以礼品包装吗？', answer: '可以的，礼品包装每件加收 10 元。' }, { id: 'inv', question: '能开发票吗？', answer: '可以开电子发票。' }]);
+    await zh('可以礼品包装吗');
+    assert.match(textOf(await zh('多少钱')), /10 元/);
+    await zh('能开发票吗');
+    assert.doesNotMatch(textOf(await zh('多少钱')), /^可以开电子发票。$/);
+  });
+
+  test('a refund under review says when the money follows; a return under review says the goods go back first', async () => {
+    const o = order({ orderId: 'SO-RV-1' });
+    const refund = textOf(await conversation(robotWith({ orders: [o], aftersales: [aftersale({ aftersaleId: 'A1', orderId: 'SO-RV-1', status: 'requested' })] }))('退款进度'));
+    assert.match(refund, /审核通过后款项一般 1-3 个工作日原路退回/);
+    const ret = textOf(await conversation(robotWith({ orders: [o], aftersales: [aftersale({ aftersaleId: 'A2', orderId: 'SO-RV-1', type: 'return', status: 'requested' })] }))('退货进度'));
+    assert.match(ret, /寄回商品/);
+  });
+
+  test('a waybill typed with the goods sent back is the return\'s, not an unknown order number', async () => {
+    const shoe = order({ orderId: 'XB-SHOE-2', status: 'delivered', items: [{ sku: 'S', title: '学步鞋 13码', quantity: 1, price: '79.00' }], totalAmount: '79.00' });
+    const back = aftersale({ aftersaleId: 'AS-S', orderId: 'XB-SHOE-2', type: 'exchange', status: 'approved' });
+    for (const text of ['顺丰寄回的 单号SF1688990011', 'i shipped it back, tracking SF1688990011']) {
+      const r = await conversation(robotWith({ orders: [shoe], aftersales: [back] }))(text);
+      assert.match(textOf(r), /SF1688990011[\s\S]*XB-SHOE-2/, text);
+      assert.doesNotMatch(textOf(r), /没有找到|can't find/, text);
+    }
+    // No return waiting: still an unknown number.
+    assert.match(textOf(await conversation(robotWith({ orders: [shoe] }))('顺丰寄回的 单号SF1688990011')), /没有找到/);
+  });
+});
