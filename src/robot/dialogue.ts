@@ -582,6 +582,8 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   if (picked) return picked;
   // After a policy answer, "衣服那个", "the jacket one": the buyer's order with those goods, on that policy (found from outside: an FAQ list about clothes).
   if (state.policy && !orderId && shortAndUnclear(u) && kindsOfGoods(text).size > 0 && !ASKS_OF_GOODS.test(u.normalized)) return { ...base, intent: state.policy, choice: { describe: true } };
+  // "the dock", "the one i got last month": goods or a day the lexicon's kinds do not hold, tried against the titles (found from outside: a hand-over).
+  if (state.policy && !orderId && shortAndUnclear(u) && (namesGoodsAlone(u.normalized) || POINTS_AT_ONE.test(u.normalized)) && !ASKS_OF_GOODS.test(u.normalized)) return { ...base, intent: state.policy, choice: { describe: true }, tentative: true };
   const other = !orderId && state.listed ? fromListed(state, u) : undefined;
   if (other) return { ...base, intent: isDataIntent(u.intent) && !u.guessed ? u.intent : (state.topic ?? 'order_status'), choice: other };
   if (!orderId && state.listed && namesListedGoods(u, text, state.listedKinds)) return { ...base, intent: state.topic ?? 'order_status', choice: { describe: true } };

@@ -2264,3 +2264,14 @@ describe('the price of what was just answered, a refund under review, a return w
     assert.match(textOf(await conversation(robotWith({ orders: [shoe] }))('顺丰寄回的 单号SF1688990011')), /没有找到/);
   });
 });
+
+test('after a returns answer, goods the lexicon does not know ("the dock") are tried against the orders\' titles (sixteenth session)', async () => {
+  const dock = order({ orderId: 'TG-DOCK-2', status: 'delivered', items: [{ sku: 'D', title: 'USB-C Dock', quantity: 1, price: '89.00' }], totalAmount: '89.00', currency: 'USD' });
+  const stand = order({ orderId: 'TG-STAND-3', status: 'delivered', items: [{ sku: 'S', title: 'Laptop stand', quantity: 1, price: '49.00' }], totalAmount: '49.00', currency: 'USD' });
+  const say = conversation(robotWith({ orders: [dock, stand] }));
+  await say('i want to return something');
+  const r = await say('the dock');
+  assert.equal(r.handover, undefined);
+  assert.match(textOf(r), /TG-DOCK-2/);
+  assert.doesNotMatch(textOf(r), /TG-STAND-3/);
+});
