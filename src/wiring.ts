@@ -28,7 +28,7 @@ import { createCommands, HttpCommandPlatform, type CommandPlatform, type Command
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, FaqSuggestionService } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
 import { ConversationEventBus, type ContentPolicy } from './conversation/index.ts';
-import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, type Canary, type CanaryControl, type NluThread } from './robot/index.ts';
+import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread } from './robot/index.ts';
 import { channels } from './storage/keys.ts';
 import { RoutingService } from './routing/index.ts';
 import { startRights, type RightsService } from './rights/index.ts';
@@ -347,9 +347,10 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   d.knowledge.onKnowledgeChanged.add((shopId) => faq.invalidate(shopId));
   const llm = config.llm ? createOpenAiCompatibleClient({ url: config.llm.url, model: config.llm.model, timeoutMs: config.llm.timeoutMs, ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}) }) : undefined;
   const dataSource = quietForWarmUp(d.buyerData);
-  const nluThread = createNluThread({ mode: config.robotNluThread, onOutcome: (outcome) => d.metrics.nluThread.inc({ outcome }) });
-  const robotV1 = createRobot({ dataSource, faq, version: 'v1', budgetMs: config.robotLookupBudgetMs, nluThread });
-  const robotV2 = createRobot({ dataSource, faq, version: 'v2', budgetMs: config.robotLookupBudgetMs, nluThread, ...(llm ? { llm } : {}) });
+  const tzOffsetMinutes = zoneOffsetMinutes(config.timeZone, new Date());
+  const nluThread = createNluThread({ mode: config.robotNluThread, tzOffsetMinutes, onOutcome: (outcome) => d.metrics.nluThread.inc({ outcome }) });
+  const robotV1 = createRobot({ dataSource, faq, version: 'v1', budgetMs: config.robotLookupBudgetMs, nluThread, tzOffsetMinutes });
+  const robotV2 = createRobot({ dataSource, faq, version: 'v2', budgetMs: config.robotLookupBudgetMs, nluThread, tzOffsetMinutes, ...(llm ? { llm } : {}) });
   // Warm both versions (each has its own NLU: tokenizer dictionary, classifier, lookup code
   // paths) before the first buyer waits: the first answers after a start were measured at over
   // half a second, and v2 was cold until the canary first sent it a buyer.

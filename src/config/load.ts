@@ -54,6 +54,8 @@ export interface Config {
   readonly platformApi: { readonly url: string; readonly token: string | undefined; readonly timeoutMs: number } | undefined;
   readonly robotLookupBudgetMs: number;
   readonly robotNluThread: RawConfig['KEFU_ROBOT_NLU_THREAD'];
+  /** IANA name; the robot takes its offset at start. */
+  readonly timeZone: string;
   /** Delivery of commands to the platform: retries, attempts, lease, and the bound of one attempt. */
   readonly commands: { readonly backoffMs: number; readonly maxAttempts: number; readonly leaseMs: number; readonly attemptTimeoutMs: number };
   readonly nodeId: string;
@@ -180,6 +182,7 @@ function assemble(r: RawConfig, o: { production: boolean; algorithms: string[]; 
     platformApi: r.KEFU_PLATFORM_API_URL ? { url: r.KEFU_PLATFORM_API_URL, token: r.KEFU_PLATFORM_API_TOKEN, timeoutMs: r.KEFU_PLATFORM_API_TIMEOUT_MS } : undefined,
     robotLookupBudgetMs: r.KEFU_ROBOT_LOOKUP_BUDGET_MS,
     robotNluThread: r.KEFU_ROBOT_NLU_THREAD,
+    timeZone: r.KEFU_TIME_ZONE,
     commands: { backoffMs: r.KEFU_COMMAND_BACKOFF_MS, maxAttempts: r.KEFU_COMMAND_MAX_ATTEMPTS, leaseMs: r.KEFU_COMMAND_LEASE_S * 1000, attemptTimeoutMs: r.KEFU_PLATFORM_API_TIMEOUT_MS },
     // Under --workers each worker is a node of its own on the bus: a shared KEFU_NODE_ID made every
     // worker drop the others' events as its own echo (found in review).

@@ -10,6 +10,7 @@
 import { isIP } from 'node:net';
 import { canonicalOrigin } from '../gateway/origin.ts';
 import { NLU_THREAD_MODES } from '../robot/nlu/thread.ts';
+import { isTimeZone } from '../robot/time-zone.ts';
 
 export type RawValue = string | undefined;
 
@@ -87,6 +88,16 @@ const url = (doc: string, defaultDoc: string, protocols: string[], opts: { secre
     }
     if (!protocols.includes(u.protocol)) throw new Error(`must be a URL starting with ${protocols.join(' or ')} (got ${u.protocol})`);
     return raw;
+  },
+});
+
+const zone = (doc: string, def: string): VarSpec<string> => ({
+  doc,
+  defaultDoc: def,
+  parse: (raw) => {
+    const v = raw === undefined || raw.trim() === '' ? def : raw.trim();
+    if (!isTimeZone(v)) throw new Error(`must be an IANA time zone name such as "Asia/Shanghai" or "America/Los_Angeles" (got "${raw}")`);
+    return v;
   },
 });
 
@@ -196,6 +207,7 @@ export const CONFIG_SCHEMA = {
   KEFU_COMMAND_MAX_ATTEMPTS: int('Attempts of a command (the first included) before it is dead; a retry by hand starts a new round of as many.', 8, 1, 100),
   KEFU_COMMAND_LEASE_S: int("How long a process holds a running command; a command whose process died is attempted again by a live one after this. Must exceed twice KEFU_PLATFORM_API_TIMEOUT_MS.", 30, 1, 3600),
   KEFU_ROBOT_LOOKUP_BUDGET_MS: int("Time the robot waits for each of a buyer's data sources before answering with what it has.", 300, 20, 10000),
+  KEFU_TIME_ZONE: zone("The shops' time zone (IANA name): the robot shows order, parcel and refund times in it and reads the buyer's \"yesterday\", \"周二\", \"last friday\" in it. kefu takes the zone's offset when it starts: restart it after a daylight-saving change.", 'Asia/Shanghai'),
   KEFU_ROBOT_NLU_THREAD: oneOf("Where the robot understands a text it has not seen before. auto: on a thread of its own while the main event loop is busy (utilisation over 60 %), on the main thread otherwise; always: on that thread whenever it is up (in both modes only when at least four such texts wait in one event-loop turn); off: on the main thread. A thread that is late (250 ms) or fails hands its texts back to the main thread.", NLU_THREAD_MODES, 'auto'),
   KEFU_LLM_URL: url('Base URL of an OpenAI-compatible chat-completions API (`/chat/completions` is appended). Used by robot version v2, only for questions the engine cannot place. Unset: no LLM.', 'unset: no LLM', ['https:', 'http:']),
   KEFU_LLM_MODEL: optStr('Model name sent to the LLM API.', 'unset (required with KEFU_LLM_URL)'),

@@ -45,17 +45,33 @@ const TYPES: Record<string, string> = {
 };
 const typeOf = (name: string) => TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream';
 
-async function asset(path: string, name: string): Promise<Asset> {
-  const body = await readFile(path);
+/** Names and values of `<meta>` tags added to every served HTML document (the shops' time zone: the cards show times in it). */
+export type PageMeta = Readonly<Record<string, string>>;
+
+const escapeAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The HTML with the meta tags right after `<head>`, or after the doctype when the head is implied. */
+export function withMeta(html: Buffer, meta: PageMeta): Buffer {
+  const tags = Object.entries(meta).map(([k, v]) => `<meta name="${escapeAttr(k)}" content="${escapeAttr(v)}">`).join('');
+  if (!tags) return html;
+  const text = html.toString('utf8');
+  const m = /<head[^>]*>/i.exec(text) ?? /^\s*<!doctype[^>]*>/i.exec(text);
+  const end = m ? m.index + m[0].length : 0;
+  return Buffer.from(text.slice(0, end) + tags + text.slice(end), 'utf8');
+}
+
+async function asset(path: string, name: string, meta: PageMeta = {}): Promise<Asset> {
+  const raw = await readFile(path);
+  const body = name.endsWith('.html') ? withMeta(raw, meta) : raw;
   return { body, gz: await gzip(body, { level: 9 }), type: typeOf(name), etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` };
 }
 
 /** Reads a complete build, or answers undefined when any document is missing. */
-export async function readBuild(dir: string): Promise<Built | undefined> {
+export async function readBuild(dir: string, pageMeta: PageMeta = {}): Promise<Built | undefined> {
   try {
     const meta = JSON.parse(await readFile(join(dir, 'build.json'), 'utf8')) as { id?: string };
     const documents = new Map<DocumentName, Asset>();
-    for (const d of DOCUMENTS) documents.set(d, await asset(join(dir, d), d));
+    for (const d of DOCUMENTS) documents.set(d, await asset(join(dir, d), d, pageMeta));
     const assets = new Map<string, Asset>();
     for (const f of await readdir(join(dir, 'assets'))) assets.set(f, await asset(join(dir, 'assets', f), f));
     return { id: String(meta.id ?? ''), documents, assets };
@@ -72,8 +88,11 @@ export class PageAssets {
   #checkedAt = 0;
   #loading: Promise<Built | undefined> | undefined;
 
-  constructor(dir: string = DEFAULT_DIST) {
+  readonly #meta: PageMeta;
+
+  constructor(dir: string = DEFAULT_DIST, meta: PageMeta = {}) {
     this.dir = dir;
+    this.#meta = meta;
   }
 
   /** The build to serve: reloaded when build.json changed since the last look (once a second at most). */
@@ -90,7 +109,7 @@ export class PageAssets {
       () => -1,
     );
     if (mtime === this.#mtime && this.#built) return this.#built;
-    this.#built = mtime < 0 ? undefined : await readBuild(this.dir);
+    this.#built = mtime < 0 ? undefined : await readBuild(this.dir, this.#meta);
     this.#mtime = this.#built ? mtime : -1;
     return this.#built;
   }

@@ -20,6 +20,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Runtime } from '../wiring.ts';
 import { DEFAULT_DIST, PageAssets, type Asset, type DocumentName } from './assets.ts';
 import { registerDemoPages } from './demo.ts';
+import { TIME_ZONE_META } from '../protocol/cards.ts';
 
 export { PageAssets, readBuild, DEFAULT_DIST } from './assets.ts';
 export { demoClaims, demoShopPage, DEMO_STAFF } from './demo.ts';
@@ -63,7 +64,7 @@ export interface PagesOptions {
 }
 
 export async function registerPages(app: FastifyInstance, rt: Runtime, opts: PagesOptions = {}): Promise<void> {
-  const pages = new PageAssets(opts.distDir ?? DEFAULT_DIST);
+  const pages = new PageAssets(opts.distDir ?? DEFAULT_DIST, rt.config.timeZone ? { [TIME_ZONE_META]: rt.config.timeZone } : {});
   const ancestors = frameAncestorsOf(rt.config.allowedOrigins);
   const secure = (reply: FastifyReply, kind: Kind) =>
     reply.header('content-security-policy', csp(kind, ancestors)).header('referrer-policy', 'same-origin').header('x-content-type-options', 'nosniff');

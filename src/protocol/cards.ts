@@ -55,3 +55,9 @@ export interface ChoiceCard {
 }
 
 export type Card = OrderCard | LogisticsCard | AftersaleCard | ChoiceCard;
+
+/**
+ * The `<meta name>` under which kefu's pages are told the shops' time zone (KEFU_TIME_ZONE): a card
+ * shows its times in the zone the robot's sentence beside it uses.
+ */
+export const TIME_ZONE_META = 'kefu-time-zone';

@@ -45,3 +45,4 @@ export {
   type HandoverReason,
   type LookupName,
 } from './types.ts';
+export { isTimeZone, zoneOffsetMinutes } from './time-zone.ts';

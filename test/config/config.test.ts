@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { CONFIG_KEYS, ConfigError, describeConfig, failedService, loadConfig, storageFailureLine } from '../../src/config/index.ts';
+import { zoneOffsetMinutes } from '../../src/robot/time-zone.ts';
 
 const key32 = Buffer.alloc(32, 7).toString('base64');
 
@@ -19,6 +20,16 @@ describe('configuration', () => {
     assert.equal(c.oauth.jwksUrl, undefined);
     assert.equal(c.demo, true);
     assert.ok(Object.isFrozen(c) && Object.isFrozen(c.database) && Object.isFrozen(c.ws), 'frozen');
+  });
+
+  test('KEFU_TIME_ZONE: an IANA zone, China time by default, a clear error for anything else; its offset follows the date', () => {
+    assert.equal(loadConfig({}).timeZone, 'Asia/Shanghai');
+    assert.equal(loadConfig({ KEFU_TIME_ZONE: 'America/Los_Angeles' }).timeZone, 'America/Los_Angeles');
+    assert.throws(() => loadConfig({ KEFU_TIME_ZONE: 'Mars/Olympus' }), /KEFU_TIME_ZONE must be an IANA time zone name/);
+    assert.equal(zoneOffsetMinutes('Asia/Shanghai', new Date('2026-12-04T09:00:00Z')), 480);
+    assert.equal(zoneOffsetMinutes('America/Los_Angeles', new Date('2026-12-04T09:00:00Z')), -480);
+    assert.equal(zoneOffsetMinutes('America/Los_Angeles', new Date('2026-07-04T09:00:00Z')), -420);
+    assert.equal(zoneOffsetMinutes('Asia/Kolkata', new Date('2026-07-04T09:00:00Z')), 330);
   });
 
   // Found in review: with one KEFU_NODE_ID for every --workers process, each dropped the others' bus events as its own echo.

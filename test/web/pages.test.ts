@@ -30,9 +30,9 @@ function fakeDist(dir: string): void {
   writeFileSync(join(dir, 'build.json'), JSON.stringify({ id: 'test', builtAt: new Date().toISOString() }));
 }
 
-async function app(dist: string, config: { demo: boolean; allowedOrigins?: string[] }): Promise<FastifyInstance> {
+async function app(dist: string, config: { demo: boolean; allowedOrigins?: string[]; timeZone?: string }): Promise<FastifyInstance> {
   const demoIssuer = config.demo ? await createDemoIssuer({ dataDir: undefined, issuer: 'kefu-demo', audience: 'kefu', production: false }) : undefined;
-  const rt = { config: { demo: config.demo, allowedOrigins: config.allowedOrigins }, demoIssuer } as unknown as Runtime;
+  const rt = { config: { demo: config.demo, allowedOrigins: config.allowedOrigins, timeZone: config.timeZone }, demoIssuer } as unknown as Runtime;
   const a = Fastify();
   await registerPages(a, rt, { distDir: dist });
   return a;
@@ -74,6 +74,17 @@ describe('pages served by kefu', () => {
     assert.equal(again.statusCode, 304);
     assert.equal((await demo.inject('/widget.js')).headers['cache-control'], 'public, max-age=300');
     for (const bad of ['/assets/..%2Fbuild.json', '/assets/%2E%2E%2F%2E%2E%2Fpackage.json', '/assets/nope.js']) assert.equal((await demo.inject(bad)).statusCode, 404, bad);
+  });
+
+  test('every page is told the shops\' time zone (KEFU_TIME_ZONE), so cards show times as the robot\'s text does', async () => {
+    fakeDist(dist);
+    const la = await app(dist, { demo: false, timeZone: 'America/Los_Angeles' });
+    try {
+      for (const url of ['/console', '/admin', '/widget/frame']) assert.match((await la.inject(url)).body, /^<!doctype html><meta name="kefu-time-zone" content="America\/Los_Angeles"><title>/, url);
+      assert.doesNotMatch((await la.inject('/assets/console-abc.js')).body, /kefu-time-zone/);
+    } finally {
+      await la.close();
+    }
   });
 
   test('security headers: console and admin may not be framed; the widget frame may, by KEFU_ALLOWED_ORIGINS when set', async () => {

@@ -1,4 +1,5 @@
 import type { Lang } from './lang.ts';
+import { TIME_ZONE_META } from '../../../src/protocol/cards.ts';
 export type { Lang } from './lang.ts';
 export { cardLang } from './lang.ts';
 
@@ -37,11 +38,11 @@ export function statusLabel(lang: Lang, s: string): string {
 }
 
 /**
- * The zone the robot states times in (China Standard Time, UTC+8: `tzOffsetMinutes` 480 in
- * src/robot/dialogue.ts). A card beside the robot's sentence shows its times in the same zone, or
- * a buyer abroad read "11-25 06:20" in the text and "11/24 14:20" on the card below it.
+ * The zone the robot states times in (KEFU_TIME_ZONE, which kefu writes into every page it serves;
+ * China Standard Time without it). A card beside the robot's sentence shows its times in the same
+ * zone, or a buyer abroad read "11-25 06:20" in the text and "11/24 14:20" on the card below it.
  */
-export const CARD_TIME_ZONE = 'Asia/Shanghai';
+export const CARD_TIME_ZONE = (typeof document !== 'undefined' && document.querySelector<HTMLMetaElement>(`meta[name="${TIME_ZONE_META}"]`)?.content) || 'Asia/Shanghai';
 
 /** `zone`: an IANA zone for the time (default: the reader's own). */
 export function formatTime(lang: Lang, at: string | number, withDate = false, zone?: string): string {
