@@ -2275,3 +2275,10 @@ test('after a returns answer, goods the lexicon does not know ("the dock") are t
   assert.match(textOf(r), /TG-DOCK-2/);
   assert.doesNotMatch(textOf(r), /TG-STAND-3/);
 });
+
+test('the shops\' time zone: a robot told UTC−8 shows a parcel\'s time and reads "yesterday" there (sixteenth session)', async () => {
+  const robot = createRobot({ dataSource: fakeDataSource({ orders: [tshirt], logistics: [tshirtTrack] }), faq, clock: () => NOW, tzOffsetMinutes: -480 });
+  const r = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-tz', text: 'where is my parcel' });
+  // 2024-11-27T08:10+08:00 is Nov 26, 16:10 in UTC−8.
+  assert.match(textOf(r), /Nov 26, 16:10/);
+});
