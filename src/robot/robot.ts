@@ -265,11 +265,17 @@ function joined(whole: RobotAnswer, base: RobotAnswer, [a, b]: [RobotAnswer, Rob
  */
 async function beforeQuestion(ctx: RobotCtx, req: AnswerRequest, b: string, first: RobotAnswer, whole: RobotAnswer): Promise<RobotAnswer> {
   const alone = { ...first, lang: whole.lang, timings: sumTimings(whole, first) };
-  if (!first.state.pending) return alone;
+  // "Shall I get a person?" after the first answer asks back too ("is my keyboard shipped yet and do
+  // you ship to canada" lost the second: found from outside); "did you mean …?" does not take a second.
+  const offer = first.state.offeredHuman === true && !first.state.confirm && first.replies.length > 1;
+  if (!first.state.pending && !offer) return alone;
   // On the state before the message: the pending choice is the first part's, and stays its.
   const second = await answerOne(ctx, { ...req, text: b }, whole.lang);
   if (second.handover || !ANSWERABLE.has(second.intent) || second.intent === first.intent || awaitsAnswer(second.state)) return alone;
-  return joined(whole, first, [second, first]);
+  if (!offer) return joined(whole, first, [second, first]);
+  // The first answer, the second, then the offer, which the next message answers.
+  const [said, asked] = [first.replies.slice(0, -1), first.replies.slice(-1)];
+  return { ...joined(whole, first, [first, second]), replies: [...said, ...second.replies, ...asked] };
 }
 
 function sumTimings(...answers: RobotAnswer[]): AnswerTimings {

@@ -2282,3 +2282,14 @@ test('the shops\' time zone: a robot told UTC−8 shows a parcel\'s time and rea
   // 2024-11-27T08:10+08:00 is Nov 26, 16:10 in UTC−8.
   assert.match(textOf(r), /Nov 26, 16:10/);
 });
+
+test('a second question after an answer that offers a person is answered before the offer (sixteenth session)', async () => {
+  const late = order({ orderId: 'TG-KB-1', status: 'paid', items: [{ sku: 'K', title: 'Mechanical keyboard', quantity: 1, price: '119.00' }], totalAmount: '119.00', currency: 'USD', createdAt: '2024-11-20T10:00:00+08:00', updatedAt: '2024-11-20T10:00:00+08:00' });
+  const robot = createRobot({ dataSource: fakeDataSource({ orders: [late] }), faq: (() => { const p = new FaqIndexProvider(); p.setEntries(SHOP, [{ id: 'intl', question: 'Do you ship to Canada?', answer: 'Yes, we ship to Canada in 7-14 business days.' }]); return p; })(), clock: () => NOW });
+  const r = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: 'is my keyboard shipped yet and do you ship to canada' });
+  const texts = r.replies.map((x) => x.text);
+  assert.match(texts[0]!, /TG-KB-1/);
+  assert.ok(texts.some((x) => /ship to Canada in 7-14/.test(x)), texts.join(' | '));
+  assert.match(texts.at(-1)!, /Shall I get a human agent/);
+  assert.ok((await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: 'yes', state: r.state })).handover);
+});
