@@ -83,6 +83,8 @@ export interface DialogueState {
   readonly confirm?: Intent;
   /** The robot asked whether to connect a human. */
   readonly offeredHuman?: boolean;
+  /** The person was mentioned ("…or say human"), not asked about: an "ok" or a 👍 next acknowledges the answer. */
+  readonly softOffer?: true;
   /** The robot asked which of these shop FAQ questions the buyer meant (the FAQ was unsure). */
   readonly faqOptions?: readonly string[];
   /** The shop's entry just answered (its question and the start of its answer): "那未开封的呢" next asks on about it. */
@@ -138,6 +140,7 @@ export function parseState(raw: unknown): DialogueState {
   if (isIntent(r.policy) && isPolicyIntent(r.policy)) s.policy = r.policy;
   if (isIntent(r.confirm) && r.confirm !== 'unknown') s.confirm = r.confirm;
   if (r.offeredHuman === true) s.offeredHuman = true;
+  if (r.softOffer === true) s.softOffer = true;
   const f = r.faqOptions;
   if (Array.isArray(f) && f.length >= 1 && f.length <= MAX_FAQ_OPTIONS && f.every((q) => typeof q === 'string' && q.length > 0 && q.length <= MAX_FAQ_QUESTION)) {
     s.faqOptions = [...(f as string[])];
@@ -436,6 +439,9 @@ function langRequested(normalized: string): Lang | undefined {
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|a lot|so much))?[\s!！。.~啦了哈呀]*$/;
 /** "yes please, how long will it take?", "好的，多久能接通？": a yes to a person, asking about that person (found in review). */
 const ABOUT_THE_PERSON = /多久|多长时间|什么时候|几点|有人|人工|客服|接通|排队|(?<![a-z])(?:how long|when|someone|agent|human|person|wait|queue)(?![a-z])/;
+/** An acknowledgement, not an answer to a question: "ok", "好的", "嗯", a 👍 (nothing left once emoji are taken out). */
+const MERE_ACK = /^(?:ok|okay|k|kk|好|好的|嗯|嗯嗯|行|收到|知道了|明白了?)?[!.。！~\s]*$/;
+
 /** Asking for what the person offered does: chase it, hurry it, see to it. */
 const CHASE_ASK = /催|急用|急着用|着急|加急|尽快|帮我(?:问|处理|联系|跟进)|补发|(?<![a-z])(?:chase|hurry|follow (?:it )?up|escalate|look into it)(?![a-z])/;
 const NOT_NOW = /不用|不要|别|不必|不急|算了|(?<![a-z])(?:no need|don'?t|not now|never mind)(?![a-z])/;
@@ -564,6 +570,8 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   const yesNo = noButAsks(u) || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   if (state.offeredHuman && yesNo === 'yes' && THANKS_AFTER.test(rest ?? '')) return { ...base, intent: 'bye' };
+  // "ok", "好的", 👍 after "…or say human for help": the answer acknowledged (found from outside: a 👍 handed over).
+  if (state.softOffer && yesNo === 'yes' && MERE_ACK.test(u.normalized.trim())) return { ...base, intent: 'bye' };
   if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
   if (state.offeredHuman && !yesNo && agreesToPerson(u)) return { ...base, intent: 'human' };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
@@ -1334,11 +1342,16 @@ function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, 
     case 'delivery_estimate':
       return withFocus(etaAnswer(ctx, o), next);
     case 'cancel_order':
-      return askedBefore(ctx, o) ?? { ...cancelAnswer(ctx, o), next: { ...next, ...(o.status === 'paid' ? { offeredHuman: true } : {}) } };
-    case 'change_address':
-      return { ...addressAnswer(ctx, o), next: { ...next, ...(o.status === 'paid' || o.status === 'pending_payment' || o.status === 'shipped' ? { offeredHuman: true } : {}) } };
+      return askedBefore(ctx, o) ?? { ...cancelAnswer(ctx, o), next: { ...next, ...(o.status === 'paid' ? MENTIONED : {}) } };
+    case 'change_address': {
+      const out = addressAnswer(ctx, o);
+      return { ...out, next: { ...next, ...(out.next ?? (o.status === 'paid' || o.status === 'pending_payment' || o.status === 'shipped' ? MENTIONED : {})) } };
+    }
   }
 }
+
+/** A person mentioned as the way on ("需要人工帮您处理的话请回复“转人工”"), not asked about. */
+const MENTIONED = { offeredHuman: true, softOffer: true } as const;
 
 const withFocus = (out: Outcome, next: NonNullable<Outcome['next']>): Outcome => ({ ...out, next: { ...next, ...out.next } });
 

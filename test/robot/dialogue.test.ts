@@ -158,8 +158,10 @@ function statusAnswerTests(): void {
     assert.match(step(initialState(), input('取消订单'), { orders: ok([shipped]) }).replies[0]!.text, /已经发货，无法直接取消/);
     const addr = step(initialState(), input('改地址'), { orders: ok([shipped]), logistics: ok([logistics({ orderId: shipped.orderId, carrier: '韵达快递', trackingNo: 'YD1' })]) });
     assert.match(addr.replies[0]!.text, /已发货，地址无法在线修改，可联系韵达快递（运单号 YD1）改派/);
-    const yes = step(addr.state, input('好的'), {});
+    const yes = step(addr.state, input('需要'), {});
     assert.deepEqual(yes.handover, { reason: 'requested' });
+    // The person was mentioned, not asked about: "好的", "ok", a 👍 acknowledge the answer (found from outside: a 👍 handed over).
+    for (const ack of ['好的', 'ok', '👍']) assert.equal(step(addr.state, input(ack), {}).handover, undefined, ack);
   });
 
   test('delivery estimate follows the parcel status', () => {
