@@ -38,8 +38,13 @@ const base = {
   nonce: storableString().min(16).max(64),
 };
 
+/** The languages a client may say its device shows (`content.lang`), the robot's two. */
+export const CONTENT_LANGS = ['zh', 'en'] as const;
+
 export const textContent = z.strictObject({
   kind: z.literal('text'),
+  // Extension: the device's language, for the robot to answer a message that tells none ("TG1002", "??").
+  lang: z.enum(CONTENT_LANGS).optional(),
   // A stray Enter is not a message: stored, it reached the robot as nothing to answer.
   text: storableString()
     .overwrite(asNewlines)

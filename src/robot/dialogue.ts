@@ -159,6 +159,8 @@ export interface TurnInput {
   readonly understanding?: Understanding;
   /** The shop's calendar for dates and times; default UTC+8. */
   readonly tzOffsetMinutes?: number;
+  /** The language the buyer's device shows (the frame's `content.lang`): for a first message that tells none ("TG1002", "??", a 👋). */
+  readonly langHint?: Lang;
 }
 
 /** A lookup's outcome. A failed lookup may still carry what it got before failing. */
@@ -549,7 +551,7 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
   return undefined;
 }
 
-function resolve(state: DialogueState, said: Understanding, text: string): Resolved {
+function resolve(state: DialogueState, said: Understanding, text: string, hint?: Lang): Resolved {
   // A guess the NLU took stands only where no question of ours explains a short reply ("耳机那个"
   // after "which order?", "是的" after "did you mean …?"): there the rules below read it in context.
   // "Shall I get a person?" is answered yes or no, which the rules below read: a guess of a question
@@ -559,7 +561,7 @@ function resolve(state: DialogueState, said: Understanding, text: string): Resol
   // number) and follows the buyer once they clearly write in the other one.
   const switches = u.langDetected && (!state.lang || u.lang === state.lang || u.langStrong !== false);
   const asked = langRequested(u.normalized);
-  const lang = asked ?? state.langAsked ?? (switches ? u.lang : (state.lang ?? u.lang));
+  const lang = asked ?? state.langAsked ?? (switches ? u.lang : (state.lang ?? (u.langDetected ? u.lang : (hint ?? u.lang))));
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
   const base = { lang, u };
   // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
@@ -694,7 +696,7 @@ const CLEARLY_ELSE: ReadonlySet<Intent> = new Set(['human', 'complaint', 'cancel
 
 /** Which lookups answering this turn needs. CPU only. */
 export function plan(state: DialogueState, input: TurnInput): Plan {
-  const r = resolve(state, understandingOf(input), input.text);
+  const r = resolve(state, understandingOf(input), input.text, input.langHint);
   const data = isDataIntent(r.intent);
   const known = new Set<string>();
   if (r.choice && 'orderId' in r.choice) known.add(r.choice.orderId);
@@ -787,7 +789,7 @@ interface Outcome {
 /** Answers one buyer message. Pure: same inputs, same outputs. */
 export function step(state: DialogueState, input: TurnInput, data: TurnData): StepResult {
   const u = understandingOf(input);
-  const r = resolve(state, u, input.text);
+  const r = resolve(state, u, input.text, input.langHint);
   const ctx = context(state, input, data, r);
   let out = answer(ctx);
   let failures = 0;

@@ -279,7 +279,7 @@ const en: Texts = {
   carrierLine: (carrier, no) => ` Carrier ${carrier}, tracking number ${no}.`,
   orderStatus: (p) => `Your order ${p.orderId} (${p.title}) is ${p.status}. Total ${p.total}, placed ${p.created}.`,
   // After a sentence of its own: the space keeps "…1-3 days. Latest update:" apart (found from outside).
-  latestEvent: (t) => ` Latest update: ${t}`,
+  latestEvent: (t) => ` Latest update${HAN.test(t) ? " (in the carrier's words)" : ''}: ${t}`,
   eta: (p) => `Your order ${p.orderId} (${p.title}) ${p.estimate}`,
   etaFor: {
     out_for_delivery: 'is out for delivery and should arrive today.',

@@ -261,7 +261,9 @@ export class BotResponder {
     const own = this.#ownState(id);
     const read = own !== undefined ? Promise.resolve(own) : this.#cache.get(key).catch(() => null);
     const state = read.then(parseStored);
-    const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: id, text, state });
+    const c = conv.message.content;
+    const langHint = c.kind === 'text' && 'lang' in c ? c.lang : undefined;
+    const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: id, text, state, ...(langHint ? { langHint } : {}) });
     const raw = await read;
     // Saved while the replies are stored; the next turn on this node waits behind this one
     // (the per-conversation chain), so it reads the state only after it is written. An

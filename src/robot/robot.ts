@@ -55,6 +55,8 @@ export interface AnswerRequest {
    * message is understood, so the read's round trip overlaps the NLU's CPU (issue #16).
    */
   readonly state?: unknown;
+  /** The language the buyer's device shows, when its client says (`content.lang`): used only for a message that tells none. */
+  readonly langHint?: Lang;
 }
 
 export interface AnswerTimings {
@@ -303,6 +305,7 @@ function turnInput(req: AnswerRequest, now: Date, nlu: Nlu, tzOffsetMinutes: num
     now,
     understanding: understood ?? nlu.understand(text, now),
     ...(tzOffsetMinutes !== undefined ? { tzOffsetMinutes } : {}),
+    ...(req.langHint ? { langHint: req.langHint } : {}),
   };
 }
 

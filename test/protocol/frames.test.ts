@@ -217,3 +217,12 @@ test('frameJson: one serialisation per frame object, equal to JSON.stringify', a
   const g = { type: 'pong' as const, id: 'b', ts: 2 };
   assert.equal(frameJson(g), JSON.stringify(g), 'another frame, its own text');
 });
+
+test('frames: a text may say the device\'s language (content.lang, zh or en); anything else is BAD_FRAME naming it', () => {
+  const send = (content: Record<string, unknown>) => parseClientFrame(JSON.stringify({ ...base, type: 'send', shopId: 's1', clientMsgId: 'm1', content }));
+  const ok = send({ kind: 'text', text: 'TG1002', lang: 'en' });
+  assert.deepEqual(ok.ok && ok.frame.type === 'send' ? ok.frame.content : undefined, { kind: 'text', text: 'TG1002', lang: 'en' });
+  const bad = send({ kind: 'text', text: 'TG1002', lang: 'fr' });
+  assert.equal(bad.ok, false);
+  assert.match(!bad.ok ? bad.reason : '', /^content\.lang/);
+});

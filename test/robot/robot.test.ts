@@ -467,7 +467,7 @@ describe('small things found from outside', () => {
 
   test('an English arrival estimate and its latest update are two sentences', async () => {
     const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'when will my order arrive' });
-    assert.match(textOf(r), /\. Latest update: /);
+    assert.match(textOf(r), /\. Latest update(?: \(in the carrier's words\))?: /);
   });
 });
 
@@ -2292,4 +2292,16 @@ test('a second question after an answer that offers a person is answered before 
   assert.ok(texts.some((x) => /ship to Canada in 7-14/.test(x)), texts.join(' | '));
   assert.match(texts.at(-1)!, /Shall I get a human agent/);
   assert.ok((await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: 'yes', state: r.state })).handover);
+});
+
+// Found from outside: "TG1002", "??", a 👋 opening a conversation were answered in Chinese to a buyer whose device and earlier chats were English.
+test('a first message that tells no language is answered in the device\'s (langHint); one that tells is answered in its own (sixteenth session)', async () => {
+  const robot = robotWith({ orders: [earbuds], logistics: [earbudsTrack] });
+  for (const text of [EARBUDS, '??', '👋']) {
+    const r = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: `c-h-${text}`, text, langHint: 'en' });
+    assert.equal(r.lang, 'en', text);
+    assert.doesNotMatch(textOf(r), /您|抱歉|你好/, text);
+  }
+  assert.equal((await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-h-zh', text: '我的快递到哪了', langHint: 'en' })).lang, 'zh');
+  assert.equal((await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-h-none', text: '??' })).lang, 'zh');
 });

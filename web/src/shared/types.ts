@@ -25,4 +25,5 @@ export interface ConversationRow {
 }
 
 /** Message content as it travels: text (a bot's may carry a card) or an https image link. */
-export type WireContent = { kind: 'text'; text: string; card?: Card } | { kind: 'image'; url: string };
+/** `lang` (sent by the widget): the language the buyer's device shows, for the robot to answer a message that tells none. */
+export type WireContent = { kind: 'text'; text: string; card?: Card; lang?: 'zh' | 'en' } | { kind: 'image'; url: string };

@@ -80,7 +80,7 @@ function Bubble({ m, agentName, last, readSeq }: { m: Msg; agentName: string | u
         ) : (
           <p>{textBesideCard(c.text, c.card)}</p>
         )}
-        {c.kind === 'text' && c.card ? <CardView card={c.card} lang={cardLang(c.text, lang)} onChoose={(id) => chat.send({ kind: 'text', text: id })} /> : null}
+        {c.kind === 'text' && c.card ? <CardView card={c.card} lang={cardLang(c.text, lang)} onChoose={(id) => chat.send({ kind: 'text', text: id, lang })} /> : null}
       </div>
       <span class="meta">
         <time dateTime={new Date(m.ts).toISOString()}>{formatTime(lang, m.ts)}</time>
@@ -184,7 +184,7 @@ function Composer() {
   const submit = (e?: Event) => {
     e?.preventDefault();
     if (!text.trim()) return;
-    chat.send({ kind: 'text', text: text.trim() });
+    chat.send({ kind: 'text', text: text.trim(), lang });
     setText('');
   };
   const human = s.conv?.state === 'queued' || s.conv?.state === 'assigned';
@@ -197,7 +197,7 @@ function Composer() {
     <>
       <nav class="quick" aria-label={t('quick')}>
         {quick.map(([label, say]) => (
-          <button key={label} type="button" onClick={() => chat.send({ kind: 'text', text: say })}>
+          <button key={label} type="button" onClick={() => chat.send({ kind: 'text', text: say, lang })}>
             {label}
           </button>
         ))}
