@@ -444,9 +444,16 @@ const ABOUT_THE_PERSON = /多久|多长时间|什么时候|几点|有人|人工|
 /** An acknowledgement, not an answer to a question: "ok", "好的", "嗯", a 👍 (nothing left once emoji are taken out). */
 const MERE_ACK = /^(?:ok|okay|k|kk|好|好的|嗯|嗯嗯|行|收到|知道了|明白了?)?[!.。！~\s]*$/;
 
+/** Beside "are you a bot?", the buyer asks for a person: "i want a real person", "人工！", "human please". */
+const WANTS_PERSON = /人工|客服|(?<![a-z])(?:want|need|please|pls|give me|let me)(?![a-z])|!|！/;
+
 /** Asking for what the person offered does: chase it, hurry it, see to it. */
 const CHASE_ASK = /催|急用|急着用|着急|加急|尽快|帮我(?:问|处理|联系|跟进)|补发|(?<![a-z])(?:chase|hurry|follow (?:it )?up|escalate|look into it)(?![a-z])/;
-const NOT_NOW = /不用|不要|别|不必|不急|算了|(?<![a-z])(?:no need|don'?t|not now|never mind)(?![a-z])/;
+const NOT_NOW = /不用|不要|别|不必|不急|不催|不着急|没事|算了|再等|再说|再来|再问|晚点|明天|先这样|自己|我去|试试|(?<![a-z])(?:no need|don'?t|not now|never mind|no worries|think about|later|myself|i'?ll wait|let me)(?![a-z])/;
+/** A request in its own words after the yes: "是的 我要补发", "可以 帮我催下", "yes please do it". */
+const ASKS_FOR_IT = /帮我|给我|我要|安排|处理一下|联系|(?<![a-z])(?:please|pls|for me|do it|go ahead)(?![a-z])/;
+/** A chase asked as a question is still a request: "能不能催一下", "can you chase it". */
+const ASKS_POLITELY = /能不能|可不可以|可以|能否|麻烦|(?<![a-z])(?:can you|could you|would you)(?![a-z])/;
 const YES_LEAD = /^(?:是的|好的|可以|行|要的|需要|嗯嗯|嗯|好|对|yes|ok|okay|sure|please)(?![a-z])[\s,，。.!！]*/;
 const ACK_ONLY = /知道了|明白|收到|懂了|了解|等等|看看|谢谢|(?<![a-z])(?:got it|i see|understood|thanks|thank you|wait)(?![a-z])/;
 
@@ -458,10 +465,11 @@ const ACK_ONLY = /知道了|明白|收到|懂了|了解|等等|看看|谢谢|(?<
 function agreesToPerson(u: Understanding): boolean {
   const text = u.normalized.trim();
   if (NOT_NOW.test(text)) return false;
-  if (CHASE_ASK.test(text)) return true;
+  // "补发要多久" asks; "能不能催一下" asks for the chase.
+  if (CHASE_ASK.test(text)) return !ASKS_AFTER.test(text) || ASKS_POLITELY.test(text);
   const rest = text.replace(YES_LEAD, '');
   const unclear = u.intent === 'unknown' || u.intent === 'bye' || u.guessed === true;
-  return unclear && rest !== text && rest.length >= 2 && !ASKS_AFTER.test(rest) && !ACK_ONLY.test(rest);
+  return unclear && rest !== text && ASKS_FOR_IT.test(rest) && !ASKS_AFTER.test(rest) && !ACK_ONLY.test(rest);
 }
 
 /** Words that make what follows a question. */
@@ -565,7 +573,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
   const base = { lang, u };
   // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
-  if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized)) return { ...base, intent: 'unknown' };
+  if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { ...base, intent: 'unknown' };
   if (u.intent === 'human' || u.intent === 'complaint') return { ...base, intent: u.intent };
   if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
   const rest = NO_THEN.exec(u.normalized.trim())?.[1];
@@ -637,14 +645,19 @@ const OTHER_CARRIER = /换|改|下次|以后|能发|可以发|发什么|(?<![a-z
 const ASKS_THE_SHOP = /你们|你家|贵店|一般|通常|(?<![a-z])(?:do you use|you guys|usually)(?![a-z])/;
 
 /** A few words and a pointer or particle, nothing asked of them: "奶瓶那个", "那磨牙棒呢", "原味磨牙棒". */
-const GOODS_ALONE = /^(?:那|那么|还有|就|是)?(?:我的|我买的|我那个|那个)?([\p{Script=Han}a-z0-9 ]{2,10}?)(?:的那个|那个|那单|那件|这个|的呢|的|呢|咧|嘞|吧)?\s*[?？。.!！]*$/u;
+const GOODS_ALONE = /^(?:那|那么|还有|就|是)?(?:我的|我买的|我那个|那个)?([\p{Script=Han}a-z0-9]{2,10}?)(?:的那个|那个|那单|那件|这个|的呢|的|呢|咧|嘞|吧)?\s*[?？。.!！]*$/u;
 /** Words of a message that make it a question or a reply of its own, not a name. */
-const NOT_A_NAME = /吗|么|嘛|怎|什么|多少|多久|几|哪|谁|为|能|可以|会|是不是|有没有|要|想|不|没|好|谢|对|行|嗯|在|快递|物流|包裹|订单|单子|退|换|发|到|查|人工|客服/;
-
-/** Goods named alone, in words the lexicon may not know: the buyer's orders' titles decide whether they name one (found from outside: "not understood"). */
+const NOT_A_NAME = /吗|么|嘛|怎|什么|多少|多久|几|哪|谁|为|能|可以|会|是不是|有没有|要|想|不|没|好|谢|对|行|嗯|在|快递|物流|包裹|订单|单子|退|换|发|到|查|人工|客服|明白|知道|收到|拜|再见|麻烦|辛苦|客气|算了|哈|呵|嘿|哦|噢|啊|早|晚安/;
+/** "the dock", "the usb hub one": English goods are named with "the" (an "ok", a "thanks" is no name: found in review). */
+const THE_GOODS_EN = /^(?:and |what about |how about )?the ([a-z][a-z0-9-]*(?: [a-z0-9-]+){0,2}?)(?: one)?\s*[?.!]*$/;
+const NOT_GOODS_EN = /(?<![a-z])(?:one|ones|same|other|rest|first|second|third|last|latest|newest|oldest|cheap\w*|expensive|order|parcel|package|refund|return|courier|tracking|shipment|end|best|worst)(?![a-z])/;
 function namesGoodsAlone(normalized: string): boolean {
-  const m = GOODS_ALONE.exec(normalized.trim());
-  return m !== null && !NOT_A_NAME.test(m[1]!) && !/^[\d\s]+$/.test(m[1]!);
+  const t = normalized.trim();
+  const en = THE_GOODS_EN.exec(t);
+  if (en) return !NOT_GOODS_EN.test(en[1]!);
+  const m = GOODS_ALONE.exec(t);
+  // Two Chinese characters at least: "ok", "ty", "k1" name nothing.
+  return m !== null && (m[1]!.match(/\p{Script=Han}/gu)?.length ?? 0) >= 2 && !NOT_A_NAME.test(m[1]!);
 }
 
 /** Goods named alone, asking after them ("我的鞋子呢", "书包呢", "my shoes?"). */
@@ -679,7 +692,8 @@ function stillOnRefund(state: DialogueState, u: Understanding): boolean {
   // Goods named ("那耳机到底什么时候到") are another order's parcel, maybe: read as said (found in review).
   if (state.topic !== 'aftersale_progress' || PARCEL_WORD.test(u.normalized) || kindsOfGoods(u.normalized).size > 0) return false;
   // "why is it closed", "为什么关了", "when will it be approved": the state of the request just told.
-  if ((REFUSED.test(u.normalized) || CLOSED.test(u.normalized) || REVIEWED.test(u.normalized)) && !CLEARLY_ELSE.has(u.intent)) return true;
+  const about = u.normalized.length <= SHORT_FOLLOW_UP && !CLEARLY_ELSE.has(u.intent) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ);
+  if (about && (REFUSED.test(u.normalized) || CLOSED.test(u.normalized) || REVIEWED.test(u.normalized))) return true;
   // Pressing ("到底", "still"), not a plain "什么时候到", which after "那退款呢" may be the parcel's.
   const presses = SAYS_LATE.test(u.normalized) || PRESSES.test(u.normalized);
   if (presses && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed === true)) return true;
@@ -732,8 +746,8 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
 
 /** What a returns question reads only for a request under way: its after-sales, and its orders unless it named one of them. */
 function bestEffort(r: Resolved, text: string): LookupName[] {
-  // A cancellation may already be asked for as a refund: read if it comes in time.
-  if (r.intent === 'cancel_order') return ['aftersales'];
+  // A cancellation may already be asked for as a refund, an id typed may be a request's: read if it comes in time.
+  if (r.intent === 'cancel_order' || (isDataIntent(r.intent) && r.intent !== 'aftersale_progress' && r.explicitOrderId !== undefined)) return ['aftersales'];
   return r.intent !== 'return_policy' ? [] : notAboutOwnOrder(r, text) ? ['orders', 'aftersales'] : ['aftersales'];
 }
 
@@ -986,14 +1000,14 @@ function returnWaybill(ctx: Ctx): Outcome | undefined {
 }
 
 /** "how much is it", "多少钱", "收费吗": the price, asked of what was just answered. */
-const PRICE_ASK = /多少钱|什么价|价格|价钱|收费|费用|要钱吗|收钱|(?<![a-z])(?:how much|price|cost|costs|fee|charge)(?![a-z])/;
+const PRICE_OF_IT = /^\s*(?:那|那么|这个|这|那个)?(?:要)?(?:多少钱|什么价|价格呢?|价钱呢?|价格多少|怎么收费|收费吗|收不收费|要钱吗|另外收费吗|贵吗)[?？。!！\s]*$|^\s*(?:and |so |ok |okay )?(?:how much(?: is| does| would)?(?: it| that| this)?(?: cost| be)?|what(?:'s| is| does) (?:it|that|the price|the cost)(?: cost)?|price|cost|is (?:it|that) (?:free|extra))\s*\?*\s*$/;
 const MONEY_SAID = /[$¥￥€£]\s?\d|\d(?:[\d,.]*)\s*(?:元|块|美元|欧元|英镑|dollars?|usd|rmb|cny|eur|gbp)|免费|(?<![a-z])free(?![a-z])/i;
 
 function faqFollowUp(ctx: Ctx): Outcome | undefined {
   const last = ctx.state.faqLast;
   const u = ctx.r.u;
   // "how much is it" after the gift-wrap answer: its sentence with the price, if it has one (found from outside: a price-match entry offered).
-  if (last && (ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') && u.normalized.length <= 30 && PRICE_ASK.test(u.normalized) && !confidentFaq(ctx)) {
+  if (last && (ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') && PRICE_OF_IT.test(u.normalized) && !confidentFaq(ctx)) {
     const priced = (last.a.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => MONEY_SAID.test(x));
     if (priced.length) return { replies: [{ text: priced.join(' ') }], next: { faqLast: last } };
   }
@@ -1439,7 +1453,7 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
 function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderStatus[])[], focus: Order | undefined): Target {
   const relevant = tiers.map((tier) => orders.filter((o) => tier.includes(o.status))).find((l) => l.length > 0);
   // "kd到哪了" after talking of an order not shipped yet is the parcel on its way (found from outside: "no tracking yet" for the unshipped one).
-  const outranked = ctx.r.intent === 'track_parcel' && focus !== undefined && relevant !== undefined && !relevant.includes(focus) && !BARE_PRONOUN.test(ctx.r.u.normalized);
+  const outranked = ctx.r.intent === 'track_parcel' && (focus?.status === 'paid' || focus?.status === 'pending_payment') && relevant !== undefined && !relevant.includes(focus) && !BARE_PRONOUN.test(ctx.r.u.normalized);
   if (focus && !namesOtherGoods(ctx, focus) && !outranked) return { one: focus };
   if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? ctx.t.onlyCancelledOrders : ctx.t.noMatchingOrder };
   const pool = orders.filter((o) => tiers.some((tier) => tier.includes(o.status)));
@@ -1506,7 +1520,7 @@ function pricedAs(normalized: string, orders: readonly Order[]): Order[] {
 
 const COUNT_WORDS: Readonly<Record<string, number>> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, two: 2, three: 3, four: 4, five: 5, six: 6 };
 // Not "第二个" (a place in our list) nor "一个" (any one): a number of goods, 两件, 3盒, "2 items".
-const COUNTED = /(?<![第\d])(\d{1,3}|[两二三四五六七八九十])\s*(?:件|盒|瓶|双|条|支|台|套|包|箱|袋|份|个(?=东西|商品|的|那))|(?<![a-z\d])(\d{1,3}|two|three|four|five|six)\s+(?:items?|things|pieces|pcs|units|of them)(?![a-z])|(?<![a-z\d])x\s?(\d{1,3})(?![\d])/g;
+const COUNTED = /(?<![第\d])(\d{1,3}|[两二三四五六七八九十])\s*(?:件|盒|瓶|双|条|支|台|套|包|箱|袋|份|个(?=东西|商品|的|那))(?![套装])|(?<![a-z\d])(\d{1,3}|two|three|four|five|six)\s+(?:items?|things|pieces|pcs|units|of them)(?![a-z])|(?<![a-z\d])x\s?(\d{1,3})(?![\d])/g;
 
 /** "两件的那个", "the one with 2 items": the orders holding that many goods in all (found from outside: not understood). */
 function countedAs(normalized: string, orders: readonly Order[]): Order[] {
@@ -1851,7 +1865,9 @@ const atLeast = (n: number, limit: number) => (Number.isFinite(n) && n >= limit 
  * not "you can cancel it on the order page" (found from outside: the buyer had done just that).
  */
 function askedBefore(ctx: Ctx, o: Order): Outcome | undefined {
-  const req = (ctx.aftersales ?? []).filter((a) => a.orderId === o.orderId && a.type !== 'exchange' && a.status !== 'rejected' && a.status !== 'closed').sort(byNewest)[0];
+  // A part of the order refunded (a price difference, one item) leaves the rest to cancel (found in review).
+  const whole = (a: Aftersale) => a.amount === undefined || Number(a.amount) >= Number(o.totalAmount);
+  const req = (ctx.aftersales ?? []).filter((a) => a.orderId === o.orderId && a.type !== 'exchange' && a.status !== 'rejected' && a.status !== 'closed' && whole(a)).sort(byNewest)[0];
   if (!req) return undefined;
   const out = oneRequest(ctx, req);
   return { ...out, replies: [{ text: ctx.t.cancelAskedBefore(o.orderId) }, ...out.replies] };
@@ -1871,9 +1887,10 @@ const EN_ADDRESS = /(?<![a-z])(?:to|is|address:?)\s+(?:flat |apt |unit )?\d{1,5}
 const NEW_ADDRESS_CUE = /改成|改为|改到|换成|新地址|(?<![a-z])(?:change it to|new address|send it to|ship it to|deliver it to)(?![a-z])/;
 const EN_STREET = /(?<![a-z\d])\d{1,5}[a-z]?,?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|boulevard|blvd|court|ct)(?![a-z])/;
 /** Right after we spoke of changing the address, the address alone is the new one ("北京市朝阳区建国路88号" had been read as a goodbye). */
+// A house number makes it an address: "换成顺丰吗？我们这里是县城，乡镇到不了" names places and is no address (found in review).
+const chineseAddress = (normalized: string, parts: number) => (normalized.match(ADDRESS_PARTS)?.length ?? 0) >= parts && /\d/.test(normalized);
 const typesAddress = (normalized: string, onAddress = false): boolean =>
-  (NEW_ADDRESS_CUE.test(normalized) && ((normalized.match(ADDRESS_PARTS)?.length ?? 0) >= 2 || EN_ADDRESS.test(normalized))) ||
-  (onAddress && ((normalized.match(ADDRESS_PARTS)?.length ?? 0) >= 3 || EN_STREET.test(normalized)));
+  (NEW_ADDRESS_CUE.test(normalized) && (chineseAddress(normalized, 2) || EN_ADDRESS.test(normalized))) || (onAddress && (chineseAddress(normalized, 3) || EN_STREET.test(normalized)));
 
 function addressAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
@@ -1899,8 +1916,6 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
   // A request named by its own number ("AS5002"): that one, whichever order it is on.
   const byId = namedIds(ctx.input.text, ctx.aftersales.map((a) => a.aftersaleId));
   if (byId.length === 1) return oneRequest(ctx, ctx.aftersales.find((a) => a.aftersaleId === byId[0])!);
-  const byReason = ctx.aftersales.length > 1 ? bestByReason(ctx.input.text, ctx.aftersales) : [];
-  if (byReason.length === 1) return oneRequest(ctx, byReason[0]!);
   const latest = latestRequests(ctx.aftersales);
   let list = [...latest.values()];
   if (ctx.r.choice && 'outOfRange' in ctx.r.choice) return reaskChoice(ctx, 'aftersale_progress', false);
@@ -1939,6 +1954,9 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
   }
   if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
   if (list.length > 1) {
+    // "the refund for the missing cable": the request whose reason the message repeats, when nothing else named one.
+    const byReason = bestByReason(ctx.input.text, ctx.aftersales.filter((a) => list.some((l) => l.orderId === a.orderId)));
+    if (byReason.length === 1) return oneRequest(ctx, byReason[0]!);
     const orders = list.map((a) => ctx.orders?.find((o) => o.orderId === a.orderId)).filter((o): o is Order => o !== undefined);
     if (orders.length === list.length) return offerChoice(ctx, 'aftersale_progress', orders);
   }
@@ -1964,11 +1982,14 @@ function reasonWords(text: string, reason: string | undefined): number {
   if (!reason) return 0;
   const r = reason.normalize('NFKC').toLowerCase();
   const t = text.normalize('NFKC').toLowerCase();
-  const latin = (t.match(/[a-z]{4,}/g) ?? []).filter((w) => !REASON_STOP.has(w) && new RegExp(`(?<![a-z])${w}`).test(r));
-  const han = (t.match(/\p{Script=Han}{2,}/gu) ?? []).flatMap((run) => [...run].slice(0, -1).map((_, i) => run.slice(i, i + 2))).filter((b) => !TITLE_STOP.has(b) && !/退款|申请|售后|退货|换货/.test(b) && r.includes(b));
+  const words = r.match(/[a-z]{4,}/g) ?? [];
+  const latin = (t.match(/[a-z]{4,}/g) ?? []).filter((w) => !REASON_STOP.has(w) && words.some((x) => x.startsWith(w)));
+  const han = (t.match(/\p{Script=Han}{2,}/gu) ?? []).flatMap((run) => [...run].slice(0, -1).map((_, i) => run.slice(i, i + 2))).filter((b) => !TITLE_STOP.has(b) && !REASON_STOP_ZH.test(b) && r.includes(b));
   return new Set([...latin, ...han]).size;
 }
-const REASON_STOP = new Set(['refund', 'return', 'exchange', 'request', 'what', 'about', 'where', 'when', 'with', 'that', 'this', 'the', 'from', 'have', 'status', 'money', 'order']);
+const REASON_STOP = new Set(['refund', 'refunds', 'return', 'returned', 'exchange', 'request', 'what', 'about', 'where', 'when', 'with', 'that', 'this', 'from', 'have', 'status', 'money', 'order', 'item', 'items', 'thing', 'please', 'thanks', 'still', 'received', 'receive', 'back', 'yet', 'why', 'your', 'does', 'will', 'been', 'they', 'them', 'there']);
+/** Han pairs of any after-sales question, not of a reason: 收到, 商品, 什么时候. */
+const REASON_STOP_ZH = /退款|申请|售后|退货|换货|收到|商品|东西|时候|什么|怎么|为什|一下|进度|没有|还没|我的|你们|能不|可以|到账|多久/;
 
 /**
  * An order with more than one request (a refund for a missing cable, another for the power bank):
@@ -2003,8 +2024,8 @@ const KIND_WORDS: Readonly<Record<Aftersale['type'], RegExp>> = {
   refund: /退款|退钱|refund/,
 };
 const REFUSED = /拒|驳回|不通过|没通过|未通过|没批|不给退|不让退|reject|declin|denied|\bdeny|refus|turned down/;
-const CLOSED = /关闭|关了|撤销|(?<![a-z])(?:closed|withdrawn)(?![a-z])/;
-const REVIEWED = /审核|审批|批下来|通过|同意|(?<![a-z])(?:approv\w*|review\w*|accept(?:ed)?)(?![a-z])/;
+const CLOSED = /关闭|关了|撤销|(?<![a-z])(?:(?:it|refund|request|return)(?: is| was|'s|s)? (?:closed|withdrawn)|why (?:is it |was it )?closed)(?![a-z])/;
+const REVIEWED = /审核|审批|批下来|(?<![a-z])approv\w*(?![a-z])/;
 
 /**
  * The requests of the kind the message names ("换货的呢", "why was my return rejected"), when that
@@ -2060,7 +2081,7 @@ const hintOf = (a: Aftersale) =>
  * 日到账"). Not `returning`: the goods are in the post, and the promise starts when the warehouse
  * gets them, which no field tells (found in review).
  */
-const PROMISED_WORKING_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> = { requested: 2, approved_refund: 3 };
+const PROMISED_WORKING_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> = { requested: 2, requested_goods: 2, approved_refund: 3 };
 
 /**
  * Whole days a request has waited on the shop in its step, when more working days than its hint

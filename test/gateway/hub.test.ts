@@ -106,7 +106,8 @@ describe('hub peers: a node alone publishes nothing', () => {
     const bus = new MemoryBus();
     const events: string[] = [];
     const spied: Bus = { ...bus, kind: bus.kind, publish: (ch, m) => (m.includes('{') && events.push(m), bus.publish(ch, m)), subscribe: (ch, h) => bus.subscribe(ch, h), close: () => bus.close() };
-    const timing = { helloEveryMs: 40, peerTtlMs: 150 };
+    // A TTL of several hellos: a busy test machine (a whole suite on two cores) stalls the loop for 100 ms and more.
+    const timing = { helloEveryMs: 40, peerTtlMs: 400 };
     const hubA = new Hub({ bus: spied, nodeId: 'A', log, ...timing });
     await hubA.start();
     const emit = (seq: number) => hubA.emit({ userIds: ['u1'] }, { type: 'read', conversationId: 'c', seq, userId: 'u1' });
@@ -127,7 +128,7 @@ describe('hub peers: a node alone publishes nothing', () => {
     await until(() => onB.got.length === 1);
     assert.equal((JSON.parse(onB.got[0]!) as { seq: number }).seq, 3);
     // Well past both start-up graces, the periodic hellos keep each publishing for the other.
-    await new Promise((r) => setTimeout(r, 400));
+    await new Promise((r) => setTimeout(r, 900));
     assert.ok(hubA.publishing && hubB.publishing, 'peers keep publishing while they hear each other');
     emit(4);
     await until(() => onB.got.length === 2);

@@ -18,8 +18,8 @@ describe('plan', () => {
     assert.deepEqual(plan(s, input('我的退款进度')).needs, { orders: true, aftersales: true, logistics: false, faq: false, knownOrderIds: [] });
     // A policy question also asks the FAQ for the shop's own entry on its topic.
     assert.deepEqual(plan(s, input('能开发票吗')).needs, { orders: false, aftersales: false, logistics: false, faq: true, knownOrderIds: [], faqTopic: 'invoice' });
-    // An id typed may be an after-sales request's: those are read too.
-    assert.deepEqual(plan(s, input('2024112500001111 到哪了')).needs, { orders: true, aftersales: true, logistics: true, faq: false, knownOrderIds: ['2024112500001111'] });
+    // An id typed may be an after-sales request's: those are read too, if they come in time.
+    assert.deepEqual(plan(s, input('2024112500001111 到哪了')).needs, { orders: true, aftersales: true, bestEffort: ['aftersales'], logistics: true, faq: false, knownOrderIds: ['2024112500001111'] });
   });
 
   test('a data question that names no order also asks the FAQ; one about the buyer\'s own order does not', () => {

@@ -2305,3 +2305,80 @@ test('a first message that tells no language is answered in the device\'s (langH
   assert.equal((await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-h-zh', text: '我的快递到哪了', langHint: 'en' })).lang, 'zh');
   assert.equal((await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-h-none', text: '??' })).lang, 'zh');
 });
+
+// The sixteenth session's review: each case broke with the session's first fixes.
+describe('the sixteenth session\'s review', () => {
+  test('acknowledgements after an answer or a list are a goodbye, never goods named or a hand-over', async () => {
+    for (const [ask, ...acks] of [['where is my parcel', 'ok', 'thanks', 'cool', 'got it'], ['我的快递到哪了', '明白了', '拜拜', '辛苦了']]) {
+      const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+      await say(ask!);
+      for (const ack of acks) {
+        const r = await say(ack);
+        assert.equal(r.handover, undefined, ack);
+        assert.doesNotMatch(textOf(r), /didn't quite get|没太理解/, ack);
+      }
+    }
+    const list = conversation(robotWith({ orders: [earbuds, tshirt], logistics: [earbudsTrack, tshirtTrack] }));
+    await list('where is my parcel');
+    for (const ack of ['thanks', 'never mind']) assert.equal((await list(ack)).handover, undefined, ack);
+  });
+
+  test('declining the person offered, or asking about it, is no yes', async () => {
+    const stuck = logistics({ orderId: EARBUDS, status: 'exception', events: [{ time: '2024-11-26T10:00:00+08:00', location: '杭州', description: '地址不详，无法派送' }] });
+    for (const text of ['没事 我不着急', '不催了 我再等等', '好的 我明天再来问', '好的 先这样吧', 'ok let me think about it', 'okay no worries', '补发要多久']) {
+      const say = conversation(robotWith({ orders: [earbuds], logistics: [stuck] }));
+      const first = await say('快递到哪了');
+      assert.equal((first.state as { offeredHuman?: boolean }).offeredHuman, true, text);
+      assert.equal((await say(text)).handover, undefined, text);
+    }
+  });
+
+  test('the order named wins over a reason that shares a word; a return under review too long is late', async () => {
+    const a = aftersale({ aftersaleId: 'R-E', orderId: EARBUDS, reason: '收到商品破损', status: 'requested' });
+    const b = aftersale({ aftersaleId: 'R-T', orderId: TSHIRT, reason: '不想要了', status: 'requested' });
+    for (const text of [`${TSHIRT} 的退款什么时候能收到`, 'T恤的退款什么时候能收到']) assert.match(textOf(await conversation(robotWith({ orders: [earbuds, tshirt], aftersales: [a, b] }))(text)), new RegExp(`订单 ${TSHIRT}`), text);
+    const old = aftersale({ aftersaleId: 'R-O', orderId: EARBUDS, type: 'return', status: 'requested', updatedAt: '2024-11-16T10:00:00+08:00' });
+    const r = await conversation(robotWith({ orders: [earbuds], aftersales: [old] }))('退货进度');
+    assert.match(textOf(r), /没有进展/);
+    assert.equal((r.state as { offeredHuman?: boolean }).offeredHuman, true);
+  });
+
+  test('a delivered order under discussion stays the tracking question\'s; an id typed does not wait on after-sales', async () => {
+    const delivered = order({ orderId: EARBUDS, status: 'delivered' });
+    const say = conversation(robotWith({ orders: [delivered, tshirt], logistics: [logistics({ orderId: EARBUDS, status: 'delivered' }), tshirtTrack] }));
+    await say('耳机那个订单状态');
+    assert.match(textOf(await say('物流信息呢')), new RegExp(EARBUDS));
+    const slow = createRobot({ dataSource: fakeDataSource({ orders: [earbuds], logistics: [earbudsTrack] }, { listAftersales: { delayMs: 3000 } }), faq, clock: () => NOW, budgetMs: 2000 });
+    const t0 = performance.now();
+    const r = await slow.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-slow', text: `${EARBUDS} 到哪了` });
+    assert.ok(performance.now() - t0 < 1000, 'answered without waiting the after-sales budget');
+    assert.deepEqual(r.unavailable, []);
+  });
+
+  test('"四件套" is a title, not four items; a price follow-up is about the entry only', async () => {
+    const bedding = order({ orderId: 'SO-BED-1', items: [{ sku: 'B', title: '纯棉床上四件套', quantity: 1, price: '299.00' }], totalAmount: '299.00' });
+    const socks = order({ orderId: 'SO-SOCK-2', items: [{ sku: 'S', title: '男士棉袜', quantity: 4, price: '9.90' }], totalAmount: '39.60' });
+    assert.match(textOf(await conversation(robotWith({ orders: [bedding, socks], logistics: [logistics({ orderId: 'SO-BED-1' }), logistics({ orderId: 'SO-SOCK-2' })] }))('四件套到哪了')), /SO-BED-1/);
+    const say = shopChat('shop_rv', [{ id: 'gift', question: 'Do you offer gift wrapping?', answer: 'Yes, gift wrapping is $4.99 per item.' }]);
+    await say('do you offer gift wrapping');
+    for (const text of ['how much are the earbuds?', 'how do I charge it']) assert.doesNotMatch(textOf(await say(text)), /\$4\.99/, text);
+  });
+
+  test('a bot question that also asks for a person hands over; other questions after a refund are their own', async () => {
+    for (const text of ['are you a bot? i want a real person', '是机器人吗？人工！']) assert.ok((await conversation(robotWith({}))(text)).handover, text);
+    const refund = aftersale({ aftersaleId: 'R-1', orderId: EARBUDS, status: 'approved' });
+    for (const text of ['能通过微信付款吗', 'are you closed on weekends?', 'can I leave a review?']) {
+      const say = conversation(robotWith({ orders: [earbuds], aftersales: [refund] }));
+      await say('退款到哪了');
+      assert.notEqual((await say(text)).intent, 'aftersale_progress', text);
+    }
+  });
+
+  test('a courier question naming places is no new address; "附近" of the shop is no small talk; a partial refund leaves the order to cancel', async () => {
+    const paid = order({ orderId: 'SO-P-1', status: 'paid' });
+    assert.notEqual((await conversation(robotWith({ orders: [paid] }))('能换成顺丰吗？我们这里是县城，别的快递到不了乡镇')).intent, 'change_address');
+    assert.doesNotMatch(textOf(await conversation(robotWith({}))('附近有什么门店可以试穿吗')), /不太在行/);
+    const part = aftersale({ aftersaleId: 'R-P', orderId: 'SO-P-1', status: 'refunded', amount: '20.00' });
+    assert.match(textOf(await conversation(robotWith({ orders: [paid], aftersales: [part] }))('我要取消订单')), /还未发货，可以在订单详情页点“申请退款”取消/);
+  });
+});
