@@ -118,6 +118,7 @@ export function shownReason(a: Aftersale): string | undefined {
 }
 
 export function aftersaleCard(a: Aftersale, currency: string | undefined): AftersaleCard {
+  const reason = shownReason(a);
   return {
     kind: 'aftersale',
     aftersaleId: a.aftersaleId,
@@ -126,7 +127,7 @@ export function aftersaleCard(a: Aftersale, currency: string | undefined): After
     status: a.status,
     ...(a.amount !== undefined ? { amount: a.amount } : {}),
     ...(currency ? { currency } : {}),
-    ...(shownReason(a) ? { reason: shownReason(a) } : {}),
+    ...(reason ? { reason } : {}),
     updatedAt: a.updatedAt,
   };
 }

@@ -732,8 +732,8 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       // returns question may show a request under way, whose order tells its currency and title.
       orders: data || (isPolicyIntent(r.intent) && (ref || personal(input.text))) || r.intent === 'return_policy',
       // A returns question also shows a return or refund already under way ("退货怎么弄" after sending it back).
-      // An id typed may be a request's ("AS5003"), not an order's.
-      aftersales: r.intent === 'aftersale_progress' || r.intent === 'return_policy' || r.intent === 'cancel_order' || (data && r.explicitOrderId !== undefined),
+      // A cancellation or an id typed reads them best-effort (bestEffort below).
+      aftersales: r.intent === 'aftersale_progress' || r.intent === 'return_policy' || effort.includes('aftersales'),
       ...(effort.length ? { bestEffort: effort } : {}),
       logistics: LOGISTICS_INTENTS.has(r.intent),
       faq,
@@ -978,12 +978,6 @@ const FOLLOW_STOP = new Set(['那', '那么', '还有', '要是', '如果', '的
 /** Sentences of an answer, with their ending punctuation. */
 const SENTENCES = /(?:[^。！？!?；;\n.]|\.(?!\s|$))+(?:[。！？!?；;]+|\.(?=\s|$)|$)/g;
 
-/**
- * Right after an FAQ answer, a short follow-up whose words the answer itself holds ("那未开封的呢"
- * after the shelf-life entry, which says how long unopened bags keep): the answer's sentences that
- * hold them, not a "did you mean" offering the entry just given (found from outside). Undefined
- * when the follow-up is another confident question, or the answer does not hold its words.
- */
 /** The buyer sent goods back ("顺丰寄回的 单号SF…", "i shipped it back, tracking 1Z…"). */
 const SENT_BACK = /寄回|退回去|寄过去了|寄出去了|寄走了|退货单号|回寄|(?<![a-z])(?:sent (?:it |them )?back|shipped (?:it |them )?back|mailed (?:it |them )?back|return tracking|dropped (?:it|them) off)(?![a-z])/;
 
@@ -1003,6 +997,12 @@ function returnWaybill(ctx: Ctx): Outcome | undefined {
 const PRICE_OF_IT = /^\s*(?:那|那么|这个|这|那个)?(?:要)?(?:多少钱|什么价|价格呢?|价钱呢?|价格多少|怎么收费|收费吗|收不收费|要钱吗|另外收费吗|贵吗)[?？。!！\s]*$|^\s*(?:and |so |ok |okay )?(?:how much(?: is| does| would)?(?: it| that| this)?(?: cost| be)?|what(?:'s| is| does) (?:it|that|the price|the cost)(?: cost)?|price|cost|is (?:it|that) (?:free|extra))\s*\?*\s*$/;
 const MONEY_SAID = /[$¥￥€£]\s?\d|\d(?:[\d,.]*)\s*(?:元|块|美元|欧元|英镑|dollars?|usd|rmb|cny|eur|gbp)|免费|(?<![a-z])free(?![a-z])/i;
 
+/**
+ * Right after an FAQ answer, a short follow-up whose words the answer itself holds ("那未开封的呢"
+ * after the shelf-life entry, which says how long unopened bags keep): the answer's sentences that
+ * hold them, not a "did you mean" offering the entry just given (found from outside). Undefined
+ * when the follow-up is another confident question, or the answer does not hold its words.
+ */
 function faqFollowUp(ctx: Ctx): Outcome | undefined {
   const last = ctx.state.faqLast;
   const u = ctx.r.u;
@@ -1883,12 +1883,14 @@ function cancelAnswer(ctx: Ctx, o: Order): Outcome {
  * parts of a Chinese address, or a change-to followed by a house number and a street word.
  */
 const ADDRESS_PARTS = /省|市|区|县|镇|乡|村|路|街|道|巷|弄|号|栋|幢|单元|室|小区|大厦/g;
-const EN_ADDRESS = /(?<![a-z])(?:to|is|address:?)\s+(?:flat |apt |unit )?\d{1,5}[a-z]?,?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|boulevard|blvd|court|ct)(?![a-z])/;
+/** A house number, one or two words and a street word: "12 baker street", "5 high st". */
+const STREET = String.raw`\d{1,5}[a-z]?,?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|boulevard|blvd|court|ct)(?![a-z])`;
+const EN_ADDRESS = new RegExp(String.raw`(?<![a-z])(?:to|is|address:?)\s+(?:flat |apt |unit )?` + STREET);
 const NEW_ADDRESS_CUE = /改成|改为|改到|换成|新地址|(?<![a-z])(?:change it to|new address|send it to|ship it to|deliver it to)(?![a-z])/;
-const EN_STREET = /(?<![a-z\d])\d{1,5}[a-z]?,?\s+[a-z]+(?:\s+[a-z]+)?\s+(?:street|st|road|rd|avenue|ave|lane|ln|drive|dr|way|boulevard|blvd|court|ct)(?![a-z])/;
-/** Right after we spoke of changing the address, the address alone is the new one ("北京市朝阳区建国路88号" had been read as a goodbye). */
-// A house number makes it an address: "换成顺丰吗？我们这里是县城，乡镇到不了" names places and is no address (found in review).
+const EN_STREET = new RegExp(String.raw`(?<![a-z\d])` + STREET);
+/** A house number makes it an address: "换成顺丰吗？我们这里是县城，乡镇到不了" names places and is no address (found in review). */
 const chineseAddress = (normalized: string, parts: number) => (normalized.match(ADDRESS_PARTS)?.length ?? 0) >= parts && /\d/.test(normalized);
+/** Right after we spoke of changing the address, the address alone is the new one ("北京市朝阳区建国路88号" had been read as a goodbye). */
 const typesAddress = (normalized: string, onAddress = false): boolean =>
   (NEW_ADDRESS_CUE.test(normalized) && (chineseAddress(normalized, 2) || EN_ADDRESS.test(normalized))) || (onAddress && (chineseAddress(normalized, 3) || EN_STREET.test(normalized)));
 
@@ -2009,8 +2011,9 @@ function requestsOfOrder(ctx: Ctx, a: Aftersale): Aftersale[] {
 
 /** The requests whose reason the message repeats most, none when it repeats no reason. */
 function bestByReason(text: string, requests: readonly Aftersale[]): Aftersale[] {
-  const best = Math.max(...requests.map((x) => reasonWords(text, x.reason)));
-  return best > 0 ? requests.filter((x) => reasonWords(text, x.reason) === best) : [];
+  const scores = requests.map((x) => reasonWords(text, x.reason));
+  const best = Math.max(0, ...scores);
+  return best > 0 ? requests.filter((_, i) => scores[i] === best) : [];
 }
 
 function listedPickedBy(ctx: Ctx, by: PickBy): string | undefined {
@@ -2059,6 +2062,7 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
   const order = ctx.orders?.find((o) => o.orderId === a.orderId);
   const hintKey = hintOf(a);
   const late = overdueDays(ctx, a);
+  const reason = shownReason(a);
   const text = ctx.t.aftersale({
     orderId: a.orderId,
     type: AFTERSALE_TYPE[ctx.lang][a.type],
@@ -2067,7 +2071,7 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
     ...(a.amount !== undefined ? { amount: formatMoney(a.amount, order?.currency ?? 'CNY') } : {}),
     // An exchange moves goods, not money; the reason of a refusal is what the buyer asks next.
     goods: a.type === 'exchange',
-    ...(shownReason(a) ? { reason: shownReason(a) } : {}),
+    ...(reason ? { reason } : {}),
     hint: late !== undefined ? ctx.t.aftersaleLate(late) : ctx.t.aftersaleHint[hintKey],
   });
   return reply(text, aftersaleCard(a, order?.currency));

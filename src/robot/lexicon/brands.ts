@@ -15,13 +15,21 @@ export interface BrandMatcher {
   without(text: string, keep: ReadonlySet<string>): string;
 }
 
-export function brandMatcher(names: readonly string[]): BrandMatcher {
+/**
+ * One pattern for a list of names or words, lower case, longest first: Chinese ones anywhere,
+ * Latin ones as whole words ("hp" is not inside "shop"). Null for an empty list.
+ */
+export function namesPattern(names: readonly string[]): string | null {
   const list = [...new Set(names.map((n) => n.toLowerCase()))].sort((a, b) => b.length - a.length);
   const han = list.filter((n) => HAN.test(n));
   const latin = list.filter((n) => !HAN.test(n));
-  // Chinese anywhere; Latin names as whole words ("hp" is not inside "shop").
   const parts = [...han.map(escape), ...(latin.length ? [`(?<![\\p{L}\\p{N}])(?:${latin.map(escape).join('|')})(?![\\p{L}\\p{N}])`] : [])];
-  const re = parts.length ? new RegExp(parts.join('|'), 'giu') : null;
+  return parts.length ? parts.join('|') : null;
+}
+
+export function brandMatcher(names: readonly string[]): BrandMatcher {
+  const pattern = namesPattern(names);
+  const re = pattern ? new RegExp(pattern, 'giu') : null;
   return {
     namedIn(text) {
       const out = new Set<string>();

@@ -5,23 +5,15 @@
  * against (found from outside; a model feature for it was tried and its sign came out wrong).
  */
 import { readFileSync } from 'node:fs';
-
-const HAN = /\p{Script=Han}/u;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { namesPattern } from './brands.ts';
 
 export interface Contrasts {
   /** The buyer names one group of a set, `entry` names another of it and not the buyer's. */
   conflict(query: string, entry: string): boolean;
 }
 
-type Group = RegExp;
-
-function groupRe(words: readonly string[]): Group {
-  const han = words.filter((w) => HAN.test(w)).map(escape);
-  const latin = words.filter((w) => !HAN.test(w)).map((w) => w.toLowerCase()).map(escape);
-  const parts = [...han, ...(latin.length ? [`(?<![\\p{L}\\p{N}])(?:${latin.join('|')})(?![\\p{L}\\p{N}])`] : [])];
-  return new RegExp(parts.join('|'), 'iu');
-}
+/** A group's words, Chinese anywhere and Latin as whole words, in either case. */
+const groupRe = (words: readonly string[]): RegExp => new RegExp(namesPattern(words) ?? '(?!)', 'iu');
 
 export function contrastsOf(sets: readonly (readonly (readonly string[])[])[]): Contrasts {
   const compiled = sets.map((groups) => groups.map(groupRe));
