@@ -99,6 +99,24 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    // Found from outside: "TG1002" opening a conversation got Chinese on an English device.
+    test('the device language a text carries (content.lang) reaches the robot and is stored with the message', async () => {
+      const s = await f.create();
+      try {
+        const hints: (string | undefined)[] = [];
+        const { conversations, bot } = setup(s, { answer: async (r) => (hints.push(r.langHint), reply('Your order TG1002…')) });
+        const p = buyer('buyer_r_lang');
+        const sent = await conversations.send(p, { ...say('TG1002'), content: { kind: 'text', text: 'TG1002', lang: 'en' } });
+        await conversations.send(p, say('还有这个'));
+        await bot.idle();
+        assert.deepEqual(hints, ['en', undefined]);
+        const first = (await conversations.sync(p, sent.ack.conversationId, 0, 10)).messages[0]!;
+        assert.deepEqual(first.content, { kind: 'text', text: 'TG1002', lang: 'en' });
+      } finally {
+        await s.close();
+      }
+    });
+
     // Found from outside: with PostgreSQL away during a robot turn, the turn failed, its hand-over
     // failed too, and the buyer was left with an ack and nothing else, in `bot`, for good.
     test('a hand-over the database failed is retried until it lands: one apology, then the queue', async () => {
