@@ -34,8 +34,8 @@ import { detectLanguage, withdrawsHandover } from './nlu/index.ts';
 import { TEXTS } from './replies.ts';
 
 export interface RobotLike {
-  /** `state` may be a promise: the robot awaits it after understanding the text. */
-  answer(req: { shopId: string; userId: string; conversationId: string; text: string; state?: unknown }): Promise<{
+  /** `state` may be a promise: the robot awaits it after understanding the text; `langHint`: the text's `content.lang`. */
+  answer(req: { shopId: string; userId: string; conversationId: string; text: string; state?: unknown; langHint?: 'zh' | 'en' }): Promise<{
     replies: ReadonlyArray<{ text: string; card?: unknown }>;
     state: unknown;
     handover?: { reason: string };
