@@ -69,6 +69,8 @@ export interface DialogueState {
   readonly failures: number;
   /** The order the conversation is about, for follow-ups ("那退款呢"). */
   readonly focusOrderId?: string;
+  /** The after-sales request last told on its own (of `focusOrderId`): "cancel it", "那另一个申请呢" lean on it. */
+  readonly focusRequest?: string;
   /** The last data question answered, for a bare order number as the next message. */
   readonly topic?: DataIntent;
   /** A choice card is waiting for an answer; `kinds`: the kinds of goods its orders' titles name. */
@@ -119,6 +121,7 @@ export function parseState(raw: unknown): DialogueState {
   if (r.langAsked === 'zh' || r.langAsked === 'en') s.langAsked = r.langAsked;
   if (r.hant === true) s.hant = true;
   if (validId(r.focusOrderId)) s.focusOrderId = r.focusOrderId;
+  if (s.focusOrderId && validId(r.focusRequest)) s.focusRequest = r.focusRequest;
   if (isIntent(r.topic) && isDataIntent(r.topic)) s.topic = r.topic;
   const p = r.pending as { intent?: unknown; orderIds?: unknown } | undefined;
   if (
@@ -235,6 +238,8 @@ interface Resolved {
   readonly tentative?: true;
   /** The FAQ question picked from the ones we offered. */
   readonly faqPick?: string;
+  /** The buyer takes back an after-sales request ("撤销退款申请", "cancel it" after its status). */
+  readonly withdraw?: true;
 }
 
 let defaultNlu: Nlu | undefined;
@@ -281,7 +286,7 @@ export function namedIds(text: string, ids: readonly string[], tails: boolean | 
 }
 
 /** "那另一个呢", "the other one": the listed order that is not the one talked about. */
-const OTHER_ONE = /另(?:一|外一?)(?:个|单|笔|件)(?!问题|事|情况)|其他那(?:个|单)|(?<![a-z])(?:the )?other (?:one|order|package|parcel)(?![a-z])/;
+const OTHER_ONE = /另(?:一|外一?)(?:个|单|笔|件)(?!问题|事|情况)|其他那(?:个|单)|(?<![a-z])(?:the )?other (?:one|order|package|parcel|request|claim)(?![a-z])/;
 
 /**
  * After a pick from our list, the buyer asks about another of it: "那另一个呢" (the only other
@@ -543,6 +548,8 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
   if (picksAll(u.normalized)) return { ...base, intent, choice: { all: true } };
   // "不是这两个，是衣服", "neither, I mean the jacket": an order not listed, by its goods, among all of them.
   if (declinesList(u)) return kindsOfGoods(text).size > 0 ? { ...base, intent } : { ...base, intent, choice: { noneListed: true } };
+  // "今天好热啊", "r u a real person?": no answer to the list; answered, and the list waits (found from outside).
+  if (!isDataIntent(u.intent) && (isSmallTalk(text) || asksWhoAnswers(text))) return undefined;
   // "不是最新的那个", "not the latest one": not a pick of it; a description wins over it.
   if (picksNewest(u.normalized, NEWEST)) return { ...base, intent, choice: { newest: true } };
   if (orderId) {
@@ -592,8 +599,8 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  // "换货的呢", "and the return?" after any answer: that kind of request (found from outside: a "shall I get a person?" read it as nothing).
-  if (!orderId && !state.pending && state.topic && KIND_FOLLOW.test(u.normalized)) return { ...base, intent: 'aftersale_progress' };
+  const request = state.pending ? undefined : requestFollowUp(state, u, orderId);
+  if (request) return { ...base, ...request };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
   const picked = state.pending ? answerToChoice(state.pending, u, text, base, orderId) : undefined;
@@ -676,6 +683,24 @@ const GOODS_FOLLOW_EN = /^\s*(?:(?:ok|okay|thanks|thank you|thx)[!.,\s]*)?(?:and
 const asksAfterGoods = (text: string, normalized: string) => BARE_GOODS.test(normalized) && kindsOfGoods(text).size > 0;
 
 /** A kind of after-sales request named alone, as a follow-up: "换货的呢", "那个退货呢", "and the exchange?". */
+/**
+ * About an after-sales request without naming one: taking it back ("撤销退款申请", "cancel it" after
+ * its status), or "换货的呢", "and the return?" after any answer (found from outside: a "shall I get
+ * a person?" read it as nothing).
+ */
+function requestFollowUp(state: DialogueState, u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'withdraw' | 'explicitOrderId'> | undefined {
+  if (WITHDRAWS.test(u.normalized) || (state.topic === 'aftersale_progress' && state.focusOrderId && CANCEL_IT.test(u.normalized))) return { intent: 'aftersale_progress', withdraw: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
+  if (!orderId && state.topic && KIND_FOLLOW.test(u.normalized)) return { intent: 'aftersale_progress' };
+  return undefined;
+}
+
+/** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
+const WITHDRAWS = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:the |a |my )?(?:refund|return|exchange)(?: anymore)?/;
+/** "另一个申请", "the other request": of the same order, when it has one. */
+const ANOTHER_REQUEST = /申请|售后|(?<![a-z])(?:request|claim)(?![a-z])/;
+/** "cancel it", "取消吧": right after a request's status, that request. */
+const CANCEL_IT = /^\s*(?:那|那就|帮我|给我)?(?:取消|撤销|撤回)(?:掉)?(?:吧|了吧|它|这个|一下)?\s*[。!！]*\s*$|^\s*(?:pls |please |ok |then )?(?:cancel|withdraw)(?: it| that| this)?(?: please| pls)?\s*[.!]*\s*$/;
+
 const KIND_FOLLOW = /^\s*(?:那|那么|还有|那我的)?(?:我的|那个)?(?:换货|退货|退款)(?:的|那个|那单|申请)?(?:呢|咧|嘞|怎么样了)\s*[?？]*\s*$|^\s*(?:and |what about |how about )(?:the |my )?(?:exchange|return|refund)(?: request| one)?\s*\?*\s*$/;
 
 /** Asked to hurry ("能快点吗", "can you speed it up"): after a refund's status, a chase of that refund (found from outside: a parcel answer). */
@@ -827,9 +852,12 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   const listedKinds = state.pending ? state.pending.kinds : state.listedKinds;
   const kept = listed && !out.next?.pending ? { listed, ...(listedKinds ? { listedKinds } : {}) } : {};
   // A shop question asked while our "which order?" waits ("从哪里发货的") leaves it waiting: "第二个"
-  // next still answers it (found from outside: the address change became a status).
-  const aside = state.pending && !out.next?.pending && r.intent === 'faq' && !out.failed ? { pending: state.pending } : {};
-  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...kept, ...aside };
+  // next still answers it (found from outside: the address change became a status). So does small
+  // talk or "are you a bot?" answered in between (found from outside: the list was asked again).
+  const aside = state.pending && !out.next?.pending && (r.intent === 'faq' || r.intent === 'unknown') && !out.failed && !r.declined ? { pending: state.pending } : {};
+  // The request told stays with its order; another order in focus drops it.
+  const request = state.focusRequest && (out.next?.focusOrderId ?? state.focusOrderId) === state.focusOrderId ? { focusRequest: state.focusRequest } : {};
+  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...request, ...(state.topic ? { topic: state.topic } : {}), ...kept, ...aside };
   const next = { ...base, ...keep, ...out.next } as DialogueState;
   return {
     replies: out.replies,
@@ -994,8 +1022,8 @@ function returnWaybill(ctx: Ctx): Outcome | undefined {
 }
 
 /** "how much is it", "多少钱", "收费吗": the price, asked of what was just answered. */
-const PRICE_OF_IT = /^\s*(?:那|那么|这个|这|那个)?(?:要)?(?:多少钱|什么价|价格呢?|价钱呢?|价格多少|怎么收费|收费吗|收不收费|要钱吗|另外收费吗|贵吗)[?？。!！\s]*$|^\s*(?:and |so |ok |okay )?(?:how much(?: is| does| would)?(?: it| that| this)?(?: cost| be)?|what(?:'s| is| does) (?:it|that|the price|the cost)(?: cost)?|price|cost|is (?:it|that) (?:free|extra))\s*\?*\s*$/;
-const MONEY_SAID = /[$¥￥€£]\s?\d|\d(?:[\d,.]*)\s*(?:元|块|美元|欧元|英镑|dollars?|usd|rmb|cny|eur|gbp)|免费|(?<![a-z])free(?![a-z])/i;
+const PRICE_OF_IT = /^\s*(?:那|那么|这个|这|那个)?(?:要)?(?:多少钱|什么价|价格呢?|价钱呢?|价格多少|怎么收费|收费吗|收不收费|要钱吗|另外收费吗|贵吗|免费吗|是免费的吗|免费的吗|免不免费|要运费吗|收运费吗)[?？。!！\s]*$|^\s*(?:and |so |ok |okay )?(?:how much(?: is| does| would)?(?: it| that| this)?(?: cost| be)?|what(?:'s| is| does) (?:it|that|the price|the cost)(?: cost)?|price|cost|is (?:it|that) (?:free|extra))(?:\s+(?:tho|though|then|right|too|as well))?\s*\?*\s*$/;
+const MONEY_SAID = /[$¥￥€£]\s?\d|\d(?:[\d,.]*)\s*(?:元|块|美元|欧元|英镑|dollars?|usd|rmb|cny|eur|gbp)|免费|包邮|承担|运费险|(?<![a-z])(?:free|pays?|covers?|charged?|insurance)(?![a-z])/i;
 
 /**
  * Right after an FAQ answer, a short follow-up whose words the answer itself holds ("那未开封的呢"
@@ -1009,7 +1037,7 @@ function faqFollowUp(ctx: Ctx): Outcome | undefined {
   // "how much is it" after the gift-wrap answer: its sentence with the price, if it has one (found from outside: a price-match entry offered).
   if (last && (ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') && PRICE_OF_IT.test(u.normalized) && !confidentFaq(ctx)) {
     const priced = (last.a.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => MONEY_SAID.test(x));
-    if (priced.length) return { replies: [{ text: priced.join(' ') }], next: { faqLast: last } };
+    if (priced.length) return { replies: [{ text: priced.join(ctx.lang === 'zh' ? '' : ' ') }], next: { faqLast: last } };
   }
   if (!last || !(ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') || !LEANS_ON.test(u.normalized.trim()) || u.normalized.length > 40) return undefined;
   const other = confidentFaq(ctx);
@@ -1428,7 +1456,11 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
     const each = eachNamed(ctx, listed());
     if (each) return { each };
     const narrowed = describedBy(ctx, listed());
-    return narrowed && narrowed.length === 1 ? { one: narrowed[0]! } : { none: t.noMatchingOrder };
+    if (narrowed?.length === 1) return { one: narrowed[0]! };
+    // "摩飞的" when the list held other goods: the one order of all the buyer's that it names
+    // (found from outside: the same list was asked again).
+    const anyOrder = narrowed?.length ? undefined : describedBy(ctx, orders);
+    return anyOrder?.length === 1 ? { one: anyOrder[0]! } : { none: t.noMatchingOrder };
   }
   const tiers = URGE_SHIPPING.test(ctx.r.u.normalized) && intent !== 'cancel_order' && intent !== 'change_address' ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : TIERS[intent];
   const anyTier = new Set(tiers.flat());
@@ -1526,7 +1558,22 @@ const COUNTED = /(?<![第\d])(\d{1,3}|[两二三四五六七八九十])\s*(?:件
 function countedAs(normalized: string, orders: readonly Order[]): Order[] {
   const counts = [...normalized.matchAll(COUNTED)].map((m) => m[1] ?? m[2] ?? m[3] ?? '').map((n) => COUNT_WORDS[n] ?? Number(n));
   const held = (o: Order) => o.items.reduce((n, i) => n + i.quantity, 0);
-  return counts.length ? orders.filter((o) => counts.includes(held(o))) : [];
+  if (!counts.length) return [];
+  // "等2件" quotes our list, which counts lines; else units, then lines (found from outside: "等2件那个" missed it).
+  const byLines = orders.filter((o) => o.items.length > 1 && counts.includes(o.items.length));
+  if (/等\s*(?:\d|[两二三四五六七八九十])/.test(normalized)) return byLines;
+  const byUnits = orders.filter((o) => counts.includes(held(o)));
+  return byUnits.length ? byUnits : byLines;
+}
+
+/** "4只装", "4-pack", "a 6 pack": a pack size, said as the titles say it. */
+const PACK = /(?<![\d.])(\d{1,3}|[两二三四五六七八九十]|two|three|four|five|six)\s*-?\s*(?:(?:只|个|支|瓶|盒|包|片|袋|罐|卷|条|粒)?装|packs?|pk|pcs|ct)(?![a-z])/gi;
+const packSizes = (text: string) => [...text.normalize('NFKC').toLowerCase().matchAll(PACK)].map((m) => COUNT_WORDS[m[1]!] ?? Number(m[1]));
+
+/** "the 4-pack one", "brita 4pack": the orders whose titles name that pack size (found from outside: not understood). */
+function packedAs(normalized: string, orders: readonly Order[]): Order[] {
+  const said = packSizes(normalized);
+  return said.length ? orders.filter((o) => o.items.some((i) => packSizes(i.title).some((n) => said.includes(n)))) : [];
 }
 
 /**
@@ -1595,7 +1642,7 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       narrowed = true;
     }
   }
-  for (const by of [pricedAs(u.normalized, out), countedAs(u.normalized, out)]) {
+  for (const by of [pricedAs(u.normalized, out), countedAs(u.normalized, out), packedAs(u.normalized, out)]) {
     if (by.length > 0 && by.length < out.length) {
       out = by;
       narrowed = true;
@@ -1918,6 +1965,10 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
   // A request named by its own number ("AS5002"): that one, whichever order it is on.
   const byId = namedIds(ctx.input.text, ctx.aftersales.map((a) => a.aftersaleId));
   if (byId.length === 1) return oneRequest(ctx, ctx.aftersales.find((a) => a.aftersaleId === byId[0])!);
+  if (r.withdraw) return withdrawAnswer(ctx, ctx.aftersales);
+  // "退货寄回去了 单号SF…" is about a return too (found from outside: "order SF… has no request").
+  const waybill = returnWaybill(ctx);
+  if (waybill) return waybill;
   const latest = latestRequests(ctx.aftersales);
   let list = [...latest.values()];
   if (ctx.r.choice && 'outOfRange' in ctx.r.choice) return reaskChoice(ctx, 'aftersale_progress', false);
@@ -1934,6 +1985,8 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     list = list.filter((a) => among.some((id) => sameId(id, a.orderId)));
   } else if (r.choice && 'otherThan' in r.choice) {
     const other = r.choice.otherThan;
+    const sibling = otherRequests(ctx, ctx.aftersales, other);
+    if (sibling) return sibling;
     list = list.filter((a) => !sameId(a.orderId, other));
     if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
   } else if (chosen) {
@@ -1969,14 +2022,51 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
 
 function oneRequest(ctx: Ctx, a: Aftersale): Outcome {
   const { t, r, state } = ctx;
+  if (r.withdraw) return withdrawal(ctx, a);
   const late = overdueDays(ctx, a) !== undefined;
   // Asked again, or told it is late ("已经4天了还没到", "可是我没收到钱"): the same text again helps nobody (found from outside).
   const insists = !late && a.status !== 'rejected' && a.status !== 'closed' && (state.topic === 'aftersale_progress' || /\d+\s*(?:天|days?)/.test(r.u.normalized)) && (SAYS_LATE.test(r.u.normalized) || (state.topic === 'aftersale_progress' && HURRY.test(r.u.normalized)));
   const person = a.status === 'rejected' || a.status === 'closed' || late || insists;
   return {
     replies: insists ? [aftersaleReply(ctx, a), { text: t.aftersaleChase }] : [aftersaleReply(ctx, a)],
-    next: { focusOrderId: a.orderId, topic: 'aftersale_progress', ...(person ? { offeredHuman: true } : {}) },
+    next: { focusOrderId: a.orderId, focusRequest: a.aftersaleId, topic: 'aftersale_progress', ...(person ? { offeredHuman: true } : {}) },
   };
+}
+
+/** "那另一个申请呢" after one of an order's requests: its other ones first (found from outside: another order's was told). */
+function otherRequests(ctx: Ctx, all: readonly Aftersale[], orderId: string): Outcome | undefined {
+  const told = ctx.state.focusRequest;
+  const rest = told && ANOTHER_REQUEST.test(ctx.r.u.normalized) ? all.filter((a) => sameId(a.orderId, orderId) && a.aftersaleId !== told) : [];
+  if (rest.length === 1) return oneRequest(ctx, rest[0]!);
+  return rest.length > 1 ? { replies: rest.map((a) => aftersaleReply(ctx, a)), next: { focusOrderId: orderId, topic: 'aftersale_progress' } } : undefined;
+}
+
+/** "撤销退款申请", "cancel it": the one request meant (an open one first), else how any is withdrawn. */
+function withdrawAnswer(ctx: Ctx, all: readonly Aftersale[]): Outcome {
+  if (all.length === 0) return { replies: [{ text: ctx.t.noAftersale }] };
+  const open = (l: readonly Aftersale[]) => l.filter((a) => a.status === 'requested' || a.status === 'approved' || a.status === 'returning');
+  const focus = ctx.state.focusOrderId && !describesAnother(ctx, ctx.state.focusOrderId) ? ctx.state.focusOrderId : undefined;
+  // "cancel it" right after one request was told: that one.
+  const told = focus && !ctx.r.explicitOrderId && CANCEL_IT.test(ctx.r.u.normalized) ? all.find((a) => a.aftersaleId === ctx.state.focusRequest) : undefined;
+  if (told) return withdrawal(ctx, told);
+  const id = ctx.r.explicitOrderId ?? focus;
+  const ofOrder = id ? all.filter((a) => sameId(a.orderId, id)) : [];
+  let list: readonly Aftersale[] = ofOrder.length ? ofOrder : open(all).length ? open(all) : all;
+  if (!ofOrder.length && ctx.orders) {
+    const described = describedBy(ctx, ctx.orders.filter((o) => list.some((a) => a.orderId === o.orderId)));
+    if (described?.length) list = list.filter((a) => described.some((o) => o.orderId === a.orderId));
+  }
+  list = kindNamed(ctx.r.u.normalized, list) ?? list;
+  if (list.length > 1 && open(list).length >= 1) list = open(list);
+  if (list.length === 1) return withdrawal(ctx, list[0]!);
+  return { replies: [{ text: ctx.t.withdrawHow }], next: { offeredHuman: true } };
+}
+
+/** The robot withdraws nothing: where the buyer can, or a person; a settled request needs nothing. */
+function withdrawal(ctx: Ctx, a: Aftersale): Outcome {
+  const settled = a.status === 'refunded' || a.status === 'rejected' || a.status === 'closed';
+  const text = ctx.t.withdrawRequest({ type: AFTERSALE_TYPE[ctx.lang][a.type], orderId: a.orderId, status: AFTERSALE_STATUS[ctx.lang][a.status], settled, shipped: a.status === 'returning' });
+  return { replies: [{ text }], next: { focusOrderId: a.orderId, focusRequest: a.aftersaleId, topic: 'aftersale_progress', ...(settled ? {} : { offeredHuman: true }) } };
 }
 
 /** Words of a request's reason that the message repeats ("the refund for the missing cable"). */
@@ -2072,10 +2162,16 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
     // An exchange moves goods, not money; the reason of a refusal is what the buyer asks next.
     goods: a.type === 'exchange',
     ...(reason ? { reason } : {}),
-    hint: late !== undefined ? ctx.t.aftersaleLate(late) : ctx.t.aftersaleHint[hintKey],
+    hint: late !== undefined ? ctx.t.aftersaleLate(late) : ((a.type !== 'exchange' && ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.moneyHint[hintKey as keyof Texts['moneyHint']] : undefined) ?? ctx.t.aftersaleHint[hintKey]),
   });
   return reply(text, aftersaleCard(a, order?.currency));
 }
+
+/**
+ * When or where the money goes: "是退到微信还是银行卡", "退款大概啥时候到", "when do I get my money back"
+ * (found from outside: the status was told again, word for word).
+ */
+const ASKS_MONEY = /退到|到账|原路|退回(?:哪|到)|(?:钱|款).{0,6}(?:什么时候|多久|几天|几号|哪里|哪儿)|微信还是|银行卡|支付宝|(?<![a-z])(?:when|how long|where)(?![a-z]).{0,30}(?<![a-z])(?:money|refund|paid back|credited)(?![a-z])|(?<![a-z])(?:money|refund)(?![a-z]).{0,20}(?<![a-z])(?:when|how long|where|which card|back to)(?![a-z])|original payment|same card|back to my (?:card|account|wallet)/;
 
 const hintOf = (a: Aftersale) =>
   a.status === 'approved' ? (a.type === 'refund' ? 'approved_refund' : 'approved_goods') : a.status === 'requested' && a.type !== 'refund' ? 'requested_goods' : a.status;

@@ -71,12 +71,18 @@ export interface Texts {
   /** `amount` absent: to be confirmed on review; `goods`: an exchange, where no money moves. `reason`: the shop's, shown for a rejected or closed request. */
   aftersale(p: { orderId: string; type: string; status: string; since?: string; amount?: string; goods?: boolean; reason?: string; hint: string }): string;
   aftersaleHint: Record<'requested' | 'requested_goods' | 'approved_refund' | 'approved_goods' | 'rejected' | 'returning' | 'refunded' | 'closed', string>;
+  /** Asked when or where the money goes ("是退到微信还是银行卡", "when do I get my money"), before it is paid. */
+  moneyHint: Partial<Record<'requested' | 'requested_goods' | 'approved_refund' | 'approved_goods' | 'returning', string>>;
   /** A request waiting on the shop longer than its hint promises. */
   aftersaleLate(days: number): string;
   /** The buyer says it is late or has not come, though it is within its promise by our clock. */
   aftersaleChase: string;
   /** A waybill of goods sent back, typed in the chat: where it belongs. */
   returnWaybill(trackingNo: string, orderId: string): string;
+  /** "撤销退款申请", "withdraw the refund request": the robot cannot; where the buyer can, or a person (`settled`: nothing left to withdraw). */
+  withdrawRequest(p: { type: string; orderId: string; status: string; settled: boolean; shipped: boolean }): string;
+  /** Several requests could be meant: how any is withdrawn. */
+  withdrawHow: string;
   /** Before a request's status, when the buyer asks to cancel an order whose refund is already requested. */
   cancelAskedBefore(orderId: string): string;
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
@@ -184,6 +190,20 @@ const zh: Texts = {
     refunded: '款项已原路退回，银行卡一般 1-3 个工作日到账，余额即时到账。',
     closed: '该售后已关闭，如需帮助可以回复“转人工”。',
   },
+  moneyHint: {
+    requested: '审核通过后，款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式），一般 1-3 个工作日到账，余额即时到账。',
+    requested_goods: '审核通过、商品寄回且仓库签收后处理，款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式）。',
+    approved_refund: '款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式），一般 1-3 个工作日到账，余额即时到账。',
+    approved_goods: '商品寄回、仓库签收后处理，款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式）。',
+    returning: '仓库签收后 1-3 个工作日内处理，之后款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式），一般 1-3 个工作日到账。',
+  },
+  withdrawHow: '售后申请可以在对应订单的售后详情页点“撤销申请”自行撤销；商品已经寄回的，需要人工客服和仓库协调。需要为您转接人工客服处理吗？',
+  withdrawRequest: (p) =>
+    p.settled
+      ? `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}，不需要再撤销了。`
+      : p.shipped
+        ? `您的${p.type}申请（订单 ${p.orderId}）当前${p.status}，商品已在寄回途中，撤销需要人工客服和仓库协调。需要为您转接人工客服吗？`
+        : `您的${p.type}申请（订单 ${p.orderId}）当前${p.status}，我这边没法直接撤销：您可以在该订单的售后详情页点“撤销申请”，撤销后如需售后可以重新申请。需要为您转接人工客服处理吗？`,
   returnWaybill: (no, id) => `收到，寄回的运单号是 ${no}。请在订单 ${id} 的售后页面填写这个运单号，仓库签收后 1-3 个工作日内处理。填写不了的话，需要为您转接人工客服登记吗？`,
   cancelAskedBefore: (id) => `订单 ${id} 已经申请过退款，不用重复申请，进度如下：`,
   cancel: {
@@ -312,6 +332,20 @@ const en: Texts = {
     refunded: 'The money went back to your original payment method; cards usually show it within 1-3 business days.',
     closed: 'This request is closed. Say "human" if you need help.',
   },
+  moneyHint: {
+    requested: 'Once approved, the money goes back the way you paid (card, wallet or balance), usually within 1-3 business days.',
+    requested_goods: 'Once approved and the item is back at the warehouse, the money goes back the way you paid (card, wallet or balance).',
+    approved_refund: 'The money goes back the way you paid (card, wallet or balance), usually within 1-3 business days.',
+    approved_goods: 'Once the item is back at the warehouse, the money goes back the way you paid (card, wallet or balance).',
+    returning: 'We process it within 1-3 business days after the warehouse receives it; the money then goes back the way you paid (card, wallet or balance), usually within 1-3 business days.',
+  },
+  withdrawHow: 'You can withdraw a request yourself on the order\'s after-sales page ("Withdraw request"); if the item is already on its way back, an agent needs to arrange it with the warehouse. Shall I get a human agent for you?',
+  withdrawRequest: (p) =>
+    p.settled
+      ? `Your ${p.type} request (order ${p.orderId}) is already ${p.status}: there is nothing to withdraw.`
+      : p.shipped
+        ? `Your ${p.type} request (order ${p.orderId}) is ${p.status}: the item is already on its way back, so withdrawing it needs an agent and the warehouse. Shall I get a human agent for you?`
+        : `Your ${p.type} request (order ${p.orderId}) is ${p.status}. I can't withdraw it myself: open the order's after-sales page and tap "Withdraw request" (you can request again later if you need to). Shall I get a human agent to do it for you?`,
   returnWaybill: (no, id) => `Got it: the return tracking number is ${no}. Please enter it on the after-sales page of order ${id}; we process it within 1-3 business days after the warehouse receives it. If you can't, shall I get a human agent to record it?`,
   cancelAskedBefore: (id) => `You've already asked for a refund on order ${id}, so there's no need to ask again. Here's where it stands:`,
   cancel: {

@@ -8,7 +8,8 @@ import { KefuError } from '../../src/protocol/errors.ts';
 import { aftersale, fakeDataSource, logistics, NOW, order, SHOP, type FakeData } from './fixtures.ts';
 import { BEST_EFFORT_BUDGET_MS } from '../../src/robot/robot.ts';
 import { toTraditional } from '../../src/robot/traditional.ts';
-import { chineseScript, createNlu } from '../../src/robot/nlu/index.ts';
+import { chineseScript, createNlu, withdrawsHandover } from '../../src/robot/nlu/index.ts';
+import { isSmallTalk } from '../../src/robot/nlu/identity.ts';
 import { TEXTS } from '../../src/robot/replies.ts';
 
 const faq = new FaqIndexProvider();
@@ -2380,5 +2381,99 @@ describe('the sixteenth session\'s review', () => {
     assert.doesNotMatch(textOf(await conversation(robotWith({}))('附近有什么门店可以试穿吗')), /不太在行/);
     const part = aftersale({ aftersaleId: 'R-P', orderId: 'SO-P-1', status: 'refunded', amount: '20.00' });
     assert.match(textOf(await conversation(robotWith({ orders: [paid], aftersales: [part] }))('我要取消订单')), /还未发货，可以在订单详情页点“申请退款”取消/);
+  });
+});
+
+describe('a household-appliances shop (seventeenth session)', () => {
+  const pot = order({ orderId: 'HA-POT-1', status: 'delivered', createdAt: '2024-11-20T09:00:00+08:00', items: [{ sku: 'MF', title: '摩飞多功能料理锅 MR1088', quantity: 1, price: '399.00' }], totalAmount: '399.00' });
+  const filters = order({ orderId: 'HA-BR-2', status: 'shipped', createdAt: '2024-11-22T09:00:00+08:00', items: [{ sku: 'BR', title: 'Brita 滤水壶滤芯 4只装', quantity: 2, price: '129.00' }], totalAmount: '258.00' });
+  const fan = order({ orderId: 'HA-FAN-3', status: 'paid', createdAt: '2024-11-25T09:00:00+08:00', items: [{ sku: 'DY', title: '戴森无叶风扇', quantity: 1, price: '2999.00' }, { sku: 'DF', title: '戴森滤网', quantity: 1, price: '199.00' }], totalAmount: '3198.00' });
+  const kettle = order({ orderId: 'HA-KT-4', status: 'delivered', createdAt: '2024-11-18T09:00:00+08:00', items: [{ sku: 'MD', title: '美的电热水壶', quantity: 1, price: '99.00' }], totalAmount: '99.00' });
+  const rice = order({ orderId: 'HA-RC-5', status: 'shipped', createdAt: '2024-11-26T09:00:00+08:00', items: [{ sku: 'SP', title: '苏泊尔电饭锅 4L', quantity: 1, price: '299.00' }], totalAmount: '299.00' });
+  const potReturn = aftersale({ aftersaleId: 'AS-R-1', orderId: 'HA-POT-1', type: 'return', status: 'returning', amount: '399.00' });
+  const kettleRefund = aftersale({ aftersaleId: 'AS-F-2', orderId: 'HA-KT-4', type: 'refund', status: 'requested', amount: '20.00' });
+  const kettleSwap = aftersale({ aftersaleId: 'AS-X-3', orderId: 'HA-KT-4', type: 'exchange', status: 'approved' });
+  const shop = () => robotWith({ orders: [pot, filters, fan, kettle, rice], logistics: [logistics({ orderId: 'HA-BR-2' }), logistics({ orderId: 'HA-RC-5' })], aftersales: [potReturn, kettleRefund, kettleSwap] });
+
+  test('small talk and "are you a bot?" while "which order?" waits are answered, and the list still takes "第一个"', async () => {
+    const say = conversation(shop());
+    assert.match(textOf(await say('锅到哪了')), /HA-RC-5[\s\S]*HA-BR-2/);
+    for (const text of ['今天天气好热啊😂', 'r u a real person?']) {
+      const r = await say(text);
+      assert.equal(r.handover, undefined, text);
+      assert.doesNotMatch(textOf(r), /哪一个|Which of these|没太理解/, text);
+    }
+    assert.match(textOf(await say('第一个')), /HA-RC-5/);
+    // Not small talk: a remark with a question about the goods, or "好了".
+    assert.equal(isSmallTalk('天气这么热 巧克力会化吗'), false);
+    assert.equal(isSmallTalk('好了'), false);
+    assert.equal(isSmallTalk('so hot today lol'), true);
+  });
+
+  test('an order named by its brand though our list held others; a pack size; "等2件" as our list counts', async () => {
+    let say = conversation(shop());
+    await say('锅到哪了');
+    assert.match(textOf(await say('摩飞的')), /HA-POT-1/);
+    for (const [pick, id] of [['the 4-pack one', 'HA-BR-2'], ['4只装的', 'HA-BR-2'], ['等2件那个', 'HA-FAN-3']] as const) {
+      say = conversation(shop());
+      await say(/^[a-z]/.test(pick) ? 'order status' : '订单状态');
+      assert.match(textOf(await say(pick)), new RegExp(id), pick);
+    }
+  });
+
+  test('a return waybill typed as an after-sales question is the return\'s', async () => {
+    for (const text of ['我退货寄回去了 单号SF9988776655', 'i sent it back, tracking SF9988776655']) {
+      const r = await conversation(shop())(text);
+      assert.match(textOf(r), /SF9988776655[\s\S]*HA-POT-1/, text);
+      assert.doesNotMatch(textOf(r), /没有售后|no return or refund/, text);
+    }
+  });
+
+  test('when and where the money goes: the refund after a return is no delivery, and the route is told', async () => {
+    const say = conversation(shop());
+    await say('摩飞锅的退货怎么样了');
+    const r = await say('那退款大概啥时候到');
+    assert.equal(r.intent, 'aftersale_progress');
+    assert.match(textOf(r), /原路退回/);
+    assert.match(textOf(await say('是退到微信还是银行卡')), /微信、支付宝或银行卡/);
+    const en = conversation(shop());
+    await en('my return for the pot?');
+    assert.match(textOf(await en('so when do i get my refund')), /goes back the way you paid/);
+  });
+
+  test('withdrawing a request: the one just told, the one named, or how; never a new request or a cancelled order', async () => {
+    let say = conversation(shop());
+    await say('水壶的退款怎么样了');
+    let r = await say('cancel it');
+    assert.equal(r.intent, 'aftersale_progress');
+    assert.match(textOf(r), /refund request \(order HA-KT-4\)[\s\S]*Withdraw request/);
+    assert.ok((await say('yes')).handover, 'the person offered is taken');
+    r = await conversation(shop())('摩飞的退货不退了');
+    assert.match(textOf(r), /HA-POT-1[\s\S]*寄回途中/);
+    assert.match(textOf(await conversation(shop())('怎么撤销退款申请')), /撤销申请/);
+    r = await conversation(robotWith({ orders: [kettle], aftersales: [aftersale({ aftersaleId: 'AS-D', orderId: 'HA-KT-4', status: 'refunded' })] }))('撤销退款申请');
+    assert.match(textOf(r), /不需要再撤销/);
+    say = conversation(shop());
+    await say('水壶的退款怎么样了');
+    assert.match(textOf(await say('那另一个申请呢')), /换货申请（订单 HA-KT-4）/);
+  });
+
+  test('"收到 谢谢" closes; "免费吗" and "is it free tho" are answered from the entry just given', async () => {
+    const say = conversation(shop());
+    await say('摩飞锅的退货怎么样了');
+    const r = await say('收到 谢谢');
+    assert.equal(r.intent, 'bye');
+    const own = shopChat('shop_fee', [{ id: 'ret', question: 'Who pays for return shipping?', answer: 'We pay return shipping for defective items; for no-reason returns the buyer pays.', alternates: ['退货运费谁出'] }]);
+    await own('who pays for return shipping');
+    assert.match(textOf(await own('is it free tho')), /We pay return shipping/);
+  });
+
+  test('venting at the queue is no retraction; "你们太慢了" is a complaint', () => {
+    assert.equal(withdrawsHandover('算了 你们太慢了'), undefined);
+    assert.equal(withdrawsHandover('forget it, you guys are so slow'), undefined);
+    assert.equal(withdrawsHandover('算了不用了，我的快递到哪了'), '我的快递到哪了');
+    const nlu = createNlu();
+    for (const text of ['你们太慢了', 'you guys are too slow']) assert.equal(nlu.understand(text, NOW).intent, 'complaint', text);
+    assert.equal(nlu.understand('快递太慢了', NOW).intent, 'track_parcel');
   });
 });

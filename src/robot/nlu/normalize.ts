@@ -26,7 +26,7 @@ const HAN = /\p{Script=Han}/u;
 const HAN_ALL = /\p{Script=Han}/gu;
 const ANGRY = /[\u{1F620}\u{1F621}\u{1F92C}\u{1F47F}\u{1F4A2}\u{1F624}\u{1F644}\u{1F595}]/gu;
 // Symbols, emoji, modifiers, variation selectors, keycaps, arrows and the decorative tilde.
-const DECORATION = /[\p{Extended_Pictographic}\p{So}\p{Sk}\p{Cf}\p{Co}\u{2190}-\u{21FF}~]|[\u{FE00}-\u{FE0F}]|\u{20E3}|\p{Emoji_Modifier}/gu;
+export const DECORATION = /[\p{Extended_Pictographic}\p{So}\p{Sk}\p{Cf}\p{Co}\u{2190}-\u{21FF}~]|[\u{FE00}-\u{FE0F}]|\u{20E3}|\p{Emoji_Modifier}/gu;
 const BRACKETS = /[()[\]{}<>「」『』【】《》〈〉"“”„]/g;
 const REPEATED_PUNCT = /([!?.,;:])[!?.,;:]+/g;
 const SPACES = /\s+/g;

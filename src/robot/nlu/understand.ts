@@ -70,9 +70,9 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const tc = other === undefined ? tokens : tokenizer.cut(nc.text);
     const extra = productQuestion(n, shopTopics(nc.text, tc));
     const focus = questionClause(nc, tokenizer);
-    const ack = ACK_EMOJI.test(text.trim());
-    const c = acknowledged(ack, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra))));
-    t = { n, lang, tokens, c, yesNo: ack ? 'yes' : yesNoOf(n.scan) }; // a thumbs-up to "shall I connect you?" is a yes
+    const thumb = ACK_EMOJI.test(text.trim());
+    const c = acknowledged(thumb || ACK_WORDS.test(n.text), retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra))));
+    t = { n, lang, tokens, c, yesNo: thumb ? 'yes' : yesNoOf(n.scan) }; // a thumbs-up to "shall I connect you?" is a yes
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
       memo.set(text, t);
@@ -219,6 +219,12 @@ function askedLast(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
 // Listed one by one: the faces around them (😂 😅 😉 😈) are no acknowledgment (found in review).
 const ACK_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{1F44F}\u{1F64F}\u{1F642}\u{1F600}\u{1F601}\u{1F603}\u{1F604}\u{1F60A}\u{1F60D}\u{1F917}\u{2764}\u{1F495}\u{1F496}\u{1F339}\u{1F4AF}](?:\u{FE0F}|\p{Emoji_Modifier})?\s*)+$/u;
 
+/**
+ * "收到 谢谢", "明白了", "got it thanks": the answer taken in (found from outside: 收到 leaned to a
+ * delivery and the buyer was offered three shipping questions). 收到 alone; "收到货了吗" asks.
+ */
+const ACK_WORDS = /^\s*(?:(?:好的|好|ok|okay|嗯嗯?|哦|行)[\s,，]*)?(?:收到|收到啦|收到了|收到收到|明白|明白了|了解|了解了|知道了|晓得了|懂了|got it|noted|understood)(?:[\s,，!！]*(?:谢谢|谢谢你|谢谢您|谢啦|谢了|感谢|多谢|thanks|thank you|thx|ty)[啦了呀哈]*)?[\s!！。.~]*$/i;
+
 /** "👍", "🙂🙏" alone: an acknowledgment, answered like thanks (found from outside: "没太理解", a miss towards a hand-over). */
 function acknowledged(ack: boolean, c: Classification): Classification {
   return c.intent === 'unknown' && ack ? { intent: 'bye', confidence: 1, scores: c.scores } : c;
@@ -274,6 +280,8 @@ const WITHDRAW_WORDS = [
   "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)(?=\\s*(?:[,.!~]|$))",
 ].join('|');
 const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})[\\s,，.。!！~吧啦哈]*)+(?![吗么嘛?？])`, 'i');
+/** "算了 你们太慢了", "forget it, you guys are so slow": venting at the wait, not leaving it (found from outside). */
+const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久)|没人(?:理|回|管|接)|半天|效率|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?![a-z])/i;
 /** A bare no, the whole message ("actually no", "不用", "no thanks"): in the queue it takes the hand-over back. */
 const BARE_NO = /^\s*(?:(?:actually|oh|ok|wait|哦|那|嗯)[\s,，.。!！]*)*(?:no|nope|no thanks?|no thank you|not anymore|不用|不需要|不用谢谢)[\s,，.。!！~吧啦了]*$/i;
 
@@ -288,7 +296,7 @@ export function withdrawsHandover(text: string): string | undefined {
   const m = WITHDRAWS.exec(t);
   if (!m) return undefined;
   const rest = t.slice(m[0].length).trim();
-  return ASKS_PERSON.test(rest) ? undefined : rest;
+  return ASKS_PERSON.test(rest) || VENTS.test(rest) ? undefined : rest;
 }
 
 const CLAUSE_END = /(?<!\d)\.|\.(?!\d)|[,!?;:]/;
