@@ -179,6 +179,8 @@ export interface TurnData {
   readonly faqCandidates?: readonly FaqHit[];
   /** The shop's own entries on a policy question's topic, when none answered it outright. */
   readonly faqOnTopic?: readonly FaqHit[];
+  /** The other FAQ questions picked beside `faqText` ("1 and 3", "both"), as found, in order. */
+  readonly faqMore?: readonly (FaqHit | null)[];
 }
 
 export interface Needs {
@@ -190,6 +192,8 @@ export interface Needs {
   readonly knownOrderIds: readonly string[];
   /** What to search the FAQ for when it is not the message itself (the FAQ question the buyer picked). */
   readonly faqText?: string;
+  /** More FAQ questions picked at once ("both", "1 and 3"), each searched like `faqText`. */
+  readonly faqMoreTexts?: readonly string[];
   /** A policy question: the FAQ also finds the shop's own entry on that topic (it wins over the built-in text). */
   readonly faqTopic?: PolicyIntent;
   /**
@@ -238,6 +242,8 @@ interface Resolved {
   readonly tentative?: true;
   /** The FAQ question picked from the ones we offered. */
   readonly faqPick?: string;
+  /** Several of them picked ("both", "1 and 3"): the others, after `faqPick`. */
+  readonly faqPicksMore?: readonly string[];
   /** The buyer takes back an after-sales request ("撤销退款申请", "cancel it" after its status). */
   readonly withdraw?: true;
 }
@@ -379,6 +385,15 @@ function pickedOption(u: Understanding, options: readonly string[]): string | un
   return options[n > 0 ? n - 1 : options.length + n];
 }
 
+/** "both", "1 and 3", "都想知道": several of the FAQ questions we offered (found from outside: "not understood"). */
+function pickedOptions(u: Understanding, options: readonly string[]): string[] | undefined {
+  const one = pickedOption(u, options);
+  if (one || options.length < 2) return one ? [one] : undefined;
+  const places = positionsNamed(u.normalized, options.length);
+  if (places) return places.map((i) => options[i]!);
+  return picksAll(u.normalized) ? [...options] : undefined;
+}
+
 /** "那个", "那件", "the … one": the buyer points at one of the listed orders. */
 const POINTS_AT_ONE = /那个|那件|那单|那笔|那款|(?<![a-z])one(?![a-z])/;
 
@@ -397,7 +412,7 @@ function idOnly(text: string): string | undefined {
  * order (found from outside: the same list came back, again and again). Short only, and never a
  * "none of them" ("都不是", "neither").
  */
-const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉|取消|退|改)|全部|所有|每(?:一)?个|一起查)[^吗么?？]*$|^(?:(?:please |pls )?(?:check |show |track |see |look at )?(?:them )?(?:both|all|each|every one|everything)(?: of (?:them|those|these))?(?: orders?| ones?)?(?: please| pls| plz)?[.!\s]*)$/;
+const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉|取消|退|改|想)|全部|所有|每(?:一)?个|一起查)[^吗么?？]*$|^(?:(?:please |pls )?(?:check |show |track |see |look at )?(?:them )?(?:both|all|each|every one|everything)(?: of (?:them|those|these))?(?: orders?| ones?)?(?: please| pls| plz)?[.!\s]*)$/;
 const NONE_OF_THEM = /都不|不是|没有|别|(?<![a-z])(?:none|neither|not|no)(?![a-z])/;
 const MAX_ALL_REPLY = 24;
 /** "都不是", "neither", "none of these": the order meant is not listed (found from outside: the same list came back). */
@@ -592,8 +607,8 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
   if (state.offeredHuman && !yesNo && agreesToPerson(u)) return { ...base, intent: 'human' };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
-  const faqPick = state.faqOptions && pickedOption(u, state.faqOptions);
-  if (faqPick) return { ...base, intent: 'faq', faqPick };
+  const picks = state.faqOptions && pickedOptions(u, state.faqOptions);
+  if (picks) return { ...base, intent: 'faq', faqPick: picks[0]!, ...(picks.length > 1 ? { faqPicksMore: picks.slice(1) } : {}) };
   // "不是", "都不是", "neither": none of the questions offered (found from outside: in Chinese a list
   // declined was "not understood", and two of those handed the buyer over).
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
@@ -764,6 +779,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       faq,
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
       ...(r.faqPick ? { faqText: r.faqPick } : {}),
+      ...(r.faqPicksMore?.length ? { faqMoreTexts: r.faqPicksMore } : {}),
       ...(isPolicyIntent(r.intent) ? { faqTopic: r.intent } : {}),
     },
   };
@@ -928,7 +944,9 @@ function answer(ctx: Ctx): Outcome {
   if (r.langSwitch) return { replies: [{ text: t.langSwitched }] };
   if (r.tentative) {
     const named = ctx.orders ? describedBy(ctx, ctx.orders) : undefined;
-    return named?.length === 1 ? answer({ ...ctx, r: { ...r, tentative: undefined, choice: { orderId: named[0]!.orderId } } }) : unknown(ctx);
+    if (named?.length === 1) return answer({ ...ctx, r: { ...r, tentative: undefined, choice: { orderId: named[0]!.orderId } } });
+    // Named by two orders' titles ("奶瓶那个" of two bottle orders): which of them (found from outside: "not understood").
+    return named && named.length > 1 && isDataIntent(r.intent) ? offerChoice(ctx, r.intent, named) : unknown(ctx);
   }
   // The list stays for the number that answers it (found from outside: "是" was "not understood").
   if (r.yesToList) return { replies: [{ text: t.pickByNumber }], next: { faqOptions: ctx.state.faqOptions }, failed: true };
@@ -956,12 +974,20 @@ function answer(ctx: Ctx): Outcome {
     case 'coupon':
       return policyAnswer(ctx, r.intent);
     case 'faq':
-      return faqOrNotSure(ctx);
+      return r.faqPicksMore?.length ? faqPicked(ctx) : faqOrNotSure(ctx);
     case 'unknown':
       return unknown(ctx);
     default:
       return dataOrFaq(ctx, r.intent);
   }
+}
+
+/** Several offered questions picked: each found entry answered in turn, as the one picked would be. */
+function faqPicked(ctx: Ctx): Outcome {
+  const first = ctx.data.faq?.ok ? ctx.data.faq.value : null;
+  const hits = [first, ...(ctx.data.faqMore ?? [])].filter((h): h is FaqHit => h !== null);
+  if (hits.length === 0) return faqOrNotSure(ctx);
+  return { replies: hits.map((h) => ({ text: ctx.t.faqPicked(h.entry.question, h.entry.answer) })) };
 }
 
 const THANKS = /谢|感谢|多谢|辛苦|麻烦你|(?<![a-z])(?:thanks?|thx|thnx|ty|tysm|cheers|appreciate)(?![a-z])|🙏/;
@@ -2015,9 +2041,15 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     const orders = list.map((a) => ctx.orders?.find((o) => o.orderId === a.orderId)).filter((o): o is Order => o !== undefined);
     if (orders.length === list.length) return offerChoice(ctx, 'aftersale_progress', orders);
   }
-  const siblings = requestsOfOrder(ctx, list[0]!);
-  if (siblings.length > 1) return { replies: siblings.map((a) => aftersaleReply(ctx, a)), next: { focusOrderId: list[0]!.orderId, topic: 'aftersale_progress' } };
-  return oneRequest(ctx, siblings[0]!);
+  return withSiblings(ctx, list[0]!);
+}
+
+/** A request told with the order's other requests; listed together, a late or refused one still offers its person. */
+function withSiblings(ctx: Ctx, a: Aftersale): Outcome {
+  const siblings = requestsOfOrder(ctx, a);
+  if (siblings.length === 1) return oneRequest(ctx, siblings[0]!);
+  const person = siblings.some((x) => x.status === 'rejected' || x.status === 'closed' || overdueDays(ctx, x) !== undefined);
+  return { replies: siblings.map((x) => aftersaleReply(ctx, x)), next: { focusOrderId: a.orderId, topic: 'aftersale_progress', ...(person ? { offeredHuman: true } : {}) } };
 }
 
 function oneRequest(ctx: Ctx, a: Aftersale): Outcome {

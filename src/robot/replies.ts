@@ -25,6 +25,8 @@ export interface Texts {
   langSwitched: string;
   notSureOfferHuman: string;
   confirmIntent(intent: Intent): string;
+  /** One of several FAQ questions the buyer picked at once, with its answer. */
+  faqPicked(question: string, answer: string): string;
   confirmDeclined: string;
   /** A bare yes to a list of several questions: which one? */
   pickByNumber: string;
@@ -128,6 +130,7 @@ const zh: Texts = {
   langSwitched: '好的，接下来我用中文为您服务。请问有什么可以帮您？',
   smallTalk: '这个我可不太在行😅 我是店铺的智能客服，可以帮您查物流、订单和退款进度，也能解答店铺的常见问题；需要真人客服的话，回复“转人工”就好。',
   identity: '我是店铺的智能客服机器人，可以帮您查物流、订单和退款进度，也能解答店铺的常见问题。需要真人客服的话，回复“转人工”就好。',
+  faqPicked: (q, a) => `“${q}”：${a}`,
   confirmIntent: (i) => `您是想${zh.intentName[i] ?? '咨询这个问题'}吗？回复“是”继续，或者换个说法告诉我。`,
   confirmDeclined: '好的，请换个说法告诉我您想了解什么，或回复“转人工”。',
   humanDeclined: '好的，还有什么可以帮您？',
@@ -264,6 +267,7 @@ const en: Texts = {
   langSwitched: "Sure, I'll reply in English from now on. How can I help?",
   smallTalk: "That's not my strong suit 😅 I'm the shop's assistant: I can track parcels, check orders and refunds, and answer questions about the shop. If you'd like a real person, just say \"human\".",
   identity: "I'm the shop's automated assistant: I can track parcels, check orders and refunds, and answer questions about the shop. If you'd like a real person, just say \"human\".",
+  faqPicked: (q, a) => `"${q}" ${a}`,
   confirmIntent: (i) => `Do you want to ${en.intentName[i] ?? 'ask about this'}? Reply "yes" to go on, or tell me in other words.`,
   confirmDeclined: 'OK, please tell me in other words what you need, or say "human".',
   humanDeclined: 'OK, what else can I help with?',

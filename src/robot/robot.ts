@@ -323,6 +323,7 @@ interface Found {
   readonly orders: Lookup<Order[]> | undefined;
   readonly aftersales: Lookup<Aftersale[]> | undefined;
   readonly faq: Lookup<FaqLookup> | undefined;
+  readonly faqMore?: readonly Lookup<FaqLookup>[];
   readonly logistics: (Lookup<Logistics[]> | undefined)[];
 }
 
@@ -369,8 +370,9 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
         return ids.length ? parcels(ids) : undefined;
       })
     : undefined;
-  const [o, a, f, l1, l2] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater]);
-  return { orders: o, aftersales: a, faq: f as Lookup<FaqLookup> | undefined, logistics: [l1, l2] };
+  const more = needs.faqMoreTexts ? Promise.all(needs.faqMoreTexts.map((q) => lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, q, undefined), s), budgetMs))) : undefined;
+  const [o, a, f, l1, l2, m] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater, more]);
+  return { orders: o, aftersales: a, faq: f as Lookup<FaqLookup> | undefined, logistics: [l1, l2], ...(m ? { faqMore: m } : {}) };
 }
 
 /** The FAQ's band and candidates when the provider can tell them, else its answer alone. */
@@ -393,6 +395,7 @@ function turnData(p: Plan, found: Found): TurnData {
     ...(found.orders ? { orders: found.orders } : {}),
     ...(found.aftersales ? { aftersales: found.aftersales } : {}),
     ...(found.faq ? faqData(found.faq) : {}),
+    ...(found.faqMore ? { faqMore: found.faqMore.map((x) => (x.ok ? (x.value?.hit ?? null) : null)) } : {}),
     ...(p.needs.logistics ? { logistics: mergeLookups(found.logistics) } : {}),
   };
 }

@@ -2477,3 +2477,45 @@ describe('a household-appliances shop (seventeenth session)', () => {
     assert.equal(nlu.understand('快递太慢了', NOW).intent, 'track_parcel');
   });
 });
+
+describe('left from the sixteenth session', () => {
+  test('goods no lexicon knows, named by two orders\' titles, ask which of them', async () => {
+    const a = order({ orderId: 'SO-MY-1', items: [{ sku: 'M1', title: '宠物磨牙棒 牛肉味', quantity: 1, price: '29.00' }], createdAt: '2024-11-24T09:00:00+08:00' });
+    const b = order({ orderId: 'SO-MY-2', items: [{ sku: 'M2', title: '磨牙棒 鸡肉味', quantity: 1, price: '25.00' }], createdAt: '2024-11-25T09:00:00+08:00' });
+    const c = order({ orderId: 'SO-OT-3', items: [{ sku: 'O', title: '猫砂', quantity: 1, price: '39.00' }], createdAt: '2024-11-26T09:00:00+08:00' });
+    const say = conversation(robotWith({ orders: [a, b, c], logistics: [logistics({ orderId: 'SO-MY-1' }), logistics({ orderId: 'SO-MY-2' }), logistics({ orderId: 'SO-OT-3' })] }));
+    await say('SO-OT-3到哪了');
+    const r = await say('磨牙棒那个呢');
+    const text = textOf(r);
+    assert.match(text, /SO-MY-2[\s\S]*SO-MY-1/);
+    assert.doesNotMatch(text, /SO-OT-3|没太理解/);
+  });
+
+  test('requests of one order listed together still offer a person for a late one', async () => {
+    const kettle = order({ orderId: 'SO-KT-1', status: 'delivered' });
+    const late = aftersale({ aftersaleId: 'AS-L', orderId: 'SO-KT-1', status: 'requested', updatedAt: '2024-11-20T12:00:00+08:00' });
+    const swap = aftersale({ aftersaleId: 'AS-S', orderId: 'SO-KT-1', type: 'exchange', status: 'approved' });
+    const say = conversation(robotWith({ orders: [kettle], aftersales: [late, swap] }));
+    const r = await say('售后进度');
+    assert.equal(r.replies.length, 2);
+    assert.match(textOf(r), /没有进展/);
+    assert.ok((await say('好的')).handover, 'the offer is taken');
+  });
+});
+
+describe('several offered FAQ questions picked at once', () => {
+  test('"both pls", "1 and 2", "两个都说说" answer each picked entry in turn', async () => {
+    const entries: FaqEntry[] = [
+      { id: 'ship', question: 'How much is shipping?', answer: 'Shipping is 8 CNY, free over 99 CNY.', alternates: ['运费多少'] },
+      { id: 'ret', question: 'Who pays for return shipping?', answer: 'We pay it for defective items.', alternates: ['退货运费谁出'] },
+    ];
+    for (const [pick, want] of [['both pls', 2], ['1 and 2', 2], ['两个都说说', 2]] as const) {
+      const own = new FaqIndexProvider();
+      own.setEntries('shop_two', entries);
+      const state = { v: 1, failures: 0, faqOptions: entries.map((e) => e.question) };
+      const r = await createRobot({ dataSource: fakeDataSource({}), faq: own, clock: () => NOW }).answer({ shopId: 'shop_two', userId: 'u', conversationId: 'c', text: pick, state });
+      assert.equal(r.replies.length, want, pick);
+      assert.match(textOf(r), /8 CNY[\s\S]*defective/, pick);
+    }
+  });
+});
