@@ -179,6 +179,8 @@ export interface TurnData {
   readonly faqCandidates?: readonly FaqHit[];
   /** The shop's own entries on a policy question's topic, when none answered it outright. */
   readonly faqOnTopic?: readonly FaqHit[];
+  /** The shop's FAQ entry on shipping time (`SHIP_TIME_QUESTION`), when it has one: it replaces the built-in promise. */
+  readonly shipPolicy?: FaqHit | null;
   /** The other FAQ questions picked beside `faqText` ("1 and 3", "both"), as found, in order. */
   readonly faqMore?: readonly (FaqHit | null)[];
 }
@@ -192,6 +194,8 @@ export interface Needs {
   readonly knownOrderIds: readonly string[];
   /** What to search the FAQ for when it is not the message itself (the FAQ question the buyer picked). */
   readonly faqText?: string;
+  /** The shop's own answer on shipping time is asked for (`SHIP_TIME_QUESTION`): an unshipped order may be told it. */
+  readonly shipPolicy?: true;
   /** More FAQ questions picked at once ("both", "1 and 3"), each searched like `faqText`. */
   readonly faqMoreTexts?: readonly string[];
   /** A policy question: the FAQ also finds the shop's own entry on that topic (it wins over the built-in text). */
@@ -780,6 +784,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
       ...(r.faqPick ? { faqText: r.faqPick } : {}),
       ...(r.faqPicksMore?.length ? { faqMoreTexts: r.faqPicksMore } : {}),
+      ...(SHIP_TIME_INTENTS.has(r.intent) ? { shipPolicy: true as const } : {}),
       ...(isPolicyIntent(r.intent) ? { faqTopic: r.intent } : {}),
     },
   };
@@ -1796,7 +1801,7 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
   if (o.status === 'paid' || o.status === 'pending_payment') {
-    return withShipLate(ctx, o, reply(t.notShippedYet(o.orderId, title, ORDER_STATUS[lang][o.status]), orderCard(o)));
+    return withShipLate(ctx, o, reply(t.notShippedYet(o.orderId, title, ORDER_STATUS[lang][o.status], shopShipping(ctx) ?? t.shipPromise), orderCard(o)));
   }
   if (o.status === 'cancelled') return { replies: [reply(t.cancel.cancelled(o.orderId), orderCard(o))] };
   const l = logisticsOf(ctx, o);
@@ -1837,9 +1842,40 @@ const lateText = (ctx: Ctx): string => (saysLate(ctx) ? ctx.t.lateSorry : ctx.t.
 /** Asks to chase or reach the carrier, or fears the parcel is lost or stuck. */
 const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
 
-/** Hours a paid order has waited to ship (since its last update), past the 48-hour promise; undefined within it. */
+/** Hours a paid order has waited to ship (since its last update), past the shop's promise; undefined within it or when the promise is not known. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
-  return atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), SHIP_PROMISE_HOURS + 1);
+  const shop = shopShipping(ctx);
+  const promised = shop ? hoursIn(shop) : SHIP_PROMISE_HOURS;
+  return promised === undefined ? undefined : atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), promised + 1);
+}
+
+/**
+ * The question the robot asks every shop's FAQ before it promises a shipping time: a shop whose
+ * entry says "72 小时内发货" or "ships in 3-5 business days" is told, not the built-in 48 hours
+ * (found from outside: the robot contradicted the shop's own FAQ). Only a confident answer in the
+ * conversation's language counts.
+ */
+export const SHIP_TIME_QUESTION: Readonly<Record<Lang, string>> = { zh: '付款后多久发货', en: 'how soon do you ship after payment' };
+const SHIP_TIME_INTENTS: ReadonlySet<Intent> = new Set(['track_parcel', 'order_status', 'delivery_estimate']);
+/** The shop's answer on shipping time, capped like any answer kept. */
+function shopShipping(ctx: Ctx): string | undefined {
+  const hit = ctx.data.shipPolicy;
+  if (!hit || detectLanguage(hit.entry.answer).lang !== ctx.lang) return undefined;
+  return hit.entry.answer.length <= MAX_FAQ_LAST_ANSWER ? hit.entry.answer : undefined;
+}
+/** The longest time a shipping answer names, in hours ("48-72 小时" 72, "3-5 个工作日" 5 days and a weekend, "当天" 24); undefined when it names none. */
+function hoursIn(text: string): number | undefined {
+  const t = text.normalize('NFKC').toLowerCase();
+  let most: number | undefined;
+  const take = (h: number) => (most = Math.max(most ?? 0, h));
+  for (const m of t.matchAll(/(\d{1,3})\s*(?:个)?\s*(小时|h\b|hours?|hrs?|工作日|business days?|working days?|天|日|days?)/g)) {
+    const n = Number(m[1]);
+    const unit = m[2]!;
+    take(/小时|h/.test(unit) ? n : /工作|business|working/.test(unit) ? (n + 2 * Math.ceil(n / 5)) * 24 : n * 24);
+  }
+  if (/当天|当日|same day|same-day/.test(t)) take(24);
+  if (/次日|隔天|第二天|next day|next-day/.test(t)) take(48);
+  return most;
 }
 
 /**
@@ -1887,7 +1923,8 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
   if (o.status === 'paid' || o.status === 'pending_payment' || o.status === 'cancelled') {
-    return withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate: t.etaFor[o.status] }), orderCard(o)));
+    const shop = o.status === 'cancelled' ? undefined : shopShipping(ctx);
+    return withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate: shop && o.status !== 'cancelled' ? t.etaShop[o.status](shop) : t.etaFor[o.status] }), orderCard(o)));
   }
   const l = logisticsOf(ctx, o);
   if (!l) {

@@ -21,6 +21,11 @@ export interface FaqProvider {
   search(shopId: string, text: string): Promise<FaqHit | null>;
   /** The band with its candidates: answer, clarify with the top two or three, or not an FAQ question. */
   lookup?(shopId: string, text: string, topic?: TopicQuery): Promise<FaqLookup>;
+  /**
+   * The entry that answers a question the robot asks of every shop ("付款后多久发货"), or null:
+   * the same answer until the shop's FAQ changes, so it is kept with the index.
+   */
+  probe?(shopId: string, text: string): Promise<FaqHit | null>;
 }
 
 /** A question the robot already placed on a topic (a policy intent), and how it places a text. */
@@ -69,6 +74,8 @@ interface Cached {
   readonly index: FaqIndex;
   /** Each entry's topic, by entry id, once a topic was first asked of this index. */
   topics?: Map<string, string>;
+  /** The robot's own questions answered by this index (`probe`). */
+  probes?: Map<string, FaqHit | null>;
   /** The version the index was built from; undefined when set directly or without versionOf. */
   readonly version: number | undefined;
   checkedAt: number;
@@ -111,6 +118,15 @@ export class FaqIndexProvider implements FaqProvider {
     }
     const onTopic = onTopicIn(cached, text, topic);
     return onTopic.length ? { ...found, onTopic } : found;
+  }
+
+  async probe(shopId: string, text: string): Promise<FaqHit | null> {
+    const cached = await this.#index(shopId);
+    if (!cached) return null;
+    const probes = (cached.probes ??= new Map());
+    let hit = probes.get(text);
+    if (hit === undefined) probes.set(text, (hit = cached.index.lookup(text).hit));
+    return hit;
   }
 
   async #lookupIn(index: FaqIndex, text: string): Promise<FaqLookup> {

@@ -46,7 +46,7 @@ export interface Texts {
   parcel(p: { orderId: string; title: string; carrier: string; trackingNo: string; status: string; latest?: string }): string;
   parcelNoEvents(p: { orderId: string; carrier: string; trackingNo: string }): string;
   shippedNoLogistics(orderId: string, title: string): string;
-  notShippedYet(orderId: string, title: string, status: string): string;
+  notShippedYet(orderId: string, title: string, status: string, promise: string): string;
   /** A parcel stuck for days, or with a delivery problem, said after its tracking: whole sentences. */
   parcelTrouble: { stalled(days: number): string; exception: string };
   /** Paid longer ago than the shipping promise, and not shipped. */
@@ -57,6 +57,10 @@ export interface Texts {
   carrierLine(carrier: string, trackingNo: string): string;
   latestEvent(text: string): string;
   eta(p: { orderId: string; title: string; estimate: string }): string;
+  /** An order not shipped, told with the shop's own FAQ answer on shipping time instead of `etaFor`'s promise. */
+  etaShop: Record<'paid' | 'pending_payment', (answer: string) => string>;
+  /** The built-in promise of `notShippedYet` when the shop's FAQ does not say its own. */
+  shipPromise: string;
   etaFor: Record<'out_for_delivery' | 'in_transit' | 'pending' | 'delivered' | 'exception' | 'paid' | 'pending_payment' | 'cancelled' | 'unknown', string>;
   /** A parcel whose tracking has not moved for longer than its state allows. */
   stalled(days: number): string;
@@ -151,7 +155,9 @@ const zh: Texts = {
   parcelNoEvents: (p) => `您的订单 ${p.orderId} 已由${p.carrier}揽收，运单号 ${p.trackingNo}，物流信息还在更新中，请稍后再查。`,
   shippedNoLogistics: (id, title) => `您的订单 ${id}（${title}）已发货，物流信息还在同步中，请稍后再查。`,
   noTrackingLate: (d) => `发货已经 ${d} 天还没有物流信息，这不太正常。需要为您转接人工客服核实一下吗？`,
-  notShippedYet: (id, title, status) => `您的订单 ${id}（${title}）${status}，还没有物流信息。现货一般付款后 48 小时内发出。`,
+  notShippedYet: (id, title, status, promise) => `您的订单 ${id}（${title}）${status}，还没有物流信息。${promise}`,
+  shipPromise: '现货一般付款后 48 小时内发出。',
+  etaShop: { paid: (a) => `还未发货。${a}`, pending_payment: (a) => `还未付款。${a}` },
   // Two days and more are told in days: "187 小时" was a sum for the buyer to do (found from outside).
   shipLate: (h) => `付款已经 ${h < 72 ? `${h} 小时` : `${Math.floor(h / 24)} 天`}还没有发货，比平常慢了。需要为您转接人工客服催一下吗？`,
   parcelTrouble: {
@@ -294,7 +300,9 @@ const en: Texts = {
   parcelNoEvents: (p) => `Your order ${p.orderId} was handed to ${p.carrier}, tracking number ${p.trackingNo}. Tracking updates will show up soon.`,
   shippedNoLogistics: (id, title) => `Your order ${id} (${title}) has shipped; tracking details are still syncing, please check again later.`,
   noTrackingLate: (d) => `It shipped ${d} day${d === 1 ? '' : 's'} ago and still has no tracking, which is unusual. Shall I get a human agent to check?`,
-  notShippedYet: (id, title, status) => `Your order ${id} (${title}) is ${status}, so there is no tracking yet. In-stock items ship within 48 hours of payment.`,
+  notShippedYet: (id, title, status, promise) => `Your order ${id} (${title}) is ${status}, so there is no tracking yet. ${promise}`,
+  shipPromise: 'In-stock items ship within 48 hours of payment.',
+  etaShop: { paid: (a) => `hasn't shipped yet. ${a}`, pending_payment: (a) => `isn't paid yet. ${a}` },
   shipLate: (h) => `It was paid ${h < 72 ? `${h} hours` : `${Math.floor(h / 24)} days`} ago and has not shipped yet, later than usual. Shall I get a human agent to chase it?`,
   parcelTrouble: {
     stalled: (d) => `Its tracking has not moved for ${d} day${d === 1 ? '' : 's'}, so it may be delayed. Shall I get a human agent to follow up?`,

@@ -2519,3 +2519,32 @@ describe('several offered FAQ questions picked at once', () => {
     }
   });
 });
+
+describe('the shop\'s own shipping time, not the built-in promise', () => {
+  const paidAt = (hoursAgo: number, id = 'SO-PD-1') => order({ orderId: id, status: 'paid', updatedAt: new Date(NOW.getTime() - hoursAgo * 3600_000).toISOString(), createdAt: new Date(NOW.getTime() - hoursAgo * 3600_000).toISOString() });
+  const robotFor = (entries: FaqEntry[], o: Order) => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, entries);
+    return conversation(createRobot({ dataSource: fakeDataSource({ orders: [o] }), faq: own, clock: () => NOW }));
+  };
+  const slow: FaqEntry = { id: 'ship', question: '付款后多久发货？', answer: '本店商品均为现做，付款后 72 小时内发货。', alternates: ['How soon do you ship after I pay?'] };
+  const slowEn: FaqEntry = { id: 'ship-en', question: 'How soon do you ship after I pay?', answer: 'Everything is made to order and ships within 3-5 business days.' };
+
+  test('an unshipped order is told the shop\'s entry, and is late only past the time it names', async () => {
+    let r = await robotFor([slow], paidAt(50))('我的快递到哪了');
+    assert.match(textOf(r), /72 小时内发货/);
+    assert.doesNotMatch(textOf(r), /48 小时|比平常慢/);
+    r = await robotFor([slow], paidAt(80))('什么时候能到');
+    assert.match(textOf(r), /还未发货。本店商品均为现做[\s\S]*比平常慢/);
+    r = await robotFor([slowEn], paidAt(100))('when will my order arrive');
+    assert.match(textOf(r), /3-5 business days/);
+    assert.doesNotMatch(textOf(r), /later than usual/, 'five business days and a weekend have not passed');
+  });
+
+  test('no entry on it, or one in another language: the built-in promise', async () => {
+    const other: FaqEntry = { id: 'inv', question: '能开发票吗？', answer: '可以开电子发票。' };
+    assert.match(textOf(await robotFor([other], paidAt(10))('我的快递到哪了')), /48 小时内发出/);
+    assert.match(textOf(await robotFor([slowEn], paidAt(10))('我的快递到哪了')), /48 小时内发出/);
+    assert.match(textOf(await robotFor([other], paidAt(50))('我的快递到哪了')), /比平常慢/);
+  });
+});
