@@ -179,8 +179,8 @@ export interface TurnData {
   readonly faqCandidates?: readonly FaqHit[];
   /** The shop's own entries on a policy question's topic, when none answered it outright. */
   readonly faqOnTopic?: readonly FaqHit[];
-  /** The shop's FAQ entry on shipping time (`SHIP_TIME_QUESTION`), when it has one: it replaces the built-in promise. */
-  readonly shipPolicy?: FaqHit | null;
+  /** The shop's FAQ entries that answer the robot's own questions (`SHOP_QUESTIONS`): they replace its built-in texts. */
+  readonly shopSays?: Partial<Record<ShopQuestion, FaqHit | null>>;
   /** The other FAQ questions picked beside `faqText` ("1 and 3", "both"), as found, in order. */
   readonly faqMore?: readonly (FaqHit | null)[];
 }
@@ -194,8 +194,8 @@ export interface Needs {
   readonly knownOrderIds: readonly string[];
   /** What to search the FAQ for when it is not the message itself (the FAQ question the buyer picked). */
   readonly faqText?: string;
-  /** The shop's own answer on shipping time is asked for (`SHIP_TIME_QUESTION`): an unshipped order may be told it. */
-  readonly shipPolicy?: true;
+  /** The robot's own questions to ask the shop's FAQ (`SHOP_QUESTIONS`): the answer may replace a built-in text. */
+  readonly shopSays?: readonly ShopQuestion[];
   /** More FAQ questions picked at once ("both", "1 and 3"), each searched like `faqText`. */
   readonly faqMoreTexts?: readonly string[];
   /** A policy question: the FAQ also finds the shop's own entry on that topic (it wins over the built-in text). */
@@ -784,7 +784,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
       ...(r.faqPick ? { faqText: r.faqPick } : {}),
       ...(r.faqPicksMore?.length ? { faqMoreTexts: r.faqPicksMore } : {}),
-      ...(SHIP_TIME_INTENTS.has(r.intent) ? { shipPolicy: true as const } : {}),
+      ...(SHOP_QUESTIONS_OF[r.intent] ? { shopSays: SHOP_QUESTIONS_OF[r.intent] } : {}),
       ...(isPolicyIntent(r.intent) ? { faqTopic: r.intent } : {}),
     },
   };
@@ -1801,7 +1801,7 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
   if (o.status === 'paid' || o.status === 'pending_payment') {
-    return withShipLate(ctx, o, reply(t.notShippedYet(o.orderId, title, ORDER_STATUS[lang][o.status], shopShipping(ctx) ?? t.shipPromise), orderCard(o)));
+    return withShipLate(ctx, o, reply(t.notShippedYet(o.orderId, title, ORDER_STATUS[lang][o.status], shopSays(ctx, 'ship_time') ?? t.shipPromise), orderCard(o)));
   }
   if (o.status === 'cancelled') return { replies: [reply(t.cancel.cancelled(o.orderId), orderCard(o))] };
   const l = logisticsOf(ctx, o);
@@ -1844,22 +1844,34 @@ const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|�
 
 /** Hours a paid order has waited to ship (since its last update), past the shop's promise; undefined within it or when the promise is not known. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
-  const shop = shopShipping(ctx);
+  const shop = shopSays(ctx, 'ship_time');
   const promised = shop ? hoursIn(shop) : SHIP_PROMISE_HOURS;
   return promised === undefined ? undefined : atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), promised + 1);
 }
 
 /**
- * The question the robot asks every shop's FAQ before it promises a shipping time: a shop whose
- * entry says "72 小时内发货" or "ships in 3-5 business days" is told, not the built-in 48 hours
- * (found from outside: the robot contradicted the shop's own FAQ). Only a confident answer in the
- * conversation's language counts.
+ * Questions the robot asks every shop's FAQ before it says a built-in text on the same thing: a
+ * shop whose entry says "72 小时内发货", "ships in 3-5 business days", "地址修改请联系客服" or how
+ * its orders are cancelled is told, not the built-in 48 hours or "on the order page" (found from
+ * outside: the robot contradicted the shop's own FAQ). Only a confident answer in the
+ * conversation's language counts; the provider keeps it until the shop's FAQ changes.
  */
-export const SHIP_TIME_QUESTION: Readonly<Record<Lang, string>> = { zh: '付款后多久发货', en: 'how soon do you ship after payment' };
-const SHIP_TIME_INTENTS: ReadonlySet<Intent> = new Set(['track_parcel', 'order_status', 'delivery_estimate']);
-/** The shop's answer on shipping time, capped like any answer kept. */
-function shopShipping(ctx: Ctx): string | undefined {
-  const hit = ctx.data.shipPolicy;
+export const SHOP_QUESTIONS = {
+  ship_time: { zh: '付款后多久发货', en: 'how soon do you ship after payment' },
+  cancel: { zh: '怎么取消订单', en: 'how do I cancel my order' },
+  change_address: { zh: '怎么修改收货地址', en: 'how do I change my shipping address' },
+} as const satisfies Record<string, Record<Lang, string>>;
+export type ShopQuestion = keyof typeof SHOP_QUESTIONS;
+const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
+  track_parcel: ['ship_time'],
+  order_status: ['ship_time'],
+  delivery_estimate: ['ship_time'],
+  cancel_order: ['cancel'],
+  change_address: ['change_address'],
+};
+/** The shop's answer to one of the robot's questions, capped like any answer kept. */
+function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
+  const hit = ctx.data.shopSays?.[q];
   if (!hit || detectLanguage(hit.entry.answer).lang !== ctx.lang) return undefined;
   return hit.entry.answer.length <= MAX_FAQ_LAST_ANSWER ? hit.entry.answer : undefined;
 }
@@ -1923,7 +1935,7 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
   if (o.status === 'paid' || o.status === 'pending_payment' || o.status === 'cancelled') {
-    const shop = o.status === 'cancelled' ? undefined : shopShipping(ctx);
+    const shop = o.status === 'cancelled' ? undefined : shopSays(ctx, 'ship_time');
     return withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate: shop && o.status !== 'cancelled' ? t.etaShop[o.status](shop) : t.etaFor[o.status] }), orderCard(o)));
   }
   const l = logisticsOf(ctx, o);
@@ -1985,7 +1997,8 @@ function askedBefore(ctx: Ctx, o: Order): Outcome | undefined {
 
 function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   const key = o.status === 'completed' ? 'delivered' : o.status;
-  return { replies: [reply(ctx.t.cancel[key](o.orderId), orderCard(o))] };
+  const shop = key === 'paid' || key === 'pending_payment' ? shopSays(ctx, 'cancel') : undefined;
+  return { replies: [reply(shop && (key === 'paid' || key === 'pending_payment') ? ctx.t.cancelShop[key](o.orderId, shop) : ctx.t.cancel[key](o.orderId), orderCard(o))] };
 }
 
 /**
@@ -2010,7 +2023,9 @@ function addressAnswer(ctx: Ctx, o: Order): Outcome {
   const given = typesAddress(ctx.r.u.normalized, ctx.state.topic === 'change_address');
   if (o.status === 'pending_payment' || o.status === 'paid') {
     if (given) return { replies: [reply(t.changeAddress.given(o.orderId), orderCard(o))], next: { offeredHuman: true } };
-    return { replies: [reply(t.changeAddress.editable(o.orderId, maskName(o.receiver.name), maskPhone(o.receiver.phone)), orderCard(o))] };
+    const shop = shopSays(ctx, 'change_address');
+    const who = [maskName(o.receiver.name), maskPhone(o.receiver.phone)] as const;
+    return { replies: [reply(shop ? t.changeAddress.editableShop(o.orderId, shop, ...who) : t.changeAddress.editable(o.orderId, ...who), orderCard(o))] };
   }
   if (o.status === 'shipped') {
     const l = logisticsOf(ctx, o);

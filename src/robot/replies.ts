@@ -92,8 +92,12 @@ export interface Texts {
   /** Before a request's status, when the buyer asks to cancel an order whose refund is already requested. */
   cancelAskedBefore(orderId: string): string;
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
+  /** `cancel`, with the shop's own FAQ answer on cancelling instead of the robot's procedure. */
+  cancelShop: Record<'pending_payment' | 'paid', (orderId: string, answer: string) => string>;
   changeAddress: {
     editable(orderId: string, name: string, phone: string): string;
+    /** `editable`, with the shop's own FAQ answer on changing an address instead of the robot's procedure. */
+    editableShop(orderId: string, answer: string, name: string, phone: string): string;
     shipped(orderId: string, carrier?: string, trackingNo?: string): string;
     closed(orderId: string, status: string): string;
     /** The buyer typed the new address: a person can apply it; the robot cannot. */
@@ -215,6 +219,10 @@ const zh: Texts = {
         : `您的${p.type}申请（订单 ${p.orderId}）当前${p.status}，我这边没法直接撤销：您可以在该订单的售后详情页点“撤销申请”，撤销后如需售后可以重新申请。需要为您转接人工客服处理吗？`,
   returnWaybill: (no, id) => `收到，寄回的运单号是 ${no}。请在订单 ${id} 的售后页面填写这个运单号，仓库签收后 1-3 个工作日内处理。填写不了的话，需要为您转接人工客服登记吗？`,
   cancelAskedBefore: (id) => `订单 ${id} 已经申请过退款，不用重复申请，进度如下：`,
+  cancelShop: {
+    pending_payment: (id, a) => `订单 ${id} 还未付款。${a}`,
+    paid: (id, a) => `订单 ${id} 还未发货。${a}需要人工帮您处理的话请回复“转人工”。`,
+  },
   cancel: {
     pending_payment: (id) => `订单 ${id} 还未付款，您可以在订单详情页直接点“取消订单”。`,
     paid: (id) => `订单 ${id} 还未发货，可以在订单详情页点“申请退款”取消，款项原路退回。需要人工帮您处理的话请回复“转人工”。`,
@@ -224,6 +232,7 @@ const zh: Texts = {
   },
   changeAddress: {
     editable: (id, name, phone) => `订单 ${id} 还未发货，可以在订单详情页修改收货地址。当前收货人 ${name}，电话 ${phone}。需要人工协助请回复“转人工”。`,
+    editableShop: (id, a, name, phone) => `订单 ${id} 还未发货。${a}当前收货人 ${name}，电话 ${phone}。需要人工协助请回复“转人工”。`,
     shipped: (id, carrier, no) => `订单 ${id} 已发货，地址无法在线修改${carrier ? `，可联系${carrier}（运单号 ${no}）改派` : ''}，或回复“转人工”协助处理。`,
     closed: (id, status) => `订单 ${id} ${status}，地址已无法修改。`,
     given: (id) => `收到您的新地址。订单 ${id} 还未发货，我这边没法直接修改：您可以在订单详情页自行修改，或者由人工客服按您发的地址帮您改。需要为您转接人工客服吗？`,
@@ -360,6 +369,10 @@ const en: Texts = {
         : `Your ${p.type} request (order ${p.orderId}) is ${p.status}. I can't withdraw it myself: open the order's after-sales page and tap "Withdraw request" (you can request again later if you need to). Shall I get a human agent to do it for you?`,
   returnWaybill: (no, id) => `Got it: the return tracking number is ${no}. Please enter it on the after-sales page of order ${id}; we process it within 1-3 business days after the warehouse receives it. If you can't, shall I get a human agent to record it?`,
   cancelAskedBefore: (id) => `You've already asked for a refund on order ${id}, so there's no need to ask again. Here's where it stands:`,
+  cancelShop: {
+    pending_payment: (id, a) => `Order ${id} isn't paid yet. ${a}`,
+    paid: (id, a) => `Order ${id} hasn't shipped. ${a} Say "human" if you want an agent to do it.`,
+  },
   cancel: {
     pending_payment: (id) => `Order ${id} isn't paid yet; you can cancel it on the order page.`,
     paid: (id) => `Order ${id} hasn't shipped, so you can cancel it on the order page ("Request refund"); the money goes back to your payment method. Say "human" if you want an agent to do it.`,
@@ -369,6 +382,7 @@ const en: Texts = {
   },
   changeAddress: {
     editable: (id, name, phone) => `Order ${id} hasn't shipped, so you can change the address on the order page. Current recipient ${name}, phone ${phone}. Say "human" if you want an agent to help.`,
+    editableShop: (id, a, name, phone) => `Order ${id} hasn't shipped. ${a} Current recipient ${name}, phone ${phone}. Say "human" if you want an agent to help.`,
     shipped: (id, carrier, no) => `Order ${id} has shipped, so the address can't be changed online${carrier ? `; you can ask ${carrier} to redirect it (tracking ${no})` : ''}, or say "human" for help.`,
     closed: (id, status) => `Order ${id} is ${status}; the address can no longer be changed.`,
     given: (id) => `Got your new address. Order ${id} hasn't shipped, but I can't change it myself: you can change it on the order page, or a human agent can change it to the address you sent. Shall I get one?`,

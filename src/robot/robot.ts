@@ -18,7 +18,7 @@
 import type { Aftersale, BuyerDataSource, Logistics, Order } from '../commerce/types.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { MAX_PRINCIPAL_ID_CHARS } from '../protocol/conversation.ts';
-import { asksAboutData, awaitsAnswer, logisticsTargets, parseState, plan, POLICY_INTENTS, SHIP_TIME_QUESTION, step, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
+import { asksAboutData, awaitsAnswer, logisticsTargets, parseState, plan, POLICY_INTENTS, SHOP_QUESTIONS, step, type ShopQuestion, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
 import type { FaqHit, FaqLookup } from './faq-index.ts';
 import type { FaqProvider, TopicQuery } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
@@ -324,7 +324,7 @@ interface Found {
   readonly aftersales: Lookup<Aftersale[]> | undefined;
   readonly faq: Lookup<FaqLookup> | undefined;
   readonly faqMore?: readonly Lookup<FaqLookup>[];
-  readonly shipPolicy?: Lookup<FaqHit | null>;
+  readonly shopSays?: readonly (readonly [ShopQuestion, Lookup<FaqHit | null>])[];
   readonly logistics: (Lookup<Logistics[]> | undefined)[];
 }
 
@@ -373,9 +373,9 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
     : undefined;
   const more = needs.faqMoreTexts ? Promise.all(needs.faqMoreTexts.map((q) => lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, q, undefined), s), budgetMs))) : undefined;
   const probe = src.faq.probe?.bind(src.faq);
-  const ship = needs.shipPolicy && probe ? lookupWithinBudget((s) => raceAbort(probe(shopId, SHIP_TIME_QUESTION[p.lang]), s), budget('faq')) : undefined;
-  const [o, a, f, l1, l2, m, sp] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater, more, ship]);
-  return { orders: o, aftersales: a, faq: f as Lookup<FaqLookup> | undefined, logistics: [l1, l2], ...(m ? { faqMore: m } : {}), ...(sp ? { shipPolicy: sp } : {}) };
+  const asked = needs.shopSays && probe ? Promise.all(needs.shopSays.map(async (q) => [q, await lookupWithinBudget((s) => raceAbort(probe(shopId, SHOP_QUESTIONS[q][p.lang]), s), budget('faq'))] as const)) : undefined;
+  const [o, a, f, l1, l2, m, says] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater, more, asked]);
+  return { orders: o, aftersales: a, faq: f as Lookup<FaqLookup> | undefined, logistics: [l1, l2], ...(m ? { faqMore: m } : {}), ...(says ? { shopSays: says } : {}) };
 }
 
 /** The FAQ's band and candidates when the provider can tell them, else its answer alone. */
@@ -399,7 +399,7 @@ function turnData(p: Plan, found: Found): TurnData {
     ...(found.aftersales ? { aftersales: found.aftersales } : {}),
     ...(found.faq ? faqData(found.faq) : {}),
     ...(found.faqMore ? { faqMore: found.faqMore.map((x) => (x.ok ? (x.value?.hit ?? null) : null)) } : {}),
-    ...(found.shipPolicy?.ok ? { shipPolicy: found.shipPolicy.value } : {}),
+    ...(found.shopSays ? { shopSays: Object.fromEntries(found.shopSays.map(([q, l]) => [q, l.ok ? l.value : null])) } : {}),
     ...(p.needs.logistics ? { logistics: mergeLookups(found.logistics) } : {}),
   };
 }

@@ -2541,6 +2541,18 @@ describe('the shop\'s own shipping time, not the built-in promise', () => {
     assert.doesNotMatch(textOf(r), /later than usual/, 'five business days and a weekend have not passed');
   });
 
+  test('the shop\'s own way to cancel an order or change its address replaces the robot\'s', async () => {
+    const cancel: FaqEntry = { id: 'cx', question: '怎么取消订单？', answer: '未发货订单请联系客服取消，我们会在 24 小时内处理退款。' };
+    const address: FaqEntry = { id: 'ad', question: '怎么修改收货地址？', answer: '地址只能由客服修改，请把新地址发给我们。' };
+    let text = textOf(await robotFor([cancel, address], paidAt(5))('我要取消订单'));
+    assert.match(text, /还未发货。未发货订单请联系客服取消/);
+    assert.doesNotMatch(text, /订单详情页点“申请退款”/);
+    text = textOf(await robotFor([cancel, address], paidAt(5))('我要改地址'));
+    assert.match(text, /还未发货。地址只能由客服修改[\s\S]*当前收货人/);
+    assert.doesNotMatch(text, /订单详情页修改收货地址/);
+    assert.match(textOf(await robotFor([slow], paidAt(5))('我要取消订单')), /订单详情页点“申请退款”/);
+  });
+
   test('no entry on it, or one in another language: the built-in promise', async () => {
     const other: FaqEntry = { id: 'inv', question: '能开发票吗？', answer: '可以开电子发票。' };
     assert.match(textOf(await robotFor([other], paidAt(10))('我的快递到哪了')), /48 小时内发出/);
