@@ -69,7 +69,7 @@ export interface DialogueState {
   readonly failures: number;
   /** The order the conversation is about, for follow-ups ("那退款呢"). */
   readonly focusOrderId?: string;
-  /** The after-sales request last told on its own (of `focusOrderId`): "cancel it", "那另一个申请呢" lean on it. */
+  /** The after-sales request told on its own in the last turn (of `focusOrderId`): "cancel it", "那另一个申请呢" lean on it. */
   readonly focusRequest?: string;
   /** The last data question answered, for a bare order number as the next message. */
   readonly topic?: DataIntent;
@@ -296,7 +296,7 @@ export function namedIds(text: string, ids: readonly string[], tails: boolean | 
 }
 
 /** "那另一个呢", "the other one": the listed order that is not the one talked about. */
-const OTHER_ONE = /另(?:一|外一?)(?:个|单|笔|件)(?!问题|事|情况)|其他那(?:个|单)|(?<![a-z])(?:the )?other (?:one|order|package|parcel|request|claim)(?![a-z])/;
+const OTHER_ONE = /另(?:一|外一?)(?:个|单|笔|件)(?!问题|事|情况)|其他那(?:个|单)|(?<![a-z])(?:the )?other (?:one|order|package|parcel)(?![a-z])/;
 
 /**
  * After a pick from our list, the buyer asks about another of it: "那另一个呢" (the only other
@@ -343,8 +343,11 @@ function afterDirectAnswer(state: DialogueState, u: Understanding, text: string)
   const topic = state.topic;
   if (!topic || !isDataIntent(topic) || !state.focusOrderId) return undefined;
   if ((isDataIntent(u.intent) || u.intent === 'unknown') && OTHER_ONE.test(u.normalized) && !ASKS_OF_GOODS.test(u.normalized)) return { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : topic, choice: { otherThan: state.focusOrderId } };
+  // "the other request?" on the after-sales topic only: elsewhere "one other request: …" is no pick (found in review).
+  if (topic === 'aftersale_progress' && OTHER_REQUEST_EN.test(u.normalized)) return { intent: topic, choice: { otherThan: state.focusOrderId } };
   return shortAndUnclear(u) && kindsOfGoods(text).size > 0 && !ASKS_OF_GOODS.test(u.normalized) ? { intent: topic } : undefined;
 }
+const OTHER_REQUEST_EN = /^\s*(?:and |what about |how about )?(?:the )?other (?:request|claim)s?\s*\?*\s*$/;
 /** A question of its own about the goods ("那牙刷多少钱", "is the toothbrush any good"): no pick of an order (found in review). */
 const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|颜色|有货|还有吗|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|in stock|warranty|how to|does it|is it|can i)(?![a-z])/;
 
@@ -416,7 +419,7 @@ function idOnly(text: string): string | undefined {
  * order (found from outside: the same list came back, again and again). Short only, and never a
  * "none of them" ("都不是", "neither").
  */
-const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉|取消|退|改|想)|全部|所有|每(?:一)?个|一起查)[^吗么?？]*$|^(?:(?:please |pls )?(?:check |show |track |see |look at )?(?:them )?(?:both|all|each|every one|everything)(?: of (?:them|those|these))?(?: orders?| ones?)?(?: please| pls| plz)?[.!\s]*)$/;
+const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉|取消|退|改|想(?:知道|了解|问|看|查|要))|全部|所有|每(?:一)?个|一起查)[^吗么?？]*$|^(?:(?:please |pls )?(?:check |show |track |see |look at )?(?:them )?(?:both|all|each|every one|everything)(?: of (?:them|those|these))?(?: orders?| ones?)?(?: please| pls| plz)?[.!\s]*)$/;
 const NONE_OF_THEM = /都不|不是|没有|别|(?<![a-z])(?:none|neither|not|no)(?![a-z])/;
 const MAX_ALL_REPLY = 24;
 /** "都不是", "neither", "none of these": the order meant is not listed (found from outside: the same list came back). */
@@ -567,8 +570,6 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
   if (picksAll(u.normalized)) return { ...base, intent, choice: { all: true } };
   // "不是这两个，是衣服", "neither, I mean the jacket": an order not listed, by its goods, among all of them.
   if (declinesList(u)) return kindsOfGoods(text).size > 0 ? { ...base, intent } : { ...base, intent, choice: { noneListed: true } };
-  // "今天好热啊", "r u a real person?": no answer to the list; answered, and the list waits (found from outside).
-  if (!isDataIntent(u.intent) && (isSmallTalk(text) || asksWhoAnswers(text))) return undefined;
   // "不是最新的那个", "not the latest one": not a pick of it; a description wins over it.
   if (picksNewest(u.normalized, NEWEST)) return { ...base, intent, choice: { newest: true } };
   if (orderId) {
@@ -579,6 +580,8 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
   // "耳机那个", "昨天买的那个", "the leather one" (whose product word is also an FAQ cue): matched
   // against the listed orders once they are loaded.
   const describes = !isDataIntent(u.intent) && (POINTS_AT_ONE.test(u.normalized) || namesListedGoods(u, text, p.kinds) || namesGoodsAlone(u.normalized));
+  // "今天好热啊", "r u a real person?" and nothing else: no answer to the list; answered, and the list waits (found from outside).
+  if (!describes && !isDataIntent(u.intent) && (isSmallTalk(text) || asksWhoAnswers(text))) return undefined;
   if (u.intent === 'unknown' || describes || (isDataIntent(u.intent) && u.entities.some((e) => e.type === 'date' || e.type === 'dateRange' || e.type === 'phoneTail' || e.type === 'sku'))) {
     return { ...base, intent, choice: { describe: true } };
   }
@@ -618,8 +621,8 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  const request = state.pending ? undefined : requestFollowUp(state, u, orderId);
-  if (request) return { ...base, ...request };
+  const follow = state.pending ? undefined : (requestFollowUp(state, u, orderId) ?? hurries(state, u));
+  if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
   const picked = state.pending ? answerToChoice(state.pending, u, text, base, orderId) : undefined;
@@ -701,25 +704,36 @@ const GOODS_FOLLOW_EN = /^\s*(?:(?:ok|okay|thanks|thank you|thx)[!.,\s]*)?(?:and
  */
 const asksAfterGoods = (text: string, normalized: string) => BARE_GOODS.test(normalized) && kindsOfGoods(text).size > 0;
 
-/** A kind of after-sales request named alone, as a follow-up: "换货的呢", "那个退货呢", "and the exchange?". */
 /**
  * About an after-sales request without naming one: taking it back ("撤销退款申请", "cancel it" after
  * its status), or "换货的呢", "and the return?" after any answer (found from outside: a "shall I get
  * a person?" read it as nothing).
  */
 function requestFollowUp(state: DialogueState, u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'withdraw' | 'explicitOrderId'> | undefined {
-  if (WITHDRAWS.test(u.normalized) || (state.topic === 'aftersale_progress' && state.focusOrderId && CANCEL_IT.test(u.normalized))) return { intent: 'aftersale_progress', withdraw: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
+  if (withdrawsRequest(u.normalized) || (state.focusRequest && CANCEL_IT.test(u.normalized))) return { intent: 'aftersale_progress', withdraw: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
   if (!orderId && state.topic && KIND_FOLLOW.test(u.normalized)) return { intent: 'aftersale_progress' };
   return undefined;
 }
 
+/** "好的 帮我催一下", "能不能今天发 急着吃" about the order just told: hurry that one (found from outside: a goodbye, an FAQ guess). */
+function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
+  if (isDataIntent(u.intent) || !((state.focusOrderId && CHASE.test(u.normalized)) || URGE_SHIPPING.test(u.normalized))) return undefined;
+  return { intent: state.topic && LOGISTICS_INTENTS.has(state.topic) && state.topic !== 'change_address' ? state.topic : 'delivery_estimate' };
+}
+
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
-const WITHDRAWS = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:the |a |my )?(?:refund|return|exchange)(?: anymore)?/;
+const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:the |a |my )?(?:refund|return|exchange)(?: request)?(?: any ?more)?\s*[.!]*\s*$/;
+/** What the buyer wants instead, or asks next: no withdrawal ("不想退了，能换个颜色吗", "i dont want a refund i want my parcel"). */
+const WANTS_INSTEAD = /换个|换成|想换|要换|改成|到哪|在哪|(?<![a-z])(?:instead|i want|where|label)(?![a-z])/;
+const withdrawsRequest = (n: string): boolean => WITHDRAWS_REQUEST.test(n) && !WANTS_INSTEAD.test(n);
 /** "另一个申请", "the other request": of the same order, when it has one. */
 const ANOTHER_REQUEST = /申请|售后|(?<![a-z])(?:request|claim)(?![a-z])/;
+/** "那另一单的退款申请呢", "the other order's refund": another order, whatever else it names (found in review). */
+const NAMES_ORDER = /另一?(?:单|笔)|订单|(?<![a-z])(?:order|package|parcel)(?![a-z])/;
 /** "cancel it", "取消吧": right after a request's status, that request. */
 const CANCEL_IT = /^\s*(?:那|那就|帮我|给我)?(?:取消|撤销|撤回)(?:掉)?(?:吧|了吧|它|这个|一下)?\s*[。!！]*\s*$|^\s*(?:pls |please |ok |then )?(?:cancel|withdraw)(?: it| that| this)?(?: please| pls)?\s*[.!]*\s*$/;
 
+/** A kind of after-sales request named alone, as a follow-up: "换货的呢", "那个退货呢", "and the exchange?". */
 const KIND_FOLLOW = /^\s*(?:那|那么|还有|那我的)?(?:我的|那个)?(?:换货|退货|退款)(?:的|那个|那单|申请)?(?:呢|咧|嘞|怎么样了)\s*[?？]*\s*$|^\s*(?:and |what about |how about )(?:the |my )?(?:exchange|return|refund)(?: request| one)?\s*\?*\s*$/;
 
 /** Asked to hurry ("能快点吗", "can you speed it up"): after a refund's status, a chase of that refund (found from outside: a parcel answer). */
@@ -876,9 +890,8 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   // next still answers it (found from outside: the address change became a status). So does small
   // talk or "are you a bot?" answered in between (found from outside: the list was asked again).
   const aside = state.pending && !out.next?.pending && (r.intent === 'faq' || r.intent === 'unknown') && !out.failed && !r.declined ? { pending: state.pending } : {};
-  // The request told stays with its order; another order in focus drops it.
-  const request = state.focusRequest && (out.next?.focusOrderId ?? state.focusOrderId) === state.focusOrderId ? { focusRequest: state.focusRequest } : {};
-  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...request, ...(state.topic ? { topic: state.topic } : {}), ...kept, ...aside };
+  // `focusRequest` is not kept: "cancel it" means the request only right after it was told (found in review).
+  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...kept, ...aside };
   const next = { ...base, ...keep, ...out.next } as DialogueState;
   return {
     replies: out.replies,
@@ -1054,7 +1067,7 @@ function returnWaybill(ctx: Ctx): Outcome | undefined {
 
 /** "how much is it", "多少钱", "收费吗": the price, asked of what was just answered. */
 const PRICE_OF_IT = /^\s*(?:那|那么|这个|这|那个)?(?:要)?(?:多少钱|什么价|价格呢?|价钱呢?|价格多少|怎么收费|收费吗|收不收费|要钱吗|另外收费吗|贵吗|免费吗|是免费的吗|免费的吗|免不免费|要运费吗|收运费吗)[?？。!！\s]*$|^\s*(?:and |so |ok |okay )?(?:how much(?: is| does| would)?(?: it| that| this)?(?: cost| be)?|what(?:'s| is| does) (?:it|that|the price|the cost)(?: cost)?|price|cost|is (?:it|that) (?:free|extra))(?:\s+(?:tho|though|then|right|too|as well))?\s*\?*\s*$/;
-const MONEY_SAID = /[$¥￥€£]\s?\d|\d(?:[\d,.]*)\s*(?:元|块|美元|欧元|英镑|dollars?|usd|rmb|cny|eur|gbp)|免费|包邮|承担|运费险|(?<![a-z])(?:free|pays?|covers?|charged?|insurance)(?![a-z])/i;
+const MONEY_SAID = /[$¥￥€£]\s?\d|\d(?:[\d,.]*)\s*(?:元|块|美元|欧元|英镑|dollars?|usd|rmb|cny|eur|gbp)|免费|包邮|承担|运费险|(?<![a-z])(?:free|pays|covers?|charged?|insurance)(?![a-z])|(?<![a-z])(?:we|you|buyers?|sellers?|the shop|customers?) (?:pay|cover)(?![a-z])/i;
 
 /**
  * Right after an FAQ answer, a short follow-up whose words the answer itself holds ("那未开封的呢"
@@ -1364,7 +1377,7 @@ const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly
  * outside); one with none unshipped gets the usual answer.
  */
 const URGE_SHIPPING =
-  /催.{0,3}发货|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|has ?n'?t|have ?n'?t|haven'?t|hasn'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
+  /催.{0,3}发货|(?:今天|尽快|马上|早点)(?:能|可以)?发(?:吗|货|出|走)?|能不能(?:今天|尽快|快点|早点|马上)发|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|has ?n'?t|have ?n'?t|haven'?t|hasn'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
 /** Asked to hurry the shipping: the unshipped orders come before the intent's usual tiers. */
 const UNSHIPPED_FIRST: readonly (readonly OrderStatus[])[] = [['paid'], ['pending_payment']];
 
@@ -1516,7 +1529,7 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
 function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderStatus[])[], focus: Order | undefined): Target {
   const relevant = tiers.map((tier) => orders.filter((o) => tier.includes(o.status))).find((l) => l.length > 0);
   // "kd到哪了" after talking of an order not shipped yet is the parcel on its way (found from outside: "no tracking yet" for the unshipped one).
-  const outranked = ctx.r.intent === 'track_parcel' && (focus?.status === 'paid' || focus?.status === 'pending_payment') && relevant !== undefined && !relevant.includes(focus) && !BARE_PRONOUN.test(ctx.r.u.normalized);
+  const outranked = ctx.r.intent === 'track_parcel' && (focus?.status === 'paid' || focus?.status === 'pending_payment') && relevant !== undefined && !relevant.includes(focus) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
   if (focus && !namesOtherGoods(ctx, focus) && !outranked) return { one: focus };
   if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? ctx.t.onlyCancelledOrders : ctx.t.noMatchingOrder };
   const pool = orders.filter((o) => tiers.some((tier) => tier.includes(o.status)));
@@ -1873,14 +1886,33 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
 function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   const hit = ctx.data.shopSays?.[q];
   if (!hit || detectLanguage(hit.entry.answer).lang !== ctx.lang) return undefined;
-  return hit.entry.answer.length <= MAX_FAQ_LAST_ANSWER ? hit.entry.answer : undefined;
+  const a = hit.entry.answer.trim();
+  if (q !== 'ship_time') return a.length <= MAX_FAQ_LAST_ANSWER ? a : undefined;
+  // An entry on pre-orders only answers for pre-orders (found in review: an in-stock order told "15 天内").
+  if (PRE_ORDER.test(hit.entry.question) && !IN_STOCK.test(a)) return undefined;
+  // Of an entry on cold chain, couriers and shipping time, the sentences on shipping time (found from
+  // outside: the whole entry, foam boxes and dry ice, was pasted into every "not shipped yet").
+  const timed = (a.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => SHIPS.test(x) && hoursIn(x) !== undefined);
+  if (timed.length) return timed.join(ctx.lang === 'zh' ? '' : ' ');
+  return a.length <= SHORT_SHOP_ANSWER ? a : undefined;
 }
+const PRE_ORDER = /预售|预定|预订|(?<![a-z])(?:pre-?orders?|presale)(?![a-z])/i;
+const IN_STOCK = /现货|(?<![a-z])in[- ]stock(?![a-z])/i;
+/** Words of a sentence about sending goods out. */
+const SHIPS = /发货|发出|寄出|出库|(?<![a-z])(?:ship(?:s|ped|ping)?|dispatch(?:es|ed)?|sen[dt]s?)(?![a-z])/i;
+/** A shipping entry naming no time is said whole only when it is this short. */
+const SHORT_SHOP_ANSWER = 80;
 /** The longest time a shipping answer names, in hours ("48-72 小时" 72, "3-5 个工作日" 5 days and a weekend, "当天" 24); undefined when it names none. */
 function hoursIn(text: string): number | undefined {
-  const t = text.normalize('NFKC').toLowerCase();
+  // Of "付款后48小时内发出，江浙沪次日达", the clauses on sending out; of those, the in-stock ones if any
+  // ("现货48小时内发货，定制款10个工作日": found in review).
+  const clauses = text.normalize('NFKC').toLowerCase().split(/[，,；;。.!！]/).filter((c) => SHIPS.test(c));
+  const stock = clauses.filter((c) => IN_STOCK.test(c));
+  const t = (stock.length ? stock : clauses).join('|');
   let most: number | undefined;
   const take = (h: number) => (most = Math.max(most ?? 0, h));
-  for (const m of t.matchAll(/(\d{1,3})\s*(?:个)?\s*(小时|h\b|hours?|hrs?|工作日|business days?|working days?|天|日|days?)/g)) {
+  // Not a date: "11月11日" is no eleven days.
+  for (const m of t.matchAll(/(?<![\d月/-])(\d{1,3})\s*(?:个)?\s*(小时|h\b|hours?|hrs?|工作日|business days?|working days?|天|日|days?)/g)) {
     const n = Number(m[1]);
     const unit = m[2]!;
     take(/小时|h/.test(unit) ? n : /工作|business|working/.test(unit) ? (n + 2 * Math.ceil(n / 5)) * 24 : n * 24);
@@ -1896,7 +1928,10 @@ function hoursIn(text: string): number | undefined {
  */
 function withShipLate(ctx: Ctx, o: Order, answer: Reply): Outcome {
   const late = o.status === 'paid' ? hoursUnshipped(ctx, o) : undefined;
-  return late === undefined ? { replies: [answer] } : { replies: [answer, { text: ctx.t.shipLate(late) }], next: { offeredHuman: true } };
+  if (late !== undefined) return { replies: [answer, { text: ctx.t.shipLate(late) }], next: { offeredHuman: true } };
+  // Asked to hurry it ("帮我催一下", "能不能今天发 急着吃"), on time or not: a person can (found from outside: a goodbye).
+  const urged = o.status === 'paid' && (URGE_SHIPPING.test(ctx.r.u.normalized) || CHASE.test(ctx.r.u.normalized) || URGENT.test(ctx.r.u.normalized));
+  return urged ? { replies: [answer, { text: ctx.t.urgeShipOffer }], next: { offeredHuman: true } } : { replies: [answer] };
 }
 /** The shop's promise the texts make ("现货一般付款后 48 小时内发出"). */
 const SHIP_PROMISE_HOURS = 48;
@@ -1992,13 +2027,16 @@ function askedBefore(ctx: Ctx, o: Order): Outcome | undefined {
   const req = (ctx.aftersales ?? []).filter((a) => a.orderId === o.orderId && a.type !== 'exchange' && a.status !== 'rejected' && a.status !== 'closed' && whole(a)).sort(byNewest)[0];
   if (!req) return undefined;
   const out = oneRequest(ctx, req);
-  return { ...out, replies: [{ text: ctx.t.cancelAskedBefore(o.orderId) }, ...out.replies] };
+  // Not a request told on its own: "那就取消吧" next is about the order, not a withdrawal (found in review).
+  const next = { ...out.next, focusRequest: undefined };
+  return { ...out, replies: [{ text: ctx.t.cancelAskedBefore(o.orderId) }, ...out.replies], next };
 }
 
 function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   const key = o.status === 'completed' ? 'delivered' : o.status;
-  const shop = key === 'paid' || key === 'pending_payment' ? shopSays(ctx, 'cancel') : undefined;
-  return { replies: [reply(shop && (key === 'paid' || key === 'pending_payment') ? ctx.t.cancelShop[key](o.orderId, shop) : ctx.t.cancel[key](o.orderId), orderCard(o))] };
+  const unshipped = key === 'paid' || key === 'pending_payment';
+  const shop = unshipped ? shopSays(ctx, 'cancel') : undefined;
+  return { replies: [reply(shop && unshipped ? ctx.t.cancelShop[key](o.orderId, shop) : ctx.t.cancel[key](o.orderId), orderCard(o))] };
 }
 
 /**
@@ -2120,7 +2158,7 @@ function oneRequest(ctx: Ctx, a: Aftersale): Outcome {
 /** "那另一个申请呢" after one of an order's requests: its other ones first (found from outside: another order's was told). */
 function otherRequests(ctx: Ctx, all: readonly Aftersale[], orderId: string): Outcome | undefined {
   const told = ctx.state.focusRequest;
-  const rest = told && ANOTHER_REQUEST.test(ctx.r.u.normalized) ? all.filter((a) => sameId(a.orderId, orderId) && a.aftersaleId !== told) : [];
+  const rest = told && ANOTHER_REQUEST.test(ctx.r.u.normalized) && !NAMES_ORDER.test(ctx.r.u.normalized) ? all.filter((a) => sameId(a.orderId, orderId) && a.aftersaleId !== told) : [];
   if (rest.length === 1) return oneRequest(ctx, rest[0]!);
   return rest.length > 1 ? { replies: rest.map((a) => aftersaleReply(ctx, a)), next: { focusOrderId: orderId, topic: 'aftersale_progress' } } : undefined;
 }
@@ -2131,7 +2169,7 @@ function withdrawAnswer(ctx: Ctx, all: readonly Aftersale[]): Outcome {
   const open = (l: readonly Aftersale[]) => l.filter((a) => a.status === 'requested' || a.status === 'approved' || a.status === 'returning');
   const focus = ctx.state.focusOrderId && !describesAnother(ctx, ctx.state.focusOrderId) ? ctx.state.focusOrderId : undefined;
   // "cancel it" right after one request was told: that one.
-  const told = focus && !ctx.r.explicitOrderId && CANCEL_IT.test(ctx.r.u.normalized) ? all.find((a) => a.aftersaleId === ctx.state.focusRequest) : undefined;
+  const told = !ctx.r.explicitOrderId && CANCEL_IT.test(ctx.r.u.normalized) ? all.find((a) => a.aftersaleId === ctx.state.focusRequest) : undefined;
   if (told) return withdrawal(ctx, told);
   const id = ctx.r.explicitOrderId ?? focus;
   const ofOrder = id ? all.filter((a) => sameId(a.orderId, id)) : [];
@@ -2255,7 +2293,7 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
  * When or where the money goes: "是退到微信还是银行卡", "退款大概啥时候到", "when do I get my money back"
  * (found from outside: the status was told again, word for word).
  */
-const ASKS_MONEY = /退到|到账|原路|退回(?:哪|到)|(?:钱|款).{0,6}(?:什么时候|多久|几天|几号|哪里|哪儿)|微信还是|银行卡|支付宝|(?<![a-z])(?:when|how long|where)(?![a-z]).{0,30}(?<![a-z])(?:money|refund|paid back|credited)(?![a-z])|(?<![a-z])(?:money|refund)(?![a-z]).{0,20}(?<![a-z])(?:when|how long|where|which card|back to)(?![a-z])|original payment|same card|back to my (?:card|account|wallet)/;
+const ASKS_MONEY = /退到|到账|原路|退回(?:哪|到)|(?:钱|款).{0,6}(?:什么时候|多久|几天|几号|哪里|哪儿)|(?:微信|银行卡|支付宝)还是|(?<![a-z])(?:when|how long)(?![a-z]).{0,30}(?<![a-z])(?:money|refund|paid back|credited)(?![a-z])|(?<![a-z])(?:money|refund)(?![a-z]).{0,20}(?<![a-z])(?:when|how long|which card|back to)(?![a-z])|original payment|same card|back to my (?:card|account|wallet)/;
 
 const hintOf = (a: Aftersale) =>
   a.status === 'approved' ? (a.type === 'refund' ? 'approved_refund' : 'approved_goods') : a.status === 'requested' && a.type !== 'refund' ? 'requested_goods' : a.status;

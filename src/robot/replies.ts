@@ -67,6 +67,8 @@ export interface Texts {
   /** A parcel tracked as delivered that the buyer says they did not get. */
   deliveredNotReceived: string;
   chaseOffer: string;
+  /** Asked to hurry an order not shipped yet: the robot cannot; a person can. */
+  urgeShipOffer: string;
   /** The buyer says the parcel is late, and the tracking shows nothing wrong yet. */
   lateSorry: string;
   /** The buyer needs the parcel soon and does not say it is late. */
@@ -78,7 +80,7 @@ export interface Texts {
   aftersale(p: { orderId: string; type: string; status: string; since?: string; amount?: string; goods?: boolean; reason?: string; hint: string }): string;
   aftersaleHint: Record<'requested' | 'requested_goods' | 'approved_refund' | 'approved_goods' | 'rejected' | 'returning' | 'refunded' | 'closed', string>;
   /** Asked when or where the money goes ("是退到微信还是银行卡", "when do I get my money"), before it is paid. */
-  moneyHint: Partial<Record<'requested' | 'requested_goods' | 'approved_refund' | 'approved_goods' | 'returning', string>>;
+  moneyHint: Partial<Record<'requested_goods' | 'approved_refund' | 'approved_goods' | 'returning', string>>;
   /** A request waiting on the shop longer than its hint promises. */
   aftersaleLate(days: number): string;
   /** The buyer says it is late or has not come, though it is within its promise by our clock. */
@@ -185,6 +187,7 @@ const zh: Texts = {
   },
   stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
   chaseOffer: '我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递核实、催一下吗？',
+  urgeShipOffer: '我这边没法直接催仓库发货。需要为您转接人工客服，帮您催一下吗？',
   lateSorry: '抱歉让您久等了！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
   urgentOffer: '了解您着急用！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
   deliveredNotReceived: '物流显示已签收，但您还没有收到：可能放在了驿站、快递柜，或由家人、门卫代收，建议先看一下。需要为您转接人工客服联系快递核实吗？',
@@ -204,10 +207,9 @@ const zh: Texts = {
     closed: '该售后已关闭，如需帮助可以回复“转人工”。',
   },
   moneyHint: {
-    requested: '审核通过后，款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式），一般 1-3 个工作日到账，余额即时到账。',
-    requested_goods: '审核通过、商品寄回且仓库签收后处理，款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式）。',
+    requested_goods: '商家会在 1-2 个工作日内审核，通过后请按售后页面的地址寄回商品；仓库签收后处理，款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式）。',
     approved_refund: '款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式），一般 1-3 个工作日到账，余额即时到账。',
-    approved_goods: '商品寄回、仓库签收后处理，款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式）。',
+    approved_goods: '请按售后页面的地址寄回商品，并填写运单号；仓库签收后处理，款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式）。',
     returning: '仓库签收后 1-3 个工作日内处理，之后款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式），一般 1-3 个工作日到账。',
   },
   withdrawHow: '售后申请可以在对应订单的售后详情页点“撤销申请”自行撤销；商品已经寄回的，需要人工客服和仓库协调。需要为您转接人工客服处理吗？',
@@ -335,6 +337,7 @@ const en: Texts = {
   },
   stalled: (d) => `has had no tracking update for ${d} day${d === 1 ? '' : 's'} and may be delayed. Shall I get a human agent to follow up?`,
   chaseOffer: "I can't contact the carrier myself. Shall I get a human agent to check with them and chase it for you?",
+  urgeShipOffer: "I can't hurry the warehouse myself. Shall I get a human agent to chase the shipping for you?",
   lateSorry: "Sorry for the wait! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",
   urgentOffer: "I understand you need it soon! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",
   deliveredNotReceived: 'Tracking says it was delivered, but you have not received it: it may be at a pickup point or in a parcel locker, or a neighbour or reception may have taken it. Shall I get a human agent to check with the carrier?',
@@ -354,10 +357,9 @@ const en: Texts = {
     closed: 'This request is closed. Say "human" if you need help.',
   },
   moneyHint: {
-    requested: 'Once approved, the money goes back the way you paid (card, wallet or balance), usually within 1-3 business days.',
-    requested_goods: 'Once approved and the item is back at the warehouse, the money goes back the way you paid (card, wallet or balance).',
+    requested_goods: 'The shop reviews requests within 1-2 business days; once approved, ship the item to the address on the after-sales page, and once it is back at the warehouse the money goes back the way you paid (card, wallet or balance).',
     approved_refund: 'The money goes back the way you paid (card, wallet or balance), usually within 1-3 business days.',
-    approved_goods: 'Once the item is back at the warehouse, the money goes back the way you paid (card, wallet or balance).',
+    approved_goods: 'Please ship the item to the address on the after-sales page and enter the tracking number; once it is back at the warehouse, the money goes back the way you paid (card, wallet or balance).',
     returning: 'We process it within 1-3 business days after the warehouse receives it; the money then goes back the way you paid (card, wallet or balance), usually within 1-3 business days.',
   },
   withdrawHow: 'You can withdraw a request yourself on the order\'s after-sales page ("Withdraw request"); if the item is already on its way back, an agent needs to arrange it with the warehouse. Shall I get a human agent for you?',

@@ -373,7 +373,7 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
     : undefined;
   const more = needs.faqMoreTexts ? Promise.all(needs.faqMoreTexts.map((q) => lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, q, undefined), s), budgetMs))) : undefined;
   const probe = src.faq.probe?.bind(src.faq);
-  const asked = needs.shopSays && probe ? Promise.all(needs.shopSays.map(async (q) => [q, await lookupWithinBudget((s) => raceAbort(probe(shopId, SHOP_QUESTIONS[q][p.lang]), s), budget('faq'))] as const)) : undefined;
+  const asked = needs.shopSays && probe ? Promise.all(needs.shopSays.map(async (q) => [q, await lookupWithinBudget((s) => raceAbort(probe(shopId, SHOP_QUESTIONS[q][p.lang]), s), Math.min(budgetMs, BEST_EFFORT_BUDGET_MS))] as const)) : undefined;
   const [o, a, f, l1, l2, m, says] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater, more, asked]);
   return { orders: o, aftersales: a, faq: f as Lookup<FaqLookup> | undefined, logistics: [l1, l2], ...(m ? { faqMore: m } : {}), ...(says ? { shopSays: says } : {}) };
 }

@@ -2560,3 +2560,85 @@ describe('the shop\'s own shipping time, not the built-in promise', () => {
     assert.match(textOf(await robotFor([other], paidAt(50))('我的快递到哪了')), /比平常慢/);
   });
 });
+
+describe('the seventeenth session\'s review', () => {
+  const P = order({ orderId: 'P-1', status: 'paid' });
+  const ref = aftersale({ aftersaleId: 'R-1', orderId: 'P-1', status: 'requested', amount: '199.00' });
+
+  test('"cancel" means withdrawing a request only right after that request was told on its own', async () => {
+    let say = conversation(robotWith({ orders: [P], aftersales: [ref] }));
+    await say('我要取消订单');
+    assert.doesNotMatch(textOf(await say('那就取消吧')), /撤销申请/);
+    say = conversation(robotWith({ orders: [P], aftersales: [ref] }));
+    await say('退款进度');
+    await say('好的');
+    assert.doesNotMatch(textOf(await say('取消吧')), /撤销申请/);
+  });
+
+  test('"don\'t want a refund" followed by what the buyer wants is no withdrawal; money words keep the review time', async () => {
+    const sh = order({ orderId: 'S-1', status: 'shipped' });
+    const req = aftersale({ aftersaleId: 'R-2', orderId: 'S-1', status: 'requested' });
+    for (const text of ['i dont want a refund i want my parcel where is it', '不想退了，能换个颜色吗']) {
+      assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [sh], logistics: [logistics({ orderId: 'S-1' })], aftersales: [req] }))(text)), /撤销|Withdraw/, text);
+    }
+    for (const text of ['where is my refund', '我的退款什么时候审核']) assert.match(textOf(await conversation(robotWith({ orders: [sh], aftersales: [req] }))(text)), /1-2/, text);
+  });
+
+  test('"我都想哭了" is no pick of every order; a pick beside "你是机器人吗" stands; "one other request" is no other order', async () => {
+    const a = order({ orderId: 'A-1' });
+    const b = order({ orderId: 'B-2', items: [{ sku: 'T', title: '纯棉T恤', quantity: 1, price: '59.00' }], createdAt: '2024-11-26T10:00:00+08:00' });
+    const data = { orders: [a, b], logistics: [logistics({ orderId: 'A-1' }), logistics({ orderId: 'B-2' })] };
+    let say = conversation(robotWith(data));
+    await say('我的快递到哪了');
+    assert.equal((await say('我都想哭了')).replies.length, 1);
+    say = conversation(robotWith(data));
+    await say('我的快递到哪了');
+    assert.match(textOf(await say('你是机器人吗 我要查耳机那个')), /A-1/);
+    say = conversation(robotWith(data));
+    await say('我的快递到哪了');
+    await say('第一个');
+    assert.match(textOf(await say('one other request: can i change the address')), /B-2/);
+  });
+
+  test('the small-talk pattern does not backtrack on a long run of particles', () => {
+    const t0 = performance.now();
+    for (let i = 0; i < 20; i++) isSmallTalk(`热${'死了'.repeat(18)}x`);
+    assert.ok(performance.now() - t0 < 50, 'twenty calls well under 50 ms');
+  });
+
+  test('a venting retraction is narrow: "算了不用了 快递半天没动 我自己查" still takes the hand-over back', () => {
+    assert.notEqual(withdrawsHandover('算了不用了 快递半天没动 我自己查'), undefined);
+    assert.notEqual(withdrawsHandover('never mind, no one needs to call me, where is my parcel'), undefined);
+    assert.equal(withdrawsHandover('算了 半天没人理'), undefined);
+  });
+
+  test('asked to hurry an unshipped order: a person is offered, and "好的 帮我催一下" is a yes, not a goodbye', async () => {
+    const nuts = order({ orderId: 'N-1', status: 'paid', updatedAt: '2024-11-27T09:00:00+08:00', createdAt: '2024-11-27T09:00:00+08:00' });
+    for (const [first, second] of [['我的坚果今天能发吗', '好的 帮我催一下'], ['N-1什么时候发货', '帮我催一下']] as const) {
+      const say = conversation(robotWith({ orders: [nuts] }));
+      const r = await say(first);
+      assert.ok(r.replies.length >= 1, first);
+      const next = await say(second);
+      assert.ok(next.handover || /催/.test(textOf(next)), second);
+      assert.notEqual(next.intent, 'bye', second);
+    }
+    const r = await conversation(robotWith({ orders: [nuts] }))('能不能今天发 急着吃');
+    assert.match(textOf(r), /没法直接催仓库发货/);
+  });
+
+  test('the shop\'s shipping entry: only its sentences on sending out, no dates as days, no pre-order entry for an in-stock order', async () => {
+    const paid = (hoursAgo: number) => order({ orderId: 'SO-PD-2', status: 'paid', updatedAt: new Date(NOW.getTime() - hoursAgo * 3600_000).toISOString() });
+    const chat = (answer: string, hoursAgo: number, question = '付款后多久发货？') => {
+      const own = new FaqIndexProvider();
+      own.setEntries(SHOP, [{ id: 's', question, answer }]);
+      return conversation(createRobot({ dataSource: fakeDataSource({ orders: [paid(hoursAgo)] }), faq: own, clock: () => NOW }))('我的快递到哪了');
+    };
+    let text = textOf(await chat('全部走顺丰冷运：泡沫箱加冰袋。付款后 48 小时内从嘉兴仓发出，江浙沪一般次日达。坚果走中通。', 10));
+    assert.match(text, /付款后 48 小时内从嘉兴仓发出/);
+    assert.doesNotMatch(text, /泡沫箱|坚果走中通/);
+    assert.match(textOf(await chat('付款后48小时内发货，11月11日活动订单顺延发出。', 60)), /比平常慢/);
+    assert.match(textOf(await chat('现货付款后48小时内发货，定制款需要10个工作日。', 60)), /比平常慢/);
+    text = textOf(await chat('一般付款后 15 天内发出。', 10, '预售商品什么时候发货？'));
+    assert.doesNotMatch(text, /15 天/);
+  });
+});

@@ -281,7 +281,7 @@ const WITHDRAW_WORDS = [
 ].join('|');
 const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})[\\s,，.。!！~吧啦哈]*)+(?![吗么嘛?？])`, 'i');
 /** "算了 你们太慢了", "forget it, you guys are so slow": venting at the wait, not leaving it (found from outside). */
-const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久)|没人(?:理|回|管|接)|半天|效率|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?![a-z])/i;
+const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久|效率)|没人(?:理|回|管|接)|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?: (?:is )?(?:answers?|answering|replies|replying|responds?|responding|here|cares))(?![a-z])/i;
 /** A bare no, the whole message ("actually no", "不用", "no thanks"): in the queue it takes the hand-over back. */
 const BARE_NO = /^\s*(?:(?:actually|oh|ok|wait|哦|那|嗯)[\s,，.。!！]*)*(?:no|nope|no thanks?|no thank you|not anymore|不用|不需要|不用谢谢)[\s,，.。!！~吧啦了]*$/i;
 
