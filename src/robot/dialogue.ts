@@ -250,6 +250,8 @@ interface Resolved {
   readonly faqPicksMore?: readonly string[];
   /** The buyer takes back an after-sales request ("撤销退款申请", "cancel it" after its status). */
   readonly withdraw?: true;
+  /** "为什么被取消了", "I didn't cancel it": a cancelled order's status, and a person for why. */
+  readonly whyCancelled?: true;
 }
 
 let defaultNlu: Nlu | undefined;
@@ -548,6 +550,9 @@ function positionsNamed(normalized: string, listed: number): number[] | undefine
   return distinct.length >= 2 && distinct.every((n) => n >= 1 && n <= listed) ? distinct.map((n) => n - 1) : undefined;
 }
 
+/** "neither, I'm asking about the dumplings delivery": the parcel, whatever the list was about (found from outside: the refund list again). */
+const ASKS_DELIVERY = /快递|物流|配送|送到|到哪|(?<![a-z])(?:deliver(?:y|ed|ing)?|shipping|parcel|package|tracking|arriv(?:e|al|ing))(?![a-z])/;
+
 /** The answer to our "which order?" list: a pick by id, place, goods or description, all of them, or none. */
 function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understanding, text: string, base: Pick<Resolved, 'lang' | 'u'>, orderId: string | undefined): Resolved | undefined {
   const intent = isDataIntent(u.intent) ? u.intent : p.intent;
@@ -570,6 +575,7 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
   if (picksAll(u.normalized)) return { ...base, intent, choice: { all: true } };
   // "不是这两个，是衣服", "neither, I mean the jacket": an order not listed, by its goods, among all of them.
   if (declinesList(u)) return kindsOfGoods(text).size > 0 ? { ...base, intent } : { ...base, intent, choice: { noneListed: true } };
+  if (NONE_LISTED.test(u.normalized) && !isDataIntent(u.intent) && ASKS_DELIVERY.test(u.normalized) && kindsOfGoods(text).size > 0) return { ...base, intent: 'track_parcel' };
   // "不是最新的那个", "not the latest one": not a pick of it; a description wins over it.
   if (picksNewest(u.normalized, NEWEST)) return { ...base, intent, choice: { newest: true } };
   if (orderId) {
@@ -621,7 +627,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  const follow = state.pending ? undefined : (requestFollowUp(state, u, orderId) ?? hurries(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? hurries(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -641,7 +647,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (!orderId && stillOnRefund(state, u)) return { ...base, u: { ...u, guessed: undefined }, intent: 'aftersale_progress' };
   if ((u.intent === 'faq' || u.intent === 'unknown') && asksParcelCarrier(state, u.normalized)) return { ...base, intent: 'track_parcel' };
   // "我的保温杯漏水了", "耳机没声音了", "my bottle leaks": goods in trouble, told rather than asked (found from outside: "not understood").
-  if (u.intent === 'unknown' && GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text))) return { ...base, intent: 'return_policy' };
+  if ((u.intent === 'unknown' || u.guessed === true) && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text))) || SPOILED.test(u.normalized) || SPOILED.test(text.normalize('NFKC').toLowerCase()))) return { ...base, intent: 'return_policy' };
   if ((u.intent === 'unknown' || u.intent === 'bye') && asksAfterGoods(text, u.normalized)) return { ...base, intent: state.topic ?? 'track_parcel' };
   const weak = u.intent === 'unknown' || u.intent === 'bye' || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
   if (state.topic && weak && GOODS_FOLLOW_EN.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) return { ...base, intent: state.topic };
@@ -714,6 +720,16 @@ function requestFollowUp(state: DialogueState, u: Understanding, orderId: string
   if (!orderId && state.topic && KIND_FOLLOW.test(u.normalized)) return { intent: 'aftersale_progress' };
   return undefined;
 }
+
+/**
+ * Asking why an order was cancelled, or saying it was not the buyer ("为什么被取消了", "why was my
+ * order cancelled", "i didnt cancel it"): a question about a cancelled order, not a request to
+ * cancel one (found from outside: the shipped orders were offered for cancelling).
+ */
+const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被|给)?(?:我)?取消了|(?:被|给)(?:自动)?取消了|谁(?:给我)?取消的|我(?:没|没有|并没有|从没)取消|(?<![a-z])(?:why (?:was|is|did|has|have) .{0,40}cancel+ed|who cancel+ed|(?:i )?(?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order)?)(?![a-z])/;
+
+const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'whyCancelled' | 'explicitOrderId'> | undefined =>
+  WHY_CANCELLED.test(u.normalized) ? { intent: 'order_status', whyCancelled: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
 /** "好的 帮我催一下", "能不能今天发 急着吃" about the order just told: hurry that one (found from outside: a goodbye, an FAQ guess). */
 function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
@@ -1217,8 +1233,14 @@ const COUPON_TROUBLE = /(?:券|优惠|折扣|满减).{0,8}(?:用不了|不能用
 /** Invoice details sent in the chat: a tax number or a company header ("税号…", "抬头…", "tax id"). */
 const INVOICE_DETAILS = /税号|抬头|纳税人识别号|信用代码|(?<![a-z])(?:tax (?:id|number|no)|vat (?:id|number|no)|company name)(?![a-z])/;
 
+/**
+ * Fresh goods arrived spoiled: rotten, mouldy, thawed, dead ("葡萄烂了好几颗", "虾到了 但是全化了",
+ * "the mangoes are rotten"): goods in trouble even unnamed (found from outside: not understood).
+ * Also read on the text as typed: the sound-alike corrector makes 全化了 into 全花了.
+ */
+const SPOILED = /烂了|腐烂|发霉|长毛了|变质|臭了|馊了|化冻|解冻了|(?:全|都)化了|化成水|不新鲜|死了(?:两|几|好几|一)?只|(?<![a-z])(?:rotten|mou?ldy|spoiled|spoilt|thawed|melted|went bad|gone off|arrived dead|were dead|was dead|not fresh)(?![a-z])/;
 /** Goods sent wrong, short, damaged or faulty ("发错货了", "收到的东西坏了", "you sent me the wrong item"): the shop's fault, a person's job. */
-const GOODS_TROUBLE = /发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/;
+const GOODS_TROUBLE = /烂了|发霉|变质|化了|发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/;
 /** A question about the policy rather than a report of trouble. */
 const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible)(?![a-z])/;
 const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE, invoice: INVOICE_DETAILS, return_policy: GOODS_TROUBLE };
@@ -1232,13 +1254,25 @@ const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE
  */
 function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
   // "优惠券什么时候失效？", "开票需要提供税号吗？", "用坏了还能退货吗" ask the policy (found in review).
-  if (!TROUBLE[intent].test(ctx.r.u.normalized) || POLICY_ASK.test(ctx.r.u.normalized)) return undefined;
-  const shop = faqAnswer(ctx);
+  const spoiled = intent === 'return_policy' && (SPOILED.test(ctx.r.u.normalized) || SPOILED.test(ctx.input.text.normalize('NFKC').toLowerCase()));
+  if (!(TROUBLE[intent].test(ctx.r.u.normalized) || spoiled) || POLICY_ASK.test(ctx.r.u.normalized)) return undefined;
+  const shop = faqAnswer(ctx) ?? troubleEntry(ctx, intent);
   // A shop with entries of its own on the topic states its own procedure: the built-in one
   // beside them contradicted it ("下单时填写抬头" against "在订单详情页申请开票时填写": found from outside).
   const own = Boolean(shop) || Boolean(ctx.data.faqOnTopic?.length) || Boolean(ctx.data.faqCandidates?.length);
   const trouble: Reply = { text: (own ? ctx.t.policyTroubleShort : ctx.t.policyTrouble)[intent] };
   return { replies: shop ? [{ text: shop }, trouble] : [trouble], next: { offeredHuman: true } };
+}
+
+/**
+ * Among the shop's plausible entries, the one whose own question names the same trouble ("收到时化冻了
+ * 或者坏了怎么办？" for "葡萄也烂了好几颗"): its procedure is the shop's for this (found from outside:
+ * only "say human" was given).
+ */
+function troubleEntry(ctx: Ctx, intent: PolicyIntent): string | undefined {
+  const pool = [...(ctx.data.faqCandidates ?? []), ...(ctx.data.faqOnTopic ?? [])];
+  const named = (q: string) => TROUBLE[intent].test(q.normalize('NFKC').toLowerCase()) || (intent === 'return_policy' && SPOILED.test(q.normalize('NFKC').toLowerCase()));
+  return pool.find((h) => named(h.entry.question) && detectLanguage(h.entry.answer).lang === ctx.lang)?.entry.answer;
 }
 
 /**
@@ -1358,6 +1392,9 @@ function unknown(ctx: Ctx): Outcome {
   if (guess === 'greeting') return { replies: [{ text: ctx.t.greeting }] };
   if (guess === 'bye') return { replies: [{ text: ctx.t.bye }] };
   if (guess && guess !== 'unknown') return { replies: [{ text: ctx.t.confirmIntent(guess) }], next: { confirm: guess }, failed: true };
+  // Right after a person was offered ("If you disagree, say human"), a message not understood is
+  // most often the buyer's case for one ("the mangoes had black spots all over"): offered again (found from outside).
+  if (ctx.state.offeredHuman) return notSure(ctx);
   return { replies: [{ text: ctx.t.notUnderstood }], failed: true };
 }
 
@@ -1506,7 +1543,7 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
     const anyOrder = narrowed?.length ? undefined : describedBy(ctx, orders);
     return anyOrder?.length === 1 ? { one: anyOrder[0]! } : { none: t.noMatchingOrder };
   }
-  const tiers = URGE_SHIPPING.test(ctx.r.u.normalized) && intent !== 'cancel_order' && intent !== 'change_address' ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : TIERS[intent];
+  const tiers = ctx.r.whyCancelled ? [['cancelled'] as const, ...TIERS[intent]] : URGE_SHIPPING.test(ctx.r.u.normalized) && intent !== 'cancel_order' && intent !== 'change_address' ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : TIERS[intent];
   const anyTier = new Set(tiers.flat());
   const focus = state.focusOrderId ? orders.find((o) => o.orderId === state.focusOrderId && anyTier.has(o.status)) : undefined;
   const inTiers = orders.filter((o) => anyTier.has(o.status));
@@ -1952,6 +1989,7 @@ function statusFields(ctx: Ctx, o: Order) {
 function statusAnswer(ctx: Ctx, o: Order): Outcome {
   const { t } = ctx;
   let text = t.orderStatus(statusFields(ctx, o));
+  if (ctx.r.whyCancelled && o.status === 'cancelled') return { replies: [reply(text, orderCard(o)), { text: t.cancelledWhy }], next: { offeredHuman: true } };
   if (o.status === 'shipped' || o.status === 'delivered') {
     const l = logisticsOf(ctx, o);
     const latest = l && latestLine(ctx, l);

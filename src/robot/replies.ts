@@ -67,6 +67,8 @@ export interface Texts {
   /** A parcel tracked as delivered that the buyer says they did not get. */
   deliveredNotReceived: string;
   chaseOffer: string;
+  /** Why an order was cancelled: not in the robot's data; a person can look. */
+  cancelledWhy: string;
   /** Asked to hurry an order not shipped yet: the robot cannot; a person can. */
   urgeShipOffer: string;
   /** The buyer says the parcel is late, and the tracking shows nothing wrong yet. */
@@ -187,6 +189,7 @@ const zh: Texts = {
   },
   stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
   chaseOffer: '我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递核实、催一下吗？',
+  cancelledWhy: '取消的原因我这边查不到（超时未付款、缺货或风控都可能导致取消）。需要为您转接人工客服核实一下吗？',
   urgeShipOffer: '我这边没法直接催仓库发货。需要为您转接人工客服，帮您催一下吗？',
   lateSorry: '抱歉让您久等了！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
   urgentOffer: '了解您着急用！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
@@ -337,6 +340,7 @@ const en: Texts = {
   },
   stalled: (d) => `has had no tracking update for ${d} day${d === 1 ? '' : 's'} and may be delayed. Shall I get a human agent to follow up?`,
   chaseOffer: "I can't contact the carrier myself. Shall I get a human agent to check with them and chase it for you?",
+  cancelledWhy: "I can't see why it was cancelled (an unpaid order timing out, an item out of stock or a risk check can each cancel one). Shall I get a human agent to check?",
   urgeShipOffer: "I can't hurry the warehouse myself. Shall I get a human agent to chase the shipping for you?",
   lateSorry: "Sorry for the wait! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",
   urgentOffer: "I understand you need it soon! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",

@@ -2642,3 +2642,51 @@ describe('the seventeenth session\'s review', () => {
     assert.doesNotMatch(text, /15 天/);
   });
 });
+
+describe('a fresh-food shop (seventeenth session, second tester)', () => {
+  const mango = order({ orderId: 'FX-MG-1', status: 'delivered', items: [{ sku: 'MG', title: 'Hainan Golden Mango 5kg', quantity: 1, price: '79.00' }], totalAmount: '79.00' });
+  const grapes = order({ orderId: 'FX-GR-2', status: 'delivered', items: [{ sku: 'GR', title: '阳光玫瑰葡萄 2kg', quantity: 1, price: '89.90' }], totalAmount: '89.90' });
+  const dumplings = order({ orderId: 'FX-DP-3', status: 'shipped', items: [{ sku: 'DP', title: 'Pork & Chive Dumplings 1kg (frozen)', quantity: 2, price: '36.00' }], createdAt: '2024-11-26T21:00:00+08:00' });
+  const kit = order({ orderId: 'FX-MT-4', status: 'completed', items: [{ sku: 'MT', title: 'Milk Tea Kit', quantity: 1, price: '79.00' }], createdAt: '2024-11-15T19:00:00+08:00' });
+  const cancelled = order({ orderId: 'FX-BT-5', status: 'cancelled', items: [{ sku: 'BT', title: 'Bubble Tea Starter Kit', quantity: 1, price: '99.00' }], createdAt: '2024-11-22T10:00:00+08:00' });
+  const lobster = order({ orderId: 'FX-LB-6', status: 'shipped', items: [{ sku: 'LB', title: 'Live Boston Lobster 600g', quantity: 1, price: '268.00' }], createdAt: '2024-11-26T08:00:00+08:00' });
+  const spoiledEntry: FaqEntry = { id: 'bad', question: '收到时化冻了或者坏了怎么办？', answer: '非常抱歉！请在签收后 24 小时内拍照在订单页申请售后，选“生鲜质量问题”。', alternates: ['水果烂了怎么办'] };
+  const spoiledEn: FaqEntry = { id: 'bad-en', question: 'What if my order arrives thawed or damaged?', answer: 'We are sorry! Within 24 hours of delivery, take photos and request after-sales on the order page.' };
+  const shop = (data: FakeData) => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [spoiledEntry, spoiledEn]);
+    return conversation(createRobot({ dataSource: fakeDataSource(data), faq: own, clock: () => NOW }));
+  };
+
+  test('fresh goods arrived rotten or thawed: the shop\'s own procedure and a person, not "not understood"', async () => {
+    for (const [text, want] of [['葡萄也烂了好几颗 怎么办😭', /24 小时内拍照/], ['虾到了 但是全化了 软趴趴的', /24 小时内拍照/], ['the mangoes are rotten', /Within 24 hours/]] as const) {
+      const r = await shop({ orders: [mango, grapes] })(text);
+      assert.equal(r.intent, 'return_policy', text);
+      assert.match(textOf(r), want, text);
+    }
+  });
+
+  test('"neither, I\'m asking about the dumplings delivery" is the parcel, not the refund list again', async () => {
+    const say = shop({ orders: [mango, dumplings, kit], logistics: [logistics({ orderId: 'FX-DP-3' })], aftersales: [aftersale({ aftersaleId: 'A1', orderId: 'FX-MG-1', status: 'rejected' }), aftersale({ aftersaleId: 'A2', orderId: 'FX-MT-4', type: 'return', status: 'refunded' })] });
+    assert.match(textOf(await say('refund status')), /Which of these/);
+    assert.match(textOf(await say('neither, im asking about the dumplings delivery')), /FX-DP-3/);
+  });
+
+  test('after a refusal, the buyer\'s case is met with a person offered, and a yes takes it', async () => {
+    const say = shop({ orders: [mango], aftersales: [aftersale({ aftersaleId: 'A1', orderId: 'FX-MG-1', status: 'rejected', reason: 'Photos show normal ripening spots' })] });
+    await say('mango refund?');
+    const r = await say('the mangoes had black spots all over, thats not normal');
+    assert.match(textOf(r), /human agent/);
+    assert.ok((await say('yes')).handover);
+  });
+
+  test('"why was it cancelled", "我没取消" are about the cancelled order, with a person offered for why', async () => {
+    for (const text of ['why was my bubble tea kit order cancelled', '为什么被取消了', 'i didnt cancel it']) {
+      const r = await shop({ orders: [cancelled, lobster] })(text);
+      assert.equal(r.intent, 'order_status', text);
+      assert.match(textOf(r), /FX-BT-5/, text);
+      assert.match(textOf(r), /human agent|人工客服/, text);
+    }
+    assert.match(textOf(await shop({ orders: [cancelled, lobster] })('我要取消订单')), /FX-LB-6/);
+  });
+});

@@ -97,6 +97,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' return+any news', 1.2], [' return+news', 1.0], [' exchange+news', 1.0], [' exchange+going', 1.2], [' return+going', 1.0], [' refund+going', 1.0],
   ],
   return_policy: [
+    // Fresh goods arrived spoiled, as the shop's FAQ asks it ("What if my order arrives thawed or damaged?" read as an order's status: found from outside).
+    [' arrives+damaged', 1.2], [' arrive+damaged', 1.2], [' arrives+thawed', 1.4], [' arrive+thawed', 1.4], [' thawed', 0.8], [' rotten', 0.8], [' spoiled', 0.8], ['化冻了', 1.0], ['烂了', 0.6],
     [' refund policy', 1.4], [' returns+how long do i get', 1.2], [' return+how long do i get', 1.2], [' do you do refunds', 1.2], [' do you do returns', 1.2],
     ['退货', 1.1], ['换货', 1.1], ['退换', 1.1], ['怎么退', 1.4], ['如何退', 1.4], ['能退吗', 1.3], ['可以退吗', 1.3], ['能退', 0.9], ['给退', 1.0],
     ['可以退', 0.9], ['想退', 1.0], ['要退', 0.8], ['退掉', 1.0], ['退款', 0.7], ['七天无理由', 1.6], ['7天无理由', 1.6], ['无理由', 1.3],
