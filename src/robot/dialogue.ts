@@ -1069,6 +1069,9 @@ const SENTENCES = /(?:[^。！？!?；;\n.]|\.(?!\s|$))+(?:[。！？!?；;]+|\.
 /** The buyer sent goods back ("顺丰寄回的 单号SF…", "i shipped it back, tracking 1Z…"). */
 const SENT_BACK = /寄回|退回去|寄过去了|寄出去了|寄走了|退货单号|回寄|(?<![a-z])(?:sent (?:it |them )?back|shipped (?:it |them )?back|mailed (?:it |them )?back|return tracking|dropped (?:it|them) off)(?![a-z])/;
 
+/** A waybill named as one, right after the goods were said to be sent back ("单号是7755… 中通的"). */
+const WAYBILL_SAID = /单号|运单|快递单|中通|圆通|申通|韵达|顺丰|京东|邮政|极兔|德邦|(?<![a-z])(?:tracking|waybill|courier|ups|fedex|dhl|usps)(?![a-z])/;
+
 /**
  * A number that is no order's, typed with the goods sent back while a return or exchange waits for
  * them: the return's waybill, which the buyer enters on the after-sales page (found from outside:
@@ -1076,7 +1079,8 @@ const SENT_BACK = /寄回|退回去|寄过去了|寄出去了|寄走了|退货�
  */
 function returnWaybill(ctx: Ctx): Outcome | undefined {
   const id = ctx.r.explicitOrderId;
-  if (!id || !ctx.orders || ctx.orders.some((o) => sameId(o.orderId, id)) || !SENT_BACK.test(ctx.r.u.normalized)) return undefined;
+  const said = SENT_BACK.test(ctx.r.u.normalized) || (ctx.state.topic === 'aftersale_progress' && WAYBILL_SAID.test(ctx.r.u.normalized));
+  if (!id || !ctx.orders || ctx.orders.some((o) => sameId(o.orderId, id)) || !said) return undefined;
   const waiting = (ctx.aftersales ?? []).filter((a) => a.type !== 'refund' && (a.status === 'approved' || a.status === 'returning')).sort(byNewest)[0];
   return waiting ? { replies: [{ text: ctx.t.returnWaybill(id, waiting.orderId) }], next: { focusOrderId: waiting.orderId, topic: 'aftersale_progress', offeredHuman: true } } : undefined;
 }
@@ -1713,7 +1717,8 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       if (kept.length === 0) continue;
       out = kept;
       narrowed = true;
-    } else if (e.type === 'phoneTail') {
+    } else if (e.type === 'phoneTail' && !(ctx.r.intent === 'change_address' && FULL_MOBILE.test(ctx.input.text))) {
+      // (A whole number typed to change to is the new phone, not the tail of the order's: found from outside.)
       // "尾号8841" is the tail of a phone number, or of an order id (found from outside: "没有找到").
       const byPhone = out.filter((o) => o.receiver.phone.replace(/\D/g, '').endsWith(e.value));
       out = byPhone.length ? byPhone : out.filter((o) => idKey(o.orderId).endsWith(e.value));
@@ -1752,6 +1757,7 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
   return narrowed ? out : undefined;
 }
 
+const FULL_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 const LATIN_RUN = /[a-z0-9]+/g;
 
 /**

@@ -8,13 +8,16 @@ export type NoticeLang = 'zh' | 'en';
 
 export const langOf = (text: string | undefined): NoticeLang => (text === undefined || /\p{Script=Han}/u.test(text) ? 'zh' : 'en');
 
+const PINYIN_SHORTHAND = /^(?:rg|zrg|zhrg|kf|rgkf|tk|wl|fh|kd|sh|zfb|wx)[.!?？！\s]*$/i;
+
 /**
  * The language of the buyer's latest texts that tell one (newest first): an order number, "ok",
  * "1" or 👍 tells none, and a Chinese buyer's last "ok" got the English notice (found in review).
  */
 export function langOfTexts(newestFirst: readonly string[]): NoticeLang {
   for (const t of newestFirst) {
-    if (/\p{Script=Han}/u.test(t)) return 'zh';
+    // "rg" (人工), "kf" (客服), "tk" (退款): Chinese typed in pinyin initials (found from outside: "rg" got the English notice).
+    if (/\p{Script=Han}/u.test(t) || PINYIN_SHORTHAND.test(t.trim())) return 'zh';
     if (/[A-Za-z]{2,}/.test(t) && !/^[A-Za-z]{0,4}\d/.test(t.trim()) && !/^(?:ok|okay|k|kk|thx|ty|hi|yes|no|y|n)[.!?\s]*$/i.test(t.trim())) return 'en';
   }
   return 'zh';

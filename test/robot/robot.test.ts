@@ -2690,3 +2690,26 @@ describe('a fresh-food shop (seventeenth session, second tester)', () => {
     assert.match(textOf(await shop({ orders: [cancelled, lobster] })('我要取消订单')), /FX-LB-6/);
   });
 });
+
+describe('a fresh-food shop: numbers typed after a return, and goods asked after in other words', () => {
+  test('a waybill in the message after "我已经寄回去了" is the return\'s; a whole new phone number is no order tail', async () => {
+    const pecans = order({ orderId: 'FX-PC-1', status: 'completed', items: [{ sku: 'PC', title: '美国碧根果 奶油味 500g', quantity: 2, price: '45.00' }] });
+    const swap = aftersale({ aftersaleId: 'AS-X', orderId: 'FX-PC-1', type: 'exchange', status: 'returning' });
+    const say = conversation(robotWith({ orders: [pecans], aftersales: [swap] }));
+    await say('碧根果换货的那个 我已经寄回去了');
+    const r = await say('单号是775566778899 中通的');
+    assert.match(textOf(r), /775566778899[\s\S]*FX-PC-1/);
+    assert.doesNotMatch(textOf(r), /没有找到/);
+    const lobster = order({ orderId: 'FX-LB-6', status: 'shipped', items: [{ sku: 'LB', title: 'Live Boston Lobster 600g', quantity: 1, price: '268.00' }] });
+    const phone = await conversation(robotWith({ orders: [lobster], logistics: [logistics({ orderId: 'FX-LB-6' })] }))('the lobster courier has the wrong phone number, can i update it to 13700002222');
+    assert.match(textOf(phone), /FX-LB-6/);
+    assert.doesNotMatch(textOf(phone), /can't find a matching order/);
+  });
+
+  test('"whats happening with my lobster??" is the lobster order\'s status', async () => {
+    const lobster = order({ orderId: 'FX-LB-6', status: 'shipped', items: [{ sku: 'LB', title: 'Live Boston Lobster 600g', quantity: 1, price: '268.00' }] });
+    const nuts = order({ orderId: 'FX-NT-7', status: 'paid', items: [{ sku: 'NT', title: 'Roasted Cashews 500g', quantity: 1, price: '58.00' }] });
+    const r = await conversation(robotWith({ orders: [lobster, nuts], logistics: [logistics({ orderId: 'FX-LB-6' })] }))('whats happening with my lobster?? its alive i hope lol');
+    assert.match(textOf(r), /FX-LB-6/);
+  });
+});

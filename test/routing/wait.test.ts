@@ -25,6 +25,7 @@ test('the answer is in the question\'s language and promises no wait with nobody
 test('a notice is in the language of the buyer\'s latest text that tells one; Chinese when none does', () => {
   assert.equal(langOfTexts(['ok', '我的快递到哪了']), 'zh', 'a Chinese buyer\'s last "ok" tells nothing');
   assert.equal(langOfTexts(['2024112500001111', 'where is my parcel']), 'en');
+  assert.equal(langOfTexts(['rg', 'where is my parcel']), 'zh', '"rg" is 人工 in pinyin initials');
   assert.equal(langOfTexts(['👍']), 'zh');
   assert.equal(langOfTexts([]), 'zh');
   assert.equal(langOfTexts(['can I talk to a real person please']), 'en');

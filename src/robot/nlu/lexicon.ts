@@ -36,6 +36,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' says delivered', 0.7], [' delivery+ failed', 1.0], [' it is not here', 0.7], [' it is still not here', 0.7], [' still is not here', 0.7], [' has not picked', 0.5], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
   ],
   order_status: [
+    // "whats happening with my lobster??" (found from outside: not understood).
+    [" what's happening with", 1.2], [' whats happening with', 1.2], [' what is happening with', 1.2], [" what's going on with", 1.0], [' whats going on with', 1.0], [' any news on', 0.8], [' any update on', 0.8],
     ['订单', 0.35], ['订单状态', 0.9], ['我的订单', 0.4], ['查订单', 0.9], ['查一下订单', 0.9], ['查下订单', 0.9], ['发货了吗', 1.2],
     ['发货没', 1.2], ['发货了', 0.6], ['发货了没', 1.2], ['发了吗', 1.0], ['发了没', 1.0], ['发出', 0.7], ['发出去', 0.8], ['发货', 0.6],
     ['还没发货', 0.3], ['还没发', 0.6], ['没发', 0.3], ['付了钱', 0.5], ['付了款', 0.5], ['没发货', 0.5], ['不发货', 0.5], ['已发货', 0.5], ['付款成功', 0.8], ['成功了吗', 0.4], ['支付成功', 0.8], ['下单成功', 0.9],
