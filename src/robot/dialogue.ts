@@ -1718,7 +1718,6 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       out = kept;
       narrowed = true;
     } else if (e.type === 'phoneTail' && !(ctx.r.intent === 'change_address' && FULL_MOBILE.test(ctx.input.text))) {
-      // (A whole number typed to change to is the new phone, not the tail of the order's: found from outside.)
       // "尾号8841" is the tail of a phone number, or of an order id (found from outside: "没有找到").
       const byPhone = out.filter((o) => o.receiver.phone.replace(/\D/g, '').endsWith(e.value));
       out = byPhone.length ? byPhone : out.filter((o) => idKey(o.orderId).endsWith(e.value));
@@ -1757,6 +1756,7 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
   return narrowed ? out : undefined;
 }
 
+/** A whole mobile number: typed to change to, it is the new phone, not the tail of the order's (found from outside). */
 const FULL_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 const LATIN_RUN = /[a-z0-9]+/g;
 
