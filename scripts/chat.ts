@@ -3,7 +3,9 @@
  * Gets a token from the demo issuer, sends one message to the demo shop and prints what comes
  * back: the message as kefu stored it (the sensitive-word filter may have masked words), the
  * robot's replies, and a handover to a human agent. Exits once nothing came for a moment.
- * KEFU_URL overrides the server address. Every failure is one line and exit code 1.
+ * KEFU_URL overrides the server address; KEFU_SHOP the shop talked to (default shop_demo), for a
+ * shop whose data and FAQ were loaded through the webhooks and the API. Every failure is one line
+ * and exit code 1.
  */
 import WebSocket from 'ws';
 import { KefuClient, KefuRequestError, type PushedFrame, type WebSocketCtor } from '../src/client/index.ts';
@@ -12,6 +14,7 @@ import type { ConversationState } from '../src/protocol/frames.ts';
 const url = (process.env.KEFU_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const [sub = 'buyer_1', ...words] = process.argv.slice(2);
 const text = words.join(' ') || '我的快递到哪了';
+const shopId = process.env.KEFU_SHOP ?? 'shop_demo';
 const QUIET_MS = 1500;
 
 function fail(line: string): never {
@@ -83,7 +86,7 @@ c.on((f) => {
 
 let ack;
 try {
-  ack = await c.sendText({ shopId: 'shop_demo' }, text);
+  ack = await c.sendText({ shopId }, text);
 } catch (e) {
   fail(e instanceof KefuRequestError ? `kefu refused the message: ${e.message}` : `sending failed: ${(e as Error).message}`);
 }
