@@ -349,6 +349,10 @@ function afterDirectAnswer(state: DialogueState, u: Understanding, text: string)
   if (topic === 'aftersale_progress' && OTHER_REQUEST_EN.test(u.normalized)) return { intent: topic, choice: { otherThan: state.focusOrderId } };
   return shortAndUnclear(u) && kindsOfGoods(text).size > 0 && !ASKS_OF_GOODS.test(u.normalized) ? { intent: topic } : undefined;
 }
+/** "0021结尾的那个呢", "258那个": an order by its number's end or its total, on the topic; matched once the orders are in (found from outside). */
+const byNumber = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>
+  state.topic && (!isDataIntent(u.intent) || u.guessed) && NUMBER_REF.test(u.normalized) ? { intent: state.topic, ...(state.topic === 'aftersale_progress' ? {} : { choice: { describe: true } as const }) } : undefined;
+const NUMBER_REF = /^\s*(?:那|就|是)?(?:尾号)?\d{3,}(?:\.\d{1,2})?\s*(?:元|块)?(?:结尾)?的?(?:那个|那单|这单|那笔|订单|那件)呢?\s*[?？]*\s*$|^\s*(?:那|就|是)?(?:尾号)?\d{3,}(?:\.\d{1,2})?\s*(?:元|块|结尾)的?呢?\s*[?？]*\s*$|^\s*(?:the |and the )?(?:one (?:ending|that ends) (?:in|with) \d{3,}|\d{3,}(?:\.\d{1,2})? (?:one|order))\s*\?*\s*$/;
 const OTHER_REQUEST_EN = /^\s*(?:and |what about |how about )?(?:the )?other (?:request|claim)s?\s*\?*\s*$/;
 /** A question of its own about the goods ("那牙刷多少钱", "is the toothbrush any good"): no pick of an order (found in review). */
 const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|颜色|有货|还有吗|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|in stock|warranty|how to|does it|is it|can i)(?![a-z])/;
@@ -627,7 +631,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? hurries(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };

@@ -2713,3 +2713,20 @@ describe('a fresh-food shop: numbers typed after a return, and goods asked after
     assert.match(textOf(r), /FX-LB-6/);
   });
 });
+
+describe('orders named by their number\'s end or total after the list is gone (seventeenth session)', () => {
+  test('"0021结尾的那个呢", "7715那个", "258那个" after a pick are those orders, not an after-sales guess', async () => {
+    const nuts = order({ orderId: 'FX261204060021', status: 'paid', totalAmount: '258.00', createdAt: '2024-11-27T09:15:00+08:00' });
+    const dumplings = order({ orderId: 'FX261202047715', status: 'shipped', totalAmount: '151.60', createdAt: '2024-11-26T20:30:00+08:00' });
+    const cherries = order({ orderId: 'FX261129018832', status: 'delivered', totalAmount: '357.90', createdAt: '2024-11-25T10:12:00+08:00' });
+    const say = conversation(robotWith({ orders: [nuts, dumplings, cherries], logistics: [logistics({ orderId: 'FX261202047715' }), logistics({ orderId: 'FX261129018832', status: 'delivered' })] }));
+    await say('帮我查下订单');
+    assert.match(textOf(await say('第二个')), /FX261202047715/);
+    for (const [text, id] of [['0021结尾的那个呢', 'FX261204060021'], ['7715那个', 'FX261202047715'], ['258那个', 'FX261204060021']] as const) {
+      const r = await say(text);
+      assert.equal(r.intent, 'order_status', text);
+      assert.match(textOf(r), new RegExp(`订单 ${id}`), text);
+    }
+    assert.doesNotMatch(textOf(await say('9999那个')), /您的订单 FX/, 'a number no order has picks none');
+  });
+});
