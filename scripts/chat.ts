@@ -1,6 +1,6 @@
 /**
  * Try the demo from a terminal: `npm run chat -- buyer_1 我的快递到哪了`
- * Gets a token from the demo issuer, sends one message to the demo shop and prints what comes
+ * Gets a token from the demo issuer, sends one message to a shop (the demo shop unless KEFU_SHOP says another) and prints what comes
  * back: the message as kefu stored it (the sensitive-word filter may have masked words), the
  * robot's replies, and a handover to a human agent. Exits once nothing came for a moment.
  * KEFU_URL overrides the server address; KEFU_SHOP the shop talked to (default shop_demo), for a

@@ -351,8 +351,8 @@ function afterDirectAnswer(state: DialogueState, u: Understanding, text: string)
 }
 /** "0021结尾的那个呢", "258那个": an order by its number's end or its total, on the topic; matched once the orders are in (found from outside). */
 const byNumber = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>
-  state.topic && (!isDataIntent(u.intent) || u.guessed) && NUMBER_REF.test(u.normalized) ? { intent: state.topic, ...(state.topic === 'aftersale_progress' ? {} : { choice: { describe: true } as const }) } : undefined;
-const NUMBER_REF = /^\s*(?:那|就|是)?(?:尾号)?\d{3,}(?:\.\d{1,2})?\s*(?:元|块)?(?:结尾)?的?(?:那个|那单|这单|那笔|订单|那件)呢?\s*[?？]*\s*$|^\s*(?:那|就|是)?(?:尾号)?\d{3,}(?:\.\d{1,2})?\s*(?:元|块|结尾)的?呢?\s*[?？]*\s*$|^\s*(?:the |and the )?(?:one (?:ending|that ends) (?:in|with) \d{3,}|\d{3,}(?:\.\d{1,2})? (?:one|order))\s*\?*\s*$/;
+  state.topic && (state.focusOrderId || state.listed) && !state.faqLast && (!isDataIntent(u.intent) || u.guessed) && NUMBER_REF.test(u.normalized) ? { intent: state.topic, ...(state.topic === 'aftersale_progress' ? {} : { choice: { describe: true } as const }) } : undefined;
+const NUMBER_REF = /^\s*(?:那|就|是)?(?:尾号)?\d{3,}(?:\.\d{1,2})?\s*(?:元|块)?(?:结尾)?的?(?:那个|那单|这单|那笔|订单|那件)呢?\s*[?？]*\s*$|^\s*(?:尾号)?\d{3,}结尾的?呢?\s*[?？]*\s*$|^\s*(?:the |and the )?(?:one (?:ending|that ends) (?:in|with) \d{3,}|\d{3,}(?:\.\d{1,2})? (?:one|order))\s*\?*\s*$/;
 const OTHER_REQUEST_EN = /^\s*(?:and |what about |how about )?(?:the )?other (?:request|claim)s?\s*\?*\s*$/;
 /** A question of its own about the goods ("那牙刷多少钱", "is the toothbrush any good"): no pick of an order (found in review). */
 const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|颜色|有货|还有吗|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|in stock|warranty|how to|does it|is it|can i)(?![a-z])/;
@@ -651,7 +651,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (!orderId && stillOnRefund(state, u)) return { ...base, u: { ...u, guessed: undefined }, intent: 'aftersale_progress' };
   if ((u.intent === 'faq' || u.intent === 'unknown') && asksParcelCarrier(state, u.normalized)) return { ...base, intent: 'track_parcel' };
   // "我的保温杯漏水了", "耳机没声音了", "my bottle leaks": goods in trouble, told rather than asked (found from outside: "not understood").
-  if ((u.intent === 'unknown' || u.guessed === true) && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text))) || SPOILED.test(u.normalized) || SPOILED.test(text.normalize('NFKC').toLowerCase()))) return { ...base, intent: 'return_policy' };
+  if ((u.intent === 'unknown' || u.guessed === true) && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text))) || spoiledGoods(text, u.normalized))) return { ...base, intent: 'return_policy' };
   if ((u.intent === 'unknown' || u.intent === 'bye') && asksAfterGoods(text, u.normalized)) return { ...base, intent: state.topic ?? 'track_parcel' };
   const weak = u.intent === 'unknown' || u.intent === 'bye' || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
   if (state.topic && weak && GOODS_FOLLOW_EN.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) return { ...base, intent: state.topic };
@@ -730,10 +730,12 @@ function requestFollowUp(state: DialogueState, u: Understanding, orderId: string
  * order cancelled", "i didnt cancel it"): a question about a cancelled order, not a request to
  * cancel one (found from outside: the shipped orders were offered for cancelling).
  */
-const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被|给)?(?:我)?取消了|(?:被|给)(?:自动)?取消了|谁(?:给我)?取消的|我(?:没|没有|并没有|从没)取消|(?<![a-z])(?:why (?:was|is|did|has|have) .{0,40}cancel+ed|who cancel+ed|(?:i )?(?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order)?)(?![a-z])/;
+const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?<!给)被(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
+/** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
+const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱|券|售后|帮我取消|怎么取消|取消一下|能取消|要取消|想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
 
 const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'whyCancelled' | 'explicitOrderId'> | undefined =>
-  WHY_CANCELLED.test(u.normalized) ? { intent: 'order_status', whyCancelled: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
+  WHY_CANCELLED.test(u.normalized) && !NOT_WHY_CANCELLED.test(u.normalized) ? { intent: 'order_status', whyCancelled: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
 /** "好的 帮我催一下", "能不能今天发 急着吃" about the order just told: hurry that one (found from outside: a goodbye, an FAQ guess). */
 function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
@@ -1073,8 +1075,10 @@ const SENTENCES = /(?:[^。！？!?；;\n.]|\.(?!\s|$))+(?:[。！？!?；;]+|\.
 /** The buyer sent goods back ("顺丰寄回的 单号SF…", "i shipped it back, tracking 1Z…"). */
 const SENT_BACK = /寄回|退回去|寄过去了|寄出去了|寄走了|退货单号|回寄|(?<![a-z])(?:sent (?:it |them )?back|shipped (?:it |them )?back|mailed (?:it |them )?back|return tracking|dropped (?:it|them) off)(?![a-z])/;
 
+/** An order number said to be one ("订单号…", "order 2024…"): no waybill (found in review). */
+const ORDER_MARKER = /订单|(?<![a-z])order(?![a-z])/;
 /** A waybill named as one, right after the goods were said to be sent back ("单号是7755… 中通的"). */
-const WAYBILL_SAID = /单号|运单|快递单|中通|圆通|申通|韵达|顺丰|京东|邮政|极兔|德邦|(?<![a-z])(?:tracking|waybill|courier|ups|fedex|dhl|usps)(?![a-z])/;
+const WAYBILL_SAID = /(?<!订)单号|运单|快递单|中通|圆通|申通|韵达|顺丰|京东|邮政|极兔|德邦|(?<![a-z])(?:tracking|waybill|courier|ups|fedex|dhl|usps)(?![a-z])/;
 
 /**
  * A number that is no order's, typed with the goods sent back while a return or exchange waits for
@@ -1083,7 +1087,8 @@ const WAYBILL_SAID = /单号|运单|快递单|中通|圆通|申通|韵达|顺丰
  */
 function returnWaybill(ctx: Ctx): Outcome | undefined {
   const id = ctx.r.explicitOrderId;
-  const said = SENT_BACK.test(ctx.r.u.normalized) || (ctx.state.topic === 'aftersale_progress' && WAYBILL_SAID.test(ctx.r.u.normalized));
+  const n = ctx.r.u.normalized;
+  const said = SENT_BACK.test(n) || (ctx.state.topic === 'aftersale_progress' && WAYBILL_SAID.test(n) && !ORDER_MARKER.test(n));
   if (!id || !ctx.orders || ctx.orders.some((o) => sameId(o.orderId, id)) || !said) return undefined;
   const waiting = (ctx.aftersales ?? []).filter((a) => a.type !== 'refund' && (a.status === 'approved' || a.status === 'returning')).sort(byNewest)[0];
   return waiting ? { replies: [{ text: ctx.t.returnWaybill(id, waiting.orderId) }], next: { focusOrderId: waiting.orderId, topic: 'aftersale_progress', offeredHuman: true } } : undefined;
@@ -1246,9 +1251,19 @@ const INVOICE_DETAILS = /税号|抬头|纳税人识别号|信用代码|(?<![a-z]
  * "the mangoes are rotten"): goods in trouble even unnamed (found from outside: not understood).
  * Also read on the text as typed: the sound-alike corrector makes 全化了 into 全花了.
  */
-const SPOILED = /烂了|腐烂|发霉|长毛了|变质|臭了|馊了|化冻|解冻了|(?:全|都)化了|化成水|不新鲜|死了(?:两|几|好几|一)?只|(?<![a-z])(?:rotten|mou?ldy|spoiled|spoilt|thawed|melted|went bad|gone off|arrived dead|were dead|was dead|not fresh)(?![a-z])/;
+const SPOILED = /烂了|腐烂|发霉|长毛了|变质|臭了|馊了|化冻|解冻了|(?:全|都)化了|化成水|不新鲜|死了(?:两|几|好几|一)?只|(?<![a-z])(?:rotten|mou?ldy|spoiled|spoilt|thawed|melted|went bad|gone off|arrived dead|dead on arrival|not fresh)(?![a-z])/;
+/** Said of goods received: named, the buyer's own, or arrived ("虾到了 但是全化了"). */
+const ARRIVED = /到了|收到|签收|送到|拿到|(?<![a-z])(?:arrived|received|came|got (?:it|them|my))(?![a-z])/;
+/** A worry or a shrug, not a report ("到了会不会不新鲜", "别都化了", "冰袋都化了 但是虾还是冰的 没事"). */
+const WORRY = /会不会|别都|别.{0,4}了吧?|怕|担心|没事|没关系|(?<![a-z])(?:will (?:it|they)|would (?:it|they)|worried|afraid|no problem|all good)(?![a-z])/;
+const folded = (text: string) => text.normalize('NFKC').toLowerCase();
+/** Goods the buyer received spoiled: "心都化了", "你们物流也太烂了", "my phone was dead" are not (found in review). */
+function spoiledGoods(text: string, normalized: string): boolean {
+  if (!(SPOILED.test(normalized) || SPOILED.test(folded(text))) || WORRY.test(normalized)) return false;
+  return kindsOfGoods(text).size > 0 || personal(text) || ARRIVED.test(normalized);
+}
 /** Goods sent wrong, short, damaged or faulty ("发错货了", "收到的东西坏了", "you sent me the wrong item"): the shop's fault, a person's job. */
-const GOODS_TROUBLE = /烂了|发霉|变质|化了|发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/;
+const GOODS_TROUBLE = /发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/;
 /** A question about the policy rather than a report of trouble. */
 const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible)(?![a-z])/;
 const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE, invoice: INVOICE_DETAILS, return_policy: GOODS_TROUBLE };
@@ -1262,7 +1277,7 @@ const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE
  */
 function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
   // "优惠券什么时候失效？", "开票需要提供税号吗？", "用坏了还能退货吗" ask the policy (found in review).
-  const spoiled = intent === 'return_policy' && (SPOILED.test(ctx.r.u.normalized) || SPOILED.test(ctx.input.text.normalize('NFKC').toLowerCase()));
+  const spoiled = intent === 'return_policy' && spoiledGoods(ctx.input.text, ctx.r.u.normalized);
   if (!(TROUBLE[intent].test(ctx.r.u.normalized) || spoiled) || POLICY_ASK.test(ctx.r.u.normalized)) return undefined;
   const shop = faqAnswer(ctx) ?? troubleEntry(ctx, intent);
   // A shop with entries of its own on the topic states its own procedure: the built-in one
@@ -1278,10 +1293,20 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
  * only "say human" was given).
  */
 function troubleEntry(ctx: Ctx, intent: PolicyIntent): string | undefined {
+  if (intent !== 'return_policy') return undefined;
+  const asked = troublesIn(`${ctx.r.u.normalized} ${folded(ctx.input.text)}`);
   const pool = [...(ctx.data.faqCandidates ?? []), ...(ctx.data.faqOnTopic ?? [])];
-  const named = (q: string) => TROUBLE[intent].test(q.normalize('NFKC').toLowerCase()) || (intent === 'return_policy' && SPOILED.test(q.normalize('NFKC').toLowerCase()));
-  return pool.find((h) => named(h.entry.question) && detectLanguage(h.entry.answer).lang === ctx.lang)?.entry.answer;
+  return pool.find((h) => troublesIn(folded(h.entry.question)).some((k) => asked.includes(k)) && detectLanguage(h.entry.answer).lang === ctx.lang)?.entry.answer;
 }
+/** Kinds of trouble with goods, so that an entry on spoiled food does not answer "发错货了" (found in review). */
+const TROUBLE_KINDS: readonly (readonly [string, RegExp])[] = [
+  ['spoiled', SPOILED],
+  ['wrong', /发错|错发|少发|漏发|缺件|少了|(?<![a-z])(?:wrong|missing)(?![a-z])/],
+  ['broken', /坏了|破损|损坏|摔坏|碎了|压坏|压扁|(?<![a-z])(?:broken|damaged|cracked|crushed)(?![a-z])/],
+  ['faulty', /不能用|用不了|质量(?:有)?问题|没声音|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])/],
+  ['leak', /漏了|漏水|漏气|渗水|(?<![a-z])leak/],
+];
+const troublesIn = (text: string): string[] => TROUBLE_KINDS.filter(([, re]) => re.test(text)).map(([k]) => k);
 
 /**
  * The shop's entry that answers the question; else its own entries on the topic, offered ("您想问
@@ -1402,7 +1427,7 @@ function unknown(ctx: Ctx): Outcome {
   if (guess && guess !== 'unknown') return { replies: [{ text: ctx.t.confirmIntent(guess) }], next: { confirm: guess }, failed: true };
   // Right after a person was offered ("If you disagree, say human"), a message not understood is
   // most often the buyer's case for one ("the mangoes had black spots all over"): offered again (found from outside).
-  if (ctx.state.offeredHuman) return notSure(ctx);
+  if (ctx.state.offeredHuman && !NOT_NOW.test(ctx.r.u.normalized)) return notSure(ctx);
   return { replies: [{ text: ctx.t.notUnderstood }], failed: true };
 }
 
@@ -1721,7 +1746,7 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       if (kept.length === 0) continue;
       out = kept;
       narrowed = true;
-    } else if (e.type === 'phoneTail' && !(ctx.r.intent === 'change_address' && FULL_MOBILE.test(ctx.input.text))) {
+    } else if (e.type === 'phoneTail' && !isNewPhone(ctx, e.value as string, out)) {
       // "尾号8841" is the tail of a phone number, or of an order id (found from outside: "没有找到").
       const byPhone = out.filter((o) => o.receiver.phone.replace(/\D/g, '').endsWith(e.value));
       out = byPhone.length ? byPhone : out.filter((o) => idKey(o.orderId).endsWith(e.value));
@@ -1760,8 +1785,16 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
   return narrowed ? out : undefined;
 }
 
-/** A whole mobile number: typed to change to, it is the new phone, not the tail of the order's (found from outside). */
-const FULL_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+/** A whole mobile number typed to change to ("改成13700002222", "update it to 137…"). */
+const NEW_PHONE = /(?:改成|换成|改为|更新为|更新成|(?<![a-z])(?:update (?:it )?to|change (?:it )?to|to))\s*(1[3-9]\d{9})(?!\d)/;
+/**
+ * The tail is the new phone's, not the order's: no order has it (found from outside: "can i update
+ * it to 13700002222" found no order; found in review: "尾号5678那单 电话改成139…" keeps its tail).
+ */
+function isNewPhone(ctx: Ctx, tail: string, orders: readonly Order[]): boolean {
+  const typed = NEW_PHONE.exec(ctx.input.text.normalize('NFKC'))?.[1];
+  return typed !== undefined && typed.endsWith(tail) && !orders.some((o) => o.receiver.phone.replace(/\D/g, '').endsWith(tail));
+}
 const LATIN_RUN = /[a-z0-9]+/g;
 
 /**

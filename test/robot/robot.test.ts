@@ -2669,7 +2669,9 @@ describe('a fresh-food shop (seventeenth session, second tester)', () => {
   test('"neither, I\'m asking about the dumplings delivery" is the parcel, not the refund list again', async () => {
     const say = shop({ orders: [mango, dumplings, kit], logistics: [logistics({ orderId: 'FX-DP-3' })], aftersales: [aftersale({ aftersaleId: 'A1', orderId: 'FX-MG-1', status: 'rejected' }), aftersale({ aftersaleId: 'A2', orderId: 'FX-MT-4', type: 'return', status: 'refunded' })] });
     assert.match(textOf(await say('refund status')), /Which of these/);
-    assert.match(textOf(await say('neither, im asking about the dumplings delivery')), /FX-DP-3/);
+    const r = await say('neither, im asking about the dumplings delivery');
+    assert.equal(r.intent, 'track_parcel');
+    assert.match(textOf(r), /FX-DP-3/);
   });
 
   test('after a refusal, the buyer\'s case is met with a person offered, and a yes takes it', async () => {
@@ -2700,17 +2702,18 @@ describe('a fresh-food shop: numbers typed after a return, and goods asked after
     const r = await say('单号是775566778899 中通的');
     assert.match(textOf(r), /775566778899[\s\S]*FX-PC-1/);
     assert.doesNotMatch(textOf(r), /没有找到/);
-    const lobster = order({ orderId: 'FX-LB-6', status: 'shipped', items: [{ sku: 'LB', title: 'Live Boston Lobster 600g', quantity: 1, price: '268.00' }] });
+    const lobster = order({ orderId: 'FX-LB-6', status: 'shipped', items: [{ sku: 'LB', title: 'Live Boston Lobster 600g', quantity: 1, price: '268.00' }], totalAmount: '268.00' });
     const phone = await conversation(robotWith({ orders: [lobster], logistics: [logistics({ orderId: 'FX-LB-6' })] }))('the lobster courier has the wrong phone number, can i update it to 13700002222');
     assert.match(textOf(phone), /FX-LB-6/);
     assert.doesNotMatch(textOf(phone), /can't find a matching order/);
   });
 
   test('"whats happening with my lobster??" is the lobster order\'s status', async () => {
-    const lobster = order({ orderId: 'FX-LB-6', status: 'shipped', items: [{ sku: 'LB', title: 'Live Boston Lobster 600g', quantity: 1, price: '268.00' }] });
+    const lobster = order({ orderId: 'FX-LB-6', status: 'shipped', items: [{ sku: 'LB', title: 'Live Boston Lobster 600g', quantity: 1, price: '268.00' }], totalAmount: '268.00' });
     const nuts = order({ orderId: 'FX-NT-7', status: 'paid', items: [{ sku: 'NT', title: 'Roasted Cashews 500g', quantity: 1, price: '58.00' }] });
     const r = await conversation(robotWith({ orders: [lobster, nuts], logistics: [logistics({ orderId: 'FX-LB-6' })] }))('whats happening with my lobster?? its alive i hope lol');
-    assert.match(textOf(r), /FX-LB-6/);
+    assert.equal(r.intent, 'order_status');
+    assert.match(textOf(r), /Your order FX-LB-6/);
   });
 });
 
@@ -2728,5 +2731,54 @@ describe('orders named by their number\'s end or total after the list is gone (s
       assert.match(textOf(r), new RegExp(`订单 ${id}`), text);
     }
     assert.doesNotMatch(textOf(await say('9999那个')), /您的订单 FX/, 'a number no order has picks none');
+  });
+});
+
+describe('the seventeenth session\'s second review', () => {
+  const a = order({ orderId: '2024112500001111' });
+  const b = order({ orderId: '2024112600002222', items: [{ sku: 'T', title: '纯棉T恤', quantity: 1, price: '59.00' }], createdAt: '2024-11-26T10:00:00+08:00' });
+  const c = order({ orderId: '2024112700003333', status: 'paid', items: [{ sku: 'C', title: '保温杯', quantity: 1, price: '99.00' }], createdAt: '2024-11-27T08:00:00+08:00' });
+  const data = { orders: [a, b, c], logistics: [logistics({ orderId: a.orderId }), logistics({ orderId: b.orderId })] };
+
+  test('asking to cancel, or about a refund or coupon cancelled, is no "why was it cancelled"', async () => {
+    for (const text of ['帮我把订单给取消了', '保温杯那单帮我给取消了', "you didn't cancel my order like I asked", "I didn't cancel in time, can I still cancel the cup order?"]) {
+      assert.equal((await conversation(robotWith(data))(text)).intent, 'cancel_order', text);
+    }
+    for (const text of ['为什么我取消了订单还没退款', 'why was my refund cancelled', '我的优惠券怎么被取消了']) assert.notEqual((await conversation(robotWith(data))(text)).intent, 'order_status', text);
+  });
+
+  test('"订单号…" on the after-sales topic is an order number, not a return waybill', async () => {
+    const say = conversation(robotWith({ ...data, aftersales: [aftersale({ aftersaleId: 'R', orderId: b.orderId, type: 'return', status: 'approved' })] }));
+    await say('退货进度');
+    assert.doesNotMatch(textOf(await say('订单号2024112699998888')), /寄回的运单号/);
+  });
+
+  test('spoiled words not about goods received are no goods in trouble; a worry is no report', async () => {
+    for (const text of ['我想退货 最近价格变化了', '心都化了', '你们物流也太烂了', 'I missed the delivery because my phone was dead', '饺子到了吗 别都化了', '冰袋都化了 但是虾还是冰的 没事']) {
+      assert.doesNotMatch(textOf(await conversation(robotWith(data))(text)), /很抱歉给您添麻烦了|Sorry about that! For a wrong/, text);
+    }
+  });
+
+  test('"发错货了" is not answered with the entry on spoiled food', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [{ id: 'bad', question: '收到时化冻了或者坏了怎么办？', answer: '请在签收后 24 小时内拍照申请“生鲜质量问题”。' }]);
+    const r = await conversation(createRobot({ dataSource: fakeDataSource({ orders: [a] }), faq: own, clock: () => NOW }))('我的耳机发错货了');
+    assert.doesNotMatch(textOf(r), /生鲜质量问题/);
+  });
+
+  test('a phone tail that names the order stays; the new number typed is no tail', async () => {
+    const other = order({ orderId: '2024112700004444', status: 'paid', receiver: { name: '李四', phone: '13900007777', address: '上海市' }, createdAt: '2024-11-27T09:00:00+08:00' });
+    const paidA = order({ orderId: '2024112500001111', status: 'paid' });
+    const r = await conversation(robotWith({ orders: [paidA, other] }))('尾号5678那单 电话改成13900001111');
+    assert.match(textOf(r), /2024112500001111/);
+    assert.doesNotMatch(textOf(r), /2024112700004444/);
+  });
+
+  test('a number after an FAQ answer is no order ("满减怎么算" then "500块呢")', async () => {
+    const say = conversation(robotWith(data));
+    await say('我的快递到哪了');
+    await say('第一个');
+    await say('优惠券怎么用');
+    assert.doesNotMatch(textOf(await say('500块呢')), /没有找到符合条件的订单/);
   });
 });

@@ -37,7 +37,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   ],
   order_status: [
     // "whats happening with my lobster??" (found from outside: not understood).
-    [" what's happening with", 1.2], [' whats happening with', 1.2], [' what is happening with', 1.2], [" what's going on with", 1.0], [' whats going on with', 1.0], [' any news on', 0.8], [' any update on', 0.8],
+    [" what's happening with", 0.6], [' whats happening with', 0.6], [' what is happening with', 0.6], [" what's going on with", 0.5], [' whats going on with', 0.5], [' any news on', 0.5], [' any update on', 0.5],
     ['订单', 0.35], ['订单状态', 0.9], ['我的订单', 0.4], ['查订单', 0.9], ['查一下订单', 0.9], ['查下订单', 0.9], ['发货了吗', 1.2],
     ['发货没', 1.2], ['发货了', 0.6], ['发货了没', 1.2], ['发了吗', 1.0], ['发了没', 1.0], ['发出', 0.7], ['发出去', 0.8], ['发货', 0.6],
     ['还没发货', 0.3], ['还没发', 0.6], ['没发', 0.3], ['付了钱', 0.5], ['付了款', 0.5], ['没发货', 0.5], ['不发货', 0.5], ['已发货', 0.5], ['付款成功', 0.8], ['成功了吗', 0.4], ['支付成功', 0.8], ['下单成功', 0.9],
