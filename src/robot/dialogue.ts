@@ -631,7 +631,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -737,9 +737,16 @@ const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱|券|售后|帮我取�
 const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'whyCancelled' | 'explicitOrderId'> | undefined =>
   WHY_CANCELLED.test(u.normalized) && !NOT_WHY_CANCELLED.test(u.normalized) ? { intent: 'order_status', whyCancelled: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
+const REQUEST_WORDS = /退款|退货|换货|售后|(?<![a-z])(?:refund|return|exchange)(?![a-z])/;
+/** "a waybill typed with the goods said sent ("我已经寄出去了 顺丰SF…"): an after-sales question, whatever the NLU leaned to. */
+const sentWithWaybill = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
+  orderId && !isDataIntent(u.intent) && SENT_BACK.test(u.normalized) ? { intent: 'aftersale_progress', explicitOrderId: orderId } : undefined;
+
 /** "好的 帮我催一下", "能不能今天发 急着吃" about the order just told: hurry that one (found from outside: a goodbye, an FAQ guess). */
 function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
-  if (isDataIntent(u.intent) || !((state.focusOrderId && CHASE.test(u.normalized)) || URGE_SHIPPING.test(u.normalized))) return undefined;
+  // "can you ask them to hurry" right after a parcel: that parcel, whatever the NLU leaned to (found from outside: an exchange's status).
+  const onParcel = state.focusOrderId && state.topic && LOGISTICS_INTENTS.has(state.topic) && (u.guessed || !isDataIntent(u.intent)) && (CHASE.test(u.normalized) || HURRY.test(u.normalized)) && !REQUEST_WORDS.test(u.normalized);
+  if (!onParcel && (isDataIntent(u.intent) || !((state.focusOrderId && CHASE.test(u.normalized)) || URGE_SHIPPING.test(u.normalized)))) return undefined;
   return { intent: state.topic && LOGISTICS_INTENTS.has(state.topic) && state.topic !== 'change_address' ? state.topic : 'delivery_estimate' };
 }
 
@@ -1073,7 +1080,7 @@ const FOLLOW_STOP = new Set(['那', '那么', '还有', '要是', '如果', '的
 const SENTENCES = /(?:[^。！？!?；;\n.]|\.(?!\s|$))+(?:[。！？!?；;]+|\.(?=\s|$)|$)/g;
 
 /** The buyer sent goods back ("顺丰寄回的 单号SF…", "i shipped it back, tracking 1Z…"). */
-const SENT_BACK = /寄回|退回去|寄过去了|寄出去了|寄走了|退货单号|回寄|(?<![a-z])(?:sent (?:it |them )?back|shipped (?:it |them )?back|mailed (?:it |them )?back|return tracking|dropped (?:it|them) off)(?![a-z])/;
+const SENT_BACK = /寄回|退回去|寄过去了|寄出去了|寄走了|退货单号|回寄|(?<![a-z])(?:(?:sent|shipped|mailed|posted) (?:[a-z0-9]+ ){0,3}back|return tracking|dropped (?:it|them) off)(?![a-z])/;
 
 /** An order number said to be one ("订单号…", "order 2024…"): no waybill (found in review). */
 const ORDER_MARKER = /订单|(?<![a-z])order(?![a-z])/;
@@ -1090,7 +1097,8 @@ function returnWaybill(ctx: Ctx): Outcome | undefined {
   const n = ctx.r.u.normalized;
   const said = SENT_BACK.test(n) || (ctx.state.topic === 'aftersale_progress' && WAYBILL_SAID.test(n) && !ORDER_MARKER.test(n));
   if (!id || !ctx.orders || ctx.orders.some((o) => sameId(o.orderId, id)) || !said) return undefined;
-  const waiting = (ctx.aftersales ?? []).filter((a) => a.type !== 'refund' && (a.status === 'approved' || a.status === 'returning')).sort(byNewest)[0];
+  // A request still under review counts too: the buyer sent the goods early (found from outside: a hand-over).
+  const waiting = (ctx.aftersales ?? []).filter((a) => a.type !== 'refund' && (a.status === 'approved' || a.status === 'returning' || a.status === 'requested')).sort(byNewest)[0];
   return waiting ? { replies: [{ text: ctx.t.returnWaybill(id, waiting.orderId) }], next: { focusOrderId: waiting.orderId, topic: 'aftersale_progress', offeredHuman: true } } : undefined;
 }
 
@@ -1656,7 +1664,12 @@ function isOrderDate(ctx: Ctx, value: string): boolean {
   return PURCHASE.test(ctx.r.u.normalized);
 }
 
-const TITLE_STOP = new Set(['订单', '快递', '物流', '包裹', '东西', '那个', '这个', '一个', '什么', '时候', '退款', 'order', 'package', 'parcel', 'the', 'one', 'that', 'my', 'refund']);
+/**
+ * English words of any question, never goods: an English word matches a title word it begins
+ * ("can you ask them to hurry" picked the "White canvas sneakers": found from outside).
+ */
+const EN_FUNCTION_WORDS = ['can', 'you', 'your', 'ask', 'them', 'they', 'are', 'was', 'were', 'for', 'and', 'with', 'what', 'when', 'where', 'how', 'why', 'who', 'will', 'did', 'does', 'have', 'has', 'had', 'get', 'got', 'not', 'but', 'this', 'just', 'any', 'all', 'its', 'out', 'please', 'pls', 'thanks', 'still', 'yet', 'now', 'today', 'hurry', 'chase', 'again', 'there', 'here', 'about', 'from', 'into', 'also', 'too', 'very', 'much', 'many', 'some', 'like', 'need', 'want', 'know', 'tell', 'let', 'make', 'see', 'look', 'check', 'yes', 'okay'];
+const TITLE_STOP = new Set(['订单', '快递', '物流', '包裹', '东西', '那个', '这个', '一个', '什么', '时候', '退款', 'order', 'package', 'parcel', 'the', 'one', 'that', 'my', 'refund', ...EN_FUNCTION_WORDS]);
 
 /** "599的那个", "the 688 one": the orders whose total, in whole units, the message names (found from outside: the list came back). */
 function pricedAs(normalized: string, orders: readonly Order[]): Order[] {
@@ -1915,7 +1928,7 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
   const trouble = quiet !== undefined ? t.parcelTrouble.stalled(quiet) : l.status === 'exception' ? t.parcelTrouble.exception : undefined;
   if (trouble) return { replies: [parcel, { text: trouble }], next: { offeredHuman: true } };
   // "帮我催一下快递", "是不是丢件了": the same tracking again answers nothing; a person can chase the carrier (found from outside).
-  if (l.status !== 'delivered' && CHASE.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.chaseOffer }], next: { offeredHuman: true } };
+  if (l.status !== 'delivered' && (CHASE.test(ctx.r.u.normalized) || HURRY.test(ctx.r.u.normalized))) return { replies: [parcel, { text: t.chaseOffer }], next: { offeredHuman: true } };
   // "3 days and still not here!!", "急用": the buyer says it is late; the bare tracking ignored that (found from outside).
   if (l.status !== 'delivered' && impatient(ctx)) return { replies: [parcel, { text: lateText(ctx) }], next: { offeredHuman: true } };
   return { replies: [parcel] };

@@ -2782,3 +2782,41 @@ describe('the seventeenth session\'s second review', () => {
     assert.doesNotMatch(textOf(await say('500块呢')), /没有找到符合条件的订单/);
   });
 });
+
+describe('a clothing and shoes shop (seventeenth session, third tester)', () => {
+  const dress = order({ orderId: 'CW-DR-1', status: 'shipped', items: [{ sku: 'DR', title: 'Red wrap dress, size S', quantity: 1, price: '399.00' }], totalAmount: '399.00' });
+  const sneakers = order({ orderId: 'CW-SN-2', status: 'delivered', items: [{ sku: 'SN', title: 'White canvas sneakers', quantity: 1, price: '299.00' }], totalAmount: '299.00', createdAt: '2024-11-20T09:00:00+08:00' });
+  const swap = aftersale({ aftersaleId: 'AS-SW', orderId: 'CW-SN-2', type: 'exchange', status: 'approved' });
+  const data = { orders: [dress, sneakers], logistics: [logistics({ orderId: 'CW-DR-1' }), logistics({ orderId: 'CW-SN-2', status: 'delivered' })], aftersales: [swap] };
+
+  test('"can you ask them to hurry" after a parcel is that parcel; "yes get someone to chase it" hands over', async () => {
+    const say = conversation(robotWith(data));
+    await say('where is my red dress');
+    const r = await say('can you ask them to hurry');
+    assert.match(textOf(r), /CW-DR-1/);
+    assert.doesNotMatch(textOf(r), /exchange request/);
+    assert.ok((await say('the DRESS. yes get someone to chase it')).handover);
+  });
+
+  test('a refusal asked about is the request; disputing it, "申诉", "帮我转一下" reach a person', async () => {
+    const jeans = order({ orderId: 'CW-JN-3', status: 'delivered', items: [{ sku: 'JN', title: '牛仔裤', quantity: 1, price: '259.00' }] });
+    const refused = aftersale({ aftersaleId: 'AS-RJ', orderId: 'CW-JN-3', type: 'return', status: 'rejected', reason: '商品已洗涤且吊牌已剪' });
+    for (const text of ['退货为啥被拒', '我那个牛仔裤tk被拒了为啥']) assert.match(textOf(await conversation(robotWith({ orders: [jeans], aftersales: [refused] }))(text)), /吊牌已剪/, text);
+    for (const text of ['凭什么拒绝', '我不服', '你们就是不想退吧', '我要申诉', '可以 帮我转一下']) assert.ok((await conversation(robotWith({ orders: [jeans], aftersales: [refused] }))(text)).handover, text);
+  });
+
+  test('a waybill with "shipped the jeans back", or for a request still under review, is the return\'s', async () => {
+    const jeans = order({ orderId: 'CW-JN-4', status: 'delivered', items: [{ sku: 'JN', title: 'Slim fit jeans W32', quantity: 1, price: '259.00' }] });
+    const returning = aftersale({ aftersaleId: 'AS-JX', orderId: 'CW-JN-4', type: 'exchange', status: 'returning' });
+    assert.match(textOf(await conversation(robotWith({ orders: [jeans], aftersales: [returning] }))('i shipped the jeans back for the exchange, tracking YT9911223344556')), /YT9911223344556[\s\S]*CW-JN-4/);
+    const requested = aftersale({ aftersaleId: 'AS-RQ', orderId: 'CW-SN-2', type: 'exchange', status: 'requested' });
+    const r = await conversation(robotWith({ orders: [sneakers], aftersales: [requested] }))('我已经寄出去了 顺丰SF1400998877665');
+    assert.equal(r.handover, undefined);
+    assert.match(textOf(r), /SF1400998877665[\s\S]*CW-SN-2/);
+  });
+
+  test('"今天天气好冷啊哈哈" is small talk; "等下 不转了 …" takes the hand-over back', () => {
+    assert.equal(isSmallTalk('今天天气好冷啊哈哈'), true);
+    assert.equal(withdrawsHandover('等下 不转了 退货运费谁出啊'), '退货运费谁出啊');
+  });
+});

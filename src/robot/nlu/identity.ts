@@ -15,7 +15,7 @@ const EN = /\b(?:are|r)\s+(?:you|u)\s+(?:like\s+|even\s+|actually\s+)?(?:a\s+|an
  * failure to understand: two of those handed a buyer who asked for a joke to a person (found from
  * outside).
  */
-const SMALL_TALK_ZH = /^(?:今天|今儿|这两天|最近|这几天)?(?:的)?(?:天气?)?(?:好|真|太|也太|挺|蛮|超|巨|真的|可)?(?:热|冷|闷|晒|舒服)(?:[啊呀哦哇了死]|得很)+[\s!！。~～.…]*$|^(?:今天|今儿)?天气(?:真|好|不错|挺好|很好)(?:啊|呀|哦)?[\s!！。~～.…]*$|讲个笑话|说个笑话|来个笑话|笑话|段子|天气(?:怎么样|如何|好吗|预报)|(?:会|要)下(?:雨|雪)吗|你几岁|你多大了|你吃饭了|吃了吗|好无聊|陪我聊|聊聊天|唱首歌|你是男的还是女的|你有(?:男|女)朋友吗|你住哪|附近(?:有什么|有啥|哪里有|哪儿有)(?:好吃|好玩|吃的|玩的|餐厅|饭店|美食|景点)/;
+const SMALL_TALK_ZH = /^(?:今天|今儿|这两天|最近|这几天)?(?:的)?(?:天气?)?(?:好|真|太|也太|挺|蛮|超|巨|真的|可)?(?:热|冷|闷|晒|舒服)(?:[啊呀哦哇了死哈嘿呵]|得很)+[\s!！。~～.…]*$|^(?:今天|今儿)?天气(?:真|好|不错|挺好|很好)(?:啊|呀|哦)?[\s!！。~～.…]*$|讲个笑话|说个笑话|来个笑话|笑话|段子|天气(?:怎么样|如何|好吗|预报)|(?:会|要)下(?:雨|雪)吗|你几岁|你多大了|你吃饭了|吃了吗|好无聊|陪我聊|聊聊天|唱首歌|你是男的还是女的|你有(?:男|女)朋友吗|你住哪|附近(?:有什么|有啥|哪里有|哪儿有)(?:好吃|好玩|吃的|玩的|餐厅|饭店|美食|景点)/;
 const SMALL_TALK_EN = /^(?:(?:it'?s|its|damn|omg|man)\s+)*(?:(?:so+|really|super|very)\s+(?:hot|cold|humid|freezing|boiling)(?:\s+(?:today|out|outside|here|af|lol|haha))*|(?:hot|cold|humid|freezing|boiling)(?:\s+(?:today|out|outside|here|af|lol|haha))+)\s*[!.?]*$|^(?:nice|lovely|great|terrible|awful)\s+weather(?:\s+today)?\s*[!.]*$|\b(?:tell me a joke|a joke|jokes|what'?s the weather|weather (?:today|tomorrow|like|in)|how old are (?:you|u)|how are (?:you|u)(?: doing| today)?\s*[?!.]*$|how r u\b|i'?m bored|chat with me|sing (?:me )?a song|are (?:you|u) (?:single|married))/i;
 /** Words that make a message about the goods or an order, not small talk ("这把伞下雨天能用吗"). */
 const ABOUT_GOODS = /这[把个件款双台只]|能用|防水|测|订单|快递|物流|发货|退|换|买|(?<![a-z])(?:this|the|your|my|order|parcel|package|ship|jacket|resistance|delay)(?![a-z])/i;
