@@ -2214,8 +2214,10 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
   } else if (state.focusOrderId && !r.choice && !describesAnother(ctx, state.focusOrderId)) {
     // "那退款呢" right after talking about one order: that order's request, or say it has none.
     const f = latest.get(state.focusOrderId);
-    if (!f) return { replies: [{ text: t.noAftersaleFor(state.focusOrderId) }] };
-    list = [f];
+    // "我是问我的换货申请进度" after another order: the buyer's own requests, not "this one has none" (found from outside).
+    if (!f && !(MY_REQUEST.test(r.u.normalized) && list.length > 0)) return { replies: [{ text: t.noAftersaleFor(state.focusOrderId) }] };
+    if (f) list = [f];
+    else list = kindNamed(r.u.normalized, list) ?? list;
   }
   if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
   if (list.length > 1) {
@@ -2284,6 +2286,9 @@ function withdrawal(ctx: Ctx, a: Aftersale): Outcome {
   const text = ctx.t.withdrawRequest({ type: AFTERSALE_TYPE[ctx.lang][a.type], orderId: a.orderId, status: AFTERSALE_STATUS[ctx.lang][a.status], settled, shipped: a.status === 'returning' });
   return { replies: [{ text }], next: { focusOrderId: a.orderId, focusRequest: a.aftersaleId, topic: 'aftersale_progress', ...(settled ? {} : { offeredHuman: true }) } };
 }
+
+/** The buyer's own request asked after as such ("我的换货申请", "my exchange request"), not the order's. */
+const MY_REQUEST = /我的(?:换货|退货|退款|售后)|(?:换货|退货|退款|售后)申请|(?<![a-z])my (?:exchange|return|refund)(?: request)?(?![a-z])/;
 
 /** Words of a request's reason that the message repeats ("the refund for the missing cable"). */
 function reasonWords(text: string, reason: string | undefined): number {

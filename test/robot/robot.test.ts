@@ -2815,6 +2815,14 @@ describe('a clothing and shoes shop (seventeenth session, third tester)', () => 
     assert.match(textOf(r), /SF1400998877665[\s\S]*CW-SN-2/);
   });
 
+  test('"我是问我的换货申请进度" after another order is the buyer\'s exchange, not "this order has none"', async () => {
+    const say = conversation(robotWith(data));
+    await say('where is my red dress');
+    const r = await say('我是问我的换货申请进度');
+    assert.match(textOf(r), /换货申请（订单 CW-SN-2）/);
+    assert.doesNotMatch(textOf(r), /没有售后申请/);
+  });
+
   test('"今天天气好冷啊哈哈" is small talk; "等下 不转了 …" takes the hand-over back', () => {
     assert.equal(isSmallTalk('今天天气好冷啊哈哈'), true);
     assert.equal(withdrawsHandover('等下 不转了 退货运费谁出啊'), '退货运费谁出啊');
