@@ -2828,3 +2828,16 @@ describe('a clothing and shoes shop (seventeenth session, third tester)', () => 
     assert.equal(withdrawsHandover('等下 不转了 退货运费谁出啊'), '退货运费谁出啊');
   });
 });
+
+describe('the goods of an exchange asked after (seventeenth session)', () => {
+  test('"鞋子换43码大概多久能收到", "how long till i get the new jeans" are the exchange, not the delivered original; "能换大一码吗" stays a policy question', async () => {
+    const shoes = order({ orderId: 'CW-SH-1', status: 'delivered', items: [{ sku: 'SH', title: '小白鞋 42码', quantity: 1, price: '299.00' }] });
+    const swap = aftersale({ aftersaleId: 'AS-42', orderId: 'CW-SH-1', type: 'exchange', status: 'requested' });
+    for (const text of ['鞋子换43码大概多久能收到', 'how long till i get the new jeans then']) {
+      const r = await conversation(robotWith({ orders: [shoes], logistics: [logistics({ orderId: 'CW-SH-1', status: 'delivered' })], aftersales: [swap] }))(text);
+      assert.equal(r.intent, 'aftersale_progress', text);
+      assert.match(textOf(r), /CW-SH-1/, text);
+    }
+    assert.equal((await conversation(robotWith({ orders: [shoes], aftersales: [swap] }))('能换大一码吗')).intent, 'return_policy');
+  });
+});
