@@ -2823,6 +2823,12 @@ describe('a clothing and shoes shop (seventeenth session, third tester)', () => 
     assert.doesNotMatch(textOf(r), /没有售后申请/);
   });
 
+  test('"I need to check on an order" asks which order, never an FAQ entry', async () => {
+    const r = await conversation(robotWith(data))('I need to check on an order');
+    assert.equal(r.intent, 'order_status');
+    assert.match(textOf(r), /CW-DR-1[\s\S]*CW-SN-2|CW-SN-2[\s\S]*CW-DR-1/);
+  });
+
   test('"今天天气好冷啊哈哈" is small talk; "等下 不转了 …" takes the hand-over back', () => {
     assert.equal(isSmallTalk('今天天气好冷啊哈哈'), true);
     assert.equal(withdrawsHandover('等下 不转了 退货运费谁出啊'), '退货运费谁出啊');

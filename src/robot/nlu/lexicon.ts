@@ -45,7 +45,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['备货', 0.6], ['打包了', 0.5], ['出库了', 0.4], ['订单+怎么', 0.2], ['订单号', 0.3],
     [' order status', 1.0], [' status of my order', 1.0], [' my order', 0.5], [' the order', 0.3], [' order', 0.2], [' shipped', 0.8],
     [' ship yet', 1.0], [' ship it yet', 0.8], [' did you ship', 1.0], [' shipped yet', 0.4], [' sent out', 0.8], [' dispatched', 0.9], [' dispatch', 0.6], [' status', 0.5],
-    [' processing', 0.5], [' waiting+ship', 0.6], [' check my order', 1.0], [' check on my order', 1.0], [' go through', 0.7], [' went through', 0.7],
+    [' processing', 0.5], [' waiting+ship', 0.6], [' check my order', 1.0], [' check on my order', 1.0], [' check on an order', 1.0], [' check an order', 0.9], [' look up an order', 1.0], [' look up my order', 1.0], [' go through', 0.7], [' went through', 0.7],
     [' confirmed', 0.5], [' payment+confirmed', 0.5], [' placed', 0.4], [' payment', 0.4], [' successful', 0.4], [' has it shipped', 0.6], [' been shipped', 0.5], [' packed', 0.5],
     [' nothing yet', 0.6], [' pending', 0.6], [' still says', 0.3], [' not shipped', 0.6], [' still not shipped', 0.4],
     [' left+warehouse', 0.9], [' been sent', 0.7], [' sent yet', 0.9], [' gone out', 0.8], ['待付款', 0.8], [' did my+ship', 1.0], [' sitting in', 0.6], ['没动静', 0.5], ['刻好没', 1.2], ['做好没', 1.2], ['做好了吗', 1.0], ['在排队', 0.8], ['一直不发', 1.0], ['我没取消', 1.5], ['我没有取消', 1.5], [' i did not cancel', 1.5], [' i never cancel', 1.5], [' is it done', 0.8], [' in the queue', 0.6],
