@@ -747,15 +747,17 @@ const REPLACEMENT = /换(?:成|的)?\s*(?:\d{1,3}|[smlx]{1,3}|大一|小一)\s*(
 const ASKS_WHEN = /多久|什么时候|啥时候|几天|何时|(?<![a-z])(?:when|how long|how soon)(?![a-z])/;
 const replacementAsked = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent'> | undefined =>
   !orderId && REPLACEMENT.test(u.normalized) && ASKS_WHEN.test(u.normalized) && u.intent !== 'return_policy' ? { intent: 'aftersale_progress' } : undefined;
-/** "a waybill typed with the goods said sent ("我已经寄出去了 顺丰SF…"): an after-sales question, whatever the NLU leaned to. */
+/** A waybill typed with the goods said sent ("我已经寄出去了 顺丰SF…"): an after-sales question, whatever the NLU leaned to. */
 const sentWithWaybill = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
   orderId && !isDataIntent(u.intent) && SENT_BACK.test(u.normalized) ? { intent: 'aftersale_progress', explicitOrderId: orderId } : undefined;
 
 /** "好的 帮我催一下", "能不能今天发 急着吃" about the order just told: hurry that one (found from outside: a goodbye, an FAQ guess). */
 function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
   // "can you ask them to hurry" right after a parcel: that parcel, whatever the NLU leaned to (found from outside: an exchange's status).
-  const onParcel = state.focusOrderId && state.topic && LOGISTICS_INTENTS.has(state.topic) && (u.guessed || !isDataIntent(u.intent)) && (CHASE.test(u.normalized) || HURRY.test(u.normalized)) && !REQUEST_WORDS.test(u.normalized);
-  if (!onParcel && (isDataIntent(u.intent) || !((state.focusOrderId && CHASE.test(u.normalized)) || URGE_SHIPPING.test(u.normalized)))) return undefined;
+  const n = u.normalized;
+  const onParcel = state.focusOrderId && state.topic && LOGISTICS_INTENTS.has(state.topic) && (u.guessed || !isDataIntent(u.intent)) && (CHASE.test(n) || HURRY.test(n)) && !REQUEST_WORDS.test(n);
+  const aboutOrder = !isDataIntent(u.intent) && ((state.focusOrderId && CHASE.test(n)) || URGE_SHIPPING.test(n));
+  if (!onParcel && !aboutOrder) return undefined;
   return { intent: state.topic && LOGISTICS_INTENTS.has(state.topic) && state.topic !== 'change_address' ? state.topic : 'delivery_estimate' };
 }
 
@@ -1704,7 +1706,7 @@ function countedAs(normalized: string, orders: readonly Order[]): Order[] {
 
 /** "4只装", "4-pack", "a 6 pack": a pack size, said as the titles say it. */
 const PACK = /(?<![\d.])(\d{1,3}|[两二三四五六七八九十]|two|three|four|five|six)\s*-?\s*(?:(?:只|个|支|瓶|盒|包|片|袋|罐|卷|条|粒)?装|packs?|pk|pcs|ct)(?![a-z])/gi;
-const packSizes = (text: string) => [...text.normalize('NFKC').toLowerCase().matchAll(PACK)].map((m) => COUNT_WORDS[m[1]!] ?? Number(m[1]));
+const packSizes = (text: string) => [...folded(text).matchAll(PACK)].map((m) => COUNT_WORDS[m[1]!] ?? Number(m[1]));
 
 /** "the 4-pack one", "brita 4pack": the orders whose titles name that pack size (found from outside: not understood). */
 function packedAs(normalized: string, orders: readonly Order[]): Order[] {
@@ -2008,7 +2010,7 @@ const SHORT_SHOP_ANSWER = 80;
 function hoursIn(text: string): number | undefined {
   // Of "付款后48小时内发出，江浙沪次日达", the clauses on sending out; of those, the in-stock ones if any
   // ("现货48小时内发货，定制款10个工作日": found in review).
-  const clauses = text.normalize('NFKC').toLowerCase().split(/[，,；;。.!！]/).filter((c) => SHIPS.test(c));
+  const clauses = folded(text).split(/[，,；;。.!！]/).filter((c) => SHIPS.test(c));
   const stock = clauses.filter((c) => IN_STOCK.test(c));
   const t = (stock.length ? stock : clauses).join('|');
   let most: number | undefined;
@@ -2073,8 +2075,10 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
   if (o.status === 'paid' || o.status === 'pending_payment' || o.status === 'cancelled') {
-    const shop = o.status === 'cancelled' ? undefined : shopSays(ctx, 'ship_time');
-    return withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate: shop && o.status !== 'cancelled' ? t.etaShop[o.status](shop) : t.etaFor[o.status] }), orderCard(o)));
+    const unshipped = o.status === 'cancelled' ? undefined : o.status;
+    const shop = unshipped && shopSays(ctx, 'ship_time');
+    const estimate = unshipped && shop ? t.etaShop[unshipped](shop) : t.etaFor[o.status];
+    return withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate }), orderCard(o)));
   }
   const l = logisticsOf(ctx, o);
   if (!l) {
@@ -2137,9 +2141,10 @@ function askedBefore(ctx: Ctx, o: Order): Outcome | undefined {
 
 function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   const key = o.status === 'completed' ? 'delivered' : o.status;
-  const unshipped = key === 'paid' || key === 'pending_payment';
-  const shop = unshipped ? shopSays(ctx, 'cancel') : undefined;
-  return { replies: [reply(shop && unshipped ? ctx.t.cancelShop[key](o.orderId, shop) : ctx.t.cancel[key](o.orderId), orderCard(o))] };
+  const unshipped = key === 'paid' || key === 'pending_payment' ? key : undefined;
+  const shop = unshipped && shopSays(ctx, 'cancel');
+  const text = unshipped && shop ? ctx.t.cancelShop[unshipped](o.orderId, shop) : ctx.t.cancel[key](o.orderId);
+  return { replies: [reply(text, orderCard(o))] };
 }
 
 /**
