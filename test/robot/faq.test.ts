@@ -256,6 +256,19 @@ function faqRefreshTests(): void {
     assert.equal(loads, 2);
   });
 
+  test('a probe is kept with the index and answered anew once the shop\'s FAQ changes', async () => {
+    let version = 1;
+    let clock = 0;
+    const ship = (answer: string): FaqEntry[] => [{ id: 'ship', question: '付款后多久发货？', answer }];
+    const p = new FaqIndexProvider({ load: async () => ship(version === 1 ? '付款后 48 小时内发货。' : '付款后 72 小时内发货。'), versionOf: async () => version, recheckMs: 1000, now: () => clock });
+    assert.match((await p.probe('s', '付款后多久发货'))?.entry.answer ?? '', /48/);
+    version = 2;
+    assert.match((await p.probe('s', '付款后多久发货'))?.entry.answer ?? '', /48/, 'kept until the recheck');
+    clock = 1500;
+    assert.match((await p.probe('s', '付款后多久发货'))?.entry.answer ?? '', /72/);
+    assert.equal(await new FaqIndexProvider().probe('no-faq', '付款后多久发货'), null, 'a shop with no FAQ: nothing, so the built-in text');
+  });
+
   test('invalid new entries keep the previous index', async () => {
     const p = new FaqIndexProvider();
     p.setEntries('s', demo);
