@@ -252,6 +252,8 @@ interface Resolved {
   readonly withdraw?: true;
   /** "为什么被取消了", "I didn't cancel it": a cancelled order's status, and a person for why. */
   readonly whyCancelled?: true;
+  /** "多久不付会自动取消": how long an unpaid order waits, not how to cancel one. */
+  readonly unpaidTimeout?: true;
 }
 
 let defaultNlu: Nlu | undefined;
@@ -631,7 +633,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(u, orderId) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(u, orderId) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -736,6 +738,16 @@ const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱|券|售后|帮我取�
 
 const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'whyCancelled' | 'explicitOrderId'> | undefined =>
   WHY_CANCELLED.test(u.normalized) && !NOT_WHY_CANCELLED.test(u.normalized) ? { intent: 'order_status', whyCancelled: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
+
+/**
+ * How long an unpaid order is kept ("多久不付会自动取消", "what if i dont pay, will it cancel"): told
+ * that it closes by itself and where the countdown is, not how to cancel it (found in the closing
+ * note of an earlier round: "go to the order page and cancel it").
+ */
+const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)/;
+const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
+const unpaidTimeout = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'unpaidTimeout' | 'explicitOrderId'> | undefined =>
+  UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !CLEARLY_ELSE_THAN_ORDERS.has(u.intent) ? { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
 const REQUEST_WORDS = /退款|退货|换货|售后|(?<![a-z])(?:refund|return|exchange)(?![a-z])/;
 /**
@@ -1582,6 +1594,11 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   // An id of any shape the entity extractor did not take for one ("#A77到哪了"), or its tail ("8841这单"): the buyer's own ids are known.
   const named = namedIds(ctx.input.text, orders.map((o) => o.orderId), tailsOf(ctx));
   if (named.length === 1) return { one: orders.find((o) => o.orderId === named[0])! };
+  // One unpaid order is the one asked about; none or several, the rule said once.
+  if (r.unpaidTimeout) {
+    const unpaid = orders.filter((o) => o.status === 'pending_payment');
+    return unpaid.length === 1 ? { one: unpaid[0]! } : { none: t.unpaidTimeout() };
+  }
   const listed = () => orders.filter((o) => listedIds(state)?.some((id) => sameId(id, o.orderId)));
   const byList = fromOurList(ctx, orders, listed);
   if (byList) return byList;
@@ -2140,6 +2157,7 @@ function askedBefore(ctx: Ctx, o: Order): Outcome | undefined {
 }
 
 function cancelAnswer(ctx: Ctx, o: Order): Outcome {
+  if (ctx.r.unpaidTimeout) return { replies: [reply(o.status === 'pending_payment' ? ctx.t.unpaidTimeout(o.orderId) : ctx.t.cancel[o.status === 'completed' ? 'delivered' : o.status](o.orderId), orderCard(o))] };
   const key = o.status === 'completed' ? 'delivered' : o.status;
   const unshipped = key === 'paid' || key === 'pending_payment' ? key : undefined;
   const shop = unshipped && shopSays(ctx, 'cancel');

@@ -2847,3 +2847,24 @@ describe('the goods of an exchange asked after (seventeenth session)', () => {
     assert.equal((await conversation(robotWith({ orders: [shoes], aftersales: [swap] }))('能换大一码吗')).intent, 'return_policy');
   });
 });
+
+describe('how long an unpaid order is kept (eighteenth session)', () => {
+  const unpaid = order({ orderId: 'UP-1', status: 'pending_payment', items: [{ sku: 'L', title: '口红 #999', quantity: 1, price: '320.00' }] });
+  const paid = order({ orderId: 'PD-2', status: 'paid' });
+  test('"多久不付会自动取消", "what if i dont pay, will it cancel" tell that an unpaid order closes by itself, never how to cancel the paid one', async () => {
+    for (const text of ['多久不付会自动取消', "what happens if i don't pay, will it cancel", '未付款的订单多久关闭']) {
+      const r = await conversation(robotWith({ orders: [paid, unpaid] }))(text);
+      assert.match(textOf(r), /UP-1/, text);
+      assert.match(textOf(r), /自动关闭|closes by itself/, text);
+      assert.doesNotMatch(textOf(r), /PD-2|申请退款|Request refund/, text);
+    }
+    const none = await conversation(robotWith({ orders: [paid] }))('不付款会自动取消吗');
+    assert.match(textOf(none), /自动关闭/);
+    assert.doesNotMatch(textOf(none), /PD-2|申请退款/);
+  });
+  test('"不付" is no sound-alike slip for "不服", and "我想取消订单" still says how to cancel', async () => {
+    assert.match((await createNlu().understand('多久不付会自动取消')).normalized, /不付/);
+    const r = await conversation(robotWith({ orders: [paid] }))('我想取消订单');
+    assert.match(textOf(r), /PD-2[\s\S]*申请退款/);
+  });
+});
