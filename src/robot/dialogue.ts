@@ -74,7 +74,8 @@ export interface DialogueState {
   /** The last data question answered, for a bare order number as the next message. */
   readonly topic?: DataIntent;
   /** A choice card is waiting for an answer; `kinds`: the kinds of goods its orders' titles name. */
-  readonly pending?: { readonly intent: DataIntent; readonly orderIds: readonly string[]; readonly kinds?: readonly string[] };
+  /** `whyCancelled`: the list answers "why was it cancelled?", which the pick still asks. */
+  readonly pending?: { readonly intent: DataIntent; readonly orderIds: readonly string[]; readonly kinds?: readonly string[]; readonly whyCancelled?: true };
   /** The orders of the last choice card, once one was picked: "那另一个呢" is about the rest. */
   readonly listed?: readonly string[];
   /** The kinds of goods of the `listed` orders: "那牙刷呢" names one of them only when one has it. */
@@ -134,7 +135,8 @@ export function parseState(raw: unknown): DialogueState {
     p.orderIds.every(validId)
   ) {
     const kinds = validKinds((p as { kinds?: unknown }).kinds);
-    s.pending = { intent: p.intent, orderIds: [...(p.orderIds as string[])], ...(kinds ? { kinds } : {}) };
+    const why = (p as { whyCancelled?: unknown }).whyCancelled === true;
+    s.pending = { intent: p.intent, orderIds: [...(p.orderIds as string[])], ...(kinds ? { kinds } : {}), ...(why ? { whyCancelled: true } : {}) };
   }
   const l = r.listed;
   if (Array.isArray(l) && l.length > 1 && l.length <= MAX_CHOICES && l.every(validId)) s.listed = [...(l as string[])];
@@ -600,6 +602,12 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
   return undefined;
 }
 
+/** `answerToChoice`; the order picked from a list asked why orders were cancelled is asked why that one was (found in the closing note of an earlier round). */
+function pendingAnswered(p: NonNullable<DialogueState['pending']>, u: Understanding, text: string, base: Pick<Resolved, 'lang' | 'u'>, orderId: string | undefined): Resolved | undefined {
+  const picked = answerToChoice(p, u, text, base, orderId);
+  return picked && p.whyCancelled && picked.intent === p.intent ? { ...picked, whyCancelled: true } : picked;
+}
+
 function resolve(state: DialogueState, said: Understanding, text: string, hint?: Lang): Resolved {
   // A guess the NLU took stands only where no question of ours explains a short reply ("耳机那个"
   // after "which order?", "是的" after "did you mean …?"): there the rules below read it in context.
@@ -637,7 +645,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
-  const picked = state.pending ? answerToChoice(state.pending, u, text, base, orderId) : undefined;
+  const picked = state.pending ? pendingAnswered(state.pending, u, text, base, orderId) : undefined;
   if (picked) return picked;
   // After a policy answer, "衣服那个", "the jacket one": the buyer's order with those goods, on that policy (found from outside: an FAQ list about clothes).
   if (state.policy && !orderId && shortAndUnclear(u) && kindsOfGoods(text).size > 0 && !ASKS_OF_GOODS.test(u.normalized)) return { ...base, intent: state.policy, choice: { describe: true } };
@@ -1891,7 +1899,7 @@ function offerChoice(ctx: Ctx, intent: DataIntent, orders: Order[]): Outcome {
   const shown = orders.slice(0, MAX_CHOICES);
   return {
     replies: [choiceReply(ctx, ctx.t.chooseOrder(intent, shown.length), shown)],
-    next: { pending: { intent, orderIds: shown.map((o) => o.orderId), kinds: kindsOfOrders(shown) } },
+    next: { pending: { intent, orderIds: shown.map((o) => o.orderId), kinds: kindsOfOrders(shown), ...(ctx.r.whyCancelled ? { whyCancelled: true as const } : {}) } },
   };
 }
 
@@ -1900,7 +1908,8 @@ function reaskChoice(ctx: Ctx, intent: DataIntent, failed: boolean): Outcome {
   const listed = ids.map((id) => ctx.orders?.find((o) => o.orderId === id)).filter((o): o is Order => o !== undefined);
   if (listed.length === 0) return { replies: [{ text: ctx.t.noMatchingOrder }], failed };
   const text = failed ? ctx.t.chooseOrder(intent, listed.length) : ctx.t.choiceOutOfRange(listed.length);
-  return { replies: [choiceReply(ctx, text, listed)], next: { pending: { intent, orderIds: listed.map((o) => o.orderId), kinds: kindsOfOrders(listed) } }, failed };
+  const why = ctx.r.whyCancelled || ctx.state.pending?.whyCancelled ? { whyCancelled: true as const } : {};
+  return { replies: [choiceReply(ctx, text, listed)], next: { pending: { intent, orderIds: listed.map((o) => o.orderId), kinds: kindsOfOrders(listed), ...why } }, failed };
 }
 
 function logisticsOf(ctx: Ctx, o: Order): Logistics | undefined {

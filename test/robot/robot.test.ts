@@ -2868,3 +2868,21 @@ describe('how long an unpaid order is kept (eighteenth session)', () => {
     assert.match(textOf(r), /PD-2[\s\S]*申请退款/);
   });
 });
+
+describe('why an order was cancelled, through a "which order?" list (eighteenth session)', () => {
+  const scarf = order({ orderId: 'CX-1', status: 'cancelled', items: [{ sku: 'S', title: '羊毛围巾', quantity: 1, price: '129.00' }] });
+  const mask = order({ orderId: 'CX-2', status: 'cancelled', createdAt: '2024-11-23T09:00:00+08:00', items: [{ sku: 'M', title: '真丝眼罩', quantity: 1, price: '59.00' }] });
+  test('the order picked by goods, by position or after an out-of-range pick is told with "I can\'t see why" and a person offered; a plain status list is not', async () => {
+    for (const picks of [['围巾那个'], ['第二个'], ['第五个', '第二个']]) {
+      const say = conversation(robotWith({ orders: [scarf, mask] }));
+      assert.match(textOf(await say('为什么我的订单被取消了')), /CX-1[\s\S]*CX-2/);
+      let r: RobotAnswer | undefined;
+      for (const p of picks) r = await say(p);
+      assert.match(textOf(r!), /原因我这边查不到/, picks.join(' / '));
+      assert.match(textOf(r!), /转接人工/, picks.join(' / '));
+    }
+    const plain = conversation(robotWith({ orders: [scarf, mask] }));
+    await plain('我的订单状态');
+    assert.doesNotMatch(textOf(await plain('第二个')), /原因我这边查不到/);
+  });
+});
