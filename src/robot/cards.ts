@@ -35,6 +35,14 @@ export function formatTime(iso: string, lang: Lang, tzOffsetMinutes: number): st
   return lang === 'zh' ? `${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${hm}` : `${MONTHS[t.getUTCMonth()]} ${t.getUTCDate()}, ${hm}`;
 }
 
+/** The day of an ISO time in the shop's calendar, as a buyer reads it: "12月14日" or "Dec 14". */
+export function formatDay(iso: string, lang: Lang, tzOffsetMinutes: number): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const t = new Date(ms + tzOffsetMinutes * 60_000);
+  return lang === 'zh' ? `${t.getUTCMonth() + 1}月${t.getUTCDate()}日` : `${MONTHS[t.getUTCMonth()]} ${t.getUTCDate()}`;
+}
+
 /** The calendar day of an ISO time in the shop's calendar, `YYYY-MM-DD`. */
 export function localDate(iso: string, tzOffsetMinutes: number): string | undefined {
   const ms = Date.parse(iso);

@@ -19,6 +19,7 @@ import {
   shownReason,
   choiceCard,
   formatMoney,
+  formatDay,
   formatTime,
   localDate,
   LOGISTICS_STATUS,
@@ -1257,6 +1258,9 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const focus = data.next?.pending ? undefined : data.next?.focusOrderId;
   const one = focus ? ctx.orders?.find((o) => o.orderId === focus) : undefined;
   // Not an order of other goods than those named ("我刚买的猫粮开封后能放多久" beside an earphones order: found from outside).
+  // The order's answer already says the entry (a pre-order's or the shop's shipping terms): said once.
+  const first = (hit.entry.answer.match(SENTENCES) ?? [hit.entry.answer])[0]!.trim();
+  if (one && data.replies.some((x) => x.text.includes(first))) return data;
   if (one && !namesOtherGoods(ctx, one) && (intent === 'aftersale_progress' || OPEN.has(one.status))) return { ...data, replies: [faq, ...data.replies] };
   return { replies: [faq], next: answeredEntry(ctx) };
 }
@@ -1944,7 +1948,7 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
   if (o.status === 'paid' || o.status === 'pending_payment') {
-    return withShipLate(ctx, o, reply(t.notShippedYet(o.orderId, title, ORDER_STATUS[lang][o.status], shopSays(ctx, 'ship_time') ?? t.shipPromise), orderCard(o)));
+    return withShipLate(ctx, o, reply(t.notShippedYet(o.orderId, title, ORDER_STATUS[lang][o.status], shipTerms(ctx, o).text), orderCard(o)));
   }
   if (o.status === 'cancelled') return { replies: [reply(t.cancel.cancelled(o.orderId), orderCard(o))] };
   const l = logisticsOf(ctx, o);
@@ -1987,9 +1991,37 @@ const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|�
 
 /** Hours a paid order has waited to ship (since its last update), past the shop's promise; undefined within it or when the promise is not known. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
-  const shop = shopSays(ctx, 'ship_time');
-  const promised = shop ? hoursIn(shop) : SHIP_PROMISE_HOURS;
+  const promised = shipTerms(ctx, o).hours;
   return promised === undefined ? undefined : atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), promised + 1);
+}
+
+/** Goods sold ahead of stock ("【预售 付款后15天内发货】…"): they ship on the pre-order's terms, never the in-stock promise. */
+const isPreOrder = (o: Order): boolean => o.items.some((i) => PRE_ORDER.test(i.title));
+
+interface ShipTerms {
+  /** What to say of when it ships. */
+  readonly text: string;
+  /** Hours after payment it is promised within; undefined when nothing says. */
+  readonly hours: number | undefined;
+  /** The text is the shop's (or the pre-order's), not the built-in promise. */
+  readonly own: boolean;
+}
+/**
+ * When an order not shipped yet ships: for a pre-order the shop's entry on pre-orders, else the time
+ * its title names, with the day it is due (found from outside: a pre-order paid 5 days ago of 15 was
+ * told "in-stock items ship within 48 hours… later than usual"); else the shop's shipping entry,
+ * else the built-in 48 hours.
+ */
+function shipTerms(ctx: Ctx, o: Order): ShipTerms {
+  if (!isPreOrder(o)) {
+    const shop = shopSays(ctx, 'ship_time');
+    return { text: shop ?? ctx.t.shipPromise, hours: shop ? hoursIn(shop) : SHIP_PROMISE_HOURS, own: shop !== undefined };
+  }
+  const entry = shopSays(ctx, 'pre_order');
+  const titled = o.items.map((i) => i.title).find((x) => PRE_ORDER.test(x) && hoursIn(x) !== undefined);
+  const hours = (entry !== undefined ? hoursIn(entry) : undefined) ?? (titled !== undefined ? hoursIn(titled) : undefined);
+  const by = hours === undefined ? undefined : formatDay(new Date(Date.parse(o.updatedAt) + hours * HOUR_MS).toISOString(), ctx.lang, ctx.tz);
+  return { text: ctx.t.preOrder(entry, by), hours, own: true };
 }
 
 /**
@@ -2003,13 +2035,14 @@ export const SHOP_QUESTIONS = {
   ship_time: { zh: '付款后多久发货', en: 'how soon do you ship after payment' },
   cancel: { zh: '怎么取消订单', en: 'how do I cancel my order' },
   change_address: { zh: '怎么修改收货地址', en: 'how do I change my shipping address' },
+  pre_order: { zh: '预售商品什么时候发货', en: 'when do pre-order items ship' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type ShopQuestion = keyof typeof SHOP_QUESTIONS;
 const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
-  track_parcel: ['ship_time'],
-  order_status: ['ship_time'],
-  delivery_estimate: ['ship_time'],
-  cancel_order: ['cancel'],
+  track_parcel: ['ship_time', 'pre_order'],
+  order_status: ['ship_time', 'pre_order'],
+  delivery_estimate: ['ship_time', 'pre_order'],
+  cancel_order: ['cancel', 'pre_order'],
   change_address: ['change_address'],
 };
 /** The shop's answer to one of the robot's questions, capped like any answer kept. */
@@ -2017,6 +2050,8 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   const hit = ctx.data.shopSays?.[q];
   if (!hit || detectLanguage(hit.entry.answer).lang !== ctx.lang) return undefined;
   const a = hit.entry.answer.trim();
+  // An entry on shipping in general is no word on pre-orders ("现货48小时内发出" said of goods 15 days away).
+  if (q === 'pre_order' && !PRE_ORDER.test(hit.entry.question) && !PRE_ORDER.test(a)) return undefined;
   if (q !== 'ship_time') return a.length <= MAX_FAQ_LAST_ANSWER ? a : undefined;
   // An entry on pre-orders only answers for pre-orders (found in review: an in-stock order told "15 天内").
   if (PRE_ORDER.test(hit.entry.question) && !IN_STOCK.test(a)) return undefined;
@@ -2026,6 +2061,7 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   if (timed.length) return timed.join(ctx.lang === 'zh' ? '' : ' ');
   return a.length <= SHORT_SHOP_ANSWER ? a : undefined;
 }
+const CANCEL_WORD = /取消|退款|退订|(?<![a-z])(?:cancel|refund)/i;
 const PRE_ORDER = /预售|预定|预订|(?<![a-z])(?:pre-?orders?|presale)(?![a-z])/i;
 const IN_STOCK = /现货|(?<![a-z])in[- ]stock(?![a-z])/i;
 /** Words of a sentence about sending goods out. */
@@ -2060,7 +2096,8 @@ function withShipLate(ctx: Ctx, o: Order, answer: Reply): Outcome {
   const late = o.status === 'paid' ? hoursUnshipped(ctx, o) : undefined;
   if (late !== undefined) return { replies: [answer, { text: ctx.t.shipLate(late) }], next: { offeredHuman: true } };
   // Asked to hurry it ("帮我催一下", "能不能今天发 急着吃"), on time or not: a person can (found from outside: a goodbye).
-  const urged = o.status === 'paid' && (URGE_SHIPPING.test(ctx.r.u.normalized) || CHASE.test(ctx.r.u.normalized) || URGENT.test(ctx.r.u.normalized));
+  const n = ctx.r.u.normalized;
+  const urged = o.status === 'paid' && (URGE_SHIPPING.test(n) || CHASE.test(n) || URGENT.test(n) || HURRY.test(n));
   return urged ? { replies: [answer, { text: ctx.t.urgeShipOffer }], next: { offeredHuman: true } } : { replies: [answer] };
 }
 /** The shop's promise the texts make ("现货一般付款后 48 小时内发出"). */
@@ -2102,8 +2139,8 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
   const title = orderTitle(o, lang);
   if (o.status === 'paid' || o.status === 'pending_payment' || o.status === 'cancelled') {
     const unshipped = o.status === 'cancelled' ? undefined : o.status;
-    const shop = unshipped && shopSays(ctx, 'ship_time');
-    const estimate = unshipped && shop ? t.etaShop[unshipped](shop) : t.etaFor[o.status];
+    const terms = unshipped && shipTerms(ctx, o);
+    const estimate = unshipped && terms && terms.own ? t.etaShop[unshipped](terms.text) : t.etaFor[o.status];
     return withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate }), orderCard(o)));
   }
   const l = logisticsOf(ctx, o);
@@ -2169,7 +2206,9 @@ function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   if (ctx.r.unpaidTimeout) return { replies: [reply(o.status === 'pending_payment' ? ctx.t.unpaidTimeout(o.orderId) : ctx.t.cancel[o.status === 'completed' ? 'delivered' : o.status](o.orderId), orderCard(o))] };
   const key = o.status === 'completed' ? 'delivered' : o.status;
   const unshipped = key === 'paid' || key === 'pending_payment' ? key : undefined;
-  const shop = unshipped && shopSays(ctx, 'cancel');
+  // A pre-order's own rule on cancelling ("预售订单付款后不支持无理由取消") comes before the shop's general one.
+  const pre = unshipped === 'paid' && isPreOrder(o) ? shopSays(ctx, 'pre_order') : undefined;
+  const shop = pre && CANCEL_WORD.test(pre) ? ctx.t.preOrder(pre, undefined) : unshipped && shopSays(ctx, 'cancel');
   const text = unshipped && shop ? ctx.t.cancelShop[unshipped](o.orderId, shop) : ctx.t.cancel[key](o.orderId);
   return { replies: [reply(text, orderCard(o))] };
 }

@@ -61,6 +61,8 @@ export interface Texts {
   etaShop: Record<'paid' | 'pending_payment', (answer: string) => string>;
   /** The built-in promise of `notShippedYet` when the shop's FAQ does not say its own. */
   shipPromise: string;
+  /** A pre-order's terms: the shop's entry on pre-orders if any, and the day it is due by when known. */
+  preOrder(answer: string | undefined, by: string | undefined): string;
   etaFor: Record<'out_for_delivery' | 'in_transit' | 'pending' | 'delivered' | 'exception' | 'paid' | 'pending_payment' | 'cancelled' | 'unknown', string>;
   /** A parcel whose tracking has not moved for longer than its state allows. */
   stalled(days: number): string;
@@ -167,6 +169,7 @@ const zh: Texts = {
   noTrackingLate: (d) => `发货已经 ${d} 天还没有物流信息，这不太正常。需要为您转接人工客服核实一下吗？`,
   notShippedYet: (id, title, status, promise) => `您的订单 ${id}（${title}）${status}，还没有物流信息。${promise}`,
   shipPromise: '现货一般付款后 48 小时内发出。',
+  preOrder: (a, by) => `${a && /预售|预定|预订/.test(a) ? '' : '这是预售商品，'}${a ? `${a}${/[。！!]$/.test(a) ? '' : '。'}` : '按商品页写明的时间发货。'}${by ? `按付款时间算，预计${by}前发出。` : ''}`,
   etaShop: { paid: (a) => `还未发货。${a}`, pending_payment: (a) => `还未付款。${a}` },
   // Two days and more are told in days: "187 小时" was a sum for the buyer to do (found from outside).
   shipLate: (h) => `付款已经 ${h < 72 ? `${h} 小时` : `${Math.floor(h / 24)} 天`}还没有发货，比平常慢了。需要为您转接人工客服催一下吗？`,
@@ -322,6 +325,7 @@ const en: Texts = {
   noTrackingLate: (d) => `It shipped ${d} day${d === 1 ? '' : 's'} ago and still has no tracking, which is unusual. Shall I get a human agent to check?`,
   notShippedYet: (id, title, status, promise) => `Your order ${id} (${title}) is ${status}, so there is no tracking yet. ${promise}`,
   shipPromise: 'In-stock items ship within 48 hours of payment.',
+  preOrder: (a, by) => `It is a pre-order: ${a ? `${a}${/[.!]$/.test(a) ? '' : '.'}` : 'it ships on the date its product page gives.'}${by ? ` Counting from payment, it should ship by ${by}.` : ''}`,
   etaShop: { paid: (a) => `hasn't shipped yet. ${a}`, pending_payment: (a) => `isn't paid yet. ${a}` },
   shipLate: (h) => `It was paid ${h < 72 ? `${h} hours` : `${Math.floor(h / 24)} days`} ago and has not shipped yet, later than usual. Shall I get a human agent to chase it?`,
   parcelTrouble: {

@@ -2886,3 +2886,50 @@ describe('why an order was cancelled, through a "which order?" list (eighteenth 
     assert.doesNotMatch(textOf(await plain('第二个')), /原因我这边查不到/);
   });
 });
+
+describe('a pre-order ships on its own terms (eighteenth session, cosmetics shop)', () => {
+  const paidAt = (hoursAgo: number, title: string) => order({ orderId: 'PRE-1', status: 'paid', items: [{ sku: 'SER', title, quantity: 2, price: '399.00' }], updatedAt: new Date(NOW.getTime() - hoursAgo * 3600_000).toISOString(), createdAt: new Date(NOW.getTime() - hoursAgo * 3600_000).toISOString() });
+  const entries: FaqEntry[] = [
+    { id: 'pre', question: '预售商品什么时候发货？', answer: '预售商品付款后15天内发货，具体以商品页标的发货日期为准；预售订单付款后不支持无理由取消。', alternates: ['预售要等多久'] },
+    { id: 'ship', question: '付款后多久发货？', answer: '现货商品付款后48小时内发出，周末节假日顺延。' },
+  ];
+  const chat = (o: Order, faqEntries = entries) => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, faqEntries);
+    return conversation(createRobot({ dataSource: fakeDataSource({ orders: [o] }), faq: own, clock: () => NOW }));
+  };
+  const title = '【预售 付款后15天内发货】玻尿酸修护精华 30ml';
+
+  test('paid 5 days ago of 15: the shop\'s pre-order entry and the day it is due, never the in-stock 48 hours nor "later than usual"', async () => {
+    const say = chat(paidAt(5 * 24, title));
+    let text = textOf(await say('亲 我买的精华啥时候发货啊 都5天了'));
+    assert.match(text, /预售商品付款后15天内发货[\s\S]*预计12月7日前发出/);
+    assert.doesNotMatch(text, /48小时|48 小时|比平常慢/);
+    // The entry asked about beside the order is said once.
+    text = textOf(await say('预售是15天对吧 那还要等多久'));
+    assert.equal(text.split('预售商品付款后15天内发货').length - 1, 1, text);
+    text = textOf(await say('那我不要了 退款'));
+    assert.match(text, /不支持无理由取消/);
+    assert.doesNotMatch(text, /订单详情页点“申请退款”/);
+  });
+
+  test('past its own 15 days it is late; without an entry, the title\'s terms; asked to hurry, a person is offered', async () => {
+    assert.match(textOf(await chat(paidAt(16 * 24, title))('我的精华什么时候发货')), /比平常慢/);
+    const text = textOf(await chat(paidAt(3 * 24, title), [entries[1]!])('我的精华什么时候发货'));
+    assert.match(text, /这是预售商品，按商品页写明的时间发货。按付款时间算，预计12月9日前发出/);
+    assert.doesNotMatch(text, /48小时内发出|比平常慢/);
+    const say = chat(paidAt(2 * 24, title));
+    await say('我的精华什么时候发货');
+    assert.match(textOf(await say('能加急吗🙏')), /催一下/);
+  });
+
+  test('an in-stock order still gets the shop\'s shipping entry, and a pre-order naming no time is never called late', async () => {
+    const inStock = order({ orderId: 'IS-1', status: 'paid', items: [{ sku: 'C', title: '修护保湿面霜 50ml', quantity: 1, price: '580.00' }] });
+    const text = textOf(await chat(inStock)('我的面霜什么时候发货'));
+    assert.match(text, /现货商品付款后48小时内发出/);
+    assert.doesNotMatch(text, /预售/);
+    const vague = textOf(await chat(paidAt(30 * 24, '【预售】限定礼盒'), [entries[1]!])('礼盒什么时候发货'));
+    assert.match(vague, /这是预售商品，按商品页写明的时间发货。/);
+    assert.doesNotMatch(vague, /比平常慢|预计/);
+  });
+});
