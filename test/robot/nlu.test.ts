@@ -675,3 +675,27 @@ describe('tokenizer', () => {
     assert.deepEqual([...model.labels], ['return_policy', 'track_parcel']);
   });
 });
+
+describe('Cantonese as Hong Kong buyers type it (eighteenth session)', () => {
+  const nlu = createNlu();
+  test('written Cantonese reads as the Mandarin the cues know', () => {
+    const cases: [string, RegExp, string?][] = [
+      ['請問你哋啲面霜係咪正貨', /你们的面霜是不是正品/],
+      ['唔該晒', /^谢谢$/, 'bye'],
+      ['如果用咗敏感可唔可以退貨', /用了敏感可不可以退货/, 'return_policy'],
+      ['我隻手錶收到開唔到機', /只手表收到开不了机/],
+      ['充咗一晚都冇反應', /充了一晚都没有反应/],
+      ['清關異常係咩意思', /清关异常是什么意思/],
+      ['我嘅面霜寄咗成個禮拜都未到', /我的面霜寄了一个星期都没到/, 'track_parcel'],
+    ];
+    for (const [text, normal, intent] of cases) {
+      const u = nlu.understand(text);
+      assert.match(u.normalized, normal, text);
+      if (intent) assert.equal(u.intent, intent, text);
+    }
+  });
+  test('Mandarin keeps its words: 联系, 一点, 系统', () => {
+    assert.match(nlu.understand('聯繫客服').normalized, /联系客服/);
+    assert.match(nlu.understand('系统一点都不好用').normalized, /系统一点都不好用/);
+  });
+});

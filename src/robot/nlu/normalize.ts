@@ -7,6 +7,7 @@ import { defaultHomophoneFixer } from './homophones.ts';
 import { defaultSpeller } from './spelling.ts';
 import { isPinyin, pinyinReader } from './pinyin-words.ts';
 import { EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_BESIDE_HAN, PINYIN_DAYS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
+import { foldTraditional } from '../lexicon/index.ts';
 
 export interface Normalized {
   /** NFKC (full-width → half-width), emoji and decorations stripped, case kept: for order numbers and SKUs. */
@@ -143,16 +144,22 @@ const isSyllable = (w: string) => SYLLABLE.test(w);
 const COURIERS = /(?<![a-z])(?:sf|yt|yd|sto|zto|yto|ems|jd)(?![a-z])|顺丰|圆通|申通|韵达|中通|京东|邮政|极兔|德邦|快递公司|哪家快递/i;
 const isPinyinWord = (s: string) => isPinyin(s) && !PINYIN_ABBREVIATIONS.has(s);
 
+/** Traditional characters this table lacks ("異", "隻") are folded with the lexicon's wider one, as FAQ entries are. */
 function toSimplified(s: string): string {
   let out = '';
   let changed = false;
   for (const ch of s) {
-    const m = TRAD_TO_SIMP.get(ch);
+    const m = TRAD_TO_SIMP.get(ch) ?? folded1(ch);
     if (m !== undefined) changed = true;
     out += m ?? ch;
   }
   return changed ? out : s;
 }
+
+const folded1 = (ch: string): string | undefined => {
+  const f = foldTraditional(ch);
+  return f === ch ? undefined : f;
+};
 
 function toScan(t: string): string {
   const s = t
