@@ -46,3 +46,4 @@ export {
   type LookupName,
 } from './types.ts';
 export { isTimeZone, zoneOffsetMinutes } from './time-zone.ts';
+export { inScriptOf } from './traditional.ts';

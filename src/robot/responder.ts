@@ -29,6 +29,7 @@ import type { WorkQueue } from '../ops/work-queue.ts';
 import type { ShopShedPolicy } from '../ops/shop-shed.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { retryLater } from '../ops/retry-later.ts';
+import { inScriptOf } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
 import { detectLanguage, withdrawsHandover } from './nlu/index.ts';
 import { TEXTS } from './replies.ts';
@@ -219,7 +220,7 @@ export class BotResponder {
       });
       if (!moved) return false;
       this.#handedOver.delete(id);
-      await this.#say(id, BOT_SENDER, { kind: 'text', text: TEXTS[detectLanguage(text).lang].handoverWithdrawn }).catch(() => false);
+      await this.#say(id, BOT_SENDER, { kind: 'text', text: inScriptOf(TEXTS[detectLanguage(text).lang].handoverWithdrawn, text) }).catch(() => false);
       if (rest) this.#enqueue({ ...e, state: 'bot', typedText: rest });
       return true;
     });

@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Reply } from './types.ts';
+import { chineseScript } from './nlu/normalize.ts';
 
 export interface HantTable {
   readonly chars: Record<string, string>;
@@ -62,6 +63,15 @@ let shipped: HantTable | undefined;
 export function toTraditional(text: string): string {
   shipped ??= JSON.parse(readFileSync(new URL('./lexicon/hant.json', import.meta.url), 'utf8')) as HantTable;
   return convertWith(shipped, text);
+}
+
+/**
+ * A notice of another module (routing's "no agent online", the rating prompt) in the script the
+ * buyer writes: traditional when their text is written in it (found from outside: a Hong Kong
+ * buyer answered in traditional characters got the system's notices in simplified ones).
+ */
+export function inScriptOf(notice: string, buyerText: string | undefined): string {
+  return buyerText !== undefined && chineseScript(buyerText) === 'hant' ? toTraditional(notice) : notice;
 }
 
 /** The replies with their texts in traditional characters. */

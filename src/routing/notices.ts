@@ -4,6 +4,8 @@
  * character says Chinese, a word English), and Chinese is the default when none tells.
  * Each text used to be one bilingual sentence pair, which read oddly to both (found from outside).
  */
+import { inScriptOf } from '../robot/index.ts';
+
 export type NoticeLang = 'zh' | 'en';
 
 export const langOf = (text: string | undefined): NoticeLang => (text === undefined || /\p{Script=Han}/u.test(text) ? 'zh' : 'en');
@@ -21,6 +23,12 @@ export function langOfTexts(newestFirst: readonly string[]): NoticeLang {
     if (/[A-Za-z]{2,}/.test(t) && !/^[A-Za-z]{0,4}\d/.test(t.trim()) && !/^(?:ok|okay|k|kk|thx|ty|hi|yes|no|y|n)[.!?\s]*$/i.test(t.trim())) return 'en';
   }
   return 'zh';
+}
+
+/** A notice in the buyer's language, and in traditional characters when their latest Chinese text is written in them. */
+export function noticeFor(table: Readonly<Record<NoticeLang, string>>, newestFirst: readonly string[]): string {
+  const lang = langOfTexts(newestFirst);
+  return lang === 'zh' ? inScriptOf(table.zh, newestFirst.find((t) => /\p{Script=Han}/u.test(t))) : table[lang];
 }
 
 /** Said to a buyer whose agent left or did not answer in time: they are first in line again. */

@@ -27,7 +27,8 @@ import { getConversation, inLockOrder, moveState, SYSTEM_SENDER, type Conversati
 import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
 import { asksAboutWait, WAIT_ANSWER_EVERY_MS, waitAnswer } from './wait.ts';
-import { langOfTexts, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE } from './notices.ts';
+import { inScriptOf } from '../robot/index.ts';
+import { noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, type NoticeLang } from './notices.ts';
 
 export interface RoutingOptions {
   offlineGraceMs: number;
@@ -282,7 +283,7 @@ export class RoutingService {
       if (!mine) return;
       this.#told.delete(conversationId);
       this.#tell(shopId, [mine]);
-      const text = waitAnswer(question, mine);
+      const text = inScriptOf(waitAnswer(question, mine), question);
       if (last && last.text === text && Date.now() - last.at < WAIT_ANSWER_EVERY_MS) return;
       this.#waitAnswered.delete(conversationId);
       this.#waitAnswered.set(conversationId, { at: Date.now(), text });
@@ -390,7 +391,7 @@ export class RoutingService {
     }
     // The rating request and the close commit together: a buyer writing at that moment lands
     // before both or, after them, in a new conversation; never after the request in this one.
-    const closed = await this.#d.conversations.closeWithNotice(c.id, SYSTEM_SENDER, { kind: 'text', text: RATING_PROMPT[await this.#langOf(c.id)] });
+    const closed = await this.#d.conversations.closeWithNotice(c.id, SYSTEM_SENDER, { kind: 'text', text: await this.#notice(c.id, RATING_PROMPT) });
     if (!closed) throw new KefuError('CONFLICT', 'the conversation is closed already');
     return closed;
   }
@@ -462,7 +463,7 @@ export class RoutingService {
       // with nothing said in between (found in review: three notices).
       const last = await repo.lastSystemText(this.#d.sql.db, c.id).catch(() => undefined);
       if (last === RETURNED_NOTICE.zh || last === RETURNED_NOTICE.en) continue;
-      const text = RETURNED_NOTICE[await this.#langOf(c.id)];
+      const text = await this.#notice(c.id, RETURNED_NOTICE);
       // Only while it still waits: assigned again meanwhile, the buyer sees their new agent instead (found in review).
       await this.#d.conversations.postAs(c.id, SYSTEM_SENDER, { kind: 'text', text }, { state: 'queued' }).catch((err: unknown) => {
         this.#d.log.warn({ err: (err as Error).message, conversationId: c.id }, 'could not tell the buyer their conversation is back in the queue');
@@ -478,15 +479,15 @@ export class RoutingService {
     try {
       const agents = await repo.listAgents(this.#d.sql.db, shopId);
       if (agents.some(canServe)) return;
-      await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: NOBODY_ONLINE_NOTICE[await this.#langOf(conversationId)] }, { state: 'queued' });
+      await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: await this.#notice(conversationId, NOBODY_ONLINE_NOTICE) }, { state: 'queued' });
     } catch (err) {
       this.#d.log.warn({ err: (err as Error).message, conversationId }, 'could not tell the buyer that no agent is online');
     }
   }
 
-  /** The buyer's language for a notice, from their latest texts; Chinese when they tell none, or cannot be read. */
-  async #langOf(conversationId: string): Promise<'zh' | 'en'> {
-    return langOfTexts(await repo.lastBuyerTexts(this.#d.sql.db, conversationId).catch(() => []));
+  /** A notice in the buyer's language and script, from their latest texts; simplified Chinese when they tell none, or cannot be read. */
+  async #notice(conversationId: string, table: Readonly<Record<NoticeLang, string>>): Promise<string> {
+    return noticeFor(table, await repo.lastBuyerTexts(this.#d.sql.db, conversationId).catch(() => []));
   }
 
   async #lapsed(l: { shopId: string; conversationId: string; agentId: string }): Promise<void> {

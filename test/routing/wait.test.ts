@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asksAboutWait, waitAnswer } from '../../src/routing/wait.ts';
-import { langOfTexts } from '../../src/routing/notices.ts';
+import { langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT } from '../../src/routing/notices.ts';
+import { inScriptOf } from '../../src/robot/index.ts';
 
 test('questions about the wait are told from questions for the agent that share words with them', () => {
   for (const t of ['还要等多久', '你好，还要等多久啊', '有人吗', '前面还有几个人', '等了半天了', 'how long do I have to wait?', 'how long do I still have to wait?', 'is anyone there?', 'still waiting for an agent']) {
@@ -29,4 +30,11 @@ test('a notice is in the language of the buyer\'s latest text that tells one; Ch
   assert.equal(langOfTexts(['👍']), 'zh');
   assert.equal(langOfTexts([]), 'zh');
   assert.equal(langOfTexts(['can I talk to a real person please']), 'en');
+});
+
+test('a buyer writing traditional characters gets the notices in them; simplified and English stay as they are', () => {
+  assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['唔該', '我嘅面霜寄咗成個禮拜都未到']), '現在沒有客服在線。您的消息都已留下，客服上線後會按排隊順序回覆您。');
+  assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['ok', '我的快递到哪了']), NOBODY_ONLINE_NOTICE.zh);
+  assert.equal(noticeFor(RATING_PROMPT, ['thanks, bye']), RATING_PROMPT.en);
+  assert.match(inScriptOf(waitAnswer('還要等多久', { position: 3, agentsOnline: 1, estimatedWaitSeconds: 360 }), '還要等多久'), /^您前面還有 2 位/);
 });
