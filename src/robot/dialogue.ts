@@ -468,11 +468,15 @@ const langAsk = (en: string, zh: string) =>
   );
 const ASKS_ENGLISH = langAsk('english', '(?:英文|英语)');
 const ASKS_CHINESE = langAsk('(?:chinese|mandarin)', '(?:中文|汉语|普通话)');
+/** "sorry i cant read chinese", "我看不懂英文": the other language asked for (found from outside: "not understood"). */
+const CANT_READ = (en: string, zh: string) => new RegExp(`^(?:sorry[,!. ]*)?(?:but )?(?:i )?(?:can ?not|can'?t|don'?t|do not) (?:read|understand|speak) ${en}|^(?:抱歉|不好意思)?[，, ]*我?(?:看不懂|不懂|不会|看不明白)${zh}`);
+const CANT_READ_CHINESE = CANT_READ('(?:chinese|mandarin)', '(?:中文|汉语)');
+const CANT_READ_ENGLISH = CANT_READ('english', '(?:英文|英语)');
 function langRequested(normalized: string): Lang | undefined {
   if (normalized.length > 40) return undefined;
   const t = normalized.trim();
-  const en = ASKS_ENGLISH.test(t);
-  const zh = ASKS_CHINESE.test(t);
+  const en = ASKS_ENGLISH.test(t) || CANT_READ_CHINESE.test(t);
+  const zh = ASKS_CHINESE.test(t) || CANT_READ_ENGLISH.test(t);
   return en === zh ? undefined : en ? 'en' : 'zh';
 }
 
@@ -1363,7 +1367,11 @@ function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pic
   const again = askedAgain(ctx, candidates);
   if (again) return { text: again.entry.answer, offer: { faqLast: ctx.state.faqLast! } };
   const offer = offerOf(ctx, candidates);
-  return offer ? { text: offer.text, offer: { faqOptions: offer.faqOptions } } : { text: ctx.t.policy[intent] };
+  if (offer) return { text: offer.text, offer: { faqOptions: offer.faqOptions } };
+  // The shop's entry in the other language only: its word, said as it is with a person to explain,
+  // before a built-in text that may contradict it.
+  const other = candidates[0];
+  return other && detectLanguage(other.entry.answer).lang !== ctx.lang ? { text: ctx.t.otherLanguageEntry(other.entry.question, other.entry.answer) } : { text: ctx.t.policy[intent] };
 }
 
 /**
@@ -1435,9 +1443,10 @@ function offerOf(ctx: Ctx, hits: readonly FaqHit[] | undefined): { text: string;
   const fresh = (hits ?? []).filter((h) => h.entry.question.slice(0, MAX_FAQ_QUESTION) !== ctx.state.faqLast?.q);
   const phrased = [...new Set(fresh.map((h) => inLanguage(h.entry, ctx.lang).slice(0, MAX_FAQ_QUESTION)))];
   // A shop that writes each entry twice, in Chinese and in English, had both offered to one buyer
-  // ("1. 怎么开发票？ 2. How do I get an invoice?"): the buyer's own language first, others only alone.
-  const own = phrased.filter((q) => detectLanguage(q).lang === ctx.lang);
-  const questions = (own.length ? own : phrased).slice(0, MAX_FAQ_OPTIONS);
+  // ("1. 怎么开发票？ 2. How do I get an invoice?"): the buyer's own language only.
+  // Never an entry only in the other language: "Did you mean "可以开发票吗？"?" and its Chinese answer
+  // helped no English buyer (found from outside, twice); the built-in text or a person does.
+  const questions = phrased.filter((q) => detectLanguage(q).lang === ctx.lang).slice(0, MAX_FAQ_OPTIONS);
   if (questions.length === 0) return undefined;
   return { text: questions.length === 1 ? ctx.t.faqConfirm(questions[0]!) : ctx.t.faqWhich(questions), faqOptions: questions };
 }

@@ -2933,3 +2933,30 @@ describe('a pre-order ships on its own terms (eighteenth session, cosmetics shop
     assert.doesNotMatch(vague, /比平常慢|预计/);
   });
 });
+
+describe('an English buyer in a shop that wrote in Chinese (eighteenth session, electronics shop)', () => {
+  const zhOnly = new FaqIndexProvider();
+  zhOnly.setEntries('shop_zh', [
+    { id: 'inv', question: '可以开发票吗？', answer: '可以开增值税普通发票和专用发票，确认收货后在订单页申请。' },
+    { id: 'cc', question: '有3C认证吗？', answer: '所有充电器和充电宝都有3C认证。' },
+  ]);
+  const chat = () => {
+    let state: unknown;
+    return async (text: string) => {
+      const r = await createRobot({ dataSource: fakeDataSource({ orders: [], aftersales: [] }), faq: zhOnly, clock: () => NOW }).answer({ shopId: 'shop_zh', userId: 'u-en', conversationId: 'c-en', text, state });
+      state = r.state;
+      return r;
+    };
+  };
+  test('the shop\'s Chinese entry is said as the shop\'s, with a person to explain it; never "Did you mean <Chinese>?"', async () => {
+    const text = textOf(await chat()('can i get a VAT invoice for it, its for my company'));
+    assert.match(text, /only in Chinese[\s\S]*增值税[\s\S]*human/);
+    assert.doesNotMatch(text, /Did you mean|Which of these/);
+  });
+  test('"sorry i cant read chinese" switches to English; "我看不懂英文" to Chinese', async () => {
+    const r = await chat()('sorry i cant read chinese');
+    assert.equal(r.lang, 'en');
+    assert.doesNotMatch(textOf(r), /didn't quite get/);
+    assert.equal((await chat()('我看不懂英文')).lang, 'zh');
+  });
+});
