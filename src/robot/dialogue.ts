@@ -255,6 +255,8 @@ interface Resolved {
   readonly withdraw?: true;
   /** "为什么被取消了", "I didn't cancel it": a cancelled order's status, and a person for why. */
   readonly whyCancelled?: true;
+  /** Goods that overheat, smoke, swell or spark: a complaint, with what to do now. */
+  readonly safety?: true;
   /** "多久不付会自动取消": how long an unpaid order waits, not how to cancel one. */
   readonly unpaidTimeout?: true;
 }
@@ -628,6 +630,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const base = { lang, u };
   // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
   if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { ...base, intent: 'unknown' };
+  if (SAFETY.test(u.normalized) && !SAFETY_ASKED.test(u.normalized)) return { ...base, intent: 'complaint', safety: true };
   if (u.intent === 'human' || u.intent === 'complaint') return { ...base, intent: u.intent };
   if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
   const rest = NO_THEN.exec(u.normalized.trim())?.[1];
@@ -785,6 +788,15 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
   if (!onParcel && !aboutOrder) return undefined;
   return { intent: state.topic && LOGISTICS_INTENTS.has(state.topic) && state.topic !== 'change_address' ? state.topic : 'delivery_estimate' };
 }
+
+/**
+ * Goods that overheat, smoke, swell, spark or shock ("充电的时候很烫 正常吗", "会不会爆炸啊", "the gan
+ * charger gets super hot"): a danger, told what to do now and handed to a person with priority
+ * (found from outside: a parcel card, then "not understood").
+ */
+const SAFETY = /很烫|太烫|好烫|超烫|发烫|烫手|过热|冒烟|冒火|烟味|焦味|糊味|起火|着火|爆炸|会炸|炸了|鼓包|漏电|电到我|电了我|打火花|冒火花|烧焦|烧坏|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running) (?:so |super |very |really |extremely |too |way too |crazy )?hot|overheat(?:s|ed|ing)?|smok(?:e|es|ing|ed)|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?|caught fire|on fire|explod(?:e|ed|es|ing)|blew up|sparks?|sparking|swell(?:s|ed|ing)|swollen|bulg(?:e|es|ed|ing)|electric shock|shocked me|melt(?:ed|ing|s)?)(?![a-z])/;
+/** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
+const SAFETY_ASKED = /会不会(?:发烫|过热)|安全吗|(?<![a-z])(?:is it safe|will it (?:get|overheat)|does it (?:get|overheat))(?![a-z])/;
 
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
 const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:the |a |my )?(?:refund|return|exchange)(?: request)?(?: any ?more)?\s*[.!]*\s*$/;
@@ -1047,7 +1059,7 @@ function answer(ctx: Ctx): Outcome {
     case 'human':
       return ownPhrasing(ctx) ?? { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
     case 'complaint':
-      return { replies: [{ text: t.handoverComplaint }], handover: { reason: 'complaint' } };
+      return { replies: [...(r.safety ? [{ text: t.safetyFirst }] : []), { text: t.handoverComplaint }], handover: { reason: 'complaint' } };
     case 'greeting':
       return { replies: [{ text: t.greeting }] };
     case 'bye':

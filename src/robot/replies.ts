@@ -14,6 +14,8 @@ export interface Texts {
   noted: string;
   handoverRequested: string;
   handoverComplaint: string;
+  /** Said before a hand-over about goods that overheat, smoke or swell. */
+  safetyFirst: string;
   handoverNotUnderstood: string;
   /** A buyer waiting in the queue took the hand-over back. */
   handoverWithdrawn: string;
@@ -141,6 +143,7 @@ const zh: Texts = {
   noted: '好的，还有问题随时找我。',
   handoverRequested: '好的，正在为您转接人工客服，请稍候。',
   handoverComplaint: '非常抱歉给您带来不好的体验，已为您优先转接人工客服处理，请稍候。',
+  safetyFirst: '为了安全，请先停止使用并拔掉电源，把它放在远离易燃物的地方，不要再充电或拆开。',
   handoverNotUnderstood: '抱歉没能帮到您，正在为您转接人工客服，请稍候。',
   handoverWithdrawn: '好的，已为您取消转人工，我继续为您服务。需要人工时回复“转人工”即可。',
   notUnderstood: '抱歉，我没太理解您的意思。您可以问我：“我的快递到哪了”“退款进度”“怎么退货”，或回复“转人工”。',
@@ -292,6 +295,7 @@ const en: Texts = {
   noted: 'Great. Message me any time if anything else comes up.',
   handoverRequested: 'Sure, connecting you to a human agent now. Please hold on.',
   handoverComplaint: "I'm very sorry about your experience. I'm connecting you to a human agent with priority.",
+  safetyFirst: 'For safety, please stop using it and unplug it now, keep it away from anything flammable, and do not charge or open it again.',
   handoverNotUnderstood: "Sorry I couldn't help. I'm connecting you to a human agent now.",
   handoverWithdrawn: 'OK, I have cancelled the transfer to a person and will carry on helping you. Say "human" whenever you want one.',
   notUnderstood: "Sorry, I didn't quite get that. You can ask me things like \"where is my package\", \"refund status\" or \"how do I return this\", or say \"human\".",

@@ -2960,3 +2960,18 @@ describe('an English buyer in a shop that wrote in Chinese (eighteenth session, 
     assert.equal((await chat()('我看不懂英文')).lang, 'zh');
   });
 });
+
+describe('goods that overheat, smoke or swell (eighteenth session, electronics shop)', () => {
+  test('what to do now, then a person with priority; a question before buying and "hot pink" are not', async () => {
+    for (const text of ['那个已经收到的charger充电的时候很烫 正常吗', '充电宝鼓包了', 'the gan charger gets super hot when i charge my macbook, is that normal?', 'my power bank is smoking!!']) {
+      const r = await conversation(robotWith({ orders: [earbuds] }))(text);
+      assert.equal(r.handover?.reason, 'complaint', text);
+      assert.match(textOf(r), /拔掉电源|unplug it/, text);
+    }
+    for (const text of ['is it safe to leave it plugged in overnight', 'hot pink case available?', '充电宝会不会发烫']) {
+      const r = await conversation(robotWith({ orders: [earbuds] }))(text);
+      assert.equal(r.handover, undefined, text);
+      assert.doesNotMatch(textOf(r), /拔掉电源|unplug it/, text);
+    }
+  });
+});
