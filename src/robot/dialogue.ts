@@ -628,9 +628,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const lang = asked ?? state.langAsked ?? (switches ? u.lang : (state.lang ?? (u.langDetected ? u.lang : (hint ?? u.lang))));
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
   const base = { lang, u };
-  // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
-  if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { ...base, intent: 'unknown' };
-  const urgent = personOrSafety(u);
+  const urgent = personOrSafety(u, text);
   if (urgent) return { ...base, ...urgent };
   if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
   const rest = NO_THEN.exec(u.normalized.trim())?.[1];
@@ -795,7 +793,9 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
  * (found from outside: a parcel card, then "not understood").
  */
 const SAFETY = /很烫|太烫|好烫|超烫|发烫|烫手|过热|冒烟|冒火|烟味|焦味|糊味|起火|着火|爆炸|会炸|炸了|鼓包|漏电|电到我|电了我|打火花|冒火花|烧焦|烧坏|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running) (?:so |super |very |really |extremely |too |way too |crazy )?hot|overheat(?:s|ed|ing)?|smok(?:e|es|ing|ed)|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?|caught fire|on fire|explod(?:e|ed|es|ing)|blew up|sparks?|sparking|swell(?:s|ed|ing)|swollen|bulg(?:e|es|ed|ing)|electric shock|shocked me|melt(?:ed|ing|s)?)(?![a-z])/;
-function personOrSafety(u: Understanding): Pick<Resolved, 'intent' | 'safety'> | undefined {
+function personOrSafety(u: Understanding, text: string): Pick<Resolved, 'intent' | 'safety'> | undefined {
+  // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
+  if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { intent: 'unknown' };
   if (SAFETY.test(u.normalized) && !SAFETY_ASKED.test(u.normalized)) return { intent: 'complaint', safety: true };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
 }
