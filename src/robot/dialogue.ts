@@ -647,7 +647,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(u, orderId) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(u, orderId) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -762,6 +762,14 @@ const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|�
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 const unpaidTimeout = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'unpaidTimeout' | 'explicitOrderId'> | undefined =>
   UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !CLEARLY_ELSE_THAN_ORDERS.has(u.intent) ? { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
+
+/**
+ * An order the buyer cancelled, asked after its money ("防晒那单我取消了 钱退了吗", "i cancelled it,
+ * wheres my refund"): the refund's state, not how to cancel (found from outside: "already applied").
+ */
+const CANCELLED_MONEY = /(?:取消了|已取消|已经取消|取消掉了)[^?？]{0,12}(?:钱|款)|(?<![a-z])(?:i |already )cancel+ed(?![a-z])[a-z' ,]{0,30}(?:refund|money)/;
+const refundOfCancelled = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
+  u.intent === 'cancel_order' && CANCELLED_MONEY.test(u.normalized) ? { intent: 'aftersale_progress', ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
 const REQUEST_WORDS = /退款|退货|换货|售后|(?<![a-z])(?:refund|return|exchange)(?![a-z])/;
 /**
@@ -2308,6 +2316,8 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     list = list.filter((a) => sameId(a.orderId, chosen));
     // "奶瓶的呢" after a refund: that order has none (the buyer named it; "no requests at all" would be untrue).
     if (list.length === 0) return { replies: [{ text: ctx.aftersales.length ? t.noAftersaleFor(chosen) : t.noAftersale }] };
+  } else if (namedWithout(ctx, latest)) {
+    return namedWithout(ctx, latest)!;
   } else if (ctx.orders && list.length > 1) {
     const withRequests = ctx.orders.filter((o) => latest.has(o.orderId));
     const described = describedBy(ctx, withRequests);
@@ -2317,12 +2327,9 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     else if (focus && (!kinded || kinded.includes(focus))) list = [focus];
     else if (kinded) list = kinded;
   } else if (state.focusOrderId && !r.choice && !describesAnother(ctx, state.focusOrderId)) {
-    // "那退款呢" right after talking about one order: that order's request, or say it has none.
     const f = latest.get(state.focusOrderId);
-    // "我是问我的换货申请进度" after another order: the buyer's own requests, not "this one has none" (found from outside).
-    if (!f && !(MY_REQUEST.test(r.u.normalized) && list.length > 0)) return { replies: [{ text: t.noAftersaleFor(state.focusOrderId) }] };
-    if (f) list = [f];
-    else list = kindNamed(r.u.normalized, list) ?? list;
+    if (!f) return focusWithout(ctx, state.focusOrderId, list);
+    list = [f];
   }
   if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
   if (list.length > 1) {
@@ -2333,6 +2340,43 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     if (orders.length === list.length) return offerChoice(ctx, 'aftersale_progress', orders);
   }
   return withSiblings(ctx, list[0]!);
+}
+
+/**
+ * "那退款呢" right after talking about an order with no request: say it has none. "我是问我的换货申请
+ * 进度", "what about the refund from last month": the buyer's own requests, after that (found from
+ * outside: "PT240801 has no request" while another order's was refunded).
+ */
+function focusWithout(ctx: Ctx, focusId: string, list: Aftersale[]): Outcome {
+  const n = ctx.r.u.normalized;
+  const none: Reply = { text: ctx.t.noAftersaleFor(focusId) };
+  if (list.length === 0 || THIS_ORDER.test(n)) return { replies: [none] };
+  const others = otherOrdersRequests(ctx, kindNamed(n, list) ?? list);
+  return MY_REQUEST.test(n) ? others : { ...others, replies: [none, ...others.replies] };
+}
+
+/** "这单", "this order": the order just talked about, and no other. */
+const THIS_ORDER = /这单|这个订单|这一单|该订单|(?<![a-z])(?:this order|that order|this one)(?![a-z])/;
+
+/** The buyer's requests on other orders than the one in focus: one told, several asked which. */
+function otherOrdersRequests(ctx: Ctx, list: Aftersale[]): Outcome {
+  if (list.length === 1) return withSiblings(ctx, list[0]!);
+  const orders = list.map((a) => ctx.orders?.find((o) => o.orderId === a.orderId)).filter((o): o is Order => o !== undefined);
+  return orders.length > 1 ? offerChoice(ctx, 'aftersale_progress', orders) : withSiblings(ctx, list[0]!);
+}
+
+/**
+ * The goods named are of one order with no request ("防晒那单我取消了 钱退了吗" beside a refunded
+ * face-mask order): that order, not another's request (found from outside: the mask's refund, three
+ * times). A cancelled one is told its money goes back.
+ */
+function namedWithout(ctx: Ctx, latest: Map<string, Aftersale>): Outcome | undefined {
+  if (!ctx.orders?.length || kindsOfGoods(ctx.input.text).size === 0) return undefined;
+  const named = describedBy(ctx, ctx.orders);
+  const o = named?.length === 1 ? named[0]! : undefined;
+  if (!o || latest.has(o.orderId)) return undefined;
+  const text = o.status === 'cancelled' ? ctx.t.cancel.cancelled(o.orderId) : ctx.t.noAftersaleFor(o.orderId);
+  return { replies: [reply(text, orderCard(o))], next: { focusOrderId: o.orderId, topic: 'aftersale_progress' } };
 }
 
 /** A request told with the order's other requests; listed together, a late or refused one still offers its person. */

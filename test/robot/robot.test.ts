@@ -2975,3 +2975,35 @@ describe('goods that overheat, smoke or swell (eighteenth session, electronics s
     }
   });
 });
+
+describe('the request asked about is the one the buyer means (eighteenth session)', () => {
+  const mask = order({ orderId: 'CZ-MK-1', status: 'delivered', items: [{ sku: 'MK', title: '面膜礼盒 30片装', quantity: 1, price: '199.00' }] });
+  const sun = order({ orderId: 'CZ-SN-2', status: 'cancelled', items: [{ sku: 'SN', title: '清透防晒乳 SPF50+ 50ml', quantity: 1, price: '199.00' }] });
+  const maskRefund = aftersale({ aftersaleId: 'AS-MK', orderId: 'CZ-MK-1', status: 'refunded' });
+  test('"防晒那单我取消了 钱退了吗": the cancelled sunscreen order\'s money, not the face mask\'s refund', async () => {
+    const text = textOf(await conversation(robotWith({ orders: [mask, sun], aftersales: [maskRefund] }))('防晒那单我取消了 钱退了吗'));
+    assert.match(text, /CZ-SN-2 已经取消了，款项会原路退回/);
+    assert.doesNotMatch(text, /CZ-MK-1/);
+  });
+  test('a refund asked after another order is talked about: "that one has none", then the buyer\'s refund', async () => {
+    const tablet = order({ orderId: 'PT-TB-1', status: 'paid', items: [{ sku: 'TB', title: 'Tablet 11 inch', quantity: 1, price: '1999.00' }] });
+    const charger = order({ orderId: 'PT-CH-2', status: 'completed', createdAt: '2024-10-20T10:00:00+08:00', items: [{ sku: 'CH', title: '65W GaN Charger', quantity: 1, price: '199.00' }] });
+    const say = conversation(robotWith({ orders: [tablet, charger], aftersales: [aftersale({ aftersaleId: 'AS-CH', orderId: 'PT-CH-2', status: 'refunded' })] }));
+    await say('when will my tablet ship?');
+    let text = textOf(await say('what about the refund from last month, did it go through'));
+    assert.match(text, /PT-TB-1 has no[\s\S]*PT-CH-2[\s\S]*refunded/i);
+    await say('when will my tablet ship?');
+    text = textOf(await say('and the refund of this order?'));
+    assert.match(text, /PT-TB-1/);
+    assert.doesNotMatch(text, /PT-CH-2/);
+  });
+  test('"精华那个审核要多久啊" is the request under review; "那个粉底液为啥不给退" the refused one', async () => {
+    const serum = order({ orderId: 'CZ-SR-3', status: 'delivered', items: [{ sku: 'SR', title: '维C亮白精华 30ml', quantity: 1, price: '420.00' }] });
+    const base = order({ orderId: 'CZ-FD-4', status: 'delivered', items: [{ sku: 'FD', title: '持妆粉底液 W10 30ml', quantity: 1, price: '450.00' }] });
+    const data = { orders: [serum, base], logistics: [logistics({ orderId: 'CZ-SR-3', status: 'delivered' })], aftersales: [aftersale({ aftersaleId: 'AS-SR', orderId: 'CZ-SR-3', type: 'return', status: 'requested' }), aftersale({ aftersaleId: 'AS-FD', orderId: 'CZ-FD-4', type: 'return', status: 'rejected', reason: '商品已拆封使用' })] };
+    let text = textOf(await conversation(robotWith(data))('精华那个审核要多久啊'));
+    assert.match(text, /CZ-SR-3[\s\S]*待审核/);
+    text = textOf(await conversation(robotWith(data))('那个粉底液为啥不给退 我也是过敏啊'));
+    assert.match(text, /CZ-FD-4[\s\S]*未通过[\s\S]*商品已拆封使用/);
+  });
+});
