@@ -647,7 +647,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(u, orderId) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(u, orderId) ?? returnAddressAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -777,10 +777,19 @@ const REQUEST_WORDS = /退款|退货|换货|售后|(?<![a-z])(?:refund|return|ex
  * "when will the W33 ship"): the exchange's progress, not the original parcel (found from outside:
  * "already delivered").
  */
-const REPLACEMENT = /换(?:成|的)?\s*(?:\d{1,3}|[smlx]{1,3}|大一|小一)\s*(?:码|号)|换的(?:新的|那个|那双|那件)|新的那(?:双|件|个|条)|(?<![a-z])(?:the new (?:size|pair|ones?|jeans|shoes|sneakers|dress|jacket)|replacement|new size)(?![a-z])/;
-const ASKS_WHEN = /多久|什么时候|啥时候|几天|何时|(?<![a-z])(?:when|how long|how soon)(?![a-z])/;
+const REPLACEMENT = /换(?:成|的)?\s*(?:\d{1,3}|[smlx]{1,3}|大一|小一)\s*(?:码|号)|换的(?:新的|那个|那双|那件)|新的那(?:双|件|个|条)|新的\s*[a-z]{0,3}\d{1,3}(?!\d)|新(?:的)?(?:色号|颜色|尺码)|(?<![a-z])(?:the new (?:size|pair|ones?|jeans|shoes|sneakers|dress|jacket|shade|colou?r|unit)|replacement|new (?:size|shade|colou?r))(?![a-z])/;
+const ASKS_WHEN = /多久|什么时候|啥时候|几天|几号|何时|(?<![a-z])(?:when|how long|how soon|how many days)(?![a-z])/;
 const replacementAsked = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent'> | undefined =>
   !orderId && REPLACEMENT.test(u.normalized) && ASKS_WHEN.test(u.normalized) && u.intent !== 'return_policy' ? { intent: 'aftersale_progress' } : undefined;
+/**
+ * Where to send the goods back, right after a request's status ("那我要寄到哪个地址", "where do i
+ * send it"): that request's next step, not a change of the order's address (found from outside:
+ * "已签收，地址已无法修改").
+ */
+// "退货地址是多少" after a refund stays the shop's entry on it (an earlier finding): only asking where to send.
+const RETURN_ADDRESS = /寄(?:到|回|去)?哪|(?<![a-z])where (?:do|should|shall|can) i (?:send|ship|post|return|mail)(?![a-z])/;
+const returnAddressAsked = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  state.topic === 'aftersale_progress' && RETURN_ADDRESS.test(u.normalized) ? { intent: 'aftersale_progress' } : undefined;
 /** A waybill typed with the goods said sent ("我已经寄出去了 顺丰SF…"): an after-sales question, whatever the NLU leaned to. */
 const sentWithWaybill = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
   orderId && !isDataIntent(u.intent) && SENT_BACK.test(u.normalized) ? { intent: 'aftersale_progress', explicitOrderId: orderId } : undefined;

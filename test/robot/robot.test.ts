@@ -3007,3 +3007,20 @@ describe('the request asked about is the one the buyer means (eighteenth session
     assert.match(text, /CZ-FD-4[\s\S]*未通过[\s\S]*商品已拆封使用/);
   });
 });
+
+describe('an exchange of shade followed up (eighteenth session, cosmetics shop)', () => {
+  const foundation = order({ orderId: 'CX-FD-1', status: 'delivered', items: [{ sku: 'FD', title: '持妆粉底液 W10 象牙白 30ml', quantity: 1, price: '450.00' }] });
+  const data = { orders: [foundation], logistics: [logistics({ orderId: 'CX-FD-1', status: 'delivered' })], aftersales: [aftersale({ aftersaleId: 'AS-X', orderId: 'CX-FD-1', type: 'exchange', status: 'approved' })] };
+  test('"那我要寄到哪个地址" after its status is where to send it back, not a change of address; "新的N20什么时候发给我" the exchange', async () => {
+    const say = conversation(robotWith(data));
+    await say('换色号的申请通过了吗');
+    let text = textOf(await say('那我要寄到哪个地址'));
+    assert.match(text, /换货申请[\s\S]*售后页面的地址寄回/);
+    assert.doesNotMatch(text, /无法修改/);
+    text = textOf(await conversation(robotWith(data))('新的N20什么时候发给我'));
+    assert.match(text, /换货申请（订单 CX-FD-1）/);
+    assert.doesNotMatch(text, /已经签收/);
+    assert.match(textOf(await conversation(robotWith(data))('how many days for the replacement to reach KL')), /exchange request \(order CX-FD-1\)/);
+    assert.equal((await conversation(robotWith(data))('我要改收货地址')).intent, 'change_address');
+  });
+});
