@@ -8,20 +8,30 @@
  *   or the same with a status later in its lifecycle (protocol/commerce.ts `replacesRecord`),
  *   decided by the database (`on conflict ... where`), so two deliveries racing on two nodes
  *   cannot let the older one win;
+ * - a parcel is the record of one tracking number of an order (an order may have several): the
+ *   rule holds per parcel. `logistics.removed` leaves a tombstone row (`removed`) carrying its
+ *   `updatedAt`, which wins a tie and is replaced only by a newer parcel (`replacesParcel`), so
+ *   an older event delivered late cannot bring a withdrawn parcel back;
  * - receiver name, phone and address are written only as PII tokens bound to the shop.
  * A failure anywhere rolls back the event id too, so the platform's retry is processed afresh.
  */
 import { encryptPii, type Keyring } from '../privacy/pii.ts';
 import type { SqlStore, Tx } from '../storage/ports.ts';
 import { sortEvents, type PlatformEvent } from './events.ts';
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { ShopLogisticsTable } from '../storage/tables/commerce.ts';
 import { AFTERSALE_STATUSES, LOGISTICS_STATUSES, ORDER_STATUSES } from '../protocol/commerce.ts';
 
 /** `replacesRecord` in SQL, for an upsert's conflict: the statuses are constants of ours, inlined. */
 function replaces(table: 'shop_orders' | 'shop_logistics' | 'shop_aftersales', statuses: readonly string[]) {
   const rank = (col: string) => sql.raw(`array_position(array[${statuses.map((s) => `'${s}'`).join(',')}]::text[], ${col}::text)`);
-  return sql<boolean>`${sql.ref(`${table}.updated_at`)} < excluded.updated_at or (${sql.ref(`${table}.updated_at`)} = excluded.updated_at and ${rank('excluded.status')} > ${rank(`${table}.status`)})`;
+  // A tombstone (a removed parcel) wins a tie: only a newer parcel replaces it.
+  const live = table === 'shop_logistics' ? sql`not shop_logistics.removed and ` : sql``;
+  return sql<boolean>`${sql.ref(`${table}.updated_at`)} < excluded.updated_at or (${sql.ref(`${table}.updated_at`)} = excluded.updated_at and ${live}${rank('excluded.status')} > ${rank(`${table}.status`)})`;
 }
+
+/** `replacesParcel` for a removal: newer than the stored parcel, or as new and not removed already. */
+const removes = sql<boolean>`shop_logistics.updated_at < excluded.updated_at or (shop_logistics.updated_at = excluded.updated_at and not shop_logistics.removed)`;
 
 export interface ApplyResult {
   /** The stored record now reflects this event. */
@@ -36,6 +46,7 @@ type EventOf<K extends PlatformEvent['type']> = Extract<PlatformEvent, { type: K
 function upsert(tx: Tx, keyring: Keyring, e: PlatformEvent): Promise<boolean> {
   if (e.type === 'order.upserted') return upsertOrder(tx, keyring, e);
   if (e.type === 'logistics.upserted') return upsertLogistics(tx, e);
+  if (e.type === 'logistics.removed') return removeLogistics(tx, e);
   return upsertAftersale(tx, e);
 }
 
@@ -84,33 +95,38 @@ async function upsertOrder(tx: Tx, keyring: Keyring, e: EventOf<'order.upserted'
 }
 
 async function upsertLogistics(tx: Tx, e: EventOf<'logistics.upserted'>): Promise<boolean> {
-  const shopId = e.shopId;
   const d = e.data;
+  const events = sortEvents(d.events).map((x) => ({ time: x.time, ...(x.location !== undefined ? { location: x.location } : {}), description: x.description }));
+  return writeParcel(tx, { shop_id: e.shopId, order_id: d.orderId, carrier: d.carrier, tracking_no: d.trackingNo, status: d.status, events: JSON.stringify(events), updated_at: d.updatedAt, last_event_id: e.id, removed: false });
+}
+
+/**
+ * Withdraws the parcel: a tombstone in its row (no carrier, no events), written even when no
+ * parcel was stored yet, since its event may still be on its way and must find the tombstone.
+ */
+function removeLogistics(tx: Tx, e: EventOf<'logistics.removed'>): Promise<boolean> {
+  const d = e.data;
+  return writeParcel(tx, { shop_id: e.shopId, order_id: d.orderId, carrier: '', tracking_no: d.trackingNo, status: 'pending', events: '[]', updated_at: d.updatedAt, last_event_id: e.id, removed: true });
+}
+
+/** One tracking number's row, replaced by the rule of its kind (a parcel or a removal); first_stored_at is kept. */
+async function writeParcel(tx: Tx, values: Insertable<ShopLogisticsTable> & { removed: boolean }): Promise<boolean> {
   const row = await tx
     .insertInto('shop_logistics')
-    .values({
-      shop_id: shopId,
-      order_id: d.orderId,
-      carrier: d.carrier,
-      tracking_no: d.trackingNo,
-      status: d.status,
-      events: JSON.stringify(sortEvents(d.events).map((x) => ({ time: x.time, ...(x.location !== undefined ? { location: x.location } : {}), description: x.description }))),
-      updated_at: d.updatedAt,
-      last_event_id: e.id,
-    })
+    .values(values)
     .onConflict((oc) =>
       oc
-        .columns(['shop_id', 'order_id'])
+        .columns(['shop_id', 'order_id', 'tracking_no'])
         .doUpdateSet((eb) => ({
           carrier: eb.ref('excluded.carrier'),
-          tracking_no: eb.ref('excluded.tracking_no'),
           status: eb.ref('excluded.status'),
           events: eb.ref('excluded.events'),
           updated_at: eb.ref('excluded.updated_at'),
           last_event_id: eb.ref('excluded.last_event_id'),
           stored_at: eb.ref('excluded.stored_at'),
+          removed: eb.ref('excluded.removed'),
         }))
-        .where(replaces('shop_logistics', LOGISTICS_STATUSES)),
+        .where(values.removed ? removes : replaces('shop_logistics', LOGISTICS_STATUSES)),
     )
     .returning('order_id')
     .executeTakeFirst();

@@ -121,20 +121,24 @@ async function fetchMissing(src: Sources, shopId: string, wanted: readonly Order
     if (r.status === 'rejected') {
       ok = false;
       src.report('logistics', r.reason);
-    } else if (r.value && r.value.shopId === shopId && r.value.orderId === wanted[i]!.orderId) value.push(r.value);
+    } else value.push(...r.value.filter((l) => l.shopId === shopId && l.orderId === wanted[i]!.orderId));
   });
   return { value, ok };
 }
 
-/** One parcel per order, in the order of `orderIds`. */
+/** Every parcel once (by order and tracking number), grouped in the order of `orderIds`, each order's as given. */
 function byOrder(list: readonly Logistics[], orderIds: readonly string[]): Logistics[] {
-  const rank = new Map(orderIds.map((id, i) => [id, i]));
+  const rank = new Map([...new Set(orderIds)].map((id, i) => [id, i]));
   const unique = new Map<string, Logistics>();
-  for (const l of list) if (!unique.has(l.orderId)) unique.set(l.orderId, l);
+  for (const l of list) {
+    const k = `${l.orderId}\u0000${l.trackingNo}`;
+    if (!unique.has(k)) unique.set(k, l);
+  }
+  // A stable sort: an order's parcels keep their order.
   return [...unique.values()].sort((a, b) => (rank.get(a.orderId) ?? Infinity) - (rank.get(b.orderId) ?? Infinity));
 }
 
-/** The read model's parcels of `orderIds`, and the platform's for shipped orders it has none for. */
+/** The read model's parcels of `orderIds` (all of each order's), and the platform's for shipped orders it has none for. */
 async function logisticsWithin(src: Sources, shopId: string, orderIds: readonly string[], deadline: AbortSignal): Promise<Logistics[]> {
   const { readModel } = src;
   const local = await raceDeadline((s) => readModel.getLogistics(shopId, orderIds, s), deadline).catch((e: unknown) => {

@@ -6,7 +6,8 @@
  * HTTP protocol expected of the platform (JSON, optional `Authorization: Bearer <token>`, and a
  * W3C `traceparent` carrying the trace of the buyer's frame that caused the lookup):
  *   GET {baseUrl}/shops/{shopId}/users/{userId}/orders                    → { "orders": [<order.upserted data>] }
- *   GET {baseUrl}/shops/{shopId}/users/{userId}/orders/{orderId}/logistics → <logistics.upserted data>, or 404
+ *   GET {baseUrl}/shops/{shopId}/users/{userId}/orders/{orderId}/logistics → <logistics.upserted data>,
+ *       or { "parcels": [<logistics.upserted data>] } for an order shipped in several parcels, or 404
  *   GET {baseUrl}/shops/{shopId}/users/{userId}/aftersales                → { "aftersales": [<aftersale.upserted data>] }
  * The bodies use the webhook schemas (src/commerce/events.ts), so one definition is checked both ways.
  */
@@ -30,8 +31,8 @@ export type BuyerSource = 'orders' | 'logistics' | 'aftersales';
 
 export interface PlatformConnector {
   listOrders(shopId: string, userId: string, signal: AbortSignal): Promise<Order[]>;
-  /** null when the platform has no logistics for this order of this user. */
-  getLogistics(shopId: string, userId: string, orderId: string, signal: AbortSignal): Promise<Logistics | null>;
+  /** Every parcel of this order of this user, in the platform's order; empty when it has none. */
+  getLogistics(shopId: string, userId: string, orderId: string, signal: AbortSignal): Promise<Logistics[]>;
   listAftersales(shopId: string, userId: string, signal: AbortSignal): Promise<Aftersale[]>;
 }
 
@@ -65,11 +66,11 @@ export class DemoPlatformConnector implements PlatformConnector {
     return this.#opts.dataset.orders.filter((o) => o.shopId === shopId && o.userId === userId).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
   }
 
-  async getLogistics(shopId: string, userId: string, orderId: string, signal: AbortSignal): Promise<Logistics | null> {
+  async getLogistics(shopId: string, userId: string, orderId: string, signal: AbortSignal): Promise<Logistics[]> {
     await this.#enter('logistics', signal);
     const own = this.#opts.dataset.orders.some((o) => o.shopId === shopId && o.userId === userId && o.orderId === orderId);
-    if (!own) return null;
-    return this.#opts.dataset.logistics.find((l) => l.shopId === shopId && l.orderId === orderId) ?? null;
+    if (!own) return [];
+    return this.#opts.dataset.logistics.filter((l) => l.shopId === shopId && l.orderId === orderId);
   }
 
   async listAftersales(shopId: string, userId: string, signal: AbortSignal): Promise<Aftersale[]> {
@@ -89,6 +90,8 @@ export interface HttpConnectorOptions {
 
 const OrdersResponse = z.object({ orders: z.array(OrderDataSchema).max(1000) });
 const AftersalesResponse = z.object({ aftersales: z.array(AftersaleDataSchema).max(1000) });
+/** Extension: every parcel of an order shipped in several; the contract's answer is one parcel alone. */
+const ParcelsResponse = z.object({ parcels: z.array(LogisticsDataSchema).max(100) });
 
 export class HttpPlatformConnector implements PlatformConnector {
   readonly #base: string;
@@ -146,11 +149,14 @@ export class HttpPlatformConnector implements PlatformConnector {
     return data.orders.filter((o) => o.userId === userId).map((o) => toOrder(shopId, o));
   }
 
-  async getLogistics(shopId: string, userId: string, orderId: string, signal: AbortSignal): Promise<Logistics | null> {
+  async getLogistics(shopId: string, userId: string, orderId: string, signal: AbortSignal): Promise<Logistics[]> {
     const body = await this.#get(this.#url(shopId, userId, 'orders', orderId, 'logistics'), 'logistics', signal);
-    if (body === null) return null;
-    const data = validate(LogisticsDataSchema, body, 'logistics');
-    return data.orderId === orderId ? toLogistics(shopId, data) : null;
+    if (body === null) return [];
+    const many = typeof body === 'object' && 'parcels' in body;
+    const parcels = many ? validate(ParcelsResponse, body, 'logistics').parcels : [validate(LogisticsDataSchema, body, 'logistics')];
+    // A tracking number listed twice is one parcel: the first listing stands.
+    const seen = new Set<string>();
+    return parcels.filter((p) => p.orderId === orderId && !seen.has(p.trackingNo) && seen.add(p.trackingNo)).map((p) => toLogistics(shopId, p));
   }
 
   async listAftersales(shopId: string, userId: string, signal: AbortSignal): Promise<Aftersale[]> {

@@ -10,7 +10,7 @@ import { KefuError } from '../protocol/errors.ts';
 import type { Aftersale, Logistics, Order } from './types.ts';
 import { decimalString, formatPath, isoTime as isoTimeSchema, lineString, storableString } from '../protocol/validation.ts';
 
-import { AFTERSALE_STATUSES, AFTERSALE_TYPES, LOGISTICS_STATUSES, ORDER_STATUSES, replacesRecord } from '../protocol/commerce.ts';
+import { AFTERSALE_STATUSES, AFTERSALE_TYPES, LOGISTICS_STATUSES, ORDER_STATUSES, replacesParcel, replacesRecord } from '../protocol/commerce.ts';
 import { entityId } from '../protocol/frames.ts';
 
 const LIMITS = {
@@ -72,6 +72,13 @@ export const LogisticsDataSchema = z.object({
   updatedAt: isoTime,
 });
 
+/** Withdraws the parcel of that tracking number from the order (sent by mistake: a wrong number). */
+export const LogisticsRemovedDataSchema = z.object({
+  orderId: id,
+  trackingNo: id,
+  updatedAt: isoTime,
+});
+
 export const AftersaleDataSchema = z.object({
   aftersaleId: id,
   orderId: id,
@@ -89,6 +96,7 @@ const envelope = { id, shopId: entityId, occurredAt: isoTime };
 const PlatformEventSchema = z.discriminatedUnion('type', [
   z.object({ ...envelope, type: z.literal('order.upserted'), data: OrderDataSchema }),
   z.object({ ...envelope, type: z.literal('logistics.upserted'), data: LogisticsDataSchema }),
+  z.object({ ...envelope, type: z.literal('logistics.removed'), data: LogisticsRemovedDataSchema }),
   z.object({ ...envelope, type: z.literal('aftersale.upserted'), data: AftersaleDataSchema }),
 ]);
 
@@ -98,6 +106,7 @@ export type PlatformEvent = z.output<typeof PlatformEventSchema>;
 export type PlatformEventInput = z.input<typeof PlatformEventSchema>;
 export type OrderData = z.output<typeof OrderDataSchema>;
 export type LogisticsData = z.output<typeof LogisticsDataSchema>;
+export type LogisticsRemovedData = z.output<typeof LogisticsRemovedDataSchema>;
 export type AftersaleData = z.output<typeof AftersaleDataSchema>;
 
 
@@ -171,26 +180,52 @@ export function sortEvents<T extends { time: string }>(events: readonly T[]): T[
 
 export interface PlatformDataset {
   readonly orders: readonly Order[];
+  /** Every parcel (an order may have several, one per tracking number), an order's together. */
   readonly logistics: readonly Logistics[];
   readonly aftersales: readonly Aftersale[];
 }
 
-/** The records a sequence of events leaves behind: per key, the one that replaces the others (replacesRecord). */
+/** A parcel as a sequence of events left it: withdrawn ones are kept as tombstones until the end. */
+type ParcelSlot = { updatedAt: string; status: string; removed: boolean; parcel?: Logistics };
+
+/**
+ * The records a sequence of events leaves behind: per key, the one that replaces the others
+ * (replacesRecord; parcels, keyed by order and tracking number, by replacesParcel). Parcels come
+ * grouped by order in the order their tracking numbers first appeared, as the read model lists them.
+ */
 export function datasetFromEvents(events: readonly PlatformEvent[]): PlatformDataset {
   const orders = new Map<string, Order>();
-  const logistics = new Map<string, Logistics>();
+  const parcels = new Map<string, ParcelSlot>();
   const aftersales = new Map<string, Aftersale>();
   for (const e of events) {
     if (e.type === 'order.upserted') {
       const k = `${e.shopId}\u0000${e.data.orderId}`;
       if (replacesRecord(ORDER_STATUSES, orders.get(k), e.data)) orders.set(k, toOrder(e.shopId, e.data));
-    } else if (e.type === 'logistics.upserted') {
-      const k = `${e.shopId}\u0000${e.data.orderId}`;
-      if (replacesRecord(LOGISTICS_STATUSES, logistics.get(k), e.data)) logistics.set(k, toLogistics(e.shopId, e.data));
+    } else if (e.type === 'logistics.upserted' || e.type === 'logistics.removed') {
+      const k = `${e.shopId}\u0000${e.data.orderId}\u0000${e.data.trackingNo}`;
+      const stored = parcels.get(k);
+      if (!replacesParcel(stored, e.data)) continue;
+      const slot: ParcelSlot =
+        e.type === 'logistics.upserted'
+          ? { updatedAt: e.data.updatedAt, status: e.data.status, removed: false, parcel: toLogistics(e.shopId, e.data) }
+          : { updatedAt: e.data.updatedAt, status: stored?.status ?? 'pending', removed: true };
+      // Set in place: a Map keeps the first insertion's position, so an order's parcels keep theirs.
+      parcels.set(k, slot);
     } else {
       const k = `${e.shopId}\u0000${e.data.aftersaleId}`;
       if (replacesRecord(AFTERSALE_STATUSES, aftersales.get(k), e.data)) aftersales.set(k, toAftersale(e.shopId, e.data));
     }
   }
-  return { orders: [...orders.values()], logistics: [...logistics.values()], aftersales: [...aftersales.values()] };
+  return { orders: [...orders.values()], logistics: parcelsByOrder(parcels), aftersales: [...aftersales.values()] };
+}
+
+/** The live parcels, an order's together (where its first parcel appeared), each order's in first-seen order. */
+function parcelsByOrder(slots: Map<string, ParcelSlot>): Logistics[] {
+  const byOrder = new Map<string, Logistics[]>();
+  for (const [k, slot] of slots) {
+    const orderKey = k.slice(0, k.lastIndexOf('\u0000'));
+    const list = byOrder.get(orderKey) ?? byOrder.set(orderKey, []).get(orderKey)!;
+    if (slot.parcel && !slot.removed) list.push(slot.parcel);
+  }
+  return [...byOrder.values()].flat();
 }

@@ -15,10 +15,10 @@
  */
 import type { Logistics, Order } from './types.ts';
 
-/** A buyer's orders, and the parcel of each of them by order id (null: none in the read model). */
+/** A buyer's orders, and the parcels of each of them by order id (empty: none in the read model), in the read model's order. */
 export interface OrdersWithParcels {
   orders: Order[];
-  parcels: Map<string, Logistics | null>;
+  parcels: Map<string, Logistics[]>;
 }
 
 /** What changed in a shop's read model: a buyer's records, an order's, or both. */
@@ -39,7 +39,7 @@ export const ORDERS_MEMO_MAX_WEIGHT = 100_000;
 
 const weightOf = (v: OrdersWithParcels): number => {
   let w = v.orders.length;
-  for (const p of v.parcels.values()) w += p?.events.length ?? 0;
+  for (const list of v.parcels.values()) for (const p of list) w += p.events.length;
   return w;
 };
 
@@ -168,6 +168,6 @@ export class OrdersMemo {
  */
 export function changeOfEvent(e: { type: string; shopId: string; data: { orderId: string; userId?: string } }): CommerceChange | null {
   if (e.type === 'order.upserted') return { shopId: e.shopId, orderId: e.data.orderId, ...(e.data.userId !== undefined ? { userId: e.data.userId } : {}) };
-  if (e.type === 'logistics.upserted') return { shopId: e.shopId, orderId: e.data.orderId };
+  if (e.type === 'logistics.upserted' || e.type === 'logistics.removed') return { shopId: e.shopId, orderId: e.data.orderId };
   return null;
 }

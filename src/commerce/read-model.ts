@@ -97,7 +97,7 @@ export class CommerceRepository implements CommerceReadModel {
 
   /**
    * Shop-scoped only (BuyerDataSource has no user here): pass order ids taken from listOrders of
-   * the same buyer.
+   * the same buyer. Every parcel of each order, grouped in the order of `orderIds`.
    */
   async getLogistics(shopId: string, orderIds: readonly string[], signal?: AbortSignal): Promise<Logistics[]> {
     signal?.throwIfAborted();
@@ -110,17 +110,21 @@ export class CommerceRepository implements CommerceReadModel {
   }
 
   /**
-   * listOrdersMany with each order's parcel from the same query (null: the read model has none),
-   * for BatchedReadModel: the robot asks for the parcels of the orders it just read, and they
-   * are already there.
+   * listOrdersMany with each order's parcels from the same query (none: an empty list), for
+   * BatchedReadModel: the robot asks for the parcels of the orders it just read, and they are
+   * already there. The query yields one row per parcel; an order is taken once, from its first row.
    */
   async listOrdersWithParcelsMany(keys: readonly BuyerKey[]): Promise<OrdersWithParcels[]> {
     const out: OrdersWithParcels[] = keys.map(() => ({ orders: [], parcels: new Map() }));
     if (keys.length === 0) return out;
     for (const r of await selectBuyersOrdersWithParcels(this.#sql.db, keys)) {
       const o = out[r.k_i]!;
-      o.orders.push(this.#order(r));
-      o.parcels.set(r.order_id, r.l_tracking_no === null ? null : parcelOf(r));
+      let parcels = o.parcels.get(r.order_id);
+      if (!parcels) {
+        o.orders.push(this.#order(r));
+        o.parcels.set(r.order_id, (parcels = []));
+      }
+      if (r.l_tracking_no !== null) parcels.push(parcelOf(r));
     }
     return out;
   }
@@ -162,7 +166,7 @@ export class BatchedReadModel implements CommerceReadModel {
   readonly #repo: CommerceRepository;
   readonly #orders: Batcher<BuyerKey, OrdersWithParcels>;
   /** Parcels read with a buyer's orders, by shop and order id, kept briefly for the turn's getLogistics. */
-  readonly #parcels = new Map<string, { at: number; parcel: Logistics | null }>();
+  readonly #parcels = new Map<string, { at: number; parcels: readonly Logistics[] }>();
   /** Orders reads in flight, per shop: a parcel lookup started beside one waits for its parcels. */
   readonly #reading = new Map<string, Set<Promise<unknown>>>();
   readonly #aftersales: Batcher<BuyerKey, Aftersale[]>;
@@ -194,11 +198,11 @@ export class BatchedReadModel implements CommerceReadModel {
     if (!fresh) return [...r.orders];
     const now = Date.now();
     this.#forget(now);
-    for (const [orderId, parcel] of r.parcels) {
+    for (const [orderId, parcels] of r.parcels) {
       const key = parcelKey(shopId, orderId);
       // Re-inserted, so the map stays in time order for #forget.
       this.#parcels.delete(key);
-      this.#parcels.set(key, { at: now, parcel });
+      this.#parcels.set(key, { at: now, parcels });
     }
     // A copy: the list may be the memo's, and callers sort and filter what they are given.
     return [...r.orders];
@@ -256,7 +260,7 @@ export class BatchedReadModel implements CommerceReadModel {
     for (const id of new Set(orderIds)) {
       const m = this.#parcels.get(parcelKey(shopId, id));
       if (!m || now - m.at > PARCEL_MEMO_MS) return undefined;
-      if (m.parcel) out.push(m.parcel);
+      out.push(...m.parcels);
     }
     return out;
   }

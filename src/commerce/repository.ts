@@ -10,6 +10,9 @@
  *   list a single lookup returns.
  * - Orders come back as stored rows, receiver still encrypted: decrypting needs the keyring, which
  *   is the caller's. Logistics and after-sales carry no secret and come back as records.
+ * - An order may have several parcels (one per tracking number): every read returns all of them,
+ *   an order's in PARCEL_ORDER (the order kefu first stored them, then by tracking number), and
+ *   never a removed one (a tombstone of `logistics.removed`).
  */
 import { sql, type Selectable } from 'kysely';
 import type { Db, Tx } from '../storage/ports.ts';
@@ -34,7 +37,14 @@ export async function selectOrderRow(db: Db | Tx, shopId: string, orderId: strin
   return db.selectFrom('shop_orders').selectAll().where('shop_id', '=', shopId).where('order_id', '=', orderId).executeTakeFirst();
 }
 
-/** The shop's parcels of those orders, in the order of `orderIds` (shop-scoped only: no buyer here). */
+/**
+ * The order of an order's parcels, in every read: first stored first (a later event of a parcel
+ * does not move it), then by tracking number, compared byte by byte so both adapters agree.
+ */
+const PARCEL_ORDER = (t: string) => `${t}.first_stored_at, ${t}.tracking_no collate "C"`;
+// selectLogistics spells the same order in kysely.
+
+/** The shop's parcels of those orders, grouped in the order of `orderIds`, each order's in PARCEL_ORDER (shop-scoped only: no buyer here). */
 export async function selectLogistics(db: Db | Tx, shopId: string, orderIds: readonly string[]): Promise<Logistics[]> {
   if (orderIds.length === 0) return [];
   const rows = await db
@@ -42,12 +52,17 @@ export async function selectLogistics(db: Db | Tx, shopId: string, orderIds: rea
     .selectAll()
     .where('shop_id', '=', shopId)
     .where('order_id', 'in', [...new Set(orderIds)])
+    .where('removed', '=', false)
+    .orderBy('first_stored_at')
+    .orderBy(sql`tracking_no collate "C"`)
     .execute();
-  const rank = new Map(orderIds.map((id, i) => [id, i]));
+  // An id asked for twice ranks where it was first asked for, as in selectLogisticsMany.
+  const rank = new Map([...new Set(orderIds)].map((id, i) => [id, i]));
+  // A stable sort: each order's parcels stay in PARCEL_ORDER.
   return rows.map(toLogistics).sort((a, b) => (rank.get(a.orderId) ?? 0) - (rank.get(b.orderId) ?? 0));
 }
 
-/** selectLogistics for many requests in one query; one list per request, each in its orderIds order. */
+/** selectLogistics for many requests in one query; one list per request, each as selectLogistics orders it. */
 export async function selectLogisticsMany(db: Db | Tx, reqs: ReadonlyArray<{ shopId: string; orderIds: readonly string[] }>): Promise<Logistics[][]> {
   const pairs: Array<{ i: number; s: string; o: string; r: number }> = [];
   reqs.forEach((q, i) => [...new Set(q.orderIds)].forEach((o, r) => pairs.push({ i, s: q.shopId, o, r })));
@@ -76,8 +91,8 @@ const AFTERSALES_MANY = `select x.*, k.i as k_i from ${KEYS} cross join lateral 
     select * from shop_aftersales where shop_id = k.s and user_id = k.u order by updated_at desc, aftersale_id desc limit $2
   ) x order by k.i`;
 const LOGISTICS_BY_ORDER_MANY = `select l.*, k.i as k_i from jsonb_to_recordset($1::jsonb) as k(i int, s text, o text, r int)
-  cross join lateral (select * from shop_logistics where shop_id = k.s and order_id = k.o offset 0) l
-  order by k.i, k.r`;
+  cross join lateral (select * from shop_logistics where shop_id = k.s and order_id = k.o and not removed offset 0) l
+  order by k.i, k.r, ${PARCEL_ORDER('l')}`;
 
 const keysJson = (keys: readonly BuyerKey[]) => JSON.stringify(keys.map((k, i) => ({ i, s: k.shopId, u: k.userId })));
 
@@ -90,9 +105,10 @@ export type OrderWithParcelRow = Omit<Selectable<ShopOrdersTable>, 'last_event_i
   l_updated_at: Date | null;
 };
 
-// ORDERS_MANY (a LATERAL per buyer, same order and limit) with each
-// order's parcel joined on the logistics primary key. Only the columns an Order and a parcel are
-// made of: every column costs parsing (a timestamp most of all) on every turn.
+// ORDERS_MANY (a LATERAL per buyer, same order and limit) with each order's parcels joined on
+// the start of the logistics primary key: an order with several parcels comes as several rows,
+// one per parcel in PARCEL_ORDER, which the caller groups back into one order. Only the columns
+// an Order and a parcel are made of: every column costs parsing (a timestamp most of all) on every turn.
 const ORDER_COLS = 'shop_id, order_id, user_id, status, items, total_amount, currency, receiver_name_enc, receiver_phone_enc, receiver_address_enc, created_at, updated_at';
 const ORDERS_WITH_PARCELS_MANY = `select x.*, k.i as k_i, l.carrier as l_carrier, l.tracking_no as l_tracking_no, l.status as l_status,
     l.events as l_events, l.updated_at as l_updated_at
@@ -100,10 +116,14 @@ const ORDERS_WITH_PARCELS_MANY = `select x.*, k.i as k_i, l.carrier as l_carrier
   cross join lateral (
     select ${ORDER_COLS} from shop_orders where shop_id = k.s and user_id = k.u order by created_at desc, order_id desc limit $2
   ) x
-  left join shop_logistics l on l.shop_id = x.shop_id and l.order_id = x.order_id
-  order by k.i, x.created_at desc, x.order_id desc`;
+  left join shop_logistics l on l.shop_id = x.shop_id and l.order_id = x.order_id and not l.removed
+  order by k.i, x.created_at desc, x.order_id desc, ${PARCEL_ORDER('l')}`;
 
-/** Each buyer's orders with each order's parcel (l_* null: none), newest first, rows tagged with their key's index `k_i`. */
+/**
+ * Each buyer's orders with their parcels, newest first, rows tagged with their key's index `k_i`:
+ * one row per parcel (an order's rows together, its parcels in PARCEL_ORDER), or one row with
+ * l_* null for an order without any.
+ */
 export function selectBuyersOrdersWithParcels(db: Db | Tx, keys: readonly BuyerKey[]): Promise<OrderWithParcelRow[]> {
   return rawRows<OrderWithParcelRow>(db, ORDERS_WITH_PARCELS_MANY, [keysJson(keys), BUYER_LIST_LIMIT]);
 }

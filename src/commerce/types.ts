@@ -20,6 +20,10 @@ export interface Order {
   readonly updatedAt: string;
 }
 
+/**
+ * One parcel of an order: an order shipped in several parcels (a split shipment) has one record per
+ * tracking number, which identifies the parcel within its order.
+ */
 export interface Logistics {
   readonly shopId: string;
   readonly orderId: string;
@@ -50,6 +54,12 @@ export interface Aftersale {
  */
 export interface BuyerDataSource {
   listOrders(shopId: string, userId: string, signal?: AbortSignal): Promise<Order[]>;
+  /**
+   * The parcels of those orders: every parcel of each (an order may have several, one per
+   * tracking number, or none), grouped by order in the order of `orderIds`; an order's parcels in
+   * the read model's order (first stored first, then by tracking number), or the platform's own
+   * order for those only the platform knows. A parcel the platform withdrew is not among them.
+   */
   getLogistics(shopId: string, orderIds: readonly string[], signal?: AbortSignal): Promise<Logistics[]>;
   listAftersales(shopId: string, userId: string, signal?: AbortSignal): Promise<Aftersale[]>;
 }

@@ -72,13 +72,16 @@ const toPanelAftersale = (a: Aftersale) => ({
 });
 
 /**
- * `{ buyerId, buyerName?, orders, logistics, aftersales }`, newest first. Each order carries its
- * parcel as `logistics` too, so a console need not join them; `logistics` lists the same parcels.
+ * `{ buyerId, buyerName?, orders, logistics, aftersales }`, newest first. `logistics` lists every
+ * parcel of those orders (an order may have several, one per tracking number), grouped by order,
+ * each order's in the read model's order. Each order carries its first parcel as `logistics` too,
+ * as it did when an order had one: a console shows an order's parcels from the list.
  */
 export async function buyerPanel(commerce: DeskCommerce, c: { shopId: string; buyerId: string; buyerName: string | null }) {
   const [orders, aftersales] = await Promise.all([commerce.listOrders(c.shopId, c.buyerId), commerce.listAftersales(c.shopId, c.buyerId)]);
   const parcels = orders.length ? await commerce.getLogistics(c.shopId, orders.map((o) => o.orderId)) : [];
-  const byOrder = new Map(parcels.map((p) => [p.orderId, p]));
+  const byOrder = new Map<string, Logistics>();
+  for (const p of parcels) if (!byOrder.has(p.orderId)) byOrder.set(p.orderId, p);
   return {
     buyerId: c.buyerId,
     ...(c.buyerName ? { buyerName: c.buyerName } : {}),
@@ -88,7 +91,7 @@ export async function buyerPanel(commerce: DeskCommerce, c: { shopId: string; bu
   };
 }
 
-/** The buyer's most recent order in the shop and its parcel (for canned-reply variables). */
+/** The buyer's most recent order in the shop and its (first) parcel (for canned-reply variables). */
 export async function latestOrder(commerce: DeskCommerce, c: { shopId: string; buyerId: string }): Promise<{ order?: Order; parcel?: Logistics }> {
   const order = (await commerce.listOrders(c.shopId, c.buyerId))[0];
   if (!order) return {};

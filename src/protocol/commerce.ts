@@ -20,6 +20,20 @@ export function replacesRecord(statuses: readonly string[], stored: { updatedAt:
   return a < b || (a === b && statuses.indexOf(next.status) > statuses.indexOf(stored.status));
 }
 
+/**
+ * replacesRecord for a parcel, which `logistics.removed` may withdraw: `next` without a status is
+ * a removal. A removal ranks after every status, so it wins a tie with the parcel's own
+ * `updatedAt`; a removed parcel comes back only with a newer one. The SQL applies the same rule.
+ */
+export function replacesParcel(stored: { updatedAt: string; status: string; removed: boolean } | undefined, next: { updatedAt: string; status?: string }): boolean {
+  if (!stored) return true;
+  const a = Date.parse(stored.updatedAt);
+  const b = Date.parse(next.updatedAt);
+  if (a !== b) return a < b;
+  if (stored.removed) return false;
+  return next.status === undefined || LOGISTICS_STATUSES.indexOf(next.status as LogisticsStatus) > LOGISTICS_STATUSES.indexOf(stored.status as LogisticsStatus);
+}
+
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export type LogisticsStatus = (typeof LOGISTICS_STATUSES)[number];
 export type AftersaleType = (typeof AFTERSALE_TYPES)[number];

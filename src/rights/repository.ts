@@ -95,9 +95,11 @@ export async function selectBuyerRecords(tx: Tx, buyerId: string): Promise<Buyer
       from shop_orders where user_id = ${buyerId} order by shop_id, created_at, order_id`.execute(tx)
   ).rows;
   const logistics = (
+    // Every parcel of every order (one per tracking number), in the read model's order; a
+    // withdrawn parcel (a tombstone of logistics.removed) is no record of the buyer's.
     await sql<LogisticsRow>`select l.shop_id, l.order_id, l.carrier, l.tracking_no, l.status, l.events, l.updated_at
       from shop_logistics l join shop_orders o on o.shop_id = l.shop_id and o.order_id = l.order_id
-      where o.user_id = ${buyerId} order by l.shop_id, l.order_id`.execute(tx)
+      where o.user_id = ${buyerId} and not l.removed order by l.shop_id, l.order_id, l.first_stored_at, l.tracking_no collate "C"`.execute(tx)
   ).rows;
   const aftersales = (
     await sql<AftersaleRow>`select shop_id, aftersale_id, order_id, type, status, amount, reason, updated_at
@@ -140,7 +142,9 @@ export async function eraseBuyer(tx: Tx, shopId: string, buyerId: string): Promi
     where shop_id = ${shopId} and conversation_id = any(${ids}::text[]) and content <> ${ERASED_CONTENT}::jsonb`.execute(tx);
   const notes = await sql`update conversation_notes set text = ${ERASED_TEXT} where shop_id = ${shopId} and conversation_id = any(${ids}::text[]) and text <> ${ERASED_TEXT}`.execute(tx);
   const ratings = await sql`update conversation_ratings set comment = null where shop_id = ${shopId} and buyer_id = ${buyerId} and comment is not null`.execute(tx);
-  const parcels = await sql`delete from shop_logistics l using shop_orders o where l.shop_id = ${shopId} and o.shop_id = l.shop_id and o.order_id = l.order_id and o.user_id = ${buyerId}`.execute(tx);
+  // Every parcel of the buyer's orders, and the tombstones of withdrawn ones (they name a tracking
+  // number too); only parcels are counted.
+  const parcels = await sql<{ removed: boolean }>`delete from shop_logistics l using shop_orders o where l.shop_id = ${shopId} and o.shop_id = l.shop_id and o.order_id = l.order_id and o.user_id = ${buyerId} returning l.removed`.execute(tx);
   const aftersales = await sql`delete from shop_aftersales where shop_id = ${shopId} and user_id = ${buyerId}`.execute(tx);
   const orders = await sql`delete from shop_orders where shop_id = ${shopId} and user_id = ${buyerId}`.execute(tx);
   // A suggestion quotes the buyer's question (found from outside: a phone number in one outlived
@@ -153,7 +157,7 @@ export async function eraseBuyer(tx: Tx, shopId: string, buyerId: string): Promi
     notes: count(notes),
     ratings: count(ratings),
     orders: count(orders),
-    parcels: count(parcels),
+    parcels: parcels.rows.filter((r) => !r.removed).length,
     aftersales: count(aftersales),
     suggestions: count(dropped) + count(blanked),
   };

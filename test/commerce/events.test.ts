@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { datasetFromEvents, parsePlatformEvent } from '../../src/commerce/index.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
-import { aftersaleEvent, logisticsEvent, orderEvent } from './fixtures.ts';
+import { aftersaleEvent, logisticsEvent, logisticsRemovedEvent, orderEvent } from './fixtures.ts';
 
 function badField(body: unknown, field: string, message?: RegExp) {
   assert.throws(
@@ -53,7 +53,7 @@ describe('parsePlatformEvent', () => {
     badField(orderEvent({ userId: 'x'.repeat(129) }), 'data.userId', /at most 128/);
     badField(orderEvent({ userId: 'a\u0001b' }), 'data.userId', /control/);
     badField(orderEvent({ userId: 'a\u0000b' }), 'data.userId', /contains a NUL character or an unpaired surrogate/);
-    badField({ ...orderEvent(), type: 'order.deleted' }, 'type', /one of order\.upserted, logistics\.upserted, aftersale\.upserted/);
+    badField({ ...orderEvent(), type: 'order.deleted' }, 'type', /one of order\.upserted, logistics\.upserted, logistics\.removed, aftersale\.upserted/);
     badField(mutate(orderEvent(), (b) => delete b.id), 'id', /required/);
     badField(mutate(orderEvent(), (b) => (b.data.items = [])), 'data.items', /at least 1/);
     badField(
@@ -83,6 +83,20 @@ describe('parsePlatformEvent', () => {
     badField(mutate(orderEvent(), (b) => (b.shopId = 'shop demo;')), 'shopId', /letters, digits/);
   });
 
+  test('logistics.removed: an order id, a tracking number and a time, bounded like the others', () => {
+    const r = parsePlatformEvent({ ...logisticsRemovedEvent({ trackingNo: 'JD0088112233', updatedAt: '2026-11-21T20:00:00+08:00' }), extra: 1 });
+    assert.ok(r.type === 'logistics.removed');
+    assert.deepEqual(r.data, { orderId: 'O1', trackingNo: 'JD0088112233', updatedAt: '2026-11-21T20:00:00+08:00' });
+    badField(mutate(logisticsRemovedEvent(), (b) => delete b.data.trackingNo), 'data.trackingNo', /required/);
+    badField(logisticsRemovedEvent({ trackingNo: '' }), 'data.trackingNo', /empty/);
+    badField(logisticsRemovedEvent({ trackingNo: 'x'.repeat(129) }), 'data.trackingNo', /at most 128/);
+    badField(logisticsRemovedEvent({ trackingNo: 'JD\u0000' }), 'data.trackingNo', /NUL/);
+    badField(logisticsRemovedEvent({ orderId: 'a\u0001b' }), 'data.orderId', /control/);
+    badField(logisticsRemovedEvent({ updatedAt: '2026-11-21T12:00:00' }), 'data.updatedAt', /zone/);
+    badField(mutate(logisticsRemovedEvent(), (b) => delete b.data.updatedAt), 'data.updatedAt');
+    badField(mutate(logisticsRemovedEvent(), (b) => (b.shopId = 'shop demo;')), 'shopId', /letters, digits/);
+  });
+
   test('refuses non-objects', () => {
     for (const body of [null, [], 'x', 3]) badField(body, 'body');
   });
@@ -110,6 +124,27 @@ describe('datasetFromEvents', () => {
       ds.logistics[0]!.events.map((x) => x.description),
       ['已揽收', '到达杭州转运中心'],
     );
+  });
+
+  test('parcels are per tracking number: an order keeps each, in the order they first came; a removal withdraws one', () => {
+    const p = (trackingNo: string, status: string, updatedAt: string) => parsePlatformEvent(logisticsEvent({ trackingNo, status, updatedAt }));
+    const removed = (trackingNo: string, updatedAt: string) => parsePlatformEvent(logisticsRemovedEvent({ trackingNo, updatedAt }));
+    const tracking = (events: Parameters<typeof datasetFromEvents>[0]) => datasetFromEvents(events).logistics.map((l) => `${l.orderId}:${l.trackingNo}:${l.status}`);
+    const tablet = p('JD0088112233', 'in_transit', '2026-11-21T10:00:00Z');
+    const caseAndCharger = p('JD0088112299', 'pending', '2026-11-21T09:00:00Z');
+    assert.deepEqual(tracking([tablet, caseAndCharger]), ['O1:JD0088112233:in_transit', 'O1:JD0088112299:pending']);
+    // The rule holds per parcel: an older version of one leaves it, and the other, as they are.
+    assert.deepEqual(tracking([tablet, caseAndCharger, p('JD0088112233', 'pending', '2026-11-21T08:00:00Z')]), ['O1:JD0088112233:in_transit', 'O1:JD0088112299:pending']);
+    // A removal withdraws its parcel in either order of delivery, and wins a tie; only a newer parcel comes back.
+    const wrong = p('JD0000000000', 'pending', '2026-11-21T10:00:00Z');
+    for (const events of [
+      [tablet, wrong, removed('JD0000000000', '2026-11-21T10:00:00Z')],
+      [tablet, removed('JD0000000000', '2026-11-21T10:00:00Z'), wrong],
+      [tablet, removed('JD0000000000', '2026-11-21T11:00:00Z'), wrong, removed('JD0000000000', '2026-11-21T11:00:00Z')],
+    ]) {
+      assert.deepEqual(tracking(events), ['O1:JD0088112233:in_transit']);
+    }
+    assert.deepEqual(tracking([removed('JD0000000000', '2026-11-21T10:00:00Z'), tablet, p('JD0000000000', 'in_transit', '2026-11-21T10:00:01Z')]), ['O1:JD0000000000:in_transit', 'O1:JD0088112233:in_transit']);
   });
 
   test('two versions stamped in the same second end at the later status, in either order', () => {

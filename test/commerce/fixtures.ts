@@ -29,7 +29,7 @@ export function orderEvent(
   };
 }
 
-export function logisticsEvent(o: { shopId?: string; orderId?: string; status?: string; updatedAt?: string; id?: string } = {}): PlatformEventInput {
+export function logisticsEvent(o: { shopId?: string; orderId?: string; trackingNo?: string; carrier?: string; status?: string; updatedAt?: string; id?: string } = {}): PlatformEventInput {
   return {
     id: o.id ?? nextId(),
     type: 'logistics.upserted',
@@ -37,8 +37,8 @@ export function logisticsEvent(o: { shopId?: string; orderId?: string; status?: 
     occurredAt: '2026-11-21T10:00:00Z',
     data: {
       orderId: o.orderId ?? 'O1',
-      carrier: '顺丰速运',
-      trackingNo: 'SF100',
+      carrier: o.carrier ?? '顺丰速运',
+      trackingNo: o.trackingNo ?? 'SF100',
       status: (o.status ?? 'in_transit') as 'in_transit',
       // Deliberately newest first: the read model must return them oldest first.
       events: [
@@ -47,6 +47,17 @@ export function logisticsEvent(o: { shopId?: string; orderId?: string; status?: 
       ],
       updatedAt: o.updatedAt ?? '2026-11-21T10:00:00Z',
     },
+  };
+}
+
+/** `logistics.removed`: the parcel of that tracking number withdrawn from the order. */
+export function logisticsRemovedEvent(o: { shopId?: string; orderId?: string; trackingNo?: string; updatedAt?: string; id?: string } = {}): PlatformEventInput {
+  return {
+    id: o.id ?? nextId(),
+    type: 'logistics.removed',
+    shopId: o.shopId ?? 'shop_a',
+    occurredAt: '2026-11-21T12:00:00Z',
+    data: { orderId: o.orderId ?? 'O1', trackingNo: o.trackingNo ?? 'SF100', updatedAt: o.updatedAt ?? '2026-11-21T12:00:00Z' },
   };
 }
 

@@ -54,7 +54,8 @@ function mappingTests(): void {
     assert.deepEqual(seen, [{ url: '/platform/shops/shop%20a/users/u%201/orders', auth: 'Bearer tok' }]);
 
     handler = json(200, logisticsEvent({ orderId: 'O/1' }).data);
-    const l = await c.getLogistics('shop a', 'u 1', 'O/1', signal());
+    const [l, ...more] = await c.getLogistics('shop a', 'u 1', 'O/1', signal());
+    assert.equal(more.length, 0);
     assert.equal(l?.shopId, 'shop a');
     assert.deepEqual(
       l?.events.map((e) => e.description),
@@ -63,7 +64,21 @@ function mappingTests(): void {
     assert.equal(seen.at(-1)!.url, '/platform/shops/shop%20a/users/u%201/orders/O%2F1/logistics');
     // A parcel of another order than the one asked for is not an answer.
     handler = json(200, logisticsEvent({ orderId: 'O9' }).data);
-    assert.equal(await c.getLogistics('s', 'u', 'O1', signal()), null);
+    assert.deepEqual(await c.getLogistics('s', 'u', 'O1', signal()), []);
+
+    // An order shipped in several parcels (extension): `{ parcels: [...] }`, every one of the
+    // order asked for, in the platform's order, a tracking number listed twice taken once.
+    const parcel = (orderId: string, trackingNo: string) => ({ ...logisticsEvent({ orderId }).data, trackingNo });
+    handler = json(200, { parcels: [parcel('O1', 'JD0088112233'), parcel('O9', 'JD1'), parcel('O1', 'JD0088112299'), parcel('O1', 'JD0088112233')] });
+    assert.deepEqual(
+      (await c.getLogistics('s', 'u', 'O1', signal())).map((x) => [x.orderId, x.trackingNo]),
+      [
+        ['O1', 'JD0088112233'],
+        ['O1', 'JD0088112299'],
+      ],
+    );
+    handler = json(200, { parcels: [] });
+    assert.deepEqual(await c.getLogistics('s', 'u', 'O1', signal()), []);
 
     handler = json(200, { aftersales: [aftersaleEvent({ userId: 'u', amount: '5' }).data, aftersaleEvent({ userId: 'x' }).data] });
     const a = await c.listAftersales('s', 'u', signal());
@@ -79,7 +94,7 @@ function failureTests(): void {
   test('404 means none; other statuses, bad JSON and bad shapes are UNAVAILABLE', async () => {
     const c = new HttpPlatformConnector({ baseUrl: base, timeoutMs: 1000 });
     handler = json(404, { error: 'no such' });
-    assert.equal(await c.getLogistics('s', 'u', 'O1', signal()), null);
+    assert.deepEqual(await c.getLogistics('s', 'u', 'O1', signal()), []);
     assert.deepEqual(await c.listOrders('s', 'u', signal()), []);
     handler = json(502, {});
     await assert.rejects(c.listOrders('s', 'u', signal()), unavailable(/HTTP 502/));
@@ -87,6 +102,10 @@ function failureTests(): void {
     await assert.rejects(c.listOrders('s', 'u', signal()), unavailable(/not JSON/));
     handler = json(200, { orders: [{ ...orderEvent().data, totalAmount: 12 }] });
     await assert.rejects(c.listOrders('s', 'u', signal()), unavailable(/orders\[0\]\.totalAmount/));
+    handler = json(200, { parcels: [logisticsEvent().data, { ...logisticsEvent().data, status: 'lost' }] });
+    await assert.rejects(c.getLogistics('s', 'u', 'O1', signal()), unavailable(/parcels\[1\]\.status/));
+    handler = json(200, { ...logisticsEvent().data, trackingNo: '' });
+    await assert.rejects(c.getLogistics('s', 'u', 'O1', signal()), unavailable(/at trackingNo/));
   });
 
   test('a slow platform is cut off at timeoutMs, or earlier by the caller', async () => {

@@ -5,7 +5,7 @@ import type { Order } from '../../src/commerce/index.ts';
 
 const order = (orderId: string, userId = 'u1'): Order =>
   ({ shopId: 's', orderId, userId, status: 'shipped', items: [], totalAmount: '1.00', currency: 'CNY', createdAt: '', updatedAt: '', receiver: { name: '', phone: '', address: '' } }) as Order;
-const value = (...ids: string[]): OrdersWithParcels => ({ orders: ids.map((id) => order(id)), parcels: new Map(ids.map((id) => [id, null])) });
+const value = (...ids: string[]): OrdersWithParcels => ({ orders: ids.map((id) => order(id)), parcels: new Map(ids.map((id) => [id, []])) });
 
 describe('OrdersMemo', () => {
   test('keeps a buyer’s orders per shop and user until they expire', () => {
@@ -60,7 +60,8 @@ describe('OrdersMemo', () => {
   test('bounded by weight too: orders plus parcel events, so a few huge buyers cannot fill the memory', () => {
     const heavy = (n: number): OrdersWithParcels => ({
       orders: [order(`H${n}`)],
-      parcels: new Map([[`H${n}`, { shopId: 's', orderId: `H${n}`, carrier: 'c', trackingNo: 't', status: 'in_transit', events: Array.from({ length: 9 }, () => ({ time: '', description: 'x' })), updatedAt: '' }]]),
+      // Two parcels of one order (a split shipment), 4 and 5 events: every parcel's events count.
+      parcels: new Map([[`H${n}`, [4, 5].map((k) => ({ shopId: 's', orderId: `H${n}`, carrier: 'c', trackingNo: `t${k}`, status: 'in_transit' as const, events: Array.from({ length: k }, () => ({ time: '', description: 'x' })), updatedAt: '' }))]]),
     });
     const m = new OrdersMemo({ maxWeight: 25 });
     for (const u of ['a', 'b', 'c']) m.put('s', u, heavy(u.charCodeAt(0)), m.epoch);
@@ -80,6 +81,7 @@ describe('OrdersMemo', () => {
     assert.equal(decodeChange('{"shopId":1}'), null);
     assert.deepEqual(changeOfEvent({ type: 'order.upserted', shopId: 's', data: { orderId: 'o', userId: 'u' } }), { shopId: 's', orderId: 'o', userId: 'u' });
     assert.deepEqual(changeOfEvent({ type: 'logistics.upserted', shopId: 's', data: { orderId: 'o' } }), { shopId: 's', orderId: 'o' });
+    assert.deepEqual(changeOfEvent({ type: 'logistics.removed', shopId: 's', data: { orderId: 'o' } }), { shopId: 's', orderId: 'o' });
     assert.equal(changeOfEvent({ type: 'aftersale.upserted', shopId: 's', data: { orderId: 'o', userId: 'u' } }), null);
   });
 });

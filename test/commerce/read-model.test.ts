@@ -24,7 +24,7 @@ import { PARCEL_MEMO_MS } from '../../src/commerce/read-model.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
 import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
-import { KEYRING, aftersaleEvent, logisticsEvent, orderEvent } from './fixtures.ts';
+import { KEYRING, aftersaleEvent, logisticsEvent, logisticsRemovedEvent, orderEvent } from './fixtures.ts';
 
 const elapsed = async <T>(p: Promise<T>): Promise<[T, number]> => {
   const t0 = performance.now();
@@ -58,6 +58,7 @@ for (const factory of SQL_FACTORIES) {
     describe('CommerceRepository', () => {
       scopingTests(f);
       batchingTests(f);
+      splitShipmentTests(f);
       receiverTests(f);
     });
     describe('seedDemo', () => seedDemoTests(f));
@@ -268,6 +269,80 @@ function batchingTests(f: Fixture): void {
   });
 }
 
+/**
+ * One buyer's three orders in shop_s: S1 shipped as three parcels (the tablet, then the case and
+ * charger, then a late cable whose tracking number sorts first) plus one sent by mistake and
+ * withdrawn; S2 with one parcel; S3 with none.
+ */
+async function seedSplit({ apply }: Fixture): Promise<void> {
+  const shopId = 'shop_s';
+  await apply(orderEvent({ shopId, orderId: 'S1', userId: 'us', createdAt: '2026-11-01T00:00:00Z' }));
+  await apply(orderEvent({ shopId, orderId: 'S2', userId: 'us', createdAt: '2026-11-02T00:00:00Z' }));
+  await apply(orderEvent({ shopId, orderId: 'S3', userId: 'us', status: 'paid', createdAt: '2026-11-03T00:00:00Z' }));
+  await apply(logisticsEvent({ shopId, orderId: 'S1', carrier: '京东物流', trackingNo: 'JD0088112233' }));
+  await apply(logisticsEvent({ shopId, orderId: 'S1', carrier: '京东物流', trackingNo: 'JD0088112299', status: 'pending' }));
+  await apply(logisticsEvent({ shopId, orderId: 'S1', carrier: '京东物流', trackingNo: 'JD9999999999' }));
+  await apply(logisticsRemovedEvent({ shopId, orderId: 'S1', trackingNo: 'JD9999999999', updatedAt: '2026-11-21T11:00:00Z' }));
+  await apply(logisticsEvent({ shopId, orderId: 'S1', carrier: '顺丰速运', trackingNo: 'AB0001' }));
+  await apply(logisticsEvent({ shopId, orderId: 'S2', trackingNo: 'SF9' }));
+  // A later event of the first parcel does not move it.
+  await apply(logisticsEvent({ shopId, orderId: 'S1', carrier: '京东物流', trackingNo: 'JD0088112233', status: 'delivered', updatedAt: '2026-11-23T10:00:00Z' }));
+}
+
+const S1_PARCELS = ['S1:JD0088112233:delivered', 'S1:JD0088112299:pending', 'S1:AB0001:in_transit'];
+const named = (list: readonly { orderId: string; trackingNo: string; status: string }[]) => list.map((l) => `${l.orderId}:${l.trackingNo}:${l.status}`);
+
+function splitShipmentTests(f: Fixture): void {
+  before(() => seedSplit(f));
+
+  test('an order shipped in several parcels: every read returns each, first stored first, the withdrawn one never', async () => {
+    const { repo } = f;
+    assert.deepEqual(named(await repo.getLogistics('shop_s', ['S1'])), S1_PARCELS);
+    assert.deepEqual(named(await repo.getLogistics('shop_s', ['S2', 'S3', 'S1', 'S2'])), ['S2:SF9:in_transit', ...S1_PARCELS], 'grouped in the order asked for');
+    const reqs = [
+      { shopId: 'shop_s', orderIds: ['S1'] },
+      { shopId: 'shop_s', orderIds: ['S2', 'S1'] },
+      { shopId: 'shop_a', orderIds: ['O1'] },
+      { shopId: 'shop_s', orderIds: ['S3'] },
+    ];
+    const many = await repo.getLogisticsMany(reqs);
+    for (const [i, q] of reqs.entries()) assert.deepEqual(many[i], await repo.getLogistics(q.shopId, q.orderIds), `batched ${q.orderIds.join(',')}`);
+    assert.deepEqual(named(many[1]!), ['S2:SF9:in_transit', ...S1_PARCELS]);
+  });
+
+  test('orders read with their parcels: each order once, with all its parcels', async () => {
+    const { repo } = f;
+    const [mine, other] = await repo.listOrdersWithParcelsMany([
+      { shopId: 'shop_s', userId: 'us' },
+      { shopId: 'shop_a', userId: 'u1' },
+    ]);
+    assert.deepEqual(mine!.orders.map((o) => o.orderId), ['S3', 'S2', 'S1'], 'three orders, not one row per parcel');
+    assert.deepEqual(mine!.orders, await repo.listOrders('shop_s', 'us'));
+    assert.deepEqual(named(mine!.parcels.get('S1')!), S1_PARCELS);
+    assert.deepEqual(named(mine!.parcels.get('S2')!), ['S2:SF9:in_transit']);
+    assert.deepEqual(mine!.parcels.get('S3'), []);
+    assert.deepEqual(other!.orders, await repo.listOrders('shop_a', 'u1'));
+    // Through the batcher and its turn-long copy: the same lists, no duplicate order.
+    const batched = new BatchedReadModel(repo, { memo: new OrdersMemo() });
+    assert.deepEqual(await batched.listOrders('shop_s', 'us'), mine!.orders);
+    assert.deepEqual(named(await batched.getLogistics('shop_s', ['S1', 'S2'])), [...S1_PARCELS, 'S2:SF9:in_transit']);
+  });
+
+  test('the buyer data source returns every parcel, from the read model or, for an order it has none of, from the platform', async () => {
+    const { repo, apply } = f;
+    await apply(orderEvent({ shopId: 'shop_s', orderId: 'S4', userId: 'us', createdAt: '2026-11-04T00:00:00Z' }));
+    const platform = datasetFromEvents(
+      [
+        orderEvent({ shopId: 'shop_s', orderId: 'S4', userId: 'us' }),
+        logisticsEvent({ shopId: 'shop_s', orderId: 'S4', trackingNo: 'YT2' }),
+        logisticsEvent({ shopId: 'shop_s', orderId: 'S4', trackingNo: 'YT1' }),
+      ].map(parsePlatformEvent),
+    );
+    const ds = createBuyerDataSource({ readModel: repo, connector: new DemoPlatformConnector({ dataset: platform }), budgetMs: 2000 });
+    assert.deepEqual(named(await ds.getLogistics('shop_s', ['S4', 'S1'])), ['S4:YT2:in_transit', 'S4:YT1:in_transit', ...S1_PARCELS]);
+  });
+}
+
 function receiverTests(f: Fixture): void {
   test("a receiver token copied into another shop's row does not decrypt", async () => {
     const { sql, repo, apply } = f;
@@ -372,7 +447,7 @@ function readModelFirstTests(f: Fixture): void {
     const foreign: Order = { ...(await f.repo.listOrders('shop_a', 'u2'))[0]! };
     const rogue: PlatformConnector = {
       listOrders: async () => [foreign, { ...foreign, shopId: 'shop_z', userId: 'u9' }],
-      getLogistics: async () => null,
+      getLogistics: async () => [],
       listAftersales: async () => [],
     };
     const ds = createBuyerDataSource({ readModel: f.repo, connector: rogue, budgetMs: 1000 });

@@ -7,7 +7,7 @@ import { KefuError } from '../../src/protocol/errors.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
 import type { ShopOrdersTable } from '../../src/storage/tables/commerce.ts';
 import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
-import { KEYRING, aftersaleEvent, logisticsEvent, orderEvent } from './fixtures.ts';
+import { KEYRING, aftersaleEvent, logisticsEvent, logisticsRemovedEvent, orderEvent } from './fixtures.ts';
 
 const SECRET = 'test-webhook-secret-0123456789';
 
@@ -86,6 +86,8 @@ for (const factory of SQL_FACTORIES) {
 
     deliveryTests(st);
     orderingTests(st);
+    parcelTests(st);
+    removalTests(st);
     routeSignatureTests(st);
     routeParsingTests(st);
     rollbackTests(st);
@@ -153,6 +155,97 @@ function orderingTests(st: Suite): void {
     const text = JSON.stringify(raw.rows);
     for (const secret of ['13812345678', '1234', '文三路', '测试用户']) assert.ok(!text.includes(secret), `found ${secret} in ${text}`);
     assert.match(String(raw.rows[0]!.receiver_phone_enc), /^v1\.test\./);
+  });
+}
+
+/** The shop's parcel rows, tombstones included: `order:tracking:status`, `removed` for a tombstone. */
+async function parcelRows(st: Suite, shopId: string): Promise<string[]> {
+  const rows = await st.sql.db.selectFrom('shop_logistics').selectAll().where('shop_id', '=', shopId).orderBy('order_id').orderBy('tracking_no').execute();
+  return rows.map((r) => `${r.order_id}:${r.tracking_no}:${r.removed ? 'removed' : r.status}`);
+}
+
+const APPLIED = { applied: true, duplicate: false };
+const NOT_APPLIED = { applied: false, duplicate: false };
+
+function parcelTests(st: Suite): void {
+  test('an order shipped as two parcels keeps both, one per tracking number', async () => {
+    const shopId = 'split';
+    assert.deepEqual(await st.apply(logisticsEvent({ shopId, carrier: '京东物流', trackingNo: 'JD0088112233', status: 'in_transit' })), APPLIED);
+    assert.deepEqual(await st.apply(logisticsEvent({ shopId, carrier: '京东物流', trackingNo: 'JD0088112299', status: 'pending' })), APPLIED);
+    assert.deepEqual(await parcelRows(st, shopId), ['O1:JD0088112233:in_transit', 'O1:JD0088112299:pending']);
+  });
+
+  test('the older-updatedAt and same-second rules hold per parcel', async () => {
+    const shopId = 'split_rule';
+    const at = (trackingNo: string, status: string, updatedAt: string) => st.apply(logisticsEvent({ shopId, trackingNo, status, updatedAt }));
+    await at('JD1', 'in_transit', '2026-11-21T10:00:00Z');
+    // Older than JD1 but the first of JD2: stored.
+    assert.deepEqual(await at('JD2', 'pending', '2026-11-21T08:00:00Z'), APPLIED);
+    assert.deepEqual(await at('JD1', 'pending', '2026-11-21T09:00:00Z'), NOT_APPLIED, 'older than its own parcel');
+    assert.deepEqual(await at('JD1', 'pending', '2026-11-21T10:00:00Z'), NOT_APPLIED, 'same second, earlier status');
+    assert.deepEqual(await at('JD2', 'in_transit', '2026-11-21T08:00:00Z'), APPLIED, 'same second, later status');
+    assert.deepEqual(await at('JD2', 'delivered', '2026-11-21T09:00:00Z'), APPLIED, 'older than JD1, newer than itself');
+    assert.deepEqual(await parcelRows(st, shopId), ['O1:JD1:in_transit', 'O1:JD2:delivered']);
+  });
+}
+
+function removalTests(st: Suite): void {
+  test('logistics.removed withdraws that parcel only; a redelivery or a replay of it changes nothing', async () => {
+    const shopId = 'removal';
+    await st.apply(logisticsEvent({ shopId, trackingNo: 'JD0088112233', updatedAt: '2026-11-21T10:00:00Z' }));
+    await st.apply(logisticsEvent({ shopId, trackingNo: 'JD0000000000', updatedAt: '2026-11-21T10:00:00Z' }));
+    const removal = logisticsRemovedEvent({ shopId, trackingNo: 'JD0000000000', updatedAt: '2026-11-21T10:00:00Z' });
+    assert.deepEqual(await st.apply(removal), APPLIED, 'a removal wins a tie with its parcel');
+    assert.deepEqual(await parcelRows(st, shopId), ['O1:JD0000000000:removed', 'O1:JD0088112233:in_transit']);
+    const row = await st.sql.db.selectFrom('shop_logistics').selectAll().where('shop_id', '=', shopId).where('tracking_no', '=', 'JD0000000000').executeTakeFirstOrThrow();
+    assert.deepEqual([row.events, row.carrier, row.last_event_id], [[], '', removal.id], 'the tombstone keeps no trace of the parcel');
+    assert.deepEqual(await st.apply(removal), { applied: false, duplicate: true }, 'redelivered: the same id');
+    assert.deepEqual(await st.apply({ ...removal, id: 'replayed-removal' }), NOT_APPLIED, 'replayed under a new id');
+    assert.deepEqual(await st.apply(logisticsRemovedEvent({ shopId, trackingNo: 'JD0000000000', updatedAt: '2026-11-21T09:00:00Z' })), NOT_APPLIED, 'an older removal');
+    // The parcel's own events delivered late, as new or as old as the removal: it stays withdrawn.
+    assert.deepEqual(await st.apply(logisticsEvent({ shopId, trackingNo: 'JD0000000000', status: 'exception', updatedAt: '2026-11-21T10:00:00Z' })), NOT_APPLIED);
+    assert.deepEqual(await st.apply(logisticsEvent({ shopId, trackingNo: 'JD0000000000', updatedAt: '2026-11-20T10:00:00Z' })), NOT_APPLIED);
+    assert.deepEqual(await parcelRows(st, shopId), ['O1:JD0000000000:removed', 'O1:JD0088112233:in_transit']);
+    // A newer parcel of that number is the platform sending it again: it is back.
+    assert.deepEqual(await st.apply(logisticsEvent({ shopId, trackingNo: 'JD0000000000', status: 'in_transit', updatedAt: '2026-11-21T11:00:00Z' })), APPLIED);
+    assert.deepEqual(await parcelRows(st, shopId), ['O1:JD0000000000:in_transit', 'O1:JD0088112233:in_transit']);
+  });
+
+  test('a removal older than the parcel leaves it; one that arrives before its parcel keeps that parcel out', async () => {
+    const shopId = 'removal_order';
+    await st.apply(logisticsEvent({ shopId, trackingNo: 'SF1', updatedAt: '2026-11-21T10:00:00Z' }));
+    assert.deepEqual(await st.apply(logisticsRemovedEvent({ shopId, trackingNo: 'SF1', updatedAt: '2026-11-21T09:59:59Z' })), NOT_APPLIED);
+    assert.deepEqual(await st.apply(logisticsRemovedEvent({ shopId, orderId: 'O2', trackingNo: 'SF2', updatedAt: '2026-11-21T10:00:00Z' })), APPLIED);
+    assert.deepEqual(await st.apply(logisticsEvent({ shopId, orderId: 'O2', trackingNo: 'SF2', updatedAt: '2026-11-21T09:00:00Z' })), NOT_APPLIED);
+    assert.deepEqual(await parcelRows(st, shopId), ['O1:SF1:in_transit', 'O2:SF2:removed']);
+  });
+
+  test('route: a bad logistics.removed is 400 naming the field, and nothing is written', async () => {
+    const app = bareApp(st.sql);
+    try {
+      await st.apply(logisticsEvent({ shopId: 'bad_removal', trackingNo: 'SF1' }));
+      const before = await counts(st.sql);
+      const good = logisticsRemovedEvent({ shopId: 'bad_removal', trackingNo: 'SF1' });
+      const bad: Array<[unknown, string]> = [
+        [{ ...good, data: { orderId: 'O1', updatedAt: good.data.updatedAt } }, 'data.trackingNo'],
+        [{ ...good, data: { ...good.data, trackingNo: '' } }, 'data.trackingNo'],
+        [{ ...good, data: { ...good.data, trackingNo: 'x'.repeat(129) } }, 'data.trackingNo'],
+        [{ ...good, data: { ...good.data, orderId: 'O\u0000' } }, 'data.orderId'],
+        [{ ...good, data: { ...good.data, updatedAt: 'yesterday' } }, 'data.updatedAt'],
+        [{ ...good, type: 'logistics.deleted' }, 'type'],
+      ];
+      for (const [body, field] of bad) {
+        const res = await post(app, JSON.stringify(body));
+        assert.equal(res.statusCode, 400, field);
+        assert.deepEqual([res.json().error.code, res.json().error.message.split(' ')[0]], ['BAD_REQUEST', field]);
+      }
+      assert.deepEqual(await counts(st.sql), before);
+      assert.deepEqual(await parcelRows(st, 'bad_removal'), ['O1:SF1:in_transit']);
+      assert.deepEqual((await post(app, JSON.stringify(good))).json(), { ok: true, duplicate: false, applied: true });
+      assert.deepEqual(await parcelRows(st, 'bad_removal'), ['O1:SF1:removed']);
+    } finally {
+      await app.close();
+    }
   });
 }
 

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { maskAddress } from '../../src/desk/index.ts';
 import { SQL_FACTORIES, asOwner, dropTestSchemas } from '../support/services.ts';
-import { aftersaleEvent, logisticsEvent, orderEvent } from '../commerce/fixtures.ts';
+import { aftersaleEvent, logisticsEvent, logisticsRemovedEvent, orderEvent } from '../commerce/fixtures.ts';
 import { as, createDesk, errorOf, openConversation, type Desk } from './support.ts';
 
 after(dropTestSchemas);
@@ -54,6 +54,10 @@ async function seed(desk: Desk): Promise<void> {
   await desk.apply(orderEvent({ shopId: 'shop_p', orderId: 'P1', userId: 'buyer_p', status: 'delivered', createdAt: '2026-11-01T00:00:00Z' }));
   await desk.apply(orderEvent({ shopId: 'shop_p', orderId: 'P2', userId: 'buyer_p', status: 'shipped', createdAt: '2026-11-05T00:00:00Z' }));
   await desk.apply(logisticsEvent({ shopId: 'shop_p', orderId: 'P2' }));
+  // P2 shipped in two parcels; a third tracking number was sent by mistake and withdrawn.
+  await desk.apply(logisticsEvent({ shopId: 'shop_p', orderId: 'P2', trackingNo: 'SF200', status: 'pending' }));
+  await desk.apply(logisticsEvent({ shopId: 'shop_p', orderId: 'P2', trackingNo: 'SF999' }));
+  await desk.apply(logisticsRemovedEvent({ shopId: 'shop_p', orderId: 'P2', trackingNo: 'SF999' }));
   await desk.apply(aftersaleEvent({ shopId: 'shop_p', aftersaleId: 'AS1', orderId: 'P1', userId: 'buyer_p', amount: '59.5' }));
   await desk.apply(orderEvent({ shopId: 'shop_p', orderId: 'Q1', userId: 'buyer_q', createdAt: '2026-11-06T00:00:00Z' }));
   await desk.apply(aftersaleEvent({ shopId: 'shop_p', aftersaleId: 'AS2', orderId: 'Q1', userId: 'buyer_q' }));
@@ -77,7 +81,13 @@ function panelTests(st: { desk: Desk; conversationId: string }): void {
     assert.deepEqual({ status: p2.status, totalAmount: p2.totalAmount, currency: p2.currency, createdAt: p2.createdAt, items: p2.items.length }, { status: 'shipped', totalAmount: '119.00', currency: 'CNY', createdAt: '2026-11-05T00:00:00.000Z', items: 1 });
     assert.deepEqual({ carrier: p2.logistics.carrier, trackingNo: p2.logistics.trackingNo, events: p2.logistics.events.length }, { carrier: '顺丰速运', trackingNo: 'SF100', events: 2 });
     assert.equal('logistics' in p1, false, 'an order without a parcel has none');
-    assert.deepEqual(body.logistics, [p2.logistics]);
+    // Every parcel of the split shipment, first stored first; the order carries the first; the withdrawn one nowhere.
+    assert.deepEqual(body.logistics.map((l: { orderId: string; trackingNo: string; status: string }) => [l.orderId, l.trackingNo, l.status]), [
+      ['P2', 'SF100', 'in_transit'],
+      ['P2', 'SF200', 'pending'],
+    ]);
+    assert.deepEqual(body.logistics[0], p2.logistics);
+    assert.equal(r.body.includes('SF999'), false);
     assert.deepEqual(body.aftersales, [{ aftersaleId: 'AS1', orderId: 'P1', type: 'refund', status: 'requested', amount: '59.50', updatedAt: '2026-11-22T10:00:00.000Z' }]);
     assert.equal(r.body.includes(PHONE), false, 'the full phone is nowhere in the panel');
     assert.equal(r.body.includes('文三路'), false, 'nor the street');

@@ -94,6 +94,10 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
     await order('rs_1', 'O-B1', 'rb_bob', 'Bob');
     await order('rs_2', 'O-A2', 'rb_alice', 'Alice');
     await webhook('rs_1', 'logistics.upserted', { orderId: 'O-A1', carrier: 'SF', trackingNo: 'SF-A1', status: 'in_transit', events: [{ time: '2026-11-21T08:00:00Z', description: 'picked up' }], updatedAt: '2026-11-21T08:00:00Z' });
+    // O-A1 shipped in two parcels; a third tracking number was sent by mistake and withdrawn.
+    await webhook('rs_1', 'logistics.upserted', { orderId: 'O-A1', carrier: 'SF', trackingNo: 'SF-A1b', status: 'pending', events: [], updatedAt: '2026-11-21T08:00:00Z' });
+    await webhook('rs_1', 'logistics.upserted', { orderId: 'O-A1', carrier: 'SF', trackingNo: 'SF-A1x', status: 'pending', events: [], updatedAt: '2026-11-21T08:00:00Z' });
+    await webhook('rs_1', 'logistics.removed', { orderId: 'O-A1', trackingNo: 'SF-A1x', updatedAt: '2026-11-21T09:00:00Z' });
     await webhook('rs_1', 'logistics.upserted', { orderId: 'O-B1', carrier: 'SF', trackingNo: 'SF-B1', status: 'in_transit', events: [], updatedAt: '2026-11-21T08:00:00Z' });
     await webhook('rs_1', 'aftersale.upserted', { aftersaleId: 'AS-A1', orderId: 'O-A1', userId: 'rb_alice', type: 'refund', status: 'requested', reason: 'broken cup', updatedAt: '2026-11-22T08:00:00Z' });
     await sql`insert into conversation_ratings (conversation_id, shop_id, buyer_id, score, comment) values (${aShop1}, 'rs_1', 'rb_alice', 4, 'kind agent, my phone is 138')`.execute(db());
@@ -112,7 +116,8 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
     const s1 = doc.shops.find((s) => s.shopId === 'rs_1')!;
     assert.deepEqual(s1.orders.map((o) => o.orderId), ['O-A1']);
     assert.deepEqual(s1.orders[0]!.receiver, { name: 'Alice', phone: '+86 138 0000 0000', address: 'Alice Road 1' });
-    assert.deepEqual(s1.parcels.map((p) => p.trackingNo), ['SF-A1']);
+    assert.deepEqual(s1.parcels.map((p) => p.trackingNo), ['SF-A1', 'SF-A1b'], 'every parcel of the order; not the withdrawn one');
+    assert.ok(!JSON.stringify(doc).includes('SF-A1x'));
     assert.deepEqual(s1.aftersales.map((a) => a.aftersaleId), ['AS-A1']);
     assert.deepEqual(doc.shops.find((s) => s.shopId === 'rs_2')!.orders.map((o) => o.orderId), ['O-A2']);
     const text = JSON.stringify(doc);
@@ -145,7 +150,9 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
     assert.equal(first.status, 200, JSON.stringify(first.body));
     assert.equal(first.body.actorId, 'admin_rs_1');
     assert.equal(first.body.buyerId, 'rb_alice');
-    assert.deepEqual(first.body.counts, { conversations: 0, messages: 3, notes: 1, ratings: 1, orders: 1, parcels: 1, aftersales: 1, suggestions: 2 });
+    assert.deepEqual(first.body.counts, { conversations: 0, messages: 3, notes: 1, ratings: 1, orders: 1, parcels: 2, aftersales: 1, suggestions: 2 });
+    const parcelsLeft = await sql<{ n: number }>`select count(*)::int as n from shop_logistics where shop_id = 'rs_1' and order_id = 'O-A1'`.execute(db());
+    assert.equal(parcelsLeft.rows[0]!.n, 0, 'both parcels, and the withdrawn one\'s tombstone, are gone');
     const left = (await sql<{ id: string; question: string }>`select id, question from faq_suggestions where shop_id = 'rs_1' order by id`.execute(db())).rows;
     assert.deepEqual(left, [{ id: 'sg_bob', question: '适合苹果15吗，我的手机号13700009999' }, { id: 'sg_taken', question: ERASED_TEXT }], "another buyer's stays");
 

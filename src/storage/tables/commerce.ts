@@ -1,5 +1,6 @@
 // Tables of the commerce read model (orders, logistics, after-sales, webhook events).
-// Owned by src/commerce/; created by its migration (002_commerce.ts).
+// Owned by src/commerce/; created by its migration (002_commerce.ts); parcels keyed by tracking
+// number since 015_parcels_by_tracking_no.ts.
 import type { ColumnType } from 'kysely';
 import type { Timestamp } from './conversation.ts';
 import type { AftersaleStatus, AftersaleType, LogisticsEvent, LogisticsStatus, OrderItem, OrderStatus } from '../../protocol/commerce.ts';
@@ -37,6 +38,10 @@ export interface ShopLogisticsTable {
   updated_at: Timestamp;
   last_event_id: string;
   stored_at: Timestamp;
+  /** When kefu first stored this tracking number for the order (migration 015); never updated. */
+  first_stored_at: Timestamp;
+  /** Withdrawn by `logistics.removed`: a tombstone no read returns (migration 015). */
+  removed: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ShopAftersalesTable {

@@ -18,7 +18,6 @@ interface Order {
   currency: string;
   createdAt: string;
   receiver: { name: string; phone: string; address: string };
-  logistics?: Parcel;
 }
 interface Parcel {
   orderId: string;
@@ -38,6 +37,7 @@ interface Panel {
   buyerId: string;
   buyerName?: string;
   orders: Order[];
+  /** Every parcel of the orders; an order may have several. */
   logistics: Parcel[];
   aftersales: Aftersale[];
 }
@@ -68,20 +68,28 @@ function Reveal({ desk, conv, orderId, field, masked }: { desk: Desk; conv: stri
   );
 }
 
-function OrderItem({ desk, conv, o }: { desk: Desk; conv: string; o: Order }) {
-  const last = o.logistics?.events[o.logistics.events.length - 1];
+/** One parcel's line: carrier, tracking number, status and its latest event. */
+function ParcelLine({ p }: { p: Parcel }) {
+  const last = p.events[p.events.length - 1];
+  return (
+    <div class="sub">
+      {p.carrier} {p.trackingNo} · {statusLabel(lang, p.status)}
+      {last ? ` · ${last.description}` : ''}
+    </div>
+  );
+}
+
+/** An order with every parcel it shipped in (a split shipment has several, each its own tracking number). */
+function OrderItem({ desk, conv, o, parcels }: { desk: Desk; conv: string; o: Order; parcels: Parcel[] }) {
   return (
     <li class="order">
       <div>
         <span class="mono">{o.orderId}</span> <span class="tag">{statusLabel(lang, o.status)}</span> {money(o.totalAmount, o.currency)}
       </div>
       <div class="sub">{o.items.map((i) => `${i.title} × ${i.quantity}`).join('；')}</div>
-      {o.logistics ? (
-        <div class="sub">
-          {o.logistics.carrier} {o.logistics.trackingNo} · {statusLabel(lang, o.logistics.status)}
-          {last ? ` · ${last.description}` : ''}
-        </div>
-      ) : null}
+      {parcels.map((p) => (
+        <ParcelLine key={p.trackingNo} p={p} />
+      ))}
       <dl class="receiver">
         <dt>{t('receiver')}</dt>
         <dd>{o.receiver.name}</dd>
@@ -120,7 +128,7 @@ export function BuyerPanel({ desk, conv }: { desk: Desk; conv: string }) {
           {p.orders.length ? (
             <ul class="orders">
               {p.orders.map((o) => (
-                <OrderItem key={o.orderId} desk={desk} conv={conv} o={o} />
+                <OrderItem key={o.orderId} desk={desk} conv={conv} o={o} parcels={p.logistics.filter((l) => l.orderId === o.orderId)} />
               ))}
             </ul>
           ) : (
