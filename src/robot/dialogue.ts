@@ -1958,8 +1958,30 @@ function reaskChoice(ctx: Ctx, intent: DataIntent, failed: boolean): Outcome {
   return { replies: [choiceReply(ctx, text, listed)], next: { pending: { intent, orderIds: listed.map((o) => o.orderId), kinds: kindsOfOrders(listed), ...why } }, failed };
 }
 
-function logisticsOf(ctx: Ctx, o: Order): Logistics | undefined {
-  return ctx.logistics.find((l) => l.orderId === o.orderId);
+/**
+ * The order's parcels (a split shipment has several, each its own tracking number); the one whose
+ * number the buyer typed, alone (found from outside: "JD0088112233 这个单号是我的吗" got "no such order").
+ */
+function parcelsOf(ctx: Ctx, o: Order): Logistics[] {
+  const all = ctx.logistics.filter((l) => l.orderId === o.orderId);
+  if (all.length < 2) return all;
+  const typed = namedIds(ctx.input.text, all.map((l) => l.trackingNo));
+  return typed.length === 1 ? all.filter((l) => l.trackingNo === typed[0]) : all;
+}
+const logisticsOf = (ctx: Ctx, o: Order): Logistics | undefined => parcelsOf(ctx, o)[0];
+
+/** Each parcel of a split shipment answered, under one line saying how many; a person offered for any is offered once. */
+function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[], answer: (l: Logistics) => Outcome): Outcome {
+  // Each parcel's number said, so that the buyer can tell them apart.
+  const numbered = (l: Logistics, x: Outcome): Outcome => {
+    const [first, ...more] = x.replies;
+    return first && !first.text.includes(l.trackingNo) ? { ...x, replies: [{ ...first, text: first.text + ctx.t.carrierLine(carrierName(l.carrier, ctx.lang), l.trackingNo) }, ...more] } : x;
+  };
+  const outs = parcels.map((l) => numbered(l, answer(l)));
+  const all = outs.flatMap((x) => x.replies);
+  const said = [...new Set(all.filter((r) => !r.card).map((r) => r.text))].map((text) => ({ text }));
+  const offered = outs.some((x) => x.next?.offeredHuman);
+  return { replies: [{ text: ctx.t.splitParcels(o.orderId, parcels.length) }, ...all.filter((r) => r.card), ...said], ...(offered ? { next: { offeredHuman: true } } : {}) };
 }
 
 function latestLine(ctx: Ctx, l: Logistics): string | undefined {
@@ -1993,14 +2015,19 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
     return withShipLate(ctx, o, reply(t.notShippedYet(o.orderId, title, ORDER_STATUS[lang][o.status], shipTerms(ctx, o).text), orderCard(o)));
   }
   if (o.status === 'cancelled') return { replies: [reply(t.cancel.cancelled(o.orderId), orderCard(o))] };
-  const l = logisticsOf(ctx, o);
-  if (!l) {
+  const parcels = parcelsOf(ctx, o);
+  if (parcels.length === 0) {
     if (ctx.logisticsFailed) {
       ctx.unavailable.add('logistics');
       return { replies: [reply(`${t.orderStatus(statusFields(ctx, o))}${t.unavailable('logistics')}`, orderCard(o))] };
     }
     return noTracking(ctx, o, title);
   }
+  return parcels.length > 1 ? eachParcel(ctx, o, parcels, (l) => oneParcel(ctx, o, l, title)) : oneParcel(ctx, o, parcels[0]!, title);
+}
+
+function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
+  const { t, lang } = ctx;
   const latest = latestLine(ctx, l);
   if (!latest) return { replies: [reply(t.parcelNoEvents({ orderId: o.orderId, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo }), logisticsCard(l))] };
   const parcel = reply(t.parcel({ orderId: o.orderId, title, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo, status: LOGISTICS_STATUS[lang][l.status], latest }), logisticsCard(l));
@@ -2162,17 +2189,20 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
   const { t } = ctx;
   let text = t.orderStatus(statusFields(ctx, o));
   if (ctx.r.whyCancelled && o.status === 'cancelled') return { replies: [reply(text, orderCard(o)), { text: t.cancelledWhy }], next: { offeredHuman: true } };
-  if (o.status === 'shipped' || o.status === 'delivered') {
-    const l = logisticsOf(ctx, o);
-    const latest = l && latestLine(ctx, l);
+  const parcels = o.status === 'shipped' || o.status === 'delivered' ? parcelsOf(ctx, o) : [];
+  if (parcels.length > 1) text += t.splitParcels(o.orderId, parcels.length);
+  for (const l of parcels) {
+    const latest = latestLine(ctx, l);
     // The tracking number, which buyers ask for beside the status ("发货了吗 tracking number给我一下": found from outside).
-    if (l?.trackingNo) text += t.carrierLine(carrierName(l.carrier, ctx.lang), l.trackingNo);
+    text += t.carrierLine(carrierName(l.carrier, ctx.lang), l.trackingNo);
     if (latest) text += t.latestEvent(latest);
-    else if (!l && ctx.logisticsFailed) {
-      ctx.unavailable.add('logistics');
-      text += t.unavailable('logistics');
-    }
   }
+  if ((o.status === 'shipped' || o.status === 'delivered') && parcels.length === 0 && ctx.logisticsFailed) {
+    ctx.unavailable.add('logistics');
+    text += t.unavailable('logistics');
+  }
+  // Held at customs or lost: said, with a person, as the parcel's own answer does (found from outside: "shipped" and nothing more).
+  if (parcels.some((l) => l.status === 'exception')) return { replies: [reply(text, orderCard(o)), { text: t.parcelTrouble.exception }], next: { offeredHuman: true } };
   return withShipLate(ctx, o, reply(text, orderCard(o)));
 }
 
@@ -2185,8 +2215,8 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
     const estimate = unshipped && terms && terms.own ? t.etaShop[unshipped](terms.text) : t.etaFor[o.status];
     return withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate }), orderCard(o)));
   }
-  const l = logisticsOf(ctx, o);
-  if (!l) {
+  const parcels = parcelsOf(ctx, o);
+  if (parcels.length === 0) {
     if (ctx.logisticsFailed) {
       ctx.unavailable.add('logistics');
       return { replies: [reply(`${t.orderStatus(statusFields(ctx, o))}${t.unavailable('logistics')}`, orderCard(o))] };
@@ -2194,6 +2224,11 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
     const s = o.status === 'shipped' ? 'pending' : 'delivered';
     return { replies: [reply(t.eta({ orderId: o.orderId, title, estimate: t.etaFor[s] }), orderCard(o))] };
   }
+  return parcels.length > 1 ? eachParcel(ctx, o, parcels, (l) => oneEta(ctx, o, l, title)) : oneEta(ctx, o, parcels[0]!, title);
+}
+
+function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
+  const { t } = ctx;
   const latest = latestLine(ctx, l);
   const quiet = quietDays(ctx, l);
   const estimate = quiet !== undefined ? t.stalled(quiet) : t.etaFor[l.status];

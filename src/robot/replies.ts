@@ -59,6 +59,8 @@ export interface Texts {
   noTrackingLate(days: number): string;
   orderStatus(p: { orderId: string; title: string; status: string; total: string; created: string }): string;
   carrierLine(carrier: string, trackingNo: string): string;
+  /** An order shipped in several parcels, each told after this. */
+  splitParcels(orderId: string, n: number): string;
   latestEvent(text: string): string;
   eta(p: { orderId: string; title: string; estimate: string }): string;
   /** An order not shipped, told with the shop's own FAQ answer on shipping time instead of `etaFor`'s promise. */
@@ -184,6 +186,7 @@ const zh: Texts = {
     exception: '物流出现异常，需要为您转接人工客服跟进吗？',
   },
   carrierLine: (carrier, no) => `${carrier}承运，运单号 ${no}。`,
+  splitParcels: (id, n) => `订单 ${id} 分 ${n} 个包裹发出：`,
   orderStatus: (p) => `您的订单 ${p.orderId}（${p.title}）当前状态：${p.status}，金额 ${p.total}，下单时间 ${p.created}。`,
   latestEvent: (t) => `最新物流：${t}`,
   eta: (p) => `您的订单 ${p.orderId}（${p.title}）${p.estimate}`,
@@ -341,6 +344,7 @@ const en: Texts = {
     exception: 'The carrier reports a delivery problem. Shall I get a human agent to follow up?',
   },
   carrierLine: (carrier, no) => ` Carrier ${carrier}, tracking number ${no}.`,
+  splitParcels: (id, n) => `Order ${id} was shipped in ${n} parcels:`,
   orderStatus: (p) => `Your order ${p.orderId} (${p.title}) is ${p.status}. Total ${p.total}, placed ${p.created}.`,
   // After a sentence of its own: the space keeps "…1-3 days. Latest update:" apart (found from outside).
   latestEvent: (t) => ` Latest update${HAN.test(t) ? " (in the carrier's words)" : ''}: ${t}`,

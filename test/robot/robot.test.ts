@@ -3024,3 +3024,26 @@ describe('an exchange of shade followed up (eighteenth session, cosmetics shop)'
     assert.equal((await conversation(robotWith(data))('我要改收货地址')).intent, 'change_address');
   });
 });
+
+describe('an order shipped in several parcels (eighteenth session, electronics shop)', () => {
+  const split = order({ orderId: 'PT-SP-1', status: 'shipped', items: [{ sku: 'TB', title: '平板电脑 11英寸', quantity: 1, price: '1999.00' }, { sku: 'CS', title: '手机壳', quantity: 1, price: '59.00' }] });
+  const tablet = logistics({ orderId: 'PT-SP-1', carrier: '京东快递', trackingNo: 'JD0088112233', status: 'in_transit', events: [{ time: '2024-11-26T20:00:00+08:00', location: '上海', description: '包裹1/2 运输中' }] });
+  const rest = logistics({ orderId: 'PT-SP-1', carrier: '京东快递', trackingNo: 'JD0088112299', status: 'pending', events: [{ time: '2024-11-27T08:00:00+08:00', location: '杭州', description: '包裹2/2 已打包，等待揽收' }], updatedAt: '2024-11-27T08:00:00+08:00' });
+  const robot = () => conversation(robotWith({ orders: [split], logistics: [tablet, rest] }));
+  test('where it is: both parcels, each with its number and latest event; a typed number is that parcel alone', async () => {
+    let text = textOf(await robot()('我的平板到哪了'));
+    assert.match(text, /分 2 个包裹发出[\s\S]*JD0088112233[\s\S]*包裹1\/2[\s\S]*JD0088112299[\s\S]*包裹2\/2/);
+    text = textOf(await robot()('JD0088112233 这个单号是我的吗 到哪了'));
+    assert.match(text, /JD0088112233/);
+    assert.doesNotMatch(text, /JD0088112299|分 2 个包裹/);
+    text = textOf(await robot()('订单状态'));
+    assert.match(text, /JD0088112233[\s\S]*JD0088112299/);
+    assert.match(textOf(await robot()('when will it arrive')), /2 parcels[\s\S]*JD0088112233[\s\S]*JD0088112299/);
+  });
+  test('a parcel held at customs is said in the order\'s status too, with a person', async () => {
+    const held = logistics({ orderId: 'PT-SP-1', trackingNo: 'SF1', status: 'exception', events: [{ time: '2024-11-26T20:00:00+08:00', location: 'Singapore', description: 'Held by customs - awaiting duty payment' }] });
+    const r = await conversation(robotWith({ orders: [split], logistics: [held] }))('订单状态');
+    assert.match(textOf(r), /Held by customs/);
+    assert.match(textOf(r), /人工/);
+  });
+});
