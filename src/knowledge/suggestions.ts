@@ -71,8 +71,10 @@ const RECENT_QUESTIONS = 5;
 const LOOK_BACK = 40;
 // An agent's greeting or "let me check" is not an answer: neither a suggestion's answer nor a sign
 // that the question was answered already.
-const HOLDING = /有什么(?:可以|能)?(?:帮|为)|请问有什么|马上(?:帮|为)您|稍等|(?:看|查)一下|帮您(?:看看|查查|查)|为您查|how (?:can|may) i help|let me (?:check|look|see)|(?:one|just a) (?:moment|sec)|give me a (?:moment|sec|minute)/i;
-const MAX_HOLDING = 40;
+// Introductions too ("Hi, this is Li from the shop, I'm looking into it now" became the suggested
+// answer of four unrelated questions: found from outside).
+const HOLDING = /有什么(?:可以|能)?(?:帮|为)|请问有什么|马上(?:帮|为)您|稍等|(?:看|查)一下|帮您(?:看看|查查|查)|为您查|我是.{0,6}客服|正在(?:帮您|为您|给您)?(?:查|处理|核实)|how (?:can|may) i help|let me (?:check|look|see)|(?:one|just a) (?:moment|sec)|give me a (?:moment|sec|minute)|(?:this is|i'?m|i am) [a-z]+ (?:from|with|at) (?:the |your )?(?:shop|store|team|customer service|support)|look(?:ing)? into (?:it|this|that)|checking (?:it |this |that )?(?:now|for you)/i;
+const MAX_HOLDING = 60;
 const isHolding = (text: string) => !text || CHATTER.test(text) || (text.length <= MAX_HOLDING && HOLDING.test(text));
 // Asking for a person, greeting, thanking, prodding: not a question an FAQ entry could answer.
 const CHATTER =

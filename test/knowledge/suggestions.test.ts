@@ -130,6 +130,13 @@ for (const factory of SQL_FACTORIES) {
       assert.deepEqual([s?.question, s?.answer], ['你们的包装是环保材料吗', '是的，我们的纸箱和填充物都可回收。']);
     });
 
+    test('an agent introducing themselves is no answer, in English or Chinese (eighteenth session)', async () => {
+      for (const hello of ["Hi, this is Li from the shop, I'm looking into it now.", '您好，我是售后客服小李，正在帮您核实。']) {
+        const flow: [Sender, string][] = [['customer', 'is it safe to leave it plugged in overnight'], ['bot', "I'm not sure about that one."], ['customer', 'human'], ['bot', 'Connecting you'], ['agent', hello]];
+        assert.equal(await suggestions.fromAgentReply(await conversation(flow, 5)), null, hello);
+      }
+    });
+
     test('the listener on the event bus records it without the publisher waiting', async () => {
       const events = new ConversationEventBus({ log });
       const off = suggestions.subscribe(events);
