@@ -22,9 +22,15 @@ const MAX_WAIT_QUESTION = 60;
  */
 const TAKES_IT_BACK = /^(?:算了|不用了|不需要了|不要了|不转了)|(?<![a-z])(?:never ?mind|forget it|no need)(?![a-z])/;
 
+/**
+ * Asking for a person again while already in the queue ("转人工", "human pls"): answered with the
+ * place in it, like a question about the wait (found from outside: no reply of any kind).
+ */
+const ASKS_PERSON_AGAIN = /^\s*(?:我要|要|找|转|请转|帮我转)?(?:人工|真人|客服)(?:客服|服务)?(?:呢)?[\s!！?？。.~]*$|^\s*(?:zrg|rg|rgkf)[\s!?.]*$|^\s*(?:an? )?(?:human|agent|real person|person)(?: please| pls| plz)?[\s!?.]*$/;
+
 export function asksAboutWait(text: string): boolean {
   const t = text.normalize('NFKC').toLowerCase();
-  return t.length <= MAX_WAIT_QUESTION && ASKS_WAIT.test(t) && !TAKES_IT_BACK.test(t.trim());
+  return t.length <= MAX_WAIT_QUESTION && (ASKS_WAIT.test(t) || ASKS_PERSON_AGAIN.test(t)) && !TAKES_IT_BACK.test(t.trim());
 }
 
 /** The same answer is not given again within this long: a buyer repeating "有人吗" is not answered with the same words each time. */

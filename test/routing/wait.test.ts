@@ -9,11 +9,13 @@ import { langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT } from '../
 import { inScriptOf } from '../../src/robot/index.ts';
 
 test('questions about the wait are told from questions for the agent that share words with them', () => {
+  // Asking for a person again while queued is answered with the place in the queue (eighteenth session).
+  for (const t of ['转人工', '人工客服！！', 'rg', 'human pls']) assert.equal(asksAboutWait(t), true, t);
   for (const t of ['还要等多久', '你好，还要等多久啊', '有人吗', '前面还有几个人', '等了半天了', 'how long do I have to wait?', 'how long do I still have to wait?', 'is anyone there?', 'still waiting for an agent']) {
     assert.equal(asksAboutWait(t), true, t);
   }
   // Found in review: these were answered with a queue position ("您前面还有 1 位，预计约 6 分钟").
-  for (const t of ['退款多久能到账？', '这个耳机多久能到', '家里没人，快递能放驿站吗', 'how long is the warranty', '在吗', '第几个订单是我的', '算了，要等多久啊', 'never mind, how long do I have to wait']) {
+  for (const t of ['退款多久能到账？', '这个耳机多久能到', '家里没人，快递能放驿站吗', 'how long is the warranty', '在吗', '第几个订单是我的', '算了，要等多久啊', 'never mind, how long do I have to wait', 'human error on my side']) {
     assert.equal(asksAboutWait(t), false, t);
   }
 });
