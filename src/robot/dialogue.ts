@@ -657,6 +657,9 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.policy && !orderId && shortAndUnclear(u) && kindsOfGoods(text).size > 0 && !ASKS_OF_GOODS.test(u.normalized)) return { ...base, intent: state.policy, choice: { describe: true } };
   // "the dock", "the one i got last month": goods or a day the lexicon's kinds do not hold, tried against the titles (found from outside: a hand-over).
   if (state.policy && !orderId && shortAndUnclear(u) && (namesGoodsAlone(u.normalized) || POINTS_AT_ONE.test(u.normalized)) && !ASKS_OF_GOODS.test(u.normalized)) return { ...base, intent: state.policy, choice: { describe: true }, tentative: true };
+  // "我的保温杯漏水了", "耳机没声音了", "my bottle leaks": goods in trouble, told rather than asked (found from outside: "not understood"),
+  // also when the goods are those of the orders just listed ("这单的口红收到一支是断的": the list was asked again).
+  if (reportsTrouble(u, text)) return { ...base, intent: 'return_policy' };
   const other = !orderId && state.listed ? fromListed(state, u) : undefined;
   if (other) return { ...base, intent: isDataIntent(u.intent) && !u.guessed ? u.intent : (state.topic ?? 'order_status'), choice: other };
   if (!orderId && state.listed && namesListedGoods(u, text, state.listedKinds)) return { ...base, intent: state.topic ?? 'order_status', choice: { describe: true } };
@@ -666,8 +669,6 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
   if (!orderId && stillOnRefund(state, u)) return { ...base, u: { ...u, guessed: undefined }, intent: 'aftersale_progress' };
   if ((u.intent === 'faq' || u.intent === 'unknown') && asksParcelCarrier(state, u.normalized)) return { ...base, intent: 'track_parcel' };
-  // "我的保温杯漏水了", "耳机没声音了", "my bottle leaks": goods in trouble, told rather than asked (found from outside: "not understood").
-  if ((u.intent === 'unknown' || u.guessed === true) && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text))) || spoiledGoods(text, u.normalized))) return { ...base, intent: 'return_policy' };
   if ((u.intent === 'unknown' || u.intent === 'bye') && asksAfterGoods(text, u.normalized)) return { ...base, intent: state.topic ?? 'track_parcel' };
   const weak = u.intent === 'unknown' || u.intent === 'bye' || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
   if (state.topic && weak && GOODS_FOLLOW_EN.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) return { ...base, intent: state.topic };
@@ -1343,7 +1344,13 @@ function spoiledGoods(text: string, normalized: string): boolean {
   return kindsOfGoods(text).size > 0 || personal(text) || ARRIVED.test(normalized);
 }
 /** Goods sent wrong, short, damaged or faulty ("发错货了", "收到的东西坏了", "you sent me the wrong item"): the shop's fault, a person's job. */
-const GOODS_TROUBLE = /发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/;
+/** A gift or sample missing from the box ("化妆包没有啊", "小样少了两个"). */
+const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送的)[^，,。!！?？]{0,8}(?:没有|没收到|没看到|不见|少了|缺)|(?:没有|没收到|少了|缺了?)[^，,。!！?？]{0,4}(?:赠品|小样|化妆包|礼品)`;
+const GOODS_TROUBLE = new RegExp(String.raw`${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
+function reportsTrouble(u: Understanding, text: string): boolean {
+  const unsure = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
+  return unsure && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text) || new RegExp(GIFT_MISSING).test(u.normalized))) || spoiledGoods(text, u.normalized));
+}
 /** A question about the policy rather than a report of trouble. */
 const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible)(?![a-z])/;
 const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE, invoice: INVOICE_DETAILS, return_policy: GOODS_TROUBLE };
@@ -1381,8 +1388,9 @@ function troubleEntry(ctx: Ctx, intent: PolicyIntent): string | undefined {
 /** Kinds of trouble with goods, so that an entry on spoiled food does not answer "发错货了" (found in review). */
 const TROUBLE_KINDS: readonly (readonly [string, RegExp])[] = [
   ['spoiled', SPOILED],
-  ['wrong', /发错|错发|少发|漏发|缺件|少了|(?<![a-z])(?:wrong|missing)(?![a-z])/],
-  ['broken', /坏了|破损|损坏|摔坏|碎了|压坏|压扁|(?<![a-z])(?:broken|damaged|cracked|crushed)(?![a-z])/],
+  ['wrong', /发错|错发|(?<![a-z])wrong(?![a-z])/],
+  ['missing', new RegExp(String.raw`少发|漏发|缺件|少了|没收到|没有收到|${GIFT_MISSING}|(?<![a-z])missing(?![a-z])`)],
+  ['broken', /坏了|破损|损坏|摔坏|碎了|压坏|压扁|断了|断掉|断的|折断|裂了|裂开|(?<![a-z])(?:broken|broke|damaged|cracked|crushed)(?![a-z])/],
   ['faulty', /不能用|用不了|质量(?:有)?问题|没声音|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])/],
   ['leak', /漏了|漏水|漏气|渗水|(?<![a-z])leak/],
 ];

@@ -3047,3 +3047,30 @@ describe('an order shipped in several parcels (eighteenth session, electronics s
     assert.match(textOf(r), /人工/);
   });
 });
+
+describe('goods broken or a gift missing (eighteenth session, cosmetics shop)', () => {
+  const lip1 = order({ orderId: 'LP-1', status: 'shipped', items: [{ sku: 'LP', title: '丝绒哑光口红 #999 正红色', quantity: 1, price: '320.00' }] });
+  const lip2 = order({ orderId: 'LP-2', status: 'delivered', createdAt: '2024-11-20T09:00:00+08:00', items: [{ sku: 'LP', title: '丝绒哑光口红 #999 正红色', quantity: 2, price: '320.00' }] });
+  const gifts: FaqEntry = { id: 'gift', question: '赠品没收到怎么办？', answer: '如果赠品缺了，请在签收后48小时内拍照联系客服，核实后给您补发。', alternates: ['小样没收到', '少发了赠品'] };
+  const chat = (data: FakeData) => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [gifts, { id: 'wrap', question: '可以包装成礼盒吗？', answer: '可以加购9.9元的礼盒包装。' }]);
+    return conversation(createRobot({ dataSource: fakeDataSource(data), faq: own, clock: () => NOW }));
+  };
+  test('"这单的口红收到一支是断的" after a pick from the list is trouble with a person, not the list again', async () => {
+    const say = chat({ orders: [lip1, lip2] });
+    await say('查下我的订单');
+    await say('第二个');
+    const r = await say('这单的口红收到一支是断的');
+    assert.equal(r.intent, 'return_policy');
+    assert.match(textOf(r), /转人工/);
+    assert.doesNotMatch(textOf(r), /哪一个/);
+  });
+  test('a gift missing is trouble, never the gift-wrap entry; the shop\'s entry on missing gifts is said when found', async () => {
+    let text = textOf(await chat({ orders: [lip2] })('礼盒收到了 但是化妆包没有啊😢'));
+    assert.match(text, /转人工/);
+    assert.doesNotMatch(text, /礼盒包装/);
+    text = textOf(await chat({ orders: [lip2] })('小样少了两个 化妆包也没有'));
+    assert.match(text, /核实后给您补发/);
+  });
+});
