@@ -125,7 +125,7 @@ export interface Texts {
   intentName: Partial<Record<Intent, string>>;
 }
 
-/** A coupon that did not apply: its usual causes, no procedure of the robot's own, so said beside a shop's own entries too (`policyTroubleShort`). */
+/** A coupon that did not apply: its usual causes, for a shop that wrote nothing on coupons. */
 const ZH_COUPON_TROUBLE = '优惠券没抵扣，常见原因是：未达到使用门槛、商品不在券的适用范围、券已过期，或与其他活动不能叠加。确认都符合还是没减的话，回复“转人工”帮您核实。';
 const EN_COUPON_TROUBLE = 'When a coupon doesn\'t apply, it\'s usually because the order is below its minimum spend, the item isn\'t covered, the coupon has expired, or it can\'t be combined with another promotion. If none of these fits, say "human" and an agent will check.';
 
@@ -270,9 +270,11 @@ const zh: Texts = {
     coupon: ZH_COUPON_TROUBLE,
     return_policy: '很抱歉给您添麻烦了！发错、少发，或收到的商品损坏、有质量问题，回复“转人工”客服会优先为您处理；也可以在订单详情页点“申请售后”并上传照片。',
   },
+  // Beside the shop's own entry: only the way to a person (the usual causes and "I can't issue it"
+  // read as a second policy beside the shop's, and contradicted it: found from outside).
   policyTroubleShort: {
-    invoice: '我这边没法直接开票。需要人工按您发的信息代为申请的话，回复“转人工”。',
-    coupon: ZH_COUPON_TROUBLE,
+    invoice: '需要人工按您发的信息代为申请的话，回复“转人工”。',
+    coupon: '按上面的说明核对后还是没减的话，回复“转人工”帮您核实。',
     return_policy: '很抱歉给您添麻烦了！发错、少发，或收到的商品损坏、有质量问题，回复“转人工”客服会优先为您处理。',
   },
   intentName: {
@@ -430,8 +432,8 @@ const en: Texts = {
     return_policy: 'Sorry about that! For a wrong, missing, damaged or faulty item, say "human" and an agent will handle it first; or open the order, tap "After-sales" and add photos.',
   },
   policyTroubleShort: {
-    invoice: 'I can\'t issue invoices myself. Say "human" if you want an agent to request it with the details you sent.',
-    coupon: EN_COUPON_TROUBLE,
+    invoice: 'Say "human" if you want an agent to request it with the details you sent.',
+    coupon: 'If it still doesn\'t apply after checking the above, say "human" and an agent will check.',
     return_policy: 'Sorry about that! For a wrong, missing, damaged or faulty item, say "human" and an agent will handle it first.',
   },
   intentName: {

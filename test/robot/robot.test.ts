@@ -1249,11 +1249,12 @@ describe('a buyer who writes traditional characters', () => {
 // Found from outside: a coupon that did not apply and invoice details sent in the chat got generic texts, the tax number taken for an order.
 describe('what the robot cannot do for a policy question', () => {
   for (const [text, want] of [
-    ['优惠券用不了', /使用门槛/],
-    ['my coupon didnt apply at checkout', /minimum spend/],
-    // The demo shop has entries on invoices: its procedure stands, the robot's own is not said beside it.
-    ['开发票 抬头上海某某科技有限公司 税号91310115MA1K4ABCDE', /没法直接开票/],
-    ['can you put my company tax id on the invoice', /can't issue invoices myself/],
+    // The demo shop has entries on coupons and invoices: its procedure stands, and beside it only the
+    // way to a person (the usual causes and "I can't issue it" read as a second policy: eighteenth session).
+    ['优惠券用不了', /按上面的说明核对后还是没减/],
+    ['my coupon didnt apply at checkout', /still doesn't apply after checking/],
+    ['开发票 抬头上海某某科技有限公司 税号91310115MA1K4ABCDE', /代为申请/],
+    ['can you put my company tax id on the invoice', /request it with the details you sent/],
     ['发错货了', /发错、少发/],
     ['the item arrived broken', /wrong, missing, damaged/],
   ] as const) {
@@ -3072,5 +3073,19 @@ describe('goods broken or a gift missing (eighteenth session, cosmetics shop)', 
     assert.doesNotMatch(text, /礼盒包装/);
     text = textOf(await chat({ orders: [lip2] })('小样少了两个 化妆包也没有'));
     assert.match(text, /核实后给您补发/);
+  });
+});
+
+describe('trouble beside the shop\'s own entry (eighteenth session)', () => {
+  test('a shop with no coupon entry gets the usual causes; with one, its entry and only the way to a person', async () => {
+    const none = new FaqIndexProvider();
+    none.setEntries(SHOP, [{ id: 'x', question: '发什么快递？', answer: '默认顺丰。' }]);
+    const r = await createRobot({ dataSource: fakeDataSource({ orders: [earbuds] }), faq: none, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '优惠券用不了' });
+    assert.match(textOf(r), /使用门槛/);
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [{ id: 'cp', question: '优惠券怎么用？', answer: '满减券在提交订单时自动抵扣，预售商品不参与满减。', alternates: ['券用不了', '优惠券没抵扣'] }]);
+    const text = textOf(await createRobot({ dataSource: fakeDataSource({ orders: [earbuds] }), faq: own, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '优惠券用不了' }));
+    assert.match(text, /预售商品不参与满减[\s\S]*转人工/);
+    assert.doesNotMatch(text, /使用门槛/);
   });
 });
