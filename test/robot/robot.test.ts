@@ -3089,3 +3089,20 @@ describe('trouble beside the shop\'s own entry (eighteenth session)', () => {
     assert.doesNotMatch(text, /使用门槛/);
   });
 });
+
+describe('where to find something on the goods (eighteenth session, electronics shop)', () => {
+  test('"where can i find the serial no of the watch", "序列号在哪看啊" get the shop\'s entry, never a tracking card; "where can i find my tracking number" is still the parcel', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [
+      { id: 'sn', question: 'Where is the serial number?', answer: 'The serial number is on the back of the box and in Settings > About.', alternates: ['where do i find the serial number'] },
+      { id: 'sn-zh', question: '序列号在哪里看？', answer: '序列号印在包装盒背面，也可以在设置-关于本机里查看。' },
+    ]);
+    const say = (text: string) => createRobot({ dataSource: fakeDataSource({ orders: [earbuds], logistics: [earbudsTrack] }), faq: own, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+    for (const [text, want] of [['where can i find the serial no of the watch', /back of the box|Did you mean "Where is the serial number\?"/], ['序列号在哪看啊', /包装盒背面/]] as const) {
+      const r = await say(text);
+      assert.match(textOf(r), want, text);
+      assert.doesNotMatch(textOf(r), /ZT7700001111/, text);
+    }
+    assert.match(textOf(await say('where can i find my tracking number')), /ZT7700001111/);
+  });
+});
