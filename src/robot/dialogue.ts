@@ -817,15 +817,21 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
  * charger gets super hot"): a danger, told what to do now and handed to a person with priority
  * (found from outside: a parcel card, then "not understood").
  */
-const SAFETY = /很烫|太烫|好烫|超烫|发烫|烫手|过热|冒烟|冒火|烟味|焦味|糊味|起火|着火|爆炸|会炸|炸了|鼓包|漏电|电到我|电了我|打火花|冒火花|烧焦|烧坏|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running) (?:so |super |very |really |extremely |too |way too |crazy )?hot|overheat(?:s|ed|ing)?|smok(?:e|es|ing|ed)|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?|caught fire|on fire|explod(?:e|ed|es|ing)|blew up|sparks?|sparking|swell(?:s|ed|ing)|swollen|bulg(?:e|es|ed|ing)|electric shock|shocked me|melt(?:ed|ing|s)?)(?![a-z])/;
+/** Signs of danger whatever the goods: smoke, fire, sparks, a swollen battery, a shock. */
+const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking)(?![a-z])/;
+/** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot"), not "火锅太烫", "爆炸款". */
+const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|发烫|烫手|过热|焦味|烧焦|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running) (?:so |super |very |really |extremely |too |way too |crazy )?hot|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
+const DEVICE = /充电|充着|插着|插电|用的时候|用着|电池|充电宝|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad)(?![a-z])/;
+/** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
+const SAFETY_ASKED = /会不会(?:发烫|过热|很烫)|安全吗|(?<![a-z])(?:is it safe|will it (?:get|overheat)|does it (?:get|overheat)|want to buy|before (?:i )?buy)(?![a-z])/;
+const reportsDanger = (n: string): boolean => !SAFETY_ASKED.test(n) && (SAFETY_SIGN.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)));
+
 function personOrSafety(u: Understanding, text: string): Pick<Resolved, 'intent' | 'safety'> | undefined {
   // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
   if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { intent: 'unknown' };
-  if (SAFETY.test(u.normalized) && !SAFETY_ASKED.test(u.normalized)) return { intent: 'complaint', safety: true };
+  if (reportsDanger(u.normalized)) return { intent: 'complaint', safety: true };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
 }
-/** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
-const SAFETY_ASKED = /会不会(?:发烫|过热)|安全吗|(?<![a-z])(?:is it safe|will it (?:get|overheat)|does it (?:get|overheat))(?![a-z])/;
 
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
 const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:the |a |my )?(?:refund|return|exchange)(?: request)?(?: any ?more)?\s*[.!]*\s*$/;

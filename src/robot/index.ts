@@ -46,4 +46,5 @@ export {
   type LookupName,
 } from './types.ts';
 export { isTimeZone, zoneOffsetMinutes } from './time-zone.ts';
-export { inScriptOf } from './traditional.ts';
+export { inScriptOf, toTraditional } from './traditional.ts';
+export { chineseScript } from './nlu/normalize.ts';

@@ -4,7 +4,7 @@
  * character says Chinese, a word English), and Chinese is the default when none tells.
  * Each text used to be one bilingual sentence pair, which read oddly to both (found from outside).
  */
-import { inScriptOf } from '../robot/index.ts';
+import { chineseScript, inScriptOf } from '../robot/index.ts';
 
 export type NoticeLang = 'zh' | 'en';
 
@@ -28,7 +28,8 @@ export function langOfTexts(newestFirst: readonly string[]): NoticeLang {
 /** A notice in the buyer's language, and in traditional characters when their latest Chinese text is written in them. */
 export function noticeFor(table: Readonly<Record<NoticeLang, string>>, newestFirst: readonly string[]): string {
   const lang = langOfTexts(newestFirst);
-  return lang === 'zh' ? inScriptOf(table.zh, newestFirst.find((t) => /\p{Script=Han}/u.test(t))) : table[lang];
+  // The newest text whose script tells ("好的" tells neither).
+  return lang === 'zh' ? inScriptOf(table.zh, newestFirst.find((t) => chineseScript(t) !== undefined)) : table[lang];
 }
 
 /** Said to a buyer whose agent left or did not answer in time: they are first in line again. */

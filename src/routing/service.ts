@@ -27,7 +27,7 @@ import { getConversation, inLockOrder, moveState, SYSTEM_SENDER, type Conversati
 import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
 import { asksAboutWait, WAIT_ANSWER_EVERY_MS, waitAnswer } from './wait.ts';
-import { inScriptOf } from '../robot/index.ts';
+import { inScriptOf, toTraditional } from '../robot/index.ts';
 import { noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, type NoticeLang } from './notices.ts';
 
 export interface RoutingOptions {
@@ -462,7 +462,8 @@ export class RoutingService {
       // Not twice in a row, whichever node saw the lapse: the same agent can lapse again and again
       // with nothing said in between (found in review: three notices).
       const last = await repo.lastSystemText(this.#d.sql.db, c.id).catch(() => undefined);
-      if (last === RETURNED_NOTICE.zh || last === RETURNED_NOTICE.en) continue;
+      // In either script: a buyer writing traditional characters got it at every lapse (found in review).
+      if (last === RETURNED_NOTICE.zh || last === RETURNED_NOTICE.en || last === toTraditional(RETURNED_NOTICE.zh)) continue;
       const text = await this.#notice(c.id, RETURNED_NOTICE);
       // Only while it still waits: assigned again meanwhile, the buyer sees their new agent instead (found in review).
       await this.#d.conversations.postAs(c.id, SYSTEM_SENDER, { kind: 'text', text }, { state: 'queued' }).catch((err: unknown) => {

@@ -2964,12 +2964,13 @@ describe('an English buyer in a shop that wrote in Chinese (eighteenth session, 
 
 describe('goods that overheat, smoke or swell (eighteenth session, electronics shop)', () => {
   test('what to do now, then a person with priority; a question before buying and "hot pink" are not', async () => {
-    for (const text of ['那个已经收到的charger充电的时候很烫 正常吗', '充电宝鼓包了', 'the gan charger gets super hot when i charge my macbook, is that normal?', 'my power bank is smoking!!']) {
+    for (const text of ['那个已经收到的charger充电的时候很烫 正常吗', '充电宝鼓包了', 'the gan charger gets super hot when i charge my macbook, is that normal?', 'my power bank is smoking!!', '手机充电的时候冒烟了', '充电器着火了']) {
       const r = await conversation(robotWith({ orders: [earbuds] }))(text);
       assert.equal(r.handover?.reason, 'complaint', text);
       assert.match(textOf(r), /拔掉电源|unplug it/, text);
     }
-    for (const text of ['is it safe to leave it plugged in overnight', 'hot pink case available?', '充电宝会不会发烫']) {
+    // Found in review: weather, slang, food and goods asked about before buying are no danger.
+    for (const text of ['is it safe to leave it plugged in overnight', 'hot pink case available?', '充电宝会不会发烫', '天气很烫 快递到哪了', '快递还没到 我要气炸了', '发货速度着火了吗 哈哈 到哪了', 'the spark of joy! where is my parcel', 'the weather is hot, can you ship faster', 'my parcel box was bulging, was it opened? where is my parcel', 'Is this a non-smoking packaging? when will my order arrive', '这个暖手宝很烫吗', '火锅底料太烫了吗，能退吗', '衣服有烟味，可以退吗', '爆炸款还有货吗', 'does the smoke detector come with batteries', 'will the chocolate melt in shipping', 'Does the hot water bottle get super hot? want to buy']) {
       const r = await conversation(robotWith({ orders: [earbuds] }))(text);
       assert.equal(r.handover, undefined, text);
       assert.doesNotMatch(textOf(r), /拔掉电源|unplug it/, text);

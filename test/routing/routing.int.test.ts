@@ -13,6 +13,7 @@ import type { ConversationFrame, MessageFrame } from '../../src/protocol/frames.
 import type { Principal } from '../../src/auth/index.ts';
 import { moveState } from '../../src/conversation/index.ts';
 import { NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE } from '../../src/routing/index.ts';
+import { toTraditional } from '../../src/robot/index.ts';
 
 const skip = needsPg || needsRedis;
 
@@ -367,8 +368,8 @@ describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
     await issuer?.close();
   });
   const agentToken = (id: string, shop: string) => issuer.token({ sub: id, scope: 'cs:agent', shop_id: shop });
-  const handOver = async (node: Node, shop: string, buyer: string) => {
-    const r = await node.rt.conversations.send(buyerP(buyer), { id: `h-${buyer}`, shopId: shop, clientMsgId: `h-${buyer}`, content: { kind: 'text', text: '转人工' } });
+  const handOver = async (node: Node, shop: string, buyer: string, text = '转人工') => {
+    const r = await node.rt.conversations.send(buyerP(buyer), { id: `h-${buyer}`, shopId: shop, clientMsgId: `h-${buyer}`, content: { kind: 'text', text } });
     await node.rt.conversations.setState(r.ack.conversationId, { state: 'queued' }, { from: ['bot'] });
     return r.ack.conversationId;
   };
@@ -392,13 +393,15 @@ describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
     await Promise.all(consoles.map((c) => c.close()));
   });
 
-  test('three misses in a row set the agent away; the conversation waits in the queue', async () => {
-    const shop = 'shop_miss';
-    const t = await agentToken('m1', shop);
+  // In traditional characters too: compared only with the simplified text, it was said at every lapse (found in review).
+  for (const [said, notice, n] of [['转人工', RETURNED_NOTICE.zh, ''], ['我要轉人工', toTraditional(RETURNED_NOTICE.zh), '_hant']] as const)
+  test(`three misses in a row set the agent away; the conversation waits in the queue (buyer wrote "${said}")`, async () => {
+    const shop = `shop_miss${n}`;
+    const t = await agentToken(`m1${n}`, shop);
     const ws = await connect(b.url, t, 'pc');
     assert.equal((await api(b, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 5 })).status, 200);
-    const id = await handOver(b, shop, 'bm1');
-    await eventually(async () => (await a.rt.routing.agent(shop, 'm1')).status === 'away', 10_000, 'away after three misses');
+    const id = await handOver(b, shop, `bm1${n}`, said);
+    await eventually(async () => (await a.rt.routing.agent(shop, `m1${n}`)).status === 'away', 10_000, 'away after three misses');
     await eventually(async () => (await holder(id)).state === 'queued', 3000, 'back in the queue');
     // Found from outside: the buyer was sent back to the queue without a word.
     const noticesOf = () => a.rt.storage.sql.db.selectFrom('messages').select('content').where('conversation_id', '=', id).where('sender_role', '=', 'system').execute();
@@ -408,7 +411,7 @@ describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
     const notices = await noticesOf();
     // Told once, not at each lapse of the same agent (found in review: three notices).
     assert.equal(notices.length, 1, 'the buyer is told why they wait again, once');
-    assert.equal((notices[0]!.content as { text: string }).text, RETURNED_NOTICE.zh, 'in the language the buyer wrote in');
+    assert.equal((notices[0]!.content as { text: string }).text, notice, 'in the language and script the buyer wrote in');
     await ws.close();
   });
 
