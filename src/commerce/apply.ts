@@ -20,6 +20,7 @@ import type { SqlStore, Tx } from '../storage/ports.ts';
 import { sortEvents, type PlatformEvent } from './events.ts';
 import { sql, type Insertable } from 'kysely';
 import type { ShopLogisticsTable } from '../storage/tables/commerce.ts';
+import { locks } from '../storage/keys.ts';
 import { AFTERSALE_STATUSES, LOGISTICS_STATUSES, ORDER_STATUSES } from '../protocol/commerce.ts';
 
 /** `replacesRecord` in SQL, for an upsert's conflict: the statuses are constants of ours, inlined. */
@@ -97,7 +98,23 @@ async function upsertOrder(tx: Tx, keyring: Keyring, e: EventOf<'order.upserted'
 async function upsertLogistics(tx: Tx, e: EventOf<'logistics.upserted'>): Promise<boolean> {
   const d = e.data;
   const events = sortEvents(d.events).map((x) => ({ time: x.time, ...(x.location !== undefined ? { location: x.location } : {}), description: x.description }));
-  return writeParcel(tx, { shop_id: e.shopId, order_id: d.orderId, carrier: d.carrier, tracking_no: d.trackingNo, status: d.status, events: JSON.stringify(events), updated_at: d.updatedAt, last_event_id: e.id, removed: false });
+  // The order's only parcel (no `split`): stale when another live parcel of the order is newer.
+  if (!d.split) await sql`select pg_advisory_xact_lock(hashtext(${locks.orderParcels(e.shopId, d.orderId)}))`.execute(tx);
+  if (!d.split && (await newerParcel(tx, e.shopId, d.orderId, d.trackingNo, d.updatedAt, d.status))) return false;
+  const wrote = await writeParcel(tx, { shop_id: e.shopId, order_id: d.orderId, carrier: d.carrier, tracking_no: d.trackingNo, status: d.status, events: JSON.stringify(events), updated_at: d.updatedAt, last_event_id: e.id, removed: false });
+  // Written, it replaces the order's other parcels (a corrected tracking number), which become tombstones.
+  if (wrote && !d.split) {
+    await tx.updateTable('shop_logistics').set({ removed: true }).where('shop_id', '=', e.shopId).where('order_id', '=', d.orderId).where('tracking_no', '<>', d.trackingNo).where('removed', '=', false).execute();
+  }
+  return wrote;
+}
+
+/** Another live parcel of the order, newer than this one (or as new with a later status). */
+async function newerParcel(tx: Tx, shopId: string, orderId: string, trackingNo: string, updatedAt: string, status: string): Promise<boolean> {
+  const rank = (s: string) => LOGISTICS_STATUSES.indexOf(s as (typeof LOGISTICS_STATUSES)[number]);
+  const others = await tx.selectFrom('shop_logistics').select(['updated_at', 'status']).where('shop_id', '=', shopId).where('order_id', '=', orderId).where('tracking_no', '<>', trackingNo).where('removed', '=', false).execute();
+  const at = Date.parse(updatedAt);
+  return others.some((o) => o.updated_at.getTime() > at || (o.updated_at.getTime() === at && rank(o.status) >= rank(status)));
 }
 
 /**

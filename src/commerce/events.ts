@@ -70,6 +70,12 @@ export const LogisticsDataSchema = z.object({
   status: z.enum(LOGISTICS_STATUSES),
   events: z.array(LogisticsEventSchema).max(LIMITS.logisticsEvents),
   updatedAt: isoTime,
+  /**
+   * One parcel of a split shipment: the order's other parcels stay. Without it (the contract's
+   * meaning) the parcel is the order's only one, and a newer number replaces the old (a corrected
+   * tracking number; found in review: it had become a second parcel).
+   */
+  split: z.boolean().optional(),
 });
 
 /** Withdraws the parcel of that tracking number from the order (sent by mistake: a wrong number). */
@@ -205,6 +211,10 @@ export function datasetFromEvents(events: readonly PlatformEvent[]): PlatformDat
       const k = `${e.shopId}\u0000${e.data.orderId}\u0000${e.data.trackingNo}`;
       const stored = parcels.get(k);
       if (!replacesParcel(stored, e.data)) continue;
+      const only = e.type === 'logistics.upserted' && !e.data.split ? othersOf(parcels, k) : [];
+      // The order's only parcel: older than another live one, it is stale; newer, it replaces them.
+      if (only.some(([, o]) => !replacesParcel({ ...o, removed: false }, e.data))) continue;
+      for (const [ok, o] of only) parcels.set(ok, { ...o, removed: true });
       const slot: ParcelSlot =
         e.type === 'logistics.upserted'
           ? { updatedAt: e.data.updatedAt, status: e.data.status, removed: false, parcel: toLogistics(e.shopId, e.data) }
@@ -217,6 +227,12 @@ export function datasetFromEvents(events: readonly PlatformEvent[]): PlatformDat
     }
   }
   return { orders: [...orders.values()], logistics: parcelsByOrder(parcels), aftersales: [...aftersales.values()] };
+}
+
+/** The other live parcels of the order of parcel key `k`. */
+function othersOf(slots: Map<string, ParcelSlot>, k: string): [string, ParcelSlot][] {
+  const order = k.slice(0, k.lastIndexOf('\u0000') + 1);
+  return [...slots].filter(([ok, o]) => ok !== k && ok.startsWith(order) && !o.removed);
 }
 
 /** The live parcels, an order's together (where its first parcel appeared), each order's in first-seen order. */

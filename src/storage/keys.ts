@@ -52,12 +52,15 @@ export const channels = {
  * holds it (tried, never waited for), so one node at a time claims a day's sweep;
  * `retentionShop`: each batch of a shop's sweep holds it, so two nodes never sweep one shop at once;
  *   an erasure in the shop holds it too, so the two never lock the same messages in opposite orders.
+ * `orderParcels`: a parcel sent as an order's only one reads and replaces the order's others under
+ *   it, so two such events racing on two nodes cannot both stay.
  */
 export const locks = {
   shopQueue: (shopId: string) => `kefu.routing:${shopId}`,
   commandKey: (shopId: string, key: string) => `kefu.commands:${shopId}:${key}`,
   retentionSweep: 'kefu.retention',
   retentionShop: (shopId: string) => `kefu.retention:${shopId}`,
+  orderParcels: (shopId: string, orderId: string) => `kefu.parcels:${shopId}:${orderId}`,
 } as const;
 
 /**

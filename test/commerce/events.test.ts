@@ -147,6 +147,13 @@ describe('datasetFromEvents', () => {
     assert.deepEqual(tracking([removed('JD0000000000', '2026-11-21T10:00:00Z'), tablet, p('JD0000000000', 'in_transit', '2026-11-21T10:00:01Z')]), ['O1:JD0000000000:in_transit', 'O1:JD0088112233:in_transit']);
   });
 
+  test('without split a parcel is the order\'s only one, in the dataset as in the database', () => {
+    const only = (trackingNo: string, updatedAt: string) => parsePlatformEvent(logisticsEvent({ trackingNo, updatedAt, split: false }));
+    const tracking = (events: Parameters<typeof datasetFromEvents>[0]) => datasetFromEvents(events).logistics.map((l) => l.trackingNo);
+    assert.deepEqual(tracking([only('SF_WRONG', '2026-11-21T10:00:00Z'), only('SF_RIGHT', '2026-11-21T11:00:00Z')]), ['SF_RIGHT']);
+    assert.deepEqual(tracking([only('SF_RIGHT', '2026-11-21T11:00:00Z'), only('SF_WRONG', '2026-11-21T10:00:00Z')]), ['SF_RIGHT']);
+  });
+
   test('two versions stamped in the same second end at the later status, in either order', () => {
     const requested = parsePlatformEvent(aftersaleEvent({ status: 'requested', updatedAt: '2026-11-22T10:00:00Z' }));
     const approved = parsePlatformEvent(aftersaleEvent({ status: 'approved', updatedAt: '2026-11-22T10:00:00Z' }));

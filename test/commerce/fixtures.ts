@@ -29,7 +29,8 @@ export function orderEvent(
   };
 }
 
-export function logisticsEvent(o: { shopId?: string; orderId?: string; trackingNo?: string; carrier?: string; status?: string; updatedAt?: string; id?: string } = {}): PlatformEventInput {
+/** `split` (one parcel of several) unless told otherwise: the parcel tests are of split shipments; `split: false` is the contract's one parcel per order. */
+export function logisticsEvent(o: { shopId?: string; orderId?: string; trackingNo?: string; carrier?: string; status?: string; updatedAt?: string; id?: string; split?: boolean } = {}): PlatformEventInput {
   return {
     id: o.id ?? nextId(),
     type: 'logistics.upserted',
@@ -46,6 +47,7 @@ export function logisticsEvent(o: { shopId?: string; orderId?: string; trackingN
         { time: '2026-11-20T20:00:00+08:00', description: '已揽收' },
       ],
       updatedAt: o.updatedAt ?? '2026-11-21T10:00:00Z',
+      ...(o.split === false ? {} : { split: true }),
     },
   };
 }

@@ -87,6 +87,7 @@ for (const factory of SQL_FACTORIES) {
     deliveryTests(st);
     orderingTests(st);
     parcelTests(st);
+    onlyParcelTests(st);
     removalTests(st);
     routeSignatureTests(st);
     routeParsingTests(st);
@@ -186,6 +187,25 @@ function parcelTests(st: Suite): void {
     assert.deepEqual(await at('JD2', 'in_transit', '2026-11-21T08:00:00Z'), APPLIED, 'same second, later status');
     assert.deepEqual(await at('JD2', 'delivered', '2026-11-21T09:00:00Z'), APPLIED, 'older than JD1, newer than itself');
     assert.deepEqual(await parcelRows(st, shopId), ['O1:JD1:in_transit', 'O1:JD2:delivered']);
+  });
+}
+
+function onlyParcelTests(st: Suite): void {
+  // Found in review: a platform that corrects a tracking number (the contract's one parcel per
+  // order) had its wrong number kept as a second parcel, and a late older event stored too.
+  test('without split, a parcel is the order\'s only one: a newer number replaces the old; an older one delivered late is not applied', async () => {
+    const shopId = 'only';
+    const at = (trackingNo: string, updatedAt: string, split = false) => st.apply(logisticsEvent({ shopId, trackingNo, updatedAt, split }));
+    assert.deepEqual(await at('SF_WRONG', '2026-11-21T10:00:00Z'), APPLIED);
+    assert.deepEqual(await at('SF_RIGHT', '2026-11-21T11:00:00Z'), APPLIED);
+    assert.deepEqual(await parcelRows(st, shopId), ['O1:SF_RIGHT:in_transit', 'O1:SF_WRONG:removed']);
+    assert.deepEqual(await at('SF_OLD', '2026-11-21T09:00:00Z'), NOT_APPLIED, 'older than the order\'s parcel');
+    assert.deepEqual(await parcelRows(st, shopId), ['O1:SF_RIGHT:in_transit', 'O1:SF_WRONG:removed']);
+    // A split parcel joins it; a later unsplit one replaces both.
+    assert.deepEqual(await at('JD_2', '2026-11-21T12:00:00Z', true), APPLIED);
+    assert.deepEqual(await parcelRows(st, shopId), ['O1:JD_2:in_transit', 'O1:SF_RIGHT:in_transit', 'O1:SF_WRONG:removed']);
+    assert.deepEqual(await at('SF_LAST', '2026-11-21T13:00:00Z'), APPLIED);
+    assert.deepEqual(await parcelRows(st, shopId), ['O1:JD_2:removed', 'O1:SF_LAST:in_transit', 'O1:SF_RIGHT:removed', 'O1:SF_WRONG:removed']);
   });
 }
 
