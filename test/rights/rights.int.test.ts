@@ -93,10 +93,10 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
     await order('rs_1', 'O-A1', 'rb_alice', 'Alice');
     await order('rs_1', 'O-B1', 'rb_bob', 'Bob');
     await order('rs_2', 'O-A2', 'rb_alice', 'Alice');
-    await webhook('rs_1', 'logistics.upserted', { orderId: 'O-A1', carrier: 'SF', trackingNo: 'SF-A1', status: 'in_transit', events: [{ time: '2026-11-21T08:00:00Z', description: 'picked up' }], updatedAt: '2026-11-21T08:00:00Z' });
+    await webhook('rs_1', 'logistics.upserted', { orderId: 'O-A1', carrier: 'SF', trackingNo: 'SF-A1', status: 'in_transit', events: [{ time: '2026-11-21T08:00:00Z', description: 'picked up' }], updatedAt: '2026-11-21T08:00:00Z', split: true });
     // O-A1 shipped in two parcels; a third tracking number was sent by mistake and withdrawn.
-    await webhook('rs_1', 'logistics.upserted', { orderId: 'O-A1', carrier: 'SF', trackingNo: 'SF-A1b', status: 'pending', events: [], updatedAt: '2026-11-21T08:00:00Z' });
-    await webhook('rs_1', 'logistics.upserted', { orderId: 'O-A1', carrier: 'SF', trackingNo: 'SF-A1x', status: 'pending', events: [], updatedAt: '2026-11-21T08:00:00Z' });
+    await webhook('rs_1', 'logistics.upserted', { orderId: 'O-A1', carrier: 'SF', trackingNo: 'SF-A1b', status: 'pending', events: [], updatedAt: '2026-11-21T08:00:00Z', split: true });
+    await webhook('rs_1', 'logistics.upserted', { orderId: 'O-A1', carrier: 'SF', trackingNo: 'SF-A1x', status: 'pending', events: [], updatedAt: '2026-11-21T08:00:00Z', split: true });
     await webhook('rs_1', 'logistics.removed', { orderId: 'O-A1', trackingNo: 'SF-A1x', updatedAt: '2026-11-21T09:00:00Z' });
     await webhook('rs_1', 'logistics.upserted', { orderId: 'O-B1', carrier: 'SF', trackingNo: 'SF-B1', status: 'in_transit', events: [], updatedAt: '2026-11-21T08:00:00Z' });
     await webhook('rs_1', 'aftersale.upserted', { aftersaleId: 'AS-A1', orderId: 'O-A1', userId: 'rb_alice', type: 'refund', status: 'requested', reason: 'broken cup', updatedAt: '2026-11-22T08:00:00Z' });

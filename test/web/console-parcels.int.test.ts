@@ -41,7 +41,7 @@ describe('console buyer panel with a split shipment', { skip: needsChromium, tim
   };
 
   test('every parcel of the order is listed under it; a withdrawn one is not', async () => {
-    const parcel = (trackingNo: string, description: string) => ({ orderId: ORDER, carrier: '顺丰速运', trackingNo, status: 'in_transit', events: [{ time: '2026-11-27T07:00:00Z', description }], updatedAt: '2026-11-27T07:00:00Z' });
+    const parcel = (trackingNo: string, description: string) => ({ orderId: ORDER, carrier: '顺丰速运', trackingNo, status: 'in_transit', events: [{ time: '2026-11-27T07:00:00Z', description }], updatedAt: '2026-11-27T07:00:00Z', split: true });
     await webhook('logistics.upserted', parcel('SF2000000000002', '第二个包裹已揽收'));
     await webhook('logistics.upserted', parcel('SF9999999999999', '错发的单号'));
     await webhook('logistics.removed', { orderId: ORDER, trackingNo: 'SF9999999999999', updatedAt: '2026-11-27T07:30:00Z' });
