@@ -647,7 +647,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(u, orderId) ?? returnAddressAsked(state, u) ?? findsWhere(u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(u, orderId) ?? returnAddressAsked(state, u, text) ?? findsWhere(u) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -761,8 +761,10 @@ const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<
  */
 const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)/;
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
+/** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
+const NOT_UNPAID_TIMEOUT = /付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
 const unpaidTimeout = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'unpaidTimeout' | 'explicitOrderId'> | undefined =>
-  UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !CLEARLY_ELSE_THAN_ORDERS.has(u.intent) ? { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
+  UNPAID_TIMEOUT.test(u.normalized) && !NOT_UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !CLEARLY_ELSE_THAN_ORDERS.has(u.intent) ? { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
 /**
  * An order the buyer cancelled, asked after its money ("防晒那单我取消了 钱退了吗", "i cancelled it,
@@ -788,9 +790,10 @@ const replacementAsked = (u: Understanding, orderId: string | undefined): Pick<R
  * "已签收，地址已无法修改").
  */
 // "退货地址是多少" after a refund stays the shop's entry on it (an earlier finding): only asking where to send.
-const RETURN_ADDRESS = /寄(?:到|回|去)?哪|(?<![a-z])where (?:do|should|shall|can) i (?:send|ship|post|return|mail)(?![a-z])/;
-const returnAddressAsked = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  state.topic === 'aftersale_progress' && RETURN_ADDRESS.test(u.normalized) ? { intent: 'aftersale_progress' } : undefined;
+// The buyer is to send ("我要寄到哪", "寄回哪里"), not asking where a parcel got to ("卫衣寄到哪了": found in review).
+const RETURN_ADDRESS = /(?:要|该|应该|得|需要|我)寄(?:到|去|回)?哪(?!了)(?:个地址|里|儿)?(?!了)|寄回(?:到)?哪|退回(?:到)?哪|(?<![a-z])where (?:do|should|shall|can) i (?:send|ship|post|return|mail)(?![a-z])/;
+const returnAddressAsked = (state: DialogueState, u: Understanding, text: string): Pick<Resolved, 'intent'> | undefined =>
+  state.topic === 'aftersale_progress' && RETURN_ADDRESS.test(u.normalized) && kindsOfGoods(text).size === 0 ? { intent: 'aftersale_progress' } : undefined;
 /**
  * "where can i find the serial no", "序列号在哪看": where to find something on the goods, not where
  * the parcel is (found from outside: a tracking card for the serial number's question).
@@ -1672,7 +1675,9 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   // One unpaid order is the one asked about; none or several, the rule said once.
   if (r.unpaidTimeout) {
     const unpaid = orders.filter((o) => o.status === 'pending_payment');
-    return unpaid.length === 1 ? { one: unpaid[0]! } : { none: t.unpaidTimeout() };
+    const named = unpaid.length > 1 ? describedBy(ctx, unpaid) : undefined;
+    const one = unpaid.length === 1 ? unpaid[0] : named?.length === 1 ? named[0] : undefined;
+    return one ? { one } : { none: t.unpaidTimeout(undefined, unpaid.length) };
   }
   const listed = () => orders.filter((o) => listedIds(state)?.some((id) => sameId(id, o.orderId)));
   const byList = fromOurList(ctx, orders, listed);

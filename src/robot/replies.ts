@@ -106,8 +106,8 @@ export interface Texts {
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
   /** `cancel`, with the shop's own FAQ answer on cancelling instead of the robot's procedure. */
   cancelShop: Record<'pending_payment' | 'paid', (orderId: string, answer: string) => string>;
-  /** How long an unpaid order is kept: of this order, or the rule when none (or several) is unpaid. */
-  unpaidTimeout(orderId?: string): string;
+  /** How long an unpaid order is kept: of this order, or the rule (with how many of the buyer's are unpaid) when none or several is meant. */
+  unpaidTimeout(orderId?: string, unpaid?: number): string;
   changeAddress: {
     editable(orderId: string, name: string, phone: string): string;
     /** `editable`, with the shop's own FAQ answer on changing an address instead of the robot's procedure. */
@@ -242,10 +242,10 @@ const zh: Texts = {
     pending_payment: (id, a) => `订单 ${id} 还未付款。${a}`,
     paid: (id, a) => `订单 ${id} 还未发货。${a}需要人工帮您处理的话请回复“转人工”。`,
   },
-  unpaidTimeout: (id) =>
+  unpaidTimeout: (id, n = 0) =>
     id
       ? `订单 ${id} 还未付款。未付款的订单超时会自动关闭，不会扣款；剩余付款时间以订单详情页的倒计时为准，想要的话请在倒计时结束前付款。`
-      : '未付款的订单超时会自动关闭，不会扣款；剩余付款时间以订单详情页的倒计时为准。您目前没有待付款的订单需要处理。',
+      : `未付款的订单超时会自动关闭，不会扣款；剩余付款时间以订单详情页的倒计时为准。${n === 0 ? '您目前没有待付款的订单。' : `您有 ${n} 个待付款的订单，各自的倒计时在订单详情页。`}`,
   cancel: {
     pending_payment: (id) => `订单 ${id} 还未付款，您可以在订单详情页直接点“取消订单”。`,
     paid: (id) => `订单 ${id} 还未发货，可以在订单详情页点“申请退款”取消，款项原路退回。需要人工帮您处理的话请回复“转人工”。`,
@@ -403,10 +403,10 @@ const en: Texts = {
     pending_payment: (id, a) => `Order ${id} isn't paid yet. ${a}`,
     paid: (id, a) => `Order ${id} hasn't shipped. ${a} Say "human" if you want an agent to do it.`,
   },
-  unpaidTimeout: (id) =>
+  unpaidTimeout: (id, n = 0) =>
     id
       ? `Order ${id} isn't paid yet. An unpaid order closes by itself when its payment time runs out, and nothing is charged; the order page shows the time left, so pay before it ends if you still want it.`
-      : "An unpaid order closes by itself when its payment time runs out, and nothing is charged; the order page shows the time left. You have no unpaid order waiting right now.",
+      : `An unpaid order closes by itself when its payment time runs out, and nothing is charged; the order page shows the time left. ${n === 0 ? 'You have no unpaid order right now.' : `You have ${n} unpaid orders; each one's page shows its own time left.`}`,
   cancel: {
     pending_payment: (id) => `Order ${id} isn't paid yet; you can cancel it on the order page.`,
     paid: (id) => `Order ${id} hasn't shipped, so you can cancel it on the order page ("Request refund"); the money goes back to your payment method. Say "human" if you want an agent to do it.`,

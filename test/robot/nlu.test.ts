@@ -694,8 +694,13 @@ describe('Cantonese as Hong Kong buyers type it (eighteenth session)', () => {
       if (intent) assert.equal(u.intent, intent, text);
     }
   });
-  test('Mandarin keeps its words: 联系, 一点, 系统', () => {
+  test('Mandarin keeps its words: 联系, 一点, 系统, "唔" (mm), 点办, 一点样品, 然而家里, 關係 (found in review)', () => {
     assert.match(nlu.understand('聯繫客服').normalized, /联系客服/);
     assert.match(nlu.understand('系统一点都不好用').normalized, /系统一点都不好用/);
+    assert.match(nlu.understand('唔 要的').normalized, /^唔/);
+    assert.match(nlu.understand('麻烦快点办理退款').normalized, /快点办理/);
+    assert.match(nlu.understand('一点样品都没有').normalized, /一点样品/);
+    assert.match(nlu.understand('然而家里没人').normalized, /然而家里/);
+    assert.match(nlu.understand('沒有關係 謝謝').normalized, /没有关系/);
   });
 });

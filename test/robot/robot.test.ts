@@ -2863,6 +2863,19 @@ describe('how long an unpaid order is kept (eighteenth session)', () => {
     assert.match(textOf(none), /自动关闭/);
     assert.doesNotMatch(textOf(none), /PD-2|申请退款/);
   });
+  test('two unpaid orders: the one named, else the rule with how many; paid, charged, "how do I cancel" and refunds are not this question (found in review)', async () => {
+    const hoodie = order({ orderId: 'UP-2', status: 'pending_payment', items: [{ sku: 'H', title: '加绒卫衣', quantity: 1, price: '159.00' }] });
+    let text = textOf(await conversation(robotWith({ orders: [unpaid, hoodie] }))('多久不付会自动取消'));
+    assert.match(text, /您有 2 个待付款的订单/);
+    assert.doesNotMatch(text, /没有待付款/);
+    text = textOf(await conversation(robotWith({ orders: [unpaid, hoodie] }))('卫衣那单多久不付会自动取消'));
+    assert.match(text, /UP-2 还未付款/);
+    assert.match(textOf(await conversation(robotWith({ orders: [unpaid] }))('还没付款怎么取消订单')), /取消订单/);
+    assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [unpaid] }))('还没付款怎么取消订单')), /自动关闭/);
+    const gone = order({ orderId: 'CX-9', status: 'cancelled' });
+    assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [gone] }))('我明明付了钱 怎么显示未付款被取消了')), /不会扣款/);
+  });
+
   test('"不付" is no sound-alike slip for "不服", and "我想取消订单" still says how to cancel', async () => {
     assert.match((await createNlu().understand('多久不付会自动取消')).normalized, /不付/);
     const r = await conversation(robotWith({ orders: [paid] }))('我想取消订单');

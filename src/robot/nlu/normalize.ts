@@ -6,7 +6,7 @@
 import { defaultHomophoneFixer } from './homophones.ts';
 import { defaultSpeller } from './spelling.ts';
 import { isPinyin, pinyinReader } from './pinyin-words.ts';
-import { EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_BESIDE_HAN, PINYIN_DAYS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
+import { CANTONESE_MARK, CANTONESE_PHRASES, EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_BESIDE_HAN, PINYIN_DAYS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
 import { foldTraditional } from '../lexicon/index.ts';
 
 export interface Normalized {
@@ -36,6 +36,7 @@ const DIGIT_WORD = /(?<![a-z0-9])(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]+(?![a
 const SPACE_BETWEEN_HAN = /(\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 
 const ZH_PHRASES_SORTED = [...ZH_PHRASES].sort((a, b) => b[0].length - a[0].length);
+const CANTONESE_SORTED = [...CANTONESE_PHRASES].sort((a, b) => b[0].length - a[0].length);
 
 /** A key as typed, where case, width, spaces and punctuation do not count ("#a-77" is "a77"). */
 export const foldedKey = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -77,6 +78,7 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
   // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
   t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
   if (HAN.test(t)) {
+    if (CANTONESE_MARK.test(display)) for (const [from, to] of CANTONESE_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
     for (const [from, to] of ZH_PHRASES_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
     t = defaultHomophoneFixer().fix(t);
     t = t.replace(SPACE_BETWEEN_HAN, '$1');
