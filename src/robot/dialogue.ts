@@ -647,7 +647,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(u, orderId) ?? returnAddressAsked(state, u, text) ?? findsWhere(u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? findsWhere(u) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -780,10 +780,15 @@ const REQUEST_WORDS = /退款|退货|换货|售后|(?<![a-z])(?:refund|return|ex
  * "when will the W33 ship"): the exchange's progress, not the original parcel (found from outside:
  * "already delivered").
  */
-const REPLACEMENT = /换(?:成|的)?\s*(?:\d{1,3}|[smlx]{1,3}|大一|小一)\s*(?:码|号)|换的(?:新的|那个|那双|那件)|新的那(?:双|件|个|条)|新的\s*[a-z]{0,3}\d{1,3}(?!\d)|新(?:的)?(?:色号|颜色|尺码)|(?<![a-z])(?:the new (?:size|pair|ones?|jeans|shoes|sneakers|dress|jacket|shade|colou?r|unit)|replacement|new (?:size|shade|colou?r))(?![a-z])/;
+const REPLACEMENT = /换(?:成|的)?\s*(?:\d{1,3}|[smlx]{1,3}|大一|小一)\s*(?:码|号)|换的(?:新的|那个|那双|那件)|新的那(?:双|件|个|条)|(?<![a-z])(?:the new (?:size|pair|ones?|jeans|shoes|sneakers|dress|jacket)|replacement|new size)(?![a-z])/;
+/**
+ * "新的N20什么时候发给我", "the new shade": the exchange's goods only right after an after-sales
+ * answer; else a new colour in stock or another order (found in review: "新颜色什么时候上架").
+ */
+const REPLACEMENT_ON_TOPIC = /新的\s*[a-z]{0,3}\d{1,3}(?!\d)|新(?:的)?(?:色号|颜色|尺码)|(?<![a-z])(?:the new (?:shade|colou?r|unit)|new (?:shade|colou?r))(?![a-z])/;
 const ASKS_WHEN = /多久|什么时候|啥时候|几天|几号|何时|(?<![a-z])(?:when|how long|how soon|how many days)(?![a-z])/;
-const replacementAsked = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent'> | undefined =>
-  !orderId && REPLACEMENT.test(u.normalized) && ASKS_WHEN.test(u.normalized) && u.intent !== 'return_policy' ? { intent: 'aftersale_progress' } : undefined;
+const replacementAsked = (state: DialogueState, u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent'> | undefined =>
+  !orderId && (REPLACEMENT.test(u.normalized) || (state.topic === 'aftersale_progress' && REPLACEMENT_ON_TOPIC.test(u.normalized))) && ASKS_WHEN.test(u.normalized) && u.intent !== 'return_policy' ? { intent: 'aftersale_progress' } : undefined;
 /**
  * Where to send the goods back, right after a request's status ("那我要寄到哪个地址", "where do i
  * send it"): that request's next step, not a change of the order's address (found from outside:
@@ -2090,8 +2095,26 @@ function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
   return promised === undefined ? undefined : atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), promised + 1);
 }
 
-/** Goods sold ahead of stock ("【预售 付款后15天内发货】…"): they ship on the pre-order's terms, never the in-stock promise. */
-const isPreOrder = (o: Order): boolean => o.items.some((i) => PRE_ORDER.test(i.title));
+/**
+ * Goods sold ahead of stock ("【预售 付款后15天内发货】…"): they ship on the pre-order's terms, never
+ * the in-stock promise. Every item sold must be one ("预订" is a cake booked a day ahead, and
+ * in-stock earbuds beside a pre-sale case ship as usual: found in review); free gifts do not count.
+ */
+const PRE_SALE = /预售|(?<![a-z])(?:pre-?orders?|pre-?sale|presale)(?![a-z])/i;
+function isPreOrder(o: Order): boolean {
+  const sold = o.items.filter((i) => Number(i.price) > 0);
+  return (sold.length ? sold : o.items).every((i) => PRE_SALE.test(i.title));
+}
+/** Hours from payment to the day a pre-sale title names ("【预售】冬季羽绒服 11月20日发货"), the end of that day. */
+function hoursToTitledDay(ctx: Ctx, o: Order, paidAt: number): number | undefined {
+  const m = o.items.map((i) => /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(?:前|之前)?\s*(?:陆续|开始)?\s*(?:发货|发出)/.exec(i.title)).find((x) => x !== null);
+  if (!m) return undefined;
+  const local = new Date(paidAt + ctx.tz * 60_000);
+  const at = (year: number) => Date.UTC(year, Number(m[1]) - 1, Number(m[2]) + 1) - ctx.tz * 60_000;
+  // A day months before payment is next year's ("1月5日发货" paid in December).
+  const due = at(local.getUTCFullYear()) < paidAt - 60 * 24 * HOUR_MS ? at(local.getUTCFullYear() + 1) : at(local.getUTCFullYear());
+  return Math.max(0, (due - paidAt) / HOUR_MS);
+}
 
 interface ShipTerms {
   /** What to say of when it ships. */
@@ -2113,9 +2136,12 @@ function shipTerms(ctx: Ctx, o: Order): ShipTerms {
     return { text: shop ?? ctx.t.shipPromise, hours: shop ? hoursIn(shop) : SHIP_PROMISE_HOURS, own: shop !== undefined };
   }
   const entry = shopSays(ctx, 'pre_order');
-  const titled = o.items.map((i) => i.title).find((x) => PRE_ORDER.test(x) && hoursIn(x) !== undefined);
-  const hours = (entry !== undefined ? hoursIn(entry) : undefined) ?? (titled !== undefined ? hoursIn(titled) : undefined);
-  const by = hours === undefined ? undefined : formatDay(new Date(Date.parse(o.updatedAt) + hours * HOUR_MS).toISOString(), ctx.lang, ctx.tz);
+  const paidAt = Date.parse(o.updatedAt);
+  const titled = o.items.map((i) => i.title).find((x) => PRE_SALE.test(x) && hoursIn(x) !== undefined);
+  // The title's own day, then the shop's entry, then the time the title names.
+  const day = Number.isNaN(paidAt) ? undefined : hoursToTitledDay(ctx, o, paidAt);
+  const hours = day ?? (entry !== undefined ? hoursIn(entry) : undefined) ?? (titled !== undefined ? hoursIn(titled) : undefined);
+  const by = hours === undefined || Number.isNaN(paidAt) ? undefined : formatDay(new Date(paidAt + hours * HOUR_MS - (day !== undefined ? HOUR_MS : 0)).toISOString(), ctx.lang, ctx.tz);
   return { text: ctx.t.preOrder(entry, by), hours, own: true };
 }
 

@@ -2937,6 +2937,22 @@ describe('a pre-order ships on its own terms (eighteenth session, cosmetics shop
     assert.match(textOf(await say('能加急吗🙏')), /催一下/);
   });
 
+  test('a booked cake and in-stock goods beside a pre-sale item are no pre-order; a pre-sale title\'s own day decides; a bad time does not crash (found in review)', async () => {
+    const cake = paidAt(6 * 24, '生日蛋糕 6寸 需提前1天预订');
+    assert.match(textOf(await chat(cake)('蛋糕什么时候发货')), /比平常慢/);
+    const mixed = order({ orderId: 'MX-1', status: 'paid', updatedAt: new Date(NOW.getTime() - 6 * 24 * 3600_000).toISOString(), items: [{ sku: 'E', title: '无线蓝牙耳机', quantity: 1, price: '199.00' }, { sku: 'C', title: '【预售】耳机保护套', quantity: 1, price: '29.00' }] });
+    assert.match(textOf(await chat(mixed)('耳机什么时候发货')), /比平常慢/);
+    const coat = paidAt(17 * 24, '【预售】冬季羽绒服 11月20日发货');
+    let text = textOf(await chat(coat)('羽绒服什么时候发货'));
+    assert.match(text, /预计11月20日前发出[\s\S]*比平常慢/);
+    const early = paidAt(3 * 24, '【预售】冬季羽绒服 12月5日发货');
+    text = textOf(await chat(early)('羽绒服什么时候发货'));
+    assert.match(text, /预计12月5日前发出/);
+    assert.doesNotMatch(text, /比平常慢/);
+    const broken = order({ orderId: 'BAD-1', status: 'paid', updatedAt: 'unknown', items: [{ sku: 'S', title, quantity: 1, price: '1.00' }] });
+    assert.match(textOf(await chat(broken)('什么时候发货')), /BAD-1/);
+  });
+
   test('an in-stock order still gets the shop\'s shipping entry, and a pre-order naming no time is never called late', async () => {
     const inStock = order({ orderId: 'IS-1', status: 'paid', items: [{ sku: 'C', title: '修护保湿面霜 50ml', quantity: 1, price: '580.00' }] });
     const text = textOf(await chat(inStock)('我的面霜什么时候发货'));
@@ -3032,9 +3048,13 @@ describe('an exchange of shade followed up (eighteenth session, cosmetics shop)'
     let text = textOf(await say('那我要寄到哪个地址'));
     assert.match(text, /换货申请[\s\S]*售后页面的地址寄回/);
     assert.doesNotMatch(text, /无法修改/);
-    text = textOf(await conversation(robotWith(data))('新的N20什么时候发给我'));
+    const again = conversation(robotWith(data));
+    await again('换色号的申请通过了吗');
+    text = textOf(await again('新的N20什么时候发给我'));
     assert.match(text, /换货申请（订单 CX-FD-1）/);
     assert.doesNotMatch(text, /已经签收/);
+    // Not after an after-sales answer, a new colour is goods in stock (found in review).
+    for (const t of ['新颜色什么时候上架', 'when will the new colour be back in stock?']) assert.notEqual((await conversation(robotWith(data))(t)).intent, 'aftersale_progress', t);
     assert.match(textOf(await conversation(robotWith(data))('how many days for the replacement to reach KL')), /exchange request \(order CX-FD-1\)/);
     assert.equal((await conversation(robotWith(data))('我要改收货地址')).intent, 'change_address');
   });
