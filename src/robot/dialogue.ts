@@ -471,7 +471,8 @@ const langAsk = (en: string, zh: string) =>
 const ASKS_ENGLISH = langAsk('english', '(?:英文|英语)');
 const ASKS_CHINESE = langAsk('(?:chinese|mandarin)', '(?:中文|汉语|普通话)');
 /** "sorry i cant read chinese", "我看不懂英文": the other language asked for (found from outside: "not understood"). */
-const CANT_READ = (en: string, zh: string) => new RegExp(`^(?:sorry[,!. ]*)?(?:but )?(?:i )?(?:can ?not|can'?t|don'?t|do not) (?:read|understand|speak) ${en}|^(?:抱歉|不好意思)?[，, ]*我?(?:看不懂|不懂|不会|看不明白)${zh}`);
+// The whole message: "我不会英文 快递到哪了" asks its question, in Chinese (found in review).
+const CANT_READ = (en: string, zh: string) => new RegExp(`^(?:sorry[,!. ]*)?(?:but )?(?:i )?(?:can ?not|can'?t|don'?t|do not) (?:read|understand|speak) ${en}(?: well| very well)?[?!. ]*$|^(?:抱歉|不好意思)?[，, ]*我?(?:看不懂|不懂|不会|看不明白)${zh}(?:啊|呀|哦)?[?？!！。 ]*$`);
 const CANT_READ_CHINESE = CANT_READ('(?:chinese|mandarin)', '(?:中文|汉语)');
 const CANT_READ_ENGLISH = CANT_READ('english', '(?:英文|英语)');
 function langRequested(normalized: string): Lang | undefined {
@@ -770,7 +771,7 @@ const unpaidTimeout = (u: Understanding, orderId: string | undefined): Pick<Reso
  * An order the buyer cancelled, asked after its money ("防晒那单我取消了 钱退了吗", "i cancelled it,
  * wheres my refund"): the refund's state, not how to cancel (found from outside: "already applied").
  */
-const CANCELLED_MONEY = /(?:取消了|已取消|已经取消|取消掉了)[^?？]{0,12}(?:钱|款)|(?<![a-z])(?:i |already )cancel+ed(?![a-z])[a-z' ,]{0,30}(?:refund|money)/;
+const CANCELLED_MONEY = /(?:取消了|已取消|已经取消|取消掉了)[^?？]{0,12}(?:钱|款)[^?？]{0,4}(?:退|到账|回来|呢|没)|(?<![a-z])(?:i |already )cancel+ed(?![a-z])[a-z' ,]{0,30}(?:refund|money)/;
 const refundOfCancelled = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
   u.intent === 'cancel_order' && CANCELLED_MONEY.test(u.normalized) ? { intent: 'aftersale_progress', ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
@@ -1432,9 +1433,18 @@ function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pic
   if (offer) return { text: offer.text, offer: { faqOptions: offer.faqOptions } };
   // The shop's entry in the other language only: its word, said as it is with a person to explain,
   // before a built-in text that may contradict it.
+  // Only an entry the shop filed on this very topic, sharing words with the question: a price-protection
+  // entry is no answer to "do you have coupons?" (found in review): the built-in text is.
   const other = candidates[0];
-  return other && detectLanguage(other.entry.answer).lang !== ctx.lang ? { text: ctx.t.otherLanguageEntry(other.entry.question, other.entry.answer) } : { text: ctx.t.policy[intent] };
+  const onTopic = other && other.confidence >= OTHER_LANGUAGE_MIN && ctx.data.faqOnTopic?.some((h) => h.entry.id === other.entry.id);
+  return other && onTopic && detectLanguage(other.entry.answer).lang !== ctx.lang ? { text: ctx.t.otherLanguageEntry(other.entry.question, other.entry.answer) } : { text: ctx.t.policy[intent] };
 }
+
+/**
+ * The least confidence of an entry in the other language said as the shop's word: a shared word or
+ * two ("发票" for "VAT invoice": 0.13-0.35); "hot sale" beside a price-protection entry was 0.005.
+ */
+const OTHER_LANGUAGE_MIN = 0.05;
 
 /**
  * The FAQ's first candidate is the entry just answered, asked again in other words ("能开发票吗",
@@ -2467,8 +2477,10 @@ function otherOrdersRequests(ctx: Ctx, list: Aftersale[]): Outcome {
  * times). A cancelled one is told its money goes back.
  */
 function namedWithout(ctx: Ctx, latest: Map<string, Aftersale>): Outcome | undefined {
-  if (!ctx.orders?.length || kindsOfGoods(ctx.input.text).size === 0) return undefined;
-  const named = describedBy(ctx, ctx.orders);
+  if (!ctx.orders?.length) return undefined;
+  // "我取消了 钱退了吗" naming no goods: the one cancelled order with no request (found in review: "no request").
+  const cancelled = CANCELLED_MONEY.test(ctx.r.u.normalized) ? ctx.orders.filter((o) => o.status === 'cancelled' && !latest.has(o.orderId)) : undefined;
+  const named = kindsOfGoods(ctx.input.text).size > 0 ? describedBy(ctx, ctx.orders) : cancelled;
   const o = named?.length === 1 ? named[0]! : undefined;
   if (!o || latest.has(o.orderId)) return undefined;
   const text = o.status === 'cancelled' ? ctx.t.cancel.cancelled(o.orderId) : ctx.t.noAftersaleFor(o.orderId);

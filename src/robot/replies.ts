@@ -26,7 +26,7 @@ export interface Texts {
   /** The buyer asked for this language. */
   langSwitched: string;
   notSureOfferHuman: string;
-  /** The shop's entry on the question exists only in the other language: said as it is, with a person offered to explain it. */
+  /** The shop's entry on the topic was found in the other language only: said as it is, with a person offered to explain it. */
   otherLanguageEntry(question: string, answer: string): string;
   confirmIntent(intent: Intent): string;
   /** One of several FAQ questions the buyer picked at once, with its answer. */
@@ -150,7 +150,7 @@ const zh: Texts = {
   handoverWithdrawn: '好的，已为您取消转人工，我继续为您服务。需要人工时回复“转人工”即可。',
   notUnderstood: '抱歉，我没太理解您的意思。您可以问我：“我的快递到哪了”“退款进度”“怎么退货”，或回复“转人工”。',
   notSureOfferHuman: '这个问题我不太确定，需要为您转接人工客服吗？',
-  otherLanguageEntry: (q, a) => `店铺关于这个问题只写了英文说明（“${q}”）：${a}\n需要客服用中文为您解释的话，请回复“转人工”。`,
+  otherLanguageEntry: (q, a) => `我找到的店铺说明是英文的（“${q}”）：${a}\n需要客服用中文为您解释的话，请回复“转人工”。`,
   langSwitched: '好的，接下来我用中文为您服务。请问有什么可以帮您？',
   smallTalk: '这个我可不太在行😅 我是店铺的智能客服，可以帮您查物流、订单和退款进度，也能解答店铺的常见问题；需要真人客服的话，回复“转人工”就好。',
   identity: '我是店铺的智能客服机器人，可以帮您查物流、订单和退款进度，也能解答店铺的常见问题。需要真人客服的话，回复“转人工”就好。',
@@ -305,7 +305,7 @@ const en: Texts = {
   handoverWithdrawn: 'OK, I have cancelled the transfer to a person and will carry on helping you. Say "human" whenever you want one.',
   notUnderstood: "Sorry, I didn't quite get that. You can ask me things like \"where is my package\", \"refund status\" or \"how do I return this\", or say \"human\".",
   notSureOfferHuman: "I'm not sure about that one. Would you like me to connect you to a human agent?",
-  otherLanguageEntry: (q, a) => `The shop has written about this only in Chinese ("${q}"): ${a}\nSay "human" if you'd like an agent to explain it in English.`,
+  otherLanguageEntry: (q, a) => `The shop's answer I found is in Chinese ("${q}"): ${a}\nSay "human" if you'd like an agent to explain it in English.`,
   langSwitched: "Sure, I'll reply in English from now on. How can I help?",
   smallTalk: "That's not my strong suit 😅 I'm the shop's assistant: I can track parcels, check orders and refunds, and answer questions about the shop. If you'd like a real person, just say \"human\".",
   identity: "I'm the shop's automated assistant: I can track parcels, check orders and refunds, and answer questions about the shop. If you'd like a real person, just say \"human\".",
