@@ -2011,18 +2011,21 @@ function parcelsOf(ctx: Ctx, o: Order): Logistics[] {
 }
 const logisticsOf = (ctx: Ctx, o: Order): Logistics | undefined => parcelsOf(ctx, o)[0];
 
-/** Each parcel of a split shipment answered, under one line saying how many; a person offered for any is offered once. */
-function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[], answer: (l: Logistics) => Outcome): Outcome {
-  // Each parcel's number said, so that the buyer can tell them apart.
-  const numbered = (l: Logistics, x: Outcome): Outcome => {
-    const [first, ...more] = x.replies;
-    return first && !first.text.includes(l.trackingNo) ? { ...x, replies: [{ ...first, text: first.text + ctx.t.carrierLine(carrierName(l.carrier, ctx.lang), l.trackingNo) }, ...more] } : x;
-  };
-  const outs = parcels.map((l) => numbered(l, answer(l)));
-  const all = outs.flatMap((x) => x.replies);
-  const said = [...new Set(all.filter((r) => !r.card).map((r) => r.text))].map((text) => ({ text }));
-  const offered = outs.some((x) => x.next?.offeredHuman);
-  return { replies: [{ text: ctx.t.splitParcels(o.orderId, parcels.length) }, ...all.filter((r) => r.card), ...said], ...(offered ? { next: { offeredHuman: true } } : {}) };
+/**
+ * Each parcel of a split shipment on a line of its own ("包裹 1（京东快递，运单号 …）正在运输途中…"),
+ * under one saying how many; a parcel stalled or in trouble offers a person (found in review: each
+ * parcel's text began "your order …", one delivered, the next in transit).
+ */
+function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome {
+  const { t, lang } = ctx;
+  let trouble = false;
+  const lines = parcels.map((l, i) => {
+    const quiet = quietDays(ctx, l);
+    trouble ||= quiet !== undefined || l.status === 'exception';
+    const said = quiet !== undefined ? t.stalled(quiet) : t.etaFor[l.status];
+    return reply(t.parcelLine(i + 1, carrierName(l.carrier, lang), l.trackingNo, said, latestLine(ctx, l)), logisticsCard(l));
+  });
+  return { replies: [{ text: t.splitParcels(o.orderId, parcels.length) }, ...lines], ...(trouble ? { next: { offeredHuman: true } } : {}) };
 }
 
 function latestLine(ctx: Ctx, l: Logistics): string | undefined {
@@ -2064,7 +2067,7 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
     }
     return noTracking(ctx, o, title);
   }
-  return parcels.length > 1 ? eachParcel(ctx, o, parcels, (l) => oneParcel(ctx, o, l, title)) : oneParcel(ctx, o, parcels[0]!, title);
+  return parcels.length > 1 ? eachParcel(ctx, o, parcels) : oneParcel(ctx, o, parcels[0]!, title);
 }
 
 function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
@@ -2252,12 +2255,14 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
   let text = t.orderStatus(statusFields(ctx, o));
   if (ctx.r.whyCancelled && o.status === 'cancelled') return { replies: [reply(text, orderCard(o)), { text: t.cancelledWhy }], next: { offeredHuman: true } };
   const parcels = o.status === 'shipped' || o.status === 'delivered' ? parcelsOf(ctx, o) : [];
-  if (parcels.length > 1) text += t.splitParcels(o.orderId, parcels.length);
-  for (const l of parcels) {
+  // The tracking number, which buyers ask for beside the status ("发货了吗 tracking number给我一下": found from outside).
+  if (parcels.length === 1) {
+    const l = parcels[0]!;
     const latest = latestLine(ctx, l);
-    // The tracking number, which buyers ask for beside the status ("发货了吗 tracking number给我一下": found from outside).
-    text += t.carrierLine(carrierName(l.carrier, ctx.lang), l.trackingNo);
-    if (latest) text += t.latestEvent(latest);
+    text += t.carrierLine(carrierName(l.carrier, ctx.lang), l.trackingNo) + (latest ? t.latestEvent(latest) : '');
+  } else if (parcels.length > 1) {
+    const lines = parcels.map((l, i) => t.parcelLine(i + 1, carrierName(l.carrier, ctx.lang), l.trackingNo, t.parcelIs(LOGISTICS_STATUS[ctx.lang][l.status]), latestLine(ctx, l)));
+    text += [ctx.lang === 'en' ? ` ${t.splitParcels(o.orderId, parcels.length)}` : t.splitParcels(o.orderId, parcels.length), ...lines].join('\n');
   }
   if ((o.status === 'shipped' || o.status === 'delivered') && parcels.length === 0 && ctx.logisticsFailed) {
     ctx.unavailable.add('logistics');
@@ -2286,7 +2291,7 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
     const s = o.status === 'shipped' ? 'pending' : 'delivered';
     return { replies: [reply(t.eta({ orderId: o.orderId, title, estimate: t.etaFor[s] }), orderCard(o))] };
   }
-  return parcels.length > 1 ? eachParcel(ctx, o, parcels, (l) => oneEta(ctx, o, l, title)) : oneEta(ctx, o, parcels[0]!, title);
+  return parcels.length > 1 ? eachParcel(ctx, o, parcels) : oneEta(ctx, o, parcels[0]!, title);
 }
 
 function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {

@@ -61,6 +61,10 @@ export interface Texts {
   carrierLine(carrier: string, trackingNo: string): string;
   /** An order shipped in several parcels, each told after this. */
   splitParcels(orderId: string, n: number): string;
+  /** One parcel of several: its number, carrier and tracking number, `said` of it (an `etaFor` text, or its status), and its latest event. */
+  parcelLine(n: number, carrier: string, trackingNo: string, said: string, latest: string | undefined): string;
+  /** A parcel's status as `parcelLine` says it. */
+  parcelIs(status: string): string;
   latestEvent(text: string): string;
   eta(p: { orderId: string; title: string; estimate: string }): string;
   /** An order not shipped, told with the shop's own FAQ answer on shipping time instead of `etaFor`'s promise. */
@@ -187,6 +191,8 @@ const zh: Texts = {
   },
   carrierLine: (carrier, no) => `${carrier}承运，运单号 ${no}。`,
   splitParcels: (id, n) => `订单 ${id} 分 ${n} 个包裹发出：`,
+  parcelLine: (n, carrier, no, said, latest) => `包裹 ${n}（${carrier}，运单号 ${no}）${said}${latest ? `最新物流：${latest}` : ''}`,
+  parcelIs: (status) => `${status}。`,
   orderStatus: (p) => `您的订单 ${p.orderId}（${p.title}）当前状态：${p.status}，金额 ${p.total}，下单时间 ${p.created}。`,
   latestEvent: (t) => `最新物流：${t}`,
   eta: (p) => `您的订单 ${p.orderId}（${p.title}）${p.estimate}`,
@@ -347,6 +353,8 @@ const en: Texts = {
   },
   carrierLine: (carrier, no) => ` Carrier ${carrier}, tracking number ${no}.`,
   splitParcels: (id, n) => `Order ${id} was shipped in ${n} parcels:`,
+  parcelLine: (n, carrier, no, said, latest) => `Parcel ${n} (${carrier}, tracking number ${no}) ${said}${latest ? ` Latest update${HAN.test(latest) ? " (in the carrier's words)" : ''}: ${latest}` : ''}`,
+  parcelIs: (status) => `is ${status}.`,
   orderStatus: (p) => `Your order ${p.orderId} (${p.title}) is ${p.status}. Total ${p.total}, placed ${p.created}.`,
   // After a sentence of its own: the space keeps "…1-3 days. Latest update:" apart (found from outside).
   latestEvent: (t) => ` Latest update${HAN.test(t) ? " (in the carrier's words)" : ''}: ${t}`,
