@@ -512,6 +512,8 @@ function agreesToPerson(u: Understanding): boolean {
   if (NOT_NOW.test(text)) return false;
   // "补发要多久" asks; "能不能催一下" asks for the chase.
   if (CHASE_ASK.test(text)) return !ASKS_AFTER.test(text) || ASKS_POLITELY.test(text);
+  // "都4天了还没到账" to "shall I get a person to follow up?": pressing, not asking; yes (found from outside: the same text a third time).
+  if (SAYS_LATE.test(text) && !ASKS_AFTER.test(text) && text.length <= SHORT_FOLLOW_UP) return true;
   const rest = text.replace(YES_LEAD, '');
   const unclear = u.intent === 'unknown' || u.intent === 'bye' || u.guessed === true;
   return unclear && rest !== text && ASKS_FOR_IT.test(rest) && !ASKS_AFTER.test(rest) && !ACK_ONLY.test(rest);
@@ -1976,9 +1978,20 @@ function kindsOfOrders(orders: readonly Order[]): string[] {
  * so the text alone is a whole answer for a client that shows no cards (found from outside); the
  * pages show the first line above the card, which lists the same orders.
  */
+/**
+ * The orders to choose from, each with its status and when it was ordered (said so: "已签收，11-27"
+ * read as the day it was signed for); orders of the same goods also with their amounts, which tell
+ * them apart (found from outside: two lines of "口红 #999 正红色" and a date).
+ */
 function choiceReply(ctx: Ctx, question: string, orders: readonly Order[]): Reply {
-  const sep = ctx.lang === 'zh' ? ['（', '，', '）'] : [' (', ', ', ')'];
-  const lines = orders.map((o, i) => `${i + 1}. ${o.orderId} ${orderTitle(o, ctx.lang)}${sep[0]}${ORDER_STATUS[ctx.lang][o.status]}${sep[1]}${formatTime(o.createdAt, ctx.lang, ctx.tz)}${sep[2]}`);
+  const zh = ctx.lang === 'zh';
+  const titles = orders.map((o) => orderTitle(o, ctx.lang));
+  const lines = orders.map((o, i) => {
+    const when = formatTime(o.createdAt, ctx.lang, ctx.tz);
+    const same = titles.filter((x) => x === titles[i]).length > 1 ? `${zh ? '，' : ', '}${formatMoney(o.totalAmount, o.currency)}` : '';
+    const about = zh ? `（${ORDER_STATUS.zh[o.status]}${same}，${when} 下单）` : ` (${ORDER_STATUS.en[o.status]}${same}, ordered ${when})`;
+    return `${i + 1}. ${o.orderId} ${titles[i]}${about}`;
+  });
   return { text: [question, ...lines].join('\n'), card: choiceCard(orders, ctx.lang) };
 }
 

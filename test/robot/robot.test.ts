@@ -3151,3 +3151,21 @@ describe('where to find something on the goods (eighteenth session, electronics 
     assert.match(textOf(await say('where can i find my tracking number')), /ZT7700001111/);
   });
 });
+
+describe('lists and offers read as the buyer reads them (eighteenth session, cosmetics shop)', () => {
+  const lip1 = order({ orderId: 'LP-1', status: 'shipped', items: [{ sku: 'LP', title: '丝绒哑光口红 #999', quantity: 1, price: '320.00' }], totalAmount: '320.00' });
+  const lip2 = order({ orderId: 'LP-2', status: 'delivered', createdAt: '2024-11-20T09:00:00+08:00', items: [{ sku: 'LP', title: '丝绒哑光口红 #999', quantity: 2, price: '320.00' }], totalAmount: '640.00' });
+  test('the list says the date is when it was ordered, and tells orders of the same goods apart by amount', async () => {
+    const text = textOf(await conversation(robotWith({ orders: [lip1, lip2] }))('查下我的订单'));
+    assert.match(text, /LP-1 丝绒哑光口红 #999（已发货，¥320\.00，11-25 09:00 下单）/);
+    assert.match(text, /LP-2 丝绒哑光口红 #999（已签收，¥640\.00，11-20 09:00 下单）/);
+    assert.match(textOf(await conversation(robotWith({ orders: [lip1, earbuds] }))('check my orders')), /\(shipped, ordered Nov 25, 09:00\)/);
+  });
+  test('"都4天了还没到账" to "shall I get a person to follow up?" is a yes; "钱多久到" is a question', async () => {
+    const late = aftersale({ aftersaleId: 'AS-L', orderId: EARBUDS, status: 'approved', updatedAt: '2024-11-18T09:00:00+08:00' });
+    const say = conversation(robotWith({ orders: [earbuds], aftersales: [late] }));
+    assert.match(textOf(await say('退款批了没')), /转接人工客服跟进吗/);
+    assert.notEqual((await say('钱多久到')).intent, 'human');
+    assert.equal((await say('都4天了还没到账')).intent, 'human');
+  });
+});
