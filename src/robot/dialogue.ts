@@ -2035,7 +2035,7 @@ function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome 
   const lines = parcels.map((l, i) => {
     const quiet = quietDays(ctx, l);
     trouble ||= quiet !== undefined || l.status === 'exception';
-    const said = quiet !== undefined ? t.stalled(quiet) : t.etaFor[l.status];
+    const said = quiet !== undefined ? t.stalled(quiet) : etaFor(ctx, o, l.status);
     return reply(t.parcelLine(i + 1, carrierName(l.carrier, lang), l.trackingNo, said, latestLine(ctx, l)), logisticsCard(l));
   });
   return { replies: [{ text: t.splitParcels(o.orderId, parcels.length) }, ...lines], ...(trouble ? { next: { offeredHuman: true } } : {}) };
@@ -2292,7 +2292,7 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
   if (o.status === 'paid' || o.status === 'pending_payment' || o.status === 'cancelled') {
     const unshipped = o.status === 'cancelled' ? undefined : o.status;
     const terms = unshipped && shipTerms(ctx, o);
-    const estimate = unshipped && terms && terms.own ? t.etaShop[unshipped](terms.text) : t.etaFor[o.status];
+    const estimate = unshipped && terms && terms.own ? t.etaShop[unshipped](terms.text) : etaFor(ctx, o, o.status);
     return withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate }), orderCard(o)));
   }
   const parcels = parcelsOf(ctx, o);
@@ -2302,7 +2302,7 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
       return { replies: [reply(`${t.orderStatus(statusFields(ctx, o))}${t.unavailable('logistics')}`, orderCard(o))] };
     }
     const s = o.status === 'shipped' ? 'pending' : 'delivered';
-    return { replies: [reply(t.eta({ orderId: o.orderId, title, estimate: t.etaFor[s] }), orderCard(o))] };
+    return { replies: [reply(t.eta({ orderId: o.orderId, title, estimate: etaFor(ctx, o, s) }), orderCard(o))] };
   }
   return parcels.length > 1 ? eachParcel(ctx, o, parcels) : oneEta(ctx, o, parcels[0]!, title);
 }
@@ -2311,12 +2311,22 @@ function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   const { t } = ctx;
   const latest = latestLine(ctx, l);
   const quiet = quietDays(ctx, l);
-  const estimate = quiet !== undefined ? t.stalled(quiet) : t.etaFor[l.status];
+  const estimate = quiet !== undefined ? t.stalled(quiet) : etaFor(ctx, o, l.status);
   const text = t.eta({ orderId: o.orderId, title, estimate }) + (latest ? t.latestEvent(latest) : '');
   const late = l.status !== 'delivered' && quiet === undefined && l.status !== 'exception' && impatient(ctx);
   const replies = late ? [reply(text, logisticsCard(l)), { text: lateText(ctx) }] : [reply(text, logisticsCard(l))];
   return { replies, ...(late || l.status === 'exception' || quiet !== undefined ? { next: { offeredHuman: true } } : {}) };
 }
+
+/**
+ * A receiver abroad: an address with no Chinese character, or in Hong Kong, Macao or Taiwan. Its
+ * delivery time is the carrier's and customs', never the built-in "2-4 days" (found from outside: a
+ * buyer in Singapore promised it beside the shop's own "15-25 days by sea").
+ */
+const ABROAD = /香港|澳门|澳門|台湾|台灣|(?<![a-z])(?:singapore|malaysia|hong kong|macau|taiwan|usa|united states|canada|australia|japan|korea|uk|united kingdom|germany|france|thailand|vietnam|philippines|indonesia)(?![a-z])/i;
+const abroad = (o: Order): boolean => ABROAD.test(o.receiver.address) || !/\p{Script=Han}/u.test(o.receiver.address);
+type EtaKey = keyof Texts['etaFor'];
+const etaFor = (ctx: Ctx, o: Order, key: EtaKey): string => (abroad(o) ? ctx.t.etaAbroad[key as keyof Texts['etaAbroad']] : undefined) ?? ctx.t.etaFor[key];
 
 /** Days without a tracking update after which a parcel in this state is late, not on its way. */
 const STALLED_AFTER_DAYS: Partial<Record<Logistics['status'], number>> = { out_for_delivery: 1, in_transit: 4, pending: 3 };

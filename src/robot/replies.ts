@@ -74,6 +74,8 @@ export interface Texts {
   /** A pre-order's terms: the shop's entry on pre-orders if any, and the day it is due by when known. */
   preOrder(answer: string | undefined, by: string | undefined): string;
   etaFor: Record<'out_for_delivery' | 'in_transit' | 'pending' | 'delivered' | 'exception' | 'paid' | 'pending_payment' | 'cancelled' | 'unknown', string>;
+  /** `etaFor` for a receiver abroad: no built-in number of days. */
+  etaAbroad: Record<'in_transit' | 'pending' | 'paid' | 'pending_payment', string>;
   /** A parcel whose tracking has not moved for longer than its state allows. */
   stalled(days: number): string;
   /** A parcel tracked as delivered that the buyer says they did not get. */
@@ -208,6 +210,12 @@ const zh: Texts = {
     unknown: '暂时无法估计送达时间。',
   },
   stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
+  etaAbroad: {
+    in_transit: '正在运输途中，寄往境外的送达时间以承运商和清关为准。',
+    pending: '已发货，等待快递揽收；寄往境外的送达时间以承运商和清关为准。',
+    paid: '还未发货，现货一般付款后 48 小时内发出；寄往境外的送达时间以承运商和清关为准。',
+    pending_payment: '还未付款，付款后一般 48 小时内发货；寄往境外的送达时间以承运商和清关为准。',
+  },
   chaseOffer: '我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递核实、催一下吗？',
   cancelledWhy: '取消的原因我这边查不到（超时未付款、缺货或风控都可能导致取消）。需要为您转接人工客服核实一下吗？',
   urgeShipOffer: '我这边没法直接催仓库发货。需要为您转接人工客服，帮您催一下吗？',
@@ -371,6 +379,12 @@ const en: Texts = {
     unknown: "can't be estimated right now.",
   },
   stalled: (d) => `has had no tracking update for ${d} day${d === 1 ? '' : 's'} and may be delayed. Shall I get a human agent to follow up?`,
+  etaAbroad: {
+    in_transit: 'is in transit; delivery abroad depends on the carrier and customs.',
+    pending: 'has shipped and is waiting for the courier to pick it up; delivery abroad depends on the carrier and customs.',
+    paid: "hasn't shipped yet. In-stock items ship within 48 hours of payment; delivery abroad depends on the carrier and customs.",
+    pending_payment: "isn't paid yet. It ships within 48 hours of payment; delivery abroad depends on the carrier and customs.",
+  },
   chaseOffer: "I can't contact the carrier myself. Shall I get a human agent to check with them and chase it for you?",
   cancelledWhy: "I can't see why it was cancelled (an unpaid order timing out, an item out of stock or a risk check can each cancel one). Shall I get a human agent to check?",
   urgeShipOffer: "I can't hurry the warehouse myself. Shall I get a human agent to chase the shipping for you?",

@@ -3169,3 +3169,19 @@ describe('lists and offers read as the buyer reads them (eighteenth session, cos
     assert.equal((await say('都4天了还没到账')).intent, 'human');
   });
 });
+
+describe('a receiver abroad (eighteenth session, electronics shop)', () => {
+  test('no built-in number of days for Singapore or Hong Kong; a mainland address keeps them', async () => {
+    const sg = order({ orderId: 'SG-1', status: 'paid', receiver: { name: 'Tan Wei', phone: '+65 9123 4567', address: '10 Anson Road, #12-01, Singapore 079903' } });
+    let text = textOf(await conversation(robotWith({ orders: [sg] }))('hello, when will my order arrive?'));
+    assert.doesNotMatch(text, /2-4 days/);
+    const none = new FaqIndexProvider();
+    text = textOf(await conversation(createRobot({ dataSource: fakeDataSource({ orders: [sg] }), faq: none, clock: () => NOW }))('hello, when will my order arrive?'));
+    assert.match(text, /ship within 48 hours of payment; delivery abroad depends on the carrier and customs/);
+    const hk = order({ orderId: 'HK-1', status: 'shipped', receiver: { name: '陳美玲', phone: '+852 9123 4567', address: '香港九龍旺角彌敦道600號' } });
+    text = textOf(await conversation(robotWith({ orders: [hk], logistics: [logistics({ orderId: 'HK-1' })] }))('几天能到'));
+    assert.match(text, /以承运商和清关为准/);
+    assert.doesNotMatch(text, /1-3 天/);
+    assert.match(textOf(await conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }))('几天能到')), /1-3 天/);
+  });
+});
