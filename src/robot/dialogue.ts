@@ -650,7 +650,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? findsWhere(u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? findsWhere(u) ?? resendAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -809,6 +809,13 @@ const returnAddressAsked = (state: DialogueState, u: Understanding, text: string
 const FIND_WHERE = /在哪(?:里|儿)?(?:看|查|找|查看|能看到|可以看到)|(?<![a-z])where (?:can|do|should|would) i (?:find|see|check|look for|locate)(?![a-z])/;
 const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   u.intent === 'track_parcel' && FIND_WHERE.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !/运单|单号|发货|到了|送到/.test(u.normalized) ? { intent: 'unknown' } : undefined;
+/**
+ * "can u just send a new pair instead", "能不能补发一个" right after a parcel's answer: a person's to
+ * arrange (found from outside: "change the delivery address?").
+ */
+const RESEND = /补发|重新发一?个|重发|再发一?个|再寄一?个|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|resend|re-?ship|send (?:it |one )?again|send (?:me )?another)(?![a-z])/;
+const resendAsked = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  state.topic && LOGISTICS_INTENTS.has(state.topic) && state.focusOrderId && RESEND.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined;
 /** A waybill typed with the goods said sent ("我已经寄出去了 顺丰SF…"): an after-sales question, whatever the NLU leaned to. */
 const sentWithWaybill = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
   orderId && !isDataIntent(u.intent) && SENT_BACK.test(u.normalized) ? { intent: 'aftersale_progress', explicitOrderId: orderId } : undefined;

@@ -3185,3 +3185,21 @@ describe('a receiver abroad (eighteenth session, electronics shop)', () => {
     assert.match(textOf(await conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }))('几天能到')), /1-3 天/);
   });
 });
+
+describe('Singapore English and a lost parcel sent again (eighteenth session, electronics shop)', () => {
+  test('"ok lor", "can lah" to "shall I get a person?" are a yes; "no lah" a no', async () => {
+    const stuck = logistics({ orderId: EARBUDS, status: 'exception', events: [{ time: '2024-11-26T10:00:00+08:00', description: 'Held by customs' }] });
+    for (const [yes, intent] of [['ok lor', 'human'], ['can lah', 'human'], ['no lah', 'unknown']] as const) {
+      const say = conversation(robotWith({ orders: [earbuds], logistics: [stuck] }));
+      assert.match(textOf(await say('wru my earbuds??')), /human agent/);
+      assert.equal((await say(yes)).intent, intent, yes);
+    }
+  });
+  test('"can u just send a new pair instead" after the parcel is a person\'s to arrange, not a change of address', async () => {
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+    await say('where is my parcel');
+    const r = await say('can u just send a new pair instead');
+    assert.equal(r.intent, 'human');
+    assert.doesNotMatch(textOf(r), /address/);
+  });
+});

@@ -354,6 +354,8 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['wht', 'what'],
   ['whr', 'where'],
   ['wher', 'where'],
+  ['wru', 'where is'],
+  ['wya', 'where is'],
   ['whn', 'when'],
   ['hv', 'have'],
   ['abt', 'about'],

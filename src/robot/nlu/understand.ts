@@ -387,12 +387,16 @@ function shopTopics(text: string, tokens: readonly string[]): ClassifierInput['e
 }
 
 const TRAILING_PARTICLES = /[啊吧呀哈呢的哦噢嘛了]+$/;
+const SG_PARTICLE = /\s+(?:lah|lor|la|leh|loh|liao|ah)[!.\s]*$/;
 
 /** A yes or no when the whole first clause is one ("好的", "嗯嗯", "yes please", "不用了，谢谢"). */
 function yesNoOf(scan: string): 'yes' | 'no' | undefined {
   const first = scan.split('|')[0]!.trim();
   if (!first) return undefined;
-  for (const c of [first, first.replace(TRAILING_PARTICLES, '')]) {
+  // Singapore and Malaysia English ends a yes with a particle ("ok lor", "can lah": found from outside, a goodbye).
+  const sg = SG_PARTICLE.test(first) ? first.replace(SG_PARTICLE, '') : undefined;
+  if (sg === 'can') return 'yes';
+  for (const c of [first, first.replace(TRAILING_PARTICLES, ''), ...(sg ? [sg] : [])]) {
     if (YES_WORDS.has(c)) return 'yes';
     if (NO_WORDS.has(c)) return 'no';
   }
