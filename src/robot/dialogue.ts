@@ -572,6 +572,9 @@ function positionsNamed(normalized: string, listed: number): number[] | undefine
 const ASKS_DELIVERY = /快递|物流|配送|送到|到哪|(?<![a-z])(?:deliver(?:y|ed|ing)?|shipping|parcel|package|tracking|arriv(?:e|al|ing))(?![a-z])/;
 
 /** The answer to our "which order?" list: a pick by id, place, goods or description, all of them, or none. */
+/** What the goods are (shelf life, ingredients, use, authenticity, warranty): the shop's FAQ, not a pick from a list of orders. */
+const ABOUT_THE_GOODS = /保质期|有效期|生产日期|成分|孕妇|孕期|正品|真假|怎么用|用法|说明书|(?<![a-z])(?:expiry|expire|shelf life|ingredients?|authentic|genuine|fake|manual|how to use)(?![a-z])/;
+
 function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understanding, text: string, base: Pick<Resolved, 'lang' | 'u'>, orderId: string | undefined): Resolved | undefined {
   const intent = isDataIntent(u.intent) ? u.intent : p.intent;
   // The whole message is one of the listed ids ("#12", "A-7"): it names that order, not a position.
@@ -606,6 +609,8 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
   const describes = !isDataIntent(u.intent) && (POINTS_AT_ONE.test(u.normalized) || namesListedGoods(u, text, p.kinds) || namesGoodsAlone(u.normalized));
   // "今天好热啊", "r u a real person?" and nothing else: no answer to the list; answered, and the list waits (found from outside).
   if (!describes && !isDataIntent(u.intent) && (isSmallTalk(text) || asksWhoAnswers(text))) return undefined;
+  // "礼盒的面霜保质期到什么时候": a question about the goods themselves, naming listed goods, is that question; the list waits (found from outside: a pick).
+  if (!isDataIntent(u.intent) && ABOUT_THE_GOODS.test(u.normalized)) return undefined;
   if (u.intent === 'unknown' || describes || (isDataIntent(u.intent) && u.entities.some((e) => e.type === 'date' || e.type === 'dateRange' || e.type === 'phoneTail' || e.type === 'sku'))) {
     return { ...base, intent, choice: { describe: true } };
   }

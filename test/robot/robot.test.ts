@@ -3203,3 +3203,17 @@ describe('Singapore English and a lost parcel sent again (eighteenth session, el
     assert.doesNotMatch(textOf(r), /address/);
   });
 });
+
+describe('a question about the goods while "which order?" waits (eighteenth session, cosmetics shop)', () => {
+  test('"礼盒的面霜保质期到什么时候" is the shop\'s shelf-life entry, not a pick of the gift-box order', async () => {
+    const box = order({ orderId: 'GB-1', status: 'delivered', items: [{ sku: 'GB', title: '圣诞限定护肤礼盒（面霜+精华）', quantity: 1, price: '1280.00' }] });
+    const toner = order({ orderId: 'TN-2', status: 'completed', createdAt: '2024-11-10T09:00:00+08:00', items: [{ sku: 'TN', title: '氨基酸爽肤水 200ml', quantity: 1, price: '159.00' }] });
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [{ id: 'life', question: '产品保质期多久？', answer: '未开封一般保质期3年，开封后建议6-12个月内用完。', alternates: ['生产日期是什么时候', '开封后能用多久'] }]);
+    const say = conversation(createRobot({ dataSource: fakeDataSource({ orders: [box, toner], logistics: [logistics({ orderId: 'GB-1', status: 'delivered' })] }), faq: own, clock: () => NOW }));
+    assert.match(textOf(await say('快递到哪了')), /GB-1[\s\S]*TN-2/);
+    const text = textOf(await say('礼盒的面霜保质期到什么时候'));
+    assert.match(text, /保质期/);
+    assert.doesNotMatch(text, /中通快递|运单号/);
+  });
+});
