@@ -933,7 +933,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
       ...(r.faqPick ? { faqText: r.faqPick } : {}),
       ...(r.faqPicksMore?.length ? { faqMoreTexts: r.faqPicksMore } : {}),
-      ...(SHOP_QUESTIONS_OF[r.intent] ? { shopSays: SHOP_QUESTIONS_OF[r.intent] } : {}),
+      ...(shopQuestionsOf(r, input.text) ? { shopSays: shopQuestionsOf(r, input.text)! } : {}),
       ...(isPolicyIntent(r.intent) ? { faqTopic: r.intent } : {}),
     },
   };
@@ -1419,7 +1419,10 @@ function troubleEntry(ctx: Ctx, intent: PolicyIntent): string | undefined {
   if (intent !== 'return_policy') return undefined;
   const asked = troublesIn(`${ctx.r.u.normalized} ${folded(ctx.input.text)}`);
   const pool = [...(ctx.data.faqCandidates ?? []), ...(ctx.data.faqOnTopic ?? [])];
-  return pool.find((h) => troublesIn(folded(h.entry.question)).some((k) => asked.includes(k)) && detectLanguage(h.entry.answer).lang === ctx.lang)?.entry.answer;
+  const own = pool.find((h) => troublesIn(folded(h.entry.question)).some((k) => asked.includes(k)) && detectLanguage(h.entry.answer).lang === ctx.lang)?.entry.answer;
+  // Goods that stopped working are the warranty's: the shop's entry on it (found from outside: "我的耳机左边没声音了" beside "保修多久？").
+  const warranty = asked.includes('faulty') ? shopSays(ctx, 'warranty') : undefined;
+  return own ?? (warranty && WARRANTY.test(`${ctx.data.shopSays?.warranty?.entry.question ?? ''} ${warranty}`) ? warranty : undefined);
 }
 /** Kinds of trouble with goods, so that an entry on spoiled food does not answer "发错货了" (found in review). */
 const TROUBLE_KINDS: readonly (readonly [string, RegExp])[] = [
@@ -1430,6 +1433,7 @@ const TROUBLE_KINDS: readonly (readonly [string, RegExp])[] = [
   ['faulty', /不能用|用不了|质量(?:有)?问题|没声音|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])/],
   ['leak', /漏了|漏水|漏气|渗水|(?<![a-z])leak/],
 ];
+const WARRANTY = /保修|质保|维修|(?<![a-z])(?:warranty|repair)(?![a-z])/;
 const troublesIn = (text: string): string[] => TROUBLE_KINDS.filter(([, re]) => re.test(text)).map(([k]) => k);
 
 /**
@@ -2195,6 +2199,7 @@ export const SHOP_QUESTIONS = {
   cancel: { zh: '怎么取消订单', en: 'how do I cancel my order' },
   change_address: { zh: '怎么修改收货地址', en: 'how do I change my shipping address' },
   pre_order: { zh: '预售商品什么时候发货', en: 'when do pre-order items ship' },
+  warranty: { zh: '保修多久', en: 'how long is the warranty' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type ShopQuestion = keyof typeof SHOP_QUESTIONS;
 const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
@@ -2204,6 +2209,9 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
   cancel_order: ['cancel', 'pre_order'],
   change_address: ['change_address'],
 };
+/** The robot's questions for this turn: the intent's, and the warranty when goods stopped working. */
+const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>
+  r.intent === 'return_policy' && troublesIn(`${r.u.normalized} ${folded(text)}`).includes('faulty') ? ['warranty'] : SHOP_QUESTIONS_OF[r.intent];
 /** The shop's answer to one of the robot's questions, capped like any answer kept. */
 function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   const hit = ctx.data.shopSays?.[q];

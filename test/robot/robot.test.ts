@@ -3217,3 +3217,14 @@ describe('a question about the goods while "which order?" waits (eighteenth sess
     assert.doesNotMatch(text, /中通快递|运单号/);
   });
 });
+
+describe('goods that stopped working and the shop\'s warranty (eighteenth session, electronics shop)', () => {
+  test('"我的耳机左边没声音了", "my earbuds stopped working": the shop\'s warranty entry and a person; an ordinary returns question asks no warranty', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [{ id: 'w', question: '保修多久？', answer: '所有电子产品保修一年，凭订单号联系客服寄修。', alternates: ['保修怎么申请'] }, { id: 'w-en', question: 'How long is the warranty?', answer: 'One year for all electronics; contact us with your order number.' }]);
+    const say = (text: string) => createRobot({ dataSource: fakeDataSource({ orders: [earbuds] }), faq: own, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+    assert.match(textOf(await say('我的耳机左边没声音了')), /保修一年[\s\S]*转人工/);
+    assert.match(textOf(await say('my earbuds stopped working')), /One year[\s\S]*human/);
+    assert.doesNotMatch(textOf(await say('我要退货')), /保修一年/);
+  });
+});
