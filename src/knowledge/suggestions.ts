@@ -73,9 +73,11 @@ const LOOK_BACK = 40;
 // that the question was answered already.
 // Introductions too ("Hi, this is Li from the shop, I'm looking into it now" became the suggested
 // answer of four unrelated questions: found from outside).
-const HOLDING = /有什么(?:可以|能)?(?:帮|为)|请问有什么|马上(?:帮|为)您|稍等|(?:看|查)一下|帮您(?:看看|查查|查)|为您查|我是.{0,6}客服|正在(?:帮您|为您|给您)?(?:查|处理|核实)|how (?:can|may) i help|let me (?:check|look|see)|(?:one|just a) (?:moment|sec)|give me a (?:moment|sec|minute)|(?:this is|i'?m|i am) [a-z]+ (?:from|with|at) (?:the |your )?(?:shop|store|team|customer service|support)|look(?:ing)? into (?:it|this|that)|checking (?:it |this |that )?(?:now|for you)/i;
-const MAX_HOLDING = 60;
-const isHolding = (text: string) => !text || CHATTER.test(text) || (text.length <= MAX_HOLDING && HOLDING.test(text));
+const HOLDING = /有什么(?:可以|能)?(?:帮|为)|请问有什么|马上(?:帮|为)您|稍等|(?:看|查)一下|帮您(?:看看|查查|查)|为您查|how (?:can|may) i help|let me (?:check|look|see)|(?:one|just a) (?:moment|sec)|give me a (?:moment|sec|minute)/i;
+const MAX_HOLDING = 40;
+/** Introduced and then only holding ("我是售后客服小李，正在帮您核实。"): the holding words end it; "我是客服小美，这款是防水的" answers (found in review). */
+const INTRODUCED_HOLDING = /^(?:hi|hello|您好|你好)?[,，!！\s]*(?:我是.{0,8}客服.{0,4}|(?:this is|i'?m|i am) [a-z]+ (?:from|with|at) (?:the |your )?(?:shop|store|team|customer service|support))[,，.。!！\s]*(?:and )?(?:i'?m |我)?(?:正在(?:帮您|为您|给您)?(?:查|处理|核实)(?:一下)?|马上(?:帮|为)您(?:看看|查|处理)|looking into (?:it|this)(?: now| for you)?|checking (?:it |this )?(?:now|for you)|let me check)[.。!！\s]*$/i;
+const isHolding = (text: string) => !text || CHATTER.test(text) || (text.length <= MAX_HOLDING && HOLDING.test(text)) || INTRODUCED_HOLDING.test(text);
 // Asking for a person, greeting, thanking, prodding: not a question an FAQ entry could answer.
 const CHATTER =
   /^\s*(?:(?:转|找|要|请)?(?:人工|真人|客服)(?:客服|服务)?|在吗|在不在|有人吗|你好|您好|哈喽|谢谢|好的|嗯+|ok|okay|hi|hello|hey|thanks?|thank you|agent|human|real person|(?:talk|speak) to (?:a |an )?(?:human|person|agent))[\s!！?？.。~]*$/i;

@@ -507,13 +507,16 @@ const ACK_ONLY = /知道了|明白|收到|懂了|了解|等等|看看|谢谢|(?<
  * are a yes (found from outside: "not understood", a bare "好的" alone worked). A yes that goes on
  * to a question or only acknowledges ("好的我知道了") is not.
  */
-function agreesToPerson(u: Understanding): boolean {
+/** Said calmly: no hurry, only asking, will wait or check themselves. */
+const CALM = /没关系|不急|不着急|先问问|只是问|等等|先等|再等|不麻烦|不用了|问下银行|问问银行|(?<![a-z])(?:no rush|no hurry|(?:it'?s|its|that'?s|thats) (?:fine|ok|okay)|just asking|i'?ll wait|will wait)(?![a-z])/;
+function agreesToPerson(u: Understanding, onRefund = false): boolean {
   const text = u.normalized.trim();
   if (NOT_NOW.test(text)) return false;
   // "补发要多久" asks; "能不能催一下" asks for the chase.
   if (CHASE_ASK.test(text)) return !ASKS_AFTER.test(text) || ASKS_POLITELY.test(text);
-  // "都4天了还没到账" to "shall I get a person to follow up?": pressing, not asking; yes (found from outside: the same text a third time).
-  if (SAYS_LATE.test(text) && !ASKS_AFTER.test(text) && text.length <= SHORT_FOLLOW_UP) return true;
+  // "都4天了还没到账" to "shall I get a person to follow up?" about a refund: pressing, not asking; yes
+  // (found from outside: the same text a third time). Not "还没收到 只是先问问", not another order's.
+  if (onRefund && SAYS_LATE.test(text) && !ASKS_AFTER.test(text) && !CALM.test(text) && text.length <= SHORT_FOLLOW_UP && !u.entities.some((e) => e.type === 'orderId') && !/另一|别的|其他|(?<![a-z])other(?![a-z])/.test(text)) return true;
   const rest = text.replace(YES_LEAD, '');
   const unclear = u.intent === 'unknown' || u.intent === 'bye' || u.guessed === true;
   return unclear && rest !== text && ASKS_FOR_IT.test(rest) && !ASKS_AFTER.test(rest) && !ACK_ONLY.test(rest);
@@ -610,7 +613,8 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
   // "今天好热啊", "r u a real person?" and nothing else: no answer to the list; answered, and the list waits (found from outside).
   if (!describes && !isDataIntent(u.intent) && (isSmallTalk(text) || asksWhoAnswers(text))) return undefined;
   // "礼盒的面霜保质期到什么时候": a question about the goods themselves, naming listed goods, is that question; the list waits (found from outside: a pick).
-  if (!isDataIntent(u.intent) && ABOUT_THE_GOODS.test(u.normalized)) return undefined;
+  // Asked, not picked: "正品那个", "the manual one" name an order by its title's words (found in review).
+  if (!isDataIntent(u.intent) && ABOUT_THE_GOODS.test(u.normalized) && ASKS_AFTER.test(u.normalized) && !POINTS_AT_ONE.test(u.normalized)) return undefined;
   if (u.intent === 'unknown' || describes || (isDataIntent(u.intent) && u.entities.some((e) => e.type === 'date' || e.type === 'dateRange' || e.type === 'phoneTail' || e.type === 'sku'))) {
     return { ...base, intent, choice: { describe: true } };
   }
@@ -646,7 +650,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   // "ok", "好的", 👍 after "…or say human for help": the answer acknowledged (found from outside: a 👍 handed over).
   if (state.softOffer && yesNo === 'yes' && MERE_ACK.test(u.normalized.trim())) return { ...base, intent: 'bye' };
   if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
-  if (state.offeredHuman && !yesNo && agreesToPerson(u)) return { ...base, intent: 'human' };
+  if (state.offeredHuman && !yesNo && agreesToPerson(u, state.topic === 'aftersale_progress' && kindsOfGoods(text).size === 0)) return { ...base, intent: 'human' };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const picks = state.faqOptions && pickedOptions(u, state.faqOptions);
   if (picks) return { ...base, intent: 'faq', faqPick: picks[0]!, ...(picks.length > 1 ? { faqPicksMore: picks.slice(1) } : {}) };
@@ -818,9 +822,12 @@ const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
  * "can u just send a new pair instead", "能不能补发一个" right after a parcel's answer: a person's to
  * arrange (found from outside: "change the delivery address?").
  */
-const RESEND = /补发|重新发一?个|重发|再发一?个|再寄一?个|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|resend|re-?ship|send (?:it |one )?again|send (?:me )?another)(?![a-z])/;
+const RESEND = /(?:补发|重新发|重发|再发|再寄)一?(?:个|件|双|份)?(?:吧|给我)?\s*$|(?:能不能|可以|能)(?:直接)?(?:补发|重发|重新发|再发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it)(?![a-z])/;
+/** Coupons, invoices, links, postage, or a question of policy ("如果丢了会补发吗"): not goods sent again (found in review). */
+const NOT_RESEND = /券|发票|链接|运费|会不会|会补发吗|如果|(?<![a-z])(?:coupon|voucher|invoice|link|code|receipt|if)(?![a-z])/;
+// Only while a person is offered for the parcel just told (lost, stuck, late): the buyer answers that offer.
 const resendAsked = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  state.topic && LOGISTICS_INTENTS.has(state.topic) && state.focusOrderId && RESEND.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined;
+  state.offeredHuman && state.topic && LOGISTICS_INTENTS.has(state.topic) && state.focusOrderId && RESEND.test(u.normalized) && !NOT_RESEND.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined;
 /** A waybill typed with the goods said sent ("我已经寄出去了 顺丰SF…"): an after-sales question, whatever the NLU leaned to. */
 const sentWithWaybill = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
   orderId && !isDataIntent(u.intent) && SENT_BACK.test(u.normalized) ? { intent: 'aftersale_progress', explicitOrderId: orderId } : undefined;
@@ -1421,7 +1428,7 @@ function troubleEntry(ctx: Ctx, intent: PolicyIntent): string | undefined {
   const pool = [...(ctx.data.faqCandidates ?? []), ...(ctx.data.faqOnTopic ?? [])];
   const own = pool.find((h) => troublesIn(folded(h.entry.question)).some((k) => asked.includes(k)) && detectLanguage(h.entry.answer).lang === ctx.lang)?.entry.answer;
   // Goods that stopped working are the warranty's: the shop's entry on it (found from outside: "我的耳机左边没声音了" beside "保修多久？").
-  const warranty = asked.includes('faulty') ? shopSays(ctx, 'warranty') : undefined;
+  const warranty = deviceFault(`${ctx.r.u.normalized} ${folded(ctx.input.text)}`) ? shopSays(ctx, 'warranty') : undefined;
   return own ?? (warranty && WARRANTY.test(`${ctx.data.shopSays?.warranty?.entry.question ?? ''} ${warranty}`) ? warranty : undefined);
 }
 /** Kinds of trouble with goods, so that an entry on spoiled food does not answer "发错货了" (found in review). */
@@ -2211,7 +2218,10 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
 };
 /** The robot's questions for this turn: the intent's, and the warranty when goods stopped working. */
 const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>
-  r.intent === 'return_policy' && troublesIn(`${r.u.normalized} ${folded(text)}`).includes('faulty') ? ['warranty'] : SHOP_QUESTIONS_OF[r.intent];
+  r.intent === 'return_policy' && deviceFault(`${r.u.normalized} ${folded(text)}`) ? ['warranty'] : SHOP_QUESTIONS_OF[r.intent];
+/** A device that stopped working ("耳机没声音了", "耳机坏了", "won't turn on"), not a shirt's seams (found in review). */
+const DEVICE_FAULT = /没声音|没反应|开不了机|不开机|充不进|充不上|不亮|黑屏|死机|连不上|(?<![a-z])(?:no sound|won'?t (?:turn|switch) on|not charging|won'?t charge|not connecting)(?![a-z])/;
+const deviceFault = (text: string): boolean => DEVICE_FAULT.test(text) || (/坏了|坏掉|不能用|用不了|(?<![a-z])(?:stopped working|not working|does ?n[o']?t work|broke|is dead)(?![a-z])/.test(text) && DEVICE.test(text));
 /** The shop's answer to one of the robot's questions, capped like any answer kept. */
 function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   const hit = ctx.data.shopSays?.[q];
@@ -2343,8 +2353,14 @@ function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
  * delivery time is the carrier's and customs', never the built-in "2-4 days" (found from outside: a
  * buyer in Singapore promised it beside the shop's own "15-25 days by sea").
  */
-const ABROAD = /香港|澳门|澳門|台湾|台灣|(?<![a-z])(?:singapore|malaysia|hong kong|macau|taiwan|usa|united states|canada|australia|japan|korea|uk|united kingdom|germany|france|thailand|vietnam|philippines|indonesia)(?![a-z])/i;
-const abroad = (o: Order): boolean => ABROAD.test(o.receiver.address) || !/\p{Script=Han}/u.test(o.receiver.address);
+// Hong Kong, Macao, Taiwan as the address's first words, never a street (上海澳门路, 青岛香港中路); a Latin
+// address only when it names another country and not China (found in review).
+const ABROAD_HAN = /^\s*(?:中国)?(?:香港|澳门|澳門|台湾|台灣|臺灣)/;
+const ABROAD_LATIN = /(?<![a-z])(?:singapore|malaysia|hong kong|macau|macao|taiwan|usa|united states|canada|australia|new zealand|japan|korea|united kingdom|england|germany|france|thailand|vietnam|philippines|indonesia)(?![a-z])/i;
+const abroad = (o: Order): boolean => {
+  const a = o.receiver.address;
+  return ABROAD_HAN.test(a) || (!/\p{Script=Han}/u.test(a) && ABROAD_LATIN.test(a) && !/(?<![a-z])(?:china|prc)(?![a-z])/i.test(a));
+};
 type EtaKey = keyof Texts['etaFor'];
 const etaFor = (ctx: Ctx, o: Order, key: EtaKey): string => (abroad(o) ? ctx.t.etaAbroad[key as keyof Texts['etaAbroad']] : undefined) ?? ctx.t.etaFor[key];
 

@@ -135,6 +135,11 @@ for (const factory of SQL_FACTORIES) {
         const flow: [Sender, string][] = [['customer', 'is it safe to leave it plugged in overnight'], ['bot', "I'm not sure about that one."], ['customer', 'human'], ['bot', 'Connecting you'], ['agent', hello]];
         assert.equal(await suggestions.fromAgentReply(await conversation(flow, 5)), null, hello);
       }
+      // An introduction followed by an answer is an answer (found in review).
+      for (const answer of ['我是客服小美，这款是防水的，可以放心游泳用', "I'm Li from the store, returns are free within 7 days", 'we will look into it and the warranty is one year']) {
+        const flow: [Sender, string][] = [['customer', '你们的包装是环保材料吗'], ['bot', '抱歉，我没太明白'], ['customer', '转人工'], ['bot', '已为您转接人工客服'], ['agent', answer]];
+        assert.equal((await suggestions.fromAgentReply(await conversation(flow, 5)))?.answer, answer, answer);
+      }
     });
 
     test('the listener on the event bus records it without the publisher waiting', async () => {

@@ -354,8 +354,6 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['wht', 'what'],
   ['whr', 'where'],
   ['wher', 'where'],
-  ['wru', 'where is'],
-  ['wya', 'where is'],
   ['whn', 'when'],
   ['hv', 'have'],
   ['abt', 'about'],

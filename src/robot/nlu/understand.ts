@@ -387,14 +387,15 @@ function shopTopics(text: string, tokens: readonly string[]): ClassifierInput['e
 }
 
 const TRAILING_PARTICLES = /[啊吧呀哈呢的哦噢嘛了]+$/;
-const SG_PARTICLE = /\s+(?:lah|lor|la|leh|loh|liao|ah)[!.\s]*$/;
+const SG_PARTICLE = /\s+(?:lah|lor|la|leh|loh|liao)[!.\s]*$/;
 
 /** A yes or no when the whole first clause is one ("好的", "嗯嗯", "yes please", "不用了，谢谢"). */
 function yesNoOf(scan: string): 'yes' | 'no' | undefined {
   const first = scan.split('|')[0]!.trim();
   if (!first) return undefined;
   // Singapore and Malaysia English ends a yes with a particle ("ok lor", "can lah": found from outside, a goodbye).
-  const sg = SG_PARTICLE.test(first) ? first.replace(SG_PARTICLE, '') : undefined;
+  // "ok ah?", "can ah?" ask (found in review): not with a question mark, nor with "ah".
+  const sg = SG_PARTICLE.test(first) && !/[?？]/.test(first) ? first.replace(SG_PARTICLE, '') : undefined;
   if (sg === 'can') return 'yes';
   for (const c of [first, first.replace(TRAILING_PARTICLES, ''), ...(sg ? [sg] : [])]) {
     if (YES_WORDS.has(c)) return 'yes';
