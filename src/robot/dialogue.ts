@@ -257,6 +257,8 @@ interface Resolved {
   readonly whyCancelled?: true;
   /** Goods that overheat, smoke, swell or spark: a complaint, with what to do now. */
   readonly safety?: true;
+  /** "拒收可以吗" right after "you can refuse the delivery": how refusing works. */
+  readonly refuse?: true;
   /** "多久不付会自动取消": how long an unpaid order waits, not how to cancel one. */
   readonly unpaidTimeout?: true;
 }
@@ -659,7 +661,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? findsWhere(u) ?? resendAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -828,6 +830,13 @@ const NOT_RESEND = /券|发票|链接|运费|会不会|会补发吗|如果|(?<![
 // Only while a person is offered for the parcel just told (lost, stuck, late): the buyer answers that offer.
 const resendAsked = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   state.offeredHuman && state.topic && LOGISTICS_INTENTS.has(state.topic) && state.focusOrderId && RESEND.test(u.normalized) && !NOT_RESEND.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined;
+/**
+ * "拒收可以吗", "怎么拒收", "can i just refuse it" right after the robot said a shipped order can be
+ * refused: how that goes, for that order (found from outside: an FAQ guess on return postage).
+ */
+const REFUSE = /拒收|拒签|(?<![a-z])refus(?:e|ing) (?:it|the (?:delivery|parcel|package))(?![a-z])/;
+const refuseAsked = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'refuse'> | undefined =>
+  state.topic === 'cancel_order' && state.focusOrderId && REFUSE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'cancel_order', refuse: true } : undefined;
 /** A waybill typed with the goods said sent ("我已经寄出去了 顺丰SF…"): an after-sales question, whatever the NLU leaned to. */
 const sentWithWaybill = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
   orderId && !isDataIntent(u.intent) && SENT_BACK.test(u.normalized) ? { intent: 'aftersale_progress', explicitOrderId: orderId } : undefined;
@@ -2406,6 +2415,7 @@ function askedBefore(ctx: Ctx, o: Order): Outcome | undefined {
 }
 
 function cancelAnswer(ctx: Ctx, o: Order): Outcome {
+  if (ctx.r.refuse && o.status === 'shipped') return { replies: [reply(ctx.t.refuseDelivery(o.orderId), orderCard(o))], next: { offeredHuman: true } };
   if (ctx.r.unpaidTimeout) return { replies: [reply(o.status === 'pending_payment' ? ctx.t.unpaidTimeout(o.orderId) : ctx.t.cancel[o.status === 'completed' ? 'delivered' : o.status](o.orderId), orderCard(o))] };
   const key = o.status === 'completed' ? 'delivered' : o.status;
   const unshipped = key === 'paid' || key === 'pending_payment' ? key : undefined;

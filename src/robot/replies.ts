@@ -112,6 +112,8 @@ export interface Texts {
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
   /** `cancel`, with the shop's own FAQ answer on cancelling instead of the robot's procedure. */
   cancelShop: Record<'pending_payment' | 'paid', (orderId: string, answer: string) => string>;
+  /** How refusing a shipped order's delivery goes. */
+  refuseDelivery(orderId: string): string;
   /** How long an unpaid order is kept: of this order, or the rule (with how many of the buyer's are unpaid) when none or several is meant. */
   unpaidTimeout(orderId?: string, unpaid?: number): string;
   changeAddress: {
@@ -256,6 +258,7 @@ const zh: Texts = {
     pending_payment: (id, a) => `订单 ${id} 还未付款。${a}`,
     paid: (id, a) => `订单 ${id} 还未发货。${a}需要人工帮您处理的话请回复“转人工”。`,
   },
+  refuseDelivery: (id) => `订单 ${id} 可以拒收：快递派送时直接拒签（或在驿站办理拒收），包裹退回仓库后退款会原路退回，以店铺的售后说明为准。需要人工帮您跟进的话，回复“转人工”。`,
   unpaidTimeout: (id, n = 0) =>
     id
       ? `订单 ${id} 还未付款。未付款的订单超时会自动关闭，不会扣款；剩余付款时间以订单详情页的倒计时为准，想要的话请在倒计时结束前付款。`
@@ -425,6 +428,7 @@ const en: Texts = {
     pending_payment: (id, a) => `Order ${id} isn't paid yet. ${a}`,
     paid: (id, a) => `Order ${id} hasn't shipped. ${a} Say "human" if you want an agent to do it.`,
   },
+  refuseDelivery: (id) => `You can refuse order ${id}: turn the parcel down when the courier delivers it (or at the pickup point); once it is back at the warehouse the money goes back to your payment method, as the shop's after-sales terms say. Say "human" if you want an agent to follow it up.`,
   unpaidTimeout: (id, n = 0) =>
     id
       ? `Order ${id} isn't paid yet. An unpaid order closes by itself when its payment time runs out, and nothing is charged; the order page shows the time left, so pay before it ends if you still want it.`

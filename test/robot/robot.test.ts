@@ -3262,3 +3262,13 @@ describe('goods that stopped working and the shop\'s warranty (eighteenth sessio
     assert.doesNotMatch(textOf(await shirt('T恤质量有问题 起球了')), /保修一年/, 'a shirt is no device (found in review)');
   });
 });
+
+describe('refusing the delivery, right after it was suggested (eighteenth session)', () => {
+  test('"拒收可以吗" after "you can refuse the delivery" says how refusing goes for that order; asked cold it is not this', async () => {
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+    assert.match(textOf(await say(`我要取消订单 ${EARBUDS}`)), /可以拒收|您可以拒收/);
+    const r = await say('拒收可以吗');
+    assert.match(textOf(r), new RegExp(`订单 ${EARBUDS} 可以拒收`));
+    assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [earbuds] }))('拒收可以吗')), /可以拒收：/);
+  });
+});
