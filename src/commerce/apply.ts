@@ -21,7 +21,7 @@ import { sortEvents, type PlatformEvent } from './events.ts';
 import { sql, type Insertable } from 'kysely';
 import type { ShopLogisticsTable } from '../storage/tables/commerce.ts';
 import { locks } from '../storage/keys.ts';
-import { AFTERSALE_STATUSES, LOGISTICS_STATUSES, ORDER_STATUSES } from '../protocol/commerce.ts';
+import { AFTERSALE_STATUSES, LOGISTICS_STATUSES, ORDER_STATUSES, replacesParcel } from '../protocol/commerce.ts';
 
 /** `replacesRecord` in SQL, for an upsert's conflict: the statuses are constants of ours, inlined. */
 function replaces(table: 'shop_orders' | 'shop_logistics' | 'shop_aftersales', statuses: readonly string[]) {
@@ -111,10 +111,9 @@ async function upsertLogistics(tx: Tx, e: EventOf<'logistics.upserted'>): Promis
 
 /** Another live parcel of the order, newer than this one (or as new with a later status). */
 async function newerParcel(tx: Tx, shopId: string, orderId: string, trackingNo: string, updatedAt: string, status: string): Promise<boolean> {
-  const rank = (s: string) => LOGISTICS_STATUSES.indexOf(s as (typeof LOGISTICS_STATUSES)[number]);
   const others = await tx.selectFrom('shop_logistics').select(['updated_at', 'status']).where('shop_id', '=', shopId).where('order_id', '=', orderId).where('tracking_no', '<>', trackingNo).where('removed', '=', false).execute();
-  const at = Date.parse(updatedAt);
-  return others.some((o) => o.updated_at.getTime() > at || (o.updated_at.getTime() === at && rank(o.status) >= rank(status)));
+  // The rule datasetFromEvents applies too: this parcel would not replace that one.
+  return others.some((o) => !replacesParcel({ updatedAt: o.updated_at.toISOString(), status: o.status, removed: false }, { updatedAt, status }));
 }
 
 /**

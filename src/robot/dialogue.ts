@@ -851,12 +851,10 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
   return { intent: state.topic && LOGISTICS_INTENTS.has(state.topic) && state.topic !== 'change_address' ? state.topic : 'delivery_estimate' };
 }
 
-/**
- * Goods that overheat, smoke, swell, spark or shock ("充电的时候很烫 正常吗", "会不会爆炸啊", "the gan
- * charger gets super hot"): a danger, told what to do now and handed to a person with priority
- * (found from outside: a parcel card, then "not understood").
- */
-/** Signs of danger whatever the goods: smoke, fire, sparks, a swollen battery, a shock. */
+// Goods that overheat, smoke, swell, spark or shock ("充电的时候很烫 正常吗", "the gan charger gets
+// super hot"): a danger, told what to do now and handed to a person with priority (found from
+// outside: a parcel card, then "not understood").
+/** Signs of danger whatever the goods: smoke, sparks, a swollen battery, a shock. */
 const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking)(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot"), not "火锅太烫", "爆炸款". */
 const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|发烫|烫手|过热|焦味|烧焦|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running) (?:so |super |very |really |extremely |too |way too |crazy )?hot|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
@@ -929,6 +927,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   // A data question that names no order may be one the shop's FAQ answers ("付款后多久发货").
   const fromGuess = guessed(r);
   const effort = bestEffort(r, input.text);
+  const asks = shopQuestionsOf(r, input.text);
   // A request for a person is checked against the shop's own phrasings too ("人工客服什么时候在线" may be one).
   const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || isPolicyIntent(r.intent) || (data && notAboutOwnOrder(r, input.text)) || fromGuess);
   return {
@@ -949,7 +948,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
       ...(r.faqPick ? { faqText: r.faqPick } : {}),
       ...(r.faqPicksMore?.length ? { faqMoreTexts: r.faqPicksMore } : {}),
-      ...(shopQuestionsOf(r, input.text) ? { shopSays: shopQuestionsOf(r, input.text)! } : {}),
+      ...(asks ? { shopSays: asks } : {}),
       ...(isPolicyIntent(r.intent) ? { faqTopic: r.intent } : {}),
     },
   };
@@ -1398,10 +1397,11 @@ function spoiledGoods(text: string, normalized: string): boolean {
 /** Goods sent wrong, short, damaged or faulty ("发错货了", "收到的东西坏了", "you sent me the wrong item"): the shop's fault, a person's job. */
 /** A gift or sample missing from the box ("化妆包没有啊", "小样少了两个"). */
 const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送的)[^，,。!！?？]{0,8}(?:没有|没收到|没看到|不见|少了|缺)|(?:没有|没收到|少了|缺了?)[^，,。!！?？]{0,4}(?:赠品|小样|化妆包|礼品)`;
+const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
 const GOODS_TROUBLE = new RegExp(String.raw`${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   const unsure = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
-  return unsure && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text) || new RegExp(GIFT_MISSING).test(u.normalized))) || spoiledGoods(text, u.normalized));
+  return unsure && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text) || GIFT_MISSING_RE.test(u.normalized))) || spoiledGoods(text, u.normalized));
 }
 /** A question about the policy rather than a report of trouble. */
 const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible)(?![a-z])/;
@@ -2358,12 +2358,11 @@ function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
 }
 
 /**
- * A receiver abroad: an address with no Chinese character, or in Hong Kong, Macao or Taiwan. Its
+ * A receiver abroad: an address that starts with Hong Kong, Macao or Taiwan (never a street: 上海澳门路,
+ * 青岛香港中路), or a Latin one that names another country and not China (found in review). Its
  * delivery time is the carrier's and customs', never the built-in "2-4 days" (found from outside: a
  * buyer in Singapore promised it beside the shop's own "15-25 days by sea").
  */
-// Hong Kong, Macao, Taiwan as the address's first words, never a street (上海澳门路, 青岛香港中路); a Latin
-// address only when it names another country and not China (found in review).
 const ABROAD_HAN = /^\s*(?:中国)?(?:香港|澳门|澳門|台湾|台灣|臺灣)/;
 const ABROAD_LATIN = /(?<![a-z])(?:singapore|malaysia|hong kong|macau|macao|taiwan|usa|united states|canada|australia|new zealand|japan|korea|united kingdom|england|germany|france|thailand|vietnam|philippines|indonesia)(?![a-z])/i;
 const abroad = (o: Order): boolean => {

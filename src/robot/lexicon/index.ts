@@ -198,10 +198,15 @@ let trad: ReadonlyMap<string, string> | undefined;
  * 貓, 沖 and 馬, and an entry typed in simplified ones was only offered: found from outside).
  */
 export function foldTraditional(text: string): string {
-  trad ??= foldTable();
   let out = '';
-  for (const ch of text) out += trad.get(ch) ?? ch;
+  for (const ch of text) out += simplifiedOf(ch) ?? ch;
   return out;
+}
+
+/** The simplified character `foldTraditional` folds `ch` to; undefined when it keeps it. */
+export function simplifiedOf(ch: string): string | undefined {
+  trad ??= foldTable();
+  return trad.get(ch);
 }
 
 function foldTable(): Map<string, string> {

@@ -7,7 +7,7 @@ import { defaultHomophoneFixer } from './homophones.ts';
 import { defaultSpeller } from './spelling.ts';
 import { isPinyin, pinyinReader } from './pinyin-words.ts';
 import { CANTONESE_MARK, CANTONESE_PHRASES, EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_BESIDE_HAN, PINYIN_DAYS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
-import { foldTraditional } from '../lexicon/index.ts';
+import { simplifiedOf } from '../lexicon/index.ts';
 
 export interface Normalized {
   /** NFKC (full-width → half-width), emoji and decorations stripped, case kept: for order numbers and SKUs. */
@@ -151,17 +151,12 @@ function toSimplified(s: string): string {
   let out = '';
   let changed = false;
   for (const ch of s) {
-    const m = TRAD_TO_SIMP.get(ch) ?? folded1(ch);
+    const m = TRAD_TO_SIMP.get(ch) ?? simplifiedOf(ch);
     if (m !== undefined) changed = true;
     out += m ?? ch;
   }
   return changed ? out : s;
 }
-
-const folded1 = (ch: string): string | undefined => {
-  const f = foldTraditional(ch);
-  return f === ch ? undefined : f;
-};
 
 function toScan(t: string): string {
   const s = t
