@@ -207,6 +207,18 @@ function onlyParcelTests(st: Suite): void {
     assert.deepEqual(await at('SF_LAST', '2026-11-21T13:00:00Z'), APPLIED);
     assert.deepEqual(await parcelRows(st, shopId), ['O1:JD_2:removed', 'O1:SF_LAST:in_transit', 'O1:SF_RIGHT:removed', 'O1:SF_WRONG:removed']);
   });
+
+  test('two unsplit parcels of one order delivered at once leave one live parcel, the newer (the per-order lock)', async () => {
+    for (let round = 0; round < 5; round++) {
+      const shopId = `only_race_${round}`;
+      await Promise.all([
+        st.apply(logisticsEvent({ shopId, trackingNo: 'SF_A', updatedAt: '2026-11-21T10:00:00Z', split: false })),
+        st.apply(logisticsEvent({ shopId, trackingNo: 'SF_B', updatedAt: '2026-11-21T11:00:00Z', split: false })),
+      ]);
+      const live = (await parcelRows(st, shopId)).filter((r) => !r.endsWith(':removed'));
+      assert.deepEqual(live, ['O1:SF_B:in_transit'], `round ${round}`);
+    }
+  });
 }
 
 function removalTests(st: Suite): void {
