@@ -134,6 +134,21 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+function createRouting(config: Config, d: { storage: Storage; conversations: ConversationService; hub: Hub; log: Logger; metrics: Metrics }): RoutingService {
+  return new RoutingService(
+    {
+      sql: d.storage.sql,
+      conversations: d.conversations,
+      sink: d.hub,
+      log: d.log,
+      onAssigned: (n) => d.metrics.assignments.inc(n),
+      onFirstResponse: (s) => d.metrics.firstResponse.observe(s),
+      onClosed: (by) => d.metrics.conversationsClosed.inc({ handled_by: by }),
+    },
+    { ...config.agents, tellNobodyOnline: config.robot },
+  );
+}
+
 export async function createRuntime(config: Config, log: Logger): Promise<Runtime> {
   const metrics = createMetrics();
   const storage = await createStorage(config, log);
@@ -154,22 +169,12 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const knowledge = await createKnowledge(storage, log);
     const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
     const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, robotOn: config.robot, replyTimeoutMs: config.agents.replyTimeoutMs, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
-    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince });
+    // Built before the robot, which asks it whether a buyer waiting in the queue may hear the FAQ; started after it.
+    const routing = createRouting(config, { storage, conversations, hub, log, metrics });
+    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text) });
     const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events, couldNotAnswer });
     if (config.robot) robot.bot.subscribe(events);
     else handOverWithoutRobot(events, conversations, log);
-    const routing = new RoutingService(
-      {
-        sql: storage.sql,
-        conversations,
-        sink: hub,
-        log,
-        onAssigned: (n) => metrics.assignments.inc(n),
-        onFirstResponse: (s) => metrics.firstResponse.observe(s),
-        onClosed: (by) => metrics.conversationsClosed.inc({ handled_by: by }),
-      },
-      { ...config.agents, tellNobodyOnline: config.robot },
-    );
     const stopRouting = routing.start(events);
     const stopOps = startOpsSide(config, { storage, hub, events, conversations, metrics, log });
     const rights = startRights({ sql: storage.sql, cache: storage.cache, keyring: commerce.keyring, onErased: afterErasure(commerce, robot.bot) }, log);
@@ -333,6 +338,7 @@ interface RobotDeps {
   knowledge: KnowledgeSide;
   /** The hub's: since when this node has been alone (the robot keeps its dialogue states then). */
   aloneSince: () => number | undefined;
+  mayAnswerQueued: (shopId: string, text: string) => Promise<boolean>;
 }
 
 /**
@@ -372,7 +378,7 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   const shopShed = new ShopShedPolicy({ threshold: config.work.shopBacklogShed });
   d.metrics.sources.robotBacklogTop = () => shopShed.top(10);
   d.metrics.sources.sheddingShops = () => shopShed.sheddingShops;
-  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures, shopShed, shed: d.metrics.robotShed, aloneSince: d.aloneSince });
+  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures, shopShed, shed: d.metrics.robotShed, aloneSince: d.aloneSince, mayAnswerQueued: d.mayAnswerQueued });
   return { canary, canaryControl, bot, faq, nluThread };
 }
 

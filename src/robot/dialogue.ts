@@ -261,6 +261,10 @@ interface Resolved {
   readonly refuse?: true;
   /** "多久不付会自动取消": how long an unpaid order waits, not how to cancel one. */
   readonly unpaidTimeout?: true;
+  /** "另一个包裹到哪了", "我的沙发只到了一半": the parcels of the order still on their way. */
+  readonly restParcels?: true;
+  /** "能不能改到周六送", "change the delivery date": another delivery day, not another address. */
+  readonly reschedule?: true;
 }
 
 let defaultNlu: Nlu | undefined;
@@ -661,7 +665,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -818,6 +822,21 @@ const returnAddressAsked = (state: DialogueState, u: Understanding, text: string
  * the parcel is (found from outside: a tracking card for the serial number's question).
  */
 const FIND_WHERE = /在哪(?:里|儿)?(?:看|查|找|查看|能看到|可以看到)|(?<![a-z])where (?:can|do|should|would) i (?:find|see|check|look for|locate)(?![a-z])/;
+/**
+ * The rest of a split shipment ("另一个包裹到哪了", "我的沙发只到了一半", "where is the other parcel"):
+ * the order's parcels not delivered yet (found from outside: "no matching order", since "另一个"
+ * read as another order, and "not understood").
+ */
+const REST_PARCELS = /另(?:一|外一?)(?:个|件)?(?:包裹|快递|箱)|其他(?:的)?(?:包裹|快递)|剩下的(?:包裹|快递|货|东西)?(?:到哪|呢|什么时候|怎么还)|只(?:收)?到了?(?:一半|一个|一件|一箱|一部分|部分)|(?<![a-z])(?:(?:the )?(?:other|second|remaining|rest of the) (?:parcel|package|box)s?|only (?:got|received) (?:half|part|one (?:box|parcel|package)))(?![a-z])/;
+const restOfParcels = (u: Understanding): Pick<Resolved, 'intent' | 'restParcels'> | undefined =>
+  REST_PARCELS.test(u.normalized) && (u.intent === 'unknown' || u.guessed || isDataIntent(u.intent)) ? { intent: 'track_parcel', restParcels: true } : undefined;
+/**
+ * Another delivery day ("能不能改到周六送", "送货时间能改吗", "能不能晚几天送", "change the delivery date"):
+ * not another address (found from outside: "您是想修改收货地址吗？" though the shop had an entry on it).
+ */
+const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|下周|月底|\d{1,2}\s*[号日]|几天|两天|一周)(?:再|来)?(?:送|配送|派送|送货|上门)|(?:送货|配送|派送|送达|上门)的?(?:日期|时间|日子)|改(?:一下)?(?:送货|配送|派送)|(?:晚|迟)(?:几|一|两)天(?:再)?送|(?<![a-z])(?:(?:change|move|reschedule)(?: the| my)? delivery(?: date| day| time)?|deliver (?:it )?(?:on|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|(?:another|a later|a different) delivery (?:date|day))(?![a-z])/;
+const reschedules = (u: Understanding): Pick<Resolved, 'intent' | 'reschedule'> | undefined =>
+  RESCHEDULE.test(u.normalized) && !/(?:地址|address)/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'change_address' || u.intent === 'delivery_estimate' || u.intent === 'faq') ? { intent: 'change_address', reschedule: true } : undefined;
 const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   u.intent === 'track_parcel' && FIND_WHERE.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !/运单|单号|发货|到了|送到/.test(u.normalized) ? { intent: 'unknown' } : undefined;
 /**
@@ -1316,12 +1335,38 @@ function entryAsksLikeThis(ctx: Ctx, hit: FaqHit): boolean {
 }
 
 /**
+ * Services around a delivery that no order or parcel record tells: installing or assembling, carrying
+ * upstairs. Asked beside words of a parcel ("到了能给我送到6楼吗 要加钱不", "我没找到预约安装在哪 你帮我约一下吧",
+ * "who assembles it"), the shop's entry on that service answers, with a person when the buyer asks
+ * us to arrange it (found from outside: each got the parcel's tracking).
+ */
+const SERVICES = [
+  /安装|组装|装好|拼装|上门装|(?<![a-z])(?:install\w*|assembl\w*|fitters?)(?![a-z])/,
+  /上楼|搬上|送上|楼梯|电梯|[0-9一二三四五六七八九十]+\s*楼|(?<![a-z])(?:upstairs|stairs|carry (?:it )?up|floor)(?![a-z])/,
+];
+/** The buyer asks us to arrange it ("你帮我约一下", "can you book it"). */
+const ARRANGE = /帮我(?:约|预约|安排|联系|弄)|给我(?:约|安排)|(?<![a-z])(?:book it|arrange it|schedule it|can you (?:book|arrange|schedule))(?![a-z])/;
+function serviceEntry(ctx: Ctx): Outcome | undefined {
+  const asked = SERVICES.filter((x) => x.test(ctx.r.u.normalized));
+  if (!asked.length || ctx.r.restParcels || ctx.r.reschedule) return undefined;
+  const f = ctx.data.faq;
+  const hit = f?.ok ? (f.value ?? ctx.data.faqCandidates?.[0]) : undefined;
+  if (!hit || detectLanguage(hit.entry.answer).lang !== ctx.lang) return undefined;
+  const own = foldTraditional([hit.entry.question, ...(hit.entry.alternates ?? []), hit.entry.answer].join(' ').toLowerCase());
+  if (!asked.some((x) => x.test(own))) return undefined;
+  const arrange = ARRANGE.test(ctx.r.u.normalized);
+  return { replies: [{ text: hit.entry.answer }, ...(arrange ? [{ text: ctx.t.arrangeOffer }] : [])], next: { ...answeredEntry(ctx), ...(arrange ? { offeredHuman: true } : {}) } };
+}
+
+/**
  * A data question that names no order and that the shop's FAQ answers confidently. Asked in
  * general ("付款后多久发货", "新疆能送到吗", or an FAQ question word for word): the shop's answer,
  * then the buyer's order when exactly one open order fits. About their own order ("我的快递多久到",
  * "物流到哪了"): the order answer.
  */
 function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
+  const service = intent === 'aftersale_progress' ? undefined : serviceEntry(ctx);
+  if (service) return service;
   const data = intent === 'aftersale_progress' ? aftersaleAnswer(ctx) : dataAnswer(ctx, intent);
   if (asksParcelCarrier(ctx.state, ctx.r.u.normalized) && ctx.orders?.length) return data;
   const ownless = notAboutOwnOrder(ctx.r, ctx.input.text);
@@ -2052,7 +2097,9 @@ function parcelsOf(ctx: Ctx, o: Order): Logistics[] {
   const all = ctx.logistics.filter((l) => l.orderId === o.orderId);
   if (all.length < 2) return all;
   const typed = namedIds(ctx.input.text, all.map((l) => l.trackingNo));
-  return typed.length === 1 ? all.filter((l) => l.trackingNo === typed[0]) : all;
+  if (typed.length === 1) return all.filter((l) => l.trackingNo === typed[0]);
+  const rest = ctx.r.restParcels ? all.filter((l) => l.status !== 'delivered') : [];
+  return rest.length ? rest : all;
 }
 const logisticsOf = (ctx: Ctx, o: Order): Logistics | undefined => parcelsOf(ctx, o)[0];
 
@@ -2122,6 +2169,8 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   const parcel = reply(t.parcel({ orderId: o.orderId, title, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo, status: LOGISTICS_STATUS[lang][l.status], latest }), logisticsCard(l));
   // "显示签收了但我没收到": the tracking alone contradicts the buyer; a person is offered to check (found from outside).
   if (l.status === 'delivered' && NOT_RECEIVED.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.deliveredNotReceived }], next: { offeredHuman: true } };
+  // "只到了一半" of an order sent as one parcel, delivered: something is missing from it, a person's to check.
+  if (l.status === 'delivered' && ctx.r.restParcels) return { replies: [parcel, { text: t.partArrived }], next: { offeredHuman: true } };
   // Stuck for days, or in trouble: said so, with a person offered, as the delivery estimate does (found from outside).
   const quiet = quietDays(ctx, l);
   const trouble = quiet !== undefined ? t.parcelTrouble.stalled(quiet) : l.status === 'exception' ? t.parcelTrouble.exception : undefined;
@@ -2145,7 +2194,7 @@ const impatient = (ctx: Ctx): boolean => !NOT_URGENT.test(ctx.r.u.normalized) &&
 const lateText = (ctx: Ctx): string => (saysLate(ctx) ? ctx.t.lateSorry : ctx.t.urgentOffer);
 
 /** Asks to chase or reach the carrier, or fears the parcel is lost or stuck. */
-const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
+const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?:\d+|几|好几|两|三)\s*天了?.{0,3}还在|一直(?:停|卡)?在|卡在|停在|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|still (?:at|in) (?:the )?[a-z]+ (?:depot|hub|warehouse|facility|centre|center)|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
 
 /** Hours a paid order has waited to ship (since its last update), past the shop's promise; undefined within it or when the promise is not known. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
@@ -2154,14 +2203,20 @@ function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
 }
 
 /**
- * Goods sold ahead of stock ("【预售 付款后15天内发货】…"): they ship on the pre-order's terms, never
- * the in-stock promise. Every item sold must be one ("预订" is a cake booked a day ahead, and
- * in-stock earbuds beside a pre-sale case ship as usual: found in review); free gifts do not count.
+ * Goods sold ahead of stock ("【预售 付款后15天内发货】…") or made for the buyer ("【定制】…（定制20-30天发货）"):
+ * they ship on their own terms, never the in-stock promise (found from outside: a sofa made to order,
+ * 12 days into 20-30, was "later than usual" with a one-click cancel). Every item sold must be one
+ * ("预订" is a cake booked a day ahead, and in-stock earbuds beside a pre-sale case ship as usual:
+ * found in review); free gifts do not count. A listing that only may be customised ("可定制") is not.
  */
 const PRE_SALE = /预售|(?<![a-z])(?:pre-?orders?|pre-?sale|presale)(?![a-z])/i;
-function isPreOrder(o: Order): boolean {
+const MADE_TO_ORDER = /(?<![可支持能])(?:定制|定做|订做|订制)|(?<![a-z])(?:made[- ]to[- ](?:order|measure)|custom[- ]made|bespoke)(?![a-z])/i;
+type AheadKind = 'pre_order' | 'made_to_order';
+const AHEAD: Record<AheadKind, RegExp> = { pre_order: PRE_SALE, made_to_order: MADE_TO_ORDER };
+function aheadKind(o: Order): AheadKind | undefined {
   const sold = o.items.filter((i) => Number(i.price) > 0);
-  return (sold.length ? sold : o.items).every((i) => PRE_SALE.test(i.title));
+  const all = sold.length ? sold : o.items;
+  return (['pre_order', 'made_to_order'] as const).find((k) => all.every((i) => AHEAD[k].test(i.title)));
 }
 /** Hours from payment to the day a pre-sale title names ("【预售】冬季羽绒服 11月20日发货"), the end of that day. */
 function hoursToTitledDay(ctx: Ctx, o: Order, paidAt: number): number | undefined {
@@ -2189,18 +2244,19 @@ interface ShipTerms {
  * else the built-in 48 hours.
  */
 function shipTerms(ctx: Ctx, o: Order): ShipTerms {
-  if (!isPreOrder(o)) {
+  const kind = aheadKind(o);
+  if (!kind) {
     const shop = shopSays(ctx, 'ship_time');
     return { text: shop ?? ctx.t.shipPromise, hours: shop ? hoursIn(shop) : SHIP_PROMISE_HOURS, own: shop !== undefined };
   }
-  const entry = shopSays(ctx, 'pre_order');
+  const entry = shopSays(ctx, kind);
   const paidAt = Date.parse(o.updatedAt);
-  const titled = o.items.map((i) => i.title).find((x) => PRE_SALE.test(x) && hoursIn(x) !== undefined);
-  // The title's own day, then the shop's entry, then the time the title names.
+  const titled = o.items.map((i) => i.title).find((x) => AHEAD[kind].test(x) && hoursIn(x) !== undefined);
+  // The title's own day or time (of this product), then the shop's entry on such goods.
   const day = Number.isNaN(paidAt) ? undefined : hoursToTitledDay(ctx, o, paidAt);
-  const hours = day ?? (entry !== undefined ? hoursIn(entry) : undefined) ?? (titled !== undefined ? hoursIn(titled) : undefined);
+  const hours = day ?? (titled !== undefined ? hoursIn(titled) : undefined) ?? (entry !== undefined ? hoursIn(entry) : undefined);
   const by = hours === undefined || Number.isNaN(paidAt) ? undefined : formatDay(new Date(paidAt + hours * HOUR_MS - (day !== undefined ? HOUR_MS : 0)).toISOString(), ctx.lang, ctx.tz);
-  return { text: ctx.t.preOrder(entry, by), hours, own: true };
+  return { text: ctx.t.ahead[kind](entry, by), hours, own: true };
 }
 
 /**
@@ -2215,19 +2271,21 @@ export const SHOP_QUESTIONS = {
   cancel: { zh: '怎么取消订单', en: 'how do I cancel my order' },
   change_address: { zh: '怎么修改收货地址', en: 'how do I change my shipping address' },
   pre_order: { zh: '预售商品什么时候发货', en: 'when do pre-order items ship' },
+  made_to_order: { zh: '定制商品多久发货', en: 'how long do made-to-order items take' },
   warranty: { zh: '保修多久', en: 'how long is the warranty' },
+  delivery_date: { zh: '可以改送货日期吗', en: 'can I change the delivery date' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type ShopQuestion = keyof typeof SHOP_QUESTIONS;
 const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
-  track_parcel: ['ship_time', 'pre_order'],
-  order_status: ['ship_time', 'pre_order'],
-  delivery_estimate: ['ship_time', 'pre_order'],
-  cancel_order: ['cancel', 'pre_order'],
+  track_parcel: ['ship_time', 'pre_order', 'made_to_order'],
+  order_status: ['ship_time', 'pre_order', 'made_to_order'],
+  delivery_estimate: ['ship_time', 'pre_order', 'made_to_order'],
+  cancel_order: ['cancel', 'pre_order', 'made_to_order'],
   change_address: ['change_address'],
 };
 /** The robot's questions for this turn: the intent's, and the warranty when goods stopped working. */
 const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>
-  r.intent === 'return_policy' && deviceFault(`${r.u.normalized} ${folded(text)}`) ? ['warranty'] : SHOP_QUESTIONS_OF[r.intent];
+  r.reschedule ? ['delivery_date'] : r.intent === 'return_policy' && deviceFault(`${r.u.normalized} ${folded(text)}`) ? ['warranty'] : SHOP_QUESTIONS_OF[r.intent];
 /** A device that stopped working ("耳机没声音了", "耳机坏了", "won't turn on"), not a shirt's seams (found in review). */
 const DEVICE_FAULT = /没声音|没反应|开不了机|不开机|充不进|充不上|不亮|黑屏|死机|连不上|(?<![a-z])(?:no sound|won'?t (?:turn|switch) on|not charging|won'?t charge|not connecting)(?![a-z])/;
 const deviceFault = (text: string): boolean => DEVICE_FAULT.test(text) || (/坏了|坏掉|不能用|用不了|(?<![a-z])(?:stopped working|not working|does ?n[o']?t work|broke|is dead)(?![a-z])/.test(text) && DEVICE.test(text));
@@ -2238,6 +2296,9 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   const a = hit.entry.answer.trim();
   // An entry on shipping in general is no word on pre-orders ("现货48小时内发出" said of goods 15 days away).
   if (q === 'pre_order' && !PRE_ORDER.test(hit.entry.question) && !PRE_ORDER.test(a)) return undefined;
+  if (q === 'made_to_order' && !MADE_TO_ORDER.test(hit.entry.question) && !MADE_TO_ORDER.test(a)) return undefined;
+  // An entry on delivery in general is no word on another delivery day.
+  if (q === 'delivery_date' && !DELIVERY_DAY.test(`${hit.entry.question} ${(hit.entry.alternates ?? []).join(' ')}`)) return undefined;
   if (q !== 'ship_time') return a.length <= MAX_FAQ_LAST_ANSWER ? a : undefined;
   // An entry on pre-orders only answers for pre-orders (found in review: an in-stock order told "15 天内").
   if (PRE_ORDER.test(hit.entry.question) && !IN_STOCK.test(a)) return undefined;
@@ -2248,6 +2309,7 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   return a.length <= SHORT_SHOP_ANSWER ? a : undefined;
 }
 const CANCEL_WORD = /取消|退款|退订|(?<![a-z])(?:cancel|refund)/i;
+const DELIVERY_DAY = /日期|哪天|改约|改期|晚几天|周[一二三四五六日末]|(?<![a-z])(?:date|day|reschedul\w*)(?![a-z])/i;
 const PRE_ORDER = /预售|预定|预订|(?<![a-z])(?:pre-?orders?|presale)(?![a-z])/i;
 const IN_STOCK = /现货|(?<![a-z])in[- ]stock(?![a-z])/i;
 /** Words of a sentence about sending goods out. */
@@ -2263,8 +2325,9 @@ function hoursIn(text: string): number | undefined {
   const t = (stock.length ? stock : clauses).join('|');
   let most: number | undefined;
   const take = (h: number) => (most = Math.max(most ?? 0, h));
-  // Not a date: "11月11日" is no eleven days.
-  for (const m of t.matchAll(/(?<![\d月/-])(\d{1,3})\s*(?:个)?\s*(小时|h\b|hours?|hrs?|工作日|business days?|working days?|天|日|days?)/g)) {
+  // Not a date: "11月11日" is no eleven days. Of a range ("20-30天", "3~5 个工作日") its end (found from
+  // outside: a range named no time at all).
+  for (const m of t.matchAll(/(?<![\d月/-])(?:\d{1,3}\s*(?:-|~|～|—|–|至|到|to)\s*)?(\d{1,3})\s*(?:个)?\s*(小时|h\b|hours?|hrs?|工作日|business days?|working days?|天|日|days?)/g)) {
     const n = Number(m[1]);
     const unit = m[2]!;
     take(/小时|h/.test(unit) ? n : /工作|business|working/.test(unit) ? (n + 2 * Math.ceil(n / 5)) * 24 : n * 24);
@@ -2373,7 +2436,9 @@ type EtaKey = keyof Texts['etaFor'];
 const etaFor = (ctx: Ctx, o: Order, key: EtaKey): string => (abroad(o) ? ctx.t.etaAbroad[key as keyof Texts['etaAbroad']] : undefined) ?? ctx.t.etaFor[key];
 
 /** Days without a tracking update after which a parcel in this state is late, not on its way. */
-const STALLED_AFTER_DAYS: Partial<Record<Logistics['status'], number>> = { out_for_delivery: 1, in_transit: 4, pending: 3 };
+// In transit three days without a scan is the platforms' own "物流停滞" (72 hours; found from outside: a freight
+// parcel three days at one depot was "usually 1-3 days").
+const STALLED_AFTER_DAYS: Partial<Record<Logistics['status'], number>> = { out_for_delivery: 1, in_transit: 3, pending: 3 };
 
 /**
  * Whole days since the parcel's last tracking event, when that is longer than its state allows:
@@ -2418,9 +2483,11 @@ function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   if (ctx.r.unpaidTimeout) return { replies: [reply(o.status === 'pending_payment' ? ctx.t.unpaidTimeout(o.orderId) : ctx.t.cancel[o.status === 'completed' ? 'delivered' : o.status](o.orderId), orderCard(o))] };
   const key = o.status === 'completed' ? 'delivered' : o.status;
   const unshipped = key === 'paid' || key === 'pending_payment' ? key : undefined;
-  // A pre-order's own rule on cancelling ("预售订单付款后不支持无理由取消") comes before the shop's general one.
-  const pre = unshipped === 'paid' && isPreOrder(o) ? shopSays(ctx, 'pre_order') : undefined;
-  const shop = pre && CANCEL_WORD.test(pre) ? ctx.t.preOrder(pre, undefined) : unshipped && shopSays(ctx, 'cancel');
+  // A pre-order's or made-to-order's own rule on cancelling ("预售订单付款后不支持无理由取消",
+  // "定制款开始生产后不支持取消") comes before the shop's general one.
+  const kind = unshipped === 'paid' ? aheadKind(o) : undefined;
+  const pre = kind && shopSays(ctx, kind);
+  const shop = kind && pre && CANCEL_WORD.test(pre) ? ctx.t.ahead[kind](pre, undefined) : unshipped && shopSays(ctx, 'cancel');
   const text = unshipped && shop ? ctx.t.cancelShop[unshipped](o.orderId, shop) : ctx.t.cancel[key](o.orderId);
   return { replies: [reply(text, orderCard(o))] };
 }
@@ -2443,6 +2510,7 @@ const typesAddress = (normalized: string, onAddress = false): boolean =>
 
 function addressAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
+  if (ctx.r.reschedule && (o.status === 'paid' || o.status === 'shipped' || o.status === 'pending_payment')) return { replies: [reply(t.changeAddress.reschedule(o.orderId, shopSays(ctx, 'delivery_date')), orderCard(o))], next: { offeredHuman: true } };
   // The address typed out: the same "you can change it on the order page" again helps nobody; a person can apply it (found from outside).
   const given = typesAddress(ctx.r.u.normalized, ctx.state.topic === 'change_address');
   if (o.status === 'pending_payment' || o.status === 'paid') {

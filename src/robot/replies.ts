@@ -72,7 +72,8 @@ export interface Texts {
   /** The built-in promise of `notShippedYet` when the shop's FAQ does not say its own. */
   shipPromise: string;
   /** A pre-order's terms: the shop's entry on pre-orders if any, and the day it is due by when known. */
-  preOrder(answer: string | undefined, by: string | undefined): string;
+  /** When a pre-order or a made-to-order order ships: the shop's entry on such goods, and the day it is due. */
+  ahead: Record<'pre_order' | 'made_to_order', (answer: string | undefined, by: string | undefined) => string>;
   etaFor: Record<'out_for_delivery' | 'in_transit' | 'pending' | 'delivered' | 'exception' | 'paid' | 'pending_payment' | 'cancelled' | 'unknown', string>;
   /** `etaFor` for a receiver abroad: no built-in number of days. */
   etaAbroad: Record<'in_transit' | 'pending' | 'paid' | 'pending_payment', string>;
@@ -80,6 +81,10 @@ export interface Texts {
   stalled(days: number): string;
   /** A parcel tracked as delivered that the buyer says they did not get. */
   deliveredNotReceived: string;
+  /** Part of an order sent as one parcel, tracked as delivered, said to have arrived. */
+  partArrived: string;
+  /** Asked to arrange a service the shop's entry describes (an installation visit): a person can. */
+  arrangeOffer: string;
   chaseOffer: string;
   /** Why an order was cancelled: not in the robot's data; a person can look. */
   cancelledWhy: string;
@@ -124,6 +129,8 @@ export interface Texts {
     closed(orderId: string, status: string): string;
     /** The buyer typed the new address: a person can apply it; the robot cannot. */
     given(orderId: string): string;
+    /** Another delivery day asked for ("能不能改到周六送"): the robot cannot set it; with the shop's entry on it when there is one. */
+    reschedule(orderId: string, answer: string | undefined): string;
   };
   policy: Record<'return_policy' | 'invoice' | 'coupon', string>;
   /** A coupon that did not apply, and invoice details the buyer sent: the robot can do neither, a person can. */
@@ -185,7 +192,10 @@ const zh: Texts = {
   noTrackingLate: (d) => `发货已经 ${d} 天还没有物流信息，这不太正常。需要为您转接人工客服核实一下吗？`,
   notShippedYet: (id, title, status, promise) => `您的订单 ${id}（${title}）${status}，还没有物流信息。${promise}`,
   shipPromise: '现货一般付款后 48 小时内发出。',
-  preOrder: (a, by) => `${a && /预售|预定|预订/.test(a) ? '' : '这是预售商品，'}${a ? `${a}${/[。！!]$/.test(a) ? '' : '。'}` : '按商品页写明的时间发货。'}${by ? `按付款时间算，预计${by}前发出。` : ''}`,
+  ahead: {
+    pre_order: (a, by) => `${a && /预售|预定|预订/.test(a) ? '' : '这是预售商品，'}${a ? `${a}${/[。！!]$/.test(a) ? '' : '。'}` : '按商品页写明的时间发货。'}${by ? `按付款时间算，预计${by}前发出。` : ''}`,
+    made_to_order: (a, by) => `${a && /定制|定做|订做|订制/.test(a) ? '' : '这是定制商品，'}${a ? `${a}${/[。！!]$/.test(a) ? '' : '。'}` : '按商品页写明的生产周期做好后发货。'}${by ? `按付款时间算，预计${by}前发出。` : ''}`,
+  },
   etaShop: { paid: (a) => `还未发货。${a}`, pending_payment: (a) => `还未付款。${a}` },
   // Two days and more are told in days: "187 小时" was a sum for the buyer to do (found from outside).
   shipLate: (h) => `付款已经 ${h < 72 ? `${h} 小时` : `${Math.floor(h / 24)} 天`}还没有发货，比平常慢了。需要为您转接人工客服催一下吗？`,
@@ -224,6 +234,8 @@ const zh: Texts = {
   lateSorry: '抱歉让您久等了！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
   urgentOffer: '了解您着急用！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
   deliveredNotReceived: '物流显示已签收，但您还没有收到：可能放在了驿站、快递柜，或由家人、门卫代收，建议先看一下。需要为您转接人工客服联系快递核实吗？',
+  partArrived: '这个订单只发了这一个包裹，物流显示已签收。如果收到的东西不全，需要为您转接人工客服核实一下吗？',
+  arrangeOffer: '我这边没法直接帮您预约，需要为您转接人工客服安排吗？',
   noAftersale: '没有查到您的售后申请。如需退换货，可以在订单详情页点“申请售后”。',
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
   aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}${p.since ? `（${p.since}）` : ''}${p.goods ? '' : `，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}`}。${p.reason ? `原因：${sentence(p.reason, '。')}` : ''}${p.hint}`,
@@ -275,6 +287,7 @@ const zh: Texts = {
     editableShop: (id, a, name, phone) => `订单 ${id} 还未发货。${a}当前收货人 ${name}，电话 ${phone}。需要人工协助请回复“转人工”。`,
     shipped: (id, carrier, no) => `订单 ${id} 已发货，地址无法在线修改${carrier ? `，可联系${carrier}（运单号 ${no}）改派` : ''}，或回复“转人工”协助处理。`,
     closed: (id, status) => `订单 ${id} ${status}，地址已无法修改。`,
+    reschedule: (id, a) => `${a ? `${a}${/[。！!]$/.test(a) ? '' : '。'}` : `订单 ${id} 的送货日期我这边改不了：快递或物流送货前一般会联系您，可以直接和送货员约时间。`}需要为您转接人工客服帮您改约吗？`,
     given: (id) => `收到您的新地址。订单 ${id} 还未发货，我这边没法直接修改：您可以在订单详情页自行修改，或者由人工客服按您发的地址帮您改。需要为您转接人工客服吗？`,
   },
   policy: {
@@ -355,7 +368,10 @@ const en: Texts = {
   noTrackingLate: (d) => `It shipped ${d} day${d === 1 ? '' : 's'} ago and still has no tracking, which is unusual. Shall I get a human agent to check?`,
   notShippedYet: (id, title, status, promise) => `Your order ${id} (${title}) is ${status}, so there is no tracking yet. ${promise}`,
   shipPromise: 'In-stock items ship within 48 hours of payment.',
-  preOrder: (a, by) => `It is a pre-order: ${a ? `${a}${/[.!]$/.test(a) ? '' : '.'}` : 'it ships on the date its product page gives.'}${by ? ` Counting from payment, it should ship by ${by}.` : ''}`,
+  ahead: {
+    pre_order: (a, by) => `It is a pre-order: ${a ? `${a}${/[.!]$/.test(a) ? '' : '.'}` : 'it ships on the date its product page gives.'}${by ? ` Counting from payment, it should ship by ${by}.` : ''}`,
+    made_to_order: (a, by) => `It is made to order: ${a ? `${a}${/[.!]$/.test(a) ? '' : '.'}` : 'it ships once made, in the time its product page gives.'}${by ? ` Counting from payment, it should ship by ${by}.` : ''}`,
+  },
   etaShop: { paid: (a) => `hasn't shipped yet. ${a}`, pending_payment: (a) => `isn't paid yet. ${a}` },
   shipLate: (h) => `It was paid ${h < 72 ? `${h} hours` : `${Math.floor(h / 24)} days`} ago and has not shipped yet, later than usual. Shall I get a human agent to chase it?`,
   parcelTrouble: {
@@ -394,6 +410,8 @@ const en: Texts = {
   lateSorry: "Sorry for the wait! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",
   urgentOffer: "I understand you need it soon! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",
   deliveredNotReceived: 'Tracking says it was delivered, but you have not received it: it may be at a pickup point or in a parcel locker, or a neighbour or reception may have taken it. Shall I get a human agent to check with the carrier?',
+  partArrived: 'This order shipped as this one parcel, and it is tracked as delivered. If something is missing from it, shall I get a human agent to check?',
+  arrangeOffer: 'I can\'t book it myself. Shall I get a human agent to arrange it?',
   noAftersale: "I can't find any return or refund request from you. To request one, open the order and tap \"After-sales\".",
   noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,
   aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}${p.since ? ` (since ${p.since})` : ''}${p.goods ? '' : `, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}`}. ${p.reason ? `Reason given: ${sentence(p.reason, '.')} ` : ''}${p.hint}`,
@@ -445,6 +463,7 @@ const en: Texts = {
     editableShop: (id, a, name, phone) => `Order ${id} hasn't shipped. ${a} Current recipient ${name}, phone ${phone}. Say "human" if you want an agent to help.`,
     shipped: (id, carrier, no) => `Order ${id} has shipped, so the address can't be changed online${carrier ? `; you can ask ${carrier} to redirect it (tracking ${no})` : ''}, or say "human" for help.`,
     closed: (id, status) => `Order ${id} is ${status}; the address can no longer be changed.`,
+    reschedule: (id, a) => `${a ? `${a}${/[.!]$/.test(a) ? '' : '.'} ` : `I can't change the delivery day of order ${id} myself: the courier usually contacts you before delivering, and you can arrange a day with them. `}Shall I get a human agent to rearrange it for you?`,
     given: (id) => `Got your new address. Order ${id} hasn't shipped, but I can't change it myself: you can change it on the order page, or a human agent can change it to the address you sent. Shall I get one?`,
   },
   policy: {

@@ -41,6 +41,8 @@ export interface RobotLike {
     state: unknown;
     handover?: { reason: string };
     timings: { totalMs: number };
+    /** Every reply is one of the shop's FAQ entries answered with confidence. */
+    fromFaq?: true;
   }>;
 }
 
@@ -112,6 +114,7 @@ export class BotResponder {
   readonly #states = new Map<string, { raw: string; at: number }>();
   readonly #shopShed: ShopShedPolicy | undefined;
   readonly #shed: Counter<'scope'> | undefined;
+  readonly #mayAnswerQueued: ((shopId: string, text: string) => Promise<boolean>) | undefined;
 
   constructor(deps: {
     robot: RobotLike;
@@ -124,8 +127,14 @@ export class BotResponder {
     shed?: Counter<'scope'>;
     /** Since when no other node can have answered a conversation (the hub's `aloneSince`); undefined: unknown, always read the cache. */
     aloneSince?: () => number | undefined;
+    /**
+     * Whether a buyer's message in the queue may get the shop's FAQ answer meanwhile (routing's
+     * rule: nobody who can serve is online, and routing does not answer it itself); absent, never.
+     */
+    mayAnswerQueued?: (shopId: string, text: string) => Promise<boolean>;
   }) {
     this.#aloneSince = deps.aloneSince;
+    this.#mayAnswerQueued = deps.mayAnswerQueued;
     this.#failures = deps.failures;
     this.#shopShed = deps.shopShed;
     this.#shed = deps.shed;
@@ -204,6 +213,31 @@ export class BotResponder {
     if (rest !== undefined) return this.#withdraw(e, text!, rest);
     const moving = this.#withdrawing.get(e.conversationId);
     if (moving) void moving.then((moved) => moved && this.#enqueue({ ...e, state: 'bot' }));
+    else if (text !== undefined && this.#mayAnswerQueued) void this.#chain(e.conversationId, () => this.#queuedTurn(e, text));
+  }
+
+  /**
+   * A question asked while waiting in the queue with nobody online to take it: the shop's FAQ
+   * answers it when it answers with confidence, and the buyer stays in the queue (found from
+   * outside: handed over after two misses with nobody online, questions the shop's FAQ answers
+   * waited for a person who was not there). Anything else waits for the person, as before.
+   */
+  async #queuedTurn(e: Stored, text: string): Promise<void> {
+    const id = e.conversationId;
+    try {
+      if (!(await this.#mayAnswerQueued!(e.shopId, text))) return;
+      await this.#work.run('robot', async () => {
+        const key = keys.botState(id);
+        const raw = await this.#cache.get(key).catch(() => null);
+        const a = await this.#robot.answer({ shopId: e.shopId, userId: e.buyerId, conversationId: id, text, state: parseStored(raw) });
+        if (!a.fromFaq || a.replies.length === 0) return;
+        for (const r of a.replies) if (!(await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: r.text }, { state: 'queued' }))) return;
+        await this.#cache.set(key, JSON.stringify(a.state), STATE_TTL_MS).catch(() => undefined);
+      });
+    } catch (err) {
+      // Not answered by the robot: the buyer's message waits for a person, as every queued one does.
+      this.#log.debug({ err: (err as Error).message, conversationId: id }, 'no FAQ answer while queued');
+    }
   }
 
   /**

@@ -77,6 +77,8 @@ export interface RobotAnswer {
   /** Lookups that failed or ran out of time. */
   readonly unavailable: readonly LookupName[];
   readonly timings: AnswerTimings;
+  /** Every reply is one of the shop's FAQ entries, answered with confidence (no order data, no question back, no hand-over). */
+  readonly fromFaq?: true;
 }
 
 export interface Robot {
@@ -163,6 +165,7 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
     replies: result.replies,
     state: result.state,
     ...(result.handover ? { handover: result.handover } : {}),
+    ...(result.state.faqLast && !result.handover && !awaitsAnswer(result.state) && !result.state.offeredHuman ? { fromFaq: true as const } : {}),
     version,
     intent: result.intent,
     lang: result.lang,
@@ -251,8 +254,10 @@ async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, [a, b]: [string,
 
 /** Two parts' answers as one: replies in the order given, the rest (the state that stands) from `base`, in the whole message's language. */
 function joined(whole: RobotAnswer, base: RobotAnswer, [a, b]: [RobotAnswer, RobotAnswer]): RobotAnswer {
+  const { fromFaq: _, ...rest } = base;
   return {
-    ...base,
+    ...rest,
+    ...(a.fromFaq && b.fromFaq ? { fromFaq: true as const } : {}),
     replies: [...a.replies, ...b.replies],
     lang: whole.lang,
     unavailable: [...new Set([...a.unavailable, ...b.unavailable])],

@@ -24,12 +24,12 @@ const say = (text: string) => ({ id: `f${++n}`, shopId: 'shop_r', clientMsgId: `
 
 type Policy = ConstructorParameters<typeof ConversationService>[0]['policy'];
 
-function setup(sql: SqlStore, robot: RobotLike, work = new WorkQueue({ concurrency: 4, queueMax: 100 }), policy?: Policy) {
+function setup(sql: SqlStore, robot: RobotLike, work = new WorkQueue({ concurrency: 4, queueMax: 100 }), policy?: Policy, mayAnswerQueued?: (shopId: string, text: string) => Promise<boolean>) {
   const log = pino({ level: 'silent' });
   const metrics = createMetrics();
   const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
   const conversations = new ConversationService({ sql, cache: new MemoryCache(), sink: { emit() {} }, events, metrics, log, ...(policy ? { policy } : {}) });
-  const bot = new BotResponder({ robot, conversations, cache: new MemoryCache(), work, log, failures: metrics.robotFailures });
+  const bot = new BotResponder({ robot, conversations, cache: new MemoryCache(), work, log, failures: metrics.robotFailures, ...(mayAnswerQueued ? { mayAnswerQueued } : {}) });
   bot.subscribe(events);
   return { conversations, bot, metrics };
 }
@@ -230,6 +230,40 @@ for (const f of SQL_FACTORIES) {
         await bot.idle();
         const after = await texts(s, conversations, p2, id2);
         assert.equal(after.at(-1), 'bot:robot: 我的快递到哪了', JSON.stringify(after));
+      } finally {
+        await s.close();
+      }
+    });
+
+    // Found from outside (a furniture shop): handed over with nobody online, questions the shop's FAQ
+    // answers waited for a person who was not there.
+    test('in the queue with nobody online, a question the FAQ answers with confidence is answered; nothing else is, nor when someone can serve', async () => {
+      const s = await f.create();
+      try {
+        let online = false;
+        const asked: string[] = [];
+        const robot: RobotLike = {
+          answer: async (r) => {
+            if (r.text.includes('转人工')) return reply('正在为您转接人工客服', 'requested');
+            if (r.text.includes('坏')) throw new Error('lookup failed');
+            return r.text.includes('安装') ? { ...reply('沙发包安装，师傅48小时内联系您。'), fromFaq: true } : reply('您的订单还在运输中');
+          },
+        };
+        const { conversations, bot } = setup(s, robot, undefined, undefined, async (shopId, text) => (asked.push(`${shopId}:${text}`), !online));
+        const p = buyer('buyer_r_wait');
+        const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
+        await bot.idle();
+        for (const t of ['包安装吗', '我的快递到哪了', '东西坏了']) {
+          await conversations.send(p, say(t));
+          await bot.idle();
+        }
+        assert.equal((await getConversation(s.db, id))?.state, 'queued', 'still waiting for a person');
+        assert.deepEqual((await texts(s, conversations, p, id)).slice(2), ['customer:包安装吗', 'bot:沙发包安装，师傅48小时内联系您。', 'customer:我的快递到哪了', 'customer:东西坏了']);
+        assert.deepEqual(asked, ['shop_r:包安装吗', 'shop_r:我的快递到哪了', 'shop_r:东西坏了'], 'routing is asked with the shop and the text');
+        online = true;
+        await conversations.send(p, say('包安装吗？'));
+        await bot.idle();
+        assert.equal((await texts(s, conversations, p, id)).at(-1), 'customer:包安装吗？', 'someone can serve: the person answers');
       } finally {
         await s.close();
       }

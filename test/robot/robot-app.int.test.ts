@@ -7,6 +7,7 @@ import { seedDemoData } from '../../src/demo/index.ts';
 import { DEMO_SHOP_ID } from '../../src/demo/index.ts';
 import type { KefuClient } from '../../src/client/index.ts';
 import type { MessageFrame } from '../../src/protocol/frames.ts';
+import { getConversation } from '../../src/conversation/index.ts';
 
 describe('robot on the message path (demo data)', () => {
   let issuer: Issuer;
@@ -96,6 +97,24 @@ describe('robot on the message path (demo data)', () => {
     // Once queued, the robot stays silent.
     const after = await ask(c, '在吗');
     assert.equal(after.length, 0);
+    await c.close();
+  });
+
+  // Found from outside (a furniture shop): with nobody online, questions the shop's FAQ answers
+  // waited in the queue for a person who was not there.
+  test('queued with nobody online, a question the shop\'s FAQ answers is answered and the buyer stays in the queue', async () => {
+    await node.rt.knowledge.createFaq(DEMO_SHOP_ID, { question: '沙发包安装吗？', answer: '沙发包安装，师傅会在货到后48小时内联系您预约。', alternates: [] });
+    node.rt.knowledgeChanged(DEMO_SHOP_ID);
+    const c = await buyer('buyer_queue_faq');
+    const queued = c.waitFor((f) => f.type === 'conversation' && f.state === 'queued');
+    await ask(c, '转人工');
+    const told = await queued;
+    const id = told.type === 'conversation' ? told.conversationId : '';
+    await node.rt.routing.idle();
+    assert.equal(await node.rt.routing.robotMayAnswerQueued(DEMO_SHOP_ID, '沙发包安装吗'), true, 'nobody online in the demo shop');
+    assert.match(textOf(await ask(c, '沙发包安装吗')), /师傅会在货到后48小时内联系您/);
+    assert.equal((await getConversation(node.rt.storage.sql.db, id))?.state, 'queued');
+    assert.equal((await ask(c, '我的快递到哪了')).length, 0, 'a question about orders waits for the person');
     await c.close();
   });
 });

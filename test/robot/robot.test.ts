@@ -3272,3 +3272,102 @@ describe('refusing the delivery, right after it was suggested (eighteenth sessio
     assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [earbuds] }))('拒收可以吗')), /可以拒收：/);
   });
 });
+
+// Found from outside (the eighteenth session's third tester, a furniture shop).
+describe('a furniture shop: made to order, freight parcels, delivery days and services around delivery (nineteenth session)', () => {
+  const H = 3600_000;
+  const ago = (h: number) => new Date(NOW.getTime() - h * H).toISOString();
+  const entries: FaqEntry[] = [
+    { id: 'custom', question: '定制款多久发货？', answer: '定制款下单后20-30天内生产完成发货，定制款开始生产后不支持取消。', alternates: ['定做的沙发要等多久'] },
+    { id: 'ship', question: '付款后多久发货？', answer: '现货付款后48小时内发出，大件走物流专线。' },
+    { id: 'upstairs', question: '送货上楼收费吗？', answer: '有电梯免费送货上楼；无电梯3楼以上每层加收20元。', alternates: ['送货上门吗'] },
+    { id: 'install', question: '包安装吗？', answer: '沙发、床、柜子都包安装，师傅会在货到后48小时内联系您预约上门安装。', alternates: ['谁来安装', '怎么预约安装'] },
+    { id: 'date', question: '可以改送货日期吗？', answer: '可以，请在物流公司联系您预约时告知想要的日期，或转人工帮您改约。', alternates: ['能不能晚几天送'] },
+    { id: 'en-install', question: 'Do you assemble the furniture?', answer: 'Yes, assembly is free for sofas, beds and wardrobes; the fitter calls within 48 hours of delivery.', alternates: ['who assembles it'] },
+  ];
+  const shop = (data: FakeData, faqEntries = entries) => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, faqEntries);
+    return conversation(createRobot({ dataSource: fakeDataSource(data), faq: own, clock: () => NOW }));
+  };
+  const sofa = (hoursAgo: number, title = '【定制】北欧布艺沙发 三人位（定制20-30天发货）') =>
+    order({ orderId: 'FN-1', status: 'paid', items: [{ sku: 'SOFA', title, quantity: 1, price: '4999.00' }], totalAmount: '4999.00', createdAt: ago(hoursAgo), updatedAt: ago(hoursAgo) });
+  const freight = order({ orderId: 'FN-2', status: 'shipped', items: [{ sku: 'BED', title: '实木双人床 1.8m', quantity: 1, price: '3299.00' }], createdAt: ago(6 * 24), updatedAt: ago(5 * 24) });
+  const stuck = logistics({ orderId: 'FN-2', carrier: '德邦物流', trackingNo: 'DPK300001', events: [{ time: ago(5 * 24), location: '佛山', description: '已揽收' }, { time: ago(3 * 24), location: '石家庄分拨中心', description: '到达石家庄分拨中心' }], updatedAt: ago(3 * 24) });
+  const split = order({ orderId: 'FN-3', status: 'shipped', items: [{ sku: 'SOFA2', title: '真皮沙发 四人位', quantity: 1, price: '8999.00' }], createdAt: ago(6 * 24), updatedAt: ago(5 * 24) });
+  const box1 = logistics({ orderId: 'FN-3', carrier: '德邦物流', trackingNo: 'DPK400001', status: 'delivered', events: [{ time: ago(24), location: '杭州', description: '已签收' }], updatedAt: ago(24) });
+  const box2 = logistics({ orderId: 'FN-3', carrier: '德邦物流', trackingNo: 'DPK400002', events: [{ time: ago(30), location: '上海分拨中心', description: '到达上海分拨中心' }], updatedAt: ago(30) });
+
+  test('made to order, 12 days into 20-30: its own terms and the day it is due, never the in-stock 48 hours nor "late"; cancelling follows the shop\'s rule on it', async () => {
+    const say = shop({ orders: [sofa(12 * 24)] });
+    let text = textOf(await say('我的沙发什么时候发货'));
+    assert.match(text, /定制款下单后20-30天内生产完成发货[\s\S]*预计12月15日前发出/);
+    assert.doesNotMatch(text, /48小时内发出|比平常慢/);
+    text = textOf(await say('不想要了 取消吧'));
+    assert.match(text, /开始生产后不支持取消/);
+    assert.doesNotMatch(text, /申请退款”取消/);
+    // Past its 30 days it is late; without the shop's entry the title's time decides.
+    assert.match(textOf(await shop({ orders: [sofa(31 * 24)] })('沙发什么时候发货')), /比平常慢/);
+    text = textOf(await shop({ orders: [sofa(12 * 24)] }, [entries[1]!])('沙发什么时候发货'));
+    assert.match(text, /这是定制商品[\s\S]*预计12月15日前发出/);
+    assert.doesNotMatch(text, /比平常慢/);
+  });
+
+  test('a listing that only may be customised is in stock; a shipping entry\'s range is read to its end ("3-5个工作日" is 5 working days)', async () => {
+    const pen = sofa(4 * 24, '钢笔 可定制刻字');
+    assert.match(textOf(await shop({ orders: [pen] })('钢笔什么时候发货')), /48小时内发出[\s\S]*比平常慢/);
+    const ranged: FaqEntry[] = [{ id: 'ship', question: '付款后多久发货？', answer: '付款后3-5个工作日内发货。' }];
+    const inStock = sofa(4 * 24, '布艺沙发 三人位');
+    assert.doesNotMatch(textOf(await shop({ orders: [inStock] }, ranged)('沙发什么时候发货')), /比平常慢/, '4 days is within 5 working days');
+    assert.match(textOf(await shop({ orders: [sofa(9 * 24, '布艺沙发 三人位')] }, ranged)('沙发什么时候发货')), /比平常慢/);
+  });
+
+  test('a freight parcel three days at one depot is stalled, and "都3天了还在石家庄 咋回事" is about it', async () => {
+    const say = shop({ orders: [freight], logistics: [stuck] });
+    assert.match(textOf(await say('我的床到哪了')), /3 天没有更新[\s\S]*人工/);
+    await say('不用');
+    const text = textOf(await say('都3天了还在石家庄 咋回事'));
+    assert.match(text, /DPK300001[\s\S]*3 天没有更新/);
+  });
+
+  test('"另一个包裹到哪了" and "我的沙发只到了一半" are the split order\'s parcel still on its way, not "no matching order"', async () => {
+    const say = shop({ orders: [split], logistics: [box1, box2] });
+    assert.match(textOf(await say('我的沙发到哪了')), /分 2 个包裹/);
+    let text = textOf(await say('另一个包裹到哪了'));
+    assert.match(text, /DPK400002/);
+    assert.doesNotMatch(text, /DPK400001|没有找到/);
+    text = textOf(await shop({ orders: [split], logistics: [box1, box2] })('我的沙发只到了一半'));
+    assert.match(text, /DPK400002/);
+    assert.doesNotMatch(text, /DPK400001|没太理解/);
+    assert.match(textOf(await shop({ orders: [split], logistics: [box1, box2] })('where is the other parcel')), /DPK400002/);
+    // Sent as one parcel and delivered: something is missing from it, a person's to check.
+    const one = order({ ...split, orderId: 'FN-4', status: 'delivered' });
+    text = textOf(await shop({ orders: [one], logistics: [logistics({ ...box1, orderId: 'FN-4' })] })('我的沙发只到了一半'));
+    assert.match(text, /只发了这一个包裹[\s\S]*人工/);
+  });
+
+  test('another delivery day is no address change: the shop\'s entry on it, or what can be done, with a person', async () => {
+    for (const ask of ['能不能改到周六送', '送货时间能改吗', '能不能晚几天送']) {
+      const text = textOf(await shop({ orders: [freight], logistics: [stuck] })(ask));
+      assert.match(text, /物流公司联系您预约时告知想要的日期[\s\S]*人工/, ask);
+      assert.doesNotMatch(text, /收货地址|地址无法/, ask);
+    }
+    const text = textOf(await shop({ orders: [freight], logistics: [stuck] })('change the delivery date'));
+    assert.match(text, /can't change the delivery day of order FN-2[\s\S]*human agent/);
+    assert.match(textOf(await shop({ orders: [freight], logistics: [stuck] })('地址能改吗')), /地址无法在线修改/, 'an address is still an address');
+  });
+
+  test('installing and carrying upstairs, asked beside parcel words, get the shop\'s entry (with a person when asked to arrange it), not the tracking', async () => {
+    const say = shop({ orders: [split], logistics: [box1, box2] });
+    let text = textOf(await say('我没找到预约安装在哪 你帮我约一下吧'));
+    assert.match(text, /都包安装[\s\S]*没法直接帮您预约/);
+    assert.doesNotMatch(text, /DPK4000/);
+    assert.match(textOf(await say('好的')), /转接人工/);
+    text = textOf(await shop({ orders: [split], logistics: [box1, box2] })('到了能给我送到6楼吗 要加钱不'));
+    assert.match(text, /每层加收20元/);
+    assert.doesNotMatch(text, /DPK4000/);
+    assert.match(textOf(await shop({ orders: [split], logistics: [box1, box2] })('who assembles it')), /assembly is free/);
+    // No entry on it: the parcel question stands.
+    assert.match(textOf(await shop({ orders: [split], logistics: [box1, box2] }, [entries[1]!])('安装师傅跟快递一起到吗 我的沙发到哪了')), /DPK4000/);
+  });
+});

@@ -225,6 +225,20 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     await phone.close();
   });
 
+  // Found from outside: with nobody online, questions the shop's FAQ answers waited for no one.
+  test('the robot may answer a queued buyer only while none of the shop\'s agents can serve, and never a question about the wait', async () => {
+    const shop = 'shop_may_answer';
+    assert.equal(await a.rt.routing.robotMayAnswerQueued(shop, '包安装吗'), true, 'nobody online');
+    assert.equal(await a.rt.routing.robotMayAnswerQueued(shop, '还要等多久'), false, 'routing answers the wait itself');
+    const t = await issuer.token({ sub: 'ag_may', scope: 'cs:agent', shop_id: shop });
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 1 })).status, 200);
+    assert.equal(await a.rt.routing.robotMayAnswerQueued(shop, '包安装吗'), false, 'someone can serve');
+    assert.equal(await a.rt.routing.robotMayAnswerQueued('shop_other_empty', '包安装吗'), true, "another shop's agent serves nobody here");
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'away' })).status, 200);
+    assert.equal(await a.rt.routing.robotMayAnswerQueued(shop, '包安装吗'), true, 'away serves no one');
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'offline' })).status, 200);
+  });
+
   test('with an agent online but busy, a queued buyer is told how many are online and a wait', async () => {
     const shop = 'shop_pos_busy';
     const t = await issuer.token({ sub: 'ag_busy', scope: 'cs:agent', shop_id: shop });
