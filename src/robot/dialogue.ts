@@ -1129,6 +1129,8 @@ function answer(ctx: Ctx): Outcome {
   // Not a miss: the buyer answered our question (found from outside: "不是这个" after one unclear turn handed over).
   if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }] };
   if (r.langSwitch) return { replies: [{ text: t.langSwitched }] };
+  const outside = ctx.state.faqLast ? outsideTheRule(ctx, ctx.state.faqLast) : undefined;
+  if (outside) return outside;
   if (r.tentative) {
     const named = ctx.orders ? describedBy(ctx, ctx.orders) : undefined;
     if (named?.length === 1) return answer({ ...ctx, r: { ...r, tentative: undefined, choice: { orderId: named[0]!.orderId } } });
@@ -1276,6 +1278,36 @@ function faqFollowUp(ctx: Ctx): Outcome | undefined {
   const best = Math.max(0, ...sentences.map(longest));
   const hits = best ? sentences.filter((x) => longest(x) === best) : [];
   return hits.length ? { replies: [{ text: hits.join(' ') }], next: { faqLast: last } } : undefined;
+}
+
+/**
+ * Right after an entry's answer, the buyer says their case is past its condition or asks if the
+ * exception holds ("过了48小时就不管了？" after "签收后48小时内…", "那我已经拆了", "质量问题也不行吗"):
+ * the entry's sentences on that condition, and a person to decide the case (found from outside:
+ * a list of FAQ questions, then "not understood").
+ */
+const OUTSIDE_RULE = /过了|超过|超了|已经|晚了|没赶上|错过|就不管|不管了吗?|不行吗|也不行|不可以吗|不能.{0,4}吗|(?<![a-z])(?:past|already|missed|too late|still not|not even)(?![a-z])/;
+/** Characters too common to tie a message to an answer. */
+const COMMON_HAN = /[我你您他她它们的了是不也就吗呢吧啊呀那这个有在和都还要会能可以后前内]/u;
+function outsideTheRule(ctx: Ctx, last: { q: string; a: string }): Outcome | undefined {
+  const n = ctx.r.u.normalized;
+  const onPolicy = isPolicyIntent(ctx.r.intent) && ctx.r.intent === ctx.state.policy;
+  if (!(ctx.r.intent === 'faq' || ctx.r.intent === 'unknown' || guessed(ctx.r) || onPolicy) || n.length > 30 || !OUTSIDE_RULE.test(n)) return undefined;
+  const other = confidentFaq(ctx);
+  if (other && other.entry.question !== last.q) return undefined;
+  const sentences = (last.a.match(SENTENCES) ?? []).map((x) => x.trim());
+  const ties = conditionWords(n);
+  const hits = sentences.filter((x) => ties.some((w) => x.toLowerCase().includes(w)));
+  return hits.length ? { replies: [{ text: ctx.t.ruleException(hits.join(ctx.lang === 'zh' ? '' : ' ')) }], next: { faqLast: last, offeredHuman: true } } : undefined;
+}
+/** A number with its unit ("48小时", "7 days"), Chinese runs of two or more, and single uncommon characters ("拆"), of a message. */
+function conditionWords(n: string): string[] {
+  const units = [...n.matchAll(/\d+\s*(?:个)?\s*(?:小时|天|日|工作日|hours?|days?)/g)].map((m) => m[0].replace(/\s+/g, ''));
+  const han = [...n.matchAll(/\p{Script=Han}+/gu)].map((m) => m[0]);
+  const pairs = han.flatMap((r) => [...r].slice(0, -1).map((c, i) => c + r[i + 1]!)).filter((p) => !COMMON_HAN.test(p[0]!) && !COMMON_HAN.test(p[1]!));
+  const singles = han.flatMap((r) => [...r]).filter((c) => !COMMON_HAN.test(c) && !OUTSIDE_RULE.test(c));
+  const english = [...n.matchAll(/[a-z]{5,}/g)].map((m) => m[0]).filter((w) => !FOLLOW_STOP.has(w) && !OUTSIDE_RULE.test(w));
+  return [...units, ...pairs, ...(n.length <= 10 ? singles : []), ...english];
 }
 
 /** From this confidence a shop FAQ hit outranks the guess that a question naming no order is about one. */
@@ -1468,7 +1500,9 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
   // beside them contradicted it ("下单时填写抬头" against "在订单详情页申请开票时填写": found from outside).
   const own = Boolean(shop) || Boolean(ctx.data.faqOnTopic?.length) || Boolean(ctx.data.faqCandidates?.length);
   const trouble: Reply = { text: (own ? ctx.t.policyTroubleShort : ctx.t.policyTrouble)[intent] };
-  return { replies: shop ? [{ text: shop }, trouble] : [trouble], next: { offeredHuman: true } };
+  // The entry said is kept, for "过了48小时就不管了？" next (found from outside).
+  const said = shop ? { faqLast: { q: (ctx.data.faq?.ok && ctx.data.faq.value?.entry.answer === shop ? ctx.data.faq.value.entry.question : '').slice(0, MAX_FAQ_QUESTION), a: wholeSentences(shop, MAX_FAQ_LAST_ANSWER) } } : {};
+  return { replies: shop ? [{ text: shop }, trouble] : [trouble], next: { offeredHuman: true, ...said } };
 }
 
 /**

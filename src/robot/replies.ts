@@ -85,6 +85,8 @@ export interface Texts {
   partArrived: string;
   /** Asked to arrange a service the shop's entry describes (an installation visit): a person can. */
   arrangeOffer: string;
+  /** The buyer's case is past an entry's condition: the entry's words on it, and a person to decide. */
+  ruleException(said: string): string;
   chaseOffer: string;
   /** Why an order was cancelled: not in the robot's data; a person can look. */
   cancelledWhy: string;
@@ -236,6 +238,7 @@ const zh: Texts = {
   deliveredNotReceived: '物流显示已签收，但您还没有收到：可能放在了驿站、快递柜，或由家人、门卫代收，建议先看一下。需要为您转接人工客服联系快递核实吗？',
   partArrived: '这个订单只发了这一个包裹，物流显示已签收。如果收到的东西不全，需要为您转接人工客服核实一下吗？',
   arrangeOffer: '我这边没法直接帮您预约，需要为您转接人工客服安排吗？',
+  ruleException: (x) => `店里的说明是：${x}您的情况具体能怎么处理，需要人工客服来看。需要为您转接吗？`,
   noAftersale: '没有查到您的售后申请。如需退换货，可以在订单详情页点“申请售后”。',
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
   aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}${p.since ? `（${p.since}）` : ''}${p.goods ? '' : `，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}`}。${p.reason ? `原因：${sentence(p.reason, '。')}` : ''}${p.hint}`,
@@ -412,6 +415,7 @@ const en: Texts = {
   deliveredNotReceived: 'Tracking says it was delivered, but you have not received it: it may be at a pickup point or in a parcel locker, or a neighbour or reception may have taken it. Shall I get a human agent to check with the carrier?',
   partArrived: 'This order shipped as this one parcel, and it is tracked as delivered. If something is missing from it, shall I get a human agent to check?',
   arrangeOffer: 'I can\'t book it myself. Shall I get a human agent to arrange it?',
+  ruleException: (x) => `The shop's answer says: ${x} What can be done in your case is for a human agent to decide. Shall I get one?`,
   noAftersale: "I can't find any return or refund request from you. To request one, open the order and tap \"After-sales\".",
   noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,
   aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}${p.since ? ` (since ${p.since})` : ''}${p.goods ? '' : `, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}`}. ${p.reason ? `Reason given: ${sentence(p.reason, '.')} ` : ''}${p.hint}`,

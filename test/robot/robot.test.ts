@@ -3357,6 +3357,30 @@ describe('a furniture shop: made to order, freight parcels, delivery days and se
     assert.match(textOf(await shop({ orders: [freight], logistics: [stuck] })('地址能改吗')), /地址无法在线修改/, 'an address is still an address');
   });
 
+  test('"过了48小时就不管了？", "那我已经拆了", "质量问题也不行吗" right after the shop\'s entry: its words on that condition and a person, not a list or "not understood"', async () => {
+    const mattress = order({ orderId: 'FN-5', status: 'delivered', items: [{ sku: 'MAT', title: '乳胶弹簧床垫 1.8m', quantity: 1, price: '2599.00' }] });
+    const withRules: FaqEntry[] = [
+      ...entries,
+      { id: 'damage', question: '收到货有破损怎么办？', answer: '请在签收后48小时内拍照联系客服，我们补发配件或换新。' },
+      { id: 'mattress', question: '床垫拆封了还能退吗？', answer: '床垫拆封后影响二次销售，不支持无理由退货，质量问题除外。' },
+    ];
+    let say = shop({ orders: [mattress] }, withRules);
+    assert.match(textOf(await say('床垫到了 有个角压坏了')), /48小时内拍照/);
+    let r = await say('过了48小时就不管了？');
+    assert.match(textOf(r), /店里的说明是：请在签收后48小时内拍照联系客服[\s\S]*人工客服来看/);
+    assert.equal(r.state.offeredHuman, true);
+    for (const next of ['那我已经拆了', '质量问题也不行吗']) {
+      say = shop({ orders: [mattress] }, withRules);
+      assert.match(textOf(await say('床垫拆封了 睡着不舒服 能退吗')), /不支持无理由退货/);
+      assert.match(textOf(await say(next)), /店里的说明是：床垫拆封后影响二次销售[\s\S]*转接/, next);
+    }
+    // Nothing of the answer's condition in it: no exception.
+    say = shop({ orders: [mattress] }, withRules);
+    await say('送货上楼收费吗');
+    r = await say('我已经下单了 什么时候到');
+    assert.doesNotMatch(textOf(r), /店里的说明是/);
+  });
+
   test('installing and carrying upstairs, asked beside parcel words, get the shop\'s entry (with a person when asked to arrange it), not the tracking', async () => {
     const say = shop({ orders: [split], logistics: [box1, box2] });
     let text = textOf(await say('我没找到预约安装在哪 你帮我约一下吧'));
