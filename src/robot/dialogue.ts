@@ -665,7 +665,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
   if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -837,6 +837,16 @@ const restOfParcels = (u: Understanding): Pick<Resolved, 'intent' | 'restParcels
 const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|下周|月底|\d{1,2}\s*[号日]|几天|两天|一周)(?:再|来)?(?:送|配送|派送|送货|上门)|(?:送货|配送|派送|送达|上门)的?(?:日期|时间|日子)|改(?:一下)?(?:送货|配送|派送)|(?:晚|迟)(?:几|一|两)天(?:再)?送|(?<![a-z])(?:(?:change|move|reschedule)(?: the| my)? delivery(?: date| day| time)?|deliver (?:it )?(?:on|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|(?:another|a later|a different) delivery (?:date|day))(?![a-z])/;
 const reschedules = (u: Understanding): Pick<Resolved, 'intent' | 'reschedule'> | undefined =>
   RESCHEDULE.test(u.normalized) && !/(?:地址|address)/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'change_address' || u.intent === 'delivery_estimate' || u.intent === 'faq') ? { intent: 'change_address', reschedule: true } : undefined;
+/**
+ * A top-up's arrival ("话费到账了吗", "充的会员没到账") is no refund's, and a code that does not work
+ * ("密钥激活不了", "my psn code still not here") no coupon's: the order's (found from outside: an
+ * old refund, then the built-in coupon text).
+ */
+const TOP_UP = /话费|充值|直充|会员|q币|点卡|(?<![a-z])(?:top-?up|recharge|membership)(?![a-z])/;
+const REFUND_WORD = /退款|退钱|退回|退了|(?<![a-z])(?:refund\w*|money back)(?![a-z])/;
+const COUPON_WORD = /券|优惠|折扣|满减|红包|(?<![a-z])(?:coupon|promo|discount|voucher)(?![a-z])/;
+const digitalRead = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  (u.intent === 'aftersale_progress' && TOP_UP.test(u.normalized) && !REFUND_WORD.test(u.normalized)) || (u.intent === 'coupon' && CODE_GOODS.test(u.normalized) && !COUPON_WORD.test(u.normalized)) ? { intent: 'order_status' } : undefined;
 const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   u.intent === 'track_parcel' && FIND_WHERE.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !/运单|单号|发货|到了|送到/.test(u.normalized) ? { intent: 'unknown' } : undefined;
 /**
@@ -948,7 +958,8 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   const effort = bestEffort(r, input.text);
   const asks = shopQuestionsOf(r, input.text);
   // A request for a person is checked against the shop's own phrasings too ("人工客服什么时候在线" may be one).
-  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || isPolicyIntent(r.intent) || (data && notAboutOwnOrder(r, input.text)) || fromGuess);
+  // A code asked after ("where is my code", "激活码无效") may be the shop's entry though it says "my": its orders are read first.
+  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || isPolicyIntent(r.intent) || (data && (notAboutOwnOrder(r, input.text) || CODE_GOODS.test(r.u.normalized))) || fromGuess);
   return {
     intent: r.intent,
     lang: r.lang,
@@ -1404,7 +1415,9 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const ownless = notAboutOwnOrder(ctx.r, ctx.input.text);
   const none = ctx.orders?.length === 0;
   // No orders here: "about my order" cannot be answered from them, so the FAQ is heard either way.
-  const general = ownless || none;
+  // Nor with only digital orders: "where is my code" is the shop's entry before any order (found from outside).
+  const digitalOnly = Boolean(ctx.orders?.length) && ctx.orders!.every((o) => !OPEN.has(o.status) || isDigital(o));
+  const general = ownless || none || digitalOnly;
   const hit = general ? confidentFaq(ctx) : undefined;
   // A buyer with no orders asking in general ("how long does shipping take to Beijing") is asking
   // before buying: the shop's likely entries, not "no orders found" (found from outside).
@@ -2179,6 +2192,8 @@ function noTracking(ctx: Ctx, o: Order, title: string): Outcome {
 }
 
 function parcelAnswer(ctx: Ctx, o: Order): Outcome {
+  const digital = digitalAnswer(ctx, o);
+  if (digital) return digital;
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
   if (o.status === 'paid' || o.status === 'pending_payment') {
@@ -2252,6 +2267,55 @@ function aheadKind(o: Order): AheadKind | undefined {
   const all = sold.length ? sold : o.items;
   return (['pre_order', 'made_to_order'] as const).find((k) => all.every((i) => AHEAD[k].test(i.title)));
 }
+/**
+ * Goods with no parcel: top-ups, codes and memberships ("中国移动话费充值 100元", "【自动发货】腾讯视频VIP
+ * 会员年卡", "Steam钱包充值卡 $50", "PlayStation Store Gift Card $20 digital code"), every item sold
+ * one, none of them a card sent by post ("【实体卡】京东E卡"). They are sent out, or credited, in
+ * minutes, never "within 48 hours, then 2-4 days" (found from outside: a top-up two hours late was
+ * told about couriers, and "where is my code" got a parcel list).
+ */
+const DIGITAL = /话费|流量(?:充值|包)|充值|直充|卡密|激活码|激活密钥|兑换码|序列号|cdk|(?:会员|vip)(?:月卡|季卡|年卡|周卡|卡|充值|直充)|(?:视频|音乐|网盘|影视)(?:vip|会员)|vip会员|点卡|q币|游戏币|钱包充值|电子(?:卡|券|码|礼品卡)|虚拟|自动发货|(?<![a-z])(?:top-?up|recharge|gift ?card|e-?gift|digital (?:code|key|download)|(?:activation|product|license|licence) key|licen[cs]e|membership|subscription|redeem code)(?![a-z])/i;
+const POSTED = /实体|实物|邮寄|包邮|快递|(?<![a-z])(?:physical|plastic card|shipped|by post|by mail)(?![a-z])/i;
+/** A receiver a platform fills in for goods with no parcel ("虚拟商品无需收货地址"). */
+const NO_ADDRESS = /虚拟|无需收货|无需地址|(?<![a-z])(?:digital|no shipping|not required)(?![a-z])/i;
+function isDigital(o: Order): boolean {
+  const sold = o.items.filter((i) => Number(i.price) > 0);
+  const all = sold.length ? sold : o.items;
+  if (all.some((i) => POSTED.test(i.title))) return false;
+  return all.every((i) => DIGITAL.test(i.title)) || NO_ADDRESS.test(o.receiver.address);
+}
+/** A code or key to find, not a top-up credited to an account. */
+const CODE_GOODS = /卡密|激活码|密钥|兑换码|序列号|cdk|礼品卡|电子卡|点卡|充值卡|储值卡|(?<![a-z])(?:code|key|gift ?card|licen[cs]e)(?![a-z])/i;
+/** Words of a digital order arriving: sent, credited, or at most so long. */
+const ARRIVES = /到账|发放|发卡|充值|直充|自动发货|最长|最迟|最多|(?<![a-z])(?:arriv\w*|credit\w*|deliver\w*|sent|within|up to)(?![a-z])/i;
+/** Hours a digital order may take before it is late: its title's ("24小时内到账"), the shop's entry, else a day. */
+const DIGITAL_PROMISE_HOURS = 24;
+
+/**
+ * A digital order: not sent yet, with the shop's entry on how soon (late past it, with a person); or
+ * sent, with the shop's entry on where a code is found for codes, and a person when the buyer says
+ * it has not come or does not work.
+ */
+function digitalAnswer(ctx: Ctx, o: Order): Outcome | undefined {
+  const { t } = ctx;
+  if (!isDigital(o) || o.status === 'pending_payment' || o.status === 'cancelled') return undefined;
+  const title = orderTitle(o, ctx.lang);
+  if (o.status === 'paid') {
+    const entry = shopSays(ctx, 'digital_time');
+    const titled = o.items.map((i) => hoursIn(i.title, ARRIVES)).find((h) => h !== undefined);
+    const hours = titled ?? (entry !== undefined ? hoursIn(entry, ARRIVES) : undefined) ?? DIGITAL_PROMISE_HOURS;
+    const text = reply(t.digital.pending(o.orderId, title, entry ?? t.digital.promise), orderCard(o));
+    const late = atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), Math.ceil(hours) + 1);
+    return late !== undefined ? { replies: [text, { text: t.digital.late(late) }], next: { offeredHuman: true } } : { replies: [text] };
+  }
+  const codes = o.items.some((i) => CODE_GOODS.test(i.title)) || CODE_GOODS.test(ctx.r.u.normalized);
+  const find = codes ? (shopSays(ctx, 'find_code') ?? t.digital.findCode) : t.digital.findTopUp;
+  const trouble = NOT_RECEIVED.test(ctx.r.u.normalized) || impatient(ctx) || DOES_NOT_WORK.test(ctx.r.u.normalized);
+  const replies = [reply(t.digital.sent(o.orderId, title), orderCard(o)), { text: find }, ...(trouble ? [{ text: t.digital.check }] : [])];
+  return trouble ? { replies, next: { offeredHuman: true } } : { replies };
+}
+const DOES_NOT_WORK = /无效|用不了|不能用|激活不了|兑换不了|充不上|没到账|没有到账|错误|失败|(?<![a-z])(?:invalid|does ?n[o']?t work|not working|won'?t (?:work|redeem|activate)|(?:can'?t|cannot) (?:redeem|activate|use))(?![a-z])/;
+
 /** Hours from payment to the day a pre-sale title names ("【预售】冬季羽绒服 11月20日发货"), the end of that day. */
 function hoursToTitledDay(ctx: Ctx, o: Order, paidAt: number): number | undefined {
   const m = o.items.map((i) => /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(?:前|之前)?\s*(?:陆续|开始)?\s*(?:发货|发出)/.exec(i.title)).find((x) => x !== null);
@@ -2308,12 +2372,14 @@ export const SHOP_QUESTIONS = {
   made_to_order: { zh: '定制商品多久发货', en: 'how long do made-to-order items take' },
   warranty: { zh: '保修多久', en: 'how long is the warranty' },
   delivery_date: { zh: '可以改送货日期吗', en: 'can I change the delivery date' },
+  digital_time: { zh: '充值多久到账', en: 'how long does a top-up take' },
+  find_code: { zh: '卡密在哪里看', en: 'where can I find my code' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type ShopQuestion = keyof typeof SHOP_QUESTIONS;
 const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
-  track_parcel: ['ship_time', 'pre_order', 'made_to_order'],
-  order_status: ['ship_time', 'pre_order', 'made_to_order'],
-  delivery_estimate: ['ship_time', 'pre_order', 'made_to_order'],
+  track_parcel: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code'],
+  order_status: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code'],
+  delivery_estimate: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code'],
   cancel_order: ['cancel', 'pre_order', 'made_to_order'],
   change_address: ['change_address'],
 };
@@ -2331,6 +2397,8 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   // An entry on shipping in general is no word on pre-orders ("现货48小时内发出" said of goods 15 days away).
   if (q === 'pre_order' && !PRE_ORDER.test(hit.entry.question) && !PRE_ORDER.test(a)) return undefined;
   if (q === 'made_to_order' && !MADE_TO_ORDER.test(hit.entry.question) && !MADE_TO_ORDER.test(a)) return undefined;
+  if (q === 'digital_time' && !ARRIVES.test(a)) return undefined;
+  if (q === 'find_code' && !CODE_GOODS.test(`${hit.entry.question} ${(hit.entry.alternates ?? []).join(' ')}`)) return undefined;
   // An entry on delivery in general is no word on another delivery day.
   if (q === 'delivery_date' && !DELIVERY_DAY.test(`${hit.entry.question} ${(hit.entry.alternates ?? []).join(' ')}`)) return undefined;
   if (q !== 'ship_time') return a.length <= MAX_FAQ_LAST_ANSWER ? a : undefined;
@@ -2351,20 +2419,21 @@ const SHIPS = /发货|发出|寄出|出库|(?<![a-z])(?:ship(?:s|ped|ping)?|disp
 /** A shipping entry naming no time is said whole only when it is this short. */
 const SHORT_SHOP_ANSWER = 80;
 /** The longest time a shipping answer names, in hours ("48-72 小时" 72, "3-5 个工作日" 5 days and a weekend, "当天" 24); undefined when it names none. */
-function hoursIn(text: string): number | undefined {
+function hoursIn(text: string, words: RegExp = SHIPS): number | undefined {
   // Of "付款后48小时内发出，江浙沪次日达", the clauses on sending out; of those, the in-stock ones if any
   // ("现货48小时内发货，定制款10个工作日": found in review).
-  const clauses = folded(text).split(/[，,；;。.!！]/).filter((c) => SHIPS.test(c));
+  const clauses = folded(text).split(/[，,；;。.!！]/).filter((c) => words.test(c));
   const stock = clauses.filter((c) => IN_STOCK.test(c));
   const t = (stock.length ? stock : clauses).join('|');
   let most: number | undefined;
   const take = (h: number) => (most = Math.max(most ?? 0, h));
   // Not a date: "11月11日" is no eleven days. Of a range ("20-30天", "3~5 个工作日") its end (found from
   // outside: a range named no time at all).
-  for (const m of t.matchAll(/(?<![\d月/-])(?:\d{1,3}\s*(?:-|~|～|—|–|至|到|to)\s*)?(\d{1,3})\s*(?:个)?\s*(小时|h\b|hours?|hrs?|工作日|business days?|working days?|天|日|days?)/g)) {
+  for (const m of t.matchAll(/(?<![\d月/-])(?:\d{1,3}\s*(?:-|~|～|—|–|至|到|to)\s*)?(\d{1,3})\s*(?:个)?\s*(分钟|minutes?|mins?|小时|h\b|hours?|hrs?|工作日|business days?|working days?|天|日|days?)/g)) {
     const n = Number(m[1]);
     const unit = m[2]!;
-    take(/小时|h/.test(unit) ? n : /工作|business|working/.test(unit) ? (n + 2 * Math.ceil(n / 5)) * 24 : n * 24);
+    if (/分钟|min/.test(unit)) take(n / 60);
+    else take(/小时|h/.test(unit) ? n : /工作|business|working/.test(unit) ? (n + 2 * Math.ceil(n / 5)) * 24 : n * 24);
   }
   if (/当天|当日|same day|same-day/.test(t)) take(24);
   if (/次日|隔天|第二天|next day|next-day/.test(t)) take(48);
@@ -2400,6 +2469,8 @@ function statusFields(ctx: Ctx, o: Order) {
 }
 
 function statusAnswer(ctx: Ctx, o: Order): Outcome {
+  const digital = ctx.r.whyCancelled ? undefined : digitalAnswer(ctx, o);
+  if (digital) return digital;
   const { t } = ctx;
   let text = t.orderStatus(statusFields(ctx, o));
   if (ctx.r.whyCancelled && o.status === 'cancelled') return { replies: [reply(text, orderCard(o)), { text: t.cancelledWhy }], next: { offeredHuman: true } };
@@ -2423,6 +2494,8 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
 }
 
 function etaAnswer(ctx: Ctx, o: Order): Outcome {
+  const digital = digitalAnswer(ctx, o);
+  if (digital) return digital;
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
   if (o.status === 'paid' || o.status === 'pending_payment' || o.status === 'cancelled') {

@@ -87,6 +87,20 @@ export interface Texts {
   arrangeOffer: string;
   /** The buyer's case is past an entry's condition: the entry's words on it, and a person to decide. */
   ruleException(said: string): string;
+  /** Goods with no parcel (top-ups, codes, memberships). */
+  digital: {
+    /** Not sent or credited yet; `terms` is the shop's entry on how soon, or `promise`. */
+    pending(orderId: string, title: string, terms: string): string;
+    promise: string;
+    late(hours: number): string;
+    sent(orderId: string, title: string): string;
+    /** Where a code or key is found, when the shop has no entry on it. */
+    findCode: string;
+    /** Where a top-up or membership is credited. */
+    findTopUp: string;
+    /** Said not to have come, or not to work: a person checks. */
+    check: string;
+  };
   chaseOffer: string;
   /** Why an order was cancelled: not in the robot's data; a person can look. */
   cancelledWhy: string;
@@ -239,6 +253,15 @@ const zh: Texts = {
   partArrived: '这个订单只发了这一个包裹，物流显示已签收。如果收到的东西不全，需要为您转接人工客服核实一下吗？',
   arrangeOffer: '我这边没法直接帮您预约，需要为您转接人工客服安排吗？',
   ruleException: (x) => `店里的说明是：${x}您的情况具体能怎么处理，需要人工客服来看。需要为您转接吗？`,
+  digital: {
+    pending: (id, title, terms) => `您的订单 ${id}（${title}）是虚拟商品，不走快递，目前还没有发放或到账。${terms}`,
+    promise: '虚拟商品一般付款后几分钟内自动发放或到账，最长不超过 24 小时。',
+    late: (h) => `付款已经 ${h < 72 ? `${h} 小时` : `${Math.floor(h / 24)} 天`}还没有到账，比平常慢了。需要为您转接人工客服查一下吗？`,
+    sent: (id, title) => `您的订单 ${id}（${title}）是虚拟商品，已经发放（不走快递，没有物流信息）。`,
+    findCode: '卡密、激活码一般在订单详情页查看。',
+    findTopUp: '充值或会员会直接到下单时填写的号码或账号，请登录该账号查看。',
+    check: '如果还没收到或用不了，需要为您转接人工客服核实一下吗？',
+  },
   noAftersale: '没有查到您的售后申请。如需退换货，可以在订单详情页点“申请售后”。',
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
   aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}${p.since ? `（${p.since}）` : ''}${p.goods ? '' : `，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}`}。${p.reason ? `原因：${sentence(p.reason, '。')}` : ''}${p.hint}`,
@@ -416,6 +439,15 @@ const en: Texts = {
   partArrived: 'This order shipped as this one parcel, and it is tracked as delivered. If something is missing from it, shall I get a human agent to check?',
   arrangeOffer: 'I can\'t book it myself. Shall I get a human agent to arrange it?',
   ruleException: (x) => `The shop's answer says: ${x} What can be done in your case is for a human agent to decide. Shall I get one?`,
+  digital: {
+    pending: (id, title, terms) => `Your order ${id} (${title}) is a digital item with no parcel, and it has not been sent or credited yet. ${terms}`,
+    promise: 'Digital items are usually sent or credited within minutes of payment, at most 24 hours.',
+    late: (h) => `It was paid ${h < 72 ? `${h} hours` : `${Math.floor(h / 24)} days`} ago and has not arrived yet, later than usual. Shall I get a human agent to check it?`,
+    sent: (id, title) => `Your order ${id} (${title}) is a digital item and has been sent (no parcel, so no tracking).`,
+    findCode: 'Codes and keys are shown on the order details page.',
+    findTopUp: 'Top-ups and memberships go straight to the number or account given with the order; please check there.',
+    check: "If it hasn't come or doesn't work, shall I get a human agent to check?",
+  },
   noAftersale: "I can't find any return or refund request from you. To request one, open the order and tap \"After-sales\".",
   noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,
   aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}${p.since ? ` (since ${p.since})` : ''}${p.goods ? '' : `, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}`}. ${p.reason ? `Reason given: ${sentence(p.reason, '.')} ` : ''}${p.hint}`,

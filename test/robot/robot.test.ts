@@ -3395,3 +3395,66 @@ describe('a furniture shop: made to order, freight parcels, delivery days and se
     assert.match(textOf(await shop({ orders: [split], logistics: [box1, box2] }, [entries[1]!])('安装师傅跟快递一起到吗 我的沙发到哪了')), /DPK4000/);
   });
 });
+
+// Found from outside (the nineteenth session's tester, a shop of top-ups, codes and memberships).
+describe('digital goods: top-ups, codes and memberships have no parcel (nineteenth session)', () => {
+  const H = 3600_000;
+  const ago = (h: number) => new Date(NOW.getTime() - h * H).toISOString();
+  const virt = { name: '李', phone: '13800000000', address: '北京市朝阳区建国路1号' };
+  const entries: FaqEntry[] = [
+    { id: 'time', question: '充值多久到账？', answer: '话费和游戏直充一般付款后10分钟内到账，高峰期最长24小时。', alternates: ['话费多久到账'] },
+    { id: 'code', question: '卡密在哪里看？', answer: '卡密/激活码自动发货：付款后在【我的订单-订单详情-查看卡密】里查看。', alternates: ['卡密在哪', '激活码在哪里查看'] },
+    { id: 'invalid', question: '激活码无效怎么办？', answer: '请先确认兑换平台和区服是否正确；仍提示无效，请截图并提供订单号联系人工客服换码。', alternates: ['激活码用不了'] },
+    { id: 'en-code', question: 'Where can I find my code?', answer: 'Codes are delivered instantly: open My Orders > Order details > View code.', alternates: ['where is my code'] },
+    { id: 'ship', question: '付款后多久发货？', answer: '实体卡付款后48小时内顺丰发出。' },
+  ];
+  const digital = (id: string, status: Order['status'], title: string, hoursAgo: number) => order({ orderId: id, status, receiver: virt, items: [{ sku: id, title, quantity: 1, price: '99.50' }], createdAt: ago(hoursAgo), updatedAt: ago(hoursAgo) });
+  const shop = (data: FakeData) => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, entries);
+    return conversation(createRobot({ dataSource: fakeDataSource(data), faq: own, clock: () => NOW }));
+  };
+  const topUp = digital('D1', 'paid', '中国移动话费充值 100元 (24小时内到账)', 2);
+
+  test('a top-up not credited yet: no parcel, the shop\'s entry on how soon, late only past its day, with a person', async () => {
+    const say = shop({ orders: [topUp] });
+    let text = textOf(await say('我充的话费怎么还没到'));
+    assert.match(text, /D1[\s\S]*虚拟商品，不走快递[\s\S]*10分钟内到账/);
+    assert.doesNotMatch(text, /物流|48 小时|48小时|送达|快递员/);
+    text = textOf(await say('那多久能到'));
+    assert.doesNotMatch(text, /2-4 天|发出后/);
+    const late = digital('D21', 'paid', '爱奇艺黄金会员月卡 1个月 直充', 58);
+    const r = await shop({ orders: [late] })('爱奇艺会员什么时候能到');
+    assert.match(textOf(r), /58 小时还没有到账[\s\S]*人工/);
+    assert.equal(r.state.offeredHuman, true);
+  });
+
+  test('"话费到账了吗" is the top-up, not an old refund; "密钥激活不了", "my psn code still not here" are the order, not the coupon text', async () => {
+    const old = digital('D3', 'cancelled', '中国联通话费充值 50元', 72);
+    let text = textOf(await shop({ orders: [topUp, old], aftersales: [aftersale({ aftersaleId: 'AS3', orderId: 'D3', status: 'refunded', amount: '49.80' })] })('话费到账了吗'));
+    assert.match(text, /D1[\s\S]*还没有发放或到账/);
+    assert.doesNotMatch(text, /退款|49\.80/);
+    const key = digital('D12', 'completed', '【自动发货】Windows 11 专业版 激活密钥 永久 1PC', 14 * 24);
+    text = textOf(await shop({ orders: [key] })('密钥激活不了'));
+    assert.match(text, /D12[\s\S]*已经发放[\s\S]*查看卡密[\s\S]*转接人工/);
+    assert.doesNotMatch(text, /优惠券|签收/);
+    const psn = digital('D31', 'paid', 'PlayStation Store Gift Card $20 (US) digital code', 1);
+    text = textOf(await shop({ orders: [psn] })('my psn code still not here'));
+    assert.match(text, /D31[\s\S]*digital item/);
+    assert.doesNotMatch(text, /Coupons|coupon|ship within 48/);
+  });
+
+  test('"where is my code" with only digital orders is the shop\'s entry; "steam的卡密在哪" of a delivered card is where the code is; a posted card keeps its parcel', async () => {
+    const steam = digital('D11', 'delivered', 'Steam钱包充值卡 $50 美区 【自动发货】', 30);
+    const key = digital('D12', 'completed', '【自动发货】Windows 11 专业版 激活密钥 永久 1PC', 14 * 24);
+    assert.match(textOf(await shop({ orders: [steam, key] })('where is my code')), /Order details > View code/);
+    const text = textOf(await shop({ orders: [steam, key] })('steam的卡密在哪'));
+    assert.match(text, /D11[\s\S]*已经发放[\s\S]*查看卡密/);
+    assert.doesNotMatch(text, /签收|哪一个/);
+    const posted = order({ orderId: 'D20', status: 'shipped', items: [{ sku: 'J', title: '【实体卡】京东E卡 500元 实体礼品卡 顺丰包邮', quantity: 1, price: '500.00' }] });
+    assert.match(textOf(await shop({ orders: [posted], logistics: [logistics({ orderId: 'D20', carrier: '顺丰速运', trackingNo: 'SF100200' })] })('京东卡寄到哪了')), /SF100200/);
+    // Goods with 会员 in the title are no membership ("会员专享 羊毛衫"), a wallet is no top-up.
+    const sweater = order({ orderId: 'W1', status: 'paid', items: [{ sku: 'S', title: '会员专享 羊毛衫', quantity: 1, price: '299.00' }, { sku: 'B', title: '真皮钱包', quantity: 1, price: '199.00' }], updatedAt: ago(72) });
+    assert.match(textOf(await shop({ orders: [sweater] })('我的毛衣什么时候发货')), /48小时内顺丰发出[\s\S]*比平常慢/);
+  });
+});
