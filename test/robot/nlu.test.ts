@@ -45,6 +45,9 @@ describe('normalisation', () => {
     assert.match(normalize('xie xie, this is Logan').text, /^谢谢.*this is logan$/);
     // A Chinese buyer typing pinyin is answered in Chinese.
     assert.equal(detectLanguage('tui kuan hai mei dao zhang').lang, 'zh');
+    // So with a word's initials among the syllables (found from outside: answered in English).
+    for (const text of ['hf chong cuo le zenme ban', 'zdxf zenme guan']) assert.equal(detectLanguage(text).lang, 'zh', text);
+    for (const text of ['thx pls help', 'my psn code pls']) assert.equal(detectLanguage(text).lang, 'en', text);
   });
 
   test('full-width, case, traditional characters, emoji and repeated punctuation', () => {

@@ -216,6 +216,8 @@ function idPart(lower: string, at: number): boolean {
  * Chinese. Ties go to Chinese: mixed-script buyers on these platforms are mostly Chinese speakers.
  */
 
+/** A word's initials typed for it ("hf" 话费, "zdxf" 自动续费): consonants only. */
+const INITIALS = /^[bcdfghjklmnpqrstwxyz]{2,4}$/;
 export function detectLanguage(display: string): LanguageGuess {
   const lower = joinSyllables(display);
   const han = lower.match(HAN_ALL)?.length ?? 0;
@@ -233,8 +235,10 @@ export function detectLanguage(display: string): LanguageGuess {
     const name = isName(m) || idPart(lower, m.index);
     return { w, typed: m[0], asTyped, name, alone: w === m[0] ? asTyped : pinyinOf(w, m.index) !== undefined };
   });
-  // "neng kai zhuanpiao ma": nothing but syllables around a pinyin word is pinyin, syllables included.
-  const allPinyin = latin.length >= 3 && latin.every((x) => isSyllable(x.typed) || x.asTyped) && latin.some((x) => x.asTyped);
+  // "neng kai zhuanpiao ma": nothing but syllables around a pinyin word is pinyin, syllables included;
+  // so with initials for a word among them ("hf chong cuo le zenme ban", "zdxf zenme guan": found from
+  // outside, switched to English).
+  const allPinyin = latin.length >= 3 && latin.every((x) => isSyllable(x.typed) || x.asTyped || INITIALS.test(x.typed)) && latin.some((x) => x.asTyped);
   for (const { w, alone, name } of latin) {
     if (name) continue;
     if (alone || allPinyin) {
