@@ -224,6 +224,8 @@ export interface StepResult {
   readonly replies: Reply[];
   readonly state: DialogueState;
   readonly handover?: Handover;
+  /** Every reply is the shop's FAQ entry (or part of it). */
+  readonly faqOnly?: true;
   /** The intent the turn was answered as (after context: a choice, a confirmation). */
   readonly intent: Intent;
   readonly lang: Lang;
@@ -633,6 +635,18 @@ function pendingAnswered(p: NonNullable<DialogueState['pending']>, u: Understand
   return picked && p.whyCancelled && picked.intent === p.intent ? { ...picked, whyCancelled: true } : picked;
 }
 
+/** An answer to the FAQ questions we offered: picks, a no, a bare yes to several, a number past the one. */
+function toOffer(options: readonly string[], u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined): Pick<Resolved, 'intent' | 'faqPick' | 'faqPicksMore' | 'declined' | 'yesToList'> | undefined {
+  const picks = pickedOptions(u, options);
+  if (picks) return { intent: 'faq', faqPick: picks[0]!, ...(picks.length > 1 ? { faqPicksMore: picks.slice(1) } : {}) };
+  // "不是", "都不是", "neither": none of the questions offered (found from outside: in Chinese a list
+  // declined was "not understood", and two of those handed the buyer over).
+  if (options.length && (yesNo === 'no' || declinesList(u))) return { intent: 'unknown', declined: 'confirm' };
+  if (options.length > 1 && yesNo === 'yes' && rest === undefined) return { intent: 'faq', yesToList: true };
+  // A number past the one question offered ("2" to "did you mean …?") picks nothing, and hands no one over (found from outside).
+  return options.length === 1 && /^\s*\d{1,2}\s*[.。]?\s*$/.test(u.normalized) ? { intent: 'unknown', declined: 'confirm' } : undefined;
+}
+
 function resolve(state: DialogueState, said: Understanding, text: string, hint?: Lang): Resolved {
   // A guess the NLU took stands only where no question of ours explains a short reply ("耳机那个"
   // after "which order?", "是的" after "did you mean …?"): there the rules below read it in context.
@@ -658,12 +672,8 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
   if (state.offeredHuman && !yesNo && agreesToPerson(u, state.topic === 'aftersale_progress' && kindsOfGoods(text).size === 0)) return { ...base, intent: 'human' };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
-  const picks = state.faqOptions && pickedOptions(u, state.faqOptions);
-  if (picks) return { ...base, intent: 'faq', faqPick: picks[0]!, ...(picks.length > 1 ? { faqPicksMore: picks.slice(1) } : {}) };
-  // "不是", "都不是", "neither": none of the questions offered (found from outside: in Chinese a list
-  // declined was "not understood", and two of those handed the buyer over).
-  if (state.faqOptions?.length && (yesNo === 'no' || declinesList(u))) return { ...base, intent: 'unknown', declined: 'confirm' };
-  if ((state.faqOptions?.length ?? 0) > 1 && yesNo === 'yes' && rest === undefined) return { ...base, intent: 'faq', yesToList: true };
+  const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
+  if (offered) return { ...base, ...offered };
 
   const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
@@ -829,12 +839,14 @@ const FIND_WHERE = /在哪(?:里|儿)?(?:看|查|找|查看|能看到|可以看�
  */
 const REST_PARCELS = /另(?:一|外一?)(?:个|件)?(?:包裹|快递|箱)|其他(?:的)?(?:包裹|快递)|剩下的(?:包裹|快递|货|东西)?(?:到哪|呢|什么时候|怎么还)|只(?:收)?到了?(?:一半|一个|一件|一箱|一部分|部分)|(?<![a-z])(?:(?:the )?(?:other|second|remaining|rest of the) (?:parcel|package|box)s?|only (?:got|received) (?:half|part|one (?:box|parcel|package)))(?![a-z])/;
 const restOfParcels = (u: Understanding): Pick<Resolved, 'intent' | 'restParcels'> | undefined =>
-  REST_PARCELS.test(u.normalized) && (u.intent === 'unknown' || u.guessed || isDataIntent(u.intent)) ? { intent: 'track_parcel', restParcels: true } : undefined;
+  REST_PARCELS.test(u.normalized) && (u.intent === 'unknown' || u.guessed || LOOKS_AT_PARCEL.has(u.intent)) ? { intent: 'track_parcel', restParcels: true } : undefined;
+/** Intents that ask where goods are: "另一个包裹能改地址吗" or "…的退款" keep theirs (found in review). */
+const LOOKS_AT_PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'delivery_estimate', 'order_status']);
 /**
  * Another delivery day ("能不能改到周六送", "送货时间能改吗", "能不能晚几天送", "change the delivery date"):
  * not another address (found from outside: "您是想修改收货地址吗？" though the shop had an entry on it).
  */
-const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|下周|月底|\d{1,2}\s*[号日]|几天|两天|一周)(?:再|来)?(?:送|配送|派送|送货|上门)|(?:送货|配送|派送|送达|上门)的?(?:日期|时间|日子)|改(?:一下)?(?:送货|配送|派送)|(?:晚|迟)(?:几|一|两)天(?:再)?送|(?<![a-z])(?:(?:change|move|reschedule)(?: the| my)? delivery(?: date| day| time)?|deliver (?:it )?(?:on|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week)|(?:another|a later|a different) delivery (?:date|day))(?![a-z])/;
+const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|下周|月底|\d{1,2}\s*[号日]|几天|两天|一周)(?:再|来)?(?:送|配送|派送|送货|上门)|(?:改|换|推迟|推后|延后|延迟|调整|重新约)(?:一下)?(?:送货|配送|派送|送达|上门)的?(?:日期|日子|时间|那天|哪天)|(?:送货|配送|派送|上门)的?(?:日期|日子|时间)(?:能|可以|可不可以)?(?:改|换|推迟|延后|调整)|(?:晚|迟)(?:几|一|两)天(?:再)?送|(?<![a-z])(?:(?:change|move|reschedule)(?: the| my)? delivery (?:date|day)|reschedule(?: the| my)? delivery|deliver (?:it )?(?:on|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week) instead|(?:another|a later|a different) delivery (?:date|day))(?![a-z])/;
 const reschedules = (u: Understanding): Pick<Resolved, 'intent' | 'reschedule'> | undefined =>
   RESCHEDULE.test(u.normalized) && !/(?:地址|address)/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'change_address' || u.intent === 'delivery_estimate' || u.intent === 'faq') ? { intent: 'change_address', reschedule: true } : undefined;
 /**
@@ -1038,6 +1050,8 @@ interface Outcome {
   next?: Partial<Omit<DialogueState, 'v'>>;
   handover?: Handover;
   failed?: boolean;
+  /** Every reply is the shop's FAQ entry, or part of it: no order's data, no built-in text. */
+  faqOnly?: true;
 }
 
 /** Answers one buyer message. Pure: same inputs, same outputs. */
@@ -1077,6 +1091,7 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
     replies: out.replies,
     state: next,
     ...(out.handover ? { handover: out.handover } : {}),
+    ...(out.faqOnly && !out.handover ? { faqOnly: true as const } : {}),
     intent: r.intent,
     lang: r.lang,
     unavailable,
@@ -1271,7 +1286,7 @@ function faqFollowUp(ctx: Ctx): Outcome | undefined {
   // "how much is it" after the gift-wrap answer: its sentence with the price, if it has one (found from outside: a price-match entry offered).
   if (last && (ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') && PRICE_OF_IT.test(u.normalized) && !confidentFaq(ctx)) {
     const priced = (last.a.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => MONEY_SAID.test(x));
-    if (priced.length) return { replies: [{ text: priced.join(ctx.lang === 'zh' ? '' : ' ') }], next: { faqLast: last } };
+    if (priced.length) return { replies: [{ text: priced.join(ctx.lang === 'zh' ? '' : ' ') }], next: { faqLast: last }, faqOnly: true };
   }
   if (!last || !(ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') || !LEANS_ON.test(u.normalized.trim()) || u.normalized.length > 40) return undefined;
   const other = confidentFaq(ctx);
@@ -1288,7 +1303,7 @@ function faqFollowUp(ctx: Ctx): Outcome | undefined {
   const longest = (x: string) => Math.max(0, ...words.filter((w) => x.toLowerCase().includes(w)).map((w) => w.length));
   const best = Math.max(0, ...sentences.map(longest));
   const hits = best ? sentences.filter((x) => longest(x) === best) : [];
-  return hits.length ? { replies: [{ text: hits.join(' ') }], next: { faqLast: last } } : undefined;
+  return hits.length ? { replies: [{ text: hits.join(' ') }], next: { faqLast: last }, faqOnly: true } : undefined;
 }
 
 /**
@@ -1362,7 +1377,7 @@ function ownPhrasing(ctx: Ctx): Outcome | undefined {
   // Asking for one ("联系人工客服", "转人工") is a request, whatever entry it matches (found in review).
   if (ASKS_FOR_PERSON.test(ctx.r.u.normalized)) return undefined;
   const hit = confidentFaq(ctx);
-  return hit && (hit.lexical ?? hit.confidence) >= FAQ_EXACT ? { replies: [{ text: hit.entry.answer }] } : undefined;
+  return hit && (hit.lexical ?? hit.confidence) >= FAQ_EXACT ? { replies: [{ text: hit.entry.answer }], faqOnly: true } : undefined;
 }
 
 /**
@@ -1389,16 +1404,23 @@ const SERVICES = [
 ];
 /** The buyer asks us to arrange it ("你帮我约一下", "can you book it"). */
 const ARRANGE = /帮我(?:约|预约|安排|联系|弄)|给我(?:约|安排)|(?<![a-z])(?:book it|arrange it|schedule it|can you (?:book|arrange|schedule))(?![a-z])/;
-function serviceEntry(ctx: Ctx): Outcome | undefined {
-  const asked = SERVICES.filter((x) => x.test(ctx.r.u.normalized));
-  if (!asked.length || ctx.r.restParcels || ctx.r.reschedule) return undefined;
+/** A clause that asks ("…送到6楼吗", "要加钱不", "谁来装", "who assembles it"), not a remark ("送到1楼就行"). */
+const ASKS = /吗|么|嘛|不$|多少|怎么|如何|几|谁|哪|什么时候|收费|加钱|要钱|免费|包(?:安装|上楼|送)|能不能|可不可以|可以|(?<![a-z])(?:who|how|what|when|do you|can you|could you|will you|is it|does|is there|free|charge|cost)(?![a-z])/;
+function serviceEntry(ctx: Ctx, data: Outcome): Outcome | undefined {
+  if (ctx.r.restParcels || ctx.r.reschedule) return undefined;
+  const clauses = folded(ctx.input.text).split(/[，,。.!！?？;；\s]+/).filter(Boolean);
+  const asking = clauses.filter((c) => SERVICES.some((x) => x.test(c)) && (ASKS.test(c) || ARRANGE.test(c)));
+  if (!asking.length) return undefined;
   const f = ctx.data.faq;
   const hit = f?.ok ? (f.value ?? ctx.data.faqCandidates?.[0]) : undefined;
   if (!hit || detectLanguage(hit.entry.answer).lang !== ctx.lang) return undefined;
   const own = foldTraditional([hit.entry.question, ...(hit.entry.alternates ?? []), hit.entry.answer].join(' ').toLowerCase());
-  if (!asked.some((x) => x.test(own))) return undefined;
+  if (!SERVICES.some((x) => asking.some((c) => x.test(c)) && x.test(own))) return undefined;
   const arrange = ARRANGE.test(ctx.r.u.normalized);
-  return { replies: [{ text: hit.entry.answer }, ...(arrange ? [{ text: ctx.t.arrangeOffer }] : [])], next: { ...answeredEntry(ctx), ...(arrange ? { offeredHuman: true } : {}) } };
+  // "发货了吗 需要自己安装吗": the parcel too, after the service (found in review: one half was dropped).
+  const parcelToo = clauses.some((c) => !asking.includes(c) && SPECIFIC.test(c));
+  const replies = [{ text: hit.entry.answer }, ...(arrange ? [{ text: ctx.t.arrangeOffer }] : []), ...(parcelToo ? data.replies : [])];
+  return { replies, next: { ...(parcelToo ? data.next : {}), ...answeredEntry(ctx), ...(arrange ? { offeredHuman: true } : {}) } };
 }
 
 /**
@@ -1408,9 +1430,9 @@ function serviceEntry(ctx: Ctx): Outcome | undefined {
  * "物流到哪了"): the order answer.
  */
 function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
-  const service = intent === 'aftersale_progress' ? undefined : serviceEntry(ctx);
-  if (service) return service;
   const data = intent === 'aftersale_progress' ? aftersaleAnswer(ctx) : dataAnswer(ctx, intent);
+  const service = intent === 'aftersale_progress' ? undefined : serviceEntry(ctx, data);
+  if (service) return service;
   if (asksParcelCarrier(ctx.state, ctx.r.u.normalized) && ctx.orders?.length) return data;
   const ownless = notAboutOwnOrder(ctx.r, ctx.input.text);
   const none = ctx.orders?.length === 0;
@@ -1441,7 +1463,7 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const first = (hit.entry.answer.match(SENTENCES) ?? [hit.entry.answer])[0]!.trim();
   if (one && data.replies.some((x) => x.text.includes(first))) return data;
   if (one && !namesOtherGoods(ctx, one) && (intent === 'aftersale_progress' || OPEN.has(one.status))) return { ...data, replies: [faq, ...data.replies] };
-  return { replies: [faq], next: answeredEntry(ctx) };
+  return { replies: [faq], next: answeredEntry(ctx), faqOnly: true };
 }
 
 /**
@@ -1459,7 +1481,7 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
     return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress', policy: intent, ...offer, ...late } };
   }
   const o = ctx.orders && !notAboutOwnOrder(ctx.r, ctx.input.text) ? policyOrder(ctx, ctx.orders) : undefined;
-  if (!o) return { replies: [{ text }], next: { ...offer, policy: intent } };
+  if (!o) return { replies: [{ text }], next: { ...offer, policy: intent }, ...(offer?.faqLast ? { faqOnly: true as const } : {}) };
   return { replies: [...statusAnswer(ctx, o).replies, { text }], next: { focusOrderId: o.orderId, topic: 'order_status', ...offer } };
 }
 
@@ -1609,7 +1631,7 @@ function policyOrder(ctx: Ctx, orders: Order[]): Order | undefined {
 
 function faqOrNotSure(ctx: Ctx): Outcome {
   const a = faqAnswer(ctx);
-  if (a) return { replies: [{ text: a }], next: answeredEntry(ctx) };
+  if (a) return { replies: [{ text: a }], next: answeredEntry(ctx), faqOnly: true };
   const offer = faqClarify(ctx);
   if (offer) return offer;
   if (ctx.unavailable.has('faq')) return { replies: [{ text: `${ctx.t.unavailable('faq')}${ctx.t.offerHumanShort}` }], next: { offeredHuman: true } };
@@ -2243,7 +2265,7 @@ const impatient = (ctx: Ctx): boolean => !NOT_URGENT.test(ctx.r.u.normalized) &&
 const lateText = (ctx: Ctx): string => (saysLate(ctx) ? ctx.t.lateSorry : ctx.t.urgentOffer);
 
 /** Asks to chase or reach the carrier, or fears the parcel is lost or stuck. */
-const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?:\d+|几|好几|两|三)\s*天了?.{0,3}还在|一直(?:停|卡)?在|卡在|停在|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|still (?:at|in) (?:the )?[a-z]+ (?:depot|hub|warehouse|facility|centre|center)|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
+const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?:\d+|几|好几|两|三)\s*天了?.{0,3}还(?:停|卡)?在.{0,10}(?:咋回事|怎么回事|什么情况|怎么还|为什么|为啥|不动|没动)|一直(?:停|卡)在|卡在.{0,10}(?:不动|没动|咋|怎么|好几天|\d+天)|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|still (?:at|in) (?:the )?[a-z]+ (?:depot|hub|warehouse|facility|centre|center)|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
 
 /** Hours a paid order has waited to ship (since its last update), past the shop's promise; undefined within it or when the promise is not known. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
@@ -2262,10 +2284,19 @@ const PRE_SALE = /预售|(?<![a-z])(?:pre-?orders?|pre-?sale|presale)(?![a-z])/i
 const MADE_TO_ORDER = /(?<![可支持能])(?:定制|定做|订做|订制)|(?<![a-z])(?:made[- ]to[- ](?:order|measure)|custom[- ]made|bespoke)(?![a-z])/i;
 type AheadKind = 'pre_order' | 'made_to_order';
 const AHEAD: Record<AheadKind, RegExp> = { pre_order: PRE_SALE, made_to_order: MADE_TO_ORDER };
+/**
+ * 定制 as a selling word, of goods in stock ("中秋月饼 定制礼盒装", "LOGO定制 保温杯 现货", "私人定制 情侣T恤",
+ * "免费定制刻字"): no made-to-order (found in review).
+ */
+const CUSTOM_WORDING = /(?:私人|高端|企业|团体|公司|免费|个性|logo|支持|可|可以|能|来图)\s*定制|定制(?:礼盒|礼品|款式|logo|印字|刻字)|现货|(?<![a-z])in[- ]stock(?![a-z])/i;
+/** Made to order as the listing says it outright, or with its time ("【定制】…（定制20-30天发货）"). */
+const MADE_OUTRIGHT = /【定制】|\[定制\]|定制款|定做|订做|(?<![a-z])(?:made[- ]to[- ](?:order|measure)|bespoke|custom[- ]made)(?![a-z])/i;
+const madeToOrder = (title: string): boolean => MADE_TO_ORDER.test(title) && !CUSTOM_WORDING.test(title) && (MADE_OUTRIGHT.test(title) || hoursIn(title) !== undefined);
 function aheadKind(o: Order): AheadKind | undefined {
   const sold = o.items.filter((i) => Number(i.price) > 0);
   const all = sold.length ? sold : o.items;
-  return (['pre_order', 'made_to_order'] as const).find((k) => all.every((i) => AHEAD[k].test(i.title)));
+  if (all.every((i) => PRE_SALE.test(i.title))) return 'pre_order';
+  return all.every((i) => madeToOrder(i.title)) ? 'made_to_order' : undefined;
 }
 /**
  * Goods with no parcel: top-ups, codes and memberships ("中国移动话费充值 100元", "【自动发货】腾讯视频VIP
@@ -2429,7 +2460,7 @@ function hoursIn(text: string, words: RegExp = SHIPS): number | undefined {
   const take = (h: number) => (most = Math.max(most ?? 0, h));
   // Not a date: "11月11日" is no eleven days. Of a range ("20-30天", "3~5 个工作日") its end (found from
   // outside: a range named no time at all).
-  for (const m of t.matchAll(/(?<![\d月/-])(?:\d{1,3}\s*(?:-|~|～|—|–|至|到|to)\s*)?(\d{1,3})\s*(?:个)?\s*(分钟|minutes?|mins?|小时|h\b|hours?|hrs?|工作日|business days?|working days?|天|日|days?)/g)) {
+  for (const m of t.matchAll(/(?<![\d月/])(?<!\d\s*-)(?:\d{1,3}\s*(?:-|~|～|—|–|至|到|to)\s*)?(\d{1,3})\s*(?:个)?\s*(分钟|minutes?|mins?|小时|h\b|hours?|hrs?|工作日|business days?|working days?|天|日|days?)/g)) {
     const n = Number(m[1]);
     const unit = m[2]!;
     if (/分钟|min/.test(unit)) take(n / 60);
@@ -2552,8 +2583,13 @@ const STALLED_AFTER_DAYS: Partial<Record<Logistics['status'], number>> = { out_f
  * "out for delivery, should arrive today" six days after the courier took it out is wrong
  * (found from outside). Undefined when it is on time, or when no event tells.
  */
+/** Regions whose line hauls run days apart ("新疆", "西藏"): a parcel there is stalled later (found in review). */
+const REMOTE = /新疆|西藏|青海|内蒙古|甘肃|宁夏|海南/;
+const REMOTE_EXTRA_DAYS = 2;
 function quietDays(ctx: Ctx, l: Logistics): number | undefined {
-  const limit = STALLED_AFTER_DAYS[l.status];
+  const order = ctx.orders?.find((o) => o.orderId === l.orderId);
+  const base = STALLED_AFTER_DAYS[l.status];
+  const limit = base !== undefined && l.status === 'in_transit' && order && REMOTE.test(order.receiver.address) ? base + REMOTE_EXTRA_DAYS : base;
   const e = newestEvents(l)[0];
   if (limit === undefined || !e) return undefined;
   // Out for delivery since a day before today is late however few hours ago that was: "预计今天送达"
@@ -2617,7 +2653,9 @@ const typesAddress = (normalized: string, onAddress = false): boolean =>
 
 function addressAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
-  if (ctx.r.reschedule && (o.status === 'paid' || o.status === 'shipped' || o.status === 'pending_payment')) return { replies: [reply(t.changeAddress.reschedule(o.orderId, shopSays(ctx, 'delivery_date')), orderCard(o))], next: { offeredHuman: true } };
+  // Another day for an order delivered, cancelled or done: where it stands, not "the address can no longer be changed" (found in review).
+  if (ctx.r.reschedule && !(o.status === 'paid' || o.status === 'shipped' || o.status === 'pending_payment')) return statusAnswer(ctx, o);
+  if (ctx.r.reschedule) return { replies: [reply(t.changeAddress.reschedule(o.orderId, shopSays(ctx, 'delivery_date')), orderCard(o))], next: { offeredHuman: true } };
   // The address typed out: the same "you can change it on the order page" again helps nobody; a person can apply it (found from outside).
   const given = typesAddress(ctx.r.u.normalized, ctx.state.topic === 'change_address');
   if (o.status === 'pending_payment' || o.status === 'paid') {

@@ -225,14 +225,22 @@ export class BotResponder {
   async #queuedTurn(e: Stored, text: string): Promise<void> {
     const id = e.conversationId;
     try {
-      if (!(await this.#mayAnswerQueued!(e.shopId, text))) return;
+      // A shop shedding its robot turns sheds these first: the buyer is waiting for a person anyway.
+      if (this.#shopShed?.shedding(e.shopId) || !(await this.#mayAnswerQueued!(e.shopId, text))) return;
       await this.#work.run('robot', async () => {
         const key = keys.botState(id);
-        const raw = await this.#cache.get(key).catch(() => null);
-        const a = await this.#robot.answer({ shopId: e.shopId, userId: e.buyerId, conversationId: id, text, state: parseStored(raw) });
+        const own = this.#ownState(id);
+        const raw = own ?? (await this.#cache.get(key).catch(() => null));
+        const c = e.message.content;
+        const langHint = c.kind === 'text' && 'lang' in c ? c.lang : undefined;
+        const a = await this.#robot.answer({ shopId: e.shopId, userId: e.buyerId, conversationId: id, text, state: parseStored(raw), ...(langHint ? { langHint } : {}) });
         if (!a.fromFaq || a.replies.length === 0) return;
         for (const r of a.replies) if (!(await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: r.text }, { state: 'queued' }))) return;
-        await this.#cache.set(key, JSON.stringify(a.state), STATE_TTL_MS).catch(() => undefined);
+        const next = JSON.stringify(a.state);
+        await this.#cache.set(key, next, STATE_TTL_MS).then(
+          () => this.#keepState(id, next),
+          () => this.#states.delete(id),
+        );
       });
     } catch (err) {
       // Not answered by the robot: the buyer's message waits for a person, as every queued one does.

@@ -165,7 +165,7 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
     replies: result.replies,
     state: result.state,
     ...(result.handover ? { handover: result.handover } : {}),
-    ...(result.state.faqLast && !result.handover && !awaitsAnswer(result.state) && !result.state.offeredHuman ? { fromFaq: true as const } : {}),
+    ...(result.faqOnly && !awaitsAnswer(result.state) ? { fromFaq: true as const } : {}),
     version,
     intent: result.intent,
     lang: result.lang,

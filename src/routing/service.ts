@@ -473,10 +473,6 @@ export class RoutingService {
   }
 
   /**
-   * After the pass that met a fresh hand-over: when it still waits and nobody is online to take it,
-   * its buyer is told so. Best effort, like the other notices.
-   */
-  /**
    * Whether the robot may answer a buyer's message while they wait: only when none of the shop's
    * agents can take the conversation (they would otherwise answer it soon), and not a question
    * about the wait, which routing answers itself. Failing to tell, no.
@@ -487,6 +483,10 @@ export class RoutingService {
     return agents !== undefined && !agents.some(canServe);
   }
 
+  /**
+   * After the pass that met a fresh hand-over: when it still waits and nobody is online to take it,
+   * its buyer is told so. Best effort, like the other notices.
+   */
   async #tellIfNobody(shopId: string, conversationId: string): Promise<void> {
     try {
       const agents = await repo.listAgents(this.#d.sql.db, shopId);

@@ -3396,6 +3396,93 @@ describe('a furniture shop: made to order, freight parcels, delivery days and se
   });
 });
 
+// Found in review of the furniture shop's fixes: each new reading took ordinary turns.
+describe('what the furniture shop\'s fixes must not take (nineteenth session, review)', () => {
+  const H = 3600_000;
+  const ago = (h: number) => new Date(NOW.getTime() - h * H).toISOString();
+  const shipped = order({ orderId: 'O-1', status: 'shipped' });
+  const moving = logistics({ orderId: 'O-1', events: [{ time: ago(20), location: '上海', description: '运输中' }] });
+  const say = (data: FakeData) => conversation(robotWith(data));
+
+  test('"预计送达时间是哪天", "配送时间多久", "改一下配送方式" are no new delivery day; a delivered order asked for another day is told where it stands', async () => {
+    for (const ask of ['预计送达时间是哪天', '配送时间多久', '改一下配送方式 我要顺丰', 'change the delivery method to SF']) {
+      assert.doesNotMatch(textOf(await say({ orders: [shipped], logistics: [moving] })(ask)), /送货日期我这边改不了|delivery day/, ask);
+    }
+    const done = order({ orderId: 'O-3', status: 'delivered' });
+    const text = textOf(await say({ orders: [done] })('能不能改到周六送'));
+    assert.match(text, /O-3[\s\S]*已签收/);
+    assert.doesNotMatch(text, /地址已无法修改/);
+  });
+
+  test('定制 as a selling word of goods in stock is no made-to-order: late as any order', async () => {
+    for (const title of ['中秋月饼 定制礼盒装 6枚', 'LOGO定制 保温杯 现货', '私人定制 情侣T恤', '钢笔 可以定制刻字', '不锈钢保温杯 (支持个性定制)']) {
+      const o = order({ orderId: 'M-1', status: 'paid', items: [{ sku: 'x', title, quantity: 1, price: '99.00' }], updatedAt: ago(5 * 24) });
+      const text = textOf(await say({ orders: [o] })('什么时候发货'));
+      assert.match(text, /比平常慢/, title);
+      assert.doesNotMatch(text, /定制商品/, title);
+    }
+  });
+
+  test('"另一个包裹能改地址吗", "…的退款到哪了" keep their own question; small talk about being home or away is no chase', async () => {
+    const a = order({ orderId: 'FN-3', status: 'shipped' });
+    const parcels = [logistics({ orderId: 'FN-3', trackingNo: 'P1', status: 'delivered' }), logistics({ orderId: 'FN-3', trackingNo: 'P2' })];
+    assert.match(textOf(await say({ orders: [a], logistics: parcels })('另一个包裹能改地址吗')), /地址/);
+    assert.match(textOf(await say({ orders: [a], logistics: parcels, aftersales: [aftersale({ aftersaleId: 'AS-9', orderId: 'FN-3' })] })('另一个包裹的退款到哪了')), /退款申请/);
+    for (const remark of ['好的 我这几天一直在家', '我2天了还在出差 晚点收可以吗', '好的 车停在楼下了 到了打电话']) {
+      const chat = say({ orders: [shipped], logistics: [moving] });
+      await chat('快递到哪了');
+      assert.doesNotMatch(textOf(await chat(remark)), /催一下|联系快递公司/, remark);
+    }
+  });
+
+  test('a service word said in passing keeps the tracking; a service asked beside a parcel question gets both', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [
+      { id: 'install', question: '包安装吗？', answer: '沙发都包安装，师傅会在货到后48小时内联系您。', alternates: ['谁来安装'] },
+      { id: 'upstairs', question: '送货上楼收费吗？', answer: '有电梯免费送货上楼。' },
+    ]);
+    const chat = () => conversation(createRobot({ dataSource: fakeDataSource({ orders: [shipped], logistics: [moving] }), faq: own, clock: () => NOW }));
+    for (const remark of ['物流到哪了 送到1楼就行', '沙发到哪了 师傅说明天上门安装']) {
+      const text = textOf(await chat()(remark));
+      assert.match(text, /ZTO-1|运输中/, remark);
+      assert.doesNotMatch(text, /包安装|免费送货上楼/, remark);
+    }
+    const text = textOf(await chat()('发货了吗 需要自己安装吗'));
+    assert.match(text, /包安装[\s\S]*O-1/);
+  });
+
+  test('a parcel to Xinjiang three days between scans is not yet stalled; "3天-5天" is five days; "2" to one question offered hands no one over', async () => {
+    const far = order({ orderId: 'X-1', status: 'shipped', receiver: { name: '张三', phone: '13812345678', address: '新疆维吾尔自治区乌鲁木齐市天山区1号' } });
+    const slow = logistics({ orderId: 'X-1', events: [{ time: ago(73), location: '兰州', description: '运输中' }] });
+    assert.doesNotMatch(textOf(await say({ orders: [far], logistics: [slow] })('快递到哪了')), /没有更新/);
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [{ id: 'ship', question: '付款后多久发货？', answer: '付款后3天-5天发货。' }]);
+    const paid = order({ orderId: 'P-1', status: 'paid', updatedAt: ago(4 * 24) });
+    assert.doesNotMatch(textOf(await conversation(createRobot({ dataSource: fakeDataSource({ orders: [paid] }), faq: own, clock: () => NOW }))('什么时候发货')), /比平常慢/);
+    const chat = shopChat('shop_one_q', [
+      { id: 'time', question: '充值多久到账？', answer: '话费和游戏直充一般付款后10分钟内到账，高峰期（月初、晚上8点后）最长24小时。超过24小时未到账请联系人工客服，我们会核实后补充或全额退款。', alternates: ['话费多久到账', '充了怎么还没到'] },
+      { id: 'code', question: '卡密在哪里看？', answer: '卡密/激活码自动发货：付款后在【我的订单-订单详情-查看卡密】里查看，同时会发到您下单时填写的手机短信。', alternates: ['卡密在哪', '激活码在哪里查看'] },
+      { id: 'refund', question: '虚拟商品可以退款吗？', answer: '虚拟商品一经发货不支持无理由退款。未发货或充值失败的订单会在24小时内原路自动退款。', alternates: ['卡密能退吗'] },
+      { id: 'invalid', question: '激活码无效怎么办？', answer: '请先确认兑换平台和区服是否正确，复制时不要带空格。仍提示无效，请截图错误提示并提供订单号，联系人工客服为您核实换码。', alternates: ['激活码用不了', '卡密无效'] },
+      { id: 'account', question: '会员充到哪个账号？', answer: '会员直充会充到您下单时填写的手机号或QQ号对应的账号，请登录该账号查看。', alternates: ['会员充到哪里了'] },
+      { id: 'en-code', question: 'Where can I find my code?', answer: 'Codes are delivered instantly: open My Orders > Order details > View code. We also text it to the phone number on the order.', alternates: ['where is my code', 'where is my key'] },
+      { id: 'en-time', question: 'How long does a top-up take?', answer: 'Mobile and game top-ups usually arrive within 10 minutes, up to 24 hours at peak times.', alternates: ['my top up has not arrived'] },
+      { id: 'en-invalid', question: 'My code is invalid, what should I do?', answer: 'Check the region and platform first; if it still fails, send a screenshot and the order number to an agent.', alternates: ['the code does not work'] },
+    ]);
+    assert.match(textOf(await chat('how long does it usually take')), /Did you mean/);
+    const r = await chat('2');
+    assert.equal(r.handover, undefined);
+  });
+
+  test('an answer with an order\'s data or a person offered is not "from the FAQ" (the queue hears only the FAQ\'s own answers)', async () => {
+    const late = order({ orderId: '2024112200001111', status: 'paid', updatedAt: ago(5 * 24) });
+    let r = await say({ orders: [late] })('我这单退货地址是哪里？');
+    assert.equal(r.fromFaq, undefined, textOf(r));
+    r = await say({ orders: [] })('退货地址是哪里？');
+    assert.equal(r.fromFaq, true, textOf(r));
+  });
+});
+
 // Found from outside (the nineteenth session's tester, a shop of top-ups, codes and memberships).
 describe('digital goods: top-ups, codes and memberships have no parcel (nineteenth session)', () => {
   const H = 3600_000;
