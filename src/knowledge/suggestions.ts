@@ -93,7 +93,12 @@ const LONG_NUMBER = /\d(?:[\s-]?\d){7,}/;
 const ADDRESS = /[省市区县镇].{0,12}?[路街道巷弄].{0,8}?\d+\s*号/;
 /** The buyer's name, or their surname with a title ("张先生"). */
 const namesBuyer = (answer: string, name: string) => (name.length >= 2 && answer.includes(name)) || ['先生', '女士', '小姐'].some((title) => answer.includes(`${name[0]}${title}`));
-const personalAnswer = (answer: string, buyerName: string | null) => LONG_NUMBER.test(answer) || ADDRESS.test(answer) || (!!buyerName && namesBuyer(answer, buyerName));
+/**
+ * Something done for this buyer ("已为您补发新卡密…原退款申请我们会关闭", "I've refunded your order"):
+ * a promise to every buyer as an FAQ answer (found from outside).
+ */
+const DONE_FOR_BUYER = /(?:已|已经|刚刚?|这边|我们(?:已经?)?)(?:为|给|帮)(?:您|你)(?:补发|重发|退款|退了|关闭|取消|改|修改|处理|申请|登记|换|开|发)|(?:您|你)的(?:退款|申请|订单)(?:我们)?(?:会|已经?)(?:关闭|取消|退|处理)|(?<![a-z])(?:i'?ve|i have|we'?ve|we have) (?:just )?(?:sent|resent|issued|refunded|cancell?ed|closed|changed|updated|replaced|processed)|your (?:refund|request|order) (?:has been|was|will be) (?:closed|cancell?ed|refunded|processed)(?![a-z])/i;
+const personalAnswer = (answer: string, buyerName: string | null) => LONG_NUMBER.test(answer) || ADDRESS.test(answer) || DONE_FOR_BUYER.test(answer) || (!!buyerName && namesBuyer(answer, buyerName));
 const notFound = () => new KefuError('NOT_FOUND', 'no such FAQ suggestion');
 
 interface Row {
