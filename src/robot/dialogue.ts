@@ -167,6 +167,8 @@ export interface TurnInput {
   readonly tzOffsetMinutes?: number;
   /** The language the buyer's device shows (the frame's `content.lang`): for a first message that tells none ("TG1002", "??", a 👋). */
   readonly langHint?: Lang;
+  /** Answer from the shop's FAQ only (a buyer waiting in the queue): a question about their own order is not this. */
+  readonly faqOnly?: boolean;
 }
 
 /** A lookup's outcome. A failed lookup may still carry what it got before failing. */
@@ -267,6 +269,8 @@ interface Resolved {
   readonly restParcels?: true;
   /** "能不能改到周六送", "change the delivery date": another delivery day, not another address. */
   readonly reschedule?: true;
+  /** Words for the order (a card's message, a delivery instruction): a person notes them. */
+  readonly note?: true;
 }
 
 let defaultNlu: Nlu | undefined;
@@ -360,6 +364,7 @@ function afterDirectAnswer(state: DialogueState, u: Understanding, text: string)
   const topic = state.topic;
   if (!topic || !isDataIntent(topic) || !state.focusOrderId) return undefined;
   if ((isDataIntent(u.intent) || u.intent === 'unknown') && OTHER_ONE.test(u.normalized) && !ASKS_OF_GOODS.test(u.normalized)) return { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : topic, choice: { otherThan: state.focusOrderId } };
+  if (picksAll(u.normalized) && (u.intent === 'unknown' || u.guessed || isDataIntent(u.intent))) return { intent: topic, choice: { all: true } };
   // "the other request?" on the after-sales topic only: elsewhere "one other request: …" is no pick (found in review).
   if (topic === 'aftersale_progress' && OTHER_REQUEST_EN.test(u.normalized)) return { intent: topic, choice: { otherThan: state.focusOrderId } };
   return shortAndUnclear(u) && kindsOfGoods(text).size > 0 && !ASKS_OF_GOODS.test(u.normalized) ? { intent: topic } : undefined;
@@ -491,6 +496,20 @@ function langRequested(normalized: string): Lang | undefined {
   return en === zh ? undefined : en ? 'en' : 'zh';
 }
 
+/** Details a person would act on: a day or time, an address, what to write or do. */
+const DETAILS = /(?:周|星期|礼拜)[一二三四五六日天末]|今天|明天|后天|下周|\d{1,2}\s*[号日]|上午|下午|晚上|中午|\d{1,2}\s*[:：点]|[省市区路街号]|写|(?<![a-z])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|morning|afternoon|evening|\d{1,2} ?(?:am|pm)|street|road)(?![a-z])/;
+/** A yes with what a person needs ("好的那就改到后天上午"), or "那怎么办": to "shall I get a person?", a yes. */
+function forThePerson(u: Understanding): boolean {
+  const n = u.normalized.trim();
+  const more = YES_LEAD.test(n) ? n.replace(YES_LEAD, '') : undefined;
+  return (more !== undefined && more !== n && DETAILS.test(more) && FOR_A_PERSON.test(more) && !PUTS_OFF.test(more)) || WHAT_NOW.test(n);
+}
+/** Something to be done ("改到", "送到", "写上"), not put off ("我明天再来问": found in review). */
+const FOR_A_PERSON = /改|换|送|写|寄|约|补|退|地址|(?<![a-z])(?:change|move|deliver|send|write|ship|address)(?![a-z])/;
+const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
+const WAITS = /(?:我|那我|那就)?(?:再|先)?等(?:等|一等|一下|一会儿?|着)(?:吧|看|好了)?\s*$|^(?:好的?|ok|okay)?\s*(?:i'?ll|i will|let me) wait(?: a bit| a little| then)?\s*[.!]*$/;
+/** "那怎么办", "what should I do now": the buyer asks what happens next. */
+const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$/;
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|a lot|so much))?[\s!！。.~啦了哈呀]*$/;
 /** "yes please, how long will it take?", "好的，多久能接通？": a yes to a person, asking about that person (found in review). */
 const ABOUT_THE_PERSON = /多久|多长时间|什么时候|几点|有人|人工|客服|接通|排队|(?<![a-z])(?:how long|when|someone|agent|human|person|wait|queue)(?![a-z])/;
@@ -635,6 +654,13 @@ function pendingAnswered(p: NonNullable<DialogueState['pending']>, u: Understand
   return picked && p.whyCancelled && picked.intent === p.intent ? { ...picked, whyCancelled: true } : picked;
 }
 
+/** Words for the order: the shop's entry on them when it has one ("贺卡怎么写？"), and a person to note them. */
+function noteAnswer(ctx: Ctx): Outcome {
+  const hit = confidentFaq(ctx) ?? ctx.data.faqCandidates?.[0];
+  const entry = hit && detectLanguage(hit.entry.answer).lang === ctx.lang && /贺卡|卡片|留言|备注|电话|(?<![a-z])(?:card|note|call)/i.test(`${hit.entry.question} ${hit.entry.answer}`) ? [{ text: hit.entry.answer }] : [];
+  return { replies: [...entry, { text: ctx.t.noteOffer }], next: { offeredHuman: true } };
+}
+
 /** An answer to the FAQ questions we offered: picks, a no, a bare yes to several, a number past the one. */
 function toOffer(options: readonly string[], u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined): Pick<Resolved, 'intent' | 'faqPick' | 'faqPicksMore' | 'declined' | 'yesToList'> | undefined {
   const picks = pickedOptions(u, options);
@@ -645,6 +671,19 @@ function toOffer(options: readonly string[], u: Understanding, yesNo: Understand
   if (options.length > 1 && yesNo === 'yes' && rest === undefined) return { intent: 'faq', yesToList: true };
   // A number past the one question offered ("2" to "did you mean …?") picks nothing, and hands no one over (found from outside).
   return options.length === 1 && /^\s*\d{1,2}\s*[.。]?\s*$/.test(u.normalized) ? { intent: 'unknown', declined: 'confirm' } : undefined;
+}
+
+/**
+ * The turn in context; asked for the FAQ only, any question not about the buyer's own order is an
+ * FAQ question ("能改配送日期吗？", "怎么取消订单？" while queued: found from outside, the order path
+ * answered them, so the queue heard nothing).
+ */
+function resolveTurn(state: DialogueState, u: Understanding, input: TurnInput): Resolved {
+  const r = resolve(state, u, input.text, input.langHint);
+  if (!input.faqOnly || r.intent === 'human' || r.intent === 'complaint' || r.intent === 'faq') return r;
+  if (!(isDataIntent(r.intent) || isPolicyIntent(r.intent) || r.intent === 'unknown')) return r;
+  const own = orderReference(r) || personal(input.text) || r.choice !== undefined;
+  return own ? { lang: r.lang, u: r.u, intent: 'unknown' } : { lang: r.lang, u: r.u, intent: 'faq' };
 }
 
 function resolve(state: DialogueState, said: Understanding, text: string, hint?: Lang): Resolved {
@@ -667,6 +706,10 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const yesNo = noButAsks(u) || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   if (state.offeredHuman && yesNo === 'yes' && THANKS_AFTER.test(rest ?? '')) return { ...base, intent: 'bye' };
+  // "好的 那就改到后天 上午", "那怎么办" to "shall I get a person?": a yes with what the person needs, or asking what now (found from outside: a goodbye).
+  if (state.offeredHuman && forThePerson(u)) return { ...base, intent: 'human' };
+  // "好 我再等等", "i'll wait": no person, thanks (found from outside: "not understood").
+  if (state.offeredHuman && WAITS.test(u.normalized)) return { ...base, intent: 'unknown', declined: 'human' };
   // "ok", "好的", 👍 after "…or say human for help": the answer acknowledged (found from outside: a 👍 handed over).
   if (state.softOffer && yesNo === 'yes' && MERE_ACK.test(u.normalized.trim())) return { ...base, intent: 'bye' };
   if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
@@ -675,7 +718,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -859,6 +902,23 @@ const REFUND_WORD = /退款|退钱|退回|退了|(?<![a-z])(?:refund\w*|money ba
 const COUPON_WORD = /券|优惠|折扣|满减|红包|(?<![a-z])(?:coupon|promo|discount|voucher)(?![a-z])/;
 const digitalRead = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   (u.intent === 'aftersale_progress' && TOP_UP.test(u.normalized) && !REFUND_WORD.test(u.normalized)) || (u.intent === 'coupon' && CODE_GOODS.test(u.normalized) && !COUPON_WORD.test(u.normalized)) ? { intent: 'order_status' } : undefined;
+/** "320那单是啥时候下的", "when did I order it": when it was ordered, which its status says, not when it arrives (found from outside). */
+const ORDERED_WHEN = /(?:什么|啥)时候(?:下|买|拍)的|哪天(?:下|买|拍)的|几号(?:下|买|拍)的|下单(?:时间|日期)|(?<![a-z])(?:when did i (?:order|buy|place)|order date|date (?:i|it was) ordered)(?![a-z])/;
+const orderedWhen = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (ORDERED_WHEN.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed) ? { intent: 'order_status' } : undefined);
+/**
+ * An address change names the change ("改地址", "地址填错了", "送到公司", "update my address"): "what
+ * happens if the recipient doesnt answer the phone" is a question for the FAQ (found from outside:
+ * the recipient and phone were read as an address change).
+ */
+const CHANGE_CUE = /改|换|修改|更改|变更|填错|写错|错了|不对|搬家|新地址|转寄|(?:送|寄|发)到(?!哪)|(?<![a-z])(?:chang\w*|updat\w*|edit|modify|correct\w*|wrong|new address|different address|moved|redirect|send it to|ship it to|deliver it to)(?![a-z])/;
+const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (u.intent === 'change_address' && !CHANGE_CUE.test(u.normalized) ? { intent: 'faq' } : undefined);
+/**
+ * Words for the order: a card's message, a delivery instruction ("贺卡上写生日快乐 署名小王", "送达前别给
+ * 收花人打电话", "write happy birthday on the card"): a person notes them; the shop's entry on it is said
+ * (found from outside: "did you mean 贺卡怎么写？" and a hand-over).
+ */
+const NOTE = /(?:贺卡|卡片|留言)(?:上|里)?(?:写|要写|帮我写)|署名|备注(?:一下|上)?[:：]?\S|(?:送达|送货|配送|到)前(?:别|不要|先)|别给.{0,6}打电话|不要给.{0,6}打电话|放(?:在)?(?:门口|门卫|前台|快递柜)|(?<![a-z])(?:(?:the )?card (?:should )?(?:say|read)s?|write .{1,40} on the card|sign (?:it|the card)|leave it (?:at|with|by)|do ?n[o']?t call|please note)(?![a-z])/;
+const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined => (NOTE.test(u.normalized) && !/[?？]|吗|么/.test(u.normalized) ? { intent: 'faq', note: true } : undefined);
 const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   u.intent === 'track_parcel' && FIND_WHERE.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !/运单|单号|发货|到了|送到/.test(u.normalized) ? { intent: 'unknown' } : undefined;
 /**
@@ -958,7 +1018,7 @@ const CLEARLY_ELSE: ReadonlySet<Intent> = new Set(['human', 'complaint', 'cancel
 
 /** Which lookups answering this turn needs. CPU only. */
 export function plan(state: DialogueState, input: TurnInput): Plan {
-  const r = resolve(state, understandingOf(input), input.text, input.langHint);
+  const r = resolveTurn(state, understandingOf(input), input);
   const data = isDataIntent(r.intent);
   const known = new Set<string>();
   if (r.choice && 'orderId' in r.choice) known.add(r.choice.orderId);
@@ -1057,7 +1117,7 @@ interface Outcome {
 /** Answers one buyer message. Pure: same inputs, same outputs. */
 export function step(state: DialogueState, input: TurnInput, data: TurnData): StepResult {
   const u = understandingOf(input);
-  const r = resolve(state, u, input.text, input.langHint);
+  const r = resolveTurn(state, u, input);
   const ctx = context(state, input, data, r);
   let out = answer(ctx);
   let failures = 0;
@@ -1157,6 +1217,7 @@ function answer(ctx: Ctx): Outcome {
   if (r.langSwitch) return { replies: [{ text: t.langSwitched }] };
   const outside = ctx.state.faqLast ? outsideTheRule(ctx, ctx.state.faqLast) : undefined;
   if (outside) return outside;
+  if (r.note) return noteAnswer(ctx);
   if (r.tentative) {
     const named = ctx.orders ? describedBy(ctx, ctx.orders) : undefined;
     if (named?.length === 1) return answer({ ...ctx, r: { ...r, tentative: undefined, choice: { orderId: named[0]!.orderId } } });
@@ -1317,6 +1378,9 @@ const OUTSIDE_RULE = /过了|超过|超了|已经|晚了|没赶上|错过|就不
 const COMMON_HAN = /[我你您他她它们的了是不也就吗呢吧啊呀那这个有在和都还要会能可以后前内]/u;
 function outsideTheRule(ctx: Ctx, last: { q: string; a: string }): Outcome | undefined {
   const n = ctx.r.u.normalized;
+  // "那怎么办" right after an entry: what it says to do, and a person (found from outside: a list of other questions).
+  if (ctx.r.intent === 'human') return undefined;
+  if (WHAT_NOW.test(ctx.r.u.normalized.trim())) return { replies: [{ text: ctx.t.ruleException(last.a) }], next: { faqLast: last, offeredHuman: true } };
   const onPolicy = isPolicyIntent(ctx.r.intent) && ctx.r.intent === ctx.state.policy;
   if (!(ctx.r.intent === 'faq' || ctx.r.intent === 'unknown' || guessed(ctx.r) || onPolicy) || n.length > 30 || !OUTSIDE_RULE.test(n)) return undefined;
   const other = confidentFaq(ctx);
@@ -1495,7 +1559,7 @@ const INVOICE_DETAILS = /税号|抬头|纳税人识别号|信用代码|(?<![a-z]
  * "the mangoes are rotten"): goods in trouble even unnamed (found from outside: not understood).
  * Also read on the text as typed: the sound-alike corrector makes 全化了 into 全花了.
  */
-const SPOILED = /烂了|腐烂|发霉|长毛了|变质|臭了|馊了|化冻|解冻了|(?:全|都)化了|化成水|不新鲜|死了(?:两|几|好几|一)?只|(?<![a-z])(?:rotten|mou?ldy|spoiled|spoilt|thawed|melted|went bad|gone off|arrived dead|dead on arrival|not fresh)(?![a-z])/;
+const SPOILED = /烂了|腐烂|发霉|长毛了|变质|臭了|馊了|蔫了|都蔫|打蔫|枯萎|凋谢|(?:花|叶子|叶)(?:全|都)?(?:黄|枯)了|化冻|解冻了|(?:全|都)化了|化成水|不新鲜|死了(?:两|几|好几|一)?只|(?<![a-z])(?:wilted|withered|drooping|droopy|rotten|mou?ldy|spoiled|spoilt|thawed|melted|went bad|gone off|arrived dead|dead on arrival|not fresh)(?![a-z])/;
 /** Said of goods received: named, the buyer's own, or arrived ("虾到了 但是全化了"). */
 const ARRIVED = /到了|收到|签收|送到|拿到|(?<![a-z])(?:arrived|received|came|got (?:it|them|my))(?![a-z])/;
 /** A worry or a shrug, not a report ("到了会不会不新鲜", "别都化了", "冰袋都化了 但是虾还是冰的 没事"). */
@@ -1510,11 +1574,15 @@ function spoiledGoods(text: string, normalized: string): boolean {
 /** A gift or sample missing from the box ("化妆包没有啊", "小样少了两个"). */
 const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送的)[^，,。!！?？]{0,8}(?:没有|没收到|没看到|不见|少了|缺)|(?:没有|没收到|少了|缺了?)[^，,。!！?？]{0,4}(?:赠品|小样|化妆包|礼品)`;
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
-const GOODS_TROUBLE = new RegExp(String.raw`${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
+const GOODS_TROUBLE = new RegExp(String.raw`${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   const unsure = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
-  return unsure && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text) || GIFT_MISSING_RE.test(u.normalized))) || spoiledGoods(text, u.normalized));
+  // "the cake arrived completely crushed" reads as a delivery question, but says what arrived (found from outside).
+  const arrivedSo = ARRIVED_IN_TROUBLE.test(u.normalized) && LOGISTICS_INTENTS.has(u.intent as DataIntent);
+  return (unsure || arrivedSo) && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text) || GIFT_MISSING_RE.test(u.normalized) || arrivedSo)) || spoiledGoods(text, u.normalized));
 }
+/** Goods said to have come in trouble ("到了 但是碎了", "arrived crushed"). */
+const ARRIVED_IN_TROUBLE = /(?:到了|收到|送到|送来).{0,8}(?:碎|坏|压|烂|破|蔫)|(?<![a-z])(?:arrived|came|was delivered|got here)(?: [a-z]+){0,3} (?:crushed|squashed|smashed|broken|damaged|ruined|wilted|dead|melted)(?![a-z])/;
 /** A question about the policy rather than a report of trouble. */
 const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible)(?![a-z])/;
 const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE, invoice: INVOICE_DETAILS, return_policy: GOODS_TROUBLE };
@@ -1537,7 +1605,10 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
   const trouble: Reply = { text: (own ? ctx.t.policyTroubleShort : ctx.t.policyTrouble)[intent] };
   // The entry said is kept, for "过了48小时就不管了？" next (found from outside).
   const said = shop ? { faqLast: { q: (ctx.data.faq?.ok && ctx.data.faq.value?.entry.answer === shop ? ctx.data.faq.value.entry.question : '').slice(0, MAX_FAQ_QUESTION), a: wholeSentences(shop, MAX_FAQ_LAST_ANSWER) } } : {};
-  return { replies: shop ? [{ text: shop }, trouble] : [trouble], next: { offeredHuman: true, ...said } };
+  // A request already under way for it ("花到了都蔫了" with a refund asked): where it stands, before the way to a person (found from outside).
+  const request = intent === 'return_policy' ? requestUnderway(ctx) : undefined;
+  const standing = request ? [aftersaleReply(ctx, request)] : [];
+  return { replies: [...(shop ? [{ text: shop }] : []), ...standing, trouble], next: { offeredHuman: true, ...said } };
 }
 
 /**
@@ -1559,7 +1630,7 @@ const TROUBLE_KINDS: readonly (readonly [string, RegExp])[] = [
   ['spoiled', SPOILED],
   ['wrong', /发错|错发|(?<![a-z])wrong(?![a-z])/],
   ['missing', new RegExp(String.raw`少发|漏发|缺件|少了|没收到|没有收到|${GIFT_MISSING}|(?<![a-z])missing(?![a-z])`)],
-  ['broken', /坏了|破损|损坏|摔坏|碎了|压坏|压扁|断了|断掉|断的|折断|裂了|裂开|(?<![a-z])(?:broken|broke|damaged|cracked|crushed)(?![a-z])/],
+  ['broken', /坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|断了|断掉|断的|折断|裂了|裂开|(?<![a-z])(?:broken|broke|damaged|cracked|crushed|squashed|smashed|ruined)(?![a-z])/],
   ['faulty', /不能用|用不了|质量(?:有)?问题|没声音|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])/],
   ['leak', /漏了|漏水|漏气|渗水|(?<![a-z])leak/],
 ];
@@ -1791,7 +1862,9 @@ function fromOurList(ctx: Ctx, orders: Order[], listed: () => Order[]): Target |
   const some = (list: Order[]): Target => (list.length > 1 ? { many: list } : list.length === 1 ? { one: list[0]! } : { none: t.noMatchingOrder });
   if (!r.choice) return undefined;
   if ('all' in r.choice) {
-    const all = listed();
+    // "两个都查一下" after one order picked without a list: every order of theirs not cancelled (found from outside).
+    const shown = listed();
+    const all = shown.length ? shown : orders.filter((o) => o.status !== 'cancelled');
     return all.length > 1 ? { each: all } : some(all);
   }
   if ('newest' in r.choice) {
@@ -2214,7 +2287,7 @@ function noTracking(ctx: Ctx, o: Order, title: string): Outcome {
 }
 
 function parcelAnswer(ctx: Ctx, o: Order): Outcome {
-  const digital = digitalAnswer(ctx, o);
+  const digital = digitalAnswer(ctx, o) ?? localAnswer(ctx, o);
   if (digital) return digital;
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
@@ -2346,6 +2419,46 @@ function digitalAnswer(ctx: Ctx, o: Order): Outcome | undefined {
   return trouble ? { replies, next: { offeredHuman: true } } : { replies };
 }
 const DOES_NOT_WORK = /无效|用不了|不能用|激活不了|兑换不了|充不上|没到账|没有到账|错误|失败|(?<![a-z])(?:invalid|does ?n[o']?t work|not working|won'?t (?:work|redeem|activate)|(?:can'?t|cannot) (?:redeem|activate|use))(?![a-z])/;
+
+/**
+ * Goods a shop's own riders bring on a day the buyer chose ("【同城鲜花】33朵红玫瑰花束 送达日期12月5日
+ * 09:00-12:00", a birthday cake for a date): told that day and time slot, late once it has passed,
+ * never "ships within 48 hours, then 2-4 days" nor the shop's sentence on goods it posts (found
+ * from outside: a bouquet due by 21:00 was told at 20:50 "永生花付款后48小时内顺丰发出").
+ */
+const LOCAL = /同城|骑手|闪送|当日达|(?<![a-z])(?:same[- ]day delivery|local delivery)(?![a-z])/i;
+const SLOT = /(?:送达|配送|送货)(?:日期|时间)?\s*[:：]?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?:\s*(\d{1,2}):(\d{2})\s*[-~至到]\s*(\d{1,2}):(\d{2}))?/;
+interface Slot {
+  /** The day and window as the title gives them ("12月5日 09:00-12:00"). */
+  readonly said: string;
+  /** When the window ends, epoch ms. */
+  readonly endsAt: number;
+}
+function slotOf(ctx: Ctx, o: Order): Slot | undefined {
+  const m = o.items.map((i) => SLOT.exec(i.title)).find((x) => x !== null);
+  if (!m) return undefined;
+  const ordered = Date.parse(o.createdAt);
+  const year = new Date((Number.isNaN(ordered) ? Date.now() : ordered) + ctx.tz * 60_000).getUTCFullYear();
+  const [month, day] = [Number(m[1]), Number(m[2])];
+  const [h, min] = m[5] ? [Number(m[5]), Number(m[6])] : [24, 0];
+  const at = (y: number) => Date.UTC(y, month - 1, day, h, min) - ctx.tz * 60_000;
+  // A day months before the order is next year's ("1月2日" ordered in December).
+  const endsAt = !Number.isNaN(ordered) && at(year) < ordered - 60 * DAY_MS ? at(year + 1) : at(year);
+  const window = m[3] ? ` ${m[3].padStart(2, '0')}:${m[4]}-${m[5]!.padStart(2, '0')}:${m[6]}` : '';
+  return { said: `${formatDay(new Date(endsAt - (m[3] ? 0 : HOUR_MS)).toISOString(), ctx.lang, ctx.tz)}${window}`, endsAt };
+}
+const isLocal = (o: Order): boolean => o.items.some((i) => LOCAL.test(i.title) || SLOT.test(i.title)) && !o.items.some((i) => POSTED_FAR.test(i.title));
+/** Goods a courier takes across the country ("永生花礼盒（全国顺丰）"). */
+const POSTED_FAR = /全国|顺丰|快递|(?<![a-z])(?:nationwide|by courier)(?![a-z])/i;
+function localAnswer(ctx: Ctx, o: Order): Outcome | undefined {
+  if (!(o.status === 'paid' || o.status === 'shipped') || !isLocal(o) || (o.status === 'shipped' && parcelsOf(ctx, o).length)) return undefined;
+  const { t } = ctx;
+  const slot = slotOf(ctx, o);
+  const text = reply(t.local.due(o.orderId, orderTitle(o, ctx.lang), slot?.said), orderCard(o));
+  const now = (ctx.input.now ?? new Date()).getTime();
+  if (slot && now > slot.endsAt) return { replies: [text, { text: t.local.late }], next: { offeredHuman: true } };
+  return impatient(ctx) || URGE_SHIPPING.test(ctx.r.u.normalized) ? { replies: [text, { text: t.local.urge }], next: { offeredHuman: true } } : { replies: [text] };
+}
 
 /** Hours from payment to the day a pre-sale title names ("【预售】冬季羽绒服 11月20日发货"), the end of that day. */
 function hoursToTitledDay(ctx: Ctx, o: Order, paidAt: number): number | undefined {
@@ -2500,7 +2613,7 @@ function statusFields(ctx: Ctx, o: Order) {
 }
 
 function statusAnswer(ctx: Ctx, o: Order): Outcome {
-  const digital = ctx.r.whyCancelled ? undefined : digitalAnswer(ctx, o);
+  const digital = ctx.r.whyCancelled ? undefined : (digitalAnswer(ctx, o) ?? localAnswer(ctx, o));
   if (digital) return digital;
   const { t } = ctx;
   let text = t.orderStatus(statusFields(ctx, o));
@@ -2525,7 +2638,7 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
 }
 
 function etaAnswer(ctx: Ctx, o: Order): Outcome {
-  const digital = digitalAnswer(ctx, o);
+  const digital = digitalAnswer(ctx, o) ?? localAnswer(ctx, o);
   if (digital) return digital;
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);

@@ -87,6 +87,17 @@ export interface Texts {
   arrangeOffer: string;
   /** The buyer's case is past an entry's condition: the entry's words on it, and a person to decide. */
   ruleException(said: string): string;
+  /** Words for the order (a card, an instruction): the robot cannot note them; a person can. */
+  noteOffer: string;
+  /** Goods the shop's riders bring on a chosen day (flowers, cakes). */
+  local: {
+    /** When it is due: the day and window the order names, or the one chosen at checkout. */
+    due(orderId: string, title: string, slot: string | undefined): string;
+    /** Past its window and not delivered. */
+    late: string;
+    /** Within its window, and the buyer is in a hurry. */
+    urge: string;
+  };
   /** Goods with no parcel (top-ups, codes, memberships). */
   digital: {
     /** Not sent or credited yet; `terms` is the shop's entry on how soon, or `promise`. */
@@ -253,6 +264,12 @@ const zh: Texts = {
   partArrived: '这个订单只发了这一个包裹，物流显示已签收。如果收到的东西不全，需要为您转接人工客服核实一下吗？',
   arrangeOffer: '我这边没法直接帮您预约，需要为您转接人工客服安排吗？',
   ruleException: (x) => `店里的说明是：${x}您的情况具体能怎么处理，需要人工客服来看。需要为您转接吗？`,
+  noteOffer: '我这边没法直接把这些备注到订单上。需要为您转接人工客服帮您记下吗？',
+  local: {
+    due: (id, title, slot) => `您的订单 ${id}（${title}）是同城配送，不走快递，由骑手${slot ? `按预约在 ${slot} 送达` : '按下单时选择的送达日期和时段送达'}。`,
+    late: '已经过了预约的送达时间还没送到，非常抱歉！需要为您转接人工客服马上跟进吗？',
+    urge: '还在预约的送达时间内，骑手会按时送到。需要的话我帮您转接人工客服联系骑手，要转吗？',
+  },
   digital: {
     pending: (id, title, terms) => `您的订单 ${id}（${title}）是虚拟商品，不走快递，目前还没有发放或到账。${terms}`,
     promise: '虚拟商品一般付款后几分钟内自动发放或到账，最长不超过 24 小时。',
@@ -439,6 +456,12 @@ const en: Texts = {
   partArrived: 'This order shipped as this one parcel, and it is tracked as delivered. If something is missing from it, shall I get a human agent to check?',
   arrangeOffer: 'I can\'t book it myself. Shall I get a human agent to arrange it?',
   ruleException: (x) => `The shop's answer says: ${x} What can be done in your case is for a human agent to decide. Shall I get one?`,
+  noteOffer: "I can't add notes to the order myself. Shall I get a human agent to note it for you?",
+  local: {
+    due: (id, title, slot) => `Your order ${id} (${title}) is a local delivery with no courier: our rider brings it ${slot ? `on ${slot}` : 'on the day and in the time slot chosen at checkout'}.`,
+    late: 'Its delivery time has passed and it has not arrived, we are very sorry! Shall I get a human agent to follow it up right away?',
+    urge: 'It is still within its delivery time and the rider will bring it on time. If you like, a human agent can contact the rider; shall I get one?',
+  },
   digital: {
     pending: (id, title, terms) => `Your order ${id} (${title}) is a digital item with no parcel, and it has not been sent or credited yet. ${terms}`,
     promise: 'Digital items are usually sent or credited within minutes of payment, at most 24 hours.',

@@ -36,7 +36,7 @@ import { TEXTS } from './replies.ts';
 
 export interface RobotLike {
   /** `state` may be a promise: the robot awaits it after understanding the text; `langHint`: the text's `content.lang`. */
-  answer(req: { shopId: string; userId: string; conversationId: string; text: string; state?: unknown; langHint?: 'zh' | 'en' }): Promise<{
+  answer(req: { shopId: string; userId: string; conversationId: string; text: string; state?: unknown; langHint?: 'zh' | 'en'; faqOnly?: boolean }): Promise<{
     replies: ReadonlyArray<{ text: string; card?: unknown }>;
     state: unknown;
     handover?: { reason: string };
@@ -233,7 +233,7 @@ export class BotResponder {
         const raw = own ?? (await this.#cache.get(key).catch(() => null));
         const c = e.message.content;
         const langHint = c.kind === 'text' && 'lang' in c ? c.lang : undefined;
-        const a = await this.#robot.answer({ shopId: e.shopId, userId: e.buyerId, conversationId: id, text, state: parseStored(raw), ...(langHint ? { langHint } : {}) });
+        const a = await this.#robot.answer({ shopId: e.shopId, userId: e.buyerId, conversationId: id, text, state: parseStored(raw), faqOnly: true, ...(langHint ? { langHint } : {}) });
         if (!a.fromFaq || a.replies.length === 0) return;
         for (const r of a.replies) if (!(await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: r.text }, { state: 'queued' }))) return;
         const next = JSON.stringify(a.state);

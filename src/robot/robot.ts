@@ -57,6 +57,8 @@ export interface AnswerRequest {
   readonly state?: unknown;
   /** The language the buyer's device shows, when its client says (`content.lang`): used only for a message that tells none. */
   readonly langHint?: Lang;
+  /** Answer from the shop's FAQ only, never from the buyer's orders (a buyer waiting in the queue). */
+  readonly faqOnly?: boolean;
 }
 
 export interface AnswerTimings {
@@ -311,6 +313,7 @@ function turnInput(req: AnswerRequest, now: Date, nlu: Nlu, tzOffsetMinutes: num
     understanding: understood ?? nlu.understand(text, now),
     ...(tzOffsetMinutes !== undefined ? { tzOffsetMinutes } : {}),
     ...(req.langHint ? { langHint: req.langHint } : {}),
+    ...(req.faqOnly ? { faqOnly: true } : {}),
   };
 }
 

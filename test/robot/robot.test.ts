@@ -3483,6 +3483,26 @@ describe('what the furniture shop\'s fixes must not take (nineteenth session, re
   });
 });
 
+describe('when an order was placed, and both of them after one was picked (nineteenth session, noted before)', () => {
+  const scarf = order({ orderId: 'SO-A1', status: 'shipped', totalAmount: '320.00', items: [{ sku: 'a', title: '羊毛围巾', quantity: 1, price: '320.00' }], createdAt: '2024-11-20T10:00:00+08:00' });
+  const cup = order({ orderId: 'SO-B2', status: 'paid', totalAmount: '89.00', items: [{ sku: 'b', title: '保温杯', quantity: 1, price: '89.00' }], createdAt: '2024-11-25T10:00:00+08:00' });
+  const data = { orders: [scarf, cup], logistics: [logistics({ orderId: 'SO-A1' })] };
+
+  test('"320那单是啥时候下的" is when it was ordered (its status), not when it arrives', async () => {
+    const text = textOf(await conversation(robotWith(data))('320那单是啥时候下的'));
+    assert.match(text, /SO-A1[\s\S]*下单时间 11-20 10:00/);
+    assert.doesNotMatch(text, /SO-B2|一般 1-3 天送达/);
+  });
+
+  test('"两个都查一下" after one order answered without a list answers every open order', async () => {
+    const say = conversation(robotWith(data));
+    assert.match(textOf(await say('我的围巾到哪了')), /SO-A1/);
+    const text = textOf(await say('两个都查一下'));
+    assert.match(text, /SO-B2/);
+    assert.match(text, /SO-A1/);
+  });
+});
+
 // Found from outside (the nineteenth session's tester, a shop of top-ups, codes and memberships).
 describe('digital goods: top-ups, codes and memberships have no parcel (nineteenth session)', () => {
   const H = 3600_000;
@@ -3543,5 +3563,92 @@ describe('digital goods: top-ups, codes and memberships have no parcel (nineteen
     // Goods with 会员 in the title are no membership ("会员专享 羊毛衫"), a wallet is no top-up.
     const sweater = order({ orderId: 'W1', status: 'paid', items: [{ sku: 'S', title: '会员专享 羊毛衫', quantity: 1, price: '299.00' }, { sku: 'B', title: '真皮钱包', quantity: 1, price: '199.00' }], updatedAt: ago(72) });
     assert.match(textOf(await shop({ orders: [sweater] })('我的毛衣什么时候发货')), /48小时内顺丰发出[\s\S]*比平常慢/);
+  });
+});
+
+// Found from outside (the nineteenth session's second tester, a shop of flowers and cakes its riders bring).
+describe('a flowers and cakes shop: a chosen day and time slot, notes for the order, and what a person needs (nineteenth session)', () => {
+  const at = (iso: string) => new Date(iso);
+  const e = (id: string, question: string, answer: string, alternates: string[] = []): FaqEntry => ({ id, question, answer, alternates });
+  const entries: FaqEntry[] = [
+    e('card', '贺卡怎么写？', '每单免费赠送贺卡一张。已下单的可以把留言内容直接发给客服，我们手写后随花送出。', ['贺卡写什么']),
+    e('wilt', '收到花蔫了怎么办？', '很抱歉！请在签收后2小时内拍照发给客服，我们免费重新制作补送一束，或者全额退款。', ['花蔫了']),
+    e('date', '能改配送日期吗？', '可以。原定送达日前一天20:00前联系客服即可免费改期一次。', ['可以改期吗']),
+    e('ship', '付款后多久发货？', '鲜花和蛋糕不走快递，按您选择的送达日期和时段由骑手送达。永生花付款后48小时内顺丰发出。'),
+    e('slot', '可以指定送达时间吗？', '可以。下单时选择送达日期和时间段。', ['几点送到']),
+  ];
+  const shop = (data: FakeData, now: Date) => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, entries);
+    return conversation(createRobot({ dataSource: fakeDataSource(data), faq: own, clock: () => now }));
+  };
+  const bouquet = (title: string) => order({ orderId: 'F1', status: 'paid', items: [{ sku: 'f', title, quantity: 1, price: '199.00' }], createdAt: '2024-12-03T15:00:00+08:00', updatedAt: '2024-12-03T15:00:00+08:00' });
+  const tonight = bouquet('【同城鲜花】郁金香花束 送达日期12月4日 18:00-21:00');
+
+  test('a bouquet due in a slot is told that slot, never courier terms; past it, an apology and a person', async () => {
+    let text = textOf(await shop({ orders: [tonight] }, at('2024-12-04T20:50:00+08:00'))('花怎么还没到啊 都快九点了'));
+    assert.match(text, /同城配送[\s\S]*12月4日 18:00-21:00 送达[\s\S]*还在预约的送达时间内/);
+    assert.doesNotMatch(text, /顺丰|48小时|物流信息|2-4 天/);
+    const r = await shop({ orders: [tonight] }, at('2024-12-04T21:30:00+08:00'))('花怎么还没到');
+    assert.match(textOf(r), /已经过了预约的送达时间[\s\S]*人工/);
+    assert.equal(r.state.offeredHuman, true);
+    text = textOf(await shop({ orders: [bouquet('【同城鲜花】粉色芍药花束 Pink peony bouquet 送达日期12月5日')] }, at('2024-12-04T20:00:00+08:00'))('my order is for tomorrow, will it arrive before 10?'));
+    assert.match(text, /local delivery[\s\S]*Dec 5/);
+    assert.doesNotMatch(text, /48 hours|2-4 days/);
+    // A gift sent nationwide by courier is no local delivery.
+    const posted = bouquet('永生花礼盒 玫瑰小熊款（全国顺丰）');
+    assert.doesNotMatch(textOf(await shop({ orders: [posted] }, at('2024-12-04T20:00:00+08:00'))('什么时候发货')), /同城配送/);
+  });
+
+  test('"好的 那就改到后天 上午" to a person offered hands over; "好 我再等等" declines; "好的 我明天再来问" is no yes', async () => {
+    const due = bouquet('【同城鲜花】33朵红玫瑰花束 送达日期12月5日 09:00-12:00');
+    let say = shop({ orders: [due] }, at('2024-12-04T10:00:00+08:00'));
+    assert.match(textOf(await say('能改到后天送吗')), /改期[\s\S]*人工/);
+    assert.equal((await say('好的 那就改到后天 上午')).handover?.reason, 'requested');
+    say = shop({ orders: [tonight] }, at('2024-12-04T20:50:00+08:00'));
+    await say('花怎么还没到');
+    const r = await say('好 我再等等');
+    assert.equal(r.handover, undefined);
+    assert.doesNotMatch(textOf(r), /没太理解/);
+  });
+
+  test('a card\'s message or a delivery instruction is noted by a person, with the shop\'s entry on cards', async () => {
+    const due = bouquet('【同城鲜花】33朵红玫瑰花束 送达日期12月5日 09:00-12:00');
+    let r = await shop({ orders: [due] }, at('2024-12-04T10:00:00+08:00'))('贺卡上写生日快乐 署名小王');
+    assert.match(textOf(r), /手写后随花送出[\s\S]*备注到订单上/);
+    assert.equal(r.state.offeredHuman, true);
+    r = await shop({ orders: [due] }, at('2024-12-04T10:00:00+08:00'))('明天的花送达前别给收花人打电话 是惊喜');
+    assert.match(textOf(r), /备注到订单上/);
+    assert.equal(r.handover, undefined);
+  });
+
+  test('wilted flowers: the shop\'s entry, the refund already asked, a person; "那怎么办" then hands over', async () => {
+    const got = order({ orderId: 'F2', status: 'delivered', items: [{ sku: 'f', title: '【同城鲜花】向日葵混搭花束', quantity: 1, price: '199.00' }] });
+    const say = shop({ orders: [got], aftersales: [aftersale({ aftersaleId: 'AS2', orderId: 'F2', status: 'requested' })] }, at('2024-12-04T10:00:00+08:00'));
+    const text = textOf(await say('花到了都蔫了 叶子全黄了'));
+    assert.match(text, /2小时内拍照[\s\S]*AS2|2小时内拍照[\s\S]*订单 F2[\s\S]*转人工/);
+    assert.equal((await say('那怎么办')).handover?.reason, 'requested');
+    // In English, a cake that arrived crushed is goods in trouble, not its delivery status.
+    const cake = order({ orderId: 'F8', status: 'delivered', items: [{ sku: 'c', title: 'Red velvet cake', quantity: 1, price: '268.00' }] });
+    assert.match(textOf(await shop({ orders: [cake] }, at('2024-12-04T10:00:00+08:00'))('the cake arrived completely crushed')), /damaged|human/);
+  });
+
+  test('asked for the FAQ only (a buyer waiting in the queue): questions of delivery days and cancelling are the shop\'s entries; one about the buyer\'s own order is not answered', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, entries);
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [tonight] }), faq: own, clock: () => at('2024-12-04T10:00:00+08:00') });
+    const ask = (text: string) => robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-q', text, faqOnly: true });
+    for (const q of ['能改配送日期吗？', '可以指定送达时间吗？']) {
+      const r = await ask(q);
+      assert.equal(r.fromFaq, true, `${q}: ${textOf(r)}`);
+    }
+    assert.equal((await ask('我的花什么时候到')).fromFaq, undefined);
+    assert.equal((await ask('转人工')).fromFaq, undefined);
+  });
+
+  test('"what happens if the recipient doesnt answer the phone" is no address change; "地址填错了", "送到公司可以吗" are', async () => {
+    const due = bouquet('【同城鲜花】粉色芍药花束 送达日期12月5日');
+    assert.doesNotMatch(textOf(await shop({ orders: [due] }, at('2024-12-04T10:00:00+08:00'))('what happens if the recipient doesnt answer the phone')), /change the address/);
+    for (const ask of ['地址填错了', '送到公司可以吗']) assert.match(textOf(await shop({ orders: [due] }, at('2024-12-04T10:00:00+08:00'))(ask)), /收货地址|地址/, ask);
   });
 });
