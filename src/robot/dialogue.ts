@@ -507,6 +507,7 @@ function forThePerson(u: Understanding): boolean {
 /** Something to be done ("改到", "送到", "写上"), not put off ("我明天再来问": found in review). */
 const FOR_A_PERSON = /改|换|送|写|寄|约|补|退|地址|(?<![a-z])(?:change|move|deliver|send|write|ship|address)(?![a-z])/;
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
+const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)(?:把.{0,10})?取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
 const WAITS = /(?:我|那我|那就)?(?:再|先)?等(?:等|一等|一下|一会儿?|着)(?:吧|看|好了)?\s*$|^(?:好的?|ok|okay)?\s*(?:i'?ll|i will|let me) wait(?: a bit| a little| then)?\s*[.!]*$/;
 /** "那怎么办", "what should I do now": the buyer asks what happens next. */
 const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$/;
@@ -661,6 +662,22 @@ function noteAnswer(ctx: Ctx): Outcome {
   return { replies: [...entry, { text: ctx.t.noteOffer }], next: { offeredHuman: true } };
 }
 
+/** An answer to "shall I get a person?" (or to how to do it oneself): a yes, a no, thanks, or neither. */
+function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
+  // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
+  if (state.offeredHuman && yesNo === 'yes' && THANKS_AFTER.test(rest ?? '')) return { intent: 'bye' };
+  // "好的 那就改到后天 上午", "那怎么办" to "shall I get a person?": a yes with what the person needs, or asking what now (found from outside: a goodbye).
+  if (state.offeredHuman && forThePerson(u)) return { intent: 'human' };
+  // "确定取消", "帮我取消" right after how to cancel: the robot cannot, a person can (found from outside: the same text again).
+  if (state.topic === 'cancel_order' && state.focusOrderId && CANCEL_FOR_ME.test(u.normalized)) return { intent: 'human' };
+  // "好 我再等等", "i'll wait": no person, thanks (found from outside: "not understood").
+  if (state.offeredHuman && WAITS.test(u.normalized)) return { intent: 'unknown', declined: 'human' };
+  // "ok", "好的", 👍 after "…or say human for help": the answer acknowledged (found from outside: a 👍 handed over).
+  if (state.softOffer && yesNo === 'yes' && MERE_ACK.test(u.normalized.trim())) return { intent: 'bye' };
+  if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { intent: 'human' } : { intent: 'unknown', declined: 'human' };
+  return state.offeredHuman && !yesNo && agreesToPerson(u, state.topic === 'aftersale_progress' && kindsOfGoods(text).size === 0) ? { intent: 'human' } : undefined;
+}
+
 /** An answer to the FAQ questions we offered: picks, a no, a bare yes to several, a number past the one. */
 function toOffer(options: readonly string[], u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined): Pick<Resolved, 'intent' | 'faqPick' | 'faqPicksMore' | 'declined' | 'yesToList'> | undefined {
   const picks = pickedOptions(u, options);
@@ -704,16 +721,8 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
   const rest = NO_THEN.exec(u.normalized.trim())?.[1];
   const yesNo = noButAsks(u) || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
-  // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
-  if (state.offeredHuman && yesNo === 'yes' && THANKS_AFTER.test(rest ?? '')) return { ...base, intent: 'bye' };
-  // "好的 那就改到后天 上午", "那怎么办" to "shall I get a person?": a yes with what the person needs, or asking what now (found from outside: a goodbye).
-  if (state.offeredHuman && forThePerson(u)) return { ...base, intent: 'human' };
-  // "好 我再等等", "i'll wait": no person, thanks (found from outside: "not understood").
-  if (state.offeredHuman && WAITS.test(u.normalized)) return { ...base, intent: 'unknown', declined: 'human' };
-  // "ok", "好的", 👍 after "…or say human for help": the answer acknowledged (found from outside: a 👍 handed over).
-  if (state.softOffer && yesNo === 'yes' && MERE_ACK.test(u.normalized.trim())) return { ...base, intent: 'bye' };
-  if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { ...base, intent: 'human' } : { ...base, intent: 'unknown', declined: 'human' };
-  if (state.offeredHuman && !yesNo && agreesToPerson(u, state.topic === 'aftersale_progress' && kindsOfGoods(text).size === 0)) return { ...base, intent: 'human' };
+  const toPerson = personOffered(state, u, yesNo, rest, text);
+  if (toPerson) return { ...base, ...toPerson };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
@@ -2878,7 +2887,9 @@ function otherOrdersRequests(ctx: Ctx, list: Aftersale[]): Outcome {
 function namedWithout(ctx: Ctx, latest: Map<string, Aftersale>): Outcome | undefined {
   if (!ctx.orders?.length) return undefined;
   // "我取消了 钱退了吗" naming no goods: the one cancelled order with no request (found in review: "no request").
-  const cancelled = CANCELLED_MONEY.test(ctx.r.u.normalized) ? ctx.orders.filter((o) => o.status === 'cancelled' && !latest.has(o.orderId)) : undefined;
+  // So is "钱退给我了吗" from a buyer with no request at all and one cancelled order (found from outside: "no request").
+  const asksMoney = CANCELLED_MONEY.test(ctx.r.u.normalized) || (latest.size === 0 && /钱|款|(?<![a-z])(?:refund|money)(?![a-z])/.test(ctx.r.u.normalized));
+  const cancelled = asksMoney ? ctx.orders.filter((o) => o.status === 'cancelled' && !latest.has(o.orderId)) : undefined;
   const named = kindsOfGoods(ctx.input.text).size > 0 ? describedBy(ctx, ctx.orders) : cancelled;
   const o = named?.length === 1 ? named[0]! : undefined;
   if (!o || latest.has(o.orderId)) return undefined;

@@ -3646,6 +3646,19 @@ describe('a flowers and cakes shop: a chosen day and time slot, notes for the or
     assert.equal((await ask('转人工')).fromFaq, undefined);
   });
 
+  test('"钱退给我了吗" with no request and one cancelled order is that order\'s money; "确定取消" after how to cancel goes to a person', async () => {
+    const open = order({ orderId: 'F1001', status: 'paid', items: [{ sku: 'a', title: '红玫瑰花束', quantity: 1, price: '399.00' }] });
+    const gone = order({ orderId: 'F1002', status: 'cancelled', items: [{ sku: 'b', title: '香水百合花束', quantity: 1, price: '199.00' }] });
+    assert.match(textOf(await conversation(robotWith({ orders: [open, gone], aftersales: [] }))('钱退给我了吗')), /F1002 已经取消了，款项会原路退回/);
+    const say = conversation(robotWith({ orders: [open, gone], aftersales: [] }));
+    assert.match(textOf(await say('我要取消订单')), /申请退款/);
+    assert.equal((await say('确定取消')).handover?.reason, 'requested');
+    // A question about cancelling is not "do it for me".
+    const ask = conversation(robotWith({ orders: [open, gone], aftersales: [] }));
+    await ask('我要取消订单');
+    assert.equal((await ask('取消的话钱多久到')).handover, undefined);
+  });
+
   test('"what happens if the recipient doesnt answer the phone" is no address change; "地址填错了", "送到公司可以吗" are', async () => {
     const due = bouquet('【同城鲜花】粉色芍药花束 送达日期12月5日');
     assert.doesNotMatch(textOf(await shop({ orders: [due] }, at('2024-12-04T10:00:00+08:00'))('what happens if the recipient doesnt answer the phone')), /change the address/);
