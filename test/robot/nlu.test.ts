@@ -141,6 +141,9 @@ function intentRuleTests(): void {
     assert.equal(understand('在吗 退款什么时候到').intent, 'aftersale_progress');
     assert.equal(understand('亲 在吗 我的货咋还没发').intent, 'order_status');
     assert.equal(understand('hello! can u check my oder pls thx').intent, 'order_status');
+    // "yo" too (found from outside: "yo is the apple gift card region locked" was greeted back).
+    assert.notEqual(understand('yo is the apple gift card region locked').intent, 'greeting');
+    assert.equal(understand('yo').intent, 'greeting');
     const tk = understand('你好，我想问下tk');
     const refunds = ['return_policy', 'aftersale_progress'];
     assert.ok(refunds.includes(tk.intent) || refunds.includes(tk.guess ?? ''), 'answers or asks "did you mean…" about refunds instead of greeting back');
