@@ -63,7 +63,9 @@ const CARRIERS_EN: readonly (readonly [RegExp, string])[] = [
   [/顺丰/, 'SF Express'], [/中通/, 'ZTO Express'], [/圆通/, 'YTO Express'], [/韵达/, 'Yunda Express'], [/申通/, 'STO Express'],
   [/京东/, 'JD Logistics'], [/极兔/, 'J&T Express'], [/德邦/, 'Deppon Express'], [/百世/, 'Best Express'], [/菜鸟/, 'Cainiao'],
   [/天天/, 'TTK Express'], [/宅急送/, 'ZJS Express'], [/跨越/, 'KY Express'], [/安能/, 'ANE Logistics'], [/优速/, 'UC Express'],
-  [/EMS|ems/, 'EMS (China Post)'], [/邮政/, 'China Post'],
+  // Another country's post first: "日本邮政EMS" is Japan Post's (found from outside: "EMS (China Post)").
+  [/日本邮政|japan post/i, 'Japan Post'], [/韩国邮政|korea post/i, 'Korea Post'], [/澳洲邮政|澳大利亚邮政|australia post/i, 'Australia Post'],
+  [/EMS国际|国际EMS/, 'EMS'], [/EMS|ems/, 'EMS (China Post)'], [/邮政/, 'China Post'],
 ];
 
 /** The carrier as the reply's language names it: in English, a Chinese courier's English name when known. */

@@ -364,11 +364,13 @@ function afterDirectAnswer(state: DialogueState, u: Understanding, text: string)
   const topic = state.topic;
   if (!topic || !isDataIntent(topic) || !state.focusOrderId) return undefined;
   if ((isDataIntent(u.intent) || u.intent === 'unknown') && OTHER_ONE.test(u.normalized) && !ASKS_OF_GOODS.test(u.normalized)) return { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : topic, choice: { otherThan: state.focusOrderId } };
-  if (picksAll(u.normalized) && (u.intent === 'unknown' || u.guessed || isDataIntent(u.intent))) return { intent: topic, choice: { all: true } };
+  if (BOTH.test(u.normalized) && picksAll(u.normalized) && (u.intent === 'unknown' || u.guessed || isDataIntent(u.intent))) return { intent: topic, choice: { all: true } };
   // "the other request?" on the after-sales topic only: elsewhere "one other request: …" is no pick (found in review).
   if (topic === 'aftersale_progress' && OTHER_REQUEST_EN.test(u.normalized)) return { intent: topic, choice: { otherThan: state.focusOrderId } };
   return shortAndUnclear(u) && kindsOfGoods(text).size > 0 && !ASKS_OF_GOODS.test(u.normalized) ? { intent: topic } : undefined;
 }
+/** Asking to check them all, not a remark ("所有东西都到了": found in review). */
+const BOTH = /(?:两个|俩|两单|全部|所有订单|所有的订单)(?:都)?(?:帮我)?(?:查|看|说)|都(?:帮我)?(?:查|看)一下|(?<![a-z])(?:both|all of them|check (?:them )?all|each of them)(?![a-z])/;
 /** "0021结尾的那个呢", "258那个": an order by its number's end or its total, on the topic; matched once the orders are in (found from outside). */
 const byNumber = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>
   state.topic && (state.focusOrderId || state.listed) && !state.faqLast && (!isDataIntent(u.intent) || u.guessed) && NUMBER_REF.test(u.normalized) ? { intent: state.topic, ...(state.topic === 'aftersale_progress' ? {} : { choice: { describe: true } as const }) } : undefined;
@@ -502,13 +504,15 @@ const DETAILS = /(?:周|星期|礼拜)[一二三四五六日天末]|今天|明�
 function forThePerson(u: Understanding): boolean {
   const n = u.normalized.trim();
   const more = YES_LEAD.test(n) ? n.replace(YES_LEAD, '') : undefined;
-  return (more !== undefined && more !== n && DETAILS.test(more) && FOR_A_PERSON.test(more) && !PUTS_OFF.test(more)) || WHAT_NOW.test(n);
+  return (more !== undefined && more !== n && DETAILS.test(more) && FOR_A_PERSON.test(more) && !PUTS_OFF.test(more) && !NO_NEED.test(more)) || WHAT_NOW.test(n);
 }
 /** Something to be done ("改到", "送到", "写上"), not put off ("我明天再来问": found in review). */
 const FOR_A_PERSON = /改|换|送|写|寄|约|补|退|地址|(?<![a-z])(?:change|move|deliver|send|write|ship|address)(?![a-z])/;
+/** "好的 不用了 我明天自己去改地址": a no, whatever follows (found in review: handed over). */
+const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|never ?mind|not needed)(?![a-z])/;
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
 const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)(?:把.{0,10})?取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
-const WAITS = /(?:我|那我|那就)?(?:再|先)?等(?:等|一等|一下|一会儿?|着)(?:吧|看|好了)?\s*$|^(?:好的?|ok|okay)?\s*(?:i'?ll|i will|let me) wait(?: a bit| a little| then)?\s*[.!]*$/;
+const WAITS = /^(?:好的?|行|嗯+|没事|ok(?:ay)?)?\s*(?:那)?(?:我)?(?:再|先)等(?:等|一等|一下|一会儿?)?(?:吧|看|好了)?\s*$|^(?:ok(?:ay)?,? )?(?:i'?ll|i will|let me) wait(?: a bit| a little| then)?\s*[.!]*$/;
 /** "那怎么办", "what should I do now": the buyer asks what happens next. */
 const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$/;
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|a lot|so much))?[\s!！。.~啦了哈呀]*$/;
@@ -727,7 +731,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -906,30 +910,46 @@ const reschedules = (u: Understanding): Pick<Resolved, 'intent' | 'reschedule'> 
  * ("密钥激活不了", "my psn code still not here") no coupon's: the order's (found from outside: an
  * old refund, then the built-in coupon text).
  */
-const TOP_UP = /话费|充值|直充|会员|q币|点卡|(?<![a-z])(?:top-?up|recharge|membership)(?![a-z])/;
+const TOP_UP = /话费|充值|直充|q币|(?<![a-z])(?:top-?up|recharge)(?![a-z])/;
 const REFUND_WORD = /退款|退钱|退回|退了|(?<![a-z])(?:refund\w*|money back)(?![a-z])/;
 const COUPON_WORD = /券|优惠|折扣|满减|红包|(?<![a-z])(?:coupon|promo|discount|voucher)(?![a-z])/;
+/** A code of goods, never a discount's ("my code isnt working" alone may be a coupon: found in review). */
+const STORE_CODE = /卡密|激活码|密钥|兑换码|cdk|(?<![a-z])(?:activation|product key|license key|licence key|redeem|gift ?card|steam|psn|playstation|xbox|app store|itunes|google play)(?![a-z])/;
 const digitalRead = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  (u.intent === 'aftersale_progress' && TOP_UP.test(u.normalized) && !REFUND_WORD.test(u.normalized)) || (u.intent === 'coupon' && CODE_GOODS.test(u.normalized) && !COUPON_WORD.test(u.normalized)) ? { intent: 'order_status' } : undefined;
+  (u.intent === 'aftersale_progress' && TOP_UP.test(u.normalized) && !REFUND_WORD.test(u.normalized)) || (u.intent === 'coupon' && STORE_CODE.test(u.normalized) && !COUPON_WORD.test(u.normalized)) ? { intent: 'order_status' } : undefined;
 /** "320那单是啥时候下的", "when did I order it": when it was ordered, which its status says, not when it arrives (found from outside). */
 const ORDERED_WHEN = /(?:什么|啥)时候(?:下|买|拍)的|哪天(?:下|买|拍)的|几号(?:下|买|拍)的|下单(?:时间|日期)|(?<![a-z])(?:when did i (?:order|buy|place)|order date|date (?:i|it was) ordered)(?![a-z])/;
-const orderedWhen = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (ORDERED_WHEN.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed) ? { intent: 'order_status' } : undefined);
+const orderedWhen = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (ORDERED_WHEN.test(u.normalized) && !/能到|到货|送到|发货|(?<![a-z])(?:arrive|deliver|ship)/.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed) ? { intent: 'order_status' } : undefined);
 /**
- * An address change names the change ("改地址", "地址填错了", "送到公司", "update my address"): "what
- * happens if the recipient doesnt answer the phone" is a question for the FAQ (found from outside:
- * the recipient and phone were read as an address change).
+ * The recipient or their phone asked about, with no address in it ("what happens if the recipient
+ * doesnt answer the phone", "收花人电话打不通怎么办"): a question for the FAQ, not an address change
+ * (found from outside).
  */
-const CHANGE_CUE = /改|换|修改|更改|变更|填错|写错|错了|不对|搬家|新地址|转寄|(?:送|寄|发)到(?!哪)|(?<![a-z])(?:chang\w*|updat\w*|edit|modify|correct\w*|wrong|new address|different address|moved|redirect|send it to|ship it to|deliver it to)(?![a-z])/;
-const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (u.intent === 'change_address' && !CHANGE_CUE.test(u.normalized) ? { intent: 'faq' } : undefined);
+const RECIPIENT_ASKED = /收件人|收花人|收货人|接电话|电话打不通|名字|姓名|实名|身份证|订购人|支付人|(?<![a-z])(?:recipient|answer (?:the|her|his|their) phone|pick up (?:the|her|his|their) phone|name on|real name|id card)(?![a-z])/;
+const ADDRESS_WORD = /地址|门牌|邮编|送到|寄到|发到|(?<![a-z])(?:address|addr|addy|zip|postcode|ship to|send to|deliver to|office|work)(?![a-z])/;
+const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (u.intent === 'change_address' && RECIPIENT_ASKED.test(u.normalized) && !ADDRESS_WORD.test(u.normalized) ? { intent: 'faq' } : undefined);
 /**
  * Words for the order: a card's message, a delivery instruction ("贺卡上写生日快乐 署名小王", "送达前别给
  * 收花人打电话", "write happy birthday on the card"): a person notes them; the shop's entry on it is said
  * (found from outside: "did you mean 贺卡怎么写？" and a hand-over).
  */
-const NOTE = /(?:贺卡|卡片|留言)(?:上|里)?(?:写|要写|帮我写)|署名|备注(?:一下|上)?[:：]?\S|(?:送达|送货|配送|到)前(?:别|不要|先)|别给.{0,6}打电话|不要给.{0,6}打电话|放(?:在)?(?:门口|门卫|前台|快递柜)|(?<![a-z])(?:(?:the )?card (?:should )?(?:say|read)s?|write .{1,40} on the card|sign (?:it|the card)|leave it (?:at|with|by)|do ?n[o']?t call|please note)(?![a-z])/;
-const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined => (NOTE.test(u.normalized) && !/[?？]|吗|么/.test(u.normalized) ? { intent: 'faq', note: true } : undefined);
+const NOTE = /(?:贺卡|卡片|留言)(?:上|里)?(?:写|要写|帮我写)|署名|(?:帮我|请|麻烦)备注|备注一下|(?:送达|送货|配送|到)前(?:别|不要|先)|(?:别|不要)给.{0,6}打电话|(?:帮我|请|麻烦)?放(?:在)?(?:门口|门卫|前台|快递柜)(?:就行|就好|吧)|(?<![a-z])(?:(?:the )?card (?:should )?(?:say|read)s?|write .{1,40} on the card|sign (?:it|the card)|please leave it (?:at|with|by)|do ?n[o']?t call (?:her|him|them|the recipient))(?![a-z])/;
+/** A complaint about what was done, not words for the order ("我备注了要发顺丰，结果发了中通"). */
+const NOTE_COMPLAINT = /结果|但是|可是|没收到|根本|显示|说放|收到的?是|(?<![a-z])(?:but|did ?n[o']?t|says|charged|instead)(?![a-z])/;
+const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined => (NOTE.test(u.normalized) && !/[?？]|吗|么/.test(u.normalized) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } : undefined);
+/**
+ * Customs asked after ("我的奶粉清关到哪一步了", "清关好了没", "到海关了吗", "stuck in customs"): the
+ * parcel's latest event (found from outside: "no after-sales request", three times, and the tax entry).
+ */
+const CUSTOMS_STATUS = /(?:清关|海关)[^，。,]{0,6}(?:到哪|哪一步|进度|好了没|好了吗|了吗|了没|怎么样|过了没|过了吗|卡)|(?:到|过|进|出)海关了(?:吗|没)|(?<![a-z])(?:customs (?:status|progress)|cleared customs|stuck (?:in|at) customs|through customs)(?![a-z])/;
+const customsAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  CUSTOMS_STATUS.test(u.normalized) && !/税|多少钱|怎么算|需要什么|(?<![a-z])tax(?![a-z])/.test(u.normalized) ? { intent: 'track_parcel' } : undefined;
+/** A code on the goods ("溯源码", "防伪码"): the shop's entry on it, never a coupon's text or an order (found from outside). */
+const GOODS_CODE = /溯源码|防伪码|二维码|条形码|(?<![a-z])(?:trace code|qr code|anti-?counterfeit)(?![a-z])/;
+const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  GOODS_CODE.test(u.normalized) && (u.intent === 'coupon' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown') ? { intent: 'faq' } : undefined;
 const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  u.intent === 'track_parcel' && FIND_WHERE.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !/运单|单号|发货|到了|送到/.test(u.normalized) ? { intent: 'unknown' } : undefined;
+  u.intent === 'track_parcel' && FIND_WHERE.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !CODE_GOODS.test(u.normalized) && !/运单|单号|发货|到了|送到/.test(u.normalized) ? { intent: 'unknown' } : undefined;
 /**
  * "can u just send a new pair instead", "能不能补发一个" right after a parcel's answer: a person's to
  * arrange (found from outside: "change the delivery address?").
@@ -1382,7 +1402,9 @@ function faqFollowUp(ctx: Ctx): Outcome | undefined {
  * the entry's sentences on that condition, and a person to decide the case (found from outside:
  * a list of FAQ questions, then "not understood").
  */
-const OUTSIDE_RULE = /过了|超过|超了|已经|晚了|没赶上|错过|就不管|不管了吗?|不行吗|也不行|不可以吗|不能.{0,4}吗|(?<![a-z])(?:past|already|missed|too late|still not|not even)(?![a-z])/;
+const OUTSIDE_RULE = /过了.{0,8}(?:就|还|不|没)|超过了|超了|已经过了|晚了|没赶上|错过了|不管了|也不行|都不行|不能退了|已经(?:拆|用|穿过|洗|剪|开封|激活|打开)|(?<![a-z])(?:past the|already (?:opened|used|worn|washed)|too late|missed)(?![a-z])/;
+/** Asked as a question, only an exception asked for counts ("质量问题也不行吗"; "我已经穿M了 还要大一码吗" asks the sizes). */
+const EXCEPTION_ASKED = /也不行|都不行|不管了|不能退了|就不[管行能]/;
 /** Characters too common to tie a message to an answer. */
 const COMMON_HAN = /[我你您他她它们的了是不也就吗呢吧啊呀那这个有在和都还要会能可以后前内]/u;
 function outsideTheRule(ctx: Ctx, last: { q: string; a: string }): Outcome | undefined {
@@ -1392,6 +1414,7 @@ function outsideTheRule(ctx: Ctx, last: { q: string; a: string }): Outcome | und
   if (WHAT_NOW.test(ctx.r.u.normalized.trim())) return { replies: [{ text: ctx.t.ruleException(last.a) }], next: { faqLast: last, offeredHuman: true } };
   const onPolicy = isPolicyIntent(ctx.r.intent) && ctx.r.intent === ctx.state.policy;
   if (!(ctx.r.intent === 'faq' || ctx.r.intent === 'unknown' || guessed(ctx.r) || onPolicy) || n.length > 30 || !OUTSIDE_RULE.test(n)) return undefined;
+  if (/[?？]|吗|么/.test(n) && !EXCEPTION_ASKED.test(n)) return undefined;
   const other = confidentFaq(ctx);
   if (other && other.entry.question !== last.q) return undefined;
   const sentences = (last.a.match(SENTENCES) ?? []).map((x) => x.trim());
@@ -1568,7 +1591,9 @@ const INVOICE_DETAILS = /税号|抬头|纳税人识别号|信用代码|(?<![a-z]
  * "the mangoes are rotten"): goods in trouble even unnamed (found from outside: not understood).
  * Also read on the text as typed: the sound-alike corrector makes 全化了 into 全花了.
  */
-const SPOILED = /烂了|腐烂|发霉|长毛了|变质|臭了|馊了|蔫了|都蔫|打蔫|枯萎|凋谢|(?:花|叶子|叶)(?:全|都)?(?:黄|枯)了|化冻|解冻了|(?:全|都)化了|化成水|不新鲜|死了(?:两|几|好几|一)?只|(?<![a-z])(?:wilted|withered|drooping|droopy|rotten|mou?ldy|spoiled|spoilt|thawed|melted|went bad|gone off|arrived dead|dead on arrival|not fresh)(?![a-z])/;
+const SPOILED = /烂了|腐烂|发霉|长毛了|变质|臭了|馊了|化冻|解冻了|(?:全|都)化了|化成水|不新鲜|死了(?:两|几|好几|一)?只|(?<![a-z])(?:rotten|mou?ldy|spoiled|spoilt|thawed|melted|went bad|gone off|arrived dead|dead on arrival|not fresh)(?![a-z])/;
+/** Flowers that came wilted ("花到了都蔫了"): only on arrival; a plant yellowing after weeks is its care (found in review). */
+const WILTED = /蔫了|都蔫|打蔫|枯萎|凋谢|(?:花|叶子|叶)(?:全|都)?(?:黄|枯)了|(?<![a-z])(?:wilted|withered|drooping|droopy)(?![a-z])/;
 /** Said of goods received: named, the buyer's own, or arrived ("虾到了 但是全化了"). */
 const ARRIVED = /到了|收到|签收|送到|拿到|(?<![a-z])(?:arrived|received|came|got (?:it|them|my))(?![a-z])/;
 /** A worry or a shrug, not a report ("到了会不会不新鲜", "别都化了", "冰袋都化了 但是虾还是冰的 没事"). */
@@ -1576,6 +1601,7 @@ const WORRY = /会不会|别都|别.{0,4}了吧?|怕|担心|没事|没关系|(?<
 const folded = (text: string) => text.normalize('NFKC').toLowerCase();
 /** Goods the buyer received spoiled: "心都化了", "你们物流也太烂了", "my phone was dead" are not (found in review). */
 function spoiledGoods(text: string, normalized: string): boolean {
+  if (WILTED.test(normalized) && ARRIVED.test(normalized) && !WORRY.test(normalized)) return true;
   if (!(SPOILED.test(normalized) || SPOILED.test(folded(text))) || WORRY.test(normalized)) return false;
   return kindsOfGoods(text).size > 0 || personal(text) || ARRIVED.test(normalized);
 }
@@ -1583,12 +1609,14 @@ function spoiledGoods(text: string, normalized: string): boolean {
 /** A gift or sample missing from the box ("化妆包没有啊", "小样少了两个"). */
 const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送的)[^，,。!！?？]{0,8}(?:没有|没收到|没看到|不见|少了|缺)|(?:没有|没收到|少了|缺了?)[^，,。!！?？]{0,4}(?:赠品|小样|化妆包|礼品)`;
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
-const GOODS_TROUBLE = new RegExp(String.raw`${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
+const GOODS_TROUBLE = new RegExp(String.raw`${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|过敏|红肿|起疹|烂脸|刺痛|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   const unsure = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
   // "the cake arrived completely crushed" reads as a delivery question, but says what arrived (found from outside).
-  const arrivedSo = ARRIVED_IN_TROUBLE.test(u.normalized) && LOGISTICS_INTENTS.has(u.intent as DataIntent);
-  return (unsure || arrivedSo) && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text) || GIFT_MISSING_RE.test(u.normalized) || arrivedSo)) || spoiledGoods(text, u.normalized));
+  const arrivedSo = ARRIVED_IN_TROUBLE.test(u.normalized) && !/快递柜|柜子|驿站|(?<![a-z])locker(?![a-z])/.test(u.normalized) && LOGISTICS_INTENTS.has(u.intent as DataIntent);
+  // "神仙水用了过敏": said of goods used, though unnamed (found from outside: "not sure").
+  const used = /用了|用完|涂了|擦了|抹了|吃了|(?<![a-z])(?:after using|used it)(?![a-z])/.test(u.normalized);
+  return (unsure || arrivedSo) && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text) || GIFT_MISSING_RE.test(u.normalized) || arrivedSo || used)) || spoiledGoods(text, u.normalized));
 }
 /** Goods said to have come in trouble ("到了 但是碎了", "arrived crushed"). */
 const ARRIVED_IN_TROUBLE = /(?:到了|收到|送到|送来).{0,8}(?:碎|坏|压|烂|破|蔫)|(?<![a-z])(?:arrived|came|was delivered|got here)(?: [a-z]+){0,3} (?:crushed|squashed|smashed|broken|damaged|ruined|wilted|dead|melted)(?![a-z])/;
@@ -1615,8 +1643,11 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
   // The entry said is kept, for "过了48小时就不管了？" next (found from outside).
   const said = shop ? { faqLast: { q: (ctx.data.faq?.ok && ctx.data.faq.value?.entry.answer === shop ? ctx.data.faq.value.entry.question : '').slice(0, MAX_FAQ_QUESTION), a: wholeSentences(shop, MAX_FAQ_LAST_ANSWER) } } : {};
   // A request already under way for it ("花到了都蔫了" with a refund asked): where it stands, before the way to a person (found from outside).
+  // Only one asked for the same trouble ("花到了都蔫了" beside a refund for wilted flowers), never any refund under way (found in review).
   const request = intent === 'return_policy' ? requestUnderway(ctx) : undefined;
-  const standing = request ? [aftersaleReply(ctx, request)] : [];
+  const asked = troublesIn(`${ctx.r.u.normalized} ${folded(ctx.input.text)}`);
+  const same = request?.reason !== undefined && troublesIn(folded(request.reason)).some((k) => asked.includes(k));
+  const standing = request && same ? [aftersaleReply(ctx, request)] : [];
   return { replies: [...(shop ? [{ text: shop }] : []), ...standing, trouble], next: { offeredHuman: true, ...said } };
 }
 
@@ -1636,11 +1667,11 @@ function troubleEntry(ctx: Ctx, intent: PolicyIntent): string | undefined {
 }
 /** Kinds of trouble with goods, so that an entry on spoiled food does not answer "发错货了" (found in review). */
 const TROUBLE_KINDS: readonly (readonly [string, RegExp])[] = [
-  ['spoiled', SPOILED],
+  ['spoiled', new RegExp(`${SPOILED.source}|${WILTED.source}`)],
   ['wrong', /发错|错发|(?<![a-z])wrong(?![a-z])/],
   ['missing', new RegExp(String.raw`少发|漏发|缺件|少了|没收到|没有收到|${GIFT_MISSING}|(?<![a-z])missing(?![a-z])`)],
   ['broken', /坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|断了|断掉|断的|折断|裂了|裂开|(?<![a-z])(?:broken|broke|damaged|cracked|crushed|squashed|smashed|ruined)(?![a-z])/],
-  ['faulty', /不能用|用不了|质量(?:有)?问题|没声音|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])/],
+  ['faulty', /不能用|用不了|质量(?:有)?问题|没声音|过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])/],
   ['leak', /漏了|漏水|漏气|渗水|(?<![a-z])leak/],
 ];
 const WARRANTY = /保修|质保|维修|(?<![a-z])(?:warranty|repair)(?![a-z])/;
@@ -1725,7 +1756,7 @@ function faqOrNotSure(ctx: Ctx): Outcome {
  */
 function faqClarify(ctx: Ctx, several = false): Outcome | undefined {
   const again = askedAgain(ctx, ctx.data.faqCandidates);
-  if (again && !several) return { replies: [{ text: again.entry.answer }], next: { faqLast: ctx.state.faqLast! } };
+  if (again && !several) return { replies: [{ text: again.entry.answer }], next: { faqLast: ctx.state.faqLast! }, faqOnly: true };
   const offer = offerOf(ctx, ctx.data.faqCandidates);
   if (!offer || (several && offer.faqOptions.length < 2)) return undefined;
   // One entry is a question of ours about a message we did not understand: it counts towards the
@@ -2347,7 +2378,7 @@ const impatient = (ctx: Ctx): boolean => !NOT_URGENT.test(ctx.r.u.normalized) &&
 const lateText = (ctx: Ctx): string => (saysLate(ctx) ? ctx.t.lateSorry : ctx.t.urgentOffer);
 
 /** Asks to chase or reach the carrier, or fears the parcel is lost or stuck. */
-const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?:\d+|几|好几|两|三)\s*天了?.{0,3}还(?:停|卡)?在.{0,10}(?:咋回事|怎么回事|什么情况|怎么还|为什么|为啥|不动|没动)|一直(?:停|卡)在|卡在.{0,10}(?:不动|没动|咋|怎么|好几天|\d+天)|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|still (?:at|in) (?:the )?[a-z]+ (?:depot|hub|warehouse|facility|centre|center)|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
+const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?:\d+|几|好几|两|三)\s*天了?.{0,3}还(?:停|卡)?在.{0,10}(?:咋回事|怎么回事|什么情况|怎么还|为什么|为啥|不动|没动)|一直(?:停|卡)在|(?:物流|快递|包裹|件|货|package|parcel)[^，。,]{0,8}(?:停在|卡在)|(?:停在|卡在)[^，。,]{0,10}(?:不动|不走|半路|中转|转运|分拨|海关|hub|\d+天|几天|好几天|三天|两天)|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|still (?:at|in) (?:the )?[a-z]+ (?:depot|hub|warehouse|facility|centre|center)|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
 
 /** Hours a paid order has waited to ship (since its last update), past the shop's promise; undefined within it or when the promise is not known. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
@@ -2387,7 +2418,7 @@ function aheadKind(o: Order): AheadKind | undefined {
  * minutes, never "within 48 hours, then 2-4 days" (found from outside: a top-up two hours late was
  * told about couriers, and "where is my code" got a parcel list).
  */
-const DIGITAL = /话费|流量(?:充值|包)|充值|直充|卡密|激活码|激活密钥|兑换码|序列号|cdk|(?:会员|vip)(?:月卡|季卡|年卡|周卡|卡|充值|直充)|(?:视频|音乐|网盘|影视)(?:vip|会员)|vip会员|点卡|q币|游戏币|钱包充值|电子(?:卡|券|码|礼品卡)|虚拟|自动发货|(?<![a-z])(?:top-?up|recharge|gift ?card|e-?gift|digital (?:code|key|download)|(?:activation|product|license|licence) key|licen[cs]e|membership|subscription|redeem code)(?![a-z])/i;
+const DIGITAL = /话费|流量(?:充值|包)|充值|直充|卡密|激活码|激活密钥|兑换码|激活序列号|cdk|(?:会员|vip)(?:月卡|季卡|年卡|周卡|充值|直充)|(?:视频|音乐|网盘|影视)(?:vip|会员)|vip会员|游戏点卡|点卡充值|q币|游戏币|钱包充值|电子(?:券|兑换码|礼品卡|卡密)|虚拟(?:商品|物品|产品|卡|币)|自动发货|(?<![a-z])(?:top-?up|mobile recharge|phone recharge|recharge (?:card|code)|e-?gift ?card|gift ?card (?:code|\$)|digital (?:code|key|download|gift ?card)|(?:activation|product|license|licence) key|redeem code)(?![a-z])/i;
 const POSTED = /实体|实物|邮寄|包邮|快递|(?<![a-z])(?:physical|plastic card|shipped|by post|by mail)(?![a-z])/i;
 /** A receiver a platform fills in for goods with no parcel ("虚拟商品无需收货地址"). */
 const NO_ADDRESS = /虚拟|无需收货|无需地址|(?<![a-z])(?:digital|no shipping|not required)(?![a-z])/i;
@@ -2398,7 +2429,7 @@ function isDigital(o: Order): boolean {
   return all.every((i) => DIGITAL.test(i.title)) || NO_ADDRESS.test(o.receiver.address);
 }
 /** A code or key to find, not a top-up credited to an account. */
-const CODE_GOODS = /卡密|激活码|密钥|兑换码|序列号|cdk|礼品卡|电子卡|点卡|充值卡|储值卡|(?<![a-z])(?:code|key|gift ?card|licen[cs]e)(?![a-z])/i;
+const CODE_GOODS = /卡密|激活码|密钥|兑换码|cdk|礼品卡|电子卡|点卡|充值卡|储值卡|(?<![a-z])(?:code|key|gift ?card|licen[cs]e)(?![a-z])/i;
 /** Words of a digital order arriving: sent, credited, or at most so long. */
 const ARRIVES = /到账|发放|发卡|充值|直充|自动发货|最长|最迟|最多|(?<![a-z])(?:arriv\w*|credit\w*|deliver\w*|sent|within|up to)(?![a-z])/i;
 /** Hours a digital order may take before it is late: its title's ("24小时内到账"), the shop's entry, else a day. */
@@ -2411,7 +2442,8 @@ const DIGITAL_PROMISE_HOURS = 24;
  */
 function digitalAnswer(ctx: Ctx, o: Order): Outcome | undefined {
   const { t } = ctx;
-  if (!isDigital(o) || o.status === 'pending_payment' || o.status === 'cancelled') return undefined;
+  // A parcel tracked is goods posted, whatever the title says (found in review).
+  if (!isDigital(o) || o.status === 'pending_payment' || o.status === 'cancelled' || ctx.logistics.some((l) => l.orderId === o.orderId)) return undefined;
   const title = orderTitle(o, ctx.lang);
   if (o.status === 'paid') {
     const entry = shopSays(ctx, 'digital_time');
@@ -2435,8 +2467,8 @@ const DOES_NOT_WORK = /无效|用不了|不能用|激活不了|兑换不了|充�
  * never "ships within 48 hours, then 2-4 days" nor the shop's sentence on goods it posts (found
  * from outside: a bouquet due by 21:00 was told at 20:50 "永生花付款后48小时内顺丰发出").
  */
-const LOCAL = /同城|骑手|闪送|当日达|(?<![a-z])(?:same[- ]day delivery|local delivery)(?![a-z])/i;
-const SLOT = /(?:送达|配送|送货)(?:日期|时间)?\s*[:：]?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?:\s*(\d{1,2}):(\d{2})\s*[-~至到]\s*(\d{1,2}):(\d{2}))?/;
+const LOCAL = /同城|闪送|(?<![a-z])local delivery(?![a-z])/i;
+const SLOT = /(?:送达|配送|送货)(?:日期|时间)?\s*[:：]?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号](?:\s*(\d{1,2}):(\d{2})\s*[-~至到]\s*(\d{1,2}):(\d{2}))?(?!\s*(?:开始|起|陆续|前|之前))/;
 interface Slot {
   /** The day and window as the title gives them ("12月5日 09:00-12:00"). */
   readonly said: string;
@@ -2456,7 +2488,9 @@ function slotOf(ctx: Ctx, o: Order): Slot | undefined {
   const window = m[3] ? ` ${m[3].padStart(2, '0')}:${m[4]}-${m[5]!.padStart(2, '0')}:${m[6]}` : '';
   return { said: `${formatDay(new Date(endsAt - (m[3] ? 0 : HOUR_MS)).toISOString(), ctx.lang, ctx.tz)}${window}`, endsAt };
 }
-const isLocal = (o: Order): boolean => o.items.some((i) => LOCAL.test(i.title) || SLOT.test(i.title)) && !o.items.some((i) => POSTED_FAR.test(i.title));
+/** A day to be delivered on, named as such ("送达日期12月5日") or with its time slot ("12月4日 18:00-21:00"). */
+const DAY_CHOSEN = /(?:送达|配送)日期|\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*\d{1,2}:\d{2}\s*[-~至到]/;
+const isLocal = (o: Order): boolean => o.items.some((i) => LOCAL.test(i.title) || (SLOT.test(i.title) && DAY_CHOSEN.test(i.title))) && !o.items.some((i) => POSTED_FAR.test(i.title)) && aheadKind(o) === undefined;
 /** Goods a courier takes across the country ("永生花礼盒（全国顺丰）"). */
 const POSTED_FAR = /全国|顺丰|快递|(?<![a-z])(?:nationwide|by courier)(?![a-z])/i;
 function localAnswer(ctx: Ctx, o: Order): Outcome | undefined {
@@ -2688,8 +2722,14 @@ function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
  */
 const ABROAD_HAN = /^\s*(?:中国)?(?:香港|澳门|澳門|台湾|台灣|臺灣)/;
 const ABROAD_LATIN = /(?<![a-z])(?:singapore|malaysia|hong kong|macau|macao|taiwan|usa|united states|canada|australia|new zealand|japan|korea|united kingdom|england|germany|france|thailand|vietnam|philippines|indonesia)(?![a-z])/i;
+/**
+ * Goods sent from abroad ("【海外直邮】雪花秀…韩国直邮"): no built-in "1-3 days" either; the carrier and
+ * customs decide (found from outside: promised for a parcel not yet flown from Incheon).
+ */
+const FROM_ABROAD = /海外直邮|国际直邮|(?:韩国|日本|美国|澳洲|澳大利亚|欧洲|德国|法国|英国|新西兰)直邮|跨境直邮|(?<![a-z])(?:ships? from (?:overseas|abroad)|direct from (?:overseas|abroad)|overseas direct)(?![a-z])/i;
 const abroad = (o: Order): boolean => {
   const a = o.receiver.address;
+  if (o.items.some((i) => FROM_ABROAD.test(i.title))) return true;
   return ABROAD_HAN.test(a) || (!/\p{Script=Han}/u.test(a) && ABROAD_LATIN.test(a) && !/(?<![a-z])(?:china|prc)(?![a-z])/i.test(a));
 };
 type EtaKey = keyof Texts['etaFor'];
@@ -2706,12 +2746,18 @@ const STALLED_AFTER_DAYS: Partial<Record<Logistics['status'], number>> = { out_f
  * (found from outside). Undefined when it is on time, or when no event tells.
  */
 /** Regions whose line hauls run days apart ("新疆", "西藏"): a parcel there is stalled later (found in review). */
-const REMOTE = /新疆|西藏|青海|内蒙古|甘肃|宁夏|海南/;
+const REMOTE = /^(?:中国)?\s*(?:新疆|西藏自治区|西藏(?!中路|南路|北路|路)|青海|内蒙古|甘肃|宁夏(?!路)|海南)/;
 const REMOTE_EXTRA_DAYS = 2;
+const CUSTOMS = /清关|海关|(?<![a-z])customs(?![a-z])/i;
+/** Days in customs without a scan before that is late (a working week and a weekend). */
+const CUSTOMS_QUIET_DAYS = 7;
 function quietDays(ctx: Ctx, l: Logistics): number | undefined {
   const order = ctx.orders?.find((o) => o.orderId === l.orderId);
   const base = STALLED_AFTER_DAYS[l.status];
-  const limit = base !== undefined && l.status === 'in_transit' && order && REMOTE.test(order.receiver.address) ? base + REMOTE_EXTRA_DAYS : base;
+  const far = base !== undefined && l.status === 'in_transit' && order !== undefined && REMOTE.test(order.receiver.address);
+  // In customs, days without a scan are usual ("清关期间物流信息可能几天不更新": found from outside, called late at 4 days).
+  const inCustoms = base !== undefined && CUSTOMS.test(newestEvents(l)[0]?.description ?? '');
+  const limit = inCustoms ? Math.max(base!, CUSTOMS_QUIET_DAYS) : far ? base! + REMOTE_EXTRA_DAYS : base;
   const e = newestEvents(l)[0];
   if (limit === undefined || !e) return undefined;
   // Out for delivery since a day before today is late however few hours ago that was: "预计今天送达"

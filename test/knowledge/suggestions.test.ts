@@ -76,6 +76,10 @@ for (const factory of SQL_FACTORIES) {
       for (const answer of ['您好，您的订单 SO2611230001 已发货，顺丰单号 SF1428573920166', '您的手机 138-1234-5678 已登记', '您的快递单号 YT 8812 3456 已经在派送了', '您的订单 SO-2611-0001 已发出，寄往杭州市西湖区文三路100号。', '已为您补发新卡密，请在订单详情查看，原退款申请我们会关闭。', "I've refunded your order, it should show in 3 days."]) {
         assert.equal(await suggestions.fromAgentReply(await conversation([['customer', '你们的仓库在哪个城市'], ['bot', '抱歉，我没太明白。'], ['agent', answer]])), null, answer);
       }
+      // How refunds go in general is every buyer's answer (found in review: it was taken for one buyer's).
+      for (const general of ['您的退款会退回到原支付账户，一般3-5个工作日到账。', 'Your refund will be processed within 3-5 business days.']) {
+        assert.notEqual(await suggestions.fromAgentReply(await conversation([['customer', '退款一般多久到账'], ['bot', '抱歉，我没太明白。'], ['agent', general]])), null, general);
+      }
       const named = await conversation([['customer', '你们的仓库在哪个城市'], ['bot', '抱歉，我没太明白。'], ['agent', '李雷您好，仓库在杭州。']]);
       await sql`update conversations set buyer_name = '李雷' where id = ${named.conversationId}`.execute(store.db);
       assert.equal(await suggestions.fromAgentReply(named), null, "the buyer's name");

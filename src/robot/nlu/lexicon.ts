@@ -182,6 +182,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['傻逼', 1.8], ['煞笔', 1.8], ['傻b', 1.8], ['脑残', 1.6], ['智障', 1.6], ['白痴', 1.4], ['废物', 1.3], ['去死', 1.8], ['妈的', 1.2], ['操你', 1.8], ['滚蛋', 1.4],
     // Not abuse (found in review): 妈妈的 (mum's), 他妈的礼物 (his mother's), 去死皮 (exfoliating); 草泥马 is also an alpaca toy.
     ['妈妈的', -1.2], ['他妈的生日', -1.2], ['他妈的礼物', -1.2], ['去死皮', -1.8], ['去死角', -1.8],
+    // "我用我妈的身份证下单可以吗" is the buyer's mother's (found from outside: a complaint, ahead of the queue).
+    ['我妈的', -1.2], ['给我妈的', -0.4],
     [' fuck', 1.8], [' bullshit', 1.6], [' idiots', 1.6], [' morons', 1.6], [' stupid shop', 1.6], [' screw you', 1.8],
     [' complain', 2.2], [' complaint', 2.5], [' terrible', 1.0], [' awful', 1.0], [' worst', 1.2], [' scam', 1.8], [' ridiculous', 1.0],
     [' unacceptable', 1.2], [' disappointed', 0.9], [' disappointing', 0.9], [' angry', 0.9], [' furious', 1.2], [' fraud', 1.8],

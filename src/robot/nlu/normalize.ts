@@ -218,6 +218,8 @@ function idPart(lower: string, at: number): boolean {
 
 /** A word's initials typed for it ("hf" 话费, "zdxf" 自动续费): consonants only. */
 const INITIALS = /^[bcdfghjklmnpqrstwxyz]{2,4}$/;
+/** English shorthand that looks like initials ("SF pls thx" is English: found in review). */
+const ENGLISH_SHORT = new Set(['pls', 'plz', 'thx', 'thnx', 'ty', 'sm', 'lol', 'omg', 'btw', 'idk', 'tbh', 'fyi', 'dm', 'pm', 'msg', 'np', 'nvm', 'brb', 'sry', 'bc', 'cs', 'sf', 'st', 'rd']);
 export function detectLanguage(display: string): LanguageGuess {
   const lower = joinSyllables(display);
   const han = lower.match(HAN_ALL)?.length ?? 0;
@@ -238,7 +240,7 @@ export function detectLanguage(display: string): LanguageGuess {
   // "neng kai zhuanpiao ma": nothing but syllables around a pinyin word is pinyin, syllables included;
   // so with initials for a word among them ("hf chong cuo le zenme ban", "zdxf zenme guan": found from
   // outside, switched to English).
-  const allPinyin = latin.length >= 3 && latin.every((x) => isSyllable(x.typed) || x.asTyped || INITIALS.test(x.typed)) && latin.some((x) => x.asTyped);
+  const allPinyin = latin.length >= 3 && latin.every((x) => isSyllable(x.typed) || x.asTyped || (INITIALS.test(x.typed) && !ENGLISH_SHORT.has(x.typed))) && latin.some((x) => x.asTyped && x.typed.length >= 4);
   for (const { w, alone, name } of latin) {
     if (name) continue;
     if (alone || allPinyin) {
