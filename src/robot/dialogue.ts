@@ -732,6 +732,8 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (offered) return { ...base, ...offered };
 
   const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
+  if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -914,7 +916,7 @@ const TOP_UP = /话费|充值|直充|q币|(?<![a-z])(?:top-?up|recharge)(?![a-z]
 const REFUND_WORD = /退款|退钱|退回|退了|(?<![a-z])(?:refund\w*|money back)(?![a-z])/;
 const COUPON_WORD = /券|优惠|折扣|满减|红包|(?<![a-z])(?:coupon|promo|discount|voucher)(?![a-z])/;
 /** A code of goods, never a discount's ("my code isnt working" alone may be a coupon: found in review). */
-const STORE_CODE = /卡密|激活码|密钥|兑换码|cdk|(?<![a-z])(?:activation|product key|license key|licence key|redeem|gift ?card|steam|psn|playstation|xbox|app store|itunes|google play)(?![a-z])/;
+const STORE_CODE = /卡密|激活码|密钥|兑换码|cdk|(?<![a-z])(?:activation|product key|license key|licence key|redeem|steam|psn|playstation|xbox|app store|itunes|google play)(?![a-z])/;
 const digitalRead = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   (u.intent === 'aftersale_progress' && TOP_UP.test(u.normalized) && !REFUND_WORD.test(u.normalized)) || (u.intent === 'coupon' && STORE_CODE.test(u.normalized) && !COUPON_WORD.test(u.normalized)) ? { intent: 'order_status' } : undefined;
 /** "320那单是啥时候下的", "when did I order it": when it was ordered, which its status says, not when it arrives (found from outside). */
@@ -925,9 +927,14 @@ const orderedWhen = (u: Understanding): Pick<Resolved, 'intent'> | undefined => 
  * doesnt answer the phone", "收花人电话打不通怎么办"): a question for the FAQ, not an address change
  * (found from outside).
  */
-const RECIPIENT_ASKED = /收件人|收花人|收货人|接电话|电话打不通|名字|姓名|实名|身份证|订购人|支付人|(?<![a-z])(?:recipient|answer (?:the|her|his|their) phone|pick up (?:the|her|his|their) phone|name on|real name|id card)(?![a-z])/;
+const RECIPIENT_ASKED = /收件人|收花人|收货人|接电话|电话打不通|(?<![a-z])(?:recipient|answer (?:the|her|his|their) phone|pick up (?:the|her|his|their) phone)(?![a-z])/;
+/** The buyer's name for customs ("是我老公付的款 要改成他的名字吗"): the shop's rule on it, never a courier's redirect. */
+const NAME_FOR_CUSTOMS = /实名|身份证|订购人|支付人|付款人|付的款|(?<![a-z])(?:real name|id card)(?![a-z])/;
 const ADDRESS_WORD = /地址|门牌|邮编|送到|寄到|发到|(?<![a-z])(?:address|addr|addy|zip|postcode|ship to|send to|deliver to|office|work)(?![a-z])/;
-const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (u.intent === 'change_address' && RECIPIENT_ASKED.test(u.normalized) && !ADDRESS_WORD.test(u.normalized) ? { intent: 'faq' } : undefined);
+/** Changing the recipient or their phone is an address change ("收货人电话填错了", "change recipient name"). */
+const CHANGES = /改|换|错|(?<![a-z])(?:chang\w*|updat\w*|edit|fix|wrong|correct)(?![a-z])/;
+const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  u.intent === 'change_address' && !ADDRESS_WORD.test(u.normalized) && (NAME_FOR_CUSTOMS.test(u.normalized) || (RECIPIENT_ASKED.test(u.normalized) && !CHANGES.test(u.normalized))) ? { intent: 'faq' } : undefined;
 /**
  * Words for the order: a card's message, a delivery instruction ("贺卡上写生日快乐 署名小王", "送达前别给
  * 收花人打电话", "write happy birthday on the card"): a person notes them; the shop's entry on it is said
@@ -1609,15 +1616,16 @@ function spoiledGoods(text: string, normalized: string): boolean {
 /** A gift or sample missing from the box ("化妆包没有啊", "小样少了两个"). */
 const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送的)[^，,。!！?？]{0,8}(?:没有|没收到|没看到|不见|少了|缺)|(?:没有|没收到|少了|缺了?)[^，,。!！?？]{0,4}(?:赠品|小样|化妆包|礼品)`;
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
-const GOODS_TROUBLE = new RegExp(String.raw`${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|过敏|红肿|起疹|烂脸|刺痛|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
+const GOODS_TROUBLE = new RegExp(String.raw`${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   const unsure = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
   // "the cake arrived completely crushed" reads as a delivery question, but says what arrived (found from outside).
   const arrivedSo = ARRIVED_IN_TROUBLE.test(u.normalized) && !/快递柜|柜子|驿站|(?<![a-z])locker(?![a-z])/.test(u.normalized) && LOGISTICS_INTENTS.has(u.intent as DataIntent);
-  // "神仙水用了过敏": said of goods used, though unnamed (found from outside: "not sure").
-  const used = /用了|用完|涂了|擦了|抹了|吃了|(?<![a-z])(?:after using|used it)(?![a-z])/.test(u.normalized);
-  return (unsure || arrivedSo) && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text) || GIFT_MISSING_RE.test(u.normalized) || arrivedSo || used)) || spoiledGoods(text, u.normalized));
+  const reaction = skinReaction(u.normalized);
+  return (unsure || arrivedSo) && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text) || GIFT_MISSING_RE.test(u.normalized) || arrivedSo)) || reaction || spoiledGoods(text, u.normalized));
 }
+/** "神仙水用了过敏 脸都红了": a reaction to goods used, though unnamed (found from outside: "not sure"); "猫对鸡肉过敏" is no report. */
+const skinReaction = (n: string): boolean => /用了|用完|涂了|擦了|抹了|吃了|(?<![a-z])(?:after using|used it)(?![a-z])/.test(n) && /过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:allergic|rash)(?![a-z])/.test(n);
 /** Goods said to have come in trouble ("到了 但是碎了", "arrived crushed"). */
 const ARRIVED_IN_TROUBLE = /(?:到了|收到|送到|送来).{0,8}(?:碎|坏|压|烂|破|蔫)|(?<![a-z])(?:arrived|came|was delivered|got here)(?: [a-z]+){0,3} (?:crushed|squashed|smashed|broken|damaged|ruined|wilted|dead|melted)(?![a-z])/;
 /** A question about the policy rather than a report of trouble. */
@@ -1634,7 +1642,8 @@ const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE
 function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
   // "优惠券什么时候失效？", "开票需要提供税号吗？", "用坏了还能退货吗" ask the policy (found in review).
   const spoiled = intent === 'return_policy' && spoiledGoods(ctx.input.text, ctx.r.u.normalized);
-  if (!(TROUBLE[intent].test(ctx.r.u.normalized) || spoiled) || POLICY_ASK.test(ctx.r.u.normalized)) return undefined;
+  const reaction = intent === 'return_policy' && skinReaction(ctx.r.u.normalized);
+  if (!(TROUBLE[intent].test(ctx.r.u.normalized) || spoiled || reaction) || POLICY_ASK.test(ctx.r.u.normalized)) return undefined;
   const shop = faqAnswer(ctx) ?? troubleEntry(ctx, intent);
   // A shop with entries of its own on the topic states its own procedure: the built-in one
   // beside them contradicted it ("下单时填写抬头" against "在订单详情页申请开票时填写": found from outside).

@@ -3747,6 +3747,20 @@ describe('what the digital and local readings must not take (nineteenth session,
     }
   });
 
+  test('the corpus\'s own turns the new readings must not take: a recipient\'s phone changed, a typed tracking number, money after a return, a pet\'s allergy, pinyin shorthand', async () => {
+    const shipped = order({ orderId: 'TG1001' });
+    const paid = order({ orderId: 'TG1002', status: 'paid' });
+    const data = { orders: [shipped, paid], logistics: [logistics({ orderId: 'TG1001' })], aftersales: [aftersale({ aftersaleId: 'AS1', orderId: 'TG1001' })] };
+    for (const ask of ['收货人电话填错了', '我要改收货人名字', 'change the recipient name']) assert.match(textOf(await conversation(robotWith(data))(ask)), /收货地址|change the address|哪一个|Which of these/, ask);
+    assert.match(textOf(await conversation(robotWith(data))('Tracking LX 0099 8812 3CN stuck in customs')), /LX009988123CN/);
+    assert.match(textOf(await conversation(robotWith(data))('you got my parcel back, so where is the money')), /refund request/);
+    assert.doesNotMatch(textOf(await conversation(robotWith(data))('你好，我家猫对鸡肉过敏，我下单的时候没注意成分，到了我原封不动寄回去可以吗')), /商品损坏、有质量问题/);
+    for (const ask of ['fa shen me kd', 'kd ming tian neng song dao ma']) {
+      const r = await conversation(robotWith(data))(ask);
+      assert.equal(r.lang, 'zh', `${ask}: ${textOf(r)}`);
+    }
+  });
+
   test('"好的 不用了 我明天自己去改地址" declines; "要 我等着" is no decline; plain follow-ups after an entry are no exception; a stuck parcel still asks for a chase', async () => {
     const o = order({ orderId: 'O-1', status: 'paid' });
     let say = conversation(robotWith({ orders: [o] }));

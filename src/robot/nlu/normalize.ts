@@ -240,7 +240,9 @@ export function detectLanguage(display: string): LanguageGuess {
   // "neng kai zhuanpiao ma": nothing but syllables around a pinyin word is pinyin, syllables included;
   // so with initials for a word among them ("hf chong cuo le zenme ban", "zdxf zenme guan": found from
   // outside, switched to English).
-  const allPinyin = latin.length >= 3 && latin.every((x) => isSyllable(x.typed) || x.asTyped || (INITIALS.test(x.typed) && !ENGLISH_SHORT.has(x.typed))) && latin.some((x) => x.asTyped && x.typed.length >= 4);
+  const syllables = latin.every((x) => isSyllable(x.typed) || x.asTyped) && latin.some((x) => x.asTyped);
+  const withInitials = latin.every((x) => isSyllable(x.typed) || x.asTyped || (INITIALS.test(x.typed) && !ENGLISH_SHORT.has(x.typed))) && latin.some((x) => x.asTyped && x.typed.length >= 4);
+  const allPinyin = latin.length >= 3 && (syllables || withInitials);
   for (const { w, alone, name } of latin) {
     if (name) continue;
     if (alone || allPinyin) {
