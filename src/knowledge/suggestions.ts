@@ -97,7 +97,7 @@ const namesBuyer = (answer: string, name: string) => (name.length >= 2 && answer
  * Something done for this buyer ("已为您补发新卡密…原退款申请我们会关闭", "I've refunded your order"):
  * a promise to every buyer as an FAQ answer (found from outside).
  */
-const DONE_FOR_BUYER = /(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为|给|帮)(?:您|你)(?:补发|重发|退款|退了|关闭|取消|修改|改好|处理好|申请|登记|换好|开好|发出)|原(?:退款)?申请(?:我们)?(?:会|将)关闭|(?:您|你)的(?:退款|申请|订单)(?:我们)?已经?(?:关闭|取消)|(?<![a-z])(?:i'?ve|i have|we'?ve|we have) (?:just )?(?:sent|resent|issued|refunded|cancell?ed|closed|changed|updated|replaced)(?![a-z])/i;
+const DONE_FOR_BUYER = /(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为|给|帮)(?:您|你)(?:补发|重发|退款|退了|关闭|取消|修改|改了|改好|处理|申请|登记|换好|开好|开具|发货|发出)|原(?:退款)?申请(?:我们)?(?:会|将)关闭|(?:您|你)的(?:退款|申请|订单)(?:我们)?已经?(?:关闭|取消)|(?<![a-z])(?:i'?ve|i have|we'?ve|we have) (?:just )?(?:sent|resent|issued|refunded|cancell?ed|closed|changed|updated|replaced|processed)|your (?:refund|request|order) has been (?:processed|refunded|cancell?ed|closed)(?![a-z])/i;
 const personalAnswer = (answer: string, buyerName: string | null) => LONG_NUMBER.test(answer) || ADDRESS.test(answer) || DONE_FOR_BUYER.test(answer) || (!!buyerName && namesBuyer(answer, buyerName));
 const notFound = () => new KefuError('NOT_FOUND', 'no such FAQ suggestion');
 

@@ -65,7 +65,8 @@ const CARRIERS_EN: readonly (readonly [RegExp, string])[] = [
   [/天天/, 'TTK Express'], [/宅急送/, 'ZJS Express'], [/跨越/, 'KY Express'], [/安能/, 'ANE Logistics'], [/优速/, 'UC Express'],
   // Another country's post first: "日本邮政EMS" is Japan Post's (found from outside: "EMS (China Post)").
   [/日本邮政|japan post/i, 'Japan Post'], [/韩国邮政|korea post/i, 'Korea Post'], [/澳洲邮政|澳大利亚邮政|australia post/i, 'Australia Post'],
-  [/EMS国际|国际EMS/, 'EMS'], [/EMS|ems/, 'EMS (China Post)'], [/邮政/, 'China Post'],
+  [/香港邮政|hongkong post/i, 'Hongkong Post'], [/新加坡邮政|singpost/i, 'SingPost'], [/中华邮政|chunghwa post/i, 'Chunghwa Post'],
+  [/中国邮政.*EMS|EMS.*中国邮政/, 'EMS (China Post)'], [/EMS国际|国际EMS/, 'EMS'], [/EMS|ems/, 'EMS (China Post)'], [/邮政/, 'China Post'],
 ];
 
 /** The carrier as the reply's language names it: in English, a Chinese courier's English name when known. */

@@ -370,7 +370,7 @@ function afterDirectAnswer(state: DialogueState, u: Understanding, text: string)
   return shortAndUnclear(u) && kindsOfGoods(text).size > 0 && !ASKS_OF_GOODS.test(u.normalized) ? { intent: topic } : undefined;
 }
 /** Asking to check them all, not a remark ("所有东西都到了": found in review). */
-const BOTH = /(?:两个|俩|两单|全部|所有订单|所有的订单)(?:都)?(?:帮我)?(?:查|看|说)|都(?:帮我)?(?:查|看)一下|(?<![a-z])(?:both|all of them|check (?:them )?all|each of them)(?![a-z])/;
+const BOTH = /(?:两个|俩|两单|全部|所有订单|所有的订单)(?:都)?(?:帮我)?(?:查|看|说)|都(?:帮我)?(?:查|看)(?:一下|查|看|下)|所有的?都(?:查|看)|^(?:那)?(?:全部|全部订单|所有的?(?:订单)?)(?:吧|呢)?$|(?<![a-z])(?:both|all|all of them|check (?:them )?all|each of them)(?![a-z])/;
 /** "0021结尾的那个呢", "258那个": an order by its number's end or its total, on the topic; matched once the orders are in (found from outside). */
 const byNumber = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>
   state.topic && (state.focusOrderId || state.listed) && !state.faqLast && (!isDataIntent(u.intent) || u.guessed) && NUMBER_REF.test(u.normalized) ? { intent: state.topic, ...(state.topic === 'aftersale_progress' ? {} : { choice: { describe: true } as const }) } : undefined;
@@ -511,8 +511,8 @@ const FOR_A_PERSON = /改|换|送|写|寄|约|补|退|地址|(?<![a-z])(?:change
 /** "好的 不用了 我明天自己去改地址": a no, whatever follows (found in review: handed over). */
 const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|never ?mind|not needed)(?![a-z])/;
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
-const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)(?:把.{0,10})?取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
-const WAITS = /^(?:好的?|行|嗯+|没事|ok(?:ay)?)?\s*(?:那)?(?:我)?(?:再|先)等(?:等|一等|一下|一会儿?)?(?:吧|看|好了)?\s*$|^(?:ok(?:ay)?,? )?(?:i'?ll|i will|let me) wait(?: a bit| a little| then)?\s*[.!]*$/;
+const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
+const WAITS = /^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先)等(?:等|一等|一下|一会儿?)?|等等)(?:吧|看|好了)?[.。!！\s]*$|^(?:ok(?:ay)?,? )?(?:i'?ll|i will|let me) wait(?: a bit| a little| then)?\s*[.!]*$/;
 /** "那怎么办", "what should I do now": the buyer asks what happens next. */
 const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$/;
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|a lot|so much))?[\s!！。.~啦了哈呀]*$/;
@@ -666,6 +666,8 @@ function noteAnswer(ctx: Ctx): Outcome {
   return { replies: [...entry, { text: ctx.t.noteOffer }], next: { offeredHuman: true } };
 }
 
+/** A number that is an account, a card or an ID ("充值账号 8800123456"), not an order (found in review). */
+const ACCOUNT_NUMBER = /账号|卡号|手机号|号码|身份证|充值到|(?<![a-z])(?:account|phone number|id number)(?![a-z])/;
 /** An answer to "shall I get a person?" (or to how to do it oneself): a yes, a no, thanks, or neither. */
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
@@ -733,7 +735,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
 
   const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
-  if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow)) return { ...base, ...follow, explicitOrderId: orderId };
+  if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
   // The new address typed after we spoke of changing it, or with "change it to" (found from outside: an overseas-shipping entry).
   if (!state.pending && typesAddress(u.normalized, state.topic === 'change_address') && (state.topic === 'change_address' || u.intent === 'unknown' || u.guessed === true || u.intent === 'faq')) return { ...base, intent: 'change_address', ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -942,7 +944,7 @@ const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent'> | undefined =
  */
 const NOTE = /(?:贺卡|卡片|留言)(?:上|里)?(?:写|要写|帮我写)|署名|(?:帮我|请|麻烦)备注|备注一下|(?:送达|送货|配送|到)前(?:别|不要|先)|(?:别|不要)给.{0,6}打电话|(?:帮我|请|麻烦)?放(?:在)?(?:门口|门卫|前台|快递柜)(?:就行|就好|吧)|(?<![a-z])(?:(?:the )?card (?:should )?(?:say|read)s?|write .{1,40} on the card|sign (?:it|the card)|please leave it (?:at|with|by)|do ?n[o']?t call (?:her|him|them|the recipient))(?![a-z])/;
 /** A complaint about what was done, not words for the order ("我备注了要发顺丰，结果发了中通"). */
-const NOTE_COMPLAINT = /结果|但是|可是|没收到|根本|显示|说放|收到的?是|(?<![a-z])(?:but|did ?n[o']?t|says|charged|instead)(?![a-z])/;
+const NOTE_COMPLAINT = /结果|可是|没收到|根本|显示|说放|收到的?是|(?<![a-z])(?:did ?n[o']?t|says|charged|instead)(?![a-z])/;
 const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined => (NOTE.test(u.normalized) && !/[?？]|吗|么/.test(u.normalized) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } : undefined);
 /**
  * Customs asked after ("我的奶粉清关到哪一步了", "清关好了没", "到海关了吗", "stuck in customs"): the
@@ -950,9 +952,9 @@ const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | und
  */
 const CUSTOMS_STATUS = /(?:清关|海关)[^，。,]{0,6}(?:到哪|哪一步|进度|好了没|好了吗|了吗|了没|怎么样|过了没|过了吗|卡)|(?:到|过|进|出)海关了(?:吗|没)|(?<![a-z])(?:customs (?:status|progress)|cleared customs|stuck (?:in|at) customs|through customs)(?![a-z])/;
 const customsAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  CUSTOMS_STATUS.test(u.normalized) && !/税|多少钱|怎么算|需要什么|(?<![a-z])tax(?![a-z])/.test(u.normalized) ? { intent: 'track_parcel' } : undefined;
+  CUSTOMS_STATUS.test(u.normalized) && !/税|多少钱|怎么算|需要什么|取消|退款|不要了|退货|会不会|(?<![a-z])(?:tax|refund|cancel|return)(?![a-z])/.test(u.normalized) ? { intent: 'track_parcel' } : undefined;
 /** A code on the goods ("溯源码", "防伪码"): the shop's entry on it, never a coupon's text or an order (found from outside). */
-const GOODS_CODE = /溯源码|防伪码|二维码|条形码|(?<![a-z])(?:trace code|qr code|anti-?counterfeit)(?![a-z])/;
+const GOODS_CODE = /溯源码|防伪码|(?<![a-z])(?:trace code|anti-?counterfeit code)(?![a-z])/;
 const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   GOODS_CODE.test(u.normalized) && (u.intent === 'coupon' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown') ? { intent: 'faq' } : undefined;
 const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
@@ -1411,7 +1413,7 @@ function faqFollowUp(ctx: Ctx): Outcome | undefined {
  */
 const OUTSIDE_RULE = /过了.{0,8}(?:就|还|不|没)|超过了|超了|已经过了|晚了|没赶上|错过了|不管了|也不行|都不行|不能退了|已经(?:拆|用|穿过|洗|剪|开封|激活|打开)|(?<![a-z])(?:past the|already (?:opened|used|worn|washed)|too late|missed)(?![a-z])/;
 /** Asked as a question, only an exception asked for counts ("质量问题也不行吗"; "我已经穿M了 还要大一码吗" asks the sizes). */
-const EXCEPTION_ASKED = /也不行|都不行|不管了|不能退了|就不[管行能]/;
+const EXCEPTION_ASKED = /也不行|都不行|不管了|不能退了|就不[管行能]|还能|还可以/;
 /** Characters too common to tie a message to an answer. */
 const COMMON_HAN = /[我你您他她它们的了是不也就吗呢吧啊呀那这个有在和都还要会能可以后前内]/u;
 function outsideTheRule(ctx: Ctx, last: { q: string; a: string }): Outcome | undefined {
@@ -1625,7 +1627,8 @@ function reportsTrouble(u: Understanding, text: string): boolean {
   return (unsure || arrivedSo) && ((GOODS_TROUBLE.test(u.normalized) && (kindsOfGoods(text).size > 0 || personal(text) || GIFT_MISSING_RE.test(u.normalized) || arrivedSo)) || reaction || spoiledGoods(text, u.normalized));
 }
 /** "神仙水用了过敏 脸都红了": a reaction to goods used, though unnamed (found from outside: "not sure"); "猫对鸡肉过敏" is no report. */
-const skinReaction = (n: string): boolean => /用了|用完|涂了|擦了|抹了|吃了|(?<![a-z])(?:after using|used it)(?![a-z])/.test(n) && /过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:allergic|rash)(?![a-z])/.test(n);
+const skinReaction = (n: string): boolean =>
+  /用了|用完|涂了|擦了|抹了|吃了|(?<![a-z])(?:after using|used it)(?![a-z])/.test(n) && /过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:allergic|rash)(?![a-z])/.test(n) && !/没过敏|不过敏|没有过敏|没.{0,3}过敏|会不会|会过敏|吗|[?？]|(?<![a-z])(?:never|not|no)(?![a-z])/.test(n);
 /** Goods said to have come in trouble ("到了 但是碎了", "arrived crushed"). */
 const ARRIVED_IN_TROUBLE = /(?:到了|收到|送到|送来).{0,8}(?:碎|坏|压|烂|破|蔫)|(?<![a-z])(?:arrived|came|was delivered|got here)(?: [a-z]+){0,3} (?:crushed|squashed|smashed|broken|damaged|ruined|wilted|dead|melted)(?![a-z])/;
 /** A question about the policy rather than a report of trouble. */
@@ -2369,12 +2372,14 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   const trouble = quiet !== undefined ? t.parcelTrouble.stalled(quiet) : l.status === 'exception' ? t.parcelTrouble.exception : undefined;
   if (trouble) return { replies: [parcel, { text: trouble }], next: { offeredHuman: true } };
   // "帮我催一下快递", "是不是丢件了": the same tracking again answers nothing; a person can chase the carrier (found from outside).
-  if (l.status !== 'delivered' && (CHASE.test(ctx.r.u.normalized) || HURRY.test(ctx.r.u.normalized))) return { replies: [parcel, { text: t.chaseOffer }], next: { offeredHuman: true } };
+  if (l.status !== 'delivered' && (CHASE.test(ctx.r.u.normalized) || HURRY.test(ctx.r.u.normalized)) && !NOT_CHASING.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.chaseOffer }], next: { offeredHuman: true } };
   // "3 days and still not here!!", "急用": the buyer says it is late; the bare tracking ignored that (found from outside).
   if (l.status !== 'delivered' && impatient(ctx)) return { replies: [parcel, { text: lateText(ctx) }], next: { offeredHuman: true } };
   return { replies: [parcel] };
 }
 
+/** "我不是催 就想问问物流停在哪了": no chase asked (found in review). */
+const NOT_CHASING = /不是催|不催|不用催|(?<![a-z])(?:not chasing|not rushing|no rush)(?![a-z])/;
 /** The buyer says it is late. */
 const IMPATIENT = /太慢|这么慢|好慢|怎么这么久|怎么还没|还没到|还不到|离谱|(?<![a-z])(?:ridiculous|taking forever|takes forever|so slow|too slow|still not here|still hasn'?t (?:come|arrived))(?![a-z])/;
 /** The buyer needs it soon, without saying it is late: "急用", "urgent", "need it by Friday". */
@@ -2427,7 +2432,7 @@ function aheadKind(o: Order): AheadKind | undefined {
  * minutes, never "within 48 hours, then 2-4 days" (found from outside: a top-up two hours late was
  * told about couriers, and "where is my code" got a parcel list).
  */
-const DIGITAL = /话费|流量(?:充值|包)|充值|直充|卡密|激活码|激活密钥|兑换码|激活序列号|cdk|(?:会员|vip)(?:月卡|季卡|年卡|周卡|充值|直充)|(?:视频|音乐|网盘|影视)(?:vip|会员)|vip会员|游戏点卡|点卡充值|q币|游戏币|钱包充值|电子(?:券|兑换码|礼品卡|卡密)|虚拟(?:商品|物品|产品|卡|币)|自动发货|(?<![a-z])(?:top-?up|mobile recharge|phone recharge|recharge (?:card|code)|e-?gift ?card|gift ?card (?:code|\$)|digital (?:code|key|download|gift ?card)|(?:activation|product|license|licence) key|redeem code)(?![a-z])/i;
+const DIGITAL = /话费|流量(?:充值|包)|充值|直充|卡密|激活码|激活密钥|兑换码|激活序列号|cdk|(?:会员|vip)卡?\s*(?:月卡|季卡|年卡|周卡|充值|直充)|电子卡(?!尺)|(?<!波)点卡(?!通)|(?:apple|app store|itunes|steam|google play|amazon|psn|playstation|xbox|netflix|spotify|razer)[^,，]{0,20}gift ?card|(?:视频|音乐|网盘|影视)(?:vip|会员)|vip会员|游戏点卡|点卡充值|q币|游戏币|钱包充值|电子(?:券|兑换码|礼品卡|卡密)|虚拟(?:商品|物品|产品|卡|币)|自动发货|(?<![a-z])(?:top-?up|mobile recharge|phone recharge|recharge (?:card|code)|e-?gift ?card|gift ?card (?:code|\$)|digital (?:code|key|download|gift ?card)|(?:activation|product|license|licence) key|redeem code)(?![a-z])/i;
 const POSTED = /实体|实物|邮寄|包邮|快递|(?<![a-z])(?:physical|plastic card|shipped|by post|by mail)(?![a-z])/i;
 /** A receiver a platform fills in for goods with no parcel ("虚拟商品无需收货地址"). */
 const NO_ADDRESS = /虚拟|无需收货|无需地址|(?<![a-z])(?:digital|no shipping|not required)(?![a-z])/i;
@@ -2735,7 +2740,7 @@ const ABROAD_LATIN = /(?<![a-z])(?:singapore|malaysia|hong kong|macau|macao|taiw
  * Goods sent from abroad ("【海外直邮】雪花秀…韩国直邮"): no built-in "1-3 days" either; the carrier and
  * customs decide (found from outside: promised for a parcel not yet flown from Incheon).
  */
-const FROM_ABROAD = /海外直邮|国际直邮|(?:韩国|日本|美国|澳洲|澳大利亚|欧洲|德国|法国|英国|新西兰)直邮|跨境直邮|(?<![a-z])(?:ships? from (?:overseas|abroad)|direct from (?:overseas|abroad)|overseas direct)(?![a-z])/i;
+const FROM_ABROAD = /(?<!非|不是)海外直邮|国际直邮|(?:韩国|日本|美国|澳洲|澳大利亚|欧洲|德国|法国|英国|新西兰)直邮|跨境直邮|(?<![a-z])(?:ships? from (?:overseas|abroad)|direct from (?:overseas|abroad)|overseas direct)(?![a-z])/i;
 const abroad = (o: Order): boolean => {
   const a = o.receiver.address;
   if (o.items.some((i) => FROM_ABROAD.test(i.title))) return true;
@@ -2758,6 +2763,8 @@ const STALLED_AFTER_DAYS: Partial<Record<Logistics['status'], number>> = { out_f
 const REMOTE = /^(?:中国)?\s*(?:新疆|西藏自治区|西藏(?!中路|南路|北路|路)|青海|内蒙古|甘肃|宁夏(?!路)|海南)/;
 const REMOTE_EXTRA_DAYS = 2;
 const CUSTOMS = /清关|海关|(?<![a-z])customs(?![a-z])/i;
+/** Out of customs ("清关完成，已交国内快递派送", "海关放行"): a stall is the carrier's again (found in review). */
+const CLEARED = /完成|放行|已清关|清关成功|转(?:国内|中通|圆通|顺丰|邮政|快递)|(?<![a-z])(?:cleared|completed|released|handed)(?![a-z])/i;
 /** Days in customs without a scan before that is late (a working week and a weekend). */
 const CUSTOMS_QUIET_DAYS = 7;
 function quietDays(ctx: Ctx, l: Logistics): number | undefined {
@@ -2765,7 +2772,8 @@ function quietDays(ctx: Ctx, l: Logistics): number | undefined {
   const base = STALLED_AFTER_DAYS[l.status];
   const far = base !== undefined && l.status === 'in_transit' && order !== undefined && REMOTE.test(order.receiver.address);
   // In customs, days without a scan are usual ("清关期间物流信息可能几天不更新": found from outside, called late at 4 days).
-  const inCustoms = base !== undefined && CUSTOMS.test(newestEvents(l)[0]?.description ?? '');
+  const last = newestEvents(l)[0]?.description ?? '';
+  const inCustoms = base !== undefined && CUSTOMS.test(last) && !CLEARED.test(last);
   const limit = inCustoms ? Math.max(base!, CUSTOMS_QUIET_DAYS) : far ? base! + REMOTE_EXTRA_DAYS : base;
   const e = newestEvents(l)[0];
   if (limit === undefined || !e) return undefined;
@@ -2939,12 +2947,17 @@ function otherOrdersRequests(ctx: Ctx, list: Aftersale[]): Outcome {
  * face-mask order): that order, not another's request (found from outside: the mask's refund, three
  * times). A cancelled one is told its money goes back.
  */
+/** Days after a cancel in which "钱退给我了吗" is about it. */
+const RECENT_CANCEL_DAYS = 30;
 function namedWithout(ctx: Ctx, latest: Map<string, Aftersale>): Outcome | undefined {
   if (!ctx.orders?.length) return undefined;
   // "我取消了 钱退了吗" naming no goods: the one cancelled order with no request (found in review: "no request").
   // So is "钱退给我了吗" from a buyer with no request at all and one cancelled order (found from outside: "no request").
-  const asksMoney = CANCELLED_MONEY.test(ctx.r.u.normalized) || (latest.size === 0 && /钱|款|(?<![a-z])(?:refund|money)(?![a-z])/.test(ctx.r.u.normalized));
-  const cancelled = asksMoney ? ctx.orders.filter((o) => o.status === 'cancelled' && !latest.has(o.orderId)) : undefined;
+  // Only a recent cancel, nothing returned or refused said, no order in focus (found in review: every refund question went to a five-month-old cancel).
+  const n = ctx.r.u.normalized;
+  const plainMoney = latest.size === 0 && !ctx.state.focusOrderId && /钱|款|(?<![a-z])(?:refund|money)(?![a-z])/.test(n) && !/退货|寄回|驳回|拒绝|运费|(?<![a-z])(?:return\w*|sent back|reject\w*|shipping)(?![a-z])/.test(n);
+  const recent = (o: Order) => !plainMoney || CANCELLED_MONEY.test(n) || elapsed(ctx, o.updatedAt, DAY_MS) <= RECENT_CANCEL_DAYS;
+  const cancelled = CANCELLED_MONEY.test(n) || plainMoney ? ctx.orders.filter((o) => o.status === 'cancelled' && !latest.has(o.orderId) && recent(o)) : undefined;
   const named = kindsOfGoods(ctx.input.text).size > 0 ? describedBy(ctx, ctx.orders) : cancelled;
   const o = named?.length === 1 ? named[0]! : undefined;
   if (!o || latest.has(o.orderId)) return undefined;

@@ -3761,6 +3761,32 @@ describe('what the digital and local readings must not take (nineteenth session,
     }
   });
 
+  test('third review: a wait with a comma declines; only a recent cancel answers a plain refund question; an account number is no order; cleared customs stalls again; check-them-all words; a note with "但是"', async () => {
+    const a = { orders: [order({ orderId: 'TG1001' }), order({ orderId: 'TG1002', status: 'paid', items: [{ sku: 'S2', title: '纯棉T恤 白色 M', quantity: 1, price: '59.00' }] })], logistics: [logistics({ orderId: 'TG1001' })], aftersales: [] };
+    for (const w of ['好的，我再等等', 'ok，我再等等', '那我等等吧']) {
+      const say = conversation(robotWith(a));
+      await say('物流三天没更新了，什么情况');
+      const r = await say(w);
+      assert.equal(r.handover, undefined, w);
+      assert.match(textOf(r), /还有什么可以帮您/, w);
+    }
+    const old = { ...a, orders: [order({ orderId: 'TG1003', status: 'cancelled', updatedAt: '2024-06-27T10:00:00+08:00' }), ...a.orders] };
+    for (const ask of ['退货寄回去一周了还没退款', 'where is my refund']) assert.doesNotMatch(textOf(await conversation(robotWith(old))(ask)), /TG1003/, ask);
+    const topUp = order({ orderId: 'D1', status: 'paid', items: [{ sku: 'c', title: '中国移动话费充值 100元', quantity: 1, price: '99.00' }], updatedAt: '2024-11-25T09:00:00+08:00' });
+    assert.match(textOf(await conversation(robotWith({ orders: [topUp] }))('充值账号 8800123456 话费还没到账')), /D1[\s\S]*还没有到账/);
+    const cleared = logistics({ orderId: 'TG1001', events: [{ time: '2024-11-21T10:00:00+08:00', location: '上海', description: '清关完成，已交国内快递派送' }] });
+    assert.match(textOf(await conversation(robotWith({ orders: [order({ orderId: 'TG1001' })], logistics: [cleared] }))('快递到哪了')), /没有更新/);
+    for (const all of ['都查查', 'all']) {
+      const say = conversation(robotWith(a));
+      await say('T恤发货了吗');
+      assert.match(textOf(await say(all)), /TG1001[\s\S]*TG1002/, all);
+    }
+    const say = conversation(robotWith(a));
+    await say('T恤那单怎么取消');
+    assert.equal((await say('帮我把耳机那单取消')).handover, undefined);
+    assert.doesNotMatch(textOf(await conversation(robotWith(a))('我用了三年了从来没过敏过 回购')), /商品损坏、有质量问题/);
+  });
+
   test('"好的 不用了 我明天自己去改地址" declines; "要 我等着" is no decline; plain follow-ups after an entry are no exception; a stuck parcel still asks for a chase', async () => {
     const o = order({ orderId: 'O-1', status: 'paid' });
     let say = conversation(robotWith({ orders: [o] }));
