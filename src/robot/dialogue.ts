@@ -1543,7 +1543,7 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const none = ctx.orders?.length === 0;
   // No orders here: "about my order" cannot be answered from them, so the FAQ is heard either way.
   // Nor with only digital orders: "where is my code" is the shop's entry before any order (found from outside).
-  const digitalOnly = Boolean(ctx.orders?.length) && ctx.orders!.every((o) => !OPEN.has(o.status) || digitalTitles(o));
+  const digitalOnly = Boolean(ctx.orders?.length) && ctx.orders!.every((o) => !OPEN.has(o.status) || isDigital(o));
   const general = ownless || none || digitalOnly;
   const hit = general ? confidentFaq(ctx) : undefined;
   // A buyer with no orders asking in general ("how long does shipping take to Beijing") is asking
@@ -2339,7 +2339,7 @@ function noTracking(ctx: Ctx, o: Order, title: string): Outcome {
 }
 
 function parcelAnswer(ctx: Ctx, o: Order): Outcome {
-  const digital = digitalAnswer(ctx, o) ?? localAnswer(ctx, o);
+  const digital = noCourierAnswer(ctx, o);
   if (digital) return digital;
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);
@@ -2419,9 +2419,13 @@ const CUSTOM_WORDING = /(?:私人|高端|企业|团体|公司|免费|个性|logo
 /** Made to order as the listing says it outright, or with its time ("【定制】…（定制20-30天发货）"). */
 const MADE_OUTRIGHT = /【定制】|\[定制\]|定制款|定做|订做|(?<![a-z])(?:made[- ]to[- ](?:order|measure)|bespoke|custom[- ]made)(?![a-z])/i;
 const madeToOrder = (title: string): boolean => MADE_TO_ORDER.test(title) && !CUSTOM_WORDING.test(title) && (MADE_OUTRIGHT.test(title) || hoursIn(title) !== undefined);
-function aheadKind(o: Order): AheadKind | undefined {
+/** The items the buyer paid for; free gifts do not decide what kind of order it is (all items when every one is free). */
+function soldItems(o: Order): Order['items'] {
   const sold = o.items.filter((i) => Number(i.price) > 0);
-  const all = sold.length ? sold : o.items;
+  return sold.length ? sold : o.items;
+}
+function aheadKind(o: Order): AheadKind | undefined {
+  const all = soldItems(o);
   if (all.every((i) => PRE_SALE.test(i.title))) return 'pre_order';
   return all.every((i) => madeToOrder(i.title)) ? 'made_to_order' : undefined;
 }
@@ -2434,12 +2438,10 @@ function aheadKind(o: Order): AheadKind | undefined {
  */
 const DIGITAL = /话费|流量(?:充值|包)|充值|直充|卡密|激活码|激活密钥|兑换码|激活序列号|cdk|(?:会员|vip)卡?\s*(?:月卡|季卡|年卡|周卡|充值|直充)|电子卡(?!尺)|(?<!波)点卡(?!通)|(?:apple|app store|itunes|steam|google play|amazon|psn|playstation|xbox|netflix|spotify|razer)[^,，]{0,20}gift ?card|(?:视频|音乐|网盘|影视)(?:vip|会员)|vip会员|游戏点卡|点卡充值|q币|游戏币|钱包充值|电子(?:券|兑换码|礼品卡|卡密)|虚拟(?:商品|物品|产品|卡|币)|自动发货|(?<![a-z])(?:top-?up|mobile recharge|phone recharge|recharge (?:card|code)|e-?gift ?card|gift ?card (?:code|\$)|digital (?:code|key|download|gift ?card)|(?:activation|product|license|licence) key|redeem code)(?![a-z])/i;
 const POSTED = /实体|实物|邮寄|包邮|快递|(?<![a-z])(?:physical|plastic card|shipped|by post|by mail)(?![a-z])/i;
-function digitalTitles(o: Order): boolean {
-  const sold = o.items.filter((i) => Number(i.price) > 0);
-  const all = sold.length ? sold : o.items;
+function isDigital(o: Order): boolean {
+  const all = soldItems(o);
   return !all.some((i) => POSTED.test(i.title)) && all.every((i) => DIGITAL.test(i.title));
 }
-const isDigital = digitalTitles;
 /**
  * The receiver's address, or '' when it cannot be read: the robot's orders decrypt their receiver
  * on first access, and a node missing a PII key must still answer (found in CI: every turn on the
@@ -2517,6 +2519,8 @@ const DAY_CHOSEN = /(?:送达|配送)日期|\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s
 const isLocal = (o: Order): boolean => o.items.some((i) => LOCAL.test(i.title) || (SLOT.test(i.title) && DAY_CHOSEN.test(i.title))) && !o.items.some((i) => POSTED_FAR.test(i.title)) && aheadKind(o) === undefined;
 /** Goods a courier takes across the country ("永生花礼盒（全国顺丰）"). */
 const POSTED_FAR = /全国|顺丰|快递|(?<![a-z])(?:nationwide|by courier)(?![a-z])/i;
+/** An order no courier carries (digital goods, a local delivery on a chosen day): its own answer, else undefined. */
+const noCourierAnswer = (ctx: Ctx, o: Order): Outcome | undefined => digitalAnswer(ctx, o) ?? localAnswer(ctx, o);
 function localAnswer(ctx: Ctx, o: Order): Outcome | undefined {
   if (!(o.status === 'paid' || o.status === 'shipped') || !isLocal(o) || (o.status === 'shipped' && parcelsOf(ctx, o).length)) return undefined;
   const { t } = ctx;
@@ -2680,7 +2684,7 @@ function statusFields(ctx: Ctx, o: Order) {
 }
 
 function statusAnswer(ctx: Ctx, o: Order): Outcome {
-  const digital = ctx.r.whyCancelled ? undefined : (digitalAnswer(ctx, o) ?? localAnswer(ctx, o));
+  const digital = ctx.r.whyCancelled ? undefined : noCourierAnswer(ctx, o);
   if (digital) return digital;
   const { t } = ctx;
   let text = t.orderStatus(statusFields(ctx, o));
@@ -2705,7 +2709,7 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
 }
 
 function etaAnswer(ctx: Ctx, o: Order): Outcome {
-  const digital = digitalAnswer(ctx, o) ?? localAnswer(ctx, o);
+  const digital = noCourierAnswer(ctx, o);
   if (digital) return digital;
   const { t, lang } = ctx;
   const title = orderTitle(o, lang);

@@ -89,6 +89,9 @@ function parseStored(raw: string | null): unknown {
   }
 }
 
+/** The device language a text carries (`content.lang`), if any. */
+const langHintOf = (c: Content): 'zh' | 'en' | undefined => (c.kind === 'text' && 'lang' in c ? c.lang : undefined);
+
 /** The shop's own backlog is past KEFU_SHOP_BACKLOG_SHED (the node itself may be idle). */
 class ShopShed extends KefuError {
   constructor() {
@@ -228,19 +231,12 @@ export class BotResponder {
       // A shop shedding its robot turns sheds these first: the buyer is waiting for a person anyway.
       if (this.#shopShed?.shedding(e.shopId) || !(await this.#mayAnswerQueued!(e.shopId, text))) return;
       await this.#work.run('robot', async () => {
-        const key = keys.botState(id);
-        const own = this.#ownState(id);
-        const raw = own ?? (await this.#cache.get(key).catch(() => null));
-        const c = e.message.content;
-        const langHint = c.kind === 'text' && 'lang' in c ? c.lang : undefined;
-        const a = await this.#robot.answer({ shopId: e.shopId, userId: e.buyerId, conversationId: id, text, state: parseStored(raw), faqOnly: true, ...(langHint ? { langHint } : {}) });
+        const langHint = langHintOf(e.message.content);
+        const state = this.#readState(id).read.then(parseStored);
+        const a = await this.#robot.answer({ shopId: e.shopId, userId: e.buyerId, conversationId: id, text, state, faqOnly: true, ...(langHint ? { langHint } : {}) });
         if (!a.fromFaq || a.replies.length === 0) return;
         for (const r of a.replies) if (!(await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: r.text }, { state: 'queued' }))) return;
-        const next = JSON.stringify(a.state);
-        await this.#cache.set(key, next, STATE_TTL_MS).then(
-          () => this.#keepState(id, next),
-          () => this.#states.delete(id),
-        );
+        await this.#writeState(id, JSON.stringify(a.state));
       });
     } catch (err) {
       // Not answered by the robot: the buyer's message waits for a person, as every queued one does.
@@ -297,15 +293,11 @@ export class BotResponder {
 
   async #answer(conv: Stored, text: string): Promise<void> {
     const id = conv.conversationId;
-    const key = keys.botState(id);
     // The read goes out now and the robot awaits it only after understanding the text: the
-    // round trip overlaps the NLU's CPU instead of coming before it. A missing or unreadable state
-    // is a fresh dialogue (losing it only forgets which order was being discussed).
-    const own = this.#ownState(id);
-    const read = own !== undefined ? Promise.resolve(own) : this.#cache.get(key).catch(() => null);
+    // round trip overlaps the NLU's CPU instead of coming before it.
+    const { own, read } = this.#readState(id);
     const state = read.then(parseStored);
-    const c = conv.message.content;
-    const langHint = c.kind === 'text' && 'lang' in c ? c.lang : undefined;
+    const langHint = langHintOf(conv.message.content);
     const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: id, text, state, ...(langHint ? { langHint } : {}) });
     const raw = await read;
     // Saved while the replies are stored; the next turn on this node waits behind this one
@@ -315,10 +307,7 @@ export class BotResponder {
     // Kept on the node only once the cache holds the same (or it was read from there unchanged): a
     // failed write is written again next turn, never hidden by the node's copy (found in review).
     if (next === raw && own === undefined) this.#keepState(id, next);
-    const saved = next === raw ? undefined : this.#cache.set(key, next, STATE_TTL_MS).then(
-      () => this.#keepState(id, next),
-      () => this.#states.delete(id),
-    );
+    const saved = next === raw ? undefined : this.#writeState(id, next);
     for (const r of a.replies) {
       if (this.#handedOver.has(id)) break;
       if (!(await this.#say(id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) }))) break;
@@ -336,6 +325,22 @@ export class BotResponder {
     const own = since === undefined ? undefined : this.#states.get(id);
     // Not past the cache's own expiry either: a day-old dialogue starts afresh, as from the cache.
     return own && own.at >= since! && Date.now() - own.at < STATE_TTL_MS ? own.raw : undefined;
+  }
+
+  /** This node's copy of the dialogue state when it can be trusted, else the cache's; a missing or unreadable state is a fresh dialogue. */
+  #readState(id: string): { own: string | undefined; read: Promise<string | null> } {
+    const own = this.#ownState(id);
+    return { own, read: own !== undefined ? Promise.resolve(own) : this.#cache.get(keys.botState(id)).catch(() => null) };
+  }
+
+  /** Writes the state to the cache, and keeps it on the node only once the cache holds it. */
+  #writeState(id: string, next: string): Promise<void> {
+    return this.#cache.set(keys.botState(id), next, STATE_TTL_MS).then(
+      () => this.#keepState(id, next),
+      () => {
+        this.#states.delete(id);
+      },
+    );
   }
 
   /** Forgets every kept state: a buyer's data was erased (the cache's copies are dropped by the erasure). */
