@@ -13,8 +13,11 @@ export interface OrderCard {
   readonly totalAmount: string;
   readonly currency: string;
   readonly createdAt: string;
-  /** Masked: the message is stored in history and may be seen by agents and other devices. */
-  readonly receiver: { readonly name: string; readonly phone: string };
+  /**
+   * Masked: the message is stored in history and may be seen by agents and other devices. Absent
+   * when the node answering cannot decrypt it (a PII key it does not hold): the rest still answers.
+   */
+  readonly receiver?: { readonly name: string; readonly phone: string };
 }
 
 export interface LogisticsCard {

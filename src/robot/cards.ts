@@ -92,7 +92,27 @@ export function orderTitle(order: Order, lang: Lang): string {
   return lang === 'zh' ? `${first} 等${order.items.length}件` : `${first} + ${more} more`;
 }
 
+/**
+ * The order's receiver, or undefined when it cannot be read: the robot's orders decrypt their
+ * receiver on first access, and a node missing that order's PII key must still answer (a status
+ * answer had failed over to a person).
+ */
+export function receiverOf(order: Order): Order['receiver'] | undefined {
+  try {
+    return order.receiver;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The masked name and phone, or undefined when the receiver cannot be read. */
+export function maskedReceiver(order: Order): { name: string; phone: string } | undefined {
+  const r = receiverOf(order);
+  return r && { name: maskName(r.name), phone: maskPhone(r.phone) };
+}
+
 export function orderCard(order: Order): OrderCard {
+  const receiver = maskedReceiver(order);
   return {
     kind: 'order',
     orderId: order.orderId,
@@ -101,7 +121,7 @@ export function orderCard(order: Order): OrderCard {
     totalAmount: order.totalAmount,
     currency: order.currency,
     createdAt: order.createdAt,
-    receiver: { name: maskName(order.receiver.name), phone: maskPhone(order.receiver.phone) },
+    ...(receiver ? { receiver } : {}),
   };
 }
 

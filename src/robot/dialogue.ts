@@ -24,12 +24,12 @@ import {
   localDate,
   LOGISTICS_STATUS,
   logisticsCard,
-  maskName,
-  maskPhone,
+  maskedReceiver,
   newestEvents,
   ORDER_STATUS,
   orderCard,
   orderTitle,
+  receiverOf,
 } from './cards.ts';
 import type { FaqHit } from './faq-index.ts';
 import { localDay } from './nlu/entities.ts';
@@ -2157,7 +2157,7 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       narrowed = true;
     } else if (e.type === 'phoneTail' && !isNewPhone(ctx, e.value as string, out)) {
       // "尾号8841" is the tail of a phone number, or of an order id (found from outside: "没有找到").
-      const byPhone = out.filter((o) => o.receiver.phone.replace(/\D/g, '').endsWith(e.value));
+      const byPhone = out.filter((o) => phoneDigitsOf(o).endsWith(e.value));
       out = byPhone.length ? byPhone : out.filter((o) => idKey(o.orderId).endsWith(e.value));
       narrowed = true;
     } else if (e.type === 'sku') {
@@ -2202,7 +2202,7 @@ const NEW_PHONE = /(?:改成|换成|改为|更新为|更新成|(?<![a-z])(?:upda
  */
 function isNewPhone(ctx: Ctx, tail: string, orders: readonly Order[]): boolean {
   const typed = NEW_PHONE.exec(ctx.input.text.normalize('NFKC'))?.[1];
-  return typed !== undefined && typed.endsWith(tail) && !orders.some((o) => o.receiver.phone.replace(/\D/g, '').endsWith(tail));
+  return typed !== undefined && typed.endsWith(tail) && !orders.some((o) => phoneDigitsOf(o).endsWith(tail));
 }
 const LATIN_RUN = /[a-z0-9]+/g;
 
@@ -2443,17 +2443,14 @@ function isDigital(o: Order): boolean {
   return !all.some((i) => POSTED.test(i.title)) && all.every((i) => DIGITAL.test(i.title));
 }
 /**
- * The receiver's address, or '' when it cannot be read: the robot's orders decrypt their receiver
- * on first access, and a node missing a PII key must still answer (found in CI: every turn on the
- * second node handed over). Read only for the order an answer is about.
+ * The receiver's address, or '' when it cannot be read (`receiverOf`: found in CI, every turn on
+ * the second node handed over). Read only for the order an answer is about.
  */
 function addressOf(o: Order): string {
-  try {
-    return o.receiver.address;
-  } catch {
-    return '';
-  }
+  return receiverOf(o)?.address ?? '';
 }
+/** The receiver's phone digits, or '' when the receiver cannot be read. */
+const phoneDigitsOf = (o: Order): string => (receiverOf(o)?.phone ?? '').replace(/\D/g, '');
 /** A code or key to find, not a top-up credited to an account. */
 const CODE_GOODS = /卡密|激活码|密钥|兑换码|cdk|礼品卡|电子卡|点卡|充值卡|储值卡|(?<![a-z])(?:code|key|gift ?card|licen[cs]e)(?![a-z])/i;
 /** Words of a digital order arriving: sent, credited, or at most so long. */
@@ -2860,7 +2857,8 @@ function addressAnswer(ctx: Ctx, o: Order): Outcome {
   if (o.status === 'pending_payment' || o.status === 'paid') {
     if (given) return { replies: [reply(t.changeAddress.given(o.orderId), orderCard(o))], next: { offeredHuman: true } };
     const shop = shopSays(ctx, 'change_address');
-    const who = [maskName(o.receiver.name), maskPhone(o.receiver.phone)] as const;
+    const r = maskedReceiver(o);
+    const who = [r?.name ?? '', r?.phone ?? ''] as const;
     return { replies: [reply(shop ? t.changeAddress.editableShop(o.orderId, shop, ...who) : t.changeAddress.editable(o.orderId, ...who), orderCard(o))] };
   }
   if (o.status === 'shipped') {

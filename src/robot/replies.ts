@@ -179,6 +179,9 @@ const sentence = (text: string, stop: string) => {
 };
 
 const HAN = /\p{Script=Han}/u;
+/** The current receiver, or nothing when this node cannot read it (`receiverOf` in cards.ts). */
+const zhWho = (name: string, phone: string) => (name || phone ? `当前收货人 ${name}，电话 ${phone}。` : '');
+const enWho = (name: string, phone: string) => (name || phone ? `Current recipient ${name}, phone ${phone}. ` : '');
 
 const zh: Texts = {
   greeting: '您好，我是店铺智能客服。可以帮您查物流、查订单、查退款进度，也能解答发货、退换货、发票等问题。请问有什么可以帮您？',
@@ -326,8 +329,8 @@ const zh: Texts = {
     cancelled: (id) => `订单 ${id} 已经取消了，款项会原路退回。`,
   },
   changeAddress: {
-    editable: (id, name, phone) => `订单 ${id} 还未发货，可以在订单详情页修改收货地址。当前收货人 ${name}，电话 ${phone}。需要人工协助请回复“转人工”。`,
-    editableShop: (id, a, name, phone) => `订单 ${id} 还未发货。${a}当前收货人 ${name}，电话 ${phone}。需要人工协助请回复“转人工”。`,
+    editable: (id, name, phone) => `订单 ${id} 还未发货，可以在订单详情页修改收货地址。${zhWho(name, phone)}需要人工协助请回复“转人工”。`,
+    editableShop: (id, a, name, phone) => `订单 ${id} 还未发货。${a}${zhWho(name, phone)}需要人工协助请回复“转人工”。`,
     shipped: (id, carrier, no) => `订单 ${id} 已发货，地址无法在线修改${carrier ? `，可联系${carrier}（运单号 ${no}）改派` : ''}，或回复“转人工”协助处理。`,
     closed: (id, status) => `订单 ${id} ${status}，地址已无法修改。`,
     reschedule: (id, a) => `${a ? `${a}${/[。！!]$/.test(a) ? '' : '。'}` : `订单 ${id} 的送货日期我这边改不了：快递或物流送货前一般会联系您，可以直接和送货员约时间。`}需要为您转接人工客服帮您改约吗？`,
@@ -518,8 +521,8 @@ const en: Texts = {
     cancelled: (id) => `Order ${id} is already cancelled; the money goes back to your payment method.`,
   },
   changeAddress: {
-    editable: (id, name, phone) => `Order ${id} hasn't shipped, so you can change the address on the order page. Current recipient ${name}, phone ${phone}. Say "human" if you want an agent to help.`,
-    editableShop: (id, a, name, phone) => `Order ${id} hasn't shipped. ${a} Current recipient ${name}, phone ${phone}. Say "human" if you want an agent to help.`,
+    editable: (id, name, phone) => `Order ${id} hasn't shipped, so you can change the address on the order page. ${enWho(name, phone)}Say "human" if you want an agent to help.`,
+    editableShop: (id, a, name, phone) => `Order ${id} hasn't shipped. ${a} ${enWho(name, phone)}Say "human" if you want an agent to help.`,
     shipped: (id, carrier, no) => `Order ${id} has shipped, so the address can't be changed online${carrier ? `; you can ask ${carrier} to redirect it (tracking ${no})` : ''}, or say "human" for help.`,
     closed: (id, status) => `Order ${id} is ${status}; the address can no longer be changed.`,
     reschedule: (id, a) => `${a ? `${a}${/[.!]$/.test(a) ? '' : '.'} ` : `I can't change the delivery day of order ${id} myself: the courier usually contacts you before delivering, and you can arrange a day with them. `}Shall I get a human agent to rearrange it for you?`,

@@ -3743,6 +3743,18 @@ describe('what the digital and local readings must not take (nineteenth session,
       const text = textOf(await conversation(robotWith({ orders: [o], logistics: [quiet] }))(ask));
       assert.match(text, /T-9/, ask);
     }
+    // A status answer carries the order's card: the card leaves the receiver out rather than handing over.
+    const paid = order({ orderId: 'T-8', status: 'paid' });
+    Object.defineProperty(paid, 'receiver', { enumerable: true, get: () => { throw new Error('no key for this receiver'); } });
+    for (const ask of ['我的订单怎么样了', '我想改地址']) {
+      const r = await conversation(robotWith({ orders: [paid] }))(ask);
+      assert.match(textOf(r), /T-8/, ask);
+      assert.equal(r.handover, undefined, ask);
+      const card = r.replies.find((x) => x.card?.kind === 'order')?.card;
+      assert.ok(card && !('receiver' in card), ask);
+    }
+    // A phone's tail cannot be checked: it narrows to no order and is asked again, without a hand-over.
+    assert.equal((await conversation(robotWith({ orders: [paid] }))('尾号5678的订单')).handover, undefined);
   });
 
   test('an address change in other words is still one; a coupon code is no digital order; a complaint about a note is no note', async () => {

@@ -26,7 +26,7 @@ function OrderView({ c, lang }: { c: OrderCard; lang: Lang }) {
         ))}
       </ul>
       <p>
-        {t.total} {money(c.totalAmount, c.currency)} · {t.receiver} {c.receiver.name} {c.receiver.phone}
+        {t.total} {money(c.totalAmount, c.currency)}{c.receiver ? ` · ${t.receiver} ${c.receiver.name} ${c.receiver.phone}` : ''}
       </p>
     </article>
   );
