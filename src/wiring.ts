@@ -28,9 +28,10 @@ import { createCommands, HttpCommandPlatform, type CommandPlatform, type Command
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, FaqSuggestionService } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
 import { ConversationEventBus, type ContentPolicy } from './conversation/index.ts';
-import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread } from './robot/index.ts';
+import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread, type TakenMessage } from './robot/index.ts';
 import { channels } from './storage/keys.ts';
 import { RoutingService } from './routing/index.ts';
+import { chatRating } from './desk/index.ts';
 import { startRights, type RightsService } from './rights/index.ts';
 
 /** Marks a start error with the service it came from, so `kefu start` can name it. */
@@ -171,7 +172,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, robotOn: config.robot, replyTimeoutMs: config.agents.replyTimeoutMs, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
     // Built before the robot, which asks it whether a buyer waiting in the queue may hear the FAQ; started after it.
     const routing = createRouting(config, { storage, conversations, hub, log, metrics });
-    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text) });
+    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text), takenElsewhere: chatRating({ db: storage.sql.db, conversations, log, onRated: (r) => metrics.ratings.inc({ score: String(r.score) }) }) });
     const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events, couldNotAnswer });
     if (config.robot) robot.bot.subscribe(events);
     else handOverWithoutRobot(events, conversations, log);
@@ -339,6 +340,8 @@ interface RobotDeps {
   /** The hub's: since when this node has been alone (the robot keeps its dialogue states then). */
   aloneSince: () => number | undefined;
   mayAnswerQueued: (shopId: string, text: string) => Promise<boolean>;
+  /** The desk's: a score typed after the rating request is a rating, not the robot's. */
+  takenElsewhere: (m: TakenMessage) => Promise<boolean>;
 }
 
 /**
@@ -378,7 +381,7 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   const shopShed = new ShopShedPolicy({ threshold: config.work.shopBacklogShed });
   d.metrics.sources.robotBacklogTop = () => shopShed.top(10);
   d.metrics.sources.sheddingShops = () => shopShed.sheddingShops;
-  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures, shopShed, shed: d.metrics.robotShed, aloneSince: d.aloneSince, mayAnswerQueued: d.mayAnswerQueued });
+  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures, shopShed, shed: d.metrics.robotShed, aloneSince: d.aloneSince, mayAnswerQueued: d.mayAnswerQueued, takenElsewhere: d.takenElsewhere });
   return { canary, canaryControl, bot, faq, nluThread };
 }
 

@@ -59,6 +59,14 @@ const APOLOGY = '抱歉，智能客服暂时无法回答，已为您转接人工
 const PICTURE = '智能客服暂时看不了图片，已为您转接人工客服查看。I cannot view pictures yet; a person will look at it.';
 
 type Stored = ConversationEvents['messageStored'];
+/** A buyer's text message as another module may take it (`takenElsewhere`). */
+export interface TakenMessage {
+  readonly shopId: string;
+  readonly buyerId: string;
+  readonly conversationId: string;
+  readonly seq: number;
+  readonly text: string;
+}
 
 let nextTurn: Promise<void> | undefined;
 /**
@@ -118,6 +126,7 @@ export class BotResponder {
   readonly #shopShed: ShopShedPolicy | undefined;
   readonly #shed: Counter<'scope'> | undefined;
   readonly #mayAnswerQueued: ((shopId: string, text: string) => Promise<boolean>) | undefined;
+  readonly #takenElsewhere: ((m: TakenMessage) => Promise<boolean>) | undefined;
 
   constructor(deps: {
     robot: RobotLike;
@@ -135,7 +144,13 @@ export class BotResponder {
      * rule: nobody who can serve is online, and routing does not answer it itself); absent, never.
      */
     mayAnswerQueued?: (shopId: string, text: string) => Promise<boolean>;
+    /**
+     * Whether another module answered this buyer's message itself (the desk: a score typed after
+     * the rating request); the robot then says nothing. Absent, or false, or a failure: the robot answers.
+     */
+    takenElsewhere?: (m: TakenMessage) => Promise<boolean>;
   }) {
+    this.#takenElsewhere = deps.takenElsewhere;
     this.#aloneSince = deps.aloneSince;
     this.#mayAnswerQueued = deps.mayAnswerQueued;
     this.#failures = deps.failures;
@@ -271,6 +286,7 @@ export class BotResponder {
   async #turn(conv: Stored, text: string): Promise<void> {
     if (this.#withPerson(conv.conversationId)) return;
     const started = performance.now();
+    if (this.#takenElsewhere && (await this.#takenElsewhere({ shopId: conv.shopId, buyerId: conv.buyerId, conversationId: conv.conversationId, seq: conv.message.seq, text }).catch(() => false))) return;
     try {
       if (this.#shopShed?.shedding(conv.shopId)) throw new ShopShed();
       await this.#work.run('robot', () => this.#answer(conv, text));

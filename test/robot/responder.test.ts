@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import pino from 'pino';
 import { ConversationEventBus, ConversationService, getConversation, moveState } from '../../src/conversation/index.ts';
 import { BotResponder, type RobotLike } from '../../src/robot/index.ts';
+import { chatRating, type TypedMessage } from '../../src/desk/index.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
 import { WorkQueue } from '../../src/ops/work-queue.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
@@ -57,6 +58,41 @@ for (const f of SQL_FACTORIES) {
         await bot.idle();
         assert.equal(calls, 2, 'the robot is quiet once a person is to answer');
         assert.deepEqual(await texts(s, conversations, p, id), ['customer:在吗', 'bot:您好', 'customer:我要投诉', 'bot:已为您转人工', 'customer:还在吗']);
+      } finally {
+        await s.close();
+      }
+    });
+
+    test('a score typed after the rating request is the desk\'s: rated and thanked, the robot silent; anything else, or a failing desk, the robot\'s', async () => {
+      const s = await f.create();
+      try {
+        let calls = 0;
+        const log = pino({ level: 'silent' });
+        const metrics = createMetrics();
+        const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
+        const conversations = new ConversationService({ sql: s, cache: new MemoryCache(), sink: { emit() {} }, events, metrics, log });
+        let failing = false;
+        const desk = chatRating({ db: s.db, conversations, log });
+        const takenElsewhere = (m: TypedMessage) => (failing ? Promise.reject(new Error('down')) : desk(m));
+        const bot = new BotResponder({ robot: { answer: async () => (calls++, reply('您好')) }, conversations, cache: new MemoryCache(), work: new WorkQueue({ concurrency: 4, queueMax: 100 }), log, takenElsewhere });
+        bot.subscribe(events);
+        const p = buyer('buyer_rate');
+        const served = (await conversations.send(p, say('在吗'))).ack.conversationId;
+        await bot.idle();
+        for (const state of ['queued', 'assigned', 'closed'] as const) await conversations.setState(served, state === 'assigned' ? { state, agentId: 'agent_1' } : { state });
+        const next = (await conversations.send(p, say('5分'))).ack.conversationId;
+        await bot.idle();
+        assert.deepEqual(await texts(s, conversations, p, next), ['customer:5分', 'system:感谢您的评价（5 分）！还有其他问题的话，直接在这里留言即可。']);
+        assert.equal(calls, 1, 'the robot did not answer the score');
+        assert.equal((await s.db.selectFrom('conversation_ratings').select('score').where('conversation_id', '=', served).executeTakeFirstOrThrow()).score, 5);
+        await conversations.send(p, say('5分钟了怎么还没人'));
+        await bot.idle();
+        assert.equal(calls, 2, 'a question with a number in it is the robot\'s');
+        await conversations.setState(next, { state: 'closed' });
+        failing = true;
+        const third = (await conversations.send(p, say('5'))).ack.conversationId;
+        await bot.idle();
+        assert.deepEqual(await texts(s, conversations, p, third), ['customer:5', 'bot:您好'], 'the desk failing: the robot answers');
       } finally {
         await s.close();
       }

@@ -1,0 +1,132 @@
+/**
+ * A rating typed in the chat. Closing a person's conversation asks "请为本次服务打分（1–5 分）";
+ * kefu's widget offers buttons, but a buyer on a client that only sends text (a mini-program's
+ * plain chat, `npm run chat`) answers "5分" or "5 stars, very helpful", and that message, sent to
+ * the shop, opens a new conversation where the robot did not understand it (found from outside:
+ * rating worked over REST only).
+ *
+ * A buyer's first message of a new conversation that is a score and nothing more (a short comment
+ * after it allowed) rates their latest closed conversation with the shop when that one asked for
+ * a rating within `RATING_BY_CHAT_HOURS` and a person served it; the buyer is thanked with a
+ * `system` message and the robot says nothing. Anything else ("5分钟了还没人理", "3号那单") is the
+ * robot's, as before. The same store as `POST /conversations/{id}/rating`: one rating per
+ * conversation, counted in the same metric.
+ */
+import type { Logger } from 'pino';
+import { sql } from 'kysely';
+import type { ConversationService } from '../conversation/index.ts';
+import { SYSTEM_SENDER } from '../conversation/index.ts';
+import type { Db } from '../storage/ports.ts';
+import { insertRating, type Rating } from './repository.ts';
+import { LIMITS } from './validation.ts';
+import { langOfTexts } from '../routing/index.ts';
+
+/** How long after the rating request a score typed in the chat still rates that conversation. */
+export const RATING_BY_CHAT_HOURS = 24;
+
+type Lang = 'zh' | 'en';
+const THANKS: Readonly<Record<Lang, (score: number) => string>> = {
+  zh: (score) => `感谢您的评价（${score} 分）！还有其他问题的话，直接在这里留言即可。`,
+  en: (score) => `Thank you for your rating (${score} out of 5)! If there is anything else, just write here.`,
+};
+const ALREADY: Readonly<Record<Lang, string>> = {
+  zh: '上一次服务您已经评价过了，感谢！还有其他问题的话，直接在这里留言即可。',
+  en: 'You have already rated your last conversation, thank you! If there is anything else, just write here.',
+};
+
+const ZH_DIGIT: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
+const EN_DIGIT: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+// "5", "5分", "五星", "打5分", "给你五星好评", "5/5", "5 stars", "five out of five"; never "5分钟", "3星期", "5号".
+const ZH_SCORE = /^(?:打|给|评|给你|给您)?\s*([1-5一二两三四五])\s*(?:(分|颗星|星)(?![钟期])(?:好评|评价)?|(?=$|[\s,.!，。！~]))/u;
+const EN_SCORE = /^(?:i\s+(?:give|rate)(?:\s+(?:you|it))?\s+)?([1-5]|one|two|three|four|five)\s*(?:(\/\s*5|out of (?:5|five)|stars?|points?)\b|(?=$|[\s,.!~]))/iu;
+const FULL_MARKS = /^(?:满分|五星好评|好评满分|full marks)(?=$|[\s,.!，。！~])/iu;
+/** What may follow a score: punctuation, a smile, or a short comment. */
+const TAIL_TRIM = /^[\s,.!~，。！、:：;；]+|[\s,.!~，。！]+$/gu;
+
+/** A score of 1–5 the buyer typed, with the comment after it; undefined when the text is not a rating. */
+export function typedScore(text: string): { score: number; comment?: string } | undefined {
+  const t = text.normalize('NFKC').trim();
+  if (t.length === 0 || t.length > LIMITS.commentMax) return undefined;
+  const full = FULL_MARKS.exec(t);
+  if (full) return withComment(5, t.slice(full[0].length));
+  for (const re of [ZH_SCORE, EN_SCORE]) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const score = Number(m[1]) || ZH_DIGIT[m[1]!] || EN_DIGIT[m[1]!.toLowerCase()]!;
+    const rest = t.slice(m[0].length);
+    // A bare digit with more after it is anything but a rating ("3 号那单", "2 items missing").
+    if (m[2] === undefined && !isBare(rest)) continue;
+    return withComment(score, rest);
+  }
+  return undefined;
+}
+
+const isBare = (rest: string) => /^\p{Extended_Pictographic}*$/u.test(rest.replace(TAIL_TRIM, ''));
+const withComment = (score: number, rest: string) => (isBare(rest) ? { score } : { score, comment: rest.replace(TAIL_TRIM, '') });
+
+/** The score's own language, else the closed conversation's (routing asked for the rating in it). */
+async function langOf(db: Db, text: string, rated: string): Promise<Lang> {
+  if (/\p{Script=Han}/u.test(text)) return 'zh';
+  if (/[a-z]{2,}/i.test(text)) return 'en';
+  const earlier = await sql<{ text: string | null }>`select content->>'text' as text from messages
+    where conversation_id = ${rated} and sender_role = 'customer' and content->>'kind' = 'text' order by seq desc limit 5`.execute(db);
+  return langOfTexts(earlier.rows.map((r) => r.text ?? ''));
+}
+
+export interface ChatRatingDeps {
+  readonly db: Db;
+  readonly conversations: ConversationService;
+  readonly log: Logger;
+  /** Called after a rating has committed (metrics), as for the REST route. */
+  readonly onRated?: (rating: Rating) => void;
+}
+
+/** A buyer's message the robot would answer: is it a rating typed for their last conversation? */
+export interface TypedMessage {
+  readonly shopId: string;
+  readonly buyerId: string;
+  readonly conversationId: string;
+  readonly seq: number;
+  readonly text: string;
+}
+
+/**
+ * Returns true when the message was taken as a rating (stored and thanked, or thanked for the one
+ * already given); false leaves it to the robot. A failure reading or writing is false: the robot
+ * answers rather than the buyer hearing nothing.
+ */
+export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<boolean> {
+  return async (m) => {
+    const typed = m.seq === 1 ? typedScore(m.text) : undefined;
+    if (!typed) return false;
+    try {
+      const last = await lastRatable(d.db, m);
+      if (!last) return false;
+      const r = await insertRating(d.db, { conversationId: last, buyerId: m.buyerId, score: typed.score, comment: typed.comment });
+      if (!r.ok && r.reason !== 'already_rated') return false;
+      if (r.ok) d.onRated?.(r.rating);
+      const lang = await langOf(d.db, m.text, last);
+      await d.conversations.postAs(m.conversationId, SYSTEM_SENDER, { kind: 'text', text: r.ok ? THANKS[lang](typed.score) : ALREADY[lang] }, { state: 'bot' });
+      return true;
+    } catch (err) {
+      d.log.warn({ err: (err as Error).message, conversationId: m.conversationId }, 'a rating typed in the chat could not be read; the robot answers it');
+      return false;
+    }
+  };
+}
+
+/** The buyer's latest closed conversation with the shop, when a person served it and it closed within the window. */
+async function lastRatable(db: Db, m: TypedMessage): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('conversations')
+    .select(['id', 'assigned_at'])
+    .where('shop_id', '=', m.shopId)
+    .where('buyer_id', '=', m.buyerId)
+    .where('state', '=', 'closed')
+    .where('id', '!=', m.conversationId)
+    .where('closed_at', '>', sql<Date>`now() - make_interval(hours => ${RATING_BY_CHAT_HOURS})`)
+    .orderBy('closed_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row && row.assigned_at !== null ? row.id : undefined;
+}

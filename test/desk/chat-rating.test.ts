@@ -1,0 +1,125 @@
+/**
+ * A score typed in the chat after the rating request rates the closed conversation (a buyer on a
+ * text-only client), on every SQL adapter; anything else stays the robot's.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import pino from 'pino';
+import { sql } from 'kysely';
+import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
+import { chatRating, typedScore, type TypedMessage } from '../../src/desk/index.ts';
+import type { Principal } from '../../src/auth/index.ts';
+import { as, closeConversation, createDesk, openConversation, type Desk } from './support.ts';
+
+after(dropTestSchemas);
+
+describe('a score typed in the chat', () => {
+  test('scores in Chinese and English, with a short comment after a unit', () => {
+    const cases: Array<[string, number, string?]> = [
+      ['5', 5],
+      ['5分', 5],
+      ['５分！', 5],
+      ['五星好评', 5],
+      ['打4分吧', 4, '吧'],
+      ['给你五星', 5],
+      ['3分，回复有点慢', 3, '回复有点慢'],
+      ['满分', 5],
+      ['4 stars', 4],
+      ['5/5 very helpful', 5, 'very helpful'],
+      ['I give you five stars', 5],
+      ['2 👎', 2],
+      ['1', 1],
+    ];
+    for (const [text, score, comment] of cases) assert.deepEqual(typedScore(text), comment ? { score, comment } : { score }, text);
+  });
+
+  test('numbers that are not a rating stay the robot\'s', () => {
+    for (const text of ['5分钟了还没人回', '3星期了还没到', '3号那单', '2 items missing', '6分', '0', '12', '5号发货吗', '我的快递到哪了', '5块钱的券', 'five days late', '4件都没到']) {
+      assert.equal(typedScore(text), undefined, text);
+    }
+  });
+});
+
+const buyer = (userId: string): Principal => ({ userId, roles: new Set(['customer']), shopId: undefined, name: undefined, expiresAt: undefined });
+
+for (const factory of SQL_FACTORIES) {
+  describe(`a rating typed in the chat on ${factory.name}`, { skip: factory.skip }, () => {
+    const st = {} as { desk: Desk; take: (m: TypedMessage) => Promise<boolean> };
+    before(async () => {
+      st.desk = await createDesk(factory);
+      st.take = chatRating({ db: st.desk.sql.db, conversations: st.desk.conversations, log: pino({ level: process.env.DBG ? 'debug' : 'silent' }), onRated: (r) => void st.desk.rated.push(r) });
+    });
+    after(() => st.desk?.close());
+
+    /** The buyer's next message to the shop: a new conversation once the last one closed. */
+    const say = async (shopId: string, buyerId: string, text: string): Promise<TypedMessage> => {
+      const r = await st.desk.conversations.send(buyer(buyerId), { id: `t${text}${Math.random()}`, shopId, clientMsgId: `c${Math.random()}`, content: { kind: 'text', text } });
+      return { shopId, buyerId, conversationId: r.ack.conversationId, seq: r.ack.seq, text };
+    };
+
+    test('"5分" after a person closed: the rating is stored with its holder, the buyer thanked, once', async () => {
+      const { desk, take } = st;
+      const old = await openConversation(desk, 'shop_cr', 'buyer_cr1');
+      await closeConversation(desk, old, 'agent_cr');
+      desk.rated.length = 0;
+      const m = await say('shop_cr', 'buyer_cr1', '5分 很耐心');
+      assert.notEqual(m.conversationId, old, 'a new conversation');
+      assert.equal(await take(m), true);
+      const rows = await desk.sql.db.selectFrom('conversation_ratings').selectAll().where('conversation_id', '=', old).execute();
+      assert.deepEqual(rows.map((x) => [x.agent_id, x.score, x.comment]), [['agent_cr', 5, '很耐心']]);
+      assert.deepEqual(desk.rated.map((x) => x.score), [5]);
+      const history = await desk.conversations.sync({ ...buyer('buyer_cr1') }, m.conversationId, 0);
+      assert.deepEqual(history.messages.map((x) => [x.sender.role, x.content.kind === 'text' && /感谢您的评价（5 分）/.test(x.content.text)]), [['customer', false], ['system', true]]);
+      // Rated already (on another device, over REST): thanked for the one given, nothing changed.
+      const rated = await openConversation(desk, 'shop_cr', 'buyer_cr6');
+      await closeConversation(desk, rated, 'agent_cr');
+      const rest = await desk.app.inject({ method: 'POST', url: `/api/v1/conversations/${rated}/rating`, headers: as.buyer('buyer_cr6'), payload: { score: 2 } });
+      assert.equal(rest.statusCode, 201);
+      const again = await say('shop_cr', 'buyer_cr6', '5分');
+      assert.equal(await take(again), true);
+      assert.equal((await desk.sql.db.selectFrom('conversation_ratings').select('score').where('conversation_id', '=', rated).executeTakeFirstOrThrow()).score, 2);
+      const told = (await desk.conversations.sync(buyer('buyer_cr6'), again.conversationId, 0)).messages.at(-1);
+      assert.match(told?.content.kind === 'text' ? told.content.text : '', /已经评价过了/);
+    });
+
+    test('not taken: a conversation only the robot saw, one closed too long ago, a second message, no score', async () => {
+      const { desk, take } = st;
+      const botOnly = await openConversation(desk, 'shop_cr', 'buyer_cr2');
+      await desk.conversations.setState(botOnly, { state: 'closed' });
+      assert.equal(await take(await say('shop_cr', 'buyer_cr2', '5')), false, 'nobody served the last one');
+
+      const stale = await openConversation(desk, 'shop_cr', 'buyer_cr3');
+      await closeConversation(desk, stale, 'agent_cr');
+      await sql`update conversations set closed_at = now() - interval '25 hours' where id = ${stale}`.execute(desk.sql.db);
+      assert.equal(await take(await say('shop_cr', 'buyer_cr3', '5')), false, 'asked more than a day ago');
+
+      const served = await openConversation(desk, 'shop_cr', 'buyer_cr4');
+      await closeConversation(desk, served, 'agent_cr');
+      const first = await say('shop_cr', 'buyer_cr4', '我的快递到哪了');
+      assert.equal(await take(first), false, 'a question');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr4', '5')), false, 'not the first message of the new conversation');
+      assert.equal((await desk.sql.db.selectFrom('conversation_ratings').select('score').where('conversation_id', '=', served).execute()).length, 0);
+      // Another shop's closed conversation is not this shop's to rate.
+      assert.equal(await take(await say('shop_cr_other', 'buyer_cr4', '5')), false, 'another shop');
+    });
+
+    test('English gets English thanks; a store that fails leaves it to the robot', async () => {
+      const { desk, take } = st;
+      const old = await openConversation(desk, 'shop_cr', 'buyer_cr5');
+      await closeConversation(desk, old, 'agent_cr');
+      const m = await say('shop_cr', 'buyer_cr5', '4 stars');
+      assert.equal(await take(m), true);
+      const last = (await desk.conversations.sync(buyer('buyer_cr5'), m.conversationId, 0)).messages.at(-1);
+      assert.match(last?.content.kind === 'text' ? last.content.text : '', /Thank you for your rating \(4 out of 5\)/);
+      // A bare "5" from a buyer who wrote English before: thanked in English.
+      const en = await desk.conversations.send(buyer('buyer_cr7'), { id: 'en1', shopId: 'shop_cr', clientMsgId: 'en1', content: { kind: 'text', text: 'where is my parcel' } });
+      await closeConversation(desk, en.ack.conversationId, 'agent_cr');
+      const bare = await say('shop_cr', 'buyer_cr7', '5');
+      assert.equal(await take(bare), true);
+      const thanked = (await desk.conversations.sync(buyer('buyer_cr7'), bare.conversationId, 0)).messages.at(-1);
+      assert.match(thanked?.content.kind === 'text' ? thanked.content.text : '', /Thank you for your rating \(5 out of 5\)/);
+      const broken = chatRating({ db: { selectFrom: () => { throw new Error('connection refused'); } } as never, conversations: desk.conversations, log: pino({ level: 'silent' }) });
+      assert.equal(await broken({ ...m, seq: 1 }), false);
+    });
+  });
+}
