@@ -28,7 +28,7 @@ import { createCommands, HttpCommandPlatform, type CommandPlatform, type Command
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, FaqSuggestionService } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
 import { ConversationEventBus, type ContentPolicy } from './conversation/index.ts';
-import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread, type TakenMessage } from './robot/index.ts';
+import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, warmUpFaq, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread, type TakenMessage } from './robot/index.ts';
 import { channels } from './storage/keys.ts';
 import { RoutingService } from './routing/index.ts';
 import { chatRating } from './desk/index.ts';
@@ -364,11 +364,14 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   // paths) before the first buyer waits: the first answers after a start were measured at over
   // half a second, and v2 was cold until the canary first sent it a buyer.
   // The traditional-character text loads the table its replies are converted with (robot/traditional.ts).
+  // The warm-up shop gets a FAQ of its own for it, so that building and searching an index is warm too.
+  faq.setEntries(WARM_UP_SHOP, warmUpFaq());
   for (const r of [robotV1, robotV2]) {
-    for (const text of ['你好，我的快递到哪了？where is my parcel', '包裹現在到哪裡了？另外能開發票嗎']) {
+    for (const text of ['你好，我的快递到哪了？where is my parcel', '包裹現在到哪裡了？另外能開發票嗎', '新疆能发吗', 'do you ship abroad']) {
       await r.answer({ shopId: WARM_UP_SHOP, userId: WARM_UP_SHOP, conversationId: WARM_UP_SHOP, text }).catch(() => {});
     }
   }
+  faq.invalidate(WARM_UP_SHOP);
   const canary = createCanary({
     robots: [robotV1, robotV2],
     newVersion: 'v2',
