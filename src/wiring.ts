@@ -116,6 +116,8 @@ export interface Runtime {
   /** Changes the canary split on every node (kept in the cache, broadcast on the bus). */
   readonly canaryControl: CanaryControl;
   readonly bot: BotResponder;
+  /** Each shop's FAQ index, as the robot searches it (reloaded when the shop's FAQ changes). */
+  readonly faq: FaqIndexProvider;
   /** Questions agents answered that the robot could not, offered to the shop's admin as FAQ entries. */
   readonly faqSuggestions: FaqSuggestionService;
   /** Queues, agents and assignment; subscribes to the conversation events. */
