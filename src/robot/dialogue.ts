@@ -34,6 +34,7 @@ import {
 import type { FaqHit } from './faq-index.ts';
 import { localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
+import { healthAsked, type HealthQuestion } from './nlu/health.ts';
 import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, type Nlu } from './nlu/understand.ts';
 import { chineseScript, detectLanguage, foldedKey } from './nlu/normalize.ts';
 import { TEXTS, type Texts } from './replies.ts';
@@ -261,6 +262,8 @@ interface Resolved {
   readonly whyCancelled?: true;
   /** Goods that overheat, smoke, swell or spark: a complaint, with what to do now. */
   readonly safety?: true;
+  /** A question of health (a dose, who may take it, a reaction after taking it): a person answers it, unless the shop's own entry does. */
+  readonly health?: HealthQuestion;
   /** "拒收可以吗" right after "you can refuse the delivery": how refusing works. */
   readonly refuse?: true;
   /** "多久不付会自动取消": how long an unpaid order waits, not how to cancel one. */
@@ -377,7 +380,7 @@ const byNumber = (state: DialogueState, u: Understanding): Pick<Resolved, 'inten
 const NUMBER_REF = /^\s*(?:那|就|是)?(?:尾号)?\d{3,}(?:\.\d{1,2})?\s*(?:元|块)?(?:结尾)?的?(?:那个|那单|这单|那笔|订单|那件)呢?\s*[?？]*\s*$|^\s*(?:尾号)?\d{3,}结尾的?呢?\s*[?？]*\s*$|^\s*(?:the |and the )?(?:one (?:ending|that ends) (?:in|with) \d{3,}|\d{3,}(?:\.\d{1,2})? (?:one|order))\s*\?*\s*$/;
 const OTHER_REQUEST_EN = /^\s*(?:and |what about |how about )?(?:the )?other (?:request|claim)s?\s*\?*\s*$/;
 /** A question of its own about the goods ("那牙刷多少钱", "is the toothbrush any good"): no pick of an order (found in review). */
-const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|颜色|有货|还有吗|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|in stock|warranty|how to|does it|is it|can i)(?![a-z])/;
+const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|[a-z0-9]码|偏大|偏小|合适|颜色|色差|掉色|褪色|起球|缩水|材质|面料|正品|保质期|有效期|机洗|怎么洗|有货|还有吗|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|fade|shrink|genuine|fabric|material|expir\w*|wash|in stock|warranty|how to|does it|is it|can i)(?![a-z])/;
 
 /** Short and read as nothing clear (unknown, a guess, a weak FAQ lean): a follow-up that may only name goods. */
 const shortAndUnclear = (u: Understanding): boolean =>
@@ -487,7 +490,7 @@ const ASKS_ENGLISH = langAsk('english', '(?:英文|英语)');
 const ASKS_CHINESE = langAsk('(?:chinese|mandarin)', '(?:中文|汉语|普通话)');
 /** "sorry i cant read chinese", "我看不懂英文": the other language asked for (found from outside: "not understood"). */
 // The whole message: "我不会英文 快递到哪了" asks its question, in Chinese (found in review).
-const CANT_READ = (en: string, zh: string) => new RegExp(`^(?:sorry[,!. ]*)?(?:but )?(?:i )?(?:can ?not|can'?t|don'?t|do not) (?:read|understand|speak) ${en}(?: well| very well)?[?!. ]*$|^(?:抱歉|不好意思)?[，, ]*我?(?:看不懂|不懂|不会|看不明白)${zh}(?:啊|呀|哦)?[?？!！。 ]*$`);
+const CANT_READ = (en: string, zh: string) => new RegExp(`^(?:sorry[,!. ]*)?(?:but )?(?:i )?(?:can ?not|can'?t|don'?t|do not) (?:read|understand|speak) ${en}(?: well| very well)?[?!. ]*$|^(?:抱歉|不好意思|啥意思|什么意思)?[，, ]*我?(?:看不懂|不懂|不会|看不明白)${zh}(?:啊|呀|哦)?[?？!！。 ]*$`);
 const CANT_READ_CHINESE = CANT_READ('(?:chinese|mandarin)', '(?:中文|汉语)');
 const CANT_READ_ENGLISH = CANT_READ('english', '(?:英文|英语)');
 function langRequested(normalized: string): Lang | undefined {
@@ -512,7 +515,7 @@ const FOR_A_PERSON = /改|换|送|写|寄|约|补|退|地址|(?<![a-z])(?:change
 const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|never ?mind|not needed)(?![a-z])/;
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
 const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
-const WAITS = /^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先)等(?:等|一等|一下|一会儿?)?|等等)(?:吧|看|好了)?[.。!！\s]*$|^(?:ok(?:ay)?,? )?(?:i'?ll|i will|let me) wait(?: a bit| a little| then)?\s*[.!]*$/;
+const WAITS = /^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:ok(?:ay)?,? )?(?:i'?ll|i will|let me) wait(?: a bit| a little| then)?\s*[.!]*$/;
 /** "那怎么办", "what should I do now": the buyer asks what happens next. */
 const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$/;
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|a lot|so much))?[\s!！。.~啦了哈呀]*$/;
@@ -681,6 +684,8 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   // "ok", "好的", 👍 after "…or say human for help": the answer acknowledged (found from outside: a 👍 handed over).
   if (state.softOffer && yesNo === 'yes' && MERE_ACK.test(u.normalized.trim())) return { intent: 'bye' };
   if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { intent: 'human' } : { intent: 'unknown', declined: 'human' };
+  // "不用", "no" after "sorry, I didn't get that": nothing to hand over, no second miss (found from outside: a person against a no).
+  if (yesNo === 'no' && rest === undefined && state.failures > 0 && !state.confirm && !state.faqOptions && !state.pending) return { intent: 'unknown', declined: 'human' };
   return state.offeredHuman && !yesNo && agreesToPerson(u, state.topic === 'aftersale_progress' && kindsOfGoods(text).size === 0) ? { intent: 'human' } : undefined;
 }
 
@@ -733,7 +738,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -923,6 +928,14 @@ const digitalRead = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   (u.intent === 'aftersale_progress' && TOP_UP.test(u.normalized) && !REFUND_WORD.test(u.normalized)) || (u.intent === 'coupon' && STORE_CODE.test(u.normalized) && !COUPON_WORD.test(u.normalized)) ? { intent: 'order_status' } : undefined;
 /** "320那单是啥时候下的", "when did I order it": when it was ordered, which its status says, not when it arrives (found from outside). */
 const ORDERED_WHEN = /(?:什么|啥)时候(?:下|买|拍)的|哪天(?:下|买|拍)的|几号(?:下|买|拍)的|下单(?:时间|日期)|(?<![a-z])(?:when did i (?:order|buy|place)|order date|date (?:i|it was) ordered)(?![a-z])/;
+/** How long goods keep ("保质期到什么时候", "when does it expire"): about the goods, no delivery (found from outside: "到什么时候" read as an arrival). */
+const EXPIRY = /保质期|有效期|过期|临期|生产日期|(?<![a-z])(?:expir\w*|best before|use by|shelf life|sell by)(?![a-z])/;
+const expiryAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  EXPIRY.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.guessed) ? { intent: 'faq' } : undefined;
+/** A prescription's review ("处方审核通过了吗", "has my prescription been approved"): the order's standing, not an after-sales request (found from outside). */
+const RX_REVIEWED = /审核|审批|(?<![a-z])(?:approv\w*|review\w*|verif\w*)(?![a-z])/;
+const reviewAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  /处方|(?<![a-z])prescription/.test(u.normalized) && RX_REVIEWED.test(u.normalized) && !/退款|退货|换货|售后|(?<![a-z])(?:refund|return|exchange)/.test(u.normalized) ? { intent: 'order_status' } : undefined;
 const orderedWhen = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (ORDERED_WHEN.test(u.normalized) && !/能到|到货|送到|发货|(?<![a-z])(?:arrive|deliver|ship)/.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed) ? { intent: 'order_status' } : undefined);
 /**
  * The recipient or their phone asked about, with no address in it ("what happens if the recipient
@@ -1002,10 +1015,17 @@ const DEVICE = /充电|充着|插着|插电|用的时候|用着|电池|充电宝
 const SAFETY_ASKED = /会不会(?:发烫|过热|很烫)|安全吗|(?<![a-z])(?:is it safe|will it (?:get|overheat)|does it (?:get|overheat)|want to buy|before (?:i )?buy)(?![a-z])/;
 const reportsDanger = (n: string): boolean => !SAFETY_ASKED.test(n) && (SAFETY_SIGN.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)));
 
-function personOrSafety(u: Understanding, text: string): Pick<Resolved, 'intent' | 'safety'> | undefined {
+const ASKS_FOR_SPECIALIST = /(?:转|找|要|联系|接|叫|换|跟|和)(?:个|一下|下|一位|位)?(?:药师|医生|专家|营养师|技术人员|技术支持|工程师)|(?<![a-z])(?:talk|speak|connect|transfer|get|put)\b.{0,20}\b(?:pharmacist|doctor|specialist|technician|engineer)s?(?![a-z])/;
+/** Asked about them, not for them ("找药师要钱吗", "药师几点上班"). */
+const ASKS_ABOUT_SPECIALIST = /吗|几点|时间|什么时候|多少|收费|要钱|[?？]|(?<![a-z])(?:when|hours|what time|cost|free)(?![a-z])/;
+function personOrSafety(u: Understanding, text: string): Pick<Resolved, 'intent' | 'safety' | 'health'> | undefined {
   // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
   if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { intent: 'unknown' };
   if (reportsDanger(u.normalized)) return { intent: 'complaint', safety: true };
+  const health = healthAsked(u.normalized);
+  if (health) return { intent: health === 'reaction' ? 'complaint' : 'human', health };
+  // "我要找药师", "帮我转药师", "get me a pharmacist": a person of the shop's, asked for by their trade (found from outside: its hours were offered).
+  if (ASKS_FOR_SPECIALIST.test(u.normalized) && !ASKS_ABOUT_SPECIALIST.test(u.normalized)) return { intent: 'human' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
 }
 
@@ -1276,8 +1296,10 @@ function answer(ctx: Ctx): Outcome {
   if (offer) return offer;
   switch (r.intent) {
     case 'human':
+      if (r.health) return healthAnswer(ctx, r.health);
       return ownPhrasing(ctx) ?? { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
     case 'complaint':
+      if (r.health) return healthAnswer(ctx, r.health);
       return { replies: [...(r.safety ? [{ text: t.safetyFirst }] : []), { text: t.handoverComplaint }], handover: { reason: 'complaint' } };
     case 'greeting':
       return { replies: [{ text: t.greeting }] };
@@ -1478,6 +1500,14 @@ const ASKS_FOR_PERSON = /(?:转|找|要|联系|接|叫|换)(?:个|一下|下)?(?
  * wrote that question down to answer it, so it wins over what its words suggest ("人工客服什么时候在线"
  * is a question about opening hours, not a request for a person: found from outside).
  */
+/** A question of health: the shop's own confident entry, else what to do now and a person (a reaction goes ahead in the queue). */
+function healthAnswer(ctx: Ctx, health: HealthQuestion): Outcome {
+  const hit = confidentFaq(ctx);
+  if (hit && health === 'advice') return { replies: [{ text: hit.entry.answer }], faqOnly: true, next: { offeredHuman: true } };
+  const first = health === 'advice' ? ctx.t.healthAdvice : ctx.t.healthReaction;
+  return { replies: [{ text: first }], handover: { reason: health === 'advice' ? 'requested' : 'complaint' } };
+}
+
 function ownPhrasing(ctx: Ctx): Outcome | undefined {
   // Asking for one ("联系人工客服", "转人工") is a request, whatever entry it matches (found in review).
   if (ASKS_FOR_PERSON.test(ctx.r.u.normalized)) return undefined;

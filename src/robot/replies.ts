@@ -16,6 +16,10 @@ export interface Texts {
   handoverComplaint: string;
   /** Said before a hand-over about goods that overheat, smoke or swell. */
   safetyFirst: string;
+  /** A dose, or whether someone may take it: no advice, a person (handed over with it). */
+  healthAdvice: string;
+  /** A reaction after taking or using it: stop, a doctor when it is serious, a person (handed over with it). */
+  healthReaction: string;
   handoverNotUnderstood: string;
   /** A buyer waiting in the queue took the hand-over back. */
   handoverWithdrawn: string;
@@ -191,6 +195,8 @@ const zh: Texts = {
   handoverRequested: '好的，正在为您转接人工客服，请稍候。',
   handoverComplaint: '非常抱歉给您带来不好的体验，已为您优先转接人工客服处理，请稍候。',
   safetyFirst: '为了安全，请先停止使用并拔掉电源，把它放在远离易燃物的地方，不要再充电或拆开。',
+  healthAdvice: '用法用量、能不能吃或用这类问题，需要医生或药师结合您的情况判断，我不能替您回答。正在为您转接人工客服，请稍候；如身体不适，请及时就医。',
+  healthReaction: '请先停止使用。如果症状明显或在加重（比如呼吸困难、面部或喉咙肿胀），请立即就医或拨打 120。正在为您优先转接人工客服，请稍候。',
   handoverNotUnderstood: '抱歉没能帮到您，正在为您转接人工客服，请稍候。',
   handoverWithdrawn: '好的，已为您取消转人工，我继续为您服务。需要人工时回复“转人工”即可。',
   notUnderstood: '抱歉，我没太理解您的意思。您可以问我：“我的快递到哪了”“退款进度”“怎么退货”，或回复“转人工”。',
@@ -377,6 +383,8 @@ const en: Texts = {
   handoverRequested: 'Sure, connecting you to a human agent now. Please hold on.',
   handoverComplaint: "I'm very sorry about your experience. I'm connecting you to a human agent with priority.",
   safetyFirst: 'For safety, please stop using it and unplug it now, keep it away from anything flammable, and do not charge or open it again.',
+  healthAdvice: "How much to take, or whether it is safe for you, needs a doctor or pharmacist who knows your situation: I can't answer that for you. I'm connecting you to an agent now; if you feel unwell, please see a doctor.",
+  healthReaction: "Please stop using it now. If it is severe or getting worse (trouble breathing, swelling of the face or throat), get medical help right away. I'm connecting you to an agent first in line now.",
   handoverNotUnderstood: "Sorry I couldn't help. I'm connecting you to a human agent now.",
   handoverWithdrawn: 'OK, I have cancelled the transfer to a person and will carry on helping you. Say "human" whenever you want one.',
   notUnderstood: "Sorry, I didn't quite get that. You can ask me things like \"where is my package\", \"refund status\" or \"how do I return this\", or say \"human\".",

@@ -8,7 +8,7 @@ import { KefuError } from '../../src/protocol/errors.ts';
 import { aftersale, fakeDataSource, logistics, NOW, order, SHOP, type FakeData } from './fixtures.ts';
 import { BEST_EFFORT_BUDGET_MS } from '../../src/robot/robot.ts';
 import { toTraditional } from '../../src/robot/traditional.ts';
-import { chineseScript, createNlu, withdrawsHandover } from '../../src/robot/nlu/index.ts';
+import { chineseScript, createNlu, detectLanguage, withdrawsHandover } from '../../src/robot/nlu/index.ts';
 import { isSmallTalk } from '../../src/robot/nlu/identity.ts';
 import { TEXTS } from '../../src/robot/replies.ts';
 
@@ -3826,5 +3826,87 @@ describe('what the digital and local readings must not take (nineteenth session,
     for (const ask of ['新买的这单物流好像停在半路了，能帮我问问快递吗', '物流卡在转运中心不走了是闹哪样', 'package 停在 hub 三天了']) {
       assert.match(textOf(await conversation(robotWith({ orders: [moving], logistics: [logistics({ orderId: 'T-1' })] }))(ask)), /催一下|chase/, ask);
     }
+  });
+});
+
+describe('an apparel shop and an online pharmacy (twentieth session, outside testers)', () => {
+  const paid = order({ orderId: 'P-1', status: 'paid', createdAt: '2024-11-24T09:00:00+08:00', updatedAt: '2024-11-24T09:00:00+08:00' });
+
+  test('"不用" after a message not understood, and "不用 我自己等" to a chase offered, decline without a person', async () => {
+    let say = conversation(robotWith({ orders: [paid] }));
+    assert.ok((await say('胡说八道乱码qwe')).replies.length);
+    const no = await say('不用');
+    assert.equal(no.handover, undefined);
+    assert.match(textOf(no), /还有什么可以帮您/);
+    say = conversation(robotWith({ orders: [paid] }));
+    assert.match(textOf(await say('怎么还没发货')), /转接人工|催/);
+    const waits = await say('不用 我自己等');
+    assert.equal(waits.handover, undefined);
+    assert.match(textOf(waits), /还有什么可以帮您/);
+  });
+
+  test('a dose, who may take it, a reaction after taking it: no advice and no order card, a person (a reaction ahead in the queue)', async () => {
+    const vitamins = order({ orderId: 'V-1', status: 'delivered', items: [{ sku: 'v', title: 'Centrum Women multivitamin 100 tablets', quantity: 1, price: '168.00' }] });
+    const data = { orders: [vitamins], logistics: [logistics({ orderId: 'V-1', status: 'delivered' })] };
+    for (const ask of ['这个药一天吃几次啊', '孕妇能吃维生素D吗', '胰岛素打多少单位合适 我血糖15', 'how many centrum tablets per day', '布洛芬和连花清瘟能一起吃吗']) {
+      const r = await conversation(robotWith(data))(ask);
+      assert.equal(r.handover?.reason, 'requested', ask);
+      assert.match(textOf(r), /医生或药师|doctor or pharmacist/, ask);
+      assert.ok(!r.replies.some((x) => x.card), ask);
+    }
+    for (const ask of ['吃了连花清瘟身上起疹子了 过敏了', '戴隐形眼镜眼睛红了还能戴吗']) {
+      const r = await conversation(robotWith(data))(ask);
+      assert.equal(r.handover?.reason, 'complaint', ask);
+      assert.match(textOf(r), /停止使用/, ask);
+    }
+    // Not health: a coupon "还能用吗", two coupons together, how to eat a snack, a typo of "does", a skin reaction with a return asked.
+    for (const ask of ['优惠券还能用吗', '能同时用两张券吗', '这个零食怎么吃', 'refund still pendng, how long dose it take to hit my card', '纸尿裤用了两片就起红疹子了，没开的那包能不能退']) {
+      const r = await conversation(robotWith(data))(ask);
+      assert.doesNotMatch(textOf(r), /医生或药师|doctor or pharmacist|停止使用/, ask);
+    }
+    // The shop's own confident entry answers it.
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [{ id: 'p', question: '孕妇能吃维生素D吗？', answer: '孕期补充维生素D请遵医嘱，一般每日400单位。' }]);
+    const r = await conversation(createRobot({ dataSource: fakeDataSource(data), faq: own, clock: () => NOW }))('孕妇能吃维生素D吗');
+    assert.match(textOf(r), /遵医嘱/);
+  });
+
+  test('asked for a pharmacist or a doctor by trade: a person; asked about their hours: not', async () => {
+    for (const ask of ['我要找药师', '帮我转药师', '我要跟药师说话', 'ok get me a pharmacist pls']) {
+      assert.equal((await conversation(robotWith({ orders: [paid] }))(ask)).handover?.reason, 'requested', ask);
+    }
+    assert.equal((await conversation(robotWith({ orders: [paid] }))('药师几点上班')).handover, undefined);
+  });
+
+  test('pinyin with words the table lacks stays Chinese; "啥意思 我看不懂英文" switches to Chinese; English of pinyin letters stays English', async () => {
+    for (const ask of ['xuetangyi keyi kai fapiao ma', 'chufang zai nali shangchuan']) assert.equal(detectLanguage(ask).lang, 'zh', ask);
+    for (const ask of ['Do you do engraving?', 'change the color', 'he can be one', 'the banana arrived rotten']) assert.equal(detectLanguage(ask).lang, 'en', ask);
+    const say = conversation(robotWith({ orders: [paid] }));
+    await say('where is my package');
+    assert.equal((await say('啥意思 我看不懂英文')).lang, 'zh');
+  });
+
+  test('a question about other goods right after an order\'s answer is that question, not the same answer for their order', async () => {
+    const dress = order({ orderId: 'D-1', status: 'pending_payment', items: [{ sku: 'd', title: '法式碎花连衣裙 黑色 M码', quantity: 1, price: '259.00' }] });
+    const shoes = order({ orderId: 'S-1', status: 'paid', items: [{ sku: 's', title: '经典小白鞋 白色 38码', quantity: 1, price: '399.00' }] });
+    const say = conversation(robotWith({ orders: [dress, shoes] }));
+    assert.match(textOf(await say('小白鞋地址填错了 能改吗')), /S-1/);
+    for (const ask of ['裙子有色差吗']) assert.doesNotMatch(textOf(await say(ask)), /修改收货地址|change the address/, ask);
+  });
+});
+
+describe('goods that keep, and a prescription under review (twentieth session, pharmacy)', () => {
+  test('"保质期到什么时候" is the goods\' question, not an arrival; a prescription\'s review is the order\'s standing, not after-sales', async () => {
+    const drops = order({ orderId: 'VD-1', status: 'delivered', items: [{ sku: 'vd', title: '星鲨 维生素D滴剂 400单位*60粒', quantity: 1, price: '39.90' }] });
+    const rx = order({ orderId: 'RX-1', status: 'paid', items: [{ sku: 'rx', title: '【处方药】立普妥 阿托伐他汀钙片 20mg*7片', quantity: 1, price: '61.50' }] });
+    const data = { orders: [drops, rx], logistics: [logistics({ orderId: 'VD-1', status: 'delivered' })] };
+    for (const ask of ['维生素D滴剂保质期到什么时候', '连花清瘟有效期到什么时候']) {
+      const r = await conversation(robotWith(data))(ask);
+      assert.notEqual(r.intent, 'delivery_estimate', ask);
+      assert.ok(!r.replies.some((x) => x.card?.kind === 'logistics'), ask);
+    }
+    const review = await conversation(robotWith(data))('我的处方药审核通过了吗');
+    assert.equal(review.intent, 'order_status');
+    assert.match(textOf(review), /RX-1/);
   });
 });

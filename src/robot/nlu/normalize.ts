@@ -142,6 +142,20 @@ function segmentSyllables(w: readonly string[]): string[] {
 }
 
 const isSyllable = (w: string) => SYLLABLE.test(w);
+/** Shortest word read as syllables alone: English words of pinyin's letters are short ("hang", "change"). */
+const MIN_SYLLABLES_WORD = 7;
+/** A syllable inside a written word: only the first may start with a vowel (pinyin writes "xi'an"), and none is "v" ("engraving" is no eng-ra-v-ing). */
+const inWord = (syllable: string, at: number) => SYLLABLE.test(syllable) && !syllable.includes('v') && (at === 0 || !/^[aeiou]/.test(syllable));
+/** A long word that splits wholly into two to four syllables ("xuetangyi", "shangchuan"). */
+function syllablesOnly(w: string, min = MIN_SYLLABLES_WORD): boolean {
+  if (w.length < min || w.length > 6 * MAX_JOIN) return false;
+  const ends: number[][] = [[0]];
+  for (let i = 1; i <= w.length; i++) {
+    ends[i] = [];
+    for (let j = Math.max(0, i - 6); j < i; j++) for (const n of ends[j]!) if (n < MAX_JOIN && inWord(w.slice(j, i), j)) ends[i]!.push(n + 1);
+  }
+  return ends[w.length]!.some((n) => n >= 2);
+}
 /** Couriers by name or abbreviation: "zt" among them is 中通, not a day. */
 const COURIERS = /(?<![a-z])(?:sf|yt|yd|sto|zto|yto|ems|jd)(?![a-z])|顺丰|圆通|申通|韵达|中通|京东|邮政|极兔|德邦|快递公司|哪家快递/i;
 const isPinyinWord = (s: string) => isPinyin(s) && !PINYIN_ABBREVIATIONS.has(s);
@@ -240,7 +254,9 @@ export function detectLanguage(display: string): LanguageGuess {
   // "neng kai zhuanpiao ma": nothing but syllables around a pinyin word is pinyin, syllables included;
   // so with initials for a word among them ("hf chong cuo le zenme ban", "zdxf zenme guan": found from
   // outside, switched to English).
-  const syllables = latin.every((x) => isSyllable(x.typed) || x.asTyped) && latin.some((x) => x.asTyped);
+  // "xuetangyi keyi kai fapiao ma": a long word made of syllables (血糖仪) that the table lacks is pinyin among them (found from outside: switched to English).
+  // So is a shorter one ("keyi") beside them, when one of them tells.
+  const syllables = latin.every((x) => isSyllable(x.typed) || x.asTyped || syllablesOnly(x.typed, 4)) && latin.some((x) => x.asTyped || syllablesOnly(x.typed));
   const withInitials = latin.every((x) => isSyllable(x.typed) || x.asTyped || (INITIALS.test(x.typed) && !ENGLISH_SHORT.has(x.typed))) && latin.some((x) => x.asTyped && x.typed.length >= 4);
   const allPinyin = latin.length >= 3 && (syllables || withInitials);
   for (const { w, alone, name } of latin) {
