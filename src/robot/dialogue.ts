@@ -339,6 +339,8 @@ function fromListed(state: DialogueState, u: Understanding): NonNullable<Resolve
   // "最新的那个" after a pick: the listed order placed last (found from outside: an after-sales answer
   // about the one picked). Only when "latest" names an order: "最新的物流信息呢" is about the one picked (found in review).
   if (picksNewest(u.normalized, NEWEST_ORDER)) return { newest: true };
+  // "两个都查" after one was picked: every order listed (found from outside: the README's own example was "not understood").
+  if (BOTH.test(u.normalized) && picksAll(u.normalized)) return { all: true };
   const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
   if (ordinal === undefined) return undefined;
   const id = listed[ordinal > 0 ? ordinal - 1 : listed.length + ordinal];
@@ -738,7 +740,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (waitsThanks(u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -903,8 +905,14 @@ const FIND_WHERE = /在哪(?:里|儿)?(?:看|查|找|查看|能看到|可以看�
  * read as another order, and "not understood").
  */
 const REST_PARCELS = /另(?:一|外一?)(?:个|件)?(?:包裹|快递|箱)|其他(?:的)?(?:包裹|快递)|剩下的(?:包裹|快递|货|东西)?(?:到哪|呢|什么时候|怎么还)|只(?:收)?到了?(?:一半|一个|一件|一箱|一部分|部分)|(?<![a-z])(?:(?:the )?(?:other|second|remaining|rest of the) (?:parcel|package|box)s?|only (?:got|received) (?:half|part|one (?:box|parcel|package)))(?![a-z])/;
+/** "怎么只到了羽绒服", "only the jacket came": goods named after it, not a place ("只到了北京" is how far it got). */
+const ONLY_ARRIVED = /只(?:收到|到|来)了?([^，,。!！?？]{1,10})|(?<![a-z])only (?:the )?([a-z]+(?: [a-z]+)?) (?:came|arrived)(?![a-z])/;
+const onlySomeArrived = (n: string): boolean => {
+  const m = ONLY_ARRIVED.exec(n);
+  return m !== null && kindsOfGoods(m[1] ?? m[2] ?? '').size > 0;
+};
 const restOfParcels = (u: Understanding): Pick<Resolved, 'intent' | 'restParcels'> | undefined =>
-  REST_PARCELS.test(u.normalized) && (u.intent === 'unknown' || u.guessed || LOOKS_AT_PARCEL.has(u.intent)) ? { intent: 'track_parcel', restParcels: true } : undefined;
+  (REST_PARCELS.test(u.normalized) || onlySomeArrived(u.normalized)) && (u.intent === 'unknown' || u.guessed || LOOKS_AT_PARCEL.has(u.intent)) ? { intent: 'track_parcel', restParcels: true } : undefined;
 /** Intents that ask where goods are: "另一个包裹能改地址吗" or "…的退款" keep theirs (found in review). */
 const LOOKS_AT_PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'delivery_estimate', 'order_status']);
 /**
@@ -928,6 +936,9 @@ const digitalRead = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   (u.intent === 'aftersale_progress' && TOP_UP.test(u.normalized) && !REFUND_WORD.test(u.normalized)) || (u.intent === 'coupon' && STORE_CODE.test(u.normalized) && !COUPON_WORD.test(u.normalized)) ? { intent: 'order_status' } : undefined;
 /** "320那单是啥时候下的", "when did I order it": when it was ordered, which its status says, not when it arrives (found from outside). */
 const ORDERED_WHEN = /(?:什么|啥)时候(?:下|买|拍)的|哪天(?:下|买|拍)的|几号(?:下|买|拍)的|下单(?:时间|日期)|(?<![a-z])(?:when did i (?:order|buy|place)|order date|date (?:i|it was) ordered)(?![a-z])/;
+/** "好吧 那等退款吧 谢谢", "ok i'll wait for it then, thanks": the buyer will wait, and says goodbye (found from outside: a list of entries). */
+const WAITS_THANKS = /^(?:好吧?|好的|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?(?:再|先)?等(?:着|等|一下)?(?:退款|发货|快递|到账|消息|通知|回复)?(?:吧|了|好了)?[,，。!！\s]*(?:谢谢|多谢|谢了|谢啦|感谢)(?:你|您|啦)?[!！。~\s]*$|^(?:ok(?:ay)?,? )?(?:i'?ll|i will) wait(?: for (?:it|the refund|the parcel))?(?: then)?[,.!\s]+(?:thanks|thank you|thx)[.!\s]*$/;
+const waitsThanks = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined => (WAITS_THANKS.test(u.normalized.trim()) ? { intent: 'bye', u: { ...u, guessed: undefined } } : undefined);
 /** How long goods keep ("保质期到什么时候", "when does it expire"): about the goods, no delivery (found from outside: "到什么时候" read as an arrival). */
 const EXPIRY = /保质期|有效期|过期|临期|生产日期|(?<![a-z])(?:expir\w*|best before|use by|shelf life|sell by)(?![a-z])/;
 const expiryAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
@@ -2032,8 +2043,9 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
  */
 function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderStatus[])[], focus: Order | undefined): Target {
   const relevant = tiers.map((tier) => orders.filter((o) => tier.includes(o.status))).find((l) => l.length > 0);
-  // "kd到哪了" after talking of an order not shipped yet is the parcel on its way (found from outside: "no tracking yet" for the unshipped one).
-  const outranked = ctx.r.intent === 'track_parcel' && (focus?.status === 'paid' || focus?.status === 'pending_payment') && relevant !== undefined && !relevant.includes(focus) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
+  // "kd到哪了" after talking of an order not shipped yet is the parcel on its way (found from outside: "no tracking yet" for the unshipped one);
+  // "能送到公司吗" after talking of a delivered order is the one still coming (found from outside: "already signed for").
+  const outranked = (ctx.r.intent === 'track_parcel' ? focus?.status === 'paid' || focus?.status === 'pending_payment' : ctx.r.intent === 'change_address' && (focus?.status === 'delivered' || focus?.status === 'completed')) && relevant !== undefined && !relevant.includes(focus!) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
   if (focus && !namesOtherGoods(ctx, focus) && !outranked) return { one: focus };
   if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? ctx.t.onlyCancelledOrders : ctx.t.noMatchingOrder };
   const pool = orders.filter((o) => tiers.some((tier) => tier.includes(o.status)));

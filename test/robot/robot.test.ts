@@ -3910,3 +3910,41 @@ describe('goods that keep, and a prescription under review (twentieth session, p
     assert.match(textOf(review), /RX-1/);
   });
 });
+
+describe('after one order was answered (twentieth session, apparel shop)', () => {
+  const shoes = order({ orderId: 'S-42', status: 'shipped', items: [{ sku: 's', title: '男士复古板鞋 白色 42码', quantity: 1, price: '459.00' }] });
+  const tees = order({ orderId: 'T-L', status: 'delivered', createdAt: '2024-11-20T09:00:00+08:00', items: [{ sku: 't', title: '纯棉圆领T恤 黑色 L码', quantity: 2, price: '89.00' }] });
+  const data = { orders: [shoes, tees], logistics: [logistics({ orderId: 'S-42' }), logistics({ orderId: 'T-L', status: 'delivered' })] };
+
+  test('"两个都查" after one was picked from the list answers both (the README\'s own example)', async () => {
+    for (const pick of ['鞋子那个', '第一个']) {
+      const say = conversation(robotWith(data));
+      await say('帮我查下订单');
+      await say(pick);
+      for (const all of ['两个都查']) assert.match(textOf(await say(all)), /S-42[\s\S]*T-L|T-L[\s\S]*S-42/, `${pick} → ${all}`);
+    }
+  });
+
+  test('delivery to another place after talking of a delivered order is the order still coming', async () => {
+    const say = conversation(robotWith(data));
+    await say('那T恤那单呢');
+    const r = await say('快递员能不能送到公司 我白天不在家');
+    assert.match(textOf(r), /S-42/);
+    assert.doesNotMatch(textOf(r), /T-L/);
+  });
+
+  test('"怎么只到了羽绒服" is the rest of a split order; "只到了广州" is how far a parcel got', async () => {
+    const split = order({ orderId: 'SP-1', items: [{ sku: 'j', title: '轻薄羽绒服 米色 S码', quantity: 1, price: '699.00' }, { sku: 'p', title: '高腰直筒牛仔裤 浅蓝 26码', quantity: 1, price: '299.00' }] });
+    const parcels = [logistics({ orderId: 'SP-1', trackingNo: 'SF1', status: 'delivered' }), logistics({ orderId: 'SP-1', trackingNo: 'YD2' })];
+    const rest = textOf(await conversation(robotWith({ orders: [split], logistics: parcels }))('牛仔裤那个包裹呢 怎么只到了羽绒服'));
+    assert.match(rest, /YD2/);
+    assert.doesNotMatch(rest, /SF1/);
+    assert.match(textOf(await conversation(robotWith({ orders: [split], logistics: parcels }))('快递怎么只到了广州')), /SF1[\s\S]*YD2/);
+  });
+
+  test('"好吧 那等退款吧 谢谢" after a refund\'s status is a goodbye', async () => {
+    const say = conversation(robotWith({ orders: [tees], aftersales: [aftersale({ aftersaleId: 'A-1', orderId: 'T-L' })] }));
+    await say('我的退款到哪了');
+    for (const bye of ['好吧 那等退款吧 谢谢']) assert.equal((await say(bye)).intent, 'bye', bye);
+  });
+});
