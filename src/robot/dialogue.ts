@@ -94,7 +94,17 @@ export interface DialogueState {
   readonly faqOptions?: readonly string[];
   /** The shop's entry just answered (its question and the start of its answer): "那未开封的呢" next asks on about it. */
   readonly faqLast?: { readonly q: string; readonly a: string };
+  /**
+   * The goods of the order in focus, as its title names them ("冷链 处方药 诺和锐 门冬胰岛素注射液"):
+   * a question about them that does not name them ("路上会不会化啊") is also searched in the FAQ with them.
+   */
+  readonly focusGoods?: string;
 }
+
+/** Longest message searched with the goods in focus, in characters. */
+const MAX_GOODS_FOLLOW_UP = 12;
+/** Longest `focusGoods` kept. */
+const MAX_FOCUS_GOODS = 40;
 
 export const initialState = (): DialogueState => ({ v: 1, failures: 0 });
 
@@ -125,6 +135,7 @@ export function parseState(raw: unknown): DialogueState {
   if (r.hant === true) s.hant = true;
   if (validId(r.focusOrderId)) s.focusOrderId = r.focusOrderId;
   if (s.focusOrderId && validId(r.focusRequest)) s.focusRequest = r.focusRequest;
+  if (s.focusOrderId && typeof r.focusGoods === 'string' && r.focusGoods.length > 0 && r.focusGoods.length <= MAX_FOCUS_GOODS) s.focusGoods = r.focusGoods;
   if (isIntent(r.topic) && isDataIntent(r.topic)) s.topic = r.topic;
   const p = r.pending as { intent?: unknown; orderIds?: unknown } | undefined;
   if (
@@ -202,6 +213,8 @@ export interface Needs {
   readonly faqText?: string;
   /** The robot's own questions to ask the shop's FAQ (`SHOP_QUESTIONS`): the answer may replace a built-in text. */
   readonly shopSays?: readonly ShopQuestion[];
+  /** The goods in focus (`DialogueState.focusGoods`), searched beside the message: that answer stands when the message's own is not sure. */
+  readonly faqContext?: string;
   /** More FAQ questions picked at once ("both", "1 and 3"), each searched like `faqText`. */
   readonly faqMoreTexts?: readonly string[];
   /** A policy question: the FAQ also finds the shop's own entry on that topic (it wins over the built-in text). */
@@ -1118,11 +1131,23 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       faq,
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
       ...(r.faqPick ? { faqText: r.faqPick } : {}),
+      ...(faq && !r.faqPick && asksOfFocusGoods(state, r, input.text) ? { faqContext: state.focusGoods } : {}),
       ...(r.faqPicksMore?.length ? { faqMoreTexts: r.faqPicksMore } : {}),
       ...(asks ? { shopSays: asks } : {}),
       ...(isPolicyIntent(r.intent) ? { faqTopic: r.intent } : {}),
     },
   };
+}
+
+/**
+ * A question that may be about the goods just talked of without naming them ("路上会不会化啊",
+ * "收到以后要怎么放" after the insulin's parcel: found from outside, "not sure" and a hand-over):
+ * the FAQ is searched with those goods too, and answers when it is sure only with them.
+ */
+function asksOfFocusGoods(state: DialogueState, r: Resolved, text: string): boolean {
+  // Short, as a follow-up is: a longer message says what it is about (found in review: "can you guarantee it by Sunday" became the warranty).
+  if (!state.focusGoods || kindsOfGoods(text).size > 0 || r.u.normalized.length > MAX_GOODS_FOLLOW_UP) return false;
+  return r.intent === 'faq' || r.intent === 'unknown' || guessed(r);
 }
 
 /** What a returns question reads only for a request under way: its after-sales, and its orders unless it named one of them. */
@@ -1215,7 +1240,7 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   const aside = state.pending && !out.next?.pending && (r.intent === 'faq' || r.intent === 'unknown') && !out.failed && !r.declined ? { pending: state.pending } : {};
   // `focusRequest` is not kept: "cancel it" means the request only right after it was told (found in review).
   const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...kept, ...aside };
-  const next = { ...base, ...keep, ...out.next } as DialogueState;
+  const next = withFocusGoods(state, ctx.orders, { ...base, ...keep, ...out.next } as DialogueState);
   return {
     replies: out.replies,
     state: next,
@@ -1225,6 +1250,27 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
     lang: r.lang,
     unavailable,
   };
+}
+
+/** The next state with the goods of its order in focus: named anew when the order was read this turn, kept while the focus stays. */
+function withFocusGoods(state: DialogueState, orders: readonly Order[] | undefined, next: DialogueState): DialogueState {
+  const { focusGoods: _dropped, ...rest } = next;
+  if (!next.focusOrderId) return rest;
+  const o = orders?.find((x) => x.orderId === next.focusOrderId);
+  const goods = o ? goodsOf(o) : next.focusOrderId === state.focusOrderId ? state.focusGoods : undefined;
+  return goods ? { ...rest, focusGoods: goods } : rest;
+}
+
+/** An order's goods in its titles' words: tags kept as words ("【冷链】" is 冷链), sizes and counts left out. */
+function goodsOf(o: Order): string | undefined {
+  const words = o.items
+    .map((i) => i.title)
+    .join(' ')
+    .replace(/[【】[\]()（）]/g, ' ')
+    .replace(/[\d.:*x×/+-]+\s*(?:ml|mg|g|kg|l|cm|mm|片|粒|支|瓶|盒|袋|包|件|个|单位|码|号)?/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return words ? Array.from(words).slice(0, MAX_FOCUS_GOODS).join('').trim() : undefined;
 }
 
 function withPersonHint(out: Outcome, hint: string): Outcome {

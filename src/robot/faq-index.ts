@@ -205,8 +205,8 @@ export class FaqIndex {
   }
 
   /** Answer, clarify with the top two or three, or not an FAQ question. */
-  lookup(text: string): FaqLookup {
-    return this.verbatim(text) ?? this.bandOf(this.rank(text, MAX_CANDIDATES + 1), text);
+  lookup(text: string, context?: string): FaqLookup {
+    return this.verbatim(text) ?? this.bandOf(this.rank(text, MAX_CANDIDATES + 1, context), text);
   }
 
   /**
@@ -237,8 +237,8 @@ export class FaqIndex {
   }
 
   /** The best `limit` entries with their confidence, thresholds not applied (for tuning and evaluation). */
-  rank(text: string, limit = 5): FaqHit[] {
-    const q = this.#query(text);
+  rank(text: string, limit = 5, context?: string): FaqHit[] {
+    const q = this.#query(text, context);
     if (!q) return [];
     const scored = this.#shortlist(q, limit).map(({ m, features }) => {
       const confidence = this.#model ? faqProbability(this.#model, features) : m.lexical;
@@ -253,11 +253,13 @@ export class FaqIndex {
     return q ? this.#shortlist(q, limit).map(({ m, features }) => ({ entry: m.ix.entry, lexical: m.lexical, features })) : [];
   }
 
-  #query(raw: string): Query | undefined {
+  #query(raw: string, context?: string): Query | undefined {
     if (typeof raw !== 'string' || this.#indexed.length === 0) return undefined;
     const text = defaultBrands().without(foldTraditional(raw.slice(0, MAX_FIELD)), this.#brands);
     const r = termsOf(text, this.#ctx);
     if (r.terms.size === 0) return undefined;
+    // The goods the conversation is about: their words may meet an entry's, never count against one.
+    const around = context ? [...termsOf(context.slice(0, MAX_FIELD), this.#ctx).terms].filter(([t]) => !r.terms.has(t)) : [];
     const clauses = text
       .split(CLAUSE_BREAK)
       .filter((c) => c.trim())
@@ -265,6 +267,7 @@ export class FaqIndex {
     const parts = clauses.length > 1 ? clauses.map((c) => termsOf(c, this.#ctx).terms).filter((t) => t.size > 0) : [r.terms];
     return {
       terms: r.terms,
+      ...(around.length ? { context: new Map(around) } : {}),
       mass: this.#mass(r.terms),
       lang: detectLanguage(r.display).lang,
       mixed: MIXED_HAN.test(r.display) && MIXED_LATIN.test(r.display),
@@ -331,12 +334,13 @@ export class FaqIndex {
     }
     qHit += answerHit;
     if (qHit === 0 || q.mass === 0) return null;
+    for (const [t, w] of q.context ?? []) if (ix.phrasingTerms.has(t)) qHit += w * this.#idf(t);
     let cover = 0;
     let second = 0;
     let best: Phrasing | undefined;
     for (const p of ix.phrasings) {
       let hit = 0;
-      for (const [t, w] of p.terms) if (q.terms.has(t)) hit += w * this.#idf(t);
+      for (const [t, w] of p.terms) if (q.terms.has(t) || q.context?.has(t)) hit += w * this.#idf(t);
       const c = p.mass ? hit / p.mass : 0;
       // A tie goes to the phrasing in the buyer's language: the question in Chinese and its
       // English alternate cover "do you ship to Tibet" alike through the lexicon's concepts, and
@@ -350,7 +354,7 @@ export class FaqIndex {
     }
     // Two phrasings of an entry that both match are more evidence than one.
     cover = Math.min(1, cover + SECOND_PHRASING_CREDIT * second);
-    let lexical = Math.pow(qHit / q.mass, Q_EXP) * Math.pow(Math.max(cover, ANSWER_ONLY_COVER), D_EXP);
+    let lexical = Math.pow(Math.min(1, qHit / q.mass), Q_EXP) * Math.pow(Math.max(cover, ANSWER_ONLY_COVER), D_EXP);
     if (best && best.lang !== q.lang) lexical *= OTHER_LANGUAGE_FACTOR;
     const len = best?.terms.size ?? this.#avgLen;
     const score = (qHit * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * len) / this.#avgLen));
@@ -394,6 +398,8 @@ const MIXED_LATIN = /[a-z]{2,}[^a-z]+[a-z]{2,}/i;
 
 interface Query {
   readonly terms: ReadonlyMap<string, number>;
+  /** Terms of the goods in focus the message does not have: a hit when an entry has them, no mass when not. */
+  readonly context?: ReadonlyMap<string, number>;
   readonly mass: number;
   readonly lang: Lang;
   /** Chinese and English words both ("can my kitten eat 成猫粮"): an entry in either language is in the buyer's. */

@@ -21,7 +21,8 @@ export interface FaqProvider {
   /** The entry to answer with, or null (band `clarify` and `none` both give null). */
   search(shopId: string, text: string): Promise<FaqHit | null>;
   /** The band with its candidates: answer, clarify with the top two or three, or not an FAQ question. */
-  lookup?(shopId: string, text: string, topic?: TopicQuery): Promise<FaqLookup>;
+  /** `context`: the goods the conversation is about, whose words may meet an entry's without counting against one. */
+  lookup?(shopId: string, text: string, topic?: TopicQuery, context?: string): Promise<FaqLookup>;
   /**
    * The entry that answers a question the robot asks of every shop ("付款后多久发货"), or null:
    * the same answer until the shop's FAQ changes, so it is kept with the index.
@@ -107,10 +108,10 @@ export class FaqIndexProvider implements FaqProvider {
     return (await this.lookup(shopId, text)).hit;
   }
 
-  async lookup(shopId: string, text: string, topic?: TopicQuery): Promise<FaqLookup> {
+  async lookup(shopId: string, text: string, topic?: TopicQuery, context?: string): Promise<FaqLookup> {
     const cached = await this.#index(shopId);
     if (!cached) return NONE;
-    const found = await this.#lookupIn(cached.index, text);
+    const found = await this.#lookupIn(cached.index, text, context);
     if (!topic) return found;
     if (found.hit) {
       // The shop's own phrasing, typed as it is, is answered whatever the robot made of it.
@@ -130,12 +131,12 @@ export class FaqIndexProvider implements FaqProvider {
     return hit;
   }
 
-  async #lookupIn(index: FaqIndex, text: string): Promise<FaqLookup> {
+  async #lookupIn(index: FaqIndex, text: string, context?: string): Promise<FaqLookup> {
     const reranker = this.#opts.reranker;
-    if (!reranker) return index.lookup(text);
+    if (!reranker) return index.lookup(text, context);
     const own = index.verbatim(text);
     if (own) return own;
-    const ranked = index.rank(text, RERANK_TOP_K);
+    const ranked = index.rank(text, RERANK_TOP_K, context);
     // Nothing plausible lexically: not worth a network call.
     if (index.bandOf(ranked).band === 'none') return NONE;
     return index.bandOf(await reranker.rerank(text, ranked), text);

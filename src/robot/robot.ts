@@ -370,7 +370,9 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
   // A question about "my order" from a buyer with no orders here is most often not about an order
   // at all ("猫砂多久换一次", "can i cancel my subscription"): the FAQ is asked too, once the list
   // comes back empty (found from outside: "no orders found" was all they got).
-  const faq = needs.faq ? askFaq() : orders?.then((o) => (o.ok && o.value.length === 0 ? askFaq() : undefined));
+  const own = needs.faq ? askFaq() : orders?.then((o) => (o.ok && o.value.length === 0 ? askFaq() : undefined));
+  const also = needs.faq && needs.faqContext ? lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, needs.faqText ?? input.text, topic, needs.faqContext), s), budgetMs) : undefined;
+  const faq = also ? Promise.all([own, also]).then(([a, b]) => withGoodsInFocus(a, b)) : own;
   const parcels = (ids: readonly string[]) => lookupWithinBudget((s) => ds.getLogistics(shopId, ids, s).then(arrayOf<Logistics>), budgetMs);
   const logisticsNow = needs.logistics && needs.knownOrderIds.length ? parcels(needs.knownOrderIds) : undefined;
   const logisticsLater = needs.logistics && orders
@@ -386,9 +388,15 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
   return { orders: o, aftersales: a, faq: f as Lookup<FaqLookup> | undefined, logistics: [l1, l2], ...(m ? { faqMore: m } : {}), ...(says ? { shopSays: says } : {}) };
 }
 
+/** The message's own FAQ answer, else the one found with the goods in focus when that one is sure (its unsure candidates offered other questions in place of the robot's own). */
+function withGoodsInFocus(own: Lookup<FaqLookup> | undefined, also: Lookup<FaqLookup>): Lookup<FaqLookup> | undefined {
+  if (!own?.ok || own.value?.band === 'answer' || !also.ok) return own;
+  return also.value?.band === 'answer' ? also : own;
+}
+
 /** The FAQ's band and candidates when the provider can tell them, else its answer alone. */
-async function faqLookup(faq: FaqProvider, shopId: string, text: string, topic: TopicQuery | undefined): Promise<FaqLookup> {
-  if (faq.lookup) return faq.lookup(shopId, text, topic);
+async function faqLookup(faq: FaqProvider, shopId: string, text: string, topic: TopicQuery | undefined, context?: string): Promise<FaqLookup> {
+  if (faq.lookup) return faq.lookup(shopId, text, topic, context);
   const hit = await faq.search(shopId, text);
   return hit ? { band: 'answer', hit, candidates: [hit] } : { band: 'none', hit: null, candidates: [] };
 }

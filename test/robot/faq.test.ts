@@ -311,3 +311,28 @@ test('a gift asked for in other words ("有啥小礼品送吗") finds the shop\'
   ]);
   assert.equal(ix.lookup('有啥小礼品送吗').hit?.entry.id, 'gift');
 });
+
+describe('the goods in focus as context (twentieth session, pharmacy)', () => {
+  const entries: FaqEntry[] = [
+    { id: 'cold', question: '冷链药品怎么配送？', answer: '胰岛素等需冷藏的药品全程顺丰冷运，保温箱加冰袋，2-8℃。', alternates: ['胰岛素路上会不会化', '胰岛素怎么保证冷藏'] },
+    { id: 'expiry', question: '药品保质期有多久？', answer: '发出的药品有效期不少于 6 个月。', alternates: ['有效期多久'] },
+    { id: 'invoice', question: '可以开发票吗？', answer: '可以，在订单页申请。' },
+  ];
+  const index = new FaqIndex([...readDemoFaq(), ...entries]);
+
+  test('a question that leaves its goods unsaid meets the entry about them', () => {
+    const goods = '冷链 处方药 诺和锐 门冬胰岛素注射液 笔芯';
+    for (const ask of ['收到以后要怎么放', '要冷藏吗', '会不会化']) {
+      assert.notEqual(index.lookup(ask).band, 'answer', ask);
+      assert.equal(index.lookup(ask, goods).hit?.entry.id, 'cold', ask);
+    }
+  });
+
+  test('context never counts against an entry, and alone finds nothing', () => {
+    const goods = '冷链 处方药 诺和锐 门冬胰岛素注射液 笔芯';
+    assert.equal(index.lookup('可以开发票吗', goods).hit?.entry.id, 'invoice');
+    assert.equal(index.lookup('有效期多久', goods).hit?.entry.id, 'expiry');
+    // Nothing of the message itself in any entry: no entry, whatever the goods share with one.
+    assert.equal(index.lookup('今天天气真好', goods).band, 'none');
+  });
+});

@@ -3948,3 +3948,32 @@ describe('after one order was answered (twentieth session, apparel shop)', () =>
     for (const bye of ['好吧 那等退款吧 谢谢']) assert.equal((await say(bye)).intent, 'bye', bye);
   });
 });
+
+describe('a follow-up about the goods just talked of (twentieth session, pharmacy)', () => {
+  test('"要冷藏吗" after the insulin\'s parcel is the shop\'s cold-chain entry; the goods are kept while the order stays in focus', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [
+      ...readDemoFaq(),
+      { id: 'cold', question: '冷链药品怎么配送？', answer: '胰岛素等需冷藏的药品全程顺丰冷运，保温箱加冰袋，2-8℃。', alternates: ['胰岛素路上会不会化', '胰岛素怎么保证冷藏'] },
+      { id: 'invoice', question: '可以开发票吗？', answer: '可以，在订单页申请。' },
+    ]);
+    const insulin = order({ orderId: 'CC-1', items: [{ sku: 'i', title: '【冷链】【处方药】诺和锐 门冬胰岛素注射液 笔芯 3ml:300单位', quantity: 5, price: '75.00' }] });
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [insulin], logistics: [logistics({ orderId: 'CC-1' })] }), faq: own, clock: () => NOW });
+    const say = conversation(robot);
+    const first = await say('我的胰岛素到哪了');
+    assert.equal((first.state as { focusGoods?: string }).focusGoods, '冷链 处方药 诺和锐 门冬胰岛素注射液 笔芯');
+    assert.match(textOf(await say('会不会化')), /2-8℃/);
+    assert.match(textOf(await say('要冷藏吗')), /2-8℃/);
+    // A fresh conversation has no goods in focus: the same words are not sure of the entry.
+    assert.doesNotMatch(textOf(await conversation(robot)('会不会化')), /2-8℃/);
+    // A longer message says what it is about: no goods added.
+    assert.doesNotMatch(textOf(await say('这个冬天快递路上会不会冻坏啊我好担心')), /2-8℃/);
+  });
+
+  test('a stored state keeps its goods only beside an order in focus, and only short', async () => {
+    const { parseState } = await import('../../src/robot/dialogue.ts');
+    assert.equal(parseState({ v: 1, failures: 0, focusOrderId: 'A-1', focusGoods: '胰岛素' }).focusGoods, '胰岛素');
+    assert.equal(parseState({ v: 1, failures: 0, focusGoods: '胰岛素' }).focusGoods, undefined);
+    assert.equal(parseState({ v: 1, failures: 0, focusOrderId: 'A-1', focusGoods: 'x'.repeat(41) }).focusGoods, undefined);
+  });
+});
