@@ -275,6 +275,8 @@ interface Resolved {
   readonly whyCancelled?: true;
   /** Goods that overheat, smoke, swell or spark: a complaint, with what to do now. */
   readonly safety?: true;
+  /** After-sales on a weak reading: with no request under way, the parcel (`parcelNotReturn`). */
+  readonly orParcel?: true;
   /** A question of health (a dose, who may take it, a reaction after taking it): a person answers it, unless the shop's own entry does. */
   readonly health?: HealthQuestion;
   /** "拒收可以吗" right after "you can refuse the delivery": how refusing works. */
@@ -753,7 +755,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (waitsThanks(u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (waitsThanks(u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -867,7 +869,7 @@ const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<
  * that it closes by itself and where the countdown is, not how to cancel it (found in the closing
  * note of an earlier round: "go to the order page and cancel it").
  */
-const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)/;
+const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:can|do|will) i (?:wait|have) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)/;
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 /** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
 const NOT_UNPAID_TIMEOUT = /付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
@@ -952,6 +954,15 @@ const ORDERED_WHEN = /(?:什么|啥)时候(?:下|买|拍)的|哪天(?:下|买|�
 /** "好吧 那等退款吧 谢谢", "ok i'll wait for it then, thanks": the buyer will wait, and says goodbye (found from outside: a list of entries). */
 const WAITS_THANKS = /^(?:好吧?|好的|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?(?:再|先)?等(?:着|等|一下)?(?:退款|发货|快递|到账|消息|通知|回复)?(?:吧|了|好了)?[,，。!！\s]*(?:谢谢|多谢|谢了|谢啦|感谢)(?:你|您|啦)?[!！。~\s]*$|^(?:ok(?:ay)?,? )?(?:i'?ll|i will) wait(?: for (?:it|the refund|the parcel))?(?: then)?[,.!\s]+(?:thanks|thank you|thx)[.!\s]*$/;
 const waitsThanks = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined => (WAITS_THANKS.test(u.normalized.trim()) ? { intent: 'bye', u: { ...u, guessed: undefined } } : undefined);
+/**
+ * "我的牛仔裤寄了几天都没到" (or in Cantonese, "寄咗幾日都未到") leans to after-sales on "寄了", but
+ * with no word of a return it is the parcel unless a request is under way, when it may be the goods
+ * sent back (found from outside: "no after-sales request").
+ */
+const NOT_ARRIVED = /没到|未到|还没收到|没收到|没送到|到哪/;
+const RETURN_WORD = /退|换|售后|寄回|返回|(?<![a-z])(?:refund|return|exchange)/;
+const parcelNotReturn = (u: Understanding): Pick<Resolved, 'intent' | 'orParcel'> | undefined =>
+  u.intent === 'aftersale_progress' && u.guessed && NOT_ARRIVED.test(u.normalized) && !RETURN_WORD.test(u.normalized) ? { intent: 'aftersale_progress', orParcel: true } : undefined;
 /** How long goods keep ("保质期到什么时候", "when does it expire"): about the goods, no delivery (found from outside: "到什么时候" read as an arrival). */
 const EXPIRY = /保质期|有效期|过期|临期|生产日期|(?<![a-z])(?:expir\w*|best before|use by|shelf life|sell by)(?![a-z])/;
 const expiryAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
@@ -1127,7 +1138,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       // A cancellation or an id typed reads them best-effort (bestEffort below).
       aftersales: r.intent === 'aftersale_progress' || r.intent === 'return_policy' || effort.includes('aftersales'),
       ...(effort.length ? { bestEffort: effort } : {}),
-      logistics: LOGISTICS_INTENTS.has(r.intent),
+      logistics: LOGISTICS_INTENTS.has(r.intent) || r.orParcel === true,
       faq,
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
       ...(r.faqPick ? { faqText: r.faqPick } : {}),
@@ -1672,11 +1683,19 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
     const late = overdueDays(ctx, request) !== undefined ? { offeredHuman: true } : {};
     return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress', policy: intent, ...offer, ...late } };
   }
+  // A weak guess without a word of its topic is no answer for the built-in text: "血糖仪怎么用啊" was told where coupons are (found from outside).
+  if (guessed(ctx.r) && text === ctx.t.policy[intent] && !POLICY_WORDS[intent].test(ctx.r.u.normalized)) return notSure(ctx);
   const o = ctx.orders && !notAboutOwnOrder(ctx.r, ctx.input.text) ? policyOrder(ctx, ctx.orders) : undefined;
   if (!o) return { replies: [{ text }], next: { ...offer, policy: intent }, ...(offer?.faqLast ? { faqOnly: true as const } : {}) };
   return { replies: [...statusAnswer(ctx, o).replies, { text }], next: { focusOrderId: o.orderId, topic: 'order_status', ...offer } };
 }
 
+/** Words any question on the topic has ("券", "invoice", "退"): a guess without one is no question on it. */
+const POLICY_WORDS: Readonly<Record<PolicyIntent, RegExp>> = {
+  coupon: /券|优惠|折扣|打折|满减|红包|活动|便宜|减价|促销|积分|(?<![a-z])(?:disc\w*|coupon\w*|promo\w*|voucher\w*|credit|code|sale|save|saving|deal\w*|off)(?![a-z])/,
+  invoice: /票|收据|报销|(?<![a-z])(?:invoice\w*|receipt\w*|vat|tax|fapiao)(?![a-z])/,
+  return_policy: /退|换|寄回|(?<![a-z])(?:return\w*|refund\w*|exchang\w*|send (?:it )?back|swap)(?![a-z])/,
+};
 /** A coupon that did not apply ("优惠券用不了", "my coupon didn't apply"). */
 const COUPON_TROUBLE = /(?:券|优惠|折扣|满减).{0,8}(?:用不了|不能用|没法用|无法使用|用不上|没用上|没抵扣|没有抵扣|不抵扣|没减|没扣|没生效|不生效|失效|无效)|(?<![a-z])(?:coupon|promo|discount|voucher)(?: code)?s?\b.{0,30}\b(?:(?:did ?n[o']?t|does ?n[o']?t|won'?t|wont|not|isn'?t|never) (?:apply|applied|work|working|go through|valid)|invalid|rejected|not applied|expired)/;
 /** Invoice details sent in the chat: a tax number or a company header ("税号…", "抬头…", "tax id"). */
@@ -2966,6 +2985,7 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
   const byId = namedIds(ctx.input.text, ctx.aftersales.map((a) => a.aftersaleId));
   if (byId.length === 1) return oneRequest(ctx, ctx.aftersales.find((a) => a.aftersaleId === byId[0])!);
   if (r.withdraw) return withdrawAnswer(ctx, ctx.aftersales);
+  if (r.orParcel && ctx.aftersales.length === 0) return dataAnswer({ ...ctx, r: { ...r, intent: 'track_parcel' } }, 'track_parcel');
   // "退货寄回去了 单号SF…" is about a return too (found from outside: "order SF… has no request").
   const waybill = returnWaybill(ctx);
   if (waybill) return waybill;

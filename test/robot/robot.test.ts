@@ -3977,3 +3977,23 @@ describe('a follow-up about the goods just talked of (twentieth session, pharmac
     assert.equal(parseState({ v: 1, failures: 0, focusOrderId: 'A-1', focusGoods: 'x'.repeat(41) }).focusGoods, undefined);
   });
 });
+
+describe('guesses that are no question on their topic, and waiting to pay (twentieth session, pharmacy)', () => {
+  test('a weak guess without a word of its topic is no built-in policy text; a parcel "寄了几天都没到" is the parcel unless a request is under way', async () => {
+    const meter = order({ orderId: 'M-1', status: 'delivered', items: [{ sku: 'm', title: '三诺 安稳+ 血糖仪 套装', quantity: 1, price: '139.00' }] });
+    const r = await conversation(robotWith({ orders: [meter] }))('血糖仪怎么用啊 第一次用');
+    assert.doesNotMatch(textOf(r), /优惠券/);
+    const jeans = order({ orderId: 'J-1', items: [{ sku: 'j', title: '高腰直筒牛仔裤 浅蓝 26码', quantity: 1, price: '299.00' }] });
+    const parcel = await conversation(robotWith({ orders: [jeans], logistics: [logistics({ orderId: 'J-1' })], aftersales: [] }))('我嘅牛仔裤寄咗幾日都未到');
+    assert.match(textOf(parcel), /ZT|运输/);
+    const returning = await conversation(robotWith({ orders: [jeans], logistics: [logistics({ orderId: 'J-1' })], aftersales: [aftersale({ aftersaleId: 'R-1', orderId: 'J-1', type: 'return' })] }))('我寄了几天了都没到');
+    assert.match(textOf(returning), /退货|申请/);
+  });
+
+  test('"how long can i wait before paying", "多久之内要付款": the unpaid order\'s time runs out, nothing is charged', async () => {
+    const unpaid = order({ orderId: 'U-1', status: 'pending_payment' });
+    for (const ask of ['how long can i wait before paying', '多久之内要付款']) {
+      assert.match(textOf(await conversation(robotWith({ orders: [unpaid, order({ orderId: 'U-2' })], logistics: [logistics({ orderId: 'U-2' })] }))(ask)), /closes by itself|自动关闭/, ask);
+    }
+  });
+});
