@@ -20,6 +20,7 @@ import type { Db } from '../storage/ports.ts';
 import { insertRating, type Rating } from './repository.ts';
 import { LIMITS } from './validation.ts';
 import { langOfTexts } from '../routing/index.ts';
+import { inScriptOf } from '../robot/index.ts';
 
 /** How long after the rating request a score typed in the chat still rates that conversation. */
 export const RATING_BY_CHAT_HOURS = 24;
@@ -36,33 +37,40 @@ const ALREADY: Readonly<Record<Lang, string>> = {
 
 const ZH_DIGIT: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5 };
 const EN_DIGIT: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
-// "5", "5分", "五星", "打5分", "给你五星好评", "5/5", "5 stars", "five out of five"; never "5分钟", "3星期", "5号".
-const ZH_SCORE = /^(?:打|给|评|给你|给您)?\s*([1-5一二两三四五])\s*(?:(分|颗星|星)(?![钟期])(?:好评|评价)?|(?=$|[\s,.!，。！~]))/u;
-const EN_SCORE = /^(?:i\s+(?:give|rate)(?:\s+(?:you|it))?\s+)?([1-5]|one|two|three|four|five)\s*(?:(\/\s*5|out of (?:5|five)|stars?|points?)\b|(?=$|[\s,.!~]))/iu;
-const FULL_MARKS = /^(?:满分|五星好评|好评满分|full marks)(?=$|[\s,.!，。！~])/iu;
-/** What may follow a score: punctuation, a smile, or a short comment. */
-const TAIL_TRIM = /^[\s,.!~，。！、:：;；]+|[\s,.!~，。！]+$/gu;
+// "5", "5分", "五星", "打5分", "给你五星好评", "5/5", "5 stars", "five out of five". A unit that goes on into
+// another word is no score: 5分钟, 5分多钟, 两分半, 一分钱, 四分之一, 五分裤, 三分糖, 七分袖, 三星期 (found in review).
+const ZH_SCORE = /^(?:打|给|评|给你|给您)?\s*([1-5一二两三四五])\s*(?:(分|颗星|星)(?![钟鐘期钱錢之裤褲袖糖半多])(?:好评|好評|评价|評價)?)?/u;
+const EN_SCORE = /^(?:i\s+(?:give|rate)(?:\s+(?:you|it))?\s+)?([1-5]|one|two|three|four|five)\s*(?:(\/\s*5|out of (?:5|five)|stars?)(?![a-z]))?/iu;
+const FULL_MARKS = /^(?:满分|滿分|五星好评|五星好評|好评满分|full marks)/iu;
+/** Nothing more than punctuation, thanks or a smile ("5，谢谢", "5 thanks", "5 👍"). */
+const BARE = /^[吧啊呀哈了嘛哦]*[\s,.!~，。！、:：;；]*(?:谢谢|多谢|谢了|谢啦|(?:thanks|thank you|thx|ty)(?![a-z]))?[\s,.!~，。！]*\p{Extended_Pictographic}*[\s!！。.~]*$/iu;
+/** A comment after a score: set apart from it, and saying something, not asking ("三星手机有货吗", "4/5 items arrived" are no ratings). */
+const COMMENT_START = /^[\s,.!~，。！、:：;；]+\S/u;
+const NOT_A_COMMENT = /[?？]|吗|么|呢|怎么|什么|多少|有没有|能不能|(?<![a-z])(?:how|what|when|where|why|can|could|is|are|do|does|items?|pieces?|pcs|of|parcels?|packages?|orders?|boxes|days?|hours?|minutes?|mins?|weeks?)(?![a-z])/iu;
+const TRIM = /^[\s,.!~，。！、:：;；]+|[\s,.!~，。！]+$/gu;
 
 /** A score of 1–5 the buyer typed, with the comment after it; undefined when the text is not a rating. */
 export function typedScore(text: string): { score: number; comment?: string } | undefined {
   const t = text.normalize('NFKC').trim();
   if (t.length === 0 || t.length > LIMITS.commentMax) return undefined;
   const full = FULL_MARKS.exec(t);
-  if (full) return withComment(5, t.slice(full[0].length));
+  if (full) return scored(5, t.slice(full[0].length), true);
   for (const re of [ZH_SCORE, EN_SCORE]) {
     const m = re.exec(t);
     if (!m) continue;
     const score = Number(m[1]) || ZH_DIGIT[m[1]!] || EN_DIGIT[m[1]!.toLowerCase()]!;
-    const rest = t.slice(m[0].length);
-    // A bare digit with more after it is anything but a rating ("3 号那单", "2 items missing").
-    if (m[2] === undefined && !isBare(rest)) continue;
-    return withComment(score, rest);
+    const r = scored(score, t.slice(m[0].length), m[2] !== undefined);
+    if (r) return r;
   }
   return undefined;
 }
 
-const isBare = (rest: string) => /^\p{Extended_Pictographic}*$/u.test(rest.replace(TAIL_TRIM, ''));
-const withComment = (score: number, rest: string) => (isBare(rest) ? { score } : { score, comment: rest.replace(TAIL_TRIM, '') });
+/** The score with what follows it: nothing, or (after a unit) a comment of its own. */
+function scored(score: number, rest: string, unit: boolean): { score: number; comment?: string } | undefined {
+  if (BARE.test(rest)) return { score };
+  if (!unit || !COMMENT_START.test(rest) || NOT_A_COMMENT.test(rest)) return undefined;
+  return { score, comment: rest.replace(TRIM, '') };
+}
 
 /** The score's own language, else the closed conversation's (routing asked for the rating in it). */
 async function langOf(db: Db, text: string, rated: string): Promise<Lang> {
@@ -106,7 +114,8 @@ export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<bool
       if (!r.ok && r.reason !== 'already_rated') return false;
       if (r.ok) d.onRated?.(r.rating);
       const lang = await langOf(d.db, m.text, last);
-      await d.conversations.postAs(m.conversationId, SYSTEM_SENDER, { kind: 'text', text: r.ok ? THANKS[lang](typed.score) : ALREADY[lang] }, { state: 'bot' });
+      const said = r.ok ? THANKS[lang](typed.score) : ALREADY[lang];
+      await d.conversations.postAs(m.conversationId, SYSTEM_SENDER, { kind: 'text', text: lang === 'zh' ? inScriptOf(said, m.text) : said }, { state: 'bot' });
       return true;
     } catch (err) {
       d.log.warn({ err: (err as Error).message, conversationId: m.conversationId }, 'a rating typed in the chat could not be read; the robot answers it');

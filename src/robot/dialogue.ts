@@ -397,7 +397,7 @@ const byNumber = (state: DialogueState, u: Understanding): Pick<Resolved, 'inten
 const NUMBER_REF = /^\s*(?:那|就|是)?(?:尾号)?\d{3,}(?:\.\d{1,2})?\s*(?:元|块)?(?:结尾)?的?(?:那个|那单|这单|那笔|订单|那件)呢?\s*[?？]*\s*$|^\s*(?:尾号)?\d{3,}结尾的?呢?\s*[?？]*\s*$|^\s*(?:the |and the )?(?:one (?:ending|that ends) (?:in|with) \d{3,}|\d{3,}(?:\.\d{1,2})? (?:one|order))\s*\?*\s*$/;
 const OTHER_REQUEST_EN = /^\s*(?:and |what about |how about )?(?:the )?other (?:request|claim)s?\s*\?*\s*$/;
 /** A question of its own about the goods ("那牙刷多少钱", "is the toothbrush any good"): no pick of an order (found in review). */
-const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|[a-z0-9]码|偏大|偏小|合适|颜色|色差|掉色|褪色|起球|缩水|材质|面料|正品|保质期|有效期|机洗|怎么洗|有货|还有吗|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|fade|shrink|genuine|fabric|material|expir\w*|wash|in stock|warranty|how to|does it|is it|can i)(?![a-z])/;
+const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|偏大|偏小|合适|颜色|色差|掉色|褪色|起球|缩水|材质|面料|正品|保质期|有效期|机洗|怎么洗|有货|还有吗|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|fade|shrink|genuine|fabric|material|expir\w*|wash|in stock|warranty|how to|does it|is it|can i)(?![a-z])/;
 
 /** Short and read as nothing clear (unknown, a guess, a weak FAQ lean): a follow-up that may only name goods. */
 const shortAndUnclear = (u: Understanding): boolean =>
@@ -965,12 +965,16 @@ const parcelNotReturn = (u: Understanding): Pick<Resolved, 'intent' | 'orParcel'
   u.intent === 'aftersale_progress' && u.guessed && NOT_ARRIVED.test(u.normalized) && !RETURN_WORD.test(u.normalized) ? { intent: 'aftersale_progress', orParcel: true } : undefined;
 /** How long goods keep ("保质期到什么时候", "when does it expire"): about the goods, no delivery (found from outside: "到什么时候" read as an arrival). */
 const EXPIRY = /保质期|有效期|过期|临期|生产日期|(?<![a-z])(?:expir\w*|best before|use by|shelf life|sell by)(?![a-z])/;
+/** An order, a payment or a coupon that expires is no goods' shelf life ("订单过期了吗", "payment link expired"). */
+const EXPIRES_NOT_GOODS = /订单|单子|付款|支付|链接|券|红包|(?<![a-z])(?:order|payment|link|coupon|voucher|code)(?![a-z])/;
 const expiryAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  EXPIRY.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.guessed) ? { intent: 'faq' } : undefined;
+  EXPIRY.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !EXPIRES_NOT_GOODS.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.guessed) ? { intent: 'faq' } : undefined;
 /** A prescription's review ("处方审核通过了吗", "has my prescription been approved"): the order's standing, not an after-sales request (found from outside). */
 const RX_REVIEWED = /审核|审批|(?<![a-z])(?:approv\w*|review\w*|verif\w*)(?![a-z])/;
+/** Where the buyer's own review stands ("通过了吗", "has it been approved"), not how or when reviews are done. */
+const RX_STANDING = /通过|过了|好了|审完|审核了吗|审核了没|结果|(?<![a-z])(?:approved|been (?:reviewed|verified|checked)|status)(?![a-z])/;
 const reviewAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  /处方|(?<![a-z])prescription/.test(u.normalized) && RX_REVIEWED.test(u.normalized) && !/退款|退货|换货|售后|(?<![a-z])(?:refund|return|exchange)/.test(u.normalized) ? { intent: 'order_status' } : undefined;
+  /处方|(?<![a-z])prescription/.test(u.normalized) && RX_REVIEWED.test(u.normalized) && RX_STANDING.test(u.normalized) && !/多久|几点|时间|多长|(?<![a-z])(?:how long|when|hours|do you)(?![a-z])/.test(u.normalized) && !/退款|退货|换货|售后|(?<![a-z])(?:refund|return|exchange)/.test(u.normalized) ? { intent: 'order_status' } : undefined;
 const orderedWhen = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (ORDERED_WHEN.test(u.normalized) && !/能到|到货|送到|发货|(?<![a-z])(?:arrive|deliver|ship)/.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed) ? { intent: 'order_status' } : undefined);
 /**
  * The recipient or their phone asked about, with no address in it ("what happens if the recipient
@@ -1042,15 +1046,15 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
 // super hot"): a danger, told what to do now and handed to a person with priority (found from
 // outside: a parcel card, then "not understood").
 /** Signs of danger whatever the goods: smoke, sparks, a swollen battery, a shock. */
-const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking)(?![a-z])/;
+const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:and|with|got|there'?s|there is|saw|see|seeing|giving off|gives off|letting out) (?:some |a lot of |lots of )?smoke|smoke (?:when|while|from|out of))(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot"), not "火锅太烫", "爆炸款". */
 const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|发烫|烫手|过热|焦味|烧焦|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running) (?:so |super |very |really |extremely |too |way too |crazy )?hot|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
-const DEVICE = /充电|充着|插着|插电|用的时候|用着|电池|充电宝|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad)(?![a-z])/;
+const DEVICE = /充电|充着|插着|插电|用的时候|用着|电池|充电宝|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up)(?![a-z])/;
 /** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
 const SAFETY_ASKED = /会不会(?:发烫|过热|很烫)|安全吗|(?<![a-z])(?:is it safe|will it (?:get|overheat)|does it (?:get|overheat)|want to buy|before (?:i )?buy)(?![a-z])/;
 const reportsDanger = (n: string): boolean => !SAFETY_ASKED.test(n) && (SAFETY_SIGN.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)));
 
-const ASKS_FOR_SPECIALIST = /(?:转|找|要|联系|接|叫|换|跟|和)(?:个|一下|下|一位|位)?(?:药师|医生|专家|营养师|技术人员|技术支持|工程师)|(?<![a-z])(?:talk|speak|connect|transfer|get|put)\b.{0,20}\b(?:pharmacist|doctor|specialist|technician|engineer)s?(?![a-z])/;
+const ASKS_FOR_SPECIALIST = /(?:转|找|联系|接|叫|换)(?:个|一下|下|一位|位)?(?:药师|医生|专家|营养师|技术人员|技术支持|工程师)|(?:我要|我想|让我|帮我)(?:跟|和|找)(?:药师|医生|专家|营养师|工程师)|(?<![a-z])(?:talk|speak|connect|transfer|get|put)\b.{0,20}\b(?:pharmacist|doctor|specialist|technician|engineer)s?(?![a-z])/;
 /** Asked about them, not for them ("找药师要钱吗", "药师几点上班"). */
 const ASKS_ABOUT_SPECIALIST = /吗|几点|时间|什么时候|多少|收费|要钱|[?？]|(?<![a-z])(?:when|hours|what time|cost|free)(?![a-z])/;
 function personOrSafety(u: Understanding, text: string): Pick<Resolved, 'intent' | 'safety' | 'health'> | undefined {
@@ -1058,7 +1062,8 @@ function personOrSafety(u: Understanding, text: string): Pick<Resolved, 'intent'
   if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { intent: 'unknown' };
   if (reportsDanger(u.normalized)) return { intent: 'complaint', safety: true };
   const health = healthAsked(u.normalized);
-  if (health) return { intent: health === 'reaction' ? 'complaint' : 'human', health };
+  // Advice is read as an FAQ question (the shop's own entry may answer it), a reaction as a complaint (ahead in the queue).
+  if (health) return { intent: health === 'reaction' ? 'complaint' : 'faq', health };
   // "我要找药师", "帮我转药师", "get me a pharmacist": a person of the shop's, asked for by their trade (found from outside: its hours were offered).
   if (ASKS_FOR_SPECIALIST.test(u.normalized) && !ASKS_ABOUT_SPECIALIST.test(u.normalized)) return { intent: 'human' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
@@ -1354,6 +1359,7 @@ function answer(ctx: Ctx): Outcome {
   if (r.yesToList) return { replies: [{ text: t.pickByNumber }], next: { faqOptions: ctx.state.faqOptions }, failed: true };
   // Before any of the shop's entries: none of them answers a political question.
   if (isPolitical(ctx.input.text)) return { replies: [{ text: t.smallTalk }] };
+  if (r.health) return healthAnswer(ctx, r.health);
   const follow = faqFollowUp(ctx);
   if (follow) return follow;
   // The weather in Sydney is no shipping question, whatever words it shares with one (found from outside).
@@ -1364,10 +1370,8 @@ function answer(ctx: Ctx): Outcome {
   if (offer) return offer;
   switch (r.intent) {
     case 'human':
-      if (r.health) return healthAnswer(ctx, r.health);
       return ownPhrasing(ctx) ?? { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
     case 'complaint':
-      if (r.health) return healthAnswer(ctx, r.health);
       return { replies: [...(r.safety ? [{ text: t.safetyFirst }] : []), { text: t.handoverComplaint }], handover: { reason: 'complaint' } };
     case 'greeting':
       return { replies: [{ text: t.greeting }] };
@@ -1724,9 +1728,12 @@ function spoiledGoods(text: string, normalized: string): boolean {
 /** A gift or sample missing from the box ("化妆包没有啊", "小样少了两个"). */
 const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送的)[^，,。!！?？]{0,8}(?:没有|没收到|没看到|不见|少了|缺)|(?:没有|没收到|少了|缺了?)[^，,。!！?？]{0,4}(?:赠品|小样|化妆包|礼品)`;
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
-const GOODS_TROUBLE = new RegExp(String.raw`${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
+/** An appliance that stopped doing its job ("stopped heating", "won't turn on", "不加热了"): found from outside, an air fryer was a greeting. */
+const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:won'?t|will not|wont) (?:heat(?: up)?|start|power on|turn on|switch on|boil|spin|blend)|(?:does ?n[o']?t|does not|do not|can ?not|can'?t) (?:heat(?: up)?|power on|turn on|boil|start)|not heating(?: up)?|no heat)(?![a-z])/;
+const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
-  const unsure = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
+  // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
+  const unsure = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ) || u.intent === 'greeting';
   // "the cake arrived completely crushed" reads as a delivery question, but says what arrived (found from outside).
   const arrivedSo = ARRIVED_IN_TROUBLE.test(u.normalized) && !/快递柜|柜子|驿站|(?<![a-z])locker(?![a-z])/.test(u.normalized) && LOGISTICS_INTENTS.has(u.intent as DataIntent);
   const reaction = skinReaction(u.normalized);
@@ -1789,7 +1796,7 @@ const TROUBLE_KINDS: readonly (readonly [string, RegExp])[] = [
   ['wrong', /发错|错发|(?<![a-z])wrong(?![a-z])/],
   ['missing', new RegExp(String.raw`少发|漏发|缺件|少了|没收到|没有收到|${GIFT_MISSING}|(?<![a-z])missing(?![a-z])`)],
   ['broken', /坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|断了|断掉|断的|折断|裂了|裂开|(?<![a-z])(?:broken|broke|damaged|cracked|crushed|squashed|smashed|ruined)(?![a-z])/],
-  ['faulty', /不能用|用不了|质量(?:有)?问题|没声音|过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])/],
+  ['faulty', new RegExp(`${APPLIANCE_FAULT.source}|不能用|用不了|质量(?:有)?问题|没声音|过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])`)],
   ['leak', /漏了|漏水|漏气|渗水|(?<![a-z])leak/],
 ];
 const WARRANTY = /保修|质保|维修|(?<![a-z])(?:warranty|repair)(?![a-z])/;
@@ -2263,9 +2270,9 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       out = kept;
       narrowed = true;
     } else if (e.type === 'phoneTail' && !isNewPhone(ctx, e.value as string, out)) {
-      // "尾号8841" is the tail of a phone number, or of an order id (found from outside: "没有找到").
-      const byPhone = out.filter((o) => phoneDigitsOf(o).endsWith(e.value));
-      out = byPhone.length ? byPhone : out.filter((o) => idKey(o.orderId).endsWith(e.value));
+      const kept = byTail(out, e.value as string);
+      if (!kept) continue;
+      out = kept;
       narrowed = true;
     } else if (e.type === 'sku') {
       out = out.filter((o) => o.items.some((i) => sameId(i.sku, e.value)));
@@ -2299,6 +2306,17 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
     }
   }
   return narrowed ? out : undefined;
+}
+
+/**
+ * "尾号8841": the tail of a phone number, or of an order id (found from outside: "没有找到"). No phone
+ * could be read (a PII key this node lacks) and no id ends so: undefined, narrowing nothing rather than to none.
+ */
+function byTail(orders: Order[], tail: string): Order[] | undefined {
+  const byPhone = orders.filter((o) => phoneDigitsOf(o).endsWith(tail));
+  const byId = orders.filter((o) => idKey(o.orderId).endsWith(tail));
+  if (!byPhone.length && !byId.length && orders.every((o) => !phoneDigitsOf(o))) return undefined;
+  return byPhone.length ? byPhone : byId;
 }
 
 /** A whole mobile number typed to change to ("改成13700002222", "update it to 137…"). */
@@ -2706,7 +2724,7 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
 const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>
   r.reschedule ? ['delivery_date'] : r.intent === 'return_policy' && deviceFault(`${r.u.normalized} ${folded(text)}`) ? ['warranty'] : SHOP_QUESTIONS_OF[r.intent];
 /** A device that stopped working ("耳机没声音了", "耳机坏了", "won't turn on"), not a shirt's seams (found in review). */
-const DEVICE_FAULT = /没声音|没反应|开不了机|不开机|充不进|充不上|不亮|黑屏|死机|连不上|(?<![a-z])(?:no sound|won'?t (?:turn|switch) on|not charging|won'?t charge|not connecting)(?![a-z])/;
+const DEVICE_FAULT = new RegExp(`没声音|没反应|开不了机|不开机|充不进|充不上|不亮|黑屏|死机|连不上|${APPLIANCE_FAULT.source}|(?<![a-z])(?:no sound|won'?t (?:turn|switch) on|not charging|won'?t charge|not connecting)(?![a-z])`);
 const deviceFault = (text: string): boolean => DEVICE_FAULT.test(text) || (/坏了|坏掉|不能用|用不了|(?<![a-z])(?:stopped working|not working|does ?n[o']?t work|broke|is dead)(?![a-z])/.test(text) && DEVICE.test(text));
 /** The shop's answer to one of the robot's questions, capped like any answer kept. */
 function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {

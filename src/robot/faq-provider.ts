@@ -81,6 +81,8 @@ interface Cached {
   /** The version the index was built from; undefined when set directly or without versionOf. */
   readonly version: number | undefined;
   checkedAt: number;
+  /** Never re-ranked over the network (the warm-up's own entries: no call before any buyer has written). */
+  readonly lexicalOnly?: true;
 }
 
 export class FaqIndexProvider implements FaqProvider {
@@ -95,8 +97,8 @@ export class FaqIndexProvider implements FaqProvider {
   }
 
   /** Replaces a shop's FAQ; throws KefuError BAD_REQUEST on invalid entries and keeps the old index. */
-  setEntries(shopId: string, entries: readonly FaqEntry[], version?: number): void {
-    this.#cache.set(shopId, { index: new FaqIndex(entries, this.#opts), version, checkedAt: this.#now() });
+  setEntries(shopId: string, entries: readonly FaqEntry[], version?: number, opts: { lexicalOnly?: boolean } = {}): void {
+    this.#cache.set(shopId, { index: new FaqIndex(entries, this.#opts), version, checkedAt: this.#now(), ...(opts.lexicalOnly ? { lexicalOnly: true as const } : {}) });
   }
 
   /** Forgets a shop's index; the next search loads it again. */
@@ -111,7 +113,7 @@ export class FaqIndexProvider implements FaqProvider {
   async lookup(shopId: string, text: string, topic?: TopicQuery, context?: string): Promise<FaqLookup> {
     const cached = await this.#index(shopId);
     if (!cached) return NONE;
-    const found = await this.#lookupIn(cached.index, text, context);
+    const found = await this.#lookupIn(cached.index, text, context, cached.lexicalOnly);
     if (!topic) return found;
     if (found.hit) {
       // The shop's own phrasing, typed as it is, is answered whatever the robot made of it.
@@ -131,8 +133,8 @@ export class FaqIndexProvider implements FaqProvider {
     return hit;
   }
 
-  async #lookupIn(index: FaqIndex, text: string, context?: string): Promise<FaqLookup> {
-    const reranker = this.#opts.reranker;
+  async #lookupIn(index: FaqIndex, text: string, context?: string, lexicalOnly?: true): Promise<FaqLookup> {
+    const reranker = lexicalOnly ? undefined : this.#opts.reranker;
     if (!reranker) return index.lookup(text, context);
     const own = index.verbatim(text);
     if (own) return own;

@@ -20,7 +20,9 @@ describe('a score typed in the chat', () => {
       ['5分', 5],
       ['５分！', 5],
       ['五星好评', 5],
-      ['打4分吧', 4, '吧'],
+      ['打4分吧', 4],
+      ['5，谢谢', 5],
+      ['5 thanks', 5],
       ['给你五星', 5],
       ['3分，回复有点慢', 3, '回复有点慢'],
       ['满分', 5],
@@ -34,7 +36,9 @@ describe('a score typed in the chat', () => {
   });
 
   test('numbers that are not a rating stay the robot\'s', () => {
-    for (const text of ['5分钟了还没人回', '3星期了还没到', '3号那单', '2 items missing', '6分', '0', '12', '5号发货吗', '我的快递到哪了', '5块钱的券', 'five days late', '4件都没到']) {
+    for (const text of ['5分钟了还没人回', '3星期了还没到', '3号那单', '2 items missing', '6分', '0', '12', '5号发货吗', '我的快递到哪了', '5块钱的券', 'five days late', '4件都没到',
+      // Found in review: a brand, a unit going on into another word, a question after the score.
+      '三星手机有货吗', '五星好评有返现吗', '一分钱都没退给我', '5分多钟了还没人回', '两分半钟了没人理', '五分裤有黑色吗', '三分糖可以吗', '四分之一的货没到', '4/5 items arrived', '3 points missing']) {
       assert.equal(typedScore(text), undefined, text);
     }
   });
@@ -118,6 +122,13 @@ for (const factory of SQL_FACTORIES) {
       assert.equal(await take(bare), true);
       const thanked = (await desk.conversations.sync(buyer('buyer_cr7'), bare.conversationId, 0)).messages.at(-1);
       assert.match(thanked?.content.kind === 'text' ? thanked.content.text : '', /Thank you for your rating \(5 out of 5\)/);
+      // Traditional characters typed: thanked in them.
+      const hant = await openConversation(desk, 'shop_cr', 'buyer_cr8');
+      await closeConversation(desk, hant, 'agent_cr');
+      const trad = await say('shop_cr', 'buyer_cr8', '5分，客服態度很好');
+      assert.equal(await take(trad), true);
+      const told = (await desk.conversations.sync(buyer('buyer_cr8'), trad.conversationId, 0)).messages.at(-1);
+      assert.match(told?.content.kind === 'text' ? told.content.text : '', /感謝您的評價/);
       const broken = chatRating({ db: { selectFrom: () => { throw new Error('connection refused'); } } as never, conversations: desk.conversations, log: pino({ level: 'silent' }) });
       assert.equal(await broken({ ...m, seq: 1 }), false);
     });

@@ -250,6 +250,10 @@ describe('semantic re-ranking through an embeddings API', () => {
       assert.equal(api.seen.length, 2);
       assert.equal(api.seen[1]!.length, 1, 'second call sends only the query');
       assert.equal((await registry.getSingleMetricAsString(EMBEDDINGS_FALLBACK_METRIC)).includes('} '), false, 'no fallback counted');
+      // Entries set lexical-only (the warm-up's) are never sent: the lexical order stands.
+      provider.setEntries('warm', entries, undefined, { lexicalOnly: true });
+      assert.equal((await provider.lookup('warm', '关于退货')).candidates[0]!.entry.id, 'how');
+      assert.equal(api.seen.length, 2, 'no call for the lexical-only entries');
     } finally {
       await api.close();
     }

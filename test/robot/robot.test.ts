@@ -3753,8 +3753,10 @@ describe('what the digital and local readings must not take (nineteenth session,
       const card = r.replies.find((x) => x.card?.kind === 'order')?.card;
       assert.ok(card && !('receiver' in card), ask);
     }
-    // A phone's tail cannot be checked: it narrows to no order and is asked again, without a hand-over.
-    assert.equal((await conversation(robotWith({ orders: [paid] }))('尾号5678的订单')).handover, undefined);
+    // A phone's tail cannot be checked: it narrows nothing, and the one order is answered.
+    const tail = await conversation(robotWith({ orders: [paid] }))('尾号5678的订单');
+    assert.equal(tail.handover, undefined);
+    assert.match(textOf(tail), /T-8/);
   });
 
   test('an address change in other words is still one; a coupon code is no digital order; a complaint about a note is no note', async () => {
@@ -3878,9 +3880,10 @@ describe('an apparel shop and an online pharmacy (twentieth session, outside tes
     assert.equal((await conversation(robotWith({ orders: [paid] }))('药师几点上班')).handover, undefined);
   });
 
-  test('pinyin with words the table lacks stays Chinese; "啥意思 我看不懂英文" switches to Chinese; English of pinyin letters stays English', async () => {
-    for (const ask of ['xuetangyi keyi kai fapiao ma', 'chufang zai nali shangchuan']) assert.equal(detectLanguage(ask).lang, 'zh', ask);
-    for (const ask of ['Do you do engraving?', 'change the color', 'he can be one', 'the banana arrived rotten']) assert.equal(detectLanguage(ask).lang, 'en', ask);
+  test('pinyin with words the table lacks beside one it knows stays Chinese; "啥意思 我看不懂英文" switches to Chinese; English of pinyin letters stays English', async () => {
+    for (const ask of ['xuetangyi keyi kai fapiao ma']) assert.equal(detectLanguage(ask).lang, 'zh', ask);
+    // English words split into syllables too: never Chinese without a word the pinyin table knows (found in review).
+    for (const ask of ['Do you do engraving?', 'change the color', 'he can be one', 'the banana arrived rotten', 'waiting since june', 'Sending to Canada?', 'manager come here', 'waiting to go home', 'pending since june']) assert.equal(detectLanguage(ask).lang, 'en', ask);
     const say = conversation(robotWith({ orders: [paid] }));
     await say('where is my package');
     assert.equal((await say('啥意思 我看不懂英文')).lang, 'zh');
@@ -3995,5 +3998,70 @@ describe('guesses that are no question on their topic, and waiting to pay (twent
     for (const ask of ['how long can i wait before paying', '多久之内要付款']) {
       assert.match(textOf(await conversation(robotWith({ orders: [unpaid, order({ orderId: 'U-2' })], logistics: [logistics({ orderId: 'U-2' })] }))(ask)), /closes by itself|自动关闭/, ask);
     }
+  });
+});
+
+describe('what the twentieth session\'s readings must not take (review)', () => {
+  test('shop questions with dose-like, pregnancy-like or symptom-like words are no health question', async () => {
+    const { healthAsked } = await import('../../src/robot/nlu/health.ts');
+    const { normalize } = await import('../../src/robot/nlu/index.ts');
+    const shop = ['现在打多少折', '打多少折能包邮', '定金要打多少钱', '打印机一次能打多少张', '洗衣液洗衣服一次用多少', '猫粮一天吃几包', '孕妇服什么时候发货', '我要退这件孕妇服', '买的哺乳衣服到哪了',
+      '这个手机老人能用吗', '这个杯子宝宝能用吗', '手表进水了还能戴吗', '打印机没墨了还能打吗', '这个咖啡胶囊怎么用', '猫砂颗粒怎么用', '药妆面霜怎么用', 'how do I use this tablet', 'how do I use the coffee capsules',
+      'can I take it with me on the plane', 'can i take it with a coupon', 'how many orders can you take per day', 'is this toy safe for kids to use', '快递员打了好几次电话，恶心', '吃了一口发现有头发，恶心死了',
+      '猫吃了这个猫粮拉肚子', '狗吃了你们的狗粮呕吐了', '我吃了你们家的零食拉肚子了，要退款'];
+    for (const t of shop) assert.equal(healthAsked(normalize(t).text), undefined, t);
+    assert.equal(healthAsked(normalize('I took the tablets and got a rash, no one answers').text), 'reaction');
+  });
+
+  test('the shop\'s entry answering a health question is an FAQ answer, not a request for a person', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [{ id: 'p', question: '孕妇能吃维生素D吗？', answer: '孕期补充维生素D请遵医嘱。' }]);
+    const r = await conversation(createRobot({ dataSource: fakeDataSource({}), faq: own, clock: () => NOW }))('孕妇能吃维生素D吗');
+    assert.equal(r.intent, 'faq');
+    assert.equal(r.handover, undefined);
+  });
+
+  test('a doctor or pharmacist spoken of is no request for one; an order or a coupon that expires is no shelf life; how reviews are done is the FAQ\'s', async () => {
+    const rx = order({ orderId: 'RX-2', status: 'paid', items: [{ sku: 'rx', title: '【处方药】立普妥', quantity: 1, price: '61.50' }] });
+    for (const ask of ['没有处方怎么办，要医生开处方', '我跟药师聊过了', '处方是要医生签字的那种']) {
+      assert.equal((await conversation(robotWith({ orders: [rx] }))(ask)).handover, undefined, ask);
+    }
+    for (const ask of ['订单过期了吗', 'my order expired?']) assert.notEqual((await conversation(robotWith({ orders: [rx] }))(ask)).intent, 'faq', ask);
+    for (const ask of ['处方审核时间是几点', 'do you verify prescriptions']) assert.notEqual((await conversation(robotWith({ orders: [rx] }))(ask)).intent, 'order_status', ask);
+  });
+
+  test('a size label naming goods is still a pick of that order', async () => {
+    const jeans = order({ orderId: 'J-26', status: 'delivered', items: [{ sku: 'j', title: '高腰直筒牛仔裤 浅蓝 26码', quantity: 1, price: '299.00' }] });
+    const coat = order({ orderId: 'C-S', status: 'shipped', items: [{ sku: 'c', title: '轻薄羽绒服 米色 S码', quantity: 1, price: '699.00' }] });
+    const data = { orders: [jeans, coat], logistics: [logistics({ orderId: 'C-S' }), logistics({ orderId: 'J-26', status: 'delivered' })] };
+    const say = conversation(robotWith(data));
+    await say('我的订单怎么样了');
+    assert.match(textOf(await say('26码牛仔裤那条')), /J-26/);
+  });
+});
+
+describe('an appliance that stopped working (twentieth session, an English home & kitchen shop)', () => {
+  const fryer = order({ orderId: 'HC-1', status: 'delivered', items: [{ sku: 'af', title: 'AirCrisp 5.5L Digital Air Fryer', quantity: 1, price: '159.00' }] });
+  const kettle = order({ orderId: 'HC-2', status: 'delivered', items: [{ sku: 'k', title: 'Glass Electric Kettle 1.7L', quantity: 1, price: '49.00' }] });
+  const data = { orders: [fryer, kettle], logistics: [logistics({ orderId: 'HC-1', status: 'delivered' }), logistics({ orderId: 'HC-2', status: 'delivered' })], aftersales: [] };
+
+  test('"stopped heating", "won\'t turn on", "不加热了" are goods in trouble, with a greeting before them too', async () => {
+    for (const ask of ['hi my air fryer stopped heating after 2 months, fan still spinning but no heat', 'my air fryer stopped heating after 2 months', "the air fryer won't heat up anymore", "my kettle won't turn on", 'hi my kettle stopped working after 1 month', '空气炸锅不加热了']) {
+      const r = await conversation(robotWith(data))(ask);
+      assert.match(textOf(r), /faulty item|质量问题|转人工|human/, ask);
+      assert.doesNotMatch(textOf(r), /^Hi! I'm the shop's assistant|no return or refund request/, ask);
+    }
+  });
+
+  test('a burning smell and smoke from a kettle is a safety report, ahead in the queue', async () => {
+    const r = await conversation(robotWith(data))('the kettle i bought from u last time got burning smell and smoke when boiling!!');
+    assert.equal(r.handover?.reason, 'complaint');
+    assert.match(textOf(r), /stop using it/);
+  });
+
+  test('the request under way for the same fault is told beside it', async () => {
+    const request = aftersale({ aftersaleId: 'AS-9', orderId: 'HC-1', type: 'exchange', status: 'requested', reason: 'Warranty: stopped heating after 2 months' });
+    const r = await conversation(robotWith({ ...data, aftersales: [request] }))('hi my air fryer stopped heating, no heat at all');
+    assert.match(textOf(r), /exchange request \(order HC-1\)/);
   });
 });

@@ -142,13 +142,13 @@ function segmentSyllables(w: readonly string[]): string[] {
 }
 
 const isSyllable = (w: string) => SYLLABLE.test(w);
-/** Shortest word read as syllables alone: English words of pinyin's letters are short ("hang", "change"). */
-const MIN_SYLLABLES_WORD = 7;
+/** Shortest word read as syllables only beside a known pinyin word ("keyi"; "hang", "me" are syllables already). */
+const MIN_SYLLABLES_WORD = 4;
 /** A syllable inside a written word: only the first may start with a vowel (pinyin writes "xi'an"), and none is "v" ("engraving" is no eng-ra-v-ing). */
 const inWord = (syllable: string, at: number) => SYLLABLE.test(syllable) && !syllable.includes('v') && (at === 0 || !/^[aeiou]/.test(syllable));
 /** A long word that splits wholly into two to four syllables ("xuetangyi", "shangchuan"). */
-function syllablesOnly(w: string, min = MIN_SYLLABLES_WORD): boolean {
-  if (w.length < min || w.length > 6 * MAX_JOIN) return false;
+function syllablesOnly(w: string): boolean {
+  if (w.length < MIN_SYLLABLES_WORD || w.length > 6 * MAX_JOIN) return false;
   const ends: number[][] = [[0]];
   for (let i = 1; i <= w.length; i++) {
     ends[i] = [];
@@ -254,9 +254,10 @@ export function detectLanguage(display: string): LanguageGuess {
   // "neng kai zhuanpiao ma": nothing but syllables around a pinyin word is pinyin, syllables included;
   // so with initials for a word among them ("hf chong cuo le zenme ban", "zdxf zenme guan": found from
   // outside, switched to English).
-  // "xuetangyi keyi kai fapiao ma": a long word made of syllables (血糖仪) that the table lacks is pinyin among them (found from outside: switched to English).
-  // So is a shorter one ("keyi") beside them, when one of them tells.
-  const syllables = latin.every((x) => isSyllable(x.typed) || x.asTyped || syllablesOnly(x.typed, 4)) && latin.some((x) => x.asTyped || syllablesOnly(x.typed));
+  // "xuetangyi keyi kai fapiao ma": words made of syllables that the table lacks (血糖仪, 可以) are pinyin beside
+  // one it knows (found from outside: switched to English). Never without one: "waiting since june" splits
+  // into syllables too (found in review).
+  const syllables = latin.every((x) => isSyllable(x.typed) || x.asTyped || syllablesOnly(x.typed)) && latin.some((x) => x.asTyped);
   const withInitials = latin.every((x) => isSyllable(x.typed) || x.asTyped || (INITIALS.test(x.typed) && !ENGLISH_SHORT.has(x.typed))) && latin.some((x) => x.asTyped && x.typed.length >= 4);
   const allPinyin = latin.length >= 3 && (syllables || withInitials);
   for (const { w, alone, name } of latin) {
