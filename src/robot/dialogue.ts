@@ -507,11 +507,11 @@ const ASKS_ENGLISH = langAsk('english', '(?:英文|英语)');
 const ASKS_CHINESE = langAsk('(?:chinese|mandarin)', '(?:中文|汉语|普通话)');
 /** "sorry i cant read chinese", "我看不懂英文": the other language asked for (found from outside: "not understood"). */
 // The whole message: "我不会英文 快递到哪了" asks its question, in Chinese (found in review).
-const CANT_READ = (en: string, zh: string) => new RegExp(`^(?:sorry[,!. ]*)?(?:but )?(?:i )?(?:can ?not|can'?t|don'?t|do not) (?:read|understand|speak) ${en}(?: well| very well)?[?!. ]*$|^(?:抱歉|不好意思|啥意思|什么意思)?[，, ]*我?(?:看不懂|不懂|不会|看不明白)${zh}(?:啊|呀|哦)?[?？!！。 ]*$`);
+const CANT_READ = (en: string, zh: string) => new RegExp(`^(?:sorry[,!. ]*)?(?:but )?(?:i )?(?:can ?not|can'?t|don'?t|do not) (?:read|understand|speak) ${en}(?: well| very well)?(?:[,.!]? *(?:(?:in )?(?:english|chinese))?(?: pls| please| plz)?)?[?!. ]*$|^(?:抱歉|不好意思|啥意思|什么意思)?[，, ]*我?(?:看不懂|不懂|不会|看不明白)${zh}(?:啊|呀|哦)?[?？!！。 ]*$`);
 const CANT_READ_CHINESE = CANT_READ('(?:chinese|mandarin)', '(?:中文|汉语)');
 const CANT_READ_ENGLISH = CANT_READ('english', '(?:英文|英语)');
 function langRequested(normalized: string): Lang | undefined {
-  if (normalized.length > 40) return undefined;
+  if (normalized.length > 60) return undefined;
   const t = normalized.trim();
   const en = ASKS_ENGLISH.test(t) || CANT_READ_CHINESE.test(t);
   const zh = ASKS_CHINESE.test(t) || CANT_READ_ENGLISH.test(t);
@@ -755,7 +755,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (waitsThanks(u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -963,6 +963,12 @@ const NOT_ARRIVED = /没到|未到|还没收到|没收到|没送到|到哪/;
 const RETURN_WORD = /退|换|售后|寄回|返回|(?<![a-z])(?:refund|return|exchange)/;
 const parcelNotReturn = (u: Understanding): Pick<Resolved, 'intent' | 'orParcel'> | undefined =>
   u.intent === 'aftersale_progress' && u.guessed && NOT_ARRIVED.test(u.normalized) && !RETURN_WORD.test(u.normalized) ? { intent: 'aftersale_progress', orParcel: true } : undefined;
+/**
+ * "ok so when", "那什么时候到" right after an order's answer: when that order comes (found from outside: "ok" made it a goodbye).
+ */
+const WHEN_THEN = /^(?:ok(?:ay)?|and|hmm+)?[, ]*(?:so|then)?[, ]*when(?: then| will it (?:come|arrive|get here)| does it (?:come|arrive))?[ ?.!]*$|^(?:好的?|嗯+|那|所以)?[，, ]*(?:那)?(?:什么时候|啥时候|几时)(?:能)?(?:到|送到|发货)?(?:呢|啊|呀)?[?？。!！]*$/;
+const whenThen = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  state.focusOrderId && WHEN_THEN.test(u.normalized.trim()) ? { intent: 'delivery_estimate' } : undefined;
 /** How long goods keep ("保质期到什么时候", "when does it expire"): about the goods, no delivery (found from outside: "到什么时候" read as an arrival). */
 const EXPIRY = /保质期|有效期|过期|临期|生产日期|(?<![a-z])(?:expir\w*|best before|use by|shelf life|sell by)(?![a-z])/;
 /** An order, a payment or a coupon that expires is no goods' shelf life ("订单过期了吗", "payment link expired"). */
@@ -994,7 +1000,7 @@ const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent'> | undefined =
  * 收花人打电话", "write happy birthday on the card"): a person notes them; the shop's entry on it is said
  * (found from outside: "did you mean 贺卡怎么写？" and a hand-over).
  */
-const NOTE = /(?:贺卡|卡片|留言)(?:上|里)?(?:写|要写|帮我写)|署名|(?:帮我|请|麻烦)备注|备注一下|(?:送达|送货|配送|到)前(?:别|不要|先)|(?:别|不要)给.{0,6}打电话|(?:帮我|请|麻烦)?放(?:在)?(?:门口|门卫|前台|快递柜)(?:就行|就好|吧)|(?<![a-z])(?:(?:the )?card (?:should )?(?:say|read)s?|write .{1,40} on the card|sign (?:it|the card)|please leave it (?:at|with|by)|do ?n[o']?t call (?:her|him|them|the recipient))(?![a-z])/;
+const NOTE = /(?:贺卡|卡片|留言)(?:上|里)?(?:写|要写|帮我写)|署名|(?:帮我|请|麻烦)备注|备注一下|(?:送达|送货|配送|到)前(?:别|不要|先)|(?:别|不要)给.{0,6}打电话|(?:帮我|请|麻烦)?放(?:在)?(?:门口|门卫|前台|快递柜)(?:就行|就好|吧)|(?<![a-z])(?:(?:the )?card (?:should )?(?:say|read)s?|write .{1,40} on the card|sign (?:it|the card)|please leave it (?:at|with|by)|(?:can|could) (?:the (?:driver|courier|delivery guy|postman)|you|they|he|she) (?:just )?leave (?:it|the parcel|the package|them) (?:at|with|by|outside|in)|leave it (?:at|by|outside) (?:the |my )?(?:front |back )?door|do ?n[o']?t call (?:her|him|them|the recipient))(?![a-z])/;
 /** A complaint about what was done, not words for the order ("我备注了要发顺丰，结果发了中通"). */
 const NOTE_COMPLAINT = /结果|可是|没收到|根本|显示|说放|收到的?是|(?<![a-z])(?:did ?n[o']?t|says|charged|instead)(?![a-z])/;
 const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined => (NOTE.test(u.normalized) && !/[?？]|吗|么/.test(u.normalized) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } : undefined);
@@ -1979,10 +1985,16 @@ function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>)
     if (ctx.r.choice && 'describe' in ctx.r.choice) return reaskChoice(ctx, intent, true);
     return { replies: [{ text: target.none }] };
   }
+  // "where are they both", "两个订单都到哪了": every one of a few, not "which one?" (found from outside).
+  if ('many' in target && target.many.length <= MAX_EACH && ASKS_EACH.test(ctx.r.u.normalized)) return eachAnswer(ctx, intent, target.many);
   if ('many' in target) return offerChoice(ctx, intent, target.many);
   if ('each' in target) return eachAnswer(ctx, intent, target.each);
   return oneAnswer(ctx, intent, target.one);
 }
+/** The buyer asks after each of their orders at once. */
+const ASKS_EACH = /(?:两个|两单|俩|所有(?:的)?)(?:订单|包裹|快递|单)?都(?:到哪|在哪|发货了吗|发了吗|发了没|什么时候|怎么样)|所有(?:的)?(?:订单|包裹|快递)(?:都)?(?:到哪|在哪|怎么样)|(?<![a-z])(?:(?:they|them) both|where (?:are|is) (?:they|it) both|both (?:of them|orders|parcels|packages)|all (?:of )?(?:them|my (?:orders|parcels|packages))|each of (?:them|my orders))(?![a-z])/;
+/** Orders answered one by one when all are asked for; more are listed to pick from. */
+const MAX_EACH = 3;
 
 /**
  * "两个都查": each listed order answered in turn, in the list's order. No order becomes the focus
@@ -1991,10 +2003,13 @@ function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>)
 function eachAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, orders: Order[]): Outcome {
   const outs = orders.map((o) => oneAnswer(ctx, intent, o));
   const offered = outs.some((x) => x.next?.offeredHuman);
-  // A sentence said for every order ("sorry for the wait… shall I get a person?") is said once, last.
-  const all = outs.flatMap((x) => x.replies);
-  const said = [...new Set(all.filter((r) => !r.card).map((r) => r.text))].map((text) => ({ text }));
-  return { replies: [...all.filter((r) => r.card), ...said], next: { topic: intent, ...(offered ? { offeredHuman: true } : {}) } };
+  // A sentence said for more than one order ("sorry for the wait… shall I get a person?") is said once, last;
+  // the rest keep their place (a split order's "shipped in 2 parcels:" stays before its parcels: found from outside).
+  const times = new Map<string, number>();
+  for (const x of outs) for (const text of new Set(x.replies.filter((r) => !r.card).map((r) => r.text))) times.set(text, (times.get(text) ?? 0) + 1);
+  const shared = [...times].filter(([, n]) => n > 1).map(([text]) => ({ text }));
+  const own = outs.flatMap((x) => x.replies).filter((r) => r.card || times.get(r.text) === 1);
+  return { replies: [...own, ...shared], next: { topic: intent, ...(offered ? { offeredHuman: true } : {}) } };
 }
 
 function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, o: Order): Outcome {
@@ -2442,7 +2457,10 @@ function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome 
 function latestLine(ctx: Ctx, l: Logistics): string | undefined {
   const e = newestEvents(l)[0];
   if (!e) return undefined;
-  return [formatTime(e.time, ctx.lang, ctx.tz), e.location, e.description].filter(Boolean).join(' ');
+  const when = formatTime(e.time, ctx.lang, ctx.tz);
+  // "Dec 4, 08:00, Jurong West hub: Arrived at sorting hub": in English the place and the carrier's words ran together (found from outside).
+  if (ctx.lang === 'en') return e.location ? `${when}, ${e.location}: ${e.description}` : `${when}: ${e.description}`;
+  return [when, e.location, e.description].filter(Boolean).join(' ');
 }
 
 const reply = (text: string, card?: Card): Reply => (card ? { text, card } : { text });
@@ -2877,9 +2895,26 @@ const ABROAD_LATIN = /(?<![a-z])(?:singapore|malaysia|hong kong|macau|macao|taiw
  * customs decide (found from outside: promised for a parcel not yet flown from Incheon).
  */
 const FROM_ABROAD = /(?<!非|不是)海外直邮|国际直邮|(?:韩国|日本|美国|澳洲|澳大利亚|欧洲|德国|法国|英国|新西兰)直邮|跨境直邮|(?<![a-z])(?:ships? from (?:overseas|abroad)|direct from (?:overseas|abroad)|overseas direct)(?![a-z])/i;
+/**
+ * Where a shop selling in this currency is at home: a Singapore shop's parcel to Singapore is no
+ * cross-border delivery (found from outside: "depends on the carrier and customs" for a local one).
+ */
+const CURRENCY_HOME: Readonly<Record<string, RegExp>> = {
+  SGD: /singapore|新加坡/i,
+  HKD: /hong ?kong|香港|九龍|九龙|新界/i,
+  MYR: /malaysia|马来西亚|馬來西亞/i,
+  AUD: /australia|澳大利亚|澳洲/i,
+  NZD: /new zealand|新西兰|紐西蘭/i,
+  TWD: /taiwan|台湾|台灣|臺灣/i,
+  JPY: /japan|日本/i,
+  CAD: /canada|加拿大/i,
+  GBP: /united kingdom|(?<![a-z])uk(?![a-z])|england|scotland|wales|英国|英國/i,
+  USD: /united states|(?<![a-z])usa?(?![a-z])|美国|美國/i,
+};
 const abroad = (o: Order): boolean => {
   const a = addressOf(o);
   if (o.items.some((i) => FROM_ABROAD.test(i.title))) return true;
+  if (CURRENCY_HOME[o.currency.toUpperCase()]?.test(a)) return false;
   return ABROAD_HAN.test(a) || (!/\p{Script=Han}/u.test(a) && ABROAD_LATIN.test(a) && !/(?<![a-z])(?:china|prc)(?![a-z])/i.test(a));
 };
 type EtaKey = keyof Texts['etaFor'];

@@ -96,7 +96,7 @@ function oneOrderTrackingTests(): void {
 
   test('answers in English to an English question', async () => {
     const r = await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is my package' });
-    assert.match(textOf(r), /^Your order 2024112500001111 .* is with ZTO Express, tracking number ZT7700001111, currently in transit\. Latest update \(in the carrier's words\): Nov 26, 21:40 上海转运中心/);
+    assert.match(textOf(r), /^Your order 2024112500001111 .* is with ZTO Express, tracking number ZT7700001111, currently in transit\. Latest update \(in the carrier's words\): Nov 26, 21:40, 上海转运中心: /);
   });
 
   test('an order that has not shipped says so instead of inventing tracking', async () => {
@@ -4063,5 +4063,42 @@ describe('an appliance that stopped working (twentieth session, an English home 
     const request = aftersale({ aftersaleId: 'AS-9', orderId: 'HC-1', type: 'exchange', status: 'requested', reason: 'Warranty: stopped heating after 2 months' });
     const r = await conversation(robotWith({ ...data, aftersales: [request] }))('hi my air fryer stopped heating, no heat at all');
     assert.match(textOf(r), /exchange request \(order HC-1\)/);
+  });
+});
+
+describe('a shop outside China, and several orders asked at once (twentieth session, English shop)', () => {
+  test('a Singapore shop\'s parcel to Singapore is no cross-border delivery; to Malaysia it is', async () => {
+    const home = order({ orderId: 'SG-1', currency: 'SGD', receiver: { name: 'Tan', phone: '+65 9345 6789', address: 'Singapore 650210, Blk 210 Bukit Batok St 21' } });
+    const away = order({ orderId: 'MY-1', currency: 'SGD', receiver: { name: 'Raj', phone: '+60 12-345 6789', address: '12 Jalan Harmonium, 81100 Johor Bahru, Malaysia' } });
+    const local = textOf(await conversation(robotWith({ orders: [home], logistics: [logistics({ orderId: 'SG-1' })] }))('when will my parcel arrive'));
+    assert.doesNotMatch(local, /cross-border/);
+    assert.match(local, /Latest update[^:]*: [A-Z][a-z]{2} \d+, \d\d:\d\d, [^:]+: /, 'the place and the carrier\'s words set apart');
+    assert.match(textOf(await conversation(robotWith({ orders: [away], logistics: [logistics({ orderId: 'MY-1' })] }))('when will my parcel arrive')), /cross-border/);
+  });
+
+  test('"where are they both" answers each of a few orders, a split order\'s header before its parcels', async () => {
+    const one = order({ orderId: 'B-1' });
+    const split = order({ orderId: 'B-2', createdAt: '2024-11-24T09:00:00+08:00' });
+    const data = { orders: [one, split], logistics: [logistics({ orderId: 'B-1' }), logistics({ orderId: 'B-2', trackingNo: 'P1', status: 'delivered' }), logistics({ orderId: 'B-2', trackingNo: 'P2' })] };
+    for (const ask of ["Hi, I've got two orders coming, can you tell me where they both are?", '两个订单都到哪了']) {
+      const text = textOf(await conversation(robotWith(data))(ask));
+      assert.match(text, /B-1[\s\S]*B-2[\s\S]*P1[\s\S]*P2/, ask);
+    }
+  });
+});
+
+describe('English follow-ups (twentieth session, English shop)', () => {
+  test('"ok so when" after an order\'s answer is when it comes; leaving it at the door is a note for a person; "sorry i cant read chinese very well, english pls" switches', async () => {
+    const o = order({ orderId: 'E-1' });
+    const data = { orders: [o], logistics: [logistics({ orderId: 'E-1' })] };
+    let say = conversation(robotWith(data));
+    await say('where is my parcel');
+    assert.match(textOf(await say('ok so when')), /usually arrives|1-3 days/);
+    say = conversation(robotWith(data));
+    await say('where is my parcel');
+    assert.match(textOf(await say('can the driver leave it at the front door if im not home')), /note/);
+    say = conversation(robotWith(data));
+    await say('我的快递到哪了');
+    assert.equal((await say('sorry i cant read chinese very well, english pls')).lang, 'en');
   });
 });
