@@ -1564,7 +1564,8 @@ const SPECIFIC =
 const BARE_THING = /^\s*(?:那|那么|还有|那我的)?(?:我的)?(?:快递|物流|包裹|单子|订单|退款)(?:呢|啊|嘞|了吗|咧)?\s*[?？!！。.]*\s*$|^\s*(?:and |what about |how about )?(?:my |the )?(?:parcel|package|order|refund|courier|tracking|shipment)\s*[?!.]*\s*$/;
 
 /** Words of a question about what usually happens, not about one parcel. */
-const GENERALLY = /一般|通常|平时|大概要|(?<![a-z])(?:usually|normally|typically|in general|generally|on average)(?![a-z])/;
+// "请问寄去马来西亚要几天": how long to a place, asked of the shop (found from outside: "which order?").
+const GENERALLY = /一般|通常|平时|大概要|(?:寄|发|送)(?:去|到|往)\p{Script=Han}{2,6}(?:要|需要|得)?(?:几天|多久|多长时间)|(?<![a-z])(?:usually|normally|typically|in general|generally|on average|(?:shipping|delivery) (?:time )?to [a-z]+(?: [a-z]+)? (?:take|takes)|how long (?:does|will) it take to (?:ship|deliver) to)(?![a-z])/u;
 
 /** A data question that names no order of the buyer's: the shop's FAQ may answer it better. */
 const notAboutOwnOrder = (r: Resolved, text: string): boolean => !orderReference(r) && !personal(text);
@@ -1736,7 +1737,7 @@ const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送�
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
 /** An appliance that stopped doing its job ("stopped heating", "won't turn on", "不加热了"): found from outside, an air fryer was a greeting. */
 const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:won'?t|will not|wont) (?:heat(?: up)?|start|power on|turn on|switch on|boil|spin|blend)|(?:does ?n[o']?t|does not|do not|can ?not|can'?t) (?:heat(?: up)?|power on|turn on|boil|start)|not heating(?: up)?|no heat)(?![a-z])/;
-const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|(?<![a-z])(?:sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
+const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
   const unsure = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ) || u.intent === 'greeting';
@@ -1752,6 +1753,7 @@ const skinReaction = (n: string): boolean =>
 const ARRIVED_IN_TROUBLE = /(?:到了|收到|送到|送来).{0,8}(?:碎|坏|压|烂|破|蔫)|(?<![a-z])(?:arrived|came|was delivered|got here)(?: [a-z]+){0,3} (?:crushed|squashed|smashed|broken|damaged|ruined|wilted|dead|melted)(?![a-z])/;
 /** A question about the policy rather than a report of trouble. */
 const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible)(?![a-z])/;
+const IS_IT_NORMAL = /正常吗|正常么|正常嘛|正不正常|(?<![a-z])(?:is (?:it|this|that) normal|normal\?)/;
 const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE, invoice: INVOICE_DETAILS, return_policy: GOODS_TROUBLE };
 
 /**
@@ -1765,7 +1767,9 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
   // "优惠券什么时候失效？", "开票需要提供税号吗？", "用坏了还能退货吗" ask the policy (found in review).
   const spoiled = intent === 'return_policy' && spoiledGoods(ctx.input.text, ctx.r.u.normalized);
   const reaction = intent === 'return_policy' && skinReaction(ctx.r.u.normalized);
-  if (!(TROUBLE[intent].test(ctx.r.u.normalized) || spoiled || reaction) || POLICY_ASK.test(ctx.r.u.normalized)) return undefined;
+  // "卫衣起球了 正常吗" asks whether the trouble is normal: a report all the same (found from outside).
+  const asks = POLICY_ASK.test(ctx.r.u.normalized) && !IS_IT_NORMAL.test(ctx.r.u.normalized);
+  if (!(TROUBLE[intent].test(ctx.r.u.normalized) || spoiled || reaction) || asks) return undefined;
   const shop = faqAnswer(ctx) ?? troubleEntry(ctx, intent);
   // A shop with entries of its own on the topic states its own procedure: the built-in one
   // beside them contradicted it ("下单时填写抬头" against "在订单详情页申请开票时填写": found from outside).

@@ -4102,3 +4102,29 @@ describe('English follow-ups (twentieth session, English shop)', () => {
     assert.equal((await say('sorry i cant read chinese very well, english pls')).lang, 'en');
   });
 });
+
+describe('Singapore English and goods with a hole (twentieth session, English shop)', () => {
+  const blender = order({ orderId: 'BL-1', items: [{ sku: 'b', title: 'PowerBlend 1200W High-Speed Blender', quantity: 1, price: '189.00' }] });
+  const data = { orders: [blender], logistics: [logistics({ orderId: 'BL-1' })] };
+
+  test('"wru my blender bro", "alamak the blender still never come ah", "my parcel reach already?" are the parcel', async () => {
+    for (const ask of ['wru my blender bro', 'alamak the blender still never come ah, already 3 days', 'my parcel reach already?']) {
+      assert.match(textOf(await conversation(robotWith(data))(ask)), /BL-1/, ask);
+    }
+  });
+
+  test('a bag with a hole, a hoodie that pills ("正常吗" too) are goods in trouble', async () => {
+    for (const ask of ['one of the vacuum bags got hole, cannot hold vacuum, how', '卫衣起球了 正常吗']) {
+      assert.match(textOf(await conversation(robotWith(data))(ask)), /faulty item|质量问题/, ask);
+    }
+  });
+
+  test('"请问寄去马来西亚要几天" is asked of the shop, not of an order', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [...readDemoFaq(), { id: 'my', question: '可以寄到马来西亚吗？', answer: '可以，西马3-5个工作日。', alternates: ['寄马来西亚多久'] }]);
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [blender, order({ orderId: 'BL-2', status: 'delivered' })], logistics: [logistics({ orderId: 'BL-1' })] }), faq: own, clock: () => NOW });
+    const text = textOf(await conversation(robot)('请问寄去马来西亚要几天?'));
+    assert.match(text, /马来西亚/);
+    assert.doesNotMatch(text, /BL-1|下单/, 'no list of orders');
+  });
+});

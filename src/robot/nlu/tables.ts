@@ -233,6 +233,8 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['ur', 'your'],
   ['r', 'are'],
   ['pls', 'please'],
+  // "wru my blender": where are you, said of a parcel (Singapore and Malaysia chat shorthand; found from outside).
+  ['wru', 'where is'],
   ['plz', 'please'],
   ['plse', 'please'],
   ['pleas', 'please'],
