@@ -99,6 +99,8 @@ export interface DialogueState {
    * a question about them that does not name them ("路上会不会化啊") is also searched in the FAQ with them.
    */
   readonly focusGoods?: string;
+  /** The after-sales request whose goods the buyer said were sent back: its status is told without "please send it back". */
+  readonly sentBack?: string;
 }
 
 /** Longest message searched with the goods in focus, in characters. */
@@ -135,6 +137,7 @@ export function parseState(raw: unknown): DialogueState {
   if (r.hant === true) s.hant = true;
   if (validId(r.focusOrderId)) s.focusOrderId = r.focusOrderId;
   if (s.focusOrderId && validId(r.focusRequest)) s.focusRequest = r.focusRequest;
+  if (validId(r.sentBack)) s.sentBack = r.sentBack;
   if (s.focusOrderId && typeof r.focusGoods === 'string' && r.focusGoods.length > 0 && r.focusGoods.length <= MAX_FOCUS_GOODS) s.focusGoods = r.focusGoods;
   if (isIntent(r.topic) && isDataIntent(r.topic)) s.topic = r.topic;
   const p = r.pending as { intent?: unknown; orderIds?: unknown } | undefined;
@@ -1076,7 +1079,7 @@ function personOrSafety(u: Understanding, text: string): Pick<Resolved, 'intent'
 }
 
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
-const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:the |a |my )?(?:refund|return|exchange)(?: request)?(?: any ?more)?\s*[.!]*\s*$/;
+const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,4}(?:多久|到账|几天|运费|地址|怎么寄))|(?:^|[，,\s]|算了)不(?:退|换)了|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:the |a |my )?(?:refund|return|exchange)(?: request)?(?: any ?more)?\s*[.!]*\s*$/;
 /** What the buyer wants instead, or asks next: no withdrawal ("不想退了，能换个颜色吗", "i dont want a refund i want my parcel"). */
 const WANTS_INSTEAD = /换个|换成|想换|要换|改成|到哪|在哪|(?<![a-z])(?:instead|i want|where|label)(?![a-z])/;
 const withdrawsRequest = (n: string): boolean => WITHDRAWS_REQUEST.test(n) && !WANTS_INSTEAD.test(n);
@@ -1466,7 +1469,7 @@ function returnWaybill(ctx: Ctx): Outcome | undefined {
   if (!id || !ctx.orders || ctx.orders.some((o) => sameId(o.orderId, id)) || !said) return undefined;
   // A request still under review counts too: the buyer sent the goods early (found from outside: a hand-over).
   const waiting = (ctx.aftersales ?? []).filter((a) => a.type !== 'refund' && (a.status === 'approved' || a.status === 'returning' || a.status === 'requested')).sort(byNewest)[0];
-  return waiting ? { replies: [{ text: ctx.t.returnWaybill(id, waiting.orderId) }], next: { focusOrderId: waiting.orderId, topic: 'aftersale_progress', offeredHuman: true } } : undefined;
+  return waiting ? { replies: [{ text: ctx.t.returnWaybill(id, waiting.orderId) }], next: { focusOrderId: waiting.orderId, topic: 'aftersale_progress', offeredHuman: true, sentBack: waiting.aftersaleId } } : undefined;
 }
 
 /** "how much is it", "多少钱", "收费吗": the price, asked of what was just answered. */
@@ -3281,9 +3284,13 @@ function newestListedWith(ctx: Ctx, latest: ReadonlyMap<string, Aftersale>): str
   return newestOf((ctx.orders ?? []).filter((o) => latest.has(o.orderId) && ids.some((id) => sameId(id, o.orderId))))?.orderId;
 }
 
+/** The goods already sent back ("我已经寄回了", "I sent it back"), not asked how to ("怎么寄回"). */
+const SENT_BACK_DONE = /已经?寄回|寄回了|寄回去了|退回去了|寄过去了|寄出去了|寄走了|已寄出|(?<![a-z])(?:i (?:have |already |just )?(?:sent|shipped|mailed|posted) (?:[a-z0-9]+ ){0,3}back|dropped (?:it|them) off)(?![a-z])/;
 function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
   const order = ctx.orders?.find((o) => o.orderId === a.orderId);
-  const hintKey = hintOf(a);
+  // Said to be sent back already ("我已经寄回了", a return waybill given before): no "please send it back" again (found from outside).
+  const sent = hintOf(a) === 'approved_goods' && (SENT_BACK_DONE.test(ctx.r.u.normalized) || ctx.state.sentBack === a.aftersaleId);
+  const hintKey = sent ? 'returning' : hintOf(a);
   const late = overdueDays(ctx, a);
   const reason = shownReason(a);
   const text = ctx.t.aftersale({

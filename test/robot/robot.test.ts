@@ -4128,3 +4128,24 @@ describe('Singapore English and goods with a hole (twentieth session, English sh
     assert.doesNotMatch(text, /BL-1|下单/, 'no list of orders');
   });
 });
+
+describe('taking back a return in other words (twentieth session, apparel shop)', () => {
+  test('"算了 不退了 能取消退货吗" is taking the return back; "取消退货后运费怎么算" is not', async () => {
+    const hoodie = order({ orderId: 'H-1', status: 'delivered' });
+    const data = { orders: [hoodie], aftersales: [aftersale({ aftersaleId: 'R-1', orderId: 'H-1', type: 'return', status: 'approved' })] };
+    assert.match(textOf(await conversation(robotWith(data))('算了 不退了 能取消退货吗')), /撤销/);
+    assert.doesNotMatch(textOf(await conversation(robotWith(data))('取消退货后运费怎么算')), /撤销申请/);
+  });
+});
+
+describe('goods said to be sent back (twentieth session, apparel shop)', () => {
+  test('a return\'s status after "我已经寄回了", or after its waybill was given, says no "please send it back" again; "怎么寄回" still does', async () => {
+    const hoodie = order({ orderId: 'H-2', status: 'delivered' });
+    const data = { orders: [hoodie], aftersales: [aftersale({ aftersaleId: 'R-2', orderId: 'H-2', type: 'return', status: 'approved' })] };
+    assert.doesNotMatch(textOf(await conversation(robotWith(data))('我已经寄回了 多久能退到微信')), /请按售后页面的地址寄回/);
+    const say = conversation(robotWith(data));
+    await say('退货单号YT8812345678');
+    assert.doesNotMatch(textOf(await say('多久能退到微信')), /请按售后页面的地址寄回/);
+    assert.match(textOf(await conversation(robotWith(data))('退款进度')), /请按售后页面的地址寄回/);
+  });
+});
