@@ -46,7 +46,7 @@ const FULL_MARKS = /^(?:满分|滿分|五星好评|五星好評|好评满分|ful
 const BARE = /^[吧啊呀哈了嘛哦]*[\s,.!~，。！、:：;；]*(?:谢谢|多谢|谢了|谢啦|(?:thanks|thank you|thx|ty)(?![a-z]))?[\s,.!~，。！]*\p{Extended_Pictographic}*[\s!！。.~]*$/iu;
 /** A comment after a score: set apart from it, and saying something, not asking ("三星手机有货吗", "4/5 items arrived" are no ratings). */
 const COMMENT_START = /^[\s,.!~，。！、:：;；]+\S/u;
-const NOT_A_COMMENT = /[?？]|吗|么|呢|怎么|什么|多少|有没有|能不能|(?<![a-z])(?:how|what|when|where|why|can|could|is|are|do|does|items?|pieces?|pcs|of|parcels?|packages?|orders?|boxes|days?|hours?|minutes?|mins?|weeks?)(?![a-z])/iu;
+const NOT_A_COMMENT = /[?？]|吗|(?<!什)么|呢|多少|有没有|能不能|^[\s,.!~，。！、:：;；]*(?:how|what|when|where|why|(?:is|does|did) it|(?:are|do|can|could|will) you|can i|items?|pieces?|pcs|of|parcels?|packages?|orders?|boxes|days?|hours?|minutes?|mins?|weeks?)(?![a-z])/iu;
 const TRIM = /^[\s,.!~，。！、:：;；]+|[\s,.!~，。！]+$/gu;
 
 /** A score of 1–5 the buyer typed, with the comment after it; undefined when the text is not a rating. */

@@ -203,6 +203,8 @@ export interface TurnData {
   readonly shopSays?: Partial<Record<ShopQuestion, FaqHit | null>>;
   /** The other FAQ questions picked beside `faqText` ("1 and 3", "both"), as found, in order. */
   readonly faqMore?: readonly (FaqHit | null)[];
+  /** `faq` is the answer found with the goods in focus beside the message (`Needs.faqContext`). */
+  readonly faqWithGoods?: true;
 }
 
 export interface Needs {
@@ -280,6 +282,8 @@ interface Resolved {
   readonly safety?: true;
   /** After-sales on a weak reading: with no request under way, the parcel (`parcelNotReturn`). */
   readonly orParcel?: true;
+  /** Another size or colour asked for the buyer's order ("能不能改成39码"): not editable here (`specAnswer`). */
+  readonly changeSpec?: true;
   /** A question of health (a dose, who may take it, a reaction after taking it): a person answers it, unless the shop's own entry does. */
   readonly health?: HealthQuestion;
   /** "拒收可以吗" right after "you can refuse the delivery": how refusing works. */
@@ -747,7 +751,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const lang = asked ?? state.langAsked ?? (switches ? u.lang : (state.lang ?? (u.langDetected ? u.lang : (hint ?? u.lang))));
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
   const base = { lang, u };
-  const urgent = personOrSafety(u, text);
+  const urgent = personOrSafety(u, text, state.focusGoods);
   if (urgent) return { ...base, ...urgent };
   if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
   const rest = NO_THEN.exec(u.normalized.trim())?.[1];
@@ -758,7 +762,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? specChange(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -963,7 +967,7 @@ const waitsThanks = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefin
  * sent back (found from outside: "no after-sales request").
  */
 const NOT_ARRIVED = /没到|未到|还没收到|没收到|没送到|到哪/;
-const RETURN_WORD = /退|换|售后|寄回|返回|(?<![a-z])(?:refund|return|exchange)/;
+const RETURN_WORD = /退|换|售后|寄回|返回|钱|款|差价|到账|补偿|运费险|(?<![a-z])(?:refund|return|exchange|money)/;
 const parcelNotReturn = (u: Understanding): Pick<Resolved, 'intent' | 'orParcel'> | undefined =>
   u.intent === 'aftersale_progress' && u.guessed && NOT_ARRIVED.test(u.normalized) && !RETURN_WORD.test(u.normalized) ? { intent: 'aftersale_progress', orParcel: true } : undefined;
 /**
@@ -971,11 +975,15 @@ const parcelNotReturn = (u: Understanding): Pick<Resolved, 'intent' | 'orParcel'
  */
 const WHEN_THEN = /^(?:ok(?:ay)?|and|hmm+)?[, ]*(?:so|then)?[, ]*when(?: then| will it (?:come|arrive|get here)| does it (?:come|arrive))?[ ?.!]*$|^(?:好的?|嗯+|那|所以)?[，, ]*(?:那)?(?:什么时候|啥时候|几时)(?:能)?(?:到|送到|发货)?(?:呢|啊|呀)?[?？。!！]*$/;
 const whenThen = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  state.focusOrderId && WHEN_THEN.test(u.normalized.trim()) ? { intent: 'delivery_estimate' } : undefined;
+  state.focusOrderId && state.topic !== 'aftersale_progress' && WHEN_THEN.test(u.normalized.trim()) ? { intent: 'delivery_estimate' } : undefined;
+/** Another size or colour for an order ("那个小白鞋能不能改成39码 还没发货", "change it to size M"): found from outside, its status again. */
+const CHANGE_SPEC = /(?:改成|换成|改为|换到|改到)\s*(?:\d{2}(?:\.5)?\s*码|(?:xxs|xs|s|m|l|xl|xxl|xxxl)\s*码?|大一[码号]|小一[码号]|\p{Script=Han}{1,2}色)|(?:尺码|颜色|码数|规格)(?:能|可以|能不能|可不可以)?(?:改|换)(?!货)|(?<![a-z])(?:change|switch) (?:[a-z]+ ){0,3}to (?:the |a )?(?:size \d{1,2}(?:\.5)?|(?:size )?(?:xxs|xs|xl|xxl|small|medium|large)|(?:black|white|red|blue|green|grey|gray|pink|beige|navy) (?:colou?r|one))(?![a-z0-9])/u;
+const specChange = (u: Understanding): Pick<Resolved, 'intent' | 'changeSpec' | 'u'> | undefined =>
+  CHANGE_SPEC.test(u.normalized) && !/换货|退|(?<![a-z])(?:exchange|return)(?![a-z])/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq' || u.intent === 'return_policy' || isDataIntent(u.intent)) ? { intent: 'order_status', changeSpec: true, u: { ...u, guessed: undefined } } : undefined;
 /** How long goods keep ("保质期到什么时候", "when does it expire"): about the goods, no delivery (found from outside: "到什么时候" read as an arrival). */
 const EXPIRY = /保质期|有效期|过期|临期|生产日期|(?<![a-z])(?:expir\w*|best before|use by|shelf life|sell by)(?![a-z])/;
 /** An order, a payment or a coupon that expires is no goods' shelf life ("订单过期了吗", "payment link expired"). */
-const EXPIRES_NOT_GOODS = /订单|单子|付款|支付|链接|券|红包|(?<![a-z])(?:order|payment|link|coupon|voucher|code)(?![a-z])/;
+const EXPIRES_NOT_GOODS = /(?:订单|单子|付款|支付|链接|券|红包)(?:已经?|都|是不是|也)?(?:过期|超时|失效)|(?<![a-z])(?:(?:order|payment|link|coupon|voucher|code) (?:has |is |was )?(?:expired|expire)|expired (?:order|payment|link|coupon|voucher|code))(?![a-z])/;
 const expiryAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   EXPIRY.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !EXPIRES_NOT_GOODS.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.guessed) ? { intent: 'faq' } : undefined;
 /** A prescription's review ("处方审核通过了吗", "has my prescription been approved"): the order's standing, not an after-sales request (found from outside). */
@@ -1005,8 +1013,10 @@ const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent'> | undefined =
  */
 const NOTE = /(?:贺卡|卡片|留言)(?:上|里)?(?:写|要写|帮我写)|署名|(?:帮我|请|麻烦)备注|备注一下|(?:送达|送货|配送|到)前(?:别|不要|先)|(?:别|不要)给.{0,6}打电话|(?:帮我|请|麻烦)?放(?:在)?(?:门口|门卫|前台|快递柜)(?:就行|就好|吧)|(?<![a-z])(?:(?:the )?card (?:should )?(?:say|read)s?|write .{1,40} on the card|sign (?:it|the card)|please leave it (?:at|with|by)|(?:can|could) (?:the (?:driver|courier|delivery guy|postman)|you|they|he|she) (?:just )?leave (?:it|the parcel|the package|them) (?:at|with|by|outside|in)|leave it (?:at|by|outside) (?:the |my )?(?:front |back )?door|do ?n[o']?t call (?:her|him|them|the recipient))(?![a-z])/;
 /** A complaint about what was done, not words for the order ("我备注了要发顺丰，结果发了中通"). */
-const NOTE_COMPLAINT = /结果|可是|没收到|根本|显示|说放|收到的?是|(?<![a-z])(?:did ?n[o']?t|says|charged|instead)(?![a-z])/;
-const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined => (NOTE.test(u.normalized) && !/[?？]|吗|么/.test(u.normalized) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } : undefined);
+const NOTE_COMPLAINT = /结果|可是|没收到|根本|显示|说放|收到的?是|(?<![a-z])(?:did ?n[o']?t|says|charged|instead|supposed to|but nothing|nothing (?:is )?there|not there)(?![a-z])/;
+// "can the driver leave it at the door?" asks for it to be done: a request, question mark and all.
+const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined =>
+  NOTE.test(u.normalized) && (!/[?？]|吗|么/.test(u.normalized) || /^(?:can|could) (?:the|you|they|he|she)\b/.test(u.normalized.trim())) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } : undefined;
 /**
  * Customs asked after ("我的奶粉清关到哪一步了", "清关好了没", "到海关了吗", "stuck in customs"): the
  * parcel's latest event (found from outside: "no after-sales request", three times, and the tax entry).
@@ -1055,22 +1065,22 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
 // super hot"): a danger, told what to do now and handed to a person with priority (found from
 // outside: a parcel card, then "not understood").
 /** Signs of danger whatever the goods: smoke, sparks, a swollen battery, a shock. */
-const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:and|with|got|there'?s|there is|saw|see|seeing|giving off|gives off|letting out) (?:some |a lot of |lots of )?smoke|smoke (?:when|while|from|out of))(?![a-z])/;
+const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?smoke|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot"), not "火锅太烫", "爆炸款". */
 const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|发烫|烫手|过热|焦味|烧焦|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running) (?:so |super |very |really |extremely |too |way too |crazy )?hot|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
 const DEVICE = /充电|充着|插着|插电|用的时候|用着|电池|充电宝|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up)(?![a-z])/;
 /** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
-const SAFETY_ASKED = /会不会(?:发烫|过热|很烫)|安全吗|(?<![a-z])(?:is it safe|will it (?:get|overheat)|does it (?:get|overheat)|want to buy|before (?:i )?buy)(?![a-z])/;
+const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|(?<![a-z])(?:is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
 const reportsDanger = (n: string): boolean => !SAFETY_ASKED.test(n) && (SAFETY_SIGN.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)));
 
-const ASKS_FOR_SPECIALIST = /(?:转|找|联系|接|叫|换)(?:个|一下|下|一位|位)?(?:药师|医生|专家|营养师|技术人员|技术支持|工程师)|(?:我要|我想|让我|帮我)(?:跟|和|找)(?:药师|医生|专家|营养师|工程师)|(?<![a-z])(?:talk|speak|connect|transfer|get|put)\b.{0,20}\b(?:pharmacist|doctor|specialist|technician|engineer)s?(?![a-z])/;
+const ASKS_FOR_SPECIALIST = /(?:转|找|联系|接|叫|换)(?:个|一下|下|一位|位)?(?:药师|医生|专家|营养师|技术人员|技术支持|工程师)|(?:我要|我想|让我|帮我)(?:跟|和|找)?(?:药师|医生|专家|营养师|工程师)(?:说话|聊聊|沟通)?$|(?:我要|我想|让我|帮我)(?:跟|和|找)(?:药师|医生|专家|营养师|工程师)|(?<![a-z])(?:talk|speak|connect|transfer|get|put)\b.{0,20}\b(?:pharmacist|doctor|specialist|technician|engineer)s?(?![a-z])/;
 /** Asked about them, not for them ("找药师要钱吗", "药师几点上班"). */
 const ASKS_ABOUT_SPECIALIST = /吗|几点|时间|什么时候|多少|收费|要钱|[?？]|(?<![a-z])(?:when|hours|what time|cost|free)(?![a-z])/;
-function personOrSafety(u: Understanding, text: string): Pick<Resolved, 'intent' | 'safety' | 'health'> | undefined {
+function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'health'> | undefined {
   // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
   if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { intent: 'unknown' };
   if (reportsDanger(u.normalized)) return { intent: 'complaint', safety: true };
-  const health = healthAsked(u.normalized);
+  const health = healthAsked(u.normalized, goods);
   // Advice is read as an FAQ question (the shop's own entry may answer it), a reaction as a complaint (ahead in the queue).
   if (health) return { intent: health === 'reaction' ? 'complaint' : 'faq', health };
   // "我要找药师", "帮我转药师", "get me a pharmacist": a person of the shop's, asked for by their trade (found from outside: its hours were offered).
@@ -1138,7 +1148,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   const asks = shopQuestionsOf(r, input.text);
   // A request for a person is checked against the shop's own phrasings too ("人工客服什么时候在线" may be one).
   // A code asked after ("where is my code", "激活码无效") may be the shop's entry though it says "my": its orders are read first.
-  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || isPolicyIntent(r.intent) || (data && (notAboutOwnOrder(r, input.text) || CODE_GOODS.test(r.u.normalized))) || fromGuess);
+  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || r.changeSpec === true || isPolicyIntent(r.intent) || (data && (notAboutOwnOrder(r, input.text) || CODE_GOODS.test(r.u.normalized))) || fromGuess);
   return {
     intent: r.intent,
     lang: r.lang,
@@ -1265,7 +1275,7 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   const aside = state.pending && !out.next?.pending && (r.intent === 'faq' || r.intent === 'unknown') && !out.failed && !r.declined ? { pending: state.pending } : {};
   // `focusRequest` is not kept: "cancel it" means the request only right after it was told (found in review).
   const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...kept, ...aside };
-  const next = withFocusGoods(state, ctx.orders, { ...base, ...keep, ...out.next } as DialogueState);
+  const next = withFocusGoods(state, ctx, { ...base, ...keep, ...out.next } as DialogueState, out.failed === true);
   return {
     replies: out.replies,
     state: next,
@@ -1277,12 +1287,20 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   };
 }
 
-/** The next state with the goods of its order in focus: named anew when the order was read this turn, kept while the focus stays. */
-function withFocusGoods(state: DialogueState, orders: readonly Order[] | undefined, next: DialogueState): DialogueState {
+/**
+ * The next state with the goods of its order in focus: named anew when the order was read this turn,
+ * kept while the focus stays and the buyer neither names other goods, asks something the FAQ answers
+ * by itself, is not understood, nor says goodbye (found in review: "血糖仪试纸怎么保存" then "要冷藏吗"
+ * was still the insulin's).
+ */
+function withFocusGoods(state: DialogueState, ctx: Ctx, next: DialogueState, missed: boolean): DialogueState {
   const { focusGoods: _dropped, ...rest } = next;
   if (!next.focusOrderId) return rest;
-  const o = orders?.find((x) => x.orderId === next.focusOrderId);
-  const goods = o ? goodsOf(o) : next.focusOrderId === state.focusOrderId ? state.focusGoods : undefined;
+  const o = ctx.orders?.find((x) => x.orderId === next.focusOrderId);
+  // The shop's entry answered the message by itself: it was about something of its own.
+  const ownEntry = ctx.data.faq?.ok === true && ctx.data.faq.value !== null && !ctx.data.faqWithGoods;
+  const moved = kindsOfGoods(ctx.input.text).size > 0 || ctx.r.intent === 'bye' || ctx.r.intent === 'greeting' || ownEntry || missed;
+  const goods = o ? goodsOf(o) : next.focusOrderId === state.focusOrderId && !moved ? state.focusGoods : undefined;
   return goods ? { ...rest, focusGoods: goods } : rest;
 }
 
@@ -1292,7 +1310,8 @@ function goodsOf(o: Order): string | undefined {
     .map((i) => i.title)
     .join(' ')
     .replace(/[【】[\]()（）]/g, ' ')
-    .replace(/[\d.:*x×/+-]+\s*(?:ml|mg|g|kg|l|cm|mm|片|粒|支|瓶|盒|袋|包|件|个|单位|码|号)?/gi, ' ')
+    .replace(/\d[\d.:*×/+-]*\s*(?:ml|mg|kg|g|l|cm|mm|片|粒|支|瓶|盒|袋|包|件|个|单位|码|号)?(?![a-z])/gi, ' ')
+    .replace(/[:：,，;；]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return words ? Array.from(words).slice(0, MAX_FOCUS_GOODS).join('').trim() : undefined;
@@ -1706,7 +1725,7 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
 
 /** Words any question on the topic has ("券", "invoice", "退"): a guess without one is no question on it. */
 const POLICY_WORDS: Readonly<Record<PolicyIntent, RegExp>> = {
-  coupon: /券|优惠|折扣|打折|满减|红包|活动|便宜|减价|促销|积分|(?<![a-z])(?:disc\w*|coupon\w*|promo\w*|voucher\w*|credit|code|sale|save|saving|deal\w*|off)(?![a-z])/,
+  coupon: /券|优惠|折扣|打折|满减|红包|活动|便宜|减价|降价|返现|少点|价保|差价|促销|积分|(?<![a-z])(?:disc\w*|coupon\w*|promo\w*|voucher\w*|credit|code|sale|save|saving|deal\w*|off)(?![a-z])/,
   invoice: /票|收据|报销|(?<![a-z])(?:invoice\w*|receipt\w*|vat|tax|fapiao)(?![a-z])/,
   return_policy: /退|换|寄回|(?<![a-z])(?:return\w*|refund\w*|exchang\w*|send (?:it )?back|swap)(?![a-z])/,
 };
@@ -1739,7 +1758,7 @@ function spoiledGoods(text: string, normalized: string): boolean {
 const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送的)[^，,。!！?？]{0,8}(?:没有|没收到|没看到|不见|少了|缺)|(?:没有|没收到|少了|缺了?)[^，,。!！?？]{0,4}(?:赠品|小样|化妆包|礼品)`;
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
 /** An appliance that stopped doing its job ("stopped heating", "won't turn on", "不加热了"): found from outside, an air fryer was a greeting. */
-const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:won'?t|will not|wont) (?:heat(?: up)?|start|power on|turn on|switch on|boil|spin|blend)|(?:does ?n[o']?t|does not|do not|can ?not|can'?t) (?:heat(?: up)?|power on|turn on|boil|start)|not heating(?: up)?|no heat)(?![a-z])/;
+const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:won'?t|will not|wont) (?:heat(?: up)?|power on|turn on|switch on|boil|spin|blend)(?! until)|(?:does ?n[o']?t|does not|do not|can ?not|can'?t) (?:heat(?: up)?|power on|turn on|boil)|not heating(?: up)?|no heat)(?![a-z])/;
 const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
@@ -2019,6 +2038,13 @@ function eachAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   return { replies: [...own, ...shared], next: { topic: intent, ...(offered ? { offeredHuman: true } : {}) } };
 }
 
+/** Another size or colour: not editable here; before shipping, cancel and order again or a person; after, an exchange (the shop's entry when sure). */
+function specAnswer(ctx: Ctx, o: Order): Outcome {
+  if (o.status === 'pending_payment' || o.status === 'paid') return { replies: [reply(ctx.t.specUnshipped(o.orderId), orderCard(o))], next: { offeredHuman: true } };
+  const entry = confidentFaq(ctx);
+  return { replies: [reply(ctx.t.specShipped(o.orderId, o.status === 'delivered' || o.status === 'completed'), orderCard(o)), ...(entry ? [{ text: entry.entry.answer }] : [])], next: { offeredHuman: true } };
+}
+
 function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, o: Order): Outcome {
   const next = { focusOrderId: o.orderId, topic: intent };
   switch (intent) {
@@ -2026,7 +2052,7 @@ function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, 
     case 'track_parcel':
       return withFocus(parcelAnswer(ctx, o), next);
     case 'order_status':
-      return withFocus(statusAnswer(ctx, o), next);
+      return withFocus(ctx.r.changeSpec ? specAnswer(ctx, o) : statusAnswer(ctx, o), next);
     case 'delivery_estimate':
       return withFocus(etaAnswer(ctx, o), next);
     case 'cancel_order':
@@ -2135,11 +2161,13 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
  * order does not have ("鞋子到哪了" when only the keyboard has a parcel) ask which order instead of
  * answering the keyboard (found from outside: it did, with confidence).
  */
+/** Delivered elsewhere ("能送到公司吗", "deliver it to my office"), not an address written wrong (found in review). */
+const NEW_PLACE = /送到(?!了)|改送|送去|寄到公司|放到|(?<![a-z])(?:deliver (?:it )?to|send (?:it )?to|redirect)(?![a-z])/;
 function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderStatus[])[], focus: Order | undefined): Target {
   const relevant = tiers.map((tier) => orders.filter((o) => tier.includes(o.status))).find((l) => l.length > 0);
   // "kd到哪了" after talking of an order not shipped yet is the parcel on its way (found from outside: "no tracking yet" for the unshipped one);
   // "能送到公司吗" after talking of a delivered order is the one still coming (found from outside: "already signed for").
-  const outranked = (ctx.r.intent === 'track_parcel' ? focus?.status === 'paid' || focus?.status === 'pending_payment' : ctx.r.intent === 'change_address' && (focus?.status === 'delivered' || focus?.status === 'completed')) && relevant !== undefined && !relevant.includes(focus!) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
+  const outranked = (ctx.r.intent === 'track_parcel' ? focus?.status === 'paid' || focus?.status === 'pending_payment' : ctx.r.intent === 'change_address' && (focus?.status === 'delivered' || focus?.status === 'completed') && NEW_PLACE.test(ctx.r.u.normalized)) && relevant !== undefined && !relevant.includes(focus!) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
   if (focus && !namesOtherGoods(ctx, focus) && !outranked) return { one: focus };
   if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? ctx.t.onlyCancelledOrders : ctx.t.noMatchingOrder };
   const pool = orders.filter((o) => tiers.some((tier) => tier.includes(o.status)));
@@ -2915,13 +2943,16 @@ const CURRENCY_HOME: Readonly<Record<string, RegExp>> = {
   TWD: /taiwan|台湾|台灣|臺灣/i,
   JPY: /japan|日本/i,
   CAD: /canada|加拿大/i,
-  GBP: /united kingdom|(?<![a-z])uk(?![a-z])|england|scotland|wales|英国|英國/i,
+  GBP: /united kingdom|(?<![a-z])uk(?![a-z])|(?<!new )(?<![a-z])(?:england|scotland)(?![a-z])|(?<!south )(?<![a-z])wales(?![a-z])|英国|英國/i,
   USD: /united states|(?<![a-z])usa?(?![a-z])|美国|美國/i,
 };
+/** The country is the address's first or last word ("Singapore 650210, Blk 210 …", "…, Johor Bahru, Malaysia"), not a street's ("8 Singapore Road, Kuala Lumpur"). */
+const atHome = (home: RegExp | undefined, address: string): boolean =>
+  home !== undefined && (new RegExp(`^[\\s(（]*(?:${home.source})`, 'iu').test(address) || new RegExp(`(?:${home.source})[\\s\\d.,)）-]*$`, 'iu').test(address));
 const abroad = (o: Order): boolean => {
   const a = addressOf(o);
   if (o.items.some((i) => FROM_ABROAD.test(i.title))) return true;
-  if (CURRENCY_HOME[o.currency.toUpperCase()]?.test(a)) return false;
+  if (atHome(CURRENCY_HOME[o.currency.toUpperCase()], a)) return false;
   return ABROAD_HAN.test(a) || (!/\p{Script=Han}/u.test(a) && ABROAD_LATIN.test(a) && !/(?<![a-z])(?:china|prc)(?![a-z])/i.test(a));
 };
 type EtaKey = keyof Texts['etaFor'];

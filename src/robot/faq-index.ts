@@ -334,13 +334,16 @@ export class FaqIndex {
     }
     qHit += answerHit;
     if (qHit === 0 || q.mass === 0) return null;
-    for (const [t, w] of q.context ?? []) if (ix.phrasingTerms.has(t)) qHit += w * this.#idf(t);
+    // The goods in focus count only beside a word of the message's own that the entry asks about: "怎么办"
+    // shares nothing but its question type with an entry on the goods (found in review).
+    const ownHit = q.context !== undefined && [...q.terms.keys()].some((t) => !t.startsWith('~?') && !t.startsWith('^') && ix.phrasingTerms.has(t));
+    if (ownHit) for (const [t, w] of q.context!) if (ix.phrasingTerms.has(t)) qHit += w * this.#idf(t);
     let cover = 0;
     let second = 0;
     let best: Phrasing | undefined;
     for (const p of ix.phrasings) {
       let hit = 0;
-      for (const [t, w] of p.terms) if (q.terms.has(t) || q.context?.has(t)) hit += w * this.#idf(t);
+      for (const [t, w] of p.terms) if (q.terms.has(t) || (ownHit && q.context?.has(t))) hit += w * this.#idf(t);
       const c = p.mass ? hit / p.mass : 0;
       // A tie goes to the phrasing in the buyer's language: the question in Chinese and its
       // English alternate cover "do you ship to Tibet" alike through the lexicon's concepts, and

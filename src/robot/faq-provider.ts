@@ -113,7 +113,8 @@ export class FaqIndexProvider implements FaqProvider {
   async lookup(shopId: string, text: string, topic?: TopicQuery, context?: string): Promise<FaqLookup> {
     const cached = await this.#index(shopId);
     if (!cached) return NONE;
-    const found = await this.#lookupIn(cached.index, text, context, cached.lexicalOnly);
+    // The goods in focus are searched lexically: a re-ranker would rank the bare text, and call out again for every follow-up.
+    const found = await this.#lookupIn(cached.index, text, context, cached.lexicalOnly ?? (context !== undefined ? true : undefined));
     if (!topic) return found;
     if (found.hit) {
       // The shop's own phrasing, typed as it is, is answered whatever the robot made of it.

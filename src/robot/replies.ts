@@ -145,6 +145,10 @@ export interface Texts {
   withdrawHow: string;
   /** Before a request's status, when the buyer asks to cancel an order whose refund is already requested. */
   cancelAskedBefore(orderId: string): string;
+  /** Another size or colour for an order not shipped yet: not editable here, cancel and order again or a person. */
+  specUnshipped(orderId: string): string;
+  /** The same for an order already shipped: an exchange once it arrives. */
+  specShipped(orderId: string, delivered: boolean): string;
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
   /** `cancel`, with the shop's own FAQ answer on cancelling instead of the robot's procedure. */
   cancelShop: Record<'pending_payment' | 'paid', (orderId: string, answer: string) => string>;
@@ -318,6 +322,8 @@ const zh: Texts = {
         : `您的${p.type}申请（订单 ${p.orderId}）当前${p.status}，我这边没法直接撤销：您可以在该订单的售后详情页点“撤销申请”，撤销后如需售后可以重新申请。需要为您转接人工客服处理吗？`,
   returnWaybill: (no, id) => `收到，寄回的运单号是 ${no}。请在订单 ${id} 的售后页面填写这个运单号，仓库签收后 1-3 个工作日内处理。填写不了的话，需要为您转接人工客服登记吗？`,
   cancelAskedBefore: (id) => `订单 ${id} 已经申请过退款，不用重复申请，进度如下：`,
+  specUnshipped: (id) => `订单 ${id} 还未发货，下单后的尺码、颜色我这边没法直接修改：可以在订单页申请取消后重新下单，或回复“转人工”请客服看看仓库打包前能否帮您改。`,
+  specShipped: (id, got) => `订单 ${id} 已经${got ? '签收' : '发出'}，尺码、颜色不能再改了：${got ? '' : '收到后'}可以在订单页申请换货。需要的话回复“转人工”。`,
   cancelShop: {
     pending_payment: (id, a) => `订单 ${id} 还未付款。${a}`,
     paid: (id, a) => `订单 ${id} 还未发货。${a}需要人工帮您处理的话请回复“转人工”。`,
@@ -512,6 +518,8 @@ const en: Texts = {
         : `Your ${p.type} request (order ${p.orderId}) is ${p.status}. I can't withdraw it myself: open the order's after-sales page and tap "Withdraw request" (you can request again later if you need to). Shall I get a human agent to do it for you?`,
   returnWaybill: (no, id) => `Got it: the return tracking number is ${no}. Please enter it on the after-sales page of order ${id}; we process it within 1-3 business days after the warehouse receives it. If you can't, shall I get a human agent to record it?`,
   cancelAskedBefore: (id) => `You've already asked for a refund on order ${id}, so there's no need to ask again. Here's where it stands:`,
+  specUnshipped: (id) => `Order ${id} hasn't shipped yet, but I can't change its size or colour myself: you can cancel it on the order page and order again, or say "human" and an agent will see whether the warehouse can still change it.`,
+  specShipped: (id, got) => `Order ${id} has already ${got ? 'been delivered' : 'shipped'}, so its size or colour can't be changed now: ${got ? 'you' : 'once it arrives you'} can request an exchange on the order page. Say "human" if you need help.`,
   cancelShop: {
     pending_payment: (id, a) => `Order ${id} isn't paid yet. ${a}`,
     paid: (id, a) => `Order ${id} hasn't shipped. ${a} Say "human" if you want an agent to do it.`,

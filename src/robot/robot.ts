@@ -331,6 +331,8 @@ interface Found {
   readonly orders: Lookup<Order[]> | undefined;
   readonly aftersales: Lookup<Aftersale[]> | undefined;
   readonly faq: Lookup<FaqLookup> | undefined;
+  /** The FAQ's answer is the one found with the goods in focus. */
+  readonly faqWithGoods?: true;
   readonly faqMore?: readonly Lookup<FaqLookup>[];
   readonly shopSays?: readonly (readonly [ShopQuestion, Lookup<FaqHit | null>])[];
   readonly logistics: (Lookup<Logistics[]> | undefined)[];
@@ -373,6 +375,7 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
   const own = needs.faq ? askFaq() : orders?.then((o) => (o.ok && o.value.length === 0 ? askFaq() : undefined));
   const also = needs.faq && needs.faqContext ? lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, needs.faqText ?? input.text, topic, needs.faqContext), s), budgetMs) : undefined;
   const faq = also ? Promise.all([own, also]).then(([a, b]) => withGoodsInFocus(a, b)) : own;
+  const withGoods = also ? Promise.all([own, faq]).then(([a, f]) => f !== a) : undefined;
   const parcels = (ids: readonly string[]) => lookupWithinBudget((s) => ds.getLogistics(shopId, ids, s).then(arrayOf<Logistics>), budgetMs);
   const logisticsNow = needs.logistics && needs.knownOrderIds.length ? parcels(needs.knownOrderIds) : undefined;
   const logisticsLater = needs.logistics && orders
@@ -384,8 +387,8 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
   const more = needs.faqMoreTexts ? Promise.all(needs.faqMoreTexts.map((q) => lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, q, undefined), s), budgetMs))) : undefined;
   const probe = src.faq.probe?.bind(src.faq);
   const asked = needs.shopSays && probe ? Promise.all(needs.shopSays.map(async (q) => [q, await lookupWithinBudget((s) => raceAbort(probe(shopId, SHOP_QUESTIONS[q][p.lang]), s), Math.min(budgetMs, BEST_EFFORT_BUDGET_MS))] as const)) : undefined;
-  const [o, a, f, l1, l2, m, says] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater, more, asked]);
-  return { orders: o, aftersales: a, faq: f as Lookup<FaqLookup> | undefined, logistics: [l1, l2], ...(m ? { faqMore: m } : {}), ...(says ? { shopSays: says } : {}) };
+  const [o, a, f, l1, l2, m, says, g] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater, more, asked, withGoods]);
+  return { orders: o, aftersales: a, faq: f as Lookup<FaqLookup> | undefined, ...(g ? { faqWithGoods: true as const } : {}), logistics: [l1, l2], ...(m ? { faqMore: m } : {}), ...(says ? { shopSays: says } : {}) };
 }
 
 /** The message's own FAQ answer, else the one found with the goods in focus when that one is sure (its unsure candidates offered other questions in place of the robot's own). */
@@ -414,6 +417,7 @@ function turnData(p: Plan, found: Found): TurnData {
     ...(found.orders ? { orders: found.orders } : {}),
     ...(found.aftersales ? { aftersales: found.aftersales } : {}),
     ...(found.faq ? faqData(found.faq) : {}),
+    ...(found.faqWithGoods ? { faqWithGoods: true as const } : {}),
     ...(found.faqMore ? { faqMore: found.faqMore.map((x) => (x.ok ? (x.value?.hit ?? null) : null)) } : {}),
     ...(found.shopSays ? { shopSays: Object.fromEntries(found.shopSays.map(([q, l]) => [q, l.ok ? l.value : null])) } : {}),
     ...(p.needs.logistics ? { logistics: mergeLookups(found.logistics) } : {}),

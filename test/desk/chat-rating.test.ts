@@ -134,3 +134,12 @@ for (const factory of SQL_FACTORIES) {
     });
   });
 }
+
+describe('comments after a typed score (second review)', () => {
+  test('a comment that says something is kept, whatever its words; one that asks is no rating', () => {
+    for (const [text, score, comment] of [['5 stars, service is great', 5, 'service is great'], ['3 stars, could be faster', 3, 'could be faster'], ['4 stars, took 3 days to reply', 4, 'took 3 days to reply'], ['1 star do better', 1, 'do better'], ['1分 什么破服务', 1, '什么破服务'], ['3 out of 5, the robot is useless', 3, 'the robot is useless']] as const) {
+      assert.deepEqual(typedScore(text), { score, comment }, text);
+    }
+    for (const text of ['5分，有没有优惠', '5 stars, can you send me the invoice', '4 stars? how do i rate']) assert.equal(typedScore(text), undefined, text);
+  });
+});

@@ -4149,3 +4149,79 @@ describe('goods said to be sent back (twentieth session, apparel shop)', () => {
     assert.match(textOf(await conversation(robotWith(data))('退款进度')), /请按售后页面的地址寄回/);
   });
 });
+
+describe('another size or colour for an order (twentieth session, apparel and English shops)', () => {
+  test('before shipping: cancel and order again, or a person; after: an exchange; never the status again', async () => {
+    const paid = order({ orderId: 'SZ-1', status: 'paid', items: [{ sku: 's', title: '经典小白鞋 白色 38码', quantity: 1, price: '399.00' }] });
+    for (const ask of ['那个小白鞋能不能改成39码 还没发货', 'can i change it to the black colour instead?']) {
+      const r = await conversation(robotWith({ orders: [paid] }))(ask);
+      assert.match(textOf(r), /取消后重新下单|cancel it on the order page/, ask);
+    }
+    const got = order({ orderId: 'SZ-2', status: 'delivered', items: [{ sku: 'r', title: '气垫跑步鞋 黑色 41码', quantity: 1, price: '529.00' }] });
+    assert.match(textOf(await conversation(robotWith({ orders: [got] }))('鞋子能换成42码吗')), /已经签收[\s\S]*换货/);
+    // An exchange asked in its own words stays a returns question.
+    assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [got] }))('鞋子小了想换货 换成42码')), /已经签收，尺码/);
+  });
+});
+
+describe('what the later readings must not take (twentieth session, second review)', () => {
+  const insulin = order({ orderId: 'IN-1', items: [{ sku: 'i', title: '【冷链】【处方药】诺和锐 门冬胰岛素注射液 笔芯 3ml:300单位', quantity: 5, price: '75.00' }] });
+  const coldFaq = () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [...readDemoFaq(), { id: 'cold', question: '冷链药品怎么配送？', answer: '胰岛素等需冷藏的药品全程顺丰冷运，保温箱加冰袋，2-8℃。', alternates: ['胰岛素路上会不会化', '胰岛素怎么保证冷藏'] }]);
+    return own;
+  };
+  const robotOf = () => createRobot({ dataSource: fakeDataSource({ orders: [insulin], logistics: [logistics({ orderId: 'IN-1' })] }), faq: coldFaq(), clock: () => NOW });
+
+  test('after a medicine\'s parcel, "吃了以后头晕" is a reaction and "一天吃几片" a dose question, with no medicine word in the message', async () => {
+    let say = conversation(robotOf());
+    await say('我的胰岛素到哪了');
+    assert.equal((await say('打了以后红肿')).handover?.reason, 'complaint');
+    say = conversation(robotOf());
+    await say('我的胰岛素到哪了');
+    assert.equal((await say('一天吃几片')).handover?.reason, 'requested');
+    for (const ask of ['how many tablets should I take a day', "can i take it if i'm pregnant", '孕妇能不能吃', '感冒灵颗粒一天喝几包']) {
+      assert.match(textOf(await conversation(robotWith({}))(ask)), /医生或药师|doctor or pharmacist/, ask);
+    }
+  });
+
+  test('the goods in focus never make a contentless follow-up an entry, and are dropped once the buyer moves on', async () => {
+    for (const ask of ['怎么办', '那咋办', '怎么联系']) {
+      const say = conversation(robotOf());
+      await say('我的胰岛素到哪了');
+      assert.doesNotMatch(textOf(await say(ask)), /2-8℃/, ask);
+    }
+    const say = conversation(robotOf());
+    await say('我的胰岛素到哪了');
+    await say('好的谢谢');
+    assert.doesNotMatch(textOf(await say('会不会化')), /^胰岛素等需冷藏/);
+  });
+
+  test('a refund\'s "ok so when" is no parcel; "钱怎么还没到" is the money; a wrong address stays the order talked of; "can\'t start the return" is no fault; smoke asked about is no report', async () => {
+    const tee = order({ orderId: 'TE-1', status: 'delivered' });
+    const shoes = order({ orderId: 'SH-1' });
+    const data = { orders: [tee, shoes], logistics: [logistics({ orderId: 'TE-1', status: 'delivered' }), logistics({ orderId: 'SH-1' })], aftersales: [aftersale({ aftersaleId: 'RF-1', orderId: 'TE-1' })] };
+    let say = conversation(robotWith(data));
+    await say('我的退款到哪了');
+    assert.doesNotMatch(textOf(await say('ok so when')), /SH-1/);
+    assert.match(textOf(await conversation(robotWith(data))('钱怎么还没到')), /退款|refund/);
+    say = conversation(robotWith(data));
+    await say('TE-1到哪了');
+    assert.doesNotMatch(textOf(await say('地址写错了')), /SH-1/);
+    for (const ask of ['i cannot start the return process', 'does the air fryer produce smoke when cooking fatty food', 'the new pan gives off smoke when heated first time, is that normal', 'do you sell heat and smoke alarms']) {
+      const r = await conversation(robotWith(data))(ask);
+      assert.doesNotMatch(textOf(r), /unplug|faulty item/, ask);
+    }
+  });
+
+  test('expiry of the items in an order is their shelf life; "还会降价吗" keeps the coupon text; a Singapore Road in Malaysia is abroad; a complaint about the door is no note', async () => {
+    assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [order({ orderId: 'X-1' }), order({ orderId: 'X-2' })] }))("what's the expiry date of the items in my order")), /Which of these/);
+    assert.doesNotMatch(textOf(await conversation(robotWith({}))('还会降价吗')), /不太确定/);
+    const kl = order({ orderId: 'KL-1', currency: 'SGD', receiver: { name: 'A', phone: '+60 1', address: '8 Singapore Road, Kuala Lumpur, Malaysia' } });
+    assert.match(textOf(await conversation(robotWith({ orders: [kl], logistics: [logistics({ orderId: 'KL-1' })] }))('when will my parcel arrive')), /cross-border/);
+    const say = conversation(robotWith({ orders: [shoesOf()], logistics: [logistics({ orderId: 'D-1', status: 'delivered' })] }));
+    await say('where is my kettle');
+    assert.doesNotMatch(textOf(await say('they were supposed to leave it at the front door but nothing is there')), /add notes/);
+  });
+});
+const shoesOf = () => order({ orderId: 'D-1', status: 'delivered' });

@@ -12,19 +12,21 @@
  */
 
 /** Words of medicine and of the things a pharmacy sells that go into or onto the body. */
-const MEDICINE = /药(?!妆)|药片|钙片|含片|(?<!咖啡)胶囊|冲剂|口服液|滴剂|维生素|鱼油|胰岛素|保健品|益生菌|眼药水|隐形眼镜|美瞳|(?<![a-z])(?:vitamins?|pills?|medicine|medication|meds|insulin|supplements?|contact lens(?:es)?|centrum|ibuprofen|paracetamol|aspirin|antibiotics?)(?![a-z])/;
+const MEDICINE = /药(?!妆)|感冒|退烧|止咳|止痛|消炎|布洛芬|连花清瘟|阿莫西林|药片|钙片|含片|(?<!咖啡)胶囊|冲剂|口服液|滴剂|糖浆|维生素|鱼油|胰岛素|保健品|益生菌|眼药水|隐形眼镜|美瞳|(?<![a-z])(?:vitamins?|pills?|tablets?|capsules?|medicine|medication|meds|insulin|supplements?|syrup|contact lens(?:es)?|centrum|ibuprofen|paracetamol|aspirin|antibiotics?)(?![a-z])/;
+/** Goods that share medicine's words: a tablet computer, coffee capsules, maple syrup. */
+const NOT_MEDICINE = /咖啡|(?<![a-z])(?:ipad|android|samsung|screen|laptop|coffee|nespresso|espresso|maple|pancake|dishwasher)(?![a-z])/;
 /** How much or how often: of a medicine named. */
-const DOSE = /(?:一天|每天|一日|每日|每次|一次)(?:要|该|能|可以)?(?:吃|服|喝|滴)(?:几|多少)|吃几(?:次|片|粒|颗|包|袋)|用法用量|用量|剂量|怎么(?:吃|服用)|(?<![a-z])(?:how many\b.{0,30}\b(?:a|per|each) day|how often (?:should|do|can) i take|how much (?:should|do|can) i take|how (?:do|should) i take|doses?)(?![a-z])/;
+const DOSE = /(?:一天|每天|一日|每日|每次|一次)(?:要|该|能|可以)?(?:吃|服|喝|滴)(?:几|多少)|(?:吃|喝)几(?:次|片|粒|颗|包|袋)|用法用量|用量|剂量|怎么(?:吃|服用)|(?<![a-z])(?:how many\b.{0,30}\b(?:a|per|each) day|how often (?:should|do|can) i take|how much (?:should|do|can) i take|how (?:do|should) i take|doses?)(?![a-z])/;
 /** A dose named so that no medicine word is needed: units of insulin, "dosage". */
-const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])dosage(?![a-z])/;
+const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|how many (?:tablets|pills|capsules)\b.{0,20}\b(?:a|per|each) day)(?![a-z])/;
 /** Whether someone may take it, or two together, or what it does to the body. */
-const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:能|可以|适合)?(?:吃|服用|喝|用|涂|抹)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when) (?:pregnant|breastfeeding)|side effects?|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow)))(?![a-z])/;
+const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹)[^，,。]{0,4}(?:吗|么|嘛|不|$)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow)))(?![a-z])/;
 /** A symptom of the body. */
 const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛红|眼睛疼|(?<![a-z])(?:allergic reaction|rash|hives|dizzy|vomit\w*|nause\w*|swollen)(?![a-z])/;
 /** A symptom that is one whatever caused it (not "恶心", which is also "disgusting"). */
 const SEVERE = /过敏|起疹|疹子|红疹|皮疹|呼吸困难|红肿|(?<![a-z])(?:allergic reaction|rash|hives|swollen)(?![a-z])/;
 /** Taken: eaten, swallowed, injected. */
-const TAKEN = /吃了|吃完|服用|服了|喝了|注射|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking)(?![a-z])/;
+const TAKEN = /吃了|吃完|服用|服了|喝了|注射|打了(?:以后|之后|针)|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking)(?![a-z])/;
 /** An animal's: no human doctor or emergency number for it. */
 const PET = /猫|狗|宠物|(?<![a-z])(?:cat|cats|dog|dogs|pet|pets|puppy|kitten)(?![a-z])/;
 /** Asked about the possibility, not reported ("会不会过敏", "没过敏"). */
@@ -32,11 +34,14 @@ const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|(?
 
 export type HealthQuestion = 'advice' | 'reaction';
 
-/** A question of health the robot must not answer, or undefined. */
-export function healthAsked(normalized: string): HealthQuestion | undefined {
+/**
+ * A question of health the robot must not answer, or undefined. `goods`: the order the conversation
+ * is about ("吃了以后头晕" after the insulin's parcel names no medicine itself; found in review).
+ */
+export function healthAsked(normalized: string, goods?: string): HealthQuestion | undefined {
   const n = normalized;
   if (PET.test(n)) return undefined;
-  const medicine = MEDICINE.test(n);
+  const medicine = (MEDICINE.test(n) && !NOT_MEDICINE.test(n)) || (goods !== undefined && MEDICINE.test(goods.toLowerCase()) && !NOT_MEDICINE.test(goods.toLowerCase()));
   const symptom = SYMPTOM.test(n) && !NOT_A_REPORT.test(n);
   if (symptom && (medicine || (TAKEN.test(n) && SEVERE.test(n)))) return 'reaction';
   if ((DOSE.test(n) && medicine) || DOSE_ALONE.test(n)) return 'advice';
