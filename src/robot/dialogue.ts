@@ -390,7 +390,9 @@ function namesListedGoods(u: Understanding, text: string, listedKinds: readonly 
 function afterDirectAnswer(state: DialogueState, u: Understanding, text: string): Pick<Resolved, 'intent' | 'choice'> | undefined {
   const topic = state.topic;
   if (!topic || !isDataIntent(topic) || !state.focusOrderId) return undefined;
-  if ((isDataIntent(u.intent) || u.intent === 'unknown') && OTHER_ONE.test(u.normalized) && !ASKS_OF_GOODS.test(u.normalized)) return { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : topic, choice: { otherThan: state.focusOrderId } };
+  // "and the other order, the storage containers?" leans to the FAQ on its goods' words: still the other order (found from outside).
+  const unclear = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
+  if ((isDataIntent(u.intent) || unclear) && OTHER_ONE.test(u.normalized) && !ASKS_OF_GOODS.test(u.normalized)) return { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : topic, choice: { otherThan: state.focusOrderId } };
   if (BOTH.test(u.normalized) && picksAll(u.normalized) && (u.intent === 'unknown' || u.guessed || isDataIntent(u.intent))) return { intent: topic, choice: { all: true } };
   // "the other request?" on the after-sales topic only: elsewhere "one other request: …" is no pick (found in review).
   if (topic === 'aftersale_progress' && OTHER_REQUEST_EN.test(u.normalized)) return { intent: topic, choice: { otherThan: state.focusOrderId } };

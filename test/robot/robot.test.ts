@@ -4225,3 +4225,13 @@ describe('what the later readings must not take (twentieth session, second revie
   });
 });
 const shoesOf = () => order({ orderId: 'D-1', status: 'delivered' });
+
+describe('the other order named with its goods (twentieth session, English shop)', () => {
+  test('"and the other order, the storage containers?" after one order is the other order', async () => {
+    const oven = order({ orderId: 'OV-1', items: [{ sku: 'o', title: 'Cast Iron Dutch Oven 5.5L', quantity: 1, price: '129.00' }] });
+    const boxes = order({ orderId: 'ST-1', createdAt: '2024-11-24T09:00:00+08:00', items: [{ sku: 's', title: 'Stackable Pantry Storage Containers (Set of 12)', quantity: 1, price: '59.00' }] });
+    const say = conversation(robotWith({ orders: [oven, boxes], logistics: [logistics({ orderId: 'OV-1' }), logistics({ orderId: 'ST-1' })] }));
+    await say('where is my dutch oven');
+    assert.match(textOf(await say('and the other order, the storage containers?')), /ST-1/);
+  });
+});
