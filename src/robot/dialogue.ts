@@ -979,9 +979,9 @@ const WHEN_THEN = /^(?:ok(?:ay)?|and|hmm+)?[, ]*(?:so|then)?[, ]*when(?: then| w
 const whenThen = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   state.focusOrderId && state.topic !== 'aftersale_progress' && WHEN_THEN.test(u.normalized.trim()) ? { intent: 'delivery_estimate' } : undefined;
 /** Another size or colour for an order ("那个小白鞋能不能改成39码 还没发货", "change it to size M"): found from outside, its status again. */
-const CHANGE_SPEC = /(?:改成|换成|改为|换到|改到)\s*(?:\d{2}(?:\.5)?\s*码|(?:xxs|xs|s|m|l|xl|xxl|xxxl)\s*码?|大一[码号]|小一[码号]|\p{Script=Han}{1,2}色)|(?:尺码|颜色|码数|规格)(?:能|可以|能不能|可不可以)?(?:改|换)(?!货)|(?<![a-z])(?:change|switch) (?:[a-z]+ ){0,3}to (?:the |a )?(?:size \d{1,2}(?:\.5)?|(?:size )?(?:xxs|xs|xl|xxl|small|medium|large)|(?:black|white|red|blue|green|grey|gray|pink|beige|navy) (?:colou?r|one))(?![a-z0-9])/u;
+const CHANGE_SPEC = /(?:改成|换成|改为|换到|改到)\s*(?:\d{2}(?:\.5)?\s*码|(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?![a-z])\s*码?|大一[码号]|小一[码号]|\p{Script=Han}{1,2}色)|(?:尺码|颜色|码数|规格)(?:能|可以|能不能|可不可以)?(?:改|换)(?:成|为|一下|个|吗|嘛|么|[?？]|$)|(?<![a-z])(?:change|switch) (?:[a-z]+ ){0,3}to (?:the |a )?(?:size \d{1,2}(?:\.5)?|(?:size )?(?:xxs|xs|xl|xxl|small|medium|large)|(?:black|white|red|blue|green|grey|gray|pink|beige|navy) (?:colou?r|one))(?![a-z0-9])/u;
 const specChange = (u: Understanding): Pick<Resolved, 'intent' | 'changeSpec' | 'u'> | undefined =>
-  CHANGE_SPEC.test(u.normalized) && !/换货|退|(?<![a-z])(?:exchange|return)(?![a-z])/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq' || u.intent === 'return_policy' || isDataIntent(u.intent)) ? { intent: 'order_status', changeSpec: true, u: { ...u, guessed: undefined } } : undefined;
+  CHANGE_SPEC.test(u.normalized) && !/换货|退|收到|穿着|小了|大了|不合适|(?<![a-z])(?:exchange|return|received|arrived|too (?:small|big|tight|loose))(?![a-z])/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq' || u.intent === 'return_policy' || isDataIntent(u.intent)) ? { intent: 'order_status', changeSpec: true, u: { ...u, guessed: undefined } } : undefined;
 /** How long goods keep ("保质期到什么时候", "when does it expire"): about the goods, no delivery (found from outside: "到什么时候" read as an arrival). */
 const EXPIRY = /保质期|有效期|过期|临期|生产日期|(?<![a-z])(?:expir\w*|best before|use by|shelf life|sell by)(?![a-z])/;
 /** An order, a payment or a coupon that expires is no goods' shelf life ("订单过期了吗", "payment link expired"). */
@@ -1091,9 +1091,9 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
 }
 
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
-const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,4}(?:多久|到账|几天|运费|地址|怎么寄))|(?:^|[，,\s]|算了)不(?:退|换)了|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:the |a |my )?(?:refund|return|exchange)(?: request)?(?: any ?more)?\s*[.!]*\s*$/;
+const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?<!商家|卖家|店家|你们|客服|平台)(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,6}(?:多久|到账|几天|运费|地址|怎么寄|影响|会不会|怎么回事|了吧))|(?:^|[，,\s]|算了)不(?:退|换)了(?!吗|[?？])|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:the |a |my )?(?:refund|return|exchange)(?: request)?(?: any ?more)?\s*[.!]*\s*$/;
 /** What the buyer wants instead, or asks next: no withdrawal ("不想退了，能换个颜色吗", "i dont want a refund i want my parcel"). */
-const WANTS_INSTEAD = /换个|换成|想换|要换|改成|到哪|在哪|(?<![a-z])(?:instead|i want|where|label)(?![a-z])/;
+const WANTS_INSTEAD = /换个|换成|想换|要换|改成|到哪|在哪|直接退|退款吧|(?<![a-z])(?:instead|i want|where|label)(?![a-z])/;
 const withdrawsRequest = (n: string): boolean => WITHDRAWS_REQUEST.test(n) && !WANTS_INSTEAD.test(n);
 /** "另一个申请", "the other request": of the same order, when it has one. */
 const ANOTHER_REQUEST = /申请|售后|(?<![a-z])(?:request|claim)(?![a-z])/;
@@ -1276,7 +1276,7 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   // talk or "are you a bot?" answered in between (found from outside: the list was asked again).
   const aside = state.pending && !out.next?.pending && (r.intent === 'faq' || r.intent === 'unknown') && !out.failed && !r.declined ? { pending: state.pending } : {};
   // `focusRequest` is not kept: "cancel it" means the request only right after it was told (found in review).
-  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...kept, ...aside };
+  const keep = out.handover ? {} : { ...(state.focusOrderId ? { focusOrderId: state.focusOrderId } : {}), ...(state.topic ? { topic: state.topic } : {}), ...sentBackOf(state, out, u), ...kept, ...aside };
   const next = withFocusGoods(state, ctx, { ...base, ...keep, ...out.next } as DialogueState, out.failed === true);
   return {
     replies: out.replies,
@@ -1287,6 +1287,13 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
     lang: r.lang,
     unavailable,
   };
+}
+
+/** The request whose goods were said to be sent back: kept, or the one just told after "我已经寄回了". */
+function sentBackOf(state: DialogueState, out: Outcome, u: Understanding): Pick<DialogueState, 'sentBack'> {
+  const told = saysSentBack(u.normalized) ? out.replies.find((r) => r.card?.kind === 'aftersale')?.card : undefined;
+  const id = told && 'aftersaleId' in told ? told.aftersaleId : state.sentBack;
+  return id ? { sentBack: id } : {};
 }
 
 /**
@@ -1300,10 +1307,20 @@ function withFocusGoods(state: DialogueState, ctx: Ctx, next: DialogueState, mis
   if (!next.focusOrderId) return rest;
   const o = ctx.orders?.find((x) => x.orderId === next.focusOrderId);
   // The shop's entry answered the message by itself: it was about something of its own.
-  const ownEntry = ctx.data.faq?.ok === true && ctx.data.faq.value !== null && !ctx.data.faqWithGoods;
+  const hit = ctx.data.faq?.ok === true ? ctx.data.faq.value : null;
+  const ownEntry = hit !== null && !ctx.data.faqWithGoods && !aboutGoods(hit.entry, state.focusGoods);
   const moved = kindsOfGoods(ctx.input.text).size > 0 || ctx.r.intent === 'bye' || ctx.r.intent === 'greeting' || ownEntry || missed;
   const goods = o ? goodsOf(o) : next.focusOrderId === state.focusOrderId && !moved ? state.focusGoods : undefined;
   return goods ? { ...rest, focusGoods: goods } : rest;
+}
+
+/** The entry speaks of the goods (two Han characters or a word of theirs in its text): the same subject still. */
+function aboutGoods(entry: FaqHit['entry'], goods: string | undefined): boolean {
+  if (!goods) return false;
+  const text = `${entry.question} ${(entry.alternates ?? []).join(' ')} ${entry.answer}`.toLowerCase();
+  const words = goods.toLowerCase().split(' ').filter((w) => /^[a-z]{3,}$/.test(w));
+  const han = Array.from(goods).flatMap((c, i, a) => (/\p{Script=Han}/u.test(c) && /\p{Script=Han}/u.test(a[i + 1] ?? '') ? [c + a[i + 1]] : []));
+  return [...words, ...han].some((w) => text.includes(w));
 }
 
 /** An order's goods in its titles' words: tags kept as words ("【冷链】" is 冷链), sizes and counts left out. */
@@ -3319,10 +3336,13 @@ function newestListedWith(ctx: Ctx, latest: ReadonlyMap<string, Aftersale>): str
 
 /** The goods already sent back ("我已经寄回了", "I sent it back"), not asked how to ("怎么寄回"). */
 const SENT_BACK_DONE = /已经?寄回|寄回了|寄回去了|退回去了|寄过去了|寄出去了|寄走了|已寄出|(?<![a-z])(?:i (?:have |already |just )?(?:sent|shipped|mailed|posted) (?:[a-z0-9]+ ){0,3}back|dropped (?:it|them) off)(?![a-z])/;
+/** Asked whether to send it back ("退货是要我寄回去了吗", "是不是该寄过去了"): not sent yet. */
+const SEND_BACK_ASKED = /吗|[?？]|是不是|要不要|该|需要|(?<![a-z])(?:should|do i|shall i)(?![a-z])/;
+const saysSentBack = (n: string): boolean => SENT_BACK_DONE.test(n) && !SEND_BACK_ASKED.test(n);
 function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
   const order = ctx.orders?.find((o) => o.orderId === a.orderId);
   // Said to be sent back already ("我已经寄回了", a return waybill given before): no "please send it back" again (found from outside).
-  const sent = hintOf(a) === 'approved_goods' && (SENT_BACK_DONE.test(ctx.r.u.normalized) || ctx.state.sentBack === a.aftersaleId);
+  const sent = hintOf(a) === 'approved_goods' && (saysSentBack(ctx.r.u.normalized) || ctx.state.sentBack === a.aftersaleId);
   const hintKey = sent ? 'returning' : hintOf(a);
   const late = overdueDays(ctx, a);
   const reason = shownReason(a);

@@ -4235,3 +4235,32 @@ describe('the other order named with its goods (twentieth session, English shop)
     assert.match(textOf(await say('and the other order, the storage containers?')), /ST-1/);
   });
 });
+
+describe('what the last fixes must not take (twentieth session, third review)', () => {
+  test('the order\'s medicine is no reason to read a complaint or a hurry as a reaction', async () => {
+    const { healthAsked } = await import('../../src/robot/nlu/health.ts');
+    const goods = '冷链 处方药 诺和锐 门冬胰岛素注射液 笔芯';
+    for (const t of ['快递这么慢 真恶心', '我拉肚子了 能快点送吗', '买给怀孕的老婆吃']) assert.equal(healthAsked(t, goods), undefined, t);
+    assert.equal(healthAsked('吃了以后头晕', goods), 'reaction');
+  });
+
+  test('taking a return back is not asked, nor done by the shop, nor a refund wanted instead; "要我寄回去了吗" is not sent; sent back is remembered', async () => {
+    const hoodie = order({ orderId: 'H-3', status: 'delivered' });
+    const data = { orders: [hoodie], aftersales: [aftersale({ aftersaleId: 'R-3', orderId: 'H-3', type: 'return', status: 'approved' })] };
+    for (const ask of ['不退了吗？', '商家取消退货了 怎么回事', '取消退货会影响信用吗', '不换了，直接退款吧']) {
+      assert.doesNotMatch(textOf(await conversation(robotWith(data))(ask)), /撤销申请/, ask);
+    }
+    assert.match(textOf(await conversation(robotWith(data))('退货是要我寄回去了吗')), /请按售后页面的地址寄回/);
+    const say = conversation(robotWith(data));
+    assert.doesNotMatch(textOf(await say('我已经寄回了 多久能退到微信')), /请按售后页面的地址寄回/);
+    await say('好的谢谢');
+    assert.doesNotMatch(textOf(await say('退货进度怎么样了')), /请按售后页面的地址寄回/);
+  });
+
+  test('"尺码换算表有吗", "颜色改变了", "收到了小了 能换成大一码吗" are no change of an order\'s size', async () => {
+    const got = order({ orderId: 'SZ-3', status: 'delivered' });
+    for (const ask of ['尺码换算表有吗', '洗了一次颜色改变了', '收到了小了 能换成大一码吗']) {
+      assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [got] }))(ask)), /尺码、颜色不能再改/, ask);
+    }
+  });
+});

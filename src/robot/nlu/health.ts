@@ -20,7 +20,7 @@ const DOSE = /(?:一天|每天|一日|每日|每次|一次)(?:要|该|能|可以
 /** A dose named so that no medicine word is needed: units of insulin, "dosage". */
 const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|how many (?:tablets|pills|capsules)\b.{0,20}\b(?:a|per|each) day)(?![a-z])/;
 /** Whether someone may take it, or two together, or what it does to the body. */
-const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹)[^，,。]{0,4}(?:吗|么|嘛|不|$)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow)))(?![a-z])/;
+const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow)))(?![a-z])/;
 /** A symptom of the body. */
 const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛红|眼睛疼|(?<![a-z])(?:allergic reaction|rash|hives|dizzy|vomit\w*|nause\w*|swollen)(?![a-z])/;
 /** A symptom that is one whatever caused it (not "恶心", which is also "disgusting"). */
@@ -41,9 +41,12 @@ export type HealthQuestion = 'advice' | 'reaction';
 export function healthAsked(normalized: string, goods?: string): HealthQuestion | undefined {
   const n = normalized;
   if (PET.test(n)) return undefined;
-  const medicine = (MEDICINE.test(n) && !NOT_MEDICINE.test(n)) || (goods !== undefined && MEDICINE.test(goods.toLowerCase()) && !NOT_MEDICINE.test(goods.toLowerCase()));
+  const said = MEDICINE.test(n) && !NOT_MEDICINE.test(n);
+  // The order's medicine counts only for what is taken: "快递这么慢 真恶心", "我拉肚子了 能快点送吗" are no reaction to it (found in review).
+  const ordered = goods !== undefined && MEDICINE.test(goods.toLowerCase()) && !NOT_MEDICINE.test(goods.toLowerCase());
+  const taken = TAKEN.test(n);
   const symptom = SYMPTOM.test(n) && !NOT_A_REPORT.test(n);
-  if (symptom && (medicine || (TAKEN.test(n) && SEVERE.test(n)))) return 'reaction';
-  if ((DOSE.test(n) && medicine) || DOSE_ALONE.test(n)) return 'advice';
+  if (symptom && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)))))) return 'reaction';
+  if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n)) return 'advice';
   return WHO_MAY.test(n) ? 'advice' : undefined;
 }
