@@ -1306,13 +1306,14 @@ function withFocusGoods(state: DialogueState, ctx: Ctx, next: DialogueState, mis
   const { focusGoods: _dropped, ...rest } = next;
   if (!next.focusOrderId) return rest;
   const o = ctx.orders?.find((x) => x.orderId === next.focusOrderId);
+  if (o) return withGoods(rest, goodsOf(o));
+  if (!state.focusGoods || next.focusOrderId !== state.focusOrderId || missed || ctx.r.intent === 'bye' || ctx.r.intent === 'greeting') return rest;
   // The shop's entry answered the message by itself: it was about something of its own.
   const hit = ctx.data.faq?.ok === true ? ctx.data.faq.value : null;
   const ownEntry = hit !== null && !ctx.data.faqWithGoods && !aboutGoods(hit.entry, state.focusGoods);
-  const moved = kindsOfGoods(ctx.input.text).size > 0 || ctx.r.intent === 'bye' || ctx.r.intent === 'greeting' || ownEntry || missed;
-  const goods = o ? goodsOf(o) : next.focusOrderId === state.focusOrderId && !moved ? state.focusGoods : undefined;
-  return goods ? { ...rest, focusGoods: goods } : rest;
+  return ownEntry || kindsOfGoods(ctx.input.text).size > 0 ? rest : withGoods(rest, state.focusGoods);
 }
+const withGoods = (s: DialogueState, goods: string | undefined): DialogueState => (goods ? { ...s, focusGoods: goods } : s);
 
 /** The entry speaks of the goods (two Han characters or a word of theirs in its text): the same subject still. */
 function aboutGoods(entry: FaqHit['entry'], goods: string | undefined): boolean {
