@@ -4264,3 +4264,17 @@ describe('what the last fixes must not take (twentieth session, third review)', 
     }
   });
 });
+
+describe('a size is no insult (twentieth session, review)', () => {
+  test('"42码的板鞋呢", "另一单L码的呢" pick the order, never a complaint', async () => {
+    const shoes = order({ orderId: 'S-42B', items: [{ sku: 's', title: '男士复古板鞋 白色 42码', quantity: 1, price: '459.00' }] });
+    const tees = order({ orderId: 'T-LB', status: 'delivered', createdAt: '2024-11-20T09:00:00+08:00', items: [{ sku: 't', title: '纯棉圆领T恤 黑色 L码', quantity: 2, price: '89.00' }] });
+    for (const ask of ['42码的板鞋呢', '另一单L码的呢']) {
+      const say = conversation(robotWith({ orders: [shoes, tees], logistics: [logistics({ orderId: 'S-42B' })] }));
+      await say('我的订单');
+      const r = await say(ask);
+      assert.equal(r.handover, undefined, ask);
+      assert.notEqual(r.intent, 'complaint', ask);
+    }
+  });
+});
