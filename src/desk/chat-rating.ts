@@ -19,7 +19,7 @@ import { SYSTEM_SENDER } from '../conversation/index.ts';
 import type { Db } from '../storage/ports.ts';
 import { insertRating, type Rating } from './repository.ts';
 import { LIMITS } from './validation.ts';
-import { langOfTexts } from '../routing/index.ts';
+import { langOfTexts, lastBuyerTexts } from '../routing/index.ts';
 import { inScriptOf } from '../robot/index.ts';
 
 /** How long after the rating request a score typed in the chat still rates that conversation. */
@@ -76,9 +76,7 @@ function scored(score: number, rest: string, unit: boolean): { score: number; co
 async function langOf(db: Db, text: string, rated: string): Promise<Lang> {
   if (/\p{Script=Han}/u.test(text)) return 'zh';
   if (/[a-z]{2,}/i.test(text)) return 'en';
-  const earlier = await sql<{ text: string | null }>`select content->>'text' as text from messages
-    where conversation_id = ${rated} and sender_role = 'customer' and content->>'kind' = 'text' order by seq desc limit 5`.execute(db);
-  return langOfTexts(earlier.rows.map((r) => r.text ?? ''));
+  return langOfTexts(await lastBuyerTexts(db, rated));
 }
 
 export interface ChatRatingDeps {

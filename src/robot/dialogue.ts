@@ -391,8 +391,7 @@ function afterDirectAnswer(state: DialogueState, u: Understanding, text: string)
   const topic = state.topic;
   if (!topic || !isDataIntent(topic) || !state.focusOrderId) return undefined;
   // "and the other order, the storage containers?" leans to the FAQ on its goods' words: still the other order (found from outside).
-  const unclear = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
-  if ((isDataIntent(u.intent) || unclear) && OTHER_ONE.test(u.normalized) && !ASKS_OF_GOODS.test(u.normalized)) return { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : topic, choice: { otherThan: state.focusOrderId } };
+  if ((isDataIntent(u.intent) || unclearReading(u)) && OTHER_ONE.test(u.normalized) && !ASKS_OF_GOODS.test(u.normalized)) return { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : topic, choice: { otherThan: state.focusOrderId } };
   if (BOTH.test(u.normalized) && picksAll(u.normalized) && (u.intent === 'unknown' || u.guessed || isDataIntent(u.intent))) return { intent: topic, choice: { all: true } };
   // "the other request?" on the after-sales topic only: elsewhere "one other request: …" is no pick (found in review).
   if (topic === 'aftersale_progress' && OTHER_REQUEST_EN.test(u.normalized)) return { intent: topic, choice: { otherThan: state.focusOrderId } };
@@ -409,8 +408,9 @@ const OTHER_REQUEST_EN = /^\s*(?:and |what about |how about )?(?:the )?other (?:
 const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|偏大|偏小|合适|颜色|色差|掉色|褪色|起球|缩水|材质|面料|正品|保质期|有效期|机洗|怎么洗|有货|还有吗|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|fade|shrink|genuine|fabric|material|expir\w*|wash|in stock|warranty|how to|does it|is it|can i)(?![a-z])/;
 
 /** Short and read as nothing clear (unknown, a guess, a weak FAQ lean): a follow-up that may only name goods. */
-const shortAndUnclear = (u: Understanding): boolean =>
-  (u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ)) && u.normalized.length <= SHORT_FOLLOW_UP;
+const shortAndUnclear = (u: Understanding): boolean => unclearReading(u) && u.normalized.length <= SHORT_FOLLOW_UP;
+/** Read as nothing clear: unknown, a guess, or a weak FAQ lean. */
+const unclearReading = (u: Understanding): boolean => u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ);
 /** An FAQ reading this sure is a question about the goods, not a pick of an order. */
 const CLEAR_FAQ = 0.8;
 /** Characters of a follow-up that only names an order's goods. */
@@ -1782,7 +1782,7 @@ const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|�
 const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
-  const unsure = u.intent === 'unknown' || u.guessed === true || (u.intent === 'faq' && u.confidence < CLEAR_FAQ) || u.intent === 'greeting';
+  const unsure = unclearReading(u) || u.intent === 'greeting';
   // "the cake arrived completely crushed" reads as a delivery question, but says what arrived (found from outside).
   const arrivedSo = ARRIVED_IN_TROUBLE.test(u.normalized) && !/快递柜|柜子|驿站|(?<![a-z])locker(?![a-z])/.test(u.normalized) && LOGISTICS_INTENTS.has(u.intent as DataIntent);
   const reaction = skinReaction(u.normalized);
@@ -2967,12 +2967,14 @@ const CURRENCY_HOME: Readonly<Record<string, RegExp>> = {
   USD: /united states|(?<![a-z])usa?(?![a-z])|美国|美國/i,
 };
 /** The country is the address's first or last word ("Singapore 650210, Blk 210 …", "…, Johor Bahru, Malaysia"), not a street's ("8 Singapore Road, Kuala Lumpur"). */
-const atHome = (home: RegExp | undefined, address: string): boolean =>
-  home !== undefined && (new RegExp(`^[\\s(（]*(?:${home.source})`, 'iu').test(address) || new RegExp(`(?:${home.source})[\\s\\d.,)）-]*$`, 'iu').test(address));
+const HOME_AT_ENDS: ReadonlyMap<string, readonly [RegExp, RegExp]> = new Map(
+  Object.entries(CURRENCY_HOME).map(([currency, home]) => [currency, [new RegExp(`^[\\s(（]*(?:${home.source})`, 'iu'), new RegExp(`(?:${home.source})[\\s\\d.,)）-]*$`, 'iu')]] as const),
+);
+const atHome = (currency: string, address: string): boolean => HOME_AT_ENDS.get(currency.toUpperCase())?.some((re) => re.test(address)) ?? false;
 const abroad = (o: Order): boolean => {
   const a = addressOf(o);
   if (o.items.some((i) => FROM_ABROAD.test(i.title))) return true;
-  if (atHome(CURRENCY_HOME[o.currency.toUpperCase()], a)) return false;
+  if (atHome(o.currency, a)) return false;
   return ABROAD_HAN.test(a) || (!/\p{Script=Han}/u.test(a) && ABROAD_LATIN.test(a) && !/(?<![a-z])(?:china|prc)(?![a-z])/i.test(a));
 };
 type EtaKey = keyof Texts['etaFor'];

@@ -114,7 +114,7 @@ export class FaqIndexProvider implements FaqProvider {
     const cached = await this.#index(shopId);
     if (!cached) return NONE;
     // The goods in focus are searched lexically: a re-ranker would rank the bare text, and call out again for every follow-up.
-    const found = await this.#lookupIn(cached.index, text, context, cached.lexicalOnly ?? (context !== undefined ? true : undefined));
+    const found = await this.#lookupIn(cached.index, text, context, cached.lexicalOnly === true || context !== undefined);
     if (!topic) return found;
     if (found.hit) {
       // The shop's own phrasing, typed as it is, is answered whatever the robot made of it.
@@ -134,7 +134,7 @@ export class FaqIndexProvider implements FaqProvider {
     return hit;
   }
 
-  async #lookupIn(index: FaqIndex, text: string, context?: string, lexicalOnly?: true): Promise<FaqLookup> {
+  async #lookupIn(index: FaqIndex, text: string, context?: string, lexicalOnly = false): Promise<FaqLookup> {
     const reranker = lexicalOnly ? undefined : this.#opts.reranker;
     if (!reranker) return index.lookup(text, context);
     const own = index.verbatim(text);

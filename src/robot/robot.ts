@@ -374,8 +374,7 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
   // comes back empty (found from outside: "no orders found" was all they got).
   const own = needs.faq ? askFaq() : orders?.then((o) => (o.ok && o.value.length === 0 ? askFaq() : undefined));
   const also = needs.faq && needs.faqContext ? lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, needs.faqText ?? input.text, topic, needs.faqContext), s), budgetMs) : undefined;
-  const faq = also ? Promise.all([own, also]).then(([a, b]) => withGoodsInFocus(a, b)) : own;
-  const withGoods = also ? Promise.all([own, faq]).then(([a, f]) => f !== a) : undefined;
+  const faq = also ? Promise.all([own, also]).then(([a, b]) => withGoodsInFocus(a, b)) : own?.then((lookup) => ({ lookup, withGoods: false }));
   const parcels = (ids: readonly string[]) => lookupWithinBudget((s) => ds.getLogistics(shopId, ids, s).then(arrayOf<Logistics>), budgetMs);
   const logisticsNow = needs.logistics && needs.knownOrderIds.length ? parcels(needs.knownOrderIds) : undefined;
   const logisticsLater = needs.logistics && orders
@@ -387,14 +386,14 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
   const more = needs.faqMoreTexts ? Promise.all(needs.faqMoreTexts.map((q) => lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, q, undefined), s), budgetMs))) : undefined;
   const probe = src.faq.probe?.bind(src.faq);
   const asked = needs.shopSays && probe ? Promise.all(needs.shopSays.map(async (q) => [q, await lookupWithinBudget((s) => raceAbort(probe(shopId, SHOP_QUESTIONS[q][p.lang]), s), Math.min(budgetMs, BEST_EFFORT_BUDGET_MS))] as const)) : undefined;
-  const [o, a, f, l1, l2, m, says, g] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater, more, asked, withGoods]);
-  return { orders: o, aftersales: a, faq: f as Lookup<FaqLookup> | undefined, ...(g ? { faqWithGoods: true as const } : {}), logistics: [l1, l2], ...(m ? { faqMore: m } : {}), ...(says ? { shopSays: says } : {}) };
+  const [o, a, f, l1, l2, m, says] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater, more, asked]);
+  return { orders: o, aftersales: a, faq: f?.lookup, ...(f?.withGoods ? { faqWithGoods: true as const } : {}), logistics: [l1, l2], ...(m ? { faqMore: m } : {}), ...(says ? { shopSays: says } : {}) };
 }
 
 /** The message's own FAQ answer, else the one found with the goods in focus when that one is sure (its unsure candidates offered other questions in place of the robot's own). */
-function withGoodsInFocus(own: Lookup<FaqLookup> | undefined, also: Lookup<FaqLookup>): Lookup<FaqLookup> | undefined {
-  if (!own?.ok || own.value?.band === 'answer' || !also.ok) return own;
-  return also.value?.band === 'answer' ? also : own;
+function withGoodsInFocus(own: Lookup<FaqLookup> | undefined, also: Lookup<FaqLookup>): { lookup: Lookup<FaqLookup> | undefined; withGoods: boolean } {
+  const withGoods = own?.ok === true && own.value?.band !== 'answer' && also.ok && also.value?.band === 'answer';
+  return { lookup: withGoods ? also : own, withGoods };
 }
 
 /** The FAQ's band and candidates when the provider can tell them, else its answer alone. */

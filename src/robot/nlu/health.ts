@@ -34,6 +34,8 @@ const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|(?
 
 export type HealthQuestion = 'advice' | 'reaction';
 
+const namesMedicine = (s: string): boolean => MEDICINE.test(s) && !NOT_MEDICINE.test(s);
+
 /**
  * A question of health the robot must not answer, or undefined. `goods`: the order the conversation
  * is about ("吃了以后头晕" after the insulin's parcel names no medicine itself; found in review).
@@ -41,9 +43,9 @@ export type HealthQuestion = 'advice' | 'reaction';
 export function healthAsked(normalized: string, goods?: string): HealthQuestion | undefined {
   const n = normalized;
   if (PET.test(n)) return undefined;
-  const said = MEDICINE.test(n) && !NOT_MEDICINE.test(n);
+  const said = namesMedicine(n);
   // The order's medicine counts only for what is taken: "快递这么慢 真恶心", "我拉肚子了 能快点送吗" are no reaction to it (found in review).
-  const ordered = goods !== undefined && MEDICINE.test(goods.toLowerCase()) && !NOT_MEDICINE.test(goods.toLowerCase());
+  const ordered = goods !== undefined && namesMedicine(goods.toLowerCase());
   const taken = TAKEN.test(n);
   const symptom = SYMPTOM.test(n) && !NOT_A_REPORT.test(n);
   if (symptom && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)))))) return 'reaction';
