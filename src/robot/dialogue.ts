@@ -276,6 +276,8 @@ interface Resolved {
   readonly faqPicksMore?: readonly string[];
   /** The buyer takes back an after-sales request ("撤销退款申请", "cancel it" after its status). */
   readonly withdraw?: true;
+  /** "不退了 我想换L码": the request turned into an exchange (with `withdraw`). */
+  readonly toExchange?: true;
   /** "为什么被取消了", "I didn't cancel it": a cancelled order's status, and a person for why. */
   readonly whyCancelled?: true;
   /** Goods that overheat, smoke, swell or spark: a complaint, with what to do now. */
@@ -855,7 +857,8 @@ const asksAfterGoods = (text: string, normalized: string) => BARE_GOODS.test(nor
  * its status), or "换货的呢", "and the return?" after any answer (found from outside: a "shall I get
  * a person?" read it as nothing).
  */
-function requestFollowUp(state: DialogueState, u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'withdraw' | 'explicitOrderId'> | undefined {
+function requestFollowUp(state: DialogueState, u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'withdraw' | 'toExchange' | 'explicitOrderId'> | undefined {
+  if (SWITCH_TO_EXCHANGE.test(u.normalized)) return { intent: 'aftersale_progress', withdraw: true, toExchange: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
   if (withdrawsRequest(u.normalized) || (state.focusRequest && CANCEL_IT.test(u.normalized))) return { intent: 'aftersale_progress', withdraw: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
   if (!orderId && state.topic && KIND_FOLLOW.test(u.normalized)) return { intent: 'aftersale_progress' };
   return undefined;
@@ -1095,6 +1098,8 @@ const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我�
 /** What the buyer wants instead, or asks next: no withdrawal ("不想退了，能换个颜色吗", "i dont want a refund i want my parcel"). */
 const WANTS_INSTEAD = /换个|换成|想换|要换|改成|到哪|在哪|直接退|退款吧|(?<![a-z])(?:instead|i want|where|label)(?![a-z])/;
 const withdrawsRequest = (n: string): boolean => WITHDRAWS_REQUEST.test(n) && !WANTS_INSTEAD.test(n);
+/** A return or refund given up for an exchange ("不退了 我想换L码", "dont want a refund, can i exchange it instead"). */
+const SWITCH_TO_EXCHANGE = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换货|(?:想|要|能|可以)?换(?:个|成|到|一下)?[^，,。]{0,6}?(?:码|号|色|颜色|尺码|尺寸|款|大一|小一))|(?:退货|退款)(?:申请)?(?:能|可以|能不能|可不可以)?(?:改成|换成|转成|变成)换货|(?<![a-z])(?:(?:don'?t|do not|no longer) (?:want|need) (?:the |a |my )?(?:refund|return)(?: any ?more)?[ ,.;-]{1,4}(?:i'?d (?:rather|like)|can i|could i|i want|just)?[^.?]{0,20}(?:exchange|swap)|(?:change|switch|turn|convert) (?:my |the |this )?(?:return|refund)(?: request)? (?:to|into|for) (?:an )?exchange|(?:exchange|swap) (?:it |them )?instead(?: of (?:a |the )?(?:refund|return))?)(?![a-z])/;
 /** "另一个申请", "the other request": of the same order, when it has one. */
 const ANOTHER_REQUEST = /申请|售后|(?<![a-z])(?:request|claim)(?![a-z])/;
 /** "那另一单的退款申请呢", "the other order's refund": another order, whatever else it names (found in review). */
@@ -3229,7 +3234,7 @@ function otherRequests(ctx: Ctx, all: readonly Aftersale[], orderId: string): Ou
 
 /** "撤销退款申请", "cancel it": the one request meant (an open one first), else how any is withdrawn. */
 function withdrawAnswer(ctx: Ctx, all: readonly Aftersale[]): Outcome {
-  if (all.length === 0) return { replies: [{ text: ctx.t.noAftersale }] };
+  if (all.length === 0) return { replies: [{ text: ctx.r.toExchange ? ctx.t.exchangeHow : ctx.t.noAftersale }] };
   const open = (l: readonly Aftersale[]) => l.filter((a) => a.status === 'requested' || a.status === 'approved' || a.status === 'returning');
   const focus = ctx.state.focusOrderId && !describesAnother(ctx, ctx.state.focusOrderId) ? ctx.state.focusOrderId : undefined;
   // "cancel it" right after one request was told: that one.
@@ -3251,7 +3256,9 @@ function withdrawAnswer(ctx: Ctx, all: readonly Aftersale[]): Outcome {
 /** The robot withdraws nothing: where the buyer can, or a person; a settled request needs nothing. */
 function withdrawal(ctx: Ctx, a: Aftersale): Outcome {
   const settled = a.status === 'refunded' || a.status === 'rejected' || a.status === 'closed';
-  const text = ctx.t.withdrawRequest({ type: AFTERSALE_TYPE[ctx.lang][a.type], orderId: a.orderId, status: AFTERSALE_STATUS[ctx.lang][a.status], settled, shipped: a.status === 'returning' });
+  const p = { type: AFTERSALE_TYPE[ctx.lang][a.type], orderId: a.orderId, status: AFTERSALE_STATUS[ctx.lang][a.status] };
+  const kind = a.status === 'returning' ? 'returning' : a.status === 'refunded' ? 'refunded' : settled ? 'ended' : 'open';
+  const text = ctx.r.toExchange ? ctx.t.toExchange({ ...p, kind, exchange: a.type === 'exchange' }) : ctx.t.withdrawRequest({ ...p, settled, shipped: a.status === 'returning' });
   return { replies: [{ text }], next: { focusOrderId: a.orderId, focusRequest: a.aftersaleId, topic: 'aftersale_progress', ...(settled ? {} : { offeredHuman: true }) } };
 }
 

@@ -143,6 +143,14 @@ export interface Texts {
   withdrawRequest(p: { type: string; orderId: string; status: string; settled: boolean; shipped: boolean }): string;
   /** Several requests could be meant: how any is withdrawn. */
   withdrawHow: string;
+  /**
+   * "不退了 我想换L码": a return or refund request the buyer would rather turn into an exchange. The
+   * robot changes no request: withdraw it and ask for the exchange, or a person (`kind`: what the
+   * request is now; `exchange`: it is an exchange already).
+   */
+  toExchange(p: { type: string; orderId: string; status: string; kind: 'open' | 'returning' | 'refunded' | 'ended'; exchange: boolean }): string;
+  /** The same with no request under way: how an exchange is asked for. */
+  exchangeHow: string;
   /** Before a request's status, when the buyer asks to cancel an order whose refund is already requested. */
   cancelAskedBefore(orderId: string): string;
   /** Another size or colour for an order not shipped yet: not editable here, cancel and order again or a person. */
@@ -320,6 +328,17 @@ const zh: Texts = {
       : p.shipped
         ? `您的${p.type}申请（订单 ${p.orderId}）当前${p.status}，商品已在寄回途中，撤销需要人工客服和仓库协调。需要为您转接人工客服吗？`
         : `您的${p.type}申请（订单 ${p.orderId}）当前${p.status}，我这边没法直接撤销：您可以在该订单的售后详情页点“撤销申请”，撤销后如需售后可以重新申请。需要为您转接人工客服处理吗？`,
+  toExchange: (p) =>
+    p.exchange
+      ? `您的换货申请（订单 ${p.orderId}）当前${p.status}：要改换的尺码或颜色，需要人工客服在申请里修改。需要为您转接人工客服吗？`
+      : p.kind === 'returning'
+        ? `您的${p.type}申请（订单 ${p.orderId}）当前${p.status}，商品已在寄回途中：改成换货需要人工客服和仓库协调。需要为您转接人工客服吗？`
+        : p.kind === 'refunded'
+          ? `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}，没法再改成换货了：想要的尺码或颜色可以重新下单。需要帮忙的话回复“转人工”。`
+          : p.kind === 'ended'
+            ? `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}。想换货的话，可以在该订单的售后页面重新申请“换货”，选好要换的尺码或颜色。需要帮忙的话回复“转人工”。`
+            : `好的。您的${p.type}申请（订单 ${p.orderId}）当前${p.status}，我这边没法直接改成换货：请先在该订单的售后详情页点“撤销申请”，再申请“换货”并选好要换的尺码或颜色。需要为您转接人工客服处理吗？`,
+  exchangeHow: '换货可以在订单的售后页面申请“换货”，选好要换的尺码或颜色，审核通过后按页面地址寄回，仓库收到后发出新的。需要帮忙的话回复“转人工”。',
   returnWaybill: (no, id) => `收到，寄回的运单号是 ${no}。请在订单 ${id} 的售后页面填写这个运单号，仓库签收后 1-3 个工作日内处理。填写不了的话，需要为您转接人工客服登记吗？`,
   cancelAskedBefore: (id) => `订单 ${id} 已经申请过退款，不用重复申请，进度如下：`,
   specUnshipped: (id) => `订单 ${id} 还未发货，下单后的尺码、颜色我这边没法直接修改：可以在订单页申请取消后重新下单，或回复“转人工”请客服看看仓库打包前能否帮您改。`,
@@ -516,6 +535,17 @@ const en: Texts = {
       : p.shipped
         ? `Your ${p.type} request (order ${p.orderId}) is ${p.status}: the item is already on its way back, so withdrawing it needs an agent and the warehouse. Shall I get a human agent for you?`
         : `Your ${p.type} request (order ${p.orderId}) is ${p.status}. I can't withdraw it myself: open the order's after-sales page and tap "Withdraw request" (you can request again later if you need to). Shall I get a human agent to do it for you?`,
+  toExchange: (p) =>
+    p.exchange
+      ? `Your exchange request (order ${p.orderId}) is ${p.status}: changing the size or colour in it needs an agent. Shall I get a human agent for you?`
+      : p.kind === 'returning'
+        ? `Your ${p.type} request (order ${p.orderId}) is ${p.status}, so turning it into an exchange needs an agent and the warehouse. Shall I get a human agent for you?`
+        : p.kind === 'refunded'
+          ? `Your ${p.type} request (order ${p.orderId}) is already ${p.status}, so it can't become an exchange now: please order the size or colour you want again. Say "human" if you need help.`
+          : p.kind === 'ended'
+            ? `Your ${p.type} request (order ${p.orderId}) is ${p.status}. For an exchange, request one on the order's after-sales page and choose the size or colour you want. Say "human" if you need help.`
+            : `OK. Your ${p.type} request (order ${p.orderId}) is ${p.status}, and I can't turn it into an exchange myself: withdraw it on the order's after-sales page ("Withdraw request"), then request an exchange there and choose the size or colour you want. Shall I get a human agent to do it for you?`,
+  exchangeHow: 'You can request an exchange on the order\'s after-sales page: choose the size or colour you want, send the item back to the address shown once approved, and the new one ships when the warehouse receives it. Say "human" if you need help.',
   returnWaybill: (no, id) => `Got it: the return tracking number is ${no}. Please enter it on the after-sales page of order ${id}; we process it within 1-3 business days after the warehouse receives it. If you can't, shall I get a human agent to record it?`,
   cancelAskedBefore: (id) => `You've already asked for a refund on order ${id}, so there's no need to ask again. Here's where it stands:`,
   specUnshipped: (id) => `Order ${id} hasn't shipped yet, but I can't change its size or colour myself: you can cancel it on the order page and order again, or say "human" and an agent will see whether the warehouse can still change it.`,

@@ -2579,9 +2579,11 @@ describe('the seventeenth session\'s review', () => {
   test('"don\'t want a refund" followed by what the buyer wants is no withdrawal; money words keep the review time', async () => {
     const sh = order({ orderId: 'S-1', status: 'shipped' });
     const req = aftersale({ aftersaleId: 'R-2', orderId: 'S-1', status: 'requested' });
-    for (const text of ['i dont want a refund i want my parcel where is it', '不想退了，能换个颜色吗']) {
-      assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [sh], logistics: [logistics({ orderId: 'S-1' })], aftersales: [req] }))(text)), /撤销|Withdraw/, text);
-    }
+    assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [sh], logistics: [logistics({ orderId: 'S-1' })], aftersales: [req] }))('i dont want a refund i want my parcel where is it')), /撤销|Withdraw/);
+    // Since the twenty-first session another colour instead of the refund is how to turn it into an exchange, not a bare withdrawal.
+    const instead = textOf(await conversation(robotWith({ orders: [sh], logistics: [logistics({ orderId: 'S-1' })], aftersales: [req] }))('不想退了，能换个颜色吗'));
+    assert.match(instead, /换货/);
+    assert.doesNotMatch(instead, /没法直接撤销/);
     for (const text of ['where is my refund', '我的退款什么时候审核']) assert.match(textOf(await conversation(robotWith({ orders: [sh], aftersales: [req] }))(text)), /1-2/, text);
   });
 
@@ -4276,5 +4278,44 @@ describe('a size is no insult (twentieth session, review)', () => {
       assert.equal(r.handover, undefined, ask);
       assert.notEqual(r.intent, 'complaint', ask);
     }
+  });
+});
+
+describe('a return turned into an exchange (twenty-first session)', () => {
+  const hoodie = order({ orderId: 'H-7', status: 'delivered' });
+  const withRequest = (status: 'requested' | 'returning' | 'refunded' | 'rejected', type: 'return' | 'exchange' = 'return') =>
+    robotWith({ orders: [hoodie], aftersales: [aftersale({ aftersaleId: 'R-7', orderId: 'H-7', type, status })] });
+  test('"不退了 我想换L码" on a request under review: withdraw it and ask for the exchange, not the return FAQ again', async () => {
+    const text = textOf(await conversation(withRequest('requested'))('不退了 我想换L码'));
+    assert.match(text, /H-7/);
+    assert.match(text, /撤销申请/);
+    assert.match(text, /换货/);
+    assert.doesNotMatch(text, /您想问的是哪一个/);
+    assert.match(textOf(await conversation(withRequest('requested'))('i dont want a refund anymore, can i exchange it for a bigger size')), /withdraw it .*request an exchange/i);
+  });
+  test('each state of the request says what is possible', async () => {
+    assert.match(textOf(await conversation(withRequest('returning'))('退款能改成换货吗')), /寄回途中.*人工客服和仓库/);
+    assert.match(textOf(await conversation(withRequest('refunded'))('不想退了 能换个颜色吗')), /重新下单/);
+    assert.match(textOf(await conversation(withRequest('rejected'))('不退了 换成黑色')), /重新申请“换货”/);
+    assert.match(textOf(await conversation(withRequest('requested', 'exchange'))('不退了 换个大一码的')), /人工客服在申请里修改/);
+    assert.match(textOf(await conversation(robotWith({ orders: [hoodie], aftersales: [] }))('不退了 我想换L码')), /售后页面申请“换货”/);
+  });
+  test('a plain withdrawal and a parcel question stay what they were', async () => {
+    assert.match(textOf(await conversation(withRequest('requested'))('算了不退了')), /没法直接撤销/);
+    assert.doesNotMatch(textOf(await conversation(withRequest('requested'))('不退了，快递到哪了')), /换货/);
+  });
+});
+
+describe('"在？人呢" is a buyer checking someone is there (twenty-first session)', () => {
+  test('a bare 在 or 人呢 clause greets; an order question or a person asked for beside it still wins', async () => {
+    const data = { orders: [order({ orderId: 'P-1' })], logistics: [logistics({ orderId: 'P-1' })] };
+    for (const text of ['在？？？人呢', '人呢', '在?在?']) {
+      const r = await conversation(robotWith(data))(text);
+      assert.equal(r.intent, 'greeting', text);
+      assert.doesNotMatch(textOf(r), /P-1/, text);
+    }
+    assert.equal((await conversation(robotWith(data))('人呢？快递到哪了')).intent, 'track_parcel');
+    assert.equal((await conversation(robotWith(data))('人呢？给我找个能做主的')).intent, 'human');
+    assert.notEqual((await conversation(robotWith(data))('收件人呢')).intent, 'greeting');
   });
 });
