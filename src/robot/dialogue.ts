@@ -101,6 +101,8 @@ export interface DialogueState {
   readonly focusGoods?: string;
   /** The after-sales request whose goods the buyer said were sent back: its status is told without "please send it back". */
   readonly sentBack?: string;
+  /** Goods in trouble were just answered with the way to a person: the trouble told again ("还是没声音") is a person's. */
+  readonly troubleTold?: true;
 }
 
 /** Longest message searched with the goods in focus, in characters. */
@@ -162,6 +164,7 @@ export function parseState(raw: unknown): DialogueState {
   if (isIntent(r.confirm) && r.confirm !== 'unknown') s.confirm = r.confirm;
   if (r.offeredHuman === true) s.offeredHuman = true;
   if (r.softOffer === true) s.softOffer = true;
+  if (r.troubleTold === true) s.troubleTold = true;
   const f = r.faqOptions;
   if (Array.isArray(f) && f.length >= 1 && f.length <= MAX_FAQ_OPTIONS && f.every((q) => typeof q === 'string' && q.length > 0 && q.length <= MAX_FAQ_QUESTION)) {
     s.faqOptions = [...(f as string[])];
@@ -544,6 +547,17 @@ const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|neve
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
 const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
 const WAITS = /^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:ok(?:ay)?,? )?(?:i'?ll|i will|let me) wait(?: a bit| a little| then)?\s*[.!]*$/;
+/** Trouble told again: the same words, or "still", "tried", with what is wrong; not a question about it ("还是不行的话能退吗"). */
+const STILL_WRONG = /还是|仍然|依然|照样|一直|试过|试了|(?<![a-z])(?:still|again|tried|same (?:problem|issue|thing)|no luck|did ?n[o']?t help|does ?n[o']?t help)(?![a-z])/;
+const WRONG_WORDS = /不行|没用|不管用|不好使|没反应|没好|坏的|(?<![a-z])(?:not working|does ?n[o']?t work|do ?n[o']?t work|wo ?n[o']?t work|is ?n[o']?t working|are ?n[o']?t working|no sound|broken)(?![a-z])/;
+function troubleAgain(u: Understanding, text: string): boolean {
+  const n = u.normalized.trim();
+  // A short follow-up, not a new story or a question ("是直接退款还是要先寄回去", "did it get missed?": found in review of the corpus).
+  if (n.length > SHORT_FOLLOW_UP || /[?？]$|是.{0,12}还是|还是要|(?:^|[^a-z])or(?![a-z])/.test(n) || (POLICY_ASK.test(n) && !IS_IT_NORMAL.test(n))) return false;
+  if (isDataIntent(u.intent) && !u.guessed && u.intent !== 'order_status') return false;
+  const wrong = GOODS_TROUBLE.test(n) || DEVICE_FAULT.test(n) || WRONG_WORDS.test(n);
+  return wrong && (STILL_WRONG.test(n) || reportsTrouble(u, text));
+}
 /** "那怎么办", "what should I do now": the buyer asks what happens next. */
 const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$/;
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|a lot|so much))?[\s!！。.~啦了哈呀]*$/;
@@ -703,6 +717,8 @@ const ACCOUNT_NUMBER = /账号|卡号|手机号|号码|身份证|充值到|(?<![
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   if (state.offeredHuman && yesNo === 'yes' && THANKS_AFTER.test(rest ?? '')) return { intent: 'bye' };
+  // "还是没声音", "they still dont work" right after the trouble was answered: the answer did not help, a person does (the warranty entry had come again).
+  if (state.troubleTold && troubleAgain(u, text)) return { intent: 'human' };
   // "好的 那就改到后天 上午", "那怎么办" to "shall I get a person?": a yes with what the person needs, or asking what now (found from outside: a goodbye).
   if (state.offeredHuman && forThePerson(u)) return { intent: 'human' };
   // "确定取消", "帮我取消" right after how to cancel: the robot cannot, a person can (found from outside: the same text again).
@@ -1830,7 +1846,7 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
   const asked = troublesIn(`${ctx.r.u.normalized} ${folded(ctx.input.text)}`);
   const same = request?.reason !== undefined && troublesIn(folded(request.reason)).some((k) => asked.includes(k));
   const standing = request && same ? [aftersaleReply(ctx, request)] : [];
-  return { replies: [...(shop ? [{ text: shop }] : []), ...standing, trouble], next: { offeredHuman: true, ...said } };
+  return { replies: [...(shop ? [{ text: shop }] : []), ...standing, trouble], next: { offeredHuman: true, troubleTold: true, ...said } };
 }
 
 /**

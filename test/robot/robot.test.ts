@@ -4319,3 +4319,25 @@ describe('"在？人呢" is a buyer checking someone is there (twenty-first sess
     assert.notEqual((await conversation(robotWith(data))('收件人呢')).intent, 'greeting');
   });
 });
+
+describe('trouble told again after its answer (twenty-first session)', () => {
+  const buds = order({ orderId: 'E-9', status: 'delivered' });
+  const talk = () => conversation(robotWith({ orders: [buds], logistics: [logistics({ orderId: 'E-9' })], aftersales: [] }));
+  test('"还是没声音", "they still dont work", the same report again: a person, not the warranty entry or an order list again', async () => {
+    for (const [first, again] of [['耳机坏了 没声音了', '还是没声音'], ['耳机坏了 没声音了', '耳机没声音了'], ['耳机坏了 没声音了', '我试过重启了还是不行'], ['my earbuds stopped working', 'they still dont work']] as const) {
+      const say = talk();
+      const told = await say(first);
+      assert.equal(told.intent, 'return_policy', first);
+      const r = await say(again);
+      assert.equal(r.handover?.reason, 'requested', again);
+      assert.doesNotMatch(textOf(r), /保修|warranty/i, again);
+    }
+  });
+  test('a question about it, thanks, or a longer new story is no second report', async () => {
+    for (const next of ['还是不行的话能退吗', '好的谢谢', '是直接退款还是要先寄回去', 'ok thanks']) {
+      const say = talk();
+      await say('耳机坏了 没声音了');
+      assert.equal((await say(next)).handover, undefined, next);
+    }
+  });
+});
