@@ -4291,7 +4291,11 @@ describe('a return turned into an exchange (twenty-first session)', () => {
     assert.match(text, /撤销申请/);
     assert.match(text, /换货/);
     assert.doesNotMatch(text, /您想问的是哪一个/);
-    assert.match(textOf(await conversation(withRequest('requested'))('i dont want a refund anymore, can i exchange it for a bigger size')), /withdraw it .*request an exchange/i);
+    for (const text of ['i dont want a refund anymore, can i exchange it for a bigger size', "i don't want to return it anymore, can i exchange for size M", "actually i'd rather exchange it than get a refund"]) {
+      assert.match(textOf(await conversation(withRequest('requested'))(text)), /withdraw it .*request an exchange/i, text);
+    }
+    for (const text of ['不想退款了，想换个新的', '退货改换货', '不退了 换一个新的给我吧']) assert.match(textOf(await conversation(withRequest('requested'))(text)), /再申请“换货”/, text);
+    assert.match(textOf(await conversation(withRequest('requested'))('i dont want to return it anymore')), /can't withdraw it myself/);
   });
   test('each state of the request says what is possible', async () => {
     assert.match(textOf(await conversation(withRequest('returning'))('退款能改成换货吗')), /寄回途中.*人工客服和仓库/);
