@@ -3023,10 +3023,11 @@ function quietDays(ctx: Ctx, l: Logistics): number | undefined {
   const base = STALLED_AFTER_DAYS[l.status];
   const e = newestEvents(l)[0];
   if (base === undefined || !e) return undefined;
-  // Out for delivery since a day before today is late however few hours ago that was: "预计今天送达"
-  // from yesterday's 09:30 event was said at 06:54 the next morning (found from outside).
+  // Out for delivery since a day before today is late: "预计今天送达" from yesterday's 09:30 event was
+  // said at 06:54 the next morning (found from outside). Not a scan of a few hours ago across
+  // midnight: 23:26 out for delivery was "1 天没有更新" at 02:30 (found from outside).
   const since = localDate(e.time, ctx.tz);
-  if (l.status === 'out_for_delivery' && since !== undefined && since < localDay(ctx.input.now ?? new Date(), ctx.tz)) return Math.max(1, elapsed(ctx, e.time, DAY_MS));
+  if (l.status === 'out_for_delivery' && since !== undefined && since < localDay(ctx.input.now ?? new Date(), ctx.tz) && elapsed(ctx, e.time, HOUR_MS) >= OUT_OVERNIGHT_HOURS) return Math.max(1, elapsed(ctx, e.time, DAY_MS));
   const days = atLeast(elapsed(ctx, e.time, DAY_MS), base);
   if (days === undefined) return undefined;
   // In customs, days without a scan are usual ("清关期间物流信息可能几天不更新": found from outside, called late at 4 days).
@@ -3038,6 +3039,8 @@ function quietDays(ctx: Ctx, l: Logistics): number | undefined {
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+/** Hours out for delivery, across midnight, before the parcel is late rather than out late (a night's sleep and a morning). */
+const OUT_OVERNIGHT_HOURS = 12;
 /** Whole `unitMs` from an ISO time to the turn's now (NaN for a time that does not parse). */
 const elapsed = (ctx: Ctx, iso: string, unitMs: number) => Math.floor(((ctx.input.now ?? new Date()).getTime() - Date.parse(iso)) / unitMs);
 /** `n` when it is a number of at least `limit`, else undefined. */

@@ -4345,3 +4345,17 @@ describe('trouble told again after its answer (twenty-first session)', () => {
     }
   });
 });
+
+describe('out for delivery across midnight (twenty-first session, jewellery shop)', () => {
+  const at = (clock: string, scan: string) => {
+    const o = order({ orderId: 'J-4', status: 'shipped' });
+    const l = logistics({ orderId: 'J-4', status: 'out_for_delivery', events: [{ time: scan, location: '深圳福田营业点', description: '快递员正在派送' }], updatedAt: scan });
+    return createRobot({ dataSource: fakeDataSource({ orders: [o], logistics: [l] }), faq, clock: () => new Date(clock) });
+  };
+  test('a scan at 23:26 read at 02:30 is out for delivery, not a day without an update; yesterday morning\'s read the next morning is late', async () => {
+    const fresh = textOf(await conversation(at('2024-11-27T02:30:00+08:00', '2024-11-26T23:26:00+08:00'))('我的金豆几时到'));
+    assert.doesNotMatch(fresh, /没有更新/);
+    assert.match(fresh, /派送/);
+    assert.match(textOf(await conversation(at('2024-11-27T06:54:00+08:00', '2024-11-26T09:30:00+08:00'))('我的金豆几时到')), /1 天没有更新/);
+  });
+});
