@@ -710,3 +710,16 @@ describe('Cantonese as Hong Kong buyers type it (eighteenth session)', () => {
     assert.match(nlu.understand('沒有關係 謝謝').normalized, /没有关系/);
   });
 });
+
+describe('a cancellation said not to be wanted (twenty-first session, flower shop)', () => {
+  const nlu = createNlu();
+  test('what the rest asks wins: "NO dont cancel!! i want to change the delivery address", "I didn\'t ask to cancel … will it get there tomorrow", "不要取消 我只是问问什么时候到"', () => {
+    assert.equal(nlu.understand('NO dont cancel!! i want to change the delivery address').intent, 'change_address');
+    assert.equal(nlu.understand("I didn't ask to cancel the hamper?! anyway will it defo get there tomorrow").intent, 'delivery_estimate');
+    assert.equal(nlu.understand('不要取消 我只是问问什么时候到').intent, 'delivery_estimate');
+    assert.notEqual(nlu.understand('别取消啊 我明天付款').intent, 'cancel_order');
+  });
+  test('a cancellation asked for stays one, another order\'s too', () => {
+    for (const text of ['cancel my order', '不要了 取消吧', '我不想要了，取消订单', '别取消 我要取消另一单']) assert.equal(nlu.understand(text).intent, 'cancel_order', text);
+  });
+});

@@ -71,7 +71,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const extra = productQuestion(n, shopTopics(nc.text, tc));
     const focus = questionClause(nc, tokenizer);
     const thumb = ACK_EMOJI.test(text.trim());
-    const c = acknowledged(thumb || ACK_WORDS.test(n.text), retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra))));
+    const c = acknowledged(thumb || ACK_WORDS.test(n.text), notCancelling(classifier, tokenizer, nc, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra)))));
     t = { n, lang, tokens, c, yesNo: thumb ? 'yes' : yesNoOf(n.scan) }; // a thumbs-up to "shall I connect you?" is a yes
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
@@ -253,6 +253,22 @@ function retracted(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   const text = after.replace(/\|/g, ' ').trim();
   if (!text) return { intent: 'unknown', confidence: 0, scores: {} };
   return classifier.classify({ scan: after, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)) });
+}
+
+/**
+ * "NO dont cancel!! i want to change the delivery address", "I didn't ask to cancel the hamper?! will
+ * it get there tomorrow", "别取消 我明天付款": a cancellation said not to be wanted is what the rest
+ * asks (found from outside: each was told how to cancel).
+ */
+const NEGATED_CANCEL = /(?:(?<![a-z])(?:do not|did not|never|not|no need to) (?:(?:ask(?:ed)?|want(?:ed)?|need(?:ed)?|mean(?:t)?|going|say|said|tell|told) (?:you |u )?(?:to )?)?cancel(?:led|ling)?(?: (?:it|this|that|anything|them|(?:the|my|this|that) [a-z]+))?(?![a-z])|(?:不要|别|不用|不想|不是要|没有?(?:要|说|让你们?|叫你们?)?|并没有?(?:要|说)?)(?:帮我)?(?:给我)?取消(?:订单|掉|它)?(?:啊|呀|吧|哦|了|哈)?)/g;
+function notCancelling(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification): Classification {
+  if (c.intent !== 'cancel_order' || !NEGATED_CANCEL.test(n.scan)) return c;
+  const rest = ` ${n.scan.replace(NEGATED_CANCEL, ' ').replace(/(?:^|\|)\s*(?:no|nope|不是|不)\s*(?=\||$)/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  // "别取消 我要取消另一单": another cancellation is still one.
+  if (classifier.evidence(rest, 'cancel_order') > 0) return c;
+  const text = rest.replace(/\|/g, ' ').trim();
+  if (!/[\p{Script=Han}a-z]/u.test(text)) return { intent: 'unknown', confidence: 0, scores: {} };
+  return classifier.classify({ scan: rest, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)) });
 }
 
 /** A request for a person, as typed: what a withdrawal must not be followed by. */
