@@ -301,6 +301,8 @@ interface Resolved {
   readonly reschedule?: true;
   /** Words for the order (a card's message, a delivery instruction): a person notes them. */
   readonly note?: true;
+  /** The words engraved or printed on the goods to be changed ("刻字写错了，想改成…"): no address, a person (with `note`). */
+  readonly engraving?: true;
 }
 
 let defaultNlu: Nlu | undefined;
@@ -707,8 +709,9 @@ function pendingAnswered(p: NonNullable<DialogueState['pending']>, u: Understand
 /** Words for the order: the shop's entry on them when it has one ("贺卡怎么写？"), and a person to note them. */
 function noteAnswer(ctx: Ctx): Outcome {
   const hit = confidentFaq(ctx) ?? ctx.data.faqCandidates?.[0];
-  const entry = hit && detectLanguage(hit.entry.answer).lang === ctx.lang && /贺卡|卡片|留言|备注|电话|(?<![a-z])(?:card|note|call)/i.test(`${hit.entry.question} ${hit.entry.answer}`) ? [{ text: hit.entry.answer }] : [];
-  return { replies: [...entry, { text: ctx.t.noteOffer }], next: { offeredHuman: true } };
+  const topic = ctx.r.engraving ? ENGRAVING : /贺卡|卡片|留言|备注|电话|(?<![a-z])(?:card|note|call)/i;
+  const entry = hit && detectLanguage(hit.entry.answer).lang === ctx.lang && topic.test(`${hit.entry.question} ${hit.entry.answer}`.toLowerCase()) ? [{ text: hit.entry.answer }] : [];
+  return { replies: [...entry, { text: ctx.r.engraving ? ctx.t.engravingOffer : ctx.t.noteOffer }], next: { offeredHuman: true } };
 }
 
 /** A number that is an account, a card or an ID ("充值账号 8800123456"), not an order (found in review). */
@@ -782,7 +785,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? specChange(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1033,6 +1036,12 @@ const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent'> | undefined =
  * (found from outside: "did you mean 贺卡怎么写？" and a hand-over).
  */
 const NOTE = /(?:贺卡|卡片|留言)(?:上|里)?(?:写|要写|帮我写)|署名|(?:帮我|请|麻烦)备注|备注一下|(?:送达|送货|配送|到)前(?:别|不要|先)|(?:别|不要)给.{0,6}打电话|(?:帮我|请|麻烦)?放(?:在)?(?:门口|门卫|前台|快递柜)(?:就行|就好|吧)|(?<![a-z])(?:(?:the )?card (?:should )?(?:say|read)s?|write .{1,40} on the card|sign (?:it|the card)|please leave it (?:at|with|by)|(?:can|could) (?:the (?:driver|courier|delivery guy|postman)|you|they|he|she) (?:just )?leave (?:it|the parcel|the package|them) (?:at|with|by|outside|in)|leave it (?:at|by|outside) (?:the |my )?(?:front |back )?door|do ?n[o']?t call (?:her|him|them|the recipient))(?![a-z])/;
+/** Words engraved or printed on the goods, and a change of them ("刻字写错了，想改成LY", "can i change the engraving"). */
+const ENGRAVING = /刻字|刻的字|刻的内容|刻个字|镌刻|印字|印的字|定制(?:的)?(?:内容|文字|名字)|(?<![a-z])(?:engrav\w*|personali[sz]\w*|inscription|monogram)(?![a-z])/;
+const ENGRAVING_CHANGE = /改|换|写错|错了|(?<![a-z])(?:change|wrong|edit|update|instead|fix|typo|misspel\w*)(?![a-z])/;
+/** Found from outside (jewellery shop): "刻字写错了" read as an address written wrong, the address answer given twice. */
+const engravingChange = (u: Understanding): Pick<Resolved, 'intent' | 'note' | 'engraving' | 'u'> | undefined =>
+  ENGRAVING.test(u.normalized) && ENGRAVING_CHANGE.test(u.normalized) ? { intent: 'faq', note: true, engraving: true, u: { ...u, guessed: undefined } } : undefined;
 /** A complaint about what was done, not words for the order ("我备注了要发顺丰，结果发了中通"). */
 const NOTE_COMPLAINT = /结果|可是|没收到|根本|显示|说放|收到的?是|(?<![a-z])(?:did ?n[o']?t|says|charged|instead|supposed to|but nothing|nothing (?:is )?there|not there)(?![a-z])/;
 // "can the driver leave it at the door?" asks for it to be done: a request, question mark and all.

@@ -93,6 +93,8 @@ export interface Texts {
   ruleException(said: string): string;
   /** Words for the order (a card, an instruction): the robot cannot note them; a person can. */
   noteOffer: string;
+  /** The words engraved or printed on the goods: the robot changes none; a person, before production starts. */
+  engravingOffer: string;
   /** Goods the shop's riders bring on a chosen day (flowers, cakes). */
   local: {
     /** When it is due: the day and window the order names, or the one chosen at checkout. */
@@ -286,6 +288,7 @@ const zh: Texts = {
   arrangeOffer: '我这边没法直接帮您预约，需要为您转接人工客服安排吗？',
   ruleException: (x) => `店里的说明是：${x}您的情况具体能怎么处理，需要人工客服来看。需要为您转接吗？`,
   noteOffer: '我这边没法直接把这些备注到订单上。需要为您转接人工客服帮您记下吗？',
+  engravingOffer: '刻字、定制内容我这边没法直接修改，需要在制作前由人工客服为您登记。需要为您转接人工客服吗？',
   local: {
     due: (id, title, slot) => `您的订单 ${id}（${title}）是同城配送，不走快递，由骑手${slot ? `按预约在 ${slot} 送达` : '按下单时选择的送达日期和时段送达'}。`,
     late: '已经过了预约的送达时间还没送到，非常抱歉！需要为您转接人工客服马上跟进吗？',
@@ -493,6 +496,7 @@ const en: Texts = {
   arrangeOffer: 'I can\'t book it myself. Shall I get a human agent to arrange it?',
   ruleException: (x) => `The shop's answer says: ${x} What can be done in your case is for a human agent to decide. Shall I get one?`,
   noteOffer: "I can't add notes to the order myself. Shall I get a human agent to note it for you?",
+  engravingOffer: "I can't change the engraving or personalisation myself: an agent needs to record it before the item is made. Shall I get a human agent for you?",
   local: {
     due: (id, title, slot) => `Your order ${id} (${title}) is a local delivery with no courier: our rider brings it ${slot ? `on ${slot}` : 'on the day and in the time slot chosen at checkout'}.`,
     late: 'Its delivery time has passed and it has not arrived, we are very sorry! Shall I get a human agent to follow it up right away?',

@@ -4359,3 +4359,33 @@ describe('out for delivery across midnight (twenty-first session, jewellery shop
     assert.match(textOf(await conversation(at('2024-11-27T06:54:00+08:00', '2024-11-26T09:30:00+08:00'))('我的金豆几时到')), /1 天没有更新/);
   });
 });
+
+describe('an engraving to change is no address (twenty-first session, jewellery shop)', () => {
+  const own = new FaqIndexProvider();
+  own.setEntries('shop_jw', [
+    { id: 'e1', question: '付款后可以修改刻字内容吗？', answer: '付款后24小时内、尚未开始制作的，可以联系人工客服修改刻字内容；已开始制作的无法修改。', alternates: ['改刻字', '刻字写错了'] },
+    { id: 'e2', question: '怎么修改收货地址？', answer: '未发货前可在订单详情页修改收货地址。', alternates: ['地址写错了'] },
+  ]);
+  const ring = order({ orderId: 'JW-6', status: 'paid', items: [{ sku: 'R', title: '【刻字定制】足金情侣对戒', quantity: 1, price: '2999.00' }] });
+  const say = () => {
+    let state: unknown;
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [ring] }), faq: own, clock: () => NOW });
+    return async (text: string) => {
+      const r = await robot.answer({ shopId: 'shop_jw', userId: 'u-1001', conversationId: 'c', text, state });
+      state = r.state;
+      return r;
+    };
+  };
+  test('"刻字写错了，想改成…" and "地址不用改，我是要改刻的字": the shop\'s engraving entry and a person, never the address answer', async () => {
+    for (const text of ['你好，我刚下单的情侣对戒，刻字写错了，想改成“LY♥ZQ”', '地址不用改，我是要改刻的字', '钻戒刻字写错了']) {
+      const r = await say()(text);
+      assert.notEqual(r.intent, 'change_address', text);
+      assert.doesNotMatch(textOf(r), /收货地址|收货人/, text);
+      assert.match(textOf(r), /刻字/, text);
+    }
+    const talk = say();
+    await talk('刻字写错了，想改成LY');
+    assert.equal((await talk('是')).handover?.reason, 'requested');
+    assert.match(textOf(await say()('can i change the engraving to LY')), /engraving/);
+  });
+});
