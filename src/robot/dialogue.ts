@@ -202,6 +202,8 @@ export interface TurnData {
   readonly faqCandidates?: readonly FaqHit[];
   /** The shop's own entries on a policy question's topic, when none answered it outright. */
   readonly faqOnTopic?: readonly FaqHit[];
+  /** The first lexical candidates of any topic, beside `faqOnTopic`: goods in trouble pick the entry naming it among them. */
+  readonly faqNearest?: readonly FaqHit[];
   /** The shop's FAQ entries that answer the robot's own questions (`SHOP_QUESTIONS`): they replace its built-in texts. */
   readonly shopSays?: Partial<Record<ShopQuestion, FaqHit | null>>;
   /** The other FAQ questions picked beside `faqText` ("1 and 3", "both"), as found, in order. */
@@ -557,11 +559,11 @@ function troubleAgain(u: Understanding, text: string): boolean {
   // A short follow-up, not a new story or a question ("是直接退款还是要先寄回去", "did it get missed?": found in review of the corpus).
   if (n.length > SHORT_FOLLOW_UP || /[?？]$|是.{0,12}还是|还是要|(?:^|[^a-z])or(?![a-z])/.test(n) || (POLICY_ASK.test(n) && !IS_IT_NORMAL.test(n))) return false;
   if (isDataIntent(u.intent) && !u.guessed && u.intent !== 'order_status') return false;
-  const wrong = GOODS_TROUBLE.test(n) || DEVICE_FAULT.test(n) || WRONG_WORDS.test(n);
+  const wrong = GOODS_TROUBLE.test(n) || DEVICE_FAULT.test(n) || WRONG_WORDS.test(n) || SPOILED.test(n);
   return wrong && (STILL_WRONG.test(n) || reportsTrouble(u, text));
 }
 /** "那怎么办", "what should I do now": the buyer asks what happens next. */
-const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$/;
+const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|咋整|怎么整|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$/;
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|a lot|so much))?[\s!！。.~啦了哈呀]*$/;
 /** "yes please, how long will it take?", "好的，多久能接通？": a yes to a person, asking about that person (found in review). */
 const ABOUT_THE_PERSON = /多久|多长时间|什么时候|几点|有人|人工|客服|接通|排队|(?<![a-z])(?:how long|when|someone|agent|human|person|wait|queue)(?![a-z])/;
@@ -1583,9 +1585,9 @@ function faqFollowUp(ctx: Ctx): Outcome | undefined {
  * the entry's sentences on that condition, and a person to decide the case (found from outside:
  * a list of FAQ questions, then "not understood").
  */
-const OUTSIDE_RULE = /过了.{0,8}(?:就|还|不|没)|超过了|超了|已经过了|晚了|没赶上|错过了|不管了|也不行|都不行|不能退了|已经(?:拆|用|穿过|洗|剪|开封|激活|打开)|(?<![a-z])(?:past the|already (?:opened|used|worn|washed)|too late|missed)(?![a-z])/;
+const OUTSIDE_RULE = /过了.{0,8}(?:就|还|不|没)|(?:过了|超过|超了)\s*\d+\s*(?:个)?\s*(?:小时|天|日)|超过了|超了|已经过了|晚了|没赶上|错过了|不管了|也不行|都不行|不能退了|已经(?:拆|用|穿过|洗|剪|开封|激活|打开)|(?<![a-z])(?:past the|already (?:opened|used|worn|washed)|too late|missed)(?![a-z])/;
 /** Asked as a question, only an exception asked for counts ("质量问题也不行吗"; "我已经穿M了 还要大一码吗" asks the sizes). */
-const EXCEPTION_ASKED = /也不行|都不行|不管了|不能退了|就不[管行能]|还能|还可以/;
+const EXCEPTION_ASKED = /也不行|都不行|不管了|不能退了|就不[管行能]|还能|还可以|(?<![a-z])(?:too late|can i still|could i still|is it still|still (?:ok|okay|possible|valid|claim))(?![a-z])/;
 /** Characters too common to tie a message to an answer. */
 const COMMON_HAN = /[我你您他她它们的了是不也就吗呢吧啊呀那这个有在和都还要会能可以后前内]/u;
 function outsideTheRule(ctx: Ctx, last: { q: string; a: string }): Outcome | undefined {
@@ -1594,8 +1596,10 @@ function outsideTheRule(ctx: Ctx, last: { q: string; a: string }): Outcome | und
   if (ctx.r.intent === 'human') return undefined;
   if (WHAT_NOW.test(ctx.r.u.normalized.trim())) return { replies: [{ text: ctx.t.ruleException(last.a) }], next: { faqLast: last, offeredHuman: true } };
   const onPolicy = isPolicyIntent(ctx.r.intent) && ctx.r.intent === ctx.state.policy;
-  if (!(ctx.r.intent === 'faq' || ctx.r.intent === 'unknown' || guessed(ctx.r) || onPolicy) || n.length > 30 || !OUTSIDE_RULE.test(n)) return undefined;
-  if (/[?？]|吗|么/.test(n) && !EXCEPTION_ASKED.test(n)) return undefined;
+  // The entry's own time limit said back ("过了24小时了 前天签收的" after "签收后24小时内…") ties the message to it, whatever else it names (found from outside: a parcel list).
+  const tiedByTime = timeUnits(n).some((x) => last.a.replace(/\s+/g, '').includes(x));
+  if (!(ctx.r.intent === 'faq' || ctx.r.intent === 'unknown' || guessed(ctx.r) || onPolicy || tiedByTime) || n.length > (ctx.lang === 'zh' ? 30 : 80) || !OUTSIDE_RULE.test(n)) return undefined;
+  if (/[?？]|吗|(?<!怎|什|那|这|多)么/.test(n) && !EXCEPTION_ASKED.test(n)) return undefined;
   const other = confidentFaq(ctx);
   if (other && other.entry.question !== last.q) return undefined;
   const sentences = (last.a.match(SENTENCES) ?? []).map((x) => x.trim());
@@ -1604,8 +1608,9 @@ function outsideTheRule(ctx: Ctx, last: { q: string; a: string }): Outcome | und
   return hits.length ? { replies: [{ text: ctx.t.ruleException(hits.join(ctx.lang === 'zh' ? '' : ' ')) }], next: { faqLast: last, offeredHuman: true } } : undefined;
 }
 /** A number with its unit ("48小时", "7 days"), Chinese runs of two or more, and single uncommon characters ("拆"), of a message. */
+const timeUnits = (n: string): string[] => [...n.matchAll(/\d+\s*(?:个)?\s*(?:小时|天|日|工作日|hours?|days?)/g)].map((m) => m[0].replace(/\s+/g, ''));
 function conditionWords(n: string): string[] {
-  const units = [...n.matchAll(/\d+\s*(?:个)?\s*(?:小时|天|日|工作日|hours?|days?)/g)].map((m) => m[0].replace(/\s+/g, ''));
+  const units = timeUnits(n);
   const han = [...n.matchAll(/\p{Script=Han}+/gu)].map((m) => m[0]);
   const pairs = han.flatMap((r) => [...r].slice(0, -1).map((c, i) => c + r[i + 1]!)).filter((p) => !COMMON_HAN.test(p[0]!) && !COMMON_HAN.test(p[1]!));
   const singles = han.flatMap((r) => [...r]).filter((c) => !COMMON_HAN.test(c) && !OUTSIDE_RULE.test(c));
@@ -1789,7 +1794,7 @@ const INVOICE_DETAILS = /税号|抬头|纳税人识别号|信用代码|(?<![a-z]
  * "the mangoes are rotten"): goods in trouble even unnamed (found from outside: not understood).
  * Also read on the text as typed: the sound-alike corrector makes 全化了 into 全花了.
  */
-const SPOILED = /烂了|腐烂|发霉|长毛了|变质|臭了|馊了|化冻|解冻了|(?:全|都)化了|化成水|不新鲜|死了(?:两|几|好几|一)?只|(?<![a-z])(?:rotten|mou?ldy|spoiled|spoilt|thawed|melted|went bad|gone off|arrived dead|dead on arrival|not fresh)(?![a-z])/;
+const SPOILED = /烂了|烂的|烂掉|烂心|烂果|坏果|腐烂|发霉|长毛了?|白毛|变质|臭了|馊了|化冻|解冻了|(?:全|都)化了|化成水|不新鲜|死了?(?:[一两二三四五六七八九十几]|好几|\d{1,2})?(?:只|条)|(?:到货|到了|收到|送到)(?:就|时|的时候)?(?:已经)?死了|(?:全|都)死了|死亡|(?<![a-z])(?:rotten|mou?ldy|spoiled|spoilt|thawed|melted|went bad|gone off|arrived dead|dead on arrival|not fresh)(?![a-z])/;
 /** Flowers that came wilted ("花到了都蔫了"): only on arrival; a plant yellowing after weeks is its care (found in review). */
 const WILTED = /蔫了|都蔫|打蔫|枯萎|凋谢|(?:花|叶子|叶)(?:全|都)?(?:黄|枯)了|(?<![a-z])(?:wilted|withered|drooping|droopy)(?![a-z])/;
 /** Said of goods received: named, the buyer's own, or arrived ("虾到了 但是全化了"). */
@@ -1799,7 +1804,8 @@ const WORRY = /会不会|别都|别.{0,4}了吧?|怕|担心|没事|没关系|(?<
 const folded = (text: string) => text.normalize('NFKC').toLowerCase();
 /** Goods the buyer received spoiled: "心都化了", "你们物流也太烂了", "my phone was dead" are not (found in review). */
 function spoiledGoods(text: string, normalized: string): boolean {
-  if (WILTED.test(normalized) && ARRIVED.test(normalized) && !WORRY.test(normalized)) return true;
+  // "the flowers are wilted. what do i do": flowers named are goods that came (found from outside: "did you mean…?").
+  if (WILTED.test(normalized) && (ARRIVED.test(normalized) || kindsOfGoods(text).size > 0) && !WORRY.test(normalized)) return true;
   if (!(SPOILED.test(normalized) || SPOILED.test(folded(text))) || WORRY.test(normalized)) return false;
   return kindsOfGoods(text).size > 0 || personal(text) || ARRIVED.test(normalized);
 }
@@ -1812,7 +1818,8 @@ const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|�
 const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
-  const unsure = unclearReading(u) || u.intent === 'greeting';
+  // "the flowers are wilted. what do i do" reads as a sure FAQ question, and the FAQ only asked "did you mean…?" (found from outside).
+  const unsure = unclearReading(u) || u.intent === 'greeting' || (u.intent === 'faq' && spoiledGoods(text, u.normalized) && !POLICY_ASK.test(u.normalized));
   // "the cake arrived completely crushed" reads as a delivery question, but says what arrived (found from outside).
   const arrivedSo = ARRIVED_IN_TROUBLE.test(u.normalized) && !/快递柜|柜子|驿站|(?<![a-z])locker(?![a-z])/.test(u.normalized) && LOGISTICS_INTENTS.has(u.intent as DataIntent);
   const reaction = skinReaction(u.normalized);
@@ -1822,7 +1829,8 @@ function reportsTrouble(u: Understanding, text: string): boolean {
 const skinReaction = (n: string): boolean =>
   /用了|用完|涂了|擦了|抹了|吃了|(?<![a-z])(?:after using|used it)(?![a-z])/.test(n) && /过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:allergic|rash)(?![a-z])/.test(n) && !/没过敏|不过敏|没有过敏|没.{0,3}过敏|会不会|会过敏|吗|[?？]|(?<![a-z])(?:never|not|no)(?![a-z])/.test(n);
 /** Goods said to have come in trouble ("到了 但是碎了", "arrived crushed"). */
-const ARRIVED_IN_TROUBLE = /(?:到了|收到|送到|送来).{0,8}(?:碎|坏|压|烂|破|蔫)|(?<![a-z])(?:arrived|came|was delivered|got here)(?: [a-z]+){0,3} (?:crushed|squashed|smashed|broken|damaged|ruined|wilted|dead|melted)(?![a-z])/;
+// "arrived this morning and honestly they're completely wilted" (found from outside: the delivery's tracking).
+const ARRIVED_IN_TROUBLE = /(?:到了|收到|送到|送来).{0,8}(?:碎|坏|压|烂|破|蔫)|(?<![a-z])(?:arrived|came|was delivered|were delivered|got here)(?: [a-z',]+){0,7} (?:crushed|squashed|smashed|broken|damaged|ruined|wilted|withered|drooping|dead|melted|rotten|mouldy|moldy)(?![a-z])/;
 /** A question about the policy rather than a report of trouble. */
 const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible)(?![a-z])/;
 const IS_IT_NORMAL = /正常吗|正常么|正常嘛|正不正常|(?<![a-z])(?:is (?:it|this|that) normal|normal\?)/;
@@ -1866,8 +1874,12 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
 function troubleEntry(ctx: Ctx, intent: PolicyIntent): string | undefined {
   if (intent !== 'return_policy') return undefined;
   const asked = troublesIn(`${ctx.r.u.normalized} ${folded(ctx.input.text)}`);
-  const pool = [...(ctx.data.faqCandidates ?? []), ...(ctx.data.faqOnTopic ?? [])];
-  const own = pool.find((h) => troublesIn(folded(h.entry.question)).some((k) => asked.includes(k)) && detectLanguage(h.entry.answer).lang === ctx.lang)?.entry.answer;
+  // Entries of any topic only for a trouble of their own kind (a dead crab, a short weight): "坏了" is too wide to pick the warranty of another shop's goods (found in review of the corpus).
+  const nearest = (ctx.data.faqNearest ?? []).filter((h) => troublesIn(folded([h.entry.question, ...(h.entry.alternates ?? [])].join(' '))).some((k) => NARROW_TROUBLES.has(k) && asked.includes(k)));
+  const pool = [...(ctx.data.faqCandidates ?? []), ...(ctx.data.faqOnTopic ?? []), ...nearest];
+  // The entry whose question or alternates name the most of the buyer's kinds of trouble: "烂了" is the rotten-fruit entry's, not the thawed seafood's.
+  const shared = (h: FaqHit) => troublesIn(folded([h.entry.question, ...(h.entry.alternates ?? [])].join(' '))).filter((k) => asked.includes(k)).length;
+  const own = pool.filter((h) => shared(h) > 0 && detectLanguage(h.entry.answer).lang === ctx.lang).sort((a, b) => shared(b) - shared(a))[0]?.entry.answer;
   // Goods that stopped working are the warranty's: the shop's entry on it (found from outside: "我的耳机左边没声音了" beside "保修多久？").
   const warranty = deviceFault(`${ctx.r.u.normalized} ${folded(ctx.input.text)}`) ? shopSays(ctx, 'warranty') : undefined;
   return own ?? (warranty && WARRANTY.test(`${ctx.data.shopSays?.warranty?.entry.question ?? ''} ${warranty}`) ? warranty : undefined);
@@ -1875,12 +1887,20 @@ function troubleEntry(ctx: Ctx, intent: PolicyIntent): string | undefined {
 /** Kinds of trouble with goods, so that an entry on spoiled food does not answer "发错货了" (found in review). */
 const TROUBLE_KINDS: readonly (readonly [string, RegExp])[] = [
   ['spoiled', new RegExp(`${SPOILED.source}|${WILTED.source}`)],
+  // Fresh goods' kinds of spoiling, each its own claim (found from outside: "芒果烂了" got the thawed-seafood entry, 2 h instead of 24 h).
+  ['rotten', /烂|腐|霉|长毛|白毛|变质|臭|馊|坏果|不新鲜|(?<![a-z])(?:rott\w*|mou?ld\w*|spoil\w*|went bad|gone off|not fresh)(?![a-z])/],
+  ['thawed', /化冻|解冻|化了|化成水|冰袋|不冰|软了|(?<![a-z])(?:thaw\w*|melt\w*|defrost\w*|ice packs?)(?![a-z])/],
+  ['dead', /死|(?<![a-z])(?:dead|died)(?![a-z])/],
+  ['wilted', WILTED],
+  ['weight', /缺斤|少两|少秤|短斤|重量不|分量不|不够重|不够斤|称了|称重|(?<![a-z])(?:under ?weight|short weight|weighs? less)(?![a-z])/],
   ['wrong', /发错|错发|(?<![a-z])wrong(?![a-z])/],
   ['missing', new RegExp(String.raw`少发|漏发|缺件|少了|没收到|没有收到|${GIFT_MISSING}|(?<![a-z])missing(?![a-z])`)],
   ['broken', /坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|断了|断掉|断的|折断|裂了|裂开|(?<![a-z])(?:broken|broke|damaged|cracked|crushed|squashed|smashed|ruined)(?![a-z])/],
   ['faulty', new RegExp(`${APPLIANCE_FAULT.source}|不能用|用不了|质量(?:有)?问题|没声音|过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])`)],
   ['leak', /漏了|漏水|漏气|渗水|(?<![a-z])leak/],
 ];
+/** Kinds of trouble narrow enough to tie an entry of any topic to a report. */
+const NARROW_TROUBLES: ReadonlySet<string> = new Set(['rotten', 'thawed', 'dead', 'wilted', 'weight', 'leak', 'wrong', 'missing']);
 const WARRANTY = /保修|质保|维修|(?<![a-z])(?:warranty|repair)(?![a-z])/;
 const troublesIn = (text: string): string[] => TROUBLE_KINDS.filter(([, re]) => re.test(text)).map(([k]) => k);
 

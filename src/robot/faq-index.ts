@@ -65,6 +65,12 @@ export interface FaqLookup {
    * built-in text.
    */
   readonly onTopic?: readonly FaqHit[];
+  /**
+   * Asked with a topic and no entry to answer with: the first lexical candidates whatever their
+   * topic. Goods in trouble pick among them the entry naming the same trouble ("大闸蟹死了三只" and
+   * "活鲜到货死了怎么办？", an entry the topic of returns does not hold).
+   */
+  readonly nearest?: readonly FaqHit[];
 }
 
 export interface FaqIndexOptions {

@@ -48,6 +48,8 @@ export interface TopicQuery {
 const TOPIC_TOP_K = 10;
 /** Entries on the topic offered at most. */
 const TOPIC_OFFERED = 3;
+/** Lexical candidates of any topic passed on with a topic's lookup (`FaqLookup.nearest`). */
+const NEAREST = 3;
 /**
  * Entries read for their topic when none of the ranked ones is on it (about 0.15 ms each, once per
  * index version, on the event loop: 300 is about 45 ms once; a larger shop's entries on the topic
@@ -121,8 +123,10 @@ export class FaqIndexProvider implements FaqProvider {
       const t = found.hit.verbatim ? topic.topic : topicIn(cached, topic, found.hit.entry);
       return t !== topic.topic && topic.rivals?.includes(t) && saysLittle(text) && !coversAll(found.hit) ? rivalOffered(cached, text, topic, found.hit) : found;
     }
-    const onTopic = onTopicIn(cached, text, topic);
-    return onTopic.length ? { ...found, onTopic } : found;
+    const ranked = cached.index.rank(text, TOPIC_TOP_K);
+    const onTopic = onTopicIn(cached, text, topic, ranked);
+    const nearest = ranked.slice(0, NEAREST);
+    return { ...found, ...(onTopic.length ? { onTopic } : {}), ...(nearest.length ? { nearest } : {}) };
   }
 
   async probe(shopId: string, text: string): Promise<FaqHit | null> {
@@ -219,9 +223,9 @@ function rivalOffered(cached: Cached, text: string, q: TopicQuery, hit: FaqHit):
  * words with the question: any entry on the topic could answer another question of it
  * ("定制商品可以退货吗" is not how returns work; found in review).
  */
-function onTopicIn(cached: Cached, text: string, q: TopicQuery): FaqHit[] {
+function onTopicIn(cached: Cached, text: string, q: TopicQuery, all: readonly FaqHit[] = cached.index.rank(text, TOPIC_TOP_K)): FaqHit[] {
   const topicOf = (e: FaqEntry) => topicIn(cached, q, e);
-  const ranked = cached.index.rank(text, TOPIC_TOP_K).filter((h) => topicOf(h.entry) === q.topic).slice(0, TOPIC_OFFERED);
+  const ranked = all.filter((h) => topicOf(h.entry) === q.topic).slice(0, TOPIC_OFFERED);
   if (ranked.length) return ranked;
   // An entry on the topic that shares no word with the question ("牙刷用了半年坏了怎么办" and
   // "支持七天无理由退货吗？") is still the shop's policy: offered before the built-in text, which

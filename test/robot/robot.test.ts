@@ -2157,7 +2157,8 @@ describe('a yes in more words, goods by their title alone (sixteenth session)', 
     const none = chat();
     await none('我的纸尿裤怎么还没发货啊');
     const r = await none('蓝莓那个');
-    assert.doesNotMatch(textOf(r), /XB-(?:BOTTLE|TEETH|WIPE)/);
+    // Since the twenty-first session 蓝莓 is a kind of goods the lexicon knows: naming goods no order has asks which order, as "鞋子到哪了" does; still no other order's answer.
+    assert.doesNotMatch(textOf(r), /您的订单 XB-(?:BOTTLE|TEETH|WIPE)/);
   });
 });
 
@@ -4387,5 +4388,59 @@ describe('an engraving to change is no address (twenty-first session, jewellery 
     await talk('刻字写错了，想改成LY');
     assert.equal((await talk('是')).handover?.reason, 'requested');
     assert.match(textOf(await say()('can i change the engraving to LY')), /engraving/);
+  });
+});
+
+describe('fresh goods in trouble: the shop\'s entry for that trouble (twenty-first session, fruit and seafood, flowers)', () => {
+  const fresh = new FaqIndexProvider();
+  fresh.setEntries('shop_fr', [
+    { id: 'rot', question: '收到烂果坏果了怎么办？', answer: '坏果包赔：请在签收后24小时内上传坏果照片，按坏果个数退款。', alternates: ['水果坏了怎么赔', '收到的水果烂了'] },
+    { id: 'dead', question: '活鲜到货死了怎么办？', answer: '鲜活海鲜请签收后2小时内开箱检查，如有死亡请拍视频，按死亡只数全额退款。', alternates: ['螃蟹死了', '龙虾死了怎么办'] },
+    { id: 'thaw', question: '冷冻海鲜到货化冻了怎么办？', answer: '冷冻海鲜到货如已完全化冻，请在签收后2小时内拍照申请售后。', alternates: ['冰袋都化了'] },
+    { id: 'kg', question: '重量不够、缺斤少两怎么办？', answer: '收到后去掉包装称重，拍一段称重视频，在签收后24小时内申请售后，误差超过3%按差额退款。', alternates: ['缺斤少两'] },
+    { id: 'ship', question: '付款后多久发货？', answer: '现货付款后24小时内发出。' },
+  ]);
+  fresh.setEntries('shop_fl', [
+    { id: 'w', question: 'My flowers arrived wilted or damaged. What should I do?', answer: 'We are so sorry. Please send us a photo of the flowers in this chat within 24 hours of delivery. We will send a fresh replacement.', alternates: ['flowers are drooping'] },
+    { id: 's', question: 'Do you offer same-day delivery?', answer: 'Yes, order by 1pm.' },
+  ]);
+  const talk = (shopId: string, orders: Order[]) => {
+    let state: unknown;
+    const robot = createRobot({ dataSource: fakeDataSource({ orders, logistics: orders.map((o) => logistics({ orderId: o.orderId, status: 'delivered' })), aftersales: [] }), faq: fresh, clock: () => NOW });
+    return async (text: string) => {
+      const r = await robot.answer({ shopId, userId: 'u-1001', conversationId: 'c', text, state });
+      state = r.state;
+      return textOf(r);
+    };
+  };
+  const fruit = [order({ orderId: 'FR-1', status: 'delivered', items: [{ sku: 'M', title: '海南贵妃芒 5斤装', quantity: 1, price: '69.90' }] })];
+  test('rotten fruit is the rotten-fruit entry, not the thawed seafood\'s (24 h, not 2 h)', async () => {
+    for (const text of ['收到的芒果烂了好几个 怎么办', '我昨天到的芒果 打开烂了好几个😡 我拍了照 烂了三个 怎么赔']) {
+      const a = await talk('shop_fr', fruit)(text);
+      assert.match(a, /坏果包赔/, text);
+      assert.doesNotMatch(a, /化冻/, text);
+    }
+  });
+  test('dead crabs after a greeting are the live-seafood entry, though returns hold no such topic', async () => {
+    const crabs = [order({ orderId: 'FR-2', status: 'delivered', items: [{ sku: 'C', title: '阳澄湖大闸蟹 8只装', quantity: 1, price: '398.00' }] })];
+    const a = await talk('shop_fr', crabs)('你好 今天早上收到的大闸蟹 死了三只 😭');
+    assert.match(a, /死亡只数/);
+    assert.doesNotMatch(a, /您好，我是/);
+  });
+  test('past the entry\'s own time limit ("过了24小时了 … 咋整", "is it too late?"): the condition and a person, not a parcel list', async () => {
+    const two = [...fruit, order({ orderId: 'FR-3', status: 'completed' })];
+    const say = talk('shop_fr', two);
+    await say('重量不够怎么办');
+    const a = await say('过了24小时了 前天签收的 视频没拍 咋整');
+    assert.match(a, /24小时内/);
+    assert.match(a, /人工/);
+    assert.doesNotMatch(a, /哪一个/);
+    const flowers = [order({ orderId: 'BL-1', status: 'delivered', items: [{ sku: 'T', title: 'Spring Tulip Bouquet', quantity: 1, price: '35.00' }], currency: 'GBP' }), order({ orderId: 'BL-2', status: 'completed', currency: 'GBP' })];
+    const en = talk('shop_fl', flowers);
+    assert.match(await en('Hi, the tulips I ordered for my wife arrived this morning and honestly they\'re completely wilted, heads drooping over the vase. Really disappointed'), /send us a photo/);
+    const late = await en("its been more than 24 hours now since they came, is it too late?");
+    assert.match(late, /within 24 hours/);
+    assert.doesNotMatch(late, /Which of these/);
+    assert.match(await talk('shop_fl', flowers)('the flowers are wilted. what do i do'), /send us a photo/);
   });
 });
