@@ -723,3 +723,11 @@ describe('a cancellation said not to be wanted (twenty-first session, flower sho
     for (const text of ['cancel my order', '不要了 取消吧', '我不想要了，取消订单', '别取消 我要取消另一单']) assert.equal(nlu.understand(text).intent, 'cancel_order', text);
   });
 });
+
+describe('a Cantonese yes or no (twenty-first session, fruit shop)', () => {
+  const nlu = createNlu();
+  test('係, 係呀, 得 answer yes; 唔要, 唔係 no (a 係 to "did you mean…?" had handed over as a miss)', () => {
+    for (const text of ['係', '係呀', '系', '得', '没问题']) assert.equal(nlu.understand(text).yesNo, 'yes', text);
+    for (const text of ['唔要', '唔係']) assert.equal(nlu.understand(text).yesNo, 'no', text);
+  });
+});
