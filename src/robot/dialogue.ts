@@ -2666,7 +2666,9 @@ const AHEAD: Record<AheadKind, RegExp> = { pre_order: PRE_SALE, made_to_order: M
 const CUSTOM_WORDING = /(?:私人|高端|企业|团体|公司|免费|个性|logo|支持|可|可以|能|来图)\s*定制|定制(?:礼盒|礼品|款式|logo|印字|刻字)|现货|(?<![a-z])in[- ]stock(?![a-z])/i;
 /** Made to order as the listing says it outright, or with its time ("【定制】…（定制20-30天发货）"). */
 const MADE_OUTRIGHT = /【定制】|\[定制\]|定制款|定做|订做|(?<![a-z])(?:made[- ]to[- ](?:order|measure)|bespoke|custom[- ]made)(?![a-z])/i;
-const madeToOrder = (title: string): boolean => MADE_TO_ORDER.test(title) && !CUSTOM_WORDING.test(title) && (MADE_OUTRIGHT.test(title) || hoursIn(title) !== undefined);
+/** A listing's tag that the piece is made for the buyer ("【刻字定制】", "【改圈口】"), not a free service offered ("【免费刻字】": found from outside, jewellery shop). */
+const TAGGED_CUSTOM = /[【[](?![^】\]]*(?:免费|可|支持|送))[^】\]]{0,6}(?:定制|刻字|改圈|改尺寸)[^】\]]{0,6}[】\]]/;
+const madeToOrder = (title: string): boolean => TAGGED_CUSTOM.test(title) || (MADE_TO_ORDER.test(title) && !CUSTOM_WORDING.test(title) && (MADE_OUTRIGHT.test(title) || hoursIn(title) !== undefined));
 /** The items the buyer paid for; free gifts do not decide what kind of order it is (all items when every one is free). */
 function soldItems(o: Order): Order['items'] {
   const sold = o.items.filter((i) => Number(i.price) > 0);
@@ -2747,7 +2749,7 @@ interface Slot {
   readonly endsAt: number;
 }
 function slotOf(ctx: Ctx, o: Order): Slot | undefined {
-  const m = o.items.map((i) => SLOT.exec(i.title)).find((x) => x !== null);
+  const m = o.items.map((i) => SLOT.exec(englishSlot(i.title) ?? i.title)).find((x) => x !== null);
   if (!m) return undefined;
   const ordered = Date.parse(o.createdAt);
   const year = new Date((Number.isNaN(ordered) ? Date.now() : ordered) + ctx.tz * 60_000).getUTCFullYear();
@@ -2759,13 +2761,39 @@ function slotOf(ctx: Ctx, o: Order): Slot | undefined {
   const window = m[3] ? ` ${m[3].padStart(2, '0')}:${m[4]}-${m[5]!.padStart(2, '0')}:${m[6]}` : '';
   return { said: `${formatDay(new Date(endsAt - (m[3] ? 0 : HOUR_MS)).toISOString(), ctx.lang, ctx.tz)}${window}`, endsAt };
 }
+/**
+ * A delivery day written in English in a title ("– Delivery Sat 5 Dec", "delivery date 5 December
+ * 2026, 08:00-12:00", "pre-order – delivered 13 Feb 2027", "Sat 5 Dec 08:00-12:00"), as `SLOT`
+ * reads it ("送达日期12月5日 08:00-12:00"); undefined when there is none (found from outside: a
+ * florist's orders booked for Saturday were "later than usual" on Friday).
+ */
+const EN_MONTH = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const EN_DAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(${EN_MONTH})[a-z]*\.?(?:,?\s+\d{4})?`;
+const EN_WINDOW = String.raw`(?:,?\s*(\d{1,2})[:.](\d{2})\s*[-–—~]\s*(\d{1,2})[:.](\d{2}))`;
+const EN_BOOKED = new RegExp(String.raw`(?<![a-z])(?:delivery(?: date| day)?|deliver(?:ed|s)?(?: on)?|arriv(?:es|ing|al)(?: on)?)\s*[:\-–—]?\s*${EN_DAY}${EN_WINDOW}?|(?<![a-z])${EN_DAY}${EN_WINDOW}`, 'i');
+function englishSlot(title: string): string | undefined {
+  const m = EN_BOOKED.exec(title);
+  if (!m) return undefined;
+  const [day, month, h1, m1, h2, m2] = m[1] ? m.slice(1, 7) : m.slice(7, 13);
+  const window = h1 ? ` ${h1}:${m1}-${h2}:${m2}` : '';
+  return `送达日期${EN_MONTH.split('|').indexOf(month!.toLowerCase()) + 1}月${day}日${window}`;
+}
 /** A day to be delivered on, named as such ("送达日期12月5日") or with its time slot ("12月4日 18:00-21:00"). */
 const DAY_CHOSEN = /(?:送达|配送)日期|\d{1,2}\s*月\s*\d{1,2}\s*[日号]\s*\d{1,2}:\d{2}\s*[-~至到]/;
 const isLocal = (o: Order): boolean => o.items.some((i) => LOCAL.test(i.title) || (SLOT.test(i.title) && DAY_CHOSEN.test(i.title))) && !o.items.some((i) => POSTED_FAR.test(i.title)) && aheadKind(o) === undefined;
 /** Goods a courier takes across the country ("永生花礼盒（全国顺丰）"). */
 const POSTED_FAR = /全国|顺丰|快递|(?<![a-z])(?:nationwide|by courier)(?![a-z])/i;
 /** An order no courier carries (digital goods, a local delivery on a chosen day): its own answer, else undefined. */
-const noCourierAnswer = (ctx: Ctx, o: Order): Outcome | undefined => digitalAnswer(ctx, o) ?? localAnswer(ctx, o);
+const noCourierAnswer = (ctx: Ctx, o: Order): Outcome | undefined => digitalAnswer(ctx, o) ?? localAnswer(ctx, o) ?? bookedAnswer(ctx, o);
+/** An order booked for a day in English ("– Delivery Sat 5 Dec") and not sent yet: that day, not a promise from payment; late once it has passed. */
+function bookedAnswer(ctx: Ctx, o: Order): Outcome | undefined {
+  if (!(o.status === 'paid' || o.status === 'pending_payment') || !o.items.some((i) => englishSlot(i.title))) return undefined;
+  const slot = slotOf(ctx, o);
+  if (!slot) return undefined;
+  const text = reply(ctx.t.bookedFor(o.orderId, orderTitle(o, ctx.lang), slot.said), orderCard(o));
+  const now = (ctx.input.now ?? new Date()).getTime();
+  return now > slot.endsAt ? { replies: [text, { text: ctx.t.local.late }], next: { offeredHuman: true } } : { replies: [text] };
+}
 function localAnswer(ctx: Ctx, o: Order): Outcome | undefined {
   if (!(o.status === 'paid' || o.status === 'shipped') || !isLocal(o) || (o.status === 'shipped' && parcelsOf(ctx, o).length)) return undefined;
   const { t } = ctx;
@@ -2778,7 +2806,8 @@ function localAnswer(ctx: Ctx, o: Order): Outcome | undefined {
 
 /** Hours from payment to the day a pre-sale title names ("【预售】冬季羽绒服 11月20日发货"), the end of that day. */
 function hoursToTitledDay(ctx: Ctx, o: Order, paidAt: number): number | undefined {
-  const m = o.items.map((i) => /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(?:前|之前)?\s*(?:陆续|开始)?\s*(?:发货|发出)/.exec(i.title)).find((x) => x !== null);
+  // "12月10日起发货" starts that day (found from outside: "预计11月30日前发出" and "later than usual").
+  const m = o.items.map((i) => /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(?:前|之前|起|以后|后)?\s*(?:陆续|开始)?\s*(?:发货|发出)/.exec(i.title)).find((x) => x !== null);
   if (!m) return undefined;
   const local = new Date(paidAt + ctx.tz * 60_000);
   const at = (year: number) => Date.UTC(year, Number(m[1]) - 1, Number(m[2]) + 1) - ctx.tz * 60_000;

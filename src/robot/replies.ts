@@ -96,6 +96,8 @@ export interface Texts {
   /** The words engraved or printed on the goods: the robot changes none; a person, before production starts. */
   engravingOffer: string;
   /** Goods the shop's riders bring on a chosen day (flowers, cakes). */
+  /** An order not sent yet, booked for a day its title names: that day, and no "later than usual". */
+  bookedFor(orderId: string, title: string, day: string): string;
   local: {
     /** When it is due: the day and window the order names, or the one chosen at checkout. */
     due(orderId: string, title: string, slot: string | undefined): string;
@@ -289,6 +291,7 @@ const zh: Texts = {
   ruleException: (x) => `店里的说明是：${x}您的情况具体能怎么处理，需要人工客服来看。需要为您转接吗？`,
   noteOffer: '我这边没法直接把这些备注到订单上。需要为您转接人工客服帮您记下吗？',
   engravingOffer: '刻字、定制内容我这边没法直接修改，需要在制作前由人工客服为您登记。需要为您转接人工客服吗？',
+  bookedFor: (id, title, day) => `您的订单 ${id}（${title}）预约在 ${day} 送达，会按这个日期安排发出，不算延误。`,
   local: {
     due: (id, title, slot) => `您的订单 ${id}（${title}）是同城配送，不走快递，由骑手${slot ? `按预约在 ${slot} 送达` : '按下单时选择的送达日期和时段送达'}。`,
     late: '已经过了预约的送达时间还没送到，非常抱歉！需要为您转接人工客服马上跟进吗？',
@@ -497,6 +500,7 @@ const en: Texts = {
   ruleException: (x) => `The shop's answer says: ${x} What can be done in your case is for a human agent to decide. Shall I get one?`,
   noteOffer: "I can't add notes to the order myself. Shall I get a human agent to note it for you?",
   engravingOffer: "I can't change the engraving or personalisation myself: an agent needs to record it before the item is made. Shall I get a human agent for you?",
+  bookedFor: (id, title, day) => `Your order ${id} (${title}) is booked for delivery on ${day}: it will be sent out in time for that day, so it isn't late.`,
   local: {
     due: (id, title, slot) => `Your order ${id} (${title}) is a local delivery with no courier: our rider brings it ${slot ? `on ${slot}` : 'on the day and in the time slot chosen at checkout'}.`,
     late: 'Its delivery time has passed and it has not arrived, we are very sorry! Shall I get a human agent to follow it up right away?',

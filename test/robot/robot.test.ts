@@ -4444,3 +4444,25 @@ describe('fresh goods in trouble: the shop\'s entry for that trouble (twenty-fir
     assert.match(await talk('shop_fl', flowers)('the flowers are wilted. what do i do'), /send us a photo/);
   });
 });
+
+describe('a day the order names, in English or as a tag (twenty-first session, flower and jewellery shops)', () => {
+  const at = (orders: Order[], now: string) => createRobot({ dataSource: fakeDataSource({ orders, logistics: [], aftersales: [] }), faq, clock: () => new Date(now) });
+  const ask = async (robot: Robot, text: string) => textOf(await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text }));
+  const roses = order({ orderId: 'BL-81', status: 'paid', currency: 'GBP', createdAt: '2026-12-01T10:12:00Z', items: [{ sku: 'R', title: 'Luxury Red Rose Bouquet (12 stems) – Delivery Sat 5 Dec', quantity: 1, price: '45.00' }] });
+  test('"– Delivery Sat 5 Dec" paid on Tuesday is booked for Saturday on Friday, not late; past it, late with a person', async () => {
+    const friday = await ask(at([roses], '2026-12-04T18:30:00Z'), 'will my roses come on Saturday?');
+    assert.match(friday, /booked for delivery on Dec 5/);
+    assert.doesNotMatch(friday, /later than usual|chase/);
+    assert.match(await ask(at([roses], '2026-12-06T18:30:00Z'), 'where are my roses?'), /has passed/);
+    const slot = order({ orderId: 'BL-99', status: 'paid', currency: 'GBP', items: [{ sku: 'P', title: 'Pink Rose Bouquet – delivery date 5 December 2026, 08:00-12:00', quantity: 1, price: '40.00' }] });
+    assert.match(await ask(at([slot], '2026-12-04T18:30:00Z'), 'when will it arrive'), /Dec 5 08:00-12:00/);
+  });
+  test('"【刻字定制】" and "【改圈口】" are made to order; "【免费刻字】" is not; "12月10日起发货" is not late before the 10th', async () => {
+    const engraved = order({ orderId: 'JW-2', status: 'paid', createdAt: '2024-11-24T10:00:00+08:00', items: [{ sku: 'R', title: '【刻字定制】18K白金钻戒 刻字“CH&LY”', quantity: 1, price: '8999.00' }] });
+    assert.doesNotMatch(await ask(at([engraved], '2024-11-27T10:00:00+08:00'), '付款三天了还没发货'), /比平常慢/);
+    const free = order({ orderId: 'JW-3', status: 'paid', createdAt: '2024-11-21T10:00:00+08:00', items: [{ sku: 'R', title: '【免费刻字】足金手镯', quantity: 1, price: '5999.00' }] });
+    assert.match(await ask(at([free], '2024-11-27T10:00:00+08:00'), '付款好几天了还没发货'), /比平常慢/);
+    const oranges = order({ orderId: 'FR-4', status: 'paid', createdAt: '2024-11-21T10:00:00+08:00', items: [{ sku: 'O', title: '【预售】四川爱媛38号果冻橙 10斤 12月10日起发货', quantity: 1, price: '59.00' }] });
+    assert.doesNotMatch(await ask(at([oranges], '2024-11-27T10:00:00+08:00'), '我的果冻橙啥时候发货啊 都付款好几天了'), /比平常慢/);
+  });
+});
