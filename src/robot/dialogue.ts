@@ -2863,6 +2863,7 @@ export const SHOP_QUESTIONS = {
   delivery_date: { zh: '可以改送货日期吗', en: 'can I change the delivery date' },
   digital_time: { zh: '充值多久到账', en: 'how long does a top-up take' },
   find_code: { zh: '卡密在哪里看', en: 'where can I find my code' },
+  refund_time: { zh: '退款多久到账', en: 'how long does a refund take to arrive' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type ShopQuestion = keyof typeof SHOP_QUESTIONS;
 const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
@@ -2871,6 +2872,7 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
   delivery_estimate: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code'],
   cancel_order: ['cancel', 'pre_order', 'made_to_order'],
   change_address: ['change_address'],
+  aftersale_progress: ['refund_time'],
 };
 /** The robot's questions for this turn: the intent's, and the warranty when goods stopped working. */
 const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>
@@ -2888,6 +2890,8 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   if (q === 'made_to_order' && !MADE_TO_ORDER.test(hit.entry.question) && !MADE_TO_ORDER.test(a)) return undefined;
   if (q === 'digital_time' && !ARRIVES.test(a)) return undefined;
   if (q === 'find_code' && !CODE_GOODS.test(`${hit.entry.question} ${(hit.entry.alternates ?? []).join(' ')}`)) return undefined;
+  // Only an entry on when refunded money arrives, with its time: "退款怎么申请" is no word on it.
+  if (q === 'refund_time' && !(REFUND_WORD.test(`${hit.entry.question} ${a}`.toLowerCase()) && /\d\s*(?:个)?\s*(?:工作日|天|小时|(?:working |business )?(?:days?|hours?|weeks?)(?![a-z]))/i.test(a))) return undefined;
   // An entry on delivery in general is no word on another delivery day.
   if (q === 'delivery_date' && !DELIVERY_DAY.test(`${hit.entry.question} ${(hit.entry.alternates ?? []).join(' ')}`)) return undefined;
   if (q !== 'ship_time') return a.length <= MAX_FAQ_LAST_ANSWER ? a : undefined;
@@ -3442,7 +3446,7 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
     // An exchange moves goods, not money; the reason of a refusal is what the buyer asks next.
     goods: a.type === 'exchange',
     ...(reason ? { reason } : {}),
-    hint: late !== undefined ? ctx.t.aftersaleLate(late) : ((a.type !== 'exchange' && ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.moneyHint[hintKey as keyof Texts['moneyHint']] : undefined) ?? ctx.t.aftersaleHint[hintKey]),
+    hint: late !== undefined ? ctx.t.aftersaleLate(late) : (shopRefundTime(ctx, a, hintKey) ?? (a.type !== 'exchange' && ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.moneyHint[hintKey as keyof Texts['moneyHint']] : undefined) ?? ctx.t.aftersaleHint[hintKey]),
   });
   return reply(text, aftersaleCard(a, order?.currency));
 }
@@ -3453,6 +3457,19 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
  */
 const ASKS_MONEY = /退到|到账|原路|退回(?:哪|到)|(?:钱|款).{0,6}(?:什么时候|多久|几天|几号|哪里|哪儿)|(?:微信|银行卡|支付宝)还是|(?<![a-z])(?:when|how long)(?![a-z]).{0,30}(?<![a-z])(?:money|refund|paid back|credited)(?![a-z])|(?<![a-z])(?:money|refund)(?![a-z]).{0,20}(?<![a-z])(?:when|how long|which card|back to)(?![a-z])|original payment|same card|back to my (?:card|account|wallet)/;
 
+/**
+ * The shop's own word on when refunded money arrives, for a step where the built-in hint promises
+ * it ("1-3 个工作日到账" beside the shop's "银行卡 3-7 个工作日": found from outside twice).
+ */
+function shopRefundTime(ctx: Ctx, a: Aftersale, hintKey: string): string | undefined {
+  if (a.type === 'exchange' || !(hintKey === 'approved_refund' || hintKey === 'refunded' || ASKS_MONEY.test(ctx.r.u.normalized))) return undefined;
+  return shopSays(ctx, 'refund_time');
+}
+/** The most working days a text promises ("3-7 个工作日", "3-5 working days"); undefined when it names none. */
+function workingDaysIn(text: string): number | undefined {
+  const n = [...text.matchAll(/(\d{1,2})\s*(?:个)?\s*(?:工作日|(?:business|working) days?)/gi)].map((m) => Number(m[1]));
+  return n.length ? Math.max(...n) : undefined;
+}
 const hintOf = (a: Aftersale) =>
   a.status === 'approved' ? (a.type === 'refund' ? 'approved_refund' : 'approved_goods') : a.status === 'requested' && a.type !== 'refund' ? 'requested_goods' : a.status;
 
@@ -3470,7 +3487,9 @@ const PROMISED_WORKING_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> 
  * on the Wednesday after a Friday. Undefined when it is on time, or waits on the buyer.
  */
 function overdueDays(ctx: Ctx, a: Aftersale): number | undefined {
-  const promised = PROMISED_WORKING_DAYS[hintOf(a)];
+  // The shop's own time for the money, when it says one, is the promise kept or broken.
+  const own = hintOf(a) === 'approved_refund' ? workingDaysIn(shopRefundTime(ctx, a, 'approved_refund') ?? '') : undefined;
+  const promised = own ?? PROMISED_WORKING_DAYS[hintOf(a)];
   const since = Date.parse(a.updatedAt);
   const now = (ctx.input.now ?? new Date()).getTime();
   if (promised === undefined || !Number.isFinite(since) || workingDaysBetween(since, now, ctx.tz) <= promised) return undefined;

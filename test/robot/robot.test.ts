@@ -4466,3 +4466,25 @@ describe('a day the order names, in English or as a tag (twenty-first session, f
     assert.doesNotMatch(await ask(at([oranges], '2024-11-27T10:00:00+08:00'), '我的果冻橙啥时候发货啊 都付款好几天了'), /比平常慢/);
   });
 });
+
+describe('the shop\'s own time for refunded money (twenty-first session, fruit and flower shops)', () => {
+  const own = new FaqIndexProvider();
+  own.setEntries('shop_rt', [
+    { id: 'r', question: '退款多久到账？', answer: '退款审核通过后原路退回，微信/支付宝一般1-3个工作日到账，银行卡3-7个工作日。', alternates: ['钱什么时候退回来'] },
+    { id: 'e', question: 'How long does a refund take?', answer: 'Once a refund is approved we send it the same day. It reaches your card or PayPal in 3–5 working days, depending on your bank.' },
+  ]);
+  const ask = (status: 'approved' | 'refunded', text: string, now = NOW) => {
+    const o = order({ orderId: 'RT-1', status: 'delivered', shopId: 'shop_rt' });
+    const a = aftersale({ aftersaleId: 'AS-RT', orderId: 'RT-1', type: 'refund', status, updatedAt: '2024-11-22T12:00:00+08:00', shopId: 'shop_rt' });
+    return createRobot({ dataSource: fakeDataSource({ orders: [o], aftersales: [a] }), faq: own, clock: () => now }).answer({ shopId: 'shop_rt', userId: 'u-1001', conversationId: 'c', text }).then(textOf);
+  };
+  test('a refunded or approved request says the shop\'s time, not the built-in 1-3 days', async () => {
+    const zh = await ask('refunded', '上次那30块退款退到哪了 我支付宝没看到');
+    assert.match(zh, /银行卡3-7个工作日/);
+    assert.doesNotMatch(zh, /一般 1-3 个工作日到账/);
+    assert.match(await ask('approved', 'the refund was approved but still nothing on my card, is that normal?'), /3–5 working days/);
+  });
+  test('the shop\'s longer time is the promise: approved Friday 22 Nov, on Friday 29 Nov it is within 7 working days (the built-in 3 would be late)', async () => {
+    assert.doesNotMatch(await ask('approved', '退款怎么还没到', new Date('2024-11-29T15:00:00+08:00')), /已经\s*\d+\s*天|超过|比平常/);
+  });
+});
