@@ -251,8 +251,10 @@ export class ConversationService {
   async read(p: Principal, conversationId: string, seq: number, exceptConnection?: string): Promise<number> {
     const c = await this.visible(p, conversationId);
     const mark = await repo.markRead(this.#sql.db, conversationId, p.userId, Math.min(seq, c.lastSeq));
-    // Staff devices are reached through the shop channel already.
-    const userIds = isStaff(p) ? [c.buyerId] : [c.buyerId, p.userId];
+    // Staff devices are reached through the shop channel already. The buyer sees only the serving
+    // agent's read mark: a colleague or an admin browsing the conversation read nothing for them (found from outside).
+    const holder = c.state === 'assigned' && c.agentId === p.userId;
+    const userIds = isStaff(p) ? (holder ? [c.buyerId] : []) : [c.buyerId, p.userId];
     this.#sink.emit({ userIds, shopIds: [c.shopId] }, { type: 'read', conversationId, seq: mark, userId: p.userId }, exceptConnection ? { exceptConnection } : undefined);
     return mark;
   }

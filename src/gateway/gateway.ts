@@ -518,9 +518,11 @@ class Connection implements LocalConnection {
   /** Relayed to the other side only (a buyer's to the shop's consoles, staff's to the buyer), at most once per 2 s per user. */
   async #typing(conversationId: string): Promise<void> {
     const c = await this.#d.conversations.visible(this.#p, conversationId);
+    const staff = this.staffShopId !== undefined;
+    // Only the agent serving the buyer types to them: "an agent is typing" while the robot or the queue has the conversation, or from a colleague browsing it, misleads (found from outside).
+    if (staff && (c.state !== 'assigned' || c.agentId !== this.userId)) throw new KefuError('FORBIDDEN', 'you do not hold this conversation: only its agent types to the buyer');
     const first = await this.#d.cache.setNX(keys.typing(this.userId, conversationId), '1', TYPING_INTERVAL_MS).catch(() => this.#d.localNonces.setNX(keys.typing(this.userId, conversationId), '1', TYPING_INTERVAL_MS));
     if (!first) return;
-    const staff = this.staffShopId !== undefined;
     this.#d.hub.emit(staff ? { userIds: [c.buyerId] } : { shopIds: [c.shopId] }, { type: 'typing', conversationId, userId: this.userId, role: staff ? 'agent' : 'customer' });
   }
 }

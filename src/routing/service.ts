@@ -361,6 +361,10 @@ export class RoutingService {
     const shopId = staffOf(p);
     const c = await this.#inShop(shopId, conversationId);
     this.#mayHandle(p, c.agentId);
+    // A queued or robot-held conversation is accepted, not transferred; one held by its target
+    // already would only restart the reply deadline (a way round it, found from outside).
+    if (c.state !== 'assigned') throw new KefuError('CONFLICT', 'the conversation is not held by an agent: accept it instead');
+    if (c.agentId === toAgentId) throw new KefuError('CONFLICT', 'that agent holds the conversation already');
     const change = await this.#d.sql.transaction(async (tx) => {
       await repo.lockShop(tx, shopId);
       const target = (await repo.availableAgents(tx, shopId, this.#freshMs())).find((a) => a.agentId === toAgentId);

@@ -454,6 +454,64 @@ describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
     assert.deepEqual(seen, { console: 1, pcBuyer: 1, phone: 1, second: 1 }, 'one relay per 2 s; never echoed to the sender\'s side');
     await Promise.all([console_.close(), secondConsole.close(), phone.close(), pc.close()]);
   });
+
+  test('a transfer moves a held conversation to another agent: not to its holder (that would restart the reply timer), not a queued one (twenty-first session, found from outside)', async () => {
+    const shop = 'shop_transfer_self';
+    const t1 = await agentToken('ts1', shop);
+    const t2 = await agentToken('ts2', shop);
+    const c1 = await connect(b.url, t1, 'pc');
+    await api(b, t1, 'PUT', '/agents/me/status', { status: 'online', capacity: 5 });
+    const buyerT = await issuer.token({ sub: 'bts', scope: 'cs:customer' });
+    const phone = await connect(a.url, buyerT, 'app');
+    const ack = await phone.sendText({ shopId: shop }, '转人工');
+    await eventually(async () => (await holder(ack.conversationId)).agent_id === 'ts1', 8000, 'assigned');
+    const self = await api(b, t1, 'POST', `/conversations/${ack.conversationId}/transfer`, { agentId: 'ts1' });
+    assert.equal(self.status, 409);
+    assert.match(JSON.stringify(self.body), /holds the conversation already/);
+    const c2 = await connect(a.url, t2, 'pc');
+    await api(a, t2, 'PUT', '/agents/me/status', { status: 'online', capacity: 5 });
+    assert.equal((await api(b, t1, 'POST', `/conversations/${ack.conversationId}/transfer`, { agentId: 'ts2' })).status, 200);
+    // Another buyer queued while nobody has room: an admin's transfer of it is refused as such, not as "at capacity".
+    await api(a, t2, 'PUT', '/agents/me/status', { status: 'online', capacity: 1 });
+    await api(b, t1, 'PUT', '/agents/me/status', { status: 'away', capacity: 5 });
+    const other = await connect(a.url, await issuer.token({ sub: 'bts2', scope: 'cs:customer' }), 'app');
+    const queued = await other.sendText({ shopId: shop }, '转人工');
+    await eventually(async () => (await holder(queued.conversationId)).state === 'queued', 8000, 'queued');
+    const admin = await issuer.token({ sub: 'ts-admin', scope: 'cs:admin', shop_id: shop });
+    const q = await api(a, admin, 'POST', `/conversations/${queued.conversationId}/transfer`, { agentId: 'ts2' });
+    assert.equal(q.status, 409);
+    assert.match(JSON.stringify(q.body), /accept it instead/);
+    await Promise.all([c1.close(), c2.close(), phone.close(), other.close()]);
+  });
+
+  test('only the agent serving the buyer types and reads for them: a colleague is refused typing, and their read mark stays with the shop (twenty-first session, found from outside)', async () => {
+    const shop = 'shop_typing_holder';
+    const t1 = await agentToken('th1', shop);
+    const t2 = await agentToken('th2', shop);
+    const holderConsole = await connect(b.url, t1, 'pc');
+    const colleague = await connect(a.url, t2, 'pc');
+    await api(b, t1, 'PUT', '/agents/me/status', { status: 'online', capacity: 5 });
+    const buyerT = await issuer.token({ sub: 'bth', scope: 'cs:customer' });
+    const phone = await connect(a.url, buyerT, 'app');
+    const seen: string[] = [];
+    phone.on((f) => void ((f.type === 'typing' || f.type === 'read') && seen.push(`${f.type}:${f.userId}`)));
+    // While the robot holds it, nobody of the shop types to the buyer.
+    const first = await phone.sendText({ shopId: shop }, '你好');
+    colleague.typing(first.conversationId);
+    await eventually(() => colleague.lastError?.code === 'FORBIDDEN', 3000, 'typing refused while the robot holds it');
+    const ack = await phone.sendText({ shopId: shop }, '转人工');
+    await eventually(async () => (await holder(ack.conversationId)).agent_id === 'th1', 8000, 'assigned');
+    colleague.lastError = undefined;
+    colleague.typing(ack.conversationId);
+    await eventually(() => colleague.lastError?.code === 'FORBIDDEN', 3000, "a colleague's typing refused");
+    colleague.read(ack.conversationId, ack.seq);
+    holderConsole.typing(ack.conversationId);
+    holderConsole.read(ack.conversationId, ack.seq);
+    await eventually(() => seen.includes('typing:th1') && seen.includes('read:th1'), 3000, "the holder's typing and read reach the buyer");
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(seen.filter((x) => x.endsWith(':th2')), [], "nothing of the colleague's reached the buyer");
+    await Promise.all([holderConsole.close(), colleague.close(), phone.close()]);
+  });
 });
 
 describe('the reply deadline shown to the holder (real PostgreSQL + Redis)', { skip }, () => {
