@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import type { Principal } from '../auth/principal.ts';
 import { KefuError } from '../protocol/errors.ts';
 import type { Content, ConversationState, MessageFrame, SendFrame, ServerFrame } from '../protocol/frames.ts';
+import { typedTextOf } from '../protocol/frames.ts';
 import type { Cache, SqlStore } from '../storage/ports.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import * as repo from './repository.ts';
@@ -173,9 +174,10 @@ export class ConversationService {
     }
     // The sending device shows what it typed; when the stored text differs (sensitive words
     // masked), the ack carries it, so that device shows what everyone else sees.
-    const changed = m.content.kind === 'text' && f.content.kind === 'text' && m.content.text !== f.content.text;
+    // Line breaks of other kinds stored as "\n" are a change too: the device still shows its own (found from outside).
+    const changed = m.content.kind === 'text' && f.content.kind === 'text' && (m.content.text !== f.content.text || typedTextOf(f) !== undefined);
     const ack = { type: 'ack' as const, id: f.id, clientMsgId: f.clientMsgId, conversationId: m.conversationId, seq: m.seq, ts: m.ts, ...(changed ? { content: m.content } : {}) };
-    if (!r.duplicate) this.#stored(r, connectionId, changed && f.content.kind === 'text' ? f.content.text : undefined);
+    if (!r.duplicate) this.#stored(r, connectionId, m.content.kind === 'text' && f.content.kind === 'text' && m.content.text !== f.content.text ? f.content.text : undefined);
     return { ack, message: m, duplicate: r.duplicate, state: r.state };
   }
 

@@ -174,8 +174,15 @@ export function parseClientFrame(raw: string): { ok: true; frame: ClientFrame } 
     const path = issue?.path.length ? formatPath(issue.path) : 'frame';
     return { ok: false, ...(frameId ? { id: frameId } : {}), reason: `${path}: ${issue?.message ?? 'invalid'}` };
   }
+  // Line breaks of other kinds are stored as "\n": the sender's ack must say so (found from outside).
+  const typed = (data as { content?: { text?: unknown } }).content?.text;
+  if (r.data.type === 'send' && r.data.content.kind === 'text' && typeof typed === 'string' && typed !== r.data.content.text) typedTexts.set(r.data, typed);
   return { ok: true, frame: r.data };
 }
+
+const typedTexts = new WeakMap<object, string>();
+/** The text of a `send` frame as the device sent it, when parsing changed it (line breaks made `\n`); else undefined. */
+export const typedTextOf = (frame: object): string | undefined => typedTexts.get(frame);
 
 const serialised = new WeakMap<object, string>();
 

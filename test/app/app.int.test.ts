@@ -120,6 +120,9 @@ describe('app over HTTP (embedded)', () => {
     assert.deepEqual(ack.content, { kind: 'text', text: '你这个******怎么还不发货' }, 'the ack tells the sender what was stored');
     const plain = await buyer.sendText({ shopId: 'shop_p' }, '谢谢');
     assert.equal(plain.content, undefined, 'an unchanged text is not sent back');
+    // Other line breaks are stored as "\n": a change the sender's device must hear of (twenty-first session, found from outside).
+    const breaks = await buyer.sendText({ shopId: 'shop_p' }, 'a\u2028b\u000bc\u0085d');
+    assert.deepEqual(breaks.content, { kind: 'text', text: 'a\nb\nc\nd' });
     const stored = await buyer.sync(ack.conversationId, 0);
     assert.equal((stored.messages[0]!.content as { text: string }).text, '你这个******怎么还不发货');
     // An agent speaks only in a conversation they hold: first refused, then accepted after the hand-over.
