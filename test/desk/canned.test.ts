@@ -119,6 +119,8 @@ function crudTests(st: { desk: Desk }): void {
       [{ title: 't', text: 'x'.repeat(4001) }, 'text'],
       [{ title: 't\u0000', text: 'x' }, 'title'],
       [{ title: 't', text: 'x\ud83d' }, 'text'],
+      [{ title: 't\u001b', text: 'x' }, 'title'],
+      [{ title: 't', text: 'x\u0007' }, 'text'],
       [{ title: 't', text: ['x'] }, 'text'],
     ];
     for (const [payload, field] of bodies) {

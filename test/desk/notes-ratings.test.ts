@@ -90,6 +90,9 @@ function noteTests(st: { desk: Desk }): void {
       [{ text: 'x'.repeat(4001) }, 'text'],
       [{ text: 'a\u0000b' }, 'text'],
       [{ text: 'a\ud800b' }, 'text'],
+      // Control characters, as in messages (twenty-first session, found from outside).
+      [{ text: '\u001b[31mred' }, 'text'],
+      [{ text: 'a\u0007b' }, 'text'],
       [[1], 'body'],
     ];
     for (const [payload, field] of bodies) {
@@ -197,6 +200,7 @@ function ratingTests(st: { desk: Desk }): void {
       [{ score: 5, comment: 7 }, 'comment'],
       [{ score: 5, comment: 'great\u0000' }, 'comment'],
       [{ score: 5, comment: '\udfffgreat' }, 'comment'],
+      [{ score: 4, comment: 'a\u001b[2J' }, 'comment'],
     ];
     for (const [payload, field] of bodies) {
       const r = await desk.app.inject({ method: 'POST', url: ratingUrl(id), headers: as.buyer('buyer_r4'), payload: payload as object });
