@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -282,6 +283,30 @@ function removalTests(st: Suite): void {
 }
 
 function routeSignatureTests(st: Suite): void {
+  test('route: the signed bytes are read whatever the content type says, or with none (twenty-first session: documented, after an outside tester read the general rule)', async () => {
+    const app = bareApp(st.sql);
+    try {
+      const body = JSON.stringify(orderEvent({ shopId: 'route_ct' }));
+      const body2 = JSON.stringify({ ...orderEvent({ shopId: 'route_ct' }), id: 'evt-ct-2' });
+      const plain = await app.inject({ method: 'POST', url: '/api/v1/webhooks/platform', headers: { 'content-type': 'text/plain', 'x-kefu-signature': signBody(SECRET, body) }, payload: body });
+      assert.equal(plain.statusCode, 200);
+      // Over real HTTP: an injected request always gets a content type.
+      const url = new URL(await app.listen({ port: 0, host: '127.0.0.1' }));
+      const none = await new Promise<{ status: number; json: { error?: { details?: { field?: string } } } }>((resolve, reject) => {
+        const req = request({ host: url.hostname, port: url.port, method: 'POST', path: '/api/v1/webhooks/platform', headers: { 'x-kefu-signature': signBody(SECRET, body2), 'content-length': Buffer.byteLength(body2) } }, (res) => {
+          let data = '';
+          res.on('data', (c: Buffer) => (data += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(data) }));
+        });
+        req.on('error', reject);
+        req.end(body2);
+      });
+      assert.equal(none.status, 200, JSON.stringify(none.json));
+    } finally {
+      await app.close();
+    }
+  });
+
   test('route: good signature stores; bad or missing signature is 401 and stores nothing', async () => {
     const app = bareApp(st.sql);
     try {
