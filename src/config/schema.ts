@@ -240,7 +240,7 @@ export const CONFIG_SCHEMA = {
   KEFU_HTTP_REQUEST_TIMEOUT_MS: int('How long a client may take to send a whole request, body included; then HTTP 408.', 30000, 1000, 600000),
   KEFU_TRUST_PROXY: trustProxy,
   KEFU_WS_ANSWER_DEADLINE_MS: int('Every frame is answered within this: past it `UNAVAILABLE` (resend a `send` with the same clientMsgId: it is stored once), and the late answer is dropped. Keeps a hung PostgreSQL or Redis from holding clients for a statement timeout; below 2 s so that clients see an answer within 2 s with time to spare.', 1500, 100, 60000),
-  KEFU_WS_MAX_BAD_FRAMES: int('Invalid frames tolerated on one connection before it is closed (1008).', 10, 1, 10000),
+  KEFU_WS_MAX_BAD_FRAMES: int('Invalid frames on one connection: the last of them is answered with its error, then the connection is closed (1008).', 10, 1, 10000),
   KEFU_CONFIG_FILE: optStr('A JSON file whose keys are these variable names; the environment wins over it.', 'unset'),
 } as const;
 
