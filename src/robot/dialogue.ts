@@ -77,7 +77,7 @@ export interface DialogueState {
   readonly topic?: DataIntent;
   /** A choice card is waiting for an answer; `kinds`: the kinds of goods its orders' titles name. */
   /** `whyCancelled`: the list answers "why was it cancelled?", which the pick still asks. */
-  readonly pending?: { readonly intent: DataIntent; readonly orderIds: readonly string[]; readonly kinds?: readonly string[]; readonly whyCancelled?: true };
+  readonly pending?: { readonly intent: DataIntent; readonly orderIds: readonly string[]; readonly kinds?: readonly string[]; readonly whyCancelled?: true; readonly reschedule?: true };
   /** The orders of the last choice card, once one was picked: "那另一个呢" is about the rest. */
   readonly listed?: readonly string[];
   /** The kinds of goods of the `listed` orders: "那牙刷呢" names one of them only when one has it. */
@@ -154,7 +154,8 @@ export function parseState(raw: unknown): DialogueState {
   ) {
     const kinds = validKinds((p as { kinds?: unknown }).kinds);
     const why = (p as { whyCancelled?: unknown }).whyCancelled === true;
-    s.pending = { intent: p.intent, orderIds: [...(p.orderIds as string[])], ...(kinds ? { kinds } : {}), ...(why ? { whyCancelled: true } : {}) };
+    const later = (p as { reschedule?: unknown }).reschedule === true;
+    s.pending = { intent: p.intent, orderIds: [...(p.orderIds as string[])], ...(kinds ? { kinds } : {}), ...(why ? { whyCancelled: true } : {}), ...(later ? { reschedule: true } : {}) };
   }
   const l = r.listed;
   if (Array.isArray(l) && l.length > 1 && l.length <= MAX_CHOICES && l.every(validId)) s.listed = [...(l as string[])];
@@ -705,7 +706,9 @@ function answerToChoice(p: NonNullable<DialogueState['pending']>, u: Understandi
 /** `answerToChoice`; the order picked from a list asked why orders were cancelled is asked why that one was (found in the closing note of an earlier round). */
 function pendingAnswered(p: NonNullable<DialogueState['pending']>, u: Understanding, text: string, base: Pick<Resolved, 'lang' | 'u'>, orderId: string | undefined): Resolved | undefined {
   const picked = answerToChoice(p, u, text, base, orderId);
-  return picked && p.whyCancelled && picked.intent === p.intent ? { ...picked, whyCancelled: true } : picked;
+  // The order picked for another delivery day is still asked another day, not another address (found from outside).
+  const later = picked && p.reschedule && picked.intent === p.intent ? { reschedule: true as const } : {};
+  return picked && p.whyCancelled && picked.intent === p.intent ? { ...picked, whyCancelled: true } : picked ? { ...picked, ...later } : picked;
 }
 
 /** Words for the order: the shop's entry on them when it has one ("贺卡怎么写？"), and a person to note them. */
@@ -968,8 +971,15 @@ const LOOKS_AT_PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'd
  * not another address (found from outside: "您是想修改收货地址吗？" though the shop had an entry on it).
  */
 const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|下周|月底|\d{1,2}\s*[号日]|几天|两天|一周)(?:再|来)?(?:送|配送|派送|送货|上门)|(?:改|换|推迟|推后|延后|延迟|调整|重新约)(?:一下)?(?:送货|配送|派送|送达|上门)的?(?:日期|日子|时间|那天|哪天)|(?:送货|配送|派送|上门)的?(?:日期|日子|时间)(?:能|可以|可不可以)?(?:改|换|推迟|延后|调整)|(?:晚|迟)(?:几|一|两)天(?:再)?送|(?<![a-z])(?:(?:change|move|reschedule)(?: the| my)? delivery (?:date|day)|reschedule(?: the| my)? delivery|deliver (?:it )?(?:on|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week) instead|(?:another|a later|a different) delivery (?:date|day))(?![a-z])/;
+/**
+ * A day asked for ("海鲜礼包能指定12月25号送到吗", "能不能下周三再送", "草莓能不能晚点发 先别发",
+ * "could it be the afternoon instead"): found from outside as the shipping time, a cancellation, "not understood".
+ */
+const RESCHEDULE_MORE = /指定[^，,。？?]{0,8}(?:送到|送达|配送|到货|收货|送)|指定(?:送达|送货|配送|收货)?(?:日期|时间|日子|哪天)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])(?:再|才)(?:送|发|配送|派送)|(?:晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天|先别|暂时别|先不要)(?:再)?(?:发货|发|送)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末])(?:送到|送)(?=[^，。]{0,10}(?:家里|在家|有人|没人|冇人))|(?<![a-z])(?:(?:could|can) (?:it|they|you) (?:be|come|deliver)[^.?]{0,20}(?:morning|afternoon|evening|instead)|(?:in|to) the (?:morning|afternoon|evening) (?:slot )?instead|(?:evening|morning|afternoon) slot)(?![a-z])/;
+/** "先别发", "晚点发" read as a cancellation: the goods held back, not given up. */
+const holdsBack = (u: Understanding): boolean => u.intent === 'cancel_order' && /晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天|先别发|暂时别发|先不要发/.test(u.normalized) && !/取消|不要了|退款|不想要|(?<![a-z])cancel/.test(u.normalized);
 const reschedules = (u: Understanding): Pick<Resolved, 'intent' | 'reschedule'> | undefined =>
-  RESCHEDULE.test(u.normalized) && !/(?:地址|address)/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'change_address' || u.intent === 'delivery_estimate' || u.intent === 'faq') ? { intent: 'change_address', reschedule: true } : undefined;
+  (RESCHEDULE.test(u.normalized) || (RESCHEDULE_MORE.test(u.normalized) && !/(?<![a-z])(?:deliver|send|bring) (?:it |them )?to(?![a-z])/.test(u.normalized))) && !/(?:地址|address)/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'change_address' || u.intent === 'delivery_estimate' || u.intent === 'faq' || holdsBack(u)) ? { intent: 'change_address', reschedule: true } : undefined;
 /**
  * A top-up's arrival ("话费到账了吗", "充的会员没到账") is no refund's, and a code that does not work
  * ("密钥激活不了", "my psn code still not here") no coupon's: the order's (found from outside: an
@@ -2514,8 +2524,8 @@ function choiceReply(ctx: Ctx, question: string, orders: readonly Order[]): Repl
 function offerChoice(ctx: Ctx, intent: DataIntent, orders: Order[]): Outcome {
   const shown = orders.slice(0, MAX_CHOICES);
   return {
-    replies: [choiceReply(ctx, ctx.t.chooseOrder(intent, shown.length), shown)],
-    next: { pending: { intent, orderIds: shown.map((o) => o.orderId), kinds: kindsOfOrders(shown), ...(ctx.r.whyCancelled ? { whyCancelled: true as const } : {}) } },
+    replies: [choiceReply(ctx, ctx.t.chooseOrder(intent, shown.length, ctx.r.reschedule ? 'reschedule' : undefined), shown)],
+    next: { pending: { intent, orderIds: shown.map((o) => o.orderId), kinds: kindsOfOrders(shown), ...(ctx.r.whyCancelled ? { whyCancelled: true as const } : {}), ...(ctx.r.reschedule ? { reschedule: true as const } : {}) } },
   };
 }
 

@@ -43,7 +43,8 @@ export interface Texts {
   noOrderWithId(id: string): string;
   noMatchingOrder: string;
   onlyCancelledOrders: string;
-  chooseOrder(intent: Intent, count: number): string;
+  /** `task` 'reschedule': the list is for another delivery day, not another address. */
+  chooseOrder(intent: Intent, count: number, task?: 'reschedule'): string;
   choiceOutOfRange(count: number): string;
   /** The shop's FAQ questions the buyer may have meant, numbered. */
   faqWhich(questions: readonly string[]): string;
@@ -231,7 +232,7 @@ const zh: Texts = {
   noMatchingOrder: '没有找到符合条件的订单，请告诉我订单号，我来帮您查。',
   onlyCancelledOrders: '您在本店的订单都已取消。',
   // The count is of the orders listed (shipped ones for a parcel), not of all the buyer's: "您有 2 个订单" to a buyer with three was wrong (found from outside).
-  chooseOrder: (i, n) => `请问要${zh.intentName[i] ?? '查询'}的是下面${n === 2 ? '两' : ` ${n} `}个订单中的哪一个？回复序号（如“第二个”）或订单号即可。`,
+  chooseOrder: (i, n, task) => `请问要${task === 'reschedule' ? '改送货日期' : (zh.intentName[i] ?? '查询')}的是下面${n === 2 ? '两' : ` ${n} `}个订单中的哪一个？回复序号（如“第二个”）或订单号即可。`,
   choiceOutOfRange: (n) => `只有 ${n} 个订单可选，请回复 1-${n} 的序号或订单号。`,
   faqConfirm: (q) => `您是想问“${q}”吗？回复“是”查看答案，或者换个说法告诉我。`,
   faqWhich: (qs) => `您想问的是哪一个？\n${qs.map((q, i) => `${i + 1}. ${q}`).join('\n')}\n回复序号即可，或者换个说法告诉我。`,
@@ -433,7 +434,7 @@ const en: Texts = {
   noOrderWithId: (id) => `I can't find an order numbered ${id}. Please check the number.`,
   noMatchingOrder: "I can't find a matching order. Tell me the order number and I'll check it.",
   onlyCancelledOrders: 'All your orders in this shop were cancelled.',
-  chooseOrder: (i, n) => `Which of these ${n} orders should I look at to ${en.intentName[i] ?? 'help you'}? Reply with its number (e.g. "the 2nd one") or the order number.`,
+  chooseOrder: (i, n, task) => `Which of these ${n} orders should I look at to ${task === 'reschedule' ? 'change the delivery day' : (en.intentName[i] ?? 'help you')}? Reply with its number (e.g. "the 2nd one") or the order number.`,
   choiceOutOfRange: (n) => `There are only ${n} orders to choose from. Reply with a number from 1 to ${n} or the order number.`,
   // A stored question ends with its own question mark: not doubled ("…grain-free?"?).
   faqConfirm: (q) => `Did you mean "${q}"${/[?？]$/.test(q.trim()) ? '' : '?'} Reply "yes" for the answer, or ask in other words.`,

@@ -4488,3 +4488,24 @@ describe('the shop\'s own time for refunded money (twenty-first session, fruit a
     assert.doesNotMatch(await ask('approved', '退款怎么还没到', new Date('2024-11-29T15:00:00+08:00')), /已经\s*\d+\s*天|超过|比平常/);
   });
 });
+
+describe('another delivery day asked in other words (twenty-first session, fruit and flower shops)', () => {
+  const box = order({ orderId: 'GB-1', status: 'paid', items: [{ sku: 'B', title: '【节日礼盒】进口水果礼盒', quantity: 1, price: '299.00' }] });
+  const crab = order({ orderId: 'GB-2', status: 'pending_payment', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'K', title: '阿拉斯加帝王蟹 礼盒', quantity: 1, price: '699.00' }] });
+  test('"指定12月25号送到", "下周三再送", "晚点发 先别发", "could it be the afternoon instead": another day, not the shipping time, a cancellation or "not understood"', async () => {
+    for (const text of ['海鲜礼包能指定12月25号送到吗', '能不能下周三再送 周三家里才有人', '草莓能不能晚点发 先别发', 'could it be the afternoon instead, she\'s popped out now till 12']) {
+      const r = await conversation(robotWith({ orders: [box] }))(text);
+      assert.equal(r.intent, 'change_address', text);
+      assert.doesNotMatch(textOf(r), /收货地址|the address|取消|cancel/i, text);
+    }
+    assert.equal((await conversation(robotWith({ orders: [box] }))('先别发了 取消吧')).intent, 'cancel_order');
+    assert.match(textOf(await conversation(robotWith({ orders: [box] }))("I'll be away tomorrow, can you deliver to my office instead?")), /address/);
+  });
+  test('with two orders the list asks which one to change the day of, and the pick is still about the day', async () => {
+    const say = conversation(robotWith({ orders: [box, crab] }));
+    const list = textOf(await say('礼盒能改到周六送吗'));
+    assert.match(list, /改送货日期/);
+    const picked = textOf(await say('GB-1'));
+    assert.doesNotMatch(picked, /修改收货地址|收货人/);
+  });
+});
