@@ -449,9 +449,9 @@ function spacedRunKeys(lower: string): Set<string> {
 }
 
 /** "2", "第二个", "the first one" as the answer to our list of FAQ questions. */
-function pickedOption(u: Understanding, options: readonly string[]): string | undefined {
-  // One entry offered ("did you mean …?"): a yes picks it.
-  if (options.length === 1 && u.yesNo === 'yes') return options[0];
+function pickedOption(u: Understanding, options: readonly string[], yesNo: Understanding['yesNo']): string | undefined {
+  // One entry offered ("did you mean …?"): a yes picks it (not "好的，那…" asking another question).
+  if (options.length === 1 && yesNo === 'yes') return options[0];
   const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
   const bare = /^\s*(\d)\s*[.。号]?\s*$/.exec(u.normalized);
   const n = ordinal ?? (bare ? Number(bare[1]) : undefined);
@@ -460,8 +460,8 @@ function pickedOption(u: Understanding, options: readonly string[]): string | un
 }
 
 /** "both", "1 and 3", "都想知道": several of the FAQ questions we offered (found from outside: "not understood"). */
-function pickedOptions(u: Understanding, options: readonly string[]): string[] | undefined {
-  const one = pickedOption(u, options);
+function pickedOptions(u: Understanding, options: readonly string[], yesNo: Understanding['yesNo']): string[] | undefined {
+  const one = pickedOption(u, options, yesNo);
   if (one || options.length < 2) return one ? [one] : undefined;
   const places = positionsNamed(u.normalized, options.length);
   if (places) return places.map((i) => options[i]!);
@@ -612,6 +612,8 @@ const ASKS_AFTER = /[?？]|[吗呢么嘛]\s*$|怎么|什么|多少|多久|几[�
  * the yes or no acknowledges, the question after it is what the buyer wants answered (found from
  * outside: "ok" handed the buyer over, "不用" dropped the question, whatever the robot made of it).
  */
+/** A question that opens another topic ("那…", "另外…", "and what about…"). */
+const NEW_TOPIC = /^[,，\s]*(?:那|那么|另外|还有|顺便|(?:and |also |what about |how about |btw ))/;
 function yesNoThenAsks(u: Understanding, rest: string | undefined): boolean {
   return u.yesNo !== undefined && rest !== undefined && rest.length >= 4 && ASKS_AFTER.test(rest);
 }
@@ -743,7 +745,7 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
 
 /** An answer to the FAQ questions we offered: picks, a no, a bare yes to several, a number past the one. */
 function toOffer(options: readonly string[], u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined): Pick<Resolved, 'intent' | 'faqPick' | 'faqPicksMore' | 'declined' | 'yesToList'> | undefined {
-  const picks = pickedOptions(u, options);
+  const picks = pickedOptions(u, options, yesNo);
   if (picks) return { intent: 'faq', faqPick: picks[0]!, ...(picks.length > 1 ? { faqPicksMore: picks.slice(1) } : {}) };
   // "不是", "都不是", "neither": none of the questions offered (found from outside: in Chinese a list
   // declined was "not understood", and two of those handed the buyer over).
@@ -783,7 +785,10 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (urgent) return { ...base, ...urgent };
   if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
   const rest = NO_THEN.exec(u.normalized.trim())?.[1];
-  const yesNo = noButAsks(u) || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
+  // "好的，那手表的保固是多久" to "did you mean X?": an ok, then another question, which is what is asked (found from outside: X's answer was given).
+  // "对，那要多久" asks on about the same: only a question that names something of its own moves on.
+  const moves = Boolean(state.confirm || state.faqOptions) && yesNoThenAsks(u, rest) && NEW_TOPIC.test(rest!.trim()) && rest!.trim().replace(NEW_TOPIC, '').length >= 6;
+  const yesNo = noButAsks(u) || moves || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
   const toPerson = personOffered(state, u, yesNo, rest, text);
   if (toPerson) return { ...base, ...toPerson };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };

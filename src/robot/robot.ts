@@ -248,10 +248,25 @@ async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, [a, b]: [string,
   if (awaitsAnswer(first.state)) return undefined;
   const second = await answerOne(ctx, { ...req, text: b, state: first.state }, whole.lang);
   if (second.handover || !ANSWERABLE.has(second.intent)) return undefined;
+  if (await offersWhatWasSaid(ctx, req.shopId, first, second)) return first;
   // The same intent twice only as two FAQ answers, each direct and not the same one.
   const twoEntries = first.intent === 'faq' && !awaitsAnswer(second.state) && second.replies[0]?.text !== first.replies[0]?.text;
   if (second.intent === first.intent && !twoEntries) return undefined;
   return { ...joined(whole, second, [first, second]), intent: first.intent };
+}
+
+/**
+ * The second part only asks "did you mean X?" of an entry whose answer the first part said already
+ * ("清關要多久呀？需要我付關稅嗎": the customs entry, then "did you mean the customs entry?", whose
+ * pending "yes?" took "好的，那手錶的保固是多久" next; found from outside).
+ */
+async function offersWhatWasSaid(ctx: RobotCtx, shopId: string, first: RobotAnswer, second: RobotAnswer): Promise<boolean> {
+  const offered = second.state.faqOptions;
+  const probe = ctx.sources.faq.probe?.bind(ctx.sources.faq);
+  if (offered?.length !== 1 || !second.state.confirm && !awaitsAnswer(second.state) || !probe) return false;
+  const hit = await probe(shopId, offered[0]!).catch(() => null);
+  const said = first.replies.map((r) => foldTraditional(r.text)).join('\n');
+  return Boolean(hit && said.includes(foldTraditional(hit.entry.answer).slice(0, 24)));
 }
 
 /** Two parts' answers as one: replies in the order given, the rest (the state that stands) from `base`, in the whole message's language. */
@@ -260,7 +275,8 @@ function joined(whole: RobotAnswer, base: RobotAnswer, [a, b]: [RobotAnswer, Rob
   return {
     ...rest,
     ...(a.fromFaq && b.fromFaq ? { fromFaq: true as const } : {}),
-    replies: [...a.replies, ...b.replies],
+    // The same text twice (both parts found one entry) is said once (found in a check of an outside tester's case).
+    replies: [...a.replies, ...b.replies.filter((r) => r.card || !a.replies.some((x) => x.text === r.text))],
     lang: whole.lang,
     unavailable: [...new Set([...a.unavailable, ...b.unavailable])],
     timings: sumTimings(whole, a, b),

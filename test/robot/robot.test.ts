@@ -4509,3 +4509,57 @@ describe('another delivery day asked in other words (twenty-first session, fruit
     assert.doesNotMatch(picked, /修改收货地址|收货人/);
   });
 });
+
+describe('"did you mean X?" and the question after an ok (twenty-first session, jewellery shop)', () => {
+  const hk = new FaqIndexProvider();
+  hk.setEntries('shop_hk', [
+    { id: 'hk', question: '港澳台可以发货吗？', answer: '可以寄到香港、澳门和台湾，使用顺丰国际，含清关一般5-10个工作日送达，关税由收件人承担。', alternates: ['能寄台湾吗'] },
+    { id: 'w', question: '保修多久？', answer: '手表享受2年全国联保，珠宝饰品一年内免费清洗。', alternates: ['保固多久'] },
+    { id: 'i', question: '可以开发票吗？', answer: '可以开电子发票。' },
+  ]);
+  const talk = () => {
+    let state: unknown;
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: hk, clock: () => NOW });
+    return async (text: string) => {
+      const r = await robot.answer({ shopId: 'shop_hk', userId: 'u-1001', conversationId: 'c', text, state });
+      state = r.state;
+      return textOf(r);
+    };
+  };
+  test('"好的，那手錶的保固是多久" after "did you mean the customs entry?" is the warranty; "是的" and "对，那要多久" are the entry offered', async () => {
+    const a = talk();
+    assert.match(await a('清關要多久呀？需要我付關稅嗎'), /港澳/);
+    assert.match(await a('好的，那手錶的保固是多久'), /2年全國聯保/);
+    const b = talk();
+    await b('清關要多久呀？需要我付關稅嗎');
+    assert.match(await b('是的'), /5-10個工作日/);
+    const c = talk();
+    await c('清關要多久呀？需要我付關稅嗎');
+    assert.match(await c('对，那要多久'), /5-10个工作日/);
+  });
+  test('two questions whose second only asks "did you mean" the entry the first answered: that question is not asked', async () => {
+    const beads = order({ orderId: 'JW-30', shopId: 'shop_hk', status: 'shipped', receiver: { name: '陳', phone: '0912345678', address: '台灣台北市信義區' }, items: [{ sku: 'Z', title: '足金999轉運珠紅繩手鍊', quantity: 1, price: '1999.00' }] });
+    const parcel = logistics({ orderId: 'JW-30', shopId: 'shop_hk', carrier: '順豐速運', events: [{ time: '2024-11-26T02:39:00+08:00', location: '臺灣', description: '快件已到達【臺灣清關中心】，清關中' }] });
+    const customs = new FaqIndexProvider();
+    customs.setEntries('shop_hk', [
+      { id: 'hk', question: '港澳台可以发货吗？', answer: '可以寄到香港、澳门和台湾，使用顺丰国际，含清关一般5-10个工作日送达，关税由收件人承担。', alternates: ['能寄台湾吗', '清关要多久'] },
+      { id: 'w', question: '保修多久？', answer: '手表享受2年全国联保，珠宝饰品一年内免费清洗。', alternates: ['保固多久'] },
+    ]);
+    let state: unknown;
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [beads], logistics: [parcel] }), faq: customs, clock: () => NOW });
+    const say = async (text: string) => {
+      const r = await robot.answer({ shopId: 'shop_hk', userId: 'u-1001', conversationId: 'c', text, state });
+      state = r.state;
+      return textOf(r);
+    };
+    await say('你好，我買的轉運珠怎麼還沒到？已經一個禮拜了');
+    const both = await say('清關要多久呀？需要我付關稅嗎');
+    assert.match(both, /5-10個工作日/);
+    assert.doesNotMatch(both, /您是想問/);
+    assert.equal(both.split('可以寄到香港').length, 2, 'the entry said once');
+    // Both parts finding the one entry: said once.
+    const none = await createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: customs, clock: () => NOW }).answer({ shopId: 'shop_hk', userId: 'u-2', conversationId: 'c2', text: '清關要多久呀？需要我付關稅嗎' });
+    assert.equal(textOf(none).split('可以寄到香港').length, 2, textOf(none));
+    assert.match(await say('好的，那手錶的保固是多久'), /2年全國聯保/);
+  });
+});
