@@ -1132,8 +1132,16 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   if (health) return { intent: health === 'reaction' ? 'complaint' : 'faq', health };
   // "我要找药师", "帮我转药师", "get me a pharmacist": a person of the shop's, asked for by their trade (found from outside: its hours were offered).
   if (ASKS_FOR_SPECIALIST.test(u.normalized) && !ASKS_ABOUT_SPECIALIST.test(u.normalized)) return { intent: 'human' };
+  if (PERSON_TO_ACT.test(u.normalized)) return { intent: 'human' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
 }
+/**
+ * Someone asked to do it ("can someone chase DPD", "can someone just do it for me", "有人能帮我催一下吗"):
+ * a person, not the same answer again (found from outside: the tracking was repeated, a "did you
+ * mean" offered). Not "can someone else sign for it", a question about the delivery.
+ */
+// What the robot cannot do itself: "can someone check where it is" is the tracking it can tell; "will someone help with sizing" asks about a visit.
+const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|somebody|a person|a real person|an agent|a human|one of you)(?! else)(?: (?:just|please|pls|actually))? (?:chase|do it|do this|do that|sort|fix|call|ring|contact|update|change|arrange|redeliver|resend|speak|talk|deal)(?![a-z])|有(?:没有)?人能(?:帮|给)我|找(?:个)?人(?:帮|给)我(?:催|查|改|看|处理|弄)/;
 
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
 const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?<!商家|卖家|店家|你们|客服|平台)(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,6}(?:多久|到账|几天|运费|地址|怎么寄|影响|会不会|怎么回事|了吧))|(?:^|[，,\s]|算了)不(?:退|换)了(?!吗|[?？])|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return|exchange)(?: request| it| this| them)?(?: any ?more)?\s*[.!]*\s*$/;

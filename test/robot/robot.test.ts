@@ -4563,3 +4563,15 @@ describe('"did you mean X?" and the question after an ok (twenty-first session, 
     assert.match(await say('好的，那手錶的保固是多久'), /2年全國聯保/);
   });
 });
+
+describe('someone asked to do it (twenty-first session, flower shop)', () => {
+  test('"can someone chase DPD", "can someone just do it for me", "有人能帮我催一下吗" hand over; "can someone else sign for it?", "will someone help with sizing?", "can someone check where it is" do not', async () => {
+    const data = { orders: [order({ orderId: 'DP-1' })], logistics: [logistics({ orderId: 'DP-1' })] };
+    for (const text of ["its been stuck at Oldbury since Tuesday, thats 4 days. can someone chase DPD", 'can someone just do it for me', '有人能帮我催一下吗']) {
+      assert.equal((await conversation(robotWith(data))(text)).handover?.reason, 'requested', text);
+    }
+    for (const text of ['can someone else sign for it?', 'If I visit your store on Friday will someone help with sizing?', "tracking hasn't updated since the 23rd, can someone check where it is"]) {
+      assert.equal((await conversation(robotWith(data))(text)).handover, undefined, text);
+    }
+  });
+});
