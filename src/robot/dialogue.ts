@@ -795,7 +795,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -981,6 +981,10 @@ const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(
  * "could it be the afternoon instead"): found from outside as the shipping time, a cancellation, "not understood".
  */
 const RESCHEDULE_MORE = /指定[^，,。？?]{0,8}(?:送到|送达|配送|到货|收货|送)|指定(?:送达|送货|配送|收货)?(?:日期|时间|日子|哪天)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])(?:再|才)(?:送|发|配送|派送)|(?:晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天|先别|暂时别|先不要)(?:再)?(?:发货|发|送)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末])(?:送到|送)(?=[^，。]{0,10}(?:家里|在家|有人|没人|冇人))|(?<![a-z])(?:(?:could|can) (?:it|they|you) (?:be|come|deliver)[^.?]{0,20}(?:morning|afternoon|evening|instead)|(?:in|to) the (?:morning|afternoon|evening) (?:slot )?instead|(?:evening|morning|afternoon) slot)(?![a-z])/;
+/** "三个订单都帮我查下 分别啥状态", "帮我查下所有订单": every order of the buyer's, each told (found from outside: "which one?"). */
+const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)/;
+const allOfMine = (u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>
+  ALL_MINE.test(u.normalized) && !/取消|退|改|(?<![a-z])(?:cancel|refund|return|change)/.test(u.normalized) && (isDataIntent(u.intent) || unclearReading(u)) ? { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : 'order_status', choice: { all: true } } : undefined;
 /** "先别发", "晚点发" read as a cancellation: the goods held back, not given up. */
 const holdsBack = (u: Understanding): boolean => u.intent === 'cancel_order' && /晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天|先别发|暂时别发|先不要发/.test(u.normalized) && !/取消|不要了|退款|不想要|(?<![a-z])cancel/.test(u.normalized);
 const reschedules = (u: Understanding): Pick<Resolved, 'intent' | 'reschedule'> | undefined =>
@@ -2923,7 +2927,8 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   // Of an entry on cold chain, couriers and shipping time, the sentences on shipping time (found from
   // outside: the whole entry, foam boxes and dry ice, was pasted into every "not shipped yet").
   const timed = (a.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => SHIPS.test(x) && hoursIn(x) !== undefined);
-  if (timed.length) return timed.join(ctx.lang === 'zh' ? '' : ' ');
+  // A sentence cut at a semicolon ends as one: "…全部走顺丰冷链；" was said in eight answers (found from outside).
+  if (timed.length) return timed.join(ctx.lang === 'zh' ? '' : ' ').replace(/[；;，,]\s*$/, ctx.lang === 'zh' ? '。' : '.');
   return a.length <= SHORT_SHOP_ANSWER ? a : undefined;
 }
 const CANCEL_WORD = /取消|退款|退订|(?<![a-z])(?:cancel|refund)/i;

@@ -4575,3 +4575,26 @@ describe('someone asked to do it (twenty-first session, flower shop)', () => {
     }
   });
 });
+
+describe('every order asked for at once (twenty-first session, fruit shop)', () => {
+  test('"三个订单都帮我查下 分别啥状态", "帮我查下所有订单的状态": each order told, no "which one?"', async () => {
+    const data = { orders: [order({ orderId: 'AL-1' }), order({ orderId: 'AL-2', status: 'delivered', createdAt: '2024-11-26T09:00:00+08:00' }), order({ orderId: 'AL-3', status: 'paid', createdAt: '2024-11-27T09:00:00+08:00' })], logistics: [logistics({ orderId: 'AL-1' })] };
+    for (const text of ['三个订单都帮我查下 分别啥状态', '帮我查下所有订单的状态']) {
+      const a = textOf(await conversation(robotWith(data))(text));
+      assert.doesNotMatch(a, /哪一个/, text);
+      for (const id of ['AL-1', 'AL-2', 'AL-3']) assert.match(a, new RegExp(id), `${text}: ${id}`);
+    }
+    assert.equal((await conversation(robotWith(data))('所有订单都帮我取消')).intent, 'cancel_order');
+  });
+});
+
+describe('the shop\'s shipping sentence cut at a semicolon (twenty-first session, fruit shop)', () => {
+  test('ends as a sentence, not with "；"', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries('shop_sc', [{ id: 's', question: '付款后多久发货？', answer: '现货商品付款后24小时内发出（每天16点前付款当天发），全部走顺丰冷链；预售商品按预售时间发货。' }]);
+    const o = order({ orderId: 'SC-1', shopId: 'shop_sc', status: 'paid' });
+    const a = textOf(await createRobot({ dataSource: fakeDataSource({ orders: [o] }), faq: own, clock: () => NOW }).answer({ shopId: 'shop_sc', userId: 'u-1001', conversationId: 'c', text: '什么时候发货' }));
+    assert.match(a, /顺丰冷链。/);
+    assert.doesNotMatch(a, /；(?:\n|$|按付款)/);
+  });
+});
