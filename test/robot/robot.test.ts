@@ -4598,3 +4598,17 @@ describe('the shop\'s shipping sentence cut at a semicolon (twenty-first session
     assert.doesNotMatch(a, /；(?:\n|$|按付款)/);
   });
 });
+
+describe('the buyer\'s own request asked after by its kind (twenty-first session, jewellery shop)', () => {
+  test('"我的价保申请怎么样了", "为什么拒绝？" tell the refused request and the shop\'s reason, not the price-protection entry', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries('shop_pp', [{ id: 'p', question: '降价了可以补差价吗？', answer: '一口价商品签收后7天内降价，可申请价格保护，补差价；按克计价的黄金饰品不在价格保护范围内。', alternates: ['价保', '保价'] }]);
+    const beans = order({ orderId: 'PP-1', shopId: 'shop_pp', status: 'delivered' });
+    const refused = aftersale({ aftersaleId: 'AS-PP', orderId: 'PP-1', shopId: 'shop_pp', type: 'refund', status: 'rejected', amount: '120.00', reason: '金价随市场实时波动，不属于价格保护范围' });
+    for (const text of ['我的价保申请怎么样了', '为什么拒绝？你们页面上写了保价的']) {
+      const a = textOf(await createRobot({ dataSource: fakeDataSource({ orders: [beans], aftersales: [refused] }), faq: own, clock: () => NOW }).answer({ shopId: 'shop_pp', userId: 'u-1001', conversationId: 'c', text }));
+      assert.match(a, /未通过/, text);
+      assert.match(a, /金价随市场实时波动/, text);
+    }
+  });
+});
