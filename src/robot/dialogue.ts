@@ -795,7 +795,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -989,6 +989,14 @@ const RESCHEDULE_MORE = /指定[^，,。？?]{0,8}(?:送到|送达|配送|到货
 const OWN_REQUEST = /(?:我的|我那个|我申请的)[^，。?？]{0,6}(?:申请|售后)[^，。]{0,8}(?:怎么样|咋样|如何|进度|到哪|通过|结果|审核|批了|呢)|(?:为什么|为啥|凭什么|怎么)(?:被)?(?:拒绝|拒了|驳回|不通过|没通过)|(?<![a-z])(?:why (?:was|did you|is|has) (?:it |my \w+ (?:request |claim )?)?(?:been )?(?:rejected|refused|declined|denied)|what happened (?:to|with) my (?:\w+ )?(?:request|claim))(?![a-z])/;
 const ownRequestAsked = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   OWN_REQUEST.test(u.normalized) && (u.intent === 'faq' || unclearReading(u) || isPolicyIntent(u.intent)) ? { intent: 'aftersale_progress', u: { ...u, guessed: undefined } } : undefined;
+/**
+ * How to ripen, keep or eat the goods ("榴莲怎么催熟", "放几天能开口", "还能吃吗", "how do I store
+ * them"): a question for the shop's FAQ, with the goods in focus, not the order's parcel (found from
+ * outside: 催熟 read as chasing, 放几天 as a delivery time).
+ */
+const GOODS_CARE = /催熟|熟了吗|没熟|放几天|多放几天|开口|怎么吃|还能吃|能生吃|能直接吃|怎么保存|怎么储存|怎么存放|要冷藏|要冷冻|放冰箱|(?<![a-z])(?:ripen\w*|ripe|how (?:do|should) i (?:store|keep|eat)|still (?:ok|safe) to eat|safe to eat|keep (?:it|them) fresh)(?![a-z])/;
+const goodsCare = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
+  GOODS_CARE.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !/退|赔|换|坏|烂|化冻|(?<![a-z])(?:refund|return|rotten|spoiled|thawed)/.test(u.normalized) ? { intent: 'faq', u: { ...u, guessed: undefined } } : undefined;
 /** "三个订单都帮我查下 分别啥状态", "帮我查下所有订单": every order of the buyer's, each told (found from outside: "which one?"). */
 const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)/;
 const allOfMine = (u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>

@@ -4612,3 +4612,24 @@ describe('the buyer\'s own request asked after by its kind (twenty-first session
     }
   });
 });
+
+describe('how to ripen, keep or eat the goods (twenty-first session, fruit shop)', () => {
+  test('"榴莲怎么催熟", "放几天能开口" after the durian\'s order ask the FAQ, not the parcel', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries('shop_dr', [{ id: 'k', question: '水果收到后怎么保存？', answer: '榴莲常温放置2-3天开口即可食用，芒果常温催熟。', alternates: ['芒果怎么催熟', '榴莲怎么放'] }]);
+    const durian = order({ orderId: 'DR-1', shopId: 'shop_dr', status: 'delivered', items: [{ sku: 'D', title: '泰国金枕榴莲 整个 4-5斤', quantity: 1, price: '199.00' }] });
+    let state: unknown;
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [durian], logistics: [logistics({ orderId: 'DR-1', shopId: 'shop_dr', status: 'delivered' })] }), faq: own, clock: () => NOW });
+    const say = async (text: string) => {
+      const r = await robot.answer({ shopId: 'shop_dr', userId: 'u-1001', conversationId: 'c', text, state });
+      state = r.state;
+      return r;
+    };
+    await say('榴莲到了吗');
+    for (const text of ['榴莲怎么催熟', '放几天能开口']) {
+      const r = await say(text);
+      assert.equal(r.intent, 'faq', text);
+      assert.doesNotMatch(textOf(r), /签收|最新物流/, text);
+    }
+  });
+});
