@@ -4633,3 +4633,16 @@ describe('how to ripen, keep or eat the goods (twenty-first session, fruit shop)
     }
   });
 });
+
+describe('a subscription\'s deliveries (twenty-first session, flower shop)', () => {
+  test('"can i pause it over xmas?", "can i skip january\'s delivery" ask the shop, not the first box\'s parcel; "where is my subscription box" is the parcel', async () => {
+    const sub = order({ orderId: 'SB-1', status: 'delivered', currency: 'GBP', items: [{ sku: 'S', title: 'Monthly Flower Subscription – Seasonal Bouquet (3 months, prepaid)', quantity: 1, price: '90.00' }] });
+    const data = { orders: [sub], logistics: [logistics({ orderId: 'SB-1', status: 'delivered' })] };
+    for (const text of ["can i pause it over xmas? we're away 19th dec to 3rd jan", "hiya can i skip january's delivery, we're away", "when's my next subscription box due?"]) {
+      const r = await conversation(robotWith(data))(text);
+      assert.equal(r.intent, 'faq', text);
+      assert.doesNotMatch(textOf(r), /has already been delivered/, text);
+    }
+    assert.equal((await conversation(robotWith(data))('where is my subscription box')).intent, 'track_parcel');
+  });
+});
