@@ -731,3 +731,11 @@ describe('a Cantonese yes or no (twenty-first session, fruit shop)', () => {
     for (const text of ['唔要', '唔係']) assert.equal(nlu.understand(text).yesNo, 'no', text);
   });
 });
+
+describe('waiting on is no leaving the queue (twenty-first session, fruit shop)', () => {
+  test('"算了不退了 等着吧 🙄", "算了 等着吧", "nvm i\'ll wait" keep the hand-over; "算了不用了", "nvm, where is my parcel" take it back', () => {
+    for (const text of ['算了不退了 等着吧 🙄', '算了 等着吧', '算了，我等着吧 🙄', "nvm i'll wait"]) assert.equal(withdrawsHandover(text), undefined, text);
+    assert.equal(withdrawsHandover('算了不用了'), '');
+    assert.equal(withdrawsHandover('nvm, where is my parcel'), 'where is my parcel');
+  });
+});
