@@ -19,10 +19,21 @@ const PINYIN_SHORTHAND = /^(?:rg|zrg|zhrg|kf|rgkf|tk|wl|fh|kd|sh|zfb|wx)[.!?？�
 export function langOfTexts(newestFirst: readonly string[]): NoticeLang {
   for (const t of newestFirst) {
     // "rg" (人工), "kf" (客服), "tk" (退款): Chinese typed in pinyin initials (found from outside: "rg" got the English notice).
+    if (mostlyEnglish(t)) return 'en';
     if (/\p{Script=Han}/u.test(t) || PINYIN_SHORTHAND.test(t.trim())) return 'zh';
     if (/[A-Za-z]{2,}/.test(t) && !/^[A-Za-z]{0,4}\d/.test(t.trim()) && !/^(?:ok|okay|k|kk|thx|ty|hi|yes|no|y|n)[.!?\s]*$/i.test(t.trim())) return 'en';
   }
   return 'zh';
+}
+
+/**
+ * An English sentence with a Chinese word or two in it ("does gold 足金 fade if she wears it in the
+ * shower?") is English: the notice after it came in Chinese (found from outside).
+ */
+function mostlyEnglish(t: string): boolean {
+  const han = (t.match(/\p{Script=Han}/gu) ?? []).length;
+  const words = (t.match(/[A-Za-z]{2,}/g) ?? []).length;
+  return han > 0 && han <= 6 && words >= 4 && words >= han;
 }
 
 /** A notice in the buyer's language, and in traditional characters when their latest Chinese text is written in them. */

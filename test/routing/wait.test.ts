@@ -32,6 +32,10 @@ test('a notice is in the language of the buyer\'s latest text that tells one; Ch
   assert.equal(langOfTexts(['👍']), 'zh');
   assert.equal(langOfTexts([]), 'zh');
   assert.equal(langOfTexts(['can I talk to a real person please']), 'en');
+  // An English sentence with a Chinese word in it is English; a Chinese one with English words is Chinese (twenty-first session, found from outside).
+  assert.equal(langOfTexts(['does gold 足金 fade if she wears it in the shower?']), 'en');
+  assert.equal(langOfTexts(['我的parcel显示out for delivery一整天了，人呢']), 'zh');
+  assert.equal(langOfTexts(['OK 明白，thank you']), 'zh');
 });
 
 test('a buyer writing traditional characters gets the notices in them; simplified and English stay as they are', () => {
