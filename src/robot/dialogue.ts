@@ -552,6 +552,7 @@ const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|neve
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
 const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
 const WAITS = /^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:ok(?:ay)?,? )?(?:i'?ll|i will|let me) wait(?: a bit| a little| then)?\s*[.!]*$/;
+const WHERE_IS_EVERYONE = /人呢|有人吗|在吗|(?<![a-z])(?:anyone there|anybody there|hello\?+)(?![a-z])/;
 /** Trouble told again: the same words, or "still", "tried", with what is wrong; not a question about it ("还是不行的话能退吗"). */
 const STILL_WRONG = /还是|仍然|依然|照样|一直|试过|试了|(?<![a-z])(?:still|again|tried|same (?:problem|issue|thing)|no luck|did ?n[o']?t help|does ?n[o']?t help)(?![a-z])/;
 const WRONG_WORDS = /不行|没用|不管用|不好使|没反应|没好|坏的|(?<![a-z])(?:not working|does ?n[o']?t work|do ?n[o']?t work|wo ?n[o']?t work|is ?n[o']?t working|are ?n[o']?t working|no sound|broken)(?![a-z])/;
@@ -612,6 +613,13 @@ const ASKS_AFTER = /[?？]|[吗呢么嘛]\s*$|怎么|什么|多少|多久|几[�
  * the yes or no acknowledges, the question after it is what the buyer wants answered (found from
  * outside: "ok" handed the buyer over, "不用" dropped the question, whatever the robot made of it).
  */
+/** Goods, or a topic of the shop's, that the question offered does not name ("那手表的保固是多久" after the customs entry). */
+const OWN_TOPIC = /保修|保固|质保|发票|运费|邮费|包邮|退货|换货|退款|优惠|券|发货|快递|物流|尺码|证书|(?<![a-z])(?:warranty|invoice|shipping|postage|refund|return|exchange|coupon|discount|size|certificate)(?![a-z])/g;
+function namesItsOwn(rest: string, offered: readonly string[]): boolean {
+  const asked = offered.join(' ');
+  const goods = [...kindsOfGoods(rest)].some((k) => !kindsOfGoods(asked).has(k));
+  return goods || (rest.match(OWN_TOPIC) ?? []).some((w) => !asked.toLowerCase().includes(w));
+}
 /** A question that opens another topic ("那…", "另外…", "and what about…"). */
 const NEW_TOPIC = /^[,，\s]*(?:那|那么|另外|还有|顺便|(?:and |also |what about |how about |btw ))/;
 function yesNoThenAsks(u: Understanding, rest: string | undefined): boolean {
@@ -727,6 +735,8 @@ const ACCOUNT_NUMBER = /账号|卡号|手机号|号码|身份证|充值到|(?<![
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   if (state.offeredHuman && yesNo === 'yes' && THANKS_AFTER.test(rest ?? '')) return { intent: 'bye' };
+  // "人呢？？" right after "shall I get a person?": get one (found in review: the robot introduced itself).
+  if (state.offeredHuman && WHERE_IS_EVERYONE.test(u.normalized)) return { intent: 'human' };
   // "还是没声音", "they still dont work" right after the trouble was answered: the answer did not help, a person does (the warranty entry had come again).
   if (state.troubleTold && troubleAgain(u, text)) return { intent: 'human' };
   // "好的 那就改到后天 上午", "那怎么办" to "shall I get a person?": a yes with what the person needs, or asking what now (found from outside: a goodbye).
@@ -787,10 +797,13 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const rest = NO_THEN.exec(u.normalized.trim())?.[1];
   // "好的，那手表的保固是多久" to "did you mean X?": an ok, then another question, which is what is asked (found from outside: X's answer was given).
   // "对，那要多久" asks on about the same: only a question that names something of its own moves on.
-  const moves = Boolean(state.confirm || state.faqOptions) && yesNoThenAsks(u, rest) && NEW_TOPIC.test(rest!.trim()) && rest!.trim().replace(NEW_TOPIC, '').length >= 6;
+  // It moves on when it names goods or a topic of its own ("那具体要怎么操作呢", "yes, and how long does it take?" ask on: found in review).
+  const moves = Boolean(state.confirm || state.faqOptions) && yesNoThenAsks(u, rest) && NEW_TOPIC.test(rest!.trim()) && namesItsOwn(rest!, state.faqOptions ?? []);
   const yesNo = noButAsks(u) || moves || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
   const toPerson = personOffered(state, u, yesNo, rest, text);
   if (toPerson) return { ...base, ...toPerson };
+  // "人呢" in a conversation under way is impatience, not a hello: no self-introduction (found in review).
+  if (u.intent === 'greeting' && /人呢/.test(u.normalized) && (state.topic || state.policy || state.faqLast || state.failures > 0)) return { ...base, intent: 'unknown' };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
@@ -980,7 +993,8 @@ const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(
  * A day asked for ("海鲜礼包能指定12月25号送到吗", "能不能下周三再送", "草莓能不能晚点发 先别发",
  * "could it be the afternoon instead"): found from outside as the shipping time, a cancellation, "not understood".
  */
-const RESCHEDULE_MORE = /指定[^，,。？?]{0,8}(?:送到|送达|配送|到货|收货|送)|指定(?:送达|送货|配送|收货)?(?:日期|时间|日子|哪天)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])(?:再|才)(?:送|发|配送|派送)|(?:晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天|先别|暂时别|先不要)(?:再)?(?:发货|发|送)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末])(?:送到|送)(?=[^，。]{0,10}(?:家里|在家|有人|没人|冇人))|(?<![a-z])(?:(?:could|can) (?:it|they|you) (?:be|come|deliver)[^.?]{0,20}(?:morning|afternoon|evening|instead)|(?:in|to) the (?:morning|afternoon|evening) (?:slot )?instead|(?:evening|morning|afternoon) slot)(?![a-z])/;
+// Not a courier named ("能指定顺丰送吗"), nor a complaint about the day ("怎么明天才发货", "预售是不是过几天发": found in review).
+const RESCHEDULE_MORE = /指定[^，,。？?]{0,8}(?:\d{1,2}\s*[号日]|(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|哪天)[^，,。？?]{0,4}(?:送到|送达|配送|到货|收货|送|到)|指定(?:送达|送货|配送|收货)?(?:日期|日子|哪天)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])再(?:送|发|配送|派送)|(?:能不能|可不可以|可以|能否|帮我|麻烦)[^，。]{0,4}(?:晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天)(?:再)?(?:发|送)|(?:先别|暂时别|先不要|暂时不要)(?:发货|发|送)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末])(?:送到|送)(?=[^，。]{0,10}(?:家里|在家|有人|没人|冇人))|(?<![a-z])(?:(?:could|can) (?:it|they|you) (?:be|come|deliver)[^.?]{0,20}instead|(?:in|to) the (?:morning|afternoon|evening) (?:slot )?instead|(?:put it|move it|change it) (?:on|to) the (?:evening|morning|afternoon) slot)(?![a-z])/;
 /**
  * The buyer's own request asked after by its kind ("我的价保申请怎么样了", "为什么拒绝？") rather than
  * the shop's policy on it: its status and, refused, the shop's reason (found from outside: the
@@ -1077,10 +1091,13 @@ const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent'> | undefined =
 const NOTE = /(?:贺卡|卡片|留言)(?:上|里)?(?:写|要写|帮我写)|署名|(?:帮我|请|麻烦)备注|备注一下|(?:送达|送货|配送|到)前(?:别|不要|先)|(?:别|不要)给.{0,6}打电话|(?:帮我|请|麻烦)?放(?:在)?(?:门口|门卫|前台|快递柜)(?:就行|就好|吧)|(?<![a-z])(?:(?:the )?card (?:should )?(?:say|read)s?|write .{1,40} on the card|sign (?:it|the card)|please leave it (?:at|with|by)|(?:can|could) (?:the (?:driver|courier|delivery guy|postman)|you|they|he|she) (?:just )?leave (?:it|the parcel|the package|them) (?:at|with|by|outside|in)|leave it (?:at|by|outside) (?:the |my )?(?:front |back )?door|do ?n[o']?t call (?:her|him|them|the recipient))(?![a-z])/;
 /** Words engraved or printed on the goods, and a change of them ("刻字写错了，想改成LY", "can i change the engraving"). */
 const ENGRAVING = /刻字|刻的字|刻的内容|刻个字|镌刻|印字|印的字|定制(?:的)?(?:内容|文字|名字)|(?<![a-z])(?:engrav\w*|personali[sz]\w*|inscription|monogram)(?![a-z])/;
-const ENGRAVING_CHANGE = /改|换|写错|错了|(?<![a-z])(?:change|wrong|edit|update|instead|fix|typo|misspel\w*)(?![a-z])/;
+/** The engraving itself wrong or to be changed, not goods named by it ("刻字的戒指 收货地址写错了", "刻字的钻戒什么时候发货": found in review). */
+const ENGRAVING_CHANGE = /(?:刻字|刻的字|刻的内容|印字|印的字|定制(?:的)?(?:内容|文字|名字))(?:内容)?(?:写错|错了|打错|刻错|想改|要改|能改|可以改|能不能改|改一下|改成|换成|改为|不对)|(?:改|换|修改|更改)(?:一下)?(?:刻字|刻的字|刻的内容|印字|印的字|定制内容)|(?<![a-z])(?:(?:change|edit|update|fix|correct) (?:the |my )?(?:engrav\w*|personali[sz]ation|inscription|monogram)|(?:engrav\w*|inscription|monogram) (?:is |was )?(?:wrong|misspel\w*|a typo))(?![a-z])/;
+/** An address, a courier or a size beside it is that, unless said not to be ("地址不用改，我是要改刻的字"). */
+const NOT_ENGRAVING = /地址|收货|收件|发货|快递|顺丰|圈口|尺寸|大一号|小一号|(?<![a-z])(?:address|ship\w*|courier|size)(?![a-z])/;
 /** Found from outside (jewellery shop): "刻字写错了" read as an address written wrong, the address answer given twice. */
 const engravingChange = (u: Understanding): Pick<Resolved, 'intent' | 'note' | 'engraving' | 'u'> | undefined =>
-  ENGRAVING.test(u.normalized) && ENGRAVING_CHANGE.test(u.normalized) ? { intent: 'faq', note: true, engraving: true, u: { ...u, guessed: undefined } } : undefined;
+  ENGRAVING_CHANGE.test(u.normalized) && !NOT_ENGRAVING.test(u.normalized.replace(/地址(?:不用|不要|没|不)(?:改|问题|错)|不是(?:改)?地址/g, '')) ? { intent: 'faq', note: true, engraving: true, u: { ...u, guessed: undefined } } : undefined;
 /** A complaint about what was done, not words for the order ("我备注了要发顺丰，结果发了中通"). */
 const NOTE_COMPLAINT = /结果|可是|没收到|根本|显示|说放|收到的?是|(?<![a-z])(?:did ?n[o']?t|says|charged|instead|supposed to|but nothing|nothing (?:is )?there|not there)(?![a-z])/;
 // "can the driver leave it at the door?" asks for it to be done: a request, question mark and all.
@@ -1171,7 +1188,7 @@ const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我�
 const WANTS_INSTEAD = /换个|换成|想换|要换|改成|到哪|在哪|直接退|退款吧|(?<![a-z])(?:instead|i want|where|label)(?![a-z])/;
 const withdrawsRequest = (n: string): boolean => WITHDRAWS_REQUEST.test(n) && !WANTS_INSTEAD.test(n);
 /** A return or refund given up for an exchange ("不退了 我想换L码", "dont want a refund, can i exchange it instead"). */
-const SWITCH_TO_EXCHANGE = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换货|(?:想|要|能|可以)?换(?:个|成|到|一下)?[^，,。]{0,6}?(?:码|号|色|颜色|尺码|尺寸|款|大一|小一)|换(?:个|一个|件|一件)?新的)|(?:退货|退款)(?:申请)?(?:能|可以|能不能|可不可以)?(?:改成|换成|转成|变成|改为|改)换货|(?<![a-z])(?:(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return)(?: it| this| them)?(?: any ?more)?[ ,.;-]{1,4}(?:i'?d (?:rather|like)|can i|could i|i want|just)?[^.?]{0,20}(?:exchange|swap)|(?:rather|prefer to) (?:exchange|swap)[^.?]{0,20}(?:than|instead of)[^.?]{0,12}(?:refund|return)|(?:change|switch|turn|convert) (?:my |the |this )?(?:return|refund)(?: request)? (?:to|into|for) (?:an )?exchange|(?:exchange|swap) (?:it |them )?instead(?: of (?:a |the )?(?:refund|return))?)(?![a-z])/;
+const SWITCH_TO_EXCHANGE = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换货|(?:想|要|能|可以)?换(?:个|成|到|一下)?(?![^，,。]{0,6}?(?:手机|电话|号码|地址))[^，,。]{0,6}?(?:码|号|色|颜色|尺码|尺寸|款|大一|小一)|换(?:个|一个|件|一件)?新的)|(?:退货|退款)(?:申请)?(?:能|可以|能不能|可不可以)?(?:改成|换成|转成|变成|改为|改)换货|(?<![a-z])(?:(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return)(?: it| this| them)?(?: any ?more)?[ ,.;-]{1,4}(?:i'?d (?:rather|like)|can i|could i|i want|just)?[^.?]{0,20}(?:exchange|swap)|(?:rather|prefer to) (?:exchange|swap)[^.?]{0,20}(?:than|instead of)[^.?]{0,12}(?:refund|return)|(?:change|switch|turn|convert) (?:my |the |this )?(?:return|refund)(?: request)? (?:to|into|for) (?:an )?exchange|(?:exchange|swap) (?:it |them )?instead(?: of (?:a |the )?(?:refund|return))?)(?![a-z])/;
 /** "另一个申请", "the other request": of the same order, when it has one. */
 const ANOTHER_REQUEST = /申请|售后|(?<![a-z])(?:request|claim)(?![a-z])/;
 /** "那另一单的退款申请呢", "the other order's refund": another order, whatever else it names (found in review). */
@@ -1839,7 +1856,7 @@ const INVOICE_DETAILS = /税号|抬头|纳税人识别号|信用代码|(?<![a-z]
  * "the mangoes are rotten"): goods in trouble even unnamed (found from outside: not understood).
  * Also read on the text as typed: the sound-alike corrector makes 全化了 into 全花了.
  */
-const SPOILED = /烂了|烂的|烂掉|烂心|烂果|坏果|腐烂|发霉|长毛了?|白毛|变质|臭了|馊了|化冻|解冻了|(?:全|都)化了|化成水|不新鲜|死了?(?:[一两二三四五六七八九十几]|好几|\d{1,2})?(?:只|条)|(?:到货|到了|收到|送到)(?:就|时|的时候)?(?:已经)?死了|(?:全|都)死了|死亡|(?<![a-z])(?:rotten|mou?ldy|spoiled|spoilt|thawed|melted|went bad|gone off|arrived dead|dead on arrival|not fresh)(?![a-z])/;
+const SPOILED = /烂了|烂的|烂掉|烂心|烂果|坏果|腐烂|发霉|长毛了|长白毛|变质|臭了|馊了|化冻|解冻了|(?:全|都)化了|化成水|不新鲜|死了?(?:[一两二三四五六七八九十几]|好几|\d{1,2})?(?:只|条)|(?:到货|到了|收到|送到)(?:就|时|的时候)?(?:已经)?死了|(?:全|都)死了|死亡|(?<![a-z])(?:rotten|mou?ldy|spoiled|spoilt|thawed|melted|went bad|gone off|arrived dead|dead on arrival|not fresh)(?![a-z])/;
 /** Flowers that came wilted ("花到了都蔫了"): only on arrival; a plant yellowing after weeks is its care (found in review). */
 const WILTED = /蔫了|都蔫|打蔫|枯萎|凋谢|(?:花|叶子|叶)(?:全|都)?(?:黄|枯)了|(?<![a-z])(?:wilted|withered|drooping|droopy)(?![a-z])/;
 /** Said of goods received: named, the buyer's own, or arrived ("虾到了 但是全化了"). */
@@ -1923,8 +1940,13 @@ function troubleEntry(ctx: Ctx, intent: PolicyIntent): string | undefined {
   const nearest = (ctx.data.faqNearest ?? []).filter((h) => troublesIn(folded([h.entry.question, ...(h.entry.alternates ?? [])].join(' '))).some((k) => NARROW_TROUBLES.has(k) && asked.includes(k)));
   const pool = [...(ctx.data.faqCandidates ?? []), ...(ctx.data.faqOnTopic ?? []), ...nearest];
   // The entry whose question or alternates name the most of the buyer's kinds of trouble: "烂了" is the rotten-fruit entry's, not the thawed seafood's.
-  const shared = (h: FaqHit) => troublesIn(folded([h.entry.question, ...(h.entry.alternates ?? [])].join(' '))).filter((k) => asked.includes(k)).length;
-  const own = pool.filter((h) => shared(h) > 0 && detectLanguage(h.entry.answer).lang === ctx.lang).sort((a, b) => shared(b) - shared(a))[0]?.entry.answer;
+  // An entry's alternates count for narrow kinds only: "水果坏了怎么赔" is no entry on a crab's broken string (found in review).
+  // Goods of the same kind break a tie: rotten mangoes with melted ice packs are the fruit entry's.
+  const kinds = (h: FaqHit) => new Set([...troublesIn(folded(h.entry.question)), ...troublesIn(folded((h.entry.alternates ?? []).join(' '))).filter((k) => NARROW_TROUBLES.has(k))]);
+  const goods = kindsOfGoods(ctx.input.text);
+  const sameGoods = (h: FaqHit) => [...kindsOfGoods([h.entry.question, ...(h.entry.alternates ?? [])].join(' '))].some((k) => goods.has(k));
+  const shared = (h: FaqHit) => [...kinds(h)].filter((k) => asked.includes(k)).length + (sameGoods(h) ? 0.5 : 0);
+  const own = pool.filter((h) => shared(h) >= 1 && detectLanguage(h.entry.answer).lang === ctx.lang).sort((a, b) => shared(b) - shared(a))[0]?.entry.answer;
   // Goods that stopped working are the warranty's: the shop's entry on it (found from outside: "我的耳机左边没声音了" beside "保修多久？").
   const warranty = deviceFault(`${ctx.r.u.normalized} ${folded(ctx.input.text)}`) ? shopSays(ctx, 'warranty') : undefined;
   return own ?? (warranty && WARRANTY.test(`${ctx.data.shopSays?.warranty?.entry.question ?? ''} ${warranty}`) ? warranty : undefined);
@@ -2832,7 +2854,8 @@ const POSTED_FAR = /全国|顺丰|快递|(?<![a-z])(?:nationwide|by courier)(?![
 const noCourierAnswer = (ctx: Ctx, o: Order): Outcome | undefined => digitalAnswer(ctx, o) ?? localAnswer(ctx, o) ?? bookedAnswer(ctx, o);
 /** An order booked for a day in English ("– Delivery Sat 5 Dec") and not sent yet: that day, not a promise from payment; late once it has passed. */
 function bookedAnswer(ctx: Ctx, o: Order): Outcome | undefined {
-  if (!(o.status === 'paid' || o.status === 'pending_payment') || !o.items.some((i) => englishSlot(i.title))) return undefined;
+  // Unpaid, it is told as unpaid: "booked, not late" hid that it will not come unless paid (found in review).
+  if (o.status !== 'paid' || !o.items.some((i) => englishSlot(i.title))) return undefined;
   const slot = slotOf(ctx, o);
   if (!slot) return undefined;
   const text = reply(ctx.t.bookedFor(o.orderId, orderTitle(o, ctx.lang), slot.said), orderCard(o));
@@ -2852,14 +2875,19 @@ function localAnswer(ctx: Ctx, o: Order): Outcome | undefined {
 /** Hours from payment to the day a pre-sale title names ("【预售】冬季羽绒服 11月20日发货"), the end of that day. */
 function hoursToTitledDay(ctx: Ctx, o: Order, paidAt: number): number | undefined {
   // "12月10日起发货" starts that day (found from outside: "预计11月30日前发出" and "later than usual").
-  const m = o.items.map((i) => /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(?:前|之前|起|以后|后)?\s*(?:陆续|开始)?\s*(?:发货|发出)/.exec(i.title)).find((x) => x !== null);
+  const m = o.items.map((i) => /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(前|之前|起|以后|后)?\s*(?:陆续|开始)?\s*(?:发货|发出)/.exec(i.title)).find((x) => x !== null);
   if (!m) return undefined;
   const local = new Date(paidAt + ctx.tz * 60_000);
-  const at = (year: number) => Date.UTC(year, Number(m[1]) - 1, Number(m[2]) + 1) - ctx.tz * 60_000;
+  // Shipping that starts on the day goes out over the week after it, not all by its end (found in review).
+  const spread = m[3] === '起' || m[3] === '以后' || m[3] === '后' ? STARTS_SPREAD_DAYS : 0;
+  const at = (year: number) => Date.UTC(year, Number(m[1]) - 1, Number(m[2]) + 1 + spread) - ctx.tz * 60_000;
   // A day months before payment is next year's ("1月5日发货" paid in December).
   const due = at(local.getUTCFullYear()) < paidAt - 60 * 24 * HOUR_MS ? at(local.getUTCFullYear() + 1) : at(local.getUTCFullYear());
   return Math.max(0, (due - paidAt) / HOUR_MS);
 }
+
+/** Days a pre-sale that "starts shipping" on a day ("12月10日起发货") takes to go out. */
+const STARTS_SPREAD_DAYS = 7;
 
 interface ShipTerms {
   /** What to say of when it ships. */
@@ -3015,14 +3043,18 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
   if (ctx.r.whyCancelled && o.status === 'cancelled') return { replies: [reply(text, orderCard(o)), { text: t.cancelledWhy }], next: { offeredHuman: true } };
   const parcels = o.status === 'shipped' || o.status === 'delivered' ? parcelsOf(ctx, o) : [];
   // The tracking number, which buyers ask for beside the status ("发货了吗 tracking number给我一下": found from outside).
+  // A parcel without a scan for longer than its state allows is said to be late, as its tracking answer says it (found from outside: "运输中" three days after its last scan).
+  const quiet = parcels.map((l) => quietDays(ctx, l));
   if (parcels.length === 1) {
     const l = parcels[0]!;
     const latest = latestLine(ctx, l);
     text += t.carrierLine(carrierName(l.carrier, ctx.lang), l.trackingNo) + (latest ? t.latestEvent(latest) : '');
   } else if (parcels.length > 1) {
-    const lines = parcels.map((l, i) => t.parcelLine(i + 1, carrierName(l.carrier, ctx.lang), l.trackingNo, t.parcelIs(LOGISTICS_STATUS[ctx.lang][l.status]), latestLine(ctx, l)));
+    const lines = parcels.map((l, i) => t.parcelLine(i + 1, carrierName(l.carrier, ctx.lang), l.trackingNo, quiet[i] !== undefined ? t.stalled(quiet[i]!) : t.parcelIs(LOGISTICS_STATUS[ctx.lang][l.status]), latestLine(ctx, l)));
     text += [ctx.lang === 'en' ? ` ${t.splitParcels(o.orderId, parcels.length)}` : t.splitParcels(o.orderId, parcels.length), ...lines].join('\n');
   }
+  const stalled = quiet.find((d) => d !== undefined);
+  if (stalled !== undefined && !parcels.some((l) => l.status === 'exception')) return { replies: [reply(text, orderCard(o)), ...(parcels.length === 1 ? [{ text: t.stalled(stalled) }] : [])], next: { offeredHuman: true } };
   if ((o.status === 'shipped' || o.status === 'delivered') && parcels.length === 0 && ctx.logisticsFailed) {
     ctx.unavailable.add('logistics');
     text += t.unavailable('logistics');
@@ -3362,6 +3394,9 @@ function otherRequests(ctx: Ctx, all: readonly Aftersale[], orderId: string): Ou
 /** "撤销退款申请", "cancel it": the one request meant (an open one first), else how any is withdrawn. */
 function withdrawAnswer(ctx: Ctx, all: readonly Aftersale[]): Outcome {
   if (all.length === 0) return { replies: [{ text: ctx.r.toExchange ? ctx.t.exchangeHow : ctx.t.noAftersale }] };
+  // Goods named of an order with no request ("耳机不退了 换个新的吧" beside the T-shirt's return): that order has none (found in review).
+  const named = !ctx.r.explicitOrderId && ctx.orders ? describedBy(ctx, ctx.orders) : undefined;
+  if (named?.length === 1 && !all.some((a) => sameId(a.orderId, named[0]!.orderId))) return { replies: [{ text: ctx.t.noAftersaleFor(named[0]!.orderId) }], next: { focusOrderId: named[0]!.orderId } };
   const open = (l: readonly Aftersale[]) => l.filter((a) => a.status === 'requested' || a.status === 'approved' || a.status === 'returning');
   const focus = ctx.state.focusOrderId && !describesAnother(ctx, ctx.state.focusOrderId) ? ctx.state.focusOrderId : undefined;
   // "cancel it" right after one request was told: that one.
@@ -3508,7 +3543,8 @@ const ASKS_MONEY = /退到|到账|原路|退回(?:哪|到)|(?:钱|款).{0,6}(?:�
  * it ("1-3 个工作日到账" beside the shop's "银行卡 3-7 个工作日": found from outside twice).
  */
 function shopRefundTime(ctx: Ctx, a: Aftersale, hintKey: string): string | undefined {
-  if (a.type === 'exchange' || !(hintKey === 'approved_refund' || hintKey === 'refunded' || ASKS_MONEY.test(ctx.r.u.normalized))) return undefined;
+  // Only where the money is what comes next: not on a refused request, nor before the goods are sent back (found in review).
+  if (a.type === 'exchange' || !(hintKey === 'approved_refund' || hintKey === 'refunded' || (hintKey === 'returning' && ASKS_MONEY.test(ctx.r.u.normalized)))) return undefined;
   return shopSays(ctx, 'refund_time');
 }
 /** The most working days a text promises ("3-7 个工作日", "3-5 working days"); undefined when it names none. */

@@ -4646,3 +4646,60 @@ describe('a subscription\'s deliveries (twenty-first session, flower shop)', () 
     assert.equal((await conversation(robotWith(data))('where is my subscription box')).intent, 'track_parcel');
   });
 });
+
+describe('the twenty-first session\'s review', () => {
+  const two = (a: Partial<Order> = {}) => ({ orders: [order({ orderId: 'RV-1', status: 'paid', ...a }), order({ orderId: 'RV-2', status: 'delivered', createdAt: '2024-11-26T09:00:00+08:00', items: [{ sku: 'T', title: '纯棉T恤', quantity: 1, price: '59.00' }] })] });
+  test('an unpaid order booked for an English date is told unpaid, not "booked, not late"', async () => {
+    const unpaid = order({ orderId: 'RV-U', status: 'pending_payment', currency: 'GBP', items: [{ sku: 'R', title: 'Red Rose Bouquet – Delivery Sat 5 Dec', quantity: 1, price: '40.00' }] });
+    for (const text of ["what's the status of my order", 'when will my roses arrive?']) {
+      const a = textOf(await conversation(robotWith({ orders: [unpaid] }))(text));
+      assert.doesNotMatch(a, /booked for delivery/, text);
+      assert.match(a, /awaiting payment|isn't paid/, text);
+    }
+  });
+  test('goods named by their engraving are no engraving change; a courier, a ship-time complaint or a day later asked about is no other delivery day', async () => {
+    const ring = { orders: [order({ orderId: 'RV-R', status: 'paid', items: [{ sku: 'R', title: '【刻字定制】钻戒', quantity: 1, price: '8999.00' }] })] };
+    for (const text of ['刻字的戒指 收货地址写错了 帮我改一下', 'I need to change the delivery address for my engraved ring', '刻字的钻戒什么时候发货 能改顺丰吗', '刻字的戒指圈口能改大一号吗']) {
+      assert.doesNotMatch(textOf(await conversation(robotWith(ring))(text)), /刻字、定制内容|engraving or personalisation/, text);
+    }
+    for (const text of ['能指定顺丰送吗', '怎么明天才发货', '客服说5号才发 能快点吗', '预售是不是过几天发', 'can it come this evening? she\'s home after 6']) {
+      assert.doesNotMatch(textOf(await conversation(robotWith(two()))(text)), /送货日期我这边|delivery day of order/, text);
+    }
+  });
+  test('"是的，那具体要怎么操作呢", "yes, and how long does it take?" after "did you mean X?" are X; a complaint about the cancel button is no "don\'t cancel"', async () => {
+    for (const [a, b] of [['电子发票在哪里下载', '是的，那具体要怎么操作呢'], ['how do i download the invoice', 'yes, and how long does it take?']] as const) {
+      const say = conversation(robotWith(two()));
+      await say(a);
+      assert.match(textOf(await say(b)), /开票|invoice/i, b);
+    }
+    for (const text of ['订单页面没有取消按钮', '为什么还没取消成功', '别取消 我明天付款']) {
+      assert.doesNotMatch(textOf(await conversation(robotWith(two()))(text)), /您是想取消订单吗/, text);
+    }
+    assert.equal((await conversation(robotWith(two()))('订单页面没有取消按钮')).intent, 'cancel_order');
+  });
+  test('a refused request is not promised money; a crab\'s broken string is no rotten-fruit claim; 长毛猫 is no spoiled goods; 手机号 is no exchange', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [
+      { id: 'r', question: '退款多久到账？', answer: '退款审核通过后原路退回，微信/支付宝一般1-3个工作日到账，银行卡3-7个工作日。' },
+      { id: 'f', question: '收到烂果坏果了怎么办？', answer: '坏果包赔：请在签收后24小时内上传坏果照片。', alternates: ['水果坏了怎么赔', '收到的水果烂了'] },
+    ]);
+    const kiwi = order({ orderId: 'RV-K', status: 'delivered' });
+    const refused = aftersale({ aftersaleId: 'AS-K', orderId: 'RV-K', type: 'return', status: 'rejected', reason: '生鲜易腐商品不支持七天无理由退货' });
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [kiwi], aftersales: [refused] }), faq: own, clock: () => NOW });
+    assert.doesNotMatch(textOf(await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退款什么时候到账' })), /1-3个工作日到账/);
+    const crab = order({ orderId: 'RV-C', status: 'delivered', items: [{ sku: 'C', title: '大闸蟹礼盒', quantity: 1, price: '398.00' }] });
+    const c = createRobot({ dataSource: fakeDataSource({ orders: [crab], aftersales: [] }), faq: own, clock: () => NOW });
+    assert.doesNotMatch(textOf(await c.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '螃蟹的绳子断了 包装坏了' })), /坏果包赔/);
+    assert.doesNotMatch(textOf(await conversation(robotWith(two()))('长毛猫适合吃哪款猫粮')), /很抱歉给您添麻烦了/);
+    assert.doesNotMatch(textOf(await conversation(robotWith({ ...two(), aftersales: [aftersale({ aftersaleId: 'AS-2', orderId: 'RV-2', type: 'refund', status: 'requested' })] }))('我不想退款了 能换一下手机号吗')), /改成换货/);
+  });
+  test('giving up a return for goods of an order with no request says that order has none; "人呢" after "shall I get a person?" gets one', async () => {
+    const data = { orders: [order({ orderId: 'RV-E', status: 'delivered' }), order({ orderId: 'RV-T', status: 'delivered', createdAt: '2024-11-26T09:00:00+08:00', items: [{ sku: 'T', title: '纯棉T恤', quantity: 1, price: '59.00' }] })], aftersales: [aftersale({ aftersaleId: 'AS-T', orderId: 'RV-T', type: 'return', status: 'requested' })] };
+    const a = textOf(await conversation(robotWith(data))('耳机不退了 换个新的吧'));
+    assert.match(a, /RV-E 没有售后申请/);
+    assert.doesNotMatch(a, /RV-T/);
+    const say = conversation(robotWith({ orders: [order({ orderId: 'RV-E', status: 'delivered' })], aftersales: [] }));
+    await say('耳机坏了 没声音了');
+    assert.equal((await say('人呢？？')).handover?.reason, 'requested');
+  });
+});
