@@ -8,7 +8,7 @@
  * are docs/api.md's.
  */
 import { z } from 'zod';
-import { asNewlines, isoTime, storableString, TEXT_CONTROL_CHARS, TEXT_CONTROL_MESSAGE } from '../protocol/validation.ts';
+import { asNewlines, CONTROL_CHARS, isoTime, storableString, TEXT_CONTROL_CHARS, TEXT_CONTROL_MESSAGE } from '../protocol/validation.ts';
 
 export const LIMITS = Object.freeze({
   noteMax: 4000,
@@ -61,8 +61,16 @@ export type CannedInput = z.infer<typeof CannedInput>;
 export const PII_FIELDS = ['phone', 'address'] as const;
 export type PiiField = (typeof PII_FIELDS)[number];
 
+/** One line (an order id): no control characters at all, line breaks included. */
+const line = (max: number) =>
+  requiredString()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((v) => !CONTROL_CHARS.test(v), { error: 'must not contain control characters' });
+
 export const RevealInput = body({
-  orderId: text(128),
+  orderId: line(128),
   field: z.enum(PII_FIELDS, { error: 'must be "phone" or "address"' }),
 });
 

@@ -552,7 +552,8 @@ const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|neve
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
 const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
 const WAITS = /^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:ok(?:ay)?,? )?(?:i'?ll|i will|let me) wait(?: a bit| a little| then)?\s*[.!]*$/;
-const WHERE_IS_EVERYONE = /人呢|有人吗|在吗|(?<![a-z])(?:anyone there|anybody there|hello\?+)(?![a-z])/;
+/** Only that, nothing asked beside it ("在吗，我的退款什么时候到" is the refund: found in review). */
+const WHERE_IS_EVERYONE = /^(?:[\s?？!！。,，.]*(?:人呢|有人吗|有人在吗|人呢人呢|(?:is )?any(?:one|body) there))+[\s?？!！。,，.]*$/;
 /** Trouble told again: the same words, or "still", "tried", with what is wrong; not a question about it ("还是不行的话能退吗"). */
 const STILL_WRONG = /还是|仍然|依然|照样|一直|试过|试了|(?<![a-z])(?:still|again|tried|same (?:problem|issue|thing)|no luck|did ?n[o']?t help|does ?n[o']?t help)(?![a-z])/;
 const WRONG_WORDS = /不行|没用|不管用|不好使|没反应|没好|坏的|(?<![a-z])(?:not working|does ?n[o']?t work|do ?n[o']?t work|wo ?n[o']?t work|is ?n[o']?t working|are ?n[o']?t working|no sound|broken)(?![a-z])/;
@@ -994,13 +995,13 @@ const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(
  * "could it be the afternoon instead"): found from outside as the shipping time, a cancellation, "not understood".
  */
 // Not a courier named ("能指定顺丰送吗"), nor a complaint about the day ("怎么明天才发货", "预售是不是过几天发": found in review).
-const RESCHEDULE_MORE = /指定[^，,。？?]{0,8}(?:\d{1,2}\s*[号日]|(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|哪天)[^，,。？?]{0,4}(?:送到|送达|配送|到货|收货|送|到)|指定(?:送达|送货|配送|收货)?(?:日期|日子|哪天)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])再(?:送|发|配送|派送)|(?:能不能|可不可以|可以|能否|帮我|麻烦)[^，。]{0,4}(?:晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天)(?:再)?(?:发|送)|(?:先别|暂时别|先不要|暂时不要)(?:发货|发|送)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末])(?:送到|送)(?=[^，。]{0,10}(?:家里|在家|有人|没人|冇人))|(?<![a-z])(?:(?:could|can) (?:it|they|you) (?:be|come|deliver)[^.?]{0,20}instead|(?:in|to) the (?:morning|afternoon|evening) (?:slot )?instead|(?:put it|move it|change it) (?:on|to) the (?:evening|morning|afternoon) slot)(?![a-z])/;
+const RESCHEDULE_MORE = /指定[^，,。？?]{0,8}(?:\d{1,2}\s*[号日]|(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|哪天)[^，,。？?]{0,4}(?:送到|送达|配送|到货|收货|送|到)|指定(?:送达|送货|配送|收货)?(?:日期|日子|哪天)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])再(?:送|发|配送|派送)|(?:能不能|可不可以|可以|能否|帮我|麻烦)[^，。]{0,4}(?:晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天)(?:再)?(?:发|送)|(?:先别|暂时别|先不要|暂时不要)(?:发货|发|送)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末])(?:送到|送)(?=[^，。]{0,10}(?:家里|在家|有人|没人|冇人))|(?<![a-z])(?:(?:could|can) (?:it|they|you) (?:be|come|deliver)[^.?]{0,12}(?:morning|afternoon|evening|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|later)[^.?]{0,8}instead|(?:in|to) the (?:morning|afternoon|evening) (?:slot )?instead|(?:put it|move it|change it) (?:on|to) the (?:evening|morning|afternoon) slot)(?![a-z])/;
 /**
  * The buyer's own request asked after by its kind ("我的价保申请怎么样了", "为什么拒绝？") rather than
  * the shop's policy on it: its status and, refused, the shop's reason (found from outside: the
  * price-protection entry was said, twice).
  */
-const OWN_REQUEST = /(?:我的|我那个|我申请的)[^，。?？]{0,6}(?:申请|售后)[^，。]{0,8}(?:怎么样|咋样|如何|进度|到哪|通过|结果|审核|批了|呢)|(?:为什么|为啥|凭什么|怎么)(?:被)?(?:拒绝|拒了|驳回|不通过|没通过)|(?<![a-z])(?:why (?:was|did you|is|has) (?:it |my \w+ (?:request |claim )?)?(?:been )?(?:rejected|refused|declined|denied)|what happened (?:to|with) my (?:\w+ )?(?:request|claim))(?![a-z])/;
+const OWN_REQUEST = /(?:我的|我那个|我申请的)[^，。?？]{0,6}(?:申请|售后)[^，。]{0,8}(?:怎么样|咋样|如何|进度|到哪|通过|结果|审核|批了|呢)|(?:为什么|为啥|凭什么|怎么)(?:被)?(?:拒绝|拒了|驳回|不通过|没通过)(?!收货|签收|快递|包裹)|(?<![a-z])(?:why (?:was|did you|is|has) (?:it |my \w+ (?:request |claim )?)?(?:been )?(?:rejected|refused|declined|denied)|what happened (?:to|with) my (?:\w+ )?(?:request|claim))(?![a-z])/;
 const ownRequestAsked = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   OWN_REQUEST.test(u.normalized) && (u.intent === 'faq' || unclearReading(u) || isPolicyIntent(u.intent)) ? { intent: 'aftersale_progress', u: { ...u, guessed: undefined } } : undefined;
 /**
@@ -1012,15 +1013,17 @@ const GOODS_CARE = /催熟|熟了吗|没熟|放几天|多放几天|开口|怎么
 /** A subscription's deliveries ("when's my next subscription box due?", "can i pause it over xmas?", "暂停配送"): the shop's word, not the first box's parcel (found from outside). */
 const SUBSCRIPTION = /(?<![a-z])(?:subscription|subscribe|(?:pause|skip|suspend) (?:it|my|the|this|next|a|[a-z]+'s)(?![a-z]))|订阅|包月|暂停(?:配送|发货|送货|送)|跳过(?:这|下|一)(?:期|次|个月)/;
 const goodsCare = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
-  ((GOODS_CARE.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) || (SUBSCRIPTION.test(u.normalized) && !/(?<![a-z])(?:where|track\w*|arriv\w*)(?![a-z])|到哪|在哪|物流/.test(u.normalized))) && !/退|赔|换|坏|烂|化冻|(?<![a-z])(?:refund|return|rotten|spoiled|thawed)/.test(u.normalized) ? { intent: 'faq', u: { ...u, guessed: undefined } } : undefined;
+  ((GOODS_CARE.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) || (SUBSCRIPTION.test(u.normalized) && !/(?<![a-z])(?:where|track\w*|arriv\w*|came|damaged|broken|missing|wrong|wilted|dead)(?![a-z])|到哪|在哪|物流|坏|少|缺|错|蔫/.test(u.normalized))) && !/退|赔|换|坏|烂|化冻|(?<![a-z])(?:refund|return|rotten|spoiled|thawed)/.test(u.normalized) ? { intent: 'faq', u: { ...u, guessed: undefined } } : undefined;
 /** "三个订单都帮我查下 分别啥状态", "帮我查下所有订单": every order of the buyer's, each told (found from outside: "which one?"). */
 const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)/;
 const allOfMine = (u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>
   ALL_MINE.test(u.normalized) && !/取消|退|改|(?<![a-z])(?:cancel|refund|return|change)/.test(u.normalized) && (isDataIntent(u.intent) || unclearReading(u)) ? { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : 'order_status', choice: { all: true } } : undefined;
 /** "先别发", "晚点发" read as a cancellation: the goods held back, not given up. */
 const holdsBack = (u: Understanding): boolean => u.intent === 'cancel_order' && /晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天|先别发|暂时别发|先不要发/.test(u.normalized) && !/取消|不要了|退款|不想要|(?<![a-z])cancel/.test(u.normalized);
+/** A place, a courier or a day already missed: no other day asked ("可以指定顺丰明天送到吗", "客服说周三再送，结果今天也没来": found in review). */
+const NOT_ANOTHER_DAY = /顺丰|中通|圆通|韵达|申通|极兔|京东|邮政|ems|结果|没来|没到|还没|说好|(?<![a-z])(?:(?:deliver|send|bring) (?:it |them )?to|dpd|royal mail|ups|fedex|dhl|evri)(?![a-z])/;
 const reschedules = (u: Understanding): Pick<Resolved, 'intent' | 'reschedule'> | undefined =>
-  (RESCHEDULE.test(u.normalized) || (RESCHEDULE_MORE.test(u.normalized) && !/(?<![a-z])(?:deliver|send|bring) (?:it |them )?to(?![a-z])/.test(u.normalized))) && !/(?:地址|address)/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'change_address' || u.intent === 'delivery_estimate' || u.intent === 'faq' || holdsBack(u)) ? { intent: 'change_address', reschedule: true } : undefined;
+  (RESCHEDULE.test(u.normalized) || (RESCHEDULE_MORE.test(u.normalized) && !NOT_ANOTHER_DAY.test(u.normalized))) && !/(?:地址|address)/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'change_address' || u.intent === 'delivery_estimate' || u.intent === 'faq' || holdsBack(u)) ? { intent: 'change_address', reschedule: true } : undefined;
 /**
  * A top-up's arrival ("话费到账了吗", "充的会员没到账") is no refund's, and a code that does not work
  * ("密钥激活不了", "my psn code still not here") no coupon's: the order's (found from outside: an
@@ -1180,7 +1183,7 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
  * mean" offered). Not "can someone else sign for it", a question about the delivery.
  */
 // What the robot cannot do itself: "can someone check where it is" is the tracking it can tell; "will someone help with sizing" asks about a visit.
-const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|somebody|a person|a real person|an agent|a human|one of you)(?! else)(?: (?:just|please|pls|actually))? (?:chase|do it|do this|do that|sort|fix|call|ring|contact|update|change|arrange|redeliver|resend|speak|talk|deal)(?![a-z])|有(?:没有)?人能(?:帮|给)我|找(?:个)?人(?:帮|给)我(?:催|查|改|看|处理|弄)/;
+const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|somebody|a person|a real person|an agent|a human|one of you)(?! else)(?: (?:just|please|pls|actually))? (?:chase|do it|do this|do that|sort|fix|call|ring|contact|update|change|arrange|redeliver|resend|speak|talk|deal)(?![a-z])|有(?:没有)?人能(?:帮|给)我(?:催|改|处理|弄|联系|打电话|安排|补发|重发)|找(?:个)?人(?:帮|给)我(?:催|改|处理|弄|联系)/;
 
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
 const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?<!商家|卖家|店家|你们|客服|平台)(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,6}(?:多久|到账|几天|运费|地址|怎么寄|影响|会不会|怎么回事|了吧))|(?:^|[，,\s]|算了)不(?:退|换)了(?!吗|[?？])|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return|exchange)(?: request| it| this| them)?(?: any ?more)?\s*[.!]*\s*$/;
@@ -1659,7 +1662,8 @@ function outsideTheRule(ctx: Ctx, last: { q: string; a: string }): Outcome | und
   if (WHAT_NOW.test(ctx.r.u.normalized.trim())) return { replies: [{ text: ctx.t.ruleException(last.a) }], next: { faqLast: last, offeredHuman: true } };
   const onPolicy = isPolicyIntent(ctx.r.intent) && ctx.r.intent === ctx.state.policy;
   // The entry's own time limit said back ("过了24小时了 前天签收的" after "签收后24小时内…") ties the message to it, whatever else it names (found from outside: a parcel list).
-  const tiedByTime = timeUnits(n).some((x) => last.a.replace(/\s+/g, '').includes(x));
+  // Not "已经超过48小时了还没发货" after the shipping entry: that is the order, late (found in review).
+  const tiedByTime = timeUnits(n).some((x) => last.a.replace(/\s+/g, '').includes(x)) && !/还没(?:发|到|收到|送)|没(?:发货|到货|收到)|(?<![a-z])(?:not (?:shipped|arrived|here)|has ?n[o']?t (?:shipped|arrived|come))(?![a-z])/.test(n);
   if (!(ctx.r.intent === 'faq' || ctx.r.intent === 'unknown' || guessed(ctx.r) || onPolicy || tiedByTime) || n.length > (ctx.lang === 'zh' ? 30 : 80) || !OUTSIDE_RULE.test(n)) return undefined;
   if (/[?？]|吗|(?<!怎|什|那|这|多)么/.test(n) && !EXCEPTION_ASKED.test(n)) return undefined;
   const other = confidentFaq(ctx);
@@ -1813,7 +1817,8 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const one = focus ? ctx.orders?.find((o) => o.orderId === focus) : undefined;
   // Not an order of other goods than those named ("我刚买的猫粮开封后能放多久" beside an earphones order: found from outside).
   // The order's answer already says the entry (a pre-order's or the shop's shipping terms): said once.
-  const first = (hit.entry.answer.match(SENTENCES) ?? [hit.entry.answer])[0]!.trim();
+  // Compared without its closing mark: a sentence cut at "；" is said ending in "。" (found in review).
+  const first = (hit.entry.answer.match(SENTENCES) ?? [hit.entry.answer])[0]!.trim().replace(/[。！？!?；;，,.]+$/, '');
   if (one && data.replies.some((x) => x.text.includes(first))) return data;
   if (one && !namesOtherGoods(ctx, one) && (intent === 'aftersale_progress' || OPEN.has(one.status))) return { ...data, replies: [faq, ...data.replies] };
   return { replies: [faq], next: answeredEntry(ctx), faqOnly: true };
@@ -2840,7 +2845,8 @@ const EN_WINDOW = String.raw`(?:,?\s*(\d{1,2})[:.](\d{2})\s*[-–—~]\s*(\d{1,2
 const EN_BOOKED = new RegExp(String.raw`(?<![a-z])(?:delivery(?: date| day)?|deliver(?:ed|s)?(?: on)?|arriv(?:es|ing|al)(?: on)?)\s*[:\-–—]?\s*${EN_DAY}${EN_WINDOW}?|(?<![a-z])${EN_DAY}${EN_WINDOW}`, 'i');
 function englishSlot(title: string): string | undefined {
   const m = EN_BOOKED.exec(title);
-  if (!m) return undefined;
+  // A day and hours alone are a delivery's only in a delivery's title ("Wreath-making workshop – Sat 12 Dec 10:00-12:00" is not: found in review).
+  if (!m || (!m[1] && !/deliver/i.test(title))) return undefined;
   const [day, month, h1, m1, h2, m2] = m[1] ? m.slice(1, 7) : m.slice(7, 13);
   const window = h1 ? ` ${h1}:${m1}-${h2}:${m2}` : '';
   return `送达日期${EN_MONTH.split('|').indexOf(month!.toLowerCase()) + 1}月${day}日${window}`;
@@ -2858,9 +2864,10 @@ function bookedAnswer(ctx: Ctx, o: Order): Outcome | undefined {
   if (o.status !== 'paid' || !o.items.some((i) => englishSlot(i.title))) return undefined;
   const slot = slotOf(ctx, o);
   if (!slot) return undefined;
-  const text = reply(ctx.t.bookedFor(o.orderId, orderTitle(o, ctx.lang), slot.said), orderCard(o));
   const now = (ctx.input.now ?? new Date()).getTime();
-  return now > slot.endsAt ? { replies: [text, { text: ctx.t.local.late }], next: { offeredHuman: true } } : { replies: [text] };
+  // Past its day it is no longer "booked, not late": its status, and the apology with a person (found in review).
+  if (now > slot.endsAt) return { replies: [reply(ctx.t.orderStatus(statusFields(ctx, o)), orderCard(o)), { text: ctx.t.local.late }], next: { offeredHuman: true } };
+  return { replies: [reply(ctx.t.bookedFor(o.orderId, orderTitle(o, ctx.lang), slot.said), orderCard(o))] };
 }
 function localAnswer(ctx: Ctx, o: Order): Outcome | undefined {
   if (!(o.status === 'paid' || o.status === 'shipped') || !isLocal(o) || (o.status === 'shipped' && parcelsOf(ctx, o).length)) return undefined;

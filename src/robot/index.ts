@@ -47,4 +47,4 @@ export {
 } from './types.ts';
 export { isTimeZone, zoneOffsetMinutes } from './time-zone.ts';
 export { inScriptOf, toTraditional } from './traditional.ts';
-export { chineseScript } from './nlu/normalize.ts';
+export { chineseScript, detectLanguage } from './nlu/normalize.ts';

@@ -4,7 +4,7 @@
  * character says Chinese, a word English), and Chinese is the default when none tells.
  * Each text used to be one bilingual sentence pair, which read oddly to both (found from outside).
  */
-import { chineseScript, inScriptOf } from '../robot/index.ts';
+import { chineseScript, detectLanguage, inScriptOf } from '../robot/index.ts';
 
 export type NoticeLang = 'zh' | 'en';
 
@@ -30,10 +30,11 @@ export function langOfTexts(newestFirst: readonly string[]): NoticeLang {
  * An English sentence with a Chinese word or two in it ("does gold 足金 fade if she wears it in the
  * shower?") is English: the notice after it came in Chinese (found from outside).
  */
+// Read as the robot reads it, so notices and answers agree ("Nike Air Max 90 White 有42码吗" is Chinese: found in review).
 function mostlyEnglish(t: string): boolean {
   const han = (t.match(/\p{Script=Han}/gu) ?? []).length;
   const words = (t.match(/[A-Za-z]{2,}/g) ?? []).length;
-  return han > 0 && han <= 6 && words >= 4 && words >= han;
+  return han > 0 && words >= 4 && detectLanguage(t).lang === 'en';
 }
 
 /** A notice in the buyer's language, and in traditional characters when their latest Chinese text is written in them. */

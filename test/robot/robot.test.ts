@@ -4454,7 +4454,7 @@ describe('a day the order names, in English or as a tag (twenty-first session, f
     assert.match(friday, /booked for delivery on Dec 5/);
     assert.doesNotMatch(friday, /later than usual|chase/);
     assert.match(await ask(at([roses], '2026-12-06T18:30:00Z'), 'where are my roses?'), /has passed/);
-    const slot = order({ orderId: 'BL-99', status: 'paid', currency: 'GBP', items: [{ sku: 'P', title: 'Pink Rose Bouquet – delivery date 5 December 2026, 08:00-12:00', quantity: 1, price: '40.00' }] });
+    const slot = order({ orderId: 'BL-99', status: 'paid', currency: 'GBP', createdAt: '2026-12-01T10:00:00Z', items: [{ sku: 'P', title: 'Pink Rose Bouquet – delivery date 5 December 2026, 08:00-12:00', quantity: 1, price: '40.00' }] });
     assert.match(await ask(at([slot], '2026-12-04T18:30:00Z'), 'when will it arrive'), /Dec 5 08:00-12:00/);
   });
   test('"【刻字定制】" and "【改圈口】" are made to order; "【免费刻字】" is not; "12月10日起发货" is not late before the 10th', async () => {
@@ -4701,5 +4701,39 @@ describe('the twenty-first session\'s review', () => {
     const say = conversation(robotWith({ orders: [order({ orderId: 'RV-E', status: 'delivered' })], aftersales: [] }));
     await say('耳机坏了 没声音了');
     assert.equal((await say('人呢？？')).handover?.reason, 'requested');
+  });
+});
+
+describe('the twenty-first session\'s second review', () => {
+  const buds = () => ({ orders: [order({ orderId: 'R2-1', status: 'delivered' }), order({ orderId: 'R2-2', status: 'paid', createdAt: '2024-11-25T09:00:00+08:00', items: [{ sku: 'B', title: '保温杯', quantity: 1, price: '89.00' }] })], aftersales: [] as ReturnType<typeof aftersale>[] });
+  test('after a person was offered, a question beside "在吗" is answered, and "得，先这样吧", "没问题了" are no yes', async () => {
+    for (const next of ['在吗，我的退款什么时候到', 'hello? can I still cancel it', '得，先这样吧', '没问题了']) {
+      const say = conversation(robotWith(buds()));
+      await say('耳机坏了 没声音了');
+      assert.equal((await say(next)).handover, undefined, next);
+    }
+  });
+  test('the shipping sentence is said once; "已经超过48小时了还没发货" after its entry is the order, late', async () => {
+    const a = textOf(await conversation(robotWith(buds()))('多久发货'));
+    assert.equal(a.split('付款后 48 小时内发货').length, 2, a);
+    const say = conversation(robotWith(buds()));
+    await say('下单后多久发货');
+    assert.match(textOf(await say('已经超过48小时了还没发货')), /R2-2/);
+  });
+  test('past its booked day an order is not also "booked, not late"; a workshop ticket\'s hours are no delivery', async () => {
+    const roses = order({ orderId: 'R2-R', status: 'paid', currency: 'GBP', createdAt: '2026-12-01T10:12:00Z', items: [{ sku: 'R', title: 'Luxury Red Rose Bouquet – Delivery Sat 5 Dec', quantity: 1, price: '45.00' }] });
+    const late = textOf(await createRobot({ dataSource: fakeDataSource({ orders: [roses] }), faq, clock: () => new Date('2026-12-06T12:00:00Z') }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is my order' }));
+    assert.doesNotMatch(late, /booked for delivery/);
+    assert.match(late, /has passed/);
+    const ticket = order({ orderId: 'R2-W', status: 'paid', currency: 'GBP', createdAt: '2026-12-01T10:12:00Z', items: [{ sku: 'W', title: 'Wreath-making workshop ticket – Sat 12 Dec 10:00-12:00', quantity: 1, price: '45.00' }] });
+    assert.doesNotMatch(textOf(await createRobot({ dataSource: fakeDataSource({ orders: [ticket] }), faq, clock: () => new Date('2026-12-04T12:00:00Z') }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is my order' })), /booked for delivery|has passed/);
+  });
+  test('"有人能帮我查一下物流吗" is the tracking; a courier or a missed day is no other delivery day; a damaged subscription delivery is trouble; "怎么拒绝收货" is no request', async () => {
+    const data = { ...buds(), logistics: [logistics({ orderId: 'R2-1', status: 'delivered' })] };
+    assert.equal((await conversation(robotWith(data))('有人能帮我查一下物流吗')).handover, undefined);
+    for (const text of ['可以指定顺丰明天送到吗', '你们客服说周三再送，结果今天也没来']) assert.doesNotMatch(textOf(await conversation(robotWith(data))(text)), /送货日期我这边/, text);
+    const sub = { orders: [order({ orderId: 'R2-S', status: 'delivered', currency: 'GBP', items: [{ sku: 'S', title: 'Monthly Flower Subscription', quantity: 1, price: '90.00' }] })] };
+    assert.notEqual((await conversation(robotWith(sub))("this month's subscription flowers came damaged")).intent, 'faq');
+    assert.doesNotMatch(textOf(await conversation(robotWith(data))('怎么拒绝收货')), /售后申请/);
   });
 });

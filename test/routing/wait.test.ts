@@ -36,6 +36,7 @@ test('a notice is in the language of the buyer\'s latest text that tells one; Ch
   assert.equal(langOfTexts(['does gold 足金 fade if she wears it in the shower?']), 'en');
   assert.equal(langOfTexts(['我的parcel显示out for delivery一整天了，人呢']), 'zh');
   assert.equal(langOfTexts(['OK 明白，thank you']), 'zh');
+  assert.equal(langOfTexts(['Nike Air Max 90 White 有42码吗']), 'zh', 'as the robot reads it (found in review)');
 });
 
 test('a buyer writing traditional characters gets the notices in them; simplified and English stay as they are', () => {

@@ -261,9 +261,10 @@ export const OVERRIDES: readonly { intent: ScoredIntent; min: number }[] = [
 
 /** Replies that answer a yes/no question from the robot. Matched against the whole clause. */
 export const YES_WORDS = new Set([
-  '是', '是的', '对', '对的', '对啊', '嗯', '嗯嗯', '好', '好的', '好啊', '好呀', '行', '可以', '要', '需要', '要的', '需要的', '没错', '确定', '转吧', '转', '没问题',
+  '是', '是的', '对', '对的', '对啊', '嗯', '嗯嗯', '好', '好的', '好啊', '好呀', '行', '可以', '要', '需要', '要的', '需要的', '没错', '确定', '转吧', '转',
   // Cantonese (係, folded to 系): a "yes" read as a miss handed over (found from outside, a Hong Kong buyer).
-  '系', '系呀', '系啊', '系的', '系咯', '得', '得呀',
+  // Not 得 or 没问题: in Mandarin "得，那我再等等吧", "没问题了" are "fine, never mind" (found in review).
+  '系', '系呀', '系啊', '系的', '系咯',
   'yes', 'yes please', 'sure', 'ok', 'okay', 'yes sure', 'right', 'correct', 'please', 'please do', 'go ahead', 'do it', 'y', 'yes i do', 'i do',
 ]);
 export const NO_WORDS = new Set([

@@ -227,7 +227,8 @@ function Actions({ desk, id }: { desk: Desk; id: string }) {
   const admin = desk.s.scopes.has('cs:admin');
   const held = c.state === 'assigned' && (c.agentId === desk.me || admin);
   const [target, setTarget] = useState('');
-  const targets = s.agents.filter((a) => a.agentId !== desk.me && a.status === 'online' && a.connected);
+  // Not the holder: a transfer to them is refused (an admin saw the holding agent in the list: found in review).
+  const targets = s.agents.filter((a) => a.agentId !== desk.me && a.agentId !== c.agentId && a.status === 'online' && a.connected);
   // A choice the list no longer offers (that agent went offline, or is full) transfers nobody (found from outside: it sent the old one).
   const chosen = targets.some((a) => a.agentId === target && a.active < a.capacity) ? target : '';
   const run = (p: Promise<unknown>) => p.catch((e: Error) => desk.notify(t('failed', e.message), true));
