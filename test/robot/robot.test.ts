@@ -4737,3 +4737,18 @@ describe('the twenty-first session\'s second review', () => {
     assert.doesNotMatch(textOf(await conversation(robotWith(data))('怎么拒绝收货')), /售后申请/);
   });
 });
+
+describe('an order\'s status names a stalled parcel (twenty-first session, fruit shop)', () => {
+  test('a split order\'s parcel three days without a scan is said late, with a person offered; one just scanned is not', async () => {
+    const o = order({ orderId: 'ST-1', status: 'shipped', createdAt: '2024-11-20T08:30:00+08:00' });
+    const parcels = [
+      logistics({ orderId: 'ST-1', trackingNo: 'SF001', status: 'delivered', events: [{ time: '2024-11-26T11:30:00+08:00', location: '杭州市', description: '快件已签收' }] }),
+      logistics({ orderId: 'ST-1', trackingNo: 'SF002', status: 'in_transit', events: [{ time: '2024-11-23T20:00:00+08:00', location: '济南市', description: '快件已到达【济南中转场】' }] }),
+    ];
+    const r = await conversation(robotWith({ orders: [o], logistics: parcels }))('ST-1 订单状态');
+    assert.match(textOf(r), /包裹 2[^\n]*没有更新/);
+    assert.equal(r.state.offeredHuman, true);
+    const fresh = [parcels[0]!, logistics({ orderId: 'ST-1', trackingNo: 'SF002', status: 'in_transit', events: [{ time: '2024-11-27T08:00:00+08:00', location: '济南市', description: '快件已到达【济南中转场】' }] })];
+    assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [o], logistics: fresh }))('ST-1 订单状态')), /没有更新/);
+  });
+});
