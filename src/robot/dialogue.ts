@@ -1012,8 +1012,13 @@ const ownRequestAsked = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | und
 const GOODS_CARE = /催熟|熟了吗|没熟|放几天|多放几天|开口|怎么吃|还能吃|能生吃|能直接吃|怎么保存|怎么储存|怎么存放|要冷藏|要冷冻|放冰箱|(?<![a-z])(?:ripen\w*|ripe|how (?:do|should) i (?:store|keep|eat)|still (?:ok|safe) to eat|safe to eat|keep (?:it|them) fresh)(?![a-z])/;
 /** A subscription's deliveries ("when's my next subscription box due?", "can i pause it over xmas?", "暂停配送"): the shop's word, not the first box's parcel (found from outside). */
 const SUBSCRIPTION = /(?<![a-z])(?:subscription|subscribe|(?:pause|skip|suspend) (?:it|my|the|this|next|a|[a-z]+'s)(?![a-z]))|订阅|包月|暂停(?:配送|发货|送货|送)|跳过(?:这|下|一)(?:期|次|个月)/;
+/** A subscription's deliveries asked about, not one of them gone wrong or being tracked. */
+const asksSubscription = (n: string): boolean =>
+  SUBSCRIPTION.test(n) && !/(?<![a-z])(?:where|track\w*|arriv\w*|came|damaged|broken|missing|wrong|wilted|dead)(?![a-z])|到哪|在哪|物流|坏|少|缺|错|蔫/.test(n);
+/** Trouble or money named beside it is trouble or after-sales, not care of the goods. */
+const NOT_CARE = /退|赔|换|坏|烂|化冻|(?<![a-z])(?:refund|return|rotten|spoiled|thawed)/;
 const goodsCare = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
-  ((GOODS_CARE.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) || (SUBSCRIPTION.test(u.normalized) && !/(?<![a-z])(?:where|track\w*|arriv\w*|came|damaged|broken|missing|wrong|wilted|dead)(?![a-z])|到哪|在哪|物流|坏|少|缺|错|蔫/.test(u.normalized))) && !/退|赔|换|坏|烂|化冻|(?<![a-z])(?:refund|return|rotten|spoiled|thawed)/.test(u.normalized) ? { intent: 'faq', u: { ...u, guessed: undefined } } : undefined;
+  ((GOODS_CARE.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) || asksSubscription(u.normalized)) && !NOT_CARE.test(u.normalized) ? { intent: 'faq', u: { ...u, guessed: undefined } } : undefined;
 /** "三个订单都帮我查下 分别啥状态", "帮我查下所有订单": every order of the buyer's, each told (found from outside: "which one?"). */
 const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)/;
 const allOfMine = (u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>

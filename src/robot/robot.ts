@@ -263,7 +263,7 @@ async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, [a, b]: [string,
 async function offersWhatWasSaid(ctx: RobotCtx, shopId: string, first: RobotAnswer, second: RobotAnswer): Promise<boolean> {
   const offered = second.state.faqOptions;
   const probe = ctx.sources.faq.probe?.bind(ctx.sources.faq);
-  if (offered?.length !== 1 || !second.state.confirm && !awaitsAnswer(second.state) || !probe) return false;
+  if (offered?.length !== 1 || !probe) return false;
   const hit = await probe(shopId, offered[0]!).catch(() => null);
   const said = first.replies.map((r) => foldTraditional(r.text)).join('\n');
   return Boolean(hit && said.includes(foldTraditional(hit.entry.answer).slice(0, 24)));
