@@ -3240,8 +3240,12 @@ const EN_STREET = new RegExp(String.raw`(?<![a-z\d])` + STREET);
 /** A house number makes it an address: "换成顺丰吗？我们这里是县城，乡镇到不了" names places and is no address (found in review). */
 const chineseAddress = (normalized: string, parts: number) => (normalized.match(ADDRESS_PARTS)?.length ?? 0) >= parts && /\d/.test(normalized);
 /** Right after we spoke of changing the address, the address alone is the new one ("北京市朝阳区建国路88号" had been read as a goodbye). */
+/** A UK postcode ("G42 8BB"): the part of an address buyers there correct (found from outside: "should be G42 8BB not G42 7AA" was told to send it, twice). */
+const UK_POSTCODE = /(?<![a-z0-9])[a-z]{1,2}\d[a-z\d]?\s?\d[abd-hjlnp-uw-z]{2}(?![a-z0-9])/;
 const typesAddress = (normalized: string, onAddress = false): boolean =>
-  (NEW_ADDRESS_CUE.test(normalized) && (chineseAddress(normalized, 2) || EN_ADDRESS.test(normalized))) || (onAddress && (chineseAddress(normalized, 3) || EN_STREET.test(normalized)));
+  (NEW_ADDRESS_CUE.test(normalized) && (chineseAddress(normalized, 2) || EN_ADDRESS.test(normalized))) ||
+  (onAddress && (chineseAddress(normalized, 3) || EN_STREET.test(normalized))) ||
+  ((onAddress || /(?<![a-z])(?:address|postcode|post code)(?![a-z])/.test(normalized)) && UK_POSTCODE.test(normalized));
 
 function addressAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;

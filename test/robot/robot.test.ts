@@ -4752,3 +4752,13 @@ describe('an order\'s status names a stalled parcel (twenty-first session, fruit
     assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [o], logistics: fresh }))('ST-1 订单状态')), /没有更新/);
   });
 });
+
+describe('a UK postcode typed as the new address (twenty-first session, flower shop)', () => {
+  test('"should be G42 8BB not G42 7AA" with the address named is the address given, a person offered; a postcode alone in another question is not', async () => {
+    const o = order({ orderId: 'PC-1', status: 'paid', currency: 'GBP' });
+    const r = await conversation(robotWith({ orders: [o] }))('hi i need to change the address on my order, typed the wrong postcode. should be G42 8BB not G42 7AA');
+    assert.match(textOf(r), /Got your new address/);
+    assert.equal(r.state.offeredHuman, true);
+    assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [o] }))('do you deliver to G42 8BB?')), /Got your new address/);
+  });
+});
