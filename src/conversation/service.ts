@@ -174,10 +174,11 @@ export class ConversationService {
     }
     // The sending device shows what it typed; when the stored text differs (sensitive words
     // masked), the ack carries it, so that device shows what everyone else sees.
+    const masked = m.content.kind === 'text' && f.content.kind === 'text' && m.content.text !== f.content.text;
     // Line breaks of other kinds stored as "\n" are a change too: the device still shows its own (found from outside).
-    const changed = m.content.kind === 'text' && f.content.kind === 'text' && (m.content.text !== f.content.text || typedTextOf(f) !== undefined);
+    const changed = masked || (m.content.kind === 'text' && typedTextOf(f) !== undefined);
     const ack = { type: 'ack' as const, id: f.id, clientMsgId: f.clientMsgId, conversationId: m.conversationId, seq: m.seq, ts: m.ts, ...(changed ? { content: m.content } : {}) };
-    if (!r.duplicate) this.#stored(r, connectionId, m.content.kind === 'text' && f.content.kind === 'text' && m.content.text !== f.content.text ? f.content.text : undefined);
+    if (!r.duplicate) this.#stored(r, connectionId, masked && f.content.kind === 'text' ? f.content.text : undefined);
     return { ack, message: m, duplicate: r.duplicate, state: r.state };
   }
 

@@ -8,7 +8,7 @@
  * are docs/api.md's.
  */
 import { z } from 'zod';
-import { asNewlines, CONTROL_CHARS, isoTime, storableString, TEXT_CONTROL_CHARS, TEXT_CONTROL_MESSAGE } from '../protocol/validation.ts';
+import { asNewlines, CONTROL_CHARS, isoTime, readableText, storableString, TEXT_CONTROL_CHARS, TEXT_CONTROL_MESSAGE } from '../protocol/validation.ts';
 
 export const LIMITS = Object.freeze({
   noteMax: 4000,
@@ -23,17 +23,8 @@ export const LIMITS = Object.freeze({
 
 const requiredString = () => storableString({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a string') });
 
-/**
- * A trimmed text of 1..max characters that people read: other line breaks stored as "\n", and no
- * control characters, as messages and FAQ texts (a note "\u001b[31mred" reached every console: found from outside).
- */
-const text = (max: number) =>
-  requiredString()
-    .overwrite(asNewlines)
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` })
-    .refine((v) => !TEXT_CONTROL_CHARS.test(v), { error: TEXT_CONTROL_MESSAGE });
+// Texts people read refuse control characters as messages and FAQ texts do (a note "\u001b[31mred" reached every console: found from outside).
+const text = readableText;
 
 // Strict: a misspelt field (`tilte`) is refused, not dropped with what it held (found from outside).
 const body = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape, { error: 'must be a JSON object' });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
 import { normalizeForMatch } from './sensitive.ts';
-import { asNewlines, fieldOf, isStorableText, storableString, TEXT_CONTROL_CHARS, TEXT_CONTROL_MESSAGE, unknownField } from '../protocol/validation.ts';
+import { fieldOf, isStorableText, readableText, unknownField } from '../protocol/validation.ts';
 
 const LIMITS = Object.freeze({
   questionMax: 500,
@@ -17,15 +17,9 @@ const LIMITS = Object.freeze({
   wordMax: 50,
 });
 
-// storableString: PostgreSQL cannot store U+0000 or an unpaired surrogate; refuse them here
-// (`answer contains a NUL character or an unpaired surrogate`) instead of failing later.
-const text = (max: number) =>
-  storableString({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a string') })
-    .overwrite(asNewlines)
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` })
-    .refine((v) => !TEXT_CONTROL_CHARS.test(v), { error: TEXT_CONTROL_MESSAGE });
+// storableString (inside readableText): PostgreSQL cannot store U+0000 or an unpaired surrogate;
+// refuse them here (`answer contains a NUL character or an unpaired surrogate`) instead of failing later.
+const text = readableText;
 
 const FaqInputSchema = z.strictObject(
   {

@@ -136,6 +136,20 @@ export function lineString(max: number): z.ZodString {
 }
 
 /**
+ * A required text people read (an FAQ entry, a note, a canned reply), trimmed, 1–`max` characters:
+ * other line breaks stored as `\n`, and no other control character. One rule for every such text,
+ * so that what the FAQ refuses a note refuses too.
+ */
+export function readableText(max: number): z.ZodString {
+  return storableString({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a string') })
+    .overwrite(asNewlines)
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((v) => !TEXT_CONTROL_CHARS.test(v), { error: TEXT_CONTROL_MESSAGE });
+}
+
+/**
  * A money amount as a decimal string (at most 16 digits before the point and 2 after), in one
  * spelling per value as numeric(18,2) returns it: `"7"` → `"7.00"`, `"007.5"` → `"7.50"`.
  */

@@ -796,9 +796,9 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (urgent) return { ...base, ...urgent };
   if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
   const rest = NO_THEN.exec(u.normalized.trim())?.[1];
-  // "好的，那手表的保固是多久" to "did you mean X?": an ok, then another question, which is what is asked (found from outside: X's answer was given).
-  // "对，那要多久" asks on about the same: only a question that names something of its own moves on.
-  // It moves on when it names goods or a topic of its own ("那具体要怎么操作呢", "yes, and how long does it take?" ask on: found in review).
+  // "好的，那手表的保固是多久" to "did you mean X?": an ok, then another question, which is what is asked (found
+  // from outside: X's answer was given); only when it names goods or a topic of its own ("对，那要多久",
+  // "那具体要怎么操作呢", "yes, and how long does it take?" ask on about X: found in review).
   const moves = Boolean(state.confirm || state.faqOptions) && yesNoThenAsks(u, rest) && NEW_TOPIC.test(rest!.trim()) && namesItsOwn(rest!, state.faqOptions ?? []);
   const yesNo = noButAsks(u) || moves || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
   const toPerson = personOffered(state, u, yesNo, rest, text);
@@ -1019,7 +1019,11 @@ const asksSubscription = (n: string): boolean =>
 const NOT_CARE = /退|赔|换|坏|烂|化冻|(?<![a-z])(?:refund|return|rotten|spoiled|thawed)/;
 const goodsCare = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   ((GOODS_CARE.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) || asksSubscription(u.normalized)) && !NOT_CARE.test(u.normalized) ? { intent: 'faq', u: { ...u, guessed: undefined } } : undefined;
-/** "三个订单都帮我查下 分别啥状态", "帮我查下所有订单": every order of the buyer's, each told (found from outside: "which one?"). */
+/**
+ * "三个订单都帮我查下 分别啥状态", "帮我查下所有订单": every order of the buyer's not cancelled, each told
+ * (found from outside: "which one?"). Beside ASKS_EACH in `dataAnswer`, which answers each of the few
+ * orders an intent's question is about ("两个订单都到哪了": the ones on their way), this asks for all.
+ */
 const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)/;
 const allOfMine = (u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>
   ALL_MINE.test(u.normalized) && !/取消|退|改|(?<![a-z])(?:cancel|refund|return|change)/.test(u.normalized) && (isDataIntent(u.intent) || unclearReading(u)) ? { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : 'order_status', choice: { all: true } } : undefined;
@@ -1946,17 +1950,17 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
 function troubleEntry(ctx: Ctx, intent: PolicyIntent): string | undefined {
   if (intent !== 'return_policy') return undefined;
   const asked = troublesIn(`${ctx.r.u.normalized} ${folded(ctx.input.text)}`);
+  // The kinds of trouble an entry names: all its question names, and the narrow ones its alternates
+  // name ("水果坏了怎么赔" is no entry on a crab's broken string: found in review).
+  const kinds = (h: FaqHit) => [...troublesIn(folded(h.entry.question)), ...troublesIn(folded((h.entry.alternates ?? []).join(' '))).filter((k) => NARROW_TROUBLES.has(k))].filter((k) => asked.includes(k));
   // Entries of any topic only for a trouble of their own kind (a dead crab, a short weight): "坏了" is too wide to pick the warranty of another shop's goods (found in review of the corpus).
-  const nearest = (ctx.data.faqNearest ?? []).filter((h) => troublesIn(folded([h.entry.question, ...(h.entry.alternates ?? [])].join(' '))).some((k) => NARROW_TROUBLES.has(k) && asked.includes(k)));
-  const pool = [...(ctx.data.faqCandidates ?? []), ...(ctx.data.faqOnTopic ?? []), ...nearest];
-  // The entry whose question or alternates name the most of the buyer's kinds of trouble: "烂了" is the rotten-fruit entry's, not the thawed seafood's.
-  // An entry's alternates count for narrow kinds only: "水果坏了怎么赔" is no entry on a crab's broken string (found in review).
-  // Goods of the same kind break a tie: rotten mangoes with melted ice packs are the fruit entry's.
-  const kinds = (h: FaqHit) => new Set([...troublesIn(folded(h.entry.question)), ...troublesIn(folded((h.entry.alternates ?? []).join(' '))).filter((k) => NARROW_TROUBLES.has(k))]);
+  const nearest = (ctx.data.faqNearest ?? []).filter((h) => kinds(h).some((k) => NARROW_TROUBLES.has(k)));
+  // The entry that names the most of the buyer's kinds of trouble ("烂了" is the rotten-fruit entry's, not
+  // the thawed seafood's); goods of the same kind break a tie (rotten mangoes with melted ice packs are the fruit entry's).
   const goods = kindsOfGoods(ctx.input.text);
   const sameGoods = (h: FaqHit) => [...kindsOfGoods([h.entry.question, ...(h.entry.alternates ?? [])].join(' '))].some((k) => goods.has(k));
-  const shared = (h: FaqHit) => [...kinds(h)].filter((k) => asked.includes(k)).length + (sameGoods(h) ? 0.5 : 0);
-  const own = pool.filter((h) => shared(h) >= 1 && detectLanguage(h.entry.answer).lang === ctx.lang).sort((a, b) => shared(b) - shared(a))[0]?.entry.answer;
+  const scored = [...(ctx.data.faqCandidates ?? []), ...(ctx.data.faqOnTopic ?? []), ...nearest].map((h) => ({ h, score: new Set(kinds(h)).size + (sameGoods(h) ? 0.5 : 0) }));
+  const own = scored.filter((x) => x.score >= 1 && detectLanguage(x.h.entry.answer).lang === ctx.lang).sort((a, b) => b.score - a.score)[0]?.h.entry.answer;
   // Goods that stopped working are the warranty's: the shop's entry on it (found from outside: "我的耳机左边没声音了" beside "保修多久？").
   const warranty = deviceFault(`${ctx.r.u.normalized} ${folded(ctx.input.text)}`) ? shopSays(ctx, 'warranty') : undefined;
   return own ?? (warranty && WARRANTY.test(`${ctx.data.shopSays?.warranty?.entry.question ?? ''} ${warranty}`) ? warranty : undefined);

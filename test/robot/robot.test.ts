@@ -42,10 +42,10 @@ const tshirtTrack = logistics({
   events: [{ time: '2024-11-27T08:10:00+08:00', location: '杭州西湖营业点', description: '快递员正在派送' }],
 });
 
-function conversation(robot: Robot, userId = 'u-1001') {
+function conversation(robot: Robot, userId = 'u-1001', shopId = SHOP) {
   let state: unknown;
   return async (text: string): Promise<RobotAnswer> => {
-    const r = await robot.answer({ shopId: SHOP, userId, conversationId: 'c-1', text, state });
+    const r = await robot.answer({ shopId, userId, conversationId: 'c-1', text, state });
     state = r.state;
     assert.ok(r.replies.length > 0 && r.replies.every((x) => typeof x.text === 'string' && x.text.length > 0), 'every reply has text');
     return r;
@@ -4368,15 +4368,7 @@ describe('an engraving to change is no address (twenty-first session, jewellery 
     { id: 'e2', question: '怎么修改收货地址？', answer: '未发货前可在订单详情页修改收货地址。', alternates: ['地址写错了'] },
   ]);
   const ring = order({ orderId: 'JW-6', status: 'paid', items: [{ sku: 'R', title: '【刻字定制】足金情侣对戒', quantity: 1, price: '2999.00' }] });
-  const say = () => {
-    let state: unknown;
-    const robot = createRobot({ dataSource: fakeDataSource({ orders: [ring] }), faq: own, clock: () => NOW });
-    return async (text: string) => {
-      const r = await robot.answer({ shopId: 'shop_jw', userId: 'u-1001', conversationId: 'c', text, state });
-      state = r.state;
-      return r;
-    };
-  };
+  const say = () => conversation(createRobot({ dataSource: fakeDataSource({ orders: [ring] }), faq: own, clock: () => NOW }), 'u-1001', 'shop_jw');
   test('"刻字写错了，想改成…" and "地址不用改，我是要改刻的字": the shop\'s engraving entry and a person, never the address answer', async () => {
     for (const text of ['你好，我刚下单的情侣对戒，刻字写错了，想改成“LY♥ZQ”', '地址不用改，我是要改刻的字', '钻戒刻字写错了']) {
       const r = await say()(text);
@@ -4405,13 +4397,8 @@ describe('fresh goods in trouble: the shop\'s entry for that trouble (twenty-fir
     { id: 's', question: 'Do you offer same-day delivery?', answer: 'Yes, order by 1pm.' },
   ]);
   const talk = (shopId: string, orders: Order[]) => {
-    let state: unknown;
-    const robot = createRobot({ dataSource: fakeDataSource({ orders, logistics: orders.map((o) => logistics({ orderId: o.orderId, status: 'delivered' })), aftersales: [] }), faq: fresh, clock: () => NOW });
-    return async (text: string) => {
-      const r = await robot.answer({ shopId, userId: 'u-1001', conversationId: 'c', text, state });
-      state = r.state;
-      return textOf(r);
-    };
+    const say = conversation(createRobot({ dataSource: fakeDataSource({ orders, logistics: orders.map((o) => logistics({ orderId: o.orderId, status: 'delivered' })), aftersales: [] }), faq: fresh, clock: () => NOW }), 'u-1001', shopId);
+    return async (text: string) => textOf(await say(text));
   };
   const fruit = [order({ orderId: 'FR-1', status: 'delivered', items: [{ sku: 'M', title: '海南贵妃芒 5斤装', quantity: 1, price: '69.90' }] })];
   test('rotten fruit is the rotten-fruit entry, not the thawed seafood\'s (24 h, not 2 h)', async () => {
@@ -4518,13 +4505,8 @@ describe('"did you mean X?" and the question after an ok (twenty-first session, 
     { id: 'i', question: '可以开发票吗？', answer: '可以开电子发票。' },
   ]);
   const talk = () => {
-    let state: unknown;
-    const robot = createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: hk, clock: () => NOW });
-    return async (text: string) => {
-      const r = await robot.answer({ shopId: 'shop_hk', userId: 'u-1001', conversationId: 'c', text, state });
-      state = r.state;
-      return textOf(r);
-    };
+    const say = conversation(createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: hk, clock: () => NOW }), 'u-1001', 'shop_hk');
+    return async (text: string) => textOf(await say(text));
   };
   test('"好的，那手錶的保固是多久" after "did you mean the customs entry?" is the warranty; "是的" and "对，那要多久" are the entry offered', async () => {
     const a = talk();
@@ -4545,13 +4527,8 @@ describe('"did you mean X?" and the question after an ok (twenty-first session, 
       { id: 'hk', question: '港澳台可以发货吗？', answer: '可以寄到香港、澳门和台湾，使用顺丰国际，含清关一般5-10个工作日送达，关税由收件人承担。', alternates: ['能寄台湾吗', '清关要多久'] },
       { id: 'w', question: '保修多久？', answer: '手表享受2年全国联保，珠宝饰品一年内免费清洗。', alternates: ['保固多久'] },
     ]);
-    let state: unknown;
-    const robot = createRobot({ dataSource: fakeDataSource({ orders: [beads], logistics: [parcel] }), faq: customs, clock: () => NOW });
-    const say = async (text: string) => {
-      const r = await robot.answer({ shopId: 'shop_hk', userId: 'u-1001', conversationId: 'c', text, state });
-      state = r.state;
-      return textOf(r);
-    };
+    const chat = conversation(createRobot({ dataSource: fakeDataSource({ orders: [beads], logistics: [parcel] }), faq: customs, clock: () => NOW }), 'u-1001', 'shop_hk');
+    const say = async (text: string) => textOf(await chat(text));
     await say('你好，我買的轉運珠怎麼還沒到？已經一個禮拜了');
     const both = await say('清關要多久呀？需要我付關稅嗎');
     assert.match(both, /5-10個工作日/);
@@ -4618,13 +4595,7 @@ describe('how to ripen, keep or eat the goods (twenty-first session, fruit shop)
     const own = new FaqIndexProvider();
     own.setEntries('shop_dr', [{ id: 'k', question: '水果收到后怎么保存？', answer: '榴莲常温放置2-3天开口即可食用，芒果常温催熟。', alternates: ['芒果怎么催熟', '榴莲怎么放'] }]);
     const durian = order({ orderId: 'DR-1', shopId: 'shop_dr', status: 'delivered', items: [{ sku: 'D', title: '泰国金枕榴莲 整个 4-5斤', quantity: 1, price: '199.00' }] });
-    let state: unknown;
-    const robot = createRobot({ dataSource: fakeDataSource({ orders: [durian], logistics: [logistics({ orderId: 'DR-1', shopId: 'shop_dr', status: 'delivered' })] }), faq: own, clock: () => NOW });
-    const say = async (text: string) => {
-      const r = await robot.answer({ shopId: 'shop_dr', userId: 'u-1001', conversationId: 'c', text, state });
-      state = r.state;
-      return r;
-    };
+    const say = conversation(createRobot({ dataSource: fakeDataSource({ orders: [durian], logistics: [logistics({ orderId: 'DR-1', shopId: 'shop_dr', status: 'delivered' })] }), faq: own, clock: () => NOW }), 'u-1001', 'shop_dr');
     await say('榴莲到了吗');
     for (const text of ['榴莲怎么催熟', '放几天能开口']) {
       const r = await say(text);

@@ -316,13 +316,13 @@ export function withdrawsHandover(text: string): string | undefined {
   const rest = t.slice(m[0].length).trim();
   return ASKS_PERSON.test(rest) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
 }
-/**
- * "算了不退了 等着吧": what is given up is the refund, and the buyer waits on for the person (found
- * from outside: taken as leaving the queue, then handed over again for the 🙄, in one breath).
- */
 /** "算了 等着吧", "ok i'll wait": resigned to waiting for the person, not leaving. */
 const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了|呢)?[^\p{Script=Han}a-z0-9?？]*$|^[,.\s]*(?:ok(?:ay)?,? )?(?:i'?ll|i will) (?:just )?wait(?! for (?:the |my )?(?:delivery|parcel|package|order|courier))\b/u;
-// Waiting on, not "也不等了", "不用等了", "等不了" (leaving after all: found in review).
+/**
+ * "算了不退了 等着吧": what is given up is the refund, and the buyer waits on for the person (found
+ * from outside: taken as leaving the queue, then handed over again for the 🙄, in one breath). Not
+ * "也不等了", "不用等了", "等不了": leaving after all (found in review).
+ */
 const OTHER_THING_DROPPED = /^[,，。\s]*(?:不(?:退|换|要退|要换|取消|改)了|不要(?:退款|退货|换货)了|(?:退款|退货|换货)不(?:要|退|换)了)(?![^?？]*(?:不等|不用等|别等|等不了|不想等))[^?？]*(?:等|(?<![a-z])wait)/;
 
 const CLAUSE_END = /(?<!\d)\.|\.(?!\d)|[,!?;:]/;
