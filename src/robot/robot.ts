@@ -264,7 +264,9 @@ async function offersWhatWasSaid(ctx: RobotCtx, shopId: string, first: RobotAnsw
   const offered = second.state.faqOptions;
   const probe = ctx.sources.faq.probe?.bind(ctx.sources.faq);
   if (offered?.length !== 1 || !probe) return false;
-  const hit = await probe(shopId, offered[0]!).catch(() => null);
+  // Within a deadline like every lookup: a FAQ store that hangs costs this check, never the answer.
+  const found = await lookupWithinBudget((signal) => raceAbort(probe(shopId, offered[0]!), signal), Math.min(ctx.budgetMs, BEST_EFFORT_BUDGET_MS));
+  const hit = found.ok ? found.value : null;
   const said = first.replies.map((r) => foldTraditional(r.text)).join('\n');
   return Boolean(hit && said.includes(foldTraditional(hit.entry.answer).slice(0, 24)));
 }
