@@ -547,6 +547,8 @@ function forThePerson(u: Understanding): boolean {
 }
 /** Something to be done ("改到", "送到", "写上"), not put off ("我明天再来问": found in review). */
 const FOR_A_PERSON = /改|换|送|写|寄|约|补|退|地址|(?<![a-z])(?:change|move|deliver|send|write|ship|address)(?![a-z])/;
+/** Whether it can be done at all, asked with nothing new: the thing offered, not a question of its own. */
+const CAN_IT_BE_DONE = /^(?:那|所以|你们?)?(?:到底|究竟)?(?:能不能|可不可以|能|可以)(?:帮我)?(?:改|弄|处理|办)(?:一下)?(?:吗|啊|呀|嘛|不)?[?？!！。.\s]*$|^(?:so )?(?:can|could|will) (?:you|u|someone) (?:update|change|do|fix|sort(?: out)?) (?:it|that|this)(?: for me)?(?: or not)?(?: then)?[?!.\s]*$|(?<![a-z])(?:update|change|do) it or not/;
 /** "好的 不用了 我明天自己去改地址": a no, whatever follows (found in review: handed over). */
 const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|never ?mind|not needed)(?![a-z])/;
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
@@ -742,6 +744,8 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   if (state.troubleTold && troubleAgain(u, text)) return { intent: 'human' };
   // "好的 那就改到后天 上午", "那怎么办" to "shall I get a person?": a yes with what the person needs, or asking what now (found from outside: a goodbye).
   if (state.offeredHuman && forThePerson(u)) return { intent: 'human' };
+  // "can you update it or not", "到底能不能改啊" to "shall I get a person to change it?": the robot cannot, so yes (found from outside: "not sure").
+  if (state.offeredHuman && CAN_IT_BE_DONE.test(u.normalized.trim())) return { intent: 'human' };
   // "确定取消", "帮我取消" right after how to cancel: the robot cannot, a person can (found from outside: the same text again).
   if (state.topic === 'cancel_order' && state.focusOrderId && CANCEL_FOR_ME.test(u.normalized)) return { intent: 'human' };
   // "好 我再等等", "i'll wait": no person, thanks (found from outside: "not understood").

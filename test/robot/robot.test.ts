@@ -4741,3 +4741,18 @@ describe('a UK postcode typed as the new address (twenty-first session, flower s
     assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [o] }))('do you deliver to G42 8BB?')), /Got your new address/);
   });
 });
+
+describe('asked whether it can be done, after a person was offered to do it (twenty-second session)', () => {
+  test('"can you update it or not", "到底能不能改啊" after the new address was taken hand over; the same words with nothing offered do not', async () => {
+    const o = order({ orderId: 'AD-1', status: 'paid' });
+    const en = conversation(robotWith({ orders: [o] }));
+    await en('I want to change my delivery address');
+    assert.match(textOf(await en('5 Main Street, Hangzhou 310000')), /Got your new address/);
+    assert.ok((await en('can you update it or not')).handover);
+    const zh = conversation(robotWith({ orders: [o] }));
+    await zh('我要改地址');
+    assert.match(textOf(await zh('杭州市西湖区文二路 99 号')), /收到您的新地址/);
+    assert.ok((await zh('到底能不能改啊')).handover);
+    assert.equal((await conversation(robotWith({ orders: [o] }))('can you update it or not')).handover, undefined);
+  });
+});
