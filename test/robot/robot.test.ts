@@ -4756,3 +4756,19 @@ describe('asked whether it can be done, after a person was offered to do it (twe
     assert.equal((await conversation(robotWith({ orders: [o] }))('can you update it or not')).handover, undefined);
   });
 });
+
+describe('three questions in one message (twenty-second session)', () => {
+  test('each of three questions is answered, in Chinese after marks and in English after a comma and "and"', async () => {
+    const data = { orders: [earbuds], logistics: [earbudsTrack], aftersales: [aftersale({ aftersaleId: 'AS-3Q', orderId: EARBUDS, status: 'approved' })] };
+    const zh = textOf(await conversation(robotWith(data))('我的快递到哪了？退款到账没？能开发票吗？'));
+    assert.match(zh, /ZT7700001111/);
+    assert.match(zh, /退款申请/);
+    assert.match(zh, /申请开票/);
+    const en = textOf(await conversation(robotWith(data))("where's my parcel, did my refund go through, and can I get an invoice?"));
+    assert.match(en, /ZT7700001111/);
+    assert.match(en, /refund request/);
+    assert.match(en, /Request invoice/);
+    // A story before its question is one question, not two.
+    assert.doesNotMatch(textOf(await conversation(robotWith(data))('Support told me yesterday the money would be refunded, where is it?')), /ZT7700001111/);
+  });
+});
