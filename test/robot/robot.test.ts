@@ -4772,3 +4772,15 @@ describe('three questions in one message (twenty-second session)', () => {
     assert.doesNotMatch(textOf(await conversation(robotWith(data))('Support told me yesterday the money would be refunded, where is it?')), /ZT7700001111/);
   });
 });
+
+describe('another colour asked before shipping, and the wrong colour sent (twenty-second session)', () => {
+  test('"can i swap the red t-shirt for a blue one?" on an unshipped order is the size-or-colour answer; "you sent me red instead of white" and "wrong colour" are trouble, a person offered', async () => {
+    const paid = { orders: [order({ orderId: 'SP-1', status: 'paid', items: [{ sku: 'TS', title: 'Red cotton T-shirt', quantity: 1, price: '59.00' }] })] };
+    assert.match(textOf(await conversation(robotWith(paid))('can i swap the red t-shirt for a blue one?')), /can't change its size or colour myself/);
+    assert.match(textOf(await conversation(robotWith(paid))('could it be white roses instead of red?')), /can't change its size or colour myself/);
+    const got = { orders: [order({ orderId: 'SP-2', status: 'delivered' })] };
+    for (const text of ['you sent me red instead of white', 'got a blue one instead of the black i ordered', 'you sent me the wrong colour']) {
+      assert.match(textOf(await conversation(robotWith(got))(text)), /wrong, missing, damaged or faulty/, text);
+    }
+  });
+});

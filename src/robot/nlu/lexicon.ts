@@ -113,7 +113,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['可以换', 0.9], ['让退', 0.8], ['退不退', 0.9], ['包退', 1.0], ['包换', 1.0], ['退款+怎么', 0.5], ['退款+能不能', 0.6], ['退款+可以', 0.5], ['退款+申请', 0.4], ['退款+我要', 0.5],
     [' return', 1.1], [' exchange', 1.1], [' send it back', 1.4], [' send back', 1.3], [' ship it back', 1.3], [' return policy', 1.0],
     [' refund', 0.7], [' money back', 0.5], [' too small', 0.8], [' too big', 0.8], [' too large', 0.8], [' does not fit', 0.8],
-    [' doesn fit', 0.8], [' wrong size', 1.0], [' wrong color', 1.0], [' wrong item', 1.1], [' different size', 0.9],
+    [' doesn fit', 0.8], [' wrong size', 1.0], [' wrong color', 1.0], [' wrong colour', 1.0], [' colour is wrong', 1.0], [' color is wrong', 1.0], [' wrong item', 1.1], [' sent me+instead of', 1.3], [' got+instead of', 1.0], [' received+instead of', 1.2], [' different size', 0.9],
     [' broke', 1.0], [' damaged', 1.0], [' defective', 1.0], [' returned', -0.5], [' faulty', 0.8], [' not working', 0.6], [' swap', 1.0],
     [' replace', 0.7], [' replacement', 0.5], [' how do i return', 0.6], [' can i return', 0.6], [' can i get a refund', 0.8],
     [' how do i get a refund', 0.8], [' want a refund', 0.8], [' want to return', 0.6], [' eligible', 0.6], [' restocking', 1.2], [' accept returns', 1.0], [' returns on', 0.6], [' final sale', 1.0], [' can i+refund', 0.6], [' can i+money back', 0.8], [' can i+return', 0.6], [' send+back', 0.9], [' if i do not like', 1.0],
