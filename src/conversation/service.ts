@@ -161,16 +161,19 @@ export class ConversationService {
     const sender: repo.Sender = { role: 'agent', id: p.userId, name: p.name };
     const r = await this.#writer.append({ conversationId: f.conversationId, sender, clientMsgId: f.clientMsgId, content, guard: { shopId: p.shopId } });
     if (!r.ok) throw noOpenConversation();
-    return this.#afterStore(f, content, r, connectionId);
+    return this.#afterStore(f, content, r, connectionId, p.shopId);
   }
 
-  #afterStore(f: SentFields, content: Content, r: Extract<repo.AppendResult, { ok: true }>, connectionId?: string): SendResult {
+  /** `staffShop`: the shop a staff sender speaks for; a buyer's clientMsgId is theirs in every shop. */
+  #afterStore(f: SentFields, content: Content, r: Extract<repo.AppendResult, { ok: true }>, connectionId?: string, staffShop?: string): SendResult {
     const m = r.message;
     // A clientMsgId names one message of its sender: used again for another one (another shop or
     // conversation, other words), acking the stored one would tell the sender a message was
     // stored that never was (found from outside: a client numbering per conversation lost them).
     if (r.duplicate && !sameMessage(f, content, m)) {
-      throw new KefuError('BAD_FRAME', `clientMsgId: ${JSON.stringify(f.clientMsgId)} already names another message of yours (in ${m.conversationId}); send this one with a new clientMsgId`);
+      // Staff ids are the shop's: the same id in another shop may be someone else, whose conversation is not named (found from outside).
+      const where = staffShop === undefined || m.shopId === staffShop ? ` (in ${m.conversationId})` : '';
+      throw new KefuError('BAD_FRAME', `clientMsgId: ${JSON.stringify(f.clientMsgId)} already names another message of yours${where}; send this one with a new clientMsgId`);
     }
     // The sending device shows what it typed; when the stored text differs (sensitive words
     // masked), the ack carries it, so that device shows what everyone else sees.

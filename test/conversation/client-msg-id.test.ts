@@ -50,6 +50,15 @@ for (const f of SQL_FACTORIES) {
         await assert.rejects(svc.send(agent, send({ conversationId: convs[1]! }, '1', 'hello')), refused, 'another conversation');
         const second = await repo.listMessages(s.db, convs[1]!, 0, 10);
         assert.deepEqual(second.map((m) => m.sender.role), ['customer'], 'nothing stored or acked for the second conversation');
+
+        // The same staff id in another shop may be someone else: refused, but shop_a's conversation is not named (found from outside).
+        const other = (await svc.send(who('b3', 'customer'), send({ shopId: 'shop_b' }, 'b3-1', 'hi'))).ack.conversationId;
+        await svc.setState(other, { state: 'queued' });
+        await svc.setState(other, { state: 'assigned', agentId: 'agent_9' });
+        const elsewhere = await svc.send(who('agent_9', 'agent', 'shop_b'), send({ conversationId: other }, '1', 'hello from b')).then(() => undefined, (e: unknown) => e);
+        assert.ok(refused(elsewhere));
+        assert.doesNotMatch((elsewhere as Error).message, new RegExp(convs[0]!));
+        await assert.rejects(svc.send(agent, send({ conversationId: convs[1]! }, '1', 'hello')), (e: Error) => e.message.includes(convs[0]!), 'in its own shop the conversation is named');
       } finally {
         await s.close();
       }
