@@ -2895,17 +2895,31 @@ function localAnswer(ctx: Ctx, o: Order): Outcome | undefined {
 
 /** Hours from payment to the day a pre-sale title names ("【预售】冬季羽绒服 11月20日发货"), the end of that day. */
 function hoursToTitledDay(ctx: Ctx, o: Order, paidAt: number): number | undefined {
-  // "12月10日起发货" starts that day (found from outside: "预计11月30日前发出" and "later than usual").
-  const m = o.items.map((i) => /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(前|之前|起|以后|后)?\s*(?:陆续|开始)?\s*(?:发货|发出)/.exec(i.title)).find((x) => x !== null);
+  const m = o.items.map((i) => titledDay(i.title)).find((x) => x !== undefined);
   if (!m) return undefined;
   const local = new Date(paidAt + ctx.tz * 60_000);
   // Shipping that starts on the day goes out over the week after it, not all by its end (found in review).
-  const spread = m[3] === '起' || m[3] === '以后' || m[3] === '后' ? STARTS_SPREAD_DAYS : 0;
-  const at = (year: number) => Date.UTC(year, Number(m[1]) - 1, Number(m[2]) + 1 + spread) - ctx.tz * 60_000;
+  const spread = m.starts ? STARTS_SPREAD_DAYS : 0;
+  const at = (year: number) => Date.UTC(year, m.month - 1, m.day + 1 + spread) - ctx.tz * 60_000;
   // A day months before payment is next year's ("1月5日发货" paid in December).
   const due = at(local.getUTCFullYear()) < paidAt - 60 * 24 * HOUR_MS ? at(local.getUTCFullYear() + 1) : at(local.getUTCFullYear());
   return Math.max(0, (due - paidAt) / HOUR_MS);
 }
+
+/**
+ * The shipping day a title names: "12月10日起发货" starts that day (found from outside: "预计11月30日前发出" and
+ * "later than usual"); "- ships from 20 Dec", "dispatch by Dec 20" in English (found from outside: the
+ * day was not read, and the shop's entry counted from payment gave Dec 8).
+ */
+function titledDay(title: string): { month: number; day: number; starts: boolean } | undefined {
+  const zh = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(前|之前|起|以后|后)?\s*(?:陆续|开始)?\s*(?:发货|发出)/.exec(title);
+  if (zh) return { month: Number(zh[1]), day: Number(zh[2]), starts: zh[3] === '起' || zh[3] === '以后' || zh[3] === '后' };
+  const en = EN_SHIPS_ON.exec(title);
+  if (!en) return undefined;
+  const [day, month] = en[2] ? [en[2], en[3]!] : [en[5]!, en[4]!];
+  return { month: EN_MONTH.split('|').indexOf(month.slice(0, 3).toLowerCase()) + 1, day: Number(day), starts: /from|after|starting/i.test(en[1] ?? '') };
+}
+const EN_SHIPS_ON = new RegExp(String.raw`(?<![a-z])(?:ships?|shipping|dispatch(?:es|ing)?|despatch(?:es|ing)?)\s+(from|after|starting(?: from)?|by|before|on)?\s*(?:(\d{1,2})(?:st|nd|rd|th)?\s+(${EN_MONTH})[a-z]*|(${EN_MONTH})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?)(?![a-z0-9])`, 'i');
 
 /** Days a pre-sale that "starts shipping" on a day ("12月10日起发货") takes to go out. */
 const STARTS_SPREAD_DAYS = 7;

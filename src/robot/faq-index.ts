@@ -22,7 +22,7 @@
  */
 import { KefuError } from '../protocol/errors.ts';
 import { checkFaqModel, defaultFaqModel, faqProbability, type FaqConfidenceModel, type FaqFeatures } from './faq-confidence.ts';
-import { addressesPerson, defaultLexicon, foldTraditional, isPersonalTopic, mentionsOwnOrder, type Lexicon } from './lexicon/index.ts';
+import { addressesPerson, defaultLexicon, foldTraditional, isPersonalTopic, kindsOfGoods, mentionsOwnOrder, type Lexicon } from './lexicon/index.ts';
 import { termsOf, TypoIndex, type TermContext } from './lexicon/terms.ts';
 import { defaultBrands } from './lexicon/brands.ts';
 import { defaultContrasts } from './lexicon/contrasts.ts';
@@ -212,7 +212,40 @@ export class FaqIndex {
 
   /** Answer, clarify with the top two or three, or not an FAQ question. */
   lookup(text: string, context?: string): FaqLookup {
-    return this.verbatim(text) ?? this.bandOf(this.rank(text, MAX_CANDIDATES + 1, context), text);
+    const whole = this.verbatim(text);
+    if (whole) return whole;
+    const ranked = this.rank(text, MAX_CANDIDATES + 1, context);
+    return this.phrasingInside(text, ranked) ?? this.bandOf(ranked, text);
+  }
+
+  /**
+   * One of the shop's own question phrasings typed whole inside a longer message whose rest asks
+   * nothing ("你好，请问可以货到付款吗？", "老板 那个卡地亚手镯能便宜点吗" with "能便宜点吗" stored): that
+   * entry, when the ranking has it first. The confidence model
+   * declined these as it declines a near miss (found from outside: the entry's own question with
+   * a greeting before it was "did you mean …?").
+   */
+  phrasingInside(text: string, ranked: readonly FaqHit[]): FaqLookup | undefined {
+    if (typeof text !== 'string') return undefined;
+    const said = ` ${spaced(foldTraditional(text.slice(0, MAX_FIELD)))} `;
+    let best: { hit: FaqHit; phrasing: string } | undefined;
+    // Only the first candidate: the rest of the message may move the question to another entry ("退货要运费吗" holds "要运费吗").
+    for (const h of ranked.slice(0, 1)) {
+      for (const p of [h.entry.question, ...(h.entry.alternates ?? [])]) {
+        const phrasing = spaced(foldTraditional(p));
+        if (!asksByItself(phrasing) || this.#verbatim.get(verbatimKey(p))?.size !== 1 || !said.includes(` ${phrasing} `) && !(HAN_ONLY.test(phrasing) && said.includes(phrasing))) continue;
+        if (!best || phrasing.length > best.phrasing.length) best = { hit: h, phrasing };
+      }
+    }
+    if (!best) return undefined;
+    const rest = said.replace(best.phrasing, ' ').trim();
+    if (ASKS_ELSE.test(rest) || [...rest.replace(/\s/g, '')].length > MAX_REST_CHARS || defaultContrasts().conflict(foldTraditional(text), entryText(best.hit.entry))) return undefined;
+    // Goods of another kind than the entry's own ("床单是纯棉的吗" holds the clothing entry's "是纯棉的吗").
+    const named = kindsOfGoods(rest);
+    const own = kindsOfGoods([best.hit.entry.question, ...(best.hit.entry.alternates ?? [])].join(' '));
+    if (named.size && own.size && ![...named].some((k) => own.has(k))) return undefined;
+    const hit: FaqHit = { ...best.hit, confidence: Math.max(best.hit.confidence, this.#threshold) };
+    return { band: 'answer', hit, candidates: [hit] };
   }
 
   /**
@@ -532,6 +565,21 @@ function entryText(e: FaqEntry): string {
 export function lead(a: Pick<FaqHit, 'confidence' | 'lexical'>, b: Pick<FaqHit, 'confidence' | 'lexical'>): number {
   return a.lexical !== undefined && b.lexical !== undefined ? a.lexical - b.lexical : a.confidence - b.confidence;
 }
+
+/** Letters and digits in lower case, one space between runs, for a phrasing found inside a message. */
+const spaced = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const HAN_ONLY = /^[\p{Script=Han}\d ]+$/u;
+/** A phrasing that is a question by itself: "可以货到付款吗", "佣金多少", "can I pay by installment" (not "货到付款", "Atome"). */
+function asksByItself(phrasing: string): boolean {
+  if (HAN_ONLY.test(phrasing)) return phrasing.replace(/ /g, '').length >= 4 && ZH_ASKS.test(phrasing);
+  return phrasing.split(' ').length >= 3 && EN_ASKS.test(phrasing);
+}
+const ZH_ASKS = /[吗呢么嘛]$|怎|什么|多少|多久|几[天个号时次点]|哪|能不能|可不可以|是否|有没有|会不会|要不要/;
+const EN_ASKS = /^(?:how|what|when|where|why|which|who|can|could|will|would|do|does|did|is|are|should)\s|\sor not$/;
+/** The rest of the message asks something of its own. */
+const ASKS_ELSE = /[吗呢么嘛]|怎|什么|多少|多久|几[天个号时次点]|哪|能不能|可不可以|是否|有没有|会不会|要不要|还是|不|没|(?<![a-z])(?:how|what|when|where|why|which|who|can|could|will|would|do|does|did|is|are|should|not|no|don'?t|or)(?![a-z])/;
+/** What may stand beside the phrasing: a greeting, a name, the goods ("老板 那个卡地亚手镯"), not a story. */
+const MAX_REST_CHARS = 14;
 
 /** A phrasing as typed, for the verbatim match (`foldedKey`), of at most 200 characters. */
 const verbatimKey = (text: string): string => foldedKey(text.slice(0, 200));

@@ -336,3 +336,29 @@ describe('the goods in focus as context (twentieth session, pharmacy)', () => {
     assert.equal(index.lookup('今天天气真好', goods).band, 'none');
   });
 });
+
+describe('one of the shop\'s own question phrasings inside a longer message (twenty-second session)', () => {
+  const shop = new FaqIndex([
+    { id: 'cod', question: '可以货到付款吗？', answer: 'COD 只限西马。', alternates: ['有COD吗', '货到付款'] },
+    { id: 'haggle', question: '可以便宜点吗？能议价吗？', answer: '一般不议价。', alternates: ['能便宜点吗', '能不能便宜'] },
+    { id: 'warranty', question: 'How long is the warranty?', answer: 'One year.', alternates: ['is there warranty', 'got warranty or not'] },
+    { id: 'fee', question: '运费怎么算？', answer: '满99包邮。', alternates: ['要运费吗'] },
+    { id: 'return-fee', question: '退货运费谁承担？', answer: '质量问题我们承担。', alternates: ['退货邮费谁出'] },
+  ]);
+  test('a greeting or the goods beside the stored question: that entry, answered', () => {
+    for (const [q, id] of [['你好，请问可以货到付款吗？', 'cod'], ['老板 那个卡地亚手镯能便宜点吗', 'haggle'], ['hi boss, the redmi got warranty or not', 'warranty']] as const) {
+      const r = shop.lookup(q);
+      assert.equal(r.band, 'answer', q);
+      assert.equal(r.hit?.entry.id, id, q);
+    }
+  });
+  test('not when the rest asks or says something of its own, or only a topic word is inside', () => {
+    assert.notEqual(shop.lookup('退货要运费吗').hit?.entry.id, 'fee');
+    assert.notEqual(shop.lookup('为什么不能货到付款 可以便宜点吗').band, 'answer');
+    assert.notEqual(shop.lookup('货到付款的订单怎么退款').hit?.entry.id, 'cod');
+    const fabric = new FaqIndex([{ id: 'fabric', question: '衣服是什么面料的？', answer: '95% 棉。', alternates: ['是纯棉的吗'] }]);
+    assert.equal(fabric.lookup('这件衣服是纯棉的吗').band, 'answer');
+    assert.notEqual(fabric.lookup('床单是纯棉的吗').band, 'answer', 'bedding is not the clothing entry');
+    assert.equal(shop.phrasingInside('我昨天买的那个东西到现在还没发货 能便宜点吗', shop.rank('我昨天买的那个东西到现在还没发货 能便宜点吗')), undefined);
+  });
+});
