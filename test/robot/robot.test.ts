@@ -4784,3 +4784,11 @@ describe('another colour asked before shipping, and the wrong colour sent (twent
     }
   });
 });
+
+describe('a pre-order\'s day in an English title (twenty-second session, electronics shop in Malaysia)', () => {
+  test('"- ships from 20 Dec" counts from that day, "dispatch by Dec 10" by it, not from payment', async () => {
+    const pre = (title: string) => ({ orders: [order({ orderId: 'PO-1', status: 'paid', currency: 'MYR', updatedAt: '2024-11-26T09:00:00+08:00', items: [{ sku: 'P', title, quantity: 1, price: '5999.00' }] })] });
+    assert.match(textOf(await conversation(robotWith(pre('[Pre-order] Galaxy S25 Ultra 512GB - ships from 20 Dec')))('when will my pre-order ship?')), /Dec 27/);
+    assert.match(textOf(await conversation(robotWith(pre('[Pre-order] Galaxy S25 Ultra - dispatch by Dec 10')))('when will my pre-order ship?')), /Dec 10/);
+  });
+});
