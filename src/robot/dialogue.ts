@@ -1935,7 +1935,8 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
   // A shop with entries of its own on the topic states its own procedure: the built-in one
   // beside them contradicted it ("下单时填写抬头" against "在订单详情页申请开票时填写": found from outside).
   const own = Boolean(shop) || Boolean(ctx.data.faqOnTopic?.length) || Boolean(ctx.data.faqCandidates?.length);
-  const trouble: Reply = { text: (own ? ctx.t.policyTroubleShort : ctx.t.policyTrouble)[intent] };
+  // The short coupon text points "above": with nothing of the shop's said, the usual causes are said instead (found from outside: it stood alone).
+  const trouble: Reply = { text: (own && (shop || intent !== 'coupon') ? ctx.t.policyTroubleShort : ctx.t.policyTrouble)[intent] };
   // The entry said is kept, for "过了48小时就不管了？" next (found from outside).
   const said = shop ? { faqLast: { q: (ctx.data.faq?.ok && ctx.data.faq.value?.entry.answer === shop ? ctx.data.faq.value.entry.question : '').slice(0, MAX_FAQ_QUESTION), a: wholeSentences(shop, MAX_FAQ_LAST_ANSWER) } } : {};
   // A request already under way for it ("花到了都蔫了" with a refund asked): where it stands, before the way to a person (found from outside).

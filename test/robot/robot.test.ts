@@ -4792,3 +4792,15 @@ describe('a pre-order\'s day in an English title (twenty-second session, electro
     assert.match(textOf(await conversation(robotWith(pre('[Pre-order] Galaxy S25 Ultra - dispatch by Dec 10')))('when will my pre-order ship?')), /Dec 10/);
   });
 });
+
+describe('a code that does not work, with the shop\'s coupon entry not sure (twenty-second session, US grocery)', () => {
+  test('the usual causes are said, never "after checking the above" with nothing above', async () => {
+    const shopFaq = new FaqIndexProvider();
+    shopFaq.setEntries('shop_g', [{ id: 'promo', question: 'Why is my promo code not working?', answer: 'Codes need a minimum subtotal.', alternates: ['promo code', 'coupon not working', 'discount code invalid'] },
+      { id: 'slot', question: 'Can I change my delivery slot?', answer: 'Yes, until 10pm the day before.' }]);
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [], aftersales: [] }), faq: shopFaq, clock: () => NOW });
+    const r = await robot.answer({ shopId: 'shop_g', userId: 'u-g', conversationId: 'c-g', text: 'my promo code FRESH20 isnt working at checkout' });
+    assert.doesNotMatch(textOf(r), /^If it still doesn't apply after checking the above/);
+    assert.match(textOf(r), /minimum/);
+  });
+});
