@@ -1847,7 +1847,7 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
   const trouble = policyTrouble(ctx, intent);
   if (trouble) return trouble;
   const { text, offer } = policyText(ctx, intent);
-  const request = intent === 'return_policy' ? requestUnderway(ctx) : undefined;
+  const request = intent === 'return_policy' && aboutTheirRequest(ctx) ? requestUnderway(ctx) : undefined;
   if (request) {
     const late = overdueDays(ctx, request) !== undefined ? { offeredHuman: true } : {};
     return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress', policy: intent, ...offer, ...late } };
@@ -1858,6 +1858,18 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
   if (!o) return { replies: [{ text }], next: { ...offer, policy: intent }, ...(offer?.faqLast ? { faqOnly: true as const } : {}) };
   return { replies: [...statusAnswer(ctx, o).replies, { text }], next: { focusOrderId: o.orderId, topic: 'order_status', ...offer } };
 }
+
+/**
+ * A returns question that may be about the request under way: not a "what if" or one asked before
+ * buying, nor one the shop's confident entry on another topic answers (found from outside: "那如果
+ * 尺寸不合适能换吗", "我看中一个包 可以视频看货吗" were told an unrelated refund first).
+ */
+function aboutTheirRequest(ctx: Ctx): boolean {
+  if (WHAT_IF.test(ctx.r.u.normalized)) return false;
+  const hit = confidentFaq(ctx);
+  return !hit || POLICY_WORDS.return_policy.test(foldTraditional([hit.entry.question, ...(hit.entry.alternates ?? [])].join(' ').toLowerCase()));
+}
+const WHAT_IF = /如果|假如|要是|万一|假设|看中|想买|还没买|下单前|买之前|(?<![a-z])(?:if|in case|what if|before (?:i )?(?:buy|order)|thinking of (?:buying|ordering|getting))(?![a-z])/;
 
 /** Words any question on the topic has ("券", "invoice", "退"): a guess without one is no question on it. */
 const POLICY_WORDS: Readonly<Record<PolicyIntent, RegExp>> = {

@@ -1251,8 +1251,9 @@ describe('what the robot cannot do for a policy question', () => {
   for (const [text, want] of [
     // The demo shop has entries on coupons and invoices: its procedure stands, and beside it only the
     // way to a person (the usual causes and "I can't issue it" read as a second policy: eighteenth session).
-    ['优惠券用不了', /按上面的说明核对后还是没减/],
-    ['my coupon didnt apply at checkout', /still doesn't apply after checking/],
+    // None of its coupon entries answers these: the usual causes, not "after checking the above" alone (twenty-second session).
+    ['优惠券用不了', /常见原因/],
+    ['my coupon didnt apply at checkout', /usually because/],
     ['开发票 抬头上海某某科技有限公司 税号91310115MA1K4ABCDE', /代为申请/],
     ['can you put my company tax id on the invoice', /request it with the details you sent/],
     ['发错货了', /发错、少发/],
@@ -4802,5 +4803,15 @@ describe('a code that does not work, with the shop\'s coupon entry not sure (twe
     const r = await robot.answer({ shopId: 'shop_g', userId: 'u-g', conversationId: 'c-g', text: 'my promo code FRESH20 isnt working at checkout' });
     assert.doesNotMatch(textOf(r), /^If it still doesn't apply after checking the above/);
     assert.match(textOf(r), /minimum/);
+  });
+});
+
+describe('a returns question not about the request under way (twenty-second session, resale shop)', () => {
+  test('"what if" and before-buying questions get the policy without the unrelated refund card; "我退的货你们收到了吗" keeps it', async () => {
+    const data = { orders: [earbuds], logistics: [earbudsTrack], aftersales: [aftersale({ aftersaleId: 'AS-W', orderId: EARBUDS, status: 'approved' })] };
+    for (const text of ['要是收到不喜欢，能退不', 'can i get a refund if i dont like it', '有质量问题的话可以换新的吗']) {
+      assert.doesNotMatch(textOf(await conversation(robotWith(data))(text)), /退款申请|refund request/, text);
+    }
+    assert.match(textOf(await conversation(robotWith(data))('退货的钱退了吗')), /退款申请/);
   });
 });
