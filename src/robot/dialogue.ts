@@ -2985,6 +2985,7 @@ export const SHOP_QUESTIONS = {
   digital_time: { zh: '充值多久到账', en: 'how long does a top-up take' },
   find_code: { zh: '卡密在哪里看', en: 'where can I find my code' },
   refund_time: { zh: '退款多久到账', en: 'how long does a refund take to arrive' },
+  review_time: { zh: '售后申请多久审核', en: 'how long does it take to review a return or refund request' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type ShopQuestion = keyof typeof SHOP_QUESTIONS;
 const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
@@ -2993,7 +2994,7 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
   delivery_estimate: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code'],
   cancel_order: ['cancel', 'pre_order', 'made_to_order'],
   change_address: ['change_address'],
-  aftersale_progress: ['refund_time'],
+  aftersale_progress: ['refund_time', 'review_time'],
 };
 /** The robot's questions for this turn: the intent's, and the warranty when goods stopped working. */
 const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>
@@ -3012,7 +3013,9 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   if (q === 'digital_time' && !ARRIVES.test(a)) return undefined;
   if (q === 'find_code' && !CODE_GOODS.test(`${hit.entry.question} ${(hit.entry.alternates ?? []).join(' ')}`)) return undefined;
   // Only an entry on when refunded money arrives, with its time: "退款怎么申请" is no word on it.
-  if (q === 'refund_time' && !(REFUND_WORD.test(`${hit.entry.question} ${a}`.toLowerCase()) && /\d\s*(?:个)?\s*(?:工作日|天|小时|(?:working |business )?(?:days?|hours?|weeks?)(?![a-z]))/i.test(a))) return undefined;
+  if (q === 'refund_time' && !(REFUND_WORD.test(`${hit.entry.question} ${a}`.toLowerCase()) && TIMED.test(a))) return undefined;
+  // Only an entry on reviewing requests, with its time ("售后申请1个工作日内审核").
+  if (q === 'review_time' && !(REVIEW_WORD.test(`${hit.entry.question} ${a}`.toLowerCase()) && TIMED.test(a))) return undefined;
   // An entry on delivery in general is no word on another delivery day.
   if (q === 'delivery_date' && !DELIVERY_DAY.test(`${hit.entry.question} ${(hit.entry.alternates ?? []).join(' ')}`)) return undefined;
   if (q !== 'ship_time') return a.length <= MAX_FAQ_LAST_ANSWER ? a : undefined;
@@ -3026,6 +3029,9 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   return a.length <= SHORT_SHOP_ANSWER ? a : undefined;
 }
 const CANCEL_WORD = /取消|退款|退订|(?<![a-z])(?:cancel|refund)/i;
+/** A time in days, hours or weeks ("3-7个工作日", "within 24 hours"). */
+const TIMED = /\d\s*(?:个)?\s*(?:工作日|天|小时|(?:working |business )?(?:days?|hours?|weeks?)(?![a-z]))/i;
+const REVIEW_WORD = /审核|处理|(?<![a-z])(?:review\w*|approv\w*|process\w*)(?![a-z])/;
 const DELIVERY_DAY = /日期|哪天|改约|改期|晚几天|周[一二三四五六日末]|(?<![a-z])(?:date|day|reschedul\w*)(?![a-z])/i;
 const PRE_ORDER = /预售|预定|预订|(?<![a-z])(?:pre-?orders?|presale)(?![a-z])/i;
 const IN_STOCK = /现货|(?<![a-z])in[- ]stock(?![a-z])/i;
@@ -3579,7 +3585,7 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
     // An exchange moves goods, not money; the reason of a refusal is what the buyer asks next.
     goods: a.type === 'exchange',
     ...(reason ? { reason } : {}),
-    hint: late !== undefined ? ctx.t.aftersaleLate(late) : (shopRefundTime(ctx, a, hintKey) ?? (a.type !== 'exchange' && ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.moneyHint[hintKey as keyof Texts['moneyHint']] : undefined) ?? ctx.t.aftersaleHint[hintKey]),
+    hint: late !== undefined ? ctx.t.aftersaleLate(late) : (shopRefundTime(ctx, a, hintKey) ?? shopReviewTime(ctx, hintKey) ?? (a.type !== 'exchange' && ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.moneyHint[hintKey as keyof Texts['moneyHint']] : undefined) ?? ctx.t.aftersaleHint[hintKey]),
   });
   return reply(text, aftersaleCard(a, order?.currency));
 }
@@ -3599,6 +3605,12 @@ function shopRefundTime(ctx: Ctx, a: Aftersale, hintKey: string): string | undef
   if (a.type === 'exchange' || !(hintKey === 'approved_refund' || hintKey === 'refunded' || (hintKey === 'returning' && ASKS_MONEY.test(ctx.r.u.normalized)))) return undefined;
   return shopSays(ctx, 'refund_time');
 }
+/**
+ * The shop's own word on how long a request waits for review, for a request not reviewed yet; the
+ * built-in hint names no time, which the shop never said (found from outside twice: "商家会在 1-2 个
+ * 工作日内审核" against a shop's same-day review).
+ */
+const shopReviewTime = (ctx: Ctx, hintKey: string): string | undefined => (hintKey === 'requested' || hintKey === 'requested_goods' ? shopSays(ctx, 'review_time') : undefined);
 /** The most working days a text promises ("3-7 个工作日", "3-5 working days"); undefined when it names none. */
 function workingDaysIn(text: string): number | undefined {
   const n = [...text.matchAll(/(\d{1,2})\s*(?:个)?\s*(?:工作日|(?:business|working) days?)/gi)].map((m) => Number(m[1]));
@@ -3608,8 +3620,8 @@ const hintOf = (a: Aftersale) =>
   a.status === 'approved' ? (a.type === 'refund' ? 'approved_refund' : 'approved_goods') : a.status === 'requested' && a.type !== 'refund' ? 'requested_goods' : a.status;
 
 /**
- * Working days its hint promises for a step that waits on the shop ("1-2 个工作日内审核", "1-3 个工作
- * 日到账"). Not `returning`: the goods are in the post, and the promise starts when the warehouse
+ * Working days a step that waits on the shop usually takes, when the shop says none: a review 2 (the
+ * reply names no time for it, the shop's entry does), the money 3 ("1-3 个工作日到账"). Not `returning`: the goods are in the post, and the promise starts when the warehouse
  * gets them, which no field tells (found in review).
  */
 const PROMISED_WORKING_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> = { requested: 2, requested_goods: 2, approved_refund: 3 };
@@ -3622,8 +3634,9 @@ const PROMISED_WORKING_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> 
  */
 function overdueDays(ctx: Ctx, a: Aftersale): number | undefined {
   // The shop's own time for the money, when it says one, is the promise kept or broken.
-  const own = hintOf(a) === 'approved_refund' ? workingDaysIn(shopRefundTime(ctx, a, 'approved_refund') ?? '') : undefined;
-  const promised = own ?? PROMISED_WORKING_DAYS[hintOf(a)];
+  const key = hintOf(a);
+  const own = key === 'approved_refund' ? workingDaysIn(shopRefundTime(ctx, a, key) ?? '') : workingDaysIn(shopReviewTime(ctx, key) ?? '');
+  const promised = own ?? PROMISED_WORKING_DAYS[key];
   const since = Date.parse(a.updatedAt);
   const now = (ctx.input.now ?? new Date()).getTime();
   if (promised === undefined || !Number.isFinite(since) || workingDaysBetween(since, now, ctx.tz) <= promised) return undefined;

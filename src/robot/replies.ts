@@ -313,8 +313,8 @@ const zh: Texts = {
   aftersaleLate: (d) => `这一步已经 ${d} 天没有进展，比平常慢了。需要为您转接人工客服跟进吗？`,
   aftersaleChase: '抱歉让您久等了！需要为您转接人工客服，帮您核实一下吗？',
   aftersaleHint: {
-    requested: '商家会在 1-2 个工作日内审核，审核通过后款项一般 1-3 个工作日原路退回。',
-    requested_goods: '商家会在 1-2 个工作日内审核，通过后请按售后页面的地址寄回商品。',
+    requested: '商家审核通过后，款项原路退回。',
+    requested_goods: '商家审核通过后，请按售后页面的地址寄回商品。',
     approved_refund: '退款将原路退回，一般 1-3 个工作日到账。',
     approved_goods: '请按售后页面的地址寄回商品，并填写运单号。',
     rejected: '如对结果有疑问，可以回复“转人工”。',
@@ -323,7 +323,7 @@ const zh: Texts = {
     closed: '该售后已关闭，如需帮助可以回复“转人工”。',
   },
   moneyHint: {
-    requested_goods: '商家会在 1-2 个工作日内审核，通过后请按售后页面的地址寄回商品；仓库签收后处理，款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式）。',
+    requested_goods: '商家审核通过后，请按售后页面的地址寄回商品；仓库签收后处理，款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式）。',
     approved_refund: '款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式），一般 1-3 个工作日到账，余额即时到账。',
     approved_goods: '请按售后页面的地址寄回商品，并填写运单号；仓库签收后处理，款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式）。',
     returning: '仓库签收后 1-3 个工作日内处理，之后款项原路退回您付款的账户（微信、支付宝或银行卡，按付款方式），一般 1-3 个工作日到账。',
@@ -522,8 +522,8 @@ const en: Texts = {
   aftersaleLate: (d) => `It has been ${d} day${d === 1 ? '' : 's'} at this step, longer than usual. Shall I get a human agent to follow up?`,
   aftersaleChase: 'Sorry for the wait! Shall I get a human agent to check on it for you?',
   aftersaleHint: {
-    requested: 'The shop reviews requests within 1-2 business days; once approved, the money usually reaches your original payment method within 1-3 business days.',
-    requested_goods: 'The shop reviews requests within 1-2 business days; once approved, ship the item to the address on the after-sales page.',
+    requested: 'Once the shop approves it, the money goes back to your original payment method.',
+    requested_goods: 'Once the shop approves it, ship the item to the address on the after-sales page.',
     approved_refund: 'The money goes back to your original payment method within 1-3 business days.',
     approved_goods: 'Please ship the item to the address on the after-sales page and enter the tracking number.',
     rejected: 'If you disagree, say "human" and an agent will help.',
@@ -532,7 +532,7 @@ const en: Texts = {
     closed: 'This request is closed. Say "human" if you need help.',
   },
   moneyHint: {
-    requested_goods: 'The shop reviews requests within 1-2 business days; once approved, ship the item to the address on the after-sales page, and once it is back at the warehouse the money goes back the way you paid (card, wallet or balance).',
+    requested_goods: 'Once the shop approves it, ship the item to the address on the after-sales page, and once it is back at the warehouse the money goes back the way you paid (card, wallet or balance).',
     approved_refund: 'The money goes back the way you paid (card, wallet or balance), usually within 1-3 business days.',
     approved_goods: 'Please ship the item to the address on the after-sales page and enter the tracking number; once it is back at the warehouse, the money goes back the way you paid (card, wallet or balance).',
     returning: 'We process it within 1-3 business days after the warehouse receives it; the money then goes back the way you paid (card, wallet or balance), usually within 1-3 business days.',
