@@ -403,6 +403,14 @@ const LANDLINE = /(?<![0-9a-z][\s-]{0,3})(?:\(0\d{2,3}\)[\s-]{0,3}|0\d{2,3}[\s-]
 // 400-820-8820: ten digits in the 3-3-4 groups the lines are sold in, with dashes; with spaces
 // only after a word for calling ("热线 400 820 8820"): "价格 400 500 6000" is a list of prices.
 const SERVICE_LINE = /(?<![0-9a-z][\s-]{0,3})[48]00-\d{3}-\d{4}(?![\s-]?\d)(?!\s?(?:mm|cm|m|元|块|g|kg|ml)(?![a-z]))|(?<=(?:电话|热线|拨打|致电|打|call|tel|phone)[^0-9]{0,4})[48]00\s\d{3}\s\d{4}(?![\s-]?\d)/g;
+// Numbers of other countries (found from outside: a Malaysian and a US shop's agents sent "call me at
+// 012-3456789", "+60 12-345 6789", "whatsapp 6012 345 6789" unrefused). With a "+" and a country
+// code; or 7-15 digits right after a word for calling or texting; or a Malaysian mobile written
+// with its separators. A bare run of digits stays an order number.
+const INTL_PHONE = /(?<![0-9a-z+])\+[1-9]\d{0,2}(?:[\s().-]{0,2}\d){6,13}(?![\s-]?\d)/g;
+const CALLED_NUMBER =
+  /(?<=(?<![a-z])(?:call|text|sms|phone|tel|mobile|cell|whatsapp|wa|ring|电话|手机|号码|打)(?:\s?(?:me|us|him|her))?(?:\s?(?:at|on|to))?(?:\s?(?:number|no\.?|num))?\s?[:：#=-]?\s?)\(?\d(?:[\s().-]{0,2}\d){6,14}(?![\s-]?\d)/g;
+const MY_MOBILE = /(?<![0-9a-z][\s-]{0,3})01\d[\s-]\d{3,4}[\s-]?\d{4}(?![\s-]?\d)/g;
 // "vx: abc123", "微信号 wxid_88", "wechat=13812345678". A bare Latin word after the keyword
 // ("pay by wechat directly") only counts when the id holds a digit or an explicit ":"/"=" or
 // "号"/"id" marks it as an id.
@@ -440,7 +448,7 @@ export function detectOffPlatformContact(text: string, opts: ContactOptions = {}
   const found: ContactMatch[] = [];
   const add = (kind: ContactKind, start: number, end: number) => found.push({ kind, start, end, text: text.slice(start, end) });
 
-  for (const re of [PHONE, LANDLINE, SERVICE_LINE]) for (const m of f.matchAll(re)) add('phone', m.index, m.index + m[0].length);
+  for (const re of [PHONE, LANDLINE, SERVICE_LINE, INTL_PHONE, CALLED_NUMBER, MY_MOBILE]) for (const m of f.matchAll(re)) add('phone', m.index, m.index + m[0].length);
   for (const m of f.matchAll(WECHAT_ID)) {
     const [, , marker, sep, id] = m;
     const explicit = marker !== undefined || /[:=]/.test(sep!);

@@ -178,6 +178,10 @@ const PHONE_HIDDEN_MIN = 4;
  * whole. Every star is one hidden digit, at least {@link PHONE_HIDDEN_MIN}.
  */
 export function maskPhone(phone: string): string {
+  // Another country's code ("+1 201…", "+60 12…") is no carrier prefix an agent knows: its last 4 only
+  // (found from outside: "+1 201 555 0188" showed as "120****0188").
+  const foreign = /^\s*\+\s*(?!86)\d/.test(phone) ? phone.replace(/\D/g, '') : undefined;
+  if (foreign !== undefined && foreign.length >= 2 * PHONE_HIDDEN_MIN) return `${'*'.repeat(foreign.length - 4)}${foreign.slice(-4)}`;
   const local = phone.trim().replace(/^\+\s*86/, '').replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   if (local.length >= 11) return `${local.slice(0, 3)}${'*'.repeat(local.length - 7)}${local.slice(-4)}`;
   const shown = local.length >= 2 * PHONE_HIDDEN_MIN ? 4 : Math.max(0, Math.min(4, local.length - PHONE_HIDDEN_MIN));
@@ -189,11 +193,25 @@ const MUNICIPALITY = /^(?:北京|上海|天津|重庆)市/u;
 const CITY = /^[\u4e00-\u9fff]{2,8}?(?:市|自治州|地区|盟)/u;
 
 /**
+ * An address written the Latin way, street first and comma-separated ("12 Jalan Ampang, 50450 Kuala
+ * Lumpur"): its last parts after the first, at most two (postcode, town, state), with the street
+ * masked (found from outside: a Malaysian and a US address were masked whole). Undefined for another shape.
+ */
+function latinAddress(address: string): string | undefined {
+  if (/[\u4e00-\u9fff]/u.test(address)) return undefined;
+  const parts = address.split(/[,，]/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  return `****, ${parts.slice(Math.max(1, parts.length - 2)).join(', ')}`;
+}
+
+/**
  * Keeps the province and city of a Chinese address and masks the rest:
  * `广东省深圳市南山区科技园路1号` → `广东省深圳市****`. An address in another shape is masked whole,
  * since nothing in it is known to be coarse enough to show.
  */
 export function maskAddress(address: string): string {
+  const latin = latinAddress(address);
+  if (latin !== undefined) return latin;
   const s = address.trim().replace(/\s+/g, '');
   let kept = '';
   const muni = MUNICIPALITY.exec(s);

@@ -29,7 +29,8 @@ describe('maskAddress', () => {
 
   test('never shows the whole address, and masks whole what it cannot read', () => {
     assert.equal(maskAddress('北京市朝阳区'), '北京市****', 'a district with nothing after it is not kept');
-    assert.equal(maskAddress('221B Baker Street, London'), '****');
+    assert.equal(maskAddress('221B Baker Street, London'), '****, London');
+    assert.equal(maskAddress('221B Baker Street'), '****');
     assert.equal(maskAddress('北京市建国路88号院阳光花园小区3号楼'), '北京市****', 'a long street name is not taken for a district');
   });
 });

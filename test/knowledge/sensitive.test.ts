@@ -167,6 +167,17 @@ function contactNumberTests(): void {
     assert.deepEqual(kinds('拨打 800 810 1234'), [['phone', '800 810 1234']]);
   });
 
+  // Found from outside (twenty-second session): a Malaysian and a US shop's agents sent these to the buyer.
+  test('numbers of other countries: with a country code, after a word for calling, a Malaysian mobile with separators', () => {
+    assert.deepEqual(kinds('+60 12-345 6789'), [['phone', '+60 12-345 6789']]);
+    assert.deepEqual(kinds('call me at 012-3456789'), [['phone', '012-3456789']]);
+    assert.deepEqual(kinds('call me at 0123456789 ok'), [['phone', '0123456789']]);
+    assert.deepEqual(kinds('whatsapp 6012 345 6789'), [['phone', '6012 345 6789']]);
+    assert.deepEqual(kinds('text me on (201) 555-0188'), [['phone', '(201) 555-0188']]);
+    assert.deepEqual(kinds('my number is +1 201 555 0188'), [['phone', '+1 201 555 0188']]);
+    assert.deepEqual(kinds('我的号码是 012-345 6789'), [['phone', '012-345 6789']]);
+  });
+
   test('order numbers, long ids, amounts and SKUs are not phone numbers', () => {
     for (const text of [
       '订单号 DD20261127000123',
@@ -187,7 +198,13 @@ function contactNumberTests(): void {
       '券码 6222 0212 3456 7890',
       '订单 PDD-0571-2345-6789',
       '价格 400 500 6000',
-      '尺寸 800-100-1200 mm'
+      '尺寸 800-100-1200 mm',
+      // Not after the numbers of other countries either (twenty-second session).
+      'order MY24120007 total RM 4299.00',
+      'tracking JT630012345678',
+      'the phone 13 pro max 256gb',
+      '+5 points for this order',
+      'call it 3 boxes, order 0123456789',
     ]) {
       assert.deepEqual(detectOffPlatformContact(text), [], text);
     }

@@ -147,7 +147,9 @@ describe('masking', () => {
     assert.equal(maskPhone('+86 7654321'), '****321');
     assert.equal(maskPhone('+86 12345'), '****5');
     // Digits only: a parenthesis or a + is not one of the first three.
-    assert.equal(maskPhone('+1 (555) 010-9999'), '155****9999');
+    // Another country's code is no carrier prefix: the last 4 only (twenty-second session).
+    assert.equal(maskPhone('+1 (555) 010-9999'), '*******9999');
+    assert.equal(maskPhone('+60 12-345 6789'), '*******6789');
     assert.equal(maskPhone('(0755) 8888-1234'), '075*****1234');
     assert.equal(maskPhone('8613812345678'), '138****5678');
     assert.ok(!maskPhone('13812345678').includes('1234'));
@@ -160,7 +162,10 @@ describe('masking', () => {
     assert.equal(maskAddress('吉林省延边朝鲜族自治州延吉市人民路5号'), '吉林省延边朝鲜族自治州****');
     // A street name containing 省 must not make the whole prefix look like a province.
     assert.equal(maskAddress('上海市浦东新区省庄路1号'), '上海市****');
-    assert.equal(maskAddress('12 Main Street, Springfield'), '****');
+    // Street first, comma-separated: the street masked, the town, state and postcode kept (twenty-second session).
+    assert.equal(maskAddress('12 Main Street, Springfield'), '****, Springfield');
+    assert.equal(maskAddress('Unit 3, 12 Jalan Ampang, 50450 Kuala Lumpur, Wilayah Persekutuan'), '****, 50450 Kuala Lumpur, Wilayah Persekutuan');
+    assert.equal(maskAddress('12 Main Street'), '****');
     assert.equal(maskAddress('广东省'), '广东省');
   });
 });
