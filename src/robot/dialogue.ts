@@ -553,7 +553,7 @@ const CAN_IT_BE_DONE = /^(?:那|所以|你们?)?(?:到底|究竟)?(?:能不能|�
 const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|never ?mind|not needed)(?![a-z])/;
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
 const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
-const WAITS = /^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:ok(?:ay)?,? )?(?:i'?ll|i will|let me) wait(?: a bit| a little| then)?\s*[.!]*$/;
+const WAITS = /^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|let me|i) wait(?: a bit| a little| then| lah| la)?\s*[.!]*$/;
 /** Only that, nothing asked beside it ("在吗，我的退款什么时候到" is the refund: found in review). */
 const WHERE_IS_EVERYONE = /^(?:[\s?？!！。,，.]*(?:人呢|有人吗|有人在吗|人呢人呢|(?:is )?any(?:one|body) there))+[\s?？!！。,，.]*$/;
 /** Trouble told again: the same words, or "still", "tried", with what is wrong; not a question about it ("还是不行的话能退吗"). */
@@ -908,8 +908,13 @@ function requestFollowUp(state: DialogueState, u: Understanding, orderId: string
   if (SWITCH_TO_EXCHANGE.test(u.normalized)) return { intent: 'aftersale_progress', withdraw: true, toExchange: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
   if (withdrawsRequest(u.normalized) || (state.focusRequest && CANCEL_IT.test(u.normalized))) return { intent: 'aftersale_progress', withdraw: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
   if (!orderId && state.topic && KIND_FOLLOW.test(u.normalized)) return { intent: 'aftersale_progress' };
+  // "how long will the review take" right after a request's status: its review, not a delivery (found from outside).
+  if (state.topic === 'aftersale_progress' && REVIEW_ASKED.test(u.normalized) && !PRODUCT_REVIEW.test(u.normalized)) return { intent: 'aftersale_progress' };
   return undefined;
 }
+const REVIEW_ASKED = /审核|(?<![a-z])(?:the review|review (?:take|be done|finish)|reviewed|approve my (?:return|refund|request|exchange)|approved yet|approval)(?![a-z])/;
+/** A review of the goods ("写评价", "leave a review"), not of a request. */
+const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:leave|write|post|wrote|left) (?:a |my |the )?review|reviews? (?:of|on|for) (?:the|this|your)(?![a-z])/;
 
 /**
  * Asking why an order was cancelled, or saying it was not the buyer ("为什么被取消了", "why was my
@@ -1052,14 +1057,14 @@ const digitalRead = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 /** "320那单是啥时候下的", "when did I order it": when it was ordered, which its status says, not when it arrives (found from outside). */
 const ORDERED_WHEN = /(?:什么|啥)时候(?:下|买|拍)的|哪天(?:下|买|拍)的|几号(?:下|买|拍)的|下单(?:时间|日期)|(?<![a-z])(?:when did i (?:order|buy|place)|order date|date (?:i|it was) ordered)(?![a-z])/;
 /** "好吧 那等退款吧 谢谢", "ok i'll wait for it then, thanks": the buyer will wait, and says goodbye (found from outside: a list of entries). */
-const WAITS_THANKS = /^(?:好吧?|好的|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?(?:再|先)?等(?:着|等|一下)?(?:退款|发货|快递|到账|消息|通知|回复)?(?:吧|了|好了)?[,，。!！\s]*(?:谢谢|多谢|谢了|谢啦|感谢)(?:你|您|啦)?[!！。~\s]*$|^(?:ok(?:ay)?,? )?(?:i'?ll|i will) wait(?: for (?:it|the refund|the parcel))?(?: then)?[,.!\s]+(?:thanks|thank you|thx)[.!\s]*$/;
+const WAITS_THANKS = /^(?:好吧?|好的|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?(?:再|先)?等(?:着|等|一下)?(?:退款|发货|快递|到账|消息|通知|回复)?(?:吧|了|好了)?[,，。!！\s]*(?:谢谢|多谢|谢了|谢啦|感谢)(?:你|您|啦)?[!！。~\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|i) wait(?: for (?:it|the refund|the parcel))?(?: then| lah| la)?[,.!\s]+(?:thanks|thank you|thx)(?: (?:lah|la|boss|bro))?[.!\s]*$/;
 const waitsThanks = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined => (WAITS_THANKS.test(u.normalized.trim()) ? { intent: 'bye', u: { ...u, guessed: undefined } } : undefined);
 /**
  * "我的牛仔裤寄了几天都没到" (or in Cantonese, "寄咗幾日都未到") leans to after-sales on "寄了", but
  * with no word of a return it is the parcel unless a request is under way, when it may be the goods
  * sent back (found from outside: "no after-sales request").
  */
-const NOT_ARRIVED = /没到|未到|还没收到|没收到|没送到|到哪/;
+const NOT_ARRIVED = /没到|未到|还没收到|没收到|没送到|到哪|寄到.{0,10}(?:了吗|了没|没有)|(?<![a-z])(?:not (?:yet )?(?:received|arrived|here)|have ?n[o']?t (?:received|got(?:ten)?|arrived)|never (?:came|arrived|received|got (?:it|them))|(?:has|did) ?n[o']?t (?:come|arrive))(?![a-z])/;
 const RETURN_WORD = /退|换|售后|寄回|返回|钱|款|差价|到账|补偿|运费险|(?<![a-z])(?:refund|return|exchange|money)/;
 const parcelNotReturn = (u: Understanding): Pick<Resolved, 'intent' | 'orParcel'> | undefined =>
   u.intent === 'aftersale_progress' && u.guessed && NOT_ARRIVED.test(u.normalized) && !RETURN_WORD.test(u.normalized) ? { intent: 'aftersale_progress', orParcel: true } : undefined;
@@ -1908,7 +1913,7 @@ const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送�
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
 /** An appliance that stopped doing its job ("stopped heating", "won't turn on", "不加热了"): found from outside, an air fryer was a greeting. */
 const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:won'?t|will not|wont) (?:heat(?: up)?|power on|turn on|switch on|boil|spin|blend)(?! until)|(?:does ?n[o']?t|does not|do not|can ?not|can'?t) (?:heat(?: up)?|power on|turn on|boil)|not heating(?: up)?|no heat)(?![a-z])/;
-const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working)(?![a-z])/.source));
+const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
   // "the flowers are wilted. what do i do" reads as a sure FAQ question, and the FAQ only asked "did you mean…?" (found from outside).
@@ -3000,7 +3005,7 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
 const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>
   r.reschedule ? ['delivery_date'] : r.intent === 'return_policy' && deviceFault(`${r.u.normalized} ${folded(text)}`) ? ['warranty'] : SHOP_QUESTIONS_OF[r.intent];
 /** A device that stopped working ("耳机没声音了", "耳机坏了", "won't turn on"), not a shirt's seams (found in review). */
-const DEVICE_FAULT = new RegExp(`没声音|没反应|开不了机|不开机|充不进|充不上|不亮|黑屏|死机|连不上|${APPLIANCE_FAULT.source}|(?<![a-z])(?:no sound|won'?t (?:turn|switch) on|not charging|won'?t charge|not connecting)(?![a-z])`);
+const DEVICE_FAULT = new RegExp(`没声音|没反应|开不了机|不开机|充不进|充不上|不亮|黑屏|死机|连不上|${APPLIANCE_FAULT.source}|(?<![a-z])(?:no sound|won'?t (?:turn|switch) on|not charging|won'?t charge|not connecting|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])`);
 const deviceFault = (text: string): boolean => DEVICE_FAULT.test(text) || (/坏了|坏掉|不能用|用不了|(?<![a-z])(?:stopped working|not working|does ?n[o']?t work|broke|is dead)(?![a-z])/.test(text) && DEVICE.test(text));
 /** The shop's answer to one of the robot's questions, capped like any answer kept. */
 function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {

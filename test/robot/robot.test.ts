@@ -4829,3 +4829,21 @@ describe('how long a review takes, in the shop\'s words or none (twenty-second s
     assert.match(textOf(await conversation(robot)('我的退款审核了吗')), /当天审核/);
   });
 });
+
+describe('Malaysian English and other readings (twenty-second session, electronics shop in Malaysia)', () => {
+  test('"tq" thanks; "still not received leh" and "我的iPad寄到古晋了吗" are the parcel, not a request; "screen keeps flickering" is a fault', async () => {
+    assert.equal((await conversation(robotWith({ orders: [earbuds] }))('ok tq')).intent, 'bye');
+    for (const text of ['still not received leh', 'hi, my earbuds still not received', '你好，我的耳机寄到杭州了吗？']) {
+      const r = await conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }))(text);
+      assert.match(textOf(r), /ZT7700001111/, text);
+    }
+    const fault = textOf(await conversation(robotWith({ orders: [order({ orderId: 'L-1', status: 'delivered', items: [{ sku: 'L', title: 'ASUS Vivobook 15 laptop', quantity: 1, price: '2999.00' }] })] }))('my asus laptop screen keeps flickering'));
+    assert.match(fault, /faulty|human/);
+  });
+  test('"ok fine, I\'ll wait. thanks" is a goodbye; "how long will the review take" after a request is that request', async () => {
+    const say = conversation(robotWith({ orders: [earbuds], aftersales: [aftersale({ aftersaleId: 'AS-M', orderId: EARBUDS, type: 'return', status: 'requested' })] }));
+    await say("what's the status of my return?");
+    assert.equal((await say('how long will the review take')).intent, 'aftersale_progress');
+    assert.equal((await say("ok fine, I'll wait. thanks")).intent, 'bye');
+  });
+});

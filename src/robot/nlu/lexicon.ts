@@ -73,7 +73,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' reach me', 0.8], [' when+landing', 0.9], [' when+ land', 0.9], [' need+before', 0.6], [' need+ by', 0.5], [' ship+today', 0.7], [' deliver+today', 0.6], [' arrive+today', 0.7],
   ],
   aftersale_progress: [
-    [' money back yet', 1.2], [' request i opened', 1.0], [' claim i opened', 1.0], [' case i opened', 1.0], [' got accepted', 0.6],
+    [' money back yet', 1.2], [' review take', 1.6], [' reviewed yet', 1.2], [' approve my', 1.0], [' request i opened', 1.0], [' claim i opened', 1.0], [' case i opened', 1.0], [' got accepted', 0.6],
     ['退款进度', 1.6], ['还没处理', 1.0], ['没处理', 0.6], ['寄出了吗', 0.5], ['售后进度', 1.6], ['退货进度', 1.6], ['换货进度', 1.6], ['进度', 0.7], ['到账', 1.8], ['退款呢', 1.4],
     ['退款了吗', 1.3], ['退款了没', 1.3], ['退了吗', 1.2], ['退了没', 1.2], ['还没退', 1.3], ['没退', 0.8], ['没有退', 0.8],
     ['审核', 0.7], ['审核+多久', 1.0], ['审核要多久', 1.4], ['审核+几天', 1.0], ['审核+什么时候', 1.0], ['处理得怎么样', 0.9], ['处理好了吗', 0.8], ['处理了吗', 0.6], ['什么时候退', 1.3], ['钱呢', 1.2], ['钱还没', 1.2],
@@ -114,7 +114,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' return', 1.1], [' exchange', 1.1], [' send it back', 1.4], [' send back', 1.3], [' ship it back', 1.3], [' return policy', 1.0],
     [' refund', 0.7], [' money back', 0.5], [' too small', 0.8], [' too big', 0.8], [' too large', 0.8], [' does not fit', 0.8],
     [' doesn fit', 0.8], [' wrong size', 1.0], [' wrong color', 1.0], [' wrong colour', 1.0], [' colour is wrong', 1.0], [' color is wrong', 1.0], [' wrong item', 1.1], [' sent me+instead of', 1.3], [' got+instead of', 1.0], [' received+instead of', 1.2], [' different size', 0.9],
-    [' broke', 1.0], [' damaged', 1.0], [' defective', 1.0], [' returned', -0.5], [' faulty', 0.8], [' not working', 0.6], [' swap', 1.0],
+    [' broke', 1.0], [' damaged', 1.0], [' defective', 1.0], [' no sound', 1.0], [' flickering', 1.0], [' flickers', 1.0], [' dead pixel', 1.0], [' keeps restarting', 1.0], [' keeps disconnecting', 1.0], [' returned', -0.5], [' faulty', 0.8], [' not working', 0.6], [' swap', 1.0],
     [' replace', 0.7], [' replacement', 0.5], [' how do i return', 0.6], [' can i return', 0.6], [' can i get a refund', 0.8],
     [' how do i get a refund', 0.8], [' want a refund', 0.8], [' want to return', 0.6], [' eligible', 0.6], [' restocking', 1.2], [' accept returns', 1.0], [' returns on', 0.6], [' final sale', 1.0], [' can i+refund', 0.6], [' can i+money back', 0.8], [' can i+return', 0.6], [' send+back', 0.9], [' if i do not like', 1.0],
     [' return label', 1.0], [' return window', 1.0], [' no reason', 0.8], [' 30 days', 0.4], [' 7 days', 0.4], [' change my mind', 0.6],

@@ -233,7 +233,7 @@ function idPart(lower: string, at: number): boolean {
 /** A word's initials typed for it ("hf" 话费, "zdxf" 自动续费): consonants only. */
 const INITIALS = /^[bcdfghjklmnpqrstwxyz]{2,4}$/;
 /** English shorthand that looks like initials ("SF pls thx" is English: found in review). */
-const ENGLISH_SHORT = new Set(['pls', 'plz', 'thx', 'thnx', 'ty', 'sm', 'lol', 'omg', 'btw', 'idk', 'tbh', 'fyi', 'dm', 'pm', 'msg', 'np', 'nvm', 'brb', 'sry', 'bc', 'cs', 'sf', 'st', 'rd']);
+const ENGLISH_SHORT = new Set(['pls', 'plz', 'thx', 'thnx', 'ty', 'tq', 'sm', 'lol', 'omg', 'btw', 'idk', 'tbh', 'fyi', 'dm', 'pm', 'msg', 'np', 'nvm', 'brb', 'sry', 'bc', 'cs', 'sf', 'st', 'rd']);
 export function detectLanguage(display: string): LanguageGuess {
   const lower = joinSyllables(display);
   const han = lower.match(HAN_ALL)?.length ?? 0;

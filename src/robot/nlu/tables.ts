@@ -242,6 +242,9 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['thnx', 'thanks'],
   ['thanx', 'thanks'],
   ['tks', 'thanks'],
+  // Malaysian and Singaporean chat ("ok tq", "tqvm"; found from outside: not understood).
+  ['tq', 'thanks'],
+  ['tqvm', 'thanks'],
   ['ty', 'thanks'],
   ['tysm', 'thanks'],
   ['thankyou', 'thank you'],
