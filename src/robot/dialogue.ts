@@ -1064,7 +1064,7 @@ const waitsThanks = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefin
  * with no word of a return it is the parcel unless a request is under way, when it may be the goods
  * sent back (found from outside: "no after-sales request").
  */
-const NOT_ARRIVED = /没到|未到|还没收到|没收到|没送到|到哪|寄到.{0,10}(?:了吗|了没|没有)|(?<![a-z])(?:not (?:yet )?(?:received|arrived|here)|have ?n[o']?t (?:received|got(?:ten)?|arrived)|never (?:came|arrived|received|got (?:it|them))|(?:has|did) ?n[o']?t (?:come|arrive))(?![a-z])/;
+const NOT_ARRIVED = /没到|未到|还没收到|没收到|没送到|到哪|到了没|到了吗|到没到|寄到.{0,10}(?:了吗|了没|没有)|(?<![a-z])(?:not (?:yet )?(?:received|arrived|here)|have ?n[o']?t (?:received|got(?:ten)?|arrived)|never (?:came|arrived|received|got (?:it|them))|(?:has|did) ?n[o']?t (?:come|arrive))(?![a-z])/;
 const RETURN_WORD = /退|换|售后|寄回|返回|钱|款|差价|到账|补偿|运费险|(?<![a-z])(?:refund|return|exchange|money)/;
 const parcelNotReturn = (u: Understanding): Pick<Resolved, 'intent' | 'orParcel'> | undefined =>
   u.intent === 'aftersale_progress' && u.guessed && NOT_ARRIVED.test(u.normalized) && !RETURN_WORD.test(u.normalized) ? { intent: 'aftersale_progress', orParcel: true } : undefined;
@@ -1175,7 +1175,7 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
 /** Signs of danger whatever the goods: smoke, sparks, a swollen battery, a shock. */
 const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?smoke|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot"), not "火锅太烫", "爆炸款". */
-const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|发烫|烫手|过热|焦味|烧焦|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running) (?:so |super |very |really |extremely |too |way too |crazy )?hot|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
+const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|发烫|烫手|过热|焦味|糊味|烧焦|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running) (?:so |super |very |really |extremely |too |way too |crazy )?hot|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
 const DEVICE = /充电|充着|插着|插电|用的时候|用着|电池|充电宝|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up)(?![a-z])/;
 /** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
 const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|(?<![a-z])(?:is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
@@ -1982,11 +1982,23 @@ function troubleEntry(ctx: Ctx, intent: PolicyIntent): string | undefined {
   // the thawed seafood's); goods of the same kind break a tie (rotten mangoes with melted ice packs are the fruit entry's).
   const goods = kindsOfGoods(ctx.input.text);
   const sameGoods = (h: FaqHit) => [...kindsOfGoods([h.entry.question, ...(h.entry.alternates ?? [])].join(' '))].some((k) => goods.has(k));
-  const scored = [...(ctx.data.faqCandidates ?? []), ...(ctx.data.faqOnTopic ?? []), ...nearest].map((h) => ({ h, score: new Set(kinds(h)).size + (sameGoods(h) ? 0.5 : 0) }));
+  const scored = [...(ctx.data.faqCandidates ?? []), ...(ctx.data.faqOnTopic ?? []), ...nearest].map((h) => ({ h, score: new Set(kinds(h)).size + (sameGoods(h) ? 0.5 : 0) + (namesSameThing(ctx.input.text, h) ? 0.25 : 0) }));
   const own = scored.filter((x) => x.score >= 1 && detectLanguage(x.h.entry.answer).lang === ctx.lang).sort((a, b) => b.score - a.score)[0]?.h.entry.answer;
   // Goods that stopped working are the warranty's: the shop's entry on it (found from outside: "我的耳机左边没声音了" beside "保修多久？").
   const warranty = deviceFault(`${ctx.r.u.normalized} ${folded(ctx.input.text)}`) ? shopSays(ctx, 'warranty') : undefined;
   return own ?? (warranty && WARRANTY.test(`${ctx.data.shopSays?.warranty?.entry.question ?? ''} ${warranty}`) ? warranty : undefined);
+}
+/**
+ * The entry's phrasings hold three Chinese characters running of the message ("点读笔" of "点读笔点了没反应"),
+ * goods no kind of the lexicon names: a tie between two entries on the trouble goes to it (found from outside:
+ * the missing-parts entry answered a reading pen that did not respond).
+ */
+function namesSameThing(text: string, h: FaqHit): boolean {
+  const entry = foldTraditional([h.entry.question, ...(h.entry.alternates ?? [])].join(' '));
+  for (const run of foldTraditional(text).match(/\p{Script=Han}{3,}/gu) ?? []) {
+    for (let i = 0; i + 3 <= run.length; i++) if (entry.includes(run.slice(i, i + 3))) return true;
+  }
+  return false;
 }
 /** Kinds of trouble with goods, so that an entry on spoiled food does not answer "发错货了" (found in review). */
 const TROUBLE_KINDS: readonly (readonly [string, RegExp])[] = [
@@ -2000,7 +2012,7 @@ const TROUBLE_KINDS: readonly (readonly [string, RegExp])[] = [
   ['wrong', /发错|错发|(?<![a-z])wrong(?![a-z])/],
   ['missing', new RegExp(String.raw`少发|漏发|缺件|少了|没收到|没有收到|${GIFT_MISSING}|(?<![a-z])missing(?![a-z])`)],
   ['broken', /坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|断了|断掉|断的|折断|裂了|裂开|(?<![a-z])(?:broken|broke|damaged|cracked|crushed|squashed|smashed|ruined)(?![a-z])/],
-  ['faulty', new RegExp(`${APPLIANCE_FAULT.source}|不能用|用不了|质量(?:有)?问题|没声音|过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])`)],
+  ['faulty', new RegExp(`${APPLIANCE_FAULT.source}|不能用|用不了|质量(?:有)?问题|没声音|不出声|没反应|没有反应|点不了|不读|开不了机|不开机|黑屏|死机|过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])`)],
   ['leak', /漏了|漏水|漏气|渗水|(?<![a-z])leak/],
 ];
 /** Kinds of trouble narrow enough to tie an entry of any topic to a report. */
@@ -2272,7 +2284,10 @@ function fromOurList(ctx: Ctx, orders: Order[], listed: () => Order[]): Target |
   }
   if ('otherThan' in r.choice) {
     const other = r.choice.otherThan;
-    return some(orders.filter((o) => !sameId(o.orderId, other) && o.status !== 'cancelled'));
+    const rest = orders.filter((o) => !sameId(o.orderId, other) && o.status !== 'cancelled');
+    // "那另一个呢 手镯什么时候发货": the other one with those goods (found from outside: the list of every other order).
+    const described = rest.length > 1 ? describedBy(ctx, rest) : undefined;
+    return some(described?.length === 1 ? described : rest);
   }
   return undefined;
 }
@@ -3076,6 +3091,12 @@ function withShipLate(ctx: Ctx, o: Order, answer: Reply): Outcome {
   // Asked to hurry it ("帮我催一下", "能不能今天发 急着吃"), on time or not: a person can (found from outside: a goodbye).
   const n = ctx.r.u.normalized;
   const urged = o.status === 'paid' && (URGE_SHIPPING.test(n) || CHASE.test(n) || URGENT.test(n) || HURRY.test(n));
+  // "我买的神奇校车怎么还没发货" of a pre-order: when it ships, on its own terms; a person only when hurried (found from outside: only the chase offer).
+  const ahead = urged && aheadKind(o) ? shipTerms(ctx, o).text : undefined;
+  if (ahead && !answer.text.includes(ahead)) {
+    const hurried = CHASE.test(n) || URGENT.test(n) || HURRY.test(n);
+    return hurried ? { replies: [answer, { text: ahead }, { text: ctx.t.urgeShipOffer }], next: { offeredHuman: true } } : { replies: [answer, { text: ahead }] };
+  }
   return urged ? { replies: [answer, { text: ctx.t.urgeShipOffer }], next: { offeredHuman: true } } : { replies: [answer] };
 }
 /** The shop's promise the texts make ("现货一般付款后 48 小时内发出"). */

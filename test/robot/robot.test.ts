@@ -4847,3 +4847,49 @@ describe('Malaysian English and other readings (twenty-second session, electroni
     assert.equal((await say("ok fine, I'll wait. thanks")).intent, 'bye');
   });
 });
+
+describe('"the other one" with its goods named (twenty-second session, resale shop)', () => {
+  test('"那另一个呢 保温杯什么时候发货" after one order\'s answer is the other order with the cup, not a list of every other', async () => {
+    const cup = order({ orderId: 'CUP-3', status: 'paid', createdAt: '2024-11-26T12:00:00+08:00', items: [{ sku: 'C', title: '不锈钢保温杯 500ml', quantity: 1, price: '89.00' }] });
+    const say = conversation(robotWith({ orders: [earbuds, tshirt, cup], logistics: [earbudsTrack, tshirtTrack] }));
+    assert.match(textOf(await say('我的耳机到哪了')), /ZT7700001111/);
+    const r = await say('那另一个呢 保温杯什么时候发货');
+    assert.match(textOf(r), /CUP-3/);
+    assert.doesNotMatch(textOf(r), /哪一个/);
+  });
+});
+
+describe('a children\'s books and toys shop\'s parents (twenty-second session)', () => {
+  const kidsFaq = new FaqIndexProvider();
+  kidsFaq.setEntries('shop_k', [
+    { id: 'parts', question: '收到少了零件或者零件坏了怎么办？', answer: '拍照联系客服，免费补发配件。', alternates: ['缺件', '配件坏了', '零件断了'] },
+    { id: 'pen', question: '点读笔点了没声音/不读怎么办？', answer: '先下载对应书的音频包，再重启点读笔。', alternates: ['点读笔不出声', '点读笔没反应', '怎么下载音频'] },
+    { id: 'battery', question: '遥控车带电池吗？', answer: '充电版自带锂电池，USB 充电约 2 小时。', alternates: ['要充电吗', '送电池吗'] },
+  ]);
+  const kid = (title: string, p: Partial<Parameters<typeof order>[0]> = {}) => order({ orderId: `K-${title.length}`, shopId: 'shop_k', status: 'delivered', items: [{ sku: 'K', title, quantity: 1, price: '259.00' }], ...p });
+  const ask = (orders: ReturnType<typeof order>[], logs: ReturnType<typeof logistics>[] = []) => {
+    const robot = createRobot({ dataSource: fakeDataSource({ orders, logistics: logs }), faq: kidsFaq, clock: () => NOW });
+    return conversation(robot, 'u-1001', 'shop_k');
+  };
+  test('"点读笔点了没反应 是不是坏了" gets the reading pen\'s entry, not the missing-parts one; "要下载啥 在哪下" is no parcel', async () => {
+    const pen = kid('小达人点读笔X1 16G');
+    const say = ask([pen], [logistics({ orderId: pen.orderId, shopId: 'shop_k', status: 'delivered' })]);
+    const r = textOf(await say('点读笔点了没反应 是不是坏了'));
+    assert.match(r, /音频包/);
+    assert.doesNotMatch(r, /补发配件/);
+    assert.doesNotMatch(textOf(await ask([pen], [logistics({ orderId: pen.orderId, shopId: 'shop_k' })])('要下载啥 在哪下')), /运单号/);
+  });
+  test('"我孙子的那个书到了没" is the parcel; "充电的时候特别烫 还有股糊味" is a danger; "冲电" is 充电', async () => {
+    const book = kid('恐龙大百科立体书 3-6岁', { status: 'shipped' });
+    assert.match(textOf(await ask([book], [logistics({ orderId: book.orderId, shopId: 'shop_k', trackingNo: 'YT6600554433' })])('我孙子的那个书到了没')), /YT6600554433/);
+    const hot = await ask([kid('小达人点读笔X1 16G')])('点读笔充电的时候特别烫 还有股糊味');
+    assert.ok(hot.handover);
+    assert.match(textOf(await ask([])('遥控车要冲电吗')), /USB 充电/);
+  });
+  test('"怎么还没发货" of a pre-order says the day its title names, with no chase offer unless hurried', async () => {
+    const pre = kid('【预售】神奇校车新版第三辑 全10册 12月18日发货', { status: 'paid', updatedAt: '2024-11-26T09:00:00+08:00' });
+    const r = await ask([pre])('我买的神奇校车怎么还没发货');
+    assert.match(textOf(r), /12月18日/);
+    assert.notEqual(r.state.offeredHuman, true);
+  });
+});

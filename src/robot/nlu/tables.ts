@@ -443,6 +443,9 @@ export const ZH_PHRASES: readonly (readonly [string, string])[] = [
   ['没得', '没有'],
   ['俺', '我'],
   ['快第', '快递'],
+  // "遥控车要冲电吗" (found from outside: handed over); "冲电宝" as typed for 充电宝.
+  ['冲电', '充电'],
+  ['平版', '平板'],
   ['退或', '退货'],
   ['仲未', '还没'],
   ['点解', '为什么'],
