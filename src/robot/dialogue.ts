@@ -292,6 +292,8 @@ interface Resolved {
   readonly orParcel?: true;
   /** Another size or colour asked for the buyer's order ("能不能改成39码"): not editable here (`specAnswer`). */
   readonly changeSpec?: true;
+  /** Goods to add to the buyer's order ("can i add tortillas to it", "能加一件吗"): not here either (`addAnswer`). */
+  readonly addItems?: true;
   /** A question of health (a dose, who may take it, a reaction after taking it): a person answers it, unless the shop's own entry does. */
   readonly health?: HealthQuestion;
   /** "拒收可以吗" right after "you can refuse the delivery": how refusing works. */
@@ -813,7 +815,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1077,6 +1079,13 @@ const whenThen = (state: DialogueState, u: Understanding): Pick<Resolved, 'inten
 /** Another size or colour for an order ("那个小白鞋能不能改成39码 还没发货", "change it to size M"): found from outside, its status again. */
 const EN_COLOURS = 'black|white|red|blue|green|grey|gray|pink|beige|navy|yellow|purple|orange|brown|cream|ivory|gold|silver';
 const CHANGE_SPEC = new RegExp(String.raw`(?:改成|换成|改为|换到|改到)\s*(?:\d{2}(?:\.5)?\s*码|(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?![a-z])\s*码?|大一[码号]|小一[码号]|\p{Script=Han}{1,2}色)|(?:尺码|颜色|码数|规格)(?:能|可以|能不能|可不可以)?(?:改|换)(?:成|为|一下|个|吗|嘛|么|[?？]|$)|(?<![a-z])(?:change|switch) (?:[a-z]+ ){0,3}to (?:the |a )?(?:size \d{1,2}(?:\.5)?|(?:size )?(?:xxs|xs|xl|xxl|small|medium|large)|(?:black|white|red|blue|green|grey|gray|pink|beige|navy) (?:colou?r|one))(?![a-z0-9])|(?<![a-z])(?:${EN_COLOURS})(?: [a-z]+){0,2} instead(?: of (?:the )?(?:${EN_COLOURS}))?(?![a-z])|(?<![a-z])(?:can|could) (?:i|we|you|u) (?:please )?swap (?:[a-z-]+ ){1,4}for (?:a |the )?(?:${EN_COLOURS}|size)(?![a-z])`, 'u');
+/**
+ * Goods added to an order placed ("can i add tortillas to it", "i just want to add stuff", "订单能再加一件吗"):
+ * found from outside, "not understood", and after "dont cancel" the cancelling text again.
+ */
+const ADD_TO_ORDER = /(?<![a-z])(?:add (?:(?:some|a few|more|an?|the|one|two)\s)?(?:[a-z]+\s)?(?:to (?:it|my order|the order|that order|this order)|stuff|items?|things|something|more)|forgot to (?:add|order))(?![a-z])|(?:订单|单子|这单|那单)里?(?:能|可以|想|要)?(?:再)?(?:加|添)|再(?:加|添)(?:一|几|两)?(?:件|个|样)|追加商品|补拍一/;
+const addsToOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'addItems' | 'u'> | undefined =>
+  ADD_TO_ORDER.test(u.normalized) && (state.focusOrderId || u.intent === 'unknown' || u.guessed || isDataIntent(u.intent)) && !RETURN_WORD.test(u.normalized) ? { intent: 'order_status', addItems: true, u: { ...u, guessed: undefined } } : undefined;
 const specChange = (u: Understanding): Pick<Resolved, 'intent' | 'changeSpec' | 'u'> | undefined =>
   CHANGE_SPEC.test(u.normalized) && !/换货|退|收到|穿着|小了|大了|不合适|发错|寄错|(?<![a-z])(?:exchange|return|received|arrived|sent|got|came|delivered|wrong|too (?:small|big|tight|loose))(?![a-z])/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq' || u.intent === 'return_policy' || isDataIntent(u.intent)) ? { intent: 'order_status', changeSpec: true, u: { ...u, guessed: undefined } } : undefined;
 /** How long goods keep ("保质期到什么时候", "when does it expire"): about the goods, no delivery (found from outside: "到什么时候" read as an arrival). */
@@ -2224,6 +2233,12 @@ function eachAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   return { replies: [...own, ...shared], next: { topic: intent, ...(offered ? { offeredHuman: true } : {}) } };
 }
 
+/** Goods to add: not to an order placed here; before shipping a second order or a person, after it a new order. */
+function addAnswer(ctx: Ctx, o: Order): Outcome {
+  const open = o.status === 'pending_payment' || o.status === 'paid';
+  return { replies: [reply(ctx.t.addItems(o.orderId, open), orderCard(o))], next: { offeredHuman: true } };
+}
+
 /** Another size or colour: not editable here; before shipping, cancel and order again or a person; after, an exchange (the shop's entry when sure). */
 function specAnswer(ctx: Ctx, o: Order): Outcome {
   if (o.status === 'pending_payment' || o.status === 'paid') return { replies: [reply(ctx.t.specUnshipped(o.orderId), orderCard(o))], next: { offeredHuman: true } };
@@ -2238,7 +2253,7 @@ function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, 
     case 'track_parcel':
       return withFocus(parcelAnswer(ctx, o), next);
     case 'order_status':
-      return withFocus(ctx.r.changeSpec ? specAnswer(ctx, o) : statusAnswer(ctx, o), next);
+      return withFocus(ctx.r.changeSpec ? specAnswer(ctx, o) : ctx.r.addItems ? addAnswer(ctx, o) : statusAnswer(ctx, o), next);
     case 'delivery_estimate':
       return withFocus(etaAnswer(ctx, o), next);
     case 'cancel_order':
@@ -2330,13 +2345,15 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
     const anyOrder = narrowed?.length ? undefined : describedBy(ctx, orders);
     return anyOrder?.length === 1 ? { one: anyOrder[0]! } : { none: t.noMatchingOrder };
   }
-  const tiers = ctx.r.whyCancelled ? [['cancelled'] as const, ...TIERS[intent]] : URGE_SHIPPING.test(ctx.r.u.normalized) && intent !== 'cancel_order' && intent !== 'change_address' ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : TIERS[intent];
+  const unshippedFirst = ctx.r.addItems || (URGE_SHIPPING.test(ctx.r.u.normalized) && intent !== 'cancel_order' && intent !== 'change_address');
+  const tiers = ctx.r.whyCancelled ? [['cancelled'] as const, ...TIERS[intent]] : unshippedFirst ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : TIERS[intent];
   const anyTier = new Set(tiers.flat());
   const focus = state.focusOrderId ? orders.find((o) => o.orderId === state.focusOrderId && anyTier.has(o.status)) : undefined;
   const inTiers = orders.filter((o) => anyTier.has(o.status));
   const each = eachNamed(ctx, inTiers);
   if (each) return { each };
-  const described = describedBy(ctx, inTiers);
+  // Goods to add are not in the order yet: named, they describe no order ("can i add tortillas to it").
+  const described = ctx.r.addItems ? undefined : describedBy(ctx, inTiers);
   if (described) {
     if (described.length === 0) return { none: t.noMatchingOrder };
     const best = tiers.map((tier) => described.filter((o) => tier.includes(o.status))).find((l) => l.length > 0)!;
@@ -2581,10 +2598,15 @@ function titleHas(title: string, w: string): boolean {
   // Only for goods (lexicon/products.json): "单子" is no 单 (found in review: it picked a 床单 order).
   if (/^\p{Script=Han}子$/u.test(w) && kindsOfGoods(w).size > 0) return t.includes(w) || t.includes(w[0]!);
   if (!/^[a-z]+$/.test(w)) return t.includes(w);
-  for (const m of t.matchAll(LATIN_RUN)) if (m[0].startsWith(w) || (w.startsWith(m[0]) && m[0].length >= 3)) return true;
+  // A title word the buyer says in the plural ("shoes" for "shoe"), not one that merely begins the word
+  // ("cancel" is no "can" of beans: found from outside, "cancel it" acted on the order with a can in it).
+  // A day or month a title shortens ("Sat 5 Dec") is said in full ("saturday").
+  for (const m of t.matchAll(LATIN_RUN)) if (m[0].startsWith(w) || (m[0].length >= 3 && (w === `${m[0]}s` || w === `${m[0]}es` || (SHORT_DAYS.has(m[0]) && w.startsWith(m[0]))))) return true;
   return false;
 }
 
+// Spelled out: EN_MONTH is declared further down (a module constant used before it is set).
+const SHORT_DAYS: ReadonlySet<string> = new Set(['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 /** The orders of our last list: the one waiting for an answer, else the one a pick was made from. */
 const listedIds = (state: DialogueState): readonly string[] | undefined => state.pending?.orderIds ?? state.listed;
 

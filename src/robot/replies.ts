@@ -160,6 +160,7 @@ export interface Texts {
   cancelAskedBefore(orderId: string): string;
   /** Another size or colour for an order not shipped yet: not editable here, cancel and order again or a person. */
   specUnshipped(orderId: string): string;
+  addItems(orderId: string, open: boolean): string;
   /** The same for an order already shipped: an exchange once it arrives. */
   specShipped(orderId: string, delivered: boolean): string;
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
@@ -348,6 +349,10 @@ const zh: Texts = {
   exchangeHow: '换货可以在订单的售后页面申请“换货”，选好要换的尺码或颜色，审核通过后按页面地址寄回，仓库收到后发出新的。需要帮忙的话回复“转人工”。',
   returnWaybill: (no, id) => `收到，寄回的运单号是 ${no}。请在订单 ${id} 的售后页面填写这个运单号，仓库签收后 1-3 个工作日内处理。填写不了的话，需要为您转接人工客服登记吗？`,
   cancelAskedBefore: (id) => `订单 ${id} 已经申请过退款，不用重复申请，进度如下：`,
+  addItems: (id, open) =>
+    open
+      ? `订单 ${id} 还未发货，但已下的订单我这边没法加商品：想要的可以另下一单，或回复“转人工”请客服看看能否和这单一起发。`
+      : `订单 ${id} 已经发出，没法再加商品了，想要的请另下一单。需要人工帮忙的话回复“转人工”。`,
   specUnshipped: (id) => `订单 ${id} 还未发货，下单后的尺码、颜色我这边没法直接修改：可以在订单页申请取消后重新下单，或回复“转人工”请客服看看仓库打包前能否帮您改。`,
   specShipped: (id, got) => `订单 ${id} 已经${got ? '签收' : '发出'}，尺码、颜色不能再改了：${got ? '' : '收到后'}可以在订单页申请换货。需要的话回复“转人工”。`,
   cancelShop: {
@@ -557,6 +562,10 @@ const en: Texts = {
   exchangeHow: 'You can request an exchange on the order\'s after-sales page: choose the size or colour you want, send the item back to the address shown once approved, and the new one ships when the warehouse receives it. Say "human" if you need help.',
   returnWaybill: (no, id) => `Got it: the return tracking number is ${no}. Please enter it on the after-sales page of order ${id}; we process it within 1-3 business days after the warehouse receives it. If you can't, shall I get a human agent to record it?`,
   cancelAskedBefore: (id) => `You've already asked for a refund on order ${id}, so there's no need to ask again. Here's where it stands:`,
+  addItems: (id, open) =>
+    open
+      ? `Order ${id} hasn't shipped yet, but I can't add items to an order already placed: you can place a second order, or say "human" and an agent will see whether it can go out with this one.`
+      : `Order ${id} has already shipped, so nothing more can be added to it; please place a new order for the rest. Say "human" if you need help.`,
   specUnshipped: (id) => `Order ${id} hasn't shipped yet, but I can't change its size or colour myself: you can cancel it on the order page and order again, or say "human" and an agent will see whether the warehouse can still change it.`,
   specShipped: (id, got) => `Order ${id} has already ${got ? 'been delivered' : 'shipped'}, so its size or colour can't be changed now: ${got ? 'you' : 'once it arrives you'} can request an exchange on the order page. Say "human" if you need help.`,
   cancelShop: {

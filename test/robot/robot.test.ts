@@ -4893,3 +4893,25 @@ describe('a children\'s books and toys shop\'s parents (twenty-second session)',
     assert.notEqual(r.state.offeredHuman, true);
   });
 });
+
+describe('the order talked about, and goods to add to it (twenty-second session, US grocery)', () => {
+  const sat = order({ orderId: 'GR-88', status: 'paid', currency: 'USD', createdAt: '2024-11-26T14:20:00+08:00', items: [{ sku: 'B', title: 'Bananas, bunch', quantity: 1, price: '1.99' }, { sku: 'D', title: 'Local delivery – Sat 30 Nov, 10:00-12:00', quantity: 1, price: '0.00' }] });
+  const pantry = order({ orderId: 'GR-90', status: 'shipped', currency: 'USD', createdAt: '2024-11-24T14:20:00+08:00', items: [{ sku: 'K', title: 'Black beans, 15 oz can, case of 12', quantity: 1, price: '14.00' }] });
+  const data = { orders: [sat, pantry], logistics: [logistics({ orderId: 'GR-90', carrier: 'UPS', trackingNo: '1Z999' })] };
+  test('"cancel it" is the order talked about, not the one with a can of beans in it; "saturday" finds the title\'s "Sat"', async () => {
+    const say = conversation(robotWith(data));
+    assert.match(textOf(await say('did my order for saturday go through? i paid')), /GR-88/);
+    const r = textOf(await say("cancel it then i'll reorder"));
+    assert.match(r, /GR-88/);
+    assert.doesNotMatch(r, /GR-90/);
+  });
+  test('"no wait dont cancel!! i just want to add stuff" and "can i add tortillas to it" are goods to add, with a person offered', async () => {
+    const say = conversation(robotWith(data));
+    await say('did my order for saturday go through? i paid');
+    const add = await say('can i add tortillas to it');
+    assert.match(textOf(add), /can't add items[\s\S]*GR-88|GR-88[\s\S]*can't add items/);
+    assert.equal(add.state.offeredHuman, true);
+    assert.doesNotMatch(textOf(await say('no wait dont cancel!! i just want to add stuff')), /cancel/i);
+    assert.doesNotMatch(textOf(await conversation(robotWith(data))('可以帮忙包成礼品，加个贺卡吗')), /没法加商品/);
+  });
+});
