@@ -407,10 +407,14 @@ const SERVICE_LINE = /(?<![0-9a-z][\s-]{0,3})[48]00-\d{3}-\d{4}(?![\s-]?\d)(?!\s
 // 012-3456789", "+60 12-345 6789", "whatsapp 6012 345 6789" unrefused). With a "+" and a country
 // code; or 7-15 digits right after a word for calling or texting; or a Malaysian mobile written
 // with its separators. A bare run of digits stays an order number.
-const INTL_PHONE = /(?<![0-9a-z+])\+[1-9]\d{0,2}(?:[\s().-]{0,2}\d){6,13}(?![\s-]?\d)/g;
+// Points, scores and prices are no numbers ("+1 000 000 bonus points": found in review).
+const INTL_PHONE = /(?<![0-9a-z+])\+[1-9]\d{0,2}(?:[\s().-]{0,2}\d){7,13}(?![\s-]?\d)(?!\s?(?:积分|分|元|块|%|points?|pts|bonus|off)(?![a-z]))/g;
+// Only words for calling or texting someone: not 号码 alone, which is an invoice's, a waybill's or an
+// order's ("运单号码：773012345678": found in review), nor "ring" or "text" without "me"/"us".
 const CALLED_NUMBER =
-  /(?<=(?<![a-z])(?:call|text|sms|phone|tel|mobile|cell|whatsapp|wa|ring|电话|手机|号码|打)(?:\s?(?:me|us|him|her))?(?:\s?(?:at|on|to))?(?:\s?(?:number|no\.?|num))?\s?[:：#=-]?\s?)\(?\d(?:[\s().-]{0,2}\d){6,14}(?![\s-]?\d)/g;
-const MY_MOBILE = /(?<![0-9a-z][\s-]{0,3})01\d[\s-]\d{3,4}[\s-]?\d{4}(?![\s-]?\d)/g;
+  /(?<=(?:(?<![a-z])(?:call|phone|tel|mobile|cell|whatsapp|hp|number is|reach me|contact me)|(?<![a-z])(?:text|sms|ring|wa) (?:me|us)|电话|手机|手机号|手机号码|电话号码|联系方式)(?:\s?(?:me|us|him|her))?(?:\s?(?:at|on|to))?(?:\s?(?:number|no\.?|num|is))?\s?[:：#=-]?\s?)\(?\d(?:[\s().–-]{0,2}\d){6,14}(?![\s-]?\d)/g;
+// After a word and a space it stands ("call me at 012-345 6789"); after digits it is one group of a longer number.
+const MY_MOBILE = /(?<![0-9a-z])(?<![0-9][\s-]{1,3})01\d[\s–-]\d{3,4}[\s-]?\d{4}(?![\s-]?\d)/g;
 // "vx: abc123", "微信号 wxid_88", "wechat=13812345678". A bare Latin word after the keyword
 // ("pay by wechat directly") only counts when the id holds a digit or an explicit ":"/"=" or
 // "号"/"id" marks it as an id.

@@ -180,7 +180,7 @@ const PHONE_HIDDEN_MIN = 4;
 export function maskPhone(phone: string): string {
   // Another country's code ("+1 201…", "+60 12…") is no carrier prefix an agent knows: its last 4 only
   // (found from outside: "+1 201 555 0188" showed as "120****0188").
-  const foreign = /^\s*\+\s*(?!86)\d/.test(phone) ? phone.replace(/\D/g, '') : undefined;
+  const foreign = /^\s*\(?\s*(?:\+|00)\s*(?!86)[1-9]/.test(phone) ? phone.replace(/\D/g, '').replace(/^00/, '') : undefined;
   if (foreign !== undefined && foreign.length >= 2 * PHONE_HIDDEN_MIN) return `${'*'.repeat(foreign.length - 4)}${foreign.slice(-4)}`;
   const local = phone.trim().replace(/^\+\s*86/, '').replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '');
   if (local.length >= 11) return `${local.slice(0, 3)}${'*'.repeat(local.length - 7)}${local.slice(-4)}`;
@@ -201,8 +201,16 @@ function latinAddress(address: string): string | undefined {
   if (/[\u4e00-\u9fff]/u.test(address)) return undefined;
   const parts = address.split(/[,，]/).map((p) => p.trim()).filter(Boolean);
   if (parts.length < 2) return undefined;
-  return `****, ${parts.slice(Math.max(1, parts.length - 2)).join(', ')}`;
+  // From the end, the parts that hold no house number, unit or street; the first such part stops it
+  // (found in review: "Flat 3, 10 Downing Street, London SW1A 2AA" showed the street).
+  const kept: string[] = [];
+  for (let i = parts.length - 1; i >= 1 && kept.length < 2 && !STREETISH.test(parts[i]!) && !/#\s*\d/.test(parts[i]!); i--) kept.unshift(parts[i]!);
+  // A Singapore postcode names one building: with a unit anywhere, a postcode is kept by no one.
+  return kept.length ? `****, ${kept.join(', ')}` : '****';
 }
+/** A part of an address that places a door: a house or unit number, a street. A 5- or 6-digit postcode is not one. */
+const STREETISH =
+  /^(?:no\.?\s*)?[a-z]?-?\d{1,4}[a-z]?(?:-\d+)*\b(?!\d)|\b(?:unit|flat|room|rm|apt|apartment|suite|floor|fl|block|blk|lot|level|street|st|road|rd|lane|ln|avenue|ave|drive|dr|boulevard|blvd|way|close|court|ct|place|pl|crescent|terrace|highway|hwy|jalan|jln|lorong|lrg|persiaran|taman|residensi|condo|house|building|bldg|tower|menara|po box)\b|\b(?:singapore|s)\s?\d{6}\b/i;
 
 /**
  * Keeps the province and city of a Chinese address and masks the rest:

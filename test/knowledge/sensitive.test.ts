@@ -176,6 +176,11 @@ function contactNumberTests(): void {
     assert.deepEqual(kinds('text me on (201) 555-0188'), [['phone', '(201) 555-0188']]);
     assert.deepEqual(kinds('my number is +1 201 555 0188'), [['phone', '+1 201 555 0188']]);
     assert.deepEqual(kinds('我的号码是 012-345 6789'), [['phone', '012-345 6789']]);
+    assert.deepEqual(kinds('my number is 012-345 6789'), [['phone', '012-345 6789']]);
+    assert.deepEqual(kinds('you can reach me at 012-345 6789'), [['phone', '012-345 6789']]);
+    assert.deepEqual(kinds('my hp 012-345 6789'), [['phone', '012-345 6789']]);
+    assert.deepEqual(kinds('ok 012–3456789 ya'), [['phone', '012–3456789']]);
+    assert.deepEqual(kinds('手机号码 0123456789'), [['phone', '0123456789']]);
   });
 
   test('order numbers, long ids, amounts and SKUs are not phone numbers', () => {
@@ -205,6 +210,14 @@ function contactNumberTests(): void {
       'the phone 13 pro max 256gb',
       '+5 points for this order',
       'call it 3 boxes, order 0123456789',
+      // Found in review: numbers after 号码 are an invoice's, a waybill's, an order's; points are no phone.
+      '您的发票已开具，发票号码：12345678',
+      '运单号码：773012345678',
+      '快递单号码 4312345678901',
+      '订单号码：20241126',
+      'Cartier ring 1234567',
+      'text 1234567 for the tracking',
+      'You have earned +1 000 000 bonus points',
     ]) {
       assert.deepEqual(detectOffPlatformContact(text), [], text);
     }

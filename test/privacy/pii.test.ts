@@ -150,6 +150,8 @@ describe('masking', () => {
     // Another country's code is no carrier prefix: the last 4 only (twenty-second session).
     assert.equal(maskPhone('+1 (555) 010-9999'), '*******9999');
     assert.equal(maskPhone('+60 12-345 6789'), '*******6789');
+    assert.equal(maskPhone('(+60) 12-345 6789'), '*******6789');
+    assert.equal(maskPhone('0060 12-345 6789'), '*******6789');
     assert.equal(maskPhone('(0755) 8888-1234'), '075*****1234');
     assert.equal(maskPhone('8613812345678'), '138****5678');
     assert.ok(!maskPhone('13812345678').includes('1234'));
@@ -166,6 +168,14 @@ describe('masking', () => {
     assert.equal(maskAddress('12 Main Street, Springfield'), '****, Springfield');
     assert.equal(maskAddress('Unit 3, 12 Jalan Ampang, 50450 Kuala Lumpur, Wilayah Persekutuan'), '****, 50450 Kuala Lumpur, Wilayah Persekutuan');
     assert.equal(maskAddress('12 Main Street'), '****');
+    // Never a street, a unit or a house number (found in review).
+    for (const a of ['Flat 3, 10 Downing Street, London SW1A 2AA', 'Apt 4B, 123 Main Street, Springfield IL 62704', 'No. 12, Jalan SS2/24, 47300 Petaling Jaya', 'B-12-3, Residensi Vista, Jalan Klang Lama, 58000 Kuala Lumpur']) {
+      assert.doesNotMatch(maskAddress(a), /Street|Jalan|Residensi|\b1[02]\b|4B|B-12/, a);
+    }
+    assert.equal(maskAddress('Flat 3, 10 Downing Street, London SW1A 2AA'), '****, London SW1A 2AA');
+    assert.equal(maskAddress('Unit 3, 12 Jalan Ampang'), '****');
+    assert.equal(maskAddress('John Smith, 12 Main Street, Apt 5'), '****');
+    assert.equal(maskAddress('Blk 123 Ang Mo Kio Ave 3, #05-67, Singapore 560123'), '****');
     assert.equal(maskAddress('广东省'), '广东省');
   });
 });
