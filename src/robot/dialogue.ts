@@ -550,7 +550,7 @@ function forThePerson(u: Understanding): boolean {
 /** Something to be done ("改到", "送到", "写上"), not put off ("我明天再来问": found in review). */
 const FOR_A_PERSON = /改|换|送|写|寄|约|补|退|地址|(?<![a-z])(?:change|move|deliver|send|write|ship|address)(?![a-z])/;
 /** Whether it can be done at all, asked with nothing new: the thing offered, not a question of its own. */
-const CAN_IT_BE_DONE = /^(?:那|所以|你们?)?(?:到底|究竟)?(?:能不能|可不可以|能|可以)(?:帮我)?(?:改|弄|处理|办)(?:一下)?(?:吗|啊|呀|嘛|不)?[?？!！。.\s]*$|^(?:so )?(?:can|could|will) (?:you|u|someone) (?:update|change|do|fix|sort(?: out)?) (?:it|that|this)(?: for me)?(?: or not)?(?: then)?[?!.\s]*$|(?<![a-z])(?:update|change|do) it or not/;
+const CAN_IT_BE_DONE = /^(?:那|所以|你们?)?(?:到底|究竟)?(?:能不能|可不可以|能|可以)(?:帮我)?(?:改|弄|处理|办)(?:一下)?(?:吗|么|啊|呀|嘛|呢|不)?[?？!！。.\s]*$|^(?:so |ok |then )?(?:(?:can|could|will) (?:you|u|someone) (?:update|change|do|fix|sort(?: out)?) (?:it|that|this)|can it be (?:changed|updated|done)|can (?:change|update|do)|can)(?: for me)?(?: or not)?(?: please| pls)?(?: then| ah| lah| la)?[?!.\s]*$/;
 /** "好的 不用了 我明天自己去改地址": a no, whatever follows (found in review: handed over). */
 const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|never ?mind|not needed)(?![a-z])/;
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
@@ -740,6 +740,8 @@ const ACCOUNT_NUMBER = /账号|卡号|手机号|号码|身份证|充值到|(?<![
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   if (state.offeredHuman && yesNo === 'yes' && THANKS_AFTER.test(rest ?? '')) return { intent: 'bye' };
+  // "ok, I'll wait. thanks" to "shall I get a person?": no person, thanks (found in review: the "ok" handed over).
+  if (state.offeredHuman && WAITS_THANKS.test(u.normalized.trim())) return { intent: 'bye', declined: 'human' };
   // "人呢？？" right after "shall I get a person?": get one (found in review: the robot introduced itself).
   if (state.offeredHuman && WHERE_IS_EVERYONE.test(u.normalized)) return { intent: 'human' };
   // "还是没声音", "they still dont work" right after the trouble was answered: the answer did not help, a person does (the warranty entry had come again).
@@ -911,12 +913,14 @@ function requestFollowUp(state: DialogueState, u: Understanding, orderId: string
   if (withdrawsRequest(u.normalized) || (state.focusRequest && CANCEL_IT.test(u.normalized))) return { intent: 'aftersale_progress', withdraw: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
   if (!orderId && state.topic && KIND_FOLLOW.test(u.normalized)) return { intent: 'aftersale_progress' };
   // "how long will the review take" right after a request's status: its review, not a delivery (found from outside).
-  if (state.topic === 'aftersale_progress' && REVIEW_ASKED.test(u.normalized) && !PRODUCT_REVIEW.test(u.normalized)) return { intent: 'aftersale_progress' };
+  if (state.topic === 'aftersale_progress' && REVIEW_ASKED.test(u.normalized) && !PRODUCT_REVIEW.test(u.normalized) && !NOT_THE_REVIEW.test(u.normalized)) return { intent: 'aftersale_progress' };
   return undefined;
 }
-const REVIEW_ASKED = /审核|(?<![a-z])(?:the review|review (?:take|be done|finish)|reviewed|approve my (?:return|refund|request|exchange)|approved yet|approval)(?![a-z])/;
+const REVIEW_ASKED = /(?:审核|审完|审好).{0,6}(?:多久|多长时间|几天|什么时候|啥时候|好了|完了|通过了|没|吗)|(?:多久|什么时候|啥时候|几天|还要).{0,4}(?:审核|审完|审好)|(?<![a-z])(?:(?:how long|when)[a-z ]{0,24} (?:review|approv\w*)|review (?:take|be done|finish)|approved yet|reviewed (?:it|my (?:return|refund|request|exchange)) yet)(?![a-z])/;
+/** Another question beside the review ("审核通过了，我的快递到哪了", "发票审核要多久") is that question's. */
+const NOT_THE_REVIEW = /快递|物流|包裹|到哪|发票|积分|(?<![a-z])(?:parcel|package|tracking|where is|invoice|points)(?![a-z])/;
 /** A review of the goods ("写评价", "leave a review"), not of a request. */
-const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:leave|write|post|wrote|left) (?:a |my |the )?review|reviews? (?:of|on|for) (?:the|this|your)(?![a-z])/;
+const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write|post|wrote|left) (?:a |my |the )?review|reviews? (?:of|on|for) (?:the|this|your)|the review said|reviewed the)(?![a-z])/;
 
 /**
  * Asking why an order was cancelled, or saying it was not the buyer ("为什么被取消了", "why was my
@@ -1066,7 +1070,7 @@ const waitsThanks = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefin
  * with no word of a return it is the parcel unless a request is under way, when it may be the goods
  * sent back (found from outside: "no after-sales request").
  */
-const NOT_ARRIVED = /没到|未到|还没收到|没收到|没送到|到哪|到了没|到了吗|到没到|寄到.{0,10}(?:了吗|了没|没有)|(?<![a-z])(?:not (?:yet )?(?:received|arrived|here)|have ?n[o']?t (?:received|got(?:ten)?|arrived)|never (?:came|arrived|received|got (?:it|them))|(?:has|did) ?n[o']?t (?:come|arrive))(?![a-z])/;
+const NOT_ARRIVED = /没到|未到|还没收到|没收到|没送到|到哪|到了没|到了吗|到没到|寄到.{0,10}(?:了吗|了没|没有|没)|(?<![a-z])(?:not (?:yet )?(?:receive|arrive)d?|not here|have ?n[o']?t (?:receive|got(?:ten)?|arrive)d?|never (?:came|arrived|received|got (?:it|them))|(?:has|did) ?n[o']?t (?:come|arrive))(?![a-z])/;
 const RETURN_WORD = /退|换|售后|寄回|返回|钱|款|差价|到账|补偿|运费险|(?<![a-z])(?:refund|return|exchange|money)/;
 const parcelNotReturn = (u: Understanding): Pick<Resolved, 'intent' | 'orParcel'> | undefined =>
   u.intent === 'aftersale_progress' && u.guessed && NOT_ARRIVED.test(u.normalized) && !RETURN_WORD.test(u.normalized) ? { intent: 'aftersale_progress', orParcel: true } : undefined;
@@ -1078,7 +1082,9 @@ const whenThen = (state: DialogueState, u: Understanding): Pick<Resolved, 'inten
   state.focusOrderId && state.topic !== 'aftersale_progress' && WHEN_THEN.test(u.normalized.trim()) ? { intent: 'delivery_estimate' } : undefined;
 /** Another size or colour for an order ("那个小白鞋能不能改成39码 还没发货", "change it to size M"): found from outside, its status again. */
 const EN_COLOURS = 'black|white|red|blue|green|grey|gray|pink|beige|navy|yellow|purple|orange|brown|cream|ivory|gold|silver';
-const CHANGE_SPEC = new RegExp(String.raw`(?:改成|换成|改为|换到|改到)\s*(?:\d{2}(?:\.5)?\s*码|(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?![a-z])\s*码?|大一[码号]|小一[码号]|\p{Script=Han}{1,2}色)|(?:尺码|颜色|码数|规格)(?:能|可以|能不能|可不可以)?(?:改|换)(?:成|为|一下|个|吗|嘛|么|[?？]|$)|(?<![a-z])(?:change|switch) (?:[a-z]+ ){0,3}to (?:the |a )?(?:size \d{1,2}(?:\.5)?|(?:size )?(?:xxs|xs|xl|xxl|small|medium|large)|(?:black|white|red|blue|green|grey|gray|pink|beige|navy) (?:colou?r|one))(?![a-z0-9])|(?<![a-z])(?:${EN_COLOURS})(?: [a-z]+){0,2} instead(?: of (?:the )?(?:${EN_COLOURS}))?(?![a-z])|(?<![a-z])(?:can|could) (?:i|we|you|u) (?:please )?swap (?:[a-z-]+ ){1,4}for (?:a |the )?(?:${EN_COLOURS}|size)(?![a-z])`, 'u');
+const CHANGE_SPEC = new RegExp(String.raw`(?:改成|换成|改为|换到|改到)\s*(?:\d{2}(?:\.5)?\s*码|(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?![a-z])\s*码?|大一[码号]|小一[码号]|\p{Script=Han}{1,2}色)|(?:尺码|颜色|码数|规格)(?:能|可以|能不能|可不可以)?(?:改|换)(?:成|为|一下|个|吗|嘛|么|[?？]|$)|(?<![a-z])(?:change|switch) (?:[a-z]+ ){0,3}to (?:the |a )?(?:size \d{1,2}(?:\.5)?|(?:size )?(?:xxs|xs|xl|xxl|small|medium|large)|(?:black|white|red|blue|green|grey|gray|pink|beige|navy) (?:colou?r|one))(?![a-z0-9])|(?<![a-z])(?:${EN_COLOURS})(?: (?:one|ones|colou?r|version|pair|roses|flowers|tulips|lilies|bouquet))? instead of (?:the )?(?:${EN_COLOURS})(?![a-z])|(?<![a-z])(?:the|a) (?:${EN_COLOURS}) (?:one|ones|colou?r|version|pair) instead(?![a-z])|(?<![a-z])(?:can|could) (?:i|we|you|u) (?:please )?swap (?:[a-z-]+ ){1,4}for (?:a |the )?(?:(?:${EN_COLOURS}) (?:one|ones|colou?r|version|pair)|size)(?![a-z])|(?<![a-z])(?:change|switch) (?:it|them|the colou?r|my order|the order) to (?:${EN_COLOURS})\s*[?.!]*$`, 'u');
+/** Foods named by a colour ("brown rice instead of white", "white bread"): no colour of an order (found in review). */
+const COLOUR_FOOD = /(?<![a-z])(?:rice|bread|sugar|flour|wine|meat|pepper|onions?|beans|chocolate|eggs?|tea|quinoa|toast|pasta|vinegar)(?![a-z])/;
 /**
  * Goods added to an order placed ("can i add tortillas to it", "i just want to add stuff", "订单能再加一件吗"):
  * found from outside, "not understood", and after "dont cancel" the cancelling text again.
@@ -1087,7 +1093,7 @@ const ADD_TO_ORDER = /(?<![a-z])(?:add (?:(?:some|a few|more|an?|the|one|two)\s)
 const addsToOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'addItems' | 'u'> | undefined =>
   ADD_TO_ORDER.test(u.normalized) && (state.focusOrderId || u.intent === 'unknown' || u.guessed || isDataIntent(u.intent)) && !RETURN_WORD.test(u.normalized) ? { intent: 'order_status', addItems: true, u: { ...u, guessed: undefined } } : undefined;
 const specChange = (u: Understanding): Pick<Resolved, 'intent' | 'changeSpec' | 'u'> | undefined =>
-  CHANGE_SPEC.test(u.normalized) && !/换货|退|收到|穿着|小了|大了|不合适|发错|寄错|(?<![a-z])(?:exchange|return|received|arrived|sent|got|came|delivered|wrong|too (?:small|big|tight|loose))(?![a-z])/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq' || u.intent === 'return_policy' || isDataIntent(u.intent)) ? { intent: 'order_status', changeSpec: true, u: { ...u, guessed: undefined } } : undefined;
+  CHANGE_SPEC.test(u.normalized) && !COLOUR_FOOD.test(u.normalized) && !/换货|退|收到|穿着|小了|大了|不合适|发错|寄错|(?<![a-z])(?:exchange|return|received|arrived|sent|got|came|delivered|too (?:small|big|tight|loose)|(?:ship|deliver|send) (?:it )?to)(?![a-z])/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq' || u.intent === 'return_policy' || isDataIntent(u.intent)) ? { intent: 'order_status', changeSpec: true, u: { ...u, guessed: undefined } } : undefined;
 /** How long goods keep ("保质期到什么时候", "when does it expire"): about the goods, no delivery (found from outside: "到什么时候" read as an arrival). */
 const EXPIRY = /保质期|有效期|过期|临期|生产日期|(?<![a-z])(?:expir\w*|best before|use by|shelf life|sell by)(?![a-z])/;
 /** An order, a payment or a coupon that expires is no goods' shelf life ("订单过期了吗", "payment link expired"). */
@@ -1880,10 +1886,13 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
  */
 function aboutTheirRequest(ctx: Ctx): boolean {
   if (WHAT_IF.test(ctx.r.u.normalized)) return false;
+  // Trouble with the goods told ("划痕那么明显你们描述里都没写") is the request's business (found in review).
+  if (GOODS_TROUBLE.test(ctx.r.u.normalized) || NOT_AS_DESCRIBED.test(ctx.r.u.normalized)) return true;
   const hit = confidentFaq(ctx);
   return !hit || POLICY_WORDS.return_policy.test(foldTraditional([hit.entry.question, ...(hit.entry.alternates ?? [])].join(' ').toLowerCase()));
 }
-const WHAT_IF = /如果|假如|要是|万一|假设|看中|想买|还没买|下单前|买之前|(?<![a-z])(?:if|in case|what if|before (?:i )?(?:buy|order)|thinking of (?:buying|ordering|getting))(?![a-z])/;
+const NOT_AS_DESCRIBED = /划痕|瑕疵|描述不符|与描述不符|没写|不一样|(?<![a-z])(?:not as described|scratch(?:es|ed)?|different from the (?:photo|picture|description))(?![a-z])/;
+const WHAT_IF = /如果|假如|要是|万一|假设|的话|看中|想买|还没买|下单前|买之前|(?<![a-z])(?:(?<!(?:check|know|see|wonder|wondering|ask|asking|tell me|confirm|find out|sure|idk|unsure|whether) )if|in case|what if|before (?:i )?(?:buy|order)|thinking of (?:buying|ordering|getting))(?![a-z])/;
 
 /** Words any question on the topic has ("券", "invoice", "退"): a guess without one is no question on it. */
 const POLICY_WORDS: Readonly<Record<PolicyIntent, RegExp>> = {
@@ -1922,7 +1931,7 @@ const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送�
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
 /** An appliance that stopped doing its job ("stopped heating", "won't turn on", "不加热了"): found from outside, an air fryer was a greeting. */
 const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:won'?t|will not|wont) (?:heat(?: up)?|power on|turn on|switch on|boil|spin|blend)(?! until)|(?:does ?n[o']?t|does not|do not|can ?not|can'?t) (?:heat(?: up)?|power on|turn on|boil)|not heating(?: up)?|no heat)(?![a-z])/;
-const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
+const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?:a |an |the )?(?:[a-z]+ ){0,2}(?:black|white|red|blue|green|grey|gray|pink|beige|navy|yellow|purple|orange|brown|size \w+|small|medium|large|xl)(?: [a-z]+){0,2} instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
   // "the flowers are wilted. what do i do" reads as a sure FAQ question, and the FAQ only asked "did you mean…?" (found from outside).
@@ -1939,7 +1948,7 @@ const skinReaction = (n: string): boolean =>
 // "arrived this morning and honestly they're completely wilted" (found from outside: the delivery's tracking).
 const ARRIVED_IN_TROUBLE = /(?:到了|收到|送到|送来).{0,8}(?:碎|坏|压|烂|破|蔫)|(?<![a-z])(?:arrived|came|was delivered|were delivered|got here)(?: [a-z',]+){0,7} (?:crushed|squashed|smashed|broken|damaged|ruined|wilted|withered|drooping|dead|melted|rotten|mouldy|moldy)(?![a-z])/;
 /** A question about the policy rather than a report of trouble. */
-const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible)(?![a-z])/;
+const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible|does (?:it|the|this|your)|policy)(?![a-z])/;
 const IS_IT_NORMAL = /正常吗|正常么|正常嘛|正不正常|(?<![a-z])(?:is (?:it|this|that) normal|normal\?)/;
 const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE, invoice: INVOICE_DETAILS, return_policy: GOODS_TROUBLE };
 

@@ -240,6 +240,7 @@ export class FaqIndex {
     if (!best) return undefined;
     const rest = said.replace(best.phrasing, ' ').trim();
     if (ASKS_ELSE.test(rest) || [...rest.replace(/\s/g, '')].length > MAX_REST_CHARS || defaultContrasts().conflict(foldTraditional(text), entryText(best.hit.entry))) return undefined;
+    if (movesTopic(rest, best.hit.entry)) return undefined;
     // Goods of another kind than the entry's own ("床单是纯棉的吗" holds the clothing entry's "是纯棉的吗").
     const named = kindsOfGoods(rest);
     const own = kindsOfGoods([best.hit.entry.question, ...(best.hit.entry.alternates ?? [])].join(' '));
@@ -577,7 +578,21 @@ function asksByItself(phrasing: string): boolean {
 const ZH_ASKS = /[吗呢么嘛]$|怎|什么|多少|多久|几[天个号时次点]|哪|能不能|可不可以|是否|有没有|会不会|要不要/;
 const EN_ASKS = /^(?:how|what|when|where|why|which|who|can|could|will|would|do|does|did|is|are|should)\s|\sor not$/;
 /** The rest of the message asks something of its own. */
-const ASKS_ELSE = /[吗呢么嘛]|怎|什么|多少|多久|几[天个号时次点]|哪|能不能|可不可以|是否|有没有|会不会|要不要|还是|不|没|(?<![a-z])(?:how|what|when|where|why|which|who|can|could|will|would|do|does|did|is|are|should|not|no|don'?t|or)(?![a-z])/;
+const ASKS_ELSE = /[吗呢么嘛]|怎|什么|多少|多久|几[天个号时次点]|哪|能不能|可不可以|是否|有没有|会不会|要不要|还是|不|没|如果|要是|(?<![a-z])(?:how|what|when|where|why|which|who|can|could|will|would|do|does|did|is|are|should|not|no|don'?t|or|if|but)(?![a-z])/;
+/**
+ * The rest names a topic the entry's phrasings do not ("换货要运费吗" holds "要运费吗", "快递员几点下班" holds
+ * "几点下班", "the warranty on the sofa"): another question, found in review. Of English, a thing after a
+ * preposition the entry's text does not name.
+ */
+function movesTopic(rest: string, e: FaqEntry): boolean {
+  const own = foldTraditional([e.question, ...(e.alternates ?? [])].join(' ').toLowerCase());
+  for (const m of rest.matchAll(REST_TOPIC)) if (!own.includes(m[0])) return true;
+  const all = `${own} ${foldTraditional(e.answer.toLowerCase())}`;
+  for (const m of rest.matchAll(AFTER_PREPOSITION)) if (!all.includes(m[1]!)) return true;
+  return false;
+}
+const REST_TOPIC = /退|换|补发|运费|邮费|快递|物流|仓库|发票|手续费|佣金|售后|保修|质保|发货|地址|取消|优惠|券|积分|会员|价|钱|(?<![a-z])(?:returns?|refunds?|exchanges?|shipping|delivery|courier|warehouse|invoices?|fees?|commission|warranty|guarantee|price|discount|coupons?|orders?|address|points)(?![a-z])/g;
+const AFTER_PREPOSITION = /(?<![a-z])(?:on|for|of|with|about|in|to) (?:the |my |a |an |this |that |your |these |those )?([a-z]{3,})/g;
 /** What may stand beside the phrasing: a greeting, a name, the goods ("老板 那个卡地亚手镯"), not a story. */
 const MAX_REST_CHARS = 14;
 

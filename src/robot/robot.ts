@@ -190,7 +190,7 @@ const ANSWERABLE: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_
 /** One answer about an order covers these together ("快递到哪了？什么时候到？"). */
 const PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate']);
 /** Where a second question starts: after a question mark, or at 另外 / 还有 / 顺便 / "and can …" / "also" / ", did …". */
-const SECOND_QUESTION = /[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|[，,；;]\s*(?=[^，,；;?？]{1,8}呢[?？]?\s*$)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b|what about\b|how about\b)|(?<bare>,\s*)(?=(?:did|does|has|have|when|where|how|can|could|will)\s+(?:my|i|you|u|we)\s)/gi;
+const SECOND_QUESTION = /[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|[，,；;]\s*(?=[^，,；;?？]{1,8}呢[?？]?\s*$)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b|what about\b|how about\b)|(?<bare>,\s*)(?=(?:(?:did|does|has|have|can|could|will|is|are)\s+(?:my|i|you|u|we)|(?:when|where|how)\s+(?:is|are|was|will|does|do|did|can|could|should)|where'?s|wheres)\s)/gi;
 const CONNECTOR = /^[\s,，；;。.!！?？]*(?:另外|还有|顺便(?:问(?:一)?下)?|再问(?:一)?下|以及|and also|and|also|btw|plus)[\s,，:：]*/i;
 /** The whole answer's lookups may take at most this share of the budget for its parts to be answered too. */
 const SPLIT_LOOKUP_SHARE = 4;
@@ -222,10 +222,10 @@ export function twoQuestions(text: string, intentOf: (text: string) => Intent): 
     // more about one question, "先夸一下包装，另外…能开发票吗" praises before one (found in review).
     // After a mark, "还有"/"另外" announce a second question that need not end asking ("能开发票吗？还有我的
     // 快递到哪了": found from outside, the invoice was dropped).
-    const [fa, fb] = [folded.slice(0, cut).trim(), folded.slice(from).trim()];
+    const [fa, fb] = [folded.slice(0, cut).trim(), folded.slice(from).trim()].map((x) => x.replace(/\b(where|what|how)s\b/gi, "$1's")) as [string, string];
     if (!ASKING.test(fa) || !ASKING.test(fb) || (afterMark && !ASKS.test(fb) && connector === 0)) continue;
     // After a bare comma both must open asking ("where's my parcel, did my refund go through"), not a story before its question.
-    if (m.groups?.bare && !ASKS.test(fa)) continue;
+    if (m.groups?.bare && !ASKS.test(fa.replace(/^(?:hi|hello|hey|hiya|ok|okay|so)\b[,!.\s]*/i, ''))) continue;
     const ia = intentOf(a);
     const ib = intentOf(b);
     // Two of the shop's questions ("包邮吗？从哪里发货？") are two, when each finds its own entry (bothQuestions).

@@ -4915,3 +4915,44 @@ describe('the order talked about, and goods to add to it (twenty-second session,
     assert.doesNotMatch(textOf(await conversation(robotWith(data))('可以帮忙包成礼品，加个贺卡吗')), /没法加商品/);
   });
 });
+
+describe('the review of the twenty-second session\'s first fixes', () => {
+  const paid = { orders: [order({ orderId: 'RV-1', status: 'paid' })] };
+  test('a colour word in a place is an address; rice and bread are food; "change it to blue" is a colour', async () => {
+    for (const text of ['please ship it to orange county instead', 'send it to white plains instead of brooklyn']) assert.equal((await conversation(robotWith(paid))(text)).intent, 'change_address', text);
+    for (const text of ['can i get brown rice instead of white', 'can i swap the white bread for brown', 'do you have it in black instead?']) assert.doesNotMatch(textOf(await conversation(robotWith(paid))(text)), /size or colour/, text);
+    assert.match(textOf(await conversation(robotWith(paid))('can i change it to blue')), /size or colour/);
+  });
+  test('undecided is no "can it be done"; "ok, I\'ll wait. thanks" to an offer is a goodbye, not a hand-over', async () => {
+    const say = conversation(robotWith(paid));
+    await say('i want to change my delivery address');
+    assert.equal((await say('not sure yet whether to change it or not')).handover, undefined);
+    const wait = conversation(robotWith({ orders: [order({ orderId: 'RV-2', status: 'paid', updatedAt: '2024-11-20T09:00:00+08:00' })] }));
+    assert.equal((await wait('has my order shipped?')).state.offeredHuman, true);
+    const r = await wait("ok, i'll wait. thanks");
+    assert.equal(r.handover, undefined);
+    assert.equal(r.intent, 'bye');
+  });
+  test('a review beside another question, or of the goods, is no request\'s review; "wanna know if" is no "what if"', async () => {
+    const data = { orders: [earbuds], logistics: [earbudsTrack], aftersales: [aftersale({ aftersaleId: 'AS-V', orderId: EARBUDS, status: 'requested' })] };
+    const say = conversation(robotWith(data));
+    await say('我的退款怎么样了');
+    assert.match(textOf(await say('审核通过了，我的快递到哪了')), /ZT7700001111/);
+    const en = conversation(robotWith(data));
+    await en('where is my refund');
+    assert.notEqual((await en('the review said it runs small')).intent, 'aftersale_progress');
+    assert.match(textOf(await conversation(robotWith(data))('wanna know if the return i sent last week even got there')), /refund request/);
+  });
+  test('"not yet arrive leh", "寄到杭州没" are the parcel; store credit instead of a refund is no wrong item; anger beside a wrong colour is a complaint', async () => {
+    for (const text of ['not yet arrive leh', 'havent receive yet', '我的耳机寄到杭州没']) assert.match(textOf(await conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }))(text)), /ZT7700001111/, text);
+    assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [earbuds] }))('I received store credit instead of a refund')), /wrong, missing/);
+    assert.ok((await conversation(robotWith({ orders: [earbuds] }))('wtf i received wrong colour watch, so lousy service')).handover);
+  });
+  test('a stored phrasing beside a topic or goods of its own is no answer; a story after a comma is no second question', async () => {
+    // The demo shop's shipping-fee, service-hours and electronics-warranty entries hold these phrasings; none is asserted.
+    for (const text of ['换货要运费吗', '快递员几点下班', 'How long is the warranty on the pens?', 'how long is the warranty if i drop it']) {
+      assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [] }))(text)), /^(?:全场满 99 元包邮|人工客服每天|Electronics come with)/, text);
+    }
+    assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [earbuds, tshirt] }))('can i get an invoice, when i ordered i forgot to ask')), /Which of these 2 orders/);
+  });
+});

@@ -12,7 +12,7 @@ test('questions about the wait are told from questions for the agent that share 
   // Asking for a person again while queued is answered with the place in the queue (eighteenth session).
   for (const t of ['转人工', '人工客服！！', 'rg', 'human pls']) assert.equal(asksAboutWait(t), true, t);
   // Found from outside (twenty-second session): these got no reply at all.
-  for (const t of ['找个真人', '快点转人工啊', 'ok transfer me to agent lah', 'can i talk to a real person?', 'i want a human']) assert.equal(asksAboutWait(t), true, t);
+  for (const t of ['找个真人', '快点转人工啊', 'ok transfer me to agent lah', 'can i talk to a real person?', 'i want a human', '我要转人工', '我想转人工', 'can i speak with a human', 'i wanna talk to a human', 'need a human', 'real human pls', 'customer service pls', 'transfer to agent']) assert.equal(asksAboutWait(t), true, t);
   for (const t of ['真人秀', 'is the agent going to refund me', 'person who packed it was rude']) assert.equal(asksAboutWait(t), false, t);
   for (const t of ['还要等多久', '你好，还要等多久啊', '有人吗', '前面还有几个人', '等了半天了', 'how long do I have to wait?', 'how long do I still have to wait?', 'is anyone there?', 'still waiting for an agent']) {
     assert.equal(asksAboutWait(t), true, t);
