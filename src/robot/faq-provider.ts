@@ -16,6 +16,8 @@
 import { readFileSync } from 'node:fs';
 import type { EmbeddingReranker } from './embeddings.ts';
 import { FaqIndex, type FaqEntry, type FaqHit, type FaqIndexOptions, type FaqLookup } from './faq-index.ts';
+import { detectLanguage } from './nlu/normalize.ts';
+import type { Lang } from './types.ts';
 
 export interface FaqProvider {
   /** The entry to answer with, or null (band `clarify` and `none` both give null). */
@@ -28,6 +30,12 @@ export interface FaqProvider {
    * the same answer until the shop's FAQ changes, so it is kept with the index.
    */
   probe?(shopId: string, text: string): Promise<FaqHit | null>;
+  /**
+   * The language the shop's FAQ is written in, when two thirds of its questions (at least three) are
+   * in one: the reply's language for a message that tells none ("👋", an order number), found from
+   * outside: an English shop's buyer was greeted in Chinese.
+   */
+  language?(shopId: string): Promise<Lang | undefined>;
 }
 
 /** A question the robot already placed on a topic (a policy intent), and how it places a text. */
@@ -80,6 +88,8 @@ interface Cached {
   topics?: Map<string, string>;
   /** The robot's own questions answered by this index (`probe`). */
   probes?: Map<string, FaqHit | null>;
+  /** The FAQ's language (`language`), once asked; null when it has none. */
+  lang?: Lang | null;
   /** The version the index was built from; undefined when set directly or without versionOf. */
   readonly version: number | undefined;
   checkedAt: number;
@@ -136,6 +146,13 @@ export class FaqIndexProvider implements FaqProvider {
     let hit = probes.get(text);
     if (hit === undefined) probes.set(text, (hit = cached.index.lookup(text).hit));
     return hit;
+  }
+
+  async language(shopId: string): Promise<Lang | undefined> {
+    const cached = await this.#index(shopId);
+    if (!cached) return undefined;
+    cached.lang ??= languageOf(cached.index.entries);
+    return cached.lang ?? undefined;
   }
 
   async #lookupIn(index: FaqIndex, text: string, context?: string, lexicalOnly = false): Promise<FaqLookup> {
@@ -247,4 +264,14 @@ function onTopicIn(cached: Cached, text: string, q: TopicQuery, all: readonly Fa
 export function warmUpFaq(): FaqEntry[] {
   const set = JSON.parse(readFileSync(new URL('./eval/faq.demo.json', import.meta.url), 'utf8')) as { entries: FaqEntry[] };
   return set.entries;
+}
+
+/** Questions read for a FAQ's language at most: enough to tell it, bounded for a shop of thousands. */
+const LANGUAGE_SAMPLE = 200;
+function languageOf(entries: readonly FaqEntry[]): Lang | null {
+  const sample = entries.slice(0, LANGUAGE_SAMPLE);
+  if (sample.length < 3) return null;
+  const en = sample.filter((e) => detectLanguage(e.question).lang === 'en').length;
+  if (en * 3 >= sample.length * 2) return 'en';
+  return (sample.length - en) * 3 >= sample.length * 2 ? 'zh' : null;
 }

@@ -150,6 +150,7 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
   let t = performance.now();
   let input = turnInput(req, now, nlu, opts.tzOffsetMinutes, away);
   if (lang) input = { ...input, understanding: { ...input.understanding!, lang, langDetected: true, langStrong: true } };
+  else if (!input.langHint && !input.understanding!.langDetected) input = await withShopLanguage(ctx, input);
   let cpu = performance.now() - t;
   const state = parseState(req.state instanceof Promise ? await (req.state as Promise<unknown>).catch(() => undefined) : req.state);
   t = performance.now();
@@ -329,6 +330,17 @@ function understoodElsewhere(thread: NluThread | undefined, nlu: Nlu, text: stri
   if (!thread) return undefined;
   const cut = text.slice(0, MAX_UTTERANCE);
   return nlu.remembers?.(cut) ? undefined : thread.understand(cut, now);
+}
+
+/**
+ * A message that tells no language ("👋", an order number) with no hint from the device: the shop's
+ * FAQ's language as the hint, within the best-effort budget (the conversation's language still comes first).
+ */
+async function withShopLanguage(ctx: RobotCtx, input: TurnInput): Promise<TurnInput> {
+  const faq = ctx.sources.faq;
+  if (!faq.language) return input;
+  const found = await lookupWithinBudget((signal) => raceAbort(faq.language!(input.shopId), signal), Math.min(ctx.budgetMs, BEST_EFFORT_BUDGET_MS));
+  return found.ok && found.value ? { ...input, langHint: found.value } : input;
 }
 
 /** The turn's input: the message, cut to MAX_UTTERANCE, and what the NLU understood of it (unless the thread did). */

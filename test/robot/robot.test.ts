@@ -4956,3 +4956,21 @@ describe('the review of the twenty-second session\'s first fixes', () => {
     assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [earbuds, tshirt] }))('can i get an invoice, when i ordered i forgot to ask')), /Which of these 2 orders/);
   });
 });
+
+describe('a message that tells no language, in a shop whose FAQ is English (twenty-second session, US grocery and Malaysian electronics)', () => {
+  test('"👋" is a greeting and a bare order number is answered in the FAQ\'s language; the demo shop\'s mixed FAQ keeps Chinese', async () => {
+    const en = new FaqIndexProvider();
+    en.setEntries('shop_en', [
+      { id: 'a', question: 'What is the minimum order?', answer: '$35.' },
+      { id: 'b', question: 'Do you deliver on Sundays?', answer: 'Yes.' },
+      { id: 'c', question: 'Can I pay with EBT?', answer: 'Yes, for eligible items.' },
+    ]);
+    const o = order({ orderId: 'GR100277', shopId: 'shop_en', status: 'paid', currency: 'USD' });
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [o] }), faq: en, clock: () => NOW });
+    const wave = await conversation(robot, 'u-1001', 'shop_en')('👋');
+    assert.equal(wave.intent, 'greeting');
+    assert.match(textOf(wave), /^Hi/);
+    assert.match(textOf(await conversation(robot, 'u-1001', 'shop_en')('GR100277')), /Your order GR100277/);
+    assert.match(textOf(await conversation(robotWith({ orders: [] }))('👋')), /您好/);
+  });
+});
