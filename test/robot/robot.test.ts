@@ -4974,3 +4974,13 @@ describe('a message that tells no language, in a shop whose FAQ is English (twen
     assert.match(textOf(await conversation(robotWith({ orders: [] }))('👋')), /您好/);
   });
 });
+
+describe('short readings from the resale shop and the Malaysian shop (twenty-second session)', () => {
+  test('"哦" is heard, not a miss; "wer my fone" is where; "那个香奈儿cf还在吗" is no greeting', async () => {
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+    const oh = await say('哦');
+    assert.equal(oh.state.failures, 0);
+    assert.equal((await conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }))('wer my fone')).intent, 'track_parcel');
+    assert.notEqual((await conversation(robotWith({ orders: [] }))('那个香奈儿cf还在吗')).intent, 'greeting');
+  });
+});

@@ -235,6 +235,8 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['pls', 'please'],
   // "wru my blender": where are you, said of a parcel (Singapore and Malaysia chat shorthand; found from outside).
   ['wru', 'where is'],
+  // "wer my fone" (found from outside: read as an address).
+  ['wer', 'where'],
   ['plz', 'please'],
   ['plse', 'please'],
   ['pleas', 'please'],

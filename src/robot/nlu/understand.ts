@@ -71,7 +71,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const extra = productQuestion(n, shopTopics(nc.text, tc));
     const focus = questionClause(nc, tokenizer);
     const thumb = ACK_EMOJI.test(text.trim());
-    const c = waved(WAVE_EMOJI.test(text.trim()), thumb || ACK_WORDS.test(n.text), notCancelling(classifier, tokenizer, nc, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra)))));
+    const c = waved(WAVE_EMOJI.test(text.trim()), thumb || ACK_WORDS.test(n.text) || OH.test(n.text), notCancelling(classifier, tokenizer, nc, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra)))));
     t = { n, lang, tokens, c, yesNo: thumb ? 'yes' : yesNoOf(n.scan) }; // a thumbs-up to "shall I connect you?" is a yes
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
@@ -229,6 +229,8 @@ const ACK_WORDS = /^\s*(?:(?:好的|好|ok|okay|嗯嗯?|哦|行)[\s,，]*)?(?:�
 function acknowledged(ack: boolean, c: Classification): Classification {
   return c.intent === 'unknown' && ack ? { intent: 'bye', confidence: 1, scores: c.scores } : c;
 }
+/** "哦", "噢噢" alone: heard, like "ok" (found from outside: a miss towards a hand-over). */
+const OH = /^\s*(?:哦|噢|喔)+[\s!！。.~～]*$/;
 /** "👋", "🙋‍♀️" alone: a greeting (found from outside: "not understood", in the wrong language too). */
 const WAVE_EMOJI = /^(?:[\u{1F44B}\u{1F64B}](?:\u{FE0F}|\p{Emoji_Modifier}|\u{200D}[\u{2640}\u{2642}]\u{FE0F}?)*\s*)+$/u;
 function waved(wave: boolean, ack: boolean, c: Classification): Classification {
