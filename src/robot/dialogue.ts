@@ -1157,7 +1157,7 @@ const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
  * "can u just send a new pair instead", "能不能补发一个" right after a parcel's answer: a person's to
  * arrange (found from outside: "change the delivery address?").
  */
-const RESEND = /(?:补发|重新发|重发|再发|再寄)一?(?:个|件|双|份)?(?:吧|给我)?\s*$|(?:能不能|可以|能)(?:直接)?(?:补发|重发|重新发|再发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it)(?![a-z])/;
+const RESEND = /(?:补发|重新发|重发|再发|再寄)一?(?:个|件|双|份)?(?:吧|给我)?\s*$|(?:能不能|可以|能)(?:直接)?(?:给我|帮我)?(?:补发|重发|重新发|再发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it)(?![a-z])/;
 /** Coupons, invoices, links, postage, or a question of policy ("如果丢了会补发吗"): not goods sent again (found in review). */
 const NOT_RESEND = /券|发票|链接|运费|会不会|会补发吗|如果|(?<![a-z])(?:coupon|voucher|invoice|link|code|receipt|if)(?![a-z])/;
 // Only while a person is offered for the parcel just told (lost, stuck, late): the buyer answers that offer.
@@ -1208,7 +1208,7 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   if (health) return { intent: health === 'reaction' ? 'complaint' : 'faq', health };
   // "我要找药师", "帮我转药师", "get me a pharmacist": a person of the shop's, asked for by their trade (found from outside: its hours were offered).
   if (ASKS_FOR_SPECIALIST.test(u.normalized) && !ASKS_ABOUT_SPECIALIST.test(u.normalized)) return { intent: 'human' };
-  if (PERSON_TO_ACT.test(u.normalized)) return { intent: 'human' };
+  if (PERSON_TO_ACT.test(u.normalized) || CALL_THE_COURIER.test(u.normalized)) return { intent: 'human' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
 }
 /**
@@ -1219,6 +1219,8 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
 // What the robot cannot do itself: "can someone check where it is" is the tracking it can tell; "will someone help with sizing" asks about a visit.
 const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|somebody|a person|a real person|an agent|a human|one of you)(?! else)(?: (?:just|please|pls|actually))? (?:chase|do it|do this|do that|sort|fix|call|ring|contact|update|change|arrange|redeliver|resend|speak|talk|deal)(?![a-z])|有(?:没有)?人能(?:帮|给)我(?:催|改|处理|弄|联系|打电话|安排|补发|重发)|找(?:个)?人(?:帮|给)我(?:催|改|处理|弄|联系)/;
 
+/** "can u call the driver pls", "帮我联系一下快递员": only a person can (found from outside: "not understood"). */
+const CALL_THE_COURIER = /(?<![a-z])(?:can|could|pls|please)? ?(?:you|u)? ?(?:call|ring|phone|contact|text|message) (?:the|my|your) (?:driver|courier|rider|delivery (?:guy|man|driver|person))(?![a-z])|(?:帮我|麻烦|能不能|可以)?(?:联系|打电话给|打给|催)(?:一下)?(?:快递员|快递小哥|骑手|司机|送货员|配送员)/;
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
 const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?<!商家|卖家|店家|你们|客服|平台)(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,6}(?:多久|到账|几天|运费|地址|怎么寄|影响|会不会|怎么回事|了吧))|(?:^|[，,\s]|算了)不(?:退|换)了(?!吗|[?？])|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return|exchange)(?: request| it| this| them)?(?: any ?more)?\s*[.!]*\s*$/;
 /** What the buyer wants instead, or asks next: no withdrawal ("不想退了，能换个颜色吗", "i dont want a refund i want my parcel"). */
@@ -2980,10 +2982,15 @@ function titledDay(title: string): { month: number; day: number; starts: boolean
   if (zh) return { month: Number(zh[1]), day: Number(zh[2]), starts: zh[3] === '起' || zh[3] === '以后' || zh[3] === '后' };
   const en = EN_SHIPS_ON.exec(title);
   if (!en) return undefined;
-  const [day, month] = en[2] ? [en[2], en[3]!] : [en[5]!, en[4]!];
-  return { month: EN_MONTH.split('|').indexOf(month.slice(0, 3).toLowerCase()) + 1, day: Number(day), starts: /from|after|starting/i.test(en[1] ?? '') };
+  // "Shipping 3 Dec to 10 Dec": by the end of the range (found in review: due on its first day).
+  const range = EN_RANGE_END.exec(title.slice(en.index + en[0].length));
+  const [day, month] = range ? (range[1] ? [range[1], range[2]!] : [range[4]!, range[3]!]) : en[2] ? [en[2], en[3]!] : [en[5]!, en[4]!];
+  return { month: EN_MONTH.split('|').indexOf(month.slice(0, 3).toLowerCase()) + 1, day: Number(day), starts: !range && /from|after|start|begin/i.test(en[1] ?? '') };
 }
-const EN_SHIPS_ON = new RegExp(String.raw`(?<![a-z])(?:ships?|shipping|dispatch(?:es|ing)?|despatch(?:es|ing)?)\s+(from|after|starting(?: from)?|by|before|on)?\s*(?:(\d{1,2})(?:st|nd|rd|th)?\s+(${EN_MONTH})[a-z]*|(${EN_MONTH})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?)(?![a-z0-9])`, 'i');
+const EN_DATE = String.raw`(?:(\d{1,2})(?:st|nd|rd|th)?[\s-]+(${EN_MONTH})[a-z]*|(${EN_MONTH})[a-z]*\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?)(?![a-z0-9])`;
+// Also "shipping starts 20 Dec", "Est. ship date: 20 Dec", "ETA 20-Dec" (found in review).
+const EN_SHIPS_ON = new RegExp(String.raw`(?<![a-z])(?:ships?|shipping|dispatch(?:es|ing)?|despatch(?:es|ing)?|ship date|eta)\s*(?:date)?\s*[:：]?\s*(from|after|starting(?: from)?|starts?(?: from| on)?|begins?|by|before|on)?\s*${EN_DATE}`, 'i');
+const EN_RANGE_END = new RegExp(String.raw`^\s*(?:to|until|till|through|-|–)\s*${EN_DATE}`, 'i');
 
 /** Days a pre-sale that "starts shipping" on a day ("12月10日起发货") takes to go out. */
 const STARTS_SPREAD_DAYS = 7;

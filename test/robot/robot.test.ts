@@ -4792,6 +4792,9 @@ describe('a pre-order\'s day in an English title (twenty-second session, electro
     const pre = (title: string) => ({ orders: [order({ orderId: 'PO-1', status: 'paid', currency: 'MYR', updatedAt: '2024-11-26T09:00:00+08:00', items: [{ sku: 'P', title, quantity: 1, price: '5999.00' }] })] });
     assert.match(textOf(await conversation(robotWith(pre('[Pre-order] Galaxy S25 Ultra 512GB - ships from 20 Dec')))('when will my pre-order ship?')), /Dec 27/);
     assert.match(textOf(await conversation(robotWith(pre('[Pre-order] Galaxy S25 Ultra - dispatch by Dec 10')))('when will my pre-order ship?')), /Dec 10/);
+    // Found in review: other ways titles say it.
+    assert.match(textOf(await conversation(robotWith(pre('Phone pre-order - Est. ship date: 20 Dec')))('when will my pre-order ship?')), /Dec 20/);
+    assert.match(textOf(await conversation(robotWith(pre('Pre-order Shipping 3 Dec to 10 Dec')))('when will my pre-order ship?')), /Dec 10/);
   });
 });
 
@@ -4982,5 +4985,15 @@ describe('short readings from the resale shop and the Malaysian shop (twenty-sec
     assert.equal(oh.state.failures, 0);
     assert.equal((await conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }))('wer my fone')).intent, 'track_parcel');
     assert.notEqual((await conversation(robotWith({ orders: [] }))('那个香奈儿cf还在吗')).intent, 'greeting');
+  });
+});
+
+describe('only a person can call the courier, or send one again (twenty-second session, US grocery and kids\' shop)', () => {
+  test('"can u call the driver pls", "帮我联系一下快递员", "能不能给我重新发一本" after a late parcel hand over', async () => {
+    for (const text of ['can u call the driver pls', '帮我联系一下快递员']) assert.ok((await conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }))(text)).handover, text);
+    const late = logistics({ orderId: EARBUDS, events: [{ time: '2024-11-22T18:00:00+08:00', location: '郑州', description: '快件已到达郑州转运中心' }] });
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [late] }));
+    assert.equal((await say('我的快递怎么还没到啊 是不是丢了')).state.offeredHuman, true);
+    assert.ok((await say('能不能给我重新发一个')).handover);
   });
 });
