@@ -412,7 +412,7 @@ const INTL_PHONE = /(?<![0-9a-z+])\+[1-9]\d{0,2}(?:[\s().-]{0,2}\d){7,13}(?![\s-
 // Only words for calling or texting someone: not 号码 alone, which is an invoice's, a waybill's or an
 // order's ("运单号码：773012345678": found in review), nor "ring" or "text" without "me"/"us".
 const CALLED_NUMBER =
-  /(?<=(?:(?<![a-z])(?:call|phone|tel|mobile|cell|whatsapp|hp|number is|reach me|contact me)|(?<![a-z])(?:text|sms|ring|wa) (?:me|us)|电话|手机|手机号|手机号码|电话号码|联系方式)(?:\s?(?:me|us|him|her))?(?:\s?(?:at|on|to))?(?:\s?(?:number|no\.?|num|is))?\s?[:：#=-]?\s?)\(?\d(?:[\s().–-]{0,2}\d){6,14}(?![\s-]?\d)/g;
+  /(?<=(?:(?<![a-z])(?:call|phone|tel|mobile|cell|whatsapp|hp|(?:my|our) (?:phone |mobile |contact |whatsapp |cell )?number is|reach me|contact me)|(?<![a-z])(?:text|sms|ring|wa) (?:me|us)|电话|手机|手机号|(?<![单票证码])号码|联系方式)(?:\s?(?:me|us|him|her))?(?:\s?(?:at|on|to))?(?:\s?(?:number|no\.?|num|is))?\s?[:：#=-]?\s?)\(?\d(?:[\s().–-]{0,2}\d){6,14}(?![\s-]?\d)/g;
 // After a word and a space it stands ("call me at 012-345 6789"); after digits it is one group of a longer number.
 const MY_MOBILE = /(?<![0-9a-z])(?<![0-9][\s-]{1,3})01\d[\s–-]\d{3,4}[\s-]?\d{4}(?![\s-]?\d)/g;
 // "vx: abc123", "微信号 wxid_88", "wechat=13812345678". A bare Latin word after the keyword

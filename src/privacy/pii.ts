@@ -209,8 +209,10 @@ function latinAddress(address: string): string | undefined {
   return kept.length ? `****, ${kept.join(', ')}` : '****';
 }
 /** A part of an address that places a door: a house or unit number, a street. A 5- or 6-digit postcode is not one. */
+// A number alone or a unit code ("23", "B-12-3", "No. 12") is a door; a postcode before a town ("1015 CJ
+// Amsterdam", "8001 Zürich") is not; "St" opening a part is a saint ("St Kilda"), closing one a street.
 const STREETISH =
-  /^(?:no\.?\s*)?[a-z]?-?\d{1,4}[a-z]?(?:-\d+)*\b(?!\d)|\b(?:unit|flat|room|rm|apt|apartment|suite|floor|fl|block|blk|lot|level|street|st|road|rd|lane|ln|avenue|ave|drive|dr|boulevard|blvd|way|close|court|ct|place|pl|crescent|terrace|highway|hwy|jalan|jln|lorong|lrg|persiaran|taman|residensi|condo|house|building|bldg|tower|menara|po box)\b|\b(?:singapore|s)\s?\d{6}\b/i;
+  /^(?:no\.?\s*)?[a-z]?-?\d{1,4}[a-z]?(?:-\d+)*$|\b(?:unit|flat|room|rm|apt|apartment|suite|floor|block|blk|lot|level|interno|street|road|lane|avenue|ave|drive|boulevard|blvd|way|close|court|place|crescent|terrace|highway|hwy|jalan|jln|lorong|lrg|persiaran|taman|residensi|condo|house|building|bldg|tower|menara|po box|via|rua|strasse|straße|gracht)\b|\S\s+(?:st|rd|dr|ln|ct|pl)\.?$|\b(?:singapore|s)\s?\d{6}\b/i;
 
 /**
  * Keeps the province and city of a Chinese address and masks the rest:

@@ -105,7 +105,7 @@ export function createRobot(opts: RobotOptions): Robot {
   const thread = !opts.nlu && opts.nluThread?.tzOffsetMinutes === (opts.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES) ? opts.nluThread : undefined;
   const sources: Sources = { ds: opts.dataSource, faq: opts.faq, budgetMs, topicOf: (text) => nlu.understand(text).intent };
 
-  const ctx: RobotCtx = { opts, nlu, thread, clock, budgetMs, version, sources };
+  const ctx: RobotCtx = { opts, nlu, thread, clock, budgetMs, version, sources, languageMisses: new Map() };
   return {
     version,
     async answer(req) {
@@ -124,6 +124,8 @@ interface RobotCtx {
   readonly budgetMs: number;
   readonly version: string;
   readonly sources: Sources;
+  /** Shops whose FAQ's language could not be read, until when (`withShopLanguage`). */
+  readonly languageMisses: Map<string, number>;
 }
 
 /**
@@ -150,9 +152,9 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
   let t = performance.now();
   let input = turnInput(req, now, nlu, opts.tzOffsetMinutes, away);
   if (lang) input = { ...input, understanding: { ...input.understanding!, lang, langDetected: true, langStrong: true } };
-  else if (!input.langHint && !input.understanding!.langDetected) input = await withShopLanguage(ctx, input);
   let cpu = performance.now() - t;
   const state = parseState(req.state instanceof Promise ? await (req.state as Promise<unknown>).catch(() => undefined) : req.state);
+  if (!lang && !input.langHint && !state.lang && tellsNoLanguage(input.text)) input = await withShopLanguage(ctx, input);
   t = performance.now();
   let p = plan(state, input);
   cpu += performance.now() - t;
@@ -338,10 +340,20 @@ function understoodElsewhere(thread: NluThread | undefined, nlu: Nlu, text: stri
  */
 async function withShopLanguage(ctx: RobotCtx, input: TurnInput): Promise<TurnInput> {
   const faq = ctx.sources.faq;
-  if (!faq.language) return input;
+  const missedUntil = ctx.languageMisses.get(input.shopId);
+  if (!faq.language || (missedUntil !== undefined && missedUntil > Date.now())) return input;
   const found = await lookupWithinBudget((signal) => raceAbort(faq.language!(input.shopId), signal), Math.min(ctx.budgetMs, BEST_EFFORT_BUDGET_MS));
+  // A FAQ store that failed or hung is not asked again for a while: each such turn would wait its deadline (found in review).
+  if (!found.ok) {
+    if (ctx.languageMisses.size >= LANGUAGE_MISSES_MAX) ctx.languageMisses.clear();
+    ctx.languageMisses.set(input.shopId, Date.now() + LANGUAGE_MISS_MS);
+  }
   return found.ok && found.value ? { ...input, langHint: found.value } : input;
 }
+const LANGUAGE_MISS_MS = 60_000;
+const LANGUAGE_MISSES_MAX = 10_000;
+/** Digits, marks and emoji only, once words holding a digit (order numbers) are set aside: "👋", "MY24120007", "??" (a Latin word is English: found in review). */
+const tellsNoLanguage = (text: string): boolean => !/[a-z\p{Script=Han}]/iu.test(text.split(/\s+/).filter((w) => !/\d/.test(w)).join(' '));
 
 /** The turn's input: the message, cut to MAX_UTTERANCE, and what the NLU understood of it (unless the thread did). */
 function turnInput(req: AnswerRequest, now: Date, nlu: Nlu, tzOffsetMinutes: number | undefined, understood?: Understanding): TurnInput {

@@ -181,6 +181,7 @@ function contactNumberTests(): void {
     assert.deepEqual(kinds('my hp 012-345 6789'), [['phone', '012-345 6789']]);
     assert.deepEqual(kinds('ok 012–3456789 ya'), [['phone', '012–3456789']]);
     assert.deepEqual(kinds('手机号码 0123456789'), [['phone', '0123456789']]);
+    assert.deepEqual(kinds('我的号码 0123456789'), [['phone', '0123456789']]);
   });
 
   test('order numbers, long ids, amounts and SKUs are not phone numbers', () => {
@@ -218,6 +219,9 @@ function contactNumberTests(): void {
       'Cartier ring 1234567',
       'text 1234567 for the tracking',
       'You have earned +1 000 000 bonus points',
+      'Your tracking number is 773012345678, J&T Express.',
+      'Your order number is 12345678.',
+      'The invoice number is 2024112500.',
     ]) {
       assert.deepEqual(detectOffPlatformContact(text), [], text);
     }

@@ -174,6 +174,10 @@ describe('masking', () => {
     }
     assert.equal(maskAddress('Flat 3, 10 Downing Street, London SW1A 2AA'), '****, London SW1A 2AA');
     assert.equal(maskAddress('Unit 3, 12 Jalan Ampang'), '****');
+    // A postcode before a town and a saint's town are no street (found in review).
+    assert.equal(maskAddress('Keizersgracht 123, 1015 CJ Amsterdam'), '****, 1015 CJ Amsterdam');
+    assert.equal(maskAddress('500 Market St, St. Louis, MO 63101'), '****, St. Louis, MO 63101');
+    assert.equal(maskAddress('Via Roma 5, Interno 3, 00184 Roma'), '****, 00184 Roma');
     assert.equal(maskAddress('John Smith, 12 Main Street, Apt 5'), '****');
     assert.equal(maskAddress('Blk 123 Ang Mo Kio Ave 3, #05-67, Singapore 560123'), '****');
     assert.equal(maskAddress('广东省'), '广东省');

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRobot, FaqIndexProvider, type AnswerRequest, type FaqEntry, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
+import { createRobot, FaqIndexProvider, type FaqProvider, type AnswerRequest, type FaqEntry, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
 import type { BuyerDataSource, Logistics, Order } from '../../src/commerce/types.ts';
 import { createBuyerDataSource, type CommerceReadModel, type PlatformConnector } from '../../src/commerce/index.ts';
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
@@ -4995,5 +4995,32 @@ describe('only a person can call the courier, or send one again (twenty-second s
     const say = conversation(robotWith({ orders: [earbuds], logistics: [late] }));
     assert.equal((await say('我的快递怎么还没到啊 是不是丢了')).state.offeredHuman, true);
     assert.ok((await say('能不能给我重新发一个')).handover);
+  });
+});
+
+describe('the second review of the twenty-second session', () => {
+  test('"i got a phone case instead of the earbuds" is a wrong item; "how do i contact the courier" hands nobody over; notes and haste are no goods to add', async () => {
+    assert.match(textOf(await conversation(robotWith({ orders: [order({ orderId: 'SR-1', status: 'delivered' })] }))('i got a phone case instead of the earbuds i ordered')), /wrong, missing/);
+    for (const text of ['how do i contact the courier', '怎么联系快递员']) assert.equal((await conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }))(text)).handover, undefined, text);
+    const paidOrder = { orders: [order({ orderId: 'SR-2', status: 'paid' })] };
+    for (const text of ['订单能加急吗', '订单能加个备注吗', 'can i add a note to my order']) assert.doesNotMatch(textOf(await conversation(robotWith(paidOrder))(text)), /没法加商品|can't add items/, text);
+    assert.match(textOf(await conversation(robotWith(paidOrder))('can i add another shirt to my order')), /can't add items/);
+  });
+  test('a Latin word is English whatever the shop\'s FAQ; done after an offer is a goodbye', async () => {
+    const zh = new FaqIndexProvider();
+    zh.setEntries('shop_zh', [{ id: 'a', question: '发什么快递？', answer: '顺丰。' }, { id: 'b', question: '可以开发票吗？', answer: '可以。' }, { id: 'c', question: '包邮吗？', answer: '满99包邮。' }]);
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: zh, clock: () => NOW });
+    assert.match(textOf(await conversation(robot, 'u-1001', 'shop_zh')('hello')), /^Hi/);
+    const say = conversation(robotWith({ orders: [order({ orderId: 'SR-3', status: 'paid', updatedAt: '2024-11-20T09:00:00+08:00' })] }));
+    assert.equal((await say('我的订单发货了吗')).state.offeredHuman, true);
+    const r = await say('好的，谢谢，没有别的问题了');
+    assert.equal(r.handover, undefined);
+  });
+  test('a FAQ store that hangs is asked the shop\'s language once, not on every turn', async () => {
+    let asked = 0;
+    const hung: FaqProvider = { search: async () => null, language: () => { asked++; return new Promise(() => {}); } };
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: hung, clock: () => NOW });
+    for (let i = 0; i < 3; i++) await robot.answer({ shopId: 'shop_h', userId: `u-${i}`, conversationId: `c-${i}`, text: '👋' });
+    assert.equal(asked, 1);
   });
 });
