@@ -2800,8 +2800,30 @@ const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|�
 
 /** Hours a paid order has waited to ship (since its last update), past the shop's promise; undefined within it or when the promise is not known. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
-  const promised = shipTerms(ctx, o).hours;
-  return promised === undefined ? undefined : atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), promised + 1);
+  const terms = shipTerms(ctx, o);
+  const promised = terms.hours;
+  if (promised === undefined) return undefined;
+  // A promise in working days is kept by the end of the last of them, counted from the weekday paid
+  // ("3个工作日内" paid on a Tuesday is due by Friday night, not Sunday: found from outside).
+  const days = terms.own && !aheadKind(o) ? workingDaysIn(terms.text) : undefined;
+  const paid = Date.parse(o.updatedAt);
+  // Only when the promise kept is that one ("现货48小时内发货，定制款10个工作日" promises 48 hours).
+  if (days !== undefined && promised === (days + 2 * Math.ceil(days / 5)) * 24 && Number.isFinite(paid)) {
+    const now = (ctx.input.now ?? new Date()).getTime();
+    return now > endOfWorkingDay(paid, days, ctx.tz) ? atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), 1) : undefined;
+  }
+  return atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), promised + 1);
+}
+/** The end (local midnight after) of the `n`-th weekday after the day of `from`. */
+function endOfWorkingDay(from: number, n: number, tzMinutes: number): number {
+  const local = new Date(from + tzMinutes * 60_000);
+  let day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+  for (let left = n, i = 0; left > 0 && i < 60; i++) {
+    day += DAY_MS;
+    const wd = new Date(day).getUTCDay();
+    if (wd !== 0 && wd !== 6) left--;
+  }
+  return day + DAY_MS - tzMinutes * 60_000;
 }
 
 /**

@@ -5024,3 +5024,14 @@ describe('the second review of the twenty-second session', () => {
     assert.equal(asked, 1);
   });
 });
+
+describe('a shipping promise in working days (twenty-second session, resale shop)', () => {
+  test('"3个工作日内发出" paid on a Tuesday is late on Saturday morning, not before Friday night', async () => {
+    const shipFaq = new FaqIndexProvider();
+    shipFaq.setEntries('shop_w', [{ id: 's', question: '付款后多久发货', answer: '付款后由鉴定师复检，3个工作日内顺丰发出。', alternates: ['什么时候发货'] }]);
+    const paid = order({ orderId: 'WD-1', shopId: 'shop_w', status: 'paid', updatedAt: '2024-11-26T10:00:00+08:00' }); // a Tuesday
+    const at = (iso: string) => createRobot({ dataSource: fakeDataSource({ orders: [paid] }), faq: shipFaq, clock: () => new Date(iso) });
+    assert.match(textOf(await conversation(at('2024-11-30T05:00:00+08:00'), 'u-1001', 'shop_w')('我的订单什么时候发货')), /比平常慢/);
+    assert.doesNotMatch(textOf(await conversation(at('2024-11-29T20:00:00+08:00'), 'u-1001', 'shop_w')('我的订单什么时候发货')), /比平常慢/);
+  });
+});
