@@ -31,7 +31,7 @@ import {
   orderTitle,
   receiverOf,
 } from './cards.ts';
-import type { FaqHit } from './faq-index.ts';
+import { phrasingsOf, type FaqHit } from './faq-index.ts';
 import { localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { healthAsked, type HealthQuestion } from './nlu/health.ts';
@@ -1786,7 +1786,7 @@ function ownPhrasing(ctx: Ctx): Outcome | undefined {
 function entryAsksLikeThis(ctx: Ctx, hit: FaqHit): boolean {
   const cue = SPECIFIC.exec(ctx.r.u.normalized)?.[0];
   if (!cue || (hit.lexical ?? hit.confidence) < FAQ_EXACT) return false;
-  return [hit.entry.question, ...(hit.entry.alternates ?? [])].some((p) => foldTraditional(p.toLowerCase()).includes(cue));
+  return phrasingsOf(hit.entry).some((p) => foldTraditional(p.toLowerCase()).includes(cue));
 }
 
 /**
@@ -1895,7 +1895,7 @@ function aboutTheirRequest(ctx: Ctx): boolean {
   // Trouble with the goods told ("划痕那么明显你们描述里都没写") is the request's business (found in review).
   if (GOODS_TROUBLE.test(ctx.r.u.normalized) || NOT_AS_DESCRIBED.test(ctx.r.u.normalized)) return true;
   const hit = confidentFaq(ctx);
-  return !hit || POLICY_WORDS.return_policy.test(foldTraditional([hit.entry.question, ...(hit.entry.alternates ?? [])].join(' ').toLowerCase()));
+  return !hit || POLICY_WORDS.return_policy.test(foldTraditional(phrasingsOf(hit.entry).join(' ').toLowerCase()));
 }
 const NOT_AS_DESCRIBED = /描述不符|与描述不符|描述(?:里|上)?(?:都|也)?没写|和描述不一样|跟描述不一样|(?<![a-z])(?:not as described|different from the (?:photo|picture|description))(?![a-z])/;
 const WHAT_IF = /如果|假如|要是|万一|假设|的话|看中|想买|还没买|下单前|买之前|(?<![a-z])(?:(?<!(?:check|know|see|ask|asking|tell me|confirm|find out|sure|idk|unsure|whether) )if|in case|what if|before (?:i )?(?:buy|order)|thinking of (?:buying|ordering|getting))(?![a-z])/;
@@ -2005,7 +2005,7 @@ function troubleEntry(ctx: Ctx, intent: PolicyIntent): string | undefined {
   // The entry that names the most of the buyer's kinds of trouble ("烂了" is the rotten-fruit entry's, not
   // the thawed seafood's); goods of the same kind break a tie (rotten mangoes with melted ice packs are the fruit entry's).
   const goods = kindsOfGoods(ctx.input.text);
-  const sameGoods = (h: FaqHit) => [...kindsOfGoods([h.entry.question, ...(h.entry.alternates ?? [])].join(' '))].some((k) => goods.has(k));
+  const sameGoods = (h: FaqHit) => [...kindsOfGoods(phrasingsOf(h.entry).join(' '))].some((k) => goods.has(k));
   const scored = [...(ctx.data.faqCandidates ?? []), ...(ctx.data.faqOnTopic ?? []), ...nearest].map((h) => ({ h, score: new Set(kinds(h)).size + (sameGoods(h) ? 0.5 : 0) + (namesSameThing(ctx.input.text, h) ? 0.25 : 0) }));
   const own = scored.filter((x) => x.score >= 1 && detectLanguage(x.h.entry.answer).lang === ctx.lang).sort((a, b) => b.score - a.score)[0]?.h.entry.answer;
   // Goods that stopped working are the warranty's: the shop's entry on it (found from outside: "我的耳机左边没声音了" beside "保修多久？").
@@ -2018,7 +2018,7 @@ function troubleEntry(ctx: Ctx, intent: PolicyIntent): string | undefined {
  * the missing-parts entry answered a reading pen that did not respond).
  */
 function namesSameThing(text: string, h: FaqHit): boolean {
-  const entry = foldTraditional([h.entry.question, ...(h.entry.alternates ?? [])].join(' '));
+  const entry = foldTraditional(phrasingsOf(h.entry).join(' '));
   for (const run of foldTraditional(text).match(/\p{Script=Han}{3,}/gu) ?? []) {
     for (let i = 0; i + 3 <= run.length; i++) if (entry.includes(run.slice(i, i + 3))) return true;
   }
@@ -2808,20 +2808,21 @@ function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
   const days = terms.own && !aheadKind(o) ? workingDaysIn(terms.text) : undefined;
   const paid = Date.parse(o.updatedAt);
   // Only when the promise kept is that one ("现货48小时内发货，定制款10个工作日" promises 48 hours).
-  if (days !== undefined && promised === (days + 2 * Math.ceil(days / 5)) * 24 && Number.isFinite(paid)) {
+  if (days !== undefined && promised === workingDayHours(days) && Number.isFinite(paid)) {
     const now = (ctx.input.now ?? new Date()).getTime();
     return now > endOfWorkingDay(paid, days, ctx.tz) ? atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), 1) : undefined;
   }
   return atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), promised + 1);
 }
+/** Hours a promise of `n` working days stands for when no weekday is known: a weekend for each five. */
+const workingDayHours = (n: number): number => (n + 2 * Math.ceil(n / 5)) * 24;
 /** The end (local midnight after) of the `n`-th weekday after the day of `from`. */
 function endOfWorkingDay(from: number, n: number, tzMinutes: number): number {
   const local = new Date(from + tzMinutes * 60_000);
   let day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
   for (let left = n, i = 0; left > 0 && i < 60; i++) {
     day += DAY_MS;
-    const wd = new Date(day).getUTCDay();
-    if (wd !== 0 && wd !== 6) left--;
+    if (isWeekday(day)) left--;
   }
   return day + DAY_MS - tzMinutes * 60_000;
 }
@@ -3095,13 +3096,13 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   if (q === 'pre_order' && !PRE_ORDER.test(hit.entry.question) && !PRE_ORDER.test(a)) return undefined;
   if (q === 'made_to_order' && !MADE_TO_ORDER.test(hit.entry.question) && !MADE_TO_ORDER.test(a)) return undefined;
   if (q === 'digital_time' && !ARRIVES.test(a)) return undefined;
-  if (q === 'find_code' && !CODE_GOODS.test(`${hit.entry.question} ${(hit.entry.alternates ?? []).join(' ')}`)) return undefined;
+  if (q === 'find_code' && !CODE_GOODS.test(phrasingsOf(hit.entry).join(' '))) return undefined;
   // Only an entry on when refunded money arrives, with its time: "退款怎么申请" is no word on it.
   if (q === 'refund_time' && !(REFUND_WORD.test(`${hit.entry.question} ${a}`.toLowerCase()) && TIMED.test(a))) return undefined;
   // Only an entry on reviewing requests, with its time ("售后申请1个工作日内审核").
   if (q === 'review_time' && !(REVIEW_WORD.test(`${hit.entry.question} ${a}`.toLowerCase()) && TIMED.test(a))) return undefined;
   // An entry on delivery in general is no word on another delivery day.
-  if (q === 'delivery_date' && !DELIVERY_DAY.test(`${hit.entry.question} ${(hit.entry.alternates ?? []).join(' ')}`)) return undefined;
+  if (q === 'delivery_date' && !DELIVERY_DAY.test(phrasingsOf(hit.entry).join(' '))) return undefined;
   if (q !== 'ship_time') return a.length <= MAX_FAQ_LAST_ANSWER ? a : undefined;
   // An entry on pre-orders only answers for pre-orders (found in review: an in-stock order told "15 天内").
   if (PRE_ORDER.test(hit.entry.question) && !IN_STOCK.test(a)) return undefined;
@@ -3138,7 +3139,7 @@ function hoursIn(text: string, words: RegExp = SHIPS): number | undefined {
     const n = Number(m[1]);
     const unit = m[2]!;
     if (/分钟|min/.test(unit)) take(n / 60);
-    else take(/小时|h/.test(unit) ? n : /工作|business|working/.test(unit) ? (n + 2 * Math.ceil(n / 5)) * 24 : n * 24);
+    else take(/小时|h/.test(unit) ? n : /工作|business|working/.test(unit) ? workingDayHours(n) : n * 24);
   }
   if (/当天|当日|same day|same-day/.test(t)) take(24);
   if (/次日|隔天|第二天|next day|next-day/.test(t)) take(48);
@@ -3738,10 +3739,14 @@ function workingDaysBetween(from: number, to: number, tzMinutes: number): number
   let n = 0;
   // Each whole day after `from` counts when it ends on a weekday; bounded, for a request years old.
   for (let t = from + DAY_MS, i = 0; t <= to && i < 60; t += DAY_MS, i++) {
-    const day = new Date(t + tzMinutes * 60_000).getUTCDay();
-    if (day !== 0 && day !== 6) n++;
+    if (isWeekday(t + tzMinutes * 60_000)) n++;
   }
   return n;
+}
+/** Monday to Friday, of a time already shifted to local time (holidays not known). */
+function isWeekday(localMs: number): boolean {
+  const day = new Date(localMs).getUTCDay();
+  return day !== 0 && day !== 6;
 }
 
 /** Requests still waiting on the shop or the buyer; a refunded, rejected or closed one is history. */

@@ -10,7 +10,7 @@
  */
 import { Counter, type Registry } from 'prom-client';
 import { KefuError } from '../protocol/errors.ts';
-import type { FaqHit } from './faq-index.ts';
+import { phrasingsOf, type FaqHit } from './faq-index.ts';
 import { MAX_INPUT_CHARS, openAiCompatiblePost, type OpenAiCompatibleOptions } from './openai-http.ts';
 
 export interface EmbeddingsClient {
@@ -125,7 +125,7 @@ function shiftLogOdds(p: number, by: number): number {
 
 /** What an entry is about, for its embedding: the question and its alternates. */
 function entryText(h: FaqHit): string {
-  return [h.entry.question, ...(h.entry.alternates ?? [])].join('\n');
+  return phrasingsOf(h.entry).join('\n');
 }
 
 export const EMBEDDINGS_FALLBACK_METRIC = 'kefu_faq_embeddings_fallback_total';

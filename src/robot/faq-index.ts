@@ -38,6 +38,9 @@ export interface FaqEntry {
   readonly alternates?: readonly string[];
 }
 
+/** An entry's own wordings of its question: the question and its alternates, as the shop typed them. */
+export const phrasingsOf = (e: FaqEntry): string[] => [e.question, ...(e.alternates ?? [])];
+
 export interface FaqHit {
   readonly entry: FaqEntry;
   /** BM25-style score of the entry (ties and re-ranking). */
@@ -155,7 +158,7 @@ export class FaqIndex {
     this.#entries.forEach((e, ei) => {
       const ix = this.#indexEntry(e, cache, docCtx);
       this.#indexed.push(ix);
-      for (const k of verbatimKeys([e.question, ...(e.alternates ?? [])])) this.#verbatim.set(k, (this.#verbatim.get(k) ?? new Set()).add(ei));
+      for (const k of verbatimKeys(phrasingsOf(e))) this.#verbatim.set(k, (this.#verbatim.get(k) ?? new Set()).add(ei));
       for (const b of defaultBrands().namedIn(entryText(e))) this.#brands.add(b);
       for (const t of new Set([...ix.phrasingTerms, ...ix.answerTerms])) {
         this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
@@ -172,7 +175,7 @@ export class FaqIndex {
   #indexEntry(e: FaqEntry, cache: Map<string, CachedPhrasing>, ctx: TermContext): Indexed {
     const phrasings: Phrasing[] = [];
     const phrasingTerms = new Set<string>();
-    for (const text of [e.question, ...(e.alternates ?? [])]) {
+    for (const text of phrasingsOf(e)) {
       const p = cachedTerms(text, cache, ctx);
       if (p.terms.size === 0) continue;
       phrasings.push({ terms: p.terms, lang: p.lang, mass: 0 });
@@ -228,24 +231,24 @@ export class FaqIndex {
   phrasingInside(text: string, ranked: readonly FaqHit[]): FaqLookup | undefined {
     if (typeof text !== 'string') return undefined;
     const said = ` ${spaced(foldTraditional(text.slice(0, MAX_FIELD)))} `;
-    let best: { hit: FaqHit; phrasing: string } | undefined;
     // Only the first candidate: the rest of the message may move the question to another entry ("退货要运费吗" holds "要运费吗").
-    for (const h of ranked.slice(0, 1)) {
-      for (const p of [h.entry.question, ...(h.entry.alternates ?? [])]) {
-        const phrasing = spaced(foldTraditional(p));
-        if (!asksByItself(phrasing) || this.#verbatim.get(verbatimKey(p))?.size !== 1 || !said.includes(` ${phrasing} `) && !(HAN_ONLY.test(phrasing) && said.includes(phrasing))) continue;
-        if (!best || phrasing.length > best.phrasing.length) best = { hit: h, phrasing };
-      }
+    const top = ranked[0];
+    if (!top) return undefined;
+    let best: string | undefined;
+    for (const p of phrasingsOf(top.entry)) {
+      const phrasing = spaced(foldTraditional(p));
+      if (!asksByItself(phrasing) || this.#verbatim.get(verbatimKey(p))?.size !== 1 || !said.includes(` ${phrasing} `) && !(HAN_ONLY.test(phrasing) && said.includes(phrasing))) continue;
+      if (!best || phrasing.length > best.length) best = phrasing;
     }
     if (!best) return undefined;
-    const rest = said.replace(best.phrasing, ' ').trim();
-    if (ASKS_ELSE.test(rest) || [...rest.replace(/\s/g, '')].length > MAX_REST_CHARS || defaultContrasts().conflict(foldTraditional(text), entryText(best.hit.entry))) return undefined;
-    if (movesTopic(rest, best.hit.entry)) return undefined;
+    const rest = said.replace(best, ' ').trim();
+    if (ASKS_ELSE.test(rest) || [...rest.replace(/\s/g, '')].length > MAX_REST_CHARS || defaultContrasts().conflict(foldTraditional(text), entryText(top.entry))) return undefined;
+    if (movesTopic(rest, top.entry)) return undefined;
     // Goods of another kind than the entry's own ("床单是纯棉的吗" holds the clothing entry's "是纯棉的吗").
     const named = kindsOfGoods(rest);
-    const own = kindsOfGoods([best.hit.entry.question, ...(best.hit.entry.alternates ?? [])].join(' '));
+    const own = kindsOfGoods(phrasingsOf(top.entry).join(' '));
     if (named.size && own.size && ![...named].some((k) => own.has(k))) return undefined;
-    const hit: FaqHit = { ...best.hit, confidence: Math.max(best.hit.confidence, this.#threshold) };
+    const hit: FaqHit = { ...top, confidence: Math.max(top.confidence, this.#threshold) };
     return { band: 'answer', hit, candidates: [hit] };
   }
 
@@ -559,7 +562,7 @@ const ENTRY_TEXT = new WeakMap<FaqEntry, string>();
 /** An entry's question, alternates and answer as one folded text, made once per entry. */
 function entryText(e: FaqEntry): string {
   let t = ENTRY_TEXT.get(e);
-  if (t === undefined) ENTRY_TEXT.set(e, (t = foldTraditional([e.question, ...(e.alternates ?? []), e.answer].join('\n'))));
+  if (t === undefined) ENTRY_TEXT.set(e, (t = foldTraditional([...phrasingsOf(e), e.answer].join('\n'))));
   return t;
 }
 
@@ -585,7 +588,7 @@ const ASKS_ELSE = /[吗呢么嘛]|怎|什么|多少|多久|几[天个号时次�
  * preposition the entry's text does not name.
  */
 function movesTopic(rest: string, e: FaqEntry): boolean {
-  const own = foldTraditional([e.question, ...(e.alternates ?? [])].join(' ').toLowerCase());
+  const own = foldTraditional(phrasingsOf(e).join(' ').toLowerCase());
   for (const m of rest.matchAll(REST_TOPIC)) if (!own.includes(m[0])) return true;
   const all = `${own} ${foldTraditional(e.answer.toLowerCase())}`;
   for (const m of rest.matchAll(AFTER_PREPOSITION)) if (!all.includes(m[1]!)) return true;
