@@ -204,20 +204,22 @@ function latinAddress(address: string): string | undefined {
   // From the end, the parts that hold no house number, unit or street; the first such part stops it
   // (found in review: "Flat 3, 10 Downing Street, London SW1A 2AA" showed the street).
   const kept: string[] = [];
-  for (let i = parts.length - 1; i >= 1 && kept.length < 2 && !STREETISH.test(parts[i]!) && !/#\s*\d/.test(parts[i]!); i--) kept.unshift(parts[i]!);
-  // A Singapore postcode names one building: with a unit anywhere, a postcode is kept by no one.
+  for (let i = parts.length - 1; i >= 1 && kept.length < 2 && !STREETISH.test(parts[i]!); i--) kept.unshift(parts[i]!);
   return kept.length ? `****, ${kept.join(', ')}` : '****';
 }
-/** A part of an address that places a door: a house or unit number, a street. A 5- or 6-digit postcode is not one. */
-// A number alone or a unit code ("23", "B-12-3", "No. 12") is a door; a postcode before a town ("1015 CJ
-// Amsterdam", "8001 Zürich") is not; "St" opening a part is a saint ("St Kilda"), closing one a street.
+/**
+ * A part of an address that places a door: a number alone or a unit code ("23", "B-12-3", "No. 12",
+ * "#05-67"), a street or a building. A postcode before a town ("1015 CJ Amsterdam", "50450 Kuala
+ * Lumpur") is not, and "St" opening a part is a saint ("St Kilda"), closing one a street. A Singapore
+ * postcode ("Singapore 560123") names one building, so it counts as a door.
+ */
 const STREETISH =
-  /^(?:no\.?\s*)?[a-z]?-?\d{1,4}[a-z]?(?:-\d+)*$|\b(?:unit|flat|room|rm|apt|apartment|suite|floor|block|blk|lot|level|interno|street|road|lane|avenue|ave|drive|boulevard|blvd|way|close|court|place|crescent|terrace|highway|hwy|jalan|jln|lorong|lrg|persiaran|taman|residensi|condo|house|building|bldg|tower|menara|po box|via|rua|strasse|straße|gracht)\b|\S\s+(?:st|rd|dr|ln|ct|pl)\.?$|\b(?:singapore|s)\s?\d{6}\b/i;
+  /^(?:no\.?\s*)?[a-z]?-?\d{1,4}[a-z]?(?:-\d+)*$|\b(?:unit|flat|room|rm|apt|apartment|suite|floor|block|blk|lot|level|interno|street|road|lane|avenue|ave|drive|boulevard|blvd|way|close|court|place|crescent|terrace|highway|hwy|jalan|jln|lorong|lrg|persiaran|taman|residensi|condo|house|building|bldg|tower|menara|po box|via|rua|strasse|straße|gracht)\b|\S\s+(?:st|rd|dr|ln|ct|pl)\.?$|\b(?:singapore|s)\s?\d{6}\b|#\s*\d/i;
 
 /**
  * Keeps the province and city of a Chinese address and masks the rest:
- * `广东省深圳市南山区科技园路1号` → `广东省深圳市****`. An address in another shape is masked whole,
- * since nothing in it is known to be coarse enough to show.
+ * `广东省深圳市南山区科技园路1号` → `广东省深圳市****`; one written street first keeps what `latinAddress`
+ * keeps. An address in another shape is masked whole, since nothing in it is known to be coarse enough to show.
  */
 export function maskAddress(address: string): string {
   const latin = latinAddress(address);
