@@ -2,14 +2,15 @@
  * Try the demo from a terminal: `npm run chat -- buyer_1 我的快递到哪了`
  * Gets a token from the demo issuer, sends one message to a shop (the demo shop unless KEFU_SHOP says another) and prints what comes
  * back: the message as kefu stored it (the sensitive-word filter may have masked words), the
- * robot's replies, and a handover to a human agent. Exits once nothing came for a moment.
+ * robot's replies, and a handover to a human agent. Exits once nothing came for a moment. An agent's
+ * message sent while no chat was running (between two calls) is printed before the buyer's line.
  * KEFU_URL overrides the server address; KEFU_SHOP the shop talked to (default shop_demo), for a
  * shop whose data and FAQ were loaded through the webhooks and the API. Every failure is one line
  * and exit code 1.
  */
 import WebSocket from 'ws';
 import { KefuClient, KefuRequestError, type PushedFrame, type WebSocketCtor } from '../src/client/index.ts';
-import type { ConversationState } from '../src/protocol/frames.ts';
+import type { ConversationState, MessageFrame } from '../src/protocol/frames.ts';
 
 const url = (process.env.KEFU_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const [sub = 'buyer_1', ...words] = process.argv.slice(2);
@@ -55,6 +56,23 @@ function show(f: PushedFrame): void {
   }
 }
 
+/** How far back a call looks for messages the buyer has not seen. */
+const MISSED_WINDOW = 20;
+
+const textOf = (m: MessageFrame): string => (m.content as { text?: string }).text ?? JSON.stringify(m.content);
+
+/**
+ * The agents' messages after the buyer's previous message and before `seq`: each call prints only
+ * what arrives while it runs, so an agent's reply sent between two calls would never be seen. The
+ * robot and routing's notices answer while a call waits, so they were printed then; an agent's
+ * reply that came during the previous call is printed again, marked as sent before.
+ */
+function missedSince(messages: readonly MessageFrame[], seq: number): MessageFrame[] {
+  const earlier = messages.filter((m) => m.seq < seq);
+  const lastOwn = earlier.findLastIndex((m) => m.sender.role === 'customer');
+  return earlier.slice(lastOwn + 1).filter((m) => m.sender.role === 'agent');
+}
+
 const r = await request('/demo/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, scope: 'cs:customer' }) });
 if (!r.ok) fail(`cannot get a demo token from ${url}: HTTP ${r.status} (is kefu running with the demo issuer, i.e. without KEFU_OAUTH_JWKS_URL?)`);
 const { access_token: token } = (await r.json()) as { access_token: string };
@@ -90,8 +108,10 @@ try {
 } catch (e) {
   fail(e instanceof KefuRequestError ? `kefu refused the message: ${e.message}` : `sending failed: ${(e as Error).message}`);
 }
-// The ack carries no content: read the message back as stored.
-const stored = (await c.sync(ack.conversationId, ack.seq - 1, 1)).messages.find((m) => m.seq === ack.seq);
+// The ack carries no content: read the message back as stored, with what came before it.
+const before = (await c.sync(ack.conversationId, Math.max(0, ack.seq - MISSED_WINDOW), MISSED_WINDOW)).messages;
+for (const m of missedSince(before, ack.seq)) console.log(`${m.sender.role}> ${textOf(m)}   (sent before your message)`);
+const stored = before.find((m) => m.seq === ack.seq);
 const storedText = stored && stored.content.kind === 'text' ? stored.content.text : text;
 console.log(`${sub}> ${storedText}   (stored as seq ${ack.seq} in ${ack.conversationId}${storedText !== text ? '; masked by the sensitive-word filter' : ''})`);
 printing = true;

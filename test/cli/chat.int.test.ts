@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { PG_URL, testSchema } from '../support/services.ts';
-import { startNode, type Node } from '../support/kefu.ts';
+import { connect, sendStored, startNode, type Node } from '../support/kefu.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const run = promisify(execFile);
@@ -61,6 +61,29 @@ describe('npm run chat', () => {
       assert.equal(again.code, 0, again.stderr);
       assert.match(again.stdout, /^buyer_human> 还在吗 {3}\(stored as seq \d+ in c_\w+\)$/m);
       assert.match(again.stdout, /^\(conversation c_\w+ was handed over to a person: it waits in the queue/m);
+    });
+
+    test("prints an agent's reply sent between two calls, before the buyer's next line", async () => {
+      const first = await chat(node.url, 'buyer_away', '转人工');
+      assert.equal(first.code, 0, first.stderr);
+      const conversationId = /stored as seq \d+ in (c_\w+)/.exec(first.stdout)?.[1];
+      assert.ok(conversationId, first.stdout);
+      const tokenOf = async (body: object) => ((await (await fetch(`${node.url}/demo/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { access_token: string }).access_token;
+      const token = await tokenOf({ sub: 'agent_cli', scope: 'cs:agent', shop_id: 'shop_demo', name: 'Ann' });
+      const accepted = await fetch(`${node.url}/api/v1/conversations/${conversationId}/accept`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      assert.equal(accepted.status, 200, await accepted.text());
+      const agent = await connect(node.url, token, 'pc');
+      await sendStored(agent, { conversationId }, '您好，我是客服 Ann，您的包裹明天到');
+      await agent.close();
+      const again = await chat(node.url, 'buyer_away', '好的谢谢');
+      assert.equal(again.code, 0, again.stderr);
+      const lines = again.stdout.split('\n');
+      const told = lines.findIndex((l) => l === 'agent> 您好，我是客服 Ann，您的包裹明天到   (sent before your message)');
+      const own = lines.findIndex((l) => l.startsWith('buyer_away> 好的谢谢'));
+      assert.ok(told >= 0 && own > told, again.stdout);
+      // Once the buyer has answered it, the next call does not print it again.
+      const third = await chat(node.url, 'buyer_away', '还有个问题');
+      assert.doesNotMatch(third.stdout, /包裹明天到/);
     });
   });
 });
