@@ -354,14 +354,15 @@ interface RobotDeps {
  */
 async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: Canary; canaryControl: CanaryControl; bot: BotResponder; faq: FaqIndexProvider; nluThread: NluThread }> {
   const reranker = config.embeddings ? createEmbeddingReranker(config.embeddings, d.metrics.registry) : undefined;
-  const faq = new FaqIndexProvider({ load: (shopId) => d.knowledge.knowledge.listFaq(shopId), versionOf: (shopId) => d.knowledge.knowledge.version(shopId), ...(reranker ? { reranker } : {}) });
+  const k = d.knowledge.knowledge;
+  const faq = new FaqIndexProvider({ load: (shopId) => k.listFaq(shopId), versionOf: (shopId) => k.version(shopId), loadTimeZone: async (shopId) => (await k.timeZone(shopId)).timeZone, ...(reranker ? { reranker } : {}) });
   d.knowledge.onKnowledgeChanged.add((shopId) => faq.invalidate(shopId));
   const llm = config.llm ? createOpenAiCompatibleClient({ url: config.llm.url, model: config.llm.model, timeoutMs: config.llm.timeoutMs, ...(config.llm.apiKey ? { apiKey: config.llm.apiKey } : {}) }) : undefined;
   const dataSource = quietForWarmUp(d.buyerData);
   const tzOffsetMinutes = zoneOffsetMinutes(config.timeZone, new Date());
   const nluThread = createNluThread({ mode: config.robotNluThread, tzOffsetMinutes, onOutcome: (outcome) => d.metrics.nluThread.inc({ outcome }) });
-  const robotV1 = createRobot({ dataSource, faq, version: 'v1', budgetMs: config.robotLookupBudgetMs, nluThread, tzOffsetMinutes });
-  const robotV2 = createRobot({ dataSource, faq, version: 'v2', budgetMs: config.robotLookupBudgetMs, nluThread, tzOffsetMinutes, ...(llm ? { llm } : {}) });
+  const robotV1 = createRobot({ dataSource, faq, version: 'v1', budgetMs: config.robotLookupBudgetMs, nluThread, timeZone: config.timeZone });
+  const robotV2 = createRobot({ dataSource, faq, version: 'v2', budgetMs: config.robotLookupBudgetMs, nluThread, timeZone: config.timeZone, ...(llm ? { llm } : {}) });
   // Warm both versions (each has its own NLU: tokenizer dictionary, classifier, lookup code
   // paths) before the first buyer waits: the first answers after a start were measured at over
   // half a second, and v2 was cold until the canary first sent it a buyer.

@@ -1,8 +1,8 @@
 /**
- * Shop knowledge: FAQ entries and sensitive-word lists (storage, REST), the sensitive-word
- * filter and off-platform-contact detector for the message path, and the per-shop filter cache.
+ * Shop knowledge: FAQ entries, sensitive-word lists and the shop's settings the robot reads (its time
+ * zone) (storage, REST), the sensitive-word filter and off-platform-contact detector for the message path, and the per-shop filter cache.
  */
-export { KnowledgeService, GLOBAL_SCOPE } from './service.ts';
+export { KnowledgeService, GLOBAL_SCOPE, type ShopTimeZone } from './service.ts';
 export type { FilterWords, KnowledgeServiceOptions } from './service.ts';
 export type { FaqEntry } from './repository.ts';
 export { registerKnowledgeRoutes } from './routes.ts';

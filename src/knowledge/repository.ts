@@ -150,3 +150,22 @@ export async function bumpVersion(db: Db | Tx, scope: string): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.version);
 }
+
+// --- Shop settings ---------------------------------------------------------------------------
+
+export interface ShopSettingsRow {
+  time_zone: string | null;
+  updated_by: string;
+  updated_at: Date;
+}
+
+export async function selectShopSettings(db: Db | Tx, shopId: string): Promise<ShopSettingsRow | undefined> {
+  return (await sql<ShopSettingsRow>`select time_zone, updated_by, updated_at from shop_settings where shop_id = ${shopId}`.execute(db)).rows[0];
+}
+
+export async function upsertShopTimeZone(tx: Tx, shopId: string, timeZone: string | null, actorId: string): Promise<ShopSettingsRow> {
+  const r = await sql<ShopSettingsRow>`insert into shop_settings (shop_id, time_zone, updated_by) values (${shopId}, ${timeZone}, ${actorId})
+    on conflict (shop_id) do update set time_zone = excluded.time_zone, updated_by = excluded.updated_by, updated_at = now()
+    returning time_zone, updated_by, updated_at`.execute(tx);
+  return r.rows[0]!;
+}

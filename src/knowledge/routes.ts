@@ -7,6 +7,8 @@
  *   DELETE /shops/:shopId/faq/:id           admin          204
  *   GET    /shops/:shopId/sensitive-words   agent, admin   200 { words: string[] }
  *   PUT    /shops/:shopId/sensitive-words   admin          200 { words: string[] }
+ *   GET    /shops/:shopId/settings/time-zone  agent, admin 200 ShopTimeZone
+ *   PUT    /shops/:shopId/settings/time-zone  admin        200 ShopTimeZone
  *
  * The global word list has no route: see defaults.ts. Errors are thrown as KefuError and
  * rendered by the app's error handler.
@@ -48,7 +50,6 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
   };
 
   app.get<ShopParams>('/shops/:shopId/faq', async (req) => {
-
     parseQuery(NO_QUERY, req.query);
     const { shopId } = req.params;
     await authorize(req, { roles: READERS, shopId });
@@ -93,5 +94,25 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
     const words = await knowledge.replaceSensitiveWords(shopId, req.body);
     changed(req, shopId);
     return { words };
+  });
+
+  registerSettingsRoutes(app, deps, changed);
+}
+
+/** The shop's settings the robot reads (its time zone), kept and broadcast like its FAQ. */
+function registerSettingsRoutes(app: FastifyInstance, { knowledge, authorize }: KnowledgeRouteDeps, changed: (req: FastifyRequest, shopId: string) => void): void {
+  app.get<ShopParams>('/shops/:shopId/settings/time-zone', async (req) => {
+    parseQuery(NO_QUERY, req.query);
+    const { shopId } = req.params;
+    await authorize(req, { roles: READERS, shopId });
+    return knowledge.timeZone(shopId);
+  });
+
+  app.put<ShopParams>('/shops/:shopId/settings/time-zone', async (req) => {
+    const { shopId } = req.params;
+    const p = await authorize(req, { roles: WRITERS, shopId });
+    const setting = await knowledge.setTimeZone(shopId, req.body, p.userId);
+    changed(req, shopId);
+    return setting;
   });
 }

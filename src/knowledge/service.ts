@@ -29,10 +29,12 @@ import {
   listVersions,
   listWords,
   replaceWords,
+  selectShopSettings,
   updateFaqEntry,
+  upsertShopTimeZone,
   type FaqEntry,
 } from './repository.ts';
-import { assertShopId, parseFaqInput, parseFaqUpdate, parseWordList, parseWordsInput } from './validation.ts';
+import { assertShopId, parseFaqInput, parseFaqUpdate, parseTimeZoneInput, parseWordList, parseWordsInput } from './validation.ts';
 import { entryAsking, questionKey } from './suggestions.ts';
 
 /** Scope of the global word list in sensitive_words and knowledge_versions. */
@@ -45,6 +47,14 @@ export interface FilterWords {
   /** The global list (the built-in default while none has been set). */
   readonly global: readonly string[];
   readonly shop: readonly string[];
+}
+
+/** A shop's time zone setting; `timeZone` null: the process's default (`KEFU_TIME_ZONE`). */
+export interface ShopTimeZone {
+  readonly shopId: string;
+  readonly timeZone: string | null;
+  readonly updatedBy: string | null;
+  readonly updatedAt: string | null;
 }
 
 export interface KnowledgeServiceOptions {
@@ -173,10 +183,32 @@ export class KnowledgeService {
     });
   }
 
+  // --- Settings ------------------------------------------------------------------------------
+
+  async timeZone(shopId: string): Promise<ShopTimeZone> {
+    assertShopId(shopId);
+    const r = await selectShopSettings(this.#sql.db, shopId);
+    return { shopId, timeZone: r?.time_zone ?? null, updatedBy: r?.updated_by ?? null, updatedAt: r ? r.updated_at.toISOString() : null };
+  }
+
+  /**
+   * `input`: `{ timeZone }` as received. Bumps the shop's knowledge version with the change: the
+   * robot keeps the zone with the shop's FAQ index, which every node reloads when the version moves.
+   */
+  async setTimeZone(shopId: string, input: unknown, actorId: string): Promise<ShopTimeZone> {
+    assertShopId(shopId);
+    const timeZone = parseTimeZoneInput(input);
+    const r = await this.#sql.transaction(async (tx) => {
+      await bumpVersion(tx, shopId);
+      return upsertShopTimeZone(tx, shopId, timeZone, actorId);
+    });
+    return { shopId, timeZone: r.time_zone, updatedBy: r.updated_by, updatedAt: r.updated_at.toISOString() };
+  }
+
   // --- Versions ------------------------------------------------------------------------------
 
   /**
-   * A number that grows with every change to the shop's FAQ or words and to the global list
+   * A number that grows with every change to the shop's FAQ, words or settings and to the global list
    * (the sum of the two counters, each only ever incremented). One indexed query.
    */
   async version(shopId: string): Promise<number> {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
 import { normalizeForMatch } from './sensitive.ts';
 import { fieldOf, isStorableText, readableText, unknownField } from '../protocol/validation.ts';
+import { isTimeZone } from '../robot/time-zone.ts';
 
 const LIMITS = Object.freeze({
   questionMax: 500,
@@ -46,6 +47,23 @@ const WordsInputSchema = z.strictObject(
   },
   { error: 'must be a JSON object' },
 );
+
+const TimeZoneInputSchema = z.strictObject(
+  {
+    timeZone: z
+      .string({ error: (iss) => (iss.input === undefined ? 'is required (null: the default zone)' : 'must be an IANA time zone name or null') })
+      .trim()
+      .max(64, { error: 'must be at most 64 characters' })
+      .refine(isTimeZone, { error: 'must be an IANA time zone name such as "America/New_York" or "Asia/Shanghai"' })
+      .nullable(),
+  },
+  { error: 'must be a JSON object' },
+);
+
+/** `{ timeZone: "America/New_York" | null }`: a zone this Node knows, or null for the process's default. */
+export function parseTimeZoneInput(input: unknown): string | null {
+  return parse(TimeZoneInputSchema, input).timeZone;
+}
 
 export interface FaqInput {
   readonly question: string;

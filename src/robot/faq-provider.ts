@@ -36,6 +36,11 @@ export interface FaqProvider {
    * outside: an English shop's buyer was greeted in Chinese.
    */
   language?(shopId: string): Promise<Lang | undefined>;
+  /**
+   * The shop's own time zone (an IANA name), when it set one: kept with the index, since it is the
+   * shop's knowledge too and changes as rarely (a setting saved bumps the same version).
+   */
+  timeZone?(shopId: string): Promise<string | undefined>;
 }
 
 /** A question the robot already placed on a topic (a policy intent), and how it places a text. */
@@ -74,6 +79,8 @@ export interface FaqIndexProviderOptions extends FaqIndexOptions {
   readonly load?: (shopId: string) => Promise<readonly FaqEntry[]>;
   /** A number that changes whenever the shop's FAQ changes. */
   readonly versionOf?: (shopId: string) => Promise<number>;
+  /** The shop's time zone setting, loaded with its entries (null: none set). */
+  readonly loadTimeZone?: (shopId: string) => Promise<string | null>;
   /** How often the version is compared, in milliseconds; default 5000. */
   readonly recheckMs?: number;
   /** Milliseconds clock, for tests. */
@@ -90,6 +97,8 @@ interface Cached {
   probes?: Map<string, FaqHit | null>;
   /** The FAQ's language (`language`), once asked; null when it has none. */
   lang?: Lang | null;
+  /** The shop's time zone setting; null or absent: none. */
+  readonly timeZone?: string | null;
   /** The version the index was built from; undefined when set directly or without versionOf. */
   readonly version: number | undefined;
   checkedAt: number;
@@ -109,8 +118,9 @@ export class FaqIndexProvider implements FaqProvider {
   }
 
   /** Replaces a shop's FAQ; throws KefuError BAD_REQUEST on invalid entries and keeps the old index. */
-  setEntries(shopId: string, entries: readonly FaqEntry[], version?: number, opts: { lexicalOnly?: boolean } = {}): void {
-    this.#cache.set(shopId, { index: new FaqIndex(entries, this.#opts), version, checkedAt: this.#now(), ...(opts.lexicalOnly ? { lexicalOnly: true as const } : {}) });
+  setEntries(shopId: string, entries: readonly FaqEntry[], version?: number, opts: { lexicalOnly?: boolean; timeZone?: string } = {}): void {
+    const extra = { ...(opts.lexicalOnly ? { lexicalOnly: true as const } : {}), ...(opts.timeZone ? { timeZone: opts.timeZone } : {}) };
+    this.#cache.set(shopId, { index: new FaqIndex(entries, this.#opts), version, checkedAt: this.#now(), ...extra });
   }
 
   /** Forgets a shop's index; the next search loads it again. */
@@ -155,6 +165,10 @@ export class FaqIndexProvider implements FaqProvider {
     return cached.lang ?? undefined;
   }
 
+  async timeZone(shopId: string): Promise<string | undefined> {
+    return (await this.#index(shopId))?.timeZone ?? undefined;
+  }
+
   async #lookupIn(index: FaqIndex, text: string, context?: string, lexicalOnly = false): Promise<FaqLookup> {
     const reranker = lexicalOnly ? undefined : this.#opts.reranker;
     if (!reranker) return index.lookup(text, context);
@@ -183,9 +197,10 @@ export class FaqIndexProvider implements FaqProvider {
   #load(shopId: string, version: number | undefined): Promise<Cached> {
     const inFlight = this.#loading.get(shopId);
     if (inFlight) return inFlight;
-    const p = this.#opts.load!(shopId)
-      .then((entries) => {
-        const c: Cached = { index: new FaqIndex(entries, this.#opts), version, checkedAt: this.#now() };
+    const zone = this.#opts.loadTimeZone?.(shopId) ?? Promise.resolve(null);
+    const p = Promise.all([this.#opts.load!(shopId), zone])
+      .then(([entries, timeZone]) => {
+        const c: Cached = { index: new FaqIndex(entries, this.#opts), version, checkedAt: this.#now(), ...(timeZone ? { timeZone } : {}) };
         this.#cache.set(shopId, c);
         return c;
       })

@@ -26,6 +26,7 @@ import { inTraditional } from './traditional.ts';
 import { foldTraditional } from './lexicon/index.ts';
 import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, MAX_UTTERANCE, type Nlu } from './nlu/understand.ts';
 import type { NluThread } from './nlu/thread.ts';
+import { isTimeZone, zoneOffsetMinutes } from './time-zone.ts';
 import type { Handover, Intent, Lang, LookupName, Reply, Understanding } from './types.ts';
 
 export interface RobotOptions {
@@ -42,6 +43,11 @@ export interface RobotOptions {
   readonly nluThread?: NluThread;
   /** The shop's calendar for "昨天" and for times in replies; minutes east of UTC, default 480. */
   readonly tzOffsetMinutes?: number;
+  /**
+   * The shops' time zone (IANA), read at each answer, so a daylight-saving change needs no restart;
+   * instead of `tzOffsetMinutes`. A shop's own zone (`FaqProvider.timeZone`) comes before both.
+   */
+  readonly timeZone?: string;
 }
 
 export interface AnswerRequest {
@@ -101,11 +107,11 @@ export function createRobot(opts: RobotOptions): Robot {
   const version = opts.version ?? 'v1';
   const nlu = opts.nlu ?? createNlu(opts.tzOffsetMinutes !== undefined ? { tzOffsetMinutes: opts.tzOffsetMinutes } : {});
   const clock = opts.clock ?? (() => new Date());
-  // The thread's NLU is the default one on its own calendar: not for a robot with an NLU of its own or another calendar.
-  const thread = !opts.nlu && opts.nluThread?.tzOffsetMinutes === (opts.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES) ? opts.nluThread : undefined;
+  // The thread's NLU is the default one (each text goes with its shop's calendar): not for a robot with an NLU of its own.
+  const thread = opts.nlu ? undefined : opts.nluThread;
   const sources: Sources = { ds: opts.dataSource, faq: opts.faq, budgetMs, topicOf: (text) => nlu.understand(text).intent };
 
-  const ctx: RobotCtx = { opts, nlu, thread, clock, budgetMs, version, sources, languageMisses: new Map() };
+  const ctx: RobotCtx = { opts, nlu, thread, clock, budgetMs, version, sources, languageMisses: new Map(), zoneMisses: new Map() };
   return {
     version,
     async answer(req) {
@@ -126,6 +132,8 @@ interface RobotCtx {
   readonly sources: Sources;
   /** Shops whose FAQ's language could not be read, until when (`withShopLanguage`). */
   readonly languageMisses: Map<string, number>;
+  /** Shops whose time zone could not be read, until when (`calendarOf`). */
+  readonly zoneMisses: Map<string, number>;
 }
 
 /**
@@ -147,10 +155,11 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
   const { opts, nlu, thread, clock, budgetMs, version, sources } = ctx;
   const started = performance.now();
   const now = clock();
-  const elsewhere = understoodElsewhere(thread, nlu, req.text, now);
+  const tz = await calendarOf(ctx, req.shopId, now);
+  const elsewhere = understoodElsewhere(thread, nlu, req.text, now, tz);
   const away = elsewhere ? await elsewhere : undefined;
   let t = performance.now();
-  let input = turnInput(req, now, nlu, opts.tzOffsetMinutes, away);
+  let input = turnInput(req, now, nlu, tz, away);
   if (lang) input = { ...input, understanding: { ...input.understanding!, lang, langDetected: true, langStrong: true } };
   let cpu = performance.now() - t;
   const state = parseState(req.state instanceof Promise ? await (req.state as Promise<unknown>).catch(() => undefined) : req.state);
@@ -328,11 +337,33 @@ function sumTimings(...answers: RobotAnswer[]): AnswerTimings {
  * The NLU thread's understanding of a text this robot's NLU has not remembered, when the thread
  * takes it (the event loop is busy); undefined: understood here, as always.
  */
-function understoodElsewhere(thread: NluThread | undefined, nlu: Nlu, text: string, now: Date): Promise<Understanding | undefined> | undefined {
+function understoodElsewhere(thread: NluThread | undefined, nlu: Nlu, text: string, now: Date, tz: number): Promise<Understanding | undefined> | undefined {
   if (!thread) return undefined;
   const cut = text.slice(0, MAX_UTTERANCE);
-  return nlu.remembers?.(cut) ? undefined : thread.understand(cut, now);
+  return nlu.remembers?.(cut) ? undefined : thread.understand(cut, now, tz);
 }
+
+/**
+ * Minutes east of UTC for this answer: the shop's own time zone when it set one, else the robot's
+ * (`timeZone` at this moment, or the fixed `tzOffsetMinutes`). The shop's zone is kept with its FAQ
+ * index, so it is read from memory but for a shop's first message or a change; that read has the
+ * lookup budget, and a store that failed or hung is not asked again for a few seconds (each answer
+ * would wait for it).
+ */
+async function calendarOf(ctx: RobotCtx, shopId: string, now: Date): Promise<number> {
+  const { faq } = ctx.sources;
+  const own = ctx.opts.timeZone ? zoneOffsetMinutes(ctx.opts.timeZone, now) : (ctx.opts.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES);
+  const missedUntil = ctx.zoneMisses.get(shopId);
+  if (!faq.timeZone || (missedUntil !== undefined && missedUntil > Date.now())) return own;
+  const found = await lookupWithinBudget((signal) => raceAbort(faq.timeZone!(shopId), signal), ctx.budgetMs);
+  if (!found.ok) {
+    if (ctx.zoneMisses.size >= LANGUAGE_MISSES_MAX) ctx.zoneMisses.clear();
+    ctx.zoneMisses.set(shopId, Date.now() + ZONE_MISS_MS);
+  }
+  return found.ok && found.value && isTimeZone(found.value) ? zoneOffsetMinutes(found.value, now) : own;
+}
+/** Short: the index load that timed out goes on, and fills the cache the next read finds. */
+const ZONE_MISS_MS = 5_000;
 
 /**
  * A message that tells no language ("👋", an order number) with no hint from the device: the shop's
@@ -356,15 +387,15 @@ const LANGUAGE_MISSES_MAX = 10_000;
 const tellsNoLanguage = (text: string): boolean => !/[a-z\p{Script=Han}]/iu.test(text.split(/\s+/).filter((w) => !/\d/.test(w)).join(' '));
 
 /** The turn's input: the message, cut to MAX_UTTERANCE, and what the NLU understood of it (unless the thread did). */
-function turnInput(req: AnswerRequest, now: Date, nlu: Nlu, tzOffsetMinutes: number | undefined, understood?: Understanding): TurnInput {
+function turnInput(req: AnswerRequest, now: Date, nlu: Nlu, tzOffsetMinutes: number, understood?: Understanding): TurnInput {
   const text = req.text.slice(0, MAX_UTTERANCE);
   return {
     shopId: req.shopId,
     userId: req.userId,
     text,
     now,
-    understanding: understood ?? nlu.understand(text, now),
-    ...(tzOffsetMinutes !== undefined ? { tzOffsetMinutes } : {}),
+    understanding: understood ?? nlu.understand(text, now, tzOffsetMinutes),
+    tzOffsetMinutes,
     ...(req.langHint ? { langHint: req.langHint } : {}),
     ...(req.faqOnly ? { faqOnly: true } : {}),
   };

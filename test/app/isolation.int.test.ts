@@ -106,6 +106,8 @@ describe('tenant isolation (real PostgreSQL + Redis)', { skip }, () => {
       'GET /api/v1/shops/:shopId/erasures': { path: () => '/shops/shop_a/erasures', expect: 403 },
       'GET /api/v1/shops/:shopId/settings/retention': { path: () => '/shops/shop_a/settings/retention', expect: 403 },
       'PUT /api/v1/shops/:shopId/settings/retention': { path: () => '/shops/shop_a/settings/retention', body: { messageDays: 1 }, expect: 403 },
+      'GET /api/v1/shops/:shopId/settings/time-zone': { path: () => '/shops/shop_a/settings/time-zone', expect: 403 },
+      'PUT /api/v1/shops/:shopId/settings/time-zone': { path: () => '/shops/shop_a/settings/time-zone', body: { timeZone: 'UTC' }, expect: 403 },
     };
     const served = routesOf(node.app.printRoutes({ commonPrefix: false })).filter((r) => r !== 'POST /api/v1/webhooks/platform' && !r.includes('/ops/'));
     assert.deepEqual(served.filter((r) => !(r in table)), [], 'every route is walked here (webhooks: HMAC, not tokens; ops: operator token)');

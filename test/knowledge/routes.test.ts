@@ -179,6 +179,24 @@ function wordRouteTests(st: Suite): void {
     assert.deepEqual(st.changed, ['E']);
   });
 
+  test('time zone: admin sets and clears, agent reads, a zone that is not one is 400, another shop 403', async () => {
+    st.changed.length = 0;
+    const none = await st.app.inject({ method: 'GET', url: '/api/v1/shops/TZ/settings/time-zone', headers: agent('TZ') });
+    assert.deepEqual(none.json(), { shopId: 'TZ', timeZone: null, updatedBy: null, updatedAt: null });
+    const put = await st.app.inject({ method: 'PUT', url: '/api/v1/shops/TZ/settings/time-zone', headers: admin('TZ'), payload: { timeZone: 'America/Chicago' } });
+    assert.equal(put.statusCode, 200);
+    assert.equal(put.json().timeZone, 'America/Chicago');
+    assert.deepEqual(st.changed, ['TZ'], 'every node reloads the shop');
+    assert.equal((await st.app.inject({ method: 'GET', url: '/api/v1/shops/TZ/settings/time-zone', headers: agent('TZ') })).json().timeZone, 'America/Chicago');
+    assert.equal((await st.app.inject({ method: 'PUT', url: '/api/v1/shops/TZ/settings/time-zone', headers: agent('TZ'), payload: { timeZone: null } })).statusCode, 403);
+    const bad = await st.app.inject({ method: 'PUT', url: '/api/v1/shops/TZ/settings/time-zone', headers: admin('TZ'), payload: { timeZone: 'GMT+8' } });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.json().error.message, /^timeZone must be an IANA time zone name/);
+    assert.equal((await st.app.inject({ method: 'GET', url: '/api/v1/shops/TZ/settings/time-zone', headers: admin('TZ2') })).statusCode, 403);
+    const cleared = await st.app.inject({ method: 'PUT', url: '/api/v1/shops/TZ/settings/time-zone', headers: admin('TZ'), payload: { timeZone: null } });
+    assert.equal(cleared.json().timeZone, null);
+  });
+
   test('a full word list (5000 x 50 characters), \\u-escaped past 1 MiB, fits the body limit', async () => {
     const words = Array.from({ length: 5000 }, (_, i) => `${i}`.padStart(6, '0') + '词'.repeat(44));
     const escaped = JSON.stringify({ words }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

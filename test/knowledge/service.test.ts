@@ -48,6 +48,39 @@ for (const factory of SQL_FACTORIES) {
     faqTests(st);
     faqRuleTests(st);
     wordTests(st);
+    timeZoneTests(st);
+  });
+}
+
+function timeZoneTests(st: Suite): void {
+  test('a shop time zone: none until set, set and cleared by an admin, each change bumps the version', async () => {
+    const a = st.shop('tz');
+    const b = st.shop('tz');
+    assert.deepEqual(await st.k.timeZone(a), { shopId: a, timeZone: null, updatedBy: null, updatedAt: null });
+    const v0 = await st.k.version(a);
+    const set = await st.k.setTimeZone(a, { timeZone: ' America/New_York ' }, 'admin_1');
+    assert.equal(set.timeZone, 'America/New_York');
+    assert.equal(set.updatedBy, 'admin_1');
+    assert.ok(!Number.isNaN(Date.parse(set.updatedAt!)));
+    assert.deepEqual(await st.k.timeZone(a), set);
+    assert.ok((await st.k.version(a)) > v0, 'the robot reloads the shop when its version moves');
+    assert.equal((await st.k.timeZone(b)).timeZone, null, 'another shop keeps its own');
+    const cleared = await st.k.setTimeZone(a, { timeZone: null }, 'admin_2');
+    assert.equal(cleared.timeZone, null);
+    assert.equal((await st.k.timeZone(a)).updatedBy, 'admin_2');
+  });
+
+  test('a time zone that is not one is refused, naming the field, and nothing changes', async () => {
+    const a = st.shop('tz');
+    await st.k.setTimeZone(a, { timeZone: 'Asia/Singapore' }, 'admin_1');
+    const v = await st.k.version(a);
+    for (const input of [{ timeZone: 'Mars/Olympus' }, { timeZone: '' }, { timeZone: 8 }, { timeZone: 'x'.repeat(65) }, {}]) {
+      await rejects(st.k.setTimeZone(a, input, 'admin_1'), 'BAD_REQUEST', 'timeZone');
+    }
+    await rejects(st.k.setTimeZone(a, { timeZone: 'UTC', zone: 'UTC' }, 'admin_1'), 'BAD_REQUEST');
+    await rejects(st.k.setTimeZone(a, 'UTC', 'admin_1'), 'BAD_REQUEST');
+    assert.equal((await st.k.timeZone(a)).timeZone, 'Asia/Singapore');
+    assert.equal(await st.k.version(a), v);
   });
 }
 

@@ -269,6 +269,20 @@ function faqRefreshTests(): void {
     assert.equal(await new FaqIndexProvider().probe('no-faq', '付款后多久发货'), null, 'a shop with no FAQ: nothing, so the built-in text');
   });
 
+  test('the shop\'s time zone is loaded with its entries and reloaded when its version moves', async () => {
+    let version = 1;
+    let clock = 0;
+    let zone: string | null = null;
+    const p = new FaqIndexProvider({ load: async () => demo, loadTimeZone: async () => zone, versionOf: async () => version, recheckMs: 1000, now: () => clock });
+    assert.equal(await p.timeZone('s'), undefined, 'none set');
+    zone = 'America/New_York';
+    version = 2;
+    assert.equal(await p.timeZone('s'), undefined, 'kept until the recheck');
+    clock = 1500;
+    assert.equal(await p.timeZone('s'), 'America/New_York');
+    assert.equal(await new FaqIndexProvider().timeZone('no-faq'), undefined);
+  });
+
   test('invalid new entries keep the previous index', async () => {
     const p = new FaqIndexProvider();
     p.setEntries('s', demo);

@@ -37,6 +37,15 @@ describe('the NLU thread', () => {
     assert.ok((c.counts.answered ?? 0) >= TEXTS.length);
   });
 
+  test("reads a relative date on the calendar sent with the text (a shop's own time zone)", async () => {
+    await whenReady(thread);
+    // 10:00 in China is 02:00 UTC and 21:00 the day before in New York.
+    const now = new Date(NOW);
+    const dates = async (tz: number) => (await thread.understand('昨天下的单', now, tz))?.entities.filter((e) => e.type === 'date').map((e) => e.value);
+    assert.deepEqual(await dates(-300), createNlu().understand('昨天下的单', now, -300).entities.filter((e) => e.type === 'date').map((e) => e.value));
+    assert.notDeepEqual(await dates(-300), await dates(480));
+  });
+
   test('a reply that came during a long turn of the main thread counts, though the turn outlasted the deadline', async () => {
     const c2 = counting();
     const slow = createNluThread({ mode: 'always', minBatch: 1, deadlineMs: 100, onOutcome: c2.onOutcome });
@@ -168,8 +177,18 @@ describe('the robot with an NLU thread', () => {
     // Remembered now by the robot's own NLU: not sent again.
     await robot.answer({ ...req, text: '我要投诉', conversationId: 'c3' });
     assert.deepEqual(asked, ['转人工', '我要投诉']);
-    // A robot on another calendar, or with an NLU of its own, never asks the thread.
-    for (const other of [createRobot({ dataSource: data, faq, nluThread: thread, tzOffsetMinutes: 0 }), createRobot({ dataSource: data, faq, nluThread: thread, nlu: createNlu() })]) await other.answer({ ...req, text: '退款到账了吗', conversationId: 'c4' });
+    // A robot with an NLU of its own never asks the thread.
+    await createRobot({ dataSource: data, faq, nluThread: thread, nlu: createNlu() }).answer({ ...req, text: '退款到账了吗', conversationId: 'c4' });
     assert.deepEqual(asked, ['转人工', '我要投诉']);
+  });
+
+  test('each text goes to the thread with its shop\'s calendar', async () => {
+    const calendars: (number | undefined)[] = [];
+    const thread: NluThread = { started: true, tzOffsetMinutes: 480, close: async () => {}, understand: (_text, _now, tz) => (calendars.push(tz), Promise.resolve(undefined)) };
+    const utc = new FaqIndexProvider();
+    utc.setEntries('shop_utc', [], undefined, { timeZone: 'UTC' });
+    await createRobot({ dataSource: data, faq: utc, nluThread: thread, clock: () => new Date(NOW) }).answer({ shopId: 'shop_utc', userId: 'buyer', conversationId: 'c5', text: '昨天的订单呢' });
+    await createRobot({ dataSource: data, faq, nluThread: thread, clock: () => new Date(NOW), tzOffsetMinutes: -300 }).answer({ shopId: SHOP, userId: 'buyer', conversationId: 'c6', text: '前天的订单呢' });
+    assert.deepEqual(calendars, [0, -300]);
   });
 });

@@ -117,4 +117,22 @@ describe('robot on the message path (demo data)', () => {
     assert.equal((await ask(c, '我的快递到哪了')).length, 0, 'a question about orders waits for the person');
     await c.close();
   });
+
+  test("an admin's time zone for the shop moves the times the robot tells at once", async () => {
+    const c = await buyer('buyer_2');
+    // The times told (an order's, a parcel event's), whatever the conversation's state has the robot answer.
+    const orderedAt = (t: string) => [...t.matchAll(/(\d\d)-(\d\d) (\d\d):(\d\d)/g)].map((m) => Date.UTC(2000, Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4])));
+    const before = orderedAt(textOf(await ask(c, '我的快递到哪了')));
+    assert.ok(before.length >= 1, 'an answer with times');
+    const admin = await issuer.token({ sub: 'admin_tz', scope: 'cs:admin', shop_id: DEMO_SHOP_ID });
+    const put = await fetch(`${node.url}/api/v1/shops/${DEMO_SHOP_ID}/settings/time-zone`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ timeZone: 'UTC' }) });
+    assert.equal(put.status, 200, await put.text());
+    try {
+      const after = orderedAt(textOf(await ask(c, '我的快递到哪了')));
+      assert.deepEqual(after, before.map((ms) => ms - 8 * 3_600_000), 'Shanghai times become UTC ones, eight hours earlier');
+    } finally {
+      await fetch(`${node.url}/api/v1/shops/${DEMO_SHOP_ID}/settings/time-zone`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ timeZone: null }) });
+      await c.close();
+    }
+  });
 });

@@ -5035,3 +5035,35 @@ describe('a shipping promise in working days (twenty-second session, resale shop
     assert.doesNotMatch(textOf(await conversation(at('2024-11-29T20:00:00+08:00'), 'u-1001', 'shop_w')('我的订单什么时候发货')), /比平常慢/);
   });
 });
+
+describe("a shop's own time zone (twenty-third session)", () => {
+  // NOW is 2024-11-27 10:00 in China, 2024-11-26 21:00 in New York: the earbuds were ordered on
+  // the 24th there (20:00), the T-shirt on the 25th (21:00).
+  const inZone = (timeZone?: string) => {
+    const faq = new FaqIndexProvider();
+    faq.setEntries(SHOP, readDemoFaq(), undefined, timeZone ? { timeZone } : {});
+    return createRobot({ dataSource: fakeDataSource({ orders: [earbuds, tshirt], logistics: [earbudsTrack, tshirtTrack] }), faq, clock: () => NOW });
+  };
+  test('order times are told in the zone the shop set, not the robot\'s', async () => {
+    const ny = textOf(await inZone('America/New_York').answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is my package' }));
+    assert.match(ny, /Nov 24, 20:00/);
+    assert.doesNotMatch(ny, /Nov 25, 09:00/);
+    assert.match(textOf(await inZone().answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is my package' })), /Nov 25, 09:00/);
+  });
+  test('a day the buyer names is the shop\'s day', async () => {
+    const ask = async (robot: Robot) => textOf(await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '11月25日下的单到哪了' }));
+    assert.match(await ask(inZone('America/New_York')), new RegExp(TSHIRT));
+    assert.match(await ask(inZone()), new RegExp(EARBUDS));
+  });
+  test('a store that hangs on the zone: the answer comes within the budget in the robot\'s zone, and the store is not asked every turn', async () => {
+    let asked = 0;
+    const faq = new FaqIndexProvider();
+    faq.setEntries(SHOP, readDemoFaq());
+    const hung: FaqProvider = { search: (s, t) => faq.search(s, t), lookup: faq.lookup.bind(faq), probe: faq.probe.bind(faq), timeZone: () => { asked++; return new Promise(() => {}); } };
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [earbuds], logistics: [earbudsTrack] }), faq: hung, clock: () => NOW, budgetMs: 100 });
+    const started = performance.now();
+    for (let i = 0; i < 3; i++) assert.match(textOf(await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: `c-${i}`, text: '我的快递到哪了' })), /中通快递/);
+    assert.ok(performance.now() - started < 1000);
+    assert.equal(asked, 1);
+  });
+});

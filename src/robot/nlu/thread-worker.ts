@@ -17,7 +17,7 @@ port.on('message', (req: ThreadRequest) => {
   const results: ThreadReply['results'] = [];
   for (const item of req.items) {
     try {
-      results.push({ id: item.id, u: nlu.understand(item.text, new Date(item.now)) });
+      results.push({ id: item.id, u: nlu.understand(item.text, new Date(item.now), item.tz) });
     } catch {
       // Understood on the main thread instead (it answers undefined for this one).
       results.push({ id: item.id });

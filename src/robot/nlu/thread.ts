@@ -38,6 +38,8 @@ interface ThreadItem {
   readonly id: number;
   readonly text: string;
   readonly now: number;
+  /** The shop's calendar when it is not the thread's (minutes east of UTC). */
+  readonly tz?: number;
 }
 /** What the main thread sends: the texts of one event-loop turn. */
 export interface ThreadRequest {
@@ -70,8 +72,8 @@ export interface NluThread {
    * The thread's understanding of `text`, or undefined (now, or when the promise settles): then
    * the caller understands it itself. Never rejects.
    */
-  understand(text: string, now: Date): Promise<Understanding | undefined> | undefined;
-  /** The calendar its NLU reads relative dates on (minutes east of UTC). */
+  understand(text: string, now: Date, tzOffsetMinutes?: number): Promise<Understanding | undefined> | undefined;
+  /** The calendar its NLU reads relative dates on (minutes east of UTC) when a text names none. */
   readonly tzOffsetMinutes: number;
   readonly started: boolean;
   close(): Promise<void>;
@@ -146,7 +148,7 @@ class ThreadClient implements NluThread {
     return this.#worker !== undefined;
   }
 
-  understand(text: string, now: Date): Promise<Understanding | undefined> | undefined {
+  understand(text: string, now: Date, tzOffsetMinutes?: number): Promise<Understanding | undefined> | undefined {
     if (!this.#busy || this.#closed || performance.now() < this.#quietUntil) return undefined;
     if (!this.#worker) this.#start();
     if (!this.#ready) return undefined;
@@ -156,7 +158,7 @@ class ThreadClient implements NluThread {
       setImmediate(() => this.#send());
     }
     const batch = this.#batch;
-    batch.items.push({ id, text, now: now.getTime() });
+    batch.items.push({ id, text, now: now.getTime(), ...(tzOffsetMinutes !== undefined ? { tz: tzOffsetMinutes } : {}) });
     return new Promise((resolve) => this.#pending.set(id, { resolve, batch }));
   }
 

@@ -24,7 +24,8 @@ export interface NluOptions {
 
 export interface Nlu {
   readonly tokenizer: Tokenizer;
-  understand(text: string, now?: Date): Understanding;
+  /** `tzOffsetMinutes`: the shop's calendar for this text, when it is not the NLU's own (a shop with a time zone of its own). */
+  understand(text: string, now?: Date, tzOffsetMinutes?: number): Understanding;
   /** Whether this text's understanding is remembered (a call would cost microseconds, not the NLU's work). */
   remembers?(text: string): boolean;
 }
@@ -45,7 +46,7 @@ interface TextUnderstanding {
   readonly c: ReturnType<IntentClassifier['classify']>;
   readonly yesNo: 'yes' | 'no' | undefined;
   /** The entities as of one calendar day (relative dates are resolved against the day, not the hour). */
-  entities?: { readonly day: number; readonly list: readonly Entity[] };
+  entities?: { readonly day: number; readonly tz: number; readonly list: readonly Entity[] };
 }
 
 const DAY_MS = 86_400_000;
@@ -82,15 +83,15 @@ export function createNlu(opts: NluOptions = {}): Nlu {
   return {
     tokenizer,
     remembers: (text) => memo.has(text.slice(0, MAX_UTTERANCE)),
-    understand(text, now = new Date()) {
+    understand(text, now = new Date(), zone = tz) {
       const t = ofText(text.slice(0, MAX_UTTERANCE));
       const { n, lang, tokens, c, yesNo } = t;
-      const day = Math.floor((now.getTime() + tz * 60_000) / DAY_MS);
-      let entities = t.entities?.day === day ? t.entities.list : undefined;
+      const day = Math.floor((now.getTime() + zone * 60_000) / DAY_MS);
+      let entities = t.entities?.day === day && t.entities.tz === zone ? t.entities.list : undefined;
       if (!entities) {
         // Shared by every turn that asks the same text on the same day: frozen, so no caller can change another's.
-        entities = Object.freeze(extractEntities(n.display, n.text, { now, tzOffsetMinutes: tz }).map((e) => Object.freeze(e)));
-        t.entities = { day, list: entities };
+        entities = Object.freeze(extractEntities(n.display, n.text, { now, tzOffsetMinutes: zone }).map((e) => Object.freeze(e)));
+        t.entities = { day, tz: zone, list: entities };
       }
       const d = decideGuess(c, entities);
       return {
