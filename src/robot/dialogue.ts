@@ -1924,6 +1924,12 @@ const ARRIVED = /到了|收到|签收|送到|拿到|(?<![a-z])(?:arrived|receive
 /** A worry or a shrug, not a report ("到了会不会不新鲜", "别都化了", "冰袋都化了 但是虾还是冰的 没事"). */
 const WORRY = /会不会|别都|别.{0,4}了吧?|怕|担心|没事|没关系|(?<![a-z])(?:will (?:it|they)|would (?:it|they)|worried|afraid|no problem|all good)(?![a-z])/;
 const folded = (text: string) => text.normalize('NFKC').toLowerCase();
+/**
+ * A shop's own text as its facts are read (times, topics): folded, in simplified characters, with
+ * Taiwan's words for the same things ("7-14 個工作天", "24 小時內出貨"): a Taiwanese shop's refund
+ * and shipping times were never found, so the built-in ones were said over them (found from outside).
+ */
+const shopReading = (text: string): string => foldTraditional(folded(text)).replace(/工作天/g, '工作日').replace(/出货/g, '发货');
 /** Goods the buyer received spoiled: "心都化了", "你们物流也太烂了", "my phone was dead" are not (found in review). */
 function spoiledGoods(text: string, normalized: string): boolean {
   // "the flowers are wilted. what do i do": flowers named are goods that came (found from outside: "did you mean…?").
@@ -3092,23 +3098,25 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   const hit = ctx.data.shopSays?.[q];
   if (!hit || detectLanguage(hit.entry.answer).lang !== ctx.lang) return undefined;
   const a = hit.entry.answer.trim();
+  // Read in one form (shopReading); said as the shop wrote it.
+  const [question, read, phrasings] = [shopReading(hit.entry.question), shopReading(a), shopReading(phrasingsOf(hit.entry).join(' '))];
   // An entry on shipping in general is no word on pre-orders ("现货48小时内发出" said of goods 15 days away).
-  if (q === 'pre_order' && !PRE_ORDER.test(hit.entry.question) && !PRE_ORDER.test(a)) return undefined;
-  if (q === 'made_to_order' && !MADE_TO_ORDER.test(hit.entry.question) && !MADE_TO_ORDER.test(a)) return undefined;
-  if (q === 'digital_time' && !ARRIVES.test(a)) return undefined;
-  if (q === 'find_code' && !CODE_GOODS.test(phrasingsOf(hit.entry).join(' '))) return undefined;
+  if (q === 'pre_order' && !PRE_ORDER.test(question) && !PRE_ORDER.test(read)) return undefined;
+  if (q === 'made_to_order' && !MADE_TO_ORDER.test(question) && !MADE_TO_ORDER.test(read)) return undefined;
+  if (q === 'digital_time' && !ARRIVES.test(read)) return undefined;
+  if (q === 'find_code' && !CODE_GOODS.test(phrasings)) return undefined;
   // Only an entry on when refunded money arrives, with its time: "退款怎么申请" is no word on it.
-  if (q === 'refund_time' && !(REFUND_WORD.test(`${hit.entry.question} ${a}`.toLowerCase()) && TIMED.test(a))) return undefined;
+  if (q === 'refund_time' && !(REFUND_WORD.test(`${question} ${read}`) && TIMED.test(read))) return undefined;
   // Only an entry on reviewing requests, with its time ("售后申请1个工作日内审核").
-  if (q === 'review_time' && !(REVIEW_WORD.test(`${hit.entry.question} ${a}`.toLowerCase()) && TIMED.test(a))) return undefined;
+  if (q === 'review_time' && !(REVIEW_WORD.test(`${question} ${read}`) && TIMED.test(read))) return undefined;
   // An entry on delivery in general is no word on another delivery day.
-  if (q === 'delivery_date' && !DELIVERY_DAY.test(phrasingsOf(hit.entry).join(' '))) return undefined;
+  if (q === 'delivery_date' && !DELIVERY_DAY.test(phrasings)) return undefined;
   if (q !== 'ship_time') return a.length <= MAX_FAQ_LAST_ANSWER ? a : undefined;
   // An entry on pre-orders only answers for pre-orders (found in review: an in-stock order told "15 天内").
-  if (PRE_ORDER.test(hit.entry.question) && !IN_STOCK.test(a)) return undefined;
+  if (PRE_ORDER.test(question) && !IN_STOCK.test(read)) return undefined;
   // Of an entry on cold chain, couriers and shipping time, the sentences on shipping time (found from
   // outside: the whole entry, foam boxes and dry ice, was pasted into every "not shipped yet").
-  const timed = (a.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => SHIPS.test(x) && hoursIn(x) !== undefined);
+  const timed = (a.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => SHIPS.test(shopReading(x)) && hoursIn(x) !== undefined);
   // A sentence cut at a semicolon ends as one: "…全部走顺丰冷链；" was said in eight answers (found from outside).
   if (timed.length) return timed.join(ctx.lang === 'zh' ? '' : ' ').replace(/[；;，,]\s*$/, ctx.lang === 'zh' ? '。' : '.');
   return a.length <= SHORT_SHOP_ANSWER ? a : undefined;
@@ -3128,7 +3136,7 @@ const SHORT_SHOP_ANSWER = 80;
 function hoursIn(text: string, words: RegExp = SHIPS): number | undefined {
   // Of "付款后48小时内发出，江浙沪次日达", the clauses on sending out; of those, the in-stock ones if any
   // ("现货48小时内发货，定制款10个工作日": found in review).
-  const clauses = folded(text).split(/[，,；;。.!！]/).filter((c) => words.test(c));
+  const clauses = shopReading(text).split(/[，,；;。.!！]/).filter((c) => words.test(c));
   const stock = clauses.filter((c) => IN_STOCK.test(c));
   const t = (stock.length ? stock : clauses).join('|');
   let most: number | undefined;
@@ -3704,7 +3712,7 @@ function shopRefundTime(ctx: Ctx, a: Aftersale, hintKey: string): string | undef
 const shopReviewTime = (ctx: Ctx, hintKey: string): string | undefined => (hintKey === 'requested' || hintKey === 'requested_goods' ? shopSays(ctx, 'review_time') : undefined);
 /** The most working days a text promises ("3-7 个工作日", "3-5 working days"); undefined when it names none. */
 function workingDaysIn(text: string): number | undefined {
-  const n = [...text.matchAll(/(\d{1,2})\s*(?:个)?\s*(?:工作日|(?:business|working) days?)/gi)].map((m) => Number(m[1]));
+  const n = [...shopReading(text).matchAll(/(\d{1,2})\s*(?:个)?\s*(?:工作日|(?:business|working) days?)/gi)].map((m) => Number(m[1]));
   return n.length ? Math.max(...n) : undefined;
 }
 const hintOf = (a: Aftersale) =>

@@ -5067,3 +5067,29 @@ describe("a shop's own time zone (twenty-third session)", () => {
     assert.equal(asked, 1);
   });
 });
+
+describe("a Taiwanese shop's own times (twenty-third session, pet shop)", () => {
+  const twFaq = new FaqIndexProvider();
+  twFaq.setEntries('shop_tw', [
+    { id: 'ship', question: '付款後多久出貨？', answer: '現貨商品付款後 24 小時內出貨（週日及國定假日順延一天）。' },
+    { id: 'refund', question: '退款多久到帳？', answer: '信用卡退刷約 7-14 個工作天（依發卡銀行入帳時間）；ATM 轉帳、LINE Pay 約 3-5 個工作天。' },
+    { id: 'review', question: '售後申請多久審核？', answer: '退貨、退款、換貨申請會在 1 個工作天內審核完成。' },
+  ]);
+  const tw = (data: FakeData) => conversation(createRobot({ dataSource: fakeDataSource(data), faq: twFaq, clock: () => NOW }), 'u-1001', 'shop_tw');
+  test('"7-14 個工作天" is the shop\'s refund time, said instead of the built-in one', async () => {
+    const o = order({ orderId: 'TW-1', shopId: 'shop_tw', status: 'cancelled' });
+    const t = textOf(await tw({ orders: [o], aftersales: [aftersale({ aftersaleId: 'R1', orderId: 'TW-1', shopId: 'shop_tw', status: 'refunded' })] })('我之前取消的那張單 錢退了沒'));
+    assert.match(t, /7-14 個工作天/);
+    assert.doesNotMatch(t, /1-3/);
+  });
+  test('"1 個工作天內審核" is the shop\'s review time', async () => {
+    const o = order({ orderId: 'TW-2', shopId: 'shop_tw', status: 'delivered' });
+    assert.match(textOf(await tw({ orders: [o], aftersales: [aftersale({ aftersaleId: 'R2', orderId: 'TW-2', shopId: 'shop_tw', status: 'requested' })] })('我已經申請退款了 什麼時候會處理')), /1 個工作天內審核/);
+  });
+  test('"24 小時內出貨" makes an order paid 33 hours ago late', async () => {
+    const paid = order({ orderId: 'TW-3', shopId: 'shop_tw', status: 'paid', updatedAt: new Date(NOW.getTime() - 33 * 3_600_000).toISOString() });
+    const t = textOf(await tw({ orders: [paid] })('狗飼料什麼時候出貨？我前天晚上就付款了耶'));
+    assert.match(t, /24 小時內出貨/);
+    assert.match(t, /比平常慢/);
+  });
+});
