@@ -1209,7 +1209,7 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   if (reportsDanger(u.normalized)) return { intent: 'complaint', safety: true };
   const health = healthAsked(u.normalized, goods);
   // Advice is read as an FAQ question (the shop's own entry may answer it), a reaction as a complaint (ahead in the queue).
-  if (health) return { intent: health === 'reaction' ? 'complaint' : 'faq', health };
+  if (health) return { intent: health === 'advice' ? 'faq' : 'complaint', health };
   // "我要找药师", "帮我转药师", "get me a pharmacist": a person of the shop's, asked for by their trade (found from outside: its hours were offered).
   if (ASKS_FOR_SPECIALIST.test(u.normalized) && !ASKS_ABOUT_SPECIALIST.test(u.normalized)) return { intent: 'human' };
   if (PERSON_TO_ACT.test(u.normalized) || CALL_THE_COURIER.test(u.normalized)) return { intent: 'human' };
@@ -1766,7 +1766,7 @@ const ASKS_FOR_PERSON = /(?:转|找|要|联系|接|叫|换)(?:个|一下|下)?(?
 function healthAnswer(ctx: Ctx, health: HealthQuestion): Outcome {
   const hit = confidentFaq(ctx);
   if (hit && health === 'advice') return { replies: [{ text: hit.entry.answer }], faqOnly: true, next: { offeredHuman: true } };
-  const first = health === 'advice' ? ctx.t.healthAdvice : ctx.t.healthReaction;
+  const first = health === 'advice' ? ctx.t.healthAdvice : health === 'emergency' ? ctx.t.healthEmergency : ctx.t.healthReaction;
   return { replies: [{ text: first }], handover: { reason: health === 'advice' ? 'requested' : 'complaint' } };
 }
 

@@ -5093,3 +5093,26 @@ describe("a Taiwanese shop's own times (twenty-third session, pet shop)", () => 
     assert.match(t, /比平常慢/);
   });
 });
+
+describe('an emergency with medicine (twenty-third session, pharmacy)', () => {
+  test('swallowed medicine, too much of it, someone who will not wake: call for help first, then a person ahead in the queue', async () => {
+    const texts = ['HELP my 2 year old got into the motrin bottle and drank some, what do i do', 'my son swallowed a few of my blood pressure pills', 'I think I took too many tylenol', '孩子误食了布洛芬怎么办', '我妈药吃多了 叫不醒', 'my dog ate some of the ibuprofen tablets'];
+    for (const text of texts) {
+      const r = await conversation(robotWith({}))(text);
+      assert.equal(r.handover?.reason, 'complaint', text);
+      assert.match(textOf(r), /911|120/, text);
+    }
+  });
+  test('a dose asked another way, and feeling awful after it, are health questions too', async () => {
+    assert.match(textOf(await conversation(robotWith({}))('it says my pressure is 165 over 100. is that bad should I take another pill')), /doctor or pharmacist/);
+    assert.match(textOf(await conversation(robotWith({}))('is it 1 or 2 gummies for a 4 year old')), /doctor or pharmacist/);
+    assert.match(textOf(await conversation(robotWith({}))('I took 6 of the unisom and they made me feel awful')), /stop using it/);
+  });
+  test('poison as goods, a seizure by customs, a pet food question: no emergency', async () => {
+    const { healthAsked } = await import('../../src/robot/nlu/health.ts');
+    const { normalize } = await import('../../src/robot/nlu/index.ts');
+    for (const t of ['do you sell rat poison', 'is this plant poisonous to cats', 'my parcel was seized by customs', 'the box of pills arrived crushed', 'can my cat eat this food', '游戏中的中毒状态怎么解']) {
+      assert.notEqual(healthAsked(normalize(t).text), 'emergency', t);
+    }
+  });
+});
