@@ -50,8 +50,23 @@ function config(): Config {
   }
 }
 
+/**
+ * Under `npm start`, kefu stops when npm does. npm passes no kill on to it, so `kill <pid>` of the
+ * `npm start` left a kefu behind holding the port and the data dir's lock (found from outside, by
+ * three testers); orphaned, its parent process changes, and it stops as on SIGTERM.
+ */
+function followNpm(): void {
+  if (!process.env.npm_lifecycle_event || process.env[WORKER_ENV]) return;
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+  }, NPM_CHECK_MS).unref();
+}
+const NPM_CHECK_MS = 1000;
+
 async function start(args: string[]): Promise<void> {
   const cfg = config();
+  followNpm();
   const at = args.indexOf('--workers');
   const workers = at >= 0 ? parseWorkers(args[at + 1]) : 1;
   if (workers === undefined) fail(`--workers takes a number from 1 to 256 or "auto" (got "${args[at + 1] ?? ''}")`, 2);

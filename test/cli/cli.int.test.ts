@@ -2,7 +2,7 @@
 // data, the data-dir lock, restarts, SIGTERM, and the real servers.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -239,3 +239,36 @@ async function eventuallyTrue(fn: () => Promise<boolean>, label: string, timeout
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+describe('kefu under npm start', () => {
+  test('stops by itself when npm is killed, releasing the port and the data dir', async (t) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kefu-npm-'));
+    // A stand-in for npm: runs kefu with npm's environment, prints its pid, and is then killed outright.
+    const npm = spawn(process.execPath, ['-e', `const c = require('node:child_process').spawn(process.execPath, ['bin/kefu.js', 'start'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env } }); console.log(c.pid); c.stderr.on('data', (d) => { if (/listening on/.test(String(d))) console.log('up'); });`], {
+      cwd: root,
+      env: { PATH: process.env.PATH, KEFU_PORT: '0', KEFU_DATA_DIR: dataDir, KEFU_DEMO: 'false', KEFU_LOG_LEVEL: 'warn', npm_lifecycle_event: 'start' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    npm.stdout!.on('data', (d) => (out += String(d)));
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let kefu = 0;
+    t.after(() => {
+      if (kefu && alive(kefu)) process.kill(kefu, 'SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    for (let i = 0; i < 600 && !/up/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+    kefu = Number(out.split('\n')[0]);
+    assert.ok(kefu > 0 && /up/.test(out), `kefu started under the stand-in: ${out}`);
+    npm.kill('SIGKILL');
+    for (let i = 0; i < 100 && alive(kefu); i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(alive(kefu), false, 'kefu followed npm within 10 s');
+  });
+});
