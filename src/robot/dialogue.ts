@@ -277,6 +277,8 @@ interface Resolved {
   /** Goods named alone that no kind of the lexicon knows ("奶瓶那个"): the data topic if an order's title names them, else not understood. */
   readonly tentative?: true;
   /** The FAQ question picked from the ones we offered. */
+  /** Asked for the FAQ only, about the buyer's own order: that waits for the person, even as "did you mean …?". */
+  readonly ownData?: true;
   readonly faqPick?: string;
   /** Several of them picked ("both", "1 and 3"): the others, after `faqPick`. */
   readonly faqPicksMore?: readonly string[];
@@ -786,7 +788,7 @@ function resolveTurn(state: DialogueState, u: Understanding, input: TurnInput): 
   if (!input.faqOnly || r.intent === 'human' || r.intent === 'complaint' || r.intent === 'faq') return r;
   if (!(isDataIntent(r.intent) || isPolicyIntent(r.intent) || r.intent === 'unknown')) return r;
   const own = orderReference(r) || personal(input.text) || r.choice !== undefined;
-  return own ? { lang: r.lang, u: r.u, intent: 'unknown' } : { lang: r.lang, u: r.u, intent: 'faq' };
+  return own ? { lang: r.lang, u: r.u, intent: 'unknown', ownData: true } : { lang: r.lang, u: r.u, intent: 'faq' };
 }
 
 function resolve(state: DialogueState, said: Understanding, text: string, hint?: Lang): Resolved {
@@ -2134,7 +2136,8 @@ function faqClarify(ctx: Ctx, several = false): Outcome | undefined {
   if (!offer || (several && offer.faqOptions.length < 2)) return undefined;
   // One entry is a question of ours about a message we did not understand: it counts towards the
   // hand-over (two in a row, or a "no" after it, hand the buyer to a person), as "not sure" did.
-  return { replies: [{ text: offer.text }], next: { faqOptions: offer.faqOptions }, ...(offer.faqOptions.length === 1 ? { failed: true } : {}) };
+  // Asked for the FAQ only (waiting in the queue with nobody online), the shop's own questions offered are the FAQ's answer too: silence helped no one (found from outside, three testers).
+  return { replies: [{ text: offer.text }], next: { faqOptions: offer.faqOptions }, ...(offer.faqOptions.length === 1 ? { failed: true } : {}), ...(ctx.input.faqOnly && !ctx.r.ownData ? { faqOnly: true as const } : {}) };
 }
 
 /** Intents whose question is about an order whatever its words ("取消订单"): "no orders" answers them. */

@@ -188,7 +188,8 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
     replies: result.replies,
     state: result.state,
     ...(result.handover ? { handover: result.handover } : {}),
-    ...(result.faqOnly && !awaitsAnswer(result.state) ? { fromFaq: true as const } : {}),
+    // The shop's own questions offered ("did you mean …?") wait for a pick the FAQ answers too; a question about the buyer's data does not.
+    ...(result.faqOnly && !asksAboutData(result.state) ? { fromFaq: true as const } : {}),
     version,
     intent: result.intent,
     lang: result.lang,

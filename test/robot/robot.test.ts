@@ -5116,3 +5116,21 @@ describe('an emergency with medicine (twenty-third session, pharmacy)', () => {
     }
   });
 });
+
+describe('waiting in the queue with nobody online (twenty-third session)', () => {
+  test('"算了不用了 … 客服時間是幾點？" takes the hand-over back: the people\'s hours asked, not a person', () => {
+    assert.equal(withdrawsHandover('算了不用了 我自己查 客服時間是幾點？'), '客服時間是幾點?');
+    assert.equal(withdrawsHandover('算了 不用了 what time are your agents online?'), 'what time are your agents online?');
+    assert.equal(withdrawsHandover('算了不用了 我要找人工'), undefined);
+  });
+  test('unsure, the shop\'s own question is offered as the FAQ\'s answer; about the buyer\'s own order, nothing', async () => {
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [earbuds], logistics: [earbudsTrack] }), faq, clock: () => NOW });
+    const offered = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-q1', text: '发什么快递公司', faqOnly: true });
+    assert.equal(offered.fromFaq, true);
+    assert.match(textOf(offered), /默认发什么快递/);
+    const yes = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-q1', text: '是', state: offered.state, faqOnly: true });
+    assert.equal(yes.fromFaq, true);
+    assert.match(textOf(yes), /默认发中通快递/);
+    assert.equal((await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-q2', text: '我的耳机什么时候到', faqOnly: true })).fromFaq, undefined);
+  });
+});

@@ -322,8 +322,10 @@ export function withdrawsHandover(text: string): string | undefined {
   const m = WITHDRAWS.exec(t);
   if (!m) return undefined;
   const rest = t.slice(m[0].length).trim();
-  return ASKS_PERSON.test(rest) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
+  return (ASKS_PERSON.test(rest) && !ASKS_ABOUT_PEOPLE.test(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
 }
+/** "算了不用了 我自己查 客服時間是幾點？": the people's hours asked about, not a person asked for (found from outside: silence in the queue). */
+const ASKS_ABOUT_PEOPLE = /(?:人工|真人|客服)(?:的)?(?:服务|服務)?(?:时间|時間|几点|幾點|什么时候|什麼時候|上班|下班|在线时间|在線時間)|(?<![a-z])(?:what time|when|hours)\b.{0,20}\b(?:humans?|agents?|people|staff|someone)\b|(?:humans?|agents?|staff)(?:'s)? (?:hours|available)(?![a-z])/i;
 /** "算了 等着吧", "ok i'll wait": resigned to waiting for the person, not leaving. */
 const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了|呢)?[^\p{Script=Han}a-z0-9?？]*$|^[,.\s]*(?:ok(?:ay)?,? )?(?:i'?ll|i will) (?:just )?wait(?! for (?:the |my )?(?:delivery|parcel|package|order|courier))\b/u;
 /**
