@@ -5134,3 +5134,21 @@ describe('waiting in the queue with nobody online (twenty-third session)', () =>
     assert.equal((await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-q2', text: '我的耳机什么时候到', faqOnly: true })).fromFaq, undefined);
   });
 });
+
+describe('thanks that closes, and thanks before another question (twenty-third session)', () => {
+  test('"before Thanksgiving" and "if that helps" are no goodbye; "ok i\'ll try another card. tysm" is', async () => {
+    const nlu = createNlu();
+    assert.equal(nlu.understand('I had cancelled the probiotic order before Thanksgiving because it could not go to my PO box. Did my money come back? I don\'t see it on my statement yet.', NOW).intent === 'bye', false);
+    assert.notEqual(nlu.understand('lot number is 2JL4416 if that helps', NOW).intent, 'bye');
+    for (const t of ["ok i'll try another card. tysm", '好的 我再等等 谢谢']) assert.equal(nlu.understand(t, NOW).intent, 'bye', t);
+    // A question after it is still the question.
+    assert.notEqual(nlu.understand("ok i'll wait, when will it ship? thanks", NOW).intent, 'bye');
+  });
+  test('thanks or an ok, then 顺便 / 另外 and a question: the question is answered, not "不客气"', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries('shop_k', [{ id: 'iqiyi', question: '爱奇艺月卡怎么兑换？', answer: '打开爱奇艺APP - 我的 - 兑换VIP，输入卡密即可。' }, { id: 'ys', question: '原神月卡每天要自己领吗？', answer: '要每天登录游戏领取90原石。' }]);
+    const say = conversation(createRobot({ dataSource: fakeDataSource({}), faq: own, clock: () => NOW }), 'u-1001', 'shop_k');
+    assert.match(textOf(await say('话费到了！！谢谢 顺便问下爱奇艺月卡怎么兑换')), /兑换VIP/);
+    assert.match(textOf(await say('好的 另外原神月卡每天要自己领吗')), /90原石/);
+  });
+});

@@ -72,7 +72,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const extra = productQuestion(n, shopTopics(nc.text, tc));
     const focus = questionClause(nc, tokenizer);
     const thumb = ACK_EMOJI.test(text.trim());
-    const c = waved(WAVE_EMOJI.test(text.trim()), thumb || ACK_WORDS.test(n.text) || OH.test(n.text), notCancelling(classifier, tokenizer, nc, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra)))));
+    const c = thanked(thankedOff(n), waved(WAVE_EMOJI.test(text.trim()), thumb || ACK_WORDS.test(n.text) || OH.test(n.text), notCancelling(classifier, tokenizer, nc, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra))))));
     t = { n, lang, tokens, c, yesNo: thumb ? 'yes' : yesNoOf(n.scan) }; // a thumbs-up to "shall I connect you?" is a yes
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
@@ -164,13 +164,19 @@ const THANKS_TAIL =
   /(?:(?: \| | )?(?:谢谢了|谢谢啦|谢谢你|谢谢您|谢谢|谢啦|谢了|多谢|感谢|辛苦了|麻烦了|麻烦你了|拜托了|thanks(?: a lot| so much| in advance)?|thank you(?: so much| very much)?|cheers|please|[啊呀哈吧呢哦嘛]) ?)+(?: \| )?\s*$/;
 
 /**
+ * "话费到了！！谢谢 顺便问下…", "好的 另外原神月卡每天要自己领吗": thanks or an ok, then another
+ * question brought in by 顺便 / 另外 (found from outside: "不客气" answered it). Also inside a clause.
+ */
+const THANKS_BEFORE_ASIDE = /(?:^|(?<=\| )) ?(?:(?:好的|好滴|好|ok|okay|嗯嗯?|行|收到|谢谢你?|谢啦|谢了|感谢|多谢|thanks|thank you|thx)[\s,，!！.。~]*)+(?=(?:顺便|另外|还有个?问题|再问(?:一)?下|btw\b|also\b))/g;
+
+/**
  * A greeting before the question ("你好，tk到哪了") and thanks after it ("…到哪了 谢谢") are
  * politeness: when they decided the intent (or nothing was decided), the rest of the message is
  * classified on its own, and its intent wins when it has one.
  */
 function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification, extra: ClassifierInput['extra']): Classification {
   if (c.intent !== 'greeting' && c.intent !== 'bye' && c.intent !== 'unknown') return c;
-  const trimmed = n.scan.replace(GREETING_HEAD, ' ').replace(THANKS_TAIL, ' ');
+  const trimmed = n.scan.replace(GREETING_HEAD, ' ').replace(THANKS_TAIL, ' ').replace(THANKS_BEFORE_ASIDE, ' ');
   const clauses = withoutPoliteClauses(classifier, trimmed);
   const core = clauses ?? trimmed;
   if (core.length === n.scan.length || !/[\p{Script=Han}a-z]/u.test(core)) return c;
@@ -225,6 +231,19 @@ const ACK_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{1F44F}\u{1F64F}\u{1F642}\u{1F600}\u
  * delivery and the buyer was offered three shipping questions). 收到 alone; "收到货了吗" asks.
  */
 const ACK_WORDS = /^\s*(?:(?:好的|好|ok|okay|嗯嗯?|哦|行)[\s,，]*)?(?:收到|收到啦|收到了|收到收到|明白|明白了|了解|了解了|知道了|晓得了|懂了|got it|noted|understood)(?:[\s,，!！]*(?:谢谢|谢谢你|谢谢您|谢啦|谢了|感谢|多谢|thanks|thank you|thx|ty)[啦了呀哈]*)?[\s!！。.~]*$/i;
+
+/**
+ * "ok i'll try another card. tysm", "好的 我再等等 谢谢": what the buyer will do, then thanks: a
+ * closing, not a question about cards (found from outside: "Sorry I couldn't help", handed over).
+ */
+function thankedOff(n: ReturnType<typeof normalize>): boolean {
+  const core = n.scan.replace(THANKS_TAIL, ' ');
+  if (core.length === n.scan.length || n.text.includes('?') || ASKS.test(core)) return false;
+  return WILL_DO.test(core.replace(/ \| /g, ' ').trim());
+}
+/** A closing read as a question about goods or a greeting is taken as the closing; anything else it might be stays. */
+const thanked = (off: boolean, c: Classification): Classification => (off && (c.intent === 'unknown' || c.intent === 'faq' || c.intent === 'greeting') ? { intent: 'bye', confidence: 1, scores: c.scores } : c);
+const WILL_DO = /^(?:(?:ok(?:ay)?|alright|sure|fine|cool|great|好的|好吧|好|行|嗯)[\s,，.。!！]*)*(?:i'?ll|i will|will do|i'?m going to|gonna|we'?ll|我再|我去|我先|那我|我自己)(?![a-z])[^|]*$/;
 
 /** "👍", "🙂🙏" alone: an acknowledgment, answered like thanks (found from outside: "没太理解", a miss towards a hand-over). */
 function acknowledged(ack: boolean, c: Classification): Classification {
