@@ -2718,11 +2718,26 @@ function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome 
   const lines = parcels.map((l, i) => {
     const quiet = quietDays(ctx, l);
     trouble ||= quiet !== undefined || l.status === 'exception';
-    const said = quiet !== undefined ? t.stalled(quiet) : etaFor(ctx, o, l.status);
+    const said = quiet !== undefined ? t.stalled(quiet) : etaFor(ctx, o, parcelStatusKey(l));
     return reply(t.parcelLine(i + 1, carrierName(l.carrier, lang), l.trackingNo, said, latestLine(ctx, l)), logisticsCard(l));
   });
   return { replies: [{ text: t.splitParcels(o.orderId, parcels.length) }, ...lines], ...(trouble ? { next: { offeredHuman: true } } : {}) };
 }
+
+/**
+ * A parcel waiting at a pickup point, a locker or a store for the buyer ("商品已到店，請於 12/11 前取件",
+ * "已放入丰巢快递柜，取件码…", "ready for collection"): platforms send it as delivered or still in
+ * transit, and "已经签收了" told a buyer whose parcel sat at a 7-11 that they had it (found from outside).
+ */
+const AT_PICKUP = /到店|已到(?:达)?.{0,12}(?:驿站|门市|門市|门店|快递柜|快遞櫃|自提点|自提點|代收点|代收點|服务站|服務站)|待取件|待領取|待领取|(?:请|請)(?:于|於|在).{0,12}(?:前)?(?:取件|取货|取貨|领取|領取)|取件码|取件碼|已(?:放入|存入|投递至|投入).{0,12}(?:柜|櫃|驿站|驛站)|(?<![a-z])(?:ready (?:for|to be) (?:pickup|pick-up|picked up|collection|collected)|awaiting (?:pickup|collection)|available for (?:pickup|collection)|(?:arrived|delivered) (?:at|to) (?:the |a )?(?:pickup point|collection point|parcel locker|locker|post office|parcel shop|store for pickup))(?![a-z])/i;
+/** Collected after all: "已取件", "顧客已取貨", "picked up by customer". */
+const PICKED_UP = /已取件|已取货|已取貨|已领取|已領取|取件成功|(?<![a-z])(?:picked up by|collected by|has been collected|was collected)(?![a-z])/i;
+export const atPickup = (l: Logistics): boolean => {
+  const e = newestEvents(l)[0];
+  return l.status !== 'exception' && l.status !== 'pending' && e !== undefined && AT_PICKUP.test(e.description) && !PICKED_UP.test(e.description);
+};
+/** What the parcel's answer says of its status: waiting at a pickup point reads as that. */
+const parcelStatusKey = (l: Logistics): EtaKey => (atPickup(l) ? 'at_pickup' : l.status);
 
 function latestLine(ctx: Ctx, l: Logistics): string | undefined {
   const e = newestEvents(l)[0];
@@ -2775,7 +2790,9 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   const { t, lang } = ctx;
   const latest = latestLine(ctx, l);
   if (!latest) return { replies: [reply(t.parcelNoEvents({ orderId: o.orderId, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo }), logisticsCard(l))] };
-  const parcel = reply(t.parcel({ orderId: o.orderId, title, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo, status: LOGISTICS_STATUS[lang][l.status], latest }), logisticsCard(l));
+  const status = atPickup(l) ? t.atPickupStatus : LOGISTICS_STATUS[lang][l.status];
+  const parcel = reply(t.parcel({ orderId: o.orderId, title, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo, status, latest }), logisticsCard(l));
+  if (atPickup(l)) return { replies: [parcel, { text: t.etaFor.at_pickup }] };
   // "显示签收了但我没收到": the tracking alone contradicts the buyer; a person is offered to check (found from outside).
   if (l.status === 'delivered' && NOT_RECEIVED.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.deliveredNotReceived }], next: { offeredHuman: true } };
   // "只到了一半" of an order sent as one parcel, delivered: something is missing from it, a person's to check.
@@ -3247,7 +3264,7 @@ function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   const { t } = ctx;
   const latest = latestLine(ctx, l);
   const quiet = quietDays(ctx, l);
-  const estimate = quiet !== undefined ? t.stalled(quiet) : etaFor(ctx, o, l.status);
+  const estimate = quiet !== undefined ? t.stalled(quiet) : etaFor(ctx, o, parcelStatusKey(l));
   const text = t.eta({ orderId: o.orderId, title, estimate }) + (latest ? t.latestEvent(latest) : '');
   const late = l.status !== 'delivered' && quiet === undefined && l.status !== 'exception' && impatient(ctx);
   const replies = late ? [reply(text, logisticsCard(l)), { text: lateText(ctx) }] : [reply(text, logisticsCard(l))];
@@ -3318,7 +3335,8 @@ const CUSTOMS_QUIET_DAYS = 7;
 function quietDays(ctx: Ctx, l: Logistics): number | undefined {
   const base = STALLED_AFTER_DAYS[l.status];
   const e = newestEvents(l)[0];
-  if (base === undefined || !e) return undefined;
+  // Waiting to be collected is no delay of the carrier's.
+  if (base === undefined || !e || atPickup(l)) return undefined;
   // Out for delivery since a day before today is late: "预计今天送达" from yesterday's 09:30 event was
   // said at 06:54 the next morning (found from outside). Not a scan of a few hours ago across
   // midnight: 23:26 out for delivery was "1 天没有更新" at 02:30 (found from outside).

@@ -71,6 +71,8 @@ export interface Texts {
   parcelLine(n: number, carrier: string, trackingNo: string, said: string, latest: string | undefined): string;
   /** A parcel's status as `parcelLine` says it. */
   parcelIs(status: string): string;
+  /** A parcel's status when it waits at a pickup point for the buyer. */
+  atPickupStatus: string;
   latestEvent(text: string): string;
   eta(p: { orderId: string; title: string; estimate: string }): string;
   /** An order not shipped, told with the shop's own FAQ answer on shipping time instead of `etaFor`'s promise. */
@@ -80,7 +82,7 @@ export interface Texts {
   /** A pre-order's terms: the shop's entry on pre-orders if any, and the day it is due by when known. */
   /** When a pre-order or a made-to-order order ships: the shop's entry on such goods, and the day it is due. */
   ahead: Record<'pre_order' | 'made_to_order', (answer: string | undefined, by: string | undefined) => string>;
-  etaFor: Record<'out_for_delivery' | 'in_transit' | 'pending' | 'delivered' | 'exception' | 'paid' | 'pending_payment' | 'cancelled' | 'unknown', string>;
+  etaFor: Record<'out_for_delivery' | 'in_transit' | 'pending' | 'delivered' | 'at_pickup' | 'exception' | 'paid' | 'pending_payment' | 'cancelled' | 'unknown', string>;
   /** `etaFor` for a receiver abroad: no built-in number of days. */
   etaAbroad: Record<'in_transit' | 'pending' | 'paid' | 'pending_payment', string>;
   /** A parcel whose tracking has not moved for longer than its state allows. */
@@ -263,6 +265,7 @@ const zh: Texts = {
   splitParcels: (id, n) => `订单 ${id} 分 ${n} 个包裹发出：`,
   parcelLine: (n, carrier, no, said, latest) => `包裹 ${n}（${carrier}，运单号 ${no}）${said}${latest ? `最新物流：${latest}` : ''}`,
   parcelIs: (status) => `${status}。`,
+  atPickupStatus: '已到自提点待取件',
   orderStatus: (p) => `您的订单 ${p.orderId}（${p.title}）当前状态：${p.status}，金额 ${p.total}，下单时间 ${p.created}。`,
   latestEvent: (t) => `最新物流：${t}`,
   eta: (p) => `您的订单 ${p.orderId}（${p.title}）${p.estimate}`,
@@ -271,6 +274,7 @@ const zh: Texts = {
     in_transit: '正在运输途中，一般 1-3 天送达。',
     pending: '已发货，等待快递揽收，揽收后一般 2-4 天送达。',
     delivered: '已经签收了。',
+    at_pickup: '已经到自提点（驿站、快递柜或门店）等您取件了，凭短信里的取件码或手机号取件即可；超过保管期未取可能会被退回。',
     exception: '物流出现异常，需要为您转接人工客服跟进吗？',
     paid: '还未发货，现货一般付款后 48 小时内发出，发出后 2-4 天送达。',
     pending_payment: '还未付款，付款后一般 48 小时内发货。',
@@ -476,6 +480,7 @@ const en: Texts = {
   splitParcels: (id, n) => `Order ${id} was shipped in ${n} parcels:`,
   parcelLine: (n, carrier, no, said, latest) => `Parcel ${n} (${carrier}, tracking number ${no}) ${said}${latest ? ` Latest update${HAN.test(latest) ? " (in the carrier's words)" : ''}: ${latest}` : ''}`,
   parcelIs: (status) => `is ${status}.`,
+  atPickupStatus: 'waiting at the pickup point',
   orderStatus: (p) => `Your order ${p.orderId} (${p.title}) is ${p.status}. Total ${p.total}, placed ${p.created}.`,
   // After a sentence of its own: the space keeps "…1-3 days. Latest update:" apart (found from outside).
   latestEvent: (t) => ` Latest update${HAN.test(t) ? " (in the carrier's words)" : ''}: ${t}`,
@@ -485,6 +490,7 @@ const en: Texts = {
     in_transit: 'is in transit and usually arrives within 1-3 days.',
     pending: 'has shipped and is waiting for the courier to pick it up; delivery usually takes 2-4 days after that.',
     delivered: 'has already been delivered.',
+    at_pickup: 'is waiting for you at the pickup point (a store, locker or post office): collect it with the code or notice you were sent; uncollected parcels may be sent back after the holding period.',
     exception: 'has a delivery problem. Shall I get a human agent to follow up?',
     paid: "hasn't shipped yet. In-stock items ship within 48 hours of payment and arrive 2-4 days later.",
     pending_payment: "isn't paid yet. It ships within 48 hours of payment.",

@@ -5152,3 +5152,20 @@ describe('thanks that closes, and thanks before another question (twenty-third s
     assert.match(textOf(await say('好的 另外原神月卡每天要自己领吗')), /90原石/);
   });
 });
+
+describe('a parcel waiting at a pickup point (twenty-third session, Taiwan)', () => {
+  const atStore = (description: string, status: Logistics['status'] = 'delivered') => logistics({ orderId: EARBUDS, status, events: [{ time: '2024-11-26T11:00:00+08:00', location: '板桥府中门市', description }] });
+  test('told as waiting to be collected, not as signed for, whether sent as delivered or in transit', async () => {
+    for (const [event, status] of [['商品已到店，请于 12/11 前取件', 'delivered'], ['已放入丰巢快递柜，取件码 1234', 'in_transit']] as const) {
+      const t = textOf(await conversation(robotWith({ orders: [earbuds], logistics: [atStore(event, status)] }))('我的快递到哪了'));
+      assert.match(t, /已到自提点待取件/, event);
+      assert.doesNotMatch(t, /已经签收|已签收|物流已经/, event);
+    }
+    const en = textOf(await conversation(robotWith({ orders: [earbuds], logistics: [atStore('Ready for collection at the Post Office')] }))('where is my parcel'));
+    assert.match(en, /waiting at the pickup point/);
+    assert.match(textOf(await conversation(robotWith({ orders: [earbuds], logistics: [atStore('顾客已取件')] }))('我的快递到哪了')), /已签收/);
+  });
+  test('"到店了吗" and "取件码" are parcel questions', async () => {
+    assert.match(textOf(await conversation(robotWith({ orders: [earbuds], logistics: [atStore('商品已到店，请于 12/11 前取件')] }))('我的耳机到店了吗 要去哪间拿')), /待取件/);
+  });
+});
