@@ -1772,9 +1772,11 @@ function healthAnswer(ctx: Ctx, health: HealthQuestion): Outcome {
   return { replies: [{ text: first }], handover: { reason: health === 'advice' ? 'requested' : 'complaint' } };
 }
 
+/** The person word alone, shouted or not: "人工！！！", "真人", "human!!". */
+const BARE_PERSON = /^\s*(?:人工|真人|人工客服|真人客服|(?:a )?human|(?:an )?agent|(?:a )?real person|representative|operator)[\s!！?？.。~]*$/i;
 function ownPhrasing(ctx: Ctx): Outcome | undefined {
-  // Asking for one ("联系人工客服", "转人工") is a request, whatever entry it matches (found in review).
-  if (ASKS_FOR_PERSON.test(ctx.r.u.normalized)) return undefined;
+  // Asking for one ("联系人工客服", "转人工", "人工！！！") is a request, whatever entry it matches (found in review; bare, from outside).
+  if (ASKS_FOR_PERSON.test(ctx.r.u.normalized) || BARE_PERSON.test(ctx.r.u.normalized)) return undefined;
   const hit = confidentFaq(ctx);
   return hit && (hit.lexical ?? hit.confidence) >= FAQ_EXACT ? { replies: [{ text: hit.entry.answer }], faqOnly: true } : undefined;
 }

@@ -5169,3 +5169,20 @@ describe('a parcel waiting at a pickup point (twenty-third session, Taiwan)', ()
     assert.match(textOf(await conversation(robotWith({ orders: [earbuds], logistics: [atStore('商品已到店，请于 12/11 前取件')] }))('我的耳机到店了吗 要去哪间拿')), /待取件/);
   });
 });
+
+describe('numbers that are no order, and a person asked for in one word (twenty-third session)', () => {
+  test('an address unit ("#05-1234") and an error code ("0xC004F050") are not order numbers; "order #05-1234" still is', () => {
+    const nlu = createNlu();
+    const ids = (t: string) => nlu.understand(t, NOW).entities.filter((e) => e.type === 'orderId' || e.type === 'ordinal').map((e) => e.value);
+    assert.deepEqual(ids('Blk 520 Ang Mo Kio Ave 10 #05-1234 S560520'), []);
+    assert.deepEqual(ids('win11激活码激活不了 提示0xC004F050'), []);
+    assert.deepEqual(ids('order #05-1234 where is it'), ['#05-1234']);
+  });
+  test('"人工！！！" hands over even when the shop has "有人工吗" as an alternate of its hours entry', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries('shop_h', [{ id: 'hours', question: '人工客服几点上班？', answer: '人工客服每天9:00-24:00在线。', alternates: ['客服几点上班', '有人工吗'] }]);
+    const robot = createRobot({ dataSource: fakeDataSource({}), faq: own, clock: () => NOW });
+    assert.equal((await conversation(robot, 'u-1001', 'shop_h')('人工！！！')).handover?.reason, 'requested');
+    assert.match(textOf(await conversation(robot, 'u-1001', 'shop_h')('人工客服几点上班')), /9:00-24:00/);
+  });
+});

@@ -74,6 +74,16 @@ const DATE_LIKE = /^(?:19|20)\d{2}-\d{1,2}-\d{1,2}$/;
 /** A company's tax number for an invoice ("税号91310115MA1K4…", "VAT number GB…"): no order of the buyer's (found from outside). */
 const TAX_ID_MARKER = /(?:税号|纳税人识别号|识别号|信用代码|(?<![a-z])(?:tax|vat|ein|abn|gst)\s*(?:id|no\.?|number|#|reg(?:istration)?(?: number)?)?)\s*(?:是|为|[:：]|is)?\s*$/i;
 
+/**
+ * Numbers with an order's shape that are something else: a unit of a Singapore or Malaysian address
+ * ("Blk 520 Ang Mo Kio Ave 10 #05-1234"), a software error code ("提示0xC004F050"). Both were
+ * looked up as order numbers (found from outside).
+ */
+const UNIT_NUMBER = /^#\d{1,3}-\d{1,5}[A-Za-z]?$/;
+const ADDRESS_WORDS = /(?<![a-z])(?:blk|block|ave|avenue|street|st|road|rd|drive|dr|crescent|jalan|lorong|jln|singapore|s\d{6}|floor|unit|level|tower|condo|hdb)(?![a-z])|\d{5,6}\s*(?:singapore|kuala lumpur)|地址|楼|室/i;
+const ERROR_CODE = /^0x[0-9a-f]{4,}$/i;
+const notAnOrder = (c: string, text: string): boolean => ERROR_CODE.test(c) || (UNIT_NUMBER.test(c) && ADDRESS_WORDS.test(text));
+
 function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): { orderIds: string[]; phoneTails: string[] } {
   const orderIds: string[] = [];
   const phoneTails: string[] = [];
@@ -112,7 +122,7 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
       phoneTails.push(c.slice(-4));
       continue;
     }
-    if (DATE_LIKE.test(c) || TAX_ID_MARKER.test(joined.slice(Math.max(0, m.index - MARKER_REACH), m.index))) continue;
+    if (DATE_LIKE.test(c) || TAX_ID_MARKER.test(joined.slice(Math.max(0, m.index - MARKER_REACH), m.index)) || notAnOrder(c, joined)) continue;
     // A bare run of digits is an order number only when long enough not to be a price, a date or a count.
     if (c.length >= 10 || (marked && c.length >= 4) || long) orderIds.push(c);
   }
@@ -517,8 +527,8 @@ const ZH_FIRST = /头一个|最上面(?:那|的)?个?/g;
 const EN_ORDINAL_WORDS: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1 };
 const EN_ORDINAL =
   /(?<![a-z0-9])(the\s+)?(second\s+(?:to\s+)?last|first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)(?![a-z0-9])(\s+(?:one|order|package|parcel|item|purchase|shipment|option)\b)?(\s+[a-z]+)?/g;
-// "option 2", "#3"; not the start of an id ("tracking number 1Z84F…").
-const EN_NUMBERED = /(?:(?<![a-z])(?:number|no\.?|option|choice)\s*|#)(\d{1,2})(?![\da-z])/gi;
+// "option 2", "#3"; not the start of an id ("tracking number 1Z84F…") nor an address's unit ("#05-1234").
+const EN_NUMBERED = /(?:(?<![a-z])(?:number|no\.?|option|choice)\s*|#)(\d{1,2})(?![\da-z]|-\d)/gi;
 const NOT_ORDINAL_NEXT = /^\s+(?:time|times|day|days|week|month|year|night|thing|step|question|floor|place|half|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)$/;
 /** "the 3rd of December", "2nd Dec": a date, not a pick from a list. */
 const MONTH_AFTER = new RegExp(`^(?:\\s+of)?\\s+(?:${MONTHS_RE})\\b`);
