@@ -5186,3 +5186,25 @@ describe('numbers that are no order, and a person asked for in one word (twenty-
     assert.match(textOf(await conversation(robot, 'u-1001', 'shop_h')('人工客服几点上班')), /9:00-24:00/);
   });
 });
+
+describe('a shop that delivers itself, and a question after an ok (twenty-third session, furniture)', () => {
+  const furniture = new FaqIndexProvider();
+  furniture.setEntries('shop_f', [
+    { id: 'ship', question: 'How soon do you ship after payment?', answer: 'In-stock items are delivered within 7 working days after payment, on the slot you choose.' },
+    { id: 'inst', question: 'Do you offer instalment payments?', answer: 'Yes. Atome splits any order into 3 interest-free payments.', alternates: ['can i pay by credit card instalments'] },
+  ]);
+  const sofa = order({ orderId: 'HN-1', shopId: 'shop_f', status: 'paid', updatedAt: new Date(NOW.getTime() - 3 * 86_400_000).toISOString(), items: [{ sku: 's', title: 'Bergen 3-Seater Sofa', quantity: 1, price: '1299.00' }] });
+  const say = () => conversation(createRobot({ dataSource: fakeDataSource({ orders: [sofa] }), faq: furniture, clock: () => NOW }), 'u-1001', 'shop_f');
+  test('"delivered within 7 working days after payment" is the shipping promise: said, and a 3-day-old order is not late', async () => {
+    const t = textOf(await say()('when will my sofa come?'));
+    assert.match(t, /within 7 working days after payment/);
+    assert.doesNotMatch(t, /48 hours|later than usual/);
+  });
+  test('"ok. and my new bergen sofa when deliver?" after "did you mean …?" asks about the sofa, not yes', async () => {
+    const s = say();
+    assert.match(textOf(await s('i paid with credit card')), /instalment/);
+    const t = textOf(await s('ok. and my new bergen sofa when deliver? paid on 1 dec'));
+    assert.match(t, /HN-1/);
+    assert.doesNotMatch(t, /Atome/);
+  });
+});
