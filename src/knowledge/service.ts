@@ -242,5 +242,7 @@ export class KnowledgeService {
  */
 async function refuseSameQuestion(tx: Parameters<typeof entryAsking>[0], shopId: string, phrasings: readonly string[], exceptId?: string): Promise<void> {
   const same = await entryAsking(tx, shopId, phrasings, exceptId);
-  if (same) throw new KefuError('CONFLICT', `an FAQ entry already asks this question (${same.id}: "${same.phrasing}"): edit that entry instead`, { faqEntryId: same.id });
+  if (!same) return;
+  const where = same.stored === same.question ? `as its question` : `as an alternate ("${same.stored}")`;
+  throw new KefuError('CONFLICT', `"${same.phrasing}" is already asked by the FAQ entry "${same.question}" (${same.id}), ${where}: edit that entry instead`, { faqEntryId: same.id });
 }

@@ -274,14 +274,15 @@ export class FaqSuggestionService {
  * The shop's entry (other than `exceptId`) one of whose phrasings is among `phrasings`, compared as a buyer
  * reads them: two entries asking one question leave the robot choosing between two answers.
  */
-export async function entryAsking(tx: Tx, shopId: string, phrasings: readonly string[], exceptId?: string): Promise<{ id: string; phrasing: string } | undefined> {
+export async function entryAsking(tx: Tx, shopId: string, phrasings: readonly string[], exceptId?: string): Promise<{ id: string; phrasing: string; question: string; stored: string } | undefined> {
   const keys = new Map(phrasings.map((p) => [questionKey(p), p] as const).filter(([k]) => k));
   if (keys.size === 0) return undefined;
   const entries = await tx.selectFrom('faq_entries').select(['id', 'question', 'alternates']).where('shop_id', '=', shopId).execute();
   for (const e of entries) {
     if (e.id === exceptId) continue;
-    const same = [e.question, ...((e.alternates as string[] | null) ?? [])].map(questionKey).find((k) => keys.has(k));
-    if (same) return { id: e.id, phrasing: keys.get(same)! };
+    // The entry's own spelling of it: the error shows the owner what is stored, not their text back (found from outside).
+    const stored = [e.question, ...((e.alternates as string[] | null) ?? [])].find((p) => keys.has(questionKey(p)));
+    if (stored !== undefined) return { id: e.id, phrasing: keys.get(questionKey(stored))!, question: e.question, stored };
   }
   return undefined;
 }

@@ -225,6 +225,9 @@ function faqRuleTests(st: Suite): void {
       const e = await rejects(st.k.createFaq(a, { question, answer: 'x' }), 'CONFLICT');
       assert.equal(e.details?.faqEntryId, first.id);
       assert.match(e.message, new RegExp(first.id));
+      // The stored entry is named by its own question, and an alternate by its stored spelling, not the text sent back.
+      assert.ok(e.message.includes('"默认发什么快递？"'), e.message);
+      assert.match(e.message, question.includes('物流') ? /as an alternate \("走什么物流"\)/ : /as its question/);
     }
     await rejects(st.k.updateFaq(a, other.id, { question: '默认发什么快递？', answer: 'x' }), 'CONFLICT');
     assert.equal(await st.k.version(a), before, 'refused: no version bump');
