@@ -4,14 +4,17 @@
  * The same statements run on PGlite and PostgreSQL (plain aggregates, FILTER, window functions).
  *
  * Definitions (each counts what happened inside the window; the window is half-open):
- * - conversations: opened (created_at), handedOver (handed_over_at), closed (closed_at).
+ * - conversations: opened (created_at), handedOver (handed_over_at), closed (closed_at);
+ *   closedUnanswered: handed over, then closed with no agent message (closed from the queue).
  * - firstResponseSeconds: first_response_at − handed_over_at of the conversations handed over in
  *   the window that have had a first response; avg and median (p50).
  * - replySeconds: for each agent message sent in the window, the time since the buyer started
  *   waiting for it: the buyer's earliest message after the previous agent message, or the
  *   hand-over when that came later (time spent with the robot is not agent reply time). Agent
  *   messages with no buyer message waiting (a second message in a row) are not replies.
- * - resolutionSeconds: closed_at − handed_over_at of the handed-over conversations closed in it.
+ * - resolutionSeconds: closed_at − handed_over_at of the handed-over conversations closed in it
+ *   that an agent answered: one closed from the queue unanswered was resolved by nobody (found from
+ *   outside: an admin closing a night's queue read as 8-second resolutions).
  * - csat: ratings created in it; satisfied = score 4 or 5; share = satisfied / rated.
  * - containment: conversations closed in it; withoutHuman = never handed over and never held by
  *   an agent; share = withoutHuman / closed.
@@ -23,7 +26,7 @@ import { rawRows } from '../storage/raw.ts';
 export interface ShopStats {
   from: string;
   to: string;
-  conversations: { opened: number; handedOver: number; closed: number };
+  conversations: { opened: number; handedOver: number; closed: number; closedUnanswered: number };
   firstResponseSeconds: { avg: number | null; p50: number | null; count: number };
   replySeconds: { avg: number | null; count: number };
   resolutionSeconds: { avg: number | null; count: number };
@@ -50,8 +53,9 @@ select
   count(first_s) filter (where handed_in)::int as first_count,
   avg(first_s) filter (where handed_in)::float8 as first_avg,
   percentile_cont(0.5) within group (order by first_s) filter (where handed_in and first_s is not null) as first_p50,
-  count(*) filter (where closed_in and handed_over_at is not null)::int as resolution_count,
-  avg(extract(epoch from closed_at - handed_over_at)) filter (where closed_in and handed_over_at is not null)::float8 as resolution_avg
+  count(*) filter (where closed_in and handed_over_at is not null and first_response_at is null)::int as closed_unanswered,
+  count(*) filter (where closed_in and handed_over_at is not null and first_response_at is not null)::int as resolution_count,
+  avg(extract(epoch from closed_at - handed_over_at)) filter (where closed_in and handed_over_at is not null and first_response_at is not null)::float8 as resolution_avg
 from c`;
 
 // Only conversations with a message in the window can have a reply in it, and every message
@@ -94,6 +98,7 @@ interface ConversationFigures {
   first_p50: number | null;
   resolution_count: number;
   resolution_avg: number | null;
+  closed_unanswered: number;
 }
 
 // Seconds to the millisecond (the timestamps' useful precision); shares to four places.
@@ -109,7 +114,7 @@ export async function shopStats(db: Db, shopId: string, from: Date, to: Date): P
   return {
     from: from.toISOString(),
     to: to.toISOString(),
-    conversations: { opened: c.opened, handedOver: c.handed_over, closed: c.closed },
+    conversations: { opened: c.opened, handedOver: c.handed_over, closed: c.closed, closedUnanswered: c.closed_unanswered },
     firstResponseSeconds: { avg: seconds(c.first_avg), p50: seconds(c.first_p50), count: c.first_count },
     replySeconds: { avg: seconds(replies!.reply_avg), count: replies!.reply_count },
     resolutionSeconds: { avg: seconds(c.resolution_avg), count: c.resolution_count },

@@ -56,6 +56,8 @@ const SEEDS: Seed[] = [
   { id: 'c8', created: FROM, closed: t('00:10:00'), agent: 'a1', state: 'closed', messages: [['customer', FROM], ['agent', t('00:05:00')]], rating: [5, t('00:30:00', '2026-03-02')] },
   // Still held: first response 960 s, reply 960 s (the buyer wrote just before the hand-over).
   { id: 'c9', created: t('06:59:00'), handed: t('07:00:00'), first: t('07:16:00'), agent: 'a2', state: 'assigned', messages: [['customer', t('06:59:00')], ['agent', t('07:16:00')]] },
+  // Handed over and closed from the queue 8 s later, no agent ever wrote: closed unanswered, no resolution (found from outside).
+  { id: 'c10', created: t('08:00:00'), handed: t('08:00:00'), closed: t('08:00:08'), state: 'closed', messages: [['customer', t('08:00:00')]] },
 ];
 
 async function seed(desk: Desk): Promise<void> {
@@ -98,12 +100,12 @@ function figureTests(st: { desk: Desk }): void {
       name: 'every figure of the whole day, exactly',
       window: { from: FROM, to: TO },
       figures: {
-        conversations: { opened: 6, handedOver: 4, closed: 5 },
+        conversations: { opened: 7, handedOver: 5, closed: 6, closedUnanswered: 1 },
         firstResponseSeconds: { avg: 400, p50: 180, count: 3 },
         replySeconds: { avg: 470, count: 6 },
         resolutionSeconds: { avg: 2000, count: 3 },
         csat: { rated: 3, satisfied: 2, share: 0.6667 },
-        containment: { closed: 5, withoutHuman: 1, share: 0.2 },
+        containment: { closed: 6, withoutHuman: 1, share: 0.1667 },
       },
     },
     {
@@ -111,7 +113,7 @@ function figureTests(st: { desk: Desk }): void {
       name: 'a narrower window counts only what happened in it',
       window: { from: '2026-03-01T01:00:00.000Z', to: '2026-03-01T02:00:00.000Z' },
       figures: {
-        conversations: { opened: 1, handedOver: 1, closed: 1 },
+        conversations: { opened: 1, handedOver: 1, closed: 1, closedUnanswered: 0 },
         firstResponseSeconds: { avg: 60, p50: 60, count: 1 },
         replySeconds: { avg: 90, count: 2 },
         resolutionSeconds: { avg: 1800, count: 1 },

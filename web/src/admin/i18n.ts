@@ -6,7 +6,7 @@ export const t = translator(
   {
     zh: {
       title: '店铺管理', signOut: '退出', nav: '管理菜单', overview: '概览', faq: '常见问题', words: '敏感词', canned: '快捷回复', commands: '指令', canary: '机器人灰度',
-      last24: '最近 24 小时', opened: '新会话', handedOver: '转人工', closed: '已结束', frt: '首次响应', reply: '平均回复', resolution: '解决时长', csat: '满意度', containment: '机器人独立解决', rated: '{0} 条评价', ratedOne: '1 条评价',
+      last24: '最近 24 小时', opened: '新会话', handedOver: '转人工', closed: '已结束', unanswered: '{0} 个无人回复', frt: '首次响应', reply: '平均回复', resolution: '解决时长', csat: '满意度', containment: '机器人独立解决', rated: '{0} 条评价', ratedOne: '1 条评价',
       week: '最近 7 天会话', queue: '排队中', agents: '客服与负载', agent: '客服', status: '状态', load: '负载', connected: '工作台', yes: '已打开', no: '—', noAgents: '还没有客服登录过',
       online: '在线', away: '离开', offline: '离线', refresh: '刷新', updated: '更新于 {0}', seconds: '{0} 秒', minutes: '{0} 分钟', none: '—',
       question: '问题', answer: '答案', alternates: '相似问法（每行一个）', add: '添加', save: '保存', edit: '编辑', del: '删除', confirmDel: '删除“{0}”？删除后无法恢复。', cancel: '取消', changedElsewhere: '这个条目刚被其他人修改并保存了，现在保存的内容如下。您的修改还在表单里：再次保存会替换下面的内容，或点“取消”保留它。', noFaq: '还没有常见问题', entries: '{0} 条',
@@ -20,7 +20,7 @@ export const t = translator(
     },
     en: {
       title: 'Shop admin', signOut: 'Sign out', nav: 'Admin sections', overview: 'Overview', faq: 'FAQ', words: 'Sensitive words', canned: 'Canned replies', commands: 'Commands', canary: 'Robot canary',
-      last24: 'Last 24 hours', opened: 'Opened', handedOver: 'Handed over', closed: 'Closed', frt: 'First response', reply: 'Avg reply', resolution: 'Resolution', csat: 'CSAT', containment: 'Contained by robot', rated: '{0} ratings', ratedOne: '1 rating',
+      last24: 'Last 24 hours', opened: 'Opened', handedOver: 'Handed over', closed: 'Closed', unanswered: '{0} unanswered', frt: 'First response', reply: 'Avg reply', resolution: 'Resolution', csat: 'CSAT', containment: 'Contained by robot', rated: '{0} ratings', ratedOne: '1 rating',
       week: 'Conversations, last 7 days', queue: 'Queued', agents: 'Agents and load', agent: 'Agent', status: 'Status', load: 'Load', connected: 'Console', yes: 'open', no: '—', noAgents: 'No agent has signed in yet',
       online: 'Online', away: 'Away', offline: 'Offline', refresh: 'Refresh', updated: 'Updated {0}', seconds: '{0} s', minutes: '{0} min', none: '—',
       question: 'Question', answer: 'Answer', alternates: 'Alternate questions (one per line)', add: 'Add', save: 'Save', edit: 'Edit', del: 'Delete', confirmDel: 'Delete “{0}”? This cannot be undone.', cancel: 'Cancel', changedElsewhere: 'Someone else changed and saved this entry meanwhile; what is saved now is below. Your edit is still in the form: save again to replace it, or Cancel to keep theirs.', noFaq: 'No FAQ entries yet', entries: '{0} entries',

@@ -22,7 +22,7 @@ document.title = `${t('title')} · kefu`;
 export type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
 interface Stats {
-  conversations: { opened: number; handedOver: number; closed: number };
+  conversations: { opened: number; handedOver: number; closed: number; closedUnanswered?: number };
   firstResponseSeconds: { avg: number | null; p50: number | null; count: number };
   replySeconds: { avg: number | null; count: number };
   resolutionSeconds: { avg: number | null; count: number };
@@ -87,7 +87,7 @@ function Figures({ call, shop }: { call: Call; shop: string }) {
         <div class="tiles">
           <Tile label={t('opened')} value={s.conversations.opened} />
           <Tile label={t('handedOver')} value={s.conversations.handedOver} />
-          <Tile label={t('closed')} value={s.conversations.closed} />
+          <Tile label={t('closed')} value={s.conversations.closed} sub={s.conversations.closedUnanswered ? t('unanswered', s.conversations.closedUnanswered) : undefined} />
           <Tile label={t('queue')} value={queued ?? '…'} />
           <Tile label={t('frt')} value={secs(s.firstResponseSeconds.avg)} sub={`p50 ${secs(s.firstResponseSeconds.p50)}`} />
           <Tile label={t('reply')} value={secs(s.replySeconds.avg)} />
