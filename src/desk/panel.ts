@@ -18,8 +18,9 @@ import type { PiiField } from './validation.ts';
 /** What the desk reads of commerce; the app passes its CommerceRepository (receivers decrypted). */
 export type DeskCommerce = Pick<CommerceReadModel, 'listOrders' | 'getLogistics' | 'listAftersales' | 'getOrder'>;
 
-// A district, county or banner (区, 县, 旗) of at most 5 characters after the province and city.
-const DISTRICT = /^[\u4e00-\u9fff]{1,5}?(?:区|县|旗)/u;
+// A district, county or banner (区, 县, 旗; 區, 縣 in traditional characters, as Taiwan writes them:
+// "台北市大安區" had kept only its city, found from outside) of at most 5 characters after the province and city.
+const DISTRICT = /^[\u4e00-\u9fff]{1,5}?(?:区|县|旗|區|縣)/u;
 
 /**
  * Keeps the beginning of an address, down to the district: `北京市朝阳区建国路88号` →

@@ -25,6 +25,9 @@ describe('maskAddress', () => {
     assert.equal(maskAddress(ADDRESS), MASKED.address);
     assert.equal(maskAddress('广东省深圳市南山区粤海街道高新南一道9号'), '广东省深圳市南山区****');
     assert.equal(maskAddress('四川省阿坝藏族羌族自治州汶川县映秀镇'), '四川省阿坝藏族羌族自治州汶川县****');
+    // Taiwan writes its districts in traditional characters (found from outside: only the city was kept).
+    assert.equal(maskAddress('台北市大安區復興南路一段 219 號 5 樓'), '台北市大安區****');
+    assert.equal(maskAddress('新北市板橋區府中路1號'), '新北市板橋區****');
   });
 
   test('never shows the whole address, and masks whole what it cannot read', () => {

@@ -179,7 +179,9 @@ describe('masking', () => {
     assert.equal(maskAddress('500 Market St, St. Louis, MO 63101'), '****, St. Louis, MO 63101');
     assert.equal(maskAddress('Via Roma 5, Interno 3, 00184 Roma'), '****, 00184 Roma');
     assert.equal(maskAddress('John Smith, 12 Main Street, Apt 5'), '****');
-    assert.equal(maskAddress('Blk 123 Ang Mo Kio Ave 3, #05-67, Singapore 560123'), '****');
+    // A Singapore postcode names one building: only its postal sector, a district's worth (twenty-third session).
+    assert.equal(maskAddress('Blk 123 Ang Mo Kio Ave 3, #05-67, Singapore 560123'), '****, Singapore 56****');
+    assert.equal(maskAddress('Blk 268C Compassvale Street, #12-415, S543268'), '****, Singapore 54****');
     assert.equal(maskAddress('广东省'), '广东省');
   });
 });
