@@ -346,11 +346,12 @@ export class ConversationService {
     return repo.queuedByShop(this.#sql.db);
   }
 
-  async list(p: Principal, opts: { state?: ConversationState; limit: number; before?: Date; mine?: boolean }): Promise<repo.ConversationRow[]> {
-    const { mine, ...filter } = opts;
+  /** `buyerId`: staff only (a buyer's list is always their own). */
+  async list(p: Principal, opts: { state?: ConversationState; limit: number; before?: Date; mine?: boolean; buyerId?: string }): Promise<repo.ConversationRow[]> {
+    const { mine, buyerId, ...filter } = opts;
     if (isStaff(p)) {
       if (!p.shopId) throw noShop();
-      return repo.listConversations(this.#sql.db, { shopId: p.shopId, ...filter, ...(mine ? { agentId: p.userId } : {}) });
+      return repo.listConversations(this.#sql.db, { shopId: p.shopId, ...filter, ...(mine ? { agentId: p.userId } : {}), ...(buyerId ? { buyerId } : {}) });
     }
     if (p.roles.has('customer')) return repo.listConversations(this.#sql.db, { buyerId: p.userId, ...filter });
     throw new KefuError('FORBIDDEN', 'no role that can list conversations');

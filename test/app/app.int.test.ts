@@ -190,6 +190,23 @@ describe('app over HTTP (embedded)', () => {
     assert.ok(!node.logs.some((l) => /"level":50/.test(l)), 'no error-level log line');
   });
 
+  // Found from outside: closing one buyer's conversation took listing every conversation of the shop.
+  test('GET /conversations?buyerId= lists one buyer\'s conversations in the shop, for staff only', async () => {
+    const opened: Record<string, string> = {};
+    for (const sub of ['buyer_f1', 'buyer_f2']) {
+      const c = await connect(node.url, await issuer.token({ sub, scope: 'cs:customer' }));
+      opened[sub] = (await c.sendText({ shopId: 'shop_filter' }, 'hello')).conversationId;
+      await c.close();
+    }
+    const list = async (token: string, q: string) => (await (await fetch(`${node.url}/api/v1/conversations${q}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { conversations: Array<{ conversationId: string; buyerId: string }>; error?: { message: string } };
+    const staff = await admin('shop_filter');
+    assert.deepEqual((await list(staff, '?buyerId=buyer_f1')).conversations.map((c) => c.conversationId), [opened.buyer_f1]);
+    assert.deepEqual((await list(await admin('shop_other_filter'), '?buyerId=buyer_f1')).conversations, [], 'another shop sees none of them');
+    const buyer = await issuer.token({ sub: 'buyer_f2', scope: 'cs:customer' });
+    assert.deepEqual((await list(buyer, '?buyerId=buyer_f1')).conversations.map((c) => c.buyerId), ['buyer_f2'], "a buyer's list stays their own");
+    assert.match((await list(staff, `?buyerId=${'x'.repeat(300)}`)).error?.message ?? '', /^buyerId/);
+  });
+
   // Found from outside, by an integrator: an empty JSON body on a "no body" route was refused, a
   // body on it ignored, misspelt fields dropped, blank or C1-control ids accepted, library wording.
   test('bodies: an empty JSON body is no body; extra fields, blank ids and control characters are refused, in kefu wording', async () => {
