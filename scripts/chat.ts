@@ -46,7 +46,26 @@ function describeState(conversationId: string, state: ConversationState, extra: 
   }
 }
 
-function show(f: PushedFrame): void {
+/**
+ * A hand-over comes as two frames, queued and then its place in the queue: the first is held until
+ * the second says it with the place (found from outside: each hand-over was printed twice), or
+ * until anything else is printed or the call ends.
+ */
+let held: PushedFrame | undefined;
+const flushHeld = () => {
+  const f = held;
+  held = undefined;
+  if (f) show(f, true);
+};
+
+function show(f: PushedFrame, flushing = false): void {
+  if (!flushing && f.type === 'conversation' && f.state === 'queued' && f.queuePosition === undefined) {
+    flushHeld();
+    held = f;
+    return;
+  }
+  if (f.type === 'conversation' && f.state === 'queued' && f.queuePosition !== undefined) held = undefined;
+  else if (!flushing) flushHeld();
   if (f.type === 'message' && f.sender.role !== 'customer') {
     console.log(`${f.sender.role}> ${(f.content as { text?: string }).text ?? JSON.stringify(f.content)}`);
     const card = (f.content as { card?: unknown }).card;
@@ -118,6 +137,7 @@ printing = true;
 for (const f of early.splice(0)) show(f);
 restartQuiet();
 await finished;
+flushHeld();
 
 // No state frame came (the conversation was already waiting, say): ask for its state.
 if (!sawState) {

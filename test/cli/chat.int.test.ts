@@ -56,6 +56,7 @@ describe('npm run chat', () => {
       assert.equal(first.code, 0, first.stderr);
       assert.match(first.stdout, /^buyer_human> 转人工 {3}\(stored as seq 1 in c_\w+\)$/m);
       assert.match(first.stdout, /^\(conversation c_\w+ was handed over to a person: it waits in the queue.* for an agent\)$/m);
+      assert.equal(first.stdout.match(/was handed over to a person/g)?.length, 1, 'said once, not once per frame');
       // The robot stays quiet now and no state frame comes: the state is asked for.
       const again = await chat(node.url, 'buyer_human', '还在吗');
       assert.equal(again.code, 0, again.stderr);
