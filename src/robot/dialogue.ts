@@ -1060,12 +1060,14 @@ const reschedules = (u: Understanding): Pick<Resolved, 'intent' | 'reschedule'> 
  * old refund, then the built-in coupon text).
  */
 const TOP_UP = /话费|充值|直充|q币|(?<![a-z])(?:top-?up|recharge)(?![a-z])/;
+/** "那个200的为什么还是已付款 没到账": paid, and what was bought not credited, no money asked back (found from outside: "no after-sales request"). */
+const PAID_NOT_CREDITED = /(?:已付款|付了款|付款了|已支付|付了钱).{0,12}(?:没|未|还没)到账/;
 const REFUND_WORD = /退款|退钱|退回|退了|(?<![a-z])(?:refund\w*|money back)(?![a-z])/;
 const COUPON_WORD = /券|优惠|折扣|满减|红包|(?<![a-z])(?:coupon|promo|discount|voucher)(?![a-z])/;
 /** A code of goods, never a discount's ("my code isnt working" alone may be a coupon: found in review). */
 const STORE_CODE = /卡密|激活码|密钥|兑换码|cdk|(?<![a-z])(?:activation|product key|license key|licence key|redeem|steam|psn|playstation|xbox|app store|itunes|google play)(?![a-z])/;
 const digitalRead = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  (u.intent === 'aftersale_progress' && TOP_UP.test(u.normalized) && !REFUND_WORD.test(u.normalized)) || (u.intent === 'coupon' && STORE_CODE.test(u.normalized) && !COUPON_WORD.test(u.normalized)) ? { intent: 'order_status' } : undefined;
+  (u.intent === 'aftersale_progress' && (TOP_UP.test(u.normalized) || PAID_NOT_CREDITED.test(u.normalized)) && !REFUND_WORD.test(u.normalized)) || (u.intent === 'coupon' && STORE_CODE.test(u.normalized) && !COUPON_WORD.test(u.normalized)) ? { intent: 'order_status' } : undefined;
 /** "320那单是啥时候下的", "when did I order it": when it was ordered, which its status says, not when it arrives (found from outside). */
 const ORDERED_WHEN = /(?:什么|啥)时候(?:下|买|拍)的|哪天(?:下|买|拍)的|几号(?:下|买|拍)的|下单(?:时间|日期)|(?<![a-z])(?:when did i (?:order|buy|place)|order date|date (?:i|it was) ordered)(?![a-z])/;
 /** "好吧 那等退款吧 谢谢", "ok i'll wait for it then, thanks": the buyer will wait, and says goodbye (found from outside: a list of entries). */
@@ -2465,11 +2467,20 @@ function isOrderDate(ctx: Ctx, value: string): boolean {
 const EN_FUNCTION_WORDS = ['can', 'you', 'your', 'ask', 'them', 'they', 'are', 'was', 'were', 'for', 'and', 'with', 'what', 'when', 'where', 'how', 'why', 'who', 'will', 'did', 'does', 'have', 'has', 'had', 'get', 'got', 'not', 'but', 'this', 'just', 'any', 'all', 'its', 'out', 'please', 'pls', 'thanks', 'still', 'yet', 'now', 'today', 'hurry', 'chase', 'again', 'there', 'here', 'about', 'from', 'into', 'also', 'too', 'very', 'much', 'many', 'some', 'like', 'need', 'want', 'know', 'tell', 'let', 'make', 'see', 'look', 'check', 'yes', 'okay'];
 const TITLE_STOP = new Set(['订单', '快递', '物流', '包裹', '东西', '那个', '这个', '一个', '什么', '时候', '退款', 'order', 'package', 'parcel', 'the', 'one', 'that', 'my', 'refund', ...EN_FUNCTION_WORDS]);
 
-/** "599的那个", "the 688 one": the orders whose total, in whole units, the message names (found from outside: the list came back). */
+/**
+ * "599的那个", "the 688 one": the orders whose total, in whole units, the message names (found from
+ * outside: the list came back). Or the face value their title names ("话费充值200元", "648元档"):
+ * "200那单", "200话费" of a top-up paid 199.40 (found from outside: the list came back, and the
+ * 50元 one was answered).
+ */
 function pricedAs(normalized: string, orders: readonly Order[]): Order[] {
-  const amounts = [...normalized.matchAll(/(?<![\d.])(\d{2,7})(?:\.\d{1,2})?(?![\d.])/g)].map((m) => Number(m[1]));
-  return amounts.length ? orders.filter((o) => amounts.includes(Math.floor(Number(o.totalAmount)))) : [];
+  const amounts = [...normalized.matchAll(/(?<![\d.])(\d{2,7})(?:\.\d{1,2})?(?![\d.])(?!\s*(?:点|号|日|月|天|小时|分钟|年|岁|斤|公斤|kg|g\b|ml|cm|:|：))/g)].map((m) => Number(m[1]));
+  if (!amounts.length) return [];
+  const faceValues = (o: Order) => o.items.flatMap((i) => [...folded(i.title).matchAll(FACE_VALUE)].map((m) => Number(m[1] ?? m[2])));
+  return orders.filter((o) => amounts.includes(Math.floor(Number(o.totalAmount))) || faceValues(o).some((v) => amounts.includes(v)));
 }
+/** A face value in a title: "200元", "50块", "648元档", "¥100", "$25". */
+const FACE_VALUE = /(?<![\d.])(\d{2,6})\s*(?:元|块|圆)|[¥￥$]\s*(\d{2,6})(?![\d.])/g;
 
 const COUNT_WORDS: Readonly<Record<string, number>> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, two: 2, three: 3, four: 4, five: 5, six: 6 };
 // Not "第二个" (a place in our list) nor "一个" (any one): a number of goods, 两件, 3盒, "2 items".

@@ -5208,3 +5208,22 @@ describe('a shop that delivers itself, and a question after an ok (twenty-third 
     assert.doesNotMatch(t, /Atome/);
   });
 });
+
+describe('top-ups named by their face value (twenty-third session, digital goods)', () => {
+  const topUp = (id: string, value: number, status: Order['status'], paidAgoHours: number) =>
+    order({ orderId: id, status, updatedAt: new Date(NOW.getTime() - paidAgoHours * 3_600_000).toISOString(), createdAt: new Date(NOW.getTime() - paidAgoHours * 3_600_000).toISOString(), items: [{ sku: `hf${value}`, title: `中国移动 话费充值${value}元 全国快充 24小时内到账`, quantity: 1, price: `${value - 0.6}` }], totalAmount: `${value - 0.6}` });
+  const data = { orders: [topUp('KQ-200', 200, 'paid', 32), topUp('KQ-50', 50, 'completed', 400)] };
+  test('"200话费昨天充的 到现在都没到" is the 200元 top-up (paid 199.40), late past its title\'s 24 hours', async () => {
+    const t = textOf(await conversation(robotWith(data))('200话费昨天充的 到现在都没到！！！'));
+    assert.match(t, /KQ-200/);
+    assert.doesNotMatch(t, /KQ-50/);
+    assert.match(t, /比平常慢/);
+  });
+  test('"200那单" picks it from the list; "hf到了吗" and "还在充值中" are about the top-up', async () => {
+    const say = conversation(robotWith(data));
+    assert.match(textOf(await say('话费到账没')), /哪一个/);
+    assert.match(textOf(await say('200那单')), /KQ-200/);
+    assert.match(textOf(await conversation(robotWith({ orders: [data.orders[0]!] }))('hf到了吗')), /KQ-200/);
+    assert.match(textOf(await conversation(robotWith({ orders: [data.orders[0]!] }))('我那200的话费还在充值中 咋回事啊')), /KQ-200/);
+  });
+});

@@ -40,6 +40,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' says delivered', 0.7], [' delivery+ failed', 1.0], [' it is not here', 0.7], [' it is still not here', 0.7], [' still is not here', 0.7], [' has not picked', 0.5], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
   ],
   order_status: [
+    // "话费还在充值中 咋回事": a top-up under way, the order's (found from outside: "did you mean" an entry).
+    ['充值中', 1.4], ['话费到了吗', 1.3], ['话费到了没', 1.3], ['话费到没', 1.3], ['话费到账了吗', 1.0], ['话费到账没', 1.0],
     // "whats happening with my lobster??" (found from outside: not understood).
     [" what's happening with", 0.6], [' whats happening with', 0.6], [' what is happening with', 0.6], [" what's going on with", 0.5], [' whats going on with', 0.5], [' any news on', 0.5], [' any update on', 0.5],
     ['订单', 0.35], ['订单状态', 0.9], ['我的订单', 0.4], ['查订单', 0.9], ['查一下订单', 0.9], ['查下订单', 0.9], ['发货了吗', 1.2],

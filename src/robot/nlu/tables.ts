@@ -111,6 +111,9 @@ export const PINYIN_BESIDE_HAN: ReadonlyMap<string, string> = new Map([
   ['cp', '差评'],
   // "配件by吗": 包邮, only beside Chinese (English "by" stays a word).
   ['by', '包邮'],
+  // "hf咋还没到", "cz到账没": 话费 and 充值, only beside Chinese (found from outside: a digital-goods shop's buyers; "hf" read as nothing).
+  ['hf', '话费'],
+  ['cz', '充值'],
 ]);
 
 /**
