@@ -2287,7 +2287,7 @@ function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, 
     case 'delivery_estimate':
       return withFocus(etaAnswer(ctx, o), next);
     case 'cancel_order':
-      return askedBefore(ctx, o) ?? { ...cancelAnswer(ctx, o), next: { ...next, ...(o.status === 'paid' ? MENTIONED : {}) } };
+      return askedBefore(ctx, o) ?? withNext(cancelAnswer(ctx, o), { ...next, ...(o.status === 'paid' ? MENTIONED : {}) });
     case 'change_address': {
       const out = addressAnswer(ctx, o);
       return { ...out, next: { ...next, ...(out.next ?? (o.status === 'paid' || o.status === 'pending_payment' || o.status === 'shipped' ? MENTIONED : {})) } };
@@ -3398,10 +3398,17 @@ function askedBefore(ctx: Ctx, o: Order): Outcome | undefined {
   return { ...out, replies: [{ text: ctx.t.cancelAskedBefore(o.orderId) }, ...out.replies], next };
 }
 
+/** An outcome with more to set on the next state, keeping what it sets itself (a person it offers). */
+const withNext = (out: Outcome, next: Outcome['next']): Outcome => ({ ...out, next: { ...next, ...out.next } });
+
 function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   if (ctx.r.refuse && o.status === 'shipped') return { replies: [reply(ctx.t.refuseDelivery(o.orderId), orderCard(o))], next: { offeredHuman: true } };
   if (ctx.r.unpaidTimeout) return { replies: [reply(o.status === 'pending_payment' ? ctx.t.unpaidTimeout(o.orderId) : ctx.t.cancel[o.status === 'completed' ? 'delivered' : o.status](o.orderId), orderCard(o))] };
   const key = o.status === 'completed' ? 'delivered' : o.status;
+  // A top-up or code already sent is no parcel to refuse or return in 7 days (found from outside: "支持 7 天无理由" for a phone top-up the shop refuses to refund).
+  if ((key === 'delivered' || key === 'shipped') && isDigital(o) && !ctx.logistics.some((l) => l.orderId === o.orderId)) {
+    return { replies: [reply(ctx.t.cancelDigital(o.orderId), orderCard(o))], next: { offeredHuman: true } };
+  }
   const unshipped = key === 'paid' || key === 'pending_payment' ? key : undefined;
   // A pre-order's or made-to-order's own rule on cancelling ("预售订单付款后不支持无理由取消",
   // "定制款开始生产后不支持取消") comes before the shop's general one.

@@ -166,6 +166,8 @@ export interface Texts {
   addItems(orderId: string, open: boolean): string;
   /** The same for an order already shipped: an exchange once it arrives. */
   specShipped(orderId: string, delivered: boolean): string;
+  /** A digital order already sent, asked to be cancelled or returned. */
+  cancelDigital(id: string): string;
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
   /** `cancel`, with the shop's own FAQ answer on cancelling instead of the robot's procedure. */
   cancelShop: Record<'pending_payment' | 'paid', (orderId: string, answer: string) => string>;
@@ -370,6 +372,7 @@ const zh: Texts = {
     id
       ? `订单 ${id} 还未付款。未付款的订单超时会自动关闭，不会扣款；剩余付款时间以订单详情页的倒计时为准，想要的话请在倒计时结束前付款。`
       : `未付款的订单超时会自动关闭，不会扣款；剩余付款时间以订单详情页的倒计时为准。${n === 0 ? '您目前没有待付款的订单。' : `您有 ${n} 个待付款的订单，各自的倒计时在订单详情页。`}`,
+  cancelDigital: (id) => `订单 ${id} 是虚拟商品，已经发放，一般不能取消或无理由退款，以店铺的说明为准。如果充错了号码、没到账或用不了，需要为您转接人工客服核实一下吗？`,
   cancel: {
     pending_payment: (id) => `订单 ${id} 还未付款，您可以在订单详情页直接点“取消订单”。`,
     paid: (id) => `订单 ${id} 还未发货，可以在订单详情页点“申请退款”取消，款项原路退回。需要人工帮您处理的话请回复“转人工”。`,
@@ -586,6 +589,7 @@ const en: Texts = {
     id
       ? `Order ${id} isn't paid yet. An unpaid order closes by itself when its payment time runs out, and nothing is charged; the order page shows the time left, so pay before it ends if you still want it.`
       : `An unpaid order closes by itself when its payment time runs out, and nothing is charged; the order page shows the time left. ${n === 0 ? 'You have no unpaid order right now.' : `You have ${n} unpaid orders; each one's page shows its own time left.`}`,
+  cancelDigital: (id) => `Order ${id} is a digital item and has been sent, so it usually cannot be cancelled or returned for a refund; the shop's terms decide. If it went to the wrong number or account, did not arrive or does not work, shall I get a human agent to check?`,
   cancel: {
     pending_payment: (id) => `Order ${id} isn't paid yet; you can cancel it on the order page.`,
     paid: (id) => `Order ${id} hasn't shipped, so you can cancel it on the order page ("Request refund"); the money goes back to your payment method. Say "human" if you want an agent to do it.`,

@@ -5227,3 +5227,13 @@ describe('top-ups named by their face value (twenty-third session, digital goods
     assert.match(textOf(await conversation(robotWith({ orders: [data.orders[0]!] }))('我那200的话费还在充值中 咋回事啊')), /KQ-200/);
   });
 });
+
+describe('a digital order already sent, asked to be cancelled (twenty-third session)', () => {
+  test('no "7 天无理由" for a top-up: usually no refund, the shop\'s terms, a person offered', async () => {
+    const sent = order({ orderId: 'KQ-9', status: 'completed', items: [{ sku: 'hf', title: '中国联通 话费充值50元 快充', quantity: 1, price: '49.80' }], totalAmount: '49.80' });
+    const r = await conversation(robotWith({ orders: [sent], logistics: [] }))('话费充错了 能取消吗');
+    assert.doesNotMatch(textOf(r), /7 天无理由/);
+    assert.match(textOf(r), /虚拟商品/);
+    assert.equal(r.state.offeredHuman, true);
+  });
+});
