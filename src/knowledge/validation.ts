@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
 import { normalizeForMatch } from './sensitive.ts';
 import { fieldOf, isStorableText, readableText, unknownField } from '../protocol/validation.ts';
-import { isTimeZone } from '../robot/time-zone.ts';
+import { canonicalTimeZone, isTimeZone } from '../robot/time-zone.ts';
 
 const LIMITS = Object.freeze({
   questionMax: 500,
@@ -55,6 +55,8 @@ const TimeZoneInputSchema = z.strictObject(
       .trim()
       .max(64, { error: 'must be at most 64 characters' })
       .refine(isTimeZone, { error: 'must be an IANA time zone name such as "America/New_York" or "Asia/Shanghai"' })
+      // Stored by its canonical name ("america/new_york" → "America/New_York", "PRC" → "Asia/Shanghai").
+      .transform((zone) => canonicalTimeZone(zone)!)
       .nullable(),
   },
   { error: 'must be a JSON object' },

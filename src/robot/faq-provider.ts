@@ -165,7 +165,14 @@ export class FaqIndexProvider implements FaqProvider {
     return cached.lang ?? undefined;
   }
 
+  /**
+   * From memory when the shop's index is there, without waiting for the version check: a database
+   * that fails or hangs must not take the shop's zone away (found in review: a New York shop was
+   * answered in China time while the check failed). A change reaches it with the next reload.
+   */
   async timeZone(shopId: string): Promise<string | undefined> {
+    const cached = this.#cache.get(shopId);
+    if (cached) return cached.timeZone ?? undefined;
     return (await this.#index(shopId))?.timeZone ?? undefined;
   }
 
@@ -197,7 +204,9 @@ export class FaqIndexProvider implements FaqProvider {
   #load(shopId: string, version: number | undefined): Promise<Cached> {
     const inFlight = this.#loading.get(shopId);
     if (inFlight) return inFlight;
-    const zone = this.#opts.loadTimeZone?.(shopId) ?? Promise.resolve(null);
+    // A failed read of the zone keeps the zone already known: the entries alone are no reason to forget it.
+    const known = this.#cache.get(shopId)?.timeZone ?? null;
+    const zone = this.#opts.loadTimeZone ? this.#opts.loadTimeZone(shopId).catch((e: unknown) => (known !== null ? known : Promise.reject(e))) : Promise.resolve(null);
     const p = Promise.all([this.#opts.load!(shopId), zone])
       .then(([entries, timeZone]) => {
         const c: Cached = { index: new FaqIndex(entries, this.#opts), version, checkedAt: this.#now(), ...(timeZone ? { timeZone } : {}) };

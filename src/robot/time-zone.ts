@@ -4,20 +4,36 @@
  */
 const FORMATS = new Map<string, Intl.DateTimeFormat>();
 
+// Kept by canonical name only: Intl takes any letter case and aliases, and a shop's admin sets the
+// name, so a cache keyed by what was typed grew without bound (found in review: 20,000 spellings of one zone, 552 MB).
 function formatOf(zone: string): Intl.DateTimeFormat {
   let f = FORMATS.get(zone);
-  if (!f) FORMATS.set(zone, (f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' })));
+  if (f) return f;
+  f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const canonical = f.resolvedOptions().timeZone;
+  const known = FORMATS.get(canonical);
+  if (known) return known;
+  FORMATS.set(canonical, f);
   return f;
+}
+
+/**
+ * The IANA name Node knows `zone` by ("america/new_york" → "America/New_York"), or undefined when it
+ * is none: an offset such as "+08:00" is no zone (it knows no daylight saving).
+ */
+export function canonicalTimeZone(zone: string): string | undefined {
+  if (!/^[A-Za-z]/.test(zone.trim())) return undefined;
+  try {
+    const name = formatOf(zone.trim()).resolvedOptions().timeZone;
+    return /^[+-]/.test(name) ? undefined : name;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether `zone` is an IANA time zone this Node knows ("Asia/Shanghai", "America/Los_Angeles", "UTC"). */
 export function isTimeZone(zone: string): boolean {
-  try {
-    formatOf(zone);
-    return true;
-  } catch {
-    return false;
-  }
+  return canonicalTimeZone(zone) !== undefined;
 }
 
 /** Minutes east of UTC that `zone` is at `at` (480 for Asia/Shanghai; −480 or −420 for America/Los_Angeles). */

@@ -269,7 +269,7 @@ function faqRefreshTests(): void {
     assert.equal(await new FaqIndexProvider().probe('no-faq', '付款后多久发货'), null, 'a shop with no FAQ: nothing, so the built-in text');
   });
 
-  test('the shop\'s time zone is loaded with its entries and reloaded when its version moves', async () => {
+  test('the shop\'s time zone is loaded with its entries and reloaded with them when the version moves', async () => {
     let version = 1;
     let clock = 0;
     let zone: string | null = null;
@@ -279,8 +279,26 @@ function faqRefreshTests(): void {
     version = 2;
     assert.equal(await p.timeZone('s'), undefined, 'kept until the recheck');
     clock = 1500;
+    // The FAQ's own lookups check the version and reload; the zone comes with the reload.
+    await p.search('s', '运费多少');
     assert.equal(await p.timeZone('s'), 'America/New_York');
     assert.equal(await new FaqIndexProvider().timeZone('no-faq'), undefined);
+  });
+
+  test('a database that fails or hangs does not take a known zone away', async () => {
+    let clock = 0;
+    let failing = false;
+    const down = () => (failing ? Promise.reject(new Error('db down')) : Promise.resolve(1));
+    const p = new FaqIndexProvider({ load: async () => demo, loadTimeZone: async () => 'America/New_York', versionOf: down, recheckMs: 1000, now: () => clock });
+    assert.equal(await p.timeZone('s'), 'America/New_York');
+    failing = true;
+    clock = 5000;
+    assert.equal(await p.timeZone('s'), 'America/New_York', 'read from memory, the version check aside');
+    const hung = new FaqIndexProvider({ load: async () => demo, loadTimeZone: async () => 'Asia/Singapore', versionOf: async () => (clock > 0 ? new Promise<number>(() => {}) : 1), recheckMs: 1000, now: () => clock });
+    clock = 0;
+    assert.equal(await hung.timeZone('s'), 'Asia/Singapore');
+    clock = 5000;
+    assert.equal(await hung.timeZone('s'), 'Asia/Singapore');
   });
 
   test('invalid new entries keep the previous index', async () => {
