@@ -7,6 +7,8 @@ import type { AftersaleStatus, AftersaleType, LogisticsStatus, OrderStatus } fro
 
 export interface OrderCard {
   readonly kind: 'order';
+  /** (extension) The IANA zone the robot's text states this card's times in (the shop's own, when it set one): show them in it. */
+  readonly timeZone?: string;
   readonly orderId: string;
   readonly status: OrderStatus;
   readonly items: readonly { readonly sku: string; readonly title: string; readonly quantity: number; readonly price: string }[];
@@ -22,6 +24,8 @@ export interface OrderCard {
 
 export interface LogisticsCard {
   readonly kind: 'logistics';
+  /** (extension) The IANA zone the robot's text states this card's times in (the shop's own, when it set one): show them in it. */
+  readonly timeZone?: string;
   readonly orderId: string;
   readonly carrier: string;
   readonly trackingNo: string;
@@ -32,6 +36,8 @@ export interface LogisticsCard {
 
 export interface AftersaleCard {
   readonly kind: 'aftersale';
+  /** (extension) The IANA zone the robot's text states this card's times in (the shop's own, when it set one): show them in it. */
+  readonly timeZone?: string;
   readonly aftersaleId: string;
   readonly orderId: string;
   readonly type: AftersaleType;
@@ -45,6 +51,8 @@ export interface AftersaleCard {
 
 export interface ChoiceCard {
   readonly kind: 'choice';
+  /** (extension) The IANA zone the robot's text states this card's times in (the shop's own, when it set one): show them in it. */
+  readonly timeZone?: string;
   readonly options: readonly {
     /** 1-based, as the buyer refers to it ("第二个", "the 2nd one"). */
     readonly index: number;

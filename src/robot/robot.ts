@@ -155,7 +155,7 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
   const { opts, nlu, thread, clock, budgetMs, version, sources } = ctx;
   const started = performance.now();
   const now = clock();
-  const tz = await calendarOf(ctx, req.shopId, now);
+  const { tz, zone } = await calendarOf(ctx, req.shopId, now);
   const elsewhere = understoodElsewhere(thread, nlu, req.text, now, tz);
   const away = elsewhere ? await elsewhere : undefined;
   let t = performance.now();
@@ -185,7 +185,7 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
   const result = step(state, input, turnData(p, found));
   cpu += performance.now() - t;
   return {
-    replies: result.replies,
+    replies: zone ? inZone(result.replies, zone) : result.replies,
     state: result.state,
     ...(result.handover ? { handover: result.handover } : {}),
     // The shop's own questions offered ("did you mean …?") wait for a pick the FAQ answers too; a question about the buyer's data does not.
@@ -351,9 +351,10 @@ function understoodElsewhere(thread: NluThread | undefined, nlu: Nlu, text: stri
  * lookup budget, and a store that failed or hung is not asked again for a few seconds (each answer
  * would wait for it).
  */
-async function calendarOf(ctx: RobotCtx, shopId: string, now: Date): Promise<number> {
+async function calendarOf(ctx: RobotCtx, shopId: string, now: Date): Promise<{ tz: number; zone?: string }> {
   const { faq } = ctx.sources;
-  const own = ctx.opts.timeZone ? zoneOffsetMinutes(ctx.opts.timeZone, now) : (ctx.opts.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES);
+  const robots = ctx.opts.timeZone;
+  const own = robots ? { tz: zoneOffsetMinutes(robots, now), zone: robots } : { tz: ctx.opts.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES };
   const missedUntil = ctx.zoneMisses.get(shopId);
   if (!faq.timeZone || (missedUntil !== undefined && missedUntil > Date.now())) return own;
   const found = await lookupWithinBudget((signal) => raceAbort(faq.timeZone!(shopId), signal), ctx.budgetMs);
@@ -361,8 +362,11 @@ async function calendarOf(ctx: RobotCtx, shopId: string, now: Date): Promise<num
     if (ctx.zoneMisses.size >= LANGUAGE_MISSES_MAX) ctx.zoneMisses.clear();
     ctx.zoneMisses.set(shopId, Date.now() + ZONE_MISS_MS);
   }
-  return found.ok && found.value && isTimeZone(found.value) ? zoneOffsetMinutes(found.value, now) : own;
+  return found.ok && found.value && isTimeZone(found.value) ? { tz: zoneOffsetMinutes(found.value, now), zone: found.value } : own;
 }
+
+/** The zone the text states times in, on each card: a page showed the card in KEFU_TIME_ZONE beside the shop's own in the text (found in review). */
+const inZone = (replies: readonly Reply[], zone: string): Reply[] => replies.map((r) => (r.card ? { ...r, card: { ...r.card, timeZone: zone } } : r));
 /** Short: the index load that timed out goes on, and fills the cache the next read finds. */
 const ZONE_MISS_MS = 5_000;
 

@@ -5045,8 +5045,11 @@ describe("a shop's own time zone (twenty-third session)", () => {
     return createRobot({ dataSource: fakeDataSource({ orders: [earbuds, tshirt], logistics: [earbudsTrack, tshirtTrack] }), faq, clock: () => NOW });
   };
   test('order times are told in the zone the shop set, not the robot\'s', async () => {
-    const ny = textOf(await inZone('America/New_York').answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is my package' }));
+    const nyAnswer = await inZone('America/New_York').answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is my package' });
+    const ny = textOf(nyAnswer);
     assert.match(ny, /Nov 24, 20:00/);
+    // The card says which zone its times are in, so a page shows them as the text does.
+    assert.ok(nyAnswer.replies.some((x) => x.card) && nyAnswer.replies.every((x) => !x.card || x.card.timeZone === 'America/New_York'));
     assert.doesNotMatch(ny, /Nov 25, 09:00/);
     assert.match(textOf(await inZone().answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is my package' })), /Nov 25, 09:00/);
   });

@@ -45,7 +45,7 @@ function LogisticsView({ c, lang }: { c: LogisticsCard; lang: Lang }) {
       <ol class="timeline">
         {c.events.map((e, i) => (
           <li key={i} class={i === 0 ? 'now' : ''}>
-            <time dateTime={e.time}>{formatTime(lang, e.time, true, CARD_TIME_ZONE)}</time>
+            <time dateTime={e.time}>{formatTime(lang, e.time, true, c.timeZone ?? CARD_TIME_ZONE)}</time>
             <span>
               {e.location ? `${e.location} · ` : ''}
               {e.description}
@@ -81,7 +81,7 @@ function AftersaleView({ c, lang }: { c: AftersaleCard; lang: Lang }) {
         </p>
       ) : null}
       <p class="sub">
-        {t.updated} {formatTime(lang, c.updatedAt, true, CARD_TIME_ZONE)}
+        {t.updated} {formatTime(lang, c.updatedAt, true, c.timeZone ?? CARD_TIME_ZONE)}
       </p>
     </article>
   );
