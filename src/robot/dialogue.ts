@@ -1399,7 +1399,9 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
     failures = state.failures + 1;
     // A "did you mean …?" is still offered, with the way to a person beside it: a question the FAQ
     // offers an entry for in a fresh conversation was handed over after one miss (found from outside).
-    if (failures >= MAX_FAILURES && (out.next?.faqOptions || out.next?.confirm)) out = withPersonHint(out, ctx.t.offerHumanShort);
+    // Waiting in the queue already (asked for the FAQ only): no way to a person, nor a hand-over (found in review).
+    if (input.faqOnly && out.next?.faqOptions) failures = Math.min(failures, MAX_FAILURES - 1);
+    else if (failures >= MAX_FAILURES && (out.next?.faqOptions || out.next?.confirm)) out = withPersonHint(out, ctx.t.offerHumanShort);
     else if (failures >= MAX_FAILURES) {
       out = { replies: [{ text: ctx.t.handoverNotUnderstood }], handover: { reason: 'not_understood' } };
       failures = 0;
@@ -1547,7 +1549,7 @@ function answer(ctx: Ctx): Outcome {
     return named && named.length > 1 && isDataIntent(r.intent) ? offerChoice(ctx, r.intent, named) : unknown(ctx);
   }
   // The list stays for the number that answers it (found from outside: "是" was "not understood").
-  if (r.yesToList) return { replies: [{ text: t.pickByNumber }], next: { faqOptions: ctx.state.faqOptions }, failed: true };
+  if (r.yesToList) return { replies: [{ text: t.pickByNumber }], next: { faqOptions: ctx.state.faqOptions }, failed: true, ...(ctx.input.faqOnly ? { faqOnly: true as const } : {}) };
   // Before any of the shop's entries: none of them answers a political question.
   if (isPolitical(ctx.input.text)) return { replies: [{ text: t.smallTalk }] };
   if (r.health) return healthAnswer(ctx, r.health);
@@ -1586,7 +1588,7 @@ function faqPicked(ctx: Ctx): Outcome {
   const first = ctx.data.faq?.ok ? ctx.data.faq.value : null;
   const hits = [first, ...(ctx.data.faqMore ?? [])].filter((h): h is FaqHit => h !== null);
   if (hits.length === 0) return faqOrNotSure(ctx);
-  return { replies: hits.map((h) => ({ text: ctx.t.faqPicked(h.entry.question, h.entry.answer) })) };
+  return { replies: hits.map((h) => ({ text: ctx.t.faqPicked(h.entry.question, h.entry.answer) })), faqOnly: true };
 }
 
 const THANKS = /谢|感谢|多谢|辛苦|麻烦你|(?<![a-z])(?:thanks?|thx|thnx|ty|tysm|cheers|appreciate)(?![a-z])|🙏/;
@@ -1777,10 +1779,10 @@ function healthAnswer(ctx: Ctx, health: HealthQuestion): Outcome {
 }
 
 /** The person word alone, shouted or not: "人工！！！", "真人", "human!!". */
-const BARE_PERSON = /^\s*(?:人工|真人|人工客服|真人客服|(?:a )?human|(?:an )?agent|(?:a )?real person|representative|operator)[\s!！?？.。~]*$/i;
+const BARE_PERSON = /^\s*(?:有人吗[\s?？!！]*)?(?:(?:人工|真人|人工客服|真人客服|(?:a )?human|(?:an )?agent|(?:a )?real person|representative|operator)[\s!！?？.。~,，]*)+$|^\s*客服[\s]*[!！]+[\s!！]*$/i;
 function ownPhrasing(ctx: Ctx): Outcome | undefined {
   // Asking for one ("联系人工客服", "转人工", "人工！！！") is a request, whatever entry it matches (found in review; bare, from outside).
-  if (ASKS_FOR_PERSON.test(ctx.r.u.normalized) || BARE_PERSON.test(ctx.r.u.normalized)) return undefined;
+  if (ASKS_FOR_PERSON.test(ctx.r.u.normalized) || BARE_PERSON.test(ctx.r.u.normalized) || BARE_PERSON.test(ctx.input.text.normalize('NFKC'))) return undefined;
   const hit = confidentFaq(ctx);
   return hit && (hit.lexical ?? hit.confidence) >= FAQ_EXACT ? { replies: [{ text: hit.entry.answer }], faqOnly: true } : undefined;
 }
@@ -1937,7 +1939,7 @@ const folded = (text: string) => text.normalize('NFKC').toLowerCase();
  * Taiwan's words for the same things ("7-14 個工作天", "24 小時內出貨"): a Taiwanese shop's refund
  * and shipping times were never found, so the built-in ones were said over them (found from outside).
  */
-const shopReading = (text: string): string => foldTraditional(folded(text)).replace(/工作天/g, '工作日').replace(/出货/g, '发货');
+const shopReading = (text: string): string => foldTraditional(folded(text)).replace(/工作天|营业日|营业天/g, '工作日').replace(/出货/g, '发货');
 /** Goods the buyer received spoiled: "心都化了", "你们物流也太烂了", "my phone was dead" are not (found in review). */
 function spoiledGoods(text: string, normalized: string): boolean {
   // "the flowers are wilted. what do i do": flowers named are goods that came (found from outside: "did you mean…?").
@@ -2744,12 +2746,15 @@ function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome 
  * "已放入丰巢快递柜，取件码…", "ready for collection"): platforms send it as delivered or still in
  * transit, and "已经签收了" told a buyer whose parcel sat at a 7-11 that they had it (found from outside).
  */
-const AT_PICKUP = /到店|已到(?:达)?.{0,12}(?:驿站|门市|門市|门店|快递柜|快遞櫃|自提点|自提點|代收点|代收點|服务站|服務站)|待取件|待領取|待领取|(?:请|請)(?:于|於|在).{0,12}(?:前)?(?:取件|取货|取貨|领取|領取)|取件码|取件碼|已(?:放入|存入|投递至|投入).{0,12}(?:柜|櫃|驿站|驛站)|(?<![a-z])(?:ready (?:for|to be) (?:pickup|pick-up|picked up|collection|collected)|awaiting (?:pickup|collection)|available for (?:pickup|collection)|(?:arrived|delivered) (?:at|to) (?:the |a )?(?:pickup point|collection point|parcel locker|locker|post office|parcel shop|store for pickup))(?![a-z])/i;
+const AT_PICKUP = /(?<!未|没|沒|预计|預計|即将|即將|将|將)到店(?!时间|時間)|已到(?:达)?.{0,12}(?:驿站|驛站|门市|門市|门店|快递柜|快遞櫃|自提点|自提點|代收点|代收點)|待取件|待領取|待领取|(?:请|請)(?:于|於|在).{0,12}(?:前)?(?:取件|取货|取貨|领取|領取)|取件码|取件碼|已(?:放入|存入|投递至|投入).{0,12}(?:柜|櫃|驿站|驛站)|(?<![a-z])(?:ready (?:for|to be) (?:pickup|pick-up|picked up|collection|collected)|awaiting (?:pickup|collection)|available for (?:pickup|collection)|(?:arrived|delivered) (?:at|to) (?:the |a )?(?:pickup point|collection point|parcel locker|locker|parcel shop|store for pickup))(?![a-z])/i;
+/** Expected there, not there yet: "预计 12/10 到店". */
+const NOT_YET_THERE = /(?:预计|預計|即将|即將|将于|將於|尚未|还未|還未).{0,14}(?:到店|到达|到達)/;
 /** Collected after all: "已取件", "顧客已取貨", "picked up by customer". */
-const PICKED_UP = /已取件|已取货|已取貨|已领取|已領取|取件成功|(?<![a-z])(?:picked up by|collected by|has been collected|was collected)(?![a-z])/i;
+const PICKED_UP = /已取件|已取货|已取貨|已领取|已領取|已取出|已被取出|取件成功|(?<![a-z])(?:picked up by|collected by|has been collected|was collected)(?![a-z])/i;
 export const atPickup = (l: Logistics): boolean => {
   const e = newestEvents(l)[0];
-  return l.status !== 'exception' && l.status !== 'pending' && e !== undefined && AT_PICKUP.test(e.description) && !PICKED_UP.test(e.description);
+  // Out for delivery is on its way to the door, whatever a station's name in the scan says (found in review).
+  return (l.status === 'delivered' || l.status === 'in_transit') && e !== undefined && AT_PICKUP.test(e.description) && !PICKED_UP.test(e.description) && !NOT_YET_THERE.test(e.description);
 };
 /** What the parcel's answer says of its status: waiting at a pickup point reads as that. */
 const parcelStatusKey = (l: Logistics): EtaKey => (atPickup(l) ? 'at_pickup' : l.status);
@@ -2807,7 +2812,7 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   if (!latest) return { replies: [reply(t.parcelNoEvents({ orderId: o.orderId, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo }), logisticsCard(l))] };
   const status = atPickup(l) ? t.atPickupStatus : LOGISTICS_STATUS[lang][l.status];
   const parcel = reply(t.parcel({ orderId: o.orderId, title, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo, status, latest }), logisticsCard(l));
-  if (atPickup(l)) return { replies: [parcel, { text: t.etaFor.at_pickup }] };
+  if (atPickup(l)) return { replies: [parcel, { text: t.atPickupNote }] };
   // "显示签收了但我没收到": the tracking alone contradicts the buyer; a person is offered to check (found from outside).
   if (l.status === 'delivered' && NOT_RECEIVED.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.deliveredNotReceived }], next: { offeredHuman: true } };
   // "只到了一半" of an order sent as one parcel, delivered: something is missing from it, a person's to check.
@@ -3081,7 +3086,7 @@ function shipTerms(ctx: Ctx, o: Order): ShipTerms {
   const kind = aheadKind(o);
   if (!kind) {
     const shop = shopSays(ctx, 'ship_time');
-    return { text: shop ?? ctx.t.shipPromise, hours: shop ? hoursIn(shop, SENDS_OUT) : SHIP_PROMISE_HOURS, own: shop !== undefined };
+    return { text: shop ?? ctx.t.shipPromise, hours: shop ? (hoursIn(shop) ?? hoursIn(shop, DELIVERED_AFTER_PAYMENT)) : SHIP_PROMISE_HOURS, own: shop !== undefined };
   }
   const entry = shopSays(ctx, kind);
   const paidAt = Date.parse(o.updatedAt);
@@ -3151,7 +3156,11 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   if (PRE_ORDER.test(question) && !IN_STOCK.test(read)) return undefined;
   // Of an entry on cold chain, couriers and shipping time, the sentences on shipping time (found from
   // outside: the whole entry, foam boxes and dry ice, was pasted into every "not shipped yet").
-  const timed = (a.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => SENDS_OUT.test(shopReading(x)) && hoursIn(x, SENDS_OUT) !== undefined);
+  // Its sentences on sending out with a time; only when it has none, those on delivering from payment
+  // (a shop that delivers itself): "Delivery takes 5-7 days from order" is no shipping promise beside "ship within 24 hours" (found in review).
+  const sentences = (a.match(SENTENCES) ?? []).map((x) => x.trim());
+  const shipped = sentences.filter((x) => SHIPS.test(shopReading(x)) && hoursIn(x) !== undefined);
+  const timed = shipped.length ? shipped : sentences.filter((x) => DELIVERED_AFTER_PAYMENT.test(shopReading(x)) && hoursIn(x, DELIVERED_AFTER_PAYMENT) !== undefined);
   // A sentence cut at a semicolon ends as one: "…全部走顺丰冷链；" was said in eight answers (found from outside).
   if (timed.length) return timed.join(ctx.lang === 'zh' ? '' : ' ').replace(/[；;，,]\s*$/, ctx.lang === 'zh' ? '。' : '.');
   return a.length <= SHORT_SHOP_ANSWER ? a : undefined;
@@ -3172,7 +3181,6 @@ const SHIPS = /发货|发出|寄出|出库|(?<![a-z])(?:ship(?:s|ped|ping)?|disp
  * Not a delivery time counted from shipping ("delivered 2-3 days after dispatch").
  */
 const DELIVERED_AFTER_PAYMENT = /(?:付款|下单)后.{0,12}(?:送达|送到|送货|配送|上门)|(?<![a-z])deliver(?:s|ed|y|ies)?(?![a-z]).{0,40}(?<![a-z])(?:after|of|from) (?:payment|you pay|paying|ordering|your order|order)(?![a-z])/i;
-const SENDS_OUT = new RegExp(`${SHIPS.source}|${DELIVERED_AFTER_PAYMENT.source}`, 'i');
 /** A shipping entry naming no time is said whole only when it is this short. */
 const SHORT_SHOP_ANSWER = 80;
 /** The longest time a shipping answer names, in hours ("48-72 小时" 72, "3-5 个工作日" 5 days and a weekend, "当天" 24); undefined when it names none. */

@@ -73,6 +73,8 @@ export interface Texts {
   parcelIs(status: string): string;
   /** A parcel's status when it waits at a pickup point for the buyer. */
   atPickupStatus: string;
+  /** The same, said on its own after the parcel's answer. */
+  atPickupNote: string;
   latestEvent(text: string): string;
   eta(p: { orderId: string; title: string; estimate: string }): string;
   /** An order not shipped, told with the shop's own FAQ answer on shipping time instead of `etaFor`'s promise. */
@@ -219,7 +221,7 @@ const zh: Texts = {
   handoverComplaint: '非常抱歉给您带来不好的体验，已为您优先转接人工客服处理，请稍候。',
   safetyFirst: '为了安全，请先停止使用并拔掉电源，把它放在远离易燃物的地方，不要再充电或拆开。',
   healthAdvice: '用法用量、能不能吃或用这类问题，需要医生或药师结合您的情况判断，我不能替您回答。正在为您转接人工客服，请稍候；如身体不适，请及时就医。',
-  healthEmergency: '如果有人误服了药物或吃多了，或正有危险（呼吸困难、叫不醒、抽搐），请立即拨打 120 急救电话或马上去最近的医院急诊，带上药品包装；宠物误食请马上联系宠物医院。正在为您优先转接人工客服。',
+  healthEmergency: '如果有人误服了药物或吃多了，或正有危险（呼吸困难、叫不醒、抽搐），请立即拨打当地急救电话（大陆 120，台湾 119，港澳 999）或马上去最近的医院急诊，带上药品包装；宠物误食请马上联系宠物医院。正在为您优先转接人工客服。',
   healthReaction: '请先停止使用。如果症状明显或在加重（比如呼吸困难、面部或喉咙肿胀），请立即就医或拨打 120。正在为您优先转接人工客服，请稍候。',
   handoverNotUnderstood: '抱歉没能帮到您，正在为您转接人工客服，请稍候。',
   handoverWithdrawn: '好的，已为您取消转人工，我继续为您服务。需要人工时回复“转人工”即可。',
@@ -268,6 +270,7 @@ const zh: Texts = {
   parcelLine: (n, carrier, no, said, latest) => `包裹 ${n}（${carrier}，运单号 ${no}）${said}${latest ? `最新物流：${latest}` : ''}`,
   parcelIs: (status) => `${status}。`,
   atPickupStatus: '已到自提点待取件',
+  atPickupNote: '包裹已经到自提点（门店、驿站或快递柜）等您取件了，凭短信通知（取件码，或姓名和手机号）取件即可；超过保管期未取可能会被退回。',
   orderStatus: (p) => `您的订单 ${p.orderId}（${p.title}）当前状态：${p.status}，金额 ${p.total}，下单时间 ${p.created}。`,
   latestEvent: (t) => `最新物流：${t}`,
   eta: (p) => `您的订单 ${p.orderId}（${p.title}）${p.estimate}`,
@@ -276,7 +279,7 @@ const zh: Texts = {
     in_transit: '正在运输途中，一般 1-3 天送达。',
     pending: '已发货，等待快递揽收，揽收后一般 2-4 天送达。',
     delivered: '已经签收了。',
-    at_pickup: '已经到自提点（驿站、快递柜或门店）等您取件了，凭短信里的取件码或手机号取件即可；超过保管期未取可能会被退回。',
+    at_pickup: '已经到自提点（门店、驿站或快递柜）等您取件了，凭短信通知（取件码，或姓名和手机号）取件即可；超过保管期未取可能会被退回。',
     exception: '物流出现异常，需要为您转接人工客服跟进吗？',
     paid: '还未发货，现货一般付款后 48 小时内发出，发出后 2-4 天送达。',
     pending_payment: '还未付款，付款后一般 48 小时内发货。',
@@ -484,6 +487,7 @@ const en: Texts = {
   parcelLine: (n, carrier, no, said, latest) => `Parcel ${n} (${carrier}, tracking number ${no}) ${said}${latest ? ` Latest update${HAN.test(latest) ? " (in the carrier's words)" : ''}: ${latest}` : ''}`,
   parcelIs: (status) => `is ${status}.`,
   atPickupStatus: 'waiting at the pickup point',
+  atPickupNote: 'It is waiting for you at the pickup point (a store, locker or post office): collect it with the code or notice you were sent; uncollected parcels may be sent back after the holding period.',
   orderStatus: (p) => `Your order ${p.orderId} (${p.title}) is ${p.status}. Total ${p.total}, placed ${p.created}.`,
   // After a sentence of its own: the space keeps "…1-3 days. Latest update:" apart (found from outside).
   latestEvent: (t) => ` Latest update${HAN.test(t) ? " (in the carrier's words)" : ''}: ${t}`,

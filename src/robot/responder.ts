@@ -31,7 +31,8 @@ import { KefuError } from '../protocol/errors.ts';
 import { retryLater } from '../ops/retry-later.ts';
 import { inScriptOf } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
-import { detectLanguage, withdrawsHandover } from './nlu/index.ts';
+import { detectLanguage, normalize, withdrawsHandover } from './nlu/index.ts';
+import { healthAsked } from './nlu/health.ts';
 import { TEXTS } from './replies.ts';
 
 export interface RobotLike {
@@ -227,11 +228,20 @@ export class BotResponder {
   #whileQueued(e: Stored): void {
     const content = e.message.content;
     const text = content.kind === 'text' ? (e.typedText ?? content.text) : undefined;
+    // An emergency is told what to do now, whoever is online: the person may come later (found in review).
+    if (text !== undefined && healthAsked(normalize(text).text) === 'emergency') return void this.#chain(e.conversationId, () => this.#emergency(e, text));
     const rest = text === undefined ? undefined : withdrawsHandover(text);
     if (rest !== undefined) return this.#withdraw(e, text!, rest);
     const moving = this.#withdrawing.get(e.conversationId);
     if (moving) void moving.then((moved) => moved && this.#enqueue({ ...e, state: 'bot' }));
     else if (text !== undefined && this.#mayAnswerQueued) void this.#chain(e.conversationId, () => this.#queuedTurn(e, text));
+  }
+
+  async #emergency(e: Stored, text: string): Promise<void> {
+    const said = inScriptOf(TEXTS[detectLanguage(text).lang].healthEmergency, text);
+    await this.#conversations.postAs(e.conversationId, BOT_SENDER, { kind: 'text', text: said }, { state: 'queued' }).catch((err: unknown) => {
+      this.#log.warn({ err: (err as Error).message, conversationId: e.conversationId }, 'could not tell a queued buyer what to do in an emergency');
+    });
   }
 
   /**
@@ -267,6 +277,11 @@ export class BotResponder {
   #withdraw(e: Stored, text: string, rest: string): void {
     const id = e.conversationId;
     const next = this.#chain(id, async () => {
+      // A bare no to the robot's own "did you mean …?" offered in the queue declines the offer, not the person (found in review).
+      if (rest === '' && (await this.#offersFaq(id))) {
+        await this.#writeState(id, JSON.stringify({ ...(await this.#readState(id).read.then(parseStored).catch(() => ({}))) as object, faqOptions: undefined })).catch(() => {});
+        return false;
+      }
       const moved = await this.#conversations.setState(id, { state: 'bot' }, { from: ['queued'] }).catch((err: unknown) => {
         this.#log.warn({ err: (err as Error).message, conversationId: id }, 'taking a hand-over back failed; the buyer stays in the queue');
         return undefined;
@@ -280,6 +295,13 @@ export class BotResponder {
     this.#withdrawing.set(id, next);
     // Kept a little after it lands: a message stored as `queued` just before the move committed may be heard after it.
     void next.finally(() => setTimeout(() => this.#withdrawing.get(id) === next && this.#withdrawing.delete(id), WITHDRAW_GRACE_MS).unref());
+  }
+
+  /** Whether the robot's state holds FAQ questions it offered and waits for a pick of. */
+  async #offersFaq(id: string): Promise<boolean> {
+    const state = await this.#readState(id).read.then(parseStored).catch(() => undefined);
+    const offered = (state as { faqOptions?: unknown } | undefined)?.faqOptions;
+    return Array.isArray(offered) && offered.length > 0;
   }
 
   /** One turn, never silent: shed or failed, the buyer is told and a person takes over. */

@@ -36,6 +36,13 @@ function setup(sql: SqlStore, robot: RobotLike, work = new WorkQueue({ concurren
 }
 
 const reply = (text: string, handover?: 'requested' | 'complaint'): Awaited<ReturnType<RobotLike['answer']>> => ({ replies: [{ text }], state: {}, ...(handover ? { handover: { reason: handover } } : {}), timings: { totalMs: 1 } });
+/** A robot that hands over on 转人工 and offers one FAQ question (fromFaq, as while queued) on 安装. */
+const offering: RobotLike = {
+  answer: async (r) => {
+    if (r.text.includes('转人工')) return reply('正在为您转接人工客服', 'requested');
+    return r.text.includes('安装') ? { replies: [{ text: '您是想问“沙发包安装吗？”吗？' }], state: { v: 1, faqOptions: ['沙发包安装吗？'] }, fromFaq: true, timings: { totalMs: 1 } } : reply('x');
+  },
+};
 const texts = async (sql: SqlStore, conversations: ConversationService, p: Principal, id: string) => (await conversations.sync(p, id, 0, 100)).messages.map((m) => `${m.sender.role}:${(m.content as { text: string }).text}`);
 
 for (const f of SQL_FACTORIES) {
@@ -300,6 +307,47 @@ for (const f of SQL_FACTORIES) {
         await conversations.send(p, say('包安装吗？'));
         await bot.idle();
         assert.equal((await texts(s, conversations, p, id)).at(-1), 'customer:包安装吗？', 'someone can serve: the person answers');
+      } finally {
+        await s.close();
+      }
+    });
+
+    // Found in review (twenty-third session): a queued buyer's emergency got nothing; a "no" to the queue's own "did you mean …?" left the queue.
+    test('in the queue, an emergency is told what to do whoever is online, and a bare no to an FAQ offer keeps the buyer waiting', async () => {
+      const s = await f.create();
+      try {
+        const { conversations, bot } = setup(s, offering, undefined, undefined, async () => false);
+        const p = buyer('buyer_r_sos');
+        const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
+        await bot.idle();
+        await conversations.send(p, say('孩子误食了布洛芬 会不会有事'));
+        await bot.idle();
+        assert.match((await texts(s, conversations, p, id)).at(-1)!, /^bot:.*急救电话/, 'told while an agent could serve too');
+        assert.equal((await getConversation(s.db, id))?.state, 'queued');
+      } finally {
+        await s.close();
+      }
+    });
+
+    test('a bare no to the FAQ question offered in the queue declines the offer, not the person', async () => {
+      const s = await f.create();
+      try {
+        const { conversations, bot } = setup(s, offering, undefined, undefined, async () => true);
+        const p = buyer('buyer_r_no');
+        const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
+        await bot.idle();
+        await conversations.send(p, say('安装要钱不'));
+        await bot.idle();
+        assert.match((await texts(s, conversations, p, id)).at(-1)!, /沙发包安装吗/);
+        await conversations.send(p, say('不用'));
+        await bot.idle();
+        await new Promise((r) => setTimeout(r, 50));
+        assert.equal((await getConversation(s.db, id))?.state, 'queued', 'still waiting for the person');
+        // With no offer open, a bare no takes the hand-over back as before.
+        await conversations.send(p, say('不用'));
+        await bot.idle();
+        await new Promise((r) => setTimeout(r, 50));
+        assert.equal((await getConversation(s.db, id))?.state, 'bot');
       } finally {
         await s.close();
       }

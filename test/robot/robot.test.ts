@@ -5240,3 +5240,41 @@ describe('a digital order already sent, asked to be cancelled (twenty-third sess
     assert.equal(r.state.offeredHuman, true);
   });
 });
+
+describe('the twenty-third session\'s readings must not take (review)', () => {
+  test('no emergency without medicine or a body in danger; a report with "会不会有事" or a brand name still is one', async () => {
+    const { healthAsked } = await import('../../src/robot/nlu/health.ts');
+    const { normalize } = await import('../../src/robot/nlu/index.ts');
+    for (const t of ['shipping took too much time, when will my order arrive?', 'your website is unresponsive, I can\'t pay', 'we drank a bottle of the wine you sent, can I order 6 more?', 'my baby drank half the bottle and then spit up, is the new formula batch ok?', 'I overdosed on shopping this black friday haha, can I cancel one order', "I'm having a stroke trying to use your checkout", 'lol i can\'t breathe, the box came upside down', 'my dog chewed up the bottle of shampoo, can I get a new one?', '昨天吃了一盒你们家的巧克力 太好吃了 还有货吗', '我笑到抽搐 快递员把包裹扔进了鱼缸', '我已经中毒了 这个零食还有吗', 'can i take another look at the receipt?', 'the tshirts run small, is it 2 or 3 for a 4 year old', '双胞胎两岁了，想买你们的磁力片，下单前想问问有没有小零件，会不会有误吞风险']) {
+      assert.equal(healthAsked(normalize(t).text), undefined, t);
+    }
+    for (const t of ['孩子误服了两片退烧药 会不会有危险', '我家狗误食了布洛芬 会不会有事', 'my dog ate my advil', 'my son swallowed 5 tylenol what do i do', 'my kid ate like 8 of the melatonin gummies', '宝宝偷吃了我的维生素 好几颗', 'my son swallowed a few of the gummies, would it be dangerous?']) {
+      assert.equal(healthAsked(normalize(t).text), 'emergency', t);
+    }
+  });
+  test('a transit scan, a store not reached yet or a parcel collected is no parcel waiting for pickup', async () => {
+    const at = (description: string, status: Logistics['status']) => logistics({ orderId: EARBUDS, status, events: [{ time: '2024-11-26T11:00:00+08:00', description }] });
+    for (const [d, st] of [['Arrived at Post Office', 'in_transit'], ['商品配送中，尚未到店', 'in_transit'], ['包裹已出货，预计 12/10 到店', 'in_transit'], ['快件已到达【杭州西湖服务站】,快递员正在派送', 'out_for_delivery'], ['【菜鸟驿站】您的快件已取出', 'delivered']] as const) {
+      assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [earbuds], logistics: [at(d, st)] }))('我的快递到哪了')), /待取件/, d);
+    }
+  });
+  test('thanks and a request, a complaint or a threat is no goodbye; "happy thanksgiving" is one; "thank you also for …" stays thanks', () => {
+    const nlu = createNlu();
+    for (const t of ["we'll be away next week, hold the delivery please", "i'll be reporting this to paypal, thanks", '我去 包装全压扁了 谢谢']) assert.notEqual(nlu.understand(t, NOW).intent, 'bye', t);
+    for (const t of ['happy thanksgiving!', 'thank you also for the quick reply']) assert.equal(nlu.understand(t, NOW).intent, 'bye', t);
+  });
+  test('"營業日" is a working day; a delivery time "from order" does not replace a shipping promise', async () => {
+    const tw = new FaqIndexProvider();
+    tw.setEntries('shop_tw2', [{ id: 'refund', question: '退款多久到帳？', answer: '信用卡退刷約 7-14 個營業日。' }]);
+    const o = order({ orderId: 'TW-9', shopId: 'shop_tw2', status: 'cancelled' });
+    const t = textOf(await conversation(createRobot({ dataSource: fakeDataSource({ orders: [o], aftersales: [aftersale({ aftersaleId: 'R9', orderId: 'TW-9', shopId: 'shop_tw2', status: 'refunded' })] }), faq: tw, clock: () => NOW }), 'u-1001', 'shop_tw2')('錢退了沒'));
+    assert.match(t, /7-14 個營業日/);
+    const us = new FaqIndexProvider();
+    us.setEntries('shop_us', [{ id: 'ship', question: 'How soon do you ship after payment?', answer: 'Orders ship within 24 hours of payment. Delivery takes 5-7 days from order.' }]);
+    const paid = order({ orderId: 'US-1', shopId: 'shop_us', status: 'paid', updatedAt: new Date(NOW.getTime() - 3 * 86_400_000).toISOString() });
+    assert.match(textOf(await conversation(createRobot({ dataSource: fakeDataSource({ orders: [paid] }), faq: us, clock: () => NOW }), 'u-1001', 'shop_us')('when will my order ship')), /later than usual/);
+  });
+  test('asking when the person comes, waiting on, is no taking back', () => {
+    for (const t of ['算了，客服什么时候能回我', '算了 人工什么时候上班 我等他', 'nvm, when can someone call me back']) assert.equal(withdrawsHandover(t), undefined, t);
+  });
+});

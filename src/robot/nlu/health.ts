@@ -16,9 +16,11 @@ const MEDICINE = /药(?!妆)|感冒|退烧|止咳|止痛|消炎|布洛芬|连花
 /** Goods that share medicine's words: a tablet computer, coffee capsules, maple syrup. */
 const NOT_MEDICINE = /咖啡|(?<![a-z])(?:ipad|android|samsung|screen|laptop|coffee|nespresso|espresso|maple|pancake|dishwasher)(?![a-z])/;
 /** How much or how often: of a medicine named. */
-const DOSE = /(?:一天|每天|一日|每日|每次|一次)(?:要|该|能|可以)?(?:吃|服|喝|滴)(?:几|多少)|(?:吃|喝)几(?:次|片|粒|颗|包|袋)|用法用量|用量|剂量|怎么(?:吃|服用)|(?<![a-z])(?:how many\b.{0,30}\b(?:a|per|each) day|how often (?:should|do|can) i take|how much (?:should|do|can) i take|how (?:do|should) i take|doses?|how much\b.{0,30}\b(?:can|should|do) i give|(?:should|can|do) i (?:take|give (?:her|him|them|my \w+)) (?:another|more|an extra|a second|one more|a double)|can i give (?:the |my )?\d+ ?(?:yo|year old|yr old|month old)|same as the (?:kids?|children'?s|infant|adult) one)(?![a-z])/;
+const DOSE = /(?:一天|每天|一日|每日|每次|一次)(?:要|该|能|可以)?(?:吃|服|喝|滴)(?:几|多少)|(?:吃|喝)几(?:次|片|粒|颗|包|袋)|用法用量|用量|剂量|怎么(?:吃|服用)|(?<![a-z])(?:how many\b.{0,30}\b(?:a|per|each) day|how often (?:should|do|can) i take|how much (?:should|do|can) i take|how (?:do|should) i take|doses?|how much\b.{0,30}\b(?:can|should|do) i give|(?:should|can|do) i (?:take|give (?:her|him|them|my \w+)) (?:another|more|an extra|a second|one more|a double)(?: (?:pill|tablet|capsule|dose|gummy|one|of (?:it|them|these|those)))?\s*[?.!]*$|same as the (?:kids?|children'?s|infant|adult) one)(?![a-z])/;
+/** Given to a child, of a medicine the message names ("can i give the 5yo the infant one"): not a T-shirt's size. */
+const GIVE_CHILD = /(?<![a-z])can i give (?:the |my )?\d+ ?(?:yo|year old|yr old|month old)(?![a-z])/;
 /** A dose named so that no medicine word is needed: units of insulin, "dosage". */
-const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|(?:is it|is that) (?:1|2|one|two|half) or (?:1|2|3|one|two|three)\b.{0,30}\bfor (?:a|my) \d+[- ]?(?:year|yr|month)|how many (?:tablets|pills|capsules)\b.{0,20}\b(?:a|per|each) day)(?![a-z])/;
+const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|(?:is it|is that) (?:1|2|one|two|half) or (?:1|2|3|one|two|three) (?:gumm(?:y|ies)|tablets?|pills?|capsules?|drops|ml|scoops?|teaspoons?|tsp)\b.{0,30}\bfor (?:a|my) \d+[- ]?(?:year|yr|month)|how many (?:tablets|pills|capsules)\b.{0,20}\b(?:a|per|each) day)(?![a-z])/;
 /** Whether someone may take it, or two together, or what it does to the body. */
 const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow)))(?![a-z])/;
 /** A symptom of the body. */
@@ -36,8 +38,35 @@ const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|(?
  * An emergency now: medicine swallowed by a child or too much of it, poisoning, someone who cannot
  * breathe or will not wake. The first words must be to call for help, not "not sure" (found from
  * outside: "HELP my 2 year old got into the motrin bottle and drank some" was offered a human later).
+ * Two kinds, so that everyday words are none (found in review: "shipping took too much time", "your
+ * website is unresponsive", "吃了一盒巧克力", "笑到抽搐", "我已经中毒了" were told to call 911):
+ * - swallowed by accident, whatever was swallowed (误食 干燥剂), or too much: alone;
+ * - eaten, drunk or swallowed, or too much of it: only of a medicine named (brands too);
+ * - a body in danger: only with someone it happens to.
  */
-const EMERGENCY = /误食|误服|误吞|吃多了药|药吃多了|吃了(?:一|半|整)(?:瓶|板|盒)|吞了(?:一|半|整)?(?:瓶|板|盒|颗|粒|片)|过量服用|服用过量|吃过量|中毒了|中毒怎么办|食物中毒|药物中毒|昏迷|叫不醒|抽搐|不省人事|喘不上气|(?<![a-z])(?:overdos\w*|poison(?:ed|ing)|poison control|took too (?:many|much)|(?:got into|swallowed|ate|drank|chewed) (?:some |a few |half |all |the whole |a whole |a bunch )?(?:of )?(?:the |my |his |her |their |a )?(?:\w+ ){0,2}(?:pills?|tablets?|capsules?|bottle|medicine|meds|gummies|vitamins?)|can'?t breathe|cannot breathe|not breathing|unconscious|passed out|won'?t wake up|unresponsive|(?:having|had|has) (?:a )?seizures?|having a stroke|chest pains?)(?![a-z])/;
+const SWALLOWED_BY_ACCIDENT = /误食|误服|误吞|偷吃了?(?:我的|家里的)?药|把药(?:当|吃)|(?<![a-z])(?:overdos(?:e|ed|ing)\b(?! on (?:shopping|sales?|deals?))|poison control|accidentally (?:swallowed|ate|drank|took))(?![a-z])/;
+/** Swallowed, or too much of it: of a medicine named, an emergency. */
+const SWALLOWED = /吞了|吃多了|偷吃|服用过量|过量服用|吃过量|(?<![a-z])(?:got into|swallowed|took too (?:many|much)|had too (?:many|much))(?![a-z])/;
+/** Eaten or drunk: of a medicine, an emergency when a child or a pet did, or a lot of it. */
+const ATE = /吃了|喝了|吃掉|(?<![a-z])(?:ate|eaten|drank|chewed)(?![a-z])/;
+const LOT = /好几|几[片颗粒个]|一[瓶板盒把]|整[瓶板盒]|半[瓶板盒]|\d+\s*[片颗粒]|(?<![a-z])(?:a bunch|several|a few|half|all of|the whole|a whole|like \d+|\d+ (?:of|pills|tablets|capsules|gummies))(?![a-z])/;
+const BODY_IN_DANGER = /昏迷|叫不醒|不省人事|喘不上气|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|unconscious|passed out|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
+/** A child or a pet it happened to. */
+const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
+/** Someone in danger (not a laugh, a website, a seller, a mask too thick: found in review). */
+const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|(?<![a-z])(?:my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler)(?![a-z])/;
+const NOT_A_BODY = /笑|(?<![a-z])(?:lol|haha|website|site|app|checkout|seller|page|mask)(?![a-z])/;
+/** Asked before anything happened: "会不会有误吞风险", "how to prevent choking" (found in review: a toy shop's question). */
+const BEFOREHAND = /风险|防止|避免|以防|防误|小心误|会不会有误|(?<![a-z])(?:risk|prevent\w*|hazard|in case|what if)(?![a-z])/;
+const emergency = (n: string): boolean => {
+  if (BEFOREHAND.test(n)) return false;
+  if (SWALLOWED_BY_ACCIDENT.test(n)) return true;
+  const medicine = namesMedicine(n) || /药/.test(n);
+  // A child who swallowed "gummies" or "pills" swallowed medicine, named or not; a baby's bottle or a dog's shampoo bottle is none.
+  const swallowedSome = SWALLOWED.test(n) && (medicine || (CHILD_OR_PET.test(n) && /(?<![a-z])(?:gumm(?:y|ies)|pills?|tablets?|capsules?)(?![a-z])/.test(n)));
+  if (swallowedSome || (medicine && ATE.test(n) && (CHILD_OR_PET.test(n) || LOT.test(n)))) return true;
+  return BODY_IN_DANGER.test(n) && SOMEONE.test(n) && !NOT_A_BODY.test(n);
+};
 
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency';
 
@@ -49,8 +78,8 @@ const namesMedicine = (s: string): boolean => MEDICINE.test(s) && !NOT_MEDICINE.
  */
 export function healthAsked(normalized: string, goods?: string): HealthQuestion | undefined {
   const n = normalized;
-  // A pet's too: the reply says to call the vet.
-  if (EMERGENCY.test(n) && !NOT_A_REPORT.test(n)) return 'emergency';
+  // A pet's too: the reply says to call the vet. "会不会有事" after a report is still the report (found in review).
+  if (emergency(n)) return 'emergency';
   if (PET.test(n)) return undefined;
   const said = namesMedicine(n);
   // The order's medicine counts only for what is taken: "快递这么慢 真恶心", "我拉肚子了 能快点送吗" are no reaction to it (found in review).
@@ -58,6 +87,6 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   const taken = TAKEN.test(n);
   const symptom = SYMPTOM.test(n) && !NOT_A_REPORT.test(n);
   if (symptom && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)))))) return 'reaction';
-  if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n)) return 'advice';
+  if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && said)) return 'advice';
   return WHO_MAY.test(n) ? 'advice' : undefined;
 }

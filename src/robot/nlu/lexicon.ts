@@ -216,7 +216,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['ok了', 0.9], ['好哒', 1.0], ['麻烦了', 0.8], ['了解了', 0.9], ['了解', 0.4],
     [' thanks', 1.5], [' thank you', 1.5], [' ta ', 1.2], [' 88 ', 1.2], [' 886 ', 1.2], [' thank', 1.2], [' bye', 1.5], [' goodbye', 1.5], [' that is all', 1.2], [' got it', 0.9], [' never got it', -0.9], [" didn't get it", -0.9],
     [' appreciate', 1.2], [' cheers', 1.0], [' have a nice day', 1.2], [' have a good day', 1.2], [' have a good one', 1.2], [' see you', 1.0], [' all good', 0.9],
-    [' that helps', 1.0], [' if that helps', -1.0], [' thanksgiving', -2.7], [' helpful', 0.8], [' great thanks', 0.5], [' cool', 0.4], [' ok ', 0.3], [' nevermind', 1.0], [' never mind', 1.0],
+    [' that helps', 1.0], [' if that helps', -1.0], [' thanksgiving', -2.7], [' happy thanksgiving', 2.7], [' helpful', 0.8], [' great thanks', 0.5], [' cool', 0.4], [' ok ', 0.3], [' nevermind', 1.0], [' never mind', 1.0],
   ],
   faq: [
     // "这周六客服在吗": whether someone answers on a day, not a greeting.

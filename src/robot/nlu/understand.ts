@@ -167,7 +167,7 @@ const THANKS_TAIL =
  * "话费到了！！谢谢 顺便问下…", "好的 另外原神月卡每天要自己领吗": thanks or an ok, then another
  * question brought in by 顺便 / 另外 (found from outside: "不客气" answered it). Also inside a clause.
  */
-const THANKS_BEFORE_ASIDE = /(?:^|(?<=\| )) ?(?:(?:好的|好滴|好|ok|okay|嗯嗯?|行|收到|谢谢你?|谢啦|谢了|感谢|多谢|thanks|thank you|thx)[\s,，!！.。~]*)+(?=(?:顺便|另外|还有个?问题|再问(?:一)?下|btw\b|also\b))/g;
+const THANKS_BEFORE_ASIDE = /(?:^|(?<=\| )) ?(?:(?:好的|好滴|好|ok|okay|嗯嗯?|行|收到|谢谢你?|谢啦|谢了|感谢|多谢|thanks|thank you|thx)[\s,，!！.。~]*)+(?=(?:顺便|另外|还有个?问题|再问(?:一)?下|btw\b|also,? (?:can|could|how|what|when|where|which|is|are|do|does|will|would)\b))/g;
 
 /**
  * A greeting before the question ("你好，tk到哪了") and thanks after it ("…到哪了 谢谢") are
@@ -239,11 +239,14 @@ const ACK_WORDS = /^\s*(?:(?:好的|好|ok|okay|嗯嗯?|哦|行)[\s,，]*)?(?:�
 function thankedOff(n: ReturnType<typeof normalize>): boolean {
   const core = n.scan.replace(THANKS_TAIL, ' ');
   if (core.length === n.scan.length || n.text.includes('?') || ASKS.test(core)) return false;
-  return WILL_DO.test(core.replace(/ \| /g, ' ').trim());
+  const said = core.replace(/ \| /g, ' ').trim();
+  // Only a plain next step: no request ("hold the delivery please"), complaint or threat ("i'll be reporting this to paypal", "我去 包装全压扁了") (found in review).
+  return WILL_DO.test(said) && !NOT_A_CLOSING.test(said) && !/please|pls/.test(n.scan);
 }
+const NOT_A_CLOSING = /不好|不了|坏|压扁|破|投诉|差评|举报|退款|(?<![a-z])(?:report\w*|complain\w*|dispute|chargeback|review|refund|deliver\w*|hold|cancel\w*|sue|lawyer|bbb|never)(?![a-z])/;
 /** A closing read as a question about goods or a greeting is taken as the closing; anything else it might be stays. */
 const thanked = (off: boolean, c: Classification): Classification => (off && (c.intent === 'unknown' || c.intent === 'faq' || c.intent === 'greeting') ? { intent: 'bye', confidence: 1, scores: c.scores } : c);
-const WILL_DO = /^(?:(?:ok(?:ay)?|alright|sure|fine|cool|great|好的|好吧|好|行|嗯)[\s,，.。!！]*)*(?:i'?ll|i will|will do|i'?m going to|gonna|we'?ll|我再|我去|我先|那我|我自己)(?![a-z])[^|]*$/;
+const WILL_DO = /^(?:(?:ok(?:ay)?|alright|sure|fine|cool|great|好的|好吧|好|行|嗯)[\s,，.。!！]*)*(?:i'?ll|i will|will do|i'?m going to|gonna|我再|我先|那我)(?![a-z])[^|]*$/;
 
 /** "👍", "🙂🙏" alone: an acknowledgment, answered like thanks (found from outside: "没太理解", a miss towards a hand-over). */
 function acknowledged(ack: boolean, c: Classification): Classification {
@@ -341,10 +344,16 @@ export function withdrawsHandover(text: string): string | undefined {
   const m = WITHDRAWS.exec(t);
   if (!m) return undefined;
   const rest = t.slice(m[0].length).trim();
-  return (ASKS_PERSON.test(rest) && !ASKS_ABOUT_PEOPLE.test(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
+  return (ASKS_PERSON.test(rest) && !asksOnlyHours(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
 }
-/** "算了不用了 我自己查 客服時間是幾點？": the people's hours asked about, not a person asked for (found from outside: silence in the queue). */
-const ASKS_ABOUT_PEOPLE = /(?:人工|真人|客服)(?:的)?(?:服务|服務)?(?:时间|時間|几点|幾點|什么时候|什麼時候|上班|下班|在线时间|在線時間)|(?<![a-z])(?:what time|when|hours)\b.{0,20}\b(?:humans?|agents?|people|staff|someone)\b|(?:humans?|agents?|staff)(?:'s)? (?:hours|available)(?![a-z])/i;
+/**
+ * "算了不用了 我自己查 客服時間是幾點？": the people's hours asked about, not a person asked for (found
+ * from outside: silence in the queue). Not "客服什么时候能回我", "人工什么时候上班 我等他", "… 我要投诉",
+ * "when can someone call me back": still waiting for the person (found in review).
+ */
+const ASKS_ABOUT_PEOPLE = /(?:人工|真人|客服)(?:的)?(?:服务|服務)?(?:时间|時間|几点|幾點|上班时间|上班時間|在线时间|在線時間)|(?<![a-z])(?:what time|what are)\b.{0,20}\b(?:humans?|agents?|staff)\b.{0,12}\b(?:online|available|work|hours)|(?:humans?|agents?|staff)(?:'s)? (?:hours|opening hours)(?![a-z])/i;
+const STILL_WAITING = /回我|回复我|联系我|等他|等她|等人|我等|投诉|(?<![a-z])(?:call me|get back|reply to me|contact me|i'?ll wait|complain)(?![a-z])/i;
+const asksOnlyHours = (rest: string): boolean => ASKS_ABOUT_PEOPLE.test(rest) && !STILL_WAITING.test(rest);
 /** "算了 等着吧", "ok i'll wait": resigned to waiting for the person, not leaving. */
 const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了|呢)?[^\p{Script=Han}a-z0-9?？]*$|^[,.\s]*(?:ok(?:ay)?,? )?(?:i'?ll|i will) (?:just )?wait(?! for (?:the |my )?(?:delivery|parcel|package|order|courier))\b/u;
 /**
