@@ -14,6 +14,7 @@ import { seedDemoData, demoBanner } from './demo/index.ts';
 import { reencryptCommercePii } from './commerce/index.ts';
 import { loadKeyring } from './privacy/index.ts';
 import { BackupError, restoreBackup, writeBackup } from './ops/backup.ts';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPrimary, parseWorkers, runPrimary, workersRefusal, WORKER_ENV } from './ops/cluster.ts';
 
@@ -53,20 +54,49 @@ function config(): Config {
 /**
  * Under `npm start`, kefu stops when npm does. npm passes no kill on to it, so `kill <pid>` of the
  * `npm start` left a kefu behind holding the port and the data dir's lock (found from outside, by
- * three testers); orphaned, its parent process changes, and it stops as on SIGTERM.
+ * three testers). Only under this package's own start script (a kefu started in the background by
+ * another script, or by hand, keeps running: found in review), and it watches npm itself, since npm
+ * runs the script through `sh -c`, which outlives a `kill -9` of npm. Called once kefu can stop cleanly.
  */
+function npmToFollow(): { parent: number; npm: number | undefined } | undefined {
+  if (process.env.npm_lifecycle_event !== 'start' || !/kefu\.js start/.test(process.env.npm_lifecycle_script ?? '') || process.env[WORKER_ENV]) return undefined;
+  // Read at once: npm killed while kefu starts is followed as soon as kefu can stop.
+  return { parent: process.ppid, npm: npmAncestor(process.ppid) };
+}
+const NPM = npmToFollow();
 function followNpm(): void {
-  if (!process.env.npm_lifecycle_event || process.env[WORKER_ENV]) return;
-  const parent = process.ppid;
+  if (!NPM) return;
+  const { parent, npm } = NPM;
   setInterval(() => {
-    if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+    if (process.ppid !== parent || !alive(npm ?? parent)) process.kill(process.pid, 'SIGTERM');
   }, NPM_CHECK_MS).unref();
 }
 const NPM_CHECK_MS = 1000;
 
+/** The nearest ancestor process whose command is npm, read from /proc (undefined where there is none). */
+function npmAncestor(pid: number): number | undefined {
+  for (let p = pid, hops = 0; p > 1 && hops < 4; hops++) {
+    try {
+      if (/(?:^|[/\0\s])npm(?:-cli\.js)?(?:\0|\s|$)|npm-cli|npm(?:\0)start/.test(readFileSync(`/proc/${p}/cmdline`, 'utf8'))) return p;
+      p = Number(readFileSync(`/proc/${p}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ')[1]);
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
 async function start(args: string[]): Promise<void> {
   const cfg = config();
-  followNpm();
   const at = args.indexOf('--workers');
   const workers = at >= 0 ? parseWorkers(args[at + 1]) : 1;
   if (workers === undefined) fail(`--workers takes a number from 1 to 256 or "auto" (got "${args[at + 1] ?? ''}")`, 2);
@@ -74,6 +104,7 @@ async function start(args: string[]): Promise<void> {
     const refusal = workersRefusal(cfg);
     if (refusal) fail(refusal);
     runPrimary(workers, (line) => process.stderr.write(`kefu: ${line}\n`), cfg.shutdownGraceMs);
+    followNpm();
     return;
   }
   const log = createLogger({ level: cfg.logLevel, nodeId: cfg.nodeId });
@@ -115,6 +146,7 @@ async function start(args: string[]): Promise<void> {
   // before its handler kills the process without a graceful stop.
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  followNpm();
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
   // Under --workers only the first worker prints the banner.

@@ -3,7 +3,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -241,34 +241,65 @@ async function eventuallyTrue(fn: () => Promise<boolean>, label: string, timeout
 }
 
 describe('kefu under npm start', () => {
-  test('stops by itself when npm is killed, releasing the port and the data dir', async (t) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kefu-npm-'));
-    // A stand-in for npm: runs kefu with npm's environment, prints its pid, and is then killed outright.
-    const npm = spawn(process.execPath, ['-e', `const c = require('node:child_process').spawn(process.execPath, ['bin/kefu.js', 'start'], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env } }); console.log(c.pid); c.stderr.on('data', (d) => { if (/listening on/.test(String(d))) console.log('up'); });`], {
-      cwd: root,
-      env: { PATH: process.env.PATH, KEFU_PORT: '0', KEFU_DATA_DIR: dataDir, KEFU_DEMO: 'false', KEFU_LOG_LEVEL: 'warn', npm_lifecycle_event: 'start' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    npm.stdout!.on('data', (d) => (out += String(d)));
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const until = async (ok: () => boolean, ms: number) => {
+    for (let waited = 0; waited < ms && !ok(); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  };
+  /** The pid of the kefu whose KEFU_DATA_DIR is `dir`, once it listens (read from /proc: npm and sh stand between). */
+  const kefuOf = async (dir: string): Promise<number> => {
+    let found = 0;
+    await until(() => {
+      for (const p of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+        try {
+          if (readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('kefu.js\0start') && readFileSync(`/proc/${p}/environ`, 'utf8').includes(`KEFU_DATA_DIR=${dir}\0`)) found = Number(p);
+        } catch {
+          // gone meanwhile
+        }
       }
-    };
+      return found > 0;
+    }, 60_000);
+    return found;
+  };
+  const env = (dir: string) => ({ PATH: process.env.PATH, HOME: process.env.HOME ?? tmpdir(), KEFU_PORT: '0', KEFU_DATA_DIR: dir, KEFU_DEMO: 'false', KEFU_LOG_LEVEL: 'warn' });
+
+  test('stops by itself when npm is killed outright (npm runs it through sh -c, which outlives npm)', async (t) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kefu-npm-'));
+    const npm = spawn('npm', ['start', '--silent'], { cwd: root, env: env(dataDir), stdio: 'ignore' });
     let kefu = 0;
     t.after(() => {
       if (kefu && alive(kefu)) process.kill(kefu, 'SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     });
-    for (let i = 0; i < 600 && !/up/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
-    kefu = Number(out.split('\n')[0]);
-    assert.ok(kefu > 0 && /up/.test(out), `kefu started under the stand-in: ${out}`);
+    kefu = await kefuOf(dataDir);
+    assert.ok(kefu > 0, 'kefu started under npm start');
+    await until(() => existsSync(join(dataDir, 'kefu.lock')), 60_000);
+    await new Promise((r) => setTimeout(r, 1500));
     npm.kill('SIGKILL');
-    for (let i = 0; i < 100 && alive(kefu); i++) await new Promise((r) => setTimeout(r, 100));
-    assert.equal(alive(kefu), false, 'kefu followed npm within 10 s');
+    await until(() => !alive(kefu), 15_000);
+    assert.equal(alive(kefu), false, 'kefu followed npm');
+  });
+
+  test('a kefu started by another script keeps running when that script ends', async (t) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kefu-bg-'));
+    const sh = spawn('sh', ['-c', 'node bin/kefu.js start'], { cwd: root, env: { ...env(dataDir), npm_lifecycle_event: 'restart', npm_lifecycle_script: 'sh restart.sh' }, stdio: 'ignore' });
+    let kefu = 0;
+    t.after(() => {
+      if (kefu && alive(kefu)) process.kill(kefu, 'SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    kefu = await kefuOf(dataDir);
+    // Started for real (its data dir locked), so that it knew its parent before the script ends.
+    await until(() => existsSync(join(dataDir, 'kefu.lock')), 60_000);
+    await new Promise((r) => setTimeout(r, 1500));
+    sh.kill('SIGKILL');
+    await new Promise((r) => setTimeout(r, 3000));
+    assert.equal(alive(kefu), true, 'still serving');
   });
 });
