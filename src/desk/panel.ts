@@ -21,6 +21,7 @@ export type DeskCommerce = Pick<CommerceReadModel, 'listOrders' | 'getLogistics'
 // A district, county or banner (区, 县, 旗; 區, 縣 in traditional characters, as Taiwan writes them:
 // "台北市大安區" had kept only its city, found from outside) of at most 5 characters after the province and city.
 const DISTRICT = /^[\u4e00-\u9fff]{1,5}?(?:区|县|旗|區|縣)/u;
+const ROAD_NEXT = /^[\u4e00-\u9fff\d]{0,1}(?:路|街|道|巷|弄|段)/u;
 
 /**
  * Keeps the beginning of an address, down to the district: `北京市朝阳区建国路88号` →
@@ -33,6 +34,8 @@ export function maskAddress(address: string): string {
   const kept = coarse.slice(0, -4);
   const s = address.trim().replace(/\s+/g, '');
   const district = kept ? DISTRICT.exec(s.slice(kept.length)) : null;
+  // "新竹市園區二路", "台中市社區巷": a street holding 區, not a district (found in review).
+  if (district && ROAD_NEXT.test(s.slice(kept.length + district[0].length))) return `${kept}****`;
   const withDistrict = district ? kept + district[0] : kept;
   return withDistrict.length < s.length ? `${withDistrict}****` : `${kept}****`;
 }

@@ -35,7 +35,7 @@ import {
   type FaqEntry,
 } from './repository.ts';
 import { assertShopId, parseFaqInput, parseFaqUpdate, parseTimeZoneInput, parseWordList, parseWordsInput } from './validation.ts';
-import { entryAsking, questionKey } from './suggestions.ts';
+import { askedAlready, entryAsking, questionKey } from './suggestions.ts';
 
 /** Scope of the global word list in sensitive_words and knowledge_versions. */
 // The word list every shop reads; row-level security (migration 011) admits it to every scope.
@@ -242,7 +242,5 @@ export class KnowledgeService {
  */
 async function refuseSameQuestion(tx: Parameters<typeof entryAsking>[0], shopId: string, phrasings: readonly string[], exceptId?: string): Promise<void> {
   const same = await entryAsking(tx, shopId, phrasings, exceptId);
-  if (!same) return;
-  const where = same.stored === same.question ? `as its question` : `as an alternate ("${same.stored}")`;
-  throw new KefuError('CONFLICT', `"${same.phrasing}" is already asked by the FAQ entry "${same.question}" (${same.id}), ${where}: edit that entry instead`, { faqEntryId: same.id });
+  if (same) throw new KefuError('CONFLICT', `${askedAlready(same)}: edit that entry instead`, { faqEntryId: same.id });
 }

@@ -257,7 +257,7 @@ export class FaqSuggestionService {
     // Compared as a buyer reads them: "你们支持花呗分期吗" and "你们支持花呗分期吗?" are one question
     // (found from outside), and so is an entry's alternate phrasing.
     const same = await entryAsking(tx, shopId, [s.question]);
-    if (same) throw new KefuError('CONFLICT', `an FAQ entry already asks this question (${same.id}): edit that entry, or dismiss this suggestion`, { faqEntryId: same.id });
+    if (same) throw new KefuError('CONFLICT', `${askedAlready(same)}: edit that entry, or dismiss this suggestion`, { faqEntryId: same.id });
     return insertFaqEntry(tx, shopId, parseFaqInput({ question: s.question, answer: s.answer }));
   }
 
@@ -285,6 +285,12 @@ export async function entryAsking(tx: Tx, shopId: string, phrasings: readonly st
     if (stored !== undefined) return { id: e.id, phrasing: keys.get(questionKey(stored))!, question: e.question, stored };
   }
   return undefined;
+}
+
+/** The 409's words for a phrasing another entry asks: that entry's question, and an alternate's stored spelling. */
+export function askedAlready(same: { id: string; phrasing: string; question: string; stored: string }): string {
+  const where = same.stored === same.question ? 'as its question' : `as an alternate ("${same.stored}")`;
+  return `"${same.phrasing}" is already asked by the FAQ entry "${same.question}" (${same.id}), ${where}`;
 }
 
 /** A question as a reader compares it: width, case, spaces and punctuation aside. */

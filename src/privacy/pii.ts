@@ -204,13 +204,21 @@ function latinAddress(address: string): string | undefined {
   // From the end, the parts that hold no house number, unit or street; the first such part stops it
   // (found in review: "Flat 3, 10 Downing Street, London SW1A 2AA" showed the street).
   const kept: string[] = [];
-  // A Singapore postcode names one building; its first two digits, the postal sector, name a district (found from outside: agents saw nothing).
-  const sector = SG_POSTCODE.exec(parts.at(-1)!);
-  if (sector) return `****, Singapore ${sector[1]}****`;
+  // A Singapore postcode names one building; its first two digits, the postal sector, name a district
+  // (found from outside: agents saw nothing). Only the sector, however it is written ("Singapore,
+  // 560123", "079903 Singapore", "S(560123)"), and nothing beside it, a building's name included (found in review).
+  const sector = singaporeSector(address);
+  if (sector !== undefined) return sector ? `****, Singapore ${sector}****` : '****';
   for (let i = parts.length - 1; i >= 1 && kept.length < 2 && !STREETISH.test(parts[i]!); i--) kept.unshift(parts[i]!);
   return kept.length ? `****, ${kept.join(', ')}` : '****';
 }
-const SG_POSTCODE = /^(?:singapore|s)\s?(\d{2})\d{4}$/i;
+const SINGAPORE = /(?<![a-z])singapore(?![a-z])|(?<![a-z0-9])s\s*\(?\s*\d{6}(?!\d)/i;
+/** A Singapore address's postal sector ("56"), '' when it names none, undefined for another country's. */
+function singaporeSector(address: string): string | undefined {
+  if (!SINGAPORE.test(address)) return undefined;
+  const code = /(?<!\d)(\d{2})\d{4}(?!\d)/.exec(address);
+  return code ? code[1]! : '';
+}
 /**
  * A part of an address that places a door: a number alone or a unit code ("23", "B-12-3", "No. 12",
  * "#05-67"), a street or a building. A postcode before a town ("1015 CJ Amsterdam", "50450 Kuala

@@ -58,6 +58,7 @@ describe('tenant isolation (real PostgreSQL + Redis)', { skip }, () => {
     ids.faq = (JSON.parse((await call(adminA, 'POST', '/shops/shop_a/faq', { question: `${SECRET_TEXT}?`, answer: SECRET_TEXT })).text) as { id: string }).id;
     ids.canned = (JSON.parse((await call(adminA, 'POST', '/shops/shop_a/canned-replies', { title: SECRET_TEXT, text: SECRET_TEXT })).text) as { id: string }).id;
     assert.ok(ids.faq && ids.canned);
+    assert.equal((await call(adminA, 'PUT', '/shops/shop_a/settings/time-zone', { timeZone: 'Pacific/Auckland' })).status, 200);
     await buyer.close();
   });
 
@@ -122,6 +123,9 @@ describe('tenant isolation (real PostgreSQL + Redis)', { skip }, () => {
         if (t.expect === 404 && r.status === 403) assert.ok(!/another shop|exists/i.test(r.text), `${route}: a 403 must not reveal that the resource exists`);
       }
     }
+    // Shop B's tokens wrote nothing of shop A's: its time zone is the one it set, not the 'UTC' they sent.
+    const a = JSON.parse((await call(await tok('admin_a', 'cs:admin', 'shop_a'), 'GET', '/shops/shop_a/settings/time-zone')).text) as { timeZone: string };
+    assert.equal(a.timeZone, 'Pacific/Auckland');
   });
 
   test('every WebSocket frame of a shop-B agent on a shop-A conversation answers NOT_FOUND', async () => {

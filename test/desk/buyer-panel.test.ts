@@ -28,6 +28,9 @@ describe('maskAddress', () => {
     // Taiwan writes its districts in traditional characters (found from outside: only the city was kept).
     assert.equal(maskAddress('台北市大安區復興南路一段 219 號 5 樓'), '台北市大安區****');
     assert.equal(maskAddress('新北市板橋區府中路1號'), '新北市板橋區****');
+    // A street holding 區 is no district (found in review).
+    assert.equal(maskAddress('新竹市園區二路168號'), '新竹市****');
+    assert.equal(maskAddress('台中市社區巷5號'), '台中市****');
   });
 
   test('never shows the whole address, and masks whole what it cannot read', () => {

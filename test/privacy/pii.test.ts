@@ -182,6 +182,9 @@ describe('masking', () => {
     // A Singapore postcode names one building: only its postal sector, a district's worth (twenty-third session).
     assert.equal(maskAddress('Blk 123 Ang Mo Kio Ave 3, #05-67, Singapore 560123'), '****, Singapore 56****');
     assert.equal(maskAddress('Blk 268C Compassvale Street, #12-415, S543268'), '****, Singapore 54****');
+    // However the postcode is written, only its sector, and nothing beside it (found in review).
+    for (const a of ['Blk 123 Ang Mo Kio Ave 3, #05-67, Singapore, 560123', 'Blk 123, #05-67, 560123 Singapore', 'Blk 1, #05-67, SINGAPORE (560123)', 'Blk 1, #05-67, S(560123)']) assert.equal(maskAddress(a), '****, Singapore 56****', a);
+    assert.equal(maskAddress('10 Anson Road, #10-11, International Plaza, 079903 Singapore'), '****, Singapore 07****');
     assert.equal(maskAddress('广东省'), '广东省');
   });
 });

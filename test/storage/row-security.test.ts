@@ -35,6 +35,7 @@ async function seed(s: SqlStore): Promise<void> {
         await tx.insertInto('faq_entries').values({ id: `f_${shop}`, shop_id: shop, question: 'q', answer: 'a', alternates: '[]', created_at: new Date(), updated_at: new Date() }).execute();
         await sql`insert into sensitive_words (scope, word) values (${shop}, ${`word_${shop}`})`.execute(tx);
         await sql`insert into conversation_reads (conversation_id, user_id, seq) values (${`c_${shop}`}, 'buyer_1', 1)`.execute(tx);
+        await sql`insert into shop_settings (shop_id, time_zone, updated_by) values (${shop}, 'Asia/Singapore', 'admin')`.execute(tx);
       }
       await sql`insert into sensitive_words (scope, word) values (${rowSecurity.system}, 'global_word')`.execute(tx);
     }),
@@ -93,7 +94,13 @@ for (const f of SQL_FACTORIES) {
         const del = await s.db.deleteFrom('messages').where('conversation_id', '=', 'c_shop_a').executeTakeFirst();
         assert.equal(Number(del.numDeletedRows), 0);
         await assert.rejects(sql`insert into sensitive_words (scope, word) values (${rowSecurity.system}, 'planted')`.execute(s.db), (e) => (e as { code?: string }).code === '42501');
+        // A shop's time zone is its own: another shop's can be neither read nor set (twenty-third session).
+        assert.deepEqual((await sql<{ shop_id: string }>`select shop_id from shop_settings`.execute(s.db)).rows.map((r) => r.shop_id), ['shop_b']);
+        const zone = await sql`update shop_settings set time_zone = 'UTC' where shop_id = 'shop_a'`.execute(s.db);
+        assert.equal(Number(zone.numAffectedRows ?? 0), 0);
+        await assert.rejects(sql`insert into shop_settings (shop_id, time_zone, updated_by) values ('shop_c', 'UTC', 'x')`.execute(s.db), (e) => (e as { code?: string }).code === '42501');
       }, 'shop_b');
+      assert.equal((await sql<{ time_zone: string }>`select time_zone from shop_settings where shop_id = 'shop_a'`.execute(s.db)).rows[0]?.time_zone, 'Asia/Singapore');
       const a = await s.db.selectFrom('faq_entries').select('answer').where('id', '=', 'f_shop_a').executeTakeFirstOrThrow();
       assert.equal(a.answer, 'a');
       assert.equal((await ids(s, 'messages')).length, 2);
