@@ -92,6 +92,20 @@ function missedSince(messages: readonly MessageFrame[], seq: number): MessageFra
   return earlier.slice(lastOwn + 1).filter((m) => m.sender.role === 'agent');
 }
 
+/**
+ * A new conversation: an agent who answered and then closed the last one (found in review: the
+ * reply sent between two calls was never printed, since the next call opens another conversation).
+ */
+async function missedInClosed(opened: string): Promise<MessageFrame[]> {
+  const list = await request('/api/v1/conversations?state=closed&limit=5', { headers: { authorization: `Bearer ${token}` } });
+  if (!list.ok) return [];
+  const { conversations } = (await list.json()) as { conversations: Array<{ conversationId: string; shopId: string; lastSeq: number }> };
+  const last = conversations.find((x) => x.shopId === shopId && x.conversationId !== opened);
+  if (!last) return [];
+  const messages = (await c.sync(last.conversationId, Math.max(0, last.lastSeq - MISSED_WINDOW), MISSED_WINDOW)).messages;
+  return missedSince(messages, last.lastSeq + 1);
+}
+
 const r = await request('/demo/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, scope: 'cs:customer' }) });
 if (!r.ok) fail(`cannot get a demo token from ${url}: HTTP ${r.status} (is kefu running with the demo issuer, i.e. without KEFU_OAUTH_JWKS_URL?)`);
 const { access_token: token } = (await r.json()) as { access_token: string };
@@ -129,7 +143,7 @@ try {
 }
 // The ack carries no content: read the message back as stored, with what came before it.
 const before = (await c.sync(ack.conversationId, Math.max(0, ack.seq - MISSED_WINDOW), MISSED_WINDOW)).messages;
-for (const m of missedSince(before, ack.seq)) console.log(`${m.sender.role}> ${textOf(m)}   (sent before your message)`);
+for (const m of [...(ack.seq === 1 ? await missedInClosed(ack.conversationId) : []), ...missedSince(before, ack.seq)]) console.log(`${m.sender.role}> ${textOf(m)}   (sent before your message)`);
 const stored = before.find((m) => m.seq === ack.seq);
 const storedText = stored && stored.content.kind === 'text' ? stored.content.text : text;
 console.log(`${sub}> ${storedText}   (stored as seq ${ack.seq} in ${ack.conversationId}${storedText !== text ? '; masked by the sensitive-word filter' : ''})`);

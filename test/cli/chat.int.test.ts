@@ -86,5 +86,19 @@ describe('npm run chat', () => {
       const third = await chat(node.url, 'buyer_away', '还有个问题');
       assert.doesNotMatch(third.stdout, /包裹明天到/);
     });
+
+    test("prints an agent's reply when the agent closed the conversation after it", async () => {
+      const first = await chat(node.url, 'buyer_closed', '转人工');
+      const conversationId = /stored as seq \d+ in (c_\w+)/.exec(first.stdout)?.[1];
+      assert.ok(conversationId, first.stdout);
+      const token = ((await (await fetch(`${node.url}/demo/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub: 'agent_cli2', scope: 'cs:agent', shop_id: 'shop_demo' }) })).json()) as { access_token: string }).access_token;
+      assert.equal((await fetch(`${node.url}/api/v1/conversations/${conversationId}/accept`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status, 200);
+      const agent = await connect(node.url, token, 'pc');
+      await sendStored(agent, { conversationId }, '已经帮您改好地址了');
+      await agent.close();
+      assert.equal((await fetch(`${node.url}/api/v1/conversations/${conversationId}/close`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status, 200);
+      const next = await chat(node.url, 'buyer_closed', '好的谢谢');
+      assert.match(next.stdout, /^agent> 已经帮您改好地址了 {3}\(sent before your message\)$/m, next.stdout);
+    });
   });
 });
