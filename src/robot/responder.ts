@@ -90,6 +90,9 @@ function afterThisTurn(): Promise<void> {
 }
 
 /** The cached dialogue state; never throws (the promise is created before the robot may fail, so it must not reject). */
+/** A no and nothing else: an answer to the robot's last question, not "never mind, cancel the transfer" or "不用转人工了" (found in review). */
+const PLAIN_NO = /^(?:no|nope|nah|no thanks|not that|neither|none|不用|不是|不要|没有|都不是|不对)[\s.!。！~]*$/i;
+
 function parseStored(raw: string | null): unknown {
   try {
     return raw ? (JSON.parse(raw) as unknown) : undefined;
@@ -278,7 +281,7 @@ export class BotResponder {
     const id = e.conversationId;
     const next = this.#chain(id, async () => {
       // A bare no to the robot's own "did you mean …?" offered in the queue declines the offer, not the person (found in review).
-      if (rest === '' && (await this.#offersFaq(id))) {
+      if (rest === '' && PLAIN_NO.test(text.trim()) && (await this.#offersFaq(id))) {
         await this.#writeState(id, JSON.stringify({ ...(await this.#readState(id).read.then(parseStored).catch(() => ({}))) as object, faqOptions: undefined })).catch(() => {});
         return false;
       }

@@ -343,6 +343,13 @@ for (const f of SQL_FACTORIES) {
         await bot.idle();
         await new Promise((r) => setTimeout(r, 50));
         assert.equal((await getConversation(s.db, id))?.state, 'queued', 'still waiting for the person');
+        // Said outright, taking the hand-over back is that, whatever was offered.
+        await conversations.send(p, say('安装要钱不'));
+        await bot.idle();
+        await conversations.send(p, say('算了不用了'));
+        await bot.idle();
+        await new Promise((r) => setTimeout(r, 50));
+        assert.equal((await getConversation(s.db, id))?.state, 'bot');
         // With no offer open, a bare no takes the hand-over back as before.
         await conversations.send(p, say('不用'));
         await bot.idle();

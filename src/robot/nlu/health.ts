@@ -16,7 +16,7 @@ const MEDICINE = /药(?!妆)|感冒|退烧|止咳|止痛|消炎|布洛芬|连花
 /** Goods that share medicine's words: a tablet computer, coffee capsules, maple syrup. */
 const NOT_MEDICINE = /咖啡|(?<![a-z])(?:ipad|android|samsung|screen|laptop|coffee|nespresso|espresso|maple|pancake|dishwasher)(?![a-z])/;
 /** How much or how often: of a medicine named. */
-const DOSE = /(?:一天|每天|一日|每日|每次|一次)(?:要|该|能|可以)?(?:吃|服|喝|滴)(?:几|多少)|(?:吃|喝)几(?:次|片|粒|颗|包|袋)|用法用量|用量|剂量|怎么(?:吃|服用)|(?<![a-z])(?:how many\b.{0,30}\b(?:a|per|each) day|how often (?:should|do|can) i take|how much (?:should|do|can) i take|how (?:do|should) i take|doses?|how much\b.{0,30}\b(?:can|should|do) i give|(?:should|can|do) i (?:take|give (?:her|him|them|my \w+)) (?:another|more|an extra|a second|one more|a double)(?: (?:pill|tablet|capsule|dose|gummy|one|of (?:it|them|these|those)))?\s*[?.!]*$|same as the (?:kids?|children'?s|infant|adult) one)(?![a-z])/;
+const DOSE = /(?:一天|每天|一日|每日|每次|一次)(?:要|该|能|可以)?(?:吃|服|喝|滴)(?:几|多少)|(?:吃|喝)几(?:次|片|粒|颗|包|袋)|用法用量|用量|剂量|怎么(?:吃|服用)|(?<![a-z])(?:how many\b.{0,30}\b(?:a|per|each) day|how often (?:should|do|can) i take|how much (?:should|do|can) i take|how (?:do|should) i take|doses?|how much\b.{0,30}\b(?:can|should|do) i give|(?:should|can|do) i (?:take|give (?:her|him|them|my \w+)) (?:(?:another|an extra|a second|one more|a double) (?:pill|tablet|capsule|dose|gummy|one)|more (?:of (?:it|them|these|those)|pills|tablets|capsules|gummies|medicine)|(?:another|more|an extra|one more)\s*[?.!]*$)|same as the (?:kids?|children'?s|infant|adult) one)(?![a-z])/;
 /** Given to a child, of a medicine the message names ("can i give the 5yo the infant one"): not a T-shirt's size. */
 const GIVE_CHILD = /(?<![a-z])can i give (?:the |my )?\d+ ?(?:yo|year old|yr old|month old)(?![a-z])/;
 /** A dose named so that no medicine word is needed: units of insulin, "dosage". */
@@ -45,27 +45,35 @@ const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|(?
  * - a body in danger: only with someone it happens to.
  */
 const SWALLOWED_BY_ACCIDENT = /误食|误服|误吞|偷吃了?(?:我的|家里的)?药|把药(?:当|吃)|(?<![a-z])(?:overdos(?:e|ed|ing)\b(?! on (?:shopping|sales?|deals?))|poison control|accidentally (?:swallowed|ate|drank|took))(?![a-z])/;
-/** Swallowed, or too much of it: of a medicine named, an emergency. */
-const SWALLOWED = /吞了|吃多了|偷吃|服用过量|过量服用|吃过量|(?<![a-z])(?:got into|swallowed|took too (?:many|much)|had too (?:many|much))(?![a-z])/;
-/** Eaten or drunk: of a medicine, an emergency when a child or a pet did, or a lot of it. */
+/** Too much of it: of a medicine named, an emergency whoever took it. */
+const TOO_MUCH = /吃多了|药吃多|服用过量|过量服用|吃过量|(?<![a-z])(?:took too (?:many|much)|had too (?:many|much) (?:of )?(?:the |my |his |her )?\w*\s?(?:pills?|tablets?|capsules?|gummies|doses?|\w+ol|\w+en))(?![a-z])/;
+/** Swallowed or got into: of a medicine (or "gummies", "pills"), an emergency when a child or a pet did, or a lot of it. */
+const SWALLOWED = /吞了|偷吃|(?<![a-z])(?:got into|swallowed)(?![a-z])/;
+/** Eaten or drunk: of a medicine, an emergency when a lot of it, or a child's or a pet's of the buyer's own ("my dog ate my advil"). */
 const ATE = /吃了|喝了|吃掉|(?<![a-z])(?:ate|eaten|drank|chewed)(?![a-z])/;
-const LOT = /好几|几[片颗粒个]|一[瓶板盒把]|整[瓶板盒]|半[瓶板盒]|\d+\s*[片颗粒]|(?<![a-z])(?:a bunch|several|a few|half|all of|the whole|a whole|like \d+|\d+ (?:of|pills|tablets|capsules|gummies))(?![a-z])/;
-const BODY_IN_DANGER = /昏迷|叫不醒|不省人事|喘不上气|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|unconscious|passed out|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
+const LOT = /好几(?!次|遍|回|天|下)|几[片颗粒个]|一[瓶板盒把]|整[瓶板盒]|半[瓶板盒]|\d+\s*[片颗粒]|(?<![a-z])(?:a bunch|several|a few|half|all of|the whole|a whole|like \d+|\d+ (?:of|pills|tablets|capsules|gummies)|\d+ \w+ol)(?![a-z])/;
+const OWN = /我的|家里的|大人的|(?<![a-z])(?:my|our|mom'?s|dad'?s)(?![a-z])/;
+const BODY_IN_DANGER = /昏迷|叫不醒|不省人事|喘不上气|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|unconscious|unresponsive|passed out|poisoned|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
 /** A child or a pet it happened to. */
 const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
-/** Someone in danger (not a laugh, a website, a seller, a mask too thick: found in review). */
-const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|(?<![a-z])(?:my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler)(?![a-z])/;
-const NOT_A_BODY = /笑|(?<![a-z])(?:lol|haha|website|site|app|checkout|seller|page|mask)(?![a-z])/;
-/** Asked before anything happened: "会不会有误吞风险", "how to prevent choking" (found in review: a toy shop's question). */
+/** Someone in danger, a person or a pet (not "i", which jokes: "lol i can't breathe"). */
+const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|猫|狗|(?<![a-z])(?:my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler)(?![a-z])/;
+const JOKE = /笑|(?<![a-z])(?:lol|haha|lmao)(?![a-z])/;
+/** Asked before anything happened ("会不会有误吞风险", "how to prevent choking"), unless something was swallowed already (found in review). */
 const BEFOREHAND = /风险|防止|避免|以防|防误|小心误|会不会有误|(?<![a-z])(?:risk|prevent\w*|hazard|in case|what if)(?![a-z])/;
+const HAPPENED = /(?:吞|吃|喝|食|服)了|(?<![a-z])(?:swallowed|ate|drank|got into|took|chewed)(?![a-z])/;
 const emergency = (n: string): boolean => {
-  if (BEFOREHAND.test(n)) return false;
+  if (BEFOREHAND.test(n) && !HAPPENED.test(n)) return false;
   if (SWALLOWED_BY_ACCIDENT.test(n)) return true;
   const medicine = namesMedicine(n) || /药/.test(n);
-  // A child who swallowed "gummies" or "pills" swallowed medicine, named or not; a baby's bottle or a dog's shampoo bottle is none.
-  const swallowedSome = SWALLOWED.test(n) && (medicine || (CHILD_OR_PET.test(n) && /(?<![a-z])(?:gumm(?:y|ies)|pills?|tablets?|capsules?)(?![a-z])/.test(n)));
-  if (swallowedSome || (medicine && ATE.test(n) && (CHILD_OR_PET.test(n) || LOT.test(n)))) return true;
-  return BODY_IN_DANGER.test(n) && SOMEONE.test(n) && !NOT_A_BODY.test(n);
+  if (medicine && TOO_MUCH.test(n)) return true;
+  // A child or a pet who swallowed "gummies" or "pills" swallowed medicine, named or not; a baby's bottle or a dog's shampoo bottle is none.
+  const child = CHILD_OR_PET.test(n);
+  const pills = medicine || /(?<![a-z])(?:gumm(?:y|ies)|pills?|tablets?|capsules?)(?![a-z])/.test(n);
+  if (SWALLOWED.test(n) && pills && (child || LOT.test(n))) return true;
+  // "孩子吃了退烧药 什么时候能退烧", "狗狗吃了驅蟲藥 多久可以洗澡" are doses given, not swallowed by accident (found in review).
+  if (ATE.test(n) && medicine && (LOT.test(n) || (child && OWN.test(n)))) return true;
+  return BODY_IN_DANGER.test(n) && SOMEONE.test(n) && !JOKE.test(n);
 };
 
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency';
@@ -87,6 +95,6 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   const taken = TAKEN.test(n);
   const symptom = SYMPTOM.test(n) && !NOT_A_REPORT.test(n);
   if (symptom && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)))))) return 'reaction';
-  if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && said)) return 'advice';
+  if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && (said || ordered))) return 'advice';
   return WHO_MAY.test(n) ? 'advice' : undefined;
 }
