@@ -216,8 +216,12 @@ const SINGAPORE = /(?<![a-z])singapore(?![a-z])|(?<![a-z0-9])s\s*\(?\s*\d{6}(?!\
 /** A Singapore address's postal sector ("56"), '' when it names none, undefined for another country's. */
 function singaporeSector(address: string): string | undefined {
   if (!SINGAPORE.test(address)) return undefined;
-  const code = /(?<!\d)(\d{2})\d{4}(?!\d)/.exec(address);
-  return code ? code[1]! : '';
+  // The postcode beside the word, not any six digits ("Tel 612345"); none beside it, nothing shown (found in review).
+  for (const shape of [/singapore\W{0,3}(\d{2})\d{4}(?!\d)/i, /(?<![a-z0-9])s\s*\(?\s*(\d{2})\d{4}(?!\d)/i, /(?<!\d)(\d{2})\d{4}\s{0,2}singapore/i]) {
+    const code = shape.exec(address);
+    if (code) return code[1]!;
+  }
+  return '';
 }
 /**
  * A part of an address that places a door: a number alone or a unit code ("23", "B-12-3", "No. 12",

@@ -99,6 +99,8 @@ interface Cached {
   lang?: Lang | null;
   /** The shop's time zone setting; null or absent: none. */
   readonly timeZone?: string | null;
+  /** Its zone could not be read: read again at the next check, whatever the version. */
+  readonly zoneUnread?: true;
   /** The version the index was built from; undefined when set directly or without versionOf. */
   readonly version: number | undefined;
   checkedAt: number;
@@ -194,7 +196,7 @@ export class FaqIndexProvider implements FaqProvider {
       if (!load || !versionOf || this.#now() - cached.checkedAt < (this.#opts.recheckMs ?? 5000)) return cached;
       cached.checkedAt = this.#now();
       const version = await versionOf(shopId);
-      if (version === cached.version) return cached;
+      if (version === cached.version && !cached.zoneUnread) return cached;
       return this.#load(shopId, version);
     }
     if (!load) return undefined;
@@ -206,10 +208,12 @@ export class FaqIndexProvider implements FaqProvider {
     if (inFlight) return inFlight;
     // A failed read of the zone keeps the zone already known: the entries alone are no reason to forget it.
     const known = this.#cache.get(shopId)?.timeZone ?? null;
-    const zone = this.#opts.loadTimeZone ? this.#opts.loadTimeZone(shopId).catch((e: unknown) => (known !== null ? known : Promise.reject(e))) : Promise.resolve(null);
+    // None known: the entries still load, and the zone is read again at the next check (found in review: the whole FAQ failed).
+    let unread = false;
+    const zone = this.#opts.loadTimeZone ? this.#opts.loadTimeZone(shopId).catch(() => ((unread = known === null), known)) : Promise.resolve(null);
     const p = Promise.all([this.#opts.load!(shopId), zone])
       .then(([entries, timeZone]) => {
-        const c: Cached = { index: new FaqIndex(entries, this.#opts), version, checkedAt: this.#now(), ...(timeZone ? { timeZone } : {}) };
+        const c: Cached = { index: new FaqIndex(entries, this.#opts), version, checkedAt: this.#now(), ...(timeZone ? { timeZone } : {}), ...(unread ? { zoneUnread: true as const } : {}) };
         this.#cache.set(shopId, c);
         return c;
       })

@@ -185,6 +185,9 @@ describe('masking', () => {
     // However the postcode is written, only its sector, and nothing beside it (found in review).
     for (const a of ['Blk 123 Ang Mo Kio Ave 3, #05-67, Singapore, 560123', 'Blk 123, #05-67, 560123 Singapore', 'Blk 1, #05-67, SINGAPORE (560123)', 'Blk 1, #05-67, S(560123)']) assert.equal(maskAddress(a), '****, Singapore 56****', a);
     assert.equal(maskAddress('10 Anson Road, #10-11, International Plaza, 079903 Singapore'), '****, Singapore 07****');
+    // The postcode beside the word, never a phone number; "Singapore Plaza" in Mumbai is no Singapore postcode (found in review).
+    assert.equal(maskAddress('Blk 88, #02-11, Tel 612345 / Singapore 310088'), '****, Singapore 31****');
+    assert.doesNotMatch(maskAddress('12 Singapore Plaza, Andheri, Mumbai 400053'), /Singapore 40/);
     assert.equal(maskAddress('广东省'), '广东省');
   });
 });

@@ -5245,7 +5245,7 @@ describe('the twenty-third session\'s readings must not take (review)', () => {
   test('no emergency without medicine or a body in danger; a report with "会不会有事" or a brand name still is one', async () => {
     const { healthAsked } = await import('../../src/robot/nlu/health.ts');
     const { normalize } = await import('../../src/robot/nlu/index.ts');
-    for (const t of ['shipping took too much time, when will my order arrive?', 'your website is unresponsive, I can\'t pay', 'we drank a bottle of the wine you sent, can I order 6 more?', 'my baby drank half the bottle and then spit up, is the new formula batch ok?', 'I overdosed on shopping this black friday haha, can I cancel one order', "I'm having a stroke trying to use your checkout", 'lol i can\'t breathe, the box came upside down', 'my dog chewed up the bottle of shampoo, can I get a new one?', '昨天吃了一盒你们家的巧克力 太好吃了 还有货吗', '我笑到抽搐 快递员把包裹扔进了鱼缸', '我已经中毒了 这个零食还有吗', 'can i take another look at the receipt?', 'the tshirts run small, is it 2 or 3 for a 4 year old', '双胞胎两岁了，想买你们的磁力片，下单前想问问有没有小零件，会不会有误吞风险', 'the vitamins got into the wrong box, I received fish oil instead', '我家狗狗吃了驅蟲藥 多久可以洗澡', '孩子吃了退烧药 什么时候能退烧', '这个胶囊太大了 吞了好几次才吞下去']) {
+    for (const t of ['shipping took too much time, when will my order arrive?', 'your website is unresponsive, I can\'t pay', 'we drank a bottle of the wine you sent, can I order 6 more?', 'my baby drank half the bottle and then spit up, is the new formula batch ok?', 'I overdosed on shopping this black friday haha, can I cancel one order', "I'm having a stroke trying to use your checkout", 'lol i can\'t breathe, the box came upside down', 'my dog chewed up the bottle of shampoo, can I get a new one?', '昨天吃了一盒你们家的巧克力 太好吃了 还有货吗', '我笑到抽搐 快递员把包裹扔进了鱼缸', '我已经中毒了 这个零食还有吗', 'can i take another look at the receipt?', 'the tshirts run small, is it 2 or 3 for a 4 year old', '双胞胎两岁了，想买你们的磁力片，下单前想问问有没有小零件，会不会有误吞风险', 'the vitamins got into the wrong box, I received fish oil instead', '我家狗狗吃了驅蟲藥 多久可以洗澡', '孩子吃了退烧药 什么时候能退烧', '这个胶囊太大了 吞了好几次才吞下去', 'what happens if my dog accidentally ate one of these', 'if a child accidentally swallowed a piece, is it toxic?', '干燥剂误食有毒吗', '药吃多了会不会上瘾', 'I accidentally took the wrong size, can I exchange', 'we are overdosing on cute cat toys haha']) {
       assert.equal(healthAsked(normalize(t).text), undefined, t);
     }
     for (const t of ['孩子误服了两片退烧药 会不会有危险', '我家狗误食了布洛芬 会不会有事', 'my dog ate my advil', 'my son swallowed 5 tylenol what do i do', 'my kid ate like 8 of the melatonin gummies', '宝宝偷吃了我的维生素 好几颗', 'my son swallowed a few of the gummies, would it be dangerous?', 'my son swallowed 10 tylenol, is there a risk to his liver?', '孩子误吞了一颗纽扣电池 有没有风险', 'my daughter passed out after using your face mask']) {
@@ -5261,7 +5261,7 @@ describe('the twenty-third session\'s readings must not take (review)', () => {
   test('thanks and a request, a complaint or a threat is no goodbye; "happy thanksgiving" is one; "thank you also for …" stays thanks', () => {
     const nlu = createNlu();
     for (const t of ["we'll be away next week, hold the delivery please", "i'll be reporting this to paypal, thanks", '我去 包装全压扁了 谢谢']) assert.notEqual(nlu.understand(t, NOW).intent, 'bye', t);
-    for (const t of ['happy thanksgiving!', 'thank you also for the quick reply']) assert.equal(nlu.understand(t, NOW).intent, 'bye', t);
+    for (const t of ['happy thanksgiving!', 'thank you also for the quick reply', "ok I'll wait for it to be delivered, thanks!"]) assert.equal(nlu.understand(t, NOW).intent, 'bye', t);
   });
   test('"營業日" is a working day; a delivery time "from order" does not replace a shipping promise', async () => {
     const tw = new FaqIndexProvider();
@@ -5275,6 +5275,6 @@ describe('the twenty-third session\'s readings must not take (review)', () => {
     assert.match(textOf(await conversation(createRobot({ dataSource: fakeDataSource({ orders: [paid] }), faq: us, clock: () => NOW }), 'u-1001', 'shop_us')('when will my order ship')), /later than usual/);
   });
   test('asking when the person comes, waiting on, is no taking back', () => {
-    for (const t of ['算了，客服什么时候能回我', '算了 人工什么时候上班 我等他', 'nvm, when can someone call me back']) assert.equal(withdrawsHandover(t), undefined, t);
+    for (const t of ['算了，客服什么时候能回我', '算了 人工什么时候上班 我等他', 'nvm, when can someone call me back', '算了 人工几点能来']) assert.equal(withdrawsHandover(t), undefined, t);
   });
 });

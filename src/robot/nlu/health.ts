@@ -44,7 +44,11 @@ const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|(?
  * - eaten, drunk or swallowed, or too much of it: only of a medicine named (brands too);
  * - a body in danger: only with someone it happens to.
  */
-const SWALLOWED_BY_ACCIDENT = /误食|误服|误吞|偷吃了?(?:我的|家里的)?药|把药(?:当|吃)|(?<![a-z])(?:overdos(?:e|ed|ing)\b(?! on (?:shopping|sales?|deals?))|poison control|accidentally (?:swallowed|ate|drank|took))(?![a-z])/;
+const SWALLOWED_BY_ACCIDENT = /误食|误服|误吞|偷吃了?(?:我的|家里的)?药|把药(?:当|吃)|(?<![a-z])(?:overdos(?:e|ed|ing)\b(?! on )|poison control)(?![a-z])/;
+/** "accidentally took …": of a medicine or pills, not "the wrong size" (found in review). */
+const ACCIDENTALLY = /(?<![a-z])accidentally (?:swallowed|ate|drank|took)(?![a-z])/;
+/** Said as a supposition: "如果宝宝误吞了…怎么办", "what if my dog ate one", "万一…" (found in review: asked before buying). */
+const SUPPOSED = /如果|万一|要是|假如|(?<![a-z])(?:if|what if|in case)(?![a-z])/;
 /** Too much of it: of a medicine named, an emergency whoever took it. */
 const TOO_MUCH = /吃多了|药吃多|服用过量|过量服用|吃过量|(?<![a-z])(?:took too (?:many|much)|had too (?:many|much) (?:of )?(?:the |my |his |her )?\w*\s?(?:pills?|tablets?|capsules?|gummies|doses?|\w+ol|\w+en))(?![a-z])/;
 /** Swallowed or got into: of a medicine (or "gummies", "pills"), an emergency when a child or a pet did, or a lot of it. */
@@ -60,12 +64,13 @@ const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|猫|狗|(?<![a-z
 const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|猫|狗|(?<![a-z])(?:my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler)(?![a-z])/;
 const JOKE = /笑|(?<![a-z])(?:lol|haha|lmao)(?![a-z])/;
 /** Asked before anything happened ("会不会有误吞风险", "how to prevent choking"), unless something was swallowed already (found in review). */
-const BEFOREHAND = /风险|防止|避免|以防|防误|小心误|会不会有误|(?<![a-z])(?:risk|prevent\w*|hazard|in case|what if)(?![a-z])/;
+const BEFOREHAND = /风险|防止|避免|以防|防误|小心误|会不会|有毒吗|会怎么样|(?<![a-z])(?:risk|prevent\w*|hazard|toxic|poisonous)(?![a-z])/;
 const HAPPENED = /(?:吞|吃|喝|食|服)了|(?<![a-z])(?:swallowed|ate|drank|got into|took|chewed)(?![a-z])/;
 const emergency = (n: string): boolean => {
-  if (BEFOREHAND.test(n) && !HAPPENED.test(n)) return false;
+  if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
   if (SWALLOWED_BY_ACCIDENT.test(n)) return true;
   const medicine = namesMedicine(n) || /药/.test(n);
+  if (ACCIDENTALLY.test(n) && (medicine || /(?<![a-z])(?:pills?|tablets?|capsules?|gumm(?:y|ies))(?![a-z])/.test(n))) return true;
   if (medicine && TOO_MUCH.test(n)) return true;
   // A child or a pet who swallowed "gummies" or "pills" swallowed medicine, named or not; a baby's bottle or a dog's shampoo bottle is none.
   const child = CHILD_OR_PET.test(n);
@@ -73,7 +78,7 @@ const emergency = (n: string): boolean => {
   if (SWALLOWED.test(n) && pills && (child || LOT.test(n))) return true;
   // "孩子吃了退烧药 什么时候能退烧", "狗狗吃了驅蟲藥 多久可以洗澡" are doses given, not swallowed by accident (found in review).
   if (ATE.test(n) && medicine && (LOT.test(n) || (child && OWN.test(n)))) return true;
-  return BODY_IN_DANGER.test(n) && SOMEONE.test(n) && !JOKE.test(n);
+  return BODY_IN_DANGER.test(n) && SOMEONE.test(n);
 };
 
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency';

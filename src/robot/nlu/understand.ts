@@ -241,9 +241,9 @@ function thankedOff(n: ReturnType<typeof normalize>): boolean {
   if (core.length === n.scan.length || n.text.includes('?') || ASKS.test(core)) return false;
   const said = core.replace(/ \| /g, ' ').trim();
   // Only a plain next step: no request ("hold the delivery please"), complaint or threat ("i'll be reporting this to paypal", "我去 包装全压扁了") (found in review).
-  return WILL_DO.test(said) && !NOT_A_CLOSING.test(said) && !/please|pls/.test(n.scan);
+  return WILL_DO.test(said) && !NOT_A_CLOSING.test(said) && !/(?<![a-z])(?:please|pls)(?![a-z])/.test(n.scan);
 }
-const NOT_A_CLOSING = /不好|不了|坏|压扁|破|投诉|差评|举报|退款|(?<![a-z])(?:report\w*|complain\w*|dispute|chargeback|review|refund|deliver\w*|hold|cancel\w*|sue|lawyer|bbb|never)(?![a-z])/;
+const NOT_A_CLOSING = /不好|不了|坏|压扁|破|投诉|差评|举报|退款|(?<![a-z])(?:report\w*|complain\w*|dispute|chargeback|review|refund|cancel\w*|sue|lawyer|bbb|never)(?![a-z])/;
 /** A closing read as a question about goods or a greeting is taken as the closing; anything else it might be stays. */
 const thanked = (off: boolean, c: Classification): Classification => (off && (c.intent === 'unknown' || c.intent === 'faq' || c.intent === 'greeting') ? { intent: 'bye', confidence: 1, scores: c.scores } : c);
 const WILL_DO = /^(?:(?:ok(?:ay)?|alright|sure|fine|cool|great|好的|好吧|好|行|嗯)[\s,，.。!！]*)*(?:i'?ll|i will|will do|i'?m going to|gonna|我再|我先|那我)(?![a-z])[^|]*$/;
@@ -352,7 +352,7 @@ export function withdrawsHandover(text: string): string | undefined {
  * "when can someone call me back": still waiting for the person (found in review).
  */
 const ASKS_ABOUT_PEOPLE = /(?:人工|真人|客服)(?:的)?(?:服务|服務)?(?:时间|時間|几点|幾點|上班时间|上班時間|在线时间|在線時間)|(?<![a-z])(?:what time|what are)\b.{0,20}\b(?:humans?|agents?|staff)\b.{0,12}\b(?:online|available|work|hours)|(?:humans?|agents?|staff)(?:'s)? (?:hours|opening hours)(?![a-z])/i;
-const STILL_WAITING = /回我|回复我|联系我|等他|等她|等人|我等|投诉|(?<![a-z])(?:call me|get back|reply to me|contact me|i'?ll wait|complain)(?![a-z])/i;
+const STILL_WAITING = /回我|回复我|联系我|等他|等她|等人|我等|投诉|能来|会来|来吗|(?<![a-z])(?:call me|get back|reply to me|contact me|i'?ll wait|complain)(?![a-z])/i;
 const asksOnlyHours = (rest: string): boolean => ASKS_ABOUT_PEOPLE.test(rest) && !STILL_WAITING.test(rest);
 /** "算了 等着吧", "ok i'll wait": resigned to waiting for the person, not leaving. */
 const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了|呢)?[^\p{Script=Han}a-z0-9?？]*$|^[,.\s]*(?:ok(?:ay)?,? )?(?:i'?ll|i will) (?:just )?wait(?! for (?:the |my )?(?:delivery|parcel|package|order|courier))\b/u;
