@@ -41,6 +41,8 @@ export interface FaqProvider {
    * shop's knowledge too and changes as rarely (a setting saved bumps the same version).
    */
   timeZone?(shopId: string): Promise<string | undefined>;
+  /** The same from memory, at once: null when the shop has none, undefined when not loaded yet. */
+  timeZoneNow?(shopId: string): string | null | undefined;
 }
 
 /** A question the robot already placed on a topic (a policy intent), and how it places a text. */
@@ -172,6 +174,11 @@ export class FaqIndexProvider implements FaqProvider {
    * that fails or hangs must not take the shop's zone away (found in review: a New York shop was
    * answered in China time while the check failed). A change reaches it with the next reload.
    */
+  timeZoneNow(shopId: string): string | null | undefined {
+    const cached = this.#cache.get(shopId);
+    return cached ? (cached.timeZone ?? null) : undefined;
+  }
+
   async timeZone(shopId: string): Promise<string | undefined> {
     const cached = this.#cache.get(shopId);
     if (cached) return cached.timeZone ?? undefined;

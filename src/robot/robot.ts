@@ -354,7 +354,10 @@ function understoodElsewhere(thread: NluThread | undefined, nlu: Nlu, text: stri
 async function calendarOf(ctx: RobotCtx, shopId: string, now: Date): Promise<{ tz: number; zone?: string }> {
   const { faq } = ctx.sources;
   const robots = ctx.opts.timeZone;
-  const own = robots ? { tz: zoneOffsetMinutes(robots, now), zone: robots } : { tz: ctx.opts.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES };
+  const own = robots ? { tz: offsetOf(robots, now), zone: robots } : { tz: ctx.opts.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES };
+  // From memory without a timer or a promise when the shop is loaded (each answer paid for both: bench/robot.ts).
+  const known = faq.timeZoneNow?.(shopId);
+  if (known !== undefined) return known && isTimeZone(known) ? { tz: offsetOf(known, now), zone: known } : own;
   const missedUntil = ctx.zoneMisses.get(shopId);
   if (!faq.timeZone || (missedUntil !== undefined && missedUntil > Date.now())) return own;
   const found = await lookupWithinBudget((signal) => raceAbort(faq.timeZone!(shopId), signal), ctx.budgetMs);
@@ -362,8 +365,21 @@ async function calendarOf(ctx: RobotCtx, shopId: string, now: Date): Promise<{ t
     if (ctx.zoneMisses.size >= LANGUAGE_MISSES_MAX) ctx.zoneMisses.clear();
     ctx.zoneMisses.set(shopId, Date.now() + ZONE_MISS_MS);
   }
-  return found.ok && found.value && isTimeZone(found.value) ? { tz: zoneOffsetMinutes(found.value, now), zone: found.value } : own;
+  return found.ok && found.value && isTimeZone(found.value) ? { tz: offsetOf(found.value, now), zone: found.value } : own;
 }
+
+/** A zone's offset, kept for a minute: Intl's reading of it costs more than an answer's other steps. */
+const OFFSETS = new Map<string, { until: number; tz: number }>();
+function offsetOf(zone: string, now: Date): number {
+  const at = now.getTime();
+  const kept = OFFSETS.get(zone);
+  if (kept && at < kept.until && at >= kept.until - OFFSET_KEPT_MS) return kept.tz;
+  if (OFFSETS.size >= 1000) OFFSETS.clear();
+  const tz = zoneOffsetMinutes(zone, now);
+  OFFSETS.set(zone, { until: at + OFFSET_KEPT_MS, tz });
+  return tz;
+}
+const OFFSET_KEPT_MS = 60_000;
 
 /** The zone the text states times in, on each card: a page showed the card in KEFU_TIME_ZONE beside the shop's own in the text (found in review). */
 const inZone = (replies: readonly Reply[], zone: string): Reply[] => replies.map((r) => (r.card ? { ...r, card: { ...r.card, timeZone: zone } } : r));
