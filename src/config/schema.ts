@@ -10,7 +10,7 @@
 import { isIP } from 'node:net';
 import { canonicalOrigin } from '../gateway/origin.ts';
 import { NLU_THREAD_MODES } from '../robot/nlu/thread.ts';
-import { canonicalTimeZone, isTimeZone } from '../robot/time-zone.ts';
+import { canonicalTimeZone } from '../robot/time-zone.ts';
 
 export type RawValue = string | undefined;
 
@@ -96,9 +96,10 @@ const zone = (doc: string, def: string): VarSpec<string> => ({
   defaultDoc: def,
   parse: (raw) => {
     const v = raw === undefined || raw.trim() === '' ? def : raw.trim();
-    if (!isTimeZone(v)) throw new Error(`must be an IANA time zone name such as "Asia/Shanghai" or "America/Los_Angeles" (got "${raw}")`);
     // Its canonical name: the robot reads the offset at each answer, from a formatter kept by that name.
-    return canonicalTimeZone(v)!;
+    const canonical = canonicalTimeZone(v);
+    if (!canonical) throw new Error(`must be an IANA time zone name such as "Asia/Shanghai" or "America/Los_Angeles" (got "${raw}")`);
+    return canonical;
   },
 });
 

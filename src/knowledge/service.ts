@@ -33,6 +33,7 @@ import {
   updateFaqEntry,
   upsertShopTimeZone,
   type FaqEntry,
+  type ShopSettingsRow,
 } from './repository.ts';
 import { assertShopId, parseFaqInput, parseFaqUpdate, parseTimeZoneInput, parseWordList, parseWordsInput } from './validation.ts';
 import { askedAlready, entryAsking, questionKey } from './suggestions.ts';
@@ -187,8 +188,7 @@ export class KnowledgeService {
 
   async timeZone(shopId: string): Promise<ShopTimeZone> {
     assertShopId(shopId);
-    const r = await selectShopSettings(this.#sql.db, shopId);
-    return { shopId, timeZone: r?.time_zone ?? null, updatedBy: r?.updated_by ?? null, updatedAt: r ? r.updated_at.toISOString() : null };
+    return shopTimeZone(shopId, await selectShopSettings(this.#sql.db, shopId));
   }
 
   /**
@@ -202,7 +202,7 @@ export class KnowledgeService {
       await bumpVersion(tx, shopId);
       return upsertShopTimeZone(tx, shopId, timeZone, actorId);
     });
-    return { shopId, timeZone: r.time_zone, updatedBy: r.updated_by, updatedAt: r.updated_at.toISOString() };
+    return shopTimeZone(shopId, r);
   }
 
   // --- Versions ------------------------------------------------------------------------------
@@ -235,6 +235,9 @@ export class KnowledgeService {
     };
   }
 }
+
+/** A shop's settings row as the API shows its zone; no row: nothing set. */
+const shopTimeZone = (shopId: string, r: ShopSettingsRow | undefined): ShopTimeZone => ({ shopId, timeZone: r?.time_zone ?? null, updatedBy: r?.updated_by ?? null, updatedAt: r ? r.updated_at.toISOString() : null });
 
 /**
  * A question another entry already asks (as its question or an alternate) is refused: the robot

@@ -2810,9 +2810,10 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   const { t, lang } = ctx;
   const latest = latestLine(ctx, l);
   if (!latest) return { replies: [reply(t.parcelNoEvents({ orderId: o.orderId, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo }), logisticsCard(l))] };
-  const status = atPickup(l) ? t.atPickupStatus : LOGISTICS_STATUS[lang][l.status];
+  const waiting = atPickup(l);
+  const status = waiting ? t.atPickupStatus : LOGISTICS_STATUS[lang][l.status];
   const parcel = reply(t.parcel({ orderId: o.orderId, title, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo, status, latest }), logisticsCard(l));
-  if (atPickup(l)) return { replies: [parcel, { text: t.atPickupNote }] };
+  if (waiting) return { replies: [parcel, { text: t.atPickupNote }] };
   // "显示签收了但我没收到": the tracking alone contradicts the buyer; a person is offered to check (found from outside).
   if (l.status === 'delivered' && NOT_RECEIVED.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.deliveredNotReceived }], next: { offeredHuman: true } };
   // "只到了一半" of an order sent as one parcel, delivered: something is missing from it, a person's to check.
@@ -2917,6 +2918,8 @@ function isDigital(o: Order): boolean {
   const all = soldItems(o);
   return !all.some((i) => POSTED.test(i.title)) && all.every((i) => DIGITAL.test(i.title));
 }
+/** Digital goods with no parcel tracked: sent by the platform itself (a top-up, a code). */
+const sentDigitally = (ctx: Ctx, o: Order): boolean => isDigital(o) && !ctx.logistics.some((l) => l.orderId === o.orderId);
 /**
  * The receiver's address, or '' when it cannot be read (`receiverOf`: found in CI, every turn on
  * the second node handed over). Read only for the order an answer is about.
@@ -2941,7 +2944,7 @@ const DIGITAL_PROMISE_HOURS = 24;
 function digitalAnswer(ctx: Ctx, o: Order): Outcome | undefined {
   const { t } = ctx;
   // A parcel tracked is goods posted, whatever the title says (found in review).
-  if (!isDigital(o) || o.status === 'pending_payment' || o.status === 'cancelled' || ctx.logistics.some((l) => l.orderId === o.orderId)) return undefined;
+  if (!sentDigitally(ctx, o) || o.status === 'pending_payment' || o.status === 'cancelled') return undefined;
   const title = orderTitle(o, ctx.lang);
   if (o.status === 'paid') {
     const entry = shopSays(ctx, 'digital_time');
@@ -3414,7 +3417,7 @@ function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   if (ctx.r.unpaidTimeout) return { replies: [reply(o.status === 'pending_payment' ? ctx.t.unpaidTimeout(o.orderId) : ctx.t.cancel[o.status === 'completed' ? 'delivered' : o.status](o.orderId), orderCard(o))] };
   const key = o.status === 'completed' ? 'delivered' : o.status;
   // A top-up or code already sent is no parcel to refuse or return in 7 days (found from outside: "支持 7 天无理由" for a phone top-up the shop refuses to refund).
-  if ((key === 'delivered' || key === 'shipped') && isDigital(o) && !ctx.logistics.some((l) => l.orderId === o.orderId)) {
+  if ((key === 'delivered' || key === 'shipped') && sentDigitally(ctx, o)) {
     return { replies: [reply(ctx.t.cancelDigital(o.orderId), orderCard(o))], next: { offeredHuman: true } };
   }
   const unshipped = key === 'paid' || key === 'pending_payment' ? key : undefined;

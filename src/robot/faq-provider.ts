@@ -180,8 +180,8 @@ export class FaqIndexProvider implements FaqProvider {
   }
 
   async timeZone(shopId: string): Promise<string | undefined> {
-    const cached = this.#cache.get(shopId);
-    if (cached) return cached.timeZone ?? undefined;
+    const known = this.timeZoneNow(shopId);
+    if (known !== undefined) return known ?? undefined;
     return (await this.#index(shopId))?.timeZone ?? undefined;
   }
 

@@ -89,7 +89,6 @@ function afterThisTurn(): Promise<void> {
   return nextTurn;
 }
 
-/** The cached dialogue state; never throws (the promise is created before the robot may fail, so it must not reject). */
 /**
  * An emergency in a queued message: read only when a word of one is there, and on the first
  * MAX_UTTERANCE characters, as the robot reads (found by CI: reading every queued message whole cost
@@ -104,6 +103,7 @@ const mayBeEmergency = (text: string): boolean => {
 /** A no and nothing else: an answer to the robot's last question, not "never mind, cancel the transfer" or "不用转人工了" (found in review). */
 const PLAIN_NO = /^(?:no|nope|nah|no thanks|not that|neither|none|不用|不是|不要|没有|都不是|不对)[\s.!。！~]*$/i;
 
+/** The cached dialogue state; never throws (the promise is created before the robot may fail, so it must not reject). */
 function parseStored(raw: string | null): unknown {
   try {
     return raw ? (JSON.parse(raw) as unknown) : undefined;
@@ -308,17 +308,12 @@ export class BotResponder {
     void next.finally(() => setTimeout(() => this.#withdrawing.get(id) === next && this.#withdrawing.delete(id), WITHDRAW_GRACE_MS).unref());
   }
 
+  /** A plain no: with FAQ questions the robot offered waiting for a pick, it declines them (the state read once); else it takes the hand-over back. */
   async #noInQueue(e: Stored, text: string): Promise<void> {
-    if (!(await this.#offersFaq(e.conversationId))) return this.#withdraw(e, text, '');
-    const state = await this.#readState(e.conversationId).read.then(parseStored).catch(() => ({}));
-    await this.#writeState(e.conversationId, JSON.stringify({ ...(state as object), faqOptions: undefined })).catch(() => {});
-  }
-
-  /** Whether the robot's state holds FAQ questions it offered and waits for a pick of. */
-  async #offersFaq(id: string): Promise<boolean> {
-    const state = await this.#readState(id).read.then(parseStored).catch(() => undefined);
-    const offered = (state as { faqOptions?: unknown } | undefined)?.faqOptions;
-    return Array.isArray(offered) && offered.length > 0;
+    const state = (await this.#readState(e.conversationId).read.then(parseStored).catch(() => undefined)) as { faqOptions?: unknown } | undefined;
+    const offered = state?.faqOptions;
+    if (!Array.isArray(offered) || offered.length === 0) return this.#withdraw(e, text, '');
+    await this.#writeState(e.conversationId, JSON.stringify({ ...state, faqOptions: undefined })).catch(() => {});
   }
 
   /** One turn, never silent: shed or failed, the buyer is told and a person takes over. */

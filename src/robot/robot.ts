@@ -354,28 +354,42 @@ function understoodElsewhere(thread: NluThread | undefined, nlu: Nlu, text: stri
 async function calendarOf(ctx: RobotCtx, shopId: string, now: Date): Promise<{ tz: number; zone?: string }> {
   const { faq } = ctx.sources;
   const robots = ctx.opts.timeZone;
-  const own = robots ? { tz: offsetOf(robots, now), zone: robots } : { tz: ctx.opts.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES };
+  const robotsTz = robots ? offsetOf(robots, now) : undefined;
+  const own = robots && robotsTz !== undefined ? { tz: robotsTz, zone: robots } : { tz: ctx.opts.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES };
   // From memory without a timer or a promise when the shop is loaded (each answer paid for both: bench/robot.ts).
   const known = faq.timeZoneNow?.(shopId);
-  if (known !== undefined) return known && isTimeZone(known) ? { tz: offsetOf(known, now), zone: known } : own;
-  const missedUntil = ctx.zoneMisses.get(shopId);
-  if (!faq.timeZone || (missedUntil !== undefined && missedUntil > Date.now())) return own;
-  const found = await lookupWithinBudget((signal) => raceAbort(faq.timeZone!(shopId), signal), ctx.budgetMs);
-  if (!found.ok) {
-    if (ctx.zoneMisses.size >= LANGUAGE_MISSES_MAX) ctx.zoneMisses.clear();
-    ctx.zoneMisses.set(shopId, Date.now() + ZONE_MISS_MS);
-  }
-  return found.ok && found.value && isTimeZone(found.value) ? { tz: offsetOf(found.value, now), zone: found.value } : own;
+  const zone = known !== undefined ? known : faq.timeZone ? await bestEffort(ctx.zoneMisses, shopId, () => faq.timeZone!(shopId), ctx.budgetMs, ZONE_MISS_MS) : undefined;
+  const tz = zone ? offsetOf(zone, now) : undefined;
+  return zone && tz !== undefined ? { tz, zone } : own;
 }
 
-/** A zone's offset, kept for a minute: Intl's reading of it costs more than an answer's other steps. */
-const OFFSETS = new Map<string, { until: number; tz: number }>();
-function offsetOf(zone: string, now: Date): number {
+/**
+ * A read of the shop's knowledge that an answer can do without (its zone, its FAQ's language),
+ * within `budgetMs`; a store that failed or hung is not asked again for `missMs` (each answer would
+ * wait its deadline: found in review). Undefined when it failed.
+ */
+async function bestEffort<T>(misses: Map<string, number>, shopId: string, read: () => Promise<T>, budgetMs: number, missMs: number): Promise<T | undefined> {
+  const missedUntil = misses.get(shopId);
+  if (missedUntil !== undefined && missedUntil > Date.now()) return undefined;
+  const found = await lookupWithinBudget((signal) => raceAbort(read(), signal), budgetMs);
+  if (found.ok) return found.value;
+  if (misses.size >= MISSES_MAX) misses.clear();
+  misses.set(shopId, Date.now() + missMs);
+  return undefined;
+}
+const MISSES_MAX = 10_000;
+
+/**
+ * A zone's offset, kept for a minute: Intl's reading of it costs more than an answer's other steps.
+ * Undefined for a name that is no zone (a setting stored before names were checked).
+ */
+const OFFSETS = new Map<string, { until: number; tz: number | undefined }>();
+function offsetOf(zone: string, now: Date): number | undefined {
   const at = now.getTime();
   const kept = OFFSETS.get(zone);
   if (kept && at < kept.until && at >= kept.until - OFFSET_KEPT_MS) return kept.tz;
   if (OFFSETS.size >= 1000) OFFSETS.clear();
-  const tz = zoneOffsetMinutes(zone, now);
+  const tz = isTimeZone(zone) ? zoneOffsetMinutes(zone, now) : undefined;
   OFFSETS.set(zone, { until: at + OFFSET_KEPT_MS, tz });
   return tz;
 }
@@ -392,18 +406,11 @@ const ZONE_MISS_MS = 5_000;
  */
 async function withShopLanguage(ctx: RobotCtx, input: TurnInput): Promise<TurnInput> {
   const faq = ctx.sources.faq;
-  const missedUntil = ctx.languageMisses.get(input.shopId);
-  if (!faq.language || (missedUntil !== undefined && missedUntil > Date.now())) return input;
-  const found = await lookupWithinBudget((signal) => raceAbort(faq.language!(input.shopId), signal), Math.min(ctx.budgetMs, BEST_EFFORT_BUDGET_MS));
-  // A FAQ store that failed or hung is not asked again for a while: each such turn would wait its deadline (found in review).
-  if (!found.ok) {
-    if (ctx.languageMisses.size >= LANGUAGE_MISSES_MAX) ctx.languageMisses.clear();
-    ctx.languageMisses.set(input.shopId, Date.now() + LANGUAGE_MISS_MS);
-  }
-  return found.ok && found.value ? { ...input, langHint: found.value } : input;
+  if (!faq.language) return input;
+  const lang = await bestEffort(ctx.languageMisses, input.shopId, () => faq.language!(input.shopId), Math.min(ctx.budgetMs, BEST_EFFORT_BUDGET_MS), LANGUAGE_MISS_MS);
+  return lang ? { ...input, langHint: lang } : input;
 }
 const LANGUAGE_MISS_MS = 60_000;
-const LANGUAGE_MISSES_MAX = 10_000;
 /** Digits, marks and emoji only, once words holding a digit (order numbers) are set aside: "👋", "MY24120007", "??" (a Latin word is English: found in review). */
 const tellsNoLanguage = (text: string): boolean => !/[a-z\p{Script=Han}]/iu.test(text.split(/\s+/).filter((w) => !/\d/.test(w)).join(' '));
 
