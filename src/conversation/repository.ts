@@ -408,6 +408,20 @@ export async function setState(db: Db | Tx, conversationId: string, patch: State
   return r ? { ...toConversation(r), previous: r.previous, previousAgentId: r.previous_agent_id } : undefined;
 }
 
+/**
+ * Moves a queued conversation up to `priority` (never down), keeping its time in the queue: an
+ * emergency told while waiting goes ahead of the rest. False when it is no longer queued.
+ */
+export async function raiseQueuePriority(db: Db | Tx, conversationId: string, priority: number): Promise<boolean> {
+  const r = await db
+    .updateTable('conversations')
+    .set({ priority: sql<number>`greatest(priority, ${priority})`, updated_at: new Date() })
+    .where('id', '=', conversationId)
+    .where('state', '=', 'queued')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 export async function listConversations(
   db: Db,
   filter: { shopId?: string; buyerId?: string; agentId?: string; state?: ConversationState; limit: number; before?: Date },

@@ -282,6 +282,11 @@ export class ConversationService {
     return c;
   }
 
+  /** Raises a queued conversation's priority (never lowers it); false when it is not queued. */
+  async raiseQueuePriority(conversationId: string, priority: number): Promise<boolean> {
+    return repo.raiseQueuePriority(this.#sql.db, conversationId, priority);
+  }
+
   /**
    * Stores a last message (the rating request) and closes the conversation in ONE transaction:
    * no buyer message can land between the two (it waits for the row, then finds the

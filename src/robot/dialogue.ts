@@ -1218,7 +1218,8 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   if (health) return { intent: health === 'advice' ? 'faq' : 'complaint', health };
   // "我要找药师", "帮我转药师", "get me a pharmacist": a person of the shop's, asked for by their trade (found from outside: its hours were offered).
   if (ASKS_FOR_SPECIALIST.test(u.normalized) && !ASKS_ABOUT_SPECIALIST.test(u.normalized)) return { intent: 'human' };
-  if (PERSON_TO_ACT.test(u.normalized) || CALL_THE_COURIER.test(u.normalized)) return { intent: 'human' };
+  // "客服！！！", "客服", "customer service!!!": the word for a person alone calls one (found in review: the hours entry was offered).
+  if (PERSON_TO_ACT.test(u.normalized) || CALL_THE_COURIER.test(u.normalized) || barePerson(u, text)) return { intent: 'human' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
 }
 /**
@@ -1493,6 +1494,14 @@ function writesTraditional(state: DialogueState, text: string): boolean {
   return script === 'hant' || (script === undefined && state.hant === true);
 }
 
+/** An entry of the other language that alone answers (`FaqHit.acrossLanguages`) is said as the shop's word in that language, with a person to explain it. */
+function saidAcross(data: TurnData, lang: Lang): TurnData {
+  const hit = data.faq?.ok ? data.faq.value : undefined;
+  if (!hit?.acrossLanguages) return data;
+  const entry = { ...hit.entry, answer: TEXTS[lang].otherLanguageEntry(hit.entry.question, hit.entry.answer) };
+  return { ...data, faq: { ok: true, value: { ...hit, entry } } };
+}
+
 function context(state: DialogueState, input: TurnInput, data: TurnData, r: Resolved): Ctx {
   const unavailable = new Set<LookupName>();
   const optional = new Set(bestEffort(r, input.text));
@@ -1517,7 +1526,7 @@ function context(state: DialogueState, input: TurnInput, data: TurnData, r: Reso
     state,
     r,
     input,
-    data,
+    data: saidAcross(data, r.lang),
     ...(orders ? { orders } : {}),
     logistics,
     logisticsFailed: data.logistics !== undefined && !data.logistics.ok,
@@ -1779,10 +1788,11 @@ function healthAnswer(ctx: Ctx, health: HealthQuestion): Outcome {
 }
 
 /** The person word alone, shouted or not: "人工！！！", "真人", "human!!". */
-const BARE_PERSON = /^\s*(?:有人吗[\s?？!！]*)?(?:(?:人工|真人|人工客服|真人客服|(?:a )?human|(?:an )?agent|(?:a )?real person|representative|operator)[\s!！?？.。~,，]*)+$|^\s*客服[\s]*[!！]+[\s!！]*$/i;
+const BARE_PERSON = /^\s*(?:有人吗[\s?？!！]*)?(?:(?:人工|真人|人工客服|真人客服|客服|(?:a )?human|(?:an )?agent|(?:a )?real person|representative|operator|customer (?:service|support|care))[\s!！?？.。~,，]*)+$|^\s*有(?:没有)?(?:人工|真人)?客服吗[\s?？!！]*$/i;
+const barePerson = (u: Understanding, text: string): boolean => BARE_PERSON.test(u.normalized) || BARE_PERSON.test(text.normalize('NFKC'));
 function ownPhrasing(ctx: Ctx): Outcome | undefined {
   // Asking for one ("联系人工客服", "转人工", "人工！！！") is a request, whatever entry it matches (found in review; bare, from outside).
-  if (ASKS_FOR_PERSON.test(ctx.r.u.normalized) || BARE_PERSON.test(ctx.r.u.normalized) || BARE_PERSON.test(ctx.input.text.normalize('NFKC'))) return undefined;
+  if (ASKS_FOR_PERSON.test(ctx.r.u.normalized) || barePerson(ctx.r.u, ctx.input.text)) return undefined;
   const hit = confidentFaq(ctx);
   return hit && (hit.lexical ?? hit.confidence) >= FAQ_EXACT ? { replies: [{ text: hit.entry.answer }], faqOnly: true } : undefined;
 }

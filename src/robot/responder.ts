@@ -253,11 +253,14 @@ export class BotResponder {
     else if (text !== undefined && this.#mayAnswerQueued) void this.#chain(e.conversationId, () => this.#queuedTurn(e, text));
   }
 
+  /** The text says the buyer goes first in line, so the conversation is moved up the queue as a complaint's would be (found in review). */
   async #emergency(e: Stored, text: string): Promise<void> {
     const said = inScriptOf(TEXTS[detectLanguage(text).lang].healthEmergency, text);
-    await this.#conversations.postAs(e.conversationId, BOT_SENDER, { kind: 'text', text: said }, { state: 'queued' }).catch((err: unknown) => {
-      this.#log.warn({ err: (err as Error).message, conversationId: e.conversationId }, 'could not tell a queued buyer what to do in an emergency');
-    });
+    const told = this.#conversations.postAs(e.conversationId, BOT_SENDER, { kind: 'text', text: said }, { state: 'queued' });
+    const raised = this.#conversations.raiseQueuePriority(e.conversationId, QUEUE_PRIORITY.complaint);
+    for (const [what, p] of [['tell a queued buyer what to do in an emergency', told], ['move an emergency up the queue', raised]] as const) {
+      await p.catch((err: unknown) => this.#log.warn({ err: (err as Error).message, conversationId: e.conversationId }, `could not ${what}`));
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import { chatRating, type TypedMessage } from '../../src/desk/index.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
 import { WorkQueue } from '../../src/ops/work-queue.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
+import { QUEUE_PRIORITY } from '../../src/protocol/conversation.ts';
 import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
 import type { Principal } from '../../src/auth/index.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
@@ -323,7 +324,9 @@ for (const f of SQL_FACTORIES) {
         await conversations.send(p, say('孩子误食了布洛芬 会不会有事'));
         await bot.idle();
         assert.match((await texts(s, conversations, p, id)).at(-1)!, /^bot:.*急救电话/, 'told while an agent could serve too');
-        assert.equal((await getConversation(s.db, id))?.state, 'queued');
+        // The text says "优先转接": the conversation goes ahead of the plain hand-overs, keeping its queue time.
+        const row = await s.db.selectFrom('conversations').select(['state', 'priority']).where('id', '=', id).executeTakeFirstOrThrow();
+        assert.deepEqual(row, { state: 'queued', priority: QUEUE_PRIORITY.complaint });
       } finally {
         await s.close();
       }

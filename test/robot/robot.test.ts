@@ -5188,6 +5188,17 @@ describe('numbers that are no order, and a person asked for in one word (twenty-
     assert.equal((await conversation(robot, 'u-1001', 'shop_h')('人工！！！')).handover?.reason, 'requested');
     assert.match(textOf(await conversation(robot, 'u-1001', 'shop_h')('人工客服几点上班')), /9:00-24:00/);
   });
+  // Found in review (twenty-third session): "客服！！！" was read as nothing, and the hours entry offered.
+  test('"客服", "客服！！！", "有客服吗", "customer service!!!" call a person; "客服几点上班" and "客服在吗" do not', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries('shop_h', [{ id: 'hours', question: '客服几点上班？', answer: '人工客服每天9:00-24:00在线。', alternates: ['customer service hours'] }]);
+    const robot = createRobot({ dataSource: fakeDataSource({}), faq: own, clock: () => NOW });
+    for (const text of ['客服', '客服！！！', '客服？', '有客服吗', '客服客服', 'customer service!!!', 'Customer support']) {
+      assert.equal((await conversation(robot, 'u-1001', 'shop_h')(text)).handover?.reason, 'requested', text);
+    }
+    assert.match(textOf(await conversation(robot, 'u-1001', 'shop_h')('客服几点上班')), /9:00-24:00/);
+    assert.equal((await conversation(robot, 'u-1001', 'shop_h')('客服在吗')).handover, undefined);
+  });
 });
 
 describe('a shop that delivers itself, and a question after an ok (twenty-third session, furniture)', () => {
@@ -5276,5 +5287,36 @@ describe('the twenty-third session\'s readings must not take (review)', () => {
   });
   test('asking when the person comes, waiting on, is no taking back', () => {
     for (const t of ['算了，客服什么时候能回我', '算了 人工什么时候上班 我等他', 'nvm, when can someone call me back', '算了 人工几点能来']) assert.equal(withdrawsHandover(t), undefined, t);
+  });
+});
+
+// Found from outside (a Singapore furniture shop with English entries only): "包安装吗", "可以分期付款吗"
+// went to a person, and "送货要多久" got the built-in delivery text.
+describe('a question answered by the shop entry in the other language alone (twenty-fourth session)', () => {
+  const english = new FaqIndexProvider();
+  english.setEntries('shop_sg', [
+    { id: 'del', question: 'How long does delivery take?', answer: 'Delivery within 7 working days after payment.' },
+    { id: 'asm', question: 'Do you offer assembly?', answer: 'Free assembly for all beds and wardrobes.' },
+    { id: 'inst', question: 'Can I pay by instalments?', answer: 'Yes, Atome splits into 3 interest-free payments.' },
+    { id: 'room', question: 'Do you have a showroom?', answer: 'Our showroom is at 10 Ubi Crescent, open 11am-8pm daily.' },
+  ]);
+  const chinese = new FaqIndexProvider();
+  chinese.setEntries('shop_cn', [{ id: 'gift', question: '可以提供礼品包装吗？', answer: '可以，礼品包装每单加收5元。' }, { id: 'hours', question: '客服几点上班？', answer: '每天9:00-22:00。' }]);
+  const ask = (faq: FaqIndexProvider, shop: string, text: string) => createRobot({ dataSource: fakeDataSource({ orders: [] }), faq, clock: () => NOW }).answer({ shopId: shop, userId: 'u-x', conversationId: 'c-x', text });
+
+  test('is said as the shop wrote it, named as in the other language, with a person to explain', async () => {
+    for (const [text, re] of [['包安装吗', /Free assembly/], ['可以分期付款吗', /Atome/], ['有没有展厅', /Ubi Crescent/], ['送货要多久', /7 working days/]] as const) {
+      const r = await ask(english, 'shop_sg', text);
+      assert.match(textOf(r), re, text);
+      assert.match(textOf(r), /店铺说明是英文的/, text);
+      assert.equal(r.handover, undefined, text);
+    }
+    const r = await ask(chinese, 'shop_cn', 'gift wrap 🎁?');
+    assert.match(textOf(r), /is in Chinese.*礼品包装每单加收5元/s);
+  });
+
+  test('a question the other-language entries do not cover is not answered from them', async () => {
+    for (const text of ['今天天气怎么样', '你们卖床垫吗', '我想投诉']) assert.doesNotMatch(textOf(await ask(english, 'shop_sg', text)), /店铺说明是英文的/, text);
+    assert.doesNotMatch(textOf(await ask(chinese, 'shop_cn', 'do you sell mattresses')), /is in Chinese/);
   });
 });
