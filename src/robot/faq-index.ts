@@ -138,6 +138,8 @@ interface Indexed {
   readonly phrasings: Phrasing[];
   readonly phrasingTerms: Set<string>;
   readonly answerTerms: Set<string>;
+  /** The language the entry answers in. */
+  readonly answerLang: Lang;
 }
 
 export class FaqIndex {
@@ -195,8 +197,8 @@ export class FaqIndex {
       phrasings.push({ terms: p.terms, lang: p.lang, mass: 0 });
       for (const t of p.terms.keys()) phrasingTerms.add(t);
     }
-    const answerTerms = new Set(cachedTerms(e.answer, cache, ctx).terms.keys());
-    return { entry: e, phrasings, phrasingTerms, answerTerms };
+    const answer = cachedTerms(e.answer, cache, ctx);
+    return { entry: e, phrasings, phrasingTerms, answerTerms: new Set(answer.terms.keys()), answerLang: answer.lang };
   }
 
   #finish(): void {
@@ -422,7 +424,7 @@ export class FaqIndex {
     // Two phrasings of an entry that both match are more evidence than one.
     cover = Math.min(1, cover + SECOND_PHRASING_CREDIT * second);
     let lexical = Math.pow(Math.min(1, qHit / q.mass), Q_EXP) * Math.pow(Math.max(cover, ANSWER_ONLY_COVER), D_EXP);
-    if (best && best.lang !== q.lang) lexical *= OTHER_LANGUAGE_FACTOR;
+    if (best && best.lang !== q.lang && ix.answerLang !== q.lang) lexical *= OTHER_LANGUAGE_FACTOR;
     const len = best?.terms.size ?? this.#avgLen;
     const score = (qHit * (BM25_K1 + 1)) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * len) / this.#avgLen));
     return { ix, lexical: Math.min(1, lexical), score, qHit, answerHit, cover, best };
@@ -442,7 +444,7 @@ export class FaqIndex {
       entryCovered: m.cover,
       answerOnly: m.answerHit / m.qHit,
       questionTypeConflict: typesConflict(queryTypes, entryTypes) ? 1 : 0,
-      otherLanguage: m.best && m.best.lang !== q.lang && !q.mixed ? 1 : 0,
+      otherLanguage: m.best && m.best.lang !== q.lang && m.ix.answerLang !== q.lang && !q.mixed ? 1 : 0,
       margin: m.lexical - runnerUp,
       alternates,
       lexicalWithAlternates: m.lexical * alternates,

@@ -203,23 +203,27 @@ const ANSWERABLE: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_
 /** One answer about an order covers these together ("快递到哪了？什么时候到？"). */
 const PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate']);
 /** Where a second question starts: after a question mark, or at 另外 / 还有 / 顺便 / "and can …" / "also" / ", did …". */
-const SECOND_QUESTION = /[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|[，,；;]\s*(?=[^，,；;?？]{1,8}呢[?？]?\s*$)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b|what about\b|how about\b)|(?<bare>,\s*)(?=(?:(?:did|does|has|have|can|could|will|is|are)\s+(?:my|i|you|u|we)|(?:when|where|how)\s+(?:is|are|was|will|does|do|did|can|could|should)|where'?s|wheres)\s)/gi;
-const CONNECTOR = /^[\s,，；;。.!！?？]*(?:另外|还有|顺便(?:问(?:一)?下)?|再问(?:一)?下|以及|and also|and|also|btw|plus)[\s,，:：]*/i;
+const SECOND_QUESTION = /(?<=[\s?？。!！,，;；:：])\s*(?=[2-9][.)、．）]\s*[^\d\s])|[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|[，,；;]\s*(?=[^，,；;?？]{1,8}呢[?？]?\s*$)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b|what about\b|how about\b)|(?<bare>,\s*)(?=(?:(?:did|does|has|have|can|could|will|is|are)\s+(?:my|i|you|u|we)|(?:when|where|how)\s+(?:is|are|was|will|does|do|did|can|could|should)|where'?s|wheres)\s)/gi;
+const CONNECTOR = /^[\s,，；;。.!！?？]*(?:另外|还有|顺便(?:问(?:一)?下)?|再问(?:一)?下|以及|and also|and|also|btw|plus|[2-9][.)、．）])[\s,，:：]*/i;
+/** "1. 多久发货 2. 包邮吗 3. 能开发票吗", "1) how long … 2) can I …": a numbered list of questions, each answered (found from outside: one "did you mean" for all). */
+const NUMBERED = /(?:^|[\s:：,，])[1１][.)、．）]\s*[^\d\s][^]*?[\s?？。!！,，;；][2２][.)、．）]\s*[^\d\s]/;
+const FIRST_NUMBER = /^(?:[^]{0,40}?[\s:：,，])?[1１][.)、．）]\s*/;
 /** The whole answer's lookups may take at most this share of the budget for its parts to be answered too. */
 const SPLIT_LOOKUP_SHARE = 4;
 /** A part that asks: it ends asking, or opens with a question word. */
 const ASKS = /[?？吗呢么嘛]\s*$|^(?:how|what|when|where|which|why|can|could|will|would|is|are|do|does|did)\b|^(?:怎么|怎样|如何|什么|多少|几|能不能|能否|可以|可不可以|是否|哪|有没有|会不会|要不要|请问)/i;
 /** A question anywhere in a part: a mark, a question word. */
 const ASKING = /[?？吗]|[呢么嘛](?=[\s，,。.!！?？]|$)|哪|什么|怎么|怎样|如何|多少|几[天时号个点次]|多久|能不能|能否|可不可以|可以吗|是不是|有没有|会不会|要不要|(?<![a-z])(?:how|what|when|where|which|why|can|could|will|would|is|are|do|does|did)(?![a-z])/i;
-/** Longer messages are stories with a question in them, not two questions. */
+/** Longer messages are stories with a question in them, not two questions; a numbered list may be longer. */
 const MAX_TWO_QUESTIONS = 120;
+const MAX_NUMBERED_QUESTIONS = 400;
 
 /**
  * Two questions with different intents that each can be answered, split where the second starts;
  * undefined for one question, or two about the same parcel (which one answer covers).
  */
 export function twoQuestions(text: string, intentOf: (text: string) => Intent): [string, string] | undefined {
-  if (text.length > MAX_TWO_QUESTIONS) return undefined;
+  if (text.length > (NUMBERED.test(text) ? MAX_NUMBERED_QUESTIONS : MAX_TWO_QUESTIONS)) return undefined;
   // Read in simplified characters ("另外能開發票嗎" asks as "另外能开发票吗" does: found in a check of
   // npm start); the folding keeps every character's place, so the parts are cut from the text itself.
   const folded = foldTraditional(text);
@@ -229,7 +233,7 @@ export function twoQuestions(text: string, intentOf: (text: string) => Intent): 
     const rest = folded.slice(m.index + m[0].length);
     const connector = rest.length - rest.replace(CONNECTOR, '').length;
     const from = m.index + m[0].length + connector;
-    const [a, b] = [text.slice(0, cut).trim(), text.slice(from).trim()];
+    const [a, b] = [text.slice(0, cut).trim().replace(FIRST_NUMBER, ''), text.slice(from).trim()];
     if (a.length < 2 || b.length < 2) continue;
     // Both must ask: "refund status? nothing in my account yet", "订单显示cancelled了？我没取消啊" say
     // more about one question, "先夸一下包装，另外…能开发票吗" praises before one (found in review).
@@ -268,8 +272,9 @@ async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, [a, b]: [string,
   const first = await answerOne(ctx, { ...req, text: a }, whole.lang);
   if (first.handover || !ANSWERABLE.has(first.intent)) return undefined;
   if (asksAboutData(first.state)) return beforeQuestion(ctx, req, b, first, whole);
-  // A question back buries no second answer: the next message answers it.
-  if (awaitsAnswer(first.state)) return undefined;
+  // A question back buries no second answer: the next message answers it. Its own "did you mean …?"
+  // goes last, after the second part's answer ("1. 包邮吗 2. 能开发票吗": found from outside, one offer for all).
+  if (awaitsAnswer(first.state)) return first.state.faqOptions && !first.state.pending ? secondBeforeOffer(ctx, req, b, first, whole) : undefined;
   const second = await answerParts(ctx, { ...req, text: b, state: first.state }, whole.lang);
   if (second.handover || !ANSWERABLE.has(second.intent)) return undefined;
   if (await offersWhatWasSaid(ctx, req.shopId, first, second)) return first;
@@ -277,6 +282,13 @@ async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, [a, b]: [string,
   const twoEntries = first.intent === 'faq' && !awaitsAnswer(second.state) && second.replies[0]?.text !== first.replies[0]?.text;
   if (second.intent === first.intent && !twoEntries) return undefined;
   return { ...joined(whole, second, [first, second]), intent: first.intent };
+}
+
+/** The second part answered, then the first part's "did you mean …?", which the next message answers; undefined when the second asks back too. */
+async function secondBeforeOffer(ctx: RobotCtx, req: AnswerRequest, b: string, first: RobotAnswer, whole: RobotAnswer): Promise<RobotAnswer | undefined> {
+  const second = await answerParts(ctx, { ...req, text: b }, whole.lang);
+  if (second.handover || !ANSWERABLE.has(second.intent) || awaitsAnswer(second.state)) return undefined;
+  return joined(whole, first, [second, first]);
 }
 
 /**

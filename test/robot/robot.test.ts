@@ -5315,8 +5315,54 @@ describe('a question answered by the shop entry in the other language alone (twe
     assert.match(textOf(r), /is in Chinese.*礼品包装每单加收5元/s);
   });
 
+  // Found in a check: "下单后多久发货" against "付款后多久发货？" with the English alternate "How soon do you
+  // ship?" matched the alternate best, and the entry was weighed down as another language's.
+  test('an entry that answers in the buyer\'s language is no other language\'s because an alternate of it matched best', async () => {
+    const mixed = new FaqIndexProvider();
+    mixed.setEntries('shop_m', [
+      { id: 'ship', question: '付款后多久发货？', answer: '付款后48小时内发货。', alternates: ['How soon do you ship?'] },
+      { id: 'inv', question: '怎么开发票？', answer: '在订单页申请开票。' },
+    ]);
+    const r = await ask(mixed, 'shop_m', '下单后多久发货');
+    assert.equal(textOf(r), '付款后48小时内发货。');
+  });
+
   test('a question the other-language entries do not cover is not answered from them', async () => {
     for (const text of ['今天天气怎么样', '你们卖床垫吗', '我想投诉']) assert.doesNotMatch(textOf(await ask(english, 'shop_sg', text)), /店铺说明是英文的/, text);
     assert.doesNotMatch(textOf(await ask(chinese, 'shop_cn', 'do you sell mattresses')), /is in Chinese/);
+  });
+});
+
+// Found from outside: "1. … 2. … 3. …" got one "did you mean" for all three questions.
+describe('a numbered list of questions (twenty-fourth session)', () => {
+  const shop = new FaqIndexProvider();
+  shop.setEntries('shop_n', [
+    { id: 'ship', question: '付款后多久发货？', answer: '付款后48小时内发货。', alternates: ['How soon do you ship?'] },
+    { id: 'post', question: '运费怎么算，包邮吗？', answer: '满99元包邮。' },
+    { id: 'remote', question: '新疆西藏等偏远地区能发吗？', answer: '偏远地区可发，运费另计。' },
+    { id: 'inv', question: '怎么开发票？', answer: '在订单页申请开票，3个工作日内开出。' },
+    { id: 'pay', question: 'What payment methods do you accept?', answer: 'Alipay, WeChat Pay and cards.' },
+  ]);
+  const ask = (text: string) => createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: shop, clock: () => NOW }).answer({ shopId: 'shop_n', userId: 'u-n', conversationId: 'c-n', text });
+
+  test('is split at its numbers, and each question answered', async () => {
+    const { twoQuestions } = await import('../../src/robot/robot.ts');
+    const intentOf = (t: string) => createNlu().understand(t, NOW).intent;
+    assert.deepEqual(twoQuestions('1. 下单后多久发货 2. 包邮吗 3. 可以开发票吗', intentOf), ['下单后多久发货', '包邮吗 3. 可以开发票吗']);
+    assert.deepEqual(twoQuestions('hi, 2 questions: 1) can I get an invoice? 2) do you accept paypal?', intentOf), ['can I get an invoice?', 'do you accept paypal?']);
+    // A number that is no list: a size, a price, a version.
+    for (const t of ['iPhone 15 2.5米的数据线有吗', '我买了 2.5kg 的狗粮 到哪了']) assert.equal(twoQuestions(t, intentOf), undefined, t);
+    const r = await ask('1. 付款后多久发货 2. 怎么开发票 3. 新疆能发吗');
+    assert.match(textOf(r), /48小时内发货/);
+    assert.match(textOf(r), /3个工作日内开出/);
+    assert.match(textOf(r), /偏远地区可发/);
+  });
+
+  test('a part the shop\'s FAQ is unsure of is offered last, after the other answers, and the next message picks it', async () => {
+    const say = conversation(createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: shop, clock: () => NOW }), 'u-n', 'shop_n');
+    const r = await say('1. 运费多少 2. 怎么开发票');
+    assert.match(r.replies[0]!.text, /3个工作日内开出/, textOf(r));
+    assert.match(r.replies.at(-1)!.text, /哪一个/);
+    assert.match(textOf(await say('1')), /满99元包邮/);
   });
 });
