@@ -186,6 +186,8 @@ export interface TurnInput {
   readonly tzOffsetMinutes?: number;
   /** The language the buyer's device shows (the frame's `content.lang`): for a first message that tells none ("TG1002", "??", a 👋). */
   readonly langHint?: Lang;
+  /** The shop writes in traditional characters: for a first message whose characters tell no script. */
+  readonly scriptHint?: 'hant';
   /** Answer from the shop's FAQ only (a buyer waiting in the queue): a question about their own order is not this. */
   readonly faqOnly?: boolean;
 }
@@ -793,17 +795,25 @@ function resolveTurn(state: DialogueState, u: Understanding, input: TurnInput): 
   return own ? { lang: r.lang, u: r.u, intent: 'unknown', ownData: true } : { lang: r.lang, u: r.u, intent: 'faq' };
 }
 
+/**
+ * A conversation keeps its language through short or ambiguous messages ("ok", "tk", an order
+ * number) and follows the buyer once they clearly write in the other one. A first message told
+ * weakly (English words in a Chinese sentence) takes the device's or the shop's language when known.
+ */
+function replyLanguage(state: DialogueState, u: Understanding, hint: Lang | undefined): Lang {
+  const strong = u.langDetected && u.langStrong !== false;
+  const switches = u.langDetected && (state.lang ? u.lang === state.lang || u.langStrong !== false : u.langStrong !== false || !hint);
+  return switches ? u.lang : (state.lang ?? (strong ? u.lang : (hint ?? u.lang)));
+}
+
 function resolve(state: DialogueState, said: Understanding, text: string, hint?: Lang): Resolved {
   // A guess the NLU took stands only where no question of ours explains a short reply ("耳机那个"
   // after "which order?", "是的" after "did you mean …?"): there the rules below read it in context.
   // "Shall I get a person?" is answered yes or no, which the rules below read: a guess of a question
   // about the buyer's data beside it is one of its own ("was my webcam refund paid?": found from outside, "not understood").
   const u = said.guessed && awaitsAnswer(isDataIntent(said.intent) ? { ...state, offeredHuman: undefined } : state) ? { ...said, intent: 'unknown' as const, confidence: 0, guessed: undefined } : said;
-  // A conversation keeps its language through short or ambiguous messages ("ok", "tk", an order
-  // number) and follows the buyer once they clearly write in the other one.
-  const switches = u.langDetected && (!state.lang || u.lang === state.lang || u.langStrong !== false);
   const asked = langRequested(u.normalized);
-  const lang = asked ?? state.langAsked ?? (switches ? u.lang : (state.lang ?? (u.langDetected ? u.lang : (hint ?? u.lang))));
+  const lang = asked ?? state.langAsked ?? replyLanguage(state, u, hint);
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
   const base = { lang, u };
   const urgent = personOrSafety(u, text, state.focusGoods);
@@ -1412,7 +1422,7 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   }
   const unavailable = [...ctx.unavailable];
   const langAsked = r.langSwitch ?? state.langAsked;
-  const base: DialogueState = { v: 1, lang: r.lang, failures, ...(langAsked ? { langAsked } : {}), ...(r.lang === 'zh' && writesTraditional(state, input.text) ? { hant: true as const } : {}) };
+  const base: DialogueState = { v: 1, lang: r.lang, failures, ...(langAsked ? { langAsked } : {}), ...(r.lang === 'zh' && writesTraditional(state, input) ? { hant: true as const } : {}) };
   // The list a pick was made from stays for "the other one" until another list replaces it.
   const listed = listedIds(state);
   const listedKinds = state.pending ? state.pending.kinds : state.listedKinds;
@@ -1488,10 +1498,10 @@ function withPersonHint(out: Outcome, hint: string): Outcome {
   return last ? { ...out, replies: [...out.replies.slice(0, -1), { ...last, text: `${last.text}${hint}` }] } : out;
 }
 
-/** This message is in traditional characters, or tells neither script and the conversation's were. */
-function writesTraditional(state: DialogueState, text: string): boolean {
-  const script = chineseScript(text);
-  return script === 'hant' || (script === undefined && state.hant === true);
+/** This message is in traditional characters, or tells neither script and the conversation's were (the shop's, at its start). */
+function writesTraditional(state: DialogueState, input: TurnInput): boolean {
+  const script = chineseScript(input.text);
+  return script === 'hant' || (script === undefined && (state.hant === true || (!state.lang && input.scriptHint === 'hant')));
 }
 
 /** An entry of the other language that alone answers (`FaqHit.acrossLanguages`) is said as the shop's word in that language, with a person to explain it. */

@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import type { EmbeddingReranker } from './embeddings.ts';
 import { FaqIndex, type FaqEntry, type FaqHit, type FaqIndexOptions, type FaqLookup } from './faq-index.ts';
-import { detectLanguage } from './nlu/normalize.ts';
+import { chineseScript, detectLanguage } from './nlu/normalize.ts';
 import type { Lang } from './types.ts';
 
 export interface FaqProvider {
@@ -36,6 +36,12 @@ export interface FaqProvider {
    * outside: an English shop's buyer was greeted in Chinese.
    */
   language?(shopId: string): Promise<Lang | undefined>;
+  /**
+   * 'hant' when the shop writes its FAQ in traditional characters: the script for a buyer's first
+   * message that tells none ("hi 我想check下order status", "好"), found from outside: a Hong Kong
+   * shop's buyers were answered in simplified ones.
+   */
+  script?(shopId: string): Promise<'hant' | undefined>;
   /**
    * The shop's own time zone (an IANA name), when it set one: kept with the index, since it is the
    * shop's knowledge too and changes as rarely (a setting saved bumps the same version).
@@ -99,6 +105,8 @@ interface Cached {
   probes?: Map<string, FaqHit | null>;
   /** The FAQ's language (`language`), once asked; null when it has none. */
   lang?: Lang | null;
+  /** The FAQ's script (`script`), once asked; null when it is not traditional. */
+  script?: 'hant' | null;
   /** The shop's time zone setting; null or absent: none. */
   readonly timeZone?: string | null;
   /** Its zone could not be read: read again at the next check, whatever the version. */
@@ -167,6 +175,13 @@ export class FaqIndexProvider implements FaqProvider {
     if (!cached) return undefined;
     cached.lang ??= languageOf(cached.index.entries);
     return cached.lang ?? undefined;
+  }
+
+  async script(shopId: string): Promise<'hant' | undefined> {
+    const cached = await this.#index(shopId);
+    if (!cached) return undefined;
+    cached.script ??= chineseScript(cached.index.entries.slice(0, LANGUAGE_SAMPLE).map((e) => `${e.question}${e.answer}`).join('')) === 'hant' ? 'hant' : null;
+    return cached.script ?? undefined;
   }
 
   /**

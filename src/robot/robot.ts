@@ -26,6 +26,7 @@ import { inTraditional } from './traditional.ts';
 import { foldTraditional } from './lexicon/index.ts';
 import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, MAX_UTTERANCE, type Nlu } from './nlu/understand.ts';
 import type { NluThread } from './nlu/thread.ts';
+import { chineseScript } from './nlu/normalize.ts';
 import { isTimeZone, zoneOffsetMinutes } from './time-zone.ts';
 import type { Handover, Intent, Lang, LookupName, Reply, Understanding } from './types.ts';
 
@@ -111,7 +112,7 @@ export function createRobot(opts: RobotOptions): Robot {
   const thread = opts.nlu ? undefined : opts.nluThread;
   const sources: Sources = { ds: opts.dataSource, faq: opts.faq, budgetMs, topicOf: (text) => nlu.understand(text).intent };
 
-  const ctx: RobotCtx = { opts, nlu, thread, clock, budgetMs, version, sources, languageMisses: new Map(), zoneMisses: new Map() };
+  const ctx: RobotCtx = { opts, nlu, thread, clock, budgetMs, version, sources, languageMisses: new Map(), scriptMisses: new Map(), zoneMisses: new Map() };
   return {
     version,
     async answer(req) {
@@ -132,6 +133,7 @@ interface RobotCtx {
   readonly sources: Sources;
   /** Shops whose FAQ's language could not be read, until when (`withShopLanguage`). */
   readonly languageMisses: Map<string, number>;
+  readonly scriptMisses: Map<string, number>;
   /** Shops whose time zone could not be read, until when (`calendarOf`). */
   readonly zoneMisses: Map<string, number>;
 }
@@ -163,7 +165,9 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
   if (lang) input = { ...input, understanding: { ...input.understanding!, lang, langDetected: true, langStrong: true } };
   let cpu = performance.now() - t;
   const state = parseState(req.state instanceof Promise ? await (req.state as Promise<unknown>).catch(() => undefined) : req.state);
-  if (!lang && !input.langHint && !state.lang && tellsNoLanguage(input.text)) input = await withShopLanguage(ctx, input);
+  // A first message that tells no language, or English words in a Chinese sentence, is answered in the shop's.
+  if (!lang && !input.langHint && !state.lang && (tellsNoLanguage(input.text) || englishInChinese(input))) input = await withShopLanguage(ctx, input);
+  if (!state.lang && ctx.sources.faq.script && chineseScript(input.text) === undefined) input = await withShopScript(ctx, input);
   t = performance.now();
   let p = plan(state, input);
   cpu += performance.now() - t;
@@ -423,6 +427,15 @@ async function withShopLanguage(ctx: RobotCtx, input: TurnInput): Promise<TurnIn
   return lang ? { ...input, langHint: lang } : input;
 }
 const LANGUAGE_MISS_MS = 60_000;
+
+/** The shop's script for a first message that tells none, within the same short budget (a miss is remembered like the language's). */
+async function withShopScript(ctx: RobotCtx, input: TurnInput): Promise<TurnInput> {
+  const faq = ctx.sources.faq;
+  const script = await bestEffort(ctx.scriptMisses, input.shopId, () => faq.script!(input.shopId), Math.min(ctx.budgetMs, BEST_EFFORT_BUDGET_MS), LANGUAGE_MISS_MS);
+  return script === 'hant' ? { ...input, scriptHint: 'hant' } : input;
+}
+/** English words in a Chinese sentence ("Hello 我想check下order status"): told English too weakly to go by; a Latin word alone ("hello") is English (found in review). */
+const englishInChinese = (input: TurnInput): boolean => input.understanding?.lang === 'en' && input.understanding.langStrong === false && /\p{Script=Han}/u.test(input.text);
 /** Digits, marks and emoji only, once words holding a digit (order numbers) are set aside: "👋", "MY24120007", "??" (a Latin word is English: found in review). */
 const tellsNoLanguage = (text: string): boolean => !/[a-z\p{Script=Han}]/iu.test(text.split(/\s+/).filter((w) => !/\d/.test(w)).join(' '));
 

@@ -5366,3 +5366,46 @@ describe('a numbered list of questions (twenty-fourth session)', () => {
     assert.match(textOf(await say('1')), /满99元包邮/);
   });
 });
+
+// Found from outside (a Hong Kong cosmetics shop, written Cantonese in traditional characters).
+describe('Hong Kong buyers: Cantonese, their script and English words in Chinese (twenty-fourth session)', () => {
+  const hk = new FaqIndexProvider();
+  hk.setEntries('shop_hk', [
+    { id: 'ship', question: '落單後幾耐發貨？', answer: '付款後 2 個工作天內發貨。' },
+    { id: 'fee', question: '運費幾錢？幾多錢免運？', answer: '順豐送貨上門 HK$30，買滿 HK$400 免運費。' },
+    { id: 'pay', question: '有咩付款方式？', answer: '接受 Visa、PayMe 同 FPS 轉數快。' },
+  ]);
+  const hkOrder = order({ orderId: 'HK-1', shopId: 'shop_hk', userId: 'hk-1', status: 'shipped', items: [{ sku: 's', title: 'SK-II 護膚精華露 神仙水 230ml', quantity: 1, price: '1290.00' }] });
+  const robot = () => createRobot({ dataSource: fakeDataSource({ orders: [hkOrder], logistics: [logistics({ orderId: 'HK-1', shopId: 'shop_hk' })] }), faq: hk, clock: () => NOW });
+
+  test('Cantonese ways of asking after an order, a person and an order named by a day read as the Mandarin the robot knows', () => {
+    const nlu = createNlu();
+    const intent = (t: string) => nlu.understand(t, NOW).intent;
+    for (const t of ['我買咗支神仙水 寄咗未呀', 'hi 我嘅嘢到咗未', '咁即係今日到唔到？']) assert.ok(['track_parcel', 'order_status', 'delivery_estimate'].includes(intent(t)), t);
+    assert.equal(intent('搵人幫我跟'), 'human');
+    assert.match(nlu.understand('咁尋日落嗰張呢', NOW).normalized, /昨天下的那个订单/);
+    assert.match(nlu.understand('點解仲未寄 我尋日已經俾咗錢', NOW).normalized, /为什么.*付了钱/);
+  });
+
+  test('a message of written Cantonese is answered in traditional characters though none of its characters tells the script', async () => {
+    const say = conversation(robot(), 'hk-1', 'shop_hk');
+    const r = await say('hi 我嘅嘢到咗未');
+    assert.match(textOf(r), /訂單/);
+    assert.doesNotMatch(textOf(r), /订单/);
+  });
+
+  test('a shop writing in traditional characters answers a first message that tells no script in them', async () => {
+    assert.match(textOf(await conversation(robot(), 'hk-2', 'shop_hk')('好')), /[還隨問題]/);
+    // A shop in simplified characters stays so.
+    assert.match(textOf(await conversation(robotWith({ orders: [] }), 'u-9')('好')), /[还随问题]/);
+  });
+
+  test('English words in a Chinese sentence: the shop\'s language first, and no switch of a Chinese conversation', async () => {
+    assert.match(textOf(await conversation(robot(), 'hk-1', 'shop_hk')('Hello 我想check下order status')), /訂單 HK-1/);
+    const say = conversation(robot(), 'hk-1', 'shop_hk');
+    await say('我條order幾時到呀');
+    assert.match(textOf(await say('ok明白 thanks')), /不客氣/);
+    // A Latin word alone is English whatever the shop writes.
+    assert.match(textOf(await conversation(robot(), 'hk-3', 'shop_hk')('hello')), /^Hi/);
+  });
+});

@@ -277,9 +277,16 @@ export function detectLanguage(display: string): LanguageGuess {
   const lang = zhScore >= enScore ? 'zh' : 'en';
   // One short English word ("ok", "hi") or one Han character is too little to switch languages on.
   const detected = lang === 'zh' ? zhScore >= 2 : enScore >= 4;
-  const strong = detected && (lang === 'zh' ? han >= 2 || pinyinLong >= 2 : en >= 3 || (en >= 2 && enLong >= 1));
+  // Chinese with English words in it ("Hello 我想check下order status", "ok明白 thanks", Hong Kong's way of
+  // writing) leans English by its words, but its Han characters are how the buyer talks, not goods
+  // named in an English sentence: too little to switch a Chinese conversation (found from outside).
+  const mixed = lang === 'en' && han >= 2 && CHINESE_FRAME.test(display);
+  const strong = detected && !mixed && (lang === 'zh' ? han >= 2 || pinyinLong >= 2 : en >= 3 || (en >= 2 && enLong >= 1));
   return { lang, detected, strong };
 }
+
+/** Words a Chinese sentence is built with, not goods named in an English one: a pronoun with a verb, a particle, Cantonese. */
+const CHINESE_FRAME = /我(?:想|要|的|嘅|係|系|已經|已经|啱啱|刚刚|今日|今天|琴日|寻日|尋日)|[吗嗎呀啊吧呢喇啦咩]\s*[?？!！.。]*\s*$|明白|謝謝|谢谢|唔該|唔该|[嘅咗冇嚟喺啲嗰嘢]|唔[該该係系好使到得識识知]|可唔可以|係咪|系咪/;
 
 /** Characters only the traditional script has, and the simplified ones they become (TRAD_TO_SIMP). */
 const SIMPLIFIED: ReadonlySet<string> = new Set(TRAD_TO_SIMP.values());
@@ -298,5 +305,7 @@ export function chineseScript(text: string): 'hant' | 'hans' | undefined {
     if (TRAD_ONLY.has(ch)) hant++;
     else if (SIMP_ONLY.has(ch)) hans++;
   }
-  return hant > hans ? 'hant' : hans > hant ? 'hans' : undefined;
+  // Written Cantonese is written in traditional characters: "hi 我嘅嘢到咗未", "小棕瓶漏晒 好嬲" tell no
+  // script by their characters (found from outside: answered in simplified ones).
+  return hant > hans ? 'hant' : hans > hant ? 'hans' : CANTONESE_MARK.test(text) ? 'hant' : undefined;
 }
