@@ -247,9 +247,18 @@ export class FaqIndex {
   phrasingInside(text: string, ranked: readonly FaqHit[]): FaqLookup | undefined {
     if (typeof text !== 'string') return undefined;
     const said = ` ${spaced(foldTraditional(text.slice(0, MAX_FIELD)))} `;
-    // Only the first candidate: the rest of the message may move the question to another entry ("退货要运费吗" holds "要运费吗").
-    const top = ranked[0];
-    if (!top) return undefined;
+    // The first candidates in their order: "刹车片拿货价多少" holds "拿货价多少", an alternate of the second
+    // (found from outside: the first, whose words the lexicon relates, was offered). The rest of the
+    // message must not move the question to another entry ("退货要运费吗" holds "要运费吗": `movesTopic`).
+    for (const [i, candidate] of ranked.slice(0, MAX_CANDIDATES).entries()) {
+      const found = this.#insideOf(said, text, candidate, i > 0);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** `below`: a candidate the ranking put after another; then the rest may hold no Latin word either ("th要运费吗": th is 退货). */
+  #insideOf(said: string, text: string, top: FaqHit, below: boolean): FaqLookup | undefined {
     let best: string | undefined;
     for (const p of phrasingsOf(top.entry)) {
       const phrasing = spaced(foldTraditional(p));
@@ -258,6 +267,7 @@ export class FaqIndex {
     }
     if (!best) return undefined;
     const rest = said.replace(best, ' ').trim();
+    if (below && /[a-z]/i.test(rest)) return undefined;
     if (ASKS_ELSE.test(rest) || [...rest.replace(/\s/g, '')].length > MAX_REST_CHARS || defaultContrasts().conflict(foldTraditional(text), entryText(top.entry))) return undefined;
     if (movesTopic(rest, top.entry)) return undefined;
     // Goods of another kind than the entry's own ("床单是纯棉的吗" holds the clothing entry's "是纯棉的吗").

@@ -394,3 +394,22 @@ describe('one of the shop\'s own question phrasings inside a longer message (twe
     assert.equal(shop.phrasingInside('我昨天买的那个东西到现在还没发货 能便宜点吗', shop.rank('我昨天买的那个东西到现在还没发货 能便宜点吗')), undefined);
   });
 });
+
+// Found from outside (an auto-parts wholesaler): "刹车片拿货价多少" holds "拿货价多少", an alternate of the
+// wholesale-price entry, but the minimum-order entry ranked first and was offered.
+describe('a phrasing inside the message, of the second candidate (twenty-fourth session)', () => {
+  const parts = new FaqIndex([
+    { id: 'price', question: '批发价怎么算？', answer: '注册为认证客户后看到的就是批发价；同一型号单次满10件再打95折。', alternates: ['怎么拿批发价', '修理厂有没有优惠', '拿货价多少', '多买能便宜吗', '有没有阶梯价', '量大能优惠吗', '能便宜点吗'] },
+    { id: 'moq', question: '起订量是多少？', answer: '常规件（刹车片、滤芯、火花塞等）1件起订，认证客户按批发价结算；油品、轮胎按箱起订。', alternates: ['几件起批', '最少买多少', '有没有起批量', '一件能发吗', '单件批发吗', 'MOQ多少'] },
+    { id: 'fee', question: '运费怎么算？', answer: '满99包邮。', alternates: ['要运费吗'] },
+    { id: 'return-fee', question: '退货运费谁承担？', answer: '质量问题我们承担。' },
+  ]);
+  test('is answered when the rest names only the goods', () => {
+    const r = parts.lookup('刹车片拿货价多少');
+    assert.equal(r.band, 'answer');
+    assert.equal(r.hit?.entry.id, 'price');
+  });
+  test('not when the rest holds a topic, in Chinese or in pinyin ("th" is 退货)', () => {
+    for (const q of ['退货要运费吗', 'th要运费吗']) assert.notEqual(parts.lookup(q).hit?.entry.id, 'fee', q);
+  });
+});
