@@ -2766,7 +2766,7 @@ function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome 
  * "已放入丰巢快递柜，取件码…", "ready for collection"): platforms send it as delivered or still in
  * transit, and "已经签收了" told a buyer whose parcel sat at a 7-11 that they had it (found from outside).
  */
-const AT_PICKUP = /(?<!未|没|沒|预计|預計|即将|即將|将|將)到店(?!时间|時間)|已到(?:达)?.{0,12}(?:驿站|驛站|门市|門市|门店|快递柜|快遞櫃|自提点|自提點|代收点|代收點)|待取件|待領取|待领取|(?:请|請)(?:于|於|在).{0,12}(?:前)?(?:取件|取货|取貨|领取|領取)|取件码|取件碼|已(?:放入|存入|投递至|投入).{0,12}(?:柜|櫃|驿站|驛站)|(?<![a-z])(?:ready (?:for|to be) (?:pickup|pick-up|picked up|collection|collected)|awaiting (?:pickup|collection)|available for (?:pickup|collection)|(?:arrived|delivered) (?:at|to) (?:the |a )?(?:pickup point|collection point|parcel locker|locker|parcel shop|store for pickup))(?![a-z])/i;
+const AT_PICKUP = /(?<!未|没|沒|预计|預計|即将|即將|将|將)到店(?!时间|時間)|已到(?:达)?.{0,12}(?:驿站|驛站|门市|門市|门店|快递柜|快遞櫃|自提点|自提點|代收点|代收點)|(?:到|去)(?:网点|網點|营业部|營業部|站点|站點|仓库|倉庫)?自提|待自提|待提货|待提貨|等待提货|等待提貨|待取件|待領取|待领取|(?:请|請)(?:于|於|在).{0,12}(?:前)?(?:取件|取货|取貨|领取|領取)|取件码|取件碼|已(?:放入|存入|投递至|投入).{0,12}(?:柜|櫃|驿站|驛站)|(?<![a-z])(?:ready (?:for|to be) (?:pickup|pick-up|picked up|collection|collected)|awaiting (?:pickup|collection)|available for (?:pickup|collection)|(?:arrived|delivered) (?:at|to) (?:the |a )?(?:pickup point|collection point|parcel locker|locker|parcel shop|store for pickup))(?![a-z])/i;
 /** Expected there, not there yet: "预计 12/10 到店". */
 const NOT_YET_THERE = /(?:预计|預計|即将|即將|将于|將於|尚未|还未|還未).{0,14}(?:到店|到达|到達)/;
 /** Collected after all: "已取件", "顧客已取貨", "picked up by customer". */

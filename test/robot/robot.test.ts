@@ -5159,7 +5159,8 @@ describe('thanks that closes, and thanks before another question (twenty-third s
 describe('a parcel waiting at a pickup point (twenty-third session, Taiwan)', () => {
   const atStore = (description: string, status: Logistics['status'] = 'delivered') => logistics({ orderId: EARBUDS, status, events: [{ time: '2024-11-26T11:00:00+08:00', location: '板桥府中门市', description }] });
   test('told as waiting to be collected, not as signed for, whether sent as delivered or in transit', async () => {
-    for (const [event, status] of [['商品已到店，请于 12/11 前取件', 'delivered'], ['已放入丰巢快递柜，取件码 1234', 'in_transit']] as const) {
+    // A freight company's depot for self-pickup too (twenty-fourth session, auto parts).
+    for (const [event, status] of [['商品已到店，请于 12/11 前取件', 'delivered'], ['已放入丰巢快递柜，取件码 1234', 'in_transit'], ['货物已到达郑州管城营业部，请携带身份证到网点自提', 'in_transit']] as const) {
       const t = textOf(await conversation(robotWith({ orders: [earbuds], logistics: [atStore(event, status)] }))('我的快递到哪了'));
       assert.match(t, /已到自提点待取件/, event);
       assert.doesNotMatch(t, /已经签收|已签收|物流已经/, event);
@@ -5180,6 +5181,15 @@ describe('numbers that are no order, and a person asked for in one word (twenty-
     assert.deepEqual(ids('Blk 520 Ang Mo Kio Ave 10 #05-1234 S560520'), []);
     assert.deepEqual(ids('win11激活码激活不了 提示0xC004F050'), []);
     assert.deepEqual(ids('order #05-1234 where is it'), ['#05-1234']);
+  });
+  // Found from outside (an auto-parts wholesaler, twenty-fourth session): "no order numbered 11537600446".
+  test('a part\'s or a vehicle\'s number is no order number; an order\'s own model still names the order', () => {
+    const nlu = createNlu();
+    const ids = (t: string) => nlu.understand(t, NOW).entities.filter((e) => e.type === 'orderId').map((e) => e.value);
+    for (const t of ['16100-29415这个型号我也能用不', '换成11537600446这个型号行不', 'OE号04465-33480 有没有', 'VIN码LVGBE40K8KG123456 帮查下', 'OE 5Q0615301F', 'part no. 5Q0615301F in stock?', '车架号LVGBE40K8KG123456']) assert.deepEqual(ids(t), [], t);
+    assert.deepEqual(ids('订单号 AP20261129031 发了吗'), ['AP20261129031']);
+    assert.deepEqual(ids('AP20261129031 的型号不对'), ['AP20261129031']);
+    assert.deepEqual(ids('AP20261129031型号发错了'), ['AP20261129031']);
   });
   test('"人工！！！" hands over even when the shop has "有人工吗" as an alternate of its hours entry', async () => {
     const own = new FaqIndexProvider();

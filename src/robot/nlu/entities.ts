@@ -83,6 +83,13 @@ const UNIT_NUMBER = /^#\d{1,3}-\d{1,5}[A-Za-z]?$/;
 const ADDRESS_WORDS = /(?<![a-z])(?:blk|block|ave|avenue|street|st|road|rd|drive|dr|crescent|jalan|lorong|jln|singapore|s\d{6}|floor|unit|level|tower|condo|hdb)(?![a-z])|\d{5,6}\s*(?:singapore|kuala lumpur)|地址|楼|室/i;
 const ERROR_CODE = /^0x[0-9a-f]{4,}$/i;
 const notAnOrder = (c: string, text: string): boolean => ERROR_CODE.test(c) || (UNIT_NUMBER.test(c) && ADDRESS_WORDS.test(text));
+/**
+ * A part's number or a vehicle's ("OE号04465-33480", "VIN码LVGBE40K8KG123456", "16100-29415这个型号",
+ * "part no. 5Q0615301F"): what fits, not an order (found from outside: an auto-parts wholesaler's
+ * buyers were told "no order numbered 11537600446").
+ */
+const PART_BEFORE = /(?:型号|oe\s*(?:号|码|编号)?|原厂号|配件号|零件号|件号|vin\s*(?:码|号)?|车架号|底盘号|(?<![a-z])(?:part|model)\s*(?:no\.?|number|#)?)\s*(?:是|为|[:：]|is)?\s*$/i;
+const PART_AFTER = /^\s*(?:这个|这款|那个|那款)(?:型号|配件|零件)|^\s*型号(?![^，,。]{0,3}(?:不对|错|有误))/i;
 
 function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): { orderIds: string[]; phoneTails: string[] } {
   const orderIds: string[] = [];
@@ -122,7 +129,8 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
       phoneTails.push(c.slice(-4));
       continue;
     }
-    if (DATE_LIKE.test(c) || TAX_ID_MARKER.test(joined.slice(Math.max(0, m.index - MARKER_REACH), m.index)) || notAnOrder(c, joined)) continue;
+    const before = joined.slice(Math.max(0, m.index - MARKER_REACH), m.index);
+    if (DATE_LIKE.test(c) || TAX_ID_MARKER.test(before) || PART_BEFORE.test(before) || PART_AFTER.test(joined.slice(m.index + c.length)) || notAnOrder(c, joined)) continue;
     // A bare run of digits is an order number only when long enough not to be a price, a date or a count.
     if (c.length >= 10 || (marked && c.length >= 4) || long) orderIds.push(c);
   }
