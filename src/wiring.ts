@@ -28,9 +28,9 @@ import { createCommands, HttpCommandPlatform, type CommandPlatform, type Command
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, FaqSuggestionService } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
 import { ConversationEventBus, type ContentPolicy } from './conversation/index.ts';
-import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, warmUpFaq, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread, type TakenMessage } from './robot/index.ts';
+import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, serviceHours, warmUpFaq, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread, type TakenMessage } from './robot/index.ts';
 import { channels } from './storage/keys.ts';
-import { RoutingService } from './routing/index.ts';
+import { RoutingService, type RoutingDeps } from './routing/index.ts';
 import { chatRating } from './desk/index.ts';
 import { startRights, type RightsService } from './rights/index.ts';
 
@@ -137,7 +137,7 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-function createRouting(config: Config, d: { storage: Storage; conversations: ConversationService; hub: Hub; log: Logger; metrics: Metrics }): RoutingService {
+function createRouting(config: Config, d: { storage: Storage; conversations: ConversationService; hub: Hub; log: Logger; metrics: Metrics; shopHours: RoutingDeps['shopHours'] }): RoutingService {
   return new RoutingService(
     {
       sql: d.storage.sql,
@@ -147,6 +147,7 @@ function createRouting(config: Config, d: { storage: Storage; conversations: Con
       onAssigned: (n) => d.metrics.assignments.inc(n),
       onFirstResponse: (s) => d.metrics.firstResponse.observe(s),
       onClosed: (by) => d.metrics.conversationsClosed.inc({ handled_by: by }),
+      shopHours: d.shopHours,
     },
     { ...config.agents, tellNobodyOnline: config.robot },
   );
@@ -173,8 +174,11 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
     const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, robotOn: config.robot, replyTimeoutMs: config.agents.replyTimeoutMs, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
     // Built before the robot, which asks it whether a buyer waiting in the queue may hear the FAQ; started after it.
-    const routing = createRouting(config, { storage, conversations, hub, log, metrics });
+    // The shop's hours come from the robot's FAQ index, built after routing: read through this once it is.
+    let shopHours: ReturnType<typeof serviceHours> | undefined;
+    const routing = createRouting(config, { storage, conversations, hub, log, metrics, shopHours: async (shopId, lang) => shopHours?.(shopId, lang) });
     const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text), takenElsewhere: chatRating({ db: storage.sql.db, conversations, log, onRated: (r) => metrics.ratings.inc({ score: String(r.score) }) }) });
+    shopHours = serviceHours(robot.faq);
     const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events, couldNotAnswer });
     if (config.robot) robot.bot.subscribe(events);
     else handOverWithoutRobot(events, conversations, log);

@@ -325,3 +325,28 @@ function languageOf(entries: readonly FaqEntry[]): Lang | null {
   if (en * 3 >= sample.length * 2) return 'en';
   return (sample.length - en) * 3 >= sample.length * 2 ? 'zh' : null;
 }
+
+/** The robot's own question of a shop's FAQ for its people's hours, by the buyer's language. */
+const HOURS_QUESTION: Readonly<Record<Lang, string>> = { zh: '客服几点上班', en: 'what are your customer service hours' };
+/** At most this long is waited for the entry: a notice never waits on a slow store. */
+export const SERVICE_HOURS_BUDGET_MS = 300;
+
+/**
+ * The shop's own word on when its people are there, for a buyer waiting while nobody is online
+ * (found from outside, three shops: "no agent is online" never said when one would be, though each
+ * shop had an entry on its hours). The entry answering the robot's own question, in the buyer's
+ * language; undefined when there is none, or it cannot be read within the budget.
+ */
+export function serviceHours(faq: FaqProvider, budgetMs = SERVICE_HOURS_BUDGET_MS): (shopId: string, lang: Lang) => Promise<string | undefined> {
+  return async (shopId, lang) => {
+    if (!faq.probe) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)));
+    try {
+      const hit = await Promise.race([faq.probe(shopId, HOURS_QUESTION[lang]).catch(() => null), late]);
+      return hit && detectLanguage(hit.entry.answer).lang === lang ? hit.entry.answer : undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}

@@ -21,7 +21,7 @@ export {
 } from './dialogue.ts';
 export { FaqIndex, DEFAULT_FAQ_THRESHOLD, DEFAULT_CLARIFY_THRESHOLD, type FaqEntry, type FaqHit, type FaqIndexOptions, type FaqBand, type FaqLookup } from './faq-index.ts';
 export { createEmbeddingsClient, createEmbeddingReranker, EMBEDDINGS_FALLBACK_METRIC, EmbeddingReranker, type EmbeddingsClient, type EmbeddingsClientOptions, type EmbeddingsFallbackReason } from './embeddings.ts';
-export { FaqIndexProvider, warmUpFaq, type FaqProvider, type FaqIndexProviderOptions } from './faq-provider.ts';
+export { FaqIndexProvider, serviceHours, warmUpFaq, type FaqProvider, type FaqIndexProviderOptions } from './faq-provider.ts';
 export { createCanary, routingDigit, ANSWERS_METRIC, SECONDS_METRIC, type Canary, type CanaryConfig, type CanaryOptions } from './canary.ts';
 export { createCanaryControl, canaryConfigSchema, type CanaryControl, type CanaryView } from './canary-control.ts';
 export { BotResponder, BOT_SENDER, type RobotLike, type TakenMessage } from './responder.ts';

@@ -59,6 +59,14 @@ export const NOBODY_ONLINE_NOTICE: Readonly<Record<NoticeLang, string>> = {
   en: 'No agent is online right now: your messages are kept, and an agent will answer in turn when one is back.',
 };
 
+/** A notice followed by the shop's own word on its people's hours (its FAQ entry), when it has one. */
+export function withHours(table: Readonly<Record<NoticeLang, string>>, hours: Partial<Record<NoticeLang, string>>): Readonly<Record<NoticeLang, string>> {
+  return {
+    zh: hours.zh ? `${table.zh}客服时间：${hours.zh}` : table.zh,
+    en: hours.en ? `${table.en} Our hours: ${hours.en}` : table.en,
+  };
+}
+
 /** Shown to the buyer when a person closes the conversation; the widget offers 1–5 under it. */
 export const RATING_PROMPT: Readonly<Record<NoticeLang, string>> = {
   zh: '本次服务已结束，请为本次服务打分（1–5 分）。',

@@ -28,7 +28,7 @@ import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
 import { asksAboutWait, WAIT_ANSWER_EVERY_MS, waitAnswer } from './wait.ts';
 import { inScriptOf, toTraditional } from '../robot/index.ts';
-import { noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, type NoticeLang } from './notices.ts';
+import { langOf, langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, withHours, type NoticeLang } from './notices.ts';
 
 export interface RoutingOptions {
   offlineGraceMs: number;
@@ -55,6 +55,8 @@ export interface RoutingDeps {
   onFirstResponse?: (seconds: number) => void;
   /** A conversation closed: by the robot alone, by a person, or while still waiting in the queue. */
   onClosed?: (handledBy: 'robot' | 'human' | 'queue') => void;
+  /** The shop's own word on when its people are there (its FAQ entry), said while nobody is; within its own deadline. */
+  shopHours?: (shopId: string, lang: NoticeLang) => Promise<string | undefined>;
 }
 
 interface QueuePosition {
@@ -283,7 +285,8 @@ export class RoutingService {
       if (!mine) return;
       this.#told.delete(conversationId);
       this.#tell(shopId, [mine]);
-      const text = inScriptOf(waitAnswer(question, mine), question);
+      const hours = mine.agentsOnline === 0 ? await this.#hours(shopId, langOf(question)) : undefined;
+      const text = inScriptOf(waitAnswer(question, mine, hours), question);
       if (last && last.text === text && Date.now() - last.at < WAIT_ANSWER_EVERY_MS) return;
       this.#waitAnswered.delete(conversationId);
       this.#waitAnswered.set(conversationId, { at: Date.now(), text });
@@ -495,10 +498,18 @@ export class RoutingService {
     try {
       const agents = await repo.listAgents(this.#d.sql.db, shopId);
       if (agents.some(canServe)) return;
-      await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: await this.#notice(conversationId, NOBODY_ONLINE_NOTICE) }, { state: 'queued' });
+      const texts = await repo.lastBuyerTexts(this.#d.sql.db, conversationId).catch(() => []);
+      const lang = langOfTexts(texts);
+      const table = withHours(NOBODY_ONLINE_NOTICE, { [lang]: await this.#hours(shopId, lang) });
+      await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: noticeFor(table, texts) }, { state: 'queued' });
     } catch (err) {
       this.#d.log.warn({ err: (err as Error).message, conversationId }, 'could not tell the buyer that no agent is online');
     }
+  }
+
+  /** Never throws: a notice goes out without the hours rather than not at all. */
+  async #hours(shopId: string, lang: NoticeLang): Promise<string | undefined> {
+    return this.#d.shopHours?.(shopId, lang).catch(() => undefined);
   }
 
   /** A notice in the buyer's language and script, from their latest texts; simplified Chinese when they tell none, or cannot be read. */

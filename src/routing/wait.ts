@@ -11,7 +11,7 @@ import { langOf } from './notices.ts';
  * warranty" are questions for the agent, not about the queue (found in review).
  */
 const ASKS_WAIT =
-  /(?:要|还要|还得|得|需要)等(?:多久|多长时间|几分钟|多少分钟|到什么时候)|等(?:多久|多长时间)|还在等|等了(?:很久|好久|半天|这么久|[一二三四五六七八九十几\d]+分钟)|排到(?:我|第)|排队|排第几|前面还有|有人吗|有人在吗|人呢|没人(?:理|回|管|接)|客服呢|(?:客服|人工)(?:什么时候|多久|啥时候|几点)|(?<![a-z])(?:how long (?:do|will|must|should|would) (?:i|we) (?:still )?(?:have to |need to )?wait|how long (?:is|'s) the (?:wait|queue|line)|how long (?:until|till|before) (?:an? |the )?(?:agent|someone|somebody|person|human|rep)|how much longer|still waiting|been waiting|waiting (?:for (?:an? |the )?(?:agent|person|human|someone|reply)|so long)|wait time|anyone there|anybody there|is anyone|is anybody|my turn|in (?:the )?(?:line|queue)|ahead of me|when will (?:an? |the )?(?:agent|someone|somebody|person|human)|how many (?:people )?(?:ahead|before me))(?![a-z])/;
+  /(?:要|还要|还得|得|需要)等(?:多久|多长时间|几分钟|多少分钟|到什么时候)|等(?:多久|多长时间)|还在等|等了(?:很久|好久|半天|这么久|[一二三四五六七八九十几\d]+分钟)|排到(?:我|第)|排队|排第几|前面还有|有人吗|有人在吗|人呢|有冇人|冇人(?:理|覆|回|應|应)|(?:仲要|要|還要|还要)等(?:幾耐|几耐|幾久|几久)|等咗(?:好耐|好久|成)|幾時有人|几时有人|没人(?:理|回|管|接)|客服呢|(?:客服|人工)(?:什么时候|多久|啥时候|几点)|(?<![a-z])(?:how long (?:do|will|must|should|would) (?:i|we) (?:still )?(?:have to |need to )?wait|how long (?:is|'s) the (?:wait|queue|line)|how long (?:until|till|before) (?:an? |the )?(?:agent|someone|somebody|person|human|rep)|how much longer|still waiting|been waiting|waiting (?:for (?:an? |the )?(?:agent|person|human|someone|reply)|so long)|wait time|anyone there|anybody there|^(?:hello|hi|hey|yo|oi)\s*\?{2,}$|anyone\s*\?+$|is anyone|is anybody|my turn|in (?:the )?(?:line|queue)|ahead of me|when will (?:an? |the )?(?:agent|someone|somebody|person|human)|how many (?:people )?(?:ahead|before me))(?![a-z])/;
 
 /** Longest message read as a question about the wait: a long one is about something else, for the agent. */
 const MAX_WAIT_QUESTION = 60;
@@ -46,13 +46,14 @@ export interface WaitPosition {
 
 const minutes = (s: number) => Math.max(1, Math.round(s / 60));
 
-export function waitAnswer(question: string, p: WaitPosition): string {
+/** `hours`: the shop's own word on when its people are there, said while nobody is. */
+export function waitAnswer(question: string, p: WaitPosition, hours?: string): string {
   if (langOf(question) === 'zh') {
-    if (p.agentsOnline === 0) return `您在排队第 ${p.position} 位。现在没有客服在线，您的消息都已留下，客服上线后会按顺序回复您。`;
+    if (p.agentsOnline === 0) return `您在排队第 ${p.position} 位。现在没有客服在线，您的消息都已留下，客服上线后会按顺序回复您。${hours ? `客服时间：${hours}` : ''}`;
     const eta = p.estimatedWaitSeconds === undefined ? '' : `，预计约 ${minutes(p.estimatedWaitSeconds)} 分钟`;
     return p.position === 1 ? `下一位就是您${eta}，请稍候，客服接入后会马上回复您。` : `您前面还有 ${p.position - 1} 位${eta}，请稍候，客服接入后会马上回复您。`;
   }
-  if (p.agentsOnline === 0) return `You are number ${p.position} in the queue. No agent is online right now: your messages are kept, and an agent will answer in turn when one is back.`;
+  if (p.agentsOnline === 0) return `You are number ${p.position} in the queue. No agent is online right now: your messages are kept, and an agent will answer in turn when one is back.${hours ? ` Our hours: ${hours}` : ''}`;
   const eta = p.estimatedWaitSeconds === undefined ? '' : ` The wait is about ${minutes(p.estimatedWaitSeconds)} min.`;
   const ahead = p.position === 1 ? 'You are next in line.' : `There ${p.position === 2 ? 'is 1 person' : `are ${p.position - 1} people`} ahead of you.`;
   return `${ahead}${eta} An agent will answer as soon as they join.`;

@@ -225,6 +225,21 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     await phone.close();
   });
 
+  // Found from outside (twenty-fourth session, three shops): "no agent is online" never said when one
+  // would be, though each shop had an entry on its hours; "喂 有冇人呀" got nothing.
+  test('with nobody online, the notice and the answer about the wait carry the shop\'s own entry on its hours', async () => {
+    const shop = 'shop_hours_told';
+    await a.rt.knowledge.createFaq(shop, { question: '客服几点上班？', answer: '人工客服每天 9:00-21:00 在线。', alternates: [] });
+    a.rt.knowledgeChanged(shop);
+    const id = await handOver(shop, 'ht1');
+    await eventually(async () => (await systemTexts(id)).includes(`${NOBODY_ONLINE_NOTICE.zh}客服时间：人工客服每天 9:00-21:00 在线。`), 3000, 'the notice says when people are there');
+    await a.rt.conversations.send(buyerP('ht1'), { id: 'ht1-2', shopId: shop, clientMsgId: 'ht1-2', content: { kind: 'text', text: '喂 有冇人呀' } });
+    await eventually(async () => (await systemTexts(id)).some((t) => t.startsWith('您在排隊第 1 位') && t.endsWith('客服時間：人工客服每天 9:00-21:00 在線。')), 3000, 'the Cantonese question about the wait is answered with the hours, in its script');
+    // A shop with no such entry: the notice alone.
+    const bare = await handOver('shop_hours_none', 'ht2');
+    await eventually(async () => (await systemTexts(bare)).includes(NOBODY_ONLINE_NOTICE.zh), 3000, 'the notice alone');
+  });
+
   // Found from outside: with nobody online, questions the shop's FAQ answers waited for no one.
   test('the robot may answer a queued buyer only while none of the shop\'s agents can serve, and never a question about the wait', async () => {
     const shop = 'shop_may_answer';
