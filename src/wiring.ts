@@ -175,10 +175,10 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, robotOn: config.robot, replyTimeoutMs: config.agents.replyTimeoutMs, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
     // Built before the robot, which asks it whether a buyer waiting in the queue may hear the FAQ; started after it.
     // The shop's hours come from the robot's FAQ index, built after routing: read through this once it is.
-    let shopHours: ReturnType<typeof serviceHours> | undefined;
-    const routing = createRouting(config, { storage, conversations, hub, log, metrics, shopHours: async (shopId, lang) => shopHours?.(shopId, lang) });
+    const hours: { of?: ReturnType<typeof serviceHours> } = {};
+    const routing = createRouting(config, { storage, conversations, hub, log, metrics, shopHours: async (shopId, lang) => hours.of?.(shopId, lang) });
     const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text), takenElsewhere: chatRating({ db: storage.sql.db, conversations, log, onRated: (r) => metrics.ratings.inc({ score: String(r.score) }) }) });
-    shopHours = serviceHours(robot.faq);
+    hours.of = serviceHours(robot.faq);
     const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events, couldNotAnswer });
     if (config.robot) robot.bot.subscribe(events);
     else handOverWithoutRobot(events, conversations, log);
