@@ -930,8 +930,14 @@ function requestFollowUp(state: DialogueState, u: Understanding, orderId: string
   if (!orderId && state.topic && KIND_FOLLOW.test(u.normalized)) return { intent: 'aftersale_progress' };
   // "how long will the review take" right after a request's status: its review, not a delivery (found from outside).
   if (state.topic === 'aftersale_progress' && REVIEW_ASKED.test(u.normalized) && !PRODUCT_REVIEW.test(u.normalized) && !NOT_THE_REVIEW.test(u.normalized)) return { intent: 'aftersale_progress' };
+  // "when will i get my £45 back?", "what date was it processed?", "ok so when should i expect it", "要等幾耐呀"
+  // right after a request's status: its money and its dates, not the delivery of the goods (found from outside, twice).
+  if (state.topic === 'aftersale_progress' && !orderId && PARCEL_INTENTS.has(u.intent) && WHEN_OR_MONEY.test(u.normalized) && !PARCEL_WORDS.test(u.normalized)) return { intent: 'aftersale_progress' };
   return undefined;
 }
+const PARCEL_INTENTS: ReadonlySet<Intent> = new Set(['delivery_estimate', 'track_parcel', 'order_status']);
+const WHEN_OR_MONEY = /多久|多长时间|几天|什么时候|啥时候|哪天|几号|还要等|要等|等了|到账|钱|退回|(?<![a-z])(?:when|how long|what date|which day|what day|expect|days now|days already|money|back|processed|approv\w*|still no(?:thing)?)(?![a-z])/;
+const PARCEL_WORDS = /快递|物流|包裹|发货|运单|派送|派件|签收|驿站|(?<![退回钱款])到(?![账帐卡手])|(?<![a-z])(?:parcel|package|delivery|deliver\w*|courier|tracking|shipped|shipping|dispatch\w*|postie|postman|driver|arrive\w*)(?![a-z])/;
 const REVIEW_ASKED = /(?:审核|审完|审好).{0,6}(?:多久|多长时间|几天|什么时候|啥时候|好了|完了|通过了|没|吗)|(?:多久|什么时候|啥时候|几天|还要).{0,4}(?:审核|审完|审好)|(?<![a-z])(?:(?:how long|when)[a-z ]{0,24} (?:review|approv\w*)|review (?:take|be done|finish)|approved yet|reviewed (?:it|my (?:return|refund|request|exchange)) yet|wait for (?:the )?approval)(?![a-z])/;
 /** Another question beside the review ("审核通过了，我的快递到哪了", "发票审核要多久") is that question's. */
 const NOT_THE_REVIEW = /快递|物流|包裹|到哪|发票|积分|(?<![a-z])(?:parcel|package|tracking|where is|invoice|points)(?![a-z])/;
@@ -3775,7 +3781,7 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
  * When or where the money goes: "是退到微信还是银行卡", "退款大概啥时候到", "when do I get my money back"
  * (found from outside: the status was told again, word for word).
  */
-const ASKS_MONEY = /退到|到账|原路|退回(?:哪|到)|(?:钱|款).{0,6}(?:什么时候|多久|几天|几号|哪里|哪儿)|(?:微信|银行卡|支付宝)还是|(?<![a-z])(?:when|how long)(?![a-z]).{0,30}(?<![a-z])(?:money|refund|paid back|credited)(?![a-z])|(?<![a-z])(?:money|refund)(?![a-z]).{0,20}(?<![a-z])(?:when|how long|which card|back to)(?![a-z])|original payment|same card|back to my (?:card|account|wallet)/;
+const ASKS_MONEY = /退到|到账|原路|退回(?:哪|到)|(?:钱|款).{0,6}(?:什么时候|多久|几天|几号|哪里|哪儿)|(?:微信|银行卡|支付宝)还是|(?<![a-z])(?:when|how long)(?![a-z]).{0,30}(?<![a-z])(?:money|refund|paid back|credited)(?![a-z])|(?<![a-z])(?:money|refund)(?![a-z]).{0,20}(?<![a-z])(?:when|how long|which card|back to)(?![a-z])|original payment|same card|back to my (?:card|account|wallet)|(?<![a-z])(?:when|how long)(?![a-z]).{0,30}(?<![a-z])(?:get|have) (?:my |the |it |me )?(?:[£$€¥]\s?\d[\d.,]*|money|cash)? ?back(?![a-z])/;
 
 /**
  * The shop's own word on when refunded money arrives, for a step where the built-in hint promises
@@ -3783,7 +3789,8 @@ const ASKS_MONEY = /退到|到账|原路|退回(?:哪|到)|(?:钱|款).{0,6}(?:�
  */
 function shopRefundTime(ctx: Ctx, a: Aftersale, hintKey: string): string | undefined {
   // Only where the money is what comes next: not on a refused request, nor before the goods are sent back (found in review).
-  if (a.type === 'exchange' || !(hintKey === 'approved_refund' || hintKey === 'refunded' || (hintKey === 'returning' && ASKS_MONEY.test(ctx.r.u.normalized)))) return undefined;
+  // Goods on their way back: the shop's word, not the built-in "1-3 business days after the warehouse receives it" (found from outside).
+  if (a.type === 'exchange' || !(hintKey === 'approved_refund' || hintKey === 'refunded' || hintKey === 'returning')) return undefined;
   return shopSays(ctx, 'refund_time');
 }
 /**

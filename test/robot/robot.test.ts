@@ -5419,3 +5419,32 @@ describe('Hong Kong buyers: Cantonese, their script and English words in Chinese
     assert.match(textOf(await conversation(robot(), 'hk-3', 'shop_hk')('hello')), /^Hi/);
   });
 });
+
+// Found from outside (a UK shoe shop, twenty-fourth session): right after a refund's or a return's
+// status, "when will i get my £45 back?" and "what date was it processed?" got the goods' delivery.
+describe('a follow-up on a request\'s money and dates (twenty-fourth session)', () => {
+  const shop = new FaqIndexProvider();
+  shop.setEntries('shop_uk', [
+    { id: 'refund', question: 'How long does a refund take to arrive?', answer: 'We refund within 5 working days of your return reaching our warehouse.' },
+    { id: 'ship', question: 'How long does delivery take?', answer: 'Standard delivery takes 2-3 working days.' },
+  ]);
+  const dress = order({ orderId: 'UK1', shopId: 'shop_uk', userId: 'uk', status: 'delivered', currency: 'GBP', items: [{ sku: 'd', title: 'Satin Midi Dress', quantity: 1, price: '45.00' }] });
+  const delivered = logistics({ orderId: 'UK1', shopId: 'shop_uk', status: 'delivered', events: [{ time: '2024-11-20T10:00:00+08:00', location: 'Bristol', description: 'Delivered - handed to resident' }] });
+  const say = (status: Aftersale['status']) =>
+    conversation(createRobot({ dataSource: fakeDataSource({ orders: [dress], logistics: [delivered], aftersales: [aftersale({ aftersaleId: 'R1', orderId: 'UK1', shopId: 'shop_uk', userId: 'uk', type: 'return', status, amount: '45.00' })] }), faq: shop, clock: () => NOW }), 'uk', 'shop_uk');
+
+  test('stays on the request, and says the shop\'s refund time while the goods are on their way back', async () => {
+    const s = say('returning');
+    assert.match(textOf(await s('hi, i dropped my return off at evri, have you got it yet?')), /5 working days/);
+    for (const text of ['when will i get my £45 back?', 'ok so when should i expect it', 'what date was it processed?']) {
+      const r = await s(text);
+      assert.equal(r.intent, 'aftersale_progress', text);
+      assert.doesNotMatch(textOf(r), /handed to resident|already been delivered/, text);
+    }
+  });
+  test('a question naming the parcel or its arrival is still about the parcel', async () => {
+    const s = say('approved');
+    await s('has my refund been approved?');
+    assert.notEqual((await s('when will the parcel arrive')).intent, 'aftersale_progress');
+  });
+});
