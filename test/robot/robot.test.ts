@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRobot, FaqIndexProvider, type FaqProvider, type AnswerRequest, type FaqEntry, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
-import type { BuyerDataSource, Logistics, Order } from '../../src/commerce/types.ts';
+import type { Aftersale, BuyerDataSource, Logistics, Order } from '../../src/commerce/types.ts';
 import { createBuyerDataSource, type CommerceReadModel, type PlatformConnector } from '../../src/commerce/index.ts';
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
