@@ -2907,7 +2907,8 @@ function endOfWorkingDay(from: number, n: number, tzMinutes: number): number {
  * ("预订" is a cake booked a day ahead, and in-stock earbuds beside a pre-sale case ship as usual:
  * found in review); free gifts do not count. A listing that only may be customised ("可定制") is not.
  */
-const PRE_SALE = /预售|(?<![a-z])(?:pre-?orders?|pre-?sale|presale)(?![a-z])/i;
+// 預購 / 预购: Hong Kong's and Taiwan's word (found from outside: a 【預購】 gift set was "later than usual").
+const PRE_SALE = /预售|預售|预购|預購|(?<![a-z])(?:pre-?orders?|pre-?sale|presale)(?![a-z])/i;
 const MADE_TO_ORDER = /(?<![可支持能])(?:定制|定做|订做|订制)|(?<![a-z])(?:made[- ]to[- ](?:order|measure)|custom[- ]made|bespoke)(?![a-z])/i;
 type AheadKind = 'pre_order' | 'made_to_order';
 const AHEAD: Record<AheadKind, RegExp> = { pre_order: PRE_SALE, made_to_order: MADE_TO_ORDER };
@@ -3080,7 +3081,8 @@ function hoursToTitledDay(ctx: Ctx, o: Order, paidAt: number): number | undefine
  * day was not read, and the shop's entry counted from payment gave Dec 8).
  */
 function titledDay(title: string): { month: number; day: number; starts: boolean } | undefined {
-  const zh = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(前|之前|起|以后|后)?\s*(?:陆续|开始)?\s*(?:发货|发出)/.exec(title);
+  // Read in simplified characters: "12月15日發貨" (found from outside, a Hong Kong shop).
+  const zh = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(前|之前|起|以后|后)?\s*(?:陆续|开始)?\s*(?:发货|发出)/.exec(foldTraditional(title));
   if (zh) return { month: Number(zh[1]), day: Number(zh[2]), starts: zh[3] === '起' || zh[3] === '以后' || zh[3] === '后' };
   const en = EN_SHIPS_ON.exec(title);
   if (!en) return undefined;
@@ -3199,7 +3201,7 @@ const CANCEL_WORD = /取消|退款|退订|(?<![a-z])(?:cancel|refund)/i;
 const TIMED = /\d\s*(?:个)?\s*(?:工作日|天|小时|(?:working |business )?(?:days?|hours?|weeks?)(?![a-z]))/i;
 const REVIEW_WORD = /审核|处理|(?<![a-z])(?:review\w*|approv\w*|process\w*)(?![a-z])/;
 const DELIVERY_DAY = /日期|哪天|改约|改期|晚几天|周[一二三四五六日末]|(?<![a-z])(?:date|day|reschedul\w*)(?![a-z])/i;
-const PRE_ORDER = /预售|预定|预订|(?<![a-z])(?:pre-?orders?|presale)(?![a-z])/i;
+const PRE_ORDER = /预售|预购|预定|预订|(?<![a-z])(?:pre-?orders?|presale)(?![a-z])/i;
 const IN_STOCK = /现货|(?<![a-z])in[- ]stock(?![a-z])/i;
 /** Words of a sentence about sending goods out. */
 const SHIPS = /发货|发出|寄出|出库|(?<![a-z])(?:ship(?:s|ped|ping)?|dispatch(?:es|ed)?|sen[dt]s?)(?![a-z])/i;

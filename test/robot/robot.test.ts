@@ -5448,3 +5448,13 @@ describe('a follow-up on a request\'s money and dates (twenty-fourth session)', 
     assert.notEqual((await s('when will the parcel arrive')).intent, 'aftersale_progress');
   });
 });
+
+// Found from outside (a Hong Kong shop): "【預購】Jo Malone 聖誕限定香水禮盒 12月15日發貨" was "later than usual".
+test('a pre-order titled 預購, its day in traditional characters, ships on that day and is not late (twenty-fourth session)', async () => {
+  const paidAt = new Date(NOW.getTime() - 8 * 86_400_000).toISOString();
+  const pre = order({ orderId: 'HK-P', status: 'paid', createdAt: paidAt, updatedAt: paidAt, items: [{ sku: 'jm', title: '【預購】Jo Malone 聖誕限定香水禮盒 12月15日發貨', quantity: 1, price: '980.00' }] });
+  const t = textOf(await conversation(robotWith({ orders: [pre] }))('我預購嗰盒jo malone幾時寄'));
+  assert.match(t, /預售商品|预售商品/);
+  assert.match(t, /12月15日前/);
+  assert.doesNotMatch(t, /比平常慢|慢了/);
+});
