@@ -961,7 +961,7 @@ const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<
  * that it closes by itself and where the countdown is, not how to cancel it (found in the closing
  * note of an earlier round: "go to the order page and cancel it").
  */
-const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:can|do|will) i (?:wait|have) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)/;
+const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:can|do|will) i (?:wait|have) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close\w*|expire\w*)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|expire|close)(?: itself| by itself)?|still (?:reserved|held|on hold) for me)(?![a-z])/;
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 /** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
 const NOT_UNPAID_TIMEOUT = /付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
@@ -1867,6 +1867,8 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const service = intent === 'aftersale_progress' ? undefined : serviceEntry(ctx, data);
   if (service) return service;
   if (asksParcelCarrier(ctx.state, ctx.r.u.normalized) && ctx.orders?.length) return data;
+  // How long an unpaid order waits is its own rule, not the shop's entry on how to cancel ("how long before it cancels": found from outside).
+  if (ctx.r.unpaidTimeout && ctx.orders?.some((o) => o.status === 'pending_payment')) return data;
   const ownless = notAboutOwnOrder(ctx.r, ctx.input.text);
   const none = ctx.orders?.length === 0;
   // No orders here: "about my order" cannot be answered from them, so the FAQ is heard either way.

@@ -5458,3 +5458,16 @@ test('a pre-order titled 預購, its day in traditional characters, ships on tha
   assert.match(t, /12月15日前/);
   assert.doesNotMatch(t, /比平常慢|慢了/);
 });
+
+// Found from outside (twenty-fourth session, a UK and a Hong Kong shop): "how long before it cancels"
+// got the shop's how-to-cancel entry, "咁唔俾錢會點" the payment methods.
+test('how long an unpaid order waits, asked in other words, is told that it closes by itself (twenty-fourth session)', async () => {
+  const own = new FaqIndexProvider();
+  own.setEntries('shop_u', [{ id: 'cancel', question: 'How do I cancel my order?', answer: 'You can cancel within 1 hour of ordering in My Account.' }, { id: 'pay', question: '有咩付款方式？', answer: '接受 Visa 同 PayMe。' }]);
+  const unpaid = order({ orderId: 'UP-1', shopId: 'shop_u', userId: 'u-up', status: 'pending_payment' });
+  for (const text of ['how long before it cancels', 'will it cancel itself if i dont pay', 'is the scarf order still reserved for me?', '咁唔俾錢會點', '我未俾錢 會唔會自動取消']) {
+    const t = textOf(await conversation(createRobot({ dataSource: fakeDataSource({ orders: [unpaid] }), faq: own, clock: () => NOW }), 'u-up', 'shop_u')(text));
+    assert.match(t, /closes by itself|自动关闭|自動關閉/, text);
+    assert.doesNotMatch(t, /within 1 hour|PayMe/, text);
+  }
+});
