@@ -5471,3 +5471,33 @@ test('how long an unpaid order waits, asked in other words, is told that it clos
     assert.doesNotMatch(t, /within 1 hour|PayMe/, text);
   }
 });
+
+// Found from outside (twenty-fourth session): a UK buyer with a hoodie paid yesterday and trainers
+// delivered days ago asked "wheres my order" and heard of the trainers; "where are both my orders"
+// of one; an auto-parts shop's 【调货】 order, promised in 3 working days, was late at 57 hours.
+describe('which orders a question is about (twenty-fourth session)', () => {
+  const paidAt = new Date(NOW.getTime() - 20 * 3_600_000).toISOString();
+  const hoodie = order({ orderId: 'UK-H', status: 'paid', createdAt: paidAt, updatedAt: paidAt, items: [{ sku: 'h', title: 'Heavyweight Hoodie', quantity: 1, price: '40.00' }] });
+  const trainers = order({ orderId: 'UK-T', status: 'delivered', items: [{ sku: 't', title: 'Air Max 90 Trainers', quantity: 1, price: '120.00' }] });
+  const tTrack = logistics({ orderId: 'UK-T', status: 'delivered' });
+  test('"where is my order": the one paid and not sent before the one delivered; "both" answers both', async () => {
+    const r = await conversation(robotWith({ orders: [trainers, hoodie], logistics: [tTrack] }))('wheres my order mate');
+    assert.match(textOf(r), /UK-H/);
+    assert.doesNotMatch(textOf(r), /UK-T/);
+    const both = textOf(await conversation(robotWith({ orders: [trainers, hoodie], logistics: [tTrack] }))('where are both my orders'));
+    assert.match(both, /UK-H[^]*UK-T/);
+    const zh = textOf(await conversation(robotWith({ orders: [trainers, hoodie], logistics: [tTrack] }))('两张单都帮我查下'));
+    assert.match(zh, /UK-H[^]*UK-T/);
+  });
+  test('goods the shop orders in ship on the shop\'s clause for them, not the in-stock one', async () => {
+    const shop = new FaqIndexProvider();
+    shop.setEntries('shop_ap', [{ id: 'ship', question: '付款后多久发货？', answer: '现货件当天16:00前付款当天发出，16:00以后次日发出；需要调货的配件3个工作日内发出。' }]);
+    // Paid on a Monday evening, asked on Wednesday evening: 48 hours, within the 3 working days.
+    const mon = new Date('2024-11-25T20:00:00+08:00');
+    const wed = new Date('2024-11-27T20:30:00+08:00');
+    const turbo = order({ orderId: 'AP-1', shopId: 'shop_ap', userId: 'ap', status: 'paid', createdAt: mon.toISOString(), updatedAt: mon.toISOString(), items: [{ sku: 'x', title: '【调货】涡轮增压器', quantity: 1, price: '3200.00' }] });
+    const ask = (o: Order) => createRobot({ dataSource: fakeDataSource({ orders: [o] }), faq: shop, clock: () => wed }).answer({ shopId: 'shop_ap', userId: 'ap', conversationId: 'c-ap', text: '涡轮那单啥时候发' });
+    assert.doesNotMatch(textOf(await ask(turbo)), /慢了/);
+    assert.match(textOf(await ask({ ...turbo, items: [{ sku: 'y', title: '刹车片', quantity: 1, price: '200.00' }] })), /慢了/, 'an in-stock order is late');
+  });
+});
