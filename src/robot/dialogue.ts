@@ -590,6 +590,7 @@ const WANTS_PERSON = /人工|客服|(?<![a-z])(?:want|need|please|pls|give me|le
 const CHASE_ASK = /催|急用|急着用|着急|加急|尽快|帮我(?:问|处理|联系|跟进)|补发|(?<![a-z])(?:chase|hurry|follow (?:it )?up|escalate|look into it)(?![a-z])/;
 const NOT_NOW = /不用|不要|别|不必|不急|不催|不着急|没事|算了|再等|再说|再来|再问|晚点|明天|先这样|自己|我去|试试|(?<![a-z])(?:no need|don'?t|not now|never mind|no worries|think about|later|myself|i'?ll wait|let me)(?![a-z])/;
 /** A request in its own words after the yes: "是的 我要补发", "可以 帮我催下", "yes please do it". */
+const OK_HOW = /^(?:ok(?:ay)?|sure|yes|yeah|yep|好的?|行|嗯|可以)[\s,，.!！]*(?:then |so )?(?:how|how do i do that|what now|怎么弄|怎么办|怎么做|要怎么做|然后呢)[\s?？]*$/;
 const ASKS_FOR_IT = /帮我|给我|我要|安排|处理一下|联系|(?<![a-z])(?:please|pls|for me|do it|go ahead)(?![a-z])/;
 /** A chase asked as a question is still a request: "能不能催一下", "can you chase it". */
 const ASKS_POLITELY = /能不能|可不可以|可以|能否|麻烦|(?<![a-z])(?:can you|could you|would you)(?![a-z])/;
@@ -611,6 +612,8 @@ function agreesToPerson(u: Understanding, onRefund = false): boolean {
   // "都4天了还没到账" to "shall I get a person to follow up?" about a refund: pressing, not asking; yes
   // (found from outside: the same text a third time). Not "还没收到 只是先问问", not another order's.
   if (onRefund && SAYS_LATE.test(text) && !ASKS_AFTER.test(text) && !CALM.test(text) && text.length <= SHORT_FOLLOW_UP && !u.entities.some((e) => e.type === 'orderId') && !/另一|别的|其他|(?<![a-z])other(?![a-z])/.test(text)) return true;
+  // "ok how", "好的 怎么弄": yes, and how is what the person does (found from outside: a list of entries).
+  if (OK_HOW.test(text)) return true;
   const rest = text.replace(YES_LEAD, '');
   const unclear = u.intent === 'unknown' || u.intent === 'bye' || u.guessed === true;
   return unclear && rest !== text && ASKS_FOR_IT.test(rest) && !ASKS_AFTER.test(rest) && !ACK_ONLY.test(rest);
@@ -833,7 +836,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -952,6 +955,30 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
 const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?<!给)被(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
 const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱|券|售后|帮我取消|怎么取消|取消一下|能取消|要取消|想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
+
+/**
+ * Praise ("收到货了 点个赞👍 下次还找你们", "great service, will order again"): thanked, not read as a
+ * question (found from outside: an auto-parts buyer's praise got a refund's status and a returns list).
+ */
+const PRAISE = /点个赞|点赞|好评|五星|给力|很满意|非常满意|太满意|下次还(?:找|来|买)|还会回购|会回购|回头客|(?<![a-z])(?:great (?:service|job|shop)|love (?:it|them)|five stars|5 stars|well done|awesome service|will (?:definitely )?(?:buy|order|shop) (?:from you |here )?again|highly recommend|top notch)(?![a-z])/;
+const NOT_PRAISE = /[?？吗]|怎么|什么|多久|能不能|可以吗|为什么|不|没|差|坏|破|烂|退|换|(?<![a-z])(?:how|when|where|what|why|can|could|but|however|not|no|never|broken|refund|return|exchange)(?![a-z])/;
+const praises = (normalized: string): boolean => PRAISE.test(normalized) && !NOT_PRAISE.test(normalized);
+const praised = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (praises(u.normalized) ? { intent: 'bye' } : undefined);
+
+/**
+ * A mistyped order number put right ("sorry wrong number, its UK10260", "单号写错了 应该是 A1234"): the
+ * question just asked, of that order (found from outside: "do you want to change the delivery address?").
+ */
+const CORRECTS = /wrong (?:number|order|one|id)|typo|i meant|(?:sorry|oops|my bad)[,.!\s]+(?:it'?s|its|it is)|写错了|打错了|输错了|不是这个|应该是/;
+const NOT_THE_ORDER_ID = /手机|电话|尾号|后四位|末四位|地址|收货人|邮编|(?<![a-z])(?:phone|mobile|tel|ending|address|postcode|zip)(?![a-z])/;
+const ID_SHAPED = /(?<![A-Za-z0-9])[A-Za-z]{0,4}[-#]?\d{4,}[A-Za-z0-9-]*(?![A-Za-z0-9])/;
+function correctsOrderId(state: DialogueState, u: Understanding, text: string): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined {
+  // A phone number or an address put right is a change of the order ("手机号填错了，尾号应该是3321").
+  const id = CORRECTS.test(u.normalized) && !NOT_THE_ORDER_ID.test(u.normalized) ? ID_SHAPED.exec(text)?.[0] : undefined;
+  if (!id) return undefined;
+  const topic = state.topic && isDataIntent(state.topic) && state.topic !== 'aftersale_progress' ? state.topic : 'order_status';
+  return { intent: topic, explicitOrderId: id };
+}
 
 const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'whyCancelled' | 'explicitOrderId'> | undefined =>
   WHY_CANCELLED.test(u.normalized) && !NOT_WHY_CANCELLED.test(u.normalized) ? { intent: 'order_status', whyCancelled: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
@@ -1622,6 +1649,7 @@ const GOODBYE = /再见|拜拜|回见|下次见|88|(?<![a-z])(?:bye|byebye|goodb
 /** "You're welcome" answers thanks only: a goodbye gets a goodbye, an "ok" or a 👍 a short yes ("bye" got "You're welcome": found from outside). */
 function closing(ctx: Ctx): string {
   const text = ctx.r.u.normalized;
+  if (praises(text)) return ctx.t.praised;
   if (THANKS.test(text)) return ctx.t.bye;
   return GOODBYE.test(text) ? ctx.t.farewell : ctx.t.noted;
 }
@@ -2434,7 +2462,9 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
 /** Delivered elsewhere ("能送到公司吗", "deliver it to my office"), not an address written wrong (found in review). */
 const NEW_PLACE = /送到(?!了)|改送|送去|寄到公司|放到|(?<![a-z])(?:deliver (?:it )?to|send (?:it )?to|redirect)(?![a-z])/;
 function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderStatus[])[], focus: Order | undefined): Target {
-  const relevant = tiers.map((tier) => orders.filter((o) => tier.includes(o.status))).find((l) => l.length > 0);
+  // A parcel waiting at a pickup point has not reached the buyer: on its way still, for "到了没" (found in a check of an outside tester's case).
+  const waiting = (o: Order) => ctx.r.intent === 'track_parcel' && (o.status === 'delivered' || o.status === 'completed') && ctx.logistics.some((l) => l.orderId === o.orderId && atPickup(l));
+  const relevant = tiers.map((tier) => orders.filter((o) => tier.includes(waiting(o) ? 'shipped' : o.status))).find((l) => l.length > 0);
   // "kd到哪了" after talking of an order not shipped yet is the parcel on its way (found from outside: "no tracking yet" for the unshipped one);
   // "能送到公司吗" after talking of a delivered order is the one still coming (found from outside: "already signed for").
   const outranked = (ctx.r.intent === 'track_parcel' ? focus?.status === 'paid' || focus?.status === 'pending_payment' : ctx.r.intent === 'change_address' && (focus?.status === 'delivered' || focus?.status === 'completed') && NEW_PLACE.test(ctx.r.u.normalized)) && relevant !== undefined && !relevant.includes(focus!) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);

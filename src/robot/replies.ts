@@ -12,6 +12,8 @@ export interface Texts {
   farewell: string;
   /** To an acknowledgment ("好的", "ok", "👍"). */
   noted: string;
+  /** Said to praise ("点个赞", "great service, will buy again"): thanks, not a question answered. */
+  praised: string;
   handoverRequested: string;
   handoverComplaint: string;
   /** Said before a hand-over about goods that overheat, smoke or swell. */
@@ -217,6 +219,7 @@ const zh: Texts = {
   bye: '不客气，祝您购物愉快！还有问题随时找我。',
   farewell: '再见，祝您购物愉快！还有问题随时找我。',
   noted: '好的，还有问题随时找我。',
+  praised: '谢谢您的认可和支持！祝您用得顺心，还有问题随时找我。',
   handoverRequested: '好的，正在为您转接人工客服，请稍候。',
   handoverComplaint: '非常抱歉给您带来不好的体验，已为您优先转接人工客服处理，请稍候。',
   safetyFirst: '为了安全，请先停止使用并拔掉电源，把它放在远离易燃物的地方，不要再充电或拆开。',
@@ -429,6 +432,7 @@ const en: Texts = {
   bye: "You're welcome! Happy shopping, and message me any time.",
   farewell: 'Goodbye, and happy shopping! Message me any time.',
   noted: 'Great. Message me any time if anything else comes up.',
+  praised: 'Thank you, that means a lot! Enjoy your order, and message me any time.',
   handoverRequested: 'Sure, connecting you to a human agent now. Please hold on.',
   handoverComplaint: "I'm very sorry about your experience. I'm connecting you to a human agent with priority.",
   safetyFirst: 'For safety, please stop using it and unplug it now, keep it away from anything flammable, and do not charge or open it again.',

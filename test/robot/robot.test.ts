@@ -5488,6 +5488,9 @@ describe('which orders a question is about (twenty-fourth session)', () => {
     assert.match(both, /UK-H[^]*UK-T/);
     const zh = textOf(await conversation(robotWith({ orders: [trainers, hoodie], logistics: [tTrack] }))('两张单都帮我查下'));
     assert.match(zh, /UK-H[^]*UK-T/);
+    // Delivered to a locker and waiting there: not come yet either, and it has a parcel to tell.
+    const locker = logistics({ orderId: 'UK-T', status: 'delivered', events: [{ time: '2024-11-26T10:00:00+08:00', location: '沙田', description: '快件已放入順豐智能櫃，請於 12/07 前憑取件碼取件' }] });
+    assert.match(textOf(await conversation(robotWith({ orders: [trainers, hoodie], logistics: [locker] }))('我的快递到了没')), /UK-T/);
   });
   test('goods the shop orders in ship on the shop\'s clause for them, not the in-stock one', async () => {
     const shop = new FaqIndexProvider();
@@ -5499,5 +5502,31 @@ describe('which orders a question is about (twenty-fourth session)', () => {
     const ask = (o: Order) => createRobot({ dataSource: fakeDataSource({ orders: [o] }), faq: shop, clock: () => wed }).answer({ shopId: 'shop_ap', userId: 'ap', conversationId: 'c-ap', text: '涡轮那单啥时候发' });
     assert.doesNotMatch(textOf(await ask(turbo)), /慢了/);
     assert.match(textOf(await ask({ ...turbo, items: [{ sku: 'y', title: '刹车片', quantity: 1, price: '200.00' }] })), /慢了/, 'an in-stock order is late');
+  });
+});
+
+// Found from outside (twenty-fourth session): praise got a refund's status and a returns list; a
+// mistyped order number put right got "change the delivery address?"; "ok how" to "shall I get a
+// person?" got a list of entries.
+describe('praise, a number put right, and "ok how" (twenty-fourth session)', () => {
+  test('praise is thanked; praise with a question is the question', async () => {
+    for (const text of ['收到货了 点个赞👍 下次还找你们', 'great service, will order again']) {
+      const r = await conversation(robotWith({ orders: [earbuds], aftersales: [aftersale({ aftersaleId: 'P1', orderId: EARBUDS })] }))(text);
+      assert.equal(r.intent, 'bye', text);
+      assert.match(textOf(r), /认可|means a lot/, text);
+    }
+    assert.notEqual((await conversation(robotWith({ orders: [earbuds], aftersales: [] }))('5 stars but where is my refund')).intent, 'bye');
+  });
+  test('"sorry wrong number, its …" asks again of the number given', async () => {
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+    await say('wheres my order UK10231');
+    const r = await say(`sorry wrong number, its ${EARBUDS}`);
+    assert.match(textOf(r), new RegExp(EARBUDS));
+    assert.doesNotMatch(textOf(r), /address/);
+  });
+  test('"ok how" to an offered person is a yes', async () => {
+    const say = conversation(robotWith({ orders: [order({ orderId: 'OK-1', status: 'paid', updatedAt: '2024-11-20T09:00:00+08:00' })] }));
+    assert.equal((await say('我的订单发货了吗')).state.offeredHuman, true);
+    assert.equal((await say('好的 怎么弄')).handover?.reason, 'requested');
   });
 });
