@@ -572,9 +572,12 @@ function troubleAgain(u: Understanding, text: string): boolean {
   // A short follow-up, not a new story or a question ("是直接退款还是要先寄回去", "did it get missed?": found in review of the corpus).
   if (n.length > SHORT_FOLLOW_UP || /[?？]$|是.{0,12}还是|还是要|(?:^|[^a-z])or(?![a-z])/.test(n) || (POLICY_ASK.test(n) && !IS_IT_NORMAL.test(n))) return false;
   if (isDataIntent(u.intent) && !u.guessed && u.intent !== 'order_status') return false;
+  // What the person will check, told ("外箱是好的 没拆过的痕迹", "i have photos of the box"): for them (found from outside: a goodbye).
+  if (EVIDENCE.test(n)) return true;
   const wrong = GOODS_TROUBLE.test(n) || DEVICE_FAULT.test(n) || WRONG_WORDS.test(n) || SPOILED.test(n);
   return wrong && (STILL_WRONG.test(n) || reportsTrouble(u, text));
 }
+const EVIDENCE = /外箱|外包装|面单|封口|胶带|没拆|没开过|未拆|拆过|开箱视频|拍了|有照片|有视频|(?<![a-z])(?:photos?|pictures?|video|the box|packaging|seal(?:ed)?|tape|unopened)(?![a-z])/;
 /** "那怎么办", "what should I do now": the buyer asks what happens next. */
 const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|咋整|怎么整|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$/;
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|a lot|so much))?[\s!！。.~啦了哈呀]*$/;
@@ -2009,7 +2012,7 @@ const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送�
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
 /** An appliance that stopped doing its job ("stopped heating", "won't turn on", "不加热了"): found from outside, an air fryer was a greeting. */
 const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:won'?t|will not|wont) (?:heat(?: up)?|power on|turn on|switch on|boil|spin|blend)(?! until)|(?:does ?n[o']?t|does not|do not|can ?not|can'?t) (?:heat(?: up)?|power on|turn on|boil)|not heating(?: up)?|no heat)(?![a-z])/;
-const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?!(?:a |an |the |my )?(?:refund|store credit|credit|e-?mail|text|message|call|voucher|coupon|notification|exchange|replacement)\b)(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
+const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|少了?[一二两三四五六七八九十几\d]+(?:件|个|盒|套|支|瓶|包|只|双|片|箱|袋|条|根)|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?!(?:a |an |the |my )?(?:refund|store credit|credit|e-?mail|text|message|call|voucher|coupon|notification|exchange|replacement)\b)(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
   // "the flowers are wilted. what do i do" reads as a sure FAQ question, and the FAQ only asked "did you mean…?" (found from outside).
@@ -2106,7 +2109,7 @@ const TROUBLE_KINDS: readonly (readonly [string, RegExp])[] = [
   ['wilted', WILTED],
   ['weight', /缺斤|少两|少秤|短斤|重量不|分量不|不够重|不够斤|称了|称重|(?<![a-z])(?:under ?weight|short weight|weighs? less)(?![a-z])/],
   ['wrong', /发错|错发|(?<![a-z])wrong(?![a-z])/],
-  ['missing', new RegExp(String.raw`少发|漏发|缺件|少了|没收到|没有收到|${GIFT_MISSING}|(?<![a-z])missing(?![a-z])`)],
+  ['missing', new RegExp(String.raw`少发|漏发|缺件|少件|少了|没收到|没有收到|${GIFT_MISSING}|(?<![a-z])missing(?![a-z])`)],
   ['broken', /坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|断了|断掉|断的|折断|裂了|裂开|(?<![a-z])(?:broken|broke|damaged|cracked|crushed|squashed|smashed|ruined)(?![a-z])/],
   ['faulty', new RegExp(`${APPLIANCE_FAULT.source}|不能用|用不了|质量(?:有)?问题|没声音|不出声|没反应|没有反应|点不了|不读|开不了机|不开机|黑屏|死机|过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])`)],
   ['leak', /漏了|漏水|漏气|渗水|(?<![a-z])leak/],
@@ -2877,7 +2880,8 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   const parcel = reply(t.parcel({ orderId: o.orderId, title, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo, status, latest }), logisticsCard(l));
   if (waiting) return { replies: [parcel, { text: t.atPickupNote }] };
   // "显示签收了但我没收到": the tracking alone contradicts the buyer; a person is offered to check (found from outside).
-  if (l.status === 'delivered' && NOT_RECEIVED.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.deliveredNotReceived }], next: { offeredHuman: true } };
+  // The shop's own entry on it first ("My parcel says delivered but I have not received it": found from outside).
+  if (l.status === 'delivered' && NOT_RECEIVED.test(ctx.r.u.normalized)) return { replies: [parcel, { text: notReceivedEntry(ctx) ?? t.deliveredNotReceived }], next: { offeredHuman: true } };
   // "只到了一半" of an order sent as one parcel, delivered: something is missing from it, a person's to check.
   if (l.status === 'delivered' && ctx.r.restParcels) return { replies: [parcel, { text: t.partArrived }], next: { offeredHuman: true } };
   // Stuck for days, or in trouble: said so, with a person offered, as the delivery estimate does (found from outside).
@@ -3299,7 +3303,12 @@ function withShipLate(ctx: Ctx, o: Order, answer: Reply): Outcome {
 const SHIP_PROMISE_HOURS = 48;
 
 /** The buyer says the parcel never reached them. */
-const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|(?<![a-z])(?:not (?:received|got)|never (?:got|received|arrived|came)|did ?n'?o?t (?:get|receive)|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received))(?![a-z])/;
+const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|找不到|(?<![a-z])(?:not (?:received|got)|never (?:got|received|arrived|came)|did ?n'?o?t (?:get|receive)|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received)|(?:it'?s|its|it is|they'?re|theyre|there|they are|is|are|was|were) (?:not|n'?t) (?:here|there)|(?:isn'?t|aren'?t|wasn'?t|weren'?t) (?:here|there)|can'?t find (?:it|them|the parcel|the package|my parcel|my package)|nowhere to be (?:found|seen)|no sign of (?:it|them|the parcel|the package))(?![a-z])/;
+/** The shop's entry on a parcel shown delivered and not received, when the FAQ found it for this message. */
+function notReceivedEntry(ctx: Ctx): string | undefined {
+  const own = confidentFaq(ctx) ?? ctx.data.faqCandidates?.[0];
+  return own && NOT_RECEIVED.test(foldTraditional(phrasingsOf(own.entry).join(' ').toLowerCase())) ? own.entry.answer : undefined;
+}
 
 function statusFields(ctx: Ctx, o: Order) {
   return {

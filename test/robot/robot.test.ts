@@ -5530,3 +5530,30 @@ describe('praise, a number put right, and "ok how" (twenty-fourth session)', () 
     assert.equal((await say('好的 怎么弄')).handover?.reason, 'requested');
   });
 });
+
+// Found from outside (twenty-fourth session): "delivered but theyre not here" got the tracking alone
+// beside the shop's entry for it; "收到的刹车片少了2盒" a returns list; "外箱是好的 没拆过的痕迹" a goodbye.
+describe('goods delivered and not there, or short (twenty-fourth session)', () => {
+  test('a parcel shown delivered and not found gets the shop\'s own entry on it', async () => {
+    const shop = new FaqIndexProvider();
+    shop.setEntries('shop_dnr', [
+      { id: 'dnr', question: 'My parcel says delivered but I have not received it', answer: 'Check your safe place and neighbours, then wait until the end of the next working day.' },
+      { id: 'ret', question: 'What is your returns policy?', answer: '30 days.' },
+    ]);
+    const t = logistics({ orderId: 'D-1', shopId: 'shop_dnr', status: 'delivered' });
+    const r = await createRobot({ dataSource: fakeDataSource({ orders: [order({ orderId: 'D-1', shopId: 'shop_dnr', userId: 'd', status: 'delivered' })], logistics: [t] }), faq: shop, clock: () => NOW })
+      .answer({ shopId: 'shop_dnr', userId: 'd', conversationId: 'c-d', text: 'DPD says my trainers were delivered on tuesday but theyre not here, checked the porch' });
+    assert.match(textOf(r), /safe place and neighbours/);
+    assert.equal(r.state.offeredHuman, true);
+  });
+  test('goods short by a count are a claim; the evidence told after it goes to a person', async () => {
+    const shop = new FaqIndexProvider();
+    shop.setEntries('shop_short', [
+      { id: 'claim', question: '发错货或者少件怎么办？', answer: '请在签收后48小时内提供外箱面单照片和开箱视频。', alternates: ['少件了', '发错货了'] },
+      { id: 'ret', question: '退换货政策是什么？', answer: '签收后7天内可以退换。' },
+    ]);
+    const say = conversation(createRobot({ dataSource: fakeDataSource({ orders: [order({ orderId: 'AP-9', shopId: 'shop_short', userId: 's', status: 'delivered' })] }), faq: shop, clock: () => NOW }), 's', 'shop_short');
+    assert.match(textOf(await say('AP-9 收到的刹车片少了2盒')), /48小时内/);
+    assert.equal((await say('外箱是好的 没拆过的痕迹')).handover?.reason, 'requested');
+  });
+});
