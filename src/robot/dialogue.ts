@@ -839,7 +839,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? pickupAsked(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -967,6 +967,22 @@ const PRAISE = /点个赞|点赞|好评|五星|给力|很满意|非常满意|太
 const NOT_PRAISE = /[?？吗]|怎么|什么|多久|能不能|可以吗|为什么|不|没|差|坏|破|烂|退|换|(?<![a-z])(?:how|when|where|what|why|can|could|but|however|not|no|never|broken|refund|return|exchange)(?![a-z])/;
 const praises = (normalized: string): boolean => PRAISE.test(normalized) && !NOT_PRAISE.test(normalized);
 const praised = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (praises(u.normalized) ? { intent: 'bye' } : undefined);
+
+/**
+ * Own goods asked after as ready to collect ("are my doc martens ready to collect yet?", "我的耳机到店了吗"),
+ * and, right after a parcel's answer, where or until when to collect it ("which store is it at",
+ * "until when do i have to pick them up"): the parcel, whose tracking tells (found from outside: the
+ * shop's click-and-collect entry was offered).
+ */
+const READY_TO_COLLECT = /(?<![a-z])(?:(?:is|are) (?:my|the|it|they|them|these|those)(?![a-z])[^?]{0,40}ready (?:to|for) (?:collect\w*|pick ?up)|ready for me to (?:collect|pick))(?![a-z])|(?:我的|我那个|我买的)[^，,。？?]{0,12}(?:到店|可以取|能取|能去拿|可以去拿)了(?:吗|没)/;
+const PICKUP_FOLLOW = /(?<![a-z])(?:which (?:store|shop|branch|locker)|where (?:do|can|should) i (?:collect|pick)|until when|collect (?:it |them )?by|how long (?:do i have|will (?:you|they) (?:keep|hold)))(?![a-z])|在哪(?:取|拿)|哪个(?:门店|网点|柜)|几号前|保留几天|放几天/;
+/** A longer hold at the pickup point ("can you hold them longer?", "能多放几天吗"): only a person can ask for it. */
+const HOLD_LONGER = /(?<![a-z])(?:(?:hold|keep) (?:it|them|my \w+|the \w+) (?:longer|a (?:few|couple of) (?:more )?days|(?:un)?til|till)|extend (?:the )?(?:hold|collection|pick ?up))(?![a-z])|延长(?:保管|取件|存放)|多放几天|多留几天|晚几天(?:再)?(?:取|拿)/;
+function pickupAsked(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
+  if (HOLD_LONGER.test(u.normalized)) return { intent: 'human' };
+  if (READY_TO_COLLECT.test(u.normalized)) return { intent: 'track_parcel' };
+  return state.topic === 'track_parcel' && state.focusOrderId && PICKUP_FOLLOW.test(u.normalized) ? { intent: 'track_parcel' } : undefined;
+}
 
 /**
  * A mistyped order number put right ("sorry wrong number, its UK10260", "单号写错了 应该是 A1234"): the

@@ -5557,3 +5557,16 @@ describe('goods delivered and not there, or short (twenty-fourth session)', () =
     assert.equal((await say('外箱是好的 没拆过的痕迹')).handover?.reason, 'requested');
   });
 });
+
+// Found from outside (twenty-fourth session, a UK click-and-collect order): "are my doc martens ready
+// to collect yet?", "which store is it at" got the shop's click-and-collect entry; "can you hold them
+// longer?" a "did you mean".
+test('goods ready to collect are the parcel; where and until when follow it; a longer hold is a person\'s (twenty-fourth session)', async () => {
+  const cc = new FaqIndexProvider();
+  cc.setEntries('shop_cc', [{ id: 'cc', question: 'Do you offer click and collect?', answer: 'Yes, free click and collect from our stores.' }]);
+  const boots = order({ orderId: 'CC-1', shopId: 'shop_cc', userId: 'cc', status: 'delivered', items: [{ sku: 'b', title: 'Dr. Martens 1460 Boots', quantity: 1, price: '150.00' }] });
+  const ready = logistics({ orderId: 'CC-1', shopId: 'shop_cc', status: 'delivered', events: [{ time: '2024-11-26T15:00:00+08:00', location: 'Manchester Arndale store', description: 'Ready for collection - please collect by 11 Dec' }] });
+  const say = conversation(createRobot({ dataSource: fakeDataSource({ orders: [boots], logistics: [ready] }), faq: cc, clock: () => NOW }), 'cc', 'shop_cc');
+  for (const text of ['are my doc martens ready to collect yet?', 'which store is it at', 'until when do i have to pick them up']) assert.match(textOf(await say(text)), /Manchester Arndale store/, text);
+  assert.equal((await say("I can't collect my boots until the 14th, can you hold them longer?")).handover?.reason, 'requested');
+});
