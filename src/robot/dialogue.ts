@@ -955,7 +955,7 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
  * order cancelled", "i didnt cancel it"): a question about a cancelled order, not a request to
  * cancel one (found from outside: the shipped orders were offered for cancelling).
  */
-const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?<!给)被(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
+const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?:为什么|为啥)[^，,。？?]{1,16}(?:被|给)[^，,。？?]{0,4}取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
 const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱|券|售后|帮我取消|怎么取消|取消一下|能取消|要取消|想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
 
@@ -1916,6 +1916,8 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   if (asksParcelCarrier(ctx.state, ctx.r.u.normalized) && ctx.orders?.length) return data;
   // How long an unpaid order waits is its own rule, not the shop's entry on how to cancel ("how long before it cancels": found from outside).
   if (ctx.r.unpaidTimeout && ctx.orders?.some((o) => o.status === 'pending_payment')) return data;
+  // Nor is "why was it cancelled? I never did" ("我冇取消過喎": found from outside).
+  if (ctx.r.whyCancelled && ctx.orders?.some((o) => o.status === 'cancelled')) return data;
   const ownless = notAboutOwnOrder(ctx.r, ctx.input.text);
   const none = ctx.orders?.length === 0;
   // No orders here: "about my order" cannot be answered from them, so the FAQ is heard either way.

@@ -5570,3 +5570,15 @@ test('goods ready to collect are the parcel; where and until when follow it; a l
   for (const text of ['are my doc martens ready to collect yet?', 'which store is it at', 'until when do i have to pick them up']) assert.match(textOf(await say(text)), /Manchester Arndale store/, text);
   assert.equal((await say("I can't collect my boots until the 14th, can you hold them longer?")).handover?.reason, 'requested');
 });
+
+// Found from outside (twenty-fourth session): "why did you cancel my order?? i didnt ask you to" and
+// "點解我張Dr.Jart單俾人取消咗" were read as asking to cancel, of another order.
+test('"why did you cancel my order" and "为什么…被人取消了" ask after the cancelled order (twenty-fourth session)', async () => {
+  const cancelled = order({ orderId: 'CX-1', status: 'cancelled', items: [{ sku: 'd', title: 'Dr.Jart+ 积雪草修护霜', quantity: 1, price: '299.00' }] });
+  const shipped = order({ orderId: 'CX-2', status: 'shipped' });
+  for (const text of ['why did you cancel my order?? i didnt ask you to', '點解我張Dr.Jart單俾人取消咗', '为什么我的订单被商家取消了']) {
+    const r = await conversation(robotWith({ orders: [shipped, cancelled] }))(text);
+    assert.match(textOf(r), /CX-1/, text);
+    assert.doesNotMatch(textOf(r), /CX-2/, text);
+  }
+});
