@@ -978,7 +978,11 @@ const READY_TO_COLLECT = /(?<![a-z])(?:(?:is|are) (?:my|the|it|they|them|these|t
 const PICKUP_FOLLOW = /(?<![a-z])(?:which (?:store|shop|branch|locker)|where (?:do|can|should) i (?:collect|pick)|until when|collect (?:it |them )?by|how long (?:do i have|will (?:you|they) (?:keep|hold)))(?![a-z])|在哪(?:取|拿)|哪个(?:门店|网点|柜)|几号前|保留几天|放几天/;
 /** A longer hold at the pickup point ("can you hold them longer?", "能多放几天吗"): only a person can ask for it. */
 const HOLD_LONGER = /(?<![a-z])(?:(?:hold|keep) (?:it|them|my \w+|the \w+) (?:longer|a (?:few|couple of) (?:more )?days|(?:un)?til|till)|extend (?:the )?(?:hold|collection|pick ?up))(?![a-z])|延长(?:保管|取件|存放)|多放几天|多留几天|晚几天(?:再)?(?:取|拿)/;
+/** When the goods come ("幾點到", "几点能送到", "what time will the courier come"): never the staff's hours (found from outside). */
+// Not "几点到几点", a span of hours.
+const ARRIVAL_TIME = /几点(?:能|会)?(?:到|送到|送来|送过来|派送|派件|上门)(?![几\d一二三四五六七八九十])|(?<![a-z])what time (?:will|does|is|would) (?:it|they|my (?:parcel|package|order)|the (?:parcel|package|courier|driver|delivery))(?: be)? (?:arrive|come|get here|delivered|turn up|show up)(?![a-z])/;
 function pickupAsked(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
+  if (ARRIVAL_TIME.test(u.normalized)) return { intent: 'delivery_estimate' };
   if (HOLD_LONGER.test(u.normalized)) return { intent: 'human' };
   if (READY_TO_COLLECT.test(u.normalized)) return { intent: 'track_parcel' };
   return state.topic === 'track_parcel' && state.focusOrderId && PICKUP_FOLLOW.test(u.normalized) ? { intent: 'track_parcel' } : undefined;
@@ -1078,7 +1082,7 @@ const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(
  * "could it be the afternoon instead"): found from outside as the shipping time, a cancellation, "not understood".
  */
 // Not a courier named ("能指定顺丰送吗"), nor a complaint about the day ("怎么明天才发货", "预售是不是过几天发": found in review).
-const RESCHEDULE_MORE = /指定[^，,。？?]{0,8}(?:\d{1,2}\s*[号日]|(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|哪天)[^，,。？?]{0,4}(?:送到|送达|配送|到货|收货|送|到)|指定(?:送达|送货|配送|收货)?(?:日期|日子|哪天)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])再(?:送|发|配送|派送)|(?:能不能|可不可以|可以|能否|帮我|麻烦)[^，。]{0,4}(?:晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天)(?:再)?(?:发|送)|(?:先别|暂时别|先不要|暂时不要)(?:发货|发|送)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末])(?:送到|送)(?=[^，。]{0,10}(?:家里|在家|有人|没人|冇人))|(?<![a-z])(?:(?:could|can) (?:it|they|you) (?:be|come|deliver)[^.?]{0,12}(?:morning|afternoon|evening|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|later)[^.?]{0,8}instead|(?:in|to) the (?:morning|afternoon|evening) (?:slot )?instead|(?:put it|move it|change it) (?:on|to) the (?:evening|morning|afternoon) slot)(?![a-z])/;
+const RESCHEDULE_MORE = /(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])(?:先|才)(?:送|派|配送|派送)|指定[^，,。？?]{0,8}(?:\d{1,2}\s*[号日]|(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|哪天)[^，,。？?]{0,4}(?:送到|送达|配送|到货|收货|送|到)|指定(?:送达|送货|配送|收货)?(?:日期|日子|哪天)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])再(?:送|发|配送|派送)|(?:能不能|可不可以|可以|能否|帮我|麻烦)[^，。]{0,4}(?:晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天)(?:再)?(?:发|送)|(?:先别|暂时别|先不要|暂时不要)(?:发货|发|送)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末])(?:送到|送)(?=[^，。]{0,10}(?:家里|在家|有人|没人|冇人))|(?<![a-z])(?:(?:could|can) (?:it|they|you) (?:be|come|deliver)[^.?]{0,12}(?:morning|afternoon|evening|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|later)[^.?]{0,8}instead|(?:in|to) the (?:morning|afternoon|evening) (?:slot )?instead|(?:put it|move it|change it) (?:on|to) the (?:evening|morning|afternoon) slot)(?![a-z])/;
 /**
  * The buyer's own request asked after by its kind ("我的价保申请怎么样了", "为什么拒绝？") rather than
  * the shop's policy on it: its status and, refused, the shop's reason (found from outside: the
@@ -1916,6 +1920,8 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   if (asksParcelCarrier(ctx.state, ctx.r.u.normalized) && ctx.orders?.length) return data;
   // How long an unpaid order waits is its own rule, not the shop's entry on how to cancel ("how long before it cancels": found from outside).
   if (ctx.r.unpaidTimeout && ctx.orders?.some((o) => o.status === 'pending_payment')) return data;
+  // "幾點到" with an order on its way is about it, not an entry that shares "几点" (the staff's hours: found from outside).
+  if (ARRIVAL_TIME.test(ctx.r.u.normalized) && ctx.orders?.some((o) => OPEN.has(o.status))) return data;
   // Nor is "why was it cancelled? I never did" ("我冇取消過喎": found from outside).
   if (ctx.r.whyCancelled && ctx.orders?.some((o) => o.status === 'cancelled')) return data;
   const ownless = notAboutOwnOrder(ctx.r, ctx.input.text);

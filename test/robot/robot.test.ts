@@ -5582,3 +5582,20 @@ test('"why did you cancel my order" and "为什么…被人取消了" ask after 
     assert.doesNotMatch(textOf(r), /CX-2/, text);
   }
 });
+
+// Found from outside (twenty-fourth session, Hong Kong): "幾點到" about a parcel out for delivery got
+// the staff's hours; "可唔可以星期一先送" the hours offered; "收到喇 唔該" the parcel again.
+test('"幾點到" is the parcel\'s, "星期一先送" a day asked for, "收到喇 唔該" a thanks (twenty-fourth session)', async () => {
+  const hours = new FaqIndexProvider();
+  hours.setEntries('shop_h2', [{ id: 'h', question: '客服幾點有人？', answer: '真人客服時間：星期一至六 10:00-19:00。', alternates: ['幾點有真人'] }]);
+  const out = order({ orderId: 'HK-9', shopId: 'shop_h2', userId: 'h2', status: 'shipped' });
+  const say = conversation(createRobot({ dataSource: fakeDataSource({ orders: [out], logistics: [logistics({ orderId: 'HK-9', shopId: 'shop_h2' })] }), faq: hours, clock: () => NOW }), 'h2', 'shop_h2');
+  const when = textOf(await say('幾點到'));
+  assert.match(when, /HK-9/);
+  assert.doesNotMatch(when, /真人客服時間/);
+  assert.doesNotMatch(textOf(await say('我公司星期六冇人 可唔可以星期一先送')), /客服幾點有人/);
+  assert.equal((await say('收到喇 唔該')).intent, 'bye');
+  // A span of hours is the hours' question still.
+  assert.match(textOf(await say('请问你们客服时间是几点到几点？')), /真人客服時間|真人客服时间/);
+  assert.equal(createNlu().understand('蓝牙喇叭坏了', NOW).normalized.includes('喇叭'), true, '喇叭 is no Cantonese particle');
+});

@@ -646,9 +646,14 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['嚟㗎', ''],
   ['唔啱', '不对'],
   ['我系', '我是'],
+  // 喇 alone is also 喇叭 (a speaker): only in these.
+  ['收到喇', '收到了'],
+  ['好喇', '好了'],
+  ['明白喇', '明白了'],
+  ['到喇', '到了'],
 ];
 /** Characters and words only written Cantonese uses, read on the text as typed (係 alone is also 關係). */
-export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|點解|点解|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|琴日|聽日|听日/;
+export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|喇(?![叭嘛])|點解|点解|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|琴日|聽日|听日/;
 
 /** English words that are also common pinyin or order-code fragments and must not be counted as English. */
 export const NOT_ENGLISH = new Set(['jd', 'yt', 'zto', 'sto', 'ems', 'sku', 'id', 'no']);
