@@ -839,7 +839,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? pickupAsked(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? pickupAsked(state, u, text) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -963,7 +963,7 @@ const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱|券|售后|帮我取�
  * Praise ("收到货了 点个赞👍 下次还找你们", "great service, will order again"): thanked, not read as a
  * question (found from outside: an auto-parts buyer's praise got a refund's status and a returns list).
  */
-const PRAISE = /点个赞|点赞|好评|五星|给力|很满意|非常满意|太满意|下次还(?:找|来|买)|还会回购|会回购|回头客|(?<![a-z])(?:great (?:service|job|shop)|love (?:it|them)|five stars|5 stars|well done|awesome service|will (?:definitely )?(?:buy|order|shop) (?:from you |here )?again|highly recommend|top notch)(?![a-z])/;
+const PRAISE = /点个赞|点赞|好评|五星|给力|很满意|非常满意|太满意|下次还(?:找|来|买)|还会回购|会回购|回头客|yyds|超甜|好甜|很甜|真甜|超好吃|很好吃|真好吃|太好吃|(?<![a-z])(?:great (?:service|job|shop)|love (?:it|them)|five stars|5 stars|well done|awesome service|will (?:definitely )?(?:buy|order|shop) (?:from you |here )?again|highly recommend|top notch)(?![a-z])/;
 const NOT_PRAISE = /[?？吗]|怎么|什么|多久|能不能|可以吗|为什么|不|没|差|坏|破|烂|退|换|(?<![a-z])(?:how|when|where|what|why|can|could|but|however|not|no|never|broken|refund|return|exchange)(?![a-z])/;
 const praises = (normalized: string): boolean => PRAISE.test(normalized) && !NOT_PRAISE.test(normalized);
 const praised = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (praises(u.normalized) ? { intent: 'bye' } : undefined);
@@ -981,8 +981,12 @@ const HOLD_LONGER = /(?<![a-z])(?:(?:hold|keep) (?:it|them|my \w+|the \w+) (?:lo
 /** When the goods come ("幾點到", "几点能送到", "what time will the courier come"): never the staff's hours (found from outside). */
 // Not "几点到几点", a span of hours.
 const ARRIVAL_TIME = /几点(?:能|会)?(?:到|送到|送来|送过来|派送|派件|上门)(?![几\d一二三四五六七八九十])|(?<![a-z])what time (?:will|does|is|would) (?:it|they|my (?:parcel|package|order)|the (?:parcel|package|courier|driver|delivery))(?: be)? (?:arrive|come|get here|delivered|turn up|show up)(?![a-z])/;
-function pickupAsked(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
+/** "我的车厘子还在哈尔滨吗", "快递还在上海吗": where the parcel is (found from outside: not understood). */
+// A place, not a span or a state: "还在退货期内吗", "还在保修期吗", "还在活动时间吗" are not.
+const STILL_AT = /还(?:在|停在|卡在)(?![\p{Script=Han}]{0,8}?(?:期|保|退|售|活动|范围|时间|库存|有货|营业|上班|线))[\p{Script=Han}]{2,8}(?:吗|呢|没|么)/u;
+function pickupAsked(state: DialogueState, u: Understanding, text: string): Pick<Resolved, 'intent'> | undefined {
   if (ARRIVAL_TIME.test(u.normalized)) return { intent: 'delivery_estimate' };
+  if (STILL_AT.test(u.normalized) && (kindsOfGoods(text).size > 0 || /快递|包裹|货/.test(u.normalized))) return { intent: 'track_parcel' };
   if (HOLD_LONGER.test(u.normalized)) return { intent: 'human' };
   if (READY_TO_COLLECT.test(u.normalized)) return { intent: 'track_parcel' };
   return state.topic === 'track_parcel' && state.focusOrderId && PICKUP_FOLLOW.test(u.normalized) ? { intent: 'track_parcel' } : undefined;
@@ -1286,8 +1290,11 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   if (ASKS_FOR_SPECIALIST.test(u.normalized) && !ASKS_ABOUT_SPECIALIST.test(u.normalized)) return { intent: 'human' };
   // "客服！！！", "客服", "customer service!!!": the word for a person alone calls one (found in review: the hours entry was offered).
   if (PERSON_TO_ACT.test(u.normalized) || CALL_THE_COURIER.test(u.normalized) || barePerson(u, text)) return { intent: 'human' };
+  // "晚上几点还有人工", "what time are your agents on": when people are there, the shop's hours entry (found from outside: handed over).
+  if (u.intent === 'human' && PEOPLE_HOURS.test(u.normalized) && !ASKS_FOR_PERSON.test(u.normalized)) return { intent: 'faq' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
 }
+const PEOPLE_HOURS = /(?:几点|什么时候|啥时候|到几点|几点到几点)(?:还)?(?:有|在)?(?:人工|真人|客服|人)(?!.{0,4}(?:转|找))|(?:人工|真人|客服)(?:几点|什么时候|啥时候)(?:上班|下班|在|有|回)|(?<![a-z])(?:what time (?:are|is|do) (?:your )?(?:agents?|staff|humans?|people|customer service)|when (?:are|is|do) (?:your )?(?:agents?|staff|humans?|customer service) (?:on|online|available|back|in))(?![a-z])/;
 /**
  * Someone asked to do it ("can someone chase DPD", "can someone just do it for me", "有人能帮我催一下吗"):
  * a person, not the same answer again (found from outside: the tracking was repeated, a "did you

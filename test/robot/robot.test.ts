@@ -5599,3 +5599,30 @@ test('"幾點到" is the parcel\'s, "星期一先送" a day asked for, "收到�
   assert.match(textOf(await say('请问你们客服时间是几点到几点？')), /真人客服時間|真人客服时间/);
   assert.equal(createNlu().understand('蓝牙喇叭坏了', NOW).normalized.includes('喇叭'), true, '喇叭 is no Cantonese particle');
 });
+
+// Found from outside (twenty-fourth session, a mother-and-baby shop and a fruit shop): a baby with a
+// rash or vomiting after its formula got "not understood"; "你们的水果打药吗 小孩能吃吗" was told to see a doctor.
+test('a baby unwell after a feed is a reaction told to get help first; pesticide on fruit is no medicine (twenty-fourth session)', async () => {
+  const { healthAsked } = await import('../../src/robot/nlu/health.ts');
+  const { normalize } = await import('../../src/robot/nlu/index.ts');
+  for (const t of ['宝宝喝了你家奶粉身上起了好多红点点 怎么办啊 急', 'my baby drank expired formula and he threw up twice', '宝宝吃了米粉拉肚子']) assert.equal(healthAsked(normalize(t).text), 'reaction', t);
+  for (const t of ['你们的水果打药吗 小孩能吃吗', '有没有打农药', '我吃了你们家的零食拉肚子了，要退款', '宝宝吐奶是正常的吗 奶瓶要买几个']) assert.notEqual(healthAsked(normalize(t).text), 'reaction', t);
+  assert.equal(healthAsked(normalize('这个精华孕妇能用吗').text), 'advice', 'pregnancy stays a medical question');
+  const r = await conversation(robotWith({ orders: [earbuds] }))('宝宝喝了你家奶粉身上起了好多红点点 怎么办啊 急');
+  assert.equal(r.handover?.reason, 'complaint');
+  assert.match(textOf(r), /就医|急救/);
+});
+
+// Found from outside (twenty-fourth session, a fruit shop): "我的车厘子还在哈尔滨吗" was not understood,
+// "晚上几点还有人工" handed over, "yyds 上次买的超甜👍" queued for a person.
+test('"还在哈尔滨吗" asks where the parcel is; when people are there is the hours; fruit praised is thanked (twenty-fourth session)', async () => {
+  const say = () => conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+  assert.equal((await say()('我的耳机还在上海吗')).intent, 'track_parcel');
+  assert.notEqual((await say()('双十一买的，现在还在退货期内吗')).intent, 'track_parcel', 'a span of time is no place');
+  const hours = new FaqIndexProvider();
+  hours.setEntries('shop_ph', [{ id: 'h', question: '客服几点上班？', answer: '人工客服每天9:00-22:00在线。' }]);
+  const r = await createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: hours, clock: () => NOW }).answer({ shopId: 'shop_ph', userId: 'u', conversationId: 'c', text: '晚上几点还有人工' });
+  assert.equal(r.handover, undefined);
+  assert.match(textOf(r), /9:00-22:00|客服几点上班/, 'the hours entry, said or offered');
+  assert.equal((await say()('yyds 上次买的超甜👍')).intent, 'bye');
+});

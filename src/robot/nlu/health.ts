@@ -12,7 +12,8 @@
  */
 
 /** Words of medicine and of the things a pharmacy sells that go into or onto the body. */
-const MEDICINE = /药(?!妆)|感冒|退烧|止咳|止痛|消炎|布洛芬|连花清瘟|阿莫西林|药片|钙片|含片|(?<!咖啡)胶囊|冲剂|口服液|滴剂|糖浆|维生素|鱼油|胰岛素|保健品|益生菌|眼药水|隐形眼镜|美瞳|(?<![a-z])(?:vitamins?|pills?|tablets?|capsules?|medicine|medication|meds|insulin|supplements?|syrup|contact lens(?:es)?|centrum|ibuprofen|paracetamol|aspirin|antibiotics?|acetaminophen|naproxen|motrin|tylenol|advil|aleve|benadryl|unisom|zyrtec|claritin|allegra|nyquil|dayquil|mucinex|melatonin|antihistamines?|gumm(?:y|ies) vitamins?|blood pressure (?:pills?|meds|medicine|medication))(?![a-z])/;
+// 打药, 农药, 喷药: sprayed on crops, no medicine taken ("你们的水果打药吗": found from outside).
+const MEDICINE = /(?<![打农喷])药(?!妆)|感冒|退烧|止咳|止痛|消炎|布洛芬|连花清瘟|阿莫西林|药片|钙片|含片|(?<!咖啡)胶囊|冲剂|口服液|滴剂|糖浆|维生素|鱼油|胰岛素|保健品|益生菌|眼药水|隐形眼镜|美瞳|(?<![a-z])(?:vitamins?|pills?|tablets?|capsules?|medicine|medication|meds|insulin|supplements?|syrup|contact lens(?:es)?|centrum|ibuprofen|paracetamol|aspirin|antibiotics?|acetaminophen|naproxen|motrin|tylenol|advil|aleve|benadryl|unisom|zyrtec|claritin|allegra|nyquil|dayquil|mucinex|melatonin|antihistamines?|gumm(?:y|ies) vitamins?|blood pressure (?:pills?|meds|medicine|medication))(?![a-z])/;
 /** Goods that share medicine's words: a tablet computer, coffee capsules, maple syrup. */
 const NOT_MEDICINE = /咖啡|(?<![a-z])(?:ipad|android|samsung|screen|laptop|coffee|nespresso|espresso|maple|pancake|dishwasher)(?![a-z])/;
 /** How much or how often: of a medicine named. */
@@ -24,11 +25,15 @@ const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|(?:is it|
 /** Whether someone may take it, or two together, or what it does to the body. */
 const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow)))(?![a-z])/;
 /** A symptom of the body. */
-const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛红|眼睛疼|(?<![a-z])(?:allergic reaction|rash|hives|dizzy|vomit\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
+const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|红点|湿疹|吐奶|吐了|拉稀|发烧|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛红|眼睛疼|(?<![a-z])(?:allergic reaction|rash|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|fever|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
 /** A symptom that is one whatever caused it (not "恶心", which is also "disgusting"). */
+const INFANT = /宝宝|婴儿|孩子|小孩|娃|(?<![a-z])(?:baby|babies|infant|toddler|newborn|my (?:son|daughter|kid|child))(?![a-z])/;
+/** What a small child's body shows after a feed: spitting up and loose stools too. */
+const CHILD_SYMPTOM = /吐|拉肚子|腹泻|拉稀|发烧|红点|红疹|疹子|起疹|湿疹|(?<![a-z])(?:threw up|throw(?:ing)? up|vomit\w*|diarrh\w*|fever|rash|spots|hives)(?![a-z])/;
+const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|breastfeeding|副作用|伤肝|伤肾|(?<![a-z])(?:side effects?|medicine|medication|pills|ibuprofen|paracetamol|aspirin|antibiotics)(?![a-z])/;
 const SEVERE = /过敏|起疹|疹子|红疹|皮疹|呼吸困难|红肿|(?<![a-z])(?:allergic reaction|rash|hives|swollen)(?![a-z])/;
 /** Taken: eaten, swallowed, injected. */
-const TAKEN = /吃了|吃完|服用|服了|喝了|注射|打了(?:以后|之后|针)|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking)(?![a-z])/;
+const TAKEN = /吃了|吃完|服用|服了|喝了|注射|打了(?:以后|之后|针)|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking|drank|ate|fed (?:him|her|them|it|my))(?![a-z])/;
 /** An animal's: no human doctor or emergency number for it. */
 const PET = /猫|狗|宠物|(?<![a-z])(?:cat|cats|dog|dogs|pet|pets|puppy|kitten)(?![a-z])/;
 /** Asked about the possibility, not reported ("会不会过敏", "没过敏"). */
@@ -99,7 +104,9 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   const ordered = goods !== undefined && namesMedicine(goods.toLowerCase());
   const taken = TAKEN.test(n);
   const symptom = SYMPTOM.test(n) && !NOT_A_REPORT.test(n);
-  if (symptom && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)))))) return 'reaction';
+  // A baby or a child unwell after what it ate or drank (formula, food): a reaction too, whatever the goods (found from outside, a mother-and-baby shop).
+  if (symptom && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)) || (INFANT.test(n) && CHILD_SYMPTOM.test(n)))))) return 'reaction';
   if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && (said || ordered))) return 'advice';
-  return WHO_MAY.test(n) ? 'advice' : undefined;
+  // Whether a child may eat it is a medical question of medicine only: "你们的水果打药吗 小孩能吃吗" is the shop's (found from outside); pregnancy stays one.
+  return WHO_MAY.test(n) && (said || ordered || MEDICAL.test(n)) ? 'advice' : undefined;
 }
