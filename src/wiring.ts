@@ -177,7 +177,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     // The shop's hours come from the robot's FAQ index, built after routing: read through this once it is.
     const hours: { of?: ReturnType<typeof serviceHours> } = {};
     const routing = createRouting(config, { storage, conversations, hub, log, metrics, shopHours: async (shopId, lang) => hours.of?.(shopId, lang) });
-    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text), takenElsewhere: chatRating({ db: storage.sql.db, conversations, log, onRated: (r) => metrics.ratings.inc({ score: String(r.score) }) }) });
+    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text), queueMoved: (shopId) => void routing.route(shopId), takenElsewhere: chatRating({ db: storage.sql.db, conversations, log, onRated: (r) => metrics.ratings.inc({ score: String(r.score) }) }) });
     hours.of = serviceHours(robot.faq);
     const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events, couldNotAnswer });
     if (config.robot) robot.bot.subscribe(events);
@@ -346,6 +346,7 @@ interface RobotDeps {
   /** The hub's: since when this node has been alone (the robot keeps its dialogue states then). */
   aloneSince: () => number | undefined;
   mayAnswerQueued: (shopId: string, text: string) => Promise<boolean>;
+  queueMoved: (shopId: string) => void;
   /** The desk's: a score typed after the rating request is a rating, not the robot's. */
   takenElsewhere: (m: TakenMessage) => Promise<boolean>;
 }
@@ -392,7 +393,7 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   const shopShed = new ShopShedPolicy({ threshold: config.work.shopBacklogShed });
   d.metrics.sources.robotBacklogTop = () => shopShed.top(10);
   d.metrics.sources.sheddingShops = () => shopShed.sheddingShops;
-  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures, shopShed, shed: d.metrics.robotShed, aloneSince: d.aloneSince, mayAnswerQueued: d.mayAnswerQueued, takenElsewhere: d.takenElsewhere });
+  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures, shopShed, shed: d.metrics.robotShed, aloneSince: d.aloneSince, mayAnswerQueued: d.mayAnswerQueued, takenElsewhere: d.takenElsewhere, queueMoved: d.queueMoved });
   return { canary, canaryControl, bot, faq, nluThread };
 }
 

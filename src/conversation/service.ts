@@ -284,7 +284,11 @@ export class ConversationService {
 
   /** Raises a queued conversation's priority (never lowers it); false when it is not queued. */
   async raiseQueuePriority(conversationId: string, priority: number): Promise<boolean> {
-    return repo.raiseQueuePriority(this.#sql.db, conversationId, priority);
+    // Under the shop's queue lock, like every move of the queue: a routing pass sees it before or after, whole.
+    return this.#sql.transaction(async (tx) => {
+      await repo.lockQueueOf(tx, conversationId);
+      return repo.raiseQueuePriority(tx, conversationId, priority);
+    });
   }
 
   /**

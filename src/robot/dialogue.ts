@@ -593,6 +593,8 @@ const WANTS_PERSON = /人工|客服|(?<![a-z])(?:want|need|please|pls|give me|le
 const CHASE_ASK = /催|急用|急着用|着急|加急|尽快|帮我(?:问|处理|联系|跟进)|补发|(?<![a-z])(?:chase|hurry|follow (?:it )?up|escalate|look into it)(?![a-z])/;
 const NOT_NOW = /不用|不要|别|不必|不急|不催|不着急|没事|算了|再等|再说|再来|再问|晚点|明天|先这样|自己|我去|试试|(?<![a-z])(?:no need|don'?t|not now|never mind|no worries|think about|later|myself|i'?ll wait|let me)(?![a-z])/;
 /** A request in its own words after the yes: "是的 我要补发", "可以 帮我催下", "yes please do it". */
+/** "ok do that pls", "yes go ahead", "please do": the offer taken (found from outside: read as a goodbye). */
+const DO_IT = /^(?:ok(?:ay)?|yes|yeah|yep|sure)?[\s,.!]*(?:please |pls |plz )?(?:do (?:that|it|so)|go ahead|please do|pls do)(?: (?:please|pls|plz|thanks|thx|then|mate))*[\s!.]*$/;
 const OK_HOW = /^(?:ok(?:ay)?|sure|yes|yeah|yep|好的?|行|嗯|可以)[\s,，.!！]*(?:then |so )?(?:how|how do i do that|what now|怎么弄|怎么办|怎么做|要怎么做|然后呢)[\s?？]*$/;
 const ASKS_FOR_IT = /帮我|给我|我要|安排|处理一下|联系|(?<![a-z])(?:please|pls|for me|do it|go ahead)(?![a-z])/;
 /** A chase asked as a question is still a request: "能不能催一下", "can you chase it". */
@@ -616,7 +618,7 @@ function agreesToPerson(u: Understanding, onRefund = false): boolean {
   // (found from outside: the same text a third time). Not "还没收到 只是先问问", not another order's.
   if (onRefund && SAYS_LATE.test(text) && !ASKS_AFTER.test(text) && !CALM.test(text) && text.length <= SHORT_FOLLOW_UP && !u.entities.some((e) => e.type === 'orderId') && !/另一|别的|其他|(?<![a-z])other(?![a-z])/.test(text)) return true;
   // "ok how", "好的 怎么弄": yes, and how is what the person does (found from outside: a list of entries).
-  if (OK_HOW.test(text)) return true;
+  if (OK_HOW.test(text) || DO_IT.test(text)) return true;
   const rest = text.replace(YES_LEAD, '');
   const unclear = u.intent === 'unknown' || u.intent === 'bye' || u.guessed === true;
   return unclear && rest !== text && ASKS_FOR_IT.test(rest) && !ASKS_AFTER.test(rest) && !ACK_ONLY.test(rest);
@@ -943,7 +945,7 @@ function requestFollowUp(state: DialogueState, u: Understanding, orderId: string
 }
 const PARCEL_INTENTS: ReadonlySet<Intent> = new Set(['delivery_estimate', 'track_parcel', 'order_status']);
 const WHEN_OR_MONEY = /多久|多长时间|几天|什么时候|啥时候|哪天|几号|还要等|要等|等了|到账|钱|退回|(?<![a-z])(?:when|how long|what date|which day|what day|expect|days now|days already|money|back|processed|approv\w*|still no(?:thing)?)(?![a-z])/;
-const PARCEL_WORDS = /快递|物流|包裹|发货|运单|派送|派件|签收|驿站|(?<![退回钱款])到(?![账帐卡手])|(?<![a-z])(?:parcel|package|delivery|deliver\w*|courier|tracking|shipped|shipping|dispatch\w*|postie|postman|driver|arrive\w*)(?![a-z])/;
+const PARCEL_WORDS = /快递|物流|包裹|发货|运单|派送|派件|签收|驿站|订单|另一|别的|其他|(?<![退回钱款])到(?![账帐卡手])|(?<![a-z])(?:other|another|order|come|get here|parcel|package|delivery|deliver\w*|courier|tracking|shipped|shipping|dispatch\w*|postie|postman|driver|arrive\w*)(?![a-z])/;
 const REVIEW_ASKED = /(?:审核|审完|审好).{0,6}(?:多久|多长时间|几天|什么时候|啥时候|好了|完了|通过了|没|吗)|(?:多久|什么时候|啥时候|几天|还要).{0,4}(?:审核|审完|审好)|(?<![a-z])(?:(?:how long|when)[a-z ]{0,24} (?:review|approv\w*)|review (?:take|be done|finish)|approved yet|reviewed (?:it|my (?:return|refund|request|exchange)) yet|wait for (?:the )?approval)(?![a-z])/;
 /** Another question beside the review ("审核通过了，我的快递到哪了", "发票审核要多久") is that question's. */
 const NOT_THE_REVIEW = /快递|物流|包裹|到哪|发票|积分|(?<![a-z])(?:parcel|package|tracking|where is|invoice|points)(?![a-z])/;
@@ -964,7 +966,8 @@ const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱|券|售后|帮我取�
  * question (found from outside: an auto-parts buyer's praise got a refund's status and a returns list).
  */
 const PRAISE = /点个赞|点赞|好评|五星|给力|很满意|非常满意|太满意|下次还(?:找|来|买)|还会回购|会回购|回头客|yyds|超甜|好甜|很甜|真甜|超好吃|很好吃|真好吃|太好吃|(?<![a-z])(?:great (?:service|job|shop)|love (?:it|them)|five stars|5 stars|well done|awesome service|will (?:definitely )?(?:buy|order|shop) (?:from you |here )?again|highly recommend|top notch)(?![a-z])/;
-const NOT_PRAISE = /[?？吗]|怎么|什么|多久|能不能|可以吗|为什么|不|没|差|坏|破|烂|退|换|(?<![a-z])(?:how|when|where|what|why|can|could|but|however|not|no|never|broken|refund|return|exchange)(?![a-z])/;
+// Nothing asked or requested beside it: "已经给了五星好评了 返现呢", "我是回头客了 给点优惠呗", "love it, do you have it in blue" (found in review).
+const NOT_PRAISE = /[?？吗呢呗吧]|怎么|什么|多久|能不能|可以吗|为什么|不|没|差|坏|破|烂|退|换|返现|优惠|券|发票|开|给我|给点|帮我|要|(?<![a-z])(?:how|when|where|what|why|can|could|do you|does|is it|are they|have it|but|however|not|no|never|broken|refund|return|exchange|please|pls|plz|send|invoice|voucher|code|discount|coupon|blue|red|size|colou?r)(?![a-z])/;
 const praises = (normalized: string): boolean => PRAISE.test(normalized) && !NOT_PRAISE.test(normalized);
 const praised = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (praises(u.normalized) ? { intent: 'bye' } : undefined);
 
@@ -996,9 +999,10 @@ function pickupAsked(state: DialogueState, u: Understanding, text: string): Pick
  * A mistyped order number put right ("sorry wrong number, its UK10260", "单号写错了 应该是 A1234"): the
  * question just asked, of that order (found from outside: "do you want to change the delivery address?").
  */
-const CORRECTS = /wrong (?:number|order|one|id)|typo|i meant|(?:sorry|oops|my bad)[,.!\s]+(?:it'?s|its|it is)|写错了|打错了|输错了|不是这个|应该是/;
-const NOT_THE_ORDER_ID = /手机|电话|尾号|后四位|末四位|地址|收货人|邮编|(?<![a-z])(?:phone|mobile|tel|ending|address|postcode|zip)(?![a-z])/;
-const ID_SHAPED = /(?<![A-Za-z0-9])[A-Za-z]{0,4}[-#]?\d{4,}[A-Za-z0-9-]*(?![A-Za-z0-9])/;
+const CORRECTS = /wrong (?:order )?(?:number|no\.?|id|#)|typo|(?:sorry|oops|my bad)[,.!\s]+(?:it'?s|its|it is)|(?:单号|订单号|号码)(?:写|打|输)错了|(?:写|打|输)错(?:单号|订单号)了/;
+const NOT_THE_ORDER_ID = /手机|电话|尾号|后四位|末四位|地址|门牌|楼|室|收货人|邮编|价格|型号|(?<![a-z])(?:phone|mobile|tel|ending|address|postcode|zip|price|size|model|oe|vin)(?![a-z])/;
+/** An order number's shape: letters and at least four digits, or eight digits at least ("UK10260", "SO2611230001"); not "1502", "2000mAh". */
+const ID_SHAPED = /(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-#]?\d{4,}|\d{8,})(?![A-Za-z0-9])/;
 function correctsOrderId(state: DialogueState, u: Understanding, text: string): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined {
   // A phone number or an address put right is a change of the order ("手机号填错了，尾号应该是3321").
   const id = CORRECTS.test(u.normalized) && !NOT_THE_ORDER_ID.test(u.normalized) ? ID_SHAPED.exec(text)?.[0] : undefined;
@@ -1015,7 +1019,7 @@ const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<
  * that it closes by itself and where the countdown is, not how to cancel it (found in the closing
  * note of an earlier round: "go to the order page and cancel it").
  */
-const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:can|do|will) i (?:wait|have) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close\w*|expire\w*)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|expire|close)(?: itself| by itself)?|still (?:reserved|held|on hold) for me)(?![a-z])/;
+const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:can|do|will) i (?:wait|have) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still (?:reserved|held|on hold) for me)(?![a-z])/;
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 /** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
 const NOT_UNPAID_TIMEOUT = /付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
@@ -1274,7 +1278,9 @@ const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|
 const DEVICE = /充电|充着|插着|插电|用的时候|用着|电池|充电宝|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up)(?![a-z])/;
 /** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
 const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|(?<![a-z])(?:is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
-const reportsDanger = (n: string): boolean => !SAFETY_ASKED.test(n) && (SAFETY_SIGN.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)));
+/** Gas escaping from a stove or a canister ("smells of gas when i screw the canister on", "one canister is hissing", "燃气味"): found from outside, "not understood". */
+const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|闻到[^，,。]{0,4}(?:煤气|燃气|气)味|(?<![a-z])(?:smells? (?:of|like) gas|gas smell|smell(?:ing)? gas|(?:leaking|leaks|leak of) gas|gas (?:is )?leak\w*|(?:canister|cartridge|gas|stove|cylinder)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder))(?![a-z])/;
+const reportsDanger = (n: string): boolean => !SAFETY_ASKED.test(n) && (SAFETY_SIGN.test(n) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)));
 
 const ASKS_FOR_SPECIALIST = /(?:转|找|联系|接|叫|换)(?:个|一下|下|一位|位)?(?:药师|医生|专家|营养师|技术人员|技术支持|工程师)|(?:我要|我想|让我|帮我)(?:跟|和|找)?(?:药师|医生|专家|营养师|工程师)(?:说话|聊聊|沟通)?$|(?:我要|我想|让我|帮我)(?:跟|和|找)(?:药师|医生|专家|营养师|工程师)|(?<![a-z])(?:talk|speak|connect|transfer|get|put)\b.{0,20}\b(?:pharmacist|doctor|specialist|technician|engineer)s?(?![a-z])/;
 /** Asked about them, not for them ("找药师要钱吗", "药师几点上班"). */
@@ -2306,6 +2312,9 @@ const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly
  */
 const URGE_SHIPPING =
   /催.{0,3}发货|(?:今天|尽快|马上|早点)(?:能|可以)?发(?:吗|货|出|走)?|能不能(?:今天|尽快|快点|早点|马上)发|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|has ?n'?t|have ?n'?t|haven'?t|hasn'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
+/** "显示签收了但我没收到", "it says it was delivered": about the parcel shown delivered, before one not sent yet (found in review). */
+const SAYS_DELIVERED = /签收|送达|妥投|已送到|(?<![a-z])(?:delivered|says it arrived|marked as (?:arrived|received))(?![a-z])/;
+const DELIVERED_FIRST: readonly (readonly OrderStatus[])[] = [['delivered', 'completed'], ['shipped'], ['paid'], ['pending_payment']];
 /** Asked to hurry the shipping: the unshipped orders come before the intent's usual tiers. */
 const UNSHIPPED_FIRST: readonly (readonly OrderStatus[])[] = [['paid'], ['pending_payment']];
 
@@ -2472,7 +2481,7 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
     return anyOrder?.length === 1 ? { one: anyOrder[0]! } : { none: t.noMatchingOrder };
   }
   const unshippedFirst = ctx.r.addItems || (URGE_SHIPPING.test(ctx.r.u.normalized) && intent !== 'cancel_order' && intent !== 'change_address');
-  const tiers = ctx.r.whyCancelled ? [['cancelled'] as const, ...TIERS[intent]] : unshippedFirst ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : TIERS[intent];
+  const tiers = ctx.r.whyCancelled ? [['cancelled'] as const, ...TIERS[intent]] : unshippedFirst ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : intent === 'track_parcel' && SAYS_DELIVERED.test(ctx.r.u.normalized) ? DELIVERED_FIRST : TIERS[intent];
   const anyTier = new Set(tiers.flat());
   const focus = state.focusOrderId ? orders.find((o) => o.orderId === state.focusOrderId && anyTier.has(o.status)) : undefined;
   const inTiers = orders.filter((o) => anyTier.has(o.status));
@@ -2842,7 +2851,7 @@ function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome 
  * "已放入丰巢快递柜，取件码…", "ready for collection"): platforms send it as delivered or still in
  * transit, and "已经签收了" told a buyer whose parcel sat at a 7-11 that they had it (found from outside).
  */
-const AT_PICKUP = /(?<!未|没|沒|预计|預計|即将|即將|将|將)到店(?!时间|時間)|已到(?:达)?.{0,12}(?:驿站|驛站|门市|門市|门店|快递柜|快遞櫃|自提点|自提點|代收点|代收點)|(?:到|去)(?:网点|網點|营业部|營業部|站点|站點|仓库|倉庫)?自提|待自提|待提货|待提貨|等待提货|等待提貨|待取件|待領取|待领取|(?:请|請)(?:于|於|在).{0,12}(?:前)?(?:取件|取货|取貨|领取|領取)|取件码|取件碼|已(?:放入|存入|投递至|投入).{0,12}(?:柜|櫃|驿站|驛站)|(?<![a-z])(?:ready (?:for|to be) (?:pickup|pick-up|picked up|collection|collected)|awaiting (?:pickup|collection)|available for (?:pickup|collection)|(?:arrived|delivered) (?:at|to) (?:the |a )?(?:pickup point|collection point|parcel locker|locker|parcel shop|store for pickup))(?![a-z])/i;
+const AT_PICKUP = /(?<!未|没|沒|预计|預計|即将|即將|将|將)到店(?!时间|時間)|已到(?:达)?.{0,12}(?:驿站|驛站|门市|門市|门店|快递柜|快遞櫃|自提点|自提點|代收点|代收點)|(?<!无需|無需|不用|已|已经|已經)(?:请|請)[^，,。；;]{0,12}(?:到|去)[^，,。；;]{0,8}自提|待自提|待提货|待提貨|等待提货|等待提貨|待取件|待領取|待领取|(?:请|請)(?:于|於|在).{0,12}(?:前)?(?:取件|取货|取貨|领取|領取)|取件码|取件碼|已(?:放入|存入|投递至|投入).{0,12}(?:柜|櫃|驿站|驛站)|(?<![a-z])(?:ready (?:for|to be) (?:pickup|pick-up|picked up|collection|collected)|awaiting (?:pickup|collection)|available for (?:pickup|collection)|(?:arrived|delivered) (?:at|to) (?:the |a )?(?:pickup point|collection point|parcel locker|locker|parcel shop|store for pickup))(?![a-z])/i;
 /** Expected there, not there yet: "预计 12/10 到店". */
 const NOT_YET_THERE = /(?:预计|預計|即将|即將|将于|將於|尚未|还未|還未).{0,14}(?:到店|到达|到達)/;
 /** Collected after all: "已取件", "顧客已取貨", "picked up by customer". */
@@ -3874,7 +3883,9 @@ function shopRefundTime(ctx: Ctx, a: Aftersale, hintKey: string): string | undef
   // Only where the money is what comes next: not on a refused request, nor before the goods are sent back (found in review).
   // Goods on their way back: the shop's word, not the built-in "1-3 business days after the warehouse receives it" (found from outside).
   if (a.type === 'exchange' || !(hintKey === 'approved_refund' || hintKey === 'refunded' || hintKey === 'returning')) return undefined;
-  return shopSays(ctx, 'refund_time');
+  const shop = shopSays(ctx, 'refund_time');
+  // On its way back, the warehouse's receipt comes first: said before the shop's word (found in review: "收到没" lost it).
+  return shop && hintKey === 'returning' && !ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.returningThen(shop) : shop;
 }
 /**
  * The shop's own word on how long a request waits for review, for a request not reviewed yet; the

@@ -327,7 +327,9 @@ function languageOf(entries: readonly FaqEntry[]): Lang | null {
 }
 
 /** The robot's own question of a shop's FAQ for its people's hours, by the buyer's language. */
-const HOURS_QUESTION: Readonly<Record<Lang, string>> = { zh: '客服几点上班', en: 'what are your customer service hours' };
+const HOURS_QUESTIONS: Readonly<Record<Lang, readonly string[]>> = { zh: ['客服几点上班', '客服在线时间'], en: ['what are your customer service hours', 'when are your agents online'] };
+/** The entry speaks of people answering, not of a store's opening hours ("Our Camden store is open 10am-7pm": found in review). */
+const PEOPLE = /客服|人工|真人|在线|(?<![a-z])(?:customer (?:service|care|support)|agents?|support team|staff|live chat|chat team|team)(?![a-z])/i;
 /** At most this long is waited for the entry: a notice never waits on a slow store. */
 export const SERVICE_HOURS_BUDGET_MS = 300;
 
@@ -342,9 +344,16 @@ export function serviceHours(faq: FaqProvider, budgetMs = SERVICE_HOURS_BUDGET_M
     if (!faq.probe) return undefined;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), budgetMs)));
+    const ask = async (): Promise<string | undefined> => {
+      for (const q of HOURS_QUESTIONS[lang]) {
+        const hit = await faq.probe!(shopId, q).catch(() => null);
+        const e = hit?.entry;
+        if (e && detectLanguage(e.answer).lang === lang && PEOPLE.test(`${e.question} ${(e.alternates ?? []).join(' ')} ${e.answer}`)) return e.answer;
+      }
+      return undefined;
+    };
     try {
-      const hit = await Promise.race([faq.probe(shopId, HOURS_QUESTION[lang]).catch(() => null), late]);
-      return hit && detectLanguage(hit.entry.answer).lang === lang ? hit.entry.answer : undefined;
+      return (await Promise.race([ask(), late])) ?? undefined;
     } finally {
       clearTimeout(timer);
     }

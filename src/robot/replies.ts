@@ -14,6 +14,8 @@ export interface Texts {
   noted: string;
   /** Said to praise ("点个赞", "great service, will buy again"): thanks, not a question answered. */
   praised: string;
+  /** A return on its way back, then the shop's own word on its refund. */
+  returningThen(entry: string): string;
   handoverRequested: string;
   handoverComplaint: string;
   /** Said before a hand-over about goods that overheat, smoke or swell. */
@@ -220,6 +222,7 @@ const zh: Texts = {
   farewell: '再见，祝您购物愉快！还有问题随时找我。',
   noted: '好的，还有问题随时找我。',
   praised: '谢谢您的认可和支持！祝您用得顺心，还有问题随时找我。',
+  returningThen: (e) => `仓库签收后处理。${e}`,
   handoverRequested: '好的，正在为您转接人工客服，请稍候。',
   handoverComplaint: '非常抱歉给您带来不好的体验，已为您优先转接人工客服处理，请稍候。',
   safetyFirst: '为了安全，请先停止使用并拔掉电源，把它放在远离易燃物的地方，不要再充电或拆开。',
@@ -433,6 +436,7 @@ const en: Texts = {
   farewell: 'Goodbye, and happy shopping! Message me any time.',
   noted: 'Great. Message me any time if anything else comes up.',
   praised: 'Thank you, that means a lot! Enjoy your order, and message me any time.',
+  returningThen: (e) => `It is processed once the warehouse receives it. ${e}`,
   handoverRequested: 'Sure, connecting you to a human agent now. Please hold on.',
   handoverComplaint: "I'm very sorry about your experience. I'm connecting you to a human agent with priority.",
   safetyFirst: 'For safety, please stop using it and unplug it now, keep it away from anything flammable, and do not charge or open it again.',

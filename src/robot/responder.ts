@@ -141,6 +141,7 @@ export class BotResponder {
   readonly #shopShed: ShopShedPolicy | undefined;
   readonly #shed: Counter<'scope'> | undefined;
   readonly #mayAnswerQueued: ((shopId: string, text: string) => Promise<boolean>) | undefined;
+  readonly #queueMoved: ((shopId: string) => void) | undefined;
   readonly #takenElsewhere: ((m: TakenMessage) => Promise<boolean>) | undefined;
 
   constructor(deps: {
@@ -164,8 +165,11 @@ export class BotResponder {
      * the rating request); the robot then says nothing. Absent, or false, or a failure: the robot answers.
      */
     takenElsewhere?: (m: TakenMessage) => Promise<boolean>;
+    /** A queued conversation moved up (an emergency): routing tells the shop's queue its places again. */
+    queueMoved?: (shopId: string) => void;
   }) {
     this.#takenElsewhere = deps.takenElsewhere;
+    this.#queueMoved = deps.queueMoved;
     this.#aloneSince = deps.aloneSince;
     this.#mayAnswerQueued = deps.mayAnswerQueued;
     this.#failures = deps.failures;
@@ -257,7 +261,10 @@ export class BotResponder {
   async #emergency(e: Stored, text: string): Promise<void> {
     const said = inScriptOf(TEXTS[detectLanguage(text).lang].healthEmergency, text);
     const told = this.#conversations.postAs(e.conversationId, BOT_SENDER, { kind: 'text', text: said }, { state: 'queued' });
-    const raised = this.#conversations.raiseQueuePriority(e.conversationId, QUEUE_PRIORITY.complaint);
+    // The buyers behind it hear their places again, and the buyer theirs (found in review: stale until another queue event).
+    const raised = this.#conversations.raiseQueuePriority(e.conversationId, QUEUE_PRIORITY.complaint).then((moved) => {
+      if (moved) this.#queueMoved?.(e.shopId);
+    });
     for (const [what, p] of [['tell a queued buyer what to do in an emergency', told], ['move an emergency up the queue', raised]] as const) {
       await p.catch((err: unknown) => this.#log.warn({ err: (err as Error).message, conversationId: e.conversationId }, `could not ${what}`));
     }

@@ -208,10 +208,20 @@ const ANSWERABLE: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_
 const PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate']);
 /** Where a second question starts: after a question mark, or at 另外 / 还有 / 顺便 / "and can …" / "also" / ", did …". */
 const SECOND_QUESTION = /(?<=[\s?？。!！,，;；:：])\s*(?=[2-9][.)、．）]\s*[^\d\s])|[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|[，,；;]\s*(?=[^，,；;?？]{1,8}呢[?？]?\s*$)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b|what about\b|how about\b)|(?<bare>,\s*)(?=(?:(?:did|does|has|have|can|could|will|is|are)\s+(?:my|i|you|u|we)|(?:when|where|how)\s+(?:is|are|was|will|does|do|did|can|could|should)|where'?s|wheres)\s)/gi;
-const CONNECTOR = /^[\s,，；;。.!！?？]*(?:另外|还有|顺便(?:问(?:一)?下)?|再问(?:一)?下|以及|and also|and|also|btw|plus|[2-9][.)、．）])[\s,，:：]*/i;
-/** "1. 多久发货 2. 包邮吗 3. 能开发票吗", "1) how long … 2) can I …": a numbered list of questions, each answered (found from outside: one "did you mean" for all). */
-const NUMBERED = /(?:^|[\s:：,，])[1１][.)、．）]\s*[^\d\s][^]*?[\s?？。!！,，;；][2２][.)、．）]\s*[^\d\s]/;
-const FIRST_NUMBER = /^(?:[^]{0,40}?[\s:：,，])?[1１][.)、．）]\s*/;
+const CONNECTOR = /^[\s,，；;。.!！?？]*(?:另外|还有|顺便(?:问(?:一)?下)?|再问(?:一)?下|以及|and also|and|also|btw|plus)[\s,，:：]*/i;
+/**
+ * "1. 多久发货 2. 包邮吗 3. 能开发票吗", "1) how long … 2) can I …": a numbered list of questions, each
+ * answered (found from outside: one "did you mean" for all). A list has two markers in a row, n then
+ * n+1; "do you have size 8. how long…" has none (found in review). A part keeps its marker while
+ * more of the list follows it, so the rest is split again.
+ */
+const LIST_MARKER = /(?:^|[\s:：,，?？。!！;；])([1-9])[.)、．）]\s*(?=[^\d\s])/g;
+function numberedList(text: string): boolean {
+  const marks = [...text.matchAll(LIST_MARKER)].map((m) => Number(m[1]));
+  return marks.some((n, i) => i > 0 && n === marks[i - 1]! + 1);
+}
+const LEAD_MARKER = /^(?:[^]{0,40}?[\s:：,，])?[1-9][.)、．）]\s*/;
+const OWN_MARKER = /^\s*[1-9][.)、．）]\s*/;
 /** The whole answer's lookups may take at most this share of the budget for its parts to be answered too. */
 const SPLIT_LOOKUP_SHARE = 4;
 /** A part that asks: it ends asking, or opens with a question word. */
@@ -227,7 +237,8 @@ const MAX_NUMBERED_QUESTIONS = 400;
  * undefined for one question, or two about the same parcel (which one answer covers).
  */
 export function twoQuestions(text: string, intentOf: (text: string) => Intent): [string, string] | undefined {
-  if (text.length > (NUMBERED.test(text) ? MAX_NUMBERED_QUESTIONS : MAX_TWO_QUESTIONS)) return undefined;
+  const numbered = numberedList(text);
+  if (text.length > (numbered ? MAX_NUMBERED_QUESTIONS : MAX_TWO_QUESTIONS)) return undefined;
   // Read in simplified characters ("另外能開發票嗎" asks as "另外能开发票吗" does: found in a check of
   // npm start); the folding keeps every character's place, so the parts are cut from the text itself.
   const folded = foldTraditional(text);
@@ -237,7 +248,10 @@ export function twoQuestions(text: string, intentOf: (text: string) => Intent): 
     const rest = folded.slice(m.index + m[0].length);
     const connector = rest.length - rest.replace(CONNECTOR, '').length;
     const from = m.index + m[0].length + connector;
-    const [a, b] = [text.slice(0, cut).trim().replace(FIRST_NUMBER, ''), text.slice(from).trim()];
+    // A number that opens a part is a list's only in a numbered list ("do you have size 8. how long…" is none: found in review).
+    if (!numbered && m[0].trim() === '' && /^\d/.test(folded.slice(m.index + m[0].length))) continue;
+    const [a, rest2] = [numbered ? text.slice(0, cut).trim().replace(LEAD_MARKER, '') : text.slice(0, cut).trim(), text.slice(from).trim()];
+    const b = numberedList(rest2) ? rest2 : rest2.replace(OWN_MARKER, '');
     if (a.length < 2 || b.length < 2) continue;
     // Both must ask: "refund status? nothing in my account yet", "订单显示cancelled了？我没取消啊" say
     // more about one question, "先夸一下包装，另外…能开发票吗" praises before one (found in review).

@@ -413,3 +413,26 @@ describe('a phrasing inside the message, of the second candidate (twenty-fourth 
     for (const q of ['退货要运费吗', 'th要运费吗']) assert.notEqual(parts.lookup(q).hit?.entry.id, 'fee', q);
   });
 });
+
+// The shop's hours for routing's notices (twenty-fourth session; found in review: a store's opening
+// hours were taken for the agents', and a slow store must not hold a notice).
+describe('serviceHours', () => {
+  test('the entry on when people answer, in the buyer\'s language; not a store\'s opening hours; within its budget', async () => {
+    const { FaqIndexProvider, serviceHours } = await import('../../src/robot/index.ts');
+    const faq = new FaqIndexProvider();
+    faq.setEntries('s1', [
+      { id: 'h', question: '客服几点上班？', answer: '人工客服每天 9:00-21:00 在线。' },
+      { id: 'he', question: 'What are your customer service hours?', answer: 'Our team is online Mon-Fri 9-6.' },
+    ]);
+    faq.setEntries('s2', [{ id: 'store', question: 'What are your opening hours?', answer: 'Our Camden store is open 10am-7pm.' }]);
+    const hours = serviceHours(faq);
+    assert.equal(await hours('s1', 'zh'), '人工客服每天 9:00-21:00 在线。');
+    assert.equal(await hours('s1', 'en'), 'Our team is online Mon-Fri 9-6.');
+    assert.equal(await hours('s2', 'en'), undefined);
+    assert.equal(await hours('nobody', 'zh'), undefined);
+    const slow = serviceHours({ search: async () => null, probe: () => new Promise(() => {}) }, 30);
+    const started = Date.now();
+    assert.equal(await slow('s1', 'zh'), undefined);
+    assert.ok(Date.now() - started < 500, 'a hung store costs the budget, no more');
+  });
+});

@@ -5358,7 +5358,11 @@ describe('a numbered list of questions (twenty-fourth session)', () => {
   test('is split at its numbers, and each question answered', async () => {
     const { twoQuestions } = await import('../../src/robot/robot.ts');
     const intentOf = (t: string) => createNlu().understand(t, NOW).intent;
-    assert.deepEqual(twoQuestions('1. 下单后多久发货 2. 包邮吗 3. 可以开发票吗', intentOf), ['下单后多久发货', '包邮吗 3. 可以开发票吗']);
+    // The rest keeps its marker while more of the list follows, and is split again.
+    assert.deepEqual(twoQuestions('1. 下单后多久发货 2. 包邮吗 3. 可以开发票吗', intentOf), ['下单后多久发货', '2. 包邮吗 3. 可以开发票吗']);
+    assert.deepEqual(twoQuestions('2. 包邮吗 3. 可以开发票吗', intentOf), ['包邮吗', '可以开发票吗']);
+    // Found in review: a number in a sentence is no list ("size 8.", "1.5米").
+    assert.equal(twoQuestions('do you have size 8. how long is delivery to London?', intentOf), undefined);
     assert.deepEqual(twoQuestions('hi, 2 questions: 1) can I get an invoice? 2) do you accept paypal?', intentOf), ['can I get an invoice?', 'do you accept paypal?']);
     // A number that is no list: a size, a price, a version.
     for (const t of ['iPhone 15 2.5米的数据线有吗', '我买了 2.5kg 的狗粮 到哪了']) assert.equal(twoQuestions(t, intentOf), undefined, t);
@@ -5625,4 +5629,47 @@ test('"还在哈尔滨吗" asks where the parcel is; when people are there is th
   assert.equal(r.handover, undefined);
   assert.match(textOf(r), /9:00-22:00|客服几点上班/, 'the hours entry, said or offered');
   assert.equal((await say()('yyds 上次买的超甜👍')).intent, 'bye');
+});
+
+// Found in review (twenty-fourth session): the new readings took messages they should not.
+describe('what the twenty-fourth session\'s readings must not take (review)', () => {
+  test('praise with a request in it is the request', async () => {
+    for (const text of ['已经给了五星好评了 返现呢', '我是回头客了 给点优惠呗', '收到了 很满意 发票开一下', 'great service! please send me the invoice', 'love it, do you have it in blue', '5 stars from me, my voucher code please']) {
+      assert.notEqual((await conversation(robotWith({ orders: [earbuds] }))(text)).intent, 'bye', text);
+    }
+  });
+  test('"delivered but not received" is about the delivered order, not one paid and not sent', async () => {
+    const paid = order({ orderId: 'DN-P', status: 'paid' });
+    const delivered = order({ orderId: 'DN-D', status: 'delivered' });
+    const t = logistics({ orderId: 'DN-D', status: 'delivered' });
+    for (const text of ['快递显示签收了但我没收到', "where is my parcel? it says it was delivered yesterday but it's not here"]) {
+      assert.match(textOf(await conversation(robotWith({ orders: [paid, delivered], logistics: [t] }))(text)), /DN-D/, text);
+    }
+  });
+  test('a wrong item, a house number, a price or a size is no order number put right', async () => {
+    const nlu = createNlu();
+    for (const text of ['you sent me the wrong one, I ordered SO2611230001 in white', '门牌号写错了，应该是1502', '价格应该是1299吧', 'i meant the 2000mAh one, is it in stock?']) {
+      const r = await conversation(robotWith({ orders: [earbuds] }))(text);
+      assert.doesNotMatch(textOf(r), /没有找到订单号为|can't find an order numbered/, text);
+    }
+    // An order's model said wrong still names the order; a name before a number is no OE.
+    const ids = (t: string) => nlu.understand(t, NOW).entities.filter((e) => e.type === 'orderId').map((e) => e.value);
+    assert.deepEqual(ids('AP20261126007型号不符，装不上'), ['AP20261126007']);
+    assert.deepEqual(ids('hi its Joe 2026112903120001 where is it'), ['2026112903120001']);
+  });
+  test('after a refund\'s status, another order asked after is that order; goods\' expiry is no unpaid order\'s', async () => {
+    const say = conversation(robotWith({ orders: [earbuds, tshirt], logistics: [earbudsTrack, tshirtTrack], aftersales: [aftersale({ aftersaleId: 'R9', orderId: TSHIRT, status: 'approved' })] }));
+    await say('退款进度怎么样');
+    assert.notEqual((await say('好的 那另一个订单要等多久')).intent, 'aftersale_progress');
+    const unpaid = order({ orderId: 'UP-9', status: 'pending_payment' });
+    assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [unpaid] }))('this serum, how long before it expires once opened?')), /closes by itself/);
+  });
+  test('a parcel collected at the depot is no parcel waiting there', async () => {
+    const { atPickup } = await import('../../src/robot/dialogue.ts');
+    for (const d of ['已签收，客户已到网点自提，签收人：本人', '货物已由收货人到营业部自提签收', '已签收（无需到网点自提）']) assert.equal(atPickup(logistics({ orderId: 'X', events: [{ time: '2024-11-26T10:00:00+08:00', location: '郑州', description: d }] })), false, d);
+    assert.equal(atPickup(logistics({ orderId: 'X', events: [{ time: '2024-11-26T10:00:00+08:00', location: '郑州', description: '货物已到达郑州管城营业部，请携带身份证到网点自提' }] })), true);
+  });
+  test('Mandarin 重点解释 is no Cantonese 点解', () => {
+    assert.doesNotMatch(createNlu().understand('能重点解释一下退货规则吗', NOW).normalized, /为什么/);
+  });
 });

@@ -52,7 +52,7 @@ test('a buyer writing traditional characters gets the notices in them; simplifie
 // Found from outside (twenty-fourth session): "喂 有冇人呀", "hello??" got nothing while waiting.
 test('Cantonese and bare pings about the wait are questions about it; the answer carries the shop\'s hours while nobody is online', () => {
   for (const t of ['喂 有冇人呀', '仲要等幾耐', '冇人覆我', 'hello??', 'anyone?']) assert.equal(asksAboutWait(t), true, t);
-  for (const t of ['hello', 'hi? where is my order']) assert.equal(asksAboutWait(t), false, t);
+  for (const t of ['hello', 'hi? where is my order', '有冇人用過呢支精華？']) assert.equal(asksAboutWait(t), false, t);
   assert.match(waitAnswer('还要等多久', { position: 2, agentsOnline: 0, estimatedWaitSeconds: undefined }, '每天 9:00-21:00。'), /客服上线后会按顺序回复您。客服时间：每天 9:00-21:00。$/);
   assert.match(waitAnswer('how long', { position: 2, agentsOnline: 0, estimatedWaitSeconds: undefined }, 'Mon-Fri 9-6.'), / Our hours: Mon-Fri 9-6\.$/);
   assert.doesNotMatch(waitAnswer('还要等多久', { position: 2, agentsOnline: 1, estimatedWaitSeconds: 60 }, '每天 9:00-21:00。'), /客服时间/);

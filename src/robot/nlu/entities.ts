@@ -88,8 +88,9 @@ const notAnOrder = (c: string, text: string): boolean => ERROR_CODE.test(c) || (
  * "part no. 5Q0615301F"): what fits, not an order (found from outside: an auto-parts wholesaler's
  * buyers were told "no order numbered 11537600446").
  */
-const PART_BEFORE = /(?:型号|oe\s*(?:号|码|编号)?|原厂号|配件号|零件号|件号|vin\s*(?:码|号)?|车架号|底盘号|(?<![a-z])(?:part|model)\s*(?:no\.?|number|#)?)\s*(?:是|为|[:：]|is)?\s*$/i;
-const PART_AFTER = /^\s*(?:这个|这款|那个|那款)(?:型号|配件|零件)|^\s*型号(?![^，,。]{0,3}(?:不对|错|有误))/i;
+const PART_BEFORE = /(?:型号|(?<![a-z])oe\s*(?:号|码|编号)?|原厂号|配件号|零件号|件号|(?<![a-z])vin\s*(?:码|号)?|车架号|底盘号|(?<![a-z])(?:part|model)\s*(?:no\.?|number|#)?)\s*(?:是|为|[:：]|is)?\s*$/i;
+// An order's own model said wrong ("AP20261126007型号不符，装不上") still names the order (found in review).
+const PART_AFTER = /^\s*(?:这个|这款|那个|那款)(?:型号|配件|零件)|^\s*型号(?![^，,。]{0,4}(?:不对|错|有误|不符|不一样|不同|不匹配|装不上|对不上))/i;
 
 function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): { orderIds: string[]; phoneTails: string[] } {
   const orderIds: string[] = [];

@@ -453,7 +453,13 @@ export const ZH_PHRASES: readonly (readonly [string, string])[] = [
   ['平版', '平板'],
   ['退或', '退货'],
   ['仲未', '还没'],
-  ['点解', '为什么'],
+  // 点解 (Cantonese "why") before what it asks; alone it is inside 重点解释, 难点解决 (found in review).
+  ['点解会', '为什么会'],
+  ['点解还', '为什么还'],
+  ['点解要', '为什么要'],
+  ['点解没', '为什么没'],
+  ['点解不', '为什么不'],
+  ['点解呢', '为什么呢'],
   ['出货', '发货'],
   ['检举', '举报'],
   ['推货', '退货'],
@@ -653,7 +659,8 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['到喇', '到了'],
 ];
 /** Characters and words only written Cantonese uses, read on the text as typed (係 alone is also 關係). */
-export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|喇(?![叭嘛])|點解|点解|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|琴日|聽日|听日/;
+// 点解 is inside Mandarin's 重点解释 and 难点解决: only 點解 as typed, or 点解 opening the message.
+export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|喇(?![叭嘛])|點解|^\s*点解|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|琴日|聽日|听日/;
 
 /** English words that are also common pinyin or order-code fragments and must not be counted as English. */
 export const NOT_ENGLISH = new Set(['jd', 'yt', 'zto', 'sto', 'ems', 'sku', 'id', 'no']);
