@@ -1298,8 +1298,13 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   if (PERSON_TO_ACT.test(u.normalized) || CALL_THE_COURIER.test(u.normalized) || barePerson(u, text)) return { intent: 'human' };
   // "晚上几点还有人工", "what time are your agents on": when people are there, the shop's hours entry (found from outside: handed over).
   if (u.intent === 'human' && PEOPLE_HOURS.test(u.normalized) && !ASKS_FOR_PERSON.test(u.normalized)) return { intent: 'faq' };
+  // "你们卖的奶粉是不是正品啊 有人说保税仓都是假货": asked before buying, the shop's entry on it, not a complaint (found from outside).
+  if (u.intent === 'complaint' && ASKS_GENUINE.test(u.normalized) && !GOT_FAKE.test(u.normalized)) return { intent: 'faq' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
 }
+const ASKS_GENUINE = /是不是正品|是正品吗|正品吗|是不是真的|是真的吗|是不是假的|会不会是假|有没有假货|保真吗|(?<![a-z])(?:is (?:it|this|that|your \w+) (?:genuine|authentic|real|original|fake)|are (?:they|these|your \w+) (?:genuine|authentic|real|original|fake))(?![a-z])/;
+/** The buyer says what came is fake: a complaint still. */
+const GOT_FAKE = /(?:收到|买到|买的|寄来|发来|发给我)(?:的)?(?:是)?假(?:货|的)|卖假货|(?<![a-z])(?:(?:got|received|sent me|sold me) (?:a )?(?:fake|counterfeit))(?![a-z])/;
 const PEOPLE_HOURS = /(?:几点|什么时候|啥时候|到几点|几点到几点)(?:还)?(?:有|在)?(?:人工|真人|客服|人)(?!.{0,4}(?:转|找))|(?:人工|真人|客服)(?:几点|什么时候|啥时候)(?:上班|下班|在|有|回)|(?<![a-z])(?:what time (?:are|is|do) (?:your )?(?:agents?|staff|humans?|people|customer service)|when (?:are|is|do) (?:your )?(?:agents?|staff|humans?|customer service) (?:on|online|available|back|in))(?![a-z])/;
 /**
  * Someone asked to do it ("can someone chase DPD", "can someone just do it for me", "有人能帮我催一下吗"):

@@ -5609,8 +5609,10 @@ test('"幾點到" is the parcel\'s, "星期一先送" a day asked for, "收到�
 test('a baby unwell after a feed is a reaction told to get help first; pesticide on fruit is no medicine (twenty-fourth session)', async () => {
   const { healthAsked } = await import('../../src/robot/nlu/health.ts');
   const { normalize } = await import('../../src/robot/nlu/index.ts');
-  for (const t of ['宝宝喝了你家奶粉身上起了好多红点点 怎么办啊 急', 'my baby drank expired formula and he threw up twice', '宝宝吃了米粉拉肚子']) assert.equal(healthAsked(normalize(t).text), 'reaction', t);
-  for (const t of ['你们的水果打药吗 小孩能吃吗', '有没有打农药', '我吃了你们家的零食拉肚子了，要退款', '宝宝吐奶是正常的吗 奶瓶要买几个']) assert.notEqual(healthAsked(normalize(t).text), 'reaction', t);
+  for (const t of ['宝宝喝了你家奶粉身上起了好多红点点 怎么办啊 急', 'my baby drank expired formula and he threw up twice', '宝宝吃了米粉拉肚子', '奶粉打开发现结块了 还有股酸味 宝宝已经喝了一顿 会不会有事', 'my baby drank formula that was expired, what should i do', '宝宝拉肚子了 是不是奶粉的问题 刚换了你们家的飞鹤', '亲亲 宝宝红屁股了 是不是尿不湿的问题']) {
+    assert.equal(healthAsked(normalize(t).text), 'reaction', t);
+  }
+  for (const t of ['你们的水果打药吗 小孩能吃吗', '有没有打农药', '我吃了你们家的零食拉肚子了，要退款', '宝宝吐奶是正常的吗 奶瓶要买几个', '宝宝多大能吃米粉', '纸尿裤过期了还能用吗']) assert.notEqual(healthAsked(normalize(t).text), 'reaction', t);
   assert.equal(healthAsked(normalize('这个精华孕妇能用吗').text), 'advice', 'pregnancy stays a medical question');
   const r = await conversation(robotWith({ orders: [earbuds] }))('宝宝喝了你家奶粉身上起了好多红点点 怎么办啊 急');
   assert.equal(r.handover?.reason, 'complaint');
@@ -5672,4 +5674,10 @@ describe('what the twenty-fourth session\'s readings must not take (review)', ()
   test('Mandarin 重点解释 is no Cantonese 点解', () => {
     assert.doesNotMatch(createNlu().understand('能重点解释一下退货规则吗', NOW).normalized, /为什么/);
   });
+});
+
+// Found from outside (twenty-fourth session, a mother-and-baby shop): "是不是正品…有人说保税仓都是假货" was queued as a complaint.
+test('asked whether goods are genuine is the shop\'s question; told they got a fake is a complaint (twenty-fourth session)', async () => {
+  for (const text of ['你们卖的奶粉是不是正品啊 有人说保税仓都是假货', 'is your formula genuine? how can i check']) assert.notEqual((await conversation(robotWith({ orders: [] }))(text)).intent, 'complaint', text);
+  assert.equal((await conversation(robotWith({ orders: [earbuds] }))('你们卖假货 收到的是假的 我要投诉')).intent, 'complaint');
 });

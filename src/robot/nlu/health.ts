@@ -29,7 +29,19 @@ const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|红点|湿疹|吐奶|吐了|
 /** A symptom that is one whatever caused it (not "恶心", which is also "disgusting"). */
 const INFANT = /宝宝|婴儿|孩子|小孩|娃|(?<![a-z])(?:baby|babies|infant|toddler|newborn|my (?:son|daughter|kid|child))(?![a-z])/;
 /** What a small child's body shows after a feed: spitting up and loose stools too. */
-const CHILD_SYMPTOM = /吐|拉肚子|腹泻|拉稀|发烧|红点|红疹|疹子|起疹|湿疹|(?<![a-z])(?:threw up|throw(?:ing)? up|vomit\w*|diarrh\w*|fever|rash|spots|hives)(?![a-z])/;
+const CHILD_SYMPTOM = /吐|拉肚子|腹泻|拉稀|发烧|红点|红疹|疹子|起疹|湿疹|红屁股|尿布疹|(?<![a-z])(?:threw up|throw(?:ing)? up|vomit\w*|diarrh\w*|fever|rash|spots|hives)(?![a-z])/;
+/** What a baby is fed or wears that its body may react to. */
+const FEED = /奶粉|米粉|辅食|奶瓶|尿不湿|纸尿裤|尿布|湿巾|(?<![a-z])(?:formula|baby food|cereal|diapers?|nappies|nappy|wipes)(?![a-z])/;
+const SPOILED_FEED = /结块|酸味|变质|过期|发霉|异味|(?<![a-z])(?:expired|spoiled|gone off|sour|mou?ldy)(?![a-z])/;
+/**
+ * A baby or a child unwell after a feed or from what it wears ("宝宝喝了你家奶粉身上起了好多红点点", "宝宝拉肚子了 是不是
+ * 奶粉的问题", "宝宝红屁股了 是不是尿不湿的问题"), or fed something spoiled ("my baby drank formula that was
+ * expired"): a reaction, told to get help first (found from outside, a mother-and-baby shop).
+ */
+const babyUnwell = (n: string, taken: boolean): boolean =>
+  INFANT.test(n) && !ASKS_NORMAL.test(n) && ((CHILD_SYMPTOM.test(n) && (taken || FEED.test(n))) || (taken && SPOILED_FEED.test(n) && FEED.test(n)));
+/** "宝宝吐奶是正常的吗": asked whether it is normal, the shop's question (an entry may answer it). */
+const ASKS_NORMAL = /正常吗|正常的吗|正不正常|是正常的|(?<![a-z])(?:is (?:it|this|that) normal|normal for)(?![a-z])/;
 const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|breastfeeding|副作用|伤肝|伤肾|(?<![a-z])(?:side effects?|medicine|medication|pills|ibuprofen|paracetamol|aspirin|antibiotics)(?![a-z])/;
 const SEVERE = /过敏|起疹|疹子|红疹|皮疹|呼吸困难|红肿|(?<![a-z])(?:allergic reaction|rash|hives|swollen)(?![a-z])/;
 /** Taken: eaten, swallowed, injected. */
@@ -104,8 +116,8 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   const ordered = goods !== undefined && namesMedicine(goods.toLowerCase());
   const taken = TAKEN.test(n);
   const symptom = SYMPTOM.test(n) && !NOT_A_REPORT.test(n);
-  // A baby or a child unwell after what it ate or drank (formula, food): a reaction too, whatever the goods (found from outside, a mother-and-baby shop).
-  if (symptom && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)) || (INFANT.test(n) && CHILD_SYMPTOM.test(n)))))) return 'reaction';
+  if (symptom && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)))))) return 'reaction';
+  if (babyUnwell(n, taken)) return 'reaction';
   if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && (said || ordered))) return 'advice';
   // Whether a child may eat it is a medical question of medicine only: "你们的水果打药吗 小孩能吃吗" is the shop's (found from outside); pregnancy stays one.
   return WHO_MAY.test(n) && (said || ordered || MEDICAL.test(n)) ? 'advice' : undefined;
