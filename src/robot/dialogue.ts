@@ -841,7 +841,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? pickupAsked(state, u, text) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? pickupAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -993,6 +993,21 @@ function pickupAsked(state: DialogueState, u: Understanding, text: string): Pick
   if (HOLD_LONGER.test(u.normalized)) return { intent: 'human' };
   if (READY_TO_COLLECT.test(u.normalized)) return { intent: 'track_parcel' };
   return state.topic === 'track_parcel' && state.focusOrderId && PICKUP_FOLLOW.test(u.normalized) ? { intent: 'track_parcel' } : undefined;
+}
+
+/**
+ * A warranty claim asked after ("any news on my tent pole warranty claim?", "whats the status of my
+ * claim"): the buyer's own request, not the warranty entry. Paid and still shown unpaid ("i paid
+ * but it says unpaid", "付了款还显示待付款", "it came out of my account" after it): only a person can
+ * match the payment (found from outside, an Australian shop).
+ */
+const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\bclaim|claim\b.{0,20}\b(?:status|update|progress)|(?:how(?:'s| is) my|where(?:'s| is) my) (?:warranty )?claim)(?![a-z])|我的(?:保修|质保|索赔|理赔)(?:申请)?[^，,。？?]{0,6}(?:怎么样|进度|到哪|结果)|(?:保修|质保)(?:申请|单)[^，,。？?]{0,4}(?:怎么样|进度|审核|结果)/;
+const PAID_SHOWS_UNPAID = /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,40}\b(?:says|shows|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:付了款|付款了|已经付了?|已付款|扣了款|扣款了|扣了钱|钱扣了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)/;
+const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been )?taken|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了/;
+function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
+  if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
+  if (PAID_SHOWS_UNPAID.test(u.normalized) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
+  return undefined;
 }
 
 /**
@@ -1624,7 +1639,8 @@ function context(state: DialogueState, input: TurnInput, data: TurnData, r: Reso
  * `resolve` has already undone such a guess where a question of ours was pending, so a turn with
  * a choice, a confirmation or a picked FAQ question never carries one.
  */
-const guessed = (r: Resolved): boolean => r.u.guessed === true;
+// A rule that read the message as something else than the NLU's guess leaves no guess ("paid but ord says unpaid??" is a person's: found in a check).
+const guessed = (r: Resolved): boolean => r.u.guessed === true && r.intent === r.u.intent;
 
 function answer(ctx: Ctx): Outcome {
   const { t, r } = ctx;

@@ -5681,3 +5681,21 @@ test('asked whether goods are genuine is the shop\'s question; told they got a f
   for (const text of ['你们卖的奶粉是不是正品啊 有人说保税仓都是假货', 'is your formula genuine? how can i check']) assert.notEqual((await conversation(robotWith({ orders: [] }))(text)).intent, 'complaint', text);
   assert.equal((await conversation(robotWith({ orders: [earbuds] }))('你们卖假货 收到的是假的 我要投诉')).intent, 'complaint');
 });
+
+// Found from outside (twenty-fourth session, an Australian outdoor shop).
+test('a warranty claim asked after is the buyer\'s request; paid and shown unpaid is a person\'s; a gas smell is a danger; "ok do that pls" takes the offer', async () => {
+  const tent = order({ orderId: 'AU-T', status: 'delivered' });
+  const claim = aftersale({ aftersaleId: 'RMA1', orderId: 'AU-T', type: 'exchange', status: 'requested' });
+  for (const text of ['any news on my tent pole warranty claim? lodged it thursday', 'AU-T tent - whats the status of my claim']) {
+    const r = await conversation(robotWith({ orders: [tent], aftersales: [claim] }))(text);
+    assert.equal(r.intent, 'aftersale_progress', text);
+    assert.match(textOf(r), /AU-T/, text);
+  }
+  const unpaid = order({ orderId: 'AU-U', status: 'pending_payment' });
+  for (const text of ['hey i paid for the pocketrocket but it says unpaid??', '我付了款还显示待付款']) assert.equal((await conversation(robotWith({ orders: [unpaid] }))(text)).handover?.reason, 'requested', text);
+  for (const text of ['the trangia smells of gas when i screw the canister on', 'one canister is hissing a bit', '卡式炉有股燃气味']) assert.equal((await conversation(robotWith({ orders: [tent] }))(text)).handover?.reason, 'complaint', text);
+  for (const text of ['my air mattress is leaking air', '充气床垫漏气了']) assert.notEqual((await conversation(robotWith({ orders: [tent] }))(text)).intent, 'complaint', text);
+  const say = conversation(robotWith({ orders: [order({ orderId: 'AU-P', status: 'paid', updatedAt: '2024-11-20T09:00:00+08:00' })] }));
+  assert.equal((await say('has my order shipped')).state.offeredHuman, true);
+  assert.equal((await say('ok do that pls')).handover?.reason, 'requested');
+});
