@@ -1004,8 +1004,15 @@ function pickupAsked(state: DialogueState, u: Understanding, text: string): Pick
 const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\bclaim|claim\b.{0,20}\b(?:status|update|progress)|(?:how(?:'s| is) my|where(?:'s| is) my) (?:warranty )?claim)(?![a-z])|我的(?:保修|质保|索赔|理赔)(?:申请)?[^，,。？?]{0,6}(?:怎么样|进度|到哪|结果)|(?:保修|质保)(?:申请|单)[^，,。？?]{0,4}(?:怎么样|进度|审核|结果)/;
 const PAID_SHOWS_UNPAID = /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,40}\b(?:says|shows|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:付了款|付款了|已经付了?|已付款|扣了款|扣款了|扣了钱|钱扣了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)/;
 const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been )?taken|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了/;
+/**
+ * Whether someone got the goods ("我给我女儿寄的苹果她收到没有", "我妈收到了吗"): the parcel, not an after-sales
+ * request (found from outside: "no after-sales request", twice). Not of money or a return ("退款收到没有").
+ */
+const GOT_IT_YET = /(?:她|他|我妈|我爸|我女儿|我儿子|我老公|我老婆|家人|对方|朋友|收件人)[^，,。？?]{0,6}(?:收到|签收|拿到)(?:了)?(?:没有|没|吗|了吗)/;
+const NOT_GOODS_RECEIVED = /退|换|钱|款|售后|发票|(?<![a-z])(?:refund|return|money)(?![a-z])/;
 function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
+  if (GOT_IT_YET.test(u.normalized) && !NOT_GOODS_RECEIVED.test(u.normalized)) return { intent: 'track_parcel' };
   if (PAID_SHOWS_UNPAID.test(u.normalized) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
   return undefined;
 }

@@ -5699,3 +5699,11 @@ test('a warranty claim asked after is the buyer\'s request; paid and shown unpai
   assert.equal((await say('has my order shipped')).state.offeredHuman, true);
   assert.equal((await say('ok do that pls')).handover?.reason, 'requested');
 });
+
+// Found from outside (twenty-fourth session, a fruit shop): "我给我女儿寄的苹果她收到没有" got "no after-sales request".
+test('whether someone got the goods is the parcel; money received is not (twenty-fourth session)', async () => {
+  const gift = order({ orderId: 'GF-1', status: 'delivered', items: [{ sku: 'a', title: '烟台红富士苹果礼盒', quantity: 1, price: '99.00' }] });
+  const t = logistics({ orderId: 'GF-1', status: 'delivered' });
+  for (const text of ['我给我女儿寄的苹果她收到没有 她在上海', '我妈收到了吗']) assert.equal((await conversation(robotWith({ orders: [gift], logistics: [t] }))(text)).intent, 'track_parcel', text);
+  assert.equal((await conversation(robotWith({ orders: [gift], logistics: [t], aftersales: [] }))('退款收到没有')).intent, 'aftersale_progress');
+});
