@@ -86,10 +86,10 @@ const textOf = (m: MessageFrame): string => (m.content as { text?: string }).tex
  * robot and routing's notices answer while a call waits, so they were printed then; an agent's
  * reply that came during the previous call is printed again, marked as sent before.
  */
-function missedSince(messages: readonly MessageFrame[], seq: number): MessageFrame[] {
+function missedSince(messages: readonly MessageFrame[], seq: number, roles: readonly string[] = ['agent']): MessageFrame[] {
   const earlier = messages.filter((m) => m.seq < seq);
   const lastOwn = earlier.findLastIndex((m) => m.sender.role === 'customer');
-  return earlier.slice(lastOwn + 1).filter((m) => m.sender.role === 'agent');
+  return earlier.slice(lastOwn + 1).filter((m) => roles.includes(m.sender.role));
 }
 
 /**
@@ -103,7 +103,8 @@ async function missedInClosed(opened: string): Promise<MessageFrame[]> {
   const last = conversations.find((x) => x.shopId === shopId && x.conversationId !== opened);
   if (!last) return [];
   const messages = (await c.sync(last.conversationId, Math.max(0, last.lastSeq - MISSED_WINDOW), MISSED_WINDOW)).messages;
-  return missedSince(messages, last.lastSeq + 1);
+  // The closing notice and the rating request too: the buyer rates by answering it (found from outside: never printed).
+  return missedSince(messages, last.lastSeq + 1, ['agent', 'system']);
 }
 
 const r = await request('/demo/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, scope: 'cs:customer' }) });
