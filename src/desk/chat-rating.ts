@@ -45,9 +45,10 @@ const FULL_MARKS = /^(?:满分|滿分|五星好评|五星好評|好评满分|ful
 /** Nothing more than punctuation, thanks or a smile ("5，谢谢", "5 thanks", "5 👍"). */
 const BARE = /^[吧啊呀哈了嘛哦]*[\s,.!~，。！、:：;；]*(?:谢谢|多谢|谢了|谢啦|(?:thanks|thank you|thx|ty)(?![a-z]))?[\s,.!~，。！]*\p{Extended_Pictographic}*[\s!！。.~]*$/iu;
 /** A comment after a score: set apart from it, and saying something, not asking ("三星手机有货吗", "4/5 items arrived" are no ratings). */
-const COMMENT_START = /^[\s,.!~，。！、:：;；]+\S/u;
+// A particle may come first ("4星吧 等太久了": found from outside, twenty-fourth session).
+const COMMENT_START = /^[吧啊呀哈了嘛哦]*[\s,.!~，。！、:：;；]+\S/u;
 const NOT_A_COMMENT = /[?？]|吗|(?<!什)么|呢|多少|有没有|能不能|^[\s,.!~，。！、:：;；]*(?:how|what|when|where|why|(?:is|does|did) it|(?:are|do|can|could|will) you|can i|items?|pieces?|pcs|of|parcels?|packages?|orders?|boxes|days?|hours?|minutes?|mins?|weeks?)(?![a-z])/iu;
-const TRIM = /^[\s,.!~，。！、:：;；]+|[\s,.!~，。！]+$/gu;
+const TRIM = /^[吧啊呀哈了嘛哦]*[\s,.!~，。！、:：;；]+|[\s,.!~，。！]+$/gu;
 
 /** A score of 1–5 the buyer typed, with the comment after it; undefined when the text is not a rating. */
 export function typedScore(text: string): { score: number; comment?: string } | undefined {

@@ -31,6 +31,8 @@ describe('a score typed in the chat', () => {
       ['I give you five stars', 5],
       ['2 👎', 2],
       ['1', 1],
+      // A particle before the comment (twenty-fourth session, found from outside).
+      ['4星吧 等太久了', 4, '等太久了'],
     ];
     for (const [text, score, comment] of cases) assert.deepEqual(typedScore(text), comment ? { score, comment } : { score }, text);
   });
