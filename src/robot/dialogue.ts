@@ -288,6 +288,8 @@ interface Resolved {
   readonly withdraw?: true;
   /** "不退了 我想换L码": the request turned into an exchange (with `withdraw`). */
   readonly toExchange?: true;
+  /** "不换了 我想直接退": an exchange given up for the money (only an exchange is withdrawn for it). */
+  readonly fromExchange?: true;
   /** "为什么被取消了", "I didn't cancel it": a cancelled order's status, and a person for why. */
   readonly whyCancelled?: true;
   /** Goods that overheat, smoke, swell or spark: a complaint, with what to do now. */
@@ -932,8 +934,10 @@ const asksAfterGoods = (text: string, normalized: string) => BARE_GOODS.test(nor
  * its status), or "换货的呢", "and the return?" after any answer (found from outside: a "shall I get
  * a person?" read it as nothing).
  */
-function requestFollowUp(state: DialogueState, u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'withdraw' | 'toExchange' | 'explicitOrderId'> | undefined {
-  if (SWITCH_TO_EXCHANGE.test(u.normalized)) return { intent: 'aftersale_progress', withdraw: true, toExchange: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
+function requestFollowUp(state: DialogueState, u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'withdraw' | 'toExchange' | 'fromExchange' | 'explicitOrderId'> | undefined {
+  if (SWITCH_TO_EXCHANGE.test(u.normalized) || SWITCH_TO_NEW.test(u.normalized)) return { intent: 'aftersale_progress', withdraw: true, toExchange: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
+  // "不换了 我想直接退": the exchange withdrawn first, as its own step (found from outside: its status and a list, three times).
+  if (SWITCH_TO_REFUND.test(u.normalized)) return { intent: 'aftersale_progress', withdraw: true, fromExchange: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
   if (withdrawsRequest(u.normalized) || (state.focusRequest && CANCEL_IT.test(u.normalized))) return { intent: 'aftersale_progress', withdraw: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
   if (!orderId && state.topic && KIND_FOLLOW.test(u.normalized)) return { intent: 'aftersale_progress' };
   // "how long will the review take" right after a request's status: its review, not a delivery (found from outside).
@@ -1344,6 +1348,9 @@ const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我�
 const WANTS_INSTEAD = /换个|换成|想换|要换|改成|到哪|在哪|直接退|退款吧|(?<![a-z])(?:instead|i want|where|label)(?![a-z])/;
 const withdrawsRequest = (n: string): boolean => WITHDRAWS_REQUEST.test(n) && !WANTS_INSTEAD.test(n);
 /** A return or refund given up for an exchange ("不退了 我想换L码", "dont want a refund, can i exchange it instead"). */
+/** "我不退款了 想换一罐新的", "不退了 补发一个吧": a new one instead of the money (found from outside). */
+const SWITCH_TO_NEW = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换(?:一|个)?(?:罐|瓶|盒|件|双|台|个)?新的|换一(?:罐|瓶|盒|件|双|台|个)|补发)/;
+const SWITCH_TO_REFUND = /(?:不(?:想|要|打算)?换(?:货)?了|换货不换了)[^。?？]{0,8}?(?:直接)?(?:退货|退款|退钱|退了|退)|(?<![a-z])(?:(?:don'?t|do not|no longer) want (?:the |an |to )?exchange|cancel (?:the|my) exchange)\b[^.?!]{0,30}\b(?:refund|return|money back)(?![a-z])/;
 const SWITCH_TO_EXCHANGE = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换货|(?:想|要|能|可以)?换(?:个|成|到|一下)?(?![^，,。]{0,6}?(?:手机|电话|号码|地址))[^，,。]{0,6}?(?:码|号|色|颜色|尺码|尺寸|款|大一|小一)|换(?:个|一个|件|一件)?新的)|(?:退货|退款)(?:申请)?(?:能|可以|能不能|可不可以)?(?:改成|换成|转成|变成|改为|改)换货|(?<![a-z])(?:(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return)(?: it| this| them)?(?: any ?more)?[ ,.;-]{1,4}(?:i'?d (?:rather|like)|can i|could i|i want|just)?[^.?]{0,20}(?:exchange|swap)|(?:rather|prefer to) (?:exchange|swap)[^.?]{0,20}(?:than|instead of)[^.?]{0,12}(?:refund|return)|(?:change|switch|turn|convert) (?:my |the |this )?(?:return|refund)(?: request)? (?:to|into|for) (?:an )?exchange|(?:exchange|swap) (?:it |them )?instead(?: of (?:a |the )?(?:refund|return))?)(?![a-z])/;
 /** "另一个申请", "the other request": of the same order, when it has one. */
 const ANOTHER_REQUEST = /申请|售后|(?<![a-z])(?:request|claim)(?![a-z])/;
@@ -3626,15 +3633,15 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
   // A request named by its own number ("AS5002"): that one, whichever order it is on.
   const byId = namedIds(ctx.input.text, ctx.aftersales.map((a) => a.aftersaleId));
   if (byId.length === 1) return oneRequest(ctx, ctx.aftersales.find((a) => a.aftersaleId === byId[0])!);
-  if (r.withdraw) return withdrawAnswer(ctx, ctx.aftersales);
+  const withdrawn = r.withdraw && toWithdraw(r, ctx.aftersales);
+  if (withdrawn) return withdrawAnswer(ctx, withdrawn);
   if (r.orParcel && ctx.aftersales.length === 0) return dataAnswer({ ...ctx, r: { ...r, intent: 'track_parcel' } }, 'track_parcel');
   // "退货寄回去了 单号SF…" is about a return too (found from outside: "order SF… has no request").
   const waybill = returnWaybill(ctx);
   if (waybill) return waybill;
   const latest = latestRequests(ctx.aftersales);
   let list = [...latest.values()];
-  if (ctx.r.choice && 'outOfRange' in ctx.r.choice) return reaskChoice(ctx, 'aftersale_progress', false);
-  if (ctx.r.choice && 'noneListed' in ctx.r.choice) return { replies: [{ text: `${t.noMatchingOrder}${t.offerHumanShort}` }] };
+  if (ctx.r.choice && ('outOfRange' in ctx.r.choice || 'noneListed' in ctx.r.choice)) return 'outOfRange' in ctx.r.choice ? reaskChoice(ctx, 'aftersale_progress', false) : { replies: [{ text: `${t.noMatchingOrder}${t.offerHumanShort}` }] };
   const chosen = r.choice && 'orderId' in r.choice ? r.choice.orderId : r.choice && 'newest' in r.choice ? newestListedWith(ctx, latest) : r.choice && 'pickBy' in r.choice ? listedPickedBy(ctx, r.choice.pickBy) : r.explicitOrderId;
   if (r.choice && ('all' in r.choice || 'several' in r.choice)) {
     // "两个都查", "1 and 3": the listed orders' requests, each answered.
@@ -3737,7 +3744,7 @@ function withSiblings(ctx: Ctx, a: Aftersale): Outcome {
 
 function oneRequest(ctx: Ctx, a: Aftersale): Outcome {
   const { t, r, state } = ctx;
-  if (r.withdraw) return withdrawal(ctx, a);
+  if (r.withdraw && (!r.fromExchange || a.type === 'exchange')) return withdrawal(ctx, a);
   const late = overdueDays(ctx, a) !== undefined;
   // Asked again, or told it is late ("已经4天了还没到", "可是我没收到钱"): the same text again helps nobody (found from outside).
   const insists = !late && a.status !== 'rejected' && a.status !== 'closed' && (state.topic === 'aftersale_progress' || /\d+\s*(?:天|days?)/.test(r.u.normalized)) && (SAYS_LATE.test(r.u.normalized) || (state.topic === 'aftersale_progress' && HURRY.test(r.u.normalized)));
@@ -3754,6 +3761,13 @@ function otherRequests(ctx: Ctx, all: readonly Aftersale[], orderId: string): Ou
   const rest = told && ANOTHER_REQUEST.test(ctx.r.u.normalized) && !NAMES_ORDER.test(ctx.r.u.normalized) ? all.filter((a) => sameId(a.orderId, orderId) && a.aftersaleId !== told) : [];
   if (rest.length === 1) return oneRequest(ctx, rest[0]!);
   return rest.length > 1 ? { replies: rest.map((a) => aftersaleReply(ctx, a)), next: { focusOrderId: orderId, topic: 'aftersale_progress' } } : undefined;
+}
+
+/** The requests a withdrawal may be of: an exchange given up for the money, only an exchange (a return or a refund already asks for the money); undefined: none. */
+function toWithdraw(r: Resolved, all: readonly Aftersale[]): readonly Aftersale[] | undefined {
+  if (!r.fromExchange) return all;
+  const exchanges = all.filter((a) => a.type === 'exchange');
+  return exchanges.length ? exchanges : undefined;
 }
 
 /** "撤销退款申请", "cancel it": the one request meant (an open one first), else how any is withdrawn. */

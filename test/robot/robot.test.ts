@@ -5707,3 +5707,14 @@ test('whether someone got the goods is the parcel; money received is not (twenty
   for (const text of ['我给我女儿寄的苹果她收到没有 她在上海', '我妈收到了吗']) assert.equal((await conversation(robotWith({ orders: [gift], logistics: [t] }))(text)).intent, 'track_parcel', text);
   assert.equal((await conversation(robotWith({ orders: [gift], logistics: [t], aftersales: [] }))('退款收到没有')).intent, 'aftersale_progress');
 });
+
+// Found from outside (twenty-fourth session, a mother-and-baby shop): switching an exchange to a refund, or a refund to a new can, got the status and a list.
+test('"不换了 我想直接退" withdraws the exchange first; "我不退款了 想换一罐新的" changes the refund to an exchange (twenty-fourth session)', async () => {
+  const o = order({ orderId: 'SW-1', status: 'delivered' });
+  const ex = aftersale({ aftersaleId: 'E1', orderId: 'SW-1', type: 'exchange', status: 'requested' });
+  const r1 = await conversation(robotWith({ orders: [o], aftersales: [ex] }))('不换了 我想直接退');
+  assert.match(textOf(r1), /撤销申请/);
+  assert.doesNotMatch(textOf(r1), /您想问的是哪一个/);
+  const rf = aftersale({ aftersaleId: 'R1', orderId: 'SW-1', type: 'refund', status: 'requested' });
+  assert.match(textOf(await conversation(robotWith({ orders: [o], aftersales: [rf] }))('奶粉罐子瘪了那个 我不退款了 想换一罐新的可以吗')), /改成换货/);
+});
