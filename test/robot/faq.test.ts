@@ -409,6 +409,14 @@ describe('a phrasing inside the message, of the second candidate (twenty-fourth 
     assert.equal(r.band, 'answer');
     assert.equal(r.hit?.entry.id, 'price');
   });
+  test('a reason beside it asks nothing ("下次能等齐了一起发吗 不想收好几次")', () => {
+    const batch = new FaqIndex([
+      { id: 'split', question: '可以分批发货吗？', answer: '现货先发，调货件到了再发第二批。', alternates: ['能等齐了一起发吗', '有货的先发'] },
+      { id: 'moq', question: '起订量是多少？', answer: '一件起批。' },
+    ]);
+    assert.equal(batch.lookup('下次能等齐了一起发吗 不想收好几次').hit?.entry.id, 'split');
+    assert.notEqual(batch.lookup('能等齐了一起发吗 为什么不能分几次').band, 'answer');
+  });
   test('not when the rest holds a topic, in Chinese or in pinyin ("th" is 退货)', () => {
     for (const q of ['退货要运费吗', 'th要运费吗']) assert.notEqual(parts.lookup(q).hit?.entry.id, 'fee', q);
   });
