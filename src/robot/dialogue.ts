@@ -294,6 +294,8 @@ interface Resolved {
   readonly whyCancelled?: true;
   /** Goods that overheat, smoke, swell or spark: a complaint, with what to do now. */
   readonly safety?: true;
+  /** The danger is gas: turned off and aired, not unplugged. */
+  readonly gas?: true;
   /** After-sales on a weak reading: with no request under way, the parcel (`parcelNotReturn`). */
   readonly orParcel?: true;
   /** Another size or colour asked for the buyer's order ("能不能改成39码"): not editable here (`specAnswer`). */
@@ -949,7 +951,7 @@ function requestFollowUp(state: DialogueState, u: Understanding, orderId: string
 }
 const PARCEL_INTENTS: ReadonlySet<Intent> = new Set(['delivery_estimate', 'track_parcel', 'order_status']);
 const WHEN_OR_MONEY = /多久|多长时间|几天|什么时候|啥时候|哪天|几号|还要等|要等|等了|到账|钱|退回|(?<![a-z])(?:when|how long|what date|which day|what day|expect|days now|days already|money|back|processed|approv\w*|still no(?:thing)?)(?![a-z])/;
-const PARCEL_WORDS = /快递|物流|包裹|发货|运单|派送|派件|签收|驿站|订单|另一|别的|其他|(?<![退回钱款])到(?![账帐卡手])|(?<![a-z])(?:other|another|order|come|get here|parcel|package|delivery|deliver\w*|courier|tracking|shipped|shipping|dispatch\w*|postie|postman|driver|arrive\w*)(?![a-z])/;
+const PARCEL_WORDS = /快递|物流|包裹|发货|运单|派送|派件|签收|驿站|订单|另一|别的|其他|(?<![退回钱款])到(?![账帐卡手])|(?<![a-z])(?:other|another|order|come(?! through)|get here|parcel|package|delivery|deliver\w*|courier|tracking|shipped|shipping|dispatch\w*|postie|postman|driver|arrive\w*)(?![a-z])/;
 const REVIEW_ASKED = /(?:审核|审完|审好).{0,6}(?:多久|多长时间|几天|什么时候|啥时候|好了|完了|通过了|没|吗)|(?:多久|什么时候|啥时候|几天|还要).{0,4}(?:审核|审完|审好)|(?<![a-z])(?:(?:how long|when)[a-z ]{0,24} (?:review|approv\w*)|review (?:take|be done|finish)|approved yet|reviewed (?:it|my (?:return|refund|request|exchange)) yet|wait for (?:the )?approval)(?![a-z])/;
 /** Another question beside the review ("审核通过了，我的快递到哪了", "发票审核要多久") is that question's. */
 const NOT_THE_REVIEW = /快递|物流|包裹|到哪|发票|积分|(?<![a-z])(?:parcel|package|tracking|where is|invoice|points)(?![a-z])/;
@@ -961,7 +963,7 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
  * order cancelled", "i didnt cancel it"): a question about a cancelled order, not a request to
  * cancel one (found from outside: the shipped orders were offered for cancelling).
  */
-const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?:为什么|为啥)[^，,。？?]{1,16}(?:被|给)[^，,。？?]{0,4}取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
+const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
 const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱|券|售后|帮我取消|怎么取消|取消一下|能取消|要取消|想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
 
@@ -971,7 +973,7 @@ const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱|券|售后|帮我取�
  */
 const PRAISE = /点个赞|点赞|好评|五星|给力|很满意|非常满意|太满意|下次还(?:找|来|买)|还会回购|会回购|回头客|yyds|超甜|好甜|很甜|真甜|超好吃|很好吃|真好吃|太好吃|(?<![a-z])(?:great (?:service|job|shop)|love (?:it|them)|five stars|5 stars|well done|awesome service|will (?:definitely )?(?:buy|order|shop) (?:from you |here )?again|highly recommend|top notch)(?![a-z])/;
 // Nothing asked or requested beside it: "已经给了五星好评了 返现呢", "我是回头客了 给点优惠呗", "love it, do you have it in blue" (found in review).
-const NOT_PRAISE = /[?？吗呢呗吧]|怎么|什么|多久|能不能|可以吗|为什么|不|没|差|坏|破|烂|退|换|返现|优惠|券|发票|开|给我|给点|帮我|要|(?<![a-z])(?:how|when|where|what|why|can|could|do you|does|is it|are they|have it|but|however|not|no|never|broken|refund|return|exchange|please|pls|plz|send|invoice|voucher|code|discount|coupon|blue|red|size|colou?r)(?![a-z])/;
+const NOT_PRAISE = /[?？吗呢呗吧]|怎么|什么|多久|能不能|可以吗|为什么|不|没|差|坏|破|烂|退|换|返现|优惠|券|发票|开|给我|给点|帮我|要|就是|但|可惜|少|慢|再来|地址|改|(?<![a-z])(?:only|just|slow|late|missing|short|address)(?![a-z])|(?<![a-z])(?:how|when|where|what|why|can|could|do you|does|is it|are they|have it|but|however|not|no|never|broken|refund|return|exchange|please|pls|plz|send|invoice|voucher|code|discount|coupon|blue|red|size|colou?r)(?![a-z])/;
 const praises = (normalized: string): boolean => PRAISE.test(normalized) && !NOT_PRAISE.test(normalized);
 const praised = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (praises(u.normalized) ? { intent: 'bye' } : undefined);
 
@@ -987,13 +989,13 @@ const PICKUP_FOLLOW = /(?<![a-z])(?:which (?:store|shop|branch|locker)|where (?:
 const HOLD_LONGER = /(?<![a-z])(?:(?:hold|keep) (?:it|them|my \w+|the \w+) (?:longer|a (?:few|couple of) (?:more )?days|(?:un)?til|till)|extend (?:the )?(?:hold|collection|pick ?up))(?![a-z])|延长(?:保管|取件|存放)|多放几天|多留几天|晚几天(?:再)?(?:取|拿)/;
 /** When the goods come ("幾點到", "几点能送到", "what time will the courier come"): never the staff's hours (found from outside). */
 // Not "几点到几点", a span of hours.
-const ARRIVAL_TIME = /几点(?:能|会)?(?:到|送到|送来|送过来|派送|派件|上门)(?![几\d一二三四五六七八九十])|(?<![a-z])what time (?:will|does|is|would) (?:it|they|my (?:parcel|package|order)|the (?:parcel|package|courier|driver|delivery))(?: be)? (?:arrive|come|get here|delivered|turn up|show up)(?![a-z])/;
+const ARRIVAL_TIME = /几点(?:能|会)?(?:到(?![账帐期店付款])|送到|送来|送过来|派送|派件|上门)(?![几\d一二三四五六七八九十])|(?<![a-z])what time (?:will|does|is|would) (?:it|they|my (?:parcel|package|order)|the (?:parcel|package|courier|driver|delivery))(?: be)? (?:arrive|come|get here|delivered|turn up|show up)(?![a-z])/;
 /** "我的车厘子还在哈尔滨吗", "快递还在上海吗": where the parcel is (found from outside: not understood). */
 // A place, not a span or a state: "还在退货期内吗", "还在保修期吗", "还在活动时间吗" are not.
-const STILL_AT = /还(?:在|停在|卡在)(?![\p{Script=Han}]{0,8}?(?:期|保|退|售|活动|范围|时间|库存|有货|营业|上班|线))[\p{Script=Han}]{2,8}(?:吗|呢|没|么)/u;
+const STILL_AT = /还(?:在|停在|卡在)(?![\p{Script=Han}]{0,8}?(?:期|保|退|售|活动|范围|时间|库存|有货|营业|上班|线|打折|满减|促销|做|卖|季|考虑|想|犹豫|等))[\p{Script=Han}]{2,8}(?:吗|呢|没|么)/u;
 function pickupAsked(state: DialogueState, u: Understanding, text: string): Pick<Resolved, 'intent'> | undefined {
   if (ARRIVAL_TIME.test(u.normalized)) return { intent: 'delivery_estimate' };
-  if (STILL_AT.test(u.normalized) && (kindsOfGoods(text).size > 0 || /快递|包裹|货/.test(u.normalized))) return { intent: 'track_parcel' };
+  if (STILL_AT.test(u.normalized) && (kindsOfGoods(text).size > 0 || /快递|包裹|(?<![订进拿调批备存囤])货/.test(u.normalized))) return { intent: 'track_parcel' };
   if (HOLD_LONGER.test(u.normalized)) return { intent: 'human' };
   if (READY_TO_COLLECT.test(u.normalized)) return { intent: 'track_parcel' };
   return state.topic === 'track_parcel' && state.focusOrderId && PICKUP_FOLLOW.test(u.normalized) ? { intent: 'track_parcel' } : undefined;
@@ -1007,6 +1009,7 @@ function pickupAsked(state: DialogueState, u: Understanding, text: string): Pick
  */
 const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\bclaim|claim\b.{0,20}\b(?:status|update|progress)|(?:how(?:'s| is) my|where(?:'s| is) my) (?:warranty )?claim)(?![a-z])|我的(?:保修|质保|索赔|理赔)(?:申请)?[^，,。？?]{0,6}(?:怎么样|进度|到哪|结果)|(?:保修|质保)(?:申请|单)[^，,。？?]{0,4}(?:怎么样|进度|审核|结果)/;
 const PAID_SHOWS_UNPAID = /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,40}\b(?:says|shows|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:付了款|付款了|已经付了?|已付款|扣了款|扣款了|扣了钱|钱扣了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)/;
+const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付/;
 const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been )?taken|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了/;
 /**
  * Whether someone got the goods ("我给我女儿寄的苹果她收到没有", "我妈收到了吗"): the parcel, not an after-sales
@@ -1017,7 +1020,7 @@ const NOT_GOODS_RECEIVED = /退|换|钱|款|售后|发票|(?<![a-z])(?:refund|re
 function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
   if (GOT_IT_YET.test(u.normalized) && !NOT_GOODS_RECEIVED.test(u.normalized)) return { intent: 'track_parcel' };
-  if (PAID_SHOWS_UNPAID.test(u.normalized) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
+  if ((PAID_SHOWS_UNPAID.test(u.normalized) && !NOT_PAID_YET.test(u.normalized)) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
   return undefined;
 }
 
@@ -1025,7 +1028,7 @@ function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 
  * A mistyped order number put right ("sorry wrong number, its UK10260", "单号写错了 应该是 A1234"): the
  * question just asked, of that order (found from outside: "do you want to change the delivery address?").
  */
-const CORRECTS = /wrong (?:order )?(?:number|no\.?|id|#)|typo|(?:sorry|oops|my bad)[,.!\s]+(?:it'?s|its|it is)|(?:单号|订单号|号码)(?:写|打|输)错了|(?:写|打|输)错(?:单号|订单号)了/;
+const CORRECTS = /wrong (?:order )?(?:number|no\.?|id|#)|typo|(?:sorry|oops|my bad)[,.!\s]+(?:it'?s|its|it is|i meant)|(?<![a-z])i meant\s+(?:order\s+)?#?[a-z]{0,4}\d|(?:单号|订单号|号码)?(?:写|打|输)错了[^，,。]{0,3}(?:应该是|是)\s*[a-z]{0,4}\d|(?:写|打|输)错(?:单号|订单号)了/i;
 const NOT_THE_ORDER_ID = /手机|电话|尾号|后四位|末四位|地址|门牌|楼|室|收货人|邮编|价格|型号|(?<![a-z])(?:phone|mobile|tel|ending|address|postcode|zip|price|size|model|oe|vin)(?![a-z])/;
 /** An order number's shape: letters and at least four digits, or eight digits at least ("UK10260", "SO2611230001"); not "1502", "2000mAh". */
 const ID_SHAPED = /(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-#]?\d{4,}|\d{8,})(?![A-Za-z0-9])/;
@@ -1303,18 +1306,18 @@ const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓�
 const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|发烫|烫手|过热|焦味|糊味|烧焦|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running) (?:so |super |very |really |extremely |too |way too |crazy )?hot|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
 const DEVICE = /充电|充着|插着|插电|用的时候|用着|电池|充电宝|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up)(?![a-z])/;
 /** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
-const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|(?<![a-z])(?:is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
+const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
 /** Gas escaping from a stove or a canister ("smells of gas when i screw the canister on", "one canister is hissing", "燃气味"): found from outside, "not understood". */
-const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|闻到[^，,。]{0,4}(?:煤气|燃气|气)味|(?<![a-z])(?:smells? (?:of|like) gas|gas smell|smell(?:ing)? gas|(?:leaking|leaks|leak of) gas|gas (?:is )?leak\w*|(?:canister|cartridge|gas|stove|cylinder)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder))(?![a-z])/;
+const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smells? (?:of|like) gas|gas smell|smell(?:ing)? gas|(?:leaking|leaks|leak of) gas|gas (?:is )?leak\w*|(?:canister|cartridge|gas|stove|cylinder)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder))(?![a-z])/;
 const reportsDanger = (n: string): boolean => !SAFETY_ASKED.test(n) && (SAFETY_SIGN.test(n) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)));
 
 const ASKS_FOR_SPECIALIST = /(?:转|找|联系|接|叫|换)(?:个|一下|下|一位|位)?(?:药师|医生|专家|营养师|技术人员|技术支持|工程师)|(?:我要|我想|让我|帮我)(?:跟|和|找)?(?:药师|医生|专家|营养师|工程师)(?:说话|聊聊|沟通)?$|(?:我要|我想|让我|帮我)(?:跟|和|找)(?:药师|医生|专家|营养师|工程师)|(?<![a-z])(?:talk|speak|connect|transfer|get|put)\b.{0,20}\b(?:pharmacist|doctor|specialist|technician|engineer)s?(?![a-z])/;
 /** Asked about them, not for them ("找药师要钱吗", "药师几点上班"). */
 const ASKS_ABOUT_SPECIALIST = /吗|几点|时间|什么时候|多少|收费|要钱|[?？]|(?<![a-z])(?:when|hours|what time|cost|free)(?![a-z])/;
-function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'health'> | undefined {
+function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'health'> | undefined {
   // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
   if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { intent: 'unknown' };
-  if (reportsDanger(u.normalized)) return { intent: 'complaint', safety: true };
+  if (reportsDanger(u.normalized)) return { intent: 'complaint', safety: true, ...(GAS_LEAK.test(u.normalized) && !SAFETY_SIGN.test(u.normalized) ? { gas: true as const } : {}) };
   const health = healthAsked(u.normalized, goods);
   // Advice is read as an FAQ question (the shop's own entry may answer it), a reaction as a complaint (ahead in the queue).
   if (health) return { intent: health === 'advice' ? 'faq' : 'complaint', health };
@@ -1323,14 +1326,16 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   // "客服！！！", "客服", "customer service!!!": the word for a person alone calls one (found in review: the hours entry was offered).
   if (PERSON_TO_ACT.test(u.normalized) || CALL_THE_COURIER.test(u.normalized) || barePerson(u, text)) return { intent: 'human' };
   // "晚上几点还有人工", "what time are your agents on": when people are there, the shop's hours entry (found from outside: handed over).
-  if (u.intent === 'human' && PEOPLE_HOURS.test(u.normalized) && !ASKS_FOR_PERSON.test(u.normalized)) return { intent: 'faq' };
+  if (u.intent === 'human' && PEOPLE_HOURS.test(u.normalized) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_DONE.test(u.normalized)) return { intent: 'faq' };
   // "你们卖的奶粉是不是正品啊 有人说保税仓都是假货": asked before buying, the shop's entry on it, not a complaint (found from outside).
   if (u.intent === 'complaint' && ASKS_GENUINE.test(u.normalized) && !GOT_FAKE.test(u.normalized)) return { intent: 'faq' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
 }
+/** Something asked to be done beside the hours ("几点有人工 帮我退款", "i need someone to sort out my refund"): a person. */
+const WANTS_DONE = /帮我|给我|我要|(?<![a-z])(?:i need|need someone|sort (?:out|it)|help me|i want)(?![a-z])/;
 const ASKS_GENUINE = /是不是正品|是正品吗|正品吗|是不是真的|是真的吗|是不是假的|会不会是假|有没有假货|保真吗|(?<![a-z])(?:is (?:it|this|that|your \w+) (?:genuine|authentic|real|original|fake)|are (?:they|these|your \w+) (?:genuine|authentic|real|original|fake))(?![a-z])/;
 /** The buyer says what came is fake: a complaint still. */
-const GOT_FAKE = /(?:收到|买到|买的|寄来|发来|发给我)(?:的)?(?:是)?假(?:货|的)|卖假货|(?<![a-z])(?:(?:got|received|sent me|sold me) (?:a )?(?:fake|counterfeit))(?![a-z])/;
+const GOT_FAKE = /(?:收到|买到|买的|寄来|发来|发给我)(?:的)?(?:是)?假(?:货|的)|卖假货|投诉|举报|退款|退货|味道不一样|(?<![a-z])(?:complain\w*|refund|report|money back)(?![a-z])|(?<![a-z])(?:(?:got|received|sent me|sold me) (?:a )?(?:fake|counterfeit))(?![a-z])/;
 const PEOPLE_HOURS = /(?:几点|什么时候|啥时候|到几点|几点到几点)(?:还)?(?:有|在)?(?:人工|真人|客服|人)(?!.{0,4}(?:转|找))|(?:人工|真人|客服)(?:几点|什么时候|啥时候)(?:上班|下班|在|有|回)|(?<![a-z])(?:what time (?:are|is|do) (?:your )?(?:agents?|staff|humans?|people|customer service)|when (?:are|is|do) (?:your )?(?:agents?|staff|humans?|customer service) (?:on|online|available|back|in))(?![a-z])/;
 /**
  * Someone asked to do it ("can someone chase DPD", "can someone just do it for me", "有人能帮我催一下吗"):
@@ -1688,7 +1693,7 @@ function answer(ctx: Ctx): Outcome {
     case 'human':
       return ownPhrasing(ctx) ?? { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
     case 'complaint':
-      return { replies: [...(r.safety ? [{ text: t.safetyFirst }] : []), { text: t.handoverComplaint }], handover: { reason: 'complaint' } };
+      return { replies: [...(r.safety ? [{ text: r.gas ? t.gasFirst : t.safetyFirst }] : []), { text: t.handoverComplaint }], handover: { reason: 'complaint' } };
     case 'greeting':
       return { replies: [{ text: t.greeting }] };
     case 'bye':
@@ -2350,6 +2355,8 @@ const URGE_SHIPPING =
 /** "显示签收了但我没收到", "it says it was delivered": about the parcel shown delivered, before one not sent yet (found in review). */
 const SAYS_DELIVERED = /签收|送达|妥投|已送到|(?<![a-z])(?:delivered|says it arrived|marked as (?:arrived|received))(?![a-z])/;
 const DELIVERED_FIRST: readonly (readonly OrderStatus[])[] = [['delivered', 'completed'], ['shipped'], ['paid'], ['pending_payment']];
+/** "还没送达", "hasn't been delivered yet": not shown delivered (found in review). */
+const NOT_YET_DELIVERED = /(?:还|仍|都)?(?:没|没有|未)(?:有)?(?:送达|签收|妥投)|(?<![a-z])(?:has ?n'?t|have ?n'?t|not|never) (?:been )?delivered(?: yet)?(?![a-z])/;
 /** Asked to hurry the shipping: the unshipped orders come before the intent's usual tiers. */
 const UNSHIPPED_FIRST: readonly (readonly OrderStatus[])[] = [['paid'], ['pending_payment']];
 
@@ -2516,7 +2523,8 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
     return anyOrder?.length === 1 ? { one: anyOrder[0]! } : { none: t.noMatchingOrder };
   }
   const unshippedFirst = ctx.r.addItems || (URGE_SHIPPING.test(ctx.r.u.normalized) && intent !== 'cancel_order' && intent !== 'change_address');
-  const tiers = ctx.r.whyCancelled ? [['cancelled'] as const, ...TIERS[intent]] : unshippedFirst ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : intent === 'track_parcel' && SAYS_DELIVERED.test(ctx.r.u.normalized) ? DELIVERED_FIRST : TIERS[intent];
+  const shownDelivered = intent === 'track_parcel' && SAYS_DELIVERED.test(ctx.r.u.normalized) && NOT_RECEIVED.test(ctx.r.u.normalized) && !NOT_YET_DELIVERED.test(ctx.r.u.normalized);
+  const tiers = ctx.r.whyCancelled ? [['cancelled'] as const, ...TIERS[intent]] : unshippedFirst ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : shownDelivered ? DELIVERED_FIRST : TIERS[intent];
   const anyTier = new Set(tiers.flat());
   const focus = state.focusOrderId ? orders.find((o) => o.orderId === state.focusOrderId && anyTier.has(o.status)) : undefined;
   const inTiers = orders.filter((o) => anyTier.has(o.status));
@@ -2541,13 +2549,16 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
 const NEW_PLACE = /送到(?!了)|改送|送去|寄到公司|放到|(?<![a-z])(?:deliver (?:it )?to|send (?:it )?to|redirect)(?![a-z])/;
 function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderStatus[])[], focus: Order | undefined): Target {
   // A parcel waiting at a pickup point has not reached the buyer: on its way still, for "到了没" (found in a check of an outside tester's case).
-  const waiting = (o: Order) => ctx.r.intent === 'track_parcel' && (o.status === 'delivered' || o.status === 'completed') && ctx.logistics.some((l) => l.orderId === o.orderId && atPickup(l));
+  // Not when the buyer says it shows delivered: then the delivered ones, the pickup point's among them, come first.
+  const waiting = (o: Order) => tiers === TIERS.track_parcel && (o.status === 'delivered' || o.status === 'completed') && ctx.logistics.some((l) => l.orderId === o.orderId && atPickup(l));
   const relevant = tiers.map((tier) => orders.filter((o) => tier.includes(waiting(o) ? 'shipped' : o.status))).find((l) => l.length > 0);
   // "kd到哪了" after talking of an order not shipped yet is the parcel on its way (found from outside: "no tracking yet" for the unshipped one);
   // "能送到公司吗" after talking of a delivered order is the one still coming (found from outside: "already signed for").
   const outranked = (ctx.r.intent === 'track_parcel' ? focus?.status === 'paid' || focus?.status === 'pending_payment' : ctx.r.intent === 'change_address' && (focus?.status === 'delivered' || focus?.status === 'completed') && NEW_PLACE.test(ctx.r.u.normalized)) && relevant !== undefined && !relevant.includes(focus!) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
   if (focus && !namesOtherGoods(ctx, focus) && !outranked) return { one: focus };
   if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? ctx.t.onlyCancelledOrders : ctx.t.noMatchingOrder };
+  // Shown delivered and not found: the latest delivery is the one meant (found in review: one from weeks ago was told).
+  if (tiers === DELIVERED_FIRST && relevant.length > 1) return { one: [...relevant].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0]! };
   const pool = orders.filter((o) => tiers.some((tier) => tier.includes(o.status)));
   if (pool.length > relevant.length && relevant.every((o) => namesOtherGoods(ctx, o))) return { many: pool };
   return relevant.length === 1 ? { one: relevant[0]! } : { many: relevant };

@@ -437,6 +437,9 @@ describe('serviceHours', () => {
     assert.equal(await hours('s1', 'zh'), '人工客服每天 9:00-21:00 在线。');
     assert.equal(await hours('s1', 'en'), 'Our team is online Mon-Fri 9-6.');
     assert.equal(await hours('s2', 'en'), undefined);
+    // A shop whose entry answers the second of the robot's questions only.
+    faq.setEntries('s3', [{ id: 'h', question: '客服在线时间', answer: '客服在线时间：周一至周六 8:30-18:00。' }, { id: 'x', question: '发什么快递？', answer: '顺丰。' }]);
+    assert.equal(await hours('s3', 'zh'), '客服在线时间：周一至周六 8:30-18:00。');
     assert.equal(await hours('nobody', 'zh'), undefined);
     const slow = serviceHours({ search: async () => null, probe: () => new Promise(() => {}) }, 30);
     const started = Date.now();

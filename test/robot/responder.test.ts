@@ -26,12 +26,12 @@ const say = (text: string) => ({ id: `f${++n}`, shopId: 'shop_r', clientMsgId: `
 
 type Policy = ConstructorParameters<typeof ConversationService>[0]['policy'];
 
-function setup(sql: SqlStore, robot: RobotLike, work = new WorkQueue({ concurrency: 4, queueMax: 100 }), policy?: Policy, mayAnswerQueued?: (shopId: string, text: string) => Promise<boolean>) {
+function setup(sql: SqlStore, robot: RobotLike, work = new WorkQueue({ concurrency: 4, queueMax: 100 }), policy?: Policy, mayAnswerQueued?: (shopId: string, text: string) => Promise<boolean>, queueMoved?: (shopId: string) => void) {
   const log = pino({ level: 'silent' });
   const metrics = createMetrics();
   const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
   const conversations = new ConversationService({ sql, cache: new MemoryCache(), sink: { emit() {} }, events, metrics, log, ...(policy ? { policy } : {}) });
-  const bot = new BotResponder({ robot, conversations, cache: new MemoryCache(), work, log, failures: metrics.robotFailures, ...(mayAnswerQueued ? { mayAnswerQueued } : {}) });
+  const bot = new BotResponder({ robot, conversations, cache: new MemoryCache(), work, log, failures: metrics.robotFailures, ...(mayAnswerQueued ? { mayAnswerQueued } : {}), ...(queueMoved ? { queueMoved } : {}) });
   bot.subscribe(events);
   return { conversations, bot, metrics };
 }
@@ -317,7 +317,8 @@ for (const f of SQL_FACTORIES) {
     test('in the queue, an emergency is told what to do whoever is online, and a bare no to an FAQ offer keeps the buyer waiting', async () => {
       const s = await f.create();
       try {
-        const { conversations, bot } = setup(s, offering, undefined, undefined, async () => false);
+        const moved: string[] = [];
+        const { conversations, bot } = setup(s, offering, undefined, undefined, async () => false, (shopId) => moved.push(shopId));
         const p = buyer('buyer_r_sos');
         const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
         await bot.idle();
@@ -327,6 +328,10 @@ for (const f of SQL_FACTORIES) {
         // The text says "优先转接": the conversation goes ahead of the plain hand-overs, keeping its queue time.
         const row = await s.db.selectFrom('conversations').select(['state', 'priority']).where('id', '=', id).executeTakeFirstOrThrow();
         assert.deepEqual(row, { state: 'queued', priority: QUEUE_PRIORITY.complaint });
+        // Routing is asked to tell the shop's queue its places again (found in review).
+        const deadline = Date.now() + 2000;
+        while (moved.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        assert.deepEqual(moved, ['shop_r']);
       } finally {
         await s.close();
       }

@@ -5718,3 +5718,33 @@ test('"不换了 我想直接退" withdraws the exchange first; "我不退款了
   const rf = aftersale({ aftersaleId: 'R1', orderId: 'SW-1', type: 'refund', status: 'requested' });
   assert.match(textOf(await conversation(robotWith({ orders: [o], aftersales: [rf] }))('奶粉罐子瘪了那个 我不退款了 想换一罐新的可以吗')), /改成换货/);
 });
+
+// Found in the fifth review (twenty-fourth session): the later readings took messages they should not.
+describe('what the twenty-fourth session\'s later readings must not take (review)', () => {
+  test('not delivered yet is the parcel on its way; shown delivered and not found, the latest delivered', async () => {
+    const moving = order({ orderId: 'ND-S', status: 'shipped' });
+    const old = order({ orderId: 'ND-D', status: 'delivered', updatedAt: '2024-11-10T10:00:00+08:00' });
+    const data = { orders: [moving, old], logistics: [logistics({ orderId: 'ND-S' }), logistics({ orderId: 'ND-D', status: 'delivered' })] };
+    for (const text of ['物流到哪了？还没送达', '快递还没签收 到哪了', "my order hasnt been delivered yet, where is it"]) assert.match(textOf(await conversation(robotWith(data))(text)), /ND-S/, text);
+  });
+  test('pre-sale baby questions, a child with a fever, slang and a smell are no reaction or danger', async () => {
+    const { healthAsked } = await import('../../src/robot/nlu/health.ts');
+    const { normalize } = await import('../../src/robot/nlu/index.ts');
+    for (const t of ['宝宝喝这个奶粉会不会拉肚子', '宝宝湿疹 推荐什么纸尿裤', '宝宝的奶粉到了 吐槽一下快递太慢', '孩子发烧了 奶粉什么时候能到', 'which formula is best for a baby with reflux and vomiting', '发烧了能吃这个感冒药吗', '我吐了 快递这么慢']) {
+      assert.notEqual(healthAsked(normalize(t).text), 'reaction', t);
+    }
+    for (const text of ['新买的奶瓶闻到一股气味 正常吗', '衣服打开闻到很大的气味 能退吗', 'how do I check my stove for a gas leak before a trip?']) assert.notEqual((await conversation(robotWith({ orders: [earbuds] }))(text)).intent, 'complaint', text);
+    assert.match(textOf(await conversation(robotWith({ orders: [earbuds] }))('one canister is hissing a bit')), /turn the stove and the canister valve off/);
+  });
+  test('到账 and 到期 are no arrival; a sale or a season is no place; taste praise with a complaint is the complaint', async () => {
+    assert.notEqual((await conversation(robotWith({ orders: [earbuds], aftersales: [aftersale({ aftersaleId: 'A', orderId: EARBUDS })] }))('退款几点到账')).intent, 'delivery_estimate');
+    for (const text of ['车厘子还在打折吗', '还在做满减吗', '我还在考虑要不要订货呢']) assert.notEqual((await conversation(robotWith({ orders: [earbuds] }))(text)).intent, 'track_parcel', text);
+    for (const text of ['超甜 就是少了两个', 'yyds 就是快递太慢了', '超甜的 再来两箱 地址改成北京']) assert.notEqual((await conversation(robotWith({ orders: [earbuds] }))(text)).intent, 'bye', text);
+  });
+  test('not paid yet is no payment to match; a fake with a complaint is a complaint; a number put right in other words; a request beside the hours', async () => {
+    assert.equal((await conversation(robotWith({ orders: [order({ orderId: 'NP', status: 'pending_payment' })] }))("I haven't paid yet and it still says awaiting payment, how long do I have to pay?")).handover, undefined);
+    assert.equal((await conversation(robotWith({ orders: [earbuds] }))('我买的奶粉是不是假的 喝起来味道跟专柜不一样 我要投诉')).intent, 'complaint');
+    for (const text of [`sorry i meant ${EARBUDS}`, `打错了 应该是${EARBUDS}`]) assert.match(textOf(await conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }))(text)), new RegExp(EARBUDS), text);
+    assert.equal((await conversation(robotWith({ orders: [earbuds] }))('几点有人工 帮我退款')).handover?.reason, 'requested');
+  });
+});
