@@ -3276,12 +3276,13 @@ export const SHOP_QUESTIONS = {
   find_code: { zh: '卡密在哪里看', en: 'where can I find my code' },
   refund_time: { zh: '退款多久到账', en: 'how long does a refund take to arrive' },
   review_time: { zh: '售后申请多久审核', en: 'how long does it take to review a return or refund request' },
+  delivery_time: { zh: '发货后几天能到', en: 'how long does delivery take' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type ShopQuestion = keyof typeof SHOP_QUESTIONS;
 const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
-  track_parcel: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code'],
-  order_status: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code'],
-  delivery_estimate: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code'],
+  track_parcel: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code', 'delivery_time'],
+  order_status: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code', 'delivery_time'],
+  delivery_estimate: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code', 'delivery_time'],
   cancel_order: ['cancel', 'pre_order', 'made_to_order'],
   change_address: ['change_address'],
   aftersale_progress: ['refund_time', 'review_time'],
@@ -3310,6 +3311,7 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   if (q === 'review_time' && !(REVIEW_WORD.test(`${question} ${read}`) && TIMED.test(read))) return undefined;
   // An entry on delivery in general is no word on another delivery day.
   if (q === 'delivery_date' && !DELIVERY_DAY.test(phrasings)) return undefined;
+  if (q === 'delivery_time') return deliveryTimeIn(a, ctx.lang);
   if (q !== 'ship_time') return a.length <= MAX_FAQ_LAST_ANSWER ? a : undefined;
   // An entry on pre-orders only answers for pre-orders (found in review: an in-stock order told "15 天内").
   if (PRE_ORDER.test(question) && !IN_STOCK.test(read)) return undefined;
@@ -3323,6 +3325,21 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   // A sentence cut at a semicolon ends as one: "…全部走顺丰冷链；" was said in eight answers (found from outside).
   if (timed.length) return timed.join(ctx.lang === 'zh' ? '' : ' ').replace(/[；;，,]\s*$/, ctx.lang === 'zh' ? '。' : '.');
   return a.length <= SHORT_SHOP_ANSWER ? a : undefined;
+}
+/**
+ * Of the shop's entry on delivery, its sentences on how long a parcel takes to arrive, with a time
+ * ("顺丰一般1-2个工作天送达", "Standard delivery takes 2-3 working days"): said for a parcel on its way
+ * instead of the built-in "1-3 days" (found from outside, four shops). Not a sentence on sending out.
+ */
+const ARRIVAL_WORD = /送达|送到|到货|能到|天到|派送|寄到|(?<![a-z])(?:deliver\w*|arriv\w*|takes?)(?![a-z])/i;
+/** A sentence on sending out counts only when it also says the parcel arrives ("发货后一般 1-2 个工作日送到"). */
+const ARRIVES_STRICT = /送达|送到|到货|能到|天到|收到|(?<![a-z])(?:deliver\w*|arriv\w*)(?![a-z])/i;
+function deliveryTimeIn(answer: string, lang: Lang): string | undefined {
+  const sentences = (answer.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => {
+    const r = shopReading(x);
+    return ARRIVAL_WORD.test(r) && TIMED.test(r) && !PRE_ORDER.test(r) && (!SHIPS.test(r) || ARRIVES_STRICT.test(r));
+  });
+  return sentences.length ? sentences.join(lang === 'zh' ? '' : ' ').replace(/[；;，,]\s*$/, lang === 'zh' ? '。' : '.') : undefined;
 }
 const CANCEL_WORD = /取消|退款|退订|(?<![a-z])(?:cancel|refund)/i;
 /** A time in days, hours or weeks ("3-7个工作日", "within 24 hours"). */
@@ -3510,7 +3527,12 @@ const abroad = (o: Order): boolean => {
   return ABROAD_HAN.test(a) || (!/\p{Script=Han}/u.test(a) && ABROAD_LATIN.test(a) && !/(?<![a-z])(?:china|prc)(?![a-z])/i.test(a));
 };
 type EtaKey = keyof Texts['etaFor'];
-const etaFor = (ctx: Ctx, o: Order, key: EtaKey): string => (abroad(o) ? ctx.t.etaAbroad[key as keyof Texts['etaAbroad']] : undefined) ?? ctx.t.etaFor[key];
+const etaFor = (ctx: Ctx, o: Order, key: EtaKey): string => {
+  if (abroad(o)) return ctx.t.etaAbroad[key as keyof Texts['etaAbroad']] ?? ctx.t.etaFor[key];
+  // The shop's own word on how long delivery takes, for a parcel on its way.
+  const own = key === 'in_transit' || key === 'pending' ? shopSays(ctx, 'delivery_time') : undefined;
+  return own ? ctx.t.etaShipped[key as 'in_transit' | 'pending'](own) : ctx.t.etaFor[key];
+};
 
 /** Days without a tracking update after which a parcel in this state is late, not on its way. */
 // In transit three days without a scan is the platforms' own "物流停滞" (72 hours; found from outside: a freight

@@ -14,6 +14,8 @@ export interface Texts {
   noted: string;
   /** Said to praise ("点个赞", "great service, will buy again"): thanks, not a question answered. */
   praised: string;
+  /** A parcel on its way, with the shop's own word on how long delivery takes. */
+  etaShipped: Record<'in_transit' | 'pending', (entry: string) => string>;
   /** Gas from a stove or a canister: off, away from flames, aired. */
   gasFirst: string;
   /** A return on its way back, then the shop's own word on its refund. */
@@ -224,6 +226,7 @@ const zh: Texts = {
   farewell: '再见，祝您购物愉快！还有问题随时找我。',
   noted: '好的，还有问题随时找我。',
   praised: '谢谢您的认可和支持！祝您用得顺心，还有问题随时找我。',
+  etaShipped: { in_transit: (e) => `正在运输途中。${e}`, pending: (e) => `已发货，等待快递揽收。${e}` },
   gasFirst: '为了安全，请马上关闭炉具和气罐阀门，把气罐取下，远离明火和火源，开窗通风，不要再使用。',
   returningThen: (e) => `仓库签收后处理。${e}`,
   handoverRequested: '好的，正在为您转接人工客服，请稍候。',
@@ -439,6 +442,7 @@ const en: Texts = {
   farewell: 'Goodbye, and happy shopping! Message me any time.',
   noted: 'Great. Message me any time if anything else comes up.',
   praised: 'Thank you, that means a lot! Enjoy your order, and message me any time.',
+  etaShipped: { in_transit: (e) => `is in transit. ${e}`, pending: (e) => `has shipped and is waiting for the courier to pick it up. ${e}` },
   gasFirst: 'For safety, turn the stove and the canister valve off now, take the canister off, keep away from flames and sparks, get fresh air in, and do not use it again.',
   returningThen: (e) => `It is processed once the warehouse receives it. ${e}`,
   handoverRequested: 'Sure, connecting you to a human agent now. Please hold on.',

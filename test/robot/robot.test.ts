@@ -5748,3 +5748,31 @@ describe('what the twenty-fourth session\'s later readings must not take (review
     assert.equal((await conversation(robotWith({ orders: [earbuds] }))('几点有人工 帮我退款')).handover?.reason, 'requested');
   });
 });
+
+// Found from outside (twenty-fourth session, four shops): a parcel on its way was promised the
+// built-in "usually arrives within 1-3 days" beside the shop's own "2-3 working days".
+test('a parcel on its way is told the shop\'s own delivery time, not the built-in one; a sentence on sending out is not (twenty-fourth session)', async () => {
+  const uk = new FaqIndexProvider();
+  uk.setEntries('shop_dt', [
+    { id: 'del', question: 'How long does delivery take?', answer: 'Standard delivery takes 2-3 working days after dispatch. Express is next working day.' },
+    { id: 'ship', question: 'How soon do you ship after payment?', answer: 'We dispatch within 1 working day.' },
+  ]);
+  const o = order({ orderId: 'DT-1', shopId: 'shop_dt', userId: 'dt', status: 'shipped' });
+  const t = textOf(await createRobot({ dataSource: fakeDataSource({ orders: [o], logistics: [logistics({ orderId: 'DT-1', shopId: 'shop_dt' })] }), faq: uk, clock: () => NOW }).answer({ shopId: 'shop_dt', userId: 'dt', conversationId: 'c', text: 'when will my order arrive' }));
+  assert.match(t, /2-3 working days/);
+  assert.doesNotMatch(t, /1-3 days/);
+  const hk = new FaqIndexProvider();
+  hk.setEntries('shop_dh', [
+    { id: 'd', question: '順豐送貨要幾耐？', answer: '發貨後順豐一般 1-2 個工作天送到。', alternates: ['寄出後幾耐到', '幾日送到', '要等幾耐先收到'] },
+    { id: 's', question: '付款後多久發貨？', answer: '付款後 2 個工作天內發貨。', alternates: ['幾時寄出'] },
+    { id: 'f', question: '運費幾錢？', answer: '順豐送貨上門 HK$30。' },
+    { id: 'r', question: '點樣退貨？', answer: '7 日內未開封可退。' },
+  ]);
+  const h = order({ orderId: 'DH-1', shopId: 'shop_dh', userId: 'dh', status: 'shipped' });
+  assert.match(textOf(await createRobot({ dataSource: fakeDataSource({ orders: [h], logistics: [logistics({ orderId: 'DH-1', shopId: 'shop_dh' })] }), faq: hk, clock: () => NOW }).answer({ shopId: 'shop_dh', userId: 'dh', conversationId: 'c', text: '我條order幾時到呀' })), /1-2 個工作天送到/);
+  // A shop whose only entry is on sending out: the built-in time stays.
+  const only = new FaqIndexProvider();
+  only.setEntries('shop_do', [{ id: 's', question: '付款后多久发货？', answer: '付款后48小时内发货。' }, { id: 'x', question: '可以开发票吗？', answer: '可以。' }]);
+  const d = order({ orderId: 'DO-1', shopId: 'shop_do', userId: 'do', status: 'shipped' });
+  assert.match(textOf(await createRobot({ dataSource: fakeDataSource({ orders: [d], logistics: [logistics({ orderId: 'DO-1', shopId: 'shop_do' })] }), faq: only, clock: () => NOW }).answer({ shopId: 'shop_do', userId: 'do', conversationId: 'c', text: '什么时候到' })), /一般 1-3 天送达/);
+});
