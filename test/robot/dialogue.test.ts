@@ -20,12 +20,12 @@ describe('plan', () => {
     // A policy question also asks the FAQ for the shop's own entry on its topic.
     assert.deepEqual(plan(s, input('能开发票吗')).needs, { orders: false, aftersales: false, logistics: false, faq: true, knownOrderIds: [], faqTopic: 'invoice' });
     // An id typed may be an after-sales request's: those are read too, if they come in time.
-    assert.deepEqual(plan(s, input('2024112500001111 到哪了')).needs, { orders: true, aftersales: true, bestEffort: ['aftersales'], logistics: true, faq: false, knownOrderIds: ['2024112500001111'], shopSays: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code'] });
+    assert.deepEqual(plan(s, input('2024112500001111 到哪了')).needs, { orders: true, aftersales: true, bestEffort: ['aftersales'], logistics: true, faq: false, knownOrderIds: ['2024112500001111'], shopSays: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code', 'delivery_time'] });
   });
 
   test('a data question that names no order also asks the FAQ; one about the buyer\'s own order does not', () => {
     const s = initialState();
-    assert.deepEqual(plan(s, input('付款后多久发货？')).needs, { orders: true, aftersales: false, logistics: true, faq: true, knownOrderIds: [], shopSays: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code'] });
+    assert.deepEqual(plan(s, input('付款后多久发货？')).needs, { orders: true, aftersales: false, logistics: true, faq: true, knownOrderIds: [], shopSays: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code', 'delivery_time'] });
     assert.equal(plan(s, input('我的快递什么时候到')).needs.faq, false);
     assert.equal(plan(s, input('2024112500001111 到哪了')).needs.faq, false);
     // A policy question about an order the buyer names also loads the orders, to show that one.
