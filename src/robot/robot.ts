@@ -167,7 +167,8 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
   const state = parseState(req.state instanceof Promise ? await (req.state as Promise<unknown>).catch(() => undefined) : req.state);
   // A first message that tells no language, or English words in a Chinese sentence, is answered in the shop's.
   if (!lang && !input.langHint && !state.lang && (tellsNoLanguage(input.text) || englishInChinese(input))) input = await withShopLanguage(ctx, input);
-  if (!state.lang && ctx.sources.faq.script && chineseScript(input.text) === undefined) input = await withShopScript(ctx, input);
+  // Only a Chinese text can be written in either script: an English one costs no lookup.
+  if (!state.lang && ctx.sources.faq.script && HAN.test(input.text) && chineseScript(input.text) === undefined) input = await withShopScript(ctx, input);
   t = performance.now();
   let p = plan(state, input);
   cpu += performance.now() - t;
@@ -441,6 +442,7 @@ async function withShopLanguage(ctx: RobotCtx, input: TurnInput): Promise<TurnIn
   return lang ? { ...input, langHint: lang } : input;
 }
 const LANGUAGE_MISS_MS = 60_000;
+const HAN = /\p{Script=Han}/u;
 
 /** The shop's script for a first message that tells none, within the same short budget (a miss is remembered like the language's). */
 async function withShopScript(ctx: RobotCtx, input: TurnInput): Promise<TurnInput> {
