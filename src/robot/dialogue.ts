@@ -845,7 +845,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? pickupAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -993,7 +993,8 @@ const ARRIVAL_TIME = /几点(?:能|会)?(?:到(?![账帐期店付款])|送到|�
 /** "我的车厘子还在哈尔滨吗", "快递还在上海吗": where the parcel is (found from outside: not understood). */
 // A place, not a span or a state: "还在退货期内吗", "还在保修期吗", "还在活动时间吗" are not.
 const STILL_AT = /还(?:在|停在|卡在)(?![\p{Script=Han}]{0,8}?(?:期|保|退|售|活动|范围|时间|库存|有货|营业|上班|线|打折|满减|促销|做|卖|季|考虑|想|犹豫|等))[\p{Script=Han}]{2,8}(?:吗|呢|没|么)/u;
-function pickupAsked(state: DialogueState, u: Understanding, text: string): Pick<Resolved, 'intent'> | undefined {
+/** The parcel asked after in words no intent model reads: when it comes by the hour, where it is now, ready to collect; a longer hold is a person's. */
+function parcelAsked(state: DialogueState, u: Understanding, text: string): Pick<Resolved, 'intent'> | undefined {
   if (ARRIVAL_TIME.test(u.normalized)) return { intent: 'delivery_estimate' };
   if (STILL_AT.test(u.normalized) && (kindsOfGoods(text).size > 0 || /快递|包裹|(?<![订进拿调批备存囤])货/.test(u.normalized))) return { intent: 'track_parcel' };
   if (HOLD_LONGER.test(u.normalized)) return { intent: 'human' };

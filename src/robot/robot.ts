@@ -251,8 +251,8 @@ export function twoQuestions(text: string, intentOf: (text: string) => Intent): 
     const from = m.index + m[0].length + connector;
     // A number that opens a part is a list's only in a numbered list ("do you have size 8. how long…" is none: found in review).
     if (!numbered && m[0].trim() === '' && /^\d/.test(folded.slice(m.index + m[0].length))) continue;
-    const [a, rest2] = [numbered ? text.slice(0, cut).trim().replace(LEAD_MARKER, '') : text.slice(0, cut).trim(), text.slice(from).trim()];
-    const b = numberedList(rest2) ? rest2 : rest2.replace(OWN_MARKER, '');
+    const [a, tail] = [numbered ? text.slice(0, cut).trim().replace(LEAD_MARKER, '') : text.slice(0, cut).trim(), text.slice(from).trim()];
+    const b = numberedList(tail) ? tail : tail.replace(OWN_MARKER, '');
     if (a.length < 2 || b.length < 2) continue;
     // Both must ask: "refund status? nothing in my account yet", "订单显示cancelled了？我没取消啊" say
     // more about one question, "先夸一下包装，另外…能开发票吗" praises before one (found in review).
@@ -451,7 +451,7 @@ async function withShopScript(ctx: RobotCtx, input: TurnInput): Promise<TurnInpu
   return script === 'hant' ? { ...input, scriptHint: 'hant' } : input;
 }
 /** English words in a Chinese sentence ("Hello 我想check下order status"): told English too weakly to go by; a Latin word alone ("hello") is English (found in review). */
-const englishInChinese = (input: TurnInput): boolean => input.understanding?.lang === 'en' && input.understanding.langStrong === false && /\p{Script=Han}/u.test(input.text);
+const englishInChinese = (input: TurnInput): boolean => input.understanding?.lang === 'en' && input.understanding.langStrong === false && HAN.test(input.text);
 /** Digits, marks and emoji only, once words holding a digit (order numbers) are set aside: "👋", "MY24120007", "??" (a Latin word is English: found in review). */
 const tellsNoLanguage = (text: string): boolean => !/[a-z\p{Script=Han}]/iu.test(text.split(/\s+/).filter((w) => !/\d/.test(w)).join(' '));
 

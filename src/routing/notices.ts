@@ -59,12 +59,14 @@ export const NOBODY_ONLINE_NOTICE: Readonly<Record<NoticeLang, string>> = {
   en: 'No agent is online right now: your messages are kept, and an agent will answer in turn when one is back.',
 };
 
-/** A notice followed by the shop's own word on its people's hours (its FAQ entry), when it has one. */
+/** A text followed by the shop's own word on its people's hours (its FAQ entry), when it has one. */
+export function hoursAfter(lang: NoticeLang, text: string, hours: string | undefined): string {
+  return hours ? (lang === 'zh' ? `${text}客服时间：${hours}` : `${text} Our hours: ${hours}`) : text;
+}
+
+/** A notice table with the shop's hours after it, in each language it has them for. */
 export function withHours(table: Readonly<Record<NoticeLang, string>>, hours: Partial<Record<NoticeLang, string>>): Readonly<Record<NoticeLang, string>> {
-  return {
-    zh: hours.zh ? `${table.zh}客服时间：${hours.zh}` : table.zh,
-    en: hours.en ? `${table.en} Our hours: ${hours.en}` : table.en,
-  };
+  return { zh: hoursAfter('zh', table.zh, hours.zh), en: hoursAfter('en', table.en, hours.en) };
 }
 
 /** Shown to the buyer when a person closes the conversation; the widget offers 1–5 under it. */

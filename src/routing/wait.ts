@@ -3,7 +3,7 @@
  * rules for noticing the question and for the answer routing posts (found from outside: the
  * question got no reply at all, the robot having handed over and no agent having joined yet).
  */
-import { langOf } from './notices.ts';
+import { hoursAfter, langOf } from './notices.ts';
 
 /**
  * Explicit questions about the wait or about whether anyone is there. Not "在吗" alone (a greeting
@@ -49,11 +49,11 @@ const minutes = (s: number) => Math.max(1, Math.round(s / 60));
 /** `hours`: the shop's own word on when its people are there, said while nobody is. */
 export function waitAnswer(question: string, p: WaitPosition, hours?: string): string {
   if (langOf(question) === 'zh') {
-    if (p.agentsOnline === 0) return `您在排队第 ${p.position} 位。现在没有客服在线，您的消息都已留下，客服上线后会按顺序回复您。${hours ? `客服时间：${hours}` : ''}`;
+    if (p.agentsOnline === 0) return hoursAfter('zh', `您在排队第 ${p.position} 位。现在没有客服在线，您的消息都已留下，客服上线后会按顺序回复您。`, hours);
     const eta = p.estimatedWaitSeconds === undefined ? '' : `，预计约 ${minutes(p.estimatedWaitSeconds)} 分钟`;
     return p.position === 1 ? `下一位就是您${eta}，请稍候，客服接入后会马上回复您。` : `您前面还有 ${p.position - 1} 位${eta}，请稍候，客服接入后会马上回复您。`;
   }
-  if (p.agentsOnline === 0) return `You are number ${p.position} in the queue. No agent is online right now: your messages are kept, and an agent will answer in turn when one is back.${hours ? ` Our hours: ${hours}` : ''}`;
+  if (p.agentsOnline === 0) return hoursAfter('en', `You are number ${p.position} in the queue. No agent is online right now: your messages are kept, and an agent will answer in turn when one is back.`, hours);
   const eta = p.estimatedWaitSeconds === undefined ? '' : ` The wait is about ${minutes(p.estimatedWaitSeconds)} min.`;
   const ahead = p.position === 1 ? 'You are next in line.' : `There ${p.position === 2 ? 'is 1 person' : `are ${p.position - 1} people`} ahead of you.`;
   return `${ahead}${eta} An agent will answer as soon as they join.`;
