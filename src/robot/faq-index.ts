@@ -147,6 +147,8 @@ export class FaqIndex {
   readonly #indexed: Indexed[] = [];
   /** A phrasing's text as typed (case, width, spaces and punctuation aside) → the entries written with it. */
   readonly #verbatim = new Map<string, Set<number>>();
+  /** `#askable`'s memory, per entry of this index. */
+  readonly #askables = new Map<FaqEntry, { phrasing: string; chars: number }[]>();
   readonly #postings = new Map<string, number[]>();
   readonly #df = new Map<string, number>();
   readonly #ctx: TermContext;
@@ -260,15 +262,17 @@ export class FaqIndex {
   /** `below`: a candidate the ranking put after another; then the rest may hold no Latin word either ("th要运费吗": th is 退货). */
   #insideOf(said: string, text: string, top: FaqHit, below: boolean): FaqLookup | undefined {
     let best: string | undefined;
-    for (const p of phrasingsOf(top.entry)) {
-      const phrasing = spaced(foldTraditional(p));
-      if (!asksByItself(phrasing) || this.#verbatim.get(verbatimKey(p))?.size !== 1 || !said.includes(` ${phrasing} `) && !(HAN_ONLY.test(phrasing) && said.includes(phrasing))) continue;
+    const saidChars = charsOf(said);
+    for (const { phrasing, chars } of this.#askable(top.entry)) {
+      // Too short to leave a rest of at most MAX_REST_CHARS: a long message is no phrasing with a greeting.
+      if (saidChars - chars > MAX_REST_CHARS) continue;
+      if (!said.includes(` ${phrasing} `) && !(HAN_ONLY.test(phrasing) && said.includes(phrasing))) continue;
       if (!best || phrasing.length > best.length) best = phrasing;
     }
     if (!best) return undefined;
     const rest = said.replace(best, ' ').trim();
     if (below && /[a-z]/i.test(rest)) return undefined;
-    if (ASKS_ELSE.test(rest) || [...rest.replace(/\s/g, '')].length > MAX_REST_CHARS || defaultContrasts().conflict(foldTraditional(text), entryText(top.entry))) return undefined;
+    if (ASKS_ELSE.test(rest) || charsOf(rest) > MAX_REST_CHARS || defaultContrasts().conflict(foldTraditional(text), entryText(top.entry))) return undefined;
     if (movesTopic(rest, top.entry)) return undefined;
     // Goods of another kind than the entry's own ("床单是纯棉的吗" holds the clothing entry's "是纯棉的吗").
     const named = kindsOfGoods(rest);
@@ -276,6 +280,20 @@ export class FaqIndex {
     if (named.size && own.size && ![...named].some((k) => own.has(k))) return undefined;
     const hit: FaqHit = { ...top, confidence: Math.max(top.confidence, this.#threshold) };
     return { band: 'answer', hit, candidates: [hit] };
+  }
+
+  /** An entry's phrasings that ask by themselves and are no other entry's, folded and spaced: made once per entry. */
+  #askable(e: FaqEntry): readonly { phrasing: string; chars: number }[] {
+    let a = this.#askables.get(e);
+    if (!a) {
+      a = [];
+      for (const p of phrasingsOf(e)) {
+        const phrasing = spaced(foldTraditional(p));
+        if (asksByItself(phrasing) && this.#verbatim.get(verbatimKey(p))?.size === 1) a.push({ phrasing, chars: charsOf(phrasing) });
+      }
+      this.#askables.set(e, a);
+    }
+    return a;
   }
 
   /**
@@ -606,6 +624,8 @@ export function lead(a: Pick<FaqHit, 'confidence' | 'lexical'>, b: Pick<FaqHit, 
 /** Letters and digits in lower case, one space between runs, for a phrasing found inside a message. */
 const spaced = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const HAN_ONLY = /^[\p{Script=Han}\d ]+$/u;
+/** Code points other than spaces: how MAX_REST_CHARS counts. */
+const charsOf = (s: string): number => [...s.replace(/\s/g, '')].length;
 /** A phrasing that is a question by itself: "可以货到付款吗", "佣金多少", "can I pay by installment" (not "货到付款", "Atome"). */
 function asksByItself(phrasing: string): boolean {
   if (HAN_ONLY.test(phrasing)) return phrasing.replace(/ /g, '').length >= 4 && ZH_ASKS.test(phrasing);

@@ -4,6 +4,7 @@
  * FAQ index share. Pure and allocation-light: it runs on every message.
  */
 import { defaultHomophoneFixer } from './homophones.ts';
+import { defaultTokenizer } from './tokenizer.ts';
 import { defaultSpeller } from './spelling.ts';
 import { isPinyin, pinyinReader } from './pinyin-words.ts';
 import { CANTONESE_MARK, CANTONESE_PHRASES, EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_BESIDE_HAN, PINYIN_DAYS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
@@ -46,8 +47,26 @@ export function normalize(input: string): Normalized {
   return { ...n, scan: toScan(n.text) };
 }
 
+/**
+ * The last few texts normalised: the robot's NLU and then its FAQ search normalise the same
+ * message (issue #16). Keyed with the tokenizer's generation, since the homophone fixer cuts with
+ * it and a shop's words added to it may change a cut.
+ */
+const RECENT_MAX = 8;
+const recent = new Map<string, Omit<Normalized, 'scan'>>();
+
 /** `normalize` without the scan text, for callers that only tokenise (the FAQ index). */
 export function normalizeText(input: string): Omit<Normalized, 'scan'> {
+  const key = `${defaultTokenizer().generation}\u0000${input}`;
+  let n = recent.get(key);
+  if (n) return n;
+  n = normalizeOnce(input);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(key, n);
+  return n;
+}
+
+function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   let s = input.normalize('NFKC');
   const angry = s.match(ANGRY)?.length ?? 0;
   s = s

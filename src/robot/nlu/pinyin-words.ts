@@ -60,6 +60,14 @@ export function buildVocabularyPinyin(): Map<string, string> {
  */
 export function pinyinReader(display: string, lower: string, latin: RegExp, isSyllable: (w: string) => boolean): (w: string, at: number) => string | undefined {
   const generated = vocabularyPinyin();
+  // Read only when a word could be the vocabulary's: most words of an English message are not (issue #16).
+  let context: boolean | undefined;
+  const inContext = () => (context ??= pinyinContext(display, lower, latin, isSyllable));
+  return (w, at) => PINYIN_WORDS.get(w) ?? (generated.has(w) && !/[A-Z]/.test(display[at] ?? '') && inContext() ? generated.get(w) : undefined);
+}
+
+function pinyinContext(display: string, lower: string, latin: RegExp, isSyllable: (w: string) => boolean): boolean {
+  if (/\p{Script=Han}/u.test(lower)) return true;
   let known = 0;
   for (const m of lower.matchAll(latin)) if (isPinyin(m[0])) known++;
   // "neng kai zhuan piao ma", "kai fa piao" (joined into one word): three or more words as typed,
@@ -70,8 +78,7 @@ export function pinyinReader(display: string, lower: string, latin: RegExp, isSy
     words++;
     if (!isSyllable(m[0]) && !isPinyin(m[0])) pinyinOnly = false;
   }
-  const context = known >= 2 || (known >= 1 && pinyinOnly && words >= 3) || /\p{Script=Han}/u.test(lower);
-  return (w, at) => PINYIN_WORDS.get(w) ?? (context && !/[A-Z]/.test(display[at] ?? '') ? generated.get(w) : undefined);
+  return known >= 2 || (known >= 1 && pinyinOnly && words >= 3);
 }
 
 /** A word of the table or of the vocabulary (for joining spaced syllables: the run is all pinyin). */
