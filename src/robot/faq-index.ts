@@ -131,6 +131,8 @@ interface Phrasing {
   readonly terms: ReadonlyMap<string, number>;
   readonly lang: Lang;
   mass: number;
+  /** Each term with its weight times its idf, which the index fixes: what `#match` adds up. */
+  weighted: (readonly [string, number])[];
 }
 
 interface Indexed {
@@ -196,7 +198,7 @@ export class FaqIndex {
     for (const text of phrasingsOf(e)) {
       const p = cachedTerms(text, cache, ctx);
       if (p.terms.size === 0) continue;
-      phrasings.push({ terms: p.terms, lang: p.lang, mass: 0 });
+      phrasings.push({ terms: p.terms, lang: p.lang, mass: 0, weighted: [] });
       for (const t of p.terms.keys()) phrasingTerms.add(t);
     }
     const answer = cachedTerms(e.answer, cache, ctx);
@@ -209,7 +211,11 @@ export class FaqIndex {
     for (const ix of this.#indexed) {
       for (const p of ix.phrasings) {
         p.mass = 0;
-        for (const [t, w] of p.terms) p.mass += w * this.#idf(t);
+        p.weighted = [];
+        for (const [t, w] of p.terms) {
+          p.mass += w * this.#idf(t);
+          p.weighted.push([t, w * this.#idf(t)]);
+        }
         lens += p.terms.size;
         n++;
       }
@@ -361,6 +367,7 @@ export class FaqIndex {
     const parts = clauses.length > 1 ? clauses.map((c) => termsOf(c, this.#ctx).terms).filter((t) => t.size > 0) : [r.terms];
     return {
       terms: r.terms,
+      weighted: [...r.terms].map(([t, w]) => [t, w, this.#idf(t)] as const),
       ...(around.length ? { context: new Map(around) } : {}),
       mass: this.#mass(r.terms),
       lang: detectLanguage(r.display).lang,
@@ -422,9 +429,9 @@ export class FaqIndex {
   #match(ix: Indexed, q: Query): Match | null {
     let qHit = 0;
     let answerHit = 0;
-    for (const [t, w] of q.terms) {
-      if (ix.phrasingTerms.has(t)) qHit += w * this.#idf(t);
-      else if (ix.answerTerms.has(t)) answerHit += ANSWER_CREDIT * w * this.#idf(t);
+    for (const [t, w, idf] of q.weighted) {
+      if (ix.phrasingTerms.has(t)) qHit += w * idf;
+      else if (ix.answerTerms.has(t)) answerHit += ANSWER_CREDIT * w * idf;
     }
     qHit += answerHit;
     if (qHit === 0 || q.mass === 0) return null;
@@ -437,7 +444,7 @@ export class FaqIndex {
     let best: Phrasing | undefined;
     for (const p of ix.phrasings) {
       let hit = 0;
-      for (const [t, w] of p.terms) if (q.terms.has(t) || (ownHit && q.context?.has(t))) hit += w * this.#idf(t);
+      for (const [t, wi] of p.weighted) if (q.terms.has(t) || (ownHit && q.context?.has(t))) hit += wi;
       const c = p.mass ? hit / p.mass : 0;
       // A tie goes to the phrasing in the buyer's language: the question in Chinese and its
       // English alternate cover "do you ship to Tibet" alike through the lexicon's concepts, and
@@ -495,6 +502,8 @@ const MIXED_LATIN = /[a-z]{2,}[^a-z]+[a-z]{2,}/i;
 
 interface Query {
   readonly terms: ReadonlyMap<string, number>;
+  /** The terms with their weight and idf, in the order of `terms`. */
+  readonly weighted: readonly (readonly [string, number, number])[];
   /** Terms of the goods in focus the message does not have: a hit when an entry has them, no mass when not. */
   readonly context?: ReadonlyMap<string, number>;
   readonly mass: number;
