@@ -242,7 +242,45 @@ export class FaqIndex {
     const whole = this.verbatim(text);
     if (whole) return whole;
     const ranked = this.rank(text, MAX_CANDIDATES + 1, context);
-    return this.phrasingInside(text, ranked) ?? this.bandOf(ranked, text);
+    const band = this.phrasingInside(text, ranked) ?? this.bandOf(ranked, text);
+    return band.band === 'answer' || context !== undefined ? band : (this.clauseAnswered(text, ranked) ?? band);
+  }
+
+  /**
+   * One clause of a short message that an entry answers by itself, beside a remark that asks
+   * nothing ("旧沙发能不能帮我拉走啊 放家里占地方", "前天收的床垫 味道好大 熏得头疼 是不是甲醛超标啊"):
+   * that entry, when the whole message's ranking has it first too. The remark's words had pulled
+   * the whole below the answer band (found from outside: "did you mean…?" or nothing, for a
+   * question the shop's alternate asks almost word for word). Not when the remark asks a question
+   * of its own, names a topic the entry does not, or goods of another kind; nor when two clauses
+   * are answered (two questions).
+   */
+  clauseAnswered(text: string, ranked: readonly FaqHit[]): FaqLookup | undefined {
+    const top = ranked[0];
+    if (!top || typeof text !== 'string' || charsOf(text) > MAX_CLAUSED_CHARS) return undefined;
+    const clauses = clausesOf(text);
+    if (clauses.length < 2 || clauses.length > MAX_CLAUSES) return undefined;
+    let answered: number | undefined;
+    for (const [i, c] of clauses.entries()) {
+      if (!CLAUSE_ASKS.test(c)) continue;
+      const alone = this.verbatim(c) ?? this.#bandAlone(c);
+      if (alone.band !== 'answer') continue;
+      if (answered !== undefined || alone.hit!.entry.id !== top.entry.id) return undefined;
+      answered = i;
+    }
+    if (answered === undefined) return undefined;
+    const rest = clauses.filter((_, k) => k !== answered).join(' ');
+    if (CLAUSE_ASKS.test(rest) || movesTopic(rest, top.entry) || defaultContrasts().conflict(foldTraditional(text), entryText(top.entry))) return undefined;
+    const named = kindsOfGoods(rest);
+    const own = kindsOfGoods(phrasingsOf(top.entry).join(' '));
+    if (named.size && own.size && ![...named].some((k) => own.has(k))) return undefined;
+    const hit: FaqHit = { ...top, confidence: Math.max(top.confidence, this.#threshold) };
+    return { band: 'answer', hit, candidates: [hit] };
+  }
+
+  #bandAlone(clause: string): FaqLookup {
+    const ranked = this.rank(clause, MAX_CANDIDATES + 1);
+    return this.phrasingInside(clause, ranked) ?? this.bandOf(ranked, clause);
   }
 
   /**
@@ -633,6 +671,21 @@ export function lead(a: Pick<FaqHit, 'confidence' | 'lexical'>, b: Pick<FaqHit, 
 /** Letters and digits in lower case, one space between runs, for a phrasing found inside a message. */
 const spaced = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 const HAN_ONLY = /^[\p{Script=Han}\d ]+$/u;
+/** A message's clauses: punctuation, "but"/"and"/"so", or a space between Chinese characters ("旧沙发能拉走吗 放家里占地方"). */
+const clausesOf = (text: string): string[] =>
+  text
+    .slice(0, MAX_FIELD)
+    .split(CLAUSE_BREAK)
+    .flatMap((c) => c.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u))
+    .map((c) => c.trim())
+    .filter(Boolean);
+/** A message longer than this (characters other than spaces) is a story, not a question with a remark. */
+const MAX_CLAUSED_CHARS = 40;
+/**
+ * A question word or mark: the answered clause has one ("床垫到了" names goods, asks nothing), the remark beside it
+ * none ("放家里占地方", "发我看看"; not "拍哪里").
+ */
+const CLAUSE_ASKS = /[吗呢么嘛?？]|怎|什么|啥|多少|多久|几[天个号时次点年]|哪|了没|没有?$|到底|是不是|能不能|可不可以|是否|有没有|会不会|要不要|还是|如果|要是|(?<![a-z])(?:how|what|when|where|why|which|who|can|could|will|would|do|does|did|is|are|should|or|if|but)(?![a-z])/i;
 /** Code points other than spaces: how MAX_REST_CHARS counts. */
 const charsOf = (s: string): number => [...s.replace(/\s/g, '')].length;
 /** A phrasing that is a question by itself: "可以货到付款吗", "佣金多少", "can I pay by installment" (not "货到付款", "Atome"). */

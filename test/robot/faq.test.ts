@@ -395,6 +395,31 @@ describe('one of the shop\'s own question phrasings inside a longer message (twe
   });
 });
 
+// Found from outside (a furniture shop, twenty-fifth session): a question its alternate asks almost word
+// for word, beside a remark ("放家里占地方"), fell below the answer band: "did you mean", or nothing.
+describe('one clause answered by itself beside a remark that asks nothing', () => {
+  const shop = new FaqIndex([
+    { id: 'trade-in', question: '以旧换新怎么参加？', answer: '师傅送货时免费拉走一件旧家具，抵100元。', alternates: ['旧沙发能帮忙拉走吗', '旧家具回收吗'] },
+    { id: 'date', question: '可以改送货日期吗？', answer: '发货前都可以改，联系客服登记。', alternates: ['装修还没好能不能晚点发', '能晚点送吗'] },
+    { id: 'wrap', question: '可以礼品包装吗？', answer: '可以，下单备注即可。', alternates: ['能包装一下吗'] },
+    { id: 'fee', question: '运费怎么算？', answer: '满999包邮。', alternates: ['要运费吗'] },
+  ]);
+  test('the clause\'s entry is answered', () => {
+    for (const [q, id] of [['旧沙发能不能帮我拉走啊 放家里占地方', 'trade-in'], ['装修还没弄完 能不能晚点发 下个月中旬再发', 'date']] as const) {
+      const r = shop.lookup(q);
+      assert.equal(r.band, 'answer', q);
+      assert.equal(r.hit?.entry.id, id, q);
+    }
+  });
+  test('not when the rest asks, names another topic, or another clause is answered too', () => {
+    for (const q of ['旧沙发能不能帮我拉走啊 拉走要多少钱', '旧沙发能不能帮我拉走啊 到底拉了没', '旧沙发能不能帮我拉走啊 运费也包吧', '旧沙发能不能帮我拉走啊 能晚点送吗']) {
+      assert.equal(shop.clauseAnswered(q, shop.rank(q)), undefined, q);
+    }
+    const q = '旧沙发能不能帮我拉走啊 放家里占地方';
+    assert.equal(shop.clauseAnswered(q, shop.rank(q))?.hit?.entry.id, 'trade-in', 'the same clause beside a remark: the refusals above are the rest\'s');
+  });
+});
+
 // Found from outside (an auto-parts wholesaler): "刹车片拿货价多少" holds "拿货价多少", an alternate of the
 // wholesale-price entry, but the minimum-order entry ranked first and was offered.
 describe('a phrasing inside the message, of the second candidate (twenty-fourth session)', () => {
