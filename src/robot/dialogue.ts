@@ -591,7 +591,8 @@ const ABOUT_THE_PERSON = /多久|多长时间|什么时候|几点|有人|人工|
 const MERE_ACK = /^(?:ok|okay|k|kk|好|好的|嗯|嗯嗯|行|收到|知道了|明白了?)?[!.。！~\s]*$/;
 
 /** Beside "are you a bot?", the buyer asks for a person: "i want a real person", "人工！", "human please". */
-const WANTS_PERSON = /人工|客服|(?<![a-z])(?:want|need|please|pls|give me|let me)(?![a-z])|!|！/;
+// "你们客服是机器人吗" names the staff it asks about, wants none (found from outside: handed over).
+const WANTS_PERSON = /人工|(?<!你们|您们|你|您)客服(?!是)|(?<![a-z])(?:want|need|please|pls|give me|let me)(?![a-z])|!|！/;
 
 /** Asking for what the person offered does: chase it, hurry it, see to it. */
 const CHASE_ASK = /催|急用|急着用|着急|加急|尽快|帮我(?:问|处理|联系|跟进)|补发|(?<![a-z])(?:chase|hurry|follow (?:it )?up|escalate|look into it)(?![a-z])/;
@@ -1175,7 +1176,7 @@ const digitalRead = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 /** "320那单是啥时候下的", "when did I order it": when it was ordered, which its status says, not when it arrives (found from outside). */
 const ORDERED_WHEN = /(?:什么|啥)时候(?:下|买|拍)的|哪天(?:下|买|拍)的|几号(?:下|买|拍)的|下单(?:时间|日期)|(?<![a-z])(?:when did i (?:order|buy|place)|order date|date (?:i|it was) ordered)(?![a-z])/;
 /** "好吧 那等退款吧 谢谢", "ok i'll wait for it then, thanks": the buyer will wait, and says goodbye (found from outside: a list of entries). */
-const WAITS_THANKS = /^(?:好吧?|好的|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?(?:再|先)?等(?:着|等|一下)?(?:退款|发货|快递|到账|消息|通知|回复)?(?:吧|了|好了)?[,，。!！\s]*(?:谢谢|多谢|谢了|谢啦|感谢)(?:你|您|啦)?[!！。~\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|i) wait(?: for (?:it|the refund|the parcel))?(?: then| lah| la)?[,.!\s]+(?:thanks|thank you|thx)(?: (?:lah|la|boss|bro))?[.!\s]*$/;
+const WAITS_THANKS = /^(?:好吧?|好的|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?(?:再|先)?等(?:着|等|一下)?(?:退款|发货|快递|到账|消息|通知|回复)?(?:吧|了|好了)?[,，。!！\s]*(?:谢谢|多谢|谢了|谢啦|感谢)(?:你|您|啦)?[!！。~\s]*$|^(?:好吧?|好的|好啦|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?(?:再|先)等(?:着|等|一下|等看)?(?:吧|了|好了|啦)?[,，。!！~\s]*$|^(?:好吧?|好的|好啦|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?等(?:着)?(?:你们|您)(?:的)?(?:消息|通知|回复|电话)(?:吧|了|啦)?[,，。!！~\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|i) wait(?: for (?:it|the refund|the parcel))?(?: then| lah| la)?[,.!\s]+(?:thanks|thank you|thx)(?: (?:lah|la|boss|bro))?[.!\s]*$/;
 const waitsThanks = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined => (WAITS_THANKS.test(u.normalized.trim()) ? { intent: 'bye', u: { ...u, guessed: undefined } } : undefined);
 /**
  * "我的牛仔裤寄了几天都没到" (or in Cantonese, "寄咗幾日都未到") leans to after-sales on "寄了", but
@@ -1721,7 +1722,7 @@ function faqPicked(ctx: Ctx): Outcome {
 }
 
 const THANKS = /谢|感谢|多谢|辛苦|麻烦你|(?<![a-z])(?:thanks?|thx|thnx|ty|tysm|cheers|appreciate)(?![a-z])|🙏/;
-const GOODBYE = /再见|拜拜|回见|下次见|88|(?<![a-z])(?:bye|byebye|goodbye|see (?:you|ya)|cya|ttyl|good night)(?![a-z])/;
+const GOODBYE = /再见|拜拜|掰掰|回见|下次见|88|(?<![a-z])(?:bye|byebye|goodbye|see (?:you|ya)|cya|ttyl|good night)(?![a-z])/;
 
 /** "You're welcome" answers thanks only: a goodbye gets a goodbye, an "ok" or a 👍 a short yes ("bye" got "You're welcome": found from outside). */
 function closing(ctx: Ctx): string {

@@ -262,7 +262,8 @@ export class FaqIndex {
     if (clauses.length < 2 || clauses.length > MAX_CLAUSES) return undefined;
     let answered: number | undefined;
     for (const [i, c] of clauses.entries()) {
-      if (!CLAUSE_ASKS.test(c)) continue;
+      // A short English clause carries too little to stand for the message ("can u fix" beside "wrong addy on my ord").
+      if (!CLAUSE_ASKS.test(c) || (!HAN.test(c) && c.split(/\s+/).length < MIN_ENGLISH_CLAUSE_WORDS)) continue;
       const alone = this.verbatim(c) ?? this.#bandAlone(c);
       if (alone.band !== 'answer') continue;
       if (answered !== undefined || alone.hit!.entry.id !== top.entry.id) return undefined;
@@ -679,6 +680,8 @@ const clausesOf = (text: string): string[] =>
     .flatMap((c) => c.split(/(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u))
     .map((c) => c.trim())
     .filter(Boolean);
+const MIN_ENGLISH_CLAUSE_WORDS = 4;
+const HAN = /\p{Script=Han}/u;
 /** A message longer than this (characters other than spaces) is a story, not a question with a remark. */
 const MAX_CLAUSED_CHARS = 40;
 /**
@@ -710,7 +713,7 @@ function movesTopic(rest: string, e: FaqEntry): boolean {
   for (const m of rest.matchAll(AFTER_PREPOSITION)) if (!all.includes(m[1]!)) return true;
   return false;
 }
-const REST_TOPIC = /退|换|补发|运费|邮费|快递|物流|仓库|发票|手续费|佣金|售后|保修|质保|发货|地址|取消|优惠|券|积分|会员|价|钱|(?<![a-z])(?:returns?|refunds?|exchanges?|shipping|delivery|courier|warehouse|invoices?|fees?|commission|warranty|guarantee|price|discount|coupons?|orders?|address|points)(?![a-z])/g;
+const REST_TOPIC = /退|换|补发|运费|邮费|快递|物流|仓库|发票|手续费|佣金|售后|保修|质保|发货|地址|取消|优惠|券|积分|会员|价|钱|(?<![a-z])(?:returns?|refunds?|exchanges?|shipping|delivery|courier|warehouse|invoices?|fees?|commission|warranty|guarantee|price|discount|coupons?|orders?|address|addr|points)(?![a-z])/g;
 const AFTER_PREPOSITION = /(?<![a-z])(?:on|for|of|with|about|in|to) (?:the |my |a |an |this |that |your |these |those )?([a-z]{3,})/g;
 /** What may stand beside the phrasing: a greeting, a name, the goods ("老板 那个卡地亚手镯"), not a story. */
 const MAX_REST_CHARS = 14;

@@ -5776,3 +5776,38 @@ test('a parcel on its way is told the shop\'s own delivery time, not the built-i
   const d = order({ orderId: 'DO-1', shopId: 'shop_do', userId: 'do', status: 'shipped' });
   assert.match(textOf(await createRobot({ dataSource: fakeDataSource({ orders: [d], logistics: [logistics({ orderId: 'DO-1', shopId: 'shop_do' })] }), faq: only, clock: () => NOW }).answer({ shopId: 'shop_do', userId: 'do', conversationId: 'c', text: '什么时候到' })), /一般 1-3 天送达/);
 });
+
+// Found from outside (twenty-fifth session: a furniture shop, a cross-border shop, a Taiwanese tea
+// shop): buyers' closings handed over, complaints and questions about the robot not understood.
+describe('closings, complaints, the robot asked about, and 老闆 (twenty-fifth session)', () => {
+  test('who answers, and small talk, in traditional characters too: the robot says what it is, no hand-over', async () => {
+    for (const text of ['你叫什麼名字', '請問你們是機器人嗎', '你们客服是机器人吗']) {
+      const r = await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.match(textOf(r), /智能客服機器人|智能客服机器人/, text);
+      assert.equal(r.handover, undefined, text);
+    }
+    const r = await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '今天天氣好冷喔' });
+    assert.match(textOf(r), /不太在行/);
+  });
+  test('"我要客訴", "八千多的沙发你们就这么对待客户？？", "爛透了": a complaint, handed over ahead', async () => {
+    for (const text of ['我要客訴', '八千多的沙发你们就这么对待客户？？', '幹 你們寄錯口味又拖這麼久 爛透了', '你們是不是都不處理啊 很扯耶']) {
+      const r = await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.equal(r.handover?.reason, 'complaint', text);
+    }
+  });
+  test('"好 我再等等", "好吧等你们消息", "那算了", "行吧", "哦看到了 谢谢", "哈哈 掰掰" after an answer close it: no person, no "not understood"', async () => {
+    for (const closing of ['好 我再等等', '好吧等你们消息', '那算了', '行吧', '哦看到了 谢谢', '哈哈 掰掰']) {
+      const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+      await say('我的快递到哪了');
+      const r = await say(closing);
+      assert.equal(r.handover, undefined, closing);
+      assert.doesNotMatch(textOf(r), /没太理解|不太确定/, closing);
+    }
+  });
+  test('"老闆 …" calls the shop and asks: the question decides; "老板 转人工" still asks for a person', async () => {
+    const r = await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '老闆 耳機可以放到過年嗎' });
+    assert.notEqual(r.handover?.reason, 'requested');
+    assert.match(textOf(await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '老板 我的快递到哪了' })), /ZT7700001111/);
+    assert.equal((await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '老板 转人工' })).handover?.reason, 'requested');
+  });
+});

@@ -183,6 +183,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // Venting at the shop's pace ("你们太慢了", "半天没人理": found from outside, "not understood" after leaving the queue).
     ['你们太慢', 1.4], ['你们好慢', 1.4], ['你们也太慢', 1.4], ['你们效率', 1.0], ['效率太低', 1.2], ['没人理', 1.2], ['没人回', 1.0], ['半天没人', 1.2],
     [' you guys+slow', 1.2], [' you are+slow', 1.0], [" you're+slow", 1.0], [' nobody+answer', 1.0], [' nobody+respond', 1.0], [' no one+answer', 1.0], [' no one+respond', 1.0],
+    // "八千多的沙发你们就这么对待客户？？", "爛透了", "很扯耶" (a furniture and a Taiwanese shop, twenty-fifth session: not understood).
+    ['就这么对待', 1.6], ['这样对待客户', 1.6], ['对待客户', 1.0], ['对待顾客', 1.0], ['烂透', 1.6], ['很扯', 1.2], ['太扯', 1.2], ['超扯', 1.2],
     ['什么玩意', 1.2], ['离谱', 0.9], ['坑', 0.5], ['假货', 1.1], ['黑心', 1.6], ['看着办', 1.0], ['太垃圾', 0.5],
     // Abuse at the shop is an angry buyer: a person, ahead of the queue (found from outside: "你们就是傻逼" was asked "您是想投诉吗？").
     ['傻逼', 1.8], ['煞笔', 1.8], ['傻b', 1.8], ['脑残', 1.6], ['智障', 1.6], ['白痴', 1.4], ['废物', 1.3], ['去死', 1.8], ['妈的', 1.2], ['操你', 1.8], ['滚蛋', 1.4],
@@ -211,7 +213,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' 在 ', 1.3], [' 人呢', 1.0], [' anyone there', 1.3], [' anybody there', 1.3], [' anybody home', 1.2], [' anyone home', 1.2], ['有人没 ', 1.3], [' is anyone', 0.8], [' yo ', 1.1], [' greetings', 1.2], [' howdy', 1.2],
   ],
   bye: [
-    ['谢谢', 1.5], ['感谢', 1.2], ['多谢', 1.5], ['谢啦', 1.5], ['谢了', 1.5], ['3q', 1.2], ['拜拜', 1.5], ['再见', 1.5], ['没事了', 1.3],
+    ['谢谢', 1.5], ['感谢', 1.2], ['多谢', 1.5], ['谢啦', 1.5], ['谢了', 1.5], ['3q', 1.2], ['拜拜', 1.5], ['掰掰', 1.5], ['再见', 1.5], ['没事了', 1.3],
     ['没问题了', 1.2], ['知道了', 0.9], ['明白了', 0.9], ['好的', 0.5], ['辛苦', 1.0], ['解决了', 1.0], ['不用了', 0.9], ['好嘞', 0.7], ['行嘞', 0.7], ['没什么事了', 1.3],
     ['ok了', 0.9], ['好哒', 1.0], ['麻烦了', 0.8], ['了解了', 0.9], ['了解', 0.4],
     [' thanks', 1.5], [' thank you', 1.5], [' ta ', 1.2], [' 88 ', 1.2], [' 886 ', 1.2], [' thank', 1.2], [' bye', 1.5], [' goodbye', 1.5], [' that is all', 1.2], [' got it', 0.9], [' never got it', -0.9], [" didn't get it", -0.9],

@@ -464,6 +464,8 @@ export const ZH_PHRASES: readonly (readonly [string, string])[] = [
   ['检举', '举报'],
   ['推货', '退货'],
   ['头诉', '投诉'],
+  // Taiwan's word for a complaint to the shop (我要客訴: found from outside, not understood).
+  ['客诉', '投诉'],
   ['投述', '投诉'],
   ['快地', '快递'],
   ['块递', '快递'],
