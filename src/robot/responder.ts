@@ -44,8 +44,12 @@ export interface RobotLike {
     timings: { totalMs: number };
     /** Every reply is one of the shop's FAQ entries answered with confidence. */
     fromFaq?: true;
+    /** What the robot made of the text, and its language (a queued complaint moves up; replies in the buyer's language). */
+    intent?: string;
+    lang?: 'zh' | 'en';
   }>;
 }
+type RobotLikeAnswer = Awaited<ReturnType<RobotLike['answer']>>;
 
 const STATE_TTL_MS = 24 * 3600 * 1000;
 /** Conversations whose state a lone node keeps (about 150 bytes each); the oldest written is dropped first. */
@@ -53,6 +57,9 @@ const MAX_KEPT_STATES = 20_000;
 export const BOT_SENDER = { role: 'bot' as const, id: 'kefu-bot', name: '智能客服' };
 /** How long a message stored as `queued` during a hand-over's withdrawal is still answered after it lands. */
 const WITHDRAW_GRACE_MS = 5000;
+/** A queued buyer is told their message is kept at most this often (`#notAnsweredInQueue`). */
+export const QUEUED_KEPT_EVERY_MS = 10 * 60 * 1000;
+const KEPT_TOLD_MAX = 20_000;
 const BUSY = '当前咨询人数较多，人工客服将尽快回复您。We are busy right now; a person will answer you shortly.';
 const APOLOGY = '抱歉，智能客服暂时无法回答，已为您转接人工客服。Sorry, I cannot answer right now; a person will take over.';
 // The robot cannot see pictures, and a buyer's picture is mostly one a person must look at (a
@@ -143,6 +150,8 @@ export class BotResponder {
   readonly #mayAnswerQueued: ((shopId: string, text: string) => Promise<boolean>) | undefined;
   readonly #queueMoved: ((shopId: string) => void) | undefined;
   readonly #takenElsewhere: ((m: TakenMessage) => Promise<boolean>) | undefined;
+  /** When each queued conversation was last told its message is kept (`#notAnsweredInQueue`). */
+  readonly #keptTold = new Map<string, number>();
 
   constructor(deps: {
     robot: RobotLike;
@@ -285,7 +294,7 @@ export class BotResponder {
         const langHint = langHintOf(e.message.content);
         const state = this.#readState(id).read.then(parseStored);
         const a = await this.#robot.answer({ shopId: e.shopId, userId: e.buyerId, conversationId: id, text, state, faqOnly: true, ...(langHint ? { langHint } : {}) });
-        if (!a.fromFaq || a.replies.length === 0) return;
+        if (!a.fromFaq || a.replies.length === 0) return void (await this.#notAnsweredInQueue(e, text, a));
         for (const r of a.replies) if (!(await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: r.text }, { state: 'queued' }))) return;
         await this.#writeState(id, JSON.stringify(a.state));
       });
@@ -293,6 +302,27 @@ export class BotResponder {
       // Not answered by the robot: the buyer's message waits for a person, as every queued one does.
       this.#log.debug({ err: (err as Error).message, conversationId: id }, 'no FAQ answer while queued');
     }
+  }
+
+  /**
+   * A queued message the FAQ does not answer, with nobody online: a complaint moves the buyer up
+   * the queue and is told so; anything else is told it is kept for the person, at most once every
+   * QUEUED_KEPT_EVERY_MS per conversation (found from outside, three shops: a buyer could not tell
+   * waiting from being ignored). Best effort: the message itself is stored whatever happens here.
+   */
+  async #notAnsweredInQueue(e: Stored, text: string, a: RobotLikeAnswer): Promise<void> {
+    const id = e.conversationId;
+    const t = TEXTS[a.lang ?? detectLanguage(text).lang];
+    if (a.intent === 'complaint') {
+      if (await this.#conversations.raiseQueuePriority(id, QUEUE_PRIORITY.complaint)) this.#queueMoved?.(e.shopId);
+      await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: inScriptOf(t.queuedComplaint, text) }, { state: 'queued' });
+      return;
+    }
+    const now = Date.now();
+    if (now - (this.#keptTold.get(id) ?? -Infinity) < QUEUED_KEPT_EVERY_MS) return;
+    if (this.#keptTold.size >= KEPT_TOLD_MAX) this.#keptTold.clear();
+    this.#keptTold.set(id, now);
+    await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: inScriptOf(t.queuedKept, text) }, { state: 'queued' });
   }
 
   /**

@@ -12,6 +12,7 @@ import { chatRating, type TypedMessage } from '../../src/desk/index.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
 import { WorkQueue } from '../../src/ops/work-queue.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
+import { TEXTS } from '../../src/robot/replies.ts';
 import { QUEUE_PRIORITY } from '../../src/protocol/conversation.ts';
 import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
 import type { Principal } from '../../src/auth/index.ts';
@@ -302,12 +303,46 @@ for (const f of SQL_FACTORIES) {
           await bot.idle();
         }
         assert.equal((await getConversation(s.db, id))?.state, 'queued', 'still waiting for a person');
-        assert.deepEqual((await texts(s, conversations, p, id)).slice(2), ['customer:包安装吗', 'bot:沙发包安装，师傅48小时内联系您。', 'customer:我的快递到哪了', 'customer:东西坏了']);
+        // Not answered by the FAQ: told once that it is kept for the person (twenty-fifth session); a failed turn says nothing more.
+        assert.deepEqual((await texts(s, conversations, p, id)).slice(2), ['customer:包安装吗', 'bot:沙发包安装，师傅48小时内联系您。', 'customer:我的快递到哪了', `bot:${TEXTS.zh.queuedKept}`, 'customer:东西坏了']);
         assert.deepEqual(asked, ['shop_r:包安装吗', 'shop_r:我的快递到哪了', 'shop_r:东西坏了'], 'routing is asked with the shop and the text');
         online = true;
         await conversations.send(p, say('包安装吗？'));
         await bot.idle();
         assert.equal((await texts(s, conversations, p, id)).at(-1), 'customer:包安装吗？', 'someone can serve: the person answers');
+      } finally {
+        await s.close();
+      }
+    });
+
+    // Found from outside (twenty-fifth session, three shops): with nobody online, what the FAQ did not answer got
+    // nothing, so the buyer could not tell waiting from being ignored; "我要投诉" in the queue changed nothing.
+    test('in the queue with nobody online: a message the FAQ does not answer is told it is kept, once in a while; a complaint moves up', async () => {
+      const s = await f.create();
+      try {
+        const moved: string[] = [];
+        const robot: RobotLike = {
+          answer: async (r) => {
+            if (r.text.includes('转人工')) return reply('正在为您转接人工客服', 'requested');
+            return { ...reply('x'), intent: r.text.includes('投诉') ? 'complaint' : 'unknown', lang: /[a-z]/i.test(r.text) ? 'en' : 'zh' };
+          },
+        };
+        const { conversations, bot } = setup(s, robot, undefined, undefined, async () => true, (shopId) => moved.push(shopId));
+        const p = buyer('buyer_r_kept');
+        const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
+        await bot.idle();
+        for (const t of ['这个能便宜点吗', '还有别的颜色吗', 'hello?? any news']) {
+          await conversations.send(p, say(t));
+          await bot.idle();
+        }
+        const said = (await texts(s, conversations, p, id)).filter((m) => m.startsWith('bot:')).slice(1);
+        assert.deepEqual(said, [`bot:${TEXTS.zh.queuedKept}`], 'told once, not after every message');
+        await conversations.send(p, say('你们太慢了 我要投诉'));
+        await bot.idle();
+        assert.equal((await texts(s, conversations, p, id)).at(-1), `bot:${TEXTS.zh.queuedComplaint}`);
+        const row = await s.db.selectFrom('conversations').select(['state', 'priority']).where('id', '=', id).executeTakeFirstOrThrow();
+        assert.deepEqual(row, { state: 'queued', priority: QUEUE_PRIORITY.complaint });
+        assert.deepEqual(moved, ['shop_r'], 'routing tells the queue its places again');
       } finally {
         await s.close();
       }
