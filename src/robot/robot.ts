@@ -167,8 +167,9 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
   const state = parseState(req.state instanceof Promise ? await (req.state as Promise<unknown>).catch(() => undefined) : req.state);
   // A first message that tells no language, or English words in a Chinese sentence, is answered in the shop's.
   if (!lang && !input.langHint && !state.lang && (tellsNoLanguage(input.text) || englishInChinese(input))) input = await withShopLanguage(ctx, input);
-  // Only a Chinese text can be written in either script: an English one costs no lookup.
-  if (!state.lang && ctx.sources.faq.script && HAN.test(input.text) && chineseScript(input.text) === undefined) input = await withShopScript(ctx, input);
+  // Only a Chinese text can be written in either script: an English one costs no lookup. One that tells no
+  // language (a bare tracking number) is answered in the shop's script too (found from outside: simplified in a Taiwanese shop).
+  if (!state.lang && ctx.sources.faq.script && (HAN.test(input.text) ? chineseScript(input.text) === undefined : tellsNoLanguage(input.text))) input = await withShopScript(ctx, input);
   t = performance.now();
   let p = plan(state, input);
   cpu += performance.now() - t;

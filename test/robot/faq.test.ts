@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_FAQ_THRESHOLD, FaqIndex, FaqIndexProvider, type FaqEntry } from '../../src/robot/index.ts';
@@ -267,6 +268,18 @@ function faqRefreshTests(): void {
     clock = 1500;
     assert.match((await p.probe('s', '付款后多久发货'))?.entry.answer ?? '', /72/);
     assert.equal(await new FaqIndexProvider().probe('no-faq', '付款后多久发货'), null, 'a shop with no FAQ: nothing, so the built-in text');
+  });
+
+  // Found from outside (a Taiwanese shop, twenty-fifth session): "退款多久到账" found the shop's "退款多久會收到？"
+  // just under the answer band, and the built-in 1-3 days was said beside the shop's 7-14.
+  test('a probe takes an entry that stands alone just under the answer band; not one among others, nor a weak one', async () => {
+    const p = new FaqIndexProvider();
+    const tea = (JSON.parse(readFileSync(new URL('./faq.taiwan-tea.json', import.meta.url), 'utf8')) as { entries: FaqEntry[] }).entries;
+    p.setEntries('tw', tea);
+    const found = await p.lookup('tw', '退款多久到账');
+    assert.equal(found.band, 'clarify', 'a buyer typing it is asked "did you mean"');
+    assert.equal((await p.probe('tw', '退款多久到账'))?.entry.question, '退款多久會收到？');
+    assert.equal(await p.probe('tw', '售后申请多久审核'), null);
   });
 
   test('the shop\'s time zone is loaded with its entries and reloaded with them when the version moves', async () => {

@@ -1,6 +1,7 @@
 // The robot answering through the real message path, on the demo shop's data (embedded adapters).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { TEXTS } from '../../src/robot/replies.ts';
 import { connect, eventually, startIssuer, startNode, type Issuer, type Node } from '../support/kefu.ts';
 import { AUD, ISS } from '../auth/support.ts';
 import { seedDemoData } from '../../src/demo/index.ts';
@@ -94,9 +95,9 @@ describe('robot on the message path (demo data)', () => {
     await ask(c, '转人工');
     const s = await state;
     assert.equal(s.type === 'conversation' && s.shopId, DEMO_SHOP_ID);
-    // Once queued, the robot stays silent.
-    const after = await ask(c, '在吗');
-    assert.equal(after.length, 0);
+    // Once queued, the robot answers nothing; with nobody online it says once that the message is kept for the person.
+    assert.equal(textOf(await ask(c, '在吗')), TEXTS.zh.queuedKept);
+    assert.equal((await ask(c, '这个颜色还有吗')).length, 0, 'not again within minutes');
     await c.close();
   });
 
@@ -114,7 +115,7 @@ describe('robot on the message path (demo data)', () => {
     assert.equal(await node.rt.routing.robotMayAnswerQueued(DEMO_SHOP_ID, '沙发包安装吗'), true, 'nobody online in the demo shop');
     assert.match(textOf(await ask(c, '沙发包安装吗')), /师傅会在货到后48小时内联系您/);
     assert.equal((await getConversation(node.rt.storage.sql.db, id))?.state, 'queued');
-    assert.equal((await ask(c, '我的快递到哪了')).length, 0, 'a question about orders waits for the person');
+    assert.equal(textOf(await ask(c, '我的快递到哪了')), TEXTS.zh.queuedKept, 'a question about orders waits for the person, and is told so');
     // Unsure, the shop's own question is offered and a yes answered, still in the queue (found from outside: silence).
     assert.match(textOf(await ask(c, '发什么快递公司')), /默认发什么快递/);
     assert.match(textOf(await ask(c, '是')), /默认发中通快递/);

@@ -2439,7 +2439,10 @@ describe('a household-appliances shop (seventeenth session)', () => {
     const r = await say('那退款大概啥时候到');
     assert.equal(r.intent, 'aftersale_progress');
     assert.match(textOf(r), /原路退回/);
-    assert.match(textOf(await say('是退到微信还是银行卡')), /微信、支付宝或银行卡/);
+    // No payment channel named: 微信 and 支付宝 mean nothing to a Taiwanese card payer (twenty-fifth session).
+    const route = textOf(await say('是退到微信还是银行卡'));
+    assert.match(route, /原路退回您付款的账户/);
+    assert.doesNotMatch(route, /支付宝/);
     const en = conversation(shop());
     await en('my return for the pot?');
     assert.match(textOf(await en('so when do i get my refund')), /goes back the way you paid/);
@@ -5412,6 +5415,12 @@ describe('Hong Kong buyers: Cantonese, their script and English words in Chinese
     assert.match(textOf(await conversation(robot(), 'hk-2', 'shop_hk')('好')), /[還隨問題]/);
     // A shop in simplified characters stays so.
     assert.match(textOf(await conversation(robotWith({ orders: [] }), 'u-9')('好')), /[还随问题]/);
+    // A bare tracking or order number tells no language nor script: the shop's (a Taiwanese shop, twenty-fifth session).
+    const numbered = order({ ...hkOrder, orderId: '2026120200071234' });
+    const bareRobot = createRobot({ dataSource: fakeDataSource({ orders: [numbered] }), faq: hk, clock: () => NOW });
+    const bare = textOf(await conversation(bareRobot, 'hk-1', 'shop_hk')('2026120200071234'));
+    assert.match(bare, /訂單 2026120200071234/);
+    assert.doesNotMatch(bare, /订单/);
   });
 
   test('English words in a Chinese sentence: the shop\'s language first, and no switch of a Chinese conversation', async () => {
