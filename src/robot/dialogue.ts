@@ -846,7 +846,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1259,13 +1259,17 @@ const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | und
  * Customs asked after ("我的奶粉清关到哪一步了", "清关好了没", "到海关了吗", "stuck in customs"): the
  * parcel's latest event (found from outside: "no after-sales request", three times, and the tax entry).
  */
-const CUSTOMS_STATUS = /(?:清关|海关)[^，。,]{0,6}(?:到哪|哪一步|进度|好了没|好了吗|了吗|了没|怎么样|过了没|过了吗|卡)|(?:到|过|进|出)海关了(?:吗|没)|(?<![a-z])(?:customs (?:status|progress)|cleared customs|stuck (?:in|at) customs|through customs)(?![a-z])/;
+// "天气丹那个单显示清关异常 什么情况" (found from outside: "not sure", the parcel's exception untold).
+const CUSTOMS_STATUS = /(?:清关|海关)[^，。,]{0,6}(?:到哪|哪一步|进度|好了没|好了吗|了吗|了没|怎么样|过了没|过了吗|卡|异常|什么情况|咋回事|怎么回事)|(?:到|过|进|出)海关了(?:吗|没)|(?<![a-z])(?:customs (?:status|progress)|cleared customs|stuck (?:in|at) customs|through customs)(?![a-z])/;
 const customsAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   CUSTOMS_STATUS.test(u.normalized) && !/税|多少钱|怎么算|需要什么|取消|退款|不要了|退货|会不会|(?<![a-z])(?:tax|refund|cancel|return)(?![a-z])/.test(u.normalized) ? { intent: 'track_parcel' } : undefined;
 /** A code on the goods ("溯源码", "防伪码"): the shop's entry on it, never a coupon's text or an order (found from outside). */
 const GOODS_CODE = /溯源码|防伪码|(?<![a-z])(?:trace code|anti-?counterfeit code)(?![a-z])/;
 const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  GOODS_CODE.test(u.normalized) && (u.intent === 'coupon' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown') ? { intent: 'faq' } : undefined;
+  GOODS_CODE.test(u.normalized) && (u.intent === 'coupon' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
+/** "衣柜做好了没有", "is it made yet": goods made to order asked after, which the order's shipping time tells (found from outside: "not understood"). */
+const MADE_YET = /做好了?(?:没有?|吗|嘛)|做完了?(?:没有?|吗)|(?:生产|制作)(?:好|完)了?(?:没有?|吗)|做到哪(?:一步)?了|(?:生产|制作)进度|(?<![a-z])(?:is it (?:made|finished) yet|(?:made|finished) yet|production status)(?![a-z])/;
+const madeYet = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (MADE_YET.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed) ? { intent: 'delivery_estimate' } : undefined);
 const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   u.intent === 'track_parcel' && FIND_WHERE.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !CODE_GOODS.test(u.normalized) && !/运单|单号|发货|到了|送到/.test(u.normalized) ? { intent: 'unknown' } : undefined;
 /**
@@ -1289,10 +1293,15 @@ const refuseAsked = (state: DialogueState, u: Understanding): Pick<Resolved, 'in
 const sentWithWaybill = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
   orderId && !isDataIntent(u.intent) && SENT_BACK.test(u.normalized) ? { intent: 'aftersale_progress', explicitOrderId: orderId } : undefined;
 
+/** Asked to chase, naming nothing else to chase: "那你催一下", "帮我催催", "太慢了吧 帮我催一下". */
+const BARE_CHASE = /(?:^|[^不别没])(?:帮我|给我|你|你们|麻烦)?催(?:一下|下|一催|催)(?:吧|啊|呀|呗)?$/;
 /** "好的 帮我催一下", "能不能今天发 急着吃" about the order just told: hurry that one (found from outside: a goodbye, an FAQ guess). */
 function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
   // "can you ask them to hurry" right after a parcel: that parcel, whatever the NLU leaned to (found from outside: an exchange's status).
   const n = u.normalized;
+  // "太慢了吧 帮我催一下" right after a return's or an exchange's status, or "行 那你催一下" with nothing in focus: only a
+  // person can chase it (found from outside: the delivered parcel of the exchange's order; "not understood").
+  if (!isDataIntent(u.intent) && BARE_CHASE.test(n) && !NOT_CHASING.test(n) && (state.topic === 'aftersale_progress' || !state.focusOrderId)) return { intent: 'human' };
   const onParcel = state.focusOrderId && state.topic && LOGISTICS_INTENTS.has(state.topic) && (u.guessed || !isDataIntent(u.intent)) && (CHASE.test(n) || HURRY.test(n)) && !REQUEST_WORDS.test(n);
   const aboutOrder = !isDataIntent(u.intent) && ((state.focusOrderId && CHASE.test(n)) || URGE_SHIPPING.test(n));
   if (!onParcel && !aboutOrder) return undefined;
@@ -3751,6 +3760,8 @@ function otherOrdersRequests(ctx: Ctx, list: Aftersale[]): Outcome {
  * face-mask order): that order, not another's request (found from outside: the mask's refund, three
  * times). A cancelled one is told its money goes back.
  */
+const MONEY_WORD = /钱|款|(?<![a-z])(?:refund|money)(?![a-z])/;
+const RETURN_TALK = /退货|寄回|驳回|拒绝|运费|(?<![a-z])(?:return\w*|sent back|reject\w*|shipping)(?![a-z])/;
 /** Days after a cancel in which "钱退给我了吗" is about it. */
 const RECENT_CANCEL_DAYS = 30;
 function namedWithout(ctx: Ctx, latest: Map<string, Aftersale>): Outcome | undefined {
@@ -3759,10 +3770,13 @@ function namedWithout(ctx: Ctx, latest: Map<string, Aftersale>): Outcome | undef
   // So is "钱退给我了吗" from a buyer with no request at all and one cancelled order (found from outside: "no request").
   // Only a recent cancel, nothing returned or refused said, no order in focus (found in review: every refund question went to a five-month-old cancel).
   const n = ctx.r.u.normalized;
-  const plainMoney = latest.size === 0 && !ctx.state.focusOrderId && /钱|款|(?<![a-z])(?:refund|money)(?![a-z])/.test(n) && !/退货|寄回|驳回|拒绝|运费|(?<![a-z])(?:return\w*|sent back|reject\w*|shipping)(?![a-z])/.test(n);
+  const plainMoney = latest.size === 0 && !ctx.state.focusOrderId && MONEY_WORD.test(n) && !RETURN_TALK.test(n);
   const recent = (o: Order) => !plainMoney || CANCELLED_MONEY.test(n) || elapsed(ctx, o.updatedAt, DAY_MS) <= RECENT_CANCEL_DAYS;
   const cancelled = CANCELLED_MONEY.test(n) || plainMoney ? ctx.orders.filter((o) => o.status === 'cancelled' && !latest.has(o.orderId) && recent(o)) : undefined;
-  const named = kindsOfGoods(ctx.input.text).size > 0 ? describedBy(ctx, ctx.orders) : cancelled;
+  // "钱退了没" right after a cancelled order was told: that order's money, whatever other requests the buyer has (found from outside, two shops).
+  const focus = ctx.orders.find((o) => o.orderId === ctx.state.focusOrderId && o.status === 'cancelled' && !latest.has(o.orderId));
+  const inFocus = focus && MONEY_WORD.test(n) && !RETURN_TALK.test(n) ? [focus] : undefined;
+  const named = inFocus ?? (kindsOfGoods(ctx.input.text).size > 0 ? describedBy(ctx, ctx.orders) : cancelled);
   const o = named?.length === 1 ? named[0]! : undefined;
   if (!o || latest.has(o.orderId)) return undefined;
   const text = o.status === 'cancelled' ? ctx.t.cancel.cancelled(o.orderId) : ctx.t.noAftersaleFor(o.orderId);

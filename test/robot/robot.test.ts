@@ -5820,3 +5820,38 @@ describe('closings, complaints, the robot asked about, and 老闆 (twenty-fifth 
     assert.equal((await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '老板 转人工' })).handover?.reason, 'requested');
   });
 });
+
+// Found from outside (twenty-fifth session: furniture, cross-border and Taiwanese shops).
+describe('chases, a cancelled order\'s money, customs trouble and goods made to order (twenty-fifth session)', () => {
+  test('"太慢了吧 帮我催一下" after an exchange\'s status, and "行 那你催一下" with nothing told, go to a person', async () => {
+    const delivered = logistics({ orderId: EARBUDS, status: 'delivered', events: [{ time: '2024-11-20T10:00:00+08:00', location: '杭州', description: '已签收' }] });
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [delivered], aftersales: [aftersale({ aftersaleId: 'EX-1', orderId: EARBUDS, type: 'exchange', status: 'approved' })] }));
+    assert.match(textOf(await say('我的换货怎么样了')), /换货申请/);
+    const r = await say('太慢了吧 帮我催一下');
+    assert.equal(r.handover?.reason, 'requested');
+    assert.doesNotMatch(textOf(r), /已签收|签收了/);
+    assert.equal((await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '行 那你催一下' })).handover?.reason, 'requested');
+  });
+  test('"钱退了没" right after a cancelled order is that order\'s money, not another order\'s refused return', async () => {
+    const sofa = order({ orderId: 'JJ-CAN-1', status: 'cancelled', updatedAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 's', title: '布艺贵妃位转角沙发', quantity: 1, price: '4599.00' }] });
+    const table = order({ orderId: 'JJ-TBL-2', status: 'delivered', items: [{ sku: 't', title: '岩板茶几', quantity: 1, price: '1299.00' }] });
+    const say = conversation(robotWith({ orders: [sofa, table], aftersales: [aftersale({ aftersaleId: 'R-1', orderId: 'JJ-TBL-2', status: 'rejected', reason: '已超过7天无理由退货期限' })] }));
+    await say('我的贵妃沙发为啥被取消了？？我没点取消啊');
+    const text = textOf(await say('钱退了没'));
+    assert.match(text, /JJ-CAN-1 已经取消了，款项会原路退回/);
+    assert.doesNotMatch(text, /未通过|7天无理由/);
+  });
+  test('"那个单显示清关异常 什么情况" is the parcel\'s exception, with a person offered', async () => {
+    const cream = order({ orderId: 'HT-1', items: [{ sku: 'w', title: '【韩国直邮】后Whoo天气丹华泫水乳套装', quantity: 1, price: '1280.00' }] });
+    const held = logistics({ orderId: 'HT-1', status: 'exception', events: [{ time: '2024-11-26T15:20:00+08:00', location: '青岛海关', description: '清关异常：订购人身份信息与支付人信息不一致，请补充资料' }] });
+    const text = textOf(await robotWith({ orders: [cream], logistics: [held] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '天气丹那个单显示清关异常 什么情况' }));
+    assert.match(text, /订购人身份信息与支付人信息不一致[\s\S]*人工/);
+    // A code on the goods leaning to after-sales is the shop's question, not "no request" (found from outside).
+    assert.doesNotMatch(textOf(await robotWith({ orders: [cream] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '亲 a2的溯源码怎么查啊 罐底那个扫了没反应' })), /售后申请/);
+  });
+  test('"衣柜做好了没有" of goods made to order is told their terms and the day they are due', async () => {
+    const wardrobe = order({ orderId: 'JJ-W-1', status: 'paid', createdAt: '2024-11-15T10:00:00+08:00', updatedAt: '2024-11-15T10:00:00+08:00', items: [{ sku: 'w', title: '【定制】实木整体衣柜（定制20-30天发货）', quantity: 1, price: '6880.00' }] });
+    const text = textOf(await robotWith({ orders: [wardrobe] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '衣柜做好了没有' }));
+    assert.match(text, /JJ-W-1[\s\S]*预计12月15日前发出/);
+  });
+});
