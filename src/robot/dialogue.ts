@@ -207,6 +207,8 @@ export interface TurnData {
   readonly faqOnTopic?: readonly FaqHit[];
   /** The first lexical candidates of any topic, beside `faqOnTopic`: goods in trouble pick the entry naming it among them. */
   readonly faqNearest?: readonly FaqHit[];
+  /** How many entries the shop's FAQ holds, when a policy question found none to answer with. */
+  readonly faqEntries?: number;
   /** The shop's FAQ entries that answer the robot's own questions (`SHOP_QUESTIONS`): they replace its built-in texts. */
   readonly shopSays?: Partial<Record<ShopQuestion, FaqHit | null>>;
   /** The other FAQ questions picked beside `faqText` ("1 and 3", "both"), as found, in order. */
@@ -2036,7 +2038,7 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
     return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress', policy: intent, ...offer, ...late } };
   }
   // A weak guess without a word of its topic is no answer for the built-in text: "血糖仪怎么用啊" was told where coupons are (found from outside).
-  if (guessed(ctx.r) && text === ctx.t.policy[intent] && !POLICY_WORDS[intent].test(ctx.r.u.normalized)) return notSure(ctx);
+  if (guessed(ctx.r) && isBuiltInPolicy(ctx, intent, text) && !POLICY_WORDS[intent].test(ctx.r.u.normalized)) return notSure(ctx);
   const o = ctx.orders && !notAboutOwnOrder(ctx.r, ctx.input.text) ? policyOrder(ctx, ctx.orders) : undefined;
   if (!o) return { replies: [{ text }], next: { ...offer, policy: intent }, ...(offer?.faqLast ? { faqOnly: true as const } : {}) };
   return { replies: [...statusAnswer(ctx, o).replies, { text }], next: { focusOrderId: o.orderId, topic: 'order_status', ...offer } };
@@ -2226,8 +2228,14 @@ function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pic
   // entry is no answer to "do you have coupons?" (found in review): the built-in text is.
   const other = candidates[0];
   const onTopic = other && other.confidence >= OTHER_LANGUAGE_MIN && ctx.data.faqOnTopic?.some((h) => h.entry.id === other.entry.id);
-  return other && onTopic && detectLanguage(other.entry.answer).lang !== ctx.lang ? { text: ctx.t.otherLanguageEntry(other.entry.question, other.entry.answer) } : { text: ctx.t.policy[intent] };
+  if (other && onTopic && detectLanguage(other.entry.answer).lang !== ctx.lang) return { text: ctx.t.otherLanguageEntry(other.entry.question, other.entry.answer) };
+  // A shop that wrote its own FAQ and nothing on this topic is told no policy of the robot's making
+  // ("可在店铺首页领取优惠券" for a shop with no coupons: found from outside, two shops).
+  return { text: (ctx.data.faqEntries ?? 0) >= OWN_FAQ_MIN ? ctx.t.policyUnknown[intent] : ctx.t.policy[intent] };
 }
+/** Entries from which a shop has written its own FAQ. */
+const OWN_FAQ_MIN = 3;
+const isBuiltInPolicy = (ctx: Ctx, intent: PolicyIntent, text: string): boolean => text === ctx.t.policy[intent] || text === ctx.t.policyUnknown[intent];
 
 /**
  * The least confidence of an entry in the other language said as the shop's word: a shared word or

@@ -70,6 +70,8 @@ export interface FaqLookup {
    * built-in text.
    */
   readonly onTopic?: readonly FaqHit[];
+  /** Asked with a topic and no entry to answer with: how many entries the shop's FAQ holds (a shop that wrote its own FAQ is told no built-in policy). */
+  readonly entries?: number;
   /**
    * Asked with a topic and no entry to answer with: the first lexical candidates whatever their
    * topic. Goods in trouble pick among them the entry naming the same trouble ("大闸蟹死了三只" and

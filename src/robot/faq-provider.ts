@@ -158,7 +158,7 @@ export class FaqIndexProvider implements FaqProvider {
     const ranked = cached.index.rank(text, TOPIC_TOP_K);
     const onTopic = onTopicIn(cached, text, topic, ranked);
     const nearest = ranked.slice(0, NEAREST);
-    return { ...found, ...(onTopic.length ? { onTopic } : {}), ...(nearest.length ? { nearest } : {}) };
+    return { ...found, ...(onTopic.length ? { onTopic } : {}), ...(nearest.length ? { nearest } : {}), entries: cached.index.size };
   }
 
   async probe(shopId: string, text: string): Promise<FaqHit | null> {

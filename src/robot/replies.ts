@@ -201,6 +201,8 @@ export interface Texts {
     reschedule(orderId: string, answer: string | undefined): string;
   };
   policy: Record<'return_policy' | 'invoice' | 'coupon', string>;
+  /** For a shop that wrote its own FAQ with nothing on the topic: no policy of the robot's making. */
+  policyUnknown: Record<'return_policy' | 'invoice' | 'coupon', string>;
   /** A coupon that did not apply, and invoice details the buyer sent: the robot can do neither, a person can. */
   policyTrouble: Record<'invoice' | 'coupon' | 'return_policy', string>;
   /** The same without a procedure of the robot's own: said beside a shop that wrote its own on the topic. */
@@ -413,6 +415,11 @@ const zh: Texts = {
     return_policy: '本店支持 7 天无理由退换货（商品不影响二次销售）。请在订单详情页点“申请售后”，选择退货或换货，审核通过后按页面地址寄回即可。',
     invoice: '确认收货后，在订单详情页点“申请开票”即可开具电子发票，支持个人和公司抬头。',
     coupon: '可在店铺首页领取优惠券，下单时自动抵扣；当前活动以商品详情页为准。',
+  },
+  policyUnknown: {
+    return_policy: '店铺的退换货规则我这边没有查到，请以商品详情页的说明为准；需要的话回复“转人工”，请客服为您确认。',
+    invoice: '店铺的开票方式我这边没有查到，请以订单详情页的说明为准；需要的话回复“转人工”，请客服为您确认。',
+    coupon: '店铺的优惠活动我这边没有查到，请以商品详情页显示的为准；需要的话回复“转人工”，请客服为您确认。',
   },
   policyTrouble: {
     invoice: '抬头和税号请在订单详情页“申请开票”时填写，我这边没法直接开票。需要人工按您发的信息代为申请的话，回复“转人工”。',
@@ -637,6 +644,11 @@ const en: Texts = {
     return_policy: 'We accept returns and exchanges within 7 days for items in resellable condition. Open the order, tap "After-sales", choose return or exchange, and ship it to the address shown once approved.',
     invoice: 'After you confirm receipt, tap "Request invoice" on the order page to get an electronic invoice, for a person or a company.',
     coupon: 'Coupons are on the shop home page and apply automatically at checkout; current promotions are shown on each product page.',
+  },
+  policyUnknown: {
+    return_policy: "I don't have this shop's return rules: the product page says what applies. Say \"human\" and a person will confirm it for you.",
+    invoice: "I don't have how this shop issues invoices: the order page says what applies. Say \"human\" and a person will confirm it for you.",
+    coupon: "I don't have this shop's current promotions: the product page shows what applies. Say \"human\" and a person will confirm it for you.",
   },
   policyTrouble: {
     invoice: 'Please enter the company name and tax number when you tap "Request invoice" on the order page; I can\'t issue invoices myself. Say "human" if you want an agent to request it with the details you sent.',

@@ -558,10 +558,10 @@ async function faqLookup(faq: FaqProvider, shopId: string, text: string, topic: 
 }
 
 /** The FAQ lookup as the dialogue takes it: the hit to answer with, and the candidates when the index was unsure. */
-function faqData(f: Lookup<FaqLookup>): Pick<TurnData, 'faq' | 'faqCandidates' | 'faqOnTopic' | 'faqNearest'> {
+function faqData(f: Lookup<FaqLookup>): Pick<TurnData, 'faq' | 'faqCandidates' | 'faqOnTopic' | 'faqNearest' | 'faqEntries'> {
   if (!f.ok) return { faq: { ok: false, reason: f.reason } };
   const v = f.value;
-  return { faq: { ok: true, value: v?.hit ?? null }, ...(v?.band === 'clarify' && v.candidates?.length ? { faqCandidates: v.candidates } : {}), ...(v?.onTopic ? { faqOnTopic: v.onTopic } : {}), ...(v?.nearest ? { faqNearest: v.nearest } : {}) };
+  return { faq: { ok: true, value: v?.hit ?? null }, ...(v?.band === 'clarify' && v.candidates?.length ? { faqCandidates: v.candidates } : {}), ...(v?.onTopic ? { faqOnTopic: v.onTopic } : {}), ...(v?.nearest ? { faqNearest: v.nearest } : {}), ...(v?.entries ? { faqEntries: v.entries } : {}) };
 }
 
 /** The results as the dialogue step takes them, with both rounds of logistics merged into one. */

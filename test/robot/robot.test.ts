@@ -5855,3 +5855,20 @@ describe('chases, a cancelled order\'s money, customs trouble and goods made to 
     assert.match(text, /JJ-W-1[\s\S]*预计12月15日前发出/);
   });
 });
+
+// Found from outside (a furniture and a cross-border shop, twenty-fifth session): the built-in coupon text
+// ("可在店铺首页领取优惠券") was said for shops that have no coupons page.
+test('a shop that wrote its own FAQ, with nothing on the topic, is told no policy of the robot\'s making; a shop with no FAQ keeps the built-in text', async () => {
+  const own = new FaqIndexProvider();
+  own.setEntries('shop_own', [
+    { id: 'ship', question: '付款后多久发货？', answer: '付款后72小时内发货。' },
+    { id: 'install', question: '包安装吗？', answer: '送装一体，免费安装。' },
+    { id: 'floor', question: '上楼费怎么收？', answer: '有电梯免费。' },
+  ]);
+  const ask = async (faq: FaqIndexProvider, shopId: string, text: string) => textOf(await createRobot({ dataSource: fakeDataSource({}), faq, clock: () => NOW }).answer({ shopId, userId: 'x', conversationId: 'c', text }));
+  const told = await ask(own, 'shop_own', '有优惠券吗');
+  assert.match(told, /优惠活动我这边没有查到[\s\S]*转人工/);
+  assert.doesNotMatch(told, /店铺首页领取优惠券/);
+  assert.match(await ask(own, 'shop_own', 'do you have any coupons'), /don't have this shop's current promotions/);
+  assert.match(await ask(new FaqIndexProvider(), 'shop_none', '有优惠券吗'), /店铺首页领取优惠券/);
+});
