@@ -17,10 +17,15 @@ export function maskName(name: string): string {
   return chars.length === 0 ? '' : `${chars[0]}*`;
 }
 
-const SYMBOL: Record<string, string> = { CNY: '¥', RMB: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥', HKD: 'HK$' };
+// "1800.00 TWD" read as no Taiwanese shop writes it (found from outside): NT$1,800.
+const SYMBOL: Record<string, string> = { CNY: '¥', RMB: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥', HKD: 'HK$', TWD: 'NT$', SGD: 'S$', MYR: 'RM', AUD: 'A$', NZD: 'NZ$', CAD: 'C$' };
+/** Currencies whose prices have no cents in practice: "NT$1,800", "¥3,200" (yen), never ".00". */
+const WHOLE = new Set(['TWD', 'JPY']);
 export function formatMoney(amount: string, currency: string | undefined): string {
-  const sym = currency ? SYMBOL[currency.toUpperCase()] : '¥';
-  return sym ? `${sym}${amount}` : `${amount} ${currency}`;
+  const code = currency?.toUpperCase();
+  const sym = code ? SYMBOL[code] : '¥';
+  const shown = code && WHOLE.has(code) && /^\d+(?:\.0+)?$/.test(amount) ? Number(amount).toLocaleString('en-US') : amount;
+  return sym ? `${sym}${shown}` : `${amount} ${currency}`;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -98,6 +98,7 @@ export interface Robot {
 export const DEFAULT_BUDGET_MS = 300;
 // The ids of the token (protocol/conversation.ts); a conversation id is kefu's own and shorter.
 const MAX_ID = MAX_PRINCIPAL_ID_CHARS;
+const TAIPEI = 'Asia/Taipei';
 
 export function createRobot(opts: RobotOptions): Robot {
   if (!opts || typeof opts.dataSource?.listOrders !== 'function' || typeof opts.faq?.search !== 'function') {
@@ -118,7 +119,8 @@ export function createRobot(opts: RobotOptions): Robot {
     async answer(req) {
       validate(req);
       const answered = await answerParts(ctx, req);
-      return answered.state.hant && answered.lang === 'zh' ? { ...answered, replies: inTraditional(answered.replies) } : answered;
+      // A shop in Taiwan's time zone is answered in Taiwan's words as well as its characters.
+      return answered.state.hant && answered.lang === 'zh' ? { ...answered, replies: inTraditional(answered.replies, opts.faq.timeZoneNow?.(req.shopId) === TAIPEI) } : answered;
     },
   };
 }

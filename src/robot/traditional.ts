@@ -74,7 +74,36 @@ export function inScriptOf(notice: string, buyerText: string | undefined): strin
   return buyerText !== undefined && chineseScript(buyerText) === 'hant' ? toTraditional(notice) : notice;
 }
 
-/** The replies with their texts in traditional characters. */
-export function inTraditional(replies: readonly Reply[]): Reply[] {
-  return replies.map((r) => ({ ...r, text: toTraditional(r.text) }));
+/**
+ * Taiwan's words where the characters alone keep the mainland's (當前 → 目前, 質量 → 品質, 到賬 →
+ * 入帳): a Taiwanese shop's buyers took the converted texts for a mainland robot (found from
+ * outside). Applied to whole replies: a Taiwanese shop's own entries hold these words already.
+ */
+const TAIWAN_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/當前/g, '目前'],
+  [/質量/g, '品質'],
+  [/到賬/g, '入帳'],
+  [/賬戶/g, '帳戶'],
+  [/賬號/g, '帳號'],
+  [/信息/g, '資訊'],
+  [/倒計時/g, '倒數計時'],
+  [/發貨/g, '出貨'],
+  [/視頻/g, '影片'],
+  [/默認/g, '預設'],
+  [/短信/g, '簡訊'],
+  [/手機號(?!碼)/g, '手機號碼'],
+  [/運單號/g, '貨運單號'],
+  [/承運/g, '配送'],
+  [/快遞員/g, '送貨員'],
+  [/快遞公司/g, '物流公司'],
+];
+export function toTaiwanese(text: string): string {
+  let out = text;
+  for (const [from, to] of TAIWAN_WORDS) out = out.replace(from, to);
+  return out;
+}
+
+/** The replies with their texts in traditional characters; `taiwan`: with Taiwan's words too. */
+export function inTraditional(replies: readonly Reply[], taiwan = false): Reply[] {
+  return replies.map((r) => ({ ...r, text: taiwan ? toTaiwanese(toTraditional(r.text)) : toTraditional(r.text) }));
 }

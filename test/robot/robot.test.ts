@@ -5872,3 +5872,19 @@ test('a shop that wrote its own FAQ, with nothing on the topic, is told no polic
   assert.match(await ask(own, 'shop_own', 'do you have any coupons'), /don't have this shop's current promotions/);
   assert.match(await ask(new FaqIndexProvider(), 'shop_none', '有优惠券吗'), /店铺首页领取优惠券/);
 });
+
+// Found from outside (a Taiwanese tea shop, twenty-fifth session): replies in traditional characters kept the
+// mainland's words (當前狀態, 發貨, 到賬) and prices read "1800.00 TWD".
+test('a shop in Taiwan\'s time zone is answered in Taiwan\'s words and NT$; a Hong Kong shop keeps its characters only', async () => {
+  const entries: FaqEntry[] = [{ id: 'ship', question: '下單後多久會出貨？', answer: '付款後 24 小時內出貨。' }, { id: 'pay', question: '有哪些付款方式？', answer: '信用卡、ATM 轉帳。' }];
+  const tea = order({ orderId: '2026120200071111', shopId: 'shop_tw', userId: 'tw', status: 'shipped', currency: 'TWD', totalAmount: '1800.00', items: [{ sku: 't', title: '梨山高山茶 75g 罐裝', quantity: 1, price: '1800.00' }] });
+  const ask = async (zone: string | undefined) => {
+    const faq = new FaqIndexProvider();
+    faq.setEntries('shop_tw', entries, 1, zone ? { timeZone: zone } : {});
+    return textOf(await createRobot({ dataSource: fakeDataSource({ orders: [tea] }), faq, clock: () => NOW }).answer({ shopId: 'shop_tw', userId: 'tw', conversationId: 'c', text: '請問我的訂單狀態' }));
+  };
+  const tw = await ask('Asia/Taipei');
+  assert.match(tw, /目前狀態：已出貨，金額 NT\$1,800/);
+  assert.doesNotMatch(tw, /當前|發貨|TWD/);
+  assert.match(await ask(undefined), /當前狀態：已發貨，金額 NT\$1,800/);
+});
