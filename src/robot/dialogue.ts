@@ -848,7 +848,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? arrivedAt(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -966,9 +966,10 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
  * order cancelled", "i didnt cancel it"): a question about a cancelled order, not a request to
  * cancel one (found from outside: the shipped orders were offered for cancelling).
  */
-const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
+// "为什么上次那张会被取消 我又没有要取消" (found from outside: the how-to-cancel text of the other order).
+const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
-const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱|券|售后|帮我取消|怎么取消|取消一下|能取消|要取消|想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
+const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱|券|售后|帮我取消|怎么取消|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
 
 /**
  * Praise ("收到货了 点个赞👍 下次还找你们", "great service, will order again"): thanked, not read as a
@@ -989,7 +990,7 @@ const praised = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (pra
 const READY_TO_COLLECT = /(?<![a-z])(?:(?:is|are) (?:my|the|it|they|them|these|those)(?![a-z])[^?]{0,40}ready (?:to|for) (?:collect\w*|pick ?up)|ready for me to (?:collect|pick))(?![a-z])|(?:我的|我那个|我买的)[^，,。？?]{0,12}(?:到店|可以取|能取|能去拿|可以去拿)了(?:吗|没)/;
 const PICKUP_FOLLOW = /(?<![a-z])(?:which (?:store|shop|branch|locker)|where (?:do|can|should) i (?:collect|pick)|until when|collect (?:it |them )?by|how long (?:do i have|will (?:you|they) (?:keep|hold)))(?![a-z])|在哪(?:取|拿)|哪个(?:门店|网点|柜)|几号前|保留几天|放几天/;
 /** A longer hold at the pickup point ("can you hold them longer?", "能多放几天吗"): only a person can ask for it. */
-const HOLD_LONGER = /(?<![a-z])(?:(?:hold|keep) (?:it|them|my \w+|the \w+) (?:longer|a (?:few|couple of) (?:more )?days|(?:un)?til|till)|extend (?:the )?(?:hold|collection|pick ?up))(?![a-z])|延长(?:保管|取件|存放)|多放几天|多留几天|晚几天(?:再)?(?:取|拿)/;
+const HOLD_LONGER = /(?<![a-z])(?:(?:hold|keep) (?:it|them|my \w+|the \w+) (?:longer|a (?:few|couple of) (?:more )?days|(?:un)?til|till)|extend (?:the )?(?:hold|collection|pick ?up))(?![a-z])|延长(?:保管|取件|存放|保留)|多放几天|多留几天|放久一点|留久一点|晚几天(?:再)?(?:取|拿)/;
 /** When the goods come ("幾點到", "几点能送到", "what time will the courier come"): never the staff's hours (found from outside). */
 // Not "几点到几点", a span of hours.
 const ARRIVAL_TIME = /几点(?:能|会)?(?:到(?![账帐期店付款])|送到|送来|送过来|派送|派件|上门)(?![几\d一二三四五六七八九十])|(?<![a-z])what time (?:will|does|is|would) (?:it|they|my (?:parcel|package|order)|the (?:parcel|package|courier|driver|delivery))(?: be)? (?:arrive|come|get here|delivered|turn up|show up)(?![a-z])/;
@@ -1012,7 +1013,7 @@ function parcelAsked(state: DialogueState, u: Understanding, text: string): Pick
  * match the payment (found from outside, an Australian shop).
  */
 const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\bclaim|claim\b.{0,20}\b(?:status|update|progress)|(?:how(?:'s| is) my|where(?:'s| is) my) (?:warranty )?claim)(?![a-z])|我的(?:保修|质保|索赔|理赔)(?:申请)?[^，,。？?]{0,6}(?:怎么样|进度|到哪|结果)|(?:保修|质保)(?:申请|单)[^，,。？?]{0,4}(?:怎么样|进度|审核|结果)/;
-const PAID_SHOWS_UNPAID = /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,40}\b(?:says|shows|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:付了款|付款了|已经付了?|已付款|扣了款|扣款了|扣了钱|钱扣了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)/;
+const PAID_SHOWS_UNPAID = /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,40}\b(?:says|shows|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:付了款|付款了|已经付了?|已付款|扣了款|扣款了|扣了钱|钱扣了|转账了|转了账|汇款了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)/;
 const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付/;
 const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been )?taken|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了/;
 /**
@@ -1052,7 +1053,7 @@ const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<
  * that it closes by itself and where the countdown is, not how to cancel it (found in the closing
  * note of an earlier round: "go to the order page and cancel it").
  */
-const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:can|do|will) i (?:wait|have) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still (?:reserved|held|on hold) for me)(?![a-z])/;
+const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:can|do|will) i (?:wait|have) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still (?:reserved|held|on hold) for me)(?![a-z])/;
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 /** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
 const NOT_UNPAID_TIMEOUT = /付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
@@ -1192,7 +1193,7 @@ const parcelNotReturn = (u: Understanding): Pick<Resolved, 'intent' | 'orParcel'
 /**
  * "ok so when", "那什么时候到" right after an order's answer: when that order comes (found from outside: "ok" made it a goodbye).
  */
-const WHEN_THEN = /^(?:ok(?:ay)?|and|hmm+)?[, ]*(?:so|then)?[, ]*when(?: then| will it (?:come|arrive|get here)| does it (?:come|arrive))?[ ?.!]*$|^(?:好的?|嗯+|那|所以)?[，, ]*(?:那)?(?:什么时候|啥时候|几时)(?:能)?(?:到|送到|发货)?(?:呢|啊|呀)?[?？。!！]*$/;
+const WHEN_THEN = /^(?:ok(?:ay)?|and|hmm+)?[, ]*(?:so|then)?[, ]*when(?: then| will it (?:come|arrive|get here)| does it (?:come|arrive))?[ ?.!]*$|^(?:好的?|嗯+|那|所以|谢谢|谢啦|感谢)?[，, ~]*(?:那)?(?:什么时候|啥时候|几时|几号|哪天)(?:能|会)?(?:到|送到|发货)?(?:呢|啊|呀)?[?？。!！]*$/;
 const whenThen = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   state.focusOrderId && state.topic !== 'aftersale_progress' && WHEN_THEN.test(u.normalized.trim()) ? { intent: 'delivery_estimate' } : undefined;
 /** Another size or colour for an order ("那个小白鞋能不能改成39码 还没发货", "change it to size M"): found from outside, its status again. */
@@ -1269,6 +1270,10 @@ const customsAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 const GOODS_CODE = /溯源码|防伪码|(?<![a-z])(?:trace code|anti-?counterfeit code)(?![a-z])/;
 const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   GOODS_CODE.test(u.normalized) && (u.intent === 'coupon' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
+/** "请问我的牛轧糖寄到全家了没": the parcel, asked by where it should be (found from outside: "not understood"). */
+const ARRIVED_AT = /(?:寄|送|到)到[^，,。？?]{1,10}(?:了吗|了没有?|了嘛|没有)/;
+const arrivedAt = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  ARRIVED_AT.test(u.normalized) && !RETURN_WORD.test(u.normalized) && (u.intent === 'unknown' || u.guessed) ? { intent: 'track_parcel' } : undefined;
 /** "衣柜做好了没有", "is it made yet": goods made to order asked after, which the order's shipping time tells (found from outside: "not understood"). */
 const MADE_YET = /做好了?(?:没有?|吗|嘛)|做完了?(?:没有?|吗)|(?:生产|制作)(?:好|完)了?(?:没有?|吗)|做到哪(?:一步)?了|(?:生产|制作)进度|(?<![a-z])(?:is it (?:made|finished) yet|(?:made|finished) yet|production status)(?![a-z])/;
 const madeYet = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (MADE_YET.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed) ? { intent: 'delivery_estimate' } : undefined);
@@ -1898,7 +1903,8 @@ const BARE_THING = /^\s*(?:那|那么|还有|那我的)?(?:我的)?(?:快递|物
 
 /** Words of a question about what usually happens, not about one parcel. */
 // "请问寄去马来西亚要几天": how long to a place, asked of the shop (found from outside: "which order?").
-const GENERALLY = /一般|通常|平时|大概要|(?:寄|发|送)(?:去|到|往)\p{Script=Han}{2,6}(?:要|需要|得)?(?:几天|多久|多长时间)|(?<![a-z])(?:usually|normally|typically|in general|generally|on average|(?:shipping|delivery) (?:time )?to [a-z]+(?: [a-z]+)? (?:take|takes)|how long (?:does|will) it take to (?:ship|deliver) to)(?![a-z])/u;
+// "寄7-11的话要几天": how long by a way of sending, asked before buying (found from outside: the buyer's stuck parcel).
+const GENERALLY = /一般|通常|平时|大概要|(?:寄|发|送)(?:去|到|往)\p{Script=Han}{2,6}(?:要|需要|得)?(?:几天|多久|多长时间)|(?:寄|发|送|选)[^，,。？?]{1,8}的话(?:要|需要|得)?(?:几天|多久|多长时间)|(?<![a-z])(?:usually|normally|typically|in general|generally|on average|(?:shipping|delivery) (?:time )?to [a-z]+(?: [a-z]+)? (?:take|takes)|how long (?:does|will) it take to (?:ship|deliver) to)(?![a-z])/u;
 
 /** A data question that names no order of the buyer's: the shop's FAQ may answer it better. */
 const notAboutOwnOrder = (r: Resolved, text: string): boolean => !orderReference(r) && !personal(text);
@@ -2545,7 +2551,9 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   const shownDelivered = intent === 'track_parcel' && SAYS_DELIVERED.test(ctx.r.u.normalized) && NOT_RECEIVED.test(ctx.r.u.normalized) && !NOT_YET_DELIVERED.test(ctx.r.u.normalized);
   const tiers = ctx.r.whyCancelled ? [['cancelled'] as const, ...TIERS[intent]] : unshippedFirst ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : shownDelivered ? DELIVERED_FIRST : TIERS[intent];
   const anyTier = new Set(tiers.flat());
-  const focus = state.focusOrderId ? orders.find((o) => o.orderId === state.focusOrderId && anyTier.has(o.status)) : undefined;
+  // "为什么上次那张会被取消" while another order is in focus: the cancelled one (found from outside).
+  const otherCancelled = ctx.r.whyCancelled && orders.some((o) => o.status === 'cancelled');
+  const focus = state.focusOrderId ? orders.find((o) => o.orderId === state.focusOrderId && anyTier.has(o.status) && (!otherCancelled || o.status === 'cancelled')) : undefined;
   const inTiers = orders.filter((o) => anyTier.has(o.status));
   const each = eachNamed(ctx, inTiers);
   if (each) return { each };

@@ -73,7 +73,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const focus = questionClause(nc, tokenizer);
     const thumb = ACK_EMOJI.test(text.trim());
     const c = thanked(thankedOff(n), waved(WAVE_EMOJI.test(text.trim()), thumb || ACK_WORDS.test(n.text) || OH.test(n.text), notCancelling(classifier, tokenizer, nc, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, addressed(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra), extra))))));
-    t = { n, lang, tokens, c, yesNo: thumb ? 'yes' : yesNoOf(n.scan) }; // a thumbs-up to "shall I connect you?" is a yes
+    t = { n, lang, tokens, c: quotedThanks(text, c, ofText), yesNo: thumb ? 'yes' : yesNoOf(n.scan) }; // a thumbs-up to "shall I connect you?" is a yes
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
       memo.set(text, t);
@@ -167,7 +167,8 @@ const THANKS_TAIL =
  * "话费到了！！谢谢 顺便问下…", "好的 另外原神月卡每天要自己领吗": thanks or an ok, then another
  * question brought in by 顺便 / 另外 (found from outside: "不客气" answered it). Also inside a clause.
  */
-const THANKS_BEFORE_ASIDE = /(?:^|(?<=\| )) ?(?:(?:好的|好滴|好|ok|okay|嗯嗯?|行|收到|谢谢你?|谢啦|谢了|感谢|多谢|thanks|thank you|thx)[\s,，!！.。~]*)+(?=(?:顺便|另外|还有个?问题|再问(?:一)?下|btw\b|also,? (?:can|could|how|what|when|where|which|is|are|do|does|will|would)\b))/g;
+// "谢谢~~ 那几号会到": 那 and a question after the thanks asks it (found from outside: "不客气").
+const THANKS_BEFORE_ASIDE = /(?:^|(?<=\| )) ?(?:(?:好的|好滴|好|ok|okay|嗯嗯?|行|收到|谢谢你?|谢啦|谢了|感谢|多谢|thanks|thank you|thx)[\s,，!！.。~]*)+(?=(?:顺便|另外|还有个?问题|再问(?:一)?下|那(?=[^|]{0,12}(?:几|什么|啥|哪|多久|吗|呢|怎么|会不会))|btw\b|also,? (?:can|could|how|what|when|where|which|is|are|do|does|will|would)\b))/g;
 
 /**
  * A greeting before the question ("你好，tk到哪了") and thanks after it ("…到哪了 谢谢") are
@@ -236,6 +237,20 @@ function askedLast(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   const text = last.trim();
   const q = classifier.classify({ scan: last, angry: 0, features: featuresOf(text, tokenizer.cut(text)) });
   return substantive(q.intent) && q.intent !== c.intent ? q : c;
+}
+
+/**
+ * Thanks inside quotes are words for a card or a note, not the buyer's ("可以幫我每盒附一張卡片嗎
+ * 寫「感謝您一年來的支持 大安科技 敬上」": found from outside, "不客氣"): the message without them decides.
+ */
+const QUOTED = /[「『“"]([^」』”"]{1,80})[」』”"]/g;
+const THANKS_WORD = /谢|謝|感谢|感謝|(?<![a-z])(?:thanks?|thank you)(?![a-z])/i;
+function quotedThanks(text: string, c: Classification, again: (t: string) => { c: Classification }): Classification {
+  if (c.intent !== 'bye') return c;
+  let quotedThanksOnly = false;
+  const rest = text.replace(QUOTED, (_, inner: string) => ((quotedThanksOnly ||= THANKS_WORD.test(inner)), ' '));
+  if (!quotedThanksOnly || THANKS_WORD.test(rest) || !rest.trim()) return c;
+  return again(rest).c;
 }
 
 /** A thumbs-up, an OK hand, folded hands, a smile or a heart, alone. */
