@@ -5888,3 +5888,34 @@ test('a shop in Taiwan\'s time zone is answered in Taiwan\'s words and NT$; a Ho
   assert.doesNotMatch(tw, /當前|發貨|TWD/);
   assert.match(await ask(undefined), /當前狀態：已發貨，金額 NT\$1,800/);
 });
+
+// Found from outside (a Taiwanese tea shop, twenty-fifth session).
+describe('paid by transfer, cancels asked after, a way of sending asked before buying, thanks with a question (twenty-fifth session)', () => {
+  const unpaid = order({ orderId: 'CY-UNPAID-1', status: 'pending_payment', createdAt: '2024-11-26T10:00:00+08:00' });
+  const gone = order({ orderId: 'CY-CANCEL-2', status: 'cancelled', createdAt: '2024-11-20T10:00:00+08:00', updatedAt: '2024-11-23T10:00:00+08:00' });
+  const shipped = order({ orderId: 'CY-SHIP-3', status: 'shipped', createdAt: '2024-11-25T10:00:00+08:00' });
+  const ask = (text: string, data: FakeData = { orders: [unpaid] }) => robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+  test('"我转账了可是订单还是显示待付款" goes to a person; "我怕被自动取消" is how long an unpaid order waits', async () => {
+    assert.equal((await ask('我转账了可是订单还是显示待付款??')).handover?.reason, 'requested');
+    const t = textOf(await ask('我怕被自动取消欸'));
+    assert.match(t, /超时会自动关闭/);
+    assert.doesNotMatch(t, /申请退款|取消订单/);
+  });
+  test('"为什么上次那张会被取消 我又没有要取消" with another order in focus is the cancelled one', async () => {
+    const say = conversation(robotWith({ orders: [unpaid, gone] }));
+    await say('我的订单付款了吗');
+    const t = textOf(await say('为什么上次那张会被取消 我又没有要取消'));
+    assert.match(t, /CY-CANCEL-2[\s\S]*取消的原因/);
+  });
+  test('"寄顺丰的话要几天" asks the shop first; "寄到菜鸟驿站了没" is the parcel', async () => {
+    // The shop's answer first (its own parcel may follow, as for any policy question asked beside an open order).
+    assert.match(textOf(await ask('寄顺丰的话要几天', { orders: [shipped], logistics: [logistics({ orderId: 'CY-SHIP-3' })] })), /^默认发中通快递/);
+    assert.match(textOf(await ask('请问我的耳机寄到菜鸟驿站了没', { orders: [shipped], logistics: [logistics({ orderId: 'CY-SHIP-3' })] })), /CY-SHIP-3[\s\S]*运单号/);
+  });
+  test('"谢谢~~ 那几号会到" after an order keeps its question; a card\'s "感谢…" in quotes is no goodbye', async () => {
+    const say = conversation(robotWith({ orders: [shipped], logistics: [logistics({ orderId: 'CY-SHIP-3' })] }));
+    await say('我的订单到哪了');
+    assert.doesNotMatch(textOf(await say('谢谢~~ 那几号会到')), /不客气/);
+    assert.doesNotMatch(textOf(await ask('可以帮我每盒附一张卡片吗 写「感谢您一年来的支持 大安科技 敬上」')), /不客气/);
+  });
+});
