@@ -410,14 +410,17 @@ export async function setState(db: Db | Tx, conversationId: string, patch: State
 
 /**
  * Moves a queued conversation up to `priority` (never down), keeping its time in the queue: an
- * emergency told while waiting goes ahead of the rest. False when it is no longer queued.
+ * emergency told while waiting goes ahead of the rest. False when it is no longer queued or
+ * was that far ahead already (then nothing moved).
  */
 export async function raiseQueuePriority(db: Db | Tx, conversationId: string, priority: number): Promise<boolean> {
   const r = await db
     .updateTable('conversations')
-    .set({ priority: sql<number>`greatest(priority, ${priority})`, updated_at: new Date() })
+    .set({ priority, updated_at: new Date() })
     .where('id', '=', conversationId)
     .where('state', '=', 'queued')
+    // Only a move up counts: one already ahead is not moved, nor said to be (found in review).
+    .where('priority', '<', priority)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

@@ -594,7 +594,7 @@ const MERE_ACK = /^(?:ok|okay|k|kk|好|好的|嗯|嗯嗯|行|收到|知道了|�
 
 /** Beside "are you a bot?", the buyer asks for a person: "i want a real person", "人工！", "human please". */
 // "你们客服是机器人吗" names the staff it asks about, wants none (found from outside: handed over).
-const WANTS_PERSON = /人工|(?<!你们|您们|你|您)客服(?!是)|(?<![a-z])(?:want|need|please|pls|give me|let me)(?![a-z])|!|！/;
+const WANTS_PERSON = /人工(?!智能|智慧)|(?<!你们|您们|你|您)客服(?!是)|(?<![a-z])(?:want|need|please|pls|give me|let me)(?![a-z])|!|！/;
 
 /** Asking for what the person offered does: chase it, hurry it, see to it. */
 const CHASE_ASK = /催|急用|急着用|着急|加急|尽快|帮我(?:问|处理|联系|跟进)|补发|(?<![a-z])(?:chase|hurry|follow (?:it )?up|escalate|look into it)(?![a-z])/;
@@ -763,6 +763,8 @@ const ACCOUNT_NUMBER = /账号|卡号|手机号|号码|身份证|充值到|(?<![
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   if (state.offeredHuman && yesNo === 'yes' && (THANKS_AFTER.test(rest ?? '') || DONE_NOW.test(rest ?? ''))) return { intent: 'bye' };
+  // "那好吧", "好啦" to "shall I get a person?": a yes, however grudging (found in review: read as a closing).
+  if (state.offeredHuman && GRUDGING_YES.test(u.normalized.trim())) return { intent: 'human' };
   // "ok, I'll wait. thanks" to "shall I get a person?": no person, thanks (found in review: the "ok" handed over).
   if (state.offeredHuman && WAITS_THANKS.test(u.normalized.trim())) return { intent: 'bye', declined: 'human' };
   // "人呢？？" right after "shall I get a person?": get one (found in review: the robot introduced itself).
@@ -1276,7 +1278,9 @@ const arrivedAt = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   ARRIVED_AT.test(u.normalized) && !RETURN_WORD.test(u.normalized) && (u.intent === 'unknown' || u.guessed) ? { intent: 'track_parcel' } : undefined;
 /** "衣柜做好了没有", "is it made yet": goods made to order asked after, which the order's shipping time tells (found from outside: "not understood"). */
 const MADE_YET = /做好了?(?:没有?|吗|嘛)|做完了?(?:没有?|吗)|(?:生产|制作)(?:好|完)了?(?:没有?|吗)|做到哪(?:一步)?了|(?:生产|制作)进度|(?<![a-z])(?:is it (?:made|finished) yet|(?:made|finished) yet|production status)(?![a-z])/;
-const madeYet = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (MADE_YET.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed) ? { intent: 'delivery_estimate' } : undefined);
+// Of goods, not paperwork: "退货手续做完了吗", "身份证验证做好了没" (found in review).
+const NOT_GOODS_MADE = /手续|验证|认证|审核|退|申请|资料|登记|报关|作业|(?<![a-z])(?:paperwork|verification|review|refund|return)(?![a-z])/;
+const madeYet = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (MADE_YET.test(u.normalized) && !NOT_GOODS_MADE.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed) ? { intent: 'delivery_estimate' } : undefined);
 const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   u.intent === 'track_parcel' && FIND_WHERE.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !CODE_GOODS.test(u.normalized) && !/运单|单号|发货|到了|送到/.test(u.normalized) ? { intent: 'unknown' } : undefined;
 /**
@@ -1300,6 +1304,9 @@ const refuseAsked = (state: DialogueState, u: Understanding): Pick<Resolved, 'in
 const sentWithWaybill = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
   orderId && !isDataIntent(u.intent) && SENT_BACK.test(u.normalized) ? { intent: 'aftersale_progress', explicitOrderId: orderId } : undefined;
 
+/** "不用帮我催一下", "我自己去催一下": no chase asked of anyone (found in review). */
+const CHASE_DECLINED = /不用|不要|别|自己|算了/;
+const GRUDGING_YES = /^(?:那)?(?:好吧|好啦|行吧|行啦|好嘛)[!！。~～\s]*$/;
 /** Asked to chase, naming nothing else to chase: "那你催一下", "帮我催催", "太慢了吧 帮我催一下". */
 const BARE_CHASE = /(?:^|[^不别没])(?:帮我|给我|你|你们|麻烦)?催(?:一下|下|一催|催)(?:吧|啊|呀|呗)?$/;
 /** "好的 帮我催一下", "能不能今天发 急着吃" about the order just told: hurry that one (found from outside: a goodbye, an FAQ guess). */
@@ -1308,7 +1315,7 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
   const n = u.normalized;
   // "太慢了吧 帮我催一下" right after a return's or an exchange's status, or "行 那你催一下" with nothing in focus: only a
   // person can chase it (found from outside: the delivered parcel of the exchange's order; "not understood").
-  if (!isDataIntent(u.intent) && BARE_CHASE.test(n) && !NOT_CHASING.test(n) && (state.topic === 'aftersale_progress' || !state.focusOrderId)) return { intent: 'human' };
+  if (!isDataIntent(u.intent) && BARE_CHASE.test(n) && !NOT_CHASING.test(n) && !CHASE_DECLINED.test(n) && (state.topic === 'aftersale_progress' || !state.focusOrderId)) return { intent: 'human' };
   const onParcel = state.focusOrderId && state.topic && LOGISTICS_INTENTS.has(state.topic) && (u.guessed || !isDataIntent(u.intent)) && (CHASE.test(n) || HURRY.test(n)) && !REQUEST_WORDS.test(n);
   const aboutOrder = !isDataIntent(u.intent) && ((state.focusOrderId && CHASE.test(n)) || URGE_SHIPPING.test(n));
   if (!onParcel && !aboutOrder) return undefined;
@@ -3791,7 +3798,9 @@ function namedWithout(ctx: Ctx, latest: Map<string, Aftersale>): Outcome | undef
   const cancelled = CANCELLED_MONEY.test(n) || plainMoney ? ctx.orders.filter((o) => o.status === 'cancelled' && !latest.has(o.orderId) && recent(o)) : undefined;
   // "钱退了没" right after a cancelled order was told: that order's money, whatever other requests the buyer has (found from outside, two shops).
   const focus = ctx.orders.find((o) => o.orderId === ctx.state.focusOrderId && o.status === 'cancelled' && !latest.has(o.orderId));
-  const inFocus = focus && MONEY_WORD.test(n) && !RETURN_TALK.test(n) ? [focus] : undefined;
+  // Not when the buyer names another order's goods ("茶几那单的退款呢": found in review).
+  const namesOther = (describedBy(ctx, ctx.orders) ?? []).some((o) => o.orderId !== focus?.orderId);
+  const inFocus = focus && MONEY_WORD.test(n) && !RETURN_TALK.test(n) && !namesOther ? [focus] : undefined;
   const named = inFocus ?? (kindsOfGoods(ctx.input.text).size > 0 ? describedBy(ctx, ctx.orders) : cancelled);
   const o = named?.length === 1 ? named[0]! : undefined;
   if (!o || latest.has(o.orderId)) return undefined;

@@ -273,7 +273,7 @@ export class FaqIndex {
     }
     if (answered === undefined) return undefined;
     const rest = clauses.filter((_, k) => k !== answered).join(' ');
-    if (CLAUSE_ASKS.test(rest) || movesTopic(rest, top.entry) || defaultContrasts().conflict(foldTraditional(text), entryText(top.entry))) return undefined;
+    if (CLAUSE_ASKS.test(rest) || REPORTS_TROUBLE.test(rest) || movesTopic(rest, top.entry) || defaultContrasts().conflict(foldTraditional(text), entryText(top.entry))) return undefined;
     const named = kindsOfGoods(rest);
     const own = kindsOfGoods(phrasingsOf(top.entry).join(' '));
     if (named.size && own.size && ![...named].some((k) => own.has(k))) return undefined;
@@ -683,6 +683,8 @@ const clausesOf = (text: string): string[] =>
     .map((c) => c.trim())
     .filter(Boolean);
 const MIN_ENGLISH_CLAUSE_WORDS = 4;
+/** A remark that reports trouble with the goods changes the question ("床的腿断了 能退吗" is no no-reason return: found in review). */
+const REPORTS_TROUBLE = /坏|破|碎|裂|断|划痕|刮花|漏|烂|霉|变质|少了|少发|发错|错了|不对|过敏|起疹|死了|不亮|没声|不工作|(?<![a-z])(?:broken|damaged|cracked|leak\w*|scratch\w*|missing|wrong|faulty|defective|dead|rotten)(?![a-z])/i;
 const HAN = /\p{Script=Han}/u;
 /** A message longer than this (characters other than spaces) is a story, not a question with a remark. */
 const MAX_CLAUSED_CHARS = 40;

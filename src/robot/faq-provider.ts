@@ -365,9 +365,11 @@ export function serviceHours(faq: FaqProvider, budgetMs = SERVICE_HOURS_BUDGET_M
  * alone just under the answer band answers it ("退款多久到账" of a shop's "退款多久會收到？" at 0.92,
  * the next entry at 0.08: found from outside, the built-in 1-3 days said beside the shop's 7-14).
  */
-const PROBE_MIN_CONFIDENCE = 0.85;
+// Both: a return-window entry took "how long does a refund take to arrive" at 0.88 on confidence alone (found in review).
+const PROBE_MIN_CONFIDENCE = 0.9;
+const PROBE_MIN_LEXICAL = 0.75;
 function probed(found: FaqLookup): FaqHit | null {
   if (found.hit) return found.hit;
   const [top, second] = found.candidates;
-  return found.band === 'clarify' && top && !second && top.confidence >= PROBE_MIN_CONFIDENCE ? top : null;
+  return found.band === 'clarify' && top && !second && top.confidence >= PROBE_MIN_CONFIDENCE && (top.lexical ?? 0) >= PROBE_MIN_LEXICAL ? top : null;
 }

@@ -313,16 +313,17 @@ export class BotResponder {
   async #notAnsweredInQueue(e: Stored, text: string, a: RobotLikeAnswer): Promise<void> {
     const id = e.conversationId;
     const t = TEXTS[a.lang ?? detectLanguage(text).lang];
-    if (a.intent === 'complaint') {
-      if (await this.#conversations.raiseQueuePriority(id, QUEUE_PRIORITY.complaint)) this.#queueMoved?.(e.shopId);
+    // Told it moved up only when it did: a second complaint, already ahead, is kept like any message (found in review).
+    if (a.intent === 'complaint' && (await this.#conversations.raiseQueuePriority(id, QUEUE_PRIORITY.complaint))) {
+      this.#queueMoved?.(e.shopId);
       await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: inScriptOf(t.queuedComplaint, text) }, { state: 'queued' });
       return;
     }
     const now = Date.now();
     if (now - (this.#keptTold.get(id) ?? -Infinity) < QUEUED_KEPT_EVERY_MS) return;
     if (this.#keptTold.size >= KEPT_TOLD_MAX) this.#keptTold.clear();
-    this.#keptTold.set(id, now);
-    await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: inScriptOf(t.queuedKept, text) }, { state: 'queued' });
+    // Noted once posted: a failed post is tried again on the next message, not ten minutes later (found in review).
+    if (await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: inScriptOf(t.queuedKept, text) }, { state: 'queued' })) this.#keptTold.set(id, now);
   }
 
   /**

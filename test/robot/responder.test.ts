@@ -343,6 +343,10 @@ for (const f of SQL_FACTORIES) {
         const row = await s.db.selectFrom('conversations').select(['state', 'priority']).where('id', '=', id).executeTakeFirstOrThrow();
         assert.deepEqual(row, { state: 'queued', priority: QUEUE_PRIORITY.complaint });
         assert.deepEqual(moved, ['shop_r'], 'routing tells the queue its places again');
+        // Already ahead: a second complaint moves nothing and is not told so again (found in review).
+        await conversations.send(p, say('还不来 我要投诉'));
+        await bot.idle();
+        assert.equal((await texts(s, conversations, p, id)).filter((m) => m === `bot:${TEXTS.zh.queuedComplaint}`).length, 1);
       } finally {
         await s.close();
       }

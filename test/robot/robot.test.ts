@@ -5798,10 +5798,15 @@ describe('closings, complaints, the robot asked about, and 老闆 (twenty-fifth 
     const r = await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '今天天氣好冷喔' });
     assert.match(textOf(r), /不太在行/);
   });
-  test('"我要客訴", "八千多的沙发你们就这么对待客户？？", "爛透了": a complaint, handed over ahead', async () => {
-    for (const text of ['我要客訴', '八千多的沙发你们就这么对待客户？？', '幹 你們寄錯口味又拖這麼久 爛透了', '你們是不是都不處理啊 很扯耶']) {
+  test('"我要客訴", "八千多的沙发你们就这么对待客户？？", "服務爛透了": a complaint, handed over ahead; praise and rotten goods are not', async () => {
+    for (const text of ['我要客訴', '八千多的沙发你们就这么对待客户？？', '幹 你們寄錯口味又拖這麼久 服務爛透了', '你們是不是都不處理啊 很扯耶']) {
       const r = await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
       assert.equal(r.handover?.reason, 'complaint', text);
+    }
+    // Found in review: the same words in praise, about the goods, or a fabric that stretches.
+    for (const text of ['你们对待客户真好 谢谢', '草莓烂透了 能退吗', '这裤子很扯 弹性好吗']) {
+      const r = await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+      assert.notEqual(r.handover?.reason, 'complaint', text);
     }
   });
   test('"好 我再等等", "好吧等你们消息", "那算了", "行吧", "哦看到了 谢谢", "哈哈 掰掰" after an answer close it: no person, no "not understood"', async () => {
@@ -5917,5 +5922,39 @@ describe('paid by transfer, cancels asked after, a way of sending asked before b
     await say('我的订单到哪了');
     assert.doesNotMatch(textOf(await say('谢谢~~ 那几号会到')), /不客气/);
     assert.doesNotMatch(textOf(await ask('可以帮我每盒附一张卡片吗 写「感谢您一年来的支持 大安科技 敬上」')), /不客气/);
+  });
+});
+
+// Found in review (twenty-fifth session) of the readings above.
+describe('what the twenty-fifth session\'s readings must not take (review)', () => {
+  test('a chase declined is no chase; a grudging yes to a person is a yes; "老板呢", "老板 回我一下" still call someone', async () => {
+    for (const text of ['不用帮我催一下', '我自己去催一下', '算了我自己催下吧']) {
+      assert.notEqual((await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text })).handover?.reason, 'requested', text);
+    }
+    for (const yes of ['那好吧', '好啦']) {
+      const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+      await say('帮我查下物流');
+      await say('帮我催一下快递');
+      assert.equal((await say(yes)).handover?.reason, 'requested', yes);
+    }
+    for (const text of ['老板呢', '老板 回我一下']) {
+      assert.equal((await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text })).handover?.reason, 'requested', text);
+    }
+  });
+  test('"你们是机器绣的吗" asks about the goods; "你们是人工智能吗" asks who answers, and wants no person', async () => {
+    const embroidered = await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '你们是机器绣的吗' });
+    assert.doesNotMatch(textOf(embroidered), /智能客服机器人/);
+    const ai = await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '你们是人工智能吗' });
+    assert.match(textOf(ai), /智能客服机器人/);
+    assert.equal(ai.handover, undefined);
+  });
+  test('"退货手续做完了吗" is no goods made to order; "茶几那单的退款呢" after a cancelled sofa is the table\'s request', async () => {
+    const wardrobe = order({ orderId: 'JJ-W-2', status: 'paid', items: [{ sku: 'w', title: '【定制】实木整体衣柜（定制20-30天发货）', quantity: 1, price: '6880.00' }] });
+    assert.doesNotMatch(textOf(await robotWith({ orders: [wardrobe] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '退货手续做完了吗' })), /预计.*发出/);
+    const sofa = order({ orderId: 'JJ-CAN-9', status: 'cancelled', updatedAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 's', title: '布艺贵妃位转角沙发', quantity: 1, price: '4599.00' }] });
+    const table = order({ orderId: 'JJ-TBL-9', status: 'delivered', items: [{ sku: 't', title: '岩板茶几', quantity: 1, price: '1299.00' }] });
+    const say = conversation(robotWith({ orders: [sofa, table], aftersales: [aftersale({ aftersaleId: 'R-9', orderId: 'JJ-TBL-9', status: 'rejected', reason: '已超过7天无理由退货期限' })] }));
+    await say('我的贵妃沙发为啥被取消了');
+    assert.match(textOf(await say('茶几那单的退款呢')), /JJ-TBL-9/);
   });
 });

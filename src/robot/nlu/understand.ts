@@ -205,7 +205,8 @@ function addressed(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   if (c.intent !== 'human' || !VOCATIVE_HEAD.test(n.scan)) return c;
   const core = n.scan.replace(VOCATIVE_HEAD, ' ');
   const text = core.replace(/ \| /g, ',').trim();
-  if (!text || PERSON_IN_REST.test(text)) return c;
+  // Only a question after it: "老板呢", "老板 回我一下", "老板 出来" still call for someone (found in review).
+  if ([...text.replace(/[\s,，|]/g, '')].length < 4 || !ASKS.test(core) || PERSON_IN_REST.test(text)) return c;
   const inner = classifier.classify({ scan: core, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)), extra });
   return inner.intent === 'human' ? c : inner;
 }
