@@ -329,7 +329,14 @@ function understandingOf(input: TurnInput): Understanding {
 
 /** An id as buyers type it: case, width, "#", dashes and spaces do not count ("#a-77" is "A77"). */
 const idKey = foldedKey;
-const sameId = (a: string, b: string) => a.toLowerCase() === b.toLowerCase() || (idKey(a) !== '' && idKey(a) === idKey(b));
+// "order 100175" for GS-100175: buyers drop the letters a shop puts before its numbers (found from outside: "no request" told falsely).
+const lettersBefore = (full: string, typed: string) => typed.length >= MIN_BARE_NUMBER && /^\d+$/.test(typed) && full.length > typed.length && full.endsWith(typed) && /^[a-z]+$/.test(full.slice(0, -typed.length));
+const MIN_BARE_NUMBER = 5;
+const sameId = (a: string, b: string) => {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  const [ka, kb] = [idKey(a), idKey(b)];
+  return ka !== '' && (ka === kb || lettersBefore(ka, kb) || lettersBefore(kb, ka));
+};
 /** Runs of what an order id may be made of (after NFKC); Han text around them does not belong to them. */
 const ID_RUN = /[A-Za-z0-9#_.:/-]+/g;
 /** The shortest tail of an id the buyer may type for it ("…2222" as "2222"). */
@@ -850,7 +857,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? arrivedAt(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? arrivedAt(u) ?? sendsEvidence(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1272,6 +1279,9 @@ const customsAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 const GOODS_CODE = /溯源码|防伪码|(?<![a-z])(?:trace code|anti-?counterfeit code)(?![a-z])/;
 const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   GOODS_CODE.test(u.normalized) && (u.intent === 'coupon' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
+/** "视频我已经拍了 发给谁", "where do i send the photos": evidence for a claim, which a person receives (found from outside: "not understood"). */
+const SENDS_EVIDENCE = /(?:视频|照片|图片|截图|开箱)[^，,。？?]{0,10}(?:发给谁|发哪|发到哪|怎么发|发你们|给谁|传到哪|传给谁)|(?<![a-z])(?:where|who|how) (?:do|should|can) i send (?:you )?(?:the |my )?(?:photos?|pictures?|videos?|screenshots?)(?![a-z])/;
+const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (SENDS_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined);
 /** "请问我的牛轧糖寄到全家了没": the parcel, asked by where it should be (found from outside: "not understood"). */
 const ARRIVED_AT = /(?:寄|送|到)到[^，,。？?]{1,10}(?:了吗|了没有?|了嘛|没有)/;
 const arrivedAt = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>

@@ -5958,3 +5958,12 @@ describe('what the twenty-fifth session\'s readings must not take (review)', () 
     assert.match(textOf(await say('茶几那单的退款呢')), /JJ-TBL-9/);
   });
 });
+
+// Found from outside (a US gadget shop and a liquor shop, twenty-fifth session).
+test('"order 100175" is the shop\'s GS-100175; "视频我已经拍了 发给谁" goes to a person (twenty-fifth session)', async () => {
+  const gs = order({ orderId: 'GS-100175', status: 'delivered' });
+  const r = await robotWith({ orders: [gs], aftersales: [aftersale({ aftersaleId: 'AS-5031', orderId: 'GS-100175', type: 'exchange', status: 'requested' })] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'my earbuds r the white ones, order 100175. can u check if the exchange got approved' });
+  assert.match(textOf(r), /exchange request \(order GS-100175\)/);
+  assert.doesNotMatch(textOf(r), /no return or refund request/);
+  assert.equal((await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '视频我已经拍了 发给谁' })).handover?.reason, 'requested');
+});
