@@ -5967,3 +5967,15 @@ test('"order 100175" is the shop\'s GS-100175; "视频我已经拍了 发给谁"
   assert.doesNotMatch(textOf(r), /no return or refund request/);
   assert.equal((await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '视频我已经拍了 发给谁' })).handover?.reason, 'requested');
 });
+
+// Found from outside (a pet-supplies shop, twenty-fifth session): "小猫吃了猫砂怎么办！！急！" was offered two entries.
+test('a pet that ate what harms pets is told to reach a vet and goes ahead; a supposition or its own food is not (twenty-fifth session)', async () => {
+  for (const text of ['小猫吃了猫砂怎么办！！急！', '狗狗吃了葡萄 会不会有事', 'my dog ate chocolate']) {
+    const r = await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+    assert.match(textOf(r), /宠物医院|vet/, text);
+    assert.equal(r.handover?.reason, 'complaint', text);
+  }
+  for (const text of ['猫砂会不会被猫吃了', '猫咪吃了这款猫粮吐了']) {
+    assert.doesNotMatch(textOf(await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text })), /宠物医院/, text);
+  }
+});

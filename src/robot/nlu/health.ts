@@ -98,8 +98,14 @@ const emergency = (n: string): boolean => {
   if (SWALLOWED.test(n) && pills && (child || LOT.test(n))) return true;
   // "孩子吃了退烧药 什么时候能退烧", "狗狗吃了驅蟲藥 多久可以洗澡" are doses given, not swallowed by accident (found in review).
   if (ATE.test(n) && medicine && (LOT.test(n) || (child && OWN.test(n)))) return true;
+  // A pet that ate what harms pets (found from outside: "小猫吃了猫砂怎么办！！急！" was offered two entries): the vet first.
+  if (PET_ATE.test(n) && HARMS_PETS.test(n)) return true;
   return BODY_IN_DANGER.test(n) && SOMEONE.test(n);
 };
+/** The pet ate it: the pet before 吃了 ("小猫吃了猫砂"), not a supposition in the passive ("猫砂会不会被猫吃了"). */
+const PET_ATE = /(?<!被)(?:猫|狗|宠物|喵|汪)[^，,。？?！!]{0,4}(?:吃了|吞了|误食|咬了|舔了)|(?<![a-z])(?:cat|dog|kitten|puppy|pet)s? (?:ate|swallowed|got into|chewed)(?![a-z])/;
+/** What a cat or a dog must not eat, or cannot pass. */
+const HARMS_PETS = /猫砂|干燥剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|(?<![a-z])(?:chocolate|grapes?|raisins?|onions?|xylitol|rat poison|batter(?:y|ies)|string|yarn|(?:cat )?litter|desiccant|silica gel)(?![a-z])/;
 
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency';
 
