@@ -959,9 +959,13 @@ function requestFollowUp(state: DialogueState, u: Understanding, orderId: string
   // "when will i get my £45 back?", "what date was it processed?", "ok so when should i expect it", "要等幾耐呀"
   // right after a request's status: its money and its dates, not the delivery of the goods (found from outside, twice).
   if (state.topic === 'aftersale_progress' && !orderId && PARCEL_INTENTS.has(u.intent) && WHEN_OR_MONEY.test(u.normalized) && !PARCEL_WORDS.test(u.normalized)) return { intent: 'aftersale_progress' };
+  // "did you guys get it yet", "how long till u process it", "it goes back on my visa right?" right after a return's
+  // status: the return, not the goods' delivery (found from outside: the outbound parcel of Nov 20, three times).
+  if (state.topic === 'aftersale_progress' && !orderId && RETURN_FOLLOW.test(u.normalized)) return { intent: 'aftersale_progress' };
   return undefined;
 }
 const PARCEL_INTENTS: ReadonlySet<Intent> = new Set(['delivery_estimate', 'track_parcel', 'order_status']);
+const RETURN_FOLLOW = /(?<![a-z])(?:(?:did|have|has) (?:you|u|you guys|u guys|y'?all|the warehouse|your warehouse|they) (?:get|got|gotten|receive[d]?)(?: it| them| my return| the return| my package)?(?: yet| back)?|process (?:it|them|my return|the return)|(?:goes|go|going|put|paid|refunded) (?:back )?(?:on|to|onto) my (?:visa|card|mastercard|amex|credit card|debit card|paypal|account|bank))(?![a-z])|(?:仓库|你们)(?:那边)?收到(?:了)?(?:没|吗|没有)/;
 const WHEN_OR_MONEY = /多久|多长时间|几天|什么时候|啥时候|哪天|几号|还要等|要等|等了|到账|钱|退回|(?<![a-z])(?:when|how long|what date|which day|what day|expect|days now|days already|money|back|processed|approv\w*|still no(?:thing)?)(?![a-z])/;
 const PARCEL_WORDS = /快递|物流|包裹|发货|运单|派送|派件|签收|驿站|订单|另一|别的|其他|(?<![退回钱款])到(?![账帐卡手])|(?<![a-z])(?:other|another|order|come(?! through)|get here|parcel|package|delivery|deliver\w*|courier|tracking|shipped|shipping|dispatch\w*|postie|postman|driver|arrive\w*)(?![a-z])/;
 const REVIEW_ASKED = /(?:审核|审完|审好).{0,6}(?:多久|多长时间|几天|什么时候|啥时候|好了|完了|通过了|没|吗)|(?:多久|什么时候|啥时候|几天|还要).{0,4}(?:审核|审完|审好)|(?<![a-z])(?:(?:how long|when)[a-z ]{0,24} (?:review|approv\w*)|review (?:take|be done|finish)|approved yet|reviewed (?:it|my (?:return|refund|request|exchange)) yet|wait for (?:the )?approval)(?![a-z])/;
@@ -1021,7 +1025,7 @@ function parcelAsked(state: DialogueState, u: Understanding, text: string): Pick
  * but it says unpaid", "付了款还显示待付款", "it came out of my account" after it): only a person can
  * match the payment (found from outside, an Australian shop).
  */
-const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\bclaim|claim\b.{0,20}\b(?:status|update|progress)|(?:how(?:'s| is) my|where(?:'s| is) my) (?:warranty )?claim)(?![a-z])|我的(?:保修|质保|索赔|理赔)(?:申请)?[^，,。？?]{0,6}(?:怎么样|进度|到哪|结果)|(?:保修|质保)(?:申请|单)[^，,。？?]{0,4}(?:怎么样|进度|审核|结果)/;
+const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\bclaim|claim\b.{0,20}\b(?:status|update|progress)|(?:how(?:'s| is) my|where(?:'s| is) my|(?:what'?s|whats|what is) (?:going on|happening|up) with my) (?:warranty )?claim)(?![a-z])|我的(?:保修|质保|索赔|理赔)(?:申请)?[^，,。？?]{0,6}(?:怎么样|进度|到哪|结果)|(?:保修|质保)(?:申请|单)[^，,。？?]{0,4}(?:怎么样|进度|审核|结果)/;
 const PAID_SHOWS_UNPAID = /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,40}\b(?:says|shows|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:付了款|付款了|已经付了?|已付款|扣了款|扣款了|扣了钱|钱扣了|转账了|转了账|汇款了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)/;
 const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付/;
 const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been )?taken|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了/;
@@ -1378,7 +1382,7 @@ const PEOPLE_HOURS = /(?:几点|什么时候|啥时候|到几点|几点到几点
  * mean" offered). Not "can someone else sign for it", a question about the delivery.
  */
 // What the robot cannot do itself: "can someone check where it is" is the tracking it can tell; "will someone help with sizing" asks about a visit.
-const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|somebody|a person|a real person|an agent|a human|one of you)(?! else)(?: (?:just|please|pls|actually))? (?:chase|do it|do this|do that|sort|fix|call|ring|contact|update|change|arrange|redeliver|resend|speak|talk|deal)(?![a-z])|有(?:没有)?人能(?:帮|给)我(?:催|改|处理|弄|联系|打电话|安排|补发|重发)|找(?:个)?人(?:帮|给)我(?:催|改|处理|弄|联系)/;
+const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|somebody|a person|a real person|an agent|a human|one of you)(?! else)(?: (?:just|please|pls|actually))? (?:chase|do it|do this|do that|sort|fix|call|ring|contact|update|change|arrange|redeliver|resend|speak|talk|deal|look into)(?![a-z])|有(?:没有)?人能(?:帮|给)我(?:催|改|处理|弄|联系|打电话|安排|补发|重发)|找(?:个)?人(?:帮|给)我(?:催|改|处理|弄|联系)/;
 
 /** "can u call the driver pls", "帮我联系一下快递员": only a person can (found from outside: "not understood"). */
 const CALL_THE_COURIER = /(?<![a-z])(?:(?:can|could|would) (?:you|u|someone)|pls|please) (?:please |pls )?(?:call|ring|phone|contact|text|message) (?:the|my|your) (?:driver|courier|rider|delivery (?:guy|man|driver|person))(?![a-z])|(?:帮我|麻烦你?|你们?能不能|能不能帮我|可以帮我)(?:联系|打电话给|打给|催)(?:一下)?(?:快递员|快递小哥|骑手|司机|送货员|配送员)/;

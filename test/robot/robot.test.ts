@@ -5979,3 +5979,19 @@ test('a pet that ate what harms pets is told to reach a vet and goes ahead; a su
     assert.doesNotMatch(textOf(await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text })), /宠物医院/, text);
   }
 });
+
+// Found from outside (a US gadget shop, twenty-fifth session).
+test('right after a return\'s status, "did you guys get it yet" and "it goes back on my visa right?" stay on the return; "whats going on with my warranty claim" is the request (twenty-fifth session)', async () => {
+  const plug = order({ orderId: 'GS-100150', status: 'delivered' });
+  const out = logistics({ orderId: 'GS-100150', status: 'delivered', events: [{ time: '2024-11-20T13:22:00+08:00', location: 'SCRANTON, PA', description: 'Delivered - Left at front door' }] });
+  const back = aftersale({ aftersaleId: 'AS-150', orderId: 'GS-100150', type: 'refund', status: 'returning', amount: '39.99' });
+  const say = conversation(robotWith({ orders: [plug], logistics: [out], aftersales: [back] }));
+  await say('status of my return pls');
+  for (const next of ['did you guys get it yet', 'how long till u process it once it arrives', 'ok and it goes back on my visa right?']) {
+    const t = textOf(await say(next));
+    assert.match(t, /refund request \(order GS-100150\)/, next);
+    assert.doesNotMatch(t, /Left at front door/, next);
+  }
+  const claim = textOf(await robotWith({ orders: [plug], aftersales: [aftersale({ aftersaleId: 'AS-151', orderId: 'GS-100150', type: 'exchange', status: 'requested' })] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'whats going on with my warranty claim' }));
+  assert.match(claim, /exchange request/);
+});
