@@ -487,3 +487,13 @@ describe('serviceHours', () => {
     assert.ok(Date.now() - started < 500, 'a hung store costs the budget, no more');
   });
 });
+
+// Found from outside (a liquor shop, twenty-fifth session): "我今年17 能买吗" missed the shop's "我17岁能买吗".
+test('an age said without 岁 meets the entry that says it with 岁', () => {
+  const shop = new FaqIndex([
+    { id: 'minor', question: '未成年人可以买酒吗', answer: '本店不向未满18周岁的未成年人销售酒类。', alternates: ['我17岁能买吗', '学生能买吗'] },
+    { id: 'ship', question: '付款后多久发货', answer: '付款后48小时内发货。' },
+    { id: 'fake', question: '你们的酒是正品吗', answer: '授权经销，假一赔十。' },
+  ]);
+  assert.equal(shop.lookup('我今年17 能买吗').candidates[0]?.entry.id, 'minor');
+});

@@ -100,12 +100,15 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
     if (CANTONESE_MARK.test(display)) for (const [from, to] of CANTONESE_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
     for (const [from, to] of ZH_PHRASES_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
     t = defaultHomophoneFixer().fix(t);
+    // "我今年17 能买吗": an age said without 岁 (found from outside: the shop's "我17岁能买吗" was missed).
+    t = t.replace(AGE_WITHOUT_UNIT, '今年$1岁');
     t = t.replace(SPACE_BETWEEN_HAN, '$1');
   }
   // The padding joined syllables left (joinSyllables) is no longer needed for positions.
   return { display, text: t.replace(SPACES, ' ').trim(), angry };
 }
 
+const AGE_WITHOUT_UNIT = /今年(\d{1,2})(?![\d年月号日岁周天个元块%.])/g;
 /** One pinyin syllable, toneless (an initial, then a final). */
 const SYLLABLE = /^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ui|ao|ou|iu|ie|ue|ve|er|an|en|in|un|vn|ia|ua|uo|a|o|e|i|u|v)$/;
 const SPACED_RUN = /(?<![A-Za-z0-9'])[A-Za-z]+(?: [A-Za-z]+)+(?![A-Za-z0-9'])/g;
