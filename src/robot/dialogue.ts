@@ -857,7 +857,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? arrivedAt(u) ?? sendsEvidence(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? arrivedAt(u) ?? sendsEvidence(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -965,7 +965,8 @@ function requestFollowUp(state: DialogueState, u: Understanding, orderId: string
   return undefined;
 }
 const PARCEL_INTENTS: ReadonlySet<Intent> = new Set(['delivery_estimate', 'track_parcel', 'order_status']);
-const RETURN_FOLLOW = /(?<![a-z])(?:(?:did|have|has) (?:you|u|you guys|u guys|y'?all|the warehouse|your warehouse|they) (?:get|got|gotten|receive[d]?)(?: it| them| my return| the return| my package)?(?: yet| back)?|process (?:it|them|my return|the return)|(?:goes|go|going|put|paid|refunded) (?:back )?(?:on|to|onto) my (?:visa|card|mastercard|amex|credit card|debit card|paypal|account|bank))(?![a-z])|(?:仓库|你们)(?:那边)?收到(?:了)?(?:没|吗|没有)/;
+// Not "have you got the black ones in stock", "go to my account", "process it as a refund instead" (found in review).
+const RETURN_FOLLOW = /(?<![a-z])(?:(?:did|have|has) (?:you|u|you guys|u guys|y'?all|the warehouse|your warehouse|they) (?:get|got|gotten|receive[d]?) (?:it|them|my return|the return|my package)(?: yet| back)?|(?:did|have) (?:you|u|you guys|u guys) (?:get|got|receive[d]?) (?:it )?yet|(?:till|until|before|when|how long)\b.{0,20}\bprocess (?:it|them|my return|the return)|arrived? at (?:your|the) warehouse|(?:goes|go|going|put|paid) back (?:on|to|onto) my (?:visa|card|mastercard|amex|credit card|debit card|paypal|account|bank)|refunded (?:back )?(?:on|to|onto) my (?:visa|card|mastercard|amex|credit card|debit card|paypal|bank))(?![a-z])|(?:仓库|你们)(?:那边)?收到(?:货|了)?(?:了)?(?:没|吗|没有)|^收到(?:货)?(?:了)?(?:吗|没有?)[?？]*$/;
 const WHEN_OR_MONEY = /多久|多长时间|几天|什么时候|啥时候|哪天|几号|还要等|要等|等了|到账|钱|退回|(?<![a-z])(?:when|how long|what date|which day|what day|expect|days now|days already|money|back|processed|approv\w*|still no(?:thing)?)(?![a-z])/;
 const PARCEL_WORDS = /快递|物流|包裹|发货|运单|派送|派件|签收|驿站|订单|另一|别的|其他|(?<![退回钱款])到(?![账帐卡手])|(?<![a-z])(?:other|another|order|come(?! through)|get here|parcel|package|delivery|deliver\w*|courier|tracking|shipped|shipping|dispatch\w*|postie|postman|driver|arrive\w*)(?![a-z])/;
 const REVIEW_ASKED = /(?:审核|审完|审好).{0,6}(?:多久|多长时间|几天|什么时候|啥时候|好了|完了|通过了|没|吗)|(?:多久|什么时候|啥时候|几天|还要).{0,4}(?:审核|审完|审好)|(?<![a-z])(?:(?:how long|when)[a-z ]{0,24} (?:review|approv\w*)|review (?:take|be done|finish)|approved yet|reviewed (?:it|my (?:return|refund|request|exchange)) yet|wait for (?:the )?approval)(?![a-z])/;
@@ -1284,8 +1285,12 @@ const GOODS_CODE = /溯源码|防伪码|(?<![a-z])(?:trace code|anti-?counterfei
 const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   GOODS_CODE.test(u.normalized) && (u.intent === 'coupon' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 /** "视频我已经拍了 发给谁", "where do i send the photos": evidence for a claim, which a person receives (found from outside: "not understood"). */
-const SENDS_EVIDENCE = /(?:视频|照片|图片|截图|开箱)[^，,。？?]{0,10}(?:发给谁|发哪|发到哪|怎么发|发你们|给谁|传到哪|传给谁)|(?<![a-z])(?:where|who|how) (?:do|should|can) i send (?:you )?(?:the |my )?(?:photos?|pictures?|videos?|screenshots?)(?![a-z])/;
+// Not 怎么发货, 发哪个快递, 送给谁 (found in review).
+const SENDS_EVIDENCE = /(?:视频|照片|图片|截图|开箱)[^。？?]{0,12}(?:发给谁|发哪里|发到哪|发在哪|发你们|传到哪|传给谁|给谁看)|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to)(?![a-z])/;
 const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (SENDS_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined);
+/** "骑手说找不到地方", "电话打不通 急死了": a delivery under way in trouble, which only a person can sort with the rider (found from outside: the slot said again). */
+const RIDER_TROUBLE = /(?:骑手|配送员|送货员|司机|快递员|快递小哥|师傅)[^，,。？?]{0,8}(?:找不到|打不通|联系不上|不接电话|没接|迷路)|(?:电话|手机)(?:一直)?(?:打不通|没人接|联系不上)|(?<![a-z])(?:driver|courier|rider)\b.{0,20}\b(?:can'?t find|cannot find|got lost|is lost|not answering|won'?t answer)(?![a-z])/;
+const riderTrouble = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (RIDER_TROUBLE.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.intent === 'change_address') ? { intent: 'human' } : undefined);
 /** "请问我的牛轧糖寄到全家了没": the parcel, asked by where it should be (found from outside: "not understood"). */
 const ARRIVED_AT = /(?:寄|送|到)到[^，,。？?]{1,10}(?:了吗|了没有?|了嘛|没有)/;
 const arrivedAt = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
@@ -1293,7 +1298,7 @@ const arrivedAt = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 /** "衣柜做好了没有", "is it made yet": goods made to order asked after, which the order's shipping time tells (found from outside: "not understood"). */
 const MADE_YET = /做好了?(?:没有?|吗|嘛)|做完了?(?:没有?|吗)|(?:生产|制作)(?:好|完)了?(?:没有?|吗)|做到哪(?:一步)?了|(?:生产|制作)进度|(?<![a-z])(?:is it (?:made|finished) yet|(?:made|finished) yet|production status)(?![a-z])/;
 // Of goods, not paperwork: "退货手续做完了吗", "身份证验证做好了没" (found in review).
-const NOT_GOODS_MADE = /手续|验证|认证|审核|退|申请|资料|登记|报关|作业|(?<![a-z])(?:paperwork|verification|review|refund|return)(?![a-z])/;
+const NOT_GOODS_MADE = /手续|验证|认证|审核|申请|资料|登记|报关|作业|退款(?:做|处理)|(?<![a-z])(?:paperwork|verification|review|refund|return)(?![a-z])/;
 const madeYet = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (MADE_YET.test(u.normalized) && !NOT_GOODS_MADE.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed) ? { intent: 'delivery_estimate' } : undefined);
 const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   u.intent === 'track_parcel' && FIND_WHERE.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !CODE_GOODS.test(u.normalized) && !/运单|单号|发货|到了|送到/.test(u.normalized) ? { intent: 'unknown' } : undefined;
@@ -1319,7 +1324,8 @@ const sentWithWaybill = (u: Understanding, orderId: string | undefined): Pick<Re
   orderId && !isDataIntent(u.intent) && SENT_BACK.test(u.normalized) ? { intent: 'aftersale_progress', explicitOrderId: orderId } : undefined;
 
 /** "不用帮我催一下", "我自己去催一下": no chase asked of anyone (found in review). */
-const CHASE_DECLINED = /不用|不要|别|自己|算了/;
+// Only just before the chase: "不要再拖了 帮我催一下" asks one (found in review).
+const CHASE_DECLINED = /(?:不用|不要|别|自己|算了)[^，,。？?\s]{0,4}催/;
 const GRUDGING_YES = /^(?:那)?(?:好吧|好啦|行吧|行啦|好嘛)[!！。~～\s]*$/;
 /** Asked to chase, naming nothing else to chase: "那你催一下", "帮我催催", "太慢了吧 帮我催一下". */
 const BARE_CHASE = /(?:^|[^不别没])(?:帮我|给我|你|你们|麻烦)?催(?:一下|下|一催|催)(?:吧|啊|呀|呗)?$/;
@@ -1382,7 +1388,7 @@ const PEOPLE_HOURS = /(?:几点|什么时候|啥时候|到几点|几点到几点
  * mean" offered). Not "can someone else sign for it", a question about the delivery.
  */
 // What the robot cannot do itself: "can someone check where it is" is the tracking it can tell; "will someone help with sizing" asks about a visit.
-const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|somebody|a person|a real person|an agent|a human|one of you)(?! else)(?: (?:just|please|pls|actually))? (?:chase|do it|do this|do that|sort|fix|call|ring|contact|update|change|arrange|redeliver|resend|speak|talk|deal|look into)(?![a-z])|有(?:没有)?人能(?:帮|给)我(?:催|改|处理|弄|联系|打电话|安排|补发|重发)|找(?:个)?人(?:帮|给)我(?:催|改|处理|弄|联系)/;
+const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|somebody|a person|a real person|an agent|a human|one of you)(?! else)(?: (?:just|please|pls|actually))? (?:chase|do it|do this|do that|sort|fix|call|ring|contact|update|change|arrange|redeliver|resend|speak|talk|deal|look into(?! where| what| when| how))(?![a-z])|有(?:没有)?人能(?:帮|给)我(?:催|改|处理|弄|联系|打电话|安排|补发|重发)|找(?:个)?人(?:帮|给)我(?:催|改|处理|弄|联系)/;
 
 /** "can u call the driver pls", "帮我联系一下快递员": only a person can (found from outside: "not understood"). */
 const CALL_THE_COURIER = /(?<![a-z])(?:(?:can|could|would) (?:you|u|someone)|pls|please) (?:please |pls )?(?:call|ring|phone|contact|text|message) (?:the|my|your) (?:driver|courier|rider|delivery (?:guy|man|driver|person))(?![a-z])|(?:帮我|麻烦你?|你们?能不能|能不能帮我|可以帮我)(?:联系|打电话给|打给|催)(?:一下)?(?:快递员|快递小哥|骑手|司机|送货员|配送员)/;

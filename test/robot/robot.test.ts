@@ -5995,3 +5995,38 @@ test('right after a return\'s status, "did you guys get it yet" and "it goes bac
   const claim = textOf(await robotWith({ orders: [plug], aftersales: [aftersale({ aftersaleId: 'AS-151', orderId: 'GS-100150', type: 'exchange', status: 'requested' })] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'whats going on with my warranty claim' }));
   assert.match(claim, /exchange request/);
 });
+
+// Found from outside (a liquor shop's same-day delivery, twenty-fifth session): the slot was said again.
+test('"骑手说找不到地方", "电话打不通 急死了" go to a person; "快递员电话多少" does not (twenty-fifth session)', async () => {
+  for (const text of ['骑手说找不到地方', '电话打不通 急死了 客户等着呢', 'the driver cant find my address']) {
+    assert.equal((await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text })).handover?.reason, 'requested', text);
+  }
+  assert.notEqual((await robotWith({ orders: [earbuds], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '快递员电话多少' })).handover?.reason, 'requested');
+});
+
+// Found in review (twenty-fifth session) of the later readings.
+describe('what the pet, evidence, return and chase readings must not take (review)', () => {
+  const ask = async (text: string, data: FakeData = { orders: [earbuds] }) => robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+  test('everyday pet talk is no emergency; the pet, its eating and the harm, in order, is', async () => {
+    for (const text of ['猫吃了你们家的猫粮以后便便好臭，用什么猫砂能除臭', 'my cat ate the new food fine, which litter do you recommend?', '狗狗咬了绳子玩具 质量太差了 一天就断了', '豆腐猫砂 猫咪吃了没事吗', '猫会不会吃了猫砂啊', 'my cat got into the litter box right away, love it']) {
+      assert.doesNotMatch(textOf(await ask(text)), /宠物医院|vet/, text);
+    }
+    for (const text of ['my dog just ate a whole bar of chocolate', 'my cat ate a lily']) assert.match(textOf(await ask(text)), /vet/, text);
+  });
+  test('evidence asked where to send, with a comma or in other words, goes to a person; 怎么发货, 发哪个快递 do not', async () => {
+    for (const text of ['视频我已经拍了，发给谁？', 'where do i send the pics', 'how do i send you a video', 'who do i send these photos to']) assert.equal((await ask(text)).handover?.reason, 'requested', text);
+    for (const text of ['图片上的猫砂发哪个快递', '照片上这个颜色还有吗 怎么发货']) assert.equal((await ask(text)).handover, undefined, text);
+  });
+  test('after a return\'s status, "have you got the black ones in stock" is no question about the return', async () => {
+    const back = aftersale({ aftersaleId: 'AS-R1', orderId: EARBUDS, type: 'refund', status: 'returning' });
+    const say = conversation(robotWith({ orders: [earbuds], aftersales: [back] }));
+    await say('my return?');
+    assert.doesNotMatch(textOf(await say('have you got the black ones in stock')), /request/);
+
+  });
+  test('"不要再拖了 帮我催一下" after a request\'s status asks a chase', async () => {
+    const say = conversation(robotWith({ orders: [earbuds], aftersales: [aftersale({ aftersaleId: 'EX-2', orderId: EARBUDS, type: 'exchange', status: 'approved' })] }));
+    await say('我的换货怎么样了');
+    assert.equal((await say('都一个星期了 不要再拖了 帮我催一下')).handover?.reason, 'requested');
+  });
+});

@@ -99,13 +99,15 @@ const emergency = (n: string): boolean => {
   // "孩子吃了退烧药 什么时候能退烧", "狗狗吃了驅蟲藥 多久可以洗澡" are doses given, not swallowed by accident (found in review).
   if (ATE.test(n) && medicine && (LOT.test(n) || (child && OWN.test(n)))) return true;
   // A pet that ate what harms pets (found from outside: "小猫吃了猫砂怎么办！！急！" was offered two entries): the vet first.
-  if (PET_ATE.test(n) && HARMS_PETS.test(n)) return true;
+  if (PET_ATE_HARM.test(n)) return true;
   return BODY_IN_DANGER.test(n) && SOMEONE.test(n);
 };
-/** The pet ate it: the pet before 吃了 ("小猫吃了猫砂"), not a supposition in the passive ("猫砂会不会被猫吃了"). */
-const PET_ATE = /(?<!被)(?:猫|狗|宠物|喵|汪)[^，,。？?！!]{0,4}(?:吃了|吞了|误食|咬了|舔了)|(?<![a-z])(?:cat|dog|kitten|puppy|pet)s? (?:ate|swallowed|got into|chewed)(?![a-z])/;
-/** What a cat or a dog must not eat, or cannot pass. */
-const HARMS_PETS = /猫砂|干燥剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|(?<![a-z])(?:chocolate|grapes?|raisins?|onions?|xylitol|rat poison|batter(?:y|ies)|string|yarn|(?:cat )?litter|desiccant|silica gel)(?![a-z])/;
+/**
+ * The pet, then its eating, then what harms pets, in that order and close ("小猫吃了猫砂", "my dog just ate a
+ * whole bar of chocolate"); not the 猫 of 猫砂, a supposition ("猫砂会不会被猫吃了"), a toy it chewed, or
+ * "got into the litter box" (found in review).
+ */
+const PET_ATE_HARM = /(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}(?:吃了|吞了|误食了?)(?:一点|一些|点|几颗|几粒|一块|好多|一整?[包袋块板颗粒])?(?:猫砂|干燥剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合)|(?<![a-z])(?:cat|dog|kitten|puppy|pet)s? (?:just |has |have )?(?:ate|eaten|swallowed|got into)(?: some| a| the| my| a whole| half a| half of a| part of a)?(?: bar of| box of| bag of| piece of| bunch of| bottle of)? ?(?:chocolate|grapes?|raisins?|onions?|xylitol|rat poison|batter(?:y|ies)|string|yarn|(?:cat )?litter(?! box| tray)|desiccant|silica gel|lil(?:y|ies))(?![a-z])/;
 
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency';
 
