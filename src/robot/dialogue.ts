@@ -2545,6 +2545,9 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   }
   if (r.explicitOrderId) {
     const id = r.explicitOrderId;
+    // "order 100175" of GS-100175 and RP-100175 both: which one (found in review: the first was taken).
+    const same = orders.filter((x) => sameId(x.orderId, id));
+    if (same.length > 1 && !same.some((x) => x.orderId.toLowerCase() === id.toLowerCase())) return { many: same };
     const o = orders.find((x) => sameId(x.orderId, id)) ?? orders.find((x) => ctx.logistics.some((l) => l.orderId === x.orderId && sameId(l.trackingNo, id)));
     // The extractor took part of an id typed in groups ("#bt20261126 5520"): the buyer's own ids decide (found from outside).
     const typed = o ? undefined : namedIds(ctx.input.text, orders.map((x) => x.orderId), tailsOf(ctx));

@@ -6030,3 +6030,15 @@ describe('what the pet, evidence, return and chase readings must not take (revie
     assert.equal((await say('都一个星期了 不要再拖了 帮我催一下')).handover?.reason, 'requested');
   });
 });
+
+// Found in review (twenty-fifth session): with GS-100175 and RP-100175, "order 100175" took the first.
+test('a number that two orders end with after their letters asks which one; typed whole, it is that one', async () => {
+  const gs = order({ orderId: 'GS-100175', status: 'shipped' });
+  const rp = order({ orderId: 'RP-100175', status: 'paid', items: [{ sku: 'r', title: 'Phone case', quantity: 1, price: '9.00' }] });
+  const data = { orders: [gs, rp], logistics: [logistics({ orderId: 'GS-100175' })] };
+  const both = textOf(await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is order 100175' }));
+  assert.match(both, /GS-100175[\s\S]*RP-100175|RP-100175[\s\S]*GS-100175/);
+  const one = textOf(await robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'where is order RP-100175' }));
+  assert.match(one, /RP-100175/);
+  assert.doesNotMatch(one, /GS-100175/);
+});
