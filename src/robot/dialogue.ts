@@ -3822,9 +3822,10 @@ function namedWithout(ctx: Ctx, latest: Map<string, Aftersale>): Outcome | undef
   // "钱退了没" right after a cancelled order was told: that order's money, whatever other requests the buyer has (found from outside, two shops).
   const focus = ctx.orders.find((o) => o.orderId === ctx.state.focusOrderId && o.status === 'cancelled' && !latest.has(o.orderId));
   // Not when the buyer names another order's goods ("茶几那单的退款呢": found in review).
-  const namesOther = (describedBy(ctx, ctx.orders) ?? []).some((o) => o.orderId !== focus?.orderId);
+  const described = describedBy(ctx, ctx.orders);
+  const namesOther = (described ?? []).some((o) => o.orderId !== focus?.orderId);
   const inFocus = focus && MONEY_WORD.test(n) && !RETURN_TALK.test(n) && !namesOther ? [focus] : undefined;
-  const named = inFocus ?? (kindsOfGoods(ctx.input.text).size > 0 ? describedBy(ctx, ctx.orders) : cancelled);
+  const named = inFocus ?? (kindsOfGoods(ctx.input.text).size > 0 ? described : cancelled);
   const o = named?.length === 1 ? named[0]! : undefined;
   if (!o || latest.has(o.orderId)) return undefined;
   const text = o.status === 'cancelled' ? ctx.t.cancel.cancelled(o.orderId) : ctx.t.noAftersaleFor(o.orderId);

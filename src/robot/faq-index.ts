@@ -215,8 +215,9 @@ export class FaqIndex {
         p.mass = 0;
         p.weighted = [];
         for (const [t, w] of p.terms) {
-          p.mass += w * this.#idf(t);
-          p.weighted.push([t, w * this.#idf(t)]);
+          const wi = w * this.#idf(t);
+          p.mass += wi;
+          p.weighted.push([t, wi]);
         }
         lens += p.terms.size;
         n++;
@@ -243,9 +244,14 @@ export class FaqIndex {
   lookup(text: string, context?: string): FaqLookup {
     const whole = this.verbatim(text);
     if (whole) return whole;
-    const ranked = this.rank(text, MAX_CANDIDATES + 1, context);
-    const band = this.phrasingInside(text, ranked) ?? this.bandOf(ranked, text);
+    const { ranked, band } = this.#banded(text, context);
     return band.band === 'answer' || context !== undefined ? band : (this.clauseAnswered(text, ranked) ?? band);
+  }
+
+  /** The ranking, and its band: a phrasing of the shop's typed inside the text, else the confidences'. */
+  #banded(text: string, context?: string): { ranked: FaqHit[]; band: FaqLookup } {
+    const ranked = this.rank(text, MAX_CANDIDATES + 1, context);
+    return { ranked, band: this.phrasingInside(text, ranked) ?? this.bandOf(ranked, text) };
   }
 
   /**
@@ -266,25 +272,17 @@ export class FaqIndex {
     for (const [i, c] of clauses.entries()) {
       // A short English clause carries too little to stand for the message ("can u fix" beside "wrong addy on my ord").
       if (!CLAUSE_ASKS.test(c) || (!HAN.test(c) && c.split(/\s+/).length < MIN_ENGLISH_CLAUSE_WORDS)) continue;
-      const alone = this.verbatim(c) ?? this.#bandAlone(c);
+      const alone = this.verbatim(c) ?? this.#banded(c).band;
       if (alone.band !== 'answer') continue;
       if (answered !== undefined || alone.hit!.entry.id !== top.entry.id) return undefined;
       answered = i;
     }
     if (answered === undefined) return undefined;
     const rest = clauses.filter((_, k) => k !== answered).join(' ');
-    if (CLAUSE_ASKS.test(rest) || REPORTS_TROUBLE.test(rest) || movesTopic(rest, top.entry) || defaultContrasts().conflict(foldTraditional(text), entryText(top.entry))) return undefined;
-    const named = kindsOfGoods(rest);
-    const own = kindsOfGoods(phrasingsOf(top.entry).join(' '));
-    if (named.size && own.size && ![...named].some((k) => own.has(k))) return undefined;
-    const hit: FaqHit = { ...top, confidence: Math.max(top.confidence, this.#threshold) };
-    return { band: 'answer', hit, candidates: [hit] };
+    if (CLAUSE_ASKS.test(rest) || REPORTS_TROUBLE.test(rest) || !keepsTopic(rest, text, top.entry)) return undefined;
+    return this.#answerWith(top);
   }
 
-  #bandAlone(clause: string): FaqLookup {
-    const ranked = this.rank(clause, MAX_CANDIDATES + 1);
-    return this.phrasingInside(clause, ranked) ?? this.bandOf(ranked, clause);
-  }
 
   /**
    * One of the shop's own question phrasings typed whole inside a longer message whose rest asks
@@ -319,14 +317,8 @@ export class FaqIndex {
     if (!best) return undefined;
     const rest = said.replace(best, ' ').trim();
     if (below && /[a-z]/i.test(rest)) return undefined;
-    if (ASKS_ELSE.test(rest) || charsOf(rest) > MAX_REST_CHARS || defaultContrasts().conflict(foldTraditional(text), entryText(top.entry))) return undefined;
-    if (movesTopic(rest, top.entry)) return undefined;
-    // Goods of another kind than the entry's own ("床单是纯棉的吗" holds the clothing entry's "是纯棉的吗").
-    const named = kindsOfGoods(rest);
-    const own = kindsOfGoods(phrasingsOf(top.entry).join(' '));
-    if (named.size && own.size && ![...named].some((k) => own.has(k))) return undefined;
-    const hit: FaqHit = { ...top, confidence: Math.max(top.confidence, this.#threshold) };
-    return { band: 'answer', hit, candidates: [hit] };
+    if (ASKS_ELSE.test(rest) || charsOf(rest) > MAX_REST_CHARS || !keepsTopic(rest, text, top.entry)) return undefined;
+    return this.#answerWith(top);
   }
 
   /** An entry's phrasings that ask by themselves and are no other entry's, folded and spaced: made once per entry. */
@@ -364,7 +356,7 @@ export class FaqIndex {
     const [top, second] = ranked;
     const across = ranked.find((h) => h.acrossLanguages);
     const siblingOf = (h: FaqHit) => text !== undefined && defaultContrasts().conflict(foldTraditional(text), entryText(h.entry));
-    if (!top || top.confidence < this.#clarify) return across && !siblingOf(across) ? this.#answerAcross(across) : { band: 'none', hit: null, candidates: [] };
+    if (!top || top.confidence < this.#clarify) return across && !siblingOf(across) ? this.#answerWith(across) : { band: 'none', hit: null, candidates: [] };
     const clear = !second || second.confidence < this.#threshold || lead(top, second) >= ANSWER_MARGIN;
     const sibling = siblingOf(top);
     if (top.confidence >= this.#threshold && clear && !sibling) return { band: 'answer', hit: top, candidates: [top] };
@@ -372,7 +364,8 @@ export class FaqIndex {
     return { band: 'clarify', hit: null, candidates };
   }
 
-  #answerAcross(h: FaqHit): FaqLookup {
+  /** That hit as the answer, at least as confident as the answer band: a rule above the confidence model chose it. */
+  #answerWith(h: FaqHit): FaqLookup {
     const hit: FaqHit = { ...h, confidence: Math.max(h.confidence, this.#threshold) };
     return { band: 'answer', hit, candidates: [hit] };
   }
@@ -406,11 +399,13 @@ export class FaqIndex {
       .filter((c) => c.trim())
       .slice(0, MAX_CLAUSES);
     const parts = clauses.length > 1 ? clauses.map((c) => termsOf(c, this.#ctx).terms).filter((t) => t.size > 0) : [r.terms];
+    const weighted = [...r.terms].map(([t, w]) => [t, w, this.#idf(t)] as const);
     return {
       terms: r.terms,
-      weighted: [...r.terms].map(([t, w]) => [t, w, this.#idf(t)] as const),
+      weighted,
       ...(around.length ? { context: new Map(around) } : {}),
-      mass: this.#mass(r.terms),
+      // As `#mass` adds it, from the idf just read.
+      mass: weighted.reduce((m, [, w, idf]) => m + w * idf, 0),
       lang: detectLanguage(r.display).lang,
       mixed: MIXED_HAN.test(r.display) && MIXED_LATIN.test(r.display),
       clauses: parts.map((terms) => ({ terms, mass: this.#mass(terms) })),
@@ -716,6 +711,17 @@ function movesTopic(rest: string, e: FaqEntry): boolean {
   const all = `${own} ${foldTraditional(e.answer.toLowerCase())}`;
   for (const m of rest.matchAll(AFTER_PREPOSITION)) if (!all.includes(m[1]!)) return true;
   return false;
+}
+/**
+ * What stands beside a phrasing or a clause keeps to the entry's question: no topic the entry does not
+ * name, no sibling of what it names (lexicon/contrasts.json), no goods of another kind than its own
+ * ("床单是纯棉的吗" holds the clothing entry's "是纯棉的吗").
+ */
+function keepsTopic(rest: string, text: string, e: FaqEntry): boolean {
+  if (movesTopic(rest, e) || defaultContrasts().conflict(foldTraditional(text), entryText(e))) return false;
+  const named = kindsOfGoods(rest);
+  const own = kindsOfGoods(phrasingsOf(e).join(' '));
+  return !(named.size && own.size && ![...named].some((k) => own.has(k)));
 }
 const REST_TOPIC = /退|换|补发|运费|邮费|快递|物流|仓库|发票|手续费|佣金|售后|保修|质保|发货|地址|取消|优惠|券|积分|会员|价|钱|(?<![a-z])(?:returns?|refunds?|exchanges?|shipping|delivery|courier|warehouse|invoices?|fees?|commission|warranty|guarantee|price|discount|coupons?|orders?|address|addr|points)(?![a-z])/g;
 const AFTER_PREPOSITION = /(?<![a-z])(?:on|for|of|with|about|in|to) (?:the |my |a |an |this |that |your |these |those )?([a-z]{3,})/g;
