@@ -948,7 +948,7 @@ const asksAfterGoods = (text: string, normalized: string) => BARE_GOODS.test(nor
  * its status), or "换货的呢", "and the return?" after any answer (found from outside: a "shall I get
  * a person?" read it as nothing).
  */
-function requestFollowUp(state: DialogueState, u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'withdraw' | 'toExchange' | 'fromExchange' | 'explicitOrderId'> | undefined {
+function requestFollowUp(state: DialogueState, u: Understanding, orderId: string | undefined): (Pick<Resolved, 'intent' | 'withdraw' | 'toExchange' | 'fromExchange' | 'explicitOrderId'> & Partial<Pick<Resolved, 'u'>>) | undefined {
   if (SWITCH_TO_EXCHANGE.test(u.normalized) || SWITCH_TO_NEW.test(u.normalized)) return { intent: 'aftersale_progress', withdraw: true, toExchange: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
   // "不换了 我想直接退": the exchange withdrawn first, as its own step (found from outside: its status and a list, three times).
   if (SWITCH_TO_REFUND.test(u.normalized)) return { intent: 'aftersale_progress', withdraw: true, fromExchange: true, ...(orderId ? { explicitOrderId: orderId } : {}) };
@@ -961,7 +961,8 @@ function requestFollowUp(state: DialogueState, u: Understanding, orderId: string
   if (state.topic === 'aftersale_progress' && !orderId && PARCEL_INTENTS.has(u.intent) && WHEN_OR_MONEY.test(u.normalized) && !PARCEL_WORDS.test(u.normalized)) return { intent: 'aftersale_progress' };
   // "did you guys get it yet", "how long till u process it", "it goes back on my visa right?" right after a return's
   // status: the return, not the goods' delivery (found from outside: the outbound parcel of Nov 20, three times).
-  if (state.topic === 'aftersale_progress' && !orderId && RETURN_FOLLOW.test(u.normalized)) return { intent: 'aftersale_progress' };
+  // The engine's own guess of it is taken as said ("收到了吗" was offered FAQ entries: found from outside).
+  if (state.topic === 'aftersale_progress' && !orderId && RETURN_FOLLOW.test(u.normalized)) return { intent: 'aftersale_progress', u: { ...u, guessed: undefined } };
   return undefined;
 }
 const PARCEL_INTENTS: ReadonlySet<Intent> = new Set(['delivery_estimate', 'track_parcel', 'order_status']);

@@ -1156,6 +1156,12 @@ describe('two questions in one message', () => {
     const r = await robotWith(refund).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: '快递到哪了，退款呢' });
     assert.match(r.replies[0]!.text, /ZT7700001111/);
     assert.match(textOf(r), /退款申请/);
+    // A space does what the comma does (twenty-sixth session: "退款到哪了 快递呢" answered the parcel only).
+    for (const text of ['快递到哪了 退款呢', '退款到哪了 快递呢']) {
+      const spaced = textOf(await robotWith(refund).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text }));
+      assert.match(spaced, /退款申请/, text);
+      assert.match(spaced, /ZT7700001111|已发货|运输中/, text);
+    }
     const faqs = await robotWith({ orders: [] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-2q', text: '满多少包邮？从哪里发货？' });
     assert.equal(faqs.replies.length, 2, textOf(faqs));
     assert.match(faqs.replies[0]!.text, /包邮/);
@@ -5997,6 +6003,10 @@ test('right after a return\'s status, "did you guys get it yet" and "it goes bac
     assert.match(t, /refund request \(order GS-100150\)/, next);
     assert.doesNotMatch(t, /Left at front door/, next);
   }
+  // The same in Chinese, which the engine only guessed and which was offered FAQ entries (twenty-sixth session).
+  const zh = conversation(robotWith({ orders: [plug], logistics: [out], aftersales: [back] }));
+  await zh('退货进度');
+  for (const next of ['收到了吗', '仓库收到没']) assert.match(textOf(await zh(next)), /退款申请（订单 GS-100150）/, next);
   const claim = textOf(await robotWith({ orders: [plug], aftersales: [aftersale({ aftersaleId: 'AS-151', orderId: 'GS-100150', type: 'exchange', status: 'requested' })] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'whats going on with my warranty claim' }));
   assert.match(claim, /exchange request/);
 });
