@@ -2053,6 +2053,9 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   // Compared without its closing mark: a sentence cut at "；" is said ending in "。" (found in review).
   const first = (hit.entry.answer.match(SENTENCES) ?? [hit.entry.answer])[0]!.trim().replace(/[。！？!?；;，,.]+$/, '');
   if (one && data.replies.some((x) => x.text.includes(first))) return data;
+  // A pre-order's or made-to-order's answer carries its own terms: the in-stock entry beside it would
+  // contradict them ("现货48小时内发" before "预售按开采日期发": found from outside, a fruit shop).
+  if (one && aheadKind(one) && PARCEL_INTENTS.has(intent)) return data;
   if (one && !namesOtherGoods(ctx, one) && (intent === 'aftersale_progress' || OPEN.has(one.status))) return { ...data, replies: [faq, ...data.replies] };
   return { replies: [faq], next: answeredEntry(ctx), faqOnly: true };
 }
@@ -3266,8 +3269,9 @@ function hoursToTitledDay(ctx: Ctx, o: Order, paidAt: number): number | undefine
  */
 function titledDay(title: string): { month: number; day: number; starts: boolean } | undefined {
   // Read in simplified characters: "12月15日發貨" (found from outside, a Hong Kong shop).
-  const zh = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(前|之前|起|以后|后)?\s*(?:陆续|开始)?\s*(?:发货|发出)/.exec(foldTraditional(title));
-  if (zh) return { month: Number(zh[1]), day: Number(zh[2]), starts: zh[3] === '起' || zh[3] === '以后' || zh[3] === '后' };
+  // "12月15日开采发货": the harvest starts that day and the goods go out after it (found from outside, a fruit shop).
+  const zh = /(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(前|之前|起|以后|后)?\s*(陆续|开始|开采|采摘|开摘|现摘)?\s*(?:发货|发出)/.exec(foldTraditional(title));
+  if (zh) return { month: Number(zh[1]), day: Number(zh[2]), starts: zh[3] === '起' || zh[3] === '以后' || zh[3] === '后' || (zh[4] !== undefined && zh[4] !== '陆续' && zh[4] !== '开始') };
   const en = EN_SHIPS_ON.exec(title);
   if (!en) return undefined;
   // "Shipping 3 Dec to 10 Dec": by the end of the range (found in review: due on its first day).

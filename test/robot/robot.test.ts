@@ -2983,6 +2983,21 @@ describe('a pre-order ships on its own terms (eighteenth session, cosmetics shop
   });
 });
 
+// Found from outside (a fruit shop, twenty-sixth session): the in-stock 48 hours were said first, then the pre-sale's terms, and "开采发货" gave no day.
+test('a pre-order asked in the words of the in-stock entry gets its own terms only; "12月15日开采发货" is read as its day (twenty-sixth session)', async () => {
+  const own = new FaqIndexProvider();
+  own.setEntries(SHOP, [
+    { id: 'ship', question: '付款后多久发货', answer: '现货水果付款后48小时内从果园现摘现发。', alternates: ['什么时候发货', '下单了啥时候发'] },
+    { id: 'pre', question: '预售商品什么时候发货', answer: '预售水果按商品标题写的开采日期统一发货，开采后3天内陆续发完。', alternates: ['预售的啥时候发'] },
+  ]);
+  const pre = order({ orderId: 'FF-PRE', status: 'paid', createdAt: '2024-11-25T10:00:00+08:00', updatedAt: '2024-11-25T10:00:00+08:00', items: [{ sku: 'WG', title: '【预售】云南高山沃柑 10斤装 12月15日开采发货', quantity: 1, price: '59.00' }] });
+  const text = textOf(await createRobot({ dataSource: fakeDataSource({ orders: [pre] }), faq: own, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '沃柑什么时候发货' }));
+  assert.doesNotMatch(text, /48小时/);
+  assert.match(text, /开采日期统一发货[\s\S]*预计12月22日前发出/);
+  const inStock = order({ orderId: 'FF-NOW', status: 'paid', items: [{ sku: 'MG', title: '海南贵妃芒果 5斤装', quantity: 1, price: '49.90' }] });
+  assert.match(textOf(await createRobot({ dataSource: fakeDataSource({ orders: [inStock] }), faq: own, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '芒果什么时候发货' })), /48小时/);
+});
+
 describe('an English buyer in a shop that wrote in Chinese (eighteenth session, electronics shop)', () => {
   const zhOnly = new FaqIndexProvider();
   zhOnly.setEntries('shop_zh', [
