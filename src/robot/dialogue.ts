@@ -575,6 +575,8 @@ const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|neve
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
 const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
 const WAITS = /^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|let me|i) wait(?: a bit| a little| then| lah| la)?\s*[.!]*$/;
+/** A no to a person, then what the buyer will do instead: look, ask, wait, do it themselves. */
+const DECLINES_SELF = /^(?:不用|不要|不必|不需要|没事|没关系|算了|不了|不好(?=啦|了|喇))(?:了|啦|的|哈|啊|呀|吧|喇)*[,，。.!！~\s]*(?:谢谢|多谢|谢啦)?[,，。.!！~\s]*(?:那)?(?:我)?(?:自己|再|先|回头|等会|晚点|明天|改天|等)|^(?:no|nope|naw|no thanks|no thank you|no need|(?:it is|its|that is|thats) (?:ok|okay|fine|alright)|all good|no worries|dont worry|don't worry)\b(?:[,.!\s]+(?:no|(?:it is|its|that is|thats) (?:ok|okay|fine|alright)|thanks|thx|ta|cheers|mate))*[,.!\s]+(?:i will|ill|i can|i am gonna|im gonna|let me|gonna)\b/;
 /** Only that, nothing asked beside it ("在吗，我的退款什么时候到" is the refund: found in review). */
 const WHERE_IS_EVERYONE = /^(?:[\s?？!！。,，.]*(?:人呢|有人吗|有人在吗|人呢人呢|(?:is )?any(?:one|body) there))+[\s?？!！。,，.]*$/;
 /** Trouble told again: the same words, or "still", "tried", with what is wrong; not a question about it ("还是不行的话能退吗"). */
@@ -774,6 +776,9 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   if (state.offeredHuman && GRUDGING_YES.test(u.normalized.trim())) return { intent: 'human' };
   // "ok, I'll wait. thanks" to "shall I get a person?": no person, thanks (found in review: the "ok" handed over).
   if (state.offeredHuman && WAITS_THANKS.test(u.normalized.trim())) return { intent: 'bye', declined: 'human' };
+  // "不用 我自己看吧", "唔好啦 我自己打去顺丰问", "nah ill do it on the order page ta": a no with what the buyer
+  // does instead (found from outside, three shops: handed over against it).
+  if (state.offeredHuman && DECLINES_SELF.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   // "人呢？？" right after "shall I get a person?": get one (found in review: the robot introduced itself).
   if (state.offeredHuman && WHERE_IS_EVERYONE.test(u.normalized)) return { intent: 'human' };
   // "还是没声音", "they still dont work" right after the trouble was answered: the answer did not help, a person does (the warranty entry had come again).
@@ -1907,6 +1912,8 @@ function conditionWords(n: string): string[] {
   return [...units, ...pairs, ...(n.length <= 10 ? singles : []), ...english];
 }
 
+/** A sentence of an entry this long, found in the order's answer, says the entry there. */
+const MIN_SAID_SENTENCE = 12;
 /** From this confidence a shop FAQ hit outranks the guess that a question naming no order is about one. */
 export const FAQ_OVER_DATA = 0.6;
 const OPEN: ReadonlySet<OrderStatus> = new Set(['pending_payment', 'paid', 'shipped', 'delivered']);
@@ -2051,8 +2058,9 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   // Not an order of other goods than those named ("我刚买的猫粮开封后能放多久" beside an earphones order: found from outside).
   // The order's answer already says the entry (a pre-order's or the shop's shipping terms): said once.
   // Compared without its closing mark: a sentence cut at "；" is said ending in "。" (found in review).
-  const first = (hit.entry.answer.match(SENTENCES) ?? [hit.entry.answer])[0]!.trim().replace(/[。！？!?；;，,.]+$/, '');
-  if (one && data.replies.some((x) => x.text.includes(first))) return data;
+  // Any of its sentences: the order's answer may say only the one on its courier (found from outside: the whole entry, then its DPD sentence).
+  const sentences = (hit.entry.answer.match(SENTENCES) ?? [hit.entry.answer]).map((x) => x.trim().replace(/[。！？!?；;，,.]+$/, ''));
+  if (one && sentences.some((x, i) => (i === 0 || x.length >= MIN_SAID_SENTENCE) && data.replies.some((r) => r.text.includes(x)))) return data;
   // A pre-order's or made-to-order's answer carries its own terms: the in-stock entry beside it would
   // contradict them ("现货48小时内发" before "预售按开采日期发": found from outside, a fruit shop).
   if (one && aheadKind(one) && PARCEL_INTENTS.has(intent)) return data;
@@ -2947,7 +2955,7 @@ function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome 
   const lines = parcels.map((l, i) => {
     const quiet = quietDays(ctx, l);
     trouble ||= quiet !== undefined || l.status === 'exception';
-    const said = quiet !== undefined ? t.stalled(quiet) : etaFor(ctx, o, parcelStatusKey(l));
+    const said = quiet !== undefined ? t.stalled(quiet) : etaFor(ctx, o, parcelStatusKey(l), l.carrier);
     return reply(t.parcelLine(i + 1, carrierName(l.carrier, lang), l.trackingNo, said, latestLine(ctx, l)), logisticsCard(l));
   });
   return { replies: [{ text: t.splitParcels(o.orderId, parcels.length) }, ...lines], ...(trouble ? { next: { offeredHuman: true } } : {}) };
@@ -3338,7 +3346,8 @@ export const SHOP_QUESTIONS = {
   find_code: { zh: '卡密在哪里看', en: 'where can I find my code' },
   refund_time: { zh: '退款多久到账', en: 'how long does a refund take to arrive' },
   review_time: { zh: '售后申请多久审核', en: 'how long does it take to review a return or refund request' },
-  delivery_time: { zh: '发货后几天能到', en: 'how long does delivery take' },
+  // Not "发货后几天能到": 发货 ties a shop's entry on sending out with its entry on delivery (found from outside, a Hong Kong shop).
+  delivery_time: { zh: '几天能收到', en: 'how long does delivery take' },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type ShopQuestion = keyof typeof SHOP_QUESTIONS;
 const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
@@ -3405,7 +3414,8 @@ function deliveryTimeIn(answer: string, lang: Lang): string | undefined {
 }
 const CANCEL_WORD = /取消|退款|退订|(?<![a-z])(?:cancel|refund)/i;
 /** A time in days, hours or weeks ("3-7个工作日", "within 24 hours"). */
-const TIMED = /\d\s*(?:个)?\s*(?:工作日|天|小时|(?:working |business )?(?:days?|hours?|weeks?)(?![a-z]))/i;
+// Also "next working day", "次日达" (found from outside: DPD Next Day was passed over for Royal Mail's days).
+const TIMED = /\d\s*(?:个)?\s*(?:工作日|天|小时|(?:working |business )?(?:days?|hours?|weeks?)(?![a-z]))|(?<![a-z])next[- ](?:working |business )?day(?![a-z])|次日|隔日|当日达|当天达/i;
 const REVIEW_WORD = /审核|处理|(?<![a-z])(?:review\w*|approv\w*|process\w*)(?![a-z])/;
 const DELIVERY_DAY = /日期|哪天|改约|改期|晚几天|周[一二三四五六日末]|(?<![a-z])(?:date|day|reschedul\w*)(?![a-z])/i;
 const PRE_ORDER = /预售|预购|预定|预订|(?<![a-z])(?:pre-?orders?|presale)(?![a-z])/i;
@@ -3541,7 +3551,7 @@ function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   const { t } = ctx;
   const latest = latestLine(ctx, l);
   const quiet = quietDays(ctx, l);
-  const estimate = quiet !== undefined ? t.stalled(quiet) : etaFor(ctx, o, parcelStatusKey(l));
+  const estimate = quiet !== undefined ? t.stalled(quiet) : etaFor(ctx, o, parcelStatusKey(l), l.carrier);
   const text = t.eta({ orderId: o.orderId, title, estimate }) + (latest ? t.latestEvent(latest) : '');
   const late = l.status !== 'delivered' && quiet === undefined && l.status !== 'exception' && impatient(ctx);
   const replies = late ? [reply(text, logisticsCard(l)), { text: lateText(ctx) }] : [reply(text, logisticsCard(l))];
@@ -3589,12 +3599,33 @@ const abroad = (o: Order): boolean => {
   return ABROAD_HAN.test(a) || (!/\p{Script=Han}/u.test(a) && ABROAD_LATIN.test(a) && !/(?<![a-z])(?:china|prc)(?![a-z])/i.test(a));
 };
 type EtaKey = keyof Texts['etaFor'];
-const etaFor = (ctx: Ctx, o: Order, key: EtaKey): string => {
+const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
   if (abroad(o)) return ctx.t.etaAbroad[key as keyof Texts['etaAbroad']] ?? ctx.t.etaFor[key];
-  // The shop's own word on how long delivery takes, for a parcel on its way.
+  // The shop's own word on how long delivery takes, for a parcel on its way: by its courier when the entry names each.
   const own = key === 'in_transit' || key === 'pending' ? shopSays(ctx, 'delivery_time') : undefined;
-  return own ? ctx.t.etaShipped[key as 'in_transit' | 'pending'](own) : ctx.t.etaFor[key];
+  return own ? ctx.t.etaShipped[key as 'in_transit' | 'pending'](ofCourier(own, carrier, ctx.lang)) : ctx.t.etaFor[key];
 };
+
+/** Couriers a shop's entry may name, one pattern each (read in simplified characters). */
+const COURIERS: readonly RegExp[] = [
+  /royal ?mail/i, /(?<![a-z])dpd(?![a-z])/i, /(?<![a-z])(?:evri|hermes)(?![a-z])/i, /parcelforce/i, /(?<![a-z])yodel(?![a-z])/i, /(?<![a-z])ups(?![a-z])/i,
+  /fed ?ex/i, /(?<![a-z])dhl(?![a-z])/i, /(?<![a-z])usps(?![a-z])/i, /canada post/i, /australia post|澳洲邮政/i, /ninja ?van/i, /pos ?laju/i,
+  /顺丰|(?<![a-z])sf(?: express)?(?![a-z])/i, /中通|(?<![a-z])zto(?![a-z])/i, /圆通|(?<![a-z])yto(?![a-z])/i, /申通|(?<![a-z])sto(?![a-z])/i,
+  /韵达|yunda/i, /京东|(?<![a-z])jd(?![a-z])/i, /极兔|j&t/i, /德邦/, /邮政|(?<![a-z])ems(?![a-z])|china post/i, /黑猫|宅急便/, /新竹物流/, /嘉里/,
+];
+/**
+ * Of an entry that gives each courier's time ("Royal Mail Tracked 48 arrives 2-3 working days… DPD Next
+ * Day arrives the next working day…"), the sentences on the parcel's courier and those naming none
+ * (found from outside: a DPD parcel was told Royal Mail's days). All of it when no sentence names that courier.
+ */
+function ofCourier(said: string, carrier: string | undefined, lang: Lang): string {
+  const own = carrier ? COURIERS.filter((re) => re.test(foldTraditional(carrier))) : [];
+  if (!own.length) return said;
+  const named = (x: string) => COURIERS.filter((re) => re.test(foldTraditional(x)));
+  const sentences = (said.match(SENTENCES) ?? []).map((x) => x.trim());
+  const kept = sentences.filter((x) => named(x).length === 0 || named(x).some((re) => own.includes(re)));
+  return kept.length < sentences.length && kept.some((x) => named(x).some((re) => own.includes(re))) ? kept.join(lang === 'zh' ? '' : ' ') : said;
+}
 
 /** Days without a tracking update after which a parcel in this state is late, not on its way. */
 // In transit three days without a scan is the platforms' own "物流停滞" (72 hours; found from outside: a freight

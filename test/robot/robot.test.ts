@@ -6072,3 +6072,67 @@ test('a number that two orders end with after their letters asks which one; type
   assert.match(one, /RP-100175/);
   assert.doesNotMatch(one, /GS-100175/);
 });
+
+// Found from outside (twenty-sixth session: a fruit shop, a Hong Kong cosmetics shop, a UK running shop).
+describe('a no to a person, a courier\'s own time, Cantonese readings (twenty-sixth session)', () => {
+  const unsure = async (reply: string, first = '你们有卖榴莲吗') => {
+    const say = conversation(robotWith({ orders: [] }));
+    assert.match(textOf(await say(first)), /转接人工客服吗|human agent\?/);
+    return say(reply);
+  };
+
+  test('"不用啦", "不用 我自己看吧", "唔好啦 我自己打去顺丰问", "no its ok ill wait till tuesday" decline; "好啊" still takes one', async () => {
+    for (const reply of ['不用啦', '不用 我自己看吧', '算啦 唔使', '唔好啦 我自己打去順豐問', '没事']) {
+      const r = await unsure(reply);
+      assert.equal(r.handover, undefined, reply);
+      assert.match(textOf(r), /还有什么可以帮您|還有什麼可以幫您/, reply);
+    }
+    for (const reply of ['no its ok ill wait till tuesday', 'nah ill do it on the order page ta']) {
+      const r = await unsure(reply, 'do you sell durians?');
+      assert.equal(r.handover, undefined, reply);
+    }
+    assert.equal((await unsure('好啊')).handover?.reason, 'requested');
+    assert.equal((await unsure('不用谢 帮我转人工吧')).handover?.reason, 'requested');
+  });
+
+  test('a parcel is told its own courier\'s time from an entry that gives each courier\'s', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [{ id: 'del', question: 'How long does delivery take?', answer: 'Royal Mail Tracked 48 arrives 2-3 working days after dispatch. DPD Next Day arrives the next working day after dispatch.', alternates: ['how long will it take to arrive'] }]);
+    const shoes = order({ orderId: 'RG-1', status: 'shipped', items: [{ sku: 'H', title: 'Hoka Clifton 9', quantity: 1, price: '135.00' }] });
+    const ask = (carrier: string) =>
+      createRobot({ dataSource: fakeDataSource({ orders: [shoes], logistics: [logistics({ orderId: 'RG-1', carrier, trackingNo: 'T1', events: [{ time: '2024-11-27T08:30:00+08:00', location: 'Leeds', description: 'Collected' }] })] }), faq: own, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'when will it get to me' });
+    const dpd = textOf(await ask('DPD'));
+    assert.match(dpd, /DPD Next Day arrives the next working day/);
+    assert.doesNotMatch(dpd, /Royal Mail Tracked 48/);
+    const rm = textOf(await ask('Royal Mail'));
+    assert.match(rm, /Royal Mail Tracked 48 arrives 2-3 working days/);
+    assert.doesNotMatch(rm, /DPD Next Day/);
+    // A courier no sentence names: the entry as it is.
+    assert.match(textOf(await ask('Evri')), /Royal Mail[\s\S]*DPD/);
+  });
+
+  test('a Hong Kong shop\'s delivery entry is found for a parcel on its way, not the built-in 1-3 days', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [
+      { id: 'ship', question: '付款後幾耐發貨？', answer: '現貨訂單付款後 1-2 個工作天內由順豐寄出。' },
+      { id: 'del', question: '寄到香港要幾耐先收到？', answer: '寄出後順豐一般 1-2 個工作天送到香港。', alternates: ['送貨要幾多日'] },
+    ]);
+    const r = await createRobot({ dataSource: fakeDataSource({ orders: [earbuds], logistics: [earbudsTrack] }), faq: own, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '我啲耳機今日會唔會到呀' });
+    assert.match(textOf(r), /1-2 個工作天送到香港/);
+    assert.doesNotMatch(textOf(r), /1-3 天/);
+  });
+
+  test('Cantonese: "點解仲喺…", "唔該 想問下…", "星期日開唔開", "幾多日" are read; thanks before "想问下" is no goodbye', async () => {
+    const nlu = createNlu();
+    const read = (t: string) => nlu.understand(t, NOW);
+    assert.match(read('點解仲喺葵涌 尋日已經喺度').normalized, /为什么还在葵涌/);
+    assert.match(read('星期日開唔開').normalized, /开不开/);
+    assert.match(read('唔係呀 我問送貨要幾多日').normalized, /几天/);
+    assert.equal(read('我啲綠茶精華今日會唔會到呀').intent, 'delivery_estimate');
+    assert.notEqual(read('唔該 想問下有冇得上門自取').intent, 'bye');
+    assert.notEqual(read('谢谢 想问下有没有上门自取').intent, 'bye');
+    assert.equal(read('好 唔該晒').intent, 'bye');
+    // "到付" is paying on delivery, not a delivery day.
+    assert.notEqual(read('会不会到付啊').intent, 'delivery_estimate');
+  });
+});

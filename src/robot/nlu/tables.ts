@@ -545,6 +545,11 @@ export const ZH_PHRASES: readonly (readonly [string, string])[] = [
  */
 export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['唔该晒', '谢谢'],
+  // 唔该 before a question is "excuse me" (found from outside: "唔該 想問下有冇得上門自取" was thanked).
+  ['唔该想问', '请问'],
+  ['唔该 想问', '请问'],
+  ['唔该问下', '请问'],
+  ['唔该 问下', '请问'],
   ['唔该', '谢谢'],
   ['多谢晒', '谢谢'],
   ['系唔系', '是不是'],
@@ -568,6 +573,8 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['点算', '怎么办'],
   ['边度', '哪里'],
   ['几耐', '多久'],
+  ['几多日', '几天'],
+  ['几多天', '几天'],
   ['几多钱', '多少钱'],
   ['几多', '多少'],
   ['佢哋', '他们'],
@@ -576,6 +583,16 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['快啲', '快点'],
   ['一啲', '一些'],
   ['啲', '的'],
+  // The twenty-sixth round (Hong Kong again): "点解仲喺葵涌", "我见唔到笔钱", "星期日开唔开".
+  ['仲喺', '还在'],
+  ['仲未', '还没'],
+  ['仲系', '还是'],
+  ['喺度', '在这里'],
+  ['见唔到', '看不到'],
+  ['睇唔到', '看不到'],
+  ['笔钱', '钱'],
+  ['定系', '还是'],
+  ['净系', '只是'],
   ['喺', '在'],
   ['嚟', '来'],
   ['睇', '看'],
@@ -596,6 +613,7 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['都未到', '都没到'],
   ['㗎', '啊'],
   ['喎', '啊'],
+  ['㖞', '啊'],
   // The twenty-fourth round (a Hong Kong cosmetics shop's buyers): orders, parcels and people as they are asked.
   ['咗未', '了没'],
   ['到了未', '到了没'],
@@ -650,6 +668,8 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['帮我跟', '帮我跟进'],
   ['讲紧', '说的是'],
   ['送紧', '在送'],
+  ['退紧', '在退'],
+  ['未俾钱', '没付钱'],
   ['嚟架', ''],
   ['嚟㗎', ''],
   ['唔啱', '不对'],
@@ -662,7 +682,8 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
 ];
 /** Characters and words only written Cantonese uses, read on the text as typed (係 alone is also 關係). */
 // 点解 is inside Mandarin's 重点解释 and 难点解决: only 點解 as typed, or 点解 opening the message.
-export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|喇(?![叭嘛])|點解|^\s*点解|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|琴日|聽日|听日/;
+// "开唔开", "会唔会": Cantonese's A-not-A question (found from outside: "星期日開唔開" was not read).
+export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|([\u4e00-\u9fff])唔\1|喇(?![叭嘛])|點解|^\s*点解|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|琴日|聽日|听日/;
 
 /** English words that are also common pinyin or order-code fragments and must not be counted as English. */
 export const NOT_ENGLISH = new Set(['jd', 'yt', 'zto', 'sto', 'ems', 'sku', 'id', 'no']);
