@@ -69,6 +69,10 @@ async function upsertOrder(tx: Tx, keyring: Keyring, e: EventOf<'order.upserted'
       receiver_address_enc: encryptPii(keyring, shopId, d.receiver.address),
       created_at: d.createdAt,
       updated_at: d.updatedAt,
+      // Absent in the event: NULL, since the newer record replaces the stored one whole.
+      ship_by: d.shipBy ?? null,
+      pay_by: d.payBy ?? null,
+      cancel_reason: d.cancelReason ?? null,
       last_event_id: e.id,
     })
     .onConflict((oc) =>
@@ -85,6 +89,9 @@ async function upsertOrder(tx: Tx, keyring: Keyring, e: EventOf<'order.upserted'
           receiver_address_enc: eb.ref('excluded.receiver_address_enc'),
           created_at: eb.ref('excluded.created_at'),
           updated_at: eb.ref('excluded.updated_at'),
+          ship_by: eb.ref('excluded.ship_by'),
+          pay_by: eb.ref('excluded.pay_by'),
+          cancel_reason: eb.ref('excluded.cancel_reason'),
           last_event_id: eb.ref('excluded.last_event_id'),
           stored_at: eb.ref('excluded.stored_at'),
         }))

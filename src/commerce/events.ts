@@ -55,6 +55,11 @@ export const OrderDataSchema = z.object({
   }),
   createdAt: isoTime,
   updatedAt: isoTime,
+  // The order's terms (extension, docs/api.md "Order terms"): what the robot tells a buyer who
+  // asks when a paid order ships, how long an unpaid one waits, or why one was cancelled.
+  shipBy: isoTime.optional(),
+  payBy: isoTime.optional(),
+  cancelReason: line(LIMITS.text).optional(),
 });
 
 const LogisticsEventSchema = z.object({
@@ -152,6 +157,9 @@ export const toOrder = (shopId: string, d: OrderData): Order => ({
   receiver: { name: d.receiver.name, phone: d.receiver.phone, address: d.receiver.address },
   createdAt: new Date(d.createdAt).toISOString(),
   updatedAt: new Date(d.updatedAt).toISOString(),
+  ...(d.shipBy !== undefined ? { shipBy: new Date(d.shipBy).toISOString() } : {}),
+  ...(d.payBy !== undefined ? { payBy: new Date(d.payBy).toISOString() } : {}),
+  ...(d.cancelReason !== undefined ? { cancelReason: d.cancelReason } : {}),
 });
 
 export const toLogistics = (shopId: string, d: LogisticsData): Logistics => ({

@@ -76,6 +76,9 @@ export class CommerceRepository implements CommerceReadModel {
       currency: r.currency,
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),
+      ...(r.ship_by !== null ? { shipBy: r.ship_by.toISOString() } : {}),
+      ...(r.pay_by !== null ? { payBy: r.pay_by.toISOString() } : {}),
+      ...(r.cancel_reason !== null ? { cancelReason: r.cancel_reason } : {}),
     };
     if (!this.#lazyReceiver) return { ...order, receiver: decrypt() };
     let receiver: Order['receiver'] | undefined;

@@ -109,7 +109,7 @@ export type OrderWithParcelRow = Omit<Selectable<ShopOrdersTable>, 'last_event_i
 // the start of the logistics primary key: an order with several parcels comes as several rows,
 // one per parcel in PARCEL_ORDER, which the caller groups back into one order. Only the columns
 // an Order and a parcel are made of: every column costs parsing (a timestamp most of all) on every turn.
-const ORDER_COLS = 'shop_id, order_id, user_id, status, items, total_amount, currency, receiver_name_enc, receiver_phone_enc, receiver_address_enc, created_at, updated_at';
+const ORDER_COLS = 'shop_id, order_id, user_id, status, items, total_amount, currency, receiver_name_enc, receiver_phone_enc, receiver_address_enc, created_at, updated_at, ship_by, pay_by, cancel_reason';
 const ORDERS_WITH_PARCELS_MANY = `select x.*, k.i as k_i, l.carrier as l_carrier, l.tracking_no as l_tracking_no, l.status as l_status,
     l.events as l_events, l.updated_at as l_updated_at
   from jsonb_to_recordset($1::jsonb) as k(i int, s text, u text)

@@ -18,6 +18,12 @@ export interface Order {
   readonly receiver: { readonly name: string; readonly phone: string; readonly address: string };
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The latest time the shop promised to send the order out (a pre-sale, made to order); absent when the platform sent none. */
+  readonly shipBy?: string;
+  /** For an order awaiting payment: when it is cancelled if still unpaid. */
+  readonly payBy?: string;
+  /** For a cancelled order: why, in the platform's words ("超时未支付，系统自动取消"). */
+  readonly cancelReason?: string;
 }
 
 /**

@@ -60,6 +60,9 @@ function toPanelOrder(o: Order, parcel: Logistics | undefined) {
     currency: o.currency,
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
+    ...(o.shipBy !== undefined ? { shipBy: o.shipBy } : {}),
+    ...(o.payBy !== undefined ? { payBy: o.payBy } : {}),
+    ...(o.cancelReason !== undefined ? { cancelReason: o.cancelReason } : {}),
     receiver: { name: maskName(o.receiver.name), phone: maskPhone(o.receiver.phone), address: maskAddress(o.receiver.address) },
     ...(parcel ? { logistics: toParcel(parcel) } : {}),
   };

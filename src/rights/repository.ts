@@ -49,6 +49,9 @@ export interface OrderRow {
   receiver_address_enc: string;
   created_at: Date;
   updated_at: Date;
+  ship_by: Date | null;
+  pay_by: Date | null;
+  cancel_reason: string | null;
 }
 
 export interface LogisticsRow {
@@ -91,7 +94,8 @@ export async function selectBuyerRecords(tx: Tx, buyerId: string): Promise<Buyer
   ).rows;
   const ratings = (await sql<RatingRow>`select conversation_id, score, comment, created_at from conversation_ratings where buyer_id = ${buyerId} order by created_at`.execute(tx)).rows;
   const orders = (
-    await sql<OrderRow>`select shop_id, order_id, status, items, total_amount, currency, receiver_name_enc, receiver_phone_enc, receiver_address_enc, created_at, updated_at
+    await sql<OrderRow>`select shop_id, order_id, status, items, total_amount, currency, receiver_name_enc, receiver_phone_enc, receiver_address_enc, created_at, updated_at,
+      ship_by, pay_by, cancel_reason
       from shop_orders where user_id = ${buyerId} order by shop_id, created_at, order_id`.execute(tx)
   ).rows;
   const logistics = (

@@ -121,6 +121,9 @@ export class RightsService {
         receiver: { name: plain(o.shop_id, o.receiver_name_enc), phone: plain(o.shop_id, o.receiver_phone_enc), address: plain(o.shop_id, o.receiver_address_enc) },
         createdAt: o.created_at.toISOString(),
         updatedAt: o.updated_at.toISOString(),
+        shipBy: iso(o.ship_by),
+        payBy: iso(o.pay_by),
+        cancelReason: o.cancel_reason,
       });
     }
     for (const l of r.logistics) shop(l.shop_id).parcels.push({ orderId: l.order_id, carrier: l.carrier, trackingNo: l.tracking_no, status: l.status, events: l.events, updatedAt: l.updated_at.toISOString() });

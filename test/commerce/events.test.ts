@@ -97,6 +97,33 @@ describe('parsePlatformEvent', () => {
     badField(mutate(logisticsRemovedEvent(), (b) => (b.shopId = 'shop demo;')), 'shopId', /letters, digits/);
   });
 
+  test('order terms (extension): optional; times and the reason bounded like the other times and single-line texts', () => {
+    const terms = { shipBy: '2026-12-15T18:00:00+08:00', payBy: '2026-11-20T09:30:00Z', cancelReason: '超时未支付，系统自动取消' };
+    const e = parsePlatformEvent(orderEvent({ status: 'cancelled', ...terms }));
+    assert.ok(e.type === 'order.upserted');
+    assert.deepEqual({ shipBy: e.data.shipBy, payBy: e.data.payBy, cancelReason: e.data.cancelReason }, terms);
+    // Times come out in one spelling, as createdAt does, whichever zone the platform wrote.
+    const [order] = datasetFromEvents([e]).orders;
+    assert.deepEqual({ shipBy: order!.shipBy, payBy: order!.payBy, cancelReason: order!.cancelReason }, { shipBy: '2026-12-15T10:00:00.000Z', payBy: '2026-11-20T09:30:00.000Z', cancelReason: terms.cancelReason });
+    assert.equal(parsePlatformEvent(orderEvent({ cancelReason: 'x'.repeat(500) })).type, 'order.upserted');
+    // An old body without them stays valid, and its order has none (absent, not null).
+    const [plain] = datasetFromEvents([parsePlatformEvent(orderEvent())]).orders;
+    assert.deepEqual(['shipBy', 'payBy', 'cancelReason'].filter((k) => k in plain!), []);
+
+    badField(orderEvent({ shipBy: '2026-12-15' }), 'data.shipBy', /ISO 8601/);
+    badField(orderEvent({ shipBy: '2026-12-15T18:00:00' }), 'data.shipBy', /zone/);
+    badField(orderEvent({ payBy: '2300-01-01T00:00:00Z' }), 'data.payBy', /between 1970 and 2200/);
+    badField(orderEvent({ payBy: 'in 30 minutes' }), 'data.payBy', /ISO 8601/);
+    badField(mutate(orderEvent(), (b) => (b.data.payBy = 1_763_631_000_000)), 'data.payBy', /ISO 8601/);
+    badField(mutate(orderEvent(), (b) => (b.data.shipBy = null)), 'data.shipBy');
+    badField(orderEvent({ cancelReason: 'x'.repeat(501) }), 'data.cancelReason', /at most 500/);
+    badField(orderEvent({ cancelReason: '' }), 'data.cancelReason', /empty/);
+    badField(orderEvent({ cancelReason: '   ' }), 'data.cancelReason', /blank/);
+    badField(orderEvent({ cancelReason: 'out of\u0007stock' }), 'data.cancelReason', /control/);
+    badField(orderEvent({ cancelReason: 'out of\nstock' }), 'data.cancelReason', /control/);
+    badField(orderEvent({ cancelReason: 'out of stock\u0000' }), 'data.cancelReason', /NUL/);
+  });
+
   test('refuses non-objects', () => {
     for (const body of [null, [], 'x', 3]) badField(body, 'body');
   });

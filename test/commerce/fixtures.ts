@@ -7,8 +7,9 @@ export const KEYRING = [{ kid: 'test', key: randomBytes(32) }] as const;
 let n = 0;
 export const nextId = (p = 'evt') => `${p}-${Date.now().toString(36)}-${++n}`;
 
+/** `shipBy`, `payBy`, `cancelReason`: the order's terms (extension), sent only when given. */
 export function orderEvent(
-  o: { shopId?: string; orderId?: string; userId?: string; status?: string; updatedAt?: string; createdAt?: string; price?: unknown; id?: string } = {},
+  o: { shopId?: string; orderId?: string; userId?: string; status?: string; updatedAt?: string; createdAt?: string; price?: unknown; id?: string; shipBy?: string; payBy?: string; cancelReason?: string } = {},
 ): PlatformEventInput {
   return {
     id: o.id ?? nextId(),
@@ -25,6 +26,9 @@ export function orderEvent(
       receiver: { name: '测试用户', phone: '13812345678', address: '浙江省杭州市西湖区文三路100号' },
       createdAt: o.createdAt ?? '2026-11-20T09:00:00Z',
       updatedAt: o.updatedAt ?? '2026-11-20T10:00:00Z',
+      ...(o.shipBy !== undefined ? { shipBy: o.shipBy } : {}),
+      ...(o.payBy !== undefined ? { payBy: o.payBy } : {}),
+      ...(o.cancelReason !== undefined ? { cancelReason: o.cancelReason } : {}),
     },
   };
 }

@@ -88,6 +88,25 @@ function mappingTests(): void {
     );
     assert.equal(seen.at(-1)!.url, '/platform/shops/s/users/u/aftersales');
   });
+
+  test("an order's terms (extension) from the platform's API are kept, times in one spelling; an order without them has none", async () => {
+    const c = new HttpPlatformConnector({ baseUrl: base, timeoutMs: 1000 });
+    const presale = orderEvent({ orderId: 'O1', userId: 'u', status: 'paid', shipBy: '2026-12-15T18:00:00+08:00' }).data;
+    const unpaid = orderEvent({ orderId: 'O2', userId: 'u', status: 'pending_payment', payBy: '2026-11-20T09:30:00Z' }).data;
+    const cancelled = orderEvent({ orderId: 'O3', userId: 'u', status: 'cancelled', cancelReason: '超时未支付，系统自动取消' }).data;
+    const plain = orderEvent({ orderId: 'O4', userId: 'u' }).data;
+    handler = json(200, { orders: [presale, unpaid, cancelled, plain] });
+    const terms = (await c.listOrders('s', 'u', signal())).map((o) => [o.orderId, o.shipBy, o.payBy, o.cancelReason, ['shipBy', 'payBy', 'cancelReason'].filter((k) => k in o).length]);
+    assert.deepEqual(terms, [
+      ['O1', '2026-12-15T10:00:00.000Z', undefined, undefined, 1],
+      ['O2', undefined, '2026-11-20T09:30:00.000Z', undefined, 1],
+      ['O3', undefined, undefined, '超时未支付，系统自动取消', 1],
+      ['O4', undefined, undefined, undefined, 0],
+    ]);
+    // A bad term is a bad answer, as any other field's.
+    handler = json(200, { orders: [{ ...plain, shipBy: 'soon' }] });
+    await assert.rejects(c.listOrders('s', 'u', signal()), unavailable(/orders\[0\]\.shipBy/));
+  });
 }
 
 function failureTests(): void {

@@ -60,6 +60,7 @@ for (const factory of SQL_FACTORIES) {
       batchingTests(f);
       splitShipmentTests(f);
       receiverTests(f);
+      orderTermsTests(f);
     });
     describe('seedDemo', () => seedDemoTests(f));
     describe('createBuyerDataSource', () => {
@@ -367,6 +368,41 @@ function receiverTests(f: Fixture): void {
     const [bad] = await lazy.listOrders('shop_l', 'ul');
     assert.equal(bad!.status, 'shipped', 'the rest of the order is readable');
     assert.throws(() => bad!.receiver, (e: unknown) => e instanceof PiiError && e.reason === 'AUTH_FAILED');
+  });
+}
+
+const TERMS = ['shipBy', 'payBy', 'cancelReason'] as const;
+const termsOf = (o: Order | undefined) => Object.fromEntries(TERMS.filter((k) => o !== undefined && k in o).map((k) => [k, o![k]]));
+
+function orderTermsTests(f: Fixture): void {
+  test("an order's terms (extension) are stored and read back by every read; absent when not sent, cleared by a later event without them", async () => {
+    const { repo, apply } = f;
+    const shopId = 'shop_t';
+    const withTerms = orderEvent({ shopId, orderId: 'T1', userId: 'ut', status: 'pending_payment', createdAt: '2026-11-02T00:00:00Z', shipBy: '2026-12-15T18:00:00+08:00', payBy: '2026-11-02T00:30:00Z', cancelReason: '超时未支付，系统自动取消' });
+    const without = orderEvent({ shopId, orderId: 'T2', userId: 'ut', status: 'paid', createdAt: '2026-11-01T00:00:00Z' });
+    await apply(withTerms);
+    await apply(without);
+    const expected = { shipBy: '2026-12-15T10:00:00.000Z', payBy: '2026-11-02T00:30:00.000Z', cancelReason: '超时未支付，系统自动取消' };
+    const [t1, t2] = await repo.listOrders(shopId, 'ut');
+    assert.deepEqual([t1?.orderId, termsOf(t1)], ['T1', expected]);
+    assert.deepEqual([t2?.orderId, termsOf(t2)], ['T2', {}], 'not sent: absent, not null');
+    assert.deepEqual(termsOf((await repo.getOrder(shopId, 'T1')) ?? undefined), expected);
+    assert.deepEqual(termsOf((await new CommerceRepository(f.sql, KEYRING, { lazyReceiver: true }).listOrders(shopId, 'ut'))[0]), expected);
+    assert.deepEqual((await repo.listOrdersWithParcelsMany([{ shopId, userId: 'ut' }]))[0]!.orders, [t1, t2]);
+    assert.deepEqual(await new BatchedReadModel(repo, { memo: new OrdersMemo() }).listOrders(shopId, 'ut'), [t1, t2]);
+    // The platform's answers (the HTTP and demo connectors map them as webhooks are) give the same orders.
+    assert.deepEqual(datasetFromEvents([withTerms, without].map(parsePlatformEvent)).orders, [t1, t2]);
+
+    // The newer record replaces the stored one whole: terms it does not carry are gone.
+    assert.equal((await apply(orderEvent({ shopId, orderId: 'T1', userId: 'ut', status: 'cancelled', createdAt: '2026-11-02T00:00:00Z', updatedAt: '2026-11-21T10:00:00Z', cancelReason: 'out of stock' }))).applied, true);
+    assert.deepEqual(termsOf((await repo.getOrder(shopId, 'T1')) ?? undefined), { cancelReason: 'out of stock' });
+    assert.equal((await apply(orderEvent({ shopId, orderId: 'T1', userId: 'ut', status: 'cancelled', createdAt: '2026-11-02T00:00:00Z', updatedAt: '2026-11-21T11:00:00Z' }))).applied, true);
+    assert.deepEqual(termsOf((await repo.listOrders(shopId, 'ut'))[0]), {});
+    const row = await f.sql.db.selectFrom('shop_orders').select(['ship_by', 'pay_by', 'cancel_reason']).where('shop_id', '=', shopId).where('order_id', '=', 'T1').executeTakeFirstOrThrow();
+    assert.deepEqual(row, { ship_by: null, pay_by: null, cancel_reason: null });
+    // An older event carrying terms is not applied: they do not come back.
+    assert.equal((await apply({ ...withTerms, id: 'evt-t1-late' })).applied, false);
+    assert.deepEqual(termsOf((await repo.getOrder(shopId, 'T1')) ?? undefined), {});
   });
 }
 

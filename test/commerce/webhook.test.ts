@@ -92,6 +92,7 @@ for (const factory of SQL_FACTORIES) {
     removalTests(st);
     routeSignatureTests(st);
     routeParsingTests(st);
+    routeOrderTermsTests(st);
     rollbackTests(st);
   });
 }
@@ -343,6 +344,33 @@ function routeSignatureTests(st: Suite): void {
       // The platform fixes the price and resends the same id: it is processed, not a duplicate.
       const fixed = await post(app, JSON.stringify({ ...event, data: { ...event.data, items: [{ sku: 'S', title: 'T', quantity: 1, price: '12.34' }] } }));
       assert.deepEqual(fixed.json(), { ok: true, duplicate: false, applied: true });
+    } finally {
+      await app.close();
+    }
+  });
+}
+
+function routeOrderTermsTests(st: Suite): void {
+  test('route: a bad order term is 400 naming the field, and nothing is stored; a good one is stored', async () => {
+    const app = bareApp(st.sql);
+    try {
+      const before = await counts(st.sql);
+      const event = orderEvent({ shopId: 'terms', status: 'cancelled', shipBy: '2026-12-15T18:00:00+08:00', cancelReason: 'out of stock' });
+      for (const [data, field] of [
+        [{ shipBy: 'next Friday' }, 'data.shipBy'],
+        [{ payBy: '2026-11-20T10:30:00' }, 'data.payBy'],
+        [{ cancelReason: 'x'.repeat(501) }, 'data.cancelReason'],
+        [{ cancelReason: 'out of\u001bstock' }, 'data.cancelReason'],
+      ] as const) {
+        const res = await post(app, JSON.stringify({ ...event, data: { ...event.data, ...data } }));
+        assert.equal(res.statusCode, 400, field);
+        assert.deepEqual([res.json().error.code, res.json().error.details?.field], ['BAD_REQUEST', field]);
+        assert.ok(res.json().error.message.startsWith(`${field} `), res.json().error.message);
+      }
+      assert.deepEqual(await counts(st.sql), before);
+      assert.deepEqual((await post(app, JSON.stringify(event))).json(), { ok: true, duplicate: false, applied: true });
+      const row = await st.storedOrder('terms', 'O1');
+      assert.deepEqual([row?.ship_by?.toISOString(), row?.pay_by, row?.cancel_reason], ['2026-12-15T10:00:00.000Z', null, 'out of stock']);
     } finally {
       await app.close();
     }

@@ -56,10 +56,12 @@ for (const factory of SQL_FACTORIES) {
   });
 }
 
-/** The buyer's two orders in shop_p, and records that must never show: another buyer's, another shop's. */
+/** The buyer's three orders in shop_p, and records that must never show: another buyer's, another shop's. */
 async function seed(desk: Desk): Promise<void> {
+  // P0 was left unpaid and cancelled when its time to pay ran out; P2 had a promised shipping time.
+  await desk.apply(orderEvent({ shopId: 'shop_p', orderId: 'P0', userId: 'buyer_p', status: 'cancelled', createdAt: '2026-10-30T00:00:00Z', payBy: '2026-10-30T00:30:00Z', cancelReason: '超时未支付，系统自动取消' }));
   await desk.apply(orderEvent({ shopId: 'shop_p', orderId: 'P1', userId: 'buyer_p', status: 'delivered', createdAt: '2026-11-01T00:00:00Z' }));
-  await desk.apply(orderEvent({ shopId: 'shop_p', orderId: 'P2', userId: 'buyer_p', status: 'shipped', createdAt: '2026-11-05T00:00:00Z' }));
+  await desk.apply(orderEvent({ shopId: 'shop_p', orderId: 'P2', userId: 'buyer_p', status: 'shipped', createdAt: '2026-11-05T00:00:00Z', shipBy: '2026-11-08T18:00:00+08:00' }));
   await desk.apply(logisticsEvent({ shopId: 'shop_p', orderId: 'P2' }));
   // P2 shipped in two parcels; a third tracking number was sent by mistake and withdrawn.
   await desk.apply(logisticsEvent({ shopId: 'shop_p', orderId: 'P2', trackingNo: 'SF200', status: 'pending' }));
@@ -81,13 +83,16 @@ function panelTests(st: { desk: Desk; conversationId: string }): void {
     const body = r.json();
     assert.equal(body.buyerId, 'buyer_p');
     assert.equal(body.buyerName, '买家甲');
-    assert.deepEqual(body.orders.map((o: { orderId: string }) => o.orderId), ['P2', 'P1']);
-    const [p2, p1] = body.orders;
+    assert.deepEqual(body.orders.map((o: { orderId: string }) => o.orderId), ['P2', 'P1', 'P0']);
+    const [p2, p1, p0] = body.orders;
     assert.deepEqual(p2.receiver, MASKED);
     assert.deepEqual(p1.receiver, MASKED);
     assert.deepEqual({ status: p2.status, totalAmount: p2.totalAmount, currency: p2.currency, createdAt: p2.createdAt, items: p2.items.length }, { status: 'shipped', totalAmount: '119.00', currency: 'CNY', createdAt: '2026-11-05T00:00:00.000Z', items: 1 });
     assert.deepEqual({ carrier: p2.logistics.carrier, trackingNo: p2.logistics.trackingNo, events: p2.logistics.events.length }, { carrier: '顺丰速运', trackingNo: 'SF100', events: 2 });
     assert.equal('logistics' in p1, false, 'an order without a parcel has none');
+    // The order's terms (extension), where the platform sent them; none otherwise.
+    const terms = (o: Record<string, unknown>) => Object.fromEntries(['shipBy', 'payBy', 'cancelReason'].filter((k) => k in o).map((k) => [k, o[k]]));
+    assert.deepEqual([terms(p2), terms(p1), terms(p0)], [{ shipBy: '2026-11-08T10:00:00.000Z' }, {}, { payBy: '2026-10-30T00:30:00.000Z', cancelReason: '超时未支付，系统自动取消' }]);
     // Every parcel of the split shipment, first stored first; the order carries the first; the withdrawn one nowhere.
     assert.deepEqual(body.logistics.map((l: { orderId: string; trackingNo: string; status: string }) => [l.orderId, l.trackingNo, l.status]), [
       ['P2', 'SF100', 'in_transit'],

@@ -17,7 +17,7 @@ import { locks } from '../../src/storage/keys.ts';
 interface ExportDoc {
   buyerId: string;
   conversations: Array<{ conversationId: string; shopId: string; messages: Array<{ seq: number; senderRole: string; content: { text?: string } }>; rating: { score: number; comment: string | null; createdAt: string } | null }>;
-  shops: Array<{ shopId: string; orders: Array<{ orderId: string; receiver: { name: string | null; phone: string | null; address: string | null } }>; parcels: Array<{ orderId: string; trackingNo: string }>; aftersales: Array<{ aftersaleId: string }> }>;
+  shops: Array<{ shopId: string; orders: Array<{ orderId: string; receiver: { name: string | null; phone: string | null; address: string | null }; shipBy: string | null; payBy: string | null; cancelReason: string | null }>; parcels: Array<{ orderId: string; trackingNo: string }>; aftersales: Array<{ aftersaleId: string }> }>;
 }
 
 // The embedded store too: it is what `npm start` runs on.
@@ -58,8 +58,9 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
     const r = await fetch(`${node.url}/api/v1/webhooks/platform`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kefu-signature': signBody(node.rt.webhookSecret, raw) }, body: raw });
     assert.ok(r.status < 300, `webhook ${type}: ${r.status} ${await r.text()}`);
   };
-  const order = (shopId: string, orderId: string, userId: string, name: string) =>
+  const order = (shopId: string, orderId: string, userId: string, name: string, terms: Record<string, string> = {}) =>
     webhook(shopId, 'order.upserted', {
+      ...terms,
       orderId,
       userId,
       status: 'shipped',
@@ -92,7 +93,7 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
     bShop1 = await chat('rb_bob', 'rs_1', ['bob one']);
     await order('rs_1', 'O-A1', 'rb_alice', 'Alice');
     await order('rs_1', 'O-B1', 'rb_bob', 'Bob');
-    await order('rs_2', 'O-A2', 'rb_alice', 'Alice');
+    await order('rs_2', 'O-A2', 'rb_alice', 'Alice', { shipBy: '2026-11-22T18:00:00+08:00', payBy: '2026-11-20T08:30:00Z', cancelReason: 'out of stock' });
     await webhook('rs_1', 'logistics.upserted', { orderId: 'O-A1', carrier: 'SF', trackingNo: 'SF-A1', status: 'in_transit', events: [{ time: '2026-11-21T08:00:00Z', description: 'picked up' }], updatedAt: '2026-11-21T08:00:00Z', split: true });
     // O-A1 shipped in two parcels; a third tracking number was sent by mistake and withdrawn.
     await webhook('rs_1', 'logistics.upserted', { orderId: 'O-A1', carrier: 'SF', trackingNo: 'SF-A1b', status: 'pending', events: [], updatedAt: '2026-11-21T08:00:00Z', split: true });
@@ -120,6 +121,10 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
     assert.ok(!JSON.stringify(doc).includes('SF-A1x'));
     assert.deepEqual(s1.aftersales.map((a) => a.aftersaleId), ['AS-A1']);
     assert.deepEqual(doc.shops.find((s) => s.shopId === 'rs_2')!.orders.map((o) => o.orderId), ['O-A2']);
+    // The order's terms (extension), null where the platform sent none, as the export writes an after-sale's reason.
+    const terms = (o: ExportDoc['shops'][number]['orders'][number]) => [o.shipBy, o.payBy, o.cancelReason];
+    assert.deepEqual(terms(doc.shops.find((s) => s.shopId === 'rs_2')!.orders[0]!), ['2026-11-22T10:00:00.000Z', '2026-11-20T08:30:00.000Z', 'out of stock']);
+    assert.deepEqual(terms(s1.orders[0]!), [null, null, null]);
     const text = JSON.stringify(doc);
     for (const foreign of ['bob', 'Bob', 'O-B1', 'SF-B1', bShop1]) assert.ok(!text.includes(foreign), `nothing of another buyer (${foreign})`);
     assert.ok(!text.includes('alice lives'), 'staff notes are not part of it');

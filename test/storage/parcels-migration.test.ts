@@ -5,13 +5,13 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { MIGRATIONS } from '../../src/storage/migrations/index.ts';
 import { runMigrations } from '../../src/storage/migrations/runner.ts';
 import { rowSecurity } from '../../src/storage/keys.ts';
 import type { Database } from '../../src/storage/schema.ts';
 import { SQL_FACTORIES, asOwner, dropTestSchemas } from '../support/services.ts';
+import { inFreshSchema } from './support.ts';
 
 after(dropTestSchemas);
 
@@ -22,20 +22,6 @@ const parcel = (orderId: string, trackingNo: string) =>
   sql`insert into shop_logistics (shop_id, order_id, carrier, tracking_no, status, events, updated_at, last_event_id)
     values ('shop_m', ${orderId}, '京东物流', ${trackingNo}, 'in_transit', '[]'::jsonb, '2026-11-21T10:00:00Z', ${`e_${trackingNo}`})`;
 
-/** Runs fn in a fresh schema of the owner's session (search_path moved there and back). */
-async function inFreshSchema(owner: Kysely<Database>, fn: () => Promise<void>): Promise<void> {
-  const before = (await sql<{ p: string }>`select current_setting('search_path') as p`.execute(owner)).rows[0]!.p;
-  const schema = `m015_${randomBytes(4).toString('hex')}`;
-  await sql`create schema ${sql.id(schema)}`.execute(owner);
-  await sql`select set_config('search_path', ${schema}, false)`.execute(owner);
-  try {
-    await fn();
-  } finally {
-    await sql`select set_config('search_path', ${before}, false)`.execute(owner);
-    await sql`drop schema ${sql.id(schema)} cascade`.execute(owner);
-  }
-}
-
 for (const f of SQL_FACTORIES) {
   describe(`migration 015 on ${f.name}`, { skip: f.skip }, () => {
     test('existing parcels are kept; an order may then hold a parcel per tracking number', async () => {
@@ -43,7 +29,7 @@ for (const f of SQL_FACTORIES) {
       const s = await f.create();
       try {
         await asOwner(s.db, (owner) =>
-          inFreshSchema(owner, async () => {
+          inFreshSchema(owner, 'm015', async () => {
             await runMigrations(owner, { migrations: MIGRATIONS.slice(0, PARCELS) });
             const system = (tx: Kysely<Database>) => sql`select set_config(${rowSecurity.setting}, ${rowSecurity.system}, true)`.execute(tx);
             await owner.transaction().execute(async (tx) => {

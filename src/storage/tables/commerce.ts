@@ -1,6 +1,6 @@
 // Tables of the commerce read model (orders, logistics, after-sales, webhook events).
 // Owned by src/commerce/; created by its migration (002_commerce.ts); parcels keyed by tracking
-// number since 015_parcels_by_tracking_no.ts.
+// number since 015_parcels_by_tracking_no.ts; an order's terms since 017_order_terms.ts.
 import type { ColumnType } from 'kysely';
 import type { Timestamp } from './conversation.ts';
 import type { AftersaleStatus, AftersaleType, LogisticsEvent, LogisticsStatus, OrderItem, OrderStatus } from '../../protocol/commerce.ts';
@@ -9,6 +9,8 @@ import type { AftersaleStatus, AftersaleType, LogisticsEvent, LogisticsStatus, O
 type Json<T> = ColumnType<T, string, string>;
 /** numeric(18,2): read back as a decimal string (never a float). */
 type Decimal = ColumnType<string, string, string>;
+/** timestamptz that may be NULL; named on every insert, so an event without it stores NULL. */
+type OptionalTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 
 export interface ShopOrdersTable {
   shop_id: string;
@@ -26,6 +28,10 @@ export interface ShopOrdersTable {
   updated_at: Timestamp;
   last_event_id: string;
   stored_at: Timestamp;
+  /** The order's terms (migration 017); NULL when the latest event had none. */
+  ship_by: OptionalTimestamp;
+  pay_by: OptionalTimestamp;
+  cancel_reason: ColumnType<string | null, string | null, string | null>;
 }
 
 export interface ShopLogisticsTable {
