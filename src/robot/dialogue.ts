@@ -2061,9 +2061,10 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   // Any of its sentences: the order's answer may say only the one on its courier (found from outside: the whole entry, then its DPD sentence).
   const sentences = (hit.entry.answer.match(SENTENCES) ?? [hit.entry.answer]).map((x) => x.trim().replace(/[。！？!?；;，,.]+$/, ''));
   if (one && sentences.some((x, i) => (i === 0 || x.length >= MIN_SAID_SENTENCE) && data.replies.some((r) => r.text.includes(x)))) return data;
-  // A pre-order's or made-to-order's answer carries its own terms: the in-stock entry beside it would
-  // contradict them ("现货48小时内发" before "预售按开采日期发": found from outside, a fruit shop).
-  if (one && aheadKind(one) && PARCEL_INTENTS.has(intent)) return data;
+  // A pre-order's or made-to-order's answer carries its own terms, and an order with a promised day
+  // (`shipBy`) its day: the in-stock entry beside them would contradict them ("现货48小时内发" before
+  // "预售按开采日期发": found from outside, a fruit shop).
+  if (one && (aheadKind(one) || one.shipBy) && PARCEL_INTENTS.has(intent)) return data;
   if (one && !namesOtherGoods(ctx, one) && (intent === 'aftersale_progress' || OPEN.has(one.status))) return { ...data, replies: [faq, ...data.replies] };
   return { replies: [faq], next: answeredEntry(ctx), faqOnly: true };
 }
@@ -3310,6 +3311,8 @@ interface ShipTerms {
  * else the built-in 48 hours.
  */
 function shipTerms(ctx: Ctx, o: Order): ShipTerms {
+  const promised = promisedShip(ctx, o);
+  if (promised) return promised;
   const kind = aheadKind(o);
   if (!kind) {
     const shop = shopSays(ctx, 'ship_time');
@@ -3326,6 +3329,31 @@ function shipTerms(ctx: Ctx, o: Order): ShipTerms {
   const by = hours === undefined || Number.isNaN(paidAt) ? undefined : formatDay(new Date(paidAt + hours * HOUR_MS - (day !== undefined ? HOUR_MS : 0)).toISOString(), ctx.lang, ctx.tz);
   return { text: ctx.t.ahead[kind](entry, by), hours, own: true };
 }
+
+/**
+ * The day the platform says the order goes out by (`shipBy`): it outranks what titles and entries
+ * say, which are about such goods and not this order. A pre-order's own entry is still said beside it.
+ */
+function promisedShip(ctx: Ctx, o: Order): ShipTerms | undefined {
+  const at = o.shipBy ? Date.parse(o.shipBy) : NaN;
+  const paidAt = Date.parse(o.updatedAt);
+  if (!Number.isFinite(at) || !Number.isFinite(paidAt)) return undefined;
+  const kind = aheadKind(o);
+  const by = ctx.t.shipBy(formatDay(o.shipBy!, ctx.lang, ctx.tz));
+  const entry = kind ? shopSays(ctx, kind) : undefined;
+  return { text: entry ? `${ctx.t.ahead[kind!](entry, undefined)}${ctx.lang === 'zh' ? '' : ' '}${by}` : by, hours: Math.max(0, (at - paidAt) / HOUR_MS), own: true };
+}
+
+/** The time an unpaid order must be paid by (`payBy`), in the shop's zone; undefined when none was sent or it is past. */
+function payByOf(ctx: Ctx, o: Order): string | undefined {
+  const at = o.status === 'pending_payment' && o.payBy ? Date.parse(o.payBy) : NaN;
+  const now = (ctx.input.now ?? new Date()).getTime();
+  return Number.isFinite(at) && at > now ? formatTime(o.payBy!, ctx.lang, ctx.tz) : undefined;
+}
+const payByNote = (ctx: Ctx, o: Order): string => {
+  const by = payByOf(ctx, o);
+  return by ? ctx.t.payBy(by) : '';
+};
 
 /**
  * Questions the robot asks every shop's FAQ before it says a built-in text on the same thing: a
@@ -3499,8 +3527,11 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
   const digital = ctx.r.whyCancelled ? undefined : noCourierAnswer(ctx, o);
   if (digital) return digital;
   const { t } = ctx;
-  let text = t.orderStatus(statusFields(ctx, o));
-  if (ctx.r.whyCancelled && o.status === 'cancelled') return { replies: [reply(text, orderCard(o)), { text: t.cancelledWhy }], next: { offeredHuman: true } };
+  let text = t.orderStatus(statusFields(ctx, o)) + payByNote(ctx, o);
+  // The platform's reason, when it sent one (`cancelReason`); else a person can look.
+  if (ctx.r.whyCancelled && o.status === 'cancelled') {
+    return o.cancelReason ? { replies: [reply(text, orderCard(o)), { text: t.cancelledBecause(o.cancelReason) }], next: MENTIONED } : { replies: [reply(text, orderCard(o)), { text: t.cancelledWhy }], next: { offeredHuman: true } };
+  }
   const parcels = o.status === 'shipped' || o.status === 'delivered' ? parcelsOf(ctx, o) : [];
   // The tracking number, which buyers ask for beside the status ("发货了吗 tracking number给我一下": found from outside).
   // A parcel without a scan for longer than its state allows is said to be late, as its tracking answer says it (found from outside: "运输中" three days after its last scan).
@@ -3693,7 +3724,7 @@ const withNext = (out: Outcome, next: Outcome['next']): Outcome => ({ ...out, ne
 
 function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   if (ctx.r.refuse && o.status === 'shipped') return { replies: [reply(ctx.t.refuseDelivery(o.orderId), orderCard(o))], next: { offeredHuman: true } };
-  if (ctx.r.unpaidTimeout) return { replies: [reply(o.status === 'pending_payment' ? ctx.t.unpaidTimeout(o.orderId) : ctx.t.cancel[o.status === 'completed' ? 'delivered' : o.status](o.orderId), orderCard(o))] };
+  if (ctx.r.unpaidTimeout) return { replies: [reply(o.status === 'pending_payment' ? ctx.t.unpaidTimeout(o.orderId, 0, payByOf(ctx, o)) : ctx.t.cancel[o.status === 'completed' ? 'delivered' : o.status](o.orderId), orderCard(o))] };
   const key = o.status === 'completed' ? 'delivered' : o.status;
   // A top-up or code already sent is no parcel to refuse or return in 7 days (found from outside: "支持 7 天无理由" for a phone top-up the shop refuses to refund).
   if ((key === 'delivered' || key === 'shipped') && sentDigitally(ctx, o)) {

@@ -141,6 +141,12 @@ export interface Texts {
   chaseOffer: string;
   /** Why an order was cancelled: not in the robot's data; a person can look. */
   cancelledWhy: string;
+  /** Why an order was cancelled, as the platform sent it (`cancelReason`). */
+  cancelledBecause(reason: string): string;
+  /** The latest time an unpaid order may be paid (`payBy`), beside its status. */
+  payBy(at: string): string;
+  /** The day the shop promised to send the order out (`shipBy`). */
+  shipBy(day: string): string;
   /** Asked to hurry an order not shipped yet: the robot cannot; a person can. */
   urgeShipOffer: string;
   /** The buyer says the parcel is late, and the tracking shows nothing wrong yet. */
@@ -188,7 +194,7 @@ export interface Texts {
   /** How refusing a shipped order's delivery goes. */
   refuseDelivery(orderId: string): string;
   /** How long an unpaid order is kept: of this order, or the rule (with how many of the buyer's are unpaid) when none or several is meant. */
-  unpaidTimeout(orderId?: string, unpaid?: number): string;
+  unpaidTimeout(orderId?: string, unpaid?: number, payBy?: string): string;
   changeAddress: {
     editable(orderId: string, name: string, phone: string): string;
     /** `editable`, with the shop's own FAQ answer on changing an address instead of the robot's procedure. */
@@ -315,6 +321,9 @@ const zh: Texts = {
   },
   chaseOffer: '我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递核实、催一下吗？',
   cancelledWhy: '取消的原因我这边查不到（超时未付款、缺货或风控都可能导致取消）。需要为您转接人工客服核实一下吗？',
+  cancelledBecause: (r) => `取消原因：${r.replace(/[。.！!]+$/, '')}。如有疑问，可以回复“转人工”。`,
+  payBy: (at) => `请在 ${at} 前付款，超时订单会自动关闭。`,
+  shipBy: (day) => `这一单预计${day}前发出。`,
   urgeShipOffer: '我这边没法直接催仓库发货。需要为您转接人工客服，帮您催一下吗？',
   lateSorry: '抱歉让您久等了！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
   urgentOffer: '了解您着急用！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
@@ -391,8 +400,10 @@ const zh: Texts = {
     paid: (id, a) => `订单 ${id} 还未发货。${a}需要人工帮您处理的话请回复“转人工”。`,
   },
   refuseDelivery: (id) => `订单 ${id} 可以拒收：快递派送时直接拒签（或在驿站办理拒收），包裹退回仓库后退款会原路退回，以店铺的售后说明为准。需要人工帮您跟进的话，回复“转人工”。`,
-  unpaidTimeout: (id, n = 0) =>
-    id
+  unpaidTimeout: (id, n = 0, by) =>
+    id && by
+      ? `订单 ${id} 还未付款，请在 ${by} 前付款；超时订单会自动关闭，不会扣款。`
+      : id
       ? `订单 ${id} 还未付款。未付款的订单超时会自动关闭，不会扣款；剩余付款时间以订单详情页的倒计时为准，想要的话请在倒计时结束前付款。`
       : `未付款的订单超时会自动关闭，不会扣款；剩余付款时间以订单详情页的倒计时为准。${n === 0 ? '您目前没有待付款的订单。' : `您有 ${n} 个待付款的订单，各自的倒计时在订单详情页。`}`,
   cancelDigital: (id) => `订单 ${id} 是虚拟商品，已经发放，一般不能取消或无理由退款，以店铺的说明为准。如果充错了号码、没到账或用不了，需要为您转接人工客服核实一下吗？`,
@@ -544,6 +555,9 @@ const en: Texts = {
   },
   chaseOffer: "I can't contact the carrier myself. Shall I get a human agent to check with them and chase it for you?",
   cancelledWhy: "I can't see why it was cancelled (an unpaid order timing out, an item out of stock or a risk check can each cancel one). Shall I get a human agent to check?",
+  cancelledBecause: (r) => `The reason given: ${r.replace(/[。.！!]+$/, '')}. Say "human" if you have a question about it.`,
+  payBy: (at) => ` Please pay by ${at}; after that the order closes by itself.`,
+  shipBy: (day) => `It is due to be sent out by ${day}.`,
   urgeShipOffer: "I can't hurry the warehouse myself. Shall I get a human agent to chase the shipping for you?",
   lateSorry: "Sorry for the wait! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",
   urgentOffer: "I understand you need it soon! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",
@@ -620,8 +634,10 @@ const en: Texts = {
     paid: (id, a) => `Order ${id} hasn't shipped. ${a} Say "human" if you want an agent to do it.`,
   },
   refuseDelivery: (id) => `You can refuse order ${id}: turn the parcel down when the courier delivers it (or at the pickup point); once it is back at the warehouse the money goes back to your payment method, as the shop's after-sales terms say. Say "human" if you want an agent to follow it up.`,
-  unpaidTimeout: (id, n = 0) =>
-    id
+  unpaidTimeout: (id, n = 0, by) =>
+    id && by
+      ? `Order ${id} isn't paid yet: please pay by ${by}. After that it closes by itself, and nothing is charged.`
+      : id
       ? `Order ${id} isn't paid yet. An unpaid order closes by itself when its payment time runs out, and nothing is charged; the order page shows the time left, so pay before it ends if you still want it.`
       : `An unpaid order closes by itself when its payment time runs out, and nothing is charged; the order page shows the time left. ${n === 0 ? 'You have no unpaid order right now.' : `You have ${n} unpaid orders; each one's page shows its own time left.`}`,
   cancelDigital: (id) => `Order ${id} is a digital item and has been sent, so it usually cannot be cancelled or returned for a refund; the shop's terms decide. If it went to the wrong number or account, did not arrive or does not work, shall I get a human agent to check?`,

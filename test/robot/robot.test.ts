@@ -6122,6 +6122,28 @@ describe('a no to a person, a courier\'s own time, Cantonese readings (twenty-si
     assert.doesNotMatch(textOf(r), /1-3 天/);
   });
 
+  // Asked by testers of several rounds: the platform may send the order's own terms (docs/api.md, "Order terms").
+  test('an order\'s promised shipping day, payment deadline and cancel reason are told when asked; without them, as before', async () => {
+    const paid = order({ orderId: 'T-PAID', status: 'paid', updatedAt: '2024-11-26T10:00:00+08:00', shipBy: '2024-11-30T18:00:00+08:00' });
+    let text = textOf(await robotWith({ orders: [paid] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '什么时候发货' }));
+    assert.match(text, /预计11月30日前发出/);
+    assert.doesNotMatch(text, /48 小时|比平常慢/);
+    const past = order({ ...paid, shipBy: '2024-11-26T18:00:00+08:00' });
+    assert.match(textOf(await robotWith({ orders: [past] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '什么时候发货' })), /比平常慢/);
+    const unpaid = order({ orderId: 'T-UNPAID', status: 'pending_payment', payBy: '2024-11-27T12:30:00+08:00' });
+    text = textOf(await robotWith({ orders: [unpaid] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '多久不付款会自动取消' }));
+    assert.match(text, /请在 11-27 12:30 前付款/);
+    assert.doesNotMatch(text, /倒计时/);
+    const en = textOf(await robotWith({ orders: [unpaid] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'whats the status of my order' }));
+    assert.match(en, /please pay by Nov 27, 12:30/i);
+    const gone = order({ orderId: 'T-GONE', status: 'cancelled', cancelReason: '超时未支付，系统自动取消' });
+    text = textOf(await robotWith({ orders: [gone] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '我的订单为什么被取消了' }));
+    assert.match(text, /取消原因：超时未支付，系统自动取消。/);
+    assert.doesNotMatch(text, /查不到/);
+    text = textOf(await robotWith({ orders: [order({ ...gone, cancelReason: undefined })] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '我的订单为什么被取消了' }));
+    assert.match(text, /取消的原因我这边查不到/);
+  });
+
   test('Cantonese: "點解仲喺…", "唔該 想問下…", "星期日開唔開", "幾多日" are read; thanks before "想问下" is no goodbye', async () => {
     const nlu = createNlu();
     const read = (t: string) => nlu.understand(t, NOW);
