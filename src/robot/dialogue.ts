@@ -434,7 +434,8 @@ const byNumber = (state: DialogueState, u: Understanding): Pick<Resolved, 'inten
 const NUMBER_REF = /^\s*(?:那|就|是)?(?:尾号)?\d{3,}(?:\.\d{1,2})?\s*(?:元|块)?(?:结尾)?的?(?:那个|那单|这单|那笔|订单|那件)呢?\s*[?？]*\s*$|^\s*(?:尾号)?\d{3,}结尾的?呢?\s*[?？]*\s*$|^\s*(?:the |and the )?(?:one (?:ending|that ends) (?:in|with) \d{3,}|\d{3,}(?:\.\d{1,2})? (?:one|order))\s*\?*\s*$/;
 const OTHER_REQUEST_EN = /^\s*(?:and |what about |how about )?(?:the )?other (?:request|claim)s?\s*\?*\s*$/;
 /** A question of its own about the goods ("那牙刷多少钱", "is the toothbrush any good"): no pick of an order (found in review). */
-const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|偏大|偏小|合适|颜色|色差|掉色|褪色|起球|缩水|材质|面料|正品|保质期|有效期|机洗|怎么洗|有货|还有吗|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|fade|shrink|genuine|fabric|material|expir\w*|wash|in stock|warranty|how to|does it|is it|can i)(?![a-z])/;
+// Also buying them again and how they keep ("还有草莓卖吗 想重新下单", "冬天发水果会不会冻坏": found from outside, the cancelled order's refund three times).
+const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|偏大|偏小|合适|颜色|色差|掉色|褪色|起球|缩水|材质|面料|正品|保质期|有效期|机洗|怎么洗|有货|还有吗|还有没有|还有.{0,6}卖|卖吗|重新下单|再买|想买|会不会|冻坏|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|fade|shrink|genuine|fabric|material|expir\w*|wash|in stock|back in stock|restock\w*|sell|buy (?:it |them |more )?again|reorder|warranty|how to|does it|is it|can i)(?![a-z])/;
 
 /** Short and read as nothing clear (unknown, a guess, a weak FAQ lean): a follow-up that may only name goods. */
 const shortAndUnclear = (u: Understanding): boolean => unclearReading(u) && u.normalized.length <= SHORT_FOLLOW_UP;
@@ -1128,10 +1129,17 @@ const REST_PARCELS = /另(?:一|外一?)(?:个|件)?(?:包裹|快递|箱)|其他
 const ONLY_ARRIVED = /只(?:收到|到|来)了?([^，,。!！?？]{1,10})|(?<![a-z])only (?:the )?([a-z]+(?: [a-z]+)?) (?:came|arrived)(?![a-z])/;
 const onlySomeArrived = (n: string): boolean => {
   const m = ONLY_ARRIVED.exec(n);
-  return m !== null && kindsOfGoods(m[1] ?? m[2] ?? '').size > 0;
+  if (m !== null && kindsOfGoods(m[1] ?? m[2] ?? '').size > 0) return true;
+  // "芒果收到了 蓝莓怎么没有", "got the watch, ta! still no jacket tho": goods come, other goods not (found from outside, two shops).
+  const some = SOME_CAME.exec(n);
+  if (some && kindsOfGoods(some[1]!).size > 0 && kindsOfGoods(some[2]!).size > 0) return true;
+  const en = SOME_CAME_EN.exec(n);
+  return en !== null && kindsOfGoods(en[1]!).size > 0;
 };
+const SOME_CAME = /([^，,。!！?？\s]{1,10}?)(?:已经)?(?:收到了|收到啦|到了|到啦|签收了)[，,\s~!！]*(?:但是|可是|但)?([^，,。!！?？\s]{1,10}?)(?:怎么|咋|为啥|为什么)?(?:还)?(?:没有?(?:到|来|收到|发)?|呢)/;
+const SOME_CAME_EN = /(?<![a-z])(?:got|received|have|picked up)\s+(?:the|my)\s+[a-z]+[^.?]{0,40}?(?:still no|no sign of|but no|but not the|missing|where(?:'s| is) (?:the|my))\s+(?:the |my )?([a-z]+(?: [a-z]+)?)/;
 const restOfParcels = (u: Understanding): Pick<Resolved, 'intent' | 'restParcels'> | undefined =>
-  (REST_PARCELS.test(u.normalized) || onlySomeArrived(u.normalized)) && (u.intent === 'unknown' || u.guessed || LOOKS_AT_PARCEL.has(u.intent)) ? { intent: 'track_parcel', restParcels: true } : undefined;
+  (REST_PARCELS.test(u.normalized) || onlySomeArrived(u.normalized)) && (u.intent === 'unknown' || u.intent === 'bye' || u.guessed || LOOKS_AT_PARCEL.has(u.intent)) ? { intent: 'track_parcel', restParcels: true } : undefined;
 /** Intents that ask where goods are: "另一个包裹能改地址吗" or "…的退款" keep theirs (found in review). */
 const LOOKS_AT_PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'delivery_estimate', 'order_status']);
 /**
@@ -1292,8 +1300,17 @@ const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   GOODS_CODE.test(u.normalized) && (u.intent === 'coupon' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 /** "视频我已经拍了 发给谁", "where do i send the photos": evidence for a claim, which a person receives (found from outside: "not understood"). */
 // Not 怎么发货, 发哪个快递, 送给谁 (found in review).
-const SENDS_EVIDENCE = /(?:视频|照片|图片|截图|开箱)[^。？?]{0,12}(?:发给谁|发哪里|发到哪|发在哪|发你们|传到哪|传给谁|给谁看)|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to)(?![a-z])/;
-const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (SENDS_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined);
+const SENDS_EVIDENCE = /(?:视频|照片|图片|截图|开箱)[^。？?]{0,12}(?:发给谁|发哪(?![个些])|发到哪|发在哪|发你们|传到哪|传给谁|给谁看)|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to)(?![a-z])/;
+const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  (SENDS_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent)) || (CONTACT_ASKED.test(u.normalized) && !STAFF_HOURS.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.intent === 'change_address')) ? { intent: 'human' } : undefined;
+/** When the staff are there ("你们电话客服几点上班"): the shop's entry on its hours, not a person now. */
+const STAFF_HOURS = /几点|上班|下班|在线|营业|(?<![a-z])(?:hours|open|opening|what time)(?![a-z])/;
+/**
+ * The shop's phone or contact asked for ("你们客服电话多少", "have u got a phone number"): the robot has
+ * none, a person can give it; the shop's own entry on it answers first (found from outside, two shops:
+ * the address entry, then VAT and returns, were offered).
+ */
+const CONTACT_ASKED = /(?:客服|人工|你们|店铺|商家|店家|老板)(?:的)?(?:电话|手机号?|联系方式|座机|热线)|(?<![a-z])(?:(?:a|your|ur|the shop'?s?|customer service) (?:phone|contact|telephone) (?:number|no)|number i can call|can i (?:call|ring|phone) (?:you|u|someone))(?![a-z])/;
 /** "骑手说找不到地方", "电话打不通 急死了": a delivery under way in trouble, which only a person can sort with the rider (found from outside: the slot said again). */
 const RIDER_TROUBLE = /(?:骑手|配送员|送货员|司机|快递员|快递小哥|师傅)[^，,。？?]{0,8}(?:找不到|打不通|联系不上|不接电话|没接|迷路)|(?:电话|手机)(?:一直)?(?:打不通|没人接|联系不上)|(?<![a-z])(?:driver|courier|rider)\b.{0,20}\b(?:can'?t find|cannot find|got lost|is lost|not answering|won'?t answer)(?![a-z])/;
 const riderTrouble = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (RIDER_TROUBLE.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.intent === 'change_address') ? { intent: 'human' } : undefined);
@@ -2401,6 +2418,17 @@ function unknown(ctx: Ctx): Outcome {
 
 // ---------------------------------------------------------------- orders
 
+/** The statuses to look in, in order, for a question that names no order. */
+function tiersFor(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>): readonly (readonly OrderStatus[])[] {
+  const n = ctx.r.u.normalized;
+  if (ctx.r.whyCancelled) return [['cancelled'], ...TIERS[intent]];
+  if (ctx.r.addItems || (URGE_SHIPPING.test(n) && intent !== 'cancel_order' && intent !== 'change_address')) return [...UNSHIPPED_FIRST, ...TIERS[intent]];
+  if (intent === 'track_parcel' && SAYS_DELIVERED.test(n) && NOT_RECEIVED.test(n) && !NOT_YET_DELIVERED.test(n)) return DELIVERED_FIRST;
+  // "has my order been dispatched yet?", "发货了吗": of the orders on their way first, not one completed weeks ago (found from outside).
+  return intent === 'order_status' && SHIPPED_YET.test(n) ? TIERS.track_parcel : TIERS[intent];
+}
+/** Asked whether an order has gone out yet. */
+const SHIPPED_YET = /发货了(?:吗|没)|发了(?:吗|没)|发货没|发出(?:去)?了(?:吗|没)|寄出(?:去)?了(?:吗|没)|(?<![a-z])(?:(?:been|was|it|they|order) (?:dispatched|shipped|sent out|posted)|dispatched yet|shipped yet|sent (?:it )?out yet|has it (?:gone out|shipped|been sent))(?![a-z])/;
 const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly (readonly OrderStatus[])[]>> = {
   // An order paid and not sent yet before one delivered: "where's my order" asks after what has not come (found from outside: the trainers delivered days ago were told, not the hoodie).
   track_parcel: [['shipped'], ['paid'], ['delivered', 'completed'], ['pending_payment']],
@@ -2590,9 +2618,7 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
     const anyOrder = narrowed?.length ? undefined : describedBy(ctx, orders);
     return anyOrder?.length === 1 ? { one: anyOrder[0]! } : { none: t.noMatchingOrder };
   }
-  const unshippedFirst = ctx.r.addItems || (URGE_SHIPPING.test(ctx.r.u.normalized) && intent !== 'cancel_order' && intent !== 'change_address');
-  const shownDelivered = intent === 'track_parcel' && SAYS_DELIVERED.test(ctx.r.u.normalized) && NOT_RECEIVED.test(ctx.r.u.normalized) && !NOT_YET_DELIVERED.test(ctx.r.u.normalized);
-  const tiers = ctx.r.whyCancelled ? [['cancelled'] as const, ...TIERS[intent]] : unshippedFirst ? [...UNSHIPPED_FIRST, ...TIERS[intent]] : shownDelivered ? DELIVERED_FIRST : TIERS[intent];
+  const tiers = tiersFor(ctx, intent);
   const anyTier = new Set(tiers.flat());
   // "为什么上次那张会被取消" while another order is in focus: the cancelled one (found from outside).
   const otherCancelled = ctx.r.whyCancelled && orders.some((o) => o.status === 'cancelled');

@@ -6144,6 +6144,37 @@ describe('a no to a person, a courier\'s own time, Cantonese readings (twenty-si
     assert.match(text, /取消的原因我这边查不到/);
   });
 
+  test('goods that came beside goods that did not are the rest of a split order, in Chinese and English', async () => {
+    const split = order({ orderId: 'SP-2', items: [{ sku: 'm', title: '海南贵妃芒果 5斤装', quantity: 1, price: '49.90' }, { sku: 'b', title: '云南蓝莓 125g*4盒', quantity: 1, price: '69.00' }] });
+    const parcels = [logistics({ orderId: 'SP-2', trackingNo: 'SF-A', status: 'delivered' }), logistics({ orderId: 'SP-2', trackingNo: 'SF-B' })];
+    const zh = textOf(await conversation(robotWith({ orders: [split], logistics: parcels }))('芒果收到了 蓝莓怎么没有？？'));
+    assert.match(zh, /SF-B/);
+    assert.doesNotMatch(zh, /您是想问/);
+    const kit = order({ orderId: 'SP-3', items: [{ sku: 'w', title: 'Garmin Forerunner watch', quantity: 1, price: '299.00' }, { sku: 'j', title: 'Ronhill running jacket', quantity: 1, price: '90.00' }] });
+    const en = await conversation(robotWith({ orders: [kit], logistics: [logistics({ orderId: 'SP-3', trackingNo: 'RM-1', status: 'delivered' }), logistics({ orderId: 'SP-3', trackingNo: 'RM-2' })] }))('got the watch, ta! still no jacket tho');
+    assert.equal(en.intent, 'track_parcel');
+    assert.match(textOf(en), /RM-2/);
+  });
+
+  test('after a cancelled order\'s refund, asking to buy the goods again is no refund question; the shop\'s phone or where to send photos goes to a person', async () => {
+    const gone = order({ orderId: 'CX-1', status: 'cancelled', items: [{ sku: 's', title: '丹东草莓 3斤装', quantity: 1, price: '128.00' }] });
+    const say = conversation(robotWith({ orders: [gone] }));
+    await say('草莓那单钱退回来了吗');
+    assert.doesNotMatch(textOf(await say('那你们还有草莓卖吗 想重新下单')), /已经取消了/);
+    for (const text of ['照片拍好了 发哪', '你们客服电话多少', 'have u got a phone number']) {
+      assert.equal((await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text })).handover?.reason, 'requested', text);
+    }
+    assert.notEqual((await robotWith({ orders: [earbuds] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '收件人电话能改吗' })).handover?.reason, 'requested');
+  });
+
+  test('"has my order been dispatched yet?" looks at the order on its way, not one completed weeks ago', async () => {
+    const old = order({ orderId: 'OLD-1', status: 'completed', createdAt: '2024-11-01T09:00:00+08:00', items: [{ sku: 's', title: 'Running socks', quantity: 1, price: '12.00' }] });
+    const r = await robotWith({ orders: [earbuds, old], logistics: [earbudsTrack] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: 'hiya, has my order been dispatched yet?' });
+    assert.match(textOf(r), new RegExp(EARBUDS));
+    assert.doesNotMatch(textOf(r), /OLD-1/);
+    assert.equal(createNlu().understand('what time is the driver coming roughly', NOW).intent, 'delivery_estimate');
+  });
+
   test('Cantonese: "點解仲喺…", "唔該 想問下…", "星期日開唔開", "幾多日" are read; thanks before "想问下" is no goodbye', async () => {
     const nlu = createNlu();
     const read = (t: string) => nlu.understand(t, NOW);

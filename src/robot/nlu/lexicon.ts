@@ -60,6 +60,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' arriving today', 1.0],
     // The goods named instead of the parcel ("is my monitor coming today": found from outside, "not understood").
     [' is my+coming', 1.0], [' are my+coming', 1.0], [' coming today', 0.8], [' coming tomorrow', 0.8],
+    // The courier's own coming ("what time is the driver coming roughly": found from outside, "not sure").
+    [' driver coming', 1.2], [' courier coming', 1.2], [' postman coming', 1.0], [' postie coming', 1.0],
     // The weather and today's date come with a day too, and ask nothing of a delivery.
     ['天气', -1.5], ['会下雨', -1.2], ['下雨吗', -1.2], ['下雪吗', -1.2], ['几号来着', -1.2], [' weather', -1.5], [' gonna rain', -1.0], [' going to rain', -1.0], [' will it rain', -1.0], [' will it snow', -0.8], [' what day is it', -1.2], [" what's the date", -1.0],
     ['寄得出', 1.0], ['发得出', 1.0],
