@@ -1396,12 +1396,19 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   // "晚上几点还有人工", "what time are your agents on": when people are there, the shop's hours entry (found from outside: handed over).
   if (u.intent === 'human' && PEOPLE_HOURS.test(u.normalized) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_DONE.test(u.normalized)) return { intent: 'faq' };
   // "你们卖的奶粉是不是正品啊 有人说保税仓都是假货": asked before buying, the shop's entry on it, not a complaint (found from outside).
-  if (u.intent === 'complaint' && ASKS_GENUINE.test(u.normalized) && !GOT_FAKE.test(u.normalized)) return { intent: 'faq' };
+  // A fake bought elsewhere before is why they ask ("之前喺第二間買到假貨": found from outside, a priority hand-over).
+  if (u.intent === 'complaint' && ASKS_GENUINE.test(u.normalized) && !GOT_FAKE.test(u.normalized.replace(FAKE_ELSEWHERE, ''))) return { intent: 'faq' };
+  // "是正品吗 我上次在你们家买到假货": a fake from this shop is a complaint, however it is asked (found in a check: the entry was offered).
+  if ((u.intent === 'faq' || u.intent === 'unknown' || u.guessed) && FAKE_HERE.test(u.normalized.replace(FAKE_ELSEWHERE, ''))) return { intent: 'complaint' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
 }
 /** Something asked to be done beside the hours ("几点有人工 帮我退款", "i need someone to sort out my refund"): a person. */
 const WANTS_DONE = /帮我|给我|我要|(?<![a-z])(?:i need|need someone|sort (?:out|it)|help me|i want)(?![a-z])/;
-const ASKS_GENUINE = /是不是正品|是正品吗|正品吗|是不是真的|是真的吗|是不是假的|会不会是假|有没有假货|保真吗|(?<![a-z])(?:is (?:it|this|that|your \w+) (?:genuine|authentic|real|original|fake)|are (?:they|these|your \w+) (?:genuine|authentic|real|original|fake))(?![a-z])/;
+/** A fake this shop sold: told, not asked about ("收到的是假货吗" asks). */
+const FAKE_HERE = /(?:收到|买到|寄来|发来|发给我)(?:的)?(?:是)?假(?:货|的)(?![吗么嘛?？])|卖假货(?![吗么嘛?？])/;
+/** A fake bought in another shop, before. */
+const FAKE_ELSEWHERE = /(?:在|从)?(?:别家|别的店|别的地方|别人家|其他店|其他家|其它店|第二间|第二家|别处|外面|网上)[^，,。?？!！]{0,8}买(?:到|的)(?:了)?(?:是)?假(?:货|的)|(?<![a-z])(?:got|bought) (?:a )?fakes? (?:from|at|on) (?:another|other|a different) (?:shop|store|seller|site)(?![a-z])/g;
+const ASKS_GENUINE = /是不是正品|是正品吗|正品吗|是不是真货|是真货吗|真货吗|是不是真的|是真的吗|是不是假的|会不会是假|有没有假货|保真吗|(?<![a-z])(?:is (?:it|this|that|your \w+) (?:genuine|authentic|real|original|fake)|are (?:they|these|your \w+) (?:genuine|authentic|real|original|fake))(?![a-z])/;
 /** The buyer says what came is fake: a complaint still. */
 const GOT_FAKE = /(?:收到|买到|买的|寄来|发来|发给我)(?:的)?(?:是)?假(?:货|的)|卖假货|投诉|举报|退款|退货|味道不一样|(?<![a-z])(?:complain\w*|refund|report|money back)(?![a-z])|(?<![a-z])(?:(?:got|received|sent me|sold me) (?:a )?(?:fake|counterfeit))(?![a-z])/;
 const PEOPLE_HOURS = /(?:几点|什么时候|啥时候|到几点|几点到几点)(?:还)?(?:有|在)?(?:人工|真人|客服|人)(?!.{0,4}(?:转|找))|(?:人工|真人|客服)(?:几点|什么时候|啥时候)(?:上班|下班|在|有|回)|(?<![a-z])(?:what time (?:are|is|do) (?:your )?(?:agents?|staff|humans?|people|customer service)|when (?:are|is|do) (?:your )?(?:agents?|staff|humans?|customer service) (?:on|online|available|back|in))(?![a-z])/;
@@ -1683,7 +1690,8 @@ function writesTraditional(state: DialogueState, input: TurnInput): boolean {
 /** An entry of the other language that alone answers (`FaqHit.acrossLanguages`) is said as the shop's word in that language, with a person to explain it. */
 function saidAcross(data: TurnData, lang: Lang): TurnData {
   const hit = data.faq?.ok ? data.faq.value : undefined;
-  if (!hit?.acrossLanguages) return data;
+  // The reply's language decides: "AlipayHK呢？" read as English by the index, in a Chinese conversation, is answered by a Chinese entry as it is (found from outside).
+  if (!hit?.acrossLanguages || detectLanguage(hit.entry.answer).lang === lang) return data;
   const entry = { ...hit.entry, answer: TEXTS[lang].otherLanguageEntry(hit.entry.question, hit.entry.answer) };
   return { ...data, faq: { ok: true, value: { ...hit, entry } } };
 }

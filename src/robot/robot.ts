@@ -301,7 +301,9 @@ async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, [a, b]: [string,
   if (second.handover || !ANSWERABLE.has(second.intent)) return undefined;
   if (await offersWhatWasSaid(ctx, req.shopId, first, second)) return first;
   // The same intent twice only as two FAQ answers, each direct and not the same one.
-  const twoEntries = first.intent === 'faq' && !awaitsAnswer(second.state) && second.replies[0]?.text !== first.replies[0]?.text;
+  // Not the same entry twice, once as it is and once framed as the shop's word in another language (found from outside).
+  const [said1, said2] = [first.replies[0]?.text ?? '', second.replies[0]?.text ?? ''];
+  const twoEntries = first.intent === 'faq' && !awaitsAnswer(second.state) && !said1.includes(said2) && !said2.includes(said1);
   if (second.intent === first.intent && !twoEntries) return undefined;
   return { ...joined(whole, second, [first, second]), intent: first.intent };
 }

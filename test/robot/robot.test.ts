@@ -6175,6 +6175,23 @@ describe('a no to a person, a courier\'s own time, Cantonese readings (twenty-si
     assert.equal(createNlu().understand('what time is the driver coming roughly', NOW).intent, 'delivery_estimate');
   });
 
+  test('a fake bought elsewhere is why the buyer asks (the entry); one bought here is a complaint; a Chinese entry is no "English" shop word', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [
+      { id: 'real', question: '你哋啲貨係咪正貨？', answer: '全店產品 100% 正貨，唔賣水貨。', alternates: ['係咪正品', '是正品吗'] },
+      { id: 'pay', question: '有咩付款方式？', answer: '我哋接受 FPS 轉數快、PayMe 同 Visa / Mastercard 信用卡。暫時唔接受 AlipayHK、WeChat Pay 同貨到付款。', alternates: ['可以用PayMe俾嗎', 'payment method'] },
+    ]);
+    const robot = () => createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: own, clock: () => NOW });
+    const ask = (text: string) => robot().answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+    assert.notEqual((await ask('你哋啲面膜係咪真貨嚟？之前喺第二間買到假貨 😩')).handover?.reason, 'complaint');
+    assert.equal((await ask('你们的面膜是正品吗 我上次在你们家买到假货')).handover?.reason, 'complaint');
+    const say = conversation(robot());
+    await say('可以用PayMe俾嗎');
+    const t = textOf(await say('AlipayHK呢？'));
+    assert.match(t, /AlipayHK/);
+    assert.doesNotMatch(t, /英文/);
+  });
+
   test('Cantonese: "點解仲喺…", "唔該 想問下…", "星期日開唔開", "幾多日" are read; thanks before "想问下" is no goodbye', async () => {
     const nlu = createNlu();
     const read = (t: string) => nlu.understand(t, NOW);
