@@ -895,7 +895,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
 }
 
 /** The buyer says the money is late or has not come ("已经4天了还没到", "可是我没收到钱", "it's been 4 days"). */
-const SAYS_LATE = /还没到|没到账|没收到|没有收到|没退回|超时|都\d+天|已经\d+天|好几天|这么久|(?<![a-z])(?:still (?:not|nothing|no|have not|has not)|not (?:received|here|back)|have not (?:got|received|seen)|has not (?:come|arrived|shown)|it is been \d+ days|it has been \d+ days|days already|overdue)(?![a-z])/;
+const SAYS_LATE = /还没到|没到账|没收到|没有收到|没退回|超时|都\d+天|已经\d+天|已经\d+日(?!期)|(?:看不到|没看到|见不到|没见到)(?:我的)?(?:钱|款|退款)|好几天|这么久|(?<![a-z])(?:still (?:not|nothing|no|have not|has not)|not (?:received|here|back)|have not (?:got|received|seen)|has not (?:come|arrived|shown)|it is been \d+ days|it has been \d+ days|days already|overdue)(?![a-z])/;
 /** Which carrier ("哪家快递", "顺丰吗", "which courier"). */
 const CARRIER_Q = /什么快递|哪家快递|哪个快递|什么物流|哪家物流|(?:顺丰|中通|圆通|韵达|申通|京东|邮政|极兔|ems)(?:快递)?(?:吗|嘛|么)|(?<![a-z])(?:which|what) (?:courier|carrier|delivery company|shipping company)(?![a-z])/;
 /** This buyer's order already sent ("我这单", "发的", "did you ship it with"). */
@@ -1421,7 +1421,7 @@ const PEOPLE_HOURS = /(?:几点|什么时候|啥时候|到几点|几点到几点
 const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|somebody|a person|a real person|an agent|a human|one of you)(?! else)(?: (?:just|please|pls|actually))? (?:chase|do it|do this|do that|sort|fix|call|ring|contact|update|change|arrange|redeliver|resend|speak|talk|deal|look into(?! where| what| when| how))(?![a-z])|有(?:没有)?人能(?:帮|给)我(?:催|改|处理|弄|联系|打电话|安排|补发|重发)|找(?:个)?人(?:帮|给)我(?:催|改|处理|弄|联系)/;
 
 /** "can u call the driver pls", "帮我联系一下快递员": only a person can (found from outside: "not understood"). */
-const CALL_THE_COURIER = /(?<![a-z])(?:(?:can|could|would) (?:you|u|someone)|pls|please) (?:please |pls )?(?:call|ring|phone|contact|text|message) (?:the|my|your) (?:driver|courier|rider|delivery (?:guy|man|driver|person))(?![a-z])|(?:帮我|麻烦你?|你们?能不能|能不能帮我|可以帮我)(?:联系|打电话给|打给|催)(?:一下)?(?:快递员|快递小哥|骑手|司机|送货员|配送员)/;
+const CALL_THE_COURIER = /(?<![a-z])(?:(?:can|could|would) (?:you|u|someone)|pls|please) (?:please |pls )?(?:call|ring|phone|contact|text|message) (?:the|my|your) (?:driver|courier|rider|delivery (?:guy|man|driver|person))(?![a-z])|(?:帮我|麻烦你?|你们?能不能|能不能帮我|可以帮我|可不可以帮我)(?:联系|联络|打电话给|打给|催)(?:一下)?(?:快递员|快递小哥|骑手|司机|送货员|配送员|派件员|派送员)/;
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
 const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?<!商家|卖家|店家|你们|客服|平台)(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,6}(?:多久|到账|几天|运费|地址|怎么寄|影响|会不会|怎么回事|了吧))|(?:^|[，,\s]|算了)不(?:退|换)了(?!吗|[?？])|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return|exchange)(?: request| it| this| them)?(?: any ?more)?\s*[.!]*\s*$/;
 /** What the buyer wants instead, or asks next: no withdrawal ("不想退了，能换个颜色吗", "i dont want a refund i want my parcel"). */
@@ -1446,7 +1446,8 @@ const KIND_FOLLOW = /^\s*(?:那|那么|还有|那我的)?(?:我的|那个)?(?:�
 const HURRY = /快点|快一点|加快|加急|催一下|催催|(?<![a-z])(?:hurry|speed (?:it )?up|faster|sooner|expedite)(?![a-z])/;
 const PRESSES = new RegExp(`到底|究竟|还要多久|还得多久|${HURRY.source}|(?<![a-z])(?:still|already|yet again)(?![a-z])`);
 /** Words of a parcel: a question naming one is about the parcel, even right after a refund. */
-const PARCEL_WORD = /快递|物流|包裹|单号|(?<![a-z])(?:parcel|package|delivery|shipment|tracking|courier)(?![a-z])/;
+// Also the rider and the round ("派了没呀 派件员说打给我了": found from outside, the refund just told was said again).
+const PARCEL_WORD = /快递|物流|包裹|单号|派件|派送|派了|快递员|配送员|(?<![a-z])(?:parcel|package|delivery|shipment|tracking|courier|driver)(?![a-z])/;
 
 /**
  * Right after a refund's status, "到底什么时候到", "已经4天了还没到", "when will it come" are about
@@ -1468,7 +1469,8 @@ function stillOnRefund(state: DialogueState, u: Understanding): boolean {
 /** Money that is not the refund: "how much is shipping", "运费多少". */
 const OTHER_MONEY = /运费|邮费|快递费|包邮|价格|价钱|售价|优惠|券|(?<![a-z])(?:shipping|postage|delivery|price|costs?|coupon|discount|fee|fees)(?![a-z])/;
 
-const ABOUT_THE_MONEY = /多少钱|退了多少|退多少|金额|到账|退到|退回(?:到|哪)|哪个账户|哪张卡|原路|(?<![a-z])(?:how much|amount|the money|my money|which (?:account|card)|what (?:account|card)|credited|paid back|refunded to)(?![a-z])/;
+// "我见唔到笔钱喎" (the money not seen): found from outside, another order's status.
+const ABOUT_THE_MONEY = /多少钱|退了多少|退多少|金额|到账|退到|退回(?:到|哪)|哪个账户|哪张卡|原路|(?:看不到|没看到|没见到|见不到)(?:我的)?(?:钱|款|退款)|钱(?:还)?没(?:到|收到|看到)|(?<![a-z])(?:how much|amount|the money|my money|which (?:account|card)|what (?:account|card)|credited|paid back|refunded to)(?![a-z])/;
 /** Intents a short money question after a refund is not folded into: another clear question. */
 const CLEARLY_ELSE: ReadonlySet<Intent> = new Set(['human', 'complaint', 'cancel_order', 'change_address', 'invoice', 'coupon', 'return_policy', 'greeting', 'bye']);
 
@@ -2658,7 +2660,9 @@ function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderS
   const relevant = tiers.map((tier) => orders.filter((o) => tier.includes(waiting(o) ? 'shipped' : o.status))).find((l) => l.length > 0);
   // "kd到哪了" after talking of an order not shipped yet is the parcel on its way (found from outside: "no tracking yet" for the unshipped one);
   // "能送到公司吗" after talking of a delivered order is the one still coming (found from outside: "already signed for").
-  const outranked = (ctx.r.intent === 'track_parcel' ? focus?.status === 'paid' || focus?.status === 'pending_payment' : ctx.r.intent === 'change_address' && (focus?.status === 'delivered' || focus?.status === 'completed') && NEW_PLACE.test(ctx.r.u.normalized)) && relevant !== undefined && !relevant.includes(focus!) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
+  // "派咗未呀" after a delivered order's refund was told is the parcel on its way (found from outside: the refunded order's status, twice).
+  const doneViaRequest = ctx.state.topic === 'aftersale_progress' && (focus?.status === 'delivered' || focus?.status === 'completed');
+  const outranked = (ctx.r.intent === 'track_parcel' ? focus?.status === 'paid' || focus?.status === 'pending_payment' || doneViaRequest : ctx.r.intent === 'change_address' && (focus?.status === 'delivered' || focus?.status === 'completed') && NEW_PLACE.test(ctx.r.u.normalized)) && relevant !== undefined && !relevant.includes(focus!) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
   if (focus && !namesOtherGoods(ctx, focus) && !outranked) return { one: focus };
   if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? ctx.t.onlyCancelledOrders : ctx.t.noMatchingOrder };
   // Shown delivered and not found: the latest delivery is the one meant (found in review: one from weeks ago was told).

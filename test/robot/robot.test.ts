@@ -6192,6 +6192,21 @@ describe('a no to a person, a courier\'s own time, Cantonese readings (twenty-si
     assert.doesNotMatch(t, /英文/);
   });
 
+  test('after a delivered order\'s refund: the money not seen is the refund, late; "派咗未呀" is the parcel on its way; asked to reach the rider, a person', async () => {
+    const old = order({ orderId: 'HK-OLD', status: 'completed', createdAt: '2024-11-15T10:00:00+08:00' });
+    const paid = aftersale({ aftersaleId: 'AS-HK', orderId: 'HK-OLD', status: 'refunded', updatedAt: '2024-11-24T10:00:00+08:00' });
+    const data: FakeData = { orders: [earbuds, old], logistics: [earbudsTrack], aftersales: [paid] };
+    let say = conversation(robotWith(data));
+    await say('上次個退款到咗未');
+    const late = textOf(await say('我見唔到筆錢喎 已經3日'));
+    assert.match(late, /退款申請（訂單 HK-OLD）/);
+    assert.match(late, /轉接人工|转接人工/);
+    say = conversation(robotWith(data));
+    await say('上次個退款到咗未');
+    assert.match(textOf(await say('派咗未呀 個派件員話打咗俾我但我冇收到call')), /ZT7700001111/);
+    assert.equal((await say('可唔可以幫我聯絡派件員 我而家喺屋企啦')).handover?.reason, 'requested');
+  });
+
   test('Cantonese: "點解仲喺…", "唔該 想問下…", "星期日開唔開", "幾多日" are read; thanks before "想问下" is no goodbye', async () => {
     const nlu = createNlu();
     const read = (t: string) => nlu.understand(t, NOW);
