@@ -435,7 +435,7 @@ const NUMBER_REF = /^\s*(?:那|就|是)?(?:尾号)?\d{3,}(?:\.\d{1,2})?\s*(?:元
 const OTHER_REQUEST_EN = /^\s*(?:and |what about |how about )?(?:the )?other (?:request|claim)s?\s*\?*\s*$/;
 /** A question of its own about the goods ("那牙刷多少钱", "is the toothbrush any good"): no pick of an order (found in review). */
 // Also buying them again and how they keep ("还有草莓卖吗 想重新下单", "冬天发水果会不会冻坏": found from outside, the cancelled order's refund three times).
-const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|偏大|偏小|合适|颜色|色差|掉色|褪色|起球|缩水|材质|面料|正品|保质期|有效期|机洗|怎么洗|有货|还有吗|还有没有|还有.{0,6}卖|卖吗|重新下单|再买|想买|会不会|冻坏|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|fade|shrink|genuine|fabric|material|expir\w*|wash|in stock|back in stock|restock\w*|sell|buy (?:it |them |more )?again|reorder|warranty|how to|does it|is it|can i)(?![a-z])/;
+const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|保修|尺码|偏大|偏小|合适|颜色|色差|掉色|褪色|起球|缩水|材质|面料|正品|保质期|有效期|机洗|怎么洗|有货|还有吗|还有没有|还有.{0,6}卖|卖吗|重新下单|再买|想买|会不会(?:坏|冻|烂|化)|冻坏|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|fade|shrink|genuine|fabric|material|expir\w*|wash|in stock|back in stock|restock\w*|sell|buy (?:it |them |more )?again|reorder|warranty|how to|does it|is it|can i)(?![a-z])/;
 
 /** Short and read as nothing clear (unknown, a guess, a weak FAQ lean): a follow-up that may only name goods. */
 const shortAndUnclear = (u: Understanding): boolean => unclearReading(u) && u.normalized.length <= SHORT_FOLLOW_UP;
@@ -575,9 +575,16 @@ const CAN_IT_BE_DONE = /^(?:那|所以|你们?)?(?:到底|究竟)?(?:能不能|�
 const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|never ?mind|not needed)(?![a-z])/;
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
 const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
-const WAITS = /^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|let me|i) wait(?: a bit| a little| then| lah| la)?\s*[.!]*$/;
+const WAITS = /^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|算啦|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|let me|i) wait(?: a bit| a little| then| lah| la)?\s*[.!]*$/;
 /** A no to a person, then what the buyer will do instead: look, ask, wait, do it themselves. */
-const DECLINES_SELF = /^(?:不用|不要|不必|不需要|没事|没关系|算了|不了|不好(?=啦|了|喇))(?:了|啦|的|哈|啊|呀|吧|喇)*[,，。.!！~\s]*(?:谢谢|多谢|谢啦)?[,，。.!！~\s]*(?:那)?(?:我)?(?:自己|再|先|回头|等会|晚点|明天|改天|等)|^(?:no|nope|naw|no thanks|no thank you|no need|(?:it is|its|that is|thats) (?:ok|okay|fine|alright)|all good|no worries|dont worry|don't worry)\b(?:[,.!\s]+(?:no|(?:it is|its|that is|thats) (?:ok|okay|fine|alright)|thanks|thx|ta|cheers|mate))*[,.!\s]+(?:i will|ill|i can|i am gonna|im gonna|let me|gonna)\b/;
+const DECLINES_SELF = /^(?:不用|不要|不必|不需要|没事|没关系|算了|算啦|不了|不好(?=啦|喇))(?:了|啦|的|哈|啊|呀|吧|喇)*[,，。.!！~\s]*(?:谢谢|多谢|谢啦)?[,，。.!！~\s]*(?:(?:那)?我(?:就)?(?:自己|再|先|回头|等会|晚点|明天|改天|等)|(?:那)?自己)|^(?:no|nope|naw|no thanks|no thank you|no need|(?:it is|its|that is|thats) (?:ok|okay|fine|alright)|all good|no worries|dont worry|don't worry)\b(?:[,.!\s]+(?:no|(?:it is|its|that is|thats) (?:ok|okay|fine|alright)|thanks|thx|ta|cheers|mate))*[,.!\s]+(?:i will|ill|i can|i am gonna|im gonna|let me|gonna)\b/;
+/** What follows a no that asks or wants something done: that is answered, the no is no decline ("没关系 我先等等 什么时候能到", "no, i will cancel it then. how do i cancel"). */
+const ASKS_OR_WANTS = /[?？吗]|怎么|哪|多久|什么时候|几[天号点时]|能不能|可不可以|退款|退货|取消|投诉|人工|改|地址|查|(?<![a-z])(?:how|when|what|where|which|can i|could|refund|return|cancel|complain\w*|human|agent|change|address)(?![a-z])/;
+/** A no to a person and what the buyer does instead, asking and wanting nothing more. */
+function declinesSelf(n: string): boolean {
+  const m = DECLINES_SELF.exec(n);
+  return m !== null && !ASKS_OR_WANTS.test(n.slice(m[0].length));
+}
 /** Only that, nothing asked beside it ("在吗，我的退款什么时候到" is the refund: found in review). */
 const WHERE_IS_EVERYONE = /^(?:[\s?？!！。,，.]*(?:人呢|有人吗|有人在吗|人呢人呢|(?:is )?any(?:one|body) there))+[\s?？!！。,，.]*$/;
 /** Trouble told again: the same words, or "still", "tried", with what is wrong; not a question about it ("还是不行的话能退吗"). */
@@ -779,7 +786,7 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   if (state.offeredHuman && WAITS_THANKS.test(u.normalized.trim())) return { intent: 'bye', declined: 'human' };
   // "不用 我自己看吧", "唔好啦 我自己打去顺丰问", "nah ill do it on the order page ta": a no with what the buyer
   // does instead (found from outside, three shops: handed over against it).
-  if (state.offeredHuman && DECLINES_SELF.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
+  if (state.offeredHuman && declinesSelf(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   // "人呢？？" right after "shall I get a person?": get one (found in review: the robot introduced itself).
   if (state.offeredHuman && WHERE_IS_EVERYONE.test(u.normalized)) return { intent: 'human' };
   // "还是没声音", "they still dont work" right after the trouble was answered: the answer did not help, a person does (the warranty entry had come again).
@@ -895,7 +902,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
 }
 
 /** The buyer says the money is late or has not come ("已经4天了还没到", "可是我没收到钱", "it's been 4 days"). */
-const SAYS_LATE = /还没到|没到账|没收到|没有收到|没退回|超时|都\d+天|已经\d+天|已经\d+日(?!期)|(?:看不到|没看到|见不到|没见到)(?:我的)?(?:钱|款|退款)|好几天|这么久|(?<![a-z])(?:still (?:not|nothing|no|have not|has not)|not (?:received|here|back)|have not (?:got|received|seen)|has not (?:come|arrived|shown)|it is been \d+ days|it has been \d+ days|days already|overdue)(?![a-z])/;
+const SAYS_LATE = /还没到|没到账|没收到|没有收到|没退回|超时|都\d+天|已经\d+天|已经\d+日(?!期)|(?:看不到|没看到|见不到|没见到)(?:我的)?(?:钱|款|退款)|好几天|这么久|(?<![a-z])(?:still (?:not|nothing|no|have not|has not)|not (?:received|here|back)|have not (?:got|received|seen)|has not (?:come|arrived|shown)|(?:it is|its|it has) been (?:over |more than |nearly |almost )?(?:a|an|one|two|three|\d+) (?:days?|weeks?)|days already|overdue)(?![a-z])/;
 /** Which carrier ("哪家快递", "顺丰吗", "which courier"). */
 const CARRIER_Q = /什么快递|哪家快递|哪个快递|什么物流|哪家物流|(?:顺丰|中通|圆通|韵达|申通|京东|邮政|极兔|ems)(?:快递)?(?:吗|嘛|么)|(?<![a-z])(?:which|what) (?:courier|carrier|delivery company|shipping company)(?![a-z])/;
 /** This buyer's order already sent ("我这单", "发的", "did you ship it with"). */
@@ -974,7 +981,7 @@ function requestFollowUp(state: DialogueState, u: Understanding, orderId: string
 const PARCEL_INTENTS: ReadonlySet<Intent> = new Set(['delivery_estimate', 'track_parcel', 'order_status']);
 // Not "have you got the black ones in stock", "go to my account", "process it as a refund instead" (found in review).
 const RETURN_FOLLOW = /(?<![a-z])(?:(?:did|have|has) (?:you|u|you guys|u guys|y'?all|the warehouse|your warehouse|they) (?:get|got|gotten|receive[d]?) (?:it|them|my return|the return|my package)(?: yet| back)?|(?:did|have) (?:you|u|you guys|u guys) (?:get|got|receive[d]?) (?:it )?yet|(?:till|until|before|when|how long)\b.{0,20}\bprocess (?:it|them|my return|the return)|arrived? at (?:your|the) warehouse|(?:goes|go|going|put|paid) back (?:on|to|onto) my (?:visa|card|mastercard|amex|credit card|debit card|paypal|account|bank)|refunded (?:back )?(?:on|to|onto) my (?:visa|card|mastercard|amex|credit card|debit card|paypal|bank))(?![a-z])|(?:仓库|你们)(?:那边)?收到(?:货|了)?(?:了)?(?:没|吗|没有)|^收到(?:货)?(?:了)?(?:吗|没有?)[?？]*$/;
-const WHEN_OR_MONEY = /多久|多长时间|几天|什么时候|啥时候|哪天|几号|还要等|要等|等了|到账|钱|退回|(?<![a-z])(?:when|how long|what date|which day|what day|expect|days now|days already|money|back|processed|approv\w*|still no(?:thing)?)(?![a-z])/;
+const WHEN_OR_MONEY = /多久|多长时间|几天|什么时候|啥时候|哪天|几号|还要等|要等|等了|到账|钱|退回|(?<![a-z])(?:when|how long|what date|which day|what day|expect|days now|days already|(?:it is|its|it has) been (?:over |more than |nearly |almost )?(?:a|an|one|two|three|\d+) (?:day|days|week|weeks)|money|back|processed|approv\w*|still no(?:thing)?)(?![a-z])/;
 const PARCEL_WORDS = /快递|物流|包裹|发货|运单|派送|派件|签收|驿站|订单|另一|别的|其他|(?<![退回钱款])到(?![账帐卡手])|(?<![a-z])(?:other|another|order|come(?! through)|get here|parcel|package|delivery|deliver\w*|courier|tracking|shipped|shipping|dispatch\w*|postie|postman|driver|arrive\w*)(?![a-z])/;
 const REVIEW_ASKED = /(?:审核|审完|审好).{0,6}(?:多久|多长时间|几天|什么时候|啥时候|好了|完了|通过了|没|吗)|(?:多久|什么时候|啥时候|几天|还要).{0,4}(?:审核|审完|审好)|(?<![a-z])(?:(?:how long|when)[a-z ]{0,24} (?:review|approv\w*)|review (?:take|be done|finish)|approved yet|reviewed (?:it|my (?:return|refund|request|exchange)) yet|wait for (?:the )?approval)(?![a-z])/;
 /** Another question beside the review ("审核通过了，我的快递到哪了", "发票审核要多久") is that question's. */
@@ -1132,11 +1139,13 @@ const onlySomeArrived = (n: string): boolean => {
   if (m !== null && kindsOfGoods(m[1] ?? m[2] ?? '').size > 0) return true;
   // "芒果收到了 蓝莓怎么没有", "got the watch, ta! still no jacket tho": goods come, other goods not (found from outside, two shops).
   const some = SOME_CAME.exec(n);
-  if (some && kindsOfGoods(some[1]!).size > 0 && kindsOfGoods(some[2]!).size > 0) return true;
+  // Other goods than those that came ("耳机收到了 耳机没有声音" is the earphones' trouble: found in review).
+  const [came, missing] = some ? [some[1]!.replace(/^(?:我的|我)/, ''), some[2]!.replace(/^(?:我的|那个?|但是?)/, '')] : ['', ''];
+  if (came && missing && !came.includes(missing) && !missing.includes(came) && kindsOfGoods(came).size > 0 && kindsOfGoods(missing).size > 0) return true;
   const en = SOME_CAME_EN.exec(n);
   return en !== null && kindsOfGoods(en[1]!).size > 0;
 };
-const SOME_CAME = /([^，,。!！?？\s]{1,10}?)(?:已经)?(?:收到了|收到啦|到了|到啦|签收了)[，,\s~!！]*(?:但是|可是|但)?([^，,。!！?？\s]{1,10}?)(?:怎么|咋|为啥|为什么)?(?:还)?(?:没有?(?:到|来|收到|发)?|呢)/;
+const SOME_CAME = /([^，,。!！?？\s]{1,10}?)(?:已经)?(?:收到了|收到啦|到了|到啦|签收了)[，,\s~!！]*(?:但是|可是|但)?([^，,。!！?？\s]{1,10}?)(?:怎么|咋|为啥|为什么)?(?:还)?(?:没有?(?:到|来|收到|发)|没有?(?=[?？!！。.\s]|$)|呢)/;
 const SOME_CAME_EN = /(?<![a-z])(?:got|received|have|picked up)\s+(?:the|my)\s+[a-z]+[^.?]{0,40}?(?:still no|no sign of|but no|but not the|missing|where(?:'s| is) (?:the|my))\s+(?:the |my )?([a-z]+(?: [a-z]+)?)/;
 const restOfParcels = (u: Understanding): Pick<Resolved, 'intent' | 'restParcels'> | undefined =>
   (REST_PARCELS.test(u.normalized) || onlySomeArrived(u.normalized)) && (u.intent === 'unknown' || u.intent === 'bye' || u.guessed || LOOKS_AT_PARCEL.has(u.intent)) ? { intent: 'track_parcel', restParcels: true } : undefined;
@@ -1300,7 +1309,7 @@ const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   GOODS_CODE.test(u.normalized) && (u.intent === 'coupon' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 /** "视频我已经拍了 发给谁", "where do i send the photos": evidence for a claim, which a person receives (found from outside: "not understood"). */
 // Not 怎么发货, 发哪个快递, 送给谁 (found in review).
-const SENDS_EVIDENCE = /(?:视频|照片|图片|截图|开箱)[^。？?]{0,12}(?:发给谁|发哪(?![个些])|发到哪|发在哪|发你们|传到哪|传给谁|给谁看)|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to)(?![a-z])/;
+const SENDS_EVIDENCE = /(?:视频|照片|图片|截图|开箱)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊]|\s*$)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看)|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to)(?![a-z])/;
 const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   (SENDS_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent)) || (CONTACT_ASKED.test(u.normalized) && !STAFF_HOURS.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.intent === 'change_address')) ? { intent: 'human' } : undefined;
 /** When the staff are there ("你们电话客服几点上班"): the shop's entry on its hours, not a person now. */
@@ -1310,7 +1319,7 @@ const STAFF_HOURS = /几点|上班|下班|在线|营业|(?<![a-z])(?:hours|open|
  * none, a person can give it; the shop's own entry on it answers first (found from outside, two shops:
  * the address entry, then VAT and returns, were offered).
  */
-const CONTACT_ASKED = /(?:客服|人工|你们|店铺|商家|店家|老板)(?:的)?(?:电话|手机号?|联系方式|座机|热线)|(?<![a-z])(?:(?:a|your|ur|the shop'?s?|customer service) (?:phone|contact|telephone) (?:number|no)|number i can call|can i (?:call|ring|phone) (?:you|u|someone))(?![a-z])/;
+const CONTACT_ASKED = /(?:客服|人工|店铺|商家|店家|老板|你们)(?:的)?(?:电话|手机号|联系电话|联系方式|座机|热线)(?:号码)?(?=是多少|多少|是什么|给我|发我|发一下|呢|吗|[?？]|$)|(?<![a-z])(?:(?:have|got|is there|do) (?:you|u) (?:got |have )?(?:a|an) (?:phone|contact|telephone) (?:number|no)|(?:your|ur|the shop'?s?|customer service) (?:phone|contact|telephone) (?:number|no)|number i can call|can i (?:call|ring|phone) (?:you|u|someone))(?![a-z])/;
 /** "骑手说找不到地方", "电话打不通 急死了": a delivery under way in trouble, which only a person can sort with the rider (found from outside: the slot said again). */
 const RIDER_TROUBLE = /(?:骑手|配送员|送货员|司机|快递员|快递小哥|师傅)[^，,。？?]{0,8}(?:找不到|打不通|联系不上|不接电话|没接|迷路)|(?:电话|手机)(?:一直)?(?:打不通|没人接|联系不上)|(?<![a-z])(?:driver|courier|rider)\b.{0,20}\b(?:can'?t find|cannot find|got lost|is lost|not answering|won'?t answer)(?![a-z])/;
 const riderTrouble = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (RIDER_TROUBLE.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.intent === 'change_address') ? { intent: 'human' } : undefined);
@@ -1404,6 +1413,8 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
 }
 /** Something asked to be done beside the hours ("几点有人工 帮我退款", "i need someone to sort out my refund"): a person. */
 const WANTS_DONE = /帮我|给我|我要|(?<![a-z])(?:i need|need someone|sort (?:out|it)|help me|i want)(?![a-z])/;
+/** The buyer says the cancellation was not theirs or not due. */
+const DISPUTES_CANCEL = /明明|我(?:已经)?付(?:了|过|款了|钱了)|没(?:有)?(?:点)?取消|不是我取消|(?<![a-z])(?:i (?:did )?paid|i did pay|i (?:did not|didn'?t|never) cancel)(?![a-z])/;
 /** A fake this shop sold: told, not asked about ("收到的是假货吗" asks). */
 const FAKE_HERE = /(?:收到|买到|寄来|发来|发给我)(?:的)?(?:是)?假(?:货|的)(?![吗么嘛?？])|卖假货(?![吗么嘛?？])/;
 /** A fake bought in another shop, before. */
@@ -2092,6 +2103,8 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   // (`shipBy`) its day: the in-stock entry beside them would contradict them ("现货48小时内发" before
   // "预售按开采日期发": found from outside, a fruit shop).
   if (one && (aheadKind(one) || one.shipBy) && PARCEL_INTENTS.has(intent)) return data;
+  // Beside a request's status, only an entry on returns and refunds ("so when should i expect it then" after a refund was told the delivery entry: found from outside).
+  if (one && intent === 'aftersale_progress' && !POLICY_WORDS.return_policy.test(foldTraditional(phrasingsOf(hit.entry).join(' ').toLowerCase()))) return data;
   if (one && !namesOtherGoods(ctx, one) && (intent === 'aftersale_progress' || OPEN.has(one.status))) return { ...data, replies: [faq, ...data.replies] };
   return { replies: [faq], next: answeredEntry(ctx), faqOnly: true };
 }
@@ -2434,8 +2447,8 @@ function tiersFor(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>): 
   if (ctx.r.whyCancelled) return [['cancelled'], ...TIERS[intent]];
   if (ctx.r.addItems || (URGE_SHIPPING.test(n) && intent !== 'cancel_order' && intent !== 'change_address')) return [...UNSHIPPED_FIRST, ...TIERS[intent]];
   if (intent === 'track_parcel' && SAYS_DELIVERED.test(n) && NOT_RECEIVED.test(n) && !NOT_YET_DELIVERED.test(n)) return DELIVERED_FIRST;
-  // "has my order been dispatched yet?", "发货了吗": of the orders on their way first, not one completed weeks ago (found from outside).
-  return intent === 'order_status' && SHIPPED_YET.test(n) ? TIERS.track_parcel : TIERS[intent];
+  // "has my order been dispatched yet?", "发货了吗": of the orders paid or on their way, not one completed weeks ago (found from outside); both kinds asked which.
+  return intent === 'order_status' && SHIPPED_YET.test(n) ? TIERS.delivery_estimate : TIERS[intent];
 }
 /** Asked whether an order has gone out yet. */
 const SHIPPED_YET = /发货了(?:吗|没)|发了(?:吗|没)|发货没|发出(?:去)?了(?:吗|没)|寄出(?:去)?了(?:吗|没)|(?<![a-z])(?:(?:been|was|it|they|order) (?:dispatched|shipped|sent out|posted)|dispatched yet|shipped yet|sent (?:it )?out yet|has it (?:gone out|shipped|been sent))(?![a-z])/;
@@ -3568,7 +3581,9 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
   let text = t.orderStatus(statusFields(ctx, o)) + payByNote(ctx, o);
   // The platform's reason, when it sent one (`cancelReason`); else a person can look.
   if (ctx.r.whyCancelled && o.status === 'cancelled') {
-    return o.cancelReason ? { replies: [reply(text, orderCard(o)), { text: t.cancelledBecause(o.cancelReason) }], next: MENTIONED } : { replies: [reply(text, orderCard(o)), { text: t.cancelledWhy }], next: { offeredHuman: true } };
+    // Said against ("我明明付款了"): a person offered outright, not only mentioned (found in review).
+    const disputed = DISPUTES_CANCEL.test(ctx.r.u.normalized);
+    return o.cancelReason ? { replies: [reply(text, orderCard(o)), { text: t.cancelledBecause(o.cancelReason) }], next: disputed ? { offeredHuman: true } : MENTIONED } : { replies: [reply(text, orderCard(o)), { text: t.cancelledWhy }], next: { offeredHuman: true } };
   }
   const parcels = o.status === 'shipped' || o.status === 'delivered' ? parcelsOf(ctx, o) : [];
   // The tracking number, which buyers ask for beside the status ("发货了吗 tracking number给我一下": found from outside).

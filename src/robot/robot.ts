@@ -208,6 +208,10 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
 
 /** Intents a part of a message may have to be answered on its own: questions the robot answers, not a complaint or a request for a person. */
 const ANSWERABLE: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate', 'aftersale_progress', 'cancel_order', 'change_address', 'return_policy', 'invoice', 'coupon', 'faq']);
+/** A second part that is a bare "X呢" ("快递呢", "运费呢"). */
+const BARE_NE = /^[^，,；;?？\s]{1,8}呢[?？]?\s*$/;
+/** Questions about the buyer's own orders and requests. */
+const DATA_PARTS: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate', 'aftersale_progress', 'cancel_order', 'change_address']);
 /** One answer about an order covers these together ("快递到哪了？什么时候到？"). */
 const PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate']);
 /** Where a second question starts: after a question mark, or at 另外 / 还有 / 顺便 / "and can …" / "also" / ", did …". */
@@ -267,6 +271,8 @@ export function twoQuestions(text: string, intentOf: (text: string) => Intent): 
     if (m.groups?.bare && !ASKS.test(fa.replace(/^(?:hi|hello|hey|hiya|ok|okay|so)\b[,!.\s]*/i, ''))) continue;
     const ia = intentOf(a);
     const ib = intentOf(b);
+    // "怎么退货 运费呢" asks on about the first (its return postage): a part split at a bare space is a second question only about the buyer's data ("退款到哪了 快递呢").
+    if (m[0].trim() === '' && BARE_NE.test(fb) && !(DATA_PARTS.has(ia) && DATA_PARTS.has(ib))) continue;
     // Two of the shop's questions ("包邮吗？从哪里发货？") are two, when each finds its own entry (bothQuestions).
     if ((ia !== ib || ia === 'faq') && ANSWERABLE.has(ia) && ANSWERABLE.has(ib) && !(PARCEL.has(ia) && PARCEL.has(ib))) return [a, b];
   }

@@ -6082,7 +6082,7 @@ describe('a no to a person, a courier\'s own time, Cantonese readings (twenty-si
   };
 
   test('"不用啦", "不用 我自己看吧", "唔好啦 我自己打去顺丰问", "no its ok ill wait till tuesday" decline; "好啊" still takes one', async () => {
-    for (const reply of ['不用啦', '不用 我自己看吧', '算啦 唔使', '唔好啦 我自己打去順豐問', '没事']) {
+    for (const reply of ['不用啦', '不用 我自己看吧', '算啦 唔使', '唔好啦 我自己打去順豐問', '没事 我自己看看']) {
       const r = await unsure(reply);
       assert.equal(r.handover, undefined, reply);
       assert.match(textOf(r), /还有什么可以帮您|還有什麼可以幫您/, reply);
@@ -6092,6 +6092,10 @@ describe('a no to a person, a courier\'s own time, Cantonese readings (twenty-si
       assert.equal(r.handover, undefined, reply);
     }
     assert.equal((await unsure('好啊')).handover?.reason, 'requested');
+    // Not a no with a demand or a question after it, nor "不要等了" (found in review).
+    for (const reply of ['不要等了 直接给我退款', '没关系 我先等等 什么时候能到', 'no, i will cancel it then. how do i cancel']) {
+      assert.doesNotMatch(textOf(await unsure(reply)), /^好的，还有什么可以帮您？$|^OK, what else can I help with\?$/, reply);
+    }
     assert.equal((await unsure('不用谢 帮我转人工吧')).handover?.reason, 'requested');
   });
 
@@ -6207,6 +6211,23 @@ describe('a no to a person, a courier\'s own time, Cantonese readings (twenty-si
     assert.equal((await say('可唔可以幫我聯絡派件員 我而家喺屋企啦')).handover?.reason, 'requested');
   });
 
+  test('after a request\'s status: "so when should i expect it then" is no delivery entry; "its been over a day now" is the request, late', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [{ id: 'del', question: 'How long does delivery take?', answer: 'Royal Mail Tracked 48 arrives 2-3 working days after dispatch.', alternates: ['when should i expect it', 'when will it arrive'] }]);
+    const shorts = order({ orderId: 'RG-1', status: 'delivered', items: [{ sku: 's', title: 'Running shorts', quantity: 1, price: '30.00' }] });
+    const robot = (a: ReturnType<typeof aftersale>) => createRobot({ dataSource: fakeDataSource({ orders: [shorts], aftersales: [a] }), faq: own, clock: () => NOW });
+    let say = conversation(robot(aftersale({ aftersaleId: 'AS-1', orderId: 'RG-1', status: 'refunded', amount: '30.00' })));
+    await say('did my refund go through?');
+    const t = textOf(await say('so when should i expect it then'));
+    assert.match(t, /refund request \(order RG-1\)/);
+    assert.doesNotMatch(t, /Royal Mail/);
+    say = conversation(robot(aftersale({ aftersaleId: 'AS-2', orderId: 'RG-1', type: 'exchange', status: 'requested' })));
+    await say('whats happening with my exchange');
+    const late = textOf(await say('its been over a day now'));
+    assert.match(late, /exchange request \(order RG-1\)/);
+    assert.match(late, /human agent/);
+  });
+
   test('Cantonese: "點解仲喺…", "唔該 想問下…", "星期日開唔開", "幾多日" are read; thanks before "想问下" is no goodbye', async () => {
     const nlu = createNlu();
     const read = (t: string) => nlu.understand(t, NOW);
@@ -6219,5 +6240,33 @@ describe('a no to a person, a courier\'s own time, Cantonese readings (twenty-si
     assert.equal(read('好 唔該晒').intent, 'bye');
     // "到付" is paying on delivery, not a delivery day.
     assert.notEqual(read('会不会到付啊').intent, 'delivery_estimate');
+  });
+});
+
+// Found in review (twenty-sixth session) of the readings above.
+describe('what the session\'s new readings must not take (review, twenty-sixth session)', () => {
+  const ask = async (text: string, data: FakeData = { orders: [earbuds], logistics: [earbudsTrack] }) => robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+
+  test('goods named with 手机/电话, and the buyer\'s own phone number, are no request for the shop\'s phone; "发哪家快递" beside a picture is no evidence to send', async () => {
+    for (const text of ['你们手机是正品吗', '你们电话手表能插卡吗', '能不能把收货人的手机号改一下', 'i forgot to add a phone number to my order', '图片上这款一般发哪家快递']) {
+      assert.notEqual((await ask(text)).handover?.reason, 'requested', text);
+    }
+  });
+
+  test('"发货了吗" with one order paid and one shipped asks which; "耳机收到了 耳机没有声音" is the earphones\' trouble, not the rest of an order', async () => {
+    const paid = order({ orderId: 'P-1', status: 'paid', items: [{ sku: 'c', title: '保温杯', quantity: 1, price: '59.00' }] });
+    const r = await ask('发货了吗', { orders: [earbuds, paid], logistics: [earbudsTrack] });
+    assert.match(textOf(r), /哪一个/);
+    assert.match(textOf(r), /P-1/);
+    assert.notEqual((await ask('耳机收到了 耳机没有声音')).intent, 'track_parcel');
+  });
+
+  test('"怎么退货 运费呢" asks on about returns; a cancellation said against ("我明明付款了") gets a person offered outright', async () => {
+    const r = await ask('怎么退货 运费呢', { orders: [] });
+    assert.doesNotMatch(textOf(r), /满 99 元包邮/);
+    const gone = order({ orderId: 'CX-2', status: 'cancelled', cancelReason: '超时未支付，系统自动取消' });
+    const say = conversation(robotWith({ orders: [gone] }));
+    assert.match(textOf(await say('为什么我的订单被取消了 我明明付款了')), /取消原因/);
+    assert.equal((await say('好的')).handover?.reason, 'requested');
   });
 });
