@@ -603,7 +603,8 @@ function troubleAgain(u: Understanding, text: string): boolean {
 const EVIDENCE = /外箱|外包装|面单|封口|胶带|没拆|没开过|未拆|拆过|开箱视频|拍了|有照片|有视频|(?<![a-z])(?:photos?|pictures?|video|the box|packaging|seal(?:ed)?|tape|unopened)(?![a-z])/;
 /** "那怎么办", "what should I do now": the buyer asks what happens next. */
 const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|咋整|怎么整|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$/;
-const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|a lot|so much))?[\s!！。.~啦了哈呀]*$/;
+// "好嘞 谢谢老板" too (found from outside: a person against the thanks).
+const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|老板娘?|亲亲?|小姐姐|a lot|so much|mate))?[\s!！。.~啦了哈呀]*$/;
 /** "yes please, how long will it take?", "好的，多久能接通？": a yes to a person, asking about that person (found in review). */
 const ABOUT_THE_PERSON = /多久|多长时间|什么时候|几点|有人|人工|客服|接通|排队|(?<![a-z])(?:how long|when|someone|agent|human|person|wait|queue)(?![a-z])/;
 /** An acknowledgement, not an answer to a question: "ok", "好的", "嗯", a 👍 (nothing left once emoji are taken out). */
@@ -1081,7 +1082,7 @@ const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<
  * that it closes by itself and where the countdown is, not how to cancel it (found in the closing
  * note of an earlier round: "go to the order page and cancel it").
  */
-const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:can|do|will) i (?:wait|have) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still (?:reserved|held|on hold) for me)(?![a-z])/;
+const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:can|do|will) i (?:wait|have) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付|付(?![了过完]))|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still (?:reserved|held|on hold) for me)(?![a-z])/;
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 /** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
 const NOT_UNPAID_TIMEOUT = /付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
@@ -3616,7 +3617,7 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
   if (o.status === 'paid' || o.status === 'pending_payment' || o.status === 'cancelled') {
     const unshipped = o.status === 'cancelled' ? undefined : o.status;
     const terms = unshipped && shipTerms(ctx, o);
-    const estimate = unshipped && terms && terms.own ? t.etaShop[unshipped](terms.text) : etaFor(ctx, o, o.status);
+    const estimate = (unshipped && terms && terms.own ? t.etaShop[unshipped](terms.text) : etaFor(ctx, o, o.status)) + payByNote(ctx, o);
     return withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate }), orderCard(o)));
   }
   const parcels = parcelsOf(ctx, o);

@@ -6261,6 +6261,22 @@ describe('what the session\'s new readings must not take (review, twenty-sixth s
     assert.notEqual((await ask('耳机收到了 耳机没有声音')).intent, 'track_parcel');
   });
 
+  test('after "shall I get a person?": "好嘞 谢谢老板" thanks, "好的 那旧空调能不能顺便拉走" asks; an unpaid order asked "要多久之内付" gets its deadline', async () => {
+    const offer = async (reply: string) => {
+      const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+      await say('怎么还没到 太慢了');
+      return say(reply);
+    };
+    const thanks = await offer('好嘞 谢谢老板');
+    assert.equal(thanks.handover, undefined);
+    assert.equal(thanks.intent, 'bye');
+    const asks = await offer('好的 那旧空调能不能顺便拉走');
+    assert.equal(asks.handover, undefined);
+    assert.notEqual(asks.intent, 'bye');
+    const unpaid = order({ orderId: 'UP-1', status: 'pending_payment', payBy: '2024-11-28T14:53:00+08:00' });
+    assert.match(textOf(await ask('好的谢谢 还有个热水器我还没付钱 要多久之内付', { orders: [unpaid] })), /请在 11-28 14:53 前付款/);
+  });
+
   test('"怎么退货 运费呢" asks on about returns; a cancellation said against ("我明明付款了") gets a person offered outright', async () => {
     const r = await ask('怎么退货 运费呢', { orders: [] });
     assert.doesNotMatch(textOf(r), /满 99 元包邮/);
