@@ -6277,6 +6277,24 @@ describe('what the session\'s new readings must not take (review, twenty-sixth s
     assert.match(textOf(await ask('好的谢谢 还有个热水器我还没付钱 要多久之内付', { orders: [unpaid] })), /请在 11-28 14:53 前付款/);
   });
 
+  test('shops of the second round: a tracking number with a guessed word, "yeh", "how ya going", "how long have i got to pay", a cancelled order\'s money, "发货了？单号给我下" after an unpaid order', async () => {
+    const data: FakeData = { orders: [earbuds], logistics: [earbudsTrack] };
+    assert.match(textOf(await ask('ZT7700001111 any news?', data)), /ZT7700001111/);
+    const nlu = createNlu();
+    assert.equal(nlu.understand('yeh', NOW).yesNo, 'yes');
+    assert.equal(nlu.understand('how ya going', NOW).intent, 'greeting');
+    const unpaid = order({ orderId: 'UP-2', status: 'pending_payment', payBy: '2024-11-28T14:53:00+08:00' });
+    assert.match(textOf(await ask('how long have i got to pay for it', { orders: [unpaid] })), /please pay by Nov 28, 14:53/);
+    const gone = order({ orderId: 'CX-3', status: 'cancelled' });
+    const swap = aftersale({ aftersaleId: 'AS-X', orderId: EARBUDS, type: 'exchange', status: 'returning' });
+    const say = conversation(robotWith({ orders: [earbuds, gone], aftersales: [swap] }));
+    await say('换货到哪了');
+    assert.match(textOf(await say('那个取消的 钱退回来没有')), /CX-3 已经取消了/);
+    const talk = conversation(robotWith({ orders: [earbuds, unpaid], logistics: [earbudsTrack] }));
+    await talk('UP-2 现在啥状态');
+    assert.match(textOf(await talk('刚看到发货了？单号给我下')), /ZT7700001111/);
+  });
+
   test('"怎么退货 运费呢" asks on about returns; a cancellation said against ("我明明付款了") gets a person offered outright', async () => {
     const r = await ask('怎么退货 运费呢', { orders: [] });
     assert.doesNotMatch(textOf(r), /满 99 元包邮/);

@@ -342,7 +342,10 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['yeah', 'yes'],
   ['yep', 'yes'],
   ['yup', 'yes'],
-  ['ya', 'yes'],
+  // Australian and British spellings (found from outside: "yeh" to "did you mean…?" handed over).
+  // Not "ya": "how ya going", "see ya" (a yes of its own in YES_WORDS).
+  ['yeh', 'yes'],
+  ['yea', 'yes'],
   ['nope', 'no'],
   ['nah', 'no'],
   // Chat shorthand.
