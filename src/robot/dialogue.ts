@@ -894,7 +894,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const bareId = orderId ?? (u.intent === 'unknown' ? idOnly(text) : undefined);
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
   // "STK8812345001 any news?": a number of the buyer's beside words the engine only guessed at is about that order or parcel (found from outside: a coupon entry offered).
-  if (orderId && u.guessed && !isDataIntent(u.intent)) return { ...base, u: { ...u, guessed: undefined }, intent: state.topic && isDataIntent(state.topic) ? state.topic : 'track_parcel', explicitOrderId: orderId };
+  if (orderId && u.guessed && !isDataIntent(u.intent) && NEWS_ASKED.test(u.normalized.replace(orderId.toLowerCase(), ''))) return { ...base, u: { ...u, guessed: undefined }, intent: state.topic && isDataIntent(state.topic) ? state.topic : 'track_parcel', explicitOrderId: orderId };
   if (!orderId && stillOnRefund(state, u)) return { ...base, u: { ...u, guessed: undefined }, intent: 'aftersale_progress' };
   if ((u.intent === 'faq' || u.intent === 'unknown') && asksParcelCarrier(state, u.normalized)) return { ...base, intent: 'track_parcel' };
   if ((u.intent === 'unknown' || u.intent === 'bye') && asksAfterGoods(text, u.normalized)) return { ...base, intent: state.topic ?? 'track_parcel' };
@@ -904,6 +904,8 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
 }
 
+/** Beside a number, only news asked of it ("any news?", "怎么样了"): not a complaint or a question about the goods (found in review). */
+const NEWS_ASKED = /^\W*(?:(?:any )?(?:news|update|updates)|status|(?:whats|what is) happening|到哪了?|怎么样了?|咋样了?|进度|呢|情况)\W*$/;
 /** The buyer says the money is late or has not come ("已经4天了还没到", "可是我没收到钱", "it's been 4 days"). */
 const SAYS_LATE = /还没到|没到账|没收到|没有收到|没退回|超时|都\d+天|已经\d+天|已经\d+日(?!期)|(?:看不到|没看到|见不到|没见到)(?:我的)?(?:钱|款|退款)|好几天|这么久|(?<![a-z])(?:still (?:not|nothing|no|have not|has not)|not (?:received|here|back)|have not (?:got|received|seen)|has not (?:come|arrived|shown)|(?:it is|its|it has) been (?:over |more than |nearly |almost )?(?:a|an|one|two|three|\d+) (?:days?|weeks?)|days already|overdue)(?![a-z])/;
 /** Which carrier ("哪家快递", "顺丰吗", "which courier"). */
@@ -1084,7 +1086,7 @@ const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<
  * that it closes by itself and where the countdown is, not how to cancel it (found in the closing
  * note of an earlier round: "go to the order page and cancel it").
  */
-const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:(?:can|do|will) i (?:wait|have)|have i got|have i|i got) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付|付(?![了过完]))|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still (?:reserved|held|on hold) for me)(?![a-z])/;
+const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:(?:can|do|will) i (?:wait|have)|have i got|have i|i got) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|(?:多久|几天|多长时间)之?内(?:要|得|必须)?付(?![了过完的])|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still (?:reserved|held|on hold) for me)(?![a-z])/;
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 /** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
 const NOT_UNPAID_TIMEOUT = /付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
@@ -1095,7 +1097,7 @@ const unpaidTimeout = (u: Understanding, orderId: string | undefined): Pick<Reso
  * An order the buyer cancelled, asked after its money ("防晒那单我取消了 钱退了吗", "i cancelled it,
  * wheres my refund"): the refund's state, not how to cancel (found from outside: "already applied").
  */
-const CANCELLED_MONEY = /(?:取消了|已取消|已经取消|取消掉了|取消的|被取消的)[^?？]{0,12}(?:钱|款)[^?？]{0,4}(?:退|到账|回来|呢|没)|(?<![a-z])(?:i |already )cancel+ed(?![a-z])[a-z' ,]{0,30}(?:refund|money)/;
+const CANCELLED_MONEY = /(?:取消了|已取消|已经取消|取消掉了|(?:那个|那单|那笔)(?:被)?取消的|取消的那(?:个|单|笔))[^?？]{0,12}(?:钱|款)[^?？]{0,4}(?:退|到账|回来|呢|没)|(?<![a-z])(?:i |already )cancel+ed(?![a-z])[a-z' ,]{0,30}(?:refund|money)/;
 const refundOfCancelled = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
   // Read as a request's progress too ("那个取消的a2 钱退回来没有": found from outside, an exchange's status twice).
   (u.intent === 'cancel_order' || u.intent === 'aftersale_progress') && CANCELLED_MONEY.test(u.normalized) ? { intent: 'aftersale_progress', ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
@@ -1145,10 +1147,12 @@ const onlySomeArrived = (n: string): boolean => {
   const some = SOME_CAME.exec(n);
   // Other goods than those that came ("耳机收到了 耳机没有声音" is the earphones' trouble: found in review).
   const [came, missing] = some ? [some[1]!.replace(/^(?:我的|我)/, ''), some[2]!.replace(/^(?:我的|那个?|但是?)/, '')] : ['', ''];
-  if (came && missing && !came.includes(missing) && !missing.includes(came) && (kindsOfGoods(came).size > 0 || kindsOfGoods(missing).size > 0)) return true;
+  if (came && missing && !came.includes(missing) && !missing.includes(came) && !NOT_GOODS_MISSING.test(missing) && (kindsOfGoods(came).size > 0 || kindsOfGoods(missing).size > 0)) return true;
   const en = SOME_CAME_EN.exec(n);
   return en !== null && kindsOfGoods(en[1]!).size > 0;
 };
+/** What a buyer may miss that is no parcel ("你们答应的补偿呢", "好评返现呢"). */
+const NOT_GOODS_MISSING = /补偿|赔偿|退款|返现|钱|发票|回复|消息|客服|人|答应|说好/;
 const SOME_CAME = /([^，,。!！?？\s]{1,10}?)(?:已经)?(?:收到了|收到啦|到了|到啦|签收了)[，,\s~!！]*(?:但是|可是|但)?([^，,。!！?？\s]{1,10}?)(?:怎么|咋|为啥|为什么)?(?:还)?(?:没有?(?:一起)?(?:到|来|收到|发)|没有?(?=[?？!！。.\s]|$)|呢)/;
 const SOME_CAME_EN = /(?<![a-z])(?:got|received|have|picked up)\s+(?:the|my)\s+[a-z]+[^.?]{0,40}?(?:still no|no sign of|but no|but not the|missing|where(?:'s| is) (?:the|my))\s+(?:the |my )?([a-z]+(?: [a-z]+)?)/;
 const restOfParcels = (u: Understanding): Pick<Resolved, 'intent' | 'restParcels'> | undefined =>
@@ -2454,8 +2458,10 @@ function tiersFor(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>): 
   // "has my order been dispatched yet?", "发货了吗": of the orders paid or on their way, not one completed weeks ago (found from outside); both kinds asked which.
   return intent === 'order_status' && SHIPPED_YET.test(n) ? TIERS.delivery_estimate : TIERS[intent];
 }
+/** "我刚付了 发货了吗": the unpaid order was just paid, it is the one asked about. */
+const JUST_PAID = /付了|付好了|付过了|付款了|支付了|(?<![a-z])(?:just paid|i paid|paid (?:it|now))(?![a-z])/;
 /** Asked whether an order has gone out yet. */
-const SHIPPED_YET = /发货了(?:吗|没|[?？])|单号(?:给我|发我|多少|是多少)|发了(?:吗|没)|发货没|发出(?:去)?了(?:吗|没)|寄出(?:去)?了(?:吗|没)|(?<![a-z])(?:(?:been|was|it|they|order) (?:dispatched|shipped|sent out|posted)|dispatched yet|shipped yet|sent (?:it )?out yet|has it (?:gone out|shipped|been sent))(?![a-z])/;
+const SHIPPED_YET = /发货了(?:吗|没|[?？])|(?<!订)单号(?:给我|发我|多少|是多少)|发了(?:吗|没)|发货没|发出(?:去)?了(?:吗|没)|寄出(?:去)?了(?:吗|没)|(?<![a-z])(?:(?:been|was|it|they|order) (?:dispatched|shipped|sent out|posted)|dispatched yet|shipped yet|sent (?:it )?out yet|has it (?:gone out|shipped|been sent))(?![a-z])/;
 const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly (readonly OrderStatus[])[]>> = {
   // An order paid and not sent yet before one delivered: "where's my order" asks after what has not come (found from outside: the trainers delivered days ago were told, not the hoodie).
   track_parcel: [['shipped'], ['paid'], ['delivered', 'completed'], ['pending_payment']],
@@ -2680,8 +2686,8 @@ function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderS
   // "派咗未呀" after a delivered order's refund was told is the parcel on its way (found from outside: the refunded order's status, twice).
   const doneViaRequest = ctx.state.topic === 'aftersale_progress' && (focus?.status === 'delivered' || focus?.status === 'completed');
   // "发货了？单号给我下" after an unpaid order was told: another order, one that can have shipped (found from outside).
-  const unpaidAsked = ctx.r.intent === 'order_status' && focus?.status === 'pending_payment' && SHIPPED_YET.test(ctx.r.u.normalized);
-  const outranked = unpaidAsked || (ctx.r.intent === 'track_parcel' ? focus?.status === 'paid' || focus?.status === 'pending_payment' || doneViaRequest : ctx.r.intent === 'change_address' && (focus?.status === 'delivered' || focus?.status === 'completed') && NEW_PLACE.test(ctx.r.u.normalized)) && relevant !== undefined && !relevant.includes(focus!) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
+  const unpaidAsked = ctx.r.intent === 'order_status' && focus?.status === 'pending_payment' && SHIPPED_YET.test(ctx.r.u.normalized) && !JUST_PAID.test(ctx.r.u.normalized);
+  const outranked = (unpaidAsked || ctx.r.intent === 'track_parcel' ? focus?.status === 'paid' || focus?.status === 'pending_payment' || doneViaRequest : ctx.r.intent === 'change_address' && (focus?.status === 'delivered' || focus?.status === 'completed') && NEW_PLACE.test(ctx.r.u.normalized)) && relevant !== undefined && !relevant.includes(focus!) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
   if (focus && !namesOtherGoods(ctx, focus) && !outranked) return { one: focus };
   if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? ctx.t.onlyCancelledOrders : ctx.t.noMatchingOrder };
   // Shown delivered and not found: the latest delivery is the one meant (found in review: one from weeks ago was told).
@@ -3661,7 +3667,7 @@ const ABROAD_LATIN = /(?<![a-z])(?:singapore|malaysia|hong kong|macau|macao|taiw
  * customs decide (found from outside: promised for a parcel not yet flown from Incheon).
  */
 // Bonded-warehouse goods clear customs too ("【保税仓】a2 1段": found from outside, told the domestic 2-3 days).
-const FROM_ABROAD = /(?<!非|不是)海外直邮|国际直邮|保税仓|保税区|跨境保税|(?<![a-z])bonded(?: warehouse)?(?![a-z])|(?:韩国|日本|美国|澳洲|澳大利亚|欧洲|德国|法国|英国|新西兰)直邮|跨境直邮|(?<![a-z])(?:ships? from (?:overseas|abroad)|direct from (?:overseas|abroad)|overseas direct)(?![a-z])/i;
+const FROM_ABROAD = /(?<!非|不是)海外直邮|国际直邮|(?<!非|不是|不走)(?:保税仓|保税区|跨境保税)|(?<![a-z])bonded warehouse(?![a-z])|(?:韩国|日本|美国|澳洲|澳大利亚|欧洲|德国|法国|英国|新西兰)直邮|跨境直邮|(?<![a-z])(?:ships? from (?:overseas|abroad)|direct from (?:overseas|abroad)|overseas direct)(?![a-z])/i;
 /**
  * Where a shop selling in this currency is at home: a Singapore shop's parcel to Singapore is no
  * cross-border delivery (found from outside: "depends on the carrier and customs" for a local one).

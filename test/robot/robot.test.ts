@@ -6304,3 +6304,34 @@ describe('what the session\'s new readings must not take (review, twenty-sixth s
     assert.equal((await say('好的')).handover?.reason, 'requested');
   });
 });
+
+// Found in the second review (twenty-sixth session).
+describe('second review of the twenty-sixth session\'s readings', () => {
+  const ask = async (text: string, data: FakeData) => robotWith(data).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text });
+
+  test('a number beside a complaint is no "any news"; "前几天付的" is paid, not a payment deadline; "订单号是多少" is no shipping question', async () => {
+    const delivered = order({ orderId: 'FF-1', status: 'delivered' });
+    assert.doesNotMatch(textOf(await ask('FF-1 牛油果有好几个烂了', { orders: [delivered] })), /中通快递承运|运单号/);
+    const paid = order({ orderId: 'PD-1', status: 'paid' });
+    const unpaid = order({ orderId: 'UP-3', status: 'pending_payment', payBy: '2024-11-28T14:53:00+08:00' });
+    assert.doesNotMatch(textOf(await ask('我前几天付的钱 怎么还没发', { orders: [paid, unpaid] })), /请在 11-28 14:53 前付款/);
+    const talk = conversation(robotWith({ orders: [earbuds, unpaid], logistics: [earbudsTrack] }));
+    await talk('UP-3 现在啥状态');
+    assert.match(textOf(await talk('订单号发我一下 我去付')), /UP-3/);
+    const again = conversation(robotWith({ orders: [earbuds, unpaid], logistics: [earbudsTrack] }));
+    await again('UP-3 现在啥状态');
+    assert.match(textOf(await again('我刚付了 发货了吗')), /UP-3/);
+  });
+
+  test('"how\'s it going with my order" is the order, "g\'day, how ya going?" a hello, "ya go ahead" a yes; "bonded fleece" is no bonded warehouse; "我想取消的 钱能退回来吗" is no cancelled order', async () => {
+    const nlu = createNlu();
+    assert.notEqual(nlu.understand("how's it going with my order", NOW).intent, 'greeting');
+    assert.equal(nlu.understand("g'day, how ya going?", NOW).intent, 'greeting');
+    const say = conversation(robotWith({ orders: [earbuds], logistics: [earbudsTrack] }));
+    await say('can you chase the courier');
+    assert.equal((await say('ya go ahead')).handover?.reason, 'requested');
+    const fleece = order({ orderId: 'RG-9', status: 'shipped', items: [{ sku: 'j', title: "Ronhill Women's Bonded Fleece Running Jacket", quantity: 1, price: '80.00' }] });
+    assert.doesNotMatch(textOf(await ask('when will the jacket arrive', { orders: [fleece], logistics: [logistics({ orderId: 'RG-9' })] })), /customs/);
+    assert.doesNotMatch(textOf(await ask('我想取消的 钱能退回来吗', { orders: [earbuds, order({ orderId: 'CX-9', status: 'cancelled' })] })), /CX-9 已经取消了/);
+  });
+});

@@ -215,10 +215,11 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' hello', 1.2], [' hi ', 1.2], [' hey', 1.1], [' hiya', 1.1], [' good morning', 1.2], [' morning', 0.9], [' good afternoon', 1.2], [' good evening', 1.2],
     [' 在 ', 1.3], [' 人呢', 1.0], [' anyone there', 1.3], [' anybody there', 1.3], [' anybody home', 1.2], [' anyone home', 1.2], ['有人没 ', 1.3], [' is anyone', 0.8], [' yo ', 1.1], [' greetings', 1.2], [' howdy', 1.2],
     // "how ya going" is Australia's hello (found from outside: "not sure").
-    [' how ya going', 1.4], [' how are ya', 1.2], [' hows it going', 1.2], [' how is it going', 1.2], [' g day', 1.2], [' gday', 1.2],
+    // "how ya going" (read "how yes going": tables.ts), only as a hello: "how ya going with my order" asks about the order (found in review).
+    [' how yes going', 1.4], ['going with', -1.4], [' g day', 1.2], [' gday', 1.2], [" g'day", 1.2],
   ],
   bye: [
-    [' see ya', 1.2], [' cya', 1.2],
+    [' see yes', 1.2], [' cya', 1.2],
     ['谢谢', 1.5], ['感谢', 1.2], ['多谢', 1.5], ['谢啦', 1.5], ['谢了', 1.5], ['3q', 1.2], ['拜拜', 1.5], ['掰掰', 1.5], ['再见', 1.5], ['没事了', 1.3],
     ['没问题了', 1.2], ['知道了', 0.9], ['明白了', 0.9], ['好的', 0.5], ['辛苦', 1.0], ['解决了', 1.0], ['不用了', 0.9], ['好嘞', 0.7], ['行嘞', 0.7], ['没什么事了', 1.3],
     ['ok了', 0.9], ['好哒', 1.0], ['麻烦了', 0.8], ['了解了', 0.9], ['了解', 0.4],
@@ -283,7 +284,7 @@ export const YES_WORDS = new Set([
   // Cantonese (係, folded to 系): a "yes" read as a miss handed over (found from outside, a Hong Kong buyer).
   // Not 得 or 没问题: in Mandarin "得，那我再等等吧", "没问题了" are "fine, never mind" (found in review).
   '系', '系呀', '系啊', '系的', '系咯',
-  'yes', 'ya', 'yes please', 'sure', 'ok', 'okay', 'yes sure', 'right', 'correct', 'please', 'please do', 'go ahead', 'do it', 'y', 'yes i do', 'i do',
+  'yes', 'yes please', 'sure', 'ok', 'okay', 'yes sure', 'right', 'correct', 'please', 'please do', 'go ahead', 'do it', 'y', 'yes i do', 'i do',
 ]);
 export const NO_WORDS = new Set([
   '不', '不是', '不要', '不用', '不用了', '不需要', '算了', '算啦', '不必', '没有', '不对', '别', '否', '唔系', '唔要', '唔使', 'no', 'no thanks', 'no thank you', 'not really', 'never mind', 'nevermind', 'n', 'nothing',

@@ -342,8 +342,9 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['yeah', 'yes'],
   ['yep', 'yes'],
   ['yup', 'yes'],
+  // "how ya going", "see ya" are then "how yes going", "see yes": the greeting and closing cues say so.
+  ['ya', 'yes'],
   // Australian and British spellings (found from outside: "yeh" to "did you mean…?" handed over).
-  // Not "ya": "how ya going", "see ya" (a yes of its own in YES_WORDS).
   ['yeh', 'yes'],
   ['yea', 'yes'],
   ['nope', 'no'],

@@ -168,7 +168,7 @@ const THANKS_TAIL =
  * question brought in by 顺便 / 另外 (found from outside: "不客气" answered it). Also inside a clause.
  */
 // "谢谢~~ 那几号会到": 那 and a question after the thanks asks it (found from outside: "不客气").
-const THANKS_BEFORE_ASIDE = /(?:^|(?<=\| )) ?(?:(?:好的|好滴|好|ok|okay|嗯嗯?|行|收到|谢谢你?|谢啦|谢了|感谢|多谢|thanks|thank you|thx)[\s,，!！.。~]*)+(?=(?:顺便|另外|还有个?问题|再问(?:一)?下|想问|请问|问(?:一)?下|咨询一?下|那(?=[^|]{0,12}(?:几|什么|啥|哪|多久|吗|呢|怎么|会不会|能不能|可不可以|能否))|btw\b|also,? (?:can|could|how|what|when|where|which|is|are|do|does|will|would)\b))/g;
+const THANKS_BEFORE_ASIDE = /(?:^|(?<=\| )) ?(?:(?:好的|好滴|好|ok|okay|嗯嗯?|行|收到|谢谢你?|谢啦|谢了|感谢|多谢|thanks|thank you|thx)(?:老板|亲)?[\s,，!！.。~]*)+(?=(?:顺便|另外|还有个?问题|再问(?:一)?下|想问|请问|问(?:一)?下|咨询一?下|那(?!我(?:问问|问一下|再问|考虑|想想))(?=[^|]{0,12}(?:几|什么|啥|哪|多久|吗|呢|怎么|会不会|能不能|可不可以|能否))|btw\b|also,? (?:can|could|how|what|when|where|which|is|are|do|does|will|would)\b))/g;
 
 /**
  * A greeting before the question ("你好，tk到哪了") and thanks after it ("…到哪了 谢谢") are
