@@ -2687,7 +2687,8 @@ function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderS
   const doneViaRequest = ctx.state.topic === 'aftersale_progress' && (focus?.status === 'delivered' || focus?.status === 'completed');
   // "发货了？单号给我下" after an unpaid order was told: another order, one that can have shipped (found from outside).
   const unpaidAsked = ctx.r.intent === 'order_status' && focus?.status === 'pending_payment' && SHIPPED_YET.test(ctx.r.u.normalized) && !JUST_PAID.test(ctx.r.u.normalized);
-  const outranked = (unpaidAsked || ctx.r.intent === 'track_parcel' ? focus?.status === 'paid' || focus?.status === 'pending_payment' || doneViaRequest : ctx.r.intent === 'change_address' && (focus?.status === 'delivered' || focus?.status === 'completed') && NEW_PLACE.test(ctx.r.u.normalized)) && relevant !== undefined && !relevant.includes(focus!) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
+  const byIntent = ctx.r.intent === 'track_parcel' ? focus?.status === 'paid' || focus?.status === 'pending_payment' || doneViaRequest : ctx.r.intent === 'change_address' && (focus?.status === 'delivered' || focus?.status === 'completed') && NEW_PLACE.test(ctx.r.u.normalized);
+  const outranked = (unpaidAsked || byIntent) && relevant !== undefined && !relevant.includes(focus!) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
   if (focus && !namesOtherGoods(ctx, focus) && !outranked) return { one: focus };
   if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? ctx.t.onlyCancelledOrders : ctx.t.noMatchingOrder };
   // Shown delivered and not found: the latest delivery is the one meant (found in review: one from weeks ago was told).
