@@ -5,17 +5,11 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, type Kysely } from 'kysely';
-import { MIGRATIONS } from '../../src/storage/migrations/index.ts';
-import { runMigrations } from '../../src/storage/migrations/runner.ts';
-import { rowSecurity } from '../../src/storage/keys.ts';
-import type { Database } from '../../src/storage/schema.ts';
-import { SQL_FACTORIES, asOwner, dropTestSchemas } from '../support/services.ts';
-import { inFreshSchema } from './support.ts';
+import { sql } from 'kysely';
+import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
+import { acrossMigration, asSystem } from './support.ts';
 
 after(dropTestSchemas);
-
-const TERMS = MIGRATIONS.findIndex((m) => m.name === 'order_terms');
 
 /** An order row as the webhook wrote it before 017. */
 const order = (orderId: string) =>
@@ -25,38 +19,29 @@ const order = (orderId: string) =>
 for (const f of SQL_FACTORIES) {
   describe(`migration 017 on ${f.name}`, { skip: f.skip }, () => {
     test('existing orders are kept, with no terms; the columns take a time and a text', async () => {
-      assert.ok(TERMS > 0, 'the migration is registered');
-      const s = await f.create();
-      try {
-        await asOwner(s.db, (owner) =>
-          inFreshSchema(owner, 'm017', async () => {
-            await runMigrations(owner, { migrations: MIGRATIONS.slice(0, TERMS) });
-            const system = (tx: Kysely<Database>) => sql`select set_config(${rowSecurity.setting}, ${rowSecurity.system}, true)`.execute(tx);
-            await owner.transaction().execute(async (tx) => {
-              await system(tx);
-              await order('O1').execute(tx);
-            });
-            assert.deepEqual((await runMigrations(owner)).applied, MIGRATIONS.slice(TERMS).map((m) => `${String(m.version).padStart(3, '0')}_${m.name}`));
-            await owner.transaction().execute(async (tx) => {
-              await system(tx);
-              const kept = await tx.selectFrom('shop_orders').select(['order_id', 'status', 'ship_by', 'pay_by', 'cancel_reason']).execute();
-              assert.deepEqual(kept, [{ order_id: 'O1', status: 'paid', ship_by: null, pay_by: null, cancel_reason: null }]);
-              await tx.updateTable('shop_orders').set({ ship_by: '2026-12-15T18:00:00+08:00', cancel_reason: 'out of stock' }).where('order_id', '=', 'O1').execute();
-              const row = await tx.selectFrom('shop_orders').select(['ship_by', 'pay_by', 'cancel_reason']).executeTakeFirstOrThrow();
-              assert.deepEqual([row.ship_by?.toISOString(), row.pay_by, row.cancel_reason], ['2026-12-15T10:00:00.000Z', null, 'out of stock']);
-            });
-            const columns = await sql<{ column_name: string; data_type: string; is_nullable: string }>`select column_name, data_type, is_nullable from information_schema.columns
-              where table_schema = current_schema() and table_name = 'shop_orders' and column_name in ('ship_by', 'pay_by', 'cancel_reason') order by column_name`.execute(owner);
-            assert.deepEqual(columns.rows, [
-              { column_name: 'cancel_reason', data_type: 'text', is_nullable: 'YES' },
-              { column_name: 'pay_by', data_type: 'timestamp with time zone', is_nullable: 'YES' },
-              { column_name: 'ship_by', data_type: 'timestamp with time zone', is_nullable: 'YES' },
-            ]);
-          }),
-        );
-      } finally {
-        await s.close();
-      }
+      await acrossMigration(
+        f,
+        'order_terms',
+        async (tx) => {
+          await order('O1').execute(tx);
+        },
+        async (owner) => {
+          await asSystem(owner, async (tx) => {
+            const kept = await tx.selectFrom('shop_orders').select(['order_id', 'status', 'ship_by', 'pay_by', 'cancel_reason']).execute();
+            assert.deepEqual(kept, [{ order_id: 'O1', status: 'paid', ship_by: null, pay_by: null, cancel_reason: null }]);
+            await tx.updateTable('shop_orders').set({ ship_by: '2026-12-15T18:00:00+08:00', cancel_reason: 'out of stock' }).where('order_id', '=', 'O1').execute();
+            const row = await tx.selectFrom('shop_orders').select(['ship_by', 'pay_by', 'cancel_reason']).executeTakeFirstOrThrow();
+            assert.deepEqual([row.ship_by?.toISOString(), row.pay_by, row.cancel_reason], ['2026-12-15T10:00:00.000Z', null, 'out of stock']);
+          });
+          const columns = await sql<{ column_name: string; data_type: string; is_nullable: string }>`select column_name, data_type, is_nullable from information_schema.columns
+            where table_schema = current_schema() and table_name = 'shop_orders' and column_name in ('ship_by', 'pay_by', 'cancel_reason') order by column_name`.execute(owner);
+          assert.deepEqual(columns.rows, [
+            { column_name: 'cancel_reason', data_type: 'text', is_nullable: 'YES' },
+            { column_name: 'pay_by', data_type: 'timestamp with time zone', is_nullable: 'YES' },
+            { column_name: 'ship_by', data_type: 'timestamp with time zone', is_nullable: 'YES' },
+          ]);
+        },
+      );
     });
   });
 }

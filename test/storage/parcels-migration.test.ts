@@ -5,17 +5,11 @@
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, type Kysely } from 'kysely';
-import { MIGRATIONS } from '../../src/storage/migrations/index.ts';
-import { runMigrations } from '../../src/storage/migrations/runner.ts';
-import { rowSecurity } from '../../src/storage/keys.ts';
-import type { Database } from '../../src/storage/schema.ts';
-import { SQL_FACTORIES, asOwner, dropTestSchemas } from '../support/services.ts';
-import { inFreshSchema } from './support.ts';
+import { sql } from 'kysely';
+import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
+import { acrossMigration, asSystem } from './support.ts';
 
 after(dropTestSchemas);
-
-const PARCELS = MIGRATIONS.findIndex((m) => m.name === 'parcels_by_tracking_no');
 
 /** A parcel row as the webhook wrote it before 015 (one per order). */
 const parcel = (orderId: string, trackingNo: string) =>
@@ -25,39 +19,29 @@ const parcel = (orderId: string, trackingNo: string) =>
 for (const f of SQL_FACTORIES) {
   describe(`migration 015 on ${f.name}`, { skip: f.skip }, () => {
     test('existing parcels are kept; an order may then hold a parcel per tracking number', async () => {
-      assert.ok(PARCELS > 0, 'the migration is registered');
-      const s = await f.create();
-      try {
-        await asOwner(s.db, (owner) =>
-          inFreshSchema(owner, 'm015', async () => {
-            await runMigrations(owner, { migrations: MIGRATIONS.slice(0, PARCELS) });
-            const system = (tx: Kysely<Database>) => sql`select set_config(${rowSecurity.setting}, ${rowSecurity.system}, true)`.execute(tx);
-            await owner.transaction().execute(async (tx) => {
-              await system(tx);
-              await parcel('O1', 'JD0088112233').execute(tx);
-              await parcel('O2', 'SF1').execute(tx);
-            });
-            assert.deepEqual((await runMigrations(owner)).applied, MIGRATIONS.slice(PARCELS).map((m) => `${String(m.version).padStart(3, '0')}_${m.name}`));
-            await owner.transaction().execute(async (tx) => {
-              await system(tx);
-              // The split shipment's second parcel: a row of its own, no longer a conflict with the first.
-              await parcel('O1', 'JD0088112299').execute(tx);
-              const rows = await sql<{ order_id: string; tracking_no: string; removed: boolean; first: boolean }>`
-                select order_id, tracking_no, removed, first_stored_at is not null as first from shop_logistics order by order_id, tracking_no`.execute(tx);
-              assert.deepEqual(rows.rows, [
-                { order_id: 'O1', tracking_no: 'JD0088112233', removed: false, first: true },
-                { order_id: 'O1', tracking_no: 'JD0088112299', removed: false, first: true },
-                { order_id: 'O2', tracking_no: 'SF1', removed: false, first: true },
-              ]);
-              const key = await sql<{ def: string }>`select pg_get_constraintdef(c.oid) as def from pg_constraint c
-                where c.conrelid = 'shop_logistics'::regclass and c.contype = 'p'`.execute(tx);
-              assert.deepEqual(key.rows, [{ def: 'PRIMARY KEY (shop_id, order_id, tracking_no)' }]);
-            });
+      await acrossMigration(
+        f,
+        'parcels_by_tracking_no',
+        async (tx) => {
+          await parcel('O1', 'JD0088112233').execute(tx);
+          await parcel('O2', 'SF1').execute(tx);
+        },
+        (owner) =>
+          asSystem(owner, async (tx) => {
+            // The split shipment's second parcel: a row of its own, no longer a conflict with the first.
+            await parcel('O1', 'JD0088112299').execute(tx);
+            const rows = await sql<{ order_id: string; tracking_no: string; removed: boolean; first: boolean }>`
+              select order_id, tracking_no, removed, first_stored_at is not null as first from shop_logistics order by order_id, tracking_no`.execute(tx);
+            assert.deepEqual(rows.rows, [
+              { order_id: 'O1', tracking_no: 'JD0088112233', removed: false, first: true },
+              { order_id: 'O1', tracking_no: 'JD0088112299', removed: false, first: true },
+              { order_id: 'O2', tracking_no: 'SF1', removed: false, first: true },
+            ]);
+            const key = await sql<{ def: string }>`select pg_get_constraintdef(c.oid) as def from pg_constraint c
+              where c.conrelid = 'shop_logistics'::regclass and c.contype = 'p'`.execute(tx);
+            assert.deepEqual(key.rows, [{ def: 'PRIMARY KEY (shop_id, order_id, tracking_no)' }]);
           }),
-        );
-      } finally {
-        await s.close();
-      }
+      );
     });
   });
 }
