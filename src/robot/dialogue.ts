@@ -871,7 +871,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? arrivedAt(u) ?? sendsEvidence(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? arrivedAt(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1318,8 +1318,9 @@ const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 /** "视频我已经拍了 发给谁", "where do i send the photos": evidence for a claim, which a person receives (found from outside: "not understood"). */
 // Not 怎么发货, 发哪个快递, 送给谁 (found in review).
 const SENDS_EVIDENCE = /(?:视频|照片|图片|截图|开箱)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊]|\s*$)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看)|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to)(?![a-z])/;
-const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  (SENDS_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent)) || (CONTACT_ASKED.test(u.normalized) && !STAFF_HOURS.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.intent === 'change_address')) ? { intent: 'human' } : undefined;
+const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (SENDS_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined);
+const contactAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  CONTACT_ASKED.test(u.normalized) && !STAFF_HOURS.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.intent === 'change_address') ? { intent: 'human' } : undefined;
 /** When the staff are there ("你们电话客服几点上班"): the shop's entry on its hours, not a person now. */
 const STAFF_HOURS = /几点|上班|下班|在线|营业|(?<![a-z])(?:hours|open|opening|what time)(?![a-z])/;
 /**
@@ -3719,10 +3720,10 @@ const COURIERS: readonly RegExp[] = [
 function ofCourier(said: string, carrier: string | undefined, lang: Lang): string {
   const own = carrier ? COURIERS.filter((re) => re.test(foldTraditional(carrier))) : [];
   if (!own.length) return said;
-  const named = (x: string) => COURIERS.filter((re) => re.test(foldTraditional(x)));
-  const sentences = (said.match(SENTENCES) ?? []).map((x) => x.trim());
-  const kept = sentences.filter((x) => named(x).length === 0 || named(x).some((re) => own.includes(re)));
-  return kept.length < sentences.length && kept.some((x) => named(x).some((re) => own.includes(re))) ? kept.join(lang === 'zh' ? '' : ' ') : said;
+  const sentences = (said.match(SENTENCES) ?? []).map((x) => ({ x: x.trim(), named: COURIERS.filter((re) => re.test(foldTraditional(x))) }));
+  const ours = (s: { named: RegExp[] }) => s.named.some((re) => own.includes(re));
+  const kept = sentences.filter((s) => s.named.length === 0 || ours(s));
+  return kept.length < sentences.length && kept.some(ours) ? kept.map((s) => s.x).join(lang === 'zh' ? '' : ' ') : said;
 }
 
 /** Days without a tracking update after which a parcel in this state is late, not on its way. */
