@@ -19,6 +19,12 @@ export const DEMO_BUYERS = {
   },
   buyer_3: { id: 'buyer_3', name: '王芳', scenario: 'a delivered order with a refund in progress', orderIds: ['SO2611210005'], aftersaleIds: ['AS2611220001'] },
   buyer_4: { id: 'buyer_4', name: '赵磊', scenario: 'no orders at all', orderIds: [] },
+  buyer_5: {
+    id: 'buyer_5',
+    name: '陈静',
+    scenario: 'nothing shipped yet: one order unpaid (pay by tomorrow), one paid (promised to ship by tomorrow evening), one cancelled (with its reason)',
+    orderIds: ['SO2611270006', 'SO2611260007', 'SO2611240008'],
+  },
 } as const;
 
 export type DemoBuyerId = keyof typeof DEMO_BUYERS;
@@ -39,6 +45,7 @@ const RECEIVERS = {
   buyer_1: { name: '张伟', phone: '13812345678', address: '北京市朝阳区建国路88号SOHO现代城2号楼1801室' },
   buyer_2: { name: '李娜', phone: '13987654321', address: '上海市浦东新区张江镇碧波路690号3号楼502室' },
   buyer_3: { name: '王芳', phone: '13760001234', address: '广东省深圳市南山区粤海街道高新南一道9号中科大厦12层' },
+  buyer_5: { name: '陈静', phone: '13600112233', address: '四川省成都市武侯区天府大道北段1700号环球中心W6区1203室' },
 } as const;
 
 export const DEMO_EVENTS: readonly PlatformEventInput[] = [
@@ -283,6 +290,62 @@ export const DEMO_EVENTS: readonly PlatformEventInput[] = [
       amount: '45.90',
       reason: '收到时外包装破损，多瓶漏水',
       updatedAt: cst(23, '10:05'),
+    },
+  },
+
+  // buyer_5: nothing shipped yet; the orders carry the platform's terms (pay by, ship by, why cancelled).
+  {
+    id: 'demo-evt-0014',
+    type: 'order.upserted',
+    shopId: shop,
+    occurredAt: cst(24, '09:40'),
+    data: {
+      orderId: 'SO2611240008',
+      userId: 'buyer_5',
+      status: 'cancelled',
+      items: [{ sku: 'LN-RUN-41', title: '李宁 超轻跑步鞋 41码', quantity: 1, price: '369.00' }],
+      totalAmount: '369.00',
+      currency: 'CNY',
+      receiver: RECEIVERS.buyer_5,
+      cancelReason: '买家申请取消：拍错尺码',
+      createdAt: cst(24, '09:02'),
+      updatedAt: cst(24, '09:40'),
+    },
+  },
+  {
+    id: 'demo-evt-0015',
+    type: 'order.upserted',
+    shopId: shop,
+    occurredAt: cst(26, '21:31'),
+    data: {
+      orderId: 'SO2611260007',
+      userId: 'buyer_5',
+      status: 'paid',
+      items: [{ sku: 'LN-RUN-42', title: '李宁 超轻跑步鞋 42码', quantity: 1, price: '369.00' }],
+      totalAmount: '369.00',
+      currency: 'CNY',
+      receiver: RECEIVERS.buyer_5,
+      shipBy: cst(28, '18:00'),
+      createdAt: cst(26, '21:30'),
+      updatedAt: cst(26, '21:31'),
+    },
+  },
+  {
+    id: 'demo-evt-0016',
+    type: 'order.upserted',
+    shopId: shop,
+    occurredAt: cst(27, '11:05'),
+    data: {
+      orderId: 'SO2611270006',
+      userId: 'buyer_5',
+      status: 'pending_payment',
+      items: [{ sku: 'MI-RICE-4L', title: '米家 IH 电饭煲 4L', quantity: 1, price: '299.00' }],
+      totalAmount: '299.00',
+      currency: 'CNY',
+      receiver: RECEIVERS.buyer_5,
+      payBy: cst(28, '11:05'),
+      createdAt: cst(27, '11:05'),
+      updatedAt: cst(27, '11:05'),
     },
   },
 ];

@@ -3,7 +3,7 @@
  * as any shop would, and the same-origin token endpoint the demo pages sign in with.
  *
  *   GET /demo/shop?buyer=buyer_1      a product page of shop_demo with the widget, signed in as that buyer
- *   GET /demo/token?as=<demo user>    { token, expires_in }: buyer_1…buyer_4 (cs:customer), agent_1 and
+ *   GET /demo/token?as=<demo user>    { token, expires_in }: buyer_1…buyer_5 (cs:customer), agent_1 and
  *                                     agent_2 (cs:agent cs:commands), admin_1 (cs:admin cs:commands) of shop_demo
  *
  * Like the demo issuer itself, it hands a token to whoever asks: never for real users.

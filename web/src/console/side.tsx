@@ -18,6 +18,10 @@ interface Order {
   currency: string;
   createdAt: string;
   receiver: { name: string; phone: string; address: string };
+  /** The order's terms, when the platform sent them: what the agent is asked about before a parcel exists. */
+  shipBy?: string;
+  payBy?: string;
+  cancelReason?: string;
 }
 interface Parcel {
   orderId: string;
@@ -79,6 +83,20 @@ function ParcelLine({ p }: { p: Parcel }) {
   );
 }
 
+/**
+ * The order's terms the platform sent: the payment deadline while it is unpaid (after that it is
+ * history), the promised dispatch unless it was cancelled (shipped late is still worth seeing), why
+ * it was cancelled.
+ */
+function OrderTerms({ o }: { o: Order }) {
+  const terms = [
+    o.payBy && o.status === 'pending_payment' ? t('payBy', formatTime(lang, o.payBy, true)) : undefined,
+    o.shipBy && o.status !== 'cancelled' ? t('shipBy', formatTime(lang, o.shipBy, true)) : undefined,
+    o.cancelReason ? t('cancelReason', o.cancelReason) : undefined,
+  ].filter((x): x is string => x !== undefined);
+  return terms.length ? <div class="sub terms">{terms.join(' · ')}</div> : null;
+}
+
 /** An order with every parcel it shipped in (a split shipment has several, each its own tracking number). */
 function OrderItem({ desk, conv, o, parcels }: { desk: Desk; conv: string; o: Order; parcels: Parcel[] }) {
   return (
@@ -87,6 +105,7 @@ function OrderItem({ desk, conv, o, parcels }: { desk: Desk; conv: string; o: Or
         <span class="mono">{o.orderId}</span> <span class="tag">{statusLabel(lang, o.status)}</span> {money(o.totalAmount, o.currency)}
       </div>
       <div class="sub">{o.items.map((i) => `${i.title} × ${i.quantity}`).join('；')}</div>
+      <OrderTerms o={o} />
       {parcels.map((p) => (
         <ParcelLine key={p.trackingNo} p={p} />
       ))}
