@@ -104,7 +104,25 @@ async function missedInClosed(opened: string): Promise<MessageFrame[]> {
   if (!last) return [];
   const messages = (await c.sync(last.conversationId, Math.max(0, last.lastSeq - MISSED_WINDOW), MISSED_WINDOW)).messages;
   // The closing notice and the rating request too: the buyer rates by answering it (found from outside: never printed).
-  return missedSince(messages, last.lastSeq + 1, ['agent', 'system']);
+  return afterTheCall(messages).filter((m) => m.sender.role === 'agent' || m.sender.role === 'system');
+}
+
+/**
+ * The messages after the buyer's last one that its call did not print: it printed what came until
+ * QUIET_MS passed without a frame, so everything from the first message after such a pause was not
+ * seen. Agents' replies are printed again all the same (as for an open conversation); a notice the
+ * call printed ("nobody is online") is not (found from outside: it reappeared, stale, at the start
+ * of the next conversation).
+ */
+function afterTheCall(messages: readonly MessageFrame[]): MessageFrame[] {
+  const lastOwn = messages.findLastIndex((m) => m.sender.role === 'customer');
+  let previous = lastOwn >= 0 ? messages[lastOwn]!.ts : -Infinity;
+  let seen = lastOwn >= 0;
+  return messages.slice(lastOwn + 1).filter((m) => {
+    if (m.ts - previous > QUIET_MS) seen = false;
+    previous = m.ts;
+    return !seen || m.sender.role === 'agent';
+  });
 }
 
 const r = await request('/demo/oauth/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, scope: 'cs:customer' }) });

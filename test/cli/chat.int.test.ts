@@ -101,6 +101,11 @@ describe('npm run chat', () => {
       assert.match(next.stdout, /^agent> 已经帮您改好地址了 {3}\(sent before your message\)$/m, next.stdout);
       // The rating request the close posted too (found from outside, twenty-fourth session: never printed).
       assert.match(next.stdout, /^system> 本次服务已结束，请为本次服务打分（1–5 分）。 {3}\(sent before your message\)$/m, next.stdout);
+      // What the first call printed live (nobody is online to take the hand-over) is not printed again
+      // (found from outside, twenty-sixth session: a stale "no agent online" opened the next conversation).
+      const live = first.stdout.split('\n').filter((l) => l.startsWith('system> '));
+      assert.ok(live.length > 0, first.stdout);
+      for (const l of live) assert.ok(!next.stdout.includes(l), `${l} printed again:\n${next.stdout}`);
     });
   });
 });
