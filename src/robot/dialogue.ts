@@ -575,7 +575,7 @@ const CAN_IT_BE_DONE = /^(?:那|所以|你们?)?(?:到底|究竟)?(?:能不能|�
 const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|never ?mind|not needed)(?![a-z])/;
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
 const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
-const WAITS = /^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|算啦|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|let me|i) wait(?: a bit| a little| then| lah| la)?\s*[.!]*$/;
+const WAITS = /^(?:哈+|呵+)?(?:好吧|好的|好|行吧?|嗯+|ok)?[,，。.!！\s]*(?:没事|没关系|不用了?|算了)?[,，。.!！\s]*(?:那)?(?:我)?(?:先)?等(?:收到|到了|到货|货到|发货|快递到了?|明天|几天|两天|下周)?(?:了)?再说(?:吧|啦)?[.。!！\s]*$|^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|算啦|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|let me|i) wait(?: a bit| a little| then| lah| la)?\s*[.!]*$/;
 /** A no to a person, then what the buyer will do instead: look, ask, wait, do it themselves. */
 const DECLINES_SELF = /^(?:不用|不要|不必|不需要|没事|没关系|算了|算啦|不了|不好(?=啦|喇))(?:了|啦|的|哈|啊|呀|吧|喇)*[,，。.!！~\s]*(?:谢谢|多谢|谢啦)?[,，。.!！~\s]*(?:(?:那)?我(?:就)?(?:自己|再|先|回头|等会|晚点|明天|改天|等)|(?:那)?自己)|^(?:no|nope|naw|no thanks|no thank you|no need|(?:it is|its|that is|thats) (?:ok|okay|fine|alright)|all good|no worries|dont worry|don't worry)\b(?:[,.!\s]+(?:no|(?:it is|its|that is|thats) (?:ok|okay|fine|alright)|thanks|thx|ta|cheers|mate))*[,.!\s]+(?:i will|ill|i can|i am gonna|im gonna|let me|gonna)\b/;
 /** What follows a no that asks or wants something done: that is answered, the no is no decline ("没关系 我先等等 什么时候能到", "no, i will cancel it then. how do i cancel"). */
@@ -871,7 +871,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? arrivedAt(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1000,9 +1000,9 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
  * cancel one (found from outside: the shipped orders were offered for cancelling).
  */
 // "为什么上次那张会被取消 我又没有要取消" (found from outside: the how-to-cancel text of the other order).
-const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
+const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?:单|订单|单子)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
-const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱|券|售后|帮我取消|怎么取消|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
+const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱(?![了啦的])|券|售后|帮我取消|怎么取消|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
 
 /**
  * Praise ("收到货了 点个赞👍 下次还找你们", "great service, will order again"): thanked, not read as a
@@ -1046,7 +1046,9 @@ function parcelAsked(state: DialogueState, u: Understanding, text: string): Pick
  * match the payment (found from outside, an Australian shop).
  */
 const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\bclaim|claim\b.{0,20}\b(?:status|update|progress)|(?:how(?:'s| is) my|where(?:'s| is) my|(?:what'?s|whats|what is) (?:going on|happening|up) with my) (?:warranty )?claim)(?![a-z])|我的(?:保修|质保|索赔|理赔)(?:申请)?[^，,。？?]{0,6}(?:怎么样|进度|到哪|结果)|(?:保修|质保)(?:申请|单)[^，,。？?]{0,4}(?:怎么样|进度|审核|结果)/;
-const PAID_SHOWS_UNPAID = /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,40}\b(?:says|shows|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:付了款|付款了|已经付了?|已付款|扣了款|扣款了|扣了钱|钱扣了|转账了|转了账|汇款了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)/;
+// Also "我刚fk了 为啥还显示待付款啊 钱都扣了", the money named after, and a longer English sentence (found from outside: told to pay again).
+const PAID_SHOWS_UNPAID =
+  /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|shows|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转账了|转了账|汇款了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
 const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付/;
 const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been )?taken|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了/;
 /**
@@ -1086,12 +1088,12 @@ const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<
  * that it closes by itself and where the countdown is, not how to cancel it (found in the closing
  * note of an earlier round: "go to the order page and cancel it").
  */
-const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:(?:can|do|will) i (?:wait|have)|have i got|have i|i got) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|(?:多久|几天|多长时间)之?内(?:要|得|必须)?付(?![了过完的])|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still (?:reserved|held|on hold) for me)(?![a-z])/;
+const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:(?:can|do|will) i (?:wait|have)|have i got|have i|i got) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|(?:多久|几天|多长时间)之?内(?:要|得|必须)?付(?![了过完的])|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still reserved(?: for me)?|still (?:held|on hold) for me|(?:want to|wanna|need to|will|gonna) pay\b.{0,30}\bhow long (?:do i have|have i got)|how long (?:do i have|have i got)\b.{0,20}\bto pay)(?![a-z])|(?:什么时候|几时|几点|哪天|最晚)(?:之?前|以前)?(?:要|得|必须)?(?:付|给|支付|交)(?:钱|款)?(?:吗|呢|啊)?\s*$/;
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 /** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
 const NOT_UNPAID_TIMEOUT = /付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
 const unpaidTimeout = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'unpaidTimeout' | 'explicitOrderId'> | undefined =>
-  UNPAID_TIMEOUT.test(u.normalized) && !NOT_UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !CLEARLY_ELSE_THAN_ORDERS.has(u.intent) ? { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
+  UNPAID_TIMEOUT.test(u.normalized) && !NOT_UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !(CLEARLY_ELSE_THAN_ORDERS.has(u.intent) && !u.guessed) ? { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
 /**
  * An order the buyer cancelled, asked after its money ("防晒那单我取消了 钱退了吗", "i cancelled it,
@@ -1137,7 +1139,7 @@ const FIND_WHERE = /在哪(?:里|儿)?(?:看|查|找|查看|能看到|可以看�
  * the order's parcels not delivered yet (found from outside: "no matching order", since "另一个"
  * read as another order, and "not understood").
  */
-const REST_PARCELS = /另(?:一|外一?)(?:个|件)?(?:包裹|快递|箱)|其他(?:的)?(?:包裹|快递)|剩下的(?:包裹|快递|货|东西)?(?:到哪|呢|什么时候|怎么还)|只(?:收)?到了?(?:一半|一个|一件|一箱|一部分|部分)|(?<![a-z])(?:(?:the )?(?:other|second|remaining|rest of the) (?:parcel|package|box)s?|only (?:got|received) (?:half|part|one (?:box|parcel|package)))(?![a-z])/;
+const REST_PARCELS = /另(?:一|外一?)(?:个|件)?(?:包裹|快递|箱)|(?:另外|另|还有|剩下的?)一半(?:呢|到哪|去哪|怎么|什么时候|还没)|只(?:收)?到了?\d+(?:箱|份|件|个|盒|包)|其他(?:的)?(?:包裹|快递)|剩下的(?:包裹|快递|货|东西)?(?:到哪|呢|什么时候|怎么还)|只(?:收)?到了?(?:一半|一个|一件|一箱|一部分|部分)|(?<![a-z])(?:(?:the )?(?:other|second|remaining|rest of the) (?:parcel|package|box)s?|only (?:got|received) (?:half|part|one (?:box|parcel|package)))(?![a-z])/;
 /** "怎么只到了羽绒服", "only the jacket came": goods named after it, not a place ("只到了北京" is how far it got). */
 const ONLY_ARRIVED = /只(?:收到|到|来)了?([^，,。!！?？]{1,10})|(?<![a-z])only (?:the )?([a-z]+(?: [a-z]+)?) (?:came|arrived)(?![a-z])/;
 const onlySomeArrived = (n: string): boolean => {
@@ -1148,15 +1150,17 @@ const onlySomeArrived = (n: string): boolean => {
   // Other goods than those that came ("耳机收到了 耳机没有声音" is the earphones' trouble: found in review).
   const [came, missing] = some ? [some[1]!.replace(/^(?:我的|我)/, ''), some[2]!.replace(/^(?:我的|那个?|但是?)/, '')] : ['', ''];
   if (came && missing && !came.includes(missing) && !missing.includes(came) && !NOT_GOODS_MISSING.test(missing) && (kindsOfGoods(came).size > 0 || kindsOfGoods(missing).size > 0)) return true;
-  const en = SOME_CAME_EN.exec(n);
+  const en = SOME_CAME_EN.exec(n) ?? NOT_IN_THE_BOX_EN.exec(n);
   return en !== null && kindsOfGoods(en[1]!).size > 0;
 };
 /** What a buyer may miss that is no parcel ("你们答应的补偿呢", "好评返现呢"). */
 const NOT_GOODS_MISSING = /补偿|赔偿|退款|返现|钱|发票|回复|消息|客服|人|答应|说好/;
 const SOME_CAME = /([^，,。!！?？\s]{1,10}?)(?:已经)?(?:收到了|收到啦|到了|到啦|签收了)[，,\s~!！]*(?:但是|可是|但)?([^，,。!！?？\s]{1,10}?)(?:怎么|咋|为啥|为什么)?(?:还)?(?:没有?(?:一起)?(?:到|来|收到|发)|没有?(?=[?？!！。.\s]|$)|呢)/;
 const SOME_CAME_EN = /(?<![a-z])(?:got|received|have|picked up)\s+(?:the|my)\s+[a-z]+[^.?]{0,40}?(?:still no|no sign of|but no|but not the|missing|where(?:'s| is) (?:the|my))\s+(?:the |my )?([a-z]+(?: [a-z]+)?)/;
+/** "got a box with my bird of paradise but the ZZ plant and the potting mix weren't in it" (found from outside: "not sure"). */
+const NOT_IN_THE_BOX_EN = /(?<![a-z])(?:got|received|came|arrived)\b[^?]{0,80}\bbut (?:the |my )?([a-z]+(?: [a-z]+)?)\b[^.?]{0,40}\b(?:weren'?t|wasn'?t|were not|was not|aren'?t|isn'?t) (?:in (?:it|the box|there|the package|the parcel)|included)(?![a-z])/;
 const restOfParcels = (u: Understanding): Pick<Resolved, 'intent' | 'restParcels'> | undefined =>
-  (REST_PARCELS.test(u.normalized) || onlySomeArrived(u.normalized)) && (u.intent === 'unknown' || u.intent === 'bye' || u.guessed || LOOKS_AT_PARCEL.has(u.intent)) ? { intent: 'track_parcel', restParcels: true } : undefined;
+  (REST_PARCELS.test(u.normalized) || onlySomeArrived(u.normalized)) && (unclearReading(u) || u.intent === 'bye' || LOOKS_AT_PARCEL.has(u.intent)) ? { intent: 'track_parcel', restParcels: true } : undefined;
 /** Intents that ask where goods are: "另一个包裹能改地址吗" or "…的退款" keep theirs (found in review). */
 const LOOKS_AT_PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'delivery_estimate', 'order_status']);
 /**
@@ -1173,9 +1177,9 @@ const RESCHEDULE_MORE = /(?:下?(?:周|星期|礼拜)[一二三四五六日天�
 /**
  * The buyer's own request asked after by its kind ("我的价保申请怎么样了", "为什么拒绝？") rather than
  * the shop's policy on it: its status and, refused, the shop's reason (found from outside: the
- * price-protection entry was said, twice).
+ * price-protection entry was said, twice; "拒绝的原因是啥", "换腰果点解唔得": not understood).
  */
-const OWN_REQUEST = /(?:我的|我那个|我申请的)[^，。?？]{0,6}(?:申请|售后)[^，。]{0,8}(?:怎么样|咋样|如何|进度|到哪|通过|结果|审核|批了|呢)|(?:为什么|为啥|凭什么|怎么)(?:被)?(?:拒绝|拒了|驳回|不通过|没通过)(?!收货|签收|快递|包裹)|(?<![a-z])(?:why (?:was|did you|is|has) (?:it |my \w+ (?:request |claim )?)?(?:been )?(?:rejected|refused|declined|denied)|what happened (?:to|with) my (?:\w+ )?(?:request|claim))(?![a-z])/;
+const OWN_REQUEST = /(?:我的|我那个|我申请的)[^，。?？]{0,6}(?:申请|售后)[^，。]{0,8}(?:怎么样|咋样|如何|进度|到哪|通过|结果|审核|批了|呢)|(?:为什么|为啥|凭什么|怎么|点解)(?:被)?(?:给我|把我的?)?(?:拒绝|拒了|驳回|不通过|没通过)(?!收货|签收|快递|包裹)|(?:拒绝|驳回|被拒|拒了)的?(?:原因|理由)|(?:换|退)[^，,。？?]{0,6}(?:为什么|为啥|点解)(?:不得|不行|不可以|不给|不能|唔得)|(?<![a-z])(?:why (?:was|did you|is|has) (?:it |my \w+ (?:request |claim )?)?(?:been )?(?:rejected|refused|declined|denied)|what happened (?:to|with) my (?:\w+ )?(?:request|claim))(?![a-z])/;
 const ownRequestAsked = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   OWN_REQUEST.test(u.normalized) && (u.intent === 'faq' || unclearReading(u) || isPolicyIntent(u.intent)) ? { intent: 'aftersale_progress', u: { ...u, guessed: undefined } } : undefined;
 /**
@@ -1183,14 +1187,18 @@ const ownRequestAsked = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | und
  * them"): a question for the shop's FAQ, with the goods in focus, not the order's parcel (found from
  * outside: 催熟 read as chasing, 放几天 as a delivery time).
  */
-const GOODS_CARE = /催熟|熟了吗|没熟|放几天|多放几天|开口|怎么吃|还能吃|能生吃|能直接吃|怎么保存|怎么储存|怎么存放|要冷藏|要冷冻|放冰箱|(?<![a-z])(?:ripen\w*|ripe|how (?:do|should) i (?:store|keep|eat)|still (?:ok|safe) to eat|safe to eat|keep (?:it|them) fresh)(?![a-z])/;
+// What is in the goods and who may have them, and how a plant is kept ("我老公花生过敏 每日坚果里面有花生吗",
+// "my monstera has 2 yellow leaves, should I be worried?": found from outside, the parcel's tracking, twice);
+// not a reaction had after using them ("用了过敏 脸都红了" is goods in trouble).
+const GOODS_CARE =
+  /催熟|熟了吗|没熟|放几天|多放几天|开口|怎么吃|还能吃|能生吃|能直接吃|怎么保存|怎么储存|怎么存放|要冷藏|要冷冻|放冰箱|(?<!用了|吃了|喝了|涂了|擦了|抹了|戴了|穿了|没|不|没有|不会)过敏(?!了)|成分|配料|添加剂|防腐剂|有没有(?:加|添加)|加糖|糖尿病|孕妇(?:能|可以)|(?:小孩|宝宝|孩子|细路仔?)(?:能|可以)?(?:吃|食)|能吃吗|吃得吗|食唔食得|食得唔得|怎么养|浇水|施肥|叶子(?:发黄|黄了|蔫|掉)|(?<![a-z])(?:ripen\w*|ripe|how (?:do|should) i (?:store|keep|eat)|still (?:ok|safe) to eat|safe to eat|keep (?:it|them) fresh|allerg(?:y|ies|ic)(?! reaction)|ingredients?|preservatives?|gluten|diabet\w*|toxic|pet safe|safe for (?:cats|dogs|pets|kids|babies)|(?:leaves|leaf) (?:turn\w*|yellow\w*|brown\w*|droop\w*|curl\w*)|yellow leaves|turn(?:ed|ing)? (?:yellow|brown)|(?:when )?(?:should|do|can) i (?:plant|sow|repot|fertili[sz]e|water)(?! (?:the |my )?(?:order|bill|account))|when (?:should|do|can) i start (?:the |my )?(?:\w+ )?(?:seeds?|bulbs?|plants?|seedlings?)|how (?:often|much) (?:should i |do i |to )?water|squishy|shrivel\w*)(?![a-z])/;
 /** A subscription's deliveries ("when's my next subscription box due?", "can i pause it over xmas?", "暂停配送"): the shop's word, not the first box's parcel (found from outside). */
 const SUBSCRIPTION = /(?<![a-z])(?:subscription|subscribe|(?:pause|skip|suspend) (?:it|my|the|this|next|a|[a-z]+'s)(?![a-z]))|订阅|包月|暂停(?:配送|发货|送货|送)|跳过(?:这|下|一)(?:期|次|个月)/;
 /** A subscription's deliveries asked about, not one of them gone wrong or being tracked. */
 const asksSubscription = (n: string): boolean =>
   SUBSCRIPTION.test(n) && !/(?<![a-z])(?:where|track\w*|arriv\w*|came|damaged|broken|missing|wrong|wilted|dead)(?![a-z])|到哪|在哪|物流|坏|少|缺|错|蔫/.test(n);
 /** Trouble or money named beside it is trouble or after-sales, not care of the goods. */
-const NOT_CARE = /退|赔|换|坏|烂|化冻|(?<![a-z])(?:refund|return|rotten|spoiled|thawed)/;
+const NOT_CARE = /退|赔|换|坏|烂|化冻|(?<![a-z])(?:refund|return|rotten|spoiled|thawed|send (?:it |them )?back|exchange)/;
 const goodsCare = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   ((GOODS_CARE.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) || asksSubscription(u.normalized)) && !NOT_CARE.test(u.normalized) ? { intent: 'faq', u: { ...u, guessed: undefined } } : undefined;
 /**
@@ -1239,8 +1247,19 @@ const parcelNotReturn = (u: Understanding): Pick<Resolved, 'intent' | 'orParcel'
  * "ok so when", "那什么时候到" right after an order's answer: when that order comes (found from outside: "ok" made it a goodbye).
  */
 const WHEN_THEN = /^(?:ok(?:ay)?|and|hmm+)?[, ]*(?:so|then)?[, ]*when(?: then| will it (?:come|arrive|get here)| does it (?:come|arrive))?[ ?.!]*$|^(?:好的?|嗯+|那|所以|谢谢|谢啦|感谢)?[，, ~]*(?:那)?(?:什么时候|啥时候|几时|几号|哪天)(?:能|会)?(?:到|送到|发货)?(?:呢|啊|呀)?[?？。!！]*$/;
-const whenThen = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  state.focusOrderId && state.topic !== 'aftersale_progress' && WHEN_THEN.test(u.normalized.trim()) ? { intent: 'delivery_estimate' } : undefined;
+/**
+ * "any idea what time?", "大概几点" right after a parcel's answer: when that parcel comes (found from
+ * outside: an out-for-delivery parcel, then "not sure"). Not the shop's or its people's hours.
+ */
+const WHAT_TIME = /(?<![a-z])(?:(?:any idea|do you know|roughly|about) (?:what time|when)|what time|roughly when|how late)(?![a-z])|大概几点|几点(?:能|会)?(?:到|送)|什么时候(?:能|会)?送到/;
+const NOT_ARRIVAL_TIME = /客服|上班|下班|营业|开门|关门|(?<![a-z])(?:open|close|closing|customer service|agents?|staff|you guys|your team)(?![a-z])/;
+const timeOfArrival = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
+  state.focusOrderId && (state.topic === 'track_parcel' || state.topic === 'delivery_estimate') && WHAT_TIME.test(u.normalized) && !NOT_ARRIVAL_TIME.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed)
+    ? { intent: 'delivery_estimate', u: { ...u, guessed: undefined } }
+    : undefined;
+// Not a guess once read so: a guessed turn asks the FAQ first ("when then?" after "paid, not shipped yet" was offered three entries: found from outside).
+const whenThen = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
+  state.focusOrderId && state.topic !== 'aftersale_progress' && WHEN_THEN.test(u.normalized.trim()) ? { intent: 'delivery_estimate', u: { ...u, guessed: undefined } } : undefined;
 /** Another size or colour for an order ("那个小白鞋能不能改成39码 还没发货", "change it to size M"): found from outside, its status again. */
 const EN_COLOURS = 'black|white|red|blue|green|grey|gray|pink|beige|navy|yellow|purple|orange|brown|cream|ivory|gold|silver';
 const CHANGE_SPEC = new RegExp(String.raw`(?:改成|换成|改为|换到|改到)\s*(?:\d{2}(?:\.5)?\s*码|(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?![a-z])\s*码?|大一[码号]|小一[码号]|\p{Script=Han}{1,2}色)|(?:尺码|颜色|码数|规格)(?:能|可以|能不能|可不可以)?(?:改|换)(?:成|为|一下|个|吗|嘛|么|[?？]|$)|(?<![a-z])(?:change|switch) (?:[a-z]+ ){0,3}to (?:the |a )?(?:size \d{1,2}(?:\.5)?|(?:size )?(?:xxs|xs|xl|xxl|small|medium|large)|(?:black|white|red|blue|green|grey|gray|pink|beige|navy) (?:colou?r|one))(?![a-z0-9])|(?<![a-z])(?:${EN_COLOURS})(?: (?:one|ones|colou?r|version|pair|roses|flowers|tulips|lilies|bouquet))? instead of (?:the )?(?:${EN_COLOURS})(?![a-z])|(?<![a-z])(?:the|a) (?:${EN_COLOURS}) (?:one|ones|colou?r|version|pair) instead(?![a-z])|(?<![a-z])(?:can|could) (?:i|we|you|u) (?:please )?swap (?:[a-z-]+ ){1,4}for (?:a |the )?(?:(?:${EN_COLOURS}) (?:one|ones|colou?r|version|pair)|size)(?![a-z])|(?<![a-z])(?:change|switch) (?:it|them|the colou?r|my order|the order) to (?:${EN_COLOURS})\s*[?.!]*$`, 'u');
@@ -1317,7 +1336,9 @@ const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   GOODS_CODE.test(u.normalized) && (u.intent === 'coupon' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 /** "视频我已经拍了 发给谁", "where do i send the photos": evidence for a claim, which a person receives (found from outside: "not understood"). */
 // Not 怎么发货, 发哪个快递, 送给谁 (found in review).
-const SENDS_EVIDENCE = /(?:视频|照片|图片|截图|开箱)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊]|\s*$)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看)|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to)(?![a-z])/;
+// Also "图我拍好了 怎么发给你", "影咗相喇 點send俾你", "should i send you pics" (found from outside: a shipping entry, read as 发货).
+const SENDS_EVIDENCE =
+  /(?:视频|照片|图片|截图|开箱|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊]|\s*$)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|do you (?:want|need) (?:a |some )?(?:photos?|pictures?|pics?))(?![a-z])/;
 const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (SENDS_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined);
 const contactAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   CONTACT_ASKED.test(u.normalized) && !STAFF_HOURS.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.intent === 'change_address') ? { intent: 'human' } : undefined;
@@ -1333,6 +1354,14 @@ const CONTACT_ASKED = /(?:客服|人工|店铺|商家|店家|老板|你们)(?:�
 const RIDER_TROUBLE = /(?:骑手|配送员|送货员|司机|快递员|快递小哥|师傅)[^，,。？?]{0,8}(?:找不到|打不通|联系不上|不接电话|没接|迷路)|(?:电话|手机)(?:一直)?(?:打不通|没人接|联系不上)|(?<![a-z])(?:driver|courier|rider)\b.{0,20}\b(?:can'?t find|cannot find|got lost|is lost|not answering|won'?t answer)(?![a-z])/;
 const riderTrouble = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (RIDER_TROUBLE.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.intent === 'change_address') ? { intent: 'human' } : undefined);
 /** "请问我的牛轧糖寄到全家了没": the parcel, asked by where it should be (found from outside: "not understood"). */
+/**
+ * When it was signed for ("牛肉干 SN26112007 什么时候签收的", "when was it delivered"): the parcel's
+ * tracking, which has the day (found from outside: "no after-sales request"). Not a return signed for by the shop.
+ */
+const SIGNED_WHEN = /(?:什么时候|哪天|几号|几时|几点)(?:被)?签收|签收(?:的)?(?:时间|日期)|(?<![a-z])(?:when (?:was|did) (?:it|my \w+|the \w+) (?:get )?(?:delivered|signed for)|what (?:day|time|date) (?:was it|did it (?:get )?)(?:delivered|arrive))(?![a-z])/;
+const SHOP_SIGNED = /仓库|寄回|退回|寄过去|你们(?:那边)?(?:什么时候|哪天)?签收|(?<![a-z])(?:warehouse|you (?:guys )?(?:get|got|receive))(?![a-z])/;
+const signedWhen = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
+  SIGNED_WHEN.test(u.normalized) && !SHOP_SIGNED.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.confidence < 0.5 || u.intent === 'aftersale_progress') ? { intent: 'track_parcel', u: { ...u, guessed: undefined } } : undefined;
 const ARRIVED_AT = /(?:寄|送|到)到[^，,。？?]{1,10}(?:了吗|了没有?|了嘛|没有)/;
 const arrivedAt = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   ARRIVED_AT.test(u.normalized) && !RETURN_WORD.test(u.normalized) && (u.intent === 'unknown' || u.guessed) ? { intent: 'track_parcel' } : undefined;
@@ -3080,7 +3109,7 @@ function parcelAnswer(ctx: Ctx, o: Order): Outcome {
   if (o.status === 'paid' || o.status === 'pending_payment') {
     return withShipLate(ctx, o, reply(t.notShippedYet(o.orderId, title, ORDER_STATUS[lang][o.status], shipTerms(ctx, o).text), orderCard(o)));
   }
-  if (o.status === 'cancelled') return { replies: [reply(t.cancel.cancelled(o.orderId), orderCard(o))] };
+  if (o.status === 'cancelled') return { replies: [reply(t.cancel.cancelled(o.orderId, o.cancelReason), orderCard(o))] };
   const parcels = parcelsOf(ctx, o);
   if (parcels.length === 0) {
     if (ctx.logisticsFailed) {
@@ -3591,6 +3620,8 @@ function statusFields(ctx: Ctx, o: Order) {
 function statusAnswer(ctx: Ctx, o: Order): Outcome {
   const digital = ctx.r.whyCancelled ? undefined : noCourierAnswer(ctx, o);
   if (digital) return digital;
+  // "has it shipped?" of a paid order is when it ships, as the parcel's answer says it (found from outside: "paid, not shipped yet" and no time).
+  if (o.status === 'paid' && SHIPPED_YET.test(ctx.r.u.normalized)) return parcelAnswer(ctx, o);
   const { t } = ctx;
   let text = t.orderStatus(statusFields(ctx, o)) + payByNote(ctx, o);
   // The platform's reason, when it sent one (`cancelReason`); else a person can look.
@@ -3792,7 +3823,7 @@ const withNext = (out: Outcome, next: Outcome['next']): Outcome => ({ ...out, ne
 
 function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   if (ctx.r.refuse && o.status === 'shipped') return { replies: [reply(ctx.t.refuseDelivery(o.orderId), orderCard(o))], next: { offeredHuman: true } };
-  if (ctx.r.unpaidTimeout) return { replies: [reply(o.status === 'pending_payment' ? ctx.t.unpaidTimeout(o.orderId, 0, payByOf(ctx, o)) : ctx.t.cancel[o.status === 'completed' ? 'delivered' : o.status](o.orderId), orderCard(o))] };
+  if (ctx.r.unpaidTimeout) return { replies: [reply(o.status === 'pending_payment' ? ctx.t.unpaidTimeout(o.orderId, 0, payByOf(ctx, o)) : ctx.t.cancel[o.status === 'completed' ? 'delivered' : o.status](o.orderId, o.cancelReason), orderCard(o))] };
   const key = o.status === 'completed' ? 'delivered' : o.status;
   // A top-up or code already sent is no parcel to refuse or return in 7 days (found from outside: "支持 7 天无理由" for a phone top-up the shop refuses to refund).
   if ((key === 'delivered' || key === 'shipped') && sentDigitally(ctx, o)) {
@@ -3804,7 +3835,7 @@ function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   const kind = unshipped === 'paid' ? aheadKind(o) : undefined;
   const pre = kind && shopSays(ctx, kind);
   const shop = kind && pre && CANCEL_WORD.test(pre) ? ctx.t.ahead[kind](pre, undefined) : unshipped && shopSays(ctx, 'cancel');
-  const text = unshipped && shop ? ctx.t.cancelShop[unshipped](o.orderId, shop) : ctx.t.cancel[key](o.orderId);
+  const text = unshipped && shop ? ctx.t.cancelShop[unshipped](o.orderId, shop) : ctx.t.cancel[key](o.orderId, o.cancelReason);
   return { replies: [reply(text, orderCard(o))] };
 }
 
@@ -3963,7 +3994,7 @@ function namedWithout(ctx: Ctx, latest: Map<string, Aftersale>): Outcome | undef
   const named = inFocus ?? (kindsOfGoods(ctx.input.text).size > 0 ? described : cancelled);
   const o = named?.length === 1 ? named[0]! : undefined;
   if (!o || latest.has(o.orderId)) return undefined;
-  const text = o.status === 'cancelled' ? ctx.t.cancel.cancelled(o.orderId) : ctx.t.noAftersaleFor(o.orderId);
+  const text = o.status === 'cancelled' ? ctx.t.cancel.cancelled(o.orderId, o.cancelReason) : ctx.t.noAftersaleFor(o.orderId);
   return { replies: [reply(text, orderCard(o))], next: { focusOrderId: o.orderId, topic: 'aftersale_progress' } };
 }
 

@@ -4,6 +4,13 @@
  */
 import type { Intent, Lang, LookupName } from './types.ts';
 
+/**
+ * A cancel reason saying the order was never paid ("超时未支付，系统自动取消", "unpaid, auto-cancelled"):
+ * no money to send back (found from outside: a refund promised for an order nobody paid).
+ */
+const NEVER_PAID = /未支付|未付款|没付款|没有付款|未付清|超时未付|逾期未付|未在.{0,8}内(?:完成)?(?:支付|付款)|(?<![a-z])(?:unpaid|not paid|never paid|non-?payment|no payment|payment (?:timed? ?out|expired|not (?:received|completed)))(?![a-z])/i;
+export const neverPaid = (reason: string): boolean => NEVER_PAID.test(reason);
+
 export interface Texts {
   greeting: string;
   /** To thanks. */
@@ -188,7 +195,8 @@ export interface Texts {
   specShipped(orderId: string, delivered: boolean): string;
   /** A digital order already sent, asked to be cancelled or returned. */
   cancelDigital(id: string): string;
-  cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string) => string>;
+  /** `cancelReason`: the platform's, said with a cancelled order, whose money is promised back only when the reason does not say it was never paid. */
+  cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string, cancelReason?: string) => string>;
   /** `cancel`, with the shop's own FAQ answer on cancelling instead of the robot's procedure. */
   cancelShop: Record<'pending_payment' | 'paid', (orderId: string, answer: string) => string>;
   /** How refusing a shipped order's delivery goes. */
@@ -412,7 +420,8 @@ const zh: Texts = {
     paid: (id) => `订单 ${id} 还未发货，可以在订单详情页点“申请退款”取消，款项原路退回。需要人工帮您处理的话请回复“转人工”。`,
     shipped: (id) => `订单 ${id} 已经发货，无法直接取消。您可以拒收，或签收后申请退货退款。`,
     delivered: (id) => `订单 ${id} 已签收，如不需要可以在订单详情页申请退货（支持 7 天无理由）。`,
-    cancelled: (id) => `订单 ${id} 已经取消了，款项会原路退回。`,
+    cancelled: (id, why) =>
+      !why ? `订单 ${id} 已经取消了，款项会原路退回。` : neverPaid(why) ? `订单 ${id} 已经取消了（取消原因：${why}），这一单没有付款，不会扣款。` : `订单 ${id} 已经取消了（取消原因：${why}），已付的款项会原路退回。`,
   },
   changeAddress: {
     editable: (id, name, phone) => `订单 ${id} 还未发货，可以在订单详情页修改收货地址。${zhWho(name, phone)}需要人工协助请回复“转人工”。`,
@@ -646,7 +655,12 @@ const en: Texts = {
     paid: (id) => `Order ${id} hasn't shipped, so you can cancel it on the order page ("Request refund"); the money goes back to your payment method. Say "human" if you want an agent to do it.`,
     shipped: (id) => `Order ${id} has already shipped, so it can't be cancelled. You can refuse the delivery, or return it after it arrives.`,
     delivered: (id) => `Order ${id} was delivered. You can request a return on the order page (7-day no-reason returns).`,
-    cancelled: (id) => `Order ${id} is already cancelled; the money goes back to your payment method.`,
+    cancelled: (id, why) =>
+      !why
+        ? `Order ${id} is already cancelled; the money goes back to your payment method.`
+        : neverPaid(why)
+          ? `Order ${id} is already cancelled (reason: ${why}); it was never paid, so nothing was charged.`
+          : `Order ${id} is already cancelled (reason: ${why}); any money paid goes back to your payment method.`,
   },
   changeAddress: {
     editable: (id, name, phone) => `Order ${id} hasn't shipped, so you can change the address on the order page. ${enWho(name, phone)}Say "human" if you want an agent to help.`,

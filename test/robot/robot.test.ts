@@ -6335,3 +6335,133 @@ describe('second review of the twenty-sixth session\'s readings', () => {
     assert.doesNotMatch(textOf(await ask('我想取消的 钱能退回来吗', { orders: [earbuds, order({ orderId: 'CX-9', status: 'cancelled' })] })), /CX-9 已经取消了/);
   });
 });
+
+describe('a snack shop, a plant nursery and a bedding shop (twenty-seventh session)', () => {
+  const ago = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000).toISOString();
+  const shop = (data: FakeData, entries: FaqEntry[] = []) => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, entries);
+    return conversation(createRobot({ dataSource: fakeDataSource(data), faq: own, clock: () => NOW }));
+  };
+  const nuts = order({ orderId: 'SN-1', status: 'shipped', items: [{ sku: 'N', title: '【每日坚果】混合坚果礼盒 750g/30包', quantity: 1, price: '129.00' }], createdAt: ago(60) });
+  const nutsTrack = logistics({ orderId: 'SN-1', trackingNo: 'ZT5550001', events: [{ time: ago(20), location: '成都转运中心', description: '快件已到达成都转运中心' }], updatedAt: ago(20) });
+  const allergy: FaqEntry = { id: 'allergy', question: '花生坚果过敏的人能吃吗？', answer: '我们的零食在同一个车间生产，可能含有花生、坚果，过敏的朋友请不要购买。' };
+  const monstera = order({ orderId: 'PL-1', status: 'delivered', items: [{ sku: 'M', title: 'Monstera Deliciosa – 6" Grower Pot', quantity: 1, price: '45.95' }], currency: 'USD', createdAt: ago(120) });
+  const monsteraTrack = logistics({ orderId: 'PL-1', carrier: 'UPS Ground', trackingNo: '1Z001', status: 'delivered', events: [{ time: ago(50), location: 'Austin, TX', description: 'Delivered, Front Porch' }], updatedAt: ago(50) });
+  const leaves: FaqEntry = { id: 'leaves', question: 'Is it normal for leaves to turn yellow or droop after shipping?', answer: 'Yes, a few yellow or droopy leaves are normal shipping stress.' };
+
+  test('what is in the goods, who may have them and how a plant is kept is the FAQ, not the parcel of the goods named', async () => {
+    const say = shop({ orders: [nuts], logistics: [nutsTrack] }, [allergy]);
+    assert.match(textOf(await say('我买的坚果到哪了')), /ZT5550001/);
+    const r = textOf(await say('我老公花生过敏 每日坚果里面有花生吗'));
+    assert.match(r, /花生坚果过敏的人能吃吗|同一个车间/);
+    assert.doesNotMatch(r, /ZT5550001|成都转运中心/);
+    const en = shop({ orders: [monstera], logistics: [monsteraTrack] }, [leaves]);
+    const yellow = textOf(await en('Hi there! My monstera has 2 leaves that turned yellow since it arrived on wednesday, should I be worried?'));
+    assert.match(yellow, /Is it normal for leaves to turn yellow|shipping stress/);
+    assert.doesNotMatch(yellow, /Front Porch/);
+  });
+
+  test('a cancelled order is promised its money back only when its reason does not say it was never paid; "我都付钱了" still asks why', async () => {
+    const unpaid = order({ orderId: 'SN-2', status: 'cancelled', cancelReason: '超时未支付，系统自动取消', items: [{ sku: 'C', title: '巧克力礼盒', quantity: 1, price: '99.00' }] });
+    const paid = order({ orderId: 'SN-3', status: 'cancelled', cancelReason: '冷链商品暂不配送新疆地区，商家已取消订单并原路全额退款', items: [{ sku: 'Y', title: '【冷链】鲜肉月饼 20只装', quantity: 1, price: '88.00' }] });
+    const gone = textOf(await shop({ orders: [unpaid] })('另外我之前那个巧克力礼盒的单怎么没了？？'));
+    assert.match(gone, /超时未支付/);
+    assert.doesNotMatch(gone, /原路退回/);
+    const asked = shop({ orders: [unpaid] });
+    await asked('另外我之前那个巧克力礼盒的单怎么没了？？');
+    const money = textOf(await asked('那钱退了吗'));
+    assert.match(money, /没有付款，不会扣款/);
+    assert.doesNotMatch(money, /原路退回/);
+    assert.match(textOf(await shop({ orders: [paid] })('钱退给我了吗')), /已付的款项会原路退回/);
+    assert.match(textOf(await shop({ orders: [paid] })('我的鲜肉月饼订单怎么被取消了？？我都付钱了')), /取消原因：冷链商品暂不配送新疆地区/);
+    const en = order({ orderId: 'PL-2', status: 'cancelled', cancelReason: 'unpaid, cancelled automatically', currency: 'USD' });
+    assert.match(textOf(await shop({ orders: [en] })('did i get my money back for PL-2?')), /never paid, so nothing was charged/);
+  });
+
+  test('yes and no to "shall I get a person?" in more words: 麻烦了 and 快啲 are yes; 算啦 after 唔系, 没事 and waiting, "nah im good" are no', async () => {
+    const offered = async (reply: string, first = '你们有卖榴莲吗') => {
+      const say = shop({ orders: [] });
+      assert.match(textOf(await say(first)), /转接人工客服吗|human agent\?/);
+      return say(reply);
+    };
+    for (const yes of ['嗯嗯 麻烦了', '係呀 快啲']) assert.equal((await offered(yes)).handover?.reason, 'requested', yes);
+    for (const no of ['唔系 算啦', '哈哈好吧 没事 等收到再说', '没事']) assert.equal((await offered(no)).handover, undefined, no);
+    assert.equal((await offered('nah im good. later ✌️', 'do you sell durians?')).handover, undefined);
+  });
+
+  test('photos to send go to a person, in Chinese, Cantonese and English', async () => {
+    for (const text of ['图我拍好了 怎么发给你', '影咗相喇 點send俾你', 'no. should i send you pics or what']) {
+      assert.equal((await shop({ orders: [nuts], logistics: [nutsTrack] })(text)).handover?.reason, 'requested', text);
+    }
+  });
+
+  test('paid but shown unpaid goes to a person; how long an unpaid order waits is its deadline', async () => {
+    const waiting = order({ orderId: 'BD-1', status: 'pending_payment', payBy: ago(-20), items: [{ sku: 'S', title: '四件套', quantity: 1, price: '299.00' }] });
+    assert.equal((await shop({ orders: [waiting] })('我刚fk了 为啥还显示待付款啊 钱都扣了😡')).handover?.reason, 'requested');
+    assert.equal((await shop({ orders: [waiting] })('hey so i paid for the order like an hour ago and it still says awaiting payment. money is gone from my account tho')).handover?.reason, 'requested');
+    assert.match(textOf(await shop({ orders: [waiting] })('仲有张四件套单我未俾钱 几时之前要俾')), /请在 .+ 前付款/);
+    assert.match(textOf(await shop({ orders: [waiting] })('i dont want to cancel it lol i want to pay. how long do i have')), /please pay by/);
+  });
+
+  test('a refused request asked after in other words gets its reason', async () => {
+    const cashews = order({ orderId: 'SN-4', status: 'completed', items: [{ sku: 'K', title: '炭烧腰果 500g', quantity: 1, price: '49.90' }] });
+    const refused = aftersale({ aftersaleId: 'AS-4', orderId: 'SN-4', type: 'exchange', status: 'rejected', reason: '商品已拆封且已食用过半，不符合换货条件' });
+    for (const text of ['你直接告诉我拒绝的原因是啥', '另外我上次换腰果点解唔得？', '我问换货 点解拒绝我']) {
+      assert.match(textOf(await shop({ orders: [cashews], aftersales: [refused] })(text)), /已食用过半/, text);
+    }
+  });
+
+  test('when it was signed for is the parcel; the shop signing for a return is not', async () => {
+    const jerky = order({ orderId: 'SN-5', status: 'delivered', items: [{ sku: 'J', title: '手撕牛肉干 五香味 500g', quantity: 1, price: '59.00' }] });
+    const signed = logistics({ orderId: 'SN-5', trackingNo: 'ZT5550005', status: 'delivered', events: [{ time: ago(72), location: '成都市武侯区', description: '已签收，签收人：本人' }], updatedAt: ago(72) });
+    for (const text of ['不是 我问牛肉干 SN-5 什么时候签收的', '11月买的牛肉干那单是哪天签收的来着']) {
+      assert.match(textOf(await shop({ orders: [jerky], logistics: [signed] })(text)), /ZT5550005[\s\S]*已签收/, text);
+    }
+    const back = aftersale({ aftersaleId: 'AS-5', orderId: 'SN-5', type: 'return', status: 'returning' });
+    assert.match(textOf(await shop({ orders: [jerky], logistics: [signed], aftersales: [back] })('退货寄回去了 仓库什么时候签收')), /退货/);
+  });
+
+  test('Cantonese 寄到边 asks where the parcel is', async () => {
+    assert.match(textOf(await shop({ orders: [nuts], logistics: [nutsTrack] })('hi 我啲坚果寄到边啦')), /ZT5550001/);
+  });
+
+  test('"when then?" after a paid order, "any idea what time?" after one out for delivery, "has it shipped?" of a paid order: that order\'s times', async () => {
+    const plant = order({ orderId: 'PL-3', status: 'paid', currency: 'USD', items: [{ sku: 'C', title: 'Calathea Orbifolia – 6" Grower Pot', quantity: 1, price: '42.95' }], createdAt: ago(30) });
+    const ship: FaqEntry = { id: 'ship', question: 'How soon do you ship after payment?', answer: 'Orders are sent out within 3 business days of payment.' };
+    const refund: FaqEntry = { id: 'refund', question: 'How long does a refund take to arrive?', answer: 'Card refunds take 5-10 business days.' };
+    const say = shop({ orders: [plant] }, [ship, refund]);
+    assert.match(textOf(await say('my calathea order still says processing, has it shipped?')), /within 3 business days/);
+    const then = textOf(await say('when then?'));
+    assert.match(then, /PL-3[\s\S]*within 3 business days/);
+    assert.doesNotMatch(then, /Which of these/);
+    const out = order({ orderId: 'PL-4', status: 'shipped', currency: 'USD', items: [{ sku: 'S', title: 'String of Pearls – 4" Hanging Basket', quantity: 1, price: '24.95' }] });
+    const van = logistics({ orderId: 'PL-4', carrier: 'USPS', trackingNo: '9405001', status: 'out_for_delivery', events: [{ time: ago(3), location: 'COLUMBUS, OH', description: 'Out for Delivery' }], updatedAt: ago(3) });
+    const en = shop({ orders: [out], logistics: [van] });
+    await en('where is my package');
+    const when = textOf(await en('oh nice today!! any idea what time? dont want it freezing on the porch'));
+    assert.match(when, /out for delivery/);
+    assert.doesNotMatch(when, /not sure/);
+  });
+
+  test('a duvet is not the sheet set whose title says 被套; the rest of an order that came in part is its other parcel', async () => {
+    const sheets = order({ orderId: 'BD-2', status: 'completed', items: [{ sku: 'S', title: '60支长绒棉四件套 1.8m床 被套220x240', quantity: 1, price: '399.00' }], createdAt: ago(400) });
+    const sheetsTrack = logistics({ orderId: 'BD-2', trackingNo: 'ZT0002', status: 'delivered', events: [{ time: ago(300), location: '杭州', description: '已签收' }], updatedAt: ago(300) });
+    const duvet = order({ orderId: 'BD-3', status: 'shipped', items: [{ sku: 'D', title: '95白鹅绒羽绒被 冬季加厚 200x230cm', quantity: 1, price: '1299.00' }], createdAt: ago(60) });
+    const duvetTrack = logistics({ orderId: 'BD-3', carrier: '韵达快递', trackingNo: 'YD0003', events: [{ time: ago(10), location: '杭州转运中心', description: '已发出' }], updatedAt: ago(10) });
+    assert.match(textOf(await shop({ orders: [sheets, duvet], logistics: [sheetsTrack, duvetTrack] })('在吗 我的被子到哪了')), /YD0003/);
+    const gifts = order({ orderId: 'SN-6', status: 'shipped', items: [{ sku: 'G', title: '坚果礼盒 臻选8件套 企业团购款', quantity: 60, price: '168.00' }] });
+    const half = logistics({ orderId: 'SN-6', carrier: '德邦快递', trackingNo: 'DPK0001', status: 'delivered', events: [{ time: ago(30), location: '北京', description: '已签收' }], updatedAt: ago(30), split: true });
+    const rest = logistics({ orderId: 'SN-6', carrier: '德邦快递', trackingNo: 'DPK0002', events: [{ time: ago(40), location: '嘉兴分拨中心', description: '货物已到达嘉兴分拨中心' }], updatedAt: ago(40), split: true });
+    const r = textOf(await shop({ orders: [gifts], logistics: [half, rest] })('我们上周下的60份坚果礼盒，前台说只收到30箱，另外一半呢？'));
+    assert.match(r, /DPK0002/);
+    assert.doesNotMatch(r, /不太确定/);
+  });
+
+  test('an ok, then an either-or question of its own, is the question', async () => {
+    const down: FaqEntry = { id: 'down', question: '羽绒被含绒量多少？', answer: '95%白鹅绒，1500g适合南方没有暖气的冬天。', alternates: ['是鸭绒还是鹅绒', '羽绒被保暖吗'] };
+    const r = textOf(await shop({ orders: [] }, [down])('好的 羽绒被是白鸭绒还是鹅绒 冬天南方没暖气够不够暖'));
+    assert.match(r, /95%白鹅绒|羽绒被含绒量多少/);
+    assert.doesNotMatch(r, /还有问题随时找我/);
+  });
+});

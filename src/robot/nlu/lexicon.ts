@@ -284,8 +284,12 @@ export const YES_WORDS = new Set([
   // Cantonese (係, folded to 系): a "yes" read as a miss handed over (found from outside, a Hong Kong buyer).
   // Not 得 or 没问题: in Mandarin "得，那我再等等吧", "没问题了" are "fine, never mind" (found in review).
   '系', '系呀', '系啊', '系的', '系咯',
+  // A yes that asks to be quick, or thanks ahead ("系呀 快啲", "嗯嗯 麻烦了" to "shall I get a person?": found from outside, read as a goodbye).
+  '快点', '快点吧', '麻烦了', '麻烦你了', '麻烦您了', '拜托了', '有劳',
   'yes', 'yes please', 'sure', 'ok', 'okay', 'yes sure', 'right', 'correct', 'please', 'please do', 'go ahead', 'do it', 'y', 'yes i do', 'i do',
 ]);
 export const NO_WORDS = new Set([
   '不', '不是', '不要', '不用', '不用了', '不需要', '算了', '算啦', '不必', '没有', '不对', '别', '否', '唔系', '唔要', '唔使', 'no', 'no thanks', 'no thank you', 'not really', 'never mind', 'nevermind', 'n', 'nothing',
+  // "没事", "nah im good" to "shall I get a person?" (found from outside: a hand-over, an FAQ offer).
+  '没事', '没事了', '没关系', 'i am good', 'i am ok', 'i am fine', 'no i am good', 'no i am ok', 'no i am fine', 'all good', 'no all good',
 ]);

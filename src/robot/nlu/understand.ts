@@ -171,13 +171,19 @@ const THANKS_TAIL =
 const THANKS_BEFORE_ASIDE = /(?:^|(?<=\| )) ?(?:(?:好的|好滴|好|ok|okay|嗯嗯?|行|收到|谢谢你?|谢啦|谢了|感谢|多谢|thanks|thank you|thx)(?:老板|亲)?[\s,，!！.。~]*)+(?=(?:顺便|另外|还有个?问题|再问(?:一)?下|想问|请问|问(?:一)?下|咨询一?下|那(?!我(?:问问|问一下|再问|考虑|想想))(?=[^|]{0,12}(?:几|什么|啥|哪|多久|吗|呢|怎么|会不会|能不能|可不可以|能否))|btw\b|also,? (?:can|could|how|what|when|where|which|is|are|do|does|will|would)\b))/g;
 
 /**
+ * "好的 羽绒被是白鸭绒还是鹅绒 冬天南方没暖气够不够暖": an ok, then a whole question of its own (an
+ * either-or or an A-not-A one; found from outside: "好的，还有问题随时找我").
+ */
+const OK_BEFORE_QUESTION = /^ (?:好的|好滴|好嘞|好吧|ok|okay|嗯嗯?)(?:老板|亲)?[\s,，!！.。~]*(?=[^|]{6,}(?:还是|([\p{Script=Han}])不\1))/u;
+
+/**
  * A greeting before the question ("你好，tk到哪了") and thanks after it ("…到哪了 谢谢") are
  * politeness: when they decided the intent (or nothing was decided), the rest of the message is
  * classified on its own, and its intent wins when it has one.
  */
 function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification, extra: ClassifierInput['extra']): Classification {
   if (c.intent !== 'greeting' && c.intent !== 'bye' && c.intent !== 'unknown') return c;
-  const trimmed = n.scan.replace(GREETING_HEAD, ' ').replace(THANKS_TAIL, ' ').replace(THANKS_BEFORE_ASIDE, ' ');
+  const trimmed = n.scan.replace(GREETING_HEAD, ' ').replace(THANKS_TAIL, ' ').replace(THANKS_BEFORE_ASIDE, ' ').replace(OK_BEFORE_QUESTION, ' ');
   const clauses = withoutPoliteClauses(classifier, trimmed);
   const core = clauses ?? trimmed;
   if (core.length === n.scan.length || !/[\p{Script=Han}a-z]/u.test(core)) return c;
@@ -499,9 +505,11 @@ function yesNoOf(scan: string): 'yes' | 'no' | undefined {
     if (NO_WORDS.has(c)) return 'no';
   }
   // "嗯嗯 好的", "对对对", "ok ok": several of one kind in a row (found from outside: a goodbye).
-  const run = first.replace(TRAILING_PARTICLES, '').replace(/\s+/g, '');
-  if (madeOf(run, YES_WORDS)) return 'yes';
-  if (madeOf(run, NO_WORDS)) return 'no';
+  // The particle may belong to the last word ("唔系 算啦" is 不是 and 算啦: found from outside, a hand-over).
+  for (const run of [first.replace(TRAILING_PARTICLES, '').replace(/\s+/g, ''), first.replace(/\s+/g, '')]) {
+    if (madeOf(run, YES_WORDS)) return 'yes';
+    if (madeOf(run, NO_WORDS)) return 'no';
+  }
   return undefined;
 }
 
