@@ -6451,8 +6451,8 @@ describe('a snack shop, a plant nursery and a bedding shop (twenty-seventh sessi
     const duvetTrack = logistics({ orderId: 'BD-3', carrier: '韵达快递', trackingNo: 'YD0003', events: [{ time: ago(10), location: '杭州转运中心', description: '已发出' }], updatedAt: ago(10) });
     assert.match(textOf(await shop({ orders: [sheets, duvet], logistics: [sheetsTrack, duvetTrack] })('在吗 我的被子到哪了')), /YD0003/);
     const gifts = order({ orderId: 'SN-6', status: 'shipped', items: [{ sku: 'G', title: '坚果礼盒 臻选8件套 企业团购款', quantity: 60, price: '168.00' }] });
-    const half = logistics({ orderId: 'SN-6', carrier: '德邦快递', trackingNo: 'DPK0001', status: 'delivered', events: [{ time: ago(30), location: '北京', description: '已签收' }], updatedAt: ago(30), split: true });
-    const rest = logistics({ orderId: 'SN-6', carrier: '德邦快递', trackingNo: 'DPK0002', events: [{ time: ago(40), location: '嘉兴分拨中心', description: '货物已到达嘉兴分拨中心' }], updatedAt: ago(40), split: true });
+    const half = logistics({ orderId: 'SN-6', carrier: '德邦快递', trackingNo: 'DPK0001', status: 'delivered', events: [{ time: ago(30), location: '北京', description: '已签收' }], updatedAt: ago(30) });
+    const rest = logistics({ orderId: 'SN-6', carrier: '德邦快递', trackingNo: 'DPK0002', events: [{ time: ago(40), location: '嘉兴分拨中心', description: '货物已到达嘉兴分拨中心' }], updatedAt: ago(40) });
     const r = textOf(await shop({ orders: [gifts], logistics: [half, rest] })('我们上周下的60份坚果礼盒，前台说只收到30箱，另外一半呢？'));
     assert.match(r, /DPK0002/);
     assert.doesNotMatch(r, /不太确定/);
