@@ -565,6 +565,8 @@ function forThePerson(u: Understanding): boolean {
   const more = YES_LEAD.test(n) ? n.replace(YES_LEAD, '') : undefined;
   return (more !== undefined && more !== n && DETAILS.test(more) && FOR_A_PERSON.test(more) && !PUTS_OFF.test(more) && !NO_NEED.test(more)) || WHAT_NOW.test(n);
 }
+/** A demand on the courier or the shop: "让他今天必须给我送过来", "tell the driver to come back today". */
+const DEMANDS = /(?:让|叫)(?:他|她|快递员?|司机|师傅|骑手|你们)[^，,。？?]{0,10}(?:必须|马上|立刻|赶紧|今天)|必须(?:今天|马上|立刻|给我)|(?<![a-z])(?:tell (?:him|her|them|the driver|the courier) to|make (?:sure )?(?:him|her|them|the driver|the courier) )(?![a-z])/;
 /** Something to be done ("改到", "送到", "写上"), not put off ("我明天再来问": found in review). */
 const FOR_A_PERSON = /改|换|送|写|寄|约|补|退|地址|(?<![a-z])(?:change|move|deliver|send|write|ship|address)(?![a-z])/;
 /** "好的，谢谢，没有别的问题了", "行，知道了" to "shall I get a person?": done, no person (found in review: handed over). */
@@ -788,6 +790,8 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   // "不用 我自己看吧", "唔好啦 我自己打去顺丰问", "nah ill do it on the order page ta": a no with what the buyer
   // does instead (found from outside, three shops: handed over against it).
   if (state.offeredHuman && declinesSelf(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
+  // "让他今天必须给我送过来" right after a person was offered for the parcel: what the person is to do (found from outside: "which order?").
+  if (state.offeredHuman && DEMANDS.test(u.normalized)) return { intent: 'human' };
   // "人呢？？" right after "shall I get a person?": get one (found in review: the robot introduced itself).
   if (state.offeredHuman && WHERE_IS_EVERYONE.test(u.normalized)) return { intent: 'human' };
   // "还是没声音", "they still dont work" right after the trouble was answered: the answer did not help, a person does (the warranty entry had come again).
@@ -871,7 +875,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1008,7 +1012,8 @@ const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱(?![了啦的])|券|�
  * Praise ("收到货了 点个赞👍 下次还找你们", "great service, will order again"): thanked, not read as a
  * question (found from outside: an auto-parts buyer's praise got a refund's status and a returns list).
  */
-const PRAISE = /点个赞|点赞|好评|五星|给力|很满意|非常满意|太满意|下次还(?:找|来|买)|还会回购|会回购|回头客|yyds|超甜|好甜|很甜|真甜|超好吃|很好吃|真好吃|太好吃|(?<![a-z])(?:great (?:service|job|shop)|love (?:it|them)|five stars|5 stars|well done|awesome service|will (?:definitely )?(?:buy|order|shop) (?:from you |here )?again|highly recommend|top notch)(?![a-z])/;
+// Cantonese too ("好好食 下次再帮衬", "冰袋仲系硬嘅 正": found from outside, read as trouble or not understood).
+const PRAISE = /点个赞|点赞|好评|五星|给力|很满意|非常满意|太满意|下次还(?:找|来|买)|下次再(?:帮衬|光顾|来|买|找)|再帮衬|好好食|好食|几好食|好正|正(?:啊|呀|喔|嘢)?$|还会回购|会回购|回头客|yyds|超甜|好甜|很甜|真甜|超好吃|很好吃|真好吃|太好吃|(?<![a-z])(?:great (?:service|job|shop)|love (?:it|them)|five stars|5 stars|well done|awesome service|will (?:definitely )?(?:buy|order|shop) (?:from you |here )?again|highly recommend|top notch)(?![a-z])/;
 // Nothing asked or requested beside it: "已经给了五星好评了 返现呢", "我是回头客了 给点优惠呗", "love it, do you have it in blue" (found in review).
 const NOT_PRAISE = /[?？吗呢呗吧]|怎么|什么|多久|能不能|可以吗|为什么|不|没|差|坏|破|烂|退|换|返现|优惠|券|发票|开|给我|给点|帮我|要|就是|但|可惜|少|慢|再来|地址|改|(?<![a-z])(?:only|just|slow|late|missing|short|address)(?![a-z])|(?<![a-z])(?:how|when|where|what|why|can|could|do you|does|is it|are they|have it|but|however|not|no|never|broken|refund|return|exchange|please|pls|plz|send|invoice|voucher|code|discount|coupon|blue|red|size|colou?r)(?![a-z])/;
 const praises = (normalized: string): boolean => PRAISE.test(normalized) && !NOT_PRAISE.test(normalized);
@@ -1126,7 +1131,8 @@ const replacementAsked = (state: DialogueState, u: Understanding, orderId: strin
  */
 // "退货地址是多少" after a refund stays the shop's entry on it (an earlier finding): only asking where to send.
 // The buyer is to send ("我要寄到哪", "寄回哪里"), not asking where a parcel got to ("卫衣寄到哪了": found in review).
-const RETURN_ADDRESS = /(?:要|该|应该|得|需要|我)寄(?:到|去|回)?哪(?!了)(?:个地址|里|儿)?(?!了)|寄回(?:到)?哪|退回(?:到)?哪|(?<![a-z])where (?:do|should|shall|can) i (?:send|ship|post|return|mail)(?![a-z])/;
+// Also "寄到哪里啊 地址发我一下" (found from outside: read as changing the buyer's own address).
+const RETURN_ADDRESS = /(?:^|[要该得我])\s*寄(?:到|去|回)?哪(?!了)(?:个地址|里|儿)?(?!了)|(?:应该|需要)寄(?:到|去|回)?哪(?!了)|(?<!我的|收货|新)地址(?:发|给)(?:我|一下)|寄回(?:到)?哪|退回(?:到)?哪|(?<![a-z])where (?:do|should|shall|can) i (?:send|ship|post|return|mail)(?![a-z])/;
 const returnAddressAsked = (state: DialogueState, u: Understanding, text: string): Pick<Resolved, 'intent'> | undefined =>
   state.topic === 'aftersale_progress' && RETURN_ADDRESS.test(u.normalized) && kindsOfGoods(text).size === 0 ? { intent: 'aftersale_progress' } : undefined;
 /**
@@ -1300,7 +1306,10 @@ const NAME_FOR_CUSTOMS = /实名|身份证|订购人|支付人|付款人|付的�
 const ADDRESS_WORD = /地址|门牌|邮编|送到|寄到|发到|(?<![a-z])(?:address|addr|addy|zip|postcode|ship to|send to|deliver to|office|work)(?![a-z])/;
 /** Changing the recipient or their phone is an address change ("收货人电话填错了", "change recipient name"). */
 const CHANGES = /改|换|错|(?<![a-z])(?:chang\w*|updat\w*|edit|fix|wrong|correct)(?![a-z])/;
-const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+/** The address said to be right ("no. the address is fine. forget it", "地址没问题"): no change asked (found from outside: the change went on). */
+const ADDRESS_FINE = /地址(?:是)?(?:没问题|没错|对的|正确|不用改|不需要改)|(?<![a-z])(?:(?:the |my )?address (?:is|was|'s) (?:fine|ok|okay|correct|right|good)|don'?t (?:need to )?change (?:the |my )?address)(?![a-z])/;
+const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent' | 'declined'> | undefined =>
+  u.intent === 'change_address' && ADDRESS_FINE.test(u.normalized) ? { intent: 'unknown', declined: 'human' } :
   u.intent === 'change_address' && !ADDRESS_WORD.test(u.normalized) && (NAME_FOR_CUSTOMS.test(u.normalized) || (RECIPIENT_ASKED.test(u.normalized) && !CHANGES.test(u.normalized))) ? { intent: 'faq' } : undefined;
 /**
  * Words for the order: a card's message, a delivery instruction ("贺卡上写生日快乐 署名小王", "送达前别给
@@ -1320,8 +1329,14 @@ const engravingChange = (u: Understanding): Pick<Resolved, 'intent' | 'note' | '
 /** A complaint about what was done, not words for the order ("我备注了要发顺丰，结果发了中通"). */
 const NOTE_COMPLAINT = /结果|可是|没收到|根本|显示|说放|收到的?是|(?<![a-z])(?:did ?n[o']?t|says|charged|instead|supposed to|but nothing|nothing (?:is )?there|not there)(?![a-z])/;
 // "can the driver leave it at the door?" asks for it to be done: a request, question mark and all.
+/**
+ * Asked as a question, still a note for the order: where the courier leaves it, the goods in one
+ * parcel ("能让快递员放丰巢吗", "可唔可以叫佢放樓下管理處", "两个枕头是一起发吧 别给我分两次", "can you ship
+ * them together"; found from outside: the parcel again, "not understood", a cancellation).
+ */
+const NOTE_ASKED = /(?:能|可以|可不可以|能不能|能否)(?:让|叫)?(?:快递员?|他|她|司机|师傅|骑手)?放(?:在)?(?:楼下|门口|门卫|前台|快递柜|丰巢|驿站|管理处|保安室|物业|隔壁)|(?:一起|合并|一个包裹|一箱)(?:发|寄|打包)(?!了)|(?:别|不要)(?:给我)?分(?:开|两次|两个包裹|两箱)(?:发|寄)?|(?<![a-z])(?:(?:ship|send|pack) (?:them|both|it all|everything) (?:together|in one (?:box|parcel|package))|(?:one|a single) (?:box|parcel|package) (?:please|pls))(?![a-z])/;
 const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined =>
-  NOTE.test(u.normalized) && (!/[?？]|吗|么/.test(u.normalized) || /^(?:can|could) (?:the|you|they|he|she)\b/.test(u.normalized.trim())) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } : undefined;
+  ((NOTE.test(u.normalized) && (!/[?？]|吗|么/.test(u.normalized) || /^(?:can|could) (?:the|you|they|he|she)\b/.test(u.normalized.trim()))) || NOTE_ASKED.test(u.normalized)) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } : undefined;
 /**
  * Customs asked after ("我的奶粉清关到哪一步了", "清关好了没", "到海关了吗", "stuck in customs"): the
  * parcel's latest event (found from outside: "no after-sales request", three times, and the tax entry).
@@ -1340,6 +1355,13 @@ const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 const SENDS_EVIDENCE =
   /(?:视频|照片|图片|截图|开箱|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊]|\s*$)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|do you (?:want|need) (?:a |some )?(?:photos?|pictures?|pics?))(?![a-z])/;
 const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (SENDS_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined);
+/**
+ * "…80份 预算每份200左右 你们联系我 电话136…", "pls call me back on 9123 4567": the buyer asks to be
+ * contacted, which a person does (found from outside: a company's group-buy details read as an address change).
+ */
+const CALL_ME = /(?:你们|请|麻烦(?:你们)?|尽快|回头)(?:联系|联络|打给|致电)我|给我(?:打|回)(?:个)?电话|(?<![a-z])(?:(?:pls |please )?call me(?: back)?|contact me|reach me|give me a call|ring me)(?![a-z])/;
+const callMeBack = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  CALL_ME.test(u.normalized) && (/\d{7,}|你们|请|please|pls/.test(u.normalized.replace(/\s+/g, ''))) && !/没(?:有)?(?:人)?(?:联系|打)/.test(u.normalized) ? { intent: 'human' } : undefined;
 const contactAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   CONTACT_ASKED.test(u.normalized) && !STAFF_HOURS.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.intent === 'change_address') ? { intent: 'human' } : undefined;
 /** When the staff are there ("你们电话客服几点上班"): the shop's entry on its hours, not a person now. */
@@ -1376,7 +1398,7 @@ const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
  * "can u just send a new pair instead", "能不能补发一个" right after a parcel's answer: a person's to
  * arrange (found from outside: "change the delivery address?").
  */
-const RESEND = /(?:补发|重新发|重发|再发|再寄)一?(?:个|件|双|份)?(?:吧|给我)?\s*$|(?:能不能|可以|能)(?:直接)?(?:给我|帮我)?(?:补发|重发|重新发|再发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it)(?![a-z])/;
+const RESEND = /(?:补发|重新发|重发|再发|再寄)一?(?:个|件|双|份)?(?:吧|给我)?\s*$|(?:能不能|可以|能)(?:直接)?(?:给我|帮我)?(?:补发|重发|重新发|再发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it|send (?:me |us )?(?:a |an )?(?:new|replacement|another|fresh) [a-z]+(?: [a-z]+)? instead|(?:can i|could i|i want|i'?d like) (?:get |have )?a replacement)(?![a-z])/;
 /** Coupons, invoices, links, postage, or a question of policy ("如果丢了会补发吗"): not goods sent again (found in review). */
 const NOT_RESEND = /券|发票|链接|运费|会不会|会补发吗|如果|(?<![a-z])(?:coupon|voucher|invoice|link|code|receipt|if)(?![a-z])/;
 // Only while a person is offered for the parcel just told (lost, stuck, late): the buyer answers that offer.
@@ -1502,12 +1524,23 @@ const PARCEL_WORD = /快递|物流|包裹|单号|派件|派送|派了|快递员|
  * Right after a refund's status, "到底什么时候到", "已经4天了还没到", "when will it come" are about
  * that money, not a parcel (found from outside: the topic moved to a delivered parcel).
  */
+/**
+ * "I was told my refund for the cracked planter was processed but I don't see it on my card yet":
+ * the refund's money, not the parcel of the goods named (found from outside: the delivery tracking).
+ */
+const REFUND_NOT_SEEN = /(?:退款|退的钱|退回的钱)[^。？?]{0,20}(?:没(?:有)?(?:看到|收到|到账|到)|看不到|还没)|(?<![a-z])refund\b[^.?]{0,80}\b(?:(?:do not|don'?t|cannot|can'?t) see|not (?:seen|received|showing|there|in)|(?:have not|haven'?t) (?:got|received|seen)|still (?:nothing|not))(?![a-z])/;
+const refundNotSeen = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
+  REFUND_NOT_SEEN.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && u.intent !== 'aftersale_progress' && u.intent !== 'human' && u.intent !== 'complaint' ? { intent: 'aftersale_progress', u: { ...u, guessed: undefined } } : undefined;
+const PAID_WITH = /银行卡|信用卡|储蓄卡|借记卡|支付宝|微信|花呗|云闪付|(?<![a-z])(?:credit card|debit card|my card|card|paypal|apple pay|bank|paynow|grabpay)(?![a-z])/;
+const WHEN_MONEY = /几天|多久|什么时候|几时|哪天|(?<![a-z])(?:when|how long|how many days)(?![a-z])/;
 function stillOnRefund(state: DialogueState, u: Understanding): boolean {
   // Goods named ("那耳机到底什么时候到") are another order's parcel, maybe: read as said (found in review).
   if (state.topic !== 'aftersale_progress' || PARCEL_WORD.test(u.normalized) || kindsOfGoods(u.normalized).size > 0) return false;
   // "why is it closed", "为什么关了", "when will it be approved": the state of the request just told.
   const about = u.normalized.length <= SHORT_FOLLOW_UP && !CLEARLY_ELSE.has(u.intent) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ);
   if (about && (REFUSED.test(u.normalized) || CLOSED.test(u.normalized) || REVIEWED.test(u.normalized))) return true;
+  // "我是银行卡付的，那几天能到？": how paid and when, after a refund, is the refund's money (found from outside: parcel times).
+  if (PAID_WITH.test(u.normalized) && WHEN_MONEY.test(u.normalized)) return true;
   // Pressing ("到底", "still"), not a plain "什么时候到", which after "那退款呢" may be the parcel's.
   const presses = SAYS_LATE.test(u.normalized) || PRESSES.test(u.normalized);
   if (presses && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'unknown' || u.guessed === true)) return true;
@@ -2243,7 +2276,8 @@ const skinReaction = (n: string): boolean =>
 // "arrived this morning and honestly they're completely wilted" (found from outside: the delivery's tracking).
 const ARRIVED_IN_TROUBLE = /(?:到了|收到|送到|送来).{0,8}(?:碎|坏|压|烂|破|蔫)|(?<![a-z])(?:arrived|came|was delivered|were delivered|got here)(?: [a-z',]+){0,7} (?:crushed|squashed|smashed|broken|damaged|ruined|wilted|withered|drooping|dead|melted|rotten|mouldy|moldy)(?![a-z])/;
 /** A question about the policy rather than a report of trouble. */
-const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible|does (?:it|the|this|your)|policy)(?![a-z])/;
+// "能开发票不 我要开公司抬头报销" asks whether it can be done (found from outside: the shop's invoice entry unsaid).
+const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|能开(?:发)?票|能[\u4e00-\u9fff]{1,4}不(?=[我你他她,，。?？!！\s]|$)|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible|does (?:it|the|this|your)|policy)(?![a-z])/;
 const IS_IT_NORMAL = /正常吗|正常么|正常嘛|正不正常|(?<![a-z])(?:is (?:it|this|that) normal|normal\?)/;
 const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE, invoice: INVOICE_DETAILS, return_policy: GOODS_TROUBLE };
 

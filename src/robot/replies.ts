@@ -395,7 +395,7 @@ const zh: Texts = {
             ? `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}。想换货的话，可以在该订单的售后页面重新申请“换货”，选好要换的尺码或颜色。需要帮忙的话回复“转人工”。`
             : `好的。您的${p.type}申请（订单 ${p.orderId}）当前${p.status}，我这边没法直接改成换货：请先在该订单的售后详情页点“撤销申请”，再申请“换货”并选好要换的尺码或颜色。需要为您转接人工客服处理吗？`,
   exchangeHow: '换货可以在订单的售后页面申请“换货”，选好要换的尺码或颜色，审核通过后按页面地址寄回，仓库收到后发出新的。需要帮忙的话回复“转人工”。',
-  returnWaybill: (no, id) => `收到，寄回的运单号是 ${no}。请在订单 ${id} 的售后页面填写这个运单号，仓库签收后 1-3 个工作日内处理。填写不了的话，需要为您转接人工客服登记吗？`,
+  returnWaybill: (no, id) => `收到，寄回的运单号是 ${no}。请在订单 ${id} 的售后页面填写这个运单号，仓库签收后处理，进度会在售后页面更新。填写不了，或者物流已经显示签收但售后还没更新的话，需要为您转接人工客服登记吗？`,
   cancelAskedBefore: (id) => `订单 ${id} 已经申请过退款，不用重复申请，进度如下：`,
   addItems: (id, open) =>
     open
@@ -630,7 +630,7 @@ const en: Texts = {
             ? `Your ${p.type} request (order ${p.orderId}) is ${p.status}. For an exchange, request one on the order's after-sales page and choose the size or colour you want. Say "human" if you need help.`
             : `OK. Your ${p.type} request (order ${p.orderId}) is ${p.status}, and I can't turn it into an exchange myself: withdraw it on the order's after-sales page ("Withdraw request"), then request an exchange there and choose the size or colour you want. Shall I get a human agent to do it for you?`,
   exchangeHow: 'You can request an exchange on the order\'s after-sales page: choose the size or colour you want, send the item back to the address shown once approved, and the new one ships when the warehouse receives it. Say "human" if you need help.',
-  returnWaybill: (no, id) => `Got it: the return tracking number is ${no}. Please enter it on the after-sales page of order ${id}; we process it within 1-3 business days after the warehouse receives it. If you can't, shall I get a human agent to record it?`,
+  returnWaybill: (no, id) => `Got it: the return tracking number is ${no}. Please enter it on the after-sales page of order ${id}; it is processed once the warehouse receives it, and the page shows its progress. If you can't, or the tracking says it was delivered and the page has not moved, shall I get a human agent to check?`,
   cancelAskedBefore: (id) => `You've already asked for a refund on order ${id}, so there's no need to ask again. Here's where it stands:`,
   addItems: (id, open) =>
     open

@@ -6336,13 +6336,18 @@ describe('second review of the twenty-sixth session\'s readings', () => {
   });
 });
 
-describe('a snack shop, a plant nursery and a bedding shop (twenty-seventh session)', () => {
-  const ago = (hours: number) => new Date(NOW.getTime() - hours * 3_600_000).toISOString();
-  const shop = (data: FakeData, entries: FaqEntry[] = []) => {
+/** The twenty-seventh session's shops: a conversation with the robot over these data and these FAQ entries, at NOW. */
+const session27 = {
+  ago: (hours: number) => new Date(NOW.getTime() - hours * 3_600_000).toISOString(),
+  shop: (data: FakeData, entries: FaqEntry[] = []) => {
     const own = new FaqIndexProvider();
     own.setEntries(SHOP, entries);
     return conversation(createRobot({ dataSource: fakeDataSource(data), faq: own, clock: () => NOW }));
-  };
+  },
+};
+
+describe('a snack shop, a plant nursery and a bedding shop (twenty-seventh session)', () => {
+  const { ago, shop } = session27;
   const nuts = order({ orderId: 'SN-1', status: 'shipped', items: [{ sku: 'N', title: '【每日坚果】混合坚果礼盒 750g/30包', quantity: 1, price: '129.00' }], createdAt: ago(60) });
   const nutsTrack = logistics({ orderId: 'SN-1', trackingNo: 'ZT5550001', events: [{ time: ago(20), location: '成都转运中心', description: '快件已到达成都转运中心' }], updatedAt: ago(20) });
   const allergy: FaqEntry = { id: 'allergy', question: '花生坚果过敏的人能吃吗？', answer: '我们的零食在同一个车间生产，可能含有花生、坚果，过敏的朋友请不要购买。' };
@@ -6463,5 +6468,91 @@ describe('a snack shop, a plant nursery and a bedding shop (twenty-seventh sessi
     const r = textOf(await shop({ orders: [] }, [down])('好的 羽绒被是白鸭绒还是鹅绒 冬天南方没暖气够不够暖'));
     assert.match(r, /95%白鹅绒|羽绒被含绒量多少/);
     assert.doesNotMatch(r, /还有问题随时找我/);
+  });
+});
+
+describe('requests in a conversation, notes asked as questions, praise in Cantonese (twenty-seventh session)', () => {
+  const { ago, shop } = session27;
+  const sheet = order({ orderId: 'BD-9', status: 'delivered', items: [{ sku: 'S', title: '纯棉床单 1.8m', quantity: 1, price: '129.00' }] });
+  const swap = aftersale({ aftersaleId: 'AS-9', orderId: 'BD-9', type: 'exchange', status: 'approved' });
+  const fern = order({ orderId: 'PL-9', status: 'shipped', currency: 'USD', items: [{ sku: 'F', title: "Bird's Nest Fern – 6\" Grower Pot", quantity: 1, price: '29.95' }] });
+  const crushed = logistics({ orderId: 'PL-9', carrier: 'UPS Ground', trackingNo: '1Z009', status: 'exception', events: [{ time: ago(30), location: 'Commerce City, CO', description: 'Exception: Damage reported' }], updatedAt: ago(30) });
+
+  test('"寄到哪里啊 地址发我一下" after an exchange is where to send the goods back, not the buyer\'s own address', async () => {
+    const say = shop({ orders: [sheet], aftersales: [swap] });
+    await say('床单换货通过了 然后我要干嘛');
+    const r = textOf(await say('寄到哪里啊 地址发我一下'));
+    assert.match(r, /换货申请[\s\S]*寄回/);
+    assert.doesNotMatch(r, /地址已无法修改/);
+  });
+
+  test('after a damaged parcel: "send a new fern instead" is a person; "the address is fine, forget it" changes nothing', async () => {
+    const say = shop({ orders: [fern], logistics: [crushed] });
+    assert.match(textOf(await say("UPS says my package is 'damaged'??? is my fern dead")), /delivery problem/);
+    assert.equal((await say('can u just send a new fern instead, this one is obviously toast')).handover?.reason, 'requested');
+    const fine = await shop({ orders: [fern], logistics: [crushed] })('what?? no. the address is fine. forget it ill call ups myself');
+    assert.doesNotMatch(textOf(fine), /redirect|address can't be changed|change the delivery address/);
+    assert.equal(fine.handover, undefined);
+  });
+
+  test('asked to be contacted, with a phone or of "你们", is a person; a courier who did not call is not that', async () => {
+    const r = await shop({ orders: [sheet] })('公司名叫北京某某科技有限公司 80份 预算每份200左右 你们联系我 电话13601122334');
+    assert.equal(r.handover?.reason, 'requested');
+    assert.doesNotMatch(textOf(await shop({ orders: [sheet] })('快递员根本没联系我')), /正在为您转接人工客服，请稍候/);
+  });
+
+  test('where the courier leaves it and the goods in one parcel, asked as questions, are notes for a person; not a cancellation', async () => {
+    const pillows = order({ orderId: 'BD-8', status: 'paid', items: [{ sku: 'P', title: '泰国乳胶枕 2只装', quantity: 1, price: '259.00' }] });
+    for (const text of ['两个枕头是一起发吧 别给我分两次', '我今天加班不在家 能让快递员放丰巢吗', '咁可唔可以叫佢放樓下管理處']) {
+      const r = textOf(await shop({ orders: [pillows] })(text));
+      assert.match(r, /备注|備註/, text);
+      assert.doesNotMatch(r, /取消/, text);
+    }
+  });
+
+  test('how paid and when, after a refund, is the refund; a refund not seen on the card is the refund, not the parcel of the goods named', async () => {
+    const cakes = order({ orderId: 'SN-9', status: 'delivered', items: [{ sku: 'Y', title: '【冷链】鲜肉月饼 20只装', quantity: 1, price: '88.00' }] });
+    const cakesTrack = logistics({ orderId: 'SN-9', status: 'delivered', trackingNo: 'SF0009', events: [{ time: ago(50), location: '南京', description: '已签收' }], updatedAt: ago(50) });
+    const back = aftersale({ aftersaleId: 'AS-8', orderId: 'SN-9', type: 'refund', status: 'approved', amount: '88.00' });
+    const say = shop({ orders: [cakes], logistics: [cakesTrack], aftersales: [back] });
+    await say('我的月饼退款批了吗');
+    const r = textOf(await say('我是银行卡付的，那几天能到？'));
+    assert.match(r, /退款申请/);
+    assert.doesNotMatch(r, /SF0009/);
+    const planter = order({ orderId: 'PL-8', status: 'delivered', currency: 'USD', items: [{ sku: 'P', title: 'Ceramic Planter – Cracked Glaze', quantity: 1, price: '28.00' }] });
+    const planterTrack = logistics({ orderId: 'PL-8', status: 'delivered', trackingNo: '1Z008', events: [{ time: ago(100), location: 'Austin, TX', description: 'Delivered' }], updatedAt: ago(100) });
+    const paid = aftersale({ aftersaleId: 'AS-7', orderId: 'PL-8', type: 'refund', status: 'refunded', amount: '28.00' });
+    const en = textOf(await shop({ orders: [planter], logistics: [planterTrack], aftersales: [paid] })("Hello, I was told my refund for the cracked planter was processed but I don't see it on my card yet. When will it show up?"));
+    assert.match(en, /refund request/);
+    assert.doesNotMatch(en, /1Z008/);
+  });
+
+  test('a return waybill typed in the chat names no time of the robot\'s own', async () => {
+    const topper = order({ orderId: 'BD-7', status: 'delivered', items: [{ sku: 'T', title: '乳胶床垫 5cm', quantity: 1, price: '899.00' }] });
+    const returning = aftersale({ aftersaleId: 'AS-6', orderId: 'BD-7', type: 'return', status: 'returning', amount: '899.00' });
+    const say = shop({ orders: [topper], aftersales: [returning] });
+    await say('我的退款到哪一步了');
+    const r = textOf(await say('中通单号78951200663418 昨天物流显示已经签收了 你们查下'));
+    assert.match(r, /78951200663418/);
+    assert.doesNotMatch(r, /1-3 个工作日/);
+  });
+
+  test('a demand on the courier right after a person was offered for the parcel is for that person', async () => {
+    const snack = order({ orderId: 'SN-8', status: 'shipped', items: [{ sku: 'D', title: '蛋黄酥 12枚礼盒装', quantity: 1, price: '59.00' }] });
+    const held = logistics({ orderId: 'SN-8', carrier: '韵达快递', trackingNo: 'YD0008', status: 'exception', events: [{ time: ago(2), location: '南京市江宁区', description: '派件异常：收件人电话无人接听，快件暂存网点' }], updatedAt: ago(2) });
+    const other = order({ orderId: 'SN-7', status: 'delivered', items: [{ sku: 'M', title: '鲜肉月饼', quantity: 1, price: '88.00' }] });
+    const say = shop({ orders: [snack, other], logistics: [held] });
+    assert.match(textOf(await say('蛋黄酥的快递呢，怎么还没送来')), /转接人工客服跟进吗/);
+    assert.equal((await say('我手机一直开着的 根本没人打给我！让他今天必须给我送过来')).handover?.reason, 'requested');
+  });
+
+  test('Cantonese praise is thanked; an invoice asked with 能…不 offers the shop\'s entry, not only the way to a person', async () => {
+    for (const text of ['hi 猪肉脯拎咗喇 好好食 下次再帮衬 👍', '月饼收到啦 冰袋仲系硬嘅 正👍']) {
+      const r = await shop({ orders: [] })(text);
+      assert.equal(r.intent, 'bye', text);
+    }
+    const invoice: FaqEntry = { id: 'inv', question: '可以开发票吗', answer: '可以开电子普通发票，在订单详情页申请开票，填写公司抬头和税号。' };
+    const r = textOf(await shop({ orders: [] }, [invoice, { id: 'x', question: '羽绒被怎么洗', answer: '干洗。' }, { id: 'y', question: '发什么快递', answer: '中通。' }])('ok 那羽绒被到了以后能开发票不 我要开公司抬头报销'));
+    assert.match(r, /可以开发票吗|电子普通发票/);
   });
 });
