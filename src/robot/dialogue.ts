@@ -35,7 +35,7 @@ import { phrasingsOf, type FaqHit } from './faq-index.ts';
 import { localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { healthAsked, type HealthQuestion } from './nlu/health.ts';
-import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, type Nlu } from './nlu/understand.ts';
+import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, type Nlu } from './nlu/understand.ts';
 import { chineseScript, detectLanguage, foldedKey } from './nlu/normalize.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
@@ -565,6 +565,8 @@ function forThePerson(u: Understanding): boolean {
   const more = YES_LEAD.test(n) ? n.replace(YES_LEAD, '') : undefined;
   return (more !== undefined && more !== n && DETAILS.test(more) && FOR_A_PERSON.test(more) && !PUTS_OFF.test(more) && !NO_NEED.test(more)) || WHAT_NOW.test(n);
 }
+const SELF_DOES = /^(?:好的?|行|ok|嗯+)?[,，\s]*(?:那)?我(?:明天|今天|晚点|等会|回头|自己|这就|马上)(?:去|再)?(?:寄|弄|处理|问问|去问|联系|打电话|看看)(?:吧|了|哈)?[。.!！\s]*$/;
+const CHASE_YES = /^(?:ok(?:ay)?|yes|yeah|sure|要|好)?[,.!，。！\s]*(?:pls|please|can)?\s*(?:help (?:me )?)?chase(?: (?:it|them|for me|the courier|pls|please|lah))*[.!\s]*$|^(?:要|好|好的)[,，\s]*(?:拜托|麻烦)(?:你|您)?(?:快点|快一点|尽快)[!！。.\s]*$/;
 /** A demand on the courier or the shop: "让他今天必须给我送过来", "tell the driver to come back today". */
 const DEMANDS = /(?:让|叫)(?:他|她|快递员?|司机|师傅|骑手|你们)[^，,。？?]{0,10}(?:必须|马上|立刻|赶紧|今天)|必须(?:今天|马上|立刻|给我)|(?<![a-z])(?:tell (?:him|her|them|the driver|the courier) to|make (?:sure )?(?:him|her|them|the driver|the courier) )(?![a-z])/;
 /** Something to be done ("改到", "送到", "写上"), not put off ("我明天再来问": found in review). */
@@ -579,7 +581,8 @@ const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])
 const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
 const WAITS = /^(?:哈+|呵+)?(?:好吧|好的|好|行吧?|嗯+|ok)?[,，。.!！\s]*(?:没事|没关系|不用了?|算了)?[,，。.!！\s]*(?:那)?(?:我)?(?:先)?等(?:收到|到了|到货|货到|发货|快递到了?|明天|几天|两天|下周)?(?:了)?再说(?:吧|啦)?[.。!！\s]*$|^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|算啦|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|let me|i) wait(?: a bit| a little| then| lah| la)?\s*[.!]*$/;
 /** A no to a person, then what the buyer will do instead: look, ask, wait, do it themselves. */
-const DECLINES_SELF = /^(?:不用|不要|不必|不需要|没事|没关系|算了|算啦|不了|不好(?=啦|喇))(?:了|啦|的|哈|啊|呀|吧|喇)*[,，。.!！~\s]*(?:谢谢|多谢|谢啦)?[,，。.!！~\s]*(?:(?:那)?我(?:就)?(?:自己|再|先|回头|等会|晚点|明天|改天|等)|(?:那)?自己)|^(?:no|nope|naw|no thanks|no thank you|no need|(?:it is|its|that is|thats) (?:ok|okay|fine|alright)|all good|no worries|dont worry|don't worry)\b(?:[,.!\s]+(?:no|(?:it is|its|that is|thats) (?:ok|okay|fine|alright)|thanks|thx|ta|cheers|mate))*[,.!\s]+(?:i will|ill|i can|i am gonna|im gonna|let me|gonna)\b/;
+// Also "先不用 我週一再看看有沒有動" (found from outside: handed over).
+const DECLINES_SELF = /^(?:先不用|暂时不用|暂时不需要|先不需要|不用|不要|不必|不需要|没事|没关系|算了|算啦|不了|不好(?=啦|喇))(?:了|啦|的|哈|啊|呀|吧|喇)*[,，。.!！~\s]*(?:谢谢|多谢|谢啦)?[,，。.!！~\s]*(?:(?:那)?我(?:就)?(?:自己|再|先|回头|等会|晚点|明天|改天|等|(?:下)?(?:周|礼拜|星期)[一二三四五六日天]|下周|晚上|过两天|过几天)|(?:那)?自己)|^(?:no|nope|naw|no thanks|no thank you|no need|(?:it is|its|that is|thats) (?:ok|okay|fine|alright)|all good|no worries|dont worry|don't worry)\b(?:[,.!\s]+(?:no|(?:it is|its|that is|thats) (?:ok|okay|fine|alright)|thanks|thx|ta|cheers|mate))*[,.!\s]+(?:i will|ill|i can|i am gonna|im gonna|let me|gonna)\b/;
 /** What follows a no that asks or wants something done: that is answered, the no is no decline ("没关系 我先等等 什么时候能到", "no, i will cancel it then. how do i cancel"). */
 const ASKS_OR_WANTS = /[?？吗]|怎么|哪|多久|什么时候|几[天号点时]|能不能|可不可以|退款|退货|取消|投诉|人工|改|地址|查|(?<![a-z])(?:how|when|what|where|which|can i|could|refund|return|cancel|complain\w*|human|agent|change|address)(?![a-z])/;
 /** A no to a person and what the buyer does instead, asking and wanting nothing more. */
@@ -790,8 +793,12 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   // "不用 我自己看吧", "唔好啦 我自己打去顺丰问", "nah ill do it on the order page ta": a no with what the buyer
   // does instead (found from outside, three shops: handed over against it).
   if (state.offeredHuman && declinesSelf(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
+  // "ok pls chase for me", "要 拜託快點" to a chase offered: a yes (found from outside: the tracking again).
+  if (state.offeredHuman && CHASE_YES.test(u.normalized.trim())) return { intent: 'human' };
   // "让他今天必须给我送过来" right after a person was offered for the parcel: what the person is to do (found from outside: "which order?").
   if (state.offeredHuman && DEMANDS.test(u.normalized)) return { intent: 'human' };
+  // "好 那我明天去寄": the buyer will do it, no person (found from outside: handed over).
+  if (state.offeredHuman && SELF_DOES.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   // "人呢？？" right after "shall I get a person?": get one (found in review: the robot introduced itself).
   if (state.offeredHuman && WHERE_IS_EVERYONE.test(u.normalized)) return { intent: 'human' };
   // "还是没声音", "they still dont work" right after the trouble was answered: the answer did not help, a person does (the warranty entry had come again).
@@ -875,7 +882,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1004,9 +1011,9 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
  * cancel one (found from outside: the shipped orders were offered for cancelling).
  */
 // "为什么上次那张会被取消 我又没有要取消" (found from outside: the how-to-cancel text of the other order).
-const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?:单|订单|单子)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
+const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
-const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|钱(?![了啦的])|券|售后|帮我取消|怎么取消|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
+const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|(?<!付|给|交)钱|券|退货|换货|运单|快递单|售后|帮我取消|怎么取消|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
 
 /**
  * Praise ("收到货了 点个赞👍 下次还找你们", "great service, will order again"): thanked, not read as a
@@ -1053,9 +1060,11 @@ function parcelAsked(state: DialogueState, u: Understanding, text: string): Pick
 const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\bclaim|claim\b.{0,20}\b(?:status|update|progress)|(?:how(?:'s| is) my|where(?:'s| is) my|(?:what'?s|whats|what is) (?:going on|happening|up) with my) (?:warranty )?claim)(?![a-z])|我的(?:保修|质保|索赔|理赔)(?:申请)?[^，,。？?]{0,6}(?:怎么样|进度|到哪|结果)|(?:保修|质保)(?:申请|单)[^，,。？?]{0,4}(?:怎么样|进度|审核|结果)/;
 // Also "我刚fk了 为啥还显示待付款啊 钱都扣了", the money named after, and a longer English sentence (found from outside: told to pay again).
 const PAID_SHOWS_UNPAID =
-  /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|shows|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转账了|转了账|汇款了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
-const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付/;
-const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been )?taken|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了/;
+  /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|say|shows|show|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转[账帐][^，,。？?]{0,8}了|转了[账帐]|汇款[^，,。？?]{0,8}了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
+const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付|怎么付|哪里付|在哪付|定金|订金|尾款|(?<![a-z])(?:how do i pay|where do i pay|deposit|balance)(?![a-z])/;
+/** The order's status quoted ("还显示未付款") is no "not paid yet" of the buyer's. */
+const QUOTED_UNPAID = /(?:显示|还是|还)(?:未付款|没付款|待付款|待支付)/g;
+const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been |already )?(?:taken|deducted|gone)|(?:deducted|debited) (?:from|already)|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了|钱都扣了/;
 /**
  * Whether someone got the goods ("我给我女儿寄的苹果她收到没有", "我妈收到了吗"): the parcel, not an after-sales
  * request (found from outside: "no after-sales request", twice). Not of money or a return ("退款收到没有").
@@ -1065,7 +1074,7 @@ const NOT_GOODS_RECEIVED = /退|换|钱|款|售后|发票|(?<![a-z])(?:refund|re
 function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
   if (GOT_IT_YET.test(u.normalized) && !NOT_GOODS_RECEIVED.test(u.normalized)) return { intent: 'track_parcel' };
-  if ((PAID_SHOWS_UNPAID.test(u.normalized) && !NOT_PAID_YET.test(u.normalized)) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
+  if ((PAID_SHOWS_UNPAID.test(u.normalized) && !NOT_PAID_YET.test(u.normalized.replace(QUOTED_UNPAID, ' '))) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
   return undefined;
 }
 
@@ -1093,10 +1102,10 @@ const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<
  * that it closes by itself and where the countdown is, not how to cancel it (found in the closing
  * note of an earlier round: "go to the order page and cancel it").
  */
-const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:(?:can|do|will) i (?:wait|have)|have i got|have i|i got) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|(?:多久|几天|多长时间)之?内(?:要|得|必须)?付(?![了过完的])|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still reserved(?: for me)?|still (?:held|on hold) for me|(?:want to|wanna|need to|will|gonna) pay\b.{0,30}\bhow long (?:do i have|have i got)|how long (?:do i have|have i got)\b.{0,20}\bto pay)(?![a-z])|(?:什么时候|几时|几点|哪天|最晚)(?:之?前|以前)?(?:要|得|必须)?(?:付|给|支付|交)(?:钱|款)?(?:吗|呢|啊)?\s*$/;
+const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:(?:can|do|will) i (?:wait|have)|have i got|have i|i got) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|(?:多久|几天|多长时间)之?内(?:要|得|必须)?付(?![了过完的])|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still reserved(?: for me)?|still (?:held|on hold) for me|(?:want to|wanna|need to|will|gonna) pay\b.{0,30}\bhow long (?:do i have|have i got)|how long (?:do i have|have i got)\b.{0,20}\bto pay)(?![a-z])|(?:什么时候|几时|几点|哪天|最晚)(?:(?:之?前|以前)(?:要|得|必须)?(?:付|给|支付|交)|(?:之?前|以前)?(?:要|得|必须)?(?:付|支付|交)(?:钱|款))(?:吗|呢|啊)?\s*$/;
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 /** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
-const NOT_UNPAID_TIMEOUT = /付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
+const NOT_UNPAID_TIMEOUT = /付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|退的|赔|补发|返现|差价|赠品|单号|发票|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
 const unpaidTimeout = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'unpaidTimeout' | 'explicitOrderId'> | undefined =>
   UNPAID_TIMEOUT.test(u.normalized) && !NOT_UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !(CLEARLY_ELSE_THAN_ORDERS.has(u.intent) && !u.guessed) ? { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
@@ -1145,7 +1154,7 @@ const FIND_WHERE = /在哪(?:里|儿)?(?:看|查|找|查看|能看到|可以看�
  * the order's parcels not delivered yet (found from outside: "no matching order", since "另一个"
  * read as another order, and "not understood").
  */
-const REST_PARCELS = /另(?:一|外一?)(?:个|件)?(?:包裹|快递|箱)|(?:另外|另|还有|剩下的?)一半(?:呢|到哪|去哪|怎么|什么时候|还没)|只(?:收)?到了?\d+(?:箱|份|件|个|盒|包)|其他(?:的)?(?:包裹|快递)|剩下的(?:包裹|快递|货|东西)?(?:到哪|呢|什么时候|怎么还)|只(?:收)?到了?(?:一半|一个|一件|一箱|一部分|部分)|(?<![a-z])(?:(?:the )?(?:other|second|remaining|rest of the) (?:parcel|package|box)s?|only (?:got|received) (?:half|part|one (?:box|parcel|package)))(?![a-z])/;
+const REST_PARCELS = /另(?:一|外一?)(?:个|件)?(?:包裹|快递|箱)|(?<![我的家])(?:另外|另|还有|剩下的?)一半(?:呢|到哪|去哪|怎么|什么时候|还没)|其他(?:的)?(?:包裹|快递)|剩下的(?:包裹|快递|货|东西)?(?:到哪|呢|什么时候|怎么还)|只(?:收)?到了?(?:一半|一个|一件|一箱|一部分|部分)|(?<![a-z])(?:(?:the )?(?:other|second|remaining|rest of the) (?:parcel|package|box)s?|only (?:got|received) (?:half|part|one (?:box|parcel|package)))(?![a-z])/;
 /** "怎么只到了羽绒服", "only the jacket came": goods named after it, not a place ("只到了北京" is how far it got). */
 const ONLY_ARRIVED = /只(?:收到|到|来)了?([^，,。!！?？]{1,10})|(?<![a-z])only (?:the )?([a-z]+(?: [a-z]+)?) (?:came|arrived)(?![a-z])/;
 const onlySomeArrived = (n: string): boolean => {
@@ -1185,7 +1194,7 @@ const RESCHEDULE_MORE = /(?:下?(?:周|星期|礼拜)[一二三四五六日天�
  * the shop's policy on it: its status and, refused, the shop's reason (found from outside: the
  * price-protection entry was said, twice; "拒绝的原因是啥", "换腰果点解唔得": not understood).
  */
-const OWN_REQUEST = /(?:我的|我那个|我申请的)[^，。?？]{0,6}(?:申请|售后)[^，。]{0,8}(?:怎么样|咋样|如何|进度|到哪|通过|结果|审核|批了|呢)|(?:为什么|为啥|凭什么|怎么|点解)(?:被)?(?:给我|把我的?)?(?:拒绝|拒了|驳回|不通过|没通过)(?!收货|签收|快递|包裹)|(?:拒绝|驳回|被拒|拒了)的?(?:原因|理由)|(?:换|退)[^，,。？?]{0,6}(?:为什么|为啥|点解)(?:不得|不行|不可以|不给|不能|唔得)|(?<![a-z])(?:why (?:was|did you|is|has) (?:it |my \w+ (?:request |claim )?)?(?:been )?(?:rejected|refused|declined|denied)|what happened (?:to|with) my (?:\w+ )?(?:request|claim))(?![a-z])/;
+const OWN_REQUEST = /(?:我的|我那个|我申请的)[^，。?？]{0,6}(?:申请|售后)[^，。]{0,8}(?:怎么样|咋样|如何|进度|到哪|通过|结果|审核|批了|呢)|(?:为什么|为啥|凭什么|怎么|点解)(?:被)?(?:给我|把我的?)?(?:拒绝|拒了|驳回|不通过|没通过)(?!收货|签收|快递|包裹)|(?:拒绝|驳回|被拒|拒了)的?(?:原因|理由)|(?:换|退)[^，,。？?]{0,6}(?:为什么|为啥|点解)(?:不得|不行|不可以|不给我?|唔得)[吗啊呢？?!！\s]*$|(?<![a-z])(?:why (?:was|did you|is|has) (?:it |my \w+ (?:request |claim )?)?(?:been )?(?:rejected|refused|declined|denied)|what happened (?:to|with) my (?:\w+ )?(?:request|claim))(?![a-z])/;
 const ownRequestAsked = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   OWN_REQUEST.test(u.normalized) && (u.intent === 'faq' || unclearReading(u) || isPolicyIntent(u.intent)) ? { intent: 'aftersale_progress', u: { ...u, guessed: undefined } } : undefined;
 /**
@@ -1196,17 +1205,23 @@ const ownRequestAsked = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | und
 // What is in the goods and who may have them, and how a plant is kept ("我老公花生过敏 每日坚果里面有花生吗",
 // "my monstera has 2 yellow leaves, should I be worried?": found from outside, the parcel's tracking, twice);
 // not a reaction had after using them ("用了过敏 脸都红了" is goods in trouble).
-const GOODS_CARE =
-  /催熟|熟了吗|没熟|放几天|多放几天|开口|怎么吃|还能吃|能生吃|能直接吃|怎么保存|怎么储存|怎么存放|要冷藏|要冷冻|放冰箱|(?<!用了|吃了|喝了|涂了|擦了|抹了|戴了|穿了|没|不|没有|不会)过敏(?!了)|成分|配料|添加剂|防腐剂|有没有(?:加|添加)|加糖|糖尿病|孕妇(?:能|可以)|(?:小孩|宝宝|孩子|细路仔?)(?:能|可以)?(?:吃|食)|能吃吗|吃得吗|食唔食得|食得唔得|怎么养|浇水|施肥|叶子(?:发黄|黄了|蔫|掉)|(?<![a-z])(?:ripen\w*|ripe|how (?:do|should) i (?:store|keep|eat)|still (?:ok|safe) to eat|safe to eat|keep (?:it|them) fresh|allerg(?:y|ies|ic)(?! reaction)|ingredients?|preservatives?|gluten|diabet\w*|toxic|pet safe|safe for (?:cats|dogs|pets|kids|babies)|(?:leaves|leaf) (?:turn\w*|yellow\w*|brown\w*|droop\w*|curl\w*)|yellow leaves|turn(?:ed|ing)? (?:yellow|brown)|(?:when )?(?:should|do|can) i (?:plant|sow|repot|fertili[sz]e|water)(?! (?:the |my )?(?:order|bill|account))|when (?:should|do|can) i start (?:the |my )?(?:\w+ )?(?:seeds?|bulbs?|plants?|seedlings?)|how (?:often|much) (?:should i |do i |to )?water|squishy|shrivel\w*)(?![a-z])/;
+const GOODS_CARE = /催熟|熟了吗|没熟|放几天|多放几天|开口|怎么吃|还能吃|能生吃|能直接吃|怎么保存|怎么储存|怎么存放|要冷藏|要冷冻|放冰箱|(?<![a-z])(?:ripen\w*|ripe|how (?:do|should) i (?:store|keep|eat)|still (?:ok|safe) to eat|safe to eat|keep (?:it|them) fresh)(?![a-z])/;
+/** What is in the goods, who may have them, how a plant is kept: asked beside no parcel question (found in review: "给孩子吃的坚果到哪了"). */
+const GOODS_ABOUT =
+  /(?<!用了|吃了|喝了|涂了|擦了|抹了|戴了|穿了|没|不|没有|不会)过敏(?!了)|成分|配料|添加剂|防腐剂|有没有(?:加|添加)|加糖|糖尿病|孕妇(?:能|可以)|(?:小孩|宝宝|孩子|细路仔?)(?:能|可以)?(?:吃|食)|能吃吗|吃得吗|食唔食得|食得唔得|怎么养|浇水|施肥|叶子(?:发黄|黄了|蔫|掉)|(?<![a-z])(?:ripen\w*|ripe|how (?:do|should) i (?:store|keep|eat)|still (?:ok|safe) to eat|safe to eat|keep (?:it|them) fresh|allerg(?:y|ies|ic)(?! reaction)|ingredients?|preservatives?|gluten|diabet\w*|toxic|pet safe|safe for (?:cats|dogs|pets|kids|babies)|(?:leaves|leaf) (?:turn\w*|yellow\w*|brown\w*|droop\w*|curl\w*)|yellow leaves|turn(?:ed|ing)? (?:yellow|brown)|(?:when )?(?:should|do|can) i (?:plant|sow|repot|fertili[sz]e|water)(?! (?:the |my )?(?:order|bill|account))|when (?:should|do|can) i start (?:the |my )?(?:\w+ )?(?:seeds?|bulbs?|plants?|seedlings?)|how (?:often|much) (?:should i |do i |to )?water|squishy|shrivel\w*)(?![a-z])/;
 /** A subscription's deliveries ("when's my next subscription box due?", "can i pause it over xmas?", "暂停配送"): the shop's word, not the first box's parcel (found from outside). */
 const SUBSCRIPTION = /(?<![a-z])(?:subscription|subscribe|(?:pause|skip|suspend) (?:it|my|the|this|next|a|[a-z]+'s)(?![a-z]))|订阅|包月|暂停(?:配送|发货|送货|送)|跳过(?:这|下|一)(?:期|次|个月)/;
 /** A subscription's deliveries asked about, not one of them gone wrong or being tracked. */
 const asksSubscription = (n: string): boolean =>
   SUBSCRIPTION.test(n) && !/(?<![a-z])(?:where|track\w*|arriv\w*|came|damaged|broken|missing|wrong|wilted|dead)(?![a-z])|到哪|在哪|物流|坏|少|缺|错|蔫/.test(n);
 /** Trouble or money named beside it is trouble or after-sales, not care of the goods. */
-const NOT_CARE = /退|赔|换|坏|烂|化冻|(?<![a-z])(?:refund|return|rotten|spoiled|thawed|send (?:it |them )?back|exchange)/;
+const NOT_CARE = /退|赔|换|坏|烂|化冻|破|碎|裂|错|不一样|不符|霉|死|(?<![a-z])(?:refund|return|rotten|spoiled|thawed|send (?:it |them )?back|exchange|broken|cracked|crushed|damaged|dead|mushy|mou?ldy|wrong|smashed|squished)/;
+/** A question about the parcel itself: where, when, sent yet ("给孩子吃的坚果到哪了": found in review). */
+const PARCEL_QUESTION = /到哪|什么时候(?:能|会)?到|几天(?:能)?到|发货|发了|寄到|到了吗|到了没|(?<![a-z])(?:(?:shipped|dispatched|sent) yet|has it (?:shipped|arrived|been sent)|(?:is|are|has|have) (?:my |the |it |they )?[\w ]{0,30}(?:shipped|dispatched)|when (?:will|does|is|do) (?:it|they|my [\w ]{1,30}) (?:ship|arrive|come|get here)|where(?:'s| is| are) (?:it|my|they)|tracking)(?![a-z])/;
 const goodsCare = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
-  ((GOODS_CARE.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) || asksSubscription(u.normalized)) && !NOT_CARE.test(u.normalized) ? { intent: 'faq', u: { ...u, guessed: undefined } } : undefined;
+  ((GOODS_CARE.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) || asksAbout(u) || asksSubscription(u.normalized)) && !NOT_CARE.test(u.normalized) ? { intent: 'faq', u: { ...u, guessed: undefined } } : undefined;
+const asksAbout = (u: Understanding): boolean =>
+  GOODS_ABOUT.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !PARCEL_QUESTION.test(u.normalized) && (unclearReading(u) || !isDataIntent(u.intent) || u.confidence < 0.5);
 /**
  * "三个订单都帮我查下 分别啥状态", "帮我查下所有订单": every order of the buyer's not cancelled, each told
  * (found from outside: "which one?"). Beside ASKS_EACH in `dataAnswer`, which answers each of the few
@@ -1219,8 +1234,10 @@ const allOfMine = (u: Understanding): Pick<Resolved, 'intent' | 'choice'> | unde
 const holdsBack = (u: Understanding): boolean => u.intent === 'cancel_order' && /晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天|先别发|暂时别发|先不要发/.test(u.normalized) && !/取消|不要了|退款|不想要|(?<![a-z])cancel/.test(u.normalized);
 /** A place, a courier or a day already missed: no other day asked ("可以指定顺丰明天送到吗", "客服说周三再送，结果今天也没来": found in review). */
 const NOT_ANOTHER_DAY = /顺丰|中通|圆通|韵达|申通|极兔|京东|邮政|ems|结果|没来|没到|还没|说好|(?<![a-z])(?:(?:deliver|send|bring) (?:it |them )?to|dpd|royal mail|ups|fedex|dhl|evri)(?![a-z])/;
+/** "等我礼拜六回来再寄", "不是改地址…就是晚几天寄" (found from outside: read as an address change, twice). */
+const LATER_SEND = /(?:等我|我)[^，,。？?]{0,10}(?:回来|回家|在家)(?:以后|之后)?再(?:寄|发|送)|(?:就是|只是|能不能|可以)?晚(?:点|一点|几天|些)(?:再)?(?:寄|发货|发|送)(?!了)/;
 const reschedules = (u: Understanding): Pick<Resolved, 'intent' | 'reschedule'> | undefined =>
-  (RESCHEDULE.test(u.normalized) || (RESCHEDULE_MORE.test(u.normalized) && !NOT_ANOTHER_DAY.test(u.normalized))) && !/(?:地址|address)/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'change_address' || u.intent === 'delivery_estimate' || u.intent === 'faq' || holdsBack(u)) ? { intent: 'change_address', reschedule: true } : undefined;
+  (RESCHEDULE.test(u.normalized) || (RESCHEDULE_MORE.test(u.normalized) && !NOT_ANOTHER_DAY.test(u.normalized)) || LATER_SEND.test(u.normalized)) && (!/(?:地址|address)/.test(u.normalized) || ADDRESS_FINE.test(u.normalized)) && (u.intent === 'unknown' || u.guessed || u.intent === 'change_address' || u.intent === 'delivery_estimate' || u.intent === 'faq' || holdsBack(u)) ? { intent: 'change_address', reschedule: true } : undefined;
 /**
  * A top-up's arrival ("话费到账了吗", "充的会员没到账") is no refund's, and a code that does not work
  * ("密钥激活不了", "my psn code still not here") no coupon's: the order's (found from outside: an
@@ -1257,8 +1274,8 @@ const WHEN_THEN = /^(?:ok(?:ay)?|and|hmm+)?[, ]*(?:so|then)?[, ]*when(?: then| w
  * "any idea what time?", "大概几点" right after a parcel's answer: when that parcel comes (found from
  * outside: an out-for-delivery parcel, then "not sure"). Not the shop's or its people's hours.
  */
-const WHAT_TIME = /(?<![a-z])(?:(?:any idea|do you know|roughly|about) (?:what time|when)|what time|roughly when|how late)(?![a-z])|大概几点|几点(?:能|会)?(?:到|送)|什么时候(?:能|会)?送到/;
-const NOT_ARRIVAL_TIME = /客服|上班|下班|营业|开门|关门|(?<![a-z])(?:open|close|closing|customer service|agents?|staff|you guys|your team)(?![a-z])/;
+const WHAT_TIME = /(?<![a-z])(?:(?:any idea|do you know|roughly|(?<!what |how )about) (?:what time|when)|what time|roughly when|how late)(?![a-z])|大概几点|几点(?:能|会)?(?:到|送)|什么时候(?:能|会)?送到/;
+const NOT_ARRIVAL_TIME = /客服|上班|下班|营业|开门|关门|截单|(?<![a-z])(?:open|close|closing|customer service|agents?|staff|you guys|your team|cut ?off|order by|damaged|broken)(?![a-z])/;
 const timeOfArrival = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   state.focusOrderId && (state.topic === 'track_parcel' || state.topic === 'delivery_estimate') && WHAT_TIME.test(u.normalized) && !NOT_ARRIVAL_TIME.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed)
     ? { intent: 'delivery_estimate', u: { ...u, guessed: undefined } }
@@ -1307,7 +1324,7 @@ const ADDRESS_WORD = /地址|门牌|邮编|送到|寄到|发到|(?<![a-z])(?:add
 /** Changing the recipient or their phone is an address change ("收货人电话填错了", "change recipient name"). */
 const CHANGES = /改|换|错|(?<![a-z])(?:chang\w*|updat\w*|edit|fix|wrong|correct)(?![a-z])/;
 /** The address said to be right ("no. the address is fine. forget it", "地址没问题"): no change asked (found from outside: the change went on). */
-const ADDRESS_FINE = /地址(?:是)?(?:没问题|没错|对的|正确|不用改|不需要改)|(?<![a-z])(?:(?:the |my )?address (?:is|was|'s) (?:fine|ok|okay|correct|right|good)|don'?t (?:need to )?change (?:the |my )?address)(?![a-z])/;
+const ADDRESS_FINE = /地址(?:是)?(?:没问题|没错|对的|正确|不用改|不需要改|不变)|不是改地址|不改地址|(?<![a-z])(?:(?:the |my )?address (?:is|was|'s) (?:fine|ok|okay|correct|right|good)|don'?t (?:need to )?change (?:the |my )?address)(?![a-z])/;
 const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent' | 'declined'> | undefined =>
   u.intent === 'change_address' && ADDRESS_FINE.test(u.normalized) ? { intent: 'unknown', declined: 'human' } :
   u.intent === 'change_address' && !ADDRESS_WORD.test(u.normalized) && (NAME_FOR_CUSTOMS.test(u.normalized) || (RECIPIENT_ASKED.test(u.normalized) && !CHANGES.test(u.normalized))) ? { intent: 'faq' } : undefined;
@@ -1353,7 +1370,7 @@ const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 // Not 怎么发货, 发哪个快递, 送给谁 (found in review).
 // Also "图我拍好了 怎么发给你", "影咗相喇 點send俾你", "should i send you pics" (found from outside: a shipping entry, read as 发货).
 const SENDS_EVIDENCE =
-  /(?:视频|照片|图片|截图|开箱|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊]|\s*$)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|do you (?:want|need) (?:a |some )?(?:photos?|pictures?|pics?))(?![a-z])/;
+  /(?:视频|照片|图片|截图|开箱|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊]|\s*$)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?))(?![a-z])/;
 const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (SENDS_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined);
 /**
  * "…80份 预算每份200左右 你们联系我 电话136…", "pls call me back on 9123 4567": the buyer asks to be
@@ -1380,8 +1397,8 @@ const riderTrouble = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
  * When it was signed for ("牛肉干 SN26112007 什么时候签收的", "when was it delivered"): the parcel's
  * tracking, which has the day (found from outside: "no after-sales request"). Not a return signed for by the shop.
  */
-const SIGNED_WHEN = /(?:什么时候|哪天|几号|几时|几点)(?:被)?签收|签收(?:的)?(?:时间|日期)|(?<![a-z])(?:when (?:was|did) (?:it|my \w+|the \w+) (?:get )?(?:delivered|signed for)|what (?:day|time|date) (?:was it|did it (?:get )?)(?:delivered|arrive))(?![a-z])/;
-const SHOP_SIGNED = /仓库|寄回|退回|寄过去|你们(?:那边)?(?:什么时候|哪天)?签收|(?<![a-z])(?:warehouse|you (?:guys )?(?:get|got|receive))(?![a-z])/;
+const SIGNED_WHEN = /(?:什么时候|哪天|几号|几时|几点)(?:被)?签收的|签收(?:的)?(?:时间|日期)是(?:什么时候|哪天|几号)|(?<![a-z])(?:when (?:was|did) (?:it|my \w+|the \w+) (?:get )?(?:delivered|signed for|arrive)|what (?:day|time|date) (?:was it |did it (?:get )?)(?:delivered|arrive))(?![a-z])/;
+const SHOP_SIGNED = /仓库|寄回|退回|寄过去|你们(?:那边)?(?:什么时候|哪天)?签收|退|换|七天|7天|无理由|价保|售后|还能|开始算|(?<![a-z])(?:warehouse|you (?:guys )?(?:get|got|receive))(?![a-z])/;
 const signedWhen = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   SIGNED_WHEN.test(u.normalized) && !SHOP_SIGNED.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.confidence < 0.5 || u.intent === 'aftersale_progress') ? { intent: 'track_parcel', u: { ...u, guessed: undefined } } : undefined;
 const ARRIVED_AT = /(?:寄|送|到)到[^，,。？?]{1,10}(?:了吗|了没有?|了嘛|没有)/;
@@ -1391,19 +1408,34 @@ const arrivedAt = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 const MADE_YET = /做好了?(?:没有?|吗|嘛)|做完了?(?:没有?|吗)|(?:生产|制作)(?:好|完)了?(?:没有?|吗)|做到哪(?:一步)?了|(?:生产|制作)进度|(?<![a-z])(?:is it (?:made|finished) yet|(?:made|finished) yet|production status)(?![a-z])/;
 // Of goods, not paperwork: "退货手续做完了吗", "身份证验证做好了没" (found in review).
 const NOT_GOODS_MADE = /手续|验证|认证|审核|申请|资料|登记|报关|作业|退款(?:做|处理)|(?<![a-z])(?:paperwork|verification|review|refund|return)(?![a-z])/;
-const madeYet = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (MADE_YET.test(u.normalized) && !NOT_GOODS_MADE.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed) ? { intent: 'delivery_estimate' } : undefined);
+/** "我申请的试戴镜架寄出来了吗": a parcel asked after, though 申请 reads as after-sales (found from outside: "no after-sales request"). */
+const shippedNotRequest = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  u.intent === 'aftersale_progress' && SHIPPED_YET.test(u.normalized) && !REQUEST_WORDS.test(u.normalized) && !SENT_AGAIN.test(u.normalized) ? { intent: 'track_parcel' } : undefined;
+/** Goods sent again for a request ("换的货发出来了吗", "has the replacement been sent out"): the request's, not the order's parcel (found in review). */
+const SENT_AGAIN = /换|补发|重发|(?<![a-z])(?:replacement|exchange\w*|resen[dt]|new one)(?![a-z])/;
+// Also read as a request's progress ("做到哪一步了，什么时候能寄出来" of glasses made to order: found from outside, "no after-sales request" three times).
+const madeYet = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  MADE_YET.test(u.normalized) && !NOT_GOODS_MADE.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || (u.intent === 'aftersale_progress' && !REQUEST_WORDS.test(u.normalized))) ? { intent: 'delivery_estimate' } : undefined;
 const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   u.intent === 'track_parcel' && FIND_WHERE.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !CODE_GOODS.test(u.normalized) && !/运单|单号|发货|到了|送到/.test(u.normalized) ? { intent: 'unknown' } : undefined;
 /**
  * "can u just send a new pair instead", "能不能补发一个" right after a parcel's answer: a person's to
  * arrange (found from outside: "change the delivery address?").
  */
-const RESEND = /(?:补发|重新发|重发|再发|再寄)一?(?:个|件|双|份)?(?:吧|给我)?\s*$|(?:能不能|可以|能)(?:直接)?(?:给我|帮我)?(?:补发|重发|重新发|再发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it|send (?:me |us )?(?:a |an )?(?:new|replacement|another|fresh) [a-z]+(?: [a-z]+)? instead|(?:can i|could i|i want|i'?d like) (?:get |have )?a replacement)(?![a-z])/;
+// Also "能不能直接重新给我寄一套", "不是取消！是补发" (found from outside: read as a cancellation, twice).
+const RESEND = /(?:补发|重新发|重发|再发|再寄)一?(?:个|件|双|份|套)?(?:吧|给我)?\s*$|(?:能不能|可以|能|可不可以)(?:直接)?(?:给我|帮我)?(?:补发|重发|重新发|再发)|(?:能不能|可以|能|可不可以)(?:直接)?(?:重新|再)(?:给我|帮我)?寄(?:一|个|一套|一份|一个|一双)?|(?:是|要)(?:补发|重发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it|send (?:me |us )?(?:a |an )?(?:new|replacement|another|fresh) [a-z]+(?: [a-z]+)? instead|(?:can i|could i|i want|i'?d like) (?:get |have )?a replacement)(?![a-z])/;
 /** Coupons, invoices, links, postage, or a question of policy ("如果丢了会补发吗"): not goods sent again (found in review). */
 const NOT_RESEND = /券|发票|链接|运费|会不会|会补发吗|如果|(?<![a-z])(?:coupon|voucher|invoice|link|code|receipt|if)(?![a-z])/;
 // Only while a person is offered for the parcel just told (lost, stuck, late): the buyer answers that offer.
 const resendAsked = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  state.offeredHuman && state.topic && LOGISTICS_INTENTS.has(state.topic) && state.focusOrderId && RESEND.test(u.normalized) && !NOT_RESEND.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined;
+  state.focusOrderId && RESEND.test(u.normalized) && !NOT_RESEND.test(u.normalized) && ((state.offeredHuman && state.topic && LOGISTICS_INTENTS.has(state.topic) && !isDataIntent(u.intent)) || /不是取消/.test(u.normalized)) ? { intent: 'human' } : undefined;
+/**
+ * Another delivery attempt or a longer hold at the pickup point ("pls arrange redelivery", "can ask
+ * 7-11 hold longer?", "重新派送"): the courier's, through a person (found from outside: the tracking again).
+ */
+const REDELIVER = /重新派送|二次派送|再(?:派|送)一次|延长(?:保管|存放|取件)(?:时间|期)?|(?<![a-z])(?:re-?deliver\w*|arrange (?:a |another )?(?:re-?delivery|delivery|pickup|collection)|hold (?:it |the parcel |my parcel )?longer|extend (?:the )?(?:collection|pickup|hold))(?![a-z])/;
+const redeliverAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  REDELIVER.test(u.normalized) && !/如果|会不会|(?<![a-z])(?:if|will you|do you|policy)(?![a-z])/.test(u.normalized) ? { intent: 'human' } : undefined;
 /**
  * "拒收可以吗", "怎么拒收", "can i just refuse it" right after the robot said a shipped order can be
  * refused: how that goes, for that order (found from outside: an FAQ guess on return postage).
@@ -1441,20 +1473,23 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
 const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?smoke|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot"), not "火锅太烫", "爆炸款". */
 const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|发烫|烫手|过热|焦味|糊味|烧焦|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running) (?:so |super |very |really |extremely |too |way too |crazy )?hot|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
-const DEVICE = /充电|充着|插着|插电|用的时候|用着|电池|充电宝|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up)(?![a-z])/;
+const DEVICE = /充电|充着|充一下|充了|一充|充的时候|插着|插电|用的时候|用着|电池|充电宝|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up)(?![a-z])/;
 /** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
 const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
 /** Gas escaping from a stove or a canister ("smells of gas when i screw the canister on", "one canister is hissing", "燃气味"): found from outside, "not understood". */
 const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smells? (?:of|like) gas|gas smell|smell(?:ing)? gas|(?:leaking|leaks|leak of) gas|gas (?:is )?leak\w*|(?:canister|cartridge|gas|stove|cylinder)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder))(?![a-z])/;
-const reportsDanger = (n: string): boolean => !SAFETY_ASKED.test(n) && (SAFETY_SIGN.test(n) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)));
+// The goods in focus may be the device ("而且充一下就超燙" of the charger just told: found from outside, "not sure").
+const reportsDanger = (n: string, goods = ''): boolean => !SAFETY_ASKED.test(n) && (SAFETY_SIGN.test(n) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && (DEVICE.test(n) || DEVICE.test(goods.toLowerCase()))));
 
 const ASKS_FOR_SPECIALIST = /(?:转|找|联系|接|叫|换)(?:个|一下|下|一位|位)?(?:药师|医生|专家|营养师|技术人员|技术支持|工程师)|(?:我要|我想|让我|帮我)(?:跟|和|找)?(?:药师|医生|专家|营养师|工程师)(?:说话|聊聊|沟通)?$|(?:我要|我想|让我|帮我)(?:跟|和|找)(?:药师|医生|专家|营养师|工程师)|(?<![a-z])(?:talk|speak|connect|transfer|get|put)\b.{0,20}\b(?:pharmacist|doctor|specialist|technician|engineer)s?(?![a-z])/;
 /** Asked about them, not for them ("找药师要钱吗", "药师几点上班"). */
 const ASKS_ABOUT_SPECIALIST = /吗|几点|时间|什么时候|多少|收费|要钱|[?？]|(?<![a-z])(?:when|hours|what time|cost|free)(?![a-z])/;
-function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'health'> | undefined {
+function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'health' | 'declined'> | undefined {
+  // "不用转人工啦 我只是说一下": no person wanted, said in the words that ask for one (found from outside).
+  if ((u.intent === 'human' || u.intent === 'unknown') && declinesPerson(text)) return { intent: 'unknown', declined: 'human' };
   // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
   if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { intent: 'unknown' };
-  if (reportsDanger(u.normalized)) return { intent: 'complaint', safety: true, ...(GAS_LEAK.test(u.normalized) && !SAFETY_SIGN.test(u.normalized) ? { gas: true as const } : {}) };
+  if (reportsDanger(u.normalized, goods)) return { intent: 'complaint', safety: true, ...(GAS_LEAK.test(u.normalized) && !SAFETY_SIGN.test(u.normalized) ? { gas: true as const } : {}) };
   const health = healthAsked(u.normalized, goods);
   // Advice is read as an FAQ question (the shop's own entry may answer it), a reaction as a complaint (ahead in the queue).
   if (health) return { intent: health === 'advice' ? 'faq' : 'complaint', health };
@@ -1531,11 +1566,13 @@ const PARCEL_WORD = /快递|物流|包裹|单号|派件|派送|派了|快递员|
 const REFUND_NOT_SEEN = /(?:退款|退的钱|退回的钱)[^。？?]{0,20}(?:没(?:有)?(?:看到|收到|到账|到)|看不到|还没)|(?<![a-z])refund\b[^.?]{0,80}\b(?:(?:do not|don'?t|cannot|can'?t) see|not (?:seen|received|showing|there|in)|(?:have not|haven'?t) (?:got|received|seen)|still (?:nothing|not))(?![a-z])/;
 const refundNotSeen = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   REFUND_NOT_SEEN.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && u.intent !== 'aftersale_progress' && u.intent !== 'human' && u.intent !== 'complaint' ? { intent: 'aftersale_progress', u: { ...u, guessed: undefined } } : undefined;
+const SENDING_OUT = /发货|寄出|发出|(?<![a-z])(?:ship|dispatch|send out|sent out)(?![a-z])/;
 const PAID_WITH = /银行卡|信用卡|储蓄卡|借记卡|支付宝|微信|花呗|云闪付|(?<![a-z])(?:credit card|debit card|my card|card|paypal|apple pay|bank|paynow|grabpay)(?![a-z])/;
 const WHEN_MONEY = /几天|多久|什么时候|几时|哪天|(?<![a-z])(?:when|how long|how many days)(?![a-z])/;
 function stillOnRefund(state: DialogueState, u: Understanding): boolean {
   // Goods named ("那耳机到底什么时候到") are another order's parcel, maybe: read as said (found in review).
-  if (state.topic !== 'aftersale_progress' || PARCEL_WORD.test(u.normalized) || kindsOfGoods(u.normalized).size > 0) return false;
+  // Nor sending out ("那到底哪天发货？": found from outside, a request's status three times).
+  if (state.topic !== 'aftersale_progress' || PARCEL_WORD.test(u.normalized) || SENDING_OUT.test(u.normalized) || kindsOfGoods(u.normalized).size > 0) return false;
   // "why is it closed", "为什么关了", "when will it be approved": the state of the request just told.
   const about = u.normalized.length <= SHORT_FOLLOW_UP && !CLEARLY_ELSE.has(u.intent) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ);
   if (about && (REFUSED.test(u.normalized) || CLOSED.test(u.normalized) || REVIEWED.test(u.normalized))) return true;
@@ -2259,7 +2296,7 @@ const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送�
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
 /** An appliance that stopped doing its job ("stopped heating", "won't turn on", "不加热了"): found from outside, an air fryer was a greeting. */
 const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:won'?t|will not|wont) (?:heat(?: up)?|power on|turn on|switch on|boil|spin|blend)(?! until)|(?:does ?n[o']?t|does not|do not|can ?not|can'?t) (?:heat(?: up)?|power on|turn on|boil)|not heating(?: up)?|no heat)(?![a-z])/;
-const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|少了?[一二两三四五六七八九十几\d]+(?:件|个|盒|套|支|瓶|包|只|双|片|箱|袋|条|根)|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?!(?:a |an |the |my )?(?:refund|store credit|credit|e-?mail|text|message|call|voucher|coupon|notification|exchange|replacement)\b)(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
+const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|少了?[一二两三四五六七八九十几\d]+(?:件|个|盒|套|支|瓶|包|只|双|片|箱|袋|条|根)|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a |an )?(?:small |big |tiny |little |huge )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?!(?:a |an |the |my )?(?:refund|store credit|credit|e-?mail|text|message|call|voucher|coupon|notification|exchange|replacement)\b)(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
   // "the flowers are wilted. what do i do" reads as a sure FAQ question, and the FAQ only asked "did you mean…?" (found from outside).
@@ -2274,7 +2311,8 @@ const skinReaction = (n: string): boolean =>
   /用了|用完|涂了|擦了|抹了|吃了|(?<![a-z])(?:after using|used it)(?![a-z])/.test(n) && /过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:allergic|rash)(?![a-z])/.test(n) && !/没过敏|不过敏|没有过敏|没.{0,3}过敏|会不会|会过敏|吗|[?？]|(?<![a-z])(?:never|not|no)(?![a-z])/.test(n);
 /** Goods said to have come in trouble ("到了 但是碎了", "arrived crushed"). */
 // "arrived this morning and honestly they're completely wilted" (found from outside: the delivery's tracking).
-const ARRIVED_IN_TROUBLE = /(?:到了|收到|送到|送来).{0,8}(?:碎|坏|压|烂|破|蔫)|(?<![a-z])(?:arrived|came|was delivered|were delivered|got here)(?: [a-z',]+){0,7} (?:crushed|squashed|smashed|broken|damaged|ruined|wilted|withered|drooping|dead|melted|rotten|mouldy|moldy)(?![a-z])/;
+// Also "my parcel reached already!! but the kaftan got a small hole" (found from outside: the tracking).
+const ARRIVED_IN_TROUBLE = /(?:到了|收到|送到|送来).{0,8}(?:碎|坏|压|烂|破|蔫)|(?<![a-z])(?:arrived|came|reached|got here|received)\b[^?]{0,30}\bbut\b[^?]{0,40}\b(?:got|has|have|had|there is|there's|is|are)\b(?: a| an| some| small| big| tiny| little){0,2} (?:hole|holes|tear|stain|stains|crack|scratch|scratches|missing button)(?![a-z])|(?<![a-z])(?:arrived|came|was delivered|were delivered|got here)(?: [a-z',]+){0,7} (?:crushed|squashed|smashed|broken|damaged|ruined|wilted|withered|drooping|dead|melted|rotten|mouldy|moldy)(?![a-z])/;
 /** A question about the policy rather than a report of trouble. */
 // "能开发票不 我要开公司抬头报销" asks whether it can be done (found from outside: the shop's invoice entry unsaid).
 const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|能开(?:发)?票|能[\u4e00-\u9fff]{1,4}不(?=[我你他她,，。?？!！\s]|$)|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible|does (?:it|the|this|your)|policy)(?![a-z])/;
@@ -2525,7 +2563,7 @@ function tiersFor(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>): 
 /** "我刚付了 发货了吗": the unpaid order was just paid, it is the one asked about. */
 const JUST_PAID = /付了|付好了|付过了|付款了|支付了|(?<![a-z])(?:just paid|i paid|paid (?:it|now))(?![a-z])/;
 /** Asked whether an order has gone out yet. */
-const SHIPPED_YET = /发货了(?:吗|没|[?？])|(?<!订)单号(?:给我|发我|多少|是多少)|发了(?:吗|没)|发货没|发出(?:去)?了(?:吗|没)|寄出(?:去)?了(?:吗|没)|(?<![a-z])(?:(?:been|was|it|they|order) (?:dispatched|shipped|sent out|posted)|dispatched yet|shipped yet|sent (?:it )?out yet|has it (?:gone out|shipped|been sent))(?![a-z])/;
+const SHIPPED_YET = /发货了(?:吗|没|[?？])|(?:寄|发)出来了(?:吗|没)|(?<!订)单号(?:给我|发我|多少|是多少)|发了(?:吗|没)|发货没|发出(?:去)?了(?:吗|没)|寄出(?:去)?了(?:吗|没)|(?<![a-z])(?:(?:been|was|it|they|order) (?:dispatched|shipped|sent out|posted)|dispatched yet|shipped yet|sent (?:it )?out yet|has it (?:gone out|shipped|been sent))(?![a-z])/;
 const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly (readonly OrderStatus[])[]>> = {
   // An order paid and not sent yet before one delivered: "where's my order" asks after what has not come (found from outside: the trainers delivered days ago were told, not the hoodie).
   track_parcel: [['shipped'], ['paid'], ['delivered', 'completed'], ['pending_payment']],

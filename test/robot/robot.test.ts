@@ -6556,3 +6556,146 @@ describe('requests in a conversation, notes asked as questions, praise in Canton
     assert.match(r, /可以开发票吗|电子普通发票/);
   });
 });
+
+describe('an eyewear shop, a Singapore boutique and a Taiwanese accessories shop (twenty-seventh session)', () => {
+  const { ago, shop } = session27;
+  const glasses = order({ orderId: 'YJ-1', status: 'paid', shipBy: ago(-7 * 24), items: [{ sku: 'G', title: '【定制】渐进多焦点镜片 1.60 按验光单加工 + 轻钛半框镜架 金色', quantity: 1, price: '1280.00' }], createdAt: ago(72) });
+
+  test('glasses made to order asked "做到哪一步了 什么时候能寄出来" are their dispatch day, also after "我没说要退货" and "到底哪天发货"', async () => {
+    const say = shop({ orders: [glasses] });
+    const first = textOf(await say('你好，我前几天配了一副渐进多焦点眼镜，想问一下现在做到哪一步了，什么时候能寄出来呀？'));
+    assert.match(first, /预计.+前发出/);
+    assert.doesNotMatch(first, /售后申请/);
+    assert.match(textOf(await say('我没说要退货啊，我是问眼镜什么时候能寄出来')), /预计.+前发出/);
+    assert.match(textOf(await say('那到底哪天发货？')), /预计.+前发出/);
+  });
+
+  test('a reaction to contact lenses worn is a reaction: stop, a doctor, a person first', async () => {
+    const lenses = order({ orderId: 'YJ-2', status: 'delivered', items: [{ sku: 'C', title: '美瞳 月抛 棕色 2片装', quantity: 1, price: '89.00' }] });
+    const r = await shop({ orders: [lenses] })('上次买的美瞳戴了半天眼睛就红了 现在还有点疼 是不是你们质量有问题😭');
+    assert.equal(r.handover?.reason, 'complaint');
+    assert.match(textOf(r), /停止使用|就医/);
+  });
+
+  test('sent again, held back a few days, redelivered or held longer: a person; "好 那我明天去寄" declines one', async () => {
+    const frames = order({ orderId: 'YJ-3', status: 'shipped', items: [{ sku: 'F', title: '试戴镜架 3副', quantity: 1, price: '0.00' }] });
+    const broken = logistics({ orderId: 'YJ-3', status: 'exception', trackingNo: 'SF0003', events: [{ time: ago(5), location: '上海', description: '外包装破损 暂停派送' }], updatedAt: ago(5) });
+    const say = shop({ orders: [frames], logistics: [broken] });
+    assert.match(textOf(await say('我申请的试戴镜架寄出来了吗')), /SF0003/);
+    assert.equal((await say('能不能直接重新给我寄一套 我周末想试')).handover?.reason, 'requested');
+    const later = textOf(await shop({ orders: [glasses] })('不是改地址，地址不变，就是晚几天寄'));
+    assert.match(later, /改约|送货日期/);
+    for (const text of ['no im not changing address. ninja van waiting for YOU to instruct them. pls arrange redelivery', 'salam. i cannot collect the dress by 11 dec, im in bangkok till 14th. can ask 7-11 hold longer?']) {
+      assert.equal((await shop({ orders: [frames], logistics: [broken] })(text)).handover?.reason, 'requested', text);
+    }
+    const decline = shop({ orders: [] });
+    assert.match(textOf(await decline('你们有卖榴莲吗')), /转接人工客服吗/);
+    assert.equal((await decline('好 那我明天去寄')).handover, undefined);
+  });
+
+  test('paid and still unpaid, in Singapore and Taiwan words; "ok pls chase for me" to a chase offered is a yes', async () => {
+    const sequin = order({ orderId: 'SG-1', status: 'pending_payment', currency: 'SGD', payBy: ago(-6), items: [{ sku: 'S', title: 'Holiday Sequin Wrap Dress - Gold (XS)', quantity: 1, price: '98.00' }] });
+    assert.equal((await shop({ orders: [sequin] })('eh i paid the sequin dress with paynow already but the app still say unpaid??')).handover?.reason, 'requested');
+    assert.equal((await shop({ orders: [sequin] })('我剛剛ATM轉帳1290了 可是訂單還是顯示待付款欸 是不是沒轉成功')).handover?.reason, 'requested');
+    const late = order({ orderId: 'SG-2', status: 'shipped', currency: 'SGD', items: [{ sku: 'K', title: 'Pastel Kaftan Dress - Lilac XL', quantity: 1, price: '89.00' }], createdAt: ago(24 * 9) });
+    const stuck = logistics({ orderId: 'SG-2', carrier: 'Ninja Van', trackingNo: 'NV0002', events: [{ time: ago(24 * 6), location: 'Skudai', description: 'In transit to delivery station' }], updatedAt: ago(24 * 6) });
+    const say = shop({ orders: [late], logistics: [stuck] });
+    assert.match(textOf(await say('my parcel to JB already 1 week still not reach')), /human agent/);
+    assert.equal((await say('ok pls chase for me')).handover?.reason, 'requested');
+  });
+
+  test('a charger that gets hot right after it was told is a danger; "不用轉人工啦" and "先不用 我週一再看看" ask for no one', async () => {
+    const charger = order({ orderId: 'TW-1', status: 'delivered', items: [{ sku: 'C', title: 'GaN 65W 快充充電器', quantity: 1, price: '890.00' }] });
+    const say = shop({ orders: [charger] });
+    await say('我上禮拜買的充電器 到了嗎');
+    const hot = await say('而且充一下就超燙 有點怕');
+    assert.equal(hot.handover?.reason, 'complaint');
+    assert.match(textOf(hot), /拔掉電源|拔掉电源/);
+    assert.equal((await shop({ orders: [charger] })('不用轉人工啦 我只是說一下')).handover, undefined);
+    const offered = shop({ orders: [] });
+    assert.match(textOf(await offered('你们有卖榴莲吗')), /转接人工客服吗/);
+    assert.equal((await offered('先不用 我週一再看看有沒有動')).handover, undefined);
+  });
+
+  test('a hole found in goods that arrived is goods in trouble, not the tracking', async () => {
+    const kaftan = order({ orderId: 'SG-3', status: 'delivered', currency: 'SGD', items: [{ sku: 'K', title: 'Embroidered Kaftan - Ivory', quantity: 1, price: '79.00' }] });
+    const r = textOf(await shop({ orders: [kaftan], logistics: [logistics({ orderId: 'SG-3', trackingNo: 'NV0003', status: 'delivered' })] })('hi, my parcel reached already!! but the kaftan got a small hole near the armpit 😭'));
+    assert.doesNotMatch(r, /NV0003/);
+    assert.match(r, /human/);
+  });
+});
+
+describe('taking a hand-over back in more words (twenty-seventh session)', () => {
+  test('declining the person named, at the end or in traditional characters, takes it back; asking for one does not', () => {
+    for (const [text, rest] of [
+      ['cancel that. I dont want agent', ''],
+      ['no no dont need person. is the size chart in inches or cm', 'is the size chart in inches or cm'],
+      ['哦刷新了一下好了 显示已付款 不用人工了', '哦刷新了一下好了 显示已付款'],
+      ['算了不用找真人了 我自己再看看', '我自己再看看'],
+      ['算了 不用等客服了', ''],
+    ] as const) assert.equal(withdrawsHandover(text), rest, text);
+    assert.ok(withdrawsHandover('欸還是算了 等等 我先打給黑貓好了 不用轉了') !== undefined);
+    for (const text of ['算了 我还是要真人', '算了 转人工吧', '我要人工']) assert.equal(withdrawsHandover(text), undefined, text);
+  });
+});
+
+describe('what the twenty-seventh session\'s readings must not take (review)', () => {
+  const { ago, shop } = session27;
+  const nuts = order({ orderId: 'RV-1', status: 'shipped', items: [{ sku: 'N', title: '三只松鼠 每日坚果 750g', quantity: 1, price: '129.00' }] });
+  const nutsTrack = logistics({ orderId: 'RV-1', trackingNo: 'ZT0101', events: [{ time: ago(10), location: '上海', description: '运输中' }], updatedAt: ago(10) });
+  const refund = aftersale({ aftersaleId: 'RV-A', orderId: 'RV-1', type: 'refund', status: 'approved', amount: '129.00' });
+
+  test('"X什么时候给" of money, a gift or a number is no payment deadline', async () => {
+    for (const text of ['退的钱什么时候给', '说好的赔偿什么时候给', '赠品什么时候给', '单号什么时候给啊']) {
+      assert.doesNotMatch(textOf(await shop({ orders: [nuts], logistics: [nutsTrack], aftersales: [refund] })(text)), /未付款的订单|前付款/, text);
+    }
+  });
+
+  test('a parcel question naming who the goods are for or what is in them is the parcel\'s; damage beside a care word is trouble', async () => {
+    for (const text of ['给孩子吃的坚果到哪了', '坚果能吃吗 什么时候到']) assert.match(textOf(await shop({ orders: [nuts], logistics: [nutsTrack] })(text)), /RV-1[\s\S]*(?:运输中|运输途中)/, text);
+    const leaves: FaqEntry = { id: 'l', question: 'Is it normal for leaves to turn yellow after shipping?', answer: 'Yes, shipping stress.' };
+    const pot: FaqEntry = { id: 'p', question: 'My pot arrived broken, what do I do?', answer: 'Send us a photo of the broken pot.' };
+    const r = textOf(await shop({ orders: [] }, [leaves, pot])('the ZZ plant arrived with leaves turning yellow and the pot was cracked'));
+    assert.match(r, /broken pot|pot arrived broken/);
+  });
+
+  test('a return slip, a waybill or a bill gone is no cancelled order; a return window is no signing date; a refusal asked of policy is policy', async () => {
+    for (const text of ['我的退货单怎么没了', '运单怎么没了 物流页面空白', '账单怎么没了']) assert.doesNotMatch(textOf(await shop({ orders: [nuts], logistics: [nutsTrack] })(text)), /取消原因|已取消/, text);
+    for (const text of ['七天无理由是从签收时间开始算吗', '签收时间超过7天了还能退吗']) assert.doesNotMatch(textOf(await shop({ orders: [nuts], logistics: [nutsTrack] })(text)), /ZT0101/, text);
+    const delivered = order({ orderId: 'RV-2', status: 'delivered', currency: 'USD', items: [{ sku: 'M', title: 'Monstera', quantity: 1, price: '45.95' }] });
+    const porch = logistics({ orderId: 'RV-2', trackingNo: '1Z0202', status: 'delivered', events: [{ time: ago(50), location: 'Austin, TX', description: 'Delivered, Front Porch' }], updatedAt: ago(50) });
+    assert.match(textOf(await shop({ orders: [delivered], logistics: [porch] })('what day was it delivered?')), /Front Porch/);
+    for (const text of ['退货为什么不能上门取件', '退款为什么不能原路返回']) assert.doesNotMatch(textOf(await shop({ orders: [nuts] })(text)), /没有查到您的售后申请/, text);
+  });
+
+  test('paying one order while another is paid, or a deposit, is no paid-but-unpaid; "显示未付款 钱都扣了" is', async () => {
+    const shoes = order({ orderId: 'RV-3', status: 'paid', items: [{ sku: 'S', title: '跑鞋', quantity: 1, price: '369.00' }] });
+    const cooker = order({ orderId: 'RV-4', status: 'pending_payment', payBy: ago(-20), items: [{ sku: 'C', title: '电饭煲', quantity: 1, price: '299.00' }] });
+    assert.equal((await shop({ orders: [shoes, cooker] })('跑鞋付了 电饭煲还是待付款 要怎么付')).handover, undefined);
+    assert.equal((await shop({ orders: [cooker] })('我付了定金 尾款还是待付款吗')).handover, undefined);
+    assert.equal((await shop({ orders: [cooker] })('付款了怎么还显示未付款 钱都扣了')).handover?.reason, 'requested');
+  });
+
+  test('a deposit kept is not "nothing was charged"; a payment timeout is', async () => {
+    const kept = order({ orderId: 'RV-5', status: 'cancelled', cancelReason: '尾款未支付，订单关闭，定金不退' });
+    const say = shop({ orders: [kept] });
+    await say('我的订单怎么没了');
+    assert.doesNotMatch(textOf(await say('那钱退了吗')), /没有付款，不会扣款/);
+    const timedOut = order({ orderId: 'RV-6', status: 'cancelled', cancelReason: '支付超时，订单自动关闭' });
+    const again = shop({ orders: [timedOut] });
+    await again('我的订单怎么没了');
+    assert.match(textOf(await again('那钱退了吗')), /没有付款，不会扣款/);
+  });
+
+  test('"好麻烦了" is no yes; a size-chart picture asked before buying is no evidence; "what about when it arrives damaged?" is no arrival time', async () => {
+    const say = shop({ orders: [] });
+    await say('你们有卖榴莲吗');
+    assert.equal((await say('好麻烦了')).handover, undefined);
+    assert.equal((await shop({ orders: [] })('do you need pictures of the size chart before I order?')).handover, undefined);
+    const out = order({ orderId: 'RV-7', status: 'shipped', currency: 'USD', items: [{ sku: 'S', title: 'String of Pearls', quantity: 1, price: '24.95' }] });
+    const van = logistics({ orderId: 'RV-7', trackingNo: '9405007', status: 'out_for_delivery', events: [{ time: ago(3), location: 'COLUMBUS, OH', description: 'Out for Delivery' }], updatedAt: ago(3) });
+    const en = shop({ orders: [out], logistics: [van] });
+    await en('where is my package');
+    assert.doesNotMatch(textOf(await en('what about when it arrives damaged?')), /should arrive today/);
+  });
+});

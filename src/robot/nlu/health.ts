@@ -25,7 +25,7 @@ const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|(?:is it|
 /** Whether someone may take it, or two together, or what it does to the body. */
 const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow)))(?![a-z])/;
 /** A symptom of the body. */
-const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|红点|湿疹|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛红|眼睛疼|(?<![a-z])(?:allergic reaction|rash|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
+const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|红点|湿疹|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛(?:就|都|有点|一直|还)?(?:红|疼|痛|痒|肿|刺痛)|(?<![a-z])(?:allergic reaction|rash|red eyes?|eyes? (?:are |is |went |got )?(?:red|sore|burning|stinging)|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
 /** A symptom that is one whatever caused it (not "恶心", which is also "disgusting"). */
 const INFANT = /宝宝|婴儿|孩子|小孩|娃|(?<![a-z])(?:baby|babies|infant|toddler|newborn|my (?:son|daughter|kid|child))(?![a-z])/;
 /** What a small child's body shows after a feed: spitting up and loose stools too. */
@@ -48,7 +48,8 @@ const ASKS_NORMAL = /正常吗|正常的吗|正不正常|是正常的|(?<![a-z])
 const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|breastfeeding|副作用|伤肝|伤肾|(?<![a-z])(?:side effects?|medicine|medication|pills|ibuprofen|paracetamol|aspirin|antibiotics)(?![a-z])/;
 const SEVERE = /过敏|起疹|疹子|红疹|皮疹|呼吸困难|红肿|(?<![a-z])(?:allergic reaction|rash|hives|swollen)(?![a-z])/;
 /** Taken: eaten, swallowed, injected. */
-const TAKEN = /吃了|吃完|服用|服了|喝了|注射|打了(?:以后|之后|针)|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking|drank|ate|fed (?:him|her|them|it|my))(?![a-z])/;
+// Worn too: contact lenses ("美瞳戴了半天眼睛就红了": found from outside, the goods' trouble text only).
+const TAKEN = /吃了|吃完|服用|服了|喝了|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
 /** An animal's: no human doctor or emergency number for it. */
 const PET = /猫|狗|宠物|(?<![a-z])(?:cat|cats|dog|dogs|pet|pets|puppy|kitten)(?![a-z])/;
 /** Asked about the possibility, not reported ("会不会过敏", "没过敏"). */

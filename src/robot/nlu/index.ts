@@ -1,5 +1,5 @@
 /** Understanding buyer messages: normalisation, tokenisation, intents, entities, language. */
-export { createNlu, trainIntentModel, withdrawsHandover, MAX_UTTERANCE, type Nlu, type NluOptions } from './understand.ts';
+export { createNlu, trainIntentModel, withdrawsHandover, declinesPerson, MAX_UTTERANCE, type Nlu, type NluOptions } from './understand.ts';
 export { normalize, detectLanguage, chineseScript, type Normalized, type LanguageGuess } from './normalize.ts';
 export { createTokenizer, defaultTokenizer, loadDefaultJieba, type Tokenizer, type TokenizerOptions, type JiebaLike } from './tokenizer.ts';
 export { extractEntities, type EntityOptions } from './entities.ts';

@@ -291,5 +291,5 @@ export const YES_WORDS = new Set([
 export const NO_WORDS = new Set([
   '不', '不是', '不要', '不用', '不用了', '不需要', '算了', '算啦', '不必', '没有', '不对', '别', '否', '唔系', '唔要', '唔使', 'no', 'no thanks', 'no thank you', 'not really', 'never mind', 'nevermind', 'n', 'nothing',
   // "没事", "nah im good" to "shall I get a person?" (found from outside: a hand-over, an FAQ offer).
-  '没事', '没事了', '没关系', 'i am good', 'i am ok', 'i am fine', 'no i am good', 'no i am ok', 'no i am fine', 'all good', 'no all good',
+  '没事', '没事了', '没关系', '先不用', '暂时不用', '先不用了', 'i am good', 'i am ok', 'i am fine', 'no i am good', 'no i am ok', 'no i am fine', 'all good', 'no all good',
 ]);

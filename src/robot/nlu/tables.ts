@@ -579,10 +579,10 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   // "我啲猪肉脯寄到边啦" (found from outside: read as changing the address).
   ['喺边', '在哪'],
   ['去咗边', '去了哪'],
-  ['到边', '到哪'],
+  ['寄到边', '寄到哪'],
+  ['送到边', '送到哪'],
   ['边个', '哪个'],
   ['边张', '哪张'],
-  ['边单', '哪单'],
   ['几耐', '多久'],
   ['几多日', '几天'],
   ['几多天', '几天'],

@@ -6,7 +6,7 @@ import { isDataIntent, type Entity, type Intent, type Understanding } from '../t
 import { featuresOf, stem } from './features.ts';
 import { SoftmaxRegression } from './intent-model.ts';
 import { cachedIntentModel } from './intent-model-cache.ts';
-import { addressesPerson, defaultLexicon, isPersonalTopic } from '../lexicon/index.ts';
+import { addressesPerson, defaultLexicon, foldTraditional, isPersonalTopic } from '../lexicon/index.ts';
 import { IntentClassifier, type Classification, type ClassifierInput } from './classifier.ts';
 import { trainingUtterances, type LabelledUtterance } from './corpus.ts';
 import { extractEntities, namesProductCode } from './entities.ts';
@@ -350,11 +350,12 @@ const ASKS_PERSON = /人工|真人|客服|(?<![a-z])(?:human|agent|person|repres
 // Leads and tails as buyers type them: "还是算了吧", "哦那不用了", "actually nvm", "我自己查吧" (found from outside).
 // "不需要人工了", "no wait, dont transfer me", "哦我自己找到了", "actually no" were not (found from outside:
 // the buyer waited in the queue unanswered).
-const WITHDRAW_LEADS = '好吧|那|嗯|哦|啊|还是|等下|等一下|等等|ok|okay|oh|actually|wait|no|nope|hmm';
+const WITHDRAW_LEADS = '好吧|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|ok|okay|oh|actually|wait|no|nope|hmm';
 const WITHDRAW_WORDS = [
   RETRACTION,
   '不(?:用|需要|要)(?:转)?人工(?:客服)?了?',
   '不(?:用|要)转(?:人工)?了?',
+  '不(?:用|要|需要)(?:找|等)(?:真人|人工|客服)了?',
   '取消转人工',
   '我自己(?:查|看|弄)(?:吧|一下吧?)?(?=[\\s,，.。!！~]|$)',
   // At a clause's end only: "我查到了物流显示签收但我没收到", "I found it broken when I opened the box"
@@ -363,9 +364,18 @@ const WITHDRAW_WORDS = [
   "(?:don'?t|do not|no need to) transfer(?: me)?",
   RETRACTION_EN,
   'cancel (?:that|the transfer|transfer)',
+  // "cancel that. I dont want agent", "no no dont need person" (found from outside: left waiting in the queue).
+  "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people)(?: anymore| already| lah)?",
   "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)(?=\\s*(?:[,.!~]|$))",
 ].join('|');
 const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})[\\s,，.。!！~吧啦哈]*)+(?![吗么嘛?？])`, 'i');
+const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?)(?![a-z])/gi;
+/** "不用轉人工啦 我只是說一下": a person named only to say none is needed (found from outside: asked "shall I get one?"). */
+export function declinesPerson(text: string): boolean {
+  const t = foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC')).toLowerCase();
+  return t.replace(NO_PERSON, ' ') !== t && !ASKS_PERSON.test(t.replace(NO_PERSON, ' '));
+}
+const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了|不用转了|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?)[\s,，.。!！~吧啦哈]*$/i;
 /** "算了 你们太慢了", "forget it, you guys are so slow": venting at the wait, not leaving it (found from outside). */
 const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久|效率)|没人(?:理|回|管|接)|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?: (?:is )?(?:answers?|answering|replies|replying|responds?|responding|here|cares))(?![a-z])/i;
 /** A bare no, the whole message ("actually no", "不用", "no thanks"): in the queue it takes the hand-over back. */
@@ -377,12 +387,20 @@ const BARE_NO = /^\s*(?:(?:actually|oh|ok|wait|哦|那|嗯)[\s,，.。!！]*)*(?
  * follows), or undefined when it takes nothing back or asks for a person again after.
  */
 export function withdrawsHandover(text: string): string | undefined {
-  const t = text.slice(0, MAX_UTTERANCE).normalize('NFKC');
+  // Read in simplified characters ("欸還是算了…不用轉了": found from outside, a Taiwanese buyer left queued).
+  const raw = text.slice(0, MAX_UTTERANCE).normalize('NFKC');
+  const folded = foldTraditional(raw);
+  // The rest is given back as typed: folding keeps each character's place.
+  const t = folded.length === raw.length ? folded : raw;
   if (BARE_NO.test(t)) return '';
   const m = WITHDRAWS.exec(t);
-  if (!m) return undefined;
-  const rest = t.slice(m[0].length).trim();
-  return (ASKS_PERSON.test(rest) && !asksOnlyHours(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
+  // At the end too ("哦刷新了一下好了 显示已付款 不用人工了": found from outside, left queued): what came before it is the rest.
+  const tail = m ? null : WITHDRAWS_TAIL.exec(t);
+  if (!m && !tail) return undefined;
+  const rest = m ? raw.slice(m[0].length).trim() : raw.slice(0, tail!.index).trim();
+  // A person named only to be declined ("不用找真人了", "不用等客服了") asks for none (found from outside: left queued).
+  const asksPerson = ASKS_PERSON.test(foldTraditional(rest).replace(NO_PERSON, ' '));
+  return (asksPerson && !asksOnlyHours(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
 }
 /**
  * "算了不用了 我自己查 客服時間是幾點？": the people's hours asked about, not a person asked for (found
@@ -507,7 +525,8 @@ function yesNoOf(scan: string): 'yes' | 'no' | undefined {
   // "嗯嗯 好的", "对对对", "ok ok": several of one kind in a row (found from outside: a goodbye).
   // The particle may belong to the last word ("唔系 算啦" is 不是 and 算啦: found from outside, a hand-over).
   for (const run of [first.replace(TRAILING_PARTICLES, '').replace(/\s+/g, ''), first.replace(/\s+/g, '')]) {
-    if (madeOf(run, YES_WORDS)) return 'yes';
+    // "好麻烦了" is "what a hassle", not 好 and 麻烦了 (found in review).
+    if (madeOf(run, YES_WORDS) && !run.startsWith('好麻烦')) return 'yes';
     if (madeOf(run, NO_WORDS)) return 'no';
   }
   return undefined;
