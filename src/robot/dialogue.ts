@@ -565,10 +565,10 @@ function forThePerson(u: Understanding): boolean {
   const more = YES_LEAD.test(n) ? n.replace(YES_LEAD, '') : undefined;
   return (more !== undefined && more !== n && DETAILS.test(more) && FOR_A_PERSON.test(more) && !PUTS_OFF.test(more) && !NO_NEED.test(more)) || WHAT_NOW.test(n);
 }
-const SELF_DOES = /^(?:好的?|行|ok|嗯+)?[,，\s]*(?:那)?我(?:明天|今天|晚点|等会|回头|自己|这就|马上)(?:去|再)?(?:寄|弄|处理|问问|去问|联系|打电话|看看)(?:吧|了|哈)?[。.!！\s]*$/;
+const SELF_DOES = /^(?:好的?|行|ok|嗯+)?[,，\s]*(?:那)?我(?:明天|今天|晚点|等会|回头|自己|这就|马上){1,2}(?:去|再)?(?:寄|弄|处理|问问|去问|联系|打电话|看看)[^?？吗]{0,8}$/;
 const CHASE_YES = /^(?:ok(?:ay)?|yes|yeah|sure|要|好)?[,.!，。！\s]*(?:pls|please|can)?\s*(?:help (?:me )?)?chase(?: (?:it|them|for me|the courier|pls|please|lah))*[.!\s]*$|^(?:要|好|好的)[,，\s]*(?:拜托|麻烦)(?:你|您)?(?:快点|快一点|尽快)[!！。.\s]*$/;
 /** A demand on the courier or the shop: "让他今天必须给我送过来", "tell the driver to come back today". */
-const DEMANDS = /(?:让|叫)(?:他|她|快递员?|司机|师傅|骑手|你们)[^，,。？?]{0,10}(?:必须|马上|立刻|赶紧|今天)|必须(?:今天|马上|立刻|给我)|(?<![a-z])(?:tell (?:him|her|them|the driver|the courier) to|make (?:sure )?(?:him|her|them|the driver|the courier) )(?![a-z])/;
+const DEMANDS = /^(?!不用|不要|没事|no\b)(?:.*?)(?<!我)(?:让|叫)(?:他|她|快递员?|司机|师傅|骑手|你们)[^，,。？?]{0,10}(?:必须|马上|立刻|赶紧|今天)|必须(?:今天|马上|立刻|给我)|(?<![a-z])(?:tell (?:him|her|them|the driver|the courier) to|make (?:sure )?(?:him|her|them|the driver|the courier) )(?![a-z])/;
 /** Something to be done ("改到", "送到", "写上"), not put off ("我明天再来问": found in review). */
 const FOR_A_PERSON = /改|换|送|写|寄|约|补|退|地址|(?<![a-z])(?:change|move|deliver|send|write|ship|address)(?![a-z])/;
 /** "好的，谢谢，没有别的问题了", "行，知道了" to "shall I get a person?": done, no person (found in review: handed over). */
@@ -1011,18 +1011,18 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
  * cancel one (found from outside: the shipped orders were offered for cancelling).
  */
 // "为什么上次那张会被取消 我又没有要取消" (found from outside: the how-to-cancel text of the other order).
-const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
+const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
-const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|(?<!付|给|交)钱|券|退货|换货|运单|快递单|售后|帮我取消|怎么取消|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
+const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|(?<!付|给|交)钱|券|售后|帮我取消|怎么取消|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
 
 /**
  * Praise ("收到货了 点个赞👍 下次还找你们", "great service, will order again"): thanked, not read as a
  * question (found from outside: an auto-parts buyer's praise got a refund's status and a returns list).
  */
 // Cantonese too ("好好食 下次再帮衬", "冰袋仲系硬嘅 正": found from outside, read as trouble or not understood).
-const PRAISE = /点个赞|点赞|好评|五星|给力|很满意|非常满意|太满意|下次还(?:找|来|买)|下次再(?:帮衬|光顾|来|买|找)|再帮衬|好好食|好食|几好食|好正|正(?:啊|呀|喔|嘢)?$|还会回购|会回购|回头客|yyds|超甜|好甜|很甜|真甜|超好吃|很好吃|真好吃|太好吃|(?<![a-z])(?:great (?:service|job|shop)|love (?:it|them)|five stars|5 stars|well done|awesome service|will (?:definitely )?(?:buy|order|shop) (?:from you |here )?again|highly recommend|top notch)(?![a-z])/;
+const PRAISE = /点个赞|点赞|好评|五星|给力|很满意|非常满意|太满意|下次还(?:找|来|买)|下次再(?:帮衬|光顾)|再帮衬|好好食|几好食|真系好食|好正|几正|正嘢|真系正|(?<![真公反纠更修端立改])正$|还会回购|会回购|回头客|yyds|超甜|好甜|很甜|真甜|超好吃|很好吃|真好吃|太好吃|(?<![a-z])(?:great (?:service|job|shop)|love (?:it|them)|five stars|5 stars|well done|awesome service|will (?:definitely )?(?:buy|order|shop) (?:from you |here )?again|highly recommend|top notch)(?![a-z])/;
 // Nothing asked or requested beside it: "已经给了五星好评了 返现呢", "我是回头客了 给点优惠呗", "love it, do you have it in blue" (found in review).
-const NOT_PRAISE = /[?？吗呢呗吧]|怎么|什么|多久|能不能|可以吗|为什么|不|没|差|坏|破|烂|退|换|返现|优惠|券|发票|开|给我|给点|帮我|要|就是|但|可惜|少|慢|再来|地址|改|(?<![a-z])(?:only|just|slow|late|missing|short|address)(?![a-z])|(?<![a-z])(?:how|when|where|what|why|can|could|do you|does|is it|are they|have it|but|however|not|no|never|broken|refund|return|exchange|please|pls|plz|send|invoice|voucher|code|discount|coupon|blue|red|size|colou?r)(?![a-z])/;
+const NOT_PRAISE = /[?？吗呢呗吧]|怎么|点样|点先|怎样|贵|错|更正|纠正|修正|什么|多久|能不能|可以吗|为什么|不|没|差|坏|破|烂|退|换|返现|优惠|券|发票|开|给我|给点|帮我|要|就是|但|可惜|少|慢|再来|地址|改|(?<![a-z])(?:only|just|slow|late|missing|short|address)(?![a-z])|(?<![a-z])(?:how|when|where|what|why|can|could|do you|does|is it|are they|have it|but|however|not|no|never|broken|refund|return|exchange|please|pls|plz|send|invoice|voucher|code|discount|coupon|blue|red|size|colou?r)(?![a-z])/;
 const praises = (normalized: string): boolean => PRAISE.test(normalized) && !NOT_PRAISE.test(normalized);
 const praised = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (praises(u.normalized) ? { intent: 'bye' } : undefined);
 
@@ -1060,8 +1060,8 @@ function parcelAsked(state: DialogueState, u: Understanding, text: string): Pick
 const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\bclaim|claim\b.{0,20}\b(?:status|update|progress)|(?:how(?:'s| is) my|where(?:'s| is) my|(?:what'?s|whats|what is) (?:going on|happening|up) with my) (?:warranty )?claim)(?![a-z])|我的(?:保修|质保|索赔|理赔)(?:申请)?[^，,。？?]{0,6}(?:怎么样|进度|到哪|结果)|(?:保修|质保)(?:申请|单)[^，,。？?]{0,4}(?:怎么样|进度|审核|结果)/;
 // Also "我刚fk了 为啥还显示待付款啊 钱都扣了", the money named after, and a longer English sentence (found from outside: told to pay again).
 const PAID_SHOWS_UNPAID =
-  /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|say|shows|show|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转[账帐][^，,。？?]{0,8}了|转了[账帐]|汇款[^，,。？?]{0,8}了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
-const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付|怎么付|哪里付|在哪付|定金|订金|尾款|(?<![a-z])(?:how do i pay|where do i pay|deposit|balance)(?![a-z])/;
+  /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|say|shows|show|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转[账帐](?!失败|不了|没成功|不成功)[^，,。？?]{0,8}了|转了[账帐]|汇款[^，,。？?]{0,8}了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
+const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付|怎么付|哪里付|在哪付|定金|订金|尾款|(?:转[账帐]|支付|付款)(?:失败|不了)|(?<![a-z])(?:how do i pay|where do i pay|deposit|balance (?:payment|due)|pay the balance|failed|declined)(?![a-z])/;
 /** The order's status quoted ("还显示未付款") is no "not paid yet" of the buyer's. */
 const QUOTED_UNPAID = /(?:显示|还是|还)(?:未付款|没付款|待付款|待支付)/g;
 const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been |already )?(?:taken|deducted|gone)|(?:deducted|debited) (?:from|already)|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了|钱都扣了/;
@@ -1141,7 +1141,7 @@ const replacementAsked = (state: DialogueState, u: Understanding, orderId: strin
 // "退货地址是多少" after a refund stays the shop's entry on it (an earlier finding): only asking where to send.
 // The buyer is to send ("我要寄到哪", "寄回哪里"), not asking where a parcel got to ("卫衣寄到哪了": found in review).
 // Also "寄到哪里啊 地址发我一下" (found from outside: read as changing the buyer's own address).
-const RETURN_ADDRESS = /(?:^|[要该得我])\s*寄(?:到|去|回)?哪(?!了)(?:个地址|里|儿)?(?!了)|(?:应该|需要)寄(?:到|去|回)?哪(?!了)|(?<!我的|收货|新)地址(?:发|给)(?:我|一下)|寄回(?:到)?哪|退回(?:到)?哪|(?<![a-z])where (?:do|should|shall|can) i (?:send|ship|post|return|mail)(?![a-z])/;
+const RETURN_ADDRESS = /(?:^|[要该得我])\s*寄(?:到|去|回)?哪(?:个地址|里|儿)?(?![了里儿])|(?:应该|需要)寄(?:到|去|回)?哪(?!了)|(?<!我的|收货|新)地址(?:发|给)(?:我|一下)|寄回(?:到)?哪|退回(?:到)?哪|(?<![a-z])where (?:do|should|shall|can) i (?:send|ship|post|return|mail)(?![a-z])/;
 const returnAddressAsked = (state: DialogueState, u: Understanding, text: string): Pick<Resolved, 'intent'> | undefined =>
   state.topic === 'aftersale_progress' && RETURN_ADDRESS.test(u.normalized) && kindsOfGoods(text).size === 0 ? { intent: 'aftersale_progress' } : undefined;
 /**
@@ -1221,7 +1221,7 @@ const PARCEL_QUESTION = /到哪|什么时候(?:能|会)?到|几天(?:能)?到|�
 const goodsCare = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   ((GOODS_CARE.test(u.normalized) && !PARCEL_WORD.test(u.normalized)) || asksAbout(u) || asksSubscription(u.normalized)) && !NOT_CARE.test(u.normalized) ? { intent: 'faq', u: { ...u, guessed: undefined } } : undefined;
 const asksAbout = (u: Understanding): boolean =>
-  GOODS_ABOUT.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !PARCEL_QUESTION.test(u.normalized) && (unclearReading(u) || !isDataIntent(u.intent) || u.confidence < 0.5);
+  GOODS_ABOUT.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !PARCEL_QUESTION.test(u.normalized);
 /**
  * "三个订单都帮我查下 分别啥状态", "帮我查下所有订单": every order of the buyer's not cancelled, each told
  * (found from outside: "which one?"). Beside ASKS_EACH in `dataAnswer`, which answers each of the few
@@ -1235,7 +1235,7 @@ const holdsBack = (u: Understanding): boolean => u.intent === 'cancel_order' && 
 /** A place, a courier or a day already missed: no other day asked ("可以指定顺丰明天送到吗", "客服说周三再送，结果今天也没来": found in review). */
 const NOT_ANOTHER_DAY = /顺丰|中通|圆通|韵达|申通|极兔|京东|邮政|ems|结果|没来|没到|还没|说好|(?<![a-z])(?:(?:deliver|send|bring) (?:it |them )?to|dpd|royal mail|ups|fedex|dhl|evri)(?![a-z])/;
 /** "等我礼拜六回来再寄", "不是改地址…就是晚几天寄" (found from outside: read as an address change, twice). */
-const LATER_SEND = /(?:等我|我)[^，,。？?]{0,10}(?:回来|回家|在家)(?:以后|之后)?再(?:寄|发|送)|(?:就是|只是|能不能|可以)?晚(?:点|一点|几天|些)(?:再)?(?:寄|发货|发|送)(?!了)/;
+const LATER_SEND = /(?:等我|我)[^，,。？?]{0,10}(?:回来|回家|在家)(?:以后|之后)?再(?:寄|发|送)|(?<!会不会|是不是|为什么|比.{0,8})(?:就是|只是|能不能|可以|麻烦|帮我|请)晚(?:点|一点|几天|些)(?:再)?(?:寄|发货|发|送)(?![了吗])/;
 const reschedules = (u: Understanding): Pick<Resolved, 'intent' | 'reschedule'> | undefined =>
   (RESCHEDULE.test(u.normalized) || (RESCHEDULE_MORE.test(u.normalized) && !NOT_ANOTHER_DAY.test(u.normalized)) || LATER_SEND.test(u.normalized)) && (!/(?:地址|address)/.test(u.normalized) || ADDRESS_FINE.test(u.normalized)) && (u.intent === 'unknown' || u.guessed || u.intent === 'change_address' || u.intent === 'delivery_estimate' || u.intent === 'faq' || holdsBack(u)) ? { intent: 'change_address', reschedule: true } : undefined;
 /**
@@ -1325,8 +1325,10 @@ const ADDRESS_WORD = /地址|门牌|邮编|送到|寄到|发到|(?<![a-z])(?:add
 const CHANGES = /改|换|错|(?<![a-z])(?:chang\w*|updat\w*|edit|fix|wrong|correct)(?![a-z])/;
 /** The address said to be right ("no. the address is fine. forget it", "地址没问题"): no change asked (found from outside: the change went on). */
 const ADDRESS_FINE = /地址(?:是)?(?:没问题|没错|对的|正确|不用改|不需要改|不变)|不是改地址|不改地址|(?<![a-z])(?:(?:the |my )?address (?:is|was|'s) (?:fine|ok|okay|correct|right|good)|don'?t (?:need to )?change (?:the |my )?address)(?![a-z])/;
+/** Something else wrong beside the address said to be right ("地址没问题 就是电话写错了": found in review). */
+const ADDRESS_BUT = /但|可是|就是|为什么|怎么|错|电话|改|(?<![a-z])(?:but|why|wrong|postcode|zip|phone|number)(?![a-z])/;
 const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent' | 'declined'> | undefined =>
-  u.intent === 'change_address' && ADDRESS_FINE.test(u.normalized) ? { intent: 'unknown', declined: 'human' } :
+  u.intent === 'change_address' && ADDRESS_FINE.test(u.normalized) && !ADDRESS_BUT.test(u.normalized.replace(ADDRESS_FINE, ' ')) ? { intent: 'unknown', declined: 'human' } :
   u.intent === 'change_address' && !ADDRESS_WORD.test(u.normalized) && (NAME_FOR_CUSTOMS.test(u.normalized) || (RECIPIENT_ASKED.test(u.normalized) && !CHANGES.test(u.normalized))) ? { intent: 'faq' } : undefined;
 /**
  * Words for the order: a card's message, a delivery instruction ("贺卡上写生日快乐 署名小王", "送达前别给
@@ -1351,7 +1353,7 @@ const NOTE_COMPLAINT = /结果|可是|没收到|根本|显示|说放|收到的?�
  * parcel ("能让快递员放丰巢吗", "可唔可以叫佢放樓下管理處", "两个枕头是一起发吧 别给我分两次", "can you ship
  * them together"; found from outside: the parcel again, "not understood", a cancellation).
  */
-const NOTE_ASKED = /(?:能|可以|可不可以|能不能|能否)(?:让|叫)?(?:快递员?|他|她|司机|师傅|骑手)?放(?:在)?(?:楼下|门口|门卫|前台|快递柜|丰巢|驿站|管理处|保安室|物业|隔壁)|(?:一起|合并|一个包裹|一箱)(?:发|寄|打包)(?!了)|(?:别|不要)(?:给我)?分(?:开|两次|两个包裹|两箱)(?:发|寄)?|(?<![a-z])(?:(?:ship|send|pack) (?:them|both|it all|everything) (?:together|in one (?:box|parcel|package))|(?:one|a single) (?:box|parcel|package) (?:please|pls))(?![a-z])/;
+const NOTE_ASKED = /(?:能|可以|可不可以|能不能|能否)(?:让|叫)?(?:快递员?|他|她|司机|师傅|骑手)?放(?:在)?(?:楼下|门口|门卫|前台|快递柜|丰巢|驿站|管理处|保安室|物业|隔壁)|(?:能|可以|请|帮我|麻烦)[^，,。？?]{0,6}(?:一起|合并|一个包裹|一箱)(?:发|寄|打包)(?![了的])|(?<!为什么|是不是)(?:一起|合并|一个包裹)(?:发|寄)吧|(?:别|不要)(?:给我)?分(?:开|两次|两个包裹|两箱)(?:发|寄)?|(?<![a-z])(?:(?:can|could|pls|please) (?:you )?(?:ship|send|pack) (?:them|both|it all|everything) (?:together|in one (?:box|parcel|package))|(?:one|a single) (?:box|parcel|package) (?:please|pls))(?![a-z])/;
 const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined =>
   ((NOTE.test(u.normalized) && (!/[?？]|吗|么/.test(u.normalized) || /^(?:can|could) (?:the|you|they|he|she)\b/.test(u.normalized.trim()))) || NOTE_ASKED.test(u.normalized)) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } : undefined;
 /**
@@ -1378,7 +1380,7 @@ const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined =
  */
 const CALL_ME = /(?:你们|请|麻烦(?:你们)?|尽快|回头)(?:联系|联络|打给|致电)我|给我(?:打|回)(?:个)?电话|(?<![a-z])(?:(?:pls |please )?call me(?: back)?|contact me|reach me|give me a call|ring me)(?![a-z])/;
 const callMeBack = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  CALL_ME.test(u.normalized) && (/\d{7,}|你们|请|please|pls/.test(u.normalized.replace(/\s+/g, ''))) && !/没(?:有)?(?:人)?(?:联系|打)/.test(u.normalized) ? { intent: 'human' } : undefined;
+  CALL_ME.test(u.normalized) && !/快递员|师傅|司机|骑手|干嘛|为什么|(?<![a-z])(?:driver|courier|rider|when (?:he|she|it|they) (?:arrives?|comes?)|before delivery)(?![a-z])/.test(u.normalized) && (/\d{7,}|你们|请|please|pls/.test(u.normalized.replace(/\s+/g, ''))) && !/没(?:有)?(?:人)?(?:联系|打)/.test(u.normalized) ? { intent: 'human' } : undefined;
 const contactAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   CONTACT_ASKED.test(u.normalized) && !STAFF_HOURS.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.intent === 'change_address') ? { intent: 'human' } : undefined;
 /** When the staff are there ("你们电话客服几点上班"): the shop's entry on its hours, not a person now. */
@@ -1398,9 +1400,12 @@ const riderTrouble = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
  * tracking, which has the day (found from outside: "no after-sales request"). Not a return signed for by the shop.
  */
 const SIGNED_WHEN = /(?:什么时候|哪天|几号|几时|几点)(?:被)?签收的|签收(?:的)?(?:时间|日期)是(?:什么时候|哪天|几号)|(?<![a-z])(?:when (?:was|did) (?:it|my \w+|the \w+) (?:get )?(?:delivered|signed for|arrive)|what (?:day|time|date) (?:was it |did it (?:get )?)(?:delivered|arrive))(?![a-z])/;
-const SHOP_SIGNED = /仓库|寄回|退回|寄过去|你们(?:那边)?(?:什么时候|哪天)?签收|退|换|七天|7天|无理由|价保|售后|还能|开始算|(?<![a-z])(?:warehouse|you (?:guys )?(?:get|got|receive))(?![a-z])/;
+/** A return window asked by the signing date ("签收时间超过7天了还能退吗"): the returns entry, unless when it was signed is asked outright. */
+const RETURN_WINDOW = /退|换|七天|7天|无理由|价保|售后|还能|开始算/;
+const SIGNED_ASKED = /(?:什么时候|哪天|几号|几时|几点)(?:被)?签收的/;
+const SHOP_SIGNED = /仓库|寄回|退回|寄过去|你们(?:那边)?(?:什么时候|哪天)?签收|(?<![a-z])(?:warehouse|you (?:guys )?(?:get|got|receive))(?![a-z])/;
 const signedWhen = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
-  SIGNED_WHEN.test(u.normalized) && !SHOP_SIGNED.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.confidence < 0.5 || u.intent === 'aftersale_progress') ? { intent: 'track_parcel', u: { ...u, guessed: undefined } } : undefined;
+  SIGNED_WHEN.test(u.normalized) && !SHOP_SIGNED.test(u.normalized) && !(RETURN_WINDOW.test(u.normalized) && !SIGNED_ASKED.test(u.normalized)) && (!isDataIntent(u.intent) || u.guessed || u.confidence < 0.5 || u.intent === 'aftersale_progress') ? { intent: 'track_parcel', u: { ...u, guessed: undefined } } : undefined;
 const ARRIVED_AT = /(?:寄|送|到)到[^，,。？?]{1,10}(?:了吗|了没有?|了嘛|没有)/;
 const arrivedAt = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   ARRIVED_AT.test(u.normalized) && !RETURN_WORD.test(u.normalized) && (u.intent === 'unknown' || u.guessed) ? { intent: 'track_parcel' } : undefined;
@@ -1435,7 +1440,8 @@ const resendAsked = (state: DialogueState, u: Understanding): Pick<Resolved, 'in
  */
 const REDELIVER = /重新派送|二次派送|再(?:派|送)一次|延长(?:保管|存放|取件)(?:时间|期)?|(?<![a-z])(?:re-?deliver\w*|arrange (?:a |another )?(?:re-?delivery|delivery|pickup|collection)|hold (?:it |the parcel |my parcel )?longer|extend (?:the )?(?:collection|pickup|hold))(?![a-z])/;
 const redeliverAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  REDELIVER.test(u.normalized) && !/如果|会不会|(?<![a-z])(?:if|will you|do you|policy)(?![a-z])/.test(u.normalized) ? { intent: 'human' } : undefined;
+  REDELIVER.test(u.normalized) && REDELIVER_ASKED.test(u.normalized) && !/如果|会不会|加钱|收费|退|(?<![a-z])(?:if|will you|do you|policy|charge|fee|said|says|scheduled|return\w*)(?![a-z])/.test(u.normalized) ? { intent: 'human' } : undefined;
+const REDELIVER_ASKED = /能不能|可以|帮我|麻烦|请|(?<![a-z])(?:pls|please|can (?:you|u|ask)|could you)(?![a-z])/;
 /**
  * "拒收可以吗", "怎么拒收", "can i just refuse it" right after the robot said a shipped order can be
  * refused: how that goes, for that order (found from outside: an FAQ guess on return postage).
@@ -1479,7 +1485,11 @@ const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么�
 /** Gas escaping from a stove or a canister ("smells of gas when i screw the canister on", "one canister is hissing", "燃气味"): found from outside, "not understood". */
 const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smells? (?:of|like) gas|gas smell|smell(?:ing)? gas|(?:leaking|leaks|leak of) gas|gas (?:is )?leak\w*|(?:canister|cartridge|gas|stove|cylinder)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder))(?![a-z])/;
 // The goods in focus may be the device ("而且充一下就超燙" of the charger just told: found from outside, "not sure").
-const reportsDanger = (n: string, goods = ''): boolean => !SAFETY_ASKED.test(n) && (SAFETY_SIGN.test(n) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && (DEVICE.test(n) || DEVICE.test(goods.toLowerCase()))));
+const reportsDanger = (n: string, goods = ''): boolean =>
+  !SAFETY_ASKED.test(n) && (SAFETY_SIGN.test(n) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
+/** Only the goods' own heat, not anger or the weather ("快气炸了", "今天好烫啊 外面": found in review). */
+const HOT_IN_USE = /(?:充|插|用|开机|一充)[^，,。？?]{0,6}(?:很|超|特别|好|非常|就)?烫|发烫|过热|烫手|变烫|(?<![a-z])(?:gets? (?:so |very |really )?hot|overheat\w*)(?![a-z])/;
+const NOT_THE_DEVICE = /天气|外面|今天好|气炸|(?<![a-z])(?:weather|outside|here lol)(?![a-z])/;
 
 const ASKS_FOR_SPECIALIST = /(?:转|找|联系|接|叫|换)(?:个|一下|下|一位|位)?(?:药师|医生|专家|营养师|技术人员|技术支持|工程师)|(?:我要|我想|让我|帮我)(?:跟|和|找)?(?:药师|医生|专家|营养师|工程师)(?:说话|聊聊|沟通)?$|(?:我要|我想|让我|帮我)(?:跟|和|找)(?:药师|医生|专家|营养师|工程师)|(?<![a-z])(?:talk|speak|connect|transfer|get|put)\b.{0,20}\b(?:pharmacist|doctor|specialist|technician|engineer)s?(?![a-z])/;
 /** Asked about them, not for them ("找药师要钱吗", "药师几点上班"). */
@@ -1563,7 +1573,7 @@ const PARCEL_WORD = /快递|物流|包裹|单号|派件|派送|派了|快递员|
  * "I was told my refund for the cracked planter was processed but I don't see it on my card yet":
  * the refund's money, not the parcel of the goods named (found from outside: the delivery tracking).
  */
-const REFUND_NOT_SEEN = /(?:退款|退的钱|退回的钱)[^。？?]{0,20}(?:没(?:有)?(?:看到|收到|到账|到)|看不到|还没)|(?<![a-z])refund\b[^.?]{0,80}\b(?:(?:do not|don'?t|cannot|can'?t) see|not (?:seen|received|showing|there|in)|(?:have not|haven'?t) (?:got|received|seen)|still (?:nothing|not))(?![a-z])/;
+const REFUND_NOT_SEEN = /(?<!申请|想|要)(?:退款|退的钱|退回的钱)[^。？?]{0,20}(?:没(?:有)?(?:看到|收到(?!货)|到账|到(?!货))|看不到|还没(?:到账|到(?!货)|看到))|(?<![a-z])refund\b[^.?]{0,80}\b(?:(?:do not|don'?t|cannot|can'?t) see|not (?:seen|received|showing|there|in)|(?:have not|haven'?t) (?:got|received|seen)|still (?:nothing|not))(?![a-z])/;
 const refundNotSeen = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   REFUND_NOT_SEEN.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && u.intent !== 'aftersale_progress' && u.intent !== 'human' && u.intent !== 'complaint' ? { intent: 'aftersale_progress', u: { ...u, guessed: undefined } } : undefined;
 const SENDING_OUT = /发货|寄出|发出|(?<![a-z])(?:ship|dispatch|send out|sent out)(?![a-z])/;
@@ -2315,7 +2325,7 @@ const skinReaction = (n: string): boolean =>
 const ARRIVED_IN_TROUBLE = /(?:到了|收到|送到|送来).{0,8}(?:碎|坏|压|烂|破|蔫)|(?<![a-z])(?:arrived|came|reached|got here|received)\b[^?]{0,30}\bbut\b[^?]{0,40}\b(?:got|has|have|had|there is|there's|is|are)\b(?: a| an| some| small| big| tiny| little){0,2} (?:hole|holes|tear|stain|stains|crack|scratch|scratches|missing button)(?![a-z])|(?<![a-z])(?:arrived|came|was delivered|were delivered|got here)(?: [a-z',]+){0,7} (?:crushed|squashed|smashed|broken|damaged|ruined|wilted|withered|drooping|dead|melted|rotten|mouldy|moldy)(?![a-z])/;
 /** A question about the policy rather than a report of trouble. */
 // "能开发票不 我要开公司抬头报销" asks whether it can be done (found from outside: the shop's invoice entry unsaid).
-const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|能开(?:发)?票|能[\u4e00-\u9fff]{1,4}不(?=[我你他她,，。?？!！\s]|$)|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible|does (?:it|the|this|your)|policy)(?![a-z])/;
+const POLICY_ASK = /吗|可以|能不能|能否|需要|如果|假如|要是|什么时候|多久|能开(?:发)?票|(?<![a-z])(?:can i|could i|do i need|do you|will it|would it|if|when does|when do|how long|is it possible|does (?:it|the|this|your)|policy)(?![a-z])/;
 const IS_IT_NORMAL = /正常吗|正常么|正常嘛|正不正常|(?<![a-z])(?:is (?:it|this|that) normal|normal\?)/;
 const TROUBLE: Readonly<Record<PolicyIntent, RegExp>> = { coupon: COUPON_TROUBLE, invoice: INVOICE_DETAILS, return_policy: GOODS_TROUBLE };
 

@@ -10,7 +10,7 @@ import type { Intent, Lang, LookupName } from './types.ts';
  */
 const NEVER_PAID = /未支付|未付款|没付款|没有付款|超时未付|逾期未付|支付超时|付款超时|交易超时|超时关闭|未在.{0,8}内(?:完成)?(?:支付|付款)|(?<![a-z])(?:unpaid|not paid|never paid|non-?payment|no payment|payment (?:timed? ?out|expired|not (?:received|completed))|(?:payment|order) (?:window )?expired)(?![a-z])/i;
 /** A deposit or a balance paid, or a refund named: money may have been taken (found in review: "尾款未支付，定金不退"). */
-const SOME_PAID = /尾款|定金|订金|(?<![a-z])(?:deposit|balance|refund)(?![a-z])/i;
+const SOME_PAID = /尾款|定金|订金|(?<![a-z])(?:deposit|balance)(?![a-z])/i;
 export const neverPaid = (reason: string): boolean => NEVER_PAID.test(reason) && !SOME_PAID.test(reason);
 
 export interface Texts {

@@ -741,3 +741,16 @@ describe('waiting on is no leaving the queue (twenty-first session, fruit shop)'
     assert.equal(withdrawsHandover('nvm, where is my parcel'), 'where is my parcel');
   });
 });
+
+describe('words from the twenty-seventh session\'s shops', () => {
+  const nlu = createNlu();
+  test('注音文 ㄉ, ㄋ, ㄇ, ㄅ are 的, 呢, 吗, 吧; Singapore "anot" is "or not"', () => {
+    assert.equal(nlu.understand('我ㄉ行動電源ㄋ').normalized, '我的行动电源呢');
+    assert.match(nlu.understand('ur CS open sunday anot').normalized, /or not$/);
+  });
+  test('a Singapore unit number beside a street is no order number', () => {
+    const ids = (t: string) => nlu.understand(t).entities.filter((e) => e.type === 'orderId').map((e) => e.value);
+    assert.deepEqual(ids('pls send to 1 Raffles Place #20-01 instead'), []);
+    assert.deepEqual(ids('my order #20-01 where is it'), ['#20-01']);
+  });
+});

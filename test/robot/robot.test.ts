@@ -10,7 +10,7 @@ import { BEST_EFFORT_BUDGET_MS } from '../../src/robot/robot.ts';
 import { toTraditional } from '../../src/robot/traditional.ts';
 import { chineseScript, createNlu, detectLanguage, withdrawsHandover } from '../../src/robot/nlu/index.ts';
 import { isSmallTalk } from '../../src/robot/nlu/identity.ts';
-import { TEXTS } from '../../src/robot/replies.ts';
+import { neverPaid, TEXTS } from '../../src/robot/replies.ts';
 
 const faq = new FaqIndexProvider();
 faq.setEntries(SHOP, readDemoFaq());
@@ -6697,5 +6697,79 @@ describe('what the twenty-seventh session\'s readings must not take (review)', (
     const en = shop({ orders: [out], logistics: [van] });
     await en('where is my package');
     assert.doesNotMatch(textOf(await en('what about when it arrives damaged?')), /should arrive today/);
+  });
+});
+
+describe('Singapore English, once more (twenty-seventh session)', () => {
+  test('"why my other order the olive dress kena cancel?" asks why it was cancelled', async () => {
+    const olive = order({ orderId: 'SG-9', status: 'cancelled', currency: 'SGD', cancelReason: 'Payment not received within 24 hours', items: [{ sku: 'O', title: 'Linen Button Midi Dress - Olive', quantity: 1, price: '74.00' }] });
+    assert.match(textOf(await session27.shop({ orders: [olive] })('oh ya why my other order the olive dress kena cancel? i wanted to pay one')), /Payment not received within 24 hours/);
+  });
+});
+
+describe('what the twenty-seventh session\'s readings must not take (second review)', () => {
+  const { ago, shop } = session27;
+  const buds = order({ orderId: 'R2-1', status: 'shipped', items: [{ sku: 'E', title: '无线蓝牙耳机', quantity: 1, price: '199.00' }] });
+  const budsTrack = logistics({ orderId: 'R2-1', trackingNo: 'ZT2001', events: [{ time: ago(8), location: '上海', description: '运输中' }], updatedAt: ago(8) });
+  const said = async (first: string, then: string, data: FakeData = { orders: [buds], logistics: [budsTrack] }) => {
+    const say = shop(data);
+    await say(first);
+    return say(then);
+  };
+
+  test('anger or the weather beside a device in focus is no fire', async () => {
+    for (const text of ['等了这么久我快气炸了', '今天好烫啊 外面 能放门口吗', 'the weather is so hot, can the driver leave it in the shade?']) {
+      assert.notEqual((await said('我的快递到哪了', text)).handover?.reason, 'complaint', text);
+    }
+  });
+
+  test('a question about people or a no with a request after it is no decline; a manager asked for is no take-back', async () => {
+    assert.doesNotMatch(textOf(await shop({ orders: [buds] })('为什么不用人工客服')), /还有什么可以帮您/);
+    assert.doesNotMatch(textOf(await shop({ orders: [buds] })('不需要客服 直接帮我退款')), /还有什么可以帮您/);
+    assert.equal(withdrawsHandover('i dont want agent, i want a manager'), undefined);
+    assert.equal(withdrawsHandover('i dont want people to see my address'), undefined);
+  });
+
+  test('a plant\'s care asked after "I know it arrived" is the FAQ\'s', async () => {
+    const monstera = order({ orderId: 'R2-2', status: 'delivered', currency: 'USD', items: [{ sku: 'M', title: 'Monstera Deliciosa', quantity: 1, price: '45.95' }] });
+    const leaves: FaqEntry = { id: 'l', question: 'Is it normal for leaves to turn yellow or droop after shipping?', answer: 'Yes, a few yellow leaves are normal shipping stress.' };
+    assert.match(textOf(await shop({ orders: [monstera] }, [leaves])("I know it arrived 🙂 I'm asking about the yellow leaves")), /shipping stress|Is it normal/);
+  });
+
+  test('the address right but something else wrong, goods sent together asked, a redelivery told or priced, a late dispatch asked: none is the new reading', async () => {
+    assert.doesNotMatch(textOf(await shop({ orders: [buds] })('地址没问题 就是电话写错了 帮我改一下')), /还有什么可以帮您/);
+    for (const text of ['两件是一起发的吗', 'did you ship them together?']) assert.doesNotMatch(textOf(await shop({ orders: [buds] })(text)), /备注|notes? to the order/, text);
+    for (const text of ['how do i arrange pickup for my return?', 'the courier said they will redeliver tomorrow, ok thanks', '重新派送要加钱吗']) {
+      assert.equal((await shop({ orders: [buds], logistics: [budsTrack] })(text)).handover, undefined, text);
+    }
+    const shoes = order({ orderId: 'R2-3', status: 'paid', shipBy: ago(-48), items: [{ sku: 'S', title: '跑鞋', quantity: 1, price: '369.00' }] });
+    assert.doesNotMatch(textOf(await shop({ orders: [shoes] })('跑鞋会不会晚几天发货')), /改约/);
+  });
+
+  test('"why was it cancelled" beside a return not asked for; a signing date asked to check the return window', async () => {
+    const gone = order({ orderId: 'R2-4', status: 'cancelled', cancelReason: '买家申请取消：拍错尺码' });
+    assert.match(textOf(await shop({ orders: [gone] })('我没申请退货 为什么订单被取消了')), /拍错尺码/);
+    const jerky = order({ orderId: 'R2-5', status: 'delivered', items: [{ sku: 'J', title: '手撕牛肉干 500g', quantity: 1, price: '59.00' }] });
+    const signed = logistics({ orderId: 'R2-5', trackingNo: 'ZT2005', status: 'delivered', events: [{ time: ago(200), location: '成都', description: '已签收' }], updatedAt: ago(200) });
+    assert.match(textOf(await shop({ orders: [jerky], logistics: [signed] })('11月买的牛肉干那单是哪天签收的来着 我想看看还在不在退货期')), /ZT2005/);
+  });
+
+  test('money, declines and reactions in the second review\'s words', async () => {
+    assert.equal(neverPaid('Unpaid - no refund needed'), true);
+    assert.equal(neverPaid('尾款未支付，订单关闭，定金不退'), false);
+    const offered = shop({ orders: [buds], logistics: [budsTrack] });
+    assert.match(textOf(await offered('我的快递到哪了')), /ZT2001/);
+    await offered('怎么还没到 能帮我催一下吗');
+    assert.notEqual((await offered('不用 我叫她今天去驿站问问')).handover?.reason, 'requested');
+    for (const text of ['点样煮先好食', '太贵了 下次再买']) assert.notEqual((await shop({ orders: [] })(text)).intent, 'bye', text);
+    const unpaid = order({ orderId: 'R2-6', status: 'pending_payment', payBy: ago(-10) });
+    assert.equal((await shop({ orders: [unpaid] })('转账失败了 还显示待付款 怎么办')).handover, undefined);
+    assert.doesNotMatch(textOf(await shop({ orders: [buds] })('我想申请退款 但是还没收到货')), /没有查到您的售后申请/);
+    assert.equal((await shop({ orders: [buds], logistics: [budsTrack] })('driver pls call me when he arrives')).handover, undefined);
+  });
+
+  test('"寄到哪里了" after a refund is the parcel', async () => {
+    const back = aftersale({ aftersaleId: 'R2-A', orderId: 'R2-1', type: 'refund', status: 'approved' });
+    assert.match(textOf(await said('退款到哪了', '寄到哪里了', { orders: [buds], logistics: [budsTrack], aftersales: [back] })), /ZT2001/);
   });
 });

@@ -80,7 +80,8 @@ const TAX_ID_MARKER = /(?:税号|纳税人识别号|识别号|信用代码|(?<![
  * looked up as order numbers (found from outside).
  */
 const UNIT_NUMBER = /^#\d{1,3}-\d{1,5}[A-Za-z]?$/;
-const ADDRESS_WORDS = /(?<![a-z])(?:blk|block|ave|avenue|street|st|road|rd|drive|dr|crescent|jalan|lorong|jln|singapore|s\d{6}|floor|unit|level|tower|condo|hdb)(?![a-z])|\d{5,6}\s*(?:singapore|kuala lumpur)|地址|楼|室/i;
+// Read only beside a unit-shaped number: "1 Raffles Place #20-01" (found from outside: looked up as an order).
+const ADDRESS_WORDS = /(?<![a-z])(?:blk|block|ave|avenue|street|st|road|rd|drive|dr|crescent|jalan|lorong|jln|singapore|s\d{6}|floor|unit|level|tower|condo|hdb|place|way|lane|link|quay|terrace|centre|center|plaza|park|walk|close|view|rise|hill|grove|gardens?|boulevard|blvd|address)(?![a-z])|\d{5,6}\s*(?:singapore|kuala lumpur)|地址|楼|室/i;
 const ERROR_CODE = /^0x[0-9a-f]{4,}$/i;
 const notAnOrder = (c: string, text: string): boolean => ERROR_CODE.test(c) || (UNIT_NUMBER.test(c) && ADDRESS_WORDS.test(text));
 /**

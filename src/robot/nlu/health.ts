@@ -53,7 +53,7 @@ const TAKEN = /吃了|吃完|服用|服了|喝了|注射|打了(?:以后|之后|
 /** An animal's: no human doctor or emergency number for it. */
 const PET = /猫|狗|宠物|(?<![a-z])(?:cat|cats|dog|dogs|pet|pets|puppy|kitten)(?![a-z])/;
 /** Asked about the possibility, not reported ("会不会过敏", "没过敏"). */
-const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy))(?![a-z])/;
+const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|颜色|显得|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy))(?![a-z])/;
 
 /**
  * An emergency now: medicine swallowed by a child or too much of it, poisoning, someone who cannot

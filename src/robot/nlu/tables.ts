@@ -356,6 +356,8 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['oki', 'ok'],
   ['okey', 'ok'],
   ['idk', 'i do not know'],
+  // Singapore and Malaysia: "ur CS open sunday anot" (found from outside: handed over).
+  ['anot', 'or not'],
   ['dunno', 'do not know'],
   ['rly', 'really'],
   ['bc', 'because'],
@@ -454,6 +456,11 @@ export const ZH_PHRASES: readonly (readonly [string, string])[] = [
   ['快第', '快递'],
   // "遥控车要冲电吗" (found from outside: handed over); "冲电宝" as typed for 充电宝.
   ['冲电', '充电'],
+  // 注音文, Taiwan's phonetic shorthand ("我ㄉ行動電源ㄋ": found from outside, an FAQ offer).
+  ['ㄉ', '的'],
+  ['ㄋ', '呢'],
+  ['ㄇ', '吗'],
+  ['ㄅ', '吧'],
   ['平版', '平板'],
   ['退或', '退货'],
   ['仲未', '还没'],

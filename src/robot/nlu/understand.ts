@@ -342,7 +342,7 @@ function notCancelling(classifier: IntentClassifier, tokenizer: Tokenizer, n: Re
 }
 
 /** A request for a person, as typed: what a withdrawal must not be followed by. */
-const ASKS_PERSON = /人工|真人|客服|(?<![a-z])(?:human|agent|person|representative|someone)(?![a-z])/i;
+const ASKS_PERSON = /人工|真人|客服|老板|经理|主管|(?<![a-z])(?:human|agent|person|representative|someone|manager|supervisor|boss)(?![a-z])/i;
 /**
  * Taking back a hand-over, as the message's opening words (a retraction in the middle, "等了这么久，
  * 算了，你们太慢了", is someone venting at the queue, not leaving it).
@@ -365,7 +365,7 @@ const WITHDRAW_WORDS = [
   RETRACTION_EN,
   'cancel (?:that|the transfer|transfer)',
   // "cancel that. I dont want agent", "no no dont need person" (found from outside: left waiting in the queue).
-  "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people)(?: anymore| already| lah)?",
+  "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people)(?: anymore| already| lah)?(?=\\s*(?:[,.!~]|$))",
   "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)(?=\\s*(?:[,.!~]|$))",
 ].join('|');
 const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})[\\s,，.。!！~吧啦哈]*)+(?![吗么嘛?？])`, 'i');
@@ -373,8 +373,11 @@ const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客
 /** "不用轉人工啦 我只是說一下": a person named only to say none is needed (found from outside: asked "shall I get one?"). */
 export function declinesPerson(text: string): boolean {
   const t = foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC')).toLowerCase();
-  return t.replace(NO_PERSON, ' ') !== t && !ASKS_PERSON.test(t.replace(NO_PERSON, ' '));
+  const rest = t.replace(NO_PERSON, ' ');
+  // Not a question about people ("为什么不用人工客服"), nor a no with a request after it ("不需要客服 直接帮我退款": found in review).
+  return rest !== t && !ASKS_PERSON.test(rest) && !DECLINE_ASKS.test(t);
 }
+const DECLINE_ASKS = /[吗么嘛?？]|为什么|难道|是不是|怎么|退款|退货|帮我|查|(?<![a-z])(?:why|refund|return|check|help me)(?![a-z])/;
 const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了|不用转了|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?)[\s,，.。!！~吧啦哈]*$/i;
 /** "算了 你们太慢了", "forget it, you guys are so slow": venting at the wait, not leaving it (found from outside). */
 const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久|效率)|没人(?:理|回|管|接)|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?: (?:is )?(?:answers?|answering|replies|replying|responds?|responding|here|cares))(?![a-z])/i;
