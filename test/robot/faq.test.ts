@@ -173,7 +173,10 @@ function faqIndexLimitTests(): void {
       const e = demo[i % demo.length]!;
       return { id: `${e.id}-${i}`, question: `${e.question} ${i}`, answer: e.answer, alternates: (e.alternates ?? []).map((a) => `${a} ${i}`) };
     });
+    const cold = process.threadCpuUsage();
     new FaqIndex(entries);
+    const first = process.threadCpuUsage(cold);
+    const firstMs = (first.user + first.system) / 1000;
     entries[7] = { ...entries[7]!, question: '全新的问题：可以开发票吗', alternates: ['能开票吗'] };
     // CPU time of this thread, best of three: the test runner shares two cores with other files,
     // which stretches wall time without costing this thread anything.
@@ -186,7 +189,11 @@ function faqIndexLimitTests(): void {
       best = Math.min(best, (used.user + used.system) / 1000);
     }
     assert.equal(rebuilt!.size, 500);
-    assert.ok(best < 50, `rebuild took ${best.toFixed(1)} ms of CPU`);
+    // Relative to the first build in this process, not in milliseconds: the machine's speed varies
+    // (the twenty-seventh session measured the same code at twice its usual CPU time; the figures
+    // are bench/robot.ts's, docs/benchmarks.md). The phrasings kept from the first build make the
+    // rebuild a fraction of it (about a sixth in the benchmark).
+    assert.ok(best < firstMs / 2, `rebuild took ${best.toFixed(1)} ms of CPU against ${firstMs.toFixed(1)} ms for the first build`);
     assert.equal(rebuilt!.search('全新的问题 可以开发票吗')?.entry.id, entries[7]!.id);
   });
 }
