@@ -114,13 +114,11 @@ if (files.length === 0) {
 // CI run took 529 + 57 s; with V8's compile cache for every process and the caches filled before the
 // files start (scripts/test-warm.ts), a clean clone took 286 + 44 s (2026-12-02, quiet machine).
 const WATCHDOG_MS = 10 * 60_000;
-// Two files more than the machine has cores: most files spend much of their time waiting (timers,
+// One file more than the machine has cores: most files spend much of their time waiting (timers,
 // sockets, PostgreSQL and Redis in other processes), and with two at a time on two slow cores the
-// run took 8.5–8.7 minutes against the watchdog's 9 (three at a time: 7.7). On 2026-12-05 the
-// machine ran slower and three at a time outlived the 10 minutes twice in a clean clone, in
-// the Chromium files near the end. At most four: the files share one PostgreSQL (a routing file
-// alone holds 21 connections).
-const FILES_AT_ONCE = Math.min(4, Math.max(2, availableParallelism() + 2));
+// run took 8.5–8.7 minutes against the watchdog's 9 (three at a time: 7.7). At most four: the
+// files share one PostgreSQL (a routing file alone holds 21 connections).
+const FILES_AT_ONCE = Math.min(4, Math.max(2, availableParallelism() + 1));
 const alone = (f: string) => f.startsWith('test/security/');
 const phases = [files.filter((f) => !alone(f)), files.filter(alone)].filter((p) => p.length > 0);
 const totals = { pass: 0, fail: 0 };
