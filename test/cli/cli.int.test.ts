@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { needsPg, needsRedis, PG_URL, REDIS_URL, testRedisPrefix, testSchema } from '../support/services.ts';
-import { startProcess } from '../support/kefu.ts';
+import { NODE_FLAGS, startProcess } from '../support/kefu.ts';
 import { KefuClient, type WebSocketCtor } from '../../src/client/index.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -48,7 +48,7 @@ describe('kefu start (embedded, demo)', () => {
     assert.match(first.output(), /"scope":"cs:agent","shop_id":"shop_demo"/);
 
     // A second process on the same data dir refuses with a clear message and harms nothing.
-    const second = spawnSync(process.execPath, ['bin/kefu.js', 'start'], { cwd: root, env: { PATH: process.env.PATH, KEFU_DATA_DIR: dataDir, KEFU_PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
+    const second = spawnSync(process.execPath, [...NODE_FLAGS, 'bin/kefu.js', 'start'], { cwd: root, env: { PATH: process.env.PATH, KEFU_DATA_DIR: dataDir, KEFU_PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
     assert.equal(second.status, 1);
     assert.match(second.stderr, /data dir .* is in use by another kefu process \(pid \d+/);
 
@@ -85,10 +85,10 @@ describe('kefu on the real servers', { skip: needsPg || needsRedis }, () => {
 
   test('kefu migrate applies the migrations once; kefu start runs on PostgreSQL and Redis', async () => {
     const env = { PATH: process.env.PATH, KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: schema };
-    const m1 = spawnSync(process.execPath, ['bin/kefu.js', 'migrate'], { cwd: root, env, encoding: 'utf8' });
+    const m1 = spawnSync(process.execPath, [...NODE_FLAGS, 'bin/kefu.js', 'migrate'], { cwd: root, env, encoding: 'utf8' });
     assert.equal(m1.status, 0, m1.stderr);
     assert.match(m1.stdout, /applied: 001_core/);
-    const m2 = spawnSync(process.execPath, ['bin/kefu.js', 'migrate'], { cwd: root, env, encoding: 'utf8' });
+    const m2 = spawnSync(process.execPath, [...NODE_FLAGS, 'bin/kefu.js', 'migrate'], { cwd: root, env, encoding: 'utf8' });
     assert.match(m2.stdout, /up to date/);
 
     const p = await startProcess({ KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: schema, KEFU_REDIS_URL: REDIS_URL!, KEFU_REDIS_KEY_PREFIX: testRedisPrefix('kefucli'), KEFU_DEMO: 'true' });
@@ -112,7 +112,7 @@ describe('kefu on the real servers', { skip: needsPg || needsRedis }, () => {
       const p = await startProcess({ ...base, KEFU_PII_KEYS: `old:${k1}`, KEFU_DEMO: 'true' });
       assert.equal(await p.stop(), 0);
       const env = { PATH: process.env.PATH, ...base, KEFU_PII_KEYS: `new:${k2},old:${k1}` };
-      const r1 = spawnSync(process.execPath, ['bin/kefu.js', 'rotate-keys'], { cwd: root, env, encoding: 'utf8' });
+      const r1 = spawnSync(process.execPath, [...NODE_FLAGS, 'bin/kefu.js', 'rotate-keys'], { cwd: root, env, encoding: 'utf8' });
       assert.equal(r1.status, 0, r1.stderr);
       const m = /re-encrypted (\d+) of (\d+) orders with key "new"/.exec(r1.stdout);
       assert.ok(m && Number(m[1]) >= 5 && m[1] === m[2], r1.stdout);
@@ -125,10 +125,10 @@ describe('kefu on the real servers', { skip: needsPg || needsRedis }, () => {
         assert.match(row.receiver_phone_enc, /^v1\.new\./);
         assert.match(row.receiver_address_enc, /^v1\.new\./);
       }
-      const r2 = spawnSync(process.execPath, ['bin/kefu.js', 'rotate-keys'], { cwd: root, env, encoding: 'utf8' });
+      const r2 = spawnSync(process.execPath, [...NODE_FLAGS, 'bin/kefu.js', 'rotate-keys'], { cwd: root, env, encoding: 'utf8' });
       assert.match(r2.stdout, /re-encrypted 0 of 0/);
       // Without the old key, nothing can be read any more: it must stay until rotation is done.
-      const noKeys = spawnSync(process.execPath, ['bin/kefu.js', 'rotate-keys'], { cwd: root, env: { PATH: process.env.PATH, ...base }, encoding: 'utf8' });
+      const noKeys = spawnSync(process.execPath, [...NODE_FLAGS, 'bin/kefu.js', 'rotate-keys'], { cwd: root, env: { PATH: process.env.PATH, ...base }, encoding: 'utf8' });
       assert.equal(noKeys.status, 1);
       assert.match(noKeys.stderr, /KEFU_PII_KEYS/);
     }
@@ -138,7 +138,7 @@ describe('kefu on the real servers', { skip: needsPg || needsRedis }, () => {
 describe('kefu without its database', () => {
   test('an unreachable database stops start and migrate with one line naming it', () => {
     const run = (cmd: string, url: string) =>
-      spawnSync(process.execPath, ['bin/kefu.js', cmd], {
+      spawnSync(process.execPath, [...NODE_FLAGS, 'bin/kefu.js', cmd], {
         cwd: root,
         env: { PATH: process.env.PATH, KEFU_DATABASE_URL: url, KEFU_DATABASE_CONNECT_TIMEOUT_MS: '500', KEFU_PORT: '0', KEFU_DATA_DIR: dataDir },
         encoding: 'utf8',
@@ -165,7 +165,7 @@ describe('kefu backup and restore (real PostgreSQL)', { skip: needsPg }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-cli-backup-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
   const kefu = (args: string[], schema: string) =>
-    spawnSync(process.execPath, ['bin/kefu.js', ...args], { cwd: root, env: { PATH: process.env.PATH, KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: schema, KEFU_DATA_DIR: dir }, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, [...NODE_FLAGS, 'bin/kefu.js', ...args], { cwd: root, env: { PATH: process.env.PATH, KEFU_DATABASE_URL: PG_URL!, KEFU_DATABASE_SCHEMA: schema, KEFU_DATA_DIR: dir }, encoding: 'utf8', timeout: 60_000 });
 
   test('backup prints the file; restore into an empty schema brings every row back; a truncated file is refused with one line', async () => {
     const [from, to, other] = [testSchema('bk'), testSchema('bk'), testSchema('bk')];
@@ -226,7 +226,7 @@ describe('kefu start --workers (real PostgreSQL + Redis)', { skip: needsPg || ne
   });
 
   test('several workers on the embedded store are refused with one line', () => {
-    const r = spawnSync(process.execPath, ['bin/kefu.js', 'start', '--workers', '2'], { cwd: root, env: { PATH: process.env.PATH, KEFU_DATA_DIR: mkdtempSync(join(tmpdir(), 'kefu-wk-')), KEFU_PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(process.execPath, [...NODE_FLAGS, 'bin/kefu.js', 'start', '--workers', '2'], { cwd: root, env: { PATH: process.env.PATH, KEFU_DATA_DIR: mkdtempSync(join(tmpdir(), 'kefu-wk-')), KEFU_PORT: '0' }, encoding: 'utf8', timeout: 30_000 });
     assert.equal(r.status, 1);
     assert.equal(r.stderr, 'kefu: several workers need PostgreSQL (KEFU_DATABASE_URL): the embedded database serves one process; use --workers 1\n');
   });

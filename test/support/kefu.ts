@@ -100,10 +100,16 @@ export interface Proc {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/**
+ * The V8 flags of this test process that the kefu processes it starts get as well (scripts/test.ts
+ * says why the runner sets them): only the WebAssembly compiler's, which change speed, not behaviour.
+ */
+export const NODE_FLAGS: readonly string[] = process.execArgv.filter((a) => a === '--liftoff-only');
+
 /** `node bin/kefu.js start` (what `npm start` runs) as a separate process; resolves once it printed where it listens. */
 export function startProcess(env: Record<string, string>, opts: { dataDir?: string; timeoutMs?: number; args?: string[] } = {}): Promise<Proc> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kefu-proc-'));
-  const child = spawn(process.execPath, ['bin/kefu.js', 'start', ...(opts.args ?? [])], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, 'bin/kefu.js', 'start', ...(opts.args ?? [])], {
     cwd: new URL('../..', import.meta.url).pathname,
     env: { PATH: process.env.PATH, KEFU_PORT: '0', KEFU_DATA_DIR: dataDir, KEFU_DEMO: 'false', KEFU_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
