@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createClient } from 'redis';
-import { deleteRedisKeys, needsPg, needsRedis, PG_URL, REDIS_URL, testRedisPrefix } from '../support/services.ts';
+import { sql } from 'kysely';
+import type { SqlStore } from '../../src/storage/ports.ts';
+import { asOwner, deleteRedisKeys, needsPg, needsRedis, PG_URL, REDIS_URL, SQL_FACTORIES, testRedisPrefix } from '../support/services.ts';
 
 const newClient = () => createClient({ url: REDIS_URL! });
 type Redis = ReturnType<typeof newClient>;
@@ -74,6 +76,43 @@ describe('test isolation on the real servers', { skip: needsRedis || needsPg }, 
       assert.deepEqual(left.rows, []);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('embedded test stores kept for the next test', () => {
+  const pglite = SQL_FACTORIES.find((f) => f.name === 'pglite')!;
+  const conversationColumns = async (s: SqlStore) => (await sql<{ n: number }>`select count(*)::int as n from information_schema.columns where table_schema = 'kefu' and table_name = 'conversations'`.execute(s.db)).rows[0]!.n;
+
+  test('the next store starts empty, migrated, as the app role, in a fresh session', async () => {
+    const first = await pglite.create();
+    await asOwner(first.db, (owner) => sql`insert into sensitive_words (scope, word, created_at) values ('shop_kept', 'kept', now())`.execute(owner));
+    await sql`select set_config('kefu.probe', 'left behind', false)`.execute(first.db);
+    await first.close();
+    const next = await pglite.create();
+    try {
+      const left = await asOwner(next.db, (owner) => sql<{ n: number }>`select count(*)::int as n from sensitive_words where scope = 'shop_kept'`.execute(owner));
+      assert.equal(left.rows[0]!.n, 0, 'rows are gone');
+      assert.ok((await next.db.selectFrom('kefu_migrations').select('version').execute()).length > 0, 'the migrations are kept');
+      const { rows } = await sql<{ who: string; probe: string | null }>`select current_user as who, current_setting('kefu.probe', true) as probe`.execute(next.db);
+      assert.notEqual(rows[0]!.who, 'postgres', 'not the superuser: row-level security binds');
+      assert.ok(!rows[0]!.probe, 'session settings are discarded');
+    } finally {
+      await next.close();
+    }
+  });
+
+  test('a store whose schema a test changed is not handed on', async () => {
+    const first = await pglite.create();
+    const before = await conversationColumns(first);
+    await asOwner(first.db, (owner) => sql`alter table conversations add column probe int`.execute(owner));
+    assert.equal(await conversationColumns(first), before + 1);
+    await first.close();
+    const next = await pglite.create();
+    try {
+      assert.equal(await conversationColumns(next), before, 'a fresh database instead');
+    } finally {
+      await next.close();
     }
   });
 });

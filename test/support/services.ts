@@ -11,7 +11,8 @@
 import { randomBytes } from 'node:crypto';
 import { after } from 'node:test';
 import { createClient } from 'redis';
-import { createPgliteStore } from '../../src/storage/pglite/pglite-store.ts';
+import type { PGlite } from '@electric-sql/pglite';
+import { createPgliteStore, openPglite, pgliteStoreOn } from '../../src/storage/pglite/pglite-store.ts';
 import { createPgStore } from '../../src/storage/postgres/pg-store.ts';
 import { MemoryBus, MemoryCache } from '../../src/storage/memory/memory-cache.ts';
 import { RedisBus, RedisCache } from '../../src/storage/redis/redis-cache.ts';
@@ -98,13 +99,79 @@ export async function pgliteTemplate(): Promise<Blob | undefined> {
   }
 }
 
+// Embedded test databases are kept for the next store of the same test process: loading one
+// costs about a second of CPU, and the suites take a fresh store for almost every test. A closed
+// store's database goes back emptied (every table but the migrations' truncated, the session
+// discarded) only when its catalogue is still the migrated template's, so a test that changed
+// the schema, a role, a grant or a policy never hands that on; otherwise it is closed.
+const idlePglite: PGlite[] = [];
+let pristine: Promise<{ shape: string; tables: string }> | undefined;
+
+// Everything a test could change besides rows: relations and their columns, grants and
+// row-security flags, constraints, triggers, policies, functions, roles, schemas, migrations.
+const SHAPE = `select md5(string_agg(x, '|' order by x)) as shape from (
+  select concat_ws(':', 'r', n.nspname, c.relname, c.relkind, c.relacl, c.relrowsecurity, c.relforcerowsecurity) as x
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_to%' and n.nspname not like 'pg_temp%'
+  union all select concat_ws(':', 'a', a.attrelid::regclass, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid))
+    from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+    where a.attnum > 0 and not a.attisdropped and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_to%'
+  union all select concat_ws(':', 'c', conrelid::regclass, conname, pg_get_constraintdef(oid)) from pg_constraint where connamespace <> 'pg_catalog'::regnamespace
+  union all select concat_ws(':', 't', tgrelid::regclass, tgname, tgenabled) from pg_trigger where not tgisinternal
+  union all select concat_ws(':', 'p', polrelid::regclass, polname, pg_get_expr(polqual, polrelid), pg_get_expr(polwithcheck, polrelid)) from pg_policy
+  union all select concat_ws(':', 'f', p.oid::regprocedure, md5(p.prosrc)) from pg_proc p where p.pronamespace not in ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+  union all select concat_ws(':', 'o', rolname, rolsuper, rolbypassrls) from pg_roles
+  union all select concat_ws(':', 's', nspname) from pg_namespace
+  union all select concat_ws(':', 'm', version) from kefu.kefu_migrations
+) t`;
+const TABLES = `select string_agg(format('%I.%I', n.nspname, c.relname), ', ') as tables from pg_class c join pg_namespace n on n.oid = c.relnamespace
+  where c.relkind in ('r', 'p') and n.nspname = 'kefu' and c.relname <> 'kefu_migrations'`;
+
+async function shapeOf(db: PGlite): Promise<string> {
+  return (await db.query<{ shape: string }>(SHAPE)).rows[0]!.shape;
+}
+
+async function giveBack(db: PGlite): Promise<void> {
+  try {
+    if (db.closed) return;
+    await db.exec('rollback');
+    await db.exec('discard all');
+    const { shape, tables } = await pristine!;
+    if ((await shapeOf(db)) !== shape) throw new Error('the schema changed');
+    await db.exec(`truncate ${tables} restart identity`);
+    idlePglite.push(db);
+  } catch {
+    await db.close().catch(() => {});
+  }
+}
+
+after(async () => {
+  for (const db of idlePglite.splice(0)) await db.close();
+});
+
+async function leasePglite(): Promise<SqlStore> {
+  let db = idlePglite.pop();
+  if (!db) {
+    const loadDataDir = await pgliteTemplate();
+    db = await openPglite({ dataDir: undefined, ...(loadDataDir ? { loadDataDir } : {}) });
+    const first = db;
+    pristine ??= (async () => ({ shape: await shapeOf(first), tables: (await first.query<{ tables: string }>(TABLES)).rows[0]!.tables }))();
+    try {
+      await pristine;
+    } catch (e) {
+      await db.close(); // an open database would keep the test process from ever exiting
+      throw e;
+    }
+  }
+  const leased = db;
+  return pgliteStoreOn(leased, { schema: 'kefu', statementTimeoutMs: 5000 }, () => giveBack(leased));
+}
+
 export const SQL_FACTORIES: readonly SqlFactory[] = [
   {
     name: 'pglite',
     skip: false,
     async create() {
-      const loadDataDir = await pgliteTemplate();
-      const s = await createPgliteStore({ dataDir: undefined, schema: 'kefu', statementTimeoutMs: 5000, ...(loadDataDir ? { loadDataDir } : {}) });
+      const s = await leasePglite();
       await s.migrate();
       return s;
     },

@@ -173,21 +173,44 @@ export async function createPgliteStore(opts: PgliteStoreOptions): Promise<SqlSt
   const release = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
   let pg: PGlite;
   try {
-    const fresh = !opts.loadDataDir && !(opts.dataDir && existsSync(join(opts.dataDir, 'pglite', 'PG_VERSION')));
-    const template = fresh ? readInitdbTemplate() : undefined;
-    const start = opts.loadDataDir ?? template;
-    pg = await PGlite.create({
-      ...(opts.dataDir ? { dataDir: join(opts.dataDir, 'pglite') } : {}),
-      ...(start ? { loadDataDir: start } : {}),
-      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
-      // Same value types as the PostgreSQL adapter: int8 as number, numeric as decimal string.
-      parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => v },
-    });
-    // Pristine (before the schema below): the next fresh database starts from it.
-    if (fresh && !template) await keepInitdbTemplate(pg);
-    await pg.exec(`create schema if not exists "${opts.schema}"; set search_path to "${opts.schema}"; set statement_timeout = ${opts.statementTimeoutMs};`);
+    pg = await openPglite(opts);
   } catch (e) {
     release();
+    throw e;
+  }
+  return pgliteStoreOn(pg, opts, async () => {
+    await pg.close();
+    release();
+  });
+}
+
+/** The embedded database itself: from the data dir, the dump given, the initdb template, or initdb. */
+export async function openPglite(opts: Pick<PgliteStoreOptions, 'dataDir' | 'loadDataDir'>): Promise<PGlite> {
+  const fresh = !opts.loadDataDir && !(opts.dataDir && existsSync(join(opts.dataDir, 'pglite', 'PG_VERSION')));
+  const template = fresh ? readInitdbTemplate() : undefined;
+  const start = opts.loadDataDir ?? template;
+  const pg = await PGlite.create({
+    ...(opts.dataDir ? { dataDir: join(opts.dataDir, 'pglite') } : {}),
+    ...(start ? { loadDataDir: start } : {}),
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${SHARED_BUFFERS}`],
+    // Same value types as the PostgreSQL adapter: int8 as number, numeric as decimal string.
+    parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => v },
+  });
+  // Pristine (before any schema): the next fresh database starts from it.
+  if (fresh && !template) await keepInitdbTemplate(pg);
+  return pg;
+}
+
+/**
+ * A SqlStore over an open PGlite, its one session set to the schema. Closing the store ends its
+ * connections, then calls `onClose` (which closes the database, or, in the tests, keeps it for the
+ * next store: test/support/services.ts).
+ */
+export async function pgliteStoreOn(pg: PGlite, opts: Pick<PgliteStoreOptions, 'schema' | 'statementTimeoutMs'>, onClose: () => Promise<void>): Promise<SqlStore & { dump(): Promise<Blob> }> {
+  try {
+    await pg.exec(`create schema if not exists "${opts.schema}"; set search_path to "${opts.schema}"; set statement_timeout = ${opts.statementTimeoutMs};`);
+  } catch (e) {
+    await onClose().catch(() => {});
     throw e;
   }
   const dialect: Dialect = {
@@ -214,8 +237,7 @@ export async function createPgliteStore(opts: PgliteStoreOptions): Promise<SqlSt
     close: () =>
       (closed ??= (async () => {
         await db.destroy();
-        await pg.close();
-        release();
+        await onClose();
       })()),
   };
 }
