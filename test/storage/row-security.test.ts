@@ -148,7 +148,7 @@ describe('row-level security: a raw connection of the app role', { skip: PG_URL 
     await seed(s);
     const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(s.db)).rows[0]!.s;
     const tables = await shopTables(s);
-    await s.close();
+    // The store stays open: closing a test store empties its schema for the next (test/support/services.ts).
     const c = new pg.Client({ connectionString: await appRoleUrl(), options: `-c search_path="${schema}"` });
     await c.connect();
     try {
@@ -159,6 +159,7 @@ describe('row-level security: a raw connection of the app role', { skip: PG_URL 
       assert.equal((await c.query('select count(*)::int as n from conversations')).rows[0].n, 1);
     } finally {
       await c.end();
+      await s.close();
     }
   });
 });
