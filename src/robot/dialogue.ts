@@ -3553,6 +3553,7 @@ export const SHOP_QUESTIONS = {
   find_code: { zh: '卡密在哪里看', en: 'where can I find my code' },
   refund_time: { zh: '退款多久到账', en: 'how long does a refund take to arrive' },
   review_time: { zh: '售后申请多久审核', en: 'how long does it take to review a return or refund request' },
+  return_ship: { zh: '退货怎么寄回', en: 'how do I send my return back' },
   // Not "发货后几天能到": 发货 ties a shop's entry on sending out with its entry on delivery (found from outside, a Hong Kong shop).
   delivery_time: { zh: '几天能收到', en: 'how long does delivery take' },
 } as const satisfies Record<string, Record<Lang, string>>;
@@ -3563,7 +3564,7 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
   delivery_estimate: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code', 'delivery_time'],
   cancel_order: ['cancel', 'pre_order', 'made_to_order'],
   change_address: ['change_address'],
-  aftersale_progress: ['refund_time', 'review_time'],
+  aftersale_progress: ['refund_time', 'review_time', 'return_ship'],
 };
 /** The robot's questions for this turn: the intent's, and the warranty when goods stopped working. */
 const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>
@@ -3571,6 +3572,8 @@ const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | u
 /** A device that stopped working ("耳机没声音了", "耳机坏了", "won't turn on"), not a shirt's seams (found in review). */
 const DEVICE_FAULT = new RegExp(`没声音|没反应|开不了机|不开机|充不进|充不上|不亮|黑屏|死机|连不上|${APPLIANCE_FAULT.source}|(?<![a-z])(?:no sound|won'?t (?:turn|switch) on|not charging|won'?t charge|not connecting|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])`);
 const deviceFault = (text: string): boolean => DEVICE_FAULT.test(text) || (/坏了|坏掉|不能用|用不了|(?<![a-z])(?:stopped working|not working|does ?n[o']?t work|broke|is dead)(?![a-z])/.test(text) && DEVICE.test(text));
+/** How returned goods go back to the shop, as a shop's entry says it. */
+const RETURN_WAY = /寄回|寄给我们|上门取件|取件|快递员|面单|(?<![a-z])(?:pick ?up|pickup|collect(?:s|ed|ion)?|label|drop (?:it |them |the (?:parcel|package|item) )?(?:off|at)|(?:send|ship|post|mail) (?:it|them|the (?:item|items|goods|parcel|package)|your return) back)(?![a-z])/;
 /** The shop's answer to one of the robot's questions, capped like any answer kept. */
 function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   const hit = ctx.data.shopSays?.[q];
@@ -3587,6 +3590,8 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   if (q === 'refund_time' && !(REFUND_WORD.test(`${question} ${read}`) && TIMED.test(read))) return undefined;
   // Only an entry on reviewing requests, with its time ("售后申请1个工作日内审核").
   if (q === 'review_time' && !(REVIEW_WORD.test(`${question} ${read}`) && TIMED.test(read))) return undefined;
+  // Only an entry that says how the goods go back (a pickup, a label, the post): not the return policy's days.
+  if (q === 'return_ship' && !RETURN_WAY.test(read)) return undefined;
   // An entry on delivery in general is no word on another delivery day.
   if (q === 'delivery_date' && !DELIVERY_DAY.test(phrasings)) return undefined;
   if (q === 'delivery_time') return deliveryTimeIn(a, ctx.lang);
@@ -3613,9 +3618,13 @@ const ARRIVAL_WORD = /送达|送到|到货|能到|天到|派送|寄到|(?<![a-z]
 /** A sentence on sending out counts only when it also says the parcel arrives ("发货后一般 1-2 个工作日送到"). */
 const ARRIVES_STRICT = /送达|送到|到货|能到|天到|收到|(?<![a-z])(?:deliver\w*|arriv\w*)(?![a-z])/i;
 function deliveryTimeIn(answer: string, lang: Lang): string | undefined {
-  const sentences = (answer.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => {
+  const all = (answer.match(SENTENCES) ?? []).map((x) => x.trim());
+  const arrives = all.some((x) => ARRIVAL_WORD.test(shopReading(x)));
+  const sentences = all.filter((x) => {
     const r = shopReading(x);
-    return ARRIVAL_WORD.test(r) && TIMED.test(r) && !PRE_ORDER.test(r) && (!SHIPS.test(r) || ARRIVES_STRICT.test(r));
+    // "新疆、西藏地区5-7天" after a sentence on arriving is a time of arriving too (found from outside: dropped).
+    const arrival = ARRIVAL_WORD.test(r) || (arrives && regionsIn(x).length > 0);
+    return arrival && TIMED.test(r) && !PRE_ORDER.test(r) && (!SHIPS.test(r) || ARRIVES_STRICT.test(r));
   });
   return sentences.length ? sentences.join(lang === 'zh' ? '' : ' ').replace(/[；;，,]\s*$/, lang === 'zh' ? '。' : '.') : undefined;
 }
@@ -3818,8 +3827,32 @@ const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
   if (abroad(o)) return ctx.t.etaAbroad[key as keyof Texts['etaAbroad']] ?? ctx.t.etaFor[key];
   // The shop's own word on how long delivery takes, for a parcel on its way: by its courier when the entry names each.
   const own = key === 'in_transit' || key === 'pending' ? shopSays(ctx, 'delivery_time') : undefined;
-  return own ? ctx.t.etaShipped[key as 'in_transit' | 'pending'](ofCourier(own, carrier, ctx.lang)) : ctx.t.etaFor[key];
+  return own ? ctx.t.etaShipped[key as 'in_transit' | 'pending'](ofRegion(ofCourier(own, carrier, ctx.lang), addressOf(o), ctx.lang)) : ctx.t.etaFor[key];
 };
+
+/** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
+const DELIVERY_REGIONS: readonly RegExp[] = [
+  /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /港澳|香港|澳门/, /台湾/, /偏远/,
+  /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak(?![a-z])/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /highlands|scottish islands|isle of|channel islands|northern ireland/i, /sabah|sarawak|east malaysia/i,
+];
+/** "Other regions" ("其他地区3-4天", "everywhere else"): not for an address a sentence names. */
+const OTHER_REGIONS = /其他|其它|其余|(?<![a-z])(?:other (?:areas|regions|states|places)|elsewhere|everywhere else|rest of)(?![a-z])/i;
+const regionsIn = (text: string): RegExp[] => DELIVERY_REGIONS.filter((re) => re.test(foldTraditional(text)));
+/**
+ * Of an entry that gives regions their own time ("江浙沪次日达，其他地区2-4天，新疆、西藏5-7天"), the
+ * clauses for the receiver's region when one names it, else those naming no region (found from
+ * outside: a parcel to 新疆 was told the days of everywhere else).
+ */
+function ofRegion(said: string, address: string, lang: Lang): string {
+  const clauses = said.split(/(?<=[。！？!?；;，,]|\.\s)/).map((x) => ({ x, named: regionsIn(x) }));
+  if (!clauses.some((c) => c.named.length)) return said;
+  const home = regionsIn(address);
+  const ours = clauses.some((c) => c.named.some((re) => home.includes(re)));
+  const kept = clauses.filter((c) => (ours ? c.named.some((re) => home.includes(re)) || (c.named.length === 0 && !OTHER_REGIONS.test(c.x) && !TIMED.test(c.x)) : c.named.length === 0));
+  if (!kept.length) return said;
+  const text = kept.map((c) => c.x).join('').trim();
+  return text.replace(/[，,；;]\s*$/, lang === 'zh' ? '。' : '.');
+}
 
 /** Couriers a shop's entry may name, one pattern each (read in simplified characters). */
 const COURIERS: readonly RegExp[] = [
@@ -4021,12 +4054,31 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
   if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
   if (list.length > 1) {
     // "the refund for the missing cable": the request whose reason the message repeats, when nothing else named one.
-    const byReason = bestByReason(ctx.input.text, ctx.aftersales.filter((a) => list.some((l) => l.orderId === a.orderId)));
-    if (byReason.length === 1) return oneRequest(ctx, byReason[0]!);
+    const named = requestNamed(ctx.input.text, ctx.aftersales.filter((a) => list.some((l) => l.orderId === a.orderId)));
+    if (named) return oneRequest(ctx, named);
     const orders = list.map((a) => ctx.orders?.find((o) => o.orderId === a.orderId)).filter((o): o is Order => o !== undefined);
     if (orders.length === list.length) return offerChoice(ctx, 'aftersale_progress', orders);
   }
   return withSiblings(ctx, list[0]!);
+}
+
+/** Of several requests, the one whose reason the message repeats, else the one whose amount it names. */
+function requestNamed(text: string, requests: readonly Aftersale[]): Aftersale | undefined {
+  const byReason = bestByReason(text, requests);
+  if (byReason.length === 1) return byReason[0];
+  const sums = amountsIn(text);
+  const byAmount = requests.filter((a) => a.amount !== undefined && sums.some((n) => Math.abs(n - Number(a.amount)) < 0.005));
+  return byAmount.length === 1 ? byAmount[0] : undefined;
+}
+
+/**
+ * Sums of money a message names ("那个45.9的退款", "that $55 refund", "退 128 块那个"): with a currency
+ * sign or word, or with cents; not order numbers, dates or counts (found from outside: a request
+ * named by its amount among three was asked "which order?").
+ */
+function amountsIn(text: string): number[] {
+  const money = /(?:[$¥￥£€]|(?<![a-z])(?:rm|s\$|hk\$|nt\$|usd|cny|rmb)\s?)\s?(\d{1,6}(?:[.,]\d{1,2})?)(?!\d)|(?<![\d.\-/:])(\d{1,6}(?:\.\d{1,2})?)\s?(?:元|块|圆|刀|(?<![a-z])(?:dollars?|bucks|yuan|rmb|sgd|usd)(?![a-z]))|(?<![\d.\-/:a-z])(\d{1,6}\.\d{1,2})(?![\d.%])/gi;
+  return [...text.matchAll(money)].map((m) => Number((m[1] ?? m[2] ?? m[3])!.replace(',', '.')));
 }
 
 /**
@@ -4255,7 +4307,7 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
     // An exchange moves goods, not money; the reason of a refusal is what the buyer asks next.
     goods: a.type === 'exchange',
     ...(reason ? { reason } : {}),
-    hint: late !== undefined ? ctx.t.aftersaleLate(late) : (shopRefundTime(ctx, a, hintKey) ?? shopReviewTime(ctx, hintKey) ?? (a.type !== 'exchange' && ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.moneyHint[hintKey as keyof Texts['moneyHint']] : undefined) ?? ctx.t.aftersaleHint[hintKey]),
+    hint: late !== undefined ? ctx.t.aftersaleLate(late) : (shopRefundTime(ctx, a, hintKey) ?? shopReviewTime(ctx, hintKey) ?? shopReturnWay(ctx, hintKey) ?? (a.type !== 'exchange' && ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.moneyHint[hintKey as keyof Texts['moneyHint']] : undefined) ?? ctx.t.aftersaleHint[hintKey]),
   });
   return reply(text, aftersaleCard(a, order?.currency));
 }
@@ -4283,6 +4335,11 @@ function shopRefundTime(ctx: Ctx, a: Aftersale, hintKey: string): string | undef
  * built-in hint names no time, which the shop never said (found from outside twice: "商家会在 1-2 个
  * 工作日内审核" against a shop's same-day review).
  */
+/**
+ * The shop's own way back for goods to return, where the built-in step says "send it to the address
+ * on the request page" (found from outside: a shop whose courier picks returns up).
+ */
+const shopReturnWay = (ctx: Ctx, hintKey: string): string | undefined => (hintKey === 'approved_goods' || hintKey === 'requested_goods' ? shopSays(ctx, 'return_ship') : undefined);
 const shopReviewTime = (ctx: Ctx, hintKey: string): string | undefined => (hintKey === 'requested' || hintKey === 'requested_goods' ? shopSays(ctx, 'review_time') : undefined);
 /** The most working days a text promises ("3-7 个工作日", "3-5 working days"); undefined when it names none. */
 function workingDaysIn(text: string): number | undefined {

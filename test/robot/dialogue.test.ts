@@ -16,7 +16,7 @@ describe('plan', () => {
     const s = initialState();
     assert.deepEqual(plan(s, input('你好')).needs, { orders: false, aftersales: false, logistics: false, faq: false, knownOrderIds: [] });
     // The shop's own word on when refunded money arrives replaces the built-in one (twenty-first session), and on how long a review takes (twenty-second).
-    assert.deepEqual(plan(s, input('我的退款进度')).needs, { orders: true, aftersales: true, logistics: false, faq: false, knownOrderIds: [], shopSays: ['refund_time', 'review_time'] });
+    assert.deepEqual(plan(s, input('我的退款进度')).needs, { orders: true, aftersales: true, logistics: false, faq: false, knownOrderIds: [], shopSays: ['refund_time', 'review_time', 'return_ship'] });
     // A policy question also asks the FAQ for the shop's own entry on its topic.
     assert.deepEqual(plan(s, input('能开发票吗')).needs, { orders: false, aftersales: false, logistics: false, faq: true, knownOrderIds: [], faqTopic: 'invoice' });
     // An id typed may be an after-sales request's: those are read too, if they come in time.

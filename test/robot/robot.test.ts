@@ -6773,3 +6773,75 @@ describe('what the twenty-seventh session\'s readings must not take (second revi
     assert.match(textOf(await said('退款到哪了', '寄到哪里了', { orders: [buds], logistics: [budsTrack], aftersales: [back] })), /ZT2001/);
   });
 });
+
+describe('a shop whose returns are picked up (twenty-eighth session)', () => {
+  const { shop } = session27;
+  const coat = order({ orderId: 'PU-1', status: 'delivered', items: [{ sku: 'C', title: '羊毛大衣 驼色 M', quantity: 1, price: '899.00' }] });
+  const back = aftersale({ aftersaleId: 'PU-A', orderId: 'PU-1', type: 'return', status: 'approved', amount: '899.00' });
+  const pickup: FaqEntry = { id: 'pickup', question: '退货怎么寄回？', answer: '退货审核通过后，我们会安排顺丰上门取件，运费由我们承担，您不用自己寄回。' };
+  const enCoat = order({ orderId: 'PU-2', status: 'delivered', currency: 'USD', items: [{ sku: 'C', title: 'Wool coat, camel, M', quantity: 1, price: '199.00' }] });
+  const enBack = aftersale({ aftersaleId: 'PU-B', orderId: 'PU-2', type: 'return', status: 'approved', amount: '199.00' });
+  const label: FaqEntry = { id: 'label', question: 'How do I send my return back?', answer: 'Once your return is approved we email you a prepaid UPS label; drop the parcel at any UPS store.' };
+
+  test('an approved return is told the shop\'s own way back, not the built-in "send it to the address"', async () => {
+    const r = textOf(await shop({ orders: [coat], aftersales: [back] }, [pickup])('我的退货怎么样了'));
+    assert.match(r, /上门取件/);
+    assert.doesNotMatch(r, /按售后页面的地址寄回/);
+    const en = textOf(await shop({ orders: [enCoat], aftersales: [enBack] }, [label])('how is my return going?'));
+    assert.match(en, /prepaid UPS label/);
+  });
+
+  test('a delivery entry\'s time for the receiver\'s region, and only for it', async () => {
+    const days: FaqEntry = { id: 'days', question: '几天能收到？', answer: '默认发中通快递，江浙沪一般次日送达，其他地区2-4天，新疆、西藏、青海5-7天。' };
+    const at = (orderId: string, address: string) => ({
+      o: order({ orderId, status: 'shipped', receiver: { name: '王五', phone: '13900001111', address } }),
+      l: logistics({ orderId, trackingNo: `ZT${orderId}`, status: 'in_transit' }),
+    });
+    const far = at('RG-1', '新疆乌鲁木齐市天山区解放南路 8 号');
+    const farText = textOf(await shop({ orders: [far.o], logistics: [far.l] }, [days])('我的快递几天能到'));
+    assert.match(farText, /5-7天/);
+    assert.doesNotMatch(farText, /次日|2-4天/);
+    const near = at('RG-2', '上海市浦东新区世纪大道 100 号');
+    const nearText = textOf(await shop({ orders: [near.o], logistics: [near.l] }, [days])('我的快递几天能到'));
+    assert.match(nearText, /次日/);
+    assert.doesNotMatch(nearText, /5-7天|2-4天/);
+    const elsewhere = at('RG-3', '北京市朝阳区建国路 1 号');
+    const elseText = textOf(await shop({ orders: [elsewhere.o], logistics: [elsewhere.l] }, [days])('我的快递几天能到'));
+    assert.match(elseText, /2-4天/);
+    assert.doesNotMatch(elseText, /5-7天|次日/);
+  });
+
+  test('a request named by its amount among several', async () => {
+    const nuts = order({ orderId: 'AM-1', status: 'delivered', items: [{ sku: 'P', title: '开心果 500g', quantity: 1, price: '45.90' }], totalAmount: '45.90' });
+    const dates = order({ orderId: 'AM-2', status: 'delivered', items: [{ sku: 'D', title: '新疆红枣 1kg', quantity: 1, price: '39.90' }], totalAmount: '39.90' });
+    const jam = order({ orderId: 'AM-3', status: 'delivered', items: [{ sku: 'J', title: '蓝莓果酱', quantity: 2, price: '25.00' }], totalAmount: '50.00' });
+    const requests = [
+      // Part refunds: the amount is neither an order's total nor a price.
+      aftersale({ aftersaleId: 'AM-A', orderId: 'AM-1', type: 'refund', status: 'approved', amount: '12.50' }),
+      aftersale({ aftersaleId: 'AM-B', orderId: 'AM-2', type: 'refund', status: 'requested', amount: '39.90' }),
+      aftersale({ aftersaleId: 'AM-C', orderId: 'AM-3', type: 'refund', status: 'refunded', amount: '8.00' }),
+    ];
+    const data = { orders: [nuts, dates, jam], aftersales: requests };
+    const picked = textOf(await shop(data)('那个12.5的退款到哪一步了'));
+    assert.match(picked, /AM-1/);
+    assert.doesNotMatch(picked, /AM-2|AM-3/);
+    const eight = textOf(await shop(data)('退8块那个怎么样了'));
+    assert.match(eight, /AM-3/);
+    assert.doesNotMatch(eight, /AM-1|AM-2/);
+    const suit = order({ orderId: 'AM-4', status: 'delivered', currency: 'USD', items: [{ sku: 'S', title: 'Linen set, 2 pieces', quantity: 1, price: '89.00' }], totalAmount: '89.00' });
+    const dress = order({ orderId: 'AM-5', status: 'delivered', currency: 'USD', items: [{ sku: 'R', title: 'Wrap dress', quantity: 1, price: '64.00' }], totalAmount: '64.00' });
+    const en = { orders: [suit, dress], aftersales: [aftersale({ aftersaleId: 'AM-D', orderId: 'AM-4', type: 'refund', status: 'approved', amount: '55.00' }), aftersale({ aftersaleId: 'AM-E', orderId: 'AM-5', type: 'refund', status: 'requested', amount: '20.00' })] };
+    const dollars = textOf(await shop(en)('hi, any news on that $55 refund?'));
+    assert.match(dollars, /AM-4/);
+    assert.doesNotMatch(dollars, /AM-5/);
+    const asked = textOf(await shop(data)('我的退款到哪一步了'));
+    assert.match(asked, /AM-1/);
+    assert.match(asked, /AM-2/, 'no amount named: all offered');
+  });
+
+  test('without such an entry, or with one on something else, the built-in step stays', async () => {
+    assert.match(textOf(await shop({ orders: [coat], aftersales: [back] })('我的退货怎么样了')), /按售后页面的地址寄回/);
+    const other: FaqEntry = { id: 'size', question: '大衣尺码偏大吗？', answer: '版型偏大，建议选小一码。' };
+    assert.match(textOf(await shop({ orders: [coat], aftersales: [back] }, [other])('我的退货怎么样了')), /按售后页面的地址寄回/);
+  });
+});
