@@ -6839,6 +6839,29 @@ describe('a shop whose returns are picked up (twenty-eighth session)', () => {
     assert.match(asked, /AM-2/, 'no amount named: all offered');
   });
 
+  test('"枕头套", "duvet cover" and "隐形眼镜" name one kind of goods, not also the pillow, the duvet and the glasses', async () => {
+    const goods = (orderId: string, title: string) => ({
+      o: order({ orderId, status: 'shipped', items: [{ sku: orderId, title, quantity: 1, price: '59.00' }] }),
+      l: logistics({ orderId, trackingNo: `ZT${orderId}`, status: 'in_transit' }),
+    });
+    const pick = async (a: ReturnType<typeof goods>, b: ReturnType<typeof goods>, text: string) => textOf(await shop({ orders: [a.o, b.o], logistics: [a.l, b.l] })(text));
+    const pillow = goods('KD-1', '乳胶枕头 成人护颈枕');
+    const cases = goods('KD-2', '纯棉枕头套 一对装 48x74cm');
+    const cased = await pick(pillow, cases, '枕头套到哪了');
+    assert.match(cased, /ZTKD-2/);
+    assert.doesNotMatch(cased, /ZTKD-1/);
+    const duvet = goods('KD-3', 'Goose down duvet, king size');
+    const cover = goods('KD-4', 'Linen duvet cover, king size');
+    const covered = await pick(duvet, cover, 'where is my duvet cover?');
+    assert.match(covered, /ZTKD-4/);
+    assert.doesNotMatch(covered, /ZTKD-3/);
+    const frames = goods('KD-5', '防蓝光眼镜 TR90 镜框');
+    const lenses = goods('KD-6', '隐形眼镜 月抛 2片装');
+    const lensText = await pick(frames, lenses, '隐形眼镜发了吗 到哪了');
+    assert.match(lensText, /ZTKD-6/);
+    assert.doesNotMatch(lensText, /ZTKD-5/);
+  });
+
   test('without such an entry, or with one on something else, the built-in step stays', async () => {
     assert.match(textOf(await shop({ orders: [coat], aftersales: [back] })('我的退货怎么样了')), /按售后页面的地址寄回/);
     const other: FaqEntry = { id: 'size', question: '大衣尺码偏大吗？', answer: '版型偏大，建议选小一码。' };

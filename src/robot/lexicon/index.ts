@@ -304,12 +304,25 @@ const kindsMemo = new Map<string, ReadonlySet<string>>();
 function productTables(): NonNullable<typeof productKinds> {
   const f = JSON.parse(readFileSync(here('./products.json'), 'utf8')) as Record<string, string | string[]>;
   // English words are whole words, with a plural; Chinese has no spaces to mark them.
-  const alt = (words: readonly string[]) => words.map((w) => w.toLowerCase()).map((w) => (/^[a-z]/.test(w) ? `(?<![a-z])${escape(w)}(?:e?s)?(?![a-z])` : escape(w))).join('|');
-  const kinds = Object.entries(f)
-    .filter((e): e is [string, string[]] => !e[0].startsWith('_') && Array.isArray(e[1]))
-    .map(([id, words]) => [id, new RegExp(alt(words))] as const);
+  const alt = (words: readonly string[], inside: (w: string) => string = () => '') =>
+    words.map((w) => w.toLowerCase()).map((w) => inside(w) + (/^[a-z]/.test(w) ? `(?<![a-z])${escape(w)}(?:e?s)?(?![a-z])` : escape(w))).join('|');
+  const entries = Object.entries(f).filter((e): e is [string, string[]] => !e[0].startsWith('_') && Array.isArray(e[1]));
+  const apart = (f._apart ?? {}) as unknown as Record<string, string[] | string>;
+  const hiding = (id: string) => entries.filter(([other]) => Array.isArray(apart[other]) && apart[other].includes(id));
+  const kinds = entries.map(([id, words]) => [id, new RegExp(alt(words, (w) => insideLonger(w, hiding(id))))] as const);
   const not = Array.isArray(f._not) && f._not.length ? new RegExp(alt(f._not), 'g') : undefined;
   return { kinds, not };
+}
+
+/**
+ * A word of one kind inside a longer word of a kind `_apart` lists against it names that other kind
+ * only: "枕头套" is bed linen, not a pillow; "duvet cover" no duvet; "隐形眼镜" no glasses (found from
+ * outside: each named two kinds, and the answer went to the wrong order); "电水壶" stays a 水壶 too.
+ * A lookbehind per longer word: at the word's start (k characters back), not the start of the longer one.
+ */
+function insideLonger(word: string, hiding: readonly (readonly [string, readonly string[]])[]): string {
+  const longer = hiding.flatMap(([, words]) => words.map((w) => w.toLowerCase()).filter((w) => w !== word && w.includes(word)));
+  return longer.map((w) => `(?<!(?=${escape(w)})[\\s\\S]{${w.indexOf(word)}})`).join('');
 }
 
 /** Shop topics that describe a person as well as goods (`personal.json`). */
