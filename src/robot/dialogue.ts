@@ -3573,7 +3573,10 @@ const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | u
 const DEVICE_FAULT = new RegExp(`没声音|没反应|开不了机|不开机|充不进|充不上|不亮|黑屏|死机|连不上|${APPLIANCE_FAULT.source}|(?<![a-z])(?:no sound|won'?t (?:turn|switch) on|not charging|won'?t charge|not connecting|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])`);
 const deviceFault = (text: string): boolean => DEVICE_FAULT.test(text) || (/坏了|坏掉|不能用|用不了|(?<![a-z])(?:stopped working|not working|does ?n[o']?t work|broke|is dead)(?![a-z])/.test(text) && DEVICE.test(text));
 /** How returned goods go back to the shop, as a shop's entry says it. */
-const RETURN_WAY = /寄回|寄给我们|上门取件|取件|快递员|面单|(?<![a-z])(?:pick ?up|pickup|collect(?:s|ed|ion)?|label|drop (?:it |them |the (?:parcel|package|item) )?(?:off|at)|(?:send|ship|post|mail) (?:it|them|the (?:item|items|goods|parcel|package)|your return) back)(?![a-z])/;
+// Not "寄回运费由买家承担" (only who pays: the built-in step was lost; found in review), nor a care label.
+const RETURN_WAY = /上门取件|取件|面单|寄回(?:到|至|[:：])|寄到(?:以下|这个|下面的)?地址|退货地址[是为:：]|(?<![a-z])(?:pick ?ups?|pickup|collect(?:s|ed|ion)|(?:return|shipping|prepaid|postage[- ]paid) labels?|drop (?:it |them |the (?:parcel|package|item|box) )?(?:off|at)|(?:send|ship|post|mail) (?:it|them|the (?:item|items|goods|parcel|package)|your return) back to)(?![a-z])/;
+/** A way back the entry says there is not ("不支持上门取件", "快递员不上门", "we don't offer pickups"). */
+const NO_RETURN_WAY = /(?:不|无|没有|暂不|不能)(?:支持|提供|安排)?(?:上门)?取件|不上门|(?<![a-z])(?:no|not|don'?t|doesn'?t|cannot|can'?t)(?: [a-z]+){0,2} (?:pick ?ups?|collections?|labels?)(?![a-z])/;
 /** The shop's answer to one of the robot's questions, capped like any answer kept. */
 function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   const hit = ctx.data.shopSays?.[q];
@@ -3591,7 +3594,7 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   // Only an entry on reviewing requests, with its time ("售后申请1个工作日内审核").
   if (q === 'review_time' && !(REVIEW_WORD.test(`${question} ${read}`) && TIMED.test(read))) return undefined;
   // Only an entry that says how the goods go back (a pickup, a label, the post): not the return policy's days.
-  if (q === 'return_ship' && !RETURN_WAY.test(read)) return undefined;
+  if (q === 'return_ship' && (!RETURN_WAY.test(read) || NO_RETURN_WAY.test(read))) return undefined;
   // An entry on delivery in general is no word on another delivery day.
   if (q === 'delivery_date' && !DELIVERY_DAY.test(phrasings)) return undefined;
   if (q === 'delivery_time') return deliveryTimeIn(a, ctx.lang);
@@ -3833,20 +3836,32 @@ const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
 const DELIVERY_REGIONS: readonly RegExp[] = [
   /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /港澳|香港|澳门/, /台湾/, /偏远/,
-  /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak(?![a-z])/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /highlands|scottish islands|isle of|channel islands|northern ireland/i, /sabah|sarawak|east malaysia/i,
+  /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|east malaysia)(?![a-z])(?! r(?:oa)?d)/i,
 ];
 /** "Other regions" ("其他地区3-4天", "everywhere else"): not for an address a sentence names. */
 const OTHER_REGIONS = /其他|其它|其余|(?<![a-z])(?:other (?:areas|regions|states|places)|elsewhere|everywhere else|rest of)(?![a-z])/i;
 const regionsIn = (text: string): RegExp[] => DELIVERY_REGIONS.filter((re) => re.test(foldTraditional(text)));
+/** "全国包邮（新疆、西藏除外）", "except Alaska and Hawaii": regions named as left out give them no time. */
+const EXCEPT = /除外|不包括|不含|(?<![a-z])(?:except|excluding|not including|other than)(?![a-z])/i;
+/**
+ * The receiver's region: a Chinese address's first words (not a street: "江苏路", "新疆路" in
+ * Beijing or Shanghai), an English one's last (a state or a region before the postcode: "…, AK 99501").
+ */
+function homeRegions(address: string): RegExp[] {
+  const a = foldTraditional(address).trim();
+  const head = a.replace(/^中国\s*/, '').replace(/[^\s，,\d]{2,4}(?:[东南西北中]?(?:路|街|大道|巷|弄))/g, ' ').slice(0, 8);
+  const tail = a.slice(-40).split(/[,，]/).slice(-2).join(',');
+  return DELIVERY_REGIONS.filter((re) => (/\p{Script=Han}/u.test(a) ? re.test(head) : re.test(tail)));
+}
 /**
  * Of an entry that gives regions their own time ("江浙沪次日达，其他地区2-4天，新疆、西藏5-7天"), the
  * clauses for the receiver's region when one names it, else those naming no region (found from
  * outside: a parcel to 新疆 was told the days of everywhere else).
  */
 function ofRegion(said: string, address: string, lang: Lang): string {
-  const clauses = said.split(/(?<=[。！？!?；;，,]|\.\s)/).map((x) => ({ x, named: regionsIn(x) }));
+  const clauses = said.split(/(?<=[。！？!?；;，,]|\.\s)/).map((x) => ({ x, named: EXCEPT.test(x) ? [] : regionsIn(x) }));
   if (!clauses.some((c) => c.named.length)) return said;
-  const home = regionsIn(address);
+  const home = homeRegions(address);
   const ours = clauses.some((c) => c.named.some((re) => home.includes(re)));
   const kept = clauses.filter((c) => (ours ? c.named.some((re) => home.includes(re)) || (c.named.length === 0 && !OTHER_REGIONS.test(c.x) && !TIMED.test(c.x)) : c.named.length === 0));
   if (!kept.length) return said;
@@ -4077,8 +4092,10 @@ function requestNamed(text: string, requests: readonly Aftersale[]): Aftersale |
  * named by its amount among three was asked "which order?").
  */
 function amountsIn(text: string): number[] {
-  const money = /(?:[$¥￥£€]|(?<![a-z])(?:rm|s\$|hk\$|nt\$|usd|cny|rmb)\s?)\s?(\d{1,6}(?:[.,]\d{1,2})?)(?!\d)|(?<![\d.\-/:])(\d{1,6}(?:\.\d{1,2})?)\s?(?:元|块|圆|刀|(?<![a-z])(?:dollars?|bucks|yuan|rmb|sgd|usd)(?![a-z]))|(?<![\d.\-/:a-z])(\d{1,6}\.\d{1,2})(?![\d.%])/gi;
-  return [...text.matchAll(money)].map((m) => Number((m[1] ?? m[2] ?? m[3])!.replace(',', '.')));
+  // "1,299.00" is 1299; a bare "12.5" only when no unit, hour or date follows ("12.30申请", "2.5kg").
+  const n = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,6}(?:\.\d{1,2})?`;
+  const money = new RegExp(String.raw`(?:[$¥￥£€]|(?<![a-z])(?:rm|s\$|hk\$|nt\$|usd|cny|rmb)\s?)\s?(${n})(?![\d,])|(?<![\d.\-/:,])(${n})\s?(?:元|块|圆|刀|(?<![a-z])(?:dollars?|bucks|yuan|rmb|sgd|usd)(?![a-z]))|(?<![\d.\-/:,a-z$¥￥£€])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,6}\.\d{1,2})(?![\d.,%])(?!\s?(?:[a-z]|斤|公斤|克|米|升|点|号|日|月|分|申请|提交|左右))`, 'gi');
+  return [...text.matchAll(money)].map((m) => Number((m[1] ?? m[2] ?? m[3])!.replace(/,/g, '')));
 }
 
 /**

@@ -83,8 +83,13 @@ describe('test isolation on the real servers', { skip: needsRedis || needsPg }, 
 for (const pglite of SQL_FACTORIES) describe(`test stores kept for the next test on ${pglite.name}`, { skip: pglite.skip }, () => {
   const conversationColumns = async (s: SqlStore) => (await sql<{ n: number }>`select count(*)::int as n from information_schema.columns where table_schema = current_schema() and table_name = 'conversations'`.execute(s.db)).rows[0]!.n;
 
+  // The same database (its transaction counter went on) or the same schema: the store was kept.
+  const identity = async (st: SqlStore) =>
+    pglite.name === 'pglite' ? Number((await sql<{ x: string }>`select txid_current() as x`.execute(st.db)).rows[0]!.x) : (await sql<{ x: string }>`select current_schema() as x`.execute(st.db)).rows[0]!.x;
+
   test('the next store starts empty, migrated, as the app role, in a fresh session', async () => {
     const first = await pglite.create();
+    const was = await identity(first);
     await asOwner(first.db, (owner) => sql`insert into sensitive_words (scope, word, created_at) values ('shop_kept', 'kept', now())`.execute(owner));
     await sql`select set_config('kefu.probe', 'left behind', false)`.execute(first.db);
     await first.close();
@@ -96,6 +101,26 @@ for (const pglite of SQL_FACTORIES) describe(`test stores kept for the next test
       const { rows } = await sql<{ who: string; probe: string | null }>`select current_user as who, current_setting('kefu.probe', true) as probe`.execute(next.db);
       assert.notEqual(rows[0]!.who, 'postgres', 'not the superuser: row-level security binds');
       assert.ok(!rows[0]!.probe, 'session settings are discarded');
+      const is = await identity(next);
+      if (typeof was === 'number') assert.ok((is as number) > was, 'the same database, kept');
+      else assert.equal(is, was, 'the same schema, kept');
+    } finally {
+      await next.close();
+    }
+  });
+
+  test('a role granted to the app role is not handed on (embedded: the server\'s roles are shared)', { skip: pglite.name !== 'pglite' }, async () => {
+    const first = await pglite.create();
+    await asOwner(first.db, async (owner) => {
+      await sql`create role probe_member`.execute(owner);
+      const app = (await sql<{ r: string }>`select rolname as r from pg_roles where rolname not like 'pg%' and rolname not in ('postgres', 'probe_member') and not rolsuper`.execute(owner)).rows[0]!.r;
+      await sql`grant probe_member to ${sql.id(app)}`.execute(owner);
+    });
+    await first.close();
+    const next = await pglite.create();
+    try {
+      const { rows } = await asOwner(next.db, (owner) => sql<{ n: number }>`select count(*)::int as n from pg_roles where rolname = 'probe_member'`.execute(owner));
+      assert.equal(rows[0]!.n, 0, 'a fresh database instead');
     } finally {
       await next.close();
     }

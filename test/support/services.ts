@@ -102,25 +102,30 @@ export async function pgliteTemplate(): Promise<Blob | undefined> {
 // Embedded test databases are kept for the next store of the same test process: loading one
 // costs about a second of CPU, and the suites take a fresh store for almost every test. A closed
 // store's database goes back emptied (every table but the migrations' truncated, the session
-// discarded) only when its catalogue is still the migrated template's, so a test that changed
-// the schema, a role, a grant or a policy never hands that on; otherwise it is closed.
+// discarded) only when its catalogue is still the migrated template's (relations, columns,
+// indexes, views, grants, owners, policies and their roles, triggers, functions, roles and their
+// memberships, default privileges, enums), so a test that changed one never hands it on.
 const idlePglite: PGlite[] = [];
 let pristine: Promise<{ shape: string; tables: string }> | undefined;
 
 // Everything a test could change besides rows: relations and their columns, grants and
 // row-security flags, constraints, triggers, policies, functions, roles, schemas, migrations.
 const SHAPE = `select md5(string_agg(x, '|' order by x)) as shape from (
-  select concat_ws(':', 'r', n.nspname, c.relname, c.relkind, c.relacl, c.relrowsecurity, c.relforcerowsecurity) as x
+  select concat_ws(':', 'r', n.nspname, c.relname, c.relkind, c.relowner::regrole, c.relacl, c.relrowsecurity, c.relforcerowsecurity,
+      case when c.relkind = 'i' then pg_get_indexdef(c.oid) when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid) end) as x
     from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_to%' and n.nspname not like 'pg_temp%'
-  union all select concat_ws(':', 'a', a.attrelid::regclass, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid))
+  union all select concat_ws(':', 'a', a.attrelid::regclass, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attacl, pg_get_expr(d.adbin, d.adrelid))
     from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
     where a.attnum > 0 and not a.attisdropped and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_to%'
   union all select concat_ws(':', 'c', conrelid::regclass, conname, pg_get_constraintdef(oid)) from pg_constraint where connamespace <> 'pg_catalog'::regnamespace
-  union all select concat_ws(':', 't', tgrelid::regclass, tgname, tgenabled) from pg_trigger where not tgisinternal
-  union all select concat_ws(':', 'p', polrelid::regclass, polname, pg_get_expr(polqual, polrelid), pg_get_expr(polwithcheck, polrelid)) from pg_policy
-  union all select concat_ws(':', 'f', p.oid::regprocedure, md5(p.prosrc)) from pg_proc p where p.pronamespace not in ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
-  union all select concat_ws(':', 'o', rolname, rolsuper, rolbypassrls) from pg_roles
-  union all select concat_ws(':', 's', nspname) from pg_namespace
+  union all select concat_ws(':', 't', tgrelid::regclass, tgname, tgenabled, pg_get_triggerdef(oid)) from pg_trigger where not tgisinternal
+  union all select concat_ws(':', 'p', polrelid::regclass, polname, polcmd, polpermissive, polroles::regrole[]::text, pg_get_expr(polqual, polrelid), pg_get_expr(polwithcheck, polrelid)) from pg_policy
+  union all select concat_ws(':', 'f', p.oid::regprocedure, p.proowner::regrole, p.prosecdef, p.proconfig::text, p.proacl, md5(p.prosrc)) from pg_proc p where p.pronamespace not in ('pg_catalog'::regnamespace, 'information_schema'::regnamespace)
+  union all select concat_ws(':', 'o', rolname, rolsuper, rolbypassrls, rolcreaterole, rolcreatedb, rolcanlogin, rolinherit, rolconfig::text) from pg_roles
+  union all select concat_ws(':', 'g', roleid::regrole, member::regrole) from pg_auth_members
+  union all select concat_ws(':', 'd', defaclrole::regrole, defaclnamespace, defaclobjtype, defaclacl) from pg_default_acl
+  union all select concat_ws(':', 'e', enumtypid::regtype, enumlabel) from pg_enum
+  union all select concat_ws(':', 's', nspname, nspowner::regrole, nspacl) from pg_namespace
   union all select concat_ws(':', 'm', version) from kefu.kefu_migrations
 ) t`;
 const TABLES = `select string_agg(format('%I.%I', n.nspname, c.relname), ', ') as tables from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -144,6 +149,8 @@ async function giveBack(db: PGlite): Promise<void> {
   }
 }
 
+// A kept database holds the process open: node:test's root `after` closes them when a test file
+// ends. A plain script (no test) that takes a store from here must close `idlePglite`'s itself.
 after(async () => {
   for (const db of idlePglite.splice(0)) await db.close();
 });
@@ -172,14 +179,18 @@ const idleSchemas: string[] = [];
 let pristineSchema: Promise<string> | undefined;
 const SCHEMA_SHAPE = `select md5(string_agg(replace(x, $1, '@'), '|' order by x)) as shape from (
   select concat_ws(':', 's', nspacl) as x from pg_namespace where nspname = $1
-  union all select concat_ws(':', 'r', c.relname, c.relkind, c.relacl, c.relrowsecurity, c.relforcerowsecurity) from pg_class c where c.relnamespace = $1::regnamespace
-  union all select concat_ws(':', 'a', c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid))
+  union all select concat_ws(':', 'r', c.relname, c.relkind, c.relowner::regrole, c.relacl, c.relrowsecurity, c.relforcerowsecurity,
+      case when c.relkind = 'i' then pg_get_indexdef(c.oid) when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid) end) from pg_class c where c.relnamespace = $1::regnamespace
+  union all select concat_ws(':', 'a', c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attacl, pg_get_expr(d.adbin, d.adrelid))
     from pg_attribute a join pg_class c on c.oid = a.attrelid left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
     where c.relnamespace = $1::regnamespace and a.attnum > 0 and not a.attisdropped
   union all select concat_ws(':', 'c', c.relname, conname, pg_get_constraintdef(k.oid)) from pg_constraint k join pg_class c on c.oid = k.conrelid where k.connamespace = $1::regnamespace
-  union all select concat_ws(':', 't', c.relname, tgname, tgenabled) from pg_trigger t join pg_class c on c.oid = t.tgrelid where c.relnamespace = $1::regnamespace and not tgisinternal
-  union all select concat_ws(':', 'p', c.relname, polname, pg_get_expr(polqual, polrelid), pg_get_expr(polwithcheck, polrelid)) from pg_policy p join pg_class c on c.oid = p.polrelid where c.relnamespace = $1::regnamespace
-  union all select concat_ws(':', 'f', proname, md5(prosrc)) from pg_proc where pronamespace = $1::regnamespace
+  union all select concat_ws(':', 't', c.relname, tgname, tgenabled, pg_get_triggerdef(t.oid)) from pg_trigger t join pg_class c on c.oid = t.tgrelid where c.relnamespace = $1::regnamespace and not tgisinternal
+  union all select concat_ws(':', 'p', c.relname, polname, polcmd, polpermissive, polroles::regrole[]::text, pg_get_expr(polqual, polrelid), pg_get_expr(polwithcheck, polrelid)) from pg_policy p join pg_class c on c.oid = p.polrelid where c.relnamespace = $1::regnamespace
+  union all select concat_ws(':', 'f', proname, proowner::regrole, prosecdef, proconfig::text, proacl, md5(prosrc)) from pg_proc where pronamespace = $1::regnamespace
+  union all select concat_ws(':', 'g', roleid::regrole, member::regrole) from pg_auth_members where member = (select oid from pg_roles where rolname = '${TEST_APP_ROLE}')
+  union all select concat_ws(':', 'd', defaclrole::regrole, defaclobjtype, defaclacl) from pg_default_acl where defaclnamespace in (0, $1::regnamespace)
+  union all select concat_ws(':', 'e', t.typname, e.enumlabel) from pg_enum e join pg_type t on t.oid = e.enumtypid where t.typnamespace = $1::regnamespace
   union all select concat_ws(':', 'm', version) from "@".kefu_migrations
 ) t`;
 
@@ -268,6 +279,7 @@ export async function dropTestSchemas(): Promise<void> {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
   try {
+    idleSchemas.splice(0); // dropped with the rest: never handed out again
     for (const s of dropSchemas.splice(0)) await c.query(`drop schema if exists "${s}" cascade`);
   } finally {
     await c.end();

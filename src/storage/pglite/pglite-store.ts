@@ -179,8 +179,11 @@ export async function createPgliteStore(opts: PgliteStoreOptions): Promise<SqlSt
     throw e;
   }
   return pgliteStoreOn(pg, opts, async () => {
-    await pg.close();
-    release();
+    try {
+      await pg.close();
+    } finally {
+      release();
+    }
   });
 }
 
