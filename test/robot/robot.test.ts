@@ -6873,6 +6873,11 @@ describe('a shop whose returns are picked up (twenty-eighth session)', () => {
     assert.doesNotMatch(lensText, /ZTKD-5/);
   });
 
+  test('someone else\'s words quoted are no take-back of the hand-over', () => {
+    for (const text of ['机器人跟我说 不用转人工了', '刚才客服说 不用人工了', 'the bot told me no need for a human']) assert.equal(withdrawsHandover(text), undefined, text);
+    assert.notEqual(withdrawsHandover('哦刷新了一下好了 显示已付款 不用人工了'), undefined, 'the buyer\'s own take-back stays one');
+  });
+
   test('without such an entry, or with one on something else, the built-in step stays', async () => {
     assert.match(textOf(await shop({ orders: [coat], aftersales: [back] })('我的退货怎么样了')), /按售后页面的地址寄回/);
     const other: FaqEntry = { id: 'size', question: '大衣尺码偏大吗？', answer: '版型偏大，建议选小一码。' };

@@ -401,10 +401,14 @@ export function withdrawsHandover(text: string): string | undefined {
   const tail = m ? null : WITHDRAWS_TAIL.exec(t);
   if (!m && !tail) return undefined;
   const rest = m ? raw.slice(m[0].length).trim() : raw.slice(0, tail!.index).trim();
+  // Someone else's words ("机器人跟我说 不用转人工了", "the bot told me no need for a human"): reported, not said (found in review).
+  if (!m && REPORTED.test(foldTraditional(rest))) return undefined;
   // A person named only to be declined ("不用找真人了", "不用等客服了") asks for none (found from outside: left queued).
   const asksPerson = ASKS_PERSON.test(foldTraditional(rest).replace(NO_PERSON, ' '));
   return (asksPerson && !asksOnlyHours(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
 }
+/** Words that end by quoting someone: "跟我说", "告诉我", "他说", "the bot told me", "it says". */
+const REPORTED = /(?:跟我说|和我说|对我说|同我讲|跟我讲|告诉我|他说|她说|它说|你说|你们说|机器人说|客服说|说是|说的是)[\s,，:：“"「]*$|(?<![a-z])(?:said|says|told me|tells me|saying)[\s,:"“]*$/i;
 /**
  * "算了不用了 我自己查 客服時間是幾點？": the people's hours asked about, not a person asked for (found
  * from outside: silence in the queue). Not "客服什么时候能回我", "人工什么时候上班 我等他", "… 我要投诉",
