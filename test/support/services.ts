@@ -108,8 +108,7 @@ export async function pgliteTemplate(): Promise<Blob | undefined> {
 const idlePglite: PGlite[] = [];
 let pristine: Promise<{ shape: string; tables: string }> | undefined;
 
-// Everything a test could change besides rows: relations and their columns, grants and
-// row-security flags, constraints, triggers, policies, functions, roles, schemas, migrations.
+// The catalogue above, one line per object; the PostgreSQL one below is the same, for one schema.
 const SHAPE = `select md5(string_agg(x, '|' order by x)) as shape from (
   select concat_ws(':', 'r', n.nspname, c.relname, c.relkind, c.relowner::regrole, c.relacl, c.relrowsecurity, c.relforcerowsecurity,
       case when c.relkind = 'i' then pg_get_indexdef(c.oid) when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid) end) as x
@@ -150,7 +149,7 @@ async function giveBack(db: PGlite): Promise<void> {
 }
 
 // A kept database holds the process open: node:test's root `after` closes them when a test file
-// ends. A plain script (no test) that takes a store from here must close `idlePglite`'s itself.
+// ends. A plain script (no test) that takes a store from here does not exit by itself.
 after(async () => {
   for (const db of idlePglite.splice(0)) await db.close();
 });
