@@ -3597,7 +3597,7 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   if (q === 'return_ship' && (!RETURN_WAY.test(read) || NO_RETURN_WAY.test(read))) return undefined;
   // An entry on delivery in general is no word on another delivery day.
   if (q === 'delivery_date' && !DELIVERY_DAY.test(phrasings)) return undefined;
-  if (q === 'delivery_time') return deliveryTimeIn(a, ctx.lang);
+  if (q === 'delivery_time') return deliveryTimeIn(a, ctx.lang, hit.entry.question);
   if (q !== 'ship_time') return a.length <= MAX_FAQ_LAST_ANSWER ? a : undefined;
   // An entry on pre-orders only answers for pre-orders (found in review: an in-stock order told "15 天内").
   if (PRE_ORDER.test(question) && !IN_STOCK.test(read)) return undefined;
@@ -3620,13 +3620,16 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
 const ARRIVAL_WORD = /送达|送到|到货|能到|天到|派送|寄到|(?<![a-z])(?:deliver\w*|arriv\w*|takes?)(?![a-z])/i;
 /** A sentence on sending out counts only when it also says the parcel arrives ("发货后一般 1-2 个工作日送到"). */
 const ARRIVES_STRICT = /送达|送到|到货|能到|天到|收到|(?<![a-z])(?:deliver\w*|arriv\w*)(?![a-z])/i;
-function deliveryTimeIn(answer: string, lang: Lang): string | undefined {
+function deliveryTimeIn(answer: string, lang: Lang, question = ''): string | undefined {
   const all = (answer.match(SENTENCES) ?? []).map((x) => x.trim());
-  const arrives = all.some((x) => ARRIVAL_WORD.test(shopReading(x)));
+  // An entry asked as "how long does delivery take" answers it in every timed sentence ("Sabah and
+  // Sarawak: Pos Laju 5-7 working days": found from outside, all dropped for the built-in 1-3 days).
+  const onArriving = ARRIVAL_WORD.test(shopReading(question));
+  const arrives = onArriving || all.some((x) => ARRIVAL_WORD.test(shopReading(x)));
   const sentences = all.filter((x) => {
     const r = shopReading(x);
     // "新疆、西藏地区5-7天" after a sentence on arriving is a time of arriving too (found from outside: dropped).
-    const arrival = ARRIVAL_WORD.test(r) || (arrives && regionsIn(x).length > 0);
+    const arrival = ARRIVAL_WORD.test(r) || (arrives && regionsIn(x).length > 0) || onArriving;
     return arrival && TIMED.test(r) && !PRE_ORDER.test(r) && (!SHIPS.test(r) || ARRIVES_STRICT.test(r));
   });
   return sentences.length ? sentences.join(lang === 'zh' ? '' : ' ').replace(/[；;，,]\s*$/, lang === 'zh' ? '。' : '.') : undefined;
@@ -3836,7 +3839,8 @@ const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
 const DELIVERY_REGIONS: readonly RegExp[] = [
   /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /港澳|香港|澳门/, /台湾/, /偏远/,
-  /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|east malaysia)(?![a-z])(?! r(?:oa)?d)/i,
+  /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)/i,
+  /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)/i,
 ];
 /** "Other regions" ("其他地区3-4天", "everywhere else"): not for an address a sentence names. */
 const OTHER_REGIONS = /其他|其它|其余|(?<![a-z])(?:other (?:areas|regions|states|places)|elsewhere|everywhere else|rest of)(?![a-z])/i;

@@ -6816,6 +6816,24 @@ describe('a shop whose returns are picked up (twenty-eighth session)', () => {
     assert.match(textOf(await shop({ orders: [far.o], logistics: [far.l] }, [except])('我的快递几天能到')), /3-5天/);
   });
 
+  test('an entry asked as "how long does delivery take" gives its timed sentences, by the receiver\'s region and courier', async () => {
+    const days: FaqEntry = { id: 'my', question: 'How long does delivery take?', answer: 'Klang Valley: same day by Lalamove for orders paid before 12:00 noon, otherwise next day. Other states in Peninsular Malaysia: J&T Express 2-3 working days. Sabah and Sarawak: Pos Laju 5-7 working days.' };
+    const at = (orderId: string, carrier: string, address: string) => ({
+      o: order({ orderId, status: 'shipped', currency: 'MYR', items: [{ sku: orderId, title: 'Santan kelapa 1L x 6', quantity: 1, price: '32.90' }], receiver: { name: 'Aisyah', phone: '0123456789', address } }),
+      l: logistics({ orderId, carrier, trackingNo: `TR${orderId}`, status: 'in_transit', events: [{ time: '2024-11-26T21:40:00+08:00', location: 'Shah Alam Hub', description: 'Departed' }] }),
+    });
+    const ask = async (p: ReturnType<typeof at>) => textOf(await shop({ orders: [p.o], logistics: [p.l] }, [days])('how many days more until my parcel arrives?'));
+    const kk = await ask(at('MY-1', 'Pos Laju', 'Lot 5, Jalan Lintas, 88300 Kota Kinabalu, Sabah'));
+    assert.match(kk, /5-7 working days/);
+    assert.doesNotMatch(kk, /1-3 days|2-3 working days|next day/);
+    const penang = await ask(at('MY-2', 'J&T Express', '12 Lebuh Pantai, 10300 George Town, Penang'));
+    assert.match(penang, /2-3 working days/);
+    assert.doesNotMatch(penang, /5-7|same day/);
+    const pj = await ask(at('MY-3', 'Lalamove', '8 Jalan SS2/24, 47300 Petaling Jaya, Selangor'));
+    assert.match(pj, /same day|next day/);
+    assert.doesNotMatch(pj, /5-7|2-3 working days/);
+  });
+
   test('a request named by its amount among several', async () => {
     const nuts = order({ orderId: 'AM-1', status: 'delivered', items: [{ sku: 'P', title: '开心果 500g', quantity: 1, price: '45.90' }], totalAmount: '45.90' });
     const dates = order({ orderId: 'AM-2', status: 'delivered', items: [{ sku: 'D', title: '新疆红枣 1kg', quantity: 1, price: '39.90' }], totalAmount: '39.90' });
@@ -6876,6 +6894,8 @@ describe('a shop whose returns are picked up (twenty-eighth session)', () => {
   test('someone else\'s words quoted are no take-back of the hand-over', () => {
     for (const text of ['机器人跟我说 不用转人工了', '刚才客服说 不用人工了', 'the bot told me no need for a human']) assert.equal(withdrawsHandover(text), undefined, text);
     assert.notEqual(withdrawsHandover('哦刷新了一下好了 显示已付款 不用人工了'), undefined, 'the buyer\'s own take-back stays one');
+    // Found from outside (a Malaysian shop): waiting on, in Singapore and Malaysian English.
+    for (const text of ['never mind lah, i wait', 'nvm la i can wait']) assert.equal(withdrawsHandover(text), undefined, text);
   });
 
   test('without such an entry, or with one on something else, the built-in step stays', async () => {

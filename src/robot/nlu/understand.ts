@@ -418,7 +418,7 @@ const ASKS_ABOUT_PEOPLE = /(?:人工|真人|客服)(?:的)?(?:服务|服務)?(?:
 const STILL_WAITING = /回我|回复我|联系我|等他|等她|等人|我等|投诉|能来|会来|来吗|(?<![a-z])(?:call me|get back|reply to me|contact me|i'?ll wait|complain)(?![a-z])/i;
 const asksOnlyHours = (rest: string): boolean => ASKS_ABOUT_PEOPLE.test(rest) && !STILL_WAITING.test(rest);
 /** "算了 等着吧", "ok i'll wait": resigned to waiting for the person, not leaving. */
-const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了|呢)?[^\p{Script=Han}a-z0-9?？]*$|^[,.\s]*(?:ok(?:ay)?,? )?(?:i'?ll|i will) (?:just )?wait(?! for (?:the |my )?(?:delivery|parcel|package|order|courier))\b/u;
+const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了|呢)?[^\p{Script=Han}a-z0-9?？]*$|^[,.\s]*(?:(?:ok(?:ay)?|lah?|leh|lor|ah)[,.\s]+)*(?:i'?ll|i will|i) (?:just |can )?wait(?! for (?:the |my )?(?:delivery|parcel|package|order|courier))\b/u;
 /**
  * "算了不退了 等着吧": what is given up is the refund, and the buyer waits on for the person (found
  * from outside: taken as leaving the queue, then handed over again for the 🙄, in one breath). Not
