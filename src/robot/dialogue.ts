@@ -4090,16 +4090,17 @@ function requestNamed(text: string, requests: readonly Aftersale[]): Aftersale |
   return byAmount.length === 1 ? byAmount[0] : undefined;
 }
 
+// "1,299.00" is 1299; a bare "12.5" only when no unit, hour or date follows ("12.30申请", "2.5kg").
+const GROUPED = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?`;
+const AMOUNT = String.raw`${GROUPED}|\d{1,6}(?:\.\d{1,2})?`;
+const MONEY = new RegExp(String.raw`(?:[$¥￥£€]|(?<![a-z])(?:rm|s\$|hk\$|nt\$|usd|cny|rmb)\s?)\s?(${AMOUNT})(?![\d,])|(?<![\d.\-/:,])(${AMOUNT})\s?(?:元|块|圆|刀|(?<![a-z])(?:dollars?|bucks|yuan|rmb|sgd|usd)(?![a-z]))|(?<![\d.\-/:,a-z$¥￥£€])(${GROUPED}|\d{1,6}\.\d{1,2})(?![\d.,%])(?!\s?(?:[a-z]|斤|公斤|克|米|升|点|号|日|月|分|申请|提交|左右))`, 'gi');
 /**
  * Sums of money a message names ("那个45.9的退款", "that $55 refund", "退 128 块那个"): with a currency
  * sign or word, or with cents; not order numbers, dates or counts (found from outside: a request
  * named by its amount among three was asked "which order?").
  */
 function amountsIn(text: string): number[] {
-  // "1,299.00" is 1299; a bare "12.5" only when no unit, hour or date follows ("12.30申请", "2.5kg").
-  const n = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,6}(?:\.\d{1,2})?`;
-  const money = new RegExp(String.raw`(?:[$¥￥£€]|(?<![a-z])(?:rm|s\$|hk\$|nt\$|usd|cny|rmb)\s?)\s?(${n})(?![\d,])|(?<![\d.\-/:,])(${n})\s?(?:元|块|圆|刀|(?<![a-z])(?:dollars?|bucks|yuan|rmb|sgd|usd)(?![a-z]))|(?<![\d.\-/:,a-z$¥￥£€])(\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,6}\.\d{1,2})(?![\d.,%])(?!\s?(?:[a-z]|斤|公斤|克|米|升|点|号|日|月|分|申请|提交|左右))`, 'gi');
-  return [...text.matchAll(money)].map((m) => Number((m[1] ?? m[2] ?? m[3])!.replace(/,/g, '')));
+  return [...text.matchAll(MONEY)].map((m) => Number((m[1] ?? m[2] ?? m[3])!.replace(/,/g, '')));
 }
 
 /**
@@ -4356,12 +4357,12 @@ function shopRefundTime(ctx: Ctx, a: Aftersale, hintKey: string): string | undef
  * built-in hint names no time, which the shop never said (found from outside twice: "商家会在 1-2 个
  * 工作日内审核" against a shop's same-day review).
  */
+const shopReviewTime = (ctx: Ctx, hintKey: string): string | undefined => (hintKey === 'requested' || hintKey === 'requested_goods' ? shopSays(ctx, 'review_time') : undefined);
 /**
  * The shop's own way back for goods to return, where the built-in step says "send it to the address
  * on the request page" (found from outside: a shop whose courier picks returns up).
  */
 const shopReturnWay = (ctx: Ctx, hintKey: string): string | undefined => (hintKey === 'approved_goods' || hintKey === 'requested_goods' ? shopSays(ctx, 'return_ship') : undefined);
-const shopReviewTime = (ctx: Ctx, hintKey: string): string | undefined => (hintKey === 'requested' || hintKey === 'requested_goods' ? shopSays(ctx, 'review_time') : undefined);
 /** The most working days a text promises ("3-7 个工作日", "3-5 working days"); undefined when it names none. */
 function workingDaysIn(text: string): number | undefined {
   const n = [...shopReading(text).matchAll(/(\d{1,2})\s*(?:个)?\s*(?:工作日|(?:business|working) days?)/gi)].map((m) => Number(m[1]));

@@ -193,8 +193,9 @@ const SCHEMA_SHAPE = `select md5(string_agg(replace(x, $1, '@'), '|' order by x)
   union all select concat_ws(':', 'm', version) from "@".kefu_migrations
 ) t`;
 
+/** A short-lived connection of PG_URL (the owner), with a deadline to connect. */
 async function withOwnerClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 10_000 });
   await c.connect();
   try {
     return await fn(c);
@@ -203,17 +204,22 @@ async function withOwnerClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
-const schemaShape = (schema: string): Promise<string> =>
-  withOwnerClient(async (c) => (await c.query<{ shape: string }>(SCHEMA_SHAPE.replace('"@"', `"${schema}"`), [schema])).rows[0]!.shape);
+const schemaShape = async (c: pg.Client, schema: string): Promise<string> =>
+  (await c.query<{ shape: string }>(SCHEMA_SHAPE.replace('"@"', `"${schema}"`), [schema])).rows[0]!.shape;
 
 async function giveBackSchema(schema: string): Promise<void> {
   try {
-    if (!dropSchemas.includes(schema) || (await schemaShape(schema)) !== (await pristineSchema)) return;
-    await withOwnerClient(async (c) => {
+    if (!dropSchemas.includes(schema)) return;
+    const pristine = await pristineSchema;
+    const kept = await withOwnerClient(async (c) => {
+      if ((await schemaShape(c, schema)) !== pristine) return false;
       const { rows } = await c.query<{ t: string | null }>(`select string_agg(format('%I.%I', $1::text, relname), ', ') as t from pg_class where relnamespace = $1::regnamespace and relkind in ('r', 'p') and relname <> 'kefu_migrations'`, [schema]);
+      // A connection the test left holding a table must not make the file wait without end.
+      await c.query(`set lock_timeout = '5s'`);
       if (rows[0]!.t) await c.query(`truncate ${rows[0]!.t} restart identity`);
+      return true;
     });
-    idleSchemas.push(schema);
+    if (kept) idleSchemas.push(schema);
   } catch {
     // Not handed on; the file's end drops it as any other test schema.
   }
@@ -237,7 +243,7 @@ export const SQL_FACTORIES: readonly SqlFactory[] = [
       // As in production: the app role is neither owner nor superuser, so row-level security binds it.
       const s = await createPgStore({ url: await appRoleUrl(), ownerUrl: PG_URL!, schema, poolMax: 5, connectTimeoutMs: 2000, statementTimeoutMs: 5000 });
       await s.migrate();
-      pristineSchema ??= schemaShape(schema);
+      pristineSchema ??= withOwnerClient((c) => schemaShape(c, schema));
       await pristineSchema;
       const close = s.close;
       let closing: Promise<void> | undefined;
@@ -251,13 +257,7 @@ export const SQL_FACTORIES: readonly SqlFactory[] = [
  * created first when missing. Stores made with it and `ownerUrl: PG_URL` run kefu as production should.
  */
 export async function appRoleUrl(): Promise<string> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
-    await ensureTestAppRole(c);
-  } finally {
-    await c.end();
-  }
+  await withOwnerClient((c) => ensureTestAppRole(c));
   return appUrlOf(PG_URL!);
 }
 
@@ -275,14 +275,10 @@ export function appUrlOf(url: string): string {
  */
 export async function dropTestSchemas(): Promise<void> {
   if (!PG_URL || dropSchemas.length === 0) return;
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
-  try {
+  await withOwnerClient(async (c) => {
     idleSchemas.splice(0); // dropped with the rest: never handed out again
     for (const s of dropSchemas.splice(0)) await c.query(`drop schema if exists "${s}" cascade`);
-  } finally {
-    await c.end();
-  }
+  });
 }
 
 export interface CacheFactory {

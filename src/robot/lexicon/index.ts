@@ -309,7 +309,10 @@ function productTables(): NonNullable<typeof productKinds> {
   const entries = Object.entries(f).filter((e): e is [string, string[]] => !e[0].startsWith('_') && Array.isArray(e[1]));
   const apart = (f._apart ?? {}) as unknown as Record<string, string[] | string>;
   const hiding = (id: string) => entries.filter(([other]) => Array.isArray(apart[other]) && apart[other].includes(id));
-  const kinds = entries.map(([id, words]) => [id, new RegExp(alt(words, (w) => insideLonger(w, hiding(id))))] as const);
+  const kinds = entries.map(([id, words]) => {
+    const longer = hiding(id);
+    return [id, new RegExp(alt(words, (w) => insideLonger(w, longer)))] as const;
+  });
   const not = Array.isArray(f._not) && f._not.length ? new RegExp(alt(f._not), 'g') : undefined;
   return { kinds, not };
 }
