@@ -724,3 +724,9 @@ const UNANSWERED: readonly string[] = [zh, en].flatMap((t) => [t.notUnderstood, 
 export function couldNotAnswer(reply: string): boolean {
   return UNANSWERED.some((u) => u.length > 0 && reply.startsWith(u));
 }
+
+/** The platform's cancel reason a reply states on its own (`cancelledBecause`), or undefined for any other reply. */
+export function cancelReasonIn(lang: Lang, reply: string): string | undefined {
+  const [head = '', tail = ''] = TEXTS[lang].cancelledBecause(MARK).split(MARK);
+  return reply.length > head.length + tail.length && reply.startsWith(head) && reply.endsWith(tail) ? reply.slice(head.length, reply.length - tail.length) : undefined;
+}

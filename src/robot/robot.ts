@@ -22,6 +22,7 @@ import { asksAboutData, awaitsAnswer, logisticsTargets, parseState, plan, POLICY
 import type { FaqHit, FaqLookup } from './faq-index.ts';
 import type { FaqProvider, TopicQuery } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
+import { cancelReasonIn } from './replies.ts';
 import { inTraditional } from './traditional.ts';
 import { foldTraditional } from './lexicon/index.ts';
 import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, MAX_UTTERANCE, type Nlu } from './nlu/understand.ts';
@@ -366,9 +367,12 @@ async function beforeQuestion(ctx: RobotCtx, req: AnswerRequest, b: string, firs
   const second = await answerParts(ctx, { ...req, text: b }, whole.lang);
   if (second.handover || !ANSWERABLE.has(second.intent) || second.intent === first.intent || awaitsAnswer(second.state)) return alone;
   if (!offer) return joined(whole, first, [second, first]);
-  // The first answer, the second, then the offer, which the next message answers.
+  // The first answer, the second, then the offer, which the next message answers; not the cancel
+  // reason again when the second said it ("why was it cancelled and when do I get my money back").
   const [said, asked] = [first.replies.slice(0, -1), first.replies.slice(-1)];
-  return { ...joined(whole, first, [first, second]), replies: [...said, ...second.replies, ...asked] };
+  const reason = cancelReasonIn(whole.lang, asked[0]?.text ?? '');
+  const again = reason !== undefined && second.replies.some((r) => r.text.includes(reason));
+  return { ...joined(whole, first, [first, second]), replies: [...said, ...second.replies, ...(again ? [] : asked)] };
 }
 
 function sumTimings(...answers: RobotAnswer[]): AnswerTimings {

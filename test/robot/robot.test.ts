@@ -6909,3 +6909,52 @@ describe('a shop whose returns are picked up (twenty-eighth session)', () => {
     }
   });
 });
+
+describe('a Malaysian grocery, on from the last round (twenty-ninth session)', () => {
+  const { shop } = session27;
+  const keyboard = order({ orderId: 'A-1001', status: 'cancelled', cancelReason: 'Item out of stock', items: [{ sku: 'k', title: 'Mechanical keyboard', quantity: 1, price: '59.00' }], totalAmount: '59.00', currency: 'USD' });
+
+  test('why an order was cancelled and when the money comes back: the reason said once, both answered', async () => {
+    const r = textOf(await shop({ orders: [keyboard] })('Why was it cancelled and when do I get my money back'));
+    assert.equal(r.split('Item out of stock').length - 1, 1, r);
+    assert.match(r, /goes back to your payment method/);
+    assert.match(textOf(await shop({ orders: [keyboard] })('why was my order cancelled?')), /The reason given: Item out of stock/);
+  });
+
+  // Found from outside: Malay words in a Malaysian buyer's English were goodbyes, cancel requests or not understood.
+  test('Malay mixed into English is read as its English', () => {
+    const nlu = createNlu();
+    const cases: Array<[string, string]> = [
+      ['ok nak cakap dengan orang', 'human'],
+      ['ok. boleh tukar alamat tak?', 'change_address'],
+      ['bila barang saya sampai?', 'delivery_estimate'],
+      ['berapa lama penghantaran?', 'delivery_estimate'],
+      ['parcel saya kat mana?', 'track_parcel'],
+      ['barang belum sampai lagi', 'track_parcel'],
+      ['barang rosak, nak pulangkan', 'return_policy'],
+      ['terima kasih', 'bye'],
+      ['kenapa lambat sangat', 'track_parcel'],
+    ];
+    for (const [text, intent] of cases) assert.equal(nlu.understand(text).intent, intent, text);
+    assert.equal(nlu.understand('order saya').normalized, 'my order');
+    // Pinyin keeps its reading: none of the Malay words is a pinyin word.
+    assert.equal(nlu.understand('wo de kuai di dao na le').intent, 'track_parcel');
+  });
+
+  test('why an order was cancelled, in Malaysian English or Malay, is that question, not a cancel request', async () => {
+    const santan = order({ orderId: 'M-1', status: 'cancelled', items: [{ sku: 's', title: 'Santan Kara 200ml x 6', quantity: 1, price: '12.90' }], currency: 'MYR' });
+    const oil = order({ orderId: 'M-2', status: 'shipped', items: [{ sku: 'o', title: 'Minyak Masak Saji 5kg', quantity: 1, price: '32.90' }], currency: 'MYR' });
+    for (const text of ['kenapa order saya cancel?', 'why my order got cancel?', 'why the order cancel']) {
+      const r = textOf(await shop({ orders: [santan, oil] })(text));
+      assert.match(r, /M-1.*is cancelled/, text);
+      assert.doesNotMatch(r, /can't be cancelled/, text);
+    }
+  });
+
+  test('a slow delivery and goods past their date on arrival are understood', () => {
+    const nlu = createNlu();
+    for (const text of ['why so slow', 'J&T so slow one lah, sudah 2 days']) assert.equal(nlu.understand(text).intent, 'track_parcel', text);
+    for (const text of ['the milk already expired when i received', 'the milk I received is expired']) assert.equal(nlu.understand(text).intent, 'return_policy', text);
+    assert.equal(nlu.understand('coupon received but already expired').intent, 'coupon');
+  });
+});

@@ -34,9 +34,11 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' where is my', 0.5], [' where is my order', 0.5], [' my stuff', 0.4], [' any update', 0.4], [' where is it', 0.8], [' where is the', 0.4], [' track', 1.0], [' package', 0.6], [' parcel', 0.7],
     [' shipment', 0.6], [' courier', 0.4], [' delivery status', 0.8], [' status+shipment', 0.8], [' status+package', 0.8], [' status+parcel', 0.8], [' shipping status', 0.8], [' in transit', 0.6],
     [' supposed to arrive', 1.0], [' supposed to come', 1.0], [' should have arrived', 1.0], [' should have come', 0.9], [' by now', 0.4], [' been a week', 0.5], [' where are my', 0.6],
+    // The delivery called slow ("why so slow", "J&T so slow one lah": found from outside, not understood); slow replies are the complaint's.
+    [' so slow', 0.8], [' too slow', 0.8], [' very slow', 0.6], [' why+slow', 0.5], [' slow delivery', 1.0], [' slow shipping', 1.0],
     [' any news', 0.5], [' happened to my', 0.6], [' stuck', 0.6], [' not moving', 0.6], [' is it moving', 0.5], [' depot', 0.5], [' bouncing around', 0.8], [' has not moved', 0.7], [' not updated', 0.6], [' no update', 0.5], [' location', 0.4],
     [' where', 0.3], [' out for delivery', 0.9], [' said out for delivery', 0.6], [' says out for delivery', 0.6], [' lost', 0.5], [' not received', 0.4], [' have not received', 0.4],
-    [' never arrived', 0.5], [' never come', 0.5], [' still never', 0.4], [' delivered already', 0.6], [' reach already', 0.5], [' arrive already', 0.5], [' not arrived', 0.4], [' has not arrived', 0.4], [' still not here', 0.5], [' delivered but', 0.6],
+    [' never arrived', 0.5], [' never come', 0.5], [' still never', 0.4], [' delivered already', 0.6], [' reach already', 0.5], [' arrive already', 0.5], [' not arrived', 0.4], [' has not arrived', 0.4], [' not yet arrive', 0.9], [' still not arrive', 0.9], [' still not here', 0.5], [' delivered but', 0.6],
     [' says delivered', 0.7], [' delivery+ failed', 1.0], [' it is not here', 0.7], [' it is still not here', 0.7], [' still is not here', 0.7], [' has not picked', 0.5], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
   ],
   order_status: [
@@ -111,6 +113,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   return_policy: [
     // Fresh goods arrived spoiled, as the shop's FAQ asks it ("What if my order arrives thawed or damaged?" read as an order's status: found from outside).
     [' arrives+damaged', 1.2], [' arrive+damaged', 1.2], [' arrives+thawed', 1.4], [' arrive+thawed', 1.4], [' thawed', 0.8], [' rotten', 0.8], [' spoiled', 0.8], ['化冻了', 1.0], ['烂了', 0.6],
+    // Past its date on arrival ("the milk already expired when i received": found from outside, not understood); not a coupon or a link.
+    [' expired+received', 1.6], [' expired+arrived', 1.6], [' expired+got it', 1.0], [' expired+came', 0.8], ['收到+过期', 1.2], ['过期了+收到', 1.2],
     [' refund policy', 1.4], [' returns+how long do i get', 1.2], [' return+how long do i get', 1.2], [' do you do refunds', 1.2], [' do you do returns', 1.2],
     ['退货', 1.1], ['换货', 1.1], ['退换', 1.1], ['怎么退', 1.4], ['如何退', 1.4], ['能退吗', 1.3], ['可以退吗', 1.3], ['能退', 0.9], ['给退', 1.0],
     ['可以退', 0.9], ['想退', 1.0], ['要退', 0.8], ['退掉', 1.0], ['退款', 0.7], ['七天无理由', 1.6], ['7天无理由', 1.6], ['无理由', 1.3],

@@ -7,7 +7,7 @@ import { defaultHomophoneFixer } from './homophones.ts';
 import { defaultTokenizer } from './tokenizer.ts';
 import { defaultSpeller } from './spelling.ts';
 import { isPinyin, pinyinReader } from './pinyin-words.ts';
-import { CANTONESE_MARK, CANTONESE_PHRASES, EN_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_BESIDE_HAN, PINYIN_DAYS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
+import { CANTONESE_MARK, CANTONESE_PHRASES, EN_WORDS, MALAY_MINE, MALAY_PHRASES, MALAY_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_BESIDE_HAN, PINYIN_DAYS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
 import { simplifiedOf } from '../lexicon/index.ts';
 
 export interface Normalized {
@@ -93,7 +93,8 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   // Letters joined to digits by a dash are a code ("K-2231", "SO-2024-881"): "k" there is not "ok".
   const code = (w: string, at: number) => /^[-_/]\d/.test(t.slice(at + w.length, at + w.length + 2)) || /\d[-_/]$/.test(t.slice(Math.max(0, at - 2), at));
   const pinyinOf = pinyinReader(display, t, LATIN_WORD, isSyllable);
-  t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? EN_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinOf(w, at)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : speller.correct(w)) ?? w);
+  t = malayPhrases(t);
+  t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? EN_WORDS.get(w) ?? MALAY_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinOf(w, at)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : speller.correct(w)) ?? w);
   // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
   t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
   if (HAN.test(t)) {
@@ -107,6 +108,12 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   // The padding joined syllables left (joinSyllables) is no longer needed for positions.
   return { display, text: t.replace(SPACES, ' ').trim(), angry };
 }
+
+/** Malay's own phrases and "order saya" as English, before Malay words are read one by one (tables.ts). */
+const MALAY_PHRASE = new RegExp(`(?<![a-z])(?:${[...MALAY_PHRASES.keys()].join('|')})(?![a-z])`, 'g');
+// Padded to the phrase's length (each English is no longer): positions in the text still point at `display`'s words.
+const malayPhrases = (t: string): string =>
+  t.replace(MALAY_MINE, (m, goods: string) => `my ${goods}`.padEnd(m.length)).replace(MALAY_PHRASE, (p) => MALAY_PHRASES.get(p)!.padEnd(p.length));
 
 const AGE_WITHOUT_UNIT = /今年(\d{1,2})(?![\d年月号日岁周天个元块%.])/g;
 /** One pinyin syllable, toneless (an initial, then a final). */

@@ -437,6 +437,47 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * Malay as Malaysian buyers mix it into English ("kenapa order saya cancel?", "ok nak cakap dengan
+ * orang", "barang belum sampai lagi"), word for word into the English the robot reads (found from
+ * outside: a Malaysian grocery's buyers, read as goodbyes or not at all). Not Malay sentences in
+ * full: docs/robot.md says what is read. Words that are English, pinyin or a common name as well
+ * ("dan", "ada", "ni", "di", "hai", "tk") are left out; "saya" after goods is "my" (MALAY_MINE).
+ */
+export const MALAY_WORDS: ReadonlyMap<string, string> = new Map([
+  ['kenapa', 'why'], ['knp', 'why'], ['mengapa', 'why'], ['napa', 'why'],
+  ['apa', 'what'], ['bila', 'when'], ['mana', 'where'], ['berapa', 'how many'], ['brp', 'how many'],
+  ['camne', 'how'], ['camana', 'how'],
+  ['saya', 'i'], ['aku', 'i'], ['dia', 'it'], ['ini', 'this'], ['itu', 'that'],
+  ['nak', 'want'], ['mahu', 'want'], ['mau', 'want'], ['hendak', 'want'],
+  ['boleh', 'can'], ['blh', 'can'],
+  ['tak', 'not'], ['tidak', 'not'], ['takde', 'no'], ['takda', 'no'], ['tiada', 'no'], ['xde', 'no'],
+  ['sudah', 'already'], ['dah', 'already'], ['sdh', 'already'], ['belum', 'not yet'], ['blm', 'not yet'],
+  ['lagi', 'still'], ['masih', 'still'],
+  ['cakap', 'talk'], ['bercakap', 'talk'], ['borak', 'talk'], ['dengan', 'with'], ['dgn', 'with'],
+  ['orang', 'person'], ['manusia', 'human'], ['ejen', 'agent'],
+  ['tukar', 'change'], ['alamat', 'address'], ['saiz', 'size'], ['warna', 'color'], ['stok', 'stock'],
+  ['sampai', 'arrive'], ['tiba', 'arrive'], ['hantar', 'ship'], ['dihantar', 'shipped'], ['penghantaran', 'delivery'], ['kurier', 'courier'],
+  ['barang', 'item'], ['brg', 'item'], ['barangan', 'items'], ['pesanan', 'order'], ['tempahan', 'order'], ['bungkusan', 'parcel'], ['nombor', 'number'],
+  ['bayar', 'pay'], ['dibayar', 'paid'], ['bayaran', 'payment'], ['duit', 'money'], ['wang', 'money'], ['balik', 'back'],
+  ['pulang', 'return'], ['pulangkan', 'return'], ['pemulangan', 'return'],
+  ['batal', 'cancel'], ['batalkan', 'cancel'], ['dibatalkan', 'cancelled'],
+  ['rosak', 'damaged'], ['pecah', 'broken'], ['salah', 'wrong'], ['hilang', 'missing'],
+  ['terima', 'receive'], ['diterima', 'received'],
+  ['tolong', 'please'], ['sila', 'please'], ['maaf', 'sorry'],
+  ['harga', 'price'], ['murah', 'cheap'], ['mahal', 'expensive'],
+  ['lama', 'long'], ['lambat', 'slow'], ['cepat', 'fast'], ['sangat', 'very'], ['sgt', 'very'],
+  ['hari', 'days'], ['minggu', 'week'], ['semalam', 'yesterday'], ['kelmarin', 'yesterday'], ['esok', 'tomorrow'], ['harini', 'today'],
+  ['kat', 'at'], ['untuk', 'for'], ['utk', 'for'], ['tapi', 'but'], ['kalau', 'if'], ['kalo', 'if'], ['klu', 'if'], ['jika', 'if'], ['lepas', 'after'], ['sebelum', 'before'],
+]);
+/** Malay phrases whose words mean something else one by one, as English. */
+export const MALAY_PHRASES: ReadonlyMap<string, string> = new Map([
+  ['terima kasih', 'thank you'], ['bayaran balik', 'refund'], ['duit balik', 'refund'], ['wang balik', 'refund'],
+  ['macam mana', 'how'], ['mcm mana', 'how'], ['berapa lama', 'how long'], ['brp lama', 'how long'], ['hari ini', 'today'],
+]);
+/** Goods or an order, then "saya" / "aku": the buyer's own ("order saya" is "my order"). */
+export const MALAY_MINE = /(?<![a-z])(order|orders|pesanan|tempahan|parcel|package|bungkusan|barang|brg|item|items|duit|money|alamat|address|refund)\s+(?:saya|aku)(?![a-z])/g;
+
+/**
  * Chinese slang, dialect spellings and pinyin-input typos, as phrase → phrase. Applied longest
  * first; the typo entries carry enough context ("没发火") that the real word is not touched.
  */
