@@ -3555,6 +3555,7 @@ export const SHOP_QUESTIONS = {
   refund_time: { zh: '退款多久到账', en: 'how long does a refund take to arrive' },
   review_time: { zh: '售后申请多久审核', en: 'how long does it take to review a return or refund request' },
   return_ship: { zh: '退货怎么寄回', en: 'how do I send my return back' },
+  returns: { zh: '可以退货吗', en: 'can I return an item' },
   // Not "发货后几天能到": 发货 ties a shop's entry on sending out with its entry on delivery (found from outside, a Hong Kong shop).
   delivery_time: { zh: '几天能收到', en: 'how long does delivery take' },
 } as const satisfies Record<string, Record<Lang, string>>;
@@ -3563,7 +3564,7 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
   track_parcel: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code', 'delivery_time'],
   order_status: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code', 'delivery_time'],
   delivery_estimate: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code', 'delivery_time'],
-  cancel_order: ['cancel', 'pre_order', 'made_to_order'],
+  cancel_order: ['cancel', 'pre_order', 'made_to_order', 'returns'],
   change_address: ['change_address'],
   aftersale_progress: ['refund_time', 'review_time', 'return_ship'],
 };
@@ -3577,6 +3578,9 @@ const deviceFault = (text: string): boolean => DEVICE_FAULT.test(text) || (/坏�
 // Not "寄回运费由买家承担" (only who pays: the built-in step was lost; found in review), nor a care label.
 const RETURN_WAY = /上门取件|取件|面单|寄回(?:到|至|[:：])|寄到(?:以下|这个|下面的)?地址|退货地址[是为:：]|(?<![a-z])(?:pick ?ups?|pickup|collect(?:s|ed|ion)|(?:return|shipping|prepaid|postage[- ]paid) labels?|drop (?:it |them |the (?:parcel|package|item|box) )?(?:off|at)|(?:send|ship|post|mail) (?:it|them|the (?:item|items|goods|parcel|package)|your return) back to)(?![a-z])/;
 /** A way back the entry says there is not ("不支持上门取件", "快递员不上门", "we don't offer pickups"). */
+const RETURNS_WORD = /退货|退换|无理由|不退|(?<![a-z])(?:returns?|returnable|non-returnable)(?![a-z])/;
+/** An entry asking only who pays a return's postage, or where or how it goes back: a detail, not the shop's word on returns. */
+const RETURN_DETAIL = /运费|邮费|地址|寄回|怎么寄|(?<![a-z])(?:postage|shipping (?:fee|cost)s?|who pays|address|send (?:it|them|my return|a return) back|ship (?:it|them) back)(?![a-z])/;
 const NO_RETURN_WAY = /(?:不|无|没有|暂不|不能)(?:支持|提供|安排)?(?:上门)?取件|不上门|(?<![a-z])(?:no|not|don'?t|doesn'?t|cannot|can'?t)(?: [a-z]+){0,2} (?:pick ?ups?|collections?|labels?)(?![a-z])/;
 /** The shop's answer to one of the robot's questions, capped like any answer kept. */
 function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
@@ -3596,6 +3600,8 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   if (q === 'review_time' && !(REVIEW_WORD.test(`${question} ${read}`) && TIMED.test(read))) return undefined;
   // Only an entry that says how the goods go back (a pickup, a label, the post): not the return policy's days.
   if (q === 'return_ship' && (!RETURN_WAY.test(read) || NO_RETURN_WAY.test(read))) return undefined;
+  // Only an entry on returns itself (whether, how long, what not): an entry on cancelling or postage found by the question is not.
+  if (q === 'returns' && (!RETURNS_WORD.test(`${question} ${read}`) || RETURN_DETAIL.test(question))) return undefined;
   // An entry on delivery in general is no word on another delivery day.
   if (q === 'delivery_date' && !DELIVERY_DAY.test(phrasings)) return undefined;
   if (q === 'delivery_time') return deliveryTimeIn(a, ctx.lang, hit.entry.question);
@@ -3967,6 +3973,9 @@ function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   if ((key === 'delivered' || key === 'shipped') && sentDigitally(ctx, o)) {
     return { replies: [reply(ctx.t.cancelDigital(o.orderId), orderCard(o))], next: { offeredHuman: true } };
   }
+  // Sent goods: the shop's own word on returns, not the built-in "return it after it arrives" ("no returns on groceries": found from outside).
+  const returns = (key === 'shipped' || key === 'delivered') && shopSays(ctx, 'returns');
+  if (returns) return { replies: [reply(ctx.t.cancelSent[key as 'shipped' | 'delivered'](o.orderId, returns), orderCard(o))] };
   const unshipped = key === 'paid' || key === 'pending_payment' ? key : undefined;
   // A pre-order's or made-to-order's own rule on cancelling ("预售订单付款后不支持无理由取消",
   // "定制款开始生产后不支持取消") comes before the shop's general one.

@@ -201,6 +201,8 @@ export interface Texts {
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string, cancelReason?: string) => string>;
   /** `cancel`, with the shop's own FAQ answer on cancelling instead of the robot's procedure. */
   cancelShop: Record<'pending_payment' | 'paid', (orderId: string, answer: string) => string>;
+  /** A sent order, with the shop's entry on returns instead of the built-in way back. */
+  cancelSent: Record<'shipped' | 'delivered', (orderId: string, answer: string) => string>;
   /** How refusing a shipped order's delivery goes. */
   refuseDelivery(orderId: string): string;
   /** How long an unpaid order is kept: of this order, or the rule (with how many of the buyer's are unpaid) when none or several is meant. */
@@ -408,6 +410,10 @@ const zh: Texts = {
   cancelShop: {
     pending_payment: (id, a) => `订单 ${id} 还未付款。${a}`,
     paid: (id, a) => `订单 ${id} 还未发货。${a}需要人工帮您处理的话请回复“转人工”。`,
+  },
+  cancelSent: {
+    shipped: (id, a) => `订单 ${id} 已经发货，无法直接取消。店铺的退货说明：${a}需要人工帮您处理的话请回复“转人工”。`,
+    delivered: (id, a) => `订单 ${id} 已签收。店铺的退货说明：${a}需要人工帮您处理的话请回复“转人工”。`,
   },
   refuseDelivery: (id) => `订单 ${id} 可以拒收：快递派送时直接拒签（或在驿站办理拒收），包裹退回仓库后退款会原路退回，以店铺的售后说明为准。需要人工帮您跟进的话，回复“转人工”。`,
   unpaidTimeout: (id, n = 0, by) =>
@@ -643,6 +649,10 @@ const en: Texts = {
   cancelShop: {
     pending_payment: (id, a) => `Order ${id} isn't paid yet. ${a}`,
     paid: (id, a) => `Order ${id} hasn't shipped. ${a} Say "human" if you want an agent to do it.`,
+  },
+  cancelSent: {
+    shipped: (id, a) => `Order ${id} has already shipped, so it can't be cancelled. The shop's word on returns: ${a} Say "human" if you want an agent to help.`,
+    delivered: (id, a) => `Order ${id} was delivered. The shop's word on returns: ${a} Say "human" if you want an agent to help.`,
   },
   refuseDelivery: (id) => `You can refuse order ${id}: turn the parcel down when the courier delivers it (or at the pickup point); once it is back at the warehouse the money goes back to your payment method, as the shop's after-sales terms say. Say "human" if you want an agent to follow it up.`,
   unpaidTimeout: (id, n = 0, by) =>

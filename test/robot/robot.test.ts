@@ -6957,4 +6957,21 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     for (const text of ['the milk already expired when i received', 'the milk I received is expired']) assert.equal(nlu.understand(text).intent, 'return_policy', text);
     assert.equal(nlu.understand('coupon received but already expired').intent, 'coupon');
   });
+
+  test('cancelling sent goods is told the shop\'s own word on returns, not the built-in "return it after it arrives"', async () => {
+    const oil = order({ orderId: 'M-2', status: 'shipped', items: [{ sku: 'o', title: 'Minyak Masak Saji 5kg', quantity: 1, price: '32.90' }], currency: 'MYR' });
+    const noReturns: FaqEntry = { id: 'r', question: 'Can I return items?', answer: 'Sorry, we do not accept returns on groceries for food safety reasons.' };
+    const r = textOf(await shop({ orders: [oil] }, [noReturns])('how to cancel if i change mind'));
+    assert.match(r, /M-2 has already shipped/);
+    assert.match(r, /do not accept returns on groceries/);
+    assert.doesNotMatch(r, /return it after it arrives/);
+    const food: FaqEntry = { id: 'r', question: '退换货政策', answer: '食品类商品一经售出不支持退换，质量问题请在签收后24小时内拍照联系客服。' };
+    const got = order({ orderId: 'M-3', status: 'delivered' });
+    const zh = textOf(await shop({ orders: [got] }, [food])('不想要了 能取消吗'));
+    assert.match(zh, /M-3 已签收。店铺的退货说明：食品类商品一经售出不支持退换/);
+    assert.doesNotMatch(zh, /7 天无理由/);
+    // An entry only on who pays a return's postage is no word on whether goods go back.
+    const postage: FaqEntry = { id: 'p', question: 'Who pays the postage for returns?', answer: 'Return postage is paid by the buyer unless the item is faulty.' };
+    assert.match(textOf(await shop({ orders: [oil] }, [postage])('can i cancel my order')), /return it after it arrives/);
+  });
 });
