@@ -6934,6 +6934,8 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
       ['barang rosak, nak pulangkan', 'return_policy'],
       ['terima kasih', 'bye'],
       ['kenapa lambat sangat', 'track_parcel'],
+      ['salam boss, barang saya dah sampai ke belum?', 'track_parcel'],
+      ['my item already arrive or not yet?', 'track_parcel'],
     ];
     for (const [text, intent] of cases) assert.equal(nlu.understand(text).intent, intent, text);
     assert.equal(nlu.understand('order saya').normalized, 'my order');
@@ -6956,6 +6958,16 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     for (const text of ['why so slow', 'J&T so slow one lah, sudah 2 days']) assert.equal(nlu.understand(text).intent, 'track_parcel', text);
     for (const text of ['the milk already expired when i received', 'the milk I received is expired']) assert.equal(nlu.understand(text).intent, 'return_policy', text);
     assert.equal(nlu.understand('coupon received but already expired').intent, 'coupon');
+  });
+
+  test('a question announced after a greeting is that question, not a greeting', async () => {
+    const delivery: FaqEntry = { id: 'd', question: 'How long does delivery take?', answer: 'West Malaysia: 2-3 working days. Sabah and Sarawak: Pos Laju 5-7 working days.' };
+    for (const text of ['hello, i want to ask about delivery to sabah', 'Assalamualaikum, saya nak tanya pasal penghantaran ke Sabah']) {
+      const r = await shop({ orders: [] }, [delivery])(text);
+      assert.notEqual(r.intent, 'greeting', text);
+      assert.match(textOf(r), /How long does delivery take|Pos Laju 5-7/, text);
+    }
+    assert.equal((await shop({ orders: [] }, [delivery])('hello')).intent, 'greeting');
   });
 
   test('cancelling sent goods is told the shop\'s own word on returns, not the built-in "return it after it arrives"', async () => {

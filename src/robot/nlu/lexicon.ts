@@ -38,7 +38,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' so slow', 0.8], [' too slow', 0.8], [' very slow', 0.6], [' why+slow', 0.5], [' slow delivery', 1.0], [' slow shipping', 1.0],
     [' any news', 0.5], [' happened to my', 0.6], [' stuck', 0.6], [' not moving', 0.6], [' is it moving', 0.5], [' depot', 0.5], [' bouncing around', 0.8], [' has not moved', 0.7], [' not updated', 0.6], [' no update', 0.5], [' location', 0.4],
     [' where', 0.3], [' out for delivery', 0.9], [' said out for delivery', 0.6], [' says out for delivery', 0.6], [' lost', 0.5], [' not received', 0.4], [' have not received', 0.4],
-    [' never arrived', 0.5], [' never come', 0.5], [' still never', 0.4], [' delivered already', 0.6], [' reach already', 0.5], [' arrive already', 0.5], [' not arrived', 0.4], [' has not arrived', 0.4], [' not yet arrive', 0.9], [' still not arrive', 0.9], [' still not here', 0.5], [' delivered but', 0.6],
+    [' never arrived', 0.5], [' never come', 0.5], [' still never', 0.4], [' delivered already', 0.6], [' reach already', 0.5], [' arrive already', 0.5], [' not arrived', 0.4], [' has not arrived', 0.4], [' not yet arrive', 0.9], [' still not arrive', 0.9],
+    [' already arrive', 0.6], [' arrive or not', 0.8], [' arrived or not', 0.8], [' reach or not', 0.8], [' still not here', 0.5], [' delivered but', 0.6],
     [' says delivered', 0.7], [' delivery+ failed', 1.0], [' it is not here', 0.7], [' it is still not here', 0.7], [' still is not here', 0.7], [' has not picked', 0.5], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
   ],
   order_status: [

@@ -467,12 +467,15 @@ export const MALAY_WORDS: ReadonlyMap<string, string> = new Map([
   ['harga', 'price'], ['murah', 'cheap'], ['mahal', 'expensive'],
   ['lama', 'long'], ['lambat', 'slow'], ['cepat', 'fast'], ['sangat', 'very'], ['sgt', 'very'],
   ['hari', 'days'], ['minggu', 'week'], ['semalam', 'yesterday'], ['kelmarin', 'yesterday'], ['esok', 'tomorrow'], ['harini', 'today'],
+  ['tanya', 'ask'], ['pasal', 'about'], ['tentang', 'about'], ['assalamualaikum', 'hello'], ['salam', 'hello'],
   ['kat', 'at'], ['untuk', 'for'], ['utk', 'for'], ['tapi', 'but'], ['kalau', 'if'], ['kalo', 'if'], ['klu', 'if'], ['jika', 'if'], ['lepas', 'after'], ['sebelum', 'before'],
 ]);
 /** Malay phrases whose words mean something else one by one, as English. */
 export const MALAY_PHRASES: ReadonlyMap<string, string> = new Map([
   ['terima kasih', 'thank you'], ['bayaran balik', 'refund'], ['duit balik', 'refund'], ['wang balik', 'refund'],
   ['macam mana', 'how'], ['mcm mana', 'how'], ['berapa lama', 'how long'], ['brp lama', 'how long'], ['hari ini', 'today'],
+  // "dah sampai ke belum?": arrived or not (yet).
+  ['ke belum', 'or not'], ['ke tak', 'or not'], ['ke tidak', 'or not'], ['atau tak', 'or not'], ['atau belum', 'or not'],
 ]);
 /** Goods or an order, then "saya" / "aku": the buyer's own ("order saya" is "my order"). */
 export const MALAY_MINE = /(?<![a-z])(order|orders|pesanan|tempahan|parcel|package|bungkusan|barang|brg|item|items|duit|money|alamat|address|refund)\s+(?:saya|aku)(?![a-z])/g;

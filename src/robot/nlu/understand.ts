@@ -453,7 +453,8 @@ function questionClause(n: ReturnType<typeof normalize>, tokenizer: Tokenizer): 
 const substantive = (i: Intent | undefined) => i !== undefined && i !== 'unknown' && i !== 'greeting' && i !== 'bye';
 
 /** Words that make a clause a question or a request. */
-const ASKS = /吗|呢|么|什么|怎么|为什么|哪|几|多少|能不能|可不可以|请|帮|(?<![a-z])(?:why|what|how|when|where|which|can|could|would|please)(?![a-z])/;
+// A question announced is one ("hello, i want to ask about delivery to sabah": found from outside, greeted back).
+const ASKS = /吗|呢|么|什么|怎么|为什么|哪|几|多少|能不能|可不可以|请|帮|(?<![a-z])(?:why|what|how|when|where|which|can|could|would|please|ask about|ask regarding|question about|question regarding|enquire|inquire|enquiry|inquiry)(?![a-z])/;
 
 /** Enough words to be a request of its own: four Latin words or six Han characters. */
 const substantial = (scan: string) => (scan.match(/[a-z]+/g)?.length ?? 0) >= 4 || (scan.match(/\p{Script=Han}/gu)?.length ?? 0) >= 6;
