@@ -2820,7 +2820,7 @@ function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderS
  * outside: "which order?" after naming both).
  */
 function eachNamed(ctx: Ctx, orders: readonly Order[]): Order[] | undefined {
-  const kinds = kindsOfGoods(ctx.input.text);
+  const kinds = new Set(notDenied(ctx.r.u.normalized, [], [...kindsOfGoods(ctx.input.text)]).kinds);
   if (kinds.size < 2) return undefined;
   const kept = orders.map((o) => ({ o, has: [...kindsOfGoods(o.items.map((i) => i.title).join(' | '))].filter((k) => kinds.has(k)) })).filter((h) => h.has.length > 0);
   if (kept.length > MAX_CHOICES) return undefined;
@@ -2984,9 +2984,8 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
     }
   }
   const tokens = u.tokens.filter((w) => (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) ? w.length >= 3 : w.length >= 2 && !/^\d+$/.test(w)) && !TITLE_STOP.has(w));
-  const words = [...new Set([...tokens, ...titleBigrams(ctx.input.text, out)])];
   // The kinds of goods named, in any words or language ("the toothbrush" for 电动牙刷, "外套" for 茄克: found from outside).
-  const kinds = [...kindsOfGoods(ctx.input.text)];
+  const { words, kinds } = notDenied(u.normalized, [...new Set([...tokens, ...titleBigrams(ctx.input.text, out)])], [...kindsOfGoods(ctx.input.text)]);
   if (words.length || kinds.length) {
     // The orders whose titles share the most words and kinds of goods with what the buyer said ("the blue hoodie").
     const scores = new Map(
@@ -3004,6 +3003,19 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
     }
   }
   return narrowed ? out : undefined;
+}
+
+/**
+ * Goods said not to be meant ("不是枕头！床笠！", "not the pillow, the fitted sheet"): their words and
+ * kinds pick nothing, when something else is named (found from outside: both parcels were told).
+ */
+const DENIED = /(?:不是|不要|别查)([^，,。.!！?？\s]{1,12}?)(?=而是|是|[，,。.!！?？\s]|$)|(?<![a-z])not (?:the |my |that |this )?([a-z]+(?: [a-z]+)?)(?=\s*[,.!;]|\s+but\b)/g;
+function notDenied(normalized: string, words: string[], kinds: string[]): { words: string[]; kinds: string[] } {
+  const denied = [...normalized.matchAll(DENIED)].map((m) => m[1] ?? m[2] ?? '').join(' ');
+  if (!denied) return { words, kinds };
+  const deniedKinds = kindsOfGoods(denied);
+  const kept = { words: words.filter((w) => !denied.includes(w)), kinds: kinds.filter((k) => !deniedKinds.has(k)) };
+  return kept.words.length + kept.kinds.length > 0 ? kept : { words, kinds };
 }
 
 /**

@@ -6970,6 +6970,25 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     assert.equal((await shop({ orders: [] }, [delivery])('hello')).intent, 'greeting');
   });
 
+  test('goods said not to be meant pick nothing: "不是枕头！床笠！" is the fitted sheet only', async () => {
+    const pillow = order({ orderId: 'B-1', items: [{ sku: 'p', title: '乳胶枕头 一对装', quantity: 1, price: '99.00' }] });
+    const sheet = order({ orderId: 'B-2', items: [{ sku: 'f', title: '纯棉床笠 1.8m', quantity: 1, price: '79.00' }] });
+    const data = { orders: [pillow, sheet], logistics: [logistics({ orderId: 'B-1', trackingNo: 'ZT111' }), logistics({ orderId: 'B-2', trackingNo: 'ZT222' })] };
+    const say = shop(data);
+    assert.match(textOf(await say('枕头到哪了')), /ZT111/);
+    const r = textOf(await say('不是枕头！床笠！'));
+    assert.match(r, /ZT222/);
+    assert.doesNotMatch(r, /ZT111/);
+    for (const text of ['不是枕头 是床笠 到哪了', '不是枕头是床笠到哪了']) {
+      const one = textOf(await shop(data)(text));
+      assert.match(one, /ZT222/, text);
+      assert.doesNotMatch(one, /ZT111/, text);
+    }
+    const both = textOf(await shop(data)('枕头和床笠分别到哪了'));
+    assert.match(both, /ZT111/);
+    assert.match(both, /ZT222/);
+  });
+
   test('cancelling sent goods is told the shop\'s own word on returns, not the built-in "return it after it arrives"', async () => {
     const oil = order({ orderId: 'M-2', status: 'shipped', items: [{ sku: 'o', title: 'Minyak Masak Saji 5kg', quantity: 1, price: '32.90' }], currency: 'MYR' });
     const noReturns: FaqEntry = { id: 'r', question: 'Can I return items?', answer: 'Sorry, we do not accept returns on groceries for food safety reasons.' };
