@@ -6936,6 +6936,9 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
       ['kenapa lambat sangat', 'track_parcel'],
       ['salam boss, barang saya dah sampai ke belum?', 'track_parcel'],
       ['my item already arrive or not yet?', 'track_parcel'],
+      // Indonesian's own words ("kapan" had been spelling-corrected to "japan").
+      ['ok kak, barangnya kapan sampai?', 'delivery_estimate'],
+      ['paket saya belum sampai', 'track_parcel'],
     ];
     for (const [text, intent] of cases) assert.equal(nlu.understand(text).intent, intent, text);
     assert.equal(nlu.understand('order saya').normalized, 'my order');

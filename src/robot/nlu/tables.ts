@@ -438,7 +438,8 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
 
 /**
  * Malay as Malaysian buyers mix it into English ("kenapa order saya cancel?", "ok nak cakap dengan
- * orang", "barang belum sampai lagi"), word for word into the English the robot reads (found from
+ * orang", "barang belum sampai lagi"), and Indonesian's own words for the same, word for word into
+ * the English the robot reads (found from
  * outside: a Malaysian grocery's buyers, read as goodbyes or not at all). Not Malay sentences in
  * full: docs/robot.md says what is read. Words that are English, pinyin or a common name as well
  * ("dan", "ada", "ni", "di", "hai", "tk") are left out; "saya" after goods is "my" (MALAY_MINE).
@@ -467,6 +468,9 @@ export const MALAY_WORDS: ReadonlyMap<string, string> = new Map([
   ['harga', 'price'], ['murah', 'cheap'], ['mahal', 'expensive'],
   ['lama', 'long'], ['lambat', 'slow'], ['cepat', 'fast'], ['sangat', 'very'], ['sgt', 'very'],
   ['hari', 'days'], ['minggu', 'week'], ['semalam', 'yesterday'], ['kelmarin', 'yesterday'], ['esok', 'tomorrow'], ['harini', 'today'],
+  // Indonesian's own words for the same (the rest it shares with Malay): "barangnya kapan sampai?" ("kapan" had been corrected to "japan").
+  ['kapan', 'when'], ['gimana', 'how'], ['bagaimana', 'how'], ['udah', 'already'], ['gak', 'not'], ['nggak', 'not'], ['enggak', 'not'], ['bisa', 'can'],
+  ['kirim', 'ship'], ['dikirim', 'shipped'], ['paket', 'parcel'], ['resi', 'tracking number'], ['ongkir', 'shipping fee'], ['makasih', 'thanks'], ['barangnya', 'the item'], ['pesanannya', 'the order'],
   ['tanya', 'ask'], ['pasal', 'about'], ['tentang', 'about'], ['assalamualaikum', 'hello'], ['salam', 'hello'],
   ['kat', 'at'], ['untuk', 'for'], ['utk', 'for'], ['tapi', 'but'], ['kalau', 'if'], ['kalo', 'if'], ['klu', 'if'], ['jika', 'if'], ['lepas', 'after'], ['sebelum', 'before'],
 ]);
