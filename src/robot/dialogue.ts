@@ -128,6 +128,12 @@ function validKinds(x: unknown): string[] | undefined {
 const MAX_KINDS = 40;
 
 /** A stored state back from the caller; anything malformed becomes a fresh conversation rather than an error. */
+/** The state with its count of misses started again (the buyer took a hand-over back); undefined when there were none. */
+export function missesForgotten(raw: unknown): DialogueState | undefined {
+  const s = parseState(raw);
+  return s.failures > 0 ? { ...s, failures: 0 } : undefined;
+}
+
 export function parseState(raw: unknown): DialogueState {
   if (!raw || typeof raw !== 'object') return initialState();
   const r = raw as Record<string, unknown>;
@@ -672,7 +678,10 @@ function namesItsOwn(rest: string, offered: readonly string[]): boolean {
 }
 const BUYERS_OWN = /(?<![a-z])(?:my|our)(?![a-z])|我的|我买的|我那(?:个|单|件)/;
 /** A question that opens another topic ("那…", "另外…", "and what about…"). */
-const NEW_TOPIC = /^[,，\s]*(?:那|那么|另外|还有|顺便|(?:and |also |what about |how about |btw ))/;
+// "ok. another thing, …", "ok. the cable order, can i …": another matter, or an order named (found from outside: taken as a yes).
+const NEW_TOPIC = /^[,，\s]*(?:那|那么|另外|还有|顺便|(?:and |also |what about |how about |btw |by the way|another (?:thing|question)|one more (?:thing|question)|(?:the |my )?(?:[a-z0-9]+ ){1,2}order\b))/;
+/** Words of the person offered: "ok, and when will the agent come?" is still a yes. */
+const PERSON_WORD = /人工|客服|真人|排队|(?<![a-z])(?:someone|agent|human|person|queue|staff)(?![a-z])/;
 function yesNoThenAsks(u: Understanding, rest: string | undefined): boolean {
   return u.yesNo !== undefined && rest !== undefined && rest.length >= 4 && ASKS_AFTER.test(rest);
 }
@@ -873,7 +882,8 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   // from outside: X's answer was given); only when it names goods or a topic of its own ("对，那要多久",
   // "那具体要怎么操作呢", "yes, and how long does it take?" ask on about X: found in review).
   const moves = Boolean(state.confirm || state.faqOptions) && yesNoThenAsks(u, rest) && NEW_TOPIC.test(rest!.trim()) && namesItsOwn(rest!, state.faqOptions ?? []);
-  const yesNo = noButAsks(u) || moves || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
+  const elsewhere = Boolean(state.offeredHuman) && yesNoThenAsks(u, rest) && NEW_TOPIC.test(rest!.trim()) && !PERSON_WORD.test(rest!);
+  const yesNo = noButAsks(u) || moves || elsewhere || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
   const toPerson = personOffered(state, u, yesNo, rest, text);
   if (toPerson) return { ...base, ...toPerson };
   // "人呢" in a conversation under way is impatience, not a hello: no self-introduction (found in review).

@@ -34,6 +34,7 @@ import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type
 import { detectLanguage, MAX_UTTERANCE, normalize, withdrawsHandover } from './nlu/index.ts';
 import { healthAsked } from './nlu/health.ts';
 import { TEXTS } from './replies.ts';
+import { missesForgotten } from './dialogue.ts';
 
 export interface RobotLike {
   /** `state` may be a promise: the robot awaits it after understanding the text; `langHint`: the text's `content.lang`. */
@@ -341,12 +342,23 @@ export class BotResponder {
       if (!moved) return false;
       this.#handedOver.delete(id);
       await this.#say(id, BOT_SENDER, { kind: 'text', text: inScriptOf(TEXTS[detectLanguage(text).lang].handoverWithdrawn, text) }).catch(() => false);
+      await this.#missesForgotten(id);
       if (rest) this.#enqueue({ ...e, state: 'bot', typedText: rest });
       return true;
     });
     this.#withdrawing.set(id, next);
     // Kept a little after it lands: a message stored as `queued` just before the move committed may be heard after it.
     void next.finally(() => setTimeout(() => this.#withdrawing.get(id) === next && this.#withdrawing.delete(id), WITHDRAW_GRACE_MS).unref());
+  }
+
+  /**
+   * The robot's count of misses starts again once the buyer takes a hand-over back: a rest it did
+   * not understand queued the buyer again in the same turn ("tak payah, i dont need agent": found
+   * from outside). Best effort: a failed read or write keeps the count.
+   */
+  async #missesForgotten(id: string): Promise<void> {
+    const state = missesForgotten(await this.#readState(id).read.then(parseStored).catch(() => undefined));
+    if (state) await this.#writeState(id, JSON.stringify(state)).catch(() => {});
   }
 
   /** A plain no: with FAQ questions the robot offered waiting for a pick, it declines them (the state read once); else it takes the hand-over back. */

@@ -280,6 +280,32 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    // Found from outside (a Malaysian shop): "tak payah, i dont need agent" was taken back, and its rest, a
+    // miss, was the second and queued the buyer again in the same turn.
+    test('taking a hand-over back starts the robot\'s count of misses again', async () => {
+      const s = await f.create();
+      try {
+        const seen: unknown[] = [];
+        const robot: RobotLike = {
+          answer: async (r) => {
+            if (r.text.includes('转人工')) return { ...reply('正在为您转接人工客服', 'requested'), state: { v: 1, failures: 1 } };
+            seen.push(await r.state);
+            return reply(`robot: ${r.text}`);
+          },
+        };
+        const { conversations, bot } = setup(s, robot);
+        const p = buyer('buyer_r_misses');
+        const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
+        await bot.idle();
+        await conversations.send(p, say('算了不用了，我的快递到哪了'));
+        await bot.idle();
+        assert.equal((await texts(s, conversations, p, id)).at(-1), 'bot:robot: 我的快递到哪了');
+        assert.equal((seen.at(-1) as { failures?: number } | undefined)?.failures, 0, JSON.stringify(seen));
+      } finally {
+        await s.close();
+      }
+    });
+
     // Found from outside (a furniture shop): handed over with nobody online, questions the shop's FAQ
     // answers waited for a person who was not there.
     test('in the queue with nobody online, a question the FAQ answers with confidence is answered; nothing else is, nor when someone can serve', async () => {

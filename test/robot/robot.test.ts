@@ -6992,6 +6992,41 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     assert.match(both, /ZT222/);
   });
 
+  test('among Malay words an unknown word is not corrected to English ("hujan" is rain, not "human")', () => {
+    const nlu = createNlu();
+    const u = nlu.understand('haha tq sis. hari ni hujan lebat kat KK, harap2 parcel tak basah');
+    assert.doesNotMatch(u.normalized, /human/);
+    assert.notEqual(u.intent, 'human');
+    assert.equal(nlu.understand('my parcle still not arrive lah').normalized, 'my parcel still not arrive lah', 'English typos are still corrected');
+  });
+
+  test('Malay "no need" and "no need agent" take a hand-over back, and nothing is left to answer', () => {
+    for (const text of ['tak payah, i dont need agent', 'tak payah', 'takpe, no need agent', 'no need agent']) assert.equal(withdrawsHandover(text), '', text);
+    assert.equal(withdrawsHandover('tak payah lah, where is my parcel'), 'where is my parcel');
+    assert.equal(withdrawsHandover('actually forget it, no need agent. can i buy another 20000mah and pay with atome?'), 'can i buy another 20000mah and pay with atome?');
+  });
+
+  test('"ok" opening another matter is no yes to the person offered, nor to "did you mean …?"', async () => {
+    const buds = order({ orderId: 'GB-1', status: 'delivered', items: [{ sku: 'b', title: 'Xiaomi Redmi Buds 5', quantity: 1, price: '119.00' }], currency: 'MYR' });
+    const bank = order({ orderId: 'GB-2', status: 'pending_payment', payBy: '2024-11-28T23:10:00+08:00', items: [{ sku: 'a', title: 'Anker PowerCore 10000mAh Power Bank', quantity: 1, price: '99.00' }], currency: 'MYR', createdAt: '2024-11-26T21:00:00+08:00' });
+    const refund = aftersale({ aftersaleId: 'R1', orderId: 'GB-1', status: 'approved', amount: '119.00', updatedAt: '2024-11-22T12:00:00+08:00' });
+    const say = shop({ orders: [buds, bank], aftersales: [refund] });
+    await say('where is my refund');
+    assert.match(textOf(await say('its been like 3 days already. when will i get it?')), /Shall I get a human agent/);
+    const r = await say('ok. another thing, the anker powerbank i order last night i havent pay yet, how long i got to pay?');
+    assert.equal(r.handover, undefined);
+    assert.match(textOf(r), /GB-2 isn't paid yet: please pay by/);
+    const again = shop({ orders: [buds, bank], aftersales: [refund] });
+    await again('where is my refund');
+    await again('its been like 3 days already. when will i get it?');
+    assert.ok((await again('ok, how long do i wait for the agent?')).handover, 'a yes that asks about the person stays a yes');
+    const warranty: FaqEntry = { id: 'w', question: 'How long is the warranty?', answer: 'All our electronics come with a 12-month warranty from the delivery date.' };
+    const cable = order({ orderId: 'GB-3', status: 'paid', items: [{ sku: 'c', title: 'UGREEN USB-C Cable 2m', quantity: 2, price: '19.00' }], currency: 'MYR' });
+    const offered = shop({ orders: [cable] }, [warranty]);
+    assert.match(textOf(await offered('warranty how')), /Did you mean "How long is the warranty\?"/);
+    assert.doesNotMatch(textOf(await offered('ok. the cable order, can i change to 1 cable only? i accidentally put 2')), /12-month warranty/);
+  });
+
   test('cancelling sent goods is told the shop\'s own word on returns, not the built-in "return it after it arrives"', async () => {
     const oil = order({ orderId: 'M-2', status: 'shipped', items: [{ sku: 'o', title: 'Minyak Masak Saji 5kg', quantity: 1, price: '32.90' }], currency: 'MYR' });
     const noReturns: FaqEntry = { id: 'r', question: 'Can I return items?', answer: 'Sorry, we do not accept returns on groceries for food safety reasons.' };

@@ -94,7 +94,9 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   const code = (w: string, at: number) => /^[-_/]\d/.test(t.slice(at + w.length, at + w.length + 2)) || /\d[-_/]$/.test(t.slice(Math.max(0, at - 2), at));
   const pinyinOf = pinyinReader(display, t, LATIN_WORD, isSyllable);
   t = malayPhrases(t);
-  t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? EN_WORDS.get(w) ?? MALAY_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinOf(w, at)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : speller.correct(w)) ?? w);
+  // Among Malay words, an unknown word is Malay too, not an English typo ("hujan" is rain, not "human": found from outside, a hand-over).
+  const malay = (t.match(LATIN_WORD) ?? []).filter((w) => MALAY_WORDS.has(w)).length >= 2;
+  t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? EN_WORDS.get(w) ?? MALAY_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinOf(w, at)) ?? (NOT_ENGLISH.has(w) || named(at) || malay ? w : speller.correct(w)) ?? w);
   // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
   t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
   if (HAN.test(t)) {

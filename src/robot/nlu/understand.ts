@@ -362,13 +362,18 @@ const WITHDRAW_WORDS = [
   // describe the problem the buyer waits with (found in review).
   '(?:我)?(?:自己)?(?:已经)?(?:找到|搞定|解决|弄好|查到)了(?=[\\s,，.。!！~]|$)',
   "(?:don'?t|do not|no need to) transfer(?: me)?",
+  // Before "no need" alone, which would leave "agent" as a request for one ("no need agent": found from outside).
+  'no need (?:an? |the |any )?(?:agent|person|human)s?',
   RETRACTION_EN,
   'cancel (?:that|the transfer|transfer)',
   // "cancel that. I dont want agent", "no no dont need person" (found from outside: left waiting in the queue).
   "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people)(?: anymore| already| lah)?(?=\\s*(?:[,.!~]|$))",
   "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)(?=\\s*(?:[,.!~]|$))",
+  // Malay and Indonesian for "no need" ("tak payah, i dont need agent": found from outside, its rest was a miss that queued the buyer again).
+  '(?:tak|tidak|gak|nggak|ga|x) ?(?:payah|perlu|usah|jadi)|takpe|takpa|tak apa',
 ].join('|');
-const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})[\\s,，.。!！~吧啦哈]*)+(?![吗么嘛?？])`, 'i');
+// A particle after the words is theirs ("tak payah lah, where is my parcel").
+const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~吧啦哈]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
 const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?)(?![a-z])/gi;
 /** "不用轉人工啦 我只是說一下": a person named only to say none is needed (found from outside: asked "shall I get one?"). */
 export function declinesPerson(text: string): boolean {
