@@ -3646,7 +3646,8 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
  * ("顺丰一般1-2个工作天送达", "Standard delivery takes 2-3 working days"): said for a parcel on its way
  * instead of the built-in "1-3 days" (found from outside, four shops). Not a sentence on sending out.
  */
-const ARRIVAL_WORD = /送达|送到|到货|能到|天到|派送|寄到|(?<![a-z])(?:deliver\w*|arriv\w*|takes?)(?![a-z])/i;
+// "江浙沪次日达", an entry asked "几天能收到" (found from outside: passed over for the built-in 1-3 days).
+const ARRIVAL_WORD = /送达|送到|到货|能到|天到|派送|寄到|收到|到达|[次隔当]日达|\d\s*天(?:内)?达|(?<![a-z])(?:deliver\w*|arriv\w*|takes?)(?![a-z])/i;
 /** A sentence on sending out counts only when it also says the parcel arrives ("发货后一般 1-2 个工作日送到"). */
 const ARRIVES_STRICT = /送达|送到|到货|能到|天到|收到|(?<![a-z])(?:deliver\w*|arriv\w*)(?![a-z])/i;
 function deliveryTimeIn(answer: string, lang: Lang, question = ''): string | undefined {
@@ -3862,7 +3863,8 @@ const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
   if (abroad(o)) return ctx.t.etaAbroad[key as keyof Texts['etaAbroad']] ?? ctx.t.etaFor[key];
   // The shop's own word on how long delivery takes, for a parcel on its way: by its courier when the entry names each.
   const own = key === 'in_transit' || key === 'pending' ? shopSays(ctx, 'delivery_time') : undefined;
-  return own ? ctx.t.etaShipped[key as 'in_transit' | 'pending'](ofRegion(ofCourier(own, carrier, ctx.lang), addressOf(o), ctx.lang)) : ctx.t.etaFor[key];
+  // The receiver's region first, then the courier: a courier's sentence for another region is not this parcel's (found from outside).
+  return own ? ctx.t.etaShipped[key as 'in_transit' | 'pending'](otherCouriersOut(ofCourier(ofRegion(own, addressOf(o), ctx.lang), carrier, ctx.lang), carrier, ctx.lang)) : ctx.t.etaFor[key];
 };
 
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
@@ -3870,6 +3872,9 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
   /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /港澳|香港|澳门/, /台湾/, /偏远/,
   /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)/i,
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)/i,
+  // West Malaysia beyond the Klang Valley, and Singapore: a Ninja Van parcel to Johor was told "Singapore: Ninja Van 3-5 working days" (found from outside).
+  /west malaysia|peninsular malaysia|(?<![a-z])(?:johor|penang|pulau pinang|perak|kedah|kelantan|terengganu|pahang|negeri sembilan|melaka|malacca|perlis)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)/i,
+  /(?<![a-z])singapore(?![a-z])/i,
 ];
 /** "Other regions" ("其他地区3-4天", "everywhere else"): not for an address a sentence names. */
 const OTHER_REGIONS = /其他|其它|其余|(?<![a-z])(?:other (?:areas|regions|states|places)|elsewhere|everywhere else|rest of)(?![a-z])/i;
@@ -3921,6 +3926,16 @@ function ofCourier(said: string, carrier: string | undefined, lang: Lang): strin
   const ours = (s: { named: RegExp[] }) => s.named.some((re) => own.includes(re));
   const kept = sentences.filter((s) => s.named.length === 0 || ours(s));
   return kept.length < sentences.length && kept.some(ours) ? kept.map((s) => s.x).join(lang === 'zh' ? '' : ' ') : said;
+}
+
+/** Untimed clauses naming only other couriers ("默认发中通或韵达快递" said of an SF parcel: found from outside), when something is left. */
+function otherCouriersOut(said: string, carrier: string | undefined, lang: Lang): string {
+  const own = carrier ? COURIERS.filter((re) => re.test(foldTraditional(carrier))) : [];
+  if (!own.length) return said;
+  const clauses = said.split(/(?<=[。！？!?；;，,]|\.\s)/);
+  const other = (c: string) => !TIMED.test(c) && COURIERS.some((re) => re.test(foldTraditional(c))) && !own.some((re) => re.test(foldTraditional(c)));
+  const kept = clauses.filter((c) => !other(c));
+  return kept.length && kept.length < clauses.length ? kept.join('').trim().replace(/[，,；;]\s*$/, lang === 'zh' ? '。' : '.') : said;
 }
 
 /** Days without a tracking update after which a parcel in this state is late, not on its way. */

@@ -7027,6 +7027,27 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     assert.doesNotMatch(textOf(await offered('ok. the cable order, can i change to 1 cable only? i accidentally put 2')), /12-month warranty/);
   });
 
+  test('a delivery entry naming regions and couriers: the receiver\'s region first, then the courier', async () => {
+    const delivery: FaqEntry = {
+      id: 'd',
+      question: 'How long does delivery take?',
+      answer: 'We ship from Petaling Jaya. Klang Valley (Kuala Lumpur and Selangor): 1-2 working days by J&T or Ninja Van. Other West Malaysia states: 2-3 working days by J&T. Sabah, Sarawak and Labuan (East Malaysia): Pos Laju 4-7 working days. Singapore: Ninja Van 3-5 working days.',
+    };
+    const to = (address: string, carrier: string) => ({ orders: [order({ orderId: 'G-1', status: 'shipped', currency: 'MYR', receiver: { name: 'X', phone: '60123456789', address } })], logistics: [logistics({ orderId: 'G-1', carrier, trackingNo: 'NV123' })] });
+    for (const address of ['12 Jalan Tebrau, 80300 Johor Bahru, Johor', '5 Lebuh Pantai, 10300 George Town, Penang']) {
+      const r = textOf(await shop(to(address, 'Ninja Van'), [delivery])('when will my parcel arrive'));
+      assert.match(r, /Other West Malaysia states: 2-3 working days/, address);
+      assert.doesNotMatch(r, /Singapore/, address);
+    }
+    assert.match(textOf(await shop(to('8 Jalan Ampang, 50450 Kuala Lumpur', 'Ninja Van'), [delivery])('when will my parcel arrive')), /Klang Valley \(Kuala Lumpur and Selangor\): 1-2 working days/);
+    // "江浙沪次日达" and an entry asked "几天能收到" are times of arriving; the couriers an SF parcel is not with are not said.
+    const days: FaqEntry = { id: 'days', question: '几天能收到', answer: '默认发中通或韵达快递，江浙沪次日达，其他地区2-4天，新疆、西藏、青海、内蒙古、甘肃、宁夏、海南等偏远地区5-7天。' };
+    const sf = { orders: [order({ orderId: 'W-1', status: 'shipped', receiver: { name: '王', phone: '13800000000', address: '辽宁省沈阳市浑南区创新路100号' } })], logistics: [logistics({ orderId: 'W-1', carrier: '顺丰速运', trackingNo: 'SF1456789012345' })] };
+    const zh = textOf(await shop(sf, [days])('我的快递几天能到'));
+    assert.match(zh, /其他地区2-4天/);
+    assert.doesNotMatch(zh, /1-3 天|默认发中通|次日达|5-7天/);
+  });
+
   test('cancelling sent goods is told the shop\'s own word on returns, not the built-in "return it after it arrives"', async () => {
     const oil = order({ orderId: 'M-2', status: 'shipped', items: [{ sku: 'o', title: 'Minyak Masak Saji 5kg', quantity: 1, price: '32.90' }], currency: 'MYR' });
     const noReturns: FaqEntry = { id: 'r', question: 'Can I return items?', answer: 'Sorry, we do not accept returns on groceries for food safety reasons.' };
