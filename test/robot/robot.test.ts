@@ -7048,6 +7048,31 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     assert.doesNotMatch(zh, /1-3 天|默认发中通|次日达|5-7天/);
   });
 
+  test('an overheating charger in Malaysian English or Malay is a danger; the service called stupid is a complaint; "ya boleh" is a yes', async () => {
+    for (const text of ['sorry my english not so good. the baseus charger very hot when charging phone, got smell also', 'the baseus charger i received become very hot when charging, is it dangerous?', 'Pengecas Baseus yang saya terima minggu lepas jadi panas sangat masa cas telefon. Bahaya tak?']) {
+      const r = await shop({ orders: [] })(text);
+      assert.match(textOf(r), /stop using it and unplug it/, text);
+      assert.equal(r.handover?.reason, 'complaint', text);
+    }
+    assert.doesNotMatch(textOf(await shop({ orders: [] })('the weather very hot, can deliver faster?')), /unplug/);
+    const nlu = createNlu();
+    for (const text of ['你们这客服太笨了 问啥都不知道', 'you are so stupid']) assert.equal(nlu.understand(text).intent, 'complaint', text);
+    assert.equal(nlu.understand('ya boleh').yesNo, 'yes');
+    assert.equal(nlu.understand('Berapa lama tempoh waranti?').normalized, 'how long period warranty?');
+  });
+
+  test('how long delivery takes to a place, and why an order named by its goods was cancelled', async () => {
+    const delivery: FaqEntry = { id: 'd', question: 'How long does delivery take?', answer: 'Klang Valley: 1-2 working days. Other West Malaysia states: 2-3 working days by J&T.' };
+    const got = order({ orderId: 'G-9', status: 'delivered', currency: 'MYR', receiver: { name: 'X', phone: '60123456789', address: '8 Jalan Ampang, 50450 Kuala Lumpur' } });
+    assert.match(textOf(await shop({ orders: [got], logistics: [logistics({ orderId: 'G-9', status: 'delivered' })] }, [delivery])('how many days to deliver to penang?')), /Other West Malaysia states: 2-3 working days/);
+    const charger = order({ orderId: 'GB-240110', status: 'cancelled', cancelReason: 'Payment expired - unpaid', items: [{ sku: 'u', title: 'UGREEN 20W charger', quantity: 1, price: '39.00' }], currency: 'MYR' });
+    const cable = order({ orderId: 'GB-240112', status: 'shipped', items: [{ sku: 'c', title: 'UGREEN USB-C Cable 2m', quantity: 1, price: '19.00' }], currency: 'MYR' });
+    const r = textOf(await shop({ orders: [charger, cable] })('kenapa order charger UGREEN saya cancel?'));
+    assert.match(r, /GB-240110/);
+    assert.doesNotMatch(r, /to cancel an order|can't be cancelled/);
+    assert.doesNotMatch(textOf(await shop({ orders: [cable] })('why order cannot cancel')), /is cancelled/);
+  });
+
   test('cancelling sent goods is told the shop\'s own word on returns, not the built-in "return it after it arrives"', async () => {
     const oil = order({ orderId: 'M-2', status: 'shipped', items: [{ sku: 'o', title: 'Minyak Masak Saji 5kg', quantity: 1, price: '32.90' }], currency: 'MYR' });
     const noReturns: FaqEntry = { id: 'r', question: 'Can I return items?', answer: 'Sorry, we do not accept returns on groceries for food safety reasons.' };

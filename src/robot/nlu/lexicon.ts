@@ -183,6 +183,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['投诉', 2.5], ['差评', 1.7], ['举报', 1.8], ['12315', 2.5], ['消协', 2.5], ['消费者协会', 2.5], ['工商', 1.5], ['太差', 1.0],
     ['垃圾', 1.3], ['骗子', 1.8], ['诈骗', 1.8], ['检举', 1.5], ['消保', 1.5], ['骗人', 1.5], ['欺骗', 1.5], ['坑人', 1.3], ['坑爹', 1.2], ['服务态度', 1.0], ['态度差', 1.5], ['态度很差', 1.6], ['态度不好', 1.4], ['态度恶劣', 1.6],
     ['态度太差', 1.6], ['恶心', 1.1], ['气死', 1.3], ['生气', 0.9], ['什么破', 1.3], ['破店', 1.6], ['黑店', 1.8], ['维权', 1.8],
+    // The service called stupid ("你们这客服太笨了 问啥都不知道": found from outside, offered the service hours entry).
+    ['太笨', 1.2], ['好笨', 1.0], ['真笨', 1.0], ['笨死', 1.2], ['智障', 1.3], ['什么都不知道', 0.9], ['什么都不懂', 0.9], [' stupid', 0.9], [' so dumb', 0.9], [' idiot', 1.0],
     ['曝光', 1.5], ['太过分', 1.6], ['过分', 0.8], ['无语', 0.7], ['失望', 0.8], ['再也不', 1.0], ['一星', 1.2], ['差劲', 1.3],
     ['不负责', 1.2], ['敷衍', 1.0], ['糊弄', 1.0], ['忽悠', 1.0], ['要赔偿', 1.2], ['赔偿', 0.7], ['律师', 1.5], ['起诉', 1.8],
     // Disputing a refusal ("凭什么拒绝", "我不服", "你们就是不想退吧", "thats bs": found from outside, an FAQ list).
@@ -292,6 +294,8 @@ export const YES_WORDS = new Set([
   // A yes that asks to be quick, or thanks ahead ("系呀 快啲", "嗯嗯 麻烦了" to "shall I get a person?": found from outside, read as a goodbye).
   '快点', '快点吧', '麻烦了', '麻烦你了', '麻烦您了', '拜托了', '有劳',
   'yes', 'yes please', 'sure', 'ok', 'okay', 'yes sure', 'right', 'correct', 'please', 'please do', 'go ahead', 'do it', 'y', 'yes i do', 'i do',
+  // Malay "ya boleh" as read (tables.ts MALAY_WORDS): a yes read as a miss (found from outside).
+  'yes can', 'can',
 ]);
 export const NO_WORDS = new Set([
   '不', '不是', '不要', '不用', '不用了', '不需要', '算了', '算啦', '不必', '没有', '不对', '别', '否', '唔系', '唔要', '唔使', 'no', 'no thanks', 'no thank you', 'not really', 'never mind', 'nevermind', 'n', 'nothing',

@@ -471,6 +471,8 @@ export const MALAY_WORDS: ReadonlyMap<string, string> = new Map([
   // Indonesian's own words for the same (the rest it shares with Malay): "barangnya kapan sampai?" ("kapan" had been corrected to "japan").
   ['kapan', 'when'], ['gimana', 'how'], ['bagaimana', 'how'], ['udah', 'already'], ['gak', 'not'], ['nggak', 'not'], ['enggak', 'not'], ['bisa', 'can'],
   ['kirim', 'ship'], ['dikirim', 'shipped'], ['paket', 'parcel'], ['resi', 'tracking number'], ['ongkir', 'shipping fee'], ['makasih', 'thanks'], ['barangnya', 'the item'], ['pesanannya', 'the order'],
+  ['waranti', 'warranty'], ['jaminan', 'warranty'], ['tempoh', 'period'], ['ansuran', 'instalment'], ['resit', 'receipt'], ['invois', 'invoice'],
+  ['pengecas', 'charger'], ['panas', 'hot'], ['bahaya', 'dangerous'], ['bau', 'smell'], ['asli', 'original'], ['palsu', 'fake'], ['kedai', 'shop'], ['produk', 'product'],
   ['tanya', 'ask'], ['pasal', 'about'], ['tentang', 'about'], ['assalamualaikum', 'hello'], ['salam', 'hello'],
   ['kat', 'at'], ['untuk', 'for'], ['utk', 'for'], ['tapi', 'but'], ['kalau', 'if'], ['kalo', 'if'], ['klu', 'if'], ['jika', 'if'], ['lepas', 'after'], ['sebelum', 'before'],
 ]);
@@ -479,6 +481,7 @@ export const MALAY_PHRASES: ReadonlyMap<string, string> = new Map([
   ['terima kasih', 'thank you'], ['bayaran balik', 'refund'], ['duit balik', 'refund'], ['wang balik', 'refund'],
   ['macam mana', 'how'], ['mcm mana', 'how'], ['berapa lama', 'how long'], ['brp lama', 'how long'], ['hari ini', 'today'],
   // "dah sampai ke belum?": arrived or not (yet).
+  ['panas sangat', 'very hot'], ['panas sgt', 'very hot'],
   ['ke belum', 'or not'], ['ke tak', 'or not'], ['ke tidak', 'or not'], ['atau tak', 'or not'], ['atau belum', 'or not'],
 ]);
 /** Goods or an order, then "saya" / "aku": the buyer's own ("order saya" is "my order"). */
