@@ -1241,7 +1241,8 @@ const asksAbout = (u: Understanding): boolean =>
  * (found from outside: "which one?"). Beside ASKS_EACH in `dataAnswer`, which answers each of the few
  * orders an intent's question is about ("两个订单都到哪了": the ones on their way), this asks for all.
  */
-const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)/;
+// "两个单子一起查一下" (found from outside: only one told).
+const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全|一起|一块儿?)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)/;
 const allOfMine = (u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>
   ALL_MINE.test(u.normalized) && !/取消|退|改|(?<![a-z])(?:cancel|refund|return|change)/.test(u.normalized) && (isDataIntent(u.intent) || unclearReading(u)) ? { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : 'order_status', choice: { all: true } } : undefined;
 /** "先别发", "晚点发" read as a cancellation: the goods held back, not given up. */
@@ -2604,7 +2605,8 @@ const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly
  * outside); one with none unshipped gets the usual answer.
  */
 const URGE_SHIPPING =
-  /催.{0,3}发货|(?:今天|尽快|马上|早点)(?:能|可以)?发(?:吗|货|出|走)?|能不能(?:今天|尽快|快点|早点|马上)发|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|has ?n'?t|have ?n'?t|haven'?t|hasn'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
+  /催.{0,3}发货|(?:今天|尽快|马上|早点)(?:能|可以)?发(?:吗|货|出|走)?|能不能(?:今天|尽快|快点|早点|马上)发|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|has ?n'?t|have ?n'?t|haven'?t|hasn'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])|(?:啥时候|什么时候|几时|哪天|几号|何时)(?:能|会|可以|才)?(?:发货|发出|寄出|发)(?=[吗呢啊呀?？。，,!！\s]|$)/;
+// "啥时候发货", "nf啥时候fh" of a buyer with one order paid and one shipped: the paid one (found from outside: asked which of both).
 /** "显示签收了但我没收到", "it says it was delivered": about the parcel shown delivered, before one not sent yet (found in review). */
 const SAYS_DELIVERED = /签收|送达|妥投|已送到|(?<![a-z])(?:delivered|says it arrived|marked as (?:arrived|received))(?![a-z])/;
 const DELIVERED_FIRST: readonly (readonly OrderStatus[])[] = [['delivered', 'completed'], ['shipped'], ['paid'], ['pending_payment']];

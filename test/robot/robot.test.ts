@@ -7073,6 +7073,25 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     assert.doesNotMatch(textOf(await shop({ orders: [cable] })('why order cannot cancel')), /is cancelled/);
   });
 
+  test('a baby shop\'s buyers: when it ships, both orders, a cracked bottle, money to the card, a size by weight', async () => {
+    const milk = order({ orderId: 'BB-1', status: 'paid', items: [{ sku: 'm', title: '【官方正品】飞鹤星飞帆3段奶粉 700g×2罐', quantity: 1, price: '398.00' }] });
+    const diapers = order({ orderId: 'BB-2', status: 'shipped', items: [{ sku: 'd', title: '帮宝适一级帮纸尿裤 L码 120片', quantity: 1, price: '199.00' }] });
+    const data = { orders: [milk, diapers], logistics: [logistics({ orderId: 'BB-2', trackingNo: 'ZT784' })] };
+    for (const text of ['啥时候发货', '奶粉啥时候fh']) {
+      const r = textOf(await shop(data)(text));
+      assert.match(r, /BB-1/, text);
+      assert.doesNotMatch(r, /哪一个|BB-2/, text);
+    }
+    const both = textOf(await shop(data)('两个单子一起查一下'));
+    assert.match(both, /BB-1/);
+    assert.match(both, /BB-2/);
+    const nlu = createNlu();
+    assert.equal(nlu.understand('奶瓶那单 收到一个奶瓶是裂的 咋整').intent, 'return_policy');
+    for (const text of ['几天能到我卡里 我不会弄手机', '我问的是钱 不是快递']) assert.equal(nlu.understand(text).intent, 'aftersale_progress', text);
+    assert.notEqual(nlu.understand('尿布湿M号能穿到几斤啊').intent, 'delivery_estimate');
+    assert.equal(nlu.understand('尿布湿').normalized, '尿不湿');
+  });
+
   test('cancelling sent goods is told the shop\'s own word on returns, not the built-in "return it after it arrives"', async () => {
     const oil = order({ orderId: 'M-2', status: 'shipped', items: [{ sku: 'o', title: 'Minyak Masak Saji 5kg', quantity: 1, price: '32.90' }], currency: 'MYR' });
     const noReturns: FaqEntry = { id: 'r', question: 'Can I return items?', answer: 'Sorry, we do not accept returns on groceries for food safety reasons.' };

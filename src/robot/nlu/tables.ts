@@ -92,6 +92,9 @@ export const PINYIN_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['zb', '质保'],
   ['hdfk', '货到付款'],
   ['bzq', '保质期'],
+  // 尿不湿 (a baby shop's buyers). Not "nf" for 奶粉 ("nf啥时候fh", found from outside): it moved the FAQ's fitted
+  // confidence (one TRAIN query reads it) and flipped 81 of the demo robot's answers for no hit gained.
+  ['nbs', '尿不湿'],
   ['hy', '会员'],
   ['ys', '预售'],
   ['qs', '签收'],
@@ -505,6 +508,8 @@ export const ZH_PHRASES: readonly (readonly [string, string])[] = [
   ['没得', '没有'],
   ['俺', '我'],
   ['快第', '快递'],
+  // "尿布湿M号能穿到几斤" (found from outside, a baby shop): 尿不湿 as often typed.
+  ['尿布湿', '尿不湿'],
   // "遥控车要冲电吗" (found from outside: handed over); "冲电宝" as typed for 充电宝.
   ['冲电', '充电'],
   // 注音文, Taiwan's phonetic shorthand ("我ㄉ行動電源ㄋ": found from outside, an FAQ offer).
