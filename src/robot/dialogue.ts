@@ -613,7 +613,8 @@ function troubleAgain(u: Understanding, text: string): boolean {
 }
 const EVIDENCE = /外箱|外包装|面单|封口|胶带|没拆|没开过|未拆|拆过|开箱视频|拍了|有照片|有视频|(?<![a-z])(?:photos?|pictures?|video|the box|packaging|seal(?:ed)?|tape|unopened)(?![a-z])/;
 /** "那怎么办", "what should I do now": the buyer asks what happens next. */
-const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|咋整|怎么整|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$/;
+const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|咋整|怎么整|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$|(?:^|[,.!] ?)(?:so |then )?(?:how now|now how|so how|then how|how ah|what to do now)\s*[?!.]*$/;
+// "guardhouse also say no parcel for me. how now?" (Malaysian English, after a person was offered: found from outside, the tracking again).
 // "好嘞 谢谢老板" too (found from outside: a person against the thanks).
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|老板娘?|亲亲?|小姐姐|a lot|so much|mate))?[\s!！。.~啦了哈呀]*$/;
 /** "yes please, how long will it take?", "好的，多久能接通？": a yes to a person, asking about that person (found in review). */
@@ -3145,6 +3146,10 @@ function parcelsOf(ctx: Ctx, o: Order): Logistics[] {
   if (all.length < 2) return all;
   const typed = namedIds(ctx.input.text, all.map((l) => l.trackingNo));
   if (typed.length === 1) return all.filter((l) => l.trackingNo === typed[0]);
+  // "顺丰那个到哪了": the parcel of the courier named, when that picks some (found from outside: both parcels again).
+  const said = foldTraditional(ctx.input.text);
+  const byCourier = all.filter((l) => COURIERS.some((re) => re.test(said) && re.test(foldTraditional(l.carrier))));
+  if (byCourier.length && byCourier.length < all.length) return byCourier;
   const rest = ctx.r.restParcels ? all.filter((l) => l.status !== 'delivered') : [];
   return rest.length ? rest : all;
 }
@@ -3164,7 +3169,10 @@ function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome 
     const said = quiet !== undefined ? t.stalled(quiet) : etaFor(ctx, o, parcelStatusKey(l), l.carrier);
     return reply(t.parcelLine(i + 1, carrierName(l.carrier, lang), l.trackingNo, said, latestLine(ctx, l)), logisticsCard(l));
   });
-  return { replies: [{ text: t.splitParcels(o.orderId, parcels.length) }, ...lines], ...(trouble ? { next: { offeredHuman: true } } : {}) };
+  // A parcel shown delivered that the buyer has not got: what to check, and a person (found from outside: the lines alone).
+  const missing = parcels.some((l) => l.status === 'delivered') && NOT_RECEIVED.test(ctx.r.u.normalized);
+  const advice = missing ? [{ text: notReceivedEntry(ctx) ?? t.deliveredNotReceived }] : [];
+  return { replies: [{ text: t.splitParcels(o.orderId, parcels.length) }, ...lines, ...advice], ...(trouble || missing ? { next: { offeredHuman: true } } : {}) };
 }
 
 /**
@@ -3733,7 +3741,8 @@ function withShipLate(ctx: Ctx, o: Order, answer: Reply): Outcome {
 const SHIP_PROMISE_HOURS = 48;
 
 /** The buyer says the parcel never reached them. */
-const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|找不到|(?<![a-z])(?:not (?:received|got)|never (?:got|received|arrived|came)|did ?n'?o?t (?:get|receive)|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received)|(?:it'?s|its|it is|they'?re|theyre|there|they are|is|are|was|were) (?:not|n'?t) (?:here|there)|(?:isn'?t|aren'?t|wasn'?t|weren'?t) (?:here|there)|can'?t find (?:it|them|the parcel|the package|my parcel|my package)|nowhere to be (?:found|seen)|no sign of (?:it|them|the parcel|the package))(?![a-z])/;
+// "tracking says delivered but i never receive anything!", "guardhouse also say no parcel for me" (Malaysian English; found from outside: the tracking alone, twice).
+const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|找不到|(?<![a-z])(?:not (?:received|got|receive)|never (?:got|received|receive|get|arrived|came|come)|did ?n'?o?t (?:get|receive)|no (?:parcel|package) for me|(?:can ?not|cannot|can'?t|could ?n'?t) find (?:it|them|the parcel|the package|my parcel|my package|anything)|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received)|(?:it'?s|its|it is|they'?re|theyre|there|they are|is|are|was|were) (?:not|n'?t) (?:here|there)|(?:isn'?t|aren'?t|wasn'?t|weren'?t) (?:here|there)|can'?t find (?:it|them|the parcel|the package|my parcel|my package)|nowhere to be (?:found|seen)|no sign of (?:it|them|the parcel|the package))(?![a-z])/;
 /** The shop's entry on a parcel shown delivered and not received, when the FAQ found it for this message. */
 function notReceivedEntry(ctx: Ctx): string | undefined {
   const own = confidentFaq(ctx) ?? ctx.data.faqCandidates?.[0];

@@ -7092,6 +7092,23 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     assert.equal(nlu.understand('尿布湿').normalized, '尿不湿');
   });
 
+  test('delivered but not received, in Malaysian English and of one parcel of two; a parcel picked by its courier', async () => {
+    const bank = order({ orderId: 'GB-77', status: 'delivered', items: [{ sku: 'p', title: 'Baseus Magnetic Power Bank 6000mAh', quantity: 1, price: '99.00' }], currency: 'MYR' });
+    const left = logistics({ orderId: 'GB-77', carrier: 'J&T Express', trackingNo: 'JT630', status: 'delivered', events: [{ time: '2024-11-26T14:22:00+08:00', location: 'Johor Bahru', description: 'Delivered, left at door (guardhouse)' }] });
+    const say = shop({ orders: [bank], logistics: [left] });
+    assert.match(textOf(await say('hi, my magnetic powerbank tracking says delivered but i never receive anything!')), /you have not received it/);
+    assert.ok((await say('guardhouse also say no parcel for me. how now?')).handover, '"how now" to the person offered is a yes');
+    const split = order({ orderId: 'W-1', status: 'shipped' });
+    const sf = logistics({ orderId: 'W-1', carrier: '顺丰速运', trackingNo: 'SF1456789012345' });
+    const yd = logistics({ orderId: 'W-1', carrier: '韵达快递', trackingNo: '4312567890123', status: 'delivered', events: [{ time: '2024-11-26T05:02:00+08:00', location: '沈阳', description: '快件已签收，签收人：门卫' }] });
+    const zh = await shop({ orders: [split], logistics: [sf, yd] })('签收人是门卫？我们没收到啊 门卫说没有');
+    assert.match(textOf(zh), /物流显示已签收，但您还没有收到/);
+    assert.equal(zh.state && (zh.state as { offeredHuman?: boolean }).offeredHuman, true);
+    const picked = textOf(await shop({ orders: [split], logistics: [sf, yd] })('顺丰那个到哪了'));
+    assert.match(picked, /SF1456789012345/);
+    assert.doesNotMatch(picked, /4312567890123/);
+  });
+
   test('cancelling sent goods is told the shop\'s own word on returns, not the built-in "return it after it arrives"', async () => {
     const oil = order({ orderId: 'M-2', status: 'shipped', items: [{ sku: 'o', title: 'Minyak Masak Saji 5kg', quantity: 1, price: '32.90' }], currency: 'MYR' });
     const noReturns: FaqEntry = { id: 'r', question: 'Can I return items?', answer: 'Sorry, we do not accept returns on groceries for food safety reasons.' };
