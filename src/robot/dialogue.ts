@@ -4172,7 +4172,9 @@ function focusWithout(ctx: Ctx, focusId: string, list: Aftersale[]): Outcome {
   const none: Reply = { text: ctx.t.noAftersaleFor(focusId) };
   if (list.length === 0 || THIS_ORDER.test(n)) return { replies: [none] };
   const others = otherOrdersRequests(ctx, kindNamed(n, list) ?? list);
-  return MY_REQUEST.test(n) ? others : { ...others, replies: [none, ...others.replies] };
+  // An unpaid order can have no request: "duit balik bila? refund tu" after it is about another (found from outside: a stray "has no request").
+  const unpaid = ctx.orders?.find((o) => sameId(o.orderId, focusId))?.status === 'pending_payment';
+  return MY_REQUEST.test(n) || unpaid ? others : { ...others, replies: [none, ...others.replies] };
 }
 
 /** "这单", "this order": the order just talked about, and no other. */
@@ -4371,7 +4373,8 @@ function newestListedWith(ctx: Ctx, latest: ReadonlyMap<string, Aftersale>): str
 const SENT_BACK_DONE = /已经?寄回|寄回了|寄回去了|退回去了|寄过去了|寄出去了|寄走了|已寄出|(?<![a-z])(?:i (?:have |already |just )?(?:sent|shipped|mailed|posted) (?:[a-z0-9]+ ){0,3}back|dropped (?:it|them) off)(?![a-z])/;
 /** Asked whether to send it back ("退货是要我寄回去了吗", "是不是该寄过去了"): not sent yet. */
 const SEND_BACK_ASKED = /吗|[?？]|是不是|要不要|该|需要|(?<![a-z])(?:should|do i|shall i)(?![a-z])/;
-const saysSentBack = (n: string): boolean => SENT_BACK_DONE.test(n) && !SEND_BACK_ASKED.test(n);
+// Read clause by clause: "换货的耳机你们收到了吗？我星期五用J&T寄回去了" asks whether it came and says it was sent (found from outside: "please send it back").
+const saysSentBack = (n: string): boolean => n.split(/(?<=[?？。!！;；])|[,，]/).some((c) => SENT_BACK_DONE.test(c) && !SEND_BACK_ASKED.test(c));
 function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
   const order = ctx.orders?.find((o) => o.orderId === a.orderId);
   // Said to be sent back already ("我已经寄回了", a return waybill given before): no "please send it back" again (found from outside).

@@ -7109,6 +7109,27 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     assert.doesNotMatch(picked, /4312567890123/);
   });
 
+  test('an exchange: "换货怎样了" with a fault named is its progress; sent back, said beside a question, is sent', async () => {
+    const buds = order({ orderId: 'GB-239870', status: 'delivered', items: [{ sku: 'b', title: 'Xiaomi Redmi Buds 5', quantity: 1, price: '119.00' }], currency: 'MYR' });
+    const swap = aftersale({ aftersaleId: 'AS-7001', orderId: 'GB-239870', type: 'exchange', status: 'approved' });
+    const data = { orders: [buds], logistics: [logistics({ orderId: 'GB-239870', status: 'delivered' })], aftersales: [swap] };
+    assert.match(textOf(await shop(data)('还有我的耳机保修换货怎样了？左边没声音那个')), /换货申请（订单 GB-239870）/);
+    const sent = textOf(await shop(data)('不用。换货的耳机你们收到了吗？我星期五用J&T寄回去了'));
+    assert.match(sent, /仓库签收后/);
+    assert.doesNotMatch(sent, /请按售后页面的地址寄回/);
+    assert.match(textOf(await shop(data)('退货是要我寄回去了吗')), /换货申请/);
+  });
+
+  test('after an unpaid order, "the refund" is another order\'s, without "that order has no request"', async () => {
+    const buds = order({ orderId: 'GB-1', status: 'delivered', items: [{ sku: 'b', title: 'Xiaomi Redmi Buds 5', quantity: 1, price: '119.00' }], currency: 'MYR' });
+    const bank = order({ orderId: 'GB-2', status: 'pending_payment', payBy: '2024-11-28T23:10:00+08:00', items: [{ sku: 'a', title: 'Anker PowerCore 10000mAh Power Bank', quantity: 1, price: '99.00' }], currency: 'MYR' });
+    const say = shop({ orders: [buds, bank], aftersales: [aftersale({ aftersaleId: 'R1', orderId: 'GB-1', status: 'approved', amount: '119.00' })] });
+    assert.match(textOf(await say('the anker powerbank i havent pay yet, how long i got to pay?')), /GB-2/);
+    const r = textOf(await say('duit balik bila? refund tu'));
+    assert.match(r, /refund request \(order GB-1\)/);
+    assert.doesNotMatch(r, /GB-2 has no/);
+  });
+
   test('cancelling sent goods is told the shop\'s own word on returns, not the built-in "return it after it arrives"', async () => {
     const oil = order({ orderId: 'M-2', status: 'shipped', items: [{ sku: 'o', title: 'Minyak Masak Saji 5kg', quantity: 1, price: '32.90' }], currency: 'MYR' });
     const noReturns: FaqEntry = { id: 'r', question: 'Can I return items?', answer: 'Sorry, we do not accept returns on groceries for food safety reasons.' };
