@@ -573,6 +573,8 @@ function forThePerson(u: Understanding): boolean {
 }
 const SELF_DOES = /^(?:好的?|行|ok|嗯+)?[,，\s]*(?:那)?我(?:明天|今天|晚点|等会|回头|自己|这就|马上){1,2}(?:去|再)?(?:寄|弄|处理|问问|去问|联系|打电话|看看)[^?？吗]{0,8}$/;
 const CHASE_YES = /^(?:ok(?:ay)?|yes|yeah|sure|要|好)?[,.!，。！\s]*(?:pls|please|can)?\s*(?:help (?:me )?)?chase(?: (?:it|them|for me|the courier|pls|please|lah))*[.!\s]*$|^(?:要|好|好的)[,，\s]*(?:拜托|麻烦)(?:你|您)?(?:快点|快一点|尽快)[!！。.\s]*$/;
+/** A chase asked for inside a longer message ("walao, why stuck so long one? can help chase ninja van or not": found from outside, the offer again). */
+const CHASE_ASKED = /(?<![a-z])(?:can|could|pls|please|help)(?: you)?(?: help)?(?: me)? chase(?![a-z])|帮(?:我)?催|(?:能|可以)(?:帮我)?催(?:一下|下)?/;
 /** A demand on the courier or the shop: "让他今天必须给我送过来", "tell the driver to come back today". */
 const DEMANDS = /^(?!不用|不要|没事|no\b)(?:.*?)(?<!我)(?:让|叫)(?:他|她|快递员?|司机|师傅|骑手|你们)[^，,。？?]{0,10}(?:必须|马上|立刻|赶紧|今天)|必须(?:今天|马上|立刻|给我)|(?<![a-z])(?:tell (?:him|her|them|the driver|the courier) to|make (?:sure )?(?:him|her|them|the driver|the courier) )(?![a-z])/;
 /** Something to be done ("改到", "送到", "写上"), not put off ("我明天再来问": found in review). */
@@ -804,7 +806,7 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   // does instead (found from outside, three shops: handed over against it).
   if (state.offeredHuman && declinesSelf(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   // "ok pls chase for me", "要 拜託快點" to a chase offered: a yes (found from outside: the tracking again).
-  if (state.offeredHuman && CHASE_YES.test(u.normalized.trim())) return { intent: 'human' };
+  if (state.offeredHuman && (CHASE_YES.test(u.normalized.trim()) || CHASE_ASKED.test(u.normalized))) return { intent: 'human' };
   // "让他今天必须给我送过来" right after a person was offered for the parcel: what the person is to do (found from outside: "which order?").
   if (state.offeredHuman && DEMANDS.test(u.normalized)) return { intent: 'human' };
   // "好 那我明天去寄": the buyer will do it, no person (found from outside: handed over).
@@ -1367,9 +1369,10 @@ const NOTE_COMPLAINT = /结果|可是|没收到|根本|显示|说放|收到的?�
 /**
  * Asked as a question, still a note for the order: where the courier leaves it, the goods in one
  * parcel ("能让快递员放丰巢吗", "可唔可以叫佢放樓下管理處", "两个枕头是一起发吧 别给我分两次", "can you ship
- * them together"; found from outside: the parcel again, "not understood", a cancellation).
+ * them together", "the driver can leave at door if nobody home?"; found from outside: the parcel again,
+ * "not understood", a cancellation).
  */
-const NOTE_ASKED = /(?:能|可以|可不可以|能不能|能否)(?:让|叫)?(?:快递员?|他|她|司机|师傅|骑手)?放(?:在)?(?:楼下|门口|门卫|前台|快递柜|丰巢|驿站|管理处|保安室|物业|隔壁)|(?:能|可以|请|帮我|麻烦)[^，,。？?]{0,6}(?:一起|合并|一个包裹|一箱)(?:发|寄|打包)(?![了的])|(?<!为什么|是不是)(?:一起|合并|一个包裹)(?:发|寄)吧|(?:别|不要)(?:给我)?分(?:开|两次|两个包裹|两箱)(?:发|寄)?|(?<![a-z])(?:(?:can|could|pls|please) (?:you )?(?:ship|send|pack) (?:them|both|it all|everything) (?:together|in one (?:box|parcel|package))|(?:one|a single) (?:box|parcel|package) (?:please|pls))(?![a-z])/;
+const NOTE_ASKED = /(?:能|可以|可不可以|能不能|能否)(?:让|叫)?(?:快递员?|他|她|司机|师傅|骑手)?放(?:在)?(?:楼下|门口|门卫|前台|快递柜|丰巢|驿站|管理处|保安室|物业|隔壁)|(?:能|可以|请|帮我|麻烦)[^，,。？?]{0,6}(?:一起|合并|一个包裹|一箱)(?:发|寄|打包)(?![了的])|(?<!为什么|是不是)(?:一起|合并|一个包裹)(?:发|寄)吧|(?:别|不要)(?:给我)?分(?:开|两次|两个包裹|两箱)(?:发|寄)?|(?<![a-z])(?:(?:can|could|pls|please) (?:you )?(?:ship|send|pack) (?:them|both|it all|everything) (?:together|in one (?:box|parcel|package))|(?:one|a single) (?:box|parcel|package) (?:please|pls))(?![a-z])|(?<![a-z])the (?:driver|courier|delivery guy|postman|rider) (?:can|could) leave (?:it |the parcel |the package |them )?(?:at|with|by|outside|in)(?![a-z])/;
 const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined =>
   ((NOTE.test(u.normalized) && (!/[?？]|吗|么/.test(u.normalized) || /^(?:can|could) (?:the|you|they|he|she)\b/.test(u.normalized.trim()))) || NOTE_ASKED.test(u.normalized)) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } : undefined;
 /**

@@ -7130,6 +7130,16 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     assert.doesNotMatch(r, /GB-2 has no/);
   });
 
+  test('Singapore English: a chase asked inside a longer message is a yes; "the driver can leave at door" is a note for a person', async () => {
+    const stuck = order({ orderId: 'GB-50', status: 'shipped', currency: 'SGD', receiver: { name: 'J', phone: '6591234567', address: 'Blk 123 Jurong West St 41, #08-231, Singapore 640123' } });
+    const hub = logistics({ orderId: 'GB-50', carrier: 'Ninja Van', trackingNo: 'NVSG1', events: [{ time: '2024-11-21T10:15:00+08:00', location: 'Jurong Hub', description: 'Parcel arrived at sorting hub' }], updatedAt: '2024-11-21T10:15:00+08:00' });
+    const say = shop({ orders: [stuck], logistics: [hub] });
+    assert.match(textOf(await say('where is my parcel')), /Shall I get a human agent to follow up/);
+    assert.ok((await say('walao, why stuck so long one? can help chase ninja van or not')).handover);
+    const note = textOf(await shop({ orders: [stuck], logistics: [hub] })('my unit is #08-231, the driver can leave at door if nobody home?'));
+    assert.match(note, /can't add notes to the order myself/);
+  });
+
   test('cancelling sent goods is told the shop\'s own word on returns, not the built-in "return it after it arrives"', async () => {
     const oil = order({ orderId: 'M-2', status: 'shipped', items: [{ sku: 'o', title: 'Minyak Masak Saji 5kg', quantity: 1, price: '32.90' }], currency: 'MYR' });
     const noReturns: FaqEntry = { id: 'r', question: 'Can I return items?', answer: 'Sorry, we do not accept returns on groceries for food safety reasons.' };
