@@ -7140,6 +7140,11 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     assert.match(note, /can't add notes to the order myself/);
   });
 
+  test('small talk with a word more, and sport on TV, are small talk, not misses', () => {
+    for (const text of ['今天天气好冷啊 宝宝都不愿意出门', 'haha ok. you guys watching the football tonight?']) assert.equal(isSmallTalk(text), true, text);
+    for (const text of ['今天好冷啊 快递到了吗', 'did you watch the game, my order is late', '天气好冷 能发顺丰吗']) assert.equal(isSmallTalk(text), false, text);
+  });
+
   test('cancelling sent goods is told the shop\'s own word on returns, not the built-in "return it after it arrives"', async () => {
     const oil = order({ orderId: 'M-2', status: 'shipped', items: [{ sku: 'o', title: 'Minyak Masak Saji 5kg', quantity: 1, price: '32.90' }], currency: 'MYR' });
     const noReturns: FaqEntry = { id: 'r', question: 'Can I return items?', answer: 'Sorry, we do not accept returns on groceries for food safety reasons.' };

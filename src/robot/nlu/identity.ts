@@ -25,9 +25,14 @@ const ABOUT_GOODS = /这[把个件款双台只]|能用|防水|测|订单|快递|
 export function isSmallTalk(text: string): boolean {
   // Emoji off: "今天天气好热啊😂" is the remark alone. Traditional characters folded ("今天天氣好冷喔": found from outside).
   const t = foldTraditional(text.normalize('NFKC').replace(DECORATION, '').trim());
-  if (t.length > 40 || ABOUT_GOODS.test(t.replace(/\bthe weather\b/gi, ' '))) return false;
-  return SMALL_TALK_ZH.test(t) || SMALL_TALK_EN.test(t);
+  if (t.length > 50 || ABOUT_GOODS.test(t.replace(/\bthe weather\b/gi, ' ').replace(SPORTS, ' '))) return false;
+  // "今天天气好冷啊 宝宝都不愿意出门": the remark, then a word more that asks nothing (found from outside: a miss, then a hand-over at night).
+  const [first = '', ...rest] = t.split(/[，,。!！~～\s]+/).filter(Boolean);
+  const remarkThenMore = rest.length > 0 && SMALL_TALK_ZH.test(first) && !/[?？吗么呢]/.test(rest.join(''));
+  return SMALL_TALK_ZH.test(t) || SMALL_TALK_EN.test(t) || remarkThenMore || SPORTS.test(t);
 }
+/** Sport on TV ("you guys watching the football tonight?", "今晚看球吗": found from outside, a hand-over at night). */
+const SPORTS = /看球|世界杯|欧洲杯|(?<![a-z])(?:watch(?:ing)?|see|saw|catch(?:ing)?) (?:the )?(?:football|soccer|match|game|world cup|euros?|nba|f1|badminton)(?![a-z])/i;
 
 /** Whether the message asks if a person or a program is answering. */
 export function asksWhoAnswers(text: string): boolean {
