@@ -615,7 +615,7 @@ function troubleAgain(u: Understanding, text: string): boolean {
 }
 const EVIDENCE = /外箱|外包装|面单|封口|胶带|没拆|没开过|未拆|拆过|开箱视频|拍了|有照片|有视频|(?<![a-z])(?:photos?|pictures?|video|the box|packaging|seal(?:ed)?|tape|unopened)(?![a-z])/;
 /** "那怎么办", "what should I do now": the buyer asks what happens next. */
-const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|咋整|怎么整|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$|(?:^|[,.!] ?)(?:so |then )?(?:how now|now how|so how|then how|how ah|what to do now)\s*[?!.]*$/;
+const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|咋整|怎么整|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$|(?:^|[.!?] )(?:so |then )?(?:how now|now how|what to do now)\s*[?!.]*$/;
 // "guardhouse also say no parcel for me. how now?" (Malaysian English, after a person was offered: found from outside, the tracking again).
 // "好嘞 谢谢老板" too (found from outside: a person against the thanks).
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|老板娘?|亲亲?|小姐姐|a lot|so much|mate))?[\s!！。.~啦了哈呀]*$/;
@@ -682,7 +682,9 @@ function namesItsOwn(rest: string, offered: readonly string[]): boolean {
 const BUYERS_OWN = /(?<![a-z])(?:my|our)(?![a-z])|我的|我买的|我那(?:个|单|件)/;
 /** A question that opens another topic ("那…", "另外…", "and what about…"). */
 // "ok. another thing, …", "ok. the cable order, can i …": another matter, or an order named (found from outside: taken as a yes).
-const NEW_TOPIC = /^[,，\s]*(?:那|那么|另外|还有|顺便|(?:and |also |what about |how about |btw |by the way|another (?:thing|question)|one more (?:thing|question)|(?:the |my )?(?:[a-z0-9]+ ){1,2}order\b))/;
+const NEW_TOPIC = /^[,，\s]*(?:那|那么|另外|还有|顺便|(?:and |also |what about |how about |btw |by the way|another (?:thing|question)|one more (?:thing|question)))/;
+/** An order named after the ok ("ok. the cable order, can i …"): another matter than the FAQ question offered, not than the person (found in review: "ok. my buds order, how long?"). */
+const ORDER_NAMED = /^[,，\s]*(?:the |my )?(?:[a-z0-9]+ ){1,2}order\b/;
 /** Words of the person offered: "ok, and when will the agent come?" is still a yes. */
 const PERSON_WORD = /人工|客服|真人|排队|(?<![a-z])(?:someone|agent|human|person|queue|staff)(?![a-z])/;
 function yesNoThenAsks(u: Understanding, rest: string | undefined): boolean {
@@ -884,7 +886,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   // "好的，那手表的保固是多久" to "did you mean X?": an ok, then another question, which is what is asked (found
   // from outside: X's answer was given); only when it names goods or a topic of its own ("对，那要多久",
   // "那具体要怎么操作呢", "yes, and how long does it take?" ask on about X: found in review).
-  const moves = Boolean(state.confirm || state.faqOptions) && yesNoThenAsks(u, rest) && NEW_TOPIC.test(rest!.trim()) && namesItsOwn(rest!, state.faqOptions ?? []);
+  const moves = Boolean(state.confirm || state.faqOptions) && yesNoThenAsks(u, rest) && (NEW_TOPIC.test(rest!.trim()) || ORDER_NAMED.test(rest!.trim())) && namesItsOwn(rest!, state.faqOptions ?? []);
   const elsewhere = Boolean(state.offeredHuman) && yesNoThenAsks(u, rest) && NEW_TOPIC.test(rest!.trim()) && !PERSON_WORD.test(rest!);
   const yesNo = noButAsks(u) || moves || elsewhere || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
   const toPerson = personOffered(state, u, yesNo, rest, text);
@@ -1025,7 +1027,7 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
  */
 // "为什么上次那张会被取消 我又没有要取消" (found from outside: the how-to-cancel text of the other order).
 // "why my order cancel?", "why the order got cancel": Malaysian English, and "kenapa order saya cancel?", "kenapa order charger UGREEN saya cancel?" read as it (found from outside: a cancel request).
-const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
+const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:(?!can|cannot|not|unable|want|wanna|how|to)[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
 const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|(?<!付|给|交)钱|券|售后|帮我取消|怎么取消|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
 
@@ -1497,7 +1499,7 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
 /** Signs of danger whatever the goods: smoke, sparks, a swollen battery, a shock. */
 const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?smoke|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot", "the charger very hot when charging": found from outside), not "火锅太烫", "爆炸款". */
-const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|发烫|烫手|过热|焦味|糊味|烧焦|爆炸|会炸|炸了|(?<![a-z])(?:(?:(?:gets?|getting|got|is|was|runs?|running|becomes?|became|becoming|turns?|turned|goes|went) (?:so |super |very |really |extremely |too |way too |crazy )?|(?:so|super|very|really|extremely|too|crazy) )hot|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
+const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|发烫|烫手|过热|焦味|糊味|烧焦|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running|becomes?|became|becoming|turns?|turned|goes|went) (?:so |super |very |really |extremely |too |way too |crazy )?hot|(?:charger|power ?bank|battery|phone|adapter|plug|cable) (?:so|super|very|really|extremely|too|crazy) hot(?! ?-?sell\w*| items?| products?| deals?| sales?| cakes)|(?:so|super|very|really|extremely|too|crazy) hot (?:when|while|during) (?:charg|using|in use|plugged)\w*|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
 const DEVICE = /充电|充着|充一下|充了|一充|充的时候|插着|插电|用的时候|用着|电池|充电宝|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up)(?![a-z])/;
 /** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
 const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
@@ -3152,10 +3154,12 @@ function parcelsOf(ctx: Ctx, o: Order): Logistics[] {
   // "顺丰那个到哪了": the parcel of the courier named, when that picks some (found from outside: both parcels again).
   const said = foldTraditional(ctx.input.text);
   const byCourier = all.filter((l) => COURIERS.some((re) => re.test(said) && re.test(foldTraditional(l.carrier))));
-  if (byCourier.length && byCourier.length < all.length) return byCourier;
+  // Not one named to set it aside ("不是顺丰那个，另一个到哪了", "the sf one arrived already, where is the other one": found in review).
+  if (byCourier.length && byCourier.length < all.length && !SETS_ASIDE.test(ctx.r.u.normalized)) return byCourier;
   const rest = ctx.r.restParcels ? all.filter((l) => l.status !== 'delivered') : [];
   return rest.length ? rest : all;
 }
+const SETS_ASIDE = /不是|别|另一|另外|其他|(?<![a-z])(?:not|other|another|else)(?![a-z])/;
 const logisticsOf = (ctx: Ctx, o: Order): Logistics | undefined => parcelsOf(ctx, o)[0];
 
 /**
@@ -3745,7 +3749,7 @@ const SHIP_PROMISE_HOURS = 48;
 
 /** The buyer says the parcel never reached them. */
 // "tracking says delivered but i never receive anything!", "guardhouse also say no parcel for me" (Malaysian English; found from outside: the tracking alone, twice).
-const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|找不到|(?<![a-z])(?:not (?:received|got|receive)|never (?:got|received|receive|get|arrived|came|come)|did ?n'?o?t (?:get|receive)|no (?:parcel|package) for me|(?:can ?not|cannot|can'?t|could ?n'?t) find (?:it|them|the parcel|the package|my parcel|my package|anything)|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received)|(?:it'?s|its|it is|they'?re|theyre|there|they are|is|are|was|were) (?:not|n'?t) (?:here|there)|(?:isn'?t|aren'?t|wasn'?t|weren'?t) (?:here|there)|can'?t find (?:it|them|the parcel|the package|my parcel|my package)|nowhere to be (?:found|seen)|no sign of (?:it|them|the parcel|the package))(?![a-z])/;
+const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|找不到|(?<![a-z])(?:not (?:received|got|receive)|never (?:got|received|receive|arrived|came)|did ?n'?o?t (?:get|receive)|no (?:parcel|package) for me|(?:can ?not|cannot|could ?n'?t) find (?:it|them|the parcel|the package|my parcel|my package)|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received)|(?:it'?s|its|it is|they'?re|theyre|there|they are|is|are|was|were) (?:not|n'?t) (?:here|there)|(?:isn'?t|aren'?t|wasn'?t|weren'?t) (?:here|there)|can'?t find (?:it|them|the parcel|the package|my parcel|my package)|nowhere to be (?:found|seen)|no sign of (?:it|them|the parcel|the package))(?![a-z])/;
 /** The shop's entry on a parcel shown delivered and not received, when the FAQ found it for this message. */
 function notReceivedEntry(ctx: Ctx): string | undefined {
   const own = confidentFaq(ctx) ?? ctx.data.faqCandidates?.[0];
@@ -3888,7 +3892,7 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
   /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)/i,
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)/i,
   // West Malaysia beyond the Klang Valley, and Singapore: a Ninja Van parcel to Johor was told "Singapore: Ninja Van 3-5 working days" (found from outside).
-  /west malaysia|peninsular malaysia|(?<![a-z])(?:johor|penang|pulau pinang|perak|kedah|kelantan|terengganu|pahang|negeri sembilan|melaka|malacca|perlis)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)/i,
+  /west malaysia|peninsular malaysia|(?<![a-z])(?<!jalan |jln |lorong |persiaran |lebuh |lebuhraya )(?:johor|penang|pulau pinang|perak|kedah|kelantan|terengganu|pahang|negeri sembilan|melaka|malacca|perlis)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)/i,
   /(?<![a-z])singapore(?![a-z])/i,
 ];
 /** "Other regions" ("其他地区3-4天", "everywhere else"): not for an address a sentence names. */
@@ -4376,8 +4380,8 @@ function newestListedWith(ctx: Ctx, latest: ReadonlyMap<string, Aftersale>): str
 const SENT_BACK_DONE = /已经?寄回|寄回了|寄回去了|退回去了|寄过去了|寄出去了|寄走了|已寄出|(?<![a-z])(?:i (?:have |already |just )?(?:sent|shipped|mailed|posted) (?:[a-z0-9]+ ){0,3}back|dropped (?:it|them) off)(?![a-z])/;
 /** Asked whether to send it back ("退货是要我寄回去了吗", "是不是该寄过去了"): not sent yet. */
 const SEND_BACK_ASKED = /吗|[?？]|是不是|要不要|该|需要|(?<![a-z])(?:should|do i|shall i)(?![a-z])/;
-// Read clause by clause: "换货的耳机你们收到了吗？我星期五用J&T寄回去了" asks whether it came and says it was sent (found from outside: "please send it back").
-const saysSentBack = (n: string): boolean => n.split(/(?<=[?？。!！;；])|[,，]/).some((c) => SENT_BACK_DONE.test(c) && !SEND_BACK_ASKED.test(c));
+// Read sentence by sentence (a comma keeps a question with its clause: "所以现在是要我寄回去了，对吗？"): "换货的耳机你们收到了吗？我星期五用J&T寄回去了" asks whether it came and says it was sent (found from outside: "please send it back").
+const saysSentBack = (n: string): boolean => n.split(/(?<=[?？。.!！;；])/).some((c) => SENT_BACK_DONE.test(c) && !SEND_BACK_ASKED.test(c));
 function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
   const order = ctx.orders?.find((o) => o.orderId === a.orderId);
   // Said to be sent back already ("我已经寄回了", a return waybill given before): no "please send it back" again (found from outside).

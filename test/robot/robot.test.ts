@@ -6933,7 +6933,6 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
       ['barang belum sampai lagi', 'track_parcel'],
       ['barang rosak, nak pulangkan', 'return_policy'],
       ['terima kasih', 'bye'],
-      ['kenapa lambat sangat', 'track_parcel'],
       ['salam boss, barang saya dah sampai ke belum?', 'track_parcel'],
       ['my item already arrive or not yet?', 'track_parcel'],
       // Indonesian's own words ("kapan" had been spelling-corrected to "japan").
@@ -6942,8 +6941,11 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     ];
     for (const [text, intent] of cases) assert.equal(nlu.understand(text).intent, intent, text);
     assert.equal(nlu.understand('order saya').normalized, 'my order');
-    // Pinyin keeps its reading: none of the Malay words is a pinyin word.
-    assert.equal(nlu.understand('wo de kuai di dao na le').intent, 'track_parcel');
+    // Pinyin and names keep their reading: "wang" (网), "Tanya" are no Malay words here (found in review).
+    assert.doesNotMatch(nlu.understand('wo de wang gou dao na le').normalized, /money/);
+    assert.doesNotMatch(nlu.understand('Tanya here, where is my parcel').normalized, /ask/);
+    // Nor does a slow website or reply become a parcel (found in review).
+    for (const text of ['why your website so slow', 'why reply so slow']) assert.notEqual(nlu.understand(text).intent, 'track_parcel', text);
   });
 
   test('why an order was cancelled, in Malaysian English or Malay, is that question, not a cancel request', async () => {
@@ -6958,7 +6960,7 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
 
   test('a slow delivery and goods past their date on arrival are understood', () => {
     const nlu = createNlu();
-    for (const text of ['why so slow', 'J&T so slow one lah, sudah 2 days']) assert.equal(nlu.understand(text).intent, 'track_parcel', text);
+    assert.equal(nlu.understand('J&T so slow one lah, sudah 2 days').intent, 'track_parcel');
     for (const text of ['the milk already expired when i received', 'the milk I received is expired']) assert.equal(nlu.understand(text).intent, 'return_policy', text);
     assert.equal(nlu.understand('coupon received but already expired').intent, 'coupon');
   });
@@ -7002,6 +7004,8 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
 
   test('Malay "no need" and "no need agent" take a hand-over back, and nothing is left to answer', () => {
     for (const text of ['tak payah, i dont need agent', 'tak payah', 'takpe, no need agent', 'no need agent']) assert.equal(withdrawsHandover(text), '', text);
+    // Asked, or "it did not work", is no take-back (found in review).
+    for (const text of ['tak perlu ke saya tunggu?', 'takpa ke kalau lambat?', 'tak jadi, masih rosak lagi']) assert.equal(withdrawsHandover(text), undefined, text);
     assert.equal(withdrawsHandover('tak payah lah, where is my parcel'), 'where is my parcel');
     assert.equal(withdrawsHandover('actually forget it, no need agent. can i buy another 20000mah and pay with atome?'), 'can i buy another 20000mah and pay with atome?');
   });
@@ -7040,6 +7044,10 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
       assert.doesNotMatch(r, /Singapore/, address);
     }
     assert.match(textOf(await shop(to('8 Jalan Ampang, 50450 Kuala Lumpur', 'Ninja Van'), [delivery])('when will my parcel arrive')), /Klang Valley \(Kuala Lumpur and Selangor\): 1-2 working days/);
+    // A Kuala Lumpur street named after a state is no state (found in review).
+    const pahang = textOf(await shop(to('8 Jalan Pahang, 53000 Kuala Lumpur', 'Ninja Van'), [delivery])('when will my parcel arrive'));
+    assert.match(pahang, /Klang Valley/);
+    assert.doesNotMatch(pahang, /Other West Malaysia/);
     // "江浙沪次日达" and an entry asked "几天能收到" are times of arriving; the couriers an SF parcel is not with are not said.
     const days: FaqEntry = { id: 'days', question: '几天能收到', answer: '默认发中通或韵达快递，江浙沪次日达，其他地区2-4天，新疆、西藏、青海、内蒙古、甘肃、宁夏、海南等偏远地区5-7天。' };
     const sf = { orders: [order({ orderId: 'W-1', status: 'shipped', receiver: { name: '王', phone: '13800000000', address: '辽宁省沈阳市浑南区创新路100号' } })], logistics: [logistics({ orderId: 'W-1', carrier: '顺丰速运', trackingNo: 'SF1456789012345' })] };
@@ -7054,7 +7062,9 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
       assert.match(textOf(r), /stop using it and unplug it/, text);
       assert.equal(r.handover?.reason, 'complaint', text);
     }
-    assert.doesNotMatch(textOf(await shop({ orders: [] })('the weather very hot, can deliver faster?')), /unplug/);
+    for (const text of ['the weather very hot, can deliver faster?', 'the weather so hot, can i leave my power bank in the car?', 'this power bank very hot selling, still got stock?']) {
+      assert.doesNotMatch(textOf(await shop({ orders: [] })(text)), /unplug/, text);
+    }
     const nlu = createNlu();
     for (const text of ['你们这客服太笨了 问啥都不知道', 'you are so stupid']) assert.equal(nlu.understand(text).intent, 'complaint', text);
     assert.equal(nlu.understand('ya boleh').yesNo, 'yes');
@@ -7070,7 +7080,7 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     const r = textOf(await shop({ orders: [charger, cable] })('kenapa order charger UGREEN saya cancel?'));
     assert.match(r, /GB-240110/);
     assert.doesNotMatch(r, /to cancel an order|can't be cancelled/);
-    assert.doesNotMatch(textOf(await shop({ orders: [cable] })('why order cannot cancel')), /is cancelled/);
+    for (const text of ['why order cannot cancel', 'why my order cannot cancel?', 'kenapa order saya tak boleh cancel?']) assert.doesNotMatch(textOf(await shop({ orders: [cable] })(text)), /is cancelled/, text);
   });
 
   test('a baby shop\'s buyers: when it ships, both orders, a cracked bottle, money to the card, a size by weight', async () => {
@@ -7107,6 +7117,9 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     const picked = textOf(await shop({ orders: [split], logistics: [sf, yd] })('顺丰那个到哪了'));
     assert.match(picked, /SF1456789012345/);
     assert.doesNotMatch(picked, /4312567890123/);
+    // Named to set it aside, it is not picked (found in review).
+    assert.match(textOf(await shop({ orders: [split], logistics: [sf, yd] })('不是顺丰那个，另一个到哪了')), /4312567890123/);
+    assert.doesNotMatch(textOf(await shop({ orders: [bank], logistics: [left] })('never come back to this shop')), /you have not received it/);
   });
 
   test('an exchange: "换货怎样了" with a fault named is its progress; sent back, said beside a question, is sent', async () => {
@@ -7117,7 +7130,8 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     const sent = textOf(await shop(data)('不用。换货的耳机你们收到了吗？我星期五用J&T寄回去了'));
     assert.match(sent, /仓库签收后/);
     assert.doesNotMatch(sent, /请按售后页面的地址寄回/);
-    assert.match(textOf(await shop(data)('退货是要我寄回去了吗')), /换货申请/);
+    // A question, comma or not, is not "sent" (found in review: "please send it back" was dropped).
+    for (const text of ['退货是要我寄回去了吗', '所以现在是要我寄回去了，对吗？']) assert.match(textOf(await shop(data)(text)), /请按售后页面的地址寄回/, text);
   });
 
   test('after an unpaid order, "the refund" is another order\'s, without "that order has no request"', async () => {

@@ -94,9 +94,14 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   const code = (w: string, at: number) => /^[-_/]\d/.test(t.slice(at + w.length, at + w.length + 2)) || /\d[-_/]$/.test(t.slice(Math.max(0, at - 2), at));
   const pinyinOf = pinyinReader(display, t, LATIN_WORD, isSyllable);
   t = malayPhrases(t);
-  // Among Malay words, an unknown word is Malay too, not an English typo ("hujan" is rain, not "human": found from outside, a hand-over).
+  // Among Malay words an unknown word may be Malay: never corrected to a word that calls a person ("hujan" is
+  // rain, not "human": found from outside, a hand-over); "refnud saya bila masuk?" is still a refund (found in review).
   const malay = (t.match(LATIN_WORD) ?? []).filter((w) => MALAY_WORDS.has(w)).length >= 2;
-  t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? EN_WORDS.get(w) ?? MALAY_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinOf(w, at)) ?? (NOT_ENGLISH.has(w) || named(at) || malay ? w : speller.correct(w)) ?? w);
+  const corrected = (w: string) => {
+    const c = speller.correct(w);
+    return malay && c !== undefined && CALLS_A_PERSON.has(c) ? undefined : c;
+  };
+  t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? EN_WORDS.get(w) ?? MALAY_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinOf(w, at)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : corrected(w)) ?? w);
   // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
   t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
   if (HAN.test(t)) {
@@ -111,6 +116,8 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   return { display, text: t.replace(SPACES, ' ').trim(), angry };
 }
 
+/** Words a correction must not make up among Malay words: each asks for a person. */
+const CALLS_A_PERSON: ReadonlySet<string> = new Set(['human', 'agent', 'person', 'people', 'someone', 'staff', 'manager']);
 /** Malay's own phrases and "order saya" as English, before Malay words are read one by one (tables.ts). */
 const MALAY_PHRASE = new RegExp(`(?<![a-z])(?:${[...MALAY_PHRASES.keys()].join('|')})(?![a-z])`, 'g');
 // Padded to the phrase's length (each English is no longer): positions in the text still point at `display`'s words.

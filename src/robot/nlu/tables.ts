@@ -445,7 +445,7 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
  * the English the robot reads (found from
  * outside: a Malaysian grocery's buyers, read as goodbyes or not at all). Not Malay sentences in
  * full: docs/robot.md says what is read. Words that are English, pinyin or a common name as well
- * ("dan", "ada", "ni", "di", "hai", "tk") are left out; "saya" after goods is "my" (MALAY_MINE).
+ * ("dan", "ada", "ni", "di", "hai", "tk", "wang", "kat", "tanya", "salah") are left out; "saya" after goods is "my" (MALAY_MINE).
  */
 export const MALAY_WORDS: ReadonlyMap<string, string> = new Map([
   ['kenapa', 'why'], ['knp', 'why'], ['mengapa', 'why'], ['napa', 'why'],
@@ -462,10 +462,10 @@ export const MALAY_WORDS: ReadonlyMap<string, string> = new Map([
   ['tukar', 'change'], ['alamat', 'address'], ['saiz', 'size'], ['warna', 'color'], ['stok', 'stock'],
   ['sampai', 'arrive'], ['tiba', 'arrive'], ['hantar', 'ship'], ['dihantar', 'shipped'], ['penghantaran', 'delivery'], ['kurier', 'courier'],
   ['barang', 'item'], ['brg', 'item'], ['barangan', 'items'], ['pesanan', 'order'], ['tempahan', 'order'], ['bungkusan', 'parcel'], ['nombor', 'number'],
-  ['bayar', 'pay'], ['dibayar', 'paid'], ['bayaran', 'payment'], ['duit', 'money'], ['wang', 'money'], ['balik', 'back'],
+  ['bayar', 'pay'], ['dibayar', 'paid'], ['bayaran', 'payment'], ['duit', 'money'], ['balik', 'back'],
   ['pulang', 'return'], ['pulangkan', 'return'], ['pemulangan', 'return'],
   ['batal', 'cancel'], ['batalkan', 'cancel'], ['dibatalkan', 'cancelled'],
-  ['rosak', 'damaged'], ['pecah', 'broken'], ['salah', 'wrong'], ['hilang', 'missing'],
+  ['rosak', 'damaged'], ['pecah', 'broken'], ['hilang', 'missing'],
   ['terima', 'receive'], ['diterima', 'received'],
   ['tolong', 'please'], ['sila', 'please'], ['maaf', 'sorry'],
   ['harga', 'price'], ['murah', 'cheap'], ['mahal', 'expensive'],
@@ -475,9 +475,9 @@ export const MALAY_WORDS: ReadonlyMap<string, string> = new Map([
   ['kapan', 'when'], ['gimana', 'how'], ['bagaimana', 'how'], ['udah', 'already'], ['gak', 'not'], ['nggak', 'not'], ['enggak', 'not'], ['bisa', 'can'],
   ['kirim', 'ship'], ['dikirim', 'shipped'], ['paket', 'parcel'], ['resi', 'tracking number'], ['ongkir', 'shipping fee'], ['makasih', 'thanks'], ['barangnya', 'the item'], ['pesanannya', 'the order'],
   ['waranti', 'warranty'], ['jaminan', 'warranty'], ['tempoh', 'period'], ['ansuran', 'instalment'], ['resit', 'receipt'], ['invois', 'invoice'],
-  ['pengecas', 'charger'], ['panas', 'hot'], ['bahaya', 'dangerous'], ['bau', 'smell'], ['asli', 'original'], ['palsu', 'fake'], ['kedai', 'shop'], ['produk', 'product'],
-  ['tanya', 'ask'], ['pasal', 'about'], ['tentang', 'about'], ['assalamualaikum', 'hello'], ['salam', 'hello'],
-  ['kat', 'at'], ['untuk', 'for'], ['utk', 'for'], ['tapi', 'but'], ['kalau', 'if'], ['kalo', 'if'], ['klu', 'if'], ['jika', 'if'], ['lepas', 'after'], ['sebelum', 'before'],
+  ['pengecas', 'charger'], ['cas', 'charging'], ['mengecas', 'charging'], ['masa', 'when'], ['panas', 'hot'], ['bahaya', 'dangerous'], ['bau', 'smell'], ['asli', 'original'], ['palsu', 'fake'], ['kedai', 'shop'], ['produk', 'product'],
+  ['pasal', 'about'], ['tentang', 'about'], ['assalamualaikum', 'hello'], ['salam', 'hello'],
+  ['untuk', 'for'], ['utk', 'for'], ['tapi', 'but'], ['kalau', 'if'], ['kalo', 'if'], ['klu', 'if'], ['jika', 'if'], ['lepas', 'after'], ['sebelum', 'before'],
 ]);
 /** Malay phrases whose words mean something else one by one, as English. */
 export const MALAY_PHRASES: ReadonlyMap<string, string> = new Map([
@@ -485,6 +485,8 @@ export const MALAY_PHRASES: ReadonlyMap<string, string> = new Map([
   ['macam mana', 'how'], ['mcm mana', 'how'], ['berapa lama', 'how long'], ['brp lama', 'how long'], ['hari ini', 'today'],
   // "dah sampai ke belum?": arrived or not (yet).
   ['panas sangat', 'very hot'], ['panas sgt', 'very hot'],
+  // "Tanya" is a name alone; asking, after "nak" or before "pasal".
+  ['nak tanya', 'ask'], ['tanya pasal', 'ask about'],
   ['ke belum', 'or not'], ['ke tak', 'or not'], ['ke tidak', 'or not'], ['atau tak', 'or not'], ['atau belum', 'or not'],
 ]);
 /** Goods or an order, then "saya" / "aku": the buyer's own ("order saya" is "my order"). */

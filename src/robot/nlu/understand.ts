@@ -370,7 +370,8 @@ const WITHDRAW_WORDS = [
   "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people)(?: anymore| already| lah)?(?=\\s*(?:[,.!~]|$))",
   "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)(?=\\s*(?:[,.!~]|$))",
   // Malay and Indonesian for "no need" ("tak payah, i dont need agent": found from outside, its rest was a miss that queued the buyer again).
-  '(?:tak|tidak|gak|nggak|ga|x) ?(?:payah|perlu|usah|jadi)|takpe|takpa|tak apa',
+  // Not asked ("tak perlu ke…?", "takpa ke…?") and not "tak jadi" (it did not work: found in review).
+  '(?:(?:tak|tidak|gak|nggak|ga|x) ?(?:payah|perlu|usah)|takpe|takpa|tak apa)(?! ?ke(?![a-z]))(?![^,.!?]*\\?)',
 ].join('|');
 // A particle after the words is theirs ("tak payah lah, where is my parcel").
 const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~吧啦哈]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
@@ -459,7 +460,7 @@ const substantive = (i: Intent | undefined) => i !== undefined && i !== 'unknown
 
 /** Words that make a clause a question or a request. */
 // A question announced is one ("hello, i want to ask about delivery to sabah": found from outside, greeted back).
-const ASKS = /吗|呢|么|什么|怎么|为什么|哪|几|多少|能不能|可不可以|请|帮|(?<![a-z])(?:why|what|how|when|where|which|can|could|would|please|ask about|ask regarding|question about|question regarding|enquire|inquire|enquiry|inquiry)(?![a-z])/;
+const ASKS = /吗|呢|么|什么|怎么|为什么|哪|几|多少|能不能|可不可以|请|帮|(?<![a-z])(?:why|what|how|when|where|which|can|could|would|please|ask about|ask regarding|question about|question regarding)(?![a-z])/;
 
 /** Enough words to be a request of its own: four Latin words or six Han characters. */
 const substantial = (scan: string) => (scan.match(/[a-z]+/g)?.length ?? 0) >= 4 || (scan.match(/\p{Script=Han}/gu)?.length ?? 0) >= 6;
