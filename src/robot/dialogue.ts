@@ -2587,7 +2587,7 @@ function unknown(ctx: Ctx): Outcome {
 function tiersFor(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>): readonly (readonly OrderStatus[])[] {
   const n = ctx.r.u.normalized;
   if (ctx.r.whyCancelled) return [['cancelled'], ...TIERS[intent]];
-  if (ctx.r.addItems || (URGE_SHIPPING.test(n) && intent !== 'cancel_order' && intent !== 'change_address')) return [...UNSHIPPED_FIRST, ...TIERS[intent]];
+  if (ctx.r.addItems || ((URGE_SHIPPING.test(n) || WHEN_SHIPS.test(n)) && intent !== 'cancel_order' && intent !== 'change_address')) return [...UNSHIPPED_FIRST, ...TIERS[intent]];
   if (intent === 'track_parcel' && SAYS_DELIVERED.test(n) && NOT_RECEIVED.test(n) && !NOT_YET_DELIVERED.test(n)) return DELIVERED_FIRST;
   // "has my order been dispatched yet?", "发货了吗": of the orders paid or on their way, not one completed weeks ago (found from outside); both kinds asked which.
   return intent === 'order_status' && SHIPPED_YET.test(n) ? TIERS.delivery_estimate : TIERS[intent];
@@ -2611,8 +2611,12 @@ const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly
  * outside); one with none unshipped gets the usual answer.
  */
 const URGE_SHIPPING =
-  /催.{0,3}发货|(?:今天|尽快|马上|早点)(?:能|可以)?发(?:吗|货|出|走)?|能不能(?:今天|尽快|快点|早点|马上)发|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|has ?n'?t|have ?n'?t|haven'?t|hasn'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])|(?:啥时候|什么时候|几时|哪天|几号|何时)(?:能|会|可以|才)?(?:发货|发出|寄出|发)(?=[吗呢啊呀?？。，,!！\s]|$)/;
-// "啥时候发货", "nf啥时候fh" of a buyer with one order paid and one shipped: the paid one (found from outside: asked which of both).
+  /催.{0,3}发货|(?:今天|尽快|马上|早点)(?:能|可以)?发(?:吗|货|出|走)?|能不能(?:今天|尽快|快点|早点|马上)发|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|has ?n'?t|have ?n'?t|haven'?t|hasn'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
+/**
+ * "啥时候发货", "奶粉啥时候fh" of a buyer with one order paid and one shipped: the paid one (found from
+ * outside: asked which of both). A question, not a push: no "shall I get a person to hurry it?".
+ */
+const WHEN_SHIPS = /(?:啥时候|什么时候|几时|哪天|几号|何时)(?:能|会|可以|才)?(?:发货|发出|寄出|发)(?=[吗呢啊呀?？。，,!！\s]|$)/;
 /** "显示签收了但我没收到", "it says it was delivered": about the parcel shown delivered, before one not sent yet (found in review). */
 const SAYS_DELIVERED = /签收|送达|妥投|已送到|(?<![a-z])(?:delivered|says it arrived|marked as (?:arrived|received))(?![a-z])/;
 const DELIVERED_FIRST: readonly (readonly OrderStatus[])[] = [['delivered', 'completed'], ['shipped'], ['paid'], ['pending_payment']];

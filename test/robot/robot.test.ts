@@ -7092,6 +7092,10 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
       assert.match(r, /BB-1/, text);
       assert.doesNotMatch(r, /哪一个|BB-2/, text);
     }
+    // A question, not a push: an order on time is not told the robot cannot hurry the warehouse (found in the final check).
+    const fresh = order({ orderId: 'BB-4', status: 'paid', createdAt: session27.ago(2), updatedAt: session27.ago(2), items: [{ sku: 'm', title: '飞鹤奶粉', quantity: 1, price: '398.00' }] });
+    assert.doesNotMatch(textOf(await shop({ orders: [fresh, diapers], logistics: data.logistics })('啥时候发货')), /没法直接催仓库/);
+    assert.match(textOf(await shop({ orders: [fresh, diapers], logistics: data.logistics })('怎么还不发货')), /没法直接催仓库/);
     const both = textOf(await shop(data)('两个单子一起查一下'));
     assert.match(both, /BB-1/);
     assert.match(both, /BB-2/);
