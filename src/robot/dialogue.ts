@@ -3726,7 +3726,8 @@ function hoursIn(text: string, words: RegExp = SHIPS, prefer?: RegExp): number |
     else take(/小时|h/.test(unit) ? n : /工作|business|working/.test(unit) ? workingDayHours(n) : n * 24);
   }
   if (/当天|当日|same day|same-day/.test(t)) take(24);
-  if (/次日|隔天|第二天|next day|next-day/.test(t)) take(48);
+  // "sent out the next working day" (found from outside: the weekend sentence of a shipping entry was dropped as naming no time).
+  if (/次日|隔天|第二天|next[- ](?:working |business )?day/.test(t)) take(48);
   return most;
 }
 

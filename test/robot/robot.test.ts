@@ -7163,6 +7163,12 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     for (const text of ['今天好冷啊 快递到了吗', 'did you watch the game, my order is late', '天气好冷 能发顺丰吗']) assert.equal(isSmallTalk(text), false, text);
   });
 
+  test('a shipping entry\'s sentence "sent out the next working day" names a time and is said', async () => {
+    const cable = order({ orderId: 'GB-240115', status: 'paid', currency: 'MYR', items: [{ sku: 'c', title: 'UGREEN USB-C Cable 2m', quantity: 2, price: '19.00' }], createdAt: session27.ago(13), updatedAt: session27.ago(13) });
+    const ship: FaqEntry = { id: 's', question: 'How soon do you ship after payment?', answer: 'Orders paid before 3pm on a working day are sent out the same day. Orders paid after 3pm, on weekends or on public holidays are sent out the next working day. Every order is sent out within 2 working days of payment.' };
+    assert.match(textOf(await shop({ orders: [cable] }, [ship])('the UGREEN cable order, when you ship?')), /on weekends or on public holidays are sent out the next working day/);
+  });
+
   test('cancelling sent goods is told the shop\'s own word on returns, not the built-in "return it after it arrives"', async () => {
     const oil = order({ orderId: 'M-2', status: 'shipped', items: [{ sku: 'o', title: 'Minyak Masak Saji 5kg', quantity: 1, price: '32.90' }], currency: 'MYR' });
     const noReturns: FaqEntry = { id: 'r', question: 'Can I return items?', answer: 'Sorry, we do not accept returns on groceries for food safety reasons.' };
