@@ -7169,6 +7169,11 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     assert.match(textOf(await shop({ orders: [cable] }, [ship])('the UGREEN cable order, when you ship?')), /on weekends or on public holidays are sent out the next working day/);
   });
 
+  test('正货 is 正品: an English entry on original goods answers it, framed as found in English', async () => {
+    const original: FaqEntry = { id: 'o', question: 'Are your products original?', answer: 'Yes, 100% original: we are an authorised reseller of Anker, Baseus, UGREEN and Xiaomi.' };
+    assert.match(textOf(await shop({ orders: [] }, [original])('你们的东西是正货吗？上次在别家买到假的Anker')), /店铺说明是英文的（“Are your products original\?”）/);
+  });
+
   test('cancelling sent goods is told the shop\'s own word on returns, not the built-in "return it after it arrives"', async () => {
     const oil = order({ orderId: 'M-2', status: 'shipped', items: [{ sku: 'o', title: 'Minyak Masak Saji 5kg', quantity: 1, price: '32.90' }], currency: 'MYR' });
     const noReturns: FaqEntry = { id: 'r', question: 'Can I return items?', answer: 'Sorry, we do not accept returns on groceries for food safety reasons.' };
