@@ -128,12 +128,6 @@ function validKinds(x: unknown): string[] | undefined {
 const MAX_KINDS = 40;
 
 /** A stored state back from the caller; anything malformed becomes a fresh conversation rather than an error. */
-/** The state with its count of misses started again (the buyer took a hand-over back); undefined when there were none. */
-export function missesForgotten(raw: unknown): DialogueState | undefined {
-  const s = parseState(raw);
-  return s.failures > 0 ? { ...s, failures: 0 } : undefined;
-}
-
 export function parseState(raw: unknown): DialogueState {
   if (!raw || typeof raw !== 'object') return initialState();
   const r = raw as Record<string, unknown>;
@@ -179,6 +173,12 @@ export function parseState(raw: unknown): DialogueState {
   const last = r.faqLast as { q?: unknown; a?: unknown } | undefined;
   if (last && typeof last.q === 'string' && typeof last.a === 'string' && last.q.length <= MAX_FAQ_QUESTION && last.a.length <= MAX_FAQ_LAST_ANSWER) s.faqLast = { q: last.q, a: last.a };
   return s;
+}
+
+/** The state with its count of misses started again (the buyer took a hand-over back); undefined when there were none. */
+export function missesForgotten(raw: unknown): DialogueState | undefined {
+  const s = parseState(raw);
+  return s.failures > 0 ? { ...s, failures: 0 } : undefined;
 }
 
 export interface TurnInput {
@@ -615,8 +615,8 @@ function troubleAgain(u: Understanding, text: string): boolean {
 }
 const EVIDENCE = /外箱|外包装|面单|封口|胶带|没拆|没开过|未拆|拆过|开箱视频|拍了|有照片|有视频|(?<![a-z])(?:photos?|pictures?|video|the box|packaging|seal(?:ed)?|tape|unopened)(?![a-z])/;
 /** "那怎么办", "what should I do now": the buyer asks what happens next. */
-const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|咋整|怎么整|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$|(?:^|[.!?] )(?:so |then )?(?:how now|now how|what to do now)\s*[?!.]*$/;
 // "guardhouse also say no parcel for me. how now?" (Malaysian English, after a person was offered: found from outside, the tracking again).
+const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|咋整|怎么整|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$|(?:^|[.!?] )(?:so |then )?(?:how now|now how|what to do now)\s*[?!.]*$/;
 // "好嘞 谢谢老板" too (found from outside: a person against the thanks).
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|老板娘?|亲亲?|小姐姐|a lot|so much|mate))?[\s!！。.~啦了哈呀]*$/;
 /** "yes please, how long will it take?", "好的，多久能接通？": a yes to a person, asking about that person (found in review). */
@@ -681,7 +681,7 @@ function namesItsOwn(rest: string, offered: readonly string[]): boolean {
 }
 const BUYERS_OWN = /(?<![a-z])(?:my|our)(?![a-z])|我的|我买的|我那(?:个|单|件)/;
 /** A question that opens another topic ("那…", "另外…", "and what about…"). */
-// "ok. another thing, …", "ok. the cable order, can i …": another matter, or an order named (found from outside: taken as a yes).
+// "ok. another thing, …" (found from outside: taken as a yes).
 const NEW_TOPIC = /^[,，\s]*(?:那|那么|另外|还有|顺便|(?:and |also |what about |how about |btw |by the way|another (?:thing|question)|one more (?:thing|question)))/;
 /** An order named after the ok ("ok. the cable order, can i …"): another matter than the FAQ question offered, not than the person (found in review: "ok. my buds order, how long?"). */
 const ORDER_NAMED = /^[,，\s]*(?:the |my )?(?:[a-z0-9]+ ){1,2}order\b/;
@@ -3622,10 +3622,11 @@ const deviceFault = (text: string): boolean => DEVICE_FAULT.test(text) || (/坏�
 // Not "寄回运费由买家承担" (only who pays: the built-in step was lost; found in review), nor a care label.
 const RETURN_WAY = /上门取件|取件|面单|寄回(?:到|至|[:：])|寄到(?:以下|这个|下面的)?地址|退货地址[是为:：]|(?<![a-z])(?:pick ?ups?|pickup|collect(?:s|ed|ion)|(?:return|shipping|prepaid|postage[- ]paid) labels?|drop (?:it |them |the (?:parcel|package|item|box) )?(?:off|at)|(?:send|ship|post|mail) (?:it|them|the (?:item|items|goods|parcel|package)|your return) back to)(?![a-z])/;
 /** A way back the entry says there is not ("不支持上门取件", "快递员不上门", "we don't offer pickups"). */
+const NO_RETURN_WAY = /(?:不|无|没有|暂不|不能)(?:支持|提供|安排)?(?:上门)?取件|不上门|(?<![a-z])(?:no|not|don'?t|doesn'?t|cannot|can'?t)(?: [a-z]+){0,2} (?:pick ?ups?|collections?|labels?)(?![a-z])/;
+/** Words of an entry on returns themselves: whether goods go back, within how long, which not. */
 const RETURNS_WORD = /退货|退换|无理由|不退|(?<![a-z])(?:returns?|returnable|non-returnable)(?![a-z])/;
 /** An entry asking only who pays a return's postage, or where or how it goes back: a detail, not the shop's word on returns. */
 const RETURN_DETAIL = /运费|邮费|地址|寄回|怎么寄|(?<![a-z])(?:postage|shipping (?:fee|cost)s?|who pays|address|send (?:it|them|my return|a return) back|ship (?:it|them) back)(?![a-z])/;
-const NO_RETURN_WAY = /(?:不|无|没有|暂不|不能)(?:支持|提供|安排)?(?:上门)?取件|不上门|(?<![a-z])(?:no|not|don'?t|doesn'?t|cannot|can'?t)(?: [a-z]+){0,2} (?:pick ?ups?|collections?|labels?)(?![a-z])/;
 /** The shop's answer to one of the robot's questions, capped like any answer kept. */
 function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   const hit = ctx.data.shopSays?.[q];
@@ -3660,7 +3661,7 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   const shipped = sentences.filter((x) => SHIPS.test(shopReading(x)) && hoursIn(x) !== undefined);
   const timed = shipped.length ? shipped : sentences.filter((x) => DELIVERED_AFTER_PAYMENT.test(shopReading(x)) && hoursIn(x, DELIVERED_AFTER_PAYMENT) !== undefined);
   // A sentence cut at a semicolon ends as one: "…全部走顺丰冷链；" was said in eight answers (found from outside).
-  if (timed.length) return timed.join(ctx.lang === 'zh' ? '' : ' ').replace(/[；;，,]\s*$/, ctx.lang === 'zh' ? '。' : '.');
+  if (timed.length) return closed(timed.join(ctx.lang === 'zh' ? '' : ' '), ctx.lang);
   return a.length <= SHORT_SHOP_ANSWER ? a : undefined;
 }
 /**
@@ -3684,7 +3685,7 @@ function deliveryTimeIn(answer: string, lang: Lang, question = ''): string | und
     const arrival = ARRIVAL_WORD.test(r) || (arrives && regionsIn(x).length > 0) || onArriving;
     return arrival && TIMED.test(r) && !PRE_ORDER.test(r) && (!SHIPS.test(r) || ARRIVES_STRICT.test(r));
   });
-  return sentences.length ? sentences.join(lang === 'zh' ? '' : ' ').replace(/[；;，,]\s*$/, lang === 'zh' ? '。' : '.') : undefined;
+  return sentences.length ? closed(sentences.join(lang === 'zh' ? '' : ' '), lang) : undefined;
 }
 const CANCEL_WORD = /取消|退款|退订|(?<![a-z])(?:cancel|refund)/i;
 /** A time in days, hours or weeks ("3-7个工作日", "within 24 hours"). */
@@ -3754,7 +3755,7 @@ const SHIP_PROMISE_HOURS = 48;
 
 /** The buyer says the parcel never reached them. */
 // "tracking says delivered but i never receive anything!", "guardhouse also say no parcel for me" (Malaysian English; found from outside: the tracking alone, twice).
-const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|找不到|(?<![a-z])(?:not (?:received|got|receive)|never (?:got|received|receive|arrived|came)|did ?n'?o?t (?:get|receive)|no (?:parcel|package) for me|(?:can ?not|cannot|could ?n'?t) find (?:it|them|the parcel|the package|my parcel|my package)|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received)|(?:it'?s|its|it is|they'?re|theyre|there|they are|is|are|was|were) (?:not|n'?t) (?:here|there)|(?:isn'?t|aren'?t|wasn'?t|weren'?t) (?:here|there)|can'?t find (?:it|them|the parcel|the package|my parcel|my package)|nowhere to be (?:found|seen)|no sign of (?:it|them|the parcel|the package))(?![a-z])/;
+const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|找不到|(?<![a-z])(?:not (?:received|got|receive)|never (?:got|received|receive|arrived|came)|did ?n'?o?t (?:get|receive)|no (?:parcel|package) for me|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received)|(?:it'?s|its|it is|they'?re|theyre|there|they are|is|are|was|were) (?:not|n'?t) (?:here|there)|(?:isn'?t|aren'?t|wasn'?t|weren'?t) (?:here|there)|(?:can ?not|cannot|can'?t|could ?n'?t) find (?:it|them|the parcel|the package|my parcel|my package)|nowhere to be (?:found|seen)|no sign of (?:it|them|the parcel|the package))(?![a-z])/;
 /** The shop's entry on a parcel shown delivered and not received, when the FAQ found it for this message. */
 function notReceivedEntry(ctx: Ctx): string | undefined {
   const own = confidentFaq(ctx) ?? ctx.data.faqCandidates?.[0];
@@ -3921,14 +3922,13 @@ function homeRegions(address: string): RegExp[] {
  * outside: a parcel to 新疆 was told the days of everywhere else).
  */
 function ofRegion(said: string, address: string, lang: Lang): string {
-  const clauses = said.split(/(?<=[。！？!?；;，,]|\.\s)/).map((x) => ({ x, named: EXCEPT.test(x) ? [] : regionsIn(x) }));
+  const clauses = said.split(CLAUSE_END).map((x) => ({ x, named: EXCEPT.test(x) ? [] : regionsIn(x) }));
   if (!clauses.some((c) => c.named.length)) return said;
   const home = homeRegions(address);
   const ours = clauses.some((c) => c.named.some((re) => home.includes(re)));
   const kept = clauses.filter((c) => (ours ? c.named.some((re) => home.includes(re)) || (c.named.length === 0 && !OTHER_REGIONS.test(c.x) && !TIMED.test(c.x)) : c.named.length === 0));
   if (!kept.length) return said;
-  const text = kept.map((c) => c.x).join('').trim();
-  return text.replace(/[，,；;]\s*$/, lang === 'zh' ? '。' : '.');
+  return closed(kept.map((c) => c.x).join('').trim(), lang);
 }
 
 /** Couriers a shop's entry may name, one pattern each (read in simplified characters). */
@@ -3944,7 +3944,7 @@ const COURIERS: readonly RegExp[] = [
  * (found from outside: a DPD parcel was told Royal Mail's days). All of it when no sentence names that courier.
  */
 function ofCourier(said: string, carrier: string | undefined, lang: Lang): string {
-  const own = carrier ? COURIERS.filter((re) => re.test(foldTraditional(carrier))) : [];
+  const own = couriersOf(carrier);
   if (!own.length) return said;
   const sentences = (said.match(SENTENCES) ?? []).map((x) => ({ x: x.trim(), named: COURIERS.filter((re) => re.test(foldTraditional(x))) }));
   const ours = (s: { named: RegExp[] }) => s.named.some((re) => own.includes(re));
@@ -3954,13 +3954,19 @@ function ofCourier(said: string, carrier: string | undefined, lang: Lang): strin
 
 /** Untimed clauses naming only other couriers ("默认发中通或韵达快递" said of an SF parcel: found from outside), when something is left. */
 function otherCouriersOut(said: string, carrier: string | undefined, lang: Lang): string {
-  const own = carrier ? COURIERS.filter((re) => re.test(foldTraditional(carrier))) : [];
+  const own = couriersOf(carrier);
   if (!own.length) return said;
-  const clauses = said.split(/(?<=[。！？!?；;，,]|\.\s)/);
+  const clauses = said.split(CLAUSE_END);
   const other = (c: string) => !TIMED.test(c) && COURIERS.some((re) => re.test(foldTraditional(c))) && !own.some((re) => re.test(foldTraditional(c)));
   const kept = clauses.filter((c) => !other(c));
-  return kept.length && kept.length < clauses.length ? kept.join('').trim().replace(/[，,；;]\s*$/, lang === 'zh' ? '。' : '.') : said;
+  return kept.length && kept.length < clauses.length ? closed(kept.join('').trim(), lang) : said;
 }
+/** The couriers of COURIERS a parcel's carrier is. */
+const couriersOf = (carrier: string | undefined): RegExp[] => (carrier ? COURIERS.filter((re) => re.test(foldTraditional(carrier))) : []);
+/** Where a clause of a shop's entry ends: after its punctuation, or a full stop and a space. */
+const CLAUSE_END = /(?<=[。！？!?；;，,]|\.\s)/;
+/** Clauses put together end as a sentence: a trailing comma or semicolon becomes a full stop. */
+const closed = (text: string, lang: Lang): string => text.replace(/[；;，,]\s*$/, lang === 'zh' ? '。' : '.');
 
 /** Days without a tracking update after which a parcel in this state is late, not on its way. */
 // In transit three days without a scan is the platforms' own "物流停滞" (72 hours; found from outside: a freight
