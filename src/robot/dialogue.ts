@@ -851,6 +851,17 @@ function toOffer(options: readonly string[], u: Understanding, yesNo: Understand
  * answered them, so the queue heard nothing).
  */
 function resolveTurn(state: DialogueState, u: Understanding, input: TurnInput): Resolved {
+  const last = lastResolved;
+  if (last && last.state === state && last.u === u && last.input === input) return last.r;
+  const r = resolveTurnOnce(state, u, input);
+  lastResolved = { state, u, input, r };
+  return r;
+}
+
+/** `plan` and then `step` of one turn resolve the same state and input (the same objects): the second reads this. */
+let lastResolved: { readonly state: DialogueState; readonly u: Understanding; readonly input: TurnInput; readonly r: Resolved } | undefined;
+
+function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInput): Resolved {
   const r = resolve(state, u, input.text, input.langHint);
   if (!input.faqOnly || r.intent === 'human' || r.intent === 'complaint' || r.intent === 'faq') return r;
   if (!(isDataIntent(r.intent) || isPolicyIntent(r.intent) || r.intent === 'unknown')) return r;

@@ -163,6 +163,8 @@ export class FaqIndex {
   readonly #brands = new Set<string>();
   #maxIdf = 1;
   #avgLen = 1;
+  /** Terms of the last texts queried: one turn asks about a text, its clauses and its rest several times. */
+  readonly #queried = new Map<string, QueryTerms>();
 
   constructor(entries: readonly FaqEntry[], opts: FaqIndexOptions = {}) {
     const tokenizer = opts.tokenizer ?? defaultTokenizer();
@@ -390,15 +392,15 @@ export class FaqIndex {
   #query(raw: string, context?: string): Query | undefined {
     if (typeof raw !== 'string' || this.#indexed.length === 0) return undefined;
     const text = defaultBrands().without(foldTraditional(raw.slice(0, MAX_FIELD)), this.#brands);
-    const r = termsOf(text, this.#ctx);
+    const r = this.#termsOf(text);
     if (r.terms.size === 0) return undefined;
     // The goods the conversation is about: their words may meet an entry's, never count against one.
-    const around = context ? [...termsOf(context.slice(0, MAX_FIELD), this.#ctx).terms].filter(([t]) => !r.terms.has(t)) : [];
+    const around = context ? [...this.#termsOf(context.slice(0, MAX_FIELD)).terms].filter(([t]) => !r.terms.has(t)) : [];
     const clauses = text
       .split(CLAUSE_BREAK)
       .filter((c) => c.trim())
       .slice(0, MAX_CLAUSES);
-    const parts = clauses.length > 1 ? clauses.map((c) => termsOf(c, this.#ctx).terms).filter((t) => t.size > 0) : [r.terms];
+    const parts = clauses.length > 1 ? clauses.map((c) => this.#termsOf(c).terms).filter((t) => t.size > 0) : [r.terms];
     const weighted = [...r.terms].map(([t, w]) => [t, w, this.#idf(t)] as const);
     return {
       terms: r.terms,
@@ -413,6 +415,15 @@ export class FaqIndex {
       ownOrder: mentionsOwnOrder(r.normalized) || namesOrderId(r.display),
       personal: asksTheAgent(r.normalized, r.terms, this.#ctx.lexicon),
     };
+  }
+
+  #termsOf(text: string): QueryTerms {
+    let r = this.#queried.get(text);
+    if (r) return r;
+    r = termsOf(text, this.#ctx);
+    if (this.#queried.size >= QUERIED_MAX) this.#queried.delete(this.#queried.keys().next().value!);
+    this.#queried.set(text, r);
+    return r;
   }
 
   #mass(terms: ReadonlyMap<string, number>): number {
@@ -532,6 +543,9 @@ export class FaqIndex {
   }
 
 }
+
+const QUERIED_MAX = 32;
+type QueryTerms = Readonly<{ terms: ReadonlyMap<string, number>; normalized: string; display: string }>;
 
 const MIXED_HAN = /\p{Script=Han}{2}/u;
 const MIXED_LATIN = /[a-z]{2,}[^a-z]+[a-z]{2,}/i;

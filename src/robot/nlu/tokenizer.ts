@@ -51,16 +51,30 @@ export function createTokenizer(opts: TokenizerOptions = {}): Tokenizer {
   return jieba ? jiebaTokenizer(jieba) : intlTokenizer();
 }
 
+/**
+ * The last texts cut: one answer cuts the same text several times (the NLU, the FAQ search, the
+ * dialogue's readings), and a call into jieba costs more than a copy of its words.
+ */
+const RECENT_CUTS = 16;
+
 function jiebaTokenizer(jieba: JiebaLike): Tokenizer {
   let generation = 0;
+  const recent = new Map<string, readonly string[]>();
   return {
     engine: 'jieba',
     get generation() {
       return generation;
     },
     cut(text) {
-      // HMM off: it invents words from unseen character runs, which hurts short chat lines more than it helps.
-      return jieba.cut(text, false).filter((w) => WORDLIKE.test(w));
+      let words = recent.get(text);
+      if (!words) {
+        // HMM off: it invents words from unseen character runs, which hurts short chat lines more than it helps.
+        words = jieba.cut(text, false).filter((w) => WORDLIKE.test(w));
+        if (recent.size >= RECENT_CUTS) recent.delete(recent.keys().next().value!);
+        recent.set(text, words);
+      }
+      // A copy: a caller may change its array, never another caller's.
+      return words.slice();
     },
     addWords(words) {
       const lines = words
@@ -69,6 +83,7 @@ function jiebaTokenizer(jieba: JiebaLike): Tokenizer {
         .map((w) => `${w} 100000 n`);
       if (lines.length) {
         jieba.loadDict(Buffer.from(lines.join('\n') + '\n'));
+        recent.clear();
         generation++;
       }
     },
