@@ -36,7 +36,7 @@ import { localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { healthAsked, type HealthQuestion } from './nlu/health.ts';
 import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, type Nlu } from './nlu/understand.ts';
-import { chineseScript, detectLanguage, foldedKey } from './nlu/normalize.ts';
+import { chineseScript, detectLanguage, foldedKey, readsSpanish } from './nlu/normalize.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
@@ -280,6 +280,8 @@ interface Resolved {
   readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true } | { readonly among: readonly string[] } | { readonly otherThan: string } | { readonly all: true } | { readonly noneListed: true } | { readonly several: readonly string[] } | { readonly pickBy: PickBy };
   readonly explicitOrderId?: string;
   readonly declined?: 'confirm' | 'human';
+  /** Written in a language the robot does not read (Spanish). */
+  readonly foreign?: true;
   /** The buyer asked to be answered in this language. */
   readonly langSwitch?: Lang;
   /** A bare yes to a list of several FAQ questions ("是"): which one is asked for again. */
@@ -613,7 +615,8 @@ function troubleAgain(u: Understanding, text: string): boolean {
   const wrong = GOODS_TROUBLE.test(n) || DEVICE_FAULT.test(n) || WRONG_WORDS.test(n) || SPOILED.test(n);
   return wrong && (STILL_WRONG.test(n) || reportsTrouble(u, text));
 }
-const EVIDENCE = /外箱|外包装|面单|封口|胶带|没拆|没开过|未拆|拆过|开箱视频|拍了|有照片|有视频|(?<![a-z])(?:photos?|pictures?|video|the box|packaging|seal(?:ed)?|tape|unopened)(?![a-z])/;
+// 相 is a photo in Cantonese ("我有相": found from outside, only a person offered), not 相关, 相同, 相信.
+const EVIDENCE = /外箱|外包装|面单|封口|胶带|没拆|没开过|未拆|拆过|开箱视频|拍了|有照片|有视频|有相(?![关同似信当对应反比处])|相片|(?<![a-z])(?:photos?|pictures?|pics?|pix|video|the box|packaging|seal(?:ed)?|tape|unopened)(?![a-z])/;
 /** "那怎么办", "what should I do now": the buyer asks what happens next. */
 // "guardhouse also say no parcel for me. how now?" (Malaysian English, after a person was offered: found from outside, the tracking again).
 const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办|咋整|怎么整|怎么弄|怎么处理)(?:呢|啊|呀|吧)?[?？]*$|^(?:so |then )?what (?:should|do|can) i do(?: now)?\s*\??$|^what (?:now|can you do)\s*\??$|(?:^|[.!?] )(?:so |then )?(?:how now|now how|what to do now)\s*[?!.]*$/;
@@ -869,16 +872,27 @@ function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInpu
   return own ? { lang: r.lang, u: r.u, intent: 'unknown', ownData: true } : { lang: r.lang, u: r.u, intent: 'faq' };
 }
 
+const COURTESY_ONLY = /^(?:hi|hello|hey|hiya|yo|thanks|thank you|thx|ty|bye|lol)[\s.!?]*$/;
+
 /**
  * A conversation keeps its language through short or ambiguous messages ("ok", "tk", an order
  * number) and follows the buyer once they clearly write in the other one. A first message told
  * weakly (English words in a Chinese sentence) takes the device's or the shop's language when known.
  */
 function replyLanguage(state: DialogueState, u: Understanding, hint: Lang | undefined): Lang {
+  // "hello??", "thanks!" are typed in Chinese chats too (found from outside: a Cantonese buyer was answered in English).
+  if (state.lang && COURTESY_ONLY.test(u.normalized.trim())) return state.lang;
   const strong = u.langDetected && u.langStrong !== false;
   const switches = u.langDetected && (state.lang ? u.lang === state.lang || u.langStrong !== false : u.langStrong !== false || !hint);
   return switches ? u.lang : (state.lang ?? (strong ? u.lang : (hint ?? u.lang)));
 }
+
+/**
+ * "ok. puedo cambiar el cat food…", "y cuanto tarda el vet approval?": Spanish had been an ok, a yes or a goodbye
+ * (found from outside); a question of the buyer's own data read in it stands ("hola, cuando llega mi orden?").
+ */
+const foreignWritten = (u: Understanding, text: string): Pick<Resolved, 'intent' | 'foreign'> | undefined =>
+  readsSpanish(text) && !(isDataIntent(u.intent) && !u.guessed) ? { intent: 'unknown', foreign: true } : undefined;
 
 function resolve(state: DialogueState, said: Understanding, text: string, hint?: Lang): Resolved {
   // A guess the NLU took stands only where no question of ours explains a short reply ("耳机那个"
@@ -890,7 +904,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const lang = asked ?? state.langAsked ?? replyLanguage(state, u, hint);
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
   const base = { lang, u };
-  const urgent = personOrSafety(u, text, state.focusGoods);
+  const urgent = personOrSafety(u, text, state.focusGoods) ?? (asked ? undefined : foreignWritten(u, text));
   if (urgent) return { ...base, ...urgent };
   if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
   const rest = NO_THEN.exec(u.normalized.trim())?.[1];
@@ -1920,6 +1934,7 @@ function answer(ctx: Ctx): Outcome {
   // Before any of the shop's entries: none of them answers a political question.
   if (isPolitical(ctx.input.text)) return { replies: [{ text: t.smallTalk }] };
   if (r.health) return healthAnswer(ctx, r.health);
+  if (r.foreign) return { replies: [{ text: t.foreignLanguage }], failed: true };
   const follow = faqFollowUp(ctx);
   if (follow) return follow;
   // The weather in Sydney is no shipping question, whatever words it shares with one (found from outside).
@@ -2146,7 +2161,7 @@ const ASKS_FOR_PERSON = /(?:转|找|要|联系|接|叫|换)(?:个|一下|下)?(?
 function healthAnswer(ctx: Ctx, health: HealthQuestion): Outcome {
   const hit = confidentFaq(ctx);
   if (hit && health === 'advice') return { replies: [{ text: hit.entry.answer }], faqOnly: true, next: { offeredHuman: true } };
-  const first = health === 'advice' ? ctx.t.healthAdvice : health === 'emergency' ? ctx.t.healthEmergency : ctx.t.healthReaction;
+  const first = health === 'advice' ? ctx.t.healthAdvice : health === 'emergency' ? ctx.t.healthEmergency : health === 'pet' ? ctx.t.healthPet : ctx.t.healthReaction;
   return { replies: [{ text: first }], handover: { reason: health === 'advice' ? 'requested' : 'complaint' } };
 }
 

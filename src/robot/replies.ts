@@ -37,6 +37,10 @@ export interface Texts {
   healthAdvice: string;
   /** A reaction after taking or using it: stop, a doctor when it is serious, a person (handed over with it). */
   healthReaction: string;
+  /** A pet unwell after the goods: stop them, the vet, a person first. */
+  healthPet: string;
+  /** A message in a language the robot does not read. */
+  foreignLanguage: string;
   healthEmergency: string;
   handoverNotUnderstood: string;
   /** A buyer waiting in the queue took the hand-over back. */
@@ -259,6 +263,8 @@ const zh: Texts = {
   healthAdvice: '用法用量、能不能吃或用这类问题，需要医生或药师结合您的情况判断，我不能替您回答。正在为您转接人工客服，请稍候；如身体不适，请及时就医。',
   healthEmergency: '如果有人误服了药物或吃多了，或正有危险（呼吸困难、叫不醒、抽搐），请立即拨打当地急救电话（大陆 120，台湾 119，港澳 999）或马上去最近的医院急诊，带上药品包装；宠物误食请马上联系宠物医院。正在为您优先转接人工客服。',
   healthReaction: '请先停止使用。如果症状明显或在加重（比如呼吸困难、面部或喉咙肿胀），请立即就医或拨打当地急救电话（大陆 120，台湾 119，港澳 999）。正在为您优先转接人工客服，请稍候。',
+  healthPet: '请先停止喂食或使用它。如果宠物一直呕吐、腹泻、没精神或不吃东西，请尽快带它看宠物医生。正在为您优先转接人工客服，请稍候。',
+  foreignLanguage: '抱歉，我只看得懂中文和英文。请用中文或英文再说一次；需要人工客服请回复"人工"。',
   handoverNotUnderstood: '抱歉没能帮到您，正在为您转接人工客服，请稍候。',
   handoverWithdrawn: '好的，已为您取消转人工，我继续为您服务。需要人工时回复“转人工”即可。',
   queuedKept: '您的消息已经记下，人工客服上线后会按排队顺序回复您，不用重复发送。',
@@ -492,6 +498,8 @@ const en: Texts = {
   healthAdvice: "How much to take, or whether it is safe for you, needs a doctor or pharmacist who knows your situation: I can't answer that for you. I'm connecting you to an agent now; if you feel unwell, please see a doctor.",
   healthEmergency: "If someone may have swallowed medicine or too much of it, or is in danger now (trouble breathing, won't wake up, a seizure), call your local emergency number right away (911 in the US, 999 in the UK, 995 in Singapore, 000 in Australia) or a poison control centre (1-800-222-1222 in the US), and keep the package at hand; for a pet, call your vet now. I'm connecting you to an agent first in line.",
   healthReaction: "Please stop using it now. If it is severe or getting worse (trouble breathing, swelling of the face or throat), get medical help right away. I'm connecting you to an agent first in line now.",
+  healthPet: "Please stop feeding or using it for now. If your pet keeps vomiting, has diarrhoea, seems weak or won't eat, call your vet right away. I'm connecting you to an agent first in line now.",
+  foreignLanguage: 'Sorry, I can only read English and Chinese. Could you ask again in English? Or say "human" and I\'ll get you a person.',
   handoverNotUnderstood: "Sorry I couldn't help. I'm connecting you to a human agent now.",
   handoverWithdrawn: 'OK, I have cancelled the transfer to a person and will carry on helping you. Say "human" whenever you want one.',
   queuedKept: "Your message is saved: our team will reply in queue order when they are online, no need to send it again.",

@@ -59,9 +59,21 @@ export function convertWith(table: HantTable, text: string): string {
 
 let shipped: HantTable | undefined;
 
+/**
+ * Characters that are traditional already and stay as written: 台 is how Taiwan and Hong Kong
+ * write 台灣 and 台北 every day, and a shop's own entry or a parcel's place had been rewritten to
+ * 臺 (found from outside: "the robot changes our 台灣"). The table's phrases still convert 台风 to
+ * 颱風 and 柜台 to 櫃檯.
+ */
+const KEPT = ['台'];
+
 /** The text in traditional characters (Taiwan standard). */
 export function toTraditional(text: string): string {
-  shipped ??= JSON.parse(readFileSync(new URL('./lexicon/hant.json', import.meta.url), 'utf8')) as HantTable;
+  if (!shipped) {
+    const table = JSON.parse(readFileSync(new URL('./lexicon/hant.json', import.meta.url), 'utf8')) as HantTable;
+    for (const c of KEPT) delete table.chars[c];
+    shipped = table;
+  }
   return convertWith(shipped, text);
 }
 

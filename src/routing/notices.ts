@@ -12,18 +12,28 @@ export const langOf = (text: string | undefined): NoticeLang => (text === undefi
 
 const PINYIN_SHORTHAND = /^(?:rg|zrg|zhrg|kf|rgkf|tk|wl|fh|kd|sh|zfb|wx)[.!?？！\s]*$/i;
 
+/** Words typed in chats of every language. */
+const TELLS_NONE = /^(?:ok|okay|k|kk|thx|ty|hi|hello|hey|hiya|yo|thanks|thank you|yes|no|y|n|lol)[.!?？！\s]*$/i;
+
 /**
  * The language of the buyer's latest texts that tell one (newest first): an order number, "ok",
  * "1" or 👍 tells none, and a Chinese buyer's last "ok" got the English notice (found in review).
  */
 export function langOfTexts(newestFirst: readonly string[]): NoticeLang {
+  // "hello??", "thanks!" are typed in every language's chats (found from outside: a Cantonese buyer's "hello??"
+  // got the English notice); English only when nothing else tells.
+  let courtesy: NoticeLang | undefined;
   for (const t of newestFirst) {
+    if (TELLS_NONE.test(t.trim())) {
+      if (/^(?:hello|hey|hiya|yo|thanks|thank you|lol)\b/i.test(t.trim())) courtesy ??= 'en';
+      continue;
+    }
     // "rg" (人工), "kf" (客服), "tk" (退款): Chinese typed in pinyin initials (found from outside: "rg" got the English notice).
     if (mostlyEnglish(t)) return 'en';
     if (/\p{Script=Han}/u.test(t) || PINYIN_SHORTHAND.test(t.trim())) return 'zh';
-    if (/[A-Za-z]{2,}/.test(t) && !/^[A-Za-z]{0,4}\d/.test(t.trim()) && !/^(?:ok|okay|k|kk|thx|ty|hi|yes|no|y|n)[.!?\s]*$/i.test(t.trim())) return 'en';
+    if (/[A-Za-z]{2,}/.test(t) && !/^[A-Za-z]{0,4}\d/.test(t.trim())) return 'en';
   }
-  return 'zh';
+  return courtesy ?? 'zh';
 }
 
 /**

@@ -4042,8 +4042,10 @@ describe('what the twentieth session\'s readings must not take (review)', () => 
     const shop = ['现在打多少折', '打多少折能包邮', '定金要打多少钱', '打印机一次能打多少张', '洗衣液洗衣服一次用多少', '猫粮一天吃几包', '孕妇服什么时候发货', '我要退这件孕妇服', '买的哺乳衣服到哪了',
       '这个手机老人能用吗', '这个杯子宝宝能用吗', '手表进水了还能戴吗', '打印机没墨了还能打吗', '这个咖啡胶囊怎么用', '猫砂颗粒怎么用', '药妆面霜怎么用', 'how do I use this tablet', 'how do I use the coffee capsules',
       'can I take it with me on the plane', 'can i take it with a coupon', 'how many orders can you take per day', 'is this toy safe for kids to use', '快递员打了好几次电话，恶心', '吃了一口发现有头发，恶心死了',
-      '猫吃了这个猫粮拉肚子', '狗吃了你们的狗粮呕吐了', '我吃了你们家的零食拉肚子了，要退款'];
+      '我吃了你们家的零食拉肚子了，要退款'];
     for (const t of shop) assert.equal(healthAsked(normalize(t).text), undefined, t);
+    // A pet unwell after the food is the vet's first (thirtieth session: a pet reply of its own, no doctor or pharmacist).
+    for (const t of ['猫吃了这个猫粮拉肚子', '狗吃了你们的狗粮呕吐了']) assert.equal(healthAsked(normalize(t).text), 'pet', t);
     assert.equal(healthAsked(normalize('I took the tablets and got a rash, no one answers').text), 'reaction');
   });
 
@@ -7189,5 +7191,62 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     // An entry only on who pays a return's postage is no word on whether goods go back.
     const postage: FaqEntry = { id: 'p', question: 'Who pays the postage for returns?', answer: 'Return postage is paid by the buyer unless the item is faulty.' };
     assert.match(textOf(await shop({ orders: [oil] }, [postage])('can i cancel my order')), /return it after it arrives/);
+  });
+});
+
+describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () => {
+  const { ago, shop } = session27;
+  const food = order({ orderId: 'PP-1', status: 'delivered', items: [{ sku: 'F', title: 'Purina Pro Plan Adult Salmon & Rice Cat Food 16 lb', quantity: 1, price: '42.99' }], currency: 'USD', createdAt: ago(80) });
+  const fish = order({ orderId: 'PP-2', status: 'delivered', items: [{ sku: 'T', title: 'Live Neon Tetra x12', quantity: 1, price: '29.99' }], currency: 'USD', createdAt: ago(80) });
+  const fishTrack = logistics({ orderId: 'PP-2', carrier: 'UPS', trackingNo: '1Z777', status: 'delivered', events: [{ time: ago(20), location: 'New Orleans, LA', description: 'Delivered, left at front door' }], updatedAt: ago(20) });
+  const cleanser = order({ orderId: 'HB-1', status: 'delivered', items: [{ sku: 'B', title: 'Bioderma 舒敏高效潔膚液（卸妝水）500ml', quantity: 1, price: '298.00' }], currency: 'HKD', createdAt: ago(100) });
+
+  test('a pet unwell after the food, or in need now, is told to stop and call the vet, ahead in the queue', async () => {
+    for (const ask of ['my cat is vomiting after eating the new food', 'mi gato esta vomitando after eating the new food', '猫咪吃了你们家的猫粮一直吐 怎么办']) {
+      const r = await shop({ orders: [food] })(ask);
+      assert.match(textOf(r), /vet|宠物医生/, ask);
+      assert.equal(r.handover?.reason, 'complaint', ask);
+    }
+    // The goods just talked of are the animals: "2 of them" are the tetras.
+    const say = shop({ orders: [fish], logistics: [fishTrack] });
+    await say('my fish order arrived today');
+    assert.match(textOf(await say('2 of them look sick, floating sideways. what do i do')), /call your vet/);
+    // Asked whether it is normal, before anything happened, or a person's own stomach: no vet.
+    for (const ask of ['is it normal for my cat to throw up after switching food', 'what if my dog gets diarrhea from the new food', '我吃了你们的鱼以后拉肚子']) {
+      assert.doesNotMatch(textOf(await shop({ orders: [food] })(ask)), /vet|宠物医生/, ask);
+    }
+  });
+
+  test('skin that reacts to what was put on it, in Cantonese, is a reaction; with a return asked it stays the goods\' trouble', async () => {
+    for (const ask of ['我塊面搽完卸妝水之後又紅又腫 好痛 點算好', '但係佢令我起晒紅疹 好痕', '個卸妝水我用完成塊面紅晒 你哋啲貨係咪有問題', 'my face broke out after using the cleanser']) {
+      const r = await shop({ orders: [cleanser] })(ask);
+      assert.match(textOf(r), /停止使用|stop using/, ask);
+      assert.equal(r.handover?.reason, 'complaint', ask);
+    }
+    assert.equal((await shop({ orders: [cleanser] })('用了两片就起红疹子了，没开的那包能不能退')).handover?.reason, undefined);
+  });
+
+  test('Spanish is said to be unread, not taken for an ok or a goodbye; its hello and thanks are understood', async () => {
+    const say = shop({ orders: [food] });
+    for (const ask of ['ok. puedo cambiar el cat food por el de chicken en vez de salmon?', 'oh ok. y cuanto tarda el vet approval normalmente?']) {
+      assert.match(textOf(await shop({ orders: [food] })(ask)), /only read English and Chinese/, ask);
+    }
+    assert.match(textOf(await say('hola, cuando llega mi orden?')), /PP-1/);
+    assert.match(textOf(await say('gracias!!')), /welcome/i);
+    assert.match(textOf(await shop({})('hola')), /help/i);
+  });
+
+  test('Cantonese hellos are greetings, and a hello in English keeps a Chinese conversation Chinese', async () => {
+    for (const ask of ['早晨', '哈佬']) assert.match(textOf(await shop({})(ask)), /您好/, ask);
+    const say = shop({ orders: [cleanser] });
+    await say('我買嘅卸妝水到咗未');
+    assert.match(textOf(await say('hello??')), /您好|你好/);
+  });
+
+  test('a traditional conversation keeps the shop\'s 台 as written', async () => {
+    const tw: FaqEntry = { id: 'tw', question: '寄台灣要幾天？', answer: '寄台灣一般 5-7 個工作天。' };
+    const r = await shop({}, [tw])('寄台灣要幾耐');
+    assert.match(textOf(r), /寄台灣一般/);
+    assert.equal(toTraditional('台风天柜台照常营业，寄台湾'), '颱風天櫃檯照常營業，寄台灣');
   });
 });

@@ -35,6 +35,9 @@ test('a notice is in the language of the buyer\'s latest text that tells one; Ch
   assert.equal(langOfTexts(['👍']), 'zh');
   assert.equal(langOfTexts([]), 'zh');
   assert.equal(langOfTexts(['can I talk to a real person please']), 'en');
+  // "hello??" is typed in Chinese chats too; English when nothing else tells (thirtieth session, found from outside).
+  assert.equal(langOfTexts(['hello??', '有冇單據證明係正貨']), 'zh');
+  assert.equal(langOfTexts(['thanks!', 'hello']), 'en');
   // An English sentence with a Chinese word in it is English; a Chinese one with English words is Chinese (twenty-first session, found from outside).
   assert.equal(langOfTexts(['does gold 足金 fade if she wears it in the shower?']), 'en');
   assert.equal(langOfTexts(['我的parcel显示out for delivery一整天了，人呢']), 'zh');

@@ -110,7 +110,36 @@ const emergency = (n: string): boolean => {
  */
 const PET_ATE_HARM = /(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}(?:吃了|吞了|误食了?)(?:一点|一些|点|几颗|几粒|一块|好多|一整?[包袋块板颗粒])?(?:猫砂|干燥剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合)|(?<![a-z])(?:cat|dog|kitten|puppy|pet)s? (?:just |has |have )?(?:ate|eaten|swallowed|got into)(?: some| a| the| my| a whole| half a| half of a| part of a)?(?: bar of| box of| bag of| piece of| bunch of| bottle of)? ?(?:chocolate|grapes?|raisins?|onions?|xylitol|rat poison|batter(?:y|ies)|string|yarn|(?:cat )?litter(?! box| tray)|desiccant|silica gel|lil(?:y|ies))(?![a-z])/;
 
-export type HealthQuestion = 'advice' | 'reaction' | 'emergency';
+export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
+
+/** What skin shows after something put on it. */
+const SKIN = /红疹|起疹|疹子|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|嘴唇)(?:都|就|全|有点|一直|好|很|变得?)?(?:红了|红红|肿|痒|刺痛|烂)|刺痛|灼热|脱皮|爆痘|长痘|闷痘|(?<![a-z])(?:rash|hives|broke out|breaking out|breakout|itchy|itching|swollen|red and (?:swollen|itchy|sore|burning)|peeling|stinging|(?:face|skin|eyes?|lips?) (?:is |are |went |got |turned )?(?:red|swollen|burning|itchy))(?![a-z])/;
+/** Put on the skin, or the goods named as the cause: "搽完…之后", "用完", "令我起疹", "after using it". */
+const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|用完|用了(?:之后|以后|后)|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying)|(?:it|this|the \w+) (?:made|gave) me)(?![a-z])/;
+/** A return asked beside it: the goods' trouble, as before ("用了两片就起红疹子了，没开的那包能不能退"). */
+const RETURN_ASKED = /能不能退|可不可以退|可以退|能退|退货|退款|退吗|退不|(?<![a-z])(?:refund|return)(?![a-z])/;
+/**
+ * Skin that reacts to what was put on it ("但係佢令我起晒紅疹 好痕", "我塊面搽完卸妝水之後又紅又腫 好痛 點算好"):
+ * a reaction, told to stop and get help, ahead in the queue (found from outside, a cosmetics shop: "did you mean" or
+ * "not understood"). Not asked beforehand, whether it is normal, or beside a return asked.
+ */
+const skinReacts = (n: string): boolean => TOPICAL.test(n) && SKIN.test(n) && !RETURN_ASKED.test(n) && !ASKS_NORMAL.test(n) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n);
+
+/** An animal kept at home, fish and birds too. */
+// Not fish or 鱼 alone, which are also eaten ("吃了你们的鱼以后拉肚子" is the buyer's own stomach).
+const ANIMAL = /猫(?!眼|耳朵)|(?<!热)狗|宠物|金鱼|热带鱼|孔雀鱼|斗鱼|小鱼儿|仓鼠|兔子|鹦鹉|(?<![a-z])(?:cats?|dogs?|pets?|pupp(?:y|ies)|kittens?|tetras?|bettas?|gupp(?:y|ies)|goldfish|(?:my|the|our) fish (?:is|are|look|looks|seem|seems|keep|keeps)|hamsters?|rabbits?|bunn(?:y|ies)|parrots?|budgies?|gato|perro)(?![a-z])/;
+/** What an animal's body shows when it is unwell. */
+const PET_SYMPTOM = /呕吐|一直吐|吐了|拉稀|拉肚子|腹泻|软便|便血|不吃东西|不吃饭|不吃粮|没精神|精神不好|蔫了|生病了|病了|(?<![a-z])(?:vomit\w*|throw(?:ing)? up|threw up|diarrh\w*|loose stools?|bloody stools?|(?:not|isn'?t|is not|won'?t|will not|stopped|refuses? to|refusing to) eat(?:ing)?|lethargic|(?:is|got|gotten|been|looks?|seems?|getting|became) (?:so |very |really |kinda |pretty )?sick|floating (?:sideways|upside down|on (?:its|their) sides?)|gasping at the (?:top|surface))(?![a-z])/;
+/** Tied to the goods, or help asked now: "after eating the new food", "换了你们的粮以后", "what do i do". */
+const PET_CAUSE = /吃了|喂了|换了|自从|以后|之后|怎么办|急|(?<![a-z])(?:after (?:eating|switching|changing|starting|using|we (?:switched|changed|started))|since (?:eating|switching|changing|starting|we)|(?:the|this|that|your|new) (?:food|kibble|treats?|litter)|what (?:do|should|can) i do|help)(?![a-z])/;
+/**
+ * A pet unwell after the goods, or in need now ("my cat is vomiting after eating the new food", "2 of them look
+ * sick, floating sideways. what do i do" of the tetras just talked of): the vet first, a person ahead in the queue, as promised (found from
+ * outside, a pet shop: offered the returns entry). Not asked beforehand or whether it is normal ("is it normal
+ * for my cat to throw up after switching food" is the shop's question).
+ */
+const petUnwell = (n: string, goods?: string): boolean =>
+  (ANIMAL.test(n) || (goods !== undefined && ANIMAL.test(goods.toLowerCase()))) && PET_SYMPTOM.test(n) && PET_CAUSE.test(n) && !SUPPOSED.test(n) && !ASKS_NORMAL.test(n) && !NOT_A_REPORT.test(n) && !BEFOREHAND.test(n);
 
 const namesMedicine = (s: string): boolean => MEDICINE.test(s) && !NOT_MEDICINE.test(s);
 
@@ -122,6 +151,8 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   const n = normalized;
   // A pet's too: the reply says to call the vet. "会不会有事" after a report is still the report (found in review).
   if (emergency(n)) return 'emergency';
+  // The goods just talked of may be the animal ("2 of them look sick" after the tetras' parcel).
+  if (petUnwell(n, goods)) return 'pet';
   if (PET.test(n)) return undefined;
   const said = namesMedicine(n);
   // The order's medicine counts only for what is taken: "快递这么慢 真恶心", "我拉肚子了 能快点送吗" are no reaction to it (found in review).
@@ -129,7 +160,7 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   const taken = TAKEN.test(n);
   const symptom = SYMPTOM.test(n) && !NOT_A_REPORT.test(n);
   if (symptom && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)))))) return 'reaction';
-  if (babyUnwell(n, taken)) return 'reaction';
+  if (babyUnwell(n, taken) || skinReacts(n)) return 'reaction';
   if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && (said || ordered))) return 'advice';
   // Whether a child may eat it is a medical question of medicine only: "你们的水果打药吗 小孩能吃吗" is the shop's (found from outside); pregnancy stays one.
   return WHO_MAY.test(n) && (said || ordered || MEDICAL.test(n)) ? 'advice' : undefined;

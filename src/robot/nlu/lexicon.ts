@@ -221,7 +221,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "那个香奈儿cf还在吗": is the item still there (for sale), no greeting (found from outside).
     ['那个+还在吗', -1.6], ['这个+还在吗', -1.6], ['这款+还在', -1.6], ['那款+还在', -1.6], ['那个还在吗', 1.6], ['这个还在吗', 1.6],
     ['你好', 1.2], ['您好', 1.2], ['在吗', 1.5], ['在么', 1.5], ['在不在', 1.5], ['有人吗', 1.2], ['有人在吗', 1.3], ['哈喽', 1.2],
-    ['嗨', 1.0], ['早上好', 1.2], ['晚上好', 1.2], ['下午好', 1.2], ['早安', 1.0], [' 早 ', 1.2], ['早啊', 1.2], ['亲', 0.5], ['客服', 0.3],
+    ['嗨', 1.0], ['哈佬', 1.2], ['早上好', 1.2], ['晚上好', 1.2], ['下午好', 1.2], ['早安', 1.0], [' 早 ', 1.2], ['早啊', 1.2], ['亲', 0.5], ['客服', 0.3],
     [' hello', 1.2], [' hi ', 1.2], [' hey', 1.1], [' hiya', 1.1], [' good morning', 1.2], [' morning', 0.9], [' good afternoon', 1.2], [' good evening', 1.2],
     [' 在 ', 1.3], [' 人呢', 1.0], [' anyone there', 1.3], [' anybody there', 1.3], [' anybody home', 1.2], [' anyone home', 1.2], ['有人没 ', 1.3], [' is anyone', 0.8], [' yo ', 1.1], [' greetings', 1.2], [' howdy', 1.2],
     // "how ya going" is Australia's hello (found from outside: "not sure").

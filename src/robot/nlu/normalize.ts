@@ -7,7 +7,7 @@ import { defaultHomophoneFixer } from './homophones.ts';
 import { defaultTokenizer } from './tokenizer.ts';
 import { defaultSpeller } from './spelling.ts';
 import { isPinyin, pinyinReader } from './pinyin-words.ts';
-import { CANTONESE_MARK, CANTONESE_PHRASES, EN_WORDS, MALAY_MINE, MALAY_PHRASES, MALAY_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_BESIDE_HAN, PINYIN_DAYS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
+import { CANTONESE_MARK, CANTONESE_PHRASES, EN_WORDS, SPANISH_WORDS, MALAY_MINE, MALAY_PHRASES, MALAY_WORDS, NOT_ENGLISH, PINYIN_ABBREVIATIONS, PINYIN_BESIDE_HAN, PINYIN_DAYS, TRAD_TO_SIMP, ZH_PHRASES } from './tables.ts';
 import { simplifiedOf } from '../lexicon/index.ts';
 
 export interface Normalized {
@@ -267,6 +267,14 @@ function idPart(lower: string, at: number): boolean {
  * carries about as much as two characters); pinyin the buyer typed for Chinese words counts as
  * Chinese. Ties go to Chinese: mixed-script buyers on these platforms are mostly Chinese speakers.
  */
+
+/** Two Spanish words or more, as typed (tables.ts `SPANISH_WORDS`): a language the robot does not read. */
+export function readsSpanish(text: string): boolean {
+  const words = new Set(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().match(/[a-z]+/g) ?? []);
+  let n = 0;
+  for (const w of words) if (SPANISH_WORDS.has(w) && ++n >= 2) return true;
+  return false;
+}
 
 /** A word's initials typed for it ("hf" 话费, "zdxf" 自动续费): consonants only. */
 const INITIALS = /^[bcdfghjklmnpqrstwxyz]{2,4}$/;

@@ -478,7 +478,24 @@ export const MALAY_WORDS: ReadonlyMap<string, string> = new Map([
   ['pengecas', 'charger'], ['cas', 'charging'], ['mengecas', 'charging'], ['masa', 'when'], ['panas', 'hot'], ['bahaya', 'dangerous'], ['bau', 'smell'], ['asli', 'original'], ['palsu', 'fake'], ['kedai', 'shop'], ['produk', 'product'],
   ['pasal', 'about'], ['tentang', 'about'], ['assalamualaikum', 'hello'], ['salam', 'hello'],
   ['untuk', 'for'], ['utk', 'for'], ['tapi', 'but'], ['kalau', 'if'], ['kalo', 'if'], ['klu', 'if'], ['jika', 'if'], ['lepas', 'after'], ['sebelum', 'before'],
+  // A Spanish hello and thanks in an English chat (found from outside, a US shop: "gracias!!" was a miss that handed over).
+  ['gracias', 'thanks'], ['hola', 'hello'], ['adios', 'bye'],
 ]);
+
+/**
+ * Spanish words that are no English, Malay, pinyin or Singlish word ("la", "mi", "de", "y", "es",
+ * "son" are left out): two of them in a message the robot did not read as a question about the
+ * buyer's own data, and it says it reads English and Chinese only, instead of taking "ok. puedo
+ * cambiar…" for an ok or "y cuanto tarda…" for a goodbye (found from outside, a US shop's buyers).
+ */
+export const SPANISH_WORDS: ReadonlySet<string> = new Set(
+  (
+    'puedo puede pueden quiero quisiera necesito tengo tiene tienen cambiar cambio llega llegar llego tarda tardan cuanto cuanta cuando donde porque ' +
+    'pero por para el los las del que esta estoy estan envio gratis comida gato gata perro perrita perrito orden pedido todavia normalmente vez muy ' +
+    'usted ustedes ayuda ayudar tambien nada bien como aqui ahora dinero reembolso devolver devolucion paquete entrega manana hoy ayer semana dias ' +
+    'todo nunca siempre mucho poco hacer puedes favor vomitando enfermo enferma'
+  ).split(' '),
+);
 /** Malay phrases whose words mean something else one by one, as English. */
 export const MALAY_PHRASES: ReadonlyMap<string, string> = new Map([
   ['terima kasih', 'thank you'], ['bayaran balik', 'refund'], ['duit balik', 'refund'], ['wang balik', 'refund'],
@@ -755,11 +772,24 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['好喇', '好了'],
   ['明白喇', '明白了'],
   ['到喇', '到了'],
+  // The thirtieth round (a Hong Kong skincare shop): a skin reaction and help asked ("塊面搽完…又紅又腫 點算好").
+  ['点算好', '怎么办'],
+  ['成块面', '整张脸'],
+  ['块面', '脸'],
+  ['搽完', '涂完'],
+  ['搽咗', '涂了'],
+  ['起晒', '起了'],
+  ['红晒', '红了'],
+  ['肿晒', '肿了'],
+  ['坏晒', '坏了'],
+  ['好痕', '很痒'],
+  ['痕痒', '瘙痒'],
+  ['早晨', '早上好'],
 ];
 /** Characters and words only written Cantonese uses, read on the text as typed (係 alone is also 關係). */
 // 点解 is inside Mandarin's 重点解释 and 难点解决: only 點解 as typed, or 点解 opening the message.
 // "开唔开", "会唔会": Cantonese's A-not-A question (found from outside: "星期日開唔開" was not read).
-export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|([\u4e00-\u9fff])唔\1|喇(?![叭嘛])|點解|^\s*点解|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|琴日|聽日|听日/;
+export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|([\u4e00-\u9fff])唔\1|喇(?![叭嘛])|點解|^\s*点解|點算|塊面|搽[完咗]|^\s*早晨\s*$|[漏碎紅红起腫肿壞坏]晒|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|琴日|聽日|听日/;
 
 /** English words that are also common pinyin or order-code fragments and must not be counted as English. */
 export const NOT_ENGLISH = new Set(['jd', 'yt', 'zto', 'sto', 'ems', 'sku', 'id', 'no']);
