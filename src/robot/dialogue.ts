@@ -35,7 +35,7 @@ import { phrasingsOf, type FaqHit } from './faq-index.ts';
 import { localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { healthAsked, type HealthQuestion } from './nlu/health.ts';
-import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, type Nlu } from './nlu/understand.ts';
+import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, withdrawsHandover, type Nlu } from './nlu/understand.ts';
 import { chineseScript, detectLanguage, foldedKey, readsSpanish } from './nlu/normalize.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
@@ -833,6 +833,9 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   if (state.offeredHuman && yesNo) return yesNo === 'yes' ? { intent: 'human' } : { intent: 'unknown', declined: 'human' };
   // "不用", "no" after "sorry, I didn't get that": nothing to hand over, no second miss (found from outside: a person against a no).
   if (yesNo === 'no' && rest === undefined && state.failures > 0 && !state.confirm && !state.faqOptions && !state.pending) return { intent: 'unknown', declined: 'human' };
+  // "forget it", "no dont bother actually ill keep them", "算了 唔使喇 我自己睇": all taken back, no miss (found from outside: "forget it" handed over).
+  // A question of ours still open reads its own no ("no" to "did you mean…?" asks for other words).
+  if (!state.confirm && !state.faqOptions && !state.pending && withdrawsHandover(text) === '') return { intent: 'unknown', declined: 'human' };
   return state.offeredHuman && !yesNo && agreesToPerson(u, state.topic === 'aftersale_progress' && kindsOfGoods(text).size === 0) ? { intent: 'human' } : undefined;
 }
 
@@ -2796,6 +2799,8 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
   // An id of any shape the entity extractor did not take for one ("#A77到哪了"), or its tail ("8841这单"): the buyer's own ids are known.
   const named = namedIds(ctx.input.text, orders.map((o) => o.orderId), tailsOf(ctx));
   if (named.length === 1) return { one: orders.find((o) => o.orderId === named[0])! };
+  const carried = carriedBy(ctx, orders);
+  if (carried) return { one: carried };
   // One unpaid order is the one asked about; none or several, the rule said once.
   if (r.unpaidTimeout) {
     const unpaid = orders.filter((o) => o.status === 'pending_payment');
@@ -3190,6 +3195,17 @@ function parcelsOf(ctx: Ctx, o: Order): Logistics[] {
   return rest.length ? rest : all;
 }
 const SETS_ASIDE = /不是|别|另一|另外|其他|(?<![a-z])(?:not|other|another|else)(?![a-z])/;
+/**
+ * "fedex says out for delivery, can they leave it at the door?" while an order not shipped yet is in
+ * focus: the one order whose parcel that courier carries (found from outside: "no tracking yet" of the other).
+ */
+function carriedBy(ctx: Ctx, orders: readonly Order[]): Order | undefined {
+  const said = foldTraditional(ctx.input.text);
+  const named = COURIERS.filter((re) => re.test(said));
+  if (named.length !== 1 || SETS_ASIDE.test(ctx.r.u.normalized)) return undefined;
+  const ids = new Set(ctx.logistics.filter((l) => named[0]!.test(foldTraditional(l.carrier))).map((l) => l.orderId));
+  return ids.size === 1 ? orders.find((o) => ids.has(o.orderId)) : undefined;
+}
 const logisticsOf = (ctx: Ctx, o: Order): Logistics | undefined => parcelsOf(ctx, o)[0];
 
 /**
@@ -3222,10 +3238,14 @@ const AT_PICKUP = /(?<!未|没|沒|预计|預計|即将|即將|将|將)到店(?!
 const NOT_YET_THERE = /(?:预计|預計|即将|即將|将于|將於|尚未|还未|還未).{0,14}(?:到店|到达|到達)/;
 /** Collected after all: "已取件", "顧客已取貨", "picked up by customer". */
 const PICKED_UP = /已取件|已取货|已取貨|已领取|已領取|已取出|已被取出|取件成功|(?<![a-z])(?:picked up by|collected by|has been collected|was collected)(?![a-z])/i;
+/** Put in a locker with a code to collect it: said so whatever status the platform sent ("快件已存入順便智能櫃，請憑取件碼取件" came as out for delivery). */
+const IN_LOCKER = /取件码|取件碼|已(?:放入|存入|投入)[^，,。；;]{0,12}(?:柜|櫃)|(?<![a-z])(?:ready (?:for|to be) (?:pickup|pick-up|picked up|collection|collected)|(?:placed|put|stored) in (?:the |a )?(?:parcel )?locker)(?![a-z])/i;
 export const atPickup = (l: Logistics): boolean => {
   const e = newestEvents(l)[0];
-  // Out for delivery is on its way to the door, whatever a station's name in the scan says (found in review).
-  return (l.status === 'delivered' || l.status === 'in_transit') && e !== undefined && AT_PICKUP.test(e.description) && !PICKED_UP.test(e.description) && !NOT_YET_THERE.test(e.description);
+  if (e === undefined || PICKED_UP.test(e.description) || NOT_YET_THERE.test(e.description)) return false;
+  // Out for delivery is on its way to the door, whatever a station's name in the scan says (found in review),
+  // unless the scan says it is in a locker for the buyer (found from outside: "1 天沒有更新，可能有延誤").
+  return ((l.status === 'delivered' || l.status === 'in_transit') && AT_PICKUP.test(e.description)) || (l.status === 'out_for_delivery' && IN_LOCKER.test(e.description));
 };
 /** What the parcel's answer says of its status: waiting at a pickup point reads as that. */
 const parcelStatusKey = (l: Logistics): EtaKey => (atPickup(l) ? 'at_pickup' : l.status);
@@ -3637,6 +3657,8 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
   cancel_order: ['cancel', 'pre_order', 'made_to_order', 'returns'],
   change_address: ['change_address'],
   aftersale_progress: ['refund_time', 'review_time', 'return_ship'],
+  // A returns question shows a request under way with the shop's times too (found from outside: "1-3 business days" beside the shop's 5-7).
+  return_policy: ['refund_time', 'review_time', 'return_ship'],
 };
 /** The robot's questions for this turn: the intent's, and the warranty when goods stopped working. */
 const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>

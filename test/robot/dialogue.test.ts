@@ -32,7 +32,8 @@ describe('plan', () => {
     assert.equal(plan(s, input('我买的耳机能退吗')).needs.orders, true);
     assert.equal(plan(s, input('发票怎么开')).needs.orders, false);
     // A returns question also reads the buyer's requests, to show one under way.
-    assert.deepEqual(plan(s, input('退货运费谁出')).needs, { orders: true, aftersales: true, logistics: false, faq: true, knownOrderIds: [], bestEffort: ['orders', 'aftersales'], faqTopic: 'return_policy' });
+    // The shop's times are asked too, for a request under way (thirtieth session).
+    assert.deepEqual(plan(s, input('退货运费谁出')).needs, { orders: true, aftersales: true, logistics: false, faq: true, knownOrderIds: [], bestEffort: ['orders', 'aftersales'], shopSays: ['refund_time', 'review_time', 'return_ship'], faqTopic: 'return_policy' });
     // Asked about the buyer's own purchase, the orders are needed for the answer itself.
     assert.deepEqual(plan(s, input('我买的耳机能退吗')).needs.bestEffort, ['aftersales']);
   });

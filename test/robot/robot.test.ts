@@ -7243,6 +7243,50 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
     assert.match(textOf(await say('hello??')), /您好|你好/);
   });
 
+  test('a parcel put in a locker with a code waits to be collected, though the platform says out for delivery', async () => {
+    const sun = order({ orderId: 'HB-2', status: 'shipped', items: [{ sku: 'S', title: 'ANESSA 金鑽高效防曬露 60ml', quantity: 1, price: '198.00' }], currency: 'HKD', createdAt: ago(60) });
+    const locker = logistics({ orderId: 'HB-2', carrier: '順豐速運', trackingNo: 'SF1428855566778', status: 'out_for_delivery', events: [{ time: ago(30), location: '觀塘 APM 順便智能櫃', description: '快件已存入順便智能櫃，請憑取件碼取件' }], updatedAt: ago(30) });
+    const text = textOf(await shop({ orders: [sun], logistics: [locker] })('我啲防曬去到邊'));
+    assert.match(text, /自提點|自提点/);
+    assert.doesNotMatch(text, /延誤|延误/);
+    // Out for delivery past a station's name is still on its way to the door.
+    const door = { ...locker, events: [{ time: ago(2), location: '觀塘', description: '派送中，快遞員將送往順便智能櫃附近的地址' }] };
+    assert.doesNotMatch(textOf(await shop({ orders: [sun], logistics: [door] })('我啲防曬去到邊')), /自提點|自提点/);
+  });
+
+  test('a courier named picks the order it carries, though another order is in focus', async () => {
+    const toys = order({ orderId: 'PP-3', status: 'paid', items: [{ sku: 'K', title: 'KONG Classic Dog Toy Large', quantity: 2, price: '13.99' }], currency: 'USD', createdAt: ago(20) });
+    const bed = order({ orderId: 'PP-4', status: 'shipped', items: [{ sku: 'B', title: 'FurHaven Orthopedic Dog Bed Large', quantity: 1, price: '79.99' }], currency: 'USD', createdAt: ago(70) });
+    const bedTrack = logistics({ orderId: 'PP-4', carrier: 'FedEx', trackingNo: '794612345678', status: 'out_for_delivery', events: [{ time: ago(3), location: 'Saint Paul, MN', description: 'On FedEx vehicle for delivery' }], updatedAt: ago(3) });
+    const say = shop({ orders: [toys, bed], logistics: [bedTrack] });
+    assert.match(textOf(await say('when do the toys ship')), /PP-3/);
+    const r = textOf(await say('fedex says out for delivery but i wont be home till 6, can they leave it at the door?'));
+    assert.match(r, /794612345678|PP-4/);
+    assert.doesNotMatch(r, /no tracking yet/);
+  });
+
+  test('a request taken back wholly is no miss: "forget it" after a miss does not hand over', async () => {
+    const toys = order({ orderId: 'PP-5', status: 'paid', items: [{ sku: 'K', title: 'KONG Classic Dog Toy Large', quantity: 1, price: '13.99' }], currency: 'USD', createdAt: ago(20) });
+    const say = shop({ orders: [toys] });
+    await say('can u cancel the toys one, found them at target');
+    assert.match(textOf(await say('no dont bother actually ill keep them')), /what else can I help/);
+    const miss = await say('blorp zzkq');
+    assert.equal(miss.handover, undefined);
+    const r = await say('forget it');
+    assert.equal(r.handover, undefined);
+    assert.match(textOf(r), /what else can I help/);
+    assert.match(textOf(await shop({})('算了 唔使喇 我自己睇')), /还有什么可以帮您|還有什麼可以幫您/);
+  });
+
+  test('a returns question shows a refund under way with the shop\'s own time, not the built-in one', async () => {
+    const food2 = order({ orderId: 'PP-6', status: 'delivered', items: [{ sku: 'H', title: "Hill's Science Diet Adult 15 lb", quantity: 1, price: '56.99' }], currency: 'USD', createdAt: ago(200) });
+    const refund = aftersale({ aftersaleId: 'AS-6', orderId: 'PP-6', type: 'refund', status: 'approved', amount: '56.99', updatedAt: ago(90) });
+    const time: FaqEntry = { id: 'rt', question: 'How long does a refund take?', answer: 'Once your refund is approved it reaches your card within 5-7 business days.' };
+    const text = textOf(await shop({ orders: [food2], aftersales: [refund] }, [time])('how do i return something'));
+    assert.match(text, /5-7 business days/);
+    assert.doesNotMatch(text, /1-3 business days/);
+  });
+
   test('a traditional conversation keeps the shop\'s 台 as written', async () => {
     const tw: FaqEntry = { id: 'tw', question: '寄台灣要幾天？', answer: '寄台灣一般 5-7 個工作天。' };
     const r = await shop({}, [tw])('寄台灣要幾耐');
