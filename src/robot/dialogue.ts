@@ -799,6 +799,7 @@ function noteAnswer(ctx: Ctx): Outcome {
 
 /** A number that is an account, a card or an ID ("充值账号 8800123456"), not an order (found in review). */
 const ACCOUNT_NUMBER = /账号|卡号|手机号|号码|身份证|充值到|(?<![a-z])(?:account|phone number|id number)(?![a-z])/;
+const BARE_YES_NO = /^(?:是|是的|系|对|对的|yes|yeah|yep|yup|ya|no|nope|不是)[\s.!！。~]*$/;
 /** An answer to "shall I get a person?" (or to how to do it oneself): a yes, a no, thanks, or neither. */
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
@@ -835,7 +836,10 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   if (yesNo === 'no' && rest === undefined && state.failures > 0 && !state.confirm && !state.faqOptions && !state.pending) return { intent: 'unknown', declined: 'human' };
   // "forget it", "no dont bother actually ill keep them", "算了 唔使喇 我自己睇": all taken back, no miss (found from outside: "forget it" handed over).
   // A question of ours still open reads its own no ("no" to "did you mean…?" asks for other words).
-  if (!state.confirm && !state.faqOptions && !state.pending && withdrawsHandover(text) === '') return { intent: 'unknown', declined: 'human' };
+  const open = Boolean(state.confirm || state.faqOptions || state.pending);
+  if (!open && withdrawsHandover(text) === '') return { intent: 'unknown', declined: 'human' };
+  // "係", "yes" with nothing asked: what can we help with, no miss and no list of entries sharing 係 (found from outside).
+  if (!open && BARE_YES_NO.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   return state.offeredHuman && !yesNo && agreesToPerson(u, state.topic === 'aftersale_progress' && kindsOfGoods(text).size === 0) ? { intent: 'human' } : undefined;
 }
 
@@ -925,7 +929,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1348,11 +1352,19 @@ const addsToOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'in
 const specChange = (u: Understanding): Pick<Resolved, 'intent' | 'changeSpec' | 'u'> | undefined =>
   CHANGE_SPEC.test(u.normalized) && !COLOUR_FOOD.test(u.normalized) && !/换货|退|收到|穿着|小了|大了|不合适|发错|寄错|(?<![a-z])(?:exchange|return|received|arrived|sent|got|came|delivered|too (?:small|big|tight|loose)|(?:ship|deliver|send) (?:it )?to)(?![a-z])/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq' || u.intent === 'return_policy' || isDataIntent(u.intent)) ? { intent: 'order_status', changeSpec: true, u: { ...u, guessed: undefined } } : undefined;
 /** How long goods keep ("保质期到什么时候", "when does it expire"): about the goods, no delivery (found from outside: "到什么时候" read as an arrival). */
-const EXPIRY = /保质期|有效期|过期|临期|生产日期|(?<![a-z])(?:expir\w*|best before|use by|shelf life|sell by)(?![a-z])/;
+// 保存期限 is Taiwan's and Hong Kong's word (found from outside: "倩碧的乳液保存期限到什麼時候" got a parcel's news).
+const EXPIRY = /保质期|保存期限|保存期|有效期|过期|临期|生产日期|(?<![a-z])(?:expir\w*|best before|use by|shelf life|sell by)(?![a-z])/;
 /** An order, a payment or a coupon that expires is no goods' shelf life ("订单过期了吗", "payment link expired"). */
 const EXPIRES_NOT_GOODS = /(?:订单|单子|付款|支付|链接|券|红包)(?:已经?|都|是不是|也)?(?:过期|超时|失效)|(?<![a-z])(?:(?:order|payment|link|coupon|voucher|code) (?:has |is |was )?(?:expired|expire)|expired (?:order|payment|link|coupon|voucher|code))(?![a-z])/;
 const expiryAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   EXPIRY.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !EXPIRES_NOT_GOODS.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.guessed) ? { intent: 'faq' } : undefined;
+/**
+ * Goods back in stock ("什么时候补货", "幾時有返貨 我好想要呢隻色", "when will you restock the blue one"): the shop's
+ * question, not the buyer's delivery (found from outside: "您在本店的訂單都已取消").
+ */
+const RESTOCK = /补货|补不补货|再有货|有货|到货通知|有返货|返货|(?<![a-z])(?:restock\w*|back in stock|in stock again|get (?:more|it|them) in)(?![a-z])/;
+const restockAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  RESTOCK.test(u.normalized) && !mentionsOwnOrder(u.normalized) && !/我(?:的|买的|订的)|(?<![a-z])my (?:order|parcel|package)(?![a-z])/.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 /** A prescription's review ("处方审核通过了吗", "has my prescription been approved"): the order's standing, not an after-sales request (found from outside). */
 const RX_REVIEWED = /审核|审批|(?<![a-z])(?:approv\w*|review\w*|verif\w*)(?![a-z])/;
 /** Where the buyer's own review stands ("通过了吗", "has it been approved"), not how or when reviews are done. */

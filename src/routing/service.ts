@@ -118,6 +118,8 @@ export class RoutingService {
   readonly #notices = new Set<Promise<void>>();
   /** When each queued conversation's question about the wait was last answered on this node, and with what. */
   readonly #waitAnswered = new Map<string, { at: number; text: string }>();
+  /** Per conversation, the notice of its return to the queue being told on this node: the next lapse waits for it. */
+  readonly #returning = new Map<string, Promise<void>>();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(deps: RoutingDeps, opts: RoutingOptions) {
@@ -466,17 +468,28 @@ export class RoutingService {
    */
   async #tellReturned(changes: readonly StateChange[]): Promise<void> {
     for (const c of changes) {
-      // Not twice in a row, whichever node saw the lapse: the same agent can lapse again and again
-      // with nothing said in between (found in review: three notices).
-      const last = await repo.lastSystemText(this.#d.sql.db, c.id).catch(() => undefined);
-      // In either script: a buyer writing traditional characters got it at every lapse (found in review).
-      if (last === RETURNED_NOTICE.zh || last === RETURNED_NOTICE.en || last === toTraditional(RETURNED_NOTICE.zh)) continue;
-      const text = await this.#notice(c.id, RETURNED_NOTICE);
-      // Only while it still waits: assigned again meanwhile, the buyer sees their new agent instead (found in review).
-      await this.#d.conversations.postAs(c.id, SYSTEM_SENDER, { kind: 'text', text }, { state: 'queued' }).catch((err: unknown) => {
-        this.#d.log.warn({ err: (err as Error).message, conversationId: c.id }, 'could not tell the buyer their conversation is back in the queue');
-      });
+      // A lapse while the last one's notice is still being stored reads the notice after it is (a run under load told twice).
+      const telling = (this.#returning.get(c.id) ?? Promise.resolve()).catch(() => undefined).then(() => this.#tellOneReturned(c.id));
+      this.#returning.set(c.id, telling);
+      try {
+        await telling;
+      } finally {
+        if (this.#returning.get(c.id) === telling) this.#returning.delete(c.id);
+      }
     }
+  }
+
+  async #tellOneReturned(conversationId: string): Promise<void> {
+    // Not twice in a row, whichever node saw the lapse: the same agent can lapse again and again
+    // with nothing said in between (found in review: three notices).
+    const last = await repo.lastSystemText(this.#d.sql.db, conversationId).catch(() => undefined);
+    // In either script: a buyer writing traditional characters got it at every lapse (found in review).
+    if (last === RETURNED_NOTICE.zh || last === RETURNED_NOTICE.en || last === toTraditional(RETURNED_NOTICE.zh)) return;
+    const text = await this.#notice(conversationId, RETURNED_NOTICE);
+    // Only while it still waits: assigned again meanwhile, the buyer sees their new agent instead (found in review).
+    await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text }, { state: 'queued' }).catch((err: unknown) => {
+      this.#d.log.warn({ err: (err as Error).message, conversationId }, 'could not tell the buyer their conversation is back in the queue');
+    });
   }
 
   /**

@@ -26,9 +26,10 @@ const TAKES_IT_BACK = /^(?:算了|不用了|不需要了|不要了|不转了)|(?
  * Asking for a person again while already in the queue ("转人工", "human pls"): answered with the
  * place in it, like a question about the wait (found from outside: no reply of any kind).
  */
-// Also "找个真人", "快点转人工啊", "ok transfer me to agent lah", "can i talk to a real person" (found from outside: silence).
+// Also "找个真人", "快点转人工啊", "ok transfer me to agent lah", "can i talk to a real person", "whatever just get me a
+// real person" (found from outside: silence).
 const ASKS_PERSON_AGAIN =
-  /^\s*(?:那|快|快点|麻烦|请|能不能|可以|可不可以)?(?:给我|帮我)?(?:我)?(?:要|想)?(?:找|转|请转|接|叫)?(?:个|一个|一下|下)?(?:人工|真人|客服|活人)(?:客服|服务)?(?:吧|啊|呀|呢|好吗|行吗|可以吗)?[\s!！?？。.~]*$|^\s*(?:zrg|rg|rgkf)[\s!?.]*$|^\s*(?:ok(?:ay)?,? |pls |please )?(?:(?:can|could) i (?:get|have|speak (?:to|with)|talk (?:to|with)) |(?:get|give) me |transfer (?:me )?to |connect me (?:to|with) |i (?:want|need|wanna) (?:to (?:speak|talk) (?:to|with) )?|i wanna (?:speak|talk) (?:to|with) |need |let me (?:speak|talk) (?:to|with) |speak (?:to|with) |talk (?:to|with) )?(?:an? |the )?(?:human|agent|real person|real human|person|live agent|live person|customer service)(?: (?:please|pls|plz|lah|la|now|asap))*[\s!?.]*$/;
+  /^\s*(?:那|快|快点|麻烦|请|能不能|可以|可不可以)?(?:给我|帮我)?(?:我)?(?:要|想)?(?:找|转|请转|接|叫)?(?:个|一个|一下|下)?(?:人工|真人|客服|活人)(?:客服|服务)?(?:吧|啊|呀|呢|好吗|行吗|可以吗)?[\s!！?？。.~]*$|^\s*(?:zrg|rg|rgkf)[\s!?.]*$|^\s*(?:(?:ok(?:ay)?|pls|please|plz|whatever|just|ugh|omg|seriously|come on|can (?:you|u)|could you)[,.!]* )*(?:(?:can|could) i (?:get|have|speak (?:to|with)|talk (?:to|with)) |(?:get|give) me |transfer (?:me )?to |connect me (?:to|with) |i (?:want|need|wanna) (?:to (?:speak|talk) (?:to|with) )?|i wanna (?:speak|talk) (?:to|with) |need |let me (?:speak|talk) (?:to|with) |speak (?:to|with) |talk (?:to|with) )?(?:an? |the )?(?:human|agent|real person|real human|person|live agent|live person|customer service)(?: (?:please|pls|plz|lah|la|now|asap))*[\s!?.]*$/;
 
 export function asksAboutWait(text: string): boolean {
   const t = text.normalize('NFKC').toLowerCase();

@@ -7287,6 +7287,31 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
     assert.doesNotMatch(text, /1-3 business days/);
   });
 
+  test('"你係咪機械人" asks who answers', async () => {
+    assert.match(textOf(await shop({})('lol 你係咪機械人')), /智能客服/);
+  });
+
+  test('a shelf life asked in Taiwan\'s word is the goods\' question, not the parcel\'s', async () => {
+    const cream = order({ orderId: 'HB-3', status: 'shipped', items: [{ sku: 'C', title: '倩碧 Clinique 特效潤膚露 125ml', quantity: 1, price: '240.00' }], currency: 'HKD', createdAt: ago(50) });
+    const held = logistics({ orderId: 'HB-3', status: 'exception', events: [{ time: ago(5), location: '澳門', description: '海關查驗中' }], updatedAt: ago(5) });
+    const expiry: FaqEntry = { id: 'exp', question: '產品嘅有效期係幾耐？', answer: '所有產品出貨時有效期最少 12 個月。' };
+    assert.doesNotMatch(textOf(await shop({ orders: [cream], logistics: [held] }, [expiry])('倩碧的乳液保存期限到什麼時候')), /海關|海关/);
+  });
+
+  test('a restock asked is the shop\'s question, not the buyer\'s orders', async () => {
+    const cancelled = order({ orderId: 'HB-4', status: 'cancelled', createdAt: ago(50) });
+    assert.doesNotMatch(textOf(await shop({ orders: [cancelled] })('幾時有返貨 我好想要呢隻色')), /已取消/);
+  });
+
+  test('a bare yes with nothing asked: what else, no miss and no list of entries', async () => {
+    const expiry: FaqEntry = { id: 'exp', question: '產品嘅有效期係幾耐？', answer: '所有產品出貨時有效期最少 12 個月。' };
+    for (const ask of ['係', 'yes']) {
+      const r = await shop({}, [expiry])(ask);
+      assert.match(textOf(r), /还有什么可以帮您|還有什麼可以幫您|what else can I help/, ask);
+      assert.equal(r.state.failures, 0, ask);
+    }
+  });
+
   test('a traditional conversation keeps the shop\'s 台 as written', async () => {
     const tw: FaqEntry = { id: 'tw', question: '寄台灣要幾天？', answer: '寄台灣一般 5-7 個工作天。' };
     const r = await shop({}, [tw])('寄台灣要幾耐');

@@ -437,10 +437,11 @@ describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
     // The notice is stored after the move back to the queue commits: waited for, not read at once (a run under load read none).
     await eventually(async () => (await noticesOf()).length > 0, 3000, 'the notice');
     await new Promise((r) => setTimeout(r, 500));
-    const notices = await noticesOf();
+    // Other notices may follow (nobody is online once the agent is away): only this one's count is judged.
+    const returned = (await noticesOf()).map((m) => (m.content as { text: string }).text).filter((x) => x === RETURNED_NOTICE.zh || x === toTraditional(RETURNED_NOTICE.zh) || x === RETURNED_NOTICE.en);
     // Told once, not at each lapse of the same agent (found in review: three notices).
-    assert.equal(notices.length, 1, 'the buyer is told why they wait again, once');
-    assert.equal((notices[0]!.content as { text: string }).text, notice, 'in the language and script the buyer wrote in');
+    assert.equal(returned.length, 1, 'the buyer is told why they wait again, once');
+    assert.equal(returned[0], notice, 'in the language and script the buyer wrote in');
     await ws.close();
   });
 

@@ -37,6 +37,9 @@ test('a notice is in the language of the buyer\'s latest text that tells one; Ch
   assert.equal(langOfTexts(['can I talk to a real person please']), 'en');
   // "hello??" is typed in Chinese chats too; English when nothing else tells (thirtieth session, found from outside).
   assert.equal(langOfTexts(['hello??', '有冇單據證明係正貨']), 'zh');
+  // Asked again with a word before it (thirtieth session, found from outside: silence).
+  assert.ok(asksAboutWait('whatever just get me a real person'));
+  assert.ok(!asksAboutWait('just checking'));
   assert.equal(langOfTexts(['thanks!', 'hello']), 'en');
   // An English sentence with a Chinese word in it is English; a Chinese one with English words is Chinese (twenty-first session, found from outside).
   assert.equal(langOfTexts(['does gold 足金 fade if she wears it in the shower?']), 'en');
