@@ -1011,7 +1011,8 @@ const BARE_GOODS = /^\s*(?:(?:好的|好|ok|嗯)?[，,\s]*谢谢[，,。！!\s]*
  * answer: the same question of the order with those goods, found by its title (found from outside:
  * "not understood", an FAQ list, a hand-over; the Chinese "瑜伽垫呢" worked).
  */
-const GOODS_FOLLOW_EN = /^\s*(?:(?:ok|okay|thanks|thank you|thx)[!.,\s]*)?(?:and|what about|how about|and what about)\s+(?:the |my )?[a-z][a-z0-9 ]{1,30}?\s*\?*\s*$/;
+// "sweet. and the kong toys i ordered last night?" too (found from outside: asked whether to cancel an order).
+const GOODS_FOLLOW_EN = /^\s*(?:(?:ok|okay|thanks|thank you|thx|sweet|cool|great|nice|awesome|perfect|cheers|lovely)[!.,\s]*)?(?:and|what about|how about|and what about)\s+(?:the |my )?[a-z][a-z0-9 ]{1,40}?\s*\?*\s*$/;
 
 /**
  * "我的鞋子呢", "书包呢": goods of the buyer's named alone are asked after, like "快递呢" (found from
@@ -1337,7 +1338,9 @@ const whenThen = (state: DialogueState, u: Understanding): Pick<Resolved, 'inten
   state.focusOrderId && state.topic !== 'aftersale_progress' && WHEN_THEN.test(u.normalized.trim()) ? { intent: 'delivery_estimate', u: { ...u, guessed: undefined } } : undefined;
 /** Another size or colour for an order ("那个小白鞋能不能改成39码 还没发货", "change it to size M"): found from outside, its status again. */
 const EN_COLOURS = 'black|white|red|blue|green|grey|gray|pink|beige|navy|yellow|purple|orange|brown|cream|ivory|gold|silver';
-const CHANGE_SPEC = new RegExp(String.raw`(?:改成|换成|改为|换到|改到)\s*(?:\d{2}(?:\.5)?\s*码|(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?![a-z])\s*码?|大一[码号]|小一[码号]|\p{Script=Han}{1,2}色)|(?:尺码|颜色|码数|规格)(?:能|可以|能不能|可不可以)?(?:改|换)(?:成|为|一下|个|吗|嘛|么|[?？]|$)|(?<![a-z])(?:change|switch) (?:[a-z]+ ){0,3}to (?:the |a )?(?:size \d{1,2}(?:\.5)?|(?:size )?(?:xxs|xs|xl|xxl|small|medium|large)|(?:black|white|red|blue|green|grey|gray|pink|beige|navy) (?:colou?r|one))(?![a-z0-9])|(?<![a-z])(?:${EN_COLOURS})(?: (?:one|ones|colou?r|version|pair|roses|flowers|tulips|lilies|bouquet))? instead of (?:the )?(?:${EN_COLOURS})(?![a-z])|(?<![a-z])(?:the|a) (?:${EN_COLOURS}) (?:one|ones|colou?r|version|pair) instead(?![a-z])|(?<![a-z])(?:can|could) (?:i|we|you|u) (?:please )?swap (?:[a-z-]+ ){1,4}for (?:a |the )?(?:(?:${EN_COLOURS}) (?:one|ones|colou?r|version|pair)|size)(?![a-z])|(?<![a-z])(?:change|switch) (?:it|them|the colou?r|my order|the order) to (?:${EN_COLOURS})\s*[?.!]*$`, 'u');
+// Goods for others in the same order: "change the litter to the unscented clumping 35 lb instead", "swap the salmon one for the
+// chicken flavor" (found from outside: read as an address change, or the returns entries).
+const CHANGE_SPEC = new RegExp(String.raw`(?<![a-z])(?![^.?!]*(?:address|deliver|shipping|date|day|time|card|payment|email|phone|postcode|zip|name))(?:change|switch|swap) (?:the |my )?(?!order(?![a-z])|it(?![a-z]))[a-z]+(?: [a-z]+){0,2} (?:one |ones )?(?:to|for) (?:the |a )?[a-z0-9 ]{2,40}?(?: instead| flavou?r| scent| version)(?![a-z])|(?:改成|换成|改为|换到|改到)\s*(?:\d{2}(?:\.5)?\s*码|(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?![a-z])\s*码?|大一[码号]|小一[码号]|\p{Script=Han}{1,2}色)|(?:尺码|颜色|码数|规格)(?:能|可以|能不能|可不可以)?(?:改|换)(?:成|为|一下|个|吗|嘛|么|[?？]|$)|(?<![a-z])(?:change|switch) (?:[a-z]+ ){0,3}to (?:the |a )?(?:size \d{1,2}(?:\.5)?|(?:size )?(?:xxs|xs|xl|xxl|small|medium|large)|(?:black|white|red|blue|green|grey|gray|pink|beige|navy) (?:colou?r|one))(?![a-z0-9])|(?<![a-z])(?:${EN_COLOURS})(?: (?:one|ones|colou?r|version|pair|roses|flowers|tulips|lilies|bouquet))? instead of (?:the )?(?:${EN_COLOURS})(?![a-z])|(?<![a-z])(?:the|a) (?:${EN_COLOURS}) (?:one|ones|colou?r|version|pair) instead(?![a-z])|(?<![a-z])(?:can|could) (?:i|we|you|u) (?:please )?swap (?:[a-z-]+ ){1,4}for (?:a |the )?(?:(?:${EN_COLOURS}) (?:one|ones|colou?r|version|pair)|size)(?![a-z])|(?<![a-z])(?:change|switch) (?:it|them|the colou?r|my order|the order) to (?:${EN_COLOURS})\s*[?.!]*$`, 'u');
 /** Foods named by a colour ("brown rice instead of white", "white bread"): no colour of an order (found in review). */
 const COLOUR_FOOD = /(?<![a-z])(?:rice|bread|sugar|flour|wine|meat|pepper|onions?|beans|chocolate|eggs?|tea|quinoa|toast|pasta|vinegar)(?![a-z])(?! ?(?:cooker|maker|machine|bin|box|glass(?:es)?|cups?|set|bowl|pot|kettle|jar))/;
 /**

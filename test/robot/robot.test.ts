@@ -7312,6 +7312,22 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
     }
   });
 
+  test('"sweet. and the kong toys i ordered last night?" asks after that order; another flavour or size of goods is a change of the order', async () => {
+    const toys = order({ orderId: 'PP-7', status: 'paid', items: [{ sku: 'K', title: 'KONG Classic Dog Toy Large Red', quantity: 1, price: '13.99' }], currency: 'USD', createdAt: ago(14) });
+    const bed = order({ orderId: 'PP-8', status: 'shipped', items: [{ sku: 'B', title: 'FurHaven Orthopedic Dog Bed Large', quantity: 1, price: '79.99' }], currency: 'USD', createdAt: ago(70) });
+    const bedTrack = logistics({ orderId: 'PP-8', carrier: 'FedEx', trackingNo: '7946001', events: [{ time: ago(3), location: 'Saint Paul, MN', description: 'In transit' }], updatedAt: ago(3) });
+    const say = shop({ orders: [toys, bed], logistics: [bedTrack] });
+    assert.match(textOf(await say('where is the dog bed')), /7946001/);
+    const r = textOf(await say('sweet. and the kong toys i ordered last night?'));
+    assert.match(r, /PP-7/);
+    assert.doesNotMatch(r, /cancel/i);
+    const litter = order({ orderId: 'PP-9', status: 'paid', items: [{ sku: 'L', title: 'Tidy Cats Lightweight Clumping Litter 17 lb', quantity: 1, price: '18.99' }], currency: 'USD', createdAt: ago(10) });
+    for (const ask of ['can i change the litter to the unscented clumping 35 lb instead', 'i want to swap the salmon one for the chicken flavor pls']) {
+      assert.match(textOf(await shop({ orders: [litter] })(ask)), /can't change its size or colour myself/, ask);
+    }
+    assert.doesNotMatch(textOf(await shop({ orders: [litter] })('can i change the address to 12 smith st instead')), /size or colour/);
+  });
+
   test('a traditional conversation keeps the shop\'s 台 as written', async () => {
     const tw: FaqEntry = { id: 'tw', question: '寄台灣要幾天？', answer: '寄台灣一般 5-7 個工作天。' };
     const r = await shop({}, [tw])('寄台灣要幾耐');
