@@ -7328,6 +7328,11 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
     assert.doesNotMatch(textOf(await shop({ orders: [litter] })('can i change the address to 12 smith st instead')), /size or colour/);
   });
 
+  test('"yall" is "you": the shop\'s own question asked with it is answered', async () => {
+    const fishEntry: FaqEntry = { id: 'fish', question: 'Do you ship live fish?', answer: 'Yes. Live fish ship Monday to Wednesday only.' };
+    assert.match(textOf(await shop({}, [fishEntry])('do yall ship live fish?')), /Monday to Wednesday/);
+  });
+
   test('a traditional conversation keeps the shop\'s 台 as written', async () => {
     const tw: FaqEntry = { id: 'tw', question: '寄台灣要幾天？', answer: '寄台灣一般 5-7 個工作天。' };
     const r = await shop({}, [tw])('寄台灣要幾耐');

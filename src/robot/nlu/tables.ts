@@ -234,6 +234,9 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ["i'll", 'i will'],
   ["you're", 'you are'],
   ["y'all", 'you all'],
+  // Without its apostrophe too ("do yall ship live fish?": found from outside, only offered the entry asking just that).
+  ['yall', 'you'],
+  ["ya'll", 'you'],
   ["let's", 'let us'],
   ['u', 'you'],
   ['ur', 'your'],
