@@ -799,7 +799,8 @@ function noteAnswer(ctx: Ctx): Outcome {
 
 /** A number that is an account, a card or an ID ("充值账号 8800123456"), not an order (found in review). */
 const ACCOUNT_NUMBER = /账号|卡号|手机号|号码|身份证|充值到|(?<![a-z])(?:account|phone number|id number)(?![a-z])/;
-const BARE_YES_NO = /^(?:是|是的|系|对|对的|yes|yeah|yep|yup|ya|no|nope|不是)[\s.!！。~]*$/;
+// A yes only: "不是", "no" after an answer may say it was not what was meant (found in review).
+const BARE_YES_NO = /^(?:是|是的|系|对|对的|yes|yeah|yep|yup|ya)[\s.!！。~]*$/;
 /** An answer to "shall I get a person?" (or to how to do it oneself): a yes, a no, thanks, or neither. */
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
@@ -837,7 +838,8 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   // "forget it", "no dont bother actually ill keep them", "算了 唔使喇 我自己睇": all taken back, no miss (found from outside: "forget it" handed over).
   // A question of ours still open reads its own no ("no" to "did you mean…?" asks for other words).
   const open = Boolean(state.confirm || state.faqOptions || state.pending);
-  if (!open && withdrawsHandover(text) === '') return { intent: 'unknown', declined: 'human' };
+  // A bare no is not among them: after an answer it may say the answer was not what was meant (found in review).
+  if (!open && yesNo !== 'no' && withdrawsHandover(text) === '') return { intent: 'unknown', declined: 'human' };
   // "係", "yes" with nothing asked: what can we help with, no miss and no list of entries sharing 係 (found from outside).
   if (!open && BARE_YES_NO.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   return state.offeredHuman && !yesNo && agreesToPerson(u, state.topic === 'aftersale_progress' && kindsOfGoods(text).size === 0) ? { intent: 'human' } : undefined;
@@ -861,15 +863,18 @@ function toOffer(options: readonly string[], u: Understanding, yesNo: Understand
  * answered them, so the queue heard nothing).
  */
 function resolveTurn(state: DialogueState, u: Understanding, input: TurnInput): Resolved {
-  const last = lastResolved;
-  if (last && last.state === state && last.u === u && last.input === input) return last.r;
+  const last = resolvedFor.get(input);
+  if (last && last.state === state && last.u === u) return last.r;
   const r = resolveTurnOnce(state, u, input);
-  lastResolved = { state, u, input, r };
+  resolvedFor.set(input, { state, u, r });
   return r;
 }
 
-/** `plan` and then `step` of one turn resolve the same state and input (the same objects): the second reads this. */
-let lastResolved: { readonly state: DialogueState; readonly u: Understanding; readonly input: TurnInput; readonly r: Resolved } | undefined;
+/**
+ * `plan` and then `step` of one turn resolve the same state and input (the same objects): the second reads this.
+ * Per input, so that other conversations' turns, answered while this one waits for its lookups, keep it.
+ */
+const resolvedFor = new WeakMap<TurnInput, { readonly state: DialogueState; readonly u: Understanding; readonly r: Resolved }>();
 
 function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInput): Resolved {
   const r = resolve(state, u, input.text, input.langHint);
@@ -1365,7 +1370,8 @@ const expiryAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
  * Goods back in stock ("什么时候补货", "幾時有返貨 我好想要呢隻色", "when will you restock the blue one"): the shop's
  * question, not the buyer's delivery (found from outside: "您在本店的訂單都已取消").
  */
-const RESTOCK = /补货|补不补货|再有货|有货|到货通知|有返货|返货|(?<![a-z])(?:restock\w*|back in stock|in stock again|get (?:more|it|them) in)(?![a-z])/;
+// Not 返货 alone (a return parcel: "返货寄出去三天了"), nor "get it in" (the mail: found in review).
+const RESTOCK = /补货|补不补货|再有货|有货|到货通知|有返货|(?<![a-z])(?:restock\w*|back in stock|in stock again)(?![a-z])/;
 const restockAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   RESTOCK.test(u.normalized) && !mentionsOwnOrder(u.normalized) && !/我(?:的|买的|订的)|(?<![a-z])my (?:order|parcel|package)(?![a-z])/.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 /** A prescription's review ("处方审核通过了吗", "has my prescription been approved"): the order's standing, not an after-sales request (found from outside). */
@@ -1882,11 +1888,14 @@ function writesTraditional(state: DialogueState, input: TurnInput): boolean {
   return script === 'hant' || (script === undefined && (state.hant === true || (!state.lang && input.scriptHint === 'hant')));
 }
 
-/** An entry of the other language that alone answers (`FaqHit.acrossLanguages`) is said as the shop's word in that language, with a person to explain it. */
+/** An entry whose answer is in the other language is said as the shop's word in that language, with a person to explain it. */
 function saidAcross(data: TurnData, lang: Lang): TurnData {
   const hit = data.faq?.ok ? data.faq.value : undefined;
   // The reply's language decides: "AlipayHK呢？" read as English by the index, in a Chinese conversation, is answered by a Chinese entry as it is (found from outside).
-  if (!hit?.acrossLanguages || detectLanguage(hit.entry.answer).lang === lang) return data;
+  // So is an entry found by a phrasing in the buyer's language whose answer is in the other ("are ur products authentic?"
+  // matching the English alternate of a Chinese entry: found from outside, the Chinese said with no word of why).
+  const said = hit ? detectLanguage(hit.entry.answer) : undefined;
+  if (!hit || !said || said.lang === lang || (!hit.acrossLanguages && !(said.detected && said.strong !== false))) return data;
   const entry = { ...hit.entry, answer: TEXTS[lang].otherLanguageEntry(hit.entry.question, hit.entry.answer) };
   return { ...data, faq: { ok: true, value: { ...hit, entry } } };
 }
@@ -3214,10 +3223,11 @@ const SETS_ASIDE = /不是|别|另一|另外|其他|(?<![a-z])(?:not|other|anoth
  * "fedex says out for delivery, can they leave it at the door?" while an order not shipped yet is in
  * focus: the one order whose parcel that courier carries (found from outside: "no tracking yet" of the other).
  */
-function carriedBy(ctx: Ctx, orders: readonly Order[]): Order | undefined {
-  const said = foldTraditional(ctx.input.text);
+function carriedBy(ctx: Ctx, orders: Order[]): Order | undefined {
+  // 邮政编码 is a postcode, no courier; goods named say which order ("the dog toys? fedex has my old one": found in review).
+  const said = foldTraditional(ctx.input.text).replace(/邮政编码|邮编/g, ' ');
   const named = COURIERS.filter((re) => re.test(said));
-  if (named.length !== 1 || SETS_ASIDE.test(ctx.r.u.normalized)) return undefined;
+  if (named.length !== 1 || SETS_ASIDE.test(ctx.r.u.normalized) || describedBy(ctx, orders) !== undefined) return undefined;
   const ids = new Set(ctx.logistics.filter((l) => named[0]!.test(foldTraditional(l.carrier))).map((l) => l.orderId));
   return ids.size === 1 ? orders.find((o) => ids.has(o.orderId)) : undefined;
 }
@@ -3255,12 +3265,14 @@ const NOT_YET_THERE = /(?:预计|預計|即将|即將|将于|將於|尚未|还�
 const PICKED_UP = /已取件|已取货|已取貨|已领取|已領取|已取出|已被取出|取件成功|(?<![a-z])(?:picked up by|collected by|has been collected|was collected)(?![a-z])/i;
 /** Put in a locker with a code to collect it: said so whatever status the platform sent ("快件已存入順便智能櫃，請憑取件碼取件" came as out for delivery). */
 const IN_LOCKER = /取件码|取件碼|已(?:放入|存入|投入)[^，,。；;]{0,12}(?:柜|櫃)|(?<![a-z])(?:ready (?:for|to be) (?:pickup|pick-up|picked up|collection|collected)|(?:placed|put|stored) in (?:the |a )?(?:parcel )?locker)(?![a-z])/i;
+/** Said as what will happen: "如放入快递柜将短信发送取件码", "if no one is home it will be placed in a locker" (found in review). */
+const WOULD_BE = /如果?|若|(?<!已)将|(?<![a-z])(?:if|will be|would be|may be|might be)(?![a-z])/i;
 export const atPickup = (l: Logistics): boolean => {
   const e = newestEvents(l)[0];
   if (e === undefined || PICKED_UP.test(e.description) || NOT_YET_THERE.test(e.description)) return false;
   // Out for delivery is on its way to the door, whatever a station's name in the scan says (found in review),
   // unless the scan says it is in a locker for the buyer (found from outside: "1 天沒有更新，可能有延誤").
-  return ((l.status === 'delivered' || l.status === 'in_transit') && AT_PICKUP.test(e.description)) || (l.status === 'out_for_delivery' && IN_LOCKER.test(e.description));
+  return ((l.status === 'delivered' || l.status === 'in_transit') && AT_PICKUP.test(e.description)) || (l.status === 'out_for_delivery' && IN_LOCKER.test(e.description) && !WOULD_BE.test(e.description));
 };
 /** What the parcel's answer says of its status: waiting at a pickup point reads as that. */
 const parcelStatusKey = (l: Logistics): EtaKey => (atPickup(l) ? 'at_pickup' : l.status);

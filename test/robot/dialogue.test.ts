@@ -278,7 +278,8 @@ describe('the shop FAQ against order intents', () => {
 });
 
 describe('when the FAQ is unsure', () => {
-  const cand = (id: string, question: string) => ({ entry: { id, question, answer: `answer of ${id}` }, score: 1, confidence: 0.4 });
+  // Answers in the entries' language (an English answer in a Chinese conversation is framed as the shop's word in English).
+  const cand = (id: string, question: string) => ({ entry: { id, question, answer: `答案 ${id}` }, score: 1, confidence: 0.4 });
   test('it offers the shop questions it hesitates between, and a number picks one', () => {
     const asked = step(initialState(), input('这个怎么弄'), { faq: ok(null), faqCandidates: [cand('a', '怎么开发票？'), cand('b', '怎么申请售后？')] });
     assert.match(asked.replies[0]!.text, /1\. 怎么开发票？\n2\. 怎么申请售后？/);
@@ -289,7 +290,7 @@ describe('when the FAQ is unsure', () => {
     assert.equal(p.intent, 'faq');
     assert.equal(p.needs.faqText, '怎么申请售后？');
     const r = step(stored, input('2'), { faq: ok(cand('b', '怎么申请售后？')) });
-    assert.equal(r.replies[0]!.text, 'answer of b');
+    assert.equal(r.replies[0]!.text, '答案 b');
     assert.equal(r.state.faqOptions, undefined);
   });
 

@@ -7333,10 +7333,63 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
     for (const ask of ['do yall ship live fish?', "do ya'll ship live fish?"]) assert.equal(normalize(ask).text, 'do you ship live fish?', ask);
   });
 
+  test('an entry found by an English alternate but answered in Chinese is framed as the shop\'s word in Chinese', async () => {
+    const genuine: FaqEntry = { id: 'gen', question: '你哋啲貨係咪正貨？', answer: '本店所有產品都係品牌授權代理入貨嘅正貨，絕不售賣水貨。', alternates: ['係咪水貨', 'are your products authentic?'] };
+    const text = textOf(await shop({}, [genuine])('are ur products authentic?'));
+    assert.match(text, /in Chinese/);
+    assert.match(text, /正貨/);
+  });
+
   test('a traditional conversation keeps the shop\'s 台 as written', async () => {
     const tw: FaqEntry = { id: 'tw', question: '寄台灣要幾天？', answer: '寄台灣一般 5-7 個工作天。' };
     const r = await shop({}, [tw])('寄台灣要幾耐');
     assert.match(textOf(r), /寄台灣一般/);
     assert.equal(toTraditional('台风天柜台照常营业，寄台湾'), '颱風天櫃檯照常營業，寄台灣');
+  });
+});
+
+describe('what the thirtieth session\'s readings must not take (review)', () => {
+  const { ago, shop } = session27;
+
+  test('no vet for a picky eater with a return asked, goods asked for, a person or a hot dog; no reaction for goods that peel or skin asked about beforehand', async () => {
+    const { healthAsked } = await import('../../src/robot/nlu/health.ts');
+    const { normalize } = await import('../../src/robot/nlu/index.ts');
+    for (const t of ["my cat won't eat the new food, can i return it?", 'my dog refuses to eat the kibble, can i exchange it for another flavor?', 'help, which food is good for a cat that vomits a lot?',
+      'do you have food for dogs with diarrhea? need help choosing', 'my son threw up after eating the new cat treats, help', 'hot dog made me throw up after eating',
+      'the phone case is peeling after using it 2 weeks', 'sofa cover after using 1 month is peeling, can claim warranty?', 'after applying the screen protector it keeps peeling at the corner',
+      '这个面霜适合容易长痘的皮肤吗 用了以后保湿吗', 'is this safe for sensitive skin? i get hives easily after using new products', 'does this cleanser help with itchy skin after using it?', '擦完以后刺痛感是酸类的正常反应吗']) {
+      assert.equal(healthAsked(normalize(t).text), undefined, t);
+    }
+  });
+
+  test('place names, English and Malay words are no Spanish; a request after "don\'t bother" or "唔使" is no withdrawal', async () => {
+    const { readsSpanish, withdrawsHandover } = await import('../../src/robot/nlu/index.ts');
+    for (const t of ['do you ship to El Paso and Las Vegas?', 'ship it to Los Angeles por favor', 'apa ongkir gratis untuk para member?', 'can you do me a favor and add a gratis sample to my order']) assert.equal(readsSpanish(t), false, t);
+    for (const t of ['唔使俾運費咩', '唔使講 你哋啲貨一定有問題', 'dont bother calling me, just refund me', 'ill keep them, but i want a partial refund for the broken one', "don't bother the courier, just leave it at the guardhouse"]) {
+      assert.equal(withdrawsHandover(t), undefined, t);
+    }
+  });
+
+  test('morning and a sheet mask in Cantonese keep their words', async () => {
+    const { normalize } = await import('../../src/robot/nlu/index.ts');
+    assert.match(normalize('聽日早晨送唔送到').text, /早晨/);
+    assert.match(normalize('我買咗十塊面膜 收到得九塊').text, /面膜/);
+  });
+
+  test('a postcode is no courier, goods named pick their order, a locker "if" is no pickup, the mail is no restock, a bare no is still read', async () => {
+    const down = order({ orderId: 'DJ-1', status: 'paid', items: [{ sku: 'D', title: '羽绒服 黑色 L', quantity: 1, price: '599.00' }], createdAt: ago(20) });
+    const tea = order({ orderId: 'TE-1', status: 'shipped', items: [{ sku: 'T', title: '西湖龙井 250g', quantity: 1, price: '199.00' }], createdAt: ago(60) });
+    const teaTrack = logistics({ orderId: 'TE-1', carrier: '中国邮政', trackingNo: 'YZ001', events: [{ time: ago(5), location: '杭州', description: '运输中' }], updatedAt: ago(5) });
+    assert.doesNotMatch(textOf(await shop({ orders: [down, tea], logistics: [teaTrack] })('羽绒服那单邮政编码填错了 能改地址吗')), /TE-1/);
+    const toys = order({ orderId: 'PP-10', status: 'paid', items: [{ sku: 'K', title: 'KONG Dog Toys', quantity: 1, price: '13.99' }], currency: 'USD', createdAt: ago(14) });
+    const bed = order({ orderId: 'PP-11', status: 'shipped', items: [{ sku: 'B', title: 'Orthopedic Dog Bed', quantity: 1, price: '79.99' }], currency: 'USD', createdAt: ago(70) });
+    const bedTrack = logistics({ orderId: 'PP-11', carrier: 'FedEx', trackingNo: '79460', events: [{ time: ago(3), location: 'Saint Paul, MN', description: 'In transit' }], updatedAt: ago(3) });
+    assert.doesNotMatch(textOf(await shop({ orders: [toys, bed], logistics: [bedTrack] })('change the address for the dog toys? fedex has my old one')), /79460|PP-11/);
+    const maybe = logistics({ orderId: 'PP-11', carrier: 'FedEx', trackingNo: '79460', status: 'out_for_delivery', events: [{ time: ago(1), location: 'Saint Paul, MN', description: 'Out for delivery; if no one is home it will be placed in a parcel locker and you will get a pickup code' }], updatedAt: ago(1) });
+    assert.doesNotMatch(textOf(await shop({ orders: [bed], logistics: [maybe] })('where is my dog bed')), /collect|pickup point/i);
+    assert.match(textOf(await shop({ orders: [bed], logistics: [bedTrack] })('when will i get it in the mail?')), /79460|PP-11/);
+    const say = shop({ orders: [bed], logistics: [bedTrack] });
+    await say('where is my dog bed');
+    assert.doesNotMatch(textOf(await say('no')), /what else can I help/);
   });
 });

@@ -44,7 +44,7 @@ const babyUnwell = (n: string, taken: boolean): boolean =>
 /** The goods named as the cause: "是不是奶粉的问题", "换了你们家的奶粉以后", "the diapers gave her a rash". */
 const CAUSED = /是不是[^，,。？?]{0,8}(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾)|(?:用了|换了|穿了|吃了|喝了)[^，,。？?]{0,8}(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾)|(?<![a-z])(?:(?:the|your|this) (?:formula|diapers?|nappies|nappy|wipes|baby food) (?:gave|made|caused)|(?:since|after) (?:using|drinking|eating|switching to) (?:the|your|this))(?![a-z])/;
 /** "宝宝吐奶是正常的吗": asked whether it is normal, the shop's question (an entry may answer it). */
-const ASKS_NORMAL = /正常吗|正常的吗|正不正常|是正常的|(?<![a-z])(?:is (?:it|this|that) normal|normal for)(?![a-z])/;
+const ASKS_NORMAL = /正常吗|正常的吗|正不正常|是正常的|正常反应|(?<![a-z])(?:is (?:it|this|that) normal|normal for|normal reaction)(?![a-z])/;
 const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|breastfeeding|副作用|伤肝|伤肾|(?<![a-z])(?:side effects?|medicine|medication|pills|ibuprofen|paracetamol|aspirin|antibiotics)(?![a-z])/;
 const SEVERE = /过敏|起疹|疹子|红疹|皮疹|呼吸困难|红肿|(?<![a-z])(?:allergic reaction|rash|hives|swollen)(?![a-z])/;
 /** Taken: eaten, swallowed, injected. */
@@ -113,23 +113,27 @@ const PET_ATE_HARM = /(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
 
 /** What skin shows after something put on it. */
-const SKIN = /红疹|起疹|疹子|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|嘴唇)(?:都|就|全|有点|一直|好|很|变得?)?(?:红了|红红|肿|痒|刺痛|烂)|刺痛|灼热|脱皮|爆痘|长痘|闷痘|(?<![a-z])(?:rash|hives|broke out|breaking out|breakout|itchy|itching|swollen|red and (?:swollen|itchy|sore|burning)|peeling|stinging|(?:face|skin|eyes?|lips?) (?:is |are |went |got |turned )?(?:red|swollen|burning|itchy))(?![a-z])/;
+// Not peeling or pimples alone: goods peel ("the phone case is peeling", "沙发套脱皮"), and 长痘 is a skin type asked about (found in review).
+const SKIN = /红疹|起疹|疹子|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|嘴唇)(?:都|就|全|有点|一直|好|很|变得?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?) (?:is |are |went |got |turned |started )?(?:red|swollen|burning|itchy|itching|stinging|peeling))(?![a-z])/;
 /** Put on the skin, or the goods named as the cause: "搽完…之后", "用完", "令我起疹", "after using it". */
 const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|用完|用了(?:之后|以后|后)|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying)|(?:it|this|the \w+) (?:made|gave) me)(?![a-z])/;
 /** A return asked beside it: the goods' trouble, as before ("用了两片就起红疹子了，没开的那包能不能退"). */
-const RETURN_ASKED = /能不能退|可不可以退|可以退|能退|退货|退款|退吗|退不|(?<![a-z])(?:refund|return)(?![a-z])/;
+const RETURN_ASKED = /能不能退|可不可以退|可以退|能退|退货|退款|退吗|退不|换货|换一|保修|保固|理赔|(?<![a-z])(?:refund|return|exchange|warranty|claim)(?![a-z])/;
 /**
  * Skin that reacts to what was put on it ("但係佢令我起晒紅疹 好痕", "我塊面搽完卸妝水之後又紅又腫 好痛 點算好"):
  * a reaction, told to stop and get help, ahead in the queue (found from outside, a cosmetics shop: "did you mean" or
  * "not understood"). Not asked beforehand, whether it is normal, or beside a return asked.
  */
-const skinReacts = (n: string): boolean => TOPICAL.test(n) && SKIN.test(n) && !RETURN_ASKED.test(n) && !ASKS_NORMAL.test(n) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n);
+const skinReacts = (n: string): boolean => TOPICAL.test(n) && SKIN.test(n) && !RETURN_ASKED.test(n) && !ASKS_NORMAL.test(n) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n);
+/** Asked before buying, or how the skin usually is ("适合容易长痘的皮肤吗", "i get hives easily after using new products"). */
+const HABITUALLY = /适合|容易|会不会|能不能用|可以用吗|敏感肌|有没有|(?<![a-z])(?:suitable|good for|safe for|easily|prone|usually|always|sensitive skin|help with|helps with|help for|do you have|is (?:it|this) safe)(?![a-z])/;
 
 /** An animal kept at home, fish and birds too. */
 // Not fish or 鱼 alone, which are also eaten ("吃了你们的鱼以后拉肚子" is the buyer's own stomach).
-const ANIMAL = /猫(?!眼|耳朵)|(?<!热)狗|宠物|金鱼|热带鱼|孔雀鱼|斗鱼|小鱼儿|仓鼠|兔子|鹦鹉|(?<![a-z])(?:cats?|dogs?|pets?|pupp(?:y|ies)|kittens?|tetras?|bettas?|gupp(?:y|ies)|goldfish|(?:my|the|our) fish (?:is|are|look|looks|seem|seems|keep|keeps)|hamsters?|rabbits?|bunn(?:y|ies)|parrots?|budgies?|gato|perro)(?![a-z])/;
+const ANIMAL = /猫(?!眼|耳朵)|(?<!热)狗|宠物|金鱼|热带鱼|孔雀鱼|斗鱼|小鱼儿|仓鼠|兔子|鹦鹉|(?<![a-z])(?:cats?|(?<!hot )dogs?|pets?|pupp(?:y|ies)|kittens?|tetras?|bettas?|gupp(?:y|ies)|goldfish|(?:my|the|our) fish (?:is|are|look|looks|seem|seems|keep|keeps)|hamsters?|rabbits?|bunn(?:y|ies)|parrots?|budgies?|gato|perro)(?![a-z])/;
 /** What an animal's body shows when it is unwell. */
-const PET_SYMPTOM = /呕吐|一直吐|吐了|拉稀|拉肚子|腹泻|软便|便血|不吃东西|不吃饭|不吃粮|没精神|精神不好|蔫了|生病了|病了|(?<![a-z])(?:vomit\w*|throw(?:ing)? up|threw up|diarrh\w*|loose stools?|bloody stools?|(?:not|isn'?t|is not|won'?t|will not|stopped|refuses? to|refusing to) eat(?:ing)?|lethargic|(?:is|got|gotten|been|looks?|seems?|getting|became) (?:so |very |really |kinda |pretty )?sick|floating (?:sideways|upside down|on (?:its|their) sides?)|gasping at the (?:top|surface))(?![a-z])/;
+// Not a pet that will not eat the food alone: a picky eater is the goods' question, often with a return asked (found in review).
+const PET_SYMPTOM = /呕吐|一直吐|吐了|拉稀|拉肚子|腹泻|软便|便血|没精神|精神不好|蔫了|生病了|病了|(?<![a-z])(?:vomit\w*|throw(?:ing)? up|threw up|diarrh\w*|loose stools?|bloody stools?|lethargic|(?:is|got|gotten|been|looks?|seems?|getting|became) (?:so |very |really |kinda |pretty )?sick|floating (?:sideways|upside down|on (?:its|their) sides?)|gasping at the (?:top|surface))(?![a-z])/;
 /** Tied to the goods, or help asked now: "after eating the new food", "换了你们的粮以后", "what do i do". */
 const PET_CAUSE = /吃了|喂了|换了|自从|以后|之后|怎么办|急|(?<![a-z])(?:after (?:eating|switching|changing|starting|using|we (?:switched|changed|started))|since (?:eating|switching|changing|starting|we)|(?:the|this|that|your|new) (?:food|kibble|treats?|litter)|what (?:do|should|can) i do|help)(?![a-z])/;
 /**
@@ -139,7 +143,14 @@ const PET_CAUSE = /吃了|喂了|换了|自从|以后|之后|怎么办|急|(?<![
  * for my cat to throw up after switching food" is the shop's question).
  */
 const petUnwell = (n: string, goods?: string): boolean =>
-  (ANIMAL.test(n) || (goods !== undefined && ANIMAL.test(goods.toLowerCase()))) && PET_SYMPTOM.test(n) && PET_CAUSE.test(n) && !SUPPOSED.test(n) && !ASKS_NORMAL.test(n) && !NOT_A_REPORT.test(n) && !BEFOREHAND.test(n);
+  (ANIMAL.test(n) || (goods !== undefined && ANIMAL.test(goods.toLowerCase()))) && PET_SYMPTOM.test(n) && PET_CAUSE.test(n) && !SUPPOSED.test(n) && !ASKS_NORMAL.test(n) && !NOT_A_REPORT.test(n) && !BEFOREHAND.test(n) &&
+  !RETURN_ASKED.test(n) && !ASKS_WHICH.test(n) && !PERSON_UNWELL.test(n);
+/**
+ * A return asked beside it ("my cat won't eat the new food, can i return it?"), goods asked for ("which food is good for a cat
+ * that vomits"), or a person unwell ("my son threw up after eating the new cat treats", "hot dog made me throw up"): no vet (found in review).
+ */
+const ASKS_WHICH = /推荐|哪种|哪款|哪个牌子|适合|有没有[^，,。？?]{0,8}(?:粮|食)|(?<![a-z])(?:which|recommend\w*|suggest\w*|good for|best for|suitable for|do you (?:have|sell|carry)|choosing|choose)(?![a-z])/;
+const PERSON_UNWELL = /孩子|宝宝|儿子|女儿|老公|老婆|我(?:吃|喝)了|(?<![a-z])(?:my (?:son|daughter|kids?|child|children|baby|husband|wife|mom|mum|dad|mother|father|partner|boyfriend|girlfriend)|(?:made|makes|making|gave) me|i (?:threw up|vomited|was sick|got sick|feel|felt|have been|had))(?![a-z])/;
 
 const namesMedicine = (s: string): boolean => MEDICINE.test(s) && !NOT_MEDICINE.test(s);
 

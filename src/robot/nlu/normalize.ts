@@ -82,6 +82,8 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   const display = s;
 
   let t = joinSyllables(display);
+  // "早晨" alone is Hong Kong's good morning, not the morning of "聽日早晨送唔送到" (found from outside, then in review).
+  if (MORNING_ALONE.test(t)) t = t.replace('早晨', '早上好');
   if (HAN.test(t)) t = toSimplified(t);
   const speller = defaultSpeller();
   // A capitalised word inside a sentence is a name ("this is Liam", "Huawei"): never corrected.
@@ -116,6 +118,7 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   return { display, text: t.replace(SPACES, ' ').trim(), angry };
 }
 
+const MORNING_ALONE = /^\s*早晨[\s!！~。.呀啊喔哦]*$/;
 /** Words a correction must not make up among Malay words: each asks for a person. */
 const CALLS_A_PERSON: ReadonlySet<string> = new Set(['human', 'agent', 'person', 'people', 'someone', 'staff', 'manager']);
 /** Malay's own phrases and "order saya" as English, before Malay words are read one by one (tables.ts). */

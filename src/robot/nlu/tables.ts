@@ -486,17 +486,19 @@ export const MALAY_WORDS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * Spanish words that are no English, Malay, pinyin or Singlish word ("la", "mi", "de", "y", "es",
- * "son" are left out): two of them in a message the robot did not read as a question about the
+ * Spanish words that are no English, Malay, Indonesian, pinyin or Singlish word, nor a part of
+ * American place names ("la", "mi", "de", "y", "es", "son", "el", "los", "las", "del", "para",
+ * "gratis", "favor", "todo", "nada", "mucho" are left out: "ship it to Los Angeles por favor",
+ * "apa ongkir gratis untuk para member?" are found in review): two of them in a message the robot did not read as a question about the
  * buyer's own data, and it says it reads English and Chinese only, instead of taking "ok. puedo
  * cambiar…" for an ok or "y cuanto tarda…" for a goodbye (found from outside, a US shop's buyers).
  */
 export const SPANISH_WORDS: ReadonlySet<string> = new Set(
   (
     'puedo puede pueden quiero quisiera necesito tengo tiene tienen cambiar cambio llega llegar llego tarda tardan cuanto cuanta cuando donde porque ' +
-    'pero por para el los las del que esta estoy estan envio gratis comida gato gata perro perrita perrito orden pedido todavia normalmente vez muy ' +
-    'usted ustedes ayuda ayudar tambien nada bien como aqui ahora dinero reembolso devolver devolucion paquete entrega manana hoy ayer semana dias ' +
-    'todo nunca siempre mucho poco hacer puedes favor vomitando enfermo enferma'
+    'pero por que esta estoy estan envio comida gato gata perro perrita perrito orden pedido todavia normalmente vez muy ' +
+    'usted ustedes ayuda ayudar tambien bien como aqui ahora dinero reembolso devolver devolucion paquete entrega manana hoy ayer semana dias ' +
+    'nunca siempre hacer puedes vomitando enfermo enferma'
   ).split(' '),
 );
 /** Malay phrases whose words mean something else one by one, as English. */
@@ -777,8 +779,11 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['到喇', '到了'],
   // The thirtieth round (a Hong Kong skincare shop): a skin reaction and help asked ("塊面搽完…又紅又腫 點算好").
   ['点算好', '怎么办'],
+  // Not 块面 alone: 一塊面膜 is a sheet mask (found in review).
   ['成块面', '整张脸'],
-  ['块面', '脸'],
+  ['我块面', '我的脸'],
+  ['块面红', '脸红'],
+  ['块面肿', '脸肿'],
   ['搽完', '涂完'],
   ['搽咗', '涂了'],
   ['起晒', '起了'],
@@ -787,13 +792,12 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['坏晒', '坏了'],
   ['好痕', '很痒'],
   ['痕痒', '瘙痒'],
-  ['早晨', '早上好'],
   ['有返货', '有货'],
 ];
 /** Characters and words only written Cantonese uses, read on the text as typed (係 alone is also 關係). */
 // 点解 is inside Mandarin's 重点解释 and 难点解决: only 點解 as typed, or 点解 opening the message.
 // "开唔开", "会唔会": Cantonese's A-not-A question (found from outside: "星期日開唔開" was not read).
-export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|([\u4e00-\u9fff])唔\1|喇(?![叭嘛])|點解|^\s*点解|點算|塊面|搽[完咗]|^\s*早晨\s*$|[漏碎紅红起腫肿壞坏]晒|有返貨|有返货|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|琴日|聽日|听日/;
+export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|([\u4e00-\u9fff])唔\1|喇(?![叭嘛])|點解|^\s*点解|點算|塊面(?!膜)|搽[完咗]|[漏碎紅红起腫肿壞坏]晒|有返貨|有返货|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|琴日|聽日|听日/;
 
 /** English words that are also common pinyin or order-code fragments and must not be counted as English. */
 export const NOT_ENGLISH = new Set(['jd', 'yt', 'zto', 'sto', 'ems', 'sku', 'id', 'no']);

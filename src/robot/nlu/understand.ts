@@ -370,9 +370,11 @@ const WITHDRAW_WORDS = [
   "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people)(?: anymore| already| lah)?(?=\\s*(?:[,.!~]|$))",
   "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)(?=\\s*(?:[,.!~]|$))",
   // "no dont bother actually ill keep them", "算了 唔使喇 我自己睇" (found from outside: the rest was a miss).
-  "(?:no )?(?:don'?t|do not) bother(?! me)(?![a-z])",
-  "(?:actually )?(?:i'?ll|ill|i will) (?:just )?keep (?:it|them|the \\w+)(?=\\s*(?:[,.!~]|$))",
-  '唔使(?:喇|啦|了)?',
+  // Only as the whole of what is said: "dont bother calling me, just refund me", "ill keep them, but i want a partial
+  // refund", "唔使講…", "唔使俾運費咩" ask for more (found in review: taken out of the queue).
+  "(?:no )?(?:don'?t|do not) bother(?=[\\s,.!~]*(?:$|(?:actually )?(?:i'?ll|ill|i will) (?:just )?keep))",
+  "(?:actually )?(?:i'?ll|ill|i will) (?:just )?keep (?:it|them|the \\w+)(?=[\\s.!~]*$)",
+  '唔使(?:喇|啦|了)?(?=[\\s,，.。!！~]|$)',
   '我自己(?:睇|搞)(?:吓|下)?(?=[\\s,，.。!！~]|$)',
   // Malay and Indonesian for "no need" ("tak payah, i dont need agent": found from outside, its rest was a miss that queued the buyer again).
   // Not asked ("tak perlu ke…?", "takpa ke…?") and not "tak jadi" (it did not work: found in review).
