@@ -3258,13 +3258,16 @@ function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome 
  * "已放入丰巢快递柜，取件码…", "ready for collection"): platforms send it as delivered or still in
  * transit, and "已经签收了" told a buyer whose parcel sat at a 7-11 that they had it (found from outside).
  */
-const AT_PICKUP = /(?<!未|没|沒|预计|預計|即将|即將|将|將)到店(?!时间|時間)|已到(?:达)?.{0,12}(?:驿站|驛站|门市|門市|门店|快递柜|快遞櫃|自提点|自提點|代收点|代收點)|(?<!无需|無需|不用|已|已经|已經)(?:请|請)[^，,。；;]{0,12}(?:到|去)[^，,。；;]{0,8}自提|待自提|待提货|待提貨|等待提货|等待提貨|待取件|待領取|待领取|(?:请|請)(?:于|於|在).{0,12}(?:前)?(?:取件|取货|取貨|领取|領取)|取件码|取件碼|已(?:放入|存入|投递至|投入).{0,12}(?:柜|櫃|驿站|驛站)|(?<![a-z])(?:ready (?:for|to be) (?:pickup|pick-up|picked up|collection|collected)|awaiting (?:pickup|collection)|available for (?:pickup|collection)|(?:arrived|delivered) (?:at|to) (?:the |a )?(?:pickup point|collection point|parcel locker|locker|parcel shop|store for pickup))(?![a-z])/i;
+const AT_PICKUP = /(?<!未|没|沒|预计|預計|即将|即將|将|將)到店(?!时间|時間)|已(?:到(?:达)?|送达|送達)(?:取件)?.{0,12}(?:驿站|驛站|门市|門市|门店|快递柜|快遞櫃|自提点|自提點|代收点|代收點)|(?<!无需|無需|不用|已|已经|已經)(?:请|請)[^，,。；;]{0,12}(?:到|去)[^，,。；;]{0,8}自提|待自提|待提货|待提貨|等待提货|等待提貨|待取件|待領取|待领取|(?:请|請)(?:于|於|在).{0,12}(?:前)?(?:取件|取货|取貨|领取|領取)|取件码|取件碼|已(?:放入|存入|投递至|投入).{0,12}(?:柜|櫃|驿站|驛站)|(?<![a-z])(?:ready (?:for|to be) (?:pickup|pick-up|picked up|collection|collected)|awaiting (?:pickup|collection)|available for (?:pickup|collection)|(?:arrived|delivered) (?:at|to) (?:the |a )?(?:pickup point|collection point|parcel locker|locker|parcel shop|store for pickup))(?![a-z])/i;
 /** Expected there, not there yet: "预计 12/10 到店". */
 const NOT_YET_THERE = /(?:预计|預計|即将|即將|将于|將於|尚未|还未|還未).{0,14}(?:到店|到达|到達)/;
 /** Collected after all: "已取件", "顧客已取貨", "picked up by customer". */
 const PICKED_UP = /已取件|已取货|已取貨|已领取|已領取|已取出|已被取出|取件成功|(?<![a-z])(?:picked up by|collected by|has been collected|was collected)(?![a-z])/i;
-/** Put in a locker with a code to collect it: said so whatever status the platform sent ("快件已存入順便智能櫃，請憑取件碼取件" came as out for delivery). */
-const IN_LOCKER = /取件码|取件碼|已(?:放入|存入|投入)[^，,。；;]{0,12}(?:柜|櫃)|(?<![a-z])(?:ready (?:for|to be) (?:pickup|pick-up|picked up|collection|collected)|(?:placed|put|stored) in (?:the |a )?(?:parcel )?locker)(?![a-z])/i;
+/**
+ * Put in a locker with a code, or at a store to collect: said so whatever status the platform sent ("快件已存入順便智能櫃，請憑取件碼取件",
+ * "包裹已送達取件門市，請於 12/11 前攜帶證件至門市取件" came as out for delivery: found from outside, told as a possible delay).
+ */
+const IN_LOCKER = /取件码|取件碼|已(?:放入|存入|投入)[^，,。；;]{0,12}(?:柜|櫃)|已(?:送达|送達|配达|配達)(?:取件)?(?:门市|門市|门店|門店)|(?:至|到)(?:门市|門市)(?:取件|取货|取貨|领取|領取)|(?<![a-z])(?:ready (?:for|to be) (?:pickup|pick-up|picked up|collection|collected)|(?:placed|put|stored) in (?:the |a )?(?:parcel )?locker)(?![a-z])/i;
 /** Said as what will happen: "如放入快递柜将短信发送取件码", "if no one is home it will be placed in a locker" (found in review). */
 const WOULD_BE = /如果?|若|(?<!已)将|(?<![a-z])(?:if|will be|would be|may be|might be)(?![a-z])/i;
 export const atPickup = (l: Logistics): boolean => {
@@ -3378,7 +3381,25 @@ function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
     const now = (ctx.input.now ?? new Date()).getTime();
     return now > endOfWorkingDay(paid, days, ctx.tz) ? atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), 1) : undefined;
   }
+  // "24 小時內出貨，週六、日及國定假日順延": the hours are counted on weekdays only (found from outside: late on a Sunday).
+  if (terms.own && WEEKEND_DEFERS.test(shopReading(terms.text)) && Number.isFinite(paid)) {
+    const now = (ctx.input.now ?? new Date()).getTime();
+    return weekdayHours(paid, now, ctx.tz) > promised ? atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), 1) : undefined;
+  }
   return atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), promised + 1);
+}
+/** A shop's word that weekends do not count ("周末顺延至下一个工作日", "orders paid on weekends ship the next business day"). */
+const WEEKEND_DEFERS = /(?:周末|周六|星期六|礼拜六|周日|假日)[^。.]{0,24}(?:顺延|下一个?工作日|次一?工作日|不发货|休息)|(?<![a-z])(?:weekends?|saturdays?|sundays?)(?![a-z])[^.]{0,60}(?:next (?:business|working) day|on monday|not (?:shipped|dispatched))/i;
+/** Hours between two instants that fall on weekdays of the shop's calendar. */
+function weekdayHours(from: number, to: number, tzMinutes: number): number {
+  const offset = tzMinutes * 60_000;
+  let ms = 0;
+  for (let t = from + offset, end = to + offset, i = 0; t < end && i < 90; i++) {
+    const nextDay = Math.floor(t / DAY_MS) * DAY_MS + DAY_MS;
+    if (isWeekday(t)) ms += Math.min(nextDay, end) - t;
+    t = nextDay;
+  }
+  return ms / HOUR_MS;
 }
 /** Hours a promise of `n` working days stands for when no weekday is known: a weekend for each five. */
 const workingDayHours = (n: number): number => (n + 2 * Math.ceil(n / 5)) * 24;

@@ -29,9 +29,9 @@ import type { WorkQueue } from '../ops/work-queue.ts';
 import type { ShopShedPolicy } from '../ops/shop-shed.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { retryLater } from '../ops/retry-later.ts';
-import { inScriptOf } from './traditional.ts';
+import { inScriptOf, toTraditional } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
-import { detectLanguage, MAX_UTTERANCE, normalize, withdrawsHandover } from './nlu/index.ts';
+import { chineseScript, detectLanguage, MAX_UTTERANCE, normalize, withdrawsHandover } from './nlu/index.ts';
 import { healthAsked } from './nlu/health.ts';
 import { TEXTS } from './replies.ts';
 import { missesForgotten } from './dialogue.ts';
@@ -328,6 +328,17 @@ export class BotResponder {
   }
 
   /**
+   * A notice in the script the buyer writes: their text's, else the conversation's ("不用了" tells none; found from
+   * outside: a Taiwanese buyer's take-back was said in simplified characters). Best effort: simplified when unread.
+   */
+  async #inBuyersScript(id: string, notice: string, text: string): Promise<string> {
+    const script = chineseScript(text);
+    if (script !== undefined) return inScriptOf(notice, text);
+    const state = await this.#readState(id).read.then(parseStored).catch(() => undefined);
+    return state && typeof state === 'object' && (state as { hant?: unknown }).hant === true ? toTraditional(notice) : notice;
+  }
+
+  /**
    * A buyer waiting in the queue who takes the hand-over back ("算了不用了，我的快递到哪了"): back to
    * the robot, which says so and answers the rest of the message (found from outside: with nobody
    * online, a buyer who changed their mind got silence). An agent who accepted first keeps it.
@@ -341,7 +352,7 @@ export class BotResponder {
       });
       if (!moved) return false;
       this.#handedOver.delete(id);
-      await this.#say(id, BOT_SENDER, { kind: 'text', text: inScriptOf(TEXTS[detectLanguage(text).lang].handoverWithdrawn, text) }).catch(() => false);
+      await this.#say(id, BOT_SENDER, { kind: 'text', text: await this.#inBuyersScript(id, TEXTS[detectLanguage(text).lang].handoverWithdrawn, text) }).catch(() => false);
       await this.#missesForgotten(id);
       if (rest) this.#enqueue({ ...e, state: 'bot', typedText: rest });
       return true;

@@ -108,6 +108,12 @@ const TAIWAN_WORDS: readonly (readonly [RegExp, string])[] = [
   [/承運/g, '配送'],
   [/快遞員/g, '送貨員'],
   [/快遞公司/g, '物流公司'],
+  // The thirtieth round (a Taipei 3C shop's buyers): 消息, 沒法, 詳情頁 and “” read as mainland's.
+  [/消息/g, '訊息'],
+  [/沒法/g, '無法'],
+  [/詳情頁/g, '頁面'],
+  [/“/g, '「'],
+  [/”/g, '」'],
 ];
 export function toTaiwanese(text: string): string {
   let out = text;

@@ -280,6 +280,25 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    // Found from outside (a Taiwanese shop): "不用了" tells no script, and the take-back was said in simplified characters.
+    test('a take-back that tells no script is said in the conversation\'s traditional characters', async () => {
+      const s = await f.create();
+      try {
+        const robot: RobotLike = { answer: async (r) => (r.text.includes('真人') ? { ...reply('正在為您轉接人工客服', 'requested'), state: { v: 1, lang: 'zh', hant: true, failures: 0 } } : reply(`robot: ${r.text}`)) };
+        const { conversations, bot } = setup(s, { answer: robot.answer });
+        const p = buyer('buyer_r_hant');
+        const id = (await conversations.send(p, say('我要找真人客服'))).ack.conversationId;
+        await bot.idle();
+        assert.equal((await getConversation(s.db, id))?.state, 'queued');
+        await conversations.send(p, say('不用了'));
+        await bot.idle();
+        const msgs = await texts(s, conversations, p, id);
+        assert.ok(msgs.some((m) => m.startsWith('bot:好的，已為您取消轉人工')), JSON.stringify(msgs));
+      } finally {
+        await s.close();
+      }
+    });
+
     // Found from outside (a Malaysian shop): "tak payah, i dont need agent" was taken back, and its rest, a
     // miss, was the second and queued the buyer again in the same turn.
     test('taking a hand-over back starts the robot\'s count of misses again', async () => {

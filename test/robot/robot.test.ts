@@ -7340,6 +7340,27 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
     assert.match(text, /正貨/);
   });
 
+  test('a Taiwanese store pickup waits to be collected; a weekend does not make a paid order late when the shop says so; Taiwan\'s quotes', async () => {
+    const ship = '現貨商品於付款完成後 24 小時內出貨，週六、日及國定假日順延至下一個工作天。';
+    const entries: FaqEntry[] = [{ id: 'ship', question: '付款後多久出貨？', answer: ship }, { id: 'pay', question: '有哪些付款方式？', answer: '信用卡、ATM 轉帳。' }];
+    const robotAt = (data: FakeData, at: string) => {
+      const faq = new FaqIndexProvider();
+      faq.setEntries('shop_tw', entries, 1, { timeZone: 'Asia/Taipei' });
+      return conversation(createRobot({ dataSource: fakeDataSource(data), faq, clock: () => new Date(at) }), 'tw', 'shop_tw');
+    };
+    const caseOrder = order({ orderId: 'TW-1', shopId: 'shop_tw', userId: 'tw', status: 'shipped', currency: 'TWD', items: [{ sku: 'C', title: 'Spigen iPhone 16 Pro 防摔手機殼', quantity: 1, price: '890' }], createdAt: '2026-12-01T10:00:00+08:00' });
+    const store = logistics({ orderId: 'TW-1', shopId: 'shop_tw', carrier: '7-11 交貨便', trackingNo: 'F523', status: 'out_for_delivery', events: [{ time: '2026-12-04T14:20:00+08:00', location: '7-ELEVEN 新莊福營門市', description: '包裹已送達取件門市，請於 12/11 前攜帶證件至門市取件' }], updatedAt: '2026-12-04T14:20:00+08:00' });
+    const atStore = textOf(await robotAt({ orders: [caseOrder], logistics: [store] }, '2026-12-05T20:00:00Z')('我的包裹到了嗎'));
+    assert.match(atStore, /自提點/);
+    assert.doesNotMatch(atStore, /延誤/);
+    // Paid on a Friday night: on Sunday it is not late; on Tuesday evening it is.
+    const pods = order({ orderId: 'TW-2', shopId: 'shop_tw', userId: 'tw', status: 'paid', currency: 'TWD', items: [{ sku: 'A', title: 'Apple AirPods Pro 2 (USB-C)', quantity: 1, price: '7490' }], createdAt: '2026-12-04T22:00:00+08:00', updatedAt: '2026-12-04T22:00:00+08:00' });
+    assert.doesNotMatch(textOf(await robotAt({ orders: [pods] }, '2026-12-06T04:00:00+08:00')('我的耳機什麼時候出貨')), /比平常慢/);
+    assert.match(textOf(await robotAt({ orders: [pods] }, '2026-12-08T17:00:00+08:00')('我的耳機什麼時候出貨')), /比平常慢/);
+    const lost = textOf(await robotAt({}, '2026-12-05T20:00:00Z')('阿阿阿阿阿'));
+    assert.doesNotMatch(lost, /[“”]/);
+  });
+
   test('a traditional conversation keeps the shop\'s 台 as written', async () => {
     const tw: FaqEntry = { id: 'tw', question: '寄台灣要幾天？', answer: '寄台灣一般 5-7 個工作天。' };
     const r = await shop({}, [tw])('寄台灣要幾耐');
