@@ -3990,12 +3990,18 @@ const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
 
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
 const DELIVERY_REGIONS: readonly RegExp[] = [
-  /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /港澳|香港|澳门/, /台湾/, /偏远/,
+  // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too).
+  /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, /台湾/, /偏远/,
   /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)/i,
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)/i,
   // West Malaysia beyond the Klang Valley, and Singapore: a Ninja Van parcel to Johor was told "Singapore: Ninja Van 3-5 working days" (found from outside).
   /west malaysia|peninsular malaysia|(?<![a-z])(?<!jalan |jln |lorong |persiaran |lebuh |lebuhraya )(?:johor|penang|pulau pinang|perak|kedah|kelantan|terengganu|pahang|negeri sembilan|melaka|malacca|perlis)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)/i,
   /(?<![a-z])singapore(?![a-z])/i,
+  // Australia's states and territories, by name, abbreviation or capital ("…, Perth WA 6000"), and New Zealand (found from outside:
+  // a parcel to WA was told every state's days).
+  /western australia|(?<![a-z])(?:wa|perth)(?![a-z])/i, /northern territory|(?<![a-z])(?:nt|darwin)(?![a-z])/i, /tasmania|tassie|(?<![a-z])(?:tas|hobart)(?![a-z])/i,
+  /queensland|(?<![a-z])(?:qld|brisbane)(?![a-z])/i, /new south wales|(?<![a-z])(?:nsw|sydney)(?![a-z])/i, /(?<![a-z])(?:victoria|vic|melbourne)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)/i,
+  /south australia|(?<![a-z])(?:sa \d{4}|adelaide)(?![a-z])/i, /(?<![a-z])(?:act \d{4}|canberra)(?![a-z])/i, /new zealand|(?<![a-z])nz(?![a-z])/i,
 ];
 /** "Other regions" ("其他地区3-4天", "everywhere else"): not for an address a sentence names. */
 const OTHER_REGIONS = /其他|其它|其余|(?<![a-z])(?:other (?:areas|regions|states|places)|elsewhere|everywhere else|rest of)(?![a-z])/i;
@@ -4018,7 +4024,7 @@ function homeRegions(address: string): RegExp[] {
  * outside: a parcel to 新疆 was told the days of everywhere else).
  */
 function ofRegion(said: string, address: string, lang: Lang): string {
-  const clauses = said.split(CLAUSE_END).map((x) => ({ x, named: EXCEPT.test(x) ? [] : regionsIn(x) }));
+  const clauses = listsJoined(said.split(CLAUSE_END)).map((x) => ({ x, named: EXCEPT.test(x) ? [] : regionsIn(x) }));
   if (!clauses.some((c) => c.named.length)) return said;
   const home = homeRegions(address);
   const ours = clauses.some((c) => c.named.some((re) => home.includes(re)));
@@ -4026,6 +4032,23 @@ function ofRegion(said: string, address: string, lang: Lang): string {
   if (!kept.length) return said;
   return closed(kept.map((c) => c.x).join('').trim(), lang);
 }
+
+/**
+ * Clauses that only name regions run on into the next, to the one with the time: "WA, NT and Tasmania 5-8 business
+ * days" is one list (found from outside: a parcel to WA was told "WA." alone).
+ */
+function listsJoined(clauses: readonly string[]): string[] {
+  const out: string[] = [];
+  let pending = '';
+  for (const x of clauses) {
+    const joined = pending + x;
+    if (regionsIn(x).length > 0 && !TIMED.test(joined) && !SENTENCE_ENDS.test(x)) pending = joined;
+    else [out[out.length], pending] = [joined, ''];
+  }
+  if (pending) out.push(pending);
+  return out;
+}
+const SENTENCE_ENDS = /[。！？!?；;]\s*$|\.\s*$/;
 
 /** Couriers a shop's entry may name, one pattern each (read in simplified characters). */
 const COURIERS: readonly RegExp[] = [

@@ -47,4 +47,5 @@ export {
 } from './types.ts';
 export { isTimeZone, zoneOffsetMinutes } from './time-zone.ts';
 export { inScriptOf, toTraditional } from './traditional.ts';
+export { foldTraditional } from './lexicon/index.ts';
 export { chineseScript, detectLanguage } from './nlu/normalize.ts';

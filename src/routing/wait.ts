@@ -4,6 +4,7 @@
  * question got no reply at all, the robot having handed over and no agent having joined yet).
  */
 import { hoursAfter, langOf } from './notices.ts';
+import { foldTraditional } from '../robot/index.ts';
 
 /**
  * Explicit questions about the wait or about whether anyone is there. Not "在吗" alone (a greeting
@@ -11,7 +12,7 @@ import { hoursAfter, langOf } from './notices.ts';
  * warranty" are questions for the agent, not about the queue (found in review).
  */
 const ASKS_WAIT =
-  /(?:要|还要|还得|得|需要)等(?:多久|多长时间|几分钟|多少分钟|到什么时候)|等(?:多久|多长时间)|还在等|等了(?:很久|好久|半天|这么久|[一二三四五六七八九十几\d]+分钟)|排到(?:我|第)|排队|排第几|前面还有|有人吗|有人在吗|人呢|有冇人(?:喺度|在)?(?:呀|啊|嗎|吗|嘛|㗎)?\s*[?？!！]*$|冇人(?:理|覆|回|應|应)|(?:仲要|要|還要|还要)等(?:幾耐|几耐|幾久|几久)|等咗(?:好耐|好久|成)|幾時有人|几时有人|没人(?:理|回|管|接)|客服呢|(?:客服|人工)(?:什么时候|多久|啥时候|几点)|(?<![a-z])(?:how long (?:do|will|must|should|would) (?:i|we) (?:still )?(?:have to |need to )?wait|how long (?:is|'s) the (?:wait|queue|line)|how long (?:until|till|before) (?:an? |the )?(?:agent|someone|somebody|person|human|rep)|how much longer|still waiting|been waiting|waiting (?:for (?:an? |the )?(?:agent|person|human|someone|reply)|so long)|wait time|anyone there|anybody there|^(?:hello|hi|hey|yo|oi)\s*\?{2,}$|anyone\s*\?+$|is anyone|is anybody|my turn|in (?:the )?(?:line|queue)|ahead of me|when will (?:an? |the )?(?:agent|someone|somebody|person|human)|how many (?:people )?(?:ahead|before me))(?![a-z])/;
+  /(?:要|还要|还得|得|需要)等(?:多久|多长时间|几分钟|多少分钟|到什么时候)|等(?:多久|多长时间)|还在等|等了(?:很久|好久|半天|这么久|[一二三四五六七八九十几\d]+分钟)|排到(?:我|第)|排队|排第几|前面还有|有人吗|有人在吗|人呢|有冇人(?:喺度|在)?(?:呀|啊|嗎|吗|嘛|㗎)?\s*[?？!！]*$|冇人(?:理|覆|回|應|应)|(?:仲要|要|還要|还要)等(?:幾耐|几耐|幾久|几久)|等咗(?:好耐|好久|成)|幾時有人|几时有人|没人(?:理|回|管|接)|客服呢|(?:客服|人工)(?:什么时候|多久|啥时候|几点)|(?<![a-z])(?:how long (?:do|will|must|should|would) (?:i|we) (?:still )?(?:have to |need to |be )?wait(?:ing)?|how long (?:is|'s) the (?:wait|queue|line)|how long (?:until|till|before) (?:an? |the )?(?:agent|someone|somebody|person|human|rep)|how much longer|still waiting|been waiting|waiting (?:for (?:an? |the )?(?:agent|person|human|someone|reply)|so long)|wait time|anyone there|anybody there|^(?:hello|hi|hey|yo|oi)\s*\?{2,}$|anyone\s*\?+$|is anyone|is anybody|my turn|in (?:the )?(?:line|queue)|ahead of me|when will (?:an? |the )?(?:agent|someone|somebody|person|human)|how many (?:people )?(?:ahead|before me))(?![a-z])/;
 
 /** Longest message read as a question about the wait: a long one is about something else, for the agent. */
 const MAX_WAIT_QUESTION = 60;
@@ -32,7 +33,8 @@ const ASKS_PERSON_AGAIN =
   /^\s*(?:那|快|快点|麻烦|请|能不能|可以|可不可以)?(?:给我|帮我)?(?:我)?(?:要|想)?(?:找|转|请转|接|叫)?(?:个|一个|一下|下)?(?:人工|真人|客服|活人)(?:客服|服务)?(?:吧|啊|呀|呢|好吗|行吗|可以吗)?[\s!！?？。.~]*$|^\s*(?:zrg|rg|rgkf)[\s!?.]*$|^\s*(?:(?:ok(?:ay)?|pls|please|plz|whatever|just|ugh|omg|seriously|come on|can (?:you|u)|could you)[,.!]* )*(?:(?:can|could) i (?:get|have|speak (?:to|with)|talk (?:to|with)) |(?:get|give) me |transfer (?:me )?to |connect me (?:to|with) |i (?:want|need|wanna) (?:to (?:speak|talk) (?:to|with) )?|i wanna (?:speak|talk) (?:to|with) |need |let me (?:speak|talk) (?:to|with) |speak (?:to|with) |talk (?:to|with) )?(?:an? |the )?(?:human|agent|real person|real human|person|live agent|live person|customer service)(?: (?:please|pls|plz|lah|la|now|asap))*[\s!?.]*$/;
 
 export function asksAboutWait(text: string): boolean {
-  const t = text.normalize('NFKC').toLowerCase();
+  // Read in simplified characters: "還有人在嗎" (found from outside, a Taiwanese buyer: no place in the queue told).
+  const t = foldTraditional(text.normalize('NFKC').toLowerCase());
   return t.length <= MAX_WAIT_QUESTION && (ASKS_WAIT.test(t) || ASKS_PERSON_AGAIN.test(t)) && !TAKES_IT_BACK.test(t.trim());
 }
 

@@ -7361,6 +7361,21 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
     assert.doesNotMatch(lost, /[“”]/);
   });
 
+  test('a delivery entry read by Australian state (a list of states is one clause) and by Hong Kong apart from Macau', async () => {
+    const au: FaqEntry = { id: 'dt', question: 'How long does delivery take?', answer: 'AusPost Parcel Post: NSW, VIC, QLD, SA and ACT metro 2-5 business days. WA, NT and Tasmania 5-8 business days. New Zealand: 7-14 business days plus customs clearance.' };
+    const stove = order({ orderId: 'OZ-1', status: 'shipped', currency: 'AUD', items: [{ sku: 'J', title: 'Jetboil Flash Cooking System', quantity: 1, price: '199.95' }], receiver: { name: 'Dave', phone: '0400000000', address: '7 Hampden Road, Nedlands WA 6009' }, createdAt: ago(40) });
+    const stoveTrack = logistics({ orderId: 'OZ-1', carrier: 'Australia Post', trackingNo: '33XYZ', events: [{ time: ago(10), location: 'Welshpool WA', description: 'Arrived at facility' }], updatedAt: ago(10) });
+    const wa = textOf(await shop({ orders: [stove], logistics: [stoveTrack] }, [au])('when will my parcel arrive'));
+    assert.match(wa, /WA, NT and Tasmania 5-8 business days/);
+    assert.doesNotMatch(wa, /2-5 business days|New Zealand/);
+    const hk: FaqEntry = { id: 'hk', question: '寄香港、澳門要幾耐先收到？', answer: '香港：順豐 1-2 個工作天。港澳：澳門順豐 2-4 個工作天。' };
+    const cream = order({ orderId: 'HB-9', status: 'shipped', currency: 'HKD', items: [{ sku: 'C', title: 'CeraVe 長效潤澤修護霜 454g', quantity: 1, price: '239.00' }], receiver: { name: '陳', phone: '91234567', address: '香港新界沙田正街 18 號' }, createdAt: ago(30) });
+    const creamTrack = logistics({ orderId: 'HB-9', carrier: '順豐速運', trackingNo: 'SF900', events: [{ time: ago(8), location: '香港沙田', description: '快件已到達沙田營業點' }], updatedAt: ago(8) });
+    const said = textOf(await shop({ orders: [cream], logistics: [creamTrack] }, [hk])('我嘅面霜幾時到'));
+    assert.match(said, /順豐 1-2 個工作天/);
+    assert.doesNotMatch(said, /澳門順豐/);
+  });
+
   test('a traditional conversation keeps the shop\'s 台 as written', async () => {
     const tw: FaqEntry = { id: 'tw', question: '寄台灣要幾天？', answer: '寄台灣一般 5-7 個工作天。' };
     const r = await shop({}, [tw])('寄台灣要幾耐');
