@@ -800,6 +800,8 @@ function noteAnswer(ctx: Ctx): Outcome {
 /** A number that is an account, a card or an ID ("充值账号 8800123456"), not an order (found in review). */
 const ACCOUNT_NUMBER = /账号|卡号|手机号|号码|身份证|充值到|(?<![a-z])(?:account|phone number|id number)(?![a-z])/;
 // A yes only: "不是", "no" after an answer may say it was not what was meant (found in review).
+/** "oh wait sorry thats the old order, we did get the tent. ignore me": what came before it is taken back (found from outside: an entry offered). */
+const IGNORE_ME = /(?:^|[.!,?]\s*)(?:ignore (?:me|that|this|my (?:last )?message)|scratch that|disregard (?:that|this|me|my (?:last )?message)|my bad,? ignore)[\s.!]*$/;
 const BARE_YES_NO = /^(?:是|是的|系|对|对的|yes|yeah|yep|yup|ya)[\s.!！。~]*$/;
 /** An answer to "shall I get a person?" (or to how to do it oneself): a yes, a no, thanks, or neither. */
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
@@ -839,7 +841,7 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   // A question of ours still open reads its own no ("no" to "did you mean…?" asks for other words).
   const open = Boolean(state.confirm || state.faqOptions || state.pending);
   // A bare no is not among them: after an answer it may say the answer was not what was meant (found in review).
-  if (!open && yesNo !== 'no' && withdrawsHandover(text) === '') return { intent: 'unknown', declined: 'human' };
+  if (!open && yesNo !== 'no' && (withdrawsHandover(text) === '' || IGNORE_ME.test(u.normalized))) return { intent: 'unknown', declined: 'human' };
   // "係", "yes" with nothing asked: what can we help with, no miss and no list of entries sharing 係 (found from outside).
   if (!open && BARE_YES_NO.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   return state.offeredHuman && !yesNo && agreesToPerson(u, state.topic === 'aftersale_progress' && kindsOfGoods(text).size === 0) ? { intent: 'human' } : undefined;
@@ -1285,7 +1287,8 @@ const asksAbout = (u: Understanding): boolean =>
  * orders an intent's question is about ("两个订单都到哪了": the ones on their way), this asks for all.
  */
 // "两个单子一起查一下" (found from outside: only one told).
-const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全|一起|一块儿?)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)/;
+// "can u check both of them for me" too (found from outside: "didn't quite get that").
+const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全|一起|一块儿?)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)|(?<![a-z])(?:check|look up|track|find) (?:on )?(?:both|all)(?: of)?(?: them| my orders| orders| my parcels| parcels| my packages| packages)?(?![a-z])/;
 const allOfMine = (u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>
   ALL_MINE.test(u.normalized) && !/取消|退|改|(?<![a-z])(?:cancel|refund|return|change)/.test(u.normalized) && (isDataIntent(u.intent) || unclearReading(u)) ? { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : 'order_status', choice: { all: true } } : undefined;
 /** "先别发", "晚点发" read as a cancellation: the goods held back, not given up. */
@@ -1352,11 +1355,13 @@ const COLOUR_FOOD = /(?<![a-z])(?:rice|bread|sugar|flour|wine|meat|pepper|onions
  * Goods added to an order placed ("can i add tortillas to it", "i just want to add stuff", "订单能再加一件吗"):
  * found from outside, "not understood", and after "dont cancel" the cancelling text again.
  */
-const ADD_TO_ORDER = /(?<![a-z])(?:add (?:(?:some|a few|more|an?|the|one|two|another|\d+)\s)?(?:[a-z]+\s)?(?:more\s)?(?:to (?:it|my order|the order|that order|this order)|stuff|items?|things|something|more)|forgot to order)(?![a-z])|(?:订单|单子|这单|那单)里?(?:能|可以|想|要)?(?:再)?(?:加|添)(?!急|个?备注|个?赠品|发票|运费)|(?:再|还想|还要)(?:加|添)(?:一|几|两)?(?:件|个|样)|追加商品|补拍一/;
+// Also goods of several words into an order named by its goods ("add another pair of the darn tough socks to the backpack order":
+// found from outside, a price-match entry offered).
+const ADD_TO_ORDER = /(?<![a-z])(?:add (?:(?:some|a few|more|an?|the|one|two|another|\d+)\s)?(?:[a-z]+\s)?(?:more\s)?(?:to (?:it|my order|the order|that order|this order)|stuff|items?|things|something|more)|add (?:[a-z0-9-]+ ){1,8}to (?:the|my|that|this) (?:[a-z-]+ ){0,2}order|forgot to order)(?![a-z])|(?:订单|单子|这单|那单)里?(?:能|可以|想|要)?(?:再)?(?:加|添)(?!急|个?备注|个?赠品|发票|运费)|(?:再|还想|还要)(?:加|添)(?:一|几|两)?(?:件|个|样)|追加商品|补拍一/;
 /** Not goods: a note, a coupon, packing or haste ("can i add a note to my order", "订单能加急吗"; found in review). */
 const ADDS_NO_GOODS = /加急|备注|赠品|发票|(?<![a-z])(?:note|notes|coupon|code|voucher|message|instructions?|wrap|bubble|tip|gift (?:note|message)|address|phone)(?![a-z])/;
 const addsToOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'addItems' | 'u'> | undefined =>
-  ADD_TO_ORDER.test(u.normalized) && !ADDS_NO_GOODS.test(u.normalized) && (state.focusOrderId || u.intent === 'unknown' || u.guessed || isDataIntent(u.intent)) && !RETURN_WORD.test(u.normalized) ? { intent: 'order_status', addItems: true, u: { ...u, guessed: undefined } } : undefined;
+  ADD_TO_ORDER.test(u.normalized) && !ADDS_NO_GOODS.test(u.normalized) && (state.focusOrderId || u.intent === 'unknown' || u.intent === 'faq' || u.guessed || isDataIntent(u.intent)) && !RETURN_WORD.test(u.normalized) ? { intent: 'order_status', addItems: true, u: { ...u, guessed: undefined } } : undefined;
 const specChange = (u: Understanding): Pick<Resolved, 'intent' | 'changeSpec' | 'u'> | undefined =>
   CHANGE_SPEC.test(u.normalized) && !COLOUR_FOOD.test(u.normalized) && !/换货|退|收到|穿着|小了|大了|不合适|发错|寄错|(?<![a-z])(?:exchange|return|received|arrived|sent|got|came|delivered|too (?:small|big|tight|loose)|(?:ship|deliver|send) (?:it )?to)(?![a-z])/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq' || u.intent === 'return_policy' || isDataIntent(u.intent)) ? { intent: 'order_status', changeSpec: true, u: { ...u, guessed: undefined } } : undefined;
 /** How long goods keep ("保质期到什么时候", "when does it expire"): about the goods, no delivery (found from outside: "到什么时候" read as an arrival). */
@@ -1579,6 +1584,10 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   if (PERSON_TO_ACT.test(u.normalized) || CALL_THE_COURIER.test(u.normalized) || barePerson(u, text)) return { intent: 'human' };
   // "晚上几点还有人工", "what time are your agents on": when people are there, the shop's hours entry (found from outside: handed over).
   if (u.intent === 'human' && PEOPLE_HOURS.test(u.normalized) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_DONE.test(u.normalized)) return { intent: 'faq' };
+  // "禮拜六有人嗎", "anyone there on sundays": a day named, the hours asked (found from outside: greeted back).
+  if ((u.intent === 'greeting' || u.intent === 'human') && DAY_SOMEONE.test(u.normalized)) return { intent: 'faq' };
+  // "非人為損壞是什麼意思", "what does 'non-manual damage' mean": a word of the shop's asked about, no trouble told (found from outside: a complaint).
+  if ((u.intent === 'return_policy' || u.intent === 'complaint' || u.guessed) && MEANING_ASKED.test(u.normalized) && !/我的|我买的|收到/.test(u.normalized)) return { intent: 'faq' };
   // "你们卖的奶粉是不是正品啊 有人说保税仓都是假货": asked before buying, the shop's entry on it, not a complaint (found from outside).
   // A fake bought elsewhere before is why they ask ("之前喺第二間買到假貨": found from outside, a priority hand-over).
   if (u.intent === 'complaint' && ASKS_GENUINE.test(u.normalized) && !GOT_FAKE.test(u.normalized.replace(FAKE_ELSEWHERE, ''))) return { intent: 'faq' };
@@ -1586,6 +1595,8 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   if ((u.intent === 'faq' || u.intent === 'unknown' || u.guessed) && FAKE_HERE.test(u.normalized.replace(FAKE_ELSEWHERE, ''))) return { intent: 'complaint' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
 }
+const DAY_SOMEONE = /(?:周|星期|礼拜)[一二三四五六日天末]|周末|假日|节假日|(?<![a-z])(?:on )?(?:weekends?|saturdays?|sundays?|public holidays?)(?![a-z])/;
+const MEANING_ASKED = /是什么意思|什么意思|啥意思|是指什么|(?<![a-z])(?:what does .{1,40} mean|what is meant by|what do you mean by)(?![a-z])/;
 /** Something asked to be done beside the hours ("几点有人工 帮我退款", "i need someone to sort out my refund"): a person. */
 const WANTS_DONE = /帮我|给我|我要|(?<![a-z])(?:i need|need someone|sort (?:out|it)|help me|i want)(?![a-z])/;
 /** The buyer says the cancellation was not theirs or not due. */
@@ -3851,7 +3862,8 @@ const SHIP_PROMISE_HOURS = 48;
 
 /** The buyer says the parcel never reached them. */
 // "tracking says delivered but i never receive anything!", "guardhouse also say no parcel for me" (Malaysian English; found from outside: the tracking alone, twice).
-const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|找不到|(?<![a-z])(?:not (?:received|got|receive)|never (?:got|received|receive|arrived|came)|did ?n'?o?t (?:get|receive)|no (?:parcel|package) for me|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received)|(?:it'?s|its|it is|they'?re|theyre|there|they are|is|are|was|were) (?:not|n'?t) (?:here|there)|(?:isn'?t|aren'?t|wasn'?t|weren'?t) (?:here|there)|(?:can ?not|cannot|can'?t|could ?n'?t) find (?:it|them|the parcel|the package|my parcel|my package)|nowhere to be (?:found|seen)|no sign of (?:it|them|the parcel|the package))(?![a-z])/;
+// "left at the front door but theres nothing there" too (found from outside: the tracking alone).
+const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|找不到|(?<![a-z])(?:not (?:received|got|receive)|never (?:got|received|receive|arrived|came)|did ?n'?o?t (?:get|receive)|no (?:parcel|package) for me|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received)|(?:it'?s|its|it is|they'?re|theyre|there|they are|is|are|was|were) (?:not|n'?t) (?:here|there)|(?:isn'?t|aren'?t|wasn'?t|weren'?t) (?:here|there)|(?:can ?not|cannot|can'?t|could ?n'?t) find (?:it|them|the parcel|the package|my parcel|my package)|nowhere to be (?:found|seen)|no sign of (?:it|them|the parcel|the package)|(?:there'?s|theres|there is|there) nothing (?:there|here|at the (?:door|front door|porch)))(?![a-z])/;
 /** The shop's entry on a parcel shown delivered and not received, when the FAQ found it for this message. */
 function notReceivedEntry(ctx: Ctx): string | undefined {
   const own = confidentFaq(ctx) ?? ctx.data.faqCandidates?.[0];

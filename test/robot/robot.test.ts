@@ -7376,6 +7376,33 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
     assert.doesNotMatch(said, /澳門順豐/);
   });
 
+  test('Australian buyers: a question after "how ya going", both orders checked, goods added to an order named by its goods, nothing at the door, "ignore me"', async () => {
+    const freight: FaqEntry = { id: 'fr', question: 'How do you deliver oversized or freight items like kayaks?', answer: 'Kayaks go by road freight; someone 18+ must be home to sign.', alternates: ['Do I need to be home for freight delivery?'] };
+    const match: FaqEntry = { id: 'pm', question: 'Do you price match?', answer: 'Yes, we match major Australian retailers.' };
+    const kayak = textOf(await shop({}, [freight, match])('how ya going. if i order a kayak do i need to be home for the delivery'));
+    assert.match(kayak, /freight/);
+    assert.doesNotMatch(kayak, /shop's assistant/);
+    const pack = order({ orderId: 'OZ-2', status: 'paid', currency: 'AUD', items: [{ sku: 'O', title: 'Osprey Atmos AG 65 Backpack', quantity: 1, price: '449.95' }], createdAt: ago(30) });
+    const poles = order({ orderId: 'OZ-3', status: 'shipped', currency: 'AUD', items: [{ sku: 'P', title: 'Black Diamond Trekking Poles', quantity: 1, price: '229.95' }], createdAt: ago(200) });
+    const polesTrack = logistics({ orderId: 'OZ-3', carrier: 'Australia Post', trackingNo: '33P', events: [{ time: ago(20), location: 'Melbourne VIC', description: 'In transit' }], updatedAt: ago(20) });
+    const both = textOf(await shop({ orders: [pack, poles], logistics: [polesTrack] })('can u check both of them for me'));
+    assert.match(both, /OZ-2/);
+    assert.match(both, /OZ-3/);
+    assert.match(textOf(await shop({ orders: [pack] }, [match])('ok can you add another pair of the darn tough socks to the backpack order before it goes, size M')), /can't add items/);
+    const tent = order({ orderId: 'OZ-4', status: 'delivered', currency: 'AUD', items: [{ sku: 'T', title: 'MSR Hubba Hubba NX 2 Tent', quantity: 1, price: '699.95' }], createdAt: ago(300) });
+    const tentTrack = logistics({ orderId: 'OZ-4', carrier: 'Australia Post', trackingNo: '33T', status: 'delivered', events: [{ time: ago(50), location: 'Sandy Bay TAS', description: 'Delivered - left at front door' }], updatedAt: ago(50) });
+    assert.match(textOf(await shop({ orders: [tent], logistics: [tentTrack] })('um so apparently my order was left at the front door but theres nothing there?? been checking all arvo')), /have not received it/);
+    assert.match(textOf(await shop({ orders: [tent] }, [match])('oh wait sorry thats the old order, we did get the tent. ignore me')), /what else can I help/);
+  });
+
+  test('a weekday with someone asked is the hours entry; what a word means is no complaint', async () => {
+    const hours: FaqEntry = { id: 'h', question: '客服幾點上班？', answer: '客服時間：週一至週五 09:00-18:00。' };
+    assert.doesNotMatch(textOf(await shop({}, [hours])('禮拜六有人嗎')), /您好，我是/);
+    const r = await shop({}, [hours])('非人為損壞是什麼意思');
+    assert.notEqual(r.handover?.reason, 'complaint');
+    assert.doesNotMatch(textOf(r), /添麻烦|添麻煩/);
+  });
+
   test('a traditional conversation keeps the shop\'s 台 as written', async () => {
     const tw: FaqEntry = { id: 'tw', question: '寄台灣要幾天？', answer: '寄台灣一般 5-7 個工作天。' };
     const r = await shop({}, [tw])('寄台灣要幾耐');

@@ -159,7 +159,7 @@ function defaultClassifier(tokenizer: Tokenizer): IntentClassifier {
 }
 
 const GREETING_HEAD =
-  /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/;
+  /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|how (?:yes|you|are you) going|how are you|g'?day|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/;
 const THANKS_TAIL =
   /(?:(?: \| | )?(?:谢谢了|谢谢啦|谢谢你|谢谢您|谢谢|谢啦|谢了|多谢|感谢|辛苦了|麻烦了|麻烦你了|拜托了|thanks(?: a lot| so much| in advance)?|thank you(?: so much| very much)?|cheers|please|[啊呀哈吧呢哦嘛]) ?)+(?: \| )?\s*$/;
 
@@ -187,7 +187,7 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   const clauses = withoutPoliteClauses(classifier, trimmed);
   const core = clauses ?? trimmed;
   if (core.length === n.scan.length || !/[\p{Script=Han}a-z]/u.test(core)) return c;
-  const asks = ASKS.test(core) || n.text.includes('?') || followsUp(core, n);
+  const asks = ASKS.test(core) || n.text.includes('?') || followsUp(core, n) || ASKED_AFTER_HELLO.test(core);
   // "Thanks, the parcel came and it is perfect": thanks with a remark, no question, is a closing.
   if (c.intent === 'bye' && clauses && !asks) return c;
   const text = core.replace(/ \| /g, ',').trim();
@@ -199,6 +199,9 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   if (c.intent !== 'unknown' && (substantial(core) || followsUp(core, n)) && (substantive(inner.guess) || asks)) return inner;
   return c;
 }
+
+/** "how ya going. if i order a kayak do i need to be home…": a question asked without a question mark (found from outside: greeted back only). */
+const ASKED_AFTER_HELLO = /^\s*(?:\|\s*)?(?:if|do|does|did|is|are|will|should|have|has)\s+(?:i|you|it|they|we|my|the|your)\b/;
 
 /**
  * "老闆 鳳梨酥可以放到過年嗎": 老板 is how buyers call any seller, in Taiwan above all, and then they ask;
