@@ -7330,7 +7330,7 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
 
   test('"yall" is "you", as the shop\'s own question says it', async () => {
     const { normalize } = await import('../../src/robot/nlu/index.ts');
-    for (const ask of ['do yall ship live fish?', "do ya'll ship live fish?"]) assert.equal(normalize(ask).text, 'do you ship live fish?', ask);
+    for (const ask of ['do yall ship live fish?', "do ya'll ship live fish?", 'do yous ship live fish?']) assert.equal(normalize(ask).text, 'do you ship live fish?', ask);
   });
 
   test('an entry found by an English alternate but answered in Chinese is framed as the shop\'s word in Chinese', async () => {

@@ -41,6 +41,7 @@ test('a notice is in the language of the buyer\'s latest text that tells one; Ch
   assert.ok(asksAboutWait('whatever just get me a real person'));
   assert.ok(!asksAboutWait('just checking'));
   assert.ok(asksAboutWait('how long will i be waiting'));
+  assert.ok(asksAboutWait('hows long the wait'));
   assert.ok(asksAboutWait('還有人在嗎'), 'in traditional characters too');
   assert.equal(langOfTexts(['thanks!', 'hello']), 'en');
   // An English sentence with a Chinese word in it is English; a Chinese one with English words is Chinese (twenty-first session, found from outside).

@@ -236,6 +236,9 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ["y'all", 'you all'],
   // Without its apostrophe too ("do yall ship live fish?": found from outside, only offered the entry asking just that).
   ['yall', 'you'],
+  // Australia's plural you ("do yous do free shipping": found from outside, only offered the entry).
+  ['yous', 'you'],
+  ['youse', 'you'],
   ["ya'll", 'you'],
   ["let's", 'let us'],
   ['u', 'you'],
