@@ -31,7 +31,7 @@ import {
   orderTitle,
   receiverOf,
 } from './cards.ts';
-import { phrasingsOf, type FaqHit } from './faq-index.ts';
+import { phrasingsOf, type FaqEntry, type FaqHit } from './faq-index.ts';
 import { localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { healthAsked, type HealthQuestion } from './nlu/health.ts';
@@ -801,7 +801,10 @@ function noteAnswer(ctx: Ctx): Outcome {
 const ACCOUNT_NUMBER = /账号|卡号|手机号|号码|身份证|充值到|(?<![a-z])(?:account|phone number|id number)(?![a-z])/;
 // A yes only: "不是", "no" after an answer may say it was not what was meant (found in review).
 /** "oh wait sorry thats the old order, we did get the tent. ignore me": what came before it is taken back (found from outside: an entry offered). */
-const IGNORE_ME = /(?:^|[.!,?]\s*)(?:ignore (?:me|that|this|my (?:last )?message)|scratch that|disregard (?:that|this|me|my (?:last )?message)|my bad,? ignore)[\s.!]*$/;
+// Not "ignore my last message": that points at an earlier one, and what precedes it is the new request (found in review).
+const IGNORE_ME = /(?:^|[.!,?]\s*)(?:ignore (?:me|that|this)|scratch that|disregard (?:that|this|me)|my bad,? ignore)[\s.!]*$/;
+/** A no and nothing else ("no", "nope", "不是"): after an answer it may say the answer missed (found in review). */
+const BARE_NO_ONLY = /^(?:no|nope|nah|不是|不是的|不对)[\s.!！。~]*$/;
 const BARE_YES_NO = /^(?:是|是的|系|对|对的|yes|yeah|yep|yup|ya)[\s.!！。~]*$/;
 /** An answer to "shall I get a person?" (or to how to do it oneself): a yes, a no, thanks, or neither. */
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
@@ -840,8 +843,9 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   // "forget it", "no dont bother actually ill keep them", "算了 唔使喇 我自己睇": all taken back, no miss (found from outside: "forget it" handed over).
   // A question of ours still open reads its own no ("no" to "did you mean…?" asks for other words).
   const open = Boolean(state.confirm || state.faqOptions || state.pending);
-  // A bare no is not among them: after an answer it may say the answer was not what was meant (found in review).
-  if (!open && yesNo !== 'no' && (withdrawsHandover(text) === '' || IGNORE_ME.test(u.normalized))) return { intent: 'unknown', declined: 'human' };
+  // A bare no is not among them: after an answer it may say the answer was not what was meant; "no, forget it" is (found in review).
+  const bareNo = yesNo === 'no' && BARE_NO_ONLY.test(u.normalized.trim());
+  if (!open && !bareNo && (withdrawsHandover(text) === '' || (IGNORE_ME.test(u.normalized) && u.intent !== 'complaint' && !TROUBLE_SAID.test(u.normalized)))) return { intent: 'unknown', declined: 'human' };
   // "係", "yes" with nothing asked: what can we help with, no miss and no list of entries sharing 係 (found from outside).
   if (!open && BARE_YES_NO.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   return state.offeredHuman && !yesNo && agreesToPerson(u, state.topic === 'aftersale_progress' && kindsOfGoods(text).size === 0) ? { intent: 'human' } : undefined;
@@ -1288,7 +1292,7 @@ const asksAbout = (u: Understanding): boolean =>
  */
 // "两个单子一起查一下" (found from outside: only one told).
 // "can u check both of them for me" too (found from outside: "didn't quite get that").
-const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全|一起|一块儿?)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)|(?<![a-z])(?:check|look up|track|find) (?:on )?(?:both|all)(?: of)?(?: them| my orders| orders| my parcels| parcels| my packages| packages)?(?![a-z])/;
+const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全|一起|一块儿?)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)|(?<![a-z])(?:check|look up|track|find) (?:on )?(?:(?:both|all)(?: of)? (?:them|my orders|orders|my parcels|parcels|my packages|packages)|both(?=\s*(?:for me)?[\s?.!]*$))(?![a-z])/;
 const allOfMine = (u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>
   ALL_MINE.test(u.normalized) && !/取消|退|改|(?<![a-z])(?:cancel|refund|return|change)/.test(u.normalized) && (isDataIntent(u.intent) || unclearReading(u)) ? { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : 'order_status', choice: { all: true } } : undefined;
 /** "先别发", "晚点发" read as a cancellation: the goods held back, not given up. */
@@ -1348,7 +1352,7 @@ const whenThen = (state: DialogueState, u: Understanding): Pick<Resolved, 'inten
 const EN_COLOURS = 'black|white|red|blue|green|grey|gray|pink|beige|navy|yellow|purple|orange|brown|cream|ivory|gold|silver';
 // Goods for others in the same order: "change the litter to the unscented clumping 35 lb instead", "swap the salmon one for the
 // chicken flavor" (found from outside: read as an address change, or the returns entries).
-const CHANGE_SPEC = new RegExp(String.raw`(?<![a-z])(?![^.?!]*(?:address|deliver|shipping|date|day|time|card|payment|email|phone|postcode|zip|name))(?:change|switch|swap) (?:the |my )?(?!order(?![a-z])|it(?![a-z]))[a-z]+(?: [a-z]+){0,2} (?:one |ones )?(?:to|for) (?:the |a )?[a-z0-9 ]{2,40}?(?: instead| flavou?r| scent| version)(?![a-z])|(?:改成|换成|改为|换到|改到)\s*(?:\d{2}(?:\.5)?\s*码|(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?![a-z])\s*码?|大一[码号]|小一[码号]|\p{Script=Han}{1,2}色)|(?:尺码|颜色|码数|规格)(?:能|可以|能不能|可不可以)?(?:改|换)(?:成|为|一下|个|吗|嘛|么|[?？]|$)|(?<![a-z])(?:change|switch) (?:[a-z]+ ){0,3}to (?:the |a )?(?:size \d{1,2}(?:\.5)?|(?:size )?(?:xxs|xs|xl|xxl|small|medium|large)|(?:black|white|red|blue|green|grey|gray|pink|beige|navy) (?:colou?r|one))(?![a-z0-9])|(?<![a-z])(?:${EN_COLOURS})(?: (?:one|ones|colou?r|version|pair|roses|flowers|tulips|lilies|bouquet))? instead of (?:the )?(?:${EN_COLOURS})(?![a-z])|(?<![a-z])(?:the|a) (?:${EN_COLOURS}) (?:one|ones|colou?r|version|pair) instead(?![a-z])|(?<![a-z])(?:can|could) (?:i|we|you|u) (?:please )?swap (?:[a-z-]+ ){1,4}for (?:a |the )?(?:(?:${EN_COLOURS}) (?:one|ones|colou?r|version|pair)|size)(?![a-z])|(?<![a-z])(?:change|switch) (?:it|them|the colou?r|my order|the order) to (?:${EN_COLOURS})\s*[?.!]*$`, 'u');
+const CHANGE_SPEC = new RegExp(String.raw`(?<![a-z])(?![^.?!]*(?<![a-z])(?:address|deliver\w*|shipping|ship|date|day|time|card|payment|email|phone|postcode|zip|name|recipient|receiver|suburb|street|unit|apartment|apt|post|postage|courier|carrier|method|express|pickup|collect\w*|city|town|state|country)(?![a-z]))(?:change|switch|swap) (?:the |my )?(?!order(?![a-z])|it(?![a-z]))[a-z]+(?: [a-z]+){0,2} (?:one |ones )?(?:to|for) (?:the |a )?[a-z0-9 ]{2,40}?(?: instead| flavou?r| scent| version)(?![a-z])|(?:改成|换成|改为|换到|改到)\s*(?:\d{2}(?:\.5)?\s*码|(?:xxs|xs|s|m|l|xl|xxl|xxxl)(?![a-z])\s*码?|大一[码号]|小一[码号]|\p{Script=Han}{1,2}色)|(?:尺码|颜色|码数|规格)(?:能|可以|能不能|可不可以)?(?:改|换)(?:成|为|一下|个|吗|嘛|么|[?？]|$)|(?<![a-z])(?:change|switch) (?:[a-z]+ ){0,3}to (?:the |a )?(?:size \d{1,2}(?:\.5)?|(?:size )?(?:xxs|xs|xl|xxl|small|medium|large)|(?:black|white|red|blue|green|grey|gray|pink|beige|navy) (?:colou?r|one))(?![a-z0-9])|(?<![a-z])(?:${EN_COLOURS})(?: (?:one|ones|colou?r|version|pair|roses|flowers|tulips|lilies|bouquet))? instead of (?:the )?(?:${EN_COLOURS})(?![a-z])|(?<![a-z])(?:the|a) (?:${EN_COLOURS}) (?:one|ones|colou?r|version|pair) instead(?![a-z])|(?<![a-z])(?:can|could) (?:i|we|you|u) (?:please )?swap (?:[a-z-]+ ){1,4}for (?:a |the )?(?:(?:${EN_COLOURS}) (?:one|ones|colou?r|version|pair)|size)(?![a-z])|(?<![a-z])(?:change|switch) (?:it|them|the colou?r|my order|the order) to (?:${EN_COLOURS})\s*[?.!]*$`, 'u');
 /** Foods named by a colour ("brown rice instead of white", "white bread"): no colour of an order (found in review). */
 const COLOUR_FOOD = /(?<![a-z])(?:rice|bread|sugar|flour|wine|meat|pepper|onions?|beans|chocolate|eggs?|tea|quinoa|toast|pasta|vinegar)(?![a-z])(?! ?(?:cooker|maker|machine|bin|box|glass(?:es)?|cups?|set|bowl|pot|kettle|jar))/;
 /**
@@ -1359,7 +1363,7 @@ const COLOUR_FOOD = /(?<![a-z])(?:rice|bread|sugar|flour|wine|meat|pepper|onions
 // found from outside, a price-match entry offered).
 const ADD_TO_ORDER = /(?<![a-z])(?:add (?:(?:some|a few|more|an?|the|one|two|another|\d+)\s)?(?:[a-z]+\s)?(?:more\s)?(?:to (?:it|my order|the order|that order|this order)|stuff|items?|things|something|more)|add (?:[a-z0-9-]+ ){1,8}to (?:the|my|that|this) (?:[a-z-]+ ){0,2}order|forgot to order)(?![a-z])|(?:订单|单子|这单|那单)里?(?:能|可以|想|要)?(?:再)?(?:加|添)(?!急|个?备注|个?赠品|发票|运费)|(?:再|还想|还要)(?:加|添)(?:一|几|两)?(?:件|个|样)|追加商品|补拍一/;
 /** Not goods: a note, a coupon, packing or haste ("can i add a note to my order", "订单能加急吗"; found in review). */
-const ADDS_NO_GOODS = /加急|备注|赠品|发票|(?<![a-z])(?:note|notes|coupon|code|voucher|message|instructions?|wrap|bubble|tip|gift (?:note|message)|address|phone)(?![a-z])/;
+const ADDS_NO_GOODS = /加急|备注|赠品|发票|保险|运费险|(?<![a-z])(?:note|notes|coupon|code|voucher|message|instructions?|wrap|bubble|tip|gift (?:note|message)|address|phone|unit|apartment|apt|insurance|shipping|express|signature|receipt|invoice|email|number)(?![a-z])/;
 const addsToOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'addItems' | 'u'> | undefined =>
   ADD_TO_ORDER.test(u.normalized) && !ADDS_NO_GOODS.test(u.normalized) && (state.focusOrderId || u.intent === 'unknown' || u.intent === 'faq' || u.guessed || isDataIntent(u.intent)) && !RETURN_WORD.test(u.normalized) ? { intent: 'order_status', addItems: true, u: { ...u, guessed: undefined } } : undefined;
 const specChange = (u: Understanding): Pick<Resolved, 'intent' | 'changeSpec' | 'u'> | undefined =>
@@ -1585,9 +1589,9 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   // "晚上几点还有人工", "what time are your agents on": when people are there, the shop's hours entry (found from outside: handed over).
   if (u.intent === 'human' && PEOPLE_HOURS.test(u.normalized) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_DONE.test(u.normalized)) return { intent: 'faq' };
   // "禮拜六有人嗎", "anyone there on sundays": a day named, the hours asked (found from outside: greeted back).
-  if ((u.intent === 'greeting' || u.intent === 'human') && DAY_SOMEONE.test(u.normalized)) return { intent: 'faq' };
+  if ((u.intent === 'greeting' || u.intent === 'human') && DAY_SOMEONE.test(u.normalized) && SOMEONE_THERE.test(u.normalized) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_DONE.test(u.normalized)) return { intent: 'faq' };
   // "非人為損壞是什麼意思", "what does 'non-manual damage' mean": a word of the shop's asked about, no trouble told (found from outside: a complaint).
-  if ((u.intent === 'return_policy' || u.intent === 'complaint' || u.guessed) && MEANING_ASKED.test(u.normalized) && !/我的|我买的|收到/.test(u.normalized)) return { intent: 'faq' };
+  if ((u.intent === 'return_policy' || u.guessed) && MEANING_ASKED.test(u.normalized) && !/我的|我买的|收到/.test(u.normalized) && !TROUBLE_SAID.test(u.normalized.replace(TERM_ASKED, ' '))) return { intent: 'faq' };
   // "你们卖的奶粉是不是正品啊 有人说保税仓都是假货": asked before buying, the shop's entry on it, not a complaint (found from outside).
   // A fake bought elsewhere before is why they ask ("之前喺第二間買到假貨": found from outside, a priority hand-over).
   if (u.intent === 'complaint' && ASKS_GENUINE.test(u.normalized) && !GOT_FAKE.test(u.normalized.replace(FAKE_ELSEWHERE, ''))) return { intent: 'faq' };
@@ -1595,8 +1599,14 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   if ((u.intent === 'faq' || u.intent === 'unknown' || u.guessed) && FAKE_HERE.test(u.normalized.replace(FAKE_ELSEWHERE, ''))) return { intent: 'complaint' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
 }
+/** Whether anyone is there, asked as such ("有人吗", "anyone there", "are you open"): not a person asked for (found in review). */
+const SOMEONE_THERE = /有人|有客服|上班|营业|(?<![a-z])(?:any(?:one|body)|some(?:one|body)|open|working)(?![a-z])/;
 const DAY_SOMEONE = /(?:周|星期|礼拜)[一二三四五六日天末]|周末|假日|节假日|(?<![a-z])(?:on )?(?:weekends?|saturdays?|sundays?|public holidays?)(?![a-z])/;
-const MEANING_ASKED = /是什么意思|什么意思|啥意思|是指什么|(?<![a-z])(?:what does .{1,40} mean|what is meant by|what do you mean by)(?![a-z])/;
+// A term asked about, not "你们什么意思" (an angry "what do you mean by this"), and no trouble told beside it (found in review).
+const MEANING_ASKED = /(?<!你们|你|您|这|这是)(?:是什么意思|是啥意思|是指什么)|(?<![a-z])(?:what does (?!that|this|it)[a-z' -]{2,40} mean|what is meant by)(?![a-z])/;
+/** The term asked about, which may itself be a word of trouble ("非人為損壞"). */
+const TERM_ASKED = /[^，,。.!！?？]*(?:是什么意思|是啥意思|是指什么|(?<![a-z])mean(?![a-z]))/;
+const TROUBLE_SAID = /坏|错|破|漏|不给|骗|投诉|(?<![a-z])(?:scam|broke|broken|damaged|never|wrong|fake|refund me)(?![a-z])/;
 /** Something asked to be done beside the hours ("几点有人工 帮我退款", "i need someone to sort out my refund"): a person. */
 const WANTS_DONE = /帮我|给我|我要|(?<![a-z])(?:i need|need someone|sort (?:out|it)|help me|i want)(?![a-z])/;
 /** The buyer says the cancellation was not theirs or not due. */
@@ -1899,14 +1909,25 @@ function writesTraditional(state: DialogueState, input: TurnInput): boolean {
   return script === 'hant' || (script === undefined && (state.hant === true || (!state.lang && input.scriptHint === 'hant')));
 }
 
+/**
+ * An entry written in the other language, question and answer, found by a phrasing in the buyer's (an English alternate of a
+ * Chinese entry): its answer is mostly the other language's words, product names aside ("AirPods Pro 2：Bluetooth 5.3，支持…" is
+ * Chinese; "Yes: 西湖龙井 Xihu Longjing, 250g tins." is English: found in review).
+ */
+function writtenInOther(e: FaqEntry, lang: Lang): boolean {
+  const han = (e.answer.match(/\p{Script=Han}/gu) ?? []).length;
+  const words = (e.answer.match(/[A-Za-z]{2,}/g) ?? []).length;
+  const answerZh = han >= 4 && han >= words;
+  const answerEn = words >= 3 && han * 3 < words;
+  return (lang === 'en' && answerZh && detectLanguage(e.question).lang === 'zh') || (lang === 'zh' && answerEn && detectLanguage(e.question).lang === 'en');
+}
 /** An entry whose answer is in the other language is said as the shop's word in that language, with a person to explain it. */
 function saidAcross(data: TurnData, lang: Lang): TurnData {
   const hit = data.faq?.ok ? data.faq.value : undefined;
   // The reply's language decides: "AlipayHK呢？" read as English by the index, in a Chinese conversation, is answered by a Chinese entry as it is (found from outside).
   // So is an entry found by a phrasing in the buyer's language whose answer is in the other ("are ur products authentic?"
   // matching the English alternate of a Chinese entry: found from outside, the Chinese said with no word of why).
-  const said = hit ? detectLanguage(hit.entry.answer) : undefined;
-  if (!hit || !said || said.lang === lang || (!hit.acrossLanguages && !(said.detected && said.strong !== false))) return data;
+  if (!hit || (hit.acrossLanguages ? detectLanguage(hit.entry.answer).lang === lang : !writtenInOther(hit.entry, lang))) return data;
   const entry = { ...hit.entry, answer: TEXTS[lang].otherLanguageEntry(hit.entry.question, hit.entry.answer) };
   return { ...data, faq: { ok: true, value: { ...hit, entry } } };
 }
@@ -3400,7 +3421,8 @@ function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
   return atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), promised + 1);
 }
 /** A shop's word that weekends do not count ("周末顺延至下一个工作日", "orders paid on weekends ship the next business day"). */
-const WEEKEND_DEFERS = /(?:周末|周六|星期六|礼拜六|周日|假日)[^。.]{0,24}(?:顺延|下一个?工作日|次一?工作日|不发货|休息)|(?<![a-z])(?:weekends?|saturdays?|sundays?)(?![a-z])[^.]{0,60}(?:next (?:business|working) day|on monday|not (?:shipped|dispatched))/i;
+// Weekends named, the sending deferred: not holidays alone ("法定节假日顺延"), nor "周末客服休息，仓库正常发货" (found in review).
+const WEEKEND_DEFERS = /(?:周末|周六|周日|星期[六日天]|礼拜[六日天])(?![^。.]{0,24}(?:正常|照常)发货)[^。.]{0,24}(?:顺延|下一个?工作日|次一?工作日|不发货)|(?<![a-z])(?:weekends?|saturdays?|sundays?)(?![a-z])[^.]{0,60}(?:next (?:business|working) day|on monday|not (?:shipped|dispatched))/i;
 /** Hours between two instants that fall on weekdays of the shop's calendar. */
 function weekdayHours(from: number, to: number, tzMinutes: number): number {
   const offset = tzMinutes * 60_000;
@@ -4011,7 +4033,7 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
   /(?<![a-z])singapore(?![a-z])/i,
   // Australia's states and territories, by name, abbreviation or capital ("…, Perth WA 6000"), and New Zealand (found from outside:
   // a parcel to WA was told every state's days).
-  /western australia|(?<![a-z])(?:wa|perth)(?![a-z])/i, /northern territory|(?<![a-z])(?:nt|darwin)(?![a-z])/i, /tasmania|tassie|(?<![a-z])(?:tas|hobart)(?![a-z])/i,
+  /western australia|(?<![a-z])(?:wa|perth)(?![a-z])/i, /northern territory|(?<![a-z])(?:nt(?![a-z$])(?!\s*\$)(?!\s*\d{2,3}(?!\d))|darwin)(?![a-z])/i, /tasmania|tassie|(?<![a-z])(?:tas|hobart)(?![a-z])/i,
   /queensland|(?<![a-z])(?:qld|brisbane)(?![a-z])/i, /new south wales|(?<![a-z])(?:nsw|sydney)(?![a-z])/i, /(?<![a-z])(?:victoria|vic|melbourne)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)/i,
   /south australia|(?<![a-z])(?:sa \d{4}|adelaide)(?![a-z])/i, /(?<![a-z])(?:act \d{4}|canberra)(?![a-z])/i, /new zealand|(?<![a-z])nz(?![a-z])/i,
 ];
@@ -4054,11 +4076,21 @@ function listsJoined(clauses: readonly string[]): string[] {
   let pending = '';
   for (const x of clauses) {
     const joined = pending + x;
-    if (regionsIn(x).length > 0 && !TIMED.test(joined) && !SENTENCE_ENDS.test(x)) pending = joined;
+    if (onlyRegions(x) && !SENTENCE_ENDS.test(x)) pending = joined;
     else [out[out.length], pending] = [joined, ''];
   }
   if (pending) out.push(pending);
   return out;
+}
+/** Nothing but region names and what joins them ("WA,", " NT"), after a label ("AusPost Parcel Post: "): not "江浙沪包邮，" (found in review). */
+const REGIONS_G = (): RegExp[] => (regionsG ??= DELIVERY_REGIONS.map((re) => new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
+let regionsG: RegExp[] | undefined;
+function onlyRegions(x: string): boolean {
+  const t = foldTraditional(x).replace(/^[^:：]*[:：]/, '');
+  if (regionsIn(t).length === 0) return false;
+  let rest = t;
+  for (const re of REGIONS_G()) rest = rest.replace(re, ' ');
+  return rest.replace(/[\s,，、&和及与]|(?<![a-z])(?:and|or)(?![a-z])/gi, '') === '';
 }
 const SENTENCE_ENDS = /[。！？!?；;]\s*$|\.\s*$/;
 

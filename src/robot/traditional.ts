@@ -109,9 +109,10 @@ const TAIWAN_WORDS: readonly (readonly [RegExp, string])[] = [
   [/快遞員/g, '送貨員'],
   [/快遞公司/g, '物流公司'],
   // The thirtieth round (a Taipei 3C shop's buyers): 消息, 沒法, 詳情頁 and “” read as mainland's.
-  [/消息/g, '訊息'],
+  // Not 好消息 or 最新消息 (news), nor 詳情頁面 (found in review: a shop's own entry rewritten).
+  [/(?<![好新])消息/g, '訊息'],
   [/沒法/g, '無法'],
-  [/詳情頁/g, '頁面'],
+  [/詳情頁(?!面)/g, '頁面'],
   [/“/g, '「'],
   [/”/g, '」'],
 ];

@@ -7456,3 +7456,98 @@ describe('what the thirtieth session\'s readings must not take (review)', () => 
     assert.doesNotMatch(textOf(await say('no')), /what else can I help/);
   });
 });
+
+// The second review of the thirtieth session's readings: each case was proved against the commit before them.
+describe('what the thirtieth session\'s later readings must not take (second review)', () => {
+  const ago = session27.ago;
+  const shop = (data: FakeData, entries: FaqEntry[] = [], opts: { now?: Date; tz?: string; shopId?: string } = {}) => {
+    const own = new FaqIndexProvider();
+    const shopId = opts.shopId ?? SHOP;
+    if (opts.tz) own.setEntries(shopId, entries, 1, { timeZone: opts.tz });
+    else own.setEntries(shopId, entries);
+    const robot = createRobot({ dataSource: fakeDataSource(data), faq: own, clock: () => opts.now ?? NOW });
+    let state: unknown;
+    return async (text: string) => {
+      const r = await robot.answer({ shopId, userId: opts.shopId ? 'tw' : 'u-1001', conversationId: 'c-1', text, state });
+      state = r.state;
+      return { text: r.replies.map((x) => x.text).join('\n'), handover: r.handover?.reason, r };
+    };
+  };
+  const hoursZh = { id: 'h', question: '客服幾點上班？', answer: '客服時間：週一至週五 09:00-18:00。' };
+  const hoursEn = { id: 'he', question: 'What are your customer service hours?', answer: 'Our team is online Monday to Friday 9am-6pm.' };
+  const paid = order({ orderId: 'AA-1', status: 'paid', createdAt: ago(60), updatedAt: ago(60) });
+  const pack = order({ orderId: 'OZ-2', status: 'paid', currency: 'AUD', items: [{ sku: 'O', title: 'Osprey Atmos AG 65 Backpack', quantity: 1, price: '449.95' }], receiver: { name: 'Dave', phone: '0400', address: '7 Hampden Road, Nedlands WA 6009' }, createdAt: ago(30), updatedAt: ago(30) });
+  const tent = order({ orderId: 'OZ-4', status: 'delivered', currency: 'AUD', items: [{ sku: 'T', title: 'MSR Hubba Hubba NX 2 Tent', quantity: 1, price: '699.95' }], createdAt: ago(300) });
+
+  test('a person asked for with a weekday named is still handed over', async () => {
+    for (const m of ['我要转人工 周末下的单到现在还没发货', '转人工，周六买的东西到现在还没发', 'i want to speak to a person, my saturday delivery never came', 'can i talk to a real person about the order i placed on sunday']) {
+      assert.equal((await shop({ orders: [paid] }, [hoursZh, hoursEn])(m)).handover, 'requested', m);
+    }
+  });
+  test('an angry complaint with 什么意思 or "what do you mean by" stays a complaint', async () => {
+    const r = await shop({ orders: [paid] }, [hoursEn])('what do you mean by non-refundable?? this is a scam, the zipper broke');
+    assert.equal(r.handover, 'complaint');
+    assert.match((await shop({ orders: [paid] }, [])('你们什么意思？发错货还不给退')).text, /发错/);
+  });
+  test('"ignore my last message" does not take back a complaint said before it', async () => {
+    const r = await shop({ orders: [tent] })('the tent arrived with a broken pole and a ripped fly, ignore my last message');
+    assert.doesNotMatch(r.text, /what else can I help/);
+  });
+  test('"no, forget it" after a miss is taken back, not handed over', async () => {
+    const say = shop({ orders: [tent] });
+    await say('blorp zzkq');
+    const r = await say('no, forget it');
+    assert.equal(r.handover, undefined);
+  });
+  test('thanks with "if i have…" or "have the best weekend" stays a goodbye', async () => {
+    for (const m of ['thanks! if i have any more questions ill get back to you', 'cheers, have the best weekend']) {
+      assert.match((await shop({ orders: [tent] }, [{ id: 're', question: 'What is your return policy?', answer: 'Returns within 30 days.' }])(m)).text, /welcome/i, m);
+    }
+  });
+  test('recipient, suburb, postage and courier changes are no change of the goods', async () => {
+    for (const m of ['can i change the recipient to my mum instead', 'please change the suburb to richmond instead, typo', 'can i switch the standard post to express post instead', 'can i change the courier to dhl instead']) {
+      assert.doesNotMatch((await shop({ orders: [pack] })(m)).text, /size or colour/, m);
+    }
+  });
+  test('a unit number, insurance or express shipping added is no goods', async () => {
+    assert.doesNotMatch((await shop({ orders: [pack] })('can you add my unit number to the backpack order, its unit 4')).text, /can't add items/);
+    const ins = { id: 'ins', question: 'Can I add shipping insurance to my order?', answer: 'Yes, shipping insurance can be added for $3 until the order ships.' };
+    for (const m of ['can i add shipping insurance to my order?', 'can you add insurance to the backpack order', 'can i add express shipping to my order?']) {
+      assert.doesNotMatch((await shop({ orders: [pack] }, [ins])(m)).text, /can't add items/, m);
+    }
+  });
+  test('a 浙江 buyer is not told 新疆\'s days', async () => {
+    const o = order({ orderId: 'R-1', status: 'shipped', receiver: { name: 'X', phone: '1', address: '浙江省杭州市西湖区文三路 100 号' }, createdAt: ago(40) });
+    const l = logistics({ orderId: 'R-1', events: [{ time: ago(10), location: '', description: '运输中' }], updatedAt: ago(10) });
+    const t = (await shop({ orders: [o], logistics: [l] }, [{ id: 'd', question: '快递几天能到？', answer: '江浙沪包邮，新疆、西藏 7-10 天，其他地区 3-5 天。' }])('我的快递几天能到')).text;
+    assert.doesNotMatch(t, /7-10/);
+  });
+  test('NT$ is no Northern Territory: a Taipei buyer is told 本島\'s days', async () => {
+    const o = order({ orderId: 'R-1', status: 'shipped', currency: 'TWD', receiver: { name: 'X', phone: '1', address: '台灣台北市大安區忠孝東路四段 1 號' }, createdAt: ago(40) });
+    const l = logistics({ orderId: 'R-1', events: [{ time: ago(10), location: '', description: '运输中' }], updatedAt: ago(10) });
+    const t = (await shop({ orders: [o], logistics: [l] }, [{ id: 'd', question: '快遞幾天能到？', answer: '滿 NT$990 免運，本島 1-2 個工作天到貨，離島 3-5 個工作天。' }])('我的快遞幾天能到')).text;
+    assert.match(t, /本島 1-2/);
+  });
+  test('节假日顺延 and 周末客服休息 do not stop weekends counting', async () => {
+    const fri = '2024-11-22T10:00:00+08:00';
+    const o = order({ orderId: 'CN-1', status: 'paid', createdAt: fri, updatedAt: fri, items: [{ sku: 'a', title: '羊毛围巾', quantity: 1, price: '99.00' }] });
+    for (const answer of ['付款后48小时内发货（法定节假日顺延）。', '现货付款后48小时内发货，周末客服休息，仓库正常发货。']) {
+      const t = (await shop({ orders: [o] }, [{ id: 's', question: '付款后多久发货？', answer }], { now: new Date('2024-11-25T12:00:00+08:00') })('我的围巾什么时候发货')).text;
+      assert.match(t, /比平常慢/, answer);
+    }
+  });
+  test('Taiwan\'s words leave 詳情頁面 and 好消息 of a shop\'s entry as written', async () => {
+    const tw = { tz: 'Asia/Taipei', shopId: 'shop_tw', now: new Date('2026-12-05T12:00:00+08:00') };
+    assert.doesNotMatch((await shop({}, [{ id: 'a', question: '哪裡可以看商品規格？', answer: '請至商品詳情頁面查看完整規格。' }], tw)('哪裡可以看商品規格')).text, /頁面面/);
+    assert.doesNotMatch((await shop({}, [{ id: 'a', question: '有什麼優惠活動？', answer: '好消息！雙11全館滿千免運。' }], tw)('有什麼優惠活動')).text, /好訊息/);
+  });
+  test('an answer with product names in the other language is not framed as that language\'s', async () => {
+    assert.doesNotMatch((await shop({}, [{ id: 'p', question: '耳机支持什么协议？', answer: 'AirPods Pro 2：Bluetooth 5.3，AAC codec，支持 Spatial Audio。' }])('耳机支持什么协议')).text, /英文/);
+    assert.doesNotMatch((await shop({}, [{ id: 'p', question: 'Do you sell 龙井 tea?', answer: 'Yes: 西湖龙井 Xihu Longjing, 250g tins.' }])('do you sell longjing tea')).text, /in Chinese/);
+  });
+  test('"check all the parts are in the box" is no list of every order', async () => {
+    const tentT = order({ orderId: 'OZ-5', status: 'shipped', currency: 'AUD', createdAt: ago(100) });
+    const t = (await shop({ orders: [pack, tentT] })('can you check all the parts are in the box before you ship')).text;
+    assert.ok(!(t.includes('OZ-2') && t.includes('OZ-5')), t);
+  });
+});

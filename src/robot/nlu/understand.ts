@@ -187,7 +187,8 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   const clauses = withoutPoliteClauses(classifier, trimmed);
   const core = clauses ?? trimmed;
   if (core.length === n.scan.length || !/[\p{Script=Han}a-z]/u.test(core)) return c;
-  const asks = ASKS.test(core) || n.text.includes('?') || followsUp(core, n) || ASKED_AFTER_HELLO.test(core);
+  // Only after a hello: "thanks! if i have any more questions ill get back to you" is a goodbye (found in review).
+  const asks = ASKS.test(core) || n.text.includes('?') || followsUp(core, n) || (c.intent === 'greeting' && ASKED_AFTER_HELLO.test(core));
   // "Thanks, the parcel came and it is perfect": thanks with a remark, no question, is a closing.
   if (c.intent === 'bye' && clauses && !asks) return c;
   const text = core.replace(/ \| /g, ',').trim();
