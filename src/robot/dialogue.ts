@@ -4412,10 +4412,13 @@ function oneRequest(ctx: Ctx, a: Aftersale): Outcome {
   if (r.withdraw && (!r.fromExchange || a.type === 'exchange')) return withdrawal(ctx, a);
   const late = overdueDays(ctx, a) !== undefined;
   // Asked again, or told it is late ("已经4天了还没到", "可是我没收到钱"): the same text again helps nobody (found from outside).
-  const insists = !late && a.status !== 'rejected' && a.status !== 'closed' && (state.topic === 'aftersale_progress' || /\d+\s*(?:天|days?)/.test(r.u.normalized)) && (SAYS_LATE.test(r.u.normalized) || (state.topic === 'aftersale_progress' && HURRY.test(r.u.normalized)));
+  const open = !late && a.status !== 'rejected' && a.status !== 'closed';
+  const insists = open && (((state.topic === 'aftersale_progress' || /\d+\s*(?:天|days?)/.test(r.u.normalized)) && (SAYS_LATE.test(r.u.normalized) || (state.topic === 'aftersale_progress' && HURRY.test(r.u.normalized)))) || LATE_ASKED.test(r.u.normalized));
+  // On time by the shop's own word: the day it is due, not an apology for a wait (found from outside: "is it late or what").
+  const due = insists ? dueBy(ctx, a) : undefined;
   const person = a.status === 'rejected' || a.status === 'closed' || late || insists;
   return {
-    replies: insists ? [aftersaleReply(ctx, a), { text: t.aftersaleChase }] : [aftersaleReply(ctx, a)],
+    replies: insists ? [aftersaleReply(ctx, a), { text: due ? t.aftersaleDue(due) : t.aftersaleChase }] : [aftersaleReply(ctx, a)],
     next: { focusOrderId: a.orderId, focusRequest: a.aftersaleId, topic: 'aftersale_progress', ...(person ? { offeredHuman: true } : {}) },
   };
 }
@@ -4636,6 +4639,17 @@ function overdueDays(ctx: Ctx, a: Aftersale): number | undefined {
   const now = (ctx.input.now ?? new Date()).getTime();
   if (promised === undefined || !Number.isFinite(since) || workingDaysBetween(since, now, ctx.tz) <= promised) return undefined;
   return atLeast(elapsed(ctx, a.updatedAt, DAY_MS), 1);
+}
+
+/** "is it late or what", "是不是超时了": whether it is late, asked. */
+const LATE_ASKED = /是不是(?:超时|晚了|慢了)|超时了吗|晚了吗|正常吗|(?<![a-z])(?:is (?:it|this|that|my refund) (?:late|overdue|normal)|overdue)(?![a-z])/;
+/** The day a request is due by the shop's own time for its step, when the shop names one in working days. */
+function dueBy(ctx: Ctx, a: Aftersale): string | undefined {
+  const key = hintOf(a);
+  const own = key === 'approved_refund' ? workingDaysIn(shopRefundTime(ctx, a, key) ?? '') : workingDaysIn(shopReviewTime(ctx, key) ?? '');
+  const since = Date.parse(a.updatedAt);
+  if (own === undefined || !Number.isFinite(since)) return undefined;
+  return formatDay(new Date(endOfWorkingDay(since, own, ctx.tz) - HOUR_MS).toISOString(), ctx.lang, ctx.tz);
 }
 
 /** Whole working days (Monday to Friday, local time; holidays not known) from `from` to `to`. */

@@ -178,6 +178,8 @@ export interface Texts {
   aftersaleLate(days: number): string;
   /** The buyer says it is late or has not come, though it is within its promise by our clock. */
   aftersaleChase: string;
+  /** Asked after a request on time: the day the shop's own time makes it due. */
+  aftersaleDue(day: string): string;
   /** A waybill of goods sent back, typed in the chat: where it belongs. */
   returnWaybill(trackingNo: string, orderId: string): string;
   /** "撤销退款申请", "withdraw the refund request": the robot cannot; where the buyer can, or a person (`settled`: nothing left to withdraw). */
@@ -371,6 +373,7 @@ const zh: Texts = {
   aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}${p.since ? `（${p.since}）` : ''}${p.goods ? '' : `，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}`}。${p.reason ? `原因：${sentence(p.reason, '。')}` : ''}${p.hint}`,
   aftersaleLate: (d) => `这一步已经 ${d} 天没有进展，比平常慢了。需要为您转接人工客服跟进吗？`,
   aftersaleChase: '抱歉让您久等了！需要为您转接人工客服，帮您核实一下吗？',
+  aftersaleDue: (day) => `按店铺的时效，最晚${day}前完成，目前还在时间内。到时还没有的话，回复“转人工”请客服帮您核实。`,
   aftersaleHint: {
     requested: '商家审核通过后，款项原路退回。',
     requested_goods: '商家审核通过后，请按售后页面的地址寄回商品。',
@@ -612,6 +615,7 @@ const en: Texts = {
   aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}${p.since ? ` (since ${p.since})` : ''}${p.goods ? '' : `, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}`}. ${p.reason ? `Reason given: ${sentence(p.reason, '.')} ` : ''}${p.hint}`,
   aftersaleLate: (d) => `It has been ${d} day${d === 1 ? '' : 's'} at this step, longer than usual. Shall I get a human agent to follow up?`,
   aftersaleChase: 'Sorry for the wait! Shall I get a human agent to check on it for you?',
+  aftersaleDue: (day) => `By the shop's own times it is due by ${day}, so it is not late yet. If it has not come by then, say "human" and an agent will check.`,
   aftersaleHint: {
     requested: 'Once the shop approves it, the money goes back to your original payment method.',
     requested_goods: 'Once the shop approves it, ship the item to the address on the after-sales page.',

@@ -7403,6 +7403,18 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
     assert.doesNotMatch(textOf(r), /添麻烦|添麻煩/);
   });
 
+  test('a refund asked after while on time by the shop\'s own time is told the day it is due, not an apology', async () => {
+    const bag = order({ orderId: 'PP-20', status: 'delivered', currency: 'USD', items: [{ sku: 'H', title: "Hill's Science Diet 15 lb", quantity: 1, price: '56.99' }], createdAt: '2024-11-10T10:00:00+08:00' });
+    // Approved on Monday the 25th; the shop says 5-7 business days: due by Wednesday December 4th.
+    const refund = aftersale({ aftersaleId: 'AS-20', orderId: 'PP-20', type: 'refund', status: 'approved', amount: '56.99', updatedAt: '2024-11-25T10:00:00+08:00' });
+    const time: FaqEntry = { id: 'rt', question: 'How long does a refund take to arrive?', answer: 'Once your refund is approved it reaches your card within 5-7 business days.' };
+    const say = shop({ orders: [bag], aftersales: [refund] }, [time]);
+    await say('where is my refund');
+    const r = textOf(await say('ok so my refund, is it late or what'));
+    assert.match(r, /due by Dec 4/);
+    assert.doesNotMatch(r, /Sorry for the wait/);
+  });
+
   test('a traditional conversation keeps the shop\'s 台 as written', async () => {
     const tw: FaqEntry = { id: 'tw', question: '寄台灣要幾天？', answer: '寄台灣一般 5-7 個工作天。' };
     const r = await shop({}, [tw])('寄台灣要幾耐');
