@@ -3243,8 +3243,8 @@ function parcelsOf(ctx: Ctx, o: Order): Logistics[] {
   const typed = namedIds(ctx.input.text, all.map((l) => l.trackingNo));
   if (typed.length === 1) return all.filter((l) => l.trackingNo === typed[0]);
   // "顺丰那个到哪了": the parcel of the courier named, when that picks some (found from outside: both parcels again).
-  const said = foldTraditional(ctx.input.text);
-  const byCourier = all.filter((l) => COURIERS.some((re) => re.test(said) && re.test(foldTraditional(l.carrier))));
+  const named = couriersNamed(ctx.input.text);
+  const byCourier = all.filter((l) => couriersOf(l.carrier).some((re) => named.includes(re)));
   // Not one named to set it aside ("不是顺丰那个，另一个到哪了", "the sf one arrived already, where is the other one": found in review).
   if (byCourier.length && byCourier.length < all.length && !SETS_ASIDE.test(ctx.r.u.normalized)) return byCourier;
   const rest = ctx.r.restParcels ? all.filter((l) => l.status !== 'delivered') : [];
@@ -3257,10 +3257,9 @@ const SETS_ASIDE = /不是|别|另一|另外|其他|(?<![a-z])(?:not|other|anoth
  */
 function carriedBy(ctx: Ctx, orders: Order[]): Order | undefined {
   // 邮政编码 is a postcode, no courier; goods named say which order ("the dog toys? fedex has my old one": found in review).
-  const said = foldTraditional(ctx.input.text).replace(/邮政编码|邮编/g, ' ');
-  const named = COURIERS.filter((re) => re.test(said));
+  const named = couriersNamed(foldTraditional(ctx.input.text).replace(/邮政编码|邮编/g, ' '));
   if (named.length !== 1 || SETS_ASIDE.test(ctx.r.u.normalized) || describedBy(ctx, orders) !== undefined) return undefined;
-  const ids = new Set(ctx.logistics.filter((l) => named[0]!.test(foldTraditional(l.carrier))).map((l) => l.orderId));
+  const ids = new Set(ctx.logistics.filter((l) => couriersOf(l.carrier).includes(named[0]!)).map((l) => l.orderId));
   return ids.size === 1 ? orders.find((o) => ids.has(o.orderId)) : undefined;
 }
 const logisticsOf = (ctx: Ctx, o: Order): Logistics | undefined => parcelsOf(ctx, o)[0];
@@ -4126,6 +4125,8 @@ function otherCouriersOut(said: string, carrier: string | undefined, lang: Lang)
 }
 /** The couriers of COURIERS a parcel's carrier is. */
 const couriersOf = (carrier: string | undefined): RegExp[] => (carrier ? COURIERS.filter((re) => re.test(foldTraditional(carrier))) : []);
+/** The couriers a buyer's text names (read in simplified characters), each as its pattern of `COURIERS`. */
+const couriersNamed = (text: string): RegExp[] => COURIERS.filter((re) => re.test(foldTraditional(text)));
 /** Where a clause of a shop's entry ends: after its punctuation, or a full stop and a space. */
 const CLAUSE_END = /(?<=[。！？!?；;，,]|\.\s)/;
 /** Clauses put together end as a sentence: a trailing comma or semicolon becomes a full stop. */
@@ -4632,9 +4633,7 @@ const PROMISED_WORKING_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> 
  */
 function overdueDays(ctx: Ctx, a: Aftersale): number | undefined {
   // The shop's own time for the money, when it says one, is the promise kept or broken.
-  const key = hintOf(a);
-  const own = key === 'approved_refund' ? workingDaysIn(shopRefundTime(ctx, a, key) ?? '') : workingDaysIn(shopReviewTime(ctx, key) ?? '');
-  const promised = own ?? PROMISED_WORKING_DAYS[key];
+  const promised = ownWorkingDays(ctx, a) ?? PROMISED_WORKING_DAYS[hintOf(a)];
   const since = Date.parse(a.updatedAt);
   const now = (ctx.input.now ?? new Date()).getTime();
   if (promised === undefined || !Number.isFinite(since) || workingDaysBetween(since, now, ctx.tz) <= promised) return undefined;
@@ -4643,10 +4642,14 @@ function overdueDays(ctx: Ctx, a: Aftersale): number | undefined {
 
 /** "is it late or what", "是不是超时了": whether it is late, asked. */
 const LATE_ASKED = /是不是(?:超时|晚了|慢了)|超时了吗|晚了吗|正常吗|(?<![a-z])(?:is (?:it|this|that|my refund) (?:late|overdue|normal)|overdue)(?![a-z])/;
+/** The working days the shop's own entry gives a request's step (the money's time once approved, else its review's); undefined when none. */
+function ownWorkingDays(ctx: Ctx, a: Aftersale): number | undefined {
+  const key = hintOf(a);
+  return key === 'approved_refund' ? workingDaysIn(shopRefundTime(ctx, a, key) ?? '') : workingDaysIn(shopReviewTime(ctx, key) ?? '');
+}
 /** The day a request is due by the shop's own time for its step, when the shop names one in working days. */
 function dueBy(ctx: Ctx, a: Aftersale): string | undefined {
-  const key = hintOf(a);
-  const own = key === 'approved_refund' ? workingDaysIn(shopRefundTime(ctx, a, key) ?? '') : workingDaysIn(shopReviewTime(ctx, key) ?? '');
+  const own = ownWorkingDays(ctx, a);
   const since = Date.parse(a.updatedAt);
   if (own === undefined || !Number.isFinite(since)) return undefined;
   return formatDay(new Date(endOfWorkingDay(since, own, ctx.tz) - HOUR_MS).toISOString(), ctx.lang, ctx.tz);

@@ -24,6 +24,7 @@ import { KefuError } from '../protocol/errors.ts';
 import { checkFaqModel, defaultFaqModel, faqProbability, type FaqConfidenceModel, type FaqFeatures } from './faq-confidence.ts';
 import { addressesPerson, defaultLexicon, foldTraditional, isPersonalTopic, kindsOfGoods, mentionsOwnOrder, type Lexicon } from './lexicon/index.ts';
 import { termsOf, TypoIndex, type TermContext } from './lexicon/terms.ts';
+import { remembered } from './memo.ts';
 import { defaultBrands } from './lexicon/brands.ts';
 import { defaultContrasts } from './lexicon/contrasts.ts';
 import { namesOrderId } from './nlu/entities.ts';
@@ -418,12 +419,7 @@ export class FaqIndex {
   }
 
   #termsOf(text: string): QueryTerms {
-    let r = this.#queried.get(text);
-    if (r) return r;
-    r = termsOf(text, this.#ctx);
-    if (this.#queried.size >= QUERIED_MAX) this.#queried.delete(this.#queried.keys().next().value!);
-    this.#queried.set(text, r);
-    return r;
+    return remembered(this.#queried, text, QUERIED_MAX, () => termsOf(text, this.#ctx));
   }
 
   #mass(terms: ReadonlyMap<string, number>): number {

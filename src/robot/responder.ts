@@ -29,6 +29,7 @@ import type { WorkQueue } from '../ops/work-queue.ts';
 import type { ShopShedPolicy } from '../ops/shop-shed.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { retryLater } from '../ops/retry-later.ts';
+import { KeyedChain } from '../ops/keyed-chain.ts';
 import { inScriptOf, toTraditional } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
 import { chineseScript, detectLanguage, MAX_UTTERANCE, normalize, withdrawsHandover } from './nlu/index.ts';
@@ -112,6 +113,15 @@ const mayBeEmergency = (text: string): boolean => {
 const PLAIN_NO = /^(?:no|nope|nah|no thanks|not that|neither|none|不用|不是|不要|没有|都不是|不对)[\s.!。！~]*$/i;
 
 /** The cached dialogue state; never throws (the promise is created before the robot may fail, so it must not reject). */
+/**
+ * A notice in the script the buyer writes: their text's, else the conversation's stored state's ("不用了" tells none; found
+ * from outside: a Taiwanese buyer's take-back was said in simplified characters). Simplified when neither tells.
+ */
+function inBuyersScript(notice: string, text: string, stored: unknown): string {
+  if (chineseScript(text) !== undefined) return inScriptOf(notice, text);
+  return stored && typeof stored === 'object' && (stored as { hant?: unknown }).hant === true ? toTraditional(notice) : notice;
+}
+
 function parseStored(raw: string | null): unknown {
   try {
     return raw ? (JSON.parse(raw) as unknown) : undefined;
@@ -136,7 +146,7 @@ export class BotResponder {
   readonly #cache: Cache;
   readonly #work: WorkQueue;
   readonly #log: Logger;
-  readonly #tails = new Map<string, Promise<void>>();
+  readonly #turns = new KeyedChain();
   readonly #handedOver = new Set<string>();
   /** Conversations whose hand-over failed and is being retried in the background (retry-later.ts). */
   readonly #retrying = new Set<string>();
@@ -193,8 +203,8 @@ export class BotResponder {
   }
 
   /** Resolves when every answer queued so far has been posted (tests, shutdown). */
-  async idle(): Promise<void> {
-    while (this.#tails.size) await Promise.allSettled([...this.#tails.values()]);
+  idle(): Promise<void> {
+    return this.#turns.idle();
   }
 
   /** Answers buyers' messages from now on; returns the unsubscription. */
@@ -236,16 +246,7 @@ export class BotResponder {
 
   /** Runs `work` after everything already queued for the conversation on this node, in order. */
   #chain<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const next = (this.#tails.get(id) ?? afterThisTurn()).then(work);
-    const tail = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#tails.set(id, tail);
-    void tail.then(() => {
-      if (this.#tails.get(id) === tail) this.#tails.delete(id);
-    });
-    return next;
+    return this.#turns.run(id, work, afterThisTurn);
   }
 
   /**
@@ -328,17 +329,6 @@ export class BotResponder {
   }
 
   /**
-   * A notice in the script the buyer writes: their text's, else the conversation's ("不用了" tells none; found from
-   * outside: a Taiwanese buyer's take-back was said in simplified characters). Best effort: simplified when unread.
-   */
-  async #inBuyersScript(id: string, notice: string, text: string): Promise<string> {
-    const script = chineseScript(text);
-    if (script !== undefined) return inScriptOf(notice, text);
-    const state = await this.#readState(id).read.then(parseStored).catch(() => undefined);
-    return state && typeof state === 'object' && (state as { hant?: unknown }).hant === true ? toTraditional(notice) : notice;
-  }
-
-  /**
    * A buyer waiting in the queue who takes the hand-over back ("算了不用了，我的快递到哪了"): back to
    * the robot, which says so and answers the rest of the message (found from outside: with nobody
    * online, a buyer who changed their mind got silence). An agent who accepted first keeps it.
@@ -352,8 +342,10 @@ export class BotResponder {
       });
       if (!moved) return false;
       this.#handedOver.delete(id);
-      await this.#say(id, BOT_SENDER, { kind: 'text', text: await this.#inBuyersScript(id, TEXTS[detectLanguage(text).lang].handoverWithdrawn, text) }).catch(() => false);
-      await this.#missesForgotten(id);
+      // Read once: the script of the notice and the count of misses started again both come from it.
+      const stored = await this.#readState(id).read.then(parseStored).catch(() => undefined);
+      await this.#say(id, BOT_SENDER, { kind: 'text', text: inBuyersScript(TEXTS[detectLanguage(text).lang].handoverWithdrawn, text, stored) }).catch(() => false);
+      await this.#missesForgotten(id, stored);
       if (rest) this.#enqueue({ ...e, state: 'bot', typedText: rest });
       return true;
     });
@@ -367,8 +359,8 @@ export class BotResponder {
    * not understand queued the buyer again in the same turn ("tak payah, i dont need agent": found
    * from outside). Best effort: a failed read or write keeps the count.
    */
-  async #missesForgotten(id: string): Promise<void> {
-    const state = missesForgotten(await this.#readState(id).read.then(parseStored).catch(() => undefined));
+  async #missesForgotten(id: string, stored: unknown): Promise<void> {
+    const state = missesForgotten(stored);
     if (state) await this.#writeState(id, JSON.stringify(state)).catch(() => {});
   }
 

@@ -28,6 +28,7 @@ import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
 import { asksAboutWait, WAIT_ANSWER_EVERY_MS, waitAnswer } from './wait.ts';
 import { inScriptOf, toTraditional } from '../robot/index.ts';
+import { KeyedChain } from '../ops/keyed-chain.ts';
 import { langOf, langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, withHours, type NoticeLang } from './notices.ts';
 
 export interface RoutingOptions {
@@ -118,8 +119,8 @@ export class RoutingService {
   readonly #notices = new Set<Promise<void>>();
   /** When each queued conversation's question about the wait was last answered on this node, and with what. */
   readonly #waitAnswered = new Map<string, { at: number; text: string }>();
-  /** Per conversation, the notice of its return to the queue being told on this node: the next lapse waits for it. */
-  readonly #returning = new Map<string, Promise<void>>();
+  /** Per conversation, the notices of its return to the queue told on this node: the next lapse waits for the last. */
+  readonly #returning = new KeyedChain();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(deps: RoutingDeps, opts: RoutingOptions) {
@@ -469,13 +470,7 @@ export class RoutingService {
   async #tellReturned(changes: readonly StateChange[]): Promise<void> {
     for (const c of changes) {
       // A lapse while the last one's notice is still being stored reads the notice after it is (a run under load told twice).
-      const telling = (this.#returning.get(c.id) ?? Promise.resolve()).catch(() => undefined).then(() => this.#tellOneReturned(c.id));
-      this.#returning.set(c.id, telling);
-      try {
-        await telling;
-      } finally {
-        if (this.#returning.get(c.id) === telling) this.#returning.delete(c.id);
-      }
+      await this.#returning.run(c.id, () => this.#tellOneReturned(c.id));
     }
   }
 

@@ -4,6 +4,7 @@
  * FAQ index share. Pure and allocation-light: it runs on every message.
  */
 import { defaultHomophoneFixer } from './homophones.ts';
+import { remembered } from '../memo.ts';
 import { defaultTokenizer } from './tokenizer.ts';
 import { defaultSpeller } from './spelling.ts';
 import { isPinyin, pinyinReader } from './pinyin-words.ts';
@@ -57,13 +58,7 @@ const recent = new Map<string, Omit<Normalized, 'scan'>>();
 
 /** `normalize` without the scan text, for callers that only tokenise (the FAQ index). */
 export function normalizeText(input: string): Omit<Normalized, 'scan'> {
-  const key = `${defaultTokenizer().generation}\u0000${input}`;
-  let n = recent.get(key);
-  if (n) return n;
-  n = normalizeOnce(input);
-  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
-  recent.set(key, n);
-  return n;
+  return remembered(recent, `${defaultTokenizer().generation}\u0000${input}`, RECENT_MAX, () => normalizeOnce(input));
 }
 
 function normalizeOnce(input: string): Omit<Normalized, 'scan'> {

@@ -9,6 +9,7 @@
  * segmentation coarser around those words.
  */
 import { createRequire } from 'node:module';
+import { remembered } from '../memo.ts';
 
 export interface Tokenizer {
   readonly engine: 'jieba' | 'intl';
@@ -66,13 +67,8 @@ function jiebaTokenizer(jieba: JiebaLike): Tokenizer {
       return generation;
     },
     cut(text) {
-      let words = recent.get(text);
-      if (!words) {
-        // HMM off: it invents words from unseen character runs, which hurts short chat lines more than it helps.
-        words = jieba.cut(text, false).filter((w) => WORDLIKE.test(w));
-        if (recent.size >= RECENT_CUTS) recent.delete(recent.keys().next().value!);
-        recent.set(text, words);
-      }
+      // HMM off: it invents words from unseen character runs, which hurts short chat lines more than it helps.
+      const words = remembered(recent, text, RECENT_CUTS, () => jieba.cut(text, false).filter((w) => WORDLIKE.test(w)));
       // A copy: a caller may change its array, never another caller's.
       return words.slice();
     },
