@@ -32,6 +32,7 @@ import {
   receiverOf,
 } from './cards.ts';
 import { phrasingsOf, type FaqEntry, type FaqHit } from './faq-index.ts';
+import { arrivalVerdict, daysRangeIn } from './arrival-day.ts';
 import { localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { healthAsked, type HealthQuestion } from './nlu/health.ts';
@@ -1818,6 +1819,9 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
     // Waiting in the queue already (asked for the FAQ only): no way to a person, nor a hand-over (found in review).
     if (input.faqOnly && out.next?.faqOptions) failures = Math.min(failures, MAX_FAILURES - 1);
     else if (failures >= MAX_FAILURES && (out.next?.faqOptions || out.next?.confirm)) out = withPersonHint(out, ctx.t.offerHumanShort);
+    // A "did you mean …?" was half an answer: the miss after it offers a person and the next one hands
+    // over (found from outside, two shops: a buyer who asked past a near miss was queued at once).
+    else if (failures === MAX_FAILURES && state.faqOptions && !input.faqOnly) out = out.replies.at(-1)?.text === ctx.t.notUnderstood ? out : withPersonHint(out, ctx.t.offerHumanShort);
     else if (failures >= MAX_FAILURES) {
       out = { replies: [{ text: ctx.t.handoverNotUnderstood }], handover: { reason: 'not_understood' } };
       failures = 0;
@@ -2330,9 +2334,17 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   if (one && (aheadKind(one) || one.shipBy) && PARCEL_INTENTS.has(intent)) return data;
   // Beside a request's status, only an entry on returns and refunds ("so when should i expect it then" after a refund was told the delivery entry: found from outside).
   if (one && intent === 'aftersale_progress' && !POLICY_WORDS.return_policy.test(foldTraditional(phrasingsOf(hit.entry).join(' ').toLowerCase()))) return data;
+  // Beside a parcel's answer, only an entry on sending or delivery ("can I get it before the weekend" was told the staff's weekend hours first).
+  if (one && PARCEL_INTENTS.has(intent) && OPEN.has(one.status) && !namesOtherGoods(ctx, one) && !aboutSending(hit.entry)) return data;
   if (one && !namesOtherGoods(ctx, one) && (intent === 'aftersale_progress' || OPEN.has(one.status))) return { ...data, replies: [faq, ...data.replies] };
   return { replies: [faq], next: answeredEntry(ctx), faqOnly: true };
 }
+
+/** An entry on sending or delivering goods, by any of its phrasings or its answer. */
+const aboutSending = (entry: FaqEntry): boolean => {
+  const words = foldTraditional([...phrasingsOf(entry), entry.answer].join(' ').toLowerCase());
+  return ASKS_DELIVERY.test(words) || SHIPS.test(words) || /运费|邮费|包邮|邮寄|寄|(?<![a-z])(?:postage|post|courier|ship\w*)(?![a-z])/.test(words);
+};
 
 /**
  * A policy question: the shop's own entry before the built-in text, with the buyer's order when
@@ -3967,8 +3979,26 @@ function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   const estimate = quiet !== undefined ? t.stalled(quiet) : etaFor(ctx, o, parcelStatusKey(l), l.carrier);
   const text = t.eta({ orderId: o.orderId, title, estimate }) + (latest ? t.latestEvent(latest) : '');
   const late = l.status !== 'delivered' && quiet === undefined && l.status !== 'exception' && impatient(ctx);
-  const replies = late ? [reply(text, logisticsCard(l)), { text: lateText(ctx) }] : [reply(text, logisticsCard(l))];
+  const byDay = quiet === undefined && l.status === 'in_transit' ? dayAsked(ctx, l, estimate) : undefined;
+  const replies = late ? [reply(text, logisticsCard(l)), { text: lateText(ctx) }] : [reply(text, logisticsCard(l)), ...(byDay ? [{ text: byDay }] : [])];
   return { replies, ...(late || l.status === 'exception' || quiet !== undefined ? { next: { offeredHuman: true } } : {}) };
+}
+
+const ARRIVAL_ASKED = /到|收到|送来|(?<![a-z])(?:arriv\w*|here|get it|receive\w*|deliver\w*|come|comes|coming)(?![a-z])/;
+/** A day it is sent or ordered on, or the hour of a delivery already under way ("几点能到"): no day of arrival to weigh. */
+const SENT_OR_ORDERED = /发货|发出|寄出|寄得出|发的话|下单|付款|拍下|拍的话|现在拍|现在买|派送|派件|几点|(?<![a-z])(?:ship\w*|dispatch\w*|send|sent|order|what time)(?![a-z])/;
+/** A day named for the parcel ("will it be here by thursday", "周四能到吗") against the delivery time just said; undefined when none is named or the time names no days. */
+function dayAsked(ctx: Ctx, l: Logistics, estimate: string): string | undefined {
+  // The day it comes, not one it is sent or ordered on ("今天下单明天能到吗", "下午付款今天能发货吗").
+  const asked = ARRIVAL_ASKED.test(ctx.r.u.normalized) && !SENT_OR_ORDERED.test(ctx.r.u.normalized) ? ctx.r.u.entities.find((e) => e.type === 'date')?.value : undefined;
+  const range = asked ? daysRangeIn(estimate) : undefined;
+  const sent = Math.min(...l.events.map((e) => Date.parse(e.time)).filter(Number.isFinite));
+  if (!asked || !range || !Number.isFinite(sent)) return undefined;
+  const v = arrivalVerdict(asked, sent, range, (ctx.input.now ?? new Date()).getTime(), ctx.tz);
+  if (!v) return undefined;
+  const day = (iso: string) => formatDay(`${iso}T12:00:00Z`, ctx.lang, 0);
+  const said = ctx.t.arrivalBy;
+  return v.kind === 'by' ? said.by(day(asked)) : v.kind === 'maybe' ? said.maybe(day(asked), day(v.last)) : v.kind === 'unlikely' ? said.unlikely(day(asked), day(v.first), day(v.last)) : said.overdue(day(asked));
 }
 
 /**

@@ -577,6 +577,20 @@ describe('handover', () => {
     assert.equal(second.state.failures, 0);
   });
 
+  test('a miss after a "did you mean" offers a person; the next miss hands over (thirty-first session)', async () => {
+    const say = conversation(robotWith({}));
+    assert.match(textOf(await say('物流 status 一直是 in transit')), /Did you mean/);
+    const second = await say('zzz qqq');
+    assert.equal(second.handover, undefined);
+    assert.equal(textOf(second).match(/say "human"/gi)?.length, 1, textOf(second));
+    assert.equal(second.state.failures, 2);
+    assert.deepEqual((await say('asdfgh')).handover, { reason: 'not_understood' });
+    // Two misses with no "did you mean" before them still hand over at the second.
+    const plain = conversation(robotWith({}));
+    await plain('asdfgh');
+    assert.deepEqual((await plain('1+1等于几')).handover, { reason: 'not_understood' });
+  });
+
   test('an understood turn in between resets the count', async () => {
     const say = conversation(robotWith({}));
     await say('asdfgh');
@@ -7561,5 +7575,31 @@ describe('what the thirtieth session\'s later readings must not take (second rev
     const tentT = order({ orderId: 'OZ-5', status: 'shipped', currency: 'AUD', createdAt: ago(100) });
     const t = (await shop({ orders: [pack, tentT] })('can you check all the parts are in the box before you ship')).text;
     assert.ok(!(t.includes('OZ-2') && t.includes('OZ-5')), t);
+  });
+});
+
+describe('the day asked of a parcel, and what is said beside it (thirty-first session)', () => {
+  const { shop } = session27;
+  test('a day named for a parcel on its way is answered against the usual time said, the built-in one or the shop\'s', async () => {
+    // Scanned Monday Nov 25, asked Wednesday Nov 27: the built-in 1-3 days end on Thursday Nov 28.
+    const say = shop({ orders: [earbuds], logistics: [earbudsTrack] });
+    assert.match(textOf(await say('will it be here by friday?')), /should be there by Nov 29/);
+    assert.match(textOf(await say('今天能到吗')), /有可能送到.*11月28日/);
+    const own: FaqEntry = { id: 'time', question: 'How long does delivery take?', answer: 'Delivery takes 3-5 business days after dispatch.' };
+    const en = shop({ orders: [earbuds], logistics: [earbudsTrack] }, [own]);
+    const today = textOf(await en('will it arrive today?'));
+    assert.match(today, /3-5 business days/);
+    assert.match(today, /unlikely to be there by Nov 27: expect it between Nov 28 and Dec 2/);
+    // No day named: no verdict.
+    assert.doesNotMatch(textOf(await shop({ orders: [earbuds], logistics: [earbudsTrack] })('when will it arrive?')), /should be there by|unlikely|may be there/);
+  });
+
+  test('beside a parcel\'s answer, an entry that is not about sending is not said ("before the weekend" is no question of the staff\'s hours)', async () => {
+    const hours: FaqEntry = { id: 'hours', question: 'What are your customer service hours?', answer: 'Agents are online 9:00-22:00 every day.', alternates: ['are you open on weekends'] };
+    const r = textOf(await shop({ orders: [earbuds], logistics: [earbudsTrack] }, [hours])('can I get it before the weekend?'));
+    assert.match(r, /2024112500001111/);
+    assert.doesNotMatch(r, /Agents are online/);
+    // Asked as such, the hours are still the answer.
+    assert.match(textOf(await shop({ orders: [earbuds], logistics: [earbudsTrack] }, [hours])('are you open on weekends?')), /Agents are online/);
   });
 });

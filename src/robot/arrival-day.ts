@@ -1,0 +1,76 @@
+/**
+ * Whether a parcel on its way is likely to arrive by a day the buyer names ("will it be here by
+ * thursday", "周四能到吗"): the delivery time the answer itself gave ("一般 1-3 天送达", the shop's
+ * "3-5 working days"), counted from the parcel's first scan, against that day. Pure: no clock of
+ * its own, no I/O. Found from outside: the question was answered with the usual time and no word
+ * on the day asked.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** The time a text gives for delivery, in days from sending. */
+export interface DaysRange {
+  readonly min: number;
+  readonly max: number;
+  /** Counted in working days (Monday to Friday): "3-5 个工作日", "2-4 business days". */
+  readonly working: boolean;
+}
+
+const UNIT = String.raw`(?:个)?\s*(工作日|(?:business|working) days?|天|日|days?)`;
+const RANGE = new RegExp(String.raw`(?<![\d月/])(\d{1,2})\s*(?:-|–|—|~|～|至|到|to)\s*(\d{1,2})\s*${UNIT}`, 'i');
+const WITHIN = new RegExp(String.raw`(?<![\d月/])(\d{1,2})\s*${UNIT}`, 'i');
+const NEXT_DAY = /次日达|次日送达|隔日达|隔天到|(?<![a-z])next[- ]day(?![a-z])/i;
+
+/** The first delivery time a text names; undefined when it names none or more than a month. */
+export function daysRangeIn(text: string): DaysRange | undefined {
+  const range = RANGE.exec(text);
+  const m = range ?? WITHIN.exec(text);
+  if (m) {
+    const unit = range ? m[3]! : m[2]!;
+    const max = Number(range ? m[2] : m[1]);
+    const min = range ? Number(m[1]) : 1;
+    return max >= 1 && max <= 31 && min <= max ? { min, max, working: /工作|business|working/i.test(unit) } : undefined;
+  }
+  return NEXT_DAY.test(text) ? { min: 1, max: 1, working: false } : undefined;
+}
+
+export type ArrivalVerdict =
+  /** The day asked is at or after the last usual day: it should be there. */
+  | { readonly kind: 'by' }
+  /** Within the usual days: it may be; `last` is the last usual day. */
+  | { readonly kind: 'maybe'; readonly last: string }
+  /** Before the first usual day. */
+  | { readonly kind: 'unlikely'; readonly first: string; readonly last: string }
+  /** The usual days are already over and it has not come. */
+  | { readonly kind: 'overdue' };
+
+/**
+ * The verdict for `asked` (`YYYY-MM-DD` in the shop's calendar) on a parcel sent at `sentMs`; days
+ * are the shop's calendar days (`tzMinutes` from UTC). Undefined for a day already past.
+ */
+export function arrivalVerdict(asked: string, sentMs: number, range: DaysRange, nowMs: number, tzMinutes: number): ArrivalVerdict | undefined {
+  const day = (ms: number) => Math.floor((ms + tzMinutes * 60_000) / DAY_MS);
+  const askedDay = Math.floor(Date.parse(`${asked}T00:00:00Z`) / DAY_MS);
+  const today = day(nowMs);
+  if (!Number.isFinite(askedDay) || !Number.isFinite(sentMs) || askedDay < today) return undefined;
+  const first = addDays(day(sentMs), range.min, range.working);
+  const last = addDays(day(sentMs), range.max, range.working);
+  if (today > last) return { kind: 'overdue' };
+  if (askedDay >= last) return { kind: 'by' };
+  if (askedDay < first) return { kind: 'unlikely', first: isoDay(first), last: isoDay(last) };
+  return { kind: 'maybe', last: isoDay(last) };
+}
+
+/** `n` days after `day` (days since the epoch), counting only Monday to Friday when `working`. */
+function addDays(day: number, n: number, working: boolean): number {
+  if (!working) return day + n;
+  let d = day;
+  for (let left = n; left > 0; ) {
+    d++;
+    const weekday = new Date(d * DAY_MS).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return d;
+}
+
+const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
