@@ -280,7 +280,7 @@ interface Resolved {
   /** How a pending choice was answered. */
   readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true } | { readonly among: readonly string[] } | { readonly otherThan: string } | { readonly all: true } | { readonly noneListed: true } | { readonly several: readonly string[] } | { readonly pickBy: PickBy };
   readonly explicitOrderId?: string;
-  readonly declined?: 'confirm' | 'human';
+  readonly declined?: 'confirm' | 'human' | 'cancel';
   /** Written in a language the robot does not read (Spanish). */
   readonly foreign?: true;
   /** The buyer asked to be answered in this language. */
@@ -941,7 +941,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (keepsOrder(state, u) ?? praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -973,6 +973,14 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.topic && !orderId && (weak || u.intent === 'faq') && namesGoodsAlone(u.normalized)) return { ...base, intent: state.topic, tentative: true };
   return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
 }
+
+/**
+ * "no wait dont cancel, ill keep them", "算了还是要吧 不取消了" after we told how to cancel: nothing is
+ * cancelled (found from outside, three shops: the cancel steps were said again, or "not understood").
+ */
+const KEEPS_ORDER = /(?:不|别|先不|还是不|不用|不要)取消了|还是要(?:吧|了|的)?(?![\p{Script=Han}])|(?<![a-z])(?:do ?n'?t|do not|no need to|not going to|won'?t) cancel|(?:i'?ll|i will|i) keep (?:it|them|the order|my order)|changed my mind(?![a-z])/u;
+const keepsOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'declined'> | undefined =>
+  state.topic === 'cancel_order' && KEEPS_ORDER.test(u.normalized) ? { intent: 'unknown', declined: 'cancel' } : undefined;
 
 /** Beside a number, only news asked of it ("any news?", "怎么样了"): not a complaint or a question about the goods (found in review). */
 const NEWS_ASKED = /^\W*(?:(?:any )?(?:news|update|updates)|status|(?:whats|what is) happening|到哪了?|怎么样了?|咋样了?|进度|呢|情况)\W*$/;
@@ -1175,9 +1183,11 @@ const unpaidTimeout = (u: Understanding, orderId: string | undefined): Pick<Reso
  * wheres my refund"): the refund's state, not how to cancel (found from outside: "already applied").
  */
 const CANCELLED_MONEY = /(?:取消了|已取消|已经取消|取消掉了|(?:那个|那单|那笔)(?:被)?取消的|取消的那(?:个|单|笔))[^?？]{0,12}(?:钱|款)[^?？]{0,4}(?:退|到账|回来|呢|没)|(?<![a-z])(?:i |already )cancel+ed(?![a-z])[a-z' ,]{0,30}(?:refund|money)/;
+/** "have i been charged for the boots", "扣我钱了吗": the money of an order, which a cancelled one is told goes back (found from outside: a hand-over). */
+const CHARGED_ASKED = /(?<![a-z])(?:have i been|was i|did you|did i get|am i|will i be|i got) charged(?![a-z])|扣(?:了)?(?:我的?)?(?:钱|款)了?(?:吗|没|么)/;
 const refundOfCancelled = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
   // Read as a request's progress too ("那个取消的a2 钱退回来没有": found from outside, an exchange's status twice).
-  (u.intent === 'cancel_order' || u.intent === 'aftersale_progress') && CANCELLED_MONEY.test(u.normalized) ? { intent: 'aftersale_progress', ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
+  ((u.intent === 'cancel_order' || u.intent === 'aftersale_progress') && CANCELLED_MONEY.test(u.normalized)) || (CHARGED_ASKED.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed)) ? { intent: 'aftersale_progress', ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
 const REQUEST_WORDS = /退款|退货|换货|售后|(?<![a-z])(?:refund|return|exchange)(?![a-z])/;
 /**
@@ -1982,6 +1992,7 @@ function answer(ctx: Ctx): Outcome {
   if (r.declined === 'human') return { replies: [{ text: t.humanDeclined }] };
   // Not a miss: the buyer answered our question (found from outside: "不是这个" after one unclear turn handed over).
   if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }] };
+  if (r.declined === 'cancel') return { replies: [{ text: t.cancelDeclined }] };
   if (r.langSwitch) return { replies: [{ text: t.langSwitched }] };
   const outside = ctx.state.faqLast ? outsideTheRule(ctx, ctx.state.faqLast) : undefined;
   if (outside) return outside;
@@ -2358,7 +2369,9 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
   const request = intent === 'return_policy' && aboutTheirRequest(ctx) ? requestUnderway(ctx) : undefined;
   if (request) {
     const late = overdueDays(ctx, request) !== undefined ? { offeredHuman: true } : {};
-    return { replies: [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress', policy: intent, ...offer, ...late } };
+    // Told just before, its status is not said again before each question on returns (found from outside, three shops).
+    const told = ctx.state.topic === 'aftersale_progress' && ctx.state.focusOrderId === request.orderId;
+    return { replies: told ? [{ text }] : [aftersaleReply(ctx, request), { text }], next: { focusOrderId: request.orderId, topic: 'aftersale_progress', policy: intent, ...offer, ...late } };
   }
   // A weak guess without a word of its topic is no answer for the built-in text: "血糖仪怎么用啊" was told where coupons are (found from outside).
   if (guessed(ctx.r) && isBuiltInPolicy(ctx, intent, text) && !POLICY_WORDS[intent].test(ctx.r.u.normalized)) return notSure(ctx);
@@ -4404,7 +4417,7 @@ function otherOrdersRequests(ctx: Ctx, list: Aftersale[]): Outcome {
  * face-mask order): that order, not another's request (found from outside: the mask's refund, three
  * times). A cancelled one is told its money goes back.
  */
-const MONEY_WORD = /钱|款|(?<![a-z])(?:refund|money)(?![a-z])/;
+const MONEY_WORD = /钱|款|(?<![a-z])(?:refund|money|charged)(?![a-z])/;
 const RETURN_TALK = /退货|寄回|驳回|拒绝|运费|(?<![a-z])(?:return\w*|sent back|reject\w*|shipping)(?![a-z])/;
 /** Days after a cancel in which "钱退给我了吗" is about it. */
 const RECENT_CANCEL_DAYS = 30;
@@ -4423,7 +4436,8 @@ function namedWithout(ctx: Ctx, latest: Map<string, Aftersale>): Outcome | undef
   const described = describedBy(ctx, ctx.orders);
   const namesOther = (described ?? []).some((o) => o.orderId !== focus?.orderId);
   const inFocus = focus && MONEY_WORD.test(n) && !RETURN_TALK.test(n) && !namesOther ? [focus] : undefined;
-  const named = inFocus ?? (kindsOfGoods(ctx.input.text).size > 0 ? described : cancelled);
+  // One order only: goods named pick nothing out of it (describedBy narrows none), and it is the one meant.
+  const named = inFocus ?? (kindsOfGoods(ctx.input.text).size > 0 ? (described ?? (ctx.orders.length === 1 ? cancelled : undefined)) : cancelled);
   const o = named?.length === 1 ? named[0]! : undefined;
   if (!o || latest.has(o.orderId)) return undefined;
   const text = o.status === 'cancelled' ? ctx.t.cancel.cancelled(o.orderId, o.cancelReason) : ctx.t.noAftersaleFor(o.orderId);

@@ -62,6 +62,8 @@ export interface Texts {
   /** One of several FAQ questions the buyer picked at once, with its answer. */
   faqPicked(question: string, answer: string): string;
   confirmDeclined: string;
+  /** "Don't cancel, I'll keep it" after we spoke of cancelling: nothing is cancelled. */
+  cancelDeclined: string;
   /** A bare yes to a list of several questions: which one? */
   pickByNumber: string;
   humanDeclined: string;
@@ -287,6 +289,7 @@ const zh: Texts = {
   faqPicked: (q, a) => `“${q}”：${a}`,
   confirmIntent: (i) => `您是想${zh.intentName[i] ?? '咨询这个问题'}吗？回复“是”继续，或者换个说法告诉我。`,
   confirmDeclined: '好的，请换个说法告诉我您想了解什么，或回复“转人工”。',
+  cancelDeclined: '好的，订单不取消，会照常为您处理。还有什么可以帮您？',
   humanDeclined: '好的，还有什么可以帮您？',
   pickByNumber: '请回复您想问的问题的序号，如“1”。',
   noOrders: '没有查到您在本店的订单。如果是用其他账号下的单，请用下单账号联系我们。',
@@ -529,6 +532,7 @@ const en: Texts = {
   faqPicked: (q, a) => `"${q}" ${a}`,
   confirmIntent: (i) => `Do you want to ${en.intentName[i] ?? 'ask about this'}? Reply "yes" to go on, or tell me in other words.`,
   confirmDeclined: 'OK, please tell me in other words what you need, or say "human".',
+  cancelDeclined: 'OK, nothing is cancelled: the order stays as it is. Anything else I can help with?',
   humanDeclined: 'OK, what else can I help with?',
   pickByNumber: 'Please reply with the number of the question you mean, e.g. "1".',
   noOrders: "I can't find any orders from you in this shop. If you ordered with another account, please contact us from that account.",

@@ -7603,3 +7603,53 @@ describe('the day asked of a parcel, and what is said beside it (thirty-first se
     assert.match(textOf(await shop({ orders: [earbuds], logistics: [earbudsTrack] }, [hours])('are you open on weekends?')), /Agents are online/);
   });
 });
+
+describe('four more outside shops: a Manchester fashion shop, a Singapore gadget shop, a Guangzhou furniture shop, a Shanghai baby shop (thirty-first session)', () => {
+  const { ago, shop } = session27;
+  test('"don\'t cancel, I\'ll keep it" after the cancel steps: nothing is cancelled, said once, no miss', async () => {
+    const paid = order({ orderId: 'LC-1', status: 'paid', createdAt: ago(5) });
+    for (const [ask, keep, said] of [
+      ['can i cancel my order', 'ok dont cancel, i keep it. sorry ah', /nothing is cancelled/],
+      ['can i cancel my order', 'no wait dont cancel, ill keep them', /nothing is cancelled/],
+      ['我想取消订单', '算了还是要吧 不取消了', /订单不取消/],
+    ] as const) {
+      const say = shop({ orders: [paid] });
+      assert.match(textOf(await say(ask)), /LC-1/);
+      const r = await say(keep);
+      assert.match(textOf(r), said, keep);
+      assert.equal(r.state.failures, 0, keep);
+    }
+    // Not without the cancel spoken of: "为什么不取消了" out of the blue is no such answer.
+    assert.doesNotMatch(textOf(await shop({ orders: [paid] })('dont cancel, i keep it')), /nothing is cancelled/);
+  });
+
+  test('"老板在不在", "alright mate" are hellos; "is this just a bot" is told who answers, not queued', async () => {
+    for (const hello of ['老板在不在', '老板在吗', 'alright mate']) {
+      const r = await shop({})(hello);
+      assert.equal(r.handover, undefined, hello);
+      assert.equal(r.intent, 'greeting', hello);
+    }
+    const bot = await shop({})('is anyone actually there or is this just a bot 🙄');
+    assert.equal(bot.handover, undefined);
+    assert.match(textOf(bot), /automated assistant/);
+    assert.equal((await shop({})('老板 转人工')).handover?.reason, 'requested');
+  });
+
+  test('"have i been charged for the boots" of a cancelled order: the money goes back, no hand-over', async () => {
+    const boots = order({ orderId: 'TS-1', status: 'cancelled', cancelReason: 'Out of stock in UK 9', currency: 'GBP', items: [{ sku: 'B', title: 'Suede Chelsea Boots Brown UK 9', quantity: 1, price: '95.00' }], createdAt: ago(100), updatedAt: ago(90) });
+    const r = await shop({ orders: [boots] })('have i been charged for the boots');
+    assert.equal(r.handover, undefined);
+    assert.match(textOf(r), /TS-1.*Out of stock.*goes back/);
+  });
+
+  test('a returns question right after the request was told: the policy, not the request again', async () => {
+    const hoodie = order({ orderId: 'TS-2', status: 'delivered', currency: 'GBP', items: [{ sku: 'H', title: 'Oversized Hoodie Grey M', quantity: 1, price: '45.00' }], createdAt: ago(200) });
+    const refund = aftersale({ aftersaleId: 'AS-2', orderId: 'TS-2', status: 'approved', amount: '45.00', updatedAt: ago(30) });
+    const returns: FaqEntry = { id: 'ret', question: 'How do I send a return back?', answer: 'Use the free prepaid Royal Mail label from your order page and drop it at any Post Office.' };
+    const say = shop({ orders: [hoodie], aftersales: [refund] }, [returns]);
+    assert.match(textOf(await say('where is my refund')), /TS-2/);
+    const again = textOf(await say('how do i send the return back'));
+    assert.match(again, /prepaid Royal Mail label/);
+    assert.doesNotMatch(again, /TS-2/);
+  });
+});

@@ -227,6 +227,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "how ya going" is Australia's hello (found from outside: "not sure").
     // "how ya going" (read "how yes going": tables.ts), only as a hello: "how ya going with my order" asks about the order (found in review).
     [' how yes going', 1.4], ['going with', -1.4], [' g day', 1.2], [' gday', 1.2], [" g'day", 1.2],
+    // "alright mate" is a British hello, not an "ok" (found from outside: "You're welcome!").
+    [' alright mate', 1.6], [' you alright', 1.2], [' hiya mate', 1.2],
   ],
   bye: [
     [' see yes', 1.2], [' cya', 1.2],

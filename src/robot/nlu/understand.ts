@@ -210,11 +210,14 @@ const ASKED_AFTER_HELLO = /^\s*(?:\|\s*)?(?:if|do|does|did|is|are|will|should|ha
  * "找你们老板" still ask for one.
  */
 const VOCATIVE_HEAD = /^ (?:老板(?!娘)|掌柜的?|店家)(?:[啊呀,，]| \| | )*/;
+const PRESENT_ONLY = /^(?:在吗|在么|在嘛|在不在|在没|在没有|在不|在吗在|在嗎|在唔在|喺唔喺度|有人吗|有人在吗)[呀啊吖哇呢]?[\s?？!！~。.]*$/;
 const PERSON_IN_REST = /人工|真人|客服|老板|店长|经理|负责人|找人|(?<![a-z])(?:human|agent|person|someone|manager)(?![a-z])/;
 function addressed(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification, extra: ClassifierInput['extra']): Classification {
   if (c.intent !== 'human' || !VOCATIVE_HEAD.test(n.scan)) return c;
   const core = n.scan.replace(VOCATIVE_HEAD, ' ');
   const text = core.replace(/ \| /g, ',').trim();
+  // "老板在不在", "老板在吗": the everyday hello of a shop's chat, no person asked for (found from outside: queued at once).
+  if (PRESENT_ONLY.test(text)) return { ...c, intent: 'greeting' };
   // Only a question after it: "老板呢", "老板 回我一下", "老板 出来" still call for someone (found in review).
   if ([...text.replace(/[\s,，|]/g, '')].length < 4 || !ASKS.test(core) || PERSON_IN_REST.test(text)) return c;
   const inner = classifier.classify({ scan: core, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)), extra });
