@@ -1605,7 +1605,8 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   if ((u.intent === 'return_policy' || u.guessed) && MEANING_ASKED.test(u.normalized) && !/我的|我买的|收到/.test(u.normalized) && !TROUBLE_SAID.test(u.normalized.replace(TERM_ASKED, ' '))) return { intent: 'faq' };
   // "你们卖的奶粉是不是正品啊 有人说保税仓都是假货": asked before buying, the shop's entry on it, not a complaint (found from outside).
   // A fake bought elsewhere before is why they ask ("之前喺第二間買到假貨": found from outside, a priority hand-over).
-  if (u.intent === 'complaint' && ASKS_GENUINE.test(u.normalized) && !GOT_FAKE.test(u.normalized.replace(FAKE_ELSEWHERE, ''))) return { intent: 'faq' };
+  // "怕买到假货" is a fear, not a fake told (found from outside: a first buyer asking was queued as a complaint).
+  if (u.intent === 'complaint' && ASKS_GENUINE.test(u.normalized) && !GOT_FAKE.test(u.normalized.replace(FAKE_ELSEWHERE, '').replace(FEARS_FAKE, ''))) return { intent: 'faq' };
   // "是正品吗 我上次在你们家买到假货": a fake from this shop is a complaint, however it is asked (found in a check: the entry was offered).
   if ((u.intent === 'faq' || u.intent === 'unknown' || u.guessed) && FAKE_HERE.test(u.normalized.replace(FAKE_ELSEWHERE, ''))) return { intent: 'complaint' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
@@ -1624,6 +1625,8 @@ const WANTS_DONE = /帮我|给我|我要|(?<![a-z])(?:i need|need someone|sort (
 const DISPUTES_CANCEL = /明明|我(?:已经)?付(?:了|过|款了|钱了)|没(?:有)?(?:点)?取消|不是我取消|(?<![a-z])(?:i (?:did )?paid|i did pay|i (?:did not|didn'?t|never) cancel)(?![a-z])/;
 /** A fake this shop sold: told, not asked about ("收到的是假货吗" asks). */
 const FAKE_HERE = /(?:收到|买到|寄来|发来|发给我)(?:的)?(?:是)?假(?:货|的)(?![吗么嘛?？])|卖假货(?![吗么嘛?？])/;
+/** A fake feared, not had: "怕买到假货", "担心是假的", "worried it's fake". */
+const FEARS_FAKE = /(?:怕|担心|害怕|万一|会不会|不会)[^，,。]{0,4}(?:买到|收到)?假(?:货|的)?|(?<![a-z])(?:worried|afraid|scared) (?:it'?s|they'?re|of getting) (?:a )?fakes?(?![a-z])/g;
 /** A fake bought in another shop, before. */
 const FAKE_ELSEWHERE = /(?:在|从)?(?:别家|别的店|别的地方|别人家|其他店|其他家|其它店|第二间|第二家|别处|外面|网上)[^，,。?？!！]{0,8}买(?:到|的)(?:了)?(?:是)?假(?:货|的)|(?<![a-z])(?:got|bought) (?:a )?fakes? (?:from|at|on) (?:another|other|a different) (?:shop|store|seller|site)(?![a-z])/g;
 const ASKS_GENUINE = /是不是正品|是正品吗|正品吗|是不是真货|是真货吗|真货吗|是不是真的|是真的吗|是不是假的|会不会是假|有没有假货|保真吗|(?<![a-z])(?:is (?:it|this|that|your \w+) (?:genuine|authentic|real|original|fake)|are (?:they|these|your \w+) (?:genuine|authentic|real|original|fake))(?![a-z])/;
@@ -2347,6 +2350,8 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   if (one && intent === 'aftersale_progress' && !POLICY_WORDS.return_policy.test(foldTraditional(phrasingsOf(hit.entry).join(' ').toLowerCase()))) return data;
   // Beside a parcel's answer, only an entry on sending or delivery ("can I get it before the weekend" was told the staff's weekend hours first).
   if (one && PARCEL_INTENTS.has(intent) && OPEN.has(one.status) && !namesOtherGoods(ctx, one) && !aboutSending(hit.entry)) return data;
+  // Nor beside an address change an entry on returns ("退货寄到哪里" shares 地址: found from outside).
+  if (one && intent === 'change_address' && !aboutAddressChange(hit.entry)) return data;
   if (one && !namesOtherGoods(ctx, one) && (intent === 'aftersale_progress' || OPEN.has(one.status))) return { ...data, replies: [faq, ...data.replies] };
   return { replies: [faq], next: answeredEntry(ctx), faqOnly: true };
 }
@@ -3780,6 +3785,12 @@ const NO_RETURN_WAY = /(?:不|无|没有|暂不|不能)(?:支持|提供|安排)?
 const RETURNS_WORD = /退货|退换|无理由|不退|(?<![a-z])(?:returns?|returnable|non-returnable)(?![a-z])/;
 /** An entry asking only who pays a return's postage, or where or how it goes back: a detail, not the shop's word on returns. */
 const RETURN_DETAIL = /运费|邮费|地址|寄回|怎么寄|(?<![a-z])(?:postage|shipping (?:fee|cost)s?|who pays|address|send (?:it|them|my return|a return) back|ship (?:it|them) back)(?![a-z])/;
+const ADDRESS_CHANGED = /改|更换|换地址|写错|填错|(?<![a-z])(?:chang\w*|updat\w*|edit\w*|wrong|correct\w*)(?![a-z])/;
+/** An entry on changing an address, by its phrasings: not one on where returns go. */
+function aboutAddressChange(entry: FaqEntry): boolean {
+  const phrasings = shopReading(phrasingsOf(entry).join(' '));
+  return ADDRESS_CHANGED.test(phrasings) && !RETURNS_WORD.test(phrasings) && !/寄回/.test(phrasings);
+}
 /** The shop's answer to one of the robot's questions, capped like any answer kept. */
 function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   const hit = ctx.data.shopSays?.[q];
@@ -3791,6 +3802,8 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   if (q === 'pre_order' && !PRE_ORDER.test(question) && !PRE_ORDER.test(read)) return undefined;
   if (q === 'made_to_order' && !MADE_TO_ORDER.test(question) && !MADE_TO_ORDER.test(read)) return undefined;
   if (q === 'digital_time' && !ARRIVES.test(read)) return undefined;
+  // Only an entry on changing an address: "退货寄到哪里" shares 地址 with it (found from outside: the returns address for "怎么修改收货地址").
+  if (q === 'change_address' && !aboutAddressChange(hit.entry)) return undefined;
   if (q === 'find_code' && !CODE_GOODS.test(phrasings)) return undefined;
   // Only an entry on when refunded money arrives, with its time: "退款怎么申请" is no word on it.
   if (q === 'refund_time' && !(REFUND_WORD.test(`${question} ${read}`) && TIMED.test(read))) return undefined;

@@ -7652,4 +7652,20 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     assert.match(again, /prepaid Royal Mail label/);
     assert.doesNotMatch(again, /TS-2/);
   });
+  test('an address change is not answered with the shop\'s entry on where returns go; "怕买到假货" asks, "先不说了" leaves', async () => {
+    const paid = order({ orderId: 'BB-1', status: 'paid', createdAt: ago(5) });
+    const returns: FaqEntry = { id: 'ret', question: '退货怎么寄回', answer: '在订单页申请退货，可以预约上门取件，也可以自己寄回到：上海市闵行区七莘路1888号售后部。', alternates: ['退货寄到哪里', '能上门取件吗'] };
+    const genuine: FaqEntry = { id: 'real', question: '你们家奶粉是正品吗', answer: '所有奶粉都是品牌授权渠道进货，可扫码查验真伪。', alternates: ['会不会是假货'] };
+    const say = shop({ orders: [paid] }, [returns, genuine]);
+    const address = textOf(await say('怎么修改收货地址'));
+    assert.match(address, /BB-1/);
+    assert.doesNotMatch(address, /七莘路|售后部/);
+    const fear = await shop({}, [returns, genuine])('第一次在你们家买 奶粉是真的吗 怕买到假货');
+    assert.equal(fear.handover, undefined);
+    assert.match(textOf(fear), /授权渠道/);
+    assert.equal((await shop({}, [genuine])('我买到假货了 你们卖假货吗')).handover?.reason, 'complaint');
+    const gone = await shop({})('啊啊啊 宝宝哭了 先不说了');
+    assert.equal(gone.intent, 'bye');
+    assert.equal(gone.state.failures, 0);
+  });
 });
