@@ -3705,7 +3705,8 @@ function shipTerms(ctx: Ctx, o: Order): ShipTerms {
   const titled = o.items.map((i) => i.title).find((x) => AHEAD[kind].test(x) && hoursIn(x) !== undefined);
   // The title's own day or time (of this product), then the shop's entry on such goods.
   const day = Number.isNaN(paidAt) ? undefined : hoursToTitledDay(ctx, o, paidAt);
-  const hours = day ?? (titled !== undefined ? hoursIn(titled) : undefined) ?? (entry !== undefined ? hoursIn(entry) : undefined);
+  // Of an entry on all goods ("现货48小时内发出…定制款15-20个工作日"), the clause on such goods (found from outside: a 【定制】 wardrobe was due in 48 hours).
+  const hours = day ?? (titled !== undefined ? hoursIn(titled) : undefined) ?? (entry !== undefined ? hoursIn(entry, SHIPS, AHEAD[kind]) : undefined);
   const by = hours === undefined || Number.isNaN(paidAt) ? undefined : formatDay(new Date(paidAt + hours * HOUR_MS - (day !== undefined ? HOUR_MS : 0)).toISOString(), ctx.lang, ctx.tz);
   return { text: ctx.t.ahead[kind](entry, by), hours, own: true };
 }

@@ -7668,4 +7668,12 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     assert.equal(gone.intent, 'bye');
     assert.equal(gone.state.failures, 0);
   });
+  test('a 【定制】 order is due by the custom clause of a shipping entry on all goods, not its 48 hours in stock', async () => {
+    const wardrobe = order({ orderId: 'MJ-1', status: 'paid', items: [{ sku: 'W', title: '【定制】北欧白橡木衣柜 尺寸定制 2.0x2.2m 三门', quantity: 1, price: '4680.00' }], createdAt: ago(20), updatedAt: ago(20) });
+    const ship: FaqEntry = { id: 'ship', question: '付款后多久发货', answer: '现货家具付款后48小时内发出；定制款需要15-20个工作日生产后再发出。', alternates: ['定制的多久发货'] };
+    const r = textOf(await shop({ orders: [wardrobe] }, [ship])('衣柜什么时候发'));
+    assert.match(r, /MJ-1/);
+    // Paid Tuesday Nov 26, 10:00 + 20 working days and their weekends: late December, never Nov 28.
+    assert.match(r, /预计12月2\d日前发出/);
+  });
 });
