@@ -21,18 +21,33 @@ const RANGE = new RegExp(String.raw`(?<![\d月/])(\d{1,2})\s*(?:-|–|—|~|～|
 const WITHIN = new RegExp(String.raw`(?<![\d月/])(\d{1,2})\s*${UNIT}`, 'i');
 const NEXT_DAY = /次日达|次日送达|隔日达|隔天到|(?<![a-z])next[- ]day(?![a-z])/i;
 
-/** The first delivery time a text names; undefined when it names none or more than a month. */
+/** Words of delivery, as against processing or sending out ("processed within 1-2 business days, then delivery takes 3-5"). */
+const DELIVERY = /送达|到货|收到|能到|天到|(?<![a-z])(?:deliver\w*|arriv\w*)(?![a-z])/i;
+
+/**
+ * The delivery time a text names: of several clauses with a time, the one on delivery; undefined
+ * when it names none, several and none on delivery, or more than a month (found in review).
+ */
 export function daysRangeIn(text: string): DaysRange | undefined {
-  const range = RANGE.exec(text);
-  const m = range ?? WITHIN.exec(text);
-  if (m) {
-    const unit = range ? m[3]! : m[2]!;
-    const max = Number(range ? m[2] : m[1]);
-    const min = range ? Number(m[1]) : 1;
-    return max >= 1 && max <= 31 && min <= max ? { min, max, working: /工作|business|working/i.test(unit) } : undefined;
-  }
+  const timed = text.split(/[，,；;。.!！]|(?<![a-z])then(?![a-z])/).map(rangeOf).filter((x): x is { r: DaysRange; clause: string } => x !== undefined);
+  const onDelivery = timed.filter((x) => DELIVERY.test(x.clause));
+  const one = onDelivery.length ? onDelivery[0] : timed.length === 1 ? timed[0] : undefined;
+  if (one) return one.r;
   return NEXT_DAY.test(text) ? { min: 1, max: 1, working: false } : undefined;
 }
+
+function rangeOf(clause: string): { r: DaysRange; clause: string } | undefined {
+  const range = RANGE.exec(clause);
+  const m = range ?? WITHIN.exec(clause);
+  if (!m) return undefined;
+  const unit = range ? m[3]! : m[2]!;
+  const max = Number(range ? m[2] : m[1]);
+  const min = range ? Number(m[1]) : 1;
+  return max >= 1 && max <= 31 && min <= max ? { r: { min, max, working: /工作|business|working/i.test(unit) }, clause } : undefined;
+}
+
+/** Days ahead past which a day asked is no question of this parcel (a date read as next year's). */
+const FURTHEST_DAYS = 45;
 
 export type ArrivalVerdict =
   /** The day asked is at or after the last usual day: it should be there. */
@@ -46,13 +61,13 @@ export type ArrivalVerdict =
 
 /**
  * The verdict for `asked` (`YYYY-MM-DD` in the shop's calendar) on a parcel sent at `sentMs`; days
- * are the shop's calendar days (`tzMinutes` from UTC). Undefined for a day already past.
+ * are the shop's calendar days (`tzMinutes` from UTC). Undefined for a day already past or more than FURTHEST_DAYS ahead.
  */
 export function arrivalVerdict(asked: string, sentMs: number, range: DaysRange, nowMs: number, tzMinutes: number): ArrivalVerdict | undefined {
   const day = (ms: number) => Math.floor((ms + tzMinutes * 60_000) / DAY_MS);
   const askedDay = Math.floor(Date.parse(`${asked}T00:00:00Z`) / DAY_MS);
   const today = day(nowMs);
-  if (!Number.isFinite(askedDay) || !Number.isFinite(sentMs) || askedDay < today) return undefined;
+  if (!Number.isFinite(askedDay) || !Number.isFinite(sentMs) || askedDay < today || askedDay - today > FURTHEST_DAYS) return undefined;
   const first = addDays(day(sentMs), range.min, range.working);
   const last = addDays(day(sentMs), range.max, range.working);
   if (today > last) return { kind: 'overdue' };

@@ -978,9 +978,11 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
  * "no wait dont cancel, ill keep them", "算了还是要吧 不取消了" after we told how to cancel: nothing is
  * cancelled (found from outside, three shops: the cancel steps were said again, or "not understood").
  */
-const KEEPS_ORDER = /(?:不|别|先不|还是不|不用|不要)取消了|还是要(?:吧|了|的)?(?![\p{Script=Han}])|(?<![a-z])(?:do ?n'?t|do not|no need to|not going to|won'?t) cancel|(?:i'?ll|i will|i) keep (?:it|them|the order|my order)|changed my mind(?![a-z])/u;
+const KEEPS_ORDER = /(?:不|别|先不|还是不|不用|不要)取消了|还是要(?:吧|了|的)?(?![\p{Script=Han}])|(?<![a-z])(?:do ?n'?t|do not|no need to|not going to|won'?t) cancel|(?<!if )(?:i'?ll|i will|i) keep (?:it|them|the order|my order)(?![a-z])/u;
+/** Something asked beside it ("不用取消了，帮我改一下地址", "don't cancel the whole order, just one"): that is answered (found in review). */
+const KEEP_BUT = /改|换|地址|退|只|其中|如果|要是|(?<![a-z])(?:chang\w*|address|return\w*|refund\w*|just|only|one of|if|swap|but|whole|instead)(?![a-z])/;
 const keepsOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'declined'> | undefined =>
-  state.topic === 'cancel_order' && KEEPS_ORDER.test(u.normalized) ? { intent: 'unknown', declined: 'cancel' } : undefined;
+  state.topic === 'cancel_order' && KEEPS_ORDER.test(u.normalized) && !KEEP_BUT.test(u.normalized) ? { intent: 'unknown', declined: 'cancel' } : undefined;
 
 /** Beside a number, only news asked of it ("any news?", "怎么样了"): not a complaint or a question about the goods (found in review). */
 const NEWS_ASKED = /^\W*(?:(?:any )?(?:news|update|updates)|status|(?:whats|what is) happening|到哪了?|怎么样了?|咋样了?|进度|呢|情况)\W*$/;
@@ -1183,11 +1185,9 @@ const unpaidTimeout = (u: Understanding, orderId: string | undefined): Pick<Reso
  * wheres my refund"): the refund's state, not how to cancel (found from outside: "already applied").
  */
 const CANCELLED_MONEY = /(?:取消了|已取消|已经取消|取消掉了|(?:那个|那单|那笔)(?:被)?取消的|取消的那(?:个|单|笔))[^?？]{0,12}(?:钱|款)[^?？]{0,4}(?:退|到账|回来|呢|没)|(?<![a-z])(?:i |already )cancel+ed(?![a-z])[a-z' ,]{0,30}(?:refund|money)/;
-/** "have i been charged for the boots", "扣我钱了吗": the money of an order, which a cancelled one is told goes back (found from outside: a hand-over). */
-const CHARGED_ASKED = /(?<![a-z])(?:have i been|was i|did you|did i get|am i|will i be|i got) charged(?![a-z])|扣(?:了)?(?:我的?)?(?:钱|款)了?(?:吗|没|么)/;
 const refundOfCancelled = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
   // Read as a request's progress too ("那个取消的a2 钱退回来没有": found from outside, an exchange's status twice).
-  ((u.intent === 'cancel_order' || u.intent === 'aftersale_progress') && CANCELLED_MONEY.test(u.normalized)) || (CHARGED_ASKED.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed)) ? { intent: 'aftersale_progress', ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
+  ((u.intent === 'cancel_order' || u.intent === 'aftersale_progress') && CANCELLED_MONEY.test(u.normalized)) ? { intent: 'aftersale_progress', ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
 const REQUEST_WORDS = /退款|退货|换货|售后|(?<![a-z])(?:refund|return|exchange)(?![a-z])/;
 /**
@@ -4012,18 +4012,23 @@ function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
 }
 
 const ARRIVAL_ASKED = /到|收到|送来|(?<![a-z])(?:arriv\w*|here|get it|receive\w*|deliver\w*|come|comes|coming)(?![a-z])/;
+const AWAY_UNTIL = /之后|以后|不在家|(?<![a-z])(?:until|till|after (?:that|then)|not (?:home|in)|away)(?![a-z])/;
 /** A day it is sent or ordered on, or the hour of a delivery already under way ("几点能到"): no day of arrival to weigh. */
 const SENT_OR_ORDERED = /发货|发出|寄出|寄得出|发的话|下单|付款|拍下|拍的话|现在拍|现在买|派送|派件|几点|(?<![a-z])(?:ship\w*|dispatch\w*|send|sent|order|what time)(?![a-z])/;
 /** A day named for the parcel ("will it be here by thursday", "周四能到吗") against the delivery time just said; undefined when none is named or the time names no days. */
 function dayAsked(ctx: Ctx, l: Logistics, estimate: string): string | undefined {
   // The day it comes, not one it is sent or ordered on ("今天下单明天能到吗", "下午付款今天能发货吗").
-  const asked = ARRIVAL_ASKED.test(ctx.r.u.normalized) && !SENT_OR_ORDERED.test(ctx.r.u.normalized) ? ctx.r.u.entities.find((e) => e.type === 'date')?.value : undefined;
+  // One day only, and not one the buyer is away until or after ("not home on friday, will it come thursday?": found in review).
+  const dates = ctx.r.u.entities.filter((e) => e.type === 'date');
+  const n = ctx.r.u.normalized;
+  const asked = ARRIVAL_ASKED.test(n) && !SENT_OR_ORDERED.test(n) && !AWAY_UNTIL.test(n) && dates.length === 1 ? (dates[0]!.value as string) : undefined;
   const range = asked ? daysRangeIn(estimate) : undefined;
   const sent = Math.min(...l.events.map((e) => Date.parse(e.time)).filter(Number.isFinite));
   if (!asked || !range || !Number.isFinite(sent)) return undefined;
   const v = arrivalVerdict(asked, sent, range, (ctx.input.now ?? new Date()).getTime(), ctx.tz);
   if (!v) return undefined;
-  const day = (iso: string) => formatDay(`${iso}T12:00:00Z`, ctx.lang, 0);
+  const today = localDate((ctx.input.now ?? new Date()).toISOString(), ctx.tz);
+  const day = (iso: string) => (iso === today ? ctx.t.today : formatDay(`${iso}T12:00:00Z`, ctx.lang, 0));
   const said = ctx.t.arrivalBy;
   return v.kind === 'by' ? said.by(day(asked)) : v.kind === 'maybe' ? said.maybe(day(asked), day(v.last)) : v.kind === 'unlikely' ? said.unlikely(day(asked), day(v.first), day(v.last)) : said.overdue(day(asked));
 }
@@ -4431,7 +4436,7 @@ function otherOrdersRequests(ctx: Ctx, list: Aftersale[]): Outcome {
  * face-mask order): that order, not another's request (found from outside: the mask's refund, three
  * times). A cancelled one is told its money goes back.
  */
-const MONEY_WORD = /钱|款|(?<![a-z])(?:refund|money|charged)(?![a-z])/;
+const MONEY_WORD = /钱|款|(?<![a-z])(?:refund|money)(?![a-z])/;
 const RETURN_TALK = /退货|寄回|驳回|拒绝|运费|(?<![a-z])(?:return\w*|sent back|reject\w*|shipping)(?![a-z])/;
 /** Days after a cancel in which "钱退给我了吗" is about it. */
 const RECENT_CANCEL_DAYS = 30;

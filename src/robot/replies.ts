@@ -183,6 +183,8 @@ export interface Texts {
   /** Asked after a request on time: the day the shop's own time makes it due. */
   aftersaleDue(day: string): string;
   /** Whether a parcel on its way comes by the day the buyer named, by the usual time the answer gave (days formatted). */
+  /** A day asked that is today, in the arrival sentences. */
+  today: string;
   arrivalBy: {
     by(day: string): string;
     maybe(day: string, last: string): string;
@@ -384,10 +386,11 @@ const zh: Texts = {
   aftersaleLate: (d) => `这一步已经 ${d} 天没有进展，比平常慢了。需要为您转接人工客服跟进吗？`,
   aftersaleChase: '抱歉让您久等了！需要为您转接人工客服，帮您核实一下吗？',
   aftersaleDue: (day) => `按店铺的时效，最晚${day}前完成，目前还在时间内。到时还没有的话，回复“转人工”请客服帮您核实。`,
+  today: '今天',
   arrivalBy: {
-    by: (day) => `按一般时效，${day}前应该能送到，具体以快递派送为准。`,
-    maybe: (day, last) => `${day}前有可能送到，按一般时效最晚${last}左右送达，具体以快递派送为准。`,
-    unlikely: (day, first, last) => `按一般时效，${day}前恐怕送不到，预计${first}到${last}之间送达。`,
+    by: (day) => `按一般时效，${day}应该能送到，具体以快递派送为准。`,
+    maybe: (day, last) => `${day}有可能送到，按一般时效最晚${last}左右送达，具体以快递派送为准。`,
+    unlikely: (day, first, last) => `按一般时效，${day}恐怕还送不到，预计${first}到${last}之间送达。`,
     overdue: (day) => `包裹比一般时效慢了一些，${day}前能不能送到要看快递，我这边没法保证。需要的话回复“转人工”请客服帮您催一下。`,
   },
   aftersaleHint: {
@@ -633,6 +636,7 @@ const en: Texts = {
   aftersaleLate: (d) => `It has been ${d} day${d === 1 ? '' : 's'} at this step, longer than usual. Shall I get a human agent to follow up?`,
   aftersaleChase: 'Sorry for the wait! Shall I get a human agent to check on it for you?',
   aftersaleDue: (day) => `By the shop's own times it is due by ${day}, so it is not late yet. If it has not come by then, say "human" and an agent will check.`,
+  today: 'today',
   arrivalBy: {
     by: (day) => `By the usual delivery time it should be there by ${day}; the courier has the final say.`,
     maybe: (day, last) => `It may be there by ${day}; by the usual time it arrives by ${last} at the latest.`,

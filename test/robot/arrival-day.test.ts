@@ -14,6 +14,10 @@ describe('the day a parcel may arrive by', () => {
     assert.equal(daysRangeIn('11月11日发货'), undefined);
     assert.equal(daysRangeIn('usually arrives soon'), undefined);
     assert.equal(daysRangeIn('45-60 天海运'), undefined);
+    // Processing, then delivery: the delivery clause; two times and neither on delivery: none (found in review).
+    assert.deepEqual(daysRangeIn('Orders are processed within 1-2 business days, then delivery takes 3-5 business days.'), { min: 3, max: 5, working: true });
+    assert.deepEqual(daysRangeIn('现货48小时内发货，一般3-5天送达'), { min: 3, max: 5, working: false });
+    assert.equal(daysRangeIn('现货2天内发货，定制15天发货'), undefined);
   });
 
   test('the day asked against the usual days from the first scan, in the shop calendar', () => {
@@ -26,6 +30,7 @@ describe('the day a parcel may arrive by', () => {
     assert.deepEqual(arrivalVerdict('2026-12-03', sent, { min: 2, max: 4, working: false }, now, CST), { kind: 'unlikely', first: '2026-12-04', last: '2026-12-06' });
     assert.deepEqual(arrivalVerdict('2026-12-09', sent, three, at('2026-12-07T10:00:00+08:00'), CST), { kind: 'overdue' });
     assert.equal(arrivalVerdict('2026-12-01', sent, three, now, CST), undefined, 'a day already past');
+    assert.equal(arrivalVerdict('2027-11-20', sent, three, now, CST), undefined, 'a past date read as next year\'s');
   });
 
   test('working days skip the weekend: sent on a Friday, "1-2 working days" ends on Tuesday', () => {

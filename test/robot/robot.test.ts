@@ -7584,12 +7584,12 @@ describe('the day asked of a parcel, and what is said beside it (thirty-first se
     // Scanned Monday Nov 25, asked Wednesday Nov 27: the built-in 1-3 days end on Thursday Nov 28.
     const say = shop({ orders: [earbuds], logistics: [earbudsTrack] });
     assert.match(textOf(await say('will it be here by friday?')), /should be there by Nov 29/);
-    assert.match(textOf(await say('今天能到吗')), /有可能送到.*11月28日/);
+    assert.match(textOf(await say('今天能到吗')), /今天有可能送到，按一般时效最晚11月28日/);
     const own: FaqEntry = { id: 'time', question: 'How long does delivery take?', answer: 'Delivery takes 3-5 business days after dispatch.' };
     const en = shop({ orders: [earbuds], logistics: [earbudsTrack] }, [own]);
     const today = textOf(await en('will it arrive today?'));
     assert.match(today, /3-5 business days/);
-    assert.match(today, /unlikely to be there by Nov 27: expect it between Nov 28 and Dec 2/);
+    assert.match(today, /unlikely to be there by today: expect it between Nov 28 and Dec 2/);
     // No day named: no verdict.
     assert.doesNotMatch(textOf(await shop({ orders: [earbuds], logistics: [earbudsTrack] })('when will it arrive?')), /should be there by|unlikely|may be there/);
   });
@@ -7635,13 +7635,6 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     assert.equal((await shop({})('老板 转人工')).handover?.reason, 'requested');
   });
 
-  test('"have i been charged for the boots" of a cancelled order: the money goes back, no hand-over', async () => {
-    const boots = order({ orderId: 'TS-1', status: 'cancelled', cancelReason: 'Out of stock in UK 9', currency: 'GBP', items: [{ sku: 'B', title: 'Suede Chelsea Boots Brown UK 9', quantity: 1, price: '95.00' }], createdAt: ago(100), updatedAt: ago(90) });
-    const r = await shop({ orders: [boots] })('have i been charged for the boots');
-    assert.equal(r.handover, undefined);
-    assert.match(textOf(r), /TS-1.*Out of stock.*goes back/);
-  });
-
   test('a returns question right after the request was told: the policy, not the request again', async () => {
     const hoodie = order({ orderId: 'TS-2', status: 'delivered', currency: 'GBP', items: [{ sku: 'H', title: 'Oversized Hoodie Grey M', quantity: 1, price: '45.00' }], createdAt: ago(200) });
     const refund = aftersale({ aftersaleId: 'AS-2', orderId: 'TS-2', status: 'approved', amount: '45.00', updatedAt: ago(30) });
@@ -7675,5 +7668,16 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     assert.match(r, /MJ-1/);
     // Paid Tuesday Nov 26, 10:00 + 20 working days and their weekends: late December, never Nov 28.
     assert.match(r, /预计12月2\d日前发出/);
+  });
+  test('what the thirty-first session\'s readings must not take (review): a cancel asked again, a keep with another request, a day the buyer is away', async () => {
+    const paid = order({ orderId: 'LC-2', status: 'paid', createdAt: ago(5) });
+    for (const next of ['i changed my mind, please cancel it', '不用取消了，帮我改一下地址', "don't cancel the whole order, just one of the shirts", 'if i keep it can i still return it later?']) {
+      const say = shop({ orders: [paid] });
+      await say('can i cancel my order');
+      assert.doesNotMatch(textOf(await say(next)), /nothing is cancelled|订单不取消/, next);
+    }
+    const away = textOf(await shop({ orders: [earbuds], logistics: [earbudsTrack] })("not home on friday, will it come thursday?"));
+    assert.match(away, /2024112500001111/);
+    assert.doesNotMatch(away, /should be there by|may be there|unlikely/);
   });
 });
