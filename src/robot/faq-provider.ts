@@ -274,9 +274,28 @@ const FULL_COVERAGE = 0.95;
 function topicIn(cached: Cached, q: TopicQuery, e: FaqEntry): string {
   const topics = (cached.topics ??= new Map());
   let t = topics.get(e.id);
-  if (t === undefined) topics.set(e.id, (t = q.topicOf(e.question)));
+  if (t === undefined) topics.set(e.id, (t = topicOfEntry(q, e)));
   return t;
 }
+
+/**
+ * An entry's topic: its question's, else (a question not placed at all) the first of its alternates on one of the rival topics
+ * ("Do your prices include GST?" with "Can I get a tax invoice?" is on invoices: found from outside,
+ * the built-in "I don't have how this shop issues invoices" was said beside it).
+ */
+function topicOfEntry(q: TopicQuery, e: FaqEntry): string {
+  const placed = (t: string) => t === q.topic || (q.rivals?.includes(t) ?? false);
+  const own = q.topicOf(e.question);
+  // Only a question the robot cannot place: "电子产品保修多久？" is a question of its own, whatever its alternates share with returns.
+  if (own !== 'unknown' || !e.alternates?.length) return own;
+  for (const a of e.alternates.slice(0, ALTERNATES_READ)) {
+    const t = q.topicOf(a);
+    if (placed(t)) return t;
+  }
+  return own;
+}
+/** Alternates read for an entry's topic at most: bounded for an entry with hundreds. */
+const ALTERNATES_READ = 8;
 
 /** The hit on a rival topic, offered first beside the entries on the question's topic: the buyer says which. */
 function rivalOffered(cached: Cached, text: string, q: TopicQuery, hit: FaqHit): FaqLookup {

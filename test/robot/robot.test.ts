@@ -7680,4 +7680,16 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     assert.match(away, /2024112500001111/);
     assert.doesNotMatch(away, /should be there by|may be there|unlikely/);
   });
+  test('an entry is on invoices by an alternate when its question names none; Singlish "havent reach", "shipped already?" ask after the parcel', async () => {
+    const gst: FaqEntry = { id: 'gst', question: 'Do your prices include GST?', answer: 'Yes, all prices include 9% GST. A GST tax invoice is emailed once the order is paid.', alternates: ['Is GST included?', 'Can I get a tax invoice?'] };
+    const hours: FaqEntry = { id: 'hours', question: 'What are your customer service hours?', answer: 'Mon-Sat 10am-7pm.' };
+    const pay: FaqEntry = { id: 'pay', question: 'What payment methods do you accept?', answer: 'PayNow, cards and Atome.' };
+    const r = textOf(await shop({}, [gst, hours, pay])('need tax invoice for company claim'));
+    assert.match(r, /Do your prices include GST\?|GST tax invoice/);
+    assert.doesNotMatch(r, /I don't have how this shop issues invoices/);
+    const speaker = order({ orderId: 'LCG-1', status: 'shipped', currency: 'SGD', items: [{ sku: 'J', title: 'JBL Flip 6 Bluetooth Speaker (Blue)', quantity: 1, price: '149.00' }], createdAt: ago(150) });
+    const track = logistics({ orderId: 'LCG-1', carrier: 'Qxpress', trackingNo: 'QX551', events: [{ time: ago(120), location: 'Woodlands', description: 'Departed for Malaysia customs clearance' }], updatedAt: ago(120) });
+    assert.match(textOf(await shop({ orders: [speaker], logistics: [track] })('hi, my jbl speaker still havent reach JB, how come so long?')), /QX551/);
+    assert.match(textOf(await shop({ orders: [speaker], logistics: [track] })('my jbl speaker shipped already?')), /LCG-1/);
+  });
 });

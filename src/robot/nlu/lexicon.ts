@@ -40,6 +40,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' any news', 0.5], [' happened to my', 0.6], [' stuck', 0.6], [' not moving', 0.6], [' is it moving', 0.5], [' depot', 0.5], [' bouncing around', 0.8], [' has not moved', 0.7], [' not updated', 0.6], [' no update', 0.5], [' location', 0.4],
     [' where', 0.3], [' out for delivery', 0.9], [' said out for delivery', 0.6], [' says out for delivery', 0.6], [' lost', 0.5], [' not received', 0.4], [' have not received', 0.4],
     [' never arrived', 0.5], [' never come', 0.5], [' still never', 0.4], [' delivered already', 0.6], [' reach already', 0.5], [' arrive already', 0.5], [' not arrived', 0.4], [' has not arrived', 0.4], [' not yet arrive', 0.9], [' still not arrive', 0.9],
+    // Singlish "reach" is arrive: "still havent reach JB, how come so long?" (found from outside: read as a refund).
+    [' not reach', 1.2], [' never reach', 1.2], [' reach yet', 0.8], [' not reach+ long', 1.2],
     [' already arrive', 0.6], [' arrive or not', 0.8], [' arrived or not', 0.8], [' reach or not', 0.8], [' still not here', 0.5], [' delivered but', 0.6],
     [' says delivered', 0.7], [' delivery+ failed', 1.0], [' it is not here', 0.7], [' it is still not here', 0.7], [' still is not here', 0.7], [' has not picked', 0.5], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
   ],
@@ -47,6 +49,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "话费还在充值中 咋回事": a top-up under way, the order's (found from outside: "did you mean" an entry).
     ['充值中', 1.4], ['话费到了吗', 1.3], ['话费到了没', 1.3], ['话费到没', 1.3], ['话费到账了吗', 1.0], ['话费到账没', 1.0],
     // "whats happening with my lobster??" (found from outside: not understood).
+    // Singlish "shipped already?" asks whether it has (found from outside: the plug entry was offered).
+    [' shipped already', 1.2], [' ship already', 1.0], [' send out already', 1.0], [' sent out already', 1.0],
     [" what's happening with", 0.6], [' whats happening with', 0.6], [' what is happening with', 0.6], [" what's going on with", 0.5], [' whats going on with', 0.5], [' any news on', 0.5], [' any update on', 0.5],
     ['订单', 0.35], ['订单状态', 0.9], ['我的订单', 0.4], ['查订单', 0.9], ['查一下订单', 0.9], ['查下订单', 0.9], ['发货了吗', 1.2],
     ['发货没', 1.2], ['发货了', 0.6], ['发货了没', 1.2], ['发了吗', 1.0], ['发了没', 1.0], ['发出', 0.7], ['发出去', 0.8], ['发货', 0.6],
