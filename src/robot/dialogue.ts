@@ -941,7 +941,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (keepsOrder(state, u) ?? praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (keepsOrder(state, u) ?? beforeBuying(u) ?? praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -973,6 +973,16 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (state.topic && !orderId && (weak || u.intent === 'faq') && namesGoodsAlone(u.normalized)) return { ...base, intent: state.topic, tentative: true };
   return { ...base, intent: u.intent, ...(orderId ? { explicitOrderId: orderId } : {}) };
 }
+
+/**
+ * What sending costs, or what happens to an order not yet placed ("how much is next day delivery", "if
+ * I order a new dress now will it get to Dublin before Christmas?"): the shop's word, not the buyer's
+ * delivered order (found from outside).
+ */
+const COST_OF_SENDING = /(?<![a-z])how much (?:is|does|for|are|do you charge for|would)(?: it cost for)?(?: the| a)? (?:next[- ]day |express |standard |international |tracked |same[- ]day )?(?:delivery|shipping|postage|p&p)(?![a-z])/;
+const IF_I_ORDER = /(?<![a-z])(?:if i (?:order|buy|get|place an order)|were i to order)(?![a-z])/;
+const beforeBuying = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  (COST_OF_SENDING.test(u.normalized) || IF_I_ORDER.test(u.normalized)) && !mentionsOwnOrder(u.normalized) && !/(?<![a-z])my (?:order|parcel|package)(?![a-z])|我(?:的|买的|这单)/.test(u.normalized) && (isDataIntent(u.intent) || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 
 /**
  * "no wait dont cancel, ill keep them", "算了还是要吧 不取消了" after we told how to cancel: nothing is
@@ -1142,8 +1152,16 @@ const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|ch
  */
 const GOT_IT_YET = /(?:她|他|我妈|我爸|我女儿|我儿子|我老公|我老婆|家人|对方|朋友|收件人)[^，,。？?]{0,6}(?:收到|签收|拿到)(?:了)?(?:没有|没|吗|了吗)/;
 const NOT_GOODS_RECEIVED = /退|换|钱|款|售后|发票|(?<![a-z])(?:refund|return|money)(?![a-z])/;
+/**
+ * "ive paid now", "paid liao", "付好了": a payment said done, nothing asked. The unpaid order's status
+ * says whether it shows yet (found from outside, two shops: "not understood", a completed order).
+ */
+const PAID_NOW = /^\s*(?:(?:ok|okay|done|好了|好的)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: (?:now|already|it|for it|liao|le))?|(?:just )?paid (?:liao|already|now|le)|(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了)[\s.!~。！]*$/;
+const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['paid'], ['shipped', 'delivered', 'completed'], ['cancelled']];
+
 function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
+  if (PAID_NOW.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'bye')) return { intent: 'order_status' };
   if (GOT_IT_YET.test(u.normalized) && !NOT_GOODS_RECEIVED.test(u.normalized)) return { intent: 'track_parcel' };
   if ((PAID_SHOWS_UNPAID.test(u.normalized) && !NOT_PAID_YET.test(u.normalized.replace(QUOTED_UNPAID, ' '))) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
   return undefined;
@@ -2705,6 +2723,7 @@ function tiersFor(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>): 
   if (ctx.r.addItems || ((URGE_SHIPPING.test(n) || WHEN_SHIPS.test(n)) && intent !== 'cancel_order' && intent !== 'change_address')) return [...UNSHIPPED_FIRST, ...TIERS[intent]];
   if (intent === 'track_parcel' && SAYS_DELIVERED.test(n) && NOT_RECEIVED.test(n) && !NOT_YET_DELIVERED.test(n)) return DELIVERED_FIRST;
   // "has my order been dispatched yet?", "发货了吗": of the orders paid or on their way, not one completed weeks ago (found from outside); both kinds asked which.
+  if (intent === 'order_status' && PAID_NOW.test(n)) return PAID_TIERS;
   return intent === 'order_status' && SHIPPED_YET.test(n) ? TIERS.delivery_estimate : TIERS[intent];
 }
 /** "我刚付了 发货了吗": the unpaid order was just paid, it is the one asked about. */
@@ -2810,7 +2829,7 @@ function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, 
     case 'track_parcel':
       return withFocus(parcelAnswer(ctx, o), next);
     case 'order_status':
-      return withFocus(ctx.r.changeSpec ? specAnswer(ctx, o) : ctx.r.addItems ? addAnswer(ctx, o) : statusAnswer(ctx, o), next);
+      return withFocus(ctx.r.changeSpec ? specAnswer(ctx, o) : ctx.r.addItems ? addAnswer(ctx, o) : withPaidNote(ctx, o, statusAnswer(ctx, o)), next);
     case 'delivery_estimate':
       return withFocus(etaAnswer(ctx, o), next);
     case 'cancel_order':
@@ -2821,6 +2840,10 @@ function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, 
     }
   }
 }
+
+/** Said to be paid and still awaiting payment: it may take minutes to show, and a person checks if not (offered). */
+const withPaidNote = (ctx: Ctx, o: Order, out: Outcome): Outcome =>
+  o.status === 'pending_payment' && PAID_NOW.test(ctx.r.u.normalized) ? { ...out, replies: [...out.replies, { text: ctx.t.paidNotShown }], next: { ...out.next, offeredHuman: true } } : out;
 
 /** A person mentioned as the way on ("需要人工帮您处理的话请回复“转人工”"), not asked about. */
 const MENTIONED = { offeredHuman: true, softOffer: true } as const;

@@ -64,6 +64,8 @@ export interface Texts {
   confirmDeclined: string;
   /** "Don't cancel, I'll keep it" after we spoke of cancelling: nothing is cancelled. */
   cancelDeclined: string;
+  /** Told it is paid, the order still awaits payment. */
+  paidNotShown: string;
   /** A bare yes to a list of several questions: which one? */
   pickByNumber: string;
   humanDeclined: string;
@@ -292,6 +294,7 @@ const zh: Texts = {
   confirmIntent: (i) => `您是想${zh.intentName[i] ?? '咨询这个问题'}吗？回复“是”继续，或者换个说法告诉我。`,
   confirmDeclined: '好的，请换个说法告诉我您想了解什么，或回复“转人工”。',
   cancelDeclined: '好的，订单不取消，会照常为您处理。还有什么可以帮您？',
+  paidNotShown: '付款到账后订单状态一般几分钟内会更新。如果付款已成功但一直显示待付款，回复“转人工”请客服帮您核实。',
   humanDeclined: '好的，还有什么可以帮您？',
   pickByNumber: '请回复您想问的问题的序号，如“1”。',
   noOrders: '没有查到您在本店的订单。如果是用其他账号下的单，请用下单账号联系我们。',
@@ -536,6 +539,7 @@ const en: Texts = {
   confirmIntent: (i) => `Do you want to ${en.intentName[i] ?? 'ask about this'}? Reply "yes" to go on, or tell me in other words.`,
   confirmDeclined: 'OK, please tell me in other words what you need, or say "human".',
   cancelDeclined: 'OK, nothing is cancelled: the order stays as it is. Anything else I can help with?',
+  paidNotShown: 'A payment usually shows on the order within a few minutes. If it went through and the order still says awaiting payment, say "human" and an agent will check.',
   humanDeclined: 'OK, what else can I help with?',
   pickByNumber: 'Please reply with the number of the question you mean, e.g. "1".',
   noOrders: "I can't find any orders from you in this shop. If you ordered with another account, please contact us from that account.",

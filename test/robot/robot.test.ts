@@ -7692,4 +7692,19 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     assert.match(textOf(await shop({ orders: [speaker], logistics: [track] })('hi, my jbl speaker still havent reach JB, how come so long?')), /QX551/);
     assert.match(textOf(await shop({ orders: [speaker], logistics: [track] })('my jbl speaker shipped already?')), /LCG-1/);
   });
+  test('"ive paid now", "paid liao" tell the unpaid order\'s state and how a payment shows; a delivery\'s price or an order not placed is no delivered order\'s status', async () => {
+    const unpaid = order({ orderId: 'LCG-9', status: 'pending_payment', createdAt: ago(2), items: [{ sku: 'M', title: 'Logitech MX Master 3S', quantity: 1, price: '139.00' }] });
+    const old = order({ orderId: 'LCG-8', status: 'completed', createdAt: ago(400) });
+    for (const said of ['ive paid now', 'paid liao', '我已经付款了']) {
+      const r = textOf(await shop({ orders: [old, unpaid] })(said));
+      assert.match(r, /LCG-9/, said);
+      assert.match(r, /few minutes|几分钟/, said);
+    }
+    const jacket = order({ orderId: 'TS-7', status: 'delivered', createdAt: ago(200) });
+    const nextDay: FaqEntry = { id: 'nd', question: 'What is the cut-off time for next-day delivery?', answer: 'Order by 2pm with DPD Next Day (£5.95).', alternates: ['Do you do next day delivery?'] };
+    for (const q of ['how much is next day delivery', 'if I order a new dress now will it get to Dublin before Christmas?']) {
+      assert.doesNotMatch(textOf(await shop({ orders: [jacket] }, [nextDay])(q)), /TS-7/, q);
+    }
+    assert.match(textOf(await shop({ orders: [jacket] }, [nextDay])('where is my order')), /TS-7/);
+  });
 });
