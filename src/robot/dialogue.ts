@@ -3790,9 +3790,9 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
   delivery_estimate: ['ship_time', 'pre_order', 'made_to_order', 'digital_time', 'find_code', 'delivery_time'],
   cancel_order: ['cancel', 'pre_order', 'made_to_order', 'returns'],
   change_address: ['change_address'],
-  aftersale_progress: ['refund_time', 'review_time', 'return_ship'],
+  aftersale_progress: ['refund_time', 'review_time', 'return_ship', 'returns'],
   // A returns question shows a request under way with the shop's times too (found from outside: "1-3 business days" beside the shop's 5-7).
-  return_policy: ['refund_time', 'review_time', 'return_ship'],
+  return_policy: ['refund_time', 'review_time', 'return_ship', 'returns'],
 };
 /** The robot's questions for this turn: the intent's, and the warranty when goods stopped working. */
 const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>
@@ -4695,7 +4695,20 @@ const shopReviewTime = (ctx: Ctx, hintKey: string): string | undefined => (hintK
  * The shop's own way back for goods to return, where the built-in step says "send it to the address
  * on the request page" (found from outside: a shop whose courier picks returns up).
  */
-const shopReturnWay = (ctx: Ctx, hintKey: string): string | undefined => (hintKey === 'approved_goods' || hintKey === 'requested_goods' ? shopSays(ctx, 'return_ship') : undefined);
+const shopReturnWay = (ctx: Ctx, hintKey: string): string | undefined => (hintKey === 'approved_goods' || hintKey === 'requested_goods' ? (shopSays(ctx, 'return_ship') ?? wayInReturns(ctx)) : undefined);
+/**
+ * The way back as the shop's entry on returns says it, when no entry answers "how do I send it back"
+ * ("…退货时我们联系物流上门取件。", "…print the prepaid Royal Mail label…"): its sentences on it (found from
+ * outside, three shops: "send it to the address on the after-sales page" beside a pickup or a free label).
+ */
+function wayInReturns(ctx: Ctx): string | undefined {
+  const entry = shopSays(ctx, 'returns');
+  if (!entry || NO_RETURN_WAY.test(shopReading(entry))) return undefined;
+  const way = (entry.match(SENTENCES) ?? [entry]).filter((x) => RETURN_WAY.test(shopReading(x)));
+  const said = way.join('').trim();
+  // A clause after a ";" starts a sentence of its own here.
+  return said ? said.charAt(0).toUpperCase() + said.slice(1) : undefined;
+}
 /** The most working days a text promises ("3-7 个工作日", "3-5 working days"); undefined when it names none. */
 function workingDaysIn(text: string): number | undefined {
   const n = [...shopReading(text).matchAll(/(\d{1,2})\s*(?:个)?\s*(?:工作日|(?:business|working) days?)/gi)].map((m) => Number(m[1]));

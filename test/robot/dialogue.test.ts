@@ -16,7 +16,7 @@ describe('plan', () => {
     const s = initialState();
     assert.deepEqual(plan(s, input('你好')).needs, { orders: false, aftersales: false, logistics: false, faq: false, knownOrderIds: [] });
     // The shop's own word on when refunded money arrives replaces the built-in one (twenty-first session), and on how long a review takes (twenty-second).
-    assert.deepEqual(plan(s, input('我的退款进度')).needs, { orders: true, aftersales: true, logistics: false, faq: false, knownOrderIds: [], shopSays: ['refund_time', 'review_time', 'return_ship'] });
+    assert.deepEqual(plan(s, input('我的退款进度')).needs, { orders: true, aftersales: true, logistics: false, faq: false, knownOrderIds: [], shopSays: ['refund_time', 'review_time', 'return_ship', 'returns'] });
     // A policy question also asks the FAQ for the shop's own entry on its topic.
     assert.deepEqual(plan(s, input('能开发票吗')).needs, { orders: false, aftersales: false, logistics: false, faq: true, knownOrderIds: [], faqTopic: 'invoice' });
     // An id typed may be an after-sales request's: those are read too, if they come in time.
@@ -33,7 +33,7 @@ describe('plan', () => {
     assert.equal(plan(s, input('发票怎么开')).needs.orders, false);
     // A returns question also reads the buyer's requests, to show one under way.
     // The shop's times are asked too, for a request under way (thirtieth session).
-    assert.deepEqual(plan(s, input('退货运费谁出')).needs, { orders: true, aftersales: true, logistics: false, faq: true, knownOrderIds: [], bestEffort: ['orders', 'aftersales'], shopSays: ['refund_time', 'review_time', 'return_ship'], faqTopic: 'return_policy' });
+    assert.deepEqual(plan(s, input('退货运费谁出')).needs, { orders: true, aftersales: true, logistics: false, faq: true, knownOrderIds: [], bestEffort: ['orders', 'aftersales'], shopSays: ['refund_time', 'review_time', 'return_ship', 'returns'], faqTopic: 'return_policy' });
     // Asked about the buyer's own purchase, the orders are needed for the answer itself.
     assert.deepEqual(plan(s, input('我买的耳机能退吗')).needs.bestEffort, ['aftersales']);
   });

@@ -7707,4 +7707,15 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     }
     assert.match(textOf(await shop({ orders: [jacket] }, [nextDay])('where is my order')), /TS-7/);
   });
+  test('a request waiting to be sent back is told the way back the shop\'s returns entry gives, when no entry says how to send it', async () => {
+    const sofa = order({ orderId: 'MJ-9', status: 'delivered', items: [{ sku: 'S', title: '北欧科技布沙发 三人位', quantity: 1, price: '6999.00' }], createdAt: ago(200) });
+    const request = aftersale({ aftersaleId: 'AS-9', orderId: 'MJ-9', type: 'return', status: 'requested', amount: '6999.00', updatedAt: ago(10) });
+    const returns: FaqEntry = { id: 'ret', question: '支持七天无理由退货吗', answer: '非定制商品签收后7天内支持无理由退货，商品需未安装使用、包装完好。无理由退货的物流运费由买家承担，大件按距离计算；质量问题退货运费由我们承担。退货时我们联系物流上门取件。', alternates: ['不喜欢能退吗', '退货运费谁出', '沙发退货要多少运费', '装了还能退吗'] };
+    const damaged: FaqEntry = { id: 'dmg', question: '收到货有磕碰破损怎么办', answer: '发现磕碰、划痕或破损，请拍照并在签收后48小时内联系客服，严重的直接换新或退货，来回运费由我们承担。', alternates: ['家具磕坏了怎么办', '到货有划痕怎么办'] };
+    const custom: FaqEntry = { id: 'cus', question: '可以定制尺寸吗', answer: '衣柜、床、餐桌支持尺寸定制。定制款15-20个工作日发货，定制商品不支持七天无理由退货。', alternates: ['能按我家尺寸做吗'] };
+    const r = textOf(await shop({ orders: [sofa], aftersales: [request] }, [custom, damaged, returns])('我申请的退货怎么样了'));
+    assert.match(r, /MJ-9/);
+    assert.match(r, /上门取件/);
+    assert.doesNotMatch(r, /售后页面的地址/);
+  });
 });
