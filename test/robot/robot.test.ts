@@ -7718,4 +7718,9 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     assert.match(r, /上门取件/);
     assert.doesNotMatch(r, /售后页面的地址/);
   });
+  test('"好啦唔使啦" takes a hand-over back in Cantonese, what follows it is the rest', () => {
+    assert.equal(withdrawsHandover('好啦唔使啦，我自己等师傅电话'), '我自己等师傅电话');
+    assert.equal(withdrawsHandover('好啦唔使啦'), '');
+    assert.equal(withdrawsHandover('好啦 我要转人工'), undefined);
+  });
 });

@@ -357,7 +357,7 @@ const ASKS_PERSON = /人工|真人|客服|老板|经理|主管|(?<![a-z])(?:huma
 // Leads and tails as buyers type them: "还是算了吧", "哦那不用了", "actually nvm", "我自己查吧" (found from outside).
 // "不需要人工了", "no wait, dont transfer me", "哦我自己找到了", "actually no" were not (found from outside:
 // the buyer waited in the queue unanswered).
-const WITHDRAW_LEADS = '好吧|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|ok|okay|oh|actually|wait|no|nope|hmm';
+const WITHDRAW_LEADS = '好吧|好啦|好喇|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|ok|okay|oh|actually|wait|no|nope|hmm';
 const WITHDRAW_WORDS = [
   RETRACTION,
   '不(?:用|需要|要)(?:转)?人工(?:客服)?了?',
