@@ -981,7 +981,10 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
  */
 const COST_OF_SENDING = /(?<![a-z])how much (?:is|does|for|are|do you charge for|would)(?: it cost for)?(?: the| a)? (?:next[- ]day |express |standard |international |tracked |same[- ]day )?(?:delivery|shipping|postage|p&p)(?![a-z])/;
 const IF_I_ORDER = /(?<![a-z])(?:if i (?:order|buy|get|place an order)|were i to order)(?![a-z])/;
+/** Old goods taken away ("能帮我把旧床垫拉走吗", "can you take the old sofa away"): a service the shop's word answers, no cancel (found from outside). */
+const OLD_TAKEN_AWAY = /(?:旧|原来的)[^，,。？?]{0,6}(?:拉走|收走|带走|搬走|回收)|(?:拉走|收走|带走|搬走|回收)[^，,。？?]{0,4}旧|(?<![a-z])(?:take|haul|remove|collect|dispose of) (?:away )?(?:the |my |our )?old(?![a-z])/;
 const beforeBuying = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  OLD_TAKEN_AWAY.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'cancel_order') ? { intent: 'faq' } :
   (COST_OF_SENDING.test(u.normalized) || IF_I_ORDER.test(u.normalized)) && !mentionsOwnOrder(u.normalized) && !/(?<![a-z])my (?:order|parcel|package)(?![a-z])|我(?:的|买的|这单)/.test(u.normalized) && (isDataIntent(u.intent) || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 
 /**

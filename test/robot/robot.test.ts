@@ -7723,4 +7723,13 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     assert.equal(withdrawsHandover('好啦唔使啦'), '');
     assert.equal(withdrawsHandover('好啦 我要转人工'), undefined);
   });
+  test('"师傅今日会唔会送过嚟" asks after the parcel; "能帮我把旧床垫拉走吗" is no cancel; "walao … also cannot answer" is a complaint', async () => {
+    const table = order({ orderId: 'MJ-5', status: 'shipped', items: [{ sku: 'T', title: '意式岩板餐桌 1.4米', quantity: 1, price: '3999.00' }], createdAt: ago(80) });
+    const track = logistics({ orderId: 'MJ-5', carrier: '德邦物流', trackingNo: 'DB001', events: [{ time: ago(30), location: '广州', description: '已到达广州天河营业部' }], updatedAt: ago(30) });
+    assert.match(textOf(await shop({ orders: [table], logistics: [track] })('师傅今日会唔会送过嚟？')), /DB001|MJ-5/);
+    const mattress = order({ orderId: 'MJ-6', status: 'delivered', items: [{ sku: 'M', title: '乳胶床垫 1.8米', quantity: 1, price: '2999.00' }], createdAt: ago(200) });
+    const haul = await shop({ orders: [mattress] })('床垫到了能帮我把旧床垫拉走吗');
+    assert.doesNotMatch(textOf(haul), /取消/);
+    assert.equal((await shop({})('walao why so many question also cannot answer')).handover?.reason, 'complaint');
+  });
 });

@@ -65,6 +65,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' left+warehouse', 0.9], [' been sent', 0.7], [' sent yet', 0.9], [' gone out', 0.8], ['待付款', 0.8], [' did my+ship', 1.0], [' sitting in', 0.6], ['没动静', 0.5], ['刻好没', 1.2], ['做好没', 1.2], ['做好了吗', 1.0], ['在排队', 0.8], ['一直不发', 1.0], ['我没取消', 1.5], ['我没有取消', 1.5], [' i did not cancel', 1.5], [' i never cancel', 1.5], [' is it done', 0.8], [' in the queue', 0.6],
   ],
   delivery_estimate: [
+    // "师傅今日会唔会送过嚟" (read 今天会不会送过来: found from outside, "not sure").
+    ['会不会送', 1.2], ['会不会送过来', 0.6], ['能不能送过来', 1.0],
     [' arriving today', 1.0],
     // Money to a card and a size worn up to a weight are no delivery ("几天能到我卡里", "M号能穿到几斤": found from outside).
     ['到我卡里', -1.5], ['到卡里', -1.2], ['到卡上', -1.2], ['穿到', -1.2], ['几斤', -0.6],
@@ -216,6 +218,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' never again', 1.0], [' never buying', 1.2], [' 1 star', 1.2], [' one star', 1.2], [' bad review', 1.5], [' wtf', 0.8],
     // Service called bad beside a wrong item ("so lousy service", "very bad service"): the complaint comes first (found in review).
     [' lousy', 1.0], [' bad service', 1.4], [' poor service', 1.4], [' lousy service', 1.2],
+    // Singlish exasperation: "walao why so many question also cannot answer" (found from outside: "did you mean").
+    [' walao', 1.2], [' wah lao', 1.2], [' wa lao', 1.2], [' also cannot answer', 1.0], [' cannot answer', 0.6],
     [' useless', 0.7], [' pathetic', 1.0], [' horrible', 1.0], [' disgusting', 1.0], [' rude', 1.0], [' fake', 0.6],
     [' compensation', 1.0], [' compensate', 1.0], [' sick of', 0.9], [' fed up', 1.0], [' joke', 0.3],
     [' thieves', 1.5], [' thief', 1.2], [' stealing', 1.0], [' disgraceful', 1.2], [' trading standards', 2.0], [' consumer protection', 2.0], [' ftc', 1.5],

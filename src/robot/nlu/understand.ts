@@ -291,7 +291,7 @@ function thankedOff(n: ReturnType<typeof normalize>): boolean {
 const NOT_A_CLOSING = /不好|不了|坏|压扁|破|投诉|差评|举报|退款|(?<![a-z])(?:report\w*|complain\w*|dispute|chargeback|review|refund|cancel\w*|sue|lawyer|bbb|never)(?![a-z])/;
 /** A closing read as a question about goods or a greeting is taken as the closing; anything else it might be stays. */
 const thanked = (off: boolean, c: Classification): Classification => (off && (c.intent === 'unknown' || c.intent === 'faq' || c.intent === 'greeting') ? { intent: 'bye', confidence: 1, scores: c.scores } : c);
-const WILL_DO = /^(?:(?:ok(?:ay)?|alright|sure|fine|cool|great|好的|好吧|好|行|嗯)[\s,，.。!！]*)*(?:i'?ll|i will|will do|i'?m going to|gonna|我再|我先|那我)(?![a-z])[^|]*$/;
+const WILL_DO = /^(?:(?:ok(?:ay)?|alright|sure|fine|cool|great|好的|好吧|好|行|嗯)[\s,，.。!！]*)*(?:i'?ll|i will|will do|i'?m going to|gonna|i go|我再|我先|那我)(?![a-z])[^|]*$/;
 
 /** "👍", "🙂🙏" alone: an acknowledgment, answered like thanks (found from outside: "没太理解", a miss towards a hand-over). */
 function acknowledged(ack: boolean, c: Classification): Classification {
