@@ -982,9 +982,9 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
 const COST_OF_SENDING = /(?<![a-z])how much (?:is|does|for|are|do you charge for|would)(?: it cost for)?(?: the| a)? (?:next[- ]day |express |standard |international |tracked |same[- ]day )?(?:delivery|shipping|postage|p&p)(?![a-z])/;
 const IF_I_ORDER = /(?<![a-z])(?:if i (?:order|buy|get|place an order)|were i to order)(?![a-z])/;
 /** Old goods taken away ("能帮我把旧床垫拉走吗", "can you take the old sofa away"): a service the shop's word answers, no cancel (found from outside). */
-const OLD_TAKEN_AWAY = /(?:旧|原来的)[^，,。？?]{0,6}(?:拉走|收走|带走|搬走|回收)|(?:拉走|收走|带走|搬走|回收)[^，,。？?]{0,4}旧|(?<![a-z])(?:take|haul|remove|collect|dispose of) (?:away )?(?:the |my |our )?old(?![a-z])/;
+const OLD_TAKEN_AWAY = /(?:(?<![依仍照])旧|原来的)[^，,。？?]{0,6}(?:拉走|收走|带走|搬走|回收)|(?:拉走|收走|带走|搬走|回收)[^，,。？?]{0,4}(?<![依仍照])旧|(?<![a-z])(?:take|haul|remove|collect|dispose of) (?:away )?(?:the |my |our )?old(?![a-z])/;
 const beforeBuying = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  OLD_TAKEN_AWAY.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'cancel_order') ? { intent: 'faq' } :
+  OLD_TAKEN_AWAY.test(u.normalized) && (u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } :
   (COST_OF_SENDING.test(u.normalized) || IF_I_ORDER.test(u.normalized)) && !mentionsOwnOrder(u.normalized) && !/(?<![a-z])my (?:order|parcel|package)(?![a-z])|我(?:的|买的|这单)/.test(u.normalized) && (isDataIntent(u.intent) || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 
 /**
@@ -1160,7 +1160,8 @@ const NOT_GOODS_RECEIVED = /退|换|钱|款|售后|发票|(?<![a-z])(?:refund|re
  * says whether it shows yet (found from outside, two shops: "not understood", a completed order).
  */
 const PAID_NOW = /^\s*(?:(?:ok|okay|done|好了|好的)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: (?:now|already|it|for it|liao|le))?|(?:just )?paid (?:liao|already|now|le)|(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了)[\s.!~。！]*$/;
-const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['paid'], ['shipped', 'delivered', 'completed'], ['cancelled']];
+// Not an old completed order: only what a payment just made can be (found in review).
+const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['paid']];
 
 function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
@@ -2464,7 +2465,7 @@ const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送�
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
 /** An appliance that stopped doing its job ("stopped heating", "won't turn on", "不加热了"): found from outside, an air fryer was a greeting. */
 const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:won'?t|will not|wont) (?:heat(?: up)?|power on|turn on|switch on|boil|spin|blend)(?! until)|(?:does ?n[o']?t|does not|do not|can ?not|can'?t) (?:heat(?: up)?|power on|turn on|boil)|not heating(?: up)?|no heat)(?![a-z])/;
-const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|少了?[一二两三四五六七八九十几\d]+(?:件|个|盒|套|支|瓶|包|只|双|片|箱|袋|条|根)|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a |an )?(?:small |big |tiny |little |huge )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?!(?:a |an |the |my )?(?:refund|store credit|credit|e-?mail|text|message|call|voucher|coupon|notification|exchange|replacement)\b)(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
+const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|少了?(?:好)?[一二两三四五六七八九十几\d]+(?:件|个|盒|套|支|瓶|包|只|双|片|箱|袋|条|根|颗|粒|块)|(?:螺丝|螺钉|配件|零件|五金)[^，,。？?]{0,4}(?:少了|不够|缺了?)|缺件|坏了|破损|损坏|摔坏|碎了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a |an )?(?:small |big |tiny |little |huge )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?!(?:a |an |the |my )?(?:refund|store credit|credit|e-?mail|text|message|call|voucher|coupon|notification|exchange|replacement)\b)(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
   // "the flowers are wilted. what do i do" reads as a sure FAQ question, and the FAQ only asked "did you mean…?" (found from outside).
@@ -2500,7 +2501,9 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
   const reaction = intent === 'return_policy' && skinReaction(ctx.r.u.normalized);
   // "卫衣起球了 正常吗" asks whether the trouble is normal: a report all the same (found from outside).
   const asks = POLICY_ASK.test(ctx.r.u.normalized) && !IS_IT_NORMAL.test(ctx.r.u.normalized);
-  if (!(TROUBLE[intent].test(ctx.r.u.normalized) || spoiled || reaction) || asks) return undefined;
+  if (!(TROUBLE[intent].test(ctx.r.u.normalized) || spoiled || reaction)) return undefined;
+  // Asked of a narrow trouble the shop has an entry for ("茶几少了两颗螺丝，能补吗" and "少发了配件怎么办"): that entry (found from outside: a list of three).
+  if (asks) return askedOfTrouble(ctx, intent);
   const shop = faqAnswer(ctx) ?? troubleEntry(ctx, intent);
   // A shop with entries of its own on the topic states its own procedure: the built-in one
   // beside them contradicted it ("下单时填写抬头" against "在订单详情页申请开票时填写": found from outside).
@@ -2516,6 +2519,12 @@ function policyTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
   const same = request?.reason !== undefined && troublesIn(folded(request.reason)).some((k) => asked.includes(k));
   const standing = request && same ? [aftersaleReply(ctx, request)] : [];
   return { replies: [...(shop ? [{ text: shop }] : []), ...standing, trouble], next: { offeredHuman: true, troubleTold: true, ...said } };
+}
+
+function askedOfTrouble(ctx: Ctx, intent: PolicyIntent): Outcome | undefined {
+  const narrow = troublesIn(`${ctx.r.u.normalized} ${folded(ctx.input.text)}`).some((k) => NARROW_TROUBLES.has(k));
+  const entry = narrow && !confidentFaq(ctx) ? troubleEntry(ctx, intent) : undefined;
+  return entry ? { replies: [{ text: entry }], next: { offeredHuman: true, troubleTold: true } } : undefined;
 }
 
 /**
@@ -4704,10 +4713,13 @@ const shopReturnWay = (ctx: Ctx, hintKey: string): string | undefined => (hintKe
  * ("…退货时我们联系物流上门取件。", "…print the prepaid Royal Mail label…"): its sentences on it (found from
  * outside, three shops: "send it to the address on the after-sales page" beside a pickup or a free label).
  */
+const WAY_BACK = /上门取件|预约取件|寄回(?:到|至|[:：])|自己寄回|(?<![a-z])(?:pick ?ups?|pickup|(?:return|shipping|prepaid|postage[- ]paid) labels?|drop (?:it |them |the (?:parcel|package|item|box) )?(?:off|at)|(?:send|ship|post|mail) (?:it|them|the (?:item|items|goods|parcel|package)|your return) back)(?![a-z])/;
+const ONLY_IF = /质量问题|如果|若是|假如|(?<![a-z])(?:if|faulty|defective|damaged|otherwise|unless|for (?:faulty|defective|damaged))(?![a-z])/;
 function wayInReturns(ctx: Ctx): string | undefined {
   const entry = shopSays(ctx, 'returns');
   if (!entry || NO_RETURN_WAY.test(shopReading(entry))) return undefined;
-  const way = (entry.match(SENTENCES) ?? [entry]).filter((x) => RETURN_WAY.test(shopReading(x)));
+  // Only a sentence that sends goods back, for every return: not "Sale Collection", nor "for faulty items we arrange a collection" (found in review).
+  const way = (entry.match(SENTENCES) ?? [entry]).filter((x) => WAY_BACK.test(shopReading(x)) && !ONLY_IF.test(shopReading(x)));
   const said = way.join('').trim();
   // A clause after a ";" starts a sentence of its own here.
   return said ? said.charAt(0).toUpperCase() + said.slice(1) : undefined;

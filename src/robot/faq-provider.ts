@@ -284,7 +284,8 @@ function topicIn(cached: Cached, q: TopicQuery, e: FaqEntry): string {
  * the built-in "I don't have how this shop issues invoices" was said beside it).
  */
 function topicOfEntry(q: TopicQuery, e: FaqEntry): string {
-  const placed = (t: string) => t === q.topic || (q.rivals?.includes(t) ?? false);
+  // Not returns, which entries on anything mention ("Gift cards" with "Can I return a gift card?": found in review).
+  const placed = (t: string) => t !== 'return_policy' && (t === q.topic || (q.rivals?.includes(t) ?? false));
   const own = q.topicOf(e.question);
   // Only a question the robot cannot place: "电子产品保修多久？" is a question of its own, whatever its alternates share with returns.
   if (own !== 'unknown' || !e.alternates?.length) return own;

@@ -7732,4 +7732,22 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     assert.doesNotMatch(textOf(haul), /取消/);
     assert.equal((await shop({})('walao why so many question also cannot answer')).handover?.reason, 'complaint');
   });
+  test('what the thirty-first session\'s later readings must not take (second review)', async () => {
+    const dress = order({ orderId: 'TS-20', status: 'delivered', createdAt: ago(200) });
+    const back = aftersale({ aftersaleId: 'AS-20', orderId: 'TS-20', type: 'return', status: 'approved', amount: '45.00', updatedAt: ago(10) });
+    const sale: FaqEntry = { id: 'ret', question: 'Can I return an item?', answer: 'Unworn items can be returned within 30 days. Items from the Sale Collection are final sale. For faulty items we arrange a free collection; otherwise post it back at your own cost.', alternates: ['What is your returns policy?'] };
+    const r = textOf(await shop({ orders: [dress], aftersales: [back] }, [sale])('whats happening with my return'));
+    assert.match(r, /TS-20/);
+    assert.doesNotMatch(r, /Sale Collection|faulty items/);
+    assert.equal((await shop({})('walao the speaker so nice')).handover, undefined);
+    assert.notEqual((await shop({})('买两件会不会送小礼物')).intent, 'delivery_estimate');
+    assert.notEqual((await shop({})('i call your hotline but can not reach anyone')).intent, 'track_parcel');
+    const paid = order({ orderId: 'BB-30', status: 'paid', createdAt: ago(5) });
+    assert.equal((await shop({ orders: [paid] })('我想取消订单，顺便问下旧床垫能拉走吗')).intent, 'cancel_order');
+    const old = order({ orderId: 'LCG-80', status: 'completed', createdAt: ago(400) });
+    assert.doesNotMatch(textOf(await shop({ orders: [old] })('ive paid now')), /LCG-80/);
+    const gift: FaqEntry = { id: 'gift', question: 'Gift cards', answer: 'Gift cards are sold in £10-£100 values and never expire.', alternates: ['Can I return a gift card?'] };
+    const returns: FaqEntry = { id: 'r', question: 'What is your returns policy?', answer: 'Returns within 30 days, free.' };
+    assert.doesNotMatch(textOf(await shop({}, [gift, returns, { id: 'x', question: 'Do you ship abroad?', answer: 'Yes.' }])('how do i return something i bought')), /Gift cards/);
+  });
 });

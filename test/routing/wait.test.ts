@@ -20,6 +20,8 @@ test('questions about the wait are told from questions for the agent that share 
   // Singlish (thirty-first session, found from outside: "message saved").
   for (const t of ['how long more need to wait?', 'how long more ah']) assert.equal(asksAboutWait(t), true, t);
   assert.equal(asksAboutWait('how long more for my refund'), false);
+  assert.equal(asksAboutWait('how long more need to wait for my refund'), false);
+  assert.equal(asksAboutWait('how long more need to wait for an agent'), true);
   // Found in review: these were answered with a queue position ("您前面还有 1 位，预计约 6 分钟").
   for (const t of ['退款多久能到账？', '这个耳机多久能到', '家里没人，快递能放驿站吗', 'how long is the warranty', '在吗', '第几个订单是我的', '算了，要等多久啊', 'never mind, how long do I have to wait', 'human error on my side']) {
     assert.equal(asksAboutWait(t), false, t);

@@ -41,7 +41,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' where', 0.3], [' out for delivery', 0.9], [' said out for delivery', 0.6], [' says out for delivery', 0.6], [' lost', 0.5], [' not received', 0.4], [' have not received', 0.4],
     [' never arrived', 0.5], [' never come', 0.5], [' still never', 0.4], [' delivered already', 0.6], [' reach already', 0.5], [' arrive already', 0.5], [' not arrived', 0.4], [' has not arrived', 0.4], [' not yet arrive', 0.9], [' still not arrive', 0.9],
     // Singlish "reach" is arrive: "still havent reach JB, how come so long?" (found from outside: read as a refund).
-    [' not reach', 1.2], [' never reach', 1.2], [' reach yet', 0.8], [' not reach+ long', 1.2],
+    // Not "can not reach anyone" (a person: found in review).
+    [' have not reach', 1.2], [' never reach', 1.2], [' still not reach', 1.2], [' reach yet', 0.8], [' have not reach+ long', 1.2],
     [' already arrive', 0.6], [' arrive or not', 0.8], [' arrived or not', 0.8], [' reach or not', 0.8], [' still not here', 0.5], [' delivered but', 0.6],
     [' says delivered', 0.7], [' delivery+ failed', 1.0], [' it is not here', 0.7], [' it is still not here', 0.7], [' still is not here', 0.7], [' has not picked', 0.5], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
   ],
@@ -66,7 +67,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   ],
   delivery_estimate: [
     // "师傅今日会唔会送过嚟" (read 今天会不会送过来: found from outside, "not sure").
-    ['会不会送', 1.2], ['会不会送过来', 0.6], ['能不能送过来', 1.0],
+    ['会不会送过来', 1.6], ['会不会送到', 1.4], ['会不会送货', 1.2], ['能不能送过来', 1.0],
     [' arriving today', 1.0],
     // Money to a card and a size worn up to a weight are no delivery ("几天能到我卡里", "M号能穿到几斤": found from outside).
     ['到我卡里', -1.5], ['到卡里', -1.2], ['到卡上', -1.2], ['穿到', -1.2], ['几斤', -0.6],
@@ -218,8 +219,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' never again', 1.0], [' never buying', 1.2], [' 1 star', 1.2], [' one star', 1.2], [' bad review', 1.5], [' wtf', 0.8],
     // Service called bad beside a wrong item ("so lousy service", "very bad service"): the complaint comes first (found in review).
     [' lousy', 1.0], [' bad service', 1.4], [' poor service', 1.4], [' lousy service', 1.2],
-    // Singlish exasperation: "walao why so many question also cannot answer" (found from outside: "did you mean").
-    [' walao', 1.2], [' wah lao', 1.2], [' wa lao', 1.2], [' also cannot answer', 1.0], [' cannot answer', 0.6],
+    // Singlish exasperation: "walao why so many question also cannot answer" (found from outside: "did you mean"); not "walao so nice" (found in review).
+    [' also cannot answer', 1.4], [' cannot answer', 0.6],
     [' useless', 0.7], [' pathetic', 1.0], [' horrible', 1.0], [' disgusting', 1.0], [' rude', 1.0], [' fake', 0.6],
     [' compensation', 1.0], [' compensate', 1.0], [' sick of', 0.9], [' fed up', 1.0], [' joke', 0.3],
     [' thieves', 1.5], [' thief', 1.2], [' stealing', 1.0], [' disgraceful', 1.2], [' trading standards', 2.0], [' consumer protection', 2.0], [' ftc', 1.5],
