@@ -2088,7 +2088,18 @@ function closing(ctx: Ctx): string {
 function faqAnswer(ctx: Ctx): string | undefined {
   const f = ctx.data.faq;
   if (f && !f.ok) ctx.unavailable.add('faq');
-  return f?.ok && f.value ? f.value.entry.answer : undefined;
+  return f?.ok && f.value && !ofOtherGoods(ctx.input.text, f.value.entry) ? f.value.entry.answer : undefined;
+}
+/**
+ * The message names goods of other kinds than all the entry's question and answer name ("纸尿裤有没有保质期" found the formula's
+ * "保质期多久"): its answer is not said as this one's (found from outside: formula dates for diapers).
+ */
+function ofOtherGoods(text: string, e: FaqEntry): boolean {
+  const named = kindsOfGoods(text);
+  if (!named.size) return false;
+  // Its question and answer: an alternate's example ("耳机坏了能修吗" of the electronics warranty) is no limit.
+  const own = kindsOfGoods(`${e.question} ${e.answer}`);
+  return own.size > 0 && ![...named].some((k) => own.has(k));
 }
 
 /** The entry answered, kept one turn for a follow-up about it. */

@@ -7750,4 +7750,12 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     const returns: FaqEntry = { id: 'r', question: 'What is your returns policy?', answer: 'Returns within 30 days, free.' };
     assert.doesNotMatch(textOf(await shop({}, [gift, returns, { id: 'x', question: 'Do you ship abroad?', answer: 'Yes.' }])('how do i return something i bought')), /Gift cards/);
   });
+  test('an entry whose question and answer name other goods is not said as the answer ("纸尿裤有没有保质期" is not the formula\'s dates)', async () => {
+    const formula: FaqEntry = { id: 'date', question: '奶粉的生产日期是什么时候', answer: '现货奶粉都是8月以后生产的新鲜日期，保质期2-3年。', alternates: ['保质期多久', '是新鲜日期吗'] };
+    const warranty: FaqEntry = { id: 'w', question: '电子产品保修多久？', answer: '电子产品享受 1 年保修。', alternates: ['耳机坏了能修吗', '保修期是多久'] };
+    assert.doesNotMatch(textOf(await shop({}, [formula])('纸尿裤有没有保质期')), /新鲜日期/);
+    assert.match(textOf(await shop({}, [formula])('奶粉保质期多久')), /新鲜日期/);
+    // An alternate's example goods are no limit: a watch's warranty is the electronics entry.
+    assert.match(textOf(await shop({}, [warranty])('手表保修期是多久')), /1 年保修/);
+  });
 });
