@@ -983,9 +983,11 @@ const COST_OF_SENDING = /(?<![a-z])how much (?:is|does|for|are|do you charge for
 const IF_I_ORDER = /(?<![a-z])(?:if i (?:order|buy|get|place an order)|were i to order)(?![a-z])/;
 /** Old goods taken away ("能帮我把旧床垫拉走吗", "can you take the old sofa away"): a service the shop's word answers, no cancel (found from outside). */
 const OLD_TAKEN_AWAY = /(?:(?<![依仍照])旧|原来的)[^，,。？?]{0,6}(?:拉走|收走|带走|搬走|回收)|(?:拉走|收走|带走|搬走|回收)[^，,。？?]{0,4}(?<![依仍照])旧|(?<![a-z])(?:take|haul|remove|collect|dispose of) (?:away )?(?:the |my |our )?old(?![a-z])/;
+/** The buyer's own order or goods said ("我的", "my parcel"): a question about them, not the shop's. */
+const SAYS_MINE = /我(?:的|买的|订的)|(?<![a-z])my (?:order|parcel|package)(?![a-z])/;
 const beforeBuying = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   OLD_TAKEN_AWAY.test(u.normalized) && (u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } :
-  (COST_OF_SENDING.test(u.normalized) || IF_I_ORDER.test(u.normalized)) && !mentionsOwnOrder(u.normalized) && !/(?<![a-z])my (?:order|parcel|package)(?![a-z])|我(?:的|买的|这单)/.test(u.normalized) && (isDataIntent(u.intent) || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
+  (COST_OF_SENDING.test(u.normalized) || IF_I_ORDER.test(u.normalized)) && !mentionsOwnOrder(u.normalized) && !SAYS_MINE.test(u.normalized) && (isDataIntent(u.intent) || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 
 /**
  * "no wait dont cancel, ill keep them", "算了还是要吧 不取消了" after we told how to cancel: nothing is
@@ -1209,7 +1211,7 @@ const unpaidTimeout = (u: Understanding, orderId: string | undefined): Pick<Reso
 const CANCELLED_MONEY = /(?:取消了|已取消|已经取消|取消掉了|(?:那个|那单|那笔)(?:被)?取消的|取消的那(?:个|单|笔))[^?？]{0,12}(?:钱|款)[^?？]{0,4}(?:退|到账|回来|呢|没)|(?<![a-z])(?:i |already )cancel+ed(?![a-z])[a-z' ,]{0,30}(?:refund|money)/;
 const refundOfCancelled = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'explicitOrderId'> | undefined =>
   // Read as a request's progress too ("那个取消的a2 钱退回来没有": found from outside, an exchange's status twice).
-  ((u.intent === 'cancel_order' || u.intent === 'aftersale_progress') && CANCELLED_MONEY.test(u.normalized)) ? { intent: 'aftersale_progress', ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
+  (u.intent === 'cancel_order' || u.intent === 'aftersale_progress') && CANCELLED_MONEY.test(u.normalized) ? { intent: 'aftersale_progress', ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
 const REQUEST_WORDS = /退款|退货|换货|售后|(?<![a-z])(?:refund|return|exchange)(?![a-z])/;
 /**
@@ -1415,7 +1417,7 @@ const expiryAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 // Not 返货 alone (a return parcel: "返货寄出去三天了"), nor "get it in" (the mail: found in review).
 const RESTOCK = /补货|补不补货|再有货|有货|到货通知|有返货|(?<![a-z])(?:restock\w*|back in stock|in stock again)(?![a-z])/;
 const restockAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  RESTOCK.test(u.normalized) && !mentionsOwnOrder(u.normalized) && !/我(?:的|买的|订的)|(?<![a-z])my (?:order|parcel|package)(?![a-z])/.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
+  RESTOCK.test(u.normalized) && !mentionsOwnOrder(u.normalized) && !SAYS_MINE.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 /** A prescription's review ("处方审核通过了吗", "has my prescription been approved"): the order's standing, not an after-sales request (found from outside). */
 const RX_REVIEWED = /审核|审批|(?<![a-z])(?:approv\w*|review\w*|verif\w*)(?![a-z])/;
 /** Where the buyer's own review stands ("通过了吗", "has it been approved"), not how or when reviews are done. */
@@ -4071,9 +4073,10 @@ function dayAsked(ctx: Ctx, l: Logistics, estimate: string): string | undefined 
   const range = asked ? daysRangeIn(estimate) : undefined;
   const sent = Math.min(...l.events.map((e) => Date.parse(e.time)).filter(Number.isFinite));
   if (!asked || !range || !Number.isFinite(sent)) return undefined;
-  const v = arrivalVerdict(asked, sent, range, (ctx.input.now ?? new Date()).getTime(), ctx.tz);
+  const now = ctx.input.now ?? new Date();
+  const v = arrivalVerdict(asked, sent, range, now.getTime(), ctx.tz);
   if (!v) return undefined;
-  const today = localDate((ctx.input.now ?? new Date()).toISOString(), ctx.tz);
+  const today = localDate(now.toISOString(), ctx.tz);
   const day = (iso: string) => (iso === today ? ctx.t.today : formatDay(`${iso}T12:00:00Z`, ctx.lang, 0));
   const said = ctx.t.arrivalBy;
   return v.kind === 'by' ? said.by(day(asked)) : v.kind === 'maybe' ? said.maybe(day(asked), day(v.last)) : v.kind === 'unlikely' ? said.unlikely(day(asked), day(v.first), day(v.last)) : said.overdue(day(asked));
