@@ -7758,4 +7758,13 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     // An alternate's example goods are no limit: a watch's warranty is the electronics entry.
     assert.match(textOf(await shop({}, [warranty])('手表保修期是多久')), /1 年保修/);
   });
+  test('"I won\'t be in, can the driver leave it with a neighbour?" is a note for a person; "can change to the 100W one?" is other goods, no address change', async () => {
+    const boots = order({ orderId: 'TS-31', status: 'shipped', createdAt: ago(30) });
+    const note = await shop({ orders: [boots] })("I won't be in, can the driver leave it with a neighbour?");
+    assert.match(textOf(note), /note/i);
+    const charger = order({ orderId: 'LCG-32', status: 'paid', items: [{ sku: 'C', title: 'UGREEN Nexode 65W GaN Charger', quantity: 1, price: '59.90' }], createdAt: ago(3) });
+    const other = textOf(await shop({ orders: [charger] })('order LCG-32 can change to the 100W one?'));
+    assert.match(other, /LCG-32/);
+    assert.doesNotMatch(other, /address/i);
+  });
 });
