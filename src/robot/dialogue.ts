@@ -2360,6 +2360,8 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   // So is one asking what usually happens ("一般几天能到北京", "how long does shipping usually take").
   // With no entry to offer either, "not sure, a person?" ("猫砂多久换一次" was told "no orders found").
   if (!hit && general && (none || (GENERALLY.test(ctx.r.u.normalized) && !SPECIFIC.test(ctx.r.u.normalized)))) {
+    const own = ownDeliveryTime(ctx, intent);
+    if (own) return own;
     const offer = faqClarify(ctx);
     // Asked about "my order" with none here: say so before the shop's questions ("has my order shipped": found in review).
     if (offer && none && !ownless) return { ...offer, replies: [{ text: ctx.t.noOrders }, ...offer.replies] };
@@ -2390,6 +2392,20 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   if (one && intent === 'change_address' && !aboutAddressChange(hit.entry)) return data;
   if (one && !namesOtherGoods(ctx, one) && (intent === 'aftersale_progress' || OPEN.has(one.status))) return { ...data, replies: [faq, ...data.replies] };
   return { replies: [faq], next: answeredEntry(ctx), faqOnly: true };
+}
+
+/**
+ * How long delivery takes, asked in general ("how many days usually to johor?", "ok how long take to reach JB"):
+ * the shop's own entry on it, which the robot's own question found with confidence, when the FAQ was
+ * unsure of the buyer's words (found from outside: "did you mean 'How long does delivery take?'" five times).
+ */
+function ownDeliveryTime(ctx: Ctx, intent: DataIntent): Outcome | undefined {
+  const n = ctx.r.u.normalized;
+  // Delivery or a place named ("to johor", "reach", "几天能到"): "how long does it usually take" could be anything (found in review of the tests).
+  const ofDelivery = ASKS_DELIVERY.test(n) || /到|送|(?<![a-z])(?:reach\w*|get here|ship to|deliver to)(?![a-z])/.test(n) || regionsIn(n).length > 0;
+  if (intent !== 'delivery_estimate' || !ofDelivery || SENT_OR_ORDERED.test(n)) return undefined;
+  const said = shopSays(ctx, 'delivery_time');
+  return said ? { replies: [{ text: said }], faqOnly: true } : undefined;
 }
 
 /** An entry on sending or delivering goods, by any of its phrasings or its answer. */

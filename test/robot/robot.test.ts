@@ -7767,4 +7767,12 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     assert.match(other, /LCG-32/);
     assert.doesNotMatch(other, /address/i);
   });
+  test('how long delivery takes, asked in general with a place or "reach", is the shop\'s own delivery entry, not "did you mean" it', async () => {
+    const time: FaqEntry = { id: 'time', question: 'How long does delivery take?', answer: 'Singapore: Ninja Van 1-3 working days. Johor and other West Malaysia states: 4-7 working days.', alternates: ['How many days to receive?', 'When will my parcel reach?'] };
+    const pay: FaqEntry = { id: 'pay', question: 'What payment methods do you accept?', answer: 'PayNow and cards.' };
+    const hours: FaqEntry = { id: 'hours', question: 'What are your customer service hours?', answer: 'Mon-Sat 10am-7pm.' };
+    for (const q of ['how many days usually to johor?', 'ok how long take to reach JB']) {
+      assert.match(textOf(await shop({}, [time, pay, hours])(q)), /4-7 working days/, q);
+    }
+  });
 });
