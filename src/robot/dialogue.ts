@@ -4076,7 +4076,7 @@ function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   return { replies, ...(late || l.status === 'exception' || quiet !== undefined ? { next: { offeredHuman: true } } : {}) };
 }
 
-const ARRIVAL_ASKED = /到|收到|送来|(?<![a-z])(?:arriv\w*|here|get it|receive\w*|deliver\w*|come|comes|coming)(?![a-z])/;
+const ARRIVAL_ASKED = /到|收到|送来|(?<![a-z])(?:arriv\w*|here|get it|receive\w*|deliver\w*|come|comes|coming|reach)(?![a-z])/;
 const AWAY_UNTIL = /之后|以后|不在家|(?<![a-z])(?:until|till|after (?:that|then)|not (?:home|in)|away)(?![a-z])/;
 /** A day it is sent or ordered on, or the hour of a delivery already under way ("几点能到"): no day of arrival to weigh. */
 const SENT_OR_ORDERED = /发货|发出|寄出|寄得出|发的话|下单|付款|拍下|拍的话|现在拍|现在买|派送|派件|几点|(?<![a-z])(?:ship\w*|dispatch\w*|send|sent|order|what time)(?![a-z])/;

@@ -7584,6 +7584,7 @@ describe('the day asked of a parcel, and what is said beside it (thirty-first se
     // Scanned Monday Nov 25, asked Wednesday Nov 27: the built-in 1-3 days end on Thursday Nov 28.
     const say = shop({ orders: [earbuds], logistics: [earbudsTrack] });
     assert.match(textOf(await say('will it be here by friday?')), /should be there by Nov 29/);
+    assert.match(textOf(await say('will it reach by friday?')), /should be there by Nov 29/, 'Singlish "reach" (thirty-first session)');
     assert.match(textOf(await say('今天能到吗')), /今天有可能送到，按一般时效最晚11月28日/);
     const own: FaqEntry = { id: 'time', question: 'How long does delivery take?', answer: 'Delivery takes 3-5 business days after dispatch.' };
     const en = shop({ orders: [earbuds], logistics: [earbudsTrack] }, [own]);
