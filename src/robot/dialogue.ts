@@ -2017,7 +2017,8 @@ const guessed = (r: Resolved): boolean => r.u.guessed === true && r.intent === r
 
 function answer(ctx: Ctx): Outcome {
   const { t, r } = ctx;
-  if (r.declined === 'human') return { replies: [{ text: t.humanDeclined }] };
+  // "no thanks, bye", "nvm. bye": the person declined and the buyer leaves: a goodbye, not "what else?" (found from outside).
+  if (r.declined === 'human') return { replies: [{ text: GOODBYE.test(r.u.normalized) ? closing(ctx) : t.humanDeclined }] };
   // Not a miss: the buyer answered our question (found from outside: "不是这个" after one unclear turn handed over).
   if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }] };
   if (r.declined === 'cancel') return { replies: [{ text: t.cancelDeclined }] };

@@ -7776,4 +7776,16 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
       assert.match(textOf(await shop({}, [time, pay, hours])(q)), /4-7 working days/, q);
     }
   });
+  test('a person declined with a goodbye ("nvm. bye", "no thanks, bye") is told goodbye, not "what else can I help with?"', async () => {
+    for (const [bye, said] of [['nvm. bye', /Goodbye/], ['no thanks, bye', /Happy shopping/]] as const) {
+      const say = shop({});
+      assert.match(textOf(await say('what colours does the watch come in')), /human agent\?/);
+      const r = await say(bye);
+      assert.match(textOf(r), said, bye);
+      assert.equal(r.handover, undefined);
+    }
+    const say = shop({});
+    await say('what colours does the watch come in');
+    assert.match(textOf(await say('no')), /what else/);
+  });
 });
