@@ -2685,10 +2685,26 @@ function policyOrder(ctx: Ctx, orders: Order[]): Order | undefined {
 function faqOrNotSure(ctx: Ctx): Outcome {
   const a = faqAnswer(ctx);
   if (a) return { replies: [{ text: a }], next: answeredEntry(ctx), faqOnly: true };
+  const hours = openOnDay(ctx);
+  if (hours) return { replies: [{ text: hours }], faqOnly: true };
   const offer = faqClarify(ctx);
   if (offer) return offer;
   if (ctx.unavailable.has('faq')) return { replies: [{ text: `${ctx.t.unavailable('faq')}${ctx.t.offerHumanShort}` }], next: { offeredHuman: true } };
   return notSure(ctx);
+}
+
+/**
+ * Open on a day, asked ("u guys open on sunday?", "what time does the shop shut on sunday"), and the one
+ * entry the FAQ was unsure of gives days or hours: that entry (found from outside, two shops: "did you mean"
+ * the hours entry, the shop's opening hours).
+ */
+const OPEN_ASKED = /营业|上班|开门|关门|(?<![a-z])(?:open|opening|shut|close|closed|closing)(?![a-z])/;
+const HOURS_GIVEN = /\d{1,2}(?::\d{2})?\s*(?:am|pm)|\d{1,2}:\d{2}|(?:周|星期|礼拜)[一二三四五六日天末]|(?<![a-z])(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?|mon|sat|sun)(?![a-z])/i;
+function openOnDay(ctx: Ctx): string | undefined {
+  const n = ctx.r.u.normalized;
+  const only = ctx.data.faqCandidates?.length === 1 ? ctx.data.faqCandidates[0] : undefined;
+  if (!only || !OPEN_ASKED.test(n) || !DAY_SOMEONE.test(n) || detectLanguage(only.entry.answer).lang !== ctx.lang) return undefined;
+  return HOURS_GIVEN.test(only.entry.answer) ? only.entry.answer : undefined;
 }
 
 /**

@@ -7788,4 +7788,11 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     await say('what colours does the watch come in');
     assert.match(textOf(await say('no')), /what else/);
   });
+  test('open on a day, asked, when the one entry the FAQ was unsure of gives days or hours: that entry, not "did you mean" it', async () => {
+    const hours: FaqEntry = { id: 'h', question: 'What are your customer service hours?', answer: 'Our staff answer chats Monday to Saturday, 10am to 7pm. We are closed on Sundays.', alternates: ['When are your agents online?'] };
+    const pay: FaqEntry = { id: 'p', question: 'What payment methods do you accept?', answer: 'PayNow and cards.' };
+    assert.match(textOf(await shop({}, [hours, pay])('u guys open on sunday?')), /closed on Sundays/);
+    // Not without a day: "are you open" alone, or another question on a Sunday, is left to the FAQ as before.
+    assert.doesNotMatch(textOf(await shop({}, [hours, pay])('can i pay on sunday?')), /closed on Sundays/);
+  });
 });
