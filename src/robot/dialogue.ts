@@ -800,12 +800,12 @@ function noteAnswer(ctx: Ctx): Outcome {
 
 /** A number that is an account, a card or an ID ("充值账号 8800123456"), not an order (found in review). */
 const ACCOUNT_NUMBER = /账号|卡号|手机号|号码|身份证|充值到|(?<![a-z])(?:account|phone number|id number)(?![a-z])/;
-// A yes only: "不是", "no" after an answer may say it was not what was meant (found in review).
 /** "oh wait sorry thats the old order, we did get the tent. ignore me": what came before it is taken back (found from outside: an entry offered). */
 // Not "ignore my last message": that points at an earlier one, and what precedes it is the new request (found in review).
 const IGNORE_ME = /(?:^|[.!,?]\s*)(?:ignore (?:me|that|this)|scratch that|disregard (?:that|this|me)|my bad,? ignore)[\s.!]*$/;
 /** A no and nothing else ("no", "nope", "不是"): after an answer it may say the answer missed (found in review). */
 const BARE_NO_ONLY = /^(?:no|nope|nah|不是|不是的|不对)[\s.!！。~]*$/;
+/** A yes and nothing else ("係", "yes"), with nothing of ours asked. */
 const BARE_YES_NO = /^(?:是|是的|系|对|对的|yes|yeah|yep|yup|ya)[\s.!！。~]*$/;
 /** An answer to "shall I get a person?" (or to how to do it oneself): a yes, a no, thanks, or neither. */
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
@@ -2403,7 +2403,8 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
 function ownDeliveryTime(ctx: Ctx, intent: DataIntent): Outcome | undefined {
   const n = ctx.r.u.normalized;
   // Delivery or a place named ("to johor", "reach", "几天能到"): "how long does it usually take" could be anything (found in review of the tests).
-  const ofDelivery = ASKS_DELIVERY.test(n) || /到|送|(?<![a-z])(?:reach\w*|get here|ship to|deliver to)(?![a-z])/.test(n) || regionsIn(n).length > 0;
+  // ("ship to", "deliver to" need no words of their own: SENT_OR_ORDERED sets the first aside, ASKS_DELIVERY reads the second.)
+  const ofDelivery = ASKS_DELIVERY.test(n) || /到|送|(?<![a-z])(?:reach\w*|get here)(?![a-z])/.test(n) || regionsIn(n).length > 0;
   if (intent !== 'delivery_estimate' || !ofDelivery || SENT_OR_ORDERED.test(n)) return undefined;
   const said = shopSays(ctx, 'delivery_time');
   return said ? { replies: [{ text: said }], faqOnly: true } : undefined;
@@ -2412,7 +2413,7 @@ function ownDeliveryTime(ctx: Ctx, intent: DataIntent): Outcome | undefined {
 /** An entry on sending or delivering goods, by any of its phrasings or its answer. */
 const aboutSending = (entry: FaqEntry): boolean => {
   const words = foldTraditional([...phrasingsOf(entry), entry.answer].join(' ').toLowerCase());
-  return ASKS_DELIVERY.test(words) || SHIPS.test(words) || /运费|邮费|包邮|邮寄|寄|(?<![a-z])(?:postage|post|courier|ship\w*)(?![a-z])/.test(words);
+  return ASKS_DELIVERY.test(words) || SHIPS.test(words) || /运费|邮费|包邮|寄|(?<![a-z])(?:postage|post|courier|ship\w*)(?![a-z])/.test(words);
 };
 
 /**

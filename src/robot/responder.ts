@@ -35,7 +35,7 @@ import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type
 import { chineseScript, detectLanguage, MAX_UTTERANCE, normalize, withdrawsHandover } from './nlu/index.ts';
 import { healthAsked } from './nlu/health.ts';
 import { TEXTS } from './replies.ts';
-import { missesForgotten } from './dialogue.ts';
+import { missesForgotten, parseState } from './dialogue.ts';
 
 export interface RobotLike {
   /** `state` may be a promise: the robot awaits it after understanding the text; `langHint`: the text's `content.lang`. */
@@ -112,16 +112,16 @@ const mayBeEmergency = (text: string): boolean => {
 /** A no and nothing else: an answer to the robot's last question, not "never mind, cancel the transfer" or "不用转人工了" (found in review). */
 const PLAIN_NO = /^(?:no|nope|nah|no thanks|not that|neither|none|不用|不是|不要|没有|都不是|不对)[\s.!。！~]*$/i;
 
-/** The cached dialogue state; never throws (the promise is created before the robot may fail, so it must not reject). */
 /**
  * A notice in the script the buyer writes: their text's, else the conversation's stored state's ("不用了" tells none; found
  * from outside: a Taiwanese buyer's take-back was said in simplified characters). Simplified when neither tells.
  */
 function inBuyersScript(notice: string, text: string, stored: unknown): string {
   if (chineseScript(text) !== undefined) return inScriptOf(notice, text);
-  return stored && typeof stored === 'object' && (stored as { hant?: unknown }).hant === true ? toTraditional(notice) : notice;
+  return parseState(stored).hant ? toTraditional(notice) : notice;
 }
 
+/** The cached dialogue state; never throws (the promise is created before the robot may fail, so it must not reject). */
 function parseStored(raw: string | null): unknown {
   try {
     return raw ? (JSON.parse(raw) as unknown) : undefined;

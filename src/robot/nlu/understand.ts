@@ -210,7 +210,8 @@ const ASKED_AFTER_HELLO = /^\s*(?:\|\s*)?(?:if|do|does|did|is|are|will|should|ha
  * "找你们老板" still ask for one.
  */
 const VOCATIVE_HEAD = /^ (?:老板(?!娘)|掌柜的?|店家)(?:[啊呀,，]| \| | )*/;
-const PRESENT_ONLY = /^(?:在吗|在么|在嘛|在不在|在没|在没有|在不|在吗在|在嗎|在唔在|喺唔喺度|有人吗|有人在吗)[呀啊吖哇呢]?[\s?？!！~。.]*$/;
+/** Read on the scan, in simplified characters with Cantonese mapped ("在唔在" is "在吗在" by then). */
+const PRESENT_ONLY = /^(?:在吗|在么|在嘛|在不在|在没|在没有|在不|在吗在|有人吗|有人在吗)[呀啊吖哇呢]?[\s?？!！~。.]*$/;
 const PERSON_IN_REST = /人工|真人|客服|老板|店长|经理|负责人|找人|(?<![a-z])(?:human|agent|person|someone|manager)(?![a-z])/;
 function addressed(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification, extra: ClassifierInput['extra']): Classification {
   if (c.intent !== 'human' || !VOCATIVE_HEAD.test(n.scan)) return c;
