@@ -21,8 +21,11 @@ const RANGE = new RegExp(String.raw`(?<![\d月/])(\d{1,2})\s*(?:-|–|—|~|～|
 const WITHIN = new RegExp(String.raw`(?<![\d月/])(\d{1,2})\s*${UNIT}`, 'i');
 const NEXT_DAY = /次日达|次日送达|隔日达|隔天到|(?<![a-z])next[- ]day(?![a-z])/i;
 
-/** Words of delivery, as against processing or sending out ("processed within 1-2 business days, then delivery takes 3-5"). */
-const DELIVERY = /送达|到货|收到|能到|天到|(?<![a-z])(?:deliver\w*|arriv\w*)(?![a-z])/i;
+/**
+ * Words of delivery, as against processing or sending out ("processed within 1-2 business days, then
+ * delivery takes 3-5"); also what makes a shop's sentence on sending out one on arriving (dialogue.ts).
+ */
+export const DELIVERY = /送达|送到|到货|收到|能到|天到|(?<![a-z])(?:deliver\w*|arriv\w*)(?![a-z])/i;
 
 /**
  * The delivery time a text names: of several clauses with a time, the one on delivery; undefined

@@ -32,7 +32,7 @@ import {
   receiverOf,
 } from './cards.ts';
 import { phrasingsOf, type FaqEntry, type FaqHit } from './faq-index.ts';
-import { arrivalVerdict, daysRangeIn } from './arrival-day.ts';
+import { arrivalVerdict, daysRangeIn, DELIVERY } from './arrival-day.ts';
 import { localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { healthAsked, type HealthQuestion } from './nlu/health.ts';
@@ -3921,8 +3921,6 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
  */
 // "江浙沪次日达", an entry asked "几天能收到" (found from outside: passed over for the built-in 1-3 days).
 const ARRIVAL_WORD = /送达|送到|到货|能到|天到|派送|寄到|收到|到达|[次隔当]日达|\d\s*天(?:内)?达|(?<![a-z])(?:deliver\w*|arriv\w*|takes?)(?![a-z])/i;
-/** A sentence on sending out counts only when it also says the parcel arrives ("发货后一般 1-2 个工作日送到"). */
-const ARRIVES_STRICT = /送达|送到|到货|能到|天到|收到|(?<![a-z])(?:deliver\w*|arriv\w*)(?![a-z])/i;
 function deliveryTimeIn(answer: string, lang: Lang, question = ''): string | undefined {
   const all = (answer.match(SENTENCES) ?? []).map((x) => x.trim());
   // An entry asked as "how long does delivery take" answers it in every timed sentence ("Sabah and
@@ -3931,9 +3929,10 @@ function deliveryTimeIn(answer: string, lang: Lang, question = ''): string | und
   const arrives = onArriving || all.some((x) => ARRIVAL_WORD.test(shopReading(x)));
   const sentences = all.filter((x) => {
     const r = shopReading(x);
-    // "新疆、西藏地区5-7天" after a sentence on arriving is a time of arriving too (found from outside: dropped).
+    // A sentence on sending out counts only when it also says the parcel arrives ("发货后一般 1-2 个工作日送到").
+  // "新疆、西藏地区5-7天" after a sentence on arriving is a time of arriving too (found from outside: dropped).
     const arrival = ARRIVAL_WORD.test(r) || (arrives && regionsIn(x).length > 0) || onArriving;
-    return arrival && TIMED.test(r) && !PRE_ORDER.test(r) && (!SHIPS.test(r) || ARRIVES_STRICT.test(r));
+    return arrival && TIMED.test(r) && !PRE_ORDER.test(r) && (!SHIPS.test(r) || DELIVERY.test(r));
   });
   return sentences.length ? closed(sentences.join(lang === 'zh' ? '' : ' '), lang) : undefined;
 }

@@ -18,6 +18,8 @@ describe('the day a parcel may arrive by', () => {
     assert.deepEqual(daysRangeIn('Orders are processed within 1-2 business days, then delivery takes 3-5 business days.'), { min: 3, max: 5, working: true });
     assert.deepEqual(daysRangeIn('现货48小时内发货，一般3-5天送达'), { min: 3, max: 5, working: false });
     assert.equal(daysRangeIn('现货2天内发货，定制15天发货'), undefined);
+    // 送到 is a word of delivery, as it is for the shop's sentence said beside a parcel.
+    assert.deepEqual(daysRangeIn('下单后1-2天发货，发货后3-5天送到'), { min: 3, max: 5, working: false });
   });
 
   test('the day asked against the usual days from the first scan, in the shop calendar', () => {
