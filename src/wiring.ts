@@ -137,7 +137,7 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-function createRouting(config: Config, d: { storage: Storage; conversations: ConversationService; hub: Hub; log: Logger; metrics: Metrics; shopHours: RoutingDeps['shopHours'] }): RoutingService {
+function createRouting(config: Config, d: { storage: Storage; conversations: ConversationService; hub: Hub; log: Logger; metrics: Metrics; shopHours: RoutingDeps['shopHours']; shopZone: RoutingDeps['shopZone'] }): RoutingService {
   return new RoutingService(
     {
       sql: d.storage.sql,
@@ -148,6 +148,7 @@ function createRouting(config: Config, d: { storage: Storage; conversations: Con
       onFirstResponse: (s) => d.metrics.firstResponse.observe(s),
       onClosed: (by) => d.metrics.conversationsClosed.inc({ handled_by: by }),
       shopHours: d.shopHours,
+      shopZone: d.shopZone,
     },
     { ...config.agents, tellNobodyOnline: config.robot },
   );
@@ -175,10 +176,11 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, robotOn: config.robot, replyTimeoutMs: config.agents.replyTimeoutMs, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
     // Built before the robot, which asks it whether a buyer waiting in the queue may hear the FAQ; started after it.
     // The shop's hours come from the robot's FAQ index, built after routing: read through this once it is.
-    const hours: { of?: ReturnType<typeof serviceHours> } = {};
-    const routing = createRouting(config, { storage, conversations, hub, log, metrics, shopHours: async (shopId, lang) => hours.of?.(shopId, lang) });
+    const hours: { of?: ReturnType<typeof serviceHours>; zone?: RoutingDeps['shopZone'] } = {};
+    const routing = createRouting(config, { storage, conversations, hub, log, metrics, shopHours: async (shopId, lang) => hours.of?.(shopId, lang), shopZone: (shopId) => hours.zone?.(shopId) });
     const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text), queueMoved: (shopId) => void routing.route(shopId), takenElsewhere: chatRating({ db: storage.sql.db, conversations, log, onRated: (r) => metrics.ratings.inc({ score: String(r.score) }) }) });
     hours.of = serviceHours(robot.faq);
+    hours.zone = (shopId) => robot.faq.timeZoneNow(shopId);
     const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events, couldNotAnswer });
     if (config.robot) robot.bot.subscribe(events);
     else handOverWithoutRobot(events, conversations, log);
@@ -393,7 +395,7 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
   const shopShed = new ShopShedPolicy({ threshold: config.work.shopBacklogShed });
   d.metrics.sources.robotBacklogTop = () => shopShed.top(10);
   d.metrics.sources.sheddingShops = () => shopShed.sheddingShops;
-  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures, shopShed, shed: d.metrics.robotShed, aloneSince: d.aloneSince, mayAnswerQueued: d.mayAnswerQueued, takenElsewhere: d.takenElsewhere, queueMoved: d.queueMoved });
+  const bot = new BotResponder({ robot: canary, conversations: d.conversations, cache: d.storage.cache, work: d.work, log: d.log, failures: d.metrics.robotFailures, shopShed, shed: d.metrics.robotShed, aloneSince: d.aloneSince, mayAnswerQueued: d.mayAnswerQueued, takenElsewhere: d.takenElsewhere, queueMoved: d.queueMoved, shopZone: (shopId) => faq.timeZoneNow(shopId) });
   return { canary, canaryControl, bot, faq, nluThread };
 }
 

@@ -30,7 +30,7 @@ import type { ShopShedPolicy } from '../ops/shop-shed.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { retryLater } from '../ops/retry-later.ts';
 import { KeyedChain } from '../ops/keyed-chain.ts';
-import { inScriptOf, toTraditional } from './traditional.ts';
+import { inScriptOf, TAIWAN_ZONE, toTaiwanese, toTraditional } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
 import { chineseScript, detectLanguage, MAX_UTTERANCE, normalize, withdrawsHandover } from './nlu/index.ts';
 import { healthAsked } from './nlu/health.ts';
@@ -116,9 +116,10 @@ const PLAIN_NO = /^(?:no|nope|nah|no thanks|not that|neither|none|不用|不是|
  * A notice in the script the buyer writes: their text's, else the conversation's stored state's ("不用了" tells none; found
  * from outside: a Taiwanese buyer's take-back was said in simplified characters). Simplified when neither tells.
  */
-function inBuyersScript(notice: string, text: string, stored: unknown): string {
-  if (chineseScript(text) !== undefined) return inScriptOf(notice, text);
-  return parseState(stored).hant ? toTraditional(notice) : notice;
+function inBuyersScript(notice: string, text: string, stored: unknown, taiwan: boolean): string {
+  if (chineseScript(text) !== undefined) return inScriptOf(notice, text, taiwan);
+  if (!parseState(stored).hant) return notice;
+  return taiwan ? toTaiwanese(toTraditional(notice)) : toTraditional(notice);
 }
 
 /** The cached dialogue state; never throws (the promise is created before the robot may fail, so it must not reject). */
@@ -160,6 +161,7 @@ export class BotResponder {
   readonly #shed: Counter<'scope'> | undefined;
   readonly #mayAnswerQueued: ((shopId: string, text: string) => Promise<boolean>) | undefined;
   readonly #queueMoved: ((shopId: string) => void) | undefined;
+  readonly #shopZone: ((shopId: string) => string | null | undefined) | undefined;
   readonly #takenElsewhere: ((m: TakenMessage) => Promise<boolean>) | undefined;
   /** When each queued conversation was last told its message is kept (`#notAnsweredInQueue`). */
   readonly #keptTold = new Map<string, number>();
@@ -187,7 +189,10 @@ export class BotResponder {
     takenElsewhere?: (m: TakenMessage) => Promise<boolean>;
     /** A queued conversation moved up (an emergency): routing tells the shop's queue its places again. */
     queueMoved?: (shopId: string) => void;
+    /** The shop's time zone as known without waiting: a shop in Taiwan's notices are in Taiwan's words. */
+    shopZone?: (shopId: string) => string | null | undefined;
   }) {
+    this.#shopZone = deps.shopZone;
     this.#takenElsewhere = deps.takenElsewhere;
     this.#queueMoved = deps.queueMoved;
     this.#aloneSince = deps.aloneSince;
@@ -344,7 +349,7 @@ export class BotResponder {
       this.#handedOver.delete(id);
       // Read once: the script of the notice and the count of misses started again both come from it.
       const stored = await this.#readState(id).read.then(parseStored).catch(() => undefined);
-      await this.#say(id, BOT_SENDER, { kind: 'text', text: inBuyersScript(TEXTS[detectLanguage(text).lang].handoverWithdrawn, text, stored) }).catch(() => false);
+      await this.#say(id, BOT_SENDER, { kind: 'text', text: inBuyersScript(TEXTS[detectLanguage(text).lang].handoverWithdrawn, text, stored, this.#shopZone?.(e.shopId) === TAIWAN_ZONE) }).catch(() => false);
       await this.#missesForgotten(id, stored);
       if (rest) this.#enqueue({ ...e, state: 'bot', typedText: rest });
       return true;

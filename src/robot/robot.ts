@@ -23,7 +23,7 @@ import type { FaqHit, FaqLookup } from './faq-index.ts';
 import type { FaqProvider, TopicQuery } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
 import { cancelReasonIn } from './replies.ts';
-import { inTraditional } from './traditional.ts';
+import { inTraditional, TAIWAN_ZONE } from './traditional.ts';
 import { foldTraditional } from './lexicon/index.ts';
 import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, MAX_UTTERANCE, type Nlu } from './nlu/understand.ts';
 import type { NluThread } from './nlu/thread.ts';
@@ -99,7 +99,6 @@ export interface Robot {
 export const DEFAULT_BUDGET_MS = 300;
 // The ids of the token (protocol/conversation.ts); a conversation id is kefu's own and shorter.
 const MAX_ID = MAX_PRINCIPAL_ID_CHARS;
-const TAIPEI = 'Asia/Taipei';
 
 export function createRobot(opts: RobotOptions): Robot {
   if (!opts || typeof opts.dataSource?.listOrders !== 'function' || typeof opts.faq?.search !== 'function') {
@@ -121,7 +120,7 @@ export function createRobot(opts: RobotOptions): Robot {
       validate(req);
       const answered = await answerParts(ctx, req);
       // A shop in Taiwan's time zone is answered in Taiwan's words as well as its characters.
-      return answered.state.hant && answered.lang === 'zh' ? { ...answered, replies: inTraditional(answered.replies, opts.faq.timeZoneNow?.(req.shopId) === TAIPEI) } : answered;
+      return answered.state.hant && answered.lang === 'zh' ? { ...answered, replies: inTraditional(answered.replies, opts.faq.timeZoneNow?.(req.shopId) === TAIWAN_ZONE) } : answered;
     },
   };
 }

@@ -80,11 +80,16 @@ export function toTraditional(text: string): string {
 /**
  * A notice of another module (routing's "no agent online", the rating prompt) in the script the
  * buyer writes: traditional when their text is written in it (found from outside: a Hong Kong
- * buyer answered in traditional characters got the system's notices in simplified ones).
+ * buyer answered in traditional characters got the system's notices in simplified ones); `taiwan`:
+ * a shop in Taiwan's, with Taiwan's words too (found from outside: "您的消息都已留下" in its queue).
  */
-export function inScriptOf(notice: string, buyerText: string | undefined): string {
-  return buyerText !== undefined && chineseScript(buyerText) === 'hant' ? toTraditional(notice) : notice;
+export function inScriptOf(notice: string, buyerText: string | undefined, taiwan = false): string {
+  if (buyerText === undefined || chineseScript(buyerText) !== 'hant') return notice;
+  return taiwan ? toTaiwanese(toTraditional(notice)) : toTraditional(notice);
 }
+
+/** The time zone of a shop in Taiwan: its buyers are answered in Taiwan's words as well as its characters. */
+export const TAIWAN_ZONE = 'Asia/Taipei';
 
 /**
  * Taiwan's words where the characters alone keep the mainland's (當前 → 目前, 質量 → 品質, 到賬 →

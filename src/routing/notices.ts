@@ -47,11 +47,14 @@ function mostlyEnglish(t: string): boolean {
   return han > 0 && words >= 4 && detectLanguage(t).lang === 'en';
 }
 
-/** A notice in the buyer's language, and in traditional characters when their latest Chinese text is written in them. */
-export function noticeFor(table: Readonly<Record<NoticeLang, string>>, newestFirst: readonly string[]): string {
+/**
+ * A notice in the buyer's language, and in traditional characters when their latest Chinese text is
+ * written in them; `taiwan`: a shop in Taiwan's, in Taiwan's words too.
+ */
+export function noticeFor(table: Readonly<Record<NoticeLang, string>>, newestFirst: readonly string[], taiwan = false): string {
   const lang = langOfTexts(newestFirst);
   // The newest text whose script tells ("好的" tells neither).
-  return lang === 'zh' ? inScriptOf(table.zh, newestFirst.find((t) => chineseScript(t) !== undefined)) : table[lang];
+  return lang === 'zh' ? inScriptOf(table.zh, newestFirst.find((t) => chineseScript(t) !== undefined), taiwan) : table[lang];
 }
 
 /** Said to a buyer whose agent left or did not answer in time: they are first in line again. */

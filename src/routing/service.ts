@@ -27,7 +27,7 @@ import { getConversation, inLockOrder, moveState, SYSTEM_SENDER, type Conversati
 import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
 import { asksAboutWait, WAIT_ANSWER_EVERY_MS, waitAnswer } from './wait.ts';
-import { inScriptOf, toTraditional } from '../robot/index.ts';
+import { inScriptOf, TAIWAN_ZONE, toTraditional } from '../robot/index.ts';
 import { KeyedChain } from '../ops/keyed-chain.ts';
 import { langOf, langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, withHours, type NoticeLang } from './notices.ts';
 
@@ -58,6 +58,8 @@ export interface RoutingDeps {
   onClosed?: (handledBy: 'robot' | 'human' | 'queue') => void;
   /** The shop's own word on when its people are there (its FAQ entry), said while nobody is; within its own deadline. */
   shopHours?: (shopId: string, lang: NoticeLang) => Promise<string | undefined>;
+  /** The shop's time zone as known without waiting (undefined: not known): a shop in Taiwan is told in Taiwan's words. */
+  shopZone?: (shopId: string) => string | null | undefined;
 }
 
 interface QueuePosition {
@@ -289,7 +291,7 @@ export class RoutingService {
       this.#told.delete(conversationId);
       this.#tell(shopId, [mine]);
       const hours = mine.agentsOnline === 0 ? await this.#hours(shopId, langOf(question)) : undefined;
-      const text = inScriptOf(waitAnswer(question, mine, hours), question);
+      const text = inScriptOf(waitAnswer(question, mine, hours), question, this.#inTaiwan(shopId));
       if (last && last.text === text && Date.now() - last.at < WAIT_ANSWER_EVERY_MS) return;
       this.#waitAnswered.delete(conversationId);
       this.#waitAnswered.set(conversationId, { at: Date.now(), text });
@@ -509,10 +511,14 @@ export class RoutingService {
       const texts = await repo.lastBuyerTexts(this.#d.sql.db, conversationId).catch(() => []);
       const lang = langOfTexts(texts);
       const table = withHours(NOBODY_ONLINE_NOTICE, { [lang]: await this.#hours(shopId, lang) });
-      await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: noticeFor(table, texts) }, { state: 'queued' });
+      await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: noticeFor(table, texts, this.#inTaiwan(shopId)) }, { state: 'queued' });
     } catch (err) {
       this.#d.log.warn({ err: (err as Error).message, conversationId }, 'could not tell the buyer that no agent is online');
     }
+  }
+
+  #inTaiwan(shopId: string): boolean {
+    return this.#d.shopZone?.(shopId) === TAIWAN_ZONE;
   }
 
   /** Never throws: a notice goes out without the hours rather than not at all. */

@@ -27,12 +27,12 @@ const say = (text: string) => ({ id: `f${++n}`, shopId: 'shop_r', clientMsgId: `
 
 type Policy = ConstructorParameters<typeof ConversationService>[0]['policy'];
 
-function setup(sql: SqlStore, robot: RobotLike, work = new WorkQueue({ concurrency: 4, queueMax: 100 }), policy?: Policy, mayAnswerQueued?: (shopId: string, text: string) => Promise<boolean>, queueMoved?: (shopId: string) => void) {
+function setup(sql: SqlStore, robot: RobotLike, work = new WorkQueue({ concurrency: 4, queueMax: 100 }), policy?: Policy, mayAnswerQueued?: (shopId: string, text: string) => Promise<boolean>, queueMoved?: (shopId: string) => void, shopZone?: (shopId: string) => string) {
   const log = pino({ level: 'silent' });
   const metrics = createMetrics();
   const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
   const conversations = new ConversationService({ sql, cache: new MemoryCache(), sink: { emit() {} }, events, metrics, log, ...(policy ? { policy } : {}) });
-  const bot = new BotResponder({ robot, conversations, cache: new MemoryCache(), work, log, failures: metrics.robotFailures, ...(mayAnswerQueued ? { mayAnswerQueued } : {}), ...(queueMoved ? { queueMoved } : {}) });
+  const bot = new BotResponder({ robot, conversations, cache: new MemoryCache(), work, log, failures: metrics.robotFailures, ...(mayAnswerQueued ? { mayAnswerQueued } : {}), ...(queueMoved ? { queueMoved } : {}), ...(shopZone ? { shopZone } : {}) });
   bot.subscribe(events);
   return { conversations, bot, metrics };
 }
@@ -294,6 +294,15 @@ for (const f of SQL_FACTORIES) {
         await bot.idle();
         const msgs = await texts(s, conversations, p, id);
         assert.ok(msgs.some((m) => m.startsWith('bot:好的，已為您取消轉人工')), JSON.stringify(msgs));
+        // A shop in Taiwan: in Taiwan's words too (「轉人工」, not “轉人工”).
+        const tw = setup(s, { answer: robot.answer }, undefined, undefined, undefined, undefined, () => 'Asia/Taipei');
+        const q = buyer('buyer_r_hant_tw');
+        const twId = (await tw.conversations.send(q, say('我要找真人客服'))).ack.conversationId;
+        await tw.bot.idle();
+        await tw.conversations.send(q, say('不用了'));
+        await tw.bot.idle();
+        const twMsgs = await texts(s, tw.conversations, q, twId);
+        assert.ok(twMsgs.some((m) => m.startsWith('bot:好的，已為您取消轉人工') && m.includes('「轉人工」')), JSON.stringify(twMsgs));
       } finally {
         await s.close();
       }

@@ -240,6 +240,22 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     await eventually(async () => (await systemTexts(bare)).includes(NOBODY_ONLINE_NOTICE.zh), 3000, 'the notice alone');
   });
 
+  // Found from outside (thirty-second session): a Taiwanese shop's robot speaks Taiwan's words, its queue did not ("您的消息都已留下").
+  test("a shop in Taiwan's time zone: the queue's notices to a buyer writing traditional characters are in Taiwan's words", async () => {
+    const shop = 'shop_tw_queue';
+    await a.rt.knowledge.setTimeZone(shop, { timeZone: 'Asia/Taipei' }, 'admin');
+    a.rt.knowledgeChanged(shop);
+    await a.rt.faq.timeZone(shop);
+    const r = await a.rt.conversations.send(buyerP('tw1'), { id: 'tw1-1', shopId: shop, clientMsgId: 'tw1-1', content: { kind: 'text', text: '請問耳機寄出了嗎' } });
+    await a.rt.bot.idle();
+    await a.rt.conversations.setState(r.ack.conversationId, { state: 'queued' }, { from: ['bot'] });
+    await a.rt.routing.idle();
+    const id = r.ack.conversationId;
+    await eventually(async () => (await systemTexts(id)).includes('現在沒有客服在線。您的訊息都已留下，客服上線後會按排隊順序回覆您。'), 3000, 'the notice in Taiwan\'s words');
+    await a.rt.conversations.send(buyerP('tw1'), { id: 'tw1-2', shopId: shop, clientMsgId: 'tw1-2', content: { kind: 'text', text: '還要等多久' } });
+    await eventually(async () => (await systemTexts(id)).some((t) => t.startsWith('您在排隊第 1 位') && t.includes('您的訊息都已留下')), 3000, 'the answer about the wait too');
+  });
+
   // Found from outside: with nobody online, questions the shop's FAQ answers waited for no one.
   test('the robot may answer a queued buyer only while none of the shop\'s agents can serve, and never a question about the wait', async () => {
     const shop = 'shop_may_answer';

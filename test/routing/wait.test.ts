@@ -59,6 +59,9 @@ test('a notice is in the language of the buyer\'s latest text that tells one; Ch
 test('a buyer writing traditional characters gets the notices in them; simplified and English stay as they are', () => {
   assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['唔該', '我嘅面霜寄咗成個禮拜都未到']), '現在沒有客服在線。您的消息都已留下，客服上線後會按排隊順序回覆您。');
   assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['ok', '我的快递到哪了']), NOBODY_ONLINE_NOTICE.zh);
+  // A shop in Taiwan: Taiwan's words as well as its characters; a buyer writing simplified ones is told in them still.
+  assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['請問耳機寄出了嗎'], true), '現在沒有客服在線。您的訊息都已留下，客服上線後會按排隊順序回覆您。');
+  assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['我的快递到哪了'], true), NOBODY_ONLINE_NOTICE.zh);
   assert.equal(noticeFor(RATING_PROMPT, ['thanks, bye']), RATING_PROMPT.en);
   assert.match(inScriptOf(waitAnswer('還要等多久', { position: 3, agentsOnline: 1, estimatedWaitSeconds: 360 }), '還要等多久'), /^您前面還有 2 位/);
 });
