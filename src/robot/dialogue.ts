@@ -794,7 +794,9 @@ function pendingAnswered(p: NonNullable<DialogueState['pending']>, u: Understand
 function noteAnswer(ctx: Ctx): Outcome {
   const hit = confidentFaq(ctx) ?? ctx.data.faqCandidates?.[0];
   const topic = ctx.r.engraving ? ENGRAVING : /贺卡|卡片|留言|备注|电话|(?<![a-z])(?:card|note|call)/i;
-  const entry = hit && detectLanguage(hit.entry.answer).lang === ctx.lang && topic.test(`${hit.entry.question} ${hit.entry.answer}`.toLowerCase()) ? [{ text: hit.entry.answer }] : [];
+  // A gift's entry by its question: "confirm receipt" in an invoice entry's answer is not one (found in review).
+  const onTopic = (e: FaqEntry) => topic.test(`${e.question} ${e.answer}`.toLowerCase()) || (!ctx.r.engraving && /礼|(?<![a-z])gift/i.test(e.question));
+  const entry = hit && detectLanguage(hit.entry.answer).lang === ctx.lang && onTopic(hit.entry) ? [{ text: hit.entry.answer }] : [];
   return { replies: [...entry, { text: ctx.r.engraving ? ctx.t.engravingOffer : ctx.t.noteOffer }], next: { offeredHuman: true } };
 }
 
@@ -1469,7 +1471,13 @@ const NOTE_COMPLAINT = /结果|可是|没收到|根本|显示|说放|收到的?�
  * "not understood", a cancellation).
  */
 const NOTE_ASKED = /(?:能|可以|可不可以|能不能|能否)(?:让|叫)?(?:快递员?|他|她|司机|师傅|骑手)?放(?:在)?(?:楼下|门口|门卫|前台|快递柜|丰巢|驿站|管理处|保安室|物业|隔壁)|(?:能|可以|请|帮我|麻烦)[^，,。？?]{0,6}(?:一起|合并|一个包裹|一箱)(?:发|寄|打包)(?![了的])|(?<!为什么|是不是)(?:一起|合并|一个包裹)(?:发|寄)吧|(?:别|不要)(?:给我)?分(?:开|两次|两个包裹|两箱)(?:发|寄)?|(?<![a-z])(?:(?:can|could|pls|please) (?:you )?(?:ship|send|pack) (?:them|both|it all|everything) (?:together|in one (?:box|parcel|package))|(?:one|a single) (?:box|parcel|package) (?:please|pls))(?![a-z])|(?<![a-z])the (?:driver|courier|delivery guy|postman|rider) (?:can|could) leave (?:it |the parcel |the package |them )?(?:at|with|by|outside|in)(?![a-z])/;
+/**
+ * A gift sent without its price ("是送人的，能不放小票吗", "can you not include the receipt?"): words for the
+ * order, not an invoice asked for (found from outside: "did you mean how do I get an invoice?").
+ */
+const NO_PRICE_INSIDE = /(?:别|不要|不用|能不|可以不|能不能不|可不可以不)(?:帮我)?(?:放|夹|带|附|塞|打印)(?:上|进去|在里面)?(?:小票|发票|价格单|价签|购物清单|销售单|收据|单据|价格)|(?<![a-z])(?:(?:do ?n[o']?t|not|no need to|without) (?:include|includ\w+|put|send|add|enclos\w+|print)(?: in)? (?:the |a |any )?(?:receipt|invoice|price tag|prices?|packing slip)|(?:no|without) (?:the |a )?(?:receipt|invoice|price tag|prices?|packing slip) (?:in|inside) (?:the )?(?:box|parcel|package)|gift receipt)(?![a-z])/;
 const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined =>
+  NO_PRICE_INSIDE.test(u.normalized) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } :
   ((NOTE.test(u.normalized) && (!/[?？]|吗|么/.test(u.normalized) || /(?:^|[,.;!]\s*)(?:can|could) (?:the|you|they|he|she)\b/.test(u.normalized.trim()))) || NOTE_ASKED.test(u.normalized)) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } : undefined;
 /**
  * Customs asked after ("我的奶粉清关到哪一步了", "清关好了没", "到海关了吗", "stuck in customs"): the

@@ -7796,3 +7796,19 @@ describe('four more outside shops: a Manchester fashion shop, a Singapore gadget
     assert.doesNotMatch(textOf(await shop({}, [hours, pay])('can i pay on sunday?')), /closed on Sundays/);
   });
 });
+
+describe('outside shops and the noticed items (thirty-second session)', () => {
+  const { shop } = session27;
+  test('a gift sent without its price ("can you not include the receipt?") is a note for a person, not the invoice entry', async () => {
+    const invoice: FaqEntry = { id: 'inv', question: 'Can I get a tax invoice?', answer: 'After you confirm receipt, request an invoice on the order page.' };
+    const gift: FaqEntry = { id: 'gift', question: '可以礼品包装吗？', answer: '可以，下单时选择礼盒包装，包裹里不放价格单。' };
+    for (const q of ["it's a gift, can you not include the receipt?", 'no receipt in the box please']) {
+      const r = textOf(await shop({}, [invoice])(q));
+      assert.match(r, /note it for you/, q);
+      assert.doesNotMatch(r, /request an invoice/, q);
+    }
+    assert.match(textOf(await shop({}, [gift])('是送人的，能不放小票吗')), /不放价格单[\s\S]*备注/);
+    // Asking for an invoice, or one that was left out, is still the invoice.
+    assert.match(textOf(await shop({}, [invoice])('can I get a tax invoice please')), /request an invoice/);
+  });
+});
