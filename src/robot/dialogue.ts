@@ -2812,8 +2812,9 @@ const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly
  * buyer with shipped ones too, the unshipped come first, not a list of every order (found from
  * outside); one with none unshipped gets the usual answer.
  */
+// Slow to send ("发货太慢了吧", "怎么这么慢啊 别家都是当天发": found from outside, a list of every order).
 const URGE_SHIPPING =
-  /催.{0,3}发货|(?:今天|尽快|马上|早点)(?:能|可以)?发(?:吗|货|出|走)?|能不能(?:今天|尽快|快点|早点|马上)发|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|has ?n'?t|have ?n'?t|haven'?t|hasn'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
+  /催.{0,3}发货|发货(?:也)?(?:太|好|这么|真|超)慢|(?:太|这么|好|真)慢.{0,12}当天(?:就)?发|(?:今天|尽快|马上|早点)(?:能|可以)?发(?:吗|货|出|走)?|能不能(?:今天|尽快|快点|早点|马上)发|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|has ?n'?t|have ?n'?t|haven'?t|hasn'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
 /**
  * "啥时候发货", "奶粉啥时候fh" of a buyer with one order paid and one shipped: the paid one (found from
  * outside: asked which of both). A question, not a push: no "shall I get a person to hurry it?".

@@ -7811,4 +7811,14 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     // Asking for an invoice, or one that was left out, is still the invoice.
     assert.match(textOf(await shop({}, [invoice])('can I get a tax invoice please')), /request an invoice/);
   });
+  test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
+    const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
+    const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });
+    const refund: FaqEntry = { id: 'r', question: '退款多久到账？', answer: '退款审核通过后 1-3 个工作日原路退回。' };
+    for (const q of ['怎么这么慢啊 别家都是当天发', '发货太慢了吧']) {
+      const r = textOf(await shop({ orders: [unpaid, paid] }, [refund])(q));
+      assert.match(r, /SL-2/, q);
+      assert.doesNotMatch(r, /SL-1|退款/, q);
+    }
+  });
 });
