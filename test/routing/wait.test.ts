@@ -22,6 +22,9 @@ test('questions about the wait are told from questions for the agent that share 
   assert.equal(asksAboutWait('how long more for my refund'), false);
   assert.equal(asksAboutWait('how long more need to wait for my refund'), false);
   assert.equal(asksAboutWait('how long more need to wait for an agent'), true);
+  // Four shops of the thirty-second session: each was "your message is saved" or nothing, no place told.
+  for (const t of ['how long i need to wait', 'hello?? anyone', 'hello? is someone there', '前面几个人', '还要好久嘛 等得心焦', '喂 有人没']) assert.equal(asksAboutWait(t), true, t);
+  for (const t of ['退款还要好久', 'how long i need to wait for the refund', 'how long do i need to wait for my refund', 'hi someone sent me the wrong size']) assert.equal(asksAboutWait(t), false, t);
   // Found in review: these were answered with a queue position ("您前面还有 1 位，预计约 6 分钟").
   for (const t of ['退款多久能到账？', '这个耳机多久能到', '家里没人，快递能放驿站吗', 'how long is the warranty', '在吗', '第几个订单是我的', '算了，要等多久啊', 'never mind, how long do I have to wait', 'human error on my side']) {
     assert.equal(asksAboutWait(t), false, t);
