@@ -274,7 +274,7 @@ export class FaqIndex {
     let answered: number | undefined;
     for (const [i, c] of clauses.entries()) {
       // A short English clause carries too little to stand for the message ("can u fix" beside "wrong addy on my ord").
-      if (!CLAUSE_ASKS.test(c) || (!HAN.test(c) && c.split(/\s+/).length < MIN_ENGLISH_CLAUSE_WORDS)) continue;
+      if (!(CLAUSE_ASKS.test(c) || ASKS_BY_NOT.test(c)) || (!HAN.test(c) && c.split(/\s+/).length < MIN_ENGLISH_CLAUSE_WORDS)) continue;
       const alone = this.verbatim(c) ?? this.#banded(c).band;
       if (alone.band !== 'answer') continue;
       if (answered !== undefined || alone.hit!.entry.id !== top.entry.id) return undefined;
@@ -698,6 +698,11 @@ const MAX_CLAUSED_CHARS = 40;
  * none ("放家里占地方", "发我看看"; not "拍哪里").
  */
 const CLAUSE_ASKS = /[吗呢么嘛?？]|怎|什么|啥|多少|多久|几[天个号时次点年]|哪|了没|没有?$|到底|是不是|能不能|可不可以|是否|有没有|会不会|要不要|还是|如果|要是|(?<![a-z])(?:how|what|when|where|why|which|who|can|could|will|would|do|does|did|is|are|should|or|if|but)(?![a-z])/i;
+/**
+ * "能开专票不", "发顺丰不": a question ended by 不, as northern and Sichuan buyers ask it (found from outside, two
+ * shops). A clause that asks; not taken for a question in what stands beside one ("包修吗，管一年不" asks it again).
+ */
+const ASKS_BY_NOT = /\p{Script=Han}{2}不$/u;
 /** Code points other than spaces: how MAX_REST_CHARS counts. */
 const charsOf = (s: string): number => [...s.replace(/\s/g, '')].length;
 /** A phrasing that is a question by itself: "可以货到付款吗", "佣金多少", "can I pay by installment" (not "货到付款", "Atome"). */
@@ -733,7 +738,8 @@ function keepsTopic(rest: string, text: string, e: FaqEntry): boolean {
   const own = kindsOfGoods(phrasingsOf(e).join(' '));
   return !(named.size && own.size && ![...named].some((k) => own.has(k)));
 }
-const REST_TOPIC = /退|换|补发|运费|邮费|快递|物流|仓库|发票|手续费|佣金|售后|保修|质保|发货|地址|取消|优惠|券|积分|会员|价|钱|(?<![a-z])(?:returns?|refunds?|exchanges?|shipping|delivery|courier|warehouse|invoices?|fees?|commission|warranty|guarantee|price|discount|coupons?|orders?|address|addr|points)(?![a-z])/g;
+// A repair is its own topic: "行车记录仪拿去修 要寄回去吗" is no return (found from outside: the returns entry).
+const REST_TOPIC = /退|换|补发|运费|邮费|快递|物流|仓库|发票|手续费|佣金|售后|保修|质保|维修|修理|送修|返修|拿去修|发货|地址|取消|优惠|券|积分|会员|价|钱|(?<![a-z])(?:returns?|refunds?|exchanges?|repairs?|shipping|delivery|courier|warehouse|invoices?|fees?|commission|warranty|guarantee|price|discount|coupons?|orders?|address|addr|points)(?![a-z])/g;
 const AFTER_PREPOSITION = /(?<![a-z])(?:on|for|of|with|about|in|to) (?:the |my |a |an |this |that |your |these |those )?([a-z]{3,})/g;
 /** What may stand beside the phrasing: a greeting, a name, the goods ("老板 那个卡地亚手镯"), not a story. */
 const MAX_REST_CHARS = 14;

@@ -442,6 +442,24 @@ describe('one clause answered by itself beside a remark that asks nothing', () =
   });
 });
 
+// Found from outside (thirty-second session: a Beijing car-accessories shop, a Chengdu instrument shop).
+describe('a question ended by 不, and a repair beside a return', () => {
+  const shop = new FaqIndex([
+    { id: 'invoice', question: '可以开发票吗？', answer: '可以开电子普票和专票，下单后在订单页申请。', alternates: ['能开专票吗', '发票怎么开', '要开公司抬头'] },
+    { id: 'returns', question: '支持七天无理由退货吗？', answer: '签收后7天内未使用可退，非质量问题运费买家承担。', alternates: ['可以退货吗', '退货要运费吗'] },
+    { id: 'warranty', question: '保修多久？', answer: '乐器保修一年，电子产品品牌保修。', alternates: ['有保修吗', '坏了能修吗'] },
+    { id: 'delivery', question: '新疆、西藏能发吗？', answer: '可以发，运费另计，5-7天送达。' },
+  ]);
+  test('"能开专票不" beside a remark is the invoice entry, as "能开专票吗" is', () => {
+    for (const q of ['能开专票不 公司买的', '我想整一个 你们这能开专票不 公司报销']) {
+      assert.equal(shop.lookup(q).hit?.entry.id, 'invoice', q);
+    }
+  });
+  test('a repair beside "send it back" is no return', () => {
+    assert.notEqual(shop.lookup('行车记录仪拿去修 要寄回去吗').hit?.entry.id, 'returns');
+  });
+});
+
 // Found from outside (an auto-parts wholesaler): "刹车片拿货价多少" holds "拿货价多少", an alternate of the
 // wholesale-price entry, but the minimum-order entry ranked first and was offered.
 describe('a phrasing inside the message, of the second candidate (twenty-fourth session)', () => {
