@@ -602,7 +602,7 @@ function declinesSelf(n: string): boolean {
   return m !== null && !ASKS_OR_WANTS.test(n.slice(m[0].length));
 }
 /** Only that, nothing asked beside it ("在吗，我的退款什么时候到" is the refund: found in review). */
-const WHERE_IS_EVERYONE = /^(?:[\s?？!！。,，.]*(?:人呢|有人吗|有人在吗|人呢人呢|(?:is )?any(?:one|body) there))+[\s?？!！。,，.]*$/;
+const WHERE_IS_EVERYONE = /^(?:[\s?？!！。,，.]*(?:人呢|有人吗|有人在吗|有人没|人呢人呢|(?:is )?any(?:one|body) there))+[\s?？!！。,，.]*$/;
 /** Trouble told again: the same words, or "still", "tried", with what is wrong; not a question about it ("还是不行的话能退吗"). */
 const STILL_WRONG = /还是|仍然|依然|照样|一直|试过|试了|(?<![a-z])(?:still|again|tried|same (?:problem|issue|thing)|no luck|did ?n[o']?t help|does ?n[o']?t help)(?![a-z])/;
 const WRONG_WORDS = /不行|没用|不管用|不好使|没反应|没好|坏的|(?<![a-z])(?:not working|does ?n[o']?t work|do ?n[o']?t work|wo ?n[o']?t work|is ?n[o']?t working|are ?n[o']?t working|no sound|broken)(?![a-z])/;
@@ -1146,9 +1146,10 @@ function parcelAsked(state: DialogueState, u: Understanding, text: string): Pick
  * match the payment (found from outside, an Australian shop).
  */
 const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\bclaim|claim\b.{0,20}\b(?:status|update|progress)|(?:how(?:'s| is) my|where(?:'s| is) my|(?:what'?s|whats|what is) (?:going on|happening|up) with my) (?:warranty )?claim)(?![a-z])|我的(?:保修|质保|索赔|理赔)(?:申请)?[^，,。？?]{0,6}(?:怎么样|进度|到哪|结果)|(?:保修|质保)(?:申请|单)[^，,。？?]{0,4}(?:怎么样|进度|审核|结果)/;
-// Also "我刚fk了 为啥还显示待付款啊 钱都扣了", the money named after, and a longer English sentence (found from outside: told to pay again).
+// Also "我刚fk了 为啥还显示待付款啊 钱都扣了", the money named after, and a longer English sentence (found from outside: told to pay again);
+// the payment said after the status ("it still says unpaid on my end but i paid", "still show unpaid but i already bank in": two shops).
 const PAID_SHOWS_UNPAID =
-  /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|say|shows|show|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转[账帐](?!失败|不了|没成功|不成功)[^，,。？?]{0,8}了|转了[账帐]|汇款[^，,。？?]{0,8}了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
+  /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|say|shows|show|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?<![a-z])(?:says|say|shows|show|showing|still) (?:unpaid|awaiting payment|not paid|pending payment)\b.{0,40}\bi(?:'ve| have)? (?:already |just )?(?:paid|bank(?:ed)? in|transferred)(?![a-z])|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:我)?(?:已经|明明|早就)?(?:付了|付过了|付款了|转[账帐]了)|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转[账帐](?!失败|不了|没成功|不成功)[^，,。？?]{0,8}了|转了[账帐]|汇款[^，,。？?]{0,8}了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
 const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付|怎么付|哪里付|在哪付|定金|订金|尾款|(?:转[账帐]|支付|付款)(?:失败|不了)|(?<![a-z])(?:how do i pay|where do i pay|deposit|balance (?:payment|due)|pay the balance|failed|declined)(?![a-z])/;
 /** The order's status quoted ("还显示未付款") is no "not paid yet" of the buyer's. */
 const QUOTED_UNPAID = /(?:显示|还是|还)(?:未付款|没付款|待付款|待支付)/g;
@@ -1493,9 +1494,10 @@ const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   GOODS_CODE.test(u.normalized) && (u.intent === 'coupon' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 /** "视频我已经拍了 发给谁", "where do i send the photos": evidence for a claim, which a person receives (found from outside: "not understood"). */
 // Not 怎么发货, 发哪个快递, 送给谁 (found in review).
-// Also "图我拍好了 怎么发给你", "影咗相喇 點send俾你", "should i send you pics" (found from outside: a shipping entry, read as 发货).
+// Also "图我拍好了 怎么发给你", "影咗相喇 點send俾你", "should i send you pics" (found from outside: a shipping entry, read as 发货);
+// "i can send pics", "i have photos of the box from the driver, can i send them", "照片我有拍，要发去哪里", "拍照发哪 就发这吗" (three shops).
 const SENDS_EVIDENCE =
-  /(?:视频|照片|图片|截图|开箱|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊]|\s*$)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?))(?![a-z])/;
+  /(?:视频|照片|图片|截图|开箱|拍照|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊就]|\s*$)|发去哪|发这(?:里|儿)?(?:吗|就行吗|可以吗)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|i (?:can|could|will|'ll) send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|(?:i have|i got|i've got|got) (?:some |the )?(?:photos?|pictures?|pics?|videos?)\b.{0,40}\bcan i send (?:them|it|you|u))(?![a-z])/;
 const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (SENDS_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined);
 /**
  * "…80份 预算每份200左右 你们联系我 电话136…", "pls call me back on 9123 4567": the buyer asks to be
@@ -1551,12 +1553,16 @@ const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
  * arrange (found from outside: "change the delivery address?").
  */
 // Also "能不能直接重新给我寄一套", "不是取消！是补发" (found from outside: read as a cancellation, twice).
-const RESEND = /(?:补发|重新发|重发|再发|再寄)一?(?:个|件|双|份|套)?(?:吧|给我)?\s*$|(?:能不能|可以|能|可不可以)(?:直接)?(?:给我|帮我)?(?:补发|重发|重新发|再发)|(?:能不能|可以|能|可不可以)(?:直接)?(?:重新|再)(?:给我|帮我)?寄(?:一|个|一套|一份|一个|一双)?|(?:是|要)(?:补发|重发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it|send (?:me |us )?(?:a |an )?(?:new|replacement|another|fresh) [a-z]+(?: [a-z]+)? instead|(?:can i|could i|i want|i'?d like) (?:get |have )?a replacement)(?![a-z])/;
+const RESEND = /(?:补发|重新发|重发|再发|再寄)一?(?:个|件|双|份|套)?(?:吧|给我)?\s*$|(?:能不能|可以|能|可不可以)(?:直接)?(?:给我|帮我)?(?:补发|重发|重新发|再发)|(?:能不能|可以|能|可不可以)(?:直接)?(?:重新|再)(?:给我|帮我)?寄(?:一|个|一套|一份|一个|一双)?|(?:是|要)(?:补发|重发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it|send (?:me |us )?(?:a |an )?(?:new|replacement|another|fresh) [a-z]+(?: [a-z]+)? instead|(?:just|pls|please|can (?:u|you)|could (?:u|you)) (?:just )?send (?:me |us )?(?:new|replacement|fresh) [a-z]+|resend|prefer (?:a )?(?:replacement|new one)|(?:can i|could i|i want|i'?d like) (?:get |have )?a replacement)(?![a-z])/;
 /** Coupons, invoices, links, postage, or a question of policy ("如果丢了会补发吗"): not goods sent again (found in review). */
-const NOT_RESEND = /券|发票|链接|运费|会不会|会补发吗|如果|(?<![a-z])(?:coupon|voucher|invoice|link|code|receipt|if)(?![a-z])/;
-// Only while a person is offered for the parcel just told (lost, stuck, late): the buyer answers that offer.
+const NOT_RESEND = /券|发票|链接|运费|验证码|短信|会不会|会补发吗|如果|(?<![a-z])(?:coupon|voucher|invoice|link|code|receipt|email|otp|sms|message|if)(?![a-z])/;
+// While a person is offered for the parcel just told (lost, stuck, late): the buyer answers that offer. Else asked
+// outright of an order talked about ("能给我重新发一个不", "i prefer resend", "can u just send new pots": found from
+// outside, three shops: an FAQ entry offered, "no request"), unless the message is of the buyer's data.
 const resendAsked = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  state.focusOrderId && RESEND.test(u.normalized) && !NOT_RESEND.test(u.normalized) && ((state.offeredHuman && state.topic && LOGISTICS_INTENTS.has(state.topic) && !isDataIntent(u.intent)) || /不是取消/.test(u.normalized)) ? { intent: 'human' } : undefined;
+  state.focusOrderId && RESEND.test(u.normalized) && !NOT_RESEND.test(u.normalized) && ((state.offeredHuman && state.topic && LOGISTICS_INTENTS.has(state.topic) && !isDataIntent(u.intent)) || /不是取消/.test(u.normalized) || (RESEND_OUTRIGHT.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed))) ? { intent: 'human' } : undefined;
+/** Sent again, in so many words: not "can you send me another one" of a parcel on its way, which may be more goods (found in review). */
+const RESEND_OUTRIGHT = /重新发|重发|补发|(?<![a-z])(?:resend|send (?:me |us )?(?:new|replacement|fresh) [a-z]+|prefer (?:a )?(?:replacement|new one))(?![a-z])/;
 /**
  * Another delivery attempt or a longer hold at the pickup point ("pls arrange redelivery", "can ask
  * 7-11 hold longer?", "重新派送"): the courier's, through a person (found from outside: the tracking again).

@@ -222,6 +222,10 @@ function intentRuleTests(): void {
     assert.equal(withdrawsHandover('no wait, dont transfer me. is your dog food grain free?'), 'is your dog food grain free?');
     assert.equal(withdrawsHandover('actually no, cancel that. how do I measure my dog for a harness?'), 'how do I measure my dog for a harness?');
     assert.equal(withdrawsHandover('不用转人工了，快递到哪了'), '快递到哪了');
+    // The agent named only to be dropped (a Canadian garden shop, thirty-second session: left in the queue, silence).
+    assert.equal(withdrawsHandover('never mind the agent. where is the parcel right now'), 'where is the parcel right now');
+    assert.equal(withdrawsHandover('never mind, forget the agent. will canada post refund me if its lost?'), 'will canada post refund me if its lost?');
+    assert.equal(withdrawsHandover('forget the agent, i want a manager'), undefined);
     for (const text of ['no, my parcel is still not here', '找到了吗？', 'no way this is late']) assert.equal(withdrawsHandover(text), undefined, text);
     // Found in review: a problem described is no withdrawal; "不要了" is about the goods.
     for (const text of ['I found it broken when I opened the box', '我查到了物流显示签收但我没收到', '我找到了一根头发在里面', '不要了']) assert.equal(withdrawsHandover(text), undefined, text);

@@ -7811,6 +7811,37 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     // Asking for an invoice, or one that was left out, is still the invoice.
     assert.match(textOf(await shop({}, [invoice])('can I get a tax invoice please')), /request an invoice/);
   });
+  test('paid and still shown unpaid, the payment said after the status, goes to a person (two shops: the unpaid status again)', async () => {
+    const unpaid = order({ orderId: 'UP-1', status: 'pending_payment', createdAt: session27.ago(3) });
+    for (const q of ['wait it still says unpaid on my end but i paid', 'my karipap order still show unpaid but i already bank in, how ah', '还显示未付款 我明明付了']) {
+      assert.equal((await shop({ orders: [unpaid] })(q)).handover?.reason, 'requested', q);
+    }
+    // Not paid yet, said so: the order's state, no person.
+    assert.equal((await shop({ orders: [unpaid] })('it still says unpaid because i have not paid yet')).handover, undefined);
+  });
+  test('evidence offered ("i can send pics", "照片我有拍，要发去哪里", "拍照发哪 就发这吗") goes to a person', async () => {
+    for (const q of ['i can send pics', 'i have photos of the box from the driver, can i send them', '照片我有拍，要发去哪里', '拍照发哪 就发这吗']) {
+      assert.equal((await shop({})(q)).handover?.reason, 'requested', q);
+    }
+    assert.equal((await shop({})('can you send photos of the product')).handover, undefined);
+  });
+  test('goods sent again, asked outright of the order talked about, is a person\'s ("能给我重新发一个不", "i prefer resend", "can u just send new pots")', async () => {
+    const pots = order({ orderId: 'PT-1', status: 'shipped', items: [{ sku: 'P', title: 'Glazed ceramic pot 6"', quantity: 1, price: '24.00' }], createdAt: session27.ago(70) });
+    const stuck = logistics({ orderId: 'PT-1', status: 'exception', trackingNo: 'PUR1', events: [{ time: session27.ago(20), location: 'Toronto', description: 'Damaged in transit, held at terminal' }], updatedAt: session27.ago(20) });
+    for (const [first, again] of [['whats going on with my order', 'u all will resend or refund? i prefer resend'], ['yo whats going on with my pots order', 'can u just send new pots'], ['PT-1 到哪了', '能给我重新发一个不']]) {
+      const say = shop({ orders: [pots], logistics: [stuck] });
+      await say(first!);
+      assert.equal((await say(again!)).handover?.reason, 'requested', again);
+    }
+    // A code or a link sent again is no goods.
+    const say = shop({ orders: [pots], logistics: [stuck] });
+    await say('whats going on with my order');
+    assert.equal((await say('can you resend the tracking link')).handover, undefined);
+  });
+  test('"喂", "有人没" are hellos; "宝宝喂奶粉几次" is none', async () => {
+    for (const q of ['喂', '喂？', '有人没']) assert.equal((await shop({})(q)).intent, 'greeting', q);
+    assert.notEqual((await shop({})('宝宝喂奶粉几次')).intent, 'greeting');
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });

@@ -52,7 +52,9 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "whats happening with my lobster??" (found from outside: not understood).
     // Singlish "shipped already?" asks whether it has (found from outside: the plug entry was offered).
     [' shipped already', 1.2], [' ship already', 1.0], [' send out already', 1.0], [' sent out already', 1.0],
-    [" what's happening with", 0.6], [' whats happening with', 0.6], [' what is happening with', 0.6], [" what's going on with", 0.5], [' whats going on with', 0.5], [' any news on', 0.5], [' any update on', 0.5],
+    [" what's happening with", 0.6], [' whats happening with', 0.6], [' what is happening with', 0.6], [" what's going on with", 0.5], [' whats going on with', 0.5],
+    // The scan reads "whats" as "what is" ("yo whats going on with my pots order": found from outside, "not sure").
+    [' what is going on with', 0.4], [' what is going on with+order', 0.7], [' any news on', 0.5], [' any update on', 0.5],
     ['订单', 0.35], ['订单状态', 0.9], ['我的订单', 0.4], ['查订单', 0.9], ['查一下订单', 0.9], ['查下订单', 0.9], ['发货了吗', 1.2],
     ['发货没', 1.2], ['发货了', 0.6], ['发货了没', 1.2], ['发了吗', 1.0], ['发了没', 1.0], ['发出', 0.7], ['发出去', 0.8], ['发货', 0.6],
     ['还没发货', 0.3], ['还没发', 0.6], ['没发', 0.3], ['付了钱', 0.5], ['付了款', 0.5], ['没发货', 0.5], ['不发货', 0.5], ['已发货', 0.5], ['付款成功', 0.8], ['成功了吗', 0.4], ['支付成功', 0.8], ['下单成功', 0.9],
@@ -232,6 +234,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "那个香奈儿cf还在吗": is the item still there (for sale), no greeting (found from outside).
     ['那个+还在吗', -1.6], ['这个+还在吗', -1.6], ['这款+还在', -1.6], ['那款+还在', -1.6], ['那个还在吗', 1.6], ['这个还在吗', 1.6],
     ['你好', 1.2], ['您好', 1.2], ['在吗', 1.5], ['在么', 1.5], ['在不在', 1.5], ['有人吗', 1.2], ['有人在吗', 1.3], ['哈喽', 1.2],
+    // A call's "hello?" ("喂", "喂？"), and northern "有人没" (found from outside: not understood, then a hand-over).
+    [' 喂 ', 1.0], ['有人没', 1.2],
     ['嗨', 1.0], ['哈佬', 1.2], ['早上好', 1.2], ['晚上好', 1.2], ['下午好', 1.2], ['早安', 1.0], [' 早 ', 1.2], ['早啊', 1.2], ['亲', 0.5], ['客服', 0.3],
     [' hello', 1.2], [' hi ', 1.2], [' hey', 1.1], [' hiya', 1.1], [' good morning', 1.2], [' morning', 0.9], [' good afternoon', 1.2], [' good evening', 1.2],
     [' 在 ', 1.3], [' 人呢', 1.0], [' anyone there', 1.3], [' anybody there', 1.3], [' anybody home', 1.2], [' anyone home', 1.2], ['有人没 ', 1.3], [' is anyone', 0.8], [' yo ', 1.1], [' greetings', 1.2], [' howdy', 1.2],

@@ -372,6 +372,8 @@ const WITHDRAW_WORDS = [
   "(?:don'?t|do not|no need to) transfer(?: me)?",
   // Before "no need" alone, which would leave "agent" as a request for one ("no need agent": found from outside).
   'no need (?:an? |the |any )?(?:agent|person|human)s?',
+  // "never mind the agent. where is the parcel", "forget the agent" (found from outside: left in the queue, silence).
+  '(?:never ?mind|nvm|forget(?: about)?) (?:the |an? |my )?(?:agent|person|human|transfer)s?(?=\\s*(?:[,.!~]|$))',
   RETRACTION_EN,
   'cancel (?:that|the transfer|transfer)',
   // "cancel that. I dont want agent", "no no dont need person" (found from outside: left waiting in the queue).
