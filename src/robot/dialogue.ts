@@ -691,6 +691,17 @@ const NEW_TOPIC = /^[,，\s]*(?:那|那么|另外|还有|顺便|(?:and |also |wh
 const ORDER_NAMED = /^[,，\s]*(?:the |my )?(?:[a-z0-9]+ ){1,2}order\b/;
 /** Words of the person offered: "ok, and when will the agent come?" is still a yes. */
 const PERSON_WORD = /人工|客服|真人|排队|(?<![a-z])(?:someone|agent|human|person|queue|staff)(?![a-z])/;
+/** The yes or no of a message to what we asked, or none when the question after it is what the buyer wants answered. */
+function yesNoOf(state: DialogueState, u: Understanding, rest: string | undefined): Understanding['yesNo'] {
+  // "好的，那手表的保固是多久" to "did you mean X?": an ok, then another question, which is what is asked (found
+  // from outside: X's answer was given); only when it names goods or a topic of its own ("对，那要多久",
+  // "那具体要怎么操作呢", "yes, and how long does it take?" ask on about X: found in review).
+  const moves = Boolean(state.confirm || state.faqOptions) && yesNoThenAsks(u, rest) && (NEW_TOPIC.test(rest!.trim()) || ORDER_NAMED.test(rest!.trim())) && namesItsOwn(rest!, state.faqOptions ?? []);
+  const elsewhere = Boolean(state.offeredHuman) && yesNoThenAsks(u, rest) && NEW_TOPIC.test(rest!.trim()) && !PERSON_WORD.test(rest!);
+  // "ok. then my bahulu and sambal order when ship?": "when" of the buyer's own order is no question about the person (found from outside: handed over).
+  const ofTheirOwn = rest !== undefined && namesItsOwn(rest, []) && !PERSON_WORD.test(rest);
+  return noButAsks(u) || moves || elsewhere || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && (!ABOUT_THE_PERSON.test(u.normalized) || ofTheirOwn)))) ? undefined : u.yesNo;
+}
 function yesNoThenAsks(u: Understanding, rest: string | undefined): boolean {
   return u.yesNo !== undefined && rest !== undefined && rest.length >= 4 && ASKS_AFTER.test(rest);
 }
@@ -929,12 +940,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (urgent) return { ...base, ...urgent };
   if (asked) return { ...base, intent: 'greeting', langSwitch: asked };
   const rest = NO_THEN.exec(u.normalized.trim())?.[1];
-  // "好的，那手表的保固是多久" to "did you mean X?": an ok, then another question, which is what is asked (found
-  // from outside: X's answer was given); only when it names goods or a topic of its own ("对，那要多久",
-  // "那具体要怎么操作呢", "yes, and how long does it take?" ask on about X: found in review).
-  const moves = Boolean(state.confirm || state.faqOptions) && yesNoThenAsks(u, rest) && (NEW_TOPIC.test(rest!.trim()) || ORDER_NAMED.test(rest!.trim())) && namesItsOwn(rest!, state.faqOptions ?? []);
-  const elsewhere = Boolean(state.offeredHuman) && yesNoThenAsks(u, rest) && NEW_TOPIC.test(rest!.trim()) && !PERSON_WORD.test(rest!);
-  const yesNo = noButAsks(u) || moves || elsewhere || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && !ABOUT_THE_PERSON.test(u.normalized)))) ? undefined : u.yesNo;
+  const yesNo = yesNoOf(state, u, rest);
   const toPerson = personOffered(state, u, yesNo, rest, text);
   if (toPerson) return { ...base, ...toPerson };
   // "人呢" in a conversation under way is impatience, not a hello: no self-introduction (found in review).
@@ -2142,7 +2148,10 @@ function wholeSentences(answer: string, max: number): string {
 const LEANS_ON = /^(?:那|那么|还有|要是|如果)|呢\s*[?？]*\s*$|^(?:and|what about|how about|what if|and if|if)(?![a-z])/;
 const FOLLOW_STOP = new Set(['那', '那么', '还有', '要是', '如果', '的', '呢', '吗', '是', '呀', '啊', '可以', '怎么', '什么', '多久', '能不能', 'and', 'what', 'about', 'how', 'if', 'it', 'its', 'is', 'the', 'a', 'an', 'one', 'ones', 'they', 'them', 'do', 'does', 'can', 'i', 'you', 'will', 'this', 'that', 'with']);
 /** Sentences of an answer, with their ending punctuation. */
-const SENTENCES = /(?:[^。！？!?；;\n.]|\.(?!\s|$))+(?:[。！？!?；;]+|\.(?=\s|$)|$)/g;
+// An English semicolon before a lower-case word joins two halves of one sentence ("Orders paid before noon go out
+// the same day; everything else ships within 2 business days."): the second alone said "everything else" of nothing
+// (found from outside).
+const SENTENCES = /(?:[^。！？!?；;\n.]|\.(?!\s|$)|;(?=\s+[a-z]))+(?:[。！？!?；;]+|\.(?=\s|$)|$)/g;
 
 /** The buyer sent goods back ("顺丰寄回的 单号SF…", "i shipped it back, tracking 1Z…"). */
 const SENT_BACK = /寄回|退回去|寄过去了|寄出去了|寄走了|退货单号|回寄|(?<![a-z])(?:(?:sent|shipped|mailed|posted) (?:[a-z0-9]+ ){0,3}back|return tracking|dropped (?:it|them) off)(?![a-z])/;
@@ -4290,7 +4299,9 @@ const couriersNamed = (text: string): RegExp[] => COURIERS.filter((re) => re.tes
 /** Where a clause of a shop's entry ends: after its punctuation, or a full stop and a space. */
 const CLAUSE_END = /(?<=[。！？!?；;，,]|\.\s)/;
 /** Clauses put together end as a sentence: a trailing comma or semicolon becomes a full stop. */
-const closed = (text: string, lang: Lang): string => text.replace(/[；;，,]\s*$/, lang === 'zh' ? '。' : '.');
+// A piece after a semicolon starts in lower case ("…the same day; everything else ships within 2 business days."):
+// said on its own, it starts as a sentence (found from outside).
+const closed = (text: string, lang: Lang): string => text.replace(/[；;，,]\s*$/, lang === 'zh' ? '。' : '.').replace(/^[a-z]/, (c) => c.toUpperCase());
 
 /** Days without a tracking update after which a parcel in this state is late, not on its way. */
 // In transit three days without a scan is the platforms' own "物流停滞" (72 hours; found from outside: a freight

@@ -7842,6 +7842,26 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     for (const q of ['喂', '喂？', '有人没']) assert.equal((await shop({})(q)).intent, 'greeting', q);
     assert.notEqual((await shop({})('宝宝喂奶粉几次')).intent, 'greeting');
   });
+  test('"ok. then my … order when ship?" to "shall I get a person?" asks of the order, no hand-over', async () => {
+    const refunded = aftersale({ aftersaleId: 'AS-1', orderId: 'PR-1', status: 'refunded', updatedAt: session27.ago(60) });
+    const prawns = order({ orderId: 'PR-1', status: 'cancelled', createdAt: session27.ago(120) });
+    const kuih = order({ orderId: 'KB-2', status: 'paid', items: [{ sku: 'K', title: 'Kuih Bahulu (dry) 300g', quantity: 1, price: '30.00' }], createdAt: session27.ago(20) });
+    const say = shop({ orders: [prawns, kuih], aftersales: [refunded] });
+    await say('my prawn order cancelled, the money refund already or not?');
+    assert.match(textOf(await say('but i check my bank still havent see leh')), /human agent/);
+    const r = await say('ok. then my bahulu order when ship?');
+    assert.equal(r.handover, undefined);
+    assert.match(textOf(r), /KB-2/);
+  });
+  test('leaving to do it oneself ("no its fine ill check later", "要得 那我先下单了") is a goodbye, not the parcel or an entry', async () => {
+    for (const q of ['no its fine ill check later', '要得 那我先下单了', 'ok 那我换个号问']) assert.equal((await shop({})(q)).intent, 'bye', q);
+  });
+  test('an English sentence with a semicolon is said whole: "everything else ships within 2 business days" is not said of nothing', async () => {
+    const ship: FaqEntry = { id: 's', question: 'How soon do you ship after payment?', answer: 'Orders paid before noon on a weekday go out the same day; everything else ships within 2 business days. Live plants only ship Monday to Wednesday.' };
+    const unpaid = order({ orderId: 'GN-1', status: 'pending_payment', createdAt: session27.ago(3) });
+    const r = textOf(await shop({ orders: [unpaid] }, [ship])('where is my parcel'));
+    assert.match(r, /Orders paid before noon on a weekday go out the same day; everything else ships within 2 business days\./);
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });
