@@ -4194,11 +4194,12 @@ const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
 const DELIVERY_REGIONS: readonly RegExp[] = [
   // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too).
   /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, /台湾/, /偏远/,
-  /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)/i,
-  /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)/i,
+  /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马|亚庇|古晋/i,
+  // Malaysia's places in Chinese too ("西马其他州属（槟城、柔佛、霹雳等）": found from outside, a Penang parcel was told every region).
+  /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)|巴生谷|吉隆坡|雪兰莪|八打灵/i,
   // West Malaysia beyond the Klang Valley, and Singapore: a Ninja Van parcel to Johor was told "Singapore: Ninja Van 3-5 working days" (found from outside).
-  /west malaysia|peninsular malaysia|(?<![a-z])(?<!jalan |jln |lorong |persiaran |lebuh |lebuhraya )(?:johor|penang|pulau pinang|perak|kedah|kelantan|terengganu|pahang|negeri sembilan|melaka|malacca|perlis)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)/i,
-  /(?<![a-z])singapore(?![a-z])/i,
+  /west malaysia|peninsular malaysia|(?<![a-z])(?<!jalan |jln |lorong |persiaran |lebuh |lebuhraya )(?:johor|penang|pulau pinang|perak|kedah|kelantan|terengganu|pahang|negeri sembilan|melaka|malacca|perlis)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)|西马|槟城|柔佛|新山|霹雳|怡保|吉打|吉兰丹|登嘉楼|彭亨|森美兰|芙蓉|马六甲|玻璃市/i,
+  /(?<![a-z])singapore(?![a-z])|新加坡/i,
   // Australia's states and territories, by name, abbreviation or capital ("…, Perth WA 6000"), and New Zealand (found from outside:
   // a parcel to WA was told every state's days).
   /western australia|(?<![a-z])(?:wa|perth)(?![a-z])/i, /northern territory|(?<![a-z])(?:nt(?![a-z$])(?!\s*\$)(?!\s*\d{2,3}(?!\d))|darwin)(?![a-z])/i, /tasmania|tassie|(?<![a-z])(?:tas|hobart)(?![a-z])/i,
@@ -4226,11 +4227,22 @@ function homeRegions(address: string): RegExp[] {
  * outside: a parcel to 新疆 was told the days of everywhere else).
  */
 function ofRegion(said: string, address: string, lang: Lang): string {
-  const clauses = listsJoined(said.split(CLAUSE_END)).map((x) => ({ x, named: EXCEPT.test(x) ? [] : regionsIn(x) }));
+  let sentence = 0;
+  const clauses = listsJoined(said.split(CLAUSE_END)).map((x) => ({ x, named: EXCEPT.test(x) ? [] : regionsIn(x), sentence: SENTENCE_ENDS.test(x) ? sentence++ : sentence }));
   if (!clauses.some((c) => c.named.length)) return said;
   const home = homeRegions(address);
-  const ours = clauses.some((c) => c.named.some((re) => home.includes(re)));
-  const kept = clauses.filter((c) => (ours ? c.named.some((re) => home.includes(re)) || (c.named.length === 0 && !OTHER_REGIONS.test(c.x) && !TIMED.test(c.x)) : c.named.length === 0));
+  const isHome = (c: (typeof clauses)[number]) => c.named.some((re) => home.includes(re));
+  const ours = clauses.some(isHome);
+  const remark = (c: (typeof clauses)[number]) => c.named.length === 0 && !OTHER_REGIONS.test(c.x) && !TIMED.test(c.x);
+  // A remark in a sentence of other times only is theirs: "数码钢琴等大件走德邦物流，全国3-7天，到了当地物流会先打电话…"
+  // is no word on an SF guitar to 江浙沪 (found from outside).
+  const othersOnly = (n: number) => !clauses.some((c) => c.sentence === n && isHome(c)) && clauses.some((c) => c.sentence === n && !remark(c));
+  // The time after the region's name in its sentence is the region's ("西马其他州属（槟城、柔佛、霹雳等）：快递，保温箱加冰袋，1-2个工作日").
+  const afterHome = (i: number) => {
+    for (let k = i - 1; k >= 0 && clauses[k]!.sentence === clauses[i]!.sentence; k--) if (clauses[k]!.named.length) return isHome(clauses[k]!);
+    return false;
+  };
+  const kept = clauses.filter((c, i) => (ours ? isHome(c) || (remark(c) && !othersOnly(c.sentence)) || (c.named.length === 0 && !OTHER_REGIONS.test(c.x) && afterHome(i)) : c.named.length === 0));
   if (!kept.length) return said;
   return closed(kept.map((c) => c.x).join('').trim(), lang);
 }

@@ -7862,6 +7862,24 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     const r = textOf(await shop({ orders: [unpaid] }, [ship])('where is my parcel'));
     assert.match(r, /Orders paid before noon on a weekday go out the same day; everything else ships within 2 business days\./);
   });
+  test('a parcel is told its own region\'s clause and time, in Chinese and English, and not a remark on another courier\'s goods', async () => {
+    const zh: FaqEntry = { id: 'd', question: '几天能收到？', answer: '巴生谷（吉隆坡、雪兰莪）：我们自己的冷链车次日送达。西马其他州属（槟城、柔佛、霹雳等）：快递，保温箱加冰袋，1-2个工作日。东马（沙巴、砂拉越、纳闽）只寄干货，Pos Laju 5-7个工作日。' };
+    const en: FaqEntry = { id: 'e', question: 'How long does delivery take?', answer: 'Klang Valley (Kuala Lumpur and Selangor): our own van delivers the next day, in the slot you choose (10am-1pm, 2pm-5pm or 6pm-9pm), Monday to Saturday. Other West Malaysia states (Penang, Johor, Perak and the rest): courier in an insulated box with ice packs, 1-2 working days. Sabah, Sarawak and Labuan: dry groceries only, by Pos Laju, 5-7 working days.' };
+    const penang = order({ orderId: 'FK-1', status: 'shipped', receiver: { name: 'Tan', phone: '+60 16-422 8899', address: '21, Lorong Kulit 3, 10460 George Town, Pulau Pinang' }, createdAt: session27.ago(50) });
+    const track = logistics({ orderId: 'FK-1', carrier: 'J&T Express', trackingNo: 'JT1', events: [{ time: session27.ago(20), location: 'George Town', description: 'Arrived at J&T George Town station' }], updatedAt: session27.ago(20) });
+    const zhSaid = textOf(await shop({ orders: [penang], logistics: [track] }, [zh])('我的货几时送到？'));
+    assert.match(zhSaid, /西马其他州属（槟城、柔佛、霹雳等）：快递，保温箱加冰袋，1-2个工作日/);
+    assert.doesNotMatch(zhSaid, /冷链车|沙巴/);
+    const enSaid = textOf(await shop({ orders: [penang], logistics: [track] }, [en])('when will my order arrive'));
+    assert.match(enSaid, /Other West Malaysia states \(Penang, Johor, Perak and the rest\): courier in an insulated box with ice packs, 1-2 working days\./);
+    assert.doesNotMatch(enSaid, /6pm-9pm|Sabah/);
+    const music: FaqEntry = { id: 'm', question: '几天能收到？', answer: '吉他、尤克里里、小提琴和配件发顺丰快递：江浙沪2-3天，其他地区2-4天，新疆、西藏5-7天。数码钢琴等大件走德邦物流，全国3-7天，到了当地物流会先打电话和您预约送货时间。' };
+    const guitar = order({ orderId: 'MU-1', status: 'shipped', receiver: { name: '李', phone: '13800001111', address: '浙江省杭州市萧山区宁围街道 8 号' }, createdAt: session27.ago(50) });
+    const sf = logistics({ orderId: 'MU-1', carrier: '顺丰速运', trackingNo: 'SF1', events: [{ time: session27.ago(10), location: '杭州', description: '快件已到达【杭州萧山中转场】' }], updatedAt: session27.ago(10) });
+    const said = textOf(await shop({ orders: [guitar], logistics: [sf] }, [music])('大概好久能到杭州'));
+    assert.match(said, /江浙沪2-3天/);
+    assert.doesNotMatch(said, /打电话|德邦/);
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });
