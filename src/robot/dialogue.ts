@@ -303,6 +303,8 @@ interface Resolved {
   readonly fromExchange?: true;
   /** "为什么被取消了", "I didn't cancel it": a cancelled order's status, and a person for why. */
   readonly whyCancelled?: true;
+  /** "钱扣了没", "was I charged" of the order talked about: whether it was paid, as its status says. */
+  readonly chargeAsked?: true;
   /** Goods that overheat, smoke, swell or spark: a complaint, with what to do now. */
   readonly safety?: true;
   /** The danger is gas: turned off and aired, not unplugged. */
@@ -1159,6 +1161,11 @@ const PAID_SHOWS_UNPAID =
 const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付|怎么付|哪里付|在哪付|定金|订金|尾款|(?:转[账帐]|支付|付款)(?:失败|不了)|(?<![a-z])(?:how do i pay|where do i pay|deposit|balance (?:payment|due)|pay the balance|failed|declined)(?![a-z])/;
 /** The order's status quoted ("还显示未付款") is no "not paid yet" of the buyer's. */
 const QUOTED_UNPAID = /(?:显示|还是|还)(?:未付款|没付款|待付款|待支付)/g;
+/**
+ * Asked whether money was taken ("钱扣了没", "扣款了吗", "was i charged for it"), of the order just told: a
+ * question, not the money said gone (found from outside: an order cancelled unpaid was handed over).
+ */
+const CHARGE_ASKED = /^(?:那|那我的?)?(?:钱|款)(?:被)?(?:扣了?(?:没|吗|么|没有)|有没有(?:被)?扣)[?？\s]*$|^(?:那)?(?:扣(?:钱|款)了(?:没|吗|么|没有)|有没有扣(?:钱|款)|扣没扣(?:钱|款))[?？\s]*$|^(?:so |and )?(?:(?:was i|have i been|am i(?: being)?) (?:charged|billed)|did (?:you|they|it) (?:charge|bill) me)(?: for (?:it|that|this))?[?\s]*$/;
 const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been |already )?(?:taken|deducted|gone)|(?:deducted|debited) (?:from|already)|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了|钱都扣了/;
 /**
  * Whether someone got the goods ("我给我女儿寄的苹果她收到没有", "我妈收到了吗"): the parcel, not an after-sales
@@ -1174,8 +1181,9 @@ const PAID_NOW = /^\s*(?:(?:ok|okay|done|好了|好的)[\s,，]*)?(?:i(?: have|'
 // Not an old completed order: only what a payment just made can be (found in review).
 const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['paid']];
 
-function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent'> | undefined {
+function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
+  if (state.focusOrderId && CHARGE_ASKED.test(u.normalized)) return { intent: 'order_status', chargeAsked: true };
   if (PAID_NOW.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'bye')) return { intent: 'order_status' };
   if (GOT_IT_YET.test(u.normalized) && !NOT_GOODS_RECEIVED.test(u.normalized)) return { intent: 'track_parcel' };
   if ((PAID_SHOWS_UNPAID.test(u.normalized) && !NOT_PAID_YET.test(u.normalized.replace(QUOTED_UNPAID, ' '))) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
@@ -1210,8 +1218,10 @@ const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|�
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 /** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
 const NOT_UNPAID_TIMEOUT = /付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|退的|赔|补发|返现|差价|赠品|单号|发票|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
+/** The deadline asked in so many words ("那个单子付款截止到几点", "最晚几点付款": found from outside, "not sure" and a hand-over), whatever the FAQ. */
+const PAY_DEADLINE = /付款(?:截止|期限|截至)|(?:最晚|最迟)(?:几点|什么时候|啥时候|哪天)(?:前)?(?:要|得)?(?:付款|付钱|支付|付)/;
 const unpaidTimeout = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'unpaidTimeout' | 'explicitOrderId'> | undefined =>
-  UNPAID_TIMEOUT.test(u.normalized) && !NOT_UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !(CLEARLY_ELSE_THAN_ORDERS.has(u.intent) && !u.guessed) ? { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
+  ((UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !(CLEARLY_ELSE_THAN_ORDERS.has(u.intent) && !u.guessed)) || PAY_DEADLINE.test(u.normalized)) && !NOT_UNPAID_TIMEOUT.test(u.normalized) ? { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
 /**
  * An order the buyer cancelled, asked after its money ("防晒那单我取消了 钱退了吗", "i cancelled it,
@@ -2785,7 +2795,9 @@ function unknown(ctx: Ctx): Outcome {
   if (isSmallTalk(ctx.input.text)) return { replies: [{ text: ctx.t.smallTalk }] };
   const guess = ctx.r.u.guess;
   // The FAQ was already searched: asking "did you mean a shop question?" would lead nowhere.
-  if (guess === 'faq') return faqOrNotSure(ctx);
+  // A question leaning to a goodbye is still a question ("u all got sell ikan patin?" was "You're welcome!": found from outside).
+  // ("anyone?" leaning to a hello is one: the greeting).
+  if (guess === 'faq' || (guess === 'bye' && /[?？]/.test(ctx.r.u.normalized))) return faqOrNotSure(ctx);
   // A lean to a greeting or a goodbye ("在？") is answered as one: "did you mean this question?"
   // would name nothing, since nothing was asked (found from outside).
   if (guess === 'greeting') return { replies: [{ text: ctx.t.greeting }] };
@@ -4053,6 +4065,8 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
   if (o.status === 'paid' && SHIPPED_YET.test(ctx.r.u.normalized)) return parcelAnswer(ctx, o);
   const { t } = ctx;
   let text = t.orderStatus(statusFields(ctx, o)) + payByNote(ctx, o);
+  // Whether the money was taken, of a cancelled order: its reason says it ("超时未支付" took nothing).
+  if (ctx.r.chargeAsked && o.status === 'cancelled') return { replies: [reply(t.cancel.cancelled(o.orderId, o.cancelReason), orderCard(o))], next: MENTIONED };
   // The platform's reason, when it sent one (`cancelReason`); else a person can look.
   if (ctx.r.whyCancelled && o.status === 'cancelled') {
     // Said against ("我明明付款了"): a person offered outright, not only mentioned (found in review).

@@ -7880,6 +7880,25 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     assert.match(said, /江浙沪2-3天/);
     assert.doesNotMatch(said, /打电话|德邦/);
   });
+  test('"钱扣了没", "was i charged?" of an order cancelled unpaid: nothing was charged, no hand-over; the deadline asked is payBy', async () => {
+    const cancelled = order({ orderId: 'AP-21', status: 'cancelled', cancelReason: '超时未支付，系统自动取消', createdAt: session27.ago(70) });
+    const unpaid = order({ orderId: 'AP-33', status: 'pending_payment', payBy: session27.ago(-10), createdAt: session27.ago(14) });
+    for (const [why, charged, said] of [['我的单子咋被取消了', '钱扣了没', /没有付款，不会扣款/], ['why was my order cancelled', 'was i charged?', /nothing was charged/]] as const) {
+      const say = shop({ orders: [cancelled] });
+      await say(why);
+      const r = await say(charged);
+      assert.equal(r.handover, undefined, charged);
+      assert.match(textOf(r), said);
+    }
+    // The money said gone is still a person's.
+    const say = shop({ orders: [cancelled] });
+    await say('我的单子咋被取消了');
+    assert.equal((await say('钱都扣了')).handover?.reason, 'requested');
+    for (const q of ['那个单子付款截止到几点', '最晚几点付款']) assert.match(textOf(await shop({ orders: [unpaid] })(q)), /AP-33 还未付款，请在 .+ 前付款/, q);
+  });
+  test('a question that leans to a goodbye is still a question ("u all got sell ikan patin?" was "You\'re welcome!")', async () => {
+    assert.doesNotMatch(textOf(await shop({})('u all got sell ikan patin?')), /welcome/i);
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });
