@@ -990,7 +990,9 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
  * delivered order (found from outside).
  */
 const COST_OF_SENDING = /(?<![a-z])how much (?:is|does|for|are|do you charge for|would)(?: it cost for)?(?: the| a)? (?:next[- ]day |express |standard |international |tracked |same[- ]day )?(?:delivery|shipping|postage|p&p)(?![a-z])/;
-const IF_I_ORDER = /(?<![a-z])(?:if i (?:order|buy|get|place an order)|were i to order)(?![a-z])/;
+// Also "what if i ship it to my place in Burnaby instead", "i havent order yet la", "where r u guys located,
+// can i pick up" from buyers with no order (found from outside: "I can't find any orders from you").
+const IF_I_ORDER = /(?<![a-z])(?:if i (?:order|buy|get|place an order|ship it|send it|have it (?:sent|shipped))|were i to order|(?:have not|not yet|never) (?:order|ordered|bought|buy)(?: yet)?|where (?:are|r) (?:you|u)(?: guys| all)? (?:located|based)|(?:can|could) i (?:self[- ])?(?:pick ?up|collect) (?:it |them )?(?:myself|in person|from (?:you|the shop|your))?(?=\s*[?.!]*$))(?![a-z])|还没(?:下单|下过单|买)|没(?:下过单|买过)/;
 /** Old goods taken away ("能帮我把旧床垫拉走吗", "can you take the old sofa away"): a service the shop's word answers, no cancel (found from outside). */
 const OLD_TAKEN_AWAY = /(?:(?<![依仍照])旧|原来的)[^，,。？?]{0,6}(?:拉走|收走|带走|搬走|回收)|(?:拉走|收走|带走|搬走|回收)[^，,。？?]{0,4}(?<![依仍照])旧|(?<![a-z])(?:take|haul|remove|collect|dispose of) (?:away )?(?:the |my |our )?old(?![a-z])/;
 /** The buyer's own order or goods said ("我的", "my parcel"): a question about them, not the shop's. */

@@ -7899,6 +7899,15 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
   test('a question that leans to a goodbye is still a question ("u all got sell ikan patin?" was "You\'re welcome!")', async () => {
     assert.doesNotMatch(textOf(await shop({})('u all got sell ikan patin?')), /welcome/i);
   });
+  test('a buyer with no order asking before buying ("i havent order yet la", "where r u guys located, can i pick up") is not told "no orders"', async () => {
+    for (const q of ['i havent order yet la, just asking. the musang king is real MSK or not?', 'where r u guys located, can i pick up', 'what if i ship it to my place in Burnaby instead']) {
+      assert.doesNotMatch(textOf(await shop({ orders: [] })(q)), /can't find any orders/, q);
+    }
+    // Their own order said politely is still theirs ("不是催哈，就是问问…": found in the corpus).
+    const mine = order({ orderId: 'JA-1', status: 'paid', createdAt: session27.ago(72) });
+    assert.match(textOf(await shop({ orders: [mine] })('where is my parcel, just asking')), /JA-1/);
+    assert.match(textOf(await shop({ orders: [mine] })('不是催你们哈，就是问问，付完款都三天了怎么还是显示待发货')), /JA-1/);
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });
