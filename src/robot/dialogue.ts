@@ -3072,6 +3072,8 @@ function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderS
   if (tiers === DELIVERED_FIRST && relevant.length > 1) return { one: [...relevant].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0]! };
   const pool = orders.filter((o) => tiers.some((tier) => tier.includes(o.status)));
   if (pool.length > relevant.length && relevant.every((o) => namesOtherGoods(ctx, o))) return { many: pool };
+  const atPoint = relevant.filter((o) => ctx.logistics.some((l) => l.orderId === o.orderId && atPickup(l)));
+  if (relevant.length > 1 && atPoint.length === 1 && PICKUP_ASKED.test(ctx.r.u.normalized)) return { one: atPoint[0]! };
   return relevant.length === 1 ? { one: relevant[0]! } : { many: relevant };
 }
 
@@ -3516,7 +3518,7 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   const waiting = atPickup(l);
   const status = waiting ? t.atPickupStatus : LOGISTICS_STATUS[lang][l.status];
   const parcel = reply(t.parcel({ orderId: o.orderId, title, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo, status, latest }), logisticsCard(l));
-  if (waiting) return { replies: [parcel, { text: t.atPickupNote }] };
+  if (waiting) return CODE_LOST.test(ctx.r.u.normalized) ? { replies: [parcel, { text: t.pickupCodeLost }], next: { offeredHuman: true } } : { replies: [parcel, { text: t.atPickupNote }] };
   // "显示签收了但我没收到": the tracking alone contradicts the buyer; a person is offered to check (found from outside).
   // The shop's own entry on it first ("My parcel says delivered but I have not received it": found from outside).
   if (l.status === 'delivered' && NOT_RECEIVED.test(ctx.r.u.normalized)) return { replies: [parcel, { text: notReceivedEntry(ctx) ?? t.deliveredNotReceived }], next: { offeredHuman: true } };
@@ -3532,6 +3534,11 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   if (l.status !== 'delivered' && impatient(ctx)) return { replies: [parcel, { text: lateText(ctx) }], next: { offeredHuman: true } };
   return { replies: [parcel] };
 }
+
+/** The pickup code lost or not found ("丰巢取件码忘了咋办", "变调夹那个包裹丰巢取件码在哪看": found from outside, the note on collecting it). */
+const CODE_LOST = /取件码[^，,。？?]{0,6}(?:忘|丢|删|没收到|没看到|找不到|在哪|哪里看|哪看|多少|是啥|是什么)|(?:忘|丢|删|没收到|找不到)(?:了)?(?:记)?取件码|(?<![a-z])(?:(?:pickup|collection|locker) code\b.{0,20}\b(?:lost|forgot|where|didn'?t get|never got|deleted)|(?:lost|forgot|deleted|didn'?t get|never got|can'?t find) (?:the |my )?(?:pickup|collection|locker) code)(?![a-z])/;
+/** A pickup point named ("丰巢取件码", "the locker"): of several parcels, the one waiting there is meant (found from outside: the other parcel was told). */
+const PICKUP_ASKED = /取件码|取货码|丰巢|快递柜|驿站|自提|(?<![a-z])(?:pickup code|collection code|locker|pickup point|collection point)(?![a-z])/;
 
 /** "我不是催 就想问问物流停在哪了": no chase asked (found in review). */
 const NOT_CHASING = /不是催|不催|不用催|(?<![a-z])(?:not chasing|not rushing|no rush)(?![a-z])/;

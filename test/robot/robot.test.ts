@@ -7908,6 +7908,17 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     assert.match(textOf(await shop({ orders: [mine] })('where is my parcel, just asking')), /JA-1/);
     assert.match(textOf(await shop({ orders: [mine] })('不是催你们哈，就是问问，付完款都三天了怎么还是显示待发货')), /JA-1/);
   });
+  test('a pickup code forgotten: the parcel waiting at the locker, not the other one, and where the code is', async () => {
+    const guitar = order({ orderId: 'EG-1', status: 'shipped', createdAt: session27.ago(70) });
+    const capo = order({ orderId: 'CP-2', status: 'delivered', createdAt: session27.ago(200) });
+    const out = logistics({ orderId: 'EG-1', status: 'out_for_delivery', trackingNo: 'SF11', events: [{ time: session27.ago(2), location: '武汉', description: '快件交给快递员，正在派送途中' }], updatedAt: session27.ago(2) });
+    const locker = logistics({ orderId: 'CP-2', status: 'delivered', trackingNo: 'SF22', events: [{ time: session27.ago(120), location: '武汉', description: '已存入丰巢智能柜，请凭取件码取件' }], updatedAt: session27.ago(120) });
+    const r = textOf(await shop({ orders: [guitar, capo], logistics: [out, locker] })('丰巢取件码忘了咋办'));
+    assert.match(r, /CP-2/);
+    assert.doesNotMatch(r, /EG-1/);
+    assert.match(r, /短信/);
+    assert.match(textOf(await shop({ orders: [capo], logistics: [locker] })('i forgot the pickup code')), /text message/);
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });
