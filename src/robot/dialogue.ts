@@ -2826,7 +2826,7 @@ function tiersFor(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>): 
 /** "我刚付了 发货了吗": the unpaid order was just paid, it is the one asked about. */
 const JUST_PAID = /付了|付好了|付过了|付款了|支付了|(?<![a-z])(?:just paid|i paid|paid (?:it|now))(?![a-z])/;
 /** Asked whether an order has gone out yet. */
-const SHIPPED_YET = /发货了(?:吗|没|[?？])|(?:寄|发)出来了(?:吗|没)|(?<!订)单号(?:给我|发我|多少|是多少)|发了(?:吗|没)|发货没|发出(?:去)?了(?:吗|没)|寄出(?:去)?了(?:吗|没)|(?<![a-z])(?:(?:been|was|it|they|order) (?:dispatched|shipped|sent out|posted)|dispatched yet|shipped yet|sent (?:it )?out yet|has it (?:gone out|shipped|been sent))(?![a-z])/;
+const SHIPPED_YET = /发货了(?:吗|没|[?？])|(?:寄|发)出来了(?:吗|没)|(?<!订)单号(?:给我|发我|多少|是多少)|发了(?:吗|没)|发货没|发出(?:去)?了(?:吗|没)|寄出(?:去)?了(?:吗|没)|(?<![a-z])(?:(?:been|was|it|they|order) (?:dispatched|shipped|sent out|posted)|dispatched yet|shipped yet|sent (?:it )?out yet|has it (?:gone out|shipped|been sent)|did (?:my |the |it |they |this |that )?(?:[a-z]+ ){0,2}(?:ship|dispatch|go out|leave|send)(?: out)? yet)(?![a-z])/;
 const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly (readonly OrderStatus[])[]>> = {
   // An order paid and not sent yet before one delivered: "where's my order" asks after what has not come (found from outside: the trainers delivered days ago were told, not the hoodie).
   track_parcel: [['shipped'], ['paid'], ['delivered', 'completed'], ['pending_payment']],
@@ -4780,8 +4780,9 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
     status: AFTERSALE_STATUS[ctx.lang][a.status],
     since: formatTime(a.updatedAt, ctx.lang, ctx.tz),
     ...(a.amount !== undefined ? { amount: formatMoney(a.amount, order?.currency ?? 'CNY') } : {}),
-    // An exchange moves goods, not money; the reason of a refusal is what the buyer asks next.
-    goods: a.type === 'exchange',
+    // An exchange moves goods, not money; the reason of a refusal is what the buyer asks next. A refused or closed
+    // request moves no money either: "amount to be confirmed on review" of a rejected return (found from outside).
+    goods: a.type === 'exchange' || (a.amount === undefined && (a.status === 'rejected' || a.status === 'closed')),
     ...(reason ? { reason } : {}),
     hint: late !== undefined ? ctx.t.aftersaleLate(late) : (shopRefundTime(ctx, a, hintKey) ?? shopReviewTime(ctx, hintKey) ?? shopReturnWay(ctx, hintKey) ?? (a.type !== 'exchange' && ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.moneyHint[hintKey as keyof Texts['moneyHint']] : undefined) ?? ctx.t.aftersaleHint[hintKey]),
   });

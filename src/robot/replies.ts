@@ -176,6 +176,7 @@ export interface Texts {
   noAftersaleFor(orderId: string): string;
   /** `since`: when the request reached its status (its last update), so "1-3 个工作日" can be counted (found from outside). */
   /** `amount` absent: to be confirmed on review; `goods`: an exchange, where no money moves. `reason`: the shop's, shown for a rejected or closed request. */
+  /** `goods`: no money moves (an exchange, a refused or closed request without an amount): no amount said. */
   aftersale(p: { orderId: string; type: string; status: string; since?: string; amount?: string; goods?: boolean; reason?: string; hint: string }): string;
   aftersaleHint: Record<'requested' | 'requested_goods' | 'approved_refund' | 'approved_goods' | 'rejected' | 'returning' | 'refunded' | 'closed', string>;
   /** Asked when or where the money goes ("是退到微信还是银行卡", "when do I get my money"), before it is paid. */

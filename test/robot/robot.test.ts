@@ -7919,6 +7919,19 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     assert.match(r, /短信/);
     assert.match(textOf(await shop({ orders: [capo], logistics: [locker] })('i forgot the pickup code')), /text message/);
   });
+  test('a rejected return says no amount "to be confirmed"; "did my tulips ship yet" is told the ship-by day; "几时会进我的户口" is the refund', async () => {
+    const rejected = aftersale({ aftersaleId: 'AS-9', orderId: 'GN-9', type: 'return', status: 'rejected', amount: undefined, reason: 'Live plants cannot be returned.' });
+    const fig = order({ orderId: 'GN-9', status: 'delivered', createdAt: session27.ago(300) });
+    const r = textOf(await shop({ orders: [fig], aftersales: [rejected] })('why was my return rejected?'));
+    assert.match(r, /rejected/);
+    assert.doesNotMatch(r, /amount to be confirmed/);
+    const tulips = order({ orderId: 'GN-8', status: 'paid', shipBy: session27.ago(-48), createdAt: session27.ago(20) });
+    assert.match(textOf(await shop({ orders: [tulips] })('yo did my tulips ship yet')), /due to be sent out by/);
+    const approved = aftersale({ aftersaleId: 'AS-8', orderId: 'DU-1', status: 'approved' });
+    const durian = order({ orderId: 'DU-1', status: 'delivered', createdAt: session27.ago(300) });
+    const parcel = logistics({ orderId: 'DU-1', status: 'delivered', trackingNo: 'JT8', events: [{ time: session27.ago(200), location: 'George Town', description: 'Delivered' }], updatedAt: session27.ago(200) });
+    assert.match(textOf(await shop({ orders: [durian], logistics: [parcel], aftersales: [approved] })('几时会进我的户口？')), /退款申请/);
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });

@@ -98,6 +98,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' reach me', 0.8], [' when+landing', 0.9], [' when+ land', 0.9], [' need+before', 0.6], [' need+ by', 0.5], [' ship+today', 0.7], [' deliver+today', 0.6], [' arrive+today', 0.7],
   ],
   aftersale_progress: [
+    // Malaysian "户口" and "masuk" are the bank account and credited ("几时会进我的户口？", "how many days masuk bank": found from outside, a parcel told).
+    ['进我的户口', 1.4], ['进户口', 1.4], ['入户口', 1.4], ['到户口', 1.4], [' masuk bank', 2.0], [' masuk akaun', 2.0], [' masuk account', 2.0],
     [' money back yet', 1.2], [' review take', 1.6], [' reviewed yet', 1.2], [' approve my', 1.0], [' request i opened', 1.0], [' claim i opened', 1.0], [' case i opened', 1.0], [' got accepted', 0.6],
     ['退款进度', 1.6], ['还没处理', 1.0], ['没处理', 0.6], ['寄出了吗', 0.5], ['售后进度', 1.6], ['退货进度', 1.6], ['换货进度', 1.6], ['进度', 0.7], ['到账', 1.8], ['退款呢', 1.4], ['换货怎样', 1.8], ['换货怎么样', 1.8], ['退货怎样', 1.8], ['退货怎么样', 1.8], ['退款怎样', 1.8], ['保修换货', 0.8], ['到我卡里', 2.0], ['到卡里', 1.8], ['到卡上', 1.8], ['退到卡', 1.2], ['问的是钱', 1.4], ['问的是退款', 1.4],
     ['退款了吗', 1.3], ['退款了没', 1.3], ['退了吗', 1.2], ['退了没', 1.2], ['还没退', 1.3], ['没退', 0.8], ['没有退', 0.8],
