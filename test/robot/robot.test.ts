@@ -7932,6 +7932,12 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     const parcel = logistics({ orderId: 'DU-1', status: 'delivered', trackingNo: 'JT8', events: [{ time: session27.ago(200), location: 'George Town', description: 'Delivered' }], updatedAt: session27.ago(200) });
     assert.match(textOf(await shop({ orders: [durian], logistics: [parcel], aftersales: [approved] })('几时会进我的户口？')), /退款申请/);
   });
+  test('whether goods named after their parcel is normal, smells or fits is a question of the goods, not their parcel again', async () => {
+    const shoes = order({ orderId: 'SH-1', status: 'shipped', items: [{ sku: 'S', title: '李宁 超轻跑步鞋 42码', quantity: 1, price: '369.00' }], createdAt: session27.ago(50) });
+    const say = shop({ orders: [shoes], logistics: [logistics({ orderId: 'SH-1' })] });
+    assert.match(textOf(await say('我的鞋子到哪了')), /ZTSH-1/);
+    assert.doesNotMatch(textOf(await say('鞋子有异味正常不')), /ZTSH-1/);
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });
