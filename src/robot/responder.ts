@@ -30,7 +30,7 @@ import type { ShopShedPolicy } from '../ops/shop-shed.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { retryLater } from '../ops/retry-later.ts';
 import { KeyedChain } from '../ops/keyed-chain.ts';
-import { inScriptOf, TAIWAN_ZONE, toTaiwanese, toTraditional } from './traditional.ts';
+import { inHant, inScriptOf, TAIWAN_ZONE } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
 import { chineseScript, detectLanguage, MAX_UTTERANCE, normalize, withdrawsHandover } from './nlu/index.ts';
 import { healthAsked } from './nlu/health.ts';
@@ -118,8 +118,7 @@ const PLAIN_NO = /^(?:no|nope|nah|no thanks|not that|neither|none|不用|不是|
  */
 function inBuyersScript(notice: string, text: string, stored: unknown, taiwan: boolean): string {
   if (chineseScript(text) !== undefined) return inScriptOf(notice, text, taiwan);
-  if (!parseState(stored).hant) return notice;
-  return taiwan ? toTaiwanese(toTraditional(notice)) : toTraditional(notice);
+  return parseState(stored).hant ? inHant(notice, taiwan) : notice;
 }
 
 /** The cached dialogue state; never throws (the promise is created before the robot may fail, so it must not reject). */
@@ -273,9 +272,18 @@ export class BotResponder {
     else if (text !== undefined && this.#mayAnswerQueued) void this.#chain(e.conversationId, () => this.#queuedTurn(e, text));
   }
 
+  #inTaiwan(shopId: string): boolean {
+    return this.#shopZone?.(shopId) === TAIWAN_ZONE;
+  }
+
+  /** A notice in the script the buyer writes, in Taiwan's words for a shop in Taiwan (found in review: "您的消息已經記下" in its queue). */
+  #inScript(notice: string, text: string, shopId: string): string {
+    return inScriptOf(notice, text, this.#inTaiwan(shopId));
+  }
+
   /** The text says the buyer goes first in line, so the conversation is moved up the queue as a complaint's would be (found in review). */
   async #emergency(e: Stored, text: string): Promise<void> {
-    const said = inScriptOf(TEXTS[detectLanguage(text).lang].healthEmergency, text);
+    const said = this.#inScript(TEXTS[detectLanguage(text).lang].healthEmergency, text, e.shopId);
     const told = this.#conversations.postAs(e.conversationId, BOT_SENDER, { kind: 'text', text: said }, { state: 'queued' });
     // The buyers behind it hear their places again, and the buyer theirs (found in review: stale until another queue event).
     const raised = this.#conversations.raiseQueuePriority(e.conversationId, QUEUE_PRIORITY.complaint).then((moved) => {
@@ -323,14 +331,14 @@ export class BotResponder {
     // Told it moved up only when it did: a second complaint, already ahead, is kept like any message (found in review).
     if (a.intent === 'complaint' && (await this.#conversations.raiseQueuePriority(id, QUEUE_PRIORITY.complaint))) {
       this.#queueMoved?.(e.shopId);
-      await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: inScriptOf(t.queuedComplaint, text) }, { state: 'queued' });
+      await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: this.#inScript(t.queuedComplaint, text, e.shopId) }, { state: 'queued' });
       return;
     }
     const now = Date.now();
     if (now - (this.#keptTold.get(id) ?? -Infinity) < QUEUED_KEPT_EVERY_MS) return;
     if (this.#keptTold.size >= KEPT_TOLD_MAX) this.#keptTold.clear();
     // Noted once posted: a failed post is tried again on the next message, not ten minutes later (found in review).
-    if (await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: inScriptOf(t.queuedKept, text) }, { state: 'queued' })) this.#keptTold.set(id, now);
+    if (await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: this.#inScript(t.queuedKept, text, e.shopId) }, { state: 'queued' })) this.#keptTold.set(id, now);
   }
 
   /**
@@ -349,7 +357,7 @@ export class BotResponder {
       this.#handedOver.delete(id);
       // Read once: the script of the notice and the count of misses started again both come from it.
       const stored = await this.#readState(id).read.then(parseStored).catch(() => undefined);
-      await this.#say(id, BOT_SENDER, { kind: 'text', text: inBuyersScript(TEXTS[detectLanguage(text).lang].handoverWithdrawn, text, stored, this.#shopZone?.(e.shopId) === TAIWAN_ZONE) }).catch(() => false);
+      await this.#say(id, BOT_SENDER, { kind: 'text', text: inBuyersScript(TEXTS[detectLanguage(text).lang].handoverWithdrawn, text, stored, this.#inTaiwan(e.shopId)) }).catch(() => false);
       await this.#missesForgotten(id, stored);
       if (rest) this.#enqueue({ ...e, state: 'bot', typedText: rest });
       return true;

@@ -84,9 +84,11 @@ export function toTraditional(text: string): string {
  * a shop in Taiwan's, with Taiwan's words too (found from outside: "您的消息都已留下" in its queue).
  */
 export function inScriptOf(notice: string, buyerText: string | undefined, taiwan = false): string {
-  if (buyerText === undefined || chineseScript(buyerText) !== 'hant') return notice;
-  return taiwan ? toTaiwanese(toTraditional(notice)) : toTraditional(notice);
+  return buyerText !== undefined && chineseScript(buyerText) === 'hant' ? inHant(notice, taiwan) : notice;
 }
+
+/** The text in traditional characters; `taiwan`: in Taiwan's words too. */
+export const inHant = (text: string, taiwan: boolean): string => (taiwan ? toTaiwanese(toTraditional(text)) : toTraditional(text));
 
 /** The time zone of a shop in Taiwan: its buyers are answered in Taiwan's words as well as its characters. */
 export const TAIWAN_ZONE = 'Asia/Taipei';
@@ -129,5 +131,5 @@ export function toTaiwanese(text: string): string {
 
 /** The replies with their texts in traditional characters; `taiwan`: with Taiwan's words too. */
 export function inTraditional(replies: readonly Reply[], taiwan = false): Reply[] {
-  return replies.map((r) => ({ ...r, text: taiwan ? toTaiwanese(toTraditional(r.text)) : toTraditional(r.text) }));
+  return replies.map((r) => ({ ...r, text: inHant(r.text, taiwan) }));
 }

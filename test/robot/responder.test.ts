@@ -303,6 +303,15 @@ for (const f of SQL_FACTORIES) {
         await tw.bot.idle();
         const twMsgs = await texts(s, tw.conversations, q, twId);
         assert.ok(twMsgs.some((m) => m.startsWith('bot:好的，已為您取消轉人工') && m.includes('「轉人工」')), JSON.stringify(twMsgs));
+        // Its queue's own notice too (found in review: "您的消息已經記下" beside routing's "您的訊息").
+        const kept = setup(s, { answer: robot.answer }, undefined, undefined, async () => true, undefined, () => 'Asia/Taipei');
+        const k = buyer('buyer_r_hant_kept');
+        const keptId = (await kept.conversations.send(k, say('我要找真人客服'))).ack.conversationId;
+        await kept.bot.idle();
+        await kept.conversations.send(k, say('這個耳機有保固嗎'));
+        await kept.bot.idle();
+        const keptMsgs = await texts(s, kept.conversations, k, keptId);
+        assert.ok(keptMsgs.some((m) => m.startsWith('bot:您的訊息已經記下')), JSON.stringify(keptMsgs));
       } finally {
         await s.close();
       }

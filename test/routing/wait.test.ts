@@ -25,6 +25,9 @@ test('questions about the wait are told from questions for the agent that share 
   // Four shops of the thirty-second session: each was "your message is saved" or nothing, no place told.
   for (const t of ['how long i need to wait', 'hello?? anyone', 'hello? is someone there', '前面几个人', '还要好久嘛 等得心焦', '喂 有人没']) assert.equal(asksAboutWait(t), true, t);
   for (const t of ['退款还要好久', 'how long i need to wait for the refund', 'how long do i need to wait for my refund', 'hi someone sent me the wrong size']) assert.equal(asksAboutWait(t), false, t);
+  // Found in review: the reply waited for is still the wait; close variants; and what only shares words with them.
+  for (const t of ['how long do i have to wait for your reply', 'how long will i be waiting for an answer', 'how long do i need to wait for customer service', '前面有多少人', '前面仲有幾多個', '亲 还要好久嘛', '我还要等好久啊', '有人没啊', 'how long need to wait ah']) assert.equal(asksAboutWait(t), true, t);
+  for (const t of ['how long i need to wait to get my refund', 'how long we have to wait until the parcel arrive', 'the courier said he left it with someone there', '还要好久才发货啊', '前面几个都是好的 最后一个碎了', '前面几位客服都说给我退款 到现在还没退']) assert.equal(asksAboutWait(t), false, t);
   // Found in review: these were answered with a queue position ("您前面还有 1 位，预计约 6 分钟").
   for (const t of ['退款多久能到账？', '这个耳机多久能到', '家里没人，快递能放驿站吗', 'how long is the warranty', '在吗', '第几个订单是我的', '算了，要等多久啊', 'never mind, how long do I have to wait', 'human error on my side']) {
     assert.equal(asksAboutWait(t), false, t);
