@@ -294,23 +294,21 @@ for (const f of SQL_FACTORIES) {
         await bot.idle();
         const msgs = await texts(s, conversations, p, id);
         assert.ok(msgs.some((m) => m.startsWith('bot:好的，已為您取消轉人工')), JSON.stringify(msgs));
+        // Handed over, then one more message: what the conversation holds, in a shop of the zone given.
+        const afterQueued = async (buyerId: string, then: string, zone: string, mayAnswer?: () => Promise<boolean>) => {
+          const env = setup(s, { answer: robot.answer }, undefined, undefined, mayAnswer, undefined, () => zone);
+          const who = buyer(buyerId);
+          const cid = (await env.conversations.send(who, say('我要找真人客服'))).ack.conversationId;
+          await env.bot.idle();
+          await env.conversations.send(who, say(then));
+          await env.bot.idle();
+          return texts(s, env.conversations, who, cid);
+        };
         // A shop in Taiwan: in Taiwan's words too (「轉人工」, not “轉人工”).
-        const tw = setup(s, { answer: robot.answer }, undefined, undefined, undefined, undefined, () => 'Asia/Taipei');
-        const q = buyer('buyer_r_hant_tw');
-        const twId = (await tw.conversations.send(q, say('我要找真人客服'))).ack.conversationId;
-        await tw.bot.idle();
-        await tw.conversations.send(q, say('不用了'));
-        await tw.bot.idle();
-        const twMsgs = await texts(s, tw.conversations, q, twId);
+        const twMsgs = await afterQueued('buyer_r_hant_tw', '不用了', 'Asia/Taipei');
         assert.ok(twMsgs.some((m) => m.startsWith('bot:好的，已為您取消轉人工') && m.includes('「轉人工」')), JSON.stringify(twMsgs));
         // Its queue's own notice too (found in review: "您的消息已經記下" beside routing's "您的訊息").
-        const kept = setup(s, { answer: robot.answer }, undefined, undefined, async () => true, undefined, () => 'Asia/Taipei');
-        const k = buyer('buyer_r_hant_kept');
-        const keptId = (await kept.conversations.send(k, say('我要找真人客服'))).ack.conversationId;
-        await kept.bot.idle();
-        await kept.conversations.send(k, say('這個耳機有保固嗎'));
-        await kept.bot.idle();
-        const keptMsgs = await texts(s, kept.conversations, k, keptId);
+        const keptMsgs = await afterQueued('buyer_r_hant_kept', '這個耳機有保固嗎', 'Asia/Taipei', async () => true);
         assert.ok(keptMsgs.some((m) => m.startsWith('bot:您的訊息已經記下')), JSON.stringify(keptMsgs));
       } finally {
         await s.close();
