@@ -2161,10 +2161,7 @@ function wholeSentences(answer: string, max: number): string {
 const LEANS_ON = /^(?:那|那么|还有|要是|如果)|呢\s*[?？]*\s*$|^(?:and|what about|how about|what if|and if|if)(?![a-z])/;
 const FOLLOW_STOP = new Set(['那', '那么', '还有', '要是', '如果', '的', '呢', '吗', '是', '呀', '啊', '可以', '怎么', '什么', '多久', '能不能', 'and', 'what', 'about', 'how', 'if', 'it', 'its', 'is', 'the', 'a', 'an', 'one', 'ones', 'they', 'them', 'do', 'does', 'can', 'i', 'you', 'will', 'this', 'that', 'with']);
 /** Sentences of an answer, with their ending punctuation. */
-// An English semicolon before a lower-case word joins two halves of one sentence ("Orders paid before noon go out
-// the same day; everything else ships within 2 business days."): the second alone said "everything else" of nothing
-// (found from outside).
-const SENTENCES = /(?:[^。！？!?；;\n.]|\.(?!\s|$)|;(?=\s+[a-z]))+(?:[。！？!?；;]+|\.(?=\s|$)|$)/g;
+const SENTENCES = /(?:[^。！？!?；;\n.]|\.(?!\s|$))+(?:[。！？!?；;]+|\.(?=\s|$)|$)/g;
 
 /** The buyer sent goods back ("顺丰寄回的 单号SF…", "i shipped it back, tracking 1Z…"). */
 const SENT_BACK = /寄回|退回去|寄过去了|寄出去了|寄走了|退货单号|回寄|(?<![a-z])(?:(?:sent|shipped|mailed|posted) (?:[a-z0-9]+ ){0,3}back|return tracking|dropped (?:it|them) off)(?![a-z])/;
@@ -3953,13 +3950,29 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   // outside: the whole entry, foam boxes and dry ice, was pasted into every "not shipped yet").
   // Its sentences on sending out with a time; only when it has none, those on delivering from payment
   // (a shop that delivers itself): "Delivery takes 5-7 days from order" is no shipping promise beside "ship within 24 hours" (found in review).
-  const sentences = (a.match(SENTENCES) ?? []).map((x) => x.trim());
+  const sentences = withLeads((a.match(SENTENCES) ?? []).map((x) => x.trim()));
   const shipped = sentences.filter((x) => SHIPS.test(shopReading(x)) && hoursIn(x) !== undefined);
   const timed = shipped.length ? shipped : sentences.filter((x) => DELIVERED_AFTER_PAYMENT.test(shopReading(x)) && hoursIn(x, DELIVERED_AFTER_PAYMENT) !== undefined);
   // A sentence cut at a semicolon ends as one: "…全部走顺丰冷链；" was said in eight answers (found from outside).
   if (timed.length) return closed(timed.join(ctx.lang === 'zh' ? '' : ' '), ctx.lang);
   return a.length <= SHORT_SHOP_ANSWER ? a : undefined;
 }
+/**
+ * An English piece after a semicolon that refers back ("Orders paid before noon go out the same day; everything else
+ * ships within 2 business days."): said with the one before, as one sentence, not alone (found
+ * from outside: "everything else ships…" of nothing). Only here, where the sentences are quoted: the filters of
+ * couriers and pre-orders still read the halves apart (found in review).
+ */
+const REFERS_BACK = /^(?:everything else|anything else|the rest|all other|others|otherwise|orders after that|after that)(?![a-z])/;
+function withLeads(pieces: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const x of pieces) {
+    if (out.length && REFERS_BACK.test(x) && /;$/.test(out[out.length - 1]!)) out[out.length - 1] = `${out[out.length - 1]} ${x}`;
+    else out.push(x);
+  }
+  return out;
+}
+
 /**
  * Of the shop's entry on delivery, its sentences on how long a parcel takes to arrive, with a time
  * ("顺丰一般1-2个工作天送达", "Standard delivery takes 2-3 working days"): said for a parcel on its way
@@ -4258,15 +4271,22 @@ function ofRegion(said: string, address: string, lang: Lang): string {
   const isHome = (c: (typeof clauses)[number]) => c.named.some((re) => home.includes(re));
   const ours = clauses.some(isHome);
   const remark = (c: (typeof clauses)[number]) => c.named.length === 0 && !OTHER_REGIONS.test(c.x) && !TIMED.test(c.x);
-  // A remark in a sentence of other times only is theirs: "数码钢琴等大件走德邦物流，全国3-7天，到了当地物流会先打电话…"
-  // is no word on an SF guitar to 江浙沪 (found from outside).
-  const othersOnly = (n: number) => !clauses.some((c) => c.sentence === n && isHome(c)) && clauses.some((c) => c.sentence === n && !remark(c));
-  // The time after the region's name in its sentence is the region's ("西马其他州属（槟城、柔佛、霹雳等）：快递，保温箱加冰袋，1-2个工作日").
-  const afterHome = (i: number) => {
-    for (let k = i - 1; k >= 0 && clauses[k]!.sentence === clauses[i]!.sentence; k--) if (clauses[k]!.named.length) return isHome(clauses[k]!);
-    return false;
+  // A remark in a sentence on another courier's goods and times is theirs: "数码钢琴等大件走德邦物流，全国3-7天，到了当地物流会先
+  // 打电话…" is no word on an SF guitar to 江浙沪 (found from outside); "遇节假日和恶劣天气顺延" in a sentence of other regions'
+  // times is everyone's still (found in review).
+  const othersOnly = (n: number) => !clauses.some((c) => c.sentence === n && isHome(c)) && clauses.some((c) => c.sentence === n && !remark(c)) && clauses.some((c) => c.sentence === n && couriersNamed(c.x).length > 0);
+  // The region a clause follows in its sentence: the time after the region's name is the region's ("西马其他州属（槟城、柔佛、
+  // 霹雳等）：快递，保温箱加冰袋，1-2个工作日"), and a remark after another region's is that one's ("Klang Valley: our own van
+  // delivers the next day, in the slot you choose…"); not past "其他地区…", "other states…", after which it is theirs
+  // ("江浙沪：顺丰，次日达，其他地区：中通，3-5天送达": found in review).
+  const follows = (i: number): 'home' | 'other' | undefined => {
+    for (let k = i - 1; k >= 0 && clauses[k]!.sentence === clauses[i]!.sentence; k--) {
+      if (clauses[k]!.named.length) return isHome(clauses[k]!) ? 'home' : 'other';
+      if (OTHER_REGIONS.test(clauses[k]!.x)) return undefined;
+    }
+    return undefined;
   };
-  const kept = clauses.filter((c, i) => (ours ? isHome(c) || (remark(c) && !othersOnly(c.sentence)) || (c.named.length === 0 && !OTHER_REGIONS.test(c.x) && afterHome(i)) : c.named.length === 0));
+  const kept = clauses.filter((c, i) => (ours ? isHome(c) || (remark(c) && !othersOnly(c.sentence) && follows(i) !== 'other') || (c.named.length === 0 && !OTHER_REGIONS.test(c.x) && follows(i) === 'home') : c.named.length === 0));
   if (!kept.length) return said;
   return closed(kept.map((c) => c.x).join('').trim(), lang);
 }
@@ -4335,9 +4355,7 @@ const couriersNamed = (text: string): RegExp[] => COURIERS.filter((re) => re.tes
 /** Where a clause of a shop's entry ends: after its punctuation, or a full stop and a space. */
 const CLAUSE_END = /(?<=[。！？!?；;，,]|\.\s)/;
 /** Clauses put together end as a sentence: a trailing comma or semicolon becomes a full stop. */
-// A piece after a semicolon starts in lower case ("…the same day; everything else ships within 2 business days."):
-// said on its own, it starts as a sentence (found from outside).
-const closed = (text: string, lang: Lang): string => text.replace(/[；;，,]\s*$/, lang === 'zh' ? '。' : '.').replace(/^[a-z]/, (c) => c.toUpperCase());
+const closed = (text: string, lang: Lang): string => text.replace(/[；;，,]\s*$/, lang === 'zh' ? '。' : '.');
 
 /** Days without a tracking update after which a parcel in this state is late, not on its way. */
 // In transit three days without a scan is the platforms' own "物流停滞" (72 hours; found from outside: a freight

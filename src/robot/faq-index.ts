@@ -282,7 +282,9 @@ export class FaqIndex {
     }
     if (answered === undefined) return undefined;
     const rest = clauses.filter((_, k) => k !== answered).join(' ');
-    if (CLAUSE_ASKS.test(rest) || REPORTS_TROUBLE.test(rest) || !keepsTopic(rest, text, top.entry)) return undefined;
+    // A second question ended by 不 is not dropped when another entry is nearer to it ("能开专票吗 包邮不": found in review).
+    const asksOther = ASKS_BY_NOT.test(rest) && this.rank(rest, 1)[0]?.entry.id !== top.entry.id;
+    if (CLAUSE_ASKS.test(rest) || asksOther || REPORTS_TROUBLE.test(rest) || !keepsTopic(rest, text, top.entry)) return undefined;
     return this.#answerWith(top);
   }
 
@@ -702,7 +704,7 @@ const CLAUSE_ASKS = /[吗呢么嘛?？]|怎|什么|啥|多少|多久|几[天个�
  * "能开专票不", "发顺丰不": a question ended by 不, as northern and Sichuan buyers ask it (found from outside, two
  * shops). A clause that asks; not taken for a question in what stands beside one ("包修吗，管一年不" asks it again).
  */
-const ASKS_BY_NOT = /\p{Script=Han}{2}不$/u;
+const ASKS_BY_NOT = /\p{Script=Han}{2}不[啊呀哈嘞噻哇]?$/u;
 /** Code points other than spaces: how MAX_REST_CHARS counts. */
 const charsOf = (s: string): number => [...s.replace(/\s/g, '')].length;
 /** A phrasing that is a question by itself: "可以货到付款吗", "佣金多少", "can I pay by installment" (not "货到付款", "Atome"). */
@@ -723,6 +725,9 @@ const ASKS_ELSE = /[吗呢么嘛]|怎|什么|多少|多久|(?<!好)几[天个号
 function movesTopic(rest: string, e: FaqEntry): boolean {
   const own = foldTraditional(phrasingsOf(e).join(' ').toLowerCase());
   for (const m of rest.matchAll(REST_TOPIC)) if (!own.includes(m[0])) return true;
+  // A repair beside a question of an entry that names none ("行车记录仪拿去修 要寄回去吗" is no return: found from
+  // outside); beside a warranty's, which speaks of repairs (保修, 能修), it keeps to it (found in review).
+  if (REPAIR.test(rest) && !/修|(?<![a-z])(?:repair|fix|warranty)/.test(own)) return true;
   const all = `${own} ${foldTraditional(e.answer.toLowerCase())}`;
   for (const m of rest.matchAll(AFTER_PREPOSITION)) if (!all.includes(m[1]!)) return true;
   return false;
@@ -738,8 +743,9 @@ function keepsTopic(rest: string, text: string, e: FaqEntry): boolean {
   const own = kindsOfGoods(phrasingsOf(e).join(' '));
   return !(named.size && own.size && ![...named].some((k) => own.has(k)));
 }
-// A repair is its own topic: "行车记录仪拿去修 要寄回去吗" is no return (found from outside: the returns entry).
-const REST_TOPIC = /退|换|补发|运费|邮费|快递|物流|仓库|发票|手续费|佣金|售后|保修|质保|维修|修理|送修|返修|拿去修|发货|地址|取消|优惠|券|积分|会员|价|钱|(?<![a-z])(?:returns?|refunds?|exchanges?|repairs?|shipping|delivery|courier|warehouse|invoices?|fees?|commission|warranty|guarantee|price|discount|coupons?|orders?|address|addr|points)(?![a-z])/g;
+const REST_TOPIC = /退|换|补发|运费|邮费|快递|物流|仓库|发票|手续费|佣金|售后|保修|质保|发货|地址|取消|优惠|券|积分|会员|价|钱|(?<![a-z])(?:returns?|refunds?|exchanges?|shipping|delivery|courier|warehouse|invoices?|fees?|commission|warranty|guarantee|price|discount|coupons?|orders?|address|addr|points)(?![a-z])/g;
+/** Sent or taken for repair: 修 as a verb ("拿去修", "返厂修", "修一下"), not 修改 (a change) or 装修 (decorating). */
+const REPAIR = /维修|修理|(?<![保装])修(?!改|正|饰|身|剪|订)|(?<![a-z])(?:repair\w*|fix(?:ed|ing)?)(?![a-z])/;
 const AFTER_PREPOSITION = /(?<![a-z])(?:on|for|of|with|about|in|to) (?:the |my |a |an |this |that |your |these |those )?([a-z]{3,})/g;
 /** What may stand beside the phrasing: a greeting, a name, the goods ("老板 那个卡地亚手镯"), not a story. */
 const MAX_REST_CHARS = 14;
