@@ -7879,6 +7879,15 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     const said = textOf(await shop({ orders: [guitar], logistics: [sf] }, [music])('大概好久能到杭州'));
     assert.match(said, /江浙沪2-3天/);
     assert.doesNotMatch(said, /打电话|德邦/);
+    // Found in review: not past "其他地区" to another region's time; a caveat after it is everyone's.
+    const other: FaqEntry = { id: 'o', question: '几天能收到？', answer: '江浙沪：顺丰，次日达，其他地区：中通，3-5天送达。新疆、西藏：邮政，7-10天。' };
+    const zj = textOf(await shop({ orders: [guitar], logistics: [sf] }, [other])('大概好久能到杭州'));
+    assert.match(zj, /江浙沪：顺丰，次日达/);
+    assert.doesNotMatch(zj, /3-5天/);
+    const caveat: FaqEntry = { id: 'c', question: '几天能收到？', answer: '江浙沪2-3天送达，其他地区3-5天，遇节假日和恶劣天气顺延。新疆、西藏7-10天。' };
+    const xinjiang = order({ orderId: 'XJ-1', status: 'shipped', receiver: { name: '王', phone: '13800002222', address: '新疆乌鲁木齐市天山区 1 号' }, createdAt: session27.ago(50) });
+    const xjTrack = logistics({ orderId: 'XJ-1', events: [{ time: session27.ago(10), location: '乌鲁木齐', description: '快件已到达乌鲁木齐' }], updatedAt: session27.ago(10) });
+    assert.match(textOf(await shop({ orders: [xinjiang], logistics: [xjTrack] }, [caveat])('我的快递几天能到')), /遇节假日和恶劣天气顺延.*新疆、西藏7-10天/);
   });
   test('"钱扣了没", "was i charged?" of an order cancelled unpaid: nothing was charged, no hand-over; the deadline asked is payBy', async () => {
     const cancelled = order({ orderId: 'AP-21', status: 'cancelled', cancelReason: '超时未支付，系统自动取消', createdAt: session27.ago(70) });
