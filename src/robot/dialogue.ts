@@ -38,7 +38,7 @@ import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { healthAsked, type HealthQuestion } from './nlu/health.ts';
 import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, withdrawsHandover, type Nlu } from './nlu/understand.ts';
 import { chineseScript, detectLanguage, foldedKey, readsSpanish } from './nlu/normalize.ts';
-import { TEXTS, type Texts } from './replies.ts';
+import { neverPaid, TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
 import { foldTraditional, kindsOfGoods, mentionsOwnOrder, withoutNonGoods } from './lexicon/index.ts';
@@ -692,6 +692,8 @@ const BUYERS_OWN = /(?<![a-z])(?:my|our)(?![a-z])|我的|我买的|我那(?:个|
 const NEW_TOPIC = /^[,，\s]*(?:那|那么|另外|还有|顺便|(?:and |also |what about |how about |btw |by the way|another (?:thing|question)|one more (?:thing|question)))/;
 /** An order named after the ok ("ok. the cable order, can i …"): another matter than the FAQ question offered, not than the person (found in review: "ok. my buds order, how long?"). */
 const ORDER_NAMED = /^[,，\s]*(?:the |my )?(?:[a-z0-9]+ ){1,2}order\b/;
+/** An order named after the ok ("ok. then my bahulu order when ship?"), not the parcel the person was offered for ("yes please, when will my parcel come?": found in review). */
+const ANOTHER_ORDER = /(?<![a-z])(?:my|the|another|other) (?:[a-z]+ ){0,4}order(?![a-z])|另一(?:个|单)|(?:那|这)(?:个|一)?(?:订单|单子)/;
 /** Words of the person offered: "ok, and when will the agent come?" is still a yes. */
 const PERSON_WORD = /人工|客服|真人|排队|(?<![a-z])(?:someone|agent|human|person|queue|staff)(?![a-z])/;
 /** The yes or no of a message to what we asked, or none when the question after it is what the buyer wants answered. */
@@ -702,7 +704,7 @@ function yesNoOf(state: DialogueState, u: Understanding, rest: string | undefine
   const moves = Boolean(state.confirm || state.faqOptions) && yesNoThenAsks(u, rest) && (NEW_TOPIC.test(rest!.trim()) || ORDER_NAMED.test(rest!.trim())) && namesItsOwn(rest!, state.faqOptions ?? []);
   const elsewhere = Boolean(state.offeredHuman) && yesNoThenAsks(u, rest) && NEW_TOPIC.test(rest!.trim()) && !PERSON_WORD.test(rest!);
   // "ok. then my bahulu and sambal order when ship?": "when" of the buyer's own order is no question about the person (found from outside: handed over).
-  const ofTheirOwn = rest !== undefined && namesItsOwn(rest, []) && !PERSON_WORD.test(rest);
+  const ofTheirOwn = rest !== undefined && ANOTHER_ORDER.test(rest) && !PERSON_WORD.test(rest);
   return noButAsks(u) || moves || elsewhere || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && (!ABOUT_THE_PERSON.test(u.normalized) || ofTheirOwn)))) ? undefined : u.yesNo;
 }
 function yesNoThenAsks(u: Understanding, rest: string | undefined): boolean {
@@ -809,7 +811,7 @@ function noteAnswer(ctx: Ctx): Outcome {
   const hit = confidentFaq(ctx) ?? ctx.data.faqCandidates?.[0];
   const topic = ctx.r.engraving ? ENGRAVING : /贺卡|卡片|留言|备注|电话|(?<![a-z])(?:card|note|call)/i;
   // A gift's entry by its question: "confirm receipt" in an invoice entry's answer is not one (found in review).
-  const onTopic = (e: FaqEntry) => topic.test(`${e.question} ${e.answer}`.toLowerCase()) || (!ctx.r.engraving && /礼|(?<![a-z])gift/i.test(e.question));
+  const onTopic = (e: FaqEntry) => topic.test(`${e.question} ${e.answer}`.toLowerCase()) || (!ctx.r.engraving && /礼品|礼物|礼盒|送礼|(?<![a-z])gift/i.test(e.question));
   const entry = hit && detectLanguage(hit.entry.answer).lang === ctx.lang && onTopic(hit.entry) ? [{ text: hit.entry.answer }] : [];
   return { replies: [...entry, { text: ctx.r.engraving ? ctx.t.engravingOffer : ctx.t.noteOffer }], next: { offeredHuman: true } };
 }
@@ -991,14 +993,17 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
  * delivered order (found from outside).
  */
 const COST_OF_SENDING = /(?<![a-z])how much (?:is|does|for|are|do you charge for|would)(?: it cost for)?(?: the| a)? (?:next[- ]day |express |standard |international |tracked |same[- ]day )?(?:delivery|shipping|postage|p&p)(?![a-z])/;
-// Also "what if i ship it to my place in Burnaby instead", "i havent order yet la", "where r u guys located,
-// can i pick up" from buyers with no order (found from outside: "I can't find any orders from you").
-const IF_I_ORDER = /(?<![a-z])(?:if i (?:order|buy|get|place an order|ship it|send it|have it (?:sent|shipped))|were i to order|(?:have not|not yet|never) (?:order|ordered|bought|buy)(?: yet)?|where (?:are|r) (?:you|u)(?: guys| all)? (?:located|based)|(?:can|could) i (?:self[- ])?(?:pick ?up|collect) (?:it |them )?(?:myself|in person|from (?:you|the shop|your))?(?=\s*[?.!]*$))(?![a-z])|还没(?:下单|下过单|买)|没(?:下过单|买过)/;
+// Also "i havent order yet la", "where r u guys located, can i pick up" from buyers with no order (found from outside:
+// "I can't find any orders from you"). Not "if i send it back…", "what if i have it sent to my office": a buyer's own order (found in review).
+const IF_I_ORDER = /(?<![a-z])(?:if i (?:order|buy|get|place an order)|were i to order|(?:have not|not yet|never) (?:order|ordered|bought|buy)(?: yet)?|where (?:are|r) (?:you|u)(?: guys| all)? (?:located|based)|(?:can|could) i (?:self[- ])?(?:pick ?up|collect) (?:it |them )?(?:myself|in person|from (?:you|the shop|your))?(?=\s*[?.!]*$))(?![a-z])|还没(?:下单|下过单|买)|没(?:下过单|买过)/;
 /** Old goods taken away ("能帮我把旧床垫拉走吗", "can you take the old sofa away"): a service the shop's word answers, no cancel (found from outside). */
 const OLD_TAKEN_AWAY = /(?:(?<![依仍照])旧|原来的)[^，,。？?]{0,6}(?:拉走|收走|带走|搬走|回收)|(?:拉走|收走|带走|搬走|回收)[^，,。？?]{0,4}(?<![依仍照])旧|(?<![a-z])(?:take|haul|remove|collect|dispose of) (?:away )?(?:the |my |our )?old(?![a-z])/;
 /** The buyer's own order or goods said ("我的", "my parcel"): a question about them, not the shop's. */
 const SAYS_MINE = /我(?:的|买的|订的)|(?<![a-z])my (?:order|parcel|package)(?![a-z])/;
+/** Leaving to place the order, nothing asked ("要得 那我先下单了": found from outside, entries offered); not with a question after it. */
+const LEAVES_TO_ORDER = /^(?:(?:好的?|行|要得|ok|okay|嗯|那)[\s，,。.!！]*)*我(?:就)?先(?:去)?下(?:个)?单(?:了|啦|吧|哈)*[\s!！。.~]*$/;
 const beforeBuying = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  LEAVES_TO_ORDER.test(u.normalized.trim()) ? { intent: 'bye' } :
   OLD_TAKEN_AWAY.test(u.normalized) && (u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } :
   (COST_OF_SENDING.test(u.normalized) || IF_I_ORDER.test(u.normalized)) && !mentionsOwnOrder(u.normalized) && !SAYS_MINE.test(u.normalized) && (isDataIntent(u.intent) || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 
@@ -1160,7 +1165,7 @@ const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\
 // Also "我刚fk了 为啥还显示待付款啊 钱都扣了", the money named after, and a longer English sentence (found from outside: told to pay again);
 // the payment said after the status ("it still says unpaid on my end but i paid", "still show unpaid but i already bank in": two shops).
 const PAID_SHOWS_UNPAID =
-  /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|say|shows|show|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?<![a-z])(?:says|say|shows|show|showing|still) (?:unpaid|awaiting payment|not paid|pending payment)\b.{0,40}\bi(?:'ve| have)? (?:already |just )?(?:paid|bank(?:ed)? in|transferred)(?![a-z])|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:我)?(?:已经|明明|早就)?(?:付了|付过了|付款了|转[账帐]了)|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转[账帐](?!失败|不了|没成功|不成功)[^，,。？?]{0,8}了|转了[账帐]|汇款[^，,。？?]{0,8}了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
+  /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|say|shows|show|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?<![a-z])(?:says|say|shows|show|showing|still) (?:unpaid|awaiting payment|not paid|pending payment)\b.{0,40}\b(?:i(?:'ve| have)? (?:already |just )?(?:paid|bank(?:ed)? in|transferr?(?:ed)?|made (?:the )?payment|did the transfer|done the transfer)|(?:paid|transferr?(?:ed)?|bank(?:ed)? in) already)(?![a-z])|(?:显示|还是)(?:待付款|未付款|待支付)[^。？?]{0,12}(?:我(?:已经|明明|早就|都)?|已经|明明|早就)(?:付了|付过了|付过款了|付款了|转[账帐]了)|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转[账帐](?!失败|不了|没成功|不成功)[^，,。？?]{0,8}了|转了[账帐]|汇款[^，,。？?]{0,8}了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示)?(?:待付款|未付款|没付款|待支付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
 const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付|怎么付|哪里付|在哪付|定金|订金|尾款|(?:转[账帐]|支付|付款)(?:失败|不了)|(?<![a-z])(?:how do i pay|where do i pay|deposit|balance (?:payment|due)|pay the balance|failed|declined)(?![a-z])/;
 /** The order's status quoted ("还显示未付款") is no "not paid yet" of the buyer's. */
 const QUOTED_UNPAID = /(?:显示|还是|还)(?:未付款|没付款|待付款|待支付)/g;
@@ -1168,7 +1173,7 @@ const QUOTED_UNPAID = /(?:显示|还是|还)(?:未付款|没付款|待付款|待
  * Asked whether money was taken ("钱扣了没", "扣款了吗", "was i charged for it"), of the order just told: a
  * question, not the money said gone (found from outside: an order cancelled unpaid was handed over).
  */
-const CHARGE_ASKED = /^(?:那|那我的?)?(?:钱|款)(?:被)?(?:扣了?(?:没|吗|么|没有)|有没有(?:被)?扣)[?？\s]*$|^(?:那)?(?:扣(?:钱|款)了(?:没|吗|么|没有)|有没有扣(?:钱|款)|扣没扣(?:钱|款))[?？\s]*$|^(?:so |and )?(?:(?:was i|have i been|am i(?: being)?) (?:charged|billed)|did (?:you|they|it) (?:charge|bill) me)(?: for (?:it|that|this))?[?\s]*$/;
+const CHARGE_ASKED = /^(?:那|那我的?)?(?:钱|款)(?:被)?(?:扣了?(?:没|吗|么|没有)|有没有(?:被)?扣|有扣(?:吗|没|么))[?？\s]*$|^(?:那)?(?:扣(?:钱|款)了(?:没|吗|么|没有)|有没有扣(?:钱|款)|扣没扣(?:钱|款))[?？\s]*$|^(?:so |and )?(?:(?:was i|did i get|have i been|was my (?:card|account)|am i(?: being)?) (?:charged|billed)|did (?:you|they|it) (?:charge|bill) me)(?: for (?:it|that|this))?[?\s]*$/;
 const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been |already )?(?:taken|deducted|gone)|(?:deducted|debited) (?:from|already)|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了|钱都扣了/;
 /**
  * Whether someone got the goods ("我给我女儿寄的苹果她收到没有", "我妈收到了吗"): the parcel, not an after-sales
@@ -1220,11 +1225,13 @@ const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<
 const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:(?:can|do|will) i (?:wait|have)|have i got|have i|i got) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|(?:多久|几天|多长时间)之?内(?:要|得|必须)?付(?![了过完的])|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still reserved(?: for me)?|still (?:held|on hold) for me|(?:want to|wanna|need to|will|gonna) pay\b.{0,30}\bhow long (?:do i have|have i got)|how long (?:do i have|have i got)\b.{0,20}\bto pay)(?![a-z])|(?:什么时候|几时|几点|哪天|最晚)(?:(?:之?前|以前)(?:要|得|必须)?(?:付|给|支付|交)|(?:之?前|以前)?(?:要|得|必须)?(?:付|支付|交)(?:钱|款))(?:吗|呢|啊)?\s*$/;
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 /** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
-const NOT_UNPAID_TIMEOUT = /付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|退的|赔|补发|返现|差价|赠品|单号|发票|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
+const NOT_UNPAID_TIMEOUT = /尾款|定金|订金|付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|退的|赔|补发|返现|差价|赠品|单号|发票|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
 /** The deadline asked in so many words ("那个单子付款截止到几点", "最晚几点付款": found from outside, "not sure" and a hand-over), whatever the FAQ. */
+// Not the day's cut-off for sending ("最晚几点付款能当天发货") nor a pre-sale's balance ("尾款付款截止"): the FAQ's (found in review).
+const CUT_OFF = /发货|发出|寄出|当天|今天|尾款|定金|订金/;
 const PAY_DEADLINE = /付款(?:截止|期限|截至)|(?:最晚|最迟)(?:几点|什么时候|啥时候|哪天)(?:前)?(?:要|得)?(?:付款|付钱|支付|付)/;
 const unpaidTimeout = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'unpaidTimeout' | 'explicitOrderId'> | undefined =>
-  ((UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !(CLEARLY_ELSE_THAN_ORDERS.has(u.intent) && !u.guessed)) || PAY_DEADLINE.test(u.normalized)) && !NOT_UNPAID_TIMEOUT.test(u.normalized) ? { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
+  ((UNPAID_TIMEOUT.test(u.normalized) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ) && !(CLEARLY_ELSE_THAN_ORDERS.has(u.intent) && !u.guessed)) || (PAY_DEADLINE.test(u.normalized) && !CUT_OFF.test(u.normalized))) && !NOT_UNPAID_TIMEOUT.test(u.normalized) ? { intent: 'cancel_order', unpaidTimeout: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
 /**
  * An order the buyer cancelled, asked after its money ("防晒那单我取消了 钱退了吗", "i cancelled it,
@@ -1495,9 +1502,11 @@ const NOTE_ASKED = /(?:能|可以|可不可以|能不能|能否)(?:让|叫)?(?:�
  * A gift sent without its price ("是送人的，能不放小票吗", "can you not include the receipt?"): words for the
  * order, not an invoice asked for (found from outside: "did you mean how do I get an invoice?").
  */
-const NO_PRICE_INSIDE = /(?:别|不要|不用|能不|可以不|能不能不|可不可以不)(?:帮我)?(?:放|夹|带|附|塞|打印)(?:上|进去|在里面)?(?:小票|发票|价格单|价签|购物清单|销售单|收据|单据|价格)|(?<![a-z])(?:(?:do ?n[o']?t|not|no need to|without) (?:include|includ\w+|put|send|add|enclos\w+|print)(?: in)? (?:the |a |any )?(?:receipt|invoice|price tag|prices?|packing slip)|(?:no|without) (?:the |a )?(?:receipt|invoice|price tag|prices?|packing slip) (?:in|inside) (?:the )?(?:box|parcel|package)|gift receipt)(?![a-z])/;
+// Not the receipt or invoice said missing ("there was no invoice in the box"), nor a price asked without one ("能不带发票吗 价格能少点不": found in review).
+const NO_PRICE_INSIDE = /(?:别|不要|不用|能不|可以不|能不能不|可不可以不)(?:帮我)?(?:放|夹|带|附|塞|打印)(?:上|进去|在里面)?(?:小票|发票|价格单|价签|购物清单|销售单|收据|单据|价格)|(?:小票|价格单|价签|发票)[^，,。？?]{0,6}(?:别|不要|不用)(?:放|夹|附)了?|(?<![a-z])(?:(?:do not|not|no need to|without) (?:include|includ\w+|put|send|add|enclos\w+|print|show)(?: in)? (?:the |a |any )?(?:receipt|invoice|price tag|prices?|packing slip)|(?:leave|take) out (?:the |any )?(?:receipt|invoice|price tag|prices?|packing slip)|remove (?:the )?price tags?|(?:please|pls) no (?:receipt|invoice|price tag|prices?) (?:in|inside) (?:the )?(?:box|parcel|package)|no (?:receipt|invoice|price tag|prices?) (?:in|inside) (?:the )?(?:box|parcel|package),? (?:please|pls)|gift receipt)(?![a-z])/;
+const ASKS_PRICE = /便宜|少点|优惠|价格能|多少钱|(?<![a-z])(?:cheaper|discount|how much)(?![a-z])/;
 const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined =>
-  NO_PRICE_INSIDE.test(u.normalized) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } :
+  NO_PRICE_INSIDE.test(u.normalized) && !NOTE_COMPLAINT.test(u.normalized) && !ASKS_PRICE.test(u.normalized) ? { intent: 'faq', note: true } :
   ((NOTE.test(u.normalized) && (!/[?？]|吗|么/.test(u.normalized) || /(?:^|[,.;!]\s*)(?:can|could) (?:the|you|they|he|she)\b/.test(u.normalized.trim()))) || NOTE_ASKED.test(u.normalized)) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } : undefined;
 /**
  * Customs asked after ("我的奶粉清关到哪一步了", "清关好了没", "到海关了吗", "stuck in customs"): the
@@ -1516,8 +1525,10 @@ const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 // Also "图我拍好了 怎么发给你", "影咗相喇 點send俾你", "should i send you pics" (found from outside: a shipping entry, read as 发货);
 // "i can send pics", "i have photos of the box from the driver, can i send them", "照片我有拍，要发去哪里", "拍照发哪 就发这吗" (three shops).
 const SENDS_EVIDENCE =
-  /(?:视频|照片|图片|截图|开箱|拍照|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊就]|\s*$)|发去哪|发这(?:里|儿)?(?:吗|就行吗|可以吗)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|i (?:can|could|will|'ll) send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|(?:i have|i got|i've got|got) (?:some |the )?(?:photos?|pictures?|pics?|videos?)\b.{0,40}\bcan i send (?:them|it|you|u))(?![a-z])/;
-const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (SENDS_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined);
+  /(?:视频|照片|图片|截图|开箱|拍照|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊就]|\s*$)|发去哪|发这(?:里|儿)?(?:吗|就行吗|可以吗)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|i (?:can|could|will|'ll) send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)(?= *[.!]*$| of (?:the |it|them|my (?:parcel|package|order))|.{0,30}\b(?:box|damage\w*|broken|crack\w*|packaging|proof)\b)|(?:i have|i got|i've got|got) (?:some |the )?(?:photos?|pictures?|pics?|videos?)\b.{0,40}\bcan i send (?:them|it|you|u))(?![a-z])/;
+/** Photos for made-to-order work ("照片我有拍，要发去哪里定制", "i can send photos of my cat for the portrait"): the shop's word on it, not evidence (found in review). */
+const NOT_EVIDENCE = /定制|设计|打印|冲印|刻字|(?<![a-z])(?:portrait|custom\w*|design\w*|print\w*|engrav\w*)(?![a-z])/;
+const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (SENDS_EVIDENCE.test(u.normalized) && !NOT_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined);
 /**
  * "…80份 预算每份200左右 你们联系我 电话136…", "pls call me back on 9123 4567": the buyer asks to be
  * contacted, which a person does (found from outside: a company's group-buy details read as an address change).
@@ -1574,7 +1585,8 @@ const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 // Also "能不能直接重新给我寄一套", "不是取消！是补发" (found from outside: read as a cancellation, twice).
 const RESEND = /(?:补发|重新发|重发|再发|再寄)一?(?:个|件|双|份|套)?(?:吧|给我)?\s*$|(?:能不能|可以|能|可不可以)(?:直接)?(?:给我|帮我)?(?:补发|重发|重新发|再发)|(?:能不能|可以|能|可不可以)(?:直接)?(?:重新|再)(?:给我|帮我)?寄(?:一|个|一套|一份|一个|一双)?|(?:是|要)(?:补发|重发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it|send (?:me |us )?(?:a |an )?(?:new|replacement|another|fresh) [a-z]+(?: [a-z]+)? instead|(?:just|pls|please|can (?:u|you)|could (?:u|you)) (?:just )?send (?:me |us )?(?:new|replacement|fresh) [a-z]+|resend|prefer (?:a )?(?:replacement|new one)|(?:can i|could i|i want|i'?d like) (?:get |have )?a replacement)(?![a-z])/;
 /** Coupons, invoices, links, postage, or a question of policy ("如果丢了会补发吗"): not goods sent again (found in review). */
-const NOT_RESEND = /券|发票|链接|运费|验证码|短信|会不会|会补发吗|如果|(?<![a-z])(?:coupon|voucher|invoice|link|code|receipt|email|otp|sms|message|if)(?![a-z])/;
+// Nor a message, a picture or a video sent again ("你刚才说的能重新发一遍吗", "可以重新发一下安装视频吗", "resend the photo": found in review).
+const NOT_RESEND = /券|发票|链接|运费|验证码|短信|一遍|视频|图片|照片|说明|二维码|消息|信息|地址|会不会|会补发吗|如果|(?<![a-z])(?:coupon|voucher|invoice|link|code|receipt|email|otp|sms|message|photos?|pictures?|pics?|videos?|instructions?|manual|qr|pdf|files?|details|if)(?![a-z])/;
 // While a person is offered for the parcel just told (lost, stuck, late): the buyer answers that offer. Else asked
 // outright of an order talked about ("能给我重新发一个不", "i prefer resend", "can u just send new pots": found from
 // outside, three shops: an FAQ entry offered, "no request"), unless the message is of the buyer's data.
@@ -1615,7 +1627,8 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
   // person can chase it (found from outside: the delivered parcel of the exchange's order; "not understood").
   if (!isDataIntent(u.intent) && BARE_CHASE.test(n) && !NOT_CHASING.test(n) && !CHASE_DECLINED.test(n) && (state.topic === 'aftersale_progress' || !state.focusOrderId)) return { intent: 'human' };
   const onParcel = state.focusOrderId && state.topic && LOGISTICS_INTENTS.has(state.topic) && (u.guessed || !isDataIntent(u.intent)) && (CHASE.test(n) || HURRY.test(n)) && !REQUEST_WORDS.test(n);
-  const aboutOrder = !isDataIntent(u.intent) && ((state.focusOrderId && CHASE.test(n)) || URGE_SHIPPING.test(n));
+  // Slow, and the money wanted back ("发货这么慢 不想要了 怎么退款"): the refund, not a push to send it (found in review).
+  const aboutOrder = !isDataIntent(u.intent) && ((state.focusOrderId && CHASE.test(n)) || (URGE_SHIPPING.test(n) && !GIVES_UP.test(n)));
   if (!onParcel && !aboutOrder) return undefined;
   return { intent: state.topic && LOGISTICS_INTENTS.has(state.topic) && state.topic !== 'change_address' ? state.topic : 'delivery_estimate' };
 }
@@ -2839,6 +2852,7 @@ const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly
  * buyer with shipped ones too, the unshipped come first, not a list of every order (found from
  * outside); one with none unshipped gets the usual answer.
  */
+const GIVES_UP = /退款|退货|取消|不想要|不要了|(?<![a-z])(?:refund|cancel|do not want)(?![a-z])/;
 // Slow to send ("发货太慢了吧", "怎么这么慢啊 别家都是当天发": found from outside, a list of every order).
 const URGE_SHIPPING =
   /催.{0,3}发货|发货(?:也)?(?:太|好|这么|真|超)慢|(?:太|这么|好|真)慢.{0,12}当天(?:就)?发|(?:今天|尽快|马上|早点)(?:能|可以)?发(?:吗|货|出|走)?|能不能(?:今天|尽快|快点|早点|马上)发|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|has ?n'?t|have ?n'?t|haven'?t|hasn'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
@@ -3071,7 +3085,7 @@ function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderS
   const pool = orders.filter((o) => tiers.some((tier) => tier.includes(o.status)));
   if (pool.length > relevant.length && relevant.every((o) => namesOtherGoods(ctx, o))) return { many: pool };
   const atPoint = relevant.filter((o) => ctx.logistics.some((l) => l.orderId === o.orderId && atPickup(l)));
-  if (relevant.length > 1 && atPoint.length === 1 && PICKUP_ASKED.test(ctx.r.u.normalized)) return { one: atPoint[0]! };
+  if (relevant.length > 1 && atPoint.length === 1 && PICKUP_ASKED.test(ctx.r.u.normalized) && !OTHER_PARCEL.test(ctx.r.u.normalized)) return { one: atPoint[0]! };
   return relevant.length === 1 ? { one: relevant[0]! } : { many: relevant };
 }
 
@@ -3534,9 +3548,11 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
 }
 
 /** The pickup code lost or not found ("丰巢取件码忘了咋办", "变调夹那个包裹丰巢取件码在哪看": found from outside, the note on collecting it). */
-const CODE_LOST = /取件码[^，,。？?]{0,6}(?:忘|丢|删|没收到|没看到|找不到|在哪|哪里看|哪看|多少|是啥|是什么)|(?:忘|丢|删|没收到|找不到)(?:了)?(?:记)?取件码|(?<![a-z])(?:(?:pickup|collection|locker) code\b.{0,20}\b(?:lost|forgot|where|didn'?t get|never got|deleted)|(?:lost|forgot|deleted|didn'?t get|never got|can'?t find) (?:the |my )?(?:pickup|collection|locker) code)(?![a-z])/;
+const CODE_LOST = /(?:取件码|取货码)[^，,。？?]{0,6}(?:忘|丢|删|没收到|没看到|找不到|在哪|哪里看|哪看|多少|是啥|是什么)|(?:忘|丢|删|没收到|找不到|不记得|唔记得)(?:了|咗|记)?(?:个|了)?(?:取件码|取货码)|(?<![a-z])(?:(?:pickup|pick up|collection|locker) code\b.{0,20}\b(?:lost|forgot|where|did not get|never got|deleted)|(?:lost|forgot|deleted|did not get|never got|cannot find|can not find|do not have) (?:the |my )?(?:pickup|pick up|collection|locker) code)(?![a-z])/;
 /** A pickup point named ("丰巢取件码", "the locker"): of several parcels, the one waiting there is meant (found from outside: the other parcel was told). */
-const PICKUP_ASKED = /取件码|取货码|丰巢|快递柜|驿站|自提|(?<![a-z])(?:pickup code|collection code|locker|pickup point|collection point)(?![a-z])/;
+// The code only: "另一个快递怎么还没到驿站" asks of the other one (found in review).
+const PICKUP_ASKED = /取件码|取货码|(?<![a-z])(?:pickup|pick up|collection|locker) code(?![a-z])/;
+const OTHER_PARCEL = /另一|另外|其他|还有一个|还没到|没到|(?<![a-z])(?:other|another|not (?:there|in) yet)(?![a-z])/;
 
 /** "我不是催 就想问问物流停在哪了": no chase asked (found in review). */
 const NOT_CHASING = /不是催|不催|不用催|(?<![a-z])(?:not chasing|not rushing|no rush)(?![a-z])/;
@@ -4089,7 +4105,9 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
   const { t } = ctx;
   let text = t.orderStatus(statusFields(ctx, o)) + payByNote(ctx, o);
   // Whether the money was taken, of a cancelled order: its reason says it ("超时未支付" took nothing).
-  if (ctx.r.chargeAsked && o.status === 'cancelled') return { replies: [reply(t.cancel.cancelled(o.orderId, o.cancelReason), orderCard(o))], next: MENTIONED };
+  // Only when the reason says it was never paid: with none, the robot cannot tell, and a person looks (found in review: a refund promised).
+  if (ctx.r.chargeAsked && o.status === 'cancelled' && o.cancelReason && neverPaid(o.cancelReason)) return { replies: [reply(t.cancel.cancelled(o.orderId, o.cancelReason), orderCard(o))], next: MENTIONED };
+  if (ctx.r.chargeAsked && o.status === 'cancelled') return { replies: [reply(text, orderCard(o)), { text: t.cancelledWhy }], next: { offeredHuman: true } };
   // The platform's reason, when it sent one (`cancelReason`); else a person can look.
   if (ctx.r.whyCancelled && o.status === 'cancelled') {
     // Said against ("我明明付款了"): a person offered outright, not only mentioned (found in review).
@@ -4231,11 +4249,11 @@ const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
 const DELIVERY_REGIONS: readonly RegExp[] = [
   // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too).
   /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, /台湾/, /偏远/,
-  /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马|亚庇|古晋/i,
+  /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马(?!路)|亚庇|古晋/i,
   // Malaysia's places in Chinese too ("西马其他州属（槟城、柔佛、霹雳等）": found from outside, a Penang parcel was told every region).
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)|巴生谷|吉隆坡|雪兰莪|八打灵/i,
   // West Malaysia beyond the Klang Valley, and Singapore: a Ninja Van parcel to Johor was told "Singapore: Ninja Van 3-5 working days" (found from outside).
-  /west malaysia|peninsular malaysia|(?<![a-z])(?<!jalan |jln |lorong |persiaran |lebuh |lebuhraya )(?:johor|penang|pulau pinang|perak|kedah|kelantan|terengganu|pahang|negeri sembilan|melaka|malacca|perlis)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)|西马|槟城|柔佛|新山|霹雳|怡保|吉打|吉兰丹|登嘉楼|彭亨|森美兰|芙蓉|马六甲|玻璃市/i,
+  /west malaysia|peninsular malaysia|(?<![a-z])(?<!jalan |jln |lorong |persiaran |lebuh |lebuhraya )(?:johor|penang|pulau pinang|perak|kedah|kelantan|terengganu|pahang|negeri sembilan|melaka|malacca|perlis)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)|西马(?!路)|槟城|柔佛|新山|霹雳|怡保|吉打|吉兰丹|登嘉楼|彭亨|森美兰|马六甲|玻璃市/i,
   /(?<![a-z])singapore(?![a-z])|新加坡/i,
   // Australia's states and territories, by name, abbreviation or capital ("…, Perth WA 6000"), and New Zealand (found from outside:
   // a parcel to WA was told every state's days).

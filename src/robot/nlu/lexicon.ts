@@ -20,7 +20,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' returned to sender', 1.2], [' return to sender', 1.0],
     ['快递', 0.6], ['物流', 0.7], ['包裹', 0.6], ['快件', 0.6], ['运单', 0.9], ['单号', 0.4], ['到哪', 0.8], ['到哪了', 0.3], ['在哪', 0.5],
     // "费洛蒙到店了吗 要去哪间7-11拿", "取件码是多少": a parcel waiting at a store or locker (found from outside: not understood).
-    ['到店了', 1.4], ['取件码', 1.2], ['去哪拿', 0.9], [' pickup code', 1.8], [' pick up code', 1.8], [' collection code', 1.8], [' locker code', 1.6], ['去哪取', 0.9], ['去哪间', 0.6],
+    ['到店了', 1.4], ['取件码', 1.2], ['去哪拿', 0.9], [' pickup code', 2.6], [' pick up code', 2.6], [' collection code', 2.4], [' locker code', 2.4], ['取货码', 1.2], ['去哪取', 0.9], ['去哪间', 0.6],
     // "要下载啥 在哪下": where to download, no parcel (found from outside: a split parcel's three lines).
     ['下载', -0.8], [' download', -0.8],
     ['哪里了', 0.5], ['哪儿了', 0.5], ['走到', 0.5], ['查快递', 1.0], ['查物流', 1.0], ['查件', 1.0], ['查+物流', 0.5], ['查+快递', 0.5], ['查+包裹', 0.6], ['单号+查', 0.5], ['查一下', 0.2], ['签收+没收到', 0.6], ['显示签收', 0.6], ['已签收', 0.3], ['物流信息', 0.6], ['物流状态', 0.6],
@@ -236,8 +236,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "那个香奈儿cf还在吗": is the item still there (for sale), no greeting (found from outside).
     ['那个+还在吗', -1.6], ['这个+还在吗', -1.6], ['这款+还在', -1.6], ['那款+还在', -1.6], ['那个还在吗', 1.6], ['这个还在吗', 1.6],
     ['你好', 1.2], ['您好', 1.2], ['在吗', 1.5], ['在么', 1.5], ['在不在', 1.5], ['有人吗', 1.2], ['有人在吗', 1.3], ['哈喽', 1.2],
-    // A call's "hello?" ("喂", "喂？"), and northern "有人没" (found from outside: not understood, then a hand-over).
-    [' 喂 ', 1.0], ['有人没', 1.2],
+    // A call's "hello?" ("喂", "喂？": found from outside, not understood, then a hand-over).
+    [' 喂 ', 1.0],
     ['嗨', 1.0], ['哈佬', 1.2], ['早上好', 1.2], ['晚上好', 1.2], ['下午好', 1.2], ['早安', 1.0], [' 早 ', 1.2], ['早啊', 1.2], ['亲', 0.5], ['客服', 0.3],
     [' hello', 1.2], [' hi ', 1.2], [' hey', 1.1], [' hiya', 1.1], [' good morning', 1.2], [' morning', 0.9], [' good afternoon', 1.2], [' good evening', 1.2],
     [' 在 ', 1.3], [' 人呢', 1.0], [' anyone there', 1.3], [' anybody there', 1.3], [' anybody home', 1.2], [' anyone home', 1.2], ['有人没 ', 1.3], [' is anyone', 0.8], [' yo ', 1.1], [' greetings', 1.2], [' howdy', 1.2],
@@ -255,7 +255,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "宝宝哭了 先不说了": leaving the chat for now, no question (found from outside: "not sure, a person?").
     // Leaving to do it oneself ("no its fine ill check later", "要得 那我先下单了", "ok 那我换个号问": found from outside,
     // the parcel again and unrelated entries offered).
-    [' check later', 1.4], [' check back later', 1.4], [' check it later', 1.4], [' i order first', 1.2], ['我先下单', 1.2], ['那我先下单', 1.4], ['换个号问', 1.4], ['换个账号问', 1.4],
+    [' check later', 1.4], [' check back later', 1.4], [' check it later', 1.4], [' i order first', 1.2], ['换个号问', 1.4], ['换个账号问', 1.4],
     ['先不说了', 1.8], ['回头再说', 1.4], ['晚点再说', 1.4], ['晚点再聊', 1.4], ['有空再说', 1.4], ['先这样吧', 1.2], [' talk later', 1.4], [' gotta go', 1.4], [' got to go', 1.4],
     [' thanks', 1.5], [' thank you', 1.5], [' ta ', 1.2], [' 88 ', 1.2], [' 886 ', 1.2], [' thank', 1.2], [' bye', 1.5], [' goodbye', 1.5], [' that is all', 1.2], [' got it', 0.9], [' never got it', -0.9], [" didn't get it", -0.9],
     [' appreciate', 1.2], [' cheers', 1.0], [' have a nice day', 1.2], [' have a good day', 1.2], [' have a good one', 1.2], [' see you', 1.0], [' all good', 0.9],
