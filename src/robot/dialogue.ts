@@ -33,13 +33,13 @@ import {
 } from './cards.ts';
 import { phrasingsOf, type FaqEntry, type FaqHit } from './faq-index.ts';
 import { arrivalVerdict, daysRangeIn, DELIVERY } from './arrival-day.ts';
-import { localDay } from './nlu/entities.ts';
+import { extractEntities, localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { healthAsked, type HealthQuestion } from './nlu/health.ts';
 import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, withdrawsHandover, type Nlu } from './nlu/understand.ts';
 import { chineseScript, detectLanguage, foldedKey, readsSpanish } from './nlu/normalize.ts';
 import { neverPaid, TEXTS, type Texts } from './replies.ts';
-import { isDataIntent, isIntent, type Card, type DataIntent, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
+import { isDataIntent, isIntent, type Card, type DataIntent, type Entity, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
 import { foldTraditional, kindsOfGoods, mentionsOwnOrder, withoutNonGoods } from './lexicon/index.ts';
 
@@ -4177,11 +4177,23 @@ const AWAY_UNTIL = /之后|以后|不在家|(?<![a-z])(?:until|till|after (?:tha
 /** A day it is sent or ordered on, or the hour of a delivery already under way ("几点能到"): no day of arrival to weigh. */
 const SENT_OR_ORDERED = /发货|发出|寄出|寄得出|发的话|下单|付款|拍下|拍的话|现在拍|现在买|派送|派件|几点|(?<![a-z])(?:ship\w*|dispatch\w*|send|sent|order|what time)(?![a-z])/;
 /** A day named for the parcel ("will it be here by thursday", "周四能到吗") against the delivery time just said; undefined when none is named or the time names no days. */
+/**
+ * The days named; of two, the one in the sentence that asks of arriving ("周二之前能到不？周三要演出": the other is why,
+ * found from outside: no word on the day).
+ */
+function datesAsked(ctx: Ctx, n: string): Entity[] {
+  const dates = ctx.r.u.entities.filter((e) => e.type === 'date');
+  if (dates.length !== 2) return dates;
+  const asking = n.split(/[?？!！。;；]/).filter((c) => ARRIVAL_ASKED.test(c));
+  if (asking.length !== 1) return dates;
+  const inIt = extractEntities(asking[0]!, asking[0]!, { now: ctx.input.now ?? new Date(), tzOffsetMinutes: ctx.tz }).filter((e) => e.type === 'date');
+  return inIt.length === 1 ? inIt : dates;
+}
 function dayAsked(ctx: Ctx, l: Logistics, estimate: string): string | undefined {
   // The day it comes, not one it is sent or ordered on ("今天下单明天能到吗", "下午付款今天能发货吗").
   // One day only, and not one the buyer is away until or after ("not home on friday, will it come thursday?": found in review).
-  const dates = ctx.r.u.entities.filter((e) => e.type === 'date');
   const n = ctx.r.u.normalized;
+  const dates = datesAsked(ctx, n);
   const asked = ARRIVAL_ASKED.test(n) && !SENT_OR_ORDERED.test(n) && !AWAY_UNTIL.test(n) && dates.length === 1 ? (dates[0]!.value as string) : undefined;
   const range = asked ? daysRangeIn(estimate) : undefined;
   const sent = Math.min(...l.events.map((e) => Date.parse(e.time)).filter(Number.isFinite));

@@ -7586,6 +7586,8 @@ describe('the day asked of a parcel, and what is said beside it (thirty-first se
     assert.match(textOf(await say('will it be here by friday?')), /should be there by Nov 29/);
     assert.match(textOf(await say('will it reach by friday?')), /should be there by Nov 29/, 'Singlish "reach" (thirty-first session)');
     assert.match(textOf(await say('今天能到吗')), /今天有可能送到，按一般时效最晚11月28日/);
+    // Two days named, one of them why (thirty-second session): the one in the sentence that asks of arriving.
+    assert.match(textOf(await say('周五之前能到不？周六要用')), /11月29日应该能送到/);
     const own: FaqEntry = { id: 'time', question: 'How long does delivery take?', answer: 'Delivery takes 3-5 business days after dispatch.' };
     const en = shop({ orders: [earbuds], logistics: [earbudsTrack] }, [own]);
     const today = textOf(await en('will it arrive today?'));
