@@ -2277,6 +2277,8 @@ function conditionWords(n: string): string[] {
 
 /** A sentence of an entry this long, found in the order's answer, says the entry there. */
 const MIN_SAID_SENTENCE = 12;
+/** A clause with a time this long, said in the order's answer, says its entry ("北京同城次日达"). */
+const MIN_SAID_CLAUSE = 6;
 /** From this confidence a shop FAQ hit outranks the guess that a question naming no order is about one. */
 export const FAQ_OVER_DATA = 0.6;
 const OPEN: ReadonlySet<OrderStatus> = new Set(['pending_payment', 'paid', 'shipped', 'delivered']);
@@ -2427,6 +2429,9 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   // Any of its sentences: the order's answer may say only the one on its courier (found from outside: the whole entry, then its DPD sentence).
   const sentences = (hit.entry.answer.match(SENTENCES) ?? [hit.entry.answer]).map((x) => x.trim().replace(/[。！？!?；;，,.]+$/, ''));
   if (one && sentences.some((x, i) => (i === 0 || x.length >= MIN_SAID_SENTENCE) && data.replies.some((r) => r.text.includes(x)))) return data;
+  // Or its region's clauses of it ("北京同城次日达，其他地区2-4天" out of a sentence that goes on to 新疆: found from outside, the whole entry before it).
+  const clauses = hit.entry.answer.split(CLAUSE_END).map((x) => x.trim().replace(/[。！？!?；;，,.]+$/, '')).filter((x) => x.length >= MIN_SAID_CLAUSE && TIMED.test(x));
+  if (one && clauses.some((x) => data.replies.some((r) => r.text.includes(x)))) return data;
   // A pre-order's or made-to-order's answer carries its own terms, and an order with a promised day
   // (`shipBy`) its day: the in-stock entry beside them would contradict them ("现货48小时内发" before
   // "预售按开采日期发": found from outside, a fruit shop).

@@ -7949,6 +7949,16 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     assert.match(textOf(await say('我的鞋子到哪了')), /ZTSH-1/);
     assert.doesNotMatch(textOf(await say('鞋子有异味正常不')), /ZTSH-1/);
   });
+  test('a place named after a parcel\'s answer: its region\'s clauses said once, not the whole entry before them', async () => {
+    const entry: FaqEntry = { id: 'd', question: '几天能收到', answer: '默认发中通，加5元可改顺丰。北京同城次日达，其他地区2-4天，新疆、西藏5-7天。', alternates: ['快递几天到', '多久能到货', '发什么快递', '能发顺丰吗'] };
+    const mats = order({ orderId: 'AP-17', status: 'shipped', receiver: { name: '李', phone: '13800004444', address: '河北省石家庄市长安区 9 号' }, createdAt: session27.ago(50) });
+    const sf = logistics({ orderId: 'AP-17', carrier: '顺丰速运', trackingNo: 'SF17', events: [{ time: session27.ago(10), location: '石家庄市', description: '快件到达【石家庄转运中心】' }], updatedAt: session27.ago(10) });
+    const say = shop({ orders: [mats], logistics: [sf] }, [entry]);
+    await say('我脚垫到哪了');
+    const r = textOf(await say('啥时候能到石家庄'));
+    assert.match(r, /其他地区2-4天/);
+    assert.doesNotMatch(r, /默认发中通|新疆/);
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });
