@@ -442,6 +442,15 @@ describe('one clause answered by itself beside a remark that asks nothing', () =
   });
 });
 
+// Found from outside (thirty-second session, a Kuala Lumpur shop): Kota Kinabalu and Kuching are East Malaysia.
+test('East Malaysia\'s places meet an entry on Sabah and Sarawak, in Chinese and English', () => {
+  const shop = new FaqIndex([
+    { id: 'east', question: 'Do you deliver frozen food to Sabah or Sarawak?', answer: 'Sorry, no frozen items to East Malaysia; dry groceries go by Pos Laju.', alternates: ['可以寄东马吗'] },
+    { id: 'pay', question: 'What payment methods do you accept?', answer: 'FPX, cards and e-wallets.' },
+  ]);
+  for (const q of ['我住亚庇，可以寄冷冻虾过来吗', 'can send frozen prawns to kuching?']) assert.equal(shop.lookup(q).hit?.entry.id, 'east', q);
+});
+
 // Found from outside (thirty-second session: a Beijing car-accessories shop, a Chengdu instrument shop).
 describe('a question ended by 不, and a repair beside a return', () => {
   const shop = new FaqIndex([
