@@ -7959,6 +7959,18 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     assert.match(r, /其他地区2-4天/);
     assert.doesNotMatch(r, /默认发中通|新疆/);
   });
+  test('the shop\'s word on weekends is said with its sending times (two shops: "4点前付款当天发出" alone, read on a Sunday)', async () => {
+    const ship: FaqEntry = { id: 's', question: '付款后多久发货', answer: '工作日下午4点前付款的订单当天发出，4点后付款的次日发出；周六、日付款的订单顺延至下一个工作日发出。默认发顺丰快递，不支持指定其他快递。' };
+    const paid = order({ orderId: 'RF-2', status: 'paid', createdAt: session27.ago(20) });
+    const r = textOf(await shop({ orders: [paid] }, [ship])('那明天一定能发吗 急用'));
+    assert.match(r, /周六、日付款的订单顺延至下一个工作日发出/);
+    assert.doesNotMatch(r, /默认发顺丰/);
+  });
+  test('why an order was cancelled, asked after it ("oppo那个也取消了 为啥"), is told its reason', async () => {
+    const a = order({ orderId: 'OP-1', status: 'cancelled', cancelReason: '超时未支付，系统自动取消', items: [{ sku: 'O', title: 'OPPO Find X6 12+256G 99新', quantity: 1, price: '2899.00' }], createdAt: session27.ago(70) });
+    const b = order({ orderId: 'IP-2', status: 'cancelled', cancelReason: '缺货，商家取消', items: [{ sku: 'I', title: 'iPhone 15 128G 99新', quantity: 1, price: '4399.00' }], createdAt: session27.ago(60) });
+    assert.match(textOf(await shop({ orders: [a, b] })('oppo那个也取消了 为啥')), /超时未支付/);
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });
