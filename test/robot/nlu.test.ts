@@ -697,6 +697,9 @@ describe('Cantonese as Hong Kong buyers type it (eighteenth session)', () => {
       ['充咗一晚都冇反應', /充了一晚都没有反应/],
       ['清關異常係咩意思', /清关异常是什么意思/],
       ['我嘅面霜寄咗成個禮拜都未到', /我的面霜寄了一个星期都没到/, 'track_parcel'],
+      // The thirty-second round (a Hong Kong cake shop): where it is, and whether it can be collected.
+      ['我個蛋糕到邊啦', /我个蛋糕到哪了/, 'track_parcel'],
+      ['可以去攞未', /可以去取了没/, 'track_parcel'],
     ];
     for (const [text, normal, intent] of cases) {
       const u = nlu.understand(text);

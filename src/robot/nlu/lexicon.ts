@@ -20,7 +20,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' returned to sender', 1.2], [' return to sender', 1.0],
     ['快递', 0.6], ['物流', 0.7], ['包裹', 0.6], ['快件', 0.6], ['运单', 0.9], ['单号', 0.4], ['到哪', 0.8], ['到哪了', 0.3], ['在哪', 0.5],
     // "费洛蒙到店了吗 要去哪间7-11拿", "取件码是多少": a parcel waiting at a store or locker (found from outside: not understood).
-    ['到店了', 1.4], ['取件码', 1.2], ['去哪拿', 0.9], [' pickup code', 2.6], [' pick up code', 2.6], [' collection code', 2.4], [' locker code', 2.4], ['取货码', 1.2], ['去哪取', 0.9], ['去哪间', 0.6],
+    ['到店了', 1.4], ['取件码', 1.2], ['去哪拿', 0.9], ['可以取了没', 1.2], ['可以去取了没', 1.2], [' pickup code', 2.6], [' pick up code', 2.6], [' collection code', 2.4], [' locker code', 2.4], ['取货码', 1.2], ['去哪取', 0.9], ['去哪间', 0.6],
     // "要下载啥 在哪下": where to download, no parcel (found from outside: a split parcel's three lines).
     ['下载', -0.8], [' download', -0.8],
     ['哪里了', 0.5], ['哪儿了', 0.5], ['走到', 0.5], ['查快递', 1.0], ['查物流', 1.0], ['查件', 1.0], ['查+物流', 0.5], ['查+快递', 0.5], ['查+包裹', 0.6], ['单号+查', 0.5], ['查一下', 0.2], ['签收+没收到', 0.6], ['显示签收', 0.6], ['已签收', 0.3], ['物流信息', 0.6], ['物流状态', 0.6],

@@ -671,6 +671,13 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['去咗边', '去了哪'],
   ['寄到边', '寄到哪'],
   ['送到边', '送到哪'],
+  // The thirty-second round (a Hong Kong cake shop): "我個蛋糕到邊啦", "可以去攞未" (not understood).
+  ['到边啦', '到哪了'],
+  ['到边呀', '到哪了'],
+  ['到边', '到哪'],
+  ['可以去攞未', '可以去取了没'],
+  ['可以攞未', '可以取了没'],
+  ['攞得未', '可以取了没'],
   ['边个', '哪个'],
   ['边张', '哪张'],
   ['几耐', '多久'],
@@ -800,7 +807,7 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
 /** Characters and words only written Cantonese uses, read on the text as typed (係 alone is also 關係). */
 // 点解 is inside Mandarin's 重点解释 and 难点解决: only 點解 as typed, or 点解 opening the message.
 // "开唔开", "会唔会": Cantonese's A-not-A question (found from outside: "星期日開唔開" was not read).
-export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|([\u4e00-\u9fff])唔\1|喇(?![叭嘛])|點解|^\s*点解|點算|塊面(?!膜)|搽[完咗]|[漏碎紅红起腫肿壞坏]晒|有返貨|有返货|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|琴日|聽日|听日/;
+export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|([\u4e00-\u9fff])唔\1|喇(?![叭嘛])|點解|^\s*点解|點算|塊面(?!膜)|搽[完咗]|[漏碎紅红起腫肿壞坏]晒|有返貨|有返货|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|到邊|琴日|聽日|听日/;
 
 /** English words that are also common pinyin or order-code fragments and must not be counted as English. */
 export const NOT_ENGLISH = new Set(['jd', 'yt', 'zto', 'sto', 'ems', 'sku', 'id', 'no']);
