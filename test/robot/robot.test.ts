@@ -7971,6 +7971,12 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     const b = order({ orderId: 'IP-2', status: 'cancelled', cancelReason: '缺货，商家取消', items: [{ sku: 'I', title: 'iPhone 15 128G 99新', quantity: 1, price: '4399.00' }], createdAt: session27.ago(60) });
     assert.match(textOf(await shop({ orders: [a, b] })('oppo那个也取消了 为啥')), /超时未支付/);
   });
+  test('Cantonese: "好啦，等多陣" to "shall I get a person?" waits; "算啦唔使轉人工喇" takes a hand-over back', async () => {
+    const say = shop({});
+    assert.match(textOf(await say('这款手表有几个颜色')), /转接人工客服吗/);
+    assert.equal((await say('好啦，等多陣')).handover, undefined);
+    for (const t of ['算啦唔使轉人工喇', '算啦，唔使轉人工喇']) assert.equal(withdrawsHandover(t), '', t);
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });

@@ -311,7 +311,7 @@ function waved(wave: boolean, ack: boolean, c: Classification): Classification {
  * 算了一下: found in review): a retraction is not followed by a count. One vocabulary for a request
  * taken back within a message and a hand-over taken back from the queue.
  */
-const RETRACTION = '算了(?![一两二三几\\d算次遍下])|不用了|不需要了|不转了';
+const RETRACTION = '算了(?![一两二三几\\d算次遍下])|算啦(?![一两二三几\\d算次遍下])|不用了|不需要了|不转了';
 const RETRACTION_EN = 'never ?mind|nvm|forget it|no need';
 const RETRACTS = new RegExp(`${RETRACTION}|(?<![a-z])(?:${RETRACTION_EN})(?![a-z])`, 'g');
 
@@ -385,6 +385,8 @@ const WITHDRAW_WORDS = [
   "(?:no )?(?:don'?t|do not) bother(?=[\\s,.!~]*(?:$|(?:actually )?(?:i'?ll|ill|i will) (?:just )?keep))",
   "(?:actually )?(?:i'?ll|ill|i will) (?:just )?keep (?:it|them|the \\w+)(?=[\\s.!~]*$)",
   '唔使(?:喇|啦|了)?(?=[\\s,，.。!！~]|$)',
+  // "算啦唔使轉人工喇" (a Hong Kong cake shop, thirty-second round: left in the queue).
+  '唔使(?:转|搵|揾|叫|等)?(?:人工|真人|客服)(?:喇|啦|了|啊)?',
   '我自己(?:睇|搞)(?:吓|下)?(?=[\\s,，.。!！~]|$)',
   // Malay and Indonesian for "no need" ("tak payah, i dont need agent": found from outside, its rest was a miss that queued the buyer again).
   // Not asked ("tak perlu ke…?", "takpa ke…?") and not "tak jadi" (it did not work: found in review).
