@@ -7977,6 +7977,23 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     assert.equal((await say('好啦，等多陣')).handover, undefined);
     for (const t of ['算啦唔使轉人工喇', '算啦，唔使轉人工喇']) assert.equal(withdrawsHandover(t), '', t);
   });
+  test('Irish buyers: a reaction to a cream is told to stop and queued ahead; "ah no its grand, ill check…" declines a person; "go raibh maith agat" thanks', async () => {
+    for (const q of ['my face went all red and itchy after the retinal cream, what should i do', 'i used the retinal night cream and now my skin is burning and swollen']) {
+      const r = await shop({})(q);
+      assert.equal(r.handover?.reason, 'complaint', q);
+      assert.match(textOf(r), /stop using it/i, q);
+    }
+    assert.equal((await shop({})('after the cream my skin is so soft')).handover, undefined);
+    for (const no of ['ah no its grand, ill check with the neighbours first', 'no leave it, ill give it till monday']) {
+      const say = shop({});
+      await say('what colours does the watch come in');
+      const r = await say(no);
+      assert.equal(r.handover, undefined, no);
+      assert.doesNotMatch(textOf(r), /not sure|didn't quite get/, no);
+    }
+    assert.equal((await shop({})('go raibh maith agat')).intent, 'bye');
+    assert.equal((await shop({})('要得 晓得了')).intent, 'bye');
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });

@@ -255,6 +255,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "宝宝哭了 先不说了": leaving the chat for now, no question (found from outside: "not sure, a person?").
     // Leaving to do it oneself ("no its fine ill check later", "要得 那我先下单了", "ok 那我换个号问": found from outside,
     // the parcel again and unrelated entries offered).
+    // Irish thanks, and Sichuan "晓得了" (got it): found from outside, not understood.
+    [' go raibh maith agat', 1.6], [' go raibh maith', 1.4], ['晓得了', 0.9],
     [' check later', 1.4], [' check back later', 1.4], [' check it later', 1.4], [' i order first', 1.2], ['换个号问', 1.4], ['换个账号问', 1.4],
     ['先不说了', 1.8], ['回头再说', 1.4], ['晚点再说', 1.4], ['晚点再聊', 1.4], ['有空再说', 1.4], ['先这样吧', 1.2], [' talk later', 1.4], [' gotta go', 1.4], [' got to go', 1.4],
     [' thanks', 1.5], [' thank you', 1.5], [' ta ', 1.2], [' 88 ', 1.2], [' 886 ', 1.2], [' thank', 1.2], [' bye', 1.5], [' goodbye', 1.5], [' that is all', 1.2], [' got it', 0.9], [' never got it', -0.9], [" didn't get it", -0.9],
