@@ -334,6 +334,8 @@ export class BotResponder {
       await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: this.#inScript(t.queuedComplaint, text, e.shopId) }, { state: 'queued' });
       return;
     }
+    // Thanks or a goodbye while waiting ("唔該晒", "ok cya") asks nothing to be kept (found from outside, three shops).
+    if (a.intent === 'bye') return;
     const now = Date.now();
     if (now - (this.#keptTold.get(id) ?? -Infinity) < QUEUED_KEPT_EVERY_MS) return;
     if (this.#keptTold.size >= KEPT_TOLD_MAX) this.#keptTold.clear();
