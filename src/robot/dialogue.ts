@@ -3085,6 +3085,8 @@ function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderS
   const unpaidAsked = ctx.r.intent === 'order_status' && focus?.status === 'pending_payment' && SHIPPED_YET.test(ctx.r.u.normalized) && !JUST_PAID.test(ctx.r.u.normalized);
   const byIntent = ctx.r.intent === 'track_parcel' ? focus?.status === 'paid' || focus?.status === 'pending_payment' || doneViaRequest : ctx.r.intent === 'change_address' && (focus?.status === 'delivered' || focus?.status === 'completed') && NEW_PLACE.test(ctx.r.u.normalized);
   const outranked = (unpaidAsked || byIntent) && relevant !== undefined && !relevant.includes(focus!) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
+  const courier = courierAsked(ctx, orders, focus);
+  if (courier) return { one: courier };
   if (focus && !namesOtherGoods(ctx, focus) && !outranked) return { one: focus };
   if (!relevant) return { none: orders.every((o) => o.status === 'cancelled') ? ctx.t.onlyCancelledOrders : ctx.t.noMatchingOrder };
   // Shown delivered and not found: the latest delivery is the one meant (found in review: one from weeks ago was told).
@@ -3093,6 +3095,7 @@ function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderS
   if (pool.length > relevant.length && relevant.every((o) => namesOtherGoods(ctx, o))) return { many: pool };
   const atPoint = relevant.filter((o) => ctx.logistics.some((l) => l.orderId === o.orderId && atPickup(l)));
   if (relevant.length > 1 && atPoint.length === 1 && PICKUP_ASKED.test(ctx.r.u.normalized) && !OTHER_PARCEL.test(ctx.r.u.normalized)) return { one: atPoint[0]! };
+
   return relevant.length === 1 ? { one: relevant[0]! } : { many: relevant };
 }
 
@@ -3538,6 +3541,8 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   const status = waiting ? t.atPickupStatus : LOGISTICS_STATUS[lang][l.status];
   const parcel = reply(t.parcel({ orderId: o.orderId, title, carrier: carrierName(l.carrier, lang), trackingNo: l.trackingNo, status, latest }), logisticsCard(l));
   if (waiting) return CODE_LOST.test(ctx.r.u.normalized) ? { replies: [parcel, { text: t.pickupCodeLost }], next: { offeredHuman: true } } : { replies: [parcel, { text: t.atPickupNote }] };
+  // The courier's number is in the tracking once the parcel is out for delivery; before, the tracking again said nothing of it (found from outside).
+  if (COURIER_PHONE.test(ctx.r.u.normalized) && (l.status === 'in_transit' || l.status === 'pending')) return { replies: [parcel, { text: t.courierPhoneNotYet }] };
   // "显示签收了但我没收到": the tracking alone contradicts the buyer; a person is offered to check (found from outside).
   // The shop's own entry on it first ("My parcel says delivered but I have not received it": found from outside).
   if (l.status === 'delivered' && NOT_RECEIVED.test(ctx.r.u.normalized)) return { replies: [parcel, { text: notReceivedEntry(ctx) ?? t.deliveredNotReceived }], next: { offeredHuman: true } };
@@ -3556,6 +3561,15 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
 
 /** The pickup code lost or not found ("丰巢取件码忘了咋办", "变调夹那个包裹丰巢取件码在哪看": found from outside, the note on collecting it). */
 const CODE_LOST = /(?:取件码|取货码)[^，,。？?]{0,6}(?:忘|丢|删|没收到|没看到|找不到|在哪|哪里看|哪看|多少|是啥|是什么)|(?:忘|丢|删|没收到|找不到|不记得|唔记得)(?:了|咗|记)?(?:个|了)?(?:取件码|取货码)|(?<![a-z])(?:(?:pickup|pick up|collection|locker) code\b.{0,20}\b(?:lost|forgot|where|did not get|never got|deleted)|(?:lost|forgot|deleted|did not get|never got|cannot find|can not find|do not have) (?:the |my )?(?:pickup|pick up|collection|locker) code)(?![a-z])/;
+/** The courier's phone asked ("快递员电话多少", "the driver's number"): the parcel out for delivery, whose tracking has it (found from outside, two shops). */
+const COURIER_PHONE = /(?:快递员|快递小哥|派件员|配送员|送货员|骑手|司机|师傅)(?:的)?(?:电话|手机|号码|联系方式)(?!(?:也|都|一直|老是)?(?:打不通|不接|没人接|关机|联系不上))|(?<![a-z])(?:courier|driver|delivery (?:guy|man|person))(?:'s)? (?:phone|number|contact)(?! (?:is )?(?:not answering|off|dead|unreachable))(?![a-z])/;
+/** Of the buyer's orders, the one whose parcel is out for delivery when the courier's phone is asked and the one talked about is not. */
+function courierAsked(ctx: Ctx, orders: readonly Order[], focus: Order | undefined): Order | undefined {
+  if (!COURIER_PHONE.test(ctx.r.u.normalized)) return undefined;
+  const out = (o: Order) => ctx.logistics.some((l) => l.orderId === o.orderId && l.status === 'out_for_delivery');
+  const outNow = orders.filter(out);
+  return outNow.length === 1 && !(focus && out(focus)) ? outNow[0] : undefined;
+}
 /** A pickup point named ("丰巢取件码", "the locker"): of several parcels, the one waiting there is meant (found from outside: the other parcel was told). */
 // The code only: "另一个快递怎么还没到驿站" asks of the other one (found in review).
 const PICKUP_ASKED = /取件码|取货码|(?<![a-z])(?:pickup|pick up|collection|locker) code(?![a-z])/;

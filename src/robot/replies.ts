@@ -106,6 +106,8 @@ export interface Texts {
   atPickupNote: string;
   /** The pickup code lost or never seen ("丰巢取件码忘了咋办"): where it is sent and kept. */
   pickupCodeLost: string;
+  /** The courier's phone asked of a parcel not out for delivery yet ("快递员电话多少"). */
+  courierPhoneNotYet: string;
   latestEvent(text: string): string;
   eta(p: { orderId: string; title: string; estimate: string }): string;
   /** An order not shipped, told with the shop's own FAQ answer on shipping time instead of `etaFor`'s promise. */
@@ -335,6 +337,7 @@ const zh: Texts = {
   parcelIs: (status) => `${status}。`,
   atPickupStatus: '已到自提点待取件',
   atPickupNote: '包裹已经到自提点（门店、智能柜或代收点）等您取件了，凭取件通知（取件码，或姓名和手机号）取件即可；超过保管期未取可能会被退回。',
+  courierPhoneNotYet: '包裹还没开始派送，快递员的电话要等派送时才会出现在物流信息里；在那之前可以凭运单号联系快递公司。',
   pickupCodeLost: '取件码在快递公司或智能柜发给收件手机号的短信里；也可以在智能柜（如丰巢）或快递公司的 App、小程序里用收件手机号查到。还是找不到的话，需要为您转接人工客服协助吗？',
   orderStatus: (p) => `您的订单 ${p.orderId}（${p.title}）当前状态：${p.status}，金额 ${p.total}，下单时间 ${p.created}。`,
   latestEvent: (t) => `最新物流：${t}`,
@@ -586,6 +589,7 @@ const en: Texts = {
   parcelIs: (status) => `is ${status}.`,
   atPickupStatus: 'waiting at the pickup point',
   atPickupNote: 'It is waiting for you at the pickup point (a store, locker or post office): collect it with the code or notice you were sent; uncollected parcels may be sent back after the holding period.',
+  courierPhoneNotYet: "The parcel is not out for delivery yet: the courier's number shows in the tracking once it is. Until then you can contact the carrier with the tracking number.",
   pickupCodeLost: "The pickup code is in the text message the carrier or the locker sent to the receiver's phone; their app or website also shows it for that phone number. If you still can't find it, shall I get a human agent to help?",
   orderStatus: (p) => `Your order ${p.orderId} (${p.title}) is ${p.status}. Total ${p.total}, placed ${p.created}.`,
   // After a sentence of its own: the space keeps "…1-3 days. Latest update:" apart (found from outside).

@@ -7994,6 +7994,20 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     assert.equal((await shop({})('go raibh maith agat')).intent, 'bye');
     assert.equal((await shop({})('要得 晓得了')).intent, 'bye');
   });
+  test('the courier\'s phone asked: the parcel out for delivery, whose tracking has it, or that it shows once it is; "nvm. <question>" is the question', async () => {
+    const box = order({ orderId: 'CQ-60', status: 'delivered', createdAt: session27.ago(200) });
+    const base = order({ orderId: 'CQ-70', status: 'shipped', createdAt: session27.ago(40) });
+    const done = logistics({ orderId: 'CQ-60', status: 'delivered', trackingNo: 'SF60', events: [{ time: session27.ago(150), location: '重庆', description: '快件已签收' }], updatedAt: session27.ago(150) });
+    const out = logistics({ orderId: 'CQ-70', status: 'out_for_delivery', trackingNo: 'SF70', events: [{ time: session27.ago(2), location: '重庆', description: '快递员正在派件，电话 13912341234' }], updatedAt: session27.ago(2) });
+    const say = shop({ orders: [box, base], logistics: [done, out] });
+    await say('礼盒那单到哪了');
+    assert.match(textOf(await say('快递员电话好多')), /13912341234/);
+    const moving = order({ orderId: 'AP-17', status: 'shipped', createdAt: session27.ago(50) });
+    const one = shop({ orders: [moving], logistics: [logistics({ orderId: 'AP-17' })] });
+    await one('我的快递到哪了');
+    assert.match(textOf(await one('快递员电话多少')), /派送时才会出现在物流信息里/);
+    assert.notEqual((await shop({})('nvm. do u guys sell the beef jerky in non spicy')).intent, 'bye');
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });
