@@ -910,7 +910,8 @@ function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInpu
   return own ? { lang: r.lang, u: r.u, intent: 'unknown', ownData: true } : { lang: r.lang, u: r.u, intent: 'faq' };
 }
 
-const COURTESY_ONLY = /^(?:hi|hello|hey|hiya|yo|thanks|thank you|thx|ty|bye|lol)[\s.!?]*$/;
+// Also "好 thank you", "ok byebye" in a Cantonese chat (found from outside: answered in English).
+const COURTESY_ONLY = /^(?:(?:好的?|嗯|ok|okay)[\s,，]*)?(?:hi|hello|hey|hiya|yo|thanks|thank you|thx|ty|tq|bye|byebye|bye bye|lol|ok|okay)(?:[\s,，!.]+(?:thanks|thank you|bye|byebye|bye bye))*[\s.!?]*$/;
 
 /**
  * A conversation keeps its language through short or ambiguous messages ("ok", "tk", an order

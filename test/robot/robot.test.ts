@@ -8008,6 +8008,13 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     assert.match(textOf(await one('快递员电话多少')), /派送时才会出现在物流信息里/);
     assert.notEqual((await shop({})('nvm. do u guys sell the beef jerky in non spicy')).intent, 'bye');
   });
+  test('"好 thank you", "ok byebye" in a Chinese conversation are answered in Chinese (a Hong Kong shop: in English)', async () => {
+    for (const bye of ['好 thank you', 'ok byebye']) {
+      const say = shop({});
+      await say('你们几点下班');
+      assert.match(textOf(await say(bye)), /[\u4e00-\u9fff]/, bye);
+    }
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });
