@@ -277,8 +277,9 @@ export class BotResponder {
   }
 
   /** A notice in the script the buyer writes, in Taiwan's words for a shop in Taiwan (found in review: "您的消息已經記下" in its queue). */
-  #inScript(notice: string, text: string, shopId: string): string {
-    return inScriptOf(notice, text, this.#inTaiwan(shopId));
+  #inScript(notice: string, text: string, shopId: string, state?: unknown): string {
+    // A text that tells no script ("早晨", "ok") is told in the conversation's (found from outside: simplified to a Cantonese buyer).
+    return state === undefined ? inScriptOf(notice, text, this.#inTaiwan(shopId)) : inBuyersScript(notice, text, state, this.#inTaiwan(shopId));
   }
 
   /** The text says the buyer goes first in line, so the conversation is moved up the queue as a complaint's would be (found in review). */
@@ -331,7 +332,7 @@ export class BotResponder {
     // Told it moved up only when it did: a second complaint, already ahead, is kept like any message (found in review).
     if (a.intent === 'complaint' && (await this.#conversations.raiseQueuePriority(id, QUEUE_PRIORITY.complaint))) {
       this.#queueMoved?.(e.shopId);
-      await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: this.#inScript(t.queuedComplaint, text, e.shopId) }, { state: 'queued' });
+      await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: this.#inScript(t.queuedComplaint, text, e.shopId, a.state) }, { state: 'queued' });
       return;
     }
     // Thanks or a goodbye while waiting ("唔該晒", "ok cya") asks nothing to be kept (found from outside, three shops).
@@ -340,7 +341,7 @@ export class BotResponder {
     if (now - (this.#keptTold.get(id) ?? -Infinity) < QUEUED_KEPT_EVERY_MS) return;
     if (this.#keptTold.size >= KEPT_TOLD_MAX) this.#keptTold.clear();
     // Noted once posted: a failed post is tried again on the next message, not ten minutes later (found in review).
-    if (await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: this.#inScript(t.queuedKept, text, e.shopId) }, { state: 'queued' })) this.#keptTold.set(id, now);
+    if (await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: this.#inScript(t.queuedKept, text, e.shopId, a.state) }, { state: 'queued' })) this.#keptTold.set(id, now);
   }
 
   /**

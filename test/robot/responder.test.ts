@@ -310,6 +310,15 @@ for (const f of SQL_FACTORIES) {
         // Its queue's own notice too (found in review: "您的消息已經記下" beside routing's "您的訊息").
         const keptMsgs = await afterQueued('buyer_r_hant_kept', '這個耳機有保固嗎', 'Asia/Taipei', async () => true);
         assert.ok(keptMsgs.some((m) => m.startsWith('bot:您的訊息已經記下')), JSON.stringify(keptMsgs));
+        // A text that tells no script ("早晨") is told in the conversation's (a Hong Kong shop: simplified).
+        const hk = setup(s, { answer: async (r) => ({ ...reply(r.text.includes('真人') ? '正在為您轉接人工客服' : 'x', r.text.includes('真人') ? 'requested' : undefined), state: { v: 1, lang: 'zh', hant: true, failures: 0 }, intent: 'unknown' }) }, undefined, undefined, async () => true);
+        const h = buyer('buyer_r_hant_morning');
+        const hkId = (await hk.conversations.send(h, say('我要找真人客服'))).ack.conversationId;
+        await hk.bot.idle();
+        await hk.conversations.send(h, say('早晨'));
+        await hk.bot.idle();
+        const hkMsgs = await texts(s, hk.conversations, h, hkId);
+        assert.ok(hkMsgs.some((m) => m.startsWith('bot:您的消息已經記下')), JSON.stringify(hkMsgs));
       } finally {
         await s.close();
       }
