@@ -1176,7 +1176,7 @@ const QUOTED_UNPAID = /(?:显示|还是|还)(?:未付款|没付款|待付款|待
  * Asked whether money was taken ("钱扣了没", "扣款了吗", "was i charged for it"), of the order just told: a
  * question, not the money said gone (found from outside: an order cancelled unpaid was handed over).
  */
-const CHARGE_ASKED = /^(?:那|那我的?)?(?:钱|款)(?:被)?(?:扣了?(?:没|吗|么|没有)|有没有(?:被)?扣|有扣(?:吗|没|么))[?？\s]*$|^(?:那)?(?:扣(?:钱|款)了(?:没|吗|么|没有)|有没有扣(?:钱|款)|扣没扣(?:钱|款))[?？\s]*$|^(?:so |and )?(?:(?:was i|did i get|have i been|was my (?:card|account)|am i(?: being)?) (?:charged|billed)|did (?:you|they|it) (?:charge|bill) me)(?: for (?:it|that|this))?[?\s]*$/;
+const CHARGE_ASKED = /^(?:那|那我的?)?(?:钱|款)(?:被)?(?:扣了?(?:没|吗|么|没有)|有没有(?:被)?扣|有扣(?:吗|没|么))[?？\s]*$|^(?:那)?(?:扣(?:钱|款)了(?:没|吗|么|没有)|有没有扣(?:钱|款)|扣没扣(?:钱|款))[?？\s]*$|^(?:so |and )?(?:(?:was i|did i get|have i been|was my (?:card|account)|am i(?: being)?) (?:charged|billed)|did (?:you|they|it) (?:charge|bill) me)(?: for (?:it|that|this)(?: one| order)?)?[?\s]*$/;
 const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been |already )?(?:taken|deducted|gone)|(?:deducted|debited) (?:from|already)|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了|钱都扣了/;
 /**
  * Whether someone got the goods ("我给我女儿寄的苹果她收到没有", "我妈收到了吗"): the parcel, not an after-sales
@@ -4376,7 +4376,7 @@ const SENTENCE_ENDS = /[。！？!?；;]\s*$|\.\s*$/;
 /** Couriers a shop's entry may name, one pattern each (read in simplified characters). */
 const COURIERS: readonly RegExp[] = [
   /royal ?mail/i, /(?<![a-z])dpd(?![a-z])/i, /(?<![a-z])(?:evri|hermes)(?![a-z])/i, /parcelforce/i, /(?<![a-z])yodel(?![a-z])/i, /(?<![a-z])ups(?![a-z])/i,
-  /fed ?ex/i, /(?<![a-z])dhl(?![a-z])/i, /(?<![a-z])usps(?![a-z])/i, /canada post/i, /australia post|澳洲邮政/i, /ninja ?van/i, /pos ?laju/i,
+  /fed ?ex/i, /(?<![a-z])dhl(?![a-z])/i, /(?<![a-z])usps(?![a-z])/i, /canada post/i, /(?<![a-z])an post(?![a-z])/i, /australia post|澳洲邮政/i, /ninja ?van/i, /pos ?laju/i,
   /顺丰|(?<![a-z])sf(?: express)?(?![a-z])/i, /中通|(?<![a-z])zto(?![a-z])/i, /圆通|(?<![a-z])yto(?![a-z])/i, /申通|(?<![a-z])sto(?![a-z])/i,
   /韵达|yunda/i, /京东|(?<![a-z])jd(?![a-z])/i, /极兔|j&t/i, /德邦/, /邮政|(?<![a-z])ems(?![a-z])|china post/i, /黑猫|宅急便/, /新竹物流/, /嘉里/,
 ];

@@ -8015,6 +8015,19 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
       assert.match(textOf(await say(bye)), /[\u4e00-\u9fff]/, bye);
     }
   });
+  test('Dublin: An Post is a courier of its own; "ye are a joke…" is a complaint; "so was i charged for that one?" is asked', async () => {
+    const entry: FaqEntry = { id: 'd', question: 'How long does delivery take?', answer: 'Within the Republic of Ireland, An Post delivers in 1-2 working days. To England, Scotland and Wales, DPD delivers in 2-4 working days.' };
+    const set = order({ orderId: 'GL-1', status: 'shipped', createdAt: session27.ago(50) });
+    const post = logistics({ orderId: 'GL-1', carrier: 'An Post', trackingNo: 'CE1IE', events: [{ time: session27.ago(20), location: 'Cork Mail Centre', description: 'Item arrived at Cork Mail Centre' }], updatedAt: session27.ago(20) });
+    const r = textOf(await shop({ orders: [set], logistics: [post] }, [entry])('when will it arrive'));
+    assert.match(r, /An Post delivers in 1-2 working days/);
+    assert.doesNotMatch(r, /DPD/);
+    assert.equal((await shop({})('ye are a joke, cancelling my order after taking my money')).intent, 'complaint');
+    const cancelled = order({ orderId: 'GL-2', status: 'cancelled', cancelReason: 'Unpaid order closed automatically', createdAt: session27.ago(80) });
+    const say = shop({ orders: [cancelled] });
+    await say('why was my order cancelled');
+    assert.match(textOf(await say('so was i charged for that one?')), /nothing was charged/);
+  });
   test('slow to send, against others who send the same day ("怎么这么慢啊 别家都是当天发"), is the order not sent yet, not a list or an entry', async () => {
     const unpaid = order({ orderId: 'SL-1', status: 'pending_payment', createdAt: session27.ago(2) });
     const paid = order({ orderId: 'SL-2', status: 'paid', createdAt: session27.ago(30) });
