@@ -593,11 +593,11 @@ const CAN_IT_BE_DONE = /^(?:那|所以|你们?)?(?:到底|究竟)?(?:能不能|�
 const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|never ?mind|not needed)(?![a-z])/;
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
 const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
-const WAITS = /^(?:哈+|呵+)?(?:好吧|好的|好|行吧?|嗯+|ok)?[,，。.!！\s]*(?:没事|没关系|不用了?|算了)?[,，。.!！\s]*(?:那)?(?:我)?(?:先)?等(?:收到|到了|到货|货到|发货|快递到了?|明天|几天|两天|下周)?(?:了)?再说(?:吧|啦)?[.。!！\s]*$|^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|算啦|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|let me|i) wait(?: a bit| a little| then| lah| la)?\s*[.!]*$|^(?:好啦|好吧|好|得啦|ok)?[,，。.!！\s]*(?:我)?(?:再)?等(?:多|多一)(?:阵|下)(?:先|啦|喇|啊)?[.。!！\s]*$/;
+const WAITS = /^(?:哈+|呵+)?(?:好吧|好的|好|行吧?|嗯+|ok)?[,，。.!！\s]*(?:没事|没关系|不用了?|算了)?[,，。.!！\s]*(?:那)?(?:我)?(?:先)?等(?:收到|到了|到货|货到|发货|快递到了?|明天|几天|两天|下周)?(?:了)?再说(?:吧|啦)?[.。!！\s]*$|^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|算啦|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|let me|i) wait(?: a bit| a little| then| lah| la)?\s*[.!]*$|^(?:好啦|好吧|好|得啦|ok)?[,，。.!！\s]*(?:咁|那)?(?:我)?(?:再)?等(?:多|多一)(?:阵|下)(?:先|啦|喇|啊)*[.。!！\s]*$/;
 /** A no to a person, then what the buyer will do instead: look, ask, wait, do it themselves. */
 // Also "先不用 我週一再看看有沒有動" (found from outside: handed over); Irish "ah no its grand, ill check with the neighbours
 // first", "no leave it, ill give it till monday" (thirty-second round: not understood).
-const DECLINES_SELF = /^(?:先不用|暂时不用|暂时不需要|先不需要|不用|不要|不必|不需要|没事|没关系|算了|算啦|不了|不好(?=啦|喇))(?:了|啦|的|哈|啊|呀|吧|喇)*[,，。.!！~\s]*(?:谢谢|多谢|谢啦)?[,，。.!！~\s]*(?:(?:那)?我(?:就)?(?:自己|再|先|回头|等会|晚点|明天|改天|等|(?:下)?(?:周|礼拜|星期)[一二三四五六日天]|下周|晚上|过两天|过几天)|(?:那)?自己)|^(?:(?:ah|oh|sure)[,\s]+)?(?:no|nope|naw|no thanks|no thank you|no need|no leave it|leave it|(?:it is|its|that is|thats) (?:ok|okay|fine|alright|grand)|all good|no worries|dont worry|don't worry)\b(?:[,.!\s]+(?:no|leave it|(?:it is|its|that is|thats) (?:ok|okay|fine|alright|grand)|thanks|thx|ta|cheers|mate))*[,.!\s]+(?:i will|ill|i can|i am gonna|im gonna|let me|gonna)\b/;
+const DECLINES_SELF = /^(?:先不用|暂时不用|暂时不需要|先不需要|不用|不要|不必|不需要|没事|没关系|算了|算啦|不了|不好(?=啦|喇))(?:了|啦|的|哈|啊|呀|吧|喇)*[,，。.!！~\s]*(?:谢谢|多谢|谢啦)?[,，。.!！~\s]*(?:(?:那)?我(?:就)?(?:自己|再|先|回头|等会|晚点|明天|改天|等|(?:下)?(?:周|礼拜|星期)[一二三四五六日天]|下周|晚上|过两天|过几天)|(?:那)?自己)|^(?:(?:ah|sure)[,\s]+)?(?:no|nope|naw|no thanks|no thank you|no need|no leave it|leave it|(?:it is|its|that is|thats) (?:ok|okay|fine|alright|grand)|all good|no worries|dont worry|don't worry)\b(?:[,.!\s]+(?:no|leave it|(?:it is|its|that is|thats) (?:ok|okay|fine|alright|grand)|thanks|thx|ta|cheers|mate))*[,.!\s]+(?:i will|ill|i can|i am gonna|im gonna|let me|gonna)\b/;
 /** What follows a no that asks or wants something done: that is answered, the no is no decline ("没关系 我先等等 什么时候能到", "no, i will cancel it then. how do i cancel"). */
 const ASKS_OR_WANTS = /[?？吗]|怎么|哪|多久|什么时候|几[天号点时]|能不能|可不可以|退款|退货|取消|投诉|人工|改|地址|查|(?<![a-z])(?:how|when|what|where|which|can i|could|refund|return|cancel|complain\w*|human|agent|change|address)(?![a-z])/;
 /** A no to a person and what the buyer does instead, asking and wanting nothing more. */
@@ -1118,7 +1118,7 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
 // "为什么上次那张会被取消 我又没有要取消" (found from outside: the how-to-cancel text of the other order).
 // "why my order cancel?", "why the order got cancel": Malaysian English, and "kenapa order saya cancel?", "kenapa order charger UGREEN saya cancel?" read as it (found from outside: a cancel request).
 // Also asked after it ("oppo那个也取消了 为啥": found from outside, "all your orders are cancelled" and no reason).
-const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|取消了?[\s，,]{0,2}(?:为啥|为什么|咋回事|怎么回事)|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:(?!can|cannot|not|unable|want|wanna|how|to)[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
+const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?<!申请|点了|我|已经|要)取消了?[\s，,。？?]{0,2}(?:为啥|为什么|咋回事|怎么回事)(?!还|没|不)|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:(?!can|cannot|not|unable|want|wanna|how|to)[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
 const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|(?<!付|给|交)钱|券|售后|帮我取消|怎么取消|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
 
@@ -2434,7 +2434,8 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   if (one && sentences.some((x, i) => (i === 0 || x.length >= MIN_SAID_SENTENCE) && data.replies.some((r) => r.text.includes(x)))) return data;
   // Or its region's clauses of it ("北京同城次日达，其他地区2-4天" out of a sentence that goes on to 新疆: found from outside, the whole entry before it).
   const clauses = hit.entry.answer.split(CLAUSE_END).map((x) => x.trim().replace(/[。！？!?；;，,.]+$/, '')).filter((x) => x.length >= MIN_SAID_CLAUSE && TIMED.test(x));
-  if (one && clauses.some((x) => data.replies.some((r) => r.text.includes(x)))) return data;
+  // Not when the buyer names a region of the entry ("寄到新疆要几天": its own clause is what they ask, found in review).
+  if (one && regionsIn(ctx.input.text).length === 0 && clauses.some((x) => data.replies.some((r) => r.text.includes(x)))) return data;
   // A pre-order's or made-to-order's answer carries its own terms, and an order with a promised day
   // (`shipBy`) its day: the in-stock entry beside them would contradict them ("现货48小时内发" before
   // "预售按开采日期发": found from outside, a fruit shop).
@@ -3563,10 +3564,12 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
 /** The pickup code lost or not found ("丰巢取件码忘了咋办", "变调夹那个包裹丰巢取件码在哪看": found from outside, the note on collecting it). */
 const CODE_LOST = /(?:取件码|取货码)[^，,。？?]{0,6}(?:忘|丢|删|没收到|没看到|找不到|在哪|哪里看|哪看|多少|是啥|是什么)|(?:忘|丢|删|没收到|找不到|不记得|唔记得)(?:了|咗|记)?(?:个|了)?(?:取件码|取货码)|(?<![a-z])(?:(?:pickup|pick up|collection|locker) code\b.{0,20}\b(?:lost|forgot|where|did not get|never got|deleted)|(?:lost|forgot|deleted|did not get|never got|cannot find|can not find|do not have) (?:the |my )?(?:pickup|pick up|collection|locker) code)(?![a-z])/;
 /** The courier's phone asked ("快递员电话多少", "the driver's number"): the parcel out for delivery, whose tracking has it (found from outside, two shops). */
-const COURIER_PHONE = /(?:快递员|快递小哥|派件员|配送员|送货员|骑手|司机|师傅)(?:的)?(?:电话|手机|号码|联系方式)(?!(?:也|都|一直|老是)?(?:打不通|不接|没人接|关机|联系不上))|(?<![a-z])(?:courier|driver|delivery (?:guy|man|person))(?:'s)? (?:phone|number|contact)(?! (?:is )?(?:not answering|off|dead|unreachable))(?![a-z])/;
+// Not the courier having called ("快递员电话说今天送不了") or not answering ("…打了好几次都没人接"), nor Singapore's "courier number" (the tracking number): found in review.
+const COURIER_PHONE = /(?:快递员|快递小哥|派件员|派送员|收派员|配送员|送货员|骑手|司机|师傅)(?:的)?(?:电话|手机|号码|联系方式)(?![^，,。？?]{0,4}(?:打不通|不接|没人接|关机|联系不上|说|打来|打过来|打了|来过))|(?<![a-z])(?:(?:courier|driver|delivery (?:guy|man|person)|rider)(?:'s)? (?:phone|contact)(?: number)?|(?:driver|rider)(?:'s)? number)(?! (?:is )?(?:not answering|off|dead|unreachable))(?![a-z])/;
 /** Of the buyer's orders, the one whose parcel is out for delivery when the courier's phone is asked and the one talked about is not. */
 function courierAsked(ctx: Ctx, orders: readonly Order[], focus: Order | undefined): Order | undefined {
-  if (!COURIER_PHONE.test(ctx.r.u.normalized)) return undefined;
+  // Not with the parcel said delivered and not received: that one is meant (found in review).
+  if (!COURIER_PHONE.test(ctx.r.u.normalized) || SAYS_DELIVERED.test(ctx.r.u.normalized)) return undefined;
   const out = (o: Order) => ctx.logistics.some((l) => l.orderId === o.orderId && l.status === 'out_for_delivery');
   const outNow = orders.filter(out);
   return outNow.length === 1 && !(focus && out(focus)) ? outNow[0] : undefined;
@@ -3993,7 +3996,8 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   const timed = shipped.length ? shipped : sentences.filter((x) => DELIVERED_AFTER_PAYMENT.test(shopReading(x)) && hoursIn(x, DELIVERED_AFTER_PAYMENT) !== undefined);
   // With its word on weekends ("周六、日付款的订单顺延至下一个工作日"), which has no time of its own: "下午4点前付款当天发出"
   // alone was read on a Sunday as today (found from outside, two shops).
-  const said = sentences.filter((x) => timed.includes(x) || (timed.length > 0 && WEEKEND_DEFERS.test(shopReading(x))));
+  // Of sending only: not the staff's weekend hours ("客服周末休息，留言下一个工作日回复": found in review).
+  const said = sentences.filter((x) => timed.includes(x) || (timed.length > 0 && WEEKEND_DEFERS.test(shopReading(x)) && SHIPS.test(shopReading(x))));
   // A sentence cut at a semicolon ends as one: "…全部走顺丰冷链；" was said in eight answers (found from outside).
   if (said.length) return closed(said.join(ctx.lang === 'zh' ? '' : ' '), ctx.lang);
   return a.length <= SHORT_SHOP_ANSWER ? a : undefined;
@@ -4201,7 +4205,6 @@ const ARRIVAL_ASKED = /到|收到|送来|(?<![a-z])(?:arriv\w*|here|get it|recei
 const AWAY_UNTIL = /之后|以后|不在家|(?<![a-z])(?:until|till|after (?:that|then)|not (?:home|in)|away)(?![a-z])/;
 /** A day it is sent or ordered on, or the hour of a delivery already under way ("几点能到"): no day of arrival to weigh. */
 const SENT_OR_ORDERED = /发货|发出|寄出|寄得出|发的话|下单|付款|拍下|拍的话|现在拍|现在买|派送|派件|几点|(?<![a-z])(?:ship\w*|dispatch\w*|send|sent|order|what time)(?![a-z])/;
-/** A day named for the parcel ("will it be here by thursday", "周四能到吗") against the delivery time just said; undefined when none is named or the time names no days. */
 /**
  * The days named; of two, the one in the sentence that asks of arriving ("周二之前能到不？周三要演出": the other is why,
  * found from outside: no word on the day).
@@ -4209,11 +4212,13 @@ const SENT_OR_ORDERED = /发货|发出|寄出|寄得出|发的话|下单|付款|
 function datesAsked(ctx: Ctx, n: string): Entity[] {
   const dates = ctx.r.u.entities.filter((e) => e.type === 'date');
   if (dates.length !== 2) return dates;
-  const asking = n.split(/[?？!！。;；]/).filter((c) => ARRIVAL_ASKED.test(c));
+  // A comma or a space ends a Chinese clause as typed ("周五之前能到不，周六要用": found in review).
+  const asking = n.split(/\p{Script=Han}/u.test(n) ? /[?？!！。;；，,\s]/ : /[?？!！。;；]/).filter((c) => ARRIVAL_ASKED.test(c));
   if (asking.length !== 1) return dates;
   const inIt = extractEntities(asking[0]!, asking[0]!, { now: ctx.input.now ?? new Date(), tzOffsetMinutes: ctx.tz }).filter((e) => e.type === 'date');
   return inIt.length === 1 ? inIt : dates;
 }
+/** A day named for the parcel ("will it be here by thursday", "周四能到吗") against the delivery time just said; undefined when none is named or the time names no days. */
 function dayAsked(ctx: Ctx, l: Logistics, estimate: string): string | undefined {
   // The day it comes, not one it is sent or ordered on ("今天下单明天能到吗", "下午付款今天能发货吗").
   // One day only, and not one the buyer is away until or after ("not home on friday, will it come thursday?": found in review).

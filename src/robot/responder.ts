@@ -54,6 +54,8 @@ export interface RobotLike {
 type RobotLikeAnswer = Awaited<ReturnType<RobotLike['answer']>>;
 
 const STATE_TTL_MS = 24 * 3600 * 1000;
+/** The longest thanks or goodbye left unanswered in the queue ("唔該晒", "ok cya", "thx!"). */
+const SHORT_COURTESY = 8;
 /** Conversations whose state a lone node keeps (about 150 bytes each); the oldest written is dropped first. */
 const MAX_KEPT_STATES = 20_000;
 export const BOT_SENDER = { role: 'bot' as const, id: 'kefu-bot', name: '智能客服' };
@@ -336,7 +338,8 @@ export class BotResponder {
       return;
     }
     // Thanks or a goodbye while waiting ("唔該晒", "ok cya") asks nothing to be kept (found from outside, three shops).
-    if (a.intent === 'bye') return;
+    // Only a short one: "thanks for nothing, 40 mins and still no one" is no thanks (found in review).
+    if (a.intent === 'bye' && [...text.trim()].length <= SHORT_COURTESY) return;
     const now = Date.now();
     if (now - (this.#keptTold.get(id) ?? -Infinity) < QUEUED_KEPT_EVERY_MS) return;
     if (this.#keptTold.size >= KEPT_TOLD_MAX) this.#keptTold.clear();

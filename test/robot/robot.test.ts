@@ -8110,3 +8110,29 @@ describe("what the thirty-second session's readings must not take (review)", () 
     for (const q of ["i can't find the pickup code", '取貨碼忘記了怎麼辦', '我唔記得咗個取件碼']) assert.match(textOf(await shop({ orders: [capo], logistics: [locker] })(q)), /text message|短信|簡訊/, q);
   });
 });
+
+describe("what the thirty-second session's later readings must not take (second review)", () => {
+  const { ago, shop } = session27;
+  test('the courier\'s phone: not with "shown delivered, not received", not the courier having called or not answering', async () => {
+    const shoes = order({ orderId: 'DL-1', status: 'delivered', createdAt: ago(100) });
+    const other = order({ orderId: 'DL-2', status: 'shipped', createdAt: ago(20) });
+    const done = logistics({ orderId: 'DL-1', status: 'delivered', trackingNo: 'SF111', events: [{ time: ago(20), location: '重庆', description: '快件已签收' }], updatedAt: ago(20) });
+    const out = logistics({ orderId: 'DL-2', status: 'out_for_delivery', trackingNo: 'SF222', events: [{ time: ago(1), location: '重庆', description: '派送中，电话 13900000000' }], updatedAt: ago(1) });
+    const say = shop({ orders: [shoes, other], logistics: [done, out] });
+    await say('运动鞋到哪了');
+    assert.doesNotMatch(textOf(await say('显示签收了但我没收到 快递员电话多少')), /SF222/);
+    const moving = order({ orderId: 'AP-17', status: 'shipped', createdAt: ago(50) });
+    for (const q of ['快递员电话说今天送不了，改明天', '快递员电话打了好几次都没人接']) assert.doesNotMatch(textOf(await shop({ orders: [moving], logistics: [logistics({ orderId: 'AP-17' })] })(q)), /派送时才会出现/, q);
+  });
+  test('a cancel asked for is no "why was it cancelled"; Cantonese venting stays queued; a colour meant is no reaction; "oh no" declines nothing', async () => {
+    const shipped = order({ orderId: 'JK-9', status: 'shipped', createdAt: ago(30) });
+    const old = order({ orderId: 'OLD-1', status: 'cancelled', cancelReason: '超时未支付，系统自动取消', createdAt: ago(900) });
+    for (const q of ['我申请取消了 为什么还发货了', '点了取消，为什么没反应']) assert.doesNotMatch(textOf(await shop({ orders: [shipped, old] })(q)), /OLD-1/, q);
+    for (const q of ['算啦，等咗成個鐘都冇人理', '唔使人工審核咩']) assert.equal(withdrawsHandover(q), undefined, q);
+    assert.equal((await shop({})('i tried the tinted lip balm and my lips are so red, the colour is gorgeous')).handover, undefined);
+    assert.equal((await shop({})('since the retinol serum my face is burning and red')).handover?.reason, 'complaint');
+    const say = shop({});
+    await say('what colours does the watch come in');
+    assert.doesNotMatch(textOf(await say('oh no, let me know asap please its a birthday present')), /what else can I help/);
+  });
+});

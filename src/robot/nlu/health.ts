@@ -116,7 +116,7 @@ export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
 // Not peeling or pimples alone: goods peel ("the phone case is peeling", "沙发套脱皮"), and 长痘 is a skin type asked about (found in review).
 const SKIN = /红疹|起疹|疹子|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|嘴唇)(?:都|就|全|有点|一直|好|很|变得?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?) (?:is |are |went |got |turned |started )?(?:all |so |really |very |a bit )?(?:red|swollen|burning|itchy|itching|stinging|peeling))(?![a-z])/;
 /** Put on the skin, or the goods named as the cause: "搽完…之后", "用完", "令我起疹", "after using it", "after the retinal cream" (an Irish shop, thirty-second round). */
-const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|用完|用了(?:之后|以后|后)|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying)|(?:it|this|the \w+) (?:made|gave) me)(?![a-z])|(?<![a-z])(?:after (?:the|that|this|your|my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
+const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|用完|用了(?:之后|以后|后)|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying)|(?:it|this|the \w+) (?:made|gave) me)(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
 /** A return asked beside it: the goods' trouble, as before ("用了两片就起红疹子了，没开的那包能不能退"). */
 const RETURN_ASKED = /能不能退|可不可以退|可以退|能退|退货|退款|退吗|退不|换货|换一|保修|保固|理赔|(?<![a-z])(?:refund|return|exchange|warranty|claim)(?![a-z])/;
 /**
@@ -124,7 +124,9 @@ const RETURN_ASKED = /能不能退|可不可以退|可以退|能退|退货|退�
  * a reaction, told to stop and get help, ahead in the queue (found from outside, a cosmetics shop: "did you mean" or
  * "not understood"). Not asked beforehand, whether it is normal, or beside a return asked.
  */
-const skinReacts = (n: string): boolean => TOPICAL.test(n) && SKIN.test(n) && !RETURN_ASKED.test(n) && !ASKS_NORMAL.test(n) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n);
+/** A colour put on on purpose ("my lips are so red, the colour is gorgeous", a self-tan's shade): no reaction (found in review). */
+const COLOUR_MEANT = /(?<![a-z])(?:colou?r|shade|tint|tinted|tan|gorgeous|love it|beautiful|pretty|lipstick|blush)(?![a-z])|颜色|色号|口红|腮红|好看/;
+const skinReacts = (n: string): boolean => TOPICAL.test(n) && SKIN.test(n) && !RETURN_ASKED.test(n) && !ASKS_NORMAL.test(n) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !COLOUR_MEANT.test(n);
 /** Asked before buying, or how the skin usually is ("适合容易长痘的皮肤吗", "i get hives easily after using new products"). */
 const HABITUALLY = /适合|容易|会不会|能不能用|可以用吗|敏感肌|有没有|(?<![a-z])(?:suitable|good for|safe for|easily|prone|usually|always|sensitive skin|help with|helps with|help for|do you have|is (?:it|this) safe)(?![a-z])/;
 

@@ -265,7 +265,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' appreciate', 1.2], [' cheers', 1.0], [' have a nice day', 1.2], [' have a good day', 1.2], [' have a good one', 1.2], [' see you', 1.0], [' all good', 0.9],
     [' that helps', 1.0], [' if that helps', -1.0], [' thanksgiving', -2.7], [' happy thanksgiving', 2.7], [' helpful', 0.8], [' great thanks', 0.5], [' cool', 0.4], [' ok ', 0.3], [' nevermind', 1.0], [' never mind', 1.0],
     // A question after it is no goodbye ("nvm. do u guys sell the beef jerky in non spicy": found from outside, "Great. Message me any time").
-    [' never mind+ do you', -1.2], [' never mind+ do u', -1.2], [' never mind+ can i', -1.2], [' never mind+ can you', -1.2], [' never mind+ is there', -1.0], [' never mind+ how', -0.8], [' never mind+ what', -0.8],
+    [' never mind+ do you', -1.2], [' never mind+ does', -1.2], [' never mind+ can i', -1.2], [' never mind+ can you', -1.2], [' never mind+ is there', -1.0], [' never mind+ how', -0.8], [' never mind+ what', -0.8],
   ],
   faq: [
     // "这周六客服在吗": whether someone answers on a day, not a greeting.

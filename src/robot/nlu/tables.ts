@@ -672,6 +672,8 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['寄到边', '寄到哪'],
   ['送到边', '送到哪'],
   // The thirty-second round (a Hong Kong cake shop): "我個蛋糕到邊啦", "可以去攞未" (not understood).
+  ['到咗边啦', '到哪了'],
+  ['到咗边', '到哪'],
   ['到边啦', '到哪了'],
   ['到边呀', '到哪了'],
   ['到边', '到哪'],

@@ -386,7 +386,7 @@ const WITHDRAW_WORDS = [
   "(?:actually )?(?:i'?ll|ill|i will) (?:just )?keep (?:it|them|the \\w+)(?=[\\s.!~]*$)",
   '唔使(?:喇|啦|了)?(?=[\\s,，.。!！~]|$)',
   // "算啦唔使轉人工喇" (a Hong Kong cake shop, thirty-second round: left in the queue).
-  '唔使(?:转|搵|揾|叫|等)?(?:人工|真人|客服)(?:喇|啦|了|啊)?',
+  '唔使(?:转|搵|揾|叫|等)?(?:人工|真人|客服)(?:喇|啦|了|啊)?(?=[\\s,，.。!！~]|$)',
   '我自己(?:睇|搞)(?:吓|下)?(?=[\\s,，.。!！~]|$)',
   // Malay and Indonesian for "no need" ("tak payah, i dont need agent": found from outside, its rest was a miss that queued the buyer again).
   // Not asked ("tak perlu ke…?", "takpa ke…?") and not "tak jadi" (it did not work: found in review).
@@ -405,7 +405,7 @@ export function declinesPerson(text: string): boolean {
 const DECLINE_ASKS = /[吗么嘛?？]|为什么|难道|是不是|怎么|退款|退货|帮我|查|(?<![a-z])(?:why|refund|return|check|help me)(?![a-z])/;
 const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了|不用转了|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?)[\s,，.。!！~吧啦哈]*$/i;
 /** "算了 你们太慢了", "forget it, you guys are so slow": venting at the wait, not leaving it (found from outside). */
-const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久|效率)|没人(?:理|回|管|接)|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?: (?:is )?(?:answers?|answering|replies|replying|responds?|responding|here|cares))(?![a-z])/i;
+const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久|效率)|没人(?:理|回|管|接)|冇人(?:理|覆|回|应)|等咗(?:成|好|咁)|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?: (?:is )?(?:answers?|answering|replies|replying|responds?|responding|here|cares))(?![a-z])/i;
 /** A bare no, the whole message ("actually no", "不用", "no thanks"): in the queue it takes the hand-over back. */
 const BARE_NO = /^\s*(?:(?:actually|oh|ok|wait|哦|那|嗯)[\s,，.。!！]*)*(?:no|nope|no thanks?|no thank you|not anymore|不用|不需要|不用谢谢)[\s,，.。!！~吧啦了]*$/i;
 
