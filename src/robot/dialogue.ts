@@ -1508,9 +1508,11 @@ const NOTE_ASKED = /(?:能|可以|可不可以|能不能|能否)(?:让|叫)?(?:�
 // Not the receipt or invoice said missing ("there was no invoice in the box"), nor a price asked without one ("能不带发票吗 价格能少点不": found in review).
 const NO_PRICE_INSIDE = /(?:别|不要|不用|能不|可以不|能不能不|可不可以不)(?:帮我)?(?:放|夹|带|附|塞|打印)(?:上|进去|在里面)?(?:小票|发票|价格单|价签|购物清单|销售单|收据|单据|价格)|(?:小票|价格单|价签|发票)[^，,。？?]{0,6}(?:别|不要|不用)(?:放|夹|附)了?|(?<![a-z])(?:(?:do not|not|no need to|without) (?:include|includ\w+|put|send|add|enclos\w+|print|show)(?: in)? (?:the |a |any )?(?:receipt|invoice|price tag|prices?|packing slip)|(?:leave|take) out (?:the |any )?(?:receipt|invoice|price tag|prices?|packing slip)|remove (?:the )?price tags?|(?:please|pls) no (?:receipt|invoice|price tag|prices?) (?:in|inside) (?:the )?(?:box|parcel|package)|no (?:receipt|invoice|price tag|prices?) (?:in|inside) (?:the )?(?:box|parcel|package),? (?:please|pls)|gift receipt)(?![a-z])/;
 const ASKS_PRICE = /便宜|少点|优惠|价格能|多少钱|(?<![a-z])(?:cheaper|discount|how much)(?![a-z])/;
-const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined =>
-  NO_PRICE_INSIDE.test(u.normalized) && !NOTE_COMPLAINT.test(u.normalized) && !ASKS_PRICE.test(u.normalized) ? { intent: 'faq', note: true } :
-  ((NOTE.test(u.normalized) && (!/[?？]|吗|么/.test(u.normalized) || /(?:^|[,.;!]\s*)(?:can|could) (?:the|you|they|he|she)\b/.test(u.normalized.trim()))) || NOTE_ASKED.test(u.normalized)) && !NOTE_COMPLAINT.test(u.normalized) ? { intent: 'faq', note: true } : undefined;
+const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | undefined => {
+  const n = u.normalized;
+  const asked = NOTE.test(n) && (!/[?？]|吗|么/.test(n) || /(?:^|[,.;!]\s*)(?:can|could) (?:the|you|they|he|she)\b/.test(n.trim()));
+  return (asked || NOTE_ASKED.test(n) || (NO_PRICE_INSIDE.test(n) && !ASKS_PRICE.test(n))) && !NOTE_COMPLAINT.test(n) ? { intent: 'faq', note: true } : undefined;
+};
 /**
  * Customs asked after ("我的奶粉清关到哪一步了", "清关好了没", "到海关了吗", "stuck in customs"): the
  * parcel's latest event (found from outside: "no after-sales request", three times, and the tax entry).
@@ -2282,6 +2284,10 @@ function conditionWords(n: string): string[] {
 const MIN_SAID_SENTENCE = 12;
 /** A clause with a time this long, said in the order's answer, says its entry ("北京同城次日达"). */
 const MIN_SAID_CLAUSE = 6;
+/** Pieces of an entry without their closing marks: a piece cut at "；" is said ending in "。". */
+const unclosed = (pieces: readonly string[]): string[] => pieces.map((x) => x.trim().replace(/[。！？!?；;，,.]+$/, ''));
+/** Whether any of the pieces is said in the outcome's replies already. */
+const saidIn = (data: Outcome, pieces: readonly string[]): boolean => pieces.some((x) => data.replies.some((r) => r.text.includes(x)));
 /** From this confidence a shop FAQ hit outranks the guess that a question naming no order is about one. */
 export const FAQ_OVER_DATA = 0.6;
 const OPEN: ReadonlySet<OrderStatus> = new Set(['pending_payment', 'paid', 'shipped', 'delivered']);
@@ -2430,12 +2436,11 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   // The order's answer already says the entry (a pre-order's or the shop's shipping terms): said once.
   // Compared without its closing mark: a sentence cut at "；" is said ending in "。" (found in review).
   // Any of its sentences: the order's answer may say only the one on its courier (found from outside: the whole entry, then its DPD sentence).
-  const sentences = (hit.entry.answer.match(SENTENCES) ?? [hit.entry.answer]).map((x) => x.trim().replace(/[。！？!?；;，,.]+$/, ''));
-  if (one && sentences.some((x, i) => (i === 0 || x.length >= MIN_SAID_SENTENCE) && data.replies.some((r) => r.text.includes(x)))) return data;
+  const sentences = unclosed(hit.entry.answer.match(SENTENCES) ?? [hit.entry.answer]);
+  if (one && saidIn(data, sentences.filter((x, i) => i === 0 || x.length >= MIN_SAID_SENTENCE))) return data;
   // Or its region's clauses of it ("北京同城次日达，其他地区2-4天" out of a sentence that goes on to 新疆: found from outside, the whole entry before it).
-  const clauses = hit.entry.answer.split(CLAUSE_END).map((x) => x.trim().replace(/[。！？!?；;，,.]+$/, '')).filter((x) => x.length >= MIN_SAID_CLAUSE && TIMED.test(x));
   // Not when the buyer names a region of the entry ("寄到新疆要几天": its own clause is what they ask, found in review).
-  if (one && regionsIn(ctx.input.text).length === 0 && clauses.some((x) => data.replies.some((r) => r.text.includes(x)))) return data;
+  if (one && regionsIn(ctx.input.text).length === 0 && saidIn(data, unclosed(hit.entry.answer.split(CLAUSE_END)).filter((x) => x.length >= MIN_SAID_CLAUSE && TIMED.test(x)))) return data;
   // A pre-order's or made-to-order's answer carries its own terms, and an order with a promised day
   // (`shipBy`) its day: the in-stock entry beside them would contradict them ("现货48小时内发" before
   // "预售按开采日期发": found from outside, a fruit shop).
@@ -3077,7 +3082,7 @@ const NEW_PLACE = /送到(?!了)|改送|送去|寄到公司|放到|(?<![a-z])(?:
 function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderStatus[])[], focus: Order | undefined): Target {
   // A parcel waiting at a pickup point has not reached the buyer: on its way still, for "到了没" (found in a check of an outside tester's case).
   // Not when the buyer says it shows delivered: then the delivered ones, the pickup point's among them, come first.
-  const waiting = (o: Order) => tiers === TIERS.track_parcel && (o.status === 'delivered' || o.status === 'completed') && ctx.logistics.some((l) => l.orderId === o.orderId && atPickup(l));
+  const waiting = (o: Order) => tiers === TIERS.track_parcel && (o.status === 'delivered' || o.status === 'completed') && hasParcel(ctx, o, atPickup);
   const relevant = tiers.map((tier) => orders.filter((o) => tier.includes(waiting(o) ? 'shipped' : o.status))).find((l) => l.length > 0);
   // "kd到哪了" after talking of an order not shipped yet is the parcel on its way (found from outside: "no tracking yet" for the unshipped one);
   // "能送到公司吗" after talking of a delivered order is the one still coming (found from outside: "already signed for").
@@ -3095,9 +3100,8 @@ function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderS
   if (tiers === DELIVERED_FIRST && relevant.length > 1) return { one: [...relevant].sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0]! };
   const pool = orders.filter((o) => tiers.some((tier) => tier.includes(o.status)));
   if (pool.length > relevant.length && relevant.every((o) => namesOtherGoods(ctx, o))) return { many: pool };
-  const atPoint = relevant.filter((o) => ctx.logistics.some((l) => l.orderId === o.orderId && atPickup(l)));
-  if (relevant.length > 1 && atPoint.length === 1 && PICKUP_ASKED.test(ctx.r.u.normalized) && !OTHER_PARCEL.test(ctx.r.u.normalized)) return { one: atPoint[0]! };
-
+  const atPoint = relevant.length > 1 && PICKUP_ASKED.test(ctx.r.u.normalized) && !OTHER_PARCEL.test(ctx.r.u.normalized) ? relevant.filter((o) => hasParcel(ctx, o, atPickup)) : [];
+  if (atPoint.length === 1) return { one: atPoint[0]! };
   return relevant.length === 1 ? { one: relevant[0]! } : { many: relevant };
 }
 
@@ -3566,11 +3570,13 @@ const CODE_LOST = /(?:取件码|取货码)[^，,。？?]{0,6}(?:忘|丢|删|没�
 /** The courier's phone asked ("快递员电话多少", "the driver's number"): the parcel out for delivery, whose tracking has it (found from outside, two shops). */
 // Not the courier having called ("快递员电话说今天送不了") or not answering ("…打了好几次都没人接"), nor Singapore's "courier number" (the tracking number): found in review.
 const COURIER_PHONE = /(?:快递员|快递小哥|派件员|派送员|收派员|配送员|送货员|骑手|司机|师傅)(?:的)?(?:电话|手机|号码|联系方式)(?![^，,。？?]{0,4}(?:打不通|不接|没人接|关机|联系不上|说|打来|打过来|打了|来过))|(?<![a-z])(?:(?:courier|driver|delivery (?:guy|man|person)|rider)(?:'s)? (?:phone|contact)(?: number)?|(?:driver|rider)(?:'s)? number)(?! (?:is )?(?:not answering|off|dead|unreachable))(?![a-z])/;
+/** Whether a parcel of the order is in the state `is` tells. */
+const hasParcel = (ctx: Ctx, o: Order, is: (l: Logistics) => boolean): boolean => ctx.logistics.some((l) => l.orderId === o.orderId && is(l));
 /** Of the buyer's orders, the one whose parcel is out for delivery when the courier's phone is asked and the one talked about is not. */
 function courierAsked(ctx: Ctx, orders: readonly Order[], focus: Order | undefined): Order | undefined {
   // Not with the parcel said delivered and not received: that one is meant (found in review).
   if (!COURIER_PHONE.test(ctx.r.u.normalized) || SAYS_DELIVERED.test(ctx.r.u.normalized)) return undefined;
-  const out = (o: Order) => ctx.logistics.some((l) => l.orderId === o.orderId && l.status === 'out_for_delivery');
+  const out = (o: Order) => hasParcel(ctx, o, (l) => l.status === 'out_for_delivery');
   const outNow = orders.filter(out);
   return outNow.length === 1 && !(focus && out(focus)) ? outNow[0] : undefined;
 }
@@ -4034,7 +4040,7 @@ function deliveryTimeIn(answer: string, lang: Lang, question = ''): string | und
   const sentences = all.filter((x) => {
     const r = shopReading(x);
     // A sentence on sending out counts only when it also says the parcel arrives ("发货后一般 1-2 个工作日送到").
-  // "新疆、西藏地区5-7天" after a sentence on arriving is a time of arriving too (found from outside: dropped).
+    // "新疆、西藏地区5-7天" after a sentence on arriving is a time of arriving too (found from outside: dropped).
     const arrival = ARRIVAL_WORD.test(r) || (arrives && regionsIn(x).length > 0) || onArriving;
     return arrival && TIMED.test(r) && !PRE_ORDER.test(r) && (!SHIPS.test(r) || DELIVERY.test(r));
   });

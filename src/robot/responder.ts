@@ -281,7 +281,7 @@ export class BotResponder {
   /** A notice in the script the buyer writes, in Taiwan's words for a shop in Taiwan (found in review: "您的消息已經記下" in its queue). */
   #inScript(notice: string, text: string, shopId: string, state?: unknown): string {
     // A text that tells no script ("早晨", "ok") is told in the conversation's (found from outside: simplified to a Cantonese buyer).
-    return state === undefined ? inScriptOf(notice, text, this.#inTaiwan(shopId)) : inBuyersScript(notice, text, state, this.#inTaiwan(shopId));
+    return inBuyersScript(notice, text, state, this.#inTaiwan(shopId));
   }
 
   /** The text says the buyer goes first in line, so the conversation is moved up the queue as a complaint's would be (found in review). */
