@@ -2899,7 +2899,8 @@ function dataAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>)
   const waybill = returnWaybill(ctx);
   if (waybill) return waybill;
   // "where are both my orders": each of a few, whatever their states (found from outside: the one in the first tier alone).
-  const each = ctx.r.explicitOrderId || !ASKS_EACH.test(ctx.r.u.normalized) ? [] : TIERS[intent].flatMap((tier) => ctx.orders!.filter((o) => tier.includes(o.status)));
+  // Not an answer to our list: "两个都查" there is the orders listed, not a delivered third (found replaying the README's example).
+  const each = ctx.r.explicitOrderId || ctx.r.choice || !ASKS_EACH.test(ctx.r.u.normalized) ? [] : TIERS[intent].flatMap((tier) => ctx.orders!.filter((o) => tier.includes(o.status)));
   if (each.length >= 2 && each.length <= MAX_EACH) return eachAnswer(ctx, intent, each);
   const target = pickTarget(ctx, intent, ctx.orders);
   if ('none' in target) {

@@ -8136,3 +8136,21 @@ describe("what the thirty-second session's later readings must not take (second 
     assert.doesNotMatch(textOf(await say('oh no, let me know asap please its a birthday present')), /what else can I help/);
   });
 });
+
+describe('the thirty-third session', () => {
+  const brush = order({ orderId: 'SO-BRUSH-1', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'B1', title: '米家声波电动牙刷 T300 白色', quantity: 1, price: '99.00' }] });
+  const nuts = order({ orderId: 'SO-NUTS-2', createdAt: '2024-11-25T10:00:00+08:00', items: [{ sku: 'N1', title: '三只松鼠 每日坚果混合果仁 750g', quantity: 1, price: '89.00' }] });
+  const jacket = order({ orderId: 'SO-JACKET-3', status: 'delivered', createdAt: '2024-11-20T10:00:00+08:00' });
+  const data: FakeData = {
+    orders: [brush, nuts, jacket],
+    logistics: [logistics({ orderId: brush.orderId }), logistics({ orderId: nuts.orderId }), logistics({ orderId: jacket.orderId, status: 'delivered' })],
+  };
+  test('"两个都查" after a list of two answers those two, not a delivered third the list left out (the README\'s example)', async () => {
+    for (const [ask, all] of [['我的快递到哪了', '两个都查'], ['where is my package', 'check them both']] as const) {
+      const say = conversation(robotWith(data));
+      assert.equal((await say(ask)).replies[0]!.card?.kind, 'choice', ask);
+      const ids = textOf(await say(all)).match(/SO-[A-Z]+-\d/g);
+      assert.deepEqual([...new Set(ids)], [brush.orderId, nuts.orderId], all);
+    }
+  });
+});
