@@ -1528,9 +1528,10 @@ const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 /** "视频我已经拍了 发给谁", "where do i send the photos": evidence for a claim, which a person receives (found from outside: "not understood"). */
 // Not 怎么发货, 发哪个快递, 送给谁 (found in review).
 // Also "图我拍好了 怎么发给你", "影咗相喇 點send俾你", "should i send you pics" (found from outside: a shipping entry, read as 发货);
-// "i can send pics", "i have photos of the box from the driver, can i send them", "照片我有拍，要发去哪里", "拍照发哪 就发这吗" (three shops).
+// "i can send pics", "i have photos of the box from the driver, can i send them", "照片我有拍，要发去哪里", "拍照发哪 就发这吗" (three shops);
+// "ive got photos of the snapped bracket", "要拍照嗎？我拍好了", "我拍了照片" (thirty-third session, three shops), not "拍了" (ordered) alone.
 const SENDS_EVIDENCE =
-  /(?:视频|照片|图片|截图|开箱|拍照|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊就]|\s*$)|发去哪|发这(?:里|儿)?(?:吗|就行吗|可以吗)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|i (?:can|could|will|'ll) send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)(?= *[.!]*$| of (?:the |it|them|my (?:parcel|package|order))|.{0,30}\b(?:box|damage\w*|broken|crack\w*|packaging|proof)\b)|(?:i have|i got|i've got|got) (?:some |the )?(?:photos?|pictures?|pics?|videos?)\b.{0,40}\bcan i send (?:them|it|you|u))(?![a-z])/;
+  /(?:视频|照片|图片|截图|开箱|拍照|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊就]|\s*$)|发去哪|发这(?:里|儿)?(?:吗|就行吗|可以吗)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|i (?:can|could|will|'ll) send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)(?= *[.!]*$| of (?:the |it|them|my (?:parcel|package|order))|.{0,30}\b(?:box|damage\w*|broken|crack\w*|packaging|proof)\b)|(?:i have|i got|i've got|got) (?:some |the )?(?:photos?|pictures?|pics?|videos?)\b.{0,40}\bcan i send (?:them|it|you|u)|(?:i have(?: got)?|i got|i'?ve got|i took|i'?ve taken|i have taken) (?:some |the |a few )?(?:photos?|pictures?|pics?|videos?)(?= of\b| showing\b|[.!]*$))(?![a-z])|(?:拍照|照片|图片|视频|相片)[^。]{0,8}(?:我)?(?:已经|都)?(?:拍好了|拍完了|拍了)(?![个件单])|我(?:已经)?拍了(?:照片|图片|视频|几张)/;
 /** Photos for made-to-order work ("照片我有拍，要发去哪里定制", "i can send photos of my cat for the portrait"): the shop's word on it, not evidence (found in review). */
 const NOT_EVIDENCE = /定制|设计|打印|冲印|刻字|(?<![a-z])(?:portrait|custom\w*|design\w*|print\w*|engrav\w*)(?![a-z])/;
 const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (SENDS_EVIDENCE.test(u.normalized) && !NOT_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined);
@@ -1996,10 +1997,10 @@ function withPersonHint(out: Outcome, hint: string): Outcome {
   return last ? { ...out, replies: [...out.replies.slice(0, -1), { ...last, text: `${last.text}${hint}` }] } : out;
 }
 
-/** This message is in traditional characters, or tells neither script and the conversation's were (the shop's, at its start). */
+/** This message is in traditional characters, or tells neither script and the conversation's were (the shop's, before any Chinese). */
 function writesTraditional(state: DialogueState, input: TurnInput): boolean {
   const script = chineseScript(input.text);
-  return script === 'hant' || (script === undefined && (state.hant === true || (!state.lang && input.scriptHint === 'hant')));
+  return script === 'hant' || (script === undefined && (state.hant === true || (state.lang !== 'zh' && input.scriptHint === 'hant')));
 }
 
 /**

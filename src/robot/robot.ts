@@ -170,8 +170,9 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
   // A first message that tells no language, or English words in a Chinese sentence, is answered in the shop's.
   if (!lang && !input.langHint && !state.lang && (tellsNoLanguage(input.text) || englishInChinese(input))) input = await withShopLanguage(ctx, input);
   // Only a Chinese text can be written in either script: an English one costs no lookup. One that tells no
-  // language (a bare tracking number) is answered in the shop's script too (found from outside: simplified in a Taiwanese shop).
-  if (!state.lang && ctx.sources.faq.script && (HAN.test(input.text) ? chineseScript(input.text) === undefined : tellsNoLanguage(input.text))) input = await withShopScript(ctx, input);
+  // language (a bare tracking number) is answered in the shop's script too (found from outside: simplified in a Taiwanese shop),
+  // as is a first Chinese message after English ones ("早安" after "never mind, I will wait": found from outside).
+  if (state.lang !== 'zh' && ctx.sources.faq.script && (HAN.test(input.text) ? chineseScript(input.text) === undefined : tellsNoLanguage(input.text))) input = await withShopScript(ctx, input);
   t = performance.now();
   let p = plan(state, input);
   cpu += performance.now() - t;

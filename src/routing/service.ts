@@ -26,7 +26,7 @@ import type { SqlStore, Tx } from '../storage/ports.ts';
 import { getConversation, inLockOrder, moveState, SYSTEM_SENDER, type ConversationEventBus, type ConversationService, type EventSink, type StateChange } from '../conversation/index.ts';
 import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
-import { asksAboutWait, WAIT_ANSWER_EVERY_MS, waitAnswer } from './wait.ts';
+import { asksAboutWait, WAIT_ANSWER_EVERY_MS, waitAnswer, waitAnswerAgain } from './wait.ts';
 import { inScriptOf, TAIWAN_ZONE, toTraditional } from '../robot/index.ts';
 import { KeyedChain } from '../ops/keyed-chain.ts';
 import { langOf, langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, withHours, type NoticeLang } from './notices.ts';
@@ -120,7 +120,7 @@ export class RoutingService {
   readonly #told = new Map<string, string>();
   readonly #notices = new Set<Promise<void>>();
   /** When each queued conversation's question about the wait was last answered on this node, and with what. */
-  readonly #waitAnswered = new Map<string, { at: number; text: string }>();
+  readonly #waitAnswered = new Map<string, { at: number; full: string; short: boolean }>();
   /** Per conversation, the notices of its return to the queue told on this node: the next lapse waits for the last. */
   readonly #returning = new KeyedChain();
   #timer: NodeJS.Timeout | undefined;
@@ -291,10 +291,13 @@ export class RoutingService {
       this.#told.delete(conversationId);
       this.#tell(shopId, [mine]);
       const hours = mine.agentsOnline === 0 ? await this.#hours(shopId, langOf(question)) : undefined;
-      const text = inScriptOf(waitAnswer(question, mine, hours), question, this.#inTaiwan(shopId));
-      if (last && last.text === text && Date.now() - last.at < WAIT_ANSWER_EVERY_MS) return;
+      const full = inScriptOf(waitAnswer(question, mine, hours), question, this.#inTaiwan(shopId));
+      const same = last && last.full === full && Date.now() - last.at < WAIT_ANSWER_EVERY_MS;
+      // Asked again soon after, nothing changed: the place in short, once (found from outside: silence), then nothing.
+      if (same && last.short) return;
+      const text = same ? inScriptOf(waitAnswerAgain(question, mine), question, this.#inTaiwan(shopId)) : full;
       this.#waitAnswered.delete(conversationId);
-      this.#waitAnswered.set(conversationId, { at: Date.now(), text });
+      this.#waitAnswered.set(conversationId, { at: same ? last.at : Date.now(), full, short: Boolean(same) });
       if (this.#waitAnswered.size > 10_000) this.#waitAnswered.delete(this.#waitAnswered.keys().next().value!);
       await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text }, { state: 'queued' });
     } catch (err) {

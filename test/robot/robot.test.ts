@@ -8153,4 +8153,39 @@ describe('the thirty-third session', () => {
       assert.deepEqual([...new Set(ids)], [brush.orderId, nuts.orderId], all);
     }
   });
+
+  test('a Taiwanese shop answers a first Chinese message after English ones in its own script', async () => {
+    const faq = new FaqIndexProvider();
+    faq.setEntries('shop_tw', [{ id: 'pay', question: '有哪些付款方式？', answer: '信用卡、ATM 轉帳。' }], 1, { timeZone: 'Asia/Taipei' });
+    const say = conversation(createRobot({ dataSource: fakeDataSource({}), faq, clock: () => NOW }), 'tw', 'shop_tw');
+    await say('hello, can I pay by credit card');
+    const r = textOf(await say('早安'));
+    assert.match(r, /店鋪/);
+    assert.doesNotMatch(r, /店铺|发货/);
+  });
+
+  test('evidence said to be at hand goes to a person; "hows it goin" is a hello; "yeah nah" is a no', async () => {
+    const { shop } = session27;
+    for (const q of ['ive got photos of the snapped bracket', '要拍照嗎？我拍好了', '我拍了照片']) assert.equal((await shop({})(q)).intent, 'human', q);
+    // Taobao's 拍 is to order: "先拍个样 拍了哈" sends no photos; nor do photos to be printed.
+    for (const q of ['好滴 先拍个样 拍了哈', 'i have photos of my dog can you print them on a mug']) assert.notEqual((await shop({})(q)).intent, 'human', q);
+    for (const q of ['hey hows it goin', 'hows it going']) assert.equal((await shop({})(q)).intent, 'greeting', q);
+    assert.equal((await shop({ orders: [order({ orderId: 'OZ-7', status: 'shipped' })] })("how's it going with my order")).intent, 'order_status');
+    const say = shop({}, [{ id: 'promo', question: 'Do you have any discount codes or promotions?', answer: '10% off your first order with WELCOME10.' }]);
+    await say('any promos on at the moment');
+    assert.doesNotMatch(textOf(await say('yeah nah')), /didn't quite get that/);
+  });
+});
+
+describe('taking the hand-over back in the queue (thirty-third session)', () => {
+  test('Taiwanese, Northeastern and Australian ways of saying no person is needed; staying on is not leaving', () => {
+    // Found from outside: left in the queue, or queued again in the next bubble.
+    const back: [string, string][] = [
+      ['nah dont need anyone now', ''], ['沒事了 我自己看官網好了', '我自己看官網好了'], ['不要了啦 不用找人 我自己取消好了', '我自己取消好了'],
+      ['好啦開玩笑的 掰', '掰'], ['不用了 不找人了', ''], ['行了行了 不用了', ''], ['算了不用找人了 我自己等着吧', ''],
+    ];
+    for (const [q, rest] of back) assert.equal(withdrawsHandover(q), rest, q);
+    // "I will wait" stays; another quantity chosen still wants the price; the goods given up and a joke doubted are not the person.
+    for (const q of ['never mind, I will wait', '算了 还是先拿20打', '不要了', '不要了 退款吧', '开玩笑的吧 发这种货']) assert.equal(withdrawsHandover(q), undefined, q);
+  });
 });

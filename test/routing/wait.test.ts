@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { asksAboutWait, waitAnswer } from '../../src/routing/wait.ts';
+import { asksAboutWait, waitAnswer, waitAnswerAgain } from '../../src/routing/wait.ts';
 import { langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT } from '../../src/routing/notices.ts';
 import { inScriptOf } from '../../src/robot/index.ts';
 
@@ -79,4 +79,12 @@ test('Cantonese and bare pings about the wait are questions about it; the answer
   assert.match(waitAnswer('还要等多久', { position: 2, agentsOnline: 0, estimatedWaitSeconds: undefined }, '每天 9:00-21:00。'), /客服上线后会按顺序回复您。客服时间：每天 9:00-21:00。$/);
   assert.match(waitAnswer('how long', { position: 2, agentsOnline: 0, estimatedWaitSeconds: undefined }, 'Mon-Fri 9-6.'), / Our hours: Mon-Fri 9-6\.$/);
   assert.doesNotMatch(waitAnswer('还要等多久', { position: 2, agentsOnline: 1, estimatedWaitSeconds: 60 }, '每天 9:00-21:00。'), /客服时间/);
+});
+
+test('the thirty-third session: more ways to ask whether anyone is there; the place said again in short', () => {
+  // Found from outside (a Taipei and a Yiwu shop): no reply at all.
+  for (const t of ['到底有沒有人要理我', '在不在啊 回个话', '？？？', '??', '有没有人在']) assert.equal(asksAboutWait(t), true, t);
+  for (const t of ['有没有人买过这个', '?', '有没有人用过这个色号', '??? 为什么退款被拒']) assert.equal(asksAboutWait(t), false, t);
+  assert.equal(waitAnswerAgain('ok how long is the wait', { position: 1, agentsOnline: 0, estimatedWaitSeconds: undefined }), 'Still number 1 in the queue: an agent will answer in turn once one is online.');
+  assert.equal(waitAnswerAgain('还有人吗', { position: 3, agentsOnline: 2, estimatedWaitSeconds: 60 }), '您仍在排队第 3 位，客服接入后会马上回复您。');
 });

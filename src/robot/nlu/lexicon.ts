@@ -246,6 +246,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "how ya going" is Australia's hello (found from outside: "not sure").
     // "how ya going" (read "how yes going": tables.ts), only as a hello: "how ya going with my order" asks about the order (found in review).
     [' how yes going', 1.4], ['going with', -1.4], [' g day', 1.2], [' gday', 1.2], [" g'day", 1.2],
+    // "hey hows it goin" (a Sydney shop, thirty-third session: "not sure", a miss counted).
+    [' hows it go', 1.4], [' how is it go', 1.2],
     // "alright mate" is a British hello, not an "ok" (found from outside: "You're welcome!").
     [' alright mate', 1.6], [' you alright', 1.2], [' hiya mate', 1.2],
   ],
@@ -334,4 +336,6 @@ export const NO_WORDS = new Set([
   '不', '不是', '不要', '不用', '不用了', '不需要', '算了', '算啦', '不必', '没有', '不对', '别', '否', '唔系', '唔要', '唔使', 'no', 'no thanks', 'no thank you', 'not really', 'never mind', 'nevermind', 'n', 'nothing',
   // "没事", "nah im good" to "shall I get a person?" (found from outside: a hand-over, an FAQ offer).
   '没事', '没事了', '没关系', '先不用', '暂时不用', '先不用了', 'i am good', 'i am ok', 'i am fine', 'no i am good', 'no i am ok', 'no i am fine', 'all good', 'no all good',
+  // Australia's "yeah nah" (read "yes no") is a no (a Sydney shop, thirty-third session: a miss counted).
+  'yes no',
 ]);

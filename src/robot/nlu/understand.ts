@@ -159,7 +159,7 @@ function defaultClassifier(tokenizer: Tokenizer): IntentClassifier {
 }
 
 const GREETING_HEAD =
-  /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|how (?:yes|you|are you) going|how are you|g'?day|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/;
+  /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|how (?:yes|you|are you) going|how are you|how'?s it go(?:ing|in)|how is it go(?:ing|in)|g'?day|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/;
 const THANKS_TAIL =
   /(?:(?: \| | )?(?:谢谢了|谢谢啦|谢谢你|谢谢您|谢谢|谢啦|谢了|多谢|感谢|辛苦了|麻烦了|麻烦你了|拜托了|thanks(?: a lot| so much| in advance)?|thank you(?: so much| very much)?|cheers|please|[啊呀哈吧呢哦嘛]) ?)+(?: \| )?\s*$/;
 
@@ -358,12 +358,19 @@ const ASKS_PERSON = /人工|真人|客服|老板|经理|主管|(?<![a-z])(?:huma
 // Leads and tails as buyers type them: "还是算了吧", "哦那不用了", "actually nvm", "我自己查吧" (found from outside).
 // "不需要人工了", "no wait, dont transfer me", "哦我自己找到了", "actually no" were not (found from outside:
 // the buyer waited in the queue unanswered).
-const WITHDRAW_LEADS = '好吧|好啦|好喇|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|ok|okay|oh|actually|wait|no|nope|hmm';
+const WITHDRAW_LEADS = '好吧|好啦|好喇|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|ok|okay|oh|actually|wait|no|nope|nah|hmm';
 const WITHDRAW_WORDS = [
   RETRACTION,
   '不(?:用|需要|要)(?:转)?人工(?:客服)?了?',
   '不(?:用|要)转(?:人工)?了?',
-  '不(?:用|要|需要)(?:找|等)(?:真人|人工|客服)了?',
+  '不(?:用|要|需要)?(?:找|等)(?:真人|人工|客服|人)了?',
+  // "不用了 不找人了", "算了 不用人了…" (a Harbin shop, thirty-third session: queued again, or the rest not understood).
+  '不(?:用|要|需要)(?:真人|人工|人)了',
+  // "沒事了 我自己看官網好了", "不要了啦 不用找人…", "好啦開玩笑的 掰" (a Taipei shop, thirty-third session: left in the queue).
+  '没事了(?=[\\s,，.。!！~]|$)',
+  // Only before a person declined: alone or before a refund it gives up the goods ("不要了", "不要了 退款吧").
+  '不要了(?:啦)?(?=[\\s,，.。!！~]*不(?:用|要|需要)?(?:找|转|等)?(?:人|人工|真人|客服))',
+  '开玩笑(?:的|啦|而已)(?![吧吗么嘛?？])',
   '取消转人工',
   '我自己(?:查|看|弄)(?:吧|一下吧?)?(?=[\\s,，.。!！~]|$)',
   // At a clause's end only: "我查到了物流显示签收但我没收到", "I found it broken when I opened the box"
@@ -377,7 +384,7 @@ const WITHDRAW_WORDS = [
   RETRACTION_EN,
   'cancel (?:that|the transfer|transfer)',
   // "cancel that. I dont want agent", "no no dont need person" (found from outside: left waiting in the queue).
-  "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people)(?: anymore| already| lah)?(?=\\s*(?:[,.!~]|$))",
+  "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people|any ?one|any ?body)(?: anymore| already| lah| now)?(?=\\s*(?:[,.!~]|$))",
   "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)(?=\\s*(?:[,.!~]|$))",
   // "no dont bother actually ill keep them", "算了 唔使喇 我自己睇" (found from outside: the rest was a miss).
   // Only as the whole of what is said: "dont bother calling me, just refund me", "ill keep them, but i want a partial
@@ -430,6 +437,8 @@ export function withdrawsHandover(text: string): string | undefined {
   if (!m && REPORTED.test(foldTraditional(rest))) return undefined;
   // A person named only to be declined ("不用找真人了", "不用等客服了") asks for none (found from outside: left queued).
   const asksPerson = ASKS_PERSON.test(foldTraditional(rest).replace(NO_PERSON, ' '));
+  // "…不用找人了 我自己等着吧": no person, and waiting for the parcel is no question (a Harbin shop: "not understood").
+  if (SELF_WAITS.test(foldTraditional(rest))) return '';
   return (asksPerson && !asksOnlyHours(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
 }
 /** Words that end by quoting someone: "跟我说", "告诉我", "他说", "the bot told me", "it says". */
@@ -442,14 +451,16 @@ const REPORTED = /(?:跟我说|和我说|对我说|同我讲|跟我讲|告诉我
 const ASKS_ABOUT_PEOPLE = /(?:人工|真人|客服)(?:的)?(?:服务|服務)?(?:时间|時間|几点|幾點|上班时间|上班時間|在线时间|在線時間)|(?<![a-z])(?:what time|what are)\b.{0,20}\b(?:humans?|agents?|staff)\b.{0,12}\b(?:online|available|work|hours)|(?:humans?|agents?|staff)(?:'s)? (?:hours|opening hours)(?![a-z])/i;
 const STILL_WAITING = /回我|回复我|联系我|等他|等她|等人|我等|投诉|能来|会来|来吗|(?<![a-z])(?:call me|get back|reply to me|contact me|i'?ll wait|complain)(?![a-z])/i;
 const asksOnlyHours = (rest: string): boolean => ASKS_ABOUT_PEOPLE.test(rest) && !STILL_WAITING.test(rest);
+const SELF_WAITS = /^(?:我)?自己(?:再)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了)?[\s.。!！~]*$/;
 /** "算了 等着吧", "ok i'll wait": resigned to waiting for the person, not leaving. */
-const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了|呢)?[^\p{Script=Han}a-z0-9?？]*$|^[,.\s]*(?:(?:ok(?:ay)?|lah?|leh|lor|ah)[,.\s]+)*(?:i'?ll|i will|i) (?:just |can )?wait(?! for (?:the |my )?(?:delivery|parcel|package|order|courier))\b/u;
+const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了|呢)?[^\p{Script=Han}a-z0-9?？]*$|^[,.\s]*(?:(?:ok(?:ay)?|lah?|leh|lor|ah)[,.\s]+)*(?:i'?ll|i will|i) (?:just |can )?wait(?! for (?:the |my )?(?:delivery|parcel|package|order|courier))\b/iu;
 /**
  * "算了不退了 等着吧": what is given up is the refund, and the buyer waits on for the person (found
  * from outside: taken as leaving the queue, then handed over again for the 🙄, in one breath). Not
  * "也不等了", "不用等了", "等不了": leaving after all (found in review).
  */
-const OTHER_THING_DROPPED = /^[,，。\s]*(?:不(?:退|换|要退|要换|取消|改)了|不要(?:退款|退货|换货)了|(?:退款|退货|换货)不(?:要|退|换)了)(?![^?？]*(?:不等|不用等|别等|等不了|不想等))[^?？]*(?:等|(?<![a-z])wait)/;
+// "算了 还是先拿20打": another quantity chosen, the price still to be told by the person (a Yiwu shop, thirty-third session).
+const OTHER_THING_DROPPED = /^[,，。\s]*还是(?:先|就)?(?:拿|要|买|订|拍)\s*[\d一两二三四五六七八九十几]|^[,，。\s]*(?:不(?:退|换|要退|要换|取消|改)了|不要(?:退款|退货|换货)了|(?:退款|退货|换货)不(?:要|退|换)了)(?![^?？]*(?:不等|不用等|别等|等不了|不想等))[^?？]*(?:等|(?<![a-z])wait)/;
 
 const CLAUSE_END = /(?<!\d)\.|\.(?!\d)|[,!?;:]/;
 
