@@ -1118,9 +1118,9 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
 // "为什么上次那张会被取消 我又没有要取消" (found from outside: the how-to-cancel text of the other order).
 // "why my order cancel?", "why the order got cancel": Malaysian English, and "kenapa order saya cancel?", "kenapa order charger UGREEN saya cancel?" read as it (found from outside: a cancel request).
 // Also asked after it ("oppo那个也取消了 为啥": found from outside, "all your orders are cancelled" and no reason).
-const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?<!申请|点了|我|已经|要)取消了?[\s，,。？?]{0,2}(?:为啥|为什么|咋回事|怎么回事)(?!还|没|不)|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:(?!can|cannot|not|unable|want|wanna|how|to)[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time))(?![a-z])/;
+const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被)?(?:自动)?取消了|(?<!申请|点了|我|已经|要)取消了?[\s，,。？?]{0,2}(?:为啥|为什么|咋回事|怎么回事)(?!还|没|不)|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:(?!can|cannot|not|unable|want|wanna|how|to)[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time)|(?:order|it|that|one) (?:got|was|has been|been) cancel+ed ?\?+(?: *(?:what is the go|what is going on|what happened|how come)\b)?)(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
-const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|(?<!付|给|交)钱|券|售后|帮我取消|怎么取消|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
+const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|(?<!付|给|交)钱|券|售后|帮我取消|怎么取消(?!了)|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
 
 /**
  * Praise ("收到货了 点个赞👍 下次还找你们", "great service, will order again"): thanked, not read as a
@@ -4292,13 +4292,20 @@ const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
   // The shop's own word on how long delivery takes, for a parcel on its way: by its courier when the entry names each.
   const own = key === 'in_transit' || key === 'pending' ? shopSays(ctx, 'delivery_time') : undefined;
   // The receiver's region first, then the courier: a courier's sentence for another region is not this parcel's (found from outside).
-  return own ? ctx.t.etaShipped[key as 'in_transit' | 'pending'](otherCouriersOut(ofCourier(ofRegion(own, addressOf(o), ctx.lang), carrier, ctx.lang), carrier, ctx.lang)) : ctx.t.etaFor[key];
+  return own ? ctx.t.etaShipped[key as 'in_transit' | 'pending'](otherCouriersOut(ofPlaceAndCourier(own, addressOf(o), carrier, ctx.lang), carrier, ctx.lang)) : ctx.t.etaFor[key];
 };
 
+/**
+ * Taiwan, or its main island ("台灣本島宅配…1-2天"), apart from the outlying islands ("外島（澎湖、金門、馬祖）3-5個工作天"): a
+ * parcel to 台中 was told the islands' days and not the main island's (a Taipei shop, thirty-third session).
+ */
+const TAIWAN_REGION = /台湾(?!大道)|本岛/;
+/** A receiver on Taiwan's main island: an address opening with one of its cities or counties. */
+const TAIWAN_MAIN_HOME = /^(?:台湾)?(?:台北|新北|桃园|台中|台南|高雄|基隆|新竹|苗栗|彰化|南投|云林|嘉义|屏东|宜兰|花莲|台东)/;
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
 const DELIVERY_REGIONS: readonly RegExp[] = [
   // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too).
-  /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, /台湾/, /偏远/,
+  /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, TAIWAN_REGION, /外岛|离岛|澎湖|金门|马祖|连江/, /偏远/,
   /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马(?!路)|亚庇|古晋/i,
   // Malaysia's places in Chinese too ("西马其他州属（槟城、柔佛、霹雳等）": found from outside, a Penang parcel was told every region).
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)|巴生谷|吉隆坡|雪兰莪|八打灵/i,
@@ -4324,7 +4331,8 @@ function homeRegions(address: string): RegExp[] {
   const a = foldTraditional(address).trim();
   const head = a.replace(/^中国\s*/, '').replace(/[^\s，,\d]{2,4}(?:[东南西北中]?(?:路|街|大道|巷|弄))/g, ' ').slice(0, 8);
   const tail = a.slice(-40).split(/[,，]/).slice(-2).join(',');
-  return DELIVERY_REGIONS.filter((re) => (/\p{Script=Han}/u.test(a) ? re.test(head) : re.test(tail)));
+  const named = DELIVERY_REGIONS.filter((re) => (/\p{Script=Han}/u.test(a) ? re.test(head) : re.test(tail)));
+  return TAIWAN_MAIN_HOME.test(head) && !named.includes(TAIWAN_REGION) ? [...named, TAIWAN_REGION] : named;
 }
 /**
  * Of an entry that gives regions their own time ("江浙沪次日达，其他地区2-4天，新疆、西藏5-7天"), the
@@ -4333,7 +4341,7 @@ function homeRegions(address: string): RegExp[] {
  */
 function ofRegion(said: string, address: string, lang: Lang): string {
   let sentence = 0;
-  const clauses = listsJoined(said.split(CLAUSE_END)).map((x) => ({ x, named: EXCEPT.test(x) ? [] : regionsIn(x), sentence: SENTENCE_ENDS.test(x) ? sentence++ : sentence }));
+  const clauses = listsJoined(clausesOf(said)).map((x) => ({ x, named: EXCEPT.test(x) ? [] : regionsIn(x), sentence: SENTENCE_ENDS.test(x) ? sentence++ : sentence }));
   if (!clauses.some((c) => c.named.length)) return said;
   const home = homeRegions(address);
   const isHome = (c: (typeof clauses)[number]) => c.named.some((re) => home.includes(re));
@@ -4389,10 +4397,27 @@ const SENTENCE_ENDS = /[。！？!?；;]\s*$|\.\s*$/;
 /** Couriers a shop's entry may name, one pattern each (read in simplified characters). */
 const COURIERS: readonly RegExp[] = [
   /royal ?mail/i, /(?<![a-z])dpd(?![a-z])/i, /(?<![a-z])(?:evri|hermes)(?![a-z])/i, /parcelforce/i, /(?<![a-z])yodel(?![a-z])/i, /(?<![a-z])ups(?![a-z])/i,
-  /fed ?ex/i, /(?<![a-z])dhl(?![a-z])/i, /(?<![a-z])usps(?![a-z])/i, /canada post/i, /(?<![a-z])an post(?![a-z])/i, /australia post|澳洲邮政/i, /ninja ?van/i, /pos ?laju/i,
+  /fed ?ex/i, /(?<![a-z])dhl(?![a-z])/i, /(?<![a-z])usps(?![a-z])/i, /canada post/i, /(?<![a-z])an post(?![a-z])/i, /australia post|澳洲邮政/i, /star ?track/i, /couriers please/i, /aramex|fastway/i, /(?<![a-z])sendle(?![a-z])/i, /ninja ?van/i, /pos ?laju/i,
   /顺丰|(?<![a-z])sf(?: express)?(?![a-z])/i, /中通|(?<![a-z])zto(?![a-z])/i, /圆通|(?<![a-z])yto(?![a-z])/i, /申通|(?<![a-z])sto(?![a-z])/i,
   /韵达|yunda/i, /京东|(?<![a-z])jd(?![a-z])/i, /极兔|j&t/i, /德邦/, /邮政|(?<![a-z])ems(?![a-z])|china post/i, /黑猫|宅急便/, /新竹物流/, /嘉里/,
 ];
+/**
+ * The receiver's region first, then the courier ("Other West Malaysia states: 2-3 working days by J&T" is a Ninja Van
+ * parcel's to Johor); but a courier's own sentence naming no region is its time wherever it goes ("StarTrack (bulky
+ * items) 3-7 business days": found from outside, a StarTrack parcel to Brisbane was told Australia Post's QLD days).
+ */
+// A sentence opening with another courier's name is that courier's, whatever places it names ("Couriers Please (Sydney,
+// Melbourne, Brisbane metro) 1-3 business days" is no word on an Australia Post parcel to Brisbane).
+function ofPlaceAndCourier(said: string, address: string, carrier: string | undefined, lang: Lang): string {
+  const own = couriersOf(carrier);
+  const all = (said.match(SENTENCES) ?? []).map((x) => x.trim());
+  const othersLead = (x: string) => COURIERS.some((re) => !own.includes(re) && re.exec(foldTraditional(x))?.index === 0);
+  const mine = own.length ? all.filter((x) => !othersLead(x)) : all;
+  const text = mine.length && mine.length < all.length ? mine.join(lang === 'zh' ? '' : ' ') : said;
+  const anywhere = mine.some((x) => own.some((re) => re.test(foldTraditional(x))) && regionsIn(x).length === 0);
+  return anywhere ? ofRegion(ofCourier(text, carrier, lang), address, lang) : ofCourier(ofRegion(text, address, lang), carrier, lang);
+}
+
 /**
  * Of an entry that gives each courier's time ("Royal Mail Tracked 48 arrives 2-3 working days… DPD Next
  * Day arrives the next working day…"), the sentences on the parcel's courier and those naming none
@@ -4411,7 +4436,7 @@ function ofCourier(said: string, carrier: string | undefined, lang: Lang): strin
 function otherCouriersOut(said: string, carrier: string | undefined, lang: Lang): string {
   const own = couriersOf(carrier);
   if (!own.length) return said;
-  const clauses = said.split(CLAUSE_END);
+  const clauses = clausesOf(said);
   const other = (c: string) => !TIMED.test(c) && COURIERS.some((re) => re.test(foldTraditional(c))) && !own.some((re) => re.test(foldTraditional(c)));
   const kept = clauses.filter((c) => !other(c));
   return kept.length && kept.length < clauses.length ? closed(kept.join('').trim(), lang) : said;
@@ -4422,6 +4447,20 @@ const couriersOf = (carrier: string | undefined): RegExp[] => (carrier ? COURIER
 const couriersNamed = (text: string): RegExp[] => COURIERS.filter((re) => re.test(foldTraditional(text)));
 /** Where a clause of a shop's entry ends: after its punctuation, or a full stop and a space. */
 const CLAUSE_END = /(?<=[。！？!?；;，,]|\.\s)/;
+/**
+ * The clauses of a shop's sentence, a bracket's commas inside its clause: "Couriers Please (Sydney, Melbourne, Brisbane
+ * metro) 1-3 business days" is one (found from outside: "Melbourne, Brisbane metro) 1-3 business days" told to Brisbane).
+ */
+function clausesOf(said: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  for (const part of said.split(CLAUSE_END)) {
+    if (depth > 0 && out.length) out[out.length - 1] += part;
+    else out.push(part);
+    depth = Math.max(0, depth + (part.match(/[（(]/g)?.length ?? 0) - (part.match(/[）)]/g)?.length ?? 0));
+  }
+  return out;
+}
 /** Clauses put together end as a sentence: a trailing comma or semicolon becomes a full stop. */
 const closed = (text: string, lang: Lang): string => text.replace(/[；;，,]\s*$/, lang === 'zh' ? '。' : '.');
 

@@ -8177,6 +8177,44 @@ describe('the thirty-third session', () => {
   });
 });
 
+describe('orders and parcels of the thirty-third session\'s shops', () => {
+  const { ago, shop } = session27;
+  test('why an order named by its goods was cancelled: that order and its reason, not a delivered one', async () => {
+    const candles = order({ orderId: 'YW-1', status: 'completed', items: [{ sku: 'C', title: '生日数字蜡烛 金色（10盒/组）', quantity: 1, price: '36.00' }], createdAt: ago(200) });
+    const garland = order({ orderId: 'YW-2', status: 'cancelled', cancelReason: '买家申请取消：拍错规格', items: [{ sku: 'G', title: '派对拉花彩带 10米', quantity: 10, price: '8.00' }], createdAt: ago(30) });
+    const r = textOf(await shop({ orders: [candles, garland] })('还有拉花那单怎么取消了'));
+    assert.match(r, /YW-2/);
+    assert.match(r, /拍错规格/);
+    assert.doesNotMatch(r, /YW-1/);
+    // "怎么取消" is still how to cancel.
+    assert.doesNotMatch(textOf(await shop({ orders: [order({ orderId: 'YW-3', status: 'paid' }), garland] })('拉花那单怎么取消')), /拍错规格/);
+    const chairs = order({ orderId: 'SC-9', status: 'cancelled', cancelReason: 'Out of stock - colour Olive sold out', currency: 'AUD', items: [{ sku: 'CH', title: 'Low Camp Chair', quantity: 2, price: '119.00' }], createdAt: ago(20) });
+    const bag = order({ orderId: 'SC-8', status: 'delivered', currency: 'AUD', items: [{ sku: 'SB', title: 'Sleeping Bag -5C', quantity: 1, price: '159.00' }], createdAt: ago(200) });
+    assert.match(textOf(await shop({ orders: [bag, chairs] })('and the chairs order got cancelled?? whats the go with that')), /Olive sold out/);
+    // 犬粮 in a title is dog food.
+    const kibble = order({ orderId: 'HP-4', status: 'cancelled', cancelReason: '超时未支付，系统自动取消', items: [{ sku: 'K', title: '冠能 中小型犬成犬粮 10kg', quantity: 1, price: '428.00' }], createdAt: ago(40) });
+    const treats = order({ orderId: 'HP-3', status: 'delivered', items: [{ sku: 'T', title: '冻干鸡肉粒 猫狗零食 500g', quantity: 1, price: '59.00' }], createdAt: ago(300) });
+    assert.match(textOf(await shop({ orders: [treats, kibble] })('那我另一单狗粮咋没了 被取消了？')), /HP-4[\s\S]*超时未支付/);
+  });
+
+  test('a delivery entry by Taiwan\'s main island and islands, by a courier named in brackets, and by a courier\'s own sentence', async () => {
+    const tw: FaqEntry = { id: 'd', question: '下單後幾天能收到？', answer: '台灣本島宅配（黑貓宅急便）出貨後1-2天送達；7-11、全家超商取貨出貨後2-3天到店；外島（澎湖、金門、馬祖）3-5個工作天。' };
+    const to = (address: string, carrier: string, currency = 'TWD') => ({ orders: [order({ orderId: 'TP-1', status: 'shipped', currency, receiver: { name: 'X', phone: '0933222111', address } })], logistics: [logistics({ orderId: 'TP-1', carrier, trackingNo: '9051' })] });
+    const taichung = textOf(await shop(to('台中市西屯區台灣大道三段99號', '黑貓宅急便'), [tw])('什麼時候會到'));
+    assert.match(taichung, /台灣本島宅配（黑貓宅急便）出貨後1-2天送達/);
+    assert.doesNotMatch(taichung, /外島|超商/);
+    assert.match(textOf(await shop(to('澎湖縣馬公市中正路1號', '黑貓宅急便'), [tw])('什麼時候會到')), /外島（澎湖、金門、馬祖）3-5個工作天/);
+    const au: FaqEntry = { id: 'au', question: 'How long does delivery take?', answer: 'Australia Post parcel post: Sydney metro and NSW 1-3 business days, VIC, QLD, ACT and SA 2-5 business days, WA, NT and Tasmania 5-8 business days. StarTrack (bulky items) 3-7 business days. Couriers Please (Sydney, Melbourne, Brisbane metro) 1-3 business days.' };
+    const brisbane = 'Unit 4, 88 Queen St, Brisbane City QLD 4000';
+    const fridge = textOf(await shop(to(brisbane, 'StarTrack', 'AUD'), [au])('when will my fridge arrive'));
+    assert.match(fridge, /StarTrack \(bulky items\) 3-7 business days/);
+    assert.doesNotMatch(fridge, /2-5 business days|metro\) 1-3/);
+    const post = textOf(await shop(to(brisbane, 'Australia Post', 'AUD'), [au])('when will my parcel arrive'));
+    assert.match(post, /QLD, ACT and SA 2-5 business days/);
+    assert.doesNotMatch(post, /StarTrack|Melbourne, Brisbane metro\)/);
+  });
+});
+
 describe('taking the hand-over back in the queue (thirty-third session)', () => {
   test('Taiwanese, Northeastern and Australian ways of saying no person is needed; staying on is not leaving', () => {
     // Found from outside: left in the queue, or queued again in the next bubble.
