@@ -1188,14 +1188,17 @@ const NOT_GOODS_RECEIVED = /退|换|钱|款|售后|发票|(?<![a-z])(?:refund|re
  * "ive paid now", "paid liao", "付好了": a payment said done, nothing asked. The unpaid order's status
  * says whether it shows yet (found from outside, two shops: "not understood", a completed order).
  */
-const PAID_NOW = /^\s*(?:(?:ok|okay|done|好了|好的)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: (?:now|already|it|for it|liao|le))?|(?:just )?paid (?:liao|already|now|le)|(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了)[\s.!~。！]*$/;
+// "ok paid now with afterpay", "but i paid it 10 min ago??", "狗粮我付完了", "算了 付好了" (thirty-third session, three shops:
+// "Great.", "not understood", "which order to cancel?").
+const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: (?:now|already|it|for it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我))?(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了)[\s.!~。！?？]*$/;
 // Not an old completed order: only what a payment just made can be (found in review).
 const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['paid']];
 
 function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
   if (state.focusOrderId && CHARGE_ASKED.test(u.normalized)) return { intent: 'order_status', chargeAsked: true };
-  if (PAID_NOW.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'bye')) return { intent: 'order_status' };
+  // Said again once told a payment takes minutes to show: a person checks it (a Sydney shop: the same answer twice).
+  if (PAID_NOW.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'bye')) return { intent: state.offeredHuman && state.topic === 'order_status' ? 'human' : 'order_status' };
   if (GOT_IT_YET.test(u.normalized) && !NOT_GOODS_RECEIVED.test(u.normalized)) return { intent: 'track_parcel' };
   if ((PAID_SHOWS_UNPAID.test(u.normalized) && !NOT_PAID_YET.test(u.normalized.replace(QUOTED_UNPAID, ' '))) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
   return undefined;
@@ -1661,11 +1664,18 @@ const NOT_THE_DEVICE = /天气|外面|今天好|气炸|(?<![a-z])(?:weather|outs
 const ASKS_FOR_SPECIALIST = /(?:转|找|联系|接|叫|换)(?:个|一下|下|一位|位)?(?:药师|医生|专家|营养师|技术人员|技术支持|工程师)|(?:我要|我想|让我|帮我)(?:跟|和|找)?(?:药师|医生|专家|营养师|工程师)(?:说话|聊聊|沟通)?$|(?:我要|我想|让我|帮我)(?:跟|和|找)(?:药师|医生|专家|营养师|工程师)|(?<![a-z])(?:talk|speak|connect|transfer|get|put)\b.{0,20}\b(?:pharmacist|doctor|specialist|technician|engineer)s?(?![a-z])/;
 /** Asked about them, not for them ("找药师要钱吗", "药师几点上班"). */
 const ASKS_ABOUT_SPECIALIST = /吗|几点|时间|什么时候|多少|收费|要钱|[?？]|(?<![a-z])(?:when|hours|what time|cost|free)(?![a-z])/;
+/**
+ * Something found in food that must not be there ("猫粮开袋了 里面有虫子！！！", "found a hair in the jerky"): a complaint, a
+ * person first (a Harbin pet shop, thirty-third session: an unrelated refund's card). Not asked beforehand ("会不会长虫").
+ */
+const FOREIGN_MATTER = /(?:里面|里头|袋子?里|罐头?里|盒子?里|吃出|发现)(?:有|了|个|一只|一根|好多|几只)*(?:活)?(?:虫子|小虫|虫|蛆|头发|毛发|异物|玻璃渣?|铁丝|塑料片)|(?:长|生)虫了|(?<![a-z])(?:found (?:a |an |some )?(?:bug|insect|maggot|weevil|worm|hair|piece of (?:glass|plastic|metal))s?|(?:bugs|insects|maggots|weevils|worms) (?:in|crawling in) (?:the|my|it|this|your))(?![a-z])/;
+const FOREIGN_ASKED = /会不会|会长虫吗|怎么防|防虫|怕|(?<![a-z])(?:will it|could it|how to (?:keep|prevent|stop)|prevent)(?![a-z])/;
 function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'health' | 'declined'> | undefined {
   // "不用转人工啦 我只是说一下": no person wanted, said in the words that ask for one (found from outside).
   if ((u.intent === 'human' || u.intent === 'unknown') && declinesPerson(text)) return { intent: 'unknown', declined: 'human' };
   // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
   if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { intent: 'unknown' };
+  if (FOREIGN_MATTER.test(u.normalized) && !FOREIGN_ASKED.test(u.normalized)) return { intent: 'complaint' };
   if (reportsDanger(u.normalized, goods)) return { intent: 'complaint', safety: true, ...(GAS_LEAK.test(u.normalized) && !SAFETY_SIGN.test(u.normalized) ? { gas: true as const } : {}) };
   const health = healthAsked(u.normalized, goods);
   // Advice is read as an FAQ question (the shop's own entry may answer it), a reaction as a complaint (ahead in the queue).

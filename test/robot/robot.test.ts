@@ -8215,6 +8215,37 @@ describe('orders and parcels of the thirty-third session\'s shops', () => {
   });
 });
 
+describe('what the thirty-third session\'s buyers said, read', () => {
+  const { ago, shop } = session27;
+  test('small talk and "is it a robot" are answered, not counted as misses that hand over', async () => {
+    for (const q of ['今天天气咋样', '今天天氣好好喔', 'who won the cricket last night']) {
+      const say = shop({});
+      await say(q);
+      assert.equal((await say(q)).handover, undefined, q);
+    }
+    const r = await shop({})('你們的客服是機器人喔');
+    assert.equal(r.handover, undefined);
+    assert.match(textOf(r), /機器人/);
+  });
+
+  test('a payment said made is the unpaid order with a word on when it shows; said again, a person', async () => {
+    const fridge = order({ orderId: 'SC-1', status: 'pending_payment', currency: 'AUD', createdAt: ago(1) });
+    for (const q of ['ok paid now with afterpay 👍', 'but i paid it 10 min ago??', '诶 狗粮我付完了', '算了 付好了']) assert.match(textOf(await shop({ orders: [fridge] })(q)), /SC-1[\s\S]*(?:few minutes|几分钟)/, q);
+    const say = shop({ orders: [fridge] });
+    await say('ok paid now with afterpay 👍');
+    assert.equal((await say('but i paid it 10 min ago??')).intent, 'human');
+  });
+
+  test('"我不取消 你别给我取消啊" cancels nothing; a pet unwell from the shop\'s food and something found in food go to a person first', async () => {
+    const two = [order({ orderId: 'HP-1', status: 'pending_payment', createdAt: ago(2) }), order({ orderId: 'HP-2', status: 'paid', createdAt: ago(20) })];
+    for (const q of ['我不取消 你别给我取消啊', '不取消了']) assert.notEqual((await shop({ orders: two })(q)).intent, 'cancel_order', q);
+    assert.equal((await shop({ orders: two })('为什么不取消')).intent, 'cancel_order');
+    for (const q of ['猫拉稀三天了 还吃你家猫粮吃的', '人呢 猫都拉脱水了 急死人了']) assert.match(textOf(await shop({})(q)), /宠物医生/, q);
+    for (const q of ['我猫粮开袋了 里面有虫子！！！', 'i found a hair in the jerky']) assert.equal((await shop({})(q)).intent, 'complaint', q);
+    assert.notEqual((await shop({})('猫粮放久了会不会长虫')).intent, 'complaint');
+  });
+});
+
 describe('taking the hand-over back in the queue (thirty-third session)', () => {
   test('Taiwanese, Northeastern and Australian ways of saying no person is needed; staying on is not leaving', () => {
     // Found from outside: left in the queue, or queued again in the next bubble.

@@ -8,7 +8,7 @@ import { foldTraditional } from '../lexicon/index.ts';
  */
 // "你叫什么名字", "what's your name", "who are you" ask who answers too (found from outside: "没太理解").
 // Cantonese too: "你係咪機械人" (found from outside: asked whether a person was wanted).
-const ZH = /(?:你|您)们?(?:是不是|是|到底是|系咪|系唔系)(?:个|一个)?(?:真人|活人|机器人|机械人|机器(?=[吗吧啊么呀]|$)|人工智能|ai(?![a-z]|生成|画|做|写|修)|智能客服|自动回复)|是真人(?:吗|嘛|么|马|还是)|是机[器械]人?(?:吗|嘛|么|吧|啊)|(?:你|您)是?(?:叫什么|叫啥|谁|哪位)|(?:你|您)的名字/i;
+const ZH = /(?:你|您)们?(?:是不是|是|到底是|系咪|系唔系)(?:个|一个)?(?:真人|活人|机器人|机械人|机器(?=[吗吧啊么呀]|$)|人工智能|ai(?![a-z]|生成|画|做|写|修)|智能客服|自动回复)|是真人(?:吗|嘛|么|马|还是)|是机[器械]人?(?:吗|嘛|么|吧|啊|喔|哦)|(?:你们|你|您)(?:的|家)?客服是(?:不是)?(?:个|一个)?(?:真人|机器人|机械人|ai(?![a-z]))|(?:你|您)是?(?:叫什么|叫啥|谁|哪位)|(?:你|您)的名字/i;
 const EN = /\b(?:are|r)\s+(?:you|u)\s+(?:like\s+|even\s+|actually\s+)?(?:a\s+|an\s+)?(?:real\s+(?:person|human)|human|person|bot|robot|ai|computer|machine)\b|\bis\s+this\s+(?:just\s+|only\s+|really\s+|even\s+)?(?:a\s+)?(?:bot|robot|real\s+person|human|automated)\b|\bam\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+(?:a\s+)?(?:bot|robot|real\s+person|human|machine|computer)\b|\bwhat(?:'s|\s+is)\s+your\s+name\b|\bwho\s+(?:are|r)\s+(?:you|u)\s*[?!.？！。]*\s*$/i;
 
 /**
@@ -17,7 +17,7 @@ const EN = /\b(?:are|r)\s+(?:you|u)\s+(?:like\s+|even\s+|actually\s+)?(?:a\s+|an
  * failure to understand: two of those handed a buyer who asked for a joke to a person (found from
  * outside).
  */
-const SMALL_TALK_ZH = /^(?:今天|今儿|这两天|最近|这几天)?(?:的)?(?:天气?)?(?:好|真|太|也太|挺|蛮|超|巨|真的|可)?(?:热|冷|闷|晒|舒服)(?:[啊呀哦喔哇了死哈嘿呵耶欸]|得很)+[\s!！。~～.…]*$|^(?:今天|今儿)?天气(?:真|好|不错|挺好|很好)(?:啊|呀|哦)?[\s!！。~～.…]*$|讲个笑话|说个笑话|来个笑话|笑话|段子|天气(?:怎么样|如何|好吗|预报)|(?:会|要)下(?:雨|雪)吗|你几岁|你多大了|你吃饭了|吃了吗|好无聊|陪我聊|聊聊天|唱首歌|你是男的还是女的|你有(?:男|女)朋友吗|你住哪|附近(?:有什么|有啥|哪里有|哪儿有)(?:好吃|好玩|吃的|玩的|餐厅|饭店|美食|景点)/;
+const SMALL_TALK_ZH = /^(?:今天|今儿|这两天|最近|这几天)?(?:的)?(?:天气?)?(?:好|真|太|也太|挺|蛮|超|巨|真的|可)?(?:热|冷|冻|闷|晒|舒服)(?:[啊呀哦喔哇了死哈嘿呵耶欸]|得很)+[\s!！。~～.…]*$|^(?:今天|今儿)?天气(?:真|好|好好|真好|不错|挺好|很好)(?:啊|呀|哦|喔|耶)?[\s!！。~～.…]*$|天气(?:咋样|怎样)|讲个笑话|说个笑话|来个笑话|笑话|段子|天气(?:怎么样|如何|好吗|预报)|(?:会|要)下(?:雨|雪)吗|你几岁|你多大了|你吃饭了|吃了吗|好无聊|陪我聊|聊聊天|唱首歌|你是男的还是女的|你有(?:男|女)朋友吗|你住哪|附近(?:有什么|有啥|哪里有|哪儿有)(?:好吃|好玩|吃的|玩的|餐厅|饭店|美食|景点)/;
 const SMALL_TALK_EN = /^(?:(?:it'?s|its|damn|omg|man)\s+)*(?:(?:so+|really|super|very)\s+(?:hot|cold|humid|freezing|boiling)(?:\s+(?:today|out|outside|here|af|lol|haha))*|(?:hot|cold|humid|freezing|boiling)(?:\s+(?:today|out|outside|here|af|lol|haha))+)\s*[!.?]*$|^(?:nice|lovely|great|terrible|awful)\s+weather(?:\s+today)?\s*[!.]*$|\b(?:tell me a joke|a joke|jokes|what'?s the weather|weather (?:today|tomorrow|like|in)|how old are (?:you|u)|how are (?:you|u)(?: doing| today)?\s*[?!.]*$|how r u\b|i'?m bored|chat with me|sing (?:me )?a song|are (?:you|u) (?:single|married))/i;
 /** Words that make a message about the goods or an order, not small talk ("这把伞下雨天能用吗"). */
 const ABOUT_GOODS = /这[把个件款双台只]|能用|防水|测|订单|快递|物流|发货|退|换|买|(?<![a-z])(?:this|the|your|my|order|parcel|package|ship|jacket|resistance|delay)(?![a-z])/i;
@@ -33,7 +33,8 @@ export function isSmallTalk(text: string): boolean {
   return SMALL_TALK_ZH.test(t) || SMALL_TALK_EN.test(t) || remarkThenMore || SPORTS.test(t);
 }
 /** Sport on TV ("you guys watching the football tonight?", "今晚看球吗": found from outside, a hand-over at night). */
-const SPORTS = /看球|世界杯|欧洲杯|(?<![a-z])(?:watch(?:ing)?|see|saw|catch(?:ing)?) (?:the )?(?:football|soccer|match|game|world cup|euros?|nba|f1|badminton)(?![a-z])/i;
+// "who won the cricket last night" (a Sydney shop, thirty-third session: a miss, then a hand-over).
+const SPORTS = /看球|世界杯|欧洲杯|(?<![a-z])(?:(?:watch(?:ing)?|see|saw|catch(?:ing)?) (?:the )?(?:football|soccer|match|game|world cup|euros?|nba|f1|badminton)|who won (?:the )?(?:cricket|footy|football|soccer|match|game|rugby|tennis|grand final|origin|cup))(?![a-z])/i;
 
 /** Whether the message asks if a person or a program is answering. */
 export function asksWhoAnswers(text: string): boolean {

@@ -336,7 +336,8 @@ function retracted(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
  * it get there tomorrow", "别取消 我明天付款": a cancellation said not to be wanted is what the rest
  * asks (found from outside: each was told how to cancel).
  */
-const NEGATED_CANCEL = /(?:(?:^ *|\| *|(?<![a-z])(?:i|we|no|please|pls|just|wait|actually|oh) )(?:do not|did not|never|not|no need to) (?:(?:ask(?:ed)?|want(?:ed)?|need(?:ed)?|mean(?:t)?|going|say|said|tell|told) (?:you |u )?(?:to )?)?cancel(?:led|ling)?(?! yet)(?: (?:it|this|that|anything|them|(?:the|my|this|that) [a-z]+))?(?![a-z])|(?<!你|你们|商家|卖家|店家|客服|平台|系统)(?:不要|别|不用|不想|不是要|我(?:并)?没有?(?:要|说|让你们?|叫你们?)|并没有?(?:要|说))(?:帮我)?(?:给我)?取消(?:订单|掉|它)?(?![^，,。 ]{0,2}(?:按钮|选项|成功|入口|键))(?:啊|呀|吧|哦|了|哈)?)/g;
+// "我不取消 你别给我取消啊", "不取消了" (a Harbin shop, thirty-third session: asked which order to cancel).
+const NEGATED_CANCEL = /(?:(?:^ *|\| *|(?<![a-z])(?:i|we|no|please|pls|just|wait|actually|oh) )(?:do not|did not|never|not|no need to) (?:(?:ask(?:ed)?|want(?:ed)?|need(?:ed)?|mean(?:t)?|going|say|said|tell|told) (?:you |u )?(?:to )?)?cancel(?:led|ling)?(?! yet)(?: (?:it|this|that|anything|them|(?:the|my|this|that) [a-z]+))?(?![a-z])|(?<!你|你们|商家|卖家|店家|客服|平台|系统)(?:不要|别|不用|不想|不是要|我(?:并)?没有?(?:要|说|让你们?|叫你们?)|并没有?(?:要|说))(?:帮我)?(?:给我)?取消(?:订单|掉|它)?(?![^，,。 ]{0,2}(?:按钮|选项|成功|入口|键))(?:啊|呀|吧|哦|了|哈)?|你(?:们)?(?:别|不要)(?:给我|帮我)取消(?:订单|掉|它)?(?:啊|呀|了|哦)?|(?<![为什么啥怎能可])(?:我)?(?:先|就|还是|暂时)?不取消(?:了|啦|订单)?(?![^，,。 ]{0,3}(?:吗|么|行不|可以|能|会)))/g;
 function notCancelling(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification): Classification {
   if (!(c.intent === 'cancel_order' || c.guess === 'cancel_order') || !NEGATED_CANCEL.test(n.scan)) return c;
   const rest = ` ${n.scan.replace(NEGATED_CANCEL, ' ').replace(/(?:^|\|)\s*(?:no|nope|不是|不)\s*(?=\||$)/g, ' ').replace(/\s+/g, ' ').trim()} `;
