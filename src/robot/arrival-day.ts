@@ -34,10 +34,15 @@ export const DELIVERY = /送达|送到|到货|收到|能到|天到|(?<![a-z])(?:
 export function daysRangeIn(text: string): DaysRange | undefined {
   const timed = text.split(/[，,；;。.!！]|(?<![a-z])then(?![a-z])/).map(rangeOf).filter((x): x is { r: DaysRange; clause: string } => x !== undefined);
   const onDelivery = timed.filter((x) => DELIVERY.test(x.clause));
-  const one = onDelivery.length ? onDelivery[0] : timed.length === 1 ? timed[0] : undefined;
+  // Days added for somewhere ("Rural and remote areas can take an extra 2-4 business days") are no time of their own
+  // beside the courier's ("StarTrack (bulky items) 3-7 business days": a Sydney shop, thirty-third session).
+  const base = timed.filter((x) => !EXTRA.test(x.clause));
+  const one = onDelivery.length ? onDelivery[0] : timed.length === 1 ? timed[0] : base.length === 1 ? base[0] : undefined;
   if (one) return one.r;
   return NEXT_DAY.test(text) ? { min: 1, max: 1, working: false } : undefined;
 }
+
+const EXTRA = /额外|另加|多加|再加|(?<![a-z])(?:extra|additional|an? (?:further|other))(?![a-z])/i;
 
 function rangeOf(clause: string): { r: DaysRange; clause: string } | undefined {
   const range = RANGE.exec(clause);

@@ -3474,7 +3474,11 @@ function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome 
   // A parcel shown delivered that the buyer has not got: what to check, and a person (found from outside: the lines alone).
   const missing = parcels.some((l) => l.status === 'delivered') && NOT_RECEIVED.test(ctx.r.u.normalized);
   const advice = missing ? [{ text: notReceivedEntry(ctx) ?? t.deliveredNotReceived }] : [];
-  return { replies: [{ text: t.splitParcels(o.orderId, parcels.length) }, ...lines, ...advice], ...(trouble || missing ? { next: { offeredHuman: true } } : {}) };
+  // A day named ("will the fridge be here by friday?") is the one parcel still on its way's (found from outside: the lines alone, three times).
+  const moving = parcels.filter((l) => l.status === 'in_transit' && quietDays(ctx, l) === undefined);
+  const byDay = !trouble && moving.length === 1 ? dayAsked(ctx, moving[0]!, etaFor(ctx, o, 'in_transit', moving[0]!.carrier)) : undefined;
+  const day = byDay ? [{ text: byDay }] : [];
+  return { replies: [{ text: t.splitParcels(o.orderId, parcels.length) }, ...lines, ...advice, ...day], ...(trouble || missing ? { next: { offeredHuman: true } } : {}) };
 }
 
 /**
@@ -4017,9 +4021,12 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   // Of sending only: not the staff's weekend hours ("客服周末休息，留言下一个工作日回复": found in review).
   const said = sentences.filter((x) => timed.includes(x) || (timed.length > 0 && WEEKEND_DEFERS.test(shopReading(x)) && SHIPS.test(shopReading(x))));
   // A sentence cut at a semicolon ends as one: "…全部走顺丰冷链；" was said in eight answers (found from outside).
-  if (said.length) return closed(said.join(ctx.lang === 'zh' ? '' : ' '), ctx.lang);
+  if (said.length) return closed(joinedPieces(said, ctx.lang), ctx.lang);
   return a.length <= SHORT_SHOP_ANSWER ? a : undefined;
 }
+/** Pieces of a shop's sentences said together: a semicolon before a capital (a piece left out between) ends a sentence ("…same day; Orders paid on…"). */
+const joinedPieces = (pieces: readonly string[], lang: Lang): string =>
+  lang === 'zh' ? pieces.join('') : pieces.map((x, i) => (i + 1 < pieces.length && /^[A-Z](?!\s)/.test(pieces[i + 1]!) ? x.replace(/;\s*$/, '.') : x)).join(' ');
 /**
  * An English piece after a semicolon that refers back ("Orders paid before noon go out the same day; everything else
  * ships within 2 business days."): said with the one before, as one sentence, not alone (found
@@ -4069,7 +4076,8 @@ const IN_STOCK = /现货|(?<![a-z])in[- ]stock(?![a-z])/i;
 /** Goods the shop orders in from its supplier once bought. */
 const BACKORDER = /调货|調貨|订货|訂貨|期货|期貨|(?<![a-z])(?:back-?order(?:ed)?|special order)(?![a-z])/i;
 /** Words of a sentence about sending goods out. */
-const SHIPS = /发货|发出|寄出|出库|(?<![a-z])(?:ship(?:s|ped|ping)?|dispatch(?:es|ed)?|sen[dt]s?)(?![a-z])/i;
+// "orders paid after 1pm go out the next business day" (a Sydney shop, thirty-third session: the sentence was dropped).
+const SHIPS = /发货|发出|寄出|出库|(?<![a-z])(?:ship(?:s|ped|ping)?|dispatch(?:es|ed)?|sen[dt]s?|go(?:es)? out)(?![a-z])/i;
 /**
  * A shop that delivers itself promises the delivery from payment ("In-stock items are delivered within
  * 7 working days after payment", "付款后7个工作日内送货上门"): that is its shipping time (found from
@@ -4219,7 +4227,8 @@ function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   return { replies, ...(late || l.status === 'exception' || quiet !== undefined ? { next: { offeredHuman: true } } : {}) };
 }
 
-const ARRIVAL_ASKED = /到|收到|送来|(?<![a-z])(?:arriv\w*|here|get it|receive\w*|deliver\w*|come|comes|coming|reach)(?![a-z])/;
+// "need it by friday for a trip" (a Sydney shop, thirty-third session).
+const ARRIVAL_ASKED = /到|收到|送来|(?<![a-z])(?:arriv\w*|here|get it|receive\w*|deliver\w*|come|comes|coming|reach|need (?:it|them|this|that) (?:by|before))(?![a-z])/;
 const AWAY_UNTIL = /之后|以后|不在家|(?<![a-z])(?:until|till|after (?:that|then)|not (?:home|in)|away)(?![a-z])/;
 /** A day it is sent or ordered on, or the hour of a delivery already under way ("几点能到"): no day of arrival to weigh. */
 const SENT_OR_ORDERED = /发货|发出|寄出|寄得出|发的话|下单|付款|拍下|拍的话|现在拍|现在买|派送|派件|几点|(?<![a-z])(?:ship\w*|dispatch\w*|send|sent|order|what time)(?![a-z])/;

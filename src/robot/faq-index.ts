@@ -312,7 +312,7 @@ export class FaqIndex {
   /** `below`: a candidate the ranking put after another; then the rest may hold no Latin word either ("th要运费吗": th is 退货). */
   #insideOf(said: string, text: string, top: FaqHit, below: boolean): FaqLookup | undefined {
     let best: string | undefined;
-    const saidChars = charsOf(said);
+    const saidChars = restCharsOf(said);
     for (const { phrasing, chars } of this.#askable(top.entry)) {
       // Too short to leave a rest of at most MAX_REST_CHARS: a long message is no phrasing with a greeting.
       if (saidChars - chars > MAX_REST_CHARS) continue;
@@ -320,9 +320,14 @@ export class FaqIndex {
       if (!best || phrasing.length > best.length) best = phrasing;
     }
     if (!best) return undefined;
+    // An English phrasing ends its clause, but for a word or two ("where is your warehouse located"): "do you price match your
+    // own sale from last week" asks of another thing (found in a check).
+    const phrasing = best;
+    const ends = (c: string) => new RegExp(` ${phrasing}(?: \\S+){0,2}$`).test(` ${spaced(foldTraditional(c))}`);
+    if (!HAN_ONLY.test(phrasing) && !clausesOf(text).some(ends)) return undefined;
     const rest = said.replace(best, ' ').trim();
     if (below && /[a-z]/i.test(rest)) return undefined;
-    if (ASKS_ELSE.test(rest) || charsOf(rest) > MAX_REST_CHARS || !keepsTopic(rest, text, top.entry)) return undefined;
+    if (ASKS_ELSE.test(rest) || restCharsOf(rest) > MAX_REST_CHARS || !keepsTopic(rest, text, top.entry)) return undefined;
     return this.#answerWith(top);
   }
 
@@ -333,7 +338,7 @@ export class FaqIndex {
       a = [];
       for (const p of phrasingsOf(e)) {
         const phrasing = spaced(foldTraditional(p));
-        if (asksByItself(phrasing) && this.#verbatim.get(verbatimKey(p))?.size === 1) a.push({ phrasing, chars: charsOf(phrasing) });
+        if (asksByItself(phrasing) && this.#verbatim.get(verbatimKey(p))?.size === 1) a.push({ phrasing, chars: restCharsOf(phrasing) });
       }
       this.#askables.set(e, a);
     }
@@ -705,8 +710,15 @@ const CLAUSE_ASKS = /[吗呢么嘛?？]|怎|什么|啥|多少|多久|几[天个�
  * shops). A clause that asks; not taken for a question in what stands beside one ("包修吗，管一年不" asks it again).
  */
 const ASKS_BY_NOT = /\p{Script=Han}{2}不[啊呀哈嘞噻哇]?$/u;
-/** Code points other than spaces: how MAX_REST_CHARS counts. */
+/** Code points other than spaces: how MAX_CLAUSED_CHARS counts. */
 const charsOf = (s: string): number => [...s.replace(/\s/g, '')].length;
+/**
+ * How MAX_REST_CHARS counts beside a phrasing of the shop's typed whole: an English word as two code points (as long as a
+ * Chinese word): "oh also … its going thru the business" is no longer a remark than "另外 … 公司报销用的" (a Sydney shop,
+ * thirty-third session: "did you mean…?"). Not for a clause answered alone, whose English rest may ask again in other
+ * words ("It absolutely has to be here by Sunday, can you guarantee that?" is no warranty question: found in a check).
+ */
+const restCharsOf = (s: string): number => charsOf(s.replace(/[a-z0-9']+/gi, 'ww'));
 /** A phrasing that is a question by itself: "可以货到付款吗", "佣金多少", "can I pay by installment" (not "货到付款", "Atome"). */
 function asksByItself(phrasing: string): boolean {
   if (HAN_ONLY.test(phrasing)) return phrasing.replace(/ /g, '').length >= 4 && ZH_ASKS.test(phrasing);

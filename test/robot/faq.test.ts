@@ -538,3 +538,24 @@ test('an age said without 岁 meets the entry that says it with 岁', () => {
   ]);
   assert.equal(shop.lookup('我今年17 能买吗').candidates[0]?.entry.id, 'minor');
 });
+
+// Found from outside (a Sydney and a Yiwu shop, thirty-third session).
+test('an entry\'s own English question typed whole with a remark is answered; "可以对公吗" meets "可以对公转账吗"', () => {
+  const shop = new FaqIndex([
+    { id: 'inv', question: 'Can I get a tax invoice?', answer: 'Yes, emailed when your order ships.', alternates: ['do you do tax invoices'] },
+    { id: 'pay', question: 'What payment methods do you accept?', answer: 'Card, PayPal, Afterpay and Zip.', alternates: ['can I use Afterpay'] },
+    { id: 'ret', question: 'How do I send my return back?', answer: 'With the label we email you.' },
+  ]);
+  assert.equal(shop.lookup('oh also can i get a tax invoice, its going thru the business').hit?.entry.id, 'inv');
+  // Still not when the rest asks a question of its own, nor when the phrasing's clause runs on to another thing.
+  assert.equal(shop.lookup('oh also can i get a tax invoice, and how do i send my return back').hit, null);
+  const match = new FaqIndex([{ id: 'pm', question: 'Do you price match?', answer: 'Yes, with major retailers.' }, { id: 'w', question: 'Where is your warehouse?', answer: 'Melbourne.' }]);
+  assert.notEqual(match.lookup('do you price match your own sale from last week').hit?.entry.id, 'pm');
+  assert.equal(match.lookup('hey, where is your warehouse located').hit?.entry.id, 'w');
+  const yiwu = new FaqIndex([
+    { id: 'pay', question: '支持哪些付款方式？', answer: '支付宝、微信、对公转账都可以。', alternates: ['可以对公转账吗', '能月结吗'] },
+    { id: 'inv', question: '可以开发票吗？', answer: '可以开普票和专票。' },
+    { id: 'moq', question: '多少起批？', answer: '一打起批。' },
+  ]);
+  assert.equal(yiwu.lookup('可以对公吗').candidates[0]?.entry.id, 'pay');
+});

@@ -8246,6 +8246,31 @@ describe('what the thirty-third session\'s buyers said, read', () => {
   });
 });
 
+describe('a Sydney shop\'s days (thirty-third session)', () => {
+  const at = '2026-12-06T02:40:00Z';
+  const robotAt = (data: FakeData, entries: FaqEntry[]) => {
+    const faq = new FaqIndexProvider();
+    faq.setEntries('au', entries, 1, { timeZone: 'Australia/Sydney' });
+    return conversation(createRobot({ dataSource: fakeDataSource(data), faq, clock: () => new Date(at) }), 'lachie', 'au');
+  };
+  test('a day named of a split order is the parcel still on its way\'s, against its courier\'s days, not the extra days of remote areas', async () => {
+    const delivery: FaqEntry = { id: 'd', question: 'How long does delivery take?', answer: 'Australia Post parcel post: NSW 1-3 business days, VIC, QLD and SA 2-5 business days. Rural and remote areas can take an extra 2-4 business days. StarTrack (bulky items) 3-7 business days.' };
+    const o = order({ orderId: 'SC-88', shopId: 'au', userId: 'lachie', status: 'shipped', currency: 'AUD', receiver: { name: 'L', phone: '0499', address: '88 Queen St, Brisbane City QLD 4000' }, createdAt: '2026-11-30T23:00:00Z' });
+    const post = logistics({ orderId: 'SC-88', shopId: 'au', carrier: 'Australia Post', trackingNo: 'AP1', status: 'delivered', split: true, events: [{ time: '2026-12-04T00:30:00Z', location: 'Brisbane QLD', description: 'Delivered to parcel locker' }], updatedAt: '2026-12-04T00:30:00Z' });
+    const star = logistics({ orderId: 'SC-88', shopId: 'au', carrier: 'StarTrack', trackingNo: 'ST2', status: 'in_transit', split: true, events: [{ time: '2026-12-02T02:00:00Z', location: 'Alexandria NSW', description: 'Picked up' }, { time: '2026-12-04T09:00:00Z', location: 'Brisbane Airport QLD', description: 'Arrived at depot' }], updatedAt: '2026-12-04T09:00:00Z' });
+    for (const q of ['will the fridge be here by friday?', 'need it by friday for a trip to fraser 😬']) {
+      const r = textOf(await robotAt({ orders: [o], logistics: [post, star] }, [delivery])(q));
+      assert.match(r, /should be there by Dec 11/, q);
+    }
+  });
+  test('a shipping entry\'s "go out" sentence is said, and a piece left out leaves no semicolon before a capital', async () => {
+    const ship: FaqEntry = { id: 's', question: 'How soon do you ship after payment?', answer: 'Orders paid before 1pm Sydney time on a business day are packed and sent out the same day; orders paid after 1pm go out the next business day. Orders paid on weekends or public holidays ship the next business day. We use recycled boxes; Packing is done by hand.' };
+    const r = textOf(await robotAt({ orders: [order({ orderId: 'SC-9', shopId: 'au', userId: 'lachie', status: 'paid', currency: 'AUD', createdAt: '2026-12-05T23:00:00Z' })] }, [ship])('when will my order ship'));
+    assert.match(r, /same day; orders paid after 1pm go out the next business day\./);
+    assert.doesNotMatch(r, /; [A-Z]/);
+  });
+});
+
 describe('taking the hand-over back in the queue (thirty-third session)', () => {
   test('Taiwanese, Northeastern and Australian ways of saying no person is needed; staying on is not leaving', () => {
     // Found from outside: left in the queue, or queued again in the next bubble.
