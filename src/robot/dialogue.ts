@@ -1503,7 +1503,7 @@ const NOTE_COMPLAINT = /结果|可是|没收到|根本|显示|说放|收到的?�
  * them together", "the driver can leave at door if nobody home?"; found from outside: the parcel again,
  * "not understood", a cancellation).
  */
-const NOTE_ASKED = /(?:能|可以|可不可以|能不能|能否)(?:让|叫)?(?:快递员?|他|她|司机|师傅|骑手)?放(?:在)?(?:楼下|门口|门卫|前台|快递柜|丰巢|驿站|管理处|保安室|物业|隔壁)|(?:能|可以|请|帮我|麻烦)[^，,。？?]{0,6}(?:一起|合并|一个包裹|一箱)(?:发|寄|打包)(?![了的])|(?<!为什么|是不是)(?:一起|合并|一个包裹)(?:发|寄)吧|(?:别|不要)(?:给我)?分(?:开|两次|两个包裹|两箱)(?:发|寄)?|(?<![a-z])(?:(?:can|could|pls|please) (?:you )?(?:ship|send|pack) (?:them|both|it all|everything) (?:together|in one (?:box|parcel|package))|(?:one|a single) (?:box|parcel|package) (?:please|pls))(?![a-z])|(?<![a-z])the (?:driver|courier|delivery guy|postman|rider) (?:can|could) leave (?:it |the parcel |the package |them )?(?:at|with|by|outside|in)(?![a-z])/;
+const NOTE_ASKED = /(?:能|可以|可不可以|能不能|能否)(?:让|叫)?(?:快递员?|他|她|司机|师傅|骑手)?放(?:在)?(?:楼下|门口|门卫|前台|快递柜|丰巢|驿站|管理处|管理室|管理员|警卫室|保安室|物业|隔壁)|(?:能|可以|请|帮我|麻烦)[^，,。？?]{0,6}(?:一起|合并|一个包裹|一箱)(?:发|寄|打包)(?![了的])|(?<!为什么|是不是)(?:一起|合并|一个包裹)(?:发|寄)吧|(?:别|不要)(?:给我)?分(?:开|两次|两个包裹|两箱)(?:发|寄)?|(?<![a-z])(?:(?:can|could|pls|please) (?:you )?(?:ship|send|pack) (?:them|both|it all|everything) (?:together|in one (?:box|parcel|package))|(?:one|a single) (?:box|parcel|package) (?:please|pls))(?![a-z])|(?<![a-z])the (?:driver|courier|delivery guy|postman|rider) (?:can|could) leave (?:it |the parcel |the package |them )?(?:at|with|by|outside|in)(?![a-z])/;
 /**
  * A gift sent without its price ("是送人的，能不放小票吗", "can you not include the receipt?"): words for the
  * order, not an invoice asked for (found from outside: "did you mean how do I get an invoice?").
@@ -2434,6 +2434,9 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
     const offer = faqClarify(ctx);
     // Asked about "my order" with none here: say so before the shop's questions ("has my order shipped": found in review).
     if (offer && none && !ownless) return { ...offer, replies: [{ text: ctx.t.noOrders }, ...offer.replies] };
+    // "可以寄到公司嗎 我白天不在家" before any order: the checkout's address (found from outside: "no orders found").
+    // Not a change asked of an order they think they have ("帮我把地址改成公司的": no orders found is the honest answer).
+    if (!offer && none && intent === 'change_address' && !ctx.r.explicitOrderId && SENDS_TO_ASKED.test(ctx.r.u.normalized)) return { replies: [{ text: ctx.t.addressBeforeOrder }] };
     return offer ?? (none && ownless && !ABOUT_AN_ORDER.has(intent) && !SPECIFIC.test(ctx.r.u.normalized) ? notSure(ctx) : data);
   }
   // "物流到哪了" is about the buyer's parcel even when an FAQ shares its words, unless it is the FAQ's
@@ -2895,6 +2898,9 @@ const NOT_YET_DELIVERED = /(?:还|仍|都)?(?:没|没有|未)(?:有)?(?:送达|�
 const UNSHIPPED_FIRST: readonly (readonly OrderStatus[])[] = [['paid'], ['pending_payment']];
 
 /** "它到哪了", "where is it": the order just talked about, whatever its status. */
+/** Whether goods can go to a place, asked as before buying ("可以寄到公司嗎", "can you deliver to my office"). */
+// Not a change of one ("can you send it to my new place", "deliver to a different address", "改寄到公司").
+const SENDS_TO_ASKED = /^(?!.*(?:改|换|(?<![a-z])(?:instead|different|new|moved|change)(?![a-z])))(?:.*(?:可以|能|可不可以|能不能|能否)(?:寄|送|发|邮)(?:到|去)|.*(?<![a-z])(?:can|could|do|will) (?:you|u) (?:ship|deliver|send|post) to(?![a-z]))/;
 const BARE_PRONOUN = /它|这个|这单|那个|这件|(?<![a-z])(?:it|this|that one)(?![a-z])/;
 
 type Target = { one: Order } | { many: Order[] } | { none: string } | { each: Order[] };

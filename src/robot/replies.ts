@@ -70,6 +70,8 @@ export interface Texts {
   pickByNumber: string;
   humanDeclined: string;
   noOrders: string;
+  /** "可以寄到公司嗎" asked by a buyer with no order: where goods go is the address typed at checkout. */
+  addressBeforeOrder: string;
   noOrderWithId(id: string): string;
   noMatchingOrder: string;
   onlyCancelledOrders: string;
@@ -303,6 +305,7 @@ const zh: Texts = {
   humanDeclined: '好的，还有什么可以帮您？',
   pickByNumber: '请回复您想问的问题的序号，如“1”。',
   noOrders: '没有查到您在本店的订单。如果是用其他账号下的单，请用下单账号联系我们。',
+  addressBeforeOrder: '下单时填写的收货地址就是送货地址，家里、公司或学校都可以；下单后、发货前如需修改地址，也可以联系我们。',
   noOrderWithId: (id) => `没有找到订单号为 ${id} 的订单，请核对订单号是否正确。`,
   noMatchingOrder: '没有找到符合条件的订单，请告诉我订单号，我来帮您查。',
   onlyCancelledOrders: '您在本店的订单都已取消。',
@@ -550,6 +553,7 @@ const en: Texts = {
   humanDeclined: 'OK, what else can I help with?',
   pickByNumber: 'Please reply with the number of the question you mean, e.g. "1".',
   noOrders: "I can't find any orders from you in this shop. If you ordered with another account, please contact us from that account.",
+  addressBeforeOrder: 'We deliver to the address you enter at checkout: home, office or anywhere else. Once you have ordered, it can still be changed until the order ships.',
   noOrderWithId: (id) => `I can't find an order numbered ${id}. Please check the number.`,
   noMatchingOrder: "I can't find a matching order. Tell me the order number and I'll check it.",
   onlyCancelledOrders: 'All your orders in this shop were cancelled.',

@@ -8244,6 +8244,19 @@ describe('what the thirty-third session\'s buyers said, read', () => {
     for (const q of ['我猫粮开袋了 里面有虫子！！！', 'i found a hair in the jerky']) assert.equal((await shop({})(q)).intent, 'complaint', q);
     assert.notEqual((await shop({})('猫粮放久了会不会长虫')).intent, 'complaint');
   });
+
+  test('an address asked before any order is the checkout\'s; a parcel left with the building\'s management is a note for a person', async () => {
+    for (const q of ['可以寄到公司嗎 我白天不在家', 'can you deliver to my office']) {
+      const r = textOf(await shop({})(q));
+      assert.match(r, /下單時填寫|checkout/, q);
+      assert.doesNotMatch(r, /沒有查到|can't find any orders/, q);
+    }
+    // A change asked of an order the buyer thinks they have: no orders found is the honest answer.
+    for (const q of ['帮我把地址改成公司的', 'can you send it to my new place']) assert.match(textOf(await shop({})(q)), /没有查到|can't find any orders/, q);
+    const out = order({ orderId: 'TP-5', status: 'shipped', createdAt: ago(30) });
+    const r = await shop({ orders: [out], logistics: [logistics({ orderId: 'TP-5', status: 'out_for_delivery' })] })('我不在家欸 可以放管理室嗎');
+    assert.match(textOf(r), /備註|备注/);
+  });
 });
 
 describe('a Sydney shop\'s days (thirty-third session)', () => {
