@@ -2406,6 +2406,24 @@ function serviceEntry(ctx: Ctx, data: Outcome): Outcome | undefined {
  * then the buyer's order when exactly one open order fits. About their own order ("我的快递多久到",
  * "物流到哪了"): the order answer.
  */
+/**
+ * A buyer with no orders asking in general ("how long does shipping take to Beijing") is asking before buying: the shop's
+ * likely entries, not "no orders found" (found from outside). So is one asking what usually happens ("一般几天能到北京",
+ * "how long does shipping usually take"). With no entry to offer either, "not sure, a person?" ("猫砂多久换一次" was told
+ * "no orders found").
+ */
+function askedInGeneral(ctx: Ctx, intent: DataIntent, data: Outcome, ownless: boolean, none: boolean): Outcome {
+  const own = ownDeliveryTime(ctx, intent);
+  if (own) return own;
+  const offer = faqClarify(ctx);
+  // Asked about "my order" with none here: say so before the shop's questions ("has my order shipped": found in review).
+  if (offer && none && !ownless) return { ...offer, replies: [{ text: ctx.t.noOrders }, ...offer.replies] };
+  // "可以寄到公司嗎 我白天不在家" before any order: the checkout's address (found from outside: "no orders found").
+  // Not a change asked of an order they think they have ("帮我把地址改成公司的": no orders found is the honest answer).
+  if (!offer && none && intent === 'change_address' && !ctx.r.explicitOrderId && SENDS_TO_ASKED.test(ctx.r.u.normalized)) return { replies: [{ text: ctx.t.addressBeforeOrder }] };
+  return offer ?? (none && ownless && !ABOUT_AN_ORDER.has(intent) && !SPECIFIC.test(ctx.r.u.normalized) ? notSure(ctx) : data);
+}
+
 function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const data = intent === 'aftersale_progress' ? aftersaleAnswer(ctx) : dataAnswer(ctx, intent);
   const service = intent === 'aftersale_progress' ? undefined : serviceEntry(ctx, data);
@@ -2424,21 +2442,7 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   const digitalOnly = Boolean(ctx.orders?.length) && ctx.orders!.every((o) => !OPEN.has(o.status) || isDigital(o));
   const general = ownless || none || digitalOnly;
   const hit = general ? confidentFaq(ctx) : undefined;
-  // A buyer with no orders asking in general ("how long does shipping take to Beijing") is asking
-  // before buying: the shop's likely entries, not "no orders found" (found from outside).
-  // So is one asking what usually happens ("一般几天能到北京", "how long does shipping usually take").
-  // With no entry to offer either, "not sure, a person?" ("猫砂多久换一次" was told "no orders found").
-  if (!hit && general && (none || (GENERALLY.test(ctx.r.u.normalized) && !SPECIFIC.test(ctx.r.u.normalized)))) {
-    const own = ownDeliveryTime(ctx, intent);
-    if (own) return own;
-    const offer = faqClarify(ctx);
-    // Asked about "my order" with none here: say so before the shop's questions ("has my order shipped": found in review).
-    if (offer && none && !ownless) return { ...offer, replies: [{ text: ctx.t.noOrders }, ...offer.replies] };
-    // "可以寄到公司嗎 我白天不在家" before any order: the checkout's address (found from outside: "no orders found").
-    // Not a change asked of an order they think they have ("帮我把地址改成公司的": no orders found is the honest answer).
-    if (!offer && none && intent === 'change_address' && !ctx.r.explicitOrderId && SENDS_TO_ASKED.test(ctx.r.u.normalized)) return { replies: [{ text: ctx.t.addressBeforeOrder }] };
-    return offer ?? (none && ownless && !ABOUT_AN_ORDER.has(intent) && !SPECIFIC.test(ctx.r.u.normalized) ? notSure(ctx) : data);
-  }
+  if (!hit && general && (none || (GENERALLY.test(ctx.r.u.normalized) && !SPECIFIC.test(ctx.r.u.normalized)))) return askedInGeneral(ctx, intent, data, ownless, none);
   // "物流到哪了" is about the buyer's parcel even when an FAQ shares its words, unless it is the FAQ's
   // own question as the shop typed it. (Near enough was not: "快递到了吗" and "快递" covered "走什么物流"
   // fully, and were told the shop's default courier; found from outside.)
