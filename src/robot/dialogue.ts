@@ -1228,10 +1228,12 @@ const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<
  * that it closes by itself and where the countdown is, not how to cancel it (found in the closing
  * note of an earlier round: "go to the order page and cancel it").
  */
-const UNPAID_TIMEOUT = /(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:(?:can|do|will) i (?:wait|have)|have i got|have i|i got) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|(?:多久|几天|多长时间)之?内(?:要|得|必须)?付(?![了过完的])|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still reserved(?: for me)?|still (?:held|on hold) for me|(?:want to|wanna|need to|will|gonna) pay\b.{0,30}\bhow long (?:do i have|have i got)|how long (?:do i have|have i got)\b.{0,20}\bto pay)(?![a-z])|(?:什么时候|几时|几点|哪天|最晚)(?:(?:之?前|以前)(?:要|得|必须)?(?:付|给|支付|交)|(?:之?前|以前)?(?:要|得|必须)?(?:付|支付|交)(?:钱|款))(?:吗|呢|啊)?\s*$/;
+// "啥时候之前得付 过了会咋样" (a Harbin shop, thirty-third session: the dispatch day).
+const UNPAID_TIMEOUT = /(?:什么时候|几点|哪天|几号)(?:之前|前)(?:要|得|必须)?(?:付|付款|支付|付钱)|(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:(?:can|do|will) i (?:wait|have)|have i got|have i|i got) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|(?:多久|几天|多长时间)之?内(?:要|得|必须)?付(?![了过完的])|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|still reserved(?: for me)?|still (?:held|on hold) for me|(?:want to|wanna|need to|will|gonna) pay\b.{0,30}\bhow long (?:do i have|have i got)|how long (?:do i have|have i got)\b.{0,20}\bto pay)(?![a-z])|(?:什么时候|几时|几点|哪天|最晚)(?:(?:之?前|以前)(?:要|得|必须)?(?:付|给|支付|交)|(?:之?前|以前)?(?:要|得|必须)?(?:付|支付|交)(?:钱|款))(?:吗|呢|啊)?\s*$/;
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 /** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
-const NOT_UNPAID_TIMEOUT = /尾款|定金|订金|付了|付过|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|退的|赔|补发|返现|差价|赠品|单号|发票|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
+// 付过 is not "付 过了会咋样" run together (past the deadline, found from outside).
+const NOT_UNPAID_TIMEOUT = /尾款|定金|订金|付了|付过(?!了(?:会|就|怎么|咋|还))|已付|已经付|扣了|扣款|扣钱|怎么取消|如何取消|退款|退货|退的|赔|补发|返现|差价|赠品|单号|发票|(?<![a-z])(?:i paid|i have paid|already paid|charged|how (?:do i|to|can i) cancel|refund|return)(?![a-z])/;
 /** The deadline asked in so many words ("那个单子付款截止到几点", "最晚几点付款": found from outside, "not sure" and a hand-over), whatever the FAQ. */
 // Not the day's cut-off for sending ("最晚几点付款能当天发货") nor a pre-sale's balance ("尾款付款截止"): the FAQ's (found in review).
 const CUT_OFF = /发货|发出|寄出|当天|今天|尾款|定金|订金/;
@@ -1450,7 +1452,7 @@ const expiryAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
  * question, not the buyer's delivery (found from outside: "您在本店的訂單都已取消").
  */
 // Not 返货 alone (a return parcel: "返货寄出去三天了"), nor "get it in" (the mail: found in review).
-const RESTOCK = /补货|补不补货|再有货|有货|到货通知|有返货|(?<![a-z])(?:restock\w*|back in stock|in stock again)(?![a-z])/;
+const RESTOCK = /补货|补不补货|再有货|有货|到货通知|有返货|再进货|进货了吗|(?<![a-z])(?:restock\w*|back in stock|in stock again)(?![a-z])/;
 const restockAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   RESTOCK.test(u.normalized) && !mentionsOwnOrder(u.normalized) && !SAYS_MINE.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.intent === 'unknown' || u.guessed) ? { intent: 'faq' } : undefined;
 /** A prescription's review ("处方审核通过了吗", "has my prescription been approved"): the order's standing, not an after-sales request (found from outside). */
@@ -4071,10 +4073,12 @@ function deliveryTimeIn(answer: string, lang: Lang, question = ''): string | und
     // A sentence on sending out counts only when it also says the parcel arrives ("发货后一般 1-2 个工作日送到").
     // "新疆、西藏地区5-7天" after a sentence on arriving is a time of arriving too (found from outside: dropped).
     const arrival = ARRIVAL_WORD.test(r) || (arrives && regionsIn(x).length > 0) || onArriving;
-    return arrival && TIMED.test(r) && !PRE_ORDER.test(r) && (!SHIPS.test(r) || DELIVERY.test(r));
+    return arrival && TIMED.test(r) && !PRE_ORDER.test(r) && (!SHIPS.test(r.replace(AFTER_SENDING, ' ')) || DELIVERY.test(r));
   });
   return sentences.length ? closed(sentences.join(lang === 'zh' ? '' : ' '), lang) : undefined;
 }
+/** Counted from sending ("发货后江浙沪1-2天", "2-4 days after dispatch"): a time of arriving, not of sending out. */
+const AFTER_SENDING = /(?:发货|发出|寄出)(?:之?后|以后)|(?<![a-z])(?:after|from) (?:dispatch|shipping|shipment)(?![a-z])/gi;
 const CANCEL_WORD = /取消|退款|退订|(?<![a-z])(?:cancel|refund)/i;
 /** A time in days, hours or weeks ("3-7个工作日", "within 24 hours"). */
 // Also "next working day", "次日达" (found from outside: DPD Next Day was passed over for Royal Mail's days).
@@ -4211,7 +4215,9 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
     const unshipped = o.status === 'cancelled' ? undefined : o.status;
     const terms = unshipped && shipTerms(ctx, o);
     const estimate = (unshipped && terms && terms.own ? t.etaShop[unshipped](terms.text) : etaFor(ctx, o, o.status)) + payByNote(ctx, o);
-    return withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate }), orderCard(o)));
+    const out = withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate }), orderCard(o)));
+    const place = placeNamed(ctx);
+    return place ? { ...out, replies: [out.replies[0]!, { text: place }, ...out.replies.slice(1)] } : out;
   }
   const parcels = parcelsOf(ctx, o);
   if (parcels.length === 0) {
@@ -4223,6 +4229,17 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
     return { replies: [reply(t.eta({ orderId: o.orderId, title, estimate: etaFor(ctx, o, s) }), orderCard(o))] };
   }
   return parcels.length > 1 ? eachParcel(ctx, o, parcels) : oneEta(ctx, o, parcels[0]!, title);
+}
+
+/**
+ * A place named of an order not sent yet ("到拉萨得几天", "驱虫药今天能发不 西藏的"): the shop's days to it after sending, beside
+ * when it is sent (found from outside: the sending terms alone, the Tibet clause of the shop's delivery entry untold).
+ */
+function placeNamed(ctx: Ctx): string | undefined {
+  const named = regionsIn(ctx.input.text);
+  const said = named.length ? shopSays(ctx, 'delivery_time') : undefined;
+  const own = said ? ofRegions(said, named, ctx.lang) : undefined;
+  return own && own !== said ? own : undefined;
 }
 
 function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
@@ -4334,7 +4351,7 @@ const TAIWAN_MAIN_HOME = /^(?:台湾)?(?:台北|新北|桃园|台中|台南|高�
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
 const DELIVERY_REGIONS: readonly RegExp[] = [
   // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too).
-  /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, TAIWAN_REGION, /外岛|离岛|澎湖|金门|马祖|连江/, /偏远/,
+  /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)|拉萨|日喀则|林芝/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, TAIWAN_REGION, /外岛|离岛|澎湖|金门|马祖|连江/, /偏远/,
   /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马(?!路)|亚庇|古晋/i,
   // Malaysia's places in Chinese too ("西马其他州属（槟城、柔佛、霹雳等）": found from outside, a Penang parcel was told every region).
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)|巴生谷|吉隆坡|雪兰莪|八打灵/i,
@@ -4369,10 +4386,13 @@ function homeRegions(address: string): RegExp[] {
  * outside: a parcel to 新疆 was told the days of everywhere else).
  */
 function ofRegion(said: string, address: string, lang: Lang): string {
+  return ofRegions(said, homeRegions(address), lang);
+}
+
+function ofRegions(said: string, home: readonly RegExp[], lang: Lang): string {
   let sentence = 0;
   const clauses = listsJoined(clausesOf(said)).map((x) => ({ x, named: EXCEPT.test(x) ? [] : regionsIn(x), sentence: SENTENCE_ENDS.test(x) ? sentence++ : sentence }));
   if (!clauses.some((c) => c.named.length)) return said;
-  const home = homeRegions(address);
   const isHome = (c: (typeof clauses)[number]) => c.named.some((re) => home.includes(re));
   const ours = clauses.some(isHome);
   const remark = (c: (typeof clauses)[number]) => c.named.length === 0 && !OTHER_REGIONS.test(c.x) && !TIMED.test(c.x);

@@ -56,6 +56,11 @@ type RobotLikeAnswer = Awaited<ReturnType<RobotLike['answer']>>;
 const STATE_TTL_MS = 24 * 3600 * 1000;
 /** The longest thanks or goodbye left unanswered in the queue ("唔該晒", "ok cya", "thx!"). */
 const SHORT_COURTESY = 8;
+/** A thanks or goodbye short enough to ask nothing kept: eight characters, or three English words ("thanks love", "cheers mate": a Sydney shop). */
+const shortCourtesy = (text: string): boolean => {
+  const t = text.trim();
+  return [...t].length <= SHORT_COURTESY || (/^[\x20-\x7e]+$/.test(t) && t.split(/\s+/).length <= 3 && t.length <= 20);
+};
 /** Conversations whose state a lone node keeps (about 150 bytes each); the oldest written is dropped first. */
 const MAX_KEPT_STATES = 20_000;
 export const BOT_SENDER = { role: 'bot' as const, id: 'kefu-bot', name: '智能客服' };
@@ -342,7 +347,7 @@ export class BotResponder {
     }
     // Thanks or a goodbye while waiting ("唔該晒", "ok cya") asks nothing to be kept (found from outside, three shops).
     // Only a short one: "thanks for nothing, 40 mins and still no one" is no thanks (found in review).
-    if (a.intent === 'bye' && [...text.trim()].length <= SHORT_COURTESY) return;
+    if (a.intent === 'bye' && shortCourtesy(text)) return;
     const now = Date.now();
     if (now - (this.#keptTold.get(id) ?? -Infinity) < QUEUED_KEPT_EVERY_MS) return;
     if (this.#keptTold.size >= KEPT_TOLD_MAX) this.#keptTold.clear();

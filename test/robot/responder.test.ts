@@ -394,7 +394,7 @@ for (const f of SQL_FACTORIES) {
         const robot: RobotLike = {
           answer: async (r) => {
             if (r.text.includes('转人工')) return reply('正在为您转接人工客服', 'requested');
-            return { ...reply('x'), intent: r.text.includes('投诉') ? 'complaint' : /谢|cya/.test(r.text) ? 'bye' : 'unknown', lang: /[a-z]/i.test(r.text) ? 'en' : 'zh' };
+            return { ...reply('x'), intent: r.text.includes('投诉') ? 'complaint' : /谢|cya|thanks/.test(r.text) ? 'bye' : 'unknown', lang: /[a-z]/i.test(r.text) ? 'en' : 'zh' };
           },
         };
         const { conversations, bot } = setup(s, robot, undefined, undefined, async () => true, (shopId) => moved.push(shopId));
@@ -402,8 +402,11 @@ for (const f of SQL_FACTORIES) {
         const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
         await bot.idle();
         // Thanks or a goodbye asks nothing to be kept (thirty-second session: "唔該晒", "ok cya" were told so).
-        await conversations.send(p, say('谢谢'));
-        await bot.idle();
+        // Three English words are as short ("thanks love": thirty-third session, told it was kept).
+        for (const t of ['谢谢', 'thanks love']) {
+          await conversations.send(p, say(t));
+          await bot.idle();
+        }
         assert.deepEqual((await texts(s, conversations, p, id)).filter((m) => m.startsWith('bot:')).slice(1), [], 'thanks: nothing said');
         for (const t of ['这个能便宜点吗', '还有别的颜色吗', 'hello?? any news']) {
           await conversations.send(p, say(t));

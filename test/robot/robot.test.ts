@@ -8245,6 +8245,19 @@ describe('what the thirty-third session\'s buyers said, read', () => {
     assert.notEqual((await shop({})('猫粮放久了会不会长虫')).intent, 'complaint');
   });
 
+  test('a consumer body threatened is a complaint; the payment deadline asked before "过了会咋样"; a region named of an unsent order is told its days', async () => {
+    assert.equal((await shop({})("if they knock it back i'm going to fair trading")).intent, 'complaint');
+    const unpaid = order({ orderId: 'HP-9', status: 'pending_payment', createdAt: ago(1) });
+    const tree = order({ orderId: 'HP-8', status: 'paid', createdAt: ago(20) });
+    assert.match(textOf(await shop({ orders: [unpaid, tree] })('啥时候之前得付 过了会咋样')), /HP-9[\s\S]*自动关闭/);
+    const days: FaqEntry = { id: 'd', question: '几天能到', answer: '发货后江浙沪1-2天，其他地区2-4天，新疆、西藏7-10天。' };
+    const ship: FaqEntry = { id: 's', question: '多久发货', answer: '每天下午4点前付款的订单当天发出。' };
+    const drops = order({ orderId: 'HP-7', status: 'paid', createdAt: ago(1) });
+    const r = textOf(await shop({ orders: [drops] }, [days, ship])('到拉萨得几天'));
+    assert.match(r, /新疆、西藏7-10天/);
+    assert.doesNotMatch(r, /江浙沪1-2天/);
+  });
+
   test('an address asked before any order is the checkout\'s; a parcel left with the building\'s management is a note for a person', async () => {
     for (const q of ['可以寄到公司嗎 我白天不在家', 'can you deliver to my office']) {
       const r = textOf(await shop({})(q));

@@ -220,6 +220,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['我妈的', -1.2], ['给我妈的', -0.4],
     // Irish and British anger ("ye are a joke, cancelling my order after taking my money": found from outside, "all your orders were cancelled").
     [' are a joke', 1.6], [' a disgrace', 1.6], [' giving out', 0.9], [' absolute joke', 1.6],
+    // A consumer body threatened ("if they knock it back i'm going to fair trading": a Sydney shop, thirty-third session).
+    [' fair trading', 1.8], [' accc', 1.8], [' consumer affairs', 1.8], [' trading standards', 1.8], [' ombudsman', 1.6],
     [' fuck', 1.8], [' bullshit', 1.6], [' idiots', 1.6], [' morons', 1.6], [' stupid shop', 1.6], [' screw you', 1.8],
     [' complain', 2.2], [' complaint', 2.5], [' terrible', 1.0], [' awful', 1.0], [' worst', 1.2], [' scam', 1.8], [' ridiculous', 1.0],
     [' unacceptable', 1.2], [' disappointed', 0.9], [' disappointing', 0.9], [' angry', 0.9], [' furious', 1.2], [' fraud', 1.8],
