@@ -1536,7 +1536,7 @@ const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 // "i can send pics", "i have photos of the box from the driver, can i send them", "照片我有拍，要发去哪里", "拍照发哪 就发这吗" (three shops);
 // "ive got photos of the snapped bracket", "要拍照嗎？我拍好了", "我拍了照片" (thirty-third session, three shops), not "拍了" (ordered) alone.
 const SENDS_EVIDENCE =
-  /(?:视频|照片|图片|截图|开箱|拍照|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊就]|\s*$)|发去哪|发这(?:里|儿)?(?:吗|就行吗|可以吗)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|i (?:can|could|will|'ll) send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)(?= *[.!]*$| of (?:the |it|them|my (?:parcel|package|order))|.{0,30}\b(?:box|damage\w*|broken|crack\w*|packaging|proof)\b)|(?:i have|i got|i've got|got) (?:some |the )?(?:photos?|pictures?|pics?|videos?)\b.{0,40}\bcan i send (?:them|it|you|u)|(?:i have(?: got)?|i got|i'?ve got|i took|i'?ve taken|i have taken) (?:some |the |a few )?(?:photos?|pictures?|pics?|videos?)(?= of\b| showing\b|[.!]*$))(?![a-z])|(?:拍照|照片|图片|视频|相片)[^。]{0,8}(?:我)?(?:已经|都)?(?:拍好了|拍完了|拍了)(?![个件单])|我(?:已经)?拍了(?:照片|图片|视频|几张)/;
+  /(?:视频|照片|图片|截图|开箱|拍照|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊就]|\s*$)|发去哪|发这(?:里|儿)?(?:吗|就行吗|可以吗)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|i (?:can|could|will|'ll) send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)(?= *[.!]*$| of (?:the |it|them|my (?:parcel|package|order))|.{0,30}\b(?:box|damage\w*|broken|crack\w*|packaging|proof)\b)|(?:i have|i got|i've got|got) (?:some |the )?(?:photos?|pictures?|pics?|videos?)\b.{0,40}\bcan i send (?:them|it|you|u)|(?:i have(?: got)?|i got|i'?ve got|i took|i'?ve taken|i have taken) (?:some |the |a few )?(?:photos?|pictures?|pics?|videos?)(?= of\b| showing\b|[.!]*$))(?![a-z])|(?:拍照|照片|图片|视频|相片)[吗么嘛?？\s]{0,3}(?:我)?(?:已经|都)?(?:拍好了|拍完了|拍了)(?![个件单两几一\d])|我(?:已经)?拍了(?:照片|视频)/;
 /** Photos for made-to-order work ("照片我有拍，要发去哪里定制", "i can send photos of my cat for the portrait"): the shop's word on it, not evidence (found in review). */
 const NOT_EVIDENCE = /定制|设计|打印|冲印|刻字|(?<![a-z])(?:portrait|custom\w*|design\w*|print\w*|engrav\w*)(?![a-z])/;
 const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (SENDS_EVIDENCE.test(u.normalized) && !NOT_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined);
@@ -1670,8 +1670,9 @@ const ASKS_ABOUT_SPECIALIST = /吗|几点|时间|什么时候|多少|收费|要�
  * Something found in food that must not be there ("猫粮开袋了 里面有虫子！！！", "found a hair in the jerky"): a complaint, a
  * person first (a Harbin pet shop, thirty-third session: an unrelated refund's card). Not asked beforehand ("会不会长虫").
  */
-const FOREIGN_MATTER = /(?:里面|里头|袋子?里|罐头?里|盒子?里|吃出|发现)(?:有|了|个|一只|一根|好多|几只)*(?:活)?(?:虫子|小虫|虫|蛆|头发|毛发|异物|玻璃渣?|铁丝|塑料片)|(?:长|生)虫了|(?<![a-z])(?:found (?:a |an |some )?(?:bug|insect|maggot|weevil|worm|hair|piece of (?:glass|plastic|metal))s?|(?:bugs|insects|maggots|weevils|worms) (?:in|crawling in) (?:the|my|it|this|your))(?![a-z])/;
-const FOREIGN_ASKED = /会不会|会长虫吗|怎么防|防虫|怕|(?<![a-z])(?:will it|could it|how to (?:keep|prevent|stop)|prevent)(?![a-z])/;
+// Not what a product holds (虫草, 玻璃杯, "a hair clip"), nor asked ("里面有虫草吗", "are there bugs in the flour you sell": found in review).
+const FOREIGN_MATTER = /(?:里面|里头|袋子?里|罐头?里|盒子?里|吃出|发现)(?:有|了|个|一只|一根|好多|几只)*(?:活)?(?:虫子|小虫|虫(?![草])|蛆|头发|毛发|异物|玻璃渣|碎玻璃|玻璃碴|铁丝|塑料片)|(?:长|生)虫了|(?<![a-z])(?:found (?:a |an |some )?(?:bug|insect|maggot|weevil|worm|hair(?! ?(?:clip|tie|band|pin|brush|dryer|bow|comb))|piece of (?:glass|plastic|metal))s?|(?:bugs|insects|maggots|weevils|worms) (?:in|crawling in) (?:the|my|it|this|your))(?![a-z])/;
+const FOREIGN_ASKED = /会不会|会长虫吗|怎么防|防虫|怕|[吗么嘛?？]|有没有|(?<![a-z])(?:will it|could it|how to (?:keep|prevent|stop)|prevent|does|do you|are there|is there|kill)(?![a-z])/;
 function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'health' | 'declined'> | undefined {
   // "不用转人工啦 我只是说一下": no person wanted, said in the words that ask for one (found from outside).
   if ((u.intent === 'human' || u.intent === 'unknown') && declinesPerson(text)) return { intent: 'unknown', declined: 'human' };
@@ -4346,12 +4347,14 @@ const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
  * parcel to 台中 was told the islands' days and not the main island's (a Taipei shop, thirty-third session).
  */
 const TAIWAN_REGION = /台湾(?!大道)|本岛/;
+const TAIWAN_ISLANDS = /外岛|离岛|澎湖|金门|马祖|连江/;
 /** A receiver on Taiwan's main island: an address opening with one of its cities or counties. */
-const TAIWAN_MAIN_HOME = /^(?:台湾)?(?:台北|新北|桃园|台中|台南|高雄|基隆|新竹|苗栗|彰化|南投|云林|嘉义|屏东|宜兰|花莲|台东)/;
+// After a postal code too ("407台中市…", "10491 臺北市…": found in review).
+const TAIWAN_MAIN_HOME = /^(?:\d{3,6}\s*)?(?:台湾)?(?:台北|新北|桃园|台中|台南|高雄|基隆|新竹|苗栗|彰化|南投|云林|嘉义|屏东|宜兰|花莲|台东)/;
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
 const DELIVERY_REGIONS: readonly RegExp[] = [
   // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too).
-  /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)|拉萨|日喀则|林芝/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, TAIWAN_REGION, /外岛|离岛|澎湖|金门|马祖|连江/, /偏远/,
+  /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)|拉萨|日喀则|林芝/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, TAIWAN_REGION, TAIWAN_ISLANDS, /偏远/,
   /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马(?!路)|亚庇|古晋/i,
   // Malaysia's places in Chinese too ("西马其他州属（槟城、柔佛、霹雳等）": found from outside, a Penang parcel was told every region).
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)|巴生谷|吉隆坡|雪兰莪|八打灵/i,
@@ -4378,6 +4381,8 @@ function homeRegions(address: string): RegExp[] {
   const head = a.replace(/^中国\s*/, '').replace(/[^\s，,\d]{2,4}(?:[东南西北中]?(?:路|街|大道|巷|弄))/g, ' ').slice(0, 8);
   const tail = a.slice(-40).split(/[,，]/).slice(-2).join(',');
   const named = DELIVERY_REGIONS.filter((re) => (/\p{Script=Han}/u.test(a) ? re.test(head) : re.test(tail)));
+  // "台灣澎湖縣…" is the islands', not the main island's (found in review).
+  if (named.includes(TAIWAN_ISLANDS)) return named.filter((re) => re !== TAIWAN_REGION);
   return TAIWAN_MAIN_HOME.test(head) && !named.includes(TAIWAN_REGION) ? [...named, TAIWAN_REGION] : named;
 }
 /**

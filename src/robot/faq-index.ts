@@ -320,10 +320,10 @@ export class FaqIndex {
       if (!best || phrasing.length > best.length) best = phrasing;
     }
     if (!best) return undefined;
-    // An English phrasing ends its clause, but for a word or two ("where is your warehouse located"): "do you price match your
+    // An English phrasing ends its clause, but for up to three words ("where is your warehouse located", "…as well mate"): "do you price match your
     // own sale from last week" asks of another thing (found in a check).
     const phrasing = best;
-    const ends = (c: string) => new RegExp(` ${phrasing}(?: \\S+){0,2}$`).test(` ${spaced(foldTraditional(c))}`);
+    const ends = (c: string) => new RegExp(` ${phrasing}(?: \\S+){0,3}$`).test(` ${spaced(foldTraditional(c))}`);
     if (!HAN_ONLY.test(phrasing) && !clausesOf(text).some(ends)) return undefined;
     const rest = said.replace(best, ' ').trim();
     if (below && /[a-z]/i.test(rest)) return undefined;

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRobot, FaqIndexProvider, type FaqProvider, type AnswerRequest, type FaqEntry, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
+import { createRobot, FaqIndex, FaqIndexProvider, type FaqProvider, type AnswerRequest, type FaqEntry, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
 import type { Aftersale, BuyerDataSource, Logistics, Order } from '../../src/commerce/types.ts';
 import { createBuyerDataSource, type CommerceReadModel, type PlatformConnector } from '../../src/commerce/index.ts';
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
@@ -8297,6 +8297,33 @@ describe('a Sydney shop\'s days (thirty-third session)', () => {
   });
 });
 
+describe("what the thirty-third session's readings must not take (review)", () => {
+  const { ago, shop } = session27;
+  test('what a product holds, dehydrated treats, 拍 as ordering, a cancel chased, goods frozen: none of them what they look like', async () => {
+    for (const q of ['这款礼盒里面有虫草吗', '套装里面有玻璃杯吗', 'does this spray kill bugs in the kitchen', 'are there bugs in the flour you sell', 'i found a hair clip in the parcel, is it a gift?', '我家猫吃了你家的脱水鸡肉干 很爱吃 再来两包']) {
+      assert.equal((await shop({})(q)).handover, undefined, q);
+    }
+    for (const q of ['图片上这款我已经拍了 有赠品吗', '视频里那个我拍了两件 有赠品吗', '我拍了几张贴纸 有赠品吗']) assert.notEqual((await shop({})(q)).intent, 'human', q);
+    const paid = order({ orderId: 'HP-1', status: 'paid', createdAt: ago(5) });
+    for (const q of ['为什么还不取消', '都申请了 还不取消？']) assert.equal((await shop({ orders: [paid] })(q)).intent, 'cancel_order', q);
+    const plant = order({ orderId: 'PL-3', status: 'delivered', items: [{ sku: 'P', title: '绿萝盆栽', quantity: 1, price: '39.00' }], createdAt: ago(50) });
+    const say = shop({ orders: [plant] });
+    await say('绿萝今天收到了 叶子全黑了');
+    assert.doesNotMatch(textOf(await say('冻死了！！')), /不太在行/);
+  });
+
+  test('Taiwanese addresses after a postal code, and an island county after 台灣; an English phrasing with three words after it', async () => {
+    const tw: FaqEntry = { id: 'd', question: '下單後幾天能收到？', answer: '台灣本島宅配（黑貓宅急便）出貨後1-2天送達；7-11、全家超商取貨出貨後2-3天到店；外島（澎湖、金門、馬祖）3-5個工作天。' };
+    const to = (address: string) => ({ orders: [order({ orderId: 'TP-2', status: 'shipped', currency: 'TWD', receiver: { name: 'X', phone: '0933222111', address } })], logistics: [logistics({ orderId: 'TP-2', carrier: '黑貓宅急便', trackingNo: '9052' })] });
+    for (const a of ['407台中市西屯區台灣大道三段99號', '10491 臺北市中山區南京東路二段1號']) assert.match(textOf(await shop(to(a), [tw])('什麼時候會到')), /台灣本島宅配/, a);
+    const penghu = textOf(await shop(to('台灣澎湖縣馬公市中正路1號'), [tw])('什麼時候會到'));
+    assert.match(penghu, /外島/);
+    assert.doesNotMatch(penghu, /本島/);
+    const nz = new FaqIndex([{ id: 'nz', question: 'Do you ship to New Zealand?', answer: 'Yes, 5-8 business days.' }, { id: 'r', question: 'Can I return an item?', answer: '30 days.' }]);
+    assert.equal(nz.lookup('do you ship to new zealand as well mate').hit?.entry.id, 'nz');
+  });
+});
+
 describe('taking the hand-over back in the queue (thirty-third session)', () => {
   test('Taiwanese, Northeastern and Australian ways of saying no person is needed; staying on is not leaving', () => {
     // Found from outside: left in the queue, or queued again in the next bubble.
@@ -8306,6 +8333,6 @@ describe('taking the hand-over back in the queue (thirty-third session)', () => 
     ];
     for (const [q, rest] of back) assert.equal(withdrawsHandover(q), rest, q);
     // "I will wait" stays; another quantity chosen still wants the price; the goods given up and a joke doubted are not the person.
-    for (const q of ['never mind, I will wait', '算了 还是先拿20打', '不要了', '不要了 退款吧', '开玩笑的吧 发这种货']) assert.equal(withdrawsHandover(q), undefined, q);
+    for (const q of ['never mind, I will wait', '算了 还是先拿20打', '不要了', '不要了 退款吧', '开玩笑的吧 发这种货', '开玩笑的，这种货也敢发？', '没事了 但是猫粮还是要退']) assert.equal(withdrawsHandover(q), undefined, q);
   });
 });

@@ -85,6 +85,9 @@ test('the thirty-third session: more ways to ask whether anyone is there; the pl
   // Found from outside (a Taipei and a Yiwu shop): no reply at all.
   for (const t of ['到底有沒有人要理我', '在不在啊 回个话', '？？？', '??', '有没有人在']) assert.equal(asksAboutWait(t), true, t);
   for (const t of ['有没有人买过这个', '?', '有没有人用过这个色号', '??? 为什么退款被拒']) assert.equal(asksAboutWait(t), false, t);
+  // Found in review: about parcels and goods, not the queue.
+  for (const t of ['到了吱一声', '发货了吱个声', '这个娃娃怎么不说话', '快递员怎么不回话', '让快递员给我回个话', '有没有人回购过这款', '有没有人在用这款 好用吗']) assert.equal(asksAboutWait(t), false, t);
+  for (const t of ['嘎哈呢 咋不说话', '人工还没上线啊？', '有人没啊 都等半天了']) assert.equal(asksAboutWait(t), true, t);
   assert.equal(waitAnswerAgain('ok how long is the wait', { position: 1, agentsOnline: 0, estimatedWaitSeconds: undefined }), 'Still number 1 in the queue: an agent will answer in turn once one is online.');
   assert.equal(waitAnswerAgain('还有人吗', { position: 3, agentsOnline: 2, estimatedWaitSeconds: 60 }), '您仍在排队第 3 位，客服接入后会马上回复您。');
 });

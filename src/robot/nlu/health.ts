@@ -135,7 +135,8 @@ const HABITUALLY = /适合|容易|会不会|能不能用|可以用吗|敏感肌|
 const ANIMAL = /猫(?!眼|耳朵)|(?<!热)狗|宠物|金鱼|热带鱼|孔雀鱼|斗鱼|小鱼儿|仓鼠|兔子|鹦鹉|(?<![a-z])(?:cats?|(?<!hot )dogs?|pets?|pupp(?:y|ies)|kittens?|tetras?|bettas?|gupp(?:y|ies)|goldfish|(?:my|the|our) fish (?:is|are|look|looks|seem|seems|keep|keeps)|hamsters?|rabbits?|bunn(?:y|ies)|parrots?|budgies?|gato|perro)(?![a-z])/;
 /** What an animal's body shows when it is unwell. */
 // Not a pet that will not eat the food alone: a picky eater is the goods' question, often with a return asked (found in review).
-const PET_SYMPTOM = /呕吐|一直吐|吐了|拉稀|拉肚子|腹泻|软便|脱水|抽搐|便血|没精神|精神不好|蔫了|生病了|病了|(?<![a-z])(?:vomit\w*|throw(?:ing)? up|threw up|diarrh\w*|loose stools?|bloody stools?|lethargic|(?:is|got|gotten|been|looks?|seems?|getting|became) (?:so |very |really |kinda |pretty )?sick|floating (?:sideways|upside down|on (?:its|their) sides?)|gasping at the (?:top|surface))(?![a-z])/;
+// 脱水 of the animal only: 脱水鸡肉干 is a treat (found in review).
+const PET_SYMPTOM = /呕吐|一直吐|吐了|拉稀|拉肚子|腹泻|软便|拉脱水|脱水了|严重脱水|抽搐|便血|没精神|精神不好|蔫了|生病了|病了|(?<![a-z])(?:vomit\w*|throw(?:ing)? up|threw up|diarrh\w*|loose stools?|bloody stools?|lethargic|(?:is|got|gotten|been|looks?|seems?|getting|became) (?:so |very |really |kinda |pretty )?sick|floating (?:sideways|upside down|on (?:its|their) sides?)|gasping at the (?:top|surface))(?![a-z])/;
 /** Tied to the goods, or help asked now: "after eating the new food", "换了你们的粮以后", "what do i do". */
 // "猫拉稀三天了 还吃你家猫粮吃的", "猫都拉脱水了" (a Harbin pet shop, thirty-third session: "not sure").
 const PET_CAUSE = /吃了|喂了|换了|自从|以后|之后|怎么办|急|吃(?:的)?(?:你家|你们家|你们的|你家的)|(?<![a-z])(?:after (?:eating|switching|changing|starting|using|we (?:switched|changed|started))|since (?:eating|switching|changing|starting|we)|(?:the|this|that|your|new) (?:food|kibble|treats?|litter)|what (?:do|should|can) i do|help)(?![a-z])/;

@@ -337,7 +337,7 @@ function retracted(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
  * asks (found from outside: each was told how to cancel).
  */
 // "我不取消 你别给我取消啊", "不取消了" (a Harbin shop, thirty-third session: asked which order to cancel).
-const NEGATED_CANCEL = /(?:(?:^ *|\| *|(?<![a-z])(?:i|we|no|please|pls|just|wait|actually|oh) )(?:do not|did not|never|not|no need to) (?:(?:ask(?:ed)?|want(?:ed)?|need(?:ed)?|mean(?:t)?|going|say|said|tell|told) (?:you |u )?(?:to )?)?cancel(?:led|ling)?(?! yet)(?: (?:it|this|that|anything|them|(?:the|my|this|that) [a-z]+))?(?![a-z])|(?<!你|你们|商家|卖家|店家|客服|平台|系统)(?:不要|别|不用|不想|不是要|我(?:并)?没有?(?:要|说|让你们?|叫你们?)|并没有?(?:要|说))(?:帮我)?(?:给我)?取消(?:订单|掉|它)?(?![^，,。 ]{0,2}(?:按钮|选项|成功|入口|键))(?:啊|呀|吧|哦|了|哈)?|你(?:们)?(?:别|不要)(?:给我|帮我)取消(?:订单|掉|它)?(?:啊|呀|了|哦)?|(?<![为什么啥怎能可])(?:我)?(?:先|就|还是|暂时)?不取消(?:了|啦|订单)?(?![^，,。 ]{0,3}(?:吗|么|行不|可以|能|会)))/g;
+const NEGATED_CANCEL = /(?:(?:^ *|\| *|(?<![a-z])(?:i|we|no|please|pls|just|wait|actually|oh) )(?:do not|did not|never|not|no need to) (?:(?:ask(?:ed)?|want(?:ed)?|need(?:ed)?|mean(?:t)?|going|say|said|tell|told) (?:you |u )?(?:to )?)?cancel(?:led|ling)?(?! yet)(?: (?:it|this|that|anything|them|(?:the|my|this|that) [a-z]+))?(?![a-z])|(?<!你|你们|商家|卖家|店家|客服|平台|系统)(?:不要|别|不用|不想|不是要|我(?:并)?没有?(?:要|说|让你们?|叫你们?)|并没有?(?:要|说))(?:帮我)?(?:给我)?取消(?:订单|掉|它)?(?![^，,。 ]{0,2}(?:按钮|选项|成功|入口|键))(?:啊|呀|吧|哦|了|哈)?|你(?:们)?(?:别|不要)(?:给我|帮我)取消(?:订单|掉|它)?(?:啊|呀|了|哦)?|(?<![为什么啥怎能可还再直])(?:我)?(?:先|就|还是|暂时)?不取消(?:了|啦|订单)?(?![^，,。 ]{0,3}(?:吗|么|行不|可以|能|会|\?|？)))/g;
 function notCancelling(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification): Classification {
   if (!(c.intent === 'cancel_order' || c.guess === 'cancel_order') || !NEGATED_CANCEL.test(n.scan)) return c;
   const rest = ` ${n.scan.replace(NEGATED_CANCEL, ' ').replace(/(?:^|\|)\s*(?:no|nope|不是|不)\s*(?=\||$)/g, ' ').replace(/\s+/g, ' ').trim()} `;
@@ -371,7 +371,8 @@ const WITHDRAW_WORDS = [
   '没事了(?=[\\s,，.。!！~]|$)',
   // Only before a person declined: alone or before a refund it gives up the goods ("不要了", "不要了 退款吧").
   '不要了(?:啦)?(?=[\\s,，.。!！~]*不(?:用|要|需要)?(?:找|转|等)?(?:人|人工|真人|客服))',
-  '开玩笑(?:的|啦|而已)(?![吧吗么嘛?？])',
+  // Only alone or before a goodbye: "开玩笑的，这种货也敢发？" is anger (found in review).
+  '开玩笑(?:的|啦|而已)(?:啦|哈)?(?=[\\s,，.。!！~]*(?:$|掰|拜拜?|88|bye))',
   '取消转人工',
   '我自己(?:查|看|弄)(?:吧|一下吧?)?(?=[\\s,，.。!！~]|$)',
   // At a clause's end only: "我查到了物流显示签收但我没收到", "I found it broken when I opened the box"
@@ -438,6 +439,8 @@ export function withdrawsHandover(text: string): string | undefined {
   if (!m && REPORTED.test(foldTraditional(rest))) return undefined;
   // A person named only to be declined ("不用找真人了", "不用等客服了") asks for none (found from outside: left queued).
   const asksPerson = ASKS_PERSON.test(foldTraditional(rest).replace(NO_PERSON, ' '));
+  // "没事了 但是猫粮还是要退": a but after it keeps the request for the person (found in review).
+  if (/^(?:但是|不过|可是|只是|but)(?![a-z])/i.test(rest)) return undefined;
   // "…不用找人了 我自己等着吧": no person, and waiting for the parcel is no question (a Harbin shop: "not understood").
   if (SELF_WAITS.test(foldTraditional(rest))) return '';
   return (asksPerson && !asksOnlyHours(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
