@@ -2219,8 +2219,9 @@ function returnWaybill(ctx: Ctx): Outcome | undefined {
 }
 
 /** "how much is it", "多少钱", "收费吗": the price, asked of what was just answered. */
-const PRICE_OF_IT = /^\s*(?:那|那么|这个|这|那个)?(?:要)?(?:多少钱|什么价|价格呢?|价钱呢?|价格多少|怎么收费|收费吗|收不收费|要钱吗|另外收费吗|贵吗|免费吗|是免费的吗|免费的吗|免不免费|要运费吗|收运费吗)[?？。!！\s]*$|^\s*(?:and |so |ok |okay )?(?:how much(?: is| does| would)?(?: it| that| this)?(?: cost| be)?|what(?:'s| is| does) (?:it|that|the price|the cost)(?: cost)?|price|cost|is (?:it|that) (?:free|extra))(?:\s+(?:tho|though|then|right|too|as well))?\s*\?*\s*$/;
-const MONEY_SAID = /[$¥￥€£]\s?\d|\d(?:[\d,.]*)\s*(?:元|块|美元|欧元|英镑|dollars?|usd|rmb|cny|eur|gbp)|免费|包邮|承担|运费险|(?<![a-z])(?:free|pays|covers?|charged?|insurance)(?![a-z])|(?<![a-z])(?:we|you|buyers?|sellers?|the shop|customers?) (?:pay|cover)(?![a-z])/i;
+// Who pays its postage too ("运费谁出" right after a return entry that says "运费我们出": a Yiwu shop, thirty-third session).
+const PRICE_OF_IT = /^\s*(?:那|那么|这个|这|那个)?(?:要)?(?:多少钱|什么价|价格呢?|价钱呢?|价格多少|怎么收费|收费吗|收不收费|要钱吗|另外收费吗|贵吗|免费吗|是免费的吗|免费的吗|免不免费|要运费吗|收运费吗|运费谁(?:出|付|承担)|谁出运费|邮费谁出)[?？。!！\s]*$|^\s*(?:and |so |ok |okay )?(?:how much(?: is| does| would)?(?: it| that| this)?(?: cost| be)?|what(?:'s| is| does) (?:it|that|the price|the cost)(?: cost)?|price|cost|is (?:it|that) (?:free|extra)|who pays(?: for)? (?:the )?(?:postage|shipping|freight|return postage)(?: on (?:it|that))?)(?:\s+(?:tho|though|then|right|too|as well))?\s*\?*\s*$/;
+const MONEY_SAID = /[$¥￥€£]\s?\d|\d(?:[\d,.]*)\s*(?:元|块|美元|欧元|英镑|dollars?|usd|rmb|cny|eur|gbp)|免费|包邮|承担|运费险|(?:运费|邮费)(?:由)?(?:我们|卖家|商家|买家|您|你|店铺)(?:出|付|承担|负责)|(?<![a-z])(?:free|pays|covers?|charged?|insurance)(?![a-z])|(?<![a-z])(?:we|you|buyers?|sellers?|the shop|customers?) (?:pay|cover)(?![a-z])/i;
 
 /**
  * Right after an FAQ answer, a short follow-up whose words the answer itself holds ("那未开封的呢"

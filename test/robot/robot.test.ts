@@ -8258,6 +8258,14 @@ describe('what the thirty-third session\'s buyers said, read', () => {
     assert.doesNotMatch(r, /江浙沪1-2天/);
   });
 
+  test('who pays the postage, asked right after an entry that says so, is that sentence', async () => {
+    const back: FaqEntry = { id: 'b', question: '退货怎么寄回？', answer: '质量问题退货请先联系客服登记，按售后页面的地址寄回，运费我们出，请勿发到付。' };
+    const fee: FaqEntry = { id: 'f', question: '运费怎么算？', answer: '满300元包邮，不满300元首重5元。' };
+    const say = shop({}, [back, fee]);
+    await say('退货怎么寄回？');
+    assert.match(textOf(await say('运费谁出')), /运费我们出/);
+  });
+
   test('an address asked before any order is the checkout\'s; a parcel left with the building\'s management is a note for a person', async () => {
     for (const q of ['可以寄到公司嗎 我白天不在家', 'can you deliver to my office']) {
       const r = textOf(await shop({})(q));
