@@ -3898,7 +3898,8 @@ function shipTerms(ctx: Ctx, o: Order): ShipTerms {
   if (promised) return promised;
   const kind = aheadKind(o);
   if (!kind) {
-    const shop = shopSays(ctx, 'ship_time');
+    const said = shopSays(ctx, 'ship_time');
+    const shop = said === undefined ? undefined : ofSize(said, o, ctx.lang, ctx.data.shopSays?.ship_time?.entry.answer);
     // Goods the shop orders in ("【调货】", "backorder"): its clause on them, not the in-stock one (found from outside: late at 57 hours of 3 working days).
     const prefer = o.items.some((i) => BACKORDER.test(i.title)) ? BACKORDER : undefined;
     return { text: shop ?? ctx.t.shipPromise, hours: shop ? (hoursIn(shop, SHIPS, prefer) ?? hoursIn(shop, DELIVERED_AFTER_PAYMENT)) : SHIP_PROMISE_HOURS, own: shop !== undefined };
@@ -4340,8 +4341,33 @@ const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
   // The shop's own word on how long delivery takes, for a parcel on its way: by its courier when the entry names each.
   const own = key === 'in_transit' || key === 'pending' ? shopSays(ctx, 'delivery_time') : undefined;
   // The receiver's region first, then the courier: a courier's sentence for another region is not this parcel's (found from outside).
-  return own ? ctx.t.etaShipped[key as 'in_transit' | 'pending'](otherCouriersOut(ofPlaceAndCourier(own, addressOf(o), carrier, ctx.lang), carrier, ctx.lang)) : ctx.t.etaFor[key];
+  return own ? ctx.t.etaShipped[key as 'in_transit' | 'pending'](otherCouriersOut(ofPlaceAndCourier(ofSize(own, o, ctx.lang, undefined, carrier), addressOf(o), carrier, ctx.lang), carrier, ctx.lang)) : ctx.t.etaFor[key];
 };
+
+/** Words of a shop's sentence on big goods, and on small ones. */
+const BULKY_SAID = /furniture|bulky|large items?|big items?|oversized|two-person|大件|家具/i;
+const SMALL_SAID = /small (?:items?|parcels?|orders?)|smaller items?|小件/i;
+/** Goods that go as big ones: furniture and large appliances. */
+const BULKY_GOODS = /sofa|settee|couch|armchair|sideboard|(?<![a-z])table(?![a-z])|desk|wardrobe|cabinet|chest of drawers|dresser|bookcase|bed ?frame|mattress|fridge|freezer|washing machine|沙发|衣柜|书柜|书架|床垫|餐桌|茶几|斗柜|床架|冰箱|洗衣机/i;
+/**
+ * Of a shop's entry on sending or delivery, the sentences on goods of the order's size: "Furniture goes with our own
+ * two-person team…" is no word on a vase's Royal Mail parcel, "Small items … are sent out the same day" none on a
+ * sideboard (a London shop, thirty-third session: both were said). All of it when nothing else is left.
+ */
+// Only small goods' sentences chosen for big goods: the entry's own sentences on big goods instead, when it has them (`whole`).
+// A sentence on the parcel's own courier is its own whatever size it names ("StarTrack (bulky items) 3-7 business days").
+function ofSize(said: string, o: Order, lang: Lang, whole?: string, carrier?: string): string {
+  const bulky = o.items.some((i) => BULKY_GOODS.test(foldTraditional(i.title)));
+  const piecesOf = (text: string) => withLeads((text.match(SENTENCES) ?? []).map((x) => x.trim()));
+  const own = couriersOf(carrier);
+  const ours = (x: string) => own.some((re) => re.test(foldTraditional(x)));
+  const other = (x: string) => !ours(x) && (bulky ? SMALL_SAID.test(x) && !BULKY_SAID.test(x) : BULKY_SAID.test(x) && !SMALL_SAID.test(x));
+  const pieces = piecesOf(said);
+  const kept = pieces.filter((x) => !other(x));
+  if (kept.length && kept.length < pieces.length) return closed(joinedPieces(kept, lang), lang);
+  const big = bulky && !kept.length && whole ? piecesOf(whole).filter((x) => BULKY_SAID.test(x)) : [];
+  return big.length ? closed(joinedPieces(big, lang), lang) : said;
+}
 
 /**
  * Taiwan, or its main island ("台灣本島宅配…1-2天"), apart from the outlying islands ("外島（澎湖、金門、馬祖）3-5個工作天"): a

@@ -8332,6 +8332,22 @@ describe("what the thirty-third session's readings must not take (review)", () =
   });
 });
 
+describe('a London furniture shop (thirty-third session, second round)', () => {
+  const { ago, shop } = session27;
+  const delivery: FaqEntry = { id: 'd', question: 'How long does delivery take?', answer: 'Royal Mail Tracked 48: 2-3 working days after dispatch. DPD Next Day: the next working day after dispatch. Furniture goes with our own two-person delivery team in a booked 4-hour slot, usually within 5-10 working days of payment.' };
+  const ship: FaqEntry = { id: 's', question: 'How soon do you ship after payment?', answer: 'Small items paid before 2pm on a working day are sent out the same day; otherwise they are sent out within 2 working days. Furniture is delivered by our own team: we ring or email within 2 working days of payment to book your slot.' };
+  test('a vase\'s parcel is not told the furniture team\'s days, nor a sideboard the small items\' sending', async () => {
+    const vase = order({ orderId: 'LV-1', status: 'shipped', currency: 'GBP', items: [{ sku: 'V', title: 'Poole Pottery Delphis vase, orange, 1970s', quantity: 1, price: '85.00' }], createdAt: ago(40) });
+    const r = textOf(await shop({ orders: [vase], logistics: [logistics({ orderId: 'LV-1', carrier: 'Royal Mail', trackingNo: 'QF1GB' })] }, [delivery, ship])('when will it actually get here?'));
+    assert.match(r, /Royal Mail Tracked 48: 2-3 working days/);
+    assert.doesNotMatch(r, /Furniture|two-person/);
+    const sideboard = order({ orderId: 'LV-2', status: 'pending_payment', currency: 'GBP', items: [{ sku: 'S', title: 'G-Plan Fresco teak sideboard, 1960s, 4 drawers', quantity: 1, price: '895.00' }], createdAt: ago(1) });
+    const s2 = textOf(await shop({ orders: [sideboard] }, [delivery, ship])('When might the sideboard be delivered? We are in Bristol.'));
+    assert.match(s2, /Furniture is delivered by our own team/);
+    assert.doesNotMatch(s2, /Small items/);
+  });
+});
+
 describe('taking the hand-over back in the queue (thirty-third session)', () => {
   test('Taiwanese, Northeastern and Australian ways of saying no person is needed; staying on is not leaving', () => {
     // Found from outside: left in the queue, or queued again in the next bubble.
