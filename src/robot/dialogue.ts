@@ -37,7 +37,7 @@ import { extractEntities, localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { healthAsked, type HealthQuestion } from './nlu/health.ts';
 import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, withdrawsHandover, type Nlu } from './nlu/understand.ts';
-import { chineseScript, detectLanguage, foldedKey, readsSpanish } from './nlu/normalize.ts';
+import { chineseScript, detectLanguage, scriptByCharacters, foldedKey, readsSpanish } from './nlu/normalize.ts';
 import { neverPaid, TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Entity, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
@@ -194,7 +194,7 @@ export interface TurnInput {
   /** The language the buyer's device shows (the frame's `content.lang`): for a first message that tells none ("TG1002", "??", a 👋). */
   readonly langHint?: Lang;
   /** The shop writes in traditional characters: for a first message whose characters tell no script. */
-  readonly scriptHint?: 'hant';
+  readonly scriptHint?: 'hant' | 'hans';
   /** Answer from the shop's FAQ only (a buyer waiting in the queue): a question about their own order is not this. */
   readonly faqOnly?: boolean;
 }
@@ -2010,10 +2010,15 @@ function withPersonHint(out: Outcome, hint: string): Outcome {
   return last ? { ...out, replies: [...out.replies.slice(0, -1), { ...last, text: `${last.text}${hint}` }] } : out;
 }
 
-/** This message is in traditional characters, or tells neither script and the conversation's were (the shop's, before any Chinese). */
+/**
+ * This message is in traditional characters, or tells neither script by its characters and the conversation's were; before
+ * any Chinese, the shop's, and without one Cantonese words tell traditional.
+ */
 function writesTraditional(state: DialogueState, input: TurnInput): boolean {
-  const script = chineseScript(input.text);
-  return script === 'hant' || (script === undefined && (state.hant === true || (state.lang !== 'zh' && input.scriptHint === 'hant')));
+  const script = scriptByCharacters(input.text);
+  if (script) return script === 'hant';
+  if (state.lang === 'zh') return state.hant === true;
+  return input.scriptHint ? input.scriptHint === 'hant' : chineseScript(input.text) === 'hant';
 }
 
 /**

@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import type { EmbeddingReranker } from './embeddings.ts';
 import { FaqIndex, type FaqEntry, type FaqHit, type FaqIndexOptions, type FaqLookup } from './faq-index.ts';
-import { chineseScript, detectLanguage } from './nlu/normalize.ts';
+import { detectLanguage, scriptByCharacters } from './nlu/normalize.ts';
 import type { Lang } from './types.ts';
 
 export interface FaqProvider {
@@ -41,7 +41,8 @@ export interface FaqProvider {
    * message that tells none ("hi 我想check下order status", "好"), found from outside: a Hong Kong
    * shop's buyers were answered in simplified ones.
    */
-  script?(shopId: string): Promise<'hant' | undefined>;
+  // 'hans' when it writes them in simplified ones: a buyer's Cantonese words then tell no script (a Guangzhou shop).
+  script?(shopId: string): Promise<'hant' | 'hans' | undefined>;
   /**
    * The shop's own time zone (an IANA name), when it set one: kept with the index, since it is the
    * shop's knowledge too and changes as rarely (a setting saved bumps the same version).
@@ -105,8 +106,8 @@ interface Cached {
   probes?: Map<string, FaqHit | null>;
   /** The FAQ's language (`language`), once asked; null when it has none. */
   lang?: Lang | null;
-  /** The FAQ's script (`script`), once asked; null when it is not traditional. */
-  script?: 'hant' | null;
+  /** The FAQ's script (`script`), once asked; null when its characters tell none. */
+  script?: 'hant' | 'hans' | null;
   /** The shop's time zone setting; null or absent: none. */
   readonly timeZone?: string | null;
   /** Its zone could not be read: read again at the next check, whatever the version. */
@@ -177,10 +178,10 @@ export class FaqIndexProvider implements FaqProvider {
     return cached.lang ?? undefined;
   }
 
-  async script(shopId: string): Promise<'hant' | undefined> {
+  async script(shopId: string): Promise<'hant' | 'hans' | undefined> {
     const cached = await this.#index(shopId);
     if (!cached) return undefined;
-    cached.script ??= chineseScript(cached.index.entries.slice(0, LANGUAGE_SAMPLE).map((e) => `${e.question}${e.answer}`).join('')) === 'hant' ? 'hant' : null;
+    cached.script ??= scriptByCharacters(cached.index.entries.slice(0, LANGUAGE_SAMPLE).map((e) => `${e.question}${e.answer}`).join('')) ?? null;
     return cached.script ?? undefined;
   }
 

@@ -27,7 +27,7 @@ import { inTraditional, TAIWAN_ZONE } from './traditional.ts';
 import { foldTraditional } from './lexicon/index.ts';
 import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, MAX_UTTERANCE, type Nlu } from './nlu/understand.ts';
 import type { NluThread } from './nlu/thread.ts';
-import { chineseScript } from './nlu/normalize.ts';
+import { scriptByCharacters } from './nlu/normalize.ts';
 import { isTimeZone, zoneOffsetMinutes } from './time-zone.ts';
 import type { Handover, Intent, Lang, LookupName, Reply, Understanding } from './types.ts';
 
@@ -172,7 +172,7 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
   // Only a Chinese text can be written in either script: an English one costs no lookup. One that tells no
   // language (a bare tracking number) is answered in the shop's script too (found from outside: simplified in a Taiwanese shop),
   // as is a first Chinese message after English ones ("早安" after "never mind, I will wait": found from outside).
-  if (state.lang !== 'zh' && ctx.sources.faq.script && (HAN.test(input.text) ? chineseScript(input.text) === undefined : tellsNoLanguage(input.text))) input = await withShopScript(ctx, input);
+  if (state.lang !== 'zh' && ctx.sources.faq.script && (HAN.test(input.text) ? scriptByCharacters(input.text) === undefined : tellsNoLanguage(input.text))) input = await withShopScript(ctx, input);
   t = performance.now();
   let p = plan(state, input);
   cpu += performance.now() - t;
@@ -463,7 +463,7 @@ const HAN = /\p{Script=Han}/u;
 async function withShopScript(ctx: RobotCtx, input: TurnInput): Promise<TurnInput> {
   const faq = ctx.sources.faq;
   const script = await bestEffort(ctx.scriptMisses, input.shopId, () => faq.script!(input.shopId), Math.min(ctx.budgetMs, BEST_EFFORT_BUDGET_MS), LANGUAGE_MISS_MS);
-  return script === 'hant' ? { ...input, scriptHint: 'hant' } : input;
+  return script ? { ...input, scriptHint: script } : input;
 }
 /** English words in a Chinese sentence ("Hello 我想check下order status"): told English too weakly to go by; a Latin word alone ("hello") is English (found in review). */
 const englishInChinese = (input: TurnInput): boolean => input.understanding?.lang === 'en' && input.understanding.langStrong === false && HAN.test(input.text);

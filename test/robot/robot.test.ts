@@ -8332,6 +8332,27 @@ describe("what the thirty-third session's readings must not take (review)", () =
   });
 });
 
+describe('Cantonese in simplified characters (thirty-third session, second round)', () => {
+  const robotFor = (entries: FaqEntry[]) => {
+    const faq = new FaqIndexProvider();
+    faq.setEntries(SHOP, entries);
+    return conversation(createRobot({ dataSource: fakeDataSource({ orders: [order({ orderId: 'GZ-1', status: 'paid' })] }), faq, clock: () => NOW }));
+  };
+  const gz: FaqEntry[] = [{ id: 'sf', question: '可以发顺丰吗？', answer: '默认发中通快递，想发顺丰可以在下单时备注，补差价10元。' }];
+  const hk: FaqEntry[] = [{ id: 'sf', question: '可唔可以寄順豐？', answer: '預設寄中通，想寄順豐可以喺落單時備註，補差價10蚊。' }];
+  test('a Guangzhou shop\'s buyer writing Cantonese in simplified characters is answered in simplified ones throughout; a Hong Kong shop\'s in traditional', async () => {
+    const say = robotFor(gz);
+    await say('可唔可以发顺丰？加钱都得');
+    const r = textOf(await say('我想改地址 寄去我公司 得唔得'));
+    assert.match(r, /订单 GZ-1/);
+    assert.doesNotMatch(r, /訂單/);
+    assert.doesNotMatch(textOf(await robotFor(gz)('喂 有冇人')), /[訂單轉節]/);
+    assert.match(textOf(await robotFor(hk)('我想改地址 寄去我公司 得唔得')), /訂單/);
+    // No shop's script to go by: written Cantonese is traditional, as before.
+    assert.match(textOf(await robotFor([])('我想改地址 寄去我公司 得唔得')), /訂單/);
+  });
+});
+
 describe('a London furniture shop (thirty-third session, second round)', () => {
   const { ago, shop } = session27;
   const delivery: FaqEntry = { id: 'd', question: 'How long does delivery take?', answer: 'Royal Mail Tracked 48: 2-3 working days after dispatch. DPD Next Day: the next working day after dispatch. Furniture goes with our own two-person delivery team in a booked 4-hour slot, usually within 5-10 working days of payment.' };

@@ -343,13 +343,22 @@ const SIMP_ONLY: ReadonlySet<string> = new Set([...SIMPLIFIED].filter((s) => !TR
  * conversation keeps the script it had, as it keeps its language.
  */
 export function chineseScript(text: string): 'hant' | 'hans' | undefined {
+  // Written Cantonese is written in traditional characters: "hi 我嘅嘢到咗未", "小棕瓶漏晒 好嬲" tell no
+  // script by their characters (found from outside: answered in simplified ones).
+  return scriptByCharacters(text) ?? (CANTONESE_MARK.test(text) ? 'hant' : undefined);
+}
+
+/**
+ * The script the characters tell, and nothing else: Guangzhou's buyers write Cantonese in simplified characters
+ * ("我想改地址 寄去我公司 得唔得"), so where the conversation or the shop has told the script, Cantonese words do not
+ * change it (a Guangzhou shop, thirty-third session: switched to traditional mid-conversation in seven turns).
+ */
+export function scriptByCharacters(text: string): 'hant' | 'hans' | undefined {
   let hant = 0;
   let hans = 0;
   for (const ch of text) {
     if (TRAD_ONLY.has(ch)) hant++;
     else if (SIMP_ONLY.has(ch)) hans++;
   }
-  // Written Cantonese is written in traditional characters: "hi 我嘅嘢到咗未", "小棕瓶漏晒 好嬲" tell no
-  // script by their characters (found from outside: answered in simplified ones).
-  return hant > hans ? 'hant' : hans > hant ? 'hans' : CANTONESE_MARK.test(text) ? 'hant' : undefined;
+  return hant > hans ? 'hant' : hans > hant ? 'hans' : undefined;
 }
