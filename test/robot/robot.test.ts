@@ -8353,6 +8353,30 @@ describe('Cantonese in simplified characters (thirty-third session, second round
   });
 });
 
+describe('Guangzhou, Toronto and Xi\'an buyers (thirty-third session, second round)', () => {
+  const { ago, shop } = session27;
+  test('Cantonese on money: paid and still shown unpaid goes to a person, "钱几时返到我张卡" is the refund, "唔该 可以…" a question', async () => {
+    const unpaid = order({ orderId: 'GZ-6', status: 'pending_payment', createdAt: ago(1) });
+    assert.equal((await shop({ orders: [unpaid] })('我已经俾咗钱啦 点解仲话未付款')).intent, 'human');
+    const uniform = order({ orderId: 'GZ-7', status: 'paid', createdAt: ago(30) });
+    const refund = aftersale({ aftersaleId: 'AS-7', orderId: 'GZ-7', type: 'refund', status: 'approved', amount: '168.00' });
+    assert.equal((await shop({ orders: [uniform], aftersales: [refund] })('钱几时返到我张卡')).intent, 'aftersale_progress');
+    assert.notEqual((await shop({})('唔该 可以送去万锦吗')).intent, 'bye');
+  });
+  test('Shaanxi: 额 is I ("额要找人", "额付了哈 刚付的", "额有照片 箱子都湿透了"), not in 金额 or 额外; a burst bag is the shop\'s damage entry', async () => {
+    assert.equal((await shop({})('你是机器人吧 额要找人')).intent, 'human');
+    const unpaid = order({ orderId: 'XF-1', status: 'pending_payment', createdAt: ago(1) });
+    for (const q of ['额付了哈 刚付的', '付好了 你看看']) assert.match(textOf(await shop({ orders: [unpaid] })(q)), /XF-1[\s\S]*几分钟/, q);
+    assert.equal((await shop({})('额有照片 箱子都湿透了')).intent, 'human');
+    assert.notEqual((await shop({})('金额有问题')).intent, 'human');
+    assert.equal((await shop({})('嘹咋咧 那额再等等')).intent, 'bye');
+    const damaged: FaqEntry = { id: 'dmg', question: '收到货坏了怎么办', answer: '请在签收后24小时内拍照联系客服，核实后免费补发或全额退款。', alternates: ['包装破了咋办'] };
+    const ret: FaqEntry = { id: 'ret', question: '可以退货吗', answer: '生鲜食品不支持无理由退货。' };
+    const cold = order({ orderId: 'XF-2', status: 'delivered', items: [{ sku: 'L', title: '秦镇米皮凉皮 5份装 冷链', quantity: 1, price: '59.00' }], createdAt: ago(30) });
+    assert.match(textOf(await shop({ orders: [cold] }, [damaged, ret])('快递到了 凉皮有一包袋子破了 汤汁流出来了')), /24小时内拍照/);
+  });
+});
+
 describe('a London furniture shop (thirty-third session, second round)', () => {
   const { ago, shop } = session27;
   const delivery: FaqEntry = { id: 'd', question: 'How long does delivery take?', answer: 'Royal Mail Tracked 48: 2-3 working days after dispatch. DPD Next Day: the next working day after dispatch. Furniture goes with our own two-person delivery team in a booked 4-hour slot, usually within 5-10 working days of payment.' };

@@ -38,6 +38,11 @@ const DIGIT_WORD = /(?<![a-z0-9])(?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)[a-z0-9]+(?![a
 const SPACE_BETWEEN_HAN = /(\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 
 const ZH_PHRASES_SORTED = [...ZH_PHRASES].sort((a, b) => b[0].length - a[0].length);
+/**
+ * Shaanxi's 额 ("I") opening a clause before what one does or has ("你是机器人吧 额要找人", "额付了哈", "额有照片": a Xi'an
+ * shop, thirty-third session); never inside 金额, 余额, 名额, nor 额外, 额度.
+ */
+const SHAANXI_I = /(^|[\s，,。.!！?？~那])额(?=[要想的家在刚付有再已就这买订那是等也都没])/g;
 const CANTONESE_SORTED = [...CANTONESE_PHRASES].sort((a, b) => b[0].length - a[0].length);
 
 /** A key as typed, where case, width, spaces and punctuation do not count ("#a-77" is "a77"). */
@@ -104,6 +109,7 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   if (HAN.test(t)) {
     if (CANTONESE_MARK.test(display)) for (const [from, to] of CANTONESE_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
     for (const [from, to] of ZH_PHRASES_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
+    if (t.includes('额')) t = t.replace(SHAANXI_I, '$1我');
     t = defaultHomophoneFixer().fix(t);
     // "我今年17 能买吗": an age said without 岁 (found from outside: the shop's "我17岁能买吗" was missed).
     t = t.replace(AGE_WITHOUT_UNIT, '今年$1岁');

@@ -534,6 +534,12 @@ export const ZH_PHRASES: readonly (readonly [string, string])[] = [
   ['米有', '没有'],
   ['没得', '没有'],
   ['俺', '我'],
+  // Shaanxi (a Xi'an shop, thirty-third session): "嘹咋咧 那额再等等" was not understood.
+  ['嘹咋咧', '太好了'],
+  ['嘹得很', '太好了'],
+  ['美滴很', '很好'],
+  ['不得成', '不行'],
+  ['嫑', '不要'],
   ['快第', '快递'],
   // "尿布湿M号能穿到几斤" (found from outside, a baby shop): 尿不湿 as often typed.
   ['尿布湿', '尿不湿'],
@@ -644,6 +650,13 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['唔该 想问', '请问'],
   ['唔该问下', '请问'],
   ['唔该 问下', '请问'],
+  // "唔该 可以送去万锦吗", "唔该 有冇…": a question after it too (thirty-third session, a Toronto shop: thanked, the question dropped).
+  ['唔该 可以', '请问可以'],
+  ['唔该可以', '请问可以'],
+  ['唔该 有冇', '请问有没有'],
+  ['唔该有冇', '请问有没有'],
+  ['唔该 几时', '请问什么时候'],
+  ['唔该几时', '请问什么时候'],
   ['唔该', '谢谢'],
   ['多谢晒', '谢谢'],
   ['系唔系', '是不是'],
@@ -697,6 +710,10 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['仲喺', '还在'],
   ['仲未', '还没'],
   ['仲系', '还是'],
+  // "点解仲话未付款", "钱几时返到我张卡" (a Guangzhou shop, thirty-third session: told to pay, told the dispatch day).
+  ['仲话', '还说'],
+  ['钱几时返', '钱什么时候退回'],
+  ['返到我张卡', '退回到我的卡'],
   ['喺度', '在这里'],
   ['见唔到', '看不到'],
   ['睇唔到', '看不到'],
@@ -809,7 +826,7 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
 /** Characters and words only written Cantonese uses, read on the text as typed (係 alone is also 關係). */
 // 点解 is inside Mandarin's 重点解释 and 难点解决: only 點解 as typed, or 点解 opening the message.
 // "开唔开", "会唔会": Cantonese's A-not-A question (found from outside: "星期日開唔開" was not read).
-export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|([\u4e00-\u9fff])唔\1|喇(?![叭嘛])|點解|^\s*点解|點算|塊面(?!膜)|搽[完咗]|[漏碎紅红起腫肿壞坏]晒|有返貨|有返货|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|到邊|琴日|聽日|听日/;
+export const CANTONESE_MARK = /[嘅咗冇佢哋喺嚟睇攞揾搵咩啲㗎喎嗰嘢嬲俾]|([\u4e00-\u9fff])唔\1|喇(?![叭嘛])|點解|^\s*点解|點算|塊面(?!膜)|搽[完咗]|[漏碎紅红起腫肿壞坏]晒|有返貨|有返货|咁即|唔[該该係系好使到得識识知]|可唔可以|得唔得|使唔使|係咪|系咪|幾耐|几耐|邊度|边度|到邊|琴日|聽日|听日|返到我|我张卡|我張卡/;
 
 /** English words that are also common pinyin or order-code fragments and must not be counted as English. */
 export const NOT_ENGLISH = new Set(['jd', 'yt', 'zto', 'sto', 'ems', 'sku', 'id', 'no']);
