@@ -3661,6 +3661,8 @@ function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
 }
 /** A shop's word that weekends do not count ("周末顺延至下一个工作日", "orders paid on weekends ship the next business day"). */
 // Weekends named, the sending deferred: not holidays alone ("法定节假日顺延"), nor "周末客服休息，仓库正常发货" (found in review).
+/** Words of the staff's own hours, not of sending ("客服周末休息，留言下一个工作日回复"). */
+const STAFF_WORDS = /客服|回复|在线|上班|值班|人工/;
 const WEEKEND_DEFERS = /(?:周末|周六|周日|星期[六日天]|礼拜[六日天])(?![^。.]{0,24}(?:正常|照常)发货)[^。.]{0,24}(?:顺延|下一个?工作日|次一?工作日|不发货)|(?<![a-z])(?:weekends?|saturdays?|sundays?)(?![a-z])[^.]{0,60}(?:next (?:business|working) day|on monday|not (?:shipped|dispatched))/i;
 /** Hours between two instants that fall on weekdays of the shop's calendar. */
 function weekdayHours(from: number, to: number, tzMinutes: number): number {
@@ -4041,7 +4043,9 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   // With its word on weekends ("周六、日付款的订单顺延至下一个工作日"), which has no time of its own: "下午4点前付款当天发出"
   // alone was read on a Sunday as today (found from outside, two shops).
   // Of sending only: not the staff's weekend hours ("客服周末休息，留言下一个工作日回复": found in review).
-  const said = sentences.filter((x) => timed.includes(x) || (timed.length > 0 && WEEKEND_DEFERS.test(shopReading(x)) && SHIPS.test(shopReading(x))));
+  // "周六、日顺延至下一个工作日" after the sentence on sending is its deferral though it names no sending (a Xi'an shop, thirty-third session).
+  const defers = (r: string) => WEEKEND_DEFERS.test(r) && (SHIPS.test(r) || (/顺延/.test(r) && !STAFF_WORDS.test(r)));
+  const said = sentences.filter((x) => timed.includes(x) || (timed.length > 0 && defers(shopReading(x))));
   // A sentence cut at a semicolon ends as one: "…全部走顺丰冷链；" was said in eight answers (found from outside).
   if (said.length) return closed(joinedPieces(said, ctx.lang), ctx.lang);
   return a.length <= SHORT_SHOP_ANSWER ? a : undefined;

@@ -8375,6 +8375,13 @@ describe('Guangzhou, Toronto and Xi\'an buyers (thirty-third session, second rou
     const cold = order({ orderId: 'XF-2', status: 'delivered', items: [{ sku: 'L', title: '秦镇米皮凉皮 5份装 冷链', quantity: 1, price: '59.00' }], createdAt: ago(30) });
     assert.match(textOf(await shop({ orders: [cold] }, [damaged, ret])('快递到了 凉皮有一包袋子破了 汤汁流出来了')), /24小时内拍照/);
   });
+  test('a shipping entry\'s weekend deferral that names no sending is said with it; the staff\'s weekend hours are not', async () => {
+    const ship: FaqEntry = { id: 's', question: '付款后多久发货', answer: '现货商品付款后48小时内从西安发出，下午4点前付款的当天发；周六、日顺延至下一个工作日。客服周末休息，留言顺延到周一回复。' };
+    const paid = order({ orderId: 'XF-3', status: 'paid', createdAt: ago(2) });
+    const r = textOf(await shop({ orders: [paid] }, [ship])('啥时候发'));
+    assert.match(r, /周六、日顺延至下一个工作日/);
+    assert.doesNotMatch(r, /客服周末休息/);
+  });
 });
 
 describe('a London furniture shop (thirty-third session, second round)', () => {
