@@ -447,7 +447,8 @@ const OTHER_REQUEST_EN = /^\s*(?:and |what about |how about )?(?:the )?other (?:
 /** A question of its own about the goods ("那牙刷多少钱", "is the toothbrush any good"): no pick of an order (found in review). */
 // Also buying them again and how they keep ("还有草莓卖吗 想重新下单", "冬天发水果会不会冻坏": found from outside, the cancelled order's refund three times).
 // Also whether it is normal, smells, fits ("脚垫有异味正常不", "这个脚垫是CRV 2022款能用吧": found from outside, the tracking again).
-const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|怎么用|质量|正常|异味|味道|能用|适用|适配|兼容|保修|尺码|偏大|偏小|合适|颜色|色差|掉色|褪色|起球|缩水|材质|面料|正品|保质期|有效期|机洗|怎么洗|有货|还有吗|还有没有|还有.{0,6}卖|卖吗|重新下单|再买|想买|会不会(?:坏|冻|烂|化)|冻坏|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|fade|shrink|genuine|fabric|material|normal|smells?|fits?|compatible|expir\w*|wash|in stock|back in stock|restock\w*|sell|buy (?:it |them |more )?again|reorder|warranty|how to|does it|is it|can i)(?![a-z])/;
+// "芒果熟唔熟㗎？" after a refund (a Toronto shop, thirty-third session: "no after-sales request").
+const ASKS_OF_GOODS = /多少钱|价格|贵|便宜|好用|怎么样|熟不熟|熟了吗|甜不甜|甜吗|辣不辣|辣吗|新不新鲜|新鲜吗|好吃吗|好不好吃|怎么用|质量|正常|异味|味道|能用|适用|适配|兼容|保修|尺码|偏大|偏小|合适|颜色|色差|掉色|褪色|起球|缩水|材质|面料|正品|保质期|有效期|机洗|怎么洗|有货|还有吗|还有没有|还有.{0,6}卖|卖吗|重新下单|再买|想买|会不会(?:坏|冻|烂|化)|冻坏|能不能|可以|(?<![a-z])(?:how much|price|cost|good|worth|size|colou?r|fade|shrink|genuine|fabric|material|normal|smells?|fits?|compatible|expir\w*|wash|in stock|back in stock|restock\w*|sell|buy (?:it |them |more )?again|reorder|warranty|how to|does it|is it|can i|ripe|fresh|sweet|spicy|tasty)(?![a-z])/;
 
 /** Short and read as nothing clear (unknown, a guess, a weak FAQ lean): a follow-up that may only name goods. */
 const shortAndUnclear = (u: Understanding): boolean => unclearReading(u) && u.normalized.length <= SHORT_FOLLOW_UP;
@@ -1759,7 +1760,8 @@ const HURRY = /快点|快一点|加快|加急|催一下|催催|(?<![a-z])(?:hurr
 const PRESSES = new RegExp(`到底|究竟|还要多久|还得多久|${HURRY.source}|(?<![a-z])(?:still|already|yet again)(?![a-z])`);
 /** Words of a parcel: a question naming one is about the parcel, even right after a refund. */
 // Also the rider and the round ("派了没呀 派件员说打给我了": found from outside, the refund just told was said again).
-const PARCEL_WORD = /快递|物流|包裹|单号|派件|派送|派了|快递员|配送员|(?<![a-z])(?:parcel|package|delivery|shipment|tracking|courier|driver)(?![a-z])/;
+// "van still not here its 10pm wtf" after a refund's status (a Toronto shop, thirty-third session).
+const PARCEL_WORD = /快递|物流|包裹|单号|派件|派送|派了|快递员|配送员|(?<![a-z])(?:parcel|package|delivery|shipment|tracking|courier|driver|van|postie|postman)(?![a-z])/;
 
 /**
  * Right after a refund's status, "到底什么时候到", "已经4天了还没到", "when will it come" are about

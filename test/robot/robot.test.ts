@@ -8363,6 +8363,18 @@ describe('Guangzhou, Toronto and Xi\'an buyers (thirty-third session, second rou
     assert.equal((await shop({ orders: [uniform], aftersales: [refund] })('钱几时返到我张卡')).intent, 'aftersale_progress');
     assert.notEqual((await shop({})('唔该 可以送去万锦吗')).intent, 'bye');
   });
+  test('after a refund\'s status, whether the goods are ripe is no request, and the van not here is the parcel', async () => {
+    const mango = order({ orderId: 'TA-5', status: 'shipped', currency: 'CAD', items: [{ sku: 'M', title: 'Ataulfo Mango Box (12 pcs)', quantity: 1, price: '24.99' }], createdAt: ago(30) });
+    const wontons = order({ orderId: 'TA-1', status: 'completed', currency: 'CAD', createdAt: ago(200) });
+    const refund = aftersale({ aftersaleId: 'AS-1', orderId: 'TA-1', type: 'refund', status: 'refunded', amount: '8.99' });
+    const van = logistics({ orderId: 'TA-5', carrier: 'TorontoAsia Van', trackingNo: 'VAN-1', status: 'out_for_delivery' });
+    for (const [q, not] of [['芒果熟唔熟㗎？', /售後申請|售后申请/], ['van still not here its 10pm wtf', /refund request/]] as const) {
+      const say = shop({ orders: [mango, wontons], aftersales: [refund], logistics: [van] });
+      await say('and my refund for the wontons did it go thru?');
+      assert.doesNotMatch(textOf(await say(q)), not, q);
+    }
+  });
+
   test('Shaanxi: 额 is I ("额要找人", "额付了哈 刚付的", "额有照片 箱子都湿透了"), not in 金额 or 额外; a burst bag is the shop\'s damage entry', async () => {
     assert.equal((await shop({})('你是机器人吧 额要找人')).intent, 'human');
     const unpaid = order({ orderId: 'XF-1', status: 'pending_payment', createdAt: ago(1) });
