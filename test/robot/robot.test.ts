@@ -8398,6 +8398,11 @@ describe('Guangzhou, Toronto and Xi\'an buyers (thirty-third session, second rou
 
 describe('a London furniture shop (thirty-third session, second round)', () => {
   const { ago, shop } = session27;
+  test('"when is my chair being sent" is when it ships, not a return\'s progress; a refund being sent still is the refund', async () => {
+    const chair = order({ orderId: 'LV-3', status: 'paid', currency: 'GBP', items: [{ sku: 'C', title: 'Ercol Windsor armchair', quantity: 1, price: '450.00' }], createdAt: ago(20) });
+    assert.equal((await shop({ orders: [chair] })('oi when is my chair being sent')).intent, 'delivery_estimate');
+    assert.equal((await shop({ orders: [chair] })('when is my refund being sent')).intent, 'aftersale_progress');
+  });
   const delivery: FaqEntry = { id: 'd', question: 'How long does delivery take?', answer: 'Royal Mail Tracked 48: 2-3 working days after dispatch. DPD Next Day: the next working day after dispatch. Furniture goes with our own two-person delivery team in a booked 4-hour slot, usually within 5-10 working days of payment.' };
   const ship: FaqEntry = { id: 's', question: 'How soon do you ship after payment?', answer: 'Small items paid before 2pm on a working day are sent out the same day; otherwise they are sent out within 2 working days. Furniture is delivered by our own team: we ring or email within 2 working days of payment to book your slot.' };
   test('a vase\'s parcel is not told the furniture team\'s days, nor a sideboard the small items\' sending', async () => {
