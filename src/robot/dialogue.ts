@@ -3501,7 +3501,10 @@ function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome 
   const moving = parcels.filter((l) => l.status === 'in_transit' && quietDays(ctx, l) === undefined);
   const byDay = !trouble && moving.length === 1 ? dayAsked(ctx, moving[0]!, etaFor(ctx, o, 'in_transit', moving[0]!.carrier)) : undefined;
   const day = byDay ? [{ text: byDay }] : [];
-  return { replies: [{ text: t.splitParcels(o.orderId, parcels.length) }, ...lines, ...advice, ...day], ...(trouble || missing ? { next: { offeredHuman: true } } : {}) };
+  // "is it stuck??", "still at the glasgow depot": the one still moving chased, a person offered (a London shop: the lines alone, three times).
+  const chased = !trouble && !missing && moving.length > 0 && (impatient(ctx) || CHASE.test(ctx.r.u.normalized));
+  const chase = chased ? [{ text: lateText(ctx) }] : [];
+  return { replies: [{ text: t.splitParcels(o.orderId, parcels.length) }, ...lines, ...advice, ...day, ...chase], ...(trouble || missing || chased ? { next: { offeredHuman: true } } : {}) };
 }
 
 /**
@@ -3638,7 +3641,7 @@ const impatient = (ctx: Ctx): boolean => !NOT_URGENT.test(ctx.r.u.normalized) &&
 const lateText = (ctx: Ctx): string => (saysLate(ctx) ? ctx.t.lateSorry : ctx.t.urgentOffer);
 
 /** Asks to chase or reach the carrier, or fears the parcel is lost or stuck. */
-const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?:\d+|几|好几|两|三)\s*天了?.{0,3}还(?:停|卡)?在.{0,10}(?:咋回事|怎么回事|什么情况|怎么还|为什么|为啥|不动|没动)|一直(?:停|卡)在|(?:物流|快递|包裹|件|货|package|parcel)[^，。,]{0,8}(?:停在|卡在)|(?:停在|卡在)[^，。,]{0,10}(?:不动|不走|半路|中转|转运|分拨|海关|hub|\d+天|几天|好几天|三天|两天)|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|still (?:at|in) (?:the )?[a-z]+ (?:depot|hub|warehouse|facility|centre|center)|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
+const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?:\d+|几|好几|两|三)\s*天了?.{0,3}还(?:停|卡)?在.{0,10}(?:咋回事|怎么回事|什么情况|怎么还|为什么|为啥|不动|没动)|一直(?:停|卡)在|(?:物流|快递|包裹|件|货|package|parcel)[^，。,]{0,8}(?:停在|卡在)|(?:停在|卡在)[^，。,]{0,10}(?:不动|不走|半路|中转|转运|分拨|海关|hub|\d+天|几天|好几天|三天|两天)|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|is it stuck|(?:it'?s|it is|parcel is|package is) stuck|still (?:at|in) (?:the )?[a-z]+ (?:depot|hub|warehouse|facility|centre|center)|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
 
 /** Hours a paid order has waited to ship (since its last update), past the shop's promise; undefined within it or when the promise is not known. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {

@@ -8398,6 +8398,15 @@ describe('Guangzhou, Toronto and Xi\'an buyers (thirty-third session, second rou
 
 describe('a London furniture shop (thirty-third session, second round)', () => {
   const { ago, shop } = session27;
+  test('a split order\'s parcel said stuck is chased: a person offered, not the lines alone', async () => {
+    const o = order({ orderId: 'LV-4', status: 'shipped', currency: 'GBP', createdAt: ago(100) });
+    const done = logistics({ orderId: 'LV-4', carrier: 'Royal Mail', trackingNo: 'QF9GB', status: 'delivered', events: [{ time: ago(50), location: 'Glasgow', description: 'Delivered' }], updatedAt: ago(50) });
+    const moving = logistics({ orderId: 'LV-4', carrier: 'Parcelforce', trackingNo: 'PB9GB', status: 'in_transit', events: [{ time: ago(30), location: 'Glasgow depot', description: 'At depot' }], updatedAt: ago(30) });
+    const r = await shop({ orders: [o], logistics: [done, moving] })('its been at the glasgow depot since yesterday morning, is it stuck??');
+    assert.match(textOf(r), /human agent/);
+    assert.equal(r.state.offeredHuman, true);
+  });
+
   test('"when is my chair being sent" is when it ships, not a return\'s progress; a refund being sent still is the refund', async () => {
     const chair = order({ orderId: 'LV-3', status: 'paid', currency: 'GBP', items: [{ sku: 'C', title: 'Ercol Windsor armchair', quantity: 1, price: '450.00' }], createdAt: ago(20) });
     assert.equal((await shop({ orders: [chair] })('oi when is my chair being sent')).intent, 'delivery_estimate');
