@@ -68,6 +68,8 @@ export interface DialogueState {
   readonly langAsked?: Lang;
   /** The buyer writes Chinese in traditional characters: the replies are given in them too (robot.ts), kept like `lang`. */
   readonly hant?: true;
+  /** Simplified characters told by the conversation or its shop: Cantonese words then keep them (a Guangzhou shop). */
+  readonly hans?: true;
   /** Not-understood turns in a row. */
   readonly failures: number;
   /** The order the conversation is about, for follow-ups ("那退款呢"). */
@@ -138,6 +140,7 @@ export function parseState(raw: unknown): DialogueState {
   if (r.lang === 'zh' || r.lang === 'en') s.lang = r.lang;
   if (r.langAsked === 'zh' || r.langAsked === 'en') s.langAsked = r.langAsked;
   if (r.hant === true) s.hant = true;
+  else if (r.hans === true) s.hans = true;
   if (validId(r.focusOrderId)) s.focusOrderId = r.focusOrderId;
   if (s.focusOrderId && validId(r.focusRequest)) s.focusRequest = r.focusRequest;
   if (validId(r.sentBack)) s.sentBack = r.sentBack;
@@ -1169,10 +1172,10 @@ const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\
 // Also "我刚fk了 为啥还显示待付款啊 钱都扣了", the money named after, and a longer English sentence (found from outside: told to pay again);
 // the payment said after the status ("it still says unpaid on my end but i paid", "still show unpaid but i already bank in": two shops).
 const PAID_SHOWS_UNPAID =
-  /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|say|shows|show|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?<![a-z])(?:says|say|shows|show|showing|still) (?:unpaid|awaiting payment|not paid|pending payment)\b.{0,40}\b(?:i(?:'ve| have)? (?:already |just )?(?:paid|bank(?:ed)? in|transferr?(?:ed)?|made (?:the )?payment|did the transfer|done the transfer)|(?:paid|transferr?(?:ed)?|bank(?:ed)? in) already)(?![a-z])|(?:显示|还是)(?:待付款|未付款|待支付)[^。？?]{0,12}(?:我(?:已经|明明|早就|都)?|已经|明明|早就)(?:付了|付过了|付过款了|付款了|转[账帐]了)|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转[账帐](?!失败|不了|没成功|不成功)[^，,。？?]{0,8}了|转了[账帐]|汇款[^，,。？?]{0,8}了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示|说)?(?:待付款|未付款|没付款|待支付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
+  /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|say|shows|show|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?<![a-z])(?:says|say|shows|show|showing|still) (?:unpaid|awaiting payment|not paid|pending payment)\b.{0,40}\b(?:i(?:'ve| have)? (?:already |just )?(?:paid|bank(?:ed)? in|transferr?(?:ed)?|made (?:the )?payment|did the transfer|done the transfer)|(?:paid|transferr?(?:ed)?|bank(?:ed)? in) already)(?![a-z])|(?:显示|还是)(?:待付款|未付款|待支付)[^。？?]{0,12}(?:我(?:已经|明明|早就|都)?|已经|明明|早就)(?:付了|付过了|付过款了|付款了|转[账帐]了)|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转[账帐](?!失败|不了|没成功|不成功)[^，,。？?]{0,8}了|转了[账帐]|汇款[^，,。？?]{0,8}了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示|说)?(?:我)?(?:待付款|未付款|没付款|待支付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
 const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付|怎么付|哪里付|在哪付|定金|订金|尾款|(?:转[账帐]|支付|付款)(?:失败|不了)|(?<![a-z])(?:how do i pay|where do i pay|deposit|balance (?:payment|due)|pay the balance|failed|declined)(?![a-z])/;
 /** The order's status quoted ("还显示未付款") is no "not paid yet" of the buyer's. */
-const QUOTED_UNPAID = /(?:显示|还是|还|说)(?:说)?(?:未付款|没付款|待付款|待支付)/g;
+const QUOTED_UNPAID = /(?:显示|还是|还|说)(?:说)?(?:我)?(?:未付款|没付款|待付款|待支付)/g;
 /**
  * Asked whether money was taken ("钱扣了没", "扣款了吗", "was i charged for it"), of the order just told: a
  * question, not the money said gone (found from outside: an order cancelled unpaid was handed over).
@@ -1192,7 +1195,7 @@ const NOT_GOODS_RECEIVED = /退|换|钱|款|售后|发票|(?<![a-z])(?:refund|re
 // "ok paid now with afterpay", "but i paid it 10 min ago??", "狗粮我付完了", "算了 付好了", "付好了 你看看", Shaanxi "额付了哈 刚付的"
 // (额 is 我) (thirty-third session, four shops:
 // "Great.", "not understood", "which order to cancel?").
-const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: (?:now|already|it|for it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我))?(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了|(?:额|我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)(?:哈|啊|哦|呀|嘛)?(?:刚付的|你看看|你看下|你查查|你查一下|帮我看看))[\s.!~。！?？]*$/;
+const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: (?:now|already|it|for it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我))?(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了|(?:额|我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)(?:哈|啊|哦|呀|嘛)?[\s，,。!！]*(?:刚付的|你(?:帮我)?(?:看看|看下|看一下|查查|查下|查一下)|帮我(?:看看|看下|看一下|查查|查下|查一下)|看看吧)(?:哈|啊|哦|呀|吧)?)[\s.!~。！?？]*$/;
 // Not an old completed order: only what a payment just made can be (found in review).
 const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['paid']];
 
@@ -1538,7 +1541,7 @@ const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 // "i can send pics", "i have photos of the box from the driver, can i send them", "照片我有拍，要发去哪里", "拍照发哪 就发这吗" (three shops);
 // "ive got photos of the snapped bracket", "要拍照嗎？我拍好了", "我拍了照片" (thirty-third session, three shops), not "拍了" (ordered) alone.
 const SENDS_EVIDENCE =
-  /(?:视频|照片|图片|截图|开箱|拍照|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊就]|\s*$)|发去哪|发这(?:里|儿)?(?:吗|就行吗|可以吗)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|i (?:can|could|will|'ll) send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)(?= *[.!]*$| of (?:the |it|them|my (?:parcel|package|order))|.{0,30}\b(?:box|damage\w*|broken|crack\w*|packaging|proof)\b)|(?:i have|i got|i've got|got) (?:some |the )?(?:photos?|pictures?|pics?|videos?)\b.{0,40}\bcan i send (?:them|it|you|u)|(?:i have(?: got)?|i got|i'?ve got|i took|i'?ve taken|i have taken) (?:some |the |a few )?(?:photos?|pictures?|pics?|videos?)(?= of\b| showing\b|[.!]*$))(?![a-z])|(?:拍照|照片|图片|视频|相片)[吗么嘛?？\s]{0,3}(?:我)?(?:已经|都)?(?:拍好了|拍完了|拍了)(?![个件单两几一\d])|我(?:已经)?拍了(?:照片|视频)|^(?:我|额)(?:这边|这里)?(?:有|拍了)(?:照片|图片|视频)(?![^，,。？?]{0,6}(?:吗|么|能|可以))/;
+  /(?:视频|照片|图片|截图|开箱|拍照|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊就]|\s*$)|发去哪|发这(?:里|儿)?(?:吗|就行吗|可以吗)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|i (?:can|could|will|'ll) send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)(?= *[.!]*$| of (?:the |it|them|my (?:parcel|package|order))|.{0,30}\b(?:box|damage\w*|broken|crack\w*|packaging|proof)\b)|(?:i have|i got|i've got|got) (?:some |the )?(?:photos?|pictures?|pics?|videos?)\b.{0,40}\bcan i send (?:them|it|you|u)|(?:i have(?: got)?|i got|i'?ve got|i took|i'?ve taken|i have taken) (?:some |the |a few )?(?:photos?|pictures?|pics?|videos?)(?= of\b| showing\b|[.!]*$))(?![a-z])|(?:拍照|照片|图片|视频|相片)[吗么嘛?？\s]{0,3}(?:我)?(?:已经|都)?(?:拍好了|拍完了|拍了)(?![个件单两几一\d])|我(?:已经)?拍了(?:照片|视频)|^(?:我|额)(?:这边|这里)?(?:有|拍了)(?:照片|图片|视频)(?![^。]*(?:吗|么|没有|怎么|什么|哪|能不能|可不可以|有没有|是不是|[?？]))/;
 /** Photos for made-to-order work ("照片我有拍，要发去哪里定制", "i can send photos of my cat for the portrait"): the shop's word on it, not evidence (found in review). */
 const NOT_EVIDENCE = /定制|设计|打印|冲印|刻字|(?<![a-z])(?:portrait|custom\w*|design\w*|print\w*|engrav\w*)(?![a-z])/;
 const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (SENDS_EVIDENCE.test(u.normalized) && !NOT_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined);
@@ -1937,7 +1940,7 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   }
   const unavailable = [...ctx.unavailable];
   const langAsked = r.langSwitch ?? state.langAsked;
-  const base: DialogueState = { v: 1, lang: r.lang, failures, ...(langAsked ? { langAsked } : {}), ...(r.lang === 'zh' && writesTraditional(state, input) ? { hant: true as const } : {}) };
+  const base: DialogueState = { v: 1, lang: r.lang, failures, ...(langAsked ? { langAsked } : {}), ...(r.lang === 'zh' ? scriptState(state, input) : {}) };
   // The list a pick was made from stays for "the other one" until another list replaces it.
   const listed = listedIds(state);
   const listedKinds = state.pending ? state.pending.kinds : state.listedKinds;
@@ -2014,14 +2017,20 @@ function withPersonHint(out: Outcome, hint: string): Outcome {
 }
 
 /**
- * This message is in traditional characters, or tells neither script by its characters and the conversation's were; before
- * any Chinese, the shop's, and without one Cantonese words tell traditional.
+ * This message is in traditional characters, or tells neither script by its characters and the conversation's were; else
+ * the shop's, and without one Cantonese words tell traditional ("你好" then "我嘅嘢到咗未" in a shop with no Chinese FAQ: found in review).
  */
 function writesTraditional(state: DialogueState, input: TurnInput): boolean {
   const script = scriptByCharacters(input.text);
   if (script) return script === 'hant';
-  if (state.lang === 'zh') return state.hant === true;
+  if (state.hant || state.hans) return state.hant === true;
   return input.scriptHint ? input.scriptHint === 'hant' : chineseScript(input.text) === 'hant';
+}
+
+/** The script the conversation has told, kept for the next message: traditional, or simplified when characters or the shop said so. */
+function scriptState(state: DialogueState, input: TurnInput): Pick<DialogueState, 'hant' | 'hans'> {
+  if (writesTraditional(state, input)) return { hant: true };
+  return scriptByCharacters(input.text) === 'hans' || state.hans || input.scriptHint === 'hans' ? { hans: true } : {};
 }
 
 /**
@@ -2229,6 +2238,8 @@ function returnWaybill(ctx: Ctx): Outcome | undefined {
 /** "how much is it", "多少钱", "收费吗": the price, asked of what was just answered. */
 // Who pays its postage too ("运费谁出" right after a return entry that says "运费我们出": a Yiwu shop, thirty-third session).
 const PRICE_OF_IT = /^\s*(?:那|那么|这个|这|那个)?(?:要)?(?:多少钱|什么价|价格呢?|价钱呢?|价格多少|怎么收费|收费吗|收不收费|要钱吗|另外收费吗|贵吗|免费吗|是免费的吗|免费的吗|免不免费|要运费吗|收运费吗|运费谁(?:出|付|承担)|谁出运费|邮费谁出)[?？。!！\s]*$|^\s*(?:and |so |ok |okay )?(?:how much(?: is| does| would)?(?: it| that| this)?(?: cost| be)?|what(?:'s| is| does) (?:it|that|the price|the cost)(?: cost)?|price|cost|is (?:it|that) (?:free|extra)|who pays(?: for)? (?:the )?(?:postage|shipping|freight|return postage)(?: on (?:it|that))?)(?:\s+(?:tho|though|then|right|too|as well))?\s*\?*\s*$/;
+const WHO_PAYS_POSTAGE = /运费谁|谁出运费|邮费谁|(?<![a-z])who pays/;
+const POSTAGE_WORD = /运费|邮费|寄回|(?<![a-z])(?:postage|shipping|freight|delivery|return)/;
 const MONEY_SAID = /[$¥￥€£]\s?\d|\d(?:[\d,.]*)\s*(?:元|块|美元|欧元|英镑|dollars?|usd|rmb|cny|eur|gbp)|免费|包邮|承担|运费险|(?:运费|邮费)(?:由)?(?:我们|卖家|商家|买家|您|你|店铺)(?:出|付|承担|负责)|(?<![a-z])(?:free|pays|covers?|charged?|insurance)(?![a-z])|(?<![a-z])(?:we|you|buyers?|sellers?|the shop|customers?) (?:pay|cover)(?![a-z])/i;
 
 /**
@@ -2242,7 +2253,9 @@ function faqFollowUp(ctx: Ctx): Outcome | undefined {
   const u = ctx.r.u;
   // "how much is it" after the gift-wrap answer: its sentence with the price, if it has one (found from outside: a price-match entry offered).
   if (last && (ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') && PRICE_OF_IT.test(u.normalized) && !confidentFaq(ctx)) {
-    const priced = (last.a.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => MONEY_SAID.test(x));
+    // Who pays the postage: only a sentence on postage ("礼品包装每件加收5元" is none: found in review).
+    const postage = WHO_PAYS_POSTAGE.test(u.normalized);
+    const priced = (last.a.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => MONEY_SAID.test(x) && (!postage || POSTAGE_WORD.test(x.toLowerCase())));
     if (priced.length) return { replies: [{ text: priced.join(ctx.lang === 'zh' ? '' : ' ') }], next: { faqLast: last }, faqOnly: true };
   }
   if (!last || !(ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') || !LEANS_ON.test(u.normalized.trim()) || u.normalized.length > 40) return undefined;
@@ -2588,7 +2601,7 @@ const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送�
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
 /** An appliance that stopped doing its job ("stopped heating", "won't turn on", "不加热了"): found from outside, an air fryer was a greeting. */
 const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:won'?t|will not|wont) (?:heat(?: up)?|power on|turn on|switch on|boil|spin|blend)(?! until)|(?:does ?n[o']?t|does not|do not|can ?not|can'?t) (?:heat(?: up)?|power on|turn on|boil)|not heating(?: up)?|no heat)(?![a-z])/;
-const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|少了?(?:好)?[一二两三四五六七八九十几\d]+(?:件|个|盒|套|支|瓶|包|只|双|片|箱|袋|条|根|颗|粒|块)|(?:螺丝|螺钉|配件|零件|五金)[^，,。？?]{0,4}(?:少了|不够|缺了?)|缺件|坏了|破损|损坏|摔坏|碎了|(?:袋子|包装|盒子|箱子|瓶子|罐子|袋)破了|流出来了|湿透了|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a |an )?(?:small |big |tiny |little |huge )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?!(?:a |an |the |my )?(?:refund|store credit|credit|e-?mail|text|message|call|voucher|coupon|notification|exchange|replacement)\b)(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
+const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|少了?(?:好)?[一二两三四五六七八九十几\d]+(?:件|个|盒|套|支|瓶|包|只|双|片|箱|袋|条|根|颗|粒|块)|(?:螺丝|螺钉|配件|零件|五金)[^，,。？?]{0,4}(?:少了|不够|缺了?)|缺件|坏了|破损|损坏|摔坏|碎了|(?:袋子|包装|盒子|箱子|瓶子|罐子|袋)破了|(?:汤|汁|液|油|酱|水)[^，,。]{0,3}(?:流出来|漏出来)|(?:箱子|包装|外箱|盒子|纸箱)[^，,。]{0,3}湿透|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a |an )?(?:small |big |tiny |little |huge )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?!(?:a |an |the |my )?(?:refund|store credit|credit|e-?mail|text|message|call|voucher|coupon|notification|exchange|replacement)\b)(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
   // "the flowers are wilted. what do i do" reads as a sure FAQ question, and the FAQ only asked "did you mean…?" (found from outside).
@@ -2698,7 +2711,7 @@ const TROUBLE_KINDS: readonly (readonly [string, RegExp])[] = [
   ['missing', new RegExp(String.raw`少发|漏发|缺件|少件|少了|没收到|没有收到|${GIFT_MISSING}|(?<![a-z])missing(?![a-z])`)],
   ['broken', /坏了|破损|损坏|摔坏|碎了|(?:袋子|包装|盒子|箱子|瓶子|罐子|袋)破了|压坏|压扁|压烂|变形了|断了|断掉|断的|折断|裂了|裂开|(?<![a-z])(?:broken|broke|damaged|cracked|crushed|squashed|smashed|ruined)(?![a-z])/],
   ['faulty', new RegExp(`${APPLIANCE_FAULT.source}|不能用|用不了|质量(?:有)?问题|没声音|不出声|没反应|没有反应|点不了|不读|开不了机|不开机|黑屏|死机|过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])`)],
-  ['leak', /漏了|漏水|漏气|渗水|流出来|漏出来|湿透|(?<![a-z])leak/],
+  ['leak', /漏了|漏水|漏气|渗水|(?:汤|汁|液|油|酱|水)[^，,。]{0,3}(?:流出来|漏出来)|(?<![a-z])leak/],
 ];
 /** Kinds of trouble narrow enough to tie an entry of any topic to a report. */
 const NARROW_TROUBLES: ReadonlySet<string> = new Set(['rotten', 'thawed', 'dead', 'wilted', 'weight', 'leak', 'wrong', 'missing']);
@@ -3667,7 +3680,7 @@ function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
 /** A shop's word that weekends do not count ("周末顺延至下一个工作日", "orders paid on weekends ship the next business day"). */
 // Weekends named, the sending deferred: not holidays alone ("法定节假日顺延"), nor "周末客服休息，仓库正常发货" (found in review).
 /** Words of the staff's own hours, not of sending ("客服周末休息，留言下一个工作日回复"). */
-const STAFF_WORDS = /客服|回复|在线|上班|值班|人工/;
+const STAFF_WORDS = /客服|回复|答复|在线|上班|值班|人工|退款|售后|留言|处理|审核/;
 const WEEKEND_DEFERS = /(?:周末|周六|周日|星期[六日天]|礼拜[六日天])(?![^。.]{0,24}(?:正常|照常)发货)[^。.]{0,24}(?:顺延|下一个?工作日|次一?工作日|不发货)|(?<![a-z])(?:weekends?|saturdays?|sundays?)(?![a-z])[^.]{0,60}(?:next (?:business|working) day|on monday|not (?:shipped|dispatched))/i;
 /** Hours between two instants that fall on weekdays of the shop's calendar. */
 function weekdayHours(from: number, to: number, tzMinutes: number): number {
@@ -4363,8 +4376,11 @@ const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
 /** Words of a shop's sentence on big goods, and on small ones. */
 const BULKY_SAID = /furniture|bulky|large items?|big items?|oversized|two-person|大件|家具/i;
 const SMALL_SAID = /small (?:items?|parcels?|orders?)|smaller items?|小件/i;
-/** Goods that go as big ones: furniture and large appliances. */
-const BULKY_GOODS = /sofa|settee|couch|armchair|sideboard|(?<![a-z])table(?![a-z])|desk|wardrobe|cabinet|chest of drawers|dresser|bookcase|bed ?frame|mattress|fridge|freezer|washing machine|沙发|衣柜|书柜|书架|床垫|餐桌|茶几|斗柜|床架|冰箱|洗衣机/i;
+/** Goods that go as big ones: furniture and large appliances; not what is for them or named after them (a table lamp, a fridge magnet: found in review). */
+const BULKY_GOODS = /(?<![a-z])(?:sofa|settee|couch|armchair|sideboard|table|desk|wardrobe|cabinet|chest of drawers|dresser|bookcase|bed ?frame|mattress|fridge|freezer|washing machine)s?(?![a-z])|沙发|衣柜|书柜|书架|床垫|餐桌|茶几|斗柜|床架|冰箱|洗衣机/i;
+const NOT_BULKY = /(?<![a-z])(?:lamps?|lights?|magnets?|protectors?|toppers?|covers?|organi[sz]ers?|cushions?|pads?|mats?|throws?|runners?|tablecloths?|models?|miniatures?|toys?|fans?)(?![a-z])|冰箱贴|沙发垫|沙发套|沙发巾|保护罩|罩|灯|模型|玩具/i;
+/** A sentence on every kind of goods ("All orders, including furniture, …"): no size's alone. */
+const ALL_GOODS = /(?<![a-z])(?:all|every|including|any)(?![a-z])|所有|全部|包括|一律/i;
 /**
  * Of a shop's entry on sending or delivery, the sentences on goods of the order's size: "Furniture goes with our own
  * two-person team…" is no word on a vase's Royal Mail parcel, "Small items … are sent out the same day" none on a
@@ -4373,11 +4389,11 @@ const BULKY_GOODS = /sofa|settee|couch|armchair|sideboard|(?<![a-z])table(?![a-z
 // Only small goods' sentences chosen for big goods: the entry's own sentences on big goods instead, when it has them (`whole`).
 // A sentence on the parcel's own courier is its own whatever size it names ("StarTrack (bulky items) 3-7 business days").
 function ofSize(said: string, o: Order, lang: Lang, whole?: string, carrier?: string): string {
-  const bulky = o.items.some((i) => BULKY_GOODS.test(foldTraditional(i.title)));
+  const bulky = o.items.some((i) => BULKY_GOODS.test(foldTraditional(i.title)) && !NOT_BULKY.test(foldTraditional(i.title)));
   const piecesOf = (text: string) => withLeads((text.match(SENTENCES) ?? []).map((x) => x.trim()));
   const own = couriersOf(carrier);
   const ours = (x: string) => own.some((re) => re.test(foldTraditional(x)));
-  const other = (x: string) => !ours(x) && (bulky ? SMALL_SAID.test(x) && !BULKY_SAID.test(x) : BULKY_SAID.test(x) && !SMALL_SAID.test(x));
+  const other = (x: string) => !ours(x) && !ALL_GOODS.test(x) && (bulky ? SMALL_SAID.test(x) && !BULKY_SAID.test(x) : BULKY_SAID.test(x) && !SMALL_SAID.test(x));
   const pieces = piecesOf(said);
   const kept = pieces.filter((x) => !other(x));
   if (kept.length && kept.length < pieces.length) return closed(joinedPieces(kept, lang), lang);

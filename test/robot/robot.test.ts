@@ -8426,6 +8426,40 @@ describe('a London furniture shop (thirty-third session, second round)', () => {
   });
 });
 
+describe("what the thirty-third session's second round must not take (second review)", () => {
+  const { ago, shop } = session27;
+  test('small goods named after furniture are small; a sentence on all goods stays; who pays postage is a sentence on postage', async () => {
+    const ship: FaqEntry = { id: 's', question: 'How soon do you ship after payment?', answer: 'Small items paid before 2pm on a working day are sent out the same day; otherwise they are sent out within 2 working days. Furniture is delivered by our own team: we ring or email within 2 working days of payment to book your slot.' };
+    for (const title of ['Anglepoise table lamp, brass', 'Fridge magnet set (6)', 'Mattress protector, double']) {
+      const o = order({ orderId: 'LV-9', status: 'paid', currency: 'GBP', items: [{ sku: 'X', title, quantity: 1, price: '20.00' }], createdAt: ago(1) });
+      assert.match(textOf(await shop({ orders: [o] }, [ship])('when will my order ship?')), /Small items/, title);
+    }
+    const all: FaqEntry = { id: 'a', question: 'How soon do you ship after payment?', answer: 'All orders, including furniture, are dispatched within 2 working days of payment. Orders placed on bank holidays are dispatched the next working day.' };
+    const vase = order({ orderId: 'LV-1', status: 'paid', currency: 'GBP', items: [{ sku: 'V', title: 'Poole Pottery vase', quantity: 1, price: '85.00' }], createdAt: ago(1) });
+    assert.match(textOf(await shop({ orders: [vase] }, [all])('when will my order ship?')), /All orders, including furniture/);
+    const wrap: FaqEntry = { id: 'w', question: '可以礼品包装吗？', answer: '可以的，礼品包装每件加收5元，下单时备注即可。' };
+    const fee: FaqEntry = { id: 'f', question: '运费怎么算？', answer: '满99包邮。' };
+    const say = shop({}, [wrap, fee]);
+    await say('可以礼品包装吗？');
+    assert.doesNotMatch(textOf(await say('运费谁出')), /礼品包装每件/);
+  });
+  test('photos held beside a question, 唔该 可以了, 湿透 of sweat, a soaked box, and Cantonese after a neutral 你好', async () => {
+    for (const q of ['我有图片，你们有这个款式吗？', '我有图片，这个有现货没有', '我有视频，是怎么安装的']) assert.notEqual((await shop({})(q)).intent, 'human', q);
+    for (const q of ['唔该 可以了', '唔该 可以啦 冇问题']) assert.equal((await shop({})(q)).intent, 'bye', q);
+    assert.equal((await shop({})('四件套很舒服 昨晚睡得满身汗都湿透了哈哈')).handover, undefined);
+    const en = new FaqIndexProvider();
+    en.setEntries(SHOP, [{ id: 'e', question: 'How long does shipping take?', answer: 'Usually 3-5 business days.' }]);
+    const say = conversation(createRobot({ dataSource: fakeDataSource({ orders: [order({ orderId: 'HK-1', status: 'shipped' })], logistics: [logistics({ orderId: 'HK-1' })] }), faq: en, clock: () => NOW }));
+    await say('你好');
+    assert.match(textOf(await say('我嘅嘢到咗未')), /訂單/);
+  });
+  test('paid and still shown unpaid with 我 between; "I paid, have a look" with a comma or other words', async () => {
+    const unpaid = order({ orderId: 'GZ-6', status: 'pending_payment', createdAt: ago(1) });
+    for (const q of ['我已经俾咗钱啦 点解仲话我未付款', '付了钱 还说我没付款']) assert.equal((await shop({ orders: [unpaid] })(q)).intent, 'human', q);
+    for (const q of ['付好了，你看看', '付好了 你看一下', '额付了哈 刚付的哈', '付完了 你查下']) assert.match(textOf(await shop({ orders: [unpaid] })(q)), /GZ-6[\s\S]*几分钟/, q);
+  });
+});
+
 describe('taking the hand-over back in the queue (thirty-third session)', () => {
   test('Taiwanese, Northeastern and Australian ways of saying no person is needed; staying on is not leaving', () => {
     // Found from outside: left in the queue, or queued again in the next bubble.

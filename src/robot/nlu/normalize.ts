@@ -341,7 +341,9 @@ const CHINESE_FRAME = /我(?:想|要|的|嘅|係|系|已經|已经|啱啱|刚刚
 /** Characters only the traditional script has, and the simplified ones they become (TRAD_TO_SIMP). */
 const SIMPLIFIED: ReadonlySet<string> = new Set(TRAD_TO_SIMP.values());
 const TRAD_ONLY: ReadonlySet<string> = new Set([...TRAD_TO_SIMP.keys()].filter((t) => !SIMPLIFIED.has(t)));
-const SIMP_ONLY: ReadonlySet<string> = new Set([...SIMPLIFIED].filter((s) => !TRAD_TO_SIMP.has(s)));
+/** Written in both scripts as they stand (妳 and 臺 are rarer than 你 and 台 in traditional writing too): they tell no script (found in review: "你好" told simplified). */
+const BOTH_SCRIPTS = new Set(['你', '台', '里', '着']);
+const SIMP_ONLY: ReadonlySet<string> = new Set([...SIMPLIFIED].filter((s) => !TRAD_TO_SIMP.has(s) && !BOTH_SCRIPTS.has(s)));
 
 /**
  * Which Chinese script a message is written in, by the characters the two do not share ("貨到哪裡了"

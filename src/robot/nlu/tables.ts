@@ -651,8 +651,8 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['唔该问下', '请问'],
   ['唔该 问下', '请问'],
   // "唔该 可以送去万锦吗", "唔该 有冇…": a question after it too (thirty-third session, a Toronto shop: thanked, the question dropped).
-  ['唔该 可以', '请问可以'],
-  ['唔该可以', '请问可以'],
+  // Not "唔该 可以了", "唔该 可以啦 冇问题": thanks (found in review); only a question's 可以 (送, 寄, 改…).
+  ...['送', '寄', '改', '退', '换', '用', '开', '帮', '发'].flatMap((v) => [[`唔该 可以${v}`, `请问可以${v}`], [`唔该可以${v}`, `请问可以${v}`]] as const),
   ['唔该 有冇', '请问有没有'],
   ['唔该有冇', '请问有没有'],
   ['唔该 几时', '请问什么时候'],
