@@ -4248,7 +4248,7 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
     const terms = unshipped && shipTerms(ctx, o);
     const estimate = (unshipped && terms && terms.own ? t.etaShop[unshipped](terms.text) : etaFor(ctx, o, o.status)) + payByNote(ctx, o);
     const out = withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate }), orderCard(o)));
-    const place = placeNamed(ctx);
+    const place = placeNamed(ctx) ?? daysToArrive(ctx, o, out.replies[0]!.text);
     return place ? { ...out, replies: [out.replies[0]!, { text: place }, ...out.replies.slice(1)] } : out;
   }
   const parcels = parcelsOf(ctx, o);
@@ -4267,6 +4267,15 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
  * A place named of an order not sent yet ("到拉萨得几天", "驱虫药今天能发不 西藏的"): the shop's days to it after sending, beside
  * when it is sent (found from outside: the sending terms alone, the Tibet clause of the shop's delivery entry untold).
  */
+/** How many days to arrive, asked of an order not sent yet ("广州那边冷链要几天"): the shop's delivery days to its address, unless said already. */
+const DAYS_TO_ARRIVE = /几天(?:能|可以|才)?(?:到|收到|送到)|要几天|得几天|多少天|多久(?:能|可以|才)?(?:到|收到|送到)|(?<![a-z])(?:how (?:long|many days)\b[^?]{0,30}\b(?:get|arrive|take|deliver)\w*)(?![a-z])/;
+function daysToArrive(ctx: Ctx, o: Order, said: string): string | undefined {
+  if (!DAYS_TO_ARRIVE.test(ctx.r.u.normalized)) return undefined;
+  const own = shopSays(ctx, 'delivery_time');
+  const days = own ? ofRegion(ofSize(own, o, ctx.lang), addressOf(o), ctx.lang) : undefined;
+  return days && !said.includes(days.replace(/[。.]$/, '')) ? days : undefined;
+}
+
 function placeNamed(ctx: Ctx): string | undefined {
   const named = regionsIn(ctx.input.text);
   const said = named.length ? shopSays(ctx, 'delivery_time') : undefined;

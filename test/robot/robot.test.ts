@@ -8387,6 +8387,16 @@ describe('Guangzhou, Toronto and Xi\'an buyers (thirty-third session, second rou
     const cold = order({ orderId: 'XF-2', status: 'delivered', items: [{ sku: 'L', title: '秦镇米皮凉皮 5份装 冷链', quantity: 1, price: '59.00' }], createdAt: ago(30) });
     assert.match(textOf(await shop({ orders: [cold] }, [damaged, ret])('快递到了 凉皮有一包袋子破了 汤汁流出来了')), /24小时内拍照/);
   });
+  test('how many days to arrive, asked of an order not sent yet, is told the shop\'s delivery days beside its sending', async () => {
+    const ship: FaqEntry = { id: 's', question: '付款后多久发货', answer: '现货商品付款后48小时内从西安发出，下午4点前付款的当天发。' };
+    const days: FaqEntry = { id: 'd', question: '几天能收到', answer: '冷链商品统一发顺丰冷运：陕西省内次日达，其他地区2-3天，新疆、西藏、青海、海南4-6天。' };
+    const o = order({ orderId: 'XF-4', status: 'paid', receiver: { name: '李', phone: '13800000000', address: '广东省广州市天河区体育西路1号' }, createdAt: ago(2) });
+    const r = textOf(await shop({ orders: [o] }, [ship, days])('广州那边冷链要几天'));
+    assert.match(r, /48小时内从西安发出/);
+    assert.match(r, /其他地区2-3天/);
+    assert.doesNotMatch(r, /海南4-6天/);
+  });
+
   test('a shipping entry\'s weekend deferral that names no sending is said with it; the staff\'s weekend hours are not', async () => {
     const ship: FaqEntry = { id: 's', question: '付款后多久发货', answer: '现货商品付款后48小时内从西安发出，下午4点前付款的当天发；周六、日顺延至下一个工作日。客服周末休息，留言顺延到周一回复。' };
     const paid = order({ orderId: 'XF-3', status: 'paid', createdAt: ago(2) });
