@@ -981,6 +981,9 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const after = !orderId && !state.listed ? afterDirectAnswer(state, u, text) : undefined;
   if (after) return { ...base, ...after };
   const bareId = orderId ?? (u.intent === 'unknown' ? idOnly(text) : undefined);
+  // The number alone, right after the order was told how to cancel: it is to be cancelled, which a person does (a Toronto
+  // shop, thirty-third session: the same answer again, as the shop's entry said "reply here with your order number").
+  if (u.intent === 'unknown' && bareId && idOnly(text) && state.topic === 'cancel_order' && state.focusOrderId && sameId(bareId, state.focusOrderId)) return { ...base, intent: 'human' };
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
   // "STK8812345001 any news?": a number of the buyer's beside words the engine only guessed at is about that order or parcel (found from outside: a coupon entry offered).
   if (orderId && u.guessed && !isDataIntent(u.intent) && NEWS_ASKED.test(u.normalized.replace(orderId.toLowerCase(), ''))) return { ...base, u: { ...u, guessed: undefined }, intent: state.topic && isDataIntent(state.topic) ? state.topic : 'track_parcel', explicitOrderId: orderId };

@@ -8375,6 +8375,17 @@ describe('Guangzhou, Toronto and Xi\'an buyers (thirty-third session, second rou
     }
   });
 
+  test('the order number alone, right after it was told how to cancel, goes to a person to cancel it', async () => {
+    const rice = order({ orderId: 'TA10228', status: 'paid', currency: 'CAD', createdAt: ago(10) });
+    const say = shop({ orders: [rice] });
+    await say('actually pls cancel my order, found it cheaper');
+    assert.equal((await say('TA10228')).intent, 'human');
+    // Asked of another topic, the number is still that order's answer.
+    const other = shop({ orders: [rice] });
+    await other('where is my order');
+    assert.notEqual((await other('TA10228')).intent, 'human');
+  });
+
   test('Shaanxi: 额 is I ("额要找人", "额付了哈 刚付的", "额有照片 箱子都湿透了"), not in 金额 or 额外; a burst bag is the shop\'s damage entry', async () => {
     assert.equal((await shop({})('你是机器人吧 额要找人')).intent, 'human');
     const unpaid = order({ orderId: 'XF-1', status: 'pending_payment', createdAt: ago(1) });
