@@ -1777,9 +1777,10 @@ const PARCEL_WORD = /快递|物流|包裹|单号|派件|派送|派了|快递员|
  * "I was told my refund for the cracked planter was processed but I don't see it on my card yet":
  * the refund's money, not the parcel of the goods named (found from outside: the delivery tracking).
  */
-const REFUND_NOT_SEEN = /(?<!申请|想|要)(?:退款|退的钱|退回的钱)[^。？?]{0,20}(?:没(?:有)?(?:看到|收到(?!货)|到账|到(?!货))|看不到|还没(?:到账|到(?!货)|看到))|(?<![a-z])refund\b[^.?]{0,80}\b(?:(?:do not|don'?t|cannot|can'?t) see|not (?:seen|received|showing|there|in)|(?:have not|haven'?t) (?:got|received|seen)|still (?:nothing|not))(?![a-z])/;
+// "退咗嘅钱去咗边 我冇收到喎" (read 退了的钱…: a Guangzhou shop, thirty-third session: a list of entries).
+const REFUND_NOT_SEEN = /(?<!申请|想|要)(?:退款|退的钱|退了的钱|退回的钱|退回来的钱)[^。？?]{0,20}(?:没(?:有)?(?:看到|收到(?!货)|到账|到(?!货))|看不到|还没(?:到账|到(?!货)|看到))|(?<![a-z])refund\b[^.?]{0,80}\b(?:(?:do not|don'?t|cannot|can'?t) see|not (?:seen|received|showing|there|in)|(?:have not|haven'?t) (?:got|received|seen)|still (?:nothing|not))(?![a-z])/;
 const refundNotSeen = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
-  REFUND_NOT_SEEN.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && u.intent !== 'aftersale_progress' && u.intent !== 'human' && u.intent !== 'complaint' ? { intent: 'aftersale_progress', u: { ...u, guessed: undefined } } : undefined;
+  REFUND_NOT_SEEN.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && (u.intent !== 'aftersale_progress' || u.guessed) && u.intent !== 'human' && u.intent !== 'complaint' ? { intent: 'aftersale_progress', u: { ...u, guessed: undefined } } : undefined;
 const SENDING_OUT = /发货|寄出|发出|(?<![a-z])(?:ship|dispatch|send out|sent out)(?![a-z])/;
 const PAID_WITH = /银行卡|信用卡|储蓄卡|借记卡|支付宝|微信|花呗|云闪付|(?<![a-z])(?:credit card|debit card|my card|card|paypal|apple pay|bank|paynow|grabpay)(?![a-z])/;
 const WHEN_MONEY = /几天|多久|什么时候|几时|哪天|(?<![a-z])(?:when|how long|how many days)(?![a-z])/;

@@ -8362,6 +8362,32 @@ describe('Guangzhou, Toronto and Xi\'an buyers (thirty-third session, second rou
     const refund = aftersale({ aftersaleId: 'AS-7', orderId: 'GZ-7', type: 'refund', status: 'approved', amount: '168.00' });
     assert.equal((await shop({ orders: [uniform], aftersales: [refund] })('钱几时返到我张卡')).intent, 'aftersale_progress');
     assert.notEqual((await shop({})('唔该 可以送去万锦吗')).intent, 'bye');
+    const socks = order({ orderId: 'GZ-8', status: 'completed', createdAt: ago(300) });
+    const gone = order({ orderId: 'GZ-9', status: 'cancelled', createdAt: ago(50) });
+    const done = aftersale({ aftersaleId: 'AS-8', orderId: 'GZ-8', type: 'refund', status: 'refunded', amount: '59.00' });
+    // The Guangzhou shop's own entries (its FAQ's words decide what the guess is offered beside).
+    const ret: FaqEntry[] = [
+      {id: "g0", question: "付款后多久发货", answer: "现货下单付款后48小时内发出，下午4点前付款的当天发。周六、日顺延至下一个工作日。预售款以商品标题写的日期为准。", alternates: ["什么时候发货", "几时发货", "今日落单几时寄", "几时发货呀", "咋还不发货", "今天下单明天能发吗", "几天能发出", "点解仲未发货", "幾時寄出"]},
+      {id: "g1", question: "几天能收到", answer: "默认发中通，广东省内1-2天，江浙沪及其他地区2-4天，新疆、西藏5-7天。顺丰广东省内次日达，其他地区1-3天。", alternates: ["多久能到", "寄到北京要几天", "幾耐到", "几耐收到", "快递要几天", "中通要几天到", "顺丰几天到"]},
+      {id: "g2", question: "发什么快递", answer: "默认发中通快递，满199元包邮。想发顺丰可以在下单时备注，补差价10元（偏远地区另计）。", alternates: ["可以发顺丰吗", "有冇顺丰", "用边间快递", "默认什么快递", "可以指定快递吗"]},
+      {id: "g3", question: "运费多少", answer: "全场满199元包邮（新疆、西藏、港澳台除外），不满199元运费8元。新疆、西藏运费20元。", alternates: ["包邮吗", "包唔包邮", "几钱运费", "运费几钱", "满多少包邮", "邮费怎么算"]},
+      {id: "g4", question: "可以寄香港吗", answer: "可以寄香港、澳门，只发顺丰，运费25元起，3-5天到，可能需要收件人缴付关税。暂时不寄台湾和海外。", alternates: ["寄唔寄香港", "可以寄澳门吗", "能发海外吗", "寄得去香港嗎"]},
+      {id: "g5", question: "支持七天无理由退换吗", answer: "收货7天内，吊牌齐全、未洗未穿的商品支持无理由退换货。内衣、袜子、已剪吊牌或洗过的不退换。质量问题由我们承担来回运费。", alternates: ["不合适可以退吗", "唔啱可以退吗", "可以退货吗", "穿唔落可以退吗", "拆了还能退吗", "洗过还能退吗"]},
+      {id: "g6", question: "尺码不合适可以换吗", answer: "可以换码，收货7天内在订单里申请换货，吊牌完整未洗即可。换码每单包一次来回运费，换其他款式的运费由买家承担。", alternates: ["可以换大一码吗", "换码要运费吗", "细咗可以换吗", "大咗可以换细码吗", "买小了怎么办", "换尺码"]},
+      {id: "g7", question: "退货怎么寄回", answer: "在订单里申请退换货，审核通过后可以预约中通上门取件，或自己寄回到：广州市白云区棠景街XX路XX号 小童衣仓 收（电话020-XXXXXXXX），请不要寄到付。", alternates: ["退货地址是什么", "退货寄去边度", "点样寄返", "可以上门取件吗"]},
+      {id: "g8", question: "退款多久到账", answer: "退款审核通过后，原路退回，微信、支付宝一般1-3个工作日到账，信用卡最长7个工作日。", alternates: ["几时退钱", "退款几耐到", "钱什么时候退回", "退款要多久", "點解仲未退錢"]},
+      {id: "g9", question: "售后申请多久审核", answer: "退换货申请我们会在24小时内审核（周末顺延），审核结果会短信通知您。", alternates: ["申请退货多久处理", "售后几时审核", "退款申请多久有人处理"]},
+      {id: "g10", question: "怎么选尺码", answer: "按宝宝身高选：身高73cm穿73码，80cm穿80码，90cm穿90码，以此类推；110码适合身高105-115cm。宝宝偏胖或想穿两年的可以拿大一码。每个商品页都有详细尺码表。", alternates: ["我个仔100cm着咩码", "宝宝两岁穿多大", "身高90穿几码", "点拣码", "要拍大一码吗", "尺码怎么选", "着几码"]},
+      {id: "g11", question: "洗了会缩水吗", answer: "全棉款第一次洗会缩水约3%，建议冷水手洗、不要烘干；羽绒服请干洗或手洗，不要机洗暴晒。担心缩水的可以拿大一码。", alternates: ["会唔会缩水", "洗完会细咗吗", "怎么洗", "可以机洗吗", "羽绒服点洗"]},
+      {id: "g12", question: "衣服是纯棉的吗", answer: "婴儿连体衣、内衣都是A类100%纯棉，婴幼儿可以贴身穿；卫衣为95%棉加5%氨纶；羽绒服面料为防泼水聚酯纤维，填充90%白鸭绒。", alternates: ["系唔系纯棉", "是什么面料", "A类吗", "宝宝可以贴身穿吗", "羽绒服充绒量多少"]},
+      {id: "g13", question: "可以开发票吗", answer: "可以开电子普通发票，确认收货后在订单页点「申请开票」，填写抬头和税号，3个工作日内发到您的邮箱。暂不开增值税专用发票。", alternates: ["能开发票吗", "有冇发票", "要开公司抬头", "发票怎么开", "能开专票吗"]},
+      {id: "g14", question: "支持什么付款方式", answer: "支持微信支付、支付宝、花呗和信用卡，暂不支持货到付款。", alternates: ["可以货到付款吗", "可以用花呗吗", "可以用微信俾钱吗", "点样俾钱"]},
+      {id: "g15", question: "可以包装成礼物吗", answer: "可以，下单备注「礼物」我们会不放价格单，并免费加礼盒和贺卡（贺卡内容请写在备注里）。满月、百日宴送礼都可以。", alternates: ["可以送礼吗", "有冇礼盒", "可以写贺卡吗", "送人可以唔放价钱单吗", "可以不放发票吗"]},
+      {id: "g16", question: "有什么优惠活动", answer: "新客首单立减10元，全场满299减30，会员生日月9折。双十二活动12月10日至12月12日全场8.5折。", alternates: ["有冇优惠", "有优惠券吗", "有冇折", "双十二有活动吗", "可以便宜点吗"]},
+      {id: "g17", question: "质量问题怎么办", answer: "收到货有开线、破洞、污渍、拉链坏等质量问题，请在收货15天内拍照联系客服，我们包来回运费退换，或补偿部分金额。羽绒服跑绒严重的同样按质量问题处理。", alternates: ["收到有破洞怎么办", "开线怎么办", "拉链坏了", "跑绒", "有污渍点算", "保修多久"]},
+      {id: "g18", question: "客服几点上班", answer: "人工客服每天9:00-22:00在线（节假日照常），其他时间留言，客服上线后按顺序回复。", alternates: ["几点有人工", "客服几时返工", "有冇真人客服", "夜晚有冇人"]},
+    ];
+    assert.match(textOf(await shop({ orders: [socks, gone], aftersales: [done] }, ret)('退咗嘅钱去咗边 我冇收到喎')), /GZ-8/);
   });
   test('after a refund\'s status, whether the goods are ripe is no request, and the van not here is the parcel', async () => {
     const mango = order({ orderId: 'TA-5', status: 'shipped', currency: 'CAD', items: [{ sku: 'M', title: 'Ataulfo Mango Box (12 pcs)', quantity: 1, price: '24.99' }], createdAt: ago(30) });
