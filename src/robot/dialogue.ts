@@ -910,10 +910,14 @@ function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInpu
   const r = resolve(state, u, input.text, input.langHint);
   if (!input.faqOnly || r.intent === 'human' || r.intent === 'complaint' || r.intent === 'faq') return r;
   if (!(isDataIntent(r.intent) || isPolicyIntent(r.intent) || r.intent === 'unknown')) return r;
-  const own = orderReference(r) || personal(input.text) || r.choice !== undefined;
+  // "how do i cancel my order" asks how, which the shop's entry says, though it says "my" (a Melbourne shop, thirty-third session: no reply in the queue).
+  const how = HOW_TO_ASKED.test(r.u.normalized) && !orderReference(r) && r.choice === undefined;
+  const own = !how && (orderReference(r) || personal(input.text) || r.choice !== undefined);
   return own ? { lang: r.lang, u: r.u, intent: 'unknown', ownData: true } : { lang: r.lang, u: r.u, intent: 'faq' };
 }
 
+/** Asked how it is done ("how do i cancel my order", "怎么申请退款"): the shop's word, not the buyer's own order. */
+const HOW_TO_ASKED = /^(?:请问|想问下?|问下)?(?:我)?(?:要)?(?:怎么|如何|怎样)(?:才能|可以|能)?(?:取消|退|换|改|申请|修改|开)|^(?:(?:hi|hey|hello|ok|so)[,\s]+)?(?:how (?:do|can|could|should) (?:i|we)|how to) (?:cancel|return|exchange|change|apply|get a refund|request)(?![a-z])/;
 // Also "好 thank you", "ok byebye" in a Cantonese chat (found from outside: answered in English).
 const COURTESY_ONLY = /^(?:(?:好的?|嗯|ok|okay)[\s,，]*)?(?:hi|hello|hey|hiya|yo|thanks|thank you|thx|ty|tq|bye|byebye|bye bye|lol|ok|okay)(?:[\s,，!.]+(?:thanks|thank you|bye|byebye|bye bye))*[\s.!?]*$/;
 

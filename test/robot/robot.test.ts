@@ -8332,6 +8332,22 @@ describe("what the thirty-third session's readings must not take (review)", () =
   });
 });
 
+describe('a Melbourne coffee shop (thirty-third session, third round)', () => {
+  const { ago, shop } = session27;
+  test('"how do i cancel my order" while queued is the shop\'s entry; no person needed in other words; thanks then stale beans is no goodbye', async () => {
+    const faq = new FaqIndexProvider();
+    faq.setEntries(SHOP, [{ id: 'c', question: 'How do I cancel my order?', answer: 'If your order hasn\'t shipped yet, message us with your order number and we cancel it.' }]);
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [order({ orderId: 'MC-1', status: 'paid', createdAt: ago(5) })] }), faq, clock: () => NOW });
+    const queued = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'q', text: 'how do i cancel my order', faqOnly: true });
+    assert.equal(queued.fromFaq, true);
+    assert.match(textOf(queued), /message us with your order number/);
+    const where = await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'q2', text: 'where is my order', faqOnly: true });
+    assert.notEqual(where.fromFaq, true);
+    assert.notEqual((await shop({})('yeah nah dont worry about a person. is the decaf swiss water processed')).intent, 'human');
+    assert.notEqual((await shop({})('cheers. also the beans from my last order were stale af, roast date was like 2 months ago')).intent, 'bye');
+  });
+});
+
 describe('Cantonese in simplified characters (thirty-third session, second round)', () => {
   const robotFor = (entries: FaqEntry[]) => {
     const faq = new FaqIndexProvider();
