@@ -8348,6 +8348,22 @@ describe('a Melbourne coffee shop (thirty-third session, third round)', () => {
   });
 });
 
+describe('a Hangzhou livestream shop (thirty-third session, third round)', () => {
+  const { ago, shop } = session27;
+  test('why a 秒杀 order was cancelled ("咋给我取消了", "为啥取消") is that order and its reason; "好哒", "主播你好" before a size question are no goodbye or hello', async () => {
+    const knit = order({ orderId: 'HZ-90', status: 'cancelled', cancelReason: '超时未支付，系统自动取消', items: [{ sku: 'K', title: '【秒杀】圆领纯色基础款打底针织衫 M码 黑色', quantity: 1, price: '79.80' }], createdAt: ago(30) });
+    const coat = order({ orderId: 'HZ-66', status: 'completed', items: [{ sku: 'C', title: '白色羽绒服', quantity: 1, price: '199.00' }], createdAt: ago(300) });
+    const refund = aftersale({ aftersaleId: 'AS-66', orderId: 'HZ-66', type: 'refund', status: 'refunded', amount: '199.00' });
+    for (const q of ['那我秒杀的打底衫咋给我取消了？？我还要的', '秒杀的那单为啥取消']) {
+      const r = textOf(await shop({ orders: [knit, coat], aftersales: [refund] })(q));
+      assert.match(r, /HZ-90[\s\S]*超时未支付/, q);
+      assert.doesNotMatch(r, /HZ-66/, q);
+    }
+    assert.notEqual((await shop({})('好哒 那我160 98斤穿M可以吗 会不会大')).intent, 'bye');
+    assert.notEqual((await shop({})('主播你好 我165 120斤 梨形身材 那个碎花裙拍什么码')).intent, 'greeting');
+  });
+});
+
 describe('Cantonese in simplified characters (thirty-third session, second round)', () => {
   const robotFor = (entries: FaqEntry[]) => {
     const faq = new FaqIndexProvider();

@@ -159,7 +159,7 @@ function defaultClassifier(tokenizer: Tokenizer): IntentClassifier {
 }
 
 const GREETING_HEAD =
-  /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|how (?:yes|you|are you) going|how are you|how'?s it go(?:ing|in)|how is it go(?:ing|in)|g'?day|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/;
+  /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|主播你好|主播|家人们|宝宝们|how (?:yes|you|are you) going|how are you|how'?s it go(?:ing|in)|how is it go(?:ing|in)|g'?day|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/;
 /** Trouble with the goods told in so many words: no closing remark beside a thanks. */
 const TROUBLE_TOLD = /(?<![a-z])(?:stale|broken|damaged|cracked|leaking|leaked|faulty|missing|expired|mouldy|moldy|rotten|not working|stopped working|doesn'?t work|does not work)(?![a-z])|坏了|破了|过期了|发霉|漏了|少了|发错|不能用/;
 const THANKS_TAIL =
@@ -170,13 +170,13 @@ const THANKS_TAIL =
  * question brought in by 顺便 / 另外 (found from outside: "不客气" answered it). Also inside a clause.
  */
 // "谢谢~~ 那几号会到": 那 and a question after the thanks asks it (found from outside: "不客气").
-const THANKS_BEFORE_ASIDE = /(?:^|(?<=\| )) ?(?:(?:好的|好滴|好|ok|okay|嗯嗯?|行|收到|谢谢你?|谢啦|谢了|感谢|多谢|thanks|thank you|thx)(?:老板|亲)?[\s,，!！.。~]*)+(?=(?:顺便|另外|还有个?问题|再问(?:一)?下|想问|请问|问(?:一)?下|咨询一?下|那(?!我(?:问问|问一下|再问|考虑|想想))(?=[^|]{0,12}(?:几|什么|啥|哪|多久|吗|呢|怎么|会不会|能不能|可不可以|能否))|btw\b|also,? (?:can|could|how|what|when|where|which|is|are|do|does|will|would)\b))/g;
+const THANKS_BEFORE_ASIDE = /(?:^|(?<=\| )) ?(?:(?:好的|好滴|好哒|好嘞|好|ok|okay|嗯嗯?|行|收到|谢谢你?|谢啦|谢了|感谢|多谢|thanks|thank you|thx)(?:老板|亲)?[\s,，!！.。~]*)+(?=(?:顺便|另外|还有个?问题|再问(?:一)?下|想问|请问|问(?:一)?下|咨询一?下|那(?!我(?:问问|问一下|再问|考虑|想想))(?=[^|]{0,12}(?:几|什么|啥|哪|多久|吗|呢|怎么|会不会|能不能|可不可以|能否))|btw\b|also,? (?:can|could|how|what|when|where|which|is|are|do|does|will|would)\b))/g;
 
 /**
  * "好的 羽绒被是白鸭绒还是鹅绒 冬天南方没暖气够不够暖": an ok, then a whole question of its own (an
  * either-or or an A-not-A one; found from outside: "好的，还有问题随时找我").
  */
-const OK_BEFORE_QUESTION = /^ (?:好的|好滴|好嘞|好吧|ok|okay|嗯嗯?)(?:老板|亲)?[\s,，!！.。~]*(?=[^|]{6,}(?:还是|([\p{Script=Han}])不\1))/u;
+const OK_BEFORE_QUESTION = /^ (?:好的|好滴|好哒|好嘞|好吧|ok|okay|嗯嗯?)(?:老板|亲)?[\s,，!！.。~]*(?=[^|]{6,}(?:还是|([\p{Script=Han}])不\1))/u;
 
 /**
  * A greeting before the question ("你好，tk到哪了") and thanks after it ("…到哪了 谢谢") are
