@@ -916,6 +916,9 @@ function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInpu
   return own ? { lang: r.lang, u: r.u, intent: 'unknown', ownData: true } : { lang: r.lang, u: r.u, intent: 'faq' };
 }
 
+/** The number and only courtesy around it ("TA10228", "its TA10228", "TA10228 pls", "订单号TA10228 谢谢"). */
+const numberWithCourtesy = (text: string, id: string): boolean =>
+  text.toLowerCase().replace(id.toLowerCase(), ' ').replace(/(?<![a-z])(?:it'?s|its|order(?: number| no\.?)?|no\.?|pls|please|thanks|thx|ta)(?![a-z])|#|订单号?|单号|谢谢|哈/g, '').replace(/[\s.!。！:：,，]/g, '') === '';
 /** Asked how it is done ("how do i cancel my order", "怎么申请退款"): the shop's word, not the buyer's own order. */
 const HOW_TO_ASKED = /^(?:请问|想问下?|问下)?(?:我)?(?:要)?(?:怎么|如何|怎样)(?:才能|可以|能)?(?:取消|退|换|改|申请|修改|开)|^(?:(?:hi|hey|hello|ok|so)[,\s]+)?(?:how (?:do|can|could|should) (?:i|we)|how to) (?:cancel|return|exchange|change|apply|get a refund|request)(?![a-z])/;
 // Also "好 thank you", "ok byebye" in a Cantonese chat (found from outside: answered in English).
@@ -987,7 +990,8 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const bareId = orderId ?? (u.intent === 'unknown' ? idOnly(text) : undefined);
   // The number alone, right after the order was told how to cancel: it is to be cancelled, which a person does (a Toronto
   // shop, thirty-third session: the same answer again, as the shop's entry said "reply here with your order number").
-  if (u.intent === 'unknown' && bareId && idOnly(text) && state.topic === 'cancel_order' && state.focusOrderId && sameId(bareId, state.focusOrderId)) return { ...base, intent: 'human' };
+  // Only when a person was offered for it (a paid order's cancel: not an unpaid one cancelled on the order page, a shipped one, or a cancel taken back: found in review).
+  if (u.intent === 'unknown' && state.topic === 'cancel_order' && state.offeredHuman && state.softOffer && state.focusOrderId && numberWithCourtesy(text, state.focusOrderId)) return { ...base, intent: 'human' };
   if (u.intent === 'unknown' && bareId) return { ...base, intent: state.topic ?? 'order_status', explicitOrderId: bareId };
   // "STK8812345001 any news?": a number of the buyer's beside words the engine only guessed at is about that order or parcel (found from outside: a coupon entry offered).
   if (orderId && u.guessed && !isDataIntent(u.intent) && NEWS_ASKED.test(u.normalized.replace(orderId.toLowerCase(), ''))) return { ...base, u: { ...u, guessed: undefined }, intent: state.topic && isDataIntent(state.topic) ? state.topic : 'track_parcel', explicitOrderId: orderId };
@@ -1130,9 +1134,10 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
 // "why my order cancel?", "why the order got cancel": Malaysian English, and "kenapa order saya cancel?", "kenapa order charger UGREEN saya cancel?" read as it (found from outside: a cancel request).
 // Also asked after it ("oppo那个也取消了 为啥": found from outside, "all your orders are cancelled" and no reason).
 // "秒杀的打底衫咋给我取消了", "秒杀的那单为啥取消" (a Hangzhou livestream shop, thirty-third session: another order's refund).
-const WHY_CANCELLED = /(?:为什么|为啥|怎么|咋)(?:就|会)?(?:被|给我|把我的?)?(?:自动)?取消了|(?:为什么|为啥)(?:被|给我)?取消(?:了)?[?？!！。\s]*$|(?<!申请|点了|我|已经|要)取消了?[\s，,。？?]{0,2}(?:为啥|为什么|咋回事|怎么回事)(?!还|没|不)|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:(?!can|cannot|not|unable|want|wanna|how|to)[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time)|(?:order|it|that|one) (?:got|was|has been|been) cancel+ed ?\?+(?: *(?:what is the go|what is going on|what happened|how come)\b)?)(?![a-z])/;
+const WHY_CANCELLED = /(?:为什么|为啥|为何|怎么|咋)(?:就|会)?(?:被|给我|帮我|给|把我的?(?:订单|单子)?给?)?(?:自动)?取消(?:掉)?了|(?:为什么|为啥|为何)(?:被|给我)?取消(?:了|订单)?(?:呢|啊|呀|嘛)?[?？!！。\s]*$|(?:为什么|为啥|为何)给我取消|(?<!申请|点了|我|已经|要)取消了?[\s，,。？?]{0,2}(?:为啥|为什么|咋回事|怎么回事)(?!还|没|不)|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z]+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:(?!can|cannot|not|unable|want|wanna|how|to)[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time)|(?:order|it|that|one) (?:got|was|has been|been) cancel+ed ?\?+(?: *(?:what is the go|what is going on|what happened|how come)\b)?)(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
-const NOT_WHY_CANCELLED = /退款|退钱|扣钱|扣款|(?<!付|给|交)钱|券|售后|帮我取消|怎么取消(?!了)|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
+// A return or exchange cancelled is the request's ("我的退货为啥取消": found in review).
+const NOT_WHY_CANCELLED = /退款|(?<!没(?:有)?(?:申请)?)(?:退货|换货)|(?<!没|没有)申请|退钱|扣钱|扣款|(?<!付|给|交)钱|券|售后|帮我取消(?!了)|怎么取消(?!了)|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消(?!了)|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
 
 /**
  * Praise ("收到货了 点个赞👍 下次还找你们", "great service, will order again"): thanked, not read as a
@@ -3663,7 +3668,7 @@ const impatient = (ctx: Ctx): boolean => !NOT_URGENT.test(ctx.r.u.normalized) &&
 const lateText = (ctx: Ctx): string => (saysLate(ctx) ? ctx.t.lateSorry : ctx.t.urgentOffer);
 
 /** Asks to chase or reach the carrier, or fears the parcel is lost or stuck. */
-const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?:\d+|几|好几|两|三)\s*天了?.{0,3}还(?:停|卡)?在.{0,10}(?:咋回事|怎么回事|什么情况|怎么还|为什么|为啥|不动|没动)|一直(?:停|卡)在|(?:物流|快递|包裹|件|货|package|parcel)[^，。,]{0,8}(?:停在|卡在)|(?:停在|卡在)[^，。,]{0,10}(?:不动|不走|半路|中转|转运|分拨|海关|hub|\d+天|几天|好几天|三天|两天)|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|is it stuck|(?:it'?s|it is|parcel is|package is) stuck|still (?:at|in) (?:the )?[a-z]+ (?:depot|hub|warehouse|facility|centre|center)|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
+const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?:\d+|几|好几|两|三)\s*天了?.{0,3}还(?:停|卡)?在.{0,10}(?:咋回事|怎么回事|什么情况|怎么还|为什么|为啥|不动|没动)|一直(?:停|卡)在|(?:物流|快递|包裹|件|货|package|parcel)[^，。,]{0,8}(?:停在|卡在)|(?:停在|卡在)[^，。,]{0,10}(?:不动|不走|半路|中转|转运|分拨|海关|hub|\d+天|几天|好几天|三天|两天)|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|is it stuck(?=\s*[?!.]*$)|(?:parcel|package|order|delivery) (?:is |'s )?stuck|still (?:at|in) (?:the )?[a-z]+ (?:depot|hub|warehouse|facility|centre|center)|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
 
 /** Hours a paid order has waited to ship (since its last update), past the shop's promise; undefined within it or when the promise is not known. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
@@ -4277,9 +4282,10 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
  * when it is sent (found from outside: the sending terms alone, the Tibet clause of the shop's delivery entry untold).
  */
 /** How many days to arrive, asked of an order not sent yet ("广州那边冷链要几天"): the shop's delivery days to its address, unless said already. */
-const DAYS_TO_ARRIVE = /几天(?:能|可以|才)?(?:到|收到|送到)|要几天|得几天|多少天|多久(?:能|可以|才)?(?:到|收到|送到)|(?<![a-z])(?:how (?:long|many days)\b[^?]{0,30}\b(?:get|arrive|take|deliver)\w*)(?![a-z])/;
+// Of arriving, not of sending ("还要几天发货", "how long will it take to ship": found in review).
+const DAYS_TO_ARRIVE = /几天(?:能|可以|才)?(?:到|收到|送到)|(?:那边|那里|到)[^，,。？?]{0,6}(?:要|得)(?:几天|多少天|多久)|多久(?:能|可以|才)?(?:到|收到|送到)|(?<![a-z])(?:how (?:long|many days)\b[^?]{0,30}\b(?:get (?:here|there|to)|arrive|reach|deliver)\w*)(?![a-z])/;
 function daysToArrive(ctx: Ctx, o: Order, said: string): string | undefined {
-  if (!DAYS_TO_ARRIVE.test(ctx.r.u.normalized)) return undefined;
+  if (!DAYS_TO_ARRIVE.test(ctx.r.u.normalized) || SENDING_OUT.test(ctx.r.u.normalized)) return undefined;
   const own = shopSays(ctx, 'delivery_time');
   const days = own ? ofRegion(ofSize(own, o, ctx.lang), addressOf(o), ctx.lang) : undefined;
   return days && !said.includes(days.replace(/[。.]$/, '')) ? days : undefined;

@@ -8539,6 +8539,40 @@ describe("what the thirty-third session's second round must not take (second rev
   });
 });
 
+describe("what the thirty-third session's third round must not take (third review)", () => {
+  const { ago, shop } = session27;
+  test('a return cancelled is the request\'s; sending asked is no days of arriving; "why am i being sent the wrong colour" is trouble; trouble said over is a thanks', async () => {
+    const coat = order({ orderId: 'HZ-66', status: 'delivered', createdAt: ago(300) });
+    const knit = order({ orderId: 'HZ-90', status: 'cancelled', cancelReason: '超时未支付，系统自动取消', createdAt: ago(30) });
+    const closed = aftersale({ aftersaleId: 'AS-66', orderId: 'HZ-66', type: 'return', status: 'closed', amount: '199.00' });
+    assert.doesNotMatch(textOf(await shop({ orders: [coat, knit], aftersales: [closed] })('我的退货为啥取消')), /超时未支付/);
+    for (const q of ['咋给取消了', '怎么帮我取消了', '咋把我订单给取消了', '秒杀的那单为啥取消呢']) assert.match(textOf(await shop({ orders: [knit] })(q)), /超时未支付/, q);
+    const ship: FaqEntry = { id: 's', question: '付款后多久发货', answer: '现货商品付款后48小时内发出。' };
+    const days: FaqEntry = { id: 'd', question: '几天能收到', answer: '发货后江浙沪1-2天，其他地区2-4天。' };
+    const paid = order({ orderId: 'XF-9', status: 'paid', createdAt: ago(2) });
+    for (const q of ['还要几天发货', '付款后多少天内发货']) assert.doesNotMatch(textOf(await shop({ orders: [paid] }, [ship, days])(q)), /其他地区2-4天/, q);
+    assert.notEqual((await shop({ orders: [coat] })('why am i being sent the wrong colour chair')).intent, 'delivery_estimate');
+    assert.equal((await shop({})("cheers! it's not leaking anymore after i tightened the lid")).intent, 'bye');
+  });
+  test('the bare number goes to a person only after a paid order\'s cancel offered one; other ways of saying no person; "ok did not cancel" is a cancel chased', async () => {
+    const unpaid = order({ orderId: 'TA-31', status: 'pending_payment', createdAt: ago(2) });
+    const say = shop({ orders: [unpaid] });
+    await say('cancel my order');
+    assert.notEqual((await say('TA-31')).intent, 'human');
+    const paid = order({ orderId: 'TA10228', status: 'paid', createdAt: ago(10) });
+    const back = shop({ orders: [paid] });
+    await back('can i cancel my order');
+    await back('nvm dont cancel');
+    assert.notEqual((await back('TA10228')).intent, 'human');
+    const polite = shop({ orders: [paid] });
+    await polite('pls cancel my order');
+    assert.equal((await polite('TA10228 pls')).intent, 'human');
+    for (const q of ['yeah nah dont worry about a real person. is the decaf swiss water processed', "nah don't worry bout a person, is the decaf swiss water processed"]) assert.notEqual((await shop({})(q)).intent, 'human', q);
+    assert.equal((await shop({ orders: [paid] })('ok did not cancel my order??')).intent, 'cancel_order');
+    assert.notEqual((await shop({ orders: [paid] })('nevermind dont cancel')).intent, 'cancel_order');
+  });
+});
+
 describe('taking the hand-over back in the queue (thirty-third session)', () => {
   test('Taiwanese, Northeastern and Australian ways of saying no person is needed; staying on is not leaving', () => {
     // Found from outside: left in the queue, or queued again in the next bubble.

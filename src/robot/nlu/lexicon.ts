@@ -73,7 +73,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "师傅今日会唔会送过嚟" (read 今天会不会送过来: found from outside, "not sure").
     ['会不会送过来', 1.6], ['会不会送到', 1.4], ['会不会送货', 1.2], ['能不能送过来', 1.0],
     // "oi when is my chair being sent" (a London shop, thirty-third session: read as a return's progress).
-    [' being sent', 2.2], [' getting sent', 2.2],
+    // Asked when: "why am i being sent the wrong colour chair" is the goods' trouble (found in review).
+    [' when+being sent', 2.2], [' when+getting sent', 2.2],
     [' arriving today', 1.0],
     // Money to a card and a size worn up to a weight are no delivery ("几天能到我卡里", "M号能穿到几斤": found from outside).
     ['到我卡里', -1.5], ['到卡里', -1.2], ['到卡上', -1.2], ['穿到', -1.2], ['几斤', -0.6],

@@ -162,6 +162,8 @@ const GREETING_HEAD =
   /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|主播你好|主播|家人们|宝宝们|how (?:yes|you|are you) going|how are you|how'?s it go(?:ing|in)|how is it go(?:ing|in)|g'?day|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/;
 /** Trouble with the goods told in so many words: no closing remark beside a thanks. */
 const TROUBLE_TOLD = /(?<![a-z])(?:stale|broken|damaged|cracked|leaking|leaked|faulty|missing|expired|mouldy|moldy|rotten|not working|stopped working|doesn'?t work|does not work)(?![a-z])|坏了|破了|过期了|发霉|漏了|少了|发错|不能用/;
+/** The trouble said to be over ("cheers! it's not leaking anymore": found in review). */
+const TROUBLE_GONE = /(?<![a-z])(?:not|no longer|isn'?t|aren'?t|anymore|any more|fixed|sorted|resolved)(?![a-z])|不再|好了|修好/;
 const THANKS_TAIL =
   /(?:(?: \| | )?(?:谢谢了|谢谢啦|谢谢你|谢谢您|谢谢|谢啦|谢了|多谢|感谢|辛苦了|麻烦了|麻烦你了|拜托了|thanks(?: a lot| so much| in advance)?|thank you(?: so much| very much)?|cheers|please|[啊呀哈吧呢哦嘛]) ?)+(?: \| )?\s*$/;
 
@@ -193,7 +195,7 @@ function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   const asks = ASKS.test(core) || n.text.includes('?') || followsUp(core, n) || (c.intent === 'greeting' && ASKED_AFTER_HELLO.test(core));
   // "Thanks, the parcel came and it is perfect": thanks with a remark, no question, is a closing.
   // Not trouble told after the thanks ("cheers. also the beans from my last order were stale af": a Melbourne shop, thirty-third session).
-  if (c.intent === 'bye' && clauses && !asks && !TROUBLE_TOLD.test(core)) return c;
+  if (c.intent === 'bye' && clauses && !asks && !(TROUBLE_TOLD.test(core) && !TROUBLE_GONE.test(core))) return c;
   const text = core.replace(/ \| /g, ',').trim();
   const inner = classifier.classify({ scan: core, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)), extra });
   if (substantive(inner.intent)) return inner;
@@ -340,7 +342,7 @@ function retracted(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
  * asks (found from outside: each was told how to cancel).
  */
 // "我不取消 你别给我取消啊", "不取消了" (a Harbin shop, thirty-third session: asked which order to cancel).
-const NEGATED_CANCEL = /(?:(?:^ *|\| *|(?<![a-z])(?:i|we|no|please|pls|just|wait|actually|oh|mind|nvm|ok|okay) )(?:do not|did not|never|not|no need to) (?:(?:ask(?:ed)?|want(?:ed)?|need(?:ed)?|mean(?:t)?|going|say|said|tell|told) (?:you |u )?(?:to )?)?cancel(?:led|ling)?(?! yet)(?: (?:it|this|that|anything|them|(?:the|my|this|that) [a-z]+))?(?![a-z])|(?<!你|你们|商家|卖家|店家|客服|平台|系统)(?:不要|别|不用|不想|不是要|我(?:并)?没有?(?:要|说|让你们?|叫你们?)|并没有?(?:要|说))(?:帮我)?(?:给我)?取消(?:订单|掉|它)?(?![^，,。 ]{0,2}(?:按钮|选项|成功|入口|键))(?:啊|呀|吧|哦|了|哈)?|你(?:们)?(?:别|不要)(?:给我|帮我)取消(?:订单|掉|它)?(?:啊|呀|了|哦)?|(?<![为什么啥怎能可还再直])(?:我)?(?:先|就|还是|暂时)?不取消(?:了|啦|订单)?(?![^，,。 ]{0,3}(?:吗|么|行不|可以|能|会|\?|？)))/g;
+const NEGATED_CANCEL = /(?:(?:^ *|\| *|(?<![a-z])(?:i|we|no|please|pls|just|wait|actually|oh|mind|nvm|nevermind) )(?:do not|did not|never|not|no need to) (?:(?:ask(?:ed)?|want(?:ed)?|need(?:ed)?|mean(?:t)?|going|say|said|tell|told) (?:you |u )?(?:to )?)?cancel(?:led|ling)?(?! yet)(?: (?:it|this|that|anything|them|(?:the|my|this|that) [a-z]+))?(?![a-z])|(?<!你|你们|商家|卖家|店家|客服|平台|系统)(?:不要|别|不用|不想|不是要|我(?:并)?没有?(?:要|说|让你们?|叫你们?)|并没有?(?:要|说))(?:帮我)?(?:给我)?取消(?:订单|掉|它)?(?![^，,。 ]{0,2}(?:按钮|选项|成功|入口|键))(?:啊|呀|吧|哦|了|哈)?|你(?:们)?(?:别|不要)(?:给我|帮我)取消(?:订单|掉|它)?(?:啊|呀|了|哦)?|(?<![为什么啥怎能可还再直])(?:我)?(?:先|就|还是|暂时)?不取消(?:了|啦|订单)?(?![^，,。 ]{0,3}(?:吗|么|行不|可以|能|会|\?|？)))/g;
 function notCancelling(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification): Classification {
   if (!(c.intent === 'cancel_order' || c.guess === 'cancel_order') || !NEGATED_CANCEL.test(n.scan)) return c;
   const rest = ` ${n.scan.replace(NEGATED_CANCEL, ' ').replace(/(?:^|\|)\s*(?:no|nope|不是|不)\s*(?=\||$)/g, ' ').replace(/\s+/g, ' ').trim()} `;
@@ -407,7 +409,7 @@ const WITHDRAW_WORDS = [
 // A particle after the words is theirs ("tak payah lah, where is my parcel").
 const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~吧啦哈]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
 // "yeah nah dont worry about a person. is the decaf…" (a Melbourne shop, thirty-third session: handed over).
-const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:don'?t|do not|no need to) (?:worry|bother) about (?:an?|the|any) (?:agent|person|human)s?)(?![a-z])/gi;
+const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:don'?t|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?)(?![a-z])/gi;
 /** "不用轉人工啦 我只是說一下": a person named only to say none is needed (found from outside: asked "shall I get one?"). */
 export function declinesPerson(text: string): boolean {
   const t = foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC')).toLowerCase();
