@@ -3140,6 +3140,8 @@ function pickTarget(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>,
  */
 /** Delivered elsewhere ("能送到公司吗", "deliver it to my office"), not an address written wrong (found in review). */
 const NEW_PLACE = /送到(?!了)|改送|送去|寄到公司|放到|(?<![a-z])(?:deliver (?:it )?to|send (?:it )?to|redirect)(?![a-z])/;
+/** A parcel's moving state quoted from its tracking ("it says onboard for delivery", "显示派送中"). */
+const MOVING_QUOTED = /(?:says|shows|showing|said)\b[^.?!]{0,20}\b(?:out for delivery|on ?board for delivery|with (?:the )?(?:courier|driver) for delivery|in transit)|(?:显示|写着|说)[^，,。？?]{0,6}(?:派送中|正在派送|派件中|运输中)/;
 function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderStatus[])[], focus: Order | undefined): Target {
   // A parcel waiting at a pickup point has not reached the buyer: on its way still, for "到了没" (found in a check of an outside tester's case).
   // Not when the buyer says it shows delivered: then the delivered ones, the pickup point's among them, come first.
@@ -3152,7 +3154,9 @@ function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderS
   // "发货了？单号给我下" after an unpaid order was told: another order, one that can have shipped (found from outside).
   const unpaidAsked = ctx.r.intent === 'order_status' && focus?.status === 'pending_payment' && SHIPPED_YET.test(ctx.r.u.normalized) && !JUST_PAID.test(ctx.r.u.normalized);
   const byIntent = ctx.r.intent === 'track_parcel' ? focus?.status === 'paid' || focus?.status === 'pending_payment' || doneViaRequest : ctx.r.intent === 'change_address' && (focus?.status === 'delivered' || focus?.status === 'completed') && NEW_PLACE.test(ctx.r.u.normalized);
-  const outranked = (unpaidAsked || byIntent) && relevant !== undefined && !relevant.includes(focus!) && !BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized);
+  // "it says onboard for delivery but its 5pm and nothing" after a delivered order's refund: the parcel that says so, "it" or not (a Melbourne shop, thirty-third session).
+  const quotesMoving = ctx.r.intent === 'track_parcel' && doneViaRequest && MOVING_QUOTED.test(ctx.r.u.normalized);
+  const outranked = (unpaidAsked || byIntent) && relevant !== undefined && !relevant.includes(focus!) && (quotesMoving || (!BARE_PRONOUN.test(ctx.r.u.normalized) && !CHASE.test(ctx.r.u.normalized)));
   const courier = courierAsked(ctx, orders, focus);
   if (courier) return { one: courier };
   if (focus && !namesOtherGoods(ctx, focus) && !outranked) return { one: focus };

@@ -8364,6 +8364,22 @@ describe('a Hangzhou livestream shop (thirty-third session, third round)', () =>
   });
 });
 
+describe('a parcel status quoted after a delivered order\'s refund (thirty-third session)', () => {
+  const { ago, shop } = session27;
+  test('"it says onboard for delivery but its 5pm and nothing" is the parcel that says so, not the delivered jug just talked of', async () => {
+    const grinder = order({ orderId: 'MC-63', status: 'shipped', currency: 'AUD', items: [{ sku: 'G', title: 'DF64 Gen 2 Grinder', quantity: 1, price: '549.00' }], createdAt: ago(50) });
+    const jug = order({ orderId: 'MC-11', status: 'delivered', currency: 'AUD', items: [{ sku: 'J', title: 'Barista Milk Jug 350ml', quantity: 1, price: '29.95' }], createdAt: ago(300) });
+    const out = logistics({ orderId: 'MC-63', carrier: 'Australia Post', trackingNo: 'AP63', status: 'out_for_delivery', events: [{ time: ago(8), location: 'Newtown NSW', description: 'Onboard for delivery' }], updatedAt: ago(8) });
+    const done = logistics({ orderId: 'MC-11', carrier: 'Australia Post', trackingNo: 'AP11', status: 'delivered', events: [{ time: ago(200), location: 'Newtown NSW', description: 'Delivered' }], updatedAt: ago(200) });
+    const refund = aftersale({ aftersaleId: 'RF-1', orderId: 'MC-11', type: 'refund', status: 'requested', amount: '29.95' });
+    const say = shop({ orders: [grinder, jug], logistics: [out, done], aftersales: [refund] });
+    await say('whats happening with my refund for the dented jug');
+    const r = textOf(await say('it says onboard for delivery but its 5pm and nothing 🙄'));
+    assert.match(r, /MC-63/);
+    assert.doesNotMatch(r, /MC-11/);
+  });
+});
+
 describe('Cantonese in simplified characters (thirty-third session, second round)', () => {
   const robotFor = (entries: FaqEntry[]) => {
     const faq = new FaqIndexProvider();
