@@ -2224,6 +2224,8 @@ const LEANS_ON = /^(?:那|那么|还有|要是|如果)|呢\s*[?？]*\s*$|^(?:and
 const FOLLOW_STOP = new Set(['那', '那么', '还有', '要是', '如果', '的', '呢', '吗', '是', '呀', '啊', '可以', '怎么', '什么', '多久', '能不能', 'and', 'what', 'about', 'how', 'if', 'it', 'its', 'is', 'the', 'a', 'an', 'one', 'ones', 'they', 'them', 'do', 'does', 'can', 'i', 'you', 'will', 'this', 'that', 'with']);
 /** Sentences of an answer, with their ending punctuation. */
 const SENTENCES = /(?:[^。！？!?；;\n.]|\.(?!\s|$))+(?:[。！？!?；;]+|\.(?=\s|$)|$)/g;
+/** A shop's text in sentences (a semicolon ends one), trimmed. */
+const sentencesOf = (text: string): string[] => (text.match(SENTENCES) ?? []).map((x) => x.trim());
 
 /** The buyer sent goods back ("顺丰寄回的 单号SF…", "i shipped it back, tracking 1Z…"). */
 const SENT_BACK = /寄回|退回去|寄过去了|寄出去了|寄走了|退货单号|回寄|(?<![a-z])(?:(?:sent|shipped|mailed|posted) (?:[a-z0-9]+ ){0,3}back|return tracking|dropped (?:it|them) off)(?![a-z])/;
@@ -2268,7 +2270,7 @@ function faqFollowUp(ctx: Ctx): Outcome | undefined {
   if (last && (ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') && PRICE_OF_IT.test(u.normalized) && !confidentFaq(ctx)) {
     // Who pays the postage: only a sentence on postage ("礼品包装每件加收5元" is none: found in review).
     const postage = WHO_PAYS_POSTAGE.test(u.normalized);
-    const priced = (last.a.match(SENTENCES) ?? []).map((x) => x.trim()).filter((x) => MONEY_SAID.test(x) && (!postage || POSTAGE_WORD.test(x.toLowerCase())));
+    const priced = sentencesOf(last.a).filter((x) => MONEY_SAID.test(x) && (!postage || POSTAGE_WORD.test(x.toLowerCase())));
     if (priced.length) return { replies: [{ text: priced.join(ctx.lang === 'zh' ? '' : ' ') }], next: { faqLast: last }, faqOnly: true };
   }
   if (!last || !(ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') || !LEANS_ON.test(u.normalized.trim()) || u.normalized.length > 40) return undefined;
@@ -2282,7 +2284,7 @@ function faqFollowUp(ctx: Ctx): Outcome | undefined {
     (w) => !FOLLOW_STOP.has(w) && !asked.includes(w) && (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) && w.length >= 3),
   );
   // The sentences holding the longest word found: "未开封" picks its sentence, not every one with "开封".
-  const sentences = (last.a.match(SENTENCES) ?? []).map((x) => x.trim());
+  const sentences = sentencesOf(last.a);
   const longest = (x: string) => Math.max(0, ...words.filter((w) => x.toLowerCase().includes(w)).map((w) => w.length));
   const best = Math.max(0, ...sentences.map(longest));
   const hits = best ? sentences.filter((x) => longest(x) === best) : [];
@@ -2313,7 +2315,7 @@ function outsideTheRule(ctx: Ctx, last: { q: string; a: string }): Outcome | und
   if (/[?？]|吗|(?<!怎|什|那|这|多)么/.test(n) && !EXCEPTION_ASKED.test(n)) return undefined;
   const other = confidentFaq(ctx);
   if (other && other.entry.question !== last.q) return undefined;
-  const sentences = (last.a.match(SENTENCES) ?? []).map((x) => x.trim());
+  const sentences = sentencesOf(last.a);
   const ties = conditionWords(n);
   const hits = sentences.filter((x) => ties.some((w) => x.toLowerCase().includes(w)));
   return hits.length ? { replies: [{ text: ctx.t.ruleException(hits.join(ctx.lang === 'zh' ? '' : ' ')) }], next: { faqLast: last, offeredHuman: true } } : undefined;
@@ -4072,7 +4074,7 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
   // outside: the whole entry, foam boxes and dry ice, was pasted into every "not shipped yet").
   // Its sentences on sending out with a time; only when it has none, those on delivering from payment
   // (a shop that delivers itself): "Delivery takes 5-7 days from order" is no shipping promise beside "ship within 24 hours" (found in review).
-  const sentences = withLeads((a.match(SENTENCES) ?? []).map((x) => x.trim()));
+  const sentences = withLeads(sentencesOf(a));
   const shipped = sentences.filter((x) => SHIPS.test(shopReading(x)) && hoursIn(x) !== undefined);
   const timed = shipped.length ? shipped : sentences.filter((x) => DELIVERED_AFTER_PAYMENT.test(shopReading(x)) && hoursIn(x, DELIVERED_AFTER_PAYMENT) !== undefined);
   // With its word on weekends ("周六、日付款的订单顺延至下一个工作日"), which has no time of its own: "下午4点前付款当天发出"
@@ -4112,7 +4114,7 @@ function withLeads(pieces: readonly string[]): string[] {
 // "江浙沪次日达", an entry asked "几天能收到" (found from outside: passed over for the built-in 1-3 days).
 const ARRIVAL_WORD = /送达|送到|到货|能到|天到|派送|寄到|收到|到达|[次隔当]日达|\d\s*天(?:内)?达|(?<![a-z])(?:deliver\w*|arriv\w*|takes?)(?![a-z])/i;
 function deliveryTimeIn(answer: string, lang: Lang, question = ''): string | undefined {
-  const all = (answer.match(SENTENCES) ?? []).map((x) => x.trim());
+  const all = sentencesOf(answer);
   // An entry asked as "how long does delivery take" answers it in every timed sentence ("Sabah and
   // Sarawak: Pos Laju 5-7 working days": found from outside, all dropped for the built-in 1-3 days).
   const onArriving = ARRIVAL_WORD.test(shopReading(question));
@@ -4417,14 +4419,13 @@ const ALL_GOODS = /(?<![a-z])(?:all|every|including|any)(?![a-z])|所有|全部|
 // A sentence on the parcel's own courier is its own whatever size it names ("StarTrack (bulky items) 3-7 business days").
 function ofSize(said: string, o: Order, lang: Lang, whole?: string, carrier?: string): string {
   const bulky = o.items.some((i) => BULKY_GOODS.test(foldTraditional(i.title)) && !NOT_BULKY.test(foldTraditional(i.title)));
-  const piecesOf = (text: string) => withLeads((text.match(SENTENCES) ?? []).map((x) => x.trim()));
   const own = couriersOf(carrier);
   const ours = (x: string) => own.some((re) => re.test(foldTraditional(x)));
   const other = (x: string) => !ours(x) && !ALL_GOODS.test(x) && (bulky ? SMALL_SAID.test(x) && !BULKY_SAID.test(x) : BULKY_SAID.test(x) && !SMALL_SAID.test(x));
-  const pieces = piecesOf(said);
+  const pieces = withLeads(sentencesOf(said));
   const kept = pieces.filter((x) => !other(x));
   if (kept.length && kept.length < pieces.length) return closed(joinedPieces(kept, lang), lang);
-  const big = bulky && !kept.length && whole ? piecesOf(whole).filter((x) => BULKY_SAID.test(x)) : [];
+  const big = bulky && !kept.length && whole ? withLeads(sentencesOf(whole)).filter((x) => BULKY_SAID.test(x)) : [];
   return big.length ? closed(joinedPieces(big, lang), lang) : said;
 }
 
@@ -4550,7 +4551,7 @@ const COURIERS: readonly RegExp[] = [
 // Melbourne, Brisbane metro) 1-3 business days" is no word on an Australia Post parcel to Brisbane).
 function ofPlaceAndCourier(said: string, address: string, carrier: string | undefined, lang: Lang): string {
   const own = couriersOf(carrier);
-  const all = (said.match(SENTENCES) ?? []).map((x) => x.trim());
+  const all = sentencesOf(said);
   const othersLead = (x: string) => COURIERS.some((re) => !own.includes(re) && re.exec(foldTraditional(x))?.index === 0);
   const mine = own.length ? all.filter((x) => !othersLead(x)) : all;
   const text = mine.length && mine.length < all.length ? mine.join(lang === 'zh' ? '' : ' ') : said;
@@ -4566,7 +4567,7 @@ function ofPlaceAndCourier(said: string, address: string, carrier: string | unde
 function ofCourier(said: string, carrier: string | undefined, lang: Lang): string {
   const own = couriersOf(carrier);
   if (!own.length) return said;
-  const sentences = (said.match(SENTENCES) ?? []).map((x) => ({ x: x.trim(), named: COURIERS.filter((re) => re.test(foldTraditional(x))) }));
+  const sentences = sentencesOf(said).map((x) => ({ x, named: COURIERS.filter((re) => re.test(foldTraditional(x))) }));
   const ours = (s: { named: RegExp[] }) => s.named.some((re) => own.includes(re));
   const kept = sentences.filter((s) => s.named.length === 0 || ours(s));
   return kept.length < sentences.length && kept.some(ours) ? kept.map((s) => s.x).join(lang === 'zh' ? '' : ' ') : said;
