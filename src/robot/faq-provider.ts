@@ -174,14 +174,15 @@ export class FaqIndexProvider implements FaqProvider {
   async language(shopId: string): Promise<Lang | undefined> {
     const cached = await this.#index(shopId);
     if (!cached) return undefined;
-    cached.lang ??= languageOf(cached.index.entries);
+    // `null` is the answer "none", kept: `??=` would take it for not asked yet and read the entries again every time.
+    if (cached.lang === undefined) cached.lang = languageOf(cached.index.entries);
     return cached.lang ?? undefined;
   }
 
   async script(shopId: string): Promise<'hant' | 'hans' | undefined> {
     const cached = await this.#index(shopId);
     if (!cached) return undefined;
-    cached.script ??= scriptByCharacters(cached.index.entries.slice(0, LANGUAGE_SAMPLE).map((e) => `${e.question}${e.answer}`).join('')) ?? null;
+    if (cached.script === undefined) cached.script = scriptByCharacters(cached.index.entries.slice(0, LANGUAGE_SAMPLE).map((e) => `${e.question}${e.answer}`).join('')) ?? null;
     return cached.script ?? undefined;
   }
 
