@@ -46,6 +46,6 @@ export {
   type LookupName,
 } from './types.ts';
 export { isTimeZone, zoneOffsetMinutes } from './time-zone.ts';
-export { inScriptOf, TAIWAN_ZONE, toTraditional } from './traditional.ts';
+export { inScriptOf, inScriptOfTexts, TAIWAN_ZONE, toTraditional } from './traditional.ts';
 export { foldTraditional } from './lexicon/index.ts';
-export { chineseScript, detectLanguage } from './nlu/normalize.ts';
+export { chineseScript, detectLanguage, scriptByCharacters } from './nlu/normalize.ts';

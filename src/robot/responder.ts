@@ -32,7 +32,7 @@ import { retryLater } from '../ops/retry-later.ts';
 import { KeyedChain } from '../ops/keyed-chain.ts';
 import { inHant, inScriptOf, TAIWAN_ZONE } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
-import { chineseScript, detectLanguage, MAX_UTTERANCE, normalize, withdrawsHandover } from './nlu/index.ts';
+import { detectLanguage, MAX_UTTERANCE, normalize, scriptByCharacters, withdrawsHandover } from './nlu/index.ts';
 import { healthAsked } from './nlu/health.ts';
 import { TEXTS } from './replies.ts';
 import { missesForgotten, parseState } from './dialogue.ts';
@@ -127,8 +127,11 @@ const PLAIN_NO = /^(?:no|nope|nah|no thanks|not that|neither|none|不用|不是|
  * from outside: a Taiwanese buyer's take-back was said in simplified characters). Simplified when neither tells.
  */
 function inBuyersScript(notice: string, text: string, stored: unknown, taiwan: boolean): string {
-  if (chineseScript(text) !== undefined) return inScriptOf(notice, text, taiwan);
-  return parseState(stored).hant ? inHant(notice, taiwan) : notice;
+  if (scriptByCharacters(text) !== undefined) return inScriptOf(notice, text, taiwan);
+  // Cantonese words tell traditional only where the conversation told no script ("有冇人呀" in simplified characters).
+  const state = parseState(stored);
+  if (state.hant || state.hans) return state.hant ? inHant(notice, taiwan) : notice;
+  return inScriptOf(notice, text, taiwan);
 }
 
 /** The cached dialogue state; never throws (the promise is created before the robot may fail, so it must not reject). */

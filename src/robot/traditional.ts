@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Reply } from './types.ts';
-import { chineseScript } from './nlu/normalize.ts';
+import { chineseScript, scriptByCharacters } from './nlu/normalize.ts';
 
 export interface HantTable {
   readonly chars: Record<string, string>;
@@ -84,7 +84,25 @@ export function toTraditional(text: string): string {
  * a shop in Taiwan's, with Taiwan's words too (found from outside: "您的消息都已留下" in its queue).
  */
 export function inScriptOf(notice: string, buyerText: string | undefined, taiwan = false): string {
-  return buyerText !== undefined && chineseScript(buyerText) === 'hant' ? inHant(notice, taiwan) : notice;
+  return inScriptOfTexts(notice, buyerText === undefined ? [] : [buyerText], taiwan);
+}
+
+/**
+ * The script a buyer's latest texts (newest first) tell: the newest whose characters tell one, else traditional when
+ * one holds Cantonese words. Characters come first: Guangzhou's buyers write Cantonese in simplified characters, and
+ * "有冇人呀" after "我想改地址 寄去我公司" was told its place in traditional ones (found from outside).
+ */
+export function scriptOfTexts(newestFirst: readonly string[]): 'hant' | 'hans' | undefined {
+  for (const t of newestFirst) {
+    const s = scriptByCharacters(t);
+    if (s) return s;
+  }
+  return newestFirst.some((t) => chineseScript(t) === 'hant') ? 'hant' : undefined;
+}
+
+/** A notice in the script the buyer's latest texts (newest first) tell (scriptOfTexts); simplified when they tell none. */
+export function inScriptOfTexts(notice: string, newestFirst: readonly string[], taiwan = false): string {
+  return scriptOfTexts(newestFirst) === 'hant' ? inHant(notice, taiwan) : notice;
 }
 
 /** The text in traditional characters; `taiwan`: in Taiwan's words too. */

@@ -4,7 +4,7 @@
  * character says Chinese, a word English), and Chinese is the default when none tells.
  * Each text used to be one bilingual sentence pair, which read oddly to both (found from outside).
  */
-import { chineseScript, detectLanguage, inScriptOf } from '../robot/index.ts';
+import { detectLanguage, inScriptOfTexts } from '../robot/index.ts';
 
 export type NoticeLang = 'zh' | 'en';
 
@@ -48,13 +48,12 @@ function mostlyEnglish(t: string): boolean {
 }
 
 /**
- * A notice in the buyer's language, and in traditional characters when their latest Chinese text is
- * written in them; `taiwan`: a shop in Taiwan's, in Taiwan's words too.
+ * A notice in the buyer's language, and in the script their latest texts tell (inScriptOfTexts: "好的" tells neither);
+ * `taiwan`: a shop in Taiwan's, in Taiwan's words too.
  */
 export function noticeFor(table: Readonly<Record<NoticeLang, string>>, newestFirst: readonly string[], taiwan = false): string {
   const lang = langOfTexts(newestFirst);
-  // The newest text whose script tells ("好的" tells neither).
-  return lang === 'zh' ? inScriptOf(table.zh, newestFirst.find((t) => chineseScript(t) !== undefined), taiwan) : table[lang];
+  return lang === 'zh' ? inScriptOfTexts(table.zh, newestFirst, taiwan) : table[lang];
 }
 
 /** Said to a buyer whose agent left or did not answer in time: they are first in line again. */

@@ -295,8 +295,8 @@ for (const f of SQL_FACTORIES) {
         const msgs = await texts(s, conversations, p, id);
         assert.ok(msgs.some((m) => m.startsWith('bot:好的，已為您取消轉人工')), JSON.stringify(msgs));
         // Handed over, then one more message: what the conversation holds, in a shop of the zone given.
-        const afterQueued = async (buyerId: string, then: string, zone: string, mayAnswer?: () => Promise<boolean>) => {
-          const env = setup(s, { answer: robot.answer }, undefined, undefined, mayAnswer, undefined, () => zone);
+        const afterQueued = async (buyerId: string, then: string, zone: string, mayAnswer?: () => Promise<boolean>, answer = robot.answer) => {
+          const env = setup(s, { answer }, undefined, undefined, mayAnswer, undefined, () => zone);
           const who = buyer(buyerId);
           const cid = (await env.conversations.send(who, say('我要找真人客服'))).ack.conversationId;
           await env.bot.idle();
@@ -304,6 +304,10 @@ for (const f of SQL_FACTORIES) {
           await env.bot.idle();
           return texts(s, env.conversations, who, cid);
         };
+        // Cantonese in a conversation written in simplified characters stays simplified (a Guangzhou buyer: found from outside).
+        const hansRobot: RobotLike = { answer: async (r) => (r.text.includes('真人') ? { ...reply('正在为您转接人工客服', 'requested'), state: { v: 1, lang: 'zh', hans: true, failures: 0 } } : reply(`robot: ${r.text}`)) };
+        const gzMsgs = await afterQueued('buyer_r_hans', '唔使喇', 'Asia/Shanghai', undefined, hansRobot.answer);
+        assert.ok(gzMsgs.some((m) => m.startsWith('bot:好的，已为您取消转人工')), JSON.stringify(gzMsgs));
         // A shop in Taiwan: in Taiwan's words too (「轉人工」, not “轉人工”).
         const twMsgs = await afterQueued('buyer_r_hant_tw', '不用了', 'Asia/Taipei');
         assert.ok(twMsgs.some((m) => m.startsWith('bot:好的，已為您取消轉人工') && m.includes('「轉人工」')), JSON.stringify(twMsgs));

@@ -234,7 +234,8 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     const id = await handOver(shop, 'ht1');
     await eventually(async () => (await systemTexts(id)).includes(`${NOBODY_ONLINE_NOTICE.zh}客服时间：人工客服每天 9:00-21:00 在线。`), 3000, 'the notice says when people are there');
     await a.rt.conversations.send(buyerP('ht1'), { id: 'ht1-2', shopId: shop, clientMsgId: 'ht1-2', content: { kind: 'text', text: '喂 有冇人呀' } });
-    await eventually(async () => (await systemTexts(id)).some((t) => t.startsWith('您在排隊第 1 位') && t.endsWith('客服時間：人工客服每天 9:00-21:00 在線。')), 3000, 'the Cantonese question about the wait is answered with the hours, in its script');
+    // Cantonese in simplified characters after "转人工": a Guangzhou buyer, answered in simplified ones (found from outside).
+    await eventually(async () => (await systemTexts(id)).some((t) => t.startsWith('您在排队第 1 位') && t.endsWith('客服时间：人工客服每天 9:00-21:00 在线。')), 3000, 'the Cantonese question about the wait is answered with the hours, in the buyer\'s script');
     // A shop with no such entry: the notice alone.
     const bare = await handOver('shop_hours_none', 'ht2');
     await eventually(async () => (await systemTexts(bare)).includes(NOBODY_ONLINE_NOTICE.zh), 3000, 'the notice alone');

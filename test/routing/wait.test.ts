@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asksAboutWait, waitAnswer, waitAnswerAgain } from '../../src/routing/wait.ts';
 import { langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT } from '../../src/routing/notices.ts';
-import { inScriptOf } from '../../src/robot/index.ts';
+import { inScriptOf, inScriptOfTexts } from '../../src/robot/index.ts';
 
 test('questions about the wait are told from questions for the agent that share words with them', () => {
   // Asking for a person again while queued is answered with the place in the queue (eighteenth session).
@@ -69,6 +69,11 @@ test('a buyer writing traditional characters gets the notices in them; simplifie
   assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['請問耳機寄出了嗎'], true), '現在沒有客服在線。您的訊息都已留下，客服上線後會按排隊順序回覆您。');
   assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['我的快递到哪了'], true), NOBODY_ONLINE_NOTICE.zh);
   assert.equal(noticeFor(RATING_PROMPT, ['thanks, bye']), RATING_PROMPT.en);
+  // Characters tell before Cantonese words: a Guangzhou buyer writes Cantonese in simplified characters (found from outside).
+  assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['有冇人呀', '我想换个颜色 得唔得']), NOBODY_ONLINE_NOTICE.zh);
+  assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['有冇人呀', '好的']), '現在沒有客服在線。您的消息都已留下，客服上線後會按排隊順序回覆您。');
+  assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['有冇人呀', '轉人工']), '現在沒有客服在線。您的消息都已留下，客服上線後會按排隊順序回覆您。');
+  assert.equal(inScriptOfTexts('您前面还有 2 位', ['喂 有冇人呀', '转人工']), '您前面还有 2 位');
   assert.match(inScriptOf(waitAnswer('還要等多久', { position: 3, agentsOnline: 1, estimatedWaitSeconds: 360 }), '還要等多久'), /^您前面還有 2 位/);
 });
 
