@@ -32,7 +32,7 @@ import { retryLater } from '../ops/retry-later.ts';
 import { KeyedChain } from '../ops/keyed-chain.ts';
 import { inHant, inScriptOf, TAIWAN_ZONE } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
-import { detectLanguage, MAX_UTTERANCE, normalize, scriptByCharacters, withdrawsHandover } from './nlu/index.ts';
+import { detectLanguage, MAX_UTTERANCE, normalize, scriptByCharacters, standInsOnly, withdrawsHandover } from './nlu/index.ts';
 import { healthAsked } from './nlu/health.ts';
 import { TEXTS } from './replies.ts';
 import { missesForgotten, parseState } from './dialogue.ts';
@@ -257,7 +257,9 @@ export class BotResponder {
     const content = e.message.content;
     this.#shopShed?.queued(e.shopId);
     // The robot understands what the buyer typed, not the masked copy everyone sees.
-    const next = this.#chain(e.conversationId, () => (content.kind === 'text' ? this.#turn(e, e.typedText ?? content.text) : this.#picture(e)));
+    // A platform's "[图片]" in place of a picture is a picture (found from outside: read as the word).
+    const text = content.kind === 'text' ? (e.typedText ?? content.text) : undefined;
+    const next = this.#chain(e.conversationId, () => (text !== undefined && standInsOnly(text) !== 'picture' ? this.#turn(e, text) : this.#picture(e)));
     void next.finally(() => this.#shopShed?.finished(e.shopId));
   }
 

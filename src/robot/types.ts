@@ -68,6 +68,8 @@ export interface Understanding {
   readonly yesNo?: 'yes' | 'no';
   /** The normalised text the classifier saw. */
   readonly normalized: string;
+  /** The text held a platform's stand-in for a picture or a video ("[图片]"): something shown that the robot cannot see. */
+  readonly picture?: true;
   readonly tokens: readonly string[];
   /** Where the intent came from: the rule engine or the optional LLM. */
   readonly source: 'engine' | 'llm';

@@ -503,6 +503,13 @@ for (const f of SQL_FACTORIES) {
         assert.equal((await getConversation(s.db, id))?.state, 'queued');
         assert.equal(calls, 1, 'the robot is not asked about a picture');
         assert.deepEqual((await metrics.robotFailures.get()).values, [], 'a picture is not a robot failure');
+        // A platform's stand-in for a picture, as text, is a picture too (found from outside: "[图片]" read as the word).
+        const p2 = buyer('buyer_r_pic_text');
+        const id2 = (await conversations.send(p2, say('[图片] [图片]'))).ack.conversationId;
+        await bot.idle();
+        const msgs2 = (await conversations.sync(p2, id2, 0, 100)).messages.map((m) => `${m.sender.role}:${m.content.kind === 'text' ? m.content.text.slice(0, 9) : m.content.kind}`);
+        assert.deepEqual(msgs2, ['customer:[图片] [图片]', 'system:智能客服暂时看不了'], JSON.stringify(msgs2));
+        assert.equal(calls, 1, 'the robot is not asked about the stand-in');
       } finally {
         await s.close();
       }

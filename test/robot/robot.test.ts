@@ -8167,6 +8167,13 @@ describe('the thirty-third session', () => {
   test('evidence said to be at hand goes to a person; "hows it goin" is a hello; "yeah nah" is a no', async () => {
     const { shop } = session27;
     for (const q of ['ive got photos of the snapped bracket', '要拍照嗎？我拍好了', '我拍了照片']) assert.equal((await shop({})(q)).intent, 'human', q);
+    // A platform's stand-in for a picture beside the words is the picture shown (found from outside: "[图片]" read as a word).
+    for (const q of ['收到的鞋子开胶了 [图片]', 'the box was crushed [Photo]', '【视频】']) assert.equal((await shop({})(q)).intent, 'human', q);
+    const shipped = { orders: [order({ orderId: 'OZ-8', status: 'shipped' })], logistics: [logistics({ orderId: 'OZ-8', status: 'in_transit' })] };
+    assert.equal((await shop(shipped)('[图片] 我的快递到哪了')).intent, 'track_parcel', 'beside a question about the buyer\'s own parcel it is answered');
+    const sticker = await shop({})('[表情]');
+    assert.notEqual(sticker.intent, 'human');
+    assert.notEqual(sticker.intent, 'unknown', 'a sticker is no message the robot did not understand');
     // Taobao's 拍 is to order: "先拍个样 拍了哈" sends no photos; nor do photos to be printed.
     for (const q of ['好滴 先拍个样 拍了哈', 'i have photos of my dog can you print them on a mug']) assert.notEqual((await shop({})(q)).intent, 'human', q);
     for (const q of ['hey hows it goin', 'hows it going']) assert.equal((await shop({})(q)).intent, 'greeting', q);

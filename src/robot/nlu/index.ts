@@ -1,6 +1,6 @@
 /** Understanding buyer messages: normalisation, tokenisation, intents, entities, language. */
 export { createNlu, trainIntentModel, withdrawsHandover, declinesPerson, MAX_UTTERANCE, type Nlu, type NluOptions } from './understand.ts';
-export { normalize, detectLanguage, chineseScript, scriptByCharacters, readsSpanish, type Normalized, type LanguageGuess } from './normalize.ts';
+export { normalize, detectLanguage, chineseScript, scriptByCharacters, readsSpanish, standInsOnly, type Normalized, type LanguageGuess } from './normalize.ts';
 export { createTokenizer, defaultTokenizer, loadDefaultJieba, type Tokenizer, type TokenizerOptions, type JiebaLike } from './tokenizer.ts';
 export { extractEntities, type EntityOptions } from './entities.ts';
 export { IntentClassifier, CHOOSE_MIN, GUESS_MIN, type Classification, type ClassifierOptions } from './classifier.ts';

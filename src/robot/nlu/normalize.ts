@@ -23,6 +23,8 @@ export interface Normalized {
   readonly scan: string;
   /** Angry emoji seen before they were stripped: a weak complaint signal. */
   readonly angry: number;
+  /** A platform's stand-in for a picture or a video was in the text ("[图片]"), stripped: something shown, which the robot cannot see. */
+  readonly picture?: true;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -31,6 +33,20 @@ const ANGRY = /[\u{1F620}\u{1F621}\u{1F92C}\u{1F47F}\u{1F4A2}\u{1F624}\u{1F644}\
 // Symbols, emoji, modifiers, variation selectors, keycaps, arrows and the decorative tilde.
 export const DECORATION = /[\p{Extended_Pictographic}\p{So}\p{Sk}\p{Cf}\p{Co}\u{2190}-\u{21FF}~]|[\u{FE00}-\u{FE0F}]|\u{20E3}|\p{Emoji_Modifier}/gu;
 const BRACKETS = /[()[\]{}<>「」『』【】《》〈〉"“”„]/g;
+/**
+ * What a platform puts where text cannot go (found from outside: "收到的鞋子开胶了 [图片]" read "图片" as words): a picture
+ * or a video is evidence at hand; a sticker ("[表情]") says nothing.
+ */
+const PICTURE_STANDIN = /[[【](?:图片|圖片|照片|相片|视频|視頻|image|img|photo|picture|pic|video)(?:消息|訊息|讯息)?[\]】]/giu;
+const STICKER_STANDIN = /[[【](?:表情|动画表情|動畫表情|emoji|sticker|贴纸|貼圖)[\]】]/giu;
+
+/** A text of stand-ins and nothing else: "[图片]" is a picture sent (a person looks at it), "[表情]" a sticker (an acknowledgement). */
+export function standInsOnly(text: string): 'picture' | 'sticker' | undefined {
+  if (text.length > 200 || !/[\]】]\s*$/u.test(text)) return undefined;
+  const rest = text.replace(PICTURE_STANDIN, '').replace(STICKER_STANDIN, '');
+  if (rest.trim() !== '') return undefined;
+  return text.replace(PICTURE_STANDIN, '') !== text ? 'picture' : 'sticker';
+}
 const REPEATED_PUNCT = /([!?.,;:])[!?.,;:]+/g;
 const SPACES = /\s+/g;
 const LATIN_WORD = /(?<![a-z0-9])[a-z][a-z']*(?![a-z0-9])/g;
@@ -69,7 +85,10 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
 function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   let s = input.normalize('NFKC');
   const angry = s.match(ANGRY)?.length ?? 0;
-  s = s
+  const picture = s.replace(PICTURE_STANDIN, ' ');
+  const shown = picture !== s;
+  s = picture
+    .replace(STICKER_STANDIN, ' ')
     .replace(DECORATION, ' ')
     .replace(/[’‘`´]/g, "'")
     .replace(BRACKETS, ' ')
@@ -116,7 +135,7 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
     t = t.replace(SPACE_BETWEEN_HAN, '$1');
   }
   // The padding joined syllables left (joinSyllables) is no longer needed for positions.
-  return { display, text: t.replace(SPACES, ' ').trim(), angry };
+  return { display, text: t.replace(SPACES, ' ').trim(), angry, ...(shown ? { picture: true as const } : {}) };
 }
 
 const MORNING_ALONE = /^\s*早晨[\s!！~。.呀啊喔哦]*$/;

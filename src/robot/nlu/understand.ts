@@ -12,7 +12,7 @@ import { trainingUtterances, type LabelledUtterance } from './corpus.ts';
 import { extractEntities, namesProductCode } from './entities.ts';
 import { NO_WORDS, YES_WORDS } from './lexicon.ts';
 import { bridged } from './bridge.ts';
-import { detectLanguage, normalize } from './normalize.ts';
+import { detectLanguage, normalize, standInsOnly } from './normalize.ts';
 import { defaultTokenizer, type Tokenizer } from './tokenizer.ts';
 
 export interface NluOptions {
@@ -71,7 +71,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const tc = other === undefined ? tokens : tokenizer.cut(nc.text);
     const extra = productQuestion(n, shopTopics(nc.text, tc));
     const focus = questionClause(nc, tokenizer);
-    const thumb = ACK_EMOJI.test(text.trim());
+    const thumb = ACK_EMOJI.test(text.trim()) || standInsOnly(text) === 'sticker';
     const c = thanked(thankedOff(n), waved(WAVE_EMOJI.test(text.trim()), thumb || ACK_WORDS.test(n.text) || OH.test(n.text), notCancelling(classifier, tokenizer, nc, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, addressed(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra), extra))))));
     t = { n, lang, tokens, c: quotedThanks(text, c, ofText), yesNo: thumb ? 'yes' : yesNoOf(n.scan) }; // a thumbs-up to "shall I connect you?" is a yes
     if (text.length <= MEMO_MAX_TEXT) {
@@ -105,6 +105,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
         entities,
         ...(yesNo ? { yesNo } : {}),
         normalized: n.text,
+        ...(n.picture ? { picture: true as const } : {}),
         tokens: [...tokens],
         source: 'engine',
       };
