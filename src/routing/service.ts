@@ -29,7 +29,7 @@ import * as repo from './repository.ts';
 import { asksAboutWait, WAIT_ANSWER_EVERY_MS, waitAnswer, waitAnswerAgain } from './wait.ts';
 import { inScriptOfTexts, scriptByCharacters, TAIWAN_ZONE, toTraditional } from '../robot/index.ts';
 import { KeyedChain } from '../ops/keyed-chain.ts';
-import { langOf, langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, withHours, type NoticeLang } from './notices.ts';
+import { langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, withHours, type NoticeLang } from './notices.ts';
 
 export interface RoutingOptions {
   offlineGraceMs: number;
@@ -290,13 +290,14 @@ export class RoutingService {
       if (!mine) return;
       this.#told.delete(conversationId);
       this.#tell(shopId, [mine]);
-      const hours = mine.agentsOnline === 0 ? await this.#hours(shopId, langOf(question)) : undefined;
       const texts = await this.#scriptTexts(conversationId, question);
-      const full = inScriptOfTexts(waitAnswer(question, mine, hours), texts, this.#inTaiwan(shopId));
+      const lang = langOfTexts(texts);
+      const hours = mine.agentsOnline === 0 ? await this.#hours(shopId, lang) : undefined;
+      const full = inScriptOfTexts(waitAnswer(lang, mine, hours), texts, this.#inTaiwan(shopId));
       const same = last && last.full === full && Date.now() - last.at < WAIT_ANSWER_EVERY_MS;
       // Asked again soon after, nothing changed: the place in short, once (found from outside: silence), then nothing.
       if (same && last.short) return;
-      const text = same ? inScriptOfTexts(waitAnswerAgain(question, mine), texts, this.#inTaiwan(shopId)) : full;
+      const text = same ? inScriptOfTexts(waitAnswerAgain(lang, mine), texts, this.#inTaiwan(shopId)) : full;
       this.#waitAnswered.delete(conversationId);
       this.#waitAnswered.set(conversationId, { at: same ? last.at : Date.now(), full, short: Boolean(same) });
       if (this.#waitAnswered.size > 10_000) this.#waitAnswered.delete(this.#waitAnswered.keys().next().value!);
@@ -523,7 +524,7 @@ export class RoutingService {
 
   /**
    * The question, and the buyer's latest texts when its characters tell no script ("有冇人呀" from a buyer writing simplified
-   * characters: found from outside). A read that fails leaves the question alone.
+   * characters, "？？" in a Chinese conversation: found from outside). A read that fails leaves the question alone.
    */
   async #scriptTexts(conversationId: string, question: string): Promise<readonly string[]> {
     if (scriptByCharacters(question) !== undefined) return [question];

@@ -3,7 +3,7 @@
  * rules for noticing the question and for the answer routing posts (found from outside: the
  * question got no reply at all, the robot having handed over and no agent having joined yet).
  */
-import { hoursAfter, langOf } from './notices.ts';
+import { hoursAfter, type NoticeLang } from './notices.ts';
 import { foldTraditional } from '../robot/index.ts';
 
 /**
@@ -15,7 +15,7 @@ import { foldTraditional } from '../robot/index.ts';
  * folded to simplified characters (`asksAboutWait`), so only simplified forms are written here.
  */
 const ASKS_WAIT =
-  /(?:要|还要|还得|得|需要)等(?:多久|多长时间|几分钟|多少分钟|到什么时候)|等(?:多久|多长时间)|还在等|等了(?:很久|好久|半天|这么久|[一二三四五六七八九十几\d]+分钟)|排到(?:我|第)|排队|排第几|前面还有|前面(?:还|仲)?(?:有)?(?:几|多少|几多)(?:个|位)?(?:人)?(?:啊|呀|吗|呢|嘛)?[?？!！\s]*$|^(?:(?:亲|请问|老板|那|我)[\s，,]*)*(?:还要|还得|要)(?:等)?好久(?![^，,。]{0,3}(?:才|发|到|退|送|寄|能))|有人吗|有人在吗|有人没(?:有)?(?:啊|呀|得|哦)?[?？!！\s]*$|人呢|有冇人(?:喺度|在)?(?:呀|啊|吗|嘛|㗎)?\s*[?？!！]*$|冇人(?:理|覆|回|应)|有没有人(?:要|会|来)?(?:理|管)|有没有人(?:在|回)(?:吗|啊|呀|呢|么)?[?？!！\s]*$|(?:^|[\s，,。!！?？])(?:回个话|吱(?:一|个)?声)[啊呀吧呢!！?？\s]*$|^[?？]{2,}[!！]*$|(?:人工|客服|真人)(?:还)?(?:没|没有)?(?:上线|在线|上班)(?:了)?(?:没|没有|吗|么|啊|呀|呢)|等(?:很久|好久|半天|这么久)了|(?:^|[\s，,。!！?？]|你们?|客服|人工)(?:咋|怎么)(?:都)?不(?:说话|吱声|回话)|(?:仲要|要|还要)等(?:几耐|几久)|等咗(?:好耐|好久|成)|几时有人|没人(?:理|回|管|接)|客服呢|(?:客服|人工)(?:什么时候|多久|啥时候|几点)|(?<![a-z])(?:how long (?:(?:do|will|must|should|would) )?(?:(?:i|we) )?(?:still )?(?:have to |need to |need |got to |gotta |be )?wait(?:ing)?(?![^.?!]{0,30}(?<![a-z])(?:refund|money|parcel|package|order|delivery|deliver|arrive|ship\w*|return|exchange|item|goods|stock|restock)(?![a-z]))|how(?:s|'s)? long (?:is |'s )?the (?:wait|queue|line)|how long (?:until|till|before) (?:an? |the )?(?:agent|someone|somebody|person|human|rep)|how much longer|how long more (?:(?:do|must|need|have) )?(?:i |we )?(?:need |have )?(?:to )?wait(?! for (?!(?:an? |the )?(?:agent|person|human|someone|reply)))|how long more(?: (?:ah|lah|leh|lor|sia))?\s*[?!.]*\s*$|still waiting|been waiting|waiting (?:for (?:an? |the )?(?:agent|person|human|someone|reply)|so long)|wait time|anyone there|anybody there|^(?:(?:hello|hi|hey)\W+)?(?:is )?(?:someone|somebody) (?:there|here|around)\s*[?!.]*$|^(?:hello|hi|hey|yo|oi)\s*\?{2,}$|^(?:hello|hi|hey|yo|oi)\W+(?:any ?one|any ?body|some ?one)(?: there| here)?\s*[?!.]*$|anyone\s*\?+$|is anyone|is anybody|my turn|in (?:the )?(?:line|queue)|ahead of me|when will (?:an? |the )?(?:agent|someone|somebody|person|human)|how many (?:people )?(?:ahead|before me))(?![a-z])/;
+  /(?:要|还要|还得|得|需要)等(?:多久|多长时间|几分钟|多少分钟|到什么时候)|(?:要|还要|还得)排(?:多久|好久|多长时间|到什么时候)|(?:^|[\s，,。!！?？啊呀嘛])(?:还要|还得)等好久(?:哦|啊|呀|嘛|哟)?[?？!！\s]*$|等(?:多久|多长时间)|还在等|等了(?:很久|好久|半天|这么久|[一二三四五六七八九十几\d]+分钟)|排到(?:我|第)|排队|排第几|前面还有|前面(?:还|仲)?(?:有)?(?:几|多少|几多)(?:个|位)?(?:人)?(?:啊|呀|吗|呢|嘛)?[?？!！\s]*$|^(?:(?:亲|请问|老板|那|我)[\s，,]*)*(?:还要|还得|要)(?:等)?好久(?![^，,。]{0,3}(?:才|发|到|退|送|寄|能))|有人吗|有人在吗|有人没(?:有)?(?:啊|呀|得|哦)?[?？!！\s]*$|人呢|有冇人(?:喺度|在)?(?:呀|啊|吗|嘛|㗎)?\s*[?？!！]*$|冇人(?:理|覆|回|应)|有没有人(?:要|会|来)?(?:理|管)|有没有人(?:在|回)(?:吗|啊|呀|呢|么)?[?？!！\s]*$|(?:^|[\s，,。!！?？])(?:回个话|吱(?:一|个)?声)[啊呀吧呢!！?？\s]*$|^[?？]{2,}[!！]*$|(?:人工|客服|真人)(?:还)?(?:没|没有)?(?:上线|在线|上班)(?:了)?(?:没|没有|吗|么|啊|呀|呢)|等(?:很久|好久|半天|这么久)了|(?:^|[\s，,。!！?？]|你们?|客服|人工)(?:咋|怎么)(?:都)?不(?:说话|吱声|回话)|(?:仲要|要|还要)等(?:几耐|几久)|等咗(?:好耐|好久|成)|几时有人|没人(?:理|回|管|接)|客服呢|(?:客服|人工)(?:什么时候|多久|啥时候|几点)|(?<![a-z])(?:how long (?:(?:do|will|must|should|would) )?(?:(?:i|we) )?(?:still )?(?:have to |need to |need |got to |gotta |be )?wait(?:ing)?(?![^.?!]{0,30}(?<![a-z])(?:refund|money|parcel|package|order|delivery|deliver|arrive|ship\w*|return|exchange|item|goods|stock|restock)(?![a-z]))|how(?:s|'s)? long (?:is |'s )?the (?:wait|queue|line)|how long (?:until|till|before) (?:an? |the )?(?:agent|someone|somebody|person|human|rep)|how much longer|how long more (?:(?:do|must|need|have) )?(?:i |we )?(?:need |have )?(?:to )?wait(?! for (?!(?:an? |the )?(?:agent|person|human|someone|reply)))|how long more(?: (?:ah|lah|leh|lor|sia))?\s*[?!.]*\s*$|still waiting|been waiting|waiting (?:for (?:an? |the )?(?:agent|person|human|someone|reply)|so long)|wait time|anyone there|anybody there|^(?:(?:hello|hi|hey)\W+)?(?:is )?(?:someone|somebody) (?:there|here|around)\s*[?!.]*$|^(?:hello|hi|hey|yo|oi)\s*\?{2,}$|^(?:hello|hi|hey|yo|oi)\W+(?:any ?one|any ?body|some ?one)(?: there| here)?\s*[?!.]*$|anyone\s*\?+$|is anyone|still (?:no ?one|nobody|no agent|no reply)(?: (?:here|there|around|online))?\s*[?!.]*$|is anybody|my turn|in (?:the )?(?:line|queue)|ahead of me|when will (?:an? |the )?(?:agent|someone|somebody|person|human)|how many (?:people )?(?:ahead|before me))(?![a-z])/;
 
 /** Longest message read as a question about the wait: a long one is about something else, for the agent. */
 const MAX_WAIT_QUESTION = 60;
@@ -52,9 +52,12 @@ export interface WaitPosition {
 
 const minutes = (s: number) => Math.max(1, Math.round(s / 60));
 
-/** `hours`: the shop's own word on when its people are there, said while nobody is. */
-export function waitAnswer(question: string, p: WaitPosition, hours?: string): string {
-  if (langOf(question) === 'zh') {
+/**
+ * In the language of the buyer's latest texts (`langOfTexts`: "？？" tells none; found from outside, an English answer in a
+ * Chinese conversation); `hours`: the shop's own word on when its people are there, said while nobody is.
+ */
+export function waitAnswer(lang: NoticeLang, p: WaitPosition, hours?: string): string {
+  if (lang === 'zh') {
     if (p.agentsOnline === 0) return hoursAfter('zh', `您在排队第 ${p.position} 位。现在没有客服在线，您的消息都已留下，客服上线后会按顺序回复您。`, hours);
     const eta = p.estimatedWaitSeconds === undefined ? '' : `，预计约 ${minutes(p.estimatedWaitSeconds)} 分钟`;
     return p.position === 1 ? `下一位就是您${eta}，请稍候，客服接入后会马上回复您。` : `您前面还有 ${p.position - 1} 位${eta}，请稍候，客服接入后会马上回复您。`;
@@ -70,7 +73,7 @@ export function waitAnswer(question: string, p: WaitPosition, hours?: string): s
  * then "ok how long is the wait"): the full answer is not repeated, and the question is not left unanswered
  * (found from outside: silence).
  */
-export function waitAnswerAgain(question: string, p: WaitPosition): string {
-  if (langOf(question) === 'zh') return `您仍在排队第 ${p.position} 位，${p.agentsOnline === 0 ? '客服上线后会按顺序回复您' : '客服接入后会马上回复您'}。`;
+export function waitAnswerAgain(lang: NoticeLang, p: WaitPosition): string {
+  if (lang === 'zh') return `您仍在排队第 ${p.position} 位，${p.agentsOnline === 0 ? '客服上线后会按顺序回复您' : '客服接入后会马上回复您'}。`;
   return `Still number ${p.position} in the queue: ${p.agentsOnline === 0 ? 'an agent will answer in turn once one is online' : 'an agent will answer as soon as they join'}.`;
 }

@@ -236,6 +236,10 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     await a.rt.conversations.send(buyerP('ht1'), { id: 'ht1-2', shopId: shop, clientMsgId: 'ht1-2', content: { kind: 'text', text: '喂 有冇人呀' } });
     // Cantonese in simplified characters after "转人工": a Guangzhou buyer, answered in simplified ones (found from outside).
     await eventually(async () => (await systemTexts(id)).some((t) => t.startsWith('您在排队第 1 位') && t.endsWith('客服时间：人工客服每天 9:00-21:00 在线。')), 3000, 'the Cantonese question about the wait is answered with the hours, in the buyer\'s script');
+    // "？？" tells no language: the conversation's Chinese answers it (found from outside: the place told in English).
+    const marks = await handOver(shop, 'ht3');
+    await a.rt.conversations.send(buyerP('ht3'), { id: 'ht3-2', shopId: shop, clientMsgId: 'ht3-2', content: { kind: 'text', text: '？？' } });
+    await eventually(async () => (await systemTexts(marks)).some((t) => t.startsWith('您在排队第')), 3000, 'the place told in Chinese');
     // A shop with no such entry: the notice alone.
     const bare = await handOver('shop_hours_none', 'ht2');
     await eventually(async () => (await systemTexts(bare)).includes(NOBODY_ONLINE_NOTICE.zh), 3000, 'the notice alone');

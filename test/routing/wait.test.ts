@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { asksAboutWait, waitAnswer, waitAnswerAgain } from '../../src/routing/wait.ts';
-import { langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT } from '../../src/routing/notices.ts';
+import { langOf, langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT } from '../../src/routing/notices.ts';
 import { inScriptOf, inScriptOfTexts } from '../../src/robot/index.ts';
 
 test('questions about the wait are told from questions for the agent that share words with them', () => {
@@ -28,6 +28,9 @@ test('questions about the wait are told from questions for the agent that share 
   // Found in review: the reply waited for is still the wait; close variants; and what only shares words with them.
   for (const t of ['how long do i have to wait for your reply', 'how long will i be waiting for an answer', 'how long do i need to wait for customer service', '前面有多少人', '前面仲有幾多個', '亲 还要好久嘛', '我还要等好久啊', '有人没啊', 'how long need to wait ah']) assert.equal(asksAboutWait(t), true, t);
   for (const t of ['how long i need to wait to get my refund', 'how long we have to wait until the parcel arrive', 'the courier said he left it with someone there', '还要好久才发货啊', '前面几个都是好的 最后一个碎了', '前面几位客服都说给我退款 到现在还没退']) assert.equal(asksAboutWait(t), false, t);
+  // A Chengdu and a Houston shop (thirty-fourth session, found from outside: nothing, or an FAQ offer).
+  for (const t of ['还要排多久', '在不在啊 还要等好久', 'hey its ray again, still no one?', 'still nobody here?']) assert.equal(asksAboutWait(t), true, t);
+  for (const t of ['退款还要等好久才到', 'still no one has called me about the refund', '排多久的队都行 我要退款']) assert.equal(asksAboutWait(t), false, t);
   // Found in review: these were answered with a queue position ("您前面还有 1 位，预计约 6 分钟").
   for (const t of ['退款多久能到账？', '这个耳机多久能到', '家里没人，快递能放驿站吗', 'how long is the warranty', '在吗', '第几个订单是我的', '算了，要等多久啊', 'never mind, how long do I have to wait', 'human error on my side']) {
     assert.equal(asksAboutWait(t), false, t);
@@ -35,8 +38,8 @@ test('questions about the wait are told from questions for the agent that share 
 });
 
 test('the answer is in the question\'s language and promises no wait with nobody online', () => {
-  assert.match(waitAnswer('还要等多久', { position: 3, agentsOnline: 1, estimatedWaitSeconds: 360 }), /^您前面还有 2 位，预计约 6 分钟/);
-  assert.match(waitAnswer('how long do I have to wait', { position: 1, agentsOnline: 0, estimatedWaitSeconds: undefined }), /^You are number 1 in the queue\. No agent is online/);
+  assert.match(waitAnswer(langOf('还要等多久'), { position: 3, agentsOnline: 1, estimatedWaitSeconds: 360 }), /^您前面还有 2 位，预计约 6 分钟/);
+  assert.match(waitAnswer(langOf('how long do I have to wait'), { position: 1, agentsOnline: 0, estimatedWaitSeconds: undefined }), /^You are number 1 in the queue\. No agent is online/);
 });
 
 test('a notice is in the language of the buyer\'s latest text that tells one; Chinese when none does', () => {
@@ -69,21 +72,23 @@ test('a buyer writing traditional characters gets the notices in them; simplifie
   assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['請問耳機寄出了嗎'], true), '現在沒有客服在線。您的訊息都已留下，客服上線後會按排隊順序回覆您。');
   assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['我的快递到哪了'], true), NOBODY_ONLINE_NOTICE.zh);
   assert.equal(noticeFor(RATING_PROMPT, ['thanks, bye']), RATING_PROMPT.en);
+  // "？？" tells no language: the conversation's Chinese answers it (found from outside: the place told in English).
+  assert.match(waitAnswer(langOfTexts(['？？', '还有 清真的有没有']), { position: 2, agentsOnline: 0, estimatedWaitSeconds: undefined }), /^您在排队第 2 位/);
   // Characters tell before Cantonese words: a Guangzhou buyer writes Cantonese in simplified characters (found from outside).
   assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['有冇人呀', '我想换个颜色 得唔得']), NOBODY_ONLINE_NOTICE.zh);
   assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['有冇人呀', '好的']), '現在沒有客服在線。您的消息都已留下，客服上線後會按排隊順序回覆您。');
   assert.equal(noticeFor(NOBODY_ONLINE_NOTICE, ['有冇人呀', '轉人工']), '現在沒有客服在線。您的消息都已留下，客服上線後會按排隊順序回覆您。');
   assert.equal(inScriptOfTexts('您前面还有 2 位', ['喂 有冇人呀', '转人工']), '您前面还有 2 位');
-  assert.match(inScriptOf(waitAnswer('還要等多久', { position: 3, agentsOnline: 1, estimatedWaitSeconds: 360 }), '還要等多久'), /^您前面還有 2 位/);
+  assert.match(inScriptOf(waitAnswer(langOf('還要等多久'), { position: 3, agentsOnline: 1, estimatedWaitSeconds: 360 }), '還要等多久'), /^您前面還有 2 位/);
 });
 
 // Found from outside (twenty-fourth session): "喂 有冇人呀", "hello??" got nothing while waiting.
 test('Cantonese and bare pings about the wait are questions about it; the answer carries the shop\'s hours while nobody is online', () => {
   for (const t of ['喂 有冇人呀', '仲要等幾耐', '冇人覆我', 'hello??', 'anyone?']) assert.equal(asksAboutWait(t), true, t);
   for (const t of ['hello', 'hi? where is my order', '有冇人用過呢支精華？']) assert.equal(asksAboutWait(t), false, t);
-  assert.match(waitAnswer('还要等多久', { position: 2, agentsOnline: 0, estimatedWaitSeconds: undefined }, '每天 9:00-21:00。'), /客服上线后会按顺序回复您。客服时间：每天 9:00-21:00。$/);
-  assert.match(waitAnswer('how long', { position: 2, agentsOnline: 0, estimatedWaitSeconds: undefined }, 'Mon-Fri 9-6.'), / Our hours: Mon-Fri 9-6\.$/);
-  assert.doesNotMatch(waitAnswer('还要等多久', { position: 2, agentsOnline: 1, estimatedWaitSeconds: 60 }, '每天 9:00-21:00。'), /客服时间/);
+  assert.match(waitAnswer(langOf('还要等多久'), { position: 2, agentsOnline: 0, estimatedWaitSeconds: undefined }, '每天 9:00-21:00。'), /客服上线后会按顺序回复您。客服时间：每天 9:00-21:00。$/);
+  assert.match(waitAnswer(langOf('how long'), { position: 2, agentsOnline: 0, estimatedWaitSeconds: undefined }, 'Mon-Fri 9-6.'), / Our hours: Mon-Fri 9-6\.$/);
+  assert.doesNotMatch(waitAnswer(langOf('还要等多久'), { position: 2, agentsOnline: 1, estimatedWaitSeconds: 60 }, '每天 9:00-21:00。'), /客服时间/);
 });
 
 test('the thirty-third session: more ways to ask whether anyone is there; the place said again in short', () => {
@@ -93,6 +98,6 @@ test('the thirty-third session: more ways to ask whether anyone is there; the pl
   // Found in review: about parcels and goods, not the queue.
   for (const t of ['到了吱一声', '发货了吱个声', '这个娃娃怎么不说话', '快递员怎么不回话', '让快递员给我回个话', '有没有人回购过这款', '有没有人在用这款 好用吗']) assert.equal(asksAboutWait(t), false, t);
   for (const t of ['嘎哈呢 咋不说话', '人工还没上线啊？', '有人没啊 都等半天了']) assert.equal(asksAboutWait(t), true, t);
-  assert.equal(waitAnswerAgain('ok how long is the wait', { position: 1, agentsOnline: 0, estimatedWaitSeconds: undefined }), 'Still number 1 in the queue: an agent will answer in turn once one is online.');
-  assert.equal(waitAnswerAgain('还有人吗', { position: 3, agentsOnline: 2, estimatedWaitSeconds: 60 }), '您仍在排队第 3 位，客服接入后会马上回复您。');
+  assert.equal(waitAnswerAgain(langOf('ok how long is the wait'), { position: 1, agentsOnline: 0, estimatedWaitSeconds: undefined }), 'Still number 1 in the queue: an agent will answer in turn once one is online.');
+  assert.equal(waitAnswerAgain(langOf('还有人吗'), { position: 3, agentsOnline: 2, estimatedWaitSeconds: 60 }), '您仍在排队第 3 位，客服接入后会马上回复您。');
 });
