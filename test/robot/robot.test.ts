@@ -8479,6 +8479,19 @@ describe('Guangzhou, Toronto and Xi\'an buyers (thirty-third session, second rou
     const cold = order({ orderId: 'XF-2', status: 'delivered', items: [{ sku: 'L', title: '秦镇米皮凉皮 5份装 冷链', quantity: 1, price: '59.00' }], createdAt: ago(30) });
     assert.match(textOf(await shop({ orders: [cold] }, [damaged, ret])('快递到了 凉皮有一包袋子破了 汤汁流出来了')), /24小时内拍照/);
   });
+  test('Sichuan: 好久 asks how long or when, 好多 how much, 啥子 what; Mandarin\'s "a long time" and "many" stay', async () => {
+    const { normalize } = await import('../../src/robot/nlu/index.ts');
+    const said = (t: string) => normalize(t).text;
+    assert.match(said('那保质期好久哦'), /保质期多久/);
+    assert.match(said('今天拍好久发'), /多久发/);
+    assert.match(said('最晚好久下单'), /最晚什么时候下单/);
+    assert.match(said('顺丰到西藏补好多'), /补多少/);
+    assert.match(said('礼盒里面装的啥子'), /装的什么$/);
+    for (const t of ['等了好久了', '好久没到了', '好多人买', '花了好多钱', '买了好多']) assert.equal(said(t), t, t);
+    const shelf: FaqEntry = { id: 'shelf', question: '保质期多久？', answer: '牛油底料保质期18个月。', alternates: ['能放多久'] };
+    assert.match(textOf(await shop({}, [shelf])('底料能放好久')), /18个月/);
+  });
+
   test('how many days to arrive, asked of an order not sent yet, is told the shop\'s delivery days beside its sending', async () => {
     const ship: FaqEntry = { id: 's', question: '付款后多久发货', answer: '现货商品付款后48小时内从西安发出，下午4点前付款的当天发。' };
     const days: FaqEntry = { id: 'd', question: '几天能收到', answer: '冷链商品统一发顺丰冷运：陕西省内次日达，其他地区2-3天，新疆、西藏、青海、海南4-6天。' };

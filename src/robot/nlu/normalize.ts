@@ -58,6 +58,19 @@ const ZH_PHRASES_SORTED = [...ZH_PHRASES].sort((a, b) => b[0].length - a[0].leng
  * Shaanxi's 额 ("I") opening a clause before what one does or has ("你是机器人吧 额要找人", "额付了哈", "额有照片": a Xi'an
  * shop, thirty-third session); never inside 金额, 余额, 名额, nor 额外, 额度.
  */
+/**
+ * Sichuan (a Chengdu shop, thirty-fourth session): 好久 asks how long or when ("保质期好久", "今天拍好久发", "最晚好久下单"),
+ * 好多 how much ("补好多", "买好多钱包邮"). Only where they ask:
+ * "等了好久", "好久没到", "好多人" are Mandarin's "a long time" and "many".
+ */
+const SICHUAN_WORD = /好久|好多/;
+const SICHUAN: readonly (readonly [RegExp, string])[] = [
+  [/(是|最晚|最迟)好久/g, '$1什么时候'],
+  [/好久(?=发|到|能|下单|寄|送|过期|要坏|会坏)/g, '多久'],
+  [/(保质期|能放|放得|要等|还要|要排|等)好久(?=[哦嘛呢啊哈呀?？\s]|$)/g, '$1多久'],
+  [/(补|要|买|付)好多(?=钱[哦嘛呢啊哈呀?？一包]|[哦嘛呢啊哈呀?？\s]|$)/g, '$1多少'],
+  [/好多钱(?=一|包邮|[哦嘛呢啊哈呀?？])/g, '多少钱'],
+];
 const SHAANXI_I = /(^|[\s，,。.!！?？~那])额(?=[要想的家在刚付有再已就这买订那是等也都没])/g;
 const CANTONESE_SORTED = [...CANTONESE_PHRASES].sort((a, b) => b[0].length - a[0].length);
 
@@ -129,6 +142,7 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
     if (CANTONESE_MARK.test(display)) for (const [from, to] of CANTONESE_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
     for (const [from, to] of ZH_PHRASES_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
     if (t.includes('额')) t = t.replace(SHAANXI_I, '$1我');
+    if (SICHUAN_WORD.test(t)) for (const [from, to] of SICHUAN) t = t.replace(from, to);
     t = defaultHomophoneFixer().fix(t);
     // "我今年17 能买吗": an age said without 岁 (found from outside: the shop's "我17岁能买吗" was missed).
     t = t.replace(AGE_WITHOUT_UNIT, '今年$1岁');
