@@ -1929,6 +1929,13 @@ interface Outcome {
   faqOnly?: true;
 }
 
+/**
+ * "不用转 辣椒油寄这么远会漏不", "好 要得 先不用 我先拍个微辣的…", "不用 那生产日期是…": a no to the person just offered, then
+ * something else (a Chengdu shop, thirty-fourth session: the miss that followed handed the buyer over at once).
+ */
+const DECLINES_OFFER = /^\s*(?:(?:好|好的|嗯|哦|要得|行|ok)[\s,，.。!！]*)*(?:先)?(?:不用|不要|不需要)(?:转|了|啦|吧)?(?:[\s,，.。!！]|$)|^\s*(?:no|nope|nah)(?: thanks?| thank you| need)?(?:[\s,.!]|$)/i;
+const declinesOffered = (state: DialogueState, text: string): boolean => (state.offeredHuman === true || state.confirm === 'human') && (DECLINES_OFFER.test(text) || declinesPerson(text));
+
 /** Answers one buyer message. Pure: same inputs, same outputs. */
 export function step(state: DialogueState, input: TurnInput, data: TurnData): StepResult {
   const u = understandingOf(input);
@@ -1946,7 +1953,11 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
     // A "did you mean …?" was half an answer: the miss after it offers a person and the next one hands
     // over (found from outside, two shops: a buyer who asked past a near miss was queued at once).
     else if (failures === MAX_FAILURES && state.faqOptions && !input.faqOnly) out = out.replies.at(-1)?.text === ctx.t.notUnderstood ? out : withPersonHint(out, ctx.t.offerHumanShort);
-    else if (failures >= MAX_FAILURES) {
+    // The person just offered, declined in this very message, is not forced on the buyer (found from outside: handed over at once).
+    else if (failures >= MAX_FAILURES && declinesOffered(state, input.text)) {
+      out = { replies: [{ text: ctx.t.notUnderstood }] };
+      failures = MAX_FAILURES - 1;
+    } else if (failures >= MAX_FAILURES) {
       out = { replies: [{ text: ctx.t.handoverNotUnderstood }], handover: { reason: 'not_understood' } };
       failures = 0;
     }

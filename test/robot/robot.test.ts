@@ -8621,3 +8621,35 @@ describe('taking the hand-over back in the queue (thirty-third session)', () => 
     for (const q of ['never mind, I will wait', '算了 还是先拿20打', '不要了', '不要了 退款吧', '开玩笑的吧 发这种货', '开玩笑的，这种货也敢发？', '没事了 但是猫粮还是要退']) assert.equal(withdrawsHandover(q), undefined, q);
   });
 });
+
+describe('a Chengdu, a Houston and a Shanghai shop (thirty-fourth session)', () => {
+  const { shop } = session27;
+  test('a take-back after a nod or an acknowledgement, at the end with a particle, or in the other word order takes the hand-over back', () => {
+    for (const [text, rest] of [
+      ['要得 不要人工了 另外问下 能开发票不', '另外问下 能开发票不'],
+      ['晓得了 不用人工了哈', ''],
+      ['好的 不要人工了 拜拜', '拜拜'],
+      ['算了 人工不用了 我先去医院看看', '我先去医院看看'],
+      ['算了算了 不投诉了 退款到了就行', '不投诉了 退款到了就行'],
+      ['nah no agent, im good', ''],
+      ['bruh. no agent. forget it', ''],
+    ] as const) assert.equal(withdrawsHandover(text), rest, text);
+    assert.equal(withdrawsHandover('？？我就问个保存 转啥子人工'), '??我就问个保存');
+    // Not taken back: a person is still wanted, or the words are about people who did not answer.
+    for (const text of ['no agent answered me yet', 'ya i need an agent', 'yeah no agent is replying', 'im good but where is my refund']) assert.equal(withdrawsHandover(text), undefined, text);
+  });
+
+  test('the person just offered, declined in the same message as a new miss, is not forced on the buyer', async () => {
+    const say = shop({});
+    assert.match(textOf(await say('高原上气压低 瓶子会不会胀开')), /需要为您转接人工客服吗/);
+    const r = await say('不用转 寄这么远会胀开不');
+    assert.equal(r.handover, undefined, 'no hand-over right after "不用转"');
+    // A miss without the no still hands over.
+    const again = shop({});
+    await again('高原上气压低 瓶子会不会胀开');
+    assert.ok((await again('寄这么远会胀开不')).handover);
+    const no = shop({});
+    await no('高原上气压低 瓶子会不会胀开');
+    assert.equal((await no('我说了不用转！')).handover, undefined);
+  });
+});

@@ -365,9 +365,14 @@ const ASKS_PERSON = /人工|真人|客服|老板|经理|主管|(?<![a-z])(?:huma
 // Leads and tails as buyers type them: "还是算了吧", "哦那不用了", "actually nvm", "我自己查吧" (found from outside).
 // "不需要人工了", "no wait, dont transfer me", "哦我自己找到了", "actually no" were not (found from outside:
 // the buyer waited in the queue unanswered).
-const WITHDRAW_LEADS = '好吧|好啦|好喇|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|ok|okay|oh|actually|wait|no|nope|nah|hmm';
+// "要得 不要人工了…", "晓得了 谢谢老板 不用人工了哈", "bruh. no agent" (a Chengdu and a Houston shop, thirty-fourth session: left queued).
+const WITHDRAW_LEADS = '好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah';
 const WITHDRAW_WORDS = [
+  // "算了算了 不投诉了…": RETRACTION's 算了 is not the one of "算了算" (reckoned).
+  '算了算了',
   RETRACTION,
+  // "算了 人工不用了 我先去医院看看" (a Shanghai shop, thirty-fourth session: silence in the queue).
+  '(?:人工|真人|客服)(?:也)?不(?:用|要|需要)了',
   '不(?:用|需要|要)(?:转)?人工(?:客服)?了?',
   '不(?:用|要)转(?:人工)?了?',
   '不(?:用|要|需要)?(?:找|等)(?:真人|人工|客服|人)了?',
@@ -387,6 +392,10 @@ const WITHDRAW_WORDS = [
   "(?:don'?t|do not|no need to) transfer(?: me)?",
   // Before "no need" alone, which would leave "agent" as a request for one ("no need agent": found from outside).
   'no need (?:an? |the |any )?(?:agent|person|human)s?',
+  // "nah no agent, im good", "bruh. no agent. forget it" (a Houston shop, thirty-fourth session: left queued).
+  'no (?:agent|person|human)s?(?: needed| pls| please| thanks)?(?=\\s*(?:[,.!~]|$))',
+  "(?:i'?m|im|i am) good(?: now| thanks)?(?=\\s*(?:[,.!~]|$))",
+  'ya no necesito (?:un |el )?(?:agente|persona|humano)',
   // "never mind the agent. where is the parcel", "forget the agent" (found from outside: left in the queue, silence).
   '(?:never ?mind|nvm|forget(?: about)?) (?:the |an? |my )?(?:agent|person|human|transfer)s?(?=\\s*(?:[,.!~]|$))',
   RETRACTION_EN,
@@ -410,7 +419,7 @@ const WITHDRAW_WORDS = [
 // A particle after the words is theirs ("tak payah lah, where is my parcel").
 const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~吧啦哈]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
 // "yeah nah dont worry about a person. is the decaf…" (a Melbourne shop, thirty-third session: handed over).
-const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:don'?t|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?)(?![a-z])/gi;
+const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|(?:说了)?不(?:用|要|需要)转(?:了|啦)?(?=[\s,，.。!！]|$)|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:don'?t|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?)(?![a-z])/gi;
 /** "不用轉人工啦 我只是說一下": a person named only to say none is needed (found from outside: asked "shall I get one?"). */
 export function declinesPerson(text: string): boolean {
   const t = foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC')).toLowerCase();
@@ -419,7 +428,7 @@ export function declinesPerson(text: string): boolean {
   return rest !== t && !ASKS_PERSON.test(rest) && !DECLINE_ASKS.test(t);
 }
 const DECLINE_ASKS = /[吗么嘛?？]|为什么|难道|是不是|怎么|退款|退货|帮我|查|(?<![a-z])(?:why|refund|return|check|help me)(?![a-z])/;
-const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了|不用转了|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?)[\s,，.。!！~吧啦哈]*$/i;
+const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了(?:哈|嘛|哦|呀)?|不用转了|转(?:啥子|啥|什么)人工|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?)[\s,，.。!！~吧啦哈]*$/i;
 /** "算了 你们太慢了", "forget it, you guys are so slow": venting at the wait, not leaving it (found from outside). */
 const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久|效率)|没人(?:理|回|管|接)|冇人(?:理|覆|回|应)|等咗(?:成|好|咁)|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?: (?:is )?(?:answers?|answering|replies|replying|responds?|responding|here|cares))(?![a-z])/i;
 /** A bare no, the whole message ("actually no", "不用", "no thanks"): in the queue it takes the hand-over back. */
