@@ -104,8 +104,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
         ...(d.guessed ? { guessed: true } : {}),
         entities,
         ...(yesNo ? { yesNo } : {}),
-        normalized: n.text,
-        ...(n.picture ? { picture: true as const } : {}),
+        ...(n.picture ? { normalized: n.text, picture: true as const } : { normalized: n.text }),
         tokens: [...tokens],
         source: 'engine',
       };
