@@ -8631,7 +8631,7 @@ describe('a Chengdu, a Houston and a Shanghai shop (thirty-fourth session)', () 
       ['好的 不要人工了 拜拜', '拜拜'],
       ['算了 人工不用了 我先去医院看看', '我先去医院看看'],
       ['算了算了 不投诉了 退款到了就行', '不投诉了 退款到了就行'],
-      ['nah no agent, im good', ''],
+      ['nah no agent, im good', 'im good'],
       ['bruh. no agent. forget it', ''],
     ] as const) assert.equal(withdrawsHandover(text), rest, text);
     assert.equal(withdrawsHandover('？？我就问个保存 转啥子人工'), '??我就问个保存');

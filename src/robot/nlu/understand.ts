@@ -364,7 +364,7 @@ const ASKS_PERSON = /人工|真人|客服|老板|经理|主管|(?<![a-z])(?:huma
 // Leads and tails as buyers type them: "还是算了吧", "哦那不用了", "actually nvm", "我自己查吧" (found from outside).
 // "不需要人工了", "no wait, dont transfer me", "哦我自己找到了", "actually no" were not (found from outside:
 // the buyer waited in the queue unanswered).
-// "要得 不要人工了…", "晓得了 谢谢老板 不用人工了哈", "bruh. no agent" (a Chengdu and a Houston shop, thirty-fourth session: left queued).
+// "要得 不要人工了…", "晓得了 不用人工了哈", "bruh. no agent" (a Chengdu and a Houston shop, thirty-fourth session: left queued).
 const WITHDRAW_LEADS = '好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah';
 const WITHDRAW_WORDS = [
   // "算了算了 不投诉了…": RETRACTION's 算了 is not the one of "算了算" (reckoned).
@@ -393,7 +393,6 @@ const WITHDRAW_WORDS = [
   'no need (?:an? |the |any )?(?:agent|person|human)s?',
   // "nah no agent, im good", "bruh. no agent. forget it" (a Houston shop, thirty-fourth session: left queued).
   'no (?:agent|person|human)s?(?: needed| pls| please| thanks)?(?=\\s*(?:[,.!~]|$))',
-  "(?:i'?m|im|i am) good(?: now| thanks)?(?=\\s*(?:[,.!~]|$))",
   'ya no necesito (?:un |el )?(?:agente|persona|humano)',
   // "never mind the agent. where is the parcel", "forget the agent" (found from outside: left in the queue, silence).
   '(?:never ?mind|nvm|forget(?: about)?) (?:the |an? |my )?(?:agent|person|human|transfer)s?(?=\\s*(?:[,.!~]|$))',
