@@ -292,12 +292,13 @@ export class RoutingService {
       this.#tell(shopId, [mine]);
       const texts = await this.#scriptTexts(conversationId, question);
       const lang = langOfTexts(texts);
+      const taiwan = this.#inTaiwan(shopId);
       const hours = mine.agentsOnline === 0 ? await this.#hours(shopId, lang) : undefined;
-      const full = inScriptOfTexts(waitAnswer(lang, mine, hours), texts, this.#inTaiwan(shopId));
+      const full = inScriptOfTexts(waitAnswer(lang, mine, hours), texts, taiwan);
       const same = last && last.full === full && Date.now() - last.at < WAIT_ANSWER_EVERY_MS;
       // Asked again soon after, nothing changed: the place in short, once (found from outside: silence), then nothing.
       if (same && last.short) return;
-      const text = same ? inScriptOfTexts(waitAnswerAgain(lang, mine), texts, this.#inTaiwan(shopId)) : full;
+      const text = same ? inScriptOfTexts(waitAnswerAgain(lang, mine), texts, taiwan) : full;
       this.#waitAnswered.delete(conversationId);
       this.#waitAnswered.set(conversationId, { at: same ? last.at : Date.now(), full, short: Boolean(same) });
       if (this.#waitAnswered.size > 10_000) this.#waitAnswered.delete(this.#waitAnswered.keys().next().value!);

@@ -43,9 +43,9 @@ const STICKER_STANDIN = /[[【](?:表情|动画表情|動畫表情|emoji|sticker
 /** A text of stand-ins and nothing else: "[图片]" is a picture sent (a person looks at it), "[表情]" a sticker (an acknowledgement). */
 export function standInsOnly(text: string): 'picture' | 'sticker' | undefined {
   if (text.length > 200 || !/[\]】]\s*$/u.test(text)) return undefined;
-  const rest = text.replace(PICTURE_STANDIN, '').replace(STICKER_STANDIN, '');
-  if (rest.trim() !== '') return undefined;
-  return text.replace(PICTURE_STANDIN, '') !== text ? 'picture' : 'sticker';
+  const unpictured = text.replace(PICTURE_STANDIN, '');
+  if (unpictured.replace(STICKER_STANDIN, '').trim() !== '') return undefined;
+  return unpictured !== text ? 'picture' : 'sticker';
 }
 const REPEATED_PUNCT = /([!?.,;:])[!?.,;:]+/g;
 const SPACES = /\s+/g;
@@ -55,13 +55,9 @@ const SPACE_BETWEEN_HAN = /(\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 
 const ZH_PHRASES_SORTED = [...ZH_PHRASES].sort((a, b) => b[0].length - a[0].length);
 /**
- * Shaanxi's 额 ("I") opening a clause before what one does or has ("你是机器人吧 额要找人", "额付了哈", "额有照片": a Xi'an
- * shop, thirty-third session); never inside 金额, 余额, 名额, nor 额外, 额度.
- */
-/**
  * Sichuan (a Chengdu shop, thirty-fourth session): 好久 asks how long or when ("保质期好久", "今天拍好久发", "最晚好久下单"),
- * 好多 how much ("补好多", "买好多钱包邮"). Only where they ask:
- * "等了好久", "好久没到", "好多人" are Mandarin's "a long time" and "many".
+ * 好多 how much ("补好多", "买好多钱包邮"). Only where they ask: "等了好久", "好久没到", "好多人" are Mandarin's "a long
+ * time" and "many".
  */
 const SICHUAN_WORD = /好久|好多/;
 const SICHUAN: readonly (readonly [RegExp, string])[] = [
@@ -71,6 +67,10 @@ const SICHUAN: readonly (readonly [RegExp, string])[] = [
   [/(补|要|买|付)好多(?=钱[哦嘛呢啊哈呀?？一包]|[哦嘛呢啊哈呀?？\s]|$)/g, '$1多少'],
   [/好多钱(?=一|包邮|[哦嘛呢啊哈呀?？])/g, '多少钱'],
 ];
+/**
+ * Shaanxi's 额 ("I") opening a clause before what one does or has ("你是机器人吧 额要找人", "额付了哈", "额有照片": a Xi'an
+ * shop, thirty-third session); never inside 金额, 余额, 名额, nor 额外, 额度.
+ */
 const SHAANXI_I = /(^|[\s，,。.!！?？~那])额(?=[要想的家在刚付有再已就这买订那是等也都没])/g;
 const CANTONESE_SORTED = [...CANTONESE_PHRASES].sort((a, b) => b[0].length - a[0].length);
 
@@ -98,9 +98,9 @@ export function normalizeText(input: string): Omit<Normalized, 'scan'> {
 function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   let s = input.normalize('NFKC');
   const angry = s.match(ANGRY)?.length ?? 0;
-  const picture = s.replace(PICTURE_STANDIN, ' ');
-  const shown = picture !== s;
-  s = picture
+  const unpictured = s.replace(PICTURE_STANDIN, ' ');
+  const shown = unpictured !== s;
+  s = unpictured
     .replace(STICKER_STANDIN, ' ')
     .replace(DECORATION, ' ')
     .replace(/[’‘`´]/g, "'")
