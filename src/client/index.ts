@@ -58,6 +58,8 @@ export class KefuClient {
   readonly #ws: WebSocketLike;
   readonly #pending = new Map<string, Pending>();
   readonly #listeners = new Set<Listener>();
+  /** The newest `stateVersion` seen per conversation: older `conversation` frames are not passed on. */
+  readonly #stateVersions = new Map<string, number>();
   readonly #timeoutMs: number;
   #seq = 0;
   /** Close code and reason once the socket closed. */
@@ -137,8 +139,24 @@ export class KefuClient {
         return;
       }
     }
+    if (f.type === 'conversation' && this.#olderState(f)) return;
     if (f.type === 'message' || f.type === 'read' || f.type === 'conversation' || f.type === 'command' || f.type === 'typing' || f.type === 'note' || f.type === 'resync') for (const l of this.#listeners) l(f);
     else if (f.type === 'error') this.lastError = f;
+  }
+
+  /**
+   * Frames about one conversation from two nodes can cross (a queue position told after its
+   * commit can land after another node's accept): one older than a frame already passed on is
+   * stale news and dropped, so a buyer never sees "#1 in line" while an agent holds the chat.
+   */
+  #olderState(f: Extract<ServerFrame, { type: 'conversation' }>): boolean {
+    if (f.stateVersion === undefined) return false;
+    const seen = this.#stateVersions.get(f.conversationId);
+    if (seen !== undefined && f.stateVersion < seen) return true;
+    this.#stateVersions.delete(f.conversationId);
+    this.#stateVersions.set(f.conversationId, f.stateVersion);
+    if (this.#stateVersions.size > 1000) this.#stateVersions.delete(this.#stateVersions.keys().next().value!);
+    return false;
   }
 
   /** The last error frame that answered no request (e.g. BAD_FRAME for raw input). */

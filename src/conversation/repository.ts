@@ -24,6 +24,8 @@ export interface ConversationRow {
   updatedAt: Date;
   /** While assigned and the holder has not answered since: when the reply timer started. */
   awaitingReplySince: Date | null;
+  /** The number of state changes so far (`stateVersion` on the wire): orders a conversation's frames. */
+  stateVersion: number;
 }
 
 export interface Sender {
@@ -49,6 +51,7 @@ type ConvSelect = {
   created_at: Date;
   updated_at: Date;
   awaiting_reply_since: Date | null;
+  state_version: number;
 };
 
 const toConversation = (r: ConvSelect): ConversationRow => ({
@@ -63,9 +66,10 @@ const toConversation = (r: ConvSelect): ConversationRow => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   awaitingReplySince: r.awaiting_reply_since,
+  stateVersion: Number(r.state_version),
 });
 
-const CONV_COLS = ['id', 'shop_id', 'buyer_id', 'buyer_name', 'state', 'agent_id', 'agent_name', 'last_seq', 'created_at', 'updated_at', 'awaiting_reply_since'] as const;
+const CONV_COLS = ['id', 'shop_id', 'buyer_id', 'buyer_name', 'state', 'agent_id', 'agent_name', 'last_seq', 'created_at', 'updated_at', 'awaiting_reply_since', 'state_version'] as const;
 
 export async function getConversation(db: Db | Tx, id: string): Promise<ConversationRow | undefined> {
   const r = await db.selectFrom('conversations').select(CONV_COLS).where('id', '=', id).executeTakeFirst();
@@ -399,7 +403,7 @@ export async function setState(db: Db | Tx, conversationId: string, patch: State
   let q = db
     .updateTable('conversations as c')
     .from(sql<{ id: string; state: ConversationState; agent_id: string | null; assigned_at: Date | null }>`(select id, state, agent_id, assigned_at from conversations where id = ${conversationId} for no key update)`.as('old'))
-    .set({ ...columnsFor(patch), updated_at: new Date() })
+    .set({ ...columnsFor(patch), updated_at: new Date(), state_version: sql<number>`c.state_version + 1` })
     .whereRef('c.id', '=', 'old.id')
     .where('old.state', 'in', from);
   if (expect.agentId !== undefined) q = q.where('old.agent_id', '=', expect.agentId);

@@ -47,6 +47,7 @@ export function toConversationBody(c: ConversationRow, replyBy?: string) {
     ...(c.agentName && c.state === 'assigned' ? { agentName: c.agentName } : {}),
     ...(replyBy ? { replyBy } : {}),
     lastSeq: c.lastSeq,
+    stateVersion: c.stateVersion,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

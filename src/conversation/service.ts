@@ -136,7 +136,7 @@ export class ConversationService {
       // A resend may name a conversation closed since: only a stored message makes it the buyer's open one.
       if (!known && !r.duplicate) this.#remember(cacheKey, convId);
       if (r.created) {
-        this.#sink.emit({ userIds: [p.userId], shopIds: [f.shopId] }, { type: 'conversation', conversationId: convId, shopId: f.shopId, state: 'bot' });
+        this.#sink.emit({ userIds: [p.userId], shopIds: [f.shopId] }, { type: 'conversation', conversationId: convId, shopId: f.shopId, state: 'bot', stateVersion: 0 });
         this.#events.publish('conversationOpened', { shopId: f.shopId, conversationId: convId, buyerId: p.userId });
       }
       return this.#afterStore(f, content, r, connectionId);
@@ -321,7 +321,7 @@ export class ConversationService {
     for (const c of changes) {
       if (c.state === 'closed') this.#openIds.delete(`${c.shopId}|${c.buyerId}`);
       const holder = c.state === 'assigned' && c.agentId ? { agentId: c.agentId, ...(c.agentName ? { agentName: c.agentName } : {}) } : {};
-      const frame = { type: 'conversation' as const, conversationId: c.id, shopId: c.shopId, state: c.state, ...holder };
+      const frame = { type: 'conversation' as const, conversationId: c.id, shopId: c.shopId, state: c.state, stateVersion: c.stateVersion, ...holder };
       const replyBy = this.replyBy(c);
       // The reply deadline goes to the shop's consoles only: the buyer's devices get the frame without it (found in review).
       if (!replyBy) this.#sink.emit({ userIds: [c.buyerId], shopIds: [c.shopId] }, frame);

@@ -98,6 +98,11 @@ export interface ConversationFrame {
   conversationId: string;
   shopId: string;
   state: ConversationState;
+  /**
+   * (extension) The conversation's state changes so far (0 at creation): a frame with a lower
+   * version than one already applied is older news (frames from two nodes can cross) and is dropped.
+   */
+  stateVersion?: number;
   /** While `queued`: 1 = next. */
   queuePosition?: number;
   /** While `queued` (extension): a rough estimate, in seconds; absent while no agent is online. */

@@ -86,10 +86,10 @@ export async function availableAgents(tx: Tx, shopId: string, freshMs: number): 
 }
 
 /** The shop's queue in serving order, with the agent each returning buyer last talked to. */
-export async function queueOf(db: Db | Tx, shopId: string, limit: number): Promise<Array<QueuedConversation & { buyerId: string }>> {
+export async function queueOf(db: Db | Tx, shopId: string, limit: number): Promise<Array<QueuedConversation & { buyerId: string; stateVersion: number }>> {
   const rows = await db
     .selectFrom('conversations as q')
-    .select(['q.id', 'q.buyer_id', 'q.skip_agent_id'])
+    .select(['q.id', 'q.buyer_id', 'q.skip_agent_id', 'q.state_version'])
     .select((eb) =>
       eb
         .selectFrom('conversations as p')
@@ -110,7 +110,7 @@ export async function queueOf(db: Db | Tx, shopId: string, limit: number): Promi
     .orderBy('q.id')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ conversationId: r.id, buyerId: r.buyer_id, preferredAgentId: r.preferred ?? undefined, skipAgentId: r.skip_agent_id ?? undefined }));
+  return rows.map((r) => ({ conversationId: r.id, buyerId: r.buyer_id, preferredAgentId: r.preferred ?? undefined, skipAgentId: r.skip_agent_id ?? undefined, stateVersion: Number(r.state_version) }));
 }
 
 export async function markIdle(tx: Tx, shopId: string, agentIds: readonly string[]): Promise<void> {

@@ -69,12 +69,15 @@ interface QueuePosition {
   /** Undefined while no agent of the shop is online: no wait can be promised. */
   readonly estimatedWaitSeconds: number | undefined;
   readonly agentsOnline: number;
+  /** The conversation's state version as read under the queue lock: a client drops the frame after a newer one. */
+  readonly stateVersion: number;
 }
 
 /** `GET /conversations/:id/queue`: the position fields only while queued. */
 export interface QueueView {
   readonly conversationId: string;
   readonly state: ConversationState;
+  readonly stateVersion?: number;
   readonly queuePosition?: number;
   readonly agentsOnline?: number;
   readonly estimatedWaitSeconds?: number;
@@ -93,6 +96,7 @@ export interface AgentView {
 /** A queued conversation's place as the `conversation` frame and `GET …/queue` both tell it (no wait promised while nobody is online). */
 const positionFields = (q: QueuePosition) => ({
   state: 'queued' as const,
+  stateVersion: q.stateVersion,
   queuePosition: q.position,
   agentsOnline: q.agentsOnline,
   ...(q.estimatedWaitSeconds === undefined ? {} : { estimatedWaitSeconds: q.estimatedWaitSeconds }),
@@ -244,7 +248,7 @@ export class RoutingService {
     const online = agents.filter(canServe).length;
     // Nobody online: a wait "as if one agent were" promised minutes that could be hours (found from outside).
     const wait = (position: number) => (online > 0 ? estimateWaitSeconds(position, online, handle ?? DEFAULT_HANDLE_SECONDS) : undefined);
-    return queue.map((c, i) => ({ conversationId: c.conversationId, buyerId: c.buyerId, position: i + 1, estimatedWaitSeconds: wait(i + 1), agentsOnline: online }));
+    return queue.map((c, i) => ({ conversationId: c.conversationId, buyerId: c.buyerId, stateVersion: c.stateVersion, position: i + 1, estimatedWaitSeconds: wait(i + 1), agentsOnline: online }));
   }
 
   /** `conversation` frames with the queue position to queued buyers whose position changed. */
@@ -265,9 +269,9 @@ export class RoutingService {
    */
   async queueOf(p: Principal, conversationId: string): Promise<QueueView> {
     const c = await this.#d.conversations.visible(p, conversationId);
-    if (c.state !== 'queued') return { conversationId, state: c.state };
+    if (c.state !== 'queued') return { conversationId, state: c.state, stateVersion: c.stateVersion };
     const mine = (await this.#positionsIn(this.#d.sql.db, c.shopId)).find((q) => q.conversationId === conversationId);
-    return { conversationId, ...(mine ? positionFields(mine) : { state: 'queued' }) };
+    return { conversationId, ...(mine ? positionFields(mine) : { state: 'queued', stateVersion: c.stateVersion }) };
   }
 
   /**

@@ -44,3 +44,23 @@ test('a request made after the socket closed fails at once with CLOSED, not afte
   assert.ok(performance.now() - t0 < 100, 'without waiting for the timeout');
   assert.equal(ScriptedSocket.last!.sent.length, 1, 'nothing was sent on the closed socket');
 });
+
+// Two nodes' frames about one conversation can cross: a queue position read before another
+// node's accept, told after that accept was announced. The client passes on only the newer news.
+test('a conversation frame older than one already passed on is dropped', async () => {
+  const c = await KefuClient.connect({ url: 'ws://kefu.invalid', token: 't', WebSocket: ScriptedSocket, timeoutMs: 5000 });
+  const seen: string[] = [];
+  c.on((f) => {
+    if (f.type === 'conversation') seen.push(`${f.conversationId}:${f.state}:${f.stateVersion ?? '-'}`);
+  });
+  const push = (f: object) => ScriptedSocket.last!.onmessage!({ data: JSON.stringify({ type: 'conversation', shopId: 's', ...f }) });
+  push({ conversationId: 'c1', state: 'queued', stateVersion: 1, queuePosition: 2 });
+  push({ conversationId: 'c1', state: 'assigned', stateVersion: 2, agentId: 'a' });
+  push({ conversationId: 'c1', state: 'queued', stateVersion: 1, queuePosition: 1 });
+  push({ conversationId: 'c2', state: 'queued', stateVersion: 1, queuePosition: 1 });
+  push({ conversationId: 'c1', state: 'queued', stateVersion: 3, queuePosition: 1 });
+  push({ conversationId: 'c1', state: 'queued', stateVersion: 3, queuePosition: 4 });
+  push({ conversationId: 'c1', state: 'closed' });
+  assert.deepEqual(seen, ['c1:queued:1', 'c1:assigned:2', 'c2:queued:1', 'c1:queued:3', 'c1:queued:3', 'c1:closed:-']);
+  c.close();
+});

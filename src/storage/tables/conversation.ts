@@ -25,6 +25,8 @@ export interface ConversationsTable {
   awaiting_reply_since: Date | null;
   first_response_at: Date | null;
   skip_agent_id: string | null;
+  /** State changes so far; `stateVersion` on the wire. */
+  state_version: ColumnType<number, number | undefined, number>;
 }
 
 export interface MessagesTable {

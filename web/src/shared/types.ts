@@ -20,6 +20,8 @@ export interface ConversationRow {
   /** While assigned and not yet answered by the holder: when it goes to another agent unless they do. */
   replyBy?: string;
   lastSeq: number;
+  /** State changes so far: a `conversation` frame with a lower one is older news. */
+  stateVersion?: number;
   createdAt: string;
   updatedAt: string;
 }
