@@ -48,28 +48,50 @@ const BARE = /^[吧啊呀哈了嘛哦]*[\s,.!~，。！、:：;；]*(?:谢谢|�
 // A particle may come first ("4星吧 等太久了": found from outside, twenty-fourth session).
 const COMMENT_START = /^[吧啊呀哈了嘛哦]*[\s,.!~，。！、:：;；]+\S/u;
 const NOT_A_COMMENT = /[?？]|吗|(?<!什)么|呢|多少|有没有|能不能|^[\s,.!~，。！、:：;；]*(?:how|what|when|where|why|(?:is|does|did) it|(?:are|do|can|could|will) you|can i|items?|pieces?|pcs|of|parcels?|packages?|orders?|boxes|days?|hours?|minutes?|mins?|weeks?)(?![a-z])/iu;
-const TRIM = /^[吧啊呀哈了嘛哦]*[\s,.!~，。！、:：;；]+|[\s,.!~，。！]+$/gu;
+const TRIM = /^[吧啊呀哈了嘛哦]*[\s,.!~，。！、:：;；\-–—]+|[\s,.!~，。！]+$/gu;
+/**
+ * A comment after a bare score, set apart by a dash or a comma: "3 - slow at first but Ah Ka was
+ * helpful", "5, thank you ever so much" (found from outside: both were lost, the buyer thought they had rated).
+ */
+// Words or an emoji after it, not a number: "3-5 days", "2, 3" are no ratings.
+const SET_APART = /^\s*[-–—,，]\s*(?:\p{L}|\p{Extended_Pictographic})/u;
+/**
+ * A score typed later in the new conversation counts only with a unit ("3/5", "5 stars", "4分"):
+ * a buyer whose first try was not read types it again (found from outside: "3/5" after "3 - …"
+ * was refused), while a bare "2" then answers the robot. Seqs count the robot's replies too.
+ */
+const LATER_SCORE_MAX_SEQ = 6;
+
+type Score = { score: number; comment?: string };
 
 /** A score of 1–5 the buyer typed, with the comment after it; undefined when the text is not a rating. */
-export function typedScore(text: string): { score: number; comment?: string } | undefined {
+export function typedScore(text: string): Score | undefined {
+  const r = readScore(text);
+  return r && (r.comment === undefined ? { score: r.score } : { score: r.score, comment: r.comment });
+}
+
+/** The score, its comment, and whether it was given with a unit (分, 星, stars, /5, full marks). */
+function readScore(text: string): (Score & { unit: boolean }) | undefined {
   const t = text.normalize('NFKC').trim();
   if (t.length === 0 || t.length > LIMITS.commentMax) return undefined;
   const full = FULL_MARKS.exec(t);
-  if (full) return scored(5, t.slice(full[0].length), true);
+  if (full) return withUnit(scored(5, t.slice(full[0].length), true), true);
   for (const re of [ZH_SCORE, EN_SCORE]) {
     const m = re.exec(t);
     if (!m) continue;
     const score = Number(m[1]) || ZH_DIGIT[m[1]!] || EN_DIGIT[m[1]!.toLowerCase()]!;
     const r = scored(score, t.slice(m[0].length), m[2] !== undefined);
-    if (r) return r;
+    if (r) return withUnit(r, m[2] !== undefined);
   }
   return undefined;
 }
 
-/** The score with what follows it: nothing, or (after a unit) a comment of its own. */
-function scored(score: number, rest: string, unit: boolean): { score: number; comment?: string } | undefined {
+const withUnit = (r: Score | undefined, unit: boolean) => r && { ...r, unit };
+
+/** The score with what follows it: nothing, or a comment of its own (after a unit, or set apart by a dash or comma). */
+function scored(score: number, rest: string, unit: boolean): Score | undefined {
   if (BARE.test(rest)) return { score };
-  if (!unit || !COMMENT_START.test(rest) || NOT_A_COMMENT.test(rest)) return undefined;
+  if (!(unit ? COMMENT_START : SET_APART).test(rest) || NOT_A_COMMENT.test(rest)) return undefined;
   return { score, comment: rest.replace(TRIM, '') };
 }
 
@@ -104,7 +126,8 @@ export interface TypedMessage {
  */
 export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<boolean> {
   return async (m) => {
-    const typed = m.seq === 1 ? typedScore(m.text) : undefined;
+    const read = m.seq <= LATER_SCORE_MAX_SEQ ? readScore(m.text) : undefined;
+    const typed = read && (m.seq === 1 || read.unit) ? read : undefined;
     if (!typed) return false;
     try {
       const last = await lastRatable(d.db, m);

@@ -103,10 +103,30 @@ for (const factory of SQL_FACTORIES) {
       await closeConversation(desk, served, 'agent_cr');
       const first = await say('shop_cr', 'buyer_cr4', '我的快递到哪了');
       assert.equal(await take(first), false, 'a question');
-      assert.equal(await take(await say('shop_cr', 'buyer_cr4', '5')), false, 'not the first message of the new conversation');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr4', '5')), false, 'a bare score, not the first message of the new conversation');
       assert.equal((await desk.sql.db.selectFrom('conversation_ratings').select('score').where('conversation_id', '=', served).execute()).length, 0);
       // Another shop's closed conversation is not this shop's to rate.
       assert.equal(await take(await say('shop_cr_other', 'buyer_cr4', '5')), false, 'another shop');
+    });
+
+    // Found from outside: "3 - slow at first…" was not read, and the buyer's "3/5" after it was refused.
+    test('a score with a unit typed again in the first messages rates; a bare one or a late one does not', async () => {
+      const { desk, take } = st;
+      const served = await openConversation(desk, 'shop_cr', 'buyer_cr9');
+      await closeConversation(desk, served, 'agent_cr');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr9', 'did you get it')), false, 'no score');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr9', '4')), false, 'bare, later: it may answer the robot');
+      const again = await say('shop_cr', 'buyer_cr9', '3/5 took ages tbh');
+      assert.equal(again.seq, 3);
+      assert.equal(await take(again), true);
+      const rows = await desk.sql.db.selectFrom('conversation_ratings').select(['score', 'comment']).where('conversation_id', '=', served).execute();
+      assert.deepEqual(rows, [{ score: 3, comment: 'took ages tbh' }]);
+      const late = await openConversation(desk, 'shop_cr', 'buyer_cr10');
+      await closeConversation(desk, late, 'agent_cr');
+      for (let i = 0; i < 6; i++) await say('shop_cr', 'buyer_cr10', `question ${i}`);
+      const seventh = await say('shop_cr', 'buyer_cr10', '5 stars');
+      assert.equal(seventh.seq, 7);
+      assert.equal(await take(seventh), false, 'well into the new conversation');
     });
 
     test('English gets English thanks; a store that fails leaves it to the robot', async () => {
@@ -143,5 +163,13 @@ describe('comments after a typed score (second review)', () => {
       assert.deepEqual(typedScore(text), { score, comment }, text);
     }
     for (const text of ['5分，有没有优惠', '5 stars, can you send me the invoice', '4 stars? how do i rate']) assert.equal(typedScore(text), undefined, text);
+  });
+
+  // Found from outside (thirty-fifth session): a dash or a comma after a bare score, and the buyer thought they had rated.
+  test('a bare score with a comment set apart by a dash or a comma; not a range or a list of numbers', () => {
+    for (const [text, score, comment] of [['3 - slow at first but Ah Ka was helpful', 3, 'slow at first but Ah Ka was helpful'], ['5, thank you ever so much', 5, 'thank you ever so much'], ['5 - thanks Sam, you\'re a star', 5, 'thanks Sam, you\'re a star'], ['4 — 很好', 4, '很好']] as const) {
+      assert.deepEqual(typedScore(text), { score, comment }, text);
+    }
+    for (const text of ['3-5 days', '2-3', '3, 4', '1, 2 and 3', '3 - 4 days?', '5, where is my order', '5 -']) assert.equal(typedScore(text), undefined, text);
   });
 });
