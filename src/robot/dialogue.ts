@@ -484,12 +484,14 @@ function spacedRunKeys(lower: string): Set<string> {
   return keys;
 }
 
+/** "2", "2 lah obviously", "2 pls": a number alone, with a particle or a word of emphasis after it (a Kuala Lumpur shop, thirty-fifth session). */
+const BARE_PICK = /^\s*(\d)\s*[.。号]?(?:\s*(?:lah|la|lor|leh|ya|pls|please|obviously|thanks|吧|啦|呀)(?![a-z]))*[\s.!！。]*$/;
 /** "2", "第二个", "the first one" as the answer to our list of FAQ questions. */
 function pickedOption(u: Understanding, options: readonly string[], yesNo: Understanding['yesNo']): string | undefined {
   // One entry offered ("did you mean …?"): a yes picks it (not "好的，那…" asking another question).
   if (options.length === 1 && yesNo === 'yes') return options[0];
   const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
-  const bare = /^\s*(\d)\s*[.。号]?\s*$/.exec(u.normalized);
+  const bare = BARE_PICK.exec(u.normalized);
   const n = ordinal ?? (bare ? Number(bare[1]) : undefined);
   if (n === undefined) return undefined;
   return options[n > 0 ? n - 1 : options.length + n];

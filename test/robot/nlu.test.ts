@@ -761,3 +761,24 @@ describe('words from the twenty-seventh session\'s shops', () => {
     assert.deepEqual(ids('my order #20-01 where is it'), ['#20-01']);
   });
 });
+
+describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hangzhou, Kuala Lumpur)', () => {
+  const nlu = createNlu();
+  test('an ok, then a question: the question is read, not a goodbye; an ok with no question may still close', () => {
+    for (const text of ['ok so bila nak pos? today sunday kan', 'ok i place new order la. btw ur kerepek all halal kan? my husband very particular', 'ok. so halal or not? yes or no je', 'ok thx, 順便問下 你哋啲線係咪MFi認證 定係山寨貨']) {
+      assert.notEqual(nlu.understand(text).intent, 'bye', text);
+    }
+    for (const text of ['ok thanks', 'ok got it', 'ok thanks, how about you?']) assert.equal(nlu.understand(text).intent, 'bye', text);
+  });
+  test('British, emphatic, Cantonese and Malay yeses; "ye" stays pinyin inside a sentence', () => {
+    for (const text of ['yes go on', 'go on then', 'ye go on then', 'Indeed.', 'yes obviously', 'ye', 'ye la', '係呀 快啲講啦', '啱', 'betul', 'of course']) assert.equal(nlu.understand(text).yesNo, 'yes', text);
+    assert.match(nlu.understand('wo ye yao tui kuan').normalized, /wo ye /);
+  });
+  test('"tak payah agent la" takes the hand-over back; the question after it is the rest', () => {
+    assert.equal(withdrawsHandover('tak payah agent la. hamper raya berapa harga?'), 'hamper raya berapa harga?');
+    assert.equal(withdrawsHandover('tak payah orang'), '');
+  });
+  test('"yang kedua" is "the second one"', () => {
+    assert.equal(nlu.understand('yang kedua').normalized, 'the second one');
+  });
+});

@@ -101,3 +101,9 @@ test('the thirty-third session: more ways to ask whether anyone is there; the pl
   assert.equal(waitAnswerAgain(langOf('ok how long is the wait'), { position: 1, agentsOnline: 0, estimatedWaitSeconds: undefined }), 'Still number 1 in the queue: an agent will answer in turn once one is online.');
   assert.equal(waitAnswerAgain(langOf('还有人吗'), { position: 3, agentsOnline: 2, estimatedWaitSeconds: 60 }), '您仍在排队第 3 位，客服接入后会马上回复您。');
 });
+
+// Found from outside (thirty-fifth session: a Hangzhou, a Guangzhou, a Bristol and a Kuala Lumpur shop).
+test('more ways to ask about the wait; a complaint about it is the robot\'s, to move the buyer ahead', () => {
+  for (const t of ['还有多少人排我前面', '在吗 还有多少人排我前面', 'any news? been ages', "how long's the wait roughly?", 'how long’s the wait', 'berapa lama nak tunggu ni?']) assert.equal(asksAboutWait(t), true, t);
+  for (const t of ['wtf 还要排队 我要投诉你们', '等咗咁耐都冇人理 你哋太慢喇 我要投訴', 'still waiting, i will complain', 'any news on my refund?']) assert.equal(asksAboutWait(t), false, t);
+});

@@ -335,7 +335,14 @@ export const YES_WORDS = new Set([
   '快点', '快点吧', '麻烦了', '麻烦你了', '麻烦您了', '拜托了', '有劳',
   'yes', 'yes please', 'sure', 'ok', 'okay', 'yes sure', 'right', 'correct', 'please', 'please do', 'go ahead', 'do it', 'y', 'yes i do', 'i do',
   // Malay "ya boleh" as read (tables.ts MALAY_WORDS): a yes read as a miss (found from outside).
-  'yes can', 'can',
+  'yes can', 'can', 'betul',
+  // British and emphatic yeses ("go on then", "yes go on", "Indeed.", "yes obviously": a Bristol shop, thirty-fifth
+  // session: each read as a new question, the offer lost); Cantonese 啱 ("right") and "快啲講" ("tell me, quick").
+  'go on', 'go on then', 'yes go on', 'yes go on then', 'yes please go on', 'indeed', 'yes indeed', 'obviously', 'yes obviously', 'of course', 'yes of course',
+  'absolutely', 'yes absolutely', 'definitely', 'yes definitely', 'sure thing', 'go for it', 'please go ahead', 'yes go ahead', 'yes please go ahead',
+  '啱', '啱呀', '啱啊', '快点讲', '快点说', '讲吧', '说吧',
+  // British and Malay "ye" ("ye la", "ye go on then"), here and not as a spelling of "yes": it is pinyin's 也, 夜, 业 too.
+  'ye', 'ye please', 'ye go on', 'ye go on then', 'ye sure',
 ]);
 export const NO_WORDS = new Set([
   '不', '不是', '不要', '不用', '不用了', '不需要', '算了', '算啦', '不必', '没有', '不对', '别', '否', '唔系', '唔要', '唔使', 'no', 'no thanks', 'no thank you', 'not really', 'never mind', 'nevermind', 'n', 'nothing',

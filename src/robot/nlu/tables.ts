@@ -512,6 +512,8 @@ export const MALAY_PHRASES: ReadonlyMap<string, string> = new Map([
   ['panas sangat', 'very hot'], ['panas sgt', 'very hot'],
   // "Tanya" is a name alone; asking, after "nak" or before "pasal".
   ['nak tanya', 'ask'], ['tanya pasal', 'ask about'],
+  // "yang kedua" ("the second one") picking from a list (thirty-fifth session: the list was asked again).
+  ['yang pertama', 'the first one'], ['yang kedua', 'the second one'], ['yang ketiga', 'the third one'],
   ['ke belum', 'or not'], ['ke tak', 'or not'], ['ke tidak', 'or not'], ['atau tak', 'or not'], ['atau belum', 'or not'],
 ]);
 /** Goods or an order, then "saya" / "aku": the buyer's own ("order saya" is "my order"). */

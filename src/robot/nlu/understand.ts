@@ -172,13 +172,26 @@ const THANKS_TAIL =
  * question brought in by 顺便 / 另外 (found from outside: "不客气" answered it). Also inside a clause.
  */
 // "谢谢~~ 那几号会到": 那 and a question after the thanks asks it (found from outside: "不客气").
-const THANKS_BEFORE_ASIDE = /(?:^|(?<=\| )) ?(?:(?:好的|好滴|好哒|好嘞|好|ok|okay|嗯嗯?|行|收到|谢谢你?|谢啦|谢了|感谢|多谢|thanks|thank you|thx)(?:老板|亲)?[\s,，!！.。~]*)+(?=(?:顺便|另外|还有个?问题|再问(?:一)?下|想问|请问|问(?:一)?下|咨询一?下|那(?!我(?:问问|问一下|再问|考虑|想想))(?=[^|]{0,12}(?:几|什么|啥|哪|多久|吗|呢|怎么|会不会|能不能|可不可以|能否))|btw\b|also,? (?:can|could|how|what|when|where|which|is|are|do|does|will|would)\b))/g;
+const THANKS_BEFORE_ASIDE = /(?:^|(?<=\| )) ?(?:(?:好的|好滴|好哒|好嘞|好|ok|okay|嗯嗯?|行|收到|谢谢你?|谢啦|谢了|感谢|多谢|thanks|thank you|thx)(?:老板|亲)?[\s,，!！.。~|]*)+(?=(?:顺便|另外|还有个?问题|再问(?:一)?下|想问|请问|问(?:一)?下|咨询一?下|那(?!我(?:问问|问一下|再问|考虑|想想))(?=[^|]{0,12}(?:几|什么|啥|哪|多久|吗|呢|怎么|会不会|能不能|可不可以|能否))|btw\b|also,? (?:can|could|how|what|when|where|which|is|are|do|does|will|would)\b))/g;
 
 /**
  * "好的 羽绒被是白鸭绒还是鹅绒 冬天南方没暖气够不够暖": an ok, then a whole question of its own (an
  * either-or or an A-not-A one; found from outside: "好的，还有问题随时找我").
  */
 const OK_BEFORE_QUESTION = /^ (?:好的|好滴|好哒|好嘞|好吧|ok|okay|嗯嗯?)(?:老板|亲)?[\s,，!！.。~]*(?=[^|]{6,}(?:还是|([\p{Script=Han}])不\1))/u;
+/**
+ * "ok so bila nak pos? today sunday kan", "ok. so halal or not?", "ok i place new order la. btw ur
+ * kerepek all halal kan?": an ok, then a question (a "?" or a question word after it): the question
+ * is what is asked (found from outside: three buyers got "Great. Message me any time"). Without one
+ * ("ok i'll try another card") the ok may close the conversation, as before.
+ */
+const OK_HEAD = /^ (?:ok(?:ay)?|k|kk|alright|好的|好滴|好哒|好嘞|好吧|嗯嗯?|行)(?:老板|亲|sis|bro|boss)?(?:[\s,，!！.。~]| \| )+(?:so |then |那 ?)?/u;
+function okBeforeAsking(scan: string, text: string): string {
+  const m = OK_HEAD.exec(scan);
+  if (!m) return scan;
+  const rest = scan.slice(m[0].length);
+  return rest.replace(/[\s|]/g, '').length >= 6 && (/[?？]/.test(text) || ASKS.test(rest)) ? ` ${rest}` : scan;
+}
 
 /**
  * A greeting before the question ("你好，tk到哪了") and thanks after it ("…到哪了 谢谢") are
@@ -187,7 +200,7 @@ const OK_BEFORE_QUESTION = /^ (?:好的|好滴|好哒|好嘞|好吧|ok|okay|嗯�
  */
 function unwrapped(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification, extra: ClassifierInput['extra']): Classification {
   if (c.intent !== 'greeting' && c.intent !== 'bye' && c.intent !== 'unknown') return c;
-  const trimmed = n.scan.replace(GREETING_HEAD, ' ').replace(THANKS_TAIL, ' ').replace(THANKS_BEFORE_ASIDE, ' ').replace(OK_BEFORE_QUESTION, ' ');
+  const trimmed = okBeforeAsking(n.scan.replace(GREETING_HEAD, ' ').replace(THANKS_TAIL, ' ').replace(THANKS_BEFORE_ASIDE, ' ').replace(OK_BEFORE_QUESTION, ' '), n.text);
   const clauses = withoutPoliteClauses(classifier, trimmed);
   const core = clauses ?? trimmed;
   if (core.length === n.scan.length || !/[\p{Script=Han}a-z]/u.test(core)) return c;
@@ -412,7 +425,8 @@ const WITHDRAW_WORDS = [
   '我自己(?:睇|搞)(?:吓|下)?(?=[\\s,，.。!！~]|$)',
   // Malay and Indonesian for "no need" ("tak payah, i dont need agent": found from outside, its rest was a miss that queued the buyer again).
   // Not asked ("tak perlu ke…?", "takpa ke…?") and not "tak jadi" (it did not work: found in review).
-  '(?:(?:tak|tidak|gak|nggak|ga|x) ?(?:payah|perlu|usah)|takpe|takpa|tak apa)(?! ?ke(?![a-z]))(?![^,.!?]*\\?)',
+  // With the person named ("tak payah agent la. hamper raya berapa harga?": a Kuala Lumpur shop, thirty-fifth session, left queued).
+  '(?:(?:tak|tidak|gak|nggak|ga|x) ?(?:payah|perlu|usah)(?: (?:agent|ejen|orang|person|human|cs))?|takpe|takpa|tak apa)(?! ?ke(?![a-z]))(?![^,.!?]*\\?)',
 ].join('|');
 // A particle after the words is theirs ("tak payah lah, where is my parcel").
 const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~吧啦哈]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
