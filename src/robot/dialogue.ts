@@ -828,6 +828,8 @@ const ACCOUNT_NUMBER = /账号|卡号|手机号|号码|身份证|充值到|(?<![
 /** "oh wait sorry thats the old order, we did get the tent. ignore me": what came before it is taken back (found from outside: an entry offered). */
 // Not "ignore my last message": that points at an earlier one, and what precedes it is the new request (found in review).
 const IGNORE_ME = /(?:^|[.!,?]\s*)(?:ignore (?:me|that|this)|scratch that|disregard (?:that|this|me)|my bad,? ignore)[\s.!]*$/;
+/** A goodbye after a no to "did you mean…?" ("no. thanks, bye", "no. laters"): not "tell me in other words" (a Guangzhou and a Bristol shop, thirty-fifth session). */
+const SIGNS_OFF = /^(?:(?:ok|okay|thanks|thank you|thx|ta|cheers|谢谢|谢了|好的)[\s,，.。!！]*)*(?:bye|goodbye|bye bye|later|laters|see ya|see you|cya|cheers|ta|thanks|thank you|拜拜|再见|谢谢|谢了)[\s,，.。!！~]*$/;
 /** A no and nothing else ("no", "nope", "不是"): after an answer it may say the answer missed (found in review). */
 const BARE_NO_ONLY = /^(?:no|nope|nah|不是|不是的|不对)[\s.!！。~]*$/;
 /** A yes and nothing else ("係", "yes"), with nothing of ours asked. */
@@ -965,6 +967,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (toPerson) return { ...base, ...toPerson };
   // "人呢" in a conversation under way is impatience, not a hello: no self-introduction (found in review).
   if (u.intent === 'greeting' && /人呢/.test(u.normalized) && (state.topic || state.policy || state.faqLast || state.failures > 0)) return { ...base, intent: 'unknown' };
+  if ((state.confirm || state.faqOptions) && yesNo === 'no' && rest !== undefined && SIGNS_OFF.test(rest)) return { ...base, intent: 'bye' };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
@@ -1669,10 +1672,11 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
 // super hot"): a danger, told what to do now and handed to a person with priority (found from
 // outside: a parcel card, then "not understood").
 /** Signs of danger whatever the goods: smoke, sparks, a swollen battery, a shock. */
-const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?smoke|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
+// A power bank or battery swollen or hot, in Cantonese too ("塊充電寶好似脹咗", "尿袋…好熱": a Guangzhou shop, thirty-fifth session, "not understood").
+const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?smoke|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot", "the charger very hot when charging": found from outside), not "火锅太烫", "爆炸款". */
-const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|发烫|烫手|过热|焦味|糊味|烧焦|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running|becomes?|became|becoming|turns?|turned|goes|went) (?:so |super |very |really |extremely |too |way too |crazy )?hot|(?:charger|power ?bank|battery|phone|adapter|plug|cable) (?:so|super|very|really|extremely|too|crazy) hot(?! ?-?sell\w*| items?| products?| deals?| sales?| cakes)|(?:so|super|very|really|extremely|too|crazy) hot (?:when|while|during) (?:charg|using|in use|plugged)\w*|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
-const DEVICE = /充电|充着|充一下|充了|一充|充的时候|插着|插电|用的时候|用着|电池|充电宝|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up)(?![a-z])/;
+const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|发烫|烫手|过热|焦味|糊味|烧焦|燶味|㶶味|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running|becomes?|became|becoming|turns?|turned|goes|went) (?:so |super |very |really |extremely |too |way too |crazy )?hot|(?:charger|power ?bank|battery|phone|adapter|plug|cable) (?:so|super|very|really|extremely|too|crazy) hot(?! ?-?sell\w*| items?| products?| deals?| sales?| cakes)|(?:so|super|very|really|extremely|too|crazy) hot (?:when|while|during) (?:charg|using|in use|plugged)\w*|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
+const DEVICE = /充电|充着|充一下|充了|一充|充的时候|插着|插电|用的时候|用着|电池|充电宝|尿袋|叉电|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up)(?![a-z])/;
 /** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
 const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
 /** Gas escaping from a stove or a canister ("smells of gas when i screw the canister on", "one canister is hissing", "燃气味"): found from outside, "not understood". */

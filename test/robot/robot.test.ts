@@ -8678,9 +8678,33 @@ describe('a Bristol and a Kuala Lumpur shop (thirty-fifth session)', () => {
       assert.doesNotMatch(textOf(r), /Message me any time/, text);
     }
   });
+  test('"no. thanks, bye" to "did you mean…?" says goodbye; a bare no asks for other words', async () => {
+    for (const [no, said] of [['no. thanks, bye', /You're welcome|Message me any time/], ['no. laters', /You're welcome|Message me any time/], ['no', /in other words/]] as const) {
+      const say = teaShop();
+      assert.match(textOf(await say('is the chai one the one with nuts in? mate\'s allergic')), /Did you mean/);
+      assert.match(textOf(await say(no)), said, no);
+    }
+  });
   test('"2 lah obviously" picks the second of the entries offered', async () => {
     const say = teaShop();
     assert.match(textOf(await say('can i skip or pause the subscription while in belfast, northern ireland')), /1\. Can I pause.*\n2\. Do you deliver to Northern Ireland/s);
     assert.match(textOf(await say('2 lah obviously')), /usual UK rates/);
+  });
+});
+
+describe('dangers said in Cantonese, pregnancy asked of a tea (thirty-fifth session)', () => {
+  test('a power bank hot with a burnt smell, or swollen, in Cantonese: safety first and a person with priority', async () => {
+    for (const text of ['呢個尿袋用咗幾日之後好熱 仲有陣燶味 係咪有危險', '唔好意思再問 塊充電寶而家好似脹咗少少 仲可唔可以用']) {
+      const r = await conversation(robotWith({}))(text);
+      assert.match(textOf(r), /停止使用/, text);
+      assert.equal(r.handover?.reason, 'complaint', text);
+    }
+    // Hot weather, a popular power bank: no danger.
+    for (const text of ['今天好热 我的充电宝到了吗', '充电宝好热门啊 还有货吗']) assert.doesNotMatch(textOf(await conversation(robotWith({}))(text)), /停止使用/, text);
+  });
+  test('"ok for someone who\'s pregnant?" of a tea needs a doctor; of a dress it does not', async () => {
+    const tea = await conversation(robotWith({}))("Is the Darjeeling first flush ok for someone who's pregnant? how much caffeine is in it");
+    assert.match(textOf(tea), /doctor or pharmacist/);
+    assert.doesNotMatch(textOf(await conversation(robotWith({}))("is this dress ok for someone who's pregnant")), /doctor or pharmacist/);
   });
 });

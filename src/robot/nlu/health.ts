@@ -178,5 +178,13 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   if (babyUnwell(n, taken) || skinReacts(n)) return 'reaction';
   if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && (said || ordered))) return 'advice';
   // Whether a child may eat it is a medical question of medicine only: "你们的水果打药吗 小孩能吃吗" is the shop's (found from outside); pregnancy stays one.
+  if (PREGNANT_OK.test(n) && CONSUMED.test(n)) return 'advice';
   return WHO_MAY.test(n) && (said || ordered || MEDICAL.test(n)) ? 'advice' : undefined;
 }
+
+/**
+ * "Is the Darjeeling ok for someone who's pregnant?" of what is drunk or eaten (a Bristol shop,
+ * thirty-fifth session: the caffeine entry, which opens "Yes."); not of a dress.
+ */
+const PREGNANT_OK = /(?<![a-z])(?:ok|okay|safe|fine|alright|suitable) (?:for|during|in) (?:someone (?:who'?s|who is) |a |my |the |early )?(?:pregnan\w*|breastfeeding)(?![a-z])/;
+const CONSUMED = /茶|咖啡|吃|喝|(?<![a-z])(?:teas?|coffees?|caffeine|decaf|drink\w*|eat\w*|food|snacks?|herbal|infusions?|supplements?|vitamins?)(?![a-z])/;
