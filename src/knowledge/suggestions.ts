@@ -97,8 +97,15 @@ const namesBuyer = (answer: string, name: string) => (name.length >= 2 && answer
  * Something done for this buyer ("已为您补发新卡密…原退款申请我们会关闭", "I've refunded your order"):
  * a promise to every buyer as an FAQ answer (found from outside).
  */
-const DONE_FOR_BUYER = /(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为|给|帮)(?:您|你)(?:补发|重发|退款|退了|关闭|取消|修改|改了|改好|处理|申请|登记|换好|开好|开具|发货|发出)|原(?:退款)?申请(?:我们)?(?:会|将)关闭|(?:您|你)的(?:退款|申请|订单)(?:我们)?已经?(?:关闭|取消)|(?<![a-z])(?:i'?ve|i have|we'?ve|we have) (?:just )?(?:sent|resent|issued|refunded|cancell?ed|closed|changed|updated|replaced|processed)|your (?:refund|request|order) has been (?:processed|refunded|cancell?ed|closed)(?![a-z])/i;
-const personalAnswer = (answer: string, buyerName: string | null) => LONG_NUMBER.test(answer) || ADDRESS.test(answer) || DONE_FOR_BUYER.test(answer) || (!!buyerName && namesBuyer(answer, buyerName));
+const DONE_FOR_BUYER = /(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为|给|帮)(?:您|你)(?:补发|重发|退款|退了|关闭|取消|修改|改了|改好|处理|申请|登记|换好|开好|开具|发货|发出)|原(?:退款)?申请(?:我们)?(?:会|将)关闭|(?:您|你)的(?:退款|申请|订单)(?:我们)?已经?(?:关闭|取消)|(?<![a-z])(?:i'?ve|i have|we'?ve|we have) (?:just )?(?:sent|resent|issued|refunded|cancell?ed|closed|changed|updated|replaced|processed|added|arranged|booked|credited|rescheduled|reordered)|your (?:refund|request|order) has been (?:processed|refunded|cancell?ed|closed)(?![a-z])/i;
+/**
+ * A reply that greets someone by name ("Hi Aoife, Sam from Hearth & Leaf here…", "Dear Mr Le Brocq"): written to one
+ * buyer, whatever name kefu knows for them (found from outside: a buyer without a name claim, the agent using the
+ * name on the order, suggested as every buyer's answer). "Hi there", "Hello all" are no names.
+ */
+// Case matters for the name only: the greeting may be "Hi" or "hi".
+const GREETS_BY_NAME = /^\s*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Mm]orning|[Gg]ood (?:morning|afternoon|evening))[\s,]+(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Dd]r)\.?\s+)?(?!(?:There|All|Everyone|Everybody|Team|Folks|Friend|Again)\b)[A-Z][a-z'-]+\b/;
+const personalAnswer = (answer: string, buyerName: string | null) => LONG_NUMBER.test(answer) || ADDRESS.test(answer) || DONE_FOR_BUYER.test(answer) || GREETS_BY_NAME.test(answer) || (!!buyerName && namesBuyer(answer, buyerName));
 const notFound = () => new KefuError('NOT_FOUND', 'no such FAQ suggestion');
 
 interface Row {
