@@ -828,8 +828,8 @@ const ACCOUNT_NUMBER = /账号|卡号|手机号|号码|身份证|充值到|(?<![
 /** "oh wait sorry thats the old order, we did get the tent. ignore me": what came before it is taken back (found from outside: an entry offered). */
 // Not "ignore my last message": that points at an earlier one, and what precedes it is the new request (found in review).
 const IGNORE_ME = /(?:^|[.!,?]\s*)(?:ignore (?:me|that|this)|scratch that|disregard (?:that|this|me)|my bad,? ignore)[\s.!]*$/;
-/** A goodbye after a no to "did you mean…?" ("no. thanks, bye", "no. laters"): not "tell me in other words" (a Guangzhou and a Bristol shop, thirty-fifth session). */
-const SIGNS_OFF = /^(?:(?:ok|okay|thanks|thank you|thx|ta|cheers|谢谢|谢了|好的)[\s,，.。!！]*)*(?:bye|goodbye|bye bye|later|laters|see ya|see you|cya|cheers|ta|thanks|thank you|拜拜|再见|谢谢|谢了)[\s,，.。!！~]*$/;
+/** A goodbye after a no to "did you mean…?" ("no. thanks, bye", "no. laters"): not "tell me in other words" (a Guangzhou and a Bristol shop, thirty-fifth session). Thanks alone ("不用了，谢谢") still declines the offer. */
+const SIGNS_OFF = /^(?:(?:ok|okay|thanks|thank you|thx|ta|cheers|谢谢|谢了|好的)[\s,，.。!！]*)*(?:bye|goodbye|bye bye|later|laters|see ya|see you|cya|拜拜|再见)[\s,，.。!！~]*$/;
 /** A no and nothing else ("no", "nope", "不是"): after an answer it may say the answer missed (found in review). */
 const BARE_NO_ONLY = /^(?:no|nope|nah|不是|不是的|不对)[\s.!！。~]*$/;
 /** A yes and nothing else ("係", "yes"), with nothing of ours asked. */
@@ -972,7 +972,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (keepsOrder(state, u) ?? beforeBuying(u) ?? praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (keepsOrder(state, u) ?? beforeBuying(u) ?? praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiredReceived(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1384,9 +1384,9 @@ const asksAbout = (u: Understanding): boolean =>
  * (found from outside: "which one?"). Beside ASKS_EACH in `dataAnswer`, which answers each of the few
  * orders an intent's question is about ("两个订单都到哪了": the ones on their way), this asks for all.
  */
-// "两个单子一起查一下" (found from outside: only one told).
+// "两个单子一起查一下" (found from outside: only one told). "查下我所有订单" without 的 (a Hangzhou shop, thirty-fifth session).
 // "can u check both of them for me" too (found from outside: "didn't quite get that").
-const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全|一起|一块儿?)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)|(?<![a-z])(?:check|look up|track|find) (?:on )?(?:(?:both|all)(?: of)? (?:them|my orders|orders|my parcels|parcels|my packages|packages)|both(?=\s*(?:for me)?[\s?.!]*$))(?![a-z])/;
+const ALL_MINE = /(?:[两三四五六几]个|所有的?|全部的?)(?:订单|单子?|包裹|快递)?(?:都|全|一起|一块儿?)(?:帮我)?(?:查|看)|(?:查|看)(?:一下|下)?(?:我的?)?(?:所有|全部)(?:的)?(?:订单|单子|包裹|快递)|(?<![a-z])(?:check|look up|track|find) (?:on )?(?:(?:both|all)(?: of)? (?:them|my orders|orders|my parcels|parcels|my packages|packages)|both(?=\s*(?:for me)?[\s?.!]*$))(?![a-z])/;
 const allOfMine = (u: Understanding): Pick<Resolved, 'intent' | 'choice'> | undefined =>
   ALL_MINE.test(u.normalized) && !/取消|退|改|(?<![a-z])(?:cancel|refund|return|change)/.test(u.normalized) && (isDataIntent(u.intent) || unclearReading(u)) ? { intent: isDataIntent(u.intent) && !u.guessed ? u.intent : 'order_status', choice: { all: true } } : undefined;
 /** "先别发", "晚点发" read as a cancellation: the goods held back, not given up. */
@@ -1467,6 +1467,16 @@ const specChange = (u: Understanding): Pick<Resolved, 'intent' | 'changeSpec' | 
 const EXPIRY = /保质期|保存期限|保存期|有效期|过期|临期|生产日期|(?<![a-z])(?:expir\w*|best before|use by|shelf life|sell by)(?![a-z])/;
 /** An order, a payment or a coupon that expires is no goods' shelf life ("订单过期了吗", "payment link expired"). */
 const EXPIRES_NOT_GOODS = /(?:订单|单子|付款|支付|链接|券|红包)(?:已经?|都|是不是|也)?(?:过期|超时|失效)|(?<![a-z])(?:(?:order|payment|link|coupon|voucher|code) (?:has |is |was )?(?:expired|expire)|expired (?:order|payment|link|coupon|voucher|code))(?![a-z])/;
+/**
+ * Goods received past their date ("u send me expired stock!!", "收到的货已经过期了"): a complaint about food
+ * or goods already in the buyer's hands, a person first (a Kuala Lumpur shop, thirty-fifth session: the
+ * shelf-life entry offered; Chinese had the no-reason returns text).
+ */
+const EXPIRED_RECEIVED = /(?:收到|寄来|发来|送来|发给我|寄给我|买到|到手)(?:的)?[^，,。？?]{0,8}(?:已经|都|竟然|居然)?过期|过期(?:的)?(?:货|东西|商品|产品|零食)|(?<![a-z])(?:(?:sent|send|gave|give|delivered|shipped) (?:me |us )?(?:an? |some )?(?:expired|out of date|out-of-date)|(?:arrived|came|received (?:\w+ ){0,3}?)(?:already )?(?:expired|out of date)|(?:i got|i received|got) (?:are|is|was|were) (?:already )?(?:expired|out of date))(?![a-z])/;
+const expiredReceived = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  EXPIRED_RECEIVED.test(u.normalized) && !FEARED.test(u.normalized) ? { intent: 'complaint' } : undefined;
+/** Feared or asked beforehand, not happened: "怕买到快过期的货", "会不会收到过期的" (found in review). */
+const FEARED = /会不会|吗|怕|担心|万一|如果|快过期|临期|(?<![a-z])(?:will|if|what if|before|worried|afraid)(?![a-z])/;
 const expiryAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   EXPIRY.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !EXPIRES_NOT_GOODS.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.guessed) ? { intent: 'faq' } : undefined;
 /**
@@ -1563,7 +1573,9 @@ const SENDS_EVIDENCE =
 const NOT_EVIDENCE = /定制|设计|打印|冲印|刻字|(?<![a-z])(?:portrait|custom\w*|design\w*|print\w*|engrav\w*)(?![a-z])/;
 /** Evidence offered or shown (a picture's stand-in, "[图片]"): a person looks at it. Not beside a question about the buyer's own data. */
 const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  (u.picture || SENDS_EVIDENCE.test(u.normalized)) && !NOT_EVIDENCE.test(u.normalized) && !isDataIntent(u.intent) ? { intent: 'human' } : undefined;
+  ((u.picture || SENDS_EVIDENCE.test(u.normalized)) && !isDataIntent(u.intent)) || PHOTOS_WHERE.test(u.normalized) ? (NOT_EVIDENCE.test(u.normalized) ? undefined : { intent: 'human' }) : undefined;
+/** "i have photos, where to send?": asked where, whatever "send" made it look like (a Kuala Lumpur shop, thirty-fifth session: the tracking card). */
+const PHOTOS_WHERE = /(?<![a-z])(?:(?:i have|i got|i'?ve got|got|have) (?:some |the |a few )?(?:photos?|pictures?|pics?|videos?)\b.{0,30}\bwhere (?:to|do i|should i|can i) send|where (?:to|do i|should i|can i) send (?:the |my |these )?(?:photos?|pictures?|pics?|videos?))(?![a-z])/;
 /**
  * "…80份 预算每份200左右 你们联系我 电话136…", "pls call me back on 9123 4567": the buyer asks to be
  * contacted, which a person does (found from outside: a company's group-buy details read as an address change).
@@ -1759,7 +1771,8 @@ const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|
 /** "can u call the driver pls", "帮我联系一下快递员": only a person can (found from outside: "not understood"). */
 const CALL_THE_COURIER = /(?<![a-z])(?:(?:can|could|would) (?:you|u|someone)|pls|please) (?:please |pls )?(?:call|ring|phone|contact|text|message) (?:the|my|your) (?:driver|courier|rider|delivery (?:guy|man|driver|person))(?![a-z])|(?:帮我|麻烦你?|你们?能不能|能不能帮我|可以帮我|可不可以帮我)(?:联系|联络|打电话给|打给|催)(?:一下)?(?:快递员|快递小哥|骑手|司机|送货员|配送员|派件员|派送员)/;
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
-const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|(?<!商家|卖家|店家|你们|客服|平台)(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,6}(?:多久|到账|几天|运费|地址|怎么寄|影响|会不会|怎么回事|了吧))|(?:^|[，,\s]|算了)不(?:退|换)了(?!吗|[?？])|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return|exchange)(?: request| it| this| them)?(?: any ?more)?\s*[.!]*\s*$/;
+// The request named first too, and "我不退了": "那我不退了 申请能撤销吗" (a Hangzhou shop, thirty-fifth session: read as a new refund).
+const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|申请(?:能|可以|可不可以|能不能)?(?:撤销|撤回)|(?<!商家|卖家|店家|你们|客服|平台)(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,6}(?:多久|到账|几天|运费|地址|怎么寄|影响|会不会|怎么回事|了吧))|(?:^|[，,\s]|算了|我)不(?:退|换)了(?!吗|[?？])|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return|exchange)(?: request| it| this| them)?(?: any ?more)?\s*[.!]*\s*$/;
 /** What the buyer wants instead, or asks next: no withdrawal ("不想退了，能换个颜色吗", "i dont want a refund i want my parcel"). */
 const WANTS_INSTEAD = /换个|换成|想换|要换|改成|到哪|在哪|直接退|退款吧|(?<![a-z])(?:instead|i want|where|label)(?![a-z])/;
 const withdrawsRequest = (n: string): boolean => WITHDRAWS_REQUEST.test(n) && !WANTS_INSTEAD.test(n);

@@ -8708,3 +8708,25 @@ describe('dangers said in Cantonese, pregnancy asked of a tea (thirty-fifth sess
     assert.doesNotMatch(textOf(await conversation(robotWith({}))("is this dress ok for someone who's pregnant")), /doctor or pharmacist/);
   });
 });
+
+describe('orders, requests and goods in trouble (thirty-fifth session)', () => {
+  const orders = [order({ orderId: 'SY1201005', status: 'delivered' }), order({ orderId: 'SY1120011', status: 'delivered', items: [{ sku: 'P', title: '真丝睡衣', quantity: 1, price: '699.00' }] })];
+  test('"查下我所有订单" tells every order, not "which one?"', async () => {
+    const text = textOf(await conversation(robotWith({ orders }))('查下我所有订单'));
+    assert.match(text, /SY1201005[\s\S]*SY1120011/);
+    assert.doesNotMatch(text, /哪一个/);
+  });
+  test('"那我不退了 申请能撤销吗" is how to withdraw the request, not a new one', async () => {
+    const r = await conversation(robotWith({ orders, aftersales: [aftersale({ aftersaleId: 'AS1', orderId: 'SY1201005', status: 'requested' })] }))('那我不退了 申请能撤销吗');
+    assert.match(textOf(r), /撤销/);
+    assert.doesNotMatch(textOf(r), /不用重复申请/);
+  });
+  test('"i have photos, where to send?" goes to a person; received goods past their date are a complaint', async () => {
+    assert.equal((await conversation(robotWith({ orders }))('i have photos, where to send?')).handover?.reason, 'requested');
+    for (const text of ['the expiry date on pack is 20/11/2026, i received 23 nov. u send me expired stock!!', '收到的货已经过期了']) {
+      assert.equal((await conversation(robotWith({ orders }))(text)).handover?.reason, 'complaint', text);
+    }
+    // Asked before, not received so: no complaint.
+    assert.notEqual((await conversation(robotWith({ orders }))('收到的会不会过期')).handover?.reason, 'complaint');
+  });
+});
