@@ -1364,8 +1364,9 @@ const GOODS_CARE = /催熟|熟了吗|没熟|放几天|多放几天|开口|怎么
  * using them ("用了过敏 脸都红了" is goods in trouble). GOODS_CARE's own words are not repeated here: they
  * reach the FAQ under its looser condition.
  */
+// Washing, ironing, see-through ("衬衫是真丝的洗了会不会皱 要熨吗", "毛衣会不会很透": a Hangzhou shop, thirty-fifth session: the order's card).
 const GOODS_ABOUT =
-  /(?<!用了|吃了|喝了|涂了|擦了|抹了|戴了|穿了|没|不|没有|不会)过敏(?!了)|成分|配料|添加剂|防腐剂|有没有(?:加|添加)|加糖|糖尿病|孕妇(?:能|可以)|(?:小孩|宝宝|孩子|细路仔?)(?:能|可以)?(?:吃|食)|能吃吗|吃得吗|食唔食得|食得唔得|怎么养|浇水|施肥|叶子(?:发黄|黄了|蔫|掉)|(?<![a-z])(?:allerg(?:y|ies|ic)(?! reaction)|ingredients?|preservatives?|gluten|diabet\w*|toxic|pet safe|safe for (?:cats|dogs|pets|kids|babies)|(?:leaves|leaf) (?:turn\w*|yellow\w*|brown\w*|droop\w*|curl\w*)|yellow leaves|turn(?:ed|ing)? (?:yellow|brown)|(?:when )?(?:should|do|can) i (?:plant|sow|repot|fertili[sz]e|water)(?! (?:the |my )?(?:order|bill|account))|when (?:should|do|can) i start (?:the |my )?(?:\w+ )?(?:seeds?|bulbs?|plants?|seedlings?)|how (?:often|much) (?:should i |do i |to )?water|squishy|shrivel\w*)(?![a-z])/;
+  /(?<!用了|吃了|喝了|涂了|擦了|抹了|戴了|穿了|没|不|没有|不会)过敏(?!了)|会不会(?:很|太)?(?:皱|透|起球|缩水|掉色|褪色)|要(?:不要)?熨|熨(?:烫)?吗|透不透|要不要穿打底|机洗|手洗|干洗|水洗|怎么洗|能洗吗|成分|配料|添加剂|防腐剂|有没有(?:加|添加)|加糖|糖尿病|孕妇(?:能|可以)|(?:小孩|宝宝|孩子|细路仔?)(?:能|可以)?(?:吃|食)|能吃吗|吃得吗|食唔食得|食得唔得|怎么养|浇水|施肥|叶子(?:发黄|黄了|蔫|掉)|(?<![a-z])(?:allerg(?:y|ies|ic)(?! reaction)|wrinkle\w*|iron(?:ing)? (?:it|them)|see-?through|machine wash\w*|hand wash\w*|dry clean\w*|ingredients?|preservatives?|gluten|diabet\w*|toxic|pet safe|safe for (?:cats|dogs|pets|kids|babies)|(?:leaves|leaf) (?:turn\w*|yellow\w*|brown\w*|droop\w*|curl\w*)|yellow leaves|turn(?:ed|ing)? (?:yellow|brown)|(?:when )?(?:should|do|can) i (?:plant|sow|repot|fertili[sz]e|water)(?! (?:the |my )?(?:order|bill|account))|when (?:should|do|can) i start (?:the |my )?(?:\w+ )?(?:seeds?|bulbs?|plants?|seedlings?)|how (?:often|much) (?:should i |do i |to )?water|squishy|shrivel\w*)(?![a-z])/;
 /** A subscription's deliveries ("when's my next subscription box due?", "can i pause it over xmas?", "暂停配送"): the shop's word, not the first box's parcel (found from outside). */
 const SUBSCRIPTION = /(?<![a-z])(?:subscription|subscribe|(?:pause|skip|suspend) (?:it|my|the|this|next|a|[a-z]+'s)(?![a-z]))|订阅|包月|暂停(?:配送|发货|送货|送)|跳过(?:这|下|一)(?:期|次|个月)/;
 /** A subscription's deliveries asked about, not one of them gone wrong or being tracked. */
@@ -2942,7 +2943,8 @@ function tiersFor(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>): 
 /** "我刚付了 发货了吗": the unpaid order was just paid, it is the one asked about. */
 const JUST_PAID = /付了|付好了|付过了|付款了|支付了|(?<![a-z])(?:just paid|i paid|paid (?:it|now))(?![a-z])/;
 /** Asked whether an order has gone out yet. */
-const SHIPPED_YET = /发货了(?:吗|没|[?？])|(?:寄|发)出来了(?:吗|没)|(?<!订)单号(?:给我|发我|多少|是多少)|发了(?:吗|没)|发货没|发出(?:去)?了(?:吗|没)|寄出(?:去)?了(?:吗|没)|(?<![a-z])(?:(?:been|was|it|they|order) (?:dispatched|shipped|sent out|posted)|dispatched yet|shipped yet|sent (?:it )?out yet|has it (?:gone out|shipped|been sent)|did (?:my |the |it |they |this |that )?(?:[a-z]+ ){0,2}(?:ship|dispatch|go out|leave|send)(?: out)? yet)(?![a-z])/;
+// "仲有塊防窺膜呢 寄咗未" (寄了没: a Guangzhou shop, thirty-fifth session, "no after-sales request").
+const SHIPPED_YET = /发货了(?:吗|没|[?？])|(?:寄|发)出来了(?:吗|没)|(?<![回退])寄了(?:吗|没)|(?<!订)单号(?:给我|发我|多少|是多少)|发了(?:吗|没)|发货没|发出(?:去)?了(?:吗|没)|寄出(?:去)?了(?:吗|没)|(?<![a-z])(?:(?:been|was|it|they|order) (?:dispatched|shipped|sent out|posted)|dispatched yet|shipped yet|sent (?:it )?out yet|has it (?:gone out|shipped|been sent)|did (?:my |the |it |they |this |that )?(?:[a-z]+ ){0,2}(?:ship|dispatch|go out|leave|send)(?: out)? yet)(?![a-z])/;
 const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly (readonly OrderStatus[])[]>> = {
   // An order paid and not sent yet before one delivered: "where's my order" asks after what has not come (found from outside: the trainers delivered days ago were told, not the hoodie).
   track_parcel: [['shipped'], ['paid'], ['delivered', 'completed'], ['pending_payment']],
@@ -3308,9 +3310,10 @@ function packedAs(normalized: string, orders: readonly Order[]): Order[] {
  */
 function titleBigrams(text: string, orders: readonly Order[]): string[] {
   if (orders.length < 2) return [];
-  const titles = orders.map((o) => o.items.map((i) => i.title).join(' | ').normalize('NFKC'));
+  // Both in simplified characters: "防窺膜" typed, "防窥钢化膜" listed (a Guangzhou shop, thirty-fifth session: the other order told).
+  const titles = orders.map((o) => foldTraditional(o.items.map((i) => i.title).join(' | ').normalize('NFKC')));
   const out = new Set<string>();
-  for (const run of withoutNonGoods(text).match(/\p{Script=Han}{2,}/gu) ?? []) {
+  for (const run of withoutNonGoods(foldTraditional(text)).match(/\p{Script=Han}{2,}/gu) ?? []) {
     for (let k = 0; k + 2 <= run.length; k++) {
       const b = run.slice(k, k + 2);
       if (TITLE_STOP.has(b)) continue;
@@ -3437,7 +3440,7 @@ const LATIN_RUN = /[a-z0-9]+/g;
  * is not in "Shower Gel").
  */
 function titleHas(title: string, w: string): boolean {
-  const t = title.normalize('NFKC').toLowerCase();
+  const t = foldTraditional(title.normalize('NFKC').toLowerCase());
   // "鞋子" for 跑步鞋, "帽子" for 棒球帽: the noun without its suffix.
   // Only for goods (lexicon/products.json): "单子" is no 单 (found in review: it picked a 床单 order).
   if (/^\p{Script=Han}子$/u.test(w) && kindsOfGoods(w).size > 0) return t.includes(w) || t.includes(w[0]!);

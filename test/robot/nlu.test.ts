@@ -782,3 +782,12 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
     assert.equal(nlu.understand('yang kedua').normalized, 'the second one');
   });
 });
+
+describe('taking a hand-over back, or waiting on, in the Bristol and Kuala Lumpur queues (thirty-fifth session)', () => {
+  test('a formal take-back answers the rest; a Malay "fine, tomorrow then" waits on', () => {
+    assert.equal(withdrawsHandover('Very well. Then I shall withdraw my request for a person; please just tell me how to report a missing item.'), 'please just tell me how to report a missing item.');
+    assert.equal(withdrawsHandover('cancel my request for an agent'), '');
+    for (const text of ['takpe, esok je la. tq', 'takpe i tunggu', 'then i will wait']) assert.equal(withdrawsHandover(text), undefined, text);
+    assert.equal(withdrawsHandover('takpe, where is my parcel'), 'where is my parcel');
+  });
+});

@@ -8716,6 +8716,24 @@ describe('orders, requests and goods in trouble (thirty-fifth session)', () => {
     assert.match(text, /SY1201005[\s\S]*SY1120011/);
     assert.doesNotMatch(text, /哪一个/);
   });
+  test('goods named in traditional characters find the order listed in simplified ones; "寄咗未" asks whether it was sent', async () => {
+    const bank = order({ orderId: 'YC018', status: 'shipped', items: [{ sku: 'PB', title: '20000mAh 65W 快充充电宝', quantity: 1, price: '199.00' }] });
+    const film = order({ orderId: 'YC040', status: 'paid', items: [{ sku: 'F', title: '小米15 防窥钢化膜', quantity: 1, price: '39.00' }] });
+    const say = conversation(robotWith({ orders: [bank, film], logistics: [logistics({ orderId: 'YC018' })] }));
+    assert.match(textOf(await say('我d單去到邊')), /YC018/);
+    const r = await say('仲有塊防窺膜呢 寄咗未');
+    assert.match(textOf(r), /YC040/);
+    assert.doesNotMatch(textOf(r), /售後申請|售后申请/);
+  });
+  test('washing, ironing, see-through asked of goods ordered: the shop\'s word, not the order\'s card', async () => {
+    const shirt = order({ orderId: 'SY77', status: 'shipped', items: [{ sku: 'S', title: '真丝衬衫 白色 M', quantity: 1, price: '399.00' }] });
+    for (const text of ['衬衫是真丝的洗了会不会皱成咸菜😂 要熨吗', '那件衬衫会不会很透 要不要穿打底']) {
+      const say = conversation(robotWith({ orders: [shirt], logistics: [logistics({ orderId: 'SY77' })] }));
+      assert.ok((await say('我的快递到哪了')).replies.some((x) => x.card), 'the parcel first');
+      const r = await say(text);
+      assert.ok(!r.replies.some((x) => x.card), text);
+    }
+  });
   test('"那我不退了 申请能撤销吗" is how to withdraw the request, not a new one', async () => {
     const r = await conversation(robotWith({ orders, aftersales: [aftersale({ aftersaleId: 'AS1', orderId: 'SY1201005', status: 'requested' })] }))('那我不退了 申请能撤销吗');
     assert.match(textOf(r), /撤销/);

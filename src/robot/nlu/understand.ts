@@ -378,7 +378,8 @@ const ASKS_PERSON = /人工|真人|客服|老板|经理|主管|(?<![a-z])(?:huma
 // "不需要人工了", "no wait, dont transfer me", "哦我自己找到了", "actually no" were not (found from outside:
 // the buyer waited in the queue unanswered).
 // "要得 不要人工了…", "晓得了 不用人工了哈", "bruh. no agent" (a Chengdu and a Houston shop, thirty-fourth session: left queued).
-const WITHDRAW_LEADS = '好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah';
+// "Very well. Then I shall withdraw my request for a person" (a Bristol shop, thirty-fifth session: no reply in the queue).
+const WITHDRAW_LEADS = '好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll';
 const WITHDRAW_WORDS = [
   // "算了算了 不投诉了…": RETRACTION's 算了 is not the one of "算了算" (reckoned).
   '算了算了',
@@ -411,6 +412,7 @@ const WITHDRAW_WORDS = [
   '(?:never ?mind|nvm|forget(?: about)?) (?:the |an? |my )?(?:agent|person|human|transfer)s?(?=\\s*(?:[,.!~]|$))',
   RETRACTION_EN,
   'cancel (?:that|the transfer|transfer)',
+  '(?:withdraw|cancel|retract|drop) (?:my |the )?request (?:for|to speak to|to talk to) (?:a |an )?(?:person|human|agent|someone)',
   // "cancel that. I dont want agent", "no no dont need person" (found from outside: left waiting in the queue).
   "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people|any ?one|any ?body)(?: anymore| already| lah| now)?(?=\\s*(?:[,.!~]|$))",
   "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)(?=\\s*(?:[,.!~]|$))",
@@ -429,7 +431,7 @@ const WITHDRAW_WORDS = [
   '(?:(?:tak|tidak|gak|nggak|ga|x) ?(?:payah|perlu|usah)(?: (?:agent|ejen|orang|person|human|cs))?|takpe|takpa|tak apa)(?! ?ke(?![a-z]))(?![^,.!?]*\\?)',
 ].join('|');
 // A particle after the words is theirs ("tak payah lah, where is my parcel").
-const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~吧啦哈]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
+const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~;；吧啦哈]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
 // "yeah nah dont worry about a person. is the decaf…" (a Melbourne shop, thirty-third session: handed over).
 const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|(?:说了)?不(?:用|要|需要)转(?:了|啦)?(?=[\s,，.。!！]|$)|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:don'?t|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?)(?![a-z])/gi;
 /** "不用轉人工啦 我只是說一下": a person named only to say none is needed (found from outside: asked "shall I get one?"). */
@@ -485,7 +487,8 @@ const STILL_WAITING = /回我|回复我|联系我|等他|等她|等人|我等|�
 const asksOnlyHours = (rest: string): boolean => ASKS_ABOUT_PEOPLE.test(rest) && !STILL_WAITING.test(rest);
 const SELF_WAITS = /^(?:我)?自己(?:再)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了)?[\s.。!！~]*$/;
 /** "算了 等着吧", "ok i'll wait": resigned to waiting for the person, not leaving. */
-const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了|呢)?[^\p{Script=Han}a-z0-9?？]*$|^[,.\s]*(?:(?:ok(?:ay)?|lah?|leh|lor|ah)[,.\s]+)*(?:i'?ll|i will|i) (?:just |can )?wait(?! for (?:the |my )?(?:delivery|parcel|package|order|courier))\b/iu;
+// Malay too: "takpe, esok je la. tq" (fine, tomorrow then), "takpe i tunggu" (a Kuala Lumpur shop, thirty-fifth session: taken out of the queue).
+const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了|呢)?[^\p{Script=Han}a-z0-9?？]*$|^[,.\s]*(?:(?:ok(?:ay)?|lah?|leh|lor|ah)[,.\s]+)*(?:i'?ll|i will|i) (?:just |can )?(?:wait|tunggu)(?! for (?:the |my )?(?:delivery|parcel|package|order|courier))\b|^[,.\s]*(?:esok|tomorrow|nanti|tunggu)(?: (?:je|jela|saja|then|lah?|pun))*[,.!\s]*(?:(?:tq|tqvm|thanks|thx|ok)[,.!\s]*)*$/iu;
 /**
  * "算了不退了 等着吧": what is given up is the refund, and the buyer waits on for the person (found
  * from outside: taken as leaving the queue, then handed over again for the 🙄, in one breath). Not
