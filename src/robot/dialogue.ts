@@ -4430,9 +4430,11 @@ const abroad = (o: Order): boolean => {
 };
 type EtaKey = keyof Texts['etaFor'];
 const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
-  if (abroad(o)) return ctx.t.etaAbroad[key as keyof Texts['etaAbroad']] ?? ctx.t.etaFor[key];
   // The shop's own word on how long delivery takes, for a parcel on its way: by its courier when the entry names each.
   const own = key === 'in_transit' || key === 'pending' ? shopSays(ctx, 'delivery_time') : undefined;
+  // Abroad, only where the shop's entry names the receiver's region ("香港、澳门走顺丰，3-5个工作日": a Guangzhou shop,
+  // thirty-fifth session, was told "the carrier and customs decide" for a Hong Kong parcel).
+  if (abroad(o) && !(own && namesHomeRegion(own, addressOf(o)))) return ctx.t.etaAbroad[key as keyof Texts['etaAbroad']] ?? ctx.t.etaFor[key];
   // The receiver's region first, then the courier: a courier's sentence for another region is not this parcel's (found from outside).
   return own ? ctx.t.etaShipped[key as 'in_transit' | 'pending'](otherCouriersOut(ofPlaceAndCourier(ofSize(own, o, ctx.lang, undefined, carrier), addressOf(o), carrier, ctx.lang), carrier, ctx.lang)) : ctx.t.etaFor[key];
 };
@@ -4492,6 +4494,11 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
 /** "Other regions" ("其他地区3-4天", "everywhere else"): not for an address a sentence names. */
 const OTHER_REGIONS = /其他|其它|其余|(?<![a-z])(?:other (?:areas|regions|states|places)|elsewhere|everywhere else|rest of)(?![a-z])/i;
 const regionsIn = (text: string): RegExp[] => DELIVERY_REGIONS.filter((re) => re.test(foldTraditional(text)));
+/** The shop's sentence names the region the address is in. */
+const namesHomeRegion = (said: string, address: string): boolean => {
+  const home = homeRegions(address);
+  return home.length > 0 && regionsIn(said).some((re) => home.includes(re));
+};
 /** "全国包邮（新疆、西藏除外）", "except Alaska and Hawaii": regions named as left out give them no time. */
 const EXCEPT = /除外|不包括|不含|(?<![a-z])(?:except|excluding|not including|other than)(?![a-z])/i;
 /**

@@ -8748,3 +8748,19 @@ describe('orders, requests and goods in trouble (thirty-fifth session)', () => {
     assert.notEqual((await conversation(robotWith({ orders }))('收到的会不会过期')).handover?.reason, 'complaint');
   });
 });
+
+describe('a parcel to Hong Kong and the shop\'s own word on it (thirty-fifth session)', () => {
+  const withEntry = (answer: string) => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [{ id: 'days', question: '几天能收到？', answer }]);
+    const o = order({ orderId: 'HK1', receiver: { name: '陈', phone: '85291234567', address: '香港九龙旺角弥敦道 100 号' } });
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [o], logistics: [logistics({ orderId: 'HK1', carrier: '顺丰速运', trackingNo: 'SF1432887765012' })] }), faq: own, clock: () => NOW });
+    return (text: string) => robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-hk', text });
+  };
+  test('an entry naming 香港 is told for a Hong Kong parcel; without one, the carrier and customs decide', async () => {
+    const named = textOf(await withEntry('广东省内次日达，其他地区3-5天。香港、澳门走顺丰，3-5个工作日。')('我的快递几天能到'));
+    assert.match(named, /香港、澳门走顺丰，3-5个工作日/);
+    const unnamed = textOf(await withEntry('江浙沪次日达，其他地区3-5天。')('我的快递几天能到'));
+    assert.doesNotMatch(unnamed, /3-5天/);
+  });
+});
