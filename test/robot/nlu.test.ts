@@ -781,6 +781,11 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
   test('"yang kedua" is "the second one"', () => {
     assert.equal(nlu.understand('yang kedua').normalized, 'the second one');
   });
+  test('Malay money to pay with is no refund; "bila pos" asks when it is sent', () => {
+    assert.notEqual(nlu.understand('sis dah bayar hamper mini tadi guna duit adik. bila pos?').intent, 'aftersale_progress');
+    assert.equal(nlu.understand('ok so bila nak pos? today sunday kan').intent, 'delivery_estimate');
+    assert.equal(nlu.understand('duit balik bila').intent, 'aftersale_progress');
+  });
 });
 
 describe('taking a hand-over back, or waiting on, in the Bristol and Kuala Lumpur queues (thirty-fifth session)', () => {
