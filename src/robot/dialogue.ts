@@ -42,6 +42,7 @@ import { neverPaid, TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Entity, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
 import { foldTraditional, kindsOfGoods, mentionsOwnOrder, withoutNonGoods } from './lexicon/index.ts';
+import { dispatchDay } from './ship-day.ts';
 
 export const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
 type PolicyIntent = (typeof POLICY_INTENTS)[number];
@@ -3983,7 +3984,7 @@ function shipTerms(ctx: Ctx, o: Order): ShipTerms {
     const shop = said === undefined ? undefined : ofSize(said, o, ctx.lang, ctx.data.shopSays?.ship_time?.entry.answer);
     // Goods the shop orders in ("【调货】", "backorder"): its clause on them, not the in-stock one (found from outside: late at 57 hours of 3 working days).
     const prefer = o.items.some((i) => BACKORDER.test(i.title)) ? BACKORDER : undefined;
-    return { text: shop ?? ctx.t.shipPromise, hours: shop ? (hoursIn(shop, SHIPS, prefer) ?? hoursIn(shop, DELIVERED_AFTER_PAYMENT)) : SHIP_PROMISE_HOURS, own: shop !== undefined };
+    return { text: shop ? withShipDay(ctx, o, shop) : ctx.t.shipPromise, hours: shop ? (hoursIn(shop, SHIPS, prefer) ?? hoursIn(shop, DELIVERED_AFTER_PAYMENT)) : SHIP_PROMISE_HOURS, own: shop !== undefined };
   }
   const entry = shopSays(ctx, kind);
   const paidAt = Date.parse(o.updatedAt);
@@ -3995,6 +3996,17 @@ function shipTerms(ctx: Ctx, o: Order): ShipTerms {
   const by = hours === undefined || Number.isNaN(paidAt) ? undefined : formatDay(new Date(paidAt + hours * HOUR_MS - (day !== undefined ? HOUR_MS : 0)).toISOString(), ctx.lang, ctx.tz);
   return { text: ctx.t.ahead[kind](entry, by), hours, own: true };
 }
+
+/** The shop's rule on sending, and the day it gives this paid order when not past (ship-day.ts). */
+function withShipDay(ctx: Ctx, o: Order, rule: string): string {
+  const day = o.status === 'paid' ? dispatchDay(rule, Date.parse(o.updatedAt), ctx.tz) : undefined;
+  if (!day || day < (localDate((ctx.input.now ?? new Date()).toISOString(), ctx.tz) ?? day)) return rule;
+  const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
+  const named = ctx.lang === 'zh' ? `${formatDay(`${day}T12:00:00Z`, 'zh', 0)}（${ZH_WEEKDAYS[weekday]}）` : `${EN_WEEKDAYS[weekday]}, ${formatDay(`${day}T12:00:00Z`, 'en', 0)}`;
+  return `${rule}${ctx.lang === 'zh' ? '' : ' '}${ctx.t.shipDay(named)}`;
+}
+const ZH_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
+const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 
 /**
  * The day the platform says the order goes out by (`shipBy`): it outranks what titles and entries

@@ -170,6 +170,8 @@ export interface Texts {
   payBy(at: string): string;
   /** The day the shop promised to send the order out (`shipBy`). */
   shipBy(day: string): string;
+  /** The day an in-stock order goes out by the shop's own rule on sending (ship-day.ts), with its weekday. */
+  shipDay(day: string): string;
   /** Asked to hurry an order not shipped yet: the robot cannot; a person can. */
   urgeShipOffer: string;
   /** The buyer says the parcel is late, and the tracking shows nothing wrong yet. */
@@ -369,6 +371,7 @@ const zh: Texts = {
   cancelledBecause: (r) => `取消原因：${r.replace(/[。.！!]+$/, '')}。如有疑问，可以回复“转人工”。`,
   payBy: (at) => `请在 ${at} 前付款，超时订单会自动关闭。`,
   shipBy: (day) => `这一单预计${day}前发出。`,
+  shipDay: (day) => `按付款时间算，这一单预计${day}发出。`,
   urgeShipOffer: '我这边没法直接催仓库发货。需要为您转接人工客服，帮您催一下吗？',
   lateSorry: '抱歉让您久等了！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
   urgentOffer: '了解您着急用！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
@@ -623,6 +626,7 @@ const en: Texts = {
   cancelledBecause: (r) => `The reason given: ${r.replace(/[。.！!]+$/, '')}. Say "human" if you have a question about it.`,
   payBy: (at) => ` Please pay by ${at}; after that the order closes by itself.`,
   shipBy: (day) => `It is due to be sent out by ${day}.`,
+  shipDay: (day) => `Going by when it was paid, it should go out on ${day}.`,
   urgeShipOffer: "I can't hurry the warehouse myself. Shall I get a human agent to chase the shipping for you?",
   lateSorry: "Sorry for the wait! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",
   urgentOffer: "I understand you need it soon! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",

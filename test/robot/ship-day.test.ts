@@ -1,0 +1,34 @@
+/**
+ * The day an in-stock order goes out by the shop's own rule (src/robot/ship-day.ts). Found from
+ * outside (thirty-fifth session): buyers who paid at the weekend were told the whole rule, no day.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dispatchDay } from '../../src/robot/ship-day.ts';
+
+const UK = 'Orders paid before 1pm on a working day (Monday to Friday) are sent out the same day. Orders paid after 1pm go out the next working day. Orders paid at the weekend are sent out on the next working day.';
+const GZ = '现货订单当天16:00前付款当天发出，16:00后付款次日发出；周日及法定节假日顺延至下一个工作日发出。';
+const at = (iso: string) => Date.parse(iso);
+
+test('before the cut-off on a working day: that day; after it, or at the weekend: the next working day', () => {
+  assert.equal(dispatchDay(UK, at('2026-12-07T12:59:00Z'), 0), '2026-12-07', 'Monday 12:59');
+  assert.equal(dispatchDay(UK, at('2026-12-07T13:00:00Z'), 0), '2026-12-08', 'Monday 13:00');
+  assert.equal(dispatchDay(UK, at('2026-12-04T15:00:00Z'), 0), '2026-12-07', 'Friday afternoon');
+  assert.equal(dispatchDay(UK, at('2026-12-05T09:00:00Z'), 0), '2026-12-07', 'Saturday morning');
+  assert.equal(dispatchDay(UK, at('2026-12-06T09:00:00Z'), 0), '2026-12-07', 'Sunday');
+});
+
+test('in the shop\'s calendar; Sunday alone off when only it is named; 下午4点前 too', () => {
+  // Saturday 17:30 in Guangzhou is 09:30 UTC: after 16:00, Sunday off, so Monday.
+  assert.equal(dispatchDay(GZ, at('2026-12-05T09:30:00Z'), 480), '2026-12-07');
+  // Saturday 10:00 in Guangzhou: before 16:00 on a day it sends.
+  assert.equal(dispatchDay(GZ, at('2026-12-05T02:00:00Z'), 480), '2026-12-05');
+  assert.equal(dispatchDay('下午4点前付款当天发货，周末顺延', at('2026-12-04T09:00:00Z'), 480), '2026-12-07', 'Friday 17:00, weekend off');
+  assert.equal(dispatchDay('Orders paid by 3pm are sent out the same day', at('2026-12-07T06:00:00Z'), 480), '2026-12-07', 'Monday 14:00 in Kuala Lumpur');
+});
+
+test('no day from a rule without a cut-off or without same-day sending', () => {
+  for (const rule of ['现货款付款后48小时内发出，周六、日顺延至下一个工作日。', 'We ship within 2 working days.', 'Orders placed before 1pm are packed for the courier.']) {
+    assert.equal(dispatchDay(rule, at('2026-12-05T09:00:00Z'), 0), undefined, rule);
+  }
+});
