@@ -779,7 +779,11 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
     assert.equal(withdrawsHandover('tak payah orang'), '');
   });
   test('"yang kedua" is "the second one"', () => {
-    assert.equal(nlu.understand('yang kedua').normalized, 'the second one');
+    assert.equal(nlu.understand('yang kedua').normalized, 'second one');
+  });
+  test('every Malay phrase reads as English no longer than itself (positions in the text point at the words typed)', async () => {
+    const { MALAY_PHRASES } = await import('../../src/robot/nlu/tables.ts');
+    for (const [malay, english] of MALAY_PHRASES) assert.ok(english.length <= malay.length, `${malay} → ${english}`);
   });
   test('Malay money to pay with is no refund; "bila pos" asks when it is sent', () => {
     assert.notEqual(nlu.understand('sis dah bayar hamper mini tadi guna duit adik. bila pos?').intent, 'aftersale_progress');

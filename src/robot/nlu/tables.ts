@@ -513,11 +513,12 @@ export const MALAY_PHRASES: ReadonlyMap<string, string> = new Map([
   // "Tanya" is a name alone; asking, after "nak" or before "pasal".
   ['nak tanya', 'ask'], ['tanya pasal', 'ask about'],
   // Money to pay with, not money back ("guna duit adik", "duit gaji": a Kuala Lumpur shop, thirty-fifth session, told "no refund request").
-  ['guna duit', 'paying with'], ['pakai duit', 'paying with'], ['duit gaji', 'salary'],
+  // Each English no longer than its Malay (normalize.ts pads it, so positions still point at the words typed).
+  ['guna duit', 'pay with'], ['pakai duit', 'pay with'], ['duit gaji', 'salary'],
   // "bila nak pos?", "dah pos ke belum": posted, sent (not Pos Laju, the courier, which is "pos laju").
-  ['bila pos', 'when ship'], ['bila nak pos', 'when ship'], ['dah pos', 'already shipped'], ['belum pos', 'not yet shipped'],
+  ['nak pos', 'ship'], ['dah pos', 'shipped'], ['belum pos', 'not sent'],
   // "yang kedua" ("the second one") picking from a list (thirty-fifth session: the list was asked again).
-  ['yang pertama', 'the first one'], ['yang kedua', 'the second one'], ['yang ketiga', 'the third one'],
+  ['yang pertama', 'first one'], ['yang kedua', 'second one'], ['yang ketiga', 'third one'],
   ['ke belum', 'or not'], ['ke tak', 'or not'], ['ke tidak', 'or not'], ['atau tak', 'or not'], ['atau belum', 'or not'],
 ]);
 /** Goods or an order, then "saya" / "aku": the buyer's own ("order saya" is "my order"). */
