@@ -1,7 +1,9 @@
 /**
  * How sure the FAQ index is that a candidate entry answers a query: a logistic regression over a
  * few features of the (query, candidate) pair, fitted offline on the TRAIN split of the FAQ sets
- * by src/robot/eval/faq-fit.ts and shipped as data (`faq-confidence.json`). The lexical score
+ * by src/robot/eval/faq-fit.ts, every set (shop) weighing the same, and shipped as data
+ * (`faq-confidence.json`): a new shop is what it must serve, and the sets with the most TRAIN
+ * pairs had set the weights for all (src/robot/eval/faq-balance.ts measures it shop by shop). The lexical score
  * ranks well but is a poor probability: a near miss that shares the product and not the question
  * ("冲锋衣有几个口袋" against "冲锋衣防水吗") scores like a paraphrase buried in a long message,
  * and a lexical score means less for an entry with alternates (the best of several phrasings).

@@ -95,7 +95,7 @@ export interface FaqIndexOptions {
 
 /** Chosen on the VALIDATION split by src/robot/eval/faq-tune.ts (docs/robot-evaluation.md). */
 export const DEFAULT_FAQ_THRESHOLD = 0.93;
-export const DEFAULT_CLARIFY_THRESHOLD = 0.55;
+export const DEFAULT_CLARIFY_THRESHOLD = 0.57;
 /**
  * When the runner-up is confident too, an answer must lead it by this much in lexical coverage, or
  * the robot asks which one was meant (two probabilities near 1 say little about which is meant).

@@ -579,7 +579,8 @@ describe('handover', () => {
 
   test('a miss after a "did you mean" offers a person; the next miss hands over (thirty-first session)', async () => {
     const say = conversation(robotWith({}));
-    assert.match(textOf(await say('物流 status 一直是 in transit')), /Did you mean/);
+    // Any question the demo FAQ only offers ("物流 status 一直是 in transit" was, until the shop-balanced fit, thirty-fifth session).
+    assert.match(textOf(await say('do i gotta pay for delivery')), /Did you mean/);
     const second = await say('zzz qqq');
     assert.equal(second.handover, undefined);
     assert.equal(textOf(second).match(/say "human"/gi)?.length, 1, textOf(second));
