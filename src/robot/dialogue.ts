@@ -1213,7 +1213,8 @@ const NOT_GOODS_RECEIVED = /退|换|钱|款|售后|发票|(?<![a-z])(?:refund|re
  */
 // "ok paid now with afterpay", "but i paid it 10 min ago??", "狗粮我付完了", "算了 付好了", "付好了 你看看", Shaanxi "额付了哈 刚付的"
 // (额 is 我): thirty-third session, four shops ("Great.", "not understood", "which order to cancel?").
-const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: (?:now|already|it|for it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我))?(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了|(?:额|我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)(?:哈|啊|哦|呀|嘛)?[\s，,。!！]*(?:刚付的|你(?:帮我)?(?:看看|看下|看一下|查查|查下|查一下)|帮我(?:看看|看下|看一下|查查|查下|查一下)|看看吧)(?:哈|啊|哦|呀|吧)?)[\s.!~。！?？]*$/;
+// "付好了 这次真付了😂" said again (a Hangzhou shop, thirty-fifth session: a miss, handed over).
+const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: (?:now|already|it|for it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我))?(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了(?:这次|这回)?(?:是)?真(?:的)?(?:付|支付)了|付好了|(?:额|我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)(?:哈|啊|哦|呀|嘛)?[\s，,。!！]*(?:刚付的|你(?:帮我)?(?:看看|看下|看一下|查查|查下|查一下)|帮我(?:看看|看下|看一下|查查|查下|查一下)|看看吧)(?:哈|啊|哦|呀|吧)?)[\s.!~。！?？]*$/;
 // Not an old completed order: only what a payment just made can be (found in review).
 const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['paid']];
 

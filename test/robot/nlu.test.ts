@@ -781,6 +781,10 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
   test('"yang kedua" is "the second one"', () => {
     assert.equal(nlu.understand('yang kedua').normalized, 'second one');
   });
+  test('thanks beside trouble told with a "not" ("it wasn\'t in the box") is no goodbye; trouble said to be over is', () => {
+    assert.notEqual(nlu.understand("And my December box arrived on Friday, thank you, although the Lady Grey was missing from it. The card lists it but it wasn't in the box.").intent, 'bye');
+    assert.equal(nlu.understand("cheers! it's not leaking anymore").intent, 'bye');
+  });
   test('every Malay phrase reads as English no longer than itself (positions in the text point at the words typed)', async () => {
     const { MALAY_PHRASES } = await import('../../src/robot/nlu/tables.ts');
     for (const [malay, english] of MALAY_PHRASES) assert.ok(english.length <= malay.length, `${malay} → ${english}`);

@@ -8740,6 +8740,12 @@ describe('orders, requests and goods in trouble (thirty-fifth session)', () => {
     assert.match(textOf(r), /撤销/);
     assert.doesNotMatch(textOf(r), /不用重复申请/);
   });
+  test('"付好了 这次真付了😂" said again is a payment made, not a miss', async () => {
+    const unpaid = order({ orderId: 'SY1206007', status: 'pending_payment' });
+    const r = await conversation(robotWith({ orders: [unpaid] }))('付好了 这次真付了😂');
+    assert.match(textOf(r), /几分钟内会更新/);
+    assert.equal(r.handover, undefined);
+  });
   test('"i have photos, where to send?" goes to a person; received goods past their date are a complaint', async () => {
     assert.equal((await conversation(robotWith({ orders }))('i have photos, where to send?')).handover?.reason, 'requested');
     for (const text of ['the expiry date on pack is 20/11/2026, i received 23 nov. u send me expired stock!!', '收到的货已经过期了']) {

@@ -162,8 +162,11 @@ const GREETING_HEAD =
   /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|主播你好|主播|家人们|宝宝们|how (?:yes|you|are you) going|how are you|how'?s it go(?:ing|in)|how is it go(?:ing|in)|g'?day|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/;
 /** Trouble with the goods told in so many words: no closing remark beside a thanks. */
 const TROUBLE_TOLD = /(?<![a-z])(?:stale|broken|damaged|cracked|leaking|leaked|faulty|missing|expired|mouldy|moldy|rotten|not working|stopped working|doesn'?t work|does not work)(?![a-z])|坏了|破了|过期了|发霉|漏了|少了|发错|不能用/;
-/** The trouble said to be over ("cheers! it's not leaking anymore": found in review). */
-const TROUBLE_GONE = /(?<![a-z])(?:not|no longer|isn'?t|aren'?t|anymore|any more|fixed|sorted|resolved)(?![a-z])|不再|好了|修好/;
+/**
+ * The trouble said to be over ("cheers! it's not leaking anymore": found in review). A "not" only before
+ * the trouble's word: "it wasn't in the box" tells the trouble (a Bristol shop, thirty-fifth session: "You're welcome").
+ */
+const TROUBLE_GONE = /(?<![a-z])(?:(?:not|isn'?t|aren'?t)(?: [a-z]+){0,2} (?:stale|broken|damaged|cracked|leaking|leaked|faulty|missing|expired|mouldy|moldy|rotten|a problem|an issue)|no longer|anymore|any more|fixed|sorted|resolved)(?![a-z])|不再|好了|修好/;
 const THANKS_TAIL =
   /(?:(?: \| | )?(?:谢谢了|谢谢啦|谢谢你|谢谢您|谢谢|谢啦|谢了|多谢|感谢|辛苦了|麻烦了|麻烦你了|拜托了|thanks(?: a lot| so much| in advance)?|thank you(?: so much| very much)?|cheers|please|[啊呀哈吧呢哦嘛]) ?)+(?: \| )?\s*$/;
 
