@@ -8740,6 +8740,13 @@ describe('orders, requests and goods in trouble (thirty-fifth session)', () => {
     assert.match(textOf(r), /撤销/);
     assert.doesNotMatch(textOf(r), /不用重复申请/);
   });
+  test('what the goods do, asked after their order\'s status, is no question about the order', async () => {
+    const charger = order({ orderId: 'YC001', status: 'shipped', items: [{ sku: 'c', title: '20W PD快充充电器 白色 (iPhone适用)', quantity: 1, price: '59.00' }, { sku: 'k', title: 'iPhone16 Pro 磁吸手机壳', quantity: 1, price: '39.00' }] });
+    const say = conversation(robotWith({ orders: [charger], logistics: [logistics({ orderId: 'YC001' })] }));
+    assert.ok((await say('我的快递到哪了')).replies.some((x) => x.card));
+    const r = await say('iphone16pro個殼有冇磁吸嫁？同埋20w夠唔夠快叉');
+    assert.ok(!r.replies.some((x) => x.card), textOf(r));
+  });
   test('"付好了 这次真付了😂" said again is a payment made, not a miss', async () => {
     const unpaid = order({ orderId: 'SY1206007', status: 'pending_payment' });
     const r = await conversation(robotWith({ orders: [unpaid] }))('付好了 这次真付了😂');
