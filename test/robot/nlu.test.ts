@@ -785,6 +785,10 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
     assert.notEqual(nlu.understand("And my December box arrived on Friday, thank you, although the Lady Grey was missing from it. The card lists it but it wasn't in the box.").intent, 'bye');
     assert.equal(nlu.understand("cheers! it's not leaking anymore").intent, 'bye');
   });
+  test('"我唔係問幾時寄呀 我問…", "i\'m not asking when it ships, i\'m asking…": the question set aside is not read', () => {
+    for (const text of ['我唔係問幾時寄呀 我問20W充iphone快唔快', "i'm not asking when it ships, i'm asking if it's magnetic"]) assert.notEqual(nlu.understand(text).intent, 'delivery_estimate', text);
+    assert.equal(nlu.understand('不是，我问的是退货运费谁出').intent, 'return_policy');
+  });
   test('every Malay phrase reads as English no longer than itself (positions in the text point at the words typed)', async () => {
     const { MALAY_PHRASES } = await import('../../src/robot/nlu/tables.ts');
     for (const [malay, english] of MALAY_PHRASES) assert.ok(english.length <= malay.length, `${malay} → ${english}`);

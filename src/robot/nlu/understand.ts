@@ -72,7 +72,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const extra = productQuestion(n, shopTopics(nc.text, tc));
     const focus = questionClause(nc, tokenizer);
     const thumb = ACK_EMOJI.test(text.trim()) || standInsOnly(text) === 'sticker';
-    const c = thanked(thankedOff(n), waved(WAVE_EMOJI.test(text.trim()), thumb || ACK_WORDS.test(n.text) || OH.test(n.text), notCancelling(classifier, tokenizer, nc, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, addressed(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra), extra))))));
+    const c = thanked(thankedOff(n), waved(WAVE_EMOJI.test(text.trim()), thumb || ACK_WORDS.test(n.text) || OH.test(n.text), notCancelling(classifier, tokenizer, nc, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, notThatQuestion(classifier, tokenizer, nc, addressed(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra), extra)))))));
     t = { n, lang, tokens, c: quotedThanks(text, c, ofText), yesNo: thumb ? 'yes' : yesNoOf(n.scan) }; // a thumbs-up to "shall I connect you?" is a yes
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
@@ -341,6 +341,22 @@ const RETRACTS = new RegExp(`${RETRACTION}|(?<![a-z])(?:${RETRACTION_EN})(?![a-z
  * message is not one (found from outside: it handed over); what follows the retraction is what is
  * asked. A request after the retraction ("快递到哪了？算了转人工吧") stands.
  */
+/**
+ * "我唔係問幾時寄呀 我問20W充iphone快唔快", "i'm not asking when it ships, i'm asking if it's magnetic": the question
+ * set aside is not what is asked; what follows the second "问" / "asking" is (a Guangzhou shop, thirty-fifth
+ * session: the order's shipping status, three times).
+ */
+const NOT_THAT_QUESTION = /(?:^ ?|\| ?)(?:我)?(?:不是|没有?|并不是)(?:在)?问[^|]{0,20}?(?:\| ?| )?(?:我)?(?:是)?(?:在)?(?:想)?问(?:的是|下|一下)? ?|(?<![a-z])(?:i'?m |i am )?not asking (?:about |when |where |if |whether )?[^|]{0,40}?(?:\| ?| )(?:i'?m |i am )?asking (?:about |if |whether )?/;
+function notThatQuestion(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification): Classification {
+  const m = NOT_THAT_QUESTION.exec(n.scan);
+  if (!m) return c;
+  const rest = ` ${n.scan.slice(m.index + m[0].length)} `;
+  const text = rest.replace(/\|/g, ' ').trim();
+  if (text.length < 3) return c;
+  const q = classifier.classify({ scan: rest, angry: n.angry, features: featuresOf(text, tokenizer.cut(text)) });
+  return q.intent === 'unknown' && !q.guess ? { intent: 'faq', confidence: 0.5, scores: q.scores } : q;
+}
+
 function retracted(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification): Classification {
   if (c.intent !== 'human') return c;
   const last = [...n.scan.matchAll(RETRACTS)].pop();
