@@ -2928,8 +2928,15 @@ function unknown(ctx: Ctx): Outcome {
   // Right after a person was offered ("If you disagree, say human"), a message not understood is
   // most often the buyer's case for one ("the mangoes had black spots all over"): offered again (found from outside).
   if (ctx.state.offeredHuman && !NOT_NOW.test(ctx.r.u.normalized)) return notSure(ctx);
+  // A question about goods no entry answers ("x100同x100 ultra係咪同一個殼", "is the espresso blend strong?") is the shop's to
+  // answer: a person offered, not "I didn't get that" with parcel examples (found from outside, two shops: the two replies at random).
+  if (asksOfGoods(ctx)) return notSure(ctx);
   return { replies: [{ text: ctx.t.notUnderstood }], failed: true };
 }
+const asksOfGoods = (ctx: Ctx): boolean => {
+  const n = ctx.r.u.normalized;
+  return /[?？吗么]/.test(ctx.input.text) && kindsOfGoods(ctx.input.text).size > 0 && n.length > 4;
+};
 
 // ---------------------------------------------------------------- orders
 

@@ -8747,6 +8747,10 @@ describe('orders, requests and goods in trouble (thirty-fifth session)', () => {
     const r = await say('iphone16pro個殼有冇磁吸嫁？同埋20w夠唔夠快叉');
     assert.ok(!r.replies.some((x) => x.card), textOf(r));
   });
+  test('a question about goods no entry answers offers a person, not "I didn\'t get that"', async () => {
+    for (const text of ['鞋子能加宽吗', 'batt life on the pulse buds?']) assert.match(textOf(await conversation(robotWith({}))(text)), /不太确定|not sure/, text);
+    assert.match(textOf(await conversation(robotWith({}))('asdf qwer')), /没太理解|didn't quite get/);
+  });
   test('"付好了 这次真付了😂" said again is a payment made, not a miss', async () => {
     const unpaid = order({ orderId: 'SY1206007', status: 'pending_payment' });
     const r = await conversation(robotWith({ orders: [unpaid] }))('付好了 这次真付了😂');
