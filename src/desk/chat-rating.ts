@@ -43,12 +43,12 @@ const ZH_SCORE = /^(?:打|给|评|给你|给您)?\s*([1-5一二两三四五])\s*
 const EN_SCORE = /^(?:i\s+(?:give|rate)(?:\s+(?:you|it))?\s+)?([1-5]|one|two|three|four|five)\s*(?:(\/\s*5|out of (?:5|five)|stars?)(?![a-z]))?/iu;
 const FULL_MARKS = /^(?:满分|滿分|五星好评|五星好評|好评满分|full marks)/iu;
 /** Nothing more than punctuation, thanks or a smile ("5，谢谢", "5 thanks", "5 👍"). */
-const BARE = /^[吧啊呀哈了嘛哦]*[\s,.!~，。！、:：;；]*(?:谢谢|多谢|谢了|谢啦|(?:thanks|thank you|thx|ty)(?![a-z]))?[\s,.!~，。！]*\p{Extended_Pictographic}*[\s!！。.~]*$/iu;
+const BARE = /^[吧啊呀哈了嘛哦啦喔囉]*[\s,.!~，。！、:：;；]*(?:谢谢|多谢|谢了|谢啦|(?:thanks|thank you|thx|ty)(?![a-z]))?[\s,.!~，。！]*\p{Extended_Pictographic}*[\s!！。.~]*$/iu;
 /** A comment after a score: set apart from it, and saying something, not asking ("三星手机有货吗", "4/5 items arrived" are no ratings). */
 // A particle may come first ("4星吧 等太久了": found from outside, twenty-fourth session).
-const COMMENT_START = /^[吧啊呀哈了嘛哦]*[\s,.!~，。！、:：;；]+\S/u;
+const COMMENT_START = /^[吧啊呀哈了嘛哦啦喔囉]*[\s,.!~，。！、:：;；]+\S/u;
 const NOT_A_COMMENT = /[?？]|吗|(?<!什)么|呢|多少|有没有|能不能|^[\s,.!~，。！、:：;；]*(?:how|what|when|where|why|(?:is|does|did) it|(?:are|do|can|could|will) you|can i|items?|pieces?|pcs|of|parcels?|packages?|orders?|boxes|days?|hours?|minutes?|mins?|weeks?)(?![a-z])/iu;
-const TRIM = /^[吧啊呀哈了嘛哦]*[\s,.!~，。！、:：;；\-–—]+|[\s,.!~，。！]+$/gu;
+const TRIM = /^[吧啊呀哈了嘛哦啦喔囉]*[\s,.!~，。！、:：;；\-–—]+|[\s,.!~，。！]+$/gu;
 /**
  * A comment after a bare score, set apart by a dash or a comma: "3 - slow at first but Ah Ka was
  * helpful", "5, thank you ever so much" (found from outside: both were lost, the buyer thought they had rated).

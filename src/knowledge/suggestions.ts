@@ -17,6 +17,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { ConversationEventBus, ConversationEvents } from '../conversation/events.ts';
 import { KefuError } from '../protocol/errors.ts';
+import { foldTraditional } from '../robot/index.ts';
 import type { SqlStore, Tx } from '../storage/ports.ts';
 import { bumpVersion, countFaqEntries, findFaqEntry, insertFaqEntry, updateFaqEntry, type FaqEntry } from './repository.ts';
 import { assertShopId, parseFaqInput } from './validation.ts';
@@ -105,7 +106,13 @@ const DONE_FOR_BUYER = /(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为
  */
 // Case matters for the name only: the greeting may be "Hi" or "hi".
 const GREETS_BY_NAME = /^\s*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Mm]orning|[Gg]ood (?:morning|afternoon|evening))[\s,]+(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Dd]r)\.?\s+)?(?!(?:There|All|Everyone|Everybody|Team|Folks|Friend|Again)\b)[A-Z][a-z'-]+\b/;
-const personalAnswer = (answer: string, buyerName: string | null) => LONG_NUMBER.test(answer) || ADDRESS.test(answer) || DONE_FOR_BUYER.test(answer) || GREETS_BY_NAME.test(answer) || (!!buyerName && namesBuyer(answer, buyerName));
+/** "李先生您好…", "郭老闆您好…": a surname and a title, greeting one buyer (a Taipei shop, thirty-fifth session). */
+const GREETS_BY_NAME_ZH = /^\s*\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|老板|老闆|姐|哥)(?:您好|你好|[，,！!])/u;
+// Read in simplified characters too: "幫您退款", "補寄" (the same Taipei shop).
+const personalAnswer = (answer: string, buyerName: string | null) => {
+  const a = foldTraditional(answer);
+  return LONG_NUMBER.test(a) || ADDRESS.test(a) || DONE_FOR_BUYER.test(a) || GREETS_BY_NAME.test(answer) || GREETS_BY_NAME_ZH.test(a) || (!!buyerName && namesBuyer(a, foldTraditional(buyerName)));
+};
 const notFound = () => new KefuError('NOT_FOUND', 'no such FAQ suggestion');
 
 interface Row {

@@ -1699,7 +1699,16 @@ const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么�
 const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smells? (?:of|like) gas|gas smell|smell(?:ing)? gas|(?:leaking|leaks|leak of) gas|gas (?:is )?leak\w*|(?:canister|cartridge|gas|stove|cylinder)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder))(?![a-z])/;
 // The goods in focus may be the device ("而且充一下就超燙" of the charger just told: found from outside, "not sure").
 const reportsDanger = (n: string, goods = ''): boolean =>
-  !SAFETY_ASKED.test(n) && (SAFETY_SIGN.test(n) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
+  (!SAFETY_ASKED.test(n) || SIGN_ASKED_OF.test(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
+/**
+ * A swollen battery the buyer has, asked whether it is safe ("鼓包的电池放家里安全吗"): the danger, not a question before
+ * buying; and its after-sales request asked after ("我那块鼓包的电池申请换新了 进度咋样了"): the request, not a new danger
+ * told again (a Shenzhen drone shop, thirty-fifth session: safety text and a priority hand-over, three times).
+ */
+const SIGN_ASKED_OF = /(?:鼓包|胀了|冒烟)[^，,。？?]{0,10}(?:安全吗|危险吗|有危险吗)/;
+const ABOUT_REQUEST = /申请|进度|换新|换货|退货|寄回|售后|退款|(?<![a-z])(?:exchange|replacement|refund|return|claim|status)(?![a-z])/;
+const ACUTE = /冒烟|起火|着火|烧焦|焦味|爆炸|漏电|(?<![a-z])(?:smok\w*|fire|burning|explod\w*|spark\w*)(?![a-z])/;
+const requestOfIt = (n: string): boolean => ABOUT_REQUEST.test(n) && !ACUTE.test(n);
 /** Only the goods' own heat, not anger or the weather ("快气炸了", "今天好烫啊 外面": found in review). */
 const HOT_IN_USE = /(?:充|插|用|开机|一充)[^，,。？?]{0,6}(?:很|超|特别|好|非常|就)?烫|发烫|过热|烫手|变烫|(?<![a-z])(?:gets? (?:so |very |really )?hot|overheat\w*)(?![a-z])/;
 const NOT_THE_DEVICE = /天气|外面|今天好|气炸|(?<![a-z])(?:weather|outside|here lol)(?![a-z])/;

@@ -73,8 +73,13 @@ export const NOBODY_ONLINE_NOTICE: Readonly<Record<NoticeLang, string>> = {
 
 /** A text followed by the shop's own word on its people's hours (its FAQ entry), when it has one. */
 export function hoursAfter(lang: NoticeLang, text: string, hours: string | undefined): string {
-  return hours ? (lang === 'zh' ? `${text}客服时间：${hours}` : `${text} Our hours: ${hours}`) : text;
+  if (!hours) return text;
+  // An entry that names its hours itself ("客服時間：週一至週五…") is not labelled twice (a Taipei shop, thirty-fifth session).
+  if (lang === 'zh') return HOURS_LABEL_ZH.test(hours) ? `${text}${hours}` : `${text}客服时间：${hours}`;
+  return HOURS_LABEL_EN.test(hours) ? `${text} ${hours}` : `${text} Our hours: ${hours}`;
 }
+const HOURS_LABEL_ZH = /^\s*(?:客服|人工|服务|服務|营业|營業|上班)(?:时间|時間)/;
+const HOURS_LABEL_EN = /^\s*(?:our )?(?:customer service |support |opening |business )?hours\b/i;
 
 /** A notice table with the shop's hours after it, in each language it has them for. */
 export function withHours(table: Readonly<Record<NoticeLang, string>>, hours: Partial<Record<NoticeLang, string>>): Readonly<Record<NoticeLang, string>> {

@@ -171,5 +171,8 @@ describe('comments after a typed score (second review)', () => {
       assert.deepEqual(typedScore(text), { score, comment }, text);
     }
     for (const text of ['3-5 days', '2-3', '3, 4', '1, 2 and 3', '3 - 4 days?', '5, where is my order', '5 -']) assert.equal(typedScore(text), undefined, text);
+    // Taiwan's particles (a Taipei shop, thirty-fifth session: "3分啦 …" lost).
+    assert.deepEqual(typedScore('3分啦 船期的事早點講嘛'), { score: 3, comment: '船期的事早點講嘛' });
+    assert.deepEqual(typedScore('5分喔'), { score: 5 });
   });
 });

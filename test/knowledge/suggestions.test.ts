@@ -75,7 +75,9 @@ for (const factory of SQL_FACTORIES) {
     test('an answer about one buyer, or to a question the robot answered, is not suggested', async () => {
       for (const answer of ['您好，您的订单 SO2611230001 已发货，顺丰单号 SF1428573920166', '您的手机 138-1234-5678 已登记', '您的快递单号 YT 8812 3456 已经在派送了', '您的订单 SO-2611-0001 已发出，寄往杭州市西湖区文三路100号。', '已为您补发新卡密，请在订单详情查看，原退款申请我们会关闭。', "I've refunded your order, it should show in 3 days.", '已帮您改了地址，明天发出', 'your refund has been processed',
         // Thirty-fifth session, found from outside: greeted by the name on the order; something arranged for this buyer.
-        "Hi Aoife, Sam from Hearth & Leaf here. DPD say it was mis-sorted at the Belfast depot; it's on a van for Monday.", "Dear Mr Le Brocq, the warehouse is in Bristol.", "Thanks for the photos, I've added a replacement Darjeeling to a new parcel going out Monday."]) {
+        "Hi Aoife, Sam from Hearth & Leaf here. DPD say it was mis-sorted at the Belfast depot; it's on a van for Monday.", "Dear Mr Le Brocq, the warehouse is in Bristol.", "Thanks for the photos, I've added a replacement Darjeeling to a new parcel going out Monday.",
+        // A Taipei shop: a surname and a title, in traditional characters.
+        '李先生您好，已經幫您退款了，3-5個工作天到帳。', '郭老闆您好，少的那箱我們明天補寄給您。']) {
         assert.equal(await suggestions.fromAgentReply(await conversation([['customer', '你们的仓库在哪个城市'], ['bot', '抱歉，我没太明白。'], ['agent', answer]])), null, answer);
       }
       // How refunds go in general is every buyer's answer (found in review: it was taken for one buyer's).

@@ -804,6 +804,10 @@ describe('taking a hand-over back, or waiting on, in the Bristol and Kuala Lumpu
   test('a formal take-back answers the rest; a Malay "fine, tomorrow then" waits on', () => {
     assert.equal(withdrawsHandover('Very well. Then I shall withdraw my request for a person; please just tell me how to report a missing item.'), 'please just tell me how to report a missing item.');
     assert.equal(withdrawsHandover('cancel my request for an agent'), '');
+    // A Melbourne shop (thirty-fifth session): no reply in the queue.
+    assert.equal(withdrawsHandover('cancel the agent'), '');
+    assert.equal(withdrawsHandover('sorry forget the agent. quick q can I get it sent to a different address in wellington instead'), 'quick q can I get it sent to a different address in wellington instead');
+    for (const text of ['sorry the agent never answered', 'cancel the agent meeting?']) assert.equal(withdrawsHandover(text), undefined, text);
     for (const text of ['takpe, esok je la. tq', 'takpe i tunggu', 'then i will wait']) assert.equal(withdrawsHandover(text), undefined, text);
     assert.equal(withdrawsHandover('takpe, where is my parcel'), 'where is my parcel');
   });

@@ -8703,6 +8703,11 @@ describe('dangers said in Cantonese, pregnancy asked of a tea (thirty-fifth sess
     // Hot weather, a popular power bank: no danger.
     for (const text of ['今天好热 我的充电宝到了吗', '充电宝好热门啊 还有货吗']) assert.doesNotMatch(textOf(await conversation(robotWith({}))(text)), /停止使用/, text);
   });
+  test('a swollen battery\'s request asked after is the request; asked whether it is safe at home, the danger', async () => {
+    assert.doesNotMatch(textOf(await conversation(robotWith({}))('hi 我那块鼓包的电池申请换新了 进度咋样了')), /停止使用/);
+    assert.match(textOf(await conversation(robotWith({}))('鼓包的电池放家里安全吗 有点怕')), /停止使用/);
+    assert.match(textOf(await conversation(robotWith({}))('充电宝冒烟了 要退货')), /停止使用/);
+  });
   test('"ok for someone who\'s pregnant?" of a tea needs a doctor; of a dress it does not', async () => {
     const tea = await conversation(robotWith({}))("Is the Darjeeling first flush ok for someone who's pregnant? how much caffeine is in it");
     assert.match(textOf(tea), /doctor or pharmacist/);

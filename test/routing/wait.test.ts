@@ -107,3 +107,11 @@ test('more ways to ask about the wait; a complaint about it is the robot\'s, to 
   for (const t of ['还有多少人排我前面', '在吗 还有多少人排我前面', 'any news? been ages', "how long's the wait roughly?", 'how long’s the wait', 'berapa lama nak tunggu ni?']) assert.equal(asksAboutWait(t), true, t);
   for (const t of ['wtf 还要排队 我要投诉你们', '等咗咁耐都冇人理 你哋太慢喇 我要投訴', 'still waiting, i will complain', 'any news on my refund?']) assert.equal(asksAboutWait(t), false, t);
 });
+
+// Found from outside (thirty-fifth session, a Taipei shop): "客服時間：客服時間：週一至週五…".
+test('an hours entry that names its hours itself is not labelled twice', () => {
+  const told = waitAnswer(langOf('还要等多久'), { position: 2, agentsOnline: 0, estimatedWaitSeconds: undefined }, '客服時間：週一至週五 09:00-18:00。');
+  assert.match(told, /客服上线后会按顺序回复您。客服時間：週一至週五/);
+  assert.doesNotMatch(told, /客服时间：客服時間/);
+  assert.match(waitAnswer(langOf('how long'), { position: 2, agentsOnline: 0, estimatedWaitSeconds: undefined }, 'Our hours are Mon–Fri 9–5.'), /\. Our hours are Mon–Fri 9–5\.$/);
+});

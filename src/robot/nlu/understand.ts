@@ -398,7 +398,7 @@ const ASKS_PERSON = /人工|真人|客服|老板|经理|主管|(?<![a-z])(?:huma
 // the buyer waited in the queue unanswered).
 // "要得 不要人工了…", "晓得了 不用人工了哈", "bruh. no agent" (a Chengdu and a Houston shop, thirty-fourth session: left queued).
 // "Very well. Then I shall withdraw my request for a person" (a Bristol shop, thirty-fifth session: no reply in the queue).
-const WITHDRAW_LEADS = '好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll';
+const WITHDRAW_LEADS = '好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll|sorry|oh sorry';
 const WITHDRAW_WORDS = [
   // "算了算了 不投诉了…": RETRACTION's 算了 is not the one of "算了算" (reckoned).
   '算了算了',
@@ -432,6 +432,8 @@ const WITHDRAW_WORDS = [
   RETRACTION_EN,
   'cancel (?:that|the transfer|transfer)',
   '(?:withdraw|cancel|retract|drop) (?:my |the )?request (?:for|to speak to|to talk to) (?:a |an )?(?:person|human|agent|someone)',
+  // "cancel the agent", "cancel the agent thing" (a Melbourne shop, thirty-fifth session: no reply in the queue).
+  'cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?(?=\\s*(?:[,.!~]|$))',
   // "cancel that. I dont want agent", "no no dont need person" (found from outside: left waiting in the queue).
   "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people|any ?one|any ?body)(?: anymore| already| lah| now)?(?=\\s*(?:[,.!~]|$))",
   "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)(?=\\s*(?:[,.!~]|$))",
@@ -461,7 +463,7 @@ export function declinesPerson(text: string): boolean {
   return rest !== t && !ASKS_PERSON.test(rest) && !DECLINE_ASKS.test(t);
 }
 const DECLINE_ASKS = /[吗么嘛?？]|为什么|难道|是不是|怎么|退款|退货|帮我|查|(?<![a-z])(?:why|refund|return|check|help me)(?![a-z])/;
-const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了(?:哈|嘛|哦|呀)?|不用转了|转(?:啥子|啥|什么)人工|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?)[\s,，.。!！~吧啦哈]*$/i;
+const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了(?:哈|嘛|哦|呀)?|不用转了|转(?:啥子|啥|什么)人工|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?|cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?)[\s,，.。!！~吧啦哈]*$/i;
 /** "算了 你们太慢了", "forget it, you guys are so slow": venting at the wait, not leaving it (found from outside). */
 const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久|效率)|没人(?:理|回|管|接)|冇人(?:理|覆|回|应)|等咗(?:成|好|咁)|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?: (?:is )?(?:answers?|answering|replies|replying|responds?|responding|here|cares))(?![a-z])/i;
 /** A bare no, the whole message ("actually no", "不用", "no thanks"): in the queue it takes the hand-over back. */
