@@ -4312,7 +4312,7 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
     text += [ctx.lang === 'en' ? ` ${t.splitParcels(o.orderId, parcels.length)}` : t.splitParcels(o.orderId, parcels.length), ...lines].join('\n');
   }
   const stalled = quiet.find((d) => d !== undefined);
-  if (stalled !== undefined && !parcels.some((l) => l.status === 'exception')) return { replies: [reply(text, orderCard(o)), ...(parcels.length === 1 ? [{ text: t.stalled(stalled) }] : [])], next: { offeredHuman: true } };
+  if (stalled !== undefined && !parcels.some((l) => l.status === 'exception')) return { replies: [reply(text, orderCard(o)), ...(parcels.length === 1 ? [{ text: t.parcelTrouble.stalled(stalled) }] : [])], next: { offeredHuman: true } };
   if ((o.status === 'shipped' || o.status === 'delivered') && parcels.length === 0 && ctx.logisticsFailed) {
     ctx.unavailable.add('logistics');
     text += t.unavailable('logistics');

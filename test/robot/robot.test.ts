@@ -8703,6 +8703,10 @@ describe('dangers said in Cantonese, pregnancy asked of a tea (thirty-fifth sess
     // Hot weather, a popular power bank: no danger.
     for (const text of ['今天好热 我的充电宝到了吗', '充电宝好热门啊 还有货吗']) assert.doesNotMatch(textOf(await conversation(robotWith({}))(text)), /停止使用/, text);
   });
+  test('"the serum made my face go all red and blotchy" is a skin reaction: stop using it first (a Melbourne shop)', async () => {
+    assert.match(textOf(await conversation(robotWith({}))('the rosehip serum made my face go all red and blotchy, still itchy today…')), /stop using it/i);
+    assert.doesNotMatch(textOf(await conversation(robotWith({}))('my face went red when i saw the price lol')), /stop using it/i);
+  });
   test('a swollen battery\'s request asked after is the request; asked whether it is safe at home, the danger', async () => {
     assert.doesNotMatch(textOf(await conversation(robotWith({}))('hi 我那块鼓包的电池申请换新了 进度咋样了')), /停止使用/);
     assert.match(textOf(await conversation(robotWith({}))('鼓包的电池放家里安全吗 有点怕')), /停止使用/);
@@ -8802,5 +8806,16 @@ describe('the day a paid order goes out, by the shop\'s rule (thirty-fifth sessi
   test('a day already past is no promise (the order is late): no day', async () => {
     const r = await withRule('2026-12-01T10:00:00+08:00').answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-sd2', text: '几时发货' });
     assert.doesNotMatch(textOf(r), /预计12月1日/);
+  });
+});
+
+describe('a stalled parcel told beside its order status (thirty-fifth session)', () => {
+  test('the stalled line stands as a sentence of its own, in English too', async () => {
+    const o = order({ orderId: 'SB-1', status: 'shipped' });
+    const stale = logistics({ orderId: 'SB-1', events: [{ time: '2024-11-20T10:00:00+08:00', location: 'Adelaide', description: 'In transit' }], updatedAt: '2024-11-20T10:00:00+08:00' });
+    const r = await conversation(robotWith({ orders: [o], logistics: [stale] }))('whats the status of my order');
+    const bubbles = r.replies.map((x) => x.text);
+    assert.ok(bubbles.length >= 2, bubbles.join(' | '));
+    for (const b of bubbles) assert.match(b, /^[A-Z"]/, `a bubble starts a sentence: ${b}`);
   });
 });
