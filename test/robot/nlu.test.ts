@@ -789,6 +789,10 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
     for (const text of ['我唔係問幾時寄呀 我問20W充iphone快唔快', "i'm not asking when it ships, i'm asking if it's magnetic"]) assert.notEqual(nlu.understand(text).intent, 'delivery_estimate', text);
     assert.equal(nlu.understand('不是，我问的是退货运费谁出').intent, 'return_policy');
   });
+  test('Taiwan\'s 感恩 thanks, 注音\'s ㄅㄅ says bye; 感恩节 stays a holiday', () => {
+    for (const text of ['感恩 ❤️', '感恩', 'ㄅㄅ']) assert.equal(nlu.understand(text).intent, 'bye', text);
+    assert.notEqual(nlu.understand('感恩节有活动吗').intent, 'bye');
+  });
   test('every Malay phrase reads as English no longer than itself (positions in the text point at the words typed)', async () => {
     const { MALAY_PHRASES } = await import('../../src/robot/nlu/tables.ts');
     for (const [malay, english] of MALAY_PHRASES) assert.ok(english.length <= malay.length, `${malay} → ${english}`);

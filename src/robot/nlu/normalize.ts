@@ -138,7 +138,8 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? EN_WORDS.get(w) ?? MALAY_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinOf(w, at)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : corrected(w)) ?? w);
   // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
   t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
-  if (HAN.test(t)) {
+  // 注音 alone too ("ㄅㄅ": bye bye).
+  if (HAN.test(t) || BOPOMOFO.test(t)) {
     if (CANTONESE_MARK.test(display)) for (const [from, to] of CANTONESE_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
     for (const [from, to] of ZH_PHRASES_SORTED) if (t.includes(from)) t = t.replaceAll(from, to);
     if (t.includes('额')) t = t.replace(SHAANXI_I, '$1我');
@@ -152,6 +153,7 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
   return { display, text: t.replace(SPACES, ' ').trim(), angry, ...(shown ? { picture: true as const } : {}) };
 }
 
+const BOPOMOFO = /[\u3105-\u312f]/;
 const MORNING_ALONE = /^\s*早晨[\s!！~。.呀啊喔哦]*$/;
 /** Words a correction must not make up among Malay words: each asks for a person. */
 const CALLS_A_PERSON: ReadonlySet<string> = new Set(['human', 'agent', 'person', 'people', 'someone', 'staff', 'manager']);

@@ -557,6 +557,8 @@ export const ZH_PHRASES: readonly (readonly [string, string])[] = [
   ['ㄉ', '的'],
   ['ㄋ', '呢'],
   ['ㄇ', '吗'],
+  // 注音's "bye bye" (a Taipei shop, thirty-fifth session: "not understood"), before its 吧.
+  ['ㄅㄅ', '拜拜'],
   ['ㄅ', '吧'],
   ['平版', '平板'],
   ['退或', '退货'],

@@ -297,7 +297,8 @@ const ACK_EMOJI = /^(?:[\u{1F44D}\u{1F44C}\u{1F44F}\u{1F64F}\u{1F642}\u{1F600}\u
  * "收到 谢谢", "明白了", "got it thanks": the answer taken in (found from outside: 收到 leaned to a
  * delivery and the buyer was offered three shipping questions). 收到 alone; "收到货了吗" asks.
  */
-const ACK_WORDS = /^\s*(?:(?:好的|好|ok|okay|嗯嗯?|哦|行)[\s,，]*)?(?:收到|收到啦|收到了|收到收到|明白|明白了|了解|了解了|知道了|晓得了|懂了|看到了|看到啦|找到了|好吧|行吧|好啦|那好吧|(?:那)?算了(?:吧)?|got it|noted|understood)(?:[\s,，!！]*(?:谢谢|谢谢你|谢谢您|谢啦|谢了|感谢|多谢|thanks|thank you|thx|ty)[啦了呀哈]*)?[\s!！。.~]*$/i;
+// Taiwan's 感恩 too (a Taipei shop, thirty-fifth session: "感恩 ❤️" was a miss, and the next one handed over).
+const ACK_WORDS = /^\s*(?:(?:好的|好|ok|okay|嗯嗯?|哦|行)[\s,，]*)?(?:收到|收到啦|收到了|收到收到|明白|明白了|了解|了解了|知道了|晓得了|懂了|看到了|看到啦|找到了|好吧|行吧|好啦|那好吧|(?:那)?算了(?:吧)?|感恩(?:啦|喔|哦|呀)?|got it|noted|understood)(?:[\s,，!！]*(?:谢谢|谢谢你|谢谢您|谢啦|谢了|感谢|多谢|thanks|thank you|thx|ty)[啦了呀哈]*)?[\s!！。.~]*$/i;
 
 /**
  * "ok i'll try another card. tysm", "好的 我再等等 谢谢": what the buyer will do, then thanks: a
