@@ -1706,7 +1706,8 @@ const reportsDanger = (n: string, goods = ''): boolean =>
  * told again (a Shenzhen drone shop, thirty-fifth session: safety text and a priority hand-over, three times).
  */
 const SIGN_ASKED_OF = /(?:鼓包|胀了|冒烟)[^，,。？?]{0,10}(?:安全吗|危险吗|有危险吗)/;
-const ABOUT_REQUEST = /申请|进度|换新|换货|退货|寄回|售后|退款|(?<![a-z])(?:exchange|replacement|refund|return|claim|status)(?![a-z])/;
+// A request already made, not one asked for now: "鼓包了 要退货" is still the danger first.
+const ABOUT_REQUEST = /进度|审核|申请(?:了|的|过)|换新了|寄回|(?<![a-z])(?:status|progress|approved)(?![a-z])/;
 const ACUTE = /冒烟|起火|着火|烧焦|焦味|爆炸|漏电|(?<![a-z])(?:smok\w*|fire|burning|explod\w*|spark\w*)(?![a-z])/;
 const requestOfIt = (n: string): boolean => ABOUT_REQUEST.test(n) && !ACUTE.test(n);
 /** Only the goods' own heat, not anger or the weather ("快气炸了", "今天好烫啊 外面": found in review). */
@@ -2937,8 +2938,8 @@ function unknown(ctx: Ctx): Outcome {
   // Right after a person was offered ("If you disagree, say human"), a message not understood is
   // most often the buyer's case for one ("the mangoes had black spots all over"): offered again (found from outside).
   if (ctx.state.offeredHuman && !NOT_NOW.test(ctx.r.u.normalized)) return notSure(ctx);
-  // A question about goods no entry answers ("x100同x100 ultra係咪同一個殼", "is the espresso blend strong?") is the shop's to
-  // answer: a person offered, not "I didn't get that" with parcel examples (found from outside, two shops: the two replies at random).
+  // A question about goods no entry answers ("鞋子能加宽吗", "batt life on the pulse buds?") is the shop's to answer: a person
+  // offered, not "I didn't get that" with parcel examples (found from outside, two shops: the two replies at random).
   if (asksOfGoods(ctx)) return notSure(ctx);
   return { replies: [{ text: ctx.t.notUnderstood }], failed: true };
 }

@@ -8711,6 +8711,9 @@ describe('dangers said in Cantonese, pregnancy asked of a tea (thirty-fifth sess
     assert.doesNotMatch(textOf(await conversation(robotWith({}))('hi 我那块鼓包的电池申请换新了 进度咋样了')), /停止使用/);
     assert.match(textOf(await conversation(robotWith({}))('鼓包的电池放家里安全吗 有点怕')), /停止使用/);
     assert.match(textOf(await conversation(robotWith({}))('充电宝冒烟了 要退货')), /停止使用/);
+    // A return asked for now is no request already made: the danger first.
+    assert.match(textOf(await conversation(robotWith({}))('充电宝鼓包了 要退货')), /停止使用/);
+    assert.match(textOf(await conversation(robotWith({}))('my battery is swollen, can i return it')), /stop using it/i);
   });
   test('"ok for someone who\'s pregnant?" of a tea needs a doctor; of a dress it does not', async () => {
     const tea = await conversation(robotWith({}))("Is the Darjeeling first flush ok for someone who's pregnant? how much caffeine is in it");
