@@ -789,6 +789,11 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
     for (const text of ['我唔係問幾時寄呀 我問20W充iphone快唔快', "i'm not asking when it ships, i'm asking if it's magnetic"]) assert.notEqual(nlu.understand(text).intent, 'delivery_estimate', text);
     assert.equal(nlu.understand('不是，我问的是退货运费谁出').intent, 'return_policy');
   });
+  test('老板 after a hello is how buyers address the seller: the question decides, or the hello', () => {
+    assert.notEqual(nlu.understand('yo 老板 avata2电池那单我还没付 付款截止到几点').intent, 'human');
+    assert.equal(nlu.understand('喂 老板 在不在').intent, 'greeting');
+    assert.equal(nlu.understand('hi 老板 转人工').intent, 'human');
+  });
   test('Taiwan\'s 感恩 thanks, 注音\'s ㄅㄅ says bye; 感恩节 stays a holiday', () => {
     for (const text of ['感恩 ❤️', '感恩', 'ㄅㄅ']) assert.equal(nlu.understand(text).intent, 'bye', text);
     assert.notEqual(nlu.understand('感恩节有活动吗').intent, 'bye');

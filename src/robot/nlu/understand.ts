@@ -230,7 +230,8 @@ const ASKED_AFTER_HELLO = /^\s*(?:\|\s*)?(?:if|do|does|did|is|are|will|should|ha
  * the question decides, not a person asked for (found from outside: handed over at once). "老板 转人工",
  * "找你们老板" still ask for one.
  */
-const VOCATIVE_HEAD = /^ (?:老板(?!娘)|掌柜的?|店家)(?:[啊呀,，]| \| | )*/;
+// After a hello too ("yo 老板 …那单我还没付 付款截止到几点": a Shenzhen shop, thirty-fifth session, handed over at once).
+const VOCATIVE_HEAD = /^ (?:(?:yo|hi|hey|hello)(?:[,，!！]| \| | )+|(?:喂|哈喽|哈啰)(?:[,，!！]| \| | )*)?(?:老板(?!娘)|掌柜的?|店家)(?:[啊呀,，]| \| | )*/;
 /** Read on the scan, in simplified characters with Cantonese mapped ("在唔在" is "在吗在" by then). */
 const PRESENT_ONLY = /^(?:在吗|在么|在嘛|在不在|在没|在没有|在不|在吗在|有人吗|有人在吗)[呀啊吖哇呢]?[\s?？!！~。.]*$/;
 const PERSON_IN_REST = /人工|真人|客服|老板|店长|经理|负责人|找人|(?<![a-z])(?:human|agent|person|someone|manager)(?![a-z])/;
