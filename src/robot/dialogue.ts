@@ -2940,10 +2940,10 @@ function unknown(ctx: Ctx): Outcome {
   if (ctx.state.offeredHuman && !NOT_NOW.test(ctx.r.u.normalized)) return notSure(ctx);
   // A question about goods no entry answers ("鞋子能加宽吗", "batt life on the pulse buds?") is the shop's to answer: a person
   // offered, not "I didn't get that" with parcel examples (found from outside, two shops: the two replies at random).
-  if (asksOfGoods(ctx)) return notSure(ctx);
+  if (goodsQuestionUnanswered(ctx)) return notSure(ctx);
   return { replies: [{ text: ctx.t.notUnderstood }], failed: true };
 }
-const asksOfGoods = (ctx: Ctx): boolean => {
+const goodsQuestionUnanswered = (ctx: Ctx): boolean => {
   const n = ctx.r.u.normalized;
   return /[?？吗么]/.test(ctx.input.text) && kindsOfGoods(ctx.input.text).size > 0 && n.length > 4;
 };
@@ -4018,7 +4018,8 @@ function shipTerms(ctx: Ctx, o: Order): ShipTerms {
 
 /** The shop's rule on sending, and the day it gives this paid order when not past (ship-day.ts). */
 function withShipDay(ctx: Ctx, o: Order, rule: string): string {
-  const day = o.status === 'paid' ? dispatchDay(rule, Date.parse(o.updatedAt), ctx.tz) : undefined;
+  // Read as the shop's other sentences are: "下午3點前付款，當天出貨" (a Taipei shop, thirty-fifth session: no day).
+  const day = o.status === 'paid' ? dispatchDay(shopReading(rule), Date.parse(o.updatedAt), ctx.tz) : undefined;
   if (!day || day < (localDate((ctx.input.now ?? new Date()).toISOString(), ctx.tz) ?? day)) return rule;
   const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
   const named = ctx.lang === 'zh' ? `${formatDay(`${day}T12:00:00Z`, 'zh', 0)}（${ZH_WEEKDAYS[weekday]}）` : `${EN_WEEKDAYS[weekday]}, ${formatDay(`${day}T12:00:00Z`, 'en', 0)}`;

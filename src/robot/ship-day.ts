@@ -7,15 +7,13 @@
  * beside the day.
  */
 
-import { foldTraditional } from './lexicon/index.ts';
-
 const DAY_MS = 86_400_000;
 
 /** "before 1pm", "by 15:00", "16:00前", "下午4点前": the cut-off, in minutes after midnight. */
 const CUTOFF_EN = /(?<![a-z])(?:before|by|until)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d:])/i;
 const CUTOFF_ZH = /(上午|中午|下午|晚上)?\s*(\d{1,2})(?:[:：](\d{2})|点(?:(\d{1,2})分|半)?)\s*(?:前|之前|以前)/;
 /** Sent the day it is paid, when paid before the cut-off. */
-const SAME_DAY = /当天发|当日发|当天(?:就|即)?(?:发出|发货|出货)|当日出货|(?<![a-z])(?:(?:sent|shipped|dispatched|posted|go(?:es)? out)(?: out)? (?:on )?the same (?:working )?day|same[- ]day (?:dispatch|shipping))(?![a-z])/i;
+const SAME_DAY = /当天发|当日发|当天(?:就|即)?(?:发出|发货)|(?<![a-z])(?:(?:sent|shipped|dispatched|posted|go(?:es)? out)(?: out)? (?:on )?the same (?:working )?day|same[- ]day (?:dispatch|shipping))(?![a-z])/i;
 const SATURDAY = /周六|星期六|礼拜六|(?<![a-z])(?:saturdays?|sat)(?![a-z])/i;
 const SUNDAY = /周日|周天|星期日|星期天|礼拜天|礼拜日|(?<![a-z])(?:sundays?|sun)(?![a-z])/i;
 const WEEKEND = /周末|双休|(?<![a-z])(?:weekends?|mon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?)(?![a-z])/i;
@@ -47,11 +45,10 @@ function daysOff(rule: string): ReadonlySet<number> {
 
 /**
  * The calendar day (`YYYY-MM-DD`, in the shop's calendar) an order paid at `paidAtMs` goes out, by
- * `rule`; undefined when the rule has no cut-off time and same-day sending.
+ * `rule`; undefined when the rule has no cut-off time and same-day sending. `rule` is read as the
+ * dialogue reads a shop's text (shopReading: simplified characters, 出货 as 发货).
  */
-export function dispatchDay(written: string, paidAtMs: number, tzOffsetMinutes: number): string | undefined {
-  // Read in simplified characters: "下午3點前付款，當天出貨" (a Taipei shop, thirty-fifth session: no day).
-  const rule = foldTraditional(written);
+export function dispatchDay(rule: string, paidAtMs: number, tzOffsetMinutes: number): string | undefined {
   if (!Number.isFinite(paidAtMs) || !SAME_DAY.test(rule)) return undefined;
   const cutoff = cutoffOf(rule);
   if (cutoff === undefined) return undefined;
