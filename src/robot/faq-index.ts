@@ -152,6 +152,8 @@ export class FaqIndex {
   readonly #indexed: Indexed[] = [];
   /** A phrasing's text as typed (case, width, spaces and punctuation aside) → the entries written with it. */
   readonly #verbatim = new Map<string, Set<number>>();
+  /** One clause of a phrasing that asks several things ("包邮吗" of "运费怎么算，包邮吗？"), as `#verbatim` keys it → its entries. */
+  readonly #clauses = new Map<string, Set<number>>();
   /** `#askable`'s memory, per entry of this index. */
   readonly #askables = new Map<FaqEntry, { phrasing: string; chars: number }[]>();
   readonly #postings = new Map<string, number[]>();
@@ -184,6 +186,7 @@ export class FaqIndex {
       const ix = this.#indexEntry(e, cache, docCtx);
       this.#indexed.push(ix);
       for (const k of verbatimKeys(phrasingsOf(e))) this.#verbatim.set(k, (this.#verbatim.get(k) ?? new Set()).add(ei));
+      for (const k of clauseKeys(phrasingsOf(e))) this.#clauses.set(k, (this.#clauses.get(k) ?? new Set()).add(ei));
       for (const b of defaultBrands().namedIn(entryText(e))) this.#brands.add(b);
       for (const t of new Set([...ix.phrasingTerms, ...ix.answerTerms])) {
         this.#df.set(t, (this.#df.get(t) ?? 0) + 1);
@@ -248,7 +251,22 @@ export class FaqIndex {
     const whole = this.verbatim(text);
     if (whole) return whole;
     const { ranked, band } = this.#banded(text, context);
-    return band.band === 'answer' || context !== undefined ? band : (this.clauseAnswered(text, ranked) ?? band);
+    return band.band === 'answer' || context !== undefined ? band : (this.ownClause(text, ranked) ?? this.clauseAnswered(text, ranked) ?? band);
+  }
+
+  /**
+   * One clause of the shop's own question typed by itself ("包邮吗" of "运费怎么算，包邮吗？"; found from outside:
+   * "did you mean…?" of two entries that mention 包邮): that entry, when no other entry has the clause, the
+   * ranking has it first, and the clause names a topic of its own ("怎么用？" of the coupon entry's
+   * "优惠券怎么领？怎么用？" names none, and answered a question about other goods: found in review).
+   */
+  ownClause(text: string, ranked: readonly FaqHit[]): FaqLookup | undefined {
+    const key = typeof text === 'string' ? verbatimKey(text) : '';
+    const own = this.#clauses.get(key);
+    const top = ranked[0];
+    if (own?.size !== 1 || this.#verbatim.has(key) || !top || top.entry !== this.#entries[[...own][0]!]) return undefined;
+    for (const [t, w] of this.#termsOf(text).terms) if (w >= 1 && t.startsWith('~') && !t.startsWith('~?')) return this.#answerWith(top);
+    return undefined;
   }
 
   /** The ranking, and its band: a phrasing of the shop's typed inside the text, else the confidences'. */
@@ -770,6 +788,18 @@ const verbatimKey = (text: string): string => foldedKey(text.slice(0, 200));
  * that asks several things was tried and taken back: "怎么用？" after another question was answered
  * as the coupon entry's second clause, found in review.) A key two entries share answers neither.
  */
+function clauseKeys(phrasings: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  for (const p of phrasings) {
+    const clauses = clausesOf(p);
+    if (clauses.length > 1) for (const c of clauses) if (asksAlone(c)) keys.add(verbatimKey(c));
+  }
+  keys.delete('');
+  return keys;
+}
+/** A clause that asks by itself, of at least three characters ("包邮吗") or four words ("is it free" may be of anything). */
+const asksAlone = (c: string): boolean => (HAN.test(c) ? c.replace(/\s/g, '').length >= 3 && ZH_ASKS.test(c) : c.split(/\s+/).length >= MIN_ENGLISH_CLAUSE_WORDS && EN_ASKS.test(c.toLowerCase()));
+
 function verbatimKeys(phrasings: readonly string[]): Set<string> {
   return new Set(phrasings.map(verbatimKey).filter((k) => k));
 }

@@ -442,6 +442,30 @@ describe('one clause answered by itself beside a remark that asks nothing', () =
   });
 });
 
+// Found from outside (thirty-sixth session): "包邮吗", the second half of the shop's own "运费怎么算，包邮吗？",
+// was "did you mean…?" of that entry and the remote-regions one, which mentions 包邮 too.
+describe('one clause of the shop\'s own question, typed by itself', () => {
+  test('answers that entry', () => {
+    const index = new FaqIndex(demo);
+    for (const q of ['包邮吗', '包邮吗？']) {
+      const r = index.lookup(q);
+      assert.equal(r.band, 'answer', q);
+      assert.equal(r.hit?.entry.id, 'zh-shipping-fee', q);
+    }
+  });
+  test('not a clause that names no topic, nor one two entries share', () => {
+    const shop = new FaqIndex([
+      { id: 'coupon', question: '优惠券怎么领？怎么用？', answer: '首页领券，下单自动抵扣。' },
+      { id: 'points', question: '积分怎么用？', answer: '100 积分抵 1 元。' },
+      { id: 'fee', question: '运费多少？包邮吗？', answer: '满99包邮。' },
+      { id: 'remote', question: '新疆能发吗？包邮吗？', answer: '新疆不包邮，加收20元。' },
+    ]);
+    assert.equal(shop.ownClause('怎么用？', shop.rank('怎么用？')), undefined);
+    assert.equal(shop.ownClause('包邮吗', shop.rank('包邮吗')), undefined);
+    assert.notEqual(shop.lookup('包邮吗').band, 'answer');
+  });
+});
+
 // Found from outside (thirty-second session, a Kuala Lumpur shop): Kota Kinabalu and Kuching are East Malaysia.
 test('East Malaysia\'s places meet an entry on Sabah and Sarawak, in Chinese and English', () => {
   const shop = new FaqIndex([

@@ -1715,7 +1715,8 @@ describe('a yes or no said on the way to a question, and a miss after a miss', (
 
   test('a bare yes to a list of questions asks for the number, and the number then answers', async () => {
     const say = conversation(robotWith({}), 'u-list');
-    assert.match(textOf(await say('包邮吗')), /\n1\. /);
+    // ("包邮吗" was such a list, until a clause of the shop's own question answered its entry.)
+    assert.match(textOf(await say('免运费吗')), /\n1\. /);
     assert.match(textOf(await say('是')), /序号/);
     assert.match(textOf(await say('1')), /99 元包邮/);
   });
