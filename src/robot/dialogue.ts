@@ -37,7 +37,7 @@ import { extractEntities, localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { healthAsked, type HealthQuestion } from './nlu/health.ts';
 import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, withdrawsHandover, type Nlu } from './nlu/understand.ts';
-import { chineseScript, detectLanguage, scriptByCharacters, foldedKey, readsSpanish } from './nlu/normalize.ts';
+import { chineseScript, detectLanguage, scriptByCharacters, foldedKey, normalizeText, readsSpanish } from './nlu/normalize.ts';
 import { neverPaid, TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Entity, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
@@ -1699,7 +1699,12 @@ const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么�
 const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smells? (?:of|like) gas|gas smell|smell(?:ing)? gas|(?:leaking|leaks|leak of) gas|gas (?:is )?leak\w*|(?:canister|cartridge|gas|stove|cylinder)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder))(?![a-z])/;
 // The goods in focus may be the device ("而且充一下就超燙" of the charger just told: found from outside, "not sure").
 const reportsDanger = (n: string, goods = ''): boolean =>
-  (!SAFETY_ASKED.test(n) || SIGN_ASKED_OF.test(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
+  (!SAFETY_ASKED.test(n) || SIGN_ASKED_OF.test(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n.replace(FOOD_SWOLLEN, ' ')) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
+/**
+ * A swollen can or pouch of food ("那罐头有几罐是鼓包的", "鼓包的罐头", "the tins are bulging"): spoiled food, no battery (a Beijing
+ * pet shop, thirty-sixth session: told to unplug it and keep it from anything flammable).
+ */
+const FOOD_SWOLLEN = /(?:罐头|罐子|罐|酸奶|牛奶|饮料|包装袋|袋子|零食|食品|果冻|猫条|湿粮|餐包)(?:(?!电池|充电宝|移动电源|尿袋)[^，,。？?\s]){0,6}鼓包|鼓包[^，,。？?\s]{0,4}(?:罐头|罐子|罐|酸奶|牛奶|饮料|包装袋|袋子|零食|食品|湿粮|餐包)|(?<![a-z])(?:(?:swollen|bulging|bloated|puffed(?: up)?) (?:cans?|tins?|pouch(?:es)?|lids?|packets?)|(?:cans?|tins?|pouch(?:es)?|lids?|packets?) (?:[a-z]+ ){0,2}(?:swollen|bulging|bloated|puffed))(?![a-z])/g;
 /**
  * A swollen battery the buyer has, asked whether it is safe ("鼓包的电池放家里安全吗"): the danger, not a question before
  * buying; and its after-sales request asked after ("我那块鼓包的电池申请换新了 进度咋样了"): the request, not a new danger
@@ -2649,10 +2654,13 @@ const folded = (text: string) => text.normalize('NFKC').toLowerCase();
  * and shipping times were never found, so the built-in ones were said over them (found from outside).
  */
 const shopReading = (text: string): string => foldTraditional(folded(text)).replace(/工作天|营业日|营业天/g, '工作日').replace(/出货/g, '发货');
+const swollenFood = (n: string): boolean => n.replace(FOOD_SWOLLEN, '\u0000') !== n;
 /** Goods the buyer received spoiled: "心都化了", "你们物流也太烂了", "my phone was dead" are not (found in review). */
 function spoiledGoods(text: string, normalized: string): boolean {
   // "the flowers are wilted. what do i do": flowers named are goods that came (found from outside: "did you mean…?").
   if (WILTED.test(normalized) && (ARRIVED.test(normalized) || kindsOfGoods(text).size > 0) && !WORRY.test(normalized)) return true;
+  // A swollen can names its goods ("罐头鼓包了").
+  if (swollenFood(normalized) && !WORRY.test(normalized)) return true;
   if (!(SPOILED.test(normalized) || SPOILED.test(folded(text))) || WORRY.test(normalized)) return false;
   return kindsOfGoods(text).size > 0 || personal(text) || ARRIVED.test(normalized);
 }
@@ -4407,16 +4415,36 @@ function dayAsked(ctx: Ctx, l: Logistics, estimate: string): string | undefined 
   const n = ctx.r.u.normalized;
   const dates = datesAsked(ctx, n);
   const asked = ARRIVAL_ASKED.test(n) && !SENT_OR_ORDERED.test(n) && !AWAY_UNTIL.test(n) && dates.length === 1 ? (dates[0]!.value as string) : undefined;
-  const range = asked ? daysRangeIn(estimate) : undefined;
-  const sent = Math.min(...l.events.map((e) => Date.parse(e.time)).filter(Number.isFinite));
-  if (!asked || !range || !Number.isFinite(sent)) return undefined;
+  if (!asked) return undefined;
   const now = ctx.input.now ?? new Date();
-  const v = arrivalVerdict(asked, sent, range, now.getTime(), ctx.tz);
-  if (!v) return undefined;
   const today = localDate(now.toISOString(), ctx.tz);
   const day = (iso: string) => (iso === today ? ctx.t.today : formatDay(`${iso}T12:00:00Z`, ctx.lang, 0));
   const said = ctx.t.arrivalBy;
+  // The courier's own day goes before the usual time (found from outside: "slot confirmed: Mon 7 Dec", then "unlikely by Dec 7").
+  const courier = courierDay(ctx, l, today);
+  if (courier) return courier === asked ? said.courierSame(day(asked)) : courier < asked ? said.courierEarlier(day(asked), day(courier)) : said.courierLater(day(asked), day(courier));
+  const range = daysRangeIn(estimate);
+  const sent = Math.min(...l.events.map((e) => Date.parse(e.time)).filter(Number.isFinite));
+  if (!range || !Number.isFinite(sent)) return undefined;
+  const v = arrivalVerdict(asked, sent, range, now.getTime(), ctx.tz);
+  if (!v) return undefined;
   return v.kind === 'by' ? said.by(day(asked)) : v.kind === 'maybe' ? said.maybe(day(asked), day(v.last)) : v.kind === 'unlikely' ? said.unlikely(day(asked), day(v.first), day(v.last)) : said.overdue(day(asked));
+}
+
+/** A courier's event that names the day it delivers: a slot booked, a delivery scheduled or expected. */
+const COURIER_DAY = /送达|送到|送货|派送|配送|预约|(?<![a-z])(?:deliver\w*|slot|scheduled|appointment|expected|eta)(?![a-z])/i;
+/**
+ * The day the parcel's newest event gives for its delivery ("Delivery slot confirmed: Mon 7 Dec, 2pm-6pm",
+ * "预计12月7日送达"), read from the event's own time; not a day before the event or before today (a slot
+ * that has passed says nothing of when it comes now).
+ */
+function courierDay(ctx: Ctx, l: Logistics, today: string): string | undefined {
+  const newest = [...l.events].sort((a, b) => Date.parse(b.time) - Date.parse(a.time))[0];
+  const at = newest ? Date.parse(newest.time) : NaN;
+  if (!newest || !Number.isFinite(at) || !COURIER_DAY.test(newest.description)) return undefined;
+  const dates = extractEntities(newest.description, normalizeText(newest.description).text, { now: new Date(at), tzOffsetMinutes: ctx.tz }).filter((e) => e.type === 'date');
+  const d = dates.length === 1 ? (dates[0]!.value as string) : undefined;
+  return d && d >= localDate(newest.time, ctx.tz) && d >= today ? d : undefined;
 }
 
 /**

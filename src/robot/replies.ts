@@ -201,6 +201,10 @@ export interface Texts {
     maybe(day: string, last: string): string;
     unlikely(day: string, first: string, last: string): string;
     overdue(day: string): string;
+    /** The courier's newest event gives a day for the delivery: the day asked, or another. */
+    courierSame(day: string): string;
+    courierEarlier(asked: string, day: string): string;
+    courierLater(asked: string, day: string): string;
   };
   /** A waybill of goods sent back, typed in the chat: where it belongs. */
   returnWaybill(trackingNo: string, orderId: string): string;
@@ -408,6 +412,9 @@ const zh: Texts = {
     maybe: (day, last) => `${day}有可能送到，按一般时效最晚${last}左右送达，具体以快递派送为准。`,
     unlikely: (day, first, last) => `按一般时效，${day}恐怕还送不到，预计${first}到${last}之间送达。`,
     overdue: (day) => `包裹比一般时效慢了一些，${day}前能不能送到要看快递，我这边没法保证。需要的话回复“转人工”请客服帮您催一下。`,
+    courierSame: (day) => `是的，按快递最新的信息，就是${day}送。`,
+    courierEarlier: (asked, day) => `能，按快递最新的信息是${day}送，在${asked}之前。`,
+    courierLater: (asked, day) => `按快递最新的信息是${day}送，${asked}恐怕还送不到。`,
   },
   aftersaleHint: {
     requested: '商家审核通过后，款项原路退回。',
@@ -663,6 +670,9 @@ const en: Texts = {
     maybe: (day, last) => `It may be there by ${day}; by the usual time it arrives by ${last} at the latest.`,
     unlikely: (day, first, last) => `By the usual delivery time it is unlikely to be there by ${day}: expect it between ${first} and ${last}.`,
     overdue: (day) => `It is taking longer than the usual time, so I can't promise ${day}; the courier decides. Say "human" if you want an agent to chase it.`,
+    courierSame: (day) => `Yes: the courier's latest update gives ${day} for the delivery.`,
+    courierEarlier: (asked, day) => `Yes: the courier's latest update gives ${day} for the delivery, before ${asked}.`,
+    courierLater: (asked, day) => `The courier's latest update gives ${day} for the delivery, so not by ${asked}.`,
   },
   aftersaleHint: {
     requested: 'Once the shop approves it, the money goes back to your original payment method.',

@@ -7599,6 +7599,19 @@ describe('the day asked of a parcel, and what is said beside it (thirty-first se
     assert.doesNotMatch(textOf(await shop({ orders: [earbuds], logistics: [earbudsTrack] })('when will it arrive?')), /should be there by|unlikely|may be there/);
   });
 
+  // Found from outside (thirty-sixth session, a Singapore furniture shop): "Delivery slot confirmed: Mon 7 Dec",
+  // then "unlikely to be there by Dec 7" from the usual 2-4 days.
+  test('a day the courier\'s newest event gives goes before the usual time', async () => {
+    const slot = (description: string) => ({ ...earbudsTrack, events: [...earbudsTrack.events, { time: '2024-11-26T22:00:00+08:00', location: '上海', description }] });
+    const say = shop({ orders: [earbuds], logistics: [slot('Delivery slot confirmed: Sat 30 Nov, 2pm-6pm')] });
+    assert.match(textOf(await say('will it be here on saturday?')), /courier's latest update gives Nov 30/);
+    assert.doesNotMatch(textOf(await say('will it be here on saturday?')), /unlikely|should be there/);
+    assert.match(textOf(await say('will it reach by monday?')), /gives Nov 30 for the delivery, before Dec 2/);
+    assert.match(textOf(await say('今天能到吗')), /11月30日送，今天恐怕还送不到/);
+    // A day before the event, or no day: the usual time, as before.
+    assert.match(textOf(await shop({ orders: [earbuds], logistics: [slot('预计派送中')] })('will it be here by friday?')), /should be there by Nov 29/);
+  });
+
   test('beside a parcel\'s answer, an entry that is not about sending is not said ("before the weekend" is no question of the staff\'s hours)', async () => {
     const hours: FaqEntry = { id: 'hours', question: 'What are your customer service hours?', answer: 'Agents are online 9:00-22:00 every day.', alternates: ['are you open on weekends'] };
     const r = textOf(await shop({ orders: [earbuds], logistics: [earbudsTrack] }, [hours])('can I get it before the weekend?'));
@@ -8715,6 +8728,15 @@ describe('dangers said in Cantonese, pregnancy asked of a tea (thirty-fifth sess
     // A return asked for now is no request already made: the danger first.
     assert.match(textOf(await conversation(robotWith({}))('充电宝鼓包了 要退货')), /停止使用/);
     assert.match(textOf(await conversation(robotWith({}))('my battery is swollen, can i return it')), /stop using it/i);
+  });
+  // Found from outside (thirty-sixth session, a Beijing pet shop): swollen cans of cat food were told to unplug them.
+  test('a swollen can of food is spoiled goods, not a battery', async () => {
+    for (const text of ['那罐头有几罐是鼓包的 算质量问题不', '鼓包的罐头算质量问题吧 能重新申请不', '罐头鼓包了', 'my cans arrived bulging']) {
+      const t = textOf(await conversation(robotWith({}))(text));
+      assert.doesNotMatch(t, /停止使用|拔掉电源|stop using it/i, text);
+      assert.match(t, /质量问题|转人工|damaged or faulty|human/i, text);
+    }
+    assert.match(textOf(await conversation(robotWith({}))('罐头没事 充电宝鼓包了')), /停止使用/, 'a swollen power bank is still one');
   });
   test('"ok for someone who\'s pregnant?" of a tea needs a doctor; of a dress it does not', async () => {
     const tea = await conversation(robotWith({}))("Is the Darjeeling first flush ok for someone who's pregnant? how much caffeine is in it");
