@@ -4438,13 +4438,14 @@ const COURIER_DAY = /送达|送到|送货|派送|配送|预约|(?<![a-z])(?:deli
  * "预计12月7日送达"), read from the event's own time; not a day before the event or before today (a slot
  * that has passed says nothing of when it comes now).
  */
-function courierDay(ctx: Ctx, l: Logistics, today: string): string | undefined {
+function courierDay(ctx: Ctx, l: Logistics, today: string | undefined): string | undefined {
   const newest = [...l.events].sort((a, b) => Date.parse(b.time) - Date.parse(a.time))[0];
   const at = newest ? Date.parse(newest.time) : NaN;
   if (!newest || !Number.isFinite(at) || !COURIER_DAY.test(newest.description)) return undefined;
   const dates = extractEntities(newest.description, normalizeText(newest.description).text, { now: new Date(at), tzOffsetMinutes: ctx.tz }).filter((e) => e.type === 'date');
   const d = dates.length === 1 ? (dates[0]!.value as string) : undefined;
-  return d && d >= localDate(newest.time, ctx.tz) && d >= today ? d : undefined;
+  const sentOn = localDate(newest.time, ctx.tz);
+  return d && sentOn && d >= sentOn && (!today || d >= today) ? d : undefined;
 }
 
 /**
