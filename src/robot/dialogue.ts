@@ -611,7 +611,21 @@ const ASKS_OR_WANTS = /[?？吗]|怎么|哪|多久|什么时候|几[天号点时
 /** A no to a person and what the buyer does instead, asking and wanting nothing more. */
 function declinesSelf(n: string): boolean {
   const m = DECLINES_SELF.exec(n);
-  return m !== null && !ASKS_OR_WANTS.test(n.slice(m[0].length));
+  return (m !== null && !ASKS_OR_WANTS.test(n.slice(m[0].length))) || shrugsOff(n);
+}
+/** A no at the start (甭 is 不用 in the north: "甭了 我自己去店里瞅瞅"). */
+const NO_LEAD = /^(?:(?:先|暂时)?(?:不用|不要|不需要|不必|甭)(?:了|啦|的|哈|啊|呀|吧)*[,，。.!！~\s]*)+|^(?:no|nope|nah|naw)\b[,.!\s]*/;
+/** What follows it asks nothing more: a put-off, "that will do", "just asking", a goodbye, "it's fine". */
+const SHRUG = /再说|再看|就行|就好|就可以|算了|随便问问|就问问|只是问问|问问而已|瞅瞅|看看|88|拜拜|(?<![a-z])(?:(?:it is|its|it's|that is|thats|that's) (?:ok|okay|fine|alright|grand)|all good|no worries|never ?mind|nvm|just asking|bye)(?![a-z])/;
+/**
+ * A no, then a shrug that asks nothing ("先不用 到货再说", "不用 我就随便问问 88", "不用 没得就算了", "不用不用 下单的时候我备注一下就行",
+ * "nah its fine"): found from outside (a Beijing, a Chengdu and a Toronto shop, thirty-sixth session: "not understood", or a hand-over).
+ */
+function shrugsOff(n: string): boolean {
+  const m = NO_LEAD.exec(n);
+  if (!m) return false;
+  const rest = n.slice(m[0].length);
+  return (rest === '' && /甭/.test(m[0])) || (SHRUG.test(rest) && !ASKS_OR_WANTS.test(rest));
 }
 /** Only that, nothing asked beside it ("在吗，我的退款什么时候到" is the refund: found in review). */
 const WHERE_IS_EVERYONE = /^(?:[\s?？!！。,，.]*(?:人呢|有人吗|有人在吗|有人没|人呢人呢|(?:is )?any(?:one|body) there))+[\s?？!！。,，.]*$/;

@@ -778,6 +778,12 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
     assert.equal(withdrawsHandover('tak payah agent la. hamper raya berapa harga?'), 'hamper raya berapa harga?');
     assert.equal(withdrawsHandover('tak payah orang'), '');
   });
+  test('the person declined in more words takes the hand-over back: 甭, 人工不用了 at the end, "no agent needed thx", "liao", "i said…"', () => {
+    for (const text of ['甭了', '甭找人了', '不不不 不要人工', 'forget it, no agent needed thx', 'hello?? i said no need agent']) assert.equal(withdrawsHandover(text), '', text);
+    assert.equal(withdrawsHandover('那行吧 12月这期照常发吧 人工不用了'), '那行吧 12月这期照常发吧');
+    assert.equal(withdrawsHandover('dont need agent liao, my mum will be home. thx'), 'my mum will be home. thx');
+    for (const text of ['hello? where is my parcel', 'i said i want an agent', '不不不 我要人工']) assert.equal(withdrawsHandover(text), undefined, text);
+  });
   test('"yang kedua" is "the second one"', () => {
     assert.equal(nlu.understand('yang kedua').normalized, 'second one');
   });

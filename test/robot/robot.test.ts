@@ -6117,6 +6117,19 @@ describe('a no to a person, a courier\'s own time, Cantonese readings (twenty-si
     assert.equal((await unsure('不用谢 帮我转人工吧')).handover?.reason, 'requested');
   });
 
+  // Found from outside (thirty-sixth session: a Beijing, a Chengdu and a Toronto shop): "not understood", or a hand-over.
+  test('a no, then a shrug that asks nothing ("先不用 到货再说", "甭了 …", "nah its fine") declines the person', async () => {
+    for (const reply of ['先不用 到货再说', '不用 我就随便问问 88', '甭了 我自己去店里瞅瞅', '甭了', '不用不用 下单的时候我备注一下就行', '不用 没得就算了']) {
+      const r = await unsure(reply);
+      assert.equal(r.handover, undefined, reply);
+      assert.doesNotMatch(textOf(r), /没太理解/, reply);
+    }
+    assert.equal((await unsure('nah its fine', 'do you sell durians?')).handover, undefined);
+    assert.doesNotMatch(textOf(await unsure('nah its fine', 'do you sell durians?')), /didn't quite get/);
+    // A no with something wanted after it is not a shrug.
+    assert.doesNotMatch(textOf(await unsure('不用 帮我查一下物流就行')), /^好的，还有什么可以帮您？$/);
+  });
+
   test('a parcel is told its own courier\'s time from an entry that gives each courier\'s', async () => {
     const own = new FaqIndexProvider();
     own.setEntries(SHOP, [{ id: 'del', question: 'How long does delivery take?', answer: 'Royal Mail Tracked 48 arrives 2-3 working days after dispatch. DPD Next Day arrives the next working day after dispatch.', alternates: ['how long will it take to arrive'] }]);

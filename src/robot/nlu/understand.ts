@@ -400,13 +400,17 @@ const ASKS_PERSON = /人工|真人|客服|老板|经理|主管|(?<![a-z])(?:huma
 // the buyer waited in the queue unanswered).
 // "要得 不要人工了…", "晓得了 不用人工了哈", "bruh. no agent" (a Chengdu and a Houston shop, thirty-fourth session: left queued).
 // "Very well. Then I shall withdraw my request for a person" (a Bristol shop, thirty-fifth session: no reply in the queue).
-const WITHDRAW_LEADS = '好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll|sorry|oh sorry';
+// "hello?? i said no need agent", "不不不 不要人工" (a Singapore and a Chengdu shop, thirty-sixth session: left queued).
+const WITHDRAW_LEADS = '好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|不不不|不不|我说了|说了|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll|sorry|oh sorry|hello|hi|i said';
 const WITHDRAW_WORDS = [
   // "算了算了 不投诉了…": RETRACTION's 算了 is not the one of "算了算" (reckoned).
   '算了算了',
   RETRACTION,
   // "算了 人工不用了 我先去医院看看" (a Shanghai shop, thirty-fourth session: silence in the queue).
   '(?:人工|真人|客服)(?:也)?不(?:用|要|需要)了',
+  // 甭 is 不用 in the north ("甭了 我自己去店里瞅瞅": a Beijing shop, thirty-sixth session).
+  '甭(?:了|啦)(?=[\\s,，.。!！~]|$)',
+  '甭(?:找|转|等)?(?:人工|真人|客服|人)了?',
   '不(?:用|需要|要)(?:转)?人工(?:客服)?了?',
   '不(?:用|要)转(?:人工)?了?',
   '不(?:用|要|需要)?(?:找|等)(?:真人|人工|客服|人)了?',
@@ -427,7 +431,8 @@ const WITHDRAW_WORDS = [
   // Before "no need" alone, which would leave "agent" as a request for one ("no need agent": found from outside).
   'no need (?:an? |the |any )?(?:agent|person|human)s?',
   // "nah no agent, im good", "bruh. no agent. forget it" (a Houston shop, thirty-fourth session: left queued).
-  'no (?:agent|person|human)s?(?: needed| pls| please| thanks)?(?=\\s*(?:[,.!~]|$))',
+  // "forget it, no agent needed thx" (a Toronto shop, thirty-sixth session: left queued).
+  'no (?:agent|person|human)s?(?: needed)?(?: pls| please| thanks| thx| ty| thank you)?(?=\\s*(?:[,.!~]|$))',
   'ya no necesito (?:un |el )?(?:agente|persona|humano)',
   // "never mind the agent. where is the parcel", "forget the agent" (found from outside: left in the queue, silence).
   '(?:never ?mind|nvm|forget(?: about)?) (?:the |an? |my )?(?:agent|person|human|transfer)s?(?=\\s*(?:[,.!~]|$))',
@@ -437,7 +442,7 @@ const WITHDRAW_WORDS = [
   // "cancel the agent", "cancel the agent thing" (a Melbourne shop, thirty-fifth session: no reply in the queue).
   'cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?(?=\\s*(?:[,.!~]|$))',
   // "cancel that. I dont want agent", "no no dont need person" (found from outside: left waiting in the queue).
-  "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people|any ?one|any ?body)(?: anymore| already| lah| now)?(?=\\s*(?:[,.!~]|$))",
+  "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people|any ?one|any ?body)(?: anymore| already| lah| la| liao| leh| lor| now)?(?=\\s*(?:[,.!~]|$))",
   "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)(?=\\s*(?:[,.!~]|$))",
   // "no dont bother actually ill keep them", "算了 唔使喇 我自己睇" (found from outside: the rest was a miss).
   // Only as the whole of what is said: "dont bother calling me, just refund me", "ill keep them, but i want a partial
@@ -454,7 +459,7 @@ const WITHDRAW_WORDS = [
   '(?:(?:tak|tidak|gak|nggak|ga|x) ?(?:payah|perlu|usah)(?: (?:agent|ejen|orang|person|human|cs))?|takpe|takpa|tak apa)(?! ?ke(?![a-z]))(?![^,.!?]*\\?)',
 ].join('|');
 // A particle after the words is theirs ("tak payah lah, where is my parcel").
-const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~;；吧啦哈]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
+const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！?？]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~;；吧啦哈]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
 // "yeah nah dont worry about a person. is the decaf…" (a Melbourne shop, thirty-third session: handed over).
 const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|(?:说了)?不(?:用|要|需要)转(?:了|啦)?(?=[\s,，.。!！]|$)|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:don'?t|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?)(?![a-z])/gi;
 /** "不用轉人工啦 我只是說一下": a person named only to say none is needed (found from outside: asked "shall I get one?"). */
@@ -465,11 +470,11 @@ export function declinesPerson(text: string): boolean {
   return rest !== t && !ASKS_PERSON.test(rest) && !DECLINE_ASKS.test(t);
 }
 const DECLINE_ASKS = /[吗么嘛?？]|为什么|难道|是不是|怎么|退款|退货|帮我|查|(?<![a-z])(?:why|refund|return|check|help me)(?![a-z])/;
-const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了(?:哈|嘛|哦|呀)?|不用转了|转(?:啥子|啥|什么)人工|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?|cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?)[\s,，.。!！~吧啦哈]*$/i;
+const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了(?:哈|嘛|哦|呀)?|(?:人工|真人|客服)(?:也)?不(?:用|要|需要)了(?:哈|嘛|哦|呀)?|不用转了|转(?:啥子|啥|什么)人工|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?|cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?)[\s,，.。!！~吧啦哈]*$/i;
 /** "算了 你们太慢了", "forget it, you guys are so slow": venting at the wait, not leaving it (found from outside). */
 const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久|效率)|没人(?:理|回|管|接)|冇人(?:理|覆|回|应)|等咗(?:成|好|咁)|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?: (?:is )?(?:answers?|answering|replies|replying|responds?|responding|here|cares))(?![a-z])/i;
 /** A bare no, the whole message ("actually no", "不用", "no thanks"): in the queue it takes the hand-over back. */
-const BARE_NO = /^\s*(?:(?:actually|oh|ok|wait|哦|那|嗯)[\s,，.。!！]*)*(?:no|nope|no thanks?|no thank you|not anymore|不用|不需要|不用谢谢)[\s,，.。!！~吧啦了]*$/i;
+const BARE_NO = /^\s*(?:(?:actually|oh|ok|wait|哦|那|嗯)[\s,，.。!！]*)*(?:no|nope|no thanks?|no thank you|not anymore|不用|不需要|不用谢谢|甭)[\s,，.。!！~吧啦了]*$/i;
 
 /**
  * Whether a buyer waiting in the queue takes the hand-over back ("算了不用了，我的快递到哪了",
