@@ -42,13 +42,21 @@ const EN_DIGIT: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, f
 const ZH_SCORE = /^(?:打|给|评|给你|给您)?\s*([1-5一二两三四五])\s*(?:(分|颗星|星)(?![钟鐘期钱錢之裤褲袖糖半多])(?:好评|好評|评价|評價)?)?/u;
 const EN_SCORE = /^(?:i\s+(?:give|rate)(?:\s+(?:you|it))?\s+)?([1-5]|one|two|three|four|five)\s*(?:(\/\s*5|out of (?:5|five)|stars?)(?![a-z]))?/iu;
 const FULL_MARKS = /^(?:满分|滿分|五星好评|五星好評|好评满分|full marks)/iu;
+/**
+ * Particles after a score, Chinese and Singlish ("4星吧", "4 stars lor, still waiting…", "5 thanks ah": a Singapore
+ * shop, thirty-sixth session: "lor" was kept as the comment, "5 thanks ah" was no rating).
+ */
+const PARTICLES = String.raw`[吧啊呀哈了嘛哦啦喔囉]*(?:\s*(?:lor|lah|la|leh|ah|liao)(?![a-z]))*`;
 /** Nothing more than punctuation, thanks or a smile ("5，谢谢", "5 thanks", "5 👍"). */
-const BARE = /^[吧啊呀哈了嘛哦啦喔囉]*[\s,.!~，。！、:：;；]*(?:谢谢|多谢|谢了|谢啦|(?:thanks|thank you|thx|ty)(?![a-z]))?[\s,.!~，。！]*\p{Extended_Pictographic}*[\s!！。.~]*$/iu;
+const BARE = new RegExp(
+  String.raw`^${PARTICLES}(?:\s*for (?:u|you|ya)(?![a-z]))?[\s,.!~，。！、:：;；]*(?:谢谢|多谢|谢了|谢啦|(?:thanks|thank you|thx|ty)(?![a-z]))?${PARTICLES}[\s,.!~，。！]*\p{Extended_Pictographic}*[\s!！。.~]*$`,
+  'iu',
+);
 /** A comment after a score: set apart from it, and saying something, not asking ("三星手机有货吗", "4/5 items arrived" are no ratings). */
 // A particle may come first ("4星吧 等太久了": found from outside, twenty-fourth session).
-const COMMENT_START = /^[吧啊呀哈了嘛哦啦喔囉]*[\s,.!~，。！、:：;；]+\S/u;
+const COMMENT_START = new RegExp(String.raw`^${PARTICLES}[\s,.!~，。！、:：;；]+\S`, 'iu');
 const NOT_A_COMMENT = /[?？]|吗|(?<!什)么|呢|多少|有没有|能不能|^[\s,.!~，。！、:：;；]*(?:how|what|when|where|why|(?:is|does|did) it|(?:are|do|can|could|will) you|can i|items?|pieces?|pcs|of|parcels?|packages?|orders?|boxes|days?|hours?|minutes?|mins?|weeks?)(?![a-z])/iu;
-const TRIM = /^[吧啊呀哈了嘛哦啦喔囉]*[\s,.!~，。！、:：;；\-–—]+|[\s,.!~，。！]+$/gu;
+const TRIM = new RegExp(String.raw`^${PARTICLES}[\s,.!~，。！、:：;；\-–—]+|[\s,.!~，。！]+$`, 'giu');
 /**
  * A comment after a bare score, set apart by a dash or a comma: "3 - slow at first but Ah Ka was
  * helpful", "5, thank you ever so much" (found from outside: both were lost, the buyer thought they had rated).
@@ -76,15 +84,21 @@ function readScore(text: string): (Score & { unit: boolean }) | undefined {
   if (t.length === 0 || t.length > LIMITS.commentMax) return undefined;
   const full = FULL_MARKS.exec(t);
   if (full) return withUnit(scored(5, t.slice(full[0].length), true), true);
+  const lead = LEAD.exec(t)?.[0].length ?? 0;
   for (const re of [ZH_SCORE, EN_SCORE]) {
-    const m = re.exec(t);
-    if (!m) continue;
-    const score = Number(m[1]) || ZH_DIGIT[m[1]!] || EN_DIGIT[m[1]!.toLowerCase()]!;
-    const r = scored(score, t.slice(m[0].length), m[2] !== undefined);
-    if (r) return withUnit(r, m[2] !== undefined);
+    // After thanks or an ok only with its unit: "ok 2" may pick from a list.
+    for (const from of lead ? [0, lead] : [0]) {
+      const m = re.exec(t.slice(from));
+      if (!m || (from && m[2] === undefined)) continue;
+      const score = Number(m[1]) || ZH_DIGIT[m[1]!] || EN_DIGIT[m[1]!.toLowerCase()]!;
+      const r = scored(score, t.slice(from + m[0].length), m[2] !== undefined);
+      if (r) return withUnit(r, m[2] !== undefined);
+    }
   }
   return undefined;
 }
+/** Thanks or an ok before the score ("oh solid, thanks! 5 stars for u": a Singapore shop, thirty-sixth session, no rating stored). */
+const LEAD = /^(?:(?:oh|ok|okay|ya|yes|yeah|sure|thanks|thank you|thx|ty|cheers|great|solid|nice|awesome|好的|好|嗯|谢谢|多谢)[\s,.!！，。~]*){1,3}(?=\S)/iu;
 
 const withUnit = (r: Score | undefined, unit: boolean) => r && { ...r, unit };
 

@@ -33,6 +33,11 @@ describe('a score typed in the chat', () => {
       ['1', 1],
       // A particle before the comment (twenty-fourth session, found from outside).
       ['4星吧 等太久了', 4, '等太久了'],
+      // Singlish particles, and thanks before a score with its unit (a Singapore shop, thirty-sixth session).
+      ['5 thanks ah', 5],
+      ['4 stars lor, still waiting for my table', 4, 'still waiting for my table'],
+      ['oh solid, thanks! 5 stars for u', 5],
+      ['谢谢 5分', 5],
     ];
     for (const [text, score, comment] of cases) assert.deepEqual(typedScore(text), comment ? { score, comment } : { score }, text);
   });
@@ -40,7 +45,9 @@ describe('a score typed in the chat', () => {
   test('numbers that are not a rating stay the robot\'s', () => {
     for (const text of ['5分钟了还没人回', '3星期了还没到', '3号那单', '2 items missing', '6分', '0', '12', '5号发货吗', '我的快递到哪了', '5块钱的券', 'five days late', '4件都没到',
       // Found in review: a brand, a unit going on into another word, a question after the score.
-      '三星手机有货吗', '五星好评有返现吗', '一分钱都没退给我', '5分多钟了还没人回', '两分半钟了没人理', '五分裤有黑色吗', '三分糖可以吗', '四分之一的货没到', '4/5 items arrived', '3 points missing']) {
+      '三星手机有货吗', '五星好评有返现吗', '一分钱都没退给我', '5分多钟了还没人回', '两分半钟了没人理', '五分裤有黑色吗', '三分糖可以吗', '四分之一的货没到', '4/5 items arrived', '3 points missing',
+      // After thanks or an ok, only with a unit: "ok 2" may pick from a list.
+      'ok 2', 'thanks 5', 'ok 3 days?', '2 days ah']) {
       assert.equal(typedScore(text), undefined, text);
     }
   });
