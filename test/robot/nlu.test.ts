@@ -784,6 +784,13 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
     assert.equal(withdrawsHandover('dont need agent liao, my mum will be home. thx'), 'my mum will be home. thx');
     for (const text of ['hello? where is my parcel', 'i said i want an agent', '不不不 我要人工']) assert.equal(withdrawsHandover(text), undefined, text);
   });
+  test('goods that have not come are the parcel, not an after-sale, unless after-sales is said; a return set aside is not asked', () => {
+    for (const text of ['hi my dining chairs still havent come, table came liao', 'my shoes still havent come', 'no la i dw return, i asking where is my chairs', "i dont want to return it, i'm asking where my chairs are"]) {
+      assert.equal(nlu.understand(text).intent, 'track_parcel', text);
+    }
+    assert.equal(nlu.understand('my refund still havent come').intent, 'aftersale_progress');
+    assert.equal(nlu.understand('i want to return it').intent, 'return_policy');
+  });
   test('"yang kedua" is "the second one"', () => {
     assert.equal(nlu.understand('yang kedua').normalized, 'second one');
   });

@@ -93,7 +93,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
         entities = Object.freeze(extractEntities(n.display, n.text, { now, tzOffsetMinutes: zone }).map((e) => Object.freeze(e)));
         t.entities = { day, tz: zone, list: entities };
       }
-      const d = decideGuess(c, entities);
+      const d = decideGuess(c, entities, n.text);
       return {
         lang: lang.lang,
         langDetected: lang.detected,
@@ -134,11 +134,20 @@ const TAKEN_WHEN_GUESSED: ReadonlySet<Intent> = new Set<Intent>(['track_parcel',
  * "did you mean …?"; so is a guess of an intent that only reads (above). Entities depend on the
  * clock, so this runs per call, after the memory.
  */
-function decideGuess(c: Classification, entities: readonly Entity[]): Pick<Classification, 'intent' | 'confidence' | 'guess'> & { guessed?: true } {
+function decideGuess(c: Classification, entities: readonly Entity[], text: string): Pick<Classification, 'intent' | 'confidence' | 'guess'> & { guessed?: true } {
   if (c.intent !== 'unknown' || !c.guess) return c;
-  if (isDataIntent(c.guess) && entities.some((e) => e.type === 'orderId' || e.type === 'phoneTail')) return { intent: c.guess, confidence: REFERENCED_CONFIDENCE };
-  return TAKEN_WHEN_GUESSED.has(c.guess) ? { intent: c.guess, confidence: GUESSED_CONFIDENCE, guessed: true } : c;
+  const guess = c.guess === 'aftersale_progress' && !AFTERSALE_WORDS.test(text) && ARRIVAL_WORDS.test(text) ? 'track_parcel' : c.guess;
+  if (isDataIntent(guess) && entities.some((e) => e.type === 'orderId' || e.type === 'phoneTail')) return { intent: guess, confidence: REFERENCED_CONFIDENCE };
+  return TAKEN_WHEN_GUESSED.has(guess) ? { intent: guess, confidence: GUESSED_CONFIDENCE, guessed: true } : c;
 }
+/**
+ * A lean to after-sales with nothing of after-sales said, only goods that have not come ("my dining chairs still havent
+ * come, table came liao": a Singapore shop, thirty-sixth session, told it had no refund request): the parcel.
+ */
+// "我寄了几天了都没到" is the buyer's own parcel back to the shop (a return under way).
+const AFTERSALE_WORDS = /退|款|钱|换|售后|维修|保修|补发|赔|我(?:已经)?(?:寄|发)|寄回|发回|(?<![a-z])(?:i (?:sent|shipped|posted|mailed)|refund\w*|return\w*|exchang\w*|money|repair\w*|warranty|replace\w*|credit\w*|reimburs\w*|compensat\w*|chargeback)(?![a-z])/;
+// Not "will the black tote come back?" (back in stock).
+const ARRIVAL_WORDS = /到|收到|送来|(?<![a-z])(?:(?:come|came|coming)(?! back)|arriv\w*|reach\w*|receiv\w*|deliver\w*|here)(?![a-z])/;
 
 /** Trains the classifier's model on labelled utterances, with the tokenizer that will feed it. */
 export function trainIntentModel(tokenizer: Tokenizer, examples: readonly LabelledUtterance[] = trainingUtterances()): SoftmaxRegression {
@@ -346,9 +355,10 @@ const RETRACTS = new RegExp(`${RETRACTION}|(?<![a-z])(?:${RETRACTION_EN})(?![a-z
 /**
  * "我唔係問幾時寄呀 我問20W充iphone快唔快", "i'm not asking when it ships, i'm asking if it's magnetic": the question
  * set aside is not what is asked; what follows the second "问" / "asking" is (a Guangzhou shop, thirty-fifth
- * session: the order's shipping status, three times).
+ * session: the order's shipping status, three times). So is a return set aside: "no la i dw return, i asking where is
+ * my chairs" (a Singapore shop, thirty-sixth session: told it had no return request, twice).
  */
-const NOT_THAT_QUESTION = /(?:^ ?|\| ?)(?:我)?(?:不是|没有?|并不是)(?:在)?问[^|]{0,20}?(?:\| ?| )?(?:我)?(?:是)?(?:在)?(?:想)?问(?:的是|下|一下)? ?|(?<![a-z])(?:i'?m |i am )?not asking (?:about |when |where |if |whether )?[^|]{0,40}?(?:\| ?| )(?:i'?m |i am )?asking (?:about |if |whether )?/;
+const NOT_THAT_QUESTION = /(?:^ ?|\| ?)(?:我)?(?:不是|没有?|并不是)(?:在)?问[^|]{0,20}?(?:\| ?| )?(?:我)?(?:是)?(?:在)?(?:想)?问(?:的是|下|一下)? ?|(?<![a-z])(?:i'?m |i am )?not asking (?:about |when |where |if |whether )?[^|]{0,40}?(?:\| ?| )(?:i'?m |i am )?asking (?:about |if |whether )?|(?<![a-z])(?:i )?(?:dw|do not want|dont want|no want|not)(?: to)? (?:return|refund|exchange)\w*(?: it| them)?(?: la| lah)? ?(?:\| ?| )(?:i'?m |i am |i )?(?:asking|ask|want to know|mean) (?:about |if |whether )?/;
 function notThatQuestion(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification): Classification {
   const m = NOT_THAT_QUESTION.exec(n.scan);
   if (!m) return c;
