@@ -791,6 +791,10 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
     assert.equal(nlu.understand('my refund still havent come').intent, 'aftersale_progress');
     assert.equal(nlu.understand('i want to return it').intent, 'return_policy');
   });
+  test('a day, then 送 as delivering ("今天会送吗", "明天送吗") asks when it comes; 送 of a gift does not', () => {
+    for (const text of ['NVSGSGF0010611 今天会送吗', '明天送吗', '后天会不会送']) assert.equal(nlu.understand(text).intent, 'delivery_estimate', text);
+    for (const text of ['今天送什么赠品', '会送赠品吗']) assert.notEqual(nlu.understand(text).intent, 'delivery_estimate', text);
+  });
   test('"yang kedua" is "the second one"', () => {
     assert.equal(nlu.understand('yang kedua').normalized, 'second one');
   });

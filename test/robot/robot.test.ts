@@ -2287,7 +2287,8 @@ describe('the price of what was just answered, a refund under review, a return w
   test('a waybill typed with the goods sent back is the return\'s, not an unknown order number', async () => {
     const shoe = order({ orderId: 'XB-SHOE-2', status: 'delivered', items: [{ sku: 'S', title: '学步鞋 13码', quantity: 1, price: '79.00' }], totalAmount: '79.00' });
     const back = aftersale({ aftersaleId: 'AS-S', orderId: 'XB-SHOE-2', type: 'exchange', status: 'approved' });
-    for (const text of ['顺丰寄回的 单号SF1688990011', 'i shipped it back, tracking SF1688990011']) {
+    // "我寄的是顺丰 …" of the goods returned (a Beijing shop, thirty-sixth session: "order SF… has no request").
+    for (const text of ['顺丰寄回的 单号SF1688990011', 'i shipped it back, tracking SF1688990011', '你好 退货的学步鞋 我寄的是顺丰 SF1688990011 你们仓库签收了吗']) {
       const r = await conversation(robotWith({ orders: [shoe], aftersales: [back] }))(text);
       assert.match(textOf(r), /SF1688990011[\s\S]*XB-SHOE-2/, text);
       assert.doesNotMatch(textOf(r), /没有找到|can't find/, text);
