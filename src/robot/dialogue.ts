@@ -3438,7 +3438,22 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       narrowed = true;
     }
   }
+  const byPlace = sentTo(words, out);
+  if (byPlace.length > 0 && byPlace.length < out.length) return byPlace;
   return narrowed ? out : undefined;
+}
+
+/**
+ * The orders a word of the message names the receiver's place of ("寄哈尔滨那个", "上海那个呢": a Chengdu shop's gift
+ * boxes, one to each relative, thirty-sixth session: the same list again, or another city's parcel); none when no
+ * address could be read (a PII key this node lacks).
+ */
+function sentTo(words: readonly string[], orders: readonly Order[]): Order[] {
+  const addresses = orders.map((o) => foldTraditional(addressOf(o)).toLowerCase());
+  if (words.length === 0 || addresses.every((a) => !a)) return [];
+  const scores = addresses.map((a) => words.filter((w) => !/^\d+$/.test(w) && a.includes(w)).length);
+  const best = Math.max(0, ...scores);
+  return best > 0 ? orders.filter((_, i) => scores[i] === best) : [];
 }
 
 /**
@@ -3533,14 +3548,23 @@ function kindsOfOrders(orders: readonly Order[]): string[] {
 function choiceReply(ctx: Ctx, question: string, orders: readonly Order[]): Reply {
   const zh = ctx.lang === 'zh';
   const titles = orders.map((o) => orderTitle(o, ctx.lang));
+  const cities = orders.map(cityOf);
   const lines = orders.map((o, i) => {
     const when = formatTime(o.createdAt, ctx.lang, ctx.tz);
-    const same = titles.filter((x) => x === titles[i]).length > 1 ? `${zh ? '，' : ', '}${formatMoney(o.totalAmount, o.currency)}` : '';
+    // The same goods twice: where each goes tells them apart (gift boxes to relatives: found from outside), else the price.
+    const twins = titles.flatMap((x, k) => (x === titles[i] ? [k] : []));
+    const byCity = cities[i] && twins.every((k) => k === i || (cities[k] && cities[k] !== cities[i]));
+    const tell = byCity ? (zh ? `寄往${cities[i]}` : `to ${cities[i]}`) : formatMoney(o.totalAmount, o.currency);
+    const same = twins.length > 1 ? `${zh ? '，' : ', '}${tell}` : '';
     const about = zh ? `（${ORDER_STATUS.zh[o.status]}${same}，${when} 下单）` : ` (${ORDER_STATUS.en[o.status]}${same}, ordered ${when})`;
     return `${i + 1}. ${o.orderId} ${titles[i]}${about}`;
   });
   return { text: [question, ...lines].join('\n'), card: choiceCard(orders, ctx.lang) };
 }
+
+/** The city of a Chinese receiver's address ("黑龙江省哈尔滨市…" → 哈尔滨市); undefined for others, or none read. */
+const CITY = /[^省市区县\s\d，,]{2,4}市/;
+const cityOf = (o: Order): string | undefined => CITY.exec(foldTraditional(addressOf(o)))?.[0];
 
 function offerChoice(ctx: Ctx, intent: DataIntent, orders: Order[]): Outcome {
   const shown = orders.slice(0, MAX_CHOICES);

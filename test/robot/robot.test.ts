@@ -8864,3 +8864,33 @@ describe('a stalled parcel told beside its order status (thirty-fifth session)',
     for (const b of bubbles) assert.match(b, /^[A-Z"]/, `a bubble starts a sentence: ${b}`);
   });
 });
+
+// Found from outside (thirty-sixth session, a Chengdu shop): the same gift box sent to relatives in three cities; only
+// the receiver's city tells the orders apart, and the robot listed them alike and never read "寄哈尔滨那个".
+describe('orders told apart by where they go', () => {
+  const box = (orderId: string, address: string, status: Order['status'], createdAt: string) =>
+    order({ orderId, status, createdAt, receiver: { name: '赵丽', phone: '13800000000', address }, items: [{ sku: 'G', title: '年货礼盒·川味团圆', quantity: 1, price: '168.00' }], totalAmount: '168.00' });
+  const orders = [
+    box('GB-101', '上海市浦东新区张江路500弄3号', 'delivered', '2024-11-25T09:00:00+08:00'),
+    box('GB-102', '广东省广州市天河区体育西路100号', 'shipped', '2024-11-25T09:05:00+08:00'),
+    box('GB-103', '黑龙江省哈尔滨市南岗区西大直街200号', 'shipped', '2024-11-25T09:10:00+08:00'),
+  ];
+  const data: FakeData = { orders, logistics: orders.map((o) => logistics({ orderId: o.orderId, trackingNo: `T${o.orderId}` })) };
+  test('the list names each one\'s city, and a city picks one', async () => {
+    const say = conversation(robotWith(data));
+    const list = textOf(await say('我的快递到哪了'));
+    assert.match(list, /寄往哈尔滨市[\s\S]*寄往广州市/);
+    const picked = textOf(await say('寄哈尔滨那个'));
+    assert.match(picked, /GB-103/);
+    assert.doesNotMatch(picked, /GB-102/);
+    // After the list, one that was not in it (delivered) is found by its city too.
+    const again = conversation(robotWith(data));
+    await again('我的快递到哪了');
+    assert.match(textOf(await again('上海那个呢')), /GB-101/);
+  });
+  test('goods that differ are still told by their price, and a word in no address narrows nothing', async () => {
+    const say = conversation(robotWith(data));
+    await say('我的快递到哪了');
+    assert.match(textOf(await say('北京那个')), /哪一个|Which/);
+  });
+});

@@ -87,6 +87,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['寄得出', 1.0], ['发得出', 1.0],
     // "NVSGSGF0010611 今天会送吗" (a Singapore shop, thirty-sixth session: not understood): a day, then 送 as delivering.
     ['天会送', 1.0], ['天送吗', 0.9], ['天能送', 0.9], ['天送不送', 0.9], ['天会不会送', 1.0],
+    // "那广州那个今天送得到不嘛", "过年之前到得了不" (a Chengdu shop, thirty-sixth session: "did you mean…?").
+    ['送得到', 1.0], ['到得了', 1.0],
     // Money arrives in an account, not at the door: "几天能到账", "钱什么时候能到" are refunds (found from outside).
     ['到账', -1.6], ['钱什么时候', -1.2], ['退款+什么时候', -1.2], ['退款+多久', -1.0], ['钱多久', -1.2], ['钱几天', -1.2], ['付了钱+钱什么时候', 1.2], ['多少钱+钱什么时候', 1.2], ['加钱+钱什么时候', 1.2], ['花了+钱什么时候', 1.2], ['钱+回来', -1.2], [' money back', -1.2], [' my money', -0.8],
     ['什么时候到', 1.2], ['什么时候能到', 1.2], ['什么时候送到', 1.2], ['几时到', 1.2], ['几时', 0.6], ['几天到', 1.2], ['几天能到', 1.2],
