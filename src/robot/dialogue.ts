@@ -3422,25 +3422,26 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
   const tokens = u.tokens.filter((w) => (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) ? w.length >= 3 : w.length >= 2 && !/^\d+$/.test(w)) && !TITLE_STOP.has(w));
   // The kinds of goods named, in any words or language ("the toothbrush" for 电动牙刷, "外套" for 茄克: found from outside).
   const { words, kinds } = notDenied(u.normalized, [...new Set([...tokens, ...titleBigrams(ctx.input.text, out)])], [...kindsOfGoods(ctx.input.text)]);
-  if (words.length || kinds.length) {
-    // The orders whose titles share the most words and kinds of goods with what the buyer said ("the blue hoodie").
-    const scores = new Map(
-      out.map((o) => {
-        const titleKinds = kinds.length ? kindsOfGoods(o.items.map((i) => i.title).join(' | ')) : undefined;
-        return [o, words.filter((w) => o.items.some((i) => titleHas(i.title, w))).length + kinds.filter((k) => titleKinds!.has(k)).length];
-      }),
-    );
-    const best = Math.max(0, ...scores.values());
-    const byTitle = best > 0 ? out.filter((o) => scores.get(o) === best) : [];
-    // A title word only counts when it picks some orders out; "我的订单" names none.
-    if (byTitle.length > 0 && byTitle.length < out.length) {
-      out = byTitle;
-      narrowed = true;
-    }
+  const byTitle = titled(words, kinds, out);
+  // A title word only counts when it picks some orders out; "我的订单" names none.
+  if (byTitle.length > 0 && byTitle.length < out.length) {
+    out = byTitle;
+    narrowed = true;
   }
   const byPlace = sentTo(words, out);
   if (byPlace.length > 0 && byPlace.length < out.length) return byPlace;
   return narrowed ? out : undefined;
+}
+
+/** The orders whose titles share the most words and kinds of goods with what the buyer said ("the blue hoodie"); none when none shares any. */
+function titled(words: readonly string[], kinds: readonly string[], orders: readonly Order[]): Order[] {
+  if (!words.length && !kinds.length) return [];
+  const scores = orders.map((o) => {
+    const titleKinds = kinds.length ? kindsOfGoods(o.items.map((i) => i.title).join(' | ')) : undefined;
+    return words.filter((w) => o.items.some((i) => titleHas(i.title, w))).length + kinds.filter((k) => titleKinds!.has(k)).length;
+  });
+  const best = Math.max(0, ...scores);
+  return best > 0 ? orders.filter((_, i) => scores[i] === best) : [];
 }
 
 /**
