@@ -19,7 +19,7 @@ export interface DaysRange {
 const UNIT = String.raw`(?:个)?\s*(工作日|(?:business|working) days?|天|日|days?)`;
 const RANGE = new RegExp(String.raw`(?<![\d月/])(\d{1,2})\s*(?:-|–|—|~|～|至|到|to)\s*(\d{1,2})\s*${UNIT}`, 'i');
 const WITHIN = new RegExp(String.raw`(?<![\d月/])(\d{1,2})\s*${UNIT}`, 'i');
-const NEXT_DAY = /次日达|次日送达|隔日达|隔天到|(?<![a-z])next[- ]day(?![a-z])/i;
+const NEXT_DAY = /次日达|次日送达|次日到|次日可达|隔日达|隔天到|隔天送达|第二天到|第二天送到|(?<![a-z])next[- ]day(?![a-z])/i;
 
 /**
  * Words of delivery, as against processing or sending out ("processed within 1-2 business days, then

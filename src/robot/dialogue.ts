@@ -4572,6 +4572,13 @@ function ofSize(said: string, o: Order, lang: Lang, whole?: string, carrier?: st
  * parcel to 台中 was told the islands' days and not the main island's (a Taipei shop, thirty-third session).
  */
 const TAIWAN_REGION = /台湾(?!大道)|本岛/;
+// Not 北京时间 (a shop's clock: "下午4点（北京时间）前付款").
+const BEIJING = /北京(?!时间)/;
+const JING_JIN_JI = /京津冀|北京(?!时间)|天津|河北/;
+const GUANGZHOU = /广州/;
+const PEARL_DELTA = /珠三角|广东|广州|深圳|东莞|佛山/;
+/** Groups that take in a city of their own before them: named by a clause only beyond that city's words ("北京市内次日达" names Beijing, not 京津冀). */
+const WIDER: ReadonlySet<RegExp> = new Set([JING_JIN_JI, PEARL_DELTA]);
 const TAIWAN_ISLANDS = /外岛|离岛|澎湖|金门|马祖|连江/;
 /** A receiver on Taiwan's main island: an address opening with one of its cities or counties. */
 // After a postal code too ("407台中市…", "10491 臺北市…": found in review).
@@ -4591,10 +4598,33 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
   /western australia|(?<![a-z])(?:wa|perth)(?![a-z])/i, /northern territory|(?<![a-z])(?:nt(?![a-z$])(?!\s*\$)(?!\s*\d{2,3}(?!\d))|darwin)(?![a-z])/i, /tasmania|tassie|(?<![a-z])(?:tas|hobart)(?![a-z])/i,
   /queensland|(?<![a-z])(?:qld|brisbane)(?![a-z])/i, /new south wales|(?<![a-z])(?:nsw|sydney)(?![a-z])/i, /(?<![a-z])(?:victoria|vic|melbourne)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)/i,
   /south australia|(?<![a-z])(?:sa \d{4}|adelaide)(?![a-z])/i, /(?<![a-z])(?:act \d{4}|canberra)(?![a-z])/i, /new zealand|(?<![a-z])nz(?![a-z])/i,
+  // Mainland China's provinces and the groups shops write ("四川、重庆一般次日到", "北京市内次日达，京津冀1-2天": a Chengdu and a
+  // Beijing shop, thirty-sixth session, every parcel was told every region's days). A city before the group it is in (WIDER).
+  BEIJING, JING_JIN_JI, /川渝|四川|重庆|成都/, GUANGZHOU, PEARL_DELTA, /东三省|东北(?![风菜])|黑龙江|吉林|辽宁|哈尔滨|沈阳|长春|大连/,
+  /山东|青岛|济南/, /山西|太原/, /河南|郑州/, /湖北|武汉/, /湖南|长沙/, /江西|南昌/, /安徽|合肥/, /福建|福州|厦门/, /广西|南宁/, /云南|昆明/, /贵州|贵阳/, /陕西|西安/,
+  // Canada's provinces, their groups and cities, in English and Chinese, and a postcode after a province's code ("Calgary, AB T2P 1J9").
+  /ontario|toronto|ottawa|mississauga|(?<![a-z])on [a-z]\d[a-z]|安省|安大略|多伦多|渥太华/i, /quebec|québec|montreal|montréal|(?<![a-z])qc [a-z]\d[a-z]|魁省|魁北克|满地可|蒙特利尔/i,
+  /western canada|west coast|british columbia|alberta|saskatchewan|manitoba|vancouver|calgary|edmonton|winnipeg|regina|saskatoon|(?<![a-z])(?:bc|ab|sk|mb) [a-z]\d[a-z]|西岸|卑诗|温哥华|阿尔伯塔|卡尔加里/i,
+  /atlantic canada|atlantic provinces|nova scotia|new brunswick|newfoundland|prince edward island|halifax|moncton|fredericton|(?<![a-z])(?:ns|nb|nl|pe) [a-z]\d[a-z]|大西洋省份/i,
+  /yukon|northwest territories|nunavut|whitehorse|yellowknife|iqaluit|(?<![a-z])(?:yt|nu) [a-z]\d[a-z]|育空|西北地区|努纳武特/i,
+  /(?<![a-z])(?:usa|u\.s\.a?\.?|united states|(?:us|u\.s\.) (?:orders|addresses|customers|shipping|delivery))(?![a-z])|美国/i,
 ];
 /** "Other regions" ("其他地区3-4天", "everywhere else"): not for an address a sentence names. */
 const OTHER_REGIONS = /其他|其它|其余|(?<![a-z])(?:other (?:areas|regions|states|places)|elsewhere|everywhere else|rest of)(?![a-z])/i;
-const regionsIn = (text: string): RegExp[] => DELIVERY_REGIONS.filter((re) => re.test(foldTraditional(text)));
+function regionsIn(text: string): RegExp[] {
+  const t = foldTraditional(text);
+  const out: RegExp[] = [];
+  const spans: [number, number][] = [];
+  for (const re of DELIVERY_REGIONS) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const [from, to] = [m.index, m.index + m[0].length];
+    if (WIDER.has(re) && spans.some(([a, b]) => a <= from && to <= b)) continue;
+    out.push(re);
+    spans.push([from, to]);
+  }
+  return out;
+}
 /** The shop's sentence names the region the address is in. */
 const namesHomeRegion = (said: string, address: string): boolean => {
   const home = homeRegions(address);
@@ -4628,7 +4658,9 @@ function ofRegions(said: string, home: readonly RegExp[], lang: Lang): string {
   let sentence = 0;
   const clauses = listsJoined(clausesOf(said)).map((x) => ({ x, named: EXCEPT.test(x) ? [] : regionsIn(x), sentence: SENTENCE_ENDS.test(x) ? sentence++ : sentence }));
   if (!clauses.some((c) => c.named.length)) return said;
-  const isHome = (c: (typeof clauses)[number]) => c.named.some((re) => home.includes(re));
+  // The narrowest of the receiver's regions a clause names (Beijing's, then 京津冀's).
+  const own = home.find((re) => clauses.some((c) => c.named.includes(re)));
+  const isHome = (c: (typeof clauses)[number]) => own !== undefined && c.named.includes(own);
   const ours = clauses.some(isHome);
   const remark = (c: (typeof clauses)[number]) => c.named.length === 0 && !OTHER_REGIONS.test(c.x) && !TIMED.test(c.x);
   // A remark in a sentence on another courier's goods and times is theirs: "数码钢琴等大件走德邦物流，全国3-7天，到了当地物流会先

@@ -8894,3 +8894,36 @@ describe('orders told apart by where they go', () => {
     assert.match(textOf(await say('北京那个')), /哪一个|Which/);
   });
 });
+
+// Found from outside (thirty-sixth session: a Beijing, a Chengdu and a Toronto shop): the regions of mainland China beyond a
+// few remote ones, and Canada's, were unknown, so every parcel was told every region's days ("北京市内次日达…" to Tianjin,
+// "四川、重庆一般次日到" to Beijing, Ontario's and the US's to Calgary), and a next-day region was given "其他地区"'s days.
+describe('the receiver\'s region picks its clause of a delivery entry', () => {
+  const { shop } = session27;
+  const to = (orderId: string, address: string, location: string) => ({
+    orders: [order({ orderId, status: 'shipped', receiver: { name: 'A', phone: '13800000000', address } })],
+    logistics: [logistics({ orderId, trackingNo: `T${orderId}`, events: [{ time: '2024-11-26T08:00:00+08:00', location, description: '运输中' }] })],
+  });
+  const beijingShop: FaqEntry = { id: 'd', question: '几天能收到', answer: '默认发中通，北京市内次日达，京津冀1-2天，江浙沪2-3天，其他地区2-4天，新疆、西藏、青海5-7天。' };
+  const chengduShop: FaqEntry = { id: 'd', question: '几天能收到', answer: '默认发中通快递。四川、重庆一般次日到；江浙沪2-3天，其他地区3-5天。' };
+  const torontoShop: FaqEntry = { id: 'd', question: 'How long does delivery take?', answer: 'Within Ontario and Quebec, Canada Post Expedited takes 1-3 business days. Western Canada and Atlantic Canada take 3-6 business days. US orders go by UPS and take 4-8 business days.' };
+  test('a city before the group it is in, a province, a Canadian province by its postcode', async () => {
+    const tianjin = textOf(await shop(to('TJ-1', '天津市南开区卫津路1号', '天津'), [beijingShop])('多久能到'));
+    assert.match(tianjin, /京津冀1-2天/);
+    assert.doesNotMatch(tianjin, /北京市内|其他地区/);
+    const beijing = textOf(await shop(to('BJ-1', '北京市朝阳区望京街1号', '北京'), [beijingShop])('多久能到'));
+    assert.match(beijing, /北京市内次日达/);
+    assert.doesNotMatch(beijing, /京津冀1-2天/);
+    assert.match(textOf(await shop(to('GZ-1', '广东省广州市天河区体育西路100号', '广州'), [beijingShop])('我的快递多久能到')), /其他地区2-4天/);
+    const sichuan = textOf(await shop(to('CD-1', '四川省乐山市市中区嘉定路1号', '乐山'), [chengduShop])('明天能送到吗'));
+    assert.match(sichuan, /四川、重庆一般次日到/);
+    assert.doesNotMatch(sichuan, /其他地区|恐怕/);
+    const calgary = textOf(await shop(to('CA-1', '200 8 Ave SW, Calgary, AB T2P 1J9', 'Calgary, AB'), [torontoShop])('when will it get here'));
+    assert.match(calgary, /Western Canada/);
+    assert.doesNotMatch(calgary, /Ontario|US orders/);
+  });
+  test('北京时间 is the shop\'s clock, no region', async () => {
+    const clock: FaqEntry = { id: 'd', question: '几天能收到', answer: '下午4点（北京时间）前付款当天发，江浙沪次日达，其他地区2-4天。' };
+    assert.match(textOf(await shop(to('BJ-2', '广东省广州市天河区体育西路100号', '广州'), [clock])('我的快递多久能到')), /其他地区2-4天/);
+  });
+});
