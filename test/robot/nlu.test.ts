@@ -795,6 +795,10 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
     for (const text of ['NVSGSGF0010611 今天会送吗', '明天送吗', '后天会不会送']) assert.equal(nlu.understand(text).intent, 'delivery_estimate', text);
     for (const text of ['今天送什么赠品', '会送赠品吗']) assert.notEqual(nlu.understand(text).intent, 'delivery_estimate', text);
   });
+  test('Sichuan\'s and the north\'s yeses ("是噻", "对头", "要得", "好嘛转嘛", "必须的") are yeses', () => {
+    for (const text of ['是噻', '对头', '要得', '要得嘛', '好嘛转嘛', '必须的啊']) assert.equal(nlu.understand(text).yesNo, 'yes', text);
+    assert.notEqual(nlu.understand('要得 不要人工了').yesNo, 'yes');
+  });
   test('"yang kedua" is "the second one"', () => {
     assert.equal(nlu.understand('yang kedua').normalized, 'second one');
   });

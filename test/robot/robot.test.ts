@@ -6131,6 +6131,10 @@ describe('a no to a person, a courier\'s own time, Cantonese readings (twenty-si
     assert.doesNotMatch(textOf(await unsure('不用 帮我查一下物流就行')), /^好的，还有什么可以帮您？$/);
   });
 
+  test('"好嘛转嘛" to "shall I get a person?" takes one (a Chengdu shop, thirty-sixth session: a goodbye)', async () => {
+    assert.equal((await unsure('好嘛转嘛')).handover?.reason, 'requested');
+  });
+
   test('a parcel is told its own courier\'s time from an entry that gives each courier\'s', async () => {
     const own = new FaqIndexProvider();
     own.setEntries(SHOP, [{ id: 'del', question: 'How long does delivery take?', answer: 'Royal Mail Tracked 48 arrives 2-3 working days after dispatch. DPD Next Day arrives the next working day after dispatch.', alternates: ['how long will it take to arrive'] }]);

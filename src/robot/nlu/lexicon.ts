@@ -347,6 +347,9 @@ export const YES_WORDS = new Set([
   '啱', '啱呀', '啱啊', '快点讲', '快点说', '讲吧', '说吧',
   // British and Malay "ye" ("ye la", "ye go on then"), here and not as a spelling of "yes": it is pinyin's 也, 夜, 业 too.
   'ye', 'ye please', 'ye go on', 'ye go on then', 'ye sure',
+  // Sichuan's and the north's ("对头", "要得", "好嘛转嘛", "必须的": a Chengdu and a Beijing shop, thirty-sixth session: a miss,
+  // or a goodbye for a person accepted); 是噻 is 是 with Sichuan's particle (TRAILING_PARTICLES).
+  '对头', '对头的', '要得', '好嘛', '转嘛', '必须的', '必须',
 ]);
 export const NO_WORDS = new Set([
   '不', '不是', '不要', '不用', '不用了', '不需要', '算了', '算啦', '不必', '没有', '不对', '别', '否', '唔系', '唔要', '唔使', 'no', 'no thanks', 'no thank you', 'not really', 'never mind', 'nevermind', 'n', 'nothing',

@@ -624,7 +624,7 @@ function shopTopics(text: string, tokens: readonly string[]): ClassifierInput['e
 }
 
 // 啦 too: "不用啦" is "不用" (found from outside: read as a miss, and a person against the no).
-const TRAILING_PARTICLES = /[啊吧呀哈呢的哦噢嘛了啦咯喔嘞呗]+$/;
+const TRAILING_PARTICLES = /[啊吧呀哈呢的哦噢嘛了啦咯喔嘞呗噻撒]+$/;
 const SG_PARTICLE = /\s+(?:lah|lor|la|leh|loh|liao)[!.\s]*$/;
 
 /** A yes or no when the whole first clause is one ("好的", "嗯嗯", "yes please", "不用了，谢谢"). */
