@@ -1230,6 +1230,12 @@ const NOT_GOODS_RECEIVED = /退|换|钱|款|售后|发票|(?<![a-z])(?:refund|re
 // (额 is 我): thirty-third session, four shops ("Great.", "not understood", "which order to cancel?").
 // "付好了 这次真付了😂" said again (a Hangzhou shop, thirty-fifth session: a miss, handed over).
 const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: (?:now|already|it|for it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我))?(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了(?:这次|这回)?(?:是)?真(?:的)?(?:付|支付)了|付好了|(?:额|我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)(?:哈|啊|哦|呀|嘛)?[\s，,。!！]*(?:刚付的|你(?:帮我)?(?:看看|看下|看一下|查查|查下|查一下)|帮我(?:看看|看下|看一下|查查|查下|查一下)|看看吧)(?:哈|啊|哦|呀|吧)?)[\s.!~。！?？]*$/;
+/**
+ * A payment said done and asked whether it arrived ("我说我付好了 你帮我看下花椒那单到账没得", "付了钱 你们到账没": a Chengdu and a
+ * Beijing shop, thirty-sixth session: read as a refund, "no after-sales request").
+ */
+const PAID_ARRIVED = /(?:付|支付)(?:款|钱)?(?:好|了|过|完)[^，,。？?]{0,20}(?:到账|收到)|到账[^，,。]{0,4}(?:没|吗)[^，,。]{0,12}(?:付|支付)(?:好|了|过|完)/;
+const paidSaid = (n: string): boolean => PAID_NOW.test(n) || (PAID_ARRIVED.test(n) && !/退|售后/.test(n));
 // Not an old completed order: only what a payment just made can be (found in review).
 const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['paid']];
 
@@ -1239,6 +1245,7 @@ function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 
   // Said again once told a payment takes minutes to show: a person checks it (a Sydney shop: the same answer twice).
   if (PAID_NOW.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'bye')) return { intent: state.offeredHuman && state.topic === 'order_status' ? 'human' : 'order_status' };
   if (GOT_IT_YET.test(u.normalized) && !NOT_GOODS_RECEIVED.test(u.normalized)) return { intent: 'track_parcel' };
+  if (!PAID_NOW.test(u.normalized) && paidSaid(u.normalized)) return { intent: 'order_status' };
   if ((PAID_SHOWS_UNPAID.test(u.normalized) && !NOT_PAID_YET.test(u.normalized.replace(QUOTED_UNPAID, ' '))) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
   return undefined;
 }
@@ -2980,7 +2987,7 @@ function tiersFor(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>): 
   if (ctx.r.addItems || ((URGE_SHIPPING.test(n) || WHEN_SHIPS.test(n)) && intent !== 'cancel_order' && intent !== 'change_address')) return [...UNSHIPPED_FIRST, ...TIERS[intent]];
   if (intent === 'track_parcel' && SAYS_DELIVERED.test(n) && NOT_RECEIVED.test(n) && !NOT_YET_DELIVERED.test(n)) return DELIVERED_FIRST;
   // "has my order been dispatched yet?", "发货了吗": of the orders paid or on their way, not one completed weeks ago (found from outside); both kinds asked which.
-  if (intent === 'order_status' && PAID_NOW.test(n)) return PAID_TIERS;
+  if (intent === 'order_status' && paidSaid(n)) return PAID_TIERS;
   return intent === 'order_status' && SHIPPED_YET.test(n) ? TIERS.delivery_estimate : TIERS[intent];
 }
 /** "我刚付了 发货了吗": the unpaid order was just paid, it is the one asked about. */
@@ -3107,7 +3114,7 @@ function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, 
 
 /** Said to be paid and still awaiting payment: it may take minutes to show, and a person checks if not (offered). */
 const withPaidNote = (ctx: Ctx, o: Order, out: Outcome): Outcome =>
-  o.status === 'pending_payment' && PAID_NOW.test(ctx.r.u.normalized) ? { ...out, replies: [...out.replies, { text: ctx.t.paidNotShown }], next: { ...out.next, offeredHuman: true } } : out;
+  o.status === 'pending_payment' && paidSaid(ctx.r.u.normalized) ? { ...out, replies: [...out.replies, { text: ctx.t.paidNotShown }], next: { ...out.next, offeredHuman: true } } : out;
 
 /** A person mentioned as the way on ("需要人工帮您处理的话请回复“转人工”"), not asked about. */
 const MENTIONED = { offeredHuman: true, softOffer: true } as const;

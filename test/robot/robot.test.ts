@@ -8931,3 +8931,15 @@ describe('the receiver\'s region picks its clause of a delivery entry', () => {
     assert.match(textOf(await shop(to('BJ-2', '广东省广州市天河区体育西路100号', '广州'), [clock])('我的快递多久能到')), /其他地区2-4天/);
   });
 });
+
+// Found from outside (thirty-sixth session, a Chengdu shop): "我说我付好了 你帮我看下花椒那单到账没得" was read as a refund.
+test('a payment said done and asked whether it arrived is the order\'s payment, not a refund', async () => {
+  const unpaid = order({ orderId: 'HJ-1', status: 'pending_payment', items: [{ sku: 'H', title: '汉源大红袍花椒 250g', quantity: 1, price: '79.80' }] });
+  const done = order({ orderId: 'OLD-1', status: 'completed' });
+  for (const text of ['我说我付好了 你帮我看下花椒那单到账没得', '钱付了 你们收到没']) {
+    const t = textOf(await conversation(robotWith({ orders: [done, unpaid], aftersales: [] }))(text));
+    assert.match(t, /HJ-1/, text);
+    assert.doesNotMatch(t, /售后申请/, text);
+  }
+  assert.match(textOf(await conversation(robotWith({ orders: [done, unpaid], aftersales: [] }))('退款到账了吗')), /售后|退款/);
+});
