@@ -81,7 +81,7 @@ const INTRODUCED_HOLDING = /^(?:hi|hello|您好|你好)?[,，!！\s]*(?:我是.{
 const isHolding = (text: string) => !text || CHATTER.test(text) || (text.length <= MAX_HOLDING && HOLDING.test(text)) || INTRODUCED_HOLDING.test(text);
 // Asking for a person, greeting, thanking, prodding: not a question an FAQ entry could answer.
 const CHATTER =
-  /^\s*(?:(?:转|找|要|请)?(?:人工|真人|客服)(?:客服|服务)?|在吗|在不在|有人吗|你好|您好|哈喽|谢谢|好的|嗯+|ok|okay|hi|hello|hey|thanks?|thank you|agent|human|real person|(?:talk|speak) to (?:a |an )?(?:human|person|agent))[\s!！?？.。~]*$/i;
+  /^\s*(?:(?:转|找|要|请)?(?:人工|真人|客服)(?:客服|服务)?|(?:要得|好的|好|行|可以|是|嗯|对)?[嘛吧啊的]*\s*转(?:吧|嘛|人工)?|在吗|在不在|有人吗|你好|您好|哈喽|谢谢|好的|嗯+|ok|okay|hi|hello|hey|thanks?|thank you|agent|human|real person|(?:talk|speak) to (?:a |an )?(?:human|person|agent))[\s!！?？.。~]*$/i;
 const plausibleId = (id: string) => typeof id === 'string' && id.length > 0 && id.length <= 64;
 /**
  * An answer about one buyer, not the shop: a run of 8 or more digits (an order or tracking number,
@@ -98,7 +98,9 @@ const namesBuyer = (answer: string, name: string) => (name.length >= 2 && answer
  * Something done for this buyer ("已为您补发新卡密…原退款申请我们会关闭", "I've refunded your order"):
  * a promise to every buyer as an FAQ answer (found from outside).
  */
-const DONE_FOR_BUYER = /(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为|给|帮)(?:您|你)(?:补发|重发|退款|退了|关闭|取消|修改|改了|改好|处理|申请|登记|换好|开好|开具|发货|发出)|原(?:退款)?申请(?:我们)?(?:会|将)关闭|(?:您|你)的(?:退款|申请|订单)(?:我们)?已经?(?:关闭|取消)|(?<![a-z])(?:i'?ve|i have|we'?ve|we have) (?:just )?(?:sent|resent|issued|refunded|cancell?ed|closed|changed|updated|replaced|processed|added|arranged|booked|credited|rescheduled|reordered)|your (?:refund|request|order) has been (?:processed|refunded|cancell?ed|closed)(?![a-z])/i;
+// "…红油的退款我已经审核通过了，清油底料给您补发一袋", "您寄乌鲁木齐的礼盒我已经联系圆通核实了…今天会安排发出" (a Chengdu shop,
+// thirty-sixth session: both suggested as every buyer's answer).
+const DONE_FOR_BUYER = /(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为|给|帮)(?:您|你)(?:补发|重发|退款|退了|关闭|取消|修改|改了|改好|处理|申请|登记|换好|开好|开具|发货|发出)|(?:给|为)(?:您|你)(?:补发|重发|补寄|重寄|退|换)(?:了|一|个|件|袋|盒|份)|我(?:这边|们)?(?:已经?|刚刚?)(?:帮您|给您|为您)?(?:审核|联系|核实|安排|登记|备注|催)|(?:您|你)(?:寄|买|下单|拍)的[^，,。]{1,12}(?:我|已经|会|今天|明天)|原(?:退款)?申请(?:我们)?(?:会|将)关闭|(?:您|你)的(?:退款|申请|订单)(?:我们)?已经?(?:关闭|取消)|(?<![a-z])(?:i'?ve|i have|we'?ve|we have) (?:just )?(?:sent|resent|issued|refunded|cancell?ed|closed|changed|updated|replaced|processed|added|arranged|booked|credited|rescheduled|reordered)|your (?:refund|request|order) has been (?:processed|refunded|cancell?ed|closed)(?![a-z])/i;
 /**
  * A reply that greets someone by name ("Hi Aoife, Sam from Hearth & Leaf here…", "Dear Mr Le Brocq"): written to one
  * buyer, whatever name kefu knows for them (found from outside: a buyer without a name claim, the agent using the

@@ -77,11 +77,15 @@ for (const factory of SQL_FACTORIES) {
         // Thirty-fifth session, found from outside: greeted by the name on the order; something arranged for this buyer.
         "Hi Aoife, Sam from Hearth & Leaf here. DPD say it was mis-sorted at the Belfast depot; it's on a van for Monday.", "Dear Mr Le Brocq, the warehouse is in Bristol.", "Thanks for the photos, I've added a replacement Darjeeling to a new parcel going out Monday.",
         // A Taipei shop: a surname and a title, in traditional characters.
-        '李先生您好，已經幫您退款了，3-5個工作天到帳。', '郭老闆您好，少的那箱我們明天補寄給您。']) {
+        '李先生您好，已經幫您退款了，3-5個工作天到帳。', '郭老闆您好，少的那箱我們明天補寄給您。',
+        // A Chengdu shop (thirty-sixth session): something done for this buyer, their own parcel.
+        '红油的退款我已经审核通过了，清油底料给您补发一袋，明天发出。', '您寄乌鲁木齐的礼盒我已经联系圆通核实了，今天会安排发出。']) {
         assert.equal(await suggestions.fromAgentReply(await conversation([['customer', '你们的仓库在哪个城市'], ['bot', '抱歉，我没太明白。'], ['agent', answer]])), null, answer);
       }
       // How refunds go in general is every buyer's answer (found in review: it was taken for one buyer's).
-      for (const general of ['您的退款会退回到原支付账户，一般3-5个工作日到账。', 'Your refund will be processed within 3-5 business days.', 'Hi there, our warehouse is in Bristol.', 'Hello! Our warehouse is in Bristol.']) {
+      // "要得嘛 转" says yes to a person; it asks nothing an entry could answer.
+      assert.equal(await suggestions.fromAgentReply(await conversation([['customer', '要得嘛 转'], ['bot', '抱歉，我没太明白。'], ['agent', '仓库在成都。']])), null, 'a yes to a person');
+      for (const general of ['我们已经通过了3C认证，放心使用。', '您的退款会退回到原支付账户，一般3-5个工作日到账。', 'Your refund will be processed within 3-5 business days.', 'Hi there, our warehouse is in Bristol.', 'Hello! Our warehouse is in Bristol.']) {
         assert.notEqual(await suggestions.fromAgentReply(await conversation([['customer', '退款一般多久到账'], ['bot', '抱歉，我没太明白。'], ['agent', general]])), null, general);
       }
       const named = await conversation([['customer', '你们的仓库在哪个城市'], ['bot', '抱歉，我没太明白。'], ['agent', '李雷您好，仓库在杭州。']]);
