@@ -712,7 +712,8 @@ function namesItsOwn(rest: string, offered: readonly string[]): boolean {
 const BUYERS_OWN = /(?<![a-z])(?:my|our)(?![a-z])|我的|我买的|我那(?:个|单|件)/;
 /** A question that opens another topic ("那…", "另外…", "and what about…"). */
 // "ok. another thing, …" (found from outside: taken as a yes).
-const NEW_TOPIC = /^[,，\s]*(?:那|那么|另外|还有|顺便|(?:and |also |what about |how about |btw |by the way|another (?:thing|question)|one more (?:thing|question)))/;
+// "ok lor. then bed frame need to assemble myself…" (a Singapore shop, thirty-sixth session: the mattress entry offered was given).
+const NEW_TOPIC = /^[,，\s]*(?:那|那么|另外|还有|顺便|(?:and |also |then |so |what about |how about |btw |by the way|another (?:thing|question)|one more (?:thing|question)))/;
 /** An order named after the ok ("ok. the cable order, can i …"): another matter than the FAQ question offered, not than the person (found in review: "ok. my buds order, how long?"). */
 const ORDER_NAMED = /^[,，\s]*(?:the |my )?(?:[a-z0-9]+ ){1,2}order\b/;
 /** An order named after the ok ("ok. then my bahulu order when ship?"), not the parcel the person was offered for ("yes please, when will my parcel come?": found in review). */

@@ -8943,3 +8943,29 @@ test('a payment said done and asked whether it arrived is the order\'s payment, 
   }
   assert.match(textOf(await conversation(robotWith({ orders: [done, unpaid], aftersales: [] }))('退款到账了吗')), /售后|退款/);
 });
+
+// Found from outside (thirty-sixth session, a Singapore furniture shop): furniture was no kind of goods, so "我的边桌什么时候再送"
+// got a bookshelf's refund, "还有那个大理石边桌呢" was not understood, and "ok lor. then bed frame need to assemble myself…"
+// to "did you mean the mattress trial?" was given the trial.
+describe('furniture is goods', () => {
+  test('a Chinese word for an English title, and another kind after an ok is another question', async () => {
+    const table = order({ orderId: 'SGF-611', status: 'shipped', currency: 'SGD', items: [{ sku: 'T', title: 'Marble Side Table (White)', quantity: 1, price: '149.00' }] });
+    const shelf = order({ orderId: 'SGF-876', status: 'shipped', currency: 'SGD', items: [{ sku: 'B', title: 'Oak Bookshelf 5-tier', quantity: 1, price: '229.00' }] });
+    const t = textOf(await conversation(robotWith({ orders: [table, shelf], logistics: [logistics({ orderId: 'SGF-611' }), logistics({ orderId: 'SGF-876', trackingNo: 'T876' })] }))('我的边桌什么时候到'));
+    assert.match(t, /SGF-611/);
+    assert.doesNotMatch(t, /SGF-876/);
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [
+      { id: 'trial', question: 'How many trial nights for the mattress?', answer: 'All mattresses come with a 100-night home trial.' },
+      { id: 'assembly', question: 'Do you provide assembly?', answer: 'Assembly is free for bed frames and wardrobes.', alternates: ['got assembly service or not'] },
+    ]);
+    // The state after "Did you mean "How many trial nights for the mattress?"" (the shop's FAQ was unsure of the buyer's words).
+    const offered = { v: 1, lang: 'en', failures: 0, faqOptions: ['How many trial nights for the mattress?'] };
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: own, clock: () => NOW });
+    const next = (text: string) => robot.answer({ shopId: SHOP, userId: 'u-f', conversationId: 'c-f', text, state: offered });
+    assert.match(textOf(await next('ok lor')), /100-night/, 'the ok alone takes the entry offered');
+    const moved = textOf(await next('ok lor. then bed frame need to assemble myself or your guys do?'));
+    assert.doesNotMatch(moved, /100-night/);
+    assert.match(moved, /Assembly|assembly/);
+  });
+});
