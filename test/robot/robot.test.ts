@@ -8969,3 +8969,16 @@ describe('furniture is goods', () => {
     assert.match(moved, /Assembly|assembly/);
   });
 });
+
+// Found from outside (thirty-sixth session, a Chengdu shop): "咋个自己就取消了" got a delivered order's returns policy, and
+// "哦 我以为付了 那钱扣了没得" about the order cancelled unpaid was handed over as if charged.
+test('"咋个自己就取消了" asks why the cancelled order was, and "我以为付了 那钱扣了没得" of it is told nothing was charged', async () => {
+  const gone = order({ orderId: 'HJ-9', status: 'cancelled', cancelReason: '超时未支付，系统自动取消', items: [{ sku: 'H', title: '汉源大红袍花椒 250g', quantity: 1, price: '39.90' }] });
+  const eaten = order({ orderId: 'HJ-1', status: 'delivered' });
+  const say = conversation(robotWith({ orders: [eaten, gone], aftersales: [] }));
+  const why = textOf(await say('我4号晚上拍的花椒 咋个自己就取消了'));
+  assert.match(why, /HJ-9[\s\S]*超时未支付/);
+  const charged = await say('哦 我以为付了 那钱扣了没得');
+  assert.equal(charged.handover, undefined);
+  assert.match(textOf(charged), /不会扣款|没有付款/);
+});
