@@ -4870,9 +4870,21 @@ function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   // "定制款开始生产后不支持取消") comes before the shop's general one.
   const kind = unshipped === 'paid' ? aheadKind(o) : undefined;
   const pre = kind && shopSays(ctx, kind);
-  const shop = kind && pre && CANCEL_WORD.test(pre) ? ctx.t.ahead[kind](pre, undefined) : unshipped && shopSays(ctx, 'cancel');
+  const shop = kind && pre && CANCEL_WORD.test(pre) ? ctx.t.ahead[kind](pre, undefined) : unshipped && !ofOtherOrders(ctx, 'cancel', o) && shopSays(ctx, 'cancel');
   const text = unshipped && shop ? ctx.t.cancelShop[unshipped](o.orderId, shop) : ctx.t.cancel[key](o.orderId, o.cancelReason);
   return { replies: [reply(text, orderCard(o))] };
+}
+
+/** Subscriptions and memberships: an entry on cancelling one is no word on cancelling other goods. */
+const SUBSCRIBED = /订阅|包月|包年|连续包|会员|(?<![a-z])(?:subscri\w*|membership)(?![a-z])/i;
+/**
+ * The shop's entry is about orders of another kind than this one ("怎么取消或暂停包月订阅" said of a scratching board: a Beijing
+ * pet shop, thirty-sixth session).
+ */
+function ofOtherOrders(ctx: Ctx, q: ShopQuestion, o: Order): boolean {
+  const hit = ctx.data.shopSays?.[q];
+  const about = hit ? foldTraditional(hit.entry.question) : '';
+  return SUBSCRIBED.test(about) && !o.items.some((i) => SUBSCRIBED.test(i.title));
 }
 
 /**

@@ -8982,3 +8982,17 @@ test('"咋个自己就取消了" asks why the cancelled order was, and "我以�
   assert.equal(charged.handover, undefined);
   assert.match(textOf(charged), /不会扣款|没有付款/);
 });
+
+// Found from outside (thirty-sixth session, a Beijing pet shop): the shop's entry on cancelling a subscription was told to a
+// buyer cancelling a scratching board.
+test('an entry on cancelling a subscription is no word on cancelling other goods', async () => {
+  const own = new FaqIndexProvider();
+  own.setEntries(SHOP, [
+    { id: 'sub', question: '怎么取消或暂停包月订阅', answer: '在「我的-我的订阅」里可以随时暂停或取消，每月5号之前操作当月不发。', alternates: ['订阅怎么取消', '包月能取消吗'] },
+    { id: 'time', question: '几天能收到', answer: '北京市内次日达，其他地区2-4天。' },
+  ]);
+  const ask = (title: string) =>
+    createRobot({ dataSource: fakeDataSource({ orders: [order({ orderId: 'BJ-1', status: 'paid', items: [{ sku: 'S', title, quantity: 1, price: '59.00' }] })], aftersales: [] }), faq: own, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '还没发货的能直接取消不 怎么取消' });
+  assert.doesNotMatch(textOf(await ask('瓦楞纸猫抓板 大号')), /我的订阅/);
+  assert.match(textOf(await ask('【包月订阅】豆腐猫砂 6L×4')), /我的订阅/);
+});
