@@ -13,9 +13,11 @@ const DAY_MS = 86_400_000;
 const CUTOFF_EN = /(?<![a-z])(?:before|by|until)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d:])/i;
 const CUTOFF_ZH = /(上午|中午|下午|晚上)?\s*(\d{1,2})(?:[:：](\d{2})|点(?:(\d{1,2})分|半)?)\s*(?:前|之前|以前)/;
 /** Sent the day it is paid, when paid before the cut-off. */
-const SAME_DAY = /当天发|当日发|当天(?:就|即)?(?:发出|发货)|(?<![a-z])(?:(?:sent|shipped|dispatched|posted|go(?:es)? out)(?: out)? (?:on )?the same (?:working )?day|same[- ]day (?:dispatch|shipping))(?![a-z])/i;
+// "当天从武汉仓发出" (a Wuhan shop, thirty-sixth session: the rule said again, no day).
+const SAME_DAY = /当天发|当日发|当天(?:就|即)?(?:发出|发货)|当[天日][^，,。；;]{1,8}?(?:发出|发货)|(?<![a-z])(?:(?:sent|shipped|dispatched|posted|go(?:es)? out)(?: out)? (?:on )?the same (?:working )?day|same[- ]day (?:dispatch|shipping))(?![a-z])/i;
 const SATURDAY = /周六|星期六|礼拜六|(?<![a-z])(?:saturdays?|sat)(?![a-z])/i;
 const SUNDAY = /周日|周天|星期日|星期天|礼拜天|礼拜日|(?<![a-z])(?:sundays?|sun)(?![a-z])/i;
+const MONDAY_TO_SATURDAY = /(?:周一|星期一|礼拜一)(?:至|到|-|–|~)(?:周六|星期六|礼拜六)|(?<![a-z])mon(?:day)?\s*(?:-|–|to)\s*sat(?:urday)?(?![a-z])/i;
 const WEEKEND = /周末|双休|(?<![a-z])(?:weekends?|mon(?:day)?\s*(?:-|–|to)\s*fri(?:day)?)(?![a-z])/i;
 
 /** The cut-off of the rule, in minutes after midnight; undefined when it names none. */
@@ -37,6 +39,8 @@ function cutoffOf(rule: string): number | undefined {
 
 /** The days of the week (0 = Sunday) the rule does not send on: the weekend by default, Sunday alone when only it is named. */
 function daysOff(rule: string): ReadonlySet<number> {
+  // "周一至周六…当天发出；周日…顺延到周一": Saturday is a working day.
+  if (MONDAY_TO_SATURDAY.test(rule)) return new Set([0]);
   const sat = SATURDAY.test(rule);
   const sun = SUNDAY.test(rule);
   if (sun && !sat && !WEEKEND.test(rule)) return new Set([0]);

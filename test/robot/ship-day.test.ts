@@ -34,3 +34,11 @@ test('no day from a rule without a cut-off or without same-day sending', () => {
     assert.equal(dispatchDay(rule, at('2026-12-05T09:00:00Z'), 0), undefined, rule);
   }
 });
+
+// A Wuhan shop (thirty-sixth session): "当天从武汉仓发出" was no same-day sending, and Saturday is a working day of "周一至周六".
+test('"当天从武汉仓发出" sends the same day; "周一至周六" sends on Saturday', () => {
+  const WH = '周一至周六16:00前付款的订单当天从武汉仓发出，16:00后付款的次日发出；周日付款的订单顺延到周一发出。';
+  assert.equal(dispatchDay(WH, at('2026-12-05T03:00:00Z'), 480), '2026-12-05', 'Saturday 11:00');
+  assert.equal(dispatchDay(WH, at('2026-12-05T09:00:00Z'), 480), '2026-12-07', 'Saturday 17:00, Sunday off');
+  assert.equal(dispatchDay(WH, at('2026-12-06T06:00:00Z'), 480), '2026-12-07', 'Sunday 14:00');
+});
