@@ -8996,3 +8996,26 @@ test('an entry on cancelling a subscription is no word on cancelling other goods
   assert.doesNotMatch(textOf(await ask('瓦楞纸猫抓板 大号')), /我的订阅/);
   assert.match(textOf(await ask('【包月订阅】豆腐猫砂 6L×4')), /我的订阅/);
 });
+
+// Found from outside (thirty-sixth session): a baby's mouth swelling and breath quickening after milk got FAQ entries (a
+// Shanghai baby shop), and a phone "boiling hot when it charges" its exchange's status (a Manchester phone shop).
+describe('an allergic reaction\'s danger and a phone too hot to hold are dangers', () => {
+  test('breathing and a swelling mouth: call for help, a person with priority', async () => {
+    for (const text of ['宝宝刚喝完奶嘴巴周围肿起来了，呼吸有点急', '喘不上气了！！', 'my baby lips are swelling after the formula, she is wheezing']) {
+      const r = await conversation(robotWith({}))(text);
+      assert.equal(r.handover?.reason, 'complaint', text);
+      assert.match(textOf(r), /急救|120|emergency|call/i, text);
+    }
+    for (const text of ['气得我喘不上气', 'lol i can\'t breathe', 'my lips are swollen after the lip balm']) {
+      assert.doesNotMatch(textOf(await conversation(robotWith({}))(text)), /急救|emergency number|call your local emergency/i, text);
+    }
+  });
+  test('a phone boiling hot, or too hot to hold, when it charges', async () => {
+    const phone = order({ orderId: 'MP-1', status: 'delivered', currency: 'GBP', items: [{ sku: 'P', title: 'iPhone 13 128GB Midnight - Excellent (refurbished)', quantity: 1, price: '329.00' }] });
+    assert.match(textOf(await conversation(robotWith({ orders: [phone] }))("phone's boiling hot when it charges")), /stop using it/i);
+    const say = conversation(robotWith({ orders: [phone], logistics: [logistics({ orderId: 'MP-1', status: 'delivered' })] }));
+    await say('where is my iphone');
+    assert.match(textOf(await say('its getting really hot mate, like too hot to hold. is that dangerous?')), /stop using it/i);
+    assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [phone] }))('is the iphone 13 a hot seller')), /stop using it/i);
+  });
+});

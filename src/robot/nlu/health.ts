@@ -78,7 +78,11 @@ const SWALLOWED = /吞了|偷吃|(?<![a-z])(?:got into|swallowed)(?![a-z])/;
 const ATE = /吃了|喝了|吃掉|(?<![a-z])(?:ate|eaten|drank|chewed)(?![a-z])/;
 const LOT = /好几(?!次|遍|回|天|下)|几[片颗粒个]|一[瓶板盒把]|整[瓶板盒]|半[瓶板盒]|\d+\s*[片颗粒]|(?<![a-z])(?:a bunch|several|a few|half|all of|the whole|a whole|like \d+|\d+ (?:of|pills|tablets|capsules|gummies)|\d+ \w+ol)(?![a-z])/;
 const OWN = /我的|家里的|大人的|(?<![a-z])(?:my|our|mom'?s|dad'?s)(?![a-z])/;
-const BODY_IN_DANGER = /昏迷|叫不醒|不省人事|喘不上气|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|unconscious|unresponsive|passed out|poisoned|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
+// Breathing and swelling of the mouth and throat: an allergic reaction's danger ("宝宝刚喝完奶嘴巴周围肿起来了，呼吸有点急",
+// "my baby lips are swelling… she is wheezing": a Shanghai baby shop, thirty-sixth session, offered FAQ entries).
+const BODY_IN_DANGER = /昏迷|叫不醒|不省人事|喘不上气|喘不过气|透不过气|呼吸(?:有点|有些|很|好|特别|越来越)?(?:急|急促|困难|不畅|不上来)|(?:嘴巴?|嘴唇|嘴周|喉咙|舌头)(?:周围)?(?:都|也|一下子?)?(?:肿起来|肿了)|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|trouble breathing|difficulty breathing|struggling to breathe|short of breath|wheez\w*|(?:lips?|tongue|throat|mouth) (?:is |are )?(?:swelling|swollen|puffing up)|unconscious|unresponsive|passed out|poisoned|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
+/** Breath failing, said alone and urgently ("喘不上气了！！"): no one else need be named; not anger ("气得我喘不上气"). */
+const BREATH_NOW = /^\s*(?:救命[!！\s]*)?(?:喘不上气|喘不过气|透不过气|呼吸不上来)了?[!！]+\s*$|^\s*(?:help[!\s]*)?(?:(?:she|he|i|baby)(?: is|'s|'m)? )?(?:can'?t breathe|not breathing)[!\s]*!\s*$/;
 /** A child or a pet it happened to. */
 const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
 /** Someone in danger, a person or a pet (not "i", which jokes: "lol i can't breathe"). */
@@ -101,7 +105,7 @@ const emergency = (n: string): boolean => {
   if (ATE.test(n) && medicine && (LOT.test(n) || (child && OWN.test(n)))) return true;
   // A pet that ate what harms pets (found from outside: "小猫吃了猫砂怎么办！！急！" was offered two entries): the vet first.
   if (PET_ATE_HARM.test(n)) return true;
-  return BODY_IN_DANGER.test(n) && SOMEONE.test(n);
+  return (BODY_IN_DANGER.test(n) && SOMEONE.test(n)) || BREATH_NOW.test(n);
 };
 /**
  * The pet, then its eating, then what harms pets, in that order and close ("小猫吃了猫砂", "my dog just ate a
