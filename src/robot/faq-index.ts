@@ -251,7 +251,29 @@ export class FaqIndex {
     const whole = this.verbatim(text);
     if (whole) return whole;
     const { ranked, band } = this.#banded(text, context);
-    return band.band === 'answer' || context !== undefined ? band : (this.ownClause(text, ranked) ?? this.clauseAnswered(text, ranked) ?? band);
+    return band.band === 'answer' || context !== undefined ? band : (this.ownClause(text, ranked) ?? this.clauseAnswered(text, ranked) ?? this.afterRemark(text, ranked) ?? band);
+  }
+
+  /**
+   * A remark or a no before the question ("nah ur alright, il wait. do you do trade ins btw?", "never mind its fine, ill just
+   * wait for the postie. is the battery new in the pixels?": a Manchester shop, thirty-sixth session, "did you mean…?"): the
+   * question after it, when it is answered by itself and the whole message's ranking has that entry first. Not after trouble
+   * told, nor a remark on another topic.
+   */
+  afterRemark(text: string, ranked: readonly FaqHit[]): FaqLookup | undefined {
+    const top = ranked[0];
+    if (!top || typeof text !== 'string') return undefined;
+    const sentences = text.slice(0, MAX_FIELD).split(SENTENCE_END).map((x) => x.trim()).filter(Boolean);
+    let i = 0;
+    while (i < sentences.length - 1 && !CLAUSE_ASKS.test(sentences[i]!) && !ASKS_BY_NOT.test(sentences[i]!)) i++;
+    if (i === 0) return undefined;
+    const lead = sentences.slice(0, i).join(' ');
+    // A topic of the shop's named in the remark and not in the entry ("退货的事算了。包邮吗"); its other words ("wait for the postie") are the buyer's own.
+    const own = foldTraditional(phrasingsOf(top.entry).join(' ').toLowerCase());
+    if (REPORTS_TROUBLE.test(lead) || [...foldTraditional(lead.toLowerCase()).matchAll(REST_TOPIC)].some((m) => !own.includes(m[0]))) return undefined;
+    const rest = sentences.slice(i).join(' ');
+    const alone = this.verbatim(rest) ?? this.#banded(rest).band;
+    return alone.band === 'answer' && alone.hit!.entry.id === top.entry.id ? this.#answerWith(top) : undefined;
   }
 
   /**
@@ -714,10 +736,12 @@ const clausesOf = (text: string): string[] =>
     .filter(Boolean);
 const MIN_ENGLISH_CLAUSE_WORDS = 4;
 /** A remark that reports trouble with the goods changes the question ("床的腿断了 能退吗" is no no-reason return: found in review). */
-const REPORTS_TROUBLE = /坏|破|碎|裂|断|划痕|刮花|漏|烂|霉|变质|少了|少发|发错|错了|不对|过敏|起疹|死了|不亮|没声|不工作|(?<![a-z])(?:broken|damaged|cracked|leak\w*|scratch\w*|missing|wrong|faulty|defective|dead|rotten)(?![a-z])/i;
+const REPORTS_TROUBLE = /坏|破|碎|裂|断|划痕|刮花|漏|烂|霉|变质|少了|少发|发错|错了|不对|过敏|起疹|死了|不亮|没声|不工作|(?<![a-z])(?:broken|broke|snapped|damaged|cracked|leak\w*|scratch\w*|missing|wrong|faulty|defective|dead|rotten|fell off|came off|lost (?:a|an|the|its|one|my))(?![a-z])/i;
 const HAN = /\p{Script=Han}/u;
 /** A message longer than this (characters other than spaces) is a story, not a question with a remark. */
 const MAX_CLAUSED_CHARS = 40;
+/** After a sentence's end mark: a message's sentences, each keeping its mark ("…il wait. do you…?"). */
+const SENTENCE_END = /(?<=[.!?。！？])\s*/;
 /**
  * A question word or mark: the answered clause has one ("床垫到了" names goods, asks nothing), the remark beside it
  * none ("放家里占地方", "发我看看"; not "拍哪里").

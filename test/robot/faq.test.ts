@@ -466,6 +466,29 @@ describe('one clause of the shop\'s own question, typed by itself', () => {
   });
 });
 
+// Found from outside (thirty-sixth session, a Manchester phone shop): a no or a remark before a stored question made it "did you mean…?".
+describe('a remark before the question', () => {
+  const shop = new FaqIndex([
+    { id: 'trade', question: 'Do you do trade-ins?', answer: 'Yes: fill in the trade-in form.' },
+    { id: 'battery', question: 'What battery health do your phones have?', answer: 'At least 85%.', alternates: ['Is the battery new?'] },
+    { id: 'refund', question: 'How long does a refund take to arrive?', answer: '3-5 working days.' },
+    { id: 'returns', question: 'Can I return an item?', answer: 'Within 30 days.' },
+    { id: 'warranty', question: 'How long is the warranty?', answer: '12 months.' },
+  ]);
+  test('the question after it is answered', () => {
+    for (const [q, id] of [['nah ur alright, il wait. do you do trade ins btw?', 'trade'], ['never mind its fine, ill just wait for the postie. is the battery new in the pixels?', 'battery']] as const) {
+      const r = shop.lookup(q);
+      assert.equal(r.band, 'answer', q);
+      assert.equal(r.hit?.entry.id, id, q);
+    }
+  });
+  test('not after trouble told or another of the shop\'s topics', () => {
+    for (const q of ['my last suitcase lost a wheel within a month lol. how long is the warranty?', 'still waiting on my refund. do you do trade ins?']) {
+      assert.equal(shop.afterRemark(q, shop.rank(q)), undefined, q);
+    }
+  });
+});
+
 // Found from outside (thirty-second session, a Kuala Lumpur shop): Kota Kinabalu and Kuching are East Malaysia.
 test('East Malaysia\'s places meet an entry on Sabah and Sarawak, in Chinese and English', () => {
   const shop = new FaqIndex([
