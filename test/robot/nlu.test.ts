@@ -799,6 +799,19 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
     for (const text of ['是噻', '对头', '要得', '要得嘛', '好嘛转嘛', '必须的啊']) assert.equal(nlu.understand(text).yesNo, 'yes', text);
     assert.notEqual(nlu.understand('要得 不要人工了').yesNo, 'yes');
   });
+  test('Shanghainese: 伐 ends a question, 阿拉 is 我, 覅 is 不要; asking whether to contact the staff asks for none', () => {
+    assert.match(nlu.understand('伊会送到楼上伐？阿拉屋里11楼').normalized, /送到楼上吗.*我屋里/);
+    assert.notEqual(nlu.understand('ok 那阿拉买整箱送湿巾是伐').intent, 'bye');
+    for (const text of ['下趟我再囤12罐，9折是自动的还是要联系客服改价', '要联系客服吗']) assert.notEqual(nlu.understand(text).intent, 'human', text);
+    assert.equal(nlu.understand('帮我联系客服').intent, 'human');
+    assert.equal(nlu.understand('aye').yesNo, 'yes');
+  });
+  test('the hand-over taken back in a Shanghai buyer\'s words', () => {
+    assert.equal(withdrawsHandover('我没要转人工呀，我就问12罐是不是打9折'), '我就问12罐是不是打9折');
+    assert.equal(withdrawsHandover('哦哟算了，我自己去商品页看'), '');
+    assert.equal(withdrawsHandover('不要紧的，不转了，侬就告诉我哪能查批号'), '侬就告诉我哪能查批号');
+    for (const text of ['我没说要退货', '我自己去问快递吗']) assert.equal(withdrawsHandover(text), undefined, text);
+  });
   test('"yang kedua" is "the second one"', () => {
     assert.equal(nlu.understand('yang kedua').normalized, 'second one');
   });

@@ -189,6 +189,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   human: [
     // "yes get someone to chase it", "可以 帮我转一下" (found from outside: offered again, asked "您是想转人工客服吗？").
     [' get someone', 1.6], [' have someone', 1.4], [' get a person', 1.6], [' get a human', 1.6], [' get an agent', 1.6], ['帮我转一下', 1.6], ['帮我转过去', 1.6], ['申诉', 1.4],
+    // Asked whether one must, not asking for one ("9折是自动的还是要联系客服改价": a Shanghai shop, thirty-sixth session, handed over).
+    ['还是要联系客服', -1.5], ['还是联系客服', -1.5], ['要不要联系客服', -1.5], ['需要联系客服吗', -1.5], ['要联系客服吗', -1.2], ['联系客服改', -1.0],
     ['人工', 1.5], ['人工客服', 2.0], ['转人工', 2.5], ['真人', 1.7], ['活人', 1.7], ['找客服', 1.3], ['联系客服', 1.0], ['客服呢', 1.1],
     ['要客服', 1.2], ['机器人', 0.7], ['找人', 1.0], ['找个人', 1.3], ['有没有人', 0.7], ['换个人', 1.2], ['店长', 1.2], ['老板', 0.8], ['谢谢老板', -0.8], ['谢了老板', -0.8], ['多谢老板', -0.8],
     ['掌柜', 1.0], ['小二', 0.8], ['人来', 0.8], ['有人管', 1.0], ['听不懂', 0.6], ['答非所问', 0.8], ['客服出来', 1.3], ['客服来', 1.0], ['不要机器人', 1.5], ['别让机器人', 1.5], ['不想跟机器人', 1.5], ['不想+机器人', 1.2], ['不要+机器人', 1.2], ['别+机器人', 1.0], ['跟人说话', 1.2], ['人说话', 1.0], ['跟人聊', 1.0], ['客服在哪', 1.2], ['工作人员', 1.3], ['能做主', 1.5], ['管事的', 1.4], ['负责人', 1.2],
@@ -350,6 +352,8 @@ export const YES_WORDS = new Set([
   // Sichuan's and the north's ("对头", "要得", "好嘛转嘛", "必须的": a Chengdu and a Beijing shop, thirty-sixth session: a miss,
   // or a goodbye for a person accepted); 是噻 is 是 with Sichuan's particle (TRAILING_PARTICLES).
   '对头', '对头的', '要得', '好嘛', '转嘛', '必须的', '必须',
+  // The north of England's and Scotland's yes (a Manchester shop, thirty-sixth session).
+  'aye', 'aye go on', 'aye please', 'aye ta',
 ]);
 export const NO_WORDS = new Set([
   '不', '不是', '不要', '不用', '不用了', '不需要', '算了', '算啦', '不必', '没有', '不对', '别', '否', '唔系', '唔要', '唔使', 'no', 'no thanks', 'no thank you', 'not really', 'never mind', 'nevermind', 'n', 'nothing',

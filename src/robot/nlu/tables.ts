@@ -548,6 +548,11 @@ export const ZH_PHRASES: readonly (readonly [string, string])[] = [
   ['美滴很', '很好'],
   ['不得成', '不行'],
   ['嫑', '不要'],
+  // Shanghainese (a Shanghai baby shop, thirty-sixth session: "did you mean…?" for questions an alternate asks, an ok
+  // before "…送湿巾是伐" taken as a goodbye): 伐 ends a question as 吗 does, after the words it follows here.
+  ['覅', '不要'], ['阿拉', '我'], ['侬搭', '你们'], ['侬', '你'], ['格么', '那么'], ['哪能办', '怎么办'], ['哪能', '怎么'], ['小囡', '宝宝'], ['老好额', '很好'],
+  ['伐？', '吗？'], ['伐?', '吗?'], ['好伐', '好吗'], ['是伐', '是吗'], ['对伐', '对吗'], ['有伐', '有吗'], ['新伐', '新吗'], ['行伐', '行吗'], ['可以伐', '可以吗'],
+  ['能伐', '能吗'], ['要伐', '要吗'], ['会伐', '会吗'], ['上伐', '上吗'], ['坐伐', '坐吗'], ['开伐', '开吗'], ['换伐', '换吗'], ['送伐', '送吗'], ['退伐', '退吗'], ['到伐', '到吗'],
   ['快第', '快递'],
   // "尿布湿M号能穿到几斤" (found from outside, a baby shop): 尿不湿 as often typed.
   ['尿布湿', '尿不湿'],

@@ -411,7 +411,7 @@ const ASKS_PERSON = /人工|真人|客服|老板|经理|主管|(?<![a-z])(?:huma
 // "要得 不要人工了…", "晓得了 不用人工了哈", "bruh. no agent" (a Chengdu and a Houston shop, thirty-fourth session: left queued).
 // "Very well. Then I shall withdraw my request for a person" (a Bristol shop, thirty-fifth session: no reply in the queue).
 // "hello?? i said no need agent", "不不不 不要人工" (a Singapore and a Chengdu shop, thirty-sixth session: left queued).
-const WITHDRAW_LEADS = '好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|不不不|不不|我说了|说了|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll|sorry|oh sorry|hello|hi|i said';
+const WITHDRAW_LEADS = '哦哟|哦唷|不要紧的?|好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|不不不|不不|我说了|说了|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll|sorry|oh sorry|hello|hi|i said';
 const WITHDRAW_WORDS = [
   // "算了算了 不投诉了…": RETRACTION's 算了 is not the one of "算了算" (reckoned).
   '算了算了',
@@ -423,6 +423,10 @@ const WITHDRAW_WORDS = [
   '甭(?:找|转|等)?(?:人工|真人|客服|人)了?',
   '不(?:用|需要|要)(?:转)?人工(?:客服)?了?',
   '不(?:用|要)转(?:人工)?了?',
+  // "不要紧的，不转了，侬就告诉我…", "我没要转人工呀，我就问…", "哦哟算了，我自己去商品页看" (a Shanghai shop, thirty-sixth session: left queued).
+  '不转(?:人工)?了',
+  '我?没(?:有)?(?:要|说)(?:转|找)?(?:人工|真人|客服)(?:呀|啊|啦)?',
+  '我自己去[^，,。!！?？]{1,8}(?:看|查)(?:吧|一下|下)?(?=[\\s,，.。!！~]|$)',
   '不(?:用|要|需要)?(?:找|等)(?:真人|人工|客服|人)了?',
   // "不用了 不找人了", "算了 不用人了…" (a Harbin shop, thirty-third session: queued again, or the rest not understood).
   '不(?:用|要|需要)(?:真人|人工|人)了',
