@@ -2830,7 +2830,10 @@ function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pic
   // Only an entry the shop filed on this very topic, sharing words with the question: a price-protection
   // entry is no answer to "do you have coupons?" (found in review): the built-in text is.
   const other = candidates[0];
-  const onTopic = other && other.confidence >= OTHER_LANGUAGE_MIN && ctx.data.faqOnTopic?.some((h) => h.entry.id === other.entry.id);
+  // The confidence of another language's entry is low by design (the model's `otherLanguage`); its words matched
+  // through the lexicon tell more ("can I return the opened tins?" of "支持七天无理由退货吗": a Shanghai shop, thirty-sixth
+  // session, told the shop had no return rules).
+  const onTopic = other && (other.confidence >= OTHER_LANGUAGE_MIN || (other.lexical ?? 0) >= OTHER_LANGUAGE_LEXICAL) && ctx.data.faqOnTopic?.some((h) => h.entry.id === other.entry.id);
   if (other && onTopic && detectLanguage(other.entry.answer).lang !== ctx.lang) return { text: ctx.t.otherLanguageEntry(other.entry.question, other.entry.answer) };
   // A shop that wrote its own FAQ and nothing on this topic is told no policy of the robot's making
   // ("可在店铺首页领取优惠券" for a shop with no coupons: found from outside, two shops).
@@ -2845,6 +2848,7 @@ const isBuiltInPolicy = (ctx: Ctx, intent: PolicyIntent, text: string): boolean 
  * two ("发票" for "VAT invoice": 0.13-0.35); "hot sale" beside a price-protection entry was 0.005.
  */
 const OTHER_LANGUAGE_MIN = 0.05;
+const OTHER_LANGUAGE_LEXICAL = 0.2;
 
 /**
  * The FAQ's first candidate is the entry just answered, asked again in other words ("能开发票吗",

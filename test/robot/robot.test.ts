@@ -9019,3 +9019,18 @@ describe('an allergic reaction\'s danger and a phone too hot to hold are dangers
     assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [phone] }))('is the iphone 13 a hot seller')), /stop using it/i);
   });
 });
+
+// Found from outside (thirty-sixth session, a Shanghai baby shop): an English buyer was told the shop had no return rules, though
+// its Chinese entry on returns was the first the lexicon ranked.
+test('a returns question in English finds the shop\'s Chinese returns entry before saying it has none', async () => {
+  const own = new FaqIndexProvider();
+  own.setEntries(SHOP, [
+    { id: 'ret', question: '支持七天无理由退货吗', answer: '签收后7天内，未拆封的支持7天无理由退货；奶粉一经拆封不支持无理由退货，质量问题除外。', alternates: ['拆封了还能退吗', '奶粉开罐了可以退吗', '不想要了能退吗', '退货要运费吗'] },
+    { id: 'date', question: '奶粉的生产日期和保质期是多久', answer: '都是半年内生产的，保质期两年。' },
+    { id: 'allergy', question: '宝宝喝奶粉过敏怎么办', answer: '请立即停喝并就医。' },
+    { id: 'door', question: '推车和安全座椅送货上门吗', answer: '德邦送货上门。' },
+  ]);
+  const t = textOf(await createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: own, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-e', conversationId: 'c-e', text: 'can i return opened formula?' }));
+  assert.match(t, /奶粉一经拆封/);
+  assert.doesNotMatch(t, /don't have this shop's return rules/);
+});
