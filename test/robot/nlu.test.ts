@@ -812,6 +812,11 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
     assert.equal(withdrawsHandover('不要紧的，不转了，侬就告诉我哪能查批号'), '侬就告诉我哪能查批号');
     for (const text of ['我没说要退货', '我自己去问快递吗']) assert.equal(withdrawsHandover(text), undefined, text);
   });
+  test('a shop prefix, a dash and a number is an order id, and beside an FAQ lean it is the order', () => {
+    assert.deepEqual(nlu.understand('where is MP-260472').entities.filter((e) => e.type === 'orderId').map((e) => e.value), ['MP-260472']);
+    for (const text of ['the one i paid yesterday, MP-260472', 'i just want to know if MP-260472 is sent', 'MP-260472']) assert.equal(nlu.understand(text).intent, 'order_status', text);
+    assert.deepEqual(nlu.understand('COVID-19 shipping delays?').entities.filter((e) => e.type === 'orderId'), []);
+  });
   test('"yang kedua" is "the second one"', () => {
     assert.equal(nlu.understand('yang kedua').normalized, 'second one');
   });

@@ -63,7 +63,8 @@ const MARKER_REACH = 18;
 const markedBefore = (s: string, at: number) => ORDER_MARKER.test(s.slice(Math.max(0, at - MARKER_REACH), at));
 const PHONE_SHAPE = /^(?:\+?86[ \u00a0]?)?1\d{2}[ \u00a0]\d{4}[ \u00a0]\d{4}$/;
 /** Codes of several dash-separated parts with four digits or more ("RT-77120-B", "W-9931-US", "HK#20241122-01"). */
-const MULTI_PART_ID = /^(?:[A-Za-z0-9]+[-#]){2,}[A-Za-z0-9]+$|^[A-Za-z]{1,4}#[A-Za-z0-9-]{4,}$/;
+// A shop's prefix, a dash and a number ("MP-260472", "TL-10520": a Manchester and a Toronto shop, thirty-sixth session, not read as ids).
+const MULTI_PART_ID = /^(?:[A-Za-z0-9]+[-#]){2,}[A-Za-z0-9]+$|^[A-Za-z]{1,4}#[A-Za-z0-9-]{4,}$|^[A-Z]{2,4}-\d{5,}$/;
 /** Long machine ids (UUIDs, dashed ids of 16+ characters) carry many letters; they are ids all the same. */
 const LONG_ID = (c: string, digits: number) => c.length >= 16 && (c.includes('-') ? digits >= 6 : digits * 3 >= c.length);
 const ORDER_MARKER = /(?:订单|单号|订单号|编号|运单|order|\b(?:oder|ordr|odr|ord)|tracking|no\.?|#)\s*(?:号|号码|编号|number|numbr|nmbr|nbr|num|no\.?|id|#)?\s*(?:是|为|[:：]|is|was)?\s*$/i;

@@ -113,6 +113,8 @@ export function createNlu(opts: NluOptions = {}): Nlu {
 }
 
 const REFERENCED_CONFIDENCE = 0.3;
+/** Below this, an FAQ reading gives way to an order number in the message. */
+const FAQ_BESIDE_ID = 0.8;
 /** The confidence of an intent taken from a guess (below every chosen one). */
 export const GUESSED_CONFIDENCE = 0.25;
 
@@ -135,6 +137,9 @@ const TAKEN_WHEN_GUESSED: ReadonlySet<Intent> = new Set<Intent>(['track_parcel',
  * clock, so this runs per call, after the memory.
  */
 function decideGuess(c: Classification, entities: readonly Entity[], text: string): Pick<Classification, 'intent' | 'confidence' | 'guess'> & { guessed?: true } {
+  // An order's number beside a question the FAQ only leans to ("the one i paid yesterday, MP-260472", "i just want to know if
+  // MP-260472 is sent": a Manchester shop, thirty-sixth session, handed over): the order, as the cues lean or its status.
+  if (c.intent === 'faq' && c.confidence < FAQ_BESIDE_ID && entities.some((e) => e.type === 'orderId')) return { intent: c.guess && isDataIntent(c.guess) ? c.guess : 'order_status', confidence: REFERENCED_CONFIDENCE };
   if (c.intent !== 'unknown' || !c.guess) return c;
   const guess = c.guess === 'aftersale_progress' && !AFTERSALE_WORDS.test(text) && ARRIVAL_WORDS.test(text) ? 'track_parcel' : c.guess;
   if (isDataIntent(guess) && entities.some((e) => e.type === 'orderId' || e.type === 'phoneTail')) return { intent: guess, confidence: REFERENCED_CONFIDENCE };
