@@ -817,6 +817,11 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
     for (const text of ['the one i paid yesterday, MP-260472', 'i just want to know if MP-260472 is sent', 'MP-260472']) assert.equal(nlu.understand(text).intent, 'order_status', text);
     assert.deepEqual(nlu.understand('COVID-19 shipping delays?').entities.filter((e) => e.type === 'orderId'), []);
   });
+  test('"put in for a swap … any news?" asks after the request, "when you send my …?" when it goes out (a Manchester shop)', () => {
+    assert.equal(nlu.understand("put in for a swap on me iphone 12 last nite, battery's knackered. any news?").intent, 'aftersale_progress');
+    assert.equal(nlu.understand('sorry, english: when you send my Samsung S22?').intent, 'delivery_estimate');
+    assert.equal(nlu.understand('when you send the invoice?').intent, 'invoice');
+  });
   test('"yang kedua" is "the second one"', () => {
     assert.equal(nlu.understand('yang kedua').normalized, 'second one');
   });

@@ -101,10 +101,12 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' when can i expect', 1.0], [' can i get it', 0.4], [' when is it', 0.4], [' arrive', 0.5], [' arrival', 0.7], [' eta', 1.2], [' estimated', 0.8],
     [' how long', 0.7], [' how long+ship', 0.5], [' how long+deliver', 0.5], [' how many days', 0.8], [' delivery date', 0.9], [' delivery time', 1.0], [' by friday', 0.6],
     [' by monday', 0.6], [' by tomorrow', 0.6], [' in time for', 0.9], [' before christmas', 1.0], [' will i have it', 1.0], [' get here', 0.7], [' delivered tomorrow', 1.0], [' tomorrow', 0.4], [' going to ship', 0.6], [' deliver+tomorrow', 0.7], [' ship+tomorrow', 0.7], [' arrive+tomorrow', 0.7], [' how soon', 1.0], [' days for delivery', 0.5], [' when do you ship', 1.2], [' when+ship', 0.6], [' when+arriv', 0.6], [' when+deliver', 0.6],
-    [' when+show up', 1.0], [' when+turn up', 1.0], [' need it by', 0.9], [' make it by', 0.9], [' can it ship', 0.9], [' ship out today', 1.0], [' how much longer', 1.0], [' delivered before', 0.8], [' what day+get to me', 1.0], [' can you deliver on', 1.0], [' be here', 0.6], [' will it ship', 0.8], [' when will you ship', 1.0], [' when does it ship', 1.0], [' expect', 0.6],
+    [' when+show up', 1.0], [' when+turn up', 1.0], [' need it by', 0.9], [' make it by', 0.9], [' can it ship', 0.9], [' ship out today', 1.0], [' how much longer', 1.0], [' delivered before', 0.8], [' what day+get to me', 1.0], [' can you deliver on', 1.0], [' be here', 0.6], [' will it ship', 0.8], [' when will you ship', 1.0], [' when does it ship', 1.0], [' when you send', 1.0], [' when u send', 1.0], [' when will you send', 1.0], [' when do you send', 1.0], [' expect', 0.6],
     [' reach me', 0.8], [' when+landing', 0.9], [' when+ land', 0.9], [' need+before', 0.6], [' need+ by', 0.5], [' ship+today', 0.7], [' deliver+today', 0.6], [' arrive+today', 0.7],
   ],
   aftersale_progress: [
+    // "put in for a swap on me iphone 12 last nite … any news?" (a Manchester shop, thirty-sixth session: the battery entry).
+    [' put in for', 1.0], [' put in a claim', 1.2], [' put a claim in', 1.2],
     // Malaysian "户口" and "masuk" are the bank account and credited ("几时会进我的户口？", "how many days masuk bank": found from outside, a parcel told).
     ['进我的户口', 1.4], ['进户口', 1.4], ['入户口', 1.4], ['到户口', 1.4], [' masuk bank', 2.0], [' masuk akaun', 2.0], [' masuk account', 2.0],
     [' money back yet', 1.2], [' review take', 1.6], [' reviewed yet', 1.2], [' approve my', 1.0], [' request i opened', 1.0], [' claim i opened', 1.0], [' case i opened', 1.0], [' got accepted', 0.6],
