@@ -822,6 +822,9 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
     assert.equal(nlu.understand('sorry, english: when you send my Samsung S22?').intent, 'delivery_estimate');
     assert.equal(nlu.understand('when you send the invoice?').intent, 'invoice');
   });
+  test('the courier\'s phone asks of the parcel ("师傅电话多少", "courier\'s phone number?")', () => {
+    for (const text of ['师傅电话多少', "courier's phone number?"]) assert.equal(nlu.understand(text).intent, 'track_parcel', text);
+  });
   test('"yang kedua" is "the second one"', () => {
     assert.equal(nlu.understand('yang kedua').normalized, 'second one');
   });
