@@ -42,3 +42,7 @@ test('"当天从武汉仓发出" sends the same day; "周一至周六" sends on 
   assert.equal(dispatchDay(WH, at('2026-12-05T09:00:00Z'), 480), '2026-12-07', 'Saturday 17:00, Sunday off');
   assert.equal(dispatchDay(WH, at('2026-12-06T06:00:00Z'), 480), '2026-12-07', 'Sunday 14:00');
 });
+
+test('"当天付款的…周一发货" is no same-day sending', () => {
+  assert.equal(dispatchDay('16点前付款次日发货，周日当天付款的周一发货', at('2026-12-04T03:00:00Z'), 480), undefined);
+});
