@@ -809,6 +809,8 @@ describe('words from the thirty-fifth session\'s shops (Guangzhou, Bristol, Hang
   test('the hand-over taken back in a Shanghai buyer\'s words', () => {
     assert.equal(withdrawsHandover('我没要转人工呀，我就问12罐是不是打9折'), '我就问12罐是不是打9折');
     assert.equal(withdrawsHandover('哦哟算了，我自己去商品页看'), '');
+    assert.equal(withdrawsHandover('算了 不等了'), '', 'a Wuhan shop: "不等了" was left as a miss');
+    assert.notEqual(withdrawsHandover('不等了 直接退款'), '直接退款');
     assert.equal(withdrawsHandover('不要紧的，不转了，侬就告诉我哪能查批号'), '侬就告诉我哪能查批号');
     for (const text of ['我没说要退货', '我自己去问快递吗']) assert.equal(withdrawsHandover(text), undefined, text);
   });

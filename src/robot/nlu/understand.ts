@@ -430,6 +430,9 @@ const WITHDRAW_WORDS = [
   '不(?:用|要)转(?:人工)?了?',
   // "不要紧的，不转了，侬就告诉我…", "我没要转人工呀，我就问…", "哦哟算了，我自己去商品页看" (a Shanghai shop, thirty-sixth session: left queued).
   '不转(?:人工)?了',
+  // "算了 不等了" (a Wuhan shop, thirty-sixth session: the rest "不等了" was a miss, and the next question handed over).
+  // Only as the last words: "不等了 直接退款" still wants what a person does.
+  '不(?:想)?等了(?=[\\s,，.。!！~]*$)',
   '我?没(?:有)?(?:要|说)(?:转|找)?(?:人工|真人|客服)(?:呀|啊|啦)?',
   '我自己去[^，,。!！?？]{1,8}(?:看|查)(?:吧|一下|下)?(?=[\\s,，.。!！~]|$)',
   '不(?:用|要|需要)?(?:找|等)(?:真人|人工|客服|人)了?',
