@@ -31,7 +31,7 @@ import {
   orderTitle,
   receiverOf,
 } from './cards.ts';
-import { phrasingsOf, type FaqEntry, type FaqHit } from './faq-index.ts';
+import { ownWords, phrasingsOf, type FaqEntry, type FaqHit } from './faq-index.ts';
 import { arrivalVerdict, daysRangeIn, DELIVERY } from './arrival-day.ts';
 import { extractEntities, localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
@@ -1238,7 +1238,8 @@ const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|�
  * Beijing shop, thirty-sixth session: read as a refund, "no after-sales request").
  */
 const PAID_ARRIVED = /(?:付|支付)(?:款|钱)?(?:好|了|过|完)[^，,。？?]{0,20}(?:到账|收到)|到账[^，,。]{0,4}(?:没|吗)[^，,。]{0,12}(?:付|支付)(?:好|了|过|完)/;
-const paidSaid = (n: string): boolean => PAID_NOW.test(n) || (PAID_ARRIVED.test(n) && !/退|售后/.test(n));
+const asksPaymentArrived = (n: string): boolean => PAID_ARRIVED.test(n) && !/退|售后/.test(n);
+const paidSaid = (n: string): boolean => PAID_NOW.test(n) || asksPaymentArrived(n);
 // Not an old completed order: only what a payment just made can be (found in review).
 const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['paid']];
 
@@ -1248,7 +1249,7 @@ function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 
   // Said again once told a payment takes minutes to show: a person checks it (a Sydney shop: the same answer twice).
   if (PAID_NOW.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'bye')) return { intent: state.offeredHuman && state.topic === 'order_status' ? 'human' : 'order_status' };
   if (GOT_IT_YET.test(u.normalized) && !NOT_GOODS_RECEIVED.test(u.normalized)) return { intent: 'track_parcel' };
-  if (!PAID_NOW.test(u.normalized) && paidSaid(u.normalized)) return { intent: 'order_status' };
+  if (!PAID_NOW.test(u.normalized) && asksPaymentArrived(u.normalized)) return { intent: 'order_status' };
   if ((PAID_SHOWS_UNPAID.test(u.normalized) && !NOT_PAID_YET.test(u.normalized.replace(QUOTED_UNPAID, ' '))) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
   return undefined;
 }
@@ -2581,7 +2582,7 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   // "预售按开采日期发": found from outside, a fruit shop).
   if (one && (aheadKind(one) || one.shipBy) && PARCEL_INTENTS.has(intent)) return data;
   // Beside a request's status, only an entry on returns and refunds ("so when should i expect it then" after a refund was told the delivery entry: found from outside).
-  if (one && intent === 'aftersale_progress' && !POLICY_WORDS.return_policy.test(foldTraditional(phrasingsOf(hit.entry).join(' ').toLowerCase()))) return data;
+  if (one && intent === 'aftersale_progress' && !POLICY_WORDS.return_policy.test(ownWords(hit.entry))) return data;
   // Beside a parcel's answer, only an entry on sending or delivery ("can I get it before the weekend" was told the staff's weekend hours first).
   if (one && PARCEL_INTENTS.has(intent) && OPEN.has(one.status) && !namesOtherGoods(ctx, one) && !aboutSending(hit.entry)) return data;
   // Nor beside an address change an entry on returns ("退货寄到哪里" shares 地址: found from outside).
@@ -2644,7 +2645,7 @@ function aboutTheirRequest(ctx: Ctx): boolean {
   // Trouble with the goods told ("划痕那么明显你们描述里都没写") is the request's business (found in review).
   if (GOODS_TROUBLE.test(ctx.r.u.normalized) || NOT_AS_DESCRIBED.test(ctx.r.u.normalized)) return true;
   const hit = confidentFaq(ctx);
-  return !hit || POLICY_WORDS.return_policy.test(foldTraditional(phrasingsOf(hit.entry).join(' ').toLowerCase()));
+  return !hit || POLICY_WORDS.return_policy.test(ownWords(hit.entry));
 }
 const NOT_AS_DESCRIBED = /描述不符|与描述不符|描述(?:里|上)?(?:都|也)?没写|和描述不一样|跟描述不一样|(?<![a-z])(?:not as described|different from the (?:photo|picture|description))(?![a-z])/;
 const WHAT_IF = /如果|假如|要是|万一|假设|的话|看中|想买|还没买|下单前|买之前|(?<![a-z])(?:(?<!(?:check|know|see|ask|asking|tell me|confirm|find out|sure|idk|unsure|whether) )if|in case|what if|before (?:i )?(?:buy|order)|thinking of (?:buying|ordering|getting))(?![a-z])/;
@@ -4333,7 +4334,7 @@ const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我�
 /** The shop's entry on a parcel shown delivered and not received, when the FAQ found it for this message. */
 function notReceivedEntry(ctx: Ctx): string | undefined {
   const own = confidentFaq(ctx) ?? ctx.data.faqCandidates?.[0];
-  return own && NOT_RECEIVED.test(foldTraditional(phrasingsOf(own.entry).join(' ').toLowerCase())) ? own.entry.answer : undefined;
+  return own && NOT_RECEIVED.test(ownWords(own.entry)) ? own.entry.answer : undefined;
 }
 
 function statusFields(ctx: Ctx, o: Order) {

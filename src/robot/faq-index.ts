@@ -41,6 +41,8 @@ export interface FaqEntry {
 
 /** An entry's own wordings of its question: the question and its alternates, as the shop typed them. */
 export const phrasingsOf = (e: FaqEntry): string[] => [e.question, ...(e.alternates ?? [])];
+/** An entry's phrasings as one text, lower-cased, in simplified characters: what a topic or a word is looked for in. */
+export const ownWords = (e: FaqEntry): string => foldTraditional(phrasingsOf(e).join(' ').toLowerCase());
 
 export interface FaqHit {
   readonly entry: FaqEntry;
@@ -269,8 +271,7 @@ export class FaqIndex {
     if (i === 0) return undefined;
     const lead = sentences.slice(0, i).join(' ');
     // A topic of the shop's named in the remark and not in the entry ("退货的事算了。包邮吗"); its other words ("wait for the postie") are the buyer's own.
-    const own = foldTraditional(phrasingsOf(top.entry).join(' ').toLowerCase());
-    if (REPORTS_TROUBLE.test(lead) || [...foldTraditional(lead.toLowerCase()).matchAll(REST_TOPIC)].some((m) => !own.includes(m[0]))) return undefined;
+    if (REPORTS_TROUBLE.test(lead) || namesOtherTopic(foldTraditional(lead.toLowerCase()), ownWords(top.entry))) return undefined;
     const rest = sentences.slice(i).join(' ');
     const alone = this.verbatim(rest) ?? this.#banded(rest).band;
     return alone.band === 'answer' && alone.hit!.entry.id === top.entry.id ? this.#answerWith(top) : undefined;
@@ -777,8 +778,8 @@ const ASKS_ELSE = /[吗呢么嘛]|怎|什么|多少|多久|(?<!好)几[天个号
  * preposition the entry's text does not name.
  */
 function movesTopic(rest: string, e: FaqEntry): boolean {
-  const own = foldTraditional(phrasingsOf(e).join(' ').toLowerCase());
-  for (const m of rest.matchAll(REST_TOPIC)) if (!own.includes(m[0])) return true;
+  const own = ownWords(e);
+  if (namesOtherTopic(rest, own)) return true;
   // A repair beside a question of an entry that names none ("行车记录仪拿去修 要寄回去吗" is no return: found from
   // outside); beside a warranty's, which speaks of repairs (保修, 能修), it keeps to it (found in review).
   if (REPAIR.test(rest) && !/修|(?<![a-z])(?:repair|fix|warranty)/.test(own)) return true;
@@ -796,6 +797,11 @@ function keepsTopic(rest: string, text: string, e: FaqEntry): boolean {
   const named = kindsOfGoods(rest);
   const own = kindsOfGoods(phrasingsOf(e).join(' '));
   return !(named.size && own.size && ![...named].some((k) => own.has(k)));
+}
+/** A topic of the shop's (REST_TOPIC) in `text` that `own` (ownWords) does not name. */
+function namesOtherTopic(text: string, own: string): boolean {
+  for (const m of text.matchAll(REST_TOPIC)) if (!own.includes(m[0])) return true;
+  return false;
 }
 const REST_TOPIC = /退|换|补发|运费|邮费|快递|物流|仓库|发票|手续费|佣金|售后|保修|质保|发货|地址|取消|优惠|券|积分|会员|价|钱|(?<![a-z])(?:returns?|refunds?|exchanges?|shipping|delivery|courier|warehouse|invoices?|fees?|commission|warranty|guarantee|price|discount|coupons?|orders?|address|addr|points)(?![a-z])/g;
 /** Sent or taken for repair: 修 as a verb ("拿去修", "返厂修", "修一下"), not 修改 (a change) or 装修 (decorating). */
