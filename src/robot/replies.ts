@@ -47,6 +47,7 @@ export interface Texts {
   handoverWithdrawn: string;
   /** A message in the queue, nobody online, that the FAQ does not answer: it is kept for a person (said at most every few minutes). */
   queuedKept: string;
+  queuedNoted: string;
   /** A complaint typed while waiting in the queue: moved ahead. */
   queuedComplaint: string;
   notUnderstood: string;
@@ -296,6 +297,7 @@ const zh: Texts = {
   handoverNotUnderstood: '抱歉没能帮到您，正在为您转接人工客服，请稍候。',
   handoverWithdrawn: '好的，已为您取消转人工，我继续为您服务。需要人工时回复“转人工”即可。',
   queuedKept: '您的消息已经记下，人工客服上线后会按排队顺序回复您，不用重复发送。',
+  queuedNoted: '这条也记下了，客服上线后会一并回复您。',
   queuedComplaint: '非常抱歉给您带来不好的体验，已把您排到前面，人工客服上线后会优先处理。',
   notUnderstood: '抱歉，我没太理解您的意思。您可以问我：“我的快递到哪了”“退款进度”“怎么退货”，或回复“转人工”。',
   notSureOfferHuman: '这个问题我不太确定，需要为您转接人工客服吗？',
@@ -548,6 +550,7 @@ const en: Texts = {
   handoverNotUnderstood: "Sorry I couldn't help. I'm connecting you to a human agent now.",
   handoverWithdrawn: 'OK, I have cancelled the transfer to a person and will carry on helping you. Say "human" whenever you want one.',
   queuedKept: "Your message is saved: our team will reply in queue order when they are online, no need to send it again.",
+  queuedNoted: 'Noted as well: our team will answer it with the rest.',
   queuedComplaint: "I'm sorry about this. You've been moved up the queue, and our team will see to you first when they are online.",
   notUnderstood: "Sorry, I didn't quite get that. You can ask me things like \"where is my package\", \"refund status\" or \"how do I return this\", or say \"human\".",
   notSureOfferHuman: "I'm not sure about that one. Would you like me to connect you to a human agent?",

@@ -71,6 +71,12 @@ const WITHDRAW_GRACE_MS = 5000;
  * on in silence ("我要给差评", "要不要带去医院", "取消订单咋整 急": found from outside, fourteen turns of one shop unanswered).
  */
 export const QUEUED_KEPT_EVERY_MS = 3 * 60 * 1000;
+/**
+ * Between two of those, a message this long after the last word said is told in short that it is noted too
+ * (`queuedNoted`): a second question a minute later got nothing (found from outside, thirty-sixth session). A burst
+ * of messages in a row is still told once.
+ */
+export const QUEUED_NOTED_AFTER_MS = 30_000;
 const KEPT_TOLD_MAX = 20_000;
 const BUSY = '当前咨询人数较多，人工客服将尽快回复您。We are busy right now; a person will answer you shortly.';
 const APOLOGY = '抱歉，智能客服暂时无法回答，已为您转接人工客服。Sorry, I cannot answer right now; a person will take over.';
@@ -176,7 +182,8 @@ export class BotResponder {
   readonly #shopZone: ((shopId: string) => string | null | undefined) | undefined;
   readonly #takenElsewhere: ((m: TakenMessage) => Promise<boolean>) | undefined;
   /** When each queued conversation was last told its message is kept (`#notAnsweredInQueue`). */
-  readonly #keptTold = new Map<string, number>();
+  /** Per queued conversation: when it was last told its messages are kept, and when anything was last said of it. */
+  readonly #keptTold = new Map<string, { kept: number; said: number }>();
 
   constructor(deps: {
     robot: RobotLike;
@@ -339,7 +346,8 @@ export class BotResponder {
    * A queued message the FAQ does not answer, with nobody online: a complaint moves the buyer up
    * the queue and is told so; anything else is told it is kept for the person, at most once every
    * QUEUED_KEPT_EVERY_MS per conversation (found from outside, three shops: a buyer could not tell
-   * waiting from being ignored). Best effort: the message itself is stored whatever happens here.
+   * waiting from being ignored), and in short in between (QUEUED_NOTED_AFTER_MS). Best effort: the
+   * message itself is stored whatever happens here.
    */
   async #notAnsweredInQueue(e: Stored, text: string, a: RobotLikeAnswer): Promise<void> {
     const id = e.conversationId;
@@ -354,10 +362,13 @@ export class BotResponder {
     // Only a short one: "thanks for nothing, 40 mins and still no one" is no thanks (found in review).
     if (a.intent === 'bye' && shortCourtesy(text)) return;
     const now = Date.now();
-    if (now - (this.#keptTold.get(id) ?? -Infinity) < QUEUED_KEPT_EVERY_MS) return;
+    const told = this.#keptTold.get(id);
+    const kept = !told || now - told.kept >= QUEUED_KEPT_EVERY_MS;
+    if (!kept && now - told.said < QUEUED_NOTED_AFTER_MS) return;
     if (this.#keptTold.size >= KEPT_TOLD_MAX) this.#keptTold.clear();
+    const said = this.#inScript(kept ? t.queuedKept : t.queuedNoted, text, e.shopId, a.state);
     // Noted once posted: a failed post is tried again on the next message, not ten minutes later (found in review).
-    if (await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: this.#inScript(t.queuedKept, text, e.shopId, a.state) }, { state: 'queued' })) this.#keptTold.set(id, now);
+    if (await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: said }, { state: 'queued' })) this.#keptTold.set(id, { kept: kept ? now : told!.kept, said: now });
   }
 
   /**

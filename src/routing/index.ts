@@ -8,3 +8,4 @@ export { registerRoutingRoutes } from './routes.ts';
 export { NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, langOfTexts } from './notices.ts';
 export { lastBuyerTexts } from './repository.ts';
 export { plan, estimateWaitSeconds, type Assignment, type AvailableAgent, type QueuedConversation } from './policy.ts';
+export { heldWaitAnswer, heldWaitAnswerAgain, type HeldBy } from './wait.ts';

@@ -26,7 +26,7 @@ import type { SqlStore, Tx } from '../storage/ports.ts';
 import { getConversation, inLockOrder, moveState, SYSTEM_SENDER, type ConversationEventBus, type ConversationService, type EventSink, type StateChange } from '../conversation/index.ts';
 import { estimateWaitSeconds, plan } from './policy.ts';
 import * as repo from './repository.ts';
-import { asksAboutWait, WAIT_ANSWER_EVERY_MS, waitAnswer, waitAnswerAgain } from './wait.ts';
+import { asksAboutWait, heldWaitAnswer, heldWaitAnswerAgain, WAIT_ANSWER_EVERY_MS, waitAnswer, waitAnswerAgain } from './wait.ts';
 import { inScriptOfTexts, scriptByCharacters, TAIWAN_ZONE, toTraditional } from '../robot/index.ts';
 import { KeyedChain } from '../ops/keyed-chain.ts';
 import { langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, withHours, type NoticeLang } from './notices.ts';
@@ -149,9 +149,9 @@ export class RoutingService {
         }
       }),
       events.on('messageStored', 'routing', async (e) => {
-        if (e.senderRole === 'customer' && e.state === 'queued' && e.message.content.kind === 'text') {
+        if (e.senderRole === 'customer' && (e.state === 'queued' || e.state === 'assigned') && e.message.content.kind === 'text') {
           const text = e.typedText ?? e.message.content.text;
-          if (asksAboutWait(text)) this.#track(this.#answerWait(e.shopId, e.conversationId, text));
+          if (asksAboutWait(text)) this.#track(e.state === 'queued' ? this.#answerWait(e.shopId, e.conversationId, text) : this.#answerHeldWait(e.shopId, e.conversationId, text));
           return;
         }
         if (e.senderRole !== 'agent' || e.state !== 'assigned') return;
@@ -299,17 +299,48 @@ export class RoutingService {
       const taiwan = this.#inTaiwan(shopId);
       const hours = mine.agentsOnline === 0 ? await this.#hours(shopId, lang) : undefined;
       const full = inScriptOfTexts(waitAnswer(lang, mine, hours), texts, taiwan);
-      const same = last && last.full === full && Date.now() - last.at < WAIT_ANSWER_EVERY_MS;
-      // Asked again soon after, nothing changed: the place in short, once (found from outside: silence), then nothing.
-      if (same && last.short) return;
-      const text = same ? inScriptOfTexts(waitAnswerAgain(lang, mine), texts, taiwan) : full;
-      this.#waitAnswered.delete(conversationId);
-      this.#waitAnswered.set(conversationId, { at: same ? last.at : Date.now(), full, short: Boolean(same) });
-      if (this.#waitAnswered.size > 10_000) this.#waitAnswered.delete(this.#waitAnswered.keys().next().value!);
-      await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text }, { state: 'queued' });
+      await this.#answerOnce(conversationId, 'queued', full, () => inScriptOfTexts(waitAnswerAgain(lang, mine), texts, taiwan));
     } catch (err) {
       this.#d.log.warn({ err: (err as Error).message, conversationId }, 'could not answer a queued buyer about their wait');
     }
+  }
+
+  /**
+   * A buyer asking about the wait while an agent holds the conversation ("人呢？？"): told who has it, or that they
+   * stepped away (`heldWaitAnswer`). Read without a lock: a move meanwhile fails the post's state check.
+   */
+  async #answerHeldWait(shopId: string, conversationId: string, question: string): Promise<void> {
+    const last = this.#waitAnswered.get(conversationId);
+    if (last && Date.now() - last.at < WAIT_BURST_MS) return;
+    try {
+      const c = await getConversation(this.#d.sql.db, conversationId);
+      if (c?.state !== 'assigned' || !c.agentId) return;
+      const [agent] = await repo.listAgents(this.#d.sql.db, shopId, c.agentId);
+      const present = agent !== undefined && this.#connected(agent);
+      const returns = !present && (agent?.status === 'online' || c.awaitingReplySince !== null);
+      const held = { agentName: c.agentName ?? agent?.name ?? undefined, present, returns };
+      const texts = await this.#scriptTexts(conversationId, question);
+      const lang = langOfTexts(texts);
+      const taiwan = this.#inTaiwan(shopId);
+      await this.#answerOnce(conversationId, 'assigned', inScriptOfTexts(heldWaitAnswer(lang, held), texts, taiwan), () => inScriptOfTexts(heldWaitAnswerAgain(lang, held), texts, taiwan));
+    } catch (err) {
+      this.#d.log.warn({ err: (err as Error).message, conversationId }, 'could not answer a buyer about their agent');
+    }
+  }
+
+  /**
+   * Posts a wait answer while the conversation is still in `state`: the full one, or, asked again soon after with
+   * nothing changed, the short one once (found from outside: silence), then nothing.
+   */
+  async #answerOnce(conversationId: string, state: 'queued' | 'assigned', full: string, again: () => string): Promise<void> {
+    const last = this.#waitAnswered.get(conversationId);
+    const same = last && last.full === full && Date.now() - last.at < WAIT_ANSWER_EVERY_MS;
+    if (same && last.short) return;
+    const text = same ? again() : full;
+    this.#waitAnswered.delete(conversationId);
+    this.#waitAnswered.set(conversationId, { at: same ? last.at : Date.now(), full, short: Boolean(same) });
+    if (this.#waitAnswered.size > 10_000) this.#waitAnswered.delete(this.#waitAnswered.keys().next().value!);
+    await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text }, { state });
   }
 
   // ---- agents
@@ -333,8 +364,12 @@ export class RoutingService {
   }
 
   #view(a: repo.AgentRow): AgentView {
-    const connected = this.#local.has(`${a.shopId}|${a.agentId}`) || (a.lastSeenAt !== null && Date.now() - a.lastSeenAt.getTime() < this.#freshMs());
-    return { agentId: a.agentId, shopId: a.shopId, ...(a.name ? { name: a.name } : {}), status: a.status, capacity: a.capacity, active: a.active, connected };
+    return { agentId: a.agentId, shopId: a.shopId, ...(a.name ? { name: a.name } : {}), status: a.status, capacity: a.capacity, active: a.active, connected: this.#connected(a) };
+  }
+
+  /** A console of the agent's is open on this node, or was seen by any within the freshness window. */
+  #connected(a: repo.AgentRow): boolean {
+    return this.#local.has(`${a.shopId}|${a.agentId}`) || (a.lastSeenAt !== null && Date.now() - a.lastSeenAt.getTime() < this.#freshMs());
   }
 
   /** A console socket of a staff member opened or closed on this node. */

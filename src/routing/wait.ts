@@ -84,3 +84,34 @@ export function waitAnswerAgain(lang: NoticeLang, p: WaitPosition): string {
   if (lang === 'zh') return `您仍在排队第 ${p.position} 位，${p.agentsOnline === 0 ? '客服上线后会按顺序回复您' : '客服接入后会马上回复您'}。`;
   return `Still number ${p.position} in the queue: ${p.agentsOnline === 0 ? 'an agent will answer in turn once one is online' : 'an agent will answer as soon as they join'}.`;
 }
+
+/** The agent holding an assigned conversation, as a buyer asking about the wait is told of them. */
+export interface HeldBy {
+  readonly agentName: string | undefined;
+  /** A console of the agent's is open: they can see the message now. */
+  readonly present: boolean;
+  /** Away from it, the conversation goes back to the queue unless they return (the offline grace or the reply timer). */
+  readonly returns: boolean;
+}
+
+/**
+ * A buyer asking about the wait ("人呢？？", "hello?") while an agent holds the conversation: who has it, or that
+ * they stepped away and what happens then (found from outside, two shops: silence after the reply timer gave the
+ * conversation back to the same agent, and after the agent's console closed, until the timer moved it).
+ */
+export function heldWaitAnswer(lang: NoticeLang, h: HeldBy): string {
+  if (lang === 'zh') {
+    const who = h.agentName ? `客服${h.agentName}` : '客服';
+    if (h.present) return `${who}正在接待您，请稍候，TA 会尽快回复您。`;
+    return h.returns ? `${who}暂时离开了。如果一会儿还没有回来，您的会话会重新排队，由下一位有空的客服接待。` : `${who}暂时离开了，回来后会回复您，您的消息都已留下。`;
+  }
+  const who = h.agentName ?? 'Your agent';
+  if (h.present) return `${who} is looking after your conversation and will reply as soon as they can.`;
+  return h.returns ? `${who} has stepped away. If they are not back soon, your conversation goes back to the queue for the next free agent.` : `${who} has stepped away and will reply when back: your messages are kept.`;
+}
+
+/** The same in short, to a buyer asking again within WAIT_ANSWER_EVERY_MS. */
+export function heldWaitAnswerAgain(lang: NoticeLang, h: HeldBy): string {
+  if (lang === 'zh') return `您的会话仍由${h.agentName ? `客服${h.agentName}` : '客服'}接待，请稍候。`;
+  return `Still with ${h.agentName ?? 'your agent'}: please bear with us.`;
+}

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import pino from 'pino';
 import { ConversationEventBus, ConversationService, getConversation, moveState } from '../../src/conversation/index.ts';
 import { BotResponder, type RobotLike } from '../../src/robot/index.ts';
+import { QUEUED_KEPT_EVERY_MS, QUEUED_NOTED_AFTER_MS } from '../../src/robot/responder.ts';
 import { chatRating, type TypedMessage } from '../../src/desk/index.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
 import { WorkQueue } from '../../src/ops/work-queue.ts';
@@ -429,6 +430,36 @@ for (const f of SQL_FACTORIES) {
         await bot.idle();
         assert.equal((await texts(s, conversations, p, id)).filter((m) => m === `bot:${TEXTS.zh.queuedComplaint}`).length, 1);
       } finally {
+        await s.close();
+      }
+    });
+
+    // Found from outside (thirty-sixth session): a second question a minute after the "kept" notice got nothing.
+    test('in the queue with nobody online: a message well after the notice is told in short that it is noted too; a burst is told once', async () => {
+      const s = await f.create();
+      const realNow = Date.now;
+      let shift = 0;
+      Date.now = () => realNow() + shift;
+      try {
+        const robot: RobotLike = { answer: async (r) => (r.text.includes('转人工') ? reply('正在为您转接人工客服', 'requested') : { ...reply('x'), intent: 'unknown', lang: 'zh' }) };
+        const { conversations, bot } = setup(s, robot, undefined, undefined, async () => true);
+        const p = buyer('buyer_r_noted');
+        const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
+        await bot.idle();
+        const ask = async (t: string, after: number) => {
+          shift += after;
+          await conversations.send(p, say(t));
+          await bot.idle();
+        };
+        await ask('这个能便宜点吗', 0);
+        await ask('还有别的颜色吗', 1000);
+        await ask('包邮吗', QUEUED_NOTED_AFTER_MS);
+        await ask('几天能到', 1000);
+        await ask('能开发票吗', QUEUED_KEPT_EVERY_MS);
+        const said = (await texts(s, conversations, p, id)).slice(2);
+        assert.deepEqual(said, ['customer:这个能便宜点吗', `bot:${TEXTS.zh.queuedKept}`, 'customer:还有别的颜色吗', 'customer:包邮吗', `bot:${TEXTS.zh.queuedNoted}`, 'customer:几天能到', 'customer:能开发票吗', `bot:${TEXTS.zh.queuedKept}`]);
+      } finally {
+        Date.now = realNow;
         await s.close();
       }
     });

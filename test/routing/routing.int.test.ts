@@ -12,7 +12,7 @@ import { connect, eventually, newIsolation, realEnv, startIssuer, startNode, typ
 import type { ConversationFrame, MessageFrame } from '../../src/protocol/frames.ts';
 import type { Principal } from '../../src/auth/index.ts';
 import { moveState } from '../../src/conversation/index.ts';
-import { NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE } from '../../src/routing/index.ts';
+import { heldWaitAnswer, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE } from '../../src/routing/index.ts';
 import { toTraditional } from '../../src/robot/index.ts';
 
 const skip = needsPg || needsRedis;
@@ -499,6 +499,35 @@ describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(seen, { console: 1, pcBuyer: 1, phone: 1, second: 1 }, 'one relay per 2 s; never echoed to the sender\'s side');
     await Promise.all([console_.close(), secondConsole.close(), phone.close(), pc.close()]);
+  });
+
+  // Found from outside (thirty-seventh session, two shops): while an agent held the conversation, "人呢？？" and
+  // "hello?" got nothing, after the reply timer gave it back to the same agent and after their console closed.
+  test('a buyer asking about the wait while an agent holds the conversation is told who has it, or that they stepped away', async () => {
+    const shop = 'shop_held_wait';
+    const t = await issuer.token({ sub: 'hw1', scope: 'cs:agent', shop_id: shop, name: '小周' });
+    const console_ = await connect(a.url, t, 'pc');
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 5 })).status, 200);
+    const phone = await connect(a.url, await issuer.token({ sub: 'bhw', scope: 'cs:customer' }), 'app');
+    const ack = await phone.sendText({ shopId: shop }, '转人工');
+    const id = ack.conversationId;
+    await eventually(async () => (await holder(id)).agent_id === 'hw1', 8000, 'assigned');
+    await console_.sendText({ conversationId: id }, '您好，我看一下');
+    const said = async () => (await a.rt.storage.sql.db.selectFrom('messages').select('content').where('conversation_id', '=', id).where('sender_role', '=', 'system').orderBy('seq').execute()).map((m) => (m.content as { text: string }).text);
+    const before = (await said()).length;
+    await phone.sendText({ conversationId: id }, '人呢？？');
+    const name = (await a.rt.storage.sql.db.selectFrom('conversations').select('agent_name').where('id', '=', id).executeTakeFirstOrThrow()).agent_name ?? undefined;
+    const present = heldWaitAnswer('zh', { agentName: name, present: true, returns: false });
+    await eventually(async () => (await said()).slice(before).includes(present), 3000, 'told who has it');
+    // Away, with the console closed: the conversation stays theirs (they answered, so no reply timer runs).
+    assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'away' })).status, 200);
+    await console_.close();
+    await new Promise((r) => setTimeout(r, 3100));
+    await phone.sendText({ conversationId: id }, 'hello?? anyone there');
+    const away = heldWaitAnswer('en', { agentName: name, present: false, returns: false });
+    await eventually(async () => (await said()).includes(away), 3000, 'told they stepped away');
+    assert.deepEqual(await holder(id), { state: 'assigned', agent_id: 'hw1' });
+    await phone.close();
   });
 
   test('a transfer moves a held conversation to another agent: not to its holder (that would restart the reply timer), not a queued one (twenty-first session, found from outside)', async () => {
