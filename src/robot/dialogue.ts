@@ -51,6 +51,11 @@ const LOGISTICS_INTENTS: ReadonlySet<Intent> = new Set(['track_parcel', 'order_s
 
 /** Not-understood turns in a row that hand the buyer over to a human. */
 export const MAX_FAILURES = 2;
+/**
+ * A miss this long ago no longer counts toward a hand-over: two unclear messages twenty minutes apart, on unrelated
+ * things, handed the buyer over at the second (found from outside, a Wuhan shop).
+ */
+export const MISSES_KEPT_S = 600;
 /** Orders shown in one choice card (newest first). */
 export const MAX_CHOICES = 5;
 /** Logistics records fetched for one turn. */
@@ -73,6 +78,8 @@ export interface DialogueState {
   readonly hans?: true;
   /** Not-understood turns in a row. */
   readonly failures: number;
+  /** When the last of them was (epoch seconds): a count older than MISSES_KEPT_S starts again. */
+  readonly missedAt?: number;
   /** The order the conversation is about, for follow-ups ("那退款呢"). */
   readonly focusOrderId?: string;
   /** The after-sales request told on its own in the last turn (of `focusOrderId`): "cancel it", "那另一个申请呢" lean on it. */
@@ -138,6 +145,7 @@ export function parseState(raw: unknown): DialogueState {
   if (r.v !== 1) return initialState();
   const failures = typeof r.failures === 'number' && Number.isInteger(r.failures) && r.failures >= 0 ? Math.min(r.failures, MAX_FAILURES) : 0;
   const s: { -readonly [K in keyof DialogueState]: DialogueState[K] } = { v: 1, failures };
+  if (failures > 0 && typeof r.missedAt === 'number' && Number.isInteger(r.missedAt) && r.missedAt > 0) s.missedAt = r.missedAt;
   if (r.lang === 'zh' || r.lang === 'en') s.lang = r.lang;
   if (r.langAsked === 'zh' || r.langAsked === 'en') s.langAsked = r.langAsked;
   if (r.hant === true) s.hant = true;
@@ -183,7 +191,15 @@ export function parseState(raw: unknown): DialogueState {
 /** The state with its count of misses started again (the buyer took a hand-over back); undefined when there were none. */
 export function missesForgotten(raw: unknown): DialogueState | undefined {
   const s = parseState(raw);
-  return s.failures > 0 ? { ...s, failures: 0 } : undefined;
+  if (s.failures === 0) return undefined;
+  const fresh: { -readonly [K in keyof DialogueState]: DialogueState[K] } = { ...s, failures: 0 };
+  delete fresh.missedAt;
+  return fresh;
+}
+
+/** The misses that still count at `now`: none once the last is older than MISSES_KEPT_S. */
+function missesStanding(state: DialogueState, now: Date | undefined): number {
+  return state.failures > 0 && state.missedAt !== undefined && now !== undefined && now.getTime() / 1000 - state.missedAt > MISSES_KEPT_S ? 0 : state.failures;
 }
 
 export interface TurnInput {
@@ -201,6 +217,12 @@ export interface TurnInput {
   readonly scriptHint?: 'hant' | 'hans';
   /** Answer from the shop's FAQ only (a buyer waiting in the queue): a question about their own order is not this. */
   readonly faqOnly?: boolean;
+  /**
+   * What followed the words that took a hand-over back, answered after the robot said so: a rest it does not
+   * understand ("算了 我自己再看看", "nvm ill wait for the tracking") is more of the take-back, neither told "not
+   * understood" nor counted as a miss (found from outside: the next unclear message handed the buyer over again).
+   */
+  readonly restOfTakeBack?: boolean;
 }
 
 /** A lookup's outcome. A failed lookup may still carry what it got before failing. */
@@ -2005,9 +2027,13 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   const r = resolveTurn(state, u, input);
   const ctx = context(state, input, data, r);
   let out = answer(ctx);
+  const standing = missesStanding(state, input.now);
   let failures = 0;
-  if (out.failed) {
-    failures = state.failures + 1;
+  if (out.failed && input.restOfTakeBack && !out.next?.faqOptions && !out.next?.confirm) {
+    out = { replies: [] };
+    failures = standing;
+  } else if (out.failed) {
+    failures = standing + 1;
     // A "did you mean …?" is still offered, with the way to a person beside it: a question the FAQ
     // offers an entry for in a fresh conversation was handed over after one miss (found from outside).
     // Waiting in the queue already (asked for the FAQ only): no way to a person, nor a hand-over (found in review).
@@ -2025,11 +2051,12 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
       failures = 0;
     }
   } else if (r.declined) {
-    failures = state.failures;
+    failures = standing;
   }
   const unavailable = [...ctx.unavailable];
   const langAsked = r.langSwitch ?? state.langAsked;
-  const base: DialogueState = { v: 1, lang: r.lang, failures, ...(langAsked ? { langAsked } : {}), ...(r.lang === 'zh' ? scriptState(state, input) : {}) };
+  const missedAt = failures === 0 ? undefined : out.failed && input.now ? Math.floor(input.now.getTime() / 1000) : state.missedAt;
+  const base: DialogueState = { v: 1, lang: r.lang, failures, ...(missedAt ? { missedAt } : {}), ...(langAsked ? { langAsked } : {}), ...(r.lang === 'zh' ? scriptState(state, input) : {}) };
   // The list a pick was made from stays for "the other one" until another list replaces it.
   const listed = listedIds(state);
   const listedKinds = state.pending ? state.pending.kinds : state.listedKinds;

@@ -39,7 +39,7 @@ import { missesForgotten, parseState } from './dialogue.ts';
 
 export interface RobotLike {
   /** `state` may be a promise: the robot awaits it after understanding the text; `langHint`: the text's `content.lang`. */
-  answer(req: { shopId: string; userId: string; conversationId: string; text: string; state?: unknown; langHint?: 'zh' | 'en'; faqOnly?: boolean }): Promise<{
+  answer(req: { shopId: string; userId: string; conversationId: string; text: string; state?: unknown; langHint?: 'zh' | 'en'; faqOnly?: boolean; restOfTakeBack?: boolean }): Promise<{
     replies: ReadonlyArray<{ text: string; card?: unknown }>;
     state: unknown;
     handover?: { reason: string };
@@ -85,6 +85,8 @@ const APOLOGY = '抱歉，智能客服暂时无法回答，已为您转接人工
 const PICTURE = '智能客服暂时看不了图片，已为您转接人工客服查看。I cannot view pictures yet; a person will look at it.';
 
 type Stored = ConversationEvents['messageStored'];
+/** A stored message as a turn: `restOfTakeBack`, what followed the words that took a hand-over back (`#withdraw`). */
+type Turn = Stored & { readonly restOfTakeBack?: true };
 /** A buyer's text message as another module may take it (`takenElsewhere`). */
 export interface TakenMessage {
   readonly shopId: string;
@@ -260,7 +262,7 @@ export class BotResponder {
     if (this.#handedOver.size > 10_000) this.#handedOver.delete(this.#handedOver.values().next().value!);
   }
 
-  #enqueue(e: Stored): void {
+  #enqueue(e: Turn): void {
     const content = e.message.content;
     this.#shopShed?.queued(e.shopId);
     // The robot understands what the buyer typed, not the masked copy everyone sees.
@@ -389,7 +391,7 @@ export class BotResponder {
       const stored = await this.#readState(id).read.then(parseStored).catch(() => undefined);
       await this.#say(id, BOT_SENDER, { kind: 'text', text: inBuyersScript(TEXTS[detectLanguage(text).lang].handoverWithdrawn, text, stored, this.#inTaiwan(e.shopId)) }).catch(() => false);
       await this.#missesForgotten(id, stored);
-      if (rest) this.#enqueue({ ...e, state: 'bot', typedText: rest });
+      if (rest) this.#enqueue({ ...e, state: 'bot', typedText: rest, restOfTakeBack: true });
       return true;
     });
     this.#withdrawing.set(id, next);
@@ -416,7 +418,7 @@ export class BotResponder {
   }
 
   /** One turn, never silent: shed or failed, the buyer is told and a person takes over. */
-  async #turn(conv: Stored, text: string): Promise<void> {
+  async #turn(conv: Turn, text: string): Promise<void> {
     if (this.#withPerson(conv.conversationId)) return;
     const started = performance.now();
     if (this.#takenElsewhere && (await this.#takenElsewhere({ shopId: conv.shopId, buyerId: conv.buyerId, conversationId: conv.conversationId, seq: conv.message.seq, text }).catch(() => false))) return;
@@ -440,14 +442,14 @@ export class BotResponder {
     await this.#handOver(conv.conversationId, PICTURE);
   }
 
-  async #answer(conv: Stored, text: string): Promise<void> {
+  async #answer(conv: Turn, text: string): Promise<void> {
     const id = conv.conversationId;
     // The read goes out now and the robot awaits it only after understanding the text: the
     // round trip overlaps the NLU's CPU instead of coming before it.
     const { own, read } = this.#readState(id);
     const state = read.then(parseStored);
     const langHint = langHintOf(conv.message.content);
-    const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: id, text, state, ...(langHint ? { langHint } : {}) });
+    const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: id, text, state, ...(langHint ? { langHint } : {}), ...(conv.restOfTakeBack ? { restOfTakeBack: true } : {}) });
     const raw = await read;
     // Saved while the replies are stored; the next turn on this node waits behind this one
     // (the per-conversation chain), so it reads the state only after it is written. An

@@ -67,6 +67,8 @@ export interface AnswerRequest {
   readonly langHint?: Lang;
   /** Answer from the shop's FAQ only, never from the buyer's orders (a buyer waiting in the queue). */
   readonly faqOnly?: boolean;
+  /** The text is what followed the words that took a hand-over back ("算了 我自己再看看"): not understood, it is let be. */
+  readonly restOfTakeBack?: boolean;
 }
 
 export interface AnswerTimings {
@@ -482,6 +484,7 @@ function turnInput(req: AnswerRequest, now: Date, nlu: Nlu, tzOffsetMinutes: num
     tzOffsetMinutes,
     ...(req.langHint ? { langHint: req.langHint } : {}),
     ...(req.faqOnly ? { faqOnly: true } : {}),
+    ...(req.restOfTakeBack ? { restOfTakeBack: true } : {}),
   };
 }
 

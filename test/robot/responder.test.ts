@@ -248,7 +248,8 @@ for (const f of SQL_FACTORIES) {
     test('a buyer in the queue who takes the hand-over back gets the robot again, which answers the rest', async () => {
       const s = await f.create();
       try {
-        const { conversations, bot } = setup(s, { answer: async (r) => (r.text.includes('转人工') ? reply('正在为您转接人工客服', 'requested') : reply(`robot: ${r.text}`)) });
+        // The rest is marked as such (thirty-seventh session): not understood, the robot lets it be.
+        const { conversations, bot } = setup(s, { answer: async (r) => (r.text.includes('转人工') ? reply('正在为您转接人工客服', 'requested') : reply(`robot: ${r.text}${r.restOfTakeBack ? ' (rest)' : ''}`)) });
         const p = buyer('buyer_r_back');
         const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
         await bot.idle();
@@ -261,7 +262,7 @@ for (const f of SQL_FACTORIES) {
         assert.equal((await getConversation(s.db, id))?.state, 'bot');
         const msgs = await texts(s, conversations, p, id);
         assert.match(msgs.at(-2)!, /^bot:好的，已为您取消转人工/);
-        assert.equal(msgs.at(-1), 'bot:robot: 我的快递到哪了', 'the rest of the message is answered');
+        assert.equal(msgs.at(-1), 'bot:robot: 我的快递到哪了 (rest)', 'the rest of the message is answered');
         await conversations.send(p, say('谢谢'));
         await bot.idle();
         assert.equal((await texts(s, conversations, p, id)).at(-1), 'bot:robot: 谢谢', 'the robot answers again');

@@ -11,6 +11,7 @@ import { toTraditional } from '../../src/robot/traditional.ts';
 import { chineseScript, createNlu, detectLanguage, withdrawsHandover } from '../../src/robot/nlu/index.ts';
 import { isSmallTalk } from '../../src/robot/nlu/identity.ts';
 import { neverPaid, TEXTS } from '../../src/robot/replies.ts';
+import { MISSES_KEPT_S } from '../../src/robot/dialogue.ts';
 
 const faq = new FaqIndexProvider();
 faq.setEntries(SHOP, readDemoFaq());
@@ -590,6 +591,34 @@ describe('handover', () => {
     const plain = conversation(robotWith({}));
     await plain('asdfgh');
     assert.deepEqual((await plain('1+1等于几')).handover, { reason: 'not_understood' });
+  });
+
+  // Found from outside (a Wuhan shop, thirty-sixth session): two unclear messages twenty minutes apart handed over.
+  test('a miss more than ten minutes old no longer counts toward the hand-over', async () => {
+    let now = NOW.getTime();
+    const say = conversation(createRobot({ dataSource: fakeDataSource({}), faq, clock: () => new Date(now) }));
+    const first = await say('asdfgh');
+    assert.equal(first.state.failures, 1);
+    now += (MISSES_KEPT_S + 60) * 1000;
+    const later = await say('1+1等于几');
+    assert.equal(later.handover, undefined, textOf(later));
+    assert.equal(later.state.failures, 1, 'counted afresh');
+    now += 60_000;
+    assert.deepEqual((await say('qwerty')).handover, { reason: 'not_understood' }, 'a minute later the count stands');
+  });
+
+  // Found from outside (a Wuhan shop, thirty-sixth session): what followed a take-back, not understood, was a miss.
+  test('the rest of a take-back that is not understood is let be: nothing said, no miss counted', async () => {
+    const robot = robotWith({});
+    const ask = (text: string, state: unknown, restOfTakeBack = false) => robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-1', text, state, ...(restOfTakeBack ? { restOfTakeBack } : {}) });
+    const rest = await ask('asdfgh', undefined, true);
+    assert.deepEqual([rest.replies, rest.state.failures, rest.handover], [[], 0, undefined]);
+    const next = await ask('1+1等于几', rest.state);
+    assert.equal(next.handover, undefined, 'the first miss');
+    // Understood, it is answered as ever.
+    assert.match(textOf(await ask('退货怎么退', undefined, true)), /退/);
+    // Not understood without the mark: a miss, as before.
+    assert.equal((await ask('asdfgh', undefined)).state.failures, 1);
   });
 
   test('an understood turn in between resets the count', async () => {
