@@ -369,7 +369,7 @@ const idKey = foldedKey;
 // "order 100175" for GS-100175: buyers drop the letters a shop puts before its numbers (found from outside: "no request" told falsely).
 const lettersBefore = (full: string, typed: string) => typed.length >= MIN_BARE_NUMBER && /^\d+$/.test(typed) && full.length > typed.length && full.endsWith(typed) && /^[a-z]+$/.test(full.slice(0, -typed.length));
 const MIN_BARE_NUMBER = 5;
-const sameId = (a: string, b: string) => {
+export const sameId = (a: string, b: string): boolean => {
   if (a.toLowerCase() === b.toLowerCase()) return true;
   const [ka, kb] = [idKey(a), idKey(b)];
   return ka !== '' && (ka === kb || lettersBefore(ka, kb) || lettersBefore(kb, ka));
@@ -3443,6 +3443,10 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       // Buyers give the day they paid or misremember it by one: a day no order was placed on
       // narrows nothing rather than leaving none.
       if (kept.length === 0) continue;
+      // "wheres my sleeping bag at? ordered it wednesday": the goods named outrank a day misremembered (a Sydney shop,
+      // thirty-seventh session: the tent of a Wednesday three weeks back).
+      const goods = namedGoods(ctx, orders);
+      if (goods.length > 0 && !kept.some((o) => goods.includes(o))) continue;
       out = kept;
       narrowed = true;
     } else if (e.type === 'phoneTail' && !isNewPhone(ctx, e.value as string, out)) {
@@ -3461,9 +3465,7 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       narrowed = true;
     }
   }
-  const tokens = u.tokens.filter((w) => (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) ? w.length >= 3 : w.length >= 2 && !/^\d+$/.test(w)) && !TITLE_STOP.has(w));
-  // The kinds of goods named, in any words or language ("the toothbrush" for 电动牙刷, "外套" for 茄克: found from outside).
-  const { words, kinds } = notDenied(u.normalized, [...new Set([...tokens, ...titleBigrams(ctx.input.text, out)])], [...kindsOfGoods(ctx.input.text)]);
+  const { words, kinds } = goodsWords(ctx, out);
   const byTitle = titled(words, kinds, out);
   // A title word only counts when it picks some orders out; "我的订单" names none.
   if (byTitle.length > 0 && byTitle.length < out.length) {
@@ -3473,6 +3475,21 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
   const byPlace = sentTo(words, out);
   if (byPlace.length > 0 && byPlace.length < out.length) return byPlace;
   return narrowed ? out : undefined;
+}
+
+/** The words and kinds of goods the message names, as the titles of `orders` may hold them. */
+function goodsWords(ctx: Ctx, orders: readonly Order[]): { words: string[]; kinds: string[] } {
+  const u = ctx.r.u;
+  const tokens = u.tokens.filter((w) => (/^\p{Script=Han}+$/u.test(w) ? w.length >= 2 : /^[a-z]+$/.test(w) ? w.length >= 3 : w.length >= 2 && !/^\d+$/.test(w)) && !TITLE_STOP.has(w));
+  // The kinds of goods named, in any words or language ("the toothbrush" for 电动牙刷, "外套" for 茄克: found from outside).
+  return notDenied(u.normalized, [...new Set([...tokens, ...titleBigrams(ctx.input.text, orders)])], [...kindsOfGoods(ctx.input.text)]);
+}
+
+/** The orders the goods named pick out of `orders`; none when they pick none out, or all. */
+function namedGoods(ctx: Ctx, orders: readonly Order[]): Order[] {
+  const { words, kinds } = goodsWords(ctx, orders);
+  const named = titled(words, kinds, orders);
+  return named.length < orders.length ? named : [];
 }
 
 /** The orders whose titles share the most words and kinds of goods with what the buyer said ("the blue hoodie"); none when none shares any. */

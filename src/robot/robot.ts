@@ -18,7 +18,7 @@
 import type { Aftersale, BuyerDataSource, Logistics, Order } from '../commerce/types.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { MAX_PRINCIPAL_ID_CHARS } from '../protocol/conversation.ts';
-import { asksAboutData, awaitsAnswer, logisticsTargets, parseState, plan, POLICY_INTENTS, SHOP_QUESTIONS, step, type ShopQuestion, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
+import { asksAboutData, awaitsAnswer, logisticsTargets, parseState, plan, POLICY_INTENTS, sameId, SHOP_QUESTIONS, step, type ShopQuestion, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
 import type { FaqHit, FaqLookup } from './faq-index.ts';
 import type { FaqProvider, TopicQuery } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
@@ -175,6 +175,7 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
   // language (a bare tracking number) is answered in the shop's script too (found from outside: simplified in a Taiwanese shop),
   // as is a first Chinese message after English ones ("早安" after "never mind, I will wait": found from outside).
   if (state.lang !== 'zh' && ctx.sources.faq.script && (HAN.test(input.text) ? scriptByCharacters(input.text) === undefined : tellsNoLanguage(input.text))) input = await withShopScript(ctx, input);
+  input = await withOwnOrderCodes(sources, input);
   t = performance.now();
   let p = plan(state, input);
   cpu += performance.now() - t;
@@ -207,6 +208,22 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
     unavailable: result.unavailable,
     timings: { cpuMs: round(cpu), lookupMs: round(lookupMs), totalMs: round(performance.now() - started) },
   };
+}
+
+/**
+ * A product code's shape that is one of the buyer's own order ids ("not the tent, the sleeping bag one. SO-10288"): that
+ * order's id. The buyer's orders are read first, only for a text holding such a code (found from outside, a Sydney shop:
+ * the warranty offered instead of the order). A queued buyer's FAQ-only turn reads no orders.
+ */
+async function withOwnOrderCodes(src: Sources, input: TurnInput): Promise<TurnInput> {
+  const u = input.understanding!;
+  if (input.faqOnly || !u.entities.some((e) => e.type === 'sku')) return input;
+  const got = await lookupWithinBudget((s) => src.ds.listOrders(input.shopId, input.userId, s).then(arrayOf<Order>), Math.min(src.budgetMs, BEST_EFFORT_BUDGET_MS));
+  if (!got.ok) return input;
+  const own = (code: string) => got.value.find((o) => sameId(o.orderId, code))?.orderId;
+  if (!u.entities.some((e) => e.type === 'sku' && own(e.value))) return input;
+  const entities = u.entities.map((e) => (e.type === 'sku' && own(e.value) ? { type: 'orderId' as const, value: own(e.value)! } : e));
+  return { ...input, understanding: { ...u, entities } };
 }
 
 /** Intents a part of a message may have to be answered on its own: questions the robot answers, not a complaint or a request for a person. */

@@ -9063,3 +9063,27 @@ test('a returns question in English finds the shop\'s Chinese returns entry befo
   assert.match(t, /奶粉一经拆封/);
   assert.doesNotMatch(t, /don't have this shop's return rules/);
 });
+
+// Found from outside (a Sydney shop, thirty-seventh session).
+describe('an order named by a code of a product code\'s shape, or by its goods with a day misremembered', () => {
+  const tent = order({ orderId: 'SO-10231', status: 'delivered', createdAt: '2024-11-06T12:00:00+08:00', items: [{ sku: 'T-2', title: 'Hiker Venture 2-Person Hiking Tent', quantity: 1, price: '299.00' }] });
+  const bag = order({ orderId: 'SO-10288', createdAt: '2024-11-21T12:00:00+08:00', items: [{ sku: 'B-5', title: 'Alpine -5C Down Sleeping Bag', quantity: 1, price: '249.00' }] });
+  const data: FakeData = { orders: [tent, bag], logistics: [logistics({ orderId: tent.orderId, status: 'delivered' }), logistics({ orderId: bag.orderId })] };
+
+  test('"not the tent, the sleeping bag one. SO-10288": the buyer\'s own order, though its id looks like a product code', async () => {
+    const say = conversation(robotWith(data));
+    assert.match(textOf(await say('where is my tent')), /SO-10231/);
+    const r = await say('nah mate not the tent, the sleeping bag one. SO-10288');
+    assert.match(textOf(r), /SO-10288/, textOf(r));
+    assert.doesNotMatch(textOf(r), /SO-10231|did you mean/i);
+    // A code that is none of the buyer's orders stays a product code.
+    assert.doesNotMatch(textOf(await conversation(robotWith(data))('is B-7781 in stock')), /SO-10288/);
+  });
+
+  test('"wheres my sleeping bag at? ordered it wednesday": the goods named outrank a Wednesday weeks back', async () => {
+    const r = await conversation(robotWith(data))('g day mate, wheres my sleeping bag at? ordered it wednesday');
+    assert.match(textOf(r), /SO-10288/, textOf(r));
+    // The day alone still picks the order of that day.
+    assert.match(textOf(await conversation(robotWith(data))('where is the one i ordered on wednesday the 6th')), /SO-10231/);
+  });
+});
