@@ -8692,7 +8692,8 @@ describe('a Chengdu, a Houston and a Shanghai shop (thirty-fourth session)', () 
       ['晓得了 不用人工了哈', ''],
       ['好的 不要人工了 拜拜', '拜拜'],
       ['算了 人工不用了 我先去医院看看', '我先去医院看看'],
-      ['算了算了 不投诉了 退款到了就行', '不投诉了 退款到了就行'],
+      // The complaint taken back with it is the take-back's too (thirty-seventh session; its rest had been '不投诉了 退款到了就行').
+      ['算了算了 不投诉了 退款到了就行', '退款到了就行'],
       ['nah no agent, im good', 'im good'],
       ['bruh. no agent. forget it', ''],
     ] as const) assert.equal(withdrawsHandover(text), rest, text);
@@ -9085,5 +9086,38 @@ describe('an order named by a code of a product code\'s shape, or by its goods w
     assert.match(textOf(r), /SO-10288/, textOf(r));
     // The day alone still picks the order of that day.
     assert.match(textOf(await conversation(robotWith(data))('where is the one i ordered on wednesday the 6th')), /SO-10231/);
+  });
+});
+
+// Found from outside (thirty-seventh session: a Guangzhou, a Xi'an, a Taipei and a Sydney shop).
+describe('take-backs, declines and a complaint taken back, and a reaction said in Cantonese', () => {
+  test('take-backs in more words: an apology first, "scratch that", "didnt mean to ask for a person", a complaint taken back', () => {
+    for (const [text, rest] of [
+      ['不好意思 不用了 我再等黑貓通知就好', '我再等黑貓通知就好'],
+      ['？？我说了不投诉 不用人工', ''],
+      ['不用了 不投诉了 周一发就行', '周一发就行'],
+      ['actually no worries, forget it, i\'ll sort it on the website myself', "i'll sort it on the website myself"],
+      ['actually scratch that, i\'ll come back monday when youre open', "i'll come back monday when youre open"],
+      ['sorry didnt mean to ask for a person, can the bot just tell me if you price match', 'can the bot just tell me if you price match'],
+    ] as const) assert.equal(withdrawsHandover(text), rest, text);
+    // Still wanting the person, or complaining.
+    for (const text of ['不好意思 我要投诉', 'sorry, can i get a person', '不投诉不行了是吧？']) assert.equal(withdrawsHandover(text), undefined, text);
+  });
+
+  test('"不投诉了" is no complaint; "不找人了 就这样吧" after "shall I get a person?" declines it', async () => {
+    const nlu = createNlu();
+    for (const t of ['不投诉了 周一发就行', '我说了不投诉 不用人工']) assert.notEqual(nlu.understand(t).intent, 'complaint', t);
+    assert.equal(nlu.understand('我要投诉你们').intent, 'complaint');
+    const say = conversation(robotWith({}));
+    await say('asdfgh');
+    const r = await say('那算了算了 不找人了 就这样吧');
+    assert.equal(r.handover, undefined, textOf(r));
+  });
+
+  test('"我系用咗一次就过敏啊，塊面又紅又腫": a reaction, told to stop and handed over first', async () => {
+    const { healthAsked } = await import('../../src/robot/nlu/health.ts');
+    const { normalize } = await import('../../src/robot/nlu/index.ts');
+    for (const t of ['我系用咗一次就过敏啊，塊面又紅又腫，唔系质量问题咩？', '用了一次就过敏了 脸又红又肿']) assert.equal(healthAsked(normalize(t).text), 'reaction', t);
+    for (const t of ['用了一次就爱上了', '这个面霜用了一次就过敏了，能退吗']) assert.equal(healthAsked(normalize(t).text), undefined, t);
   });
 });

@@ -416,7 +416,7 @@ const ASKS_PERSON = /人工|真人|客服|老板|经理|主管|(?<![a-z])(?:huma
 // "要得 不要人工了…", "晓得了 不用人工了哈", "bruh. no agent" (a Chengdu and a Houston shop, thirty-fourth session: left queued).
 // "Very well. Then I shall withdraw my request for a person" (a Bristol shop, thirty-fifth session: no reply in the queue).
 // "hello?? i said no need agent", "不不不 不要人工" (a Singapore and a Chengdu shop, thirty-sixth session: left queued).
-const WITHDRAW_LEADS = '哦哟|哦唷|不要紧的?|好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|不不不|不不|我说了|说了|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll|sorry|oh sorry|hello|hi|i said';
+const WITHDRAW_LEADS = '不好意思|抱歉|对不起|no worries|哦哟|哦唷|不要紧的?|好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|不不不|不不|我说了|说了|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll|sorry|oh sorry|hello|hi|i said';
 const WITHDRAW_WORDS = [
   // "算了算了 不投诉了…": RETRACTION's 算了 is not the one of "算了算" (reckoned).
   '算了算了',
@@ -459,6 +459,11 @@ const WITHDRAW_WORDS = [
   // "never mind the agent. where is the parcel", "forget the agent" (found from outside: left in the queue, silence).
   '(?:never ?mind|nvm|forget(?: about)?) (?:the |an? |my )?(?:agent|person|human|transfer)s?(?=\\s*(?:[,.!~]|$))',
   RETRACTION_EN,
+  // "actually scratch that, i'll come back monday", "sorry didnt mean to ask for a person, can the bot just tell me…",
+  // "不用了 不投诉了…", "我说了不投诉 不用人工" (a Sydney and a Guangzhou shop, thirty-seventh session: left queued, or queued again).
+  'scratch that',
+  "(?:i )?did ?n'?t mean to (?:ask for|get|call|press for) (?:a |an |the )?(?:person|human|agent|real person)",
+  '(?:不|别|不用|不要)投诉了?(?=[\\s,，.。!！~]|$)',
   'cancel (?:that|the transfer|transfer)',
   '(?:withdraw|cancel|retract|drop) (?:my |the )?request (?:for|to speak to|to talk to) (?:a |an )?(?:person|human|agent|someone)',
   // "cancel the agent", "cancel the agent thing" (a Melbourne shop, thirty-fifth session: no reply in the queue).
@@ -481,9 +486,10 @@ const WITHDRAW_WORDS = [
   '(?:(?:tak|tidak|gak|nggak|ga|x) ?(?:payah|perlu|usah)(?: (?:agent|ejen|orang|person|human|cs))?|takpe|takpa|tak apa)(?! ?ke(?![a-z]))(?![^,.!?]*\\?)',
 ].join('|');
 // A particle after the words is theirs ("tak payah lah, where is my parcel").
-const WITHDRAWS = new RegExp(`^\\s*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！?？]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~;；吧啦哈]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
+const WITHDRAWS = new RegExp(`^[\\s?？!！]*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！?？]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~;；吧啦哈]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
 // "yeah nah dont worry about a person. is the decaf…" (a Melbourne shop, thirty-third session: handed over).
-const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|(?:说了)?不(?:用|要|需要)转(?:了|啦)?(?=[\s,，.。!！]|$)|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:don'?t|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?)(?![a-z])/gi;
+// "那算了算了 不找人了 就这样吧" (a Xi'an shop, thirty-seventh session: handed over as a yes).
+const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|不(?:用|要|需要)?(?:找|叫)(?:真人|人工|客服|人)(?:了|啦)?|(?:说了)?不(?:用|要|需要)转(?:了|啦)?(?=[\s,，.。!！]|$)|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:don'?t|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?)(?![a-z])/gi;
 /** "不用轉人工啦 我只是說一下": a person named only to say none is needed (found from outside: asked "shall I get one?"). */
 export function declinesPerson(text: string): boolean {
   const t = foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC')).toLowerCase();
