@@ -244,6 +244,8 @@ export interface TurnData {
   readonly faqEntries?: number;
   /** The shop's FAQ entries that answer the robot's own questions (`SHOP_QUESTIONS`): they replace its built-in texts. */
   readonly shopSays?: Partial<Record<ShopQuestion, FaqHit | null>>;
+  /** The same, asked in the other language (OTHER_LANGUAGE_ASKS): a shop whose FAQ is in one language only. */
+  readonly shopSaysAlt?: Partial<Record<ShopQuestion, FaqHit | null>>;
   /** The other FAQ questions picked beside `faqText` ("1 and 3", "both"), as found, in order. */
   readonly faqMore?: readonly (FaqHit | null)[];
   /** `faq` is the answer found with the goods in focus beside the message (`Needs.faqContext`). */
@@ -2299,10 +2301,21 @@ function faqAnswer(ctx: Ctx): string | undefined {
 function ofOtherGoods(text: string, e: FaqEntry): boolean {
   const named = kindsOfGoods(text);
   if (!named.size) return false;
+  // An entry asked of no goods that opens in general ("Can I return an item?": "Unused gear … within 30 days") is no limit,
+  // whatever goods a later sentence singles out ("Tents must be unpitched…": a Sydney shop, thirty-seventh session).
+  if (kindsOfGoods(e.question).size === 0 && opensInGeneral(e.answer)) return false;
   // Its question and answer: an alternate's example ("耳机坏了能修吗" of the electronics warranty) is no limit.
   const own = kindsOfGoods(`${e.question} ${e.answer}`);
   return own.size > 0 && ![...named].some((k) => own.has(k));
 }
+
+/** The answer's first sentence of some length names no kind of goods. */
+function opensInGeneral(answer: string): boolean {
+  const first = answer.split(/[。！？!?\n]|\.(?=\s|$)/).map((s) => s.trim()).find((s) => [...s].length >= GENERAL_SENTENCE_MIN);
+  return first !== undefined && kindsOfGoods(first).size === 0;
+}
+/** Characters a sentence needs to say something general ("Yes." says nothing of the kind). */
+const GENERAL_SENTENCE_MIN = 8;
 
 /** The entry answered, kept one turn for a follow-up about it. */
 function answeredEntry(ctx: Ctx): Pick<DialogueState, 'faqLast'> {
@@ -2845,7 +2858,7 @@ const troublesIn = (text: string): string[] => TROUBLE_KINDS.filter(([, re]) => 
  * 的是哪一个？"), never the built-in text beside them, so one shop states one policy; else the
  * built-in text for a shop that wrote nothing on it.
  */
-function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pick<DialogueState, 'faqOptions' | 'faqLast'> } {
+function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pick<DialogueState, 'faqOptions' | 'faqLast' | 'offeredHuman'> } {
   const answer = faqAnswer(ctx);
   if (answer) return { text: answer, offer: answeredEntry(ctx) };
   const candidates = policyCandidates(ctx);
@@ -2853,6 +2866,12 @@ function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pic
   if (again) return { text: again.entry.answer, offer: { faqLast: ctx.state.faqLast! } };
   const offer = offerOf(ctx, candidates);
   if (offer) return { text: offer.text, offer: { faqOptions: offer.faqOptions } };
+  // The shop's entry on the topic was the answer just given ("那我可以整套退嗎" right after the returns entry): its word, and
+  // a person for the case, not "the shop's rules were not found" (a Taipei shop, thirty-seventh session).
+  const last = ctx.state.faqLast;
+  if (last && candidates.some((h) => h.entry.question.slice(0, MAX_FAQ_QUESTION) === last.q) && detectLanguage(last.a).lang === ctx.lang) {
+    return { text: ctx.t.ruleException(last.a), offer: { faqLast: last, offeredHuman: true } };
+  }
   // The shop's entry in the other language only: its word, said as it is with a person to explain,
   // before a built-in text that may contradict it.
   // Only an entry the shop filed on this very topic, sharing words with the question: a price-protection
@@ -3844,7 +3863,8 @@ function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
   if (promised === undefined) return undefined;
   // A promise in working days is kept by the end of the last of them, counted from the weekday paid
   // ("3个工作日内" paid on a Tuesday is due by Friday night, not Sunday: found from outside).
-  const days = terms.own && !aheadKind(o) ? workingDaysIn(terms.text) : undefined;
+  const rule = terms.rule ?? terms.text;
+  const days = terms.own && !aheadKind(o) ? workingDaysIn(rule) : undefined;
   const paid = Date.parse(o.updatedAt);
   // Only when the promise kept is that one ("现货48小时内发货，定制款10个工作日" promises 48 hours).
   if (days !== undefined && promised === workingDayHours(days) && Number.isFinite(paid)) {
@@ -3852,7 +3872,7 @@ function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
     return now > endOfWorkingDay(paid, days, ctx.tz) ? atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), 1) : undefined;
   }
   // "24 小時內出貨，週六、日及國定假日順延": the hours are counted on weekdays only (found from outside: late on a Sunday).
-  if (terms.own && WEEKEND_DEFERS.test(shopReading(terms.text)) && Number.isFinite(paid)) {
+  if (terms.own && WEEKEND_DEFERS.test(shopReading(rule)) && Number.isFinite(paid)) {
     const now = (ctx.input.now ?? new Date()).getTime();
     return weekdayHours(paid, now, ctx.tz) > promised ? atLeast(elapsed(ctx, o.updatedAt, HOUR_MS), 1) : undefined;
   }
@@ -4094,6 +4114,8 @@ interface ShipTerms {
   readonly hours: number | undefined;
   /** The text is the shop's (or the pre-order's), not the built-in promise. */
   readonly own: boolean;
+  /** The shop's rule as it wrote it, when the text is not it (a rule in the other language: `shipDayByRule`). */
+  readonly rule?: string;
 }
 /**
  * When an order not shipped yet ships: for a pre-order the shop's entry on pre-orders, else the time
@@ -4108,6 +4130,8 @@ function shipTerms(ctx: Ctx, o: Order): ShipTerms {
   if (!kind) {
     const said = shopSays(ctx, 'ship_time');
     const shop = said === undefined ? undefined : ofSize(said, o, ctx.lang, ctx.data.shopSays?.ship_time?.entry.answer);
+    const other = shop === undefined ? shopSaysOther(ctx, 'ship_time') : undefined;
+    if (other !== undefined) return { text: shipDayByRule(ctx, o, other), hours: hoursIn(other, SHIPS) ?? hoursIn(other, DELIVERED_AFTER_PAYMENT), own: true, rule: other };
     // Goods the shop orders in ("【调货】", "backorder"): its clause on them, not the in-stock one (found from outside: late at 57 hours of 3 working days).
     const prefer = o.items.some((i) => BACKORDER.test(i.title)) ? BACKORDER : undefined;
     return { text: shop ? withShipDay(ctx, o, shop) : ctx.t.shipPromise, hours: shop ? (hoursIn(shop, SHIPS, prefer) ?? hoursIn(shop, DELIVERED_AFTER_PAYMENT)) : SHIP_PROMISE_HOURS, own: shop !== undefined };
@@ -4125,12 +4149,23 @@ function shipTerms(ctx: Ctx, o: Order): ShipTerms {
 
 /** The shop's rule on sending, and the day it gives this paid order when not past (ship-day.ts). */
 function withShipDay(ctx: Ctx, o: Order, rule: string): string {
+  const named = shipDayNamed(ctx, o, rule);
+  return named ? `${rule}${ctx.lang === 'zh' ? '' : ' '}${ctx.t.shipDay(named)}` : rule;
+}
+
+/** The day the shop's rule sends a paid order out, named in the buyer's language; undefined when it tells none, or one past. */
+function shipDayNamed(ctx: Ctx, o: Order, rule: string): string | undefined {
   // Read as the shop's other sentences are: "下午3點前付款，當天出貨" (a Taipei shop, thirty-fifth session: no day).
   const day = o.status === 'paid' ? dispatchDay(shopReading(rule), Date.parse(o.updatedAt), ctx.tz) : undefined;
-  if (!day || day < (localDate((ctx.input.now ?? new Date()).toISOString(), ctx.tz) ?? day)) return rule;
+  if (!day || day < (localDate((ctx.input.now ?? new Date()).toISOString(), ctx.tz) ?? day)) return undefined;
   const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-  const named = ctx.lang === 'zh' ? `${formatDay(`${day}T12:00:00Z`, 'zh', 0)}（${ZH_WEEKDAYS[weekday]}）` : `${EN_WEEKDAYS[weekday]}, ${formatDay(`${day}T12:00:00Z`, 'en', 0)}`;
-  return `${rule}${ctx.lang === 'zh' ? '' : ' '}${ctx.t.shipDay(named)}`;
+  return ctx.lang === 'zh' ? `${formatDay(`${day}T12:00:00Z`, 'zh', 0)}（${ZH_WEEKDAYS[weekday]}）` : `${EN_WEEKDAYS[weekday]}, ${formatDay(`${day}T12:00:00Z`, 'en', 0)}`;
+}
+
+/** The shop's rule in the other language: the day it gives, in the buyer's; else the rule as the shop's note. */
+function shipDayByRule(ctx: Ctx, o: Order, rule: string): string {
+  const named = shipDayNamed(ctx, o, rule);
+  return named ? ctx.t.shipDayByRule(named) : ctx.t.otherLanguageNote(rule);
 }
 const ZH_WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
 const EN_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
@@ -4218,7 +4253,30 @@ function aboutAddressChange(entry: FaqEntry): boolean {
 }
 /** The shop's answer to one of the robot's questions, capped like any answer kept. */
 function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
-  const hit = ctx.data.shopSays?.[q];
+  return shopSaysOf(ctx, q, ctx.data.shopSays?.[q]);
+}
+
+/**
+ * Questions whose built-in answer names times or rules the shop may contradict: asked in both languages, so that a shop whose
+ * FAQ is in one language is not told over by the built-in text in the other (a Taipei shop's English buyer was told refunds
+ * take "1-3 business days" beside its own 7-14, a Guangzhou shop's "ships within 48 hours" beside its own Monday: the
+ * thirty-seventh session).
+ */
+export const OTHER_LANGUAGE_ASKS: ReadonlySet<ShopQuestion> = new Set(['ship_time', 'refund_time', 'review_time', 'return_ship', 'returns']);
+
+/** The shop's word on `q` written only in the language the buyer does not write, found by either question; undefined when it has one in theirs. */
+function shopSaysOther(ctx: Ctx, q: ShopQuestion): string | undefined {
+  if (!OTHER_LANGUAGE_ASKS.has(q) || shopSays(ctx, q) !== undefined) return undefined;
+  const other: Ctx = { ...ctx, lang: ctx.lang === 'zh' ? 'en' : 'zh' };
+  return shopSaysOf(other, q, ctx.data.shopSays?.[q]) ?? shopSaysOf(other, q, ctx.data.shopSaysAlt?.[q]);
+}
+/** The shop's word on `q` in the other language, said as its note ("The shop's note on this is in Chinese: …"). */
+const noteInOther = (ctx: Ctx, q: ShopQuestion): string | undefined => {
+  const note = shopSaysOther(ctx, q);
+  return note === undefined ? undefined : ctx.t.otherLanguageNote(note);
+};
+
+function shopSaysOf(ctx: Ctx, q: ShopQuestion, hit: FaqHit | null | undefined): string | undefined {
   if (!hit || detectLanguage(hit.entry.answer).lang !== ctx.lang) return undefined;
   const a = hit.entry.answer.trim();
   // Read in one form (shopReading); said as the shop wrote it.
@@ -4912,7 +4970,9 @@ function cancelAnswer(ctx: Ctx, o: Order): Outcome {
     return { replies: [reply(ctx.t.cancelDigital(o.orderId), orderCard(o))], next: { offeredHuman: true } };
   }
   // Sent goods: the shop's own word on returns, not the built-in "return it after it arrives" ("no returns on groceries": found from outside).
-  const returns = (key === 'shipped' || key === 'delivered') && shopSays(ctx, 'returns');
+  const sent = key === 'shipped' || key === 'delivered';
+  const other = sent && shopSays(ctx, 'returns') === undefined ? shopSaysOther(ctx, 'returns') : undefined;
+  const returns = sent && (shopSays(ctx, 'returns') ?? (other === undefined ? undefined : ctx.t.inOtherLanguage(other)));
   if (returns) return { replies: [reply(ctx.t.cancelSent[key as 'shipped' | 'delivered'](o.orderId, returns), orderCard(o))] };
   const unshipped = key === 'paid' || key === 'pending_payment' ? key : undefined;
   // A pre-order's or made-to-order's own rule on cancelling ("预售订单付款后不支持无理由取消",
@@ -5316,7 +5376,7 @@ function shopRefundTime(ctx: Ctx, a: Aftersale, hintKey: string): string | undef
   // Only where the money is what comes next: not on a refused request, nor before the goods are sent back (found in review).
   // Goods on their way back: the shop's word, not the built-in "1-3 business days after the warehouse receives it" (found from outside).
   if (a.type === 'exchange' || !(hintKey === 'approved_refund' || hintKey === 'refunded' || hintKey === 'returning')) return undefined;
-  const shop = shopSays(ctx, 'refund_time');
+  const shop = shopSays(ctx, 'refund_time') ?? noteInOther(ctx, 'refund_time');
   // On its way back, the warehouse's receipt comes first: said before the shop's word (found in review: "收到没" lost it).
   return shop && hintKey === 'returning' && !ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.returningThen(shop) : shop;
 }
@@ -5325,12 +5385,12 @@ function shopRefundTime(ctx: Ctx, a: Aftersale, hintKey: string): string | undef
  * built-in hint names no time, which the shop never said (found from outside twice: "商家会在 1-2 个
  * 工作日内审核" against a shop's same-day review).
  */
-const shopReviewTime = (ctx: Ctx, hintKey: string): string | undefined => (hintKey === 'requested' || hintKey === 'requested_goods' ? shopSays(ctx, 'review_time') : undefined);
+const shopReviewTime = (ctx: Ctx, hintKey: string): string | undefined => (hintKey === 'requested' || hintKey === 'requested_goods' ? (shopSays(ctx, 'review_time') ?? noteInOther(ctx, 'review_time')) : undefined);
 /**
  * The shop's own way back for goods to return, where the built-in step says "send it to the address
  * on the request page" (found from outside: a shop whose courier picks returns up).
  */
-const shopReturnWay = (ctx: Ctx, hintKey: string): string | undefined => (hintKey === 'approved_goods' || hintKey === 'requested_goods' ? (shopSays(ctx, 'return_ship') ?? wayInReturns(ctx)) : undefined);
+const shopReturnWay = (ctx: Ctx, hintKey: string): string | undefined => (hintKey === 'approved_goods' || hintKey === 'requested_goods' ? (shopSays(ctx, 'return_ship') ?? wayInReturns(ctx) ?? noteInOther(ctx, 'return_ship')) : undefined);
 /**
  * The way back as the shop's entry on returns says it, when no entry answers "how do I send it back"
  * ("…退货时我们联系物流上门取件。", "…print the prepaid Royal Mail label…"): its sentences on it (found from

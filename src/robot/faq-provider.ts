@@ -149,12 +149,14 @@ export class FaqIndexProvider implements FaqProvider {
     const cached = await this.#index(shopId);
     if (!cached) return NONE;
     // The goods in focus are searched lexically: a re-ranker would rank the bare text, and call out again for every follow-up.
-    const found = await this.#lookupIn(cached.index, text, context, cached.lexicalOnly === true || context !== undefined);
+    // How many entries the shop has, with every answer: a hit the dialogue sets aside must not leave a shop with its own
+    // FAQ the built-in policy text (a Sydney shop, thirty-seventh session: "within 7 days" beside its own 30-day entry).
+    const found = { ...(await this.#lookupIn(cached.index, text, context, cached.lexicalOnly === true || context !== undefined)), entries: cached.index.size };
     if (!topic) return found;
     if (found.hit) {
       // The shop's own phrasing, typed as it is, is answered whatever the robot made of it.
       const t = found.hit.verbatim ? topic.topic : topicIn(cached, topic, found.hit.entry);
-      return t !== topic.topic && topic.rivals?.includes(t) && saysLittle(text) && !coversAll(found.hit) ? rivalOffered(cached, text, topic, found.hit) : found;
+      return t !== topic.topic && topic.rivals?.includes(t) && saysLittle(text) && !coversAll(found.hit) ? { ...rivalOffered(cached, text, topic, found.hit), entries: cached.index.size } : found;
     }
     const ranked = cached.index.rank(text, TOPIC_TOP_K);
     const onTopic = onTopicIn(cached, text, topic, ranked);

@@ -59,6 +59,12 @@ export interface Texts {
   notSureOfferHuman: string;
   /** The shop's entry on the topic was found in the other language only: said as it is, with a person offered to explain it. */
   otherLanguageEntry(question: string, answer: string): string;
+  /** The shop's own word on a matter, written only in the other language, where a built-in text would say otherwise. */
+  otherLanguageNote(note: string): string;
+  /** The shop's words in the other language, marked as such inside a sentence of ours. */
+  inOtherLanguage(note: string): string;
+  /** The dispatch day the shop's rule in the other language gives. */
+  shipDayByRule(day: string): string;
   confirmIntent(intent: Intent): string;
   /** One of several FAQ questions the buyer picked at once, with its answer. */
   faqPicked(question: string, answer: string): string;
@@ -302,6 +308,9 @@ const zh: Texts = {
   notUnderstood: '抱歉，我没太理解您的意思。您可以问我：“我的快递到哪了”“退款进度”“怎么退货”，或回复“转人工”。',
   notSureOfferHuman: '这个问题我不太确定，需要为您转接人工客服吗？',
   otherLanguageEntry: (q, a) => `我找到的店铺说明是英文的（“${q}”）：${a}\n需要客服用中文为您解释的话，请回复“转人工”。`,
+  otherLanguageNote: (n) => `店铺对此的说明是英文的：${n}`,
+  inOtherLanguage: (n) => `（英文）${n}`,
+  shipDayByRule: (day) => `按店铺的发货规则和付款时间算，这一单预计${day}发出。`,
   langSwitched: '好的，接下来我用中文为您服务。请问有什么可以帮您？',
   smallTalk: '这个我可不太在行😅 我是店铺的智能客服，可以帮您查物流、订单和退款进度，也能解答店铺的常见问题；需要真人客服的话，回复“转人工”就好。',
   identity: '我是店铺的智能客服机器人，可以帮您查物流、订单和退款进度，也能解答店铺的常见问题。需要真人客服的话，回复“转人工”就好。',
@@ -555,6 +564,9 @@ const en: Texts = {
   notUnderstood: "Sorry, I didn't quite get that. You can ask me things like \"where is my package\", \"refund status\" or \"how do I return this\", or say \"human\".",
   notSureOfferHuman: "I'm not sure about that one. Would you like me to connect you to a human agent?",
   otherLanguageEntry: (q, a) => `The shop's answer I found is in Chinese ("${q}"): ${a}\nSay "human" if you'd like an agent to explain it in English.`,
+  otherLanguageNote: (n) => `The shop's note on this is in Chinese: ${n}`,
+  inOtherLanguage: (n) => `(in Chinese) ${n}`,
+  shipDayByRule: (day) => `Going by the shop's dispatch rules and when it was paid, it should go out on ${day}.`,
   langSwitched: "Sure, I'll reply in English from now on. How can I help?",
   smallTalk: "That's not my strong suit 😅 I'm the shop's assistant: I can track parcels, check orders and refunds, and answer questions about the shop. If you'd like a real person, just say \"human\".",
   identity: "I'm the shop's automated assistant: I can track parcels, check orders and refunds, and answer questions about the shop. If you'd like a real person, just say \"human\".",

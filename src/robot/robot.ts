@@ -18,7 +18,7 @@
 import type { Aftersale, BuyerDataSource, Logistics, Order } from '../commerce/types.ts';
 import { KefuError } from '../protocol/errors.ts';
 import { MAX_PRINCIPAL_ID_CHARS } from '../protocol/conversation.ts';
-import { asksAboutData, awaitsAnswer, logisticsTargets, parseState, plan, POLICY_INTENTS, sameId, SHOP_QUESTIONS, step, type ShopQuestion, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
+import { asksAboutData, awaitsAnswer, logisticsTargets, OTHER_LANGUAGE_ASKS, parseState, plan, POLICY_INTENTS, sameId, SHOP_QUESTIONS, step, type ShopQuestion, type DialogueState, type Lookup, type Plan, type TurnData, type TurnInput } from './dialogue.ts';
 import type { FaqHit, FaqLookup } from './faq-index.ts';
 import type { FaqProvider, TopicQuery } from './faq-provider.ts';
 import type { LlmClient } from './llm.ts';
@@ -523,6 +523,8 @@ interface Found {
   readonly faqWithGoods?: true;
   readonly faqMore?: readonly Lookup<FaqLookup>[];
   readonly shopSays?: readonly (readonly [ShopQuestion, Lookup<FaqHit | null>])[];
+  /** The same questions asked in the other language, for a shop whose FAQ is written in one (OTHER_LANGUAGE_ASKS). */
+  readonly shopSaysAlt?: readonly (readonly [ShopQuestion, Lookup<FaqHit | null>])[];
   readonly logistics: (Lookup<Logistics[]> | undefined)[];
 }
 
@@ -573,9 +575,12 @@ async function runLookups(src: Sources, input: TurnInput, p: Plan): Promise<Foun
     : undefined;
   const more = needs.faqMoreTexts ? Promise.all(needs.faqMoreTexts.map((q) => lookupWithinBudget((s) => raceAbort(faqLookup(src.faq, shopId, q, undefined), s), budgetMs))) : undefined;
   const probe = src.faq.probe?.bind(src.faq);
-  const asked = needs.shopSays && probe ? Promise.all(needs.shopSays.map(async (q) => [q, await lookupWithinBudget((s) => raceAbort(probe(shopId, SHOP_QUESTIONS[q][p.lang]), s), Math.min(budgetMs, BEST_EFFORT_BUDGET_MS))] as const)) : undefined;
-  const [o, a, f, l1, l2, m, says] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater, more, asked]);
-  return { orders: o, aftersales: a, faq: f?.lookup, ...(f?.withGoods ? { faqWithGoods: true as const } : {}), logistics: [l1, l2], ...(m ? { faqMore: m } : {}), ...(says ? { shopSays: says } : {}) };
+  const ask = (qs: readonly ShopQuestion[], lang: Lang) => Promise.all(qs.map(async (q) => [q, await lookupWithinBudget((s) => raceAbort(probe!(shopId, SHOP_QUESTIONS[q][lang]), s), Math.min(budgetMs, BEST_EFFORT_BUDGET_MS))] as const));
+  const asked = needs.shopSays && probe ? ask(needs.shopSays, p.lang) : undefined;
+  const alt = needs.shopSays?.filter((q) => OTHER_LANGUAGE_ASKS.has(q));
+  const askedAlt = alt?.length && probe ? ask(alt, p.lang === 'zh' ? 'en' : 'zh') : undefined;
+  const [o, a, f, l1, l2, m, says, saysAlt] = await Promise.all([orders, aftersales, faq, logisticsNow, logisticsLater, more, asked, askedAlt]);
+  return { orders: o, aftersales: a, faq: f?.lookup, ...(f?.withGoods ? { faqWithGoods: true as const } : {}), logistics: [l1, l2], ...(m ? { faqMore: m } : {}), ...(says ? { shopSays: says } : {}), ...(saysAlt ? { shopSaysAlt: saysAlt } : {}) };
 }
 
 /** The message's own FAQ answer, else the one found with the goods in focus when that one is sure (its unsure candidates offered other questions in place of the robot's own). */
@@ -607,6 +612,7 @@ function turnData(p: Plan, found: Found): TurnData {
     ...(found.faqWithGoods ? { faqWithGoods: true as const } : {}),
     ...(found.faqMore ? { faqMore: found.faqMore.map((x) => (x.ok ? (x.value?.hit ?? null) : null)) } : {}),
     ...(found.shopSays ? { shopSays: Object.fromEntries(found.shopSays.map(([q, l]) => [q, l.ok ? l.value : null])) } : {}),
+    ...(found.shopSaysAlt ? { shopSaysAlt: Object.fromEntries(found.shopSaysAlt.map(([q, l]) => [q, l.ok ? l.value : null])) } : {}),
     ...(p.needs.logistics ? { logistics: mergeLookups(found.logistics) } : {}),
   };
 }

@@ -253,7 +253,7 @@ describe('semantic re-ranking through an embeddings API', () => {
         const started = Date.now();
         const r = await provider.lookup('s', '关于退货');
         assert.ok(Date.now() - started < 1200, 'the timeout bounds the wait');
-        assert.deepEqual(r, new FaqIndex(entries).lookup('关于退货'));
+        assert.deepEqual(r, { ...new FaqIndex(entries).lookup('关于退货'), entries: entries.length });
         const metric = await registry.getSingleMetricAsString(EMBEDDINGS_FALLBACK_METRIC);
         assert.match(metric, new RegExp(`reason="${reason}"} 1`));
       } finally {

@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createRobot, FaqIndex, FaqIndexProvider, type FaqProvider, type AnswerRequest, type FaqEntry, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
 import type { Aftersale, BuyerDataSource, Logistics, Order } from '../../src/commerce/types.ts';
 import { createBuyerDataSource, type CommerceReadModel, type PlatformConnector } from '../../src/commerce/index.ts';
@@ -2617,10 +2618,14 @@ describe('the shop\'s own shipping time, not the built-in promise', () => {
     assert.match(textOf(await robotFor([slow], paidAt(5))('我要取消订单')), /订单详情页点“申请退款”/);
   });
 
-  test('no entry on it, or one in another language: the built-in promise', async () => {
+  // One in another language is the shop's word, not the built-in promise beside it (thirty-seventh session: a Guangzhou
+  // shop's English buyer was promised 48 hours against its own Monday).
+  test('no entry on it: the built-in promise; one in another language: the shop\'s note', async () => {
     const other: FaqEntry = { id: 'inv', question: '能开发票吗？', answer: '可以开电子发票。' };
     assert.match(textOf(await robotFor([other], paidAt(10))('我的快递到哪了')), /48 小时内发出/);
-    assert.match(textOf(await robotFor([slowEn], paidAt(10))('我的快递到哪了')), /48 小时内发出/);
+    const en = textOf(await robotFor([slowEn], paidAt(10))('我的快递到哪了'));
+    assert.match(en, /店铺对此的说明是英文的：.*3-5 business days/);
+    assert.doesNotMatch(en, /48 小时/);
     assert.match(textOf(await robotFor([other], paidAt(50))('我的快递到哪了')), /比平常慢/);
   });
 });
@@ -9119,5 +9124,44 @@ describe('take-backs, declines and a complaint taken back, and a reaction said i
     const { normalize } = await import('../../src/robot/nlu/index.ts');
     for (const t of ['我系用咗一次就过敏啊，塊面又紅又腫，唔系质量问题咩？', '用了一次就过敏了 脸又红又肿']) assert.equal(healthAsked(normalize(t).text), 'reaction', t);
     for (const t of ['用了一次就爱上了', '这个面霜用了一次就过敏了，能退吗']) assert.equal(healthAsked(normalize(t).text), undefined, t);
+  });
+});
+
+// Found from outside (thirty-seventh session: a Sydney, a Taipei and a Guangzhou shop).
+describe('the shop\'s own word before the built-in text, in the same language or the other', () => {
+  const withData = (entries: FaqEntry[], data: FakeData) => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, entries);
+    return conversation(createRobot({ dataSource: fakeDataSource(data), faq: own, clock: () => NOW }));
+  };
+
+  test('a general returns entry that singles out tents answers a question about boots; never the built-in "7 days"', async () => {
+    const outdoor = (JSON.parse(readFileSync(new URL('./faq.sydney-outdoor.json', import.meta.url), 'utf8')) as { entries: FaqEntry[] }).entries;
+    const r = await withData(outdoor, {})('the boots return, not the headlamps. do we need the box for the boots');
+    assert.match(textOf(r), /within 30 days/, textOf(r));
+    assert.doesNotMatch(textOf(r), /7 days/);
+  });
+
+  test('asked on right after the shop\'s entry was given: its word and a person for the case, not "no rules found"', async () => {
+    const returnsZh: FaqEntry = { id: 'r', question: '可以退貨嗎？', answer: '新書享有收到商品後7天鑑賞期，書況完好、未拆封可以退貨；二手書恕不接受退貨。', alternates: ['拆封了還能退嗎'] };
+    const say = withData([returnsZh, { id: 'a', question: '運費怎麼算？', answer: '超商取貨運費NT$60。' }, { id: 'b', question: '客服幾點上班？', answer: '週二至週日 10:00-18:00。' }], {});
+    assert.match(textOf(await say('可以退貨嗎？')), /7天鑑賞期/);
+    const r = await say('那我可以整套退嗎');
+    assert.match(textOf(r), /7天鑑賞期[\s\S]*人工客服/, textOf(r));
+    assert.doesNotMatch(textOf(r), /沒有查到/);
+  });
+
+  test('an English buyer of a shop whose refund and shipping rules are in Chinese: the shop\'s note and its day, not the built-in times', async () => {
+    const refundZh: FaqEntry = { id: 'rt', question: '退款多久會入帳？', answer: '我們收到退貨並確認後，信用卡退刷約7-14個工作天入帳。', alternates: ['how long does a refund take'] };
+    const shipZh: FaqEntry = { id: 'st', question: '付款后多久发货？', answer: '工作日16:00前付款当天发出，16:00后付款次日发出；周六、周日付款顺延至周一发出。' };
+    const refund = aftersale({ aftersaleId: 'AS-9', orderId: 'SO-9', status: 'approved', amount: '560.00' });
+    const r = await withData([refundZh, shipZh, { id: 'x', question: '能开发票吗？', answer: '可以。' }], { orders: [order({ orderId: 'SO-9', status: 'delivered' })], aftersales: [refund] })('when will I get my refund');
+    assert.match(textOf(r), /in Chinese: 我們收到退貨並確認後/, textOf(r));
+    assert.doesNotMatch(textOf(r), /1-3 business days/);
+    // Paid on a Wednesday at 18:00 (NOW is Wednesday 10:00, a week on): the rule's next day, in English.
+    const paid = order({ orderId: 'SO-10', status: 'paid', updatedAt: '2024-11-26T18:00:00+08:00', createdAt: '2024-11-26T18:00:00+08:00' });
+    const s = textOf(await withData([shipZh, { id: 'x', question: '能开发票吗？', answer: '可以。' }, { id: 'y', question: '包邮吗', answer: '包邮。' }], { orders: [paid] })('when does my order ship'));
+    assert.match(s, /dispatch rules .* Wednesday, Nov 27/, s);
+    assert.doesNotMatch(s, /48 hours/);
   });
 });
