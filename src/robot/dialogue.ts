@@ -4360,8 +4360,11 @@ function deliveryTimeIn(answer: string, lang: Lang, question = ''): string | und
   });
   return sentences.length ? closed(sentences.join(lang === 'zh' ? '' : ' '), lang) : undefined;
 }
-/** Counted from sending ("发货后江浙沪1-2天", "2-4 days after dispatch"): a time of arriving, not of sending out. */
-const AFTER_SENDING = /(?:发货|发出|寄出)(?:之?后|以后)|(?<![a-z])(?:after|from) (?:dispatch|shipping|shipment)(?![a-z])/gi;
+/**
+ * Counted from sending ("发货后江浙沪1-2天", "2-4 days after dispatch"), or sending as a label before a colon ("顺丰冷链发货：
+ * 陕西省内次日达…": a Xi'an shop, thirty-seventh session, its times dropped for the built-in 1-3 days): a time of arriving.
+ */
+const AFTER_SENDING = /(?:发货|发出|寄出)(?:之?后|以后|[:：])|(?<![a-z])(?:(?:after|from) (?:dispatch|shipping|shipment)|(?:shipping|delivery|dispatch)\s*:)(?![a-z])/gi;
 const CANCEL_WORD = /取消|退款|退订|(?<![a-z])(?:cancel|refund)/i;
 /** A time in days, hours or weeks ("3-7个工作日", "within 24 hours"). */
 // Also "next working day", "次日达" (found from outside: DPD Next Day was passed over for Royal Mail's days).

@@ -7124,6 +7124,12 @@ describe('a Malaysian grocery, on from the last round (twenty-ninth session)', (
     const zh = textOf(await shop(sf, [days])('我的快递几天能到'));
     assert.match(zh, /其他地区2-4天/);
     assert.doesNotMatch(zh, /1-3 天|默认发中通|次日达|5-7天/);
+    // Sending as a label before a colon ("顺丰冷链发货：…") is no sentence on sending out: its times are the parcel's (a Xi'an shop, thirty-seventh session).
+    const labelled: FaqEntry = { id: 'lab', question: '几天能收到', answer: '顺丰冷链发货：陕西省内次日达，江浙沪和京津冀1-2天，其他地区2-3天。收到请尽快开箱检查。' };
+    const beijing = { ...sf, orders: [order({ orderId: 'W-1', status: 'shipped', receiver: { name: '王', phone: '13800000000', address: '北京市朝阳区建国路88号' } })] };
+    const bj = textOf(await shop(beijing, [labelled])('我的快递几天能到'));
+    assert.match(bj, /京津冀1-2天/, bj);
+    assert.doesNotMatch(bj, /1-3 天|其他地区/);
   });
 
   test('an overheating charger in Malaysian English or Malay is a danger; the service called stupid is a complaint; "ya boleh" is a yes', async () => {
