@@ -133,6 +133,9 @@ describe('FaqIndex', () => {
     assert.equal(mixed.candidates[0]?.entry.id, 'kitten');
     const { toTraditional } = await import('../../src/robot/traditional.ts');
     assert.equal(toTraditional('豆腐猫砂可以少量冲入马桶，开封后请密封保存。'), '豆腐貓砂可以少量沖入馬桶，開封後請密封保存。');
+    // A face mask is no noodle mask (a Guangzhou shop, thirty-seventh session: 膠原蛋白麵膜); flour stays 麵.
+    assert.equal(toTraditional('可丽金胶原蛋白面膜 美白面霜'), '可麗金膠原蛋白面膜 美白面霜');
+    assert.equal(toTraditional('白面包 面条'), '白麵包 麵條');
   });
 
   test('a query in one language prefers the entry written in it', () => {
