@@ -1256,7 +1256,8 @@ const NOT_GOODS_RECEIVED = /退|换|钱|款|售后|发票|(?<![a-z])(?:refund|re
 // "ok paid now with afterpay", "but i paid it 10 min ago??", "狗粮我付完了", "算了 付好了", "付好了 你看看", Shaanxi "额付了哈 刚付的"
 // (额 is 我): thirty-third session, four shops ("Great.", "not understood", "which order to cancel?").
 // "付好了 这次真付了😂" said again (a Hangzhou shop, thirty-fifth session: a miss, handed over).
-const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: (?:now|already|it|for it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我))?(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了(?:这次|这回)?(?:是)?真(?:的)?(?:付|支付)了|付好了|(?:额|我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)(?:哈|啊|哦|呀|嘛)?[\s，,。!！]*(?:刚付的|你(?:帮我)?(?:看看|看下|看一下|查查|查下|查一下)|帮我(?:看看|看下|看一下|查查|查下|查一下)|看看吧)(?:哈|啊|哦|呀|吧)?)[\s.!~。！?？]*$/;
+// "i just paid for the boots btw" (a Sydney shop, thirty-seventh session: the change of address was told).
+const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: for (?:it|them|that|(?:the|my) [a-z]+(?: [a-z]+)?))?(?: (?:now|already|it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?(?: btw)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我))?(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了(?:这次|这回)?(?:是)?真(?:的)?(?:付|支付)了|付好了|(?:额|我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)(?:哈|啊|哦|呀|嘛)?[\s，,。!！]*(?:刚付的|你(?:帮我)?(?:看看|看下|看一下|查查|查下|查一下)|帮我(?:看看|看下|看一下|查查|查下|查一下)|看看吧)(?:哈|啊|哦|呀|吧)?)[\s.!~。！?？]*$/;
 /**
  * A payment said done and asked whether it arrived ("我说我付好了 你帮我看下花椒那单到账没得", "付了钱 你们到账没": a Chengdu and a
  * Beijing shop, thirty-sixth session: read as a refund, "no after-sales request").
@@ -3143,6 +3144,8 @@ function addAnswer(ctx: Ctx, o: Order): Outcome {
 /** Another size or colour: not editable here; before shipping, cancel and order again or a person; after, an exchange (the shop's entry when sure). */
 function specAnswer(ctx: Ctx, o: Order): Outcome {
   if (o.status === 'pending_payment' || o.status === 'paid') return { replies: [reply(ctx.t.specUnshipped(o.orderId), orderCard(o))], next: { offeredHuman: true } };
+  // Not "has already shipped" of a cancelled order (a Sydney shop, thirty-seventh session).
+  if (o.status === 'cancelled') return { replies: [reply(ctx.t.specCancelled(o.orderId), orderCard(o))] };
   const entry = confidentFaq(ctx);
   return { replies: [reply(ctx.t.specShipped(o.orderId, o.status === 'delivered' || o.status === 'completed'), orderCard(o)), ...(entry ? [{ text: entry.entry.answer }] : [])], next: { offeredHuman: true } };
 }

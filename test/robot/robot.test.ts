@@ -9171,3 +9171,22 @@ describe('the shop\'s own word before the built-in text, in the same language or
     assert.doesNotMatch(s, /48 hours/);
   });
 });
+
+// Found from outside (a Sydney shop, thirty-seventh session).
+describe('a payment said with the goods, and another size asked of a cancelled order', () => {
+  test('"i just paid for the boots btw", "ive paid for the boots now": the order awaiting payment, and that payments take minutes to show', async () => {
+    const boots = order({ orderId: 'SO-15', status: 'pending_payment', items: [{ sku: 'B', title: 'Merrell Moab 3 Hiking Boots', quantity: 1, price: '219.95' }] });
+    for (const text of ['i just paid for the boots btw', 'ive paid for the boots now']) {
+      const r = textOf(await conversation(robotWith({ orders: [boots] }))(text));
+      assert.match(r, /SO-15[\s\S]*payment usually shows/, text);
+      assert.doesNotMatch(r, /address|Did you mean/, text);
+    }
+  });
+
+  test('another size of a cancelled order is not "already shipped"', async () => {
+    const lamp = order({ orderId: 'SO-79', status: 'cancelled', items: [{ sku: 'L', title: 'Petzl Headlamp', quantity: 1, price: '99.90' }] });
+    const r = textOf(await conversation(robotWith({ orders: [lamp] }))('can she swap them for a US10 instead of a refund'));
+    assert.match(r, /SO-79 was cancelled/, r);
+    assert.doesNotMatch(r, /already shipped/);
+  });
+});
