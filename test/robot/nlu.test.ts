@@ -870,3 +870,9 @@ describe('taking a hand-over back, or waiting on, in the Bristol and Kuala Lumpu
     assert.equal(withdrawsHandover('takpe, where is my parcel'), 'where is my parcel');
   });
 });
+
+// A Guangzhou shop, thirty-seventh session: "東莞幾日到" was not understood and handed over.
+test('Cantonese 幾日到 asks how many days delivery takes; money 几日到账 is no delivery', () => {
+  for (const text of ['東莞幾日到', '深圳几日到', '几日可以到']) assert.equal(nlu.understand(text).intent, 'delivery_estimate', text);
+  assert.notEqual(nlu.understand('退款几日到账').intent, 'delivery_estimate');
+});
