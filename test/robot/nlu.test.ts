@@ -876,3 +876,10 @@ test('Cantonese 幾日到 asks how many days delivery takes; money 几日到账 
   for (const text of ['東莞幾日到', '深圳几日到', '几日可以到']) assert.equal(nlu.understand(text).intent, 'delivery_estimate', text);
   assert.notEqual(nlu.understand('退款几日到账').intent, 'delivery_estimate');
 });
+
+// A Guangzhou shop, thirty-seventh session: "no after-sales request" told to both.
+test('the 钱 of paying is no refund ("今晚俾钱几时可以发"); Cantonese money of a cancelled order ("嗰680蚊几时退返俾我") reads as a refund', () => {
+  for (const text of ['好 咁小金条我而家俾钱 用我自己嘅卡 今晚俾钱几时可以发', '我付钱什么时候可以发']) assert.equal(nlu.understand(text).intent, 'delivery_estimate', text);
+  for (const text of ['退的钱什么时候到', '付钱了 钱什么时候退回来']) assert.equal(nlu.understand(text).intent, 'aftersale_progress', text);
+  assert.match(nlu.understand('嗰680蚊几时退返俾我？').normalized, /680元什么时候退给我/);
+});

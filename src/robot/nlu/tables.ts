@@ -729,6 +729,10 @@ export const CANTONESE_PHRASES: readonly (readonly [string, string])[] = [
   ['仲话', '还说'],
   ['钱几时返', '钱什么时候退回'],
   ['返到我张卡', '退回到我的卡'],
+  // "嗰680蚊几时退返俾我？" of a cancelled order (a Guangzhou shop, thirty-seventh session: "no after-sales request").
+  ['退返俾我', '退给我'],
+  ['退返', '退回'],
+  ...['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => [`${d}蚊`, `${d}元`] as const),
   ['喺度', '在这里'],
   ['见唔到', '看不到'],
   ['睇唔到', '看不到'],
