@@ -883,3 +883,12 @@ test('the 钱 of paying is no refund ("今晚俾钱几时可以发"); Cantonese 
   for (const text of ['退的钱什么时候到', '付钱了 钱什么时候退回来']) assert.equal(nlu.understand(text).intent, 'aftersale_progress', text);
   assert.match(nlu.understand('嗰680蚊几时退返俾我？').normalized, /680元什么时候退给我/);
 });
+
+// A Guangzhou shop, thirty-seventh session: its status told again, and "2-3日" read as the 3rd.
+test('a parcel sent and said to be late is a parcel question; "2-3日到" is days, not the 3rd', () => {
+  const u = nlu.understand('2号已经出库 讲好2-3日到 而家都6号啦 係咪超时咗', new Date('2026-12-06T10:00:00+08:00'));
+  assert.equal(u.intent, 'track_parcel');
+  assert.deepEqual(u.entities.filter((e) => e.type === 'date').map((e) => e.value), ['2026-12-02', '2026-12-06']);
+  assert.deepEqual(nlu.understand('讲好2-3日到').entities, []);
+  assert.equal(nlu.understand('付款超时了 订单还在吗').intent === 'track_parcel', false);
+});

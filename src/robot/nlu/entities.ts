@@ -372,8 +372,8 @@ const DATE_RULES: DateRule[] = [
   },
   {
     // "20号买的": a day of this month, or of last month when that day has not come yet ("建国路12号" is a
-    // house, "这款戒指12号还有货吗" a size).
-    re: new RegExp(`(?<![0-9月尾单号码第大小加路街巷弄栋幢])(${CN_NUM})\\s*[号日](?![码楼院])(?!\\s*(?:还有货|有货|有没有货|有现货|缺货))`, 'g'),
+    // house, "这款戒指12号还有货吗" a size, "讲好2-3日到" days to arrive: a Guangzhou shop, thirty-seventh session).
+    re: new RegExp(`(?<![0-9月尾单号码第大小加路街巷弄栋幢\\-~～])(${CN_NUM})\\s*[号日](?![码楼院])(?!\\s*(?:还有货|有货|有没有货|有现货|缺货))`, 'g'),
     resolve: (m, t) => {
       const d = parseSmallNumber(m[1]!);
       if (!(d >= 1 && d <= 31)) return undefined;

@@ -17,6 +17,8 @@ export type Cue = readonly [pattern: string, weight: number];
 
 export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   track_parcel: [
+    // A parcel sent and said to be late ("2号已经出库 讲好2-3日到 而家都6号啦 係咪超时咗": a Guangzhou shop, thirty-seventh session, its status told).
+    ['出库+超时', 1.8], ['发货+超时', 1.8], ['发出+超时', 1.8], ['快递+超时', 1.8], ['物流+超时', 1.8], ['包裹+超时', 1.8],
     // The courier's phone, which the newest event often gives ("师傅电话多少": a Shanghai shop, thirty-sixth session, FAQ entries offered).
     ['师傅电话', 1.2], ['师傅的电话', 1.2], ['派送员电话', 1.2], ['送货员电话', 1.2], [" courier's phone", 1.4], [' courier phone', 1.4], [" driver's phone", 1.2], [" driver's number", 1.2], [' driver phone', 1.2],
     [' returned to sender', 1.2], [' return to sender', 1.0],
