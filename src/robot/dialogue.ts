@@ -2245,7 +2245,7 @@ function answer(ctx: Ctx): Outcome {
   if ((r.intent === 'unknown' || r.intent === 'faq' || guessed(r)) && isSmallTalk(ctx.input.text) && !ctx.data.faq?.value?.verbatim) return { replies: [{ text: t.smallTalk }] };
   // A weak guess yields to the shop's FAQ when it is unsure between a few of its questions: those
   // are a better question to ask than a policy text or an order status the buyer may not want.
-  const offer = guessed(r) ? faqClarify(ctx, true) : undefined;
+  const offer = guessed(r) ? faqClarify(ctx, !ofEntryGoods(ctx)) : undefined;
   if (offer) return offer;
   switch (r.intent) {
     case 'human':
@@ -2308,6 +2308,18 @@ function ofOtherGoods(text: string, e: FaqEntry): boolean {
   // Its question and answer: an alternate's example ("耳机坏了能修吗" of the electronics warranty) is no limit.
   const own = kindsOfGoods(`${e.question} ${e.answer}`);
   return own.size > 0 && ![...named].some((k) => own.has(k));
+}
+
+/**
+ * The FAQ's one unsure entry asks of the goods the message names ("那个猕猴桃上礼拜收到的 到现在还是硬邦邦的" and "猕猴桃收到是硬的
+ * 怎么办"): offered before a guessed question about the parcel (a Xi'an shop, thirty-seventh session: the delivered parcel told).
+ */
+function ofEntryGoods(ctx: Ctx): boolean {
+  const only = ctx.data.faqCandidates?.length === 1 ? ctx.data.faqCandidates[0] : undefined;
+  if (!only) return false;
+  const named = kindsOfGoods(ctx.input.text);
+  const asked = kindsOfGoods(only.entry.question);
+  return named.size > 0 && [...named].some((k) => asked.has(k));
 }
 
 /** The answer's first sentence of some length names no kind of goods. */

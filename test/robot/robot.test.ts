@@ -9190,3 +9190,20 @@ describe('a payment said with the goods, and another size asked of a cancelled o
     assert.doesNotMatch(r, /already shipped/);
   });
 });
+
+// Found from outside (a Xi'an shop, thirty-seventh session).
+describe('goods the FAQ\'s one unsure entry asks of, in a message guessed to be about the parcel', () => {
+  test('"那个猕猴桃上礼拜收到的 到现在还是硬邦邦的": the entry on hard kiwis offered, not the delivered parcel', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [
+      { id: 'hard', question: '猕猴桃收到是硬的怎么办', answer: '猕猴桃是后熟水果，收到偏硬是正常的，常温放3-5天变软即可食用。', alternates: ['猕猴桃怎么催熟'] },
+      { id: 'ship', question: '付款后多久发货', answer: '16:00前付款当天发出。' },
+      { id: 'bad', question: '坏果怎么赔', answer: '签收后24小时内拍照联系客服，坏一个赔一个。' },
+    ]);
+    const kiwi = order({ orderId: 'XA-1', status: 'delivered', items: [{ sku: 'K', title: '周至徐香猕猴桃 5斤装', quantity: 1, price: '59.00' }] });
+    const say = conversation(createRobot({ dataSource: fakeDataSource({ orders: [kiwi], logistics: [logistics({ orderId: 'XA-1', status: 'delivered' })] }), faq: own, clock: () => NOW }));
+    const r = textOf(await say('那个猕猴桃上礼拜收到的 到现在还是硬邦邦的 咋回事嘛'));
+    assert.match(r, /猕猴桃收到是硬的怎么办|后熟/, r);
+    assert.doesNotMatch(r, /签收了/);
+  });
+});
