@@ -110,6 +110,14 @@ export function receiverOf(order: Order): Order['receiver'] | undefined {
   }
 }
 
+/**
+ * An address as the buyer may be shown it to check where the order goes: its words kept, its numbers (house, floor,
+ * room, postcode) masked, so that a glance over a shoulder gives no door ("台中市西屯區台灣大道三段**號**樓").
+ */
+export function maskAddress(address: string): string {
+  return address.trim().replace(/\d/g, '*');
+}
+
 /** The masked name and phone, or undefined when the receiver cannot be read. */
 export function maskedReceiver(order: Order): { name: string; phone: string } | undefined {
   const r = receiverOf(order);

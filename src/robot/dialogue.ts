@@ -25,6 +25,7 @@ import {
   LOGISTICS_STATUS,
   logisticsCard,
   maskedReceiver,
+  maskAddress,
   newestEvents,
   ORDER_STATUS,
   orderCard,
@@ -355,6 +356,8 @@ interface Resolved {
   readonly reschedule?: true;
   /** Words for the order (a card's message, a delivery instruction): a person notes them. */
   readonly note?: true;
+  /** "送到公司那个地址 对吗": where the order goes, checked, nothing changed (`addressAnswer`). */
+  readonly addressCheck?: true;
   /** The words engraved or printed on the goods to be changed ("刻字写错了，想改成…"): no address, a person (with `note`). */
   readonly engraving?: true;
 }
@@ -1013,7 +1016,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (keepsOrder(state, u) ?? beforeBuying(u) ?? praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiredReceived(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (keepsOrder(state, u) ?? beforeBuying(u) ?? praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? addressChecked(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiredReceived(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1449,6 +1452,16 @@ const holdsBack = (u: Understanding): boolean => u.intent === 'cancel_order' && 
 const NOT_ANOTHER_DAY = /顺丰|中通|圆通|韵达|申通|极兔|京东|邮政|ems|结果|没来|没到|还没|说好|(?<![a-z])(?:(?:deliver|send|bring) (?:it |them )?to|dpd|royal mail|ups|fedex|dhl|evri)(?![a-z])/;
 /** "等我礼拜六回来再寄", "不是改地址…就是晚几天寄" (found from outside: read as an address change, twice). */
 const LATER_SEND = /(?:等我|我)[^，,。？?]{0,10}(?:回来|回家|在家)(?:以后|之后)?再(?:寄|发|送)|(?<!会不会|是不是|为什么|比.{0,8})(?:就是|只是|能不能|可以|麻烦|帮我|请)晚(?:点|一点|几天|些)(?:再)?(?:寄|发货|发|送)(?![了吗])/;
+/**
+ * Where the order goes, asked to be sure ("貨到是送到公司 台灣大道那個地址 對嗎", "我沒有要改地址 我只是確認一下地址對不對", "is it going to my
+ * work address?"): the address on the order, not "it can't be changed now" (a Taipei shop, thirty-seventh session, twice).
+ */
+const CHECKS_ADDRESS = /(?:地址|送到|寄到|寄去|送去|寄往)[^？?。]{0,20}(?:对吗|对不对|对吧|没错吧|没错吗|是吗|是不是|对嘛)|(?:确认|核对|看看|检查)(?:一下)?(?:我的)?(?:收货)?地址(?:对不对|有没有错|对吗)?|(?<![a-z])(?:(?:is (?:it|this|that|my (?:order|parcel|package))|it'?s|its|will (?:it|this)|does (?:it|this)) (?:be )?(?:going|being sent|being delivered|shipping|sent|delivered|go|come|coming) to (?:my |the )[a-z ]{0,20}(?:address|work|office|home|house|place)\b[^?]{0,20}\?|(?:confirm|check|double[- ]check) (?:my|the) (?:delivery |shipping )?address|which address (?:is it|will it|does it))/;
+const NO_CHANGE_MEANT = /(?:没有?|不是|不)(?:要|想)?(?:改|换|修改)(?:地址)?|(?<![a-z])(?:not (?:changing|trying to change|asking to change)|don'?t (?:want|need) to change)(?![a-z])/g;
+const addressChecked = (u: Understanding): Pick<Resolved, 'intent' | 'addressCheck'> | undefined => {
+  const n = u.normalized.replace(NO_CHANGE_MEANT, ' ');
+  return CHECKS_ADDRESS.test(n) && !/改|换成|换到|(?<![a-z])(?:change|update|wrong)(?![a-z])/.test(n) ? { intent: 'change_address', addressCheck: true } : undefined;
+};
 const reschedules = (u: Understanding): Pick<Resolved, 'intent' | 'reschedule'> | undefined =>
   (RESCHEDULE.test(u.normalized) || (RESCHEDULE_MORE.test(u.normalized) && !NOT_ANOTHER_DAY.test(u.normalized)) || LATER_SEND.test(u.normalized)) && (!/(?:地址|address)/.test(u.normalized) || ADDRESS_FINE.test(u.normalized)) && (u.intent === 'unknown' || u.guessed || u.intent === 'change_address' || u.intent === 'delivery_estimate' || u.intent === 'faq' || holdsBack(u)) ? { intent: 'change_address', reschedule: true } : undefined;
 /**
@@ -5039,6 +5052,8 @@ function addressAnswer(ctx: Ctx, o: Order): Outcome {
   // Another day for an order delivered, cancelled or done: where it stands, not "the address can no longer be changed" (found in review).
   if (ctx.r.reschedule && !(o.status === 'paid' || o.status === 'shipped' || o.status === 'pending_payment')) return statusAnswer(ctx, o);
   if (ctx.r.reschedule) return { replies: [reply(t.changeAddress.reschedule(o.orderId, shopSays(ctx, 'delivery_date')), orderCard(o))], next: { offeredHuman: true } };
+  const address = ctx.r.addressCheck ? receiverOf(o)?.address : undefined;
+  if (address) return { replies: [reply(t.addressOnOrder(o.orderId, maskAddress(address), maskedReceiver(o)?.name ?? ''), orderCard(o))], next: { topic: 'change_address' } };
   // The address typed out: the same "you can change it on the order page" again helps nobody; a person can apply it (found from outside).
   const given = typesAddress(ctx.r.u.normalized, ctx.state.topic === 'change_address');
   if (o.status === 'pending_payment' || o.status === 'paid') {

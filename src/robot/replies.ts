@@ -234,6 +234,8 @@ export interface Texts {
   addItems(orderId: string, open: boolean): string;
   /** The same for an order already shipped: an exchange once it arrives. */
   specShipped(orderId: string, delivered: boolean): string;
+  /** Where the order goes, its numbers masked, for a buyer checking it. */
+  addressOnOrder(orderId: string, address: string, name: string): string;
   /** Another size or colour asked of an order that was cancelled: nothing to change; a new order. */
   specCancelled(orderId: string): string;
   /** A digital order already sent, asked to be cancelled or returned. */
@@ -471,6 +473,7 @@ const zh: Texts = {
       : `订单 ${id} 已经发出，没法再加商品了，想要的请另下一单。需要人工帮忙的话回复“转人工”。`,
   specUnshipped: (id) => `订单 ${id} 还未发货，下单后的尺码、颜色我这边没法直接修改：可以在订单页申请取消后重新下单，或回复“转人工”请客服看看仓库打包前能否帮您改。`,
   specShipped: (id, got) => `订单 ${id} 已经${got ? '签收' : '发出'}，尺码、颜色不能再改了：${got ? '' : '收到后'}可以在订单页申请换货。需要的话回复“转人工”。`,
+  addressOnOrder: (id, a, n) => `订单 ${id} 的收货地址是：${a}${n ? `，收货人 ${n}` : ''}（门牌号等数字已隐去）。需要修改的话告诉我。`,
   specCancelled: (id) => `订单 ${id} 已经取消了，没有可以修改的尺码、颜色；需要的话请按想要的规格重新下单。有其他订单要换的话，告诉我订单号。`,
   cancelShop: {
     pending_payment: (id, a) => `订单 ${id} 还未付款。${a}`,
@@ -734,6 +737,7 @@ const en: Texts = {
       : `Order ${id} has already shipped, so nothing more can be added to it; please place a new order for the rest. Say "human" if you need help.`,
   specUnshipped: (id) => `Order ${id} hasn't shipped yet, but I can't change its size or colour myself: you can cancel it on the order page and order again, or say "human" and an agent will see whether the warehouse can still change it.`,
   specShipped: (id, got) => `Order ${id} has already ${got ? 'been delivered' : 'shipped'}, so its size or colour can't be changed now: ${got ? 'you' : 'once it arrives you'} can request an exchange on the order page. Say "human" if you need help.`,
+  addressOnOrder: (id, a, n) => `Order ${id} goes to: ${a}${n ? `, for ${n}` : ''} (house and unit numbers hidden). Tell me if it needs changing.`,
   specCancelled: (id) => `Order ${id} was cancelled, so there is no size or colour to change on it; you can place a new order in the one you want. If it is another order you mean, tell me its number.`,
   cancelShop: {
     pending_payment: (id, a) => `Order ${id} isn't paid yet. ${a}`,
