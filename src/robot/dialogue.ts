@@ -638,8 +638,13 @@ const ASKS_OR_WANTS = /[?？吗]|怎么|哪|多久|什么时候|几[天号点时
 /** A no to a person and what the buyer does instead, asking and wanting nothing more. */
 function declinesSelf(n: string): boolean {
   const m = DECLINES_SELF.exec(n);
-  return (m !== null && !ASKS_OR_WANTS.test(n.slice(m[0].length))) || shrugsOff(n);
+  return (m !== null && !ASKS_OR_WANTS.test(n.slice(m[0].length))) || shrugsOff(n) || MISREMEMBERED.test(n);
 }
+/**
+ * "算了 可能是我记错了 不用查了", "never mind, my mistake": the buyer was wrong, nothing to check (a Chongqing shop, thirty-seventh
+ * session: handed over as a second miss).
+ */
+const MISREMEMBERED = /^(?:算了|算啦|哦|噢|啊|那|没事)?[\s,，。]*(?:可能|应该|估计|大概)?(?:是)?我(?:记错|搞错|看错|弄错|想错|记岔)了[^?？吗]*$|^(?:算了|算啦|没事了?)[\s,，。]*[^?？吗]{0,12}不用(?:帮我)?(?:查|看|找)了?[\s。.!！~]*$|^(?:oh |ah )?(?:never ?mind|nvm|sorry|my bad|oops)[,.!\s]+(?:i (?:was wrong|got it wrong|misread(?: it)?)|my (?:mistake|bad)|(?:no need to|don'?t) (?:check|look))[\s.!]*$/;
 /** A no at the start (甭 is 不用 in the north: "甭了 我自己去店里瞅瞅"). */
 const NO_LEAD = /^(?:(?:先|暂时)?(?:不用|不要|不需要|不必|甭)(?:了|啦|的|哈|啊|呀|吧)*[,，。.!！~\s]*)+|^(?:no|nope|nah|naw)\b[,.!\s]*/;
 /** What follows it asks nothing more: a put-off, "that will do", "just asking", a goodbye, "it's fine". */
@@ -1009,6 +1014,8 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const yesNo = yesNoOf(state, u, rest);
   const toPerson = personOffered(state, u, yesNo, rest, text);
   if (toPerson) return { ...base, ...toPerson };
+  // Taken back with no person offered too: nothing asked, no miss (the second miss had handed the buyer over).
+  if (MISREMEMBERED.test(u.normalized.trim())) return { ...base, intent: 'unknown', declined: 'human' };
   // "人呢" in a conversation under way is impatience, not a hello: no self-introduction (found in review).
   if (u.intent === 'greeting' && /人呢/.test(u.normalized) && (state.topic || state.policy || state.faqLast || state.failures > 0)) return { ...base, intent: 'unknown' };
   if ((state.confirm || state.faqOptions) && yesNo === 'no' && rest !== undefined && SIGNS_OFF.test(rest)) return { ...base, intent: 'bye' };
@@ -1233,9 +1240,11 @@ function parcelAsked(state: DialogueState, u: Understanding, text: string): Pick
  */
 const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\bclaim|claim\b.{0,20}\b(?:status|update|progress)|(?:how(?:'s| is) my|where(?:'s| is) my|(?:what'?s|whats|what is) (?:going on|happening|up) with my) (?:warranty )?claim)(?![a-z])|我的(?:保修|质保|索赔|理赔)(?:申请)?[^，,。？?]{0,6}(?:怎么样|进度|到哪|结果)|(?:保修|质保)(?:申请|单)[^，,。？?]{0,4}(?:怎么样|进度|审核|结果)/;
 // Also "我刚fk了 为啥还显示待付款啊 钱都扣了", the money named after, and a longer English sentence (found from outside: told to pay again);
-// the payment said after the status ("it still says unpaid on my end but i paid", "still show unpaid but i already bank in": two shops).
+// the payment said after the status ("it still says unpaid on my end but i paid", "still show unpaid but i already bank in": two shops);
+// past a comma ("我已经付了猫砂的钱了，可是还是显示待付款？", "50盒那单我已经对公打款了，怎么还显示未付款": a Kuala Lumpur and a Hangzhou shop,
+// thirty-seventh session, told to pay again).
 const PAID_SHOWS_UNPAID =
-  /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|say|shows|show|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?<![a-z])(?:says|say|shows|show|showing|still) (?:unpaid|awaiting payment|not paid|pending payment)\b.{0,40}\b(?:i(?:'ve| have)? (?:already |just )?(?:paid|bank(?:ed)? in|transferr?(?:ed)?|made (?:the )?payment|did the transfer|done the transfer)|(?:paid|transferr?(?:ed)?|bank(?:ed)? in) already)(?![a-z])|(?:显示|还是)(?:待付款|未付款|待支付)[^。？?]{0,12}(?:我(?:已经|明明|早就|都)?|已经|明明|早就)(?:付了|付过了|付过款了|付款了|转[账帐]了)|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转[账帐](?!失败|不了|没成功|不成功)[^，,。？?]{0,8}了|转了[账帐]|汇款[^，,。？?]{0,8}了|汇了款|转过去了)[^，,。？?]{0,12}(?:还是|还|显示|仍)(?:显示|说)?(?:我)?(?:待付款|未付款|没付款|待支付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
+  /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|say|shows|show|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?<![a-z])(?:says|say|shows|show|showing|still) (?:unpaid|awaiting payment|not paid|pending payment)\b.{0,40}\b(?:i(?:'ve| have)? (?:already |just )?(?:paid|bank(?:ed)? in|transferr?(?:ed)?|made (?:the )?payment|did the transfer|done the transfer)|(?:paid|transferr?(?:ed)?|bank(?:ed)? in) already)(?![a-z])|(?:显示|还是)(?:待付款|未付款|待支付)[^。？?]{0,12}(?:我(?:已经|明明|早就|都)?|已经|明明|早就)(?:付了|付过了|付过款了|付款了|转[账帐]了)|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转[账帐](?!失败|不了|没成功|不成功)[^，,。？?]{0,8}了|转了[账帐]|汇款[^，,。？?]{0,8}了|汇了款|转过去了|打款了|打了款)(?:[^，,。？?]{0,12}|[^，,。？?]{0,8}[，,]\s*(?:可是|但是|但|怎么|为什么|为啥|咋)[^，,。？?]{0,4})(?:还是|还|显示|仍)(?:显示|说)?(?:我)?(?:待付款|未付款|没付款|待支付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
 const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付|怎么付|哪里付|在哪付|定金|订金|尾款|(?:转[账帐]|支付|付款)(?:失败|不了)|(?<![a-z])(?:how do i pay|where do i pay|deposit|balance (?:payment|due)|pay the balance|failed|declined)(?![a-z])/;
 /** The order's status quoted ("还显示未付款") is no "not paid yet" of the buyer's. */
 const QUOTED_UNPAID = /(?:显示|还是|还|说)(?:说)?(?:我)?(?:未付款|没付款|待付款|待支付)/g;
@@ -1622,7 +1631,7 @@ const noteForOrder = (u: Understanding): Pick<Resolved, 'intent' | 'note'> | und
  * parcel's latest event (found from outside: "no after-sales request", three times, and the tax entry).
  */
 // "天气丹那个单显示清关异常 什么情况" (found from outside: "not sure", the parcel's exception untold).
-const CUSTOMS_STATUS = /(?:清关|海关)[^，。,]{0,6}(?:到哪|哪一步|进度|好了没|好了吗|了吗|了没|怎么样|过了没|过了吗|卡|异常|什么情况|咋回事|怎么回事)|(?:到|过|进|出)海关了(?:吗|没)|(?<![a-z])(?:customs (?:status|progress)|cleared customs|stuck (?:in|at) customs|through customs)(?![a-z])/;
+const CUSTOMS_STATUS = /(?:清关|海关)[^，。,]{0,6}(?:到哪|哪一步|进度|好了没|好了吗|了吗|了没|怎么样|过了没|过了吗|卡|异常|什么情况|咋回事|怎么回事)|(?:到|过|进|出)海关了(?:吗|没)|(?<![a-z])(?:customs (?:status|progress)|cleared customs|(?:stuck|held|waiting|sitting) (?:in|at|by) customs|through customs)(?![a-z])/;
 const customsAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   CUSTOMS_STATUS.test(u.normalized) && !/税|多少钱|怎么算|需要什么|取消|退款|不要了|退货|会不会|(?<![a-z])(?:tax|refund|cancel|return)(?![a-z])/.test(u.normalized) ? { intent: 'track_parcel' } : undefined;
 /** A code on the goods ("溯源码", "防伪码"): the shop's entry on it, never a coupon's text or an order (found from outside). */

@@ -9222,3 +9222,34 @@ describe('where an order goes, checked', () => {
     assert.doesNotMatch(textOf(await conversation(robotWith(data))('地址填错了 能改成公司地址吗')), /台灣大道三段/);
   });
 });
+
+// Found from outside (thirty-seventh session, second round: a Chongqing, a Kuala Lumpur, a Hangzhou and a London shop).
+describe('a buyer who was wrong, a payment that does not show, and a parcel asked in French or held at customs', () => {
+  test('"算了 可能是我记错了 不用查了", "never mind, my mistake": no miss, no hand-over', async () => {
+    for (const text of ['算了 可能是我记错了 不用查了', 'never mind, my mistake']) {
+      const say = conversation(robotWith({}));
+      await say('asdfgh');
+      const r = await say(text);
+      assert.equal(r.handover, undefined, text);
+      assert.equal(r.state.failures, 1, text);
+    }
+  });
+
+  test('"我已经付了猫砂的钱了，可是还是显示待付款？", "…已经对公打款了，怎么还显示未付款": a person checks it, not "please pay"', async () => {
+    const unpaid = order({ orderId: 'KL-7', status: 'pending_payment' });
+    for (const text of ['我已经付了猫砂的钱了，可是还是显示待付款？', '陈总又来了，50盒那单我已经对公打款了，怎么还显示未付款']) {
+      const r = await conversation(robotWith({ orders: [unpaid] }))(text);
+      assert.equal(r.handover?.reason, 'requested', text);
+    }
+  });
+
+  test('"Bonjour, où est mon colis ? I ordered…", "it says held at customs, what do I need to do?": the parcel', async () => {
+    const o = order({ orderId: 'LF-1', status: 'shipped' });
+    const data = { orders: [o], logistics: [logistics({ orderId: 'LF-1', carrier: 'DPD', status: 'exception', events: [{ time: '2024-11-26T09:30:00+08:00', location: 'Roissy', description: 'Held at customs: import VAT to pay by recipient' }] })] };
+    for (const text of ['Bonjour, où est mon colis ? I ordered a jumper and a dress last week, to Paris', 'it says held at customs, what do I need to do?']) {
+      const r = await conversation(robotWith(data))(text);
+      assert.equal(r.intent, 'track_parcel', text);
+      assert.match(textOf(r), /Held at customs/, text);
+    }
+  });
+});

@@ -17,6 +17,8 @@ export type Cue = readonly [pattern: string, weight: number];
 
 export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   track_parcel: [
+    // French beside English ("Bonjour, où est mon colis ? I ordered a jumper…": a London shop, thirty-seventh session, "not sure").
+    [' où est mon', 1.6], [' où est ma', 1.6], [' mon colis', 1.2], [' ma commande', 0.8],
     // A parcel sent and said to be late ("2号已经出库 讲好2-3日到 而家都6号啦 係咪超时咗": a Guangzhou shop, thirty-seventh session, its status told).
     ['出库+超时', 1.8], ['发货+超时', 1.8], ['发出+超时', 1.8], ['快递+超时', 1.8], ['物流+超时', 1.8], ['包裹+超时', 1.8],
     // The courier's phone, which the newest event often gives ("师傅电话多少": a Shanghai shop, thirty-sixth session, FAQ entries offered).
