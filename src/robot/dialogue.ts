@@ -885,6 +885,8 @@ const BARE_NO_ONLY = /^(?:no|nope|nah|不是|不是的|不对)[\s.!！。~]*$/;
 const BARE_YES_NO = /^(?:是|是的|系|对|对的|yes|yeah|yep|yup|ya)[\s.!！。~]*$/;
 /** An answer to "shall I get a person?" (or to how to do it oneself): a yes, a no, thanks, or neither. */
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
+  // "算了 可能是我记错了 不用查了", with a person offered or not: nothing asked, no miss (the second miss had handed the buyer over).
+  if (MISREMEMBERED.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   if (state.offeredHuman && yesNo === 'yes' && (THANKS_AFTER.test(rest ?? '') || DONE_NOW.test(rest ?? ''))) return { intent: 'bye' };
   // "那好吧", "好啦" to "shall I get a person?": a yes, however grudging (found in review: read as a closing).
@@ -1014,8 +1016,6 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const yesNo = yesNoOf(state, u, rest);
   const toPerson = personOffered(state, u, yesNo, rest, text);
   if (toPerson) return { ...base, ...toPerson };
-  // Taken back with no person offered too: nothing asked, no miss (the second miss had handed the buyer over).
-  if (MISREMEMBERED.test(u.normalized.trim())) return { ...base, intent: 'unknown', declined: 'human' };
   // "人呢" in a conversation under way is impatience, not a hello: no self-introduction (found in review).
   if (u.intent === 'greeting' && /人呢/.test(u.normalized) && (state.topic || state.policy || state.faqLast || state.failures > 0)) return { ...base, intent: 'unknown' };
   if ((state.confirm || state.faqOptions) && yesNo === 'no' && rest !== undefined && SIGNS_OFF.test(rest)) return { ...base, intent: 'bye' };
