@@ -3522,10 +3522,13 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
     }
   }
   const { words, kinds } = goodsWords(ctx, out);
+  // A title word only counts when it picks some orders out; "我的订单" names none. Else the goods named set aside the orders of
+  // other goods ("我的猫粮到哪里了": not the Tofu Cat Litter beside "Royal Canin Kitten 4kg", whose kind no word tells: a Kuala
+  // Lumpur shop, thirty-seventh session).
   const byTitle = titled(words, kinds, out);
-  // A title word only counts when it picks some orders out; "我的订单" names none.
-  if (byTitle.length > 0 && byTitle.length < out.length) {
-    out = byTitle;
+  const byKind = byTitle.length ? byTitle : notOfOtherKinds(kinds, out);
+  if (byKind.length > 0 && byKind.length < out.length) {
+    out = byKind;
     narrowed = true;
   }
   const byPlace = sentTo(words, out);
@@ -3546,6 +3549,15 @@ function namedGoods(ctx: Ctx, orders: readonly Order[]): Order[] {
   const { words, kinds } = goodsWords(ctx, orders);
   const named = titled(words, kinds, orders);
   return named.length < orders.length ? named : [];
+}
+
+/** The orders whose titles name no other kind of goods than `kinds` (a title that names none may be any). */
+function notOfOtherKinds(kinds: readonly string[], orders: readonly Order[]): Order[] {
+  if (!kinds.length) return [];
+  return orders.filter((o) => {
+    const own = kindsOfGoods(o.items.map((i) => i.title).join(' | '));
+    return own.size === 0 || kinds.some((k) => own.has(k));
+  });
 }
 
 /** The orders whose titles share the most words and kinds of goods with what the buyer said ("the blue hoodie"); none when none shares any. */

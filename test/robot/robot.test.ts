@@ -9253,3 +9253,14 @@ describe('a buyer who was wrong, a payment that does not show, and a parcel aske
     }
   });
 });
+
+// Found from outside (a Kuala Lumpur shop, thirty-seventh session).
+describe('goods named set aside the orders of other goods', () => {
+  test('"我的猫粮到哪里了": not the cat litter awaiting payment, but the shipped order whose title names no kind', async () => {
+    const litter = order({ orderId: 'KL-LIT', status: 'pending_payment', items: [{ sku: 'L', title: 'Tofu Cat Litter Original 7L', quantity: 1, price: '50.70' }] });
+    const food = order({ orderId: 'KL-RC', status: 'shipped', items: [{ sku: 'R', title: 'Royal Canin Kitten 4kg', quantity: 1, price: '189.00' }] });
+    const r = textOf(await conversation(robotWith({ orders: [litter, food], logistics: [logistics({ orderId: 'KL-RC' })] }))('你好，我的猫粮到哪里了？'));
+    assert.match(r, /KL-RC/, r);
+    assert.doesNotMatch(r, /KL-LIT/);
+  });
+});
