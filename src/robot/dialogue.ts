@@ -1068,7 +1068,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
 const COST_OF_SENDING = /(?<![a-z])how much (?:is|does|for|are|do you charge for|would)(?: it cost for)?(?: the| a)? (?:next[- ]day |express |standard |international |tracked |same[- ]day )?(?:delivery|shipping|postage|p&p)(?![a-z])/;
 // Also "i havent order yet la", "where r u guys located, can i pick up" from buyers with no order (found from outside:
 // "I can't find any orders from you"). Not "if i send it back…", "what if i have it sent to my office": a buyer's own order (found in review).
-const IF_I_ORDER = /(?<![a-z])(?:if i (?:order|buy|get|place an order)|were i to order|(?:have not|not yet|never) (?:order|ordered|bought|buy)(?: yet)?|where (?:are|r) (?:you|u)(?: guys| all)? (?:located|based)|(?:can|could) i (?:self[- ])?(?:pick ?up|collect) (?:it |them )?(?:myself|in person|from (?:you|the shop|your))?(?=\s*[?.!]*$))(?![a-z])|还没(?:下单|下过单|买)|没(?:下过单|买过)/;
+const IF_I_ORDER = /(?<![a-z])(?:if i (?:order|buy|get|place an order)|(?:just )?a general question|not (?:about|for|regarding) (?:an? |my |any )?(?:specific )?order|were i to order|(?:have not|not yet|never) (?:order|ordered|bought|buy)(?: yet)?|where (?:are|r) (?:you|u)(?: guys| all)? (?:located|based)|(?:can|could) i (?:self[- ])?(?:pick ?up|collect) (?:it |them )?(?:myself|in person|from (?:you|the shop|your))?(?=\s*[?.!]*$))(?![a-z])|还没(?:下单|下过单|买)|没(?:下过单|买过)/;
 /** Old goods taken away ("能帮我把旧床垫拉走吗", "can you take the old sofa away"): a service the shop's word answers, no cancel (found from outside). */
 const OLD_TAKEN_AWAY = /(?:(?<![依仍照])旧|原来的)[^，,。？?]{0,6}(?:拉走|收走|带走|搬走|回收)|(?:拉走|收走|带走|搬走|回收)[^，,。？?]{0,4}(?<![依仍照])旧|(?<![a-z])(?:take|haul|remove|collect|dispose of) (?:away )?(?:the |my |our )?old(?![a-z])/;
 /** The buyer's own order or goods said ("我的", "my parcel"): a question about them, not the shop's. */
@@ -4311,7 +4311,7 @@ function shopSays(ctx: Ctx, q: ShopQuestion): string | undefined {
  * take "1-3 business days" beside its own 7-14, a Guangzhou shop's "ships within 48 hours" beside its own Monday: the
  * thirty-seventh session).
  */
-export const OTHER_LANGUAGE_ASKS: ReadonlySet<ShopQuestion> = new Set(['ship_time', 'refund_time', 'review_time', 'return_ship', 'returns']);
+export const OTHER_LANGUAGE_ASKS: ReadonlySet<ShopQuestion> = new Set(['ship_time', 'delivery_time', 'refund_time', 'review_time', 'return_ship', 'returns']);
 
 /** The shop's word on `q` written only in the language the buyer does not write, found by either question; undefined when it has one in theirs. */
 function shopSaysOther(ctx: Ctx, q: ShopQuestion): string | undefined {
@@ -4700,13 +4700,20 @@ const abroad = (o: Order): boolean => {
 };
 type EtaKey = keyof Texts['etaFor'];
 const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
-  // The shop's own word on how long delivery takes, for a parcel on its way: by its courier when the entry names each.
-  const own = key === 'in_transit' || key === 'pending' ? shopSays(ctx, 'delivery_time') : undefined;
+  // The shop's own word on how long delivery takes, for a parcel on its way: by its courier when the entry names each; in the
+  // other language when the shop wrote it only there (a Kuala Lumpur shop's Chinese buyers were told the built-in 1-3 days).
+  const moving = key === 'in_transit' || key === 'pending';
+  const own = moving ? shopSays(ctx, 'delivery_time') : undefined;
+  const other = moving && own === undefined ? shopSaysOther(ctx, 'delivery_time') : undefined;
+  const said = own ?? other;
   // Abroad, only where the shop's entry names the receiver's region ("香港、澳门走顺丰，3-5个工作日": a Guangzhou shop,
   // thirty-fifth session, was told "the carrier and customs decide" for a Hong Kong parcel).
-  if (abroad(o) && !(own && namesHomeRegion(own, addressOf(o)))) return ctx.t.etaAbroad[key as keyof Texts['etaAbroad']] ?? ctx.t.etaFor[key];
+  if (abroad(o) && !(said && namesHomeRegion(said, addressOf(o)))) return ctx.t.etaAbroad[key as keyof Texts['etaAbroad']] ?? ctx.t.etaFor[key];
+  if (said === undefined) return ctx.t.etaFor[key];
   // The receiver's region first, then the courier: a courier's sentence for another region is not this parcel's (found from outside).
-  return own ? ctx.t.etaShipped[key as 'in_transit' | 'pending'](otherCouriersOut(ofPlaceAndCourier(ofSize(own, o, ctx.lang, undefined, carrier), addressOf(o), carrier, ctx.lang), carrier, ctx.lang)) : ctx.t.etaFor[key];
+  const lang = own !== undefined ? ctx.lang : ctx.lang === 'zh' ? 'en' : 'zh';
+  const days = otherCouriersOut(ofPlaceAndCourier(ofSize(said, o, lang, undefined, carrier), addressOf(o), carrier, lang), carrier, lang);
+  return ctx.t.etaShipped[key as 'in_transit' | 'pending'](own !== undefined ? days : ctx.t.inOtherLanguage(days));
 };
 
 /** Words of a shop's sentence on big goods, and on small ones. */

@@ -313,7 +313,7 @@ const zh: Texts = {
   notSureOfferHuman: '这个问题我不太确定，需要为您转接人工客服吗？',
   otherLanguageEntry: (q, a) => `我找到的店铺说明是英文的（“${q}”）：${a}\n需要客服用中文为您解释的话，请回复“转人工”。`,
   otherLanguageNote: (n) => `店铺对此的说明是英文的：${n}`,
-  inOtherLanguage: (n) => `（英文）${n}`,
+  inOtherLanguage: (n) => `（英文）${n.trim()}${/[.!?]$/.test(n.trim()) ? ' ' : ''}`,
   shipDayByRule: (day) => `按店铺的发货规则和付款时间算，这一单预计${day}发出。`,
   langSwitched: '好的，接下来我用中文为您服务。请问有什么可以帮您？',
   smallTalk: '这个我可不太在行😅 我是店铺的智能客服，可以帮您查物流、订单和退款进度，也能解答店铺的常见问题；需要真人客服的话，回复“转人工”就好。',

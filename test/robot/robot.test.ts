@@ -9264,3 +9264,26 @@ describe('goods named set aside the orders of other goods', () => {
     assert.doesNotMatch(r, /KL-LIT/);
   });
 });
+
+// Found from outside (a Kuala Lumpur shop, thirty-seventh session).
+describe('a delivery entry written only in English, for a Chinese buyer; "how many working days"', () => {
+  const own = new FaqIndexProvider();
+  own.setEntries(SHOP, [
+    { id: 'd', question: 'How long does delivery take?', answer: 'Klang Valley: our own van, same day if ordered before 12pm. Other West Malaysia states: J&T Express 2-3 working days. East Malaysia: J&T Express 4-7 working days.', alternates: ['几天能收到'] },
+    { id: 'p', question: 'Do you sell halal treats?', answer: 'Yes, our KL Paws treats are halal certified.' },
+    { id: 'h', question: 'What are your hours?', answer: 'Monday to Saturday 9am-6pm.' },
+  ]);
+  const penang = order({ orderId: 'KL-9', status: 'shipped', currency: 'MYR', receiver: { name: 'Mei', phone: '60123456789', address: '12 Lebuh Pantai, 10300 George Town, Penang' } });
+  const data = { orders: [penang], logistics: [logistics({ orderId: 'KL-9', carrier: 'J&T Express' })] };
+  const say = () => conversation(createRobot({ dataSource: fakeDataSource(data), faq: own, clock: () => NOW }));
+  test('the region\'s sentence in English, marked as such, not the built-in 1-3 days', async () => {
+    const r = textOf(await say()('我的快递几天能到'));
+    assert.match(r, /（英文）Other West Malaysia states: J&T Express 2-3 working days/, r);
+    assert.doesNotMatch(r, /1-3 天|Klang Valley/);
+  });
+  test('"my parcel to penang, how many working days usually" is told the days', async () => {
+    const r = await say()('sorry can reply english? my parcel to penang, how many working days usually');
+    assert.equal(r.intent, 'delivery_estimate');
+    assert.match(textOf(r), /2-3 working days/);
+  });
+});
