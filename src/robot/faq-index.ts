@@ -410,7 +410,9 @@ export class FaqIndex {
     if (!top || top.confidence < this.#clarify) return across && !siblingOf(across) ? this.#answerWith(across) : { band: 'none', hit: null, candidates: [] };
     const clear = !second || second.confidence < this.#threshold || lead(top, second) >= ANSWER_MARGIN;
     const sibling = siblingOf(top);
-    if (top.confidence >= this.#threshold && clear && !sibling) return { band: 'answer', hit: top, candidates: [top] };
+    const hours = text !== undefined && second !== undefined && hoursOfEither(text, top, second);
+    if (top.confidence >= this.#threshold && clear && !sibling && !hours) return { band: 'answer', hit: top, candidates: [top] };
+    if (hours) return { band: 'clarify', hit: null, candidates: [top, second!] };
     const candidates = ranked.filter((h) => h.confidence >= this.#clarify).slice(0, MAX_CANDIDATES);
     return { band: 'clarify', hit: null, candidates };
   }
@@ -714,6 +716,25 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 /** How far `a` leads `b` in lexical coverage (in confidence for hits without it, e.g. re-ranked ones). */
 const ENTRY_TEXT = new WeakMap<FaqEntry, string>();
 /** An entry's question, alternates and answer as one folded text, made once per entry. */
+/** Words of an entry on a place buyers visit, and of one on the people who answer the chat. */
+const PLACE_WORDS = /门店|门市|实体店|线下店|(?<![a-z])(?:store|boutique|showroom|walk-?in)(?![a-z])/i;
+const STAFF_WORDS = /客服|人工|(?<![a-z])(?:customer service|chat|support team|agents?)(?![a-z])/i;
+const OPEN_WORDS = /营业|开门|关门|(?<![a-z])(?:open|opening|close|closing|closed)(?![a-z])/i;
+/**
+ * "are you open on sundays" with the shop's store hours and its chat hours ranked close: which of the two, not the chat's
+ * "closed on Sundays" to a buyer who meant the store (found from outside, four shops, thirty-seventh session). A question
+ * naming the store or the staff is ranked as it is.
+ */
+function hoursOfEither(text: string, a: FaqHit, b: FaqHit): boolean {
+  const q = foldTraditional(text).toLowerCase();
+  if (!OPEN_WORDS.test(q) || PLACE_WORDS.test(q) || STAFF_WORDS.test(q) || b.score < HOURS_CLOSE * a.score) return false;
+  const place = (h: FaqHit) => PLACE_WORDS.test(phrasingsOf(h.entry).join(' ')) && !STAFF_WORDS.test(phrasingsOf(h.entry).join(' '));
+  const staff = (h: FaqHit) => STAFF_WORDS.test(phrasingsOf(h.entry).join(' ')) && !PLACE_WORDS.test(phrasingsOf(h.entry).join(' '));
+  return (place(a) && staff(b)) || (staff(a) && place(b));
+}
+/** How close the second entry's score must be for the two to be told apart by the buyer. */
+const HOURS_CLOSE = 0.85;
+
 function entryText(e: FaqEntry): string {
   let t = ENTRY_TEXT.get(e);
   if (t === undefined) ENTRY_TEXT.set(e, (t = foldTraditional([...phrasingsOf(e), e.answer].join('\n'))));

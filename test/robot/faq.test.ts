@@ -606,3 +606,21 @@ test('an entry\'s own English question typed whole with a remark is answered; "�
   ]);
   assert.equal(yiwu.lookup('可以对公吗').candidates[0]?.entry.id, 'pay');
 });
+
+// Found from outside (thirty-seventh session, four shops): "closed on Sundays" of the chat told to a buyer who meant the store.
+describe('store hours and chat hours', () => {
+  const shop = new FaqIndex([
+    { id: 'chat', question: 'What are your customer service hours?', answer: 'Our staff answer chat Monday to Friday 9am-5pm and Saturday 10am-2pm. We are closed on Sundays.', alternates: ['When is your chat team online?'] },
+    { id: 'store', question: 'What are your store opening hours?', answer: 'Our Marrickville store is open Monday to Friday 9am-6pm, Saturday 9am-5pm and Sunday 10am-4pm.', alternates: ['Is the shop open on Sunday?', 'Where is your store?'] },
+    { id: 'ship', question: 'How soon do you ship after payment?', answer: 'Orders paid before 2pm ship the same day.' },
+  ]);
+  test('"are you open on sundays", naming neither: which of the two', () => {
+    const l = shop.lookup('are you open on sundays');
+    assert.equal(l.band, 'clarify');
+    assert.deepEqual(l.candidates.map((c) => c.entry.id).sort(), ['chat', 'store']);
+  });
+  test('naming the store or the chat: that one', () => {
+    assert.equal(shop.lookup('is the store open on sunday').hit?.entry.id, 'store');
+    assert.equal(shop.lookup('when is your chat team online').hit?.entry.id, 'chat');
+  });
+});
