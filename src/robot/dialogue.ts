@@ -876,7 +876,7 @@ function noteAnswer(ctx: Ctx): Outcome {
 const ACCOUNT_NUMBER = /账号|卡号|手机号|号码|身份证|充值到|(?<![a-z])(?:account|phone number|id number)(?![a-z])/;
 /** "oh wait sorry thats the old order, we did get the tent. ignore me": what came before it is taken back (found from outside: an entry offered). */
 // Not "ignore my last message": that points at an earlier one, and what precedes it is the new request (found in review).
-const IGNORE_ME = /(?:^|[.!,?]\s*)(?:ignore (?:me|that|this)|scratch that|disregard (?:that|this|me)|my bad,? ignore)[\s.!]*$/;
+const IGNORE_ME = /(?:^|[.!,?]\s*)(?:ignore (?:me|that|this)|scratch that|disregard (?:that|this|me)|my bad,? ignore)(?:[\s.!]|\p{Extended_Pictographic}|\u{FE0F})*$/u;
 /** A goodbye after a no to "did you mean…?" ("no. thanks, bye", "no. laters"): not "tell me in other words" (a Guangzhou and a Bristol shop, thirty-fifth session). Thanks alone ("不用了，谢谢") still declines the offer. */
 const SIGNS_OFF = /^(?:(?:ok|okay|thanks|thank you|thx|ta|cheers|谢谢|谢了|好的)[\s,，.。!！]*)*(?:bye|goodbye|bye bye|later|laters|see ya|see you|cya|拜拜|再见)[\s,，.。!！~]*$/;
 /** A no and nothing else ("no", "nope", "不是"): after an answer it may say the answer missed (found in review). */
@@ -1670,7 +1670,9 @@ const STAFF_HOURS = /几点|上班|下班|在线|营业|(?<![a-z])(?:hours|open|
  */
 const CONTACT_ASKED = /(?:客服|人工|店铺|商家|店家|老板|你们)(?:的)?(?:电话|手机号|联系电话|联系方式|座机|热线)(?:号码)?(?=是多少|多少|是什么|给我|发我|发一下|呢|吗|[?？]|$)|(?<![a-z])(?:(?:have|got|is there|do) (?:you|u) (?:got |have )?(?:a|an) (?:phone|contact|telephone) (?:number|no)|(?:your|ur|the shop'?s?|customer service) (?:phone|contact|telephone) (?:number|no)|number i can call|can i (?:call|ring|phone) (?:you|u|someone))(?![a-z])/;
 /** "骑手说找不到地方", "电话打不通 急死了": a delivery under way in trouble, which only a person can sort with the rider (found from outside: the slot said again). */
-const RIDER_TROUBLE = /(?:骑手|配送员|送货员|司机|快递员|快递小哥|师傅)[^，,。？?]{0,8}(?:找不到|打不通|联系不上|不接电话|没接|迷路)|(?:电话|手机)(?:一直)?(?:打不通|没人接|联系不上)|(?<![a-z])(?:driver|courier|rider)\b.{0,20}\b(?:can'?t find|cannot find|got lost|is lost|not answering|won'?t answer)(?![a-z])/;
+// At home all day and nobody came ("我昨天整天在家，门铃都没响", "yesterday whole day i at home leh, nobody come": a Kuala Lumpur shop,
+// thirty-seventh session, "not sure"): a person checks with the courier.
+const RIDER_TROUBLE = /(?:整天|一整天|一直|全天)(?:都)?在家[^？?]{0,12}(?:没人来|没人送|门铃(?:都)?没响|没(?:人)?敲门|没(?:人)?打电话|没见人)|(?<![a-z])(?:(?:whole|all) day (?:i )?(?:was )?(?:at )?home|(?:at )?home (?:the )?(?:whole|all) day)\b[^?]{0,30}\b(?:nobody|no one|no-one) (?:came|come|knocked|rang|called)(?![a-z])|(?:骑手|配送员|送货员|司机|快递员|快递小哥|师傅)[^，,。？?]{0,8}(?:找不到|打不通|联系不上|不接电话|没接|迷路)|(?:电话|手机)(?:一直)?(?:打不通|没人接|联系不上)|(?<![a-z])(?:driver|courier|rider)\b.{0,20}\b(?:can'?t find|cannot find|got lost|is lost|not answering|won'?t answer)(?![a-z])/;
 const riderTrouble = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (RIDER_TROUBLE.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.intent === 'change_address') ? { intent: 'human' } : undefined);
 /** "请问我的牛轧糖寄到全家了没": the parcel, asked by where it should be (found from outside: "not understood"). */
 /**

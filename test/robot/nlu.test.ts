@@ -892,3 +892,11 @@ test('a parcel sent and said to be late is a parcel question; "2-3日到" is day
   assert.deepEqual(nlu.understand('讲好2-3日到').entities, []);
   assert.equal(nlu.understand('付款超时了 订单还在吗').intent === 'track_parcel', false);
 });
+
+// Thirty-seventh session, second round (a London, a Hangzhou and a Kuala Lumpur shop).
+test('"rubbish service tbh" complains; "找个客服聊吧" asks for a person; "…ignore me 😂" takes the hand-over back', () => {
+  assert.equal(nlu.understand('rubbish service tbh, the shoes pinch and now this').intent, 'complaint');
+  assert.equal(nlu.understand('找个客服聊吧，量大要谈').intent, 'human');
+  assert.equal(withdrawsHandover("actually no, it's just arrived!! ignore me 😂"), "actually no, it's just arrived!!");
+  assert.equal(withdrawsHandover('sorry please ignore me'), 'sorry please');
+});

@@ -9287,3 +9287,13 @@ describe('a delivery entry written only in English, for a Chinese buyer; "how ma
     assert.match(textOf(r), /2-3 working days/);
   });
 });
+
+// Found from outside (a Kuala Lumpur shop, thirty-seventh session): "not sure", one message after the parcel was called stuck.
+describe('at home all day and nobody came', () => {
+  test('"我昨天整天在家，门铃都没响", "yesterday whole day i at home leh, nobody come": a person checks with the courier', async () => {
+    for (const text of ['我昨天整天在家，门铃都没响', 'wait yesterday whole day i at home leh, nobody come. today also no 😤']) {
+      assert.equal((await conversation(robotWith({}))(text)).handover?.reason, 'requested', text);
+    }
+    assert.equal((await conversation(robotWith({}))('我整天在家 可以送货上门吗')).handover, undefined);
+  });
+});

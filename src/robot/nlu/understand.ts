@@ -498,7 +498,9 @@ export function declinesPerson(text: string): boolean {
   return rest !== t && !ASKS_PERSON.test(rest) && !DECLINE_ASKS.test(t);
 }
 const DECLINE_ASKS = /[吗么嘛?？]|为什么|难道|是不是|怎么|退款|退货|帮我|查|(?<![a-z])(?:why|refund|return|check|help me)(?![a-z])/;
-const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了(?:哈|嘛|哦|呀)?|(?:人工|真人|客服)(?:也)?不(?:用|要|需要)了(?:哈|嘛|哦|呀)?|不用转了|转(?:啥子|啥|什么)人工|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?|cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?)[\s,，.。!！~吧啦哈]*$/i;
+const TRAILING_EMOJI = /[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}]+$/u;
+// "actually no, it's just arrived!! ignore me 😂" (a London shop, thirty-seventh session: a list of entries, still queued).
+const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:ignore (?:me|that|this)|disregard (?:that|this|me)|不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了(?:哈|嘛|哦|呀)?|(?:人工|真人|客服)(?:也)?不(?:用|要|需要)了(?:哈|嘛|哦|呀)?|不用转了|转(?:啥子|啥|什么)人工|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?|cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?)[\s,，.。!！~吧啦哈]*$/i;
 /** "算了 你们太慢了", "forget it, you guys are so slow": venting at the wait, not leaving it (found from outside). */
 const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久|效率)|没人(?:理|回|管|接)|冇人(?:理|覆|回|应)|等咗(?:成|好|咁)|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?: (?:is )?(?:answers?|answering|replies|replying|responds?|responding|here|cares))(?![a-z])/i;
 /** A bare no, the whole message ("actually no", "不用", "no thanks"): in the queue it takes the hand-over back. */
@@ -513,8 +515,8 @@ export function withdrawsHandover(text: string): string | undefined {
   // Read in simplified characters ("欸還是算了…不用轉了": found from outside, a Taiwanese buyer left queued).
   const raw = text.slice(0, MAX_UTTERANCE).normalize('NFKC');
   const folded = foldTraditional(raw);
-  // The rest is given back as typed: folding keeps each character's place.
-  const t = folded.length === raw.length ? folded : raw;
+  // The rest is given back as typed: folding keeps each character's place. Emoji at the end say nothing ("… ignore me 😂").
+  const t = (folded.length === raw.length ? folded : raw).replace(TRAILING_EMOJI, '');
   if (BARE_NO.test(t)) return '';
   const m = WITHDRAWS.exec(t);
   // At the end too ("哦刷新了一下好了 显示已付款 不用人工了": found from outside, left queued): what came before it is the rest.
