@@ -1307,8 +1307,10 @@ function correctsOrderId(state: DialogueState, u: Understanding, text: string): 
   return { intent: topic, explicitOrderId: id };
 }
 
+/** An order bought and now gone ("我之前还买了个磁吸充电宝 咋个没得了呢？？": a Chongqing shop, thirty-seventh session, "not sure"). */
+const ORDER_GONE = /(?:买|下单|下了单|订|拍)(?:了|过)[^，,。？?]{0,14}[\s，,]*(?:咋个|怎么|为啥|为什么|咋)(?:就|又)?(?:没(?:得|有)?了|不见了|消失了)/;
 const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<Resolved, 'intent' | 'whyCancelled' | 'explicitOrderId'> | undefined =>
-  WHY_CANCELLED.test(u.normalized) && !NOT_WHY_CANCELLED.test(u.normalized) ? { intent: 'order_status', whyCancelled: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
+  (WHY_CANCELLED.test(u.normalized) || ORDER_GONE.test(u.normalized)) && !NOT_WHY_CANCELLED.test(u.normalized) ? { intent: 'order_status', whyCancelled: true, ...(orderId ? { explicitOrderId: orderId } : {}) } : undefined;
 
 /**
  * How long an unpaid order is kept ("多久不付会自动取消", "what if i dont pay, will it cancel"): told
@@ -2650,6 +2652,9 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
   // Compared without its closing mark: a sentence cut at "；" is said ending in "。" (found in review).
   // Any of its sentences: the order's answer may say only the one on its courier (found from outside: the whole entry, then its DPD sentence).
   const sentences = unclosed(hit.entry.answer.match(SENTENCES) ?? [hit.entry.answer]);
+  // An order cancelled unpaid has no money coming back: the shop's refund times beside "nothing was charged" contradicted it
+  // ("那钱退没退给我嘛 我记得好像付了的": a Chongqing shop, thirty-seventh session).
+  if (one?.status === 'cancelled' && one.cancelReason && neverPaid(one.cancelReason)) return data;
   if (one && saidIn(data, sentences.filter((x, i) => i === 0 || x.length >= MIN_SAID_SENTENCE))) return data;
   // Or its region's clauses of it ("北京同城次日达，其他地区2-4天" out of a sentence that goes on to 新疆: found from outside, the whole entry before it).
   // Not when the buyer names a region of the entry ("寄到新疆要几天": its own clause is what they ask, found in review).

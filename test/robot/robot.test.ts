@@ -9297,3 +9297,24 @@ describe('at home all day and nobody came', () => {
     assert.equal((await conversation(robotWith({}))('我整天在家 可以送货上门吗')).handover, undefined);
   });
 });
+
+// Found from outside (a Chongqing shop, thirty-seventh session).
+describe('an order gone, its money, and Sichuan 好多天', () => {
+  const charger = order({ orderId: 'CQ-11', status: 'cancelled', cancelReason: '超时未支付，系统自动取消', items: [{ sku: 'P', title: '磁吸无线充电宝 5000mAh', quantity: 1, price: '89.00' }] });
+  const refundZh: FaqEntry = { id: 'rt', question: '退款多久到账？', answer: '退款审核通过后1-3个工作日原路退回，微信、支付宝一般当天到账。' };
+  const shop = () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [refundZh, { id: 'd', question: '几天能收到', answer: '川渝地区次日达，其他地区2-4天，新疆、西藏5-7天。' }, { id: 'x', question: '能开发票吗', answer: '可以。' }]);
+    return conversation(createRobot({ dataSource: fakeDataSource({ orders: [charger] }), faq: own, clock: () => NOW }));
+  };
+  test('"我之前还买了个磁吸充电宝 咋个没得了呢", then "那钱退没退给我嘛": why it was cancelled, and that nothing was charged, with no refund times', async () => {
+    const say = shop();
+    assert.match(textOf(await say('我之前还买了个磁吸充电宝 咋个没得了呢？？')), /超时未支付/);
+    const r = textOf(await say('那钱退没退给我嘛 我记得好像付了的'));
+    assert.match(r, /没有付款，不会扣款/, r);
+    assert.doesNotMatch(r, /1-3个工作日/);
+  });
+  test('"新疆一般要好多天嘛", "拉萨好多天到" ask the days', async () => {
+    for (const text of ['新疆一般要好多天嘛', '拉萨好多天到']) assert.match(textOf(await shop()(text)), /5-7天/, text);
+  });
+});

@@ -531,6 +531,9 @@ export const MALAY_MINE = /(?<![a-z])(order|orders|pesanan|tempahan|parcel|packa
 export const ZH_PHRASES: readonly (readonly [string, string])[] = [
   ['肿么', '怎么'],
   ['咋个', '怎么'],
+  // Sichuan 好多 asks how many before 天 and an arrival ("新疆一般要好多天嘛", "拉萨好多天到": a Chongqing shop, thirty-seventh
+  // session, "not sure"); "等了好多天" is many days and stays.
+  ['要好多天', '要多少天'], ['好多天到', '多少天到'], ['好多天能到', '多少天能到'], ['好多天可以到', '多少天可以到'], ['好多天收到', '多少天收到'],
   ['咋', '怎么'],
   ['为啥', '为什么'],
   ['啥时候', '什么时候'],
