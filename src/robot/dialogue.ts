@@ -4907,10 +4907,13 @@ const COURIERS: readonly RegExp[] = [
  */
 // A sentence opening with another courier's name is that courier's, whatever places it names ("Couriers Please (Sydney,
 // Melbourne, Brisbane metro) 1-3 business days" is no word on an Australia Post parcel to Brisbane).
+const CHOOSING = /^\s*(?:如果|若|如)?(?:选择|选用|选|改发|改用|用|走)/;
 function ofPlaceAndCourier(said: string, address: string, carrier: string | undefined, lang: Lang): string {
   const own = couriersOf(carrier);
   const all = sentencesOf(said);
-  const othersLead = (x: string) => COURIERS.some((re) => !own.includes(re) && re.exec(foldTraditional(x))?.index === 0);
+  // After a verb of choosing too ("选中通快递的订单江浙沪2天，其他地区3-5天": a Hangzhou shop, thirty-seventh session, its
+  // "其他地区3-5天" told of an SF parcel beside SF's own 2-3 days).
+  const othersLead = (x: string) => COURIERS.some((re) => !own.includes(re) && re.exec(foldTraditional(x).replace(CHOOSING, ''))?.index === 0);
   const mine = own.length ? all.filter((x) => !othersLead(x)) : all;
   const text = mine.length && mine.length < all.length ? mine.join(lang === 'zh' ? '' : ' ') : said;
   const anywhere = mine.some((x) => own.some((re) => re.test(foldTraditional(x))) && regionsIn(x).length === 0);

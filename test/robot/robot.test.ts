@@ -9318,3 +9318,19 @@ describe('an order gone, its money, and Sichuan 好多天', () => {
     for (const text of ['新疆一般要好多天嘛', '拉萨好多天到']) assert.match(textOf(await shop()(text)), /5-7天/, text);
   });
 });
+
+// Found from outside (a Hangzhou shop, thirty-seventh session): "默认发顺丰速运，其他地区2-3天，其他地区3-5天".
+describe('a sentence on another courier that opens with choosing it', () => {
+  test('"选中通快递的订单…其他地区3-5天" is not told of an SF parcel to Beijing', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [
+      { id: 'd', question: '发什么快递，几天能收到', answer: '默认发顺丰速运，江浙沪次日达，其他地区2-3天，新疆、西藏5-7天。选中通快递的订单江浙沪2天，其他地区3-5天。', alternates: ['几天能收到'] },
+      { id: 'x', question: '能开发票吗', answer: '可以。' },
+      { id: 'y', question: '有优惠活动吗', answer: '满300减30。' },
+    ]);
+    const box = order({ orderId: 'HZ-11', status: 'shipped', receiver: { name: '陈', phone: '13800000000', address: '北京市朝阳区建国路88号' } });
+    const r = textOf(await conversation(createRobot({ dataSource: fakeDataSource({ orders: [box], logistics: [logistics({ orderId: 'HZ-11', carrier: '顺丰速运', trackingNo: 'SF1234567890' })] }), faq: own, clock: () => NOW }))('我的快递几天能到'));
+    assert.match(r, /其他地区2-3天/, r);
+    assert.doesNotMatch(r, /3-5天/);
+  });
+});
