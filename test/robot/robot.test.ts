@@ -9334,3 +9334,20 @@ describe('a sentence on another courier that opens with choosing it', () => {
     assert.doesNotMatch(r, /3-5天/);
   });
 });
+
+// Found from outside (a Hangzhou shop, thirty-seventh session): "no after-sales request" told to both.
+describe('goods asked whether they came, in Shanghainese; a return given up', () => {
+  test('"我上礼拜买额明前龙井礼盒收到了伐？屋里厢人讲没看到" asks after the parcel', async () => {
+    const box = order({ orderId: 'HZ-1', status: 'delivered', items: [{ sku: 'T', title: '明前特级西湖龙井礼盒 250g', quantity: 1, price: '688.00' }] });
+    const r = await conversation(robotWith({ orders: [box], logistics: [logistics({ orderId: 'HZ-1', status: 'delivered' })] }))('侬好，我上礼拜买额明前龙井礼盒收到了伐？屋里厢人讲没看到');
+    assert.equal(r.intent, 'track_parcel', textOf(r));
+    assert.doesNotMatch(textOf(r), /售后申请/);
+  });
+  test('"nvm 不退了 等就等吧": nothing to do, no "no after-sales request"', async () => {
+    const r = await conversation(robotWith({ orders: [order({ orderId: 'HZ-2', status: 'paid' })] }))('nvm 不退了 等就等吧');
+    assert.doesNotMatch(textOf(r), /售后申请/, textOf(r));
+    assert.equal(r.handover, undefined);
+    // Not a question that follows it.
+    assert.notEqual((await conversation(robotWith({}))('不退了 那什么时候发货')).intent, 'unknown');
+  });
+});

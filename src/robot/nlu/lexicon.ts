@@ -17,6 +17,9 @@ export type Cue = readonly [pattern: string, weight: number];
 
 export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   track_parcel: [
+    // Goods bought, asked whether they came ("我上礼拜买额明前龙井礼盒收到了伐？屋里厢人讲没看到": a Hangzhou shop, thirty-seventh session,
+    // "no after-sales request").
+    ['买+收到了吗', 1.0], ['买+收到没', 1.0], ['家里+没看到', 0.8],
     // French beside English ("Bonjour, où est mon colis ? I ordered a jumper…": a London shop, thirty-seventh session, "not sure").
     [' où est mon', 1.6], [' où est ma', 1.6], [' mon colis', 1.2], [' ma commande', 0.8],
     // A parcel sent and said to be late ("2号已经出库 讲好2-3日到 而家都6号啦 係咪超时咗": a Guangzhou shop, thirty-seventh session, its status told).
