@@ -517,8 +517,9 @@ function spacedRunKeys(lower: string): Set<string> {
 const BARE_PICK = /^\s*(\d)\s*[.。号]?(?:\s*(?:lah|la|lor|leh|ya|pls|please|obviously|thanks|吧|啦|呀)(?![a-z]))*[\s.!！。]*$/;
 /** "2", "第二个", "the first one" as the answer to our list of FAQ questions. */
 function pickedOption(u: Understanding, options: readonly string[], yesNo: Understanding['yesNo']): string | undefined {
-  // One entry offered ("did you mean …?"): a yes picks it (not "好的，那…" asking another question).
-  if (options.length === 1 && yesNo === 'yes') return options[0];
+  // One entry offered ("did you mean …?"): a yes picks it (not "好的，那…" asking another question, nor "要得，今天拍明天能发不":
+  // a Chengdu buyer of a Hangzhou shop, thirty-seventh session, told the entry offered).
+  if (options.length === 1 && yesNo === 'yes' && !asksAfterYes(u.normalized)) return options[0];
   const ordinal = u.entities.find((e) => e.type === 'ordinal')?.value as number | undefined;
   const bare = BARE_PICK.exec(u.normalized);
   const n = ordinal ?? (bare ? Number(bare[1]) : undefined);
@@ -705,6 +706,15 @@ const OK_HOW = /^(?:ok(?:ay)?|sure|yes|yeah|yep|好的?|行|嗯|可以)[\s,，.!
 const ASKS_FOR_IT = /帮我|给我|我要|安排|处理一下|联系|(?<![a-z])(?:please|pls|for me|do it|go ahead)(?![a-z])/;
 /** A chase asked as a question is still a request: "能不能催一下", "can you chase it". */
 const ASKS_POLITELY = /能不能|可不可以|可以|能否|麻烦|(?<![a-z])(?:can you|could you|would you)(?![a-z])/;
+/** A question after the yes: "要得，今天拍明天能发不", "ok, when does it ship?". */
+const ASKED_AFTER = /[?？]|吗|么|[不没][\s。!！~]*$|[能会可要行是有][不没]|什么|怎么|多久|几[天点号时]|哪|(?<![a-z])(?:when|what|how|where|which|can|could|will|is|are|do|does)(?![a-z])/;
+const ASKS_AFTER_LEAD = /^(?:要得|好的|好|行|可以|ok|okay|嗯|是的|yes|sure)(?![a-z])[\s,，。.!！]+/;
+function asksAfterYes(n: string): boolean {
+  const m = ASKS_AFTER_LEAD.exec(n.trim());
+  const rest = m ? n.trim().slice(m[0].length) : '';
+  // One that leans on the entry offered is about it ("是的，那具体要怎么操作呢", "yes, and how long does it take?").
+  return [...rest].length >= 4 && ASKED_AFTER.test(rest) && !/^(?:那|那么|然后|具体|and|so|then|also)(?![a-z])/.test(rest);
+}
 const YES_LEAD = /^(?:是的|好的|可以|行|要的|需要|嗯嗯|嗯|好|对|yes|ok|okay|sure|please)(?![a-z])[\s,，。.!！]*/;
 const ACK_ONLY = /知道了|明白|收到|懂了|了解|等等|看看|谢谢|(?<![a-z])(?:got it|i see|understood|thanks|thank you|wait)(?![a-z])/;
 

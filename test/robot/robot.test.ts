@@ -9351,3 +9351,20 @@ describe('goods asked whether they came, in Shanghainese; a return given up', ()
     assert.notEqual((await conversation(robotWith({}))('不退了 那什么时候发货')).intent, 'unknown');
   });
 });
+
+// Found from outside (a Hangzhou shop's Chengdu buyer, thirty-seventh session): the entry offered was told.
+describe('a yes to "did you mean…?" with a question of its own after it', () => {
+  test('"要得，今天拍明天能发不" asks its own question; "是的，那…" still leans on the entry offered', async () => {
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [
+      { id: 'grade', question: '明前和雨前龙井有什么区别', answer: '明前龙井是清明前采摘的嫩芽，雨前龙井滋味更浓。' },
+      { id: 'ship', question: '付款后多久发货', answer: '现货订单当天16:00前付款当天发出，16:00后付款次日发出。', alternates: ['今天拍明天能发吗'] },
+      { id: 'inv', question: '可以开发票吗', answer: '可以开电子发票。' },
+    ]);
+    const say = conversation(createRobot({ dataSource: fakeDataSource({}), faq: own, clock: () => NOW }));
+    assert.match(textOf(await say('你们那个明前龙井礼盒是好多钱嘛')), /明前和雨前龙井有什么区别/);
+    const r = textOf(await say('要得，今天拍明天能发不'));
+    assert.match(r, /16:00前付款当天发出/, r);
+    assert.doesNotMatch(r, /嫩芽/);
+  });
+});
