@@ -1480,9 +1480,10 @@ const NOT_ANOTHER_DAY = /顺丰|中通|圆通|韵达|申通|极兔|京东|邮政
 const LATER_SEND = /(?:等我|我)[^，,。？?]{0,10}(?:回来|回家|在家)(?:以后|之后)?再(?:寄|发|送)|(?<!会不会|是不是|为什么|比.{0,8})(?:就是|只是|能不能|可以|麻烦|帮我|请)晚(?:点|一点|几天|些)(?:再)?(?:寄|发货|发|送)(?![了吗])/;
 /**
  * Where the order goes, asked to be sure ("貨到是送到公司 台灣大道那個地址 對嗎", "我沒有要改地址 我只是確認一下地址對不對", "is it going to my
- * work address?"): the address on the order, not "it can't be changed now" (a Taipei shop, thirty-seventh session, twice).
+ * work address?", "is it going to manchester or did it go to my old london address", "which order is going to Leeds?"): the address on
+ * the order, not "it can't be changed now" (a Taipei and a London shop, thirty-seventh session).
  */
-const CHECKS_ADDRESS = /(?:地址|送到|寄到|寄去|送去|寄往)[^？?。]{0,20}(?:对吗|对不对|对吧|没错吧|没错吗|是吗|是不是|对嘛)|(?:确认|核对|看看|检查)(?:一下)?(?:我的)?(?:收货)?地址(?:对不对|有没有错|对吗)?|(?<![a-z])(?:(?:is (?:it|this|that|my (?:order|parcel|package))|it'?s|its|will (?:it|this)|does (?:it|this)) (?:be )?(?:going|being sent|being delivered|shipping|sent|delivered|go|come|coming) to (?:my |the )[a-z ]{0,20}(?:address|work|office|home|house|place)\b[^?]{0,20}\?|(?:confirm|check|double[- ]check) (?:my|the) (?:delivery |shipping )?address|which address (?:is it|will it|does it))/;
+const CHECKS_ADDRESS = /(?:地址|送到|寄到|寄去|送去|寄往)[^？?。]{0,20}(?:对吗|对不对|对吧|没错吧|没错吗|是吗|是不是|对嘛)|(?:确认|核对|看看|检查)(?:一下)?(?:我的)?(?:收货)?地址(?:对不对|有没有错|对吗)?|(?<![a-z])(?:(?:is (?:it|this|that|my (?:order|parcel|package))|it'?s|its|will (?:it|this)|does (?:it|this)) (?:be )?(?:going|being sent|being delivered|shipping|sent|delivered|headed|heading) to [a-z ]{0,50}(?:address|work|office|home|house|place|flat)\b[^?]{0,40}\?|which (?:order|one|parcel|package)(?: is)? (?:going|being sent|being delivered|shipping|sent|delivered|goes|headed|heading) to [a-z]|(?:confirm|check|double[- ]check) (?:my|the) (?:delivery |shipping )?address|which address (?:is it|will it|does it))/;
 const NO_CHANGE_MEANT = /(?:没有?|不是|不)(?:要|想)?(?:改|换|修改)(?:地址)?|(?<![a-z])(?:not (?:changing|trying to change|asking to change)|don'?t (?:want|need) to change)(?![a-z])/g;
 const addressChecked = (u: Understanding): Pick<Resolved, 'intent' | 'addressCheck'> | undefined => {
   const n = u.normalized.replace(NO_CHANGE_MEANT, ' ');

@@ -9213,7 +9213,7 @@ describe('where an order goes, checked', () => {
   const kevin = order({ orderId: 'TB-12', status: 'shipped', receiver: { name: '陳大文', phone: '0912345678', address: '台中市西屯區台灣大道三段99號12樓' } });
   const data = { orders: [kevin], logistics: [logistics({ orderId: 'TB-12' })] };
   test('"送到公司 台灣大道那個地址 對嗎", "我沒有要改地址 我只是確認一下地址對不對": the address, its numbers hidden; nothing changed', async () => {
-    for (const text of ['貨到是送到公司 台灣大道那個地址 對嗎', '我沒有要改地址 我只是確認一下地址對不對', 'is it going to my work address?']) {
+    for (const text of ['貨到是送到公司 台灣大道那個地址 對嗎', '我沒有要改地址 我只是確認一下地址對不對', 'is it going to my work address?', 'is it going to taichung or to my old address??', 'which order is going to Taichung?']) {
       const r = textOf(await conversation(robotWith(data))(text));
       assert.match(r, /台灣大道三段\*\*號\*\*樓/, text);
       assert.doesNotMatch(r, /99|12樓|無法|can't be changed/, text);
