@@ -2066,6 +2066,14 @@ interface Outcome {
 const DECLINES_OFFER = /^\s*(?:(?:好|好的|嗯|哦|要得|行|ok)[\s,，.。!！]*)*(?:先)?(?:不用|不要|不需要)(?:转|了|啦|吧)?(?:[\s,，.。!！]|$)|^\s*(?:no|nope|nah)(?: thanks?| thank you| need)?(?:[\s,.!]|$)/i;
 const declinesOffered = (state: DialogueState, text: string): boolean => (state.offeredHuman === true || state.confirm === 'human') && (DECLINES_OFFER.test(text) || declinesPerson(text));
 
+/**
+ * The text asks something: a question mark or particle, a question word, or an English question's opening. What follows a
+ * take-back without one ("i'll sort it on the website myself", "i'll come back monday when youre open") is let be (a Sydney
+ * shop, thirty-seventh session: a refund and an order status told).
+ */
+const ASKS_SOMETHING = /[?？]|[吗么呢][\s。.!！~]*$|什么|怎么|多久|几[天点号时个]|哪|能不能|可不可以|[^\s]不[\s。.!！~]*$|^\s*(?:(?:and|so|ok|okay|but)[,\s]+)?(?:what|when|where|how|which|who|why|is|are|can|could|do|does|did|will|would|any)(?![a-z])/i;
+const asksSomething = (text: string): boolean => ASKS_SOMETHING.test(foldTraditional(text).trim());
+
 /** Answers one buyer message. Pure: same inputs, same outputs. */
 export function step(state: DialogueState, input: TurnInput, data: TurnData): StepResult {
   const u = understandingOf(input);
@@ -2074,7 +2082,7 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   let out = answer(ctx);
   const standing = missesStanding(state, input.now);
   let failures = 0;
-  if (out.failed && input.restOfTakeBack && !out.next?.faqOptions && !out.next?.confirm) {
+  if (input.restOfTakeBack && ((out.failed && !out.next?.faqOptions && !out.next?.confirm) || (!asksSomething(input.text) && r.intent !== 'human' && r.intent !== 'complaint' && !r.health))) {
     out = { replies: [] };
     failures = standing;
   } else if (out.failed) {

@@ -9368,3 +9368,28 @@ describe('a yes to "did you mean…?" with a question of its own after it', () =
     assert.doesNotMatch(r, /嫩芽/);
   });
 });
+
+// Found replaying this session's testers (thirty-seventh session).
+describe('what follows a take-back, an order by its day, and how many working days', () => {
+  test('the rest of a take-back that asks nothing is let be; one that asks is answered, in traditional characters too', async () => {
+    const robot = robotWith({ orders: [order({ orderId: 'SO-97', status: 'paid' })], aftersales: [] });
+    for (const text of ["i'll sort it on the website myself", "i'll come back monday when youre open"]) {
+      assert.deepEqual((await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text, restOfTakeBack: true })).replies, [], text);
+    }
+    for (const text of ['再問一次 二手書可以退嗎', 'where is my order?']) {
+      assert.ok((await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text, restOfTakeBack: true })).replies.length > 0, text);
+    }
+  });
+  test('"請問我12/4訂的那筆現在怎樣了" is that order\'s status', async () => {
+    const a = order({ orderId: 'TB-04', status: 'paid', createdAt: '2024-11-04T16:20:00+08:00' });
+    const b = order({ orderId: 'TB-05', status: 'paid', createdAt: '2024-11-05T10:00:00+08:00' });
+    const r = await conversation(robotWith({ orders: [a, b] }))('請問我11/4訂的那筆現在怎樣了');
+    assert.equal(r.intent, 'order_status');
+    assert.match(textOf(r), /TB-04/);
+  });
+  test('"my parcel to penang, how many working days" asks the delivery time; "the refund, how many working days" the refund', () => {
+    const nlu = createNlu();
+    assert.equal(nlu.understand('sorry can reply english? my parcel to penang, how many working days usually').intent, 'delivery_estimate');
+    assert.equal(nlu.understand('no i mean the refund, how many working days?').intent, 'aftersale_progress');
+  });
+});

@@ -20,6 +20,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // Goods bought, asked whether they came ("我上礼拜买额明前龙井礼盒收到了伐？屋里厢人讲没看到": a Hangzhou shop, thirty-seventh session,
     // "no after-sales request").
     ['买+收到了吗', 1.0], ['买+收到没', 1.0], ['家里+没看到', 0.8],
+    // A courier's service named ("the gaiters SO-10306, any update on the express post?": a Sydney shop, thirty-seventh session, a refund told).
+    [' express post', 0.9], [' parcel post', 0.9], [' tracked 48', 0.9], [' next day delivery', 0.6],
     // French beside English ("Bonjour, où est mon colis ? I ordered a jumper…": a London shop, thirty-seventh session, "not sure").
     [' où est mon', 1.6], [' où est ma', 1.6], [' mon colis', 1.2], [' ma commande', 0.8],
     // A parcel sent and said to be late ("2号已经出库 讲好2-3日到 而家都6号啦 係咪超时咗": a Guangzhou shop, thirty-seventh session, its status told).
@@ -56,6 +58,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' says delivered', 0.7], [' delivery+ failed', 1.0], [' it is not here', 0.7], [' it is still not here', 0.7], [' still is not here', 0.7], [' has not picked', 0.5], [' carrier+picked', 0.6], [' ups ', 0.4], [' fedex', 0.4], [' usps', 0.4], [' dhl', 0.4],
   ],
   order_status: [
+    // An order pointed at, asked how it stands ("請問我12/4訂的那筆現在怎樣了": a Taipei shop, thirty-seventh session, not understood).
+    ['订的+怎样了', 1.2], ['订的+怎么样了', 1.2], ['买的+怎样了', 1.0], ['那笔+怎样了', 1.0], ['那笔+怎么样了', 1.0], ['那单+怎样了', 1.0], ['那单+怎么样了', 1.0],
     // "话费还在充值中 咋回事": a top-up under way, the order's (found from outside: "did you mean" an entry).
     ['充值中', 1.4], ['话费到了吗', 1.3], ['话费到了没', 1.3], ['话费到没', 1.3], ['话费到账了吗', 1.0], ['话费到账没', 1.0],
     // "whats happening with my lobster??" (found from outside: not understood).
@@ -111,12 +115,14 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['赶得上', 0.9], ['几号能发', 1.2], ['几号发', 1.0], ['几号能到', 1.2], ['几号到', 1.0], ['哪天能发', 1.2], ['来得及', 0.6], ['能不能到', 0.6], ['送到', 0.2], ['到货', 0.3],
     [' when will', 0.6], [' when will it arrive', 0.7], [' when will i get', 0.7], [' when will i receive', 0.7], [' when do i get', 0.7],
     [' when can i expect', 1.0], [' can i get it', 0.4], [' when is it', 0.4], [' arrive', 0.5], [' arrival', 0.7], [' eta', 1.2], [' estimated', 0.8],
-    [' how long', 0.7], [' how long+ship', 0.5], [' how long+deliver', 0.5], [' how many days', 0.8], [' how many working days', 1.4], [' how many business days', 1.4], [' delivery date', 0.9], [' delivery time', 1.0], [' by friday', 0.6],
+    [' how long', 0.7], [' how long+ship', 0.5], [' how long+deliver', 0.5], [' how many days', 0.8], [' parcel+ how many', 1.2], [' package+ how many', 1.2], [' delivery date', 0.9], [' delivery time', 1.0], [' by friday', 0.6],
     [' by monday', 0.6], [' by tomorrow', 0.6], [' in time for', 0.9], [' before christmas', 1.0], [' will i have it', 1.0], [' get here', 0.7], [' delivered tomorrow', 1.0], [' tomorrow', 0.4], [' going to ship', 0.6], [' deliver+tomorrow', 0.7], [' ship+tomorrow', 0.7], [' arrive+tomorrow', 0.7], [' how soon', 1.0], [' days for delivery', 0.5], [' when do you ship', 1.2], [' when+ship', 0.6], [' when+arriv', 0.6], [' when+deliver', 0.6],
     [' when+show up', 1.0], [' when+turn up', 1.0], [' need it by', 0.9], [' make it by', 0.9], [' can it ship', 0.9], [' ship out today', 1.0], [' how much longer', 1.0], [' delivered before', 0.8], [' what day+get to me', 1.0], [' can you deliver on', 1.0], [' be here', 0.6], [' will it ship', 0.8], [' when will you ship', 1.0], [' when does it ship', 1.0], [' when you send', 1.0], [' when u send', 1.0], [' when will you send', 1.0], [' when do you send', 1.0], [' expect', 0.6],
     [' reach me', 0.8], [' when+landing', 0.9], [' when+ land', 0.9], [' need+before', 0.6], [' need+ by', 0.5], [' ship+today', 0.7], [' deliver+today', 0.6], [' arrive+today', 0.7],
   ],
   aftersale_progress: [
+    // The refund named beside "how many working days" (a London shop, thirty-seventh session: the delivery time told too).
+    [' refund+ how many', 1.6], [' refund+ working days', 1.2],
     // "put in for a swap on me iphone 12 last nite … any news?" (a Manchester shop, thirty-sixth session: the battery entry).
     [' put in for', 1.0], [' put in a claim', 1.2], [' put a claim in', 1.2],
     // Malaysian "户口" and "masuk" are the bank account and credited ("几时会进我的户口？", "how many days masuk bank": found from outside, a parcel told).
