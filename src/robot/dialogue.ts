@@ -2071,7 +2071,7 @@ const declinesOffered = (state: DialogueState, text: string): boolean => (state.
  * take-back without one ("i'll sort it on the website myself", "i'll come back monday when youre open") is let be (a Sydney
  * shop, thirty-seventh session: a refund and an order status told).
  */
-const ASKS_SOMETHING = /[?？]|[吗么呢][\s。.!！~]*$|什么|怎么|多久|几[天点号时个]|哪|能不能|可不可以|[^\s]不[\s。.!！~]*$|^\s*(?:(?:and|so|ok|okay|but)[,\s]+)?(?:what|when|where|how|which|who|why|is|are|can|could|do|does|did|will|would|any)(?![a-z])/i;
+const ASKS_SOMETHING = /[?？]|[吗么呢][\s。.!！~]*$|(?:对|是)吧|对不对|是不是|什么|怎么|多久|几[天点号时个]|哪|能不能|可不可以|[^\s]不[\s。.!！~]*$|^\s*(?:(?:and|so|ok|okay|but)[,\s]+)?(?:what|when|where|how|which|who|why|is|are|can|could|do|does|did|will|would|any)(?![a-z])/i;
 const asksSomething = (text: string): boolean => ASKS_SOMETHING.test(foldTraditional(text).trim());
 
 /** Answers one buyer message. Pure: same inputs, same outputs. */
