@@ -2082,8 +2082,12 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
   let out = answer(ctx);
   const standing = missesStanding(state, input.now);
   let failures = 0;
-  if (input.restOfTakeBack && ((out.failed && !out.next?.faqOptions && !out.next?.confirm) || (!asksSomething(input.text) && r.intent !== 'human' && r.intent !== 'complaint' && !r.health))) {
+  const asked = input.restOfTakeBack ? asksSomething(input.text) : false;
+  if (input.restOfTakeBack && ((out.failed && !asked && !out.next?.faqOptions && !out.next?.confirm) || (!asked && r.intent !== 'human' && r.intent !== 'complaint' && !r.health))) {
     out = { replies: [] };
+    failures = standing;
+  } else if (input.restOfTakeBack && out.failed) {
+    // Asked and not understood ("你们星期天没人的对吧"): told so, no miss counted, no hand-over forced.
     failures = standing;
   } else if (out.failed) {
     failures = standing + 1;
