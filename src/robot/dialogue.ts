@@ -650,6 +650,8 @@ function declinesSelf(n: string): boolean {
  * request"). Not "算了不退了" alone, which asks to withdraw a request under way.
  */
 const RETURN_DROPPED = /^(?:(?:nvm|never ?mind|算了|那|好吧|行吧|ok|okay)[\s,，。]*)*(?:不|不想)(?:退|换|退货|换货)(?:了|啦)[\s，,。]*(?:(?:那就|那|就)?等(?:就等)?吧|我(?:再)?等(?:等|着)?|再等等|先等着)[\s。.!！~]*$/;
+/** "等下 我看到了 微信到账了 不好意思哈": the buyer found it, nothing asked (a Chongqing shop, thirty-seventh session: the refund told again). */
+const FOUND_IT = /^(?:(?:等下|等等|等一下|哦|噢|啊|oh|wait)[\s,，。]*)?(?:我)?(?:看到|找到|查到)了[\s,，。]*[^?？吗么]{0,14}(?:到账了|收到了|到了|在了)[^?？吗么]{0,12}$/;
 const MISREMEMBERED = /^(?:算了|算啦|哦|噢|啊|那|没事)?[\s,，。]*(?:可能|应该|估计|大概)?(?:是)?我(?:记错|搞错|看错|弄错|想错|记岔)了[^?？吗]*$|^(?:算了|算啦|没事了?)[\s,，。]*[^?？吗]{0,12}不用(?:帮我)?(?:查|看|找)了?[\s。.!！~]*$|^(?:oh |ah )?(?:never ?mind|nvm|sorry|my bad|oops)[,.!\s]+(?:i (?:was wrong|got it wrong|misread(?: it)?)|my (?:mistake|bad)|(?:no need to|don'?t) (?:check|look))[\s.!]*$/;
 /** A no at the start (甭 is 不用 in the north: "甭了 我自己去店里瞅瞅"). */
 const NO_LEAD = /^(?:(?:先|暂时)?(?:不用|不要|不需要|不必|甭)(?:了|啦|的|哈|啊|呀|吧)*[,，。.!！~\s]*)+|^(?:no|nope|nah|naw)\b[,.!\s]*/;
@@ -901,7 +903,7 @@ const BARE_YES_NO = /^(?:是|是的|系|对|对的|yes|yeah|yep|yup|ya)[\s.!！�
 /** An answer to "shall I get a person?" (or to how to do it oneself): a yes, a no, thanks, or neither. */
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
   // "算了 可能是我记错了 不用查了", with a person offered or not: nothing asked, no miss (the second miss had handed the buyer over).
-  if (MISREMEMBERED.test(u.normalized.trim()) || RETURN_DROPPED.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
+  if (MISREMEMBERED.test(u.normalized.trim()) || RETURN_DROPPED.test(u.normalized.trim()) || FOUND_IT.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   if (state.offeredHuman && yesNo === 'yes' && (THANKS_AFTER.test(rest ?? '') || DONE_NOW.test(rest ?? ''))) return { intent: 'bye' };
   // "那好吧", "好啦" to "shall I get a person?": a yes, however grudging (found in review: read as a closing).

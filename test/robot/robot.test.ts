@@ -9393,3 +9393,13 @@ describe('what follows a take-back, an order by its day, and how many working da
     assert.equal(nlu.understand('no i mean the refund, how many working days?').intent, 'aftersale_progress');
   });
 });
+
+// Found from outside (a Chongqing shop, thirty-seventh session): the refund told again.
+describe('the buyer found it', () => {
+  test('"等下 我看到了 微信到账了 不好意思哈": acknowledged, no status again; "好多钱嘛" asks the price', async () => {
+    const r = await conversation(robotWith({ orders: [order({ orderId: 'CQ-40' })], aftersales: [aftersale({ aftersaleId: 'AS-40', orderId: 'CQ-40' })] }))('等下 我看到了 微信到账了 不好意思哈');
+    assert.doesNotMatch(textOf(r), /AS-40|CQ-40|退款申请/, textOf(r));
+    assert.equal(r.handover, undefined);
+    assert.match(createNlu().understand('你们那个明前龙井礼盒是好多钱嘛').normalized, /多少钱/);
+  });
+});
