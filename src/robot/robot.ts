@@ -67,7 +67,7 @@ export interface AnswerRequest {
   readonly langHint?: Lang;
   /** Answer from the shop's FAQ only, never from the buyer's orders (a buyer waiting in the queue). */
   readonly faqOnly?: boolean;
-  /** The text is what followed the words that took a hand-over back ("算了 我自己再看看"): not understood, it is let be. */
+  /** The text is what followed the words that took a hand-over back ("算了 我自己再看看"): asking nothing, it is let be; asking and not understood, no miss is counted. */
   readonly restOfTakeBack?: boolean;
 }
 

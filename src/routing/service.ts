@@ -124,7 +124,7 @@ export class RoutingService {
   readonly #told = new Map<string, string>();
   readonly #notices = new Set<Promise<void>>();
   /** When each queued conversation's question about the wait was last answered on this node, and with what. */
-  readonly #waitAnswered = new Map<string, { at: number; full: string; short: boolean; again: string }>();
+  readonly #waitAnswered = new Map<string, { at: number; full: string; short: boolean; again: string; state: 'queued' | 'assigned' }>();
   /** Per conversation, the notices of its return to the queue told on this node: the next lapse waits for the last. */
   readonly #returning = new KeyedChain();
   #timer: NodeJS.Timeout | undefined;
@@ -333,7 +333,8 @@ export class RoutingService {
    */
   async #burst(conversationId: string, state: 'queued' | 'assigned'): Promise<boolean> {
     const last = this.#waitAnswered.get(conversationId);
-    if (!last || Date.now() - last.at >= WAIT_BURST_MS) return false;
+    // An answer given in another state (the queue's place, just before an agent took it) is no answer now.
+    if (!last || last.state !== state || Date.now() - last.at >= WAIT_BURST_MS) return false;
     if (last.short) return true;
     last.short = true;
     await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text: last.again }, { state }).catch((err: unknown) => {
@@ -353,7 +354,7 @@ export class RoutingService {
     const short = again();
     const text = same ? short : full;
     this.#waitAnswered.delete(conversationId);
-    this.#waitAnswered.set(conversationId, { at: same ? last.at : Date.now(), full, short: Boolean(same), again: short });
+    this.#waitAnswered.set(conversationId, { at: same ? last.at : Date.now(), full, short: Boolean(same), again: short, state });
     if (this.#waitAnswered.size > 10_000) this.#waitAnswered.delete(this.#waitAnswered.keys().next().value!);
     await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text }, { state });
   }
