@@ -3,6 +3,7 @@
  *
  *   GET /conversations?state=&limit=&before=&mine=   buyer (their own), agent and admin (their shop's; `mine=true`: held by the caller)
  *   GET /conversations/:id/messages?afterSeq=&limit=
+ *   POST /conversations/:id/messages { clientMsgId, content }   the agent holding it (extension): an agent's reply without a socket
  *
  * A conversation of another shop or buyer answers NOT_FOUND, never revealing that it exists.
  */
@@ -10,7 +11,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Authorize, Role } from '../auth/index.ts';
 import { CONVERSATION_STATES, MAX_PRINCIPAL_ID_CHARS, SYNC_DEFAULT_LIMIT, SYNC_MAX_LIMIT } from '../protocol/conversation.ts';
-import { isoTime, lineString, parseQuery, queryInt } from '../protocol/validation.ts';
+import { content, sendFrame } from '../protocol/frames.ts';
+import { isoTime, lineString, parseInput, parseQuery, queryInt } from '../protocol/validation.ts';
 import type { ConversationRow } from './repository.ts';
 import type { ConversationService } from './service.ts';
 
@@ -30,6 +32,13 @@ const listQuery = z.strictObject({
   /** Staff: only this buyer's conversations in the shop (extension; found from outside: closing one buyer's took a script). */
   buyerId: lineString(MAX_PRINCIPAL_ID_CHARS).optional(),
 });
+/**
+ * An agent's reply over REST (extension): what a console's `send` frame carries, without the frame's id, time and nonce,
+ * which guard a socket against replay; the clientMsgId still makes a retry store nothing twice. Every outside tester who
+ * answered as an agent from their own tools had to write a WebSocket client (thirty-seventh session, eight shops).
+ */
+const sendBody = z.strictObject({ clientMsgId: sendFrame.shape.clientMsgId, content });
+const STAFF: readonly Role[] = ['agent', 'admin'];
 const messagesQuery = z.strictObject({
   afterSeq: queryInt(0).default(0),
   limit: queryInt(1, SYNC_MAX_LIMIT).default(SYNC_DEFAULT_LIMIT),
@@ -68,5 +77,13 @@ export function registerConversationRoutes(api: FastifyInstance, deps: Conversat
     const q = parseQuery(messagesQuery, req.query);
     const r = await conversations.sync(p, req.params.id, q.afterSeq, q.limit);
     return { conversationId: req.params.id, messages: r.messages, hasMore: r.hasMore };
+  });
+  // The same rules as the socket's send: only the holder speaks (FORBIDDEN), another shop's is NOT_FOUND; 201 when stored,
+  // 200 for a retry of the same clientMsgId, with the stored text when the shop's word list masked some of it.
+  api.post<{ Params: { id: string } }>('/conversations/:id/messages', async (req, reply) => {
+    const p = await authorize(req, { roles: STAFF });
+    const b = parseInput(sendBody, req.body);
+    const r = await conversations.send(p, { id: b.clientMsgId, conversationId: req.params.id, clientMsgId: b.clientMsgId, content: b.content });
+    return reply.code(r.duplicate ? 200 : 201).send({ message: r.message });
   });
 }

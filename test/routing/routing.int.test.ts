@@ -92,6 +92,32 @@ describe('routing across two nodes (real PostgreSQL + Redis)', { skip }, () => {
     await Promise.all([phone.close(), pc.close(), console_.close()]);
   });
 
+  // Extension (thirty-seventh session): every outside tester who answered as an agent from their own tools wrote a WebSocket client.
+  test('an agent replies over REST: stored once per clientMsgId, reaches the buyer; only the holder may, and never a buyer', async () => {
+    const shop = 'shop_rest_reply';
+    const phone = await connect(a.url, await buyerToken('brr'), 'app');
+    const ack = await phone.sendText({ shopId: shop }, '转人工');
+    const console_ = await connect(b.url, await agentToken('ag_rr', shop), 'pc');
+    const assigned = phone.waitFor((f): f is ConversationFrame => f.type === 'conversation' && f.state === 'assigned');
+    assert.equal((await api(b, await agentToken('ag_rr', shop), 'PUT', '/agents/me/status', { status: 'online', capacity: 2 })).status, 200);
+    await assigned;
+    const heard = phone.waitFor((f): f is MessageFrame => f.type === 'message' && f.sender.role === 'agent');
+    const body = { clientMsgId: 'rest-1', content: { kind: 'text', text: '您好，我是客服，马上帮您查' } };
+    const first = await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, body);
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    assert.equal(((await heard).content as { text: string }).text, '您好，我是客服，马上帮您查');
+    const again = await api(b, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, body);
+    assert.equal(again.status, 200, 'a retry stores nothing twice');
+    assert.equal((again.body.message as { seq: number }).seq, (first.body.message as { seq: number }).seq);
+    assert.equal((await api(a, await agentToken('ag_other', shop), 'POST', `/conversations/${ack.conversationId}/messages`, { ...body, clientMsgId: 'rest-2' })).status, 403, 'not the holder');
+    assert.equal((await api(a, await agentToken('ag_rr', 'shop_elsewhere'), 'POST', `/conversations/${ack.conversationId}/messages`, { ...body, clientMsgId: 'rest-3' })).status, 404, "another shop's");
+    assert.equal((await api(a, await buyerToken('brr'), 'POST', `/conversations/${ack.conversationId}/messages`, body)).status, 403, 'buyers send over the socket');
+    assert.equal((await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, { clientMsgId: 'rest-4', content: { kind: 'text', text: '   ' } })).status, 400);
+    const texts = (await phone.syncAll(ack.conversationId, 0)).filter((m) => m.sender.role === 'agent');
+    assert.equal(texts.length, 1);
+    await Promise.all([phone.close(), console_.close()]);
+  });
+
   test('30 hand-overs at once over two nodes to 3 agents of capacity 5: 15 assigned, 15 queued in order, drained in order (20 times)', async () => {
     for (let round = 0; round < 20; round++) {
       const shop = `shop_burst_${round}`;
