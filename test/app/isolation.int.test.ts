@@ -68,6 +68,7 @@ describe('tenant isolation (real PostgreSQL + Redis)', { skip }, () => {
     const table: Record<string, { path: () => string; body?: unknown; expect: 403 | 404 | 'own' }> = {
       'GET /api/v1/conversations': { path: () => '/conversations?state=assigned', expect: 'own' },
       'GET /api/v1/conversations/:id/messages': { path: () => `/conversations/${c()}/messages`, expect: 404 },
+      'POST /api/v1/conversations/:id/messages': { path: () => `/conversations/${c()}/messages`, body: { clientMsgId: 'iso-1', content: { kind: 'text', text: 'x' } }, expect: 404 },
       'POST /api/v1/conversations/:id/accept': { path: () => `/conversations/${c()}/accept`, expect: 404 },
       'POST /api/v1/conversations/:id/transfer': { path: () => `/conversations/${c()}/transfer`, body: { agentId: 'agent_b' }, expect: 404 },
       'POST /api/v1/conversations/:id/close': { path: () => `/conversations/${c()}/close`, expect: 404 },
