@@ -642,16 +642,16 @@ function declinesSelf(n: string): boolean {
   return (m !== null && !ASKS_OR_WANTS.test(n.slice(m[0].length))) || shrugsOff(n) || MISREMEMBERED.test(n);
 }
 /**
- * "算了 可能是我记错了 不用查了", "never mind, my mistake": the buyer was wrong, nothing to check (a Chongqing shop, thirty-seventh
- * session: handed over as a second miss).
- */
-/**
  * "nvm 不退了 等就等吧": the return given up for waiting, nothing asked (a Hangzhou shop, thirty-seventh session: "no after-sales
  * request"). Not "算了不退了" alone, which asks to withdraw a request under way.
  */
 const RETURN_DROPPED = /^(?:(?:nvm|never ?mind|算了|那|好吧|行吧|ok|okay)[\s,，。]*)*(?:不|不想)(?:退|换|退货|换货)(?:了|啦)[\s，,。]*(?:(?:那就|那|就)?等(?:就等)?吧|我(?:再)?等(?:等|着)?|再等等|先等着)[\s。.!！~]*$/;
 /** "等下 我看到了 微信到账了 不好意思哈": the buyer found it, nothing asked (a Chongqing shop, thirty-seventh session: the refund told again). */
 const FOUND_IT = /^(?:(?:等下|等等|等一下|哦|噢|啊|oh|wait)[\s,，。]*)?(?:我)?(?:看到|找到|查到)了[\s,，。]*[^?？吗么]{0,14}(?:到账了|收到了|到了|在了)[^?？吗么]{0,12}$/;
+/**
+ * "算了 可能是我记错了 不用查了", "never mind, my mistake": the buyer was wrong, nothing to check (a Chongqing shop, thirty-seventh
+ * session: handed over as a second miss).
+ */
 const MISREMEMBERED = /^(?:算了|算啦|哦|噢|啊|那|没事)?[\s,，。]*(?:可能|应该|估计|大概)?(?:是)?我(?:记错|搞错|看错|弄错|想错|记岔)了[^?？吗]*$|^(?:算了|算啦|没事了?)[\s,，。]*[^?？吗]{0,12}不用(?:帮我)?(?:查|看|找)了?[\s。.!！~]*$|^(?:oh |ah )?(?:never ?mind|nvm|sorry|my bad|oops)[,.!\s]+(?:i (?:was wrong|got it wrong|misread(?: it)?)|my (?:mistake|bad)|(?:no need to|don'?t) (?:check|look))[\s.!]*$/;
 /** A no at the start (甭 is 不用 in the north: "甭了 我自己去店里瞅瞅"). */
 const NO_LEAD = /^(?:(?:先|暂时)?(?:不用|不要|不需要|不必|甭)(?:了|啦|的|哈|啊|呀|吧)*[,，。.!！~\s]*)+|^(?:no|nope|nah|naw)\b[,.!\s]*/;
@@ -5070,8 +5070,9 @@ function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   }
   // Sent goods: the shop's own word on returns, not the built-in "return it after it arrives" ("no returns on groceries": found from outside).
   const sent = key === 'shipped' || key === 'delivered';
-  const other = sent && shopSays(ctx, 'returns') === undefined ? shopSaysOther(ctx, 'returns') : undefined;
-  const returns = sent && (shopSays(ctx, 'returns') ?? (other === undefined ? undefined : ctx.t.inOtherLanguage(other)));
+  const own = sent ? shopSays(ctx, 'returns') : undefined;
+  const other = sent && own === undefined ? shopSaysOther(ctx, 'returns') : undefined;
+  const returns = own ?? (other === undefined ? undefined : ctx.t.inOtherLanguage(other));
   if (returns) return { replies: [reply(ctx.t.cancelSent[key as 'shipped' | 'delivered'](o.orderId, returns), orderCard(o))] };
   const unshipped = key === 'paid' || key === 'pending_payment' ? key : undefined;
   // A pre-order's or made-to-order's own rule on cancelling ("预售订单付款后不支持无理由取消",
