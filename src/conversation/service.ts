@@ -49,6 +49,8 @@ const isStaff = (p: Principal) => p.roles.has('agent') || p.roles.has('admin');
 const noConversation = () => new KefuError('NOT_FOUND', 'no such conversation');
 const noOpenConversation = () => new KefuError('NOT_FOUND', 'no such open conversation');
 const noShop = () => new KefuError('FORBIDDEN', 'token has no shop');
+/** Thrown inside closeWithNotice's transaction to roll the notice back when the caller's expectation fails. */
+const NOT_AS_EXPECTED = Symbol('not as expected');
 
 export class ConversationService {
   readonly #sql: SqlStore;
@@ -295,16 +297,22 @@ export class ConversationService {
    * Stores a last message (the rating request) and closes the conversation in ONE transaction:
    * no buyer message can land between the two (it waits for the row, then finds the
    * conversation closed and goes to a new one), and a conversation closed already gets no
-   * notice. Undefined when it was closed already (or does not exist).
+   * notice. Undefined when it was closed already (or does not exist), or when `expect` refused
+   * the move (then no notice either).
    */
-  async closeWithNotice(conversationId: string, sender: repo.Sender, notice: Content): Promise<repo.StateChange | undefined> {
+  async closeWithNotice(conversationId: string, sender: repo.Sender, notice: Content, expect?: repo.MoveExpectation): Promise<repo.StateChange | undefined> {
     const done = await this.#sql.transaction(async (tx) => {
       const stored = await repo.appendMessage(tx, conversationId, sender, undefined, notice);
       if (!stored.ok) return undefined;
-      // The append holds the row and saw it open, so the move cannot be refused.
-      const closed = await repo.setState(tx, conversationId, { state: 'closed' });
+      // The append holds the row and saw it open, so only the caller's expectation can refuse the move;
+      // then the notice goes too (nothing half-written).
+      const closed = await repo.setState(tx, conversationId, { state: 'closed' }, expect);
+      if (!closed && expect) throw NOT_AS_EXPECTED;
       if (!closed) throw new KefuError('CONFLICT', 'the conversation is closed already');
       return { stored, closed };
+    }).catch((e: unknown) => {
+      if (e === NOT_AS_EXPECTED) return undefined;
+      throw e;
     });
     if (!done) return undefined;
     this.#stored(done.stored);

@@ -5,7 +5,7 @@
  */
 export { RoutingService, type AgentView, type RoutingDeps, type RoutingOptions } from './service.ts';
 export { registerRoutingRoutes } from './routes.ts';
-export { NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, langOfTexts } from './notices.ts';
+export { CLOSED_UNSERVED_NOTICE, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, langOfTexts } from './notices.ts';
 export { lastBuyerTexts } from './repository.ts';
 export { plan, estimateWaitSeconds, type Assignment, type AvailableAgent, type QueuedConversation } from './policy.ts';
 export { heldWaitAnswer, heldWaitAnswerAgain, type HeldBy } from './wait.ts';

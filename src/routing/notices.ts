@@ -86,6 +86,12 @@ export function withHours(table: Readonly<Record<NoticeLang, string>>, hours: Pa
   return { zh: hoursAfter('zh', table.zh, hours.zh), en: hoursAfter('en', table.en, hours.en) };
 }
 
+/** Shown to the buyer when staff close a conversation no person served: nothing to rate, but not a silent end. */
+export const CLOSED_UNSERVED_NOTICE: Readonly<Record<NoticeLang, string>> = {
+  zh: '客服已结束本次会话。如还需要帮助，直接发消息即可开始新的会话。',
+  en: 'The shop has closed this conversation. If you still need help, just send a message to start a new one.',
+};
+
 /** Shown to the buyer when a person closes the conversation; the widget offers 1–5 under it. */
 export const RATING_PROMPT: Readonly<Record<NoticeLang, string>> = {
   zh: '本次服务已结束，请为本次服务打分（1–5 分）。',

@@ -29,7 +29,7 @@ import * as repo from './repository.ts';
 import { asksAboutWait, heldWaitAnswer, heldWaitAnswerAgain, WAIT_ANSWER_EVERY_MS, waitAnswer, waitAnswerAgain } from './wait.ts';
 import { inScriptOfTexts, scriptByCharacters, TAIWAN_ZONE, toTraditional } from '../robot/index.ts';
 import { KeyedChain } from '../ops/keyed-chain.ts';
-import { langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE, withHours, type NoticeLang } from './notices.ts';
+import { langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT, CLOSED_UNSERVED_NOTICE, RETURNED_NOTICE, withHours, type NoticeLang } from './notices.ts';
 
 export interface RoutingOptions {
   offlineGraceMs: number;
@@ -458,7 +458,10 @@ export class RoutingService {
     // held it is checked by the close itself: one assigned and returned to the queue in between
     // is still rated (found in review).
     if (c.state !== 'assigned') {
-      const closed = await this.#d.conversations.setState(c.id, { state: 'closed' }, { from: ['bot', 'queued'], neverAssigned: true });
+      // Still told it ended, and how to go on: a queued buyer closed without a word kept waiting
+      // (a Taipei tester, thirty-seventh session).
+      const text = await this.#notice(c.id, CLOSED_UNSERVED_NOTICE);
+      const closed = await this.#d.conversations.closeWithNotice(c.id, SYSTEM_SENDER, { kind: 'text', text }, { from: ['bot', 'queued'], neverAssigned: true });
       if (closed) return closed;
       // Held by a person once, or closed meanwhile: the close below asks for the rating, or finds it closed.
     }

@@ -12,7 +12,7 @@ import { connect, eventually, newIsolation, realEnv, startIssuer, startNode, typ
 import type { ConversationFrame, MessageFrame } from '../../src/protocol/frames.ts';
 import type { Principal } from '../../src/auth/index.ts';
 import { moveState } from '../../src/conversation/index.ts';
-import { heldWaitAnswer, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE } from '../../src/routing/index.ts';
+import { CLOSED_UNSERVED_NOTICE, heldWaitAnswer, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE } from '../../src/routing/index.ts';
 import { toTraditional } from '../../src/robot/index.ts';
 
 const skip = needsPg || needsRedis;
@@ -408,8 +408,10 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     const admin = await issuer.token({ sub: 'ad_pc', scope: 'cs:admin', shop_id: shop });
     assert.equal((await api(a, admin, 'POST', `/conversations/${ids[0]}/close`)).status, 200);
     await Promise.all(moved);
-    // No person served it: nothing to rate, so no rating request.
-    assert.deepEqual(await systemTexts(ids[0]!), [NOBODY_ONLINE_NOTICE.zh], 'only the notice that nobody is online');
+    // No person served it: nothing to rate, so no rating request; but the buyer is told it ended
+    // (a queued buyer closed without a word kept waiting: a Taipei tester).
+    assert.deepEqual(await systemTexts(ids[0]!), [NOBODY_ONLINE_NOTICE.zh, CLOSED_UNSERVED_NOTICE.zh], 'the notice that nobody is online, then that the shop closed it');
+    assert.equal((await api(a, await issuer.token({ sub: 'pc1', scope: 'cs:customer' }), 'GET', `/conversations/${ids[0]}/rating`)).body.ratable, false);
     for (const d of devices) await d.close();
   });
 
@@ -418,23 +420,24 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
   test('a queued conversation a person held meanwhile is still asked for a rating when closed', async () => {
     const shop = 'shop_close_race';
     const id = await handOver(shop, 'cr1');
-    const setState = a.rt.conversations.setState.bind(a.rt.conversations);
-    a.rt.conversations.setState = (async (...args: Parameters<typeof setState>) => {
-      if (args[1].state === 'closed') {
+    const closeWithNotice = a.rt.conversations.closeWithNotice.bind(a.rt.conversations);
+    a.rt.conversations.closeWithNotice = (async (...args: Parameters<typeof closeWithNotice>) => {
+      if (args[3]?.neverAssigned) {
         // Between the close's read and its move: an agent takes it and gives it back.
         assert.ok(await moveState(a.rt.storage.sql.db, id, { state: 'assigned', agentId: 'ag_cr' }, { from: ['queued'] }));
         assert.ok(await moveState(a.rt.storage.sql.db, id, { state: 'queued', returned: {} }, { from: ['assigned'] }));
       }
-      return setState(...args);
-    }) as typeof setState;
+      return closeWithNotice(...args);
+    }) as typeof closeWithNotice;
     try {
       const admin = await issuer.token({ sub: 'ad_cr', scope: 'cs:admin', shop_id: shop });
       assert.equal((await api(a, admin, 'POST', `/conversations/${id}/close`)).status, 200);
     } finally {
-      a.rt.conversations.setState = setState;
+      a.rt.conversations.closeWithNotice = closeWithNotice;
     }
     await a.rt.routing.idle();
-    assert.equal((await systemTexts(id)).filter((t) => t !== NOBODY_ONLINE_NOTICE.zh).length, 1, 'the rating request');
+    // The unserved close's notice rolled back with its refused move: only the rating request.
+    assert.deepEqual((await systemTexts(id)).filter((t) => t !== NOBODY_ONLINE_NOTICE.zh && t !== RETURNED_NOTICE.zh), [RATING_PROMPT.zh]);
     assert.equal((await api(a, await issuer.token({ sub: 'cr1', scope: 'cs:customer' }), 'GET', `/conversations/${id}/rating`)).body.ratable, true);
   });
 });
