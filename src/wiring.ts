@@ -173,7 +173,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     await hub.start();
     const knowledge = await createKnowledge(storage, log);
     const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
-    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, robotOn: config.robot, replyTimeoutMs: config.agents.replyTimeoutMs, policy: contentPolicy(knowledge.filters), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
+    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, robotOn: config.robot, replyTimeoutMs: config.agents.replyTimeoutMs, policy: contentPolicy(knowledge.filters, config.allowedLinkHosts), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
     // Built before the robot, which asks it whether a buyer waiting in the queue may hear the FAQ; started after it.
     // The shop's hours come from the robot's FAQ index, built after routing: read through this once it is.
     const hours: { of?: ReturnType<typeof serviceHours>; zone?: RoutingDeps['shopZone'] } = {};
@@ -464,7 +464,7 @@ function startBacklogGauge(conversations: ConversationService, metrics: Metrics,
  * before agents see them); an agent's message with prohibited words or off-platform contacts is
  * refused, so the agent can rephrase and the buyer never gets a silently altered text.
  */
-function contentPolicy(filters: FilterCache): ContentPolicy {
+function contentPolicy(filters: FilterCache, allowedHosts: readonly string[]): ContentPolicy {
   return {
     async inbound(shopId, role, content) {
       if (content.kind !== 'text') return content;
@@ -473,7 +473,7 @@ function contentPolicy(filters: FilterCache): ContentPolicy {
         const m = maskBuyerMessage(filter, content.text);
         return m.masked ? { ...content, text: m.text } : content;
       }
-      const c = checkAgentMessage(filter, content.text);
+      const c = checkAgentMessage(filter, content.text, { allowedHosts });
       if (!c.ok) {
         throw new KefuError(
           'CONTENT_REFUSED',

@@ -45,6 +45,8 @@ export interface Config {
   readonly piiKeys: readonly PiiKey[] | undefined;
   /** undefined: only the server's own origin. */
   readonly allowedOrigins: readonly string[] | undefined;
+  /** Hosts (and their subdomains) whose links an agent may send; every other link is an off-platform contact. */
+  readonly allowedLinkHosts: readonly string[];
   readonly demo: boolean;
   readonly robot: boolean;
   readonly llm: { readonly url: string; readonly model: string; readonly apiKey: string | undefined; readonly timeoutMs: number } | undefined;
@@ -172,6 +174,7 @@ function assemble(r: RawConfig, o: { production: boolean; algorithms: string[]; 
     webhookSecret: r.KEFU_PLATFORM_WEBHOOK_SECRET,
     piiKeys: r.KEFU_PII_KEYS,
     allowedOrigins: r.KEFU_ALLOWED_ORIGINS,
+    allowedLinkHosts: r.KEFU_ALLOWED_LINK_HOSTS,
     demo: r.KEFU_DEMO,
     robot: r.KEFU_ROBOT,
     llm: r.KEFU_LLM_URL ? { url: r.KEFU_LLM_URL, model: r.KEFU_LLM_MODEL!, apiKey: r.KEFU_LLM_API_KEY, timeoutMs: r.KEFU_LLM_TIMEOUT_MS } : undefined,

@@ -173,6 +173,21 @@ const origins: VarSpec<string[] | undefined> = {
   },
 };
 
+const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
+
+const linkHosts: VarSpec<string[]> = {
+  doc: "Comma list of host names whose links agents may send (the platform's or the shop's own site: `shop.example.com,example.tw`; their subdomains too). Any other link in an agent's message is refused as an off-platform contact.",
+  defaultDoc: 'unset: every link refused',
+  parse: (raw) => {
+    if (raw === undefined || raw.trim() === '') return [];
+    return raw.split(',').map((entry, i) => {
+      const t = entry.trim().toLowerCase().replace(/\.$/, '');
+      if (!HOST_NAME.test(t) || t.length > 253) throw new Error(`entry ${i + 1} ("${entry.trim()}") must be a host name like shop.example.com, without scheme or path`);
+      return t;
+    });
+  },
+};
+
 /**
  * The `iss` of demo tokens when KEFU_OAUTH_ISSUER is unset. Fixed, not derived from the host or
  * port: nodes sharing a data dir (and so the demo key) must accept each other's tokens.
@@ -200,6 +215,7 @@ export const CONFIG_SCHEMA = {
   KEFU_PLATFORM_WEBHOOK_SECRET: optStr('HMAC-SHA256 secret of platform webhooks.', 'demo: generated in KEFU_DATA_DIR and printed at start (refused in production)', { secret: true }),
   KEFU_PII_KEYS: piiKeys,
   KEFU_ALLOWED_ORIGINS: origins,
+  KEFU_ALLOWED_LINK_HOSTS: linkHosts,
   KEFU_DEMO: bool('Seed the demo shop, buyers, orders, logistics and after-sales on start (idempotent).', 'true unless NODE_ENV=production', (env) => !isProduction(env)),
   KEFU_ROBOT: bool('Whether the robot answers buyers first. false: buyer messages wait for a human agent.', 'true', () => true),
   KEFU_PLATFORM_API_URL: url("Base URL of the platform's API, asked live for orders, parcels and after-sales the webhook copy lacks (see docs/api.md). Unset: the webhook copy only (plus the demo platform in demo mode).", 'unset', ['https:', 'http:']),

@@ -37,7 +37,7 @@ describe('routing across two nodes (real PostgreSQL + Redis)', { skip }, () => {
     // The bursts below (30 hand-overs on two nodes, 20 rounds) are about queue order, not the pool's
     // bounded wait: on a loaded 2-core CI run a close once waited past the default 2 s for a pool
     // connection and was UNAVAILABLE (503), as designed. The wait is longer here; test/reliability/ covers the bound.
-    const env = { ...realEnv(issuer, newIsolation()), KEFU_AGENT_OFFLINE_GRACE_S: '1', KEFU_DATABASE_CONNECT_TIMEOUT_MS: '10000' };
+    const env = { ...realEnv(issuer, newIsolation()), KEFU_AGENT_OFFLINE_GRACE_S: '1', KEFU_DATABASE_CONNECT_TIMEOUT_MS: '10000', KEFU_ALLOWED_LINK_HOSTS: 'mybookshop.tw' };
     [a, b] = await Promise.all([startNode(env), startNode(env)]);
   });
   after(async () => {
@@ -113,8 +113,14 @@ describe('routing across two nodes (real PostgreSQL + Redis)', { skip }, () => {
     assert.equal((await api(a, await agentToken('ag_rr', 'shop_elsewhere'), 'POST', `/conversations/${ack.conversationId}/messages`, { ...body, clientMsgId: 'rest-3' })).status, 404, "another shop's");
     assert.equal((await api(a, await buyerToken('brr'), 'POST', `/conversations/${ack.conversationId}/messages`, body)).status, 403, 'buyers send over the socket');
     assert.equal((await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, { clientMsgId: 'rest-4', content: { kind: 'text', text: '   ' } })).status, 400);
+    // A link to a host of KEFU_ALLOWED_LINK_HOSTS (or its subdomain) goes; any other is refused (a
+    // Taipei tester's agent could not link the shop's own site).
+    const link = (id: string, url: string) => ({ clientMsgId: id, content: { kind: 'text', text: `這本書在這裡：${url} 有現貨` } });
+    assert.equal((await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, link('rest-5', 'https://www.mybookshop.tw/books/9789573317241'))).status, 201);
+    const refused = await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, link('rest-6', 'https://mybookshop.tw.evil.example/books'));
+    assert.deepEqual([refused.status, (refused.body.error as { code: string }).code], [422, 'CONTENT_REFUSED']);
     const texts = (await phone.syncAll(ack.conversationId, 0)).filter((m) => m.sender.role === 'agent');
-    assert.equal(texts.length, 1);
+    assert.equal(texts.length, 2);
     await Promise.all([phone.close(), console_.close()]);
   });
 
