@@ -1980,7 +1980,8 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       // A cancellation or an id typed reads them best-effort (bestEffort below).
       aftersales: r.intent === 'aftersale_progress' || r.intent === 'return_policy' || effort.includes('aftersales'),
       ...(effort.length ? { bestEffort: effort } : {}),
-      logistics: LOGISTICS_INTENTS.has(r.intent) || r.orParcel === true,
+      // A returns question reads the parcels too: the days to return count from the delivered scan.
+      logistics: LOGISTICS_INTENTS.has(r.intent) || r.orParcel === true || r.intent === 'return_policy',
       faq,
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
       ...(r.faqPick ? { faqText: r.faqPick } : {}),
@@ -2742,9 +2743,88 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
   }
   // A weak guess without a word of its topic is no answer for the built-in text: "血糖仪怎么用啊" was told where coupons are (found from outside).
   if (guessed(ctx.r) && isBuiltInPolicy(ctx, intent, text) && !POLICY_WORDS[intent].test(ctx.r.u.normalized)) return notSure(ctx);
-  const o = ctx.orders && !notAboutOwnOrder(ctx.r, ctx.input.text) ? policyOrder(ctx, ctx.orders) : undefined;
+  const o = ctx.orders && (!notAboutOwnOrder(ctx.r, ctx.input.text) || (intent === 'return_policy' && namesOwnGoods(ctx, ctx.orders))) ? policyOrder(ctx, ctx.orders) : undefined;
   if (!o) return { replies: [{ text }], next: { ...offer, policy: intent }, ...(offer?.faqLast ? { faqOnly: true as const } : {}) };
-  return { replies: [...statusAnswer(ctx, o).replies, { text }], next: { focusOrderId: o.orderId, topic: 'order_status', ...offer } };
+  // Nothing sent yet, nothing to send back: the order is cancelled for its money (found from outside: a paid
+  // pre-sale order's "能退吗" was told the signed-goods returns text, a Hangzhou shop).
+  if (intent === 'return_policy' && (o.status === 'paid' || o.status === 'pending_payment') && unsentAsked(ctx, o)) {
+    return withNext(cancelAnswer(ctx, o), { focusOrderId: o.orderId, topic: 'cancel_order' });
+  }
+  const window = intent === 'return_policy' && ofTheseGoods(ctx, o) ? returnWindow(ctx, o, returnDays(text) !== undefined ? text : returnsRule(ctx)) : undefined;
+  // A "did you mean…?" stays last: its numbers are what the buyer answers next.
+  const said = !window ? [{ text }] : offer?.faqOptions ? [window.reply, { text }] : [{ text }, window.reply];
+  // The parcels were read for the window only: the status is said as for any policy question, without them.
+  const status = intent === 'return_policy' ? statusAnswer({ ...ctx, logistics: [], logisticsFailed: false }, o) : statusAnswer(ctx, o);
+  return { replies: [...status.replies, ...said], next: { focusOrderId: o.orderId, topic: 'order_status', ...offer, policy: intent, ...(window?.passed ? { offeredHuman: true } : {}) } };
+}
+/** The shop's returns entry; the built-in rule only for a shop that wrote no FAQ of its own. */
+const returnsRule = (ctx: Ctx): string => shopSays(ctx, 'returns') ?? shopSaysOther(ctx, 'returns') ?? ((ctx.data.faqEntries ?? 0) >= OWN_FAQ_MIN ? '' : ctx.t.policy.return_policy);
+const BACK_NOT_SWAP = /退|(?<![a-z])(?:return\w*|refund\w*|send (?:it )?back)(?![a-z])/;
+const SWAP = /换|(?<![a-z])(?:exchang\w*|swap\w*)(?![a-z])/;
+/** Goods the buyer has had ("穿了一次", "用了", "tried it on"): not the order still unsent, whatever its kind (a hiking boot worn is no running shoe unsent). */
+const HAD_IT = /穿了|穿过|用了|用过|试了|试穿|戴了|吃了|收到|到了|磨脚|小了|大了|不合身|脏了|(?<![a-z])(?:wore|worn|used|tried|received|arrived|got it|came|too (?:small|big|tight|loose|short|long)|does ?n[o']?t fit)(?![a-z])/;
+/** Money back asked of an order not sent: its goods named by a word of their title, or none named. */
+const unsentAsked = (ctx: Ctx, o: Order): boolean =>
+  BACK_NOT_SWAP.test(ctx.r.u.normalized) && !SWAP.test(ctx.r.u.normalized) && !HAD_IT.test(ctx.r.u.normalized) && (namedAs(ctx, o, true) || kindsOfGoods(ctx.input.text).size === 0);
+
+/** The goods of one of the buyer's orders named ("这个充电器还能退吗"): a returns question about that order, though not "my". */
+function namesOwnGoods(ctx: Ctx, orders: readonly Order[]): boolean {
+  // Goods worn or used are goods received: an order not sent is not theirs ("穿了一次，想退掉" of a hiking boot beside running shoes unsent).
+  const had = HAD_IT.test(ctx.r.u.normalized);
+  const open = orders.filter((o) => OPEN.has(o.status) && (!had || o.status === 'shipped' || o.status === 'delivered'));
+  return !WHAT_IF.test(ctx.r.u.normalized) && open.some((o) => namedAs(ctx, o));
+}
+/**
+ * The order's goods named: a word of its title, or kinds of goods that are all its own ("the charger" of
+ * "绿联 65W 氮化镓充电器"; a slip dress is no fleece jacket, though both are clothing).
+ */
+function namedAs(ctx: Ctx, o: Order, byWords = false): boolean {
+  const { words, kinds } = goodsWords(ctx, [o]);
+  if (words.some((w) => o.items.some((i) => titleWord(i.title, w)))) return true;
+  const own = kindsOfGoods(o.items.map((i) => i.title).join(' | '));
+  return !byWords && kinds.length > 0 && kinds.every((k) => own.has(k));
+}
+/** A word of the title: a whole Latin word ("free" is no word of "FreeBuds", "do u do free returns"), or Chinese as titleHas reads it. */
+function titleWord(title: string, w: string): boolean {
+  if (!/^[a-z]+$/.test(w)) return titleHas(title, w);
+  for (const m of foldTraditional(title.normalize('NFKC').toLowerCase()).matchAll(LATIN_RUN)) if (m[0] === w || w === `${m[0]}s` || w === `${m[0]}es`) return true;
+  return false;
+}
+/** A returns window is said of the goods asked about: those named, or none named and no "what if" (a purchase not made yet). */
+const ofTheseGoods = (ctx: Ctx, o: Order): boolean => namedAs(ctx, o) || (kindsOfGoods(ctx.input.text).size === 0 && !WHAT_IF.test(ctx.r.u.normalized));
+
+/**
+ * The days from delivery a returns text gives ("收货 7 天内", "支持七天无理由退货", "30-day returns", "return it
+ * within 14 days"); undefined when it gives none.
+ */
+const RETURN_DAYS_ZH = /(?:签收|收货|收到|到货)[^。；;，,!！?？]{0,6}?(\d{1,2}|七|十五|三十)\s*(?:天|日)|(\d{1,2}|七|十五|三十)\s*天(?:内|之内)?(?:无理由|无忧|可退|可换|退|换)/;
+const RETURN_DAYS_EN = /(?<![a-z\d])(\d{1,2})[- ]days? (?:no[- ]reasons? |no[- ]questions[- ]asked |hassle[- ]free |free |money[- ]back )?(?:returns?|exchanges?|refunds?)|(?<![a-z])(?:return|exchang|send)\w*[^.]{0,40}?\bwithin (\d{1,2}) days|(?<![a-z])within (\d{1,2}) (?:calendar )?days (?:of|from|after) (?:delivery|receipt|receiving|arrival)/;
+const CHINESE_DAYS: Readonly<Record<string, number>> = { 七: 7, 十五: 15, 三十: 30 };
+export function returnDays(text: string): number | undefined {
+  const t = shopReading(text);
+  const m = RETURN_DAYS_ZH.exec(t) ?? RETURN_DAYS_EN.exec(t);
+  const raw = m?.slice(1).find((x) => x !== undefined);
+  const n = raw === undefined ? undefined : (CHINESE_DAYS[raw] ?? Number(raw));
+  return n !== undefined && n >= 1 && n <= 90 ? n : undefined;
+}
+
+/**
+ * A delivered order against the days its returns text gives: past them, or until when (found from outside: a
+ * charger signed for 8 days before was told "7 天内可退" and nothing more, a Chongqing shop). From the parcel's
+ * delivered scan only: the order's own time may be any change.
+ */
+function returnWindow(ctx: Ctx, o: Order, policy: string): { reply: Reply; passed: boolean } | undefined {
+  const n = o.status === 'delivered' ? returnDays(policy) : undefined;
+  const scans = n === undefined ? [] : parcelsOf(ctx, o).filter((l) => l.status === 'delivered').map((l) => newestEvents(l)[0]?.time).filter((t): t is string => t !== undefined);
+  const at = scans.sort().at(-1);
+  const from = at && localDate(at, ctx.tz);
+  if (n === undefined || !at || !from) return undefined;
+  const days = Math.round((Date.parse(localDay(ctx.input.now ?? new Date(), ctx.tz)) - Date.parse(from)) / DAY_MS);
+  const day = formatDay(at, ctx.lang, ctx.tz);
+  if (days > n) return { reply: { text: ctx.t.returnWindow.passed(o.orderId, day, days, n) }, passed: true };
+  if (days < 0) return undefined;
+  const until = formatDay(new Date(Date.parse(`${from}T12:00:00Z`) + n * DAY_MS).toISOString(), ctx.lang, 0);
+  return { reply: { text: ctx.t.returnWindow.open(o.orderId, day, until, n) }, passed: false };
 }
 
 /**
@@ -4314,7 +4394,8 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
   change_address: ['change_address'],
   aftersale_progress: ['refund_time', 'review_time', 'return_ship', 'returns'],
   // A returns question shows a request under way with the shop's times too (found from outside: "1-3 business days" beside the shop's 5-7).
-  return_policy: ['refund_time', 'review_time', 'return_ship', 'returns'],
+  // And cancelling, for money back asked of an order not sent (a pre-order's own rule first: found from outside, a Hangzhou shop).
+  return_policy: ['refund_time', 'review_time', 'return_ship', 'returns', 'cancel', 'pre_order', 'made_to_order'],
 };
 /** The robot's questions for this turn: the intent's, and the warranty when goods stopped working. */
 const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>

@@ -268,6 +268,8 @@ export interface Texts {
   policyTrouble: Record<'invoice' | 'coupon' | 'return_policy', string>;
   /** The same without a procedure of the robot's own: said beside a shop that wrote its own on the topic. */
   policyTroubleShort: Record<'invoice' | 'coupon' | 'return_policy', string>;
+  /** A delivered order against the returns window its policy gives: past it, or open until a day. */
+  returnWindow: { passed(id: string, day: string, days: number, n: number): string; open(id: string, day: string, until: string, n: number): string };
   intentName: Partial<Record<Intent, string>>;
 }
 
@@ -528,6 +530,10 @@ const zh: Texts = {
     invoice: '需要人工按您发的信息代为申请的话，回复“转人工”。',
     coupon: '按上面的说明核对后还是没减的话，回复“转人工”帮您核实。',
     return_policy: '很抱歉给您添麻烦了！发错、少发，或收到的商品损坏、有质量问题，回复“转人工”客服会优先为您处理。',
+  },
+  returnWindow: {
+    passed: (id, day, days, n) => `订单 ${id} 是 ${day}签收的，到今天已经 ${days} 天，过了 ${n} 天的退换期。商品有质量问题的，回复“转人工”请客服为您处理。`,
+    open: (id, day, until, n) => `订单 ${id} 是 ${day}签收的，${n} 天的退换期到 ${until}为止。`,
   },
   intentName: {
     track_parcel: '查询物流',
@@ -794,6 +800,10 @@ const en: Texts = {
     invoice: 'Say "human" if you want an agent to request it with the details you sent.',
     coupon: 'If it still doesn\'t apply after checking the above, say "human" and an agent will check.',
     return_policy: 'Sorry about that! For a wrong, missing, damaged or faulty item, say "human" and an agent will handle it first.',
+  },
+  returnWindow: {
+    passed: (id, day, days, n) => `Order ${id} was delivered on ${day}, ${days} days ago: past the ${n}-day return window. If something is wrong with it, say "human" and an agent will look at it.`,
+    open: (id, day, until, n) => `Order ${id} was delivered on ${day}; its ${n}-day return window runs until ${until}.`,
   },
   intentName: {
     track_parcel: 'track your parcel',

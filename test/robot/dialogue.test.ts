@@ -33,7 +33,8 @@ describe('plan', () => {
     assert.equal(plan(s, input('发票怎么开')).needs.orders, false);
     // A returns question also reads the buyer's requests, to show one under way.
     // The shop's times are asked too, for a request under way (thirtieth session).
-    assert.deepEqual(plan(s, input('退货运费谁出')).needs, { orders: true, aftersales: true, logistics: false, faq: true, knownOrderIds: [], bestEffort: ['orders', 'aftersales'], shopSays: ['refund_time', 'review_time', 'return_ship', 'returns'], faqTopic: 'return_policy' });
+    // And the parcels: the days to return count from the delivered scan (thirty-eighth session).
+    assert.deepEqual(plan(s, input('退货运费谁出')).needs, { orders: true, aftersales: true, logistics: true, faq: true, knownOrderIds: [], bestEffort: ['orders', 'aftersales'], shopSays: ['refund_time', 'review_time', 'return_ship', 'returns', 'cancel', 'pre_order', 'made_to_order'], faqTopic: 'return_policy' });
     // Asked about the buyer's own purchase, the orders are needed for the answer itself.
     assert.deepEqual(plan(s, input('我买的耳机能退吗')).needs.bestEffort, ['aftersales']);
   });
@@ -111,8 +112,13 @@ describe('step', () => {
     };
     policyOnly('退货怎么弄', [done]);
     policyOnly('退货怎么弄', [aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'requested' }), aftersale({ aftersaleId: 'R2', orderId: b.orderId, status: 'returning' })]);
-    // The T-shirt (order b) has no request; the one under way is order a's.
-    policyOnly('纯棉T恤能退吗', [aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'requested' })]);
+    // The T-shirt (order b) has no request; the one under way is order a's. Named, the T-shirt's own order is
+    // shown with the policy (its goods named, though not "my": a Chongqing shop, thirty-eighth session).
+    const tee = step(initialState(), input('纯棉T恤能退吗'), { orders: ok([a, b]), aftersales: ok([aftersale({ aftersaleId: 'R1', orderId: a.orderId, status: 'requested' })]), faq: ok(null) });
+    assert.deepEqual([tee.intent, tee.replies.length], ['return_policy', 2]);
+    assert.match(tee.replies[0]!.text, new RegExp(b.orderId));
+    assert.doesNotMatch(tee.replies[0]!.text, new RegExp(a.orderId));
+    assert.match(tee.replies[1]!.text, /7 天无理由/);
     // Goods no order of theirs holds (a brand's earbuds, a bottle) are not the T-shirt under way.
     policyOnly('保温杯能退吗', [aftersale({ aftersaleId: 'R2', orderId: b.orderId, status: 'requested' })]);
     // An English word of the message inside another order's title ("how" in "Shower Gel") describes nothing.

@@ -9403,3 +9403,49 @@ describe('the buyer found it', () => {
     assert.match(createNlu().understand('你们那个明前龙井礼盒是好多钱嘛').normalized, /多少钱/);
   });
 });
+
+// Found from outside (thirty-seventh session's testers, mended in the thirty-eighth).
+describe('a returns question of the buyer\'s own order: the days left to return, and an order not sent yet', () => {
+  const charger = order({ orderId: 'CQ-8', status: 'delivered', createdAt: '2024-11-15T10:00:00+08:00', items: [{ sku: 'C1', title: '绿联 65W 氮化镓充电器', quantity: 1, price: '129.00' }] });
+  const signed = (day: string) => logistics({ orderId: 'CQ-8', status: 'delivered', events: [{ time: `${day}T15:00:00+08:00`, location: '重庆', description: '已签收' }] });
+  const returns: FaqEntry[] = [
+    { id: 'ret', question: '支持七天无理由退货吗？', answer: '支持，签收后 7 天内、不影响二次销售即可申请退货。' },
+    { id: 'ship', question: '多久发货？', answer: '付款后 48 小时内发货。' },
+    { id: 'hours', question: '客服几点上班？', answer: '每天 9:00-21:00。' },
+  ];
+  const say = (data: FakeData, entries = returns) => shopChat2(SHOP, entries, data);
+
+  test('delivered 8 days before a 7-day window: told it has passed, with a person; 3 days in: told until when', async () => {
+    let r = await say({ orders: [charger], logistics: [signed('2024-11-19')] })('这个充电器还能退吗');
+    assert.match(textOf(r), /CQ-8[\s\S]*11月19日签收的，到今天已经 8 天，过了 7 天的退换期/);
+    assert.equal(r.state.offeredHuman, true);
+    r = await say({ orders: [charger], logistics: [signed('2024-11-24')] })('can I still return the charger?');
+    assert.match(textOf(r), /delivered on Nov 24; its 7-day return window runs until Dec 1/);
+    // Goods of another kind named, or a purchase not made yet: no window of this order.
+    assert.doesNotMatch(textOf(await say({ orders: [charger], logistics: [signed('2024-11-19')] })('如果买了耳机不喜欢能退吗')), /退换期/);
+  });
+
+  test('money back asked of a paid order not sent: the cancel answer (a pre-order\'s own rule first), not the signed-goods returns text', async () => {
+    const tea = order({ orderId: 'HZ-1', status: 'paid', items: [{ sku: 'T1', title: '【预售】明前龙井礼盒 250g（12月15日起发货）', quantity: 1, price: '399.00' }] });
+    const r = await say({ orders: [tea] })('我买的龙井能退吗');
+    assert.match(textOf(r), /HZ-1 还未发货[\s\S]*申请退款/);
+    assert.doesNotMatch(textOf(r), /签收后 7 天内/);
+    const pre: FaqEntry[] = [...returns, { id: 'pre', question: '预售商品什么时候发货', answer: '预售款按商品标题写的日期发货。预售订单付款后不支持无理由取消，到货后可以正常7天无理由退换。', alternates: ['预售能取消吗'] }];
+    assert.match(textOf(await say({ orders: [tea] }, pre)('这个龙井礼盒不想要了 能退吗')), /预售订单付款后不支持无理由取消/);
+    // Worn goods are goods received: shoes not sent yet are not the pair worn.
+    const shoes = order({ orderId: 'SH-2', status: 'paid', items: [{ sku: 'S1', title: '李宁 超轻跑步鞋 42码', quantity: 1, price: '369.00' }] });
+    assert.doesNotMatch(textOf(await say({ orders: [shoes] })('登山鞋有点磨脚，穿了一次，想退掉')), /SH-2/);
+  });
+});
+
+function shopChat2(shopId: string, entries: FaqEntry[], data: FakeData) {
+  const own = new FaqIndexProvider();
+  own.setEntries(shopId, entries);
+  const robot = createRobot({ dataSource: fakeDataSource(data), faq: own, clock: () => NOW });
+  let state: unknown;
+  return async (text: string): Promise<RobotAnswer> => {
+    const r = await robot.answer({ shopId, userId: 'u-1001', conversationId: `c-${shopId}`, text, state });
+    state = r.state;
+    return r;
+  };
+}
