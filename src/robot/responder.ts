@@ -32,8 +32,8 @@ import { retryLater } from '../ops/retry-later.ts';
 import { KeyedChain } from '../ops/keyed-chain.ts';
 import { inHant, inScriptOf, TAIWAN_ZONE } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
-import { detectLanguage, MAX_UTTERANCE, normalize, scriptByCharacters, standInsOnly, withdrawsHandover } from './nlu/index.ts';
-import { healthAsked } from './nlu/health.ts';
+import { detectLanguage, scriptByCharacters, standInsOnly, withdrawsHandover } from './nlu/index.ts';
+import { dangerGoesOn, safetyOf, safetyText, type SafetyKind } from './safety.ts';
 import { TEXTS } from './replies.ts';
 import { missesForgotten, parseState } from './dialogue.ts';
 
@@ -116,16 +116,10 @@ function afterThisTurn(): Promise<void> {
   return nextTurn;
 }
 
-/**
- * An emergency in a queued message: read only when a word of one is there, and on the first
- * MAX_UTTERANCE characters, as the robot reads (found by CI: reading every queued message whole cost
- * 37 ms of the event loop for a 3.5 KB one).
- */
-const EMERGENCY_WORD = /误|吞|吃|喝|药|毒|昏迷|抽搐|叫不醒|不省人事|喘不上气|(?<![a-z])(?:swallow|ate|drank|got into|took|had too|overdos|poison|breath|conscious|passed out|seizure|chest|unresponsive|wake)/i;
-const mayBeEmergency = (text: string): boolean => {
-  const cut = text.slice(0, MAX_UTTERANCE);
-  return EMERGENCY_WORD.test(cut) && healthAsked(normalize(cut).text) === 'emergency';
-};
+/** Danger advice told in a conversation, kept on this node to answer what follows it in the queue; bounded. */
+const SAFETY_TOLD_MAX = 10_000;
+/** A message that only goes on about the danger just told is told the advice again at most this often. */
+const SAFETY_AGAIN_MS = 10_000;
 
 /** A no and nothing else: an answer to the robot's last question, not "never mind, cancel the transfer" or "不用转人工了" (found in review). */
 const PLAIN_NO = /^(?:no|nope|nah|no thanks|not that|neither|none|不用|不是|不要|没有|都不是|不对)[\s.!。！~]*$/i;
@@ -186,6 +180,7 @@ export class BotResponder {
   /** When each queued conversation was last told its message is kept (`#notAnsweredInQueue`). */
   /** Per queued conversation: when it was last told its messages are kept, and when anything was last said of it. */
   readonly #keptTold = new Map<string, { kept: number; said: number }>();
+  readonly #safetyTold = new Map<string, { kind: SafetyKind; at: number }>();
 
   constructor(deps: {
     robot: RobotLike;
@@ -285,8 +280,9 @@ export class BotResponder {
   #whileQueued(e: Stored): void {
     const content = e.message.content;
     const text = content.kind === 'text' ? (e.typedText ?? content.text) : undefined;
-    // An emergency is told what to do now, whoever is online: the person may come later (found in review).
-    if (text !== undefined && mayBeEmergency(text)) return void this.#chain(e.conversationId, () => this.#emergency(e, text));
+    // A danger or an emergency is told what to do now, whoever is online: the person may come later (found in review).
+    const danger = text === undefined ? undefined : this.#dangerIn(e.conversationId, text);
+    if (danger) return void this.#chain(e.conversationId, () => this.#safetyFirst(e, text!, danger));
     const rest = text === undefined ? undefined : withdrawsHandover(text);
     // A plain no while the robot's own "did you mean …?" waits declines it; the buyer keeps the place (found in review).
     if (rest === '' && PLAIN_NO.test(text!.trim())) return void this.#chain(e.conversationId, () => this.#noInQueue(e, text!));
@@ -306,15 +302,32 @@ export class BotResponder {
     return inBuyersScript(notice, text, state, this.#inTaiwan(shopId));
   }
 
-  /** The text says the buyer goes first in line, so the conversation is moved up the queue as a complaint's would be (found in review). */
-  async #emergency(e: Stored, text: string): Promise<void> {
-    const said = this.#inScript(TEXTS[detectLanguage(text).lang].healthEmergency, text, e.shopId);
+  /**
+   * The danger a queued message reports, or one told before in this conversation that it goes on about
+   * ("会不会炸啊 家里有小孩" after a swollen battery), the latter not again within SAFETY_AGAIN_MS.
+   */
+  #dangerIn(id: string, text: string): SafetyKind | undefined {
+    const fresh = safetyOf(text);
+    if (fresh) return fresh;
+    const told = this.#safetyTold.get(id);
+    return told && Date.now() - told.at >= SAFETY_AGAIN_MS && dangerGoesOn(text) ? told.kind : undefined;
+  }
+
+  #markSafety(id: string, kind: SafetyKind): void {
+    if (this.#safetyTold.size >= SAFETY_TOLD_MAX) this.#safetyTold.clear();
+    this.#safetyTold.set(id, { kind, at: Date.now() });
+  }
+
+  /** What to do now, and the conversation moved up the queue as a complaint's would be (found in review). */
+  async #safetyFirst(e: Stored, text: string, kind: SafetyKind): Promise<void> {
+    this.#markSafety(e.conversationId, kind);
+    const said = this.#inScript(safetyText(TEXTS[detectLanguage(text).lang], kind), text, e.shopId);
     const told = this.#conversations.postAs(e.conversationId, BOT_SENDER, { kind: 'text', text: said }, { state: 'queued' });
     // The buyers behind it hear their places again, and the buyer theirs (found in review: stale until another queue event).
     const raised = this.#conversations.raiseQueuePriority(e.conversationId, QUEUE_PRIORITY.complaint).then((moved) => {
       if (moved) this.#queueMoved?.(e.shopId);
     });
-    for (const [what, p] of [['tell a queued buyer what to do in an emergency', told], ['move an emergency up the queue', raised]] as const) {
+    for (const [what, p] of [['tell a queued buyer what to do in a danger', told], ['move a danger up the queue', raised]] as const) {
       await p.catch((err: unknown) => this.#log.warn({ err: (err as Error).message, conversationId: e.conversationId }, `could not ${what}`));
     }
   }
@@ -464,6 +477,9 @@ export class BotResponder {
       if (!(await this.#say(id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) }))) break;
     }
     if (a.handover && !this.#handedOver.has(id)) await this.#queue(id, a.handover.reason === 'complaint' ? QUEUE_PRIORITY.complaint : QUEUE_PRIORITY.normal);
+    // A danger told on the way to a person: what the buyer says of it in the queue is told the advice again.
+    const danger = a.handover?.reason === 'complaint' ? safetyOf(text) : undefined;
+    if (danger) this.#markSafety(id, danger);
     await saved;
   }
 

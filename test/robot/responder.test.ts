@@ -489,6 +489,44 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    // Found from outside (thirty-eighth session, four shops): a danger told in the queue, or one said again after the hand-over it
+    // caused ("会不会炸啊 家里有小孩" after a swollen battery), got "your message is kept" with nobody online until morning.
+    test('in the queue, a danger is told what to do and moves up; what goes on about a danger told before is told again, not in a burst', async () => {
+      const s = await f.create();
+      const realNow = Date.now;
+      let shift = 0;
+      Date.now = () => realNow() + shift;
+      try {
+        const robot: RobotLike = {
+          answer: async (r) => (r.text.includes('鼓起来了') ? reply(TEXTS.zh.safetyFirst, 'complaint') : r.text.includes('转人工') ? reply('正在为您转接人工客服', 'requested') : { ...reply('x'), intent: 'unknown', lang: 'zh' }),
+        };
+        const { conversations, bot } = setup(s, robot, undefined, undefined, async () => true);
+        const ask = async (p: ReturnType<typeof buyer>, t: string, after = 0) => {
+          shift += after;
+          await conversations.send(p, say(t));
+          await bot.idle();
+        };
+        const p = buyer('buyer_r_battery');
+        const id = (await conversations.send(p, say('我上周买的飞机电池鼓起来了 摸着很烫 还有股怪味 咋办'))).ack.conversationId;
+        await bot.idle();
+        await ask(p, '现在放阳台地上了 会不会炸啊 家里有小孩', 11_000);
+        await ask(p, '有人吗 电池还在冒味', 1000);
+        const said = (await texts(s, conversations, p, id)).filter((m) => m.startsWith('bot:'));
+        assert.deepEqual(said, [`bot:${TEXTS.zh.safetyFirst}`, `bot:${TEXTS.zh.safetyFirst}`, `bot:${TEXTS.zh.queuedKept}`], 'told again once, then the queue as usual');
+        // A danger first told in the queue: the advice (gas: the valve, air, the gas company), and ahead of the plain hand-overs.
+        const q = buyer('buyer_r_gas');
+        const gas = (await conversations.send(q, say('转人工'))).ack.conversationId;
+        await bot.idle();
+        await ask(q, '热水器前天装好的，今天洗澡的时候闻到好大一股煤气味，现在还有点味道');
+        assert.equal((await texts(s, conversations, q, gas)).at(-1), `bot:${TEXTS.zh.gasFirst}`);
+        const row = await s.db.selectFrom('conversations').select(['state', 'priority']).where('id', '=', gas).executeTakeFirstOrThrow();
+        assert.deepEqual(row, { state: 'queued', priority: QUEUE_PRIORITY.complaint });
+      } finally {
+        Date.now = realNow;
+        await s.close();
+      }
+    });
+
     test('a bare no to the FAQ question offered in the queue declines the offer, not the person', async () => {
       const s = await f.create();
       try {

@@ -13,7 +13,7 @@
 
 /** Words of medicine and of the things a pharmacy sells that go into or onto the body. */
 // 打药, 农药, 喷药: sprayed on crops, no medicine taken ("你们的水果打药吗": found from outside).
-const MEDICINE = /(?<![打农喷])药(?!妆)|感冒|退烧|止咳|止痛|消炎|布洛芬|连花清瘟|阿莫西林|药片|钙片|含片|(?<!咖啡)胶囊|冲剂|口服液|滴剂|糖浆|维生素|鱼油|胰岛素|保健品|益生菌|眼药水|隐形眼镜|美瞳|(?<![a-z])(?:vitamins?|pills?|tablets?|capsules?|medicine|medication|meds|insulin|supplements?|syrup|contact lens(?:es)?|centrum|ibuprofen|paracetamol|aspirin|antibiotics?|acetaminophen|naproxen|motrin|tylenol|advil|aleve|benadryl|unisom|zyrtec|claritin|allegra|nyquil|dayquil|mucinex|melatonin|antihistamines?|gumm(?:y|ies) vitamins?|blood pressure (?:pills?|meds|medicine|medication))(?![a-z])/;
+const MEDICINE = /(?<![打农喷])药(?!妆)|感冒|退烧|止咳|止痛|消炎|布洛芬|连花清瘟|阿莫西林|药片|钙片|含片|(?<!咖啡)胶囊|冲剂|口服液|滴剂|糖浆|维生素|鱼油|胰岛素|保健品|益生菌|眼药水|隐形眼镜|美瞳|(?<![a-z])(?:vitamins?|pills?|tablets?|capsules?|medicine|medication|meds|insulin|supplements?|syrup|contact lens(?:es)?|centrum|ibuprofen|paracetamol|aspirin|antibiotics?|acetaminophen|naproxen|motrin|tylenol|advil|aleve|benadryl|unisom|zyrtec|claritin|allegra|nyquil|dayquil|mucinex|melatonin|antihistamines?|gumm(?:y|ies) vitamins?|blood pressure (?:pills?|meds|medicine|medication)|magnesium|zinc|iron (?:pills?|tablets?|gumm(?:y|ies)|supplements?|drops))(?![a-z])|镁片|补铁|铁剂|锌片/;
 /** Goods that share medicine's words: a tablet computer, coffee capsules, maple syrup. */
 const NOT_MEDICINE = /咖啡|(?<![a-z])(?:ipad|android|samsung|screen|laptop|coffee|nespresso|espresso|maple|pancake|dishwasher)(?![a-z])/;
 /** How much or how often: of a medicine named. */
@@ -118,10 +118,10 @@ export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
 
 /** What skin shows after something put on it. */
 // Not peeling or pimples alone: goods peel ("the phone case is peeling", "沙发套脱皮"), and 长痘 is a skin type asked about (found in review).
-const SKIN = /红疹|起疹|疹子|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|嘴唇)(?:都|就|全|有点|一直|好|很|变得?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?) (?:is |are |went |got |turned |started |go |goes |gone |going )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|peeling|blotchy))(?![a-z])/;
+const SKIN = /红疹|起疹|疹子|红疙瘩|起了?(?:一片|好多|一些|一堆)疙瘩|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|嘴唇)(?:都|就|全|有点|一直|好|很|变得?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?) (?:is |are |went |got |turned |started |go |goes |gone |going )?(?:still )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|peeling|blotchy))(?![a-z])/;
 /** Put on the skin, or the goods named as the cause: "搽完…之后", "用完", "令我起疹", "after using it", "after the retinal cream" (an Irish shop, thirty-second round). */
 // Cantonese and "once" too: "我系用咗一次就过敏啊，塊面又紅又腫" (a Guangzhou shop, thirty-seventh session: the returns entry offered).
-const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|用完|用了(?:之后|以后|后)|(?:用|搽|涂|擦|敷|抹)(?:了|咗|过)(?:一次|两次|几次|一下|一点)?就|搽咗|涂咗|敷咗|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying)|(?:it|this|the \w+) (?:made|gave) me|(?:made|makes|make) my (?:face|skin|eyes|lips))(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
+const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|穿上|穿了(?:以后|之后|就)|用完|用了(?:之后|以后|后)|(?:用|搽|涂|擦|敷|抹)(?:了|咗|过)(?:一次|两次|几次|一下|一点)?就|搽咗|涂咗|敷咗|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying)|(?:it|this|the \w+) (?:made|gave) me|(?:made|makes|make) my (?:face|skin|eyes|lips))(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
 /** A return asked beside it: the goods' trouble, as before ("用了两片就起红疹子了，没开的那包能不能退"). */
 const RETURN_ASKED = /能不能退|可不可以退|可以退|能退|退货|退款|退吗|退不|换货|换一|保修|保固|理赔|(?<![a-z])(?:refund|return|exchange|warranty|claim)(?![a-z])/;
 /**
@@ -131,7 +131,14 @@ const RETURN_ASKED = /能不能退|可不可以退|可以退|能退|退货|退�
  */
 /** A colour put on on purpose ("my lips are so red, the colour is gorgeous", a self-tan's shade): no reaction (found in review). */
 const COLOUR_MEANT = /(?<![a-z])(?:colou?r|shade|tint|tinted|tan|gorgeous|love it|beautiful|pretty|lipstick|blush)(?![a-z])|颜色|色号|口红|腮红|好看/;
-const skinReacts = (n: string): boolean => TOPICAL.test(n) && SKIN.test(n) && !RETURN_ASKED.test(n) && !ASKS_NORMAL.test(n) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !COLOUR_MEANT.test(n);
+const skinReacts = (n: string): boolean =>
+  (TOPICAL.test(n) || SKIN_PRODUCT.test(n)) && SKIN.test(n) && !RETURN_ASKED.test(n) && (!ASKS_NORMAL.test(n) || LASTS.test(n)) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !COLOUR_MEANT.test(n) && (TOPICAL.test(n) || LASTS.test(n));
+/**
+ * Skin still hurting days on, or the buyer afraid ("my face is still burning and peeling… 3 days after i stopped the retinol, is
+ * that normal?? kinda scared": a New York shop, thirty-eighth session, "not sure"): a reaction though asked whether it is normal.
+ */
+const LASTS = /好几天|几天了|\d+\s*天了|一直|越来越|还在|吓死|害怕|(?<![a-z])(?:still|\d+ days|for days|getting worse|worse|scared|afraid|worried)(?![a-z])/;
+const SKIN_PRODUCT = /面霜|精华|乳液|面膜|爽肤水|洗面奶|防晒|(?<![a-z])(?:retin(?:ol|al|oid)s?|acids?|peels?|creams?|serums?|cleansers?|lotions?|toners?|masks?|sunscreens?|moisturi[sz]ers?)(?![a-z])/;
 /** Asked before buying, or how the skin usually is ("适合容易长痘的皮肤吗", "i get hives easily after using new products"). */
 const HABITUALLY = /适合|容易|会不会|能不能用|可以用吗|敏感肌|有没有|(?<![a-z])(?:suitable|good for|safe for|easily|prone|usually|always|sensitive skin|help with|helps with|help for|do you have|is (?:it|this) safe)(?![a-z])/;
 

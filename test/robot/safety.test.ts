@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dangerGoesOn, safetyOf } from '../../src/robot/safety.ts';
+
+// Found from outside (thirty-eighth session, four shops): dangers and reactions in the buyers' own words.
+test('dangers and reactions read in the words buyers used; worries beforehand and shop questions are none', () => {
+  const cases: [string, string | undefined][] = [
+    ['你家那个发热马甲充电的时候贼烫 刚才还有股糊巴味儿 吓死我了', 'device'],
+    ['马甲又冒烟了 我放阳台了 会不会着火啊 咋整', 'device'],
+    ['热水器前天装好的，今天洗澡的时候闻到好大一股煤气味', 'gas'],
+    ['OMG wait my 3 yr old just got into the magnesium bottle, she ate like 4 or 5 of them what do i do', 'emergency'],
+    ['我大孙子穿上那个羽绒服脖子这块起了一片红疙瘩直挠直挠的', 'reaction'],
+    ['my face is still burning and peeling around my mouth 3 days after i stopped the retinol, is that normal?? kinda scared', 'reaction'],
+    ['is it normal for the retinol to make my face peel a bit', undefined],
+    ['这件羽绒服穿上会不会起疹子', undefined],
+    ['zinc or magnesium which is better for sleep', undefined],
+    ['我的快递到哪了', undefined],
+  ];
+  for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+  assert.ok(dangerGoesOn('现在放阳台地上了 会不会炸啊 家里有小孩'));
+  assert.ok(dangerGoesOn('有人吗 电池还在冒味'));
+  assert.ok(!dangerGoesOn('几点有人上班'));
+});
