@@ -17,7 +17,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { ConversationEventBus, ConversationEvents } from '../conversation/events.ts';
 import { KefuError } from '../protocol/errors.ts';
-import { foldTraditional } from '../robot/index.ts';
+import { foldTraditional, safetyOf } from '../robot/index.ts';
 import type { SqlStore, Tx } from '../storage/ports.ts';
 import { bumpVersion, countFaqEntries, findFaqEntry, insertFaqEntry, updateFaqEntry, type FaqEntry } from './repository.ts';
 import { assertShopId, parseFaqInput } from './validation.ts';
@@ -81,7 +81,9 @@ const INTRODUCED_HOLDING = /^(?:hi|hello|您好|你好)?[,，!！\s]*(?:我是.{
 const isHolding = (text: string) => !text || CHATTER.test(text) || (text.length <= MAX_HOLDING && HOLDING.test(text)) || INTRODUCED_HOLDING.test(text);
 // Asking for a person, greeting, thanking, prodding: not a question an FAQ entry could answer.
 const CHATTER =
-  /^\s*(?:(?:转|找|要|请)?(?:人工|真人|客服)(?:客服|服务)?|(?:要得|好的|好|行|可以|是|嗯|对)?[嘛吧啊的]*\s*转(?:吧|嘛|人工)?|在吗|在不在|有人吗|你好|您好|哈喽|谢谢|好的|嗯+|ok|okay|hi|hello|hey|thanks?|thank you|agent|human|real person|(?:talk|speak) to (?:a |an )?(?:human|person|agent))[\s!！?？.。~]*$/i;
+  /^\s*(?:(?:转|找|要|请)?(?:人工|真人|客服)(?:客服|服务)?|(?:要得|好的|好|行|可以|是|嗯|对)?[嘛吧啊的]*\s*转(?:吧|嘛|人工)?|嗯呐|嗯哪|昂|中|要|是的?|是啊|对的?|好滴|得嘞|必须的|(?:yes|yep|yeah|yup|sure)(?:[\s,!]+(?:pls|please|plz|thanks|thx))?|pls|please|在吗|在不在|有人吗|你好|您好|哈喽|谢谢|好的|嗯+|ok|okay|hi|hello|hey|thanks?|thank you|agent|human|real person|(?:talk|speak) to (?:a |an )?(?:human|person|agent))[\s!！?？.。~]*$/i;
+/** A question an entry could answer: not chatter, nor a danger told (what to do is said to that buyer, never as an FAQ answer). */
+const isQuestion = (text: string) => text.length >= MIN_QUESTION && text.length <= MAX_QUESTION && !CHATTER.test(text) && !safetyOf(text);
 const plausibleId = (id: string) => typeof id === 'string' && id.length > 0 && id.length <= 64;
 /**
  * An answer about one buyer, not the shop: a run of 8 or more digits (an order or tracking number,
@@ -100,6 +102,11 @@ const namesBuyer = (answer: string, name: string) => (name.length >= 2 && answer
  */
 // "…红油的退款我已经审核通过了，清油底料给您补发一袋", "您寄乌鲁木齐的礼盒我已经联系圆通核实了…今天会安排发出" (a Chengdu shop,
 // thirty-sixth session: both suggested as every buyer's answer).
+/**
+ * This buyer's own data read out ("我查了一下，11月30日那笔电池订单…", "I looked at your Niacinamide return", "多扣的958元", "I'm
+ * making a one-time exception": three shops, thirty-eighth session, suggested as every buyer's answer).
+ */
+const ABOUT_THIS_BUYER = /我(?:这边)?(?:查|看|核实|核对)了(?:一下|下)|查到(?:您|你)的|(?:您|你)(?:那|这)笔|那笔[^，,。]{0,10}(?:订单|钱|款)|多扣的|(?<![a-z])(?:i (?:looked|checked) (?:at |into |on )?your|i'?m making (?:a|an) (?:one-time |one time )?exception|(?:will|i'?ll) refund (?:the |your )?\$?\d)/i;
 const DONE_FOR_BUYER = /(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为|给|帮)(?:您|你)(?:补发|重发|退款|退了|关闭|取消|修改|改了|改好|处理|申请|登记|换好|开好|开具|发货|发出)|(?:给|为)(?:您|你)(?:补发|重发|补寄|重寄|退|换)(?:了|一|个|件|袋|盒|份)|我(?:这边|们)?(?:已经?|刚刚?)(?:帮您|给您|为您)?(?:审核|联系|核实|安排|登记|备注|催)|(?:您|你)(?:寄|买|下单|拍)的[^，,。]{1,12}(?:我|已经|会|今天|明天)|原(?:退款)?申请(?:我们)?(?:会|将)关闭|(?:您|你)的(?:退款|申请|订单)(?:我们)?已经?(?:关闭|取消)|(?<![a-z])(?:i'?ve|i have|we'?ve|we have) (?:just )?(?:sent|resent|issued|refunded|cancell?ed|closed|changed|updated|replaced|processed|added|arranged|booked|credited|rescheduled|reordered)|your (?:refund|request|order) has been (?:processed|refunded|cancell?ed|closed)(?![a-z])/i;
 /**
  * A reply that greets someone by name ("Hi Aoife, Sam from Hearth & Leaf here…", "Dear Mr Le Brocq"): written to one
@@ -107,13 +114,16 @@ const DONE_FOR_BUYER = /(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为
  * name on the order, suggested as every buyer's answer). "Hi there", "Hello all" are no names.
  */
 // Case matters for the name only: the greeting may be "Hi" or "hi".
-const GREETS_BY_NAME = /^\s*(?:[Hh]i|[Hh]ello|[Hh]ey|[Dd]ear|[Mm]orning|[Gg]ood (?:morning|afternoon|evening))[\s,]+(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Dd]r)\.?\s+)?(?!(?:There|All|Everyone|Everybody|Team|Folks|Friend|Again)\b)[A-Z][a-z'-]+\b/;
+const GREETS_BY_NAME = /^\s*(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya|[Hh]ola|[Bb]onjour|[Dd]ear|[Mm]orning|[Gg]ood (?:morning|afternoon|evening))[\s,]+(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Dd]r)\.?\s+)?(?!(?:There|All|Everyone|Everybody|Team|Folks|Friend|Again)\b)[A-Z][a-z'-]+\b/;
 /** "李先生您好…", "郭老闆您好…": a surname and a title, greeting one buyer (a Taipei shop, thirty-fifth session). */
-const GREETS_BY_NAME_ZH = /^\s*\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|老板|老闆|姐|哥)(?:您好|你好|[，,！!])/u;
+// And the titles of everyday China ("陈同学您好", "赵大爷您好", "张总您好", "赵师傅您好", "小于您好", "冰冰！人先离远点…": three shops,
+// thirty-eighth session): a name or a title, then a greeting or an exclamation, opening the reply.
+const GREETS_BY_NAME_ZH =
+  /^\s*(?:\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|老板|老闆|姐|哥|同学|大爷|大妈|阿姨|叔叔|叔|总|师傅|老师|经理|姐姐|哥哥|妹子|宝)(?:您好|你好|[，,！!])|(?:小|老)\p{Script=Han}(?:您好|你好)|(\p{Script=Han})\1[！!])/u;
 // Read in simplified characters too: "幫您退款", "補寄" (the same Taipei shop).
 const personalAnswer = (answer: string, buyerName: string | null) => {
   const a = foldTraditional(answer);
-  return LONG_NUMBER.test(a) || ADDRESS.test(a) || DONE_FOR_BUYER.test(a) || GREETS_BY_NAME.test(answer) || GREETS_BY_NAME_ZH.test(a) || (!!buyerName && namesBuyer(a, foldTraditional(buyerName)));
+  return LONG_NUMBER.test(a) || ADDRESS.test(a) || DONE_FOR_BUYER.test(a) || ABOUT_THIS_BUYER.test(a) || GREETS_BY_NAME.test(answer) || GREETS_BY_NAME_ZH.test(a) || (!!buyerName && namesBuyer(a, foldTraditional(buyerName)));
 };
 const notFound = () => new KefuError('NOT_FOUND', 'no such FAQ suggestion');
 
@@ -203,16 +213,19 @@ export class FaqSuggestionService {
     let botReplied = false;
     let missed = true;
     let questions = 0;
+    const found: { seq: number; text: string }[] = [];
     for (const m of rows) {
-      if (m.role === 'agent' && !isHolding(m.text)) return null;
+      if (m.role === 'agent' && !isHolding(m.text)) break;
       // Every robot reply to the question said it could not answer (a card, or an answer, and it did).
       if (m.role === 'bot') [botReplied, missed] = [true, missed && unanswered(m)];
       if (m.role !== 'customer') continue;
-      if (botReplied && missed && m.text.length >= MIN_QUESTION && m.text.length <= MAX_QUESTION && !CHATTER.test(m.text)) return { seq: m.seq, text: m.text, buyerName: r.rows[0]?.buyer_name ?? null };
+      if (botReplied && missed && isQuestion(m.text)) found.push({ seq: m.seq, text: m.text });
       [botReplied, missed] = [false, true];
-      if (++questions >= RECENT_QUESTIONS) return null;
+      if (++questions >= RECENT_QUESTIONS) break;
     }
-    return null;
+    // Two questions waiting and one reply: which it answers is a guess (found from outside: a store's hours paired with
+    // the reply to a refund asked before, a thirty-eighth-session shop). None is suggested rather than a wrong pair.
+    return found.length === 1 ? { ...found[0]!, buyerName: r.rows[0]?.buyer_name ?? null } : null;
   }
 
   /** Open suggestions of the shop, newest first. */

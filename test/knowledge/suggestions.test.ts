@@ -79,7 +79,10 @@ for (const factory of SQL_FACTORIES) {
         // A Taipei shop: a surname and a title, in traditional characters.
         '李先生您好，已經幫您退款了，3-5個工作天到帳。', '郭老闆您好，少的那箱我們明天補寄給您。',
         // A Chengdu shop (thirty-sixth session): something done for this buyer, their own parcel.
-        '红油的退款我已经审核通过了，清油底料给您补发一袋，明天发出。', '您寄乌鲁木齐的礼盒我已经联系圆通核实了，今天会安排发出。']) {
+        '红油的退款我已经审核通过了，清油底料给您补发一袋，明天发出。', '您寄乌鲁木齐的礼盒我已经联系圆通核实了，今天会安排发出。',
+        // Thirty-eighth session, three shops: everyday titles and given names, this buyer's own payment read out, an exception made.
+        '陈同学您好，我查了一下，11月30日那笔电池订单后台没有收到这399元，支付宝显示的是预授权。', '赵大爷您好，多扣的958元原路退回，3个工作日内到账。', '张总您好，发票开好后退给公司账户。', '小于您好，漠河现在大雪封路，晚几天到。', '冰冰！人先离远点，控制不住马上打119。',
+        'Hola Ana! Nia here. I looked at your Niacinamide return and I\'m making a one-time exception: I will refund the $24.00 today.']) {
         assert.equal(await suggestions.fromAgentReply(await conversation([['customer', '你们的仓库在哪个城市'], ['bot', '抱歉，我没太明白。'], ['agent', answer]])), null, answer);
       }
       // How refunds go in general is every buyer's answer (found in review: it was taken for one buyer's).
@@ -99,6 +102,21 @@ for (const factory of SQL_FACTORIES) {
       assert.equal(await strict.fromAgentReply(answered), null, 'the robot had answered it');
       const missed = await conversation([['customer', '你们周末发货吗'], ['bot', '这个问题我不太确定，需要为您转接人工客服吗？'], ['customer', '是'], ['bot', '好的，正在为您转接人工客服，请稍候。'], ['agent', '周末也发货，下午四点前付款当天发出。']]);
       assert.equal((await strict.fromAgentReply(missed))?.question, '你们周末发货吗');
+    });
+
+    // Found from outside (thirty-eighth session, three shops): "嗯呐" became a new entry whose answer was one buyer's fire-safety
+    // message; a store's hours asked in the queue were paired with the reply to a refund asked before; a danger report was offered.
+    test('a yes is no question, and a danger told or two questions waiting for one reply suggest nothing', async () => {
+      const missed = '这个问题我不太确定，需要为您转接人工客服吗？';
+      for (const yes of ['嗯呐', '昂', '要', 'yes pls']) {
+        assert.equal((await suggestions.fromAgentReply(await conversation([['customer', '羽绒服能机洗吗'], ['bot', missed], ['customer', yes], ['bot', missed], ['agent', '可以机洗，选羽绒服模式。']])))?.question, '羽绒服能机洗吗', `${yes} is no question`);
+        assert.equal(await suggestions.fromAgentReply(await conversation([['customer', yes], ['bot', missed], ['agent', '可以机洗，选羽绒服模式。']])), null, yes);
+      }
+      assert.equal(await suggestions.fromAgentReply(await conversation([['customer', '马甲又冒烟了 我放阳台了 会不会着火啊'], ['bot', missed], ['agent', '先别碰它，远离易燃物，起火马上打119。']])), null, 'a danger');
+      const two = await conversation([['customer', '退款多久到账'], ['bot', missed], ['customer', '你们门店在哪 几点开门'], ['bot', missed], ['agent', '退款3个工作日内原路退回。']]);
+      assert.equal(await suggestions.fromAgentReply(two), null, 'two questions waiting');
+      const one = await conversation([['customer', '退款多久到账'], ['bot', missed], ['customer', '在吗'], ['bot', missed], ['agent', '退款3个工作日内原路退回。']]);
+      assert.equal((await suggestions.fromAgentReply(one))?.question, '退款多久到账', 'chatter after it is no second question');
     });
 
     test('an agent answering what the robot could not becomes a new-entry suggestion, once', async () => {
