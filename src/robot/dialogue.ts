@@ -334,6 +334,8 @@ interface Resolved {
   readonly whyCancelled?: true;
   /** "钱扣了没", "was I charged" of the order talked about: whether it was paid, as its status says. */
   readonly chargeAsked?: true;
+  /** Charged twice, reported: a complaint, with what a person needs to check it. */
+  readonly doubleCharge?: true;
   /** Goods that overheat, smoke, swell or spark: a complaint, with what to do now. */
   readonly safety?: true;
   /** The danger is gas: turned off and aired, not unplugged. */
@@ -1297,8 +1299,17 @@ const paidSaid = (n: string): boolean => PAID_NOW.test(n) || asksPaymentArrived(
 // Not an old completed order: only what a payment just made can be (found in review).
 const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['paid']];
 
-function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked'> | undefined {
+/**
+ * Charged twice ("扣了我两次钱！！2098扣了两遍", "银行卡扣了我两回958", "TWO pending charges… thats a double charge"): money, a
+ * person first (four shops, thirty-eighth session: the order's status, "not sure", a list of return entries). Not a worry beforehand.
+ */
+const DOUBLE_CHARGE =
+  /(?:扣|付|支付|收|划)(?:了|走)?(?:我)?(?:两次|两遍|两回|2次|二次|两笔|双份)|重复(?:扣款|扣费|扣钱|支付|付款|收费)|多扣了|(?<![a-z])(?:(?:charged|billed|debited|deducted|taken) (?:me )?(?:for it )?(?:twice|two times|double)|double[- ]?(?:charged|charging|charge|billed|billing|payment)|(?:two|2|duplicate|double) (?:pending )?(?:charges|payments|transactions|debits))(?![a-z])/;
+const CHARGE_WORRY = /会不会|会不会被|怕|担心|(?<![a-z])(?:will i|would i|could i|won'?t|in case|worried)(?![a-z])/;
+
+function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked' | 'doubleCharge'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
+  if (DOUBLE_CHARGE.test(u.normalized) && !CHARGE_WORRY.test(u.normalized)) return { intent: 'complaint', doubleCharge: true };
   if (state.focusOrderId && CHARGE_ASKED.test(u.normalized)) return { intent: 'order_status', chargeAsked: true };
   // Said again once told a payment takes minutes to show: a person checks it (a Sydney shop: the same answer twice).
   if (PAID_NOW.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'bye')) return { intent: state.offeredHuman && state.topic === 'order_status' ? 'human' : 'order_status' };
@@ -1966,7 +1977,8 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   const asks = shopQuestionsOf(r, input.text);
   // A request for a person is checked against the shop's own phrasings too ("人工客服什么时候在线" may be one).
   // A code asked after ("where is my code", "激活码无效") may be the shop's entry though it says "my": its orders are read first.
-  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || r.changeSpec === true || isPolicyIntent(r.intent) || (data && (notAboutOwnOrder(r, input.text) || CODE_GOODS.test(r.u.normalized))) || fromGuess);
+  // A double charge too: the shop's own entry on it is said before the way to a person.
+  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || r.changeSpec === true || r.doubleCharge === true || isPolicyIntent(r.intent) || (data && (notAboutOwnOrder(r, input.text) || CODE_GOODS.test(r.u.normalized))) || fromGuess);
   return {
     intent: r.intent,
     lang: r.lang,
@@ -2308,6 +2320,7 @@ function answer(ctx: Ctx): Outcome {
     case 'human':
       return ownPhrasing(ctx) ?? { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
     case 'complaint':
+      if (r.doubleCharge) return doubleChargeAnswer(ctx);
       return { replies: [...(r.safety ? [{ text: r.gas ? t.gasFirst : t.safetyFirst }] : []), { text: t.handoverComplaint }], handover: { reason: 'complaint' } };
     case 'greeting':
       return { replies: [{ text: t.greeting }] };
@@ -2324,6 +2337,13 @@ function answer(ctx: Ctx): Outcome {
     default:
       return dataOrFaq(ctx, r.intent);
   }
+}
+
+/** A double charge: the shop's own entry on it when it answers with confidence, else what a person needs; a person first either way. */
+function doubleChargeAnswer(ctx: Ctx): Outcome {
+  const hit = confidentFaq(ctx);
+  const own = hit && DOUBLE_CHARGE.test(foldTraditional(phrasingsOf(hit.entry).join(' ').toLowerCase())) ? hit.entry.answer : undefined;
+  return { replies: [{ text: own ?? ctx.t.doubleCharge }, { text: ctx.t.handoverComplaint }], handover: { reason: 'complaint' } };
 }
 
 /** Several offered questions picked: each found entry answered in turn, as the one picked would be. */

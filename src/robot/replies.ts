@@ -31,6 +31,8 @@ export interface Texts {
   returningThen(entry: string): string;
   handoverRequested: string;
   handoverComplaint: string;
+  /** A double charge reported: what a person needs to check it. */
+  doubleCharge: string;
   /** Said before a hand-over about goods that overheat, smoke or swell. */
   safetyFirst: string;
   /** A dose, or whether someone may take it: no advice, a person (handed over with it). */
@@ -300,6 +302,7 @@ const zh: Texts = {
   returningThen: (e) => `仓库签收后处理。${e}`,
   handoverRequested: '好的，正在为您转接人工客服，请稍候。',
   handoverComplaint: '非常抱歉给您带来不好的体验，已为您优先转接人工客服处理，请稍候。',
+  doubleCharge: '重复扣款需要人工客服对照支付记录核实：麻烦准备好两笔扣款的截图（时间和金额），核实后多扣的款项会原路退回。',
   safetyFirst: '为了安全，请先停止使用并拔掉电源，把它放在远离易燃物的地方，不要再充电或拆开。',
   healthAdvice: '用法用量、能不能吃或用这类问题，需要医生或药师结合您的情况判断，我不能替您回答。正在为您转接人工客服，请稍候；如身体不适，请及时就医。',
   healthEmergency: '如果有人误服了药物或吃多了，或正有危险（呼吸困难、叫不醒、抽搐），请立即拨打当地急救电话（大陆 120，台湾 119，港澳 999）或马上去最近的医院急诊，带上药品包装；宠物误食请马上联系宠物医院。正在为您优先转接人工客服。',
@@ -562,6 +565,7 @@ const en: Texts = {
   returningThen: (e) => `It is processed once the warehouse receives it. ${e}`,
   handoverRequested: 'Sure, connecting you to a human agent now. Please hold on.',
   handoverComplaint: "I'm very sorry about your experience. I'm connecting you to a human agent with priority.",
+  doubleCharge: 'A double charge needs a person to check it against the payment records: please have screenshots of both charges (time and amount) ready; anything charged twice goes back to your payment method once checked.',
   safetyFirst: 'For safety, please stop using it and unplug it now, keep it away from anything flammable, and do not charge or open it again.',
   healthAdvice: "How much to take, or whether it is safe for you, needs a doctor or pharmacist who knows your situation: I can't answer that for you. I'm connecting you to an agent now; if you feel unwell, please see a doctor.",
   healthEmergency: "If someone may have swallowed medicine or too much of it, or is in danger now (trouble breathing, won't wake up, a seizure), call your local emergency number right away (911 in the US, 999 in the UK, 995 in Singapore, 000 in Australia) or a poison control centre (1-800-222-1222 in the US), and keep the package at hand; for a pet, call your vet now. I'm connecting you to an agent first in line.",

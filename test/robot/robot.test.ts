@@ -9449,3 +9449,20 @@ function shopChat2(shopId: string, entries: FaqEntry[], data: FakeData) {
     return r;
   };
 }
+
+// Found from outside (thirty-eighth session, four shops): a double charge got the order's status, "not sure", or return entries.
+describe('charged twice', () => {
+  test('a double charge goes to a person first, with what they need to check it; the shop\'s entry on it when it answers; a worry beforehand does not', async () => {
+    const say = () => shopChat2(SHOP, [{ id: 'ship', question: '多久发货？', answer: '付款后 48 小时内发货。' }], { orders: [earbuds] });
+    for (const text of ['昨天买的运动相机 扣了我两次钱！！2098扣了两遍 你们系统怎么回事', '银行卡扣了我两回958 短信我都留着呢', '我被扣了两次钱 要退一笔']) {
+      const r = await say()(text);
+      assert.deepEqual([r.intent, r.handover?.reason], ['complaint', 'complaint'], text);
+      assert.match(textOf(r), /两笔扣款的截图[\s\S]*优先转接/, text);
+    }
+    const en = await say()('bruh my bank app shows TWO pending charges of $28 from yall. thats a double charge fr');
+    assert.match(textOf(en), /screenshots of both charges[\s\S]*priority/);
+    const own = shopChat2(SHOP, [{ id: 'twice', question: 'why was I charged twice?', answer: 'A pending hold from a declined payment drops off in 3-5 business days.', alternates: ['i got charged twice'] }], { orders: [earbuds] });
+    assert.match(textOf(await own('i got charged twice')), /^A pending hold[\s\S]*priority/);
+    assert.notEqual((await say()('会不会扣两次钱啊')).handover?.reason, 'complaint');
+  });
+});
