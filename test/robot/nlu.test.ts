@@ -900,3 +900,15 @@ test('"rubbish service tbh" complains; "找个客服聊吧" asks for a person; "
   assert.equal(withdrawsHandover("actually no, it's just arrived!! ignore me 😂"), "actually no, it's just arrived!!");
   assert.equal(withdrawsHandover('sorry please ignore me'), 'sorry please');
 });
+
+// Found from outside (thirty-eighth session: a Shenzhen and a Harbin shop).
+test('waiting on to be served keeps the hand-over; a take-back after a filler or a northeastern lead is one; 嗯呐, 昂, 中 are yes', () => {
+  for (const text of ['算了 等着吧 明天早上第一个处理我的啊', '不用了 你们明天上班再回我吧', '不等了 直接退款', '不是 我要人工']) assert.equal(withdrawsHandover(text), undefined, text);
+  assert.equal(withdrawsHandover('不是 算了不用人工了 明天再说'), '明天再说');
+  assert.equal(withdrawsHandover('得嘞 不用人工了 我自己下单了'), '我自己下单了');
+  assert.equal(withdrawsHandover('那个那个不用了不用了 我让我闺女给我弄吧'), '我让我闺女给我弄吧');
+  assert.equal(withdrawsHandover('不等了 不用人工了 我自己打中通电话问'), '我自己打中通电话问');
+  assert.equal(withdrawsHandover("nvm forget it, i'll just wait for the hold to drop off"), "i'll just wait for the hold to drop off");
+  const nlu = createNlu();
+  for (const yes of ['嗯呐', '昂', '昂 是', '中']) assert.equal(nlu.understand(yes).yesNo, 'yes', yes);
+});

@@ -377,6 +377,9 @@ export const YES_WORDS = new Set([
   '对头', '对头的', '要得', '好嘛', '转嘛', '必须的', '必须',
   // The north of England's and Scotland's yes (a Manchester shop, thirty-sixth session).
   'aye', 'aye go on', 'aye please', 'aye ta',
+  // The northeast's ("嗯呐", "昂", "昂 是": a Harbin shop, thirty-eighth session: misses that handed buyers to an empty queue), and
+  // Spanish beside English ("si": a New York shop).
+  '嗯呐', '嗯哪', '嗯那', '昂', '昂昂', '中', 'si', 'sí',
 ]);
 export const NO_WORDS = new Set([
   '不', '不是', '不要', '不用', '不用了', '不需要', '算了', '算啦', '不必', '没有', '不对', '别', '否', '唔系', '唔要', '唔使', 'no', 'no thanks', 'no thank you', 'not really', 'never mind', 'nevermind', 'n', 'nothing',

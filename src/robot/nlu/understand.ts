@@ -416,7 +416,8 @@ const ASKS_PERSON = /人工|真人|客服|老板|经理|主管|(?<![a-z])(?:huma
 // "要得 不要人工了…", "晓得了 不用人工了哈", "bruh. no agent" (a Chengdu and a Houston shop, thirty-fourth session: left queued).
 // "Very well. Then I shall withdraw my request for a person" (a Bristol shop, thirty-fifth session: no reply in the queue).
 // "hello?? i said no need agent", "不不不 不要人工" (a Singapore and a Chengdu shop, thirty-sixth session: left queued).
-const WITHDRAW_LEADS = '不好意思|抱歉|对不起|no worries|哦哟|哦唷|不要紧的?|好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|不不不|不不|我说了|说了|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll|sorry|oh sorry|hello|hi|i said';
+// "不是 算了不用人工了", "得嘞 不用人工了", "那个那个不用了不用了", "不等了 不用人工了…" (a Harbin and a Shenzhen shop, thirty-eighth session: left queued).
+const WITHDRAW_LEADS = '不是|那个那个|那个|得嘞|得了|不(?:想)?等了|不好意思|抱歉|对不起|no worries|哦哟|哦唷|不要紧的?|好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|不不不|不不|我说了|说了|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll|sorry|oh sorry|hello|hi|i said';
 const WITHDRAW_WORDS = [
   // "算了算了 不投诉了…": RETRACTION's 算了 is not the one of "算了算" (reckoned).
   '算了算了',
@@ -546,7 +547,9 @@ const asksOnlyHours = (rest: string): boolean => ASKS_ABOUT_PEOPLE.test(rest) &&
 const SELF_WAITS = /^(?:我)?自己(?:再)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了)?[\s.。!！~]*$/;
 /** "算了 等着吧", "ok i'll wait": resigned to waiting for the person, not leaving. */
 // Malay too: "takpe, esok je la. tq" (fine, tomorrow then), "takpe i tunggu" (a Kuala Lumpur shop, thirty-fifth session: taken out of the queue).
-const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了|呢)?[^\p{Script=Han}a-z0-9?？]*$|^[,.\s]*(?:(?:ok(?:ay)?|lah?|leh|lor|ah)[,.\s]+)*(?:i'?ll|i will|i) (?:just |can )?(?:wait|tunggu)(?! for (?:the |my )?(?:delivery|parcel|package|order|courier))\b|^[,.\s]*(?:esok|tomorrow|nanti|tunggu)(?: (?:je|jela|saja|then|lah?|pun))*[,.!\s]*(?:(?:tq|tqvm|thanks|thx|ok)[,.!\s]*)*$/iu;
+// "算了 等着吧 明天早上第一个处理我的啊", "不用了 你们明天上班再回我吧": waiting on for the person, asked to be served (a Shenzhen shop,
+// thirty-eighth session: taken out of the queue, a double charge with it).
+const WAITS_ON = /^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了|呢)?[^\p{Script=Han}a-z0-9?？]*$|^[,，。\s]*(?:那|我)?(?:就|再|先)?等(?:着|等)?(?:吧|呗)[\s,，。!！]+[^?？]*(?:处理|回我|联系我|找我|第一个|明天|上班)|(?:明天|上班|有空|回头|晚点|之后|以后)[^，,。?？]{0,6}(?:回我|回复我|联系我|找我|处理我)|^[,.\s]*(?:(?:ok(?:ay)?|lah?|leh|lor|ah)[,.\s]+)*(?:i'?ll|i will|i) (?:just |can )?(?:wait|tunggu)(?! for (?:the |my )?(?:delivery|parcel|package|order|courier|hold|charge|refund|money))\b|^[,.\s]*(?:esok|tomorrow|nanti|tunggu)(?: (?:je|jela|saja|then|lah?|pun))*[,.!\s]*(?:(?:tq|tqvm|thanks|thx|ok)[,.!\s]*)*$/iu;
 /**
  * "算了不退了 等着吧": what is given up is the refund, and the buyer waits on for the person (found
  * from outside: taken as leaving the queue, then handed over again for the 🙄, in one breath). Not
