@@ -4330,8 +4330,17 @@ function shipTerms(ctx: Ctx, o: Order): ShipTerms {
   // Of an entry on all goods ("现货48小时内发出…定制款15-20个工作日"), the clause on such goods (found from outside: a 【定制】 wardrobe was due in 48 hours).
   const hours = day ?? (titled !== undefined ? hoursIn(titled) : undefined) ?? (entry !== undefined ? hoursIn(entry, SHIPS, AHEAD[kind]) : undefined);
   const by = hours === undefined || Number.isNaN(paidAt) ? undefined : formatDay(new Date(paidAt + hours * HOUR_MS - (day !== undefined ? HOUR_MS : 0)).toISOString(), ctx.lang, ctx.tz);
+  // The title's own day is said as the title's, from it when it starts then ("ships from 15 Dec" told "counting from payment, by
+  // Dec 22" and nothing of the 15th: a New York shop, thirty-eighth session).
+  if (day !== undefined && by !== undefined) return { text: `${ctx.t.ahead[kind](entry, undefined)}${ctx.lang === 'zh' ? '' : ' '}${ctx.t.titledShip(titledFrom(ctx, o), by)}`, hours, own: true };
   return { text: ctx.t.ahead[kind](entry, by), hours, own: true };
 }
+/** The day a title says its shipping starts ("- ships from 15 Dec", "12月10日起发货"), in the buyer's words; undefined for a "by" day. */
+function titledFrom(ctx: Ctx, o: Order): string | undefined {
+  const m = o.items.map((i) => titledDay(i.title)).find((x) => x !== undefined);
+  return m?.starts ? (ctx.lang === 'zh' ? `${m.month}月${m.day}日` : `${EN_MONTHS_SHORT[m.month - 1]} ${m.day}`) : undefined;
+}
+const EN_MONTHS_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 /** The shop's rule on sending, and the day it gives this paid order when not past (ship-day.ts). */
 function withShipDay(ctx: Ctx, o: Order, rule: string): string {
@@ -4551,7 +4560,8 @@ function deliveryTimeIn(answer: string, lang: Lang, question = ''): string | und
  * Counted from sending ("发货后江浙沪1-2天", "2-4 days after dispatch"), or sending as a label before a colon ("顺丰冷链发货：
  * 陕西省内次日达…": a Xi'an shop, thirty-seventh session, its times dropped for the built-in 1-3 days): a time of arriving.
  */
-const AFTER_SENDING = /(?:发货|发出|寄出)(?:之?后|以后|[:：])|(?<![a-z])(?:(?:after|from) (?:dispatch|shipping|shipment)|(?:shipping|delivery|dispatch)\s*:)(?![a-z])/gi;
+// "3-5 business days after it ships", "Standard shipping in the lower 48 states: …" (a New York shop, thirty-eighth session: dropped).
+const AFTER_SENDING = /(?:发货|发出|寄出)(?:之?后|以后|[:：])|(?<![a-z])(?:(?:after|from) (?:dispatch|shipping|shipment)|(?:after|once) (?:it|they|your (?:order|parcel|package)|the (?:order|parcel|package)) (?:ships|has shipped|is shipped|ship|is dispatched|has been dispatched|leaves)|(?:standard|express|expedited|economy|priority|tracked) shipping|(?:shipping|delivery|dispatch)\s*:)(?![a-z])/gi;
 const CANCEL_WORD = /取消|退款|退订|(?<![a-z])(?:cancel|refund)/i;
 /** A time in days, hours or weeks ("3-7个工作日", "within 24 hours"). */
 // Also "next working day", "次日达" (found from outside: DPD Next Day was passed over for Royal Mail's days).
@@ -4897,6 +4907,11 @@ const TAIWAN_ISLANDS = /外岛|离岛|澎湖|金门|马祖|连江/;
 /** A receiver on Taiwan's main island: an address opening with one of its cities or counties. */
 // After a postal code too ("407台中市…", "10491 臺北市…": found in review).
 const TAIWAN_MAIN_HOME = /^(?:\d{3,6}\s*)?(?:台湾)?(?:台北|新北|桃园|台中|台南|高雄|基隆|新竹|苗栗|彰化|南投|云林|嘉义|屏东|宜兰|花莲|台东)/;
+/** The United States, and the states but Alaska, Hawaii and Puerto Rico ("Standard shipping in the lower 48 states: 3-5 business days"). */
+const USA = /(?<![a-z])(?:usa|u\.s\.a?\.?|united states|(?:us|u\.s\.) (?:orders|addresses|customers|shipping|delivery))(?![a-z])|美国/i;
+const LOWER_48 = /lower 48|(?:contiguous|continental|mainland) (?:us|u\.s\.?|united states|states)(?![a-z])/i;
+/** A US address's end: a state's code and a ZIP code ("Chicago, IL 60614"); not Alaska's, Hawaii's or Puerto Rico's. */
+const US_STATE_ZIP = /(?<![a-z])(?:al|az|ar|ca|co|ct|de|fl|ga|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc)\.?\s+\d{5}(?:-\d{4})?(?:[\s,]*(?:usa|us|united states))?\s*$/i;
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
 const DELIVERY_REGIONS: readonly RegExp[] = [
   // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too).
@@ -4921,7 +4936,8 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
   /western canada|west coast|british columbia|alberta|saskatchewan|manitoba|vancouver|calgary|edmonton|winnipeg|regina|saskatoon|(?<![a-z])(?:bc|ab|sk|mb) [a-z]\d[a-z]|西岸|卑诗|温哥华|阿尔伯塔|卡尔加里/i,
   /atlantic canada|atlantic provinces|nova scotia|new brunswick|newfoundland|prince edward island|halifax|moncton|fredericton|(?<![a-z])(?:ns|nb|nl|pe) [a-z]\d[a-z]|大西洋省份/i,
   /yukon|northwest territories|nunavut|whitehorse|yellowknife|iqaluit|(?<![a-z])(?:yt|nu) [a-z]\d[a-z]|育空|西北地区|努纳武特/i,
-  /(?<![a-z])(?:usa|u\.s\.a?\.?|united states|(?:us|u\.s\.) (?:orders|addresses|customers|shipping|delivery))(?![a-z])|美国/i,
+  LOWER_48,
+  USA,
 ];
 /** "Other regions" ("其他地区3-4天", "everywhere else"): not for an address a sentence names. */
 const OTHER_REGIONS = /其他|其它|其余|(?<![a-z])(?:other (?:areas|regions|states|places)|elsewhere|everywhere else|rest of)(?![a-z])/i;
@@ -4954,6 +4970,9 @@ function homeRegions(address: string): RegExp[] {
   const a = foldTraditional(address).trim();
   const head = a.replace(/^中国\s*/, '').replace(/[^\s，,\d]{2,4}(?:[东南西北中]?(?:路|街|大道|巷|弄))/g, ' ').slice(0, 8);
   const tail = a.slice(-40).split(/[,，]/).slice(-2).join(',');
+  // A US state's code and ZIP ("Chicago, IL 60614"): the lower 48 and the United States, not Washington's WA for Western Australia
+  // (a New York shop, thirty-eighth session: every mainland parcel was told Alaska's and Hawaii's days).
+  if (!/\p{Script=Han}/u.test(a) && US_STATE_ZIP.test(a)) return [LOWER_48, USA];
   const named = DELIVERY_REGIONS.filter((re) => (/\p{Script=Han}/u.test(a) ? re.test(head) : re.test(tail)));
   // "台灣澎湖縣…" is the islands', not the main island's (found in review).
   if (named.includes(TAIWAN_ISLANDS)) return named.filter((re) => re !== TAIWAN_REGION);

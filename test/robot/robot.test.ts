@@ -9466,3 +9466,36 @@ describe('charged twice', () => {
     assert.notEqual((await say()('会不会扣两次钱啊')).handover?.reason, 'complaint');
   });
 });
+
+// Found from outside (thirty-eighth session, a New York shop): every mainland parcel was told Alaska's and Hawaii's days.
+describe('a US shop\'s delivery times by region', () => {
+  const entries: FaqEntry[] = [
+    { id: 'del', question: 'how long does delivery take?', answer: 'Standard shipping in the lower 48 states: 3-5 business days after it ships. Alaska, Hawaii and Puerto Rico: 7-10 business days (USPS Priority). Expedited 2-day shipping is available at checkout for the lower 48 only.' },
+    { id: 'ship', question: 'how soon do you ship?', answer: 'Orders paid before 2pm ship the same day.' },
+    { id: 'ret', question: 'can I return an item?', answer: 'Unopened items within 30 days.' },
+  ];
+  const to = (address: string, carrier: string) => {
+    const o = order({ orderId: 'NYS-1', currency: 'USD', items: [{ sku: 'S', title: 'Vitamin C Serum 30ml', quantity: 1, price: '38.00' }], receiver: { name: 'Maya Chen', phone: '+1 312-555-0148', address } });
+    return shopChat2(SHOP, entries, { orders: [o], logistics: [logistics({ orderId: 'NYS-1', carrier, status: 'in_transit' })] });
+  };
+  test('a lower-48 address is told the lower 48\'s days, an Alaska or Hawaii one theirs, whichever courier the other clause names', async () => {
+    const chicago = textOf(await to('2250 N Clark St Apt 4B, Chicago, IL 60614', 'USPS')('when will it arrive'));
+    assert.match(chicago, /lower 48 states: 3-5 business days/);
+    assert.doesNotMatch(chicago, /Alaska/);
+    const seattle = textOf(await to('400 Pine St, Seattle, WA 98101', 'UPS')('when will it arrive'));
+    assert.match(seattle, /lower 48 states: 3-5 business days/);
+    const honolulu = textOf(await to('2255 Kuhio Ave, Honolulu, HI 96815', 'USPS')('when will it arrive'));
+    assert.match(honolulu, /Alaska, Hawaii and Puerto Rico: 7-10 business days/);
+    assert.doesNotMatch(honolulu, /lower 48 states: 3-5/);
+  });
+
+  // The same shop: "ships from 15 Dec" was told "counting from payment, it should ship by Dec 22", the 15th unsaid.
+  test('a pre-order whose title says it ships from a day is told that day, then by when it goes out in turn', async () => {
+    const pre = order({ orderId: 'NYS-2', status: 'paid', currency: 'USD', updatedAt: '2024-11-20T10:00:00+08:00', items: [{ sku: 'P', title: 'Pre-order: Vitamin C Serum 50ml - ships from 15 Dec', quantity: 1, price: '52.00' }] });
+    const en = textOf(await shopChat2(SHOP, entries, { orders: [pre] })('when is the serum shipping?'));
+    assert.match(en, /title says it ships from Dec 15; orders go out in turn, so it should ship by Dec \d+/);
+    assert.doesNotMatch(en, /Counting from payment/);
+    const zh = order({ ...pre, items: [{ sku: 'P', title: '【预售】羽绒服 12月15日起发货', quantity: 1, price: '599.00' }], currency: 'CNY' });
+    assert.match(textOf(await shopChat2(SHOP, entries, { orders: [zh] })('羽绒服什么时候发货')), /商品标题写明12月15日起发货，按顺序发出，预计12月\d+日前发出/);
+  });
+});
