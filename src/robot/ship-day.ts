@@ -14,7 +14,8 @@ const CUTOFF_EN = /(?<![a-z])(?:before|by|until)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(
 const CUTOFF_ZH = /(上午|中午|下午|晚上)?\s*(\d{1,2})(?:[:：](\d{2})|点(?:(\d{1,2})分|半)?)\s*(?:前|之前|以前)/;
 /** Sent the day it is paid, when paid before the cut-off. */
 // "当天从武汉仓发出" (a Wuhan shop, thirty-sixth session: the rule said again, no day).
-const SAME_DAY = /当天发|当日发|当天(?:就|即)?(?:发出|发货)|当[天日](?:(?!付款|下单|拍)[^，,。；;]){1,8}?(?:发出|发货)|(?<![a-z])(?:(?:sent|shipped|dispatched|posted|go(?:es)? out)(?: out)? (?:on )?the same (?:working )?day|same[- ]day (?:dispatch|shipping))(?![a-z])/i;
+const SAME_DAY = /当天发|当日发|当天(?:就|即)?(?:发出|发货)|当[天日](?:(?!付款|下单|拍)[^，,。；;]){1,8}?(?:发出|发货)|(?<![a-z])(?:(?:sent|shipped|dispatched|posted|ships?|send|dispatch(?:es)?|leaves?|go(?:es)? out)(?: out)? (?:on )?the same (?:working |business )?day|same[- ]day (?:dispatch|shipping))(?![a-z])/i;
+// "Orders paid before 2pm Eastern on a business day ship the same day" (a New York shop, thirty-eighth session: the rule said again, no day).
 const SATURDAY = /周六|星期六|礼拜六|(?<![a-z])(?:saturdays?|sat)(?![a-z])/i;
 const SUNDAY = /周日|周天|星期日|星期天|礼拜天|礼拜日|(?<![a-z])(?:sundays?|sun)(?![a-z])/i;
 const MONDAY_TO_SATURDAY = /(?:周一|星期一|礼拜一)(?:至|到|-|–|~)(?:周六|星期六|礼拜六)|(?<![a-z])mon(?:day)?\s*(?:-|–|to)\s*sat(?:urday)?(?![a-z])/i;

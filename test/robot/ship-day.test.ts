@@ -46,3 +46,12 @@ test('"当天从武汉仓发出" sends the same day; "周一至周六" sends on 
 test('"当天付款的…周一发货" is no same-day sending', () => {
   assert.equal(dispatchDay('16点前付款次日发货，周日当天付款的周一发货', at('2026-12-04T03:00:00Z'), 480), undefined);
 });
+
+// A New York shop (thirty-eighth session): the usual US wording gave no day.
+test('"ship the same day" on a "business day" sends the same day: the US wording', () => {
+  const NY = 'Orders paid before 2pm Eastern on a business day ship the same day. Orders paid after 2pm, or on weekends, ship the next business day.';
+  const ny = -300;
+  assert.equal(dispatchDay(NY, at('2026-12-07T18:59:00Z'), ny), '2026-12-07', 'Monday 13:59 in New York');
+  assert.equal(dispatchDay(NY, at('2026-12-07T19:00:00Z'), ny), '2026-12-08', 'Monday 14:00');
+  assert.equal(dispatchDay(NY, at('2026-12-05T20:00:00Z'), ny), '2026-12-07', 'Saturday afternoon');
+});
