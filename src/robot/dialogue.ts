@@ -1431,7 +1431,8 @@ const LOOKS_AT_PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'd
  * Another delivery day ("能不能改到周六送", "送货时间能改吗", "能不能晚几天送", "change the delivery date"):
  * not another address (found from outside: "您是想修改收货地址吗？" though the shop had an entry on it).
  */
-const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|下周|月底|\d{1,2}\s*[号日]|几天|两天|一周)(?:再|来)?(?:送|配送|派送|送货|上门)|(?:改|换|推迟|推后|延后|延迟|调整|重新约)(?:一下)?(?:送货|配送|派送|送达|上门)的?(?:日期|日子|时间|那天|哪天)|(?:送货|配送|派送|上门)的?(?:日期|日子|时间)(?:能|可以|可不可以)?(?:改|换|推迟|延后|调整)|(?:晚|迟)(?:几|一|两)天(?:再)?送|(?<![a-z])(?:(?:change|move|reschedule)(?: the| my)? delivery (?:date|day)|reschedule(?: the| my)? delivery|deliver (?:it )?(?:on|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week) instead|(?:another|a later|a different) delivery (?:date|day))(?![a-z])/;
+// "改到25号以后送行不行", "能不能改到礼拜三下午送", "改日期…不是改地址" (a Nanjing shop, thirty-eighth session: an address change, three times).
+const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|下周|月底|\d{1,2}\s*[号日]|几天|两天|一周)(?:以后|之后|后|左右)?(?:上午|下午|晚上|早上|中午)?(?:再|来)?(?:送|配送|派送|送货|上门)|(?:改|换)(?:个|一下)?(?:日期|日子)(?=.{0,16}(?:不是改地址|地址不变|地址不用改))|(?:改|换|推迟|推后|延后|延迟|调整|重新约)(?:一下)?(?:送货|配送|派送|送达|上门)的?(?:日期|日子|时间|那天|哪天)|(?:送货|配送|派送|上门)的?(?:日期|日子|时间)(?:能|可以|可不可以)?(?:改|换|推迟|延后|调整)|(?:晚|迟)(?:几|一|两)天(?:再)?送|(?<![a-z])(?:(?:change|move|reschedule)(?: the| my)? delivery (?:date|day)|reschedule(?: the| my)? delivery|deliver (?:it )?(?:on|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week) instead|(?:another|a later|a different) delivery (?:date|day))(?![a-z])/;
 /**
  * A day asked for ("海鲜礼包能指定12月25号送到吗", "能不能下周三再送", "草莓能不能晚点发 先别发",
  * "could it be the afternoon instead"): found from outside as the shipping time, a cancellation, "not understood".

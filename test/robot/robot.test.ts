@@ -3432,7 +3432,8 @@ describe('a furniture shop: made to order, freight parcels, delivery days and se
   });
 
   test('another delivery day is no address change: the shop\'s entry on it, or what can be done, with a person', async () => {
-    for (const ask of ['能不能改到周六送', '送货时间能改吗', '能不能晚几天送']) {
+    // And a Nanjing shop's (thirty-eighth session: an address change, three times).
+    for (const ask of ['能不能改到周六送', '送货时间能改吗', '能不能晚几天送', '能不能改到礼拜三下午送', '我20号那周出差 家里没人 改到25号以后送行不行', '那改日期到底行不行啊，不是改地址，地址不变']) {
       const text = textOf(await shop({ orders: [freight], logistics: [stuck] })(ask));
       assert.match(text, /物流公司联系您预约时告知想要的日期[\s\S]*人工/, ask);
       assert.doesNotMatch(text, /收货地址|地址无法/, ask);
