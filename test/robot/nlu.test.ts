@@ -912,3 +912,12 @@ test('waiting on to be served keeps the hand-over; a take-back after a filler or
   const nlu = createNlu();
   for (const yes of ['嗯呐', '昂', '昂 是', '中']) assert.equal(nlu.understand(yes).yesNo, 'yes', yes);
 });
+
+// A Nanjing shop (thirty-eighth session): 阿 before a verb asks it; the rest of the sentence was an alternate word for word.
+test('Nanjing 阿 before a verb is the A-not-A question; 阿姨, 阿里 and Shanghainese 阿拉 are not', () => {
+  const nlu = createNlu();
+  assert.match(nlu.understand('支架阿要另外买？').normalized, /支架要不要另外买/);
+  assert.match(nlu.understand('阿有国补').normalized, /有没有国补/);
+  assert.match(nlu.understand('送来的时候阿能顺便装').normalized, /能不能顺便装/);
+  assert.match(nlu.understand('阿姨要的那个到了吗').normalized, /阿姨要/);
+});
