@@ -39,8 +39,10 @@ const ZH_DIGIT: Readonly<Record<string, number>> = { 一: 1, 二: 2, 两: 2, 三
 const EN_DIGIT: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 // "5", "5分", "五星", "打5分", "给你五星好评", "5/5", "5 stars", "five out of five". A unit that goes on into
 // another word is no score: 5分钟, 5分多钟, 两分半, 一分钱, 四分之一, 五分裤, 三分糖, 七分袖, 三星期 (found in review).
-const ZH_SCORE = /^(?:打|给|评|给你|给您)?\s*([1-5一二两三四五])\s*(?:(分|颗星|星)(?![钟鐘期钱錢之裤褲袖糖半多])(?:好评|好評|评价|評價)?)?/u;
-const EN_SCORE = /^(?:i\s+(?:give|rate)(?:\s+(?:you|it))?\s+)?([1-5]|one|two|three|four|five)\s*(?:(\/\s*5|out of (?:5|five)|stars?)(?![a-z]))?/iu;
+// "给你打五分那个那个五星好评" (a Harbin shop, thirty-eighth session): who it is given to, then 打.
+const ZH_SCORE = /^(?:给你|给您|给)?\s*(?:打|评)?\s*([1-5一二两三四五])\s*(?:(分|颗星|星)(?![钟鐘期钱錢之裤褲袖糖半多])(?:好评|好評|评价|評價)?)?/u;
+// Spanish beside English: "5 estrellas!! super helpful" (a New York shop, thirty-eighth session: thanked, nothing stored).
+const EN_SCORE = /^(?:i\s+(?:give|rate)(?:\s+(?:you|it))?\s+)?([1-5]|one|two|three|four|five)\s*(?:(\/\s*5|out of (?:5|five)|stars?|estrellas?)(?![a-z]))?/iu;
 const FULL_MARKS = /^(?:满分|滿分|五星好评|五星好評|好评满分|full marks)/iu;
 /**
  * Particles after a score, Chinese and Singlish ("4星吧", "4 stars lor, still waiting…", "5 thanks ah": a Singapore
@@ -78,6 +80,8 @@ export function typedScore(text: string): Score | undefined {
   return r && (r.comment === undefined ? { score: r.score } : { score: r.score, comment: r.comment });
 }
 
+const PRAISE = /好评|好評|五星|满意|滿意|不错|不錯|差评|差評/;
+
 /** The score, its comment, and whether it was given with a unit (分, 星, stars, /5, full marks). */
 function readScore(text: string): (Score & { unit: boolean }) | undefined {
   const t = text.normalize('NFKC').trim();
@@ -91,7 +95,7 @@ function readScore(text: string): (Score & { unit: boolean }) | undefined {
       const m = re.exec(t.slice(from));
       if (!m || (from && m[2] === undefined)) continue;
       const score = Number(m[1]) || ZH_DIGIT[m[1]!] || EN_DIGIT[m[1]!.toLowerCase()]!;
-      const r = scored(score, t.slice(from + m[0].length), m[2] !== undefined);
+      const r = scored(score, t.slice(from + m[0].length), m[2] !== undefined, m[2] === '分');
       if (r) return withUnit(r, m[2] !== undefined);
     }
   }
@@ -103,9 +107,15 @@ const LEAD = /^(?:(?:oh|ok|okay|ya|yes|yeah|sure|thanks|thank you|thx|ty|cheers|
 const withUnit = (r: Score | undefined, unit: boolean) => r && { ...r, unit };
 
 /** The score with what follows it: nothing, or a comment of its own (after a unit, or set apart by a dash or comma). */
-function scored(score: number, rest: string, unit: boolean): Score | undefined {
+function scored(score: number, rest: string, unit: boolean, points = false): Score | undefined {
   if (BARE.test(rest)) return { score };
-  if (!(unit ? COMMENT_START : SET_APART).test(rest) || NOT_A_COMMENT.test(rest)) return undefined;
+  // After 分 a 呢 tells, it does not ask ("3分 东西还没到手呢 先给3分": a Shenzhen shop, thirty-eighth session); after 星 it may
+  // be a Samsung's ("三星手机呢").
+  const asks = points ? NOT_A_COMMENT.test(rest.replace(/呢/g, ' ')) : NOT_A_COMMENT.test(rest);
+  // Praise run on after 分 ("给你打五分那个那个五星好评": a Harbin shop) is its comment, though nothing sets it apart.
+  const praised = points && PRAISE.test(rest);
+  if (!(unit ? COMMENT_START : SET_APART).test(rest) && !praised) return undefined;
+  if (asks) return undefined;
   return { score, comment: rest.replace(TRIM, '') };
 }
 

@@ -38,6 +38,10 @@ describe('a score typed in the chat', () => {
       ['4 stars lor, still waiting for my table', 4, 'still waiting for my table'],
       ['oh solid, thanks! 5 stars for u', 5],
       ['谢谢 5分', 5],
+      // Thirty-eighth session, from outside: a 呢 that tells after 分, Spanish stars, praise run on after 分.
+      ['3分 东西还没到手呢 先给3分', 3, '东西还没到手呢 先给3分'],
+      ['5 estrellas!! super helpful', 5, 'super helpful'],
+      ['给你打五分那个那个五星好评', 5, '那个那个五星好评'],
     ];
     for (const [text, score, comment] of cases) assert.deepEqual(typedScore(text), comment ? { score, comment } : { score }, text);
   });
