@@ -334,6 +334,8 @@ interface Resolved {
   readonly whyCancelled?: true;
   /** "钱扣了没", "was I charged" of the order talked about: whether it was paid, as its status says. */
   readonly chargeAsked?: true;
+  /** Said to be about someone else's purchase or none of the buyer's: answered as for a buyer with no orders. */
+  readonly notMine?: true;
   /** Charged twice, reported: a complaint, with what a person needs to check it. */
   readonly doubleCharge?: true;
   /** Goods that overheat, smoke, swell or spark: a complaint, with what to do now. */
@@ -982,6 +984,12 @@ const resolvedFor = new WeakMap<TurnInput, { readonly state: DialogueState; read
 
 function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInput): Resolved {
   const r = resolve(state, u, input.text, input.langHint);
+  // Said to be about someone else's purchase or none of theirs: the shop's FAQ, as for a buyer with no orders.
+  // Read as the text says, not as a follow-up of the buyer's request just told ("我闺蜜在三亚…发海南得几天啊" after an exchange's status).
+  if (NOT_MINE.test(r.u.normalized) && !orderReference(r) && (isDataIntent(r.intent) || r.intent === 'unknown')) {
+    const own = r.u.intent;
+    return isDataIntent(own) && own !== 'aftersale_progress' ? { lang: r.lang, u: r.u, intent: own, notMine: true } : { lang: r.lang, u: r.u, intent: 'faq' };
+  }
   if (!input.faqOnly || r.intent === 'human' || r.intent === 'complaint' || r.intent === 'faq') return r;
   if (!(isDataIntent(r.intent) || isPolicyIntent(r.intent) || r.intent === 'unknown')) return r;
   // "how do i cancel my order" asks how, which the shop's entry says, though it says "my" (a Melbourne shop, thirty-third session: no reply in the queue).
@@ -989,6 +997,13 @@ function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInpu
   const own = !how && (orderReference(r) || personal(input.text) || r.choice !== undefined);
   return own ? { lang: r.lang, u: r.u, intent: 'unknown', ownData: true } : { lang: r.lang, u: r.u, intent: 'faq' };
 }
+
+/**
+ * Not the buyer's order: someone else's purchase, or said outright ("不是我的单！！给别人买 海南多久能到", "跟订单没关系！问洗羽绒服",
+ * "我闺蜜在三亚 也想整一件 发海南得几天啊", "旧羽绒服洗完了…": a Harbin shop, thirty-eighth session, told her own parcel four times).
+ */
+const NOT_MINE =
+  /不是我的(?:单|订单)|给别人买|帮(?:朋友|别人|家人|同事|我妈|我爸)问|(?:跟|和|与)(?:我的)?(?:订单|单子)(?:没|无)(?:关系|关)|不是问(?:我的)?(?:订单|单子)|(?:闺蜜|朋友|同事|我妈|我爸|我姐|我哥|我妹|我弟|亲戚|家里人)(?:在[^，,。？?\s]{0,6})?(?:也想|想买|要买|也要)|旧(?:的)?(?:羽绒服|衣服|外套|鞋子?|靴子)|(?:^|[,.!]\s*|(?:it'?s|its|this is|that'?s|thats) )not (?:about )?my order(?![a-z])/;
 
 /** The number and only courtesy around it ("TA10228", "its TA10228", "TA10228 pls", "订单号TA10228 谢谢"). */
 const numberWithCourtesy = (text: string, id: string): boolean =>
@@ -1979,7 +1994,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   // A request for a person is checked against the shop's own phrasings too ("人工客服什么时候在线" may be one).
   // A code asked after ("where is my code", "激活码无效") may be the shop's entry though it says "my": its orders are read first.
   // A double charge too: the shop's own entry on it is said before the way to a person.
-  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || r.changeSpec === true || r.doubleCharge === true || isPolicyIntent(r.intent) || (data && (notAboutOwnOrder(r, input.text) || CODE_GOODS.test(r.u.normalized))) || fromGuess);
+  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || r.changeSpec === true || r.doubleCharge === true || r.notMine === true || isPolicyIntent(r.intent) || (data && (notAboutOwnOrder(r, input.text) || CODE_GOODS.test(r.u.normalized))) || fromGuess);
   return {
     intent: r.intent,
     lang: r.lang,
@@ -2336,7 +2351,8 @@ function answer(ctx: Ctx): Outcome {
     case 'unknown':
       return unknown(ctx);
     default:
-      return dataOrFaq(ctx, r.intent);
+      // Someone else's purchase: answered as for a buyer with no orders (the buyer's own were told four times: a Harbin shop).
+      return r.notMine ? dataOrFaq({ ...ctx, orders: [], logistics: [], aftersales: [] }, r.intent) : dataOrFaq(ctx, r.intent);
   }
 }
 

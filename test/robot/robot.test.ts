@@ -9500,3 +9500,23 @@ describe('a US shop\'s delivery times by region', () => {
     assert.match(textOf(await shopChat2(SHOP, entries, { orders: [zh] })('羽绒服什么时候发货')), /商品标题写明12月15日起发货，按顺序发出，预计12月\d+日前发出/);
   });
 });
+
+// Found from outside (thirty-eighth session, a Harbin shop): her own parcel was told four times to "not my order".
+describe('a question about someone else\'s purchase, or none of the buyer\'s', () => {
+  test('is answered as for a buyer with no orders: the shop\'s entry, not the buyer\'s parcel; "my order" still is theirs', async () => {
+    const entries: FaqEntry[] = [
+      { id: 'del', question: '几天能收到', answer: '东北三省1-3天到；其他地区3-5天。' },
+      { id: 'wash', question: '羽绒服怎么洗', answer: '羽绒服可以手洗，水温30度以下。', alternates: ['羽绒服能机洗吗'] },
+      { id: 'ret', question: '支持七天无理由退货吗', answer: '支持。' },
+    ];
+    const coat = order({ orderId: 'HRB-1', status: 'delivered', items: [{ sku: 'C', title: '女款短款羽绒服 白色 L', quantity: 1, price: '699.00' }] });
+    const data = { orders: [coat], logistics: [logistics({ orderId: 'HRB-1', status: 'delivered' })] };
+    for (const text of ['不是我的单！！给别人买 海南多久能到', '我闺蜜在三亚 也想整一件 发海南得几天啊']) {
+      const r = await shopChat2(SHOP, entries, data)(text);
+      assert.match(textOf(r), /其他地区3-5天/, text);
+      assert.doesNotMatch(textOf(r), /HRB-1/, text);
+    }
+    assert.doesNotMatch(textOf(await shopChat2(SHOP, entries, data)('跟订单没关系！问洗羽绒服')), /HRB-1/);
+    assert.match(textOf(await shopChat2(SHOP, entries, data)('我的羽绒服到哪了')), /HRB-1/);
+  });
+});
