@@ -1303,12 +1303,13 @@ const NOT_GOODS_RECEIVED = /退|换|钱|款|售后|发票|(?<![a-z])(?:refund|re
 // (额 is 我): thirty-third session, four shops ("Great.", "not understood", "which order to cancel?").
 // "付好了 这次真付了😂" said again (a Hangzhou shop, thirty-fifth session: a miss, handed over).
 // "i just paid for the boots btw" (a Sydney shop, thirty-seventh session: the change of address was told).
-const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: for (?:it|them|that|(?:the|my) [a-z]+(?: [a-z]+)?))?(?: (?:now|already|it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?(?: btw)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我))?(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了(?:这次|这回)?(?:是)?真(?:的)?(?:付|支付)了|付好了|(?:额|我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)(?:哈|啊|哦|呀|嘛)?[\s，,。!！]*(?:刚付的|你(?:帮我)?(?:看看|看下|看一下|查查|查下|查一下)|帮我(?:看看|看下|看一下|查查|查下|查一下)|看看吧)(?:哈|啊|哦|呀|吧)?)[\s.!~。！?？]*$/;
+const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: for (?:it|them|that|(?:the|my) [a-z]+(?: [a-z]+)?))?(?: (?:now|already|it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?(?: btw)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我|已经|刚|付|支付))?(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了(?:这次|这回)?(?:是)?真(?:的)?(?:付|支付)了|付好了|(?:额|我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)(?:哈|啊|哦|呀|嘛)?[\s，,。!！]*(?:刚付的|你(?:帮我)?(?:看看|看下|看一下|查查|查下|查一下)|帮我(?:看看|看下|看一下|查查|查下|查一下)|看看吧)(?:哈|啊|哦|呀|吧)?)[\s.!~。！?？]*$/;
 /**
  * A payment said done and asked whether it arrived ("我说我付好了 你帮我看下花椒那单到账没得", "付了钱 你们到账没": a Chengdu and a
  * Beijing shop, thirty-sixth session: read as a refund, "no after-sales request").
  */
-const PAID_ARRIVED = /(?:付|支付)(?:款|钱)?(?:好|了|过|完)[^，,。？?]{0,20}(?:到账|收到)|到账[^，,。]{0,4}(?:没|吗)[^，,。]{0,12}(?:付|支付)(?:好|了|过|完)/;
+// Past a comma or two ("油烟机我刚刚付好了，用的国补，你看看到账没": a Nanjing shop, thirty-eighth session, "no after-sales request").
+const PAID_ARRIVED = /(?:付|支付)(?:款|钱)?(?:好|了|过|完)[^。？?]{0,24}(?:到账|收到)|到账[^，,。]{0,4}(?:没|吗)[^，,。]{0,12}(?:付|支付)(?:好|了|过|完)/;
 const asksPaymentArrived = (n: string): boolean => PAID_ARRIVED.test(n) && !/退|售后/.test(n);
 const paidSaid = (n: string): boolean => PAID_NOW.test(n) || asksPaymentArrived(n);
 // Not an old completed order: only what a payment just made can be (found in review).

@@ -9182,6 +9182,12 @@ describe('a payment said with the goods, and another size asked of a cancelled o
       assert.match(r, /SO-15[\s\S]*payment usually shows/, text);
       assert.doesNotMatch(r, /address|Did you mean/, text);
     }
+    // Thirty-eighth session: the goods before 付好了 with no 我 (a goodbye), a payment asked after past two commas ("no after-sales request").
+    const camera = order({ orderId: 'DR-17', status: 'pending_payment', items: [{ sku: 'C', title: 'ActionCam 4 运动相机 潜水套装', quantity: 1, price: '2399.00' }] });
+    for (const text of ['潜水相机付好了', '小姑娘我又来了，相机我刚刚付好了，用的国补，你看看到账没']) {
+      const r = textOf(await conversation(robotWith({ orders: [camera] }))(text));
+      assert.match(r, /DR-17[\s\S]*待付款[\s\S]*几分钟内会更新/, text);
+    }
   });
 
   test('another size of a cancelled order is not "already shipped"', async () => {
