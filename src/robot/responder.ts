@@ -57,9 +57,13 @@ const STATE_TTL_MS = 24 * 3600 * 1000;
 /** The longest thanks or goodbye left unanswered in the queue ("唔該晒", "ok cya", "thx!"). */
 const SHORT_COURTESY = 8;
 /** A thanks or goodbye short enough to ask nothing kept: eight characters, or three English words ("thanks love", "cheers mate": a Sydney shop). */
+// Emoji and spaces aside, and in Chinese up to twelve characters that neither ask nor complain ("好的谢谢亲 辛苦啦🌹": a Shenzhen shop,
+// thirty-eighth session, told it was kept).
 const shortCourtesy = (text: string): boolean => {
   const t = text.trim();
-  return [...t].length <= SHORT_COURTESY || (/^[\x20-\x7e]+$/.test(t) && t.split(/\s+/).length <= 3 && t.length <= 20);
+  const bare = t.replace(/[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '');
+  if ([...t].length <= SHORT_COURTESY || (/^[\x20-\x7e]+$/.test(t) && t.split(/\s+/).length <= 3 && t.length <= 20)) return true;
+  return /^\p{Script=Han}+$/u.test(bare) && [...bare].length <= 12 && !/[吗么呢没还怎为不]/.test(bare);
 };
 /** Conversations whose state a lone node keeps (about 150 bytes each); the oldest written is dropped first. */
 const MAX_KEPT_STATES = 20_000;

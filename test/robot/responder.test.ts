@@ -409,7 +409,8 @@ for (const f of SQL_FACTORIES) {
         await bot.idle();
         // Thanks or a goodbye asks nothing to be kept (thirty-second session: "唔該晒", "ok cya" were told so).
         // Three English words are as short ("thanks love": thirty-third session, told it was kept).
-        for (const t of ['谢谢', 'thanks love']) {
+        // And a longer Chinese thanks with an emoji that neither asks nor complains ("好的谢谢亲 辛苦啦🌹": thirty-eighth session).
+        for (const t of ['谢谢', 'thanks love', '好的谢谢亲 辛苦啦🌹']) {
           await conversations.send(p, say(t));
           await bot.idle();
         }
