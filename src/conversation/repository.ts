@@ -429,18 +429,27 @@ export async function raiseQueuePriority(db: Db | Tx, conversationId: string, pr
   return Number(r.numUpdatedRows) > 0;
 }
 
+/** A conversation as listed: with its place in the queue's order while queued. */
+export interface ListedConversation extends ConversationRow {
+  readonly priority: number;
+  readonly queuedAt: Date | null;
+}
+
 export async function listConversations(
   db: Db,
   filter: { shopId?: string; buyerId?: string; agentId?: string; state?: ConversationState; limit: number; before?: Date },
-): Promise<ConversationRow[]> {
-  let q = db.selectFrom('conversations').select(CONV_COLS);
+): Promise<ListedConversation[]> {
+  let q = db.selectFrom('conversations').select([...CONV_COLS, 'priority', 'queued_at']);
   if (filter.shopId) q = q.where('shop_id', '=', filter.shopId);
   if (filter.buyerId) q = q.where('buyer_id', '=', filter.buyerId);
   if (filter.agentId) q = q.where('agent_id', '=', filter.agentId);
   if (filter.state) q = q.where('state', '=', filter.state);
   if (filter.before) q = q.where('updated_at', '<', filter.before);
-  const rows = await q.orderBy('updated_at', 'desc').limit(filter.limit).execute();
-  return rows.map(toConversation);
+  // The queue in the order routing serves it (priority, then time in the queue): an agent reading it saw a gas leak among the
+  // plain hand-overs, by last change (a Nanjing shop, thirty-eighth session).
+  const ordered = filter.state === 'queued' ? q.orderBy('priority', 'desc').orderBy('queued_at').orderBy('id') : q.orderBy('updated_at', 'desc');
+  const rows = await ordered.limit(filter.limit).execute();
+  return rows.map((r) => ({ ...toConversation(r), priority: Number(r.priority ?? 0), queuedAt: r.queued_at ?? null }));
 }
 
 /** Queued conversations per shop (the backlog waiting for a human). */

@@ -10,10 +10,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Authorize, Role } from '../auth/index.ts';
-import { CONVERSATION_STATES, MAX_PRINCIPAL_ID_CHARS, SYNC_DEFAULT_LIMIT, SYNC_MAX_LIMIT } from '../protocol/conversation.ts';
+import { CONVERSATION_STATES, MAX_PRINCIPAL_ID_CHARS, QUEUE_PRIORITY, SYNC_DEFAULT_LIMIT, SYNC_MAX_LIMIT } from '../protocol/conversation.ts';
 import { content, sendFrame } from '../protocol/frames.ts';
 import { isoTime, lineString, parseInput, parseQuery, queryInt } from '../protocol/validation.ts';
-import type { ConversationRow } from './repository.ts';
+import type { ConversationRow, ListedConversation } from './repository.ts';
+
+type QueuePriority = keyof typeof QUEUE_PRIORITY;
 import type { ConversationService } from './service.ts';
 
 export interface ConversationRouteDeps {
@@ -62,6 +64,17 @@ export function toConversationBody(c: ConversationRow, replyBy?: string) {
   };
 }
 
+const PRIORITY_NAMES = new Map<number, QueuePriority>(Object.entries(QUEUE_PRIORITY).map(([name, n]) => [n, name as QueuePriority]));
+/**
+ * For staff, a queued conversation's standing (extension): why it is ahead (`complaint`: a complaint, a danger, a reaction,
+ * a double charge; `returned`: its agent left or did not answer) and since when it waits. Agents could not tell a gas leak from
+ * a plain hand-over in the list (two shops, thirty-eighth session).
+ */
+function queueOf(c: ListedConversation): { queue?: { priority: QueuePriority; since?: string } } {
+  if (c.state !== 'queued') return {};
+  return { queue: { priority: PRIORITY_NAMES.get(c.priority) ?? 'normal', ...(c.queuedAt ? { since: c.queuedAt.toISOString() } : {}) } };
+}
+
 export function registerConversationRoutes(api: FastifyInstance, deps: ConversationRouteDeps): void {
   const { conversations, authorize } = deps;
   api.get('/conversations', async (req) => {
@@ -70,7 +83,7 @@ export function registerConversationRoutes(api: FastifyInstance, deps: Conversat
     const rows = await conversations.list(p, { ...(q.state ? { state: q.state } : {}), limit: q.limit, ...(q.before ? { before: new Date(q.before) } : {}), mine: q.mine === 'true', ...(q.buyerId ? { buyerId: q.buyerId } : {}) });
     // The reply deadline is the shop's business, not the buyer's (found in review).
     const staff = p.roles.has('agent') || p.roles.has('admin');
-    return { conversations: rows.map((c) => toConversationBody(c, staff ? conversations.replyBy(c) : undefined)) };
+    return { conversations: rows.map((c) => ({ ...toConversationBody(c, staff ? conversations.replyBy(c) : undefined), ...(staff ? queueOf(c) : {}) })) };
   });
   api.get<{ Params: { id: string } }>('/conversations/:id/messages', async (req) => {
     const p = await authorize(req, { roles: PARTICIPANTS });

@@ -364,7 +364,7 @@ export class ConversationService {
   }
 
   /** `buyerId`: staff only (a buyer's list is always their own). */
-  async list(p: Principal, opts: { state?: ConversationState; limit: number; before?: Date; mine?: boolean; buyerId?: string }): Promise<repo.ConversationRow[]> {
+  async list(p: Principal, opts: { state?: ConversationState; limit: number; before?: Date; mine?: boolean; buyerId?: string }): Promise<repo.ListedConversation[]> {
     const { mine, buyerId, ...filter } = opts;
     if (isStaff(p)) {
       if (!p.shopId) throw noShop();

@@ -12,6 +12,7 @@ import { connect, eventually, newIsolation, realEnv, startIssuer, startNode, typ
 import type { ConversationFrame, MessageFrame } from '../../src/protocol/frames.ts';
 import type { Principal } from '../../src/auth/index.ts';
 import { moveState } from '../../src/conversation/index.ts';
+import { QUEUE_PRIORITY } from '../../src/protocol/conversation.ts';
 import { CLOSED_UNSERVED_NOTICE, heldWaitAnswer, NOBODY_ONLINE_NOTICE, RATING_PROMPT, RETURNED_NOTICE } from '../../src/routing/index.ts';
 import { toTraditional } from '../../src/robot/index.ts';
 
@@ -419,6 +420,22 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     assert.deepEqual(await systemTexts(ids[0]!), [NOBODY_ONLINE_NOTICE.zh, CLOSED_UNSERVED_NOTICE.zh], 'the notice that nobody is online, then that the shop closed it');
     assert.equal((await api(a, await issuer.token({ sub: 'pc1', scope: 'cs:customer' }), 'GET', `/conversations/${ids[0]}/rating`)).body.ratable, false);
     for (const d of devices) await d.close();
+  });
+
+  // Found from outside (thirty-eighth session, two shops): the queued list was by last change and said nothing of why one was ahead.
+  test('the queued list for staff is in the order routing serves it, each with its priority and time in the queue', async () => {
+    const shop = 'shop_q_list';
+    const plain = [await handOver(shop, 'ql1'), await handOver(shop, 'ql2')];
+    const urgent = await handOver(shop, 'ql3');
+    assert.ok(await a.rt.conversations.raiseQueuePriority(urgent, QUEUE_PRIORITY.complaint));
+    const admin = await issuer.token({ sub: 'ad_ql', scope: 'cs:admin', shop_id: shop });
+    const r = await api(a, admin, 'GET', '/conversations?state=queued');
+    const listed = r.body.conversations as { conversationId: string; queue?: { priority: string; since?: string } }[];
+    assert.deepEqual(listed.map((c) => [c.conversationId, c.queue?.priority]), [[urgent, 'complaint'], [plain[0], 'normal'], [plain[1], 'normal']]);
+    assert.ok(listed.every((c) => typeof c.queue?.since === 'string'));
+    // The buyer's own list says nothing of the queue's order.
+    const own = await api(a, await issuer.token({ sub: 'ql1', scope: 'cs:customer' }), 'GET', '/conversations');
+    assert.equal((own.body.conversations as { queue?: unknown }[])[0]?.queue, undefined);
   });
 
   // Found in review: the close read "never held by a person" before closing; a conversation
