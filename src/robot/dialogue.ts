@@ -5670,26 +5670,62 @@ const PROMISED_WORKING_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> 
  */
 function overdueDays(ctx: Ctx, a: Aftersale): number | undefined {
   // The shop's own time for the money, when it says one, is the promise kept or broken.
-  const promised = ownWorkingDays(ctx, a) ?? PROMISED_WORKING_DAYS[hintOf(a)];
+  const own = ownDays(ctx, a);
+  const promised = own?.n ?? PROMISED_WORKING_DAYS[hintOf(a)];
   const since = Date.parse(a.updatedAt);
   const now = (ctx.input.now ?? new Date()).getTime();
-  if (promised === undefined || !Number.isFinite(since) || workingDaysBetween(since, now, ctx.tz) <= promised) return undefined;
+  if (promised === undefined || !Number.isFinite(since)) return undefined;
+  const waited = own?.working === false ? calendarDaysBetween(since, now, ctx.tz) : workingDaysBetween(since, now, ctx.tz);
+  if (waited <= promised) return undefined;
   return atLeast(elapsed(ctx, a.updatedAt, DAY_MS), 1);
 }
 
 /** "is it late or what", "是不是超时了": whether it is late, asked. */
 const LATE_ASKED = /是不是(?:超时|晚了|慢了)|超时了吗|晚了吗|正常吗|(?<![a-z])(?:is (?:it|this|that|my refund) (?:late|overdue|normal)|overdue)(?![a-z])/;
-/** The working days the shop's own entry gives a request's step (the money's time once approved, else its review's); undefined when none. */
-function ownWorkingDays(ctx: Ctx, a: Aftersale): number | undefined {
+/**
+ * The days the shop's own entry gives a request's step (the money's time once approved, else its review's): working days, or
+ * calendar days when it names only those ("支付宝、微信1-3天到账"); of the way of payment the buyer names, when the entry gives each
+ * its own ("都两天半了 支付宝还没到" was given the bank card's 5 working days: a Shenzhen shop, thirty-eighth session). Undefined when none.
+ */
+function ownDays(ctx: Ctx, a: Aftersale): { n: number; working: boolean } | undefined {
   const key = hintOf(a);
-  return key === 'approved_refund' ? workingDaysIn(shopRefundTime(ctx, a, key) ?? '') : workingDaysIn(shopReviewTime(ctx, key) ?? '');
+  const said = key === 'approved_refund' ? ofPaymentWay(ctx, shopRefundTime(ctx, a, key) ?? '') : (shopReviewTime(ctx, key) ?? '');
+  const working = workingDaysIn(said);
+  if (working !== undefined) return { n: working, working: true };
+  const calendar = calendarDaysIn(said);
+  return calendar === undefined ? undefined : { n: calendar, working: false };
 }
-/** The day a request is due by the shop's own time for its step, when the shop names one in working days. */
+/** The day a request is due by the shop's own time for its step, when the shop names one. */
 function dueBy(ctx: Ctx, a: Aftersale): string | undefined {
-  const own = ownWorkingDays(ctx, a);
+  const own = ownDays(ctx, a);
   const since = Date.parse(a.updatedAt);
   if (own === undefined || !Number.isFinite(since)) return undefined;
-  return formatDay(new Date(endOfWorkingDay(since, own, ctx.tz) - HOUR_MS).toISOString(), ctx.lang, ctx.tz);
+  const end = own.working ? endOfWorkingDay(since, own.n, ctx.tz) : endOfCalendarDay(since, own.n, ctx.tz);
+  return formatDay(new Date(end - HOUR_MS).toISOString(), ctx.lang, ctx.tz);
+}
+/** Ways of paying a shop's refund entry may give their own times. */
+const PAYMENT_WAYS: readonly RegExp[] = [/支付宝|(?<![a-z])alipay(?![a-z])/i, /微信|(?<![a-z])(?:wechat|weixin)(?![a-z])/i, /银行卡|信用卡|借记卡|储蓄卡|(?<![a-z])(?:bank|cards?|credit card|debit card|visa|mastercard)(?![a-z])/i, /(?<![a-z])paypal(?![a-z])/i];
+/** The clauses of the shop's text on the way of paying the buyer names, when it names one the text gives; else all of it. */
+function ofPaymentWay(ctx: Ctx, said: string): string {
+  const named = PAYMENT_WAYS.filter((re) => re.test(ctx.input.text));
+  if (named.length !== 1) return said;
+  const clauses = said.split(/(?<=[，,；;。.])/).filter((c) => named[0]!.test(c));
+  return clauses.length ? clauses.join('') : said;
+}
+/** Calendar days a text gives ("1-3天到账", "within 5 days"), the longest. */
+function calendarDaysIn(text: string): number | undefined {
+  const n = [...shopReading(text).matchAll(/(?:\d{1,2}\s*(?:-|~|～|到|至)\s*)?(\d{1,2})\s*(?:个)?\s*(?:天|(?:calendar )?days?)(?![a-z])/gi)].map((m) => Number(m[1]));
+  return n.length ? Math.max(...n) : undefined;
+}
+/** Whole local days from `from` to `to`. */
+function calendarDaysBetween(from: number, to: number, tzMinutes: number): number {
+  const day = (t: number) => Math.floor((t + tzMinutes * 60_000) / DAY_MS);
+  return day(to) - day(from);
+}
+/** The end of the `n`th local day after `from`. */
+function endOfCalendarDay(from: number, n: number, tzMinutes: number): number {
+  const local = new Date(from + tzMinutes * 60_000);
+  return Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) + (n + 1) * DAY_MS - tzMinutes * 60_000;
 }
 
 /** Whole working days (Monday to Friday, local time; holidays not known) from `from` to `to`. */

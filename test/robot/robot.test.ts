@@ -9526,3 +9526,17 @@ describe('a question about someone else\'s purchase, or none of the buyer\'s', (
     assert.match(textOf(await shopChat2(SHOP, entries, data)('我的羽绒服到哪了')), /HRB-1/);
   });
 });
+
+// Found from outside (thirty-eighth session, a Shenzhen shop): "支付宝还没到" was given the bank card's five working days.
+describe('a refund\'s time by the way it was paid', () => {
+  test('the shop\'s time for the way of paying named (calendar days when it gives those), else the longest', async () => {
+    const entries: FaqEntry[] = [
+      { id: 'rt', question: '退款多久到账', answer: '退款审核通过后原路退回：支付宝、微信1-3天到账，银行卡3-5个工作日到账。' },
+      { id: 'x', question: '多久发货', answer: '48小时内发货。' },
+      { id: 'y', question: '客服几点上班', answer: '9:00-22:00。' },
+    ];
+    const data = { orders: [order({ orderId: 'R-1', status: 'delivered' })], aftersales: [aftersale({ aftersaleId: 'A1', orderId: 'R-1', type: 'refund', status: 'approved', updatedAt: '2024-11-25T10:00:00+08:00' })] };
+    assert.match(textOf(await shopChat2(SHOP, entries, data)('退款都2天了 支付宝还没到 是不是卡住了')), /最晚11月28日前完成/);
+    assert.match(textOf(await shopChat2(SHOP, entries, data)('退款都2天了 银行卡还没到 是不是卡住了')), /最晚12月2日前完成/);
+  });
+});
