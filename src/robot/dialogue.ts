@@ -342,6 +342,8 @@ interface Resolved {
   readonly safety?: true;
   /** The danger is gas: turned off and aired, not unplugged. */
   readonly gas?: true;
+  /** A danger of another kind than a device's or gas: something about to fall, or someone hurt by the goods. */
+  readonly hazard?: Hazard;
   /** After-sales on a weak reading: with no request under way, the parcel (`parcelNotReturn`). */
   readonly orParcel?: true;
   /** Another size or colour asked for the buyer's order ("能不能改成39码"): not editable here (`specAnswer`). */
@@ -1819,6 +1821,17 @@ const DEVICE = /充电|充着|充一下|充了|一充|充的时候|插着|插电
 const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
 /** Gas escaping from a stove or a canister ("smells of gas when i screw the canister on", "one canister is hissing", "燃气味"): found from outside, "not understood". */
 export const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smells? (?:of|like) gas|gas smell|smell(?:ing)? gas|(?:leaking|leaks|leak of) gas|gas (?:is )?leak\w*|(?:canister|cartridge|gas|stove|cylinder)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder))(?![a-z])/;
+/**
+ * Something about to fall ("外机那个架子一直在晃…我怕掉下去砸到人", "外机要掉下来了！！"), or someone hurt by the goods ("the retinol bottle is
+ * cracked… i cut my finger on it 🩸"): dangers no device's advice fits (two shops, thirty-eighth session: the delivery's tracking, and
+ * the broken-item entry alone). Not asked beforehand ("会不会掉下来", "is it safe").
+ */
+export type Hazard = 'fall' | 'injury';
+const FALLING = /(?:外机|空调|支架|架子|挂架|柜子|书架|吊灯|吊柜|电视|置物架|镜子|搁板)[^，,。？?]{0,12}(?:晃|松了|松动|要掉|掉下|快掉|摇摇)|(?:怕|要|快|差点)掉下(?:来|去)[^，,。]{0,6}(?:砸|伤)|砸到人|(?<![a-z])(?:(?:about|going) to fall|falling (?:off|down)|came loose|(?:bracket|shelf|unit|mount|tv|cabinet)\b[^.?!]{0,20}\bwobbl\w*)(?![a-z])/;
+const INJURED = /(?:割|划|扎|刮)(?:伤|破)了?|(?:手|脚|手指)[^，,。]{0,4}(?:流血|出血)|流了好多血|(?<![a-z])(?:cut (?:my|her|his|their) (?:finger|hand|foot|thumb|palm)|(?:is |was |started |keeps )?bleeding|burn(?:ed|t) (?:my|her|his) (?:hand|finger|arm|face))(?![a-z])/;
+const HAZARD_ASKED = /会不会|会掉吗|怕不怕|安全吗|正常吗|(?<![a-z])(?:will it|could it|is it safe|is (?:it|this|that) normal|how (?:do|to) (?:prevent|avoid))(?![a-z])/;
+export const hazardOf = (n: string): Hazard | undefined => (HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : undefined);
+
 // The goods in focus may be the device ("而且充一下就超燙" of the charger just told: found from outside, "not sure").
 export const reportsDanger = (n: string, goods = ''): boolean =>
   (!SAFETY_ASKED.test(n) || SIGN_ASKED_OF.test(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n.replace(FOOD_SWOLLEN, ' ')) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
@@ -1851,13 +1864,15 @@ const ASKS_ABOUT_SPECIALIST = /吗|几点|时间|什么时候|多少|收费|要�
 // Not what a product holds (虫草, 玻璃杯, "a hair clip"), nor asked ("里面有虫草吗", "are there bugs in the flour you sell": found in review).
 const FOREIGN_MATTER = /(?:里面|里头|袋子?里|罐头?里|盒子?里|吃出|发现)(?:有|了|个|一只|一根|好多|几只)*(?:活)?(?:虫子|小虫|虫(?![草])|蛆|头发|毛发|异物|玻璃渣|碎玻璃|玻璃碴|铁丝|塑料片)|(?:长|生)虫了|(?<![a-z])(?:found (?:a |an |some )?(?:bug|insect|maggot|weevil|worm|hair(?! ?(?:clip|tie|band|pin|brush|dryer|bow|comb))|piece of (?:glass|plastic|metal))s?|(?:bugs|insects|maggots|weevils|worms) (?:in|crawling in) (?:the|my|it|this|your))(?![a-z])/;
 const FOREIGN_ASKED = /会不会|会长虫吗|怎么防|防虫|怕|[吗么嘛?？]|有没有|(?<![a-z])(?:will it|could it|how to (?:keep|prevent|stop)|prevent|does|do you|are there|is there|kill)(?![a-z])/;
-function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'health' | 'declined'> | undefined {
+function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health' | 'declined'> | undefined {
   // "不用转人工啦 我只是说一下": no person wanted, said in the words that ask for one (found from outside).
   if ((u.intent === 'human' || u.intent === 'unknown') && declinesPerson(text)) return { intent: 'unknown', declined: 'human' };
   // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
   if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { intent: 'unknown' };
   if (FOREIGN_MATTER.test(u.normalized) && !FOREIGN_ASKED.test(u.normalized)) return { intent: 'complaint' };
   if (reportsDanger(u.normalized, goods)) return { intent: 'complaint', safety: true, ...(GAS_LEAK.test(u.normalized) && !SAFETY_SIGN.test(u.normalized) ? { gas: true as const } : {}) };
+  const hazard = hazardOf(u.normalized);
+  if (hazard) return { intent: 'complaint', safety: true, hazard };
   const health = healthAsked(u.normalized, goods);
   // Advice is read as an FAQ question (the shop's own entry may answer it), a reaction as a complaint (ahead in the queue).
   if (health) return { intent: health === 'advice' ? 'faq' : 'complaint', health };
@@ -2338,7 +2353,7 @@ function answer(ctx: Ctx): Outcome {
       return ownPhrasing(ctx) ?? { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
     case 'complaint':
       if (r.doubleCharge) return doubleChargeAnswer(ctx);
-      return { replies: [...(r.safety ? [{ text: r.gas ? t.gasFirst : t.safetyFirst }] : []), { text: t.handoverComplaint }], handover: { reason: 'complaint' } };
+      return { replies: [...(r.safety ? [{ text: r.hazard ? t.hazardFirst[r.hazard] : r.gas ? t.gasFirst : t.safetyFirst }] : []), { text: t.handoverComplaint }], handover: { reason: 'complaint' } };
     case 'greeting':
       return { replies: [{ text: t.greeting }] };
     case 'bye':

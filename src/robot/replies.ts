@@ -35,6 +35,8 @@ export interface Texts {
   doubleCharge: string;
   /** Said before a hand-over about goods that overheat, smoke or swell. */
   safetyFirst: string;
+  /** Something about to fall, or someone hurt by the goods: what to do now. */
+  hazardFirst: Record<'fall' | 'injury', string>;
   /** A dose, or whether someone may take it: no advice, a person (handed over with it). */
   healthAdvice: string;
   /** A reaction after taking or using it: stop, a doctor when it is serious, a person (handed over with it). */
@@ -306,6 +308,10 @@ const zh: Texts = {
   handoverComplaint: '非常抱歉给您带来不好的体验，已为您优先转接人工客服处理，请稍候。',
   doubleCharge: '重复扣款需要人工客服对照支付记录核实：麻烦准备好两笔扣款的截图（时间和金额），核实后多扣的款项会原路退回。',
   safetyFirst: '为了安全，请先停止使用并拔掉电源，把它放在远离易燃物的地方，不要再充电或拆开。',
+  hazardFirst: {
+    fall: '为了安全，请先停用它，让家人和楼下行人远离它的下方和周围，不要自己爬出去或站到高处去固定。',
+    injury: '请先处理伤口：用清水冲洗、按压止血，伤口深或一直流血请马上就医；碎片请戴手套或用厚纸板小心收起。',
+  },
   healthAdvice: '用法用量、能不能吃或用这类问题，需要医生或药师结合您的情况判断，我不能替您回答。正在为您转接人工客服，请稍候；如身体不适，请及时就医。',
   healthEmergency: '如果有人误服了药物或吃多了，或正有危险（呼吸困难、叫不醒、抽搐），请立即拨打当地急救电话（大陆 120，台湾 119，港澳 999）或马上去最近的医院急诊，带上药品包装；宠物误食请马上联系宠物医院。正在为您优先转接人工客服。',
   healthReaction: '请先停止使用。如果症状明显或在加重（比如呼吸困难、面部或喉咙肿胀），请立即就医或拨打当地急救电话（大陆 120，台湾 119，港澳 999）。正在为您优先转接人工客服，请稍候。',
@@ -570,6 +576,10 @@ const en: Texts = {
   handoverComplaint: "I'm very sorry about your experience. I'm connecting you to a human agent with priority.",
   doubleCharge: 'A double charge needs a person to check it against the payment records: please have screenshots of both charges (time and amount) ready; anything charged twice goes back to your payment method once checked.',
   safetyFirst: 'For safety, please stop using it and unplug it now, keep it away from anything flammable, and do not charge or open it again.',
+  hazardFirst: {
+    fall: "For safety, stop using it for now and keep everyone away from below and around it; please don't climb out or up to fix it yourself.",
+    injury: 'Please look after the cut first: rinse it, press on it to stop the bleeding, and see a doctor if it is deep or keeps bleeding; pick up any broken pieces with gloves or thick card.',
+  },
   healthAdvice: "How much to take, or whether it is safe for you, needs a doctor or pharmacist who knows your situation: I can't answer that for you. I'm connecting you to an agent now; if you feel unwell, please see a doctor.",
   healthEmergency: "If someone may have swallowed medicine or too much of it, or is in danger now (trouble breathing, won't wake up, a seizure), call your local emergency number right away (911 in the US, 999 in the UK, 995 in Singapore, 000 in Australia) or a poison control centre (1-800-222-1222 in the US), and keep the package at hand; for a pet, call your vet now. I'm connecting you to an agent first in line.",
   healthReaction: "Please stop using it now. If it is severe or getting worse (trouble breathing, swelling of the face or throat), get medical help right away. I'm connecting you to an agent first in line now.",

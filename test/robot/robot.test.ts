@@ -9540,3 +9540,14 @@ describe('a refund\'s time by the way it was paid', () => {
     assert.match(textOf(await shopChat2(SHOP, entries, data)('退款都2天了 银行卡还没到 是不是卡住了')), /最晚12月2日前完成/);
   });
 });
+
+// Found from outside (thirty-eighth session): an outdoor unit about to fall was told its delivery's tracking; a cut finger, the broken-item entry.
+describe('something about to fall, or someone hurt by the goods', () => {
+  test('what to do now, and a person ahead of the queue', async () => {
+    const say = () => shopChat2(SHOP, [{ id: 'x', question: '多久发货', answer: '48小时内发货。' }], { orders: [order({ orderId: 'AC-1', status: 'delivered' })] });
+    const fall = await say()('装好之后外机那个架子一直在晃，风一吹咯噔咯噔响，六楼外面，我怕掉下去砸到人');
+    assert.deepEqual([fall.handover?.reason, fall.replies[0]?.text], ['complaint', TEXTS.zh.hazardFirst.fall]);
+    const cut = await say()('the retinol bottle is cracked, glass everywhere and i cut my finger on it 🩸 do i still send it back??');
+    assert.deepEqual([cut.handover?.reason, cut.replies[0]?.text], ['complaint', TEXTS.en.hazardFirst.injury]);
+  });
+});

@@ -14,6 +14,11 @@ test('dangers and reactions read in the words buyers used; worries beforehand an
     ['is it normal for the retinol to make my face peel a bit', undefined],
     ['这件羽绒服穿上会不会起疹子', undefined],
     ['zinc or magnesium which is better for sleep', undefined],
+    ['装好之后外机那个架子一直在晃，风一吹咯噔咯噔响，六楼外面，我怕掉下去砸到人', 'fall'],
+    ['你们到底有没有人管啊！！外机要掉下来了！！', 'fall'],
+    ['the retinol bottle is cracked, glass everywhere and i cut my finger on it 🩸 do i still send it back??', 'injury'],
+    ['外机会不会掉下来啊', undefined],
+    ['the shelf is a bit wobbly is that normal', undefined],
     ['我的快递到哪了', undefined],
   ];
   for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
