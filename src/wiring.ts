@@ -464,9 +464,16 @@ function startBacklogGauge(conversations: ConversationService, metrics: Metrics,
  * before agents see them); an agent's message with prohibited words or off-platform contacts is
  * refused, so the agent can rephrase and the buyer never gets a silently altered text.
  */
+/** Every contact of the agent's text is one the buyer typed in the conversation (compared without case, spaces and dashes). */
+async function saidByBuyer(matches: readonly { text: string }[], buyerTexts: () => Promise<string[]>): Promise<boolean> {
+  const fold = (t: string) => t.toLowerCase().replace(/[\s\-–—()（）]/g, '');
+  const said = fold((await buyerTexts()).join('\n'));
+  return matches.every((m) => fold(m.text).length >= 5 && said.includes(fold(m.text)));
+}
+
 function contentPolicy(filters: FilterCache, allowedHosts: readonly string[]): ContentPolicy {
   return {
-    async inbound(shopId, role, content) {
+    async inbound(shopId, role, content, buyerTexts) {
       if (content.kind !== 'text') return content;
       const filter = await filters.get(shopId);
       if (role === 'customer') {
@@ -474,6 +481,9 @@ function contentPolicy(filters: FilterCache, allowedHosts: readonly string[]): C
         return m.masked ? { ...content, text: m.text } : content;
       }
       const c = checkAgentMessage(filter, content.text, { allowedHosts });
+      // The buyer's own contact said back ("专票开好发到finance@…" of the e-mail the buyer gave): no way off the platform (a Nanjing
+      // shop, thirty-eighth session: the agent's confirmation was refused, and the company buyer told nothing).
+      if (!c.ok && c.reason === 'off_platform_contact' && buyerTexts && (await saidByBuyer(c.matches, buyerTexts))) return content;
       if (!c.ok) {
         throw new KefuError(
           'CONTENT_REFUSED',

@@ -452,6 +452,13 @@ export async function listConversations(
   return rows.map((r) => ({ ...toConversation(r), priority: Number(r.priority ?? 0), queuedAt: r.queued_at ?? null }));
 }
 
+/** The buyer's latest texts in a conversation, newest first (at most `limit`). */
+export async function lastCustomerTexts(db: Db, conversationId: string, limit = 20): Promise<string[]> {
+  const r = await sql<{ text: string | null }>`select content->>'text' as text from messages
+    where conversation_id = ${conversationId} and sender_role = 'customer' and content->>'kind' = 'text' order by seq desc limit ${limit}`.execute(db);
+  return r.rows.map((x) => x.text ?? '').filter(Boolean);
+}
+
 /** Queued conversations per shop (the backlog waiting for a human). */
 export async function queuedByShop(db: Db): Promise<Map<string, number>> {
   const rows = await db.selectFrom('conversations').select(['shop_id']).select((eb) => eb.fn.countAll<number>().as('n')).where('state', '=', 'queued').groupBy('shop_id').execute();

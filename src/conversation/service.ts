@@ -34,7 +34,8 @@ export interface EventSink {
 
 /** Content policy applied before storage (sensitive words); may rewrite or refuse. */
 export interface ContentPolicy {
-  inbound(shopId: string, role: 'customer' | 'agent', content: Content): Content | Promise<Content>;
+  /** `buyerTexts`: for an agent's text, the buyer's latest texts in the conversation, read only when needed (their own contact said back). */
+  inbound(shopId: string, role: 'customer' | 'agent', content: Content, buyerTexts?: () => Promise<string[]>): Content | Promise<Content>;
 }
 
 export interface SendResult {
@@ -159,7 +160,7 @@ export class ConversationService {
     const c = await repo.getConversation(this.#sql.db, f.conversationId);
     if (!c || c.shopId !== p.shopId) throw noConversation();
     if (c.state !== 'assigned' || c.agentId !== p.userId) throw new KefuError('FORBIDDEN', 'you do not hold this conversation: accept it first');
-    const content = this.#policy ? await this.#policy.inbound(p.shopId, 'agent', f.content) : f.content;
+    const content = this.#policy ? await this.#policy.inbound(p.shopId, 'agent', f.content, () => repo.lastCustomerTexts(this.#sql.db, c.id)) : f.content;
     const sender: repo.Sender = { role: 'agent', id: p.userId, name: p.name };
     const r = await this.#writer.append({ conversationId: f.conversationId, sender, clientMsgId: f.clientMsgId, content, guard: { shopId: p.shopId } });
     if (!r.ok) throw noOpenConversation();

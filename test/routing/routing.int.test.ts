@@ -120,8 +120,13 @@ describe('routing across two nodes (real PostgreSQL + Redis)', { skip }, () => {
     assert.equal((await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, link('rest-5', 'https://www.mybookshop.tw/books/9789573317241'))).status, 201);
     const refused = await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, link('rest-6', 'https://mybookshop.tw.evil.example/books'));
     assert.deepEqual([refused.status, (refused.body.error as { code: string }).code], [422, 'CONTENT_REFUSED']);
+    // The buyer's own e-mail said back is no way off the platform; another one still is (a Nanjing tester's invoice e-mail).
+    await phone.sendText({ conversationId: ack.conversationId }, '发票发到 finance@hengyuan-tech.cn 谢谢');
+    const echo = (id: string, mail: string) => ({ clientMsgId: id, content: { kind: 'text', text: `收到，专票3个工作日内开好发到${mail}` } });
+    assert.equal((await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, echo('rest-7', 'finance@hengyuan-tech.cn'))).status, 201);
+    assert.equal((await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, echo('rest-8', 'sales@elsewhere.cn'))).status, 422);
     const texts = (await phone.syncAll(ack.conversationId, 0)).filter((m) => m.sender.role === 'agent');
-    assert.equal(texts.length, 2);
+    assert.equal(texts.length, 3);
     await Promise.all([phone.close(), console_.close()]);
   });
 
