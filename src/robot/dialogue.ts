@@ -1325,8 +1325,12 @@ const DOUBLE_CHARGE =
   /(?:扣|付|支付|收|划)(?:了|走)?(?:我)?(?:两次|两遍|两回|2次|二次|两笔|双份)|重复(?:扣款|扣费|扣钱|支付|付款|收费)|多扣了|(?<![a-z])(?:(?:charged|billed|debited|deducted|taken) (?:me )?(?:for it )?(?:twice|two times|double)|double[- ]?(?:charged|charging|charge|billed|billing|payment)|(?:two|2|duplicate|double) (?:pending )?(?:charges|payments|transactions|debits))(?![a-z])/;
 const CHARGE_WORRY = /会不会|会不会被|怕|担心|(?<![a-z])(?:will i|would i|could i|won'?t|in case|worried)(?![a-z])/;
 
+/** What an order of theirs came to ("我周二买的那一单 总共多少钱来着": a Nanjing shop, thirty-eighth session, "not sure"): its status says it. */
+const ORDER_TOTAL = /(?:那一?单|这一?单|那个订单|这个订单|我的订单|我买的|我下的|我拍的)[^，,。？?]{0,8}(?:总共|一共|合计|总价|实付|付了|花了)?多少钱|(?:总共|一共|合计|总价|实付|花了)多少钱来着|订单(?:总)?金额(?:是)?多少|(?<![a-z])(?:how much (?:was|did|is) my order|what did my order (?:come to|cost)|order total)(?![a-z])/;
+
 function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked' | 'doubleCharge'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
+  if (ORDER_TOTAL.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq')) return { intent: 'order_status' };
   if (DOUBLE_CHARGE.test(u.normalized) && !CHARGE_WORRY.test(u.normalized)) return { intent: 'complaint', doubleCharge: true };
   if (state.focusOrderId && CHARGE_ASKED.test(u.normalized)) return { intent: 'order_status', chargeAsked: true };
   // Said again once told a payment takes minutes to show: a person checks it (a Sydney shop: the same answer twice).
@@ -1925,7 +1929,7 @@ const PEOPLE_HOURS = /(?:几点|什么时候|啥时候|到几点|几点到几点
 const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|somebody|a person|a real person|an agent|a human|one of you)(?! else)(?: (?:just|please|pls|actually))? (?:chase|do it|do this|do that|sort|fix|call|ring|contact|update|change|arrange|redeliver|resend|speak|talk|deal|look into(?! where| what| when| how))(?![a-z])|有(?:没有)?人能(?:帮|给)我(?:催|改|处理|弄|联系|打电话|安排|补发|重发)|找(?:个)?人(?:帮|给)我(?:催|改|处理|弄|联系)/;
 
 /** "can u call the driver pls", "帮我联系一下快递员": only a person can (found from outside: "not understood"). */
-const CALL_THE_COURIER = /(?<![a-z])(?:(?:can|could|would) (?:you|u|someone)|pls|please) (?:please |pls )?(?:call|ring|phone|contact|text|message) (?:the|my|your) (?:driver|courier|rider|delivery (?:guy|man|driver|person))(?![a-z])|(?:帮我|麻烦你?|你们?能不能|能不能帮我|可以帮我|可不可以帮我)(?:联系|联络|打电话给|打给|催)(?:一下)?(?:快递员|快递小哥|骑手|司机|送货员|配送员|派件员|派送员)/;
+const CALL_THE_COURIER = /(?<![a-z])(?:(?:can|could|would) (?:you|u|someone)|pls|please) (?:please |pls )?(?:call|ring|phone|contact|text|message) (?:the|my|your) (?:driver|courier|rider|delivery (?:guy|man|driver|person))(?![a-z])|(?:帮我|麻烦你?|你们?能不能|能不能帮我|可以帮我|可不可以帮我)(?:联系|联络|打电话给|打给|催)(?:一下)?(?:快递员|快递小哥|骑手|司机|送货员|配送员|派件员|派送员)|(?:帮我|麻烦你?|你|你们)?(?:跟|和|给|告诉)(?:送货的?)?(?:司机|师傅|快递员|快递小哥|送货员|配送员|骑手)(?:说|讲|带)(?:一声|一下|个话)?|(?:让|叫)(?:司机|快递员|送货员|师傅)(?:晚点|明天|下午|上午|\d{1,2}点)/;
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
 // The request named first too, and "我不退了": "那我不退了 申请能撤销吗" (a Hangzhou shop, thirty-fifth session: read as a new refund).
 const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|申请(?:能|可以|可不可以|能不能)?(?:撤销|撤回)|(?<!商家|卖家|店家|你们|客服|平台)(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,6}(?:多久|到账|几天|运费|地址|怎么寄|影响|会不会|怎么回事|了吧))|(?:^|[，,\s]|算了|我)不(?:退|换)了(?!吗|[?？])|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return|exchange)(?: request| it| this| them)?(?: any ?more)?\s*[.!]*\s*$/;

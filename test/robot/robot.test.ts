@@ -9551,3 +9551,15 @@ describe('something about to fall, or someone hurt by the goods', () => {
     assert.deepEqual([cut.handover?.reason, cut.replies[0]?.text], ['complaint', TEXTS.en.hazardFirst.injury]);
   });
 });
+
+// Found from outside (thirty-eighth session, a Nanjing shop).
+describe('an order\'s total, and a word for the driver', () => {
+  test('"我周二买的那一单 总共多少钱来着" is the order with its amount; "帮我跟司机说一声，十点以后再来" goes to a person', async () => {
+    const say = () => conversation(robotWith({ orders: [earbuds] }));
+    const total = await say()('我买的那一单 总共多少钱来着 我要报账');
+    assert.equal(total.intent, 'order_status');
+    assert.match(textOf(total), /金额 ¥199\.00/);
+    const driver = await say()('那你帮我跟司机说一声，十点以后再来，我怕到时候家里没人');
+    assert.equal(driver.handover?.reason, 'requested');
+  });
+});
