@@ -921,3 +921,10 @@ test('Nanjing 阿 before a verb is the A-not-A question; 阿姨, 阿里 and Shan
   assert.match(nlu.understand('送来的时候阿能顺便装').normalized, /能不能顺便装/);
   assert.match(nlu.understand('阿姨要的那个到了吗').normalized, /阿姨要/);
 });
+
+// A New York shop (thirty-eighth session): "NYS-20418. here by wednesday or no?" was offered the address-change entry.
+test('"here by wednesday" asks when it arrives; a store "there by the mall" does not', () => {
+  const nlu = createNlu();
+  for (const t of ['no the UPS one 🙄 NYS-20418. here by wednesday or no?', 'here by wednesday or no?']) assert.equal(nlu.understand(t).intent, 'delivery_estimate', t);
+  assert.notEqual(nlu.understand('is the store there by the mall').intent, 'delivery_estimate');
+});

@@ -89,6 +89,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // Asked when: "why am i being sent the wrong colour chair" is the goods' trouble (found in review).
     [' when+being sent', 2.2], [' when+getting sent', 2.2],
     [' arriving today', 1.0],
+    // "NYS-20418. here by wednesday or no?" (a New York shop, thirty-eighth session: the address-change entry offered).
+    [' here by ', 1.6], [' arrive by ', 1.4], [' make it by ', 1.2],
     // Money to a card and a size worn up to a weight are no delivery ("几天能到我卡里", "M号能穿到几斤": found from outside).
     ['到我卡里', -1.5], ['到卡里', -1.2], ['到卡上', -1.2], ['穿到', -1.2], ['几斤', -0.6],
     // The goods named instead of the parcel ("is my monitor coming today": found from outside, "not understood").
