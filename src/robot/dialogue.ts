@@ -1824,7 +1824,9 @@ const DEVICE = /充电|充着|充一下|充了|一充|充的时候|插着|插电
 /** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
 const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
 /** Gas escaping from a stove or a canister ("smells of gas when i screw the canister on", "one canister is hissing", "燃气味"): found from outside, "not understood". */
-export const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smells? (?:of|like) gas|gas smell|smell(?:ing)? gas|(?:leaking|leaks|leak of) gas|gas (?:is )?leak\w*|(?:canister|cartridge|gas|stove|cylinder)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder))(?![a-z])/;
+// Propane too, and the South's dropped g ("I smell propane real strong round the knobs", "its still smellin like gas", "the propane
+// tank… is leakin, I can hear it hissin at the valve": an Austin grill shop, thirty-eighth session: "not sure", the parcel's tracking).
+export const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smell\w* (?:of |like )?(?:gas|propane)|(?:gas|propane) smell|(?:leaking|leaks|leak of) (?:gas|propane)|(?:gas|propane) (?:is )?leak\w*|(?:propane|gas) (?:tank|bottle|cylinder)\b[^.?!]{0,24}\bleak\w*|(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve))(?![a-z])/;
 /**
  * Something about to fall ("外机那个架子一直在晃…我怕掉下去砸到人", "外机要掉下来了！！"), or someone hurt by the goods ("the retinol bottle is
  * cracked… i cut my finger on it 🩸"): dangers no device's advice fits (two shops, thirty-eighth session: the delivery's tracking, and
@@ -2617,7 +2619,8 @@ const notAboutOwnOrder = (r: Resolved, text: string): boolean => !orderReference
 export const FAQ_EXACT = 0.95;
 
 // "你是机器人吧 额要找人" (a Xi'an shop, thirty-third session: told who answers, no person).
-const ASKS_FOR_PERSON = /(?:转|找|要|联系|接|叫|换)(?:个|一下|下)?(?:人工|真人|客服)|我要找(?:个)?人(?!买|做|帮|代)|(?<![a-z])(?:talk|speak|connect|transfer|get)\b.{0,20}\b(?:human|agent|person|someone|representative)(?![a-z])/;
+// "yeah get me somebody" (an Austin shop, thirty-eighth session: asked to confirm, then lost).
+const ASKS_FOR_PERSON = /(?:转|找|要|联系|接|叫|换)(?:个|一下|下)?(?:人工|真人|客服)|我要找(?:个)?人(?!买|做|帮|代)|(?<![a-z])(?:talk|speak|connect|transfer|get)\b.{0,20}\b(?:human|agent|person|someone|somebody|representative)(?![a-z])/;
 
 /**
  * The shop's FAQ asked in its own words (one of its phrasings, near word for word): the shop

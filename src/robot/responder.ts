@@ -122,8 +122,9 @@ function afterThisTurn(): Promise<void> {
 
 /** Danger advice told in a conversation, kept on this node to answer what follows it in the queue; bounded. */
 const SAFETY_TOLD_MAX = 10_000;
-/** A message that only goes on about the danger just told is told the advice again at most this often. */
+/** A message that only goes on about the danger just told is told the advice again at most this often, unless it asks. */
 const SAFETY_AGAIN_MS = 10_000;
+const DANGER_ASKED = /[?？]|会不会|要不要|怎么办|咋整|咋办|能不能|吗|(?<![a-z])(?:what (?:do|should) i do|should i|is it|will it|can i)(?![a-z])/i;
 
 /** A no and nothing else: an answer to the robot's last question, not "never mind, cancel the transfer" or "不用转人工了" (found in review). */
 const PLAIN_NO = /^(?:no|nope|nah|no thanks|not that|neither|none|不用|不是|不要|没有|都不是|不对)[\s.!。！~]*$/i;
@@ -314,7 +315,8 @@ export class BotResponder {
     const fresh = safetyOf(text);
     if (fresh) return fresh;
     const told = this.#safetyTold.get(id);
-    return told && Date.now() - told.at >= SAFETY_AGAIN_MS && dangerGoesOn(text) ? told.kind : undefined;
+    // Asked outright ("会不会炸啊 家里还有猫" two seconds on: a Hangzhou shop, thirty-eighth session, told it was kept), told again at once.
+    return told && (Date.now() - told.at >= SAFETY_AGAIN_MS || DANGER_ASKED.test(text)) && dangerGoesOn(text) ? told.kind : undefined;
   }
 
   #markSafety(id: string, kind: SafetyKind): void {

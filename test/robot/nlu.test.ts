@@ -928,3 +928,12 @@ test('"here by wednesday" asks when it arrives; a store "there by the mall" does
   for (const t of ['no the UPS one 🙄 NYS-20418. here by wednesday or no?', 'here by wednesday or no?']) assert.equal(nlu.understand(t).intent, 'delivery_estimate', t);
   assert.notEqual(nlu.understand('is the store there by the mall').intent, 'delivery_estimate');
 });
+
+// An Austin shop (thirty-eighth session): "yeah get me somebody" was asked to confirm, and the yes was lost behind a question.
+test('"get me somebody" asks for a person', async () => {
+  const { createRobot, FaqIndexProvider } = await import('../../src/robot/index.ts');
+  const { fakeDataSource } = await import('./fixtures.ts');
+  const robot = createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: new FaqIndexProvider(), clock: () => NOW });
+  const r = await robot.answer({ shopId: 's', userId: 'u', conversationId: 'c', text: 'yeah get me somebody' });
+  assert.equal(r.handover?.reason, 'requested');
+});

@@ -510,10 +510,12 @@ for (const f of SQL_FACTORIES) {
         const p = buyer('buyer_r_battery');
         const id = (await conversations.send(p, say('我上周买的飞机电池鼓起来了 摸着很烫 还有股怪味 咋办'))).ack.conversationId;
         await bot.idle();
-        await ask(p, '现在放阳台地上了 会不会炸啊 家里有小孩', 11_000);
-        await ask(p, '有人吗 电池还在冒味', 1000);
+        await ask(p, '现在放阳台地上了 家里有小孩', 11_000);
+        await ask(p, '电池还在冒味', 1000);
+        // Asked outright, told again at once (a Hangzhou shop: "会不会炸啊 家里还有猫" two seconds on was told it was kept).
+        await ask(p, '会不会炸啊 家里还有猫', 1000);
         const said = (await texts(s, conversations, p, id)).filter((m) => m.startsWith('bot:'));
-        assert.deepEqual(said, [`bot:${TEXTS.zh.safetyFirst}`, `bot:${TEXTS.zh.safetyFirst}`, `bot:${TEXTS.zh.queuedKept}`], 'told again once, then the queue as usual');
+        assert.deepEqual(said, [`bot:${TEXTS.zh.safetyFirst}`, `bot:${TEXTS.zh.safetyFirst}`, `bot:${TEXTS.zh.queuedKept}`, `bot:${TEXTS.zh.safetyFirst}`], 'told again, a statement in a burst kept, a question told at once');
         // A danger first told in the queue: the advice (gas: the valve, air, the gas company), and ahead of the plain hand-overs.
         const q = buyer('buyer_r_gas');
         const gas = (await conversations.send(q, say('转人工'))).ack.conversationId;

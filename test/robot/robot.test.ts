@@ -5823,7 +5823,7 @@ describe('what the twenty-fourth session\'s later readings must not take (review
       assert.notEqual(healthAsked(normalize(t).text), 'reaction', t);
     }
     for (const text of ['新买的奶瓶闻到一股气味 正常吗', '衣服打开闻到很大的气味 能退吗', 'how do I check my stove for a gas leak before a trip?']) assert.notEqual((await conversation(robotWith({ orders: [earbuds] }))(text)).intent, 'complaint', text);
-    assert.match(textOf(await conversation(robotWith({ orders: [earbuds] }))('one canister is hissing a bit')), /turn the canister valve off[\s\S]*gas company's emergency line/);
+    assert.match(textOf(await conversation(robotWith({ orders: [earbuds] }))('one canister is hissing a bit')), /canister's valve[\s\S]*gas company or 911/);
   });
   test('到账 and 到期 are no arrival; a sale or a season is no place; taste praise with a complaint is the complaint', async () => {
     assert.notEqual((await conversation(robotWith({ orders: [earbuds], aftersales: [aftersale({ aftersaleId: 'A', orderId: EARBUDS })] }))('退款几点到账')).intent, 'delivery_estimate');

@@ -18,6 +18,11 @@ test('dangers and reactions read in the words buyers used; worries beforehand an
     ['你们到底有没有人管啊！！外机要掉下来了！！', 'fall'],
     ['the retinol bottle is cracked, glass everywhere and i cut my finger on it 🩸 do i still send it back??', 'injury'],
     ['外机会不会掉下来啊', undefined],
+    // An Austin grill shop: propane, and the dropped g.
+    ['fired up the new 4 burner last night and I smell propane real strong round the knobs, flame was yellow and poppin. is that normal??', 'gas'],
+    ["its still smellin like gas out there right now, tank's still hooked up", 'gas'],
+    ['also the propane tank I got with it is leakin, I can hear it hissin at the valve', 'gas'],
+    ['does the grill come with a propane tank', undefined],
     ['the shelf is a bit wobbly is that normal', undefined],
     ['我的快递到哪了', undefined],
   ];

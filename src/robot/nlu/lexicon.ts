@@ -210,7 +210,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   ],
   human: [
     // "yes get someone to chase it", "可以 帮我转一下" (found from outside: offered again, asked "您是想转人工客服吗？").
-    [' get someone', 1.6], [' have someone', 1.4], [' get a person', 1.6], [' get a human', 1.6], [' get an agent', 1.6], ['帮我转一下', 1.6], ['帮我转过去', 1.6], ['申诉', 1.4],
+    [' get someone', 1.6], [' get me somebody', 1.8], [' get somebody', 1.6], [' have somebody', 1.4], [' have someone', 1.4], [' get a person', 1.6], [' get a human', 1.6], [' get an agent', 1.6], ['帮我转一下', 1.6], ['帮我转过去', 1.6], ['申诉', 1.4],
     // Asked whether one must, not asking for one ("9折是自动的还是要联系客服改价": a Shanghai shop, thirty-sixth session, handed over).
     ['还是要联系客服', -1.5], ['还是联系客服', -1.5], ['要不要联系客服', -1.5], ['需要联系客服吗', -1.5], ['要联系客服吗', -1.2], ['联系客服改', -1.0],
     ['人工', 1.5], ['人工客服', 2.0], ['转人工', 2.5], ['真人', 1.7], ['活人', 1.7], ['找客服', 1.3], ['联系客服', 1.0], ['客服呢', 1.1],
