@@ -310,7 +310,7 @@ const zh: Texts = {
   safetyFirst: '为了安全，请先停止使用并拔掉电源，把它放在远离易燃物的地方，不要再充电或拆开，也不要用水浇；冒烟起火请远离并拨打119。',
   hazardFirst: {
     fall: '为了安全，请先停用它，让家人和楼下行人远离它的下方和周围，不要自己爬出去或站到高处去固定。',
-    injury: '请先处理伤口：用清水冲洗、按压止血，伤口深或一直流血请马上就医；碎片请戴手套或用厚纸板小心收起。',
+    injury: '请先处理伤处：割伤用清水冲洗、按压止血；烫伤用凉水冲15分钟以上，水泡不要挑破；伤口深、一直流血或烫伤面积大，请马上就医。',
   },
   healthAdvice: '用法用量、能不能吃或用这类问题，需要医生或药师结合您的情况判断，我不能替您回答。正在为您转接人工客服，请稍候；如身体不适，请及时就医。',
   healthEmergency: '如果有人误服了药物或吃多了，或正有危险（呼吸困难、叫不醒、抽搐），请立即拨打当地急救电话（大陆 120，台湾 119，港澳 999）或马上去最近的医院急诊，带上药品包装；宠物误食请马上联系宠物医院。正在为您优先转接人工客服。',
@@ -578,7 +578,7 @@ const en: Texts = {
   safetyFirst: "For safety, please stop using it and unplug it now, keep it away from anything flammable, and do not charge, open or pour water on it; if it smokes or catches fire, keep away and call the fire service (911 in the US, 999 in the UK, 119 in China).",
   hazardFirst: {
     fall: "For safety, stop using it for now and keep everyone away from below and around it; please don't climb out or up to fix it yourself.",
-    injury: 'Please look after the cut first: rinse it, press on it to stop the bleeding, and see a doctor if it is deep or keeps bleeding; pick up any broken pieces with gloves or thick card.',
+    injury: "Please look after the injury first: for a cut, rinse it and press on it to stop the bleeding; for a burn, cool it under running water for 15 minutes and don't pop any blisters; see a doctor if it is deep, keeps bleeding or the burn is large.",
   },
   healthAdvice: "How much to take, or whether it is safe for you, needs a doctor or pharmacist who knows your situation: I can't answer that for you. I'm connecting you to an agent now; if you feel unwell, please see a doctor.",
   healthEmergency: "If someone may have swallowed medicine or too much of it, or is in danger now (trouble breathing, won't wake up, a seizure), call your local emergency number right away (911 in the US, 999 in the UK, 995 in Singapore, 000 in Australia) or a poison control centre (1-800-222-1222 in the US), and keep the package at hand; for a pet, call your vet now. I'm connecting you to an agent first in line.",

@@ -9461,10 +9461,10 @@ function shopChat2(shopId: string, entries: FaqEntry[], data: FakeData) {
 describe('charged twice', () => {
   test('a double charge goes to a person first, with what they need to check it; the shop\'s entry on it when it answers; a worry beforehand does not', async () => {
     const say = () => shopChat2(SHOP, [{ id: 'ship', question: '多久发货？', answer: '付款后 48 小时内发货。' }], { orders: [earbuds] });
-    for (const text of ['昨天买的运动相机 扣了我两次钱！！2098扣了两遍 你们系统怎么回事', '银行卡扣了我两回958 短信我都留着呢', '我被扣了两次钱 要退一笔']) {
+    for (const text of ['昨天买的运动相机 扣了我两次钱！！2098扣了两遍 你们系统怎么回事', '银行卡扣了我两回958 短信我都留着呢', '我被扣了两次钱 要退一笔', 'why u charge me 2 times for the same order 223.98 twice 😡']) {
       const r = await say()(text);
       assert.deepEqual([r.intent, r.handover?.reason], ['complaint', 'complaint'], text);
-      assert.match(textOf(r), /两笔扣款的截图[\s\S]*优先转接/, text);
+      assert.match(textOf(r), /两笔扣款的截图[\s\S]*优先转接|screenshots of both charges[\s\S]*priority/, text);
     }
     const en = await say()('bruh my bank app shows TWO pending charges of $28 from yall. thats a double charge fr');
     assert.match(textOf(en), /screenshots of both charges[\s\S]*priority/);
@@ -9562,4 +9562,12 @@ describe('an order\'s total, and a word for the driver', () => {
     const driver = await say()('那你帮我跟司机说一声，十点以后再来，我怕到时候家里没人');
     assert.equal(driver.handover?.reason, 'requested');
   });
+});
+
+// Found from outside (thirty-eighth session, an Austin and a Vancouver shop): told how to cancel, the order's deadline unsaid.
+test('"whats the deadline before it cancels on me?" is told the unpaid order\'s payment deadline', async () => {
+  const unpaid = order({ orderId: 'ATX-1', status: 'pending_payment', payBy: '2024-11-28T07:50:00+08:00' });
+  for (const text of ['while I wait, whats the deadline before it cancels on me?', 'like whats the deadline before it gets cancelled', 'when does it get cancelled if i dont pay']) {
+    assert.match(textOf(await conversation(robotWith({ orders: [unpaid] }))(text)), /ATX-1[\s\S]*(?:pay by|11-28|Nov 28)/, text);
+  }
 });

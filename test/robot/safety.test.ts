@@ -23,6 +23,9 @@ test('dangers and reactions read in the words buyers used; worries beforehand an
     ["its still smellin like gas out there right now, tank's still hooked up", 'gas'],
     ['also the propane tank I got with it is leakin, I can hear it hissin at the valve', 'gas'],
     ['does the grill come with a propane tank', undefined],
+    // A Vancouver shop: a Cantonese rice cooker smoking, a burn with blisters.
+    ['我個電飯煲有陣燶味，底部好熱，仲有少少煙', 'device'],
+    ['烫到手了 起了几个水泡 要去医院吗', 'injury'],
     ['the shelf is a bit wobbly is that normal', undefined],
     ['我的快递到哪了', undefined],
   ];
