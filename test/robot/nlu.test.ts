@@ -937,3 +937,14 @@ test('"get me somebody" asks for a person', async () => {
   const r = await robot.answer({ shopId: 's', userId: 'u', conversationId: 'c', text: 'yeah get me somebody' });
   assert.equal(r.handover?.reason, 'requested');
 });
+
+// A Xiamen shop (thirty-eighth session): Minnan and Taiwan's 免 is "no need"; 拜拜 is also worship.
+test('免啦 is a no and takes a hand-over back; "過年拜拜用" is no goodbye', () => {
+  const nlu = createNlu();
+  assert.equal(nlu.understand('免啦').yesNo, 'no');
+  assert.equal(withdrawsHandover('我說免了 不用轉人工'), '');
+  assert.equal(withdrawsHandover('免啦 多謝'), '多謝');
+  assert.equal(withdrawsHandover('免费的吗'), undefined);
+  assert.notEqual(nlu.understand('過年拜拜用').intent, 'bye');
+  assert.equal(nlu.understand('拜拜').intent, 'bye');
+});

@@ -26,6 +26,10 @@ test('dangers and reactions read in the words buyers used; worries beforehand an
     // A Vancouver shop: a Cantonese rice cooker smoking, a burn with blisters.
     ['我個電飯煲有陣燶味，底部好熱，仲有少少煙', 'device'],
     ['烫到手了 起了几个水泡 要去医院吗', 'injury'],
+    // A Xiamen shop: a daughter sick after the shop's food.
+    ['我女儿晚上吃了你们的芒果干又吐了两次', 'reaction'],
+    ['我女儿已经吃了两片 现在说肚子有点不舒服', 'reaction'],
+    ['宝宝喝这个奶粉会不会拉肚子', undefined],
     ['the shelf is a bit wobbly is that normal', undefined],
     ['我的快递到哪了', undefined],
   ];

@@ -290,6 +290,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   bye: [
     [' see yes', 1.2], [' cya', 1.2],
     ['谢谢', 1.5], ['感谢', 1.2], ['多谢', 1.5], ['谢啦', 1.5], ['谢了', 1.5], ['3q', 1.2], ['拜拜', 1.5], ['掰掰', 1.5], ['再见', 1.5], ['没事了', 1.3],
+    // 拜拜 is also worship in Minnan and Taiwan ("過年拜拜用": a Xiamen shop, thirty-eighth session, told goodbye).
+    ['拜拜用', -3.0], ['拜拜的', -2.0], ['拜拜要', -2.0], ['拜神', -1.0], ['拜拜拜', -1.5],
     ['没问题了', 1.2], ['知道了', 0.9], ['明白了', 0.9], ['好的', 0.5], ['辛苦', 1.0], ['解决了', 1.0], ['不用了', 0.9], ['好嘞', 0.7], ['行嘞', 0.7], ['没什么事了', 1.3],
     ['ok了', 0.9], ['好哒', 1.0], ['麻烦了', 0.8], ['了解了', 0.9], ['了解', 0.4],
     // "宝宝哭了 先不说了": leaving the chat for now, no question (found from outside: "not sure, a person?").
@@ -384,6 +386,8 @@ export const YES_WORDS = new Set([
   '嗯呐', '嗯哪', '嗯那', '昂', '昂昂', '中', 'si', 'sí',
 ]);
 export const NO_WORDS = new Set([
+  // Minnan and Taiwan's "no need" ("免啦…多謝" to "shall I get a person?": a Xiamen shop, thirty-eighth session, handed over).
+  '免', '免啦', '免了', '免免',
   '不', '不是', '不要', '不用', '不用了', '不需要', '算了', '算啦', '不必', '没有', '不对', '别', '否', '唔系', '唔要', '唔使', 'no', 'no thanks', 'no thank you', 'not really', 'never mind', 'nevermind', 'n', 'nothing',
   // "没事", "nah im good" to "shall I get a person?" (found from outside: a hand-over, an FAQ offer).
   '没事', '没事了', '没关系', '先不用', '暂时不用', '先不用了', 'i am good', 'i am ok', 'i am fine', 'no i am good', 'no i am ok', 'no i am fine', 'all good', 'no all good',

@@ -417,7 +417,7 @@ const ASKS_PERSON = /人工|真人|客服|老板|经理|主管|(?<![a-z])(?:huma
 // "Very well. Then I shall withdraw my request for a person" (a Bristol shop, thirty-fifth session: no reply in the queue).
 // "hello?? i said no need agent", "不不不 不要人工" (a Singapore and a Chengdu shop, thirty-sixth session: left queued).
 // "不是 算了不用人工了", "得嘞 不用人工了", "那个那个不用了不用了", "不等了 不用人工了…" (a Harbin and a Shenzhen shop, thirty-eighth session: left queued).
-const WITHDRAW_LEADS = '不是|那个那个|那个|得嘞|得了|不(?:想)?等了|不好意思|抱歉|对不起|no worries|哦哟|哦唷|不要紧的?|好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|不不不|不不|我说了|说了|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll|sorry|oh sorry|hello|hi|i said';
+const WITHDRAW_LEADS = '不是|那个那个|那个|得嘞|得了|不(?:想)?等了|我说|不好意思|抱歉|对不起|no worries|哦哟|哦唷|不要紧的?|好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|不不不|不不|我说了|说了|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll|sorry|oh sorry|hello|hi|i said';
 const WITHDRAW_WORDS = [
   // "算了算了 不投诉了…": RETRACTION's 算了 is not the one of "算了算" (reckoned).
   '算了算了',
@@ -446,6 +446,8 @@ const WITHDRAW_WORDS = [
   // Only alone or before a goodbye: "开玩笑的，这种货也敢发？" is anger (found in review).
   '开玩笑(?:的|啦|而已)(?:啦|哈)?(?=[\\s,，.。!！~]*(?:$|掰|拜拜?|88|bye))',
   '取消转人工',
+  // Minnan and Taiwan's "no need" ("我說免了 不用轉人工": a Xiamen shop, thirty-eighth session, left queued).
+  '免(?:啦|了)(?=[\\s,，.。!！~…]|$)',
   '我自己(?:查|看|弄)(?:吧|一下吧?)?(?=[\\s,，.。!！~]|$)',
   // At a clause's end only: "我查到了物流显示签收但我没收到", "I found it broken when I opened the box"
   // describe the problem the buyer waits with (found in review).
