@@ -176,7 +176,7 @@ const origins: VarSpec<string[] | undefined> = {
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
 
 const linkHosts: VarSpec<string[]> = {
-  doc: "Comma list of host names whose links agents may send (the platform's or the shop's own site: `shop.example.com,example.tw`; their subdomains too). Any other link in an agent's message is refused as an off-platform contact.",
+  doc: "Comma list of host names whose links and e-mail addresses agents may send (the platform's or the shop's own site: `shop.example.com,example.tw`; their subdomains too). Any other link or address in an agent's message is refused as an off-platform contact.",
   defaultDoc: 'unset: every link refused',
   parse: (raw) => {
     if (raw === undefined || raw.trim() === '') return [];

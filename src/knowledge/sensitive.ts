@@ -464,8 +464,9 @@ export function detectOffPlatformContact(text: string, opts: ContactOptions = {}
     const app = m[1]!;
     add(app === 'qq' || app === '扣扣' ? 'qq' : 'wechat', m.index, m.index + m[0].length);
   }
-  for (const m of f.matchAll(EMAIL)) add('email', m.index, m.index + m[0].length);
   const allowed = opts.allowedHosts ?? [];
+  // An address at one of those hosts is the platform's or the shop's own ("photos@atxgrillco.com": two shops, thirty-eighth session).
+  for (const m of f.matchAll(EMAIL)) if (!(allowed.length > 0 && allowedHost(m[0].slice(m[0].indexOf('@') + 1), allowed))) add('email', m.index, m.index + m[0].length);
   for (const re of [URL_WITH_SCHEME, BARE_DOMAIN]) {
     for (const m of f.matchAll(re)) {
       const url = m[0].replace(/[.,;:!?]+$/, '');

@@ -264,6 +264,11 @@ function contactAppTests(): void {
     assert.deepEqual(detectOffPlatformContact('https://shop.platform.com/item/1', allowed), []);
     assert.deepEqual(detectOffPlatformContact('platform.com/item/1', allowed), []);
     assert.equal(detectOffPlatformContact('https://evilplatform.com/x', allowed).length, 1);
+    // An address at an allowed host is the shop's own (thirty-eighth session); another host's is still a contact.
+    assert.deepEqual(detectOffPlatformContact('send the photos to photos@platform.com please', allowed), []);
+    assert.deepEqual(detectOffPlatformContact('send the photos to photos@support.platform.com', allowed), []);
+    assert.equal(detectOffPlatformContact('send them to me@evilplatform.com', allowed).length, 1);
+    assert.equal(detectOffPlatformContact('send them to photos@platform.com').length, 1);
   });
 
   test('overlapping matches are reported once, offsets are the original ones', () => {
