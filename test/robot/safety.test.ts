@@ -30,6 +30,9 @@ test('dangers and reactions read in the words buyers used; worries beforehand an
     ['我女儿晚上吃了你们的芒果干又吐了两次', 'reaction'],
     ['我女儿已经吃了两片 现在说肚子有点不舒服', 'reaction'],
     ['宝宝喝这个奶粉会不会拉肚子', undefined],
+    // Found replaying the New York shop's turns: what to watch for, and a worry ahead, report nothing.
+    ['ok called them, they said 4 magnesium caps is prob ok for her weight, just watch for diarrhea. she seems fine now', undefined],
+    ['is the bha toner gonna make me purge? ngl scared of breaking out before my date friday', undefined],
     ['the shelf is a bit wobbly is that normal', undefined],
     ['我的快递到哪了', undefined],
   ];
