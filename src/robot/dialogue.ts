@@ -1005,7 +1005,7 @@ function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInpu
  * "我闺蜜在三亚 也想整一件 发海南得几天啊", "旧羽绒服洗完了…": a Harbin shop, thirty-eighth session, told her own parcel four times).
  */
 const NOT_MINE =
-  /不是我的(?:单|订单)|给别人买|帮(?:朋友|别人|家人|同事|我妈|我爸)问|(?:跟|和|与)(?:我的)?(?:订单|单子)(?:没|无)(?:关系|关)|不是问(?:我的)?(?:订单|单子)|(?:闺蜜|朋友|同事|我妈|我爸|我姐|我哥|我妹|我弟|亲戚|家里人)(?:在[^，,。？?\s]{0,6})?(?:也想|想买|要买|也要)|旧(?:的)?(?:羽绒服|衣服|外套|鞋子?|靴子)|(?:^|[,.!]\s*|(?:it'?s|its|this is|that'?s|thats) )not (?:about )?my order(?![a-z])/;
+  /不是我的(?:单|订单)|给别人买|帮(?:朋友|别人|同事)问|(?:跟|和|与)(?:我的)?(?:订单|单子)(?:没|无)(?:关系|关)|不是问(?:我的)?(?:订单|单子)|(?:闺蜜|朋友|同事|我妈|我爸|我姐|我哥|我妹|我弟|亲戚|家里人)(?:在[^，,。？?\s]{0,6})?(?:也想|想买|要买|也要)|旧(?:的)?(?:羽绒服|衣服|外套|鞋子?|靴子)|(?:^|[,.!]\s*|(?:it'?s|its|this is|that'?s|thats) )not (?:about )?my order(?![a-z])/;
 
 /** The number and only courtesy around it ("TA10228", "its TA10228", "TA10228 pls", "订单号TA10228 谢谢"). */
 const numberWithCourtesy = (text: string, id: string): boolean =>
