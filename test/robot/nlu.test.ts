@@ -948,3 +948,10 @@ test('免啦 is a no and takes a hand-over back; "過年拜拜用" is no goodbye
   assert.notEqual(nlu.understand('過年拜拜用').intent, 'bye');
   assert.equal(nlu.understand('拜拜').intent, 'bye');
 });
+
+// An Austin shop (thirty-eighth session): a take-back after a short remark of its own sentence was missed, then silence.
+test('a take-back opening the sentence after a short remark is one; a person asked for in the remark is not taken back', () => {
+  assert.equal(withdrawsHandover('sorry bout earlier, rough mornin. forget the agent, just tell me when the pellet box gets here'), 'just tell me when the pellet box gets here');
+  assert.equal(withdrawsHandover('I want a person. never mind the agent'), undefined);
+  assert.equal(withdrawsHandover('hi. where is my parcel'), undefined);
+});

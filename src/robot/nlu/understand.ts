@@ -521,6 +521,10 @@ export function withdrawsHandover(text: string): string | undefined {
   // The rest is given back as typed: folding keeps each character's place. Emoji at the end say nothing ("… ignore me 😂").
   const t = (folded.length === raw.length ? folded : raw).replace(TRAILING_EMOJI, '');
   if (BARE_NO.test(t)) return '';
+  // After a short remark that is its own sentence ("sorry bout earlier, rough mornin. forget the agent, just tell me…": an Austin
+  // shop, thirty-eighth session, left queued and then silent): the take-back opens the next sentence.
+  const after = WITHDRAWS.exec(t) ? undefined : REMARK_FIRST.exec(t);
+  if (after && !ASKS_PERSON.test(foldTraditional(after[0])) && WITHDRAWS.test(t.slice(after[0].length))) return withdrawsHandover(raw.slice(after[0].length));
   const m = WITHDRAWS.exec(t);
   // At the end too ("哦刷新了一下好了 显示已付款 不用人工了": found from outside, left queued): what came before it is the rest.
   const tail = m ? null : WITHDRAWS_TAIL.exec(t);
@@ -536,6 +540,8 @@ export function withdrawsHandover(text: string): string | undefined {
   if (SELF_WAITS.test(foldTraditional(rest))) return '';
   return (asksPerson && !asksOnlyHours(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
 }
+/** A first sentence of at most 40 characters, ended by a full stop or an exclamation and a space. */
+const REMARK_FIRST = /^[^.!?。！？]{1,40}[.!。！]+\s+/;
 /** Words that end by quoting someone: "跟我说", "告诉我", "他说", "the bot told me", "it says". */
 const REPORTED = /(?:跟我说|和我说|对我说|同我讲|跟我讲|告诉我|他说|她说|它说|你说|你们说|机器人说|客服说|说是|说的是)[\s,，:：“"「]*$|(?<![a-z])(?:said|says|told me|tells me|saying)[\s,:"“]*$/i;
 /**
