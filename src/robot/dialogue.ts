@@ -3355,12 +3355,20 @@ function addAnswer(ctx: Ctx, o: Order): Outcome {
 
 /** Another size or colour: not editable here; before shipping, cancel and order again or a person; after, an exchange (the shop's entry when sure). */
 function specAnswer(ctx: Ctx, o: Order): Outcome {
+  // A pre-order's own rule that it cannot be cancelled once paid: not "cancel it and order again" (a Harbin and a Hangzhou shop,
+  // thirty-eighth session: told right after the robot had quoted that rule).
+  const kind = o.status === 'paid' ? aheadKind(o) : undefined;
+  const rule = kind ? shopSays(ctx, kind) : undefined;
+  if (rule && NO_CANCEL.test(shopReading(rule))) return { replies: [reply(ctx.t.specNoCancel(o.orderId, rule), orderCard(o))], next: { offeredHuman: true } };
   if (o.status === 'pending_payment' || o.status === 'paid') return { replies: [reply(ctx.t.specUnshipped(o.orderId), orderCard(o))], next: { offeredHuman: true } };
   // Not "has already shipped" of a cancelled order (a Sydney shop, thirty-seventh session).
   if (o.status === 'cancelled') return { replies: [reply(ctx.t.specCancelled(o.orderId), orderCard(o))] };
   const entry = confidentFaq(ctx);
   return { replies: [reply(ctx.t.specShipped(o.orderId, o.status === 'delivered' || o.status === 'completed'), orderCard(o)), ...(entry ? [{ text: entry.entry.answer }] : [])], next: { offeredHuman: true } };
 }
+
+/** A rule that allows no cancelling ("预售订单付款后不支持无理由取消", "pre-orders can't be cancelled once paid"). */
+const NO_CANCEL = /(?:不支持|不能|不可以?|无法|不接受)[^，,。；;]{0,6}取消|取消[^，,。；;]{0,4}(?:不支持|不了|不行)|(?<![a-z])(?:can ?not|can'?t|cannot|no|not)\b[^.;]{0,20}\bcancel\w*/;
 
 function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, o: Order): Outcome {
   const next = { focusOrderId: o.orderId, topic: intent };

@@ -237,6 +237,8 @@ export interface Texts {
   cancelAskedBefore(orderId: string): string;
   /** Another size or colour for an order not shipped yet: not editable here, cancel and order again or a person. */
   specUnshipped(orderId: string): string;
+  /** A pre-order or made-to-order whose own rule allows no cancelling: that rule, and a person for the change. */
+  specNoCancel(orderId: string, rule: string): string;
   addItems(orderId: string, open: boolean): string;
   /** The same for an order already shipped: an exchange once it arrives. */
   specShipped(orderId: string, delivered: boolean): string;
@@ -486,6 +488,7 @@ const zh: Texts = {
       ? `订单 ${id} 还未发货，但已下的订单我这边没法加商品：想要的可以另下一单，或回复“转人工”请客服看看能否和这单一起发。`
       : `订单 ${id} 已经发出，没法再加商品了，想要的请另下一单。需要人工帮忙的话回复“转人工”。`,
   specUnshipped: (id) => `订单 ${id} 还未发货，下单后的尺码、颜色我这边没法直接修改：可以在订单页申请取消后重新下单，或回复“转人工”请客服看看仓库打包前能否帮您改。`,
+  specNoCancel: (id, rule) => `订单 ${id} 还未发货，下单后的尺码、颜色我这边没法直接修改。店里的说明是：${rule}${/[。！!]$/.test(rule) ? '' : '。'}能不能帮您改，需要人工客服看看，需要为您转接吗？`,
   specShipped: (id, got) => `订单 ${id} 已经${got ? '签收' : '发出'}，尺码、颜色不能再改了：${got ? '' : '收到后'}可以在订单页申请换货。需要的话回复“转人工”。`,
   addressOnOrder: (id, a, n) => `订单 ${id} 的收货地址是：${a}${n ? `，收货人 ${n}` : ''}（门牌号等数字已隐去）。需要修改的话告诉我。`,
   specCancelled: (id) => `订单 ${id} 已经取消了，没有可以修改的尺码、颜色；需要的话请按想要的规格重新下单。有其他订单要换的话，告诉我订单号。`,
@@ -760,6 +763,7 @@ const en: Texts = {
       ? `Order ${id} hasn't shipped yet, but I can't add items to an order already placed: you can place a second order, or say "human" and an agent will see whether it can go out with this one.`
       : `Order ${id} has already shipped, so nothing more can be added to it; please place a new order for the rest. Say "human" if you need help.`,
   specUnshipped: (id) => `Order ${id} hasn't shipped yet, but I can't change its size or colour myself: you can cancel it on the order page and order again, or say "human" and an agent will see whether the warehouse can still change it.`,
+  specNoCancel: (id, rule) => `Order ${id} hasn't shipped yet, but I can't change its size or colour myself. The shop's note: ${rule}${/[.!]$/.test(rule) ? '' : '.'} Whether it can be changed is for an agent to check: shall I get one?`,
   specShipped: (id, got) => `Order ${id} has already ${got ? 'been delivered' : 'shipped'}, so its size or colour can't be changed now: ${got ? 'you' : 'once it arrives you'} can request an exchange on the order page. Say "human" if you need help.`,
   addressOnOrder: (id, a, n) => `Order ${id} goes to: ${a}${n ? `, for ${n}` : ''} (house and unit numbers hidden). Tell me if it needs changing.`,
   specCancelled: (id) => `Order ${id} was cancelled, so there is no size or colour to change on it; you can place a new order in the one you want. If it is another order you mean, tell me its number.`,

@@ -9571,3 +9571,16 @@ test('"whats the deadline before it cancels on me?" is told the unpaid order\'s 
     assert.match(textOf(await conversation(robotWith({ orders: [unpaid] }))(text)), /ATX-1[\s\S]*(?:pay by|11-28|Nov 28)/, text);
   }
 });
+
+// Found from outside (thirty-eighth session, a Harbin and a Hangzhou shop): "cancel it and order again" of a pre-order that cannot be cancelled.
+test('another size of a paid pre-order whose rule allows no cancelling: that rule and a person, not "cancel and order again"', async () => {
+  const pre = order({ orderId: 'PRE-1', status: 'paid', items: [{ sku: 'P', title: '【预售】极寒长款羽绒服 M 12月15日发货', quantity: 1, price: '1099.00' }] });
+  const entries: FaqEntry[] = [
+    { id: 'pre', question: '预售商品什么时候发货', answer: '预售款按商品标题写的日期发货。预售订单付款后不支持无理由取消，到货后可以正常7天无理由退换。' },
+    { id: 'x', question: '客服几点上班', answer: '8:30-22:00。' },
+    { id: 'y', question: '羽绒服怎么洗', answer: '手洗。' },
+  ];
+  const r = textOf(await shopChat2(SHOP, entries, { orders: [pre] })('那我这单能从M改成L不 还没发呢'));
+  assert.match(r, /PRE-1[\s\S]*付款后不支持无理由取消[\s\S]*人工/);
+  assert.doesNotMatch(r, /取消后重新下单/);
+});
