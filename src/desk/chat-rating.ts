@@ -40,7 +40,7 @@ const EN_DIGIT: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, f
 // "5", "5分", "五星", "打5分", "给你五星好评", "5/5", "5 stars", "five out of five". A unit that goes on into
 // another word is no score: 5分钟, 5分多钟, 两分半, 一分钱, 四分之一, 五分裤, 三分糖, 七分袖, 三星期 (found in review).
 // "给你打五分那个那个五星好评" (a Harbin shop, thirty-eighth session): who it is given to, then 打.
-const ZH_SCORE = /^(?:给你|给您|给)?\s*(?:打|评)?\s*([1-5一二两三四五])\s*(?:(分|颗星|星)(?![钟鐘期钱錢之裤褲袖糖半多])(?:好评|好評|评价|評價)?)?/u;
+const ZH_SCORE = /^(?:给你|给您|给)?\s*(?:打|评)?\s*([1-5一二两三四五])\s*(?:(分|颗星|粒星|星)(?![钟鐘期钱錢之裤褲袖糖半多])(?:好评|好評|评价|評價)?)?/u;
 // Spanish beside English: "5 estrellas!! super helpful" (a New York shop, thirty-eighth session: thanked, nothing stored).
 const EN_SCORE = /^(?:i\s+(?:give|rate)(?:\s+(?:you|it))?\s+)?([1-5]|one|two|three|four|five)\s*(?:(\/\s*5|out of (?:5|five)|stars?|estrellas?)(?![a-z]))?/iu;
 const FULL_MARKS = /^(?:满分|滿分|五星好评|五星好評|好评满分|full marks)/iu;

@@ -42,6 +42,8 @@ describe('a score typed in the chat', () => {
       ['3分 东西还没到手呢 先给3分', 3, '东西还没到手呢 先给3分'],
       ['5 estrellas!! super helpful', 5, 'super helpful'],
       ['给你打五分那个那个五星好评', 5, '那个那个五星好评'],
+      // Minnan's 粒 for stars (a Xiamen shop).
+      ['给你五粒星 服务足好', 5, '服务足好'],
     ];
     for (const [text, score, comment] of cases) assert.deepEqual(typedScore(text), comment ? { score, comment } : { score }, text);
   });

@@ -955,3 +955,10 @@ test('a take-back opening the sentence after a short remark is one; a person ask
   assert.equal(withdrawsHandover('I want a person. never mind the agent'), undefined);
   assert.equal(withdrawsHandover('hi. where is my parcel'), undefined);
 });
+
+// A Xiamen shop (thirty-eighth session): Minnan's 去 after a result, 几工 for how many days.
+test('碎去了 is 碎了 and 几工 is 几天', () => {
+  const nlu = createNlu();
+  assert.match(nlu.understand('绿豆饼收到都碎去了').normalized, /碎了/);
+  assert.match(nlu.understand('寄泉州要几工').normalized, /几天/);
+});
