@@ -1871,6 +1871,8 @@ const ASKS_ABOUT_SPECIALIST = /吗|几点|时间|什么时候|多少|收费|要�
 // Not what a product holds (虫草, 玻璃杯, "a hair clip"), nor asked ("里面有虫草吗", "are there bugs in the flour you sell": found in review).
 const FOREIGN_MATTER = /(?:里面|里头|袋子?里|罐头?里|盒子?里|吃出|发现)(?:有|了|个|一只|一根|好多|几只)*(?:活)?(?:虫子|小虫|虫(?![草])|蛆|头发|毛发|异物|玻璃渣|碎玻璃|玻璃碴|铁丝|塑料片)|(?:长|生)虫了|(?<![a-z])(?:found (?:a |an |some )?(?:bug|insect|maggot|weevil|worm|hair(?! ?(?:clip|tie|band|pin|brush|dryer|bow|comb))|piece of (?:glass|plastic|metal))s?|(?:bugs|insects|maggots|weevils|worms) (?:in|crawling in) (?:the|my|it|this|your))(?![a-z])/;
 const FOREIGN_ASKED = /会不会|会长虫吗|怎么防|防虫|怕|[吗么嘛?？]|有没有|(?<![a-z])(?:will it|could it|how to (?:keep|prevent|stop)|prevent|does|do you|are there|is there|kill)(?![a-z])/;
+/** An agent asked for by a name of the usual shape (小雅, 阿豪, 小李): not 小样, 小票 or a size. */
+const NAMED_AGENT = /(?:帮我|给我|麻烦)?(?:找|叫|转给?|联系)(?:一下|下)?(?:客服)?(?:小|阿)(?![样票件号码份盒包瓶袋])\p{Script=Han}(?:姐|哥|妹)?(?=[\s，,。!！?？]|$)/u;
 function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health' | 'declined'> | undefined {
   // "不用转人工啦 我只是说一下": no person wanted, said in the words that ask for one (found from outside).
   if ((u.intent === 'human' || u.intent === 'unknown') && declinesPerson(text)) return { intent: 'unknown', declined: 'human' };
@@ -1883,6 +1885,8 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   const health = healthAsked(u.normalized, goods);
   // Advice is read as an FAQ question (the shop's own entry may answer it), a reaction as a complaint (ahead in the queue).
   if (health) return { intent: health === 'advice' ? 'faq' : 'complaint', health };
+  // "都不是 帮我找小雅": the agent who served them, by name (a Xiamen shop, thirty-eighth session: "请换个说法").
+  if (NAMED_AGENT.test(u.normalized)) return { intent: 'human' };
   // "我要找药师", "帮我转药师", "get me a pharmacist": a person of the shop's, asked for by their trade (found from outside: its hours were offered).
   if (ASKS_FOR_SPECIALIST.test(u.normalized) && !ASKS_ABOUT_SPECIALIST.test(u.normalized)) return { intent: 'human' };
   // "客服！！！", "客服", "customer service!!!": the word for a person alone calls one (found in review: the hours entry was offered).

@@ -962,3 +962,13 @@ test('碎去了 is 碎了 and 几工 is 几天', () => {
   assert.match(nlu.understand('绿豆饼收到都碎去了').normalized, /碎了/);
   assert.match(nlu.understand('寄泉州要几工').normalized, /几天/);
 });
+
+// A Xiamen shop (thirty-eighth session): "帮我找小雅" asked for the agent who served her by name.
+test('an agent asked for by name is a request for a person; a sample or a receipt is not', async () => {
+  const { createRobot, FaqIndexProvider } = await import('../../src/robot/index.ts');
+  const { fakeDataSource } = await import('./fixtures.ts');
+  const robot = createRobot({ dataSource: fakeDataSource({ orders: [] }), faq: new FaqIndexProvider(), clock: () => NOW });
+  const ask = (text: string) => robot.answer({ shopId: 's', userId: 'u', conversationId: 'c', text });
+  assert.equal((await ask('都不是 帮我找小雅')).handover?.reason, 'requested');
+  assert.equal((await ask('帮我找小样')).handover, undefined);
+});
