@@ -33,7 +33,7 @@ import { KeyedChain } from '../ops/keyed-chain.ts';
 import { inHant, inScriptOf, TAIWAN_ZONE } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
 import { detectLanguage, scriptByCharacters, standInsOnly, withdrawsHandover } from './nlu/index.ts';
-import { dangerGoesOn, safetyOf, safetyText, type SafetyKind } from './safety.ts';
+import { adviceKind, dangerGoesOn, safetyOf, safetyText, type SafetyKind } from './safety.ts';
 import { TEXTS } from './replies.ts';
 import { missesForgotten, parseState } from './dialogue.ts';
 
@@ -484,7 +484,7 @@ export class BotResponder {
     }
     if (a.handover && !this.#handedOver.has(id)) await this.#queue(id, a.handover.reason === 'complaint' ? QUEUE_PRIORITY.complaint : QUEUE_PRIORITY.normal);
     // A danger told on the way to a person: what the buyer says of it in the queue is told the advice again.
-    const danger = a.handover?.reason === 'complaint' ? safetyOf(text) : undefined;
+    const danger = a.handover?.reason === 'complaint' ? (a.replies.map((r) => adviceKind(r.text)).find((k) => k !== undefined) ?? safetyOf(text)) : undefined;
     if (danger) this.#markSafety(id, danger);
     await saved;
   }

@@ -8,7 +8,8 @@
 import { GAS_LEAK, hazardOf, reportsDanger, SAFETY_SIGN, type Hazard } from './dialogue.ts';
 import { healthAsked } from './nlu/health.ts';
 import { MAX_UTTERANCE, normalize } from './nlu/index.ts';
-import type { Texts } from './replies.ts';
+import { TEXTS, type Texts } from './replies.ts';
+import { foldTraditional } from './lexicon/index.ts';
 
 export type SafetyKind = 'device' | 'gas' | Hazard | 'emergency' | 'reaction' | 'pet';
 
@@ -46,4 +47,15 @@ export function safetyText(t: Texts, kind: SafetyKind): string {
   if (kind === 'device') return t.safetyFirst;
   if (kind === 'fall' || kind === 'injury') return t.hazardFirst[kind];
   return kind === 'emergency' ? t.healthEmergency : kind === 'reaction' ? t.healthReaction : t.healthPet;
+}
+
+const KINDS: readonly SafetyKind[] = ['device', 'gas', 'fall', 'injury', 'emergency', 'reaction', 'pet'];
+let advice: Map<string, SafetyKind> | undefined;
+/**
+ * The danger a robot reply advised on, when it is one of the safety texts (in either script): the turn's own reading, whatever
+ * words led to it ("omg the zojirushi just sparked at the plug…": the reply gave the advice, the queue's reading of the text did not).
+ */
+export function adviceKind(reply: string): SafetyKind | undefined {
+  advice ??= new Map(KINDS.flatMap((k) => (['zh', 'en'] as const).map((l) => [foldTraditional(safetyText(TEXTS[l], k)), k] as const)));
+  return advice.get(foldTraditional(reply));
 }

@@ -516,6 +516,12 @@ for (const f of SQL_FACTORIES) {
         await ask(p, '会不会炸啊 家里还有猫', 1000);
         const said = (await texts(s, conversations, p, id)).filter((m) => m.startsWith('bot:'));
         assert.deepEqual(said, [`bot:${TEXTS.zh.safetyFirst}`, `bot:${TEXTS.zh.safetyFirst}`, `bot:${TEXTS.zh.queuedKept}`, `bot:${TEXTS.zh.safetyFirst}`], 'told again, a statement in a burst kept, a question told at once');
+        // The robot's own advice marks the danger, whatever the words were (a Vancouver shop: a reading the queue did not share).
+        const v = buyer('buyer_r_plug');
+        const plug = (await conversations.send(v, say('鼓起来了 我的插头那个'))).ack.conversationId;
+        await bot.idle();
+        await ask(v, 'its unplugged now but the outlet is black, should i call someone??', 1000);
+        assert.equal((await texts(s, conversations, v, plug)).at(-1), `bot:${TEXTS.en.safetyFirst}`);
         // A danger first told in the queue: the advice (gas: the valve, air, the gas company), and ahead of the plain hand-overs.
         const q = buyer('buyer_r_gas');
         const gas = (await conversations.send(q, say('转人工'))).ack.conversationId;
