@@ -38,7 +38,7 @@ export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
  * though it reports nothing new by itself.
  */
 const DANGER_GOES_ON =
-  /炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|烟|烫|火|漏气|煤气|燃气|孩子|小孩|宝宝|老人|掉下|砸|晃|风|血|还在|又|更|怎么办|咋整|咋办|要不要|(?<![a-z])(?:smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|still|again|worse|sleepy|drowsy|what (?:do|should) i do|should i)(?![a-z])/i;
+  /炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|味|燶|焦|黑|烟|烫|火|漏气|煤气|燃气|孩子|小孩|小朋友|宝宝|老人|掉下|砸|晃|风|血|还在|又|更|怎么办|咋整|咋办|要不要|使唔使|点算|911|119|120|999|(?<![a-z])(?:smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|still|again|worse|sleepy|drowsy|black|electrician|call someone|what (?:do|should) i do|should i)(?![a-z])/i;
 export const dangerGoesOn = (text: string): boolean => DANGER_GOES_ON.test(text.slice(0, MAX_UTTERANCE).normalize('NFKC').toLowerCase());
 
 /** The advice for a kind of danger, in the buyer's language. */

@@ -40,4 +40,6 @@ test('dangers and reactions read in the words buyers used; worries beforehand an
   assert.ok(dangerGoesOn('现在放阳台地上了 会不会炸啊 家里有小孩'));
   assert.ok(dangerGoesOn('有人吗 电池还在冒味'));
   assert.ok(!dangerGoesOn('几点有人上班'));
+  // A Vancouver shop: a Cantonese follow-up on a scorched outlet.
+  assert.ok(dangerGoesOn('個插蘇燶咗黑晒 仲有陣味 使唔使叫electrician定係打911？'));
 });
