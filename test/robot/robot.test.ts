@@ -9584,3 +9584,12 @@ test('another size of a paid pre-order whose rule allows no cancelling: that rul
   assert.match(r, /PRE-1[\s\S]*付款后不支持无理由取消[\s\S]*人工/);
   assert.doesNotMatch(r, /取消后重新下单/);
 });
+
+// Found from outside (thirty-eighth session, a Vancouver shop): "嗰把刀" lost to a misremembered Tuesday, the rice cooker told instead.
+test('a knife named outranks a weekday that picks another order', async () => {
+  const cooker = order({ orderId: 'VK-1', status: 'delivered', createdAt: '2024-11-19T10:00:00+08:00', items: [{ sku: 'R', title: 'Zojirushi Micom Rice Cooker 5.5 cup', quantity: 1, price: '299.00' }] });
+  const knife = order({ orderId: 'VK-2', status: 'shipped', createdAt: '2024-11-26T10:00:00+08:00', items: [{ sku: 'K', title: 'Tojiro DP Gyuto Chef Knife 210mm', quantity: 1, price: '159.00' }] });
+  const r = textOf(await conversation(robotWith({ orders: [cooker, knife], logistics: [logistics({ orderId: 'VK-2' })] }))('我上个礼拜二买的那把刀几时到'));
+  assert.match(r, /VK-2/);
+  assert.doesNotMatch(r, /VK-1/);
+});
