@@ -972,3 +972,10 @@ test('an agent asked for by name is a request for a person; a sample or a receip
   assert.equal((await ask('都不是 帮我找小雅')).handover?.reason, 'requested');
   assert.equal((await ask('帮我找小样')).handover, undefined);
 });
+
+// A Vancouver shop (thirty-eighth session): the buyer's own rudeness apologised for was a complaint, moved up the queue.
+test('"sorry for being rude earlier" is no complaint', () => {
+  const nlu = createNlu();
+  assert.notEqual(nlu.understand('k thanks. sorry for being rude earlier, long week').intent, 'complaint');
+  assert.equal(nlu.understand('your staff were so rude').intent, 'complaint');
+});
