@@ -1395,7 +1395,7 @@ const REQUEST_WORDS = /退款|退货|换货|售后|(?<![a-z])(?:refund|return|ex
  * "when will the W33 ship"): the exchange's progress, not the original parcel (found from outside:
  * "already delivered").
  */
-const REPLACEMENT = /换(?:成|的)?\s*(?:\d{1,3}|[smlx]{1,3}|大一|小一)\s*(?:码|号)|换的(?:新的|那个|那双|那件)|新的那(?:双|件|个|条)|(?<![a-z])(?:the new (?:size|pair|ones?|jeans|shoes|sneakers|dress|jacket)|replacement|new size)(?![a-z])/;
+const REPLACEMENT = /换(?:成|的)?\s*(?:\d{1,3}|[smlx]{1,3}|大一|小一)\s*(?:码|号)|新的\s*(?:\d{1,3}|[smlx]{1,3})\s*(?:码|号)|换的(?:新的|那个|那双|那件)|新的那(?:双|件|个|条)|(?<![a-z])(?:the new (?:size|pair|ones?|jeans|shoes|sneakers|dress|jacket)|replacement|new size)(?![a-z])/;
 /**
  * "新的N20什么时候发给我", "the new shade": the exchange's goods only right after an after-sales
  * answer; else a new colour in stock or another order (found in review: "新颜色什么时候上架").
@@ -5610,16 +5610,27 @@ function newestListedWith(ctx: Ctx, latest: ReadonlyMap<string, Aftersale>): str
 }
 
 /** The goods already sent back ("我已经寄回了", "I sent it back"), not asked how to ("怎么寄回"). */
-const SENT_BACK_DONE = /已经?寄回|寄回了|寄回去了|退回去了|寄过去了|寄出去了|寄走了|已寄出|(?<![a-z])(?:i (?:have |already |just )?(?:sent|shipped|mailed|posted) (?:[a-z0-9]+ ){0,3}back|dropped (?:it|them) off)(?![a-z])/;
+// Collected by the courier too ("我今天已经让快递上门取走了": a Hangzhou shop, thirty-eighth session, told to book a pickup five times).
+const SENT_BACK_DONE = /已经?寄回|寄回了|寄回去了|退回去了|寄过去了|寄出去了|寄走了|已寄出|(?:快递|小哥|师傅)[^，,。？?]{0,6}(?:取走了|收走了|拿走了)|上门取(?:走|件)了|(?<![a-z])(?:i (?:have |already |just )?(?:sent|shipped|mailed|posted) (?:[a-z0-9]+ ){0,3}back|dropped (?:it|them) off|(?:courier|driver|ups|fedex|usps) (?:already |just )?(?:picked|collected) (?:it|them) up)(?![a-z])/;
 /** Asked whether to send it back ("退货是要我寄回去了吗", "是不是该寄过去了"): not sent yet. */
 const SEND_BACK_ASKED = /吗|[?？]|是不是|要不要|该|需要|(?<![a-z])(?:should|do i|shall i)(?![a-z])/;
 // Read sentence by sentence (a comma keeps a question with its clause: "所以现在是要我寄回去了，对吗？"): "换货的耳机你们收到了吗？我星期五用J&T寄回去了" asks whether it came and says it was sent (found from outside: "please send it back").
 const saysSentBack = (n: string): boolean => n.split(/(?<=[?？。.!！;；])/).some((c) => SENT_BACK_DONE.test(c) && !SEND_BACK_ASKED.test(c));
+const REPLACEMENT_ASKED = new RegExp(`${REPLACEMENT.source}|${REPLACEMENT_ON_TOPIC.source}|新的[^，,。]{0,6}(?:什么时候|啥时候|几时|多久)|(?:什么时候|啥时候|几时)[^，,。]{0,6}(?:新的|换的)`);
+/** When an exchange's new item goes out: the shop's own word on it when its confident entry says it, else the usual order of things. */
+function replacementHint(ctx: Ctx): string {
+  const hit = confidentFaq(ctx);
+  const own = hit && /换/.test(foldTraditional(hit.entry.answer)) && /寄出|发出|寄给|发给|(?<![a-z])(?:send|ship)/i.test(foldTraditional(hit.entry.answer)) ? hit.entry.answer : undefined;
+  return own ?? ctx.t.replacementHint;
+}
 function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
   const order = ctx.orders?.find((o) => o.orderId === a.orderId);
   // Said to be sent back already ("我已经寄回了", a return waybill given before): no "please send it back" again (found from outside).
   const sent = hintOf(a) === 'approved_goods' && (saysSentBack(ctx.r.u.normalized) || ctx.state.sentBack === a.aftersaleId);
   const hintKey = sent ? 'returning' : hintOf(a);
+  // The new item of an exchange asked after ("换的M码啥时候能寄给我"): when it goes out, not how to send the old one back again
+  // (a Hangzhou shop, thirty-eighth session: five times).
+  const replacement = a.type === 'exchange' && (hintKey === 'approved_goods' || hintKey === 'returning') && REPLACEMENT_ASKED.test(ctx.r.u.normalized) ? replacementHint(ctx) : undefined;
   const late = overdueDays(ctx, a);
   const reason = shownReason(a);
   const text = ctx.t.aftersale({
@@ -5632,7 +5643,7 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
     // request moves no money either: "amount to be confirmed on review" of a rejected return (found from outside).
     goods: a.type === 'exchange' || (a.amount === undefined && (a.status === 'rejected' || a.status === 'closed')),
     ...(reason ? { reason } : {}),
-    hint: late !== undefined ? ctx.t.aftersaleLate(late) : (shopRefundTime(ctx, a, hintKey) ?? shopReviewTime(ctx, hintKey) ?? shopReturnWay(ctx, hintKey) ?? (a.type !== 'exchange' && ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.moneyHint[hintKey as keyof Texts['moneyHint']] : undefined) ?? ctx.t.aftersaleHint[hintKey]),
+    hint: late !== undefined ? ctx.t.aftersaleLate(late) : (replacement ?? shopRefundTime(ctx, a, hintKey) ?? shopReviewTime(ctx, hintKey) ?? shopReturnWay(ctx, hintKey) ?? (a.type !== 'exchange' && ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.moneyHint[hintKey as keyof Texts['moneyHint']] : undefined) ?? ctx.t.aftersaleHint[hintKey]),
   });
   return reply(text, aftersaleCard(a, order?.currency));
 }

@@ -200,6 +200,8 @@ export interface Texts {
   aftersaleHint: Record<'requested' | 'requested_goods' | 'approved_refund' | 'approved_goods' | 'rejected' | 'returning' | 'refunded' | 'closed', string>;
   /** Asked when or where the money goes ("是退到微信还是银行卡", "when do I get my money"), before it is paid. */
   moneyHint: Partial<Record<'requested_goods' | 'approved_refund' | 'approved_goods' | 'returning', string>>;
+  /** When an exchange's new item goes out, when the shop says nothing of its own. */
+  replacementHint: string;
   /** A request waiting on the shop longer than its hint promises. */
   aftersaleLate(days: number): string;
   /** The buyer says it is late or has not come, though it is within its promise by our clock. */
@@ -463,6 +465,7 @@ const zh: Texts = {
     approved_goods: '请按售后页面的地址寄回商品，并填写运单号；仓库签收后处理，款项原路退回您付款的账户。',
     returning: '仓库签收后 1-3 个工作日内处理，之后款项原路退回您付款的账户，一般 1-3 个工作日到账。',
   },
+  replacementHint: '换货的新商品会在仓库收到您寄回的商品后寄出，寄出后在售后页面可以查到新的运单号。',
   withdrawHow: '售后申请可以在对应订单的售后详情页点“撤销申请”自行撤销；商品已经寄回的，需要人工客服和仓库协调。需要为您转接人工客服处理吗？',
   withdrawRequest: (p) =>
     p.settled
@@ -738,6 +741,7 @@ const en: Texts = {
     approved_goods: 'Please ship the item to the address on the after-sales page and enter the tracking number; once it is back at the warehouse, the money goes back the way you paid (card, wallet or balance).',
     returning: 'We process it within 1-3 business days after the warehouse receives it; the money then goes back the way you paid (card, wallet or balance), usually within 1-3 business days.',
   },
+  replacementHint: 'The new item goes out once the warehouse receives the one you sent back; its tracking number shows on the after-sales page once it ships.',
   withdrawHow: 'You can withdraw a request yourself on the order\'s after-sales page ("Withdraw request"); if the item is already on its way back, an agent needs to arrange it with the warehouse. Shall I get a human agent for you?',
   withdrawRequest: (p) =>
     p.settled

@@ -9593,3 +9593,15 @@ test('a knife named outranks a weekday that picks another order', async () => {
   assert.match(r, /VK-2/);
   assert.doesNotMatch(r, /VK-1/);
 });
+
+// Found from outside (thirty-eighth session, a Hangzhou shop): an approved exchange's new size asked five ways, told to book a pickup each time.
+test('the new item of an exchange asked after is told when it goes out, also once the courier took the old one', async () => {
+  const tee = order({ orderId: 'EX-1', status: 'delivered' });
+  const ex = aftersale({ aftersaleId: 'X1', orderId: 'EX-1', type: 'exchange', status: 'approved' });
+  const say = conversation(robotWith({ orders: [tee], aftersales: [ex] }));
+  for (const text of ['换的M码啥时候能寄给我', '我问的是新的啥时候发给我！！！', '我今天已经让快递上门取走了 新的M码啥时候发']) {
+    const r = textOf(await say(text));
+    assert.match(r, /仓库收到您寄回的商品后寄出/, text);
+    assert.doesNotMatch(r, /请按售后页面的地址寄回商品/, text);
+  }
+});
