@@ -459,11 +459,6 @@ function startBacklogGauge(conversations: ConversationService, metrics: Metrics,
   return () => clearInterval(timer);
 }
 
-/**
- * Sensitive words on the message path: a buyer's abusive words are masked before storage (and so
- * before agents see them); an agent's message with prohibited words or off-platform contacts is
- * refused, so the agent can rephrase and the buyer never gets a silently altered text.
- */
 /** Every contact of the agent's text is one the buyer typed in the conversation (compared without case, spaces and dashes). */
 async function saidByBuyer(matches: readonly { text: string }[], buyerTexts: () => Promise<string[]>): Promise<boolean> {
   const fold = (t: string) => t.toLowerCase().replace(/[\s\-–—()（）]/g, '');
@@ -471,6 +466,12 @@ async function saidByBuyer(matches: readonly { text: string }[], buyerTexts: () 
   return matches.every((m) => fold(m.text).length >= 5 && said.includes(fold(m.text)));
 }
 
+/**
+ * Sensitive words on the message path: a buyer's abusive words are masked before storage (and so
+ * before agents see them); an agent's message with prohibited words or off-platform contacts is
+ * refused, so the agent can rephrase and the buyer never gets a silently altered text. A contact
+ * the buyer typed in the conversation, said back, is no way off the platform.
+ */
 function contentPolicy(filters: FilterCache, allowedHosts: readonly string[]): ContentPolicy {
   return {
     async inbound(shopId, role, content, buyerTexts) {

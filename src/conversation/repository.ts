@@ -437,7 +437,7 @@ export interface ListedConversation extends ConversationRow {
 
 export async function listConversations(
   db: Db,
-  filter: { shopId?: string; buyerId?: string; agentId?: string; state?: ConversationState; limit: number; before?: Date },
+  filter: { shopId?: string; buyerId?: string; agentId?: string; state?: ConversationState; limit: number; before?: Date; queueOrder?: boolean },
 ): Promise<ListedConversation[]> {
   let q = db.selectFrom('conversations').select([...CONV_COLS, 'priority', 'queued_at']);
   if (filter.shopId) q = q.where('shop_id', '=', filter.shopId);
@@ -447,7 +447,8 @@ export async function listConversations(
   if (filter.before) q = q.where('updated_at', '<', filter.before);
   // The queue in the order routing serves it (priority, then time in the queue): an agent reading it saw a gas leak among the
   // plain hand-overs, by last change (a Nanjing shop, thirty-eighth session).
-  const ordered = filter.state === 'queued' ? q.orderBy('priority', 'desc').orderBy('queued_at').orderBy('id') : q.orderBy('updated_at', 'desc');
+  // Only a first page: `before` pages by last change, and an order by queue standing would repeat or skip rows (found in review).
+  const ordered = filter.queueOrder && filter.state === 'queued' && !filter.before ? q.orderBy('priority', 'desc').orderBy('queued_at').orderBy('id') : q.orderBy('updated_at', 'desc');
   const rows = await ordered.limit(filter.limit).execute();
   return rows.map((r) => ({ ...toConversation(r), priority: Number(r.priority ?? 0), queuedAt: r.queued_at ?? null }));
 }

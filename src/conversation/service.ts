@@ -369,7 +369,7 @@ export class ConversationService {
     const { mine, buyerId, ...filter } = opts;
     if (isStaff(p)) {
       if (!p.shopId) throw noShop();
-      return repo.listConversations(this.#sql.db, { shopId: p.shopId, ...filter, ...(mine ? { agentId: p.userId } : {}), ...(buyerId ? { buyerId } : {}) });
+      return repo.listConversations(this.#sql.db, { shopId: p.shopId, ...filter, queueOrder: true, ...(mine ? { agentId: p.userId } : {}), ...(buyerId ? { buyerId } : {}) });
     }
     if (p.roles.has('customer')) return repo.listConversations(this.#sql.db, { buyerId: p.userId, ...filter });
     throw new KefuError('FORBIDDEN', 'no role that can list conversations');

@@ -97,16 +97,16 @@ const ADDRESS = /[省市区县镇].{0,12}?[路街道巷弄].{0,8}?\d+\s*号/;
 /** The buyer's name, or their surname with a title ("张先生"). */
 const namesBuyer = (answer: string, name: string) => (name.length >= 2 && answer.includes(name)) || ['先生', '女士', '小姐'].some((title) => answer.includes(`${name[0]}${title}`));
 /**
+ * This buyer's own data read out ("我查了一下，11月30日那笔电池订单…", "I looked at your Niacinamide return", "多扣的958元", "I'm
+ * making a one-time exception": three shops, thirty-eighth session, suggested as every buyer's answer).
+ */
+const ABOUT_THIS_BUYER = /我(?:这边)?(?:查|看|核实|核对)了(?:一下|下)|查到(?:您|你)的|(?:您|你)(?:那|这)笔|那笔[^，,。]{0,10}(?:订单|钱|款)|多扣的|(?<![a-z])(?:i (?:looked|checked) (?:at |into |on )?your|i'?m making (?:a|an) (?:one-time |one time )?exception|(?:will|i'?ll) refund (?:the |your )?\$?\d)/i;
+/**
  * Something done for this buyer ("已为您补发新卡密…原退款申请我们会关闭", "I've refunded your order"):
  * a promise to every buyer as an FAQ answer (found from outside).
  */
 // "…红油的退款我已经审核通过了，清油底料给您补发一袋", "您寄乌鲁木齐的礼盒我已经联系圆通核实了…今天会安排发出" (a Chengdu shop,
 // thirty-sixth session: both suggested as every buyer's answer).
-/**
- * This buyer's own data read out ("我查了一下，11月30日那笔电池订单…", "I looked at your Niacinamide return", "多扣的958元", "I'm
- * making a one-time exception": three shops, thirty-eighth session, suggested as every buyer's answer).
- */
-const ABOUT_THIS_BUYER = /我(?:这边)?(?:查|看|核实|核对)了(?:一下|下)|查到(?:您|你)的|(?:您|你)(?:那|这)笔|那笔[^，,。]{0,10}(?:订单|钱|款)|多扣的|(?<![a-z])(?:i (?:looked|checked) (?:at |into |on )?your|i'?m making (?:a|an) (?:one-time |one time )?exception|(?:will|i'?ll) refund (?:the |your )?\$?\d)/i;
 const DONE_FOR_BUYER = /(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为|给|帮)(?:您|你)(?:补发|重发|退款|退了|关闭|取消|修改|改了|改好|处理|申请|登记|换好|开好|开具|发货|发出)|(?:给|为)(?:您|你)(?:补发|重发|补寄|重寄|退|换)(?:了|一|个|件|袋|盒|份)|我(?:这边|们)?(?:已经?|刚刚?)(?:帮您|给您|为您)?(?:审核|联系|核实|安排|登记|备注|催)|(?:您|你)(?:寄|买|下单|拍)的[^，,。]{1,12}(?:我|已经|会|今天|明天)|原(?:退款)?申请(?:我们)?(?:会|将)关闭|(?:您|你)的(?:退款|申请|订单)(?:我们)?已经?(?:关闭|取消)|(?<![a-z])(?:i'?ve|i have|we'?ve|we have) (?:just )?(?:sent|resent|issued|refunded|cancell?ed|closed|changed|updated|replaced|processed|added|arranged|booked|credited|rescheduled|reordered)|your (?:refund|request|order) has been (?:processed|refunded|cancell?ed|closed)(?![a-z])/i;
 /**
  * A reply that greets someone by name ("Hi Aoife, Sam from Hearth & Leaf here…", "Dear Mr Le Brocq"): written to one
@@ -119,7 +119,7 @@ const GREETS_BY_NAME = /^\s*(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya|[Hh]ola|[Bb]onjour|
 // And the titles of everyday China ("陈同学您好", "赵大爷您好", "张总您好", "赵师傅您好", "小于您好", "冰冰！人先离远点…": three shops,
 // thirty-eighth session): a name or a title, then a greeting or an exclamation, opening the reply.
 const GREETS_BY_NAME_ZH =
-  /^\s*(?:\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|老板|老闆|姐|哥|同学|大爷|大妈|阿姨|叔叔|叔|总|师傅|老师|经理|姐姐|哥哥|妹子|宝)(?:您好|你好|[，,！!])|(?:小|老)\p{Script=Han}(?:您好|你好)|(\p{Script=Han})\1[！!])/u;
+  /^\s*(?:\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|老板|老闆|姐|哥|同学|大爷|大妈|阿姨|叔叔|叔|总|师傅|老师|经理|姐姐|哥哥|妹子)(?:您好|你好|[，,！!])|(?:小|老)\p{Script=Han}(?:您好|你好)|(?!亲亲|哈哈|嗯嗯|好好)(\p{Script=Han})\1[！!])/u;
 // Read in simplified characters too: "幫您退款", "補寄" (the same Taipei shop).
 const personalAnswer = (answer: string, buyerName: string | null) => {
   const a = foldTraditional(answer);

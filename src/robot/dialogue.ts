@@ -988,7 +988,7 @@ function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInpu
   const r = resolve(state, u, input.text, input.langHint);
   // Said to be about someone else's purchase or none of theirs: the shop's FAQ, as for a buyer with no orders.
   // Read as the text says, not as a follow-up of the buyer's request just told ("我闺蜜在三亚…发海南得几天啊" after an exchange's status).
-  if (NOT_MINE.test(r.u.normalized) && !orderReference(r) && (isDataIntent(r.intent) || r.intent === 'unknown')) {
+  if (NOT_MINE.test(r.u.normalized) && !MINE_AFTER_ALL.test(r.u.normalized) && !orderReference(r) && (isDataIntent(r.intent) || r.intent === 'unknown')) {
     const own = r.u.intent;
     return isDataIntent(own) && own !== 'aftersale_progress' ? { lang: r.lang, u: r.u, intent: own, notMine: true } : { lang: r.lang, u: r.u, intent: 'faq' };
   }
@@ -1005,7 +1005,9 @@ function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInpu
  * "我闺蜜在三亚 也想整一件 发海南得几天啊", "旧羽绒服洗完了…": a Harbin shop, thirty-eighth session, told her own parcel four times).
  */
 const NOT_MINE =
-  /不是我的(?:单|订单)|给别人买|帮(?:朋友|别人|同事)问|(?:跟|和|与)(?:我的)?(?:订单|单子)(?:没|无)(?:关系|关)|不是问(?:我的)?(?:订单|单子)|(?:闺蜜|朋友|同事|我妈|我爸|我姐|我哥|我妹|我弟|亲戚|家里人)(?:在[^，,。？?\s]{0,6})?(?:也想|想买|要买|也要)|旧(?:的)?(?:羽绒服|衣服|外套|鞋子?|靴子)|(?:^|[,.!]\s*|(?:it'?s|its|this is|that'?s|thats) )not (?:about )?my order(?![a-z])/;
+  /不是我的(?:单|订单)|给别人买|帮(?:朋友|别人|同事)问|(?:跟|和|与)(?:我的)?(?:订单|单子)(?:没|无)(?:关系|关)|不是问(?:我的)?(?:订单|单子)|(?:闺蜜|朋友|同事|我妈|我爸|我姐|我哥|我妹|我弟|亲戚|家里人)(?:在[^，,。？?\s]{0,6})?(?:也想|想买|要买|也要)|(?:^|[,.!]\s*|(?:it'?s|its|this is|that'?s|thats) )not (?:about )?my order(?![a-z])/;
+/** Said of a parcel sent wrong, or with the buyer's own asked after it ("这不是我的订单，快递送错了，我的呢": found in review). */
+const MINE_AFTER_ALL = /送错|发错|寄错|我的(?:呢|什么时候|啥时候|几时|到哪)|(?<![a-z])(?:wrong (?:parcel|package|item|address)|where(?:'s| is) mine|mine)(?![a-z])/;
 
 /** The number and only courtesy around it ("TA10228", "its TA10228", "TA10228 pls", "订单号TA10228 谢谢"). */
 const numberWithCourtesy = (text: string, id: string): boolean =>
@@ -1305,13 +1307,13 @@ const NOT_GOODS_RECEIVED = /退|换|钱|款|售后|发票|(?<![a-z])(?:refund|re
 // (额 is 我): thirty-third session, four shops ("Great.", "not understood", "which order to cancel?").
 // "付好了 这次真付了😂" said again (a Hangzhou shop, thirty-fifth session: a miss, handed over).
 // "i just paid for the boots btw" (a Sydney shop, thirty-seventh session: the change of address was told).
-const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: for (?:it|them|that|(?:the|my) [a-z]+(?: [a-z]+)?))?(?: (?:now|already|it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?(?: btw)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我|已经|刚|付|支付))?(?:我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了(?:这次|这回)?(?:是)?真(?:的)?(?:付|支付)了|付好了|(?:额|我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)(?:哈|啊|哦|呀|嘛)?[\s，,。!！]*(?:刚付的|你(?:帮我)?(?:看看|看下|看一下|查查|查下|查一下)|帮我(?:看看|看下|看一下|查查|查下|查一下)|看看吧)(?:哈|啊|哦|呀|吧)?)[\s.!~。！?？]*$/;
+const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: for (?:it|them|that|(?:the|my) [a-z]+(?: [a-z]+)?))?(?: (?:now|already|it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?(?: btw)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我|已经|刚|付|支付))?(?:我)?(?:已经|刚刚?)?(?<![不没再想备上会要还])(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了(?:这次|这回)?(?:是)?真(?:的)?(?:付|支付)了|付好了|(?:额|我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)(?:哈|啊|哦|呀|嘛)?[\s，,。!！]*(?:刚付的|你(?:帮我)?(?:看看|看下|看一下|查查|查下|查一下)|帮我(?:看看|看下|看一下|查查|查下|查一下)|看看吧)(?:哈|啊|哦|呀|吧)?)[\s.!~。！?？]*$/;
 /**
  * A payment said done and asked whether it arrived ("我说我付好了 你帮我看下花椒那单到账没得", "付了钱 你们到账没": a Chengdu and a
  * Beijing shop, thirty-sixth session: read as a refund, "no after-sales request").
  */
 // Past a comma or two ("油烟机我刚刚付好了，用的国补，你看看到账没": a Nanjing shop, thirty-eighth session, "no after-sales request").
-const PAID_ARRIVED = /(?:付|支付)(?:款|钱)?(?:好|了|过|完)[^。？?]{0,24}(?:到账|收到)|到账[^，,。]{0,4}(?:没|吗)[^，,。]{0,12}(?:付|支付)(?:好|了|过|完)/;
+const PAID_ARRIVED = /(?:付|支付)(?:款|钱)?(?:好|了|过|完)(?:[^，,。？?]{0,20}(?:到账|收到)|[^。？?]{0,24}到账)|到账[^，,。]{0,4}(?:没|吗)[^，,。]{0,12}(?:付|支付)(?:好|了|过|完)/;
 const asksPaymentArrived = (n: string): boolean => PAID_ARRIVED.test(n) && !/退|售后/.test(n);
 const paidSaid = (n: string): boolean => PAID_NOW.test(n) || asksPaymentArrived(n);
 // Not an old completed order: only what a payment just made can be (found in review).
@@ -1322,15 +1324,18 @@ const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['
  * person first (four shops, thirty-eighth session: the order's status, "not sure", a list of return entries). Not a worry beforehand.
  */
 const DOUBLE_CHARGE =
-  /(?:扣|付|支付|收|划)(?:了|走)?(?:我)?(?:两次|两遍|两回|2次|二次|两笔|双份)|重复(?:扣款|扣费|扣钱|支付|付款|收费)|多扣了|(?<![a-z])(?:(?:charged?|billed|debited|deducted|taken) (?:me |my card )?(?:for it )?(?:twice|two times|2 times|double)|double[- ]?(?:charged|charging|charge|billed|billing|payment)|(?:two|2|duplicate|double) (?:pending )?(?:charges|payments|transactions|debits))(?![a-z])/;
-const CHARGE_WORRY = /会不会|会不会被|怕|担心|(?<![a-z])(?:will i|would i|could i|won'?t|in case|worried)(?![a-z])/;
+  /(?:扣|收|划)(?:了|走)?(?:我)?(?:两次|两遍|两回|2次|二次|两笔|双份)|(?:付|支付)了(?:两次|两遍|两回|两笔)|重复(?:扣款|扣费|扣钱|支付|付款|收费)|多扣了|(?<![a-z])(?:(?:charged?|billed|debited|deducted|taken) (?:me |my card )?(?:for it )?(?:twice|two times|2 times|double)|double[- ]?(?:charged|charging|charge|billed|billing)|(?:two|2|duplicate|double) (?:pending )?(?:charges|debits)|(?:shows?|see|there (?:are|were)|got) (?:two|2|duplicate|double) (?:pending )?(?:payments|transactions))(?![a-z])/;
+// A question or a failed payment ("买两件要付两次运费吗", "支付两次都失败了", "can i split it into two payments": found in review).
+const CHARGE_WORRY = /会不会|会不会被|怕|担心|吗|[?？]|失败|没成功|不成功|分期|(?<![a-z])(?:will i|would i|could i|can i|do you|won'?t|in case|worried|split|afterpay|installments?)(?![a-z])/;
 
 /** What an order of theirs came to ("我周二买的那一单 总共多少钱来着": a Nanjing shop, thirty-eighth session, "not sure"): its status says it. */
+// Not what is left to pay for free shipping ("这单再加多少钱能包邮": found in review).
+const ORDER_TOTAL_NOT = /再加|还差|包邮|凑/;
 const ORDER_TOTAL = /(?:那一?单|这一?单|那个订单|这个订单|我的订单|我买的|我下的|我拍的)[^，,。？?]{0,8}(?:总共|一共|合计|总价|实付|付了|花了)?多少钱|(?:总共|一共|合计|总价|实付|花了)多少钱来着|订单(?:总)?金额(?:是)?多少|(?<![a-z])(?:how much (?:was|did|is) my order|what did my order (?:come to|cost)|order total)(?![a-z])/;
 
 function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked' | 'doubleCharge'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
-  if (ORDER_TOTAL.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq')) return { intent: 'order_status' };
+  if (ORDER_TOTAL.test(u.normalized) && !ORDER_TOTAL_NOT.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq')) return { intent: 'order_status' };
   if (DOUBLE_CHARGE.test(u.normalized) && !CHARGE_WORRY.test(u.normalized)) return { intent: 'complaint', doubleCharge: true };
   if (state.focusOrderId && CHARGE_ASKED.test(u.normalized)) return { intent: 'order_status', chargeAsked: true };
   // Said again once told a payment takes minutes to show: a person checks it (a Sydney shop: the same answer twice).
@@ -1817,7 +1822,7 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
 // outside: a parcel card, then "not understood").
 /** Signs of danger whatever the goods: smoke, sparks, a swollen battery, a shock. */
 // A power bank or battery swollen or hot, in Cantonese too ("塊充電寶好似脹咗", "尿袋…好熱": a Guangzhou shop, thirty-fifth session, "not understood").
-export const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|(?:just |it )?sparked|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?smoke|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
+export const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?smoke|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot", "the charger very hot when charging": found from outside), not "火锅太烫", "爆炸款". */
 const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|贼烫|老烫|滚烫|烫得|发烫|烫手|过热|焦味|糊味|糊巴味|糊吧味|焦糊|烧焦|燶味|㶶味|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running|becomes?|became|becoming|turns?|turned|goes|went) (?:so |super |very |really |extremely |too |way too |crazy )?hot|(?:charger|power ?bank|battery|phone|adapter|plug|cable)(?:'s| is| was| gets| got)? (?:so|super|very|really|extremely|too|crazy|boiling|scorching|roasting|burning) hot(?! ?-?sell\w*| items?| products?| deals?| sales?| cakes)|too hot to (?:hold|touch)|(?:boiling|scorching|roasting) hot (?:when|while) (?:it )?charg\w*|(?:so|super|very|really|extremely|too|crazy) hot (?:when|while|during) (?:charg|using|in use|plugged)\w*|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
 const DEVICE = /充电|充着|充一下|充了|一充|充的时候|插着|插电|用的时候|用着|电池|充电宝|尿袋|叉电|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|饭煲|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|iphone|galaxy|pixel|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up)(?![a-z])/;
@@ -1833,10 +1838,10 @@ export const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡�
  * the broken-item entry alone). Not asked beforehand ("会不会掉下来", "is it safe").
  */
 export type Hazard = 'fall' | 'injury';
-const FALLING = /(?:外机|空调|支架|架子|挂架|柜子|书架|吊灯|吊柜|电视|置物架|镜子|搁板)[^，,。？?]{0,12}(?:晃|松了|松动|要掉|掉下|快掉|摇摇)|(?:怕|要|快|差点)掉下(?:来|去)[^，,。]{0,6}(?:砸|伤)|砸到人|(?<![a-z])(?:(?:about|going) to fall|falling (?:off|down)|came loose|(?:bracket|shelf|unit|mount|tv|cabinet)\b[^.?!]{0,20}\bwobbl\w*)(?![a-z])/;
-// A burn with blisters ("烫到手了…起了几个水泡 要去医院吗": a Vancouver shop, thirty-eighth session: "not sure").
-const INJURED = /(?:割|划|扎|刮|烫)(?:伤|破)了?|烫到(?:手|脚|脸|皮肤)|起了?(?:几个|好多|一些)?水泡|(?:手|脚|手指)[^，,。]{0,4}(?:流血|出血)|流了好多血|(?<![a-z])(?:cut (?:my|her|his|their) (?:finger|hand|foot|thumb|palm)|(?:is |was |started |keeps )?bleeding|burn(?:ed|t) (?:my|her|his) (?:hand|finger|arm|face))(?![a-z])/;
-const HAZARD_ASKED = /会不会|会掉吗|怕不怕|安全吗|正常吗|(?<![a-z])(?:will it|could it|is it safe|is (?:it|this|that) normal|how (?:do|to) (?:prevent|avoid))(?![a-z])/;
+const FALLING = /(?:外机|空调外机|支架|挂架|吊柜|吊灯|书架|电视架|电视支架|置物架|搁板)[^，,。？?]{0,12}(?:要掉|快掉|掉下|摇摇欲坠)|(?:怕|要|快|差点)掉下(?:来|去)[^，,。]{0,6}(?:砸|伤)|砸到人|(?<![a-z])(?:(?:unit|bracket|shelf|cabinet|tv|mount)\b[^.?!]{0,20}\b(?:about|going) to fall)(?![a-z])/;
+// A body hurt, not goods scratched ("屏幕划伤了", "包装割破了", "漆面起水泡", "the shirt is bleeding onto my whites": found in review).
+const INJURED = /(?:手|手指|手背|手掌|脚|腿|脸|胳膊|皮肤|孩子|宝宝)[^，,。]{0,6}(?:割|划|扎|刮|烫)(?:伤|破|到)|(?:割|划|扎|刮|烫)(?:伤|破|到)了?(?:我的?|孩子的?)?(?:手|手指|手背|脚|腿|脸|胳膊|皮肤)|(?:烫|烧)[^，,。]{0,8}起了?(?:几个|好多|一些)?水泡|(?:手|手指|伤口)[^，,。]{0,4}(?:流血|出血)|流了好多血|(?<![a-z])(?:cut (?:my|her|his|their) (?:finger|hand|foot|thumb|palm)|(?:finger|hand|cut|wound|foot) (?:is |was |started |keeps )?bleeding|burn(?:ed|t) (?:my|her|his) (?:hand|finger|arm|face))(?![a-z])/;
+const HAZARD_ASKED = /会不会|会掉吗|怕不怕|安全吗|正常吗|怎么(?:装|固定|弄)|(?<![a-z])(?:will it|could it|is it safe|is (?:it|this|that) normal|how (?:do|to|can i) (?:prevent|avoid|fix|mount|install))(?![a-z])/;
 export const hazardOf = (n: string): Hazard | undefined => (HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : undefined);
 
 // The goods in focus may be the device ("而且充一下就超燙" of the charger just told: found from outside, "not sure").
@@ -1872,7 +1877,7 @@ const ASKS_ABOUT_SPECIALIST = /吗|几点|时间|什么时候|多少|收费|要�
 const FOREIGN_MATTER = /(?:里面|里头|袋子?里|罐头?里|盒子?里|吃出|发现)(?:有|了|个|一只|一根|好多|几只)*(?:活)?(?:虫子|小虫|虫(?![草])|蛆|头发|毛发|异物|玻璃渣|碎玻璃|玻璃碴|铁丝|塑料片)|(?:长|生)虫了|(?<![a-z])(?:found (?:a |an |some )?(?:bug|insect|maggot|weevil|worm|hair(?! ?(?:clip|tie|band|pin|brush|dryer|bow|comb))|piece of (?:glass|plastic|metal))s?|(?:bugs|insects|maggots|weevils|worms) (?:in|crawling in) (?:the|my|it|this|your))(?![a-z])/;
 const FOREIGN_ASKED = /会不会|会长虫吗|怎么防|防虫|怕|[吗么嘛?？]|有没有|(?<![a-z])(?:will it|could it|how to (?:keep|prevent|stop)|prevent|does|do you|are there|is there|kill)(?![a-z])/;
 /** An agent asked for by a name of the usual shape (小雅, 阿豪, 小李): not 小样, 小票 or a size. */
-const NAMED_AGENT = /(?:帮我|给我|麻烦)?(?:找|叫|转给?|联系)(?:一下|下)?(?:客服)?(?:小|阿)(?![样票件号码份盒包瓶袋])\p{Script=Han}(?:姐|哥|妹)?(?=[\s，,。!！?？]|$)/u;
+const NAMED_AGENT = /(?:帮我|给我|麻烦)?(?:找|叫|转给?|联系)(?:一下|下)?(?:客服)?(?:小|阿)(?![样票件号码份盒包瓶袋的点一些])\p{Script=Han}(?:姐|哥|妹)?(?=[\s，,。!！?？]|$)/u;
 function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health' | 'declined'> | undefined {
   // "不用转人工啦 我只是说一下": no person wanted, said in the words that ask for one (found from outside).
   if ((u.intent === 'human' || u.intent === 'unknown') && declinesPerson(text)) return { intent: 'unknown', declined: 'human' };
@@ -1936,7 +1941,7 @@ const PEOPLE_HOURS = /(?:几点|什么时候|啥时候|到几点|几点到几点
 const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|somebody|a person|a real person|an agent|a human|one of you)(?! else)(?: (?:just|please|pls|actually))? (?:chase|do it|do this|do that|sort|fix|call|ring|contact|update|change|arrange|redeliver|resend|speak|talk|deal|look into(?! where| what| when| how))(?![a-z])|有(?:没有)?人能(?:帮|给)我(?:催|改|处理|弄|联系|打电话|安排|补发|重发)|找(?:个)?人(?:帮|给)我(?:催|改|处理|弄|联系)/;
 
 /** "can u call the driver pls", "帮我联系一下快递员": only a person can (found from outside: "not understood"). */
-const CALL_THE_COURIER = /(?<![a-z])(?:(?:can|could|would) (?:you|u|someone)|pls|please) (?:please |pls )?(?:call|ring|phone|contact|text|message) (?:the|my|your) (?:driver|courier|rider|delivery (?:guy|man|driver|person))(?![a-z])|(?:帮我|麻烦你?|你们?能不能|能不能帮我|可以帮我|可不可以帮我)(?:联系|联络|打电话给|打给|催)(?:一下)?(?:快递员|快递小哥|骑手|司机|送货员|配送员|派件员|派送员)|(?:帮我|麻烦你?|你|你们)?(?:跟|和|给|告诉)(?:送货的?)?(?:司机|师傅|快递员|快递小哥|送货员|配送员|骑手)(?:说|讲|带)(?:一声|一下|个话)?|(?:让|叫)(?:司机|快递员|送货员|师傅)(?:晚点|明天|下午|上午|\d{1,2}点)/;
+const CALL_THE_COURIER = /(?<![a-z])(?:(?:can|could|would) (?:you|u|someone)|pls|please) (?:please |pls )?(?:call|ring|phone|contact|text|message) (?:the|my|your) (?:driver|courier|rider|delivery (?:guy|man|driver|person))(?![a-z])|(?:帮我|麻烦你?|你们?能不能|能不能帮我|可以帮我|可不可以帮我)(?:联系|联络|打电话给|打给|催)(?:一下)?(?:快递员|快递小哥|骑手|司机|送货员|配送员|派件员|派送员)|(?:帮我|麻烦你?|请你?|你帮我|你们帮我|你去)(?:跟|和|给|告诉)(?:送货的?)?(?:司机|师傅|快递员|快递小哥|送货员|配送员|骑手)(?:说|讲|带)(?:一声|一下|个话)?|(?:让|叫)(?:司机|快递员|送货员|师傅)(?:晚点|明天|下午|上午|\d{1,2}点)/;
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
 // The request named first too, and "我不退了": "那我不退了 申请能撤销吗" (a Hangzhou shop, thirty-fifth session: read as a new refund).
 const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|申请(?:能|可以|可不可以|能不能)?(?:撤销|撤回)|(?<!商家|卖家|店家|你们|客服|平台)(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,6}(?:多久|到账|几天|运费|地址|怎么寄|影响|会不会|怎么回事|了吧))|(?:^|[，,\s]|算了|我)不(?:退|换)了(?!吗|[?？])|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return|exchange)(?: request| it| this| them)?(?: any ?more)?\s*[.!]*\s*$/;
@@ -3372,7 +3377,7 @@ function specAnswer(ctx: Ctx, o: Order): Outcome {
 }
 
 /** A rule that allows no cancelling ("预售订单付款后不支持无理由取消", "pre-orders can't be cancelled once paid"). */
-const NO_CANCEL = /(?:不支持|不能|不可以?|无法|不接受)[^，,。；;]{0,6}取消|取消[^，,。；;]{0,4}(?:不支持|不了|不行)|(?<![a-z])(?:can ?not|can'?t|cannot|no|not)\b[^.;]{0,20}\bcancel\w*/;
+const NO_CANCEL = /(?:不支持|不能|不可以?|无法|不接受)[^，,。；;]{0,6}取消|取消[^，,。；;]{0,4}(?:不支持|不了|不行)|(?<![a-z])(?:can ?not|can'?t|cannot|not able to|won'?t be able to)\b[^.;]{0,20}\bcancel\w*|non-?cancell?able/;
 
 function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, o: Order): Outcome {
   const next = { focusOrderId: o.orderId, topic: intent };

@@ -576,7 +576,7 @@ const en: Texts = {
   noted: 'Great. Message me any time if anything else comes up.',
   praised: 'Thank you, that means a lot! Enjoy your order, and message me any time.',
   etaShipped: { in_transit: (e) => `is in transit. ${e}`, pending: (e) => `has shipped and is waiting for the courier to pick it up. ${e}` },
-  gasFirst: "For safety, turn the gas off now (the stove, grill or heater, the main valve, or the tank's or canister's valve, and take a canister off), open the windows and doors, don't switch anything electrical on or off or light anything, and keep everyone away from it; if the smell stays, call your gas company or 911.",
+  gasFirst: "For safety, turn the gas off now (the stove, grill or heater, the main valve, or the tank's or canister's valve, and take a canister off), open the windows and doors, don't switch anything electrical on or off or light anything, and keep everyone away from it; if the smell stays, call your gas company or the emergency number (911 in the US, 999 in the UK, 119 in China).",
   returningThen: (e) => `It is processed once the warehouse receives it. ${e}`,
   handoverRequested: 'Sure, connecting you to a human agent now. Please hold on.',
   handoverComplaint: "I'm very sorry about your experience. I'm connecting you to a human agent with priority.",

@@ -285,10 +285,11 @@ export class BotResponder {
   #whileQueued(e: Stored): void {
     const content = e.message.content;
     const text = content.kind === 'text' ? (e.typedText ?? content.text) : undefined;
-    // A danger or an emergency is told what to do now, whoever is online: the person may come later (found in review).
-    const danger = text === undefined ? undefined : this.#dangerIn(e.conversationId, text);
-    if (danger) return void this.#chain(e.conversationId, () => this.#safetyFirst(e, text!, danger));
     const rest = text === undefined ? undefined : withdrawsHandover(text);
+    // A danger or an emergency is told what to do now, whoever is online: the person may come later (found in review). Not
+    // in a take-back ("已经不冒烟了 不用人工了": found in review): the robot answers what follows it.
+    const danger = text === undefined || rest !== undefined ? undefined : this.#dangerIn(e.conversationId, text);
+    if (danger) return void this.#chain(e.conversationId, () => this.#safetyFirst(e, text!, danger));
     // A plain no while the robot's own "did you mean …?" waits declines it; the buyer keeps the place (found in review).
     if (rest === '' && PLAIN_NO.test(text!.trim())) return void this.#chain(e.conversationId, () => this.#noInQueue(e, text!));
     if (rest !== undefined) return this.#withdraw(e, text!, rest);
@@ -406,6 +407,7 @@ export class BotResponder {
       });
       if (!moved) return false;
       this.#handedOver.delete(id);
+      this.#safetyTold.delete(id);
       // Read once: the script of the notice and the count of misses started again both come from it.
       const stored = await this.#readState(id).read.then(parseStored).catch(() => undefined);
       await this.#say(id, BOT_SENDER, { kind: 'text', text: inBuyersScript(TEXTS[detectLanguage(text).lang].handoverWithdrawn, text, stored, this.#inTaiwan(e.shopId)) }).catch(() => false);

@@ -18,7 +18,7 @@ export type SafetyKind = 'device' | 'gas' | Hazard | 'emergency' | 'reaction' | 
  * whole otherwise: found by CI, 37 ms of the event loop for a 3.5 KB one).
  */
 const SAFETY_WORD =
-  /烟|火|炸|烫|热|焦|糊|味|电|鼓|胀|漏|气|晃|松|掉|砸|伤|血|误|吞|吃|喝|药|毒|昏迷|抽搐|叫不醒|喘|过敏|红|疹|肿|痒|刺痛|吐|拉|(?<![a-z])(?:smok|fire|hot|burn|smell|gas|spark|shock|swell|swollen|bulg|explod|leak|swallow|ate|eaten|drank|got into|took|poison|breath|conscious|seizure|chest|wake|allerg|rash|hive|itch|sting|peel|vomit|diarrh|sick|fall|loose|wobbl|cut|bleed|burn)/i;
+  /烟|火|炸|烫|热|焦|糊|味|电|鼓|胀|漏|气|晃|松|掉|砸|伤|血|扎|割|划|破|泡|误|吞|吃|喝|药|毒|昏迷|抽搐|叫不醒|喘|过敏|红|疹|肿|痒|刺痛|吐|拉|(?<![a-z])(?:smok|fire|hot|burn|smell|gas|spark|shock|swell|swollen|bulg|explod|leak|swallow|ate|eaten|drank|got into|took|poison|breath|conscious|seizure|chest|wake|allerg|rash|hive|itch|sting|peel|vomit|diarrh|sick|fall|loose|wobbl|cut|bleed|burn|hiss|propane|valve|spark)/i;
 
 /** The danger a text reports or the help it needs now; undefined for anything else (a question of use, a worry beforehand). */
 export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
@@ -38,7 +38,7 @@ export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
  * though it reports nothing new by itself.
  */
 const DANGER_GOES_ON =
-  /炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|味|燶|焦|黑|烟|烫|火|漏气|煤气|燃气|孩子|小孩|小朋友|宝宝|老人|掉下|砸|晃|风|血|还在|又|更|怎么办|咋整|咋办|要不要|使唔使|点算|911|119|120|999|(?<![a-z])(?:smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|still|again|worse|sleepy|drowsy|black|electrician|call someone|what (?:do|should) i do|should i)(?![a-z])/i;
+  /炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|味|燶|焦|黑|烟|烫|火|漏气|煤气|燃气|孩子|小孩|小朋友|宝宝|老人|掉下|砸|晃|风|血|怎么办|咋整|咋办|使唔使|点算|911|119|120|999|(?<![a-z])(?:smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|worse|sleepy|drowsy|black|electrician|call someone|what (?:do|should) i do)(?![a-z])/i;
 export const dangerGoesOn = (text: string): boolean => DANGER_GOES_ON.test(text.slice(0, MAX_UTTERANCE).normalize('NFKC').toLowerCase());
 
 /** The advice for a kind of danger, in the buyer's language. */

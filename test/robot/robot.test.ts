@@ -5823,7 +5823,7 @@ describe('what the twenty-fourth session\'s later readings must not take (review
       assert.notEqual(healthAsked(normalize(t).text), 'reaction', t);
     }
     for (const text of ['新买的奶瓶闻到一股气味 正常吗', '衣服打开闻到很大的气味 能退吗', 'how do I check my stove for a gas leak before a trip?']) assert.notEqual((await conversation(robotWith({ orders: [earbuds] }))(text)).intent, 'complaint', text);
-    assert.match(textOf(await conversation(robotWith({ orders: [earbuds] }))('one canister is hissing a bit')), /canister's valve[\s\S]*gas company or 911/);
+    assert.match(textOf(await conversation(robotWith({ orders: [earbuds] }))('one canister is hissing a bit')), /canister's valve[\s\S]*gas company or the emergency number/);
   });
   test('到账 and 到期 are no arrival; a sale or a season is no place; taste praise with a complaint is the complaint', async () => {
     assert.notEqual((await conversation(robotWith({ orders: [earbuds], aftersales: [aftersale({ aftersaleId: 'A', orderId: EARBUDS })] }))('退款几点到账')).intent, 'delivery_estimate');
@@ -9604,4 +9604,18 @@ test('the new item of an exchange asked after is told when it goes out, also onc
     assert.match(r, /仓库收到您寄回的商品后寄出/, text);
     assert.doesNotMatch(r, /请按售后页面的地址寄回商品/, text);
   }
+});
+
+// Found in review (thirty-eighth session): the session's wider readings, held to what they were for.
+test('questions and statements near the new readings are not read as them', async () => {
+  const say = async (text: string, orders = [earbuds, tshirt]) => conversation(robotWith({ orders, logistics: [earbudsTrack, tshirtTrack] }))(text);
+  for (const text of ['买两件要付两次运费吗', '支付两次都失败了', 'can i split it into two payments', 'do you take 2 payments with afterpay']) {
+    assert.notEqual((await say(text)).handover?.reason, 'complaint', text);
+  }
+  for (const text of ['这不是我的订单，快递送错了，我的呢', '我朋友也要买一件同款，我的什么时候到']) assert.doesNotMatch(textOf(await say(text)), /没有查到您在本店的订单/, text);
+  const unpaid = order({ orderId: 'U-9', status: 'pending_payment' });
+  for (const text of ['不付了', '我不想付了', '准备付了']) assert.doesNotMatch(textOf(await say(text, [unpaid])), /几分钟内会更新/, text);
+  assert.notEqual((await say('我已经跟快递员说好了放门口')).handover?.reason, 'requested');
+  assert.notEqual((await say('帮我找小的')).handover?.reason, 'requested');
+  assert.notEqual((await say('这单再加多少钱能包邮')).intent, 'order_status');
 });

@@ -34,12 +34,25 @@ test('dangers and reactions read in the words buyers used; worries beforehand an
     ['ok called them, they said 4 magnesium caps is prob ok for her weight, just watch for diarrhea. she seems fine now', undefined],
     ['is the bha toner gonna make me purge? ngl scared of breaking out before my date friday', undefined],
     ['the shelf is a bit wobbly is that normal', undefined],
+    // Found in review: goods scratched, leaking dye, shaking pictures, a sole coming off, joy.
+    ['屏幕划伤了', undefined],
+    ['收到的时候表面刮伤了 能换吗', undefined],
+    ['包装割破了', undefined],
+    ['漆面起水泡了', undefined],
+    ['the red shirt is bleeding onto my whites', undefined],
+    ['the sole is falling off my boots', undefined],
+    ['电视画面一直晃', undefined],
+    ['置物架有点晃，怎么装稳一点', undefined],
+    ['this sparked so much joy, thank you', undefined],
+    ['手指被玻璃扎破了 流血了', 'injury'],
     ['我的快递到哪了', undefined],
   ];
   for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
   assert.ok(dangerGoesOn('现在放阳台地上了 会不会炸啊 家里有小孩'));
   assert.ok(dangerGoesOn('有人吗 电池还在冒味'));
   assert.ok(!dangerGoesOn('几点有人上班'));
+  // Small talk after the advice is no danger going on (found in review).
+  for (const t of ['客服还在吗？', 'should i send photos?', 'still waiting']) assert.ok(!dangerGoesOn(t), t);
   // A Vancouver shop: a Cantonese follow-up on a scorched outlet.
   assert.ok(dangerGoesOn('個插蘇燶咗黑晒 仲有陣味 使唔使叫electrician定係打911？'));
 });

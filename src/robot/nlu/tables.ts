@@ -560,7 +560,7 @@ export const ZH_PHRASES: readonly (readonly [string, string])[] = [
   // thirty-eighth session: "did you mean…?" for an alternate word for word). Said as the A-not-A question it is.
   // Minnan's 去 after a result ("绿豆饼收到都碎去了": a Xiamen shop, thirty-eighth session).
   ['碎去了', '碎了'], ['坏去了', '坏了'], ['破去了', '破了'], ['几工', '几天'],
-  ['阿要', '要不要'], ['阿有', '有没有'], ['阿能', '能不能'], ['阿是', '是不是'], ['阿会', '会不会'], ['阿可以', '可不可以'], ['阿曾', '有没有'], ['阿好', '好不好'], ['阿行', '行不行'], ['阿晓得', '知不知道'], ['啊晓得', '知不知道'],
+  ['阿要', '要不要'], ['阿有', '有没有'], ['阿能', '能不能'], ['阿是', '是不是'], ['阿会', '会不会'], ['阿可以', '可不可以'], ['阿曾', '有没有'], ['阿好', '好不好'], ['阿行', '行不行'], ['阿晓得', '知不知道'],
   ['快第', '快递'],
   // "尿布湿M号能穿到几斤" (found from outside, a baby shop): 尿不湿 as often typed.
   ['尿布湿', '尿不湿'],
