@@ -453,7 +453,7 @@ export async function listConversations(
   return rows.map((r) => ({ ...toConversation(r), priority: Number(r.priority ?? 0), queuedAt: r.queued_at ?? null }));
 }
 
-/** The buyer's latest texts in a conversation, newest first (at most `limit`). */
+/** The buyer's latest texts in a conversation, newest first (at most `limit`): for an agent's reply and routing's notices. */
 export async function lastCustomerTexts(db: Db, conversationId: string, limit = 20): Promise<string[]> {
   const r = await sql<{ text: string | null }>`select content->>'text' as text from messages
     where conversation_id = ${conversationId} and sender_role = 'customer' and content->>'kind' = 'text' order by seq desc limit ${limit}`.execute(db);

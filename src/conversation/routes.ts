@@ -14,9 +14,9 @@ import { CONVERSATION_STATES, MAX_PRINCIPAL_ID_CHARS, QUEUE_PRIORITY, SYNC_DEFAU
 import { content, sendFrame } from '../protocol/frames.ts';
 import { isoTime, lineString, parseInput, parseQuery, queryInt } from '../protocol/validation.ts';
 import type { ConversationRow, ListedConversation } from './repository.ts';
+import type { ConversationService } from './service.ts';
 
 type QueuePriority = keyof typeof QUEUE_PRIORITY;
-import type { ConversationService } from './service.ts';
 
 export interface ConversationRouteDeps {
   readonly conversations: ConversationService;

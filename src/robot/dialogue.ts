@@ -2887,13 +2887,14 @@ function returnWindow(ctx: Ctx, o: Order, policy: string): { reply: Reply; passe
   const n = o.status === 'delivered' ? returnDays(policy) : undefined;
   const scans = n === undefined ? [] : parcelsOf(ctx, o).filter((l) => l.status === 'delivered').map((l) => newestEvents(l)[0]?.time).filter((t): t is string => t !== undefined);
   const at = scans.sort().at(-1);
-  const from = at && localDate(at, ctx.tz);
-  if (n === undefined || !at || !from) return undefined;
-  const days = Math.round((Date.parse(localDay(ctx.input.now ?? new Date(), ctx.tz)) - Date.parse(from)) / DAY_MS);
-  const day = formatDay(at, ctx.lang, ctx.tz);
+  const atMs = at === undefined ? NaN : Date.parse(at);
+  if (n === undefined || !Number.isFinite(atMs)) return undefined;
+  // Counted in the shop's calendar, as a request's due day is (dueBy).
+  const days = calendarDaysBetween(atMs, (ctx.input.now ?? new Date()).getTime(), ctx.tz);
+  const day = formatDay(at!, ctx.lang, ctx.tz);
   if (days > n) return { reply: { text: ctx.t.returnWindow.passed(o.orderId, day, days, n) }, passed: true };
   if (days < 0) return undefined;
-  const until = formatDay(new Date(Date.parse(`${from}T12:00:00Z`) + n * DAY_MS).toISOString(), ctx.lang, 0);
+  const until = formatDay(new Date(endOfCalendarDay(atMs, n, ctx.tz) - HOUR_MS).toISOString(), ctx.lang, ctx.tz);
   return { reply: { text: ctx.t.returnWindow.open(o.orderId, day, until, n) }, passed: false };
 }
 

@@ -16,6 +16,7 @@ import type { Db, Tx } from '../storage/ports.ts';
 import { locks } from '../storage/keys.ts';
 import type { AgentStatus } from '../protocol/conversation.ts';
 import type { AvailableAgent, QueuedConversation } from './policy.ts';
+import { lastCustomerTexts } from '../conversation/index.ts';
 
 export interface AgentRow {
   shopId: string;
@@ -173,12 +174,8 @@ export async function lastSystemText(db: Db, conversationId: string): Promise<st
   return r.rows[0]?.text ?? undefined;
 }
 
-/** The buyer's latest text messages in the conversation (newest first, a few), for the language of a notice. */
-export async function lastBuyerTexts(db: Db, conversationId: string, limit = 5): Promise<string[]> {
-  const r = await sql<{ text: string | null }>`select content->>'text' as text from messages
-    where conversation_id = ${conversationId} and sender_role = 'customer' and content->>'kind' = 'text' order by seq desc limit ${limit}`.execute(db);
-  return r.rows.map((x) => x.text ?? '').filter(Boolean);
-}
+/** The buyer's latest text messages in the conversation (newest first, a few), for the language of a notice: the conversation's own query. */
+export const lastBuyerTexts = (db: Db, conversationId: string, limit = 5): Promise<string[]> => lastCustomerTexts(db, conversationId, limit);
 
 export async function resetMisses(db: Db, shopId: string, agentId: string): Promise<void> {
   await db.updateTable('agents').set({ missed_in_row: 0 }).where('shop_id', '=', shopId).where('agent_id', '=', agentId).where('missed_in_row', '>', 0).execute();
