@@ -1677,17 +1677,8 @@ describe('what the new follow-up rules must not catch', () => {
 });
 
 /** One conversation of a buyer with no orders with a shop of these FAQ entries. */
-function shopChat(shopId: string, entries: FaqEntry[]) {
-  const own = new FaqIndexProvider();
-  own.setEntries(shopId, entries);
-  const robot = createRobot({ dataSource: fakeDataSource({ orders: [], aftersales: [] }), faq: own, clock: () => NOW });
-  let state: unknown;
-  return async (text: string): Promise<RobotAnswer> => {
-    const r = await robot.answer({ shopId, userId: 'u-s', conversationId: `c-${shopId}`, text, state });
-    state = r.state;
-    return r;
-  };
-}
+/** A conversation with a shop of these FAQ entries and no orders. */
+const shopChat = (shopId: string, entries: FaqEntry[]) => shopChat2(shopId, entries, { orders: [], aftersales: [] }, 'u-s');
 
 // Found from outside (fifteenth session's tester, a pet-supplies shop of their own).
 describe('a yes or no said on the way to a question, and a miss after a miss', () => {
@@ -9445,13 +9436,14 @@ describe('a returns question of the buyer\'s own order: the days left to return,
   });
 });
 
-function shopChat2(shopId: string, entries: FaqEntry[], data: FakeData) {
+/** A conversation with a shop of these FAQ entries and this buyer data. */
+function shopChat2(shopId: string, entries: FaqEntry[], data: FakeData, userId = 'u-1001') {
   const own = new FaqIndexProvider();
   own.setEntries(shopId, entries);
   const robot = createRobot({ dataSource: fakeDataSource(data), faq: own, clock: () => NOW });
   let state: unknown;
   return async (text: string): Promise<RobotAnswer> => {
-    const r = await robot.answer({ shopId, userId: 'u-1001', conversationId: `c-${shopId}`, text, state });
+    const r = await robot.answer({ shopId, userId, conversationId: `c-${shopId}`, text, state });
     state = r.state;
     return r;
   };
