@@ -356,7 +356,7 @@ function columnsFor(patch: StatePatch) {
   switch (patch.state) {
     case 'queued':
       return patch.returned
-        ? { state: patch.state, agent_id: null, agent_name: null, priority: QUEUE_PRIORITY.returned, awaiting_reply_since: null, skip_agent_id: patch.returned.skipAgentId ?? null, queued_at: sql<Date>`coalesce(c.queued_at, now())` }
+        ? { state: patch.state, agent_id: null, agent_name: null, priority: sql<number>`greatest(c.priority, ${QUEUE_PRIORITY.returned})`, awaiting_reply_since: null, skip_agent_id: patch.returned.skipAgentId ?? null, queued_at: sql<Date>`coalesce(c.queued_at, now())` }
         : { state: patch.state, agent_id: null, agent_name: null, priority: patch.priority ?? QUEUE_PRIORITY.normal, queued_at: sql<Date>`clock_timestamp()`, handed_over_at: sql<Date>`coalesce(c.handed_over_at, now())`, skip_agent_id: null };
     case 'assigned':
       // Taken over straight from the robot, the conversation is handed over now (the shop's figures count it).

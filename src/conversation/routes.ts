@@ -10,13 +10,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Authorize, Role } from '../auth/index.ts';
-import { CONVERSATION_STATES, MAX_PRINCIPAL_ID_CHARS, QUEUE_PRIORITY, SYNC_DEFAULT_LIMIT, SYNC_MAX_LIMIT } from '../protocol/conversation.ts';
+import { CONVERSATION_STATES, MAX_PRINCIPAL_ID_CHARS, QUEUE_PRIORITY, SYNC_DEFAULT_LIMIT, type QueuePriority, SYNC_MAX_LIMIT } from '../protocol/conversation.ts';
 import { content, sendFrame } from '../protocol/frames.ts';
 import { isoTime, lineString, parseInput, parseQuery, queryInt } from '../protocol/validation.ts';
 import type { ConversationRow, ListedConversation } from './repository.ts';
 import type { ConversationService } from './service.ts';
-
-type QueuePriority = keyof typeof QUEUE_PRIORITY;
 
 export interface ConversationRouteDeps {
   readonly conversations: ConversationService;

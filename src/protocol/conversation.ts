@@ -41,5 +41,10 @@ export const SYNC_MAX_LIMIT = 500;
 export const AGENT_STATUSES = ['online', 'away', 'offline'] as const;
 export type AgentStatus = (typeof AGENT_STATUSES)[number];
 
-/** Queue priority: complaints go ahead of the rest, and conversations handed back go first. */
-export const QUEUE_PRIORITY = { normal: 0, complaint: 1, returned: 2 } as const;
+/**
+ * Queue priority: complaints go ahead of the rest, conversations handed back ahead of those, and a danger or a scam
+ * told (someone's body or money at risk now) first of all.
+ */
+export const QUEUE_PRIORITY = { normal: 0, complaint: 1, returned: 2, urgent: 3 } as const;
+/** A priority's name, as staff's queued list tells it (`queue.priority`). */
+export type QueuePriority = keyof typeof QUEUE_PRIORITY;

@@ -1837,12 +1837,50 @@ export const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡�
  * cracked… i cut my finger on it 🩸"): dangers no device's advice fits (two shops, thirty-eighth session: the delivery's tracking, and
  * the broken-item entry alone). Not asked beforehand ("会不会掉下来", "is it safe").
  */
-export type Hazard = 'fall' | 'injury';
+export type Hazard = 'fall' | 'injury' | 'cold' | 'air' | 'fraud' | 'spoiled';
 const FALLING = /(?:外机|空调外机|支架|挂架|吊柜|吊灯|书架|电视架|电视支架|置物架|搁板)[^，,。？?]{0,12}(?:要掉|快掉|掉下|摇摇欲坠)|(?:怕|要|快|差点)掉下(?:来|去)[^，,。]{0,6}(?:砸|伤)|砸到人|(?<![a-z])(?:(?:unit|bracket|shelf|cabinet|tv|mount)\b[^.?!]{0,20}\b(?:about|going) to fall)(?![a-z])/;
 // A body hurt, not goods scratched ("屏幕划伤了", "包装割破了", "漆面起水泡", "the shirt is bleeding onto my whites": found in review).
 const INJURED = /(?:手|手指|手背|手掌|脚|腿|脸|胳膊|皮肤|孩子|宝宝)[^，,。]{0,6}(?:割|划|扎|刮|烫)(?:伤|破|到)|(?:割|划|扎|刮|烫)(?:伤|破|到)了?(?:我的?|孩子的?)?(?:手|手指|手背|脚|腿|脸|胳膊|皮肤)|(?:烫|烧)[^，,。]{0,8}起了?(?:几个|好多|一些)?水泡|(?:手|手指|伤口)[^，,。]{0,4}(?:流血|出血)|流了好多血|(?<![a-z])(?:cut (?:my|her|his|their) (?:finger|hand|foot|thumb|palm)|(?:finger|hand|cut|wound|foot) (?:is |was |started |keeps )?bleeding|burn(?:ed|t) (?:my|her|his) (?:hand|finger|arm|face))(?![a-z])/;
 const HAZARD_ASKED = /会不会|会掉吗|怕不怕|安全吗|正常吗|怎么(?:装|固定|弄)|(?<![a-z])(?:will it|could it|is it safe|is (?:it|this|that) normal|how (?:do|to|can i) (?:prevent|avoid|fix|mount|install))(?![a-z])/;
-export const hazardOf = (n: string): Hazard | undefined => (HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : undefined);
+export const hazardOf = (n: string): Hazard | undefined =>
+  scamReported(n) ? 'fraud' : badAir(n) ? 'air' : spoiledEaten(n) ? 'spoiled' : HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : FROSTBITE.test(n) ? 'cold' : undefined;
+
+/**
+ * Dry ice on the skin ("冒白烟的干冰 俺小孙子拿手抓了 手指头都白了": a Qingdao seafood shop, thirty-ninth session, told it was kept):
+ * frostbite, warmed in warm water, not rubbed. Not asked beforehand ("干冰会不会冻伤手": HAZARD_ASKED).
+ */
+const FROSTBITE = /干冰[^。？?]{0,24}(?:冻伤|冻坏|冻到|粘住|黏住|粘在|发白|白了|发紫|紫了|起泡|水泡|没知觉|没有知觉|麻了)|(?:冻伤|手指头?(?:都)?(?:发白|白了|发紫|没知觉))[^。]{0,20}干冰|(?<![a-z])(?:dry ice\b[^.?!]{0,50}\b(?:burn(?:ed|t|s)?|frostbit\w*|blister\w*|stuck to (?:his|her|my|their)|turned white|went white|numb)|frostbit\w*\b[^.?!]{0,40}\bdry ice)(?![a-z])/;
+/** A closed room, a car: where dry ice or fumes gather. */
+const CLOSED_ROOM = /关着门|关上门|门关着|关门|密闭|封闭|车里|车内|卫生间|厕所|浴室|洗手间|小屋|屋里|房间里|(?<![a-z])(?:closed (?:room|bathroom|car)|in the car|bathroom|small room|door (?:shut|closed))(?![a-z])/;
+/** What bad air does to the body: dizziness, breath, the throat. */
+const AIR_SYMPTOM = /头晕|头疼|头痛|胸闷|喘不上气|喘不过气|呼吸困难|呼吸不畅|嗓子发紧|喉咙发紧|憋得慌|哮喘|(?<![a-z])(?:dizzy|light-?headed|headache|can'?t breathe|hard to breathe|trouble breathing|short of breath|wheez\w*|throat (?:went |is |feels |got )?(?:tight|closing)|asthma|inhaler)(?![a-z])/;
+const FUMES = /味道|气味|异味|刺鼻|甲醛|化学味|油漆味|胶水味|(?<![a-z])(?:smell|fumes?|odou?r|chemical|formaldehyde)(?![a-z])/;
+/**
+ * Air gone bad: dry ice let off in a closed room ("干冰俺倒卫生间了 关着门冒了一屋白烟 小孙子在里面玩", then "孩子出来说头晕"),
+ * or goods' fumes with a breath or a throat failing ("a really strong chemical smell… my throat went tight": a London shop,
+ * thirty-ninth session, "not sure"): out into fresh air first. Not asked beforehand ("干冰能放卫生间吗").
+ */
+const badAir = (n: string): boolean =>
+  (/干冰|(?<![a-z])dry ice(?![a-z])/.test(n) && ((CLOSED_ROOM.test(n) && /了|(?<![a-z])(?:left|put|dumped|poured)(?![a-z])/.test(n) && !/(?:能|可以|可不可以|能不能)(?:放|倒|扔)/.test(n)) || AIR_SYMPTOM.test(n))) ||
+  (FUMES.test(n) && AIR_SYMPTOM.test(n) && !AIR_ASKED.test(n));
+/** Asked beforehand: "会不会熏得头晕", "will the smell make me dizzy?". */
+const AIR_ASKED = /(?:会不会|会|怕)[^，,。]{0,8}(?:头晕|过敏|中毒)|(?<![a-z])(?:(?:will|could|would|might|can|does|do)\b[^.?!]{0,20}\bmake (?:me|you|us|him|her|them|anyone)|(?:will|could|would) it)(?![a-z])/;
+/**
+ * Asked whether food gone bad may still be eaten ("虾有味了还能吃不 俺老伴说煮煮透了就没事": a Qingdao shop, thirty-ninth session,
+ * offered the claim entry behind a "did you mean"): no, said first, and a person for the claim.
+ */
+const SPOILED_EAT = /(?:有味|有股味|异味|发臭|臭了|变味|变质|发霉|长毛|霉了|坏了|馊了|不新鲜|发黏|发粘)[^。？?]{0,16}(?:还)?(?:能|可以)(?:吃|喝)(?:不|吗|么|嘛|没|不能)|(?:还能不能|还能|还可以)(?:吃|喝)[^。]{0,12}(?:有味|异味|臭|变质|发霉|长毛|不新鲜)|(?<![a-z])(?:(?:smells? (?:off|bad|funny|weird|fishy)|gone off|mou?ldy|spoil(?:ed|t)|rotten)\b[^.?!]{0,40}\b(?:(?:still )?(?:ok|okay|safe|fine) to (?:eat|drink)|can (?:i|we|you) (?:still )?(?:eat|drink|cook)|if (?:i|we) cook))(?![a-z])/;
+const spoiledEaten = (n: string): boolean => SPOILED_EAT.test(n);
+/**
+ * Someone posing as the shop, or a stranger asking for money or a code ("有个人打电话说是你们店的客服…让俺加他微信扫个码", "someone on
+ * instagram… DM'd me offering a Birkin… if I pay by bank transfer… should I pay?": two shops, thirty-ninth session, the quality-claim
+ * text and "did you mean how soon do you ship after payment"): stop, don't pay, the bank and the police if paid.
+ */
+const POSES = /冒充|假冒|假客服|骗子|诈骗|(?:说是|自称|自称是|说他是)[^，,。？?]{0,6}(?:你们|你家|店里|商家|客服|快递)|(?<![a-z])(?:scam\w*|fraud\w*|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged|texted|called|emailed|contacted) me\b[^.?!]{0,40}\b(?:offering|saying|claiming|asking))(?![a-z])/;
+const WANTS_PAYMENT = /扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|(?<![a-z])(?:bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit))(?![a-z])/;
+/** A scam's own steps, whoever asked: a refund "collected" by scanning a code, a code read out to a caller. */
+const SCAM_STEPS = /(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:verification|one-?time|security) code)(?![a-z])/;
+const scamReported = (n: string): boolean => SCAM_STEPS.test(n) || POSES.test(n) && (WANTS_PAYMENT.test(n) || /冒充|假冒|假客服|(?<![a-z])(?:impersonat\w*|pretend(?:ing|ed|s)? to be)(?![a-z])/.test(n));
 
 // The goods in focus may be the device ("而且充一下就超燙" of the charger just told: found from outside, "not sure").
 export const reportsDanger = (n: string, goods = ''): boolean =>

@@ -33,7 +33,7 @@ import { KeyedChain } from '../ops/keyed-chain.ts';
 import { inHant, inScriptOf, TAIWAN_ZONE } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
 import { detectLanguage, scriptByCharacters, standInsOnly, withdrawsHandover } from './nlu/index.ts';
-import { adviceKind, dangerGoesOn, safetyOf, safetyText, type SafetyKind } from './safety.ts';
+import { adviceKind, dangerGoesOn, queuePriorityOf, safetyOf, safetyText, type SafetyKind } from './safety.ts';
 import { TEXTS } from './replies.ts';
 import { missesForgotten, parseState } from './dialogue.ts';
 
@@ -331,7 +331,7 @@ export class BotResponder {
     const said = this.#inScript(safetyText(TEXTS[detectLanguage(text).lang], kind), text, e.shopId);
     const told = this.#conversations.postAs(e.conversationId, BOT_SENDER, { kind: 'text', text: said }, { state: 'queued' });
     // The buyers behind it hear their places again, and the buyer theirs (found in review: stale until another queue event).
-    const raised = this.#conversations.raiseQueuePriority(e.conversationId, QUEUE_PRIORITY.complaint).then((moved) => {
+    const raised = this.#conversations.raiseQueuePriority(e.conversationId, QUEUE_PRIORITY[queuePriorityOf(kind)]).then((moved) => {
       if (moved) this.#queueMoved?.(e.shopId);
     });
     for (const [what, p] of [['tell a queued buyer what to do in a danger', told], ['move a danger up the queue', raised]] as const) {
@@ -484,9 +484,9 @@ export class BotResponder {
       if (this.#handedOver.has(id)) break;
       if (!(await this.#say(id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) }))) break;
     }
-    if (a.handover && !this.#handedOver.has(id)) await this.#queue(id, a.handover.reason === 'complaint' ? QUEUE_PRIORITY.complaint : QUEUE_PRIORITY.normal);
     // A danger told on the way to a person: what the buyer says of it in the queue is told the advice again.
     const danger = a.handover?.reason === 'complaint' ? (a.replies.map((r) => adviceKind(r.text)).find((k) => k !== undefined) ?? safetyOf(text)) : undefined;
+    if (a.handover && !this.#handedOver.has(id)) await this.#queue(id, QUEUE_PRIORITY[danger ? queuePriorityOf(danger) : a.handover.reason === 'complaint' ? 'complaint' : 'normal']);
     if (danger) this.#markSafety(id, danger);
     await saved;
   }

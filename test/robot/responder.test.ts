@@ -478,9 +478,10 @@ for (const f of SQL_FACTORIES) {
         await conversations.send(p, say('孩子误食了布洛芬 会不会有事'));
         await bot.idle();
         assert.match((await texts(s, conversations, p, id)).at(-1)!, /^bot:.*急救电话/, 'told while an agent could serve too');
-        // The text says "优先转接": the conversation goes ahead of the plain hand-overs, keeping its queue time.
+        // The text says "优先转接": the conversation goes ahead of every other, complaints too, keeping its queue time
+        // (thirty-ninth session: a toddler's iron overdose waited third, behind a complaint and a double charge).
         const row = await s.db.selectFrom('conversations').select(['state', 'priority']).where('id', '=', id).executeTakeFirstOrThrow();
-        assert.deepEqual(row, { state: 'queued', priority: QUEUE_PRIORITY.complaint });
+        assert.deepEqual(row, { state: 'queued', priority: QUEUE_PRIORITY.urgent });
         // Routing is asked to tell the shop's queue its places again (found in review).
         const deadline = Date.now() + 2000;
         while (moved.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
@@ -529,7 +530,26 @@ for (const f of SQL_FACTORIES) {
         await ask(q, '热水器前天装好的，今天洗澡的时候闻到好大一股煤气味，现在还有点味道');
         assert.equal((await texts(s, conversations, q, gas)).at(-1), `bot:${TEXTS.zh.gasFirst}`);
         const row = await s.db.selectFrom('conversations').select(['state', 'priority']).where('id', '=', gas).executeTakeFirstOrThrow();
-        assert.deepEqual(row, { state: 'queued', priority: QUEUE_PRIORITY.complaint });
+        assert.deepEqual(row, { state: 'queued', priority: QUEUE_PRIORITY.urgent });
+        // Handed over by the robot's own advice: urgent too, and a hand-back keeps it so (a returned conversation is no less urgent).
+        const first = await s.db.selectFrom('conversations').select(['state', 'priority']).where('id', '=', id).executeTakeFirstOrThrow();
+        assert.deepEqual(first, { state: 'queued', priority: QUEUE_PRIORITY.urgent });
+        await conversations.setState(id, { state: 'assigned', agentId: 'ag_battery' });
+        await conversations.setState(id, { state: 'queued', returned: {} });
+        assert.equal((await s.db.selectFrom('conversations').select('priority').where('id', '=', id).executeTakeFirstOrThrow()).priority, QUEUE_PRIORITY.urgent);
+        // A scam's own steps told in the queue: stop, the bank and the police, urgent; food gone bad: don't eat it, with the complaints.
+        const told = [
+          ['buyer_r_scam', '俺没买过你们海参啊 他让俺扫码领退款 俺扫了 还让俺输了个验证码', TEXTS.zh.hazardFirst.fraud, QUEUE_PRIORITY.urgent],
+          ['buyer_r_shrimp', '虾有味了还能吃不 俺老伴说煮煮透了就没事', TEXTS.zh.hazardFirst.spoiled, QUEUE_PRIORITY.complaint],
+        ] as const;
+        for (const [who, text, advice, priority] of told) {
+          const b = buyer(who);
+          const conv = (await conversations.send(b, say('转人工'))).ack.conversationId;
+          await bot.idle();
+          await ask(b, text);
+          assert.equal((await texts(s, conversations, b, conv)).at(-1), `bot:${advice}`, text);
+          assert.equal((await s.db.selectFrom('conversations').select('priority').where('id', '=', conv).executeTakeFirstOrThrow()).priority, priority, text);
+        }
       } finally {
         Date.now = realNow;
         await s.close();

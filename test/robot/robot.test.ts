@@ -13,6 +13,7 @@ import { chineseScript, createNlu, detectLanguage, withdrawsHandover } from '../
 import { isSmallTalk } from '../../src/robot/nlu/identity.ts';
 import { neverPaid, TEXTS } from '../../src/robot/replies.ts';
 import { MISSES_KEPT_S } from '../../src/robot/dialogue.ts';
+import { dangerGoesOn } from '../../src/robot/safety.ts';
 
 const faq = new FaqIndexProvider();
 faq.setEntries(SHOP, readDemoFaq());
@@ -9610,4 +9611,73 @@ test('questions and statements near the new readings are not read as them', asyn
   assert.notEqual((await say('我已经跟快递员说好了放门口')).handover?.reason, 'requested');
   assert.notEqual((await say('帮我找小的')).handover?.reason, 'requested');
   assert.notEqual((await say('这单再加多少钱能包邮')).intent, 'order_status');
+});
+
+// Found from outside (thirty-ninth session, four shops): dry ice, a scam, food gone bad, fumes, a cat and a lily, an allergy asked
+// before buying, a reaction to a cream, the buyer's own throat: "not understood", a claim entry, a parcel card, or "stop using it".
+describe('dangers of the thirty-ninth session', () => {
+  const say = () => shopChat2(SHOP, [{ id: 'x', question: '多久发货', answer: '48小时内发货。' }, { id: 'y', question: 'How soon do you ship?', answer: 'Within 48 hours.' }], { orders: [order({ orderId: 'SF-1', status: 'delivered' })] });
+  const first = async (text: string) => {
+    const r = await say()(text);
+    return [r.handover?.reason, r.replies[0]?.text];
+  };
+  test('dry ice: frostbite is warmed, a closed room is left; asked beforehand it is neither', async () => {
+    assert.deepEqual(await first('哎呀 上回箱子里那个冒白烟的干冰 俺小孙子拿手抓了 手指头都白了 咋整啊'), ['complaint', TEXTS.zh.hazardFirst.cold]);
+    assert.deepEqual(await first('嫚儿 问个事 箱子里剩的干冰俺倒卫生间了 关着门冒了一屋白烟 小孙子在里面玩 有事没啊'), ['complaint', TEXTS.zh.hazardFirst.air]);
+    assert.deepEqual(await first('孩子出来说头晕 这干冰是不是有毒啊'), ['complaint', TEXTS.zh.hazardFirst.air]);
+    assert.deepEqual(await first('my son grabbed the dry ice from the box and his fingers went white and numb'), ['complaint', TEXTS.en.hazardFirst.cold]);
+    for (const t of ['干冰会不会冻伤手', '干冰可以放卫生间吗', '箱子里的干冰怎么处理', 'is there dry ice in the box?']) {
+      const [, said] = await first(t);
+      assert.ok(said !== TEXTS.zh.hazardFirst.cold && said !== TEXTS.zh.hazardFirst.air && said !== TEXTS.en.hazardFirst.cold, t);
+    }
+  });
+  test('fumes with a breath or a throat failing: out into fresh air; a smell alone is the goods\' trouble', async () => {
+    assert.deepEqual(await first('random q, the bag had a really strong chemical smell when I opened it and my eyes were streaming and my throat went tight. is it treated with something?'), ['complaint', TEXTS.en.hazardFirst.air]);
+    assert.deepEqual(await first('新买的柜子甲醛味太大了 熏得我头晕胸闷'), ['complaint', TEXTS.zh.hazardFirst.air]);
+    for (const t of ['the bag has a strong chemical smell, is that normal?', '柜子有味道 会不会有甲醛', 'will the smell make me dizzy?']) assert.notEqual((await first(t))[1], TEXTS.en.hazardFirst.air, t);
+  });
+  test('a scam: stop, the bank and the police; a question of payment or of the real shop alone is none', async () => {
+    assert.deepEqual(await first('刚才有个人打电话说是你们店的客服 说俺的海参有质量问题要给俺退款 让俺加他微信扫个码 是你们的人不'), ['complaint', TEXTS.zh.hazardFirst.fraud]);
+    assert.deepEqual(await first('俺没买过你们海参啊 他让俺扫码领退款 俺扫了 还让俺输了个验证码'), ['complaint', TEXTS.zh.hazardFirst.fraud]);
+    assert.deepEqual(await first('hi there, is this the real shop? someone on instagram called ldn.bags.official DM\'d me offering a Birkin 25 for 4k if I pay by bank transfer today'), ['complaint', TEXTS.en.hazardFirst.fraud]);
+    for (const t of ['can I pay by bank transfer?', '付款可以扫码吗', '验证码收不到怎么办', 'is this the official store of the brand?', '能转账吗']) {
+      const [, said] = await first(t);
+      assert.ok(said !== TEXTS.zh.hazardFirst.fraud && said !== TEXTS.en.hazardFirst.fraud, t);
+    }
+  });
+  test('food gone bad asked of: not to be eaten; eaten with a stomach now: a reaction', async () => {
+    assert.deepEqual(await first('虾有味了还能吃不 俺老伴说煮煮透了就没事'), ['complaint', TEXTS.zh.hazardFirst.spoiled]);
+    assert.deepEqual(await first('the salmon smells off, is it still safe to eat if I cook it well?'), ['complaint', TEXTS.en.hazardFirst.spoiled]);
+    assert.deepEqual(await first('救命 礼盒里最后一个鲜花饼我咬了一口才发现长毛了 绿色的 我吃进去了咋办 肚子有点不舒服'), ['complaint', TEXTS.zh.healthReaction]);
+    for (const t of ['海鲜收到后能放几天', '化冻了还能再冻吗', 'how long does the salmon keep?']) {
+      const [, said] = await first(t);
+      assert.ok(said !== TEXTS.zh.hazardFirst.spoiled && said !== TEXTS.en.hazardFirst.spoiled, t);
+    }
+  });
+  test('a cat and a lily, however it got at it: the vet now', async () => {
+    for (const t of ['救命救命 我家猫把今天到的百合叶子啃了两口 会不会有事啊😭😭', '猫咬了百合怎么办', '我的猫吃了你们的百合 现在在吐！！', 'my cat licked the lily pollen off her fur']) {
+      assert.deepEqual(await first(t), ['complaint', /[\u4e00-\u9fff]/.test(t) ? TEXTS.zh.healthEmergency : TEXTS.en.healthEmergency], t);
+    }
+    assert.notEqual((await first('家里有猫能买百合吗'))[1], TEXTS.zh.healthEmergency);
+  });
+  test('an allergy asked before buying is the shop\'s question; a cream\'s reaction and the buyer\'s own throat are not', async () => {
+    assert.notEqual((await first('我妈妈对 shellfish 过敏, 鱼油可以吃吗？'))[1], TEXTS.zh.healthReaction);
+    assert.notEqual((await first('my wife is allergic to soy, is the plant protein ok for her?'))[1], TEXTS.en.healthReaction);
+    assert.deepEqual(await first('ta. also the leather cream you sent with the Félicie, I used it and now my hands are red and itchy and swelling a bit'), ['complaint', TEXTS.en.healthReaction]);
+    assert.deepEqual(await first("it's getting worse, my lips feel a bit swollen too now. is that cream safe?"), ['complaint', TEXTS.en.healthReaction]);
+    // The buyer's own throat closing is an emergency; lips alone a reaction (a lip balm's, as before).
+    assert.deepEqual(await first('my throat went tight and it is hard to swallow'), ['complaint', TEXTS.en.healthEmergency]);
+  });
+  test('the emergency numbers of the shops that write Chinese abroad are in the Chinese advice', () => {
+    for (const text of [TEXTS.zh.healthEmergency, TEXTS.zh.healthReaction, TEXTS.zh.hazardFirst.air]) assert.match(text, /911/);
+  });
+});
+
+describe('a danger going on, and help already called', () => {
+  test('"is it dangerous?" after a danger goes on about it; "已经打了120 …" asks something of its own', () => {
+    assert.equal(dangerGoesOn('she seems fine right now, is it dangerous?'), true);
+    assert.equal(dangerGoesOn("I've got asthma and I've had to use my inhaler twice"), true);
+    assert.equal(dangerGoesOn('已经打了120 剩下的扇贝要留着给医生看吗'), false);
+    assert.equal(dangerGoesOn('we already called poison control, they said watch her'), false);
+  });
 });

@@ -20,6 +20,8 @@ import { backoffMs, BACKOFF_MAX_MS } from '../../web/src/shared/backoff.ts';
 import { readableError } from '../../web/src/shared/errors.ts';
 import { cardLang } from '../../web/src/shared/lang.ts';
 import { textBesideCard } from '../../web/src/shared/choice.ts';
+import { inQueueOrder, standingOf } from '../../web/src/console/queue.ts';
+import type { QueuePriority } from '../../src/protocol/conversation.ts';
 import { everySecond, noteServerDate, onLocalClock, serverNow } from '../../web/src/shared/clock.ts';
 
 function fakeDist(dir: string): void {
@@ -138,6 +140,27 @@ describe('build helpers', () => {
     assert.ok(Math.abs(serverNow() - Date.now()) < 50, 'within the header rounding: no offset');
     noteServerDate('not a date', now, now);
     assert.ok(Math.abs(serverNow() - Date.now()) < 50);
+  });
+
+  // Found from outside: the console sorted the queue by last update, so a gas leak waited behind plain hand-overs.
+  test('the console lists the queue as routing serves it: urgent, handed back, then complaints, each oldest first', () => {
+    const row = (conversationId: string, updatedAt: string, priority?: QueuePriority, since?: string) => ({
+      conversationId,
+      updatedAt,
+      ...(priority ? { queue: { priority, ...(since ? { since } : {}) } } : {}),
+    });
+    const rows = [
+      row('plain-old', '2026-12-06T10:09:00Z', 'normal', '2026-12-06T10:00:00Z'),
+      row('gas', '2026-12-06T10:01:00Z', 'complaint', '2026-12-06T10:05:00Z'),
+      row('back', '2026-12-06T10:08:00Z', 'returned', '2026-12-06T10:07:00Z'),
+      row('plain-new', '2026-12-06T10:02:00Z', 'normal', '2026-12-06T10:06:00Z'),
+      row('complaint-old', '2026-12-06T10:09:30Z', 'complaint', '2026-12-06T10:04:00Z'),
+      row('unread-standing', '2026-12-06T10:03:00Z'),
+      row('scam', '2026-12-06T10:09:40Z', 'urgent', '2026-12-06T10:08:30Z'),
+    ];
+    // Queue time decides within a priority, not the last update (plain-old was written in last, queued first).
+    assert.deepEqual(inQueueOrder(rows).map((r) => r.conversationId), ['scam', 'back', 'complaint-old', 'gas', 'plain-old', 'unread-standing', 'plain-new']);
+    assert.deepEqual(rows.map(standingOf), [undefined, 'complaint', 'returned', undefined, 'complaint', undefined, 'urgent']);
   });
 
   test("beside a choice card only the question's line of the text is shown; other texts whole", () => {

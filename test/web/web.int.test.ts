@@ -491,6 +491,29 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await console2.getByRole('combobox', { name: '状态' }).selectOption('offline');
   });
 
+  // Found from outside: the console listed the queue by last update with nothing to tell a complaint from a plain hand-over.
+  test('the queue in the console as routing serves it: handed back first (退回), then a complaint ahead of an earlier hand-over (投诉)', async () => {
+    await consoleA.getByRole('combobox', { name: '状态' }).selectOption('away');
+    const plain = await openWidget('buyer_5');
+    await plain.w.getByRole('button', { name: '转人工' }).click();
+    await plain.w.getByRole('status').filter({ hasText: /排队中/ }).waitFor(WAIT);
+    const angry = await openWidget('buyer_4');
+    await say(angry.w, '我要投诉！东西质量太差了，你们客服也不管');
+    await angry.w.getByRole('status').filter({ hasText: /排队中/ }).waitFor(WAIT);
+    const queue = consoleA.getByRole('region', { name: /排队中/ });
+    let names: string[] = [];
+    await until('both queued, the complaint first and marked', async () => {
+      names = await queue.getByRole('button').allInnerTexts();
+      const shown = names.map((n) => n.split('\n').filter((w) => !/\d/.test(w)).join(' '));
+      // 王芳 comes back to the queue once agent_2, who held her, is offline long enough: handed back, she is then served first.
+      const back = shown[0] === '王芳 退回' ? shown.slice(1) : shown;
+      return JSON.stringify(back) === JSON.stringify(['赵磊 投诉', '陈静']);
+    }).catch((e: Error) => assert.fail(`${e.message}; the queue listed ${JSON.stringify(names)}`));
+    await consoleA.getByRole('combobox', { name: '状态' }).selectOption('online');
+    await consoleA.getByRole('region', { name: /我的会话/ }).getByRole('button', { name: /陈静/ }).waitFor(WAIT);
+    await Promise.all([plain.page.context().close(), angry.page.context().close()]);
+  });
+
   let buyerD: { page: Page; w: FrameLocator };
   test('the widget by keyboard alone: launcher, focus, tab order, Enter sends, a choice card answered by keyboard; new messages land in the live log', async () => {
     const page = await open('/demo/shop?buyer=buyer_2');

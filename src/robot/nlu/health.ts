@@ -25,7 +25,7 @@ const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|(?:is it|
 /** Whether someone may take it, or two together, or what it does to the body. */
 const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow)))(?![a-z])/;
 /** A symptom of the body. */
-const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|红点|湿疹|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛(?:就|都|有点|一直|还)?(?:红|疼|痛|痒|肿|刺痛)|(?<![a-z])(?:allergic reaction|rash|red eyes?|eyes? (?:are |is |went |got )?(?:red|sore|burning|stinging)|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
+const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|红点|湿疹|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|肚子(?:有点|有些|很|好)?不舒服|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛(?:就|都|有点|一直|还)?(?:红|疼|痛|痒|肿|刺痛)|(?<![a-z])(?:allergic reaction|rash|red eyes?|eyes? (?:are |is |went |got )?(?:red|sore|burning|stinging)|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
 /** A symptom that is one whatever caused it (not "恶心", which is also "disgusting"). */
 // A daughter or a grandchild too ("我女儿晚上吃了你们的芒果干又吐了两次": a Xiamen shop, thirty-eighth session, three FAQ entries offered).
 const INFANT = /宝宝|婴儿|孩子|小孩|娃|女儿|儿子|闺女|孙子|孙女|外孙|(?<![a-z])(?:baby|babies|infant|toddler|newborn|my (?:son|daughter|kid|child))(?![a-z])/;
@@ -33,6 +33,8 @@ const INFANT = /宝宝|婴儿|孩子|小孩|娃|女儿|儿子|闺女|孙子|孙�
 const CHILD_SYMPTOM = /吐(?!槽)|肚子(?:有点|有些|很)?(?:不舒服|疼|痛)|拉肚子|腹泻|拉稀|发烧|红点|红疹|疹子|起疹|湿疹|红屁股|尿布疹|(?<![a-z])(?:threw up|throw(?:ing)? up|vomit\w*|diarrh\w*|fever|rash|spots|hives)(?![a-z])/;
 /** What a baby is fed or wears that its body may react to. */
 const FEED = /奶粉|米粉|辅食|奶瓶|尿不湿|纸尿裤|尿布|湿巾|(?<![a-z])(?:formula|baby food|cereal|diapers?|nappies|nappy|wipes)(?![a-z])/;
+/** Food gone bad: mould, a smell, past its date. */
+export const SPOILED_FOOD = /发霉|长毛了|霉了|变质|坏掉了|馊|臭了|发臭|有味了|有股味|异味|过期|(?<![a-z])(?:mou?ldy|mou?ld|spoiled|spoilt|gone off|rotten|expired|smells? (?:off|bad|funny|weird))(?![a-z])/;
 const SPOILED_FEED = /结块|酸味|变质|过期|发霉|异味|(?<![a-z])(?:expired|spoiled|gone off|sour|mou?ldy)(?![a-z])/;
 /**
  * A baby or a child unwell after a feed or from what it wears ("宝宝喝了你家奶粉身上起了好多红点点", "宝宝拉肚子了 是不是
@@ -50,13 +52,13 @@ const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|breastfeeding|
 const SEVERE = /过敏|起疹|疹子|红疹|皮疹|呼吸困难|红肿|(?<![a-z])(?:allergic reaction|rash|hives|swollen)(?![a-z])/;
 /** Taken: eaten, swallowed, injected. */
 // Worn too: contact lenses ("美瞳戴了半天眼睛就红了": found from outside, the goods' trouble text only).
-const TAKEN = /吃了|吃完|服用|服了|喝了|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
+const TAKEN = /吃了|吃完|吃进去|吃下去|咬了一口|服用|服了|喝了|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
 /** An animal's: no human doctor or emergency number for it. */
 const PET = /猫|狗|宠物|(?<![a-z])(?:cat|cats|dog|dogs|pet|pets|puppy|kitten)(?![a-z])/;
 /** Asked about the possibility, not reported ("会不会过敏", "没过敏"). */
 // Nor what to watch for, or already well again ("…just watch for diarrhea. she seems fine now": a New York shop, thirty-eighth session),
 // nor a worry ahead ("is the bha toner gonna make me purge? … scared of breaking out before my date").
-const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|颜色|显得|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy)|watch (?:out )?for|keep an eye (?:on|out)|seems? (?:fine|ok|okay|better) now|gonna|going to|before my)(?![a-z])/;
+const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|颜色|显得|对[^，,。？?]{1,20}过敏[^。]{0,20}(?:能|可以|能不能|可不可以|适合)|(?<![a-z])(?:allergic to|allergy to)\b[^.]{0,40}\b(?:can (?:she|he|i|they|we) (?:take|eat|use|have)|is it (?:ok|okay|safe)|safe for)(?![a-z])|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy)|watch (?:out )?for|keep an eye (?:on|out)|seems? (?:fine|ok|okay|better) now|gonna|going to|before my)(?![a-z])/;
 
 /**
  * An emergency now: medicine swallowed by a child or too much of it, poisoning, someone who cannot
@@ -83,17 +85,17 @@ const LOT = /好几(?!次|遍|回|天|下)|几[片颗粒个]|一[瓶板盒把]|�
 const OWN = /我的|家里的|大人的|(?<![a-z])(?:my|our|mom'?s|dad'?s)(?![a-z])/;
 // Breathing and swelling of the mouth and throat: an allergic reaction's danger ("宝宝刚喝完奶嘴巴周围肿起来了，呼吸有点急",
 // "my baby lips are swelling… she is wheezing": a Shanghai baby shop, thirty-sixth session, offered FAQ entries).
-const BODY_IN_DANGER = /昏迷|叫不醒|不省人事|喘不上气|喘不过气|透不过气|呼吸(?:有点|有些|很|好|特别|越来越)?(?:急|急促|困难|不畅|不上来)|(?:嘴巴?|嘴唇|嘴周|喉咙|舌头)(?:周围)?(?:都|也|一下子?)?(?:肿起来|肿了)|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|trouble breathing|difficulty breathing|struggling to breathe|short of breath|wheez\w*|(?:lips?|tongue|throat|mouth) (?:is |are )?(?:swelling|swollen|puffing up)|unconscious|unresponsive|passed out|poisoned|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
+const BODY_IN_DANGER = /昏迷|嗓子发紧|喉咙发紧|嗓子(?:眼)?(?:都)?肿了|叫不醒|不省人事|喘不上气|喘不过气|透不过气|呼吸(?:有点|有些|很|好|特别|越来越)?(?:急|急促|困难|不畅|不上来)|(?:嘴巴?|嘴唇|嘴周|喉咙|舌头)(?:周围)?(?:都|也|一下子?)?(?:肿起来|肿了)|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|trouble breathing|difficulty breathing|struggling to breathe|short of breath|wheez\w*|(?:lips?|tongue|throat|mouth) (?:is |are |feels? |went |got )?(?:a bit |kinda |kind of |really |so |all )?(?:swelling|swollen|puffing up|tight|closing up)|unconscious|unresponsive|passed out|poisoned|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
 /** Breath failing, said alone and urgently ("喘不上气了！！"): no one else need be named; not anger ("气得我喘不上气"). */
 const BREATH_NOW = /^\s*(?:救命[!！\s]*)?(?:喘不上气|喘不过气|透不过气|呼吸不上来)了?[!！]+\s*$|^\s*(?:help[!\s]*)?(?:(?:she|he|i|baby)(?: is|'s|'m)? )?(?:can'?t breathe|not breathing)[!\s]*!\s*$/;
 /** A child or a pet it happened to. */
 const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
 /** Someone in danger, a person or a pet (not "i", which jokes: "lol i can't breathe"). */
-const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|猫|狗|(?<![a-z])(?:my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler)(?![a-z])/;
+const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|猫|狗|嗓子|喉咙|舌头|(?<![a-z])(?:my (?:tongue|throat)|my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler)(?![a-z])/;
 const JOKE = /笑|(?<![a-z])(?:lol|haha|lmao)(?![a-z])/;
 /** Asked before anything happened ("会不会有误吞风险", "how to prevent choking"), unless something was swallowed already (found in review). */
 const BEFOREHAND = /风险|防止|避免|以防|防误|小心误|会不会|有毒吗|会怎么样|(?<![a-z])(?:risk|prevent\w*|hazard|toxic|poisonous)(?![a-z])/;
-const HAPPENED = /(?:吞|吃|喝|食|服)了|(?<![a-z])(?:swallowed|ate|drank|got into|took|chewed)(?![a-z])/;
+const HAPPENED = /(?:吞|吃|喝|食|服|啃|咬|舔)了|(?<![a-z])(?:swallowed|ate|drank|got into|took|chewed|bit|licked)(?![a-z])/;
 const emergency = (n: string): boolean => {
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
   if (SWALLOWED_BY_ACCIDENT.test(n)) return true;
@@ -115,16 +117,16 @@ const emergency = (n: string): boolean => {
  * whole bar of chocolate"); not the 猫 of 猫砂, a supposition ("猫砂会不会被猫吃了"), a toy it chewed, or
  * "got into the litter box" (found in review).
  */
-const PET_ATE_HARM = /(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}(?:吃了|吞了|误食了?)(?:一点|一些|点|几颗|几粒|一块|好多|一整?[包袋块板颗粒])?(?:猫砂|干燥剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合)|(?<![a-z])(?:cat|dog|kitten|puppy|pet)s? (?:just |has |have )?(?:ate|eaten|swallowed|got into)(?: some| a| the| my| a whole| half a| half of a| part of a)?(?: bar of| box of| bag of| piece of| bunch of| bottle of)? ?(?:chocolate|grapes?|raisins?|onions?|xylitol|rat poison|batter(?:y|ies)|string|yarn|(?:cat )?litter(?! box| tray)|desiccant|silica gel|lil(?:y|ies))(?![a-z])/;
+const PET_ATE_HARM = /(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}把[^，,。？?！!]{0,8}(?:百合|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|电池)[^，,。？?！!]{0,6}(?:吃|啃|咬|舔|吞)了|(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}(?:(?:啃了|咬了|舔了)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?百合|(?:吃了|吞了|误食了?)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?(?:一点|一些|点|几颗|几粒|一块|好多|一整?[包袋块板颗粒])?(?:猫砂|干燥剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合))|(?<![a-z])(?:cat|dog|kitten|puppy|pet)s? (?:just |has |have )?(?:ate|eaten|swallowed|got into|chewed(?: on)?|bit|licked)(?: some| a| the| my| a whole| half a| half of a| part of a)?(?: bar of| box of| bag of| piece of| bunch of| bottle of)? ?(?:chocolate|grapes?|raisins?|onions?|xylitol|rat poison|batter(?:y|ies)|string|yarn|(?:cat )?litter(?! box| tray)|desiccant|silica gel|lil(?:y|ies))(?![a-z])/;
 
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
 
 /** What skin shows after something put on it. */
 // Not peeling or pimples alone: goods peel ("the phone case is peeling", "沙发套脱皮"), and 长痘 is a skin type asked about (found in review).
-const SKIN = /红疹|起疹|疹子|红疙瘩|起了?(?:一片|好多|一些|一堆)疙瘩|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|嘴唇)(?:都|就|全|有点|一直|好|很|变得?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?) (?:is |are |went |got |turned |started |go |goes |gone |going )?(?:still )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|peeling|blotchy))(?![a-z])/;
+const SKIN = /红疹|起疹|疹子|红疙瘩|起了?(?:一片|好多|一些|一堆)疙瘩|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|嘴唇)(?:都|就|全|有点|一直|好|很|变得?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?) (?:is |are |went |got |turned |started |go |goes |gone |going |feels? )?(?:still )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|peeling|blotchy))(?![a-z])/;
 /** Put on the skin, or the goods named as the cause: "搽完…之后", "用完", "令我起疹", "after using it", "after the retinal cream" (an Irish shop, thirty-second round). */
 // Cantonese and "once" too: "我系用咗一次就过敏啊，塊面又紅又腫" (a Guangzhou shop, thirty-seventh session: the returns entry offered).
-const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|穿上|穿了(?:以后|之后|就)|用完|用了(?:之后|以后|后)|(?:用|搽|涂|擦|敷|抹)(?:了|咗|过)(?:一次|两次|几次|一下|一点)?就|搽咗|涂咗|敷咗|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying)|(?:it|this|the \w+) (?:made|gave) me|(?:made|makes|make) my (?:face|skin|eyes|lips))(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
+const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|穿上|穿了(?:以后|之后|就)|用完|用了(?:之后|以后|后)|(?:用|搽|涂|擦|敷|抹)(?:了|咗|过)(?:一次|两次|几次|一下|一点)?就|搽咗|涂咗|敷咗|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying)|(?:it|this|the \w+) (?:made|gave) me|(?:made|makes|make) my (?:face|skin|eyes|lips))(?![a-z])|(?<![a-z])(?:used|applied|tried|put) (?:it|them|some)(?: on(?: my [a-z]+)?)?,? (?:and|then|now)(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
 /** A return asked beside it: the goods' trouble, as before ("用了两片就起红疹子了，没开的那包能不能退"). */
 const RETURN_ASKED = /能不能退|可不可以退|可以退|能退|退货|退款|退吗|退不|换货|换一|保修|保固|理赔|(?<![a-z])(?:refund|return|exchange|warranty|claim)(?![a-z])/;
 /**
@@ -151,7 +153,7 @@ const ANIMAL = /猫(?!眼|耳朵)|(?<!热)狗|宠物|金鱼|热带鱼|孔雀鱼|
 /** What an animal's body shows when it is unwell. */
 // Not a pet that will not eat the food alone: a picky eater is the goods' question, often with a return asked (found in review).
 // 脱水 of the animal only: 脱水鸡肉干 is a treat (found in review).
-const PET_SYMPTOM = /呕吐|一直吐|吐了|拉稀|拉肚子|腹泻|软便|拉脱水|脱水了|严重脱水|抽搐|便血|没精神|精神不好|蔫了|生病了|病了|(?<![a-z])(?:vomit\w*|throw(?:ing)? up|threw up|diarrh\w*|loose stools?|bloody stools?|lethargic|(?:is|got|gotten|been|looks?|seems?|getting|became) (?:so |very |really |kinda |pretty )?sick|floating (?:sideways|upside down|on (?:its|their) sides?)|gasping at the (?:top|surface))(?![a-z])/;
+const PET_SYMPTOM = /呕吐|一直吐|吐了|在吐|拉稀|拉肚子|腹泻|软便|拉脱水|脱水了|严重脱水|抽搐|便血|没精神|精神不好|蔫了|生病了|病了|(?<![a-z])(?:vomit\w*|throw(?:ing)? up|threw up|diarrh\w*|loose stools?|bloody stools?|lethargic|(?:is|got|gotten|been|looks?|seems?|getting|became) (?:so |very |really |kinda |pretty )?sick|floating (?:sideways|upside down|on (?:its|their) sides?)|gasping at the (?:top|surface))(?![a-z])/;
 /** Tied to the goods, or help asked now: "after eating the new food", "换了你们的粮以后", "what do i do". */
 // "猫拉稀三天了 还吃你家猫粮吃的", "猫都拉脱水了" (a Harbin pet shop, thirty-third session: "not sure").
 const PET_CAUSE = /吃了|喂了|换了|自从|以后|之后|怎么办|急|吃(?:的)?(?:你家|你们家|你们的|你家的)|(?<![a-z])(?:after (?:eating|switching|changing|starting|using|we (?:switched|changed|started))|since (?:eating|switching|changing|starting|we)|(?:the|this|that|your|new) (?:food|kibble|treats?|litter)|what (?:do|should|can) i do|help)(?![a-z])/;
@@ -190,6 +192,8 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   const taken = TAKEN.test(n);
   const symptom = SYMPTOM.test(n) && !NOT_A_REPORT.test(n);
   if (symptom && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)))))) return 'reaction';
+  // Spoiled food eaten and the stomach now ("鲜花饼…长毛了…我吃进去了 肚子有点不舒服": a Kunming shop, thirty-ninth session, the wilted-flowers entry).
+  if (symptom && taken && SPOILED_FOOD.test(n)) return 'reaction';
   if (babyUnwell(n, taken) || skinReacts(n)) return 'reaction';
   if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && (said || ordered))) return 'advice';
   // Whether a child may eat it is a medical question of medicine only: "你们的水果打药吗 小孩能吃吗" is the shop's (found from outside); pregnancy stays one.

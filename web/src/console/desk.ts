@@ -9,6 +9,7 @@ import { api, ApiError, freshId } from '../shared/api.ts';
 import { Live, type LiveStatus } from '../shared/live.ts';
 import { Store } from '../shared/store.ts';
 import { t } from './i18n.ts';
+import { inQueueOrder } from './queue.ts';
 import type { Session } from '../shared/session.tsx';
 import type { ConversationRow, KefuClient, MessageFrame, NoteFrame, PushedFrame } from '../shared/types.ts';
 
@@ -71,6 +72,8 @@ export interface DeskState {
 }
 
 const WINDOW = 100;
+/** At most one read of the lists this often while queued buyers write. */
+const QUEUE_REREAD_MS = 1000;
 
 export class Desk {
   readonly store = new Store<DeskState>({ live: 'connecting', everOnline: false, convs: {}, readMarks: {}, seenMarks: {}, threads: {}, typing: {}, agents: [], commands: [], commandsAvailable: 'unknown' });
@@ -159,21 +162,28 @@ export class Desk {
     }
   }
 
-  #refreshSoon(): void {
+  /**
+   * Reads the lists again shortly. `atMostEvery`: a read already due stays due, so a steady stream of
+   * triggers (buyers writing in the queue) reads once per interval instead of putting it off forever.
+   */
+  #refreshSoon(atMostEvery?: number): void {
+    if (atMostEvery !== undefined && this.#listTimer !== undefined) return;
     clearTimeout(this.#listTimer);
-    this.#listTimer = setTimeout(() => void this.refreshLists().catch(() => {}), 250);
+    this.#listTimer = setTimeout(() => {
+      this.#listTimer = undefined;
+      void this.refreshLists().catch(() => {});
+    }, atMostEvery ?? 250);
   }
 
   #readKey(id: string): string {
     return `kefu.read.${this.me}.${id}`;
   }
 
-  /** My conversations first (oldest update first), then the queue in its order. */
+  /** My conversations first (oldest first), then the queue in the order routing serves it. */
   ordered(): ConversationRow[] {
     const all = Object.values(this.store.state.convs);
     const mine = all.filter((c) => c.state === 'assigned' && c.agentId === this.me).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    const queue = all.filter((c) => c.state === 'queued').sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
-    return [...mine, ...queue];
+    return [...mine, ...inQueueOrder(all.filter((c) => c.state === 'queued'))];
   }
 
   unread(id: string): number {
@@ -280,6 +290,9 @@ export class Desk {
       return;
     }
     const next: ConversationRow = { ...c, state: f.state };
+    // Queued anew (handed back, or handed over again): its standing is read from the list, not kept from before.
+    if (f.state !== 'queued' || c.state !== 'queued') delete next.queue;
+    if (f.state === 'queued' && c.state !== 'queued') this.#refreshSoon();
     if (f.agentId) next.agentId = f.agentId;
     else delete next.agentId;
     // An accept's own answer carries no deadline and may come after the frame that does (found in review).
@@ -297,6 +310,8 @@ export class Desk {
     const c = this.store.state.convs[f.conversationId];
     if (!c) return;
     if (f.sender.role === 'customer') this.store.set((s) => ({ typing: { ...s.typing, [f.conversationId]: 0 } }));
+    // What a queued buyer writes can put them ahead (a danger, a double charge): the queue's order is read again.
+    if (f.sender.role === 'customer' && c.state === 'queued') this.#refreshSoon(QUEUE_REREAD_MS);
     if (f.sender.role === 'agent' && f.sender.id === c.agentId) this.#answered(c.conversationId);
     const th = this.store.state.threads[f.conversationId];
     if (th && f.seq > th.heldSeq + 1) void this.#syncThread(client, f.conversationId);

@@ -7,7 +7,7 @@ export const t = translator(
     zh: {
       title: '客服工作台', signOut: '退出', status: '状态', capacity: '接待上限', online: '在线', away: '离开', offline: '离线', save: '保存',
       live: '实时连接', liveOn: '已连接', liveOff: '连接已断开，正在重连…', notConnected: '未连接，消息没有发出，请在重新连接后再发', liveConnecting: '正在连接…',
-      mine: '我的会话', queue: '排队中', none: '暂无', unread: '{0} 条未读', accept: '接入', pick: '请选择一个会话',
+      mine: '我的会话', queue: '排队中', standing_urgent: '紧急', standing_complaint: '投诉', standing_returned: '退回', none: '暂无', unread: '{0} 条未读', accept: '接入', pick: '请选择一个会话',
       replyWithin: '请在 {0} 内回复，否则转给其他客服', replyBy: '请在 {0} 前回复，否则转给其他客服', replyLate: '回复超时，即将转给其他客服',
       message: '消息', send: '发送', note: '内部备注', noteMode: '备注模式', noteHint: '备注只有同事可见', end: '结束会话', confirmEnd: '确定结束此会话？', cancel: '取消',
       transfer: '转接', transferTo: '转接给', full: '（已满）', capInvalid: '接待上限应为 0 到 100 的整数', capSaved: '接待上限已改为 {0}', autoAway: '您已连续多次未及时回复，状态已改为“离开”，不再分配新会话；准备好后请改回“在线”', noAgents: '没有其他在线客服', typing: '买家正在输入…', older: '加载更早的消息', notHeld: '接入后才能回复', closed: '会话已结束',
@@ -22,7 +22,7 @@ export const t = translator(
     en: {
       title: 'Agent console', signOut: 'Sign out', status: 'Status', capacity: 'Capacity', online: 'Online', away: 'Away', offline: 'Offline', save: 'Save',
       live: 'Live connection', liveOn: 'Connected', liveOff: 'Disconnected, reconnecting…', notConnected: 'not connected: the message was not sent; send it again once reconnected', liveConnecting: 'Connecting…',
-      mine: 'My conversations', queue: 'Queue', none: 'None', unread: '{0} unread', accept: 'Accept', pick: 'Pick a conversation',
+      mine: 'My conversations', queue: 'Queue', standing_urgent: 'Urgent', standing_complaint: 'Complaint', standing_returned: 'Handed back', none: 'None', unread: '{0} unread', accept: 'Accept', pick: 'Pick a conversation',
       replyWithin: 'Reply within {0} or it goes to another agent', replyBy: 'Reply by {0} or it goes to another agent', replyLate: 'Time to reply is up: it goes to another agent',
       message: 'Message', send: 'Send', note: 'Internal note', noteMode: 'Note mode', noteHint: 'Notes are seen by colleagues only', end: 'End conversation', confirmEnd: 'End this conversation?', cancel: 'Cancel',
       transfer: 'Transfer', transferTo: 'Transfer to', full: '(full)', capInvalid: 'Capacity must be a whole number from 0 to 100', capSaved: 'Capacity set to {0}', autoAway: 'You missed several reply deadlines in a row, so your status is now Away and no new conversations come to you; set it back to Online when ready', noAgents: 'No other agent online', typing: 'The buyer is typing…', older: 'Load earlier messages', notHeld: 'Accept it to reply', closed: 'Conversation ended',

@@ -11,6 +11,7 @@ import { setDocumentLang } from '../shared/i18n.ts';
 import { SignIn, signOut, startSession } from '../shared/session.tsx';
 import type { ConversationRow } from '../shared/types.ts';
 import { Desk, type Agent } from './desk.ts';
+import { standingOf } from './queue.ts';
 import { ChatPane, ReplyDeadline, ui } from './chat.tsx';
 import { BuyerPanel, Commands } from './side.tsx';
 import { lang, t } from './i18n.ts';
@@ -83,6 +84,7 @@ function ConvItem({ desk, c }: { desk: Desk; c: ConversationRow }) {
     <li>
       <button type="button" class={`conv ${selected ? 'selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={() => void openConversation(desk, c.conversationId).then(showChatOnPhone)}>
         <span class="name">{c.buyerName ?? c.buyerId}</span>
+        {c.state === 'queued' && standingOf(c) ? <span class={`standing ${standingOf(c)}`}>{t(`standing_${standingOf(c)!}`)}</span> : null}
         {c.state === 'assigned' && c.agentId === desk.me && c.replyBy ? <ReplyDeadline by={c.replyBy} /> : null}
         {unread > 0 ? (
           <span class="badge">

@@ -4,6 +4,7 @@
  */
 export type { Card, ConversationFrame, ConversationState, MessageFrame, NoteFrame, SenderRole, ServerFrame, CommandStatus } from '../../../src/protocol/frames.ts';
 import type { Card } from '../../../src/protocol/cards.ts';
+import type { QueuePriority } from '../../../src/protocol/conversation.ts';
 export type { AftersaleCard, ChoiceCard, LogisticsCard, OrderCard } from '../../../src/protocol/cards.ts';
 export { KefuClient, KefuRequestError, type PushedFrame, type WebSocketCtor } from '../../../src/client/index.ts';
 
@@ -24,6 +25,8 @@ export interface ConversationRow {
   stateVersion?: number;
   createdAt: string;
   updatedAt: string;
+  /** Staff's queued list only: why it stands where it does in the queue, and since when it waits. */
+  queue?: { priority: QueuePriority; since?: string };
 }
 
 /** Message content as it travels: text (a bot's may carry a card) or an https image link. */
