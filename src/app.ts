@@ -163,9 +163,15 @@ function registerApi(api: FastifyInstance, rt: Runtime, authorize: Authorize): v
   });
   registerKnowledgeRoutes(api, { knowledge: rt.knowledge, authorize: (req, o) => authorize(req, o), onChanged: (shopId) => rt.knowledgeChanged(shopId) });
   registerSuggestionRoutes(api, { suggestions: rt.faqSuggestions, authorize: (req, o) => authorize(req, o), onChanged: (shopId) => rt.knowledgeChanged(shopId) });
-  registerConversationRoutes(api, { conversations: rt.conversations, authorize });
+  // Staff acting over REST (not reading) are at work: routing counts them present (docs/api.md, "Available").
+  const atWork: Authorize = async (req, o) => {
+    const p = await authorize(req, o);
+    if (req.method !== 'GET') rt.routing.workSeen(p);
+    return p;
+  };
+  registerConversationRoutes(api, { conversations: rt.conversations, authorize: atWork });
   registerGatewayRoutes(api, { cache: rt.storage.cache, conversations: rt.conversations, authorize });
-  registerRoutingRoutes(api, { routing: rt.routing, authorize });
+  registerRoutingRoutes(api, { routing: rt.routing, authorize: atWork });
   registerDeskRoutes(api, { sql: rt.storage.sql, conversations: rt.conversations, commerce: rt.commerce, sink: rt.hub, authorize, log: rt.log, onRated: (r) => rt.metrics.ratings.inc({ score: String(r.score) }) });
   registerCommandRoutes(api, { commands: rt.commands.service, authorize });
   registerRightsRoutes(api, { rights: rt.rights, authorize });

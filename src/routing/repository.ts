@@ -53,8 +53,9 @@ export async function setAgentStatus(db: Db | Tx, shopId: string, agentId: strin
         status: patch.status,
         ...(patch.capacity !== undefined ? { capacity: patch.capacity } : {}),
         ...(patch.name ? { name: patch.name } : {}),
-        // Going online starts the grace period even before the console's socket is seen.
-        ...(patch.status === 'online' ? { missed_in_row: 0, last_seen_at: sql<Date>`coalesce(agents.last_seen_at, now())` } : {}),
+        // Going online is a sign of presence: it starts the grace period before a console's socket is seen, and a tool
+        // with no console stays available by setting it again (docs/api.md).
+        ...(patch.status === 'online' ? { missed_in_row: 0, last_seen_at: sql<Date>`now()` } : {}),
         updated_at: new Date(),
       }),
     )

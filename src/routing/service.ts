@@ -31,6 +31,11 @@ import { inScriptOfTexts, scriptByCharacters, TAIWAN_ZONE, toTraditional } from 
 import { KeyedChain } from '../ops/keyed-chain.ts';
 import { langOfTexts, noticeFor, NOBODY_ONLINE_NOTICE, RATING_PROMPT, CLOSED_UNSERVED_NOTICE, RETURNED_NOTICE, withHours, type NoticeLang } from './notices.ts';
 
+/** An agent at work over REST is noted at most this often per node: a burst of replies is one write. */
+const WORK_SEEN_EVERY_MS = 5_000;
+/** Staff remembered for that; beyond it the memory starts again (a write more each, no harm). */
+const WORK_SEEN_MAX = 10_000;
+
 export interface RoutingOptions {
   offlineGraceMs: number;
   replyTimeoutMs: number;
@@ -118,6 +123,8 @@ export class RoutingService {
   readonly #o: Required<RoutingOptions>;
   /** Console sockets on this node per `shop|agent`. */
   readonly #local = new Map<string, number>();
+  /** When this node last noted a staff member at work over REST, per `shop|agent` (workSeen). */
+  readonly #workSeen = new Map<string, number>();
   readonly #running = new Map<string, Promise<void>>();
   readonly #again = new Set<string>();
   /** Per queued conversation, what its buyer was last told: position, and whether anyone was online. */
@@ -402,6 +409,24 @@ export class RoutingService {
       await repo.touchAgents(this.#d.sql.db, [{ shopId, agentId: p.userId }]);
       await this.route(shopId);
     })().catch((e: unknown) => this.#d.log.warn({ err: (e as Error).message }, 'agent console registration failed; the next tick retries'));
+  }
+
+  /**
+   * A staff member acting over REST (an accept, a reply, a close, a transfer: not a read) is at work though no
+   * console of theirs is open: their last-seen time is refreshed, at most once per WORK_SEEN_EVERY_MS per node,
+   * so routing and the "nobody online" notice count them for the freshness window (found from outside: three
+   * testers' agents answered over REST while their queued buyers were told nobody was online). Reads do not
+   * count: the admin page's polling would make an admin who once set `online` look present.
+   */
+  workSeen(p: Principal): void {
+    if (!p.shopId || !(p.roles.has('agent') || p.roles.has('admin'))) return;
+    const key = `${p.shopId}|${p.userId}`;
+    const now = Date.now();
+    if (now - (this.#workSeen.get(key) ?? 0) < WORK_SEEN_EVERY_MS) return;
+    if (this.#workSeen.size >= WORK_SEEN_MAX) this.#workSeen.clear();
+    this.#workSeen.set(key, now);
+    const shopId = p.shopId;
+    repo.touchAgents(this.#d.sql.db, [{ shopId, agentId: p.userId }]).catch((e: unknown) => this.#d.log.warn({ err: (e as Error).message }, 'could not note an agent at work over REST'));
   }
 
   // ---- the agent's workflow

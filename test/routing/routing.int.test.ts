@@ -130,6 +130,37 @@ describe('routing across two nodes (real PostgreSQL + Redis)', { skip }, () => {
     await Promise.all([phone.close(), console_.close()]);
   });
 
+  // Found from outside (thirty-ninth session, three shops): agents working over REST never counted as online, so queued
+  // buyers were told nobody was there while they were being answered.
+  test('an agent acting over REST (not reading) is seen at work; setting online again is a sign of presence too', async () => {
+    const shop = 'shop_rest_seen';
+    const token = await agentToken('ag_rs', shop);
+    const seenAt = async () => (await a.rt.storage.sql.db.selectFrom('agents').select('last_seen_at').where('shop_id', '=', shop).where('agent_id', '=', 'ag_rs').executeTakeFirstOrThrow()).last_seen_at;
+    const makeOld = () => a.rt.storage.sql.db.updateTable('agents').set({ last_seen_at: new Date('2000-01-01T00:00:00Z') }).where('shop_id', '=', shop).where('agent_id', '=', 'ag_rs').execute();
+    const fresh = async () => Date.now() - ((await seenAt())?.getTime() ?? 0) < 60_000;
+    // Written directly: a REST call would note the agent on that node, and the steps below count those notes.
+    await a.rt.storage.sql.db.insertInto('agents').values({ shop_id: shop, agent_id: 'ag_rs', name: null, status: 'away', last_seen_at: new Date('2000-01-01T00:00:00Z') }).execute();
+    // Reading is no sign of work: the admin page polls the queue.
+    assert.equal((await api(b, token, 'GET', '/conversations?state=queued')).status, 200);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await fresh(), false, 'a read leaves it');
+    const sent = await a.rt.conversations.send(buyerP('b_rs'), { id: 'q-b_rs', shopId: shop, clientMsgId: 'q-b_rs', content: { kind: 'text', text: '转人工' } });
+    const id = sent.ack.conversationId;
+    await a.rt.conversations.setState(id, { state: 'queued' }, { from: ['bot'] });
+    assert.equal((await api(b, token, 'POST', `/conversations/${id}/accept`)).status, 200);
+    await eventually(fresh, 5000, 'an accept over REST is work');
+    // Within WORK_SEEN_EVERY_MS a node writes it once: a burst of replies is one write.
+    await makeOld();
+    assert.equal((await api(b, token, 'POST', `/conversations/${id}/messages`, { clientMsgId: 'rs-1', content: { kind: 'text', text: '您好' } })).status, 201);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await fresh(), false, 'noted once per interval per node');
+    assert.equal((await api(a, token, 'POST', `/conversations/${id}/messages`, { clientMsgId: 'rs-2', content: { kind: 'text', text: '马上帮您查' } })).status, 201);
+    await eventually(fresh, 5000, 'a reply over REST on another node is work');
+    await makeOld();
+    assert.equal((await api(a, token, 'PUT', '/agents/me/status', { status: 'online', capacity: 3 })).status, 200);
+    assert.equal(await fresh(), true, 'setting online again is a sign of presence');
+  });
+
   test('30 hand-overs at once over two nodes to 3 agents of capacity 5: 15 assigned, 15 queued in order, drained in order (20 times)', async () => {
     for (let round = 0; round < 20; round++) {
       const shop = `shop_burst_${round}`;
