@@ -99,7 +99,32 @@ function readScore(text: string): (Score & { unit: boolean }) | undefined {
       if (r) return withUnit(r, m[2] !== undefined);
     }
   }
-  return undefined;
+  return scoreInside(t);
+}
+
+/**
+ * A score with its unit after words of the buyer's own, or a bare one closing a sentence: "好滴 爱你们 4分吧 机器人有点笨😂",
+ * "好吧 那我明天再看看 3分", "sound, photos coming. 4/5", "ok washed them, it's calming down now. 5 stars for that, thank you",
+ * "omg thank you, I nearly paid them. 5" (four outside shops, thirty-ninth session: no rating stored, one buyer sent back to the
+ * queue by the robot). One score only, and nothing asked; the rest is the comment. A unit that goes on into a word is none
+ * (5星酒店, 五星红旗, 3分钟).
+ */
+// Not a score given before ("上次我给了1分 这次好多了").
+const ZH_INSIDE = /(?<![\d.]|[了过過]\s*)([1-5一二两三四五])\s*(?:分|颗星|粒星|星)[吧啊呀哈了嘛哦啦]*(?=[\s,.!~，。！、]|好评|好評|\p{Extended_Pictographic}|$)/gu;
+const EN_INSIDE = /(?<![\w/.]|gave (?:it |you |them )?)([1-5]|one|two|three|four|five)\s*(?:\/\s*5|stars?|out of (?:5|five))(?![a-z0-9])(?:\s*for (?:that|you|u|ya)(?![a-z]))?(?=\s*(?:[,.!~]|thanks|thank you|ty(?![a-z])|\p{Extended_Pictographic}|$))/giu;
+/** A bare score closing a sentence of thanks or praise: "omg thank you, I nearly paid them. 5". */
+const CLOSING_BARE = /[.!。！]\s*([1-5])\s*[!.！。]*$/u;
+const THANKED = /谢|棒|好评|满意|(?<![a-z])(?:thank|thanks|thx|cheers|ta|great|lovely|helpful|brilliant|awesome|amazing|legend)(?![a-z])/iu;
+const ASKED_ANYWHERE = /[?？]|吗|多少|有没有|能不能|可不可以|(?<![a-z])(?:(?:can|could|will|would) you|how|what|when|where|why)(?![a-z])/iu;
+function scoreInside(t: string): (Score & { unit: boolean }) | undefined {
+  if (ASKED_ANYWHERE.test(t)) return undefined;
+  const found = [...t.matchAll(ZH_INSIDE), ...t.matchAll(EN_INSIDE)];
+  const closing = found.length === 0 && THANKED.test(t) ? CLOSING_BARE.exec(t) : null;
+  const m = found.length === 1 ? found[0]! : closing;
+  if (!m) return undefined;
+  const score = Number(m[1]) || ZH_DIGIT[m[1]!] || EN_DIGIT[m[1]!.toLowerCase()]!;
+  const comment = (t.slice(0, m.index) + ' ' + t.slice(m.index! + m[0].length)).replace(/\s+/g, ' ').replace(/\s+(?=[,，.。!！])/g, '').replace(/([.。!！])[,，]/g, '$1').replace(TRIM, '').replace(/^[吧啊呀哈了嘛哦啦\s,，]+/u, '').trim();
+  return { score, ...(comment ? { comment } : {}), unit: found.length === 1 };
 }
 /** Thanks or an ok before the score ("oh solid, thanks! 5 stars for u": a Singapore shop, thirty-sixth session, no rating stored). */
 const LEAD = /^(?:(?:oh|ok|okay|ya|yes|yeah|sure|thanks|thank you|thx|ty|cheers|great|solid|nice|awesome|好的|好|嗯|谢谢|多谢)[\s,.!！，。~]*){1,3}(?=\S)/iu;

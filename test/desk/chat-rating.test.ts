@@ -189,3 +189,23 @@ describe('comments after a typed score (second review)', () => {
     assert.deepEqual(typedScore('5分喔'), { score: 5 });
   });
 });
+
+// Found from outside (thirty-ninth session, four shops): a score after words of the buyer's own was lost, and "…4分吧 机器人有点笨😂"
+// sent a buyer back to the queue.
+describe('a score after words of the buyer\'s own', () => {
+  test('with its unit anywhere, or bare closing thanks; the rest is the comment', () => {
+    const cases = [
+      ['好滴 爱你们 4分吧 机器人有点笨😂', 4, '好滴 爱你们 机器人有点笨😂'],
+      ['好吧 那我明天再看看 3分', 3, '好吧 那我明天再看看'],
+      ['sound, photos coming. 4/5', 4, 'sound, photos coming'],
+      ["ok washed them, it's calming down now. 5 stars for that, thank you", 5, "ok washed them, it's calming down now. thank you"],
+      ['omg thank you, I nearly paid them. 5', 5, 'omg thank you, I nearly paid them'],
+    ] as const;
+    for (const [text, score, comment] of cases) assert.deepEqual(typedScore(text), { score, comment }, text);
+  });
+  test('no score given before, two scores, a question, a unit going on into a word, or a bare number without thanks', () => {
+    for (const text of ['上次那个客服我给了1分 这次好多了', 'I gave it 1 star last time, this time better', '住5星酒店', '五星红旗有卖吗', '等了5分钟了', '我买了3星期了', '这个评分4分吗', 'please send 3 of them. 5', '想想 3分 还是 4分 纠结', 'Harriet was lovely btw, 4 is for the wait', 'is it 5 stars?']) {
+      assert.equal(typedScore(text), undefined, text);
+    }
+  });
+});
