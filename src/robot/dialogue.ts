@@ -4818,8 +4818,11 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
 /** How many days to arrive, asked of an order not sent yet ("广州那边冷链要几天"): the shop's delivery days to its address, unless said already. */
 // Of arriving, not of sending ("还要几天发货", "how long will it take to ship": found in review).
 const DAYS_TO_ARRIVE = /几天(?:能|可以|才)?(?:到|收到|送到)|(?:那边|那里|到)[^，,。？?]{0,6}(?:要|得)(?:几天|多少天|多久)|多久(?:能|可以|才)?(?:到|收到|送到)|(?<![a-z])(?:how (?:long|many days)\b[^?]{0,30}\b(?:get (?:here|there|to)|arrive|reach|deliver)\w*)(?![a-z])/;
+// "发出来几天能到", "once it ships how long": the days after sending, asked of arriving (a Qingdao shop, thirty-ninth session: no days told).
+const SENT_THEN = /(?:发出|发货|寄出)(?:来|去)?(?:以后|之后|后|了)?(?=[^，,。？?]{0,4}(?:几天|多久|多少天))|(?<![a-z])(?:after|once) (?:it |they )?(?:ships|shipped|is shipped|is sent|are sent|dispatch(?:es|ed))(?![a-z])/g;
 function daysToArrive(ctx: Ctx, o: Order, said: string): string | undefined {
-  if (!DAYS_TO_ARRIVE.test(ctx.r.u.normalized) || SENDING_OUT.test(ctx.r.u.normalized)) return undefined;
+  const asked = ctx.r.u.normalized.replace(SENT_THEN, ' ');
+  if (!DAYS_TO_ARRIVE.test(asked) || SENDING_OUT.test(asked)) return undefined;
   const own = shopSays(ctx, 'delivery_time');
   const days = own ? ofRegion(ofSize(own, o, ctx.lang), addressOf(o), ctx.lang) : undefined;
   return days && !said.includes(days.replace(/[。.]$/, '')) ? days : undefined;
@@ -4828,7 +4831,9 @@ function daysToArrive(ctx: Ctx, o: Order, said: string): string | undefined {
 function placeNamed(ctx: Ctx): string | undefined {
   const named = regionsIn(ctx.input.text);
   const said = named.length ? shopSays(ctx, 'delivery_time') : undefined;
-  const own = said ? ofRegions(said, named, ctx.lang) : undefined;
+  // Beijing is in 京津冀 too, as for an address: "带回北京" had the shop's other regions' days (a Qingdao shop, thirty-ninth session).
+  const t = foldTraditional(ctx.input.text);
+  const own = said ? ofRegions(said, DELIVERY_REGIONS.filter((re) => named.includes(re) || (WIDER.has(re) && re.test(t))), ctx.lang) : undefined;
   return own && own !== said ? own : undefined;
 }
 

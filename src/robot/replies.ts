@@ -185,6 +185,10 @@ export interface Texts {
   /** The day an in-stock order goes out by the shop's own rule on sending (ship-day.ts), with its weekday. */
   shipDay(day: string): string;
   /** The shipping day a pre-order's title names: from that day, going out in turn by `by`; or by that day. */
+  /**
+   * A title's day: "from" a day says that day and no end of our own (two rounds of outside testers read the week the robot
+   * added, "预计1月25日前发出" beside the shop's "2月3日前全部发完", as invented); "by" a day says it.
+   */
   titledShip(from: string | undefined, by: string): string;
   /** Asked to hurry an order not shipped yet: the robot cannot; a person can. */
   urgeShipOffer: string;
@@ -413,7 +417,7 @@ const zh: Texts = {
   payBy: (at) => `请在 ${at} 前付款，超时订单会自动关闭。`,
   shipBy: (day) => `这一单预计${day}前发出。`,
   shipDay: (day) => `按付款时间算，这一单预计${day}发出。`,
-  titledShip: (from, by) => (from ? `商品标题写明${from}起发货，按顺序发出，预计${by}前发出。` : `按商品标题，预计${by}前发出。`),
+  titledShip: (from, by) => (from ? `商品标题写明${from}起发货，按付款先后陆续发出。` : `按商品标题，预计${by}前发出。`),
   urgeShipOffer: '我这边没法直接催仓库发货。需要为您转接人工客服，帮您催一下吗？',
   lateSorry: '抱歉让您久等了！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
   urgentOffer: '了解您着急用！包裹还在路上，我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递催一下吗？',
@@ -693,7 +697,7 @@ const en: Texts = {
   payBy: (at) => ` Please pay by ${at}; after that the order closes by itself.`,
   shipBy: (day) => `It is due to be sent out by ${day}.`,
   shipDay: (day) => `Going by when it was paid, it should go out on ${day}.`,
-  titledShip: (from, by) => (from ? `Its title says it ships from ${from}; orders go out in turn, so it should ship by ${by}.` : `Going by its title, it should ship by ${by}.`),
+  titledShip: (from, by) => (from ? `Its title says it ships from ${from}; orders go out in turn from then.` : `Going by its title, it should ship by ${by}.`),
   urgeShipOffer: "I can't hurry the warehouse myself. Shall I get a human agent to chase the shipping for you?",
   lateSorry: "Sorry for the wait! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",
   urgentOffer: "I understand you need it soon! The parcel is still on its way, and I can't contact the carrier myself. Shall I get a human agent to chase it for you?",

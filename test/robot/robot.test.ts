@@ -3036,7 +3036,8 @@ test('a pre-order asked in the words of the in-stock entry gets its own terms on
   const pre = order({ orderId: 'FF-PRE', status: 'paid', createdAt: '2024-11-25T10:00:00+08:00', updatedAt: '2024-11-25T10:00:00+08:00', items: [{ sku: 'WG', title: '【预售】云南高山沃柑 10斤装 12月15日开采发货', quantity: 1, price: '59.00' }] });
   const text = textOf(await createRobot({ dataSource: fakeDataSource({ orders: [pre] }), faq: own, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '沃柑什么时候发货' }));
   assert.doesNotMatch(text, /48小时/);
-  assert.match(text, /开采日期统一发货[\s\S]*预计12月22日前发出/);
+  assert.match(text, /开采日期统一发货[\s\S]*商品标题写明12月15日起发货/);
+  assert.doesNotMatch(text, /预计12月\d+日前发出/, 'no end day of the robot\'s own beside the shop\'s (thirty-ninth session)');
   const inStock = order({ orderId: 'FF-NOW', status: 'paid', items: [{ sku: 'MG', title: '海南贵妃芒果 5斤装', quantity: 1, price: '49.90' }] });
   assert.match(textOf(await createRobot({ dataSource: fakeDataSource({ orders: [inStock] }), faq: own, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '芒果什么时候发货' })), /48小时/);
 });
@@ -4865,7 +4866,9 @@ describe('another colour asked before shipping, and the wrong colour sent (twent
 describe('a pre-order\'s day in an English title (twenty-second session, electronics shop in Malaysia)', () => {
   test('"- ships from 20 Dec" counts from that day, "dispatch by Dec 10" by it, not from payment', async () => {
     const pre = (title: string) => ({ orders: [order({ orderId: 'PO-1', status: 'paid', currency: 'MYR', updatedAt: '2024-11-26T09:00:00+08:00', items: [{ sku: 'P', title, quantity: 1, price: '5999.00' }] })] });
-    assert.match(textOf(await conversation(robotWith(pre('[Pre-order] Galaxy S25 Ultra 512GB - ships from 20 Dec')))('when will my pre-order ship?')), /Dec 27/);
+    const from = textOf(await conversation(robotWith(pre('[Pre-order] Galaxy S25 Ultra 512GB - ships from 20 Dec')))('when will my pre-order ship?'));
+    assert.match(from, /ships from Dec 20/);
+    assert.doesNotMatch(from, /Dec 27/, 'no end day of its own (thirty-ninth session)');
     assert.match(textOf(await conversation(robotWith(pre('[Pre-order] Galaxy S25 Ultra - dispatch by Dec 10')))('when will my pre-order ship?')), /Dec 10/);
     // Found in review: other ways titles say it.
     assert.match(textOf(await conversation(robotWith(pre('Phone pre-order - Est. ship date: 20 Dec')))('when will my pre-order ship?')), /Dec 20/);
@@ -9490,13 +9493,16 @@ describe('a US shop\'s delivery times by region', () => {
   });
 
   // The same shop: "ships from 15 Dec" was told "counting from payment, it should ship by Dec 22", the 15th unsaid.
-  test('a pre-order whose title says it ships from a day is told that day, then by when it goes out in turn', async () => {
+  // Two rounds of testers later (thirty-ninth session) the robot's own week of spread ("by Dec 22") was read as invented, and
+  // a Qingdao shop's "预计1月25日前发出" contradicted its own "2月3日前全部发完": the title's day, and no end of the robot's.
+  test('a pre-order whose title says it ships from a day is told that day, and no end day the shop did not give', async () => {
     const pre = order({ orderId: 'NYS-2', status: 'paid', currency: 'USD', updatedAt: '2024-11-20T10:00:00+08:00', items: [{ sku: 'P', title: 'Pre-order: Vitamin C Serum 50ml - ships from 15 Dec', quantity: 1, price: '52.00' }] });
     const en = textOf(await shopChat2(SHOP, entries, { orders: [pre] })('when is the serum shipping?'));
-    assert.match(en, /title says it ships from Dec 15; orders go out in turn, so it should ship by Dec \d+/);
+    assert.match(en, /title says it ships from Dec 15; orders go out in turn from then\./);
+    assert.doesNotMatch(en, /by Dec \d+/);
     assert.doesNotMatch(en, /Counting from payment/);
     const zh = order({ ...pre, items: [{ sku: 'P', title: '【预售】羽绒服 12月15日起发货', quantity: 1, price: '599.00' }], currency: 'CNY' });
-    assert.match(textOf(await shopChat2(SHOP, entries, { orders: [zh] })('羽绒服什么时候发货')), /商品标题写明12月15日起发货，按顺序发出，预计12月\d+日前发出/);
+    assert.match(textOf(await shopChat2(SHOP, entries, { orders: [zh] })('羽绒服什么时候发货')), /商品标题写明12月15日起发货，按付款先后陆续发出。$/);
   });
 });
 
@@ -9679,5 +9685,24 @@ describe('a danger going on, and help already called', () => {
     assert.equal(dangerGoesOn("I've got asthma and I've had to use my inhaler twice"), true);
     assert.equal(dangerGoesOn('已经打了120 剩下的扇贝要留着给医生看吗'), false);
     assert.equal(dangerGoesOn('we already called poison control, they said watch her'), false);
+  });
+});
+
+// Found from outside (thirty-ninth session, a Qingdao seafood shop): "发出来几天能到" was told no days, and "带回北京" the days of
+// the shop's other regions (Beijing is in its 京津冀 clause).
+describe('days to arrive of an order not sent yet', () => {
+  test('asked "after it is sent", and of a city inside a region the shop names', async () => {
+    const entries: FaqEntry[] = [
+      { id: 'd', question: '几天能收到？', answer: '冷冻生鲜全程顺丰冷链：山东省内次日达；江浙沪、京津冀1-2天；东北、河南、安徽、山西2-3天；其他地区3-4天。新疆、西藏、青海、海南不发冷冻生鲜，干货礼盒发这些地区5-7天。' },
+      { id: 's', question: '多久发货', answer: '下午3点前付款当天发货。' },
+    ];
+    const paid = order({ orderId: 'QD-1', status: 'paid', receiver: { name: '赵', phone: '13589876543', address: '山东省潍坊市奎文区东风东街300号' }, items: [{ sku: 'X', title: '海参礼盒', quantity: 1, price: '599.00' }] });
+    const after = textOf(await shopChat2(SHOP, entries, { orders: [paid] })('俺家在潍坊 发出来几天能到'));
+    assert.match(after, /山东省内次日达/);
+    const beijing = textOf(await shopChat2(SHOP, entries, { orders: [paid] })('能不能早点发 想让她带回北京 北京几天到'));
+    assert.match(beijing, /京津冀1-2天/);
+    assert.doesNotMatch(beijing, /其他地区3-4天/);
+    // Still of sending when sending is what is asked.
+    assert.doesNotMatch(textOf(await shopChat2(SHOP, entries, { orders: [paid] })('还要几天发货')), /山东省内次日达/);
   });
 });
