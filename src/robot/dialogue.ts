@@ -4833,7 +4833,9 @@ function placeNamed(ctx: Ctx): string | undefined {
   const said = named.length ? shopSays(ctx, 'delivery_time') : undefined;
   // Beijing is in 京津冀 too, as for an address: "带回北京" had the shop's other regions' days (a Qingdao shop, thirty-ninth session).
   const t = foldTraditional(ctx.input.text);
-  const own = said ? ofRegions(said, DELIVERY_REGIONS.filter((re) => named.includes(re) || (WIDER.has(re) && re.test(t))), ctx.lang) : undefined;
+  // A US state named is in the lower 48 and the United States too ("New York" of "other states in the continental US").
+  const inUs = named.some((re) => US_STATE_SET.has(re));
+  const own = said ? ofRegions(said, DELIVERY_REGIONS.filter((re) => named.includes(re) || (WIDER.has(re) && re.test(t)) || (inUs && (re === LOWER_48 || re === USA))), ctx.lang) : undefined;
   return own && own !== said ? own : undefined;
 }
 
@@ -5011,14 +5013,30 @@ const TAIWAN_ISLANDS = /外岛|离岛|澎湖|金门|马祖|连江/;
 const TAIWAN_MAIN_HOME = /^(?:\d{3,6}\s*)?(?:台湾)?(?:台北|新北|桃园|台中|台南|高雄|基隆|新竹|苗栗|彰化|南投|云林|嘉义|屏东|宜兰|花莲|台东)/;
 /** The United States, and the states but Alaska, Hawaii and Puerto Rico ("Standard shipping in the lower 48 states: 3-5 business days"). */
 const USA = /(?<![a-z])(?:usa|u\.s\.a?\.?|united states|(?:us|u\.s\.) (?:orders|addresses|customers|shipping|delivery))(?![a-z])|美国/i;
-const LOWER_48 = /lower 48|(?:contiguous|continental|mainland) (?:us|u\.s\.?|united states|states)(?![a-z])/i;
+const LOWER_48 = /lower 48|(?:contiguous|continental|mainland) (?:us|u\.s\.?|united states|states)(?![a-z])|美国本土|本土48州/i;
+/**
+ * A US state named by a shop's clause ("California addresses: 1-2 business days", "加州地址1-2个工作日"), by its name; an address
+ * gives it by its code before the ZIP (a Los Angeles shop, thirty-ninth session: San Gabriel, CA was told the other states' days).
+ * Alaska and Hawaii are regions of their own below.
+ */
+const US_STATE_NAMES: Readonly<Record<string, string>> = {
+  al: 'alabama', az: 'arizona', ar: 'arkansas', ca: 'california|加州|加利福尼亚', co: 'colorado', ct: 'connecticut', de: 'delaware',
+  fl: 'florida|佛州|佛罗里达', ga: 'georgia', id: 'idaho', il: 'illinois|伊利诺伊', in: 'indiana', ia: 'iowa', ks: 'kansas', ky: 'kentucky',
+  la: 'louisiana', me: 'maine', md: 'maryland', ma: 'massachusetts|麻省|马萨诸塞', mi: 'michigan', mn: 'minnesota', ms: 'mississippi',
+  mo: 'missouri', mt: 'montana', ne: 'nebraska', nv: 'nevada|内华达', nh: 'new hampshire', nj: 'new jersey|新泽西', nm: 'new mexico',
+  ny: 'new york state|new york|纽约州|纽约', nc: 'north carolina', nd: 'north dakota', oh: 'ohio', ok: 'oklahoma', or: 'oregon|俄勒冈', pa: 'pennsylvania|宾州|宾夕法尼亚',
+  ri: 'rhode island', sc: 'south carolina', sd: 'south dakota', tn: 'tennessee', tx: 'texas|德州|得州|德克萨斯', ut: 'utah', vt: 'vermont',
+  va: '(?<!west )virginia', wa: 'washington state|washington(?!,? d\\.?c)|华盛顿州', wv: 'west virginia', wi: 'wisconsin', wy: 'wyoming', dc: 'district of columbia|washington,? d\\.?c\\.?',
+};
+const US_STATES: ReadonlyMap<string, RegExp> = new Map(Object.entries(US_STATE_NAMES).map(([code, names]) => [code, new RegExp(`(?<![a-z])(?:${names})(?![a-z])`, 'i')]));
+const US_STATE_SET: ReadonlySet<RegExp> = new Set(US_STATES.values());
 /** A US address's end: a state's code and a ZIP code ("Chicago, IL 60614"); not Alaska's, Hawaii's or Puerto Rico's. */
-const US_STATE_ZIP = /(?<![a-z])(?:al|az|ar|ca|co|ct|de|fl|ga|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc)\.?\s+\d{5}(?:-\d{4})?(?:[\s,]*(?:usa|us|united states))?\s*$/i;
+const US_STATE_ZIP = /(?<![a-z])(al|az|ar|ca|co|ct|de|fl|ga|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc)\.?\s+\d{5}(?:-\d{4})?(?:[\s,]*(?:usa|us|united states))?\s*$/i;
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
 const DELIVERY_REGIONS: readonly RegExp[] = [
   // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too).
   /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)|拉萨|日喀则|林芝/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, TAIWAN_REGION, TAIWAN_ISLANDS, /偏远/,
-  /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}/i, /hawaii|(?<![a-z])hi \d{5}/i, /puerto rico/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马(?!路)|亚庇|古晋/i,
+  /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}|阿拉斯加/i, /hawaii|(?<![a-z])hi \d{5}|夏威夷/i, /puerto rico|波多黎各/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马(?!路)|亚庇|古晋/i,
   // Malaysia's places in Chinese too ("西马其他州属（槟城、柔佛、霹雳等）": found from outside, a Penang parcel was told every region).
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)|巴生谷|吉隆坡|雪兰莪|八打灵/i,
   // West Malaysia beyond the Klang Valley, and Singapore: a Ninja Van parcel to Johor was told "Singapore: Ninja Van 3-5 working days" (found from outside).
@@ -5038,6 +5056,7 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
   /western canada|west coast|british columbia|alberta|saskatchewan|manitoba|vancouver|calgary|edmonton|winnipeg|regina|saskatoon|(?<![a-z])(?:bc|ab|sk|mb) [a-z]\d[a-z]|西岸|卑诗|温哥华|阿尔伯塔|卡尔加里/i,
   /atlantic canada|atlantic provinces|nova scotia|new brunswick|newfoundland|prince edward island|halifax|moncton|fredericton|(?<![a-z])(?:ns|nb|nl|pe) [a-z]\d[a-z]|大西洋省份/i,
   /yukon|northwest territories|nunavut|whitehorse|yellowknife|iqaluit|(?<![a-z])(?:yt|nu) [a-z]\d[a-z]|育空|西北地区|努纳武特/i,
+  ...US_STATES.values(),
   LOWER_48,
   USA,
 ];
@@ -5074,7 +5093,8 @@ function homeRegions(address: string): RegExp[] {
   const tail = a.slice(-40).split(/[,，]/).slice(-2).join(',');
   // A US state's code and ZIP ("Chicago, IL 60614"): the lower 48 and the United States, not Washington's WA for Western Australia
   // (a New York shop, thirty-eighth session: every mainland parcel was told Alaska's and Hawaii's days).
-  if (!/\p{Script=Han}/u.test(a) && US_STATE_ZIP.test(a)) return [LOWER_48, USA];
+  const state = /\p{Script=Han}/u.test(a) ? null : US_STATE_ZIP.exec(a);
+  if (state) return [US_STATES.get(state[1]!.toLowerCase())!, LOWER_48, USA];
   const named = DELIVERY_REGIONS.filter((re) => (/\p{Script=Han}/u.test(a) ? re.test(head) : re.test(tail)));
   // "台灣澎湖縣…" is the islands', not the main island's (found in review).
   if (named.includes(TAIWAN_ISLANDS)) return named.filter((re) => re !== TAIWAN_REGION);

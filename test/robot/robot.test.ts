@@ -9706,3 +9706,24 @@ describe('days to arrive of an order not sent yet', () => {
     assert.doesNotMatch(textOf(await shopChat2(SHOP, entries, { orders: [paid] })('还要几天发货')), /山东省内次日达/);
   });
 });
+
+// Found from outside (thirty-ninth session, a Los Angeles shop): "California addresses: 1-2 business days" was never told to a
+// California address, only the other states' days.
+describe('a US shop\'s delivery days by state', () => {
+  const entries: FaqEntry[] = [
+    { id: 'd', question: 'How long does delivery take?', answer: 'California addresses: 1-2 business days with USPS or UPS Ground. Other states in the continental US: 3-5 business days. Alaska, Hawaii and Puerto Rico: 5-8 business days by USPS Priority Mail.' },
+    { id: 'z', question: '几天能收到', answer: '加州地址1-2个工作日送达；美国本土其他州3-5个工作日；阿拉斯加、夏威夷、波多黎各5-8个工作日。' },
+    { id: 's', question: 'When do you ship?', answer: 'Orders paid before noon ship the same day.' },
+  ];
+  const toAddress = (address: string) => ({ orders: [order({ orderId: 'LV-1', status: 'shipped', currency: 'USD', receiver: { name: 'W', phone: '6265550100', address } })], logistics: [logistics({ orderId: 'LV-1', status: 'in_transit', carrier: 'USPS' })] });
+  test('the state\'s own clause for an address in it; the other states\' for one elsewhere; in either language', async () => {
+    const ca = textOf(await shopChat2(SHOP, entries, toAddress('123 Main St, San Gabriel, CA 91776'))('when will it get here? how many more days'));
+    assert.match(ca, /California addresses: 1-2 business days/);
+    assert.doesNotMatch(ca, /Other states/);
+    const ny = textOf(await shopChat2(SHOP, entries, toAddress('5 Park Ave, New York, NY 10016'))('when will it get here? how many more days'));
+    assert.match(ny, /Other states in the continental US: 3-5 business days/);
+    assert.doesNotMatch(ny, /California addresses/);
+    assert.match(textOf(await shopChat2(SHOP, entries, toAddress('123 Main St, San Gabriel, CA 91776'))('什么时候能到？')), /加州地址1-2个工作日送达/);
+    assert.match(textOf(await shopChat2(SHOP, entries, toAddress('1 Kuhio Ave, Honolulu, HI 96815'))('什么时候能到？')), /阿拉斯加、夏威夷、波多黎各5-8个工作日/);
+  });
+});
