@@ -53,6 +53,8 @@ export interface Texts {
   /** A message in the queue, nobody online, that the FAQ does not answer: it is kept for a person (said at most every few minutes). */
   queuedKept: string;
   queuedNoted: string;
+  /** A question of dose or of who may take it, asked in the queue: the same caution as with the robot, and that it is kept. */
+  queuedHealthAdvice: string;
   /** A complaint typed while waiting in the queue: moved ahead. */
   queuedComplaint: string;
   notUnderstood: string;
@@ -333,6 +335,7 @@ const zh: Texts = {
   handoverNotUnderstood: '抱歉没能帮到您，正在为您转接人工客服，请稍候。',
   handoverWithdrawn: '好的，已为您取消转人工，我继续为您服务。需要人工时回复“转人工”即可。',
   queuedKept: '您的消息已经记下，人工客服上线后会按排队顺序回复您，不用重复发送。',
+  queuedHealthAdvice: '用法用量、能不能吃或用、能不能和别的药一起吃这类问题，需要医生或药师结合您的情况判断，我不能替您回答；您的问题已经留给客服。如身体不适，请及时就医。',
   queuedNoted: '这条也记下了，客服上线后会一并回复您。',
   queuedComplaint: '非常抱歉给您带来不好的体验，已把您排到前面，人工客服上线后会优先处理。',
   notUnderstood: '抱歉，我没太理解您的意思。您可以问我：“我的快递到哪了”“退款进度”“怎么退货”，或回复“转人工”。',
@@ -607,6 +610,7 @@ const en: Texts = {
   handoverNotUnderstood: "Sorry I couldn't help. I'm connecting you to a human agent now.",
   handoverWithdrawn: 'OK, I have cancelled the transfer to a person and will carry on helping you. Say "human" whenever you want one.',
   queuedKept: "Your message is saved: our team will reply in queue order when they are online, no need to send it again.",
+  queuedHealthAdvice: "How much to take, whether it is safe for you, or whether it goes with another medicine needs a doctor or pharmacist who knows your situation: I can't answer that for you. Your question is kept for our team; if you feel unwell, please see a doctor.",
   queuedNoted: 'Noted as well: our team will answer it with the rest.',
   queuedComplaint: "I'm sorry about this. You've been moved up the queue, and our team will see to you first when they are online.",
   notUnderstood: "Sorry, I didn't quite get that. You can ask me things like \"where is my package\", \"refund status\" or \"how do I return this\", or say \"human\".",

@@ -33,6 +33,7 @@ import { KeyedChain } from '../ops/keyed-chain.ts';
 import { inHant, inScriptOf, TAIWAN_ZONE } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
 import { detectLanguage, scriptByCharacters, standInsOnly, withdrawsHandover } from './nlu/index.ts';
+import { foldTraditional } from './lexicon/index.ts';
 import { adviceKind, dangerGoesOn, queuePriorityOf, safetyOf, safetyText, type SafetyKind } from './safety.ts';
 import { TEXTS } from './replies.ts';
 import { missesForgotten, parseState } from './dialogue.ts';
@@ -124,6 +125,8 @@ function afterThisTurn(): Promise<void> {
 const SAFETY_TOLD_MAX = 10_000;
 /** A message that only goes on about the danger just told is told the advice again at most this often, unless it asks. */
 const SAFETY_AGAIN_MS = 10_000;
+/** The robot's caution on a question of dose or of who may take it, in either language and script. */
+const HEALTH_ADVICE: ReadonlySet<string> = new Set([foldTraditional(TEXTS.zh.healthAdvice), foldTraditional(TEXTS.en.healthAdvice)]);
 const DANGER_ASKED = /[?？]|会不会|要不要|怎么办|咋整|咋办|能不能|吗|(?<![a-z])(?:what (?:do|should) i do|should i|is it|will it|can i)(?![a-z])/i;
 
 /** A no and nothing else: an answer to the robot's last question, not "never mind, cancel the transfer" or "不用转人工了" (found in review). */
@@ -378,6 +381,13 @@ export class BotResponder {
     if (a.intent === 'complaint' && (await this.#conversations.raiseQueuePriority(id, QUEUE_PRIORITY.complaint))) {
       this.#queueMoved?.(e.shopId);
       await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: this.#inScript(t.queuedComplaint, text, e.shopId, a.state) }, { state: 'queued' });
+      return;
+    }
+    // A question of dose or of who may take it ("is the prenatal safe for the baby?", "他在吃 warfarin 可以一起吃鱼油吗"): the caution
+    // the robot gives outside the queue, every time, not "your message is saved" or nothing within the notice's interval (a Los
+    // Angeles supplements shop, thirty-ninth session).
+    if (a.replies.some((r) => HEALTH_ADVICE.has(foldTraditional(r.text)))) {
+      await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: this.#inScript(t.queuedHealthAdvice, text, e.shopId, a.state) }, { state: 'queued' });
       return;
     }
     // Thanks or a goodbye while waiting ("唔該晒", "ok cya") asks nothing to be kept (found from outside, three shops).

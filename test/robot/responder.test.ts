@@ -47,6 +47,16 @@ const offering: RobotLike = {
   },
 };
 const texts = async (sql: SqlStore, conversations: ConversationService, p: Principal, id: string) => (await conversations.sync(p, id, 0, 100)).messages.map((m) => `${m.sender.role}:${(m.content as { text: string }).text}`);
+/** Hands the buyer over with 转人工, then sends each text, the robot idle after each: the conversation's id. */
+async function queuedThenSaid(conversations: ConversationService, bot: BotResponder, p: Principal, said: readonly string[]): Promise<string> {
+  const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
+  await bot.idle();
+  for (const t of said) {
+    await conversations.send(p, say(t));
+    await bot.idle();
+  }
+  return id;
+}
 
 for (const f of SQL_FACTORIES) {
   describe(`robot responder on ${f.name}`, { skip: f.skip }, () => {
@@ -372,12 +382,7 @@ for (const f of SQL_FACTORIES) {
         };
         const { conversations, bot } = setup(s, robot, undefined, undefined, async (shopId, text) => (asked.push(`${shopId}:${text}`), !online));
         const p = buyer('buyer_r_wait');
-        const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
-        await bot.idle();
-        for (const t of ['包安装吗', '我的快递到哪了', '东西坏了']) {
-          await conversations.send(p, say(t));
-          await bot.idle();
-        }
+        const id = await queuedThenSaid(conversations, bot, p, ['包安装吗', '我的快递到哪了', '东西坏了']);
         assert.equal((await getConversation(s.db, id))?.state, 'queued', 'still waiting for a person');
         // Not answered by the FAQ: told once that it is kept for the person (twenty-fifth session); a failed turn says nothing more.
         assert.deepEqual((await texts(s, conversations, p, id)).slice(2), ['customer:包安装吗', 'bot:沙发包安装，师傅48小时内联系您。', 'customer:我的快递到哪了', `bot:${TEXTS.zh.queuedKept}`, 'customer:东西坏了']);
@@ -552,6 +557,24 @@ for (const f of SQL_FACTORIES) {
         }
       } finally {
         Date.now = realNow;
+        await s.close();
+      }
+    });
+
+    // Found from outside (thirty-ninth session, a supplements shop): "他在吃 warfarin 可以一起吃鱼油吗" was told "your message is saved",
+    // and a pregnancy question seconds after the notice got nothing at all.
+    test('in the queue, a question of dose or of who may take it is given the caution each time, not the kept notice', async () => {
+      const s = await f.create();
+      try {
+        const robot: RobotLike = {
+          answer: async (r) => (/warfarin|embarazada/.test(r.text) ? { ...reply(TEXTS.zh.healthAdvice, 'requested'), lang: /[\u4e00-\u9fff]/.test(r.text) ? 'zh' : 'en' } : r.text.includes('转人工') ? reply('正在为您转接人工客服', 'requested') : { ...reply('x'), intent: 'unknown', lang: 'zh' }),
+        };
+        const { conversations, bot } = setup(s, robot, undefined, undefined, async () => true);
+        const p = buyer('buyer_r_health');
+        const id = await queuedThenSaid(conversations, bot, p, ['这个能便宜点吗', '他在吃 warfarin 可以一起吃鱼油吗', '那她也在吃 warfarin 呢']);
+        const said = (await texts(s, conversations, p, id)).filter((m) => m.startsWith('bot:')).slice(1);
+        assert.deepEqual(said, [`bot:${TEXTS.zh.queuedKept}`, `bot:${TEXTS.zh.queuedHealthAdvice}`, `bot:${TEXTS.zh.queuedHealthAdvice}`]);
+      } finally {
         await s.close();
       }
     });

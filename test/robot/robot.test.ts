@@ -9727,3 +9727,13 @@ describe('a US shop\'s delivery days by state', () => {
     assert.match(textOf(await shopChat2(SHOP, entries, toAddress('1 Kuhio Ave, Honolulu, HI 96815'))('什么时候能到？')), /阿拉斯加、夏威夷、波多黎各5-8个工作日/);
   });
 });
+
+// Found from outside (thirty-ninth session, a Los Angeles supplements shop): a pregnancy question in Spanish and English, a
+// supplement beside another one or beside anxiety medicine, were "not understood" or handed over as misses.
+test('a question of who may take it in more words: pregnant in Spanish, with another supplement, with a medicine named', async () => {
+  const ask = async (text: string) => (await shopChat2(SHOP, [{ id: 'x', question: 'Do you ship to Hawaii?', answer: 'Yes.' }], {})(text)).replies[0]?.text;
+  for (const text of ['estoy embarazada de 5 meses, is the prenatal safe for the baby?', 'is the prenatal ok to take with the D3 5000? my doctor said only 2000', 'and ashwagandha, can I take it with my anxiety meds? I take sertraline']) {
+    assert.equal(await ask(text), TEXTS.en.healthAdvice, text);
+  }
+  for (const text of ['is the stroller safe for the baby?', 'can i take it with me on the plane', 'is it ok to take with food?']) assert.notEqual(await ask(text), TEXTS.en.healthAdvice, text);
+});
