@@ -979,3 +979,15 @@ test('"sorry for being rude earlier" is no complaint', () => {
   assert.notEqual(nlu.understand('k thanks. sorry for being rude earlier, long week').intent, 'complaint');
   assert.equal(nlu.understand('your staff were so rude').intent, 'complaint');
 });
+
+// Found from outside (thirty-ninth session, a Qingdao shop): a receiver's phone typed with a digit too many was looked up as
+// an order number ("没有找到订单号为 189990011222 的订单").
+test('a number after a phone word is no order number, unless an order marker stands before it', () => {
+  const nlu = createNlu();
+  const ids = (t: string) => nlu.understand(t, new Date('2024-11-27T10:00:00+08:00')).entities.filter((e) => e.type === 'orderId').map((e) => e.value);
+  assert.deepEqual(ids('新疆那个收货电话俺写错了一位 189990011222 多了个2 能改不'), []);
+  assert.deepEqual(ids('phone 2024112600012'), []);
+  assert.deepEqual(ids('订单号 189990011222 到哪了'), ['189990011222']);
+  assert.deepEqual(ids('手机上看订单 2024112600012 还没发'), ['2024112600012']);
+  assert.deepEqual(ids('电话打不通 单号 SF1234567890123'), ['SF1234567890123']);
+});

@@ -80,6 +80,11 @@ const TAX_ID_MARKER = /(?:税号|纳税人识别号|识别号|信用代码|(?<![
  * ("Blk 520 Ang Mo Kio Ave 10 #05-1234"), a software error code ("提示0xC004F050"). Both were
  * looked up as order numbers (found from outside).
  */
+/**
+ * A phone number typed wrong, or said to be one ("收货电话俺写错了一位 189990011222 多了个2": a Qingdao shop, thirty-ninth session,
+ * told no order has that number): a phone word shortly before it, and no order marker.
+ */
+const PHONE_BEFORE = /(?:电话|手机|联系方式|(?<![a-z])(?:phone|mobile|cell|tel)(?:\s*(?:number|no\.?|#))?)[^，,。.!?？\d]{0,12}$/i;
 const UNIT_NUMBER = /^#\d{1,3}-\d{1,5}[A-Za-z]?$/;
 // Read only beside a unit-shaped number: "1 Raffles Place #20-01" (found from outside: looked up as an order).
 const ADDRESS_WORDS = /(?<![a-z])(?:blk|block|ave|avenue|street|st|road|rd|drive|dr|crescent|jalan|lorong|jln|singapore|s\d{6}|floor|unit|level|tower|condo|hdb|place|way|lane|link|quay|terrace|centre|center|plaza|park|walk|close|view|rise|hill|grove|gardens?|boulevard|blvd|address)(?![a-z])|\d{5,6}\s*(?:singapore|kuala lumpur)|地址|楼|室/i;
@@ -133,7 +138,7 @@ function extractOrderIdsAndPhones(display: string, skus: ReadonlySet<string>): {
       continue;
     }
     const before = joined.slice(Math.max(0, m.index - MARKER_REACH), m.index);
-    if (DATE_LIKE.test(c) || TAX_ID_MARKER.test(before) || PART_BEFORE.test(before) || PART_AFTER.test(joined.slice(m.index + c.length)) || notAnOrder(c, joined)) continue;
+    if (DATE_LIKE.test(c) || TAX_ID_MARKER.test(before) || PART_BEFORE.test(before) || (PHONE_BEFORE.test(before) && !marked) || PART_AFTER.test(joined.slice(m.index + c.length)) || notAnOrder(c, joined)) continue;
     // A bare run of digits is an order number only when long enough not to be a price, a date or a count.
     if (c.length >= 10 || (marked && c.length >= 4) || long) orderIds.push(c);
   }
