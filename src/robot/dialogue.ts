@@ -907,6 +907,7 @@ const BARE_NO_ONLY = /^(?:no|nope|nah|不是|不是的|不对)[\s.!！。~]*$/;
 /** A yes and nothing else ("係", "yes"), with nothing of ours asked. */
 const BARE_YES_NO = /^(?:是|是的|系|对|对的|yes|yeah|yep|yup|ya)[\s.!！。~]*$/;
 /** An answer to "shall I get a person?" (or to how to do it oneself): a yes, a no, thanks, or neither. */
+const TRANSFER_YES = /^[\s，,。!！]*(?:(?:那|好|好的|行|嗯|中|可以|ok)[\s，,。!！]*)?(?:就)?(?:帮我|给我|给俺|帮俺)?(?:转吧|转啊|转呗|转|转人工吧|转一下|转过去吧?|找人吧|找人工吧)(?:吧|啊|呀)?(?=[\s，,。!！~]|$)/;
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
   // "算了 可能是我记错了 不用查了", with a person offered or not: nothing asked, no miss (the second miss had handed the buyer over).
   if (MISREMEMBERED.test(u.normalized.trim()) || RETURN_DROPPED.test(u.normalized.trim()) || FOUND_IT.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
@@ -925,6 +926,9 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   if (state.offeredHuman && DEMANDS.test(u.normalized)) return { intent: 'human' };
   // "好 那我明天去寄": the buyer will do it, no person (found from outside: handed over).
   if (state.offeredHuman && SELF_DOES.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
+  // "转吧 里头两斤海参一箱扇贝 放了三天了还能要吗" to "shall I get a person?": yes, with what the person needs (a Qingdao shop,
+  // thirty-ninth session: the same card and offer again).
+  if (state.offeredHuman && TRANSFER_YES.test(text.normalize('NFKC'))) return { intent: 'human' };
   // "人呢？？" right after "shall I get a person?": get one (found in review: the robot introduced itself).
   if (state.offeredHuman && WHERE_IS_EVERYONE.test(u.normalized)) return { intent: 'human' };
   // "还是没声音", "they still dont work" right after the trouble was answered: the answer did not help, a person does (the warranty entry had come again).
@@ -2172,7 +2176,8 @@ const declinesOffered = (state: DialogueState, text: string): boolean => (state.
  * take-back without one ("i'll sort it on the website myself", "i'll come back monday when youre open") is let be (a Sydney
  * shop, thirty-seventh session: a refund and an order status told).
  */
-const ASKS_SOMETHING = /[?？]|[吗么呢][\s。.!！~]*$|(?:对|是)吧|对不对|是不是|什么|怎么|多久|几[天点号时个]|哪|能不能|可不可以|[^\s]不[\s。.!！~]*$|^\s*(?:(?:and|so|ok|okay|but)[,\s]+)?(?:what|when|where|how|which|who|why|is|are|can|could|do|does|did|will|would|any)(?![a-z])/i;
+// "能开发票不 单位报销用": a northern "能…不" asks though more follows it (a Qingdao shop, thirty-ninth session: dropped after a take-back).
+const ASKS_SOMETHING = /[?？]|[吗么呢][\s。.!！~]*$|(?:对|是)吧|对不对|是不是|什么|怎么|多久|几[天点号时个]|哪|能不能|可不可以|[^\s]不[\s。.!！~]*$|(?:能|可以|行|有|会)[^\s，,。]{0,6}不(?=[\s，,。!！~])|^\s*(?:(?:and|so|ok|okay|but)[,\s]+)?(?:what|when|where|how|which|who|why|is|are|can|could|do|does|did|will|would|any)(?![a-z])/i;
 const asksSomething = (text: string): boolean => ASKS_SOMETHING.test(foldTraditional(text).trim());
 
 /** Answers one buyer message. Pure: same inputs, same outputs. */

@@ -9737,3 +9737,28 @@ test('a question of who may take it in more words: pregnant in Spanish, with ano
   }
   for (const text of ['is the stroller safe for the baby?', 'can i take it with me on the plane', 'is it ok to take with food?']) assert.notEqual(await ask(text), TEXTS.en.healthAdvice, text);
 });
+
+// Found from outside (thirty-ninth session, a Qingdao and a Los Angeles shop): "转吧 …" to "shall I get a person?" had the same
+// card and offer again; the rest of "算了不用找人工了 俺自己下单 能开发票不 单位报销用" was dropped; "never mind, no need for a
+// person. got any coupon code…" left the buyer in the queue.
+describe('a yes to a person in more words, and take-backs that ask on', () => {
+  test('"转吧 …" after a person was offered hands over; "不转了" does not', async () => {
+    const parcel = { orders: [order({ orderId: 'EX-1', status: 'shipped' })], logistics: [logistics({ orderId: 'EX-1', status: 'exception' })] };
+    const say = conversation(robotWith(parcel));
+    const first = await say('我的快递到哪了');
+    assert.match(textOf(first), /人工/);
+    assert.equal((await say('转吧 里头两斤海参一箱扇贝 放了三天了还能要吗')).handover?.reason, 'requested');
+    const other = conversation(robotWith(parcel));
+    await other('我的快递到哪了');
+    assert.equal((await other('不转了 我自己问顺丰')).handover, undefined);
+  });
+  test('what follows a take-back is answered when it asks, northern "能…不" too; "no need for a person" takes it back', async () => {
+    assert.equal(withdrawsHandover('算了不用找人工了 俺自己下单 能开发票不 单位报销用'), '俺自己下单 能开发票不 单位报销用');
+    assert.equal(withdrawsHandover('never mind, no need for a person. got any coupon code for the fish oil?'), 'got any coupon code for the fish oil?');
+    assert.equal(withdrawsHandover('is there no need for a person to sign?'), undefined);
+    const faq = new FaqIndexProvider();
+    faq.setEntries(SHOP, [{ id: 'inv', question: '能开发票吗', answer: '可以开电子普通发票和增值税专用发票。' }, { id: 'x', question: '多久发货', answer: '48小时内。' }]);
+    const r = await createRobot({ dataSource: fakeDataSource({}), faq, clock: () => NOW }).answer({ shopId: SHOP, userId: 'u-1', conversationId: 'c-rest', text: '俺自己下单 能开发票不 单位报销用', restOfTakeBack: true });
+    assert.match(textOf(r), /增值税专用发票/);
+  });
+});

@@ -454,7 +454,8 @@ const WITHDRAW_WORDS = [
   '(?:我)?(?:自己)?(?:已经)?(?:找到|搞定|解决|弄好|查到)了(?=[\\s,，.。!！~]|$)',
   "(?:don'?t|do not|no need to) transfer(?: me)?",
   // Before "no need" alone, which would leave "agent" as a request for one ("no need agent": found from outside).
-  'no need (?:an? |the |any )?(?:agent|person|human)s?',
+  // "never mind, no need for a person. got any coupon code…" (a Los Angeles shop, thirty-ninth session: left in the queue).
+  'no need (?:for )?(?:an? |the |any )?(?:agent|person|human|real person|rep)s?',
   // "nah no agent, im good", "bruh. no agent. forget it" (a Houston shop, thirty-fourth session: left queued).
   // "forget it, no agent needed thx" (a Toronto shop, thirty-sixth session: left queued).
   'no (?:agent|person|human)s?(?: needed)?(?: pls| please| thanks| thx| ty| thank you)?(?=\\s*(?:[,.!~]|$))',
