@@ -996,6 +996,8 @@ function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInpu
     const own = r.u.intent;
     return isDataIntent(own) && own !== 'aftersale_progress' ? { lang: r.lang, u: r.u, intent: own, notMine: true } : { lang: r.lang, u: r.u, intent: 'faq' };
   }
+  // "俺不问快递 俺问扇贝怎么做着吃", "我问的是干花 不是我现在这单！": the order said not to be the question, the shop's FAQ asked.
+  if (NOT_ASKING_ORDER.test(r.u.normalized) && !orderReference(r) && (isDataIntent(r.intent) || isPolicyIntent(r.intent) || r.intent === 'unknown')) return { lang: r.lang, u: r.u, intent: 'faq' };
   if (!input.faqOnly || r.intent === 'human' || r.intent === 'complaint' || r.intent === 'faq') return r;
   if (!(isDataIntent(r.intent) || isPolicyIntent(r.intent) || r.intent === 'unknown')) return r;
   // "how do i cancel my order" asks how, which the shop's entry says, though it says "my" (a Melbourne shop, thirty-third session: no reply in the queue).
@@ -1010,6 +1012,13 @@ function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInpu
  */
 const NOT_MINE =
   /不是我的(?:单|订单)|给别人买|帮(?:朋友|别人|同事)问|(?:跟|和|与)(?:我的)?(?:订单|单子)(?:没|无)(?:关系|关)|不是问(?:我的)?(?:订单|单子)|(?:闺蜜|朋友|同事|我妈|我爸|我姐|我哥|我妹|我弟|亲戚|家里人)(?:在[^，,。？?\s]{0,6})?(?:也想|想买|要买|也要)|(?:^|[,.!]\s*|(?:it'?s|its|this is|that'?s|thats) )not (?:about )?my order(?![a-z])/;
+/**
+ * The buyer's order or parcel said not to be what is asked ("俺不问快递 俺问扇贝怎么做着吃 蒸还是煮", "俺没问济南那个 俺问的是往海南三亚寄…",
+ * "我问的是干花 不是我现在这单！", "I'm not asking about my parcel": a Qingdao and a Kunming shop, thirty-ninth session, told the same
+ * parcel again each time).
+ */
+const NOT_ASKING_ORDER =
+  /(?:不|没|没有|不是)问(?:的是)?(?:快递|物流|包裹|订单|单子)|(?:没|没有|不是)问[^，,。？?\s]{0,4}(?:那个|那单|这单|那一单|这个单)|问的是[^，,。？?]{1,12}[，,\s]*不是(?:我)?(?:现在|刚才)?(?:的)?(?:这|那)(?:单|个订单|个单|个快递)|(?<![a-z])(?:not|isn'?t|wasn'?t) (?:asking|about) (?:about )?(?:my|the|this|that) (?:order|parcel|package|delivery|shipment)(?![a-z])/;
 /** Said of a parcel sent wrong, or with the buyer's own asked after it ("这不是我的订单，快递送错了，我的呢": found in review). */
 const MINE_AFTER_ALL = /送错|发错|寄错|我的(?:呢|什么时候|啥时候|几时|到哪)|(?<![a-z])(?:wrong (?:parcel|package|item|address)|where(?:'s| is) mine|mine)(?![a-z])/;
 

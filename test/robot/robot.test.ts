@@ -9762,3 +9762,17 @@ describe('a yes to a person in more words, and take-backs that ask on', () => {
     assert.match(textOf(r), /增值税专用发票/);
   });
 });
+
+// Found from outside (thirty-ninth session, a Qingdao and a Kunming shop): "俺不问快递…", "我问的是干花 不是我现在这单！" were told
+// the buyer's parcel again.
+test('the order said not to be the question: the shop\'s FAQ, not the parcel', async () => {
+  const entries: FaqEntry[] = [{ id: 'dry', question: '干花能放多久', answer: '干花放在干燥避光处可以保存1-2年。' }, { id: 'x', question: '多久发货', answer: '48小时内。' }];
+  const data = { orders: [order({ orderId: 'KM-1', status: 'shipped' })], logistics: [logistics({ orderId: 'KM-1', status: 'in_transit' })] };
+  for (const text of ['我问的是干花 不是我现在这单！满天星干花能放多久', '不问快递 干花能放多久', "I'm not asking about my parcel, how long do dried flowers last"]) {
+    const r = await shopChat2(SHOP, entries, data)(text);
+    assert.doesNotMatch(textOf(r), /KM-1/, text);
+  }
+  assert.match(textOf(await shopChat2(SHOP, entries, data)('我问的是干花 不是我现在这单！满天星干花能放多久')), /1-2年/);
+  // Said of the parcel itself, it is still the parcel.
+  assert.match(textOf(await shopChat2(SHOP, entries, data)('我的快递到哪了')), /KM-1/);
+});
