@@ -338,6 +338,8 @@ interface Resolved {
   readonly notMine?: true;
   /** Charged twice, reported: a complaint, with what a person needs to check it. */
   readonly doubleCharge?: true;
+  /** Of a double charge: a charge after the subscription was cancelled, told with what a person needs for that. */
+  readonly afterCancel?: true;
   /** Goods that overheat, smoke, swell or spark: a complaint, with what to do now. */
   readonly safety?: true;
   /** The danger is gas: turned off and aired, not unplugged. */
@@ -1341,13 +1343,20 @@ const DOUBLE_CHARGE =
 // A question or a failed payment ("买两件要付两次运费吗", "支付两次都失败了", "can i split it into two payments": found in review).
 const CHARGE_WORRY = /会不会|会不会被|怕|担心|吗|[?？]|失败|没成功|不成功|分期|(?<![a-z])(?:will i|would i|could i|can i|do you|won'?t|in case|worried|split|afterpay|installments?)(?![a-z])/;
 
+/**
+ * Charged after cancelling a subscription ("I cancelled my subscription last week, why did you charge me again today??": a Los
+ * Angeles shop, thirty-ninth session, "not sure"): money taken that should not have been, a person first, as a double charge.
+ */
+const CHARGED_AFTER_CANCEL =
+  /(?:取消了|退订了|关掉了|关闭了|停了)[^。]{0,12}(?:订阅|自动续费|连续包月|自动发货|定期购|会员)[^。]{0,16}(?:还|又|怎么还|怎么又|为什么还|为啥还)(?:在)?(?:扣|收费|收钱)|(?<![a-z])(?:(?:cancel(?:l)?ed|stopped|paused|turned off)\b[^.?!]{0,40}\b(?:subscription|auto[- ]?ship|autoship|auto[- ]?renew\w*|membership)\b[^?!]{0,60}\b(?:charg\w*|billed|bill(?:ing)? me|took (?:money|payment)|debit\w*)|(?:charg\w*|billed|debited)\b[^.?!]{0,40}\b(?:after|even though|though|although) (?:i )?(?:had |already )?(?:cancel|stopp|paus|turn)\w*)(?![a-z])/;
 /** What an order of theirs came to ("我周二买的那一单 总共多少钱来着": a Nanjing shop, thirty-eighth session, "not sure"): its status says it. */
 // Not what is left to pay for free shipping ("这单再加多少钱能包邮": found in review).
 const ORDER_TOTAL_NOT = /再加|还差|包邮|凑/;
 const ORDER_TOTAL = /(?:那一?单|这一?单|那个订单|这个订单|我的订单|我买的|我下的|我拍的)[^，,。？?]{0,8}(?:总共|一共|合计|总价|实付|付了|花了)?多少钱|(?:总共|一共|合计|总价|实付|花了)多少钱来着|订单(?:总)?金额(?:是)?多少|(?<![a-z])(?:how much (?:was|did|is) my order|what did my order (?:come to|cost)|order total)(?![a-z])/;
 
-function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked' | 'doubleCharge'> | undefined {
+function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked' | 'doubleCharge' | 'afterCancel'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
+  if (CHARGED_AFTER_CANCEL.test(u.normalized)) return { intent: 'complaint', doubleCharge: true, afterCancel: true };
   if (ORDER_TOTAL.test(u.normalized) && !ORDER_TOTAL_NOT.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq')) return { intent: 'order_status' };
   if (DOUBLE_CHARGE.test(u.normalized) && !CHARGE_WORRY.test(u.normalized)) return { intent: 'complaint', doubleCharge: true };
   if (state.focusOrderId && CHARGE_ASKED.test(u.normalized)) return { intent: 'order_status', chargeAsked: true };
@@ -2420,7 +2429,7 @@ function answer(ctx: Ctx): Outcome {
     case 'human':
       return ownPhrasing(ctx) ?? { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
     case 'complaint':
-      if (r.doubleCharge) return doubleChargeAnswer(ctx);
+      if (r.doubleCharge) return doubleChargeAnswer(ctx, r.afterCancel === true);
       return { replies: [...(r.safety ? [{ text: r.hazard ? t.hazardFirst[r.hazard] : r.gas ? t.gasFirst : t.safetyFirst }] : []), { text: t.handoverComplaint }], handover: { reason: 'complaint' } };
     case 'greeting':
       return { replies: [{ text: t.greeting }] };
@@ -2441,10 +2450,10 @@ function answer(ctx: Ctx): Outcome {
 }
 
 /** A double charge: the shop's own entry on it when it answers with confidence, else what a person needs; a person first either way. */
-function doubleChargeAnswer(ctx: Ctx): Outcome {
+function doubleChargeAnswer(ctx: Ctx, afterCancel: boolean): Outcome {
   const hit = confidentFaq(ctx);
-  const own = hit && DOUBLE_CHARGE.test(foldTraditional(phrasingsOf(hit.entry).join(' ').toLowerCase())) ? hit.entry.answer : undefined;
-  return { replies: [{ text: own ?? ctx.t.doubleCharge }, { text: ctx.t.handoverComplaint }], handover: { reason: 'complaint' } };
+  const own = hit && !afterCancel && DOUBLE_CHARGE.test(foldTraditional(phrasingsOf(hit.entry).join(' ').toLowerCase())) ? hit.entry.answer : undefined;
+  return { replies: [{ text: own ?? (afterCancel ? ctx.t.chargedAfterCancel : ctx.t.doubleCharge) }, { text: ctx.t.handoverComplaint }], handover: { reason: 'complaint' } };
 }
 
 /** Several offered questions picked: each found entry answered in turn, as the one picked would be. */

@@ -34,6 +34,8 @@ export interface Texts {
   handoverComplaint: string;
   /** A double charge reported: what a person needs to check it. */
   doubleCharge: string;
+  /** Charged after a subscription was cancelled: what the person needs to check it. */
+  chargedAfterCancel: string;
   /** Said before a hand-over about goods that overheat, smoke or swell. */
   safetyFirst: string;
   /** Something about to fall, or someone hurt by the goods: what to do now. */
@@ -318,6 +320,7 @@ const zh: Texts = {
   handoverRequested: '好的，正在为您转接人工客服，请稍候。',
   handoverComplaint: '非常抱歉给您带来不好的体验，已为您优先转接人工客服处理，请稍候。',
   doubleCharge: '重复扣款需要人工客服对照支付记录核实：麻烦准备好两笔扣款的截图（时间和金额），核实后多扣的款项会原路退回。',
+  chargedAfterCancel: '取消后又扣了款，需要人工客服对照订阅和支付记录核实：麻烦准备好这笔扣款的截图（时间和金额），以及取消的时间或取消成功的提示。',
   safetyFirst: '为了安全，请先停止使用并拔掉电源，把它放在远离易燃物的地方，不要再充电或拆开，也不要用水浇；冒烟起火请远离并拨打119。',
   hazardFirst: {
     fall: '为了安全，请先停用它，让家人和楼下行人远离它的下方和周围，不要自己爬出去或站到高处去固定。',
@@ -593,6 +596,7 @@ const en: Texts = {
   handoverRequested: 'Sure, connecting you to a human agent now. Please hold on.',
   handoverComplaint: "I'm very sorry about your experience. I'm connecting you to a human agent with priority.",
   doubleCharge: 'A double charge needs a person to check it against the payment records: please have screenshots of both charges (time and amount) ready; anything charged twice goes back to your payment method once checked.',
+  chargedAfterCancel: 'A charge after you cancelled needs a person to check it against your subscription and payment records: please have a screenshot of the charge (time and amount) ready, and when you cancelled or the confirmation you got.',
   safetyFirst: "For safety, please stop using it and unplug it now, keep it away from anything flammable, and do not charge, open or pour water on it; if it smokes or catches fire, keep away and call the fire service (911 in the US, 999 in the UK, 119 in China).",
   hazardFirst: {
     fall: "For safety, stop using it for now and keep everyone away from below and around it; please don't climb out or up to fix it yourself.",

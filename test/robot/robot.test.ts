@@ -9776,3 +9776,13 @@ test('the order said not to be the question: the shop\'s FAQ, not the parcel', a
   // Said of the parcel itself, it is still the parcel.
   assert.match(textOf(await shopChat2(SHOP, entries, data)('我的快递到哪了')), /KM-1/);
 });
+
+// Found from outside (thirty-ninth session, a Los Angeles shop): a charge after the subscription was cancelled was "not sure".
+test('charged after cancelling a subscription: what a person needs, ahead in the queue; a question how to cancel is not', async () => {
+  const say = () => shopChat2(SHOP, [{ id: 'sub', question: 'How do I skip, pause or cancel my subscription?', answer: 'Go to My Subscriptions and choose Skip, Pause or Cancel.' }, { id: 'x', question: 'Do you ship to Hawaii?', answer: 'Yes.' }], {});
+  for (const [text, reply] of [['Hi, I cancelled my subscription last week, why did you charge me again today??', TEXTS.en.chargedAfterCancel], ['我上周就取消了自动续费 怎么又扣钱了', TEXTS.zh.chargedAfterCancel], ['you charged me even though I cancelled the autoship', TEXTS.en.chargedAfterCancel]] as const) {
+    const r = await say()(text);
+    assert.deepEqual([r.handover?.reason, r.replies[0]?.text], ['complaint', reply], text);
+  }
+  for (const text of ['how do I cancel my subscription?', 'if I cancel the autoship will I still be charged this month?']) assert.notEqual((await say()(text)).replies[0]?.text, TEXTS.en.chargedAfterCancel, text);
+});
