@@ -9786,3 +9786,40 @@ test('charged after cancelling a subscription: what a person needs, ahead in the
   }
   for (const text of ['how do I cancel my subscription?', 'if I cancel the autoship will I still be charged this month?']) assert.notEqual((await say()(text)).replies[0]?.text, TEXTS.en.chargedAfterCancel, text);
 });
+
+// Found from outside (thirty-ninth session, second round: a Sydney pet pharmacy, a Toronto grocery, a Taipei and a Guangzhou shop).
+describe('dangers of the thirty-ninth session, second round', () => {
+  const say = () => shopChat2(SHOP, [{ id: 'x', question: '多久发货', answer: '48小时内发货。' }, { id: 'y', question: 'How soon do you ship?', answer: 'Within 48 hours.' }], {});
+  const first = async (text: string) => {
+    const r = await say()(text);
+    return [r.handover?.reason, r.replies[0]?.text];
+  };
+  test('a pet and flea or tick medicine, insulin and a tremor, a child with an ice pack, an epipen: the emergency', async () => {
+    for (const text of ['our jack russell got into the cupboard and ate 2 of the big nexgard chews from the old box. shes only 6kg', 'my dog ate flea treatment', 'URGENT my 2 year old was chewing the blue ice pack from your box and some gel came out in his mouth, is it poison??', 'my son swallowed some of the ice pack gel', 'she has an epipen, should i use it?? her voice sounds funny']) {
+      assert.deepEqual(await first(text), ['complaint', TEXTS.en.healthEmergency], text);
+    }
+    assert.deepEqual(await first('我家猫今天打完胰岛素以后一直在发抖 走路不稳 是不是打多了'), ['complaint', TEXTS.zh.healthEmergency]);
+    for (const text of ['which nexgard size do i need for a dog thats about 15.5 kg', 'do you sell epipen cases', 'my baby chews on everything, are the ice packs safe?', 'how much insulin should my dog get']) {
+      assert.notEqual((await first(text))[1], TEXTS.en.healthEmergency, text);
+    }
+  });
+  test('food eaten or cooked and a stomach now: a reaction; a scam in Taiwanese, Cantonese and English ways', async () => {
+    assert.deepEqual(await first('bhai my wife already cooked some of that chicken breast last night, now she has stomach cramps and vomiting since morning'), ['complaint', TEXTS.en.healthReaction]);
+    assert.notEqual((await first('the chicken was delicious, we ate it all'))[1], TEXTS.en.healthReaction);
+    for (const text of ['剛剛有人打電話說是你們客服 說我訂單被設成分期付款 要我去ATM操作解除 這是真的嗎', '這是不是詐騙啊 他還叫我不要掛電話直接去ATM', '今日有个人加我微信，话系你哋店嘅客服，叫我转500蚊保证金先可以开批发价，系唔系你哋嘅人？']) {
+      const [reason, said] = await first(text);
+      assert.equal(reason, 'complaint', text);
+      assert.match(said ?? '', /诈骗|詐騙/, text);
+    }
+    for (const text of ['also i got a text from "TO Halal" saying my delivery is on hold and i need to e-transfer 4.99 to reschedule to a gmail address. is that you??', 'its a scam isnt it. i gave them my card number. what do i do']) {
+      assert.deepEqual(await first(text), ['complaint', TEXTS.en.hazardFirst.fraud], text);
+    }
+    for (const text of ['你们是不是骗子 货一直不发', 'can I pay by e-transfer?', '我要转人工']) assert.doesNotMatch((await first(text))[1] ?? '', /诈骗|scam/, text);
+  });
+  test('a machine plugged in smelling burnt, in traditional characters; sour pearls asked of; a charge that "came out twice"', async () => {
+    assert.deepEqual(await first('還有剛剛機器插著 後面一直有燒焦味 還有啪啪的聲音'), ['complaint', toTraditional(TEXTS.zh.safetyFirst)]);
+    const [, sour] = await first('上禮拜在你們家買的珍珠 今天煮完聞起來酸酸的 還可以喝嗎');
+    assert.match(sour ?? '', /不要再吃/);
+    assert.deepEqual(await first('also checked my statement and the $119 for the dog food came out twice on friday'), ['complaint', TEXTS.en.doubleCharge]);
+  });
+});

@@ -13,7 +13,7 @@
 
 /** Words of medicine and of the things a pharmacy sells that go into or onto the body. */
 // 打药, 农药, 喷药: sprayed on crops, no medicine taken ("你们的水果打药吗": found from outside).
-const MEDICINE = /(?<![打农喷])药(?!妆)|感冒|退烧|止咳|止痛|消炎|布洛芬|连花清瘟|阿莫西林|药片|钙片|含片|(?<!咖啡)胶囊|冲剂|口服液|滴剂|糖浆|维生素|鱼油|胰岛素|保健品|益生菌|眼药水|隐形眼镜|美瞳|(?<![a-z])(?:vitamins?|pills?|tablets?|capsules?|medicine|medication|meds|insulin|supplements?|syrup|contact lens(?:es)?|centrum|ibuprofen|paracetamol|aspirin|antibiotics?|acetaminophen|naproxen|motrin|tylenol|advil|aleve|benadryl|unisom|zyrtec|claritin|allegra|nyquil|dayquil|mucinex|melatonin|antihistamines?|gumm(?:y|ies) vitamins?|blood pressure (?:pills?|meds|medicine|medication)|magnesium|zinc|iron (?:pills?|tablets?|gumm(?:y|ies)|supplements?|drops))(?![a-z])|镁片|补铁|铁剂|锌片/;
+const MEDICINE = /(?<![打农喷])药(?!妆)|感冒|退烧|止咳|止痛|消炎|布洛芬|连花清瘟|阿莫西林|药片|钙片|含片|(?<!咖啡)胶囊|冲剂|口服液|滴剂|糖浆|维生素|鱼油|胰岛素|保健品|益生菌|眼药水|隐形眼镜|美瞳|驱虫药|體內驅蟲|体内驱虫|体外驱虫|(?<![a-z])(?:nexgard|bravecto|simparica|frontline|advantix|advocate|credelio|seresto|heartgard|caninsulin|flea (?:and tick )?(?:treatments?|tablets?|chews?|meds|medicine|collars?|drops)|tick (?:treatments?|tablets?|chews?)|worm(?:ing|er) (?:tablets?|chews?|treatments?)|vitamins?|pills?|tablets?|capsules?|medicine|medication|meds|insulin|supplements?|syrup|contact lens(?:es)?|centrum|ibuprofen|paracetamol|aspirin|antibiotics?|acetaminophen|naproxen|motrin|tylenol|advil|aleve|benadryl|unisom|zyrtec|claritin|allegra|nyquil|dayquil|mucinex|melatonin|antihistamines?|gumm(?:y|ies) vitamins?|blood pressure (?:pills?|meds|medicine|medication)|magnesium|zinc|iron (?:pills?|tablets?|gumm(?:y|ies)|supplements?|drops))(?![a-z])|镁片|补铁|铁剂|锌片/;
 /** Goods that share medicine's words: a tablet computer, coffee capsules, maple syrup. */
 const NOT_MEDICINE = /咖啡|(?<![a-z])(?:ipad|android|samsung|screen|laptop|coffee|nespresso|espresso|maple|pancake|dishwasher)(?![a-z])/;
 /** How much or how often: of a medicine named. */
@@ -25,7 +25,7 @@ const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|(?:is it|
 /** Whether someone may take it, or two together, or what it does to the body. */
 const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow))|(?:pregnant|embarazada)\b[^?]{0,40}\b(?:safe|ok|okay)|(?:safe|ok|okay) for (?:the|my) (?:baby|unborn)|(?:ok|okay|safe|fine) to take (?:it |them |this |that )?(?:with|together)|(?:take|have) (?:it |them |this |that )?with (?:my |other |the )?(?:[a-z]+ ){0,2}(?:meds|medicines?|medications?|pills|antidepressants?|blood thinners?)|sertraline|warfarin|zoloft|prozac|lexapro|coumadin|eliquis|metformin)(?![a-z])/;
 /** A symptom of the body. */
-const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|红点|湿疹|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|肚子(?:有点|有些|很|好)?不舒服|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛(?:就|都|有点|一直|还)?(?:红|疼|痛|痒|肿|刺痛)|(?<![a-z])(?:allergic reaction|rash|red eyes?|eyes? (?:are |is |went |got )?(?:red|sore|burning|stinging)|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
+const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|红点|湿疹|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|肚子痛|肚子(?:有点|有些|很|好)?不舒服|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛(?:就|都|有点|一直|还)?(?:红|疼|痛|痒|肿|刺痛)|(?<![a-z])(?:stomach (?:cramps|ache|pains?)|allergic reaction|rash|red eyes?|eyes? (?:are |is |went |got )?(?:red|sore|burning|stinging)|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
 /** A symptom that is one whatever caused it (not "恶心", which is also "disgusting"). */
 // A daughter or a grandchild too ("我女儿晚上吃了你们的芒果干又吐了两次": a Xiamen shop, thirty-eighth session, three FAQ entries offered).
 const INFANT = /宝宝|婴儿|孩子|小孩|娃|女儿|儿子|闺女|孙子|孙女|外孙|(?<![a-z])(?:baby|babies|infant|toddler|newborn|my (?:son|daughter|kid|child))(?![a-z])/;
@@ -33,6 +33,8 @@ const INFANT = /宝宝|婴儿|孩子|小孩|娃|女儿|儿子|闺女|孙子|孙�
 const CHILD_SYMPTOM = /吐(?!槽)|肚子(?:有点|有些|很)?(?:不舒服|疼|痛)|拉肚子|腹泻|拉稀|发烧|红点|红疹|疹子|起疹|湿疹|红屁股|尿布疹|(?<![a-z])(?:threw up|throw(?:ing)? up|vomit\w*|diarrh\w*|fever|rash|spots|hives)(?![a-z])/;
 /** What a baby is fed or wears that its body may react to. */
 const FEED = /奶粉|米粉|辅食|奶瓶|尿不湿|纸尿裤|尿布|湿巾|(?<![a-z])(?:formula|baby food|cereal|diapers?|nappies|nappy|wipes)(?![a-z])/;
+/** Food a shop sells, that a stomach may answer to. */
+const FOOD = /鸡|鸭|肉|虾|蟹|鱼|海鲜|海参|扇贝|鲍鱼|饭|菜|蛋|(?<![a-z])(?:chicken|meat|lamb|beef|pork|fish|seafood|prawns?|shrimps?|mince|sausages?|eggs?|salad|sushi|oysters?|mussels?|chops)(?![a-z])/;
 /** Food gone bad: mould, a smell, past its date. */
 export const SPOILED_FOOD = /发霉|长毛了|霉了|变质|坏掉了|馊|臭了|发臭|有味了|有股味|异味|过期|(?<![a-z])(?:mou?ldy|mou?ld|spoiled|spoilt|gone off|rotten|expired|smells? (?:off|bad|funny|weird))(?![a-z])/;
 const SPOILED_FEED = /结块|酸味|变质|过期|发霉|异味|(?<![a-z])(?:expired|spoiled|gone off|sour|mou?ldy)(?![a-z])/;
@@ -96,7 +98,26 @@ const JOKE = /笑|(?<![a-z])(?:lol|haha|lmao)(?![a-z])/;
 /** Asked before anything happened ("会不会有误吞风险", "how to prevent choking"), unless something was swallowed already (found in review). */
 const BEFOREHAND = /风险|防止|避免|以防|防误|小心误|会不会|有毒吗|会怎么样|(?<![a-z])(?:risk|prevent\w*|hazard|toxic|poisonous)(?![a-z])/;
 const HAPPENED = /(?:吞|吃|喝|食|服|啃|咬|舔)了|(?<![a-z])(?:swallowed|ate|drank|got into|took|chewed|bit|licked)(?![a-z])/;
+/**
+ * Insulin given and the animal or person shaking, unsteady, fitting ("我家猫今天打完胰岛素以后一直在发抖 走路不稳": a Sydney pet
+ * pharmacy, thirty-ninth session, "not understood"): a low blood sugar, the emergency.
+ */
+const INSULIN_LOW = /(?:胰岛素|(?<![a-z])insulin)[^。？?]{0,30}(?:发抖|一直抖|抽搐|站不稳|走路不稳|走不稳|昏|没反应|瘫|(?<![a-z])(?:shaking|trembling|tremors?|wobbl\w*|stagger\w*|seizures?|collapsed|won'?t wake|unresponsive)(?![a-z]))/;
+/**
+ * A small child with what must not go in a mouth ("my 2 year old was chewing the blue ice pack… gel came out in his mouth", "my
+ * son swallowed some of the ice pack gel": a Toronto grocery, thirty-ninth session, "sorry I couldn't help"): the emergency.
+ */
+const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|纽扣电池|电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|(?:the |some )?gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
+const IN_MOUTH = /咬|吃了|吞|含着|舔|嘴里|(?<![a-z])(?:chew\w*|swallow\w*|ate|eaten|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
+const SMALL_CHILD = /孩子|宝宝|小孩|儿子|女儿|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child))(?![a-z])/;
+/** An adrenaline pen at hand in a reaction ("she has an epipen, should i use it?? her voice sounds funny"): the emergency. */
+const EPIPEN = /肾上腺素笔|(?<![a-z])(?:epi-?pens?|auvi-?q|adrenaline pen)(?![a-z])/;
+/** Used or needed now, not bought: "should i use it", "her voice sounds funny" (not "do you sell epipen cases"). */
+const EPIPEN_NOW = /用|打|(?<![a-z])(?:use|using|used|give|inject\w*|voice|breath\w*|swell\w*|swollen|reaction|throat|wheez\w*)(?![a-z])/;
+/** Asked beforehand or of a habit: "my baby chews on everything, are the ice packs safe?". */
+const CHILD_HARM_ASKED = /防止|避免|安全吗|会不会|(?<![a-z])(?:prevent|avoid|safe|everything|always|usually|in case)(?![a-z])/;
 const emergency = (n: string): boolean => {
+  if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || (SMALL_CHILD.test(n) && CHILD_HARM.test(n) && IN_MOUTH.test(n) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n))) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
   if (SWALLOWED_BY_ACCIDENT.test(n)) return true;
   const medicine = namesMedicine(n) || /药/.test(n);
@@ -156,7 +177,7 @@ const ANIMAL = /猫(?!眼|耳朵)|(?<!热)狗|宠物|金鱼|热带鱼|孔雀鱼|
 const PET_SYMPTOM = /呕吐|一直吐|吐了|在吐|拉稀|拉肚子|腹泻|软便|拉脱水|脱水了|严重脱水|抽搐|便血|没精神|精神不好|蔫了|生病了|病了|(?<![a-z])(?:vomit\w*|throw(?:ing)? up|threw up|diarrh\w*|loose stools?|bloody stools?|lethargic|(?:is|got|gotten|been|looks?|seems?|getting|became) (?:so |very |really |kinda |pretty )?sick|floating (?:sideways|upside down|on (?:its|their) sides?)|gasping at the (?:top|surface))(?![a-z])/;
 /** Tied to the goods, or help asked now: "after eating the new food", "换了你们的粮以后", "what do i do". */
 // "猫拉稀三天了 还吃你家猫粮吃的", "猫都拉脱水了" (a Harbin pet shop, thirty-third session: "not sure").
-const PET_CAUSE = /吃了|喂了|换了|自从|以后|之后|怎么办|急|吃(?:的)?(?:你家|你们家|你们的|你家的)|(?<![a-z])(?:after (?:eating|switching|changing|starting|using|we (?:switched|changed|started))|since (?:eating|switching|changing|starting|we)|(?:the|this|that|your|new) (?:food|kibble|treats?|litter)|what (?:do|should|can) i do|help)(?![a-z])/;
+const PET_CAUSE = /吃了|喂了|换了|自从|以后|之后|怎么办|急|吃(?:的)?(?:你家|你们家|你们的|你家的)|(?<![a-z])(?:after (?:eating|switching|changing|starting|using|we (?:switched|changed|started))|since (?:eating|switching|changing|starting|we|i (?:started|switched|changed|gave))|(?:the|this|that|your|new) (?:food|kibble|treats?|litter|bag)|what (?:do|should|can) i do|help)(?![a-z])/;
 /**
  * A pet unwell after the goods, or in need now ("my cat is vomiting after eating the new food", "2 of them look
  * sick, floating sideways. what do i do" of the tetras just talked of): the vet first, a person ahead in the queue, as promised (found from
@@ -192,6 +213,9 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   const taken = TAKEN.test(n);
   const symptom = SYMPTOM.test(n) && !NOT_A_REPORT.test(n);
   if (symptom && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)))))) return 'reaction';
+  // Food eaten or cooked and a stomach or a rash now ("my wife already cooked some of that chicken breast… now she has stomach cramps
+  // and vomiting": a Toronto grocery, thirty-ninth session, "not sure").
+  if (symptom && FOOD.test(n) && (taken || /(?<![a-z])(?:cooked|eaten|eating|had some)(?![a-z])|煮了|做了/.test(n)) && !PET.test(n)) return 'reaction';
   // Spoiled food eaten and the stomach now ("鲜花饼…长毛了…我吃进去了 肚子有点不舒服": a Kunming shop, thirty-ninth session, the wilted-flowers entry).
   if (symptom && taken && SPOILED_FOOD.test(n)) return 'reaction';
   if (babyUnwell(n, taken) || skinReacts(n)) return 'reaction';
