@@ -20,7 +20,7 @@ import type { Db } from '../storage/ports.ts';
 import { insertRating, type Rating } from './repository.ts';
 import { LIMITS } from './validation.ts';
 import { langOfTexts, lastBuyerTexts } from '../routing/index.ts';
-import { inScriptOf } from '../robot/index.ts';
+import { chineseScript, inScriptOfTexts } from '../robot/index.ts';
 
 /** How long after the rating request a score typed in the chat still rates that conversation. */
 export const RATING_BY_CHAT_HOURS = 24;
@@ -151,6 +151,14 @@ async function langOf(db: Db, text: string, rated: string): Promise<Lang> {
   return langOfTexts(await lastBuyerTexts(db, rated));
 }
 
+/**
+ * Thanks in the script the buyer writes: the score's own characters, else those of the rated conversation ("5", "5分 感恩" in a
+ * Taipei shop were thanked in simplified characters: thirty-ninth session).
+ */
+async function inBuyersScript(db: Db, said: string, text: string, rated: string): Promise<string> {
+  return inScriptOfTexts(said, [text, ...(chineseScript(text) ? [] : await lastBuyerTexts(db, rated))]);
+}
+
 export interface ChatRatingDeps {
   readonly db: Db;
   readonly conversations: ConversationService;
@@ -186,7 +194,7 @@ export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<bool
       if (r.ok) d.onRated?.(r.rating);
       const lang = await langOf(d.db, m.text, last);
       const said = r.ok ? THANKS[lang](typed.score) : ALREADY[lang];
-      await d.conversations.postAs(m.conversationId, SYSTEM_SENDER, { kind: 'text', text: lang === 'zh' ? inScriptOf(said, m.text) : said }, { state: 'bot' });
+      await d.conversations.postAs(m.conversationId, SYSTEM_SENDER, { kind: 'text', text: lang === 'zh' ? await inBuyersScript(d.db, said, m.text, last) : said }, { state: 'bot' });
       return true;
     } catch (err) {
       d.log.warn({ err: (err as Error).message, conversationId: m.conversationId }, 'a rating typed in the chat could not be read; the robot answers it');

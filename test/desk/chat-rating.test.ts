@@ -101,6 +101,18 @@ for (const factory of SQL_FACTORIES) {
       assert.match(told?.content.kind === 'text' ? told.content.text : '', /已经评价过了/);
     });
 
+    // Found from outside (thirty-ninth session, a Taipei shop): "5", "5分 感恩" were thanked in simplified characters.
+    test('a score that tells no script is thanked in the script of the rated conversation', async () => {
+      const { desk, take } = st;
+      const old = await openConversation(desk, 'shop_cr', 'buyer_cr_tw');
+      await desk.conversations.send(buyer('buyer_cr_tw'), { id: 'tw-1', shopId: 'shop_cr', clientMsgId: 'tw-1', content: { kind: 'text', text: '請問封口機幾時出貨' } });
+      await closeConversation(desk, old, 'agent_cr');
+      const m = await say('shop_cr', 'buyer_cr_tw', '5分 感恩');
+      assert.equal(await take(m), true);
+      const told = (await desk.conversations.sync(buyer('buyer_cr_tw'), m.conversationId, 0)).messages.at(-1);
+      assert.match(told?.content.kind === 'text' ? told.content.text : '', /感謝您的評價（5 分）/);
+    });
+
     test('not taken: a conversation only the robot saw, one closed too long ago, a second message, no score', async () => {
       const { desk, take } = st;
       const botOnly = await openConversation(desk, 'shop_cr', 'buyer_cr2');
