@@ -9823,3 +9823,12 @@ describe('dangers of the thirty-ninth session, second round', () => {
     assert.deepEqual(await first('also checked my statement and the $119 for the dog food came out twice on friday'), ['complaint', TEXTS.en.doubleCharge]);
   });
 });
+
+// Found in the replay of a Sydney pet pharmacy's turns: once Caninsulin was read as medicine, "one dose left for tonight" of its
+// late parcel was taken for a question of dose.
+test('"one dose left" of a late medicine parcel is the parcel\'s question, not a dose asked', async () => {
+  const data = { orders: [order({ orderId: 'AP-1', status: 'shipped', items: [{ sku: 'C', title: 'Caninsulin 10mL vial (cold chain, prescription)', quantity: 1, price: '89.00' }] })], logistics: [logistics({ orderId: 'AP-1', status: 'in_transit' })] };
+  const r = await shopChat2(SHOP, [{ id: 'x', question: 'Do you ship to Darwin?', answer: 'Yes.' }], data)("its been sitting at the darwin depot since thursday in 35 degree heat, no way thats still cold. we've got one dose left for tonight. what happens now?");
+  assert.notEqual(r.replies[0]?.text, TEXTS.en.healthAdvice);
+  assert.equal((await shopChat2(SHOP, [{ id: 'x', question: 'Do you ship to Darwin?', answer: 'Yes.' }], data)('what dose of insulin should I take tonight?')).replies[0]?.text, TEXTS.en.healthAdvice);
+});
