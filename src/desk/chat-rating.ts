@@ -110,16 +110,24 @@ function readScore(text: string): (Score & { unit: boolean }) | undefined {
  * (5星酒店, 五星红旗, 3分钟).
  */
 // Not a score given before ("上次我给了1分 这次好多了").
-const ZH_INSIDE = /(?<![\d.]|[了过過]\s*)([1-5一二两三四五])\s*(?:分|颗星|粒星|星)[吧啊呀哈了嘛哦啦]*(?=[\s,.!~，。！、]|好评|好評|\p{Extended_Pictographic}|$)/gu;
-const EN_INSIDE = /(?<![\w/.]|gave (?:it |you |them )?)([1-5]|one|two|three|four|five)\s*(?:\/\s*5|stars?|out of (?:5|five))(?![a-z0-9])(?:\s*for (?:that|you|u|ya)(?![a-z]))?(?=\s*(?:[,.!~]|thanks|thank you|ty(?![a-z])|\p{Extended_Pictographic}|$))/giu;
+const ZH_INSIDE = /(?<![\d.]|[了过過的]\s*)([1-5一二两三四五])\s*(分|颗星|粒星|星)[吧啊呀哈了嘛哦啦]*(?=[\s,.!~，。！、]|好评|好評|\p{Extended_Pictographic}|$)/gu;
+/** 三星 is Samsung unless given as a score ("给你三星", "三星好评"): "我手机是三星，壳子尺寸不对" (found in review). */
+const GIVEN_BEFORE = /(?:打|给|評|评|给个|打个)\s*$/u;
+const EN_INSIDE = /(?<![\w/.]|gave (?:it |you |them )?|received |got |only )([1-5]|one|two|three|four|five)\s*(?:\/\s*5|stars?|out of (?:5|five))(?![a-z0-9])(?!,? (?:the other|others|items?|pieces?|arrived|missing))(?:\s*for (?:that|you|u|ya)(?![a-z]))?(?=\s*(?:[,.!~]|thanks|thank you|ty(?![a-z])|\p{Extended_Pictographic}|$))/giu;
 /** A bare score closing a sentence of thanks or praise: "omg thank you, I nearly paid them. 5". */
 const CLOSING_BARE = /[.!。！]\s*([1-5])\s*[!.！。]*$/u;
+/** Not after an abbreviation, a date or a size ("I need it by Dec. 5", "size no. 5"), nor with other numbers in the text. */
+function closingScore(t: string): RegExpExecArray | null {
+  const m = CLOSING_BARE.exec(t);
+  if (!m || /\d/.test(t.slice(0, m.index)) || /(?<![a-z])(?:no|size|dec|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|st|mr|mrs|dr|vol|by|need|order|item)$/i.test(t.slice(0, m.index).trim())) return null;
+  return m;
+}
 const THANKED = /谢|棒|好评|满意|(?<![a-z])(?:thank|thanks|thx|cheers|ta|great|lovely|helpful|brilliant|awesome|amazing|legend)(?![a-z])/iu;
 const ASKED_ANYWHERE = /[?？]|吗|多少|有没有|能不能|可不可以|(?<![a-z])(?:(?:can|could|will|would) you|how|what|when|where|why)(?![a-z])/iu;
 function scoreInside(t: string): (Score & { unit: boolean }) | undefined {
   if (ASKED_ANYWHERE.test(t)) return undefined;
-  const found = [...t.matchAll(ZH_INSIDE), ...t.matchAll(EN_INSIDE)];
-  const closing = found.length === 0 && THANKED.test(t) ? CLOSING_BARE.exec(t) : null;
+  const found = [...[...t.matchAll(ZH_INSIDE)].filter((m) => !(m[2] === '星' && /\D/.test(m[1]!) && !GIVEN_BEFORE.test(t.slice(0, m.index)) && !/^[^\s,，。]{0,2}好[评評]/u.test(t.slice(m.index! + m[0].length)))), ...t.matchAll(EN_INSIDE)];
+  const closing = found.length === 0 && THANKED.test(t) ? closingScore(t) : null;
   const m = found.length === 1 ? found[0]! : closing;
   if (!m) return undefined;
   const score = Number(m[1]) || ZH_DIGIT[m[1]!] || EN_DIGIT[m[1]!.toLowerCase()]!;

@@ -1,13 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
- * How often the event-loop delay (`nodejs_eventloop_lag_*`) is sampled. prom-client's default, 10 ms, is a
- * timer that woke an idle node 89 times a second (13 at 100 ms); a delay worth an alert (100 ms and up,
- * docs/deployment.md) is longer than the interval, so no late loop goes unseen (issue #16).
- */
-const EVENT_LOOP_SAMPLE_MS = 100;
-
-/**
  * The metrics of docs/operations.md (kefu_bot_answer_seconds is registered by the robot's
  * canary on this same registry, labelled by strategy version), on a registry of their own (not prom-client's global
  * one) so several kefu instances in one test process do not collide.
@@ -15,7 +8,7 @@ const EVENT_LOOP_SAMPLE_MS = 100;
 export function createMetrics() {
   const registry = new Registry();
   const sources: Sources = { robotBacklogTop: () => [], sheddingShops: () => 0 };
-  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
+  collectDefaultMetrics({ register: registry });
   const m = {
     registry,
     wsConnections: new Gauge({ name: 'kefu_ws_connections', help: 'Open WebSocket connections on this node.', registers: [registry] }),

@@ -188,9 +188,8 @@ export interface Texts {
   shipBy(day: string): string;
   /** The day an in-stock order goes out by the shop's own rule on sending (ship-day.ts), with its weekday. */
   shipDay(day: string): string;
-  /** The shipping day a pre-order's title names: from that day, going out in turn by `by`; or by that day. */
   /**
-   * A title's day: "from" a day says that day and no end of our own (two rounds of outside testers read the week the robot
+   * The shipping day a pre-order's title names. "From" a day says that day and no end of our own (two rounds of outside testers read the week the robot
    * added, "预计1月25日前发出" beside the shop's "2月3日前全部发完", as invented); "by" a day says it.
    */
   titledShip(from: string | undefined, by: string): string;
@@ -331,7 +330,7 @@ const zh: Texts = {
     spoiled: '有异味、变质或发霉的食物请不要再吃，煮熟煮透也不能保证安全。请拍下商品、包装和快递面单的照片留好，客服会按店里的售后规定为您处理。',
   },
   healthAdvice: '用法用量、能不能吃或用这类问题，需要医生或药师结合您的情况判断，我不能替您回答。正在为您转接人工客服，请稍候；如身体不适，请及时就医。',
-  healthEmergency: '如果有人误服了药物或吃多了，或正有危险（呼吸困难、叫不醒、抽搐），请立即拨打当地急救电话（大陆 120，港澳 999，台湾 119，美国和加拿大 911，英国 999，澳大利亚 000）或马上去最近的医院急诊，带上药品包装；宠物误食请马上联系宠物医院。',
+  healthEmergency: '如果有人误服了药物或吃多了，或正有危险（呼吸困难、叫不醒、抽搐），请立即拨打当地急救电话（大陆 120，港澳 999，台湾 119，美国和加拿大 911，英国 999，澳大利亚 000）或马上去最近的医院急诊，带上药品包装；宠物误食请马上联系宠物医院。正在为您优先转接人工客服。',
   healthReaction: '请先停止使用。如果症状明显或在加重（比如呼吸困难、面部或喉咙肿胀），请立即就医或拨打当地急救电话（大陆 120，港澳 999，台湾 119，美国和加拿大 911，英国 999，澳大利亚 000）。正在为您优先转接人工客服，请稍候。',
   healthPet: '请先停止喂食或使用它。如果宠物一直呕吐、腹泻、没精神或不吃东西，请尽快带它看宠物医生。正在为您优先转接人工客服，请稍候。',
   foreignLanguage: '抱歉，我只看得懂中文和英文。请用中文或英文再说一次；需要人工客服请回复"人工"。',

@@ -216,7 +216,9 @@ describe('a score after words of the buyer\'s own', () => {
     for (const [text, score, comment] of cases) assert.deepEqual(typedScore(text), { score, comment }, text);
   });
   test('no score given before, two scores, a question, a unit going on into a word, or a bare number without thanks', () => {
-    for (const text of ['上次那个客服我给了1分 这次好多了', 'I gave it 1 star last time, this time better', '住5星酒店', '五星红旗有卖吗', '等了5分钟了', '我买了3星期了', '这个评分4分吗', 'please send 3 of them. 5', '想想 3分 还是 4分 纠结', 'Harriet was lovely btw, 4 is for the wait', 'is it 5 stars?']) {
+    for (const text of ['上次那个客服我给了1分 这次好多了', 'I gave it 1 star last time, this time better', '住5星酒店', '五星红旗有卖吗', '等了5分钟了', '我买了3星期了', '这个评分4分吗', 'please send 3 of them. 5', '想想 3分 还是 4分 纠结', 'Harriet was lovely btw, 4 is for the wait', 'is it 5 stars?',
+      // Found in review: Samsung, items counted, a date or a size after thanks, a score given before.
+      '我手机是三星，壳子尺寸不对 要换', '我的是三星 S23 发来的壳子装不上', 'I only received 3/5, the other two are missing', 'Thanks, I need it by Dec. 5', 'Thanks. The box says size no. 5', '之前评的2星，这次的客服好多了', '上次打的1分 这次的货也有问题']) {
       assert.equal(typedScore(text), undefined, text);
     }
   });

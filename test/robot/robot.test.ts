@@ -9832,3 +9832,40 @@ test('"one dose left" of a late medicine parcel is the parcel\'s question, not a
   assert.notEqual(r.replies[0]?.text, TEXTS.en.healthAdvice);
   assert.equal((await shopChat2(SHOP, [{ id: 'x', question: 'Do you ship to Darwin?', answer: 'Yes.' }], data)('what dose of insulin should I take tonight?')).replies[0]?.text, TEXTS.en.healthAdvice);
 });
+
+// Found in review (thirty-ninth session): the session's readings held to what they were for.
+describe('the thirty-ninth session\'s readings, narrowed in review', () => {
+  const say = () => shopChat2(SHOP, [{ id: 'x', question: '多久发货', answer: '48小时内发货。' }, { id: 'y', question: 'How soon do you ship?', answer: 'Within 48 hours.' }], {});
+  const first = async (text: string) => (await say()(text)).replies[0]?.text ?? '';
+  const dangers = new Set([...(['zh', 'en'] as const).flatMap((l) => [TEXTS[l].healthEmergency, TEXTS[l].healthReaction, ...Object.values(TEXTS[l].hazardFirst)])]);
+  test('none of these is a danger, a scam or food gone bad', async () => {
+    for (const text of [
+      '你们是骗子吧，付了定金两个月了还不发货', '物流说是快递还在路上，我付的定金什么时候能退', 'Someone from your team emailed me asking me to pay the balance of my pre-order. Where do I pay it?',
+      'your shop is a scam, I paid by bank transfer and never got anything', '胰岛素笔按下去没反应 是坏了吗', 'my insulin pen is a bit wobbly when i dial it', '孩子把玩具上的电池盖咬坏了 能补发一个电池盖吗',
+      'My 6 month old is teething, does the cooling gel teether go in the fridge? she loves chewing it', 'Is the epipen case big enough to use for two pens?', '肾上腺素笔收纳包有现货吗 孩子上学要用',
+      '这几天感冒了 嗓子都肿了 你们的胖大海什么时候发货', 'got a cold and my throat feels tight, when does my order ship', 'our cat chewed string all day, great toy', 'I have asthma, is the smell of this candle strong?',
+      '我有哮喘，这款香薰蜡烛味道大不大？', '这款香薰味道很好闻 头疼的时候闻一下很舒服', '干冰装在泡沫箱里了，放在卫生间里可以吗', '这个酸奶酸酸的还能吃吗', 'the blue cheese smells funny, is it still safe to eat',
+    ]) {
+      assert.ok(!dangers.has(await first(text)), text);
+    }
+  });
+  test('a reaction after an allergy said, ahead charges asked, a refund asked beside "not the order", a parcel "went out twice"', async () => {
+    assert.equal(await first('我儿子对牛奶过敏 刚喝了你家的奶昔 起疹子了 能吃氯雷他定吗'), TEXTS.zh.healthReaction);
+    for (const text of ["I just cancelled my subscription - will I still be charged for this month's box?", '我取消了自动续费 下个月还扣吗', "I paused my autoship, when will I be charged again once I resume?"]) {
+      assert.notEqual(await first(text), TEXTS.en.chargedAfterCancel, text);
+      assert.notEqual(await first(text), TEXTS.zh.chargedAfterCancel, text);
+    }
+    assert.notEqual(await first('my order went out twice, I received two boxes. I\'ll send one back.'), TEXTS.en.doubleCharge);
+    const refund = await conversation(robotWith({ orders: [order({ orderId: 'R-1', status: 'delivered' })], aftersales: [aftersale({ aftersaleId: 'A-1', orderId: 'R-1', type: 'refund', status: 'approved' })] }))('我不是问订单 我问退款到哪了');
+    assert.match(textOf(refund), /A-1|退款/);
+    assert.equal(dangerGoesOn('要去醫院嗎'), true);
+    assert.equal(dangerGoesOn('我剛剛已經轉帳了怎麼辦'), true);
+  });
+  test('a titled pre-order is not called late against an end of the robot\'s own', async () => {
+    const entries: FaqEntry[] = [{ id: 'pre', question: '预售什么时候发货', answer: '预售商品11月15日起陆续发出，12月3日前全部发完。' }, { id: 'x', question: '多久发货', answer: '48小时内发货。' }];
+    const pre = order({ orderId: 'PRE-1', status: 'paid', updatedAt: '2024-11-10T10:00:00+08:00', items: [{ sku: 'P', title: '【预售】羽绒服 11月15日起发货', quantity: 1, price: '599.00' }] });
+    const text = textOf(await shopChat2(SHOP, entries, { orders: [pre] })('羽绒服什么时候发货'));
+    assert.match(text, /11月15日起发货/);
+    assert.doesNotMatch(text, /比平常慢/);
+  });
+});

@@ -57,10 +57,16 @@ const SEVERE = /过敏|起疹|疹子|红疹|皮疹|呼吸困难|红肿|(?<![a-z]
 const TAKEN = /吃了|吃完|吃进去|吃下去|咬了一口|服用|服了|喝了|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
 /** An animal's: no human doctor or emergency number for it. */
 const PET = /猫|狗|宠物|(?<![a-z])(?:cat|cats|dog|dogs|pet|pets|puppy|kitten)(?![a-z])/;
+/**
+ * An allergy asked of before buying ("我妈妈对 shellfish 过敏, 鱼油可以吃吗？", "my wife is allergic to soy, is the plant protein ok
+ * for her?"), unless the body shows it after taking it ("对牛奶过敏 刚喝了你家的奶昔 起疹子了": found in review).
+ */
+const ALLERGY_BEFORE = /对[^，,。？?]{1,20}过敏[^。]{0,20}(?:能|可以|能不能|可不可以|适合)|(?<![a-z])(?:allergic to|allergy to)\b[^.]{0,40}\b(?:can (?:she|he|i|they|we) (?:take|eat|use|have)|is it (?:ok|okay|safe)|safe for|ok for)(?![a-z])/;
+const SHOWN = /起疹|疹子|红疹|红点|肿|吐|拉肚子|喘|痒|(?<![a-z])(?:rash|hives|swell\w*|swollen|vomit\w*|itch\w*|wheez\w*)(?![a-z])/;
 /** Asked about the possibility, not reported ("会不会过敏", "没过敏"). */
 // Nor what to watch for, or already well again ("…just watch for diarrhea. she seems fine now": a New York shop, thirty-eighth session),
 // nor a worry ahead ("is the bha toner gonna make me purge? … scared of breaking out before my date").
-const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|颜色|显得|对[^，,。？?]{1,20}过敏[^。]{0,20}(?:能|可以|能不能|可不可以|适合)|(?<![a-z])(?:allergic to|allergy to)\b[^.]{0,40}\b(?:can (?:she|he|i|they|we) (?:take|eat|use|have)|is it (?:ok|okay|safe)|safe for)(?![a-z])|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy)|watch (?:out )?for|keep an eye (?:on|out)|seems? (?:fine|ok|okay|better) now|gonna|going to|before my)(?![a-z])/;
+const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|颜色|显得|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy)|watch (?:out )?for|keep an eye (?:on|out)|seems? (?:fine|ok|okay|better) now|gonna|going to|before my)(?![a-z])/;
 
 /**
  * An emergency now: medicine swallowed by a child or too much of it, poisoning, someone who cannot
@@ -87,13 +93,13 @@ const LOT = /好几(?!次|遍|回|天|下)|几[片颗粒个]|一[瓶板盒把]|�
 const OWN = /我的|家里的|大人的|(?<![a-z])(?:my|our|mom'?s|dad'?s)(?![a-z])/;
 // Breathing and swelling of the mouth and throat: an allergic reaction's danger ("宝宝刚喝完奶嘴巴周围肿起来了，呼吸有点急",
 // "my baby lips are swelling… she is wheezing": a Shanghai baby shop, thirty-sixth session, offered FAQ entries).
-const BODY_IN_DANGER = /昏迷|嗓子发紧|喉咙发紧|嗓子(?:眼)?(?:都)?肿了|叫不醒|不省人事|喘不上气|喘不过气|透不过气|呼吸(?:有点|有些|很|好|特别|越来越)?(?:急|急促|困难|不畅|不上来)|(?:嘴巴?|嘴唇|嘴周|喉咙|舌头)(?:周围)?(?:都|也|一下子?)?(?:肿起来|肿了)|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|trouble breathing|difficulty breathing|struggling to breathe|short of breath|wheez\w*|(?:lips?|tongue|throat|mouth) (?:is |are |feels? |went |got )?(?:a bit |kinda |kind of |really |so |all )?(?:swelling|swollen|puffing up|tight|closing up)|unconscious|unresponsive|passed out|poisoned|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
+const BODY_IN_DANGER = /昏迷|嗓子发紧|喉咙发紧|叫不醒|不省人事|喘不上气|喘不过气|透不过气|呼吸(?:有点|有些|很|好|特别|越来越)?(?:急|急促|困难|不畅|不上来)|(?:嘴巴?|嘴唇|嘴周|喉咙|舌头)(?:周围)?(?:都|也|一下子?)?(?:肿起来|肿了)|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|trouble breathing|difficulty breathing|struggling to breathe|short of breath|wheez\w*|(?:lips?|tongue|throat|mouth) (?:is |are |feels? |went |got )?(?:a bit |kinda |kind of |really |so |all )?(?:swelling|swollen|puffing up|tight|closing up)|unconscious|unresponsive|passed out|poisoned|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
 /** Breath failing, said alone and urgently ("喘不上气了！！"): no one else need be named; not anger ("气得我喘不上气"). */
 const BREATH_NOW = /^\s*(?:救命[!！\s]*)?(?:喘不上气|喘不过气|透不过气|呼吸不上来)了?[!！]+\s*$|^\s*(?:help[!\s]*)?(?:(?:she|he|i|baby)(?: is|'s|'m)? )?(?:can'?t breathe|not breathing)[!\s]*!\s*$/;
 /** A child or a pet it happened to. */
 const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
 /** Someone in danger, a person or a pet (not "i", which jokes: "lol i can't breathe"). */
-const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|猫|狗|嗓子|喉咙|舌头|(?<![a-z])(?:my (?:tongue|throat)|my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler)(?![a-z])/;
+const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|猫|狗|嗓子|喉咙|舌头|(?<![a-z])(?:my (?:tongue|throat)(?! (?:is |feels )?(?:sore|scratchy))|my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler)(?![a-z])/;
 const JOKE = /笑|(?<![a-z])(?:lol|haha|lmao)(?![a-z])/;
 /** Asked before anything happened ("会不会有误吞风险", "how to prevent choking"), unless something was swallowed already (found in review). */
 const BEFOREHAND = /风险|防止|避免|以防|防误|小心误|会不会|有毒吗|会怎么样|(?<![a-z])(?:risk|prevent\w*|hazard|toxic|poisonous)(?![a-z])/;
@@ -102,23 +108,25 @@ const HAPPENED = /(?:吞|吃|喝|食|服|啃|咬|舔)了|(?<![a-z])(?:swallowed|
  * Insulin given and the animal or person shaking, unsteady, fitting ("我家猫今天打完胰岛素以后一直在发抖 走路不稳": a Sydney pet
  * pharmacy, thirty-ninth session, "not understood"): a low blood sugar, the emergency.
  */
-const INSULIN_LOW = /(?:胰岛素|(?<![a-z])insulin)[^。？?]{0,30}(?:发抖|一直抖|抽搐|站不稳|走路不稳|走不稳|昏|没反应|瘫|(?<![a-z])(?:shaking|trembling|tremors?|wobbl\w*|stagger\w*|seizures?|collapsed|won'?t wake|unresponsive)(?![a-z]))/;
+const INSULIN_LOW = /(?:打完|打了|注射|打针)[^。？?]{0,6}胰岛素[^。？?]{0,30}(?:发抖|一直抖|抽搐|站不稳|走路不稳|走不稳|昏|瘫)|胰岛素[^。？?]{0,6}(?:以后|之后|后)[^。？?]{0,24}(?:发抖|一直抖|抽搐|站不稳|走路不稳|走不稳|昏|没反应|瘫)|(?<![a-z])(?:after (?:his|her|its|the|my) insulin|insulin (?:shot|injection|dose))\b[^.?!]{0,40}\b(?:shaking|trembling|tremors?|wobbl\w*|stagger\w*|seizures?|collapsed|won'?t wake|unresponsive)(?![a-z])/;
 /**
  * A small child with what must not go in a mouth ("my 2 year old was chewing the blue ice pack… gel came out in his mouth", "my
  * son swallowed some of the ice pack gel": a Toronto grocery, thirty-ninth session, "sorry I couldn't help"): the emergency.
  */
-const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|纽扣电池|电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|(?:the |some )?gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
-const IN_MOUTH = /咬|吃了|吞|含着|舔|嘴里|(?<![a-z])(?:chew\w*|swallow\w*|ate|eaten|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
+const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|纽扣电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
+const IN_MOUTH = /咬了|咬破|吃了|吞|含着|舔|嘴里|(?<![a-z])(?:chew(?:ed|ing)|swallow\w*|ate|eaten|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
 const SMALL_CHILD = /孩子|宝宝|小孩|儿子|女儿|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child))(?![a-z])/;
 /** An adrenaline pen at hand in a reaction ("she has an epipen, should i use it?? her voice sounds funny"): the emergency. */
 const EPIPEN = /肾上腺素笔|(?<![a-z])(?:epi-?pens?|auvi-?q|adrenaline pen)(?![a-z])/;
 /** Used or needed now, not bought: "should i use it", "her voice sounds funny" (not "do you sell epipen cases"). */
-const EPIPEN_NOW = /用|打|(?<![a-z])(?:use|using|used|give|inject\w*|voice|breath\w*|swell\w*|swollen|reaction|throat|wheez\w*)(?![a-z])/;
+const EPIPEN_NOW = /要不要(?:用|打)|用不用|打不打|该不该(?:用|打)|(?:能|可以)(?:用|打)吗|呼吸|喘|肿|声音|(?<![a-z])(?:should (?:i|we) (?:use|give)|use it|give it|inject\w*|voice|breath\w*|swell\w*|swollen|throat|wheez\w*|reaction)(?![a-z])/;
 /** Asked beforehand or of a habit: "my baby chews on everything, are the ice packs safe?". */
-const CHILD_HARM_ASKED = /防止|避免|安全吗|会不会|(?<![a-z])(?:prevent|avoid|safe|everything|always|usually|in case)(?![a-z])/;
+const CHILD_HARM_ASKED = /防止|避免|安全吗|会不会|补发|牙胶|(?<![a-z])(?:prevent|avoid|safe|everything|always|usually|in case|teether|teething|replace\w*|spare)(?![a-z])/;
 const emergency = (n: string): boolean => {
   if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || (SMALL_CHILD.test(n) && CHILD_HARM.test(n) && IN_MOUTH.test(n) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n))) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
+  // A cold's sore throat is none ("这几天感冒了 嗓子…", "got a cold and my throat feels tight": found in review).
+  if (/感冒|发烧|咳嗽|(?<![a-z])(?:a cold|the flu|flu|sore throat|coughing)(?![a-z])/.test(n) && !CHILD_OR_PET.test(n)) return SWALLOWED_BY_ACCIDENT.test(n);
   if (SWALLOWED_BY_ACCIDENT.test(n)) return true;
   const medicine = namesMedicine(n) || /药/.test(n);
   if (ACCIDENTALLY.test(n) && (medicine || /(?<![a-z])(?:pills?|tablets?|capsules?|gumm(?:y|ies))(?![a-z])/.test(n))) return true;
@@ -138,7 +146,7 @@ const emergency = (n: string): boolean => {
  * whole bar of chocolate"); not the 猫 of 猫砂, a supposition ("猫砂会不会被猫吃了"), a toy it chewed, or
  * "got into the litter box" (found in review).
  */
-const PET_ATE_HARM = /(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}把[^，,。？?！!]{0,8}(?:百合|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|电池)[^，,。？?！!]{0,6}(?:吃|啃|咬|舔|吞)了|(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}(?:(?:啃了|咬了|舔了)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?百合|(?:吃了|吞了|误食了?)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?(?:一点|一些|点|几颗|几粒|一块|好多|一整?[包袋块板颗粒])?(?:猫砂|干燥剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合))|(?<![a-z])(?:cat|dog|kitten|puppy|pet)s? (?:just |has |have )?(?:ate|eaten|swallowed|got into|chewed(?: on)?|bit|licked)(?: some| a| the| my| a whole| half a| half of a| part of a)?(?: bar of| box of| bag of| piece of| bunch of| bottle of)? ?(?:chocolate|grapes?|raisins?|onions?|xylitol|rat poison|batter(?:y|ies)|string|yarn|(?:cat )?litter(?! box| tray)|desiccant|silica gel|lil(?:y|ies))(?![a-z])/;
+const PET_ATE_HARM = /(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}把[^，,。？?！!]{0,8}(?:百合|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|电池)[^，,。？?！!]{0,6}(?:吃|啃|咬|舔|吞)了|(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}(?:(?:啃了|咬了|舔了)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?百合|(?:吃了|吞了|误食了?)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?(?:一点|一些|点|几颗|几粒|一块|好多|一整?[包袋块板颗粒])?(?:猫砂|干燥剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合))|(?<![a-z])(?:cat|dog|kitten|puppy|pet)s? (?:just |has |have )?(?:ate|eaten|swallowed|got into|(?:chewed(?: on)?|bit|licked)(?= (?:the |some |a |on )*lil))(?: some| a| the| my| a whole| half a| half of a| part of a)?(?: bar of| box of| bag of| piece of| bunch of| bottle of)? ?(?:chocolate|grapes?|raisins?|onions?|xylitol|rat poison|batter(?:y|ies)|string|yarn|(?:cat )?litter(?! box| tray)|desiccant|silica gel|lil(?:y|ies))(?![a-z])/;
 
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
 
@@ -211,7 +219,7 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   // The order's medicine counts only for what is taken: "快递这么慢 真恶心", "我拉肚子了 能快点送吗" are no reaction to it (found in review).
   const ordered = goods !== undefined && namesMedicine(goods.toLowerCase());
   const taken = TAKEN.test(n);
-  const symptom = SYMPTOM.test(n) && !NOT_A_REPORT.test(n);
+  const symptom = SYMPTOM.test(n) && !NOT_A_REPORT.test(n) && !(ALLERGY_BEFORE.test(n) && !(taken && SHOWN.test(n)));
   if (symptom && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)))))) return 'reaction';
   // Food eaten or cooked and a stomach or a rash now ("my wife already cooked some of that chicken breast… now she has stomach cramps
   // and vomiting": a Toronto grocery, thirty-ninth session, "not sure").

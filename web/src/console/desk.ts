@@ -310,8 +310,9 @@ export class Desk {
     const c = this.store.state.convs[f.conversationId];
     if (!c) return;
     if (f.sender.role === 'customer') this.store.set((s) => ({ typing: { ...s.typing, [f.conversationId]: 0 } }));
-    // What a queued buyer writes can put them ahead (a danger, a double charge): the queue's order is read again.
-    if (f.sender.role === 'customer' && c.state === 'queued') this.#refreshSoon(QUEUE_REREAD_MS);
+    // What a queued buyer writes can put them ahead (a danger, a double charge), and the robot's advice follows the raise: the
+    // queue's order is read again after either (a raise sends no frame of its own).
+    if ((f.sender.role === 'customer' || f.sender.role === 'bot') && c.state === 'queued') this.#refreshSoon(QUEUE_REREAD_MS);
     if (f.sender.role === 'agent' && f.sender.id === c.agentId) this.#answered(c.conversationId);
     const th = this.store.state.threads[f.conversationId];
     if (th && f.seq > th.heldSeq + 1) void this.#syncThread(client, f.conversationId);
