@@ -56,3 +56,17 @@ test('dangers and reactions read in the words buyers used; worries beforehand an
   // A Vancouver shop: a Cantonese follow-up on a scorched outlet.
   assert.ok(dangerGoesOn('個插蘇燶咗黑晒 仲有陣味 使唔使叫electrician定係打911？'));
 });
+
+// Found in review (thirty-ninth session): the queue's first reading (a cheap word test) passed over the session's own
+// emergencies, so a queued buyer with them was told the message was kept.
+test('the queue reads the emergencies of the thirty-ninth session, and a scam in traditional characters', () => {
+  for (const [text, kind] of [
+    ['my 2 year old was chewing the blue ice pack, gel came out in his mouth', 'emergency'],
+    ['she has an epipen, should i use it?? her voice sounds funny', 'emergency'],
+    ['我家猫今天打完胰岛素以后一直在发抖 走路不稳', 'emergency'],
+    ['剛剛有人打電話說是你們客服 說我訂單被設成分期付款 要我去ATM操作解除 這是真的嗎', 'fraud'],
+    ['還有剛剛機器插著 後面一直有燒焦味 還有啪啪的聲音', 'device'],
+  ] as const) {
+    assert.equal(safetyOf(text), kind, text);
+  }
+});
