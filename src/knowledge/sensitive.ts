@@ -423,6 +423,13 @@ const WECHAT_ID =
 const QQ_ID = /(?<![a-z0-9])(?:qq|扣扣|企鹅)(?:号码|号|號|id)?[\s:=-]{0,3}[1-9]\d{4,11}(?!\d)/g;
 // "加微信", "加我vx", "联系qq", "加v": asking to move the chat elsewhere, with or without an id.
 const ADD_CONTACT = /(?:添加|加|联系|留个|留下)(?:一下|我|你|个|下)?(?:的)?(微信|威信|薇信|维信|v信|vx|wx|wechat|weixin|qq|扣扣|v)(?![a-z])/g;
+/**
+ * "加微信" said as a warning, with no id: "加你微信嗰个唔系我哋嘅人！", "不要加陌生人微信", "千万别加他微信，是骗子" (an agent's scam warning
+ * was refused as an off-platform contact: a Guangzhou shop, thirty-ninth session).
+ */
+const WARN_BEFORE = /(?:不要(?!紧)|别(?!人)|不会|勿|千万别|千万不要|唔好|唔会|从不|从来不|(?<![a-z])(?:never|don'?t|do not))[^，,。！!？?\s]{0,4}$/;
+const WARN_AFTER = /^[^。！!？?]{0,12}(?:唔系|不是|并非|不属于)(?:我们|我哋|本店|我们店|官方)|^[^。！!？?]{0,12}骗/;
+const warnsAgainst = (f: string, start: number, end: number): boolean => WARN_BEFORE.test(f.slice(Math.max(0, start - 8), start)) || WARN_AFTER.test(f.slice(end, end + 20));
 // Each pattern below can only start where a run of its characters starts (the lookbehinds) and
 // repeats a bounded number of times, so crafted text (60k digits, "a.a.a.…") stays linear.
 const EMAIL = /(?<![a-z0-9._%+-])[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}/g;
@@ -461,6 +468,7 @@ export function detectOffPlatformContact(text: string, opts: ContactOptions = {}
   }
   for (const m of f.matchAll(QQ_ID)) add('qq', m.index, m.index + m[0].length);
   for (const m of f.matchAll(ADD_CONTACT)) {
+    if (warnsAgainst(f, m.index, m.index + m[0].length)) continue;
     const app = m[1]!;
     add(app === 'qq' || app === '扣扣' ? 'qq' : 'wechat', m.index, m.index + m[0].length);
   }

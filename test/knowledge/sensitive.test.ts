@@ -347,3 +347,9 @@ describe('scale', () => {
     assert.ok(perCallMs < 1, `checkAgentMessage took ${perCallMs.toFixed(3)} ms per call`);
   });
 });
+
+// Found from outside (thirty-ninth session, a Guangzhou shop): an agent's scam warning was refused as an off-platform contact.
+test('"加微信" said as a warning, with no id, is no contact; asking to add one, or an id, still is', () => {
+  for (const text of ['加你微信嗰个唔系我哋嘅人！', '千万别加他微信，是骗子', '我们从不让顾客加微信退款']) assert.deepEqual(detectOffPlatformContact(text), [], text);
+  for (const text of ['加我微信聊', '加我微信吧 便宜点', '不要加微信了 直接加我 vx: abc12345', '别人都加我微信了', '不要紧 加我微信吧', '不用 加我微信吧']) assert.ok(detectOffPlatformContact(text).length > 0, text);
+});
