@@ -4049,7 +4049,8 @@ const AT_PICKUP = /(?<!未|没|沒|预计|預計|即将|即將|将|將)到店(?!
 /** Expected there, not there yet: "预计 12/10 到店". */
 const NOT_YET_THERE = /(?:预计|預計|即将|即將|将于|將於|尚未|还未|還未).{0,14}(?:到店|到达|到達)/;
 /** Collected after all: "已取件", "顧客已取貨", "picked up by customer". */
-const PICKED_UP = /已取件|已取货|已取貨|已领取|已領取|已取出|已被取出|取件成功|(?<![a-z])(?:picked up by|collected by|has been collected|was collected)(?![a-z])/i;
+// "已签收，已放入丰巢快递柜后取出" is collected too (a Guangzhou shop, thirty-ninth session: told it waited at a pickup point).
+const PICKED_UP = /已取件|已取货|已取貨|已领取|已領取|已取出|已被取出|后取出|後取出|并取出|並取出|取件成功|(?<![a-z])(?:picked up by|collected by|has been collected|was collected)(?![a-z])/i;
 /**
  * Put in a locker with a code, or at a store to collect: said so whatever status the platform sent ("快件已存入順便智能櫃，請憑取件碼取件",
  * "包裹已送達取件門市，請於 12/11 前攜帶證件至門市取件" came as out for delivery: found from outside, told as a possible delay).

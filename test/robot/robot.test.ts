@@ -9869,3 +9869,11 @@ describe('the thirty-ninth session\'s readings, narrowed in review', () => {
     assert.doesNotMatch(text, /比平常慢/);
   });
 });
+
+// Found from outside (thirty-ninth session, a Guangzhou shop): "已签收，已放入丰巢快递柜后取出" was told to be waiting in a locker.
+test('a parcel put in a locker and taken out is collected; one put in is waiting', async () => {
+  const { atPickup } = await import('../../src/robot/dialogue.ts');
+  const at = (description: string) => atPickup(logistics({ orderId: 'X', status: 'delivered', events: [{ time: '2024-11-26T10:00:00+08:00', location: '广州', description }] }));
+  assert.equal(at('已签收，已放入丰巢快递柜后取出'), false);
+  assert.equal(at('已到达丰巢快递柜，请凭取件码取件'), true);
+});
