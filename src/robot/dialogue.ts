@@ -5049,6 +5049,8 @@ const PEARL_DELTA = /珠三角|广东|广州|深圳|东莞|佛山/;
 /** Groups that take in a city of their own before them: named by a clause only beyond that city's words ("北京市内次日达" names Beijing, not 京津冀). */
 const WIDER: ReadonlySet<RegExp> = new Set([JING_JIN_JI, PEARL_DELTA]);
 const TAIWAN_ISLANDS = /外岛|离岛|澎湖|金门|马祖|连江/;
+/** Hualien and Taitung, on the main island but often timed apart ("花蓮、台東2-3天": a Taipei shop, thirty-ninth session, cut out). */
+const HUALIEN_TAITUNG = /花莲|台东(?!路)|花东/;
 /** A receiver on Taiwan's main island: an address opening with one of its cities or counties. */
 // After a postal code too ("407台中市…", "10491 臺北市…": found in review).
 const TAIWAN_MAIN_HOME = /^(?:\d{3,6}\s*)?(?:台湾)?(?:台北|新北|桃园|台中|台南|高雄|基隆|新竹|苗栗|彰化|南投|云林|嘉义|屏东|宜兰|花莲|台东)/;
@@ -5076,7 +5078,7 @@ const US_STATE_ZIP = /(?<![a-z])(al|az|ar|ca|co|ct|de|fl|ga|id|il|in|ia|ks|ky|la
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
 const DELIVERY_REGIONS: readonly RegExp[] = [
   // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too).
-  /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)|拉萨|日喀则|林芝/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, TAIWAN_REGION, TAIWAN_ISLANDS, /偏远/,
+  /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)|拉萨|日喀则|林芝/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, HUALIEN_TAITUNG, TAIWAN_REGION, TAIWAN_ISLANDS, /偏远/,
   /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}|阿拉斯加/i, /hawaii|(?<![a-z])hi \d{5}|夏威夷/i, /puerto rico|波多黎各/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马(?!路)|亚庇|古晋/i,
   // Malaysia's places in Chinese too ("西马其他州属（槟城、柔佛、霹雳等）": found from outside, a Penang parcel was told every region).
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)|巴生谷|吉隆坡|雪兰莪|八打灵/i,

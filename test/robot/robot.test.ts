@@ -9877,3 +9877,13 @@ test('a parcel put in a locker and taken out is collected; one put in is waiting
   assert.equal(at('已签收，已放入丰巢快递柜后取出'), false);
   assert.equal(at('已到达丰巢快递柜，请凭取件码取件'), true);
 });
+
+// Found from outside (thirty-ninth session, a Taipei shop): "花蓮、台東2-3天" was cut out of the delivery entry for a Hualien question.
+test('Hualien and Taitung are a region of their own in a Taiwanese delivery entry', async () => {
+  const entries: FaqEntry[] = [{ id: 'd', question: '寄送要幾天會到？', answer: '黑貓宅急便：台灣本島出貨後隔日送達（次日到）；花蓮、台東2-3天；外島（澎湖、金門、馬祖）3-5個工作天。' }, { id: 'x', question: '運費多少', answer: 'NT$130。' }];
+  const hualien = { orders: [order({ orderId: 'TW-1', status: 'shipped', currency: 'TWD', receiver: { name: 'X', phone: '0933222111', address: '970花蓮縣花蓮市中山路100號' } })], logistics: [logistics({ orderId: 'TW-1', status: 'in_transit', carrier: '黑貓宅急便' })] };
+  const told = textOf(await shopChat2(SHOP, entries, hualien)('什麼時候會到'));
+  assert.match(told, /花蓮、台東2-3天/);
+  assert.doesNotMatch(told, /次日到/);
+  assert.match(textOf(await shopChat2(SHOP, entries, {})('你好 想問寄到花蓮大概要幾天')), /花蓮、台東2-3天/);
+});
