@@ -1056,6 +1056,8 @@ function replyLanguage(state: DialogueState, u: Understanding, hint: Lang | unde
 const foreignWritten = (u: Understanding, text: string): Pick<Resolved, 'intent' | 'foreign'> | undefined =>
   readsSpanish(text) && !(isDataIntent(u.intent) && !u.guessed) ? { intent: 'unknown', foreign: true } : undefined;
 
+/** An order said not to have come: "it still hasnt come", "还没到", "还没收到". */
+const NOT_COME = /(?:还|都)没(?:有)?(?:到|收到|送到|送来)|(?<![a-z])(?:(?:still )?(?:has not|hasn'?t|have not|haven'?t|did not|didn'?t) (?:come|arrived?|got here|shown up|been delivered)|(?:still )?not (?:here|arrived|delivered) yet)(?![a-z])/;
 function resolve(state: DialogueState, said: Understanding, text: string, hint?: Lang): Resolved {
   // A guess the NLU took stands only where no question of ours explains a short reply ("耳机那个"
   // after "which order?", "是的" after "did you mean …?"): there the rules below read it in context.
@@ -1075,6 +1077,8 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   if (toPerson) return { ...base, ...toPerson };
   // "人呢" in a conversation under way is impatience, not a hello: no self-introduction (found in review).
   if (u.intent === 'greeting' && /人呢/.test(u.normalized) && (state.topic || state.policy || state.faqLast || state.failures > 0)) return { ...base, intent: 'unknown' };
+  // "hello, i ordered lamb leg on friday morning and it still hasnt come" is no hello (a Toronto grocery, thirty-ninth session).
+  if (u.intent === 'greeting' && NOT_COME.test(u.normalized)) return { ...base, intent: 'track_parcel' };
   if ((state.confirm || state.faqOptions) && yesNo === 'no' && rest !== undefined && SIGNS_OFF.test(rest)) return { ...base, intent: 'bye' };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;

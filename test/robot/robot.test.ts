@@ -9887,3 +9887,14 @@ test('Hualien and Taitung are a region of their own in a Taiwanese delivery entr
   assert.doesNotMatch(told, /次日到/);
   assert.match(textOf(await shopChat2(SHOP, entries, {})('你好 想問寄到花蓮大概要幾天')), /花蓮、台東2-3天/);
 });
+
+// Found from outside (thirty-ninth session, a Toronto grocery): "hello, … it still hasnt come" was answered with a hello.
+test('a greeting with the order said not to have come is the parcel\'s question', async () => {
+  const data = { orders: [order({ orderId: 'TH-2', status: 'shipped' })], logistics: [logistics({ orderId: 'TH-2', status: 'in_transit' })] };
+  for (const text of ['hello, i ordered lamb leg on friday morning and it still hasnt come. i had guests yesterday!!', '你好 我周五买的羊腿还没到']) {
+    const r = await conversation(robotWith(data))(text);
+    assert.equal(r.intent, 'track_parcel', text);
+    assert.match(textOf(r), /TH-2/, text);
+  }
+  assert.equal((await conversation(robotWith(data))('hi there, hope you are well')).intent, 'greeting');
+});
