@@ -1056,6 +1056,15 @@ function replyLanguage(state: DialogueState, u: Understanding, hint: Lang | unde
 const foreignWritten = (u: Understanding, text: string): Pick<Resolved, 'intent' | 'foreign'> | undefined =>
   readsSpanish(text) && !(isDataIntent(u.intent) && !u.guessed) ? { intent: 'unknown', foreign: true } : undefined;
 
+/**
+ * A greeting that is something else: "人呢" in a conversation under way is impatience, not a hello (no self-introduction: found
+ * in review); "hello, i ordered lamb leg on friday morning and it still hasnt come" asks after the parcel (a Toronto grocery,
+ * thirty-ninth session).
+ */
+function greetingMeant(state: DialogueState, u: Understanding): Intent | undefined {
+  if (/人呢/.test(u.normalized) && (state.topic || state.policy || state.faqLast || state.failures > 0)) return 'unknown';
+  return NOT_COME.test(u.normalized) ? 'track_parcel' : undefined;
+}
 /** An order said not to have come: "it still hasnt come", "还没到", "还没收到". */
 const NOT_COME = /(?:还|都)没(?:有)?(?:到|收到|送到|送来)|(?<![a-z])(?:(?:still )?(?:has not|hasn'?t|have not|haven'?t|did not|didn'?t) (?:come|arrived?|got here|shown up|been delivered)|(?:still )?not (?:here|arrived|delivered) yet)(?![a-z])/;
 function resolve(state: DialogueState, said: Understanding, text: string, hint?: Lang): Resolved {
@@ -1075,10 +1084,8 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const yesNo = yesNoOf(state, u, rest);
   const toPerson = personOffered(state, u, yesNo, rest, text);
   if (toPerson) return { ...base, ...toPerson };
-  // "人呢" in a conversation under way is impatience, not a hello: no self-introduction (found in review).
-  if (u.intent === 'greeting' && /人呢/.test(u.normalized) && (state.topic || state.policy || state.faqLast || state.failures > 0)) return { ...base, intent: 'unknown' };
-  // "hello, i ordered lamb leg on friday morning and it still hasnt come" is no hello (a Toronto grocery, thirty-ninth session).
-  if (u.intent === 'greeting' && NOT_COME.test(u.normalized)) return { ...base, intent: 'track_parcel' };
+  const notHello = u.intent === 'greeting' ? greetingMeant(state, u) : undefined;
+  if (notHello) return { ...base, intent: notHello };
   if ((state.confirm || state.faqOptions) && yesNo === 'no' && rest !== undefined && SIGNS_OFF.test(rest)) return { ...base, intent: 'bye' };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
