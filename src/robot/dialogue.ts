@@ -1927,7 +1927,15 @@ const SCAM_STEPS = /(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?
 /** Asked outright whether it was a scam ("这是不是诈骗啊", "its a scam isnt it", "is it real or scam"): it is treated as one. */
 // Asked, not an accusation ("this is a scam, reporting u" is a complaint).
 const SCAM_ASKED = /(?:这|这个|那个|他|她|对方)(?:是不是|是)(?:诈骗|骗子|骗局)|是不是(?:诈骗|骗子)|(?<![a-z])(?:is (?:this|it|that) (?:a )?scam|(?:it'?s|its|this is|that'?s) a scam,? (?:isn'?t|is not|is) it|real or (?:a )?scam)(?![a-z])/;
-const scamReported = (n: string): boolean => !ACCUSES.test(n) && (SCAM_STEPS.test(n) || (SCAM_ASKED.test(n) && !/你们|你家|你哋|(?<![a-z])(?:you guys|your shop)(?![a-z])/.test(n)) || POSES.test(n)) && (SCAM_STEPS.test(n) || SCAM_ASKED.test(n) || WANTS_PAYMENT.test(n) || /冒充|假冒|假客服|(?<![a-z])(?:impersonat\w*|pretend(?:ing|ed|s)? to be)(?![a-z])/.test(n));
+/** Posing named as such: no word of money needed. */
+const IMPERSONATES = /冒充|假冒|假客服|(?<![a-z])(?:impersonat\w*|pretend(?:ing|ed|s)? to be)(?![a-z])/;
+/** Asked of the shop itself ("你们是不是骗子"): a complaint, not a scam told. */
+const OF_THE_SHOP = /你们|你家|你哋|(?<![a-z])(?:you guys|your shop)(?![a-z])/;
+function scamReported(n: string): boolean {
+  if (ACCUSES.test(n)) return false;
+  if (SCAM_STEPS.test(n) || (SCAM_ASKED.test(n) && !OF_THE_SHOP.test(n))) return true;
+  return POSES.test(n) && (SCAM_ASKED.test(n) || WANTS_PAYMENT.test(n) || IMPERSONATES.test(n));
+}
 
 // The goods in focus may be the device ("而且充一下就超燙" of the charger just told: found from outside, "not sure").
 export const reportsDanger = (n: string, goods = ''): boolean =>
@@ -5085,7 +5093,7 @@ const US_STATE_NAMES: Readonly<Record<string, string>> = {
 const US_STATES: ReadonlyMap<string, RegExp> = new Map(Object.entries(US_STATE_NAMES).map(([code, names]) => [code, new RegExp(`(?<![a-z])(?:${names})(?![a-z])`, 'i')]));
 const US_STATE_SET: ReadonlySet<RegExp> = new Set(US_STATES.values());
 /** A US address's end: a state's code and a ZIP code ("Chicago, IL 60614"); not Alaska's, Hawaii's or Puerto Rico's. */
-const US_STATE_ZIP = /(?<![a-z])(al|az|ar|ca|co|ct|de|fl|ga|id|il|in|ia|ks|ky|la|me|md|ma|mi|mn|ms|mo|mt|ne|nv|nh|nj|nm|ny|nc|nd|oh|ok|or|pa|ri|sc|sd|tn|tx|ut|vt|va|wa|wv|wi|wy|dc)\.?\s+\d{5}(?:-\d{4})?(?:[\s,]*(?:usa|us|united states))?\s*$/i;
+const US_STATE_ZIP = new RegExp(String.raw`(?<![a-z])(${Object.keys(US_STATE_NAMES).join('|')})\.?\s+\d{5}(?:-\d{4})?(?:[\s,]*(?:usa|us|united states))?\s*$`, 'i');
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
 const DELIVERY_REGIONS: readonly RegExp[] = [
   // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too).

@@ -113,9 +113,12 @@ const WAIT_BURST_MS = 3000;
 /** Online with room for at least one conversation: counted in `agentsOnline` and the wait. */
 const canServe = (a: { status: AgentStatus; capacity: number }): boolean => a.status === 'online' && a.capacity > 0;
 const QUEUE_POSITIONS_MAX = 200;
+/** The shop a staff member (agent or admin) acts for; undefined for anyone else. */
+const shopOfStaff = (p: Principal): string | undefined => ((p.roles.has('agent') || p.roles.has('admin')) && p.shopId ? p.shopId : undefined);
 const staffOf = (p: Principal): string => {
-  if (!(p.roles.has('agent') || p.roles.has('admin')) || !p.shopId) throw new KefuError('FORBIDDEN', 'only agents and admins of a shop');
-  return p.shopId;
+  const shopId = shopOfStaff(p);
+  if (shopId === undefined) throw new KefuError('FORBIDDEN', 'only agents and admins of a shop');
+  return shopId;
 };
 
 export class RoutingService {
@@ -397,13 +400,13 @@ export class RoutingService {
 
   /** A console socket of a staff member opened or closed on this node. */
   consoleSocket(p: Principal, open: boolean): void {
-    if (!p.shopId || !(p.roles.has('agent') || p.roles.has('admin'))) return;
-    const key = `${p.shopId}|${p.userId}`;
+    const shopId = shopOfStaff(p);
+    if (shopId === undefined) return;
+    const key = `${shopId}|${p.userId}`;
     const n = (this.#local.get(key) ?? 0) + (open ? 1 : -1);
     if (n > 0) this.#local.set(key, n);
     else this.#local.delete(key);
     if (!open) return;
-    const shopId = p.shopId;
     void (async () => {
       await repo.ensureAgent(this.#d.sql.db, shopId, p.userId, p.name);
       await repo.touchAgents(this.#d.sql.db, [{ shopId, agentId: p.userId }]);
@@ -419,13 +422,13 @@ export class RoutingService {
    * count: the admin page's polling would make an admin who once set `online` look present.
    */
   workSeen(p: Principal): void {
-    if (!p.shopId || !(p.roles.has('agent') || p.roles.has('admin'))) return;
-    const key = `${p.shopId}|${p.userId}`;
+    const shopId = shopOfStaff(p);
+    if (shopId === undefined) return;
+    const key = `${shopId}|${p.userId}`;
     const now = Date.now();
     if (now - (this.#workSeen.get(key) ?? 0) < WORK_SEEN_EVERY_MS) return;
     if (this.#workSeen.size >= WORK_SEEN_MAX) this.#workSeen.clear();
     this.#workSeen.set(key, now);
-    const shopId = p.shopId;
     repo.touchAgents(this.#d.sql.db, [{ shopId, agentId: p.userId }]).catch((e: unknown) => this.#d.log.warn({ err: (e as Error).message }, 'could not note an agent at work over REST'));
   }
 
