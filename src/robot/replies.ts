@@ -48,6 +48,7 @@ export interface Texts {
   healthPet: string;
   /** A message in a language the robot does not read. */
   foreignLanguage: string;
+  /** Someone in danger now: the danger said first, an allergy's swollen throat with it, then medicine swallowed (an allergy's emergency had read as an overdose's: a Sydney pet pharmacy). */
   healthEmergency: string;
   handoverNotUnderstood: string;
   /** A buyer waiting in the queue took the hand-over back. */
@@ -330,7 +331,7 @@ const zh: Texts = {
     spoiled: '有异味、变质或发霉的食物请不要再吃，煮熟煮透也不能保证安全。请拍下商品、包装和快递面单的照片留好，客服会按店里的售后规定为您处理。',
   },
   healthAdvice: '用法用量、能不能吃或用这类问题，需要医生或药师结合您的情况判断，我不能替您回答。正在为您转接人工客服，请稍候；如身体不适，请及时就医。',
-  healthEmergency: '如果有人误服了药物或吃多了，或正有危险（呼吸困难、叫不醒、抽搐），请立即拨打当地急救电话（大陆 120，港澳 999，台湾 119，美国和加拿大 911，英国 999，澳大利亚 000）或马上去最近的医院急诊，带上药品包装；宠物误食请马上联系宠物医院。正在为您优先转接人工客服。',
+  healthEmergency: '如果有人正有危险（呼吸困难、喉咙或脸肿起来、叫不醒、抽搐），或误服了药物、吃多了，请立即拨打当地急救电话（大陆 120，港澳 999，台湾 119，美国和加拿大 911，英国 999，澳大利亚 000）或马上去最近的医院急诊；严重过敏的人身上有肾上腺素笔就先用上，误服的带上药品包装；宠物误食请马上联系宠物医院。正在为您优先转接人工客服。',
   healthReaction: '请先停止使用。如果症状明显或在加重（比如呼吸困难、面部或喉咙肿胀），请立即就医或拨打当地急救电话（大陆 120，港澳 999，台湾 119，美国和加拿大 911，英国 999，澳大利亚 000）。正在为您优先转接人工客服，请稍候。',
   healthPet: '请先停止喂食或使用它。如果宠物一直呕吐、腹泻、没精神或不吃东西，请尽快带它看宠物医生。正在为您优先转接人工客服，请稍候。',
   foreignLanguage: '抱歉，我只看得懂中文和英文。请用中文或英文再说一次；需要人工客服请回复"人工"。',
@@ -606,7 +607,7 @@ const en: Texts = {
     spoiled: "Please don't eat or drink anything that smells off, has gone bad or shows mould: cooking it through doesn't make it safe. Take photos of the item, its packaging and the shipping label, and an agent will sort it out under the shop's after-sales rules.",
   },
   healthAdvice: "How much to take, or whether it is safe for you, needs a doctor or pharmacist who knows your situation: I can't answer that for you. I'm connecting you to an agent now; if you feel unwell, please see a doctor.",
-  healthEmergency: "If someone may have swallowed medicine or too much of it, or is in danger now (trouble breathing, won't wake up, a seizure), call your local emergency number right away (911 in the US, 999 in the UK, 995 in Singapore, 000 in Australia) or a poison control centre (1-800-222-1222 in the US), and keep the package at hand; for a pet, call your vet now. I'm connecting you to an agent first in line.",
+  healthEmergency: "If someone is in danger now (trouble breathing, a swollen throat or face, won't wake up, a seizure) or may have swallowed medicine or too much of it, call your local emergency number right away (911 in the US, 999 in the UK, 995 in Singapore, 000 in Australia) or a poison control centre (1-800-222-1222 in the US); with a severe allergic reaction, use their adrenaline pen (EpiPen) if they have one, and with medicine keep its package at hand; for a pet, call your vet now. I'm connecting you to an agent first in line.",
   healthReaction: "Please stop using it now. If it is severe or getting worse (trouble breathing, swelling of the face or throat), get medical help right away. I'm connecting you to an agent first in line now.",
   healthPet: "Please stop feeding or using it for now. If your pet keeps vomiting, has diarrhoea, seems weak or won't eat, call your vet right away. I'm connecting you to an agent first in line now.",
   foreignLanguage: 'Sorry, I can only read English and Chinese. Could you ask again in English? Or say "human" and I\'ll get you a person.',

@@ -9677,6 +9677,20 @@ describe('dangers of the thirty-ninth session', () => {
   test('the emergency numbers of the shops that write Chinese abroad are in the Chinese advice', () => {
     for (const text of [TEXTS.zh.healthEmergency, TEXTS.zh.healthReaction, TEXTS.zh.hazardFirst.air]) assert.match(text, /911/);
   });
+  // An allergy's emergency read as an overdose's: the advice opened with medicine swallowed (a Sydney shop, thirty-ninth session).
+  test('an allergic emergency is told to call for help and use an adrenaline pen, not to bring a medicine package first', async () => {
+    for (const [text, lang, pen] of [
+      ["my son ate the cookies and now his lips are swelling and he's wheezing", 'en', /adrenaline pen|EpiPen/],
+      ['我女儿对花生过敏 吃了一口饼干 喉咙肿了', 'zh', /肾上腺素笔/],
+    ] as const) {
+      const [intent, reply] = await first(text);
+      assert.equal(intent, 'complaint', text);
+      assert.equal(reply, TEXTS[lang].healthEmergency, text);
+      assert.match(reply!, pen, text);
+      // Danger is named before medicine: the advice reads for an allergy too.
+      assert.ok(reply!.search(/呼吸困难|trouble breathing/) < reply!.search(/误服|swallowed medicine/), text);
+    }
+  });
 });
 
 describe('a danger going on, and help already called', () => {
