@@ -9912,3 +9912,20 @@ test('a greeting with the order said not to have come is the parcel\'s question'
   }
   assert.equal((await conversation(robotWith(data))('hi there, hope you are well')).intent, 'greeting');
 });
+
+// Found from outside (thirty-ninth session, a Guangzhou shop): "唔使住" (not yet) was "not sure", and "唔洗喇" (唔使 typed
+// as 唔洗) was offered the washing entry.
+test('Cantonese "not yet" and 唔洗 for 唔使 take a person back or decline one', async () => {
+  assert.equal(withdrawsHandover('唔使住 我自己睇下先'), '');
+  assert.equal(withdrawsHandover('唔洗喇 我搵到啦'), '');
+  assert.equal(withdrawsHandover('唔使住，呢單幾時到'), '呢單幾時到');
+  assert.equal(withdrawsHandover('唔使俾運費咩'), undefined);
+  assert.equal(withdrawsHandover('唔洗錢嘅?'), undefined);
+  for (const text of ['唔洗喇 唔該', '唔使住']) {
+    const say = conversation(robotWith({}));
+    await say('找到了吗');
+    const r = await say(text);
+    assert.doesNotMatch(textOf(r), /洗|機|机/, text);
+    assert.equal(r.handover, undefined, text);
+  }
+});

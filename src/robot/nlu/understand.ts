@@ -480,10 +480,13 @@ const WITHDRAW_WORDS = [
   // refund", "唔使講…", "唔使俾運費咩" ask for more (found in review: taken out of the queue).
   "(?:no )?(?:don'?t|do not) bother(?=[\\s,.!~]*(?:$|(?:actually )?(?:i'?ll|ill|i will) (?:just )?keep))",
   "(?:actually )?(?:i'?ll|ill|i will) (?:just )?keep (?:it|them|the \\w+)(?=[\\s.!~]*$)",
-  '唔使(?:喇|啦|了)?(?=[\\s,，.。!！~]|$)',
+  // "唔使住 我自己睇下先" (not yet), 唔洗 typed for 唔使 (a Guangzhou shop, thirty-ninth session: "not sure", then the washing entry).
+  '唔(?:使|洗|驶)住?(?:喇|啦|了|嘞)?(?=[\\s,，.。!！~]|$)',
+  // Found, in Cantonese (找到了 is above).
+  '我?(?:搵|揾)到(?:了|咗|喇|啦)(?=[\\s,，.。!！~]|$)',
   // "算啦唔使轉人工喇" (a Hong Kong cake shop, thirty-second round: left in the queue).
   '唔使(?:转|搵|揾|叫|等)?(?:人工|真人|客服)(?:喇|啦|了|啊)?(?=[\\s,，.。!！~]|$)',
-  '我自己(?:睇|搞)(?:吓|下)?(?=[\\s,，.。!！~]|$)',
+  '我自己(?:睇|搞|谂)(?:吓|下)?先?(?=[\\s,，.。!！~]|$)',
   // Malay and Indonesian for "no need" ("tak payah, i dont need agent": found from outside, its rest was a miss that queued the buyer again).
   // Not asked ("tak perlu ke…?", "takpa ke…?") and not "tak jadi" (it did not work: found in review).
   // With the person named ("tak payah agent la. hamper raya berapa harga?": a Kuala Lumpur shop, thirty-fifth session, left queued).
