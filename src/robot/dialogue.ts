@@ -4854,9 +4854,12 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
   if (o.status === 'paid' || o.status === 'pending_payment' || o.status === 'cancelled') {
     const unshipped = o.status === 'cancelled' ? undefined : o.status;
     const terms = unshipped && shipTerms(ctx, o);
-    const estimate = (unshipped && terms && terms.own ? t.etaShop[unshipped](terms.text) : etaFor(ctx, o, o.status)) + payByNote(ctx, o);
+    const own = unshipped && terms && terms.own ? terms.text : undefined;
+    // The robot's own "arrive 2-4 days later" gives way to the shop's days to the order's region ("GTA: next day": a Toronto grocery, thirty-ninth session).
+    const shopDays = unshipped === 'paid' && own === undefined ? shopDaysTo(ctx, o) : undefined;
+    const estimate = (own !== undefined ? t.etaShop[unshipped as 'paid'](own) : shopDays ? t.etaUnsent : etaFor(ctx, o, o.status)) + payByNote(ctx, o);
     const out = withShipLate(ctx, o, reply(t.eta({ orderId: o.orderId, title, estimate }), orderCard(o)));
-    const place = placeNamed(ctx) ?? daysToArrive(ctx, o, out.replies[0]!.text);
+    const place = placeNamed(ctx) ?? shopDays ?? daysToArrive(ctx, o, out.replies[0]!.text);
     return place ? { ...out, replies: [out.replies[0]!, { text: place }, ...out.replies.slice(1)] } : out;
   }
   const parcels = parcelsOf(ctx, o);
@@ -4877,15 +4880,22 @@ function etaAnswer(ctx: Ctx, o: Order): Outcome {
  */
 /** How many days to arrive, asked of an order not sent yet ("广州那边冷链要几天"): the shop's delivery days to its address, unless said already. */
 // Of arriving, not of sending ("还要几天发货", "how long will it take to ship": found in review).
-const DAYS_TO_ARRIVE = /几天(?:能|可以|才)?(?:到|收到|送到)|(?:那边|那里|到)[^，,。？?]{0,6}(?:要|得)(?:几天|多少天|多久)|多久(?:能|可以|才)?(?:到|收到|送到)|(?<![a-z])(?:how (?:long|many days)\b[^?]{0,30}\b(?:get (?:here|there|to)|arrive|reach|deliver)\w*)(?![a-z])/;
+// "When", of arriving, too: "when will my order arrive" was told the sending terms alone (a Toronto grocery, thirty-ninth session).
+const DAYS_TO_ARRIVE = /几天(?:能|可以|才)?(?:到|收到|送到)|(?:什么时候|啥时候|几时|哪天|几号)(?:能|可以|才|会)?(?:到|收到|送到)(?!货)|(?<![a-z])when (?:will|would|does|do|should|can|could) (?:(?:it|they|my (?:\w+ ){0,2}|the (?:\w+ ){0,2})\s*(?:arrive|get (?:here|there|to me)|be delivered|reach me|come)|i (?:get|receive) (?:it|them|my \w+))(?![a-z])|(?:那边|那里|到)[^，,。？?]{0,6}(?:要|得)(?:几天|多少天|多久)|多久(?:能|可以|才)?(?:到|收到|送到)|(?<![a-z])(?:how (?:long|many days)\b[^?]{0,30}\b(?:get (?:here|there|to)|arrive|reach|deliver)\w*)(?![a-z])/;
 // "发出来几天能到", "once it ships how long": the days after sending, asked of arriving (a Qingdao shop, thirty-ninth session: no days told).
 const SENT_THEN = /(?:发出|发货|寄出)(?:来|去)?(?:以后|之后|后|了)?(?=[^，,。？?]{0,4}(?:几天|多久|多少天))|(?<![a-z])(?:after|once) (?:it |they )?(?:ships|shipped|is shipped|is sent|are sent|dispatch(?:es|ed))(?![a-z])/g;
 function daysToArrive(ctx: Ctx, o: Order, said: string): string | undefined {
   const asked = ctx.r.u.normalized.replace(SENT_THEN, ' ');
   if (!DAYS_TO_ARRIVE.test(asked) || SENDING_OUT.test(asked)) return undefined;
-  const own = shopSays(ctx, 'delivery_time');
-  const days = own ? ofRegion(ofSize(own, o, ctx.lang), addressOf(o), ctx.lang) : undefined;
+  const days = shopDaysTo(ctx, o);
   return days && !said.includes(days.replace(/[。.]$/, '')) ? days : undefined;
+}
+
+/** The shop's delivery days to the order's region, from its own entry; abroad only where the entry names the region. */
+function shopDaysTo(ctx: Ctx, o: Order): string | undefined {
+  const own = shopSays(ctx, 'delivery_time');
+  if (!own || (abroad(o) && !namesHomeRegion(own, addressOf(o)))) return undefined;
+  return ofRegion(ofSize(own, o, ctx.lang), addressOf(o), ctx.lang);
 }
 
 function placeNamed(ctx: Ctx): string | undefined {
@@ -5066,7 +5076,14 @@ const JING_JIN_JI = /京津冀|北京(?!时间)|天津|河北/;
 const GUANGZHOU = /广州/;
 const PEARL_DELTA = /珠三角|广东|广州|深圳|东莞|佛山/;
 /** Groups that take in a city of their own before them: named by a clause only beyond that city's words ("北京市内次日达" names Beijing, not 京津冀). */
-const WIDER: ReadonlySet<RegExp> = new Set([JING_JIN_JI, PEARL_DELTA]);
+/**
+ * The Greater Toronto Area and Ontario, timed apart by Toronto's shops ("GTA: next day; rest of Ontario 2-3 days": a Toronto
+ * grocery, thirty-ninth session, told every region's days); Ontario takes in the GTA's cities.
+ */
+const GTA_PLACES = String.raw`(?<![a-z])gta(?![a-z])|greater toronto|toronto|mississauga|brampton|markham|vaughan|richmond hill|oakville|scarborough|north york|etobicoke|pickering|(?<![a-z])ajax(?![a-z])|whitby|oshawa|大多伦多|多伦多|万锦|列治文山|烈治文山|旺市|士嘉堡|北约克|密西沙加|宾顿`;
+const GTA = new RegExp(GTA_PLACES, 'i');
+const ONTARIO = new RegExp(String.raw`ontario|ottawa|(?<![a-z])on [a-z]\d[a-z]|安省|安大略|渥太华|${GTA_PLACES}`, 'i');
+const WIDER: ReadonlySet<RegExp> = new Set([JING_JIN_JI, PEARL_DELTA, ONTARIO]);
 const TAIWAN_ISLANDS = /外岛|离岛|澎湖|金门|马祖|连江/;
 /** Hualien and Taitung, on the main island but often timed apart ("花蓮、台東2-3天": a Taipei shop, thirty-ninth session, cut out). */
 const HUALIEN_TAITUNG = /花莲|台东(?!路)|花东/;
@@ -5114,7 +5131,7 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
   BEIJING, JING_JIN_JI, /川渝|四川|重庆|成都/, GUANGZHOU, PEARL_DELTA, /东三省|东北(?![风菜])|黑龙江|吉林|辽宁|哈尔滨|沈阳|长春|大连/,
   /山东|青岛|济南/, /山西|太原/, /河南|郑州/, /湖北|武汉/, /湖南|长沙/, /江西|南昌/, /安徽|合肥/, /福建|福州|厦门/, /广西|南宁/, /云南|昆明/, /贵州|贵阳/, /陕西|西安/,
   // Canada's provinces, their groups and cities, in English and Chinese, and a postcode after a province's code ("Calgary, AB T2P 1J9").
-  /ontario|toronto|ottawa|mississauga|(?<![a-z])on [a-z]\d[a-z]|安省|安大略|多伦多|渥太华/i, /quebec|québec|montreal|montréal|(?<![a-z])qc [a-z]\d[a-z]|魁省|魁北克|满地可|蒙特利尔/i,
+  GTA, ONTARIO, /quebec|québec|montreal|montréal|(?<![a-z])qc [a-z]\d[a-z]|魁省|魁北克|满地可|蒙特利尔/i,
   /western canada|west coast|british columbia|alberta|saskatchewan|manitoba|vancouver|calgary|edmonton|winnipeg|regina|saskatoon|(?<![a-z])(?:bc|ab|sk|mb) [a-z]\d[a-z]|西岸|卑诗|温哥华|阿尔伯塔|卡尔加里/i,
   /atlantic canada|atlantic provinces|nova scotia|new brunswick|newfoundland|prince edward island|halifax|moncton|fredericton|(?<![a-z])(?:ns|nb|nl|pe) [a-z]\d[a-z]|大西洋省份/i,
   /yukon|northwest territories|nunavut|whitehorse|yellowknife|iqaluit|(?<![a-z])(?:yt|nu) [a-z]\d[a-z]|育空|西北地区|努纳武特/i,

@@ -129,6 +129,8 @@ export interface Texts {
   courierPhoneNotYet: string;
   latestEvent(text: string): string;
   eta(p: { orderId: string; title: string; estimate: string }): string;
+  /** An order not sent, told the shop's own delivery days after it instead of the robot's. */
+  etaUnsent: string;
   /** An order not shipped, told with the shop's own FAQ answer on shipping time instead of `etaFor`'s promise. */
   etaShop: Record<'paid' | 'pending_payment', (answer: string) => string>;
   /** The built-in promise of `notShippedYet` when the shop's FAQ does not say its own. */
@@ -398,6 +400,7 @@ const zh: Texts = {
   orderStatus: (p) => `您的订单 ${p.orderId}（${p.title}）当前状态：${p.status}，金额 ${p.total}，下单时间 ${p.created}。`,
   latestEvent: (t) => `最新物流：${t}`,
   eta: (p) => `您的订单 ${p.orderId}（${p.title}）${p.estimate}`,
+  etaUnsent: '还未发货，现货一般付款后 48 小时内发出。',
   etaFor: {
     out_for_delivery: '正在派送中，预计今天送达。',
     in_transit: '正在运输途中，一般 1-3 天送达。',
@@ -680,6 +683,7 @@ const en: Texts = {
   // After a sentence of its own: the space keeps "…1-3 days. Latest update:" apart (found from outside).
   latestEvent: (t) => ` Latest update${HAN.test(t) ? " (in the carrier's words)" : ''}: ${t}`,
   eta: (p) => `Your order ${p.orderId} (${p.title}) ${p.estimate}`,
+  etaUnsent: "hasn't shipped yet. In-stock items ship within 48 hours of payment.",
   etaFor: {
     out_for_delivery: 'is out for delivery and should arrive today.',
     in_transit: 'is in transit and usually arrives within 1-3 days.',

@@ -9929,3 +9929,44 @@ test('Cantonese "not yet" and 唔洗 for 唔使 take a person back or decline on
     assert.equal(r.handover, undefined, text);
   }
 });
+
+// Found from outside (thirty-ninth session, a Toronto grocery): a Greater Toronto Area clause was unknown, and an order not sent
+// yet was told the robot's own "arrive 2-4 days later" beside the shop's next-day delivery.
+describe('the shop\'s delivery days for an order not sent yet, and the Greater Toronto Area', () => {
+  const entries: FaqEntry[] = [
+    { id: 'd', question: 'How long does delivery take?', answer: 'GTA (Toronto, Mississauga, Markham, Richmond Hill): next-day delivery. Rest of Ontario: 2-3 business days. Other provinces: 3-7 business days.' },
+    { id: 'h', question: 'Is the meat halal certified?', answer: 'Yes, all our meat is HMA certified.' },
+  ];
+  const paidTo = (address: string) => ({ orders: [order({ orderId: 'T-1', status: 'paid', currency: 'CAD', receiver: { name: 'A', phone: '4165551234', address } })] });
+  test('a paid order is told the shop\'s days to its region, not the robot\'s', async () => {
+    for (const [address, days, not] of [
+      ['88 Main St, Markham, ON L3R 1A1', /next-day delivery/, /Rest of Ontario|2-4 days/],
+      ['12 Bank St, Ottawa, ON K1P 5N2', /Rest of Ontario: 2-3 business days/, /next-day|2-4 days/],
+      ['5 Robson St, Vancouver, BC V6B 1A1', /Other provinces: 3-7 business days/, /next-day|Ontario|2-4 days/],
+    ] as const) {
+      const told = textOf(await shopChat2(SHOP, entries, paidTo(address))('when will my order arrive'));
+      assert.match(told, /T-1/, address);
+      assert.match(told, days, address);
+      assert.doesNotMatch(told, not, address);
+    }
+  });
+  test('without the shop\'s delivery days the robot\'s own stand', async () => {
+    const told = textOf(await shopChat2(SHOP, entries.slice(1), paidTo('88 Main St, Markham, ON L3R 1A1'))('when will my order arrive'));
+    assert.match(told, /2-4 days/);
+  });
+});
+
+test('"when will it arrive" of an order not sent adds the shop\'s days to its region to its sending terms', async () => {
+  const entries: FaqEntry[] = [
+    { id: 's', question: '付款后多久发货？', answer: '付款后 24 小时内发货。' },
+    { id: 'd', question: '发货后几天能到？', answer: '江浙沪次日达，其他地区 2-4 天，新疆、西藏 5-7 天。' },
+  ];
+  const data = { orders: [order({ orderId: 'W-1', status: 'paid', receiver: { name: '张三', phone: '13812345678', address: '新疆乌鲁木齐市天山区解放北路 1 号' } })] };
+  for (const text of ['什么时候能到', '啥时候能收到', 'when will my order arrive']) {
+    const told = textOf(await shopChat2(SHOP, entries, data)(text));
+    assert.match(told, /24 小时|24 hours/, text);
+    // The region's days, not the whole entry.
+    if (/[\u4e00-\u9fff]/.test(text)) assert.match(told, /^(?![\s\S]*江浙沪)[\s\S]*新疆、西藏 5-7 天/, text);
+  }
+  assert.doesNotMatch(textOf(await shopChat2(SHOP, entries, data)('什么时候发货')), /5-7 天/);
+});
