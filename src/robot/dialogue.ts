@@ -4151,7 +4151,8 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   if (l.status === 'delivered' && ctx.r.restParcels) return { replies: [parcel, { text: t.partArrived }], next: { offeredHuman: true } };
   // Stuck for days, or in trouble: said so, with a person offered, as the delivery estimate does (found from outside).
   const quiet = quietDays(ctx, l);
-  const trouble = quiet !== undefined ? t.parcelTrouble.stalled(quiet) : l.status === 'exception' ? t.parcelTrouble.exception : undefined;
+  const past = quiet === undefined ? pastShopDays(ctx, o, l) : undefined;
+  const trouble = quiet !== undefined ? t.parcelTrouble.stalled(quiet) : l.status === 'exception' ? t.parcelTrouble.exception : past ? pastDaysText(ctx, past) : undefined;
   if (trouble) return { replies: [parcel, { text: trouble }], next: { offeredHuman: true } };
   // "帮我催一下快递", "是不是丢件了": the same tracking again answers nothing; a person can chase the carrier (found from outside).
   if (l.status !== 'delivered' && (CHASE.test(ctx.r.u.normalized) || HURRY.test(ctx.r.u.normalized)) && !NOT_CHASING.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.chaseOffer }], next: { offeredHuman: true } };
@@ -4843,6 +4844,8 @@ function statusAnswer(ctx: Ctx, o: Order): Outcome {
   }
   // Held at customs or lost: said, with a person, as the parcel's own answer does (found from outside: "shipped" and nothing more).
   if (parcels.some((l) => l.status === 'exception')) return { replies: [reply(text, orderCard(o)), { text: t.parcelTrouble.exception }], next: { offeredHuman: true } };
+  const past = parcels.length === 1 ? pastShopDays(ctx, o, parcels[0]!) : undefined;
+  if (past) return { replies: [reply(text, orderCard(o)), { text: pastDaysText(ctx, past) }], next: { offeredHuman: true } };
   return withShipLate(ctx, o, reply(text, orderCard(o)));
 }
 
@@ -4915,6 +4918,8 @@ function oneEta(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   const quiet = quietDays(ctx, l);
   const estimate = quiet !== undefined ? t.stalled(quiet) : etaFor(ctx, o, parcelStatusKey(l), l.carrier);
   const text = t.eta({ orderId: o.orderId, title, estimate }) + (latest ? t.latestEvent(latest) : '');
+  const past = quiet === undefined ? pastShopDays(ctx, o, l) : undefined;
+  if (past) return { replies: [reply(text, logisticsCard(l)), { text: pastDaysText(ctx, past) }], next: { offeredHuman: true } };
   const late = l.status !== 'delivered' && quiet === undefined && l.status !== 'exception' && impatient(ctx);
   const byDay = quiet === undefined && l.status === 'in_transit' ? dayAsked(ctx, l, estimate) : undefined;
   const replies = late ? [reply(text, logisticsCard(l)), { text: lateText(ctx) }] : [reply(text, logisticsCard(l)), ...(byDay ? [{ text: byDay }] : [])];
@@ -5353,6 +5358,28 @@ function quietDays(ctx: Ctx, l: Logistics): number | undefined {
   const order = l.status === 'in_transit' ? ctx.orders?.find((o) => o.orderId === l.orderId) : undefined;
   return order && REMOTE.test(addressOf(order)) ? atLeast(days, base + REMOTE_EXTRA_DAYS) : days;
 }
+
+/** "次日达", "next-day delivery": one day. */
+const NEXT_DAY = /次日(?:达|到|送达)|隔日(?:达|到|送达)|第二天(?:到|送达)|(?<![a-z])(?:next[- ](?:business |working )?day|overnight)(?![a-z])/i;
+/**
+ * Days a parcel still moving has been on its way (from its first scan) past the shop's own days to its region ("Rest of
+ * Ontario: 2-3 business days" eight days on): late by the shop's word though scanned every day (a Toronto grocery, thirty-ninth
+ * session: only "in transit"). Undefined without the shop's days, abroad, or not past them.
+ */
+function pastShopDays(ctx: Ctx, o: Order, l: Logistics): { waited: number; promised: number; working: boolean } | undefined {
+  const said = l.status === 'in_transit' && !abroad(o) ? shopSays(ctx, 'delivery_time') : undefined;
+  const first = said ? Math.min(...l.events.map((e) => Date.parse(e.time)).filter(Number.isFinite)) : NaN;
+  if (!said || !Number.isFinite(first)) return undefined;
+  const days = otherCouriersOut(ofPlaceAndCourier(ofSize(said, o, ctx.lang, undefined, l.carrier), addressOf(o), l.carrier, ctx.lang), l.carrier, ctx.lang);
+  const inWorking = workingDaysIn(days);
+  const working = inWorking !== undefined || /(?<![a-z])next (?:business|working) day(?![a-z])/i.test(days);
+  const promised = inWorking ?? calendarDaysIn(days) ?? (NEXT_DAY.test(shopReading(days)) ? 1 : undefined);
+  if (promised === undefined) return undefined;
+  const now = (ctx.input.now ?? new Date()).getTime();
+  const waited = working ? workingDaysBetween(first, now, ctx.tz) : calendarDaysBetween(first, now, ctx.tz);
+  return waited > promised ? { waited, promised, working } : undefined;
+}
+const pastDaysText = (ctx: Ctx, p: { waited: number; promised: number; working: boolean }): string => ctx.t.parcelTrouble.pastDays(p.waited, p.promised, p.working);
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;

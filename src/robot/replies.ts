@@ -106,7 +106,7 @@ export interface Texts {
   shippedNoLogistics(orderId: string, title: string): string;
   notShippedYet(orderId: string, title: string, status: string, promise: string): string;
   /** A parcel stuck for days, or with a delivery problem, said after its tracking: whole sentences. */
-  parcelTrouble: { stalled(days: number): string; exception: string };
+  parcelTrouble: { stalled(days: number): string; exception: string; pastDays(waited: number, promised: number, working: boolean): string };
   /** Paid longer ago than the shipping promise, and not shipped. */
   shipLate(hours: number): string;
   /** Shipped this many days ago and no tracking at all yet. */
@@ -388,6 +388,7 @@ const zh: Texts = {
   parcelTrouble: {
     stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
     exception: '物流出现异常，需要为您转接人工客服跟进吗？',
+    pastDays: (w, p, working) => `从揽收到现在已经 ${w} ${working ? '个工作日' : '天'}，比店铺说的 ${p} ${working ? '个工作日' : '天'}要久，可能有延误。需要为您转接人工客服跟进吗？`,
   },
   carrierLine: (carrier, no) => `${carrier}承运，运单号 ${no}。`,
   splitParcels: (id, n) => `订单 ${id} 分 ${n} 个包裹发出：`,
@@ -670,6 +671,7 @@ const en: Texts = {
   parcelTrouble: {
     stalled: (d) => `Its tracking has not moved for ${d} day${d === 1 ? '' : 's'}, so it may be delayed. Shall I get a human agent to follow up?`,
     exception: 'The carrier reports a delivery problem. Shall I get a human agent to follow up?',
+    pastDays: (w, p, working) => `It has been on its way for ${w} ${working ? 'business ' : ''}day${w === 1 ? '' : 's'} since the courier picked it up, longer than the ${p} ${working ? 'business ' : ''}day${p === 1 ? '' : 's'} the shop gives, so it may be delayed. Shall I get a human agent to follow up?`,
   },
   carrierLine: (carrier, no) => ` Carrier ${carrier}, tracking number ${no}.`,
   splitParcels: (id, n) => `Order ${id} was shipped in ${n} parcels:`,

@@ -9970,3 +9970,23 @@ test('"when will it arrive" of an order not sent adds the shop\'s days to its re
   }
   assert.doesNotMatch(textOf(await shopChat2(SHOP, entries, data)('什么时候发货')), /5-7 天/);
 });
+
+// Found from outside (thirty-ninth session, a Toronto grocery): a parcel scanned every day but on its way far past the shop's
+// "2-3 business days" was only "in transit".
+test('a parcel on its way past the shop\'s own delivery days is said to be late, with a person offered', async () => {
+  const entries: FaqEntry[] = [{ id: 'd', question: 'How long does delivery take?', answer: 'GTA: next-day delivery. Rest of Ontario: 2-3 business days. Other provinces: 3-7 business days.' }, { id: 'x', question: 'Is the meat halal?', answer: 'Yes.' }];
+  const moving = (first: string, address = '12 Bank St, Ottawa, ON K1P 5N2') => ({
+    orders: [order({ orderId: 'S-1', status: 'shipped', currency: 'CAD', receiver: { name: 'A', phone: '4165551234', address } })],
+    logistics: [logistics({ orderId: 'S-1', carrier: 'Canada Post', status: 'in_transit', events: [{ time: first, location: 'Toronto', description: 'Item accepted' }, { time: '2024-11-26T20:00:00+08:00', location: 'Ottawa', description: 'Item processed' }] })],
+  });
+  for (const text of ['where is my order', 'when will it arrive', "what's the status of my order"]) {
+    const r = await shopChat2(SHOP, entries, moving('2024-11-20T10:00:00+08:00'))(text);
+    assert.match(textOf(r), /5 business days since the courier picked it up, longer than the 3 business days the shop gives/, text);
+    assert.equal(r.state.offeredHuman, true, text);
+    // Within the shop's days, and with no days of the shop's, nothing is said.
+    assert.doesNotMatch(textOf(await shopChat2(SHOP, entries, moving('2024-11-25T10:00:00+08:00'))(text)), /longer than/, text);
+    assert.doesNotMatch(textOf(await shopChat2(SHOP, entries.slice(1), moving('2024-11-20T10:00:00+08:00'))(text)), /longer than/, text);
+  }
+  // Next-day to the GTA: two days on is late.
+  assert.match(textOf(await shopChat2(SHOP, entries, moving('2024-11-25T10:00:00+08:00', '88 Main St, Markham, ON L3R 1A1'))('where is my order')), /longer than the 1 day the shop gives/);
+});
