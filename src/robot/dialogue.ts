@@ -1893,7 +1893,15 @@ const FROSTBITE = /干冰[^。？?]{0,24}(?:冻伤|冻坏|冻到|粘住|黏住|�
 const CLOSED_ROOM = /关着门|关上门|门关着|关门|密闭|封闭|车里|车内|卫生间|厕所|浴室|洗手间|小屋|屋里|房间里|(?<![a-z])(?:closed (?:room|bathroom|car)|in the car|bathroom|small room|door (?:shut|closed))(?![a-z])/;
 /** What bad air does to the body: dizziness, breath, the throat. */
 // Felt now, not a condition had ("I have asthma, is the smell of this candle strong?", "头疼的时候闻一下很舒服": found in review).
-const AIR_SYMPTOM = /头晕|晕了|熏得[^，,。]{0,4}(?:头晕|头疼|头痛|难受)|胸闷|喘不上气|喘不过气|呼吸困难|呼吸不畅|嗓子发紧|喉咙发紧|憋得慌|哮喘(?:犯了|发作)|(?<![a-z])(?:(?:got|feel|feeling|felt|am|is|was|went) (?:so |really |a bit )?(?:dizzy|light-?headed)|can'?t breathe|hard to breathe|trouble breathing|short of breath|wheez\w*|throat (?:went |is |feels |got )?(?:tight|closing)|(?:use|used|using) (?:my|her|his) inhaler|asthma attack)(?![a-z])/;
+const AIR_SYMPTOM = /头晕|晕了|熏得[^，,。]{0,4}(?:头晕|头疼|头痛|难受)|胸闷|喘不上气|喘不过气|呼吸困难|呼吸不畅|嗓子发紧|喉咙发紧|憋得慌|哮喘(?:犯了|发作)|(?<![a-z])(?:(?:got|feel|feeling|felt|am|is|was|went) (?:so |really |a bit )?(?:dizzy|light-?headed)|can'?t breathe|hard to breathe|trouble breathing|short of breath|wheez\w*|throat (?:went |is |feels |got )?(?:tight|closing)|(?:use|used|using) (?:my|her|his) inhaler|asthma attack|(?:is|am|are|keeps?|kept|started|start|been) coughing|coughing (?:now|a lot|non-?stop|and)|cough(?:ing)? (?:since|after|because))(?![a-z])|(?:一直|不停地?|开始)咳|咳(?:个不停|得厉害)|呛得/;
+/**
+ * Goods' smell reported strong, someone who breathes badly at home, and whether it is safe asked ("the smell very strong like
+ * chemical. my son got asthma, is it safe?": a Singapore furniture shop, fortieth session, told the tracking twice). Not asked
+ * beforehand: "I have asthma, is the smell of this candle strong?" reports no smell.
+ */
+const STRONG_SMELL = /(?:味道|气味|异味|化学味|油漆味|甲醛味?)[^，,。？?]{0,4}(?:好重|很重|太重|特别重|超重|好大|很大|太大|刺鼻|呛)|(?<![a-z])(?:(?:smell|smells|odou?r|fumes?)\b[^.?!]{0,20}\b(?:very|so|really|damn|super|too|quite) strong|strong (?:chemical |paint |glue )?(?:smell|odou?r|fumes))(?![a-z])/;
+const BREATHES_BADLY = /哮喘|孩子|宝宝|小孩|孕妇|老人|(?<![a-z])(?:asthma\w*|son|daughter|kids?|child|children|baby|toddler|pregnant|elderly)(?![a-z])/;
+const SAFE_ASKED = /安全吗|有没有事|有事吗|要紧吗|怎么办|有毒吗|(?<![a-z])(?:is (?:it|this|that) (?:safe|ok|toxic|dangerous)|safe or not|what (?:should|do) i do|toxic)(?![a-z])/;
 const FUMES = /味道|气味|异味|刺鼻|甲醛|化学味|油漆味|胶水味|(?<![a-z])(?:smell|fumes?|odou?r|chemical|formaldehyde)(?![a-z])/;
 /**
  * Air gone bad: dry ice let off in a closed room ("干冰俺倒卫生间了 关着门冒了一屋白烟 小孙子在里面玩", then "孩子出来说头晕"),
@@ -1902,7 +1910,8 @@ const FUMES = /味道|气味|异味|刺鼻|甲醛|化学味|油漆味|胶水味|
  */
 const badAir = (n: string): boolean =>
   (/干冰|(?<![a-z])dry ice(?![a-z])/.test(n) && ((CLOSED_ROOM.test(n) && /了|(?<![a-z])(?:left|put|dumped|poured)(?![a-z])/.test(n) && !/(?:能|可以|可不可以|能不能)(?:放|倒|扔)|可以吗|行吗|能吗|可以不|行不行|[?？]/.test(n)) || AIR_SYMPTOM.test(n))) ||
-  (FUMES.test(n) && AIR_SYMPTOM.test(n) && !AIR_ASKED.test(n) && !/舒服|好闻|喜欢|(?<![a-z])(?:love|lovely|nice)(?![a-z])/.test(n));
+  (FUMES.test(n) && AIR_SYMPTOM.test(n) && !AIR_ASKED.test(n) && !/舒服|好闻|喜欢|(?<![a-z])(?:love|lovely|nice)(?![a-z])/.test(n)) ||
+  (STRONG_SMELL.test(n) && BREATHES_BADLY.test(n) && SAFE_ASKED.test(n));
 /** Asked beforehand: "会不会熏得头晕", "will the smell make me dizzy?". */
 const AIR_ASKED = /(?:会不会|会|怕)[^，,。]{0,8}(?:头晕|过敏|中毒)|(?<![a-z])(?:(?:will|could|would|might|can|does|do)\b[^.?!]{0,20}\bmake (?:me|you|us|him|her|them|anyone)|(?:will|could|would) it)(?![a-z])/;
 /**
@@ -1918,10 +1927,10 @@ const spoiledEaten = (n: string): boolean => SPOILED_EAT.test(n) && !MEANT_SO.te
  * instagram… DM'd me offering a Birkin… if I pay by bank transfer… should I pay?": two shops, thirty-ninth session, the quality-claim
  * text and "did you mean how soon do you ship after payment"): stop, don't pay, the bank and the police if paid.
  */
-const POSES = /冒充|假冒|假客服|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,40}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged|texted|called|emailed|contacted) me\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
+const POSES = /冒充|假冒|假客服|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,40}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|get|received|had) (?:an? )?(?:text|sms|message|call|e-?mail|mail|whatsapp)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card|iban)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged|texted|called|emailed|contacted) me\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
 /** The shop itself called a scam: an accusation, a complaint ("你们是骗子吧，付了定金两个月了还不发货", "your shop is a scam"). */
 const ACCUSES = /你们[^，,。？?]{0,4}(?:骗子|诈骗|骗人)|你家[^，,。？?]{0,4}(?:骗子|诈骗)|(?<![a-z])(?:you(?:'re| are)? (?:a )?(?:scam\w*|fraud\w*)|(?:your|this) (?:shop|store|site|website|company) is (?:a )?(?:scam|fraud)|you guys (?:are )?(?:a )?scam\w*)(?![a-z])/;
-const WANTS_PAYMENT = /扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:e-?transfer|interac|new (?:bank )?account|personal account|redelivery fee|card (?:details|number)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit))(?![a-z])/;
+const WANTS_PAYMENT = /扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:e-?transfer|interac|new (?:bank )?account|personal account|iban|pay (?:it )?again|redelivery fee|card (?:details|number)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit))(?![a-z])/;
 /** A scam's own steps, whoever asked: a refund "collected" by scanning a code, a code read out to a caller. */
 const SCAM_STEPS = /(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:verification|one-?time|security) code)(?![a-z])/;
 /** Asked outright whether it was a scam ("这是不是诈骗啊", "its a scam isnt it", "is it real or scam"): it is treated as one. */

@@ -39,7 +39,7 @@ export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
  * though it reports nothing new by itself.
  */
 const DANGER_GOES_ON =
-  /危险|要紧|有事吗|有事没|没事吧|医院|医生|急诊|哮喘|喘|呼吸|头晕|肿|加重|越来越|干冰|验证码|转账|扫码|骗|炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|味|燶|焦|黑|烟|烫|火|漏气|煤气|燃气|孩子|小孩|小朋友|宝宝|老人|掉下|砸|晃|风|血|怎么办|咋整|咋办|使唔使|点算|911|119|120|999|(?<![a-z])(?:smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|worse|sleepy|drowsy|black|electrician|call someone|what (?:do|should) i do|dangerous|danger|safe|hospital|doctor|asthma|inhaler|breath\w*|wheez\w*|swell\w*|swollen|dizzy|scam\w*|paid|bank)(?![a-z])/i;
+  /危险|要紧|有事吗|有事没|没事吧|医院|医生|急诊|哮喘|喘|呼吸|头晕|肿|加重|越来越|干冰|验证码|转账|扫码|骗|炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|味|燶|焦|黑|烟|烫|火|漏气|煤气|燃气|孩子|小孩|小朋友|宝宝|娃|老人|掉下|砸|晃|风|血|怎么办|咋整|咋办|使唔使|点算|911|119|120|999|(?<![a-z])(?:smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|worse|sleepy|drowsy|black|electrician|call someone|what (?:do|should) i do|dangerous|danger|safe|hospital|doctor|asthma|inhaler|breath\w*|wheez\w*|swell\w*|swollen|dizzy|scam\w*|paid|bank)(?![a-z])/i;
 /**
  * Help already called ("已经打了120 剩下的扇贝要留着给医生看吗": a Qingdao shop, thirty-ninth session, told to call 120 again word for word):
  * what follows is a question of its own.

@@ -9990,3 +9990,30 @@ test('a parcel on its way past the shop\'s own delivery days is said to be late,
   // Next-day to the GTA: two days on is late.
   assert.match(textOf(await shopChat2(SHOP, entries, moving('2024-11-25T10:00:00+08:00', '88 Main St, Markham, ON L3R 1A1'))('where is my order')), /longer than the 1 day the shop gives/);
 });
+
+describe('dangers of the fortieth session', () => {
+  const first = async (text: string) => {
+    const r = await conversation(robotWith({}))(text);
+    return [r.intent, r.replies[0]?.text] as const;
+  };
+  // A Chengdu shop: 娃娃 is a child in Sichuan ("not understood").
+  test('a child called 娃娃 or 娃儿 who swallowed a desiccant is an emergency; a doll is none', async () => {
+    for (const text of ['急急急 我家娃娃把兔头袋子里那个小包包吃了 就是写的干燥剂那个 咋个办啊', '我家娃儿把干燥剂吃了']) assert.deepEqual(await first(text), ['complaint', TEXTS.zh.healthEmergency], text);
+    assert.notEqual((await first('这个芭比娃娃掉色吗'))[0], 'complaint');
+  });
+  // A Berlin shop: a phishing mail asking to pay again to a new IBAN got "not sure".
+  test('a mail or text asking to pay again, or to an IBAN, "is that you?", is a scam', async () => {
+    for (const text of ['i got email from "berlin-refurb-payments" that my payment failed and i should pay again with bank transfer to a lithuanian IBAN. is that you?', 'I got a text that I need to pay again for the delivery, is that you?']) {
+      assert.deepEqual(await first(text), ['complaint', TEXTS.en.hazardFirst.fraud], text);
+    }
+    for (const text of ['i got an email with my order confirmation, can you resend the invoice', 'my payment failed, can i pay again?']) assert.notEqual((await first(text))[1], TEXTS.en.hazardFirst.fraud, text);
+  });
+  // A Singapore shop: a sofa's strong chemical smell with an asthmatic son, then a cough, got the tracking twice.
+  test('goods smelling strong with someone who breathes badly, asked if safe, or a cough now, is bad air', async () => {
+    for (const text of ['bro the sofa reach already, but the cushion got one stain and the smell very strong like chemical. my son got asthma, is it safe?', 'i not asking tracking!! the sofa smell damn strong, my boy coughing now. what should i do', '沙发味道好重 孩子一直咳 怎么办']) {
+      assert.deepEqual(await first(text), ['complaint', /[\u4e00-\u9fff]/.test(text) ? TEXTS.zh.hazardFirst.air : TEXTS.en.hazardFirst.air], text);
+    }
+    for (const text of ['I have asthma, is the smell of this candle strong?', 'does the sofa have a strong chemical smell? my son has asthma']) assert.notEqual((await first(text))[1], TEXTS.en.hazardFirst.air, text);
+    assert.doesNotMatch(TEXTS.en.hazardFirst.air, /dry ice/);
+  });
+});

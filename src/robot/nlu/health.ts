@@ -97,7 +97,7 @@ const BODY_IN_DANGER = /昏迷|嗓子发紧|喉咙发紧|叫不醒|不省人事|
 /** Breath failing, said alone and urgently ("喘不上气了！！"): no one else need be named; not anger ("气得我喘不上气"). */
 const BREATH_NOW = /^\s*(?:救命[!！\s]*)?(?:喘不上气|喘不过气|透不过气|呼吸不上来)了?[!！]+\s*$|^\s*(?:help[!\s]*)?(?:(?:she|he|i|baby)(?: is|'s|'m)? )?(?:can'?t breathe|not breathing)[!\s]*!\s*$/;
 /** A child or a pet it happened to. */
-const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
+const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|娃娃|娃儿|(?<![女男])娃(?=[把吃咬吞舔子]|$)|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
 /** Someone in danger, a person or a pet (not "i", which jokes: "lol i can't breathe"). */
 const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|猫|狗|嗓子|喉咙|舌头|(?<![a-z])(?:my (?:tongue|throat)(?! (?:is |feels )?(?:sore|scratchy))|my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler)(?![a-z])/;
 const JOKE = /笑|(?<![a-z])(?:lol|haha|lmao)(?![a-z])/;
@@ -115,7 +115,8 @@ const INSULIN_LOW = /(?:打完|打了|注射|打针)[^。？?]{0,6}胰岛素[^�
  */
 const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|纽扣电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
 const IN_MOUTH = /咬了|咬破|吃了|吞|含着|舔|嘴里|(?<![a-z])(?:chew(?:ed|ing)|swallow\w*|ate|eaten|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
-const SMALL_CHILD = /孩子|宝宝|小孩|儿子|女儿|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child))(?![a-z])/;
+// 娃娃, 娃儿: a child in Sichuan and Chongqing ("我家娃娃把…干燥剂那个…吃了": a Chengdu shop, fortieth session, "not understood").
+const SMALL_CHILD = /孩子|宝宝|小孩|儿子|女儿|娃娃|娃儿|(?<![女男])娃(?=[把吃咬吞舔子])|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child))(?![a-z])/;
 /** An adrenaline pen at hand in a reaction ("she has an epipen, should i use it?? her voice sounds funny"): the emergency. */
 const EPIPEN = /肾上腺素笔|(?<![a-z])(?:epi-?pens?|auvi-?q|adrenaline pen)(?![a-z])/;
 /** Used or needed now, not bought: "should i use it", "her voice sounds funny" (not "do you sell epipen cases"). */
