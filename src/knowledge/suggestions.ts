@@ -17,7 +17,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { ConversationEventBus, ConversationEvents } from '../conversation/events.ts';
 import { KefuError } from '../protocol/errors.ts';
-import { foldTraditional, safetyOf } from '../robot/index.ts';
+import { conceptsOf, foldTraditional, safetyOf } from '../robot/index.ts';
 import type { SqlStore, Tx } from '../storage/ports.ts';
 import { bumpVersion, countFaqEntries, findFaqEntry, insertFaqEntry, updateFaqEntry, type FaqEntry } from './repository.ts';
 import { assertShopId, parseFaqInput } from './validation.ts';
@@ -81,7 +81,7 @@ const INTRODUCED_HOLDING = /^(?:hi|hello|您好|你好)?[,，!！\s]*(?:我是.{
 const isHolding = (text: string) => !text || CHATTER.test(text) || (text.length <= MAX_HOLDING && HOLDING.test(text)) || INTRODUCED_HOLDING.test(text);
 // Asking for a person, greeting, thanking, prodding: not a question an FAQ entry could answer.
 const CHATTER =
-  /^\s*(?:(?:转|找|要|请)?(?:人工|真人|客服)(?:客服|服务)?|(?:要得|好的|好|行|可以|是|嗯|对)?[嘛吧啊的]*\s*转(?:吧|嘛|人工)?|嗯呐|嗯哪|昂|中|要|是的?|是啊|对的?|好滴|得嘞|必须的|(?:yes|yep|yeah|yup|sure)(?:[\s,!]+(?:pls|please|plz|thanks|thx))?|pls|please|在吗|在不在|有人吗|你好|您好|哈喽|谢谢|好的|嗯+|ok|okay|hi|hello|hey|thanks?|thank you|agent|human|real person|(?:talk|speak) to (?:a |an )?(?:human|person|agent))[\s!！?？.。~]*$/i;
+  /^\s*(?:(?:转|找|要|请)?(?:人工|真人|客服)(?:客服|服务)?|(?:要得|好的|好|行|可以|是|嗯|对)?[嘛吧啊的]*\s*转(?:吧|嘛|人工)?|嗯呐|嗯哪|昂|中|要|是的?|是啊|对的?|好滴|得嘞|必须的|(?:yes|yep|yeah|yup|sure)(?:[\s,!]+(?:pls|please|plz|thanks|thx))?|pls|please|在吗|在不在|有人吗|人呢|人呢人呢|有人在吗|还在吗|在不|你好|您好|哈喽|谢谢|好的|嗯+|ok|okay|hi|hello|hey|thanks?|thank you|agent|human|real person|any(?:one|body) (?:there|here)|(?:talk|speak) to (?:a |an )?(?:human|person|agent))[\s!！?？.。~]*$/i;
 /** A question an entry could answer: not chatter, nor a danger told (what to do is said to that buyer, never as an FAQ answer). */
 const isQuestion = (text: string) => text.length >= MIN_QUESTION && text.length <= MAX_QUESTION && !CHATTER.test(text) && !safetyOf(text);
 const plausibleId = (id: string) => typeof id === 'string' && id.length > 0 && id.length <= 64;
@@ -107,7 +107,8 @@ const ABOUT_THIS_BUYER = /我(?:这边)?(?:查|看|核实|核对)了(?:一下|�
  */
 // "…红油的退款我已经审核通过了，清油底料给您补发一袋", "您寄乌鲁木齐的礼盒我已经联系圆通核实了…今天会安排发出" (a Chengdu shop,
 // thirty-sixth session: both suggested as every buyer's answer).
-const DONE_FOR_BUYER = /(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为|给|帮)(?:您|你)(?:补发|重发|退款|退了|关闭|取消|修改|改了|改好|处理|申请|登记|换好|开好|开具|发货|发出)|(?:给|为)(?:您|你)(?:补发|重发|补寄|重寄|退|换)(?:了|一|个|件|袋|盒|份)|我(?:这边|们)?(?:已经?|刚刚?)(?:帮您|给您|为您)?(?:审核|联系|核实|安排|登记|备注|催)|(?:您|你)(?:寄|买|下单|拍)的[^，,。]{1,12}(?:我|已经|会|今天|明天)|原(?:退款)?申请(?:我们)?(?:会|将)关闭|(?:您|你)的(?:退款|申请|订单)(?:我们)?已经?(?:关闭|取消)|(?<![a-z])(?:i'?ve|i have|we'?ve|we have) (?:just )?(?:sent|resent|issued|refunded|cancell?ed|closed|changed|updated|replaced|processed|added|arranged|booked|credited|rescheduled|reordered)|your (?:refund|request|order) has been (?:processed|refunded|cancell?ed|closed)(?![a-z])/i;
+// "我已经在后台给仓库备注…", "萌萌，核实了…退20元差价", "包裹已经从兰州发往乌鲁木齐" (a Chengdu shop, fortieth session: all suggested).
+const DONE_FOR_BUYER = /我(?:这边|们)?(?:已经?|刚刚?)?在后台|核实了|退(?:您|你)?\d+(?:\.\d+)?(?:元|块)?(?:的)?差价|(?:包裹|快递|货)(?:已经|现在|目前|正在|还在)(?:从|在|到|发往|到了)|(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为|给|帮)(?:您|你)(?:补发|重发|退款|退了|关闭|取消|修改|改了|改好|处理|申请|登记|换好|开好|开具|发货|发出)|(?:给|为)(?:您|你)(?:补发|重发|补寄|重寄|退|换)(?:了|一|个|件|袋|盒|份)|我(?:这边|们)?(?:已经?|刚刚?)(?:帮您|给您|为您)?(?:审核|联系|核实|安排|登记|备注|催)|(?:您|你)(?:寄|买|下单|拍)的[^，,。]{1,12}(?:我|已经|会|今天|明天)|原(?:退款)?申请(?:我们)?(?:会|将)关闭|(?:您|你)的(?:退款|申请|订单)(?:我们)?已经?(?:关闭|取消)|(?<![a-z])(?:i'?ve|i have|we'?ve|we have) (?:just )?(?:sent|resent|issued|refunded|cancell?ed|closed|changed|updated|replaced|processed|added|arranged|booked|credited|rescheduled|reordered)|your (?:refund|request|order) has been (?:processed|refunded|cancell?ed|closed)(?![a-z])/i;
 /**
  * A reply that greets someone by name ("Hi Aoife, Sam from Hearth & Leaf here…", "Dear Mr Le Brocq"): written to one
  * buyer, whatever name kefu knows for them (found from outside: a buyer without a name claim, the agent using the
@@ -118,13 +119,40 @@ const GREETS_BY_NAME = /^\s*(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya|[Hh]ola|[Bb]onjour|
 /** "李先生您好…", "郭老闆您好…": a surname and a title, greeting one buyer (a Taipei shop, thirty-fifth session). */
 // And the titles of everyday China ("陈同学您好", "赵大爷您好", "张总您好", "赵师傅您好", "小于您好", "冰冰！人先离远点…": three shops,
 // thirty-eighth session): a name or a title, then a greeting or an exclamation, opening the reply.
+// And a family title, a bare name before 您好, a doubled name before a comma, anyone kept waiting ("王妈妈您好…", "卓玛您好…", "萌萌，核实了…",
+// "王哥久等了！…": a Chengdu and a Shanghai shop, fortieth session).
 const GREETS_BY_NAME_ZH =
-  /^\s*(?:\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|老板|老闆|姐|哥|同学|大爷|大妈|阿姨|叔叔|叔|总|师傅|老师|经理|姐姐|哥哥|妹子)(?:您好|你好|[，,！!])|(?:小|老)\p{Script=Han}(?:您好|你好)|(?!亲亲|哈哈|嗯嗯|好好)(\p{Script=Han})\1[！!])/u;
+  /^\s*(?:\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|老板|老闆|姐|哥|同学|大爷|大妈|阿姨|叔叔|叔|总|师傅|老师|经理|姐姐|哥哥|妹子|妈妈|爸爸|奶奶|爷爷|宝妈|宝爸|姨|嫂)(?:您好|你好|久等了|久等啦|[，,！!])|(?:小|老)\p{Script=Han}(?:您好|你好)|(?!亲亲|大家|各位|亲爱)\p{Script=Han}{2,3}(?:您好|你好)|\p{Script=Han}{1,3}久等(?:了|啦)|(?!亲亲|哈哈|嗯嗯|好好)(\p{Script=Han})\1[！!，,])/u;
+/** A doctor or a hospital: advice for one case ("宝宝三天没拉、肚子硬…马上去医院": a Shanghai shop, fortieth session). */
+const MEDICAL_ADVICE = /医院|就医|急诊|看医生|找医生|120|(?<![a-z])(?:doctor|hospital|emergency|a&e|urgent care|gp)(?![a-z])/i;
+/** The buyer's own details asked for ("麻烦发一下您的姓名和身份证号"): a step in one case. */
+const ASKS_DETAILS = /(?:发|告诉|提供|留|填)(?:一下|下)?(?:您|你)?(?:的)?(?:真实)?(?:姓名|名字|身份证|手机号|电话|地址|银行卡)|(?<![a-z])(?:send|give|tell|provide) (?:me|us) (?:with )?your (?:full )?(?:name|address|phone|id|email|iban|bank)(?![a-z])/i;
 // Read in simplified characters too: "幫您退款", "補寄" (the same Taipei shop).
 const personalAnswer = (answer: string, buyerName: string | null) => {
   const a = foldTraditional(answer);
-  return LONG_NUMBER.test(a) || ADDRESS.test(a) || DONE_FOR_BUYER.test(a) || ABOUT_THIS_BUYER.test(a) || GREETS_BY_NAME.test(answer) || GREETS_BY_NAME_ZH.test(a) || (!!buyerName && namesBuyer(a, foldTraditional(buyerName)));
+  return LONG_NUMBER.test(a) || ADDRESS.test(a) || DONE_FOR_BUYER.test(a) || ABOUT_THIS_BUYER.test(a) || MEDICAL_ADVICE.test(a) || ASKS_DETAILS.test(a) || GREETS_BY_NAME.test(answer) || GREETS_BY_NAME_ZH.test(a) || (!!buyerName && namesBuyer(a, foldTraditional(buyerName)));
 };
+const YES_OR_NO_FIRST = /^\s*(?:亲[，,]?\s*)?(?:是的|对的|可以|不可以|不能|能的|有的|没有|支持|不支持|不会|会的|当然|不行|行的|(?:yes|no|nope|yep|sure|of course|unfortunately)(?![a-z]))/i;
+/** Characters and words that say nothing of a topic: the ones every question and answer has. */
+const FUNCTION_CHARS = /[的了吗呢吧啊呀哦嘛噻哈我你您们他她它是有在不没这那个么什怎能可以会要好一下请问和与或也都就还很太最多少几时候咋啥亲哪]/gu;
+const FUNCTION_WORDS = new Set('the and are you your yours for with can could will would does did have has how what when where which who why this that there here any our ours not yes just about from they them their its it is was were been get got pls please thanks thank hi hello also still want need like much many some more'.split(' '));
+const wordsOf = (text: string): Set<string> => new Set((text.toLowerCase().match(/[a-z]{3,}/g) ?? []).filter((w) => !FUNCTION_WORDS.has(w)).map((w) => w.replace(/(?:ing|ed|es|s)$/, '')));
+/**
+ * Whether the reply shares a word of the question's topic (a character of it, in Chinese, or a concept of the robot's
+ * lexicon: "send it back" and "returns"), or opens with a yes or a no: a reply to another question
+ * waiting ("公司要买50份礼盒 有没有批发价" was paired with the answer on pregnancy: a Chengdu shop, fortieth session) says none.
+ */
+export function sharesTopic(question: string, answer: string): boolean {
+  const [q, a] = [foldTraditional(question), foldTraditional(answer)];
+  // A yes or a no first answers the question asked ("是的，我们的纸箱和填充物都可回收" of eco-friendly packaging).
+  if (YES_OR_NO_FIRST.test(a)) return true;
+  const han = new Set(q.replace(FUNCTION_CHARS, '').match(/\p{Script=Han}/gu) ?? []);
+  if ([...han].some((c) => a.includes(c))) return true;
+  const words = wordsOf(a);
+  if ([...wordsOf(q)].some((w) => words.has(w))) return true;
+  const concepts = conceptsOf(a);
+  return [...conceptsOf(q)].some((c) => concepts.has(c));
+}
 const notFound = () => new KefuError('NOT_FOUND', 'no such FAQ suggestion');
 
 interface Row {
@@ -182,7 +210,7 @@ export class FaqSuggestionService {
     const answer = content.text.trim();
     if (!answer || answer.length > MAX_ANSWER || isHolding(answer)) return null;
     const q = await this.#questionBefore(e.shopId, e.conversationId, Number(e.message.seq));
-    if (!q || personalAnswer(answer, q.buyerName)) return null;
+    if (!q || personalAnswer(answer, q.buyerName) || !sharesTopic(q.text, answer)) return null;
     const found = await this.#faq.lookup(e.shopId, q.text);
     if (found.band === 'answer') return null;
     const near = found.band === 'clarify' ? found.candidates[0] : undefined;

@@ -48,5 +48,5 @@ export {
 } from './types.ts';
 export { isTimeZone, zoneOffsetMinutes } from './time-zone.ts';
 export { inScriptOf, inScriptOfTexts, TAIWAN_ZONE, toTraditional } from './traditional.ts';
-export { foldTraditional } from './lexicon/index.ts';
+export { conceptsOf, foldTraditional } from './lexicon/index.ts';
 export { chineseScript, detectLanguage, scriptByCharacters } from './nlu/normalize.ts';

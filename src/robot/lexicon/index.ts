@@ -189,6 +189,17 @@ export function defaultLexicon(): Lexicon {
   return shared;
 }
 
+/**
+ * The concepts of the shipped lexicon a text names, less the generic ones and the question words ("?when"): what it is
+ * about, to compare two texts' topics ("can i send it back" and "returns are free" are both `return`).
+ */
+export function conceptsOf(text: string): Set<string> {
+  const lex = defaultLexicon();
+  const t = foldTraditional(text.toLowerCase());
+  const tokens = (t.match(/[a-z0-9]+/g) ?? []).map(stem);
+  return new Set([...lex.matchHan(t), ...lex.matchLatin(tokens)].map((m) => m.id).filter((id) => !id.startsWith('?') && !lex.isWeak(id)));
+}
+
 let trad: ReadonlyMap<string, string> | undefined;
 
 /**
