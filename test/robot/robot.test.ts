@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRobot, FaqIndex, FaqIndexProvider, type FaqProvider, type AnswerRequest, type FaqEntry, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
+import { createRobot, FaqIndex, FaqIndexProvider, safetyOf, type FaqProvider, type AnswerRequest, type FaqEntry, type LlmClient, type Robot, type RobotAnswer } from '../../src/robot/index.ts';
 import type { Aftersale, BuyerDataSource, Logistics, Order } from '../../src/commerce/types.ts';
 import { createBuyerDataSource, type CommerceReadModel, type PlatformConnector } from '../../src/commerce/index.ts';
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
@@ -10016,4 +10016,22 @@ describe('dangers of the fortieth session', () => {
     for (const text of ['I have asthma, is the smell of this candle strong?', 'does the sofa have a strong chemical smell? my son has asthma']) assert.notEqual((await first(text))[1], TEXTS.en.hazardFirst.air, text);
     assert.doesNotMatch(TEXTS.en.hazardFirst.air, /dry ice/);
   });
+});
+
+// Found from outside (fortieth session, a Shanghai baby shop): a baby who ate a skin lotion was greeted, a child who drank hand
+// cream "not understood"; a baby with a fever or a hard belly, crying, help asked, was "your message is kept" in the queue.
+test('a child who swallowed a cream or a wash is an emergency; a baby unwell now with help asked is told to see a doctor, first in line', async () => {
+  const first = async (text: string) => {
+    const r = await conversation(robotWith({}))(text);
+    return [r.intent, r.replies[0]?.text] as const;
+  };
+  for (const text of ['救命 宝宝刚才把贝亲的润肤乳挤出来吃了好几口 怎么办啊啊啊', '孩子喝了一口大人的护手霜 要紧吗', 'my toddler just drank some of the baby shampoo']) {
+    assert.deepEqual(await first(text), ['complaint', /[\u4e00-\u9fff]/.test(text) ? TEXTS.zh.healthEmergency : TEXTS.en.healthEmergency], text);
+  }
+  for (const text of ['宝宝现在有点发烧 还在哭 我是不是该去医院', '我宝宝肚子胀得硬邦邦的 一直哭 怎么办', "my baby has a high fever and won't stop crying, should i go to the hospital"]) {
+    assert.deepEqual(await first(text), ['complaint', /[\u4e00-\u9fff]/.test(text) ? TEXTS.zh.healthReaction : TEXTS.en.healthReaction], text);
+    assert.equal(safetyOf(text), 'reaction', text);
+  }
+  assert.deepEqual(await first('纸尿裤那单 花王的 宝宝穿了屁股红了一片 是不是质量问题'), ['complaint', TEXTS.zh.healthReaction]);
+  for (const text of ['宝宝用这个润肤乳会不会过敏', '如果宝宝发烧了 奶粉要换吗', '护手霜多少钱', '纸尿裤穿了会不会红屁股']) assert.notEqual((await first(text))[0], 'complaint', text);
 });

@@ -30,7 +30,7 @@ const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|红点|湿疹|吐奶|拉稀|
 // A daughter or a grandchild too ("我女儿晚上吃了你们的芒果干又吐了两次": a Xiamen shop, thirty-eighth session, three FAQ entries offered).
 const INFANT = /宝宝|婴儿|孩子|小孩|娃|女儿|儿子|闺女|孙子|孙女|外孙|(?<![a-z])(?:baby|babies|infant|toddler|newborn|my (?:son|daughter|kid|child))(?![a-z])/;
 /** What a small child's body shows after a feed: spitting up and loose stools too. */
-const CHILD_SYMPTOM = /吐(?!槽)|肚子(?:有点|有些|很)?(?:不舒服|疼|痛)|拉肚子|腹泻|拉稀|发烧|红点|红疹|疹子|起疹|湿疹|红屁股|尿布疹|(?<![a-z])(?:threw up|throw(?:ing)? up|vomit\w*|diarrh\w*|fever|rash|spots|hives)(?![a-z])/;
+const CHILD_SYMPTOM = /吐(?!槽)|屁股(?:都|有点|全)?红|屁屁(?:都|有点)?红|红了一片|肚子(?:有点|有些|很)?(?:不舒服|疼|痛)|拉肚子|腹泻|拉稀|发烧|红点|红疹|疹子|起疹|湿疹|红屁股|尿布疹|(?<![a-z])(?:threw up|throw(?:ing)? up|vomit\w*|diarrh\w*|fever|rash|spots|hives)(?![a-z])/;
 /** What a baby is fed or wears that its body may react to. */
 const FEED = /奶粉|米粉|辅食|奶瓶|尿不湿|纸尿裤|尿布|湿巾|(?<![a-z])(?:formula|baby food|cereal|diapers?|nappies|nappy|wipes)(?![a-z])/;
 /** Food a shop sells, that a stomach may answer to. */
@@ -45,9 +45,17 @@ const SPOILED_FEED = /结块|酸味|变质|过期|发霉|异味|(?<![a-z])(?:exp
  */
 // Told as happened and tied to what was fed or worn: "宝宝喝这个奶粉会不会拉肚子", "宝宝湿疹 推荐什么纸尿裤", "孩子发烧了 奶粉什么时候能到" are not (found in review).
 const babyUnwell = (n: string, taken: boolean): boolean =>
-  INFANT.test(n) && !ASKS_NORMAL.test(n) && ((CHILD_SYMPTOM.test(n) && !NOT_A_REPORT.test(n) && (taken || CAUSED.test(n))) || (taken && SPOILED_FEED.test(n) && FEED.test(n)));
+  INFANT.test(n) && !ASKS_NORMAL.test(n) && ((CHILD_SYMPTOM.test(n) && !NOT_A_REPORT.test(n) && (taken || CAUSED.test(n) || (CAUSED_BEFORE.test(n) && !RETURN_ASKED.test(n)))) || (taken && SPOILED_FEED.test(n) && FEED.test(n)) || (CHILD_ACUTE.test(n) && HELP_NOW.test(n) && !SUPPOSED.test(n)));
+/**
+ * A child unwell now, help asked ("宝宝现在有点发烧 还在哭 我是不是该去医院", "我宝宝肚子胀得硬邦邦的 一直哭 怎么办": a Shanghai baby shop,
+ * fortieth session, "your message is kept" in the queue): a doctor, a person first in line, whatever the cause.
+ */
+const CHILD_ACUTE = /发烧|发高烧|高烧|烧到|肚子(?:胀|硬)|胀得(?:硬|鼓)|硬邦邦|一直哭|哭个不停|哭闹不止|抽搐|喘不上|呼吸(?:急|困难)|没精神|叫不醒|吐了好几次|一直吐|便血|(?<![a-z])(?:(?:has|have|got|running) a (?:high )?(?:fever|temperature)|won'?t stop crying|crying non-?stop|belly (?:is )?(?:hard|swollen|bloated)|struggling to breathe|floppy)(?![a-z])/;
+const HELP_NOW = /医院|医生|急诊|怎么办|咋办|要紧|要不要紧|严重吗|该不该|(?<![a-z])(?:hospital|doctor|a&e|er|what (?:do|should) i do|is (?:it|this) serious|should i (?:take|go))(?![a-z])/;
 /** The goods named as the cause: "是不是奶粉的问题", "换了你们家的奶粉以后", "the diapers gave her a rash". */
 const CAUSED = /是不是[^，,。？?]{0,8}(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾)|(?:用了|换了|穿了|吃了|喝了)[^，,。？?]{0,8}(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾)|(?<![a-z])(?:(?:the|your|this) (?:formula|diapers?|nappies|nappy|wipes|baby food) (?:gave|made|caused)|(?:since|after) (?:using|drinking|eating|switching to) (?:the|your|this))(?![a-z])/;
+/** The goods, then worn or fed ("纸尿裤那单 花王的 宝宝穿了屁股红了一片": a Shanghai baby shop, fortieth session); with a return asked beside it, the goods' trouble. */
+const CAUSED_BEFORE = /(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾)[^。？?]{0,12}(?:穿了|用了|吃了|喝了)/;
 /** "宝宝吐奶是正常的吗": asked whether it is normal, the shop's question (an entry may answer it). */
 const ASKS_NORMAL = /正常吗|正常的吗|正不正常|是正常的|正常反应|(?<![a-z])(?:is (?:it|this|that) normal|normal for|normal reaction)(?![a-z])/;
 const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|embarazada|breastfeeding|副作用|伤肝|伤肾|华法林|(?<![a-z])(?:side effects?|medicine|medication|meds|pills|ibuprofen|paracetamol|aspirin|antibiotics|sertraline|warfarin|prenatals?|d3)(?![a-z])/;
@@ -113,8 +121,10 @@ const INSULIN_LOW = /(?:打完|打了|注射|打针)[^。？?]{0,6}胰岛素[^�
  * A small child with what must not go in a mouth ("my 2 year old was chewing the blue ice pack… gel came out in his mouth", "my
  * son swallowed some of the ice pack gel": a Toronto grocery, thirty-ninth session, "sorry I couldn't help"): the emergency.
  */
-const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|纽扣电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
-const IN_MOUTH = /咬了|咬破|吃了|吞|含着|舔|嘴里|(?<![a-z])(?:chew(?:ed|ing)|swallow\w*|ate|eaten|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
+// Creams, washes and cleaners too ("宝宝刚才把贝亲的润肤乳挤出来吃了好几口", "孩子喝了一口大人的护手霜": a Shanghai baby shop, fortieth
+// session, a greeting and "not understood").
+const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|纽扣电池|磁铁|洗衣凝珠|洗衣球|润肤乳|润肤露|润肤霜|身体乳|护手霜|面霜|乳液|护臀膏|洗发水|沐浴露|洗衣液|洗洁精|消毒液|酒精|香水|指甲油|卸妆水|花露水|驱蚊液|精油|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?|lotion|body cream|hand cream|face cream|nappy cream|diaper cream|shampoo|body wash|bleach|detergent|perfume|essential oils?|nail polish|hand saniti[sz]er|mouthwash)(?![a-z])/;
+const IN_MOUTH = /咬了|咬破|吃了|喝了|吃进去|喝进去|吞|含着|舔|嘴里|(?<![a-z])(?:chew(?:ed|ing)|swallow\w*|ate|eaten|drank|drunk|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
 // 娃娃, 娃儿: a child in Sichuan and Chongqing ("我家娃娃把…干燥剂那个…吃了": a Chengdu shop, fortieth session, "not understood").
 const SMALL_CHILD = /孩子|宝宝|小孩|儿子|女儿|娃娃|娃儿|(?<![女男])娃(?=[把吃咬吞舔子])|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child))(?![a-z])/;
 /** An adrenaline pen at hand in a reaction ("she has an epipen, should i use it?? her voice sounds funny"): the emergency. */
