@@ -35,6 +35,7 @@ import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type
 import { detectLanguage, scriptByCharacters, standInsOnly, withdrawsHandover } from './nlu/index.ts';
 import { foldTraditional } from './lexicon/index.ts';
 import { adviceKind, dangerGoesOn, queuePriorityOf, safetyOf, safetyText, type SafetyKind } from './safety.ts';
+import { localEmergencyNumbers } from './emergency-numbers.ts';
 import { TEXTS } from './replies.ts';
 import { missesForgotten, parseState } from './dialogue.ts';
 
@@ -331,7 +332,7 @@ export class BotResponder {
   /** What to do now, and the conversation moved up the queue as a complaint's would be (found in review). */
   async #safetyFirst(e: Stored, text: string, kind: SafetyKind): Promise<void> {
     this.#markSafety(e.conversationId, kind);
-    const said = this.#inScript(safetyText(TEXTS[detectLanguage(text).lang], kind), text, e.shopId);
+    const said = this.#inScript(localEmergencyNumbers(safetyText(TEXTS[detectLanguage(text).lang], kind), this.#shopZone?.(e.shopId)), text, e.shopId);
     const told = this.#conversations.postAs(e.conversationId, BOT_SENDER, { kind: 'text', text: said }, { state: 'queued' });
     // The buyers behind it hear their places again, and the buyer theirs (found in review: stale until another queue event).
     const raised = this.#conversations.raiseQueuePriority(e.conversationId, QUEUE_PRIORITY[queuePriorityOf(kind)]).then((moved) => {

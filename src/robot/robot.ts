@@ -29,6 +29,7 @@ import { createNlu, DEFAULT_TZ_OFFSET_MINUTES, MAX_UTTERANCE, type Nlu } from '.
 import type { NluThread } from './nlu/thread.ts';
 import { scriptByCharacters } from './nlu/normalize.ts';
 import { isTimeZone, zoneOffsetMinutes } from './time-zone.ts';
+import { localEmergencyNumbers } from './emergency-numbers.ts';
 import type { Handover, Intent, Lang, LookupName, Reply, Understanding } from './types.ts';
 
 export interface RobotOptions {
@@ -120,9 +121,13 @@ export function createRobot(opts: RobotOptions): Robot {
     version,
     async answer(req) {
       validate(req);
-      const answered = await answerParts(ctx, req);
+      const told = await answerParts(ctx, req);
+      const zone = opts.faq.timeZoneNow?.(req.shopId);
+      // The safety advice with the shop's own emergency number, where the zone the shop set tells the country (not the
+      // operator's KEFU_TIME_ZONE: its default, Shanghai's, would give every shop abroad China's numbers).
+      const answered = { ...told, replies: told.replies.map((r) => ({ ...r, text: localEmergencyNumbers(r.text, zone) })) };
       // A shop in Taiwan's time zone is answered in Taiwan's words as well as its characters.
-      return answered.state.hant && answered.lang === 'zh' ? { ...answered, replies: inTraditional(answered.replies, opts.faq.timeZoneNow?.(req.shopId) === TAIWAN_ZONE) } : answered;
+      return answered.state.hant && answered.lang === 'zh' ? { ...answered, replies: inTraditional(answered.replies, zone === TAIWAN_ZONE) } : answered;
     },
   };
 }

@@ -10,6 +10,7 @@ import { healthAsked } from './nlu/health.ts';
 import { MAX_UTTERANCE, normalize } from './nlu/index.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { foldTraditional } from './lexicon/index.ts';
+import { withListedNumbers } from './emergency-numbers.ts';
 
 export type SafetyKind = 'device' | 'gas' | Hazard | 'emergency' | 'reaction' | 'pet';
 
@@ -73,6 +74,7 @@ let advice: Map<string, SafetyKind> | undefined;
  * words led to it ("omg the zojirushi just sparked at the plug…": the reply gave the advice, the queue's reading of the text did not).
  */
 export function adviceKind(reply: string): SafetyKind | undefined {
-  advice ??= new Map(KINDS.flatMap((k) => (['zh', 'en'] as const).map((l) => [foldTraditional(safetyText(TEXTS[l], k)), k] as const)));
-  return advice.get(foldTraditional(reply));
+  advice ??= new Map(KINDS.flatMap((k) => (['zh', 'en'] as const).map((l) => [withListedNumbers(foldTraditional(safetyText(TEXTS[l], k))), k] as const)));
+  // Told with the shop's own emergency number or the list of them.
+  return advice.get(withListedNumbers(foldTraditional(reply)));
 }

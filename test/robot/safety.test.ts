@@ -1,6 +1,9 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dangerGoesOn, safetyOf } from '../../src/robot/safety.ts';
+import { adviceKind, dangerGoesOn, safetyOf } from '../../src/robot/safety.ts';
+import { TEXTS } from '../../src/robot/replies.ts';
+import { createRobot, FaqIndexProvider } from '../../src/robot/index.ts';
+import { fakeDataSource } from './fixtures.ts';
 
 // Found from outside (thirty-eighth session, four shops): dangers and reactions in the buyers' own words.
 test('dangers and reactions read in the words buyers used; worries beforehand and shop questions are none', () => {
@@ -69,4 +72,36 @@ test('the queue reads the emergencies of the thirty-ninth session, and a scam in
   ] as const) {
     assert.equal(safetyOf(text), kind, text);
   }
+});
+
+// Found from outside (fortieth session): a Munich shop's buyer with a burning battery was told 911/999/119, never 112; a
+// Singapore shop's 911/999/000, never 995.
+describe('the shop\'s own emergency number', () => {
+  test('the zone a shop set gives its country\'s number in place of the lists; an unknown zone or none keeps them', async () => {
+    const { localEmergencyNumbers, NUMBER_LISTS } = await import('../../src/robot/emergency-numbers.ts');
+    const fire = TEXTS.en.safetyFirst;
+    assert.ok(fire.includes(NUMBER_LISTS.enFire));
+    assert.match(localEmergencyNumbers(fire, 'Europe/Berlin'), /call the fire service \(112\)/);
+    assert.match(localEmergencyNumbers(TEXTS.en.healthEmergency, 'Asia/Singapore'), /emergency number right away \(995\)/);
+    assert.match(localEmergencyNumbers(TEXTS.zh.healthEmergency, 'Asia/Shanghai'), /急救电话（120）/);
+    assert.match(localEmergencyNumbers(fire, 'Asia/Shanghai'), /\(119\)/);
+    assert.match(localEmergencyNumbers(TEXTS.en.hazardFirst.air, 'Europe/London'), /\(999\)/);
+    assert.match(localEmergencyNumbers(TEXTS.en.healthReaction + TEXTS.zh.healthReaction, 'America/Toronto'), /（911）/);
+    for (const zone of ['Africa/Lagos', 'Mars/Base', undefined, null]) assert.equal(localEmergencyNumbers(fire, zone), fire, String(zone));
+    assert.equal(localEmergencyNumbers('call 911 now', 'Europe/Berlin'), 'call 911 now');
+  });
+  test('advice told with the shop\'s number is still read back as the advice it is', async () => {
+    const { localEmergencyNumbers } = await import('../../src/robot/emergency-numbers.ts');
+    for (const zone of ['Europe/Berlin', 'Asia/Singapore', 'Asia/Shanghai']) {
+      assert.equal(adviceKind(localEmergencyNumbers(TEXTS.en.safetyFirst, zone)), 'device', zone);
+      assert.equal(adviceKind(localEmergencyNumbers(TEXTS.zh.healthEmergency, zone)), 'emergency', zone);
+    }
+  });
+  test('the robot tells a shop in Germany 112', async () => {
+    const faq = new FaqIndexProvider();
+    faq.setEntries('shop-de', [{ id: 'a', question: 'How long does shipping take?', answer: 'DHL 1-2 working days.' }], undefined, { timeZone: 'Europe/Berlin' });
+    const r = await createRobot({ dataSource: fakeDataSource({}), faq }).answer({ shopId: 'shop-de', userId: 'u', conversationId: 'c', text: 'my laptop battery got very hot and the bottom is bulging a bit, i smell something burning. what do i do??' });
+    assert.match(r.replies[0]!.text, /\(112\)/);
+    assert.doesNotMatch(r.replies[0]!.text, /911/);
+  });
 });
