@@ -636,7 +636,8 @@ const CAN_IT_BE_DONE = /^(?:那|所以|你们?)?(?:到底|究竟)?(?:能不能|�
 /** "好的 不用了 我明天自己去改地址": a no, whatever follows (found in review: handed over). */
 const NO_NEED = /不用|不需要|算了|自己|(?<![a-z])(?:no need|myself|never ?mind|not needed)(?![a-z])/;
 const PUTS_OFF = /再来|再问|再说|再看|再联系|想想|考虑|(?<![a-z])(?:think|later|come back)(?![a-z])/;
-const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$/;
+// "can you do it for me pls, and …" (a Berlin shop, fortieth session: the cancel text again): the robot cannot, a person can.
+const CANCEL_FOR_ME = /^(?:那|好的?|嗯)?(?:就)?(?:确定|确认|帮我|直接|你帮我|麻烦帮我)取消(?:吧|了|掉|一下)?[!！。.]*$|^(?:yes,? )?(?:please )?(?:go ahead and )?cancel it(?: for me)?(?: please)?[.!]*$|^(?:ok,? |yes,? )?(?:can|could|would) you (?:please )?(?:do it|do that|cancel it|cancel that)(?: for me)?(?![a-z])|你(?:直接)?帮我(?:弄|办|搞)(?:一下)?(?:吧|嘛)?/;
 const WAITS = /^(?:哈+|呵+)?(?:好吧|好的|好|行吧?|嗯+|ok)?[,，。.!！\s]*(?:没事|没关系|不用了?|算了)?[,，。.!！\s]*(?:那)?(?:我)?(?:先)?等(?:收到|到了|到货|货到|发货|快递到了?|明天|几天|两天|下周)?(?:了)?再说(?:吧|啦)?[.。!！\s]*$|^(?:那)?(?:好的?|好吧|行吧?|嗯+|没事|不用了?|不需要了?|算了|算啦|ok(?:ay)?)?[,，。.!！\s]*(?:那)?(?:我)?(?:(?:再|先|自己)等(?:等|一等|一下|一会儿?|着)?|等等)(?:吧|看|好了|就行|就好)?[.。!！\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|let me|i) wait(?: a bit| a little| then| lah| la)?\s*[.!]*$|^(?:好啦|好吧|好|得啦|ok)?[,，。.!！\s]*(?:咁|那)?(?:我)?(?:再)?等(?:多|多一)(?:阵|下)(?:先|啦|喇|啊)*[.。!！\s]*$/;
 /** A no to a person, then what the buyer will do instead: look, ask, wait, do it themselves. */
 // Also "先不用 我週一再看看有沒有動" (found from outside: handed over); Irish "ah no its grand, ill check with the neighbours
@@ -908,12 +909,17 @@ const SIGNS_OFF = /^(?:(?:ok|okay|thanks|thank you|thx|ta|cheers|谢谢|谢了|�
 const BARE_NO_ONLY = /^(?:no|nope|nah|不是|不是的|不对)[\s.!！。~]*$/;
 /** A yes and nothing else ("係", "yes"), with nothing of ours asked. */
 const BARE_YES_NO = /^(?:是|是的|系|对|对的|yes|yeah|yep|yup|ya)[\s.!！。~]*$/;
+/** A yes that says it is wanted, not an "ok": 要得, 要, 需要, "yes please". */
+const WANTS_IT = /^(?:要得|要的|要|需要|麻烦(?:你|您)?了?|(?:yes|yeah|yep|yup|ja|sure)(?:[\s,!]+(?:please|pls|plz|bitte))?(?![a-z]))[\s,，!！]*/i;
+const wantsItThanks = (n: string): boolean => WANTS_IT.test(n) && THANKS_AFTER.test(n.replace(WANTS_IT, ''));
 /** An answer to "shall I get a person?" (or to how to do it oneself): a yes, a no, thanks, or neither. */
 const TRANSFER_YES = /^[\s，,。!！]*(?:(?:那|好|好的|行|嗯|中|可以|ok)[\s，,。!！]*)?(?:就)?(?:帮我|给我|给俺|帮俺)?(?:转吧|转啊|转呗|转|转人工吧|转一下|转过去吧?|找人吧|找人工吧)(?:吧|啊|呀)?(?=[\s，,。!！~]|$)/;
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
   // "算了 可能是我记错了 不用查了", with a person offered or not: nothing asked, no miss (the second miss had handed the buyer over).
   if (MISREMEMBERED.test(u.normalized.trim()) || RETURN_DROPPED.test(u.normalized.trim()) || FOUND_IT.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
+  // A yes that wants it, with thanks ("要得 谢谢亲", "yes please, thanks"), is a yes (a Chengdu shop, fortieth session: a goodbye).
+  if (state.offeredHuman && wantsItThanks(u.normalized.trim())) return { intent: 'human' };
   if (state.offeredHuman && yesNo === 'yes' && (THANKS_AFTER.test(rest ?? '') || DONE_NOW.test(rest ?? ''))) return { intent: 'bye' };
   // "那好吧", "好啦" to "shall I get a person?": a yes, however grudging (found in review: read as a closing).
   if (state.offeredHuman && GRUDGING_YES.test(u.normalized.trim())) return { intent: 'human' };
@@ -1065,6 +1071,9 @@ function greetingMeant(state: DialogueState, u: Understanding): Intent | undefin
   if (/人呢/.test(u.normalized) && (state.topic || state.policy || state.faqLast || state.failures > 0)) return 'unknown';
   return NOT_COME.test(u.normalized) ? 'track_parcel' : undefined;
 }
+/** Leaving for another shop, said with nothing asked: a goodbye, which offers a person (`LEAVING`). */
+const leavingMeant = (u: Understanding): Intent | undefined =>
+  (u.intent === 'unknown' || u.intent === 'bye' || u.guessed) && LEAVING.test(u.normalized) && !/[?？吗]/.test(u.normalized) ? 'bye' : undefined;
 /** An order said not to have come: "it still hasnt come", "还没到", "还没收到". */
 const NOT_COME = /(?:还|都)没(?:有)?(?:到|收到|送到|送来)|(?<![a-z])(?:(?:still )?(?:has not|hasn'?t|have not|haven'?t|did not|didn'?t) (?:come|arrived?|got here|shown up|been delivered)|(?:still )?not (?:here|arrived|delivered) yet)(?![a-z])/;
 function resolve(state: DialogueState, said: Understanding, text: string, hint?: Lang): Resolved {
@@ -1084,8 +1093,8 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const yesNo = yesNoOf(state, u, rest);
   const toPerson = personOffered(state, u, yesNo, rest, text);
   if (toPerson) return { ...base, ...toPerson };
-  const notHello = u.intent === 'greeting' ? greetingMeant(state, u) : undefined;
-  if (notHello) return { ...base, intent: notHello };
+  const meant = u.intent === 'greeting' ? greetingMeant(state, u) : leavingMeant(u);
+  if (meant) return { ...base, intent: meant };
   if ((state.confirm || state.faqOptions) && yesNo === 'no' && rest !== undefined && SIGNS_OFF.test(rest)) return { ...base, intent: 'bye' };
   if (state.confirm && yesNo) return yesNo === 'yes' ? { ...base, intent: state.confirm } : { ...base, intent: 'unknown', declined: 'confirm' };
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
@@ -2476,7 +2485,9 @@ function answer(ctx: Ctx): Outcome {
     case 'greeting':
       return { replies: [{ text: t.greeting }] };
     case 'bye':
-      return { replies: [{ text: closing(ctx) }] };
+      // Leaving for another shop ("nvm i go buy from other shop" after a checkout that failed: a Singapore shop, fortieth session, got
+      // "Great."): sorry, and a person offered.
+      return LEAVING.test(r.u.normalized) ? { replies: [{ text: t.leaving }], next: { offeredHuman: true } } : { replies: [{ text: closing(ctx) }] };
     case 'return_policy':
     case 'invoice':
     case 'coupon':
@@ -2506,6 +2517,7 @@ function faqPicked(ctx: Ctx): Outcome {
   return { replies: hits.map((h) => ({ text: ctx.t.faqPicked(h.entry.question, h.entry.answer) })), faqOnly: true };
 }
 
+const LEAVING = /(?:去|到|换)(?:别家|别的店|其他店|别处|别人家|淘宝|京东|拼多多)(?:买|看看|下单)?|不在你(?:们|家)买了|(?<![a-z])(?:(?:buy|get|order)(?: it| them)? (?:from|at) (?:an? |the |some )?(?:other|another|different) (?:shop|store|seller|site|place)|(?:buy|get|order|go|shop)(?: it| them)? (?:elsewhere|somewhere else))(?![a-z])/;
 const THANKS = /谢|感谢|多谢|辛苦|麻烦你|(?<![a-z])(?:thanks?|thx|thnx|ty|tysm|cheers|appreciate)(?![a-z])|🙏/;
 const GOODBYE = /再见|拜拜|掰掰|回见|下次见|88|(?<![a-z])(?:bye|byebye|goodbye|see (?:you|ya)|cya|ttyl|good night)(?![a-z])/;
 
@@ -4164,7 +4176,11 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   const trouble = quiet !== undefined ? t.parcelTrouble.stalled(quiet) : l.status === 'exception' ? t.parcelTrouble.exception : past ? pastDaysText(ctx, past) : undefined;
   if (trouble) return { replies: [parcel, { text: trouble }], next: { offeredHuman: true } };
   // "帮我催一下快递", "是不是丢件了": the same tracking again answers nothing; a person can chase the carrier (found from outside).
-  if (l.status !== 'delivered' && (CHASE.test(ctx.r.u.normalized) || HURRY.test(ctx.r.u.normalized)) && !NOT_CHASING.test(ctx.r.u.normalized)) return { replies: [parcel, { text: t.chaseOffer }], next: { offeredHuman: true } };
+  const chase = l.status !== 'delivered' && (CHASE.test(ctx.r.u.normalized) || HURRY.test(ctx.r.u.normalized)) && !NOT_CHASING.test(ctx.r.u.normalized);
+  // Agreed to and asked at once ("好 帮我催一下" after the offer a turn before: a Chengdu shop, fortieth session, offered again): a person
+  // is called. Asked alone ("那你帮我催一下快递"), a person is offered, as before.
+  if (chase && CHASE_AGREED.test(ctx.r.u.normalized.trim())) return { replies: [parcel, { text: t.chaseHandover }], handover: { reason: 'requested' } };
+  if (chase) return { replies: [parcel, { text: t.chaseOffer }], next: { offeredHuman: true } };
   // "3 days and still not here!!", "急用": the buyer says it is late; the bare tracking ignored that (found from outside).
   if (l.status !== 'delivered' && impatient(ctx)) return { replies: [parcel, { text: lateText(ctx) }], next: { offeredHuman: true } };
   return { replies: [parcel] };
@@ -4191,6 +4207,7 @@ const PICKUP_ASKED = /取件码|取货码|(?<![a-z])(?:pickup|pick up|collection
 const OTHER_PARCEL = /另一|另外|其他|还有一个|还没到|没到|(?<![a-z])(?:other|another|not (?:there|in) yet)(?![a-z])/;
 
 /** "我不是催 就想问问物流停在哪了": no chase asked (found in review). */
+const CHASE_AGREED = new RegExp(`^(?:好|好的|行|可以|要|嗯|ok|okay|yes|yeah|sure)[\\s,，!！]*(?:那)?(?:${CHASE_ASKED.source})`);
 const NOT_CHASING = /不是催|不催|不用催|(?<![a-z])(?:not chasing|not rushing|no rush)(?![a-z])/;
 /** The buyer says it is late. */
 const IMPATIENT = /太慢|这么慢|好慢|怎么这么久|怎么还没|还没到|还不到|离谱|(?<![a-z])(?:ridiculous|taking forever|takes forever|so slow|too slow|still not here|still hasn'?t (?:come|arrived))(?![a-z])/;
@@ -4204,7 +4221,7 @@ const impatient = (ctx: Ctx): boolean => !NOT_URGENT.test(ctx.r.u.normalized) &&
 const lateText = (ctx: Ctx): string => (saysLate(ctx) ? ctx.t.lateSorry : ctx.t.urgentOffer);
 
 /** Asks to chase or reach the carrier, or fears the parcel is lost or stuck. */
-const CHASE = /(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?:\d+|几|好几|两|三)\s*天了?.{0,3}还(?:停|卡)?在.{0,10}(?:咋回事|怎么回事|什么情况|怎么还|为什么|为啥|不动|没动)|一直(?:停|卡)在|(?:物流|快递|包裹|件|货|package|parcel)[^，。,]{0,8}(?:停在|卡在)|(?:停在|卡在)[^，。,]{0,10}(?:不动|不走|半路|中转|转运|分拨|海关|hub|\d+天|几天|好几天|三天|两天)|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|is it stuck(?=\s*[?!.]*$)|(?:parcel|package|order|delivery) (?:is |'s )?stuck|still (?:at|in) (?:the )?[a-z]+ (?:depot|hub|warehouse|facility|centre|center)|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
+const CHASE = /^(?:是不是|会不会|该不会|不会是)(?:被)?(?:弄)?丢了|(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?:\d+|几|好几|两|三)\s*天了?.{0,3}还(?:停|卡)?在.{0,10}(?:咋回事|怎么回事|什么情况|怎么还|为什么|为啥|不动|没动)|一直(?:停|卡)在|(?:物流|快递|包裹|件|货|package|parcel)[^，。,]{0,8}(?:停在|卡在)|(?:停在|卡在)[^，。,]{0,10}(?:不动|不走|半路|中转|转运|分拨|海关|hub|\d+天|几天|好几天|三天|两天)|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|is it stuck(?=\s*[?!.]*$)|(?:parcel|package|order|delivery) (?:is |'s )?stuck|still (?:at|in) (?:the )?[a-z]+ (?:depot|hub|warehouse|facility|centre|center)|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
 
 /** Hours a paid order has waited to ship (since its last update), past the shop's promise; undefined within it or when the promise is not known. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {

@@ -23,6 +23,8 @@ export interface Texts {
   farewell: string;
   /** To an acknowledgment ("好的", "ok", "👍"). */
   noted: string;
+  /** The buyer going to buy elsewhere: sorry, and a person offered. */
+  leaving: string;
   /** Said to praise ("点个赞", "great service, will buy again"): thanks, not a question answered. */
   praised: string;
   /** A parcel on its way, with the shop's own word on how long delivery takes. */
@@ -182,6 +184,8 @@ export interface Texts {
     check: string;
   };
   chaseOffer: string;
+  /** A chase asked for outright: a person called to do it. */
+  chaseHandover: string;
   /** Why an order was cancelled: not in the robot's data; a person can look. */
   cancelledWhy: string;
   /** Why an order was cancelled, as the platform sent it (`cancelReason`). */
@@ -316,6 +320,7 @@ const zh: Texts = {
   bye: '不客气，祝您购物愉快！还有问题随时找我。',
   farewell: '再见，祝您购物愉快！还有问题随时找我。',
   noted: '好的，还有问题随时找我。',
+  leaving: '很抱歉这次没能帮上忙。需要的话我可以为您转接人工客服，帮您把问题处理好，您看需要吗？',
   praised: '谢谢您的认可和支持！祝您用得顺心，还有问题随时找我。',
   etaShipped: { in_transit: (e) => `正在运输途中。${e}`, pending: (e) => `已发货，等待快递揽收。${e}` },
   gasFirst: '为了安全，请马上关掉燃气（炉具、烤炉或热水器的开关、燃气总阀，或气罐、钢瓶的阀门并取下气罐），打开门窗通风，不要开关电器、不要点火，人先离开；味道一直不散，请拨打燃气公司的抢修电话。',
@@ -423,6 +428,7 @@ const zh: Texts = {
     pending_payment: '还未付款，付款后一般 48 小时内发货；跨境包裹的送达时间以承运商和清关为准。',
   },
   chaseOffer: '我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递核实、催一下吗？',
+  chaseHandover: '我这边没法直接联系快递公司，正在为您转接人工客服帮您向快递核实、催一下，请稍候。',
   cancelledWhy: '取消的原因我这边查不到（超时未付款、缺货或风控都可能导致取消）。需要为您转接人工客服核实一下吗？',
   cancelledBecause: (r) => `取消原因：${r.replace(/[。.！!]+$/, '')}。如有疑问，可以回复“转人工”。`,
   payBy: (at) => `请在 ${at} 前付款，超时订单会自动关闭。`,
@@ -594,6 +600,7 @@ const en: Texts = {
   bye: "You're welcome! Happy shopping, and message me any time.",
   farewell: 'Goodbye, and happy shopping! Message me any time.',
   noted: 'Great. Message me any time if anything else comes up.',
+  leaving: "I'm sorry we couldn't help this time. If you like, I can get a human agent to sort it out with you. Shall I?",
   praised: 'Thank you, that means a lot! Enjoy your order, and message me any time.',
   etaShipped: { in_transit: (e) => `is in transit. ${e}`, pending: (e) => `has shipped and is waiting for the courier to pick it up. ${e}` },
   gasFirst: `For safety, turn the gas off now (the stove, grill or heater, the main valve, or the tank's or canister's valve, and take a canister off), open the windows and doors, don't switch anything electrical on or off or light anything, and keep everyone away from it; if the smell stays, call your gas company or the emergency number ${NUMBER_LISTS.enFire}.`,
@@ -707,6 +714,7 @@ const en: Texts = {
     pending_payment: "isn't paid yet. It ships within 48 hours of payment; a cross-border delivery depends on the carrier and customs.",
   },
   chaseOffer: "I can't contact the carrier myself. Shall I get a human agent to check with them and chase it for you?",
+  chaseHandover: "I can't contact the carrier myself, so I'm connecting you to a human agent to check with them and chase it for you. Please hold on.",
   cancelledWhy: "I can't see why it was cancelled (an unpaid order timing out, an item out of stock or a risk check can each cancel one). Shall I get a human agent to check?",
   cancelledBecause: (r) => `The reason given: ${r.replace(/[。.！!]+$/, '')}. Say "human" if you have a question about it.`,
   payBy: (at) => ` Please pay by ${at}; after that the order closes by itself.`,

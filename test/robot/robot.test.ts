@@ -10035,3 +10035,48 @@ test('a child who swallowed a cream or a wash is an emergency; a baby unwell now
   assert.deepEqual(await first('纸尿裤那单 花王的 宝宝穿了屁股红了一片 是不是质量问题'), ['complaint', TEXTS.zh.healthReaction]);
   for (const text of ['宝宝用这个润肤乳会不会过敏', '如果宝宝发烧了 奶粉要换吗', '护手霜多少钱', '纸尿裤穿了会不会红屁股']) assert.notEqual((await first(text))[0], 'complaint', text);
 });
+
+describe('a person asked for or offered, in the fortieth session\'s words', () => {
+  // A Chengdu shop: "要得 谢谢亲" to "shall I get a person?" was a goodbye; "好的 谢谢" stays a thank-you. A Berlin shop: "ja".
+  test('a yes that wants it, with thanks, and a German yes, hand over; an "ok, thanks" does not', async () => {
+    for (const [yes, person] of [['要得 谢谢亲', true], ['yes thanks', true], ['ja', true], ['好的 谢谢', false], ['nein danke', false]] as const) {
+      const say = conversation(robotWith({}));
+      assert.match(textOf(await say('有没有防腐剂')), /转接人工客服吗/);
+      assert.equal((await say(yes)).handover?.reason, person ? 'requested' : undefined, yes);
+    }
+  });
+  // A Singapore and a Berlin shop: entries offered or "didn't get that".
+  test('"get me someone", "is anybody working there", "Bitte einen Mitarbeiter", "i want somebody check…" ask for a person', async () => {
+    for (const text of ['i never order yet!! cannot pay. get me someone', 'is anybody working there', 'Bitte einen Mitarbeiter. This is for a business order.', 'none of this. i want somebody check my return parcel']) {
+      assert.equal((await conversation(robotWith({}))(text)).handover?.reason, 'requested', text);
+    }
+  });
+  // A Chengdu shop: "好 帮我催一下" got the card and the offer to chase again.
+  test('a chase agreed to and asked at once calls a person; a chase asked alone, or a loss feared, offers one', async () => {
+    const data = { orders: [order({ orderId: 'C-1', status: 'shipped' })], logistics: [logistics({ orderId: 'C-1', status: 'in_transit' })] };
+    const asked = await conversation(robotWith(data))('好 帮我催一下快递');
+    assert.equal(asked.handover?.reason, 'requested');
+    assert.match(textOf(asked), /正在为您转接人工客服帮您向快递核实/);
+    for (const text of ['快递怎么还没动 催一下', '那你帮我催一下快递', '是不是丢了哦 我们这边冬天路不好走']) {
+      const slow = await conversation(robotWith(data))(text);
+      assert.equal(slow.handover, undefined, text);
+      assert.match(textOf(slow), /需要为您转接人工客服，帮您向快递核实、催一下吗/, text);
+    }
+  });
+  // A Singapore shop: "nvm i go buy from other shop" got "Great."
+  test('a buyer leaving for another shop is told sorry and offered a person, and a yes hands over', async () => {
+    for (const text of ['nvm i go buy from other shop', '算了 我去别家买了']) {
+      const say = conversation(robotWith({}));
+      const r = await say(text);
+      assert.equal(r.replies[0]!.text, /[\u4e00-\u9fff]/.test(text) ? TEXTS.zh.leaving : TEXTS.en.leaving, text);
+      assert.equal((await say(/[\u4e00-\u9fff]/.test(text) ? '要' : 'yes')).handover?.reason, 'requested', text);
+    }
+    assert.notEqual((await conversation(robotWith({}))('ok thanks bye')).replies[0]!.text, TEXTS.en.leaving);
+  });
+  // A Berlin shop: "can you do it for me pls" after how to cancel got the cancel text again.
+  test('"can you do it for me" after how to cancel hands over', async () => {
+    const say = conversation(robotWith({ orders: [order({ orderId: 'P-1', status: 'paid' })] }));
+    assert.match(textOf(await say('cancel my order')), /cancel/i);
+    assert.equal((await say('can you do it for me pls, and the 69 euro ram payment i did also refund')).handover?.reason, 'requested');
+  });
+});

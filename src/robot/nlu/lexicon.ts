@@ -210,6 +210,10 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   ],
   human: [
     // "yes get someone to chase it", "可以 帮我转一下" (found from outside: offered again, asked "您是想转人工客服吗？").
+    // "cannot pay. get me someone", "is anybody working there", "Bitte einen Mitarbeiter" (a Singapore and a Berlin shop,
+    // fortieth session: entries offered, "didn't get that").
+    [' get me someone', 2.0], [' i want somebody', 1.6], [' i want someone', 1.6], [' anybody working', 1.6], [' anyone working', 1.6],
+    [' mitarbeiter', 1.8], [' einen menschen', 1.8], [' medewerker', 1.8],
     [' get someone', 1.6], [' get me somebody', 1.8], [' get somebody', 1.6], [' have somebody', 1.4], [' have someone', 1.4], [' get a person', 1.6], [' get a human', 1.6], [' get an agent', 1.6], ['帮我转一下', 1.6], ['帮我转过去', 1.6], ['申诉', 1.4],
     // Asked whether one must, not asking for one ("9折是自动的还是要联系客服改价": a Shanghai shop, thirty-sixth session, handed over).
     ['还是要联系客服', -1.5], ['还是联系客服', -1.5], ['要不要联系客服', -1.5], ['需要联系客服吗', -1.5], ['要联系客服吗', -1.2], ['联系客服改', -1.0],
@@ -387,6 +391,8 @@ export const YES_WORDS = new Set([
   // The northeast's ("嗯呐", "昂", "昂 是": a Harbin shop, thirty-eighth session: misses that handed buyers to an empty queue), and
   // Spanish beside English ("si": a New York shop).
   '嗯呐', '嗯哪', '嗯那', '昂', '昂昂', '中', 'si', 'sí',
+  // German and Dutch (a Berlin shop, fortieth session: "ja" was "didn't get that", and the offer forgotten).
+  'ja', 'ja bitte', 'ja gerne', 'ja graag', 'jawohl', 'jawel', 'ja klar', 'oui',
 ]);
 export const NO_WORDS = new Set([
   // Minnan and Taiwan's "no need" ("免啦…多謝" to "shall I get a person?": a Xiamen shop, thirty-eighth session, handed over).
@@ -396,4 +402,5 @@ export const NO_WORDS = new Set([
   '没事', '没事了', '没关系', '先不用', '暂时不用', '先不用了', 'i am good', 'i am ok', 'i am fine', 'no i am good', 'no i am ok', 'no i am fine', 'all good', 'no all good',
   // Australia's "yeah nah" (read "yes no") is a no (a Sydney shop, thirty-third session: a miss counted).
   'yes no',
+  'nein', 'nein danke', 'nee', 'nee dank je', 'non',
 ]);
