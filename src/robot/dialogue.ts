@@ -4758,7 +4758,9 @@ const IN_STOCK = /现货|(?<![a-z])in[- ]stock(?![a-z])/i;
 const BACKORDER = /调货|調貨|订货|訂貨|期货|期貨|(?<![a-z])(?:back-?order(?:ed)?|special order)(?![a-z])/i;
 /** Words of a sentence about sending goods out. */
 // "orders paid after 1pm go out the next business day" (a Sydney shop, thirty-third session: the sentence was dropped).
-const SHIPS = /发货|发出|寄出|出库|(?<![a-z])(?:ship(?:s|ped|ping)?|dispatch(?:es|ed)?|sen[dt]s?|go(?:es)? out)(?![a-z])/i;
+// "leave our Tuas warehouse within 2 working days", "are processed the same day" (a Singapore furniture shop, fortieth session: the
+// robot's 48 hours told beside the shop's entry, and a Friday payment called late on Monday).
+const SHIPS = /发货|发出|寄出|出库|出仓|(?<![a-z])(?:ship(?:s|ped|ping)?|dispatch(?:es|ed)?|sen[dt]s?|go(?:es)? out|leaves? (?:our|the) (?:[a-z]+ )?(?:warehouse|workshop|studio)|(?:are|is|be|gets?) processed)(?![a-z])/i;
 /**
  * A shop that delivers itself promises the delivery from payment ("In-stock items are delivered within
  * 7 working days after payment", "付款后7个工作日内送货上门"): that is its shipping time (found from

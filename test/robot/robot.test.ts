@@ -10080,3 +10080,20 @@ describe('a person asked for or offered, in the fortieth session\'s words', () =
     assert.equal((await say('can you do it for me pls, and the 69 euro ram payment i did also refund')).handover?.reason, 'requested');
   });
 });
+
+// Found from outside (fortieth session, a Singapore furniture shop): "leave our Tuas warehouse within 2 working days … processed
+// the same day" was no word on sending, so the robot's own 48 hours were told and a Friday afternoon payment called late on Monday.
+test('an entry that says the goods leave the warehouse or are processed is the shop\'s word on sending', async () => {
+  const entries: FaqEntry[] = [
+    { id: 's', question: 'How soon do you ship after payment?', answer: 'In-stock items leave our Tuas warehouse within 2 working days after payment. Orders paid before 2pm on a working day are processed the same day; orders paid on weekends or public holidays are processed the next working day.' },
+    { id: 'x', question: 'Do you assemble the furniture?', answer: 'Yes, assembly is free.' },
+  ];
+  // Paid on Friday 29 Nov 2024 at 15:20, asked on Monday 2 Dec at 02:40: 59 hours, past the robot's 48, within two working days.
+  const data = { orders: [order({ orderId: 'SF-1', status: 'paid', currency: 'SGD', createdAt: '2024-11-29T15:20:00+08:00', updatedAt: '2024-11-29T15:20:00+08:00' })] };
+  const faq = new FaqIndexProvider();
+  faq.setEntries(SHOP, entries);
+  const robot = createRobot({ dataSource: fakeDataSource(data), faq, clock: () => new Date('2024-12-02T02:40:00+08:00') });
+  const told = textOf(await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-sg', text: 'when will my mattress be delivered' }));
+  assert.match(told, /leave our Tuas warehouse within 2 working days/);
+  assert.doesNotMatch(told, /48 hours|later than usual/);
+});
