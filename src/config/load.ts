@@ -47,6 +47,8 @@ export interface Config {
   readonly allowedOrigins: readonly string[] | undefined;
   /** Hosts (and their subdomains) whose links an agent may send; every other link is an off-platform contact. */
   readonly allowedLinkHosts: readonly string[];
+  /** The shop's own phone numbers (digits only) an agent may send; every other phone number is an off-platform contact. */
+  readonly allowedPhones: readonly string[];
   readonly demo: boolean;
   readonly robot: boolean;
   readonly llm: { readonly url: string; readonly model: string; readonly apiKey: string | undefined; readonly timeoutMs: number } | undefined;
@@ -175,6 +177,7 @@ function assemble(r: RawConfig, o: { production: boolean; algorithms: string[]; 
     piiKeys: r.KEFU_PII_KEYS,
     allowedOrigins: r.KEFU_ALLOWED_ORIGINS,
     allowedLinkHosts: r.KEFU_ALLOWED_LINK_HOSTS,
+    allowedPhones: r.KEFU_ALLOWED_PHONES,
     demo: r.KEFU_DEMO,
     robot: r.KEFU_ROBOT,
     llm: r.KEFU_LLM_URL ? { url: r.KEFU_LLM_URL, model: r.KEFU_LLM_MODEL!, apiKey: r.KEFU_LLM_API_KEY, timeoutMs: r.KEFU_LLM_TIMEOUT_MS } : undefined,

@@ -188,6 +188,19 @@ const linkHosts: VarSpec<string[]> = {
   },
 };
 
+const contactPhones: VarSpec<string[]> = {
+  doc: "Comma list of the shop's own phone numbers (a service line, a WhatsApp business number: `+65 6123 4567,400-820-8820`) that agents may send; one typed without its country code counts too. Any other phone number in an agent's message is refused as an off-platform contact.",
+  defaultDoc: 'unset: every phone number refused',
+  parse: (raw) => {
+    if (raw === undefined || raw.trim() === '') return [];
+    return raw.split(',').map((entry, i) => {
+      const digits = entry.replace(/[\s()+.-]/g, '');
+      if (!/^\d{5,15}$/.test(digits)) throw new Error(`entry ${i + 1} ("${entry.trim()}") must be a phone number of 5 to 15 digits, with spaces, dashes, dots, brackets or a leading + if you like`);
+      return digits;
+    });
+  },
+};
+
 /**
  * The `iss` of demo tokens when KEFU_OAUTH_ISSUER is unset. Fixed, not derived from the host or
  * port: nodes sharing a data dir (and so the demo key) must accept each other's tokens.
@@ -216,6 +229,7 @@ export const CONFIG_SCHEMA = {
   KEFU_PII_KEYS: piiKeys,
   KEFU_ALLOWED_ORIGINS: origins,
   KEFU_ALLOWED_LINK_HOSTS: linkHosts,
+  KEFU_ALLOWED_PHONES: contactPhones,
   KEFU_DEMO: bool('Seed the demo shop, buyers, orders, logistics and after-sales on start (idempotent).', 'true unless NODE_ENV=production', (env) => !isProduction(env)),
   KEFU_ROBOT: bool('Whether the robot answers buyers first. false: buyer messages wait for a human agent.', 'true', () => true),
   KEFU_PLATFORM_API_URL: url("Base URL of the platform's API, asked live for orders, parcels and after-sales the webhook copy lacks (see docs/api.md). Unset: the webhook copy only (plus the demo platform in demo mode).", 'unset', ['https:', 'http:']),

@@ -374,6 +374,8 @@ export interface ContactOptions {
    * of them or on a subdomain of one is not reported.
    */
   readonly allowedHosts?: readonly string[];
+  /** The shop's own phone numbers, digits only: one of them, typed with or without its country code, is not reported. */
+  readonly allowedPhones?: readonly string[];
 }
 
 // Contact detection keeps separators (they delimit numbers), so it works on a fold of the text
@@ -427,7 +429,8 @@ const ADD_CONTACT = /(?:添加|加|联系|留个|留下)(?:一下|我|你|个|�
  * "加微信" said as a warning, with no id: "加你微信嗰个唔系我哋嘅人！", "不要加陌生人微信", "千万别加他微信，是骗子" (an agent's scam warning
  * was refused as an off-platform contact: a Guangzhou shop, thirty-ninth session).
  */
-const WARN_BEFORE = /(?:不要(?!紧)|别(?!人)|不会|勿|千万别|千万不要|唔好|唔会|从不|从来不|(?<![a-z])(?:never|don'?t|do not))[^，,。！!？?\s]{0,4}$/;
+// And a bare 不 right before it ("我们只在抖音这个对话框里服务，不加微信": a Chengdu shop, fortieth session), not 要不 or 还不 (a proposal).
+const WARN_BEFORE = /(?:不要(?!紧)|别(?!人)|不会|勿|千万别|千万不要|唔好|唔会|从不|从来不|(?<!能)不能|不用|不可以|无需|无须|(?<![a-z])(?:never|don'?t|do not))[^，,。！!？?\s]{0,4}$|(?<![要还能])不$/;
 const WARN_AFTER = /^[^。！!？?]{0,12}(?:唔系|不是|并非|不属于)(?:我们|我哋|本店|我们店|官方)|^[^。！!？?]{0,12}骗/;
 const warnsAgainst = (f: string, start: number, end: number): boolean => WARN_BEFORE.test(f.slice(Math.max(0, start - 8), start)) || WARN_AFTER.test(f.slice(end, end + 20));
 // Each pattern below can only start where a run of its characters starts (the lookbehinds) and
@@ -459,7 +462,10 @@ export function detectOffPlatformContact(text: string, opts: ContactOptions = {}
   const found: ContactMatch[] = [];
   const add = (kind: ContactKind, start: number, end: number) => found.push({ kind, start, end, text: text.slice(start, end) });
 
-  for (const re of [PHONE, LANDLINE, SERVICE_LINE, INTL_PHONE, CALLED_NUMBER, MY_MOBILE]) for (const m of f.matchAll(re)) add('phone', m.index, m.index + m[0].length);
+  const ownPhone = (digits: string) => (opts.allowedPhones ?? []).some((p) => digits.length >= 7 && (p === digits || p.endsWith(digits) || digits.endsWith(p)));
+  for (const re of [PHONE, LANDLINE, SERVICE_LINE, INTL_PHONE, CALLED_NUMBER, MY_MOBILE]) {
+    for (const m of f.matchAll(re)) if (!ownPhone(m[0].replace(/\D/g, ''))) add('phone', m.index, m.index + m[0].length);
+  }
   for (const m of f.matchAll(WECHAT_ID)) {
     const [, , marker, sep, id] = m;
     const explicit = marker !== undefined || /[:=]/.test(sep!);

@@ -59,6 +59,7 @@ describe('configuration', () => {
     [{ KEFU_PII_KEYS: `k1:${key32},k1:${key32}` }, 'KEFU_PII_KEYS', /twice/],
     [{ KEFU_ALLOWED_ORIGINS: 'https://ok.example,ftp//bad' }, 'KEFU_ALLOWED_ORIGINS', /entry 2/],
     [{ KEFU_ALLOWED_LINK_HOSTS: 'shop.example,https://bad.example/x' }, 'KEFU_ALLOWED_LINK_HOSTS', /entry 2/],
+    [{ KEFU_ALLOWED_PHONES: '+65 6123 4567,call us' }, 'KEFU_ALLOWED_PHONES', /entry 2/],
     [{ KEFU_OAUTH_ALGORITHMS: 'RS256,HS256' }, 'KEFU_OAUTH_ALGORITHMS', /HS256/],
     [{ KEFU_OAUTH_JWKS_URL: 'https://idp.example/jwks' }, 'KEFU_OAUTH_ISSUER', /required/],
     [{ KEFU_LOG_LEVEL: 'loud' }, 'KEFU_LOG_LEVEL', /one of/],

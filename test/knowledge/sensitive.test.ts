@@ -353,3 +353,13 @@ test('"加微信" said as a warning, with no id, is no contact; asking to add on
   for (const text of ['加你微信嗰个唔系我哋嘅人！', '千万别加他微信，是骗子', '我们从不让顾客加微信退款']) assert.deepEqual(detectOffPlatformContact(text), [], text);
   for (const text of ['加我微信聊', '加我微信吧 便宜点', '不要加微信了 直接加我 vx: abc12345', '别人都加我微信了', '不要紧 加我微信吧', '不用 加我微信吧']) assert.ok(detectOffPlatformContact(text).length > 0, text);
 });
+
+// Found from outside (fortieth session): a Douyin shop's "…不加微信" was refused, and so was a Singapore shop's own WhatsApp line.
+test('"不加微信" is no contact ("要不加个微信" still is); the shop\'s own phone numbers, with or without the country code, are allowed', () => {
+  for (const text of ['为了您的账户安全，我们只在抖音这个对话框里服务，不加微信。', '我们不能加微信，请在这里沟通']) assert.deepEqual(detectOffPlatformContact(text), [], text);
+  for (const text of ['要不加个微信吧', '还不加微信？', '你能不能加微信']) assert.ok(detectOffPlatformContact(text).length > 0, text);
+  const own = { allowedPhones: ['6561234567'] };
+  for (const text of ['or WhatsApp them to our service line +65 6123 4567 anytime', 'call us on 6123 4567']) assert.deepEqual(detectOffPlatformContact(text, own), [], text);
+  for (const text of ['call 9876 5432', 'or WhatsApp +65 9123 4567']) assert.ok(detectOffPlatformContact(text, own).length > 0, text);
+  assert.ok(detectOffPlatformContact('or WhatsApp them to our service line +65 6123 4567 anytime').length > 0);
+});
