@@ -175,30 +175,32 @@ const origins: VarSpec<string[] | undefined> = {
 
 const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
 
+/** A comma list, each entry read by `entry` (which throws, naming what it must be); unset or blank: none. */
+const commaList = (entry: (raw: string) => string | undefined, must: string) => (raw: string | undefined): string[] =>
+  raw === undefined || raw.trim() === ''
+    ? []
+    : raw.split(',').map((e, i) => {
+        const v = entry(e);
+        if (v === undefined) throw new Error(`entry ${i + 1} ("${e.trim()}") must be ${must}`);
+        return v;
+      });
+
 const linkHosts: VarSpec<string[]> = {
   doc: "Comma list of host names whose links and e-mail addresses agents may send (the platform's or the shop's own site: `shop.example.com,example.tw`; their subdomains too). Any other link or address in an agent's message is refused as an off-platform contact.",
   defaultDoc: 'unset: every link refused',
-  parse: (raw) => {
-    if (raw === undefined || raw.trim() === '') return [];
-    return raw.split(',').map((entry, i) => {
-      const t = entry.trim().toLowerCase().replace(/\.$/, '');
-      if (!HOST_NAME.test(t) || t.length > 253) throw new Error(`entry ${i + 1} ("${entry.trim()}") must be a host name like shop.example.com, without scheme or path`);
-      return t;
-    });
-  },
+  parse: commaList((e) => {
+    const t = e.trim().toLowerCase().replace(/\.$/, '');
+    return HOST_NAME.test(t) && t.length <= 253 ? t : undefined;
+  }, 'a host name like shop.example.com, without scheme or path'),
 };
 
 const contactPhones: VarSpec<string[]> = {
   doc: "Comma list of the shop's own phone numbers (a service line, a WhatsApp business number: `+65 6123 4567,400-820-8820`) that agents may send; one typed without its country code counts too. Any other phone number in an agent's message is refused as an off-platform contact.",
   defaultDoc: 'unset: every phone number refused',
-  parse: (raw) => {
-    if (raw === undefined || raw.trim() === '') return [];
-    return raw.split(',').map((entry, i) => {
-      const digits = entry.replace(/[\s()+.-]/g, '');
-      if (!/^\d{5,15}$/.test(digits)) throw new Error(`entry ${i + 1} ("${entry.trim()}") must be a phone number of 5 to 15 digits, with spaces, dashes, dots, brackets or a leading + if you like`);
-      return digits;
-    });
-  },
+  parse: commaList((e) => {
+    const digits = e.replace(/[\s()+.-]/g, '');
+    return /^\d{5,15}$/.test(digits) ? digits : undefined;
+  }, 'a phone number of 5 to 15 digits, with spaces, dashes, dots, brackets or a leading + if you like'),
 };
 
 /**
