@@ -10097,3 +10097,22 @@ test('an entry that says the goods leave the warehouse or are processed is the s
   assert.match(told, /leave our Tuas warehouse within 2 working days/);
   assert.doesNotMatch(told, /48 hours|later than usual/);
 });
+
+// Found from outside (fortieth session): "and price of shipping?" was "not sure" beside "How much does shipping cost?" (a Berlin
+// shop); Sichuan 好久 (how long) and 有好辣 (how spicy) were "not sure" beside the entries asking them (a Chengdu shop).
+test('"price of shipping", "how much for shipping" find the shipping cost; Sichuan 好久 and 有好辣 find how long and how spicy', async () => {
+  const en: FaqEntry[] = [{ id: 'c', question: 'How much does shipping cost?', answer: 'Free within Germany; 9.90 EUR to other EU countries.' }, { id: 'w', question: 'How long is the warranty?', answer: '12 months.' }];
+  for (const text of ['and price of shipping?', 'how much for shipping', "what's the price of delivery to poland"]) {
+    assert.match(textOf(await shopChat2(SHOP, en, {})(text)), /9\.90 EUR/, text);
+  }
+  const zh: FaqEntry[] = [
+    { id: 'b', question: '保质期多久', answer: '牛油火锅底料保质期12个月，手撕牛肉干保质期9个月。' },
+    { id: 's', question: '火锅底料有多辣', answer: '微辣适合不太能吃辣的，特辣是我们最辣的一款。' },
+    { id: 'r', question: '退款多久到账', answer: '1-3个工作日。' },
+  ];
+  for (const [text, entry] of [['保质期好久 我买了6袋怕吃不完', '保质期'], ['牛肉干开了袋子能放好久', '保质期'], ['特辣到底有好辣哦', '有多辣']] as const) {
+    const told = textOf(await shopChat2(SHOP, zh, {})(text));
+    assert.match(told, new RegExp(entry), text);
+    assert.doesNotMatch(told, /不太确定/, text);
+  }
+});
