@@ -1507,7 +1507,7 @@ const LOOKS_AT_PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'd
  * not another address (found from outside: "您是想修改收货地址吗？" though the shop had an entry on it).
  */
 // "改到25号以后送行不行", "能不能改到礼拜三下午送", "改日期…不是改地址" (a Nanjing shop, thirty-eighth session: an address change, three times).
-const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|下周|月底|\d{1,2}\s*[号日]|几天|两天|一周)(?:以后|之后|后|左右)?(?:上午|下午|晚上|早上|中午)?(?:再|来)?(?:送|配送|派送|送货|上门)|(?:改|换)(?:个|一下)?(?:日期|日子)(?=.{0,16}(?:不是改地址|地址不变|地址不用改))|(?:改|换|推迟|推后|延后|延迟|调整|重新约)(?:一下)?(?:送货|配送|派送|送达|上门)的?(?:日期|日子|时间|那天|哪天)|(?:送货|配送|派送|上门)的?(?:日期|日子|时间)(?:能|可以|可不可以)?(?:改|换|推迟|延后|调整)|(?:晚|迟)(?:几|一|两)天(?:再)?送|(?<![a-z])(?:(?:change|move|reschedule)(?: the| my)? delivery (?:date|day)|reschedule(?: the| my)? delivery|deliver (?:it )?(?:on|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week) instead|(?:another|a later|a different) delivery (?:date|day))(?![a-z])/;
+const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|下周|月底|\d{1,2}\s*[号日]|几天|两天|一周)(?:以后|之后|后|左右)?(?:上午|下午|晚上|早上|中午)?(?:再|来)?(?:送|配送|派送|送货|上门)|(?:改|换)(?:个|一下)?(?:日期|日子)(?=.{0,16}(?:不是改地址|地址不变|地址不用改))|(?:改|换|推迟|推后|延后|延迟|调整|重新约)(?:一下)?(?:送货|配送|派送|送达|上门)的?(?:日期|日子|时间|那天|哪天)|(?:送货|配送|派送|上门)的?(?:日期|日子|时间)(?:能|可以|可不可以)?(?:改|换|推迟|延后|调整)|(?:晚|迟)(?:几|一|两)天(?:再)?送|(?<![a-z])(?:(?:change|move|reschedule)(?: the| my)? delivery (?:date|day)|reschedule(?: the| my)? delivery|deliver (?:it )?(?:on|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week) instead|(?:another|a later|a different) delivery (?:date|day)|postpone\w*(?: (?:it|the delivery|delivery|the slot))?(?: to| till| until)? (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|next week|another day|a later date)|(?:move|push|shift) (?:it|the delivery|delivery|the slot) (?:to|till) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|next week|another day)|(?:mon|tues|wednes|thurs|fri|satur|sun)day to (?:mon|tues|wednes|thurs|fri|satur|sun)day\W*$|not (?:the )?address\W+(?:the |change the )?date)(?![a-z])/;
 /**
  * A day asked for ("海鲜礼包能指定12月25号送到吗", "能不能下周三再送", "草莓能不能晚点发 先别发",
  * "could it be the afternoon instead"): found from outside as the shipping time, a cancellation, "not understood".
@@ -1689,7 +1689,7 @@ const ADDRESS_WORD = /地址|门牌|邮编|送到|寄到|发到|(?<![a-z])(?:add
 /** Changing the recipient or their phone is an address change ("收货人电话填错了", "change recipient name"). */
 const CHANGES = /改|换|错|(?<![a-z])(?:chang\w*|updat\w*|edit|fix|wrong|correct)(?![a-z])/;
 /** The address said to be right ("no. the address is fine. forget it", "地址没问题"): no change asked (found from outside: the change went on). */
-const ADDRESS_FINE = /地址(?:是)?(?:没问题|没错|对的|正确|不用改|不需要改|不变)|不是改地址|不改地址|(?<![a-z])(?:(?:the |my )?address (?:is|was|'s) (?:fine|ok|okay|correct|right|good)|don'?t (?:need to )?change (?:the |my )?address)(?![a-z])/;
+const ADDRESS_FINE = /地址(?:是)?(?:没问题|没错|对的|正确|不用改|不需要改|不变)|不是改地址|不改地址|(?<![a-z])(?:(?:the |my )?address (?:is|was|'s) (?:fine|ok|okay|correct|right|good)|don'?t (?:need to )?change (?:the |my )?address|not (?:the |my )?address)(?![a-z])/;
 /** Something else wrong beside the address said to be right ("地址没问题 就是电话写错了": found in review). */
 const ADDRESS_BUT = /但|可是|就是|为什么|怎么|错|电话|改|(?<![a-z])(?:but|why|wrong|postcode|zip|phone|number)(?![a-z])/;
 const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent' | 'declined'> | undefined =>

@@ -10116,3 +10116,18 @@ test('"price of shipping", "how much for shipping" find the shipping cost; Sichu
     assert.doesNotMatch(told, /不太确定/, text);
   }
 });
+
+// Found from outside (fortieth session, a Singapore furniture shop): "can postpone to saturday instead?" was asked whether the
+// address should change, and "no!! not address. the DATE. thursday to saturday" was given the address entry.
+test('postponing a delivery to a day, and "not address, the date", is another delivery day', async () => {
+  const entries: FaqEntry[] = [
+    { id: 'd', question: 'Can I change the delivery date?', answer: 'Yes. You can move your delivery slot for free up to 48 hours before it.' },
+    { id: 'a', question: 'How do I change my shipping address?', answer: 'Tell us the new address here with your order number.' },
+  ];
+  const data = { orders: [order({ orderId: 'SF-2', status: 'paid', currency: 'SGD' })] };
+  for (const text of ['can postpone to saturday instead? thursday suddenly got meeting', 'no!! not address. the DATE. thursday to saturday', 'can you move the delivery to next week']) {
+    const told = textOf(await shopChat2(SHOP, entries, data)(text));
+    assert.match(told, /move your delivery slot/, text);
+    assert.doesNotMatch(told, /new address|change the delivery address/, text);
+  }
+});
