@@ -338,6 +338,8 @@ interface Resolved {
   readonly notMine?: true;
   /** Charged twice, reported: a complaint, with what a person needs to check it. */
   readonly doubleCharge?: true;
+  /** A refund's amount disputed, or money paid and not found: a person checks it against the records. */
+  readonly moneyDisputed?: true;
   /** Of a double charge: a charge after the subscription was cancelled, told with what a person needs for that. */
   readonly afterCancel?: true;
   /** Goods that overheat, smoke, swell or spark: a complaint, with what to do now. */
@@ -1380,8 +1382,17 @@ const CHARGE_AHEAD = /还扣吗|还会扣|会不会|下个月|下次|(?<![a-z])(
 const ORDER_TOTAL_NOT = /再加|还差|包邮|凑/;
 const ORDER_TOTAL = /(?:那一?单|这一?单|那个订单|这个订单|我的订单|我买的|我下的|我拍的)[^，,。？?]{0,8}(?:总共|一共|合计|总价|实付|付了|花了)?多少钱|(?:总共|一共|合计|总价|实付|花了)多少钱来着|订单(?:总)?金额(?:是)?多少|(?<![a-z])(?:how much (?:was|did|is) my order|what did my order (?:come to|cost)|order total)(?![a-z])/;
 
-function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked' | 'doubleCharge' | 'afterCancel'> | undefined {
+/**
+ * A refund's amount disputed ("why only 600? i paid 699 leh", "the refund amount wrong", "为什么只退了40") or money paid and not
+ * found ("I transfered 459€ … where is this money now?"): a person checks it against the records (a Singapore and a Berlin shop,
+ * fortieth session: entries on Malaysia offered, "any money paid goes back").
+ */
+const MONEY_DISPUTED = /为什么只(?:退|有|给)(?:了)?\d|(?:只|才)退(?:了)?\d|少退(?:了)?|退少了|(?:退款|退的)(?:金额|钱)?(?:不对|有误|错了|少了)|金额不对|(?<![a-z])(?:why (?:only|just) [$€£¥]?\d|(?:refund|refunded|the) amount (?:is |was )?(?:wrong|not right|incorrect|short)|refund(?:ed)? (?:is |was )?(?:short|less than))(?![a-z])/;
+/** Money sent by transfer and asked after: a payment to trace, not a refund's progress ("where is my money" alone is that). */
+const TRANSFER_LOST = /(?:转账|汇款|转了|汇了)[^。？?]{0,30}(?:钱|款)(?:去|跑)?(?:哪|呢)|(?<![a-z])(?:transferr?ed|wired|bank transfer|sent the money)\b[^?]{0,80}\bwhere(?:'s| is)? (?:is )?(?:this|that|the|my) money(?![a-z])/;
+function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked' | 'doubleCharge' | 'afterCancel' | 'moneyDisputed'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
+  if (MONEY_DISPUTED.test(u.normalized) || TRANSFER_LOST.test(u.normalized)) return { intent: 'human', moneyDisputed: true };
   if (CHARGED_AFTER_CANCEL.test(u.normalized) && !CHARGE_AHEAD.test(u.normalized)) return { intent: 'complaint', doubleCharge: true, afterCancel: true };
   if (ORDER_TOTAL.test(u.normalized) && !ORDER_TOTAL_NOT.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq')) return { intent: 'order_status' };
   if (DOUBLE_CHARGE.test(u.normalized) && !CHARGE_WORRY.test(u.normalized)) return { intent: 'complaint', doubleCharge: true };
@@ -2478,6 +2489,8 @@ function answer(ctx: Ctx): Outcome {
   if (offer) return offer;
   switch (r.intent) {
     case 'human':
+      // No fee of the shop's quoted: which of its entries applies (a trial's, a return's) is the person's to say.
+      if (r.moneyDisputed) return { replies: [{ text: t.moneyHandover }], handover: { reason: 'requested' } };
       return ownPhrasing(ctx) ?? { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
     case 'complaint':
       if (r.doubleCharge) return doubleChargeAnswer(ctx, r.afterCancel === true);

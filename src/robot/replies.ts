@@ -186,6 +186,9 @@ export interface Texts {
   chaseOffer: string;
   /** A chase asked for outright: a person called to do it. */
   chaseHandover: string;
+  /** A refund's amount disputed or a payment not found: a person checks it. */
+  moneyHandover: string;
+
   /** Why an order was cancelled: not in the robot's data; a person can look. */
   cancelledWhy: string;
   /** Why an order was cancelled, as the platform sent it (`cancelReason`). */
@@ -429,6 +432,8 @@ const zh: Texts = {
   },
   chaseOffer: '我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递核实、催一下吗？',
   chaseHandover: '我这边没法直接联系快递公司，正在为您转接人工客服帮您向快递核实、催一下，请稍候。',
+  moneyHandover: '金额和款项需要人工客服对照支付记录核实，正在为您转接人工客服，请稍候。',
+
   cancelledWhy: '取消的原因我这边查不到（超时未付款、缺货或风控都可能导致取消）。需要为您转接人工客服核实一下吗？',
   cancelledBecause: (r) => `取消原因：${r.replace(/[。.！!]+$/, '')}。如有疑问，可以回复“转人工”。`,
   payBy: (at) => `请在 ${at} 前付款，超时订单会自动关闭。`,
@@ -715,6 +720,8 @@ const en: Texts = {
   },
   chaseOffer: "I can't contact the carrier myself. Shall I get a human agent to check with them and chase it for you?",
   chaseHandover: "I can't contact the carrier myself, so I'm connecting you to a human agent to check with them and chase it for you. Please hold on.",
+  moneyHandover: "A person needs to check amounts and payments against the records, so I'm connecting you to a human agent now. Please hold on.",
+
   cancelledWhy: "I can't see why it was cancelled (an unpaid order timing out, an item out of stock or a risk check can each cancel one). Shall I get a human agent to check?",
   cancelledBecause: (r) => `The reason given: ${r.replace(/[。.！!]+$/, '')}. Say "human" if you have a question about it.`,
   payBy: (at) => ` Please pay by ${at}; after that the order closes by itself.`,

@@ -10131,3 +10131,19 @@ test('postponing a delivery to a day, and "not address, the date", is another de
     assert.doesNotMatch(told, /new address|change the delivery address/, text);
   }
 });
+
+// Found from outside (fortieth session): "why only 600? i paid 699 leh" was offered the Malaysia entry (a Singapore shop); "I
+// transfered 459€ … where is this money now?" was told money goes back by itself (a Berlin shop, no refund on record).
+test('a refund\'s amount disputed, or money sent by transfer asked after, goes to a person; "where is my money" stays the refund', async () => {
+  const refund = { orders: [order({ orderId: 'R-1', status: 'completed', totalAmount: '699.00' })], aftersales: [aftersale({ aftersaleId: 'A-1', orderId: 'R-1', type: 'return', status: 'approved', amount: '600.00' })] };
+  for (const text of ['why only 600? i paid 699 leh', 'the refund amount wrong', '退款金额不对 为什么只退了600', 'I transfered 459€ on 24.11 from my Sparkasse account, reference BRL-2026-46020. where is this money now?']) {
+    const r = await conversation(robotWith(refund))(text);
+    assert.equal(r.handover?.reason, 'requested', text);
+    assert.equal(r.replies[0]!.text, /[\u4e00-\u9fff]/.test(text) ? TEXTS.zh.moneyHandover : TEXTS.en.moneyHandover, text);
+  }
+  for (const text of ['where is my money', "it's been 2 weeks, where is my money", '我的退款到哪了']) {
+    const r = await conversation(robotWith(refund))(text);
+    assert.equal(r.intent, 'aftersale_progress', text);
+    assert.equal(r.handover, undefined, text);
+  }
+});
