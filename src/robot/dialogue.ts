@@ -564,7 +564,7 @@ function idOnly(text: string): string | undefined {
  * order (found from outside: the same list came back, again and again). Short only, and never a
  * "none of them" ("都不是", "neither").
  */
-const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉|取消|退|改|想(?:知道|了解|问|看|查|要))|全部|所有|每(?:一)?个|一起查)[^吗么?？]*$|^(?:(?:please |pls )?(?:check |show |track |see |look at )?(?:them )?(?:both|all|each|every one|everything)(?: of (?:them|those|these))?(?: orders?| ones?)?(?: please| pls| plz)?[.!\s]*)$/;
+const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉|取消|退|改|想(?:知道|了解|问|看|查|要))|全部|所有|每(?:一)?个|一起查)[^吗么?？]*$|^(?:(?:please |pls )?(?:check |show |track |see |look at )?(?:them )?(?:both|all|each|every one|everything)(?: of (?:them|those|these))?(?: orders?| ones?)?(?: please| pls| plz)?(?: (?:la|lah|leh|lor|ah|one))*[.!\s]*)$/;
 const NONE_OF_THEM = /都不|不是|没有|别|(?<![a-z])(?:none|neither|not|no)(?![a-z])/;
 const MAX_ALL_REPLY = 24;
 /** "都不是", "neither", "none of these": the order meant is not listed (found from outside: the same list came back). */

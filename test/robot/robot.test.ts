@@ -10147,3 +10147,16 @@ test('a refund\'s amount disputed, or money sent by transfer asked after, goes t
     assert.equal(r.handover, undefined, text);
   }
 });
+
+// Found from outside (fortieth session, a Singapore shop): "both la" after "which one?" got "which one?" again.
+test('"both la", "all lor" after a list of orders pick them all', async () => {
+  const two = { orders: [order({ orderId: 'B-1', status: 'shipped' }), order({ orderId: 'B-2', status: 'shipped', items: [{ sku: 'x', title: '蓝牙音箱', quantity: 1, price: '99.00' }] })], logistics: [logistics({ orderId: 'B-1' }), logistics({ orderId: 'B-2' })] };
+  for (const text of ['both la', 'all lor']) {
+    const say = conversation(robotWith(two));
+    assert.match(textOf(await say('where are my orders')), /Which of these 2 orders/);
+    const told = textOf(await say(text));
+    assert.match(told, /B-1/, text);
+    assert.match(told, /B-2/, text);
+    assert.doesNotMatch(told, /Which of these/, text);
+  }
+});
