@@ -4986,12 +4986,14 @@ function datesAsked(ctx: Ctx, n: string): Entity[] {
   return inIt.length === 1 ? inIt : dates;
 }
 /** A day named for the parcel ("will it be here by thursday", "周四能到吗") against the delivery time just said; undefined when none is named or the time names no days. */
+/** Whether the courier calls first, asked of a day ("the bed frame tmr the crew will call before come?"): no day to weigh (a Singapore shop, fortieth session: "Yes: … Dec 8"). */
+const CALL_FIRST_ASKED = /(?:会|先|会不会|要不要)(?:先)?(?:打电话|打个电话|电话联系|联系我)|(?<![a-z])(?:(?:will|would|do|does|can) (?:they|the (?:crew|driver|courier|delivery guy)|you|u)\b[^?.!]{0,20}\b(?:call|text|whatsapp|message)|call (?:me )?(?:before|first))(?![a-z])/;
 function dayAsked(ctx: Ctx, l: Logistics, estimate: string): string | undefined {
   // The day it comes, not one it is sent or ordered on ("今天下单明天能到吗", "下午付款今天能发货吗").
   // One day only, and not one the buyer is away until or after ("not home on friday, will it come thursday?": found in review).
   const n = ctx.r.u.normalized;
   const dates = datesAsked(ctx, n);
-  const asked = ARRIVAL_ASKED.test(n) && !SENT_OR_ORDERED.test(n) && !AWAY_UNTIL.test(n) && dates.length === 1 ? (dates[0]!.value as string) : undefined;
+  const asked = ARRIVAL_ASKED.test(n) && !SENT_OR_ORDERED.test(n) && !AWAY_UNTIL.test(n) && !CALL_FIRST_ASKED.test(n) && dates.length === 1 ? (dates[0]!.value as string) : undefined;
   if (!asked) return undefined;
   const now = ctx.input.now ?? new Date();
   const today = localDate(now.toISOString(), ctx.tz);

@@ -10160,3 +10160,13 @@ test('"both la", "all lor" after a list of orders pick them all', async () => {
     assert.doesNotMatch(told, /Which of these/, text);
   }
 });
+
+// Found from outside (fortieth session, a Singapore shop): "the bed frame tmr the crew will call before come?" was told "Yes: … Dec 8",
+// a yes to a question not asked.
+test('whether the courier calls first, asked beside a day, gets no verdict on the day', async () => {
+  const booked = [{ time: '2024-11-26T15:10:00+08:00', location: 'Tuas warehouse', description: 'Delivery slot booked: Thu 28 Nov, 9am-1pm' }];
+  const data = { orders: [order({ orderId: 'T-9', status: 'shipped' })], logistics: [logistics({ orderId: 'T-9', status: 'in_transit', events: booked, updatedAt: booked[0]!.time })] };
+  // Asked of the day alone, the courier's day is weighed.
+  assert.match(textOf(await conversation(robotWith(data))('the bed frame will come tmr?')), /Yes/);
+  assert.doesNotMatch(textOf(await conversation(robotWith(data))('the bed frame tmr the crew will call before come?')), /Yes/);
+});
