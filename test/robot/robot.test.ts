@@ -10170,3 +10170,14 @@ test('whether the courier calls first, asked beside a day, gets no verdict on th
   assert.match(textOf(await conversation(robotWith(data))('the bed frame will come tmr?')), /Yes/);
   assert.doesNotMatch(textOf(await conversation(robotWith(data))('the bed frame tmr the crew will call before come?')), /Yes/);
 });
+
+// Found from outside (fortieth session, a Singapore shop): "can i change the colour from grey to dark green?" of an order not
+// sent was offered the refund-time and mattress-trial entries.
+test('changing the colour "from grey to dark green", "能换个颜色吗" of an order not sent is a change to its goods', async () => {
+  const data = { orders: [order({ orderId: 'CL-1', status: 'paid' })] };
+  for (const text of ['can i change the colour from grey to dark green? still can?', '鞋子能换个颜色吗 还没发货吧']) {
+    const told = textOf(await conversation(robotWith(data))(text));
+    assert.match(told, /CL-1/, text);
+    assert.match(told, /size or colou?r|尺码、颜色/, text);
+  }
+});
