@@ -340,6 +340,8 @@ interface Resolved {
   readonly doubleCharge?: true;
   /** A refund's amount disputed, or money paid and not found: a person checks it against the records. */
   readonly moneyDisputed?: true;
+  /** Details a person acts on sent (a tax number, a serial): passed on, said so. */
+  readonly detailsGiven?: true;
   /** Of a double charge: a charge after the subscription was cancelled, told with what a person needs for that. */
   readonly afterCancel?: true;
   /** Goods that overheat, smoke, swell or spark: a complaint, with what to do now. */
@@ -1388,11 +1390,18 @@ const ORDER_TOTAL = /(?:那一?单|这一?单|那个订单|这个订单|我的�
  * fortieth session: entries on Malaysia offered, "any money paid goes back").
  */
 const MONEY_DISPUTED = /为什么只(?:退|有|给)(?:了)?\d|(?:只|才)退(?:了)?\d|少退(?:了)?|退少了|(?:退款|退的)(?:金额|钱)?(?:不对|有误|错了|少了)|金额不对|(?<![a-z])(?:why (?:only|just) [$€£¥]?\d|(?:refund|refunded|the) amount (?:is |was )?(?:wrong|not right|incorrect|short)|refund(?:ed)? (?:is |was )?(?:short|less than))(?![a-z])/;
+/**
+ * A company's tax number or a device's serial sent, as an entry asked ("ok so here: Nowak Design sp. z o.o., …, NIP PL6762475813.
+ * thx", "Order …, serial PF-2A7K9X, keyboard keys stopped working": a Berlin shop, fortieth session, "You're welcome!" and the
+ * order's status): a person's to act on, told so. Chinese invoice details keep their own answer.
+ */
+const DETAILS_GIVEN = /(?<![a-z])(?:nip|vat(?: id| number| no\.?| reg(?:istration)? no\.?)?|ust-?id(?:nr\.?)?|uid|uen|abn|gst (?:no\.?|number)|tax (?:id|number))\s*[:#.]?\s*(?:[a-z]{2}\s?)?\d[\d\s-]{6,}|(?<![a-z])(?:serial(?: number| no\.?)?|s\/n)\s*[:#.]?\s*[a-z0-9][a-z0-9-]{4,}/i;
 /** Money sent by transfer and asked after: a payment to trace, not a refund's progress ("where is my money" alone is that). */
 const TRANSFER_LOST = /(?:转账|汇款|转了|汇了)[^。？?]{0,30}(?:钱|款)(?:去|跑)?(?:哪|呢)|(?<![a-z])(?:transferr?ed|wired|bank transfer|sent the money)\b[^?]{0,80}\bwhere(?:'s| is)? (?:is )?(?:this|that|the|my) money(?![a-z])/;
-function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked' | 'doubleCharge' | 'afterCancel' | 'moneyDisputed'> | undefined {
+function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked' | 'doubleCharge' | 'afterCancel' | 'moneyDisputed' | 'detailsGiven'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
   if (MONEY_DISPUTED.test(u.normalized) || TRANSFER_LOST.test(u.normalized)) return { intent: 'human', moneyDisputed: true };
+  if (DETAILS_GIVEN.test(u.normalized) && !/[?？]|吗/.test(u.normalized)) return { intent: 'human', detailsGiven: true };
   if (CHARGED_AFTER_CANCEL.test(u.normalized) && !CHARGE_AHEAD.test(u.normalized)) return { intent: 'complaint', doubleCharge: true, afterCancel: true };
   if (ORDER_TOTAL.test(u.normalized) && !ORDER_TOTAL_NOT.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq')) return { intent: 'order_status' };
   if (DOUBLE_CHARGE.test(u.normalized) && !CHARGE_WORRY.test(u.normalized)) return { intent: 'complaint', doubleCharge: true };
@@ -2490,7 +2499,7 @@ function answer(ctx: Ctx): Outcome {
   switch (r.intent) {
     case 'human':
       // No fee of the shop's quoted: which of its entries applies (a trial's, a return's) is the person's to say.
-      if (r.moneyDisputed) return { replies: [{ text: t.moneyHandover }], handover: { reason: 'requested' } };
+      if (r.moneyDisputed || r.detailsGiven) return { replies: [{ text: r.moneyDisputed ? t.moneyHandover : t.detailsHandover }], handover: { reason: 'requested' } };
       return ownPhrasing(ctx) ?? { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
     case 'complaint':
       if (r.doubleCharge) return doubleChargeAnswer(ctx, r.afterCancel === true);

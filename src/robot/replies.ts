@@ -188,6 +188,8 @@ export interface Texts {
   chaseHandover: string;
   /** A refund's amount disputed or a payment not found: a person checks it. */
   moneyHandover: string;
+  /** Details sent that a person acts on (a tax number, a serial): passed on. */
+  detailsHandover: string;
 
   /** Why an order was cancelled: not in the robot's data; a person can look. */
   cancelledWhy: string;
@@ -433,6 +435,7 @@ const zh: Texts = {
   chaseOffer: '我这边没法直接联系快递公司。需要为您转接人工客服，帮您向快递核实、催一下吗？',
   chaseHandover: '我这边没法直接联系快递公司，正在为您转接人工客服帮您向快递核实、催一下，请稍候。',
   moneyHandover: '金额和款项需要人工客服对照支付记录核实，正在为您转接人工客服，请稍候。',
+  detailsHandover: '收到您发的信息，我这边没法直接处理，正在转给人工客服跟进，会在这里回复您。',
 
   cancelledWhy: '取消的原因我这边查不到（超时未付款、缺货或风控都可能导致取消）。需要为您转接人工客服核实一下吗？',
   cancelledBecause: (r) => `取消原因：${r.replace(/[。.！!]+$/, '')}。如有疑问，可以回复“转人工”。`,
@@ -721,6 +724,7 @@ const en: Texts = {
   chaseOffer: "I can't contact the carrier myself. Shall I get a human agent to check with them and chase it for you?",
   chaseHandover: "I can't contact the carrier myself, so I'm connecting you to a human agent to check with them and chase it for you. Please hold on.",
   moneyHandover: "A person needs to check amounts and payments against the records, so I'm connecting you to a human agent now. Please hold on.",
+  detailsHandover: "Thanks, I've got your details. I can't act on them myself, so I'm passing them to a colleague, who will confirm here.",
 
   cancelledWhy: "I can't see why it was cancelled (an unpaid order timing out, an item out of stock or a risk check can each cancel one). Shall I get a human agent to check?",
   cancelledBecause: (r) => `The reason given: ${r.replace(/[。.！!]+$/, '')}. Say "human" if you have a question about it.`,

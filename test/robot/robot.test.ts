@@ -10181,3 +10181,14 @@ test('changing the colour "from grey to dark green", "能换个颜色吗" of an 
     assert.match(told, /size or colou?r|尺码、颜色/, text);
   }
 });
+
+// Found from outside (fortieth session, a Berlin shop): a company's NIP sent as the invoice entry asked got "You're welcome!", a
+// serial with the fault got the order's status; nobody saw either.
+test('a tax number or a serial sent is passed to a person, said so; asked about, it is not', async () => {
+  for (const text of ['ok so here: Nowak Design sp. z o.o., ul. Długa 14/3, 31-147 Kraków, NIP PL6762475813. thx', 'Order BRL-2026-47215, serial PF-2A7K9X, keyboard keys stopped working. Please replace instead of refund.', 'VAT number: DE 123456789, company Brandt GmbH']) {
+    const r = await conversation(robotWith({}))(text);
+    assert.equal(r.handover?.reason, 'requested', text);
+    assert.equal(r.replies[0]!.text, TEXTS.en.detailsHandover, text);
+  }
+  for (const text of ['where do i find the serial number?', 'what is your VAT number?', 'do you need my VAT number: DE123456789?']) assert.notEqual((await conversation(robotWith({}))(text)).replies[0]?.text, TEXTS.en.detailsHandover, text);
+});
