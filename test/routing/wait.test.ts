@@ -115,3 +115,12 @@ test('an hours entry that names its hours itself is not labelled twice', () => {
   assert.doesNotMatch(told, /客服时间：客服時間/);
   assert.match(waitAnswer(langOf('how long'), { position: 2, agentsOnline: 0, estimatedWaitSeconds: undefined }, 'Our hours are Mon–Fri 9–5.'), /\. Our hours are Mon–Fri 9–5\.$/);
 });
+
+// Found from outside (fortieth session, a Berlin and a Singapore shop): "Our hours: Our customer service team is online…".
+test('an hours entry that opens with who is online is not labelled "Our hours:" again', async () => {
+  const { hoursAfter } = await import('../../src/routing/notices.ts');
+  assert.equal(hoursAfter('en', 'X.', 'Our customer service team is online Monday to Saturday, 10am to 7pm.'), 'X. Our customer service team is online Monday to Saturday, 10am to 7pm.');
+  assert.equal(hoursAfter('en', 'X.', 'Human agents are online every day from 9:00 to 22:00.'), 'X. Human agents are online every day from 9:00 to 22:00.');
+  assert.equal(hoursAfter('zh', 'X。', '人工客服每天 9:00-22:00 在线'), 'X。人工客服每天 9:00-22:00 在线');
+  assert.equal(hoursAfter('en', 'X.', 'Monday to Friday 9-5.'), 'X. Our hours: Monday to Friday 9-5.');
+});
