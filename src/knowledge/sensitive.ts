@@ -462,7 +462,8 @@ export function detectOffPlatformContact(text: string, opts: ContactOptions = {}
   const found: ContactMatch[] = [];
   const add = (kind: ContactKind, start: number, end: number) => found.push({ kind, start, end, text: text.slice(start, end) });
 
-  const ownPhone = (digits: string) => (opts.allowedPhones ?? []).some((p) => digits.length >= 7 && (p === digits || p.endsWith(digits) || digits.endsWith(p)));
+  // Without its country code either way, but never by a short number's tail: 95588 allows 95588, not any mobile ending in it (found in review).
+  const ownPhone = (digits: string) => (opts.allowedPhones ?? []).some((p) => p === digits || (digits.length >= 7 && p.length >= 7 && (p.endsWith(digits) || digits.endsWith(p))));
   for (const re of [PHONE, LANDLINE, SERVICE_LINE, INTL_PHONE, CALLED_NUMBER, MY_MOBILE]) {
     for (const m of f.matchAll(re)) if (!ownPhone(m[0].replace(/\D/g, ''))) add('phone', m.index, m.index + m[0].length);
   }

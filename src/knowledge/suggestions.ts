@@ -108,7 +108,7 @@ const ABOUT_THIS_BUYER = /我(?:这边)?(?:查|看|核实|核对)了(?:一下|�
 // "…红油的退款我已经审核通过了，清油底料给您补发一袋", "您寄乌鲁木齐的礼盒我已经联系圆通核实了…今天会安排发出" (a Chengdu shop,
 // thirty-sixth session: both suggested as every buyer's answer).
 // "我已经在后台给仓库备注…", "萌萌，核实了…退20元差价", "包裹已经从兰州发往乌鲁木齐" (a Chengdu shop, fortieth session: all suggested).
-const DONE_FOR_BUYER = /我(?:这边|们)?(?:已经?|刚刚?)?在后台|核实了|退(?:您|你)?\d+(?:\.\d+)?(?:元|块)?(?:的)?差价|(?:包裹|快递|货)(?:已经|现在|目前|正在|还在)(?:从|在|到|发往|到了)|(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为|给|帮)(?:您|你)(?:补发|重发|退款|退了|关闭|取消|修改|改了|改好|处理|申请|登记|换好|开好|开具|发货|发出)|(?:给|为)(?:您|你)(?:补发|重发|补寄|重寄|退|换)(?:了|一|个|件|袋|盒|份)|我(?:这边|们)?(?:已经?|刚刚?)(?:帮您|给您|为您)?(?:审核|联系|核实|安排|登记|备注|催)|(?:您|你)(?:寄|买|下单|拍)的[^，,。]{1,12}(?:我|已经|会|今天|明天)|原(?:退款)?申请(?:我们)?(?:会|将)关闭|(?:您|你)的(?:退款|申请|订单)(?:我们)?已经?(?:关闭|取消)|(?<![a-z])(?:i'?ve|i have|we'?ve|we have) (?:just )?(?:sent|resent|issued|refunded|cancell?ed|closed|changed|updated|replaced|processed|added|arranged|booked|credited|rescheduled|reordered)|your (?:refund|request|order) has been (?:processed|refunded|cancell?ed|closed)(?![a-z])/i;
+const DONE_FOR_BUYER = /我(?:这边|们)?(?:已经?|刚刚?)?在后台|(?:已经|我|这边)核实了|核实了一下|退(?:您|你)?\d+(?:\.\d+)?(?:元|块)?(?:的)?差价|(?:包裹|快递)(?:已经|现在|目前|正在|还在)(?:从\p{Script=Han}{2,6}发往|在\p{Script=Han}{2,6}(?:等车|中转|转运))|(?:已|已经|刚刚?|这边已经?|我们已经?)(?:为|给|帮)(?:您|你)(?:补发|重发|退款|退了|关闭|取消|修改|改了|改好|处理|申请|登记|换好|开好|开具|发货|发出)|(?:给|为)(?:您|你)(?:补发|重发|补寄|重寄|退|换)(?:了|一|个|件|袋|盒|份)|我(?:这边|们)?(?:已经?|刚刚?)(?:帮您|给您|为您)?(?:审核|联系|核实|安排|登记|备注|催)|(?:您|你)(?:寄|买|下单|拍)的[^，,。]{1,12}(?:我|已经|会|今天|明天)|原(?:退款)?申请(?:我们)?(?:会|将)关闭|(?:您|你)的(?:退款|申请|订单)(?:我们)?已经?(?:关闭|取消)|(?<![a-z])(?:i'?ve|i have|we'?ve|we have) (?:just )?(?:sent|resent|issued|refunded|cancell?ed|closed|changed|updated|replaced|processed|added|arranged|booked|credited|rescheduled|reordered)|your (?:refund|request|order) has been (?:processed|refunded|cancell?ed|closed)(?![a-z])/iu;
 /**
  * A reply that greets someone by name ("Hi Aoife, Sam from Hearth & Leaf here…", "Dear Mr Le Brocq"): written to one
  * buyer, whatever name kefu knows for them (found from outside: a buyer without a name claim, the agent using the
@@ -122,16 +122,16 @@ const GREETS_BY_NAME = /^\s*(?:[Hh]i|[Hh]ello|[Hh]ey|[Hh]iya|[Hh]ola|[Bb]onjour|
 // And a family title, a bare name before 您好, a doubled name before a comma, anyone kept waiting ("王妈妈您好…", "卓玛您好…", "萌萌，核实了…",
 // "王哥久等了！…": a Chengdu and a Shanghai shop, fortieth session).
 const GREETS_BY_NAME_ZH =
-  /^\s*(?:\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|老板|老闆|姐|哥|同学|大爷|大妈|阿姨|叔叔|叔|总|师傅|老师|经理|姐姐|哥哥|妹子|妈妈|爸爸|奶奶|爷爷|宝妈|宝爸|姨|嫂)(?:您好|你好|久等了|久等啦|[，,！!])|(?:小|老)\p{Script=Han}(?:您好|你好)|(?!亲亲|大家|各位|亲爱)\p{Script=Han}{2,3}(?:您好|你好)|\p{Script=Han}{1,3}久等(?:了|啦)|(?!亲亲|哈哈|嗯嗯|好好)(\p{Script=Han})\1[！!，,])/u;
+  /^\s*(?:\p{Script=Han}{1,2}(?:先生|女士|小姐|太太|老板|老闆|姐|哥|同学|大爷|大妈|阿姨|叔叔|叔|总|师傅|老师|经理|姐姐|哥哥|妹子|妈妈|爸爸|奶奶|爷爷|宝妈|宝爸|姨|嫂)(?:您好|你好|久等了|久等啦|[，,！!])|(?:小|老)\p{Script=Han}(?:您好|你好)|(?!亲亲|大家|各位|亲爱|顾客|宝子|宝宝|朋友|小主|家人|买家|客官|美女|帅哥|老铁|感谢|谢谢|早上|中午|下午|晚上)\p{Script=Han}{2,3}(?:您好|你好)|(?!让您|让你|抱歉|不好意|您|你|亲)\p{Script=Han}{1,3}久等(?:了|啦)|(?!亲亲|哈哈|嗯嗯|好好|宝宝|谢谢|是是|对对|好好)(\p{Script=Han})\1[！!，,])/u;
 /** A doctor or a hospital: advice for one case ("宝宝三天没拉、肚子硬…马上去医院": a Shanghai shop, fortieth session). */
-const MEDICAL_ADVICE = /医院|就医|急诊|看医生|找医生|120|(?<![a-z])(?:doctor|hospital|emergency|a&e|urgent care|gp)(?![a-z])/i;
-/** The buyer's own details asked for ("麻烦发一下您的姓名和身份证号"): a step in one case. */
-const ASKS_DETAILS = /(?:发|告诉|提供|留|填)(?:一下|下)?(?:您|你)?(?:的)?(?:真实)?(?:姓名|名字|身份证|手机号|电话|地址|银行卡)|(?<![a-z])(?:send|give|tell|provide) (?:me|us) (?:with )?your (?:full )?(?:name|address|phone|id|email|iban|bank)(?![a-z])/i;
+const MEDICAL_ADVICE = /医院|就医|急诊|看医生|找医生|(?<![a-z])(?:(?:see|call|ask|visit) (?:a |your |the )?(?:doctor|gp|pharmacist|paediatrician|pediatrician)|go to (?:the )?(?:hospital|a&e|er|emergency room)|urgent care)(?![a-z])/i;
 // Read in simplified characters too: "幫您退款", "補寄" (the same Taipei shop).
 const personalAnswer = (answer: string, buyerName: string | null) => {
   const a = foldTraditional(answer);
-  return LONG_NUMBER.test(a) || ADDRESS.test(a) || DONE_FOR_BUYER.test(a) || ABOUT_THIS_BUYER.test(a) || MEDICAL_ADVICE.test(a) || ASKS_DETAILS.test(a) || GREETS_BY_NAME.test(answer) || GREETS_BY_NAME_ZH.test(a) || (!!buyerName && namesBuyer(a, foldTraditional(buyerName)));
+  return LONG_NUMBER.test(a) || ADDRESS.test(a) || DONE_FOR_BUYER.test(a) || ABOUT_THIS_BUYER.test(a) || MEDICAL_ADVICE.test(a) || GREETS_BY_NAME.test(answer) || GREETS_BY_NAME_ZH.test(a) || (!!buyerName && namesBuyer(a, foldTraditional(buyerName)));
 };
+const HOW_MUCH_OR_WHEN = /多久|几天|多少天|多长时间|什么时候|啥时候|几号|哪天|多少钱|多少|几个|(?<![a-z])(?:how (?:long|much|many|soon)|when|what time)(?![a-z])/i;
+const NUMBER_OR_TIME = /\d|[一二两三四五六七八九十半]|(?<![a-z])(?:one|two|three|four|five|six|seven|ten|next|end of|week|month|tomorrow|today|january|february|march|april|may|june|july|august|september|october|november|december)(?![a-z])/i;
 const YES_OR_NO_FIRST = /^\s*(?:亲[，,]?\s*)?(?:是的|对的|可以|不可以|不能|能的|有的|没有|支持|不支持|不会|会的|当然|不行|行的|(?:yes|no|nope|yep|sure|of course|unfortunately)(?![a-z]))/i;
 /** Characters and words that say nothing of a topic: the ones every question and answer has. */
 const FUNCTION_CHARS = /[的了吗呢吧啊呀哦嘛噻哈我你您们他她它是有在不没这那个么什怎能可以会要好一下请问和与或也都就还很太最多少几时候咋啥亲哪]/gu;
@@ -144,8 +144,9 @@ const wordsOf = (text: string): Set<string> => new Set((text.toLowerCase().match
  */
 export function sharesTopic(question: string, answer: string): boolean {
   const [q, a] = [foldTraditional(question), foldTraditional(answer)];
-  // A yes or a no first answers the question asked ("是的，我们的纸箱和填充物都可回收" of eco-friendly packaging).
-  if (YES_OR_NO_FIRST.test(a)) return true;
+  // A yes or a no first answers the question asked ("是的，我们的纸箱和填充物都可回收" of eco-friendly packaging); a number or a time
+  // answers how long, how much or when ("多少天能到新加坡" → "一般3-5个工作日送达": found in review).
+  if (YES_OR_NO_FIRST.test(a) || (HOW_MUCH_OR_WHEN.test(q) && NUMBER_OR_TIME.test(a))) return true;
   const han = new Set(q.replace(FUNCTION_CHARS, '').match(/\p{Script=Han}/gu) ?? []);
   if ([...han].some((c) => a.includes(c))) return true;
   const words = wordsOf(a);

@@ -1389,7 +1389,7 @@ const ORDER_TOTAL = /(?:那一?单|这一?单|那个订单|这个订单|我的�
  * found ("I transfered 459€ … where is this money now?"): a person checks it against the records (a Singapore and a Berlin shop,
  * fortieth session: entries on Malaysia offered, "any money paid goes back").
  */
-const MONEY_DISPUTED = /为什么只(?:退|有|给)(?:了)?\d|(?:只|才)退(?:了)?\d|少退(?:了)?|退少了|(?:退款|退的)(?:金额|钱)?(?:不对|有误|错了|少了)|金额不对|(?<![a-z])(?:why (?:only|just) [$€£¥]?\d|(?:refund|refunded|the) amount (?:is |was )?(?:wrong|not right|incorrect|short)|refund(?:ed)? (?:is |was )?(?:short|less than))(?![a-z])/;
+const MONEY_DISPUTED = /为什么只(?:退|给)了?\d|为什么只有\d+(?:\.\d+)?(?:元|块|rm|\$)|(?:只|才)退(?:了)?\d|少退(?:了)?|退少了|(?:退款|退的|退回的?)(?:金额|钱)?(?:不对|有误|错了|少了)|(?<![a-z])(?:why (?:only|just) [$€£¥]\d|why (?:only|just) \d+(?:\.\d+)?\b[^!]{0,30}\b(?:paid|refund\w*|back)|(?:refund|refunded) amount (?:is |was )?(?:wrong|not right|incorrect|short)|the refund (?:amount )?(?:is |was )?(?:wrong|short|less than)|refund(?:ed)? (?:is |was )?(?:short|less than))(?![a-z])/;
 /**
  * A company's tax number or a device's serial sent, as an entry asked ("ok so here: Nowak Design sp. z o.o., …, NIP PL6762475813.
  * thx", "Order …, serial PF-2A7K9X, keyboard keys stopped working": a Berlin shop, fortieth session, "You're welcome!" and the
@@ -1397,7 +1397,7 @@ const MONEY_DISPUTED = /为什么只(?:退|有|给)(?:了)?\d|(?:只|才)退(?:�
  */
 const DETAILS_GIVEN = /(?<![a-z])(?:nip|vat(?: id| number| no\.?| reg(?:istration)? no\.?)?|ust-?id(?:nr\.?)?|uid|uen|abn|gst (?:no\.?|number)|tax (?:id|number))\s*[:#.]?\s*(?:[a-z]{2}\s?)?\d[\d\s-]{6,}|(?<![a-z])(?:serial(?: number| no\.?)?|s\/n)\s*[:#.]?\s*[a-z0-9][a-z0-9-]{4,}/i;
 /** Money sent by transfer and asked after: a payment to trace, not a refund's progress ("where is my money" alone is that). */
-const TRANSFER_LOST = /(?:转账|汇款|转了|汇了)[^。？?]{0,30}(?:钱|款)(?:去|跑)?(?:哪|呢)|(?<![a-z])(?:transferr?ed|wired|bank transfer|sent the money)\b[^?]{0,80}\bwhere(?:'s| is)? (?:is )?(?:this|that|the|my) money(?![a-z])/;
+const TRANSFER_LOST = /我(?:已经)?(?:转账|汇款|转了|汇了)[^。？?]{0,30}(?:钱|款)(?:去|跑)?(?:哪|呢)|(?<![a-z])(?:i|we) (?:have |had |already )?(?:transferr?ed|wired|sent the money)\b[^?]{0,80}\bwhere(?:'s| is)? (?:is )?(?:this|that|the|my) money(?![a-z])/;
 function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'chargeAsked' | 'doubleCharge' | 'afterCancel' | 'moneyDisputed' | 'detailsGiven'> | undefined {
   if (CLAIM_ASKED.test(u.normalized)) return { intent: 'aftersale_progress' };
   if (MONEY_DISPUTED.test(u.normalized) || TRANSFER_LOST.test(u.normalized)) return { intent: 'human', moneyDisputed: true };
@@ -1527,7 +1527,7 @@ const LOOKS_AT_PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'd
  * not another address (found from outside: "您是想修改收货地址吗？" though the shop had an entry on it).
  */
 // "改到25号以后送行不行", "能不能改到礼拜三下午送", "改日期…不是改地址" (a Nanjing shop, thirty-eighth session: an address change, three times).
-const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|下周|月底|\d{1,2}\s*[号日]|几天|两天|一周)(?:以后|之后|后|左右)?(?:上午|下午|晚上|早上|中午)?(?:再|来)?(?:送|配送|派送|送货|上门)|(?:改|换)(?:个|一下)?(?:日期|日子)(?=.{0,16}(?:不是改地址|地址不变|地址不用改))|(?:改|换|推迟|推后|延后|延迟|调整|重新约)(?:一下)?(?:送货|配送|派送|送达|上门)的?(?:日期|日子|时间|那天|哪天)|(?:送货|配送|派送|上门)的?(?:日期|日子|时间)(?:能|可以|可不可以)?(?:改|换|推迟|延后|调整)|(?:晚|迟)(?:几|一|两)天(?:再)?送|(?<![a-z])(?:(?:change|move|reschedule)(?: the| my)? delivery (?:date|day)|reschedule(?: the| my)? delivery|deliver (?:it )?(?:on|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week) instead|(?:another|a later|a different) delivery (?:date|day)|postpone\w*(?: (?:it|the delivery|delivery|the slot))?(?: to| till| until)? (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|next week|another day|a later date)|(?:move|push|shift) (?:it|the delivery|delivery|the slot) (?:to|till) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|next week|another day)|(?:mon|tues|wednes|thurs|fri|satur|sun)day to (?:mon|tues|wednes|thurs|fri|satur|sun)day\W*$|not (?:the )?address\W+(?:the |change the )?date)(?![a-z])/;
+const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|下周|月底|\d{1,2}\s*[号日]|几天|两天|一周)(?:以后|之后|后|左右)?(?:上午|下午|晚上|早上|中午)?(?:再|来)?(?:送|配送|派送|送货|上门)|(?:改|换)(?:个|一下)?(?:日期|日子)(?=.{0,16}(?:不是改地址|地址不变|地址不用改))|(?:改|换|推迟|推后|延后|延迟|调整|重新约)(?:一下)?(?:送货|配送|派送|送达|上门)的?(?:日期|日子|时间|那天|哪天)|(?:送货|配送|派送|上门)的?(?:日期|日子|时间)(?:能|可以|可不可以)?(?:改|换|推迟|延后|调整)|(?:晚|迟)(?:几|一|两)天(?:再)?送|(?<![a-z])(?:(?:change|move|reschedule)(?: the| my)? delivery (?:date|day)|reschedule(?: the| my)? delivery|deliver (?:it )?(?:on|next) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week) instead|(?:another|a later|a different) delivery (?:date|day)|postpone\w*(?: (?:it|the delivery|delivery|the slot))?(?: to| till| until)? (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|next week|another day|a later date)|(?:move|push|shift) (?:it|the delivery|delivery|the slot) (?:to|till) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|next week|another day)|not (?:the )?address\W+(?:the |change the )?date)(?![a-z])/;
 /**
  * A day asked for ("海鲜礼包能指定12月25号送到吗", "能不能下周三再送", "草莓能不能晚点发 先别发",
  * "could it be the afternoon instead"): found from outside as the shipping time, a cancellation, "not understood".
@@ -1709,7 +1709,7 @@ const ADDRESS_WORD = /地址|门牌|邮编|送到|寄到|发到|(?<![a-z])(?:add
 /** Changing the recipient or their phone is an address change ("收货人电话填错了", "change recipient name"). */
 const CHANGES = /改|换|错|(?<![a-z])(?:chang\w*|updat\w*|edit|fix|wrong|correct)(?![a-z])/;
 /** The address said to be right ("no. the address is fine. forget it", "地址没问题"): no change asked (found from outside: the change went on). */
-const ADDRESS_FINE = /地址(?:是)?(?:没问题|没错|对的|正确|不用改|不需要改|不变)|不是改地址|不改地址|(?<![a-z])(?:(?:the |my )?address (?:is|was|'s) (?:fine|ok|okay|correct|right|good)|don'?t (?:need to )?change (?:the |my )?address|not (?:the |my )?address)(?![a-z])/;
+const ADDRESS_FINE = /地址(?:是)?(?:没问题|没错|对的|正确|不用改|不需要改|不变)|不是改地址|不改地址|(?<![a-z])(?:(?:the |my )?address (?:is|was|'s) (?:fine|ok|okay|correct|right|good)|don'?t (?:need to )?change (?:the |my )?address|not (?:the )?address\W+(?:the |change the )?date)(?![a-z])/;
 /** Something else wrong beside the address said to be right ("地址没问题 就是电话写错了": found in review). */
 const ADDRESS_BUT = /但|可是|就是|为什么|怎么|错|电话|改|(?<![a-z])(?:but|why|wrong|postcode|zip|phone|number)(?![a-z])/;
 const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent' | 'declined'> | undefined =>
@@ -1940,7 +1940,11 @@ const FUMES = /味道|气味|异味|刺鼻|甲醛|化学味|油漆味|胶水味|
 const badAir = (n: string): boolean =>
   (/干冰|(?<![a-z])dry ice(?![a-z])/.test(n) && ((CLOSED_ROOM.test(n) && /了|(?<![a-z])(?:left|put|dumped|poured)(?![a-z])/.test(n) && !/(?:能|可以|可不可以|能不能)(?:放|倒|扔)|可以吗|行吗|能吗|可以不|行不行|[?？]/.test(n)) || AIR_SYMPTOM.test(n))) ||
   (FUMES.test(n) && AIR_SYMPTOM.test(n) && !AIR_ASKED.test(n) && !/舒服|好闻|喜欢|(?<![a-z])(?:love|lovely|nice)(?![a-z])/.test(n)) ||
-  (STRONG_SMELL.test(n) && BREATHES_BADLY.test(n) && SAFE_ASKED.test(n));
+  (STRONG_SMELL.test(n) && CHEMICAL.test(n) && RECEIVED_NOW.test(n) && BREATHES_BADLY.test(n) && SAFE_ASKED.test(n) && !/舒服|好闻|喜欢|(?<![a-z])(?:loves?|lovely|nice)(?![a-z])/.test(n));
+/** A smell of chemicals, not of food or a scent (螺蛳粉, durian, coffee, a candle: found in review). */
+const CHEMICAL = /化学|甲醛|油漆|胶水|刺鼻|塑料味|(?<![a-z])(?:chemical|formaldehyde|paint|glue|plastic|solvent|toxic)(?![a-z])/;
+/** The goods are here: a smell reported, not asked about beforehand ("does the new rug have a strong smell?"). */
+const RECEIVED_NOW = /收到|到了|送到|刚到|已经到|装好|拆开|打开|(?<![a-z])(?:reach(?:ed)?(?: already)?|arrived|came|delivered|got it|unboxed|opened|set (?:it )?up)(?![a-z])/;
 /** Asked beforehand: "会不会熏得头晕", "will the smell make me dizzy?". */
 const AIR_ASKED = /(?:会不会|会|怕)[^，,。]{0,8}(?:头晕|过敏|中毒)|(?<![a-z])(?:(?:will|could|would|might|can|does|do)\b[^.?!]{0,20}\bmake (?:me|you|us|him|her|them|anyone)|(?:will|could|would) it)(?![a-z])/;
 /**
@@ -1956,10 +1960,10 @@ const spoiledEaten = (n: string): boolean => SPOILED_EAT.test(n) && !MEANT_SO.te
  * instagram… DM'd me offering a Birkin… if I pay by bank transfer… should I pay?": two shops, thirty-ninth session, the quality-claim
  * text and "did you mean how soon do you ship after payment"): stop, don't pay, the bank and the police if paid.
  */
-const POSES = /冒充|假冒|假客服|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,40}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|get|received|had) (?:an? )?(?:text|sms|message|call|e-?mail|mail|whatsapp)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card|iban)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged|texted|called|emailed|contacted) me\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
+const POSES = /冒充|假冒|假客服|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,40}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged|texted|called|emailed|contacted) me\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
 /** The shop itself called a scam: an accusation, a complaint ("你们是骗子吧，付了定金两个月了还不发货", "your shop is a scam"). */
 const ACCUSES = /你们[^，,。？?]{0,4}(?:骗子|诈骗|骗人)|你家[^，,。？?]{0,4}(?:骗子|诈骗)|(?<![a-z])(?:you(?:'re| are)? (?:a )?(?:scam\w*|fraud\w*)|(?:your|this) (?:shop|store|site|website|company) is (?:a )?(?:scam|fraud)|you guys (?:are )?(?:a )?scam\w*)(?![a-z])/;
-const WANTS_PAYMENT = /扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:e-?transfer|interac|new (?:bank )?account|personal account|iban|pay (?:it )?again|redelivery fee|card (?:details|number)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit))(?![a-z])/;
+const WANTS_PAYMENT = /扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:e-?transfer|interac|new (?:bank )?account|personal account|iban|redelivery fee|card (?:details|number)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit))(?![a-z])/;
 /** A scam's own steps, whoever asked: a refund "collected" by scanning a code, a code read out to a caller. */
 const SCAM_STEPS = /(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:verification|one-?time|security) code)(?![a-z])/;
 /** Asked outright whether it was a scam ("这是不是诈骗啊", "its a scam isnt it", "is it real or scam"): it is treated as one. */
@@ -1969,8 +1973,16 @@ const SCAM_ASKED = /(?:这|这个|那个|他|她|对方)(?:是不是|是)(?:诈�
 const IMPERSONATES = /冒充|假冒|假客服|(?<![a-z])(?:impersonat\w*|pretend(?:ing|ed|s)? to be)(?![a-z])/;
 /** Asked of the shop itself ("你们是不是骗子"): a complaint, not a scam told. */
 const OF_THE_SHOP = /你们|你家|你哋|(?<![a-z])(?:you guys|your shop)(?![a-z])/;
+/**
+ * A mail or a text asking to pay again or elsewhere, asked whether it is the shop's ("i got email from \"berlin-refurb-payments\"
+ * that my payment failed and i should pay again with bank transfer to a lithuanian IBAN. is that you?": a Berlin shop, fortieth
+ * session, "not sure"), or money already sent to the account it named. Not a declined card or a payment link of the shop's own
+ * ("got a message that my card was declined, can i pay again?": found in review).
+ */
+const PHISHING = /(?<![a-z])(?:(?:got|get|received|had) (?:an? )?(?:text|sms|message|e-?mail|mail|whatsapp)\b[^?!]{0,160}\b(?:iban|(?:should|must|need to|asked me to|told me to|wants me to) (?:pay|transfer|send)\b[^?!]{0,60}\bis (?:that|this|it) (?:really )?(?:you|from you|legit|real))|transferr?ed\b[^?!]{0,60}\bto the (?:iban|account) (?:from|in|on) the (?:e-?mail|mail|text|sms|message))(?![a-z])/;
 function scamReported(n: string): boolean {
   if (ACCUSES.test(n)) return false;
+  if (PHISHING.test(n)) return true;
   if (SCAM_STEPS.test(n) || (SCAM_ASKED.test(n) && !OF_THE_SHOP.test(n))) return true;
   return POSES.test(n) && (SCAM_ASKED.test(n) || WANTS_PAYMENT.test(n) || IMPERSONATES.test(n));
 }
@@ -4782,7 +4794,7 @@ const BACKORDER = /调货|調貨|订货|訂貨|期货|期貨|(?<![a-z])(?:back-?
 // "orders paid after 1pm go out the next business day" (a Sydney shop, thirty-third session: the sentence was dropped).
 // "leave our Tuas warehouse within 2 working days", "are processed the same day" (a Singapore furniture shop, fortieth session: the
 // robot's 48 hours told beside the shop's entry, and a Friday payment called late on Monday).
-const SHIPS = /发货|发出|寄出|出库|出仓|(?<![a-z])(?:ship(?:s|ped|ping)?|dispatch(?:es|ed)?|sen[dt]s?|go(?:es)? out|leaves? (?:our|the) (?:[a-z]+ )?(?:warehouse|workshop|studio)|(?:are|is|be|gets?) processed)(?![a-z])/i;
+const SHIPS = /发货|发出|寄出|出库|出仓|(?<![a-z])(?:ship(?:s|ped|ping)?|dispatch(?:es|ed)?|sen[dt]s?|go(?:es)? out|leaves? (?:our|the) (?:[a-z]+ )?(?:warehouse|workshop|studio)|(?:are|is|be|gets?) processed (?:the )?(?:same|next) (?:working |business )?day|orders? (?:are |is |get |gets )?processed within)(?![a-z])/i;
 /**
  * A shop that delivers itself promises the delivery from payment ("In-stock items are delivered within
  * 7 working days after payment", "付款后7个工作日内送货上门"): that is its shipping time (found from
@@ -4997,12 +5009,14 @@ function datesAsked(ctx: Ctx, n: string): Entity[] {
 /** A day named for the parcel ("will it be here by thursday", "周四能到吗") against the delivery time just said; undefined when none is named or the time names no days. */
 /** Whether the courier calls first, asked of a day ("the bed frame tmr the crew will call before come?"): no day to weigh (a Singapore shop, fortieth session: "Yes: … Dec 8"). */
 const CALL_FIRST_ASKED = /(?:会|先|会不会|要不要)(?:先)?(?:打电话|打个电话|电话联系|联系我)|(?<![a-z])(?:(?:will|would|do|does|can) (?:they|the (?:crew|driver|courier|delivery guy)|you|u)\b[^?.!]{0,20}\b(?:call|text|whatsapp|message)|call (?:me )?(?:before|first))(?![a-z])/;
+/** The text without the clauses that ask whether the courier calls first ("周五能到吗 到了会先打电话吗" keeps "周五能到吗"). */
+const withoutCallAsked = (typed: string): string => foldTraditional(typed.toLowerCase()).split(/[?？!！。;；，]+|\s+(?=\p{Script=Han})/u).filter((c) => !CALL_FIRST_ASKED.test(c)).join('。');
 function dayAsked(ctx: Ctx, l: Logistics, estimate: string): string | undefined {
   // The day it comes, not one it is sent or ordered on ("今天下单明天能到吗", "下午付款今天能发货吗").
   // One day only, and not one the buyer is away until or after ("not home on friday, will it come thursday?": found in review).
   const n = ctx.r.u.normalized;
   const dates = datesAsked(ctx, n);
-  const asked = ARRIVAL_ASKED.test(n) && !SENT_OR_ORDERED.test(n) && !AWAY_UNTIL.test(n) && !CALL_FIRST_ASKED.test(n) && dates.length === 1 ? (dates[0]!.value as string) : undefined;
+  const asked = (CALL_FIRST_ASKED.test(n) ? ARRIVAL_ASKED.test(withoutCallAsked(ctx.input.text)) : ARRIVAL_ASKED.test(n)) && !SENT_OR_ORDERED.test(n) && !AWAY_UNTIL.test(n) && dates.length === 1 ? (dates[0]!.value as string) : undefined;
   if (!asked) return undefined;
   const now = ctx.input.now ?? new Date();
   const today = localDate(now.toISOString(), ctx.tz);
@@ -5411,26 +5425,31 @@ function quietDays(ctx: Ctx, l: Logistics): number | undefined {
   return order && REMOTE.test(addressOf(order)) ? atLeast(days, base + REMOTE_EXTRA_DAYS) : days;
 }
 
-/** "次日达", "next-day delivery": one day. */
+/** "次日达", "next-day delivery": one day (a working day: a Friday evening's pickup is not late on Sunday, found in review). */
 const NEXT_DAY = /次日(?:达|到|送达)|隔日(?:达|到|送达)|第二天(?:到|送达)|(?<![a-z])(?:next[- ](?:business |working )?day|overnight)(?![a-z])/i;
+/** A scan before the courier has the parcel: a label printed, the order's data sent. */
+const BEFORE_PICKUP = /电子面单|已下单|待揽收|等待揽收|面单已打印|订单信息已|(?<![a-z])(?:label (?:created|printed)|shipping label|pre-?shipment|information received|shipment information|awaiting (?:collection|pickup))(?![a-z])/i;
 /**
- * Days a parcel still moving has been on its way (from its first scan) past the shop's own days to its region ("Rest of
- * Ontario: 2-3 business days" eight days on): late by the shop's word though scanned every day (a Toronto grocery, thirty-ninth
- * session: only "in transit"). Undefined without the shop's days, abroad, or not past them.
+ * Days a parcel still moving has been on its way (from the courier's first scan) past the shop's own delivery days to its
+ * region ("Rest of Ontario: 2-3 business days" eight days on): late by the shop's word though scanned every day (a Toronto
+ * grocery, thirty-ninth session: only "in transit"). Undefined without the shop's days, abroad, or not past them.
  */
 function pastShopDays(ctx: Ctx, o: Order, l: Logistics): { waited: number; promised: number; working: boolean } | undefined {
   const said = l.status === 'in_transit' && !abroad(o) ? shopSays(ctx, 'delivery_time') : undefined;
-  const first = said ? Math.min(...l.events.map((e) => Date.parse(e.time)).filter(Number.isFinite)) : NaN;
+  const first = said ? Math.min(...l.events.filter((e) => !BEFORE_PICKUP.test(e.description)).map((e) => Date.parse(e.time)).filter(Number.isFinite)) : NaN;
   if (!said || !Number.isFinite(first)) return undefined;
-  const days = otherCouriersOut(ofPlaceAndCourier(ofSize(said, o, ctx.lang, undefined, l.carrier), addressOf(o), l.carrier, ctx.lang), l.carrier, ctx.lang);
+  const days = deliveryPart(otherCouriersOut(ofPlaceAndCourier(ofSize(said, o, ctx.lang, undefined, l.carrier), addressOf(o), l.carrier, ctx.lang), l.carrier, ctx.lang));
   const inWorking = workingDaysIn(days);
-  const working = inWorking !== undefined || /(?<![a-z])next (?:business|working) day(?![a-z])/i.test(days);
-  const promised = inWorking ?? calendarDaysIn(days) ?? (NEXT_DAY.test(shopReading(days)) ? 1 : undefined);
+  const nextDay = inWorking === undefined && calendarDaysIn(days) === undefined && NEXT_DAY.test(shopReading(days));
+  const promised = inWorking ?? calendarDaysIn(days) ?? (nextDay ? 1 : undefined);
   if (promised === undefined) return undefined;
+  const working = inWorking !== undefined || nextDay;
   const now = (ctx.input.now ?? new Date()).getTime();
   const waited = working ? workingDaysBetween(first, now, ctx.tz) : calendarDaysBetween(first, now, ctx.tz);
   return waited > promised ? { waited, promised, working } : undefined;
 }
+/** Of the shop's words on delivery, the pieces on delivering, not on sending ("dispatched within 2 working days and delivery takes 3-7 days"). */
+const deliveryPart = (said: string): string => said.split(/[.;。；,，]|(?<![a-z])and(?![a-z])|并且|然后/).filter((x) => !SHIPS.test(shopReading(x)) || DELIVERY.test(x)).join('。');
 const pastDaysText = (ctx: Ctx, p: { waited: number; promised: number; working: boolean }): string => ctx.t.parcelTrouble.pastDays(p.waited, p.promised, p.working);
 
 const DAY_MS = 86_400_000;

@@ -8,6 +8,7 @@
 /** The lists the advice texts carry (replies.ts), each for one service: a fire, or a body in danger. */
 export const NUMBER_LISTS = {
   zhHealth: '（大陆 120，港澳 999，台湾 119，美国和加拿大 911，英国 999，澳大利亚 000）',
+  zhFire: '（大陆和台湾 119，港澳 999，美国和加拿大 911，英国 999，澳大利亚 000）',
   enFire: '(911 in the US, 999 in the UK, 119 in China)',
   enAir: '(911 in the US, 999 in the UK, 000 in Australia)',
   enHealth: '(911 in the US, 999 in the UK, 995 in Singapore, 000 in Australia)',
@@ -16,14 +17,16 @@ export const NUMBER_LISTS = {
 interface Numbers {
   readonly medical: string;
   readonly fire: string;
+  /** Mainland China's: its English-writing buyers are mostly abroad, and keep the lists (found in review). */
+  readonly chineseOnly?: true;
 }
 const same = (n: string): Numbers => ({ medical: n, fire: n });
 const NORTH_AMERICA = /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Juneau|Boise|Detroit|Toronto|Vancouver|Edmonton|Winnipeg|Regina|Halifax|St_Johns|Montreal|Moncton|Whitehorse|Yellowknife|Iqaluit|Indiana\/\w+|Kentucky\/\w+|North_Dakota\/\w+)|Pacific\/Honolulu|US\/\w+|Canada\/\w+)$/;
 const UK = /^Europe\/(?:London|Belfast|Guernsey|Jersey|Isle_of_Man)$|^GB$/;
 /** A zone's numbers, by the zone's name; undefined where kefu does not know them (the lists stay). */
 function numbersOf(zone: string): Numbers | undefined {
-  if (/^(?:Asia\/(?:Shanghai|Chongqing|Chungking|Harbin|Urumqi|Kashgar)|PRC)$/.test(zone)) return { medical: '120', fire: '119' };
-  if (/^Asia\/(?:Hong_Kong|Macau)$|^Hongkong$/.test(zone)) return same('999');
+  if (/^(?:Asia\/(?:Shanghai|Chongqing|Chungking|Harbin|Urumqi|Kashgar)|PRC)$/.test(zone)) return { medical: '120', fire: '119', chineseOnly: true };
+  if (/^Asia\/(?:Hong_Kong|Macau|Macao)$|^Hongkong$/.test(zone)) return same('999');
   if (/^Asia\/(?:Taipei|Tokyo|Seoul)$|^(?:ROC|Japan|ROK)$/.test(zone)) return same('119');
   if (zone === 'Asia/Singapore' || zone === 'Singapore') return same('995');
   if (/^Asia\/(?:Kuala_Lumpur|Kuching)$/.test(zone)) return same('999');
@@ -40,9 +43,10 @@ const LISTED = Object.values(NUMBER_LISTS);
 export function localEmergencyNumbers(text: string, zone: string | null | undefined): string {
   if (!zone || !LISTED.some((l) => text.includes(l))) return text;
   const n = numbersOf(zone);
-  if (!n) return text;
+  if (!n || (n.chineseOnly && !/\p{Script=Han}/u.test(text))) return text;
   return text
     .replaceAll(NUMBER_LISTS.zhHealth, `（${n.medical}）`)
+    .replaceAll(NUMBER_LISTS.zhFire, `（${n.fire}）`)
     .replaceAll(NUMBER_LISTS.enFire, `(${n.fire})`)
     .replaceAll(NUMBER_LISTS.enAir, `(${n.medical})`)
     .replaceAll(NUMBER_LISTS.enHealth, `(${n.medical})`);

@@ -363,3 +363,9 @@ test('"不加微信" is no contact ("要不加个微信" still is); the shop\'s 
   for (const text of ['call 9876 5432', 'or WhatsApp +65 9123 4567']) assert.ok(detectOffPlatformContact(text, own).length > 0, text);
   assert.ok(detectOffPlatformContact('or WhatsApp them to our service line +65 6123 4567 anytime').length > 0);
 });
+
+// Found in review (fortieth session): a five-digit service line allowed let any mobile ending in it through.
+test('a short allowed number is allowed as itself only', () => {
+  assert.deepEqual(detectOffPlatformContact('有问题打客服热线 95588', { allowedPhones: ['95588'] }).filter((m) => m.text.includes('95588') && !m.text.includes('138')), []);
+  assert.ok(detectOffPlatformContact('有问题打我手机 13812395588', { allowedPhones: ['95588'] }).length > 0);
+});

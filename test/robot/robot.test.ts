@@ -9987,8 +9987,14 @@ test('a parcel on its way past the shop\'s own delivery days is said to be late,
     assert.doesNotMatch(textOf(await shopChat2(SHOP, entries, moving('2024-11-25T10:00:00+08:00'))(text)), /longer than/, text);
     assert.doesNotMatch(textOf(await shopChat2(SHOP, entries.slice(1), moving('2024-11-20T10:00:00+08:00'))(text)), /longer than/, text);
   }
-  // Next-day to the GTA: two days on is late.
-  assert.match(textOf(await shopChat2(SHOP, entries, moving('2024-11-25T10:00:00+08:00', '88 Main St, Markham, ON L3R 1A1'))('where is my order')), /longer than the 1 day the shop gives/);
+  // Next-day to the GTA: two working days on is late; a label printed days before the courier's first scan does not count.
+  assert.match(textOf(await shopChat2(SHOP, entries, moving('2024-11-25T10:00:00+08:00', '88 Main St, Markham, ON L3R 1A1'))('where is my order')), /longer than the 1 business day the shop gives/);
+  const labelled = moving('2024-11-25T10:00:00+08:00');
+  const withLabel = { ...labelled, logistics: [{ ...labelled.logistics[0]!, events: [{ time: '2024-11-15T10:00:00+08:00', location: 'Toronto', description: 'Shipping label created' }, ...labelled.logistics[0]!.events] }] };
+  assert.doesNotMatch(textOf(await shopChat2(SHOP, entries, withLabel)('where is my order')), /longer than/);
+  // The days to send ("dispatched within 2 working days") are no days to deliver.
+  const dispatchToo: FaqEntry[] = [{ id: 'd', question: 'How long does delivery take?', answer: 'Orders are dispatched within 2 working days and delivery takes 3-7 days.' }, entries[1]!];
+  assert.doesNotMatch(textOf(await shopChat2(SHOP, dispatchToo, moving('2024-11-23T10:00:00+08:00'))('where is my order')), /longer than/);
 });
 
 describe('dangers of the fortieth session', () => {
@@ -10029,8 +10035,13 @@ test('a child who swallowed a cream or a wash is an emergency; a baby unwell now
     assert.deepEqual(await first(text), ['complaint', /[\u4e00-\u9fff]/.test(text) ? TEXTS.zh.healthEmergency : TEXTS.en.healthEmergency], text);
   }
   for (const text of ['宝宝现在有点发烧 还在哭 我是不是该去医院', '我宝宝肚子胀得硬邦邦的 一直哭 怎么办', "my baby has a high fever and won't stop crying, should i go to the hospital"]) {
-    assert.deepEqual(await first(text), ['complaint', /[\u4e00-\u9fff]/.test(text) ? TEXTS.zh.healthReaction : TEXTS.en.healthReaction], text);
-    assert.equal(safetyOf(text), 'reaction', text);
+    assert.deepEqual(await first(text), ['complaint', /[\u4e00-\u9fff]/.test(text) ? TEXTS.zh.healthEmergency : TEXTS.en.healthEmergency], text);
+    assert.equal(safetyOf(text), 'emergency', text);
+  }
+  // Found in review: a meal and a cream in one message, good news, a vegetable called 娃娃菜, goods asked beside a fever.
+  for (const text of ['孩子吃了你们的面霜以后皮肤好多了', '宝宝吃了辅食以后我给他擦了润肤乳，现在皮肤很滑，回购了', '孩子喝了乳酸菌饮料 乳液什么时候发货', 'my daughter ate breakfast, and the perfume is arriving when?', 'my son licked the lotion off his hand lol is that ok', '娃娃菜吃了 好像有股酒精味 是不是坏了',
+    '宝宝最近肚子胀气 换哪款奶粉好 怎么办', '孩子发烧了 退烧贴什么时候发货 急用 怎么办', '宝宝发烧了 你们的体温计准不准 医生说要测腋温', '孩子高烧刚退 医生让喝电解质水 你们有吗', 'the baby hat is a bit floppy on the brim, what should i do', 'er my baby has a fever, does the forehead thermometer work for newborns']) {
+    assert.notEqual((await first(text))[0], 'complaint', text);
   }
   assert.deepEqual(await first('纸尿裤那单 花王的 宝宝穿了屁股红了一片 是不是质量问题'), ['complaint', TEXTS.zh.healthReaction]);
   for (const text of ['宝宝用这个润肤乳会不会过敏', '如果宝宝发烧了 奶粉要换吗', '护手霜多少钱', '纸尿裤穿了会不会红屁股']) assert.notEqual((await first(text))[0], 'complaint', text);
@@ -10191,4 +10202,45 @@ test('a tax number or a serial sent is passed to a person, said so; asked about,
     assert.equal(r.replies[0]!.text, TEXTS.en.detailsHandover, text);
   }
   for (const text of ['where do i find the serial number?', 'what is your VAT number?', 'do you need my VAT number: DE123456789?']) assert.notEqual((await conversation(robotWith({}))(text)).replies[0]?.text, TEXTS.en.detailsHandover, text);
+});
+
+// The review of the fortieth session's readings: ordinary messages they took, each no longer taken.
+describe('the fortieth session\'s readings, narrowed in review', () => {
+  const first = async (text: string, data: FakeData = {}) => {
+    const r = await conversation(robotWith(data))(text);
+    return [r.intent, r.replies.map((x) => x.text).join('\n'), r.handover?.reason] as const;
+  };
+  test('a smell asked of beforehand, or of food or a scent, is no bad air; a checkout problem is no scam', async () => {
+    for (const text of ['does the new rug have a strong smell? is it safe for a baby room', '新沙发味道好大 家里有小孩 多久能散 怎么办', '这个螺蛳粉味道好重 孩子能吃吗 有事吗', 'the coffee smell is really strong, my daughter loves it, is it safe for kids', 'the candle smell is so strong, is it ok to burn around kids?']) {
+      assert.notEqual((await first(text))[1], TEXTS.en.hazardFirst.air, text);
+      assert.notEqual((await first(text))[0], 'complaint', text);
+    }
+    for (const text of ['got a message that my card was declined, can i pay again?', 'I got an email saying payment failed, how do I pay again?', 'i got an email after i paid by bank transfer but the order still says unpaid', 'got a mail with the link to pay, paid already but still pending. should i pay again?']) {
+      assert.doesNotMatch((await first(text))[1], /scammer/, text);
+    }
+    // Money sent to the account a mail named is the scam's, told so.
+    assert.match((await first('I transfered 459€ to the IBAN from the email last week, where is this money now?'))[1], /scammer/);
+  });
+  test('"not my address" is still an address to change; counts and invoices are no refund disputed; opening days are no reschedule', async () => {
+    const paid = { orders: [order({ orderId: 'AD-1', status: 'paid' })] };
+    for (const text of ["that's not my address, can you change it to 12 Orchard Road #05-01", 'not my address! pls update to Blk 123 Tampines St 11']) assert.equal((await first(text, paid))[0], 'change_address', text);
+    for (const text of ['why only 2? i ordered 3 bottles', '为什么只有1个 我买了两个', '发票金额不对 要重开', 'refund was transferred to my bank on monday, where is my money']) {
+      assert.notEqual((await first(text))[1], /[\u4e00-\u9fff]/.test(text) ? TEXTS.zh.moneyHandover : TEXTS.en.moneyHandover, text);
+    }
+    assert.doesNotMatch((await first('do you deliver monday to friday', paid))[1], /rearrange|another delivery day|delivery day/i);
+  });
+  test('a day asked beside whether the courier calls keeps its verdict; a Cantonese "but" keeps the buyer waiting', async () => {
+    const data = { orders: [order({ orderId: 'CF-1', status: 'shipped' })], logistics: [logistics({ orderId: 'CF-1', status: 'in_transit' })] };
+    const [, both] = await first('周五能到吗 到了会先打电话吗', data);
+    const [, alone] = await first('周五能到吗', data);
+    assert.equal(both, alone);
+    assert.equal(withdrawsHandover('搵到咗，但系个杯烂咗'), undefined);
+  });
+  test('"returns are processed within 14 days" is no word on sending', async () => {
+    const entries: FaqEntry[] = [{ id: 's', question: 'How soon do you ship after payment?', answer: 'Orders ship within 24 hours after payment. Returns are processed within 14 days.' }, { id: 'x', question: 'Do you gift wrap?', answer: 'Yes.' }];
+    const late = { orders: [order({ orderId: 'SP-1', status: 'paid', createdAt: '2024-11-23T09:00:00+08:00', updatedAt: '2024-11-23T09:00:00+08:00' })] };
+    const told = textOf(await shopChat2(SHOP, entries, late)('has my order shipped'));
+    assert.doesNotMatch(told, /Returns are processed/);
+    assert.match(told, /later than usual/);
+  });
 });

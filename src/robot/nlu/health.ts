@@ -45,13 +45,20 @@ const SPOILED_FEED = /结块|酸味|变质|过期|发霉|异味|(?<![a-z])(?:exp
  */
 // Told as happened and tied to what was fed or worn: "宝宝喝这个奶粉会不会拉肚子", "宝宝湿疹 推荐什么纸尿裤", "孩子发烧了 奶粉什么时候能到" are not (found in review).
 const babyUnwell = (n: string, taken: boolean): boolean =>
-  INFANT.test(n) && !ASKS_NORMAL.test(n) && ((CHILD_SYMPTOM.test(n) && !NOT_A_REPORT.test(n) && (taken || CAUSED.test(n) || (CAUSED_BEFORE.test(n) && !RETURN_ASKED.test(n)))) || (taken && SPOILED_FEED.test(n) && FEED.test(n)) || (CHILD_ACUTE.test(n) && HELP_NOW.test(n) && !SUPPOSED.test(n)));
+  INFANT.test(n) && !ASKS_NORMAL.test(n) && ((CHILD_SYMPTOM.test(n) && !NOT_A_REPORT.test(n) && (taken || CAUSED.test(n) || (CAUSED_BEFORE.test(n) && !RETURN_ASKED.test(n)))) || (taken && SPOILED_FEED.test(n) && FEED.test(n)));
 /**
- * A child unwell now, help asked ("宝宝现在有点发烧 还在哭 我是不是该去医院", "我宝宝肚子胀得硬邦邦的 一直哭 怎么办": a Shanghai baby shop,
+ * Signs of a child unwell now ("我宝宝肚子胀得硬邦邦的 一直哭 怎么办", "宝宝现在有点发烧 还在哭 我是不是该去医院": a Shanghai baby shop,
  * fortieth session, "your message is kept" in the queue): a doctor, a person first in line, whatever the cause.
  */
-const CHILD_ACUTE = /发烧|发高烧|高烧|烧到|肚子(?:胀|硬)|胀得(?:硬|鼓)|硬邦邦|一直哭|哭个不停|哭闹不止|抽搐|喘不上|呼吸(?:急|困难)|没精神|叫不醒|吐了好几次|一直吐|便血|(?<![a-z])(?:(?:has|have|got|running) a (?:high )?(?:fever|temperature)|won'?t stop crying|crying non-?stop|belly (?:is )?(?:hard|swollen|bloated)|struggling to breathe|floppy)(?![a-z])/;
-const HELP_NOW = /医院|医生|急诊|怎么办|咋办|要紧|要不要紧|严重吗|该不该|(?<![a-z])(?:hospital|doctor|a&e|er|what (?:do|should) i do|is (?:it|this) serious|should i (?:take|go))(?![a-z])/;
+const CHILD_ACUTE = /硬邦邦|胀得(?:硬|鼓)|一直哭|哭个不停|哭闹不止|抽搐|喘不上|呼吸(?:急|困难)|叫不醒|吐了好几次|一直吐|便血|(?<![a-z])(?:won'?t stop crying|crying non-?stop|struggling to breathe|can'?t breathe|won'?t wake)(?![a-z])/;
+/** A fever or a belly with a doctor asked of: unwell now too ("宝宝现在有点发烧 还在哭 我是不是该去医院"). */
+const CHILD_FEVER = /发烧|发高烧|高烧|烧到|肚子(?:胀|硬|疼|痛)|(?<![a-z])(?:(?:has|have|got|running) a (?:high )?(?:fever|temperature)|belly (?:is )?(?:hard|swollen))(?![a-z])/;
+const HELP_NOW = /医院|医生|急诊|要不要紧|要紧吗|严重吗|(?<![a-z])(?:hospital|doctor|a&e|is (?:it|this) serious|should i (?:take (?:him|her|them) in|go to))(?![a-z])/;
+/** Goods asked beside it ("孩子发烧了 退烧贴什么时候发货", "你们的体温计准不准"): the shop's question. */
+const GOODS_BESIDE = /发货|到货|多少钱|有吗|有没有|哪款|哪个好|换哪|准不准|推荐|退烧贴|体温计|温度计|电解质|(?<![a-z])(?:thermometer|ship|deliver|order|buy|which (?:one|brand|size)|does the|do you (?:have|sell))(?![a-z])/;
+/** A child unwell now, help asked: an emergency's advice (a doctor, the number), first in line; not with goods asked beside it. */
+const childUnwellNow = (n: string): boolean =>
+  INFANT.test(n) && !SUPPOSED.test(n) && !GOODS_BESIDE.test(n) && !ASKS_NORMAL.test(n) && ((CHILD_ACUTE.test(n) && (HELP_NOW.test(n) || /怎么办|咋办|what (?:do|should) i do/.test(n))) || (CHILD_FEVER.test(n) && HELP_NOW.test(n)));
 /** The goods named as the cause: "是不是奶粉的问题", "换了你们家的奶粉以后", "the diapers gave her a rash". */
 const CAUSED = /是不是[^，,。？?]{0,8}(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾)|(?:用了|换了|穿了|吃了|喝了)[^，,。？?]{0,8}(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾)|(?<![a-z])(?:(?:the|your|this) (?:formula|diapers?|nappies|nappy|wipes|baby food) (?:gave|made|caused)|(?:since|after) (?:using|drinking|eating|switching to) (?:the|your|this))(?![a-z])/;
 /** The goods, then worn or fed ("纸尿裤那单 花王的 宝宝穿了屁股红了一片": a Shanghai baby shop, fortieth session); with a return asked beside it, the goods' trouble. */
@@ -105,7 +112,7 @@ const BODY_IN_DANGER = /昏迷|嗓子发紧|喉咙发紧|叫不醒|不省人事|
 /** Breath failing, said alone and urgently ("喘不上气了！！"): no one else need be named; not anger ("气得我喘不上气"). */
 const BREATH_NOW = /^\s*(?:救命[!！\s]*)?(?:喘不上气|喘不过气|透不过气|呼吸不上来)了?[!！]+\s*$|^\s*(?:help[!\s]*)?(?:(?:she|he|i|baby)(?: is|'s|'m)? )?(?:can'?t breathe|not breathing)[!\s]*!\s*$/;
 /** A child or a pet it happened to. */
-const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|娃娃|娃儿|(?<![女男])娃(?=[把吃咬吞舔子]|$)|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
+const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子]|$)|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
 /** Someone in danger, a person or a pet (not "i", which jokes: "lol i can't breathe"). */
 const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|猫|狗|嗓子|喉咙|舌头|(?<![a-z])(?:my (?:tongue|throat)(?! (?:is |feels )?(?:sore|scratchy))|my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler)(?![a-z])/;
 const JOKE = /笑|(?<![a-z])(?:lol|haha|lmao)(?![a-z])/;
@@ -121,12 +128,20 @@ const INSULIN_LOW = /(?:打完|打了|注射|打针)[^。？?]{0,6}胰岛素[^�
  * A small child with what must not go in a mouth ("my 2 year old was chewing the blue ice pack… gel came out in his mouth", "my
  * son swallowed some of the ice pack gel": a Toronto grocery, thirty-ninth session, "sorry I couldn't help"): the emergency.
  */
-// Creams, washes and cleaners too ("宝宝刚才把贝亲的润肤乳挤出来吃了好几口", "孩子喝了一口大人的护手霜": a Shanghai baby shop, fortieth
-// session, a greeting and "not understood").
-const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|纽扣电池|磁铁|洗衣凝珠|洗衣球|润肤乳|润肤露|润肤霜|身体乳|护手霜|面霜|乳液|护臀膏|洗发水|沐浴露|洗衣液|洗洁精|消毒液|酒精|香水|指甲油|卸妆水|花露水|驱蚊液|精油|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?|lotion|body cream|hand cream|face cream|nappy cream|diaper cream|shampoo|body wash|bleach|detergent|perfume|essential oils?|nail polish|hand saniti[sz]er|mouthwash)(?![a-z])/;
-const IN_MOUTH = /咬了|咬破|吃了|喝了|吃进去|喝进去|吞|含着|舔|嘴里|(?<![a-z])(?:chew(?:ed|ing)|swallow\w*|ate|eaten|drank|drunk|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
+const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|纽扣电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
+/**
+ * Creams, washes and cleaners swallowed, the eating right beside the product ("宝宝刚才把贝亲的润肤乳挤出来吃了好几口", "孩子喝了一口大人的
+ * 护手霜", "my toddler just drank some of the baby shampoo": a Shanghai baby shop, fortieth session, a greeting and "not understood");
+ * not a meal and a cream in one message ("宝宝吃了辅食以后我给他擦了润肤乳"), nor good news ("…皮肤好多了", "回购"): found in review.
+ */
+const CARE_GOODS = '润肤乳|润肤露|润肤霜|身体乳|护手霜|面霜|乳液|护臀膏|洗发水|沐浴露|洗衣液|洗洁精|消毒液|酒精|香水|指甲油|卸妆水|花露水|驱蚊液|精油';
+const CARE_GOODS_EN = 'lotion|body cream|hand cream|face cream|nappy cream|diaper cream|shampoo|body wash|bleach|detergent|perfume|essential oils?|nail polish|hand saniti[sz]er|mouthwash';
+const CARE_SWALLOWED = new RegExp(`(?:${CARE_GOODS})[^，,。！!？?\\s]{0,8}(?:吃了|喝了|吞了|吃进去|喝进去|舔了|吃下去)|(?:吃了|喝了|吞了|舔了)(?:一口|几口|一点|好几口|一些)?[^，,。！!？?\\s]{0,4}(?:${CARE_GOODS})|(?<![a-z])(?:drank|swallowed|ate|eaten|licked|chugged)(?: (?:some|a bit|a little|a sip|half|most))?(?: of)?(?: (?:the|my|his|her|your|a|an))?(?: [a-z]+){0,2} (?:${CARE_GOODS_EN})(?![a-z])`);
+const CARE_FINE = /好多了|好了很多|回购|很滑|滑滑|(?<![a-z])(?:lol|haha|better now|works great|love it)(?![a-z])/;
+const careSwallowed = (n: string): boolean => CARE_SWALLOWED.test(n) && !CARE_FINE.test(n) && !/娃娃菜/.test(n);
+const IN_MOUTH = /咬了|咬破|吃了|吞|含着|舔|嘴里|(?<![a-z])(?:chew(?:ed|ing)|swallow\w*|ate|eaten|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
 // 娃娃, 娃儿: a child in Sichuan and Chongqing ("我家娃娃把…干燥剂那个…吃了": a Chengdu shop, fortieth session, "not understood").
-const SMALL_CHILD = /孩子|宝宝|小孩|儿子|女儿|娃娃|娃儿|(?<![女男])娃(?=[把吃咬吞舔子])|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child))(?![a-z])/;
+const SMALL_CHILD = /孩子|宝宝|小孩|儿子|女儿|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子])|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child))(?![a-z])/;
 /** An adrenaline pen at hand in a reaction ("she has an epipen, should i use it?? her voice sounds funny"): the emergency. */
 const EPIPEN = /肾上腺素笔|(?<![a-z])(?:epi-?pens?|auvi-?q|adrenaline pen)(?![a-z])/;
 /** Used or needed now, not bought: "should i use it", "her voice sounds funny" (not "do you sell epipen cases"). */
@@ -135,6 +150,7 @@ const EPIPEN_NOW = /要不要(?:用|打)|用不用|打不打|该不该(?:用|打
 const CHILD_HARM_ASKED = /防止|避免|安全吗|会不会|补发|牙胶|(?<![a-z])(?:prevent|avoid|safe|everything|always|usually|in case|teether|teething|replace\w*|spare)(?![a-z])/;
 const emergency = (n: string): boolean => {
   if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || (SMALL_CHILD.test(n) && CHILD_HARM.test(n) && IN_MOUTH.test(n) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n))) return true;
+  if (SMALL_CHILD.test(n) && careSwallowed(n) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n)) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
   // A cold's sore throat is none ("这几天感冒了 嗓子…", "got a cold and my throat feels tight": found in review).
   if (/感冒|发烧|咳嗽|(?<![a-z])(?:a cold|the flu|flu|sore throat|coughing)(?![a-z])/.test(n) && !CHILD_OR_PET.test(n)) return SWALLOWED_BY_ACCIDENT.test(n);
@@ -222,7 +238,7 @@ const namesMedicine = (s: string): boolean => MEDICINE.test(s) && !NOT_MEDICINE.
 export function healthAsked(normalized: string, goods?: string): HealthQuestion | undefined {
   const n = normalized;
   // A pet's too: the reply says to call the vet. "会不会有事" after a report is still the report (found in review).
-  if (emergency(n)) return 'emergency';
+  if (emergency(n) || childUnwellNow(n)) return 'emergency';
   // The goods just talked of may be the animal ("2 of them look sick" after the tetras' parcel).
   if (petUnwell(n, goods)) return 'pet';
   if (PET.test(n)) return undefined;

@@ -212,7 +212,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "yes get someone to chase it", "可以 帮我转一下" (found from outside: offered again, asked "您是想转人工客服吗？").
     // "cannot pay. get me someone", "is anybody working there", "Bitte einen Mitarbeiter" (a Singapore and a Berlin shop,
     // fortieth session: entries offered, "didn't get that").
-    [' get me someone', 2.0], [' i want somebody', 1.6], [' i want someone', 1.6], [' anybody working', 1.6], [' anyone working', 1.6],
+    [' get me someone', 2.0], [' i want somebody check', 1.6], [' i want someone to check', 1.6], [' i want somebody to check', 1.6], [' i want someone to look', 1.6], [' anybody working there', 1.6], [' anyone working there', 1.6], [' anybody working today', 1.6], [' anyone working today', 1.6],
     [' mitarbeiter', 1.8], [' einen menschen', 1.8], [' medewerker', 1.8],
     [' get someone', 1.6], [' get me somebody', 1.8], [' get somebody', 1.6], [' have somebody', 1.4], [' have someone', 1.4], [' get a person', 1.6], [' get a human', 1.6], [' get an agent', 1.6], ['帮我转一下', 1.6], ['帮我转过去', 1.6], ['申诉', 1.4],
     // Asked whether one must, not asking for one ("9折是自动的还是要联系客服改价": a Shanghai shop, thirty-sixth session, handed over).

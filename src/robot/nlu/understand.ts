@@ -539,7 +539,7 @@ export function withdrawsHandover(text: string): string | undefined {
   // A person named only to be declined ("不用找真人了", "不用等客服了") asks for none (found from outside: left queued).
   const asksPerson = ASKS_PERSON.test(foldTraditional(rest).replace(NO_PERSON, ' '));
   // "没事了 但是猫粮还是要退": a but after it keeps the request for the person (found in review).
-  if (/^(?:但是|不过|可是|只是|but)(?![a-z])/i.test(rest)) return undefined;
+  if (/^(?:但是|但系|但|不过|可是|只是|but)(?![a-z])/i.test(foldTraditional(rest))) return undefined;
   // "…不用找人了 我自己等着吧": no person, and waiting for the parcel is no question (a Harbin shop: "not understood").
   if (SELF_WAITS.test(foldTraditional(rest))) return '';
   return (asksPerson && !asksOnlyHours(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
