@@ -2933,9 +2933,14 @@ function ownDeliveryTime(ctx: Ctx, intent: DataIntent): Outcome | undefined {
   // Delivery or a place named ("to johor", "reach", "几天能到"): "how long does it usually take" could be anything (found in review of the tests).
   // ("ship to", "deliver to" need no words of their own: SENT_OR_ORDERED sets the first aside, ASKS_DELIVERY reads the second.)
   const ofDelivery = ASKS_DELIVERY.test(n) || /到|送|(?<![a-z])(?:reach\w*|get here)(?![a-z])/.test(n) || regionsIn(n).length > 0;
-  if (intent !== 'delivery_estimate' || !ofDelivery || SENT_OR_ORDERED.test(n)) return undefined;
+  // Ordered when, to arrive where ("今天下午拍的话好久能到成都": a Chengdu shop, fortieth session, "no orders found"): the sending
+  // terms, then the days to the place named.
+  const orderedThen = SENT_OR_ORDERED.test(n) && regionsIn(ctx.input.text).length > 0 && DAYS_TO_ARRIVE.test(n);
+  if (intent !== 'delivery_estimate' || !ofDelivery || (SENT_OR_ORDERED.test(n) && !orderedThen)) return undefined;
   const said = shopSays(ctx, 'delivery_time');
-  return said ? { replies: [{ text: said }], faqOnly: true } : undefined;
+  if (!said) return undefined;
+  const sending = orderedThen ? shopSays(ctx, 'ship_time') : undefined;
+  return { replies: [...(sending ? [{ text: sending }] : []), { text: placeNamed(ctx) ?? said }], faqOnly: true };
 }
 
 /** An entry on sending or delivering goods, by any of its phrasings or its answer. */

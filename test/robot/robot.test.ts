@@ -10244,3 +10244,16 @@ describe('the fortieth session\'s readings, narrowed in review', () => {
     assert.match(told, /later than usual/);
   });
 });
+
+// Found from outside (fortieth session, a Chengdu shop): a buyer with no orders asking "今天下午拍的话好久能到成都" was told no
+// orders were found, though the shop's entries answer when it ships and how long it takes to Sichuan.
+test('ordered when, to arrive where, from a buyer with no orders: the sending terms and the days to the place named', async () => {
+  const entries: FaqEntry[] = [
+    { id: 's', question: '付款后多久发货', answer: '现货订单每天16:00前付款当天发出，16:00后付款次日发出。' },
+    { id: 'd', question: '几天能收到', answer: '默认发中通快递。四川、重庆次日达，江浙沪、京津冀、广东2-3天，其他地区2-4天。' },
+  ];
+  const told = textOf(await shopChat2(SHOP, entries, {})('那我买两袋微辣的，今天下午拍的话好久能到成都'));
+  assert.match(told, /16:00前付款当天发出/);
+  assert.match(told, /四川、重庆次日达/);
+  assert.doesNotMatch(told, /没有查到|江浙沪/);
+});
