@@ -4245,8 +4245,9 @@ function courierAsked(ctx: Ctx, orders: readonly Order[], focus: Order | undefin
 const PICKUP_ASKED = /取件码|取货码|(?<![a-z])(?:pickup|pick up|collection|locker) code(?![a-z])/;
 const OTHER_PARCEL = /另一|另外|其他|还有一个|还没到|没到|(?<![a-z])(?:other|another|not (?:there|in) yet)(?![a-z])/;
 
-/** "我不是催 就想问问物流停在哪了": no chase asked (found in review). */
+/** A chase agreed to and asked at once ("好 帮我催一下"): a yes before the request. */
 const CHASE_AGREED = new RegExp(`^(?:好|好的|行|可以|要|嗯|ok|okay|yes|yeah|sure)[\\s,，!！]*(?:那)?(?:${CHASE_ASKED.source})`);
+/** "我不是催 就想问问物流停在哪了": no chase asked (found in review). */
 const NOT_CHASING = /不是催|不催|不用催|(?<![a-z])(?:not chasing|not rushing|no rush)(?![a-z])/;
 /** The buyer says it is late. */
 const IMPATIENT = /太慢|这么慢|好慢|怎么这么久|怎么还没|还没到|还不到|离谱|(?<![a-z])(?:ridiculous|taking forever|takes forever|so slow|too slow|still not here|still hasn'?t (?:come|arrived))(?![a-z])/;
@@ -5011,11 +5012,11 @@ function datesAsked(ctx: Ctx, n: string): Entity[] {
   const inIt = extractEntities(asking[0]!, asking[0]!, { now: ctx.input.now ?? new Date(), tzOffsetMinutes: ctx.tz }).filter((e) => e.type === 'date');
   return inIt.length === 1 ? inIt : dates;
 }
-/** A day named for the parcel ("will it be here by thursday", "周四能到吗") against the delivery time just said; undefined when none is named or the time names no days. */
 /** Whether the courier calls first, asked of a day ("the bed frame tmr the crew will call before come?"): no day to weigh (a Singapore shop, fortieth session: "Yes: … Dec 8"). */
 const CALL_FIRST_ASKED = /(?:会|先|会不会|要不要)(?:先)?(?:打电话|打个电话|电话联系|联系我)|(?<![a-z])(?:(?:will|would|do|does|can) (?:they|the (?:crew|driver|courier|delivery guy)|you|u)\b[^?.!]{0,20}\b(?:call|text|whatsapp|message)|call (?:me )?(?:before|first))(?![a-z])/;
 /** The text without the clauses that ask whether the courier calls first ("周五能到吗 到了会先打电话吗" keeps "周五能到吗"). */
 const withoutCallAsked = (typed: string): string => foldTraditional(typed.toLowerCase()).split(/[?？!！。;；，]+|\s+(?=\p{Script=Han})/u).filter((c) => !CALL_FIRST_ASKED.test(c)).join('。');
+/** A day named for the parcel ("will it be here by thursday", "周四能到吗") against the delivery time just said; undefined when none is named or the time names no days. */
 function dayAsked(ctx: Ctx, l: Logistics, estimate: string): string | undefined {
   // The day it comes, not one it is sent or ordered on ("今天下单明天能到吗", "下午付款今天能发货吗").
   // One day only, and not one the buyer is away until or after ("not home on friday, will it come thursday?": found in review).
@@ -5097,6 +5098,9 @@ const abroad = (o: Order): boolean => {
   return ABROAD_HAN.test(a) || (!/\p{Script=Han}/u.test(a) && ABROAD_LATIN.test(a) && !/(?<![a-z])(?:china|prc)(?![a-z])/i.test(a));
 };
 type EtaKey = keyof Texts['etaFor'];
+/** Of the shop's words on delivery, those for a parcel of this size, region and carrier. */
+const parcelDaysOf = (said: string, o: Order, carrier: string | undefined, lang: Lang): string =>
+  otherCouriersOut(ofPlaceAndCourier(ofSize(said, o, lang, undefined, carrier), addressOf(o), carrier, lang), carrier, lang);
 const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
   // The shop's own word on how long delivery takes, for a parcel on its way: by its courier when the entry names each; in the
   // other language when the shop wrote it only there (a Kuala Lumpur shop's Chinese buyers were told the built-in 1-3 days).
@@ -5110,7 +5114,7 @@ const etaFor = (ctx: Ctx, o: Order, key: EtaKey, carrier?: string): string => {
   if (said === undefined) return ctx.t.etaFor[key];
   // The receiver's region first, then the courier: a courier's sentence for another region is not this parcel's (found from outside).
   const lang = own !== undefined ? ctx.lang : ctx.lang === 'zh' ? 'en' : 'zh';
-  const days = otherCouriersOut(ofPlaceAndCourier(ofSize(said, o, lang, undefined, carrier), addressOf(o), carrier, lang), carrier, lang);
+  const days = parcelDaysOf(said, o, carrier, lang);
   return ctx.t.etaShipped[key as 'in_transit' | 'pending'](own !== undefined ? days : ctx.t.inOtherLanguage(days));
 };
 
@@ -5443,10 +5447,11 @@ function pastShopDays(ctx: Ctx, o: Order, l: Logistics): { waited: number; promi
   const said = l.status === 'in_transit' && !abroad(o) ? shopSays(ctx, 'delivery_time') : undefined;
   const first = said ? Math.min(...l.events.filter((e) => !BEFORE_PICKUP.test(e.description)).map((e) => Date.parse(e.time)).filter(Number.isFinite)) : NaN;
   if (!said || !Number.isFinite(first)) return undefined;
-  const days = deliveryPart(otherCouriersOut(ofPlaceAndCourier(ofSize(said, o, ctx.lang, undefined, l.carrier), addressOf(o), l.carrier, ctx.lang), l.carrier, ctx.lang));
+  const days = deliveryPart(parcelDaysOf(said, o, l.carrier, ctx.lang));
   const inWorking = workingDaysIn(days);
-  const nextDay = inWorking === undefined && calendarDaysIn(days) === undefined && NEXT_DAY.test(shopReading(days));
-  const promised = inWorking ?? calendarDaysIn(days) ?? (nextDay ? 1 : undefined);
+  const calendar = calendarDaysIn(days);
+  const nextDay = inWorking === undefined && calendar === undefined && NEXT_DAY.test(shopReading(days));
+  const promised = inWorking ?? calendar ?? (nextDay ? 1 : undefined);
   if (promised === undefined) return undefined;
   const working = inWorking !== undefined || nextDay;
   const now = (ctx.input.now ?? new Date()).getTime();

@@ -149,8 +149,8 @@ const EPIPEN_NOW = /要不要(?:用|打)|用不用|打不打|该不该(?:用|打
 /** Asked beforehand or of a habit: "my baby chews on everything, are the ice packs safe?". */
 const CHILD_HARM_ASKED = /防止|避免|安全吗|会不会|补发|牙胶|(?<![a-z])(?:prevent|avoid|safe|everything|always|usually|in case|teether|teething|replace\w*|spare)(?![a-z])/;
 const emergency = (n: string): boolean => {
-  if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || (SMALL_CHILD.test(n) && CHILD_HARM.test(n) && IN_MOUTH.test(n) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n))) return true;
-  if (SMALL_CHILD.test(n) && careSwallowed(n) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n)) return true;
+  const childSwallowed = SMALL_CHILD.test(n) && ((CHILD_HARM.test(n) && IN_MOUTH.test(n)) || careSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n);
+  if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
   // A cold's sore throat is none ("这几天感冒了 嗓子…", "got a cold and my throat feels tight": found in review).
   if (/感冒|发烧|咳嗽|(?<![a-z])(?:a cold|the flu|flu|sore throat|coughing)(?![a-z])/.test(n) && !CHILD_OR_PET.test(n)) return SWALLOWED_BY_ACCIDENT.test(n);

@@ -537,11 +537,12 @@ export function withdrawsHandover(text: string): string | undefined {
   // Someone else's words ("机器人跟我说 不用转人工了", "the bot told me no need for a human"): reported, not said (found in review).
   if (!m && REPORTED.test(foldTraditional(rest))) return undefined;
   // A person named only to be declined ("不用找真人了", "不用等客服了") asks for none (found from outside: left queued).
-  const asksPerson = ASKS_PERSON.test(foldTraditional(rest).replace(NO_PERSON, ' '));
+  const restRead = foldTraditional(rest);
+  const asksPerson = ASKS_PERSON.test(restRead.replace(NO_PERSON, ' '));
   // "没事了 但是猫粮还是要退": a but after it keeps the request for the person (found in review).
-  if (/^(?:但是|但系|但|不过|可是|只是|but)(?![a-z])/i.test(foldTraditional(rest))) return undefined;
+  if (/^(?:但是|但系|但|不过|可是|只是|but)(?![a-z])/i.test(restRead)) return undefined;
   // "…不用找人了 我自己等着吧": no person, and waiting for the parcel is no question (a Harbin shop: "not understood").
-  if (SELF_WAITS.test(foldTraditional(rest))) return '';
+  if (SELF_WAITS.test(restRead)) return '';
   return (asksPerson && !asksOnlyHours(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
 }
 /** A first sentence of at most 40 characters, ended by a full stop or an exclamation and a space. */
