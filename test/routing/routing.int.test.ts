@@ -38,7 +38,7 @@ describe('routing across two nodes (real PostgreSQL + Redis)', { skip }, () => {
     // The bursts below (30 hand-overs on two nodes, 20 rounds) are about queue order, not the pool's
     // bounded wait: on a loaded 2-core CI run a close once waited past the default 2 s for a pool
     // connection and was UNAVAILABLE (503), as designed. The wait is longer here; test/reliability/ covers the bound.
-    const env = { ...realEnv(issuer, newIsolation()), KEFU_AGENT_OFFLINE_GRACE_S: '1', KEFU_DATABASE_CONNECT_TIMEOUT_MS: '10000', KEFU_ALLOWED_LINK_HOSTS: 'mybookshop.tw' };
+    const env = { ...realEnv(issuer, newIsolation()), KEFU_AGENT_OFFLINE_GRACE_S: '1', KEFU_DATABASE_CONNECT_TIMEOUT_MS: '10000', KEFU_ALLOWED_LINK_HOSTS: 'mybookshop.tw', KEFU_ALLOWED_PHONES: '+65 6123 4567' };
     [a, b] = await Promise.all([startNode(env), startNode(env)]);
   });
   after(async () => {
@@ -125,8 +125,13 @@ describe('routing across two nodes (real PostgreSQL + Redis)', { skip }, () => {
     const echo = (id: string, mail: string) => ({ clientMsgId: id, content: { kind: 'text', text: `收到，专票3个工作日内开好发到${mail}` } });
     assert.equal((await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, echo('rest-7', 'finance@hengyuan-tech.cn'))).status, 201);
     assert.equal((await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, echo('rest-8', 'sales@elsewhere.cn'))).status, 422);
+    // The shop's own line in KEFU_ALLOWED_PHONES goes, with or without its country code; another number is refused (a
+    // Singapore tester's agent could not give the shop's WhatsApp line).
+    const line = (id: string, number: string) => ({ clientMsgId: id, content: { kind: 'text', text: `or WhatsApp our service line ${number} anytime` } });
+    assert.equal((await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, line('rest-9', '+65 6123 4567'))).status, 201);
+    assert.equal((await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, line('rest-10', '+65 9123 4567'))).status, 422);
     const texts = (await phone.syncAll(ack.conversationId, 0)).filter((m) => m.sender.role === 'agent');
-    assert.equal(texts.length, 3);
+    assert.equal(texts.length, 4);
     await Promise.all([phone.close(), console_.close()]);
   });
 
