@@ -3959,13 +3959,16 @@ function byTail(orders: Order[], tail: string): Order[] | undefined {
 }
 
 /** A whole mobile number typed to change to ("改成13700002222", "update it to 137…"). */
+const WHOLE_MOBILE = /(?<!\d)(1[3-9]\d{9})(?!\d)/;
 const NEW_PHONE = /(?:改成|换成|改为|更新为|更新成|(?<![a-z])(?:update (?:it )?to|change (?:it )?to|to))\s*(1[3-9]\d{9})(?!\d)/;
 /**
  * The tail is the new phone's, not the order's: no order has it (found from outside: "can i update
  * it to 13700002222" found no order; found in review: "尾号5678那单 电话改成139…" keeps its tail).
  */
 function isNewPhone(ctx: Ctx, tail: string, orders: readonly Order[]): boolean {
-  const typed = NEW_PHONE.exec(ctx.input.text.normalize('NFKC'))?.[1];
+  const text = ctx.input.text.normalize('NFKC');
+  // A whole number typed with a new address is its receiver's ("上海市浦东新区张江路88号 李四 13812345678" found no order).
+  const typed = NEW_PHONE.exec(text)?.[1] ?? (typesAddress(ctx.r.u.normalized, ctx.state.topic === 'change_address') ? WHOLE_MOBILE.exec(text)?.[1] : undefined);
   return typed !== undefined && typed.endsWith(tail) && !orders.some((o) => phoneDigitsOf(o).endsWith(tail));
 }
 const LATIN_RUN = /[a-z0-9]+/g;
@@ -5563,8 +5566,11 @@ function addressAnswer(ctx: Ctx, o: Order): Outcome {
   }
   if (o.status === 'shipped') {
     const l = logisticsOf(ctx, o);
-    const shipped = reply(t.changeAddress.shipped(o.orderId, l && carrierName(l.carrier, ctx.lang), l?.trackingNo), l ? logisticsCard(l) : orderCard(o));
-    return given ? { replies: [shipped], next: { offeredHuman: true } } : { replies: [shipped] };
+    const carrier = l && carrierName(l.carrier, ctx.lang);
+    const card = l ? logisticsCard(l) : orderCard(o);
+    // The address typed out: the same "can't be changed online" again told the buyer nothing new (an outside shop, fortieth session).
+    if (given) return { replies: [reply(t.changeAddress.givenShipped(o.orderId, carrier, l?.trackingNo), card)], next: { offeredHuman: true } };
+    return { replies: [reply(t.changeAddress.shipped(o.orderId, carrier, l?.trackingNo), card)] };
   }
   return { replies: [reply(t.changeAddress.closed(o.orderId, ORDER_STATUS[lang][o.status]), orderCard(o))] };
 }

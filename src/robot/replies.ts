@@ -289,6 +289,8 @@ export interface Texts {
     closed(orderId: string, status: string): string;
     /** The buyer typed the new address: a person can apply it; the robot cannot. */
     given(orderId: string): string;
+    /** The buyer typed the new address of an order already sent: a person can ask the courier to redirect it; the robot cannot. */
+    givenShipped(orderId: string, carrier?: string, trackingNo?: string): string;
     /** Another delivery day asked for ("能不能改到周六送"): the robot cannot set it; with the shop's entry on it when there is one. */
     reschedule(orderId: string, answer: string | undefined): string;
   };
@@ -560,6 +562,7 @@ const zh: Texts = {
     closed: (id, status) => `订单 ${id} ${status}，地址已无法修改。`,
     reschedule: (id, a) => `${a ? `${a}${/[。！!]$/.test(a) ? '' : '。'}` : `订单 ${id} 的送货日期我这边改不了：快递或物流送货前一般会联系您，可以直接和送货员约时间。`}需要为您转接人工客服帮您改约吗？`,
     given: (id) => `收到您的新地址。订单 ${id} 还未发货，我这边没法直接修改：您可以在订单详情页自行修改，或者由人工客服按您发的地址帮您改。需要为您转接人工客服吗？`,
+    givenShipped: (id, carrier, no) => `收到您的新地址。订单 ${id} 已发货，我这边没法改派${carrier ? `：人工客服可以按您发的地址联系${carrier}（运单号 ${no}）改派，改派可能产生费用、以快递为准` : '，人工客服可以按您发的地址帮您联系快递改派'}。需要为您转接人工客服吗？`,
   },
   policy: {
     return_policy: '本店支持 7 天无理由退换货（商品不影响二次销售）。请在订单详情页点“申请售后”，选择退货或换货，审核通过后按页面地址寄回即可。',
@@ -853,6 +856,7 @@ const en: Texts = {
     closed: (id, status) => `Order ${id} is ${status}; the address can no longer be changed.`,
     reschedule: (id, a) => `${a ? `${a}${/[.!]$/.test(a) ? '' : '.'} ` : `I can't change the delivery day of order ${id} myself: the courier usually contacts you before delivering, and you can arrange a day with them. `}Shall I get a human agent to rearrange it for you?`,
     given: (id) => `Got your new address. Order ${id} hasn't shipped, but I can't change it myself: you can change it on the order page, or a human agent can change it to the address you sent. Shall I get one?`,
+    givenShipped: (id, carrier, no) => `Got your new address. Order ${id} has already shipped, so I can't redirect it myself; a human agent can ask ${carrier ? `${carrier} (tracking ${no})` : 'the courier'} to redirect it to the address you sent (the courier may charge for it). Shall I get one?`,
   },
   policy: {
     return_policy: 'We accept returns and exchanges within 7 days for items in resellable condition. Open the order, tap "After-sales", choose return or exchange, and ship it to the address shown once approved.',

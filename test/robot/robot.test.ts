@@ -10257,3 +10257,25 @@ test('ordered when, to arrive where, from a buyer with no orders: the sending te
   assert.match(told, /四川、重庆次日达/);
   assert.doesNotMatch(told, /没有查到|江浙沪/);
 });
+
+// Found while mending the fortieth session's leftovers: a new address with its receiver's mobile number found "no matching
+// order" (the number read as a phone tail), and the address of a parcel already sent got "can't be changed online" again.
+test('a new address with its receiver\'s number is the address given; one for a parcel already sent is passed on, not refused again', async () => {
+  const paid = order({ orderId: 'NA-1', status: 'paid' });
+  const zh = conversation(robotWith({ orders: [paid] }));
+  await zh('我想改地址');
+  const given = await zh('上海市浦东新区张江路88号 李四 13812345678');
+  assert.match(textOf(given), /收到您的新地址/);
+  assert.equal(given.state.offeredHuman, true);
+  const sent = order({ orderId: 'NA-2', status: 'shipped' });
+  const track = logistics({ orderId: 'NA-2', carrier: 'SF', trackingNo: 'SF9000000001', status: 'in_transit' });
+  const en = conversation(robotWith({ orders: [sent], logistics: [track] }));
+  assert.match(textOf(await en('can I change my address')), /can't be changed online/);
+  const redirect = await en('12 Baker Street, London NW1 6XE');
+  assert.match(textOf(redirect), /Got your new address[^]*redirect it to the address you sent/);
+  assert.equal(redirect.state.offeredHuman, true);
+  assert.ok((await en('yes please')).handover);
+  const cn = conversation(robotWith({ orders: [sent], logistics: [track] }));
+  await cn('地址能改吗');
+  assert.match(textOf(await cn('北京市朝阳区建国路88号 王五 13900001111')), /收到您的新地址[^]*改派/);
+});
