@@ -197,6 +197,7 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     // A click asks first (found from outside: one stray click ended a live chat).
     await consoleA.getByRole('button', { name: '结束会话' }).click();
     await consoleA.getByRole('alert').filter({ hasText: '确定结束此会话？' }).waitFor(WAIT);
+    assert.doesNotMatch(await consoleA.getByRole('alert').filter({ hasText: '确定结束此会话？' }).innerText(), /还没有回复/, 'answered: no warning');
     await consoleA.getByRole('alert').getByRole('button', { name: '结束会话' }).click();
     for (const b of [buyerA, buyerB]) await b.w.getByRole('group', { name: '请为本次服务打分' }).waitFor(WAIT);
     await axeWidget(buyerA.page, 'the rating form');
@@ -426,6 +427,8 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await until('no question, the message box focused', async () => (await consoleA.getByRole('alert').filter({ hasText: '确定结束此会话？' }).count()) === 0 && (await focused(consoleA)) === '消息');
     await consoleA.keyboard.press('Alt+e');
     await consoleA.getByRole('alert').filter({ hasText: '确定结束此会话？' }).waitFor(WAIT);
+    // The buyer asked for a person and nobody has answered yet: the question says so.
+    assert.match(await consoleA.getByRole('alert').filter({ hasText: '确定结束此会话？' }).innerText(), /买家的最后一条消息还没有回复/);
     await until('the question to take the focus', async () => (await focused(consoleA)) === '结束会话');
     await consoleA.keyboard.press('Enter');
     await buyer.w.getByRole('group', { name: '请为本次服务打分' }).waitFor(WAIT);

@@ -220,10 +220,22 @@ function Composer({ desk, id, held }: { desk: Desk; id: string; held: boolean })
   );
 }
 
+/** The buyer wrote after the last agent's message (the robot's words are no person's answer): ending now leaves it unanswered. */
+function awaitsReply(msgs: readonly MessageFrame[]): boolean {
+  for (let i = msgs.length - 1; i >= 0; i--) {
+    const role = msgs[i]!.sender.role;
+    if (role === 'agent') return false;
+    if (role === 'customer') return true;
+  }
+  return false;
+}
+
 function Actions({ desk, id }: { desk: Desk; id: string }) {
   const s = useStore(desk.store);
   const u = useStore(ui);
   const c = s.convs[id]!;
+  // Asked to end with the buyer's message unanswered, the question says so (found from outside: an agent ended one unread).
+  const unanswered = awaitsReply(s.threads[id]?.msgs ?? []);
   const admin = desk.s.scopes.has('cs:admin');
   const held = c.state === 'assigned' && (c.agentId === desk.me || admin);
   const [target, setTarget] = useState('');
@@ -269,6 +281,7 @@ function Actions({ desk, id }: { desk: Desk; id: string }) {
       {c.state !== 'closed' && (held || admin) ? (
         u.confirmEnd ? (
           <span class="confirm" role="alert" onKeyDown={(e) => e.key === 'Escape' && ui.set({ confirmEnd: false })}>
+            {unanswered ? `${t('unansweredEnd')} ` : ''}
             {t('confirmEnd')}{' '}
             <button type="button" class="danger" ref={confirmRef} onClick={() => (ui.set({ confirmEnd: false }), void run(desk.close(id)))}>
               {t('end')}
