@@ -108,3 +108,20 @@ describe('the shop\'s own emergency number', () => {
     assert.doesNotMatch(r.replies[0]!.text, /911/);
   });
 });
+
+// Found mending the fortieth session's leftovers: a child who swallowed a small part, a bead or a coin was "not sure" or a
+// returns answer; "wu tun feng xian da ma" (is the swallowing risk high?) in pinyin was told to call for help.
+test('a child or a pet who swallowed a thing is the emergency, with the robot and in the queue; a sweet, a supposition or a risk asked is not', async () => {
+  const faq = new FaqIndexProvider();
+  faq.setEntries('shop-t', [{ id: 'a', question: '可以退货吗', answer: '7天无理由退货。' }]);
+  const robot = createRobot({ dataSource: fakeDataSource({}), faq });
+  const ask = async (text: string) => (await robot.answer({ shopId: 'shop-t', userId: 'u', conversationId: `c-${text}`, text })).replies.map((r) => r.text).join('\n');
+  for (const text of ['the baby swallowed a small part', 'my son swallowed a coin', 'my daughter swallowed one of the beads', '孩子吞了一个小零件', '宝宝把珠子吞下去了', 'the dog swallowed a sock']) {
+    assert.equal(safetyOf(text), 'emergency', text);
+    assert.equal(adviceKind(await ask(text)), 'emergency', text);
+  }
+  for (const text of ['my kid swallowed a piece of candy', '宝宝吞了一口奶', 'what if my kid swallows a part', '这个小零件会不会被孩子吞下去', 'my son swallowed his pride and returned the toy', 'wu tun feng xian da ma']) {
+    assert.equal(safetyOf(text), undefined, text);
+    assert.equal(adviceKind(await ask(text)), undefined, text);
+  }
+});

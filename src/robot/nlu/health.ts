@@ -117,7 +117,8 @@ const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|娃娃(?!菜)|�
 const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|猫|狗|嗓子|喉咙|舌头|(?<![a-z])(?:my (?:tongue|throat)(?! (?:is |feels )?(?:sore|scratchy))|my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler)(?![a-z])/;
 const JOKE = /笑|(?<![a-z])(?:lol|haha|lmao)(?![a-z])/;
 /** Asked before anything happened ("会不会有误吞风险", "how to prevent choking"), unless something was swallowed already (found in review). */
-const BEFOREHAND = /风险|防止|避免|以防|防误|小心误|会不会|有毒吗|会怎么样|(?<![a-z])(?:risk|prevent\w*|hazard|toxic|poisonous)(?![a-z])/;
+// In pinyin too: "wu tun feng xian da ma" (误吞风险大吗) had been read as a swallowing.
+const BEFOREHAND = /风险|防止|避免|以防|防误|小心误|会不会|有毒吗|会怎么样|(?<![a-z])(?:risk|prevent\w*|hazard|toxic|poisonous|feng ?xian|hui ?bu ?hui|fang ?zhi)(?![a-z])/;
 const HAPPENED = /(?:吞|吃|喝|食|服|啃|咬|舔)了|(?<![a-z])(?:swallowed|ate|drank|got into|took|chewed|bit|licked)(?![a-z])/;
 /**
  * Insulin given and the animal or person shaking, unsteady, fitting ("我家猫今天打完胰岛素以后一直在发抖 走路不稳": a Sydney pet
@@ -148,8 +149,18 @@ const EPIPEN = /肾上腺素笔|(?<![a-z])(?:epi-?pens?|auvi-?q|adrenaline pen)(
 const EPIPEN_NOW = /要不要(?:用|打)|用不用|打不打|该不该(?:用|打)|(?:能|可以)(?:用|打)吗|呼吸|喘|肿|声音|(?<![a-z])(?:should (?:i|we) (?:use|give)|use it|give it|inject\w*|voice|breath\w*|swell\w*|swollen|throat|wheez\w*|reaction)(?![a-z])/;
 /** Asked beforehand or of a habit: "my baby chews on everything, are the ice packs safe?". */
 const CHILD_HARM_ASKED = /防止|避免|安全吗|会不会|补发|牙胶|(?<![a-z])(?:prevent|avoid|safe|everything|always|usually|in case|teether|teething|replace\w*|spare)(?![a-z])/;
+/**
+ * A small child or a pet who swallowed a thing that is no food ("the baby swallowed a small part", "my son swallowed a coin", "孩子吞了
+ * 一个小零件", "the dog swallowed a sock"): choking or a blockage, the emergency (found mending the fortieth session's leftovers: "not
+ * sure" and a returns answer). Not a sweet or a mouthful of milk.
+ */
+const THING = /零件|部件|珠子|小球|弹珠|硬币|钢镚|纽扣|扣子|螺丝|电池|磁|积木|乐高|水晶珠|海洋宝宝|吸水珠|钉子|针|耳环|耳钉|戒指|发卡|贴纸|塑料|碎片|瓶盖|盖子|玩具|袜子|皮筋|(?<![a-z])(?:parts?|pieces?|beads?|coins?|buttons?|screws?|batter(?:y|ies)|magnets?|legos?|marbles?|toys?|socks?|rings?|earrings?|pins?|needles?|nails?|caps?|lids?|stickers?|plastic|bits?|balls?|rubber bands?|hair ?ties?)(?![a-z])/;
+const SWALLOWED_THING = /吞了|吞下|吞进|咽下去|咽了|(?<![a-z])swallowed(?![a-z])/;
+const NOT_A_THING = /糖|奶|饭|水果|饼干|药|(?<![a-z])(?:candy|sweets?|chocolate|gum|food|milk|fruit|apple|grape|cookie|cracker|bread|pill|tablet|medicine|pride|words|lol|haha)(?![a-z])/;
+const thingSwallowed = (n: string): boolean => CHILD_OR_PET.test(n) && SWALLOWED_THING.test(n) && THING.test(n) && !NOT_A_THING.test(n) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n);
 const emergency = (n: string): boolean => {
   const childSwallowed = SMALL_CHILD.test(n) && ((CHILD_HARM.test(n) && IN_MOUTH.test(n)) || careSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n);
+  if (thingSwallowed(n)) return true;
   if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
   // A cold's sore throat is none ("这几天感冒了 嗓子…", "got a cold and my throat feels tight": found in review).
