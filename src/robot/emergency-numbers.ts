@@ -12,16 +12,22 @@ export const NUMBER_LISTS = {
   enFire: '(911 in the US, 999 in the UK, 119 in China)',
   enAir: '(911 in the US, 999 in the UK, 000 in Australia)',
   enHealth: '(911 in the US, 999 in the UK, 995 in Singapore, 000 in Australia)',
+  /** The poison line, the United States' only: a London parent was given it beside 999 (an outside shop, forty-first session). */
+  enPoison: '(1-800-222-1222 in the US)',
 } as const;
 
 interface Numbers {
   readonly medical: string;
   readonly fire: string;
+  /** The country's poison advice line; none known: the advice names none. */
+  readonly poison?: string;
   /** Mainland China's: its English-writing buyers are mostly abroad, and keep the lists (found in review). */
   readonly chineseOnly?: true;
 }
 const same = (n: string): Numbers => ({ medical: n, fire: n });
 const NORTH_AMERICA = /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Juneau|Boise|Detroit|Toronto|Vancouver|Edmonton|Winnipeg|Regina|Halifax|St_Johns|Montreal|Moncton|Whitehorse|Yellowknife|Iqaluit|Indiana\/\w+|Kentucky\/\w+|North_Dakota\/\w+)|Pacific\/Honolulu|US\/\w+|Canada\/\w+)$/;
+/** Canada's poison centres are provincial: no one number to name. */
+const CANADA = /^America\/(?:Toronto|Vancouver|Edmonton|Winnipeg|Regina|Halifax|St_Johns|Montreal|Moncton|Whitehorse|Yellowknife|Iqaluit)$/;
 const UK = /^Europe\/(?:London|Belfast|Guernsey|Jersey|Isle_of_Man)$|^GB$/;
 /** A zone's numbers, by the zone's name; undefined where kefu does not know them (the lists stay). */
 function numbersOf(zone: string): Numbers | undefined {
@@ -31,11 +37,12 @@ function numbersOf(zone: string): Numbers | undefined {
   if (zone === 'Asia/Singapore' || zone === 'Singapore') return same('995');
   if (/^Asia\/(?:Kuala_Lumpur|Kuching)$/.test(zone)) return same('999');
   if (/^Asia\/(?:Kolkata|Calcutta)$/.test(zone)) return same('112');
-  if (/^Australia\//.test(zone)) return same('000');
-  if (zone === 'Pacific/Auckland' || zone === 'NZ') return same('111');
-  if (UK.test(zone)) return same('999');
+  if (/^Australia\//.test(zone)) return { ...same('000'), poison: '13 11 26' };
+  if (zone === 'Pacific/Auckland' || zone === 'NZ') return { ...same('111'), poison: '0800 764 766' };
+  if (UK.test(zone)) return { ...same('999'), poison: 'NHS 111' };
   if (/^Europe\//.test(zone)) return same('112');
-  return NORTH_AMERICA.test(zone) ? same('911') : undefined;
+  if (CANADA.test(zone)) return same('911');
+  return NORTH_AMERICA.test(zone) ? { ...same('911'), poison: '1-800-222-1222' } : undefined;
 }
 
 const LISTED = Object.values(NUMBER_LISTS);
@@ -49,10 +56,12 @@ export function localEmergencyNumbers(text: string, zone: string | null | undefi
     .replaceAll(NUMBER_LISTS.zhFire, `（${n.fire}）`)
     .replaceAll(NUMBER_LISTS.enFire, `(${n.fire})`)
     .replaceAll(NUMBER_LISTS.enAir, `(${n.medical})`)
-    .replaceAll(NUMBER_LISTS.enHealth, `(${n.medical})`);
+    .replaceAll(NUMBER_LISTS.enHealth, `(${n.medical})`)
+    .replaceAll(` ${NUMBER_LISTS.enPoison}`, n.poison ? ` (${n.poison})` : '');
 }
 
 /** The advice as listed, whichever zone's number it was told with: for reading a reply back as the advice it is. */
 export function withListedNumbers(text: string): string {
-  return text.replace(/[（(](?:\d{3}|[^（）()]*\d{3}[^（）()]*)[）)]/g, (m) => (m.startsWith('（') ? '（#）' : '(#)'));
+  // Dropped whole: a zone with no poison line of its own is told none ("13 11 26" has no three digits together).
+  return text.replace(/ ?[（(][^（）()]*\d[^（）()]*\d[^（）()]*\d[^（）()]*[）)]/g, '');
 }

@@ -129,6 +129,8 @@ const SAFETY_AGAIN_MS = 10_000;
 /** The robot's caution on a question of dose or of who may take it, in either language and script. */
 const HEALTH_ADVICE: ReadonlySet<string> = new Set([foldTraditional(TEXTS.zh.healthAdvice), foldTraditional(TEXTS.en.healthAdvice)]);
 const DANGER_ASKED = /[?？]|会不会|要不要|怎么办|咋整|咋办|能不能|吗|(?<![a-z])(?:what (?:do|should) i do|should i|is it|will it|can i)(?![a-z])/i;
+/** Worse now, said without a question ("they have iron in them i think. shes a little sleepy": a US vitamins shop, forty-first session, a "did you mean"). */
+const DANGER_WORSE = /越来越|加重|没精神|叫不醒|睡过去|肿|喘|呼吸|害怕|(?<![a-z])(?:sleepy|drowsy|worse|won'?t wake|not waking|breath\w*|swell\w*|swollen|turning blue|faint\w*|passed out|floppy|scared)(?![a-z])/i;
 
 /** A no and nothing else: an answer to the robot's last question, not "never mind, cancel the transfer" or "不用转人工了" (found in review). */
 const PLAIN_NO = /^(?:no|nope|nah|no thanks|not that|neither|none|不用|不是|不要|没有|都不是|不对)[\s.!。！~]*$/i;
@@ -321,7 +323,7 @@ export class BotResponder {
     if (fresh) return fresh;
     const told = this.#safetyTold.get(id);
     // Asked outright ("会不会炸啊 家里还有猫" two seconds on: a Hangzhou shop, thirty-eighth session, told it was kept), told again at once.
-    return told && (Date.now() - told.at >= SAFETY_AGAIN_MS || DANGER_ASKED.test(text)) && dangerGoesOn(text) ? told.kind : undefined;
+    return told && (Date.now() - told.at >= SAFETY_AGAIN_MS || DANGER_ASKED.test(text) || DANGER_WORSE.test(text)) && dangerGoesOn(text) ? told.kind : undefined;
   }
 
   #markSafety(id: string, kind: SafetyKind): void {

@@ -561,6 +561,33 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    // Found from outside (forty-first session): "they have iron in them i think. shes a little sleepy" a second after the emergency
+    // advice got a "did you mean"; "要不要关总阀 我家老头还在屋里睡觉呢" after the gas advice, "your message is kept".
+    test('in the queue, a danger said to be worse is told again at once; a statement that only goes on waits its turn', async () => {
+      const s = await f.create();
+      try {
+        const robot: RobotLike = {
+          answer: async (r) => (r.text.includes('gummies') ? reply(TEXTS.en.healthEmergency, 'complaint') : { ...reply('x'), intent: 'unknown', lang: 'en' }),
+        };
+        const { conversations, bot } = setup(s, robot, undefined, undefined, async () => false);
+        const p = buyer('buyer_r_iron');
+        const id = (await conversations.send(p, say('my 3 year old ate a bunch of the kids gummies'))).ack.conversationId;
+        await bot.idle();
+        await conversations.send(p, say('they have iron in them i think'));
+        await bot.idle();
+        await conversations.send(p, say('they have iron in them i think. shes a little sleepy'));
+        await bot.idle();
+        const said = (await texts(s, conversations, p, id)).filter((m) => m.startsWith('bot:'));
+        // The statement alone is not told again in the burst (the queue's notice is not repeated either); worse, it is.
+        assert.deepEqual(said, [`bot:${TEXTS.en.healthEmergency}`, `bot:${TEXTS.en.healthEmergency}`]);
+        const all = await texts(s, conversations, p, id);
+        assert.equal(all.at(-1), `bot:${TEXTS.en.healthEmergency}`);
+        assert.equal(all.at(-2), 'customer:they have iron in them i think. shes a little sleepy');
+      } finally {
+        await s.close();
+      }
+    });
+
     // Found from outside (thirty-ninth session, a supplements shop): "他在吃 warfarin 可以一起吃鱼油吗" was told "your message is saved",
     // and a pregnancy question seconds after the notice got nothing at all.
     test('in the queue, a question of dose or of who may take it is given the caution each time, not the kept notice', async () => {

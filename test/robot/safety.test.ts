@@ -125,3 +125,49 @@ test('a child or a pet who swallowed a thing is the emergency, with the robot an
     assert.equal(adviceKind(await ask(text)), undefined, text);
   }
 });
+
+// Found from outside (forty-first session: a US vitamins shop, a London sneaker shop, a Guangzhou fashion shop, a Beijing
+// appliance shop): reactions, fumes, a scam and the follow-ups of a danger were "not sure", FAQ offers or "your message is kept".
+describe('the forty-first session\'s dangers', () => {
+  test('a reaction, a swelling throat or lips, fumes that take the breath, a scam on Instagram: each its advice', () => {
+    const cases: [string, string][] = [
+      ['ok how bout this, i just got a rash after the new preworkout, face is itchy and red', 'reaction'],
+      ['throat feels a lil tight now, should i go to the ER?', 'emergency'],
+      ['现在脸也有点肿了 喘气有点闷', 'emergency'],
+      ['穿了你们家马海毛毛衣 脖子和手臂起了一片红疹子 好痒 是不是过敏了 要不要去医院啊', 'reaction'],
+      ['no im asking about my feet. its gone red and sore now, should i see a doctor?', 'reaction'],
+      ['since wearing the dunks my feet are itchy and peeling between the toes', 'reaction'],
+      ['the box the air maxs came in stinks of some chemical, opened it in my room and now my eyes are streaming and my chest feels tight', 'air'],
+      ['struggling to breathe a bit tbh, the smell is proper strong. what do i do', 'air'],
+      ['fumes from the shoe box, cant breathe properly', 'air'],
+      ['yo some account on insta messaged me saying theyre you lot, offering travis 1s for 600 if i bank transfer them today. is that legit??', 'fraud'],
+      ['is it still ok to drink tho if it smells weird? drank 2 scoops already', 'spoiled'],
+      ['no lol. the protein powder smells bad, should i stop using it', 'spoiled'],
+    ];
+    for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+    for (const text of ['医院回来了 没事了 开了点抗过敏的药。另外我牛仔外套换L码的那个 审核过了 我要寄回到哪', 'the candle smells weird, should i stop using it', 'lol i can\'t breathe this is hilarious', 'the lid is too tight', 'my throat is sore, can i return the scarf', 'we called poison control, they said watch her and shes ok now, she\'s awake and playing. thank u sam']) {
+      assert.equal(safetyOf(text), undefined, text);
+    }
+  });
+  test('a child\'s dose or two supplements together asked: a doctor\'s question, not an FAQ entry', async () => {
+    const { healthAsked } = await import('../../src/robot/nlu/health.ts');
+    const { normalize } = await import('../../src/robot/nlu/index.ts');
+    for (const text of ['also can my 4yo take the melatonin? she no sleep good', 'aight last q. can i take the magnesium and melatonin together before bed']) assert.equal(healthAsked(normalize(text).text, ''), 'advice', text);
+  });
+  test('what goes on about a danger told: the ER or 111 asked, toxic asked, the gas valve, being afraid', () => {
+    for (const text of ['shes not choking, seems fine, just coughing a bit. should i take her to a&e or call 111?', 'opened the window and went outside, feel a bit better. is it toxic??', '要不要关总阀 我家老头还在屋里睡觉呢', '有人吗 我有点害怕']) assert.ok(dangerGoesOn(text), text);
+  });
+  test('the poison line is the country\'s own: NHS 111 in the UK, the US line in the US, none named in Canada or Germany', async () => {
+    const { localEmergencyNumbers } = await import('../../src/robot/emergency-numbers.ts');
+    const uk = localEmergencyNumbers(TEXTS.en.healthEmergency, 'Europe/London');
+    assert.match(uk, /\(999\) or a poison control centre \(NHS 111\);/);
+    assert.doesNotMatch(uk, /1-800/);
+    assert.match(localEmergencyNumbers(TEXTS.en.healthEmergency, 'America/Chicago'), /\(911\) or a poison control centre \(1-800-222-1222\);/);
+    for (const zone of ['America/Toronto', 'Europe/Berlin']) {
+      const told = localEmergencyNumbers(TEXTS.en.healthEmergency, zone);
+      assert.match(told, /or a poison control centre; with/, zone);
+      assert.equal(adviceKind(told), 'emergency', zone);
+    }
+    assert.equal(adviceKind(uk), 'emergency');
+  });
+});

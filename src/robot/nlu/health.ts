@@ -19,11 +19,12 @@ const NOT_MEDICINE = /咖啡|(?<![a-z])(?:ipad|android|samsung|screen|laptop|cof
 /** How much or how often: of a medicine named. */
 const DOSE = /(?:一天|每天|一日|每日|每次|一次)(?:要|该|能|可以)?(?:吃|服|喝|滴)(?:几|多少)|(?:吃|喝)几(?:次|片|粒|颗|包|袋)|用法用量|用量|剂量|怎么(?:吃|服用)|(?<![a-z])(?:how many\b.{0,30}\b(?:a|per|each) day|how often (?:should|do|can) i take|how much (?:should|do|can) i take|how (?:do|should) i take|(?<!(?:one|1|last|a|the|next) )doses?(?! left)|how much\b.{0,30}\b(?:can|should|do) i give|(?:should|can|do) i (?:take|give (?:her|him|them|my \w+)) (?:(?:another|an extra|a second|one more|a double) (?:pill|tablet|capsule|dose|gummy|one)|more (?:of (?:it|them|these|those)|pills|tablets|capsules|gummies|medicine)|(?:another|more|an extra|one more)\s*[?.!]*$)|same as the (?:kids?|children'?s|infant|adult) one)(?![a-z])/;
 /** Given to a child, of a medicine the message names ("can i give the 5yo the infant one"): not a T-shirt's size. */
-const GIVE_CHILD = /(?<![a-z])can i give (?:the |my )?\d+ ?(?:yo|year old|yr old|month old)(?![a-z])/;
+// "can my 4yo take the melatonin?" too (a US vitamins shop, forty-first session: the pregnancy entry offered).
+const GIVE_CHILD = /(?<![a-z])(?:can i give (?:the |my )?\d+ ?(?:yo|year old|yr old|month old)|(?:can|should|could) (?:my|a|the) \d+ ?(?:yo|year old|yr old|month old) (?:take|have|use))(?![a-z])/;
 /** A dose named so that no medicine word is needed: units of insulin, "dosage". */
 const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|(?:is it|is that) (?:1|2|one|two|half) or (?:1|2|3|one|two|three) (?:gumm(?:y|ies)|tablets?|pills?|capsules?|drops|ml|scoops?|teaspoons?|tsp)\b.{0,30}\bfor (?:a|my) \d+[- ]?(?:year|yr|month)|how many (?:tablets|pills|capsules)\b.{0,20}\b(?:a|per|each) day)(?![a-z])/;
 /** Whether someone may take it, or two together, or what it does to the body. */
-const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow))|(?:pregnant|embarazada)\b[^?]{0,40}\b(?:safe|ok|okay)|(?:safe|ok|okay) for (?:the|my) (?:baby|unborn)|(?:ok|okay|safe|fine) to take (?:it |them |this |that )?(?:with|together)|(?:take|have) (?:it |them |this |that )?with (?:my |other |the )?(?:[a-z]+ ){0,2}(?:meds|medicines?|medications?|pills|antidepressants?|blood thinners?)|sertraline|warfarin|zoloft|prozac|lexapro|coumadin|eliquis|metformin)(?![a-z])/;
+const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? (?:and|with|&) (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? together|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow))|(?:pregnant|embarazada)\b[^?]{0,40}\b(?:safe|ok|okay)|(?:safe|ok|okay) for (?:the|my) (?:baby|unborn)|(?:ok|okay|safe|fine) to take (?:it |them |this |that )?(?:with|together)|(?:take|have) (?:it |them |this |that )?with (?:my |other |the )?(?:[a-z]+ ){0,2}(?:meds|medicines?|medications?|pills|antidepressants?|blood thinners?)|sertraline|warfarin|zoloft|prozac|lexapro|coumadin|eliquis|metformin)(?![a-z])/;
 /** A symptom of the body. */
 const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|红点|湿疹|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|肚子痛|肚子(?:有点|有些|很|好)?不舒服|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛(?:就|都|有点|一直|还)?(?:红|疼|痛|痒|肿|刺痛)|(?<![a-z])(?:stomach (?:cramps|ache|pains?)|allergic reaction|rash|red eyes?|eyes? (?:are |is |went |got )?(?:red|sore|burning|stinging)|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
 /** A symptom that is one whatever caused it (not "恶心", which is also "disgusting"). */
@@ -69,7 +70,7 @@ const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|embarazada|bre
 const SEVERE = /过敏|起疹|疹子|红疹|皮疹|呼吸困难|红肿|(?<![a-z])(?:allergic reaction|rash|hives|swollen)(?![a-z])/;
 /** Taken: eaten, swallowed, injected. */
 // Worn too: contact lenses ("美瞳戴了半天眼睛就红了": found from outside, the goods' trouble text only).
-const TAKEN = /吃了|吃完|吃进去|吃下去|咬了一口|服用|服了|喝了|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
+const TAKEN = /吃了|吃完|吃进去|吃下去|咬了一口|服用|服了|喝了|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking|(?:after|since) (?:the |my |this |that |your )?(?:new )?(?:pre-?workout|protein|whey|creatine|collagen|shakes?|powder|gumm(?:y|ies)|multi(?:vitamins?)?|fish oil|omega\w*|probiotics?|supplements?|vitamins?|pills?|tablets?|capsules?)|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
 /** An animal's: no human doctor or emergency number for it. */
 const PET = /猫|狗|宠物|(?<![a-z])(?:cat|cats|dog|dogs|pet|pets|puppy|kitten)(?![a-z])/;
 /**
@@ -81,7 +82,8 @@ const SHOWN = /起疹|疹子|红疹|红点|肿|吐|拉肚子|喘|痒|(?<![a-z])(
 /** Asked about the possibility, not reported ("会不会过敏", "没过敏"). */
 // Nor what to watch for, or already well again ("…just watch for diarrhea. she seems fine now": a New York shop, thirty-eighth session),
 // nor a worry ahead ("is the bha toner gonna make me purge? … scared of breaking out before my date").
-const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|颜色|显得|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy)|watch (?:out )?for|keep an eye (?:on|out)|seems? (?:fine|ok|okay|better) now|gonna|going to|before my)(?![a-z])/;
+// Over now: "医院回来了 没事了 开了点抗过敏的药" (a Guangzhou shop, forty-first session: the reaction advice told after it was over).
+const NOT_A_REPORT = /没事了|已经好了|好多了|医院回来|看过医生了|看完医生|会不会|会过敏吗|没过敏|不过敏|没有过敏|颜色|显得|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy)|watch (?:out )?for|keep an eye (?:on|out)|seems? (?:fine|ok|okay|better) now|(?:fine|ok|okay|all good) now|back from (?:the )?(?:hospital|doctor|er|a ?& ?e)|gonna|going to|before my)(?![a-z])/;
 
 /**
  * An emergency now: medicine swallowed by a child or too much of it, poisoning, someone who cannot
@@ -108,13 +110,16 @@ const LOT = /好几(?!次|遍|回|天|下)|几[片颗粒个]|一[瓶板盒把]|�
 const OWN = /我的|家里的|大人的|(?<![a-z])(?:my|our|mom'?s|dad'?s)(?![a-z])/;
 // Breathing and swelling of the mouth and throat: an allergic reaction's danger ("宝宝刚喝完奶嘴巴周围肿起来了，呼吸有点急",
 // "my baby lips are swelling… she is wheezing": a Shanghai baby shop, thirty-sixth session, offered FAQ entries).
-const BODY_IN_DANGER = /昏迷|嗓子发紧|喉咙发紧|叫不醒|不省人事|喘不上气|喘不过气|透不过气|呼吸(?:有点|有些|很|好|特别|越来越)?(?:急|急促|困难|不畅|不上来)|(?:嘴巴?|嘴唇|嘴周|喉咙|舌头)(?:周围)?(?:都|也|一下子?)?(?:肿起来|肿了)|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|trouble breathing|difficulty breathing|struggling to breathe|short of breath|wheez\w*|(?:lips?|tongue|throat|mouth) (?:is |are |feels? |went |got )?(?:a bit |kinda |kind of |really |so |all )?(?:swelling|swollen|puffing up|tight|closing up)|unconscious|unresponsive|passed out|poisoned|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
+const BODY_IN_DANGER = /昏迷|嗓子发紧|喉咙发紧|叫不醒|不省人事|喘不上气|喘不过气|透不过气|呼吸(?:有点|有些|很|好|特别|越来越)?(?:急|急促|困难|不畅|不上来)|(?:嘴巴?|嘴唇|嘴周|喉咙|舌头)(?:周围)?(?:都|也|一下子?)?(?:肿起来|肿了)|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|trouble breathing|difficulty breathing|struggling to breathe|short of breath|wheez\w*|(?:lips?|tongue|throat|mouth|chest) (?:is |are |feels? |went |got |getting )?(?:a bit |a lil |a little |kinda |kind of |really |so |all |more )?(?:swelling|swollen|puffing up|tight|tighter|closing up)|unconscious|unresponsive|passed out|poisoned|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
 /** Breath failing, said alone and urgently ("喘不上气了！！"): no one else need be named; not anger ("气得我喘不上气"). */
 const BREATH_NOW = /^\s*(?:救命[!！\s]*)?(?:喘不上气|喘不过气|透不过气|呼吸不上来)了?[!！]+\s*$|^\s*(?:help[!\s]*)?(?:(?:she|he|i|baby)(?: is|'s|'m)? )?(?:can'?t breathe|not breathing)[!\s]*!\s*$/;
 /** A child or a pet it happened to. */
 const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子]|$)|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
-/** Someone in danger, a person or a pet (not "i", which jokes: "lol i can't breathe"). */
-const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|猫|狗|嗓子|喉咙|舌头|(?<![a-z])(?:my (?:tongue|throat)(?! (?:is |feels )?(?:sore|scratchy))|my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler)(?![a-z])/;
+/**
+ * Someone in danger, a person or a pet (not "i", which jokes: "lol i can't breathe"), or a throat or a chest going tight (lips alone are a lip balm's reaction), or
+ * help asked of the ER ("throat feels a lil tight now, should i go to the ER?": a US vitamins shop, forty-first session, kept in the queue).
+ */
+const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|猫|狗|嗓子|喉咙|舌头|(?<![a-z])(?:my (?:tongue|throat)(?! (?:is |feels )?(?:sore|scratchy))|my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler|(?:tongue|throat|chest) (?:is |are |feels? |went |got |getting )?(?:a bit |a lil |a little |kinda |kind of |really |so |all |more )?(?:swelling|swollen|tight|tighter|closing up)|(?:go|going|get|take (?:me|her|him)) to (?:the )?(?:er|a ?& ?e|hospital|emergency room)|call (?:911|999|111|000|112|an ambulance))(?![a-z])/;
 const JOKE = /笑|(?<![a-z])(?:lol|haha|lmao)(?![a-z])/;
 /** Asked before anything happened ("会不会有误吞风险", "how to prevent choking"), unless something was swallowed already (found in review). */
 // In pinyin too: "wu tun feng xian da ma" (误吞风险大吗) had been read as a swallowing.
@@ -158,9 +163,13 @@ const THING = /零件|部件|珠子|小球|弹珠|硬币|钢镚|纽扣|扣子|�
 const SWALLOWED_THING = /吞了|吞下|吞进|咽下去|咽了|(?<![a-z])swallowed(?![a-z])/;
 const NOT_A_THING = /糖|奶|饭|水果|饼干|药|(?<![a-z])(?:candy|sweets?|chocolate|gum|food|milk|fruit|apple|grape|cookie|cracker|bread|pill|tablet|medicine|pride|words|lol|haha)(?![a-z])/;
 const thingSwallowed = (n: string): boolean => CHILD_OR_PET.test(n) && SWALLOWED_THING.test(n) && THING.test(n) && !NOT_A_THING.test(n) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n);
+/** Over now, help already had ("we called poison control, they said watch her and shes ok now": a US vitamins shop, forty-first session, told to call again). */
+const OVER_NOW = /没事了|已经好了|好多了|医院回来|(?<![a-z])(?:(?:she|he|they|i|it)(?:'s| is| are|s| am|'m)? (?:ok|okay|fine|alright|all good) now|seems? (?:fine|ok|okay|better) now|feel(?:ing|s)? (?:a lot |much )?better now|back from the (?:hospital|doctor|er|a ?& ?e))(?![a-z])/;
 const emergency = (n: string): boolean => {
+  if (OVER_NOW.test(n)) return false;
   const childSwallowed = SMALL_CHILD.test(n) && ((CHILD_HARM.test(n) && IN_MOUTH.test(n)) || careSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n);
   if (thingSwallowed(n)) return true;
+  if (FACE_AND_BREATH.test(n) && !NOT_A_REPORT.test(n)) return true;
   if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
   // A cold's sore throat is none ("这几天感冒了 嗓子…", "got a cold and my throat feels tight": found in review).
@@ -186,14 +195,23 @@ const emergency = (n: string): boolean => {
  */
 const PET_ATE_HARM = /(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}把[^，,。？?！!]{0,8}(?:百合|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|电池)[^，,。？?！!]{0,6}(?:吃|啃|咬|舔|吞)了|(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}(?:(?:啃了|咬了|舔了)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?百合|(?:吃了|吞了|误食了?)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?(?:一点|一些|点|几颗|几粒|一块|好多|一整?[包袋块板颗粒])?(?:猫砂|干燥剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合))|(?<![a-z])(?:cat|dog|kitten|puppy|pet)s? (?:just |has |have )?(?:ate|eaten|swallowed|got into|(?:chewed(?: on)?|bit|licked)(?= (?:the |some |a |on )*lil))(?: some| a| the| my| a whole| half a| half of a| part of a)?(?: bar of| box of| bag of| piece of| bunch of| bottle of)? ?(?:chocolate|grapes?|raisins?|onions?|xylitol|rat poison|batter(?:y|ies)|string|yarn|(?:cat )?litter(?! box| tray)|desiccant|silica gel|lil(?:y|ies))(?![a-z])/;
 
+/**
+ * Skin reacting and a doctor asked of now ("its gone red and sore now, should i see a doctor?", "起了一片红疹子…要不要去医院啊": a London and a
+ * Guangzhou shop, forty-first session, the showroom's hours and "not sure"): a reaction, whatever caused it.
+ */
+const SEE_DOCTOR = /要不要去医院|要去医院吗|需不需要去医院|需要去医院吗|用不用去医院|要不要看医生|(?<![a-z])(?:should i (?:see|go to|call) (?:a |the |my )?(?:doctor|gp|dr|er|hospital|a ?& ?e)|do i need (?:a|to see a) doctor)(?![a-z])/;
+const doctorAskedOfSkin = (n: string): boolean => SEE_DOCTOR.test(n) && (SKIN.test(n) || SYMPTOM.test(n)) && !SUPPOSED.test(n) && !NOT_A_REPORT.test(n);
+/** The face swelling and the breath short together ("现在脸也有点肿了 喘气有点闷": a Guangzhou shop, forty-first session, a plain hand-over). */
+const FACE_AND_BREATH = /(?:脸|嘴唇|眼睛|眼皮)[^，,。]{0,4}肿[^。]{0,12}(?:喘气|呼吸|胸)[^，,。]{0,4}(?:闷|急|困难|不畅|紧)|(?:喘气|呼吸|胸)[^，,。]{0,4}(?:闷|急|困难|不畅|紧)[^。]{0,12}(?:脸|嘴唇|眼睛|眼皮)[^，,。]{0,4}肿/;
+
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
 
 /** What skin shows after something put on it. */
 // Not peeling or pimples alone: goods peel ("the phone case is peeling", "沙发套脱皮"), and 长痘 is a skin type asked about (found in review).
-const SKIN = /红疹|起疹|疹子|红疙瘩|起了?(?:一片|好多|一些|一堆)疙瘩|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|嘴唇)(?:都|就|全|有点|一直|好|很|变得?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?) (?:is |are |went |got |turned |started |go |goes |gone |going |feels? )?(?:still )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|peeling|blotchy))(?![a-z])/;
+const SKIN = /红疹|起疹|疹子|红疙瘩|起了?(?:一片|好多|一些|一堆)疙瘩|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|嘴唇)(?:都|就|全|有点|一直|好|很|变得?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?|feet|foot|toes) (?:is |are |went |got |turned |started |go |goes |gone |going |feels? )?(?:still )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|peeling|blotchy))(?![a-z])/;
 /** Put on the skin, or the goods named as the cause: "搽完…之后", "用完", "令我起疹", "after using it", "after the retinal cream" (an Irish shop, thirty-second round). */
 // Cantonese and "once" too: "我系用咗一次就过敏啊，塊面又紅又腫" (a Guangzhou shop, thirty-seventh session: the returns entry offered).
-const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|穿上|穿了(?:以后|之后|就)|用完|用了(?:之后|以后|后)|(?:用|搽|涂|擦|敷|抹)(?:了|咗|过)(?:一次|两次|几次|一下|一点)?就|搽咗|涂咗|敷咗|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying)|(?:it|this|the \w+) (?:made|gave) me|(?:made|makes|make) my (?:face|skin|eyes|lips))(?![a-z])|(?<![a-z])(?:used|applied|tried|put) (?:it|them|some)(?: on(?: my [a-z]+)?)?,? (?:and|then|now)(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
+const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|穿上|穿了(?:你们|你家|你們)|穿了(?:以后|之后|就)|用完|用了(?:之后|以后|后)|(?:用|搽|涂|擦|敷|抹)(?:了|咗|过)(?:一次|两次|几次|一下|一点)?就|搽咗|涂咗|敷咗|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying|wearing)|(?:it|this|the \w+) (?:made|gave) me|(?:made|makes|make) my (?:face|skin|eyes|lips))(?![a-z])|(?<![a-z])(?:used|applied|tried|put) (?:it|them|some)(?: on(?: my [a-z]+)?)?,? (?:and|then|now)(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
 /** A return asked beside it: the goods' trouble, as before ("用了两片就起红疹子了，没开的那包能不能退"). */
 const RETURN_ASKED = /能不能退|可不可以退|可以退|能退|退货|退款|退吗|退不|换货|换一|保修|保固|理赔|(?<![a-z])(?:refund|return|exchange|warranty|claim)(?![a-z])/;
 /**
@@ -264,7 +282,7 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   if (symptom && FOOD.test(n) && (taken || /(?<![a-z])(?:cooked|eaten|eating|had some)(?![a-z])|煮了|做了/.test(n)) && !PET.test(n)) return 'reaction';
   // Spoiled food eaten and the stomach now ("鲜花饼…长毛了…我吃进去了 肚子有点不舒服": a Kunming shop, thirty-ninth session, the wilted-flowers entry).
   if (symptom && taken && SPOILED_FOOD.test(n)) return 'reaction';
-  if (babyUnwell(n, taken) || skinReacts(n)) return 'reaction';
+  if (babyUnwell(n, taken) || skinReacts(n) || doctorAskedOfSkin(n)) return 'reaction';
   if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && (said || ordered))) return 'advice';
   // Whether a child may eat it is a medical question of medicine only: "你们的水果打药吗 小孩能吃吗" is the shop's (found from outside); pregnancy stays one.
   if (PREGNANT_OK.test(n) && CONSUMED.test(n)) return 'advice';
