@@ -27,6 +27,7 @@ import { termsOf, TypoIndex, type TermContext } from './lexicon/terms.ts';
 import { remembered } from './memo.ts';
 import { defaultBrands } from './lexicon/brands.ts';
 import { defaultContrasts } from './lexicon/contrasts.ts';
+import { placesNamed } from './lexicon/countries.ts';
 import { namesOrderId } from './nlu/entities.ts';
 import { detectLanguage, foldedKey } from './nlu/normalize.ts';
 import { defaultTokenizer, type Tokenizer } from './nlu/tokenizer.ts';
@@ -404,6 +405,8 @@ export class FaqIndex {
    * lexicon/contrasts.json) is offered, never answered.
    */
   bandOf(ranked: readonly FaqHit[], text?: string): FaqLookup {
+    const placed = text === undefined ? undefined : placeNamedBy(ranked, text, Math.min(this.#clarify, PLACE_FLOOR));
+    if (placed) return this.#answerWith(placed);
     const [top, second] = ranked;
     const across = ranked.find((h) => h.acrossLanguages);
     const siblingOf = (h: FaqHit) => text !== undefined && defaultContrasts().conflict(foldTraditional(text), entryText(h.entry));
@@ -734,6 +737,34 @@ function hoursOfEither(text: string, a: FaqHit, b: FaqHit): boolean {
 }
 /** How close the second entry's score must be for the two to be told apart by the buyer. */
 const HOURS_CLOSE = 0.85;
+
+/**
+ * The buyer names a place (Germany) that the top entry, one about other places, nowhere names, and one other plausible entry names it in its question or
+ * alternates ("do you deliver to Germany" of the EU entry): that one is meant, though the lexicon's concept of shipping abroad
+ * covers the top one as well ("Do you ship to the US and outside Europe?" answered "Do you ship to Germany?": a London shop,
+ * forty-first session).
+ */
+/** How plausible an entry naming the place asked of must be: its naming it is evidence the confidence does not weigh. */
+const PLACE_FLOOR = 0.4;
+const PLACE_LEAD = 0.15;
+function placeNamedBy(ranked: readonly FaqHit[], text: string, floor: number): FaqHit | undefined {
+  const top = ranked[0];
+  if (!top) return undefined;
+  const query = foldTraditional(text.toLowerCase());
+  // The country itself first, then the EU it is in ("do u ship to france" of the Ireland-and-EU entry).
+  for (const parents of [false, true]) {
+    const asked = placesNamed(query, parents);
+    if (asked.size === 0) return undefined;
+    const names = (t: string) => [...placesNamed(t)].some((p) => asked.has(p));
+    // Only against an entry about other places: a place said in passing ("pause the subscription while in belfast") keeps the question's entry.
+    const topNames = placesNamed(entryText(top.entry));
+    if (topNames.size === 0 || names(entryText(top.entry))) return undefined;
+    const naming = ranked.filter((h) => h.confidence >= floor && names(foldTraditional(phrasingsOf(h.entry).join('\n').toLowerCase())));
+    // Several name it ("UK, EU and US sizing" beside the EU's shipping entry): the one well ahead of the others.
+    if (naming.length === 1 || (naming.length > 1 && naming[0]!.confidence - naming[1]!.confidence >= PLACE_LEAD)) return naming[0];
+  }
+  return undefined;
+}
 
 function entryText(e: FaqEntry): string {
   let t = ENTRY_TEXT.get(e);

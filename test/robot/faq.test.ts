@@ -624,3 +624,18 @@ describe('store hours and chat hours', () => {
     assert.equal(shop.lookup('when is your chat team online').hit?.entry.id, 'chat');
   });
 });
+
+// Found from outside (forty-first session, a London shop): "Do you ship to Germany?" was answered with the US-and-outside-Europe
+// entry (the lexicon's concept of shipping abroad covers both), though the EU entry lists "do you deliver to Germany".
+test('the entry that names the country asked of is the one meant; the EU\'s entry for a country of the EU', () => {
+  const index = new FaqIndex([
+    { id: 'eu', question: 'Do you ship to Ireland and the EU, and will I pay customs?', answer: 'Yes, with DPD; duties are included.', alternates: ['do you deliver to Germany'] },
+    { id: 'world', question: 'Do you ship to the US and outside Europe?', answer: 'We ship to the US, Canada, Australia and Japan with DHL; duties are paid by the buyer.', alternates: ['do you ship worldwide'] },
+    { id: 'time', question: 'How long does delivery take?', answer: 'Royal Mail Tracked 48 takes 2-3 working days.', alternates: ['how long is shipping to Ireland'] },
+    { id: 'size', question: 'How do I find my size in UK, EU and US sizing?', answer: 'Every listing shows UK, EU and US sizes.' },
+  ]);
+  assert.equal(index.lookup('Do you ship to Germany?').hit?.entry.id, 'eu');
+  assert.equal(index.lookup('do u ship to france').hit?.entry.id, 'eu');
+  assert.equal(index.lookup('do you ship to japan').hit?.entry.id, 'world');
+  assert.equal(index.lookup('how long does delivery take to ireland').hit?.entry.id, 'time');
+});
