@@ -10279,3 +10279,21 @@ test('a new address with its receiver\'s number is the address given; one for a 
   await cn('地址能改吗');
   assert.match(textOf(await cn('北京市朝阳区建国路88号 王五 13900001111')), /收到您的新地址[^]*改派/);
 });
+
+// Found from outside (forty-first session, a Beijing and a London shop): "咋给我取消了 我都付了钱了" got "您在本店的订单都已取消",
+// "为啥取消 钱退了没" another order's refund, "why was my Black Cat 4s order cancelled?" a list of orders to cancel.
+test('why an order was cancelled, with the money beside it or goods named with a digit: that order and its reason', async () => {
+  const hood = order({ orderId: 'WC-1', status: 'cancelled', items: [{ sku: 'H', title: '方太 侧吸式 油烟机', quantity: 1, price: '3599.00' }], cancelReason: '库存不足，商家取消订单，货款已原路退回' });
+  const ac = order({ orderId: 'WC-2', status: 'cancelled', items: [{ sku: 'A', title: '美的 壁挂式空调', quantity: 1, price: '2699.00' }], cancelReason: '买家申请取消订单' });
+  const refund = aftersale({ aftersaleId: 'AS-WC', orderId: 'WC-2', status: 'approved' });
+  for (const text of ['还有那个油烟机 咋给我取消了 我都付了钱了', '油烟机那单为啥取消 钱退了没']) {
+    const told = textOf(await conversation(robotWith({ orders: [hood, ac], aftersales: [refund] }))(text));
+    assert.match(told, /WC-1[^]*库存不足/, text);
+  }
+  const shoes = order({ orderId: 'WC-3', status: 'cancelled', items: [{ sku: 'J4', title: "Air Jordan 4 Retro 'Black Cat' UK 9", quantity: 1, price: '380.00' }], cancelReason: 'The pair failed our authentication check.', currency: 'GBP' });
+  const live = order({ orderId: 'WC-4', status: 'paid', items: [{ sku: 'D', title: 'Nike SB Dunk Low', quantity: 1, price: '200.00' }], currency: 'GBP' });
+  const why = textOf(await conversation(robotWith({ orders: [shoes, live] }))('Hi, why was my Black Cat 4s order cancelled?'));
+  assert.match(why, /WC-3[^]*authentication check/);
+  // Still a question of cancelling, not of why: "为什么取消不了".
+  assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [live] }))('为什么取消不了')), /取消原因/);
+});
