@@ -1533,7 +1533,8 @@ const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(
  * "could it be the afternoon instead"): found from outside as the shipping time, a cancellation, "not understood".
  */
 // Not a courier named ("能指定顺丰送吗"), nor a complaint about the day ("怎么明天才发货", "预售是不是过几天发": found in review).
-const RESCHEDULE_MORE = /(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])(?:先|才)(?:送|派|配送|派送)|指定[^，,。？?]{0,8}(?:\d{1,2}\s*[号日]|(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|哪天)[^，,。？?]{0,4}(?:送到|送达|配送|到货|收货|送|到)|指定(?:送达|送货|配送|收货)?(?:日期|日子|哪天)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])再(?:送|发|配送|派送)|(?:能不能|可不可以|可以|能否|帮我|麻烦)[^，。]{0,4}(?:晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天)(?:再)?(?:发|送)|(?:先别|暂时别|先不要|暂时不要)(?:发货|发|送)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末])(?:送到|送)(?=[^，。]{0,10}(?:家里|在家|有人|没人|冇人))|(?<![a-z])(?:(?:could|can) (?:it|they|you) (?:be|come|deliver)[^.?]{0,12}(?:morning|afternoon|evening|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|later)[^.?]{0,8}instead|(?:in|to) the (?:morning|afternoon|evening) (?:slot )?instead|(?:put it|move it|change it) (?:on|to) the (?:evening|morning|afternoon) slot)(?![a-z])/;
+// "周三送成不", "那能约后天送不 明天我不在家": a day asked for, the northern way (a Beijing shop, forty-first session: tracking, "not sure").
+const RESCHEDULE_MORE = /(?:约|改约|约到)(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])(?:再)?(?:送|配送|上门)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|后天|\d{1,2}\s*[号日])(?:再)?(?:送|配送|送货)(?:成不|行不|可以不|可以吗|行吗|成吗|能行吗)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])(?:先|才)(?:送|派|配送|派送)|指定[^，,。？?]{0,8}(?:\d{1,2}\s*[号日]|(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|哪天)[^，,。？?]{0,4}(?:送到|送达|配送|到货|收货|送|到)|指定(?:送达|送货|配送|收货)?(?:日期|日子|哪天)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])再(?:送|发|配送|派送)|(?:能不能|可不可以|可以|能否|帮我|麻烦)[^，。]{0,4}(?:晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天)(?:再)?(?:发|送)|(?:先别|暂时别|先不要|暂时不要)(?:发货|发|送)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末])(?:送到|送)(?=[^，。]{0,10}(?:家里|在家|有人|没人|冇人))|(?<![a-z])(?:(?:could|can) (?:it|they|you) (?:be|come|deliver)[^.?]{0,12}(?:morning|afternoon|evening|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|later)[^.?]{0,8}instead|(?:in|to) the (?:morning|afternoon|evening) (?:slot )?instead|(?:put it|move it|change it) (?:on|to) the (?:evening|morning|afternoon) slot)(?![a-z])/;
 /**
  * The buyer's own request asked after by its kind ("我的价保申请怎么样了", "为什么拒绝？") rather than
  * the shop's policy on it: its status and, refused, the shop's reason (found from outside: the
@@ -2281,7 +2282,9 @@ const declinesOffered = (state: DialogueState, text: string): boolean => (state.
  * shop, thirty-seventh session: a refund and an order status told).
  */
 // "能开发票不 单位报销用": a northern "能…不" asks though more follows it (a Qingdao shop, thirty-ninth session: dropped after a take-back).
-const ASKS_SOMETHING = /[?？]|[吗么呢][\s。.!！~]*$|(?:对|是)吧|对不对|是不是|什么|怎么|多久|几[天点号时个]|哪|能不能|可不可以|[^\s]不[\s。.!！~]*$|(?:能|可以|行|有|会)[^\s，,。]{0,6}不(?=[\s，,。!！~])|帮我(?:查|看|问)|查(?:一)?下|告诉我|(?<![a-z])(?:(?:can you |could you |pls |please )check|tell me|show me|look up)(?![a-z])|^\s*(?:(?:and|so|ok|okay|but)[,\s]+)?(?:what|when|where|how|which|who|why|is|are|can|could|do|does|did|will|would|any)(?![a-z])/i;
+// "你就说安装收费标准是啥", "actually can i cancel the friday order…", "i'll just do it myself. how do i change the address…" (three shops,
+// forty-first session: the take-back heard, the question after it dropped).
+const ASKS_SOMETHING = /[?？]|[吗么呢][\s。.!！~]*$|(?:对|是)吧|对不对|是不是|什么|怎么|啥|咋|多少|(?<![a-z])(?:can i|could i|can you|how do i|how can i|how long|where do i|when will|do you|is it|are you)(?![a-z])|多久|几[天点号时个]|哪|能不能|可不可以|[^\s]不[\s。.!！~]*$|(?:能|可以|行|有|会)[^\s，,。]{0,6}不(?=[\s，,。!！~])|帮我(?:查|看|问)|查(?:一)?下|告诉我|(?<![a-z])(?:(?:can you |could you |pls |please )check|tell me|show me|look up)(?![a-z])|^\s*(?:(?:and|so|ok|okay|but)[,\s]+)?(?:what|when|where|how|which|who|why|is|are|can|could|do|does|did|will|would|any)(?![a-z])/i;
 const asksSomething = (text: string): boolean => ASKS_SOMETHING.test(foldTraditional(text).trim());
 
 /** Answers one buyer message. Pure: same inputs, same outputs. */

@@ -10297,3 +10297,21 @@ test('why an order was cancelled, with the money beside it or goods named with a
   // Still a question of cancelling, not of why: "为什么取消不了".
   assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [live] }))('为什么取消不了')), /取消原因/);
 });
+
+// Found from outside (forty-first session, a Beijing and a US shop): the question after a take-back was dropped ("你就说安装收费标准是啥",
+// "actually can i cancel the friday order…", "i'll just do it myself. how do i change the address…"), "算了不退了 就是问问 周三送成不"
+// was answered as a return, and "周三送成不" / "能约后天送不" were not heard as another delivery day.
+test('the question after a take-back is answered; what was given up is the take-back\'s; a day asked for the northern way', async () => {
+  const robot = robotWith({ orders: [order({ orderId: 'TB-1', status: 'paid' })], aftersales: [] });
+  for (const text of ['你就说安装收费标准是啥', 'actually can i cancel the friday order and just reorder w a bigger size later', "i'll just do it myself. how do i change the address on my account"]) {
+    assert.ok((await robot.answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text, restOfTakeBack: true })).replies.length > 0, text);
+  }
+  assert.equal(withdrawsHandover('算了不退了 就是问问 周三送成不'), '周三送成不');
+  assert.equal(withdrawsHandover('算了不退了'), '不退了');
+  const shipped = { orders: [order({ orderId: 'TB-2', status: 'shipped' })], logistics: [logistics({ orderId: 'TB-2', status: 'in_transit' })] };
+  for (const text of ['周三送成不', '那能约后天送不 明天我不在家']) {
+    const r = await conversation(robotWith(shipped))(text);
+    assert.equal(r.intent, 'change_address', text);
+    assert.match(textOf(r), /送货日期|改约|重新约/, text);
+  }
+});

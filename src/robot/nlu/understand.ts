@@ -533,7 +533,10 @@ export function withdrawsHandover(text: string): string | undefined {
   // At the end too ("哦刷新了一下好了 显示已付款 不用人工了": found from outside, left queued): what came before it is the rest.
   const tail = m ? null : WITHDRAWS_TAIL.exec(t);
   if (!m && !tail) return undefined;
-  const rest = m ? raw.slice(m[0].length).trim() : raw.slice(0, tail!.index).trim();
+  // "算了不退了 就是问问 周三送成不": what was given up and "just asking" are the take-back's own words (a Beijing shop, forty-first session).
+  // Alone ("算了不退了") it is the request given up, the robot's to answer (a withdrawal it cannot make itself).
+  const said = m ? raw.slice(m[0].length).trim() : raw.slice(0, tail!.index).trim();
+  const rest = m && said.replace(GIVEN_UP, '') !== '' ? said.replace(GIVEN_UP, '') : said;
   // Someone else's words ("机器人跟我说 不用转人工了", "the bot told me no need for a human"): reported, not said (found in review).
   if (!m && REPORTED.test(foldTraditional(rest))) return undefined;
   // A person named only to be declined ("不用找真人了", "不用等客服了") asks for none (found from outside: left queued).
@@ -545,6 +548,7 @@ export function withdrawsHandover(text: string): string | undefined {
   if (SELF_WAITS.test(restRead)) return '';
   return (asksPerson && !asksOnlyHours(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
 }
+const GIVEN_UP = /^(?:不(?:退|换|退货|换货|退了货|取消|改|要|买)了[吧哈啦]?[\s,，。]*)?(?:(?:就是|只是|我就|我只是)(?:问问|问一下|随便问问)[\s,，。]*)?/;
 /** A first sentence of at most 40 characters, ended by a full stop or an exclamation and a space. */
 const REMARK_FIRST = /^[^.!?。！？]{1,40}[.!。！]+\s+/;
 /** Words that end by quoting someone: "跟我说", "告诉我", "他说", "the bot told me", "it says". */
