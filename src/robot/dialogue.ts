@@ -2829,17 +2829,20 @@ function entryAsksLikeThis(ctx: Ctx, hit: FaqHit): boolean {
  * us to arrange it (found from outside: each got the parcel's tracking).
  */
 const SERVICES = [
-  /安装|组装|装好|拼装|上门装|(?<![a-z])(?:install\w*|assembl\w*|fitters?)(?![a-z])/,
+  // "装空调的师傅啥时候来", "装的师傅还没来" (a Beijing shop, forty-first session: the delivery's tracking, three times).
+  /安装|组装|装好|拼装|上门装|装(?:空调|热水器|油烟机|洗衣机|的师傅|机师傅)|师傅(?:啥时候|什么时候|几点|哪天|还没)?(?:来|上门)|(?<![a-z])(?:install\w*|assembl\w*|fitters?|technician)(?![a-z])/,
   /上楼|搬上|送上|楼梯|电梯|[0-9一二三四五六七八九十]+\s*楼|(?<![a-z])(?:upstairs|stairs|carry (?:it )?up|floor)(?![a-z])/,
 ];
 /** The buyer asks us to arrange it ("你帮我约一下", "can you book it"). */
 const ARRANGE = /帮我(?:约|预约|安排|联系|弄)|给我(?:约|安排)|(?<![a-z])(?:book it|arrange it|schedule it|can you (?:book|arrange|schedule))(?![a-z])/;
 /** A clause that asks ("…送到6楼吗", "要加钱不", "谁来装", "who assembles it"), not a remark ("送到1楼就行"). */
-const ASKS = /吗|么|嘛|不$|多少|怎么|如何|几|谁|哪|什么时候|收费|加钱|要钱|免费|包(?:安装|上楼|送)|能不能|可不可以|可以|(?<![a-z])(?:who|how|what|when|do you|can you|could you|will you|is it|does|is there|free|charge|cost)(?![a-z])/;
+const ASKS = /吗|么|嘛|不$|多少|怎么|如何|几|谁|哪|什么时候|啥时候|咋|啥|收费|加钱|要钱|免费|包(?:安装|上楼|送)|能不能|可不可以|可以|(?<![a-z])(?:who|how|what|when|do you|can you|could you|will you|is it|does|is there|free|charge|cost)(?![a-z])/;
 function serviceEntry(ctx: Ctx, data: Outcome): Outcome | undefined {
   if (ctx.r.restParcels || ctx.r.reschedule) return undefined;
   const clauses = folded(ctx.input.text).split(/[，,。.!！?？;；\s]+/).filter(Boolean);
-  const asking = clauses.filter((c) => SERVICES.some((x) => x.test(c)) && (ASKS.test(c) || ARRANGE.test(c)));
+  // Asked in the clause or the one after it ("装的师傅还没来 他们啥时候联系我").
+  const asks = (i: number) => [clauses[i], clauses[i + 1]].some((c) => c !== undefined && (ASKS.test(c) || ARRANGE.test(c)));
+  const asking = clauses.filter((c, i) => SERVICES.some((x) => x.test(c)) && asks(i));
   if (!asking.length) return undefined;
   const f = ctx.data.faq;
   const hit = f?.ok ? (f.value ?? ctx.data.faqCandidates?.[0]) : undefined;

@@ -10315,3 +10315,17 @@ test('the question after a take-back is answered; what was given up is the take-
     assert.match(textOf(r), /送货日期|改约|重新约/, text);
   }
 });
+
+// Found from outside (forty-first session, a Beijing appliance shop): "装空调的师傅啥时候来啊", "装的师傅还没来 他们啥时候联系我" got the
+// delivery's tracking three times, though the shop has an entry on when the installer comes.
+test('when the installer comes, asked the northern way or in the clause after, is the shop\'s entry on installing', async () => {
+  const entries: FaqEntry[] = [
+    { id: 'i', question: '送货后多久上门安装？', answer: '北京城区一般送货当天或第二天上门安装，货到后师傅会提前电话联系您。', alternates: ['师傅什么时候上门装', '啥时候来安装'] },
+    { id: 'f', question: '安装要收费吗？', answer: '基础安装免费。' },
+  ];
+  const data = { orders: [order({ orderId: 'IN-1', status: 'delivered' })], logistics: [logistics({ orderId: 'IN-1', status: 'delivered' })] };
+  for (const text of ['装空调的师傅啥时候来啊 跟送货一块儿来吗', '空调到了 装的师傅还没来 他们啥时候联系我']) {
+    assert.match(textOf(await shopChat2(SHOP, entries, data)(text)), /上门安装/, text);
+  }
+  assert.doesNotMatch(textOf(await shopChat2(SHOP, entries, data)('空调到哪了')), /上门安装/);
+});
