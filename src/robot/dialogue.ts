@@ -2983,7 +2983,7 @@ function policyAnswer(ctx: Ctx, intent: PolicyIntent): Outcome {
   if (intent === 'return_policy' && (o.status === 'paid' || o.status === 'pending_payment') && unsentAsked(ctx, o)) {
     return withNext(cancelAnswer(ctx, o), { focusOrderId: o.orderId, topic: 'cancel_order' });
   }
-  const window = intent === 'return_policy' && ofTheseGoods(ctx, o) ? returnWindow(ctx, o, returnDays(text) !== undefined ? text : returnsRule(ctx)) : undefined;
+  const window = intent === 'return_policy' && ofTheseGoods(ctx, o) && !PRICE_GAP.test(ctx.r.u.normalized) ? returnWindow(ctx, o, returnDays(text) !== undefined ? text : returnsRule(ctx)) : undefined;
   // A "did you mean…?" stays last: its numbers are what the buyer answers next.
   const said = !window ? [{ text }] : offer?.faqOptions ? [window.reply, { text }] : [{ text }, window.reply];
   // The parcels were read for the window only: the status is said as for any policy question, without them.
@@ -3023,6 +3023,10 @@ function titleWord(title: string, w: string): boolean {
   for (const m of foldTraditional(title.normalize('NFKC').toLowerCase()).matchAll(LATIN_RUN)) if (m[0] === w || w === `${m[0]}s` || w === `${m[0]}es`) return true;
   return false;
 }
+/** A price difference asked back ("降到4299了 我买的4599 能退差价吗"): no returns window (a Beijing shop, forty-first session: its 15 days of price protection told as "15 天的退换期"). */
+const PRICE_GAP = /差价|价保|保价|降价|(?<![a-z])(?:price (?:protection|adjustment|match|drop)|difference back|refund the difference)(?![a-z])/;
+const UNUSED_ONLY = /未拆封|未开封|未使用|未穿|没拆封|没开封|(?<![a-z])(?:unopened|unused|unworn|sealed|unwashed)(?![a-z])/;
+const USED_SAID = /拆了|拆封|开封|打开了|用过|穿过|洗过|用了|(?<![a-z])(?:opened|open(?:ed)? (?:tub|bottle|box|pack)|used|worn|wore|washed)(?![a-z])/;
 /** A returns window is said of the goods asked about: those named, or none named and no "what if" (a purchase not made yet). */
 const ofTheseGoods = (ctx: Ctx, o: Order): boolean => namedAs(ctx, o) || (kindsOfGoods(ctx.input.text).size === 0 && !WHAT_IF.test(ctx.r.u.normalized));
 
@@ -3047,6 +3051,9 @@ export function returnDays(text: string): number | undefined {
  * delivered scan only: the order's own time may be any change.
  */
 function returnWindow(ctx: Ctx, o: Order, policy: string): { reply: Reply; passed: boolean } | undefined {
+  // The days are for goods unopened and these were opened: the window said is not theirs (a US vitamins shop, forty-first session:
+  // "its 60-day return window runs until Jan 29" of an opened tub, which the shop's 30-day guarantee covers).
+  if (UNUSED_ONLY.test(shopReading(policy)) && USED_SAID.test(ctx.r.u.normalized)) return undefined;
   const n = o.status === 'delivered' ? returnDays(policy) : undefined;
   const scans = n === undefined ? [] : parcelsOf(ctx, o).filter((l) => l.status === 'delivered').map((l) => newestEvents(l)[0]?.time).filter((t): t is string => t !== undefined);
   const at = scans.sort().at(-1);

@@ -10329,3 +10329,16 @@ test('when the installer comes, asked the northern way or in the clause after, i
   }
   assert.doesNotMatch(textOf(await shopChat2(SHOP, entries, data)('空调到哪了')), /上门安装/);
 });
+
+// Found from outside (forty-first session): a price difference asked back was told "15 天的退换期" from the price-protection entry
+// (a Beijing shop), and an opened tub was given the 60-day window the shop keeps for unopened goods (a US vitamins shop).
+test('no returns window for a price difference asked back, nor one the shop keeps for goods unopened when these were opened', async () => {
+  const delivered = (id: string) => ({ orders: [order({ orderId: id, status: 'delivered', items: [{ sku: 'W', title: 'Whey Protein Powder Chocolate', quantity: 1, price: '39.99' }] })], logistics: [logistics({ orderId: id, status: 'delivered', events: [{ time: '2024-11-25T10:00:00+08:00', location: '北京', description: '已签收' }] })] });
+  const gap: FaqEntry[] = [{ id: 'p', question: '买完降价了能退差价吗？', answer: '本店支持价保：签收后15天内同一商品降价，在订单页点“价格保护”申请，差价原路退回。' }, { id: 'x', question: '保修多久？', answer: '整机一年。' }];
+  const told = textOf(await shopChat2(SHOP, gap, delivered('PG-1'))('这款冰箱现在降到4299了 我买的4599 能退差价吗'));
+  assert.match(told, /价保/);
+  assert.doesNotMatch(told, /退换期/);
+  const tub: FaqEntry[] = [{ id: 'r', question: 'Can I return an item?', answer: 'Unopened items can be returned within 60 days of delivery for a full refund. Opened bottles are covered by our 30-day satisfaction guarantee.' }, { id: 'y', question: 'Do you ship to Alaska?', answer: 'Yes.' }];
+  assert.doesNotMatch(textOf(await shopChat2(SHOP, tub, delivered('PG-2'))('can i still return the protein powder? the tub is opened')), /return window runs until/);
+  assert.match(textOf(await shopChat2(SHOP, tub, delivered('PG-3'))('can i still return the protein powder?')), /60-day return window/);
+});
