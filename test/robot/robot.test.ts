@@ -10342,3 +10342,29 @@ test('no returns window for a price difference asked back, nor one the shop keep
   assert.doesNotMatch(textOf(await shopChat2(SHOP, tub, delivered('PG-2'))('can i still return the protein powder? the tub is opened')), /return window runs until/);
   assert.match(textOf(await shopChat2(SHOP, tub, delivered('PG-3'))('can i still return the protein powder?')), /60-day return window/);
 });
+
+// Found from outside (forty-first session, a Guangzhou shop): "我说我付款了！！怎么还显示没付" was told the order awaits payment and
+// when to pay by: a buyer who says she paid is not told to pay again.
+test('"我付款了 怎么还显示没付": paid and shown unpaid, a person checks it', async () => {
+  const unpaid = { orders: [order({ orderId: 'PU-1', status: 'pending_payment' })] };
+  const r = await conversation(robotWith(unpaid))('我说我付款了！！怎么还显示没付');
+  assert.equal(r.intent, 'human');
+  assert.doesNotMatch(textOf(r), /请在.*前付款/);
+});
+
+// Found from outside (forty-first session, a Guangzhou shop): "我的cardigan shipped了吗" got the jeans' order: 开衫 is a cardigan.
+test('"我的cardigan shipped了吗" is the 开衫\'s order', async () => {
+  const data = {
+    orders: [order({ orderId: 'CG-1', status: 'delivered', items: [{ sku: 'J', title: '高腰阔腿牛仔裤 深蓝 28码', quantity: 1, price: '149.00' }] }), order({ orderId: 'CG-2', status: 'shipped', items: [{ sku: 'K', title: '【现货】圆领短款开衫 雾霾灰 M码', quantity: 1, price: '129.00' }] })],
+    logistics: [logistics({ orderId: 'CG-2', status: 'in_transit' })],
+  };
+  assert.match(textOf(await conversation(robotWith(data))('hi 我的cardigan shipped了吗 tracking number pls')), /CG-2/);
+});
+
+// Found from outside (forty-first session, a London shop): "cheers. does it work on the jordan 1s or nah" was "You're welcome!".
+test('thanks, then a question begun by its verb: the question is what is asked; thanks and a promise to come back is a goodbye', () => {
+  const nlu = createNlu();
+  assert.notEqual(nlu.understand('cheers. does it work on the jordan 1s or nah').intent, 'bye');
+  assert.equal(nlu.understand('thanks! if i have any more questions ill get back to you').intent, 'bye');
+  assert.equal(nlu.understand('cheers mate').intent, 'bye');
+});

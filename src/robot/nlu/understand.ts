@@ -202,12 +202,15 @@ const OK_BEFORE_QUESTION = /^ (?:好的|好滴|好哒|好嘞|好吧|ok|okay|嗯�
  * is what is asked (found from outside: three buyers got "Great. Message me any time"). Without one
  * ("ok i'll try another card") the ok may close the conversation, as before.
  */
-const OK_HEAD = /^ (?:ok(?:ay)?|k|kk|alright|好的|好滴|好哒|好嘞|好吧|嗯嗯?|行)(?:老板|亲|sis|bro|boss)?(?:[\s,，!！.。~]| \| )+(?:so |then |那 ?)?/u;
+// Thanks too: "cheers. does it work on the jordan 1s or nah" (a London shop, forty-first session: "You're welcome!").
+const OK_HEAD = /^ (?:(?:ok(?:ay)?|k|kk|alright|好的|好滴|好哒|好嘞|好吧|嗯嗯?|行)(?:老板|亲|sis|bro|boss)?(?:[\s,，!！.。~]| \| )+|(?:cheers|thanks|thank you|thx|ta)(?: mate| sis| bro| boss)?(?:\s*[,，!！.。~]+\s*| \| )+)(?:so |then |那 ?)?/u;
+/** A question begun by its verb ("does it work on…"), not "if i have any more questions…" (a goodbye). */
+const AUX_ASKS = /^\s*(?:\|\s*)?(?:do|does|did|is|are|will|should|has|have)\s+(?:i|you|it|they|we|my|the|your|this|that|these|those)\b/;
 function okBeforeAsking(scan: string, text: string): string {
   const m = OK_HEAD.exec(scan);
   if (!m) return scan;
   const rest = scan.slice(m[0].length);
-  return rest.replace(/[\s|]/g, '').length >= 6 && (/[?？]/.test(text) || ASKS.test(rest)) ? ` ${rest}` : scan;
+  return rest.replace(/[\s|]/g, '').length >= 6 && (/[?？]/.test(text) || ASKS.test(rest) || AUX_ASKS.test(rest)) ? ` ${rest}` : scan;
 }
 
 /**
