@@ -10368,3 +10368,12 @@ test('thanks, then a question begun by its verb: the question is what is asked; 
   assert.equal(nlu.understand('thanks! if i have any more questions ill get back to you').intent, 'bye');
   assert.equal(nlu.understand('cheers mate').intent, 'bye');
 });
+
+// Found from outside (forty-first session, a London shop): "its been sat in manchester since friday morning … is that normal" got
+// the greeting menu: a morning in the middle of a sentence is a time of day.
+test('a weekday\'s morning is a time, not a hello; "morning!" still greets', () => {
+  const nlu = createNlu();
+  assert.notEqual(nlu.understand('its been sat in manchester since friday morning bruv is that normal').intent, 'greeting');
+  assert.equal(nlu.understand('i ordered lamb leg on friday morning and it still hasnt come').intent, 'track_parcel');
+  assert.equal(nlu.understand('morning').intent, 'greeting');
+});

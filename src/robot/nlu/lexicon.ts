@@ -50,7 +50,7 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' slow delivery', 1.0], [' slow shipping', 1.0], [' slow+ days', 0.8], [' slow+parcel', 0.6], [' slow+package', 0.6], [' slow+deliver', 0.6], [' slow+courier', 0.8], [' slow+shipping', 0.6], [' slow+ninja', 0.9], [' slow+pos laju', 0.9], [' slow+j t', 0.9], [' slow+dhl', 0.9],
     [' any news', 0.5], [' happened to my', 0.6], [' stuck', 0.6], [' not moving', 0.6], [' is it moving', 0.5], [' depot', 0.5], [' bouncing around', 0.8], [' has not moved', 0.7], [' not updated', 0.6], [' no update', 0.5], [' location', 0.4],
     [' where', 0.3], [' out for delivery', 0.9], [' said out for delivery', 0.6], [' says out for delivery', 0.6], [' lost', 0.5], [' not received', 0.4], [' have not received', 0.4],
-    [' never arrived', 0.5], [' never come', 0.5], [' still never', 0.4], [' delivered already', 0.6], [' reach already', 0.5], [' arrive already', 0.5], [' not arrived', 0.4], [' has not arrived', 0.4], [' not yet arrive', 0.9], [' still not arrive', 0.9],
+    [' never arrived', 0.5], [' never come', 0.5], [' still has not come', 0.7], [' has not come', 0.4], [' still never', 0.4], [' delivered already', 0.6], [' reach already', 0.5], [' arrive already', 0.5], [' not arrived', 0.4], [' has not arrived', 0.4], [' not yet arrive', 0.9], [' still not arrive', 0.9],
     // Singlish "reach" is arrive: "still havent reach JB, how come so long?" (found from outside: read as a refund).
     // Not "can not reach anyone" (a person: found in review).
     [' have not reach', 1.2], [' never reach', 1.2], [' still not reach', 1.2], [' reach yet', 0.8], [' have not reach+ long', 1.2],
@@ -284,7 +284,9 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // A call's "hello?" ("喂", "喂？": found from outside, not understood, then a hand-over).
     [' 喂 ', 1.0],
     ['嗨', 1.0], ['哈佬', 1.2], ['早上好', 1.2], ['晚上好', 1.2], ['下午好', 1.2], ['早安', 1.0], [' 早 ', 1.2], ['早啊', 1.2], ['亲', 0.5], ['客服', 0.3],
-    [' hello', 1.2], [' hi ', 1.2], [' hey', 1.1], [' hiya', 1.1], [' good morning', 1.2], [' morning', 0.9], [' good afternoon', 1.2], [' good evening', 1.2],
+    [' hello', 1.2], [' hi ', 1.2], [' hey', 1.1], [' hiya', 1.1], [' good morning', 1.2], [' morning', 0.9],
+    // A time of day, no hello: "its been sat in manchester since friday morning" (a London shop, forty-first session: the greeting menu).
+    ['day morning', -0.6], [' this morning', -0.6], [' tomorrow morning', -0.6], [' the morning', -0.6], [' every morning', -0.6], [' good afternoon', 1.2], [' good evening', 1.2],
     [' 在 ', 1.3], [' 人呢', 1.0], [' anyone there', 1.3], [' anybody there', 1.3], [' anybody home', 1.2], [' anyone home', 1.2], ['有人没 ', 1.3], [' is anyone', 0.8], [' yo ', 1.1], [' greetings', 1.2], [' howdy', 1.2],
     // "how ya going" is Australia's hello (found from outside: "not sure").
     // "how ya going" (read "how yes going": tables.ts), only as a hello: "how ya going with my order" asks about the order (found in review).
