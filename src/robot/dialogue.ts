@@ -782,6 +782,7 @@ const ORDER_NAMED = /^[,，\s]*(?:the |my )?(?:[a-z0-9]+ ){1,2}order\b/;
 const ANOTHER_ORDER = /(?<![a-z])(?:my|the|another|other) (?:[a-z]+ ){0,4}order(?![a-z])|另一(?:个|单)|(?:那|这)(?:个|一)?(?:订单|单子)/;
 /** Words of the person offered: "ok, and when will the agent come?" is still a yes. */
 const PERSON_WORD = /人工|客服|真人|排队|(?<![a-z])(?:someone|agent|human|person|queue|staff)(?![a-z])/;
+const EMPHATIC_YES = /^(?:yes|yeah|yep|ok|okay|sure)[\s,.!]*(?:please|pls|plz)(?![a-z])|^please do(?![a-z])|^(?:好的?|要的?|需要|可以)[，,。\s]*(?:麻烦(?:你|您)?了?|谢谢)/;
 /** The yes or no of a message to what we asked, or none when the question after it is what the buyer wants answered. */
 function yesNoOf(state: DialogueState, u: Understanding, rest: string | undefined): Understanding['yesNo'] {
   // "好的，那手表的保固是多久" to "did you mean X?": an ok, then another question, which is what is asked (found
@@ -791,6 +792,9 @@ function yesNoOf(state: DialogueState, u: Understanding, rest: string | undefine
   const elsewhere = Boolean(state.offeredHuman) && yesNoThenAsks(u, rest) && NEW_TOPIC.test(rest!.trim()) && !PERSON_WORD.test(rest!);
   // "ok. then my bahulu and sambal order when ship?": "when" of the buyer's own order is no question about the person (found from outside: handed over).
   const ofTheirOwn = rest !== undefined && ANOTHER_ORDER.test(rest) && !PERSON_WORD.test(rest);
+  // "Yes please. Also if it is lost can you send a new one?" to a person offered: yes, and the rest is for the person (a US
+  // vitamins shop, forty-first session: told the tracking and offered again, three times).
+  if (state.offeredHuman && u.yesNo === 'yes' && EMPHATIC_YES.test(u.normalized.trim()) && !ofTheirOwn) return 'yes';
   return noButAsks(u) || moves || elsewhere || (yesNoThenAsks(u, rest) && (u.yesNo === 'no' || (state.offeredHuman && (!ABOUT_THE_PERSON.test(u.normalized) || ofTheirOwn)))) ? undefined : u.yesNo;
 }
 function yesNoThenAsks(u: Understanding, rest: string | undefined): boolean {

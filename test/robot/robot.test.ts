@@ -10377,3 +10377,14 @@ test('a weekday\'s morning is a time, not a hello; "morning!" still greets', () 
   assert.equal(nlu.understand('i ordered lamb leg on friday morning and it still hasnt come').intent, 'track_parcel');
   assert.equal(nlu.understand('morning').intent, 'greeting');
 });
+
+// Found from outside (forty-first session, a US vitamins shop): "Yes please. Also if it is lost can you send a new one?" to a person
+// offered got the tracking and the offer again; "yes dear" to "did you mean…?" was not understood.
+test('"yes please" with more after it takes the person offered; "yes dear" is a yes', async () => {
+  const stalled = { orders: [order({ orderId: 'YP-1', status: 'shipped', createdAt: '2024-11-01T10:00:00+08:00' })], logistics: [logistics({ orderId: 'YP-1', status: 'in_transit', events: [{ time: '2024-11-05T10:00:00+08:00', location: 'Seattle, WA', description: 'Departed USPS regional facility' }] })] };
+  const say = conversation(robotWith(stalled));
+  const first = await say('my order still has not arrived, its been weeks');
+  assert.equal(first.state.offeredHuman, true, textOf(first));
+  assert.ok((await say('Yes please. Also if it is lost can you send a new one?')).handover);
+  assert.equal(createNlu().understand('yes dear').yesNo, 'yes');
+});

@@ -669,6 +669,8 @@ function shopTopics(text: string, tokens: readonly string[]): ClassifierInput['e
 // 啦 too: "不用啦" is "不用" (found from outside: read as a miss, and a person against the no).
 const TRAILING_PARTICLES = /[啊吧呀哈呢的哦噢嘛了啦咯喔嘞呗噻撒]+$/;
 const SG_PARTICLE = /\s+(?:lah|lor|la|leh|loh|liao)[!.\s]*$/;
+/** Said to the agent after a yes or no: "yes dear" (a US vitamins shop, forty-first session: not understood). */
+const VOCATIVE = /\s+(?:dear|hon|honey|love|luv|darling|sweetie|mate|sis|bro|boss|sir|maam|ma'am|madam)[!.\s]*$/;
 
 /** A yes or no when the whole first clause is one ("好的", "嗯嗯", "yes please", "不用了，谢谢"). */
 function yesNoOf(scan: string): 'yes' | 'no' | undefined {
@@ -678,7 +680,7 @@ function yesNoOf(scan: string): 'yes' | 'no' | undefined {
   // "ok ah?", "can ah?" ask (found in review): not with a question mark, nor with "ah".
   const sg = SG_PARTICLE.test(first) && !/[?？]/.test(first) ? first.replace(SG_PARTICLE, '') : undefined;
   if (sg === 'can') return 'yes';
-  for (const c of [first, first.replace(TRAILING_PARTICLES, ''), ...(sg ? [sg] : [])]) {
+  for (const c of [first, first.replace(TRAILING_PARTICLES, ''), first.replace(VOCATIVE, ''), ...(sg ? [sg] : [])]) {
     if (YES_WORDS.has(c)) return 'yes';
     if (NO_WORDS.has(c)) return 'no';
   }
