@@ -1416,8 +1416,18 @@ function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 
   if (GOT_IT_YET.test(u.normalized) && !NOT_GOODS_RECEIVED.test(u.normalized)) return { intent: 'track_parcel' };
   if (!PAID_NOW.test(u.normalized) && asksPaymentArrived(u.normalized)) return { intent: 'order_status' };
   if ((PAID_SHOWS_UNPAID.test(u.normalized) && !NOT_PAID_YET.test(u.normalized.replace(QUOTED_UNPAID, ' '))) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
+  // "my subscribe and save order says awaiting payment? … What's going on" (a US vitamins shop, forty-first session: the
+  // subscription entry offered): the order shown unpaid.
+  if (SAYS_UNPAID.test(u.normalized)) {
+    const said = u.normalized.replace(QUOTED_UNPAID, ' ');
+    return { intent: PAID_CLAIMED.test(said) && !NOT_PAID_YET.test(said) ? 'human' : 'order_status' };
+  }
   return undefined;
 }
+/** The money said to be gone, beside the unpaid status: a person checks the payment ("money was taken but the 订单 says unpaid"). */
+const PAID_CLAIMED = /(?<![a-z])(?:i (?:have |already |just )?pa(?:id|yed)|money (?:was|got|has been|is) (?:taken|deducted|gone)|(?:been |was |got )charged|deducted|bank (?:took|deducted|debited))(?![a-z])|扣了|扣钱|扣款|钱都扣|付过了|我付了(?![能会就])|付款了(?![能会就])|付好了(?![能会就])|已经付/;
+/** An order's status quoted as unpaid: "says awaiting payment", "还显示待付款"; the order it names is the unpaid one (describedBy). */
+const SAYS_UNPAID = /(?<![a-z])(?:says|say|shows|show|showing|still) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?:显示|还是)(?:待付款|未付款|待支付)/;
 
 /**
  * A mistyped order number put right ("sorry wrong number, its UK10260", "单号写错了 应该是 A1234"): the
@@ -3886,7 +3896,8 @@ function describedBy(ctx: Ctx, orders: Order[]): Order[] | undefined {
       narrowed = true;
     }
   }
-  for (const by of [pricedAs(u.normalized, out), countedAs(u.normalized, out), packedAs(u.normalized, out)]) {
+  const unpaid = SAYS_UNPAID.test(u.normalized) ? out.filter((o) => o.status === 'pending_payment') : [];
+  for (const by of [unpaid, pricedAs(u.normalized, out), countedAs(u.normalized, out), packedAs(u.normalized, out)]) {
     if (by.length > 0 && by.length < out.length) {
       out = by;
       narrowed = true;

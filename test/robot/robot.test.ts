@@ -10388,3 +10388,21 @@ test('"yes please" with more after it takes the person offered; "yes dear" is a 
   assert.ok((await say('Yes please. Also if it is lost can you send a new one?')).handover);
   assert.equal(createNlu().understand('yes dear').yesNo, 'yes');
 });
+
+// Found from outside (forty-first session, a US vitamins shop): "my subscribe and save order says awaiting payment? … What's going on"
+// was offered the subscription entry; "my order says awaiting payment?" listed three orders.
+test('an order quoted as awaiting payment is the unpaid one', async () => {
+  const data = {
+    orders: [
+      order({ orderId: 'AP-1', status: 'pending_payment', items: [{ sku: 'M', title: "Subscribe & Save: Men's Multivitamin", quantity: 1, price: '25.49' }], currency: 'USD' }),
+      order({ orderId: 'AP-2', status: 'delivered', currency: 'USD' }),
+      order({ orderId: 'AP-3', status: 'shipped', currency: 'USD' }),
+    ],
+  };
+  const entries: FaqEntry[] = [{ id: 's', question: 'How does Subscribe & Save work?', answer: 'You get 15% off every delivery.' }, { id: 'x', question: 'Do you ship to Alaska?', answer: 'Yes.' }];
+  for (const text of ["Hi - my subscribe and save order says awaiting payment? Card on file should be good. What's going on", 'my order says awaiting payment? whats going on']) {
+    assert.match(textOf(await shopChat2(SHOP, entries, data)(text)), /AP-1[^]*awaiting payment/, text);
+  }
+  // The money said to be gone beside it: a person checks the payment, nobody is told to pay again.
+  for (const text of ['money was taken but the order says unpaid', '钱都扣了订单咋显示未付款呢']) assert.equal((await shopChat2(SHOP, entries, data)(text)).handover?.reason, 'requested', text);
+});
