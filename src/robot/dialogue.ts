@@ -5609,6 +5609,18 @@ function addressAnswer(ctx: Ctx, o: Order): Outcome {
 
 // ---------------------------------------------------------------- after-sales
 
+/**
+ * No return or refund request found. The built-in "tap After-sales" only for a shop without an FAQ of its own: a shop that wrote
+ * one may have no such button (two outside shops, forty-first session); its returns entry says how, else a person is offered.
+ */
+function noRequest(ctx: Ctx, orderId?: string): string {
+  const { t } = ctx;
+  if ((ctx.data.faqEntries ?? 0) < OWN_FAQ_MIN) return orderId ? t.noAftersaleFor(orderId) : t.noAftersale;
+  const none = orderId ? t.noRequestFor(orderId) : t.noRequest;
+  const how = shopSays(ctx, 'returns');
+  return how ? `${none}${ctx.lang === 'en' ? ' ' : ''}${how}` : `${none}${t.offerHumanShort}`;
+}
+
 function aftersaleAnswer(ctx: Ctx): Outcome {
   const { t, r, state } = ctx;
   if (!ctx.aftersales) return { replies: [{ text: `${t.unavailable('aftersales')}${t.offerHumanShort}` }] };
@@ -5639,11 +5651,11 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     const sibling = otherRequests(ctx, ctx.aftersales, other);
     if (sibling) return sibling;
     list = list.filter((a) => !sameId(a.orderId, other));
-    if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
+    if (list.length === 0) return { replies: [{ text: noRequest(ctx) }] };
   } else if (chosen) {
     list = list.filter((a) => sameId(a.orderId, chosen));
     // "奶瓶的呢" after a refund: that order has none (the buyer named it; "no requests at all" would be untrue).
-    if (list.length === 0) return { replies: [{ text: ctx.aftersales.length ? t.noAftersaleFor(chosen) : t.noAftersale }] };
+    if (list.length === 0) return { replies: [{ text: noRequest(ctx, ctx.aftersales.length ? chosen : undefined) }] };
   } else if (namedWithout(ctx, latest)) {
     return namedWithout(ctx, latest)!;
   } else if (ctx.orders && list.length > 1) {
@@ -5659,7 +5671,7 @@ function aftersaleAnswer(ctx: Ctx): Outcome {
     if (!f) return focusWithout(ctx, state.focusOrderId, list);
     list = [f];
   }
-  if (list.length === 0) return { replies: [{ text: t.noAftersale }] };
+  if (list.length === 0) return { replies: [{ text: noRequest(ctx) }] };
   if (list.length > 1) {
     // "the refund for the missing cable": the request whose reason the message repeats, when nothing else named one.
     const named = requestNamed(ctx.input.text, ctx.aftersales.filter((a) => list.some((l) => l.orderId === a.orderId)));
@@ -5699,7 +5711,7 @@ function amountsIn(text: string): number[] {
  */
 function focusWithout(ctx: Ctx, focusId: string, list: Aftersale[]): Outcome {
   const n = ctx.r.u.normalized;
-  const none: Reply = { text: ctx.t.noAftersaleFor(focusId) };
+  const none: Reply = { text: noRequest(ctx, focusId) };
   if (list.length === 0 || THIS_ORDER.test(n)) return { replies: [none] };
   const others = otherOrdersRequests(ctx, kindNamed(n, list) ?? list);
   // An unpaid order can have no request: "duit balik bila? refund tu" after it is about another (found from outside: a stray "has no request").
@@ -5745,7 +5757,7 @@ function namedWithout(ctx: Ctx, latest: Map<string, Aftersale>): Outcome | undef
   const named = inFocus ?? (kindsOfGoods(ctx.input.text).size > 0 ? (described ?? (ctx.orders.length === 1 ? cancelled : undefined)) : cancelled);
   const o = named?.length === 1 ? named[0]! : undefined;
   if (!o || latest.has(o.orderId)) return undefined;
-  const text = o.status === 'cancelled' ? ctx.t.cancel.cancelled(o.orderId, o.cancelReason) : ctx.t.noAftersaleFor(o.orderId);
+  const text = o.status === 'cancelled' ? ctx.t.cancel.cancelled(o.orderId, o.cancelReason) : noRequest(ctx, o.orderId);
   return { replies: [reply(text, orderCard(o))], next: { focusOrderId: o.orderId, topic: 'aftersale_progress' } };
 }
 
@@ -5790,10 +5802,10 @@ function toWithdraw(r: Resolved, all: readonly Aftersale[]): readonly Aftersale[
 
 /** "撤销退款申请", "cancel it": the one request meant (an open one first), else how any is withdrawn. */
 function withdrawAnswer(ctx: Ctx, all: readonly Aftersale[]): Outcome {
-  if (all.length === 0) return { replies: [{ text: ctx.r.toExchange ? ctx.t.exchangeHow : ctx.t.noAftersale }] };
+  if (all.length === 0) return { replies: [{ text: ctx.r.toExchange ? ctx.t.exchangeHow : noRequest(ctx) }] };
   // Goods named of an order with no request ("耳机不退了 换个新的吧" beside the T-shirt's return): that order has none (found in review).
   const named = !ctx.r.explicitOrderId && ctx.orders ? describedBy(ctx, ctx.orders) : undefined;
-  if (named?.length === 1 && !all.some((a) => sameId(a.orderId, named[0]!.orderId))) return { replies: [{ text: ctx.t.noAftersaleFor(named[0]!.orderId) }], next: { focusOrderId: named[0]!.orderId } };
+  if (named?.length === 1 && !all.some((a) => sameId(a.orderId, named[0]!.orderId))) return { replies: [{ text: noRequest(ctx, named[0]!.orderId) }], next: { focusOrderId: named[0]!.orderId } };
   const open = (l: readonly Aftersale[]) => l.filter((a) => a.status === 'requested' || a.status === 'approved' || a.status === 'returning');
   const focus = ctx.state.focusOrderId && !describesAnother(ctx, ctx.state.focusOrderId) ? ctx.state.focusOrderId : undefined;
   // "cancel it" right after one request was told: that one.

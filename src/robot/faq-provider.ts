@@ -50,6 +50,8 @@ export interface FaqProvider {
   timeZone?(shopId: string): Promise<string | undefined>;
   /** The same from memory, at once: null when the shop has none, undefined when not loaded yet. */
   timeZoneNow?(shopId: string): string | null | undefined;
+  /** How many entries the shop's FAQ holds, from memory, at once; undefined when not loaded yet. */
+  entriesNow?(shopId: string): number | undefined;
 }
 
 /** A question the robot already placed on a topic (a policy intent), and how it places a text. */
@@ -193,6 +195,10 @@ export class FaqIndexProvider implements FaqProvider {
    * that fails or hangs must not take the shop's zone away (found in review: a New York shop was
    * answered in China time while the check failed). A change reaches it with the next reload.
    */
+  entriesNow(shopId: string): number | undefined {
+    return this.#cache.get(shopId)?.index.size;
+  }
+
   timeZoneNow(shopId: string): string | null | undefined {
     const cached = this.#cache.get(shopId);
     return cached ? (cached.timeZone ?? null) : undefined;

@@ -214,6 +214,9 @@ export interface Texts {
   urgentOffer: string;
   noAftersale: string;
   noAftersaleFor(orderId: string): string;
+  /** `noAftersale` without the built-in way to ask for one (an "After-sales" button many shops do not have). */
+  noRequest: string;
+  noRequestFor(orderId: string): string;
   /** `since`: when the request reached its status (its last update), so "1-3 个工作日" can be counted (found from outside). */
   /** `amount` absent: to be confirmed on review; `goods`: an exchange, where no money moves. `reason`: the shop's, shown for a rejected or closed request. */
   /** `goods`: no money moves (an exchange, a refused or closed request without an amount): no amount said. */
@@ -470,6 +473,8 @@ const zh: Texts = {
     check: '如果还没收到或用不了，需要为您转接人工客服核实一下吗？',
   },
   noAftersale: '没有查到您的售后申请。如需退换货，可以在订单详情页点“申请售后”。',
+  noRequest: '没有查到您的售后申请。',
+  noRequestFor: (id) => `订单 ${id} 没有售后申请。`,
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
   aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}${p.since ? `（${p.since}）` : ''}${p.goods ? '' : `，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}`}。${p.reason ? `原因：${sentence(p.reason, '。')}` : ''}${p.hint}`,
   aftersaleLate: (d) => `这一步已经 ${d} 天没有进展，比平常慢了。需要为您转接人工客服跟进吗？`,
@@ -760,6 +765,8 @@ const en: Texts = {
     check: "If it hasn't come or doesn't work, shall I get a human agent to check?",
   },
   noAftersale: "I can't find any return or refund request from you. To request one, open the order and tap \"After-sales\".",
+  noRequest: "I can't find any return or refund request from you.",
+  noRequestFor: (id) => `Order ${id} has no return or refund request.`,
   noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,
   aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}${p.since ? ` (since ${p.since})` : ''}${p.goods ? '' : `, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}`}. ${p.reason ? `Reason given: ${sentence(p.reason, '.')} ` : ''}${p.hint}`,
   aftersaleLate: (d) => `It has been ${d} day${d === 1 ? '' : 's'} at this step, longer than usual. Shall I get a human agent to follow up?`,

@@ -201,7 +201,10 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
   const lookupMs = performance.now() - waitStart;
 
   t = performance.now();
-  const result = step(state, input, turnData(p, found));
+  const data = turnData(p, found);
+  // How many entries the shop wrote, when no lookup told it: a shop with its own FAQ is told none of the built-in procedures.
+  const entries = data.faqEntries ?? sources.faq.entriesNow?.(input.shopId);
+  const result = step(state, input, entries !== undefined && data.faqEntries === undefined ? { ...data, faqEntries: entries } : data);
   cpu += performance.now() - t;
   return {
     replies: zone ? inZone(result.replies, zone) : result.replies,

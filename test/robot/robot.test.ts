@@ -10406,3 +10406,21 @@ test('an order quoted as awaiting payment is the unpaid one', async () => {
   // The money said to be gone beside it: a person checks the payment, nobody is told to pay again.
   for (const text of ['money was taken but the order says unpaid', '钱都扣了订单咋显示未付款呢']) assert.equal((await shopChat2(SHOP, entries, data)(text)).handover?.reason, 'requested', text);
 });
+
+// Found from outside (forty-first session, a US and a London shop): "open the order and tap After-sales", a button those shops do
+// not have, was the answer to a refund asked after with no request, and no entry of the shop's could replace it.
+test('no request found: a shop with its own FAQ is told its returns entry or a person, never the built-in button', async () => {
+  const own: FaqEntry[] = [
+    { id: 'r', question: 'Can I return an item?', answer: 'Start your return under My Orders in your account within 14 days.' },
+    { id: 'h', question: 'What are your hours?', answer: 'Mon-Fri 9-6.' },
+    { id: 'k', question: 'Do you take Klarna?', answer: 'Yes.' },
+  ];
+  const data = { orders: [order({ orderId: 'NR-1', status: 'delivered' })], aftersales: [] };
+  const told = textOf(await shopChat2(SHOP, own, data)('whats happening with my refund'));
+  assert.match(told, /can't find any return or refund request[^]*My Orders/);
+  assert.doesNotMatch(told, /After-sales/);
+  const noReturns: FaqEntry[] = [own[1]!, own[2]!, { id: 'g', question: 'Do you sell gift cards?', answer: 'Yes.' }];
+  const plain = textOf(await shopChat2(SHOP, noReturns, data)('whats happening with my refund'));
+  assert.match(plain, /can't find any return or refund request[^]*human/);
+  assert.doesNotMatch(plain, /After-sales/);
+});
