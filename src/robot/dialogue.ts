@@ -5602,6 +5602,10 @@ function addressAnswer(ctx: Ctx, o: Order): Outcome {
     const card = l ? logisticsCard(l) : orderCard(o);
     // The address typed out: the same "can't be changed online" again told the buyer nothing new (an outside shop, fortieth session).
     if (given) return { replies: [reply(t.changeAddress.givenShipped(o.orderId, carrier, l?.trackingNo), card)], next: { offeredHuman: true } };
+    // The shop's own word on changing a sent parcel's address, not the robot's "ask the courier to redirect it" (a London shop,
+    // forty-first session: told to ask Royal Mail, which its entry says cannot redirect).
+    const shop = shopSays(ctx, 'change_address');
+    if (shop) return { replies: [reply(t.changeAddress.shippedShop(o.orderId, shop), card)], next: { offeredHuman: true } };
     return { replies: [reply(t.changeAddress.shipped(o.orderId, carrier, l?.trackingNo), card)] };
   }
   return { replies: [reply(t.changeAddress.closed(o.orderId, ORDER_STATUS[lang][o.status]), orderCard(o))] };

@@ -289,6 +289,8 @@ export interface Texts {
     /** `editable`, with the shop's own FAQ answer on changing an address instead of the robot's procedure. */
     editableShop(orderId: string, answer: string, name: string, phone: string): string;
     shipped(orderId: string, carrier?: string, trackingNo?: string): string;
+    /** `shipped`, with the shop's own FAQ answer on changing an address instead of the robot's "ask the courier to redirect it". */
+    shippedShop(orderId: string, answer: string): string;
     closed(orderId: string, status: string): string;
     /** The buyer typed the new address: a person can apply it; the robot cannot. */
     given(orderId: string): string;
@@ -564,6 +566,7 @@ const zh: Texts = {
     editable: (id, name, phone) => `订单 ${id} 还未发货，可以在订单详情页修改收货地址。${zhWho(name, phone)}需要人工协助请回复“转人工”。`,
     editableShop: (id, a, name, phone) => `订单 ${id} 还未发货。${a}${zhWho(name, phone)}需要人工协助请回复“转人工”。`,
     shipped: (id, carrier, no) => `订单 ${id} 已发货，地址无法在线修改${carrier ? `，可联系${carrier}（运单号 ${no}）改派` : ''}，或回复“转人工”协助处理。`,
+    shippedShop: (id, a) => `订单 ${id} 已发货。${a}${/[。！!]$/.test(a) ? '' : '。'}需要人工协助请回复“转人工”。`,
     closed: (id, status) => `订单 ${id} ${status}，地址已无法修改。`,
     reschedule: (id, a) => `${a ? `${a}${/[。！!]$/.test(a) ? '' : '。'}` : `订单 ${id} 的送货日期我这边改不了：快递或物流送货前一般会联系您，可以直接和送货员约时间。`}需要为您转接人工客服帮您改约吗？`,
     given: (id) => `收到您的新地址。订单 ${id} 还未发货，我这边没法直接修改：您可以在订单详情页自行修改，或者由人工客服按您发的地址帮您改。需要为您转接人工客服吗？`,
@@ -860,6 +863,7 @@ const en: Texts = {
     editable: (id, name, phone) => `Order ${id} hasn't shipped, so you can change the address on the order page. ${enWho(name, phone)}Say "human" if you want an agent to help.`,
     editableShop: (id, a, name, phone) => `Order ${id} hasn't shipped. ${a} ${enWho(name, phone)}Say "human" if you want an agent to help.`,
     shipped: (id, carrier, no) => `Order ${id} has shipped, so the address can't be changed online${carrier ? `; you can ask ${carrier} to redirect it (tracking ${no})` : ''}, or say "human" for help.`,
+    shippedShop: (id, a) => `Order ${id} has already shipped. ${a}${/[.!]$/.test(a) ? '' : '.'} Say "human" if you want an agent to help.`,
     closed: (id, status) => `Order ${id} is ${status}; the address can no longer be changed.`,
     reschedule: (id, a) => `${a ? `${a}${/[.!]$/.test(a) ? '' : '.'} ` : `I can't change the delivery day of order ${id} myself: the courier usually contacts you before delivering, and you can arrange a day with them. `}Shall I get a human agent to rearrange it for you?`,
     given: (id) => `Got your new address. Order ${id} hasn't shipped, but I can't change it myself: you can change it on the order page, or a human agent can change it to the address you sent. Shall I get one?`,

@@ -10424,3 +10424,16 @@ test('no request found: a shop with its own FAQ is told its returns entry or a p
   assert.match(plain, /can't find any return or refund request[^]*human/);
   assert.doesNotMatch(plain, /After-sales/);
 });
+
+// Found from outside (forty-first session, a London shop): a sent parcel's address change was told to ask Royal Mail to redirect
+// it, which the shop's own entry says cannot be done.
+test('the address of a parcel already sent: the shop\'s entry on changing it, not the robot\'s "ask the courier"', async () => {
+  const entries: FaqEntry[] = [
+    { id: 'a', question: 'How do I change my shipping address?', answer: "Message us before your order is sent out and we'll change it. After dispatch, DPD parcels can be redirected in the DPD app; Royal Mail parcels can't be redirected." },
+    { id: 'h', question: 'What are your hours?', answer: 'Mon-Fri 9-6.' },
+  ];
+  const data = { orders: [order({ orderId: 'SA-1', status: 'shipped' })], logistics: [logistics({ orderId: 'SA-1', carrier: 'Royal Mail', trackingNo: 'JT1', status: 'in_transit' })] };
+  const told = textOf(await shopChat2(SHOP, entries, data)('can i get it sent to my uni halls instead, im not gonna be home'));
+  assert.match(told, /SA-1 has already shipped[^]*Royal Mail parcels can't be redirected/);
+  assert.doesNotMatch(told, /ask Royal Mail to redirect/);
+});
