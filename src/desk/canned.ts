@@ -31,6 +31,11 @@ export interface Rendered {
   readonly missing: string[];
 }
 
+/** Marks where a missing value was, for the tidying after. */
+const MISSING = '\u0000';
+const MISSING_BEFORE_MARK = new RegExp(` ?${MISSING} ?(?=[,，.。!！?？:：;；)）]|$)`, 'g');
+const MISSING_SPACE = new RegExp(` ?${MISSING}`, 'g');
+
 export function renderCannedReply(text: string, vars: CannedVars): Rendered {
   const missing: string[] = [];
   const status = vars['order.status'] as OrderStatus | undefined;
@@ -39,9 +44,11 @@ export function renderCannedReply(text: string, vars: CannedVars): Rendered {
     const value = KNOWN.has(name) ? vars[name as CannedVariable] : undefined;
     if (value !== undefined && value !== '') return value;
     if (!missing.includes(name)) missing.push(name);
-    return '';
+    return MISSING;
   });
-  return { rendered, missing };
+  // Where a value was missing, no space is left before the punctuation after it ("Hi {{buyer.name}}, your order…" for a buyer
+  // whose token has no name rendered "Hi , your order…": an outside tester, forty-first session), nor two spaces.
+  return { rendered: missing.length ? rendered.replace(MISSING_BEFORE_MARK, '').replace(MISSING_SPACE, '') : rendered, missing };
 }
 
 /** The variables of one conversation: its buyer, shop, the most recent order and that order's parcel. */

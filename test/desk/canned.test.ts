@@ -38,6 +38,13 @@ describe('renderCannedReply', () => {
     assert.deepEqual(r, { rendered: '////s', missing: ['order.trackingNo', 'buyer.nickname', 'buyer.name'] });
   });
 
+  // Found from outside (forty-first session): "Hi {{buyer.name}}, your order…" for a buyer whose token has no name read "Hi , your order…".
+  test('a missing value leaves no space before the punctuation after it, nor two spaces', () => {
+    assert.equal(renderCannedReply('Hi {{buyer.name}}, your order {{order.id}} is here.', { 'order.id': 'O1' }).rendered, 'Hi, your order O1 is here.');
+    assert.equal(renderCannedReply('Dear {{buyer.name}} and team', {}).rendered, 'Dear and team');
+    assert.equal(renderCannedReply('{{buyer.name}}您好，订单{{order.id}}', { 'order.id': 'O1' }).rendered, '您好，订单O1');
+  });
+
   test('a value is inserted as is, even when it looks like a placeholder', () => {
     assert.deepEqual(renderCannedReply('{{buyer.name}}!', { 'buyer.name': '{{order.id}}' }), { rendered: '{{order.id}}!', missing: [] });
   });
@@ -154,7 +161,7 @@ function renderedTests(st: { desk: Desk }): void {
     const noOrder = await openConversation(desk, 'shop_g', 'buyer_g2');
     const bare = await desk.app.inject({ method: 'GET', url: `/api/v1/conversations/${noOrder}/canned-replies`, headers: as.admin('adm', 'shop_g') });
     assert.deepEqual(bare.json().items.map((i: { rendered: string; missing: string[] }) => [i.rendered, i.missing]), [
-      ['，订单（）：  @shop_g', ['buyer.name', 'order.id', 'order.status', 'order.carrier', 'order.trackingNo']],
+      ['，订单（）： @shop_g', ['buyer.name', 'order.id', 'order.status', 'order.carrier', 'order.trackingNo']],
     ]);
 
     const otherShop = await desk.app.inject({ method: 'GET', url: `/api/v1/conversations/${withOrder}/canned-replies`, headers: as.agent('ag', 'shop_other') });
