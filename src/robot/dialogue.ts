@@ -4820,7 +4820,8 @@ function deliveryTimeIn(answer: string, lang: Lang, question = ''): string | und
  * 陕西省内次日达…": a Xi'an shop, thirty-seventh session, its times dropped for the built-in 1-3 days): a time of arriving.
  */
 // "3-5 business days after it ships", "Standard shipping in the lower 48 states: …" (a New York shop, thirty-eighth session: dropped).
-const AFTER_SENDING = /(?:发货|发出|寄出)(?:之?后|以后|[:：])|(?<![a-z])(?:(?:after|from) (?:dispatch|shipping|shipment)|(?:after|once) (?:it|they|your (?:order|parcel|package)|the (?:order|parcel|package)) (?:ships|has shipped|is shipped|ship|is dispatched|has been dispatched|leaves)|(?:standard|express|expedited|economy|priority|tracked) shipping|(?:shipping|delivery|dispatch)\s*:)(?![a-z])/gi;
+// "从广州仓发出，默认中通快递：广东省内1-2天，江浙沪2-3天…" (a Guangzhou shop, forty-first session: the built-in 1-3 days said instead).
+const AFTER_SENDING = /(?:发货|发出|寄出)(?:之?后|以后|[:：])|从[^，,。：:]{1,12}(?:发出|发货)[，,]|(?<![a-z])(?:(?:after|from) (?:dispatch|shipping|shipment)|(?:after|once) (?:it|they|your (?:order|parcel|package)|the (?:order|parcel|package)) (?:ships|has shipped|is shipped|ship|is dispatched|has been dispatched|leaves)|(?:standard|express|expedited|economy|priority|tracked) shipping|(?:shipping|delivery|dispatch)\s*:)(?![a-z])/gi;
 const CANCEL_WORD = /取消|退款|退订|(?<![a-z])(?:cancel|refund)/i;
 /** A time in days, hours or weeks ("3-7个工作日", "within 24 hours"). */
 // Also "next working day", "次日达" (found from outside: DPD Next Day was passed over for Royal Mail's days).

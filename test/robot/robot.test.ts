@@ -10437,3 +10437,19 @@ test('the address of a parcel already sent: the shop\'s entry on changing it, no
   assert.match(told, /SA-1 has already shipped[^]*Royal Mail parcels can't be redirected/);
   assert.doesNotMatch(told, /ask Royal Mail to redirect/);
 });
+
+// Found from outside (forty-first session, a Guangzhou shop): "从广州仓发出，默认中通快递：广东省内1-2天，江浙沪2-3天…" was passed over
+// for the built-in "一般 1-3 天送达": the warehouse it is sent from leads the times, it is no sentence on sending.
+test('an entry led by where parcels are sent from gives the receiver\'s region its days', async () => {
+  const entries: FaqEntry[] = [
+    { id: 'd', question: '几天能收到', answer: '从广州仓发出，默认中通快递：广东省内1-2天，江浙沪2-3天，其他地区3-5天，新疆、西藏5-7天。' },
+    { id: 'x', question: '发什么快递', answer: '默认中通。' },
+  ];
+  const data = {
+    orders: [order({ orderId: 'GZ-1', status: 'shipped', receiver: { name: '陈小美', phone: '13857112233', address: '浙江省杭州市西湖区文三路388号' } })],
+    logistics: [logistics({ orderId: 'GZ-1', carrier: '中通快递', status: 'in_transit' })],
+  };
+  const told = textOf(await shopChat2(SHOP, entries, data)('大概啥时候能到啊'));
+  assert.match(told, /江浙沪2-3天/);
+  assert.doesNotMatch(told, /一般 1-3 天/);
+});
