@@ -3255,9 +3255,11 @@ const TROUBLE_KINDS: readonly (readonly [string, RegExp])[] = [
   ['broken', /坏了|破损|损坏|摔坏|碎了|(?:袋子|包装|盒子|箱子|瓶子|罐子|袋)破了|压坏|压扁|压烂|变形了|断了|断掉|断的|折断|裂了|裂开|(?<![a-z])(?:broken|broke|damaged|cracked|crushed|squashed|smashed|ruined)(?![a-z])/],
   ['faulty', new RegExp(`${APPLIANCE_FAULT.source}|不能用|用不了|质量(?:有)?问题|没声音|不出声|没反应|没有反应|点不了|不读|开不了机|不开机|黑屏|死机|过敏|红肿|起疹|烂脸|刺痛|(?<![a-z])(?:defective|faulty|not working|stopped working|does ?n[o']?t work)(?![a-z])`)],
   ['leak', /漏了|漏水|漏气|渗水|(?:汤|汁|液|油|酱|水)[^，,。]{0,3}(?:流出来|漏出来)|(?<![a-z])leak/],
+  // A garment coming apart ("袖口开线了 才穿了一次": a Guangzhou shop, forty-first session, the built-in text beside its own entry).
+  ['seam', /开线|脱线|开缝|破洞|破了个洞|拉链坏|掉扣子|扣子掉|(?<![a-z])(?:seams? (?:came|coming|split|ripped|undone)|unravel\w*|stitching (?:came|coming|undone)|(?:a |got a )hole)(?![a-z])/],
 ];
 /** Kinds of trouble narrow enough to tie an entry of any topic to a report. */
-const NARROW_TROUBLES: ReadonlySet<string> = new Set(['rotten', 'thawed', 'dead', 'wilted', 'weight', 'leak', 'wrong', 'missing']);
+const NARROW_TROUBLES: ReadonlySet<string> = new Set(['rotten', 'thawed', 'dead', 'wilted', 'weight', 'leak', 'wrong', 'missing', 'seam']);
 const WARRANTY = /保修|质保|维修|(?<![a-z])(?:warranty|repair)(?![a-z])/;
 const troublesIn = (text: string): string[] => TROUBLE_KINDS.filter(([, re]) => re.test(text)).map(([k]) => k);
 

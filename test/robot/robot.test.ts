@@ -10453,3 +10453,15 @@ test('an entry led by where parcels are sent from gives the receiver\'s region i
   assert.match(told, /江浙沪2-3天/);
   assert.doesNotMatch(told, /一般 1-3 天/);
 });
+
+// Found from outside (forty-first session, a Guangzhou shop): "袖口开线了 才穿了一次" got the built-in "发错、少发…回复转人工" though the
+// shop's quality entry lists "开线了怎么办".
+test('a garment coming apart is the shop\'s entry that names it', async () => {
+  const entries: FaqEntry[] = [
+    { id: 'q', question: '收到衣服有质量问题怎么办', answer: '收到有脱线、破洞、污渍等质量问题，请在签收后48小时内拍照在订单页提交售后。', alternates: ['开线了怎么办', '衣服破了个洞怎么办'] },
+    { id: 'r', question: '支持七天无理由退货吗', answer: '支持7天无理由退换。' },
+    { id: 's', question: '发什么快递', answer: '中通。' },
+  ];
+  const data = { orders: [order({ orderId: 'SM-1', status: 'delivered', items: [{ sku: 'K', title: '粗针高领毛衣 米白', quantity: 1, price: '129.00' }] })] };
+  assert.match(textOf(await shopChat2(SHOP, entries, data)('还有上周买的米白高领毛衣 袖口开线了 才穿了一次')), /48小时内拍照/);
+});
