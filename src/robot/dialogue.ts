@@ -4249,6 +4249,9 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   // Stuck for days, or in trouble: said so, with a person offered, as the delivery estimate does (found from outside).
   const quiet = quietDays(ctx, l);
   const past = quiet === undefined ? pastShopDays(ctx, o, l) : undefined;
+  // The courier says it is lost, and the buyer asks about it: a person replaces or refunds it at once, not "shall I get one?" (a
+  // Guangzhou shop, forty-first session: "我等了10天你告诉我丢了" was offered a person, the tracking told again).
+  if (l.status === 'exception' && PARCEL_LOST.test(newestEvents(l)[0]?.description ?? '') && PARCEL_LOST.test(`${ctx.r.u.normalized} ${folded(ctx.input.text)}`)) return { replies: [parcel, { text: t.parcelTrouble.lost }], handover: { reason: 'complaint' } };
   const trouble = quiet !== undefined ? t.parcelTrouble.stalled(quiet) : l.status === 'exception' ? t.parcelTrouble.exception : past ? pastDaysText(ctx, past) : undefined;
   if (trouble) return { replies: [parcel, { text: trouble }], next: { offeredHuman: true } };
   // "帮我催一下快递", "是不是丢件了": the same tracking again answers nothing; a person can chase the carrier (found from outside).
@@ -4262,6 +4265,8 @@ function oneParcel(ctx: Ctx, o: Order, l: Logistics, title: string): Outcome {
   return { replies: [parcel] };
 }
 
+/** A parcel lost on its way, in the courier's words or the buyer's. */
+const PARCEL_LOST = /丢失|遗失|丢件|丢了|弄丢|(?<![a-z])(?:lost|missing in transit)(?![a-z])/i;
 /** The pickup code lost or not found ("丰巢取件码忘了咋办", "变调夹那个包裹丰巢取件码在哪看": found from outside, the note on collecting it). */
 const CODE_LOST = /(?:取件码|取货码)[^，,。？?]{0,6}(?:忘|丢|删|没收到|没看到|找不到|在哪|哪里看|哪看|多少|是啥|是什么)|(?:忘|丢|删|没收到|找不到|不记得|唔记得)(?:了|咗|记)?(?:个|了)?(?:取件码|取货码)|(?<![a-z])(?:(?:pickup|pick up|collection|locker) code\b.{0,20}\b(?:lost|forgot|where|did not get|never got|deleted)|(?:lost|forgot|deleted|did not get|never got|cannot find|can not find|do not have) (?:the |my )?(?:pickup|pick up|collection|locker) code)(?![a-z])/;
 /** The courier's phone asked ("快递员电话多少", "the driver's number"): the parcel out for delivery, whose tracking has it (found from outside, two shops). */

@@ -109,7 +109,7 @@ export interface Texts {
   shippedNoLogistics(orderId: string, title: string): string;
   notShippedYet(orderId: string, title: string, status: string, promise: string): string;
   /** A parcel stuck for days, or with a delivery problem, said after its tracking: whole sentences. */
-  parcelTrouble: { stalled(days: number): string; exception: string; pastDays(waited: number, promised: number, working: boolean): string };
+  parcelTrouble: { stalled(days: number): string; exception: string; lost: string; pastDays(waited: number, promised: number, working: boolean): string };
   /** Paid longer ago than the shipping promise, and not shipped. */
   shipLate(hours: number): string;
   /** Shipped this many days ago and no tracking at all yet. */
@@ -406,6 +406,7 @@ const zh: Texts = {
   parcelTrouble: {
     stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
     exception: '物流出现异常，需要为您转接人工客服跟进吗？',
+    lost: '非常抱歉，包裹在运输途中丢失了，让您久等了。正在为您优先转接人工客服，为您补发或退款。',
     pastDays: (w, p, working) => `从揽收到现在已经 ${w} ${working ? '个工作日' : '天'}，比店铺说的 ${p} ${working ? '个工作日' : '天'}要久，可能有延误。需要为您转接人工客服跟进吗？`,
   },
   carrierLine: (carrier, no) => `${carrier}承运，运单号 ${no}。`,
@@ -698,6 +699,7 @@ const en: Texts = {
   parcelTrouble: {
     stalled: (d) => `Its tracking has not moved for ${d} day${d === 1 ? '' : 's'}, so it may be delayed. Shall I get a human agent to follow up?`,
     exception: 'The carrier reports a delivery problem. Shall I get a human agent to follow up?',
+    lost: "I'm very sorry: the carrier reports the parcel lost on its way, after all this wait. I'm connecting you to an agent first in line to resend it or refund you.",
     pastDays: (w, p, working) => `It has been on its way for ${w} ${working ? 'business ' : ''}day${w === 1 ? '' : 's'} since the courier picked it up, longer than the ${p} ${working ? 'business ' : ''}day${p === 1 ? '' : 's'} the shop gives, so it may be delayed. Shall I get a human agent to follow up?`,
   },
   carrierLine: (carrier, no) => ` Carrier ${carrier}, tracking number ${no}.`,

@@ -10465,3 +10465,14 @@ test('a garment coming apart is the shop\'s entry that names it', async () => {
   const data = { orders: [order({ orderId: 'SM-1', status: 'delivered', items: [{ sku: 'K', title: '粗针高领毛衣 米白', quantity: 1, price: '129.00' }] })] };
   assert.match(textOf(await shopChat2(SHOP, entries, data)('还有上周买的米白高领毛衣 袖口开线了 才穿了一次')), /48小时内拍照/);
 });
+
+// Found from outside (forty-first session, a Guangzhou shop): "刚看物流写丢失了？？？？我等了10天你告诉我丢了" was offered a person.
+test('a parcel the courier reports lost, asked about as lost: an apology and a person at once', async () => {
+  const data = { orders: [order({ orderId: 'LO-1', status: 'shipped' })], logistics: [logistics({ orderId: 'LO-1', status: 'exception', events: [{ time: '2024-11-26T10:00:00+08:00', location: '西安', description: '快件异常：包裹破损丢失，已登记理赔' }] })] };
+  const r = await conversation(robotWith(data))('刚看物流写丢失了？？？？我等了10天你告诉我丢了');
+  assert.equal(r.handover?.reason, 'complaint');
+  assert.match(textOf(r), /丢失了[^]*补发或退款/);
+  const plain = await conversation(robotWith(data))('我的快递到哪了');
+  assert.equal(plain.handover, undefined);
+  assert.match(textOf(plain), /物流出现异常/);
+});
