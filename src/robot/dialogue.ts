@@ -1276,7 +1276,7 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
 // Also asked after it ("oppo那个也取消了 为啥": found from outside, "all your orders are cancelled" and no reason).
 // "秒杀的打底衫咋给我取消了", "秒杀的那单为啥取消" (a Hangzhou livestream shop, thirty-third session: another order's refund).
 // "咋个自己就取消了", "怎么自己就取消了" (a Chengdu shop, thirty-sixth session: a delivered order's returns policy).
-const WHY_CANCELLED = /(?:为什么|为啥|为何|怎么|咋(?:个)?)(?:自己|自动)?(?:就|会)?(?:被|给我|帮我|给|把我的?(?:订单|单子)?给?)?(?:自动)?取消(?:掉)?了|(?:为什么|为啥|为何)(?:被|给我)?取消(?:了|订单)?(?:呢|啊|呀|嘛)?[?？!！。\s]*$|(?:为什么|为啥|为何)给我取消|(?:为什么|为啥|为何)(?:被|给我)?取消(?![不没吗么]|一下|的话|按钮|键|订单)|(?<!申请|点了|我|已经|要)取消了?[\s，,。？?]{0,2}(?:为啥|为什么|咋回事|怎么回事)(?!还|没|不)|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z0-9']+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:(?!can|cannot|not|unable|want|wanna|how|to)[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time)|(?:order|it|that|one) (?:got|was|has been|been) cancel+ed ?\?+(?: *(?:what is the go|what is going on|what happened|how come)\b)?)(?![a-z])/;
+const WHY_CANCELLED = /(?:为什么|为啥|为何|怎么|咋(?:个)?)(?:自己|自动)?(?:就|会)?(?:被|给我|帮我|给|把我的?(?:订单|单子)?给?)?(?:自动)?取消(?:掉)?了|(?:为什么|为啥|为何)(?:被|给我)?取消(?:了|订单)?(?:呢|啊|呀|嘛)?[?？!！。\s]*$|(?:为什么|为啥|为何)给我取消|(?:为什么|为啥|为何)(?:被|给我)?取消(?![不没吗么要还得会]|一下|的话|按钮|键|订单|需要)|(?<!申请|点了|我|已经|要)取消了?[\s，,。？?]{0,2}(?:为啥|为什么|咋回事|怎么回事)(?!还|没|不)|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z0-9']+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:(?!can|cannot|not|unable|want|wanna|how|to)[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time)|(?:order|it|that|one) (?:got|was|has been|been) cancel+ed ?\?+(?: *(?:what is the go|what is going on|what happened|how come)\b)?)(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
 // A return or exchange cancelled is the request's ("我的退货为啥取消": found in review).
 const NOT_WHY_CANCELLED = /退款|(?<!没(?:有)?(?:申请)?)(?:退货|换货)|(?<!没|没有)申请|退钱|扣钱|扣款|(?<!付|给|交|付了|给了|交了)钱(?!退了?(?:没|吗|么))|券|售后|帮我取消(?!了)|怎么取消(?!了)|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消(?!了)|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
@@ -1418,7 +1418,8 @@ function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 
   if ((PAID_SHOWS_UNPAID.test(u.normalized) && !NOT_PAID_YET.test(u.normalized.replace(QUOTED_UNPAID, ' '))) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
   // "my subscribe and save order says awaiting payment? … What's going on" (a US vitamins shop, forty-first session: the
   // subscription entry offered): the order shown unpaid.
-  if (SAYS_UNPAID.test(u.normalized)) {
+  // Not a refund "still not paid" (found in review).
+  if (SAYS_UNPAID.test(u.normalized) && !/退款|退钱|(?<![a-z])refund/.test(u.normalized)) {
     const said = u.normalized.replace(QUOTED_UNPAID, ' ');
     return { intent: PAID_CLAIMED.test(said) && !NOT_PAID_YET.test(said) ? 'human' : 'order_status' };
   }
@@ -1549,7 +1550,7 @@ const RESCHEDULE = /(?:改|换|推迟|推后|延后|延迟|挪)(?:到|成|在)?(
  */
 // Not a courier named ("能指定顺丰送吗"), nor a complaint about the day ("怎么明天才发货", "预售是不是过几天发": found in review).
 // "周三送成不", "那能约后天送不 明天我不在家": a day asked for, the northern way (a Beijing shop, forty-first session: tracking, "not sure").
-const RESCHEDULE_MORE = /(?:约|改约|约到)(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])(?:再)?(?:送|配送|上门)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|后天|\d{1,2}\s*[号日])(?:再)?(?:送|配送|送货)(?:成不|行不|可以不|可以吗|行吗|成吗|能行吗)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])(?:先|才)(?:送|派|配送|派送)|指定[^，,。？?]{0,8}(?:\d{1,2}\s*[号日]|(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|哪天)[^，,。？?]{0,4}(?:送到|送达|配送|到货|收货|送|到)|指定(?:送达|送货|配送|收货)?(?:日期|日子|哪天)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])再(?:送|发|配送|派送)|(?:能不能|可不可以|可以|能否|帮我|麻烦)[^，。]{0,4}(?:晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天)(?:再)?(?:发|送)|(?:先别|暂时别|先不要|暂时不要)(?:发货|发|送)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末])(?:送到|送)(?=[^，。]{0,10}(?:家里|在家|有人|没人|冇人))|(?<![a-z])(?:(?:could|can) (?:it|they|you) (?:be|come|deliver)[^.?]{0,12}(?:morning|afternoon|evening|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|later)[^.?]{0,8}instead|(?:in|to) the (?:morning|afternoon|evening) (?:slot )?instead|(?:put it|move it|change it) (?:on|to) the (?:evening|morning|afternoon) slot)(?![a-z])/;
+const RESCHEDULE_MORE = /(?<![大预])(?:约|改约|约到)(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])(?:再)?(?:送|配送|上门)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|后天|\d{1,2}\s*[号日])(?:再)?(?:送|配送|送货)(?:成不|行不|可以不|可以吗|行吗|成吗|能行吗)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])(?:先|才)(?:送|派|配送|派送)|指定[^，,。？?]{0,8}(?:\d{1,2}\s*[号日]|(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|哪天)[^，,。？?]{0,4}(?:送到|送达|配送|到货|收货|送|到)|指定(?:送达|送货|配送|收货)?(?:日期|日子|哪天)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末]|明天|后天|\d{1,2}\s*[号日])再(?:送|发|配送|派送)|(?:能不能|可不可以|可以|能否|帮我|麻烦)[^，。]{0,4}(?:晚(?:点|一点|几天|些)|迟(?:点|几天)|过几天)(?:再)?(?:发|送)|(?:先别|暂时别|先不要|暂时不要)(?:发货|发|送)|(?:下?(?:周|星期|礼拜)[一二三四五六日天末])(?:送到|送)(?=[^，。]{0,10}(?:家里|在家|有人|没人|冇人))|(?<![a-z])(?:(?:could|can) (?:it|they|you) (?:be|come|deliver)[^.?]{0,12}(?:morning|afternoon|evening|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|later)[^.?]{0,8}instead|(?:in|to) the (?:morning|afternoon|evening) (?:slot )?instead|(?:put it|move it|change it) (?:on|to) the (?:evening|morning|afternoon) slot)(?![a-z])/;
 /**
  * The buyer's own request asked after by its kind ("我的价保申请怎么样了", "为什么拒绝？") rather than
  * the shop's policy on it: its status and, refused, the shop's reason (found from outside: the
@@ -1972,8 +1973,10 @@ const SPOILED_EAT = /(?:有味|有股味|异味|发臭|臭了|变味|变质|发�
 const MEANT_SO = /酸奶|酸菜|泡菜|醋|柠檬|榴莲|臭豆腐|螺蛳粉|纳豆|(?<![a-z])(?:yog(?:h)?urt|kimchi|vinegar|sauerkraut|kombucha|durian|blue cheese|natto|sourdough)(?![a-z])/;
 /** "the protein powder smells bad, should i stop using it" (a US vitamins shop, forty-first session: "did you mean: cancel my order?"), of what is eaten only. */
 const SPOILED_STOP = /(?<![a-z])(?:smells? (?:off|bad|funny|weird|fishy)|tastes? (?:off|bad|funny|weird)|gone off|mou?ldy)\b[^.?!]{0,40}\bshould (?:i|we) (?:stop|keep) using(?![a-z])/;
-const EATEN_GOODS = /(?<![a-z])(?:protein|whey|powder|formula|milk|juice|tea|coffee|food|snacks?|supplements?|vitamins?|gumm(?:y|ies)|sauce|oil|honey|jam|nuts|cereal|granola|shakes?)(?![a-z])/;
-const spoiledEaten = (n: string): boolean => (SPOILED_EAT.test(n) || (SPOILED_STOP.test(n) && EATEN_GOODS.test(n))) && !MEANT_SO.test(n);
+// Not washing powder, baby powder or a massage oil (found in review).
+const EATEN_GOODS = /(?<![a-z])(?:protein|whey|formula|milk|juice|tea|coffee|food|snacks?|supplements?|vitamins?|gumm(?:y|ies)|sauce|honey|jam|nuts|cereal|granola|shakes?|fish oil|olive oil|cooking oil)(?![a-z])/;
+const NOT_EATEN = /(?<![a-z])(?:washing|laundry|baby powder|talc|massage|body|bath|essential|hair|engine)(?![a-z])/;
+const spoiledEaten = (n: string): boolean => (SPOILED_EAT.test(n) || (SPOILED_STOP.test(n) && EATEN_GOODS.test(n) && !NOT_EATEN.test(n))) && !MEANT_SO.test(n);
 /**
  * Someone posing as the shop, or a stranger asking for money or a code ("有个人打电话说是你们店的客服…让俺加他微信扫个码", "someone on
  * instagram… DM'd me offering a Birkin… if I pay by bank transfer… should I pay?": two shops, thirty-ninth session, the quality-claim
@@ -2299,7 +2302,7 @@ const declinesOffered = (state: DialogueState, text: string): boolean => (state.
 // "能开发票不 单位报销用": a northern "能…不" asks though more follows it (a Qingdao shop, thirty-ninth session: dropped after a take-back).
 // "你就说安装收费标准是啥", "actually can i cancel the friday order…", "i'll just do it myself. how do i change the address…" (three shops,
 // forty-first session: the take-back heard, the question after it dropped).
-const ASKS_SOMETHING = /[?？]|[吗么呢][\s。.!！~]*$|(?:对|是)吧|对不对|是不是|什么|怎么|啥|咋|多少|(?<![a-z])(?:can i|could i|can you|how do i|how can i|how long|where do i|when will|do you|is it|are you)(?![a-z])|多久|几[天点号时个]|哪|能不能|可不可以|[^\s]不[\s。.!！~]*$|(?:能|可以|行|有|会)[^\s，,。]{0,6}不(?=[\s，,。!！~])|帮我(?:查|看|问)|查(?:一)?下|告诉我|(?<![a-z])(?:(?:can you |could you |pls |please )check|tell me|show me|look up)(?![a-z])|^\s*(?:(?:and|so|ok|okay|but)[,\s]+)?(?:what|when|where|how|which|who|why|is|are|can|could|do|does|did|will|would|any)(?![a-z])/i;
+const ASKS_SOMETHING = /[?？]|[吗么呢][\s。.!！~]*$|(?:对|是)吧|对不对|是不是|什么|怎么|是啥|啥时候|为啥|干啥|啥[呢啊呀。\s]*$|咋(?:办|弄|整|回事|样|说|么|还|不)|多少钱|要多少|是多少|多少天|(?<![a-z])(?:can i|could i|can you|how do i|how can i|how long|where do i|when will|do you|is it|are you)(?![a-z])|多久|几[天点号时个]|哪|能不能|可不可以|[^\s]不[\s。.!！~]*$|(?:能|可以|行|有|会)[^\s，,。]{0,6}不(?=[\s，,。!！~])|帮我(?:查|看|问)|查(?:一)?下|告诉我|(?<![a-z])(?:(?:can you |could you |pls |please )check|tell me|show me|look up)(?![a-z])|^\s*(?:(?:and|so|ok|okay|but)[,\s]+)?(?:what|when|where|how|which|who|why|is|are|can|could|do|does|did|will|would|any)(?![a-z])/i;
 const asksSomething = (text: string): boolean => ASKS_SOMETHING.test(foldTraditional(text).trim());
 
 /** Answers one buyer message. Pure: same inputs, same outputs. */
@@ -2845,7 +2848,7 @@ function entryAsksLikeThis(ctx: Ctx, hit: FaqHit): boolean {
  */
 const SERVICES = [
   // "装空调的师傅啥时候来", "装的师傅还没来" (a Beijing shop, forty-first session: the delivery's tracking, three times).
-  /安装|组装|装好|拼装|上门装|装(?:空调|热水器|油烟机|洗衣机|的师傅|机师傅)|师傅(?:啥时候|什么时候|几点|哪天|还没)?(?:来|上门)|(?<![a-z])(?:install\w*|assembl\w*|fitters?|technician)(?![a-z])/,
+  /安装|组装|装好|拼装|上门装|装(?:空调|热水器|油烟机|洗衣机|的师傅|机师傅)|(?<!快递|送货|配送|快递员|送货的|快递的)师傅(?:啥时候|什么时候|几点|哪天|还没)?(?:来|上门)|(?<![a-z])(?:install\w*|assembl\w*|fitters?|technician)(?![a-z])/,
   /上楼|搬上|送上|楼梯|电梯|[0-9一二三四五六七八九十]+\s*楼|(?<![a-z])(?:upstairs|stairs|carry (?:it )?up|floor)(?![a-z])/,
 ];
 /** The buyer asks us to arrange it ("你帮我约一下", "can you book it"). */
@@ -3041,6 +3044,8 @@ function titleWord(title: string, w: string): boolean {
 /** A price difference asked back ("降到4299了 我买的4599 能退差价吗"): no returns window (a Beijing shop, forty-first session: its 15 days of price protection told as "15 天的退换期"). */
 const PRICE_GAP = /差价|价保|保价|降价|(?<![a-z])(?:price (?:protection|adjustment|match|drop)|difference back|refund the difference)(?![a-z])/;
 const UNUSED_ONLY = /未拆封|未开封|未使用|未穿|没拆封|没开封|(?<![a-z])(?:unopened|unused|unworn|sealed|unwashed)(?![a-z])/;
+/** Not opened or used, said so ("i never opened it", "still sealed, not used", "没拆封": found in review). */
+const NOT_USED = /(?<![a-z])(?:never|not|haven'?t|have not|didn'?t|did not|wasn'?t|isn'?t|un)\s*(?:been\s+|even\s+)?(?:opened|open|used|worn|washed)(?![a-z])|没(?:有)?(?:拆|开封|打开|用过|穿过|洗过|用)|未(?:拆|开封|使用)/g;
 const USED_SAID = /拆了|拆封|开封|打开了|用过|穿过|洗过|用了|(?<![a-z])(?:opened|open(?:ed)? (?:tub|bottle|box|pack)|used|worn|wore|washed)(?![a-z])/;
 /** A returns window is said of the goods asked about: those named, or none named and no "what if" (a purchase not made yet). */
 const ofTheseGoods = (ctx: Ctx, o: Order): boolean => namedAs(ctx, o) || (kindsOfGoods(ctx.input.text).size === 0 && !WHAT_IF.test(ctx.r.u.normalized));
@@ -3068,7 +3073,7 @@ export function returnDays(text: string): number | undefined {
 function returnWindow(ctx: Ctx, o: Order, policy: string): { reply: Reply; passed: boolean } | undefined {
   // The days are for goods unopened and these were opened: the window said is not theirs (a US vitamins shop, forty-first session:
   // "its 60-day return window runs until Jan 29" of an opened tub, which the shop's 30-day guarantee covers).
-  if (UNUSED_ONLY.test(shopReading(policy)) && USED_SAID.test(ctx.r.u.normalized)) return undefined;
+  if (UNUSED_ONLY.test(shopReading(policy)) && USED_SAID.test(ctx.r.u.normalized.replace(NOT_USED, ' '))) return undefined;
   const n = o.status === 'delivered' ? returnDays(policy) : undefined;
   const scans = n === undefined ? [] : parcelsOf(ctx, o).filter((l) => l.status === 'delivered').map((l) => newestEvents(l)[0]?.time).filter((t): t is string => t !== undefined);
   const at = scans.sort().at(-1);
@@ -5588,6 +5593,8 @@ const typesAddress = (normalized: string, onAddress = false): boolean =>
   (onAddress && (chineseAddress(normalized, 3) || EN_STREET.test(normalized))) ||
   ((onAddress || /(?<![a-z])(?:address|postcode|post code)(?![a-z])/.test(normalized)) && UK_POSTCODE.test(normalized));
 
+/** Words of a parcel already sent, in an entry on changing an address. */
+const AFTER_SENT = /已经?发货|发货后|发出后|寄出后|已寄出|改派|拒收|改不了|不能改|(?<![a-z])(?:after (?:dispatch|shipping|it ships|it has shipped|it'?s shipped|we ship)|once (?:shipped|dispatched|it ships|it'?s shipped|sent|it has shipped)|already (?:shipped|dispatched|sent)|redirect\w*|intercept\w*|can'?t be changed|cannot be changed)(?![a-z])/;
 function addressAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   // Another day for an order delivered, cancelled or done: where it stands, not "the address can no longer be changed" (found in review).
@@ -5613,7 +5620,8 @@ function addressAnswer(ctx: Ctx, o: Order): Outcome {
     // The shop's own word on changing a sent parcel's address, not the robot's "ask the courier to redirect it" (a London shop,
     // forty-first session: told to ask Royal Mail, which its entry says cannot redirect).
     const shop = shopSays(ctx, 'change_address');
-    if (shop) return { replies: [reply(t.changeAddress.shippedShop(o.orderId, shop), card)], next: { offeredHuman: true } };
+    // Only an entry that speaks of a parcel already sent: "Yes! You can change it on the order page before we ship" is none (found in review).
+    if (shop && AFTER_SENT.test(shopReading(shop))) return { replies: [reply(t.changeAddress.shippedShop(o.orderId, shop), card)], next: { offeredHuman: true } };
     return { replies: [reply(t.changeAddress.shipped(o.orderId, carrier, l?.trackingNo), card)] };
   }
   return { replies: [reply(t.changeAddress.closed(o.orderId, ORDER_STATUS[lang][o.status]), orderCard(o))] };

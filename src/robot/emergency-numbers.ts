@@ -27,7 +27,7 @@ interface Numbers {
 const same = (n: string): Numbers => ({ medical: n, fire: n });
 const NORTH_AMERICA = /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Juneau|Boise|Detroit|Toronto|Vancouver|Edmonton|Winnipeg|Regina|Halifax|St_Johns|Montreal|Moncton|Whitehorse|Yellowknife|Iqaluit|Indiana\/\w+|Kentucky\/\w+|North_Dakota\/\w+)|Pacific\/Honolulu|US\/\w+|Canada\/\w+)$/;
 /** Canada's poison centres are provincial: no one number to name. */
-const CANADA = /^America\/(?:Toronto|Vancouver|Edmonton|Winnipeg|Regina|Halifax|St_Johns|Montreal|Moncton|Whitehorse|Yellowknife|Iqaluit)$/;
+const CANADA = /^America\/(?:Toronto|Vancouver|Edmonton|Winnipeg|Regina|Halifax|St_Johns|Montreal|Moncton|Whitehorse|Yellowknife|Iqaluit)$|^Canada\//;
 const UK = /^Europe\/(?:London|Belfast|Guernsey|Jersey|Isle_of_Man)$|^GB$/;
 /** A zone's numbers, by the zone's name; undefined where kefu does not know them (the lists stay). */
 function numbersOf(zone: string): Numbers | undefined {

@@ -10476,3 +10476,26 @@ test('a parcel the courier reports lost, asked about as lost: an apology and a p
   assert.equal(plain.handover, undefined);
   assert.match(textOf(plain), /物流出现异常/);
 });
+
+// Found in review of the forty-first session's readings.
+describe('the forty-first session\'s readings, narrowed in review', () => {
+  test('大约 and 预约 are no other delivery day; a courier is no installer; a cancel asked how is no "why cancelled"', async () => {
+    assert.notEqual((await conversation(robotWith({ orders: [order({ orderId: 'RN-1', status: 'shipped' })], logistics: [logistics({ orderId: 'RN-1', status: 'in_transit' })] }))('大约明天送到吗')).intent, 'change_address');
+    const install: FaqEntry[] = [{ id: 'i', question: '送货后多久上门安装？', answer: '送货当天或第二天上门安装。' }, { id: 'x', question: '发什么快递', answer: '京东。' }];
+    const shipped = { orders: [order({ orderId: 'RN-2', status: 'shipped' })], logistics: [logistics({ orderId: 'RN-2', status: 'in_transit' })] };
+    assert.doesNotMatch(textOf(await shopChat2(SHOP, install, shipped)('快递师傅什么时候来')), /上门安装/);
+    for (const text of ['为什么取消要审核', '为啥取消还要收手续费']) assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [order({ orderId: 'RN-3', status: 'paid' })] }))(text)), /取消原因/, text);
+    assert.equal(withdrawsHandover('算了 不用人工了 也不咋急'), '也不咋急');
+    assert.deepEqual((await robotWith({ orders: [] }).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c', text: '也不咋急', restOfTakeBack: true })).replies, []);
+  });
+  test('unopened said is no opened tub; an entry on changing an address before sending is no word on a sent parcel; a refund "still not paid" is the refund', async () => {
+    const delivered = { orders: [order({ orderId: 'RN-4', status: 'delivered', items: [{ sku: 'W', title: 'Whey Protein Powder', quantity: 1, price: '39.99' }] })], logistics: [logistics({ orderId: 'RN-4', status: 'delivered', events: [{ time: '2024-11-25T10:00:00+08:00', location: 'x', description: 'delivered' }] })] };
+    const tub: FaqEntry[] = [{ id: 'r', question: 'Can I return an item?', answer: 'Unopened items can be returned within 60 days of delivery for a full refund.' }, { id: 'y', question: 'Do you ship to Alaska?', answer: 'Yes.' }];
+    assert.match(textOf(await shopChat2(SHOP, tub, delivered)('can i still return the protein powder? i never opened it')), /60-day return window/);
+    const before: FaqEntry[] = [{ id: 'a', question: 'How do I change my address?', answer: 'Yes! You can change it yourself on the order page any time before we ship.' }, { id: 'y', question: 'Do you ship to Alaska?', answer: 'Yes.' }];
+    const sent = { orders: [order({ orderId: 'RN-5', status: 'shipped' })], logistics: [logistics({ orderId: 'RN-5', status: 'in_transit' })] };
+    assert.doesNotMatch(textOf(await shopChat2(SHOP, before, sent)('can I change the address of my order?')), /already shipped\. Yes!/);
+    const refund = { orders: [order({ orderId: 'RN-6', status: 'delivered' })], aftersales: [aftersale({ aftersaleId: 'AS-RN', orderId: 'RN-6', status: 'approved' })] };
+    assert.equal((await conversation(robotWith(refund))('my refund is still not paid')).intent, 'aftersale_progress');
+  });
+});

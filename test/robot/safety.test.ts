@@ -171,3 +171,24 @@ describe('the forty-first session\'s dangers', () => {
     assert.equal(adviceKind(uk), 'emergency');
   });
 });
+
+// Found in review of the forty-first session's readings.
+describe('the forty-first session\'s dangers, narrowed in review', () => {
+  test('"fine now" with danger said after it, or a battery swallowed, is still the emergency; over for good it is none', () => {
+    for (const text of ['my toddler swallowed a button battery, he seems fine now but what should i do', '孩子吃了你们的果冻 本来以为没事了 现在呼吸越来越急 嘴唇肿了', '宝宝刚才吞了一颗纽扣电池 看着好像没事了 怎么办', '刚才好多了 现在孩子又喘不上气了', 'my 2 year old swallowed a magnet, is it ok now or do we need the ER?', '孩子把一颗珠子咽下去了', 'my throat is tightening after the gummies, should i go to the ER?']) {
+      assert.equal(safetyOf(text), 'emergency', text);
+    }
+    assert.equal(safetyOf('医院回来了 没事了 开了点抗过敏的药。另外我牛仔外套换L码的那个 审核过了 我要寄回到哪'), undefined);
+  });
+  test('a garment tight at the chest, a machine that swallowed a toy, bath water, washing powder, a sofa\'s feet: none', () => {
+    for (const text of ['the chest is a bit tight but the length is fine, can i swap for a L?', '怀孕后脸有点肿，胸围也变紧了，想换大一码的文胸', "the robot vacuum swallowed my cat's toy mouse again, how do i open it?", '扫地机把猫的玩具吞了 卡在里面了怎么办', '洗衣机又把孩子的袜子吞了 滤网在哪', 'my baby swallowed a bit of bath water, is the bath seat ok?', 'the washing powder smells weird, should i stop using it?', 'the sofa feet are all peeling after using your polish']) {
+      assert.equal(safetyOf(text), undefined, text);
+    }
+    assert.equal(safetyOf('the milk tastes off, is it still safe to drink?'), 'spoiled');
+  });
+  test('in the queue, "er" and an order number with 111 in it are no more of a danger; Canada\'s legacy zones name no US poison line', async () => {
+    for (const text of ['er sorry, can you also check where my other parcel is?', 'also my other order is 20241111009, has it shipped?']) assert.equal(dangerGoesOn(text), false, text);
+    const { localEmergencyNumbers } = await import('../../src/robot/emergency-numbers.ts');
+    assert.doesNotMatch(localEmergencyNumbers(TEXTS.en.healthEmergency, 'Canada/Eastern'), /1-800/);
+  });
+});

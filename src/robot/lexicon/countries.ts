@@ -7,26 +7,42 @@ import { readFileSync } from 'node:fs';
 import { namesPattern } from './brands.ts';
 
 interface Places {
-  readonly groups: readonly RegExp[];
+  /** Every name with its place, longest first: "northern ireland" is read before "ireland" inside it (found in review). */
+  readonly names: readonly { readonly re: RegExp; readonly place: number }[];
   /** The EU's group, and its members' groups. */
   readonly eu: number;
   readonly members: ReadonlySet<number>;
 }
 let shared: Places | undefined;
+const memo = new Map<string, ReadonlySet<number>>();
+const MEMO_MAX = 2000;
 
 function places(): Places {
   if (shared) return shared;
   const f = JSON.parse(readFileSync(new URL('./countries.json', import.meta.url), 'utf8')) as { places: string[][]; eu: string[] };
   const first = f.places.map((g) => g[0]!);
-  shared = { groups: f.places.map((g) => new RegExp(namesPattern(g) ?? '(?!)', 'iu')), eu: first.indexOf('eu'), members: new Set(f.eu.map((n) => first.indexOf(n))) };
+  const names = f.places.flatMap((g, place) => g.map((n) => ({ n, place }))).sort((a, b) => b.n.length - a.n.length);
+  shared = { names: names.map(({ n, place }) => ({ re: new RegExp(namesPattern([n]) ?? '(?!)', 'giu'), place })), eu: first.indexOf('eu'), members: new Set(f.eu.map((n) => first.indexOf(n))) };
   return shared;
 }
 
 /** The places (indices of `countries.json` groups) a folded, lower-case text names; with `parents`, a member of the EU names the EU too. */
-export function placesNamed(text: string, parents = false): Set<number> {
-  const { groups, eu, members } = places();
+export function placesNamed(text: string, parents = false): ReadonlySet<number> {
+  const key = `${parents ? 1 : 0}${text}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const { names, eu, members } = places();
   const out = new Set<number>();
-  groups.forEach((re, i) => re.test(text) && out.add(i));
+  let rest = text;
+  for (const { re, place } of names) {
+    re.lastIndex = 0;
+    if (!re.test(rest)) continue;
+    out.add(place);
+    // Taken out, so a shorter name inside it is not read again.
+    rest = rest.replace(re, (m) => ' '.repeat(m.length));
+  }
   if (parents && [...out].some((i) => members.has(i))) out.add(eu);
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(key, out);
   return out;
 }

@@ -82,8 +82,7 @@ const SHOWN = /起疹|疹子|红疹|红点|肿|吐|拉肚子|喘|痒|(?<![a-z])(
 /** Asked about the possibility, not reported ("会不会过敏", "没过敏"). */
 // Nor what to watch for, or already well again ("…just watch for diarrhea. she seems fine now": a New York shop, thirty-eighth session),
 // nor a worry ahead ("is the bha toner gonna make me purge? … scared of breaking out before my date").
-// Over now: "医院回来了 没事了 开了点抗过敏的药" (a Guangzhou shop, forty-first session: the reaction advice told after it was over).
-const NOT_A_REPORT = /没事了|已经好了|好多了|医院回来|看过医生了|看完医生|会不会|会过敏吗|没过敏|不过敏|没有过敏|颜色|显得|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy)|watch (?:out )?for|keep an eye (?:on|out)|seems? (?:fine|ok|okay|better) now|(?:fine|ok|okay|all good) now|back from (?:the )?(?:hospital|doctor|er|a ?& ?e)|gonna|going to|before my)(?![a-z])/;
+const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|颜色|显得|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy)|watch (?:out )?for|keep an eye (?:on|out)|seems? (?:fine|ok|okay|better) now|gonna|going to|before my)(?![a-z])/;
 
 /**
  * An emergency now: medicine swallowed by a child or too much of it, poisoning, someone who cannot
@@ -110,16 +109,16 @@ const LOT = /好几(?!次|遍|回|天|下)|几[片颗粒个]|一[瓶板盒把]|�
 const OWN = /我的|家里的|大人的|(?<![a-z])(?:my|our|mom'?s|dad'?s)(?![a-z])/;
 // Breathing and swelling of the mouth and throat: an allergic reaction's danger ("宝宝刚喝完奶嘴巴周围肿起来了，呼吸有点急",
 // "my baby lips are swelling… she is wheezing": a Shanghai baby shop, thirty-sixth session, offered FAQ entries).
-const BODY_IN_DANGER = /昏迷|嗓子发紧|喉咙发紧|叫不醒|不省人事|喘不上气|喘不过气|透不过气|呼吸(?:有点|有些|很|好|特别|越来越)?(?:急|急促|困难|不畅|不上来)|(?:嘴巴?|嘴唇|嘴周|喉咙|舌头)(?:周围)?(?:都|也|一下子?)?(?:肿起来|肿了)|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|trouble breathing|difficulty breathing|struggling to breathe|short of breath|wheez\w*|(?:lips?|tongue|throat|mouth|chest) (?:is |are |feels? |went |got |getting )?(?:a bit |a lil |a little |kinda |kind of |really |so |all |more )?(?:swelling|swollen|puffing up|tight|tighter|closing up)|unconscious|unresponsive|passed out|poisoned|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
+const BODY_IN_DANGER = /昏迷|嗓子发紧|喉咙发紧|叫不醒|不省人事|喘不上气|喘不过气|透不过气|呼吸(?:有点|有些|很|好|特别|越来越)?(?:急|急促|困难|不畅|不上来)|(?:嘴巴?|嘴唇|嘴周|喉咙|舌头)(?:周围)?(?:都|也|一下子?)?(?:肿起来|肿了)|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|trouble breathing|difficulty breathing|struggling to breathe|short of breath|wheez\w*|(?:lips?|tongue|throat|mouth) (?:is |are |feels? |went |got |getting )?(?:a bit |a lil |a little |kinda |kind of |really |so |all |more )?(?:swelling|swollen|puffing up|tight|tighter|tightening|closing up|closing)|unconscious|unresponsive|passed out|poisoned|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
 /** Breath failing, said alone and urgently ("喘不上气了！！"): no one else need be named; not anger ("气得我喘不上气"). */
 const BREATH_NOW = /^\s*(?:救命[!！\s]*)?(?:喘不上气|喘不过气|透不过气|呼吸不上来)了?[!！]+\s*$|^\s*(?:help[!\s]*)?(?:(?:she|he|i|baby)(?: is|'s|'m)? )?(?:can'?t breathe|not breathing)[!\s]*!\s*$/;
 /** A child or a pet it happened to. */
 const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子]|$)|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
 /**
- * Someone in danger, a person or a pet (not "i", which jokes: "lol i can't breathe"), or a throat or a chest going tight (lips alone are a lip balm's reaction), or
+ * Someone in danger, a person or a pet (not "i", which jokes: "lol i can't breathe"), or a throat going tight (lips alone are a lip balm's reaction; a chest, a garment's fit), or
  * help asked of the ER ("throat feels a lil tight now, should i go to the ER?": a US vitamins shop, forty-first session, kept in the queue).
  */
-const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|猫|狗|嗓子|喉咙|舌头|(?<![a-z])(?:my (?:tongue|throat)(?! (?:is |feels )?(?:sore|scratchy))|my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler|(?:tongue|throat|chest) (?:is |are |feels? |went |got |getting )?(?:a bit |a lil |a little |kinda |kind of |really |so |all |more )?(?:swelling|swollen|tight|tighter|closing up)|(?:go|going|get|take (?:me|her|him)) to (?:the )?(?:er|a ?& ?e|hospital|emergency room)|call (?:911|999|111|000|112|an ambulance))(?![a-z])/;
+const SOMEONE = /孩子|宝宝|小孩|儿子|女儿|老人|妈|爸|老公|老婆|猫|狗|嗓子|喉咙|舌头|(?<![a-z])(?:my (?:tongue|throat)(?! (?:is |feels )?(?:sore|scratchy))|my (?:son|daughter|kid|child|baby|toddler|mom|mother|dad|father|husband|wife|grandma|grandpa|dog|cat)|he|she|kids?|child|baby|toddler|(?:tongue|throat) (?:is |are |feels? |went |got |getting )?(?:a bit |a lil |a little |kinda |kind of |really |so |all |more )?(?:swelling|swollen|tight|tighter|tightening|closing up|closing)|(?:go|going|get|take (?:me|her|him)) to (?:the )?(?:er|a ?& ?e|hospital|emergency room)|call (?:911|999|111|000|112|an ambulance))(?![a-z])/;
 const JOKE = /笑|(?<![a-z])(?:lol|haha|lmao)(?![a-z])/;
 /** Asked before anything happened ("会不会有误吞风险", "how to prevent choking"), unless something was swallowed already (found in review). */
 // In pinyin too: "wu tun feng xian da ma" (误吞风险大吗) had been read as a swallowing.
@@ -159,14 +158,19 @@ const CHILD_HARM_ASKED = /防止|避免|安全吗|会不会|补发|牙胶|(?<![a
  * 一个小零件", "the dog swallowed a sock"): choking or a blockage, the emergency (found mending the fortieth session's leftovers: "not
  * sure" and a returns answer). Not a sweet or a mouthful of milk.
  */
-const THING = /零件|部件|珠子|小球|弹珠|硬币|钢镚|纽扣|扣子|螺丝|电池|磁|积木|乐高|水晶珠|海洋宝宝|吸水珠|钉子|针|耳环|耳钉|戒指|发卡|贴纸|塑料|碎片|瓶盖|盖子|玩具|袜子|皮筋|(?<![a-z])(?:parts?|pieces?|beads?|coins?|buttons?|screws?|batter(?:y|ies)|magnets?|legos?|marbles?|toys?|socks?|rings?|earrings?|pins?|needles?|nails?|caps?|lids?|stickers?|plastic|bits?|balls?|rubber bands?|hair ?ties?)(?![a-z])/;
+const THING = /零件|部件|珠子|小球|弹珠|硬币|钢镚|纽扣|扣子|螺丝|电池|磁|积木|乐高|水晶珠|海洋宝宝|吸水珠|钉子|针|耳环|耳钉|戒指|发卡|贴纸|塑料|碎片|瓶盖|盖子|玩具|袜子|皮筋|(?<![a-z])(?:parts?|(?:small|tiny|little) pieces?|pieces? of (?:the |a |an )?(?:toy|plastic|lego|glass|metal)|beads?|coins?|buttons?|screws?|batter(?:y|ies)|magnets?|legos?|marbles?|toys?|socks?|rings?|earrings?|pins?|needles?|nails?|caps?|lids?|stickers?|plastic|balls?|rubber bands?|hair ?ties?)(?![a-z])/;
 const SWALLOWED_THING = /吞了|吞下|吞进|咽下去|咽了|(?<![a-z])swallowed(?![a-z])/;
-const NOT_A_THING = /糖|奶|饭|水果|饼干|药|(?<![a-z])(?:candy|sweets?|chocolate|gum|food|milk|fruit|apple|grape|cookie|cracker|bread|pill|tablet|medicine|pride|words|lol|haha)(?![a-z])/;
-const thingSwallowed = (n: string): boolean => CHILD_OR_PET.test(n) && SWALLOWED_THING.test(n) && THING.test(n) && !NOT_A_THING.test(n) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n);
+const NOT_A_THING = /糖|奶|饭|水果|饼干|药|(?<![a-z])(?:candy|sweets?|chocolate|gum|food|milk|fruit|apple|grape|cookie|cracker|bread|pill|tablet|medicine|pride|words|water|lol|haha)(?![a-z])/;
+/** The child or the pet itself swallowed it: not "the robot vacuum swallowed my cat's toy", "洗衣机又把孩子的袜子吞了" (found in review). */
+const SUBJECT_SWALLOWED = /(?:孩子|宝宝|宝贝|小孩|儿子|女儿|娃娃(?!菜)|娃儿|猫咪|小猫|猫|狗狗|小狗|狗)(?:好像|可能|刚才|刚刚|不小心|又|把[^，,。？?]{0,12})*(?:吞|咽)|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten|he|she)(?: (?:just|has|had|might have|may have|probably|accidentally|must have|i think))* swallowed(?![a-z])/;
+const thingSwallowed = (n: string): boolean => SUBJECT_SWALLOWED.test(n) && SWALLOWED_THING.test(n) && THING.test(n) && !NOT_A_THING.test(n) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n);
 /** Over now, help already had ("we called poison control, they said watch her and shes ok now": a US vitamins shop, forty-first session, told to call again). */
 const OVER_NOW = /没事了|已经好了|好多了|医院回来|(?<![a-z])(?:(?:she|he|they|i|it)(?:'s| is| are|s| am|'m)? (?:ok|okay|fine|alright|all good) now|seems? (?:fine|ok|okay|better) now|feel(?:ing|s)? (?:a lot |much )?better now|back from the (?:hospital|doctor|er|a ?& ?e))(?![a-z])/;
+/** Danger said after all ("本来以为没事了 现在呼吸越来越急", "he seems fine now but what should i do", a button battery): not over (found in review). */
+const STILL_DANGER = /又|越来越|但是?现在|怎么办|要不要|(?:去|上)医院(?:吗|不|呢)|急诊|纽扣电池|磁铁|(?<![a-z])(?:what (?:should|do|can) (?:i|we) do|should (?:i|we)|do (?:i|we) need|the er|a ?& ?e|(?:go|take \w+) to (?:the )?hospital|again|worse|but now|button batter(?:y|ies)|magnets?)(?![a-z])/;
+/** Over now: "医院回来了 没事了 开了点抗过敏的药", "we called poison control… shes ok now" (forty-first session: the advice told again). */
+const overNow = (n: string): boolean => OVER_NOW.test(n) && !STILL_DANGER.test(n);
 const emergency = (n: string): boolean => {
-  if (OVER_NOW.test(n)) return false;
   const childSwallowed = SMALL_CHILD.test(n) && ((CHILD_HARM.test(n) && IN_MOUTH.test(n)) || careSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n);
   if (thingSwallowed(n)) return true;
   if (FACE_AND_BREATH.test(n) && !NOT_A_REPORT.test(n)) return true;
@@ -202,13 +206,14 @@ const PET_ATE_HARM = /(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![
 const SEE_DOCTOR = /要不要去医院|要去医院吗|需不需要去医院|需要去医院吗|用不用去医院|要不要看医生|(?<![a-z])(?:should i (?:see|go to|call) (?:a |the |my )?(?:doctor|gp|dr|er|hospital|a ?& ?e)|do i need (?:a|to see a) doctor)(?![a-z])/;
 const doctorAskedOfSkin = (n: string): boolean => SEE_DOCTOR.test(n) && (SKIN.test(n) || SYMPTOM.test(n)) && !SUPPOSED.test(n) && !NOT_A_REPORT.test(n);
 /** The face swelling and the breath short together ("现在脸也有点肿了 喘气有点闷": a Guangzhou shop, forty-first session, a plain hand-over). */
-const FACE_AND_BREATH = /(?:脸|嘴唇|眼睛|眼皮)[^，,。]{0,4}肿[^。]{0,12}(?:喘气|呼吸|胸)[^，,。]{0,4}(?:闷|急|困难|不畅|紧)|(?:喘气|呼吸|胸)[^，,。]{0,4}(?:闷|急|困难|不畅|紧)[^。]{0,12}(?:脸|嘴唇|眼睛|眼皮)[^，,。]{0,4}肿/;
+// Not 胸 ("胸围也变紧了" is a bra's fit: found in review).
+const FACE_AND_BREATH = /(?:脸|嘴唇|眼睛|眼皮)[^，,。]{0,4}肿[^。]{0,12}(?:喘气|呼吸)[^，,。]{0,4}(?:闷|急|困难|不畅|紧)|(?:喘气|呼吸)[^，,。]{0,4}(?:闷|急|困难|不畅|紧)[^。]{0,12}(?:脸|嘴唇|眼睛|眼皮)[^，,。]{0,4}肿/;
 
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
 
 /** What skin shows after something put on it. */
 // Not peeling or pimples alone: goods peel ("the phone case is peeling", "沙发套脱皮"), and 长痘 is a skin type asked about (found in review).
-const SKIN = /红疹|起疹|疹子|红疙瘩|起了?(?:一片|好多|一些|一堆)疙瘩|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|嘴唇)(?:都|就|全|有点|一直|好|很|变得?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?|feet|foot|toes) (?:is |are |went |got |turned |started |go |goes |gone |going |feels? )?(?:still )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|peeling|blotchy))(?![a-z])/;
+const SKIN = /红疹|起疹|疹子|红疙瘩|起了?(?:一片|好多|一些|一堆)疙瘩|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|嘴唇)(?:都|就|全|有点|一直|好|很|变得?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?|my feet|my foot|my toes) (?:is |are |went |got |turned |started |go |goes |gone |going |feels? )?(?:still )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|peeling|blotchy))(?![a-z])/;
 /** Put on the skin, or the goods named as the cause: "搽完…之后", "用完", "令我起疹", "after using it", "after the retinal cream" (an Irish shop, thirty-second round). */
 // Cantonese and "once" too: "我系用咗一次就过敏啊，塊面又紅又腫" (a Guangzhou shop, thirty-seventh session: the returns entry offered).
 const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|穿上|穿了(?:你们|你家|你們)|穿了(?:以后|之后|就)|用完|用了(?:之后|以后|后)|(?:用|搽|涂|擦|敷|抹)(?:了|咗|过)(?:一次|两次|几次|一下|一点)?就|搽咗|涂咗|敷咗|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying|wearing)|(?:it|this|the \w+) (?:made|gave) me|(?:made|makes|make) my (?:face|skin|eyes|lips))(?![a-z])|(?<![a-z])(?:used|applied|tried|put) (?:it|them|some)(?: on(?: my [a-z]+)?)?,? (?:and|then|now)(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
@@ -267,7 +272,8 @@ const namesMedicine = (s: string): boolean => MEDICINE.test(s) && !NOT_MEDICINE.
 export function healthAsked(normalized: string, goods?: string): HealthQuestion | undefined {
   const n = normalized;
   // A pet's too: the reply says to call the vet. "会不会有事" after a report is still the report (found in review).
-  if (emergency(n) || childUnwellNow(n)) return 'emergency';
+  const over = overNow(n);
+  if (!over && (emergency(n) || childUnwellNow(n))) return 'emergency';
   // The goods just talked of may be the animal ("2 of them look sick" after the tetras' parcel).
   if (petUnwell(n, goods)) return 'pet';
   if (PET.test(n)) return undefined;
@@ -276,13 +282,13 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   const ordered = goods !== undefined && namesMedicine(goods.toLowerCase());
   const taken = TAKEN.test(n);
   const symptom = SYMPTOM.test(n) && !NOT_A_REPORT.test(n) && !(ALLERGY_BEFORE.test(n) && !(taken && SHOWN.test(n)));
-  if (symptom && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)))))) return 'reaction';
+  if (symptom && !over && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)))))) return 'reaction';
   // Food eaten or cooked and a stomach or a rash now ("my wife already cooked some of that chicken breast… now she has stomach cramps
   // and vomiting": a Toronto grocery, thirty-ninth session, "not sure").
   if (symptom && FOOD.test(n) && (taken || /(?<![a-z])(?:cooked|eaten|eating|had some)(?![a-z])|煮了|做了/.test(n)) && !PET.test(n)) return 'reaction';
   // Spoiled food eaten and the stomach now ("鲜花饼…长毛了…我吃进去了 肚子有点不舒服": a Kunming shop, thirty-ninth session, the wilted-flowers entry).
   if (symptom && taken && SPOILED_FOOD.test(n)) return 'reaction';
-  if (babyUnwell(n, taken) || skinReacts(n) || doctorAskedOfSkin(n)) return 'reaction';
+  if (!over && (babyUnwell(n, taken) || skinReacts(n) || doctorAskedOfSkin(n))) return 'reaction';
   if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && (said || ordered))) return 'advice';
   // Whether a child may eat it is a medical question of medicine only: "你们的水果打药吗 小孩能吃吗" is the shop's (found from outside); pregnancy stays one.
   if (PREGNANT_OK.test(n) && CONSUMED.test(n)) return 'advice';
