@@ -4684,6 +4684,7 @@ export const SHOP_QUESTIONS = {
   returns: { zh: '可以退货吗', en: 'can I return an item' },
   // Not "发货后几天能到": 发货 ties a shop's entry on sending out with its entry on delivery (found from outside, a Hong Kong shop).
   delivery_time: { zh: '几天能收到', en: 'how long does delivery take' },
+  not_received: { zh: '显示已签收但是没收到怎么办', en: "tracking says delivered but I haven't received it" },
 } as const satisfies Record<string, Record<Lang, string>>;
 export type ShopQuestion = keyof typeof SHOP_QUESTIONS;
 const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
@@ -4698,8 +4699,9 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
   return_policy: ['refund_time', 'review_time', 'return_ship', 'returns', 'cancel', 'pre_order', 'made_to_order'],
 };
 /** The robot's questions for this turn: the intent's, and the warranty when goods stopped working. */
+// A parcel shown delivered and not received: the shop's entry on it, asked only then (a lookup per turn otherwise: issue #16).
 const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>
-  r.reschedule ? ['delivery_date'] : r.intent === 'return_policy' && deviceFault(`${r.u.normalized} ${folded(text)}`) ? ['warranty'] : SHOP_QUESTIONS_OF[r.intent];
+  r.reschedule ? ['delivery_date'] : r.intent === 'return_policy' && deviceFault(`${r.u.normalized} ${folded(text)}`) ? ['warranty'] : PARCEL_INTENTS.has(r.intent) && NOT_RECEIVED.test(r.u.normalized) ? [...SHOP_QUESTIONS_OF[r.intent]!, 'not_received'] : SHOP_QUESTIONS_OF[r.intent];
 /** A device that stopped working ("耳机没声音了", "耳机坏了", "won't turn on"), not a shirt's seams (found in review). */
 const DEVICE_FAULT = new RegExp(`没声音|没反应|开不了机|不开机|充不进|充不上|不亮|黑屏|死机|连不上|${APPLIANCE_FAULT.source}|(?<![a-z])(?:no sound|won'?t (?:turn|switch) on|not charging|won'?t charge|not connecting|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])`);
 const deviceFault = (text: string): boolean => DEVICE_FAULT.test(text) || (/坏了|坏掉|不能用|用不了|(?<![a-z])(?:stopped working|not working|does ?n[o']?t work|broke|is dead)(?![a-z])/.test(text) && DEVICE.test(text));
@@ -4755,6 +4757,8 @@ function shopSaysOf(ctx: Ctx, q: ShopQuestion, hit: FaqHit | null | undefined): 
   // Only an entry on changing an address: "退货寄到哪里" shares 地址 with it (found from outside: the returns address for "怎么修改收货地址").
   if (q === 'change_address' && !aboutAddressChange(hit.entry)) return undefined;
   if (q === 'find_code' && !CODE_GOODS.test(phrasings)) return undefined;
+  // Only an entry on a parcel shown delivered and not received, by its own words.
+  if (q === 'not_received' && !NOT_RECEIVED.test(ownWords(hit.entry))) return undefined;
   // Only an entry on when refunded money arrives, with its time: "退款怎么申请" is no word on it.
   if (q === 'refund_time' && !(REFUND_WORD.test(`${question} ${read}`) && TIMED.test(read))) return undefined;
   // Only an entry on reviewing requests, with its time ("售后申请1个工作日内审核").
@@ -4910,7 +4914,9 @@ const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我�
 /** The shop's entry on a parcel shown delivered and not received, when the FAQ found it for this message. */
 function notReceivedEntry(ctx: Ctx): string | undefined {
   const own = confidentFaq(ctx) ?? ctx.data.faqCandidates?.[0];
-  return own && NOT_RECEIVED.test(ownWords(own.entry)) ? own.entry.answer : undefined;
+  // Asked of a parcel the turn did not ask the FAQ about: the robot's own question finds it (a London shop, forty-first session:
+  // "1150 quid pair… nothing here" got the built-in advice beside the shop's entry on exactly this).
+  return own && NOT_RECEIVED.test(ownWords(own.entry)) ? own.entry.answer : shopSays(ctx, 'not_received');
 }
 
 function statusFields(ctx: Ctx, o: Order) {

@@ -10499,3 +10499,17 @@ describe('the forty-first session\'s readings, narrowed in review', () => {
     assert.equal((await conversation(robotWith(refund))('my refund is still not paid')).intent, 'aftersale_progress');
   });
 });
+
+// Found from outside (forty-first session, a London shop): "my travis 1s say delivered on friday but theres nothing here" got the
+// built-in advice beside the shop's own entry on exactly this (48 hours, a claim, a reship).
+test('delivered and not received: the shop\'s entry on it, found by the robot\'s own question', async () => {
+  const entries: FaqEntry[] = [
+    { id: 'n', question: "My parcel says delivered but I haven't received it, what should I do?", answer: "Check your safe place and neighbours. If it still hasn't turned up 48 hours after the delivered scan, message us and we'll open a claim." },
+    { id: 'k', question: 'Can I pay with Klarna?', answer: 'Yes.' },
+    { id: 'h', question: 'What are your hours?', answer: 'Mon-Fri.' },
+  ];
+  const data = { orders: [order({ orderId: 'DN-1', status: 'delivered' })], logistics: [logistics({ orderId: 'DN-1', status: 'delivered', events: [{ time: '2024-11-25T13:12:00+08:00', location: 'Birmingham', description: 'Delivered: left in safe place (porch)' }] })] };
+  const told = textOf(await shopChat2(SHOP, entries, data)('my travis 1s say delivered on friday but theres nothing here. no parcel on the porch nothing. this is not ok'));
+  assert.match(told, /48 hours after the delivered scan/);
+  assert.doesNotMatch(told, /pickup point or in a parcel locker/);
+});
