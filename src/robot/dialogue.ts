@@ -5563,7 +5563,7 @@ function cancelAnswer(ctx: Ctx, o: Order): Outcome {
   const kind = unshipped === 'paid' ? aheadKind(o) : undefined;
   const pre = kind && shopSays(ctx, kind);
   const shop = kind && pre && CANCEL_WORD.test(pre) ? ctx.t.ahead[kind](pre, undefined) : unshipped && !ofOtherOrders(ctx, 'cancel', o) && shopSays(ctx, 'cancel');
-  const text = unshipped && shop ? ctx.t.cancelShop[unshipped](o.orderId, shop) : ctx.t.cancel[key](o.orderId, o.cancelReason);
+  const text = unshipped && shop ? ctx.t.cancelShop[unshipped](o.orderId, shop, unshipped === 'pending_payment' ? payByOf(ctx, o) : undefined) : ctx.t.cancel[key](o.orderId, o.cancelReason);
   return { replies: [reply(text, orderCard(o))] };
 }
 

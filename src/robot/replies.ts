@@ -277,7 +277,8 @@ export interface Texts {
   /** `cancelReason`: the platform's, said with a cancelled order, whose money is promised back only when the reason does not say it was never paid. */
   cancel: Record<'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled', (orderId: string, cancelReason?: string) => string>;
   /** `cancel`, with the shop's own FAQ answer on cancelling instead of the robot's procedure. */
-  cancelShop: Record<'pending_payment' | 'paid', (orderId: string, answer: string) => string>;
+  /** `payBy`: when an unpaid order closes by itself, said before the shop's way to cancel (nothing to refund: an outside shop, forty-first session). */
+  cancelShop: Record<'pending_payment' | 'paid', (orderId: string, answer: string, payBy?: string) => string>;
   /** A sent order, with the shop's entry on returns instead of the built-in way back. */
   cancelSent: Record<'shipped' | 'delivered', (orderId: string, answer: string) => string>;
   /** How refusing a shipped order's delivery goes. */
@@ -540,7 +541,7 @@ const zh: Texts = {
   addressOnOrder: (id, a, n) => `订单 ${id} 的收货地址是：${a}${n ? `，收货人 ${n}` : ''}（门牌号等数字已隐去）。需要修改的话告诉我。`,
   specCancelled: (id) => `订单 ${id} 已经取消了，没有可以修改的尺码、颜色；需要的话请按想要的规格重新下单。有其他订单要换的话，告诉我订单号。`,
   cancelShop: {
-    pending_payment: (id, a) => `订单 ${id} 还未付款。${a}`,
+    pending_payment: (id, a, by) => `订单 ${id} 还未付款${by ? `：不付款的话 ${by} 后会自动关闭，不会扣款` : ''}。${a}`,
     paid: (id, a) => `订单 ${id} 还未发货。${a}需要人工帮您处理的话请回复“转人工”。`,
   },
   cancelSent: {
@@ -834,7 +835,7 @@ const en: Texts = {
   addressOnOrder: (id, a, n) => `Order ${id} goes to: ${a}${n ? `, for ${n}` : ''} (house and unit numbers hidden). Tell me if it needs changing.`,
   specCancelled: (id) => `Order ${id} was cancelled, so there is no size or colour to change on it; you can place a new order in the one you want. If it is another order you mean, tell me its number.`,
   cancelShop: {
-    pending_payment: (id, a) => `Order ${id} isn't paid yet. ${a}`,
+    pending_payment: (id, a, by) => `Order ${id} isn't paid yet${by ? `: left unpaid, it closes by itself after ${by}, and nothing is charged` : ''}. ${a}`,
     paid: (id, a) => `Order ${id} hasn't shipped. ${a} Say "human" if you want an agent to do it.`,
   },
   cancelSent: {

@@ -10513,3 +10513,11 @@ test('delivered and not received: the shop\'s entry on it, found by the robot\'s
   assert.match(told, /48 hours after the delivered scan/);
   assert.doesNotMatch(told, /pickup point or in a parcel locker/);
 });
+
+// Found from outside (forty-first session, a London shop): cancelling an unpaid order quoted the shop's "message us… we'll refund
+// you in full" and not that an unpaid order closes by itself, with nothing charged.
+test('cancelling an unpaid order: when it closes by itself, then the shop\'s way', async () => {
+  const entries: FaqEntry[] = [{ id: 'c', question: 'How do I cancel my order?', answer: "Message us with your order number and we'll cancel it." }, { id: 'h', question: 'What are your hours?', answer: 'Mon-Fri.' }];
+  const data = { orders: [order({ orderId: 'UC-1', status: 'pending_payment', payBy: '2024-11-28T19:50:00+08:00' })] };
+  assert.match(textOf(await shopChat2(SHOP, entries, data)('actually cancel it, found it cheaper elsewhere')), /UC-1 isn't paid yet: left unpaid, it closes by itself after Nov 28, 19:50[^]*Message us/);
+});
