@@ -704,6 +704,7 @@ const WHAT_NOW = /^(?:那|那么|所以)?(?:我)?(?:该|要)?(?:怎么办|咋办
 const THANKS_AFTER = /^(?:谢谢|多谢|谢了|谢啦|感谢|thanks?|thank you|thx|ty|cheers)(?:\s*(?:你|您|老板娘?|亲亲?|小姐姐|a lot|so much|mate))?[\s!！。.~啦了哈呀]*$/;
 /** "yes please, how long will it take?", "好的，多久能接通？": a yes to a person, asking about that person (found in review). */
 const ABOUT_THE_PERSON = /多久|多长时间|什么时候|几点|有人|人工|客服|接通|排队|(?<![a-z])(?:how long|when|someone|agent|human|person|wait|queue)(?![a-z])/;
+const WAIT_FOR_PERSON = /(?:要|得|需要)等多久[^，,。？?]{0,6}(?:人工|客服|有人)|(?:人工|客服)[^，,。？?]{0,6}(?:要|得)等多久|(?<![a-z])(?:how long (?:will|do|would|must) (?:i|we) (?:have to |need to )?wait for (?:someone|somebody|a person|an agent|a human|the agent|a real person)|how long (?:until|till|before) (?:someone|somebody|an agent|a person) (?:replies|answers|comes|is free))(?![a-z])/;
 /** An acknowledgement, not an answer to a question: "ok", "好的", "嗯", a 👍 (nothing left once emoji are taken out). */
 const MERE_ACK = /^(?:ok|okay|k|kk|好|好的|嗯|嗯嗯|行|收到|知道了|明白了?)?[!.。！~\s]*$/;
 
@@ -970,6 +971,9 @@ function personOffered(state: DialogueState, u: Understanding, yesNo: Understand
   if (!open && !bareNo && (withdrawsHandover(text) === '' || (IGNORE_ME.test(u.normalized) && u.intent !== 'complaint' && !TROUBLE_SAID.test(u.normalized)))) return { intent: 'unknown', declined: 'human' };
   // "係", "yes" with nothing asked: what can we help with, no miss and no list of entries sharing 係 (found from outside).
   if (!open && BARE_YES_NO.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
+  // "How long will I have to wait for someone?" to "shall I get a person?": a yes that asks the wait (a US vitamins shop,
+  // forty-first session: the tracking and the offer again).
+  if (state.offeredHuman && !yesNo && WAIT_FOR_PERSON.test(u.normalized)) return { intent: 'human' };
   return state.offeredHuman && !yesNo && agreesToPerson(u, state.topic === 'aftersale_progress' && kindsOfGoods(text).size === 0) ? { intent: 'human' } : undefined;
 }
 

@@ -10521,3 +10521,13 @@ test('cancelling an unpaid order: when it closes by itself, then the shop\'s way
   const data = { orders: [order({ orderId: 'UC-1', status: 'pending_payment', payBy: '2024-11-28T19:50:00+08:00' })] };
   assert.match(textOf(await shopChat2(SHOP, entries, data)('actually cancel it, found it cheaper elsewhere')), /UC-1 isn't paid yet: left unpaid, it closes by itself after Nov 28, 19:50[^]*Message us/);
 });
+
+// Found from outside (forty-first session, a US vitamins shop): "How long will I have to wait for someone?" to a person offered got the
+// tracking and the offer again.
+test('how long to wait for someone, asked of a person offered, takes the person', async () => {
+  const stalled = { orders: [order({ orderId: 'WF-1', status: 'shipped', createdAt: '2024-11-01T10:00:00+08:00' })], logistics: [logistics({ orderId: 'WF-1', status: 'in_transit', events: [{ time: '2024-11-05T10:00:00+08:00', location: 'Seattle, WA', description: 'Departed USPS regional facility' }] })] };
+  const say = conversation(robotWith(stalled));
+  assert.equal((await say('my order still has not arrived, its been weeks')).state.offeredHuman, true);
+  assert.ok((await say('How long will I have to wait for someone?')).handover);
+  assert.equal((await conversation(robotWith(stalled))('How long will I have to wait for someone?')).handover, undefined);
+});
