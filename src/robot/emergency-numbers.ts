@@ -25,7 +25,7 @@ interface Numbers {
   readonly chineseOnly?: true;
 }
 const same = (n: string): Numbers => ({ medical: n, fire: n });
-const NORTH_AMERICA = /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Juneau|Boise|Detroit|Toronto|Vancouver|Edmonton|Winnipeg|Regina|Halifax|St_Johns|Montreal|Moncton|Whitehorse|Yellowknife|Iqaluit|Indiana\/\w+|Kentucky\/\w+|North_Dakota\/\w+)|Pacific\/Honolulu|US\/\w+|Canada\/\w+)$/;
+const US = /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Juneau|Boise|Detroit|Indiana\/\w+|Kentucky\/\w+|North_Dakota\/\w+)|Pacific\/Honolulu|US\/\w+)$/;
 /** Canada's poison centres are provincial: no one number to name. */
 const CANADA = /^America\/(?:Toronto|Vancouver|Edmonton|Winnipeg|Regina|Halifax|St_Johns|Montreal|Moncton|Whitehorse|Yellowknife|Iqaluit)$|^Canada\//;
 const UK = /^Europe\/(?:London|Belfast|Guernsey|Jersey|Isle_of_Man)$|^GB$/;
@@ -42,7 +42,7 @@ function numbersOf(zone: string): Numbers | undefined {
   if (UK.test(zone)) return { ...same('999'), poison: 'NHS 111' };
   if (/^Europe\//.test(zone)) return same('112');
   if (CANADA.test(zone)) return same('911');
-  return NORTH_AMERICA.test(zone) ? { ...same('911'), poison: '1-800-222-1222' } : undefined;
+  return US.test(zone) ? { ...same('911'), poison: '1-800-222-1222' } : undefined;
 }
 
 const LISTED = Object.values(NUMBER_LISTS);

@@ -738,30 +738,33 @@ function hoursOfEither(text: string, a: FaqHit, b: FaqHit): boolean {
 /** How close the second entry's score must be for the two to be told apart by the buyer. */
 const HOURS_CLOSE = 0.85;
 
-/**
- * The buyer names a place (Germany) that the top entry, one about other places, nowhere names, and one other plausible entry names it in its question or
- * alternates ("do you deliver to Germany" of the EU entry): that one is meant, though the lexicon's concept of shipping abroad
- * covers the top one as well ("Do you ship to the US and outside Europe?" answered "Do you ship to Germany?": a London shop,
- * forty-first session).
- */
 /** How plausible an entry naming the place asked of must be: its naming it is evidence the confidence does not weigh. */
 const PLACE_FLOOR = 0.4;
+/** Several entries name it: how far ahead of the others the one taken must be. */
 const PLACE_LEAD = 0.15;
-// No entry naming it leaves the confidence's answer: "Do you ship internationally? … other overseas addresses are not supported"
-// answers "do you ship to canada" though it names Hong Kong (asking instead lost the demo set's paraphrases: tried in review).
+/**
+ * The buyer names a place (Germany) that the top entry, one about other places, nowhere names, and one other plausible entry
+ * names it in its question or alternates ("do you deliver to Germany" of the EU entry): that one is meant, though the lexicon's
+ * concept of shipping abroad covers the top one as well ("Do you ship to the US and outside Europe?" answered "Do you ship to
+ * Germany?": a London shop, forty-first session). No entry naming it leaves the confidence's answer: "Do you ship
+ * internationally? … other overseas addresses are not supported" answers "do you ship to canada" though it names Hong Kong
+ * (asking instead lost the demo set's paraphrases: tried in review).
+ */
 function placeNamedBy(ranked: readonly FaqHit[], text: string, floor: number): FaqHit | undefined {
   const top = ranked[0];
   if (!top) return undefined;
   const query = foldTraditional(text.toLowerCase());
+  // Most questions name no place: nothing more is read (the EU is only ever added to places named).
+  if (placesNamed(query).size === 0) return undefined;
+  // Only against an entry about other places: a place said in passing ("pause the subscription while in belfast") keeps the question's entry.
+  const topNames = placesNamed(entryText(top.entry));
+  if (topNames.size === 0) return undefined;
   // The country itself first, then the EU it is in ("do u ship to france" of the Ireland-and-EU entry).
   for (const parents of [false, true]) {
     const asked = placesNamed(query, parents);
-    if (asked.size === 0) return undefined;
-    const names = (t: string) => [...placesNamed(t)].some((p) => asked.has(p));
-    // Only against an entry about other places: a place said in passing ("pause the subscription while in belfast") keeps the question's entry.
-    const topNames = placesNamed(entryText(top.entry));
-    if (topNames.size === 0 || names(entryText(top.entry))) return undefined;
-    const naming = ranked.filter((h) => h.confidence >= floor && names(foldTraditional(phrasingsOf(h.entry).join('\n').toLowerCase())));
+    const names = (places: ReadonlySet<number>) => [...places].some((p) => asked.has(p));
+    if (names(topNames)) return undefined;
+    const naming = ranked.filter((h) => h.confidence >= floor && names(placesNamed(foldTraditional(phrasingsOf(h.entry).join('\n').toLowerCase()))));
     // Several name it ("UK, EU and US sizing" beside the EU's shipping entry): the one well ahead of the others.
     if (naming.length === 1 || (naming.length > 1 && naming[0]!.confidence - naming[1]!.confidence >= PLACE_LEAD)) return naming[0];
   }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { namesPattern } from './brands.ts';
+import { remembered } from '../memo.ts';
 
 interface Places {
   /** Every name with its place, longest first: "northern ireland" is read before "ireland" inside it (found in review). */
@@ -28,21 +29,18 @@ function places(): Places {
 
 /** The places (indices of `countries.json` groups) a folded, lower-case text names; with `parents`, a member of the EU names the EU too. */
 export function placesNamed(text: string, parents = false): ReadonlySet<number> {
-  const key = `${parents ? 1 : 0}${text}`;
-  const known = memo.get(key);
-  if (known) return known;
-  const { names, eu, members } = places();
-  const out = new Set<number>();
-  let rest = text;
-  for (const { re, place } of names) {
-    re.lastIndex = 0;
-    if (!re.test(rest)) continue;
-    out.add(place);
-    // Taken out, so a shorter name inside it is not read again.
-    rest = rest.replace(re, (m) => ' '.repeat(m.length));
-  }
-  if (parents && [...out].some((i) => members.has(i))) out.add(eu);
-  if (memo.size >= MEMO_MAX) memo.clear();
-  memo.set(key, out);
-  return out;
+  return remembered(memo, `${parents ? 1 : 0}${text}`, MEMO_MAX, () => {
+    const { names, eu, members } = places();
+    const out = new Set<number>();
+    let rest = text;
+    for (const { re, place } of names) {
+      re.lastIndex = 0;
+      if (!re.test(rest)) continue;
+      out.add(place);
+      // Taken out, so a shorter name inside it is not read again.
+      rest = rest.replace(re, (m) => ' '.repeat(m.length));
+    }
+    if (parents && [...out].some((i) => members.has(i))) out.add(eu);
+    return out;
+  });
 }

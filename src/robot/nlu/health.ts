@@ -163,7 +163,7 @@ const SWALLOWED_THING = /吞了|吞下|吞进|咽下去|咽了|(?<![a-z])swallow
 const NOT_A_THING = /糖|奶|饭|水果|饼干|药|(?<![a-z])(?:candy|sweets?|chocolate|gum|food|milk|fruit|apple|grape|cookie|cracker|bread|pill|tablet|medicine|pride|words|water|lol|haha)(?![a-z])/;
 /** The child or the pet itself swallowed it: not "the robot vacuum swallowed my cat's toy", "洗衣机又把孩子的袜子吞了" (found in review). */
 const SUBJECT_SWALLOWED = /(?:孩子|宝宝|宝贝|小孩|儿子|女儿|娃娃(?!菜)|娃儿|猫咪|小猫|猫|狗狗|小狗|狗)(?:好像|可能|刚才|刚刚|不小心|又|把[^，,。？?]{0,12})*(?:吞|咽)|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten|he|she)(?: (?:just|has|had|might have|may have|probably|accidentally|must have|i think))* swallowed(?![a-z])/;
-const thingSwallowed = (n: string): boolean => SUBJECT_SWALLOWED.test(n) && SWALLOWED_THING.test(n) && THING.test(n) && !NOT_A_THING.test(n) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n);
+const thingSwallowed = (n: string): boolean => SUBJECT_SWALLOWED.test(n) && SWALLOWED_THING.test(n) && THING.test(n) && !NOT_A_THING.test(n);
 /** Over now, help already had ("we called poison control, they said watch her and shes ok now": a US vitamins shop, forty-first session, told to call again). */
 const OVER_NOW = /没事了|已经好了|好多了|医院回来|(?<![a-z])(?:(?:she|he|they|i|it)(?:'s| is| are|s| am|'m)? (?:ok|okay|fine|alright|all good) now|seems? (?:fine|ok|okay|better) now|feel(?:ing|s)? (?:a lot |much )?better now|back from the (?:hospital|doctor|er|a ?& ?e))(?![a-z])/;
 /** Danger said after all ("本来以为没事了 现在呼吸越来越急", "he seems fine now but what should i do", a button battery): not over (found in review). */
@@ -171,8 +171,7 @@ const STILL_DANGER = /又|越来越|但是?现在|怎么办|要不要|(?:去|上
 /** Over now: "医院回来了 没事了 开了点抗过敏的药", "we called poison control… shes ok now" (forty-first session: the advice told again). */
 const overNow = (n: string): boolean => OVER_NOW.test(n) && !STILL_DANGER.test(n);
 const emergency = (n: string): boolean => {
-  const childSwallowed = SMALL_CHILD.test(n) && ((CHILD_HARM.test(n) && IN_MOUTH.test(n)) || careSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n);
-  if (thingSwallowed(n)) return true;
+  const childSwallowed = ((SMALL_CHILD.test(n) && ((CHILD_HARM.test(n) && IN_MOUTH.test(n)) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n);
   if (FACE_AND_BREATH.test(n) && !NOT_A_REPORT.test(n)) return true;
   if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
