@@ -248,7 +248,7 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     return r.ack.conversationId;
   };
   const systemTexts = async (id: string) =>
-    (await a.rt.storage.sql.db.selectFrom('messages').select('content').where('conversation_id', '=', id).where('sender_role', '=', 'system').execute()).map((m) => (m.content as { text: string }).text);
+    (await a.rt.storage.sql.db.selectFrom('messages').select('content').where('conversation_id', '=', id).where('sender_role', '=', 'system').orderBy('seq').execute()).map((m) => (m.content as { text: string }).text);
   const positionFrame = (id: string, position: number) => (f: { type: string }): f is ConversationFrame => f.type === 'conversation' && (f as ConversationFrame).conversationId === id && (f as ConversationFrame).state === 'queued' && (f as ConversationFrame).queuePosition === position;
 
   // Found from outside: a conversation whose hand-over could not be stored stayed with the robot,
