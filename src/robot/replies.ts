@@ -53,6 +53,8 @@ export interface Texts {
   foreignLanguage: string;
   /** Someone in danger now: the danger said first, an allergy's swollen throat with it, then medicine swallowed (an allergy's emergency had read as an overdose's: a Sydney pet pharmacy). */
   healthEmergency: string;
+  /** A button battery or a magnet swallowed: the emergency department even when the child seems fine. */
+  healthBattery: string;
   handoverNotUnderstood: string;
   /** A buyer waiting in the queue took the hand-over back. */
   handoverWithdrawn: string;
@@ -348,11 +350,12 @@ const zh: Texts = {
     injury: '请先处理伤处：割伤用清水冲洗、按压止血；烫伤用凉水冲15分钟以上，水泡不要挑破；伤口深、一直流血或烫伤面积大，请马上就医。',
     cold: '冻伤请先把冻到的地方放进温水里（不烫手，约40℃）泡20分钟左右，不要搓揉，也不要用热水或火烤；起水泡、发紫发黑或一直没有知觉，请马上就医。剩下的干冰请戴手套拿到通风的地方让它自己挥发，别让孩子碰，也不要放进密闭的房间、车里或瓶子里。',
     air: `请马上让所有人离开那个房间，到空气新鲜的地方，打开门窗通风，先别再进去；方便的话把有味道或冒白气的东西拿到室外或通风的阳台。如果有人还头晕、胸闷、喘不上气或嘴唇发紫，请立即拨打急救电话${NUMBER_LISTS.zhHealth}。`,
-    fraud: '请先停下：凡是让您在本店下单页面以外转账、扫码、开通“备用金”、点陌生链接或报验证码的，基本都是诈骗，退款会原路退回，不需要您做任何操作。请不要再付款、扫码或告诉对方验证码；如果已经付了钱或输入了验证码，请马上打银行卡背面的电话（或支付宝、微信客服）冻结，并拨打110或反诈专线96110报警。',
+    fraud: `请先停下：凡是让您在本店下单页面以外转账、扫码、开通“备用金”、点陌生链接或报验证码的，基本都是诈骗，退款会原路退回，不需要您做任何操作。请不要再付款、扫码或告诉对方验证码；如果已经付了钱或输入了验证码，请马上打银行卡背面的电话（或支付宝、微信客服）冻结，${NUMBER_LISTS.zhFraud}。`,
     spoiled: '有异味、变质或发霉的食物请不要再吃，煮熟煮透也不能保证安全。请拍下商品、包装和快递面单的照片留好，客服会按店里的售后规定为您处理。',
   },
   healthAdvice: '用法用量、能不能吃或用这类问题，需要医生或药师结合您的情况判断，我不能替您回答。正在为您转接人工客服，请稍候；如身体不适，请及时就医。',
   healthEmergency: `如果有人正有危险（呼吸困难、喉咙或脸肿起来、叫不醒、抽搐），或误服了药物、吃多了，请立即拨打当地急救电话${NUMBER_LISTS.zhHealth}或马上去最近的医院急诊；严重过敏的人身上有肾上腺素笔就先用上，误服的带上吃下去的东西或它的包装；宠物误食请马上联系宠物医院。正在为您优先转接人工客服。`,
+  healthBattery: `误吞纽扣电池或磁铁，即使看起来没事也要马上去医院急诊：它们可能在几小时内灼伤或压伤食道和肠道，开始时往往没有任何症状。请立即前往最近的急诊或拨打当地急救电话${NUMBER_LISTS.zhHealth}；不要催吐，把电池或磁铁的包装、同款的那一个带上；宠物误吞请马上联系宠物医院。正在为您优先转接人工客服。`,
   healthReaction: `请先停止使用。如果症状明显或在加重（比如呼吸困难、面部或喉咙肿胀），请立即就医或拨打当地急救电话${NUMBER_LISTS.zhHealth}。正在为您优先转接人工客服，请稍候。`,
   healthPet: '请先停止喂食或使用它。如果宠物一直呕吐、腹泻、没精神或不吃东西，请尽快带它看宠物医生。正在为您优先转接人工客服，请稍候。',
   foreignLanguage: '抱歉，我只看得懂中文和英文。请用中文或英文再说一次；需要人工客服请回复"人工"。',
@@ -636,11 +639,12 @@ const en: Texts = {
     injury: "Please look after the injury first: for a cut, rinse it and press on it to stop the bleeding; for a burn, cool it under running water for 15 minutes and don't pop any blisters; see a doctor if it is deep, keeps bleeding or the burn is large.",
     cold: "For a dry-ice burn, put the skin it touched in warm, not hot, water (about 40°C) for around 20 minutes and don't rub it; see a doctor if it blisters, turns purple or black, or stays numb. Handle what is left of the dry ice with gloves and let it vanish somewhere airy, away from children, never in a closed room, a car or a sealed container.",
     air: `Please get everyone out into fresh air now and open the windows and doors; don't go back in for a while, and if you can, move whatever gives off the smell or vapour outside or somewhere airy. If anyone is still dizzy, short of breath, wheezing or has blue lips, call your emergency number now ${NUMBER_LISTS.enAir}.`,
-    fraud: "Please stop: anyone asking you to pay by bank transfer, gift card or crypto, to scan a code or click a link, or to share a card number or a one-time code outside this shop's own checkout is almost certainly a scammer, and refunds go back to how you paid without you doing anything. Don't pay or share anything more. If you have already paid or shared details, call your bank now to stop it and report it to the police (in the UK, Action Fraud).",
+    fraud: `Please stop: anyone asking you to pay by bank transfer, gift card or crypto, to scan a code or click a link, or to share a card number or a one-time code outside this shop's own checkout is almost certainly a scammer, and refunds go back to how you paid without you doing anything. Don't pay or share anything more. If you have already paid or shared details, call your bank now to stop it and report it to the police${NUMBER_LISTS.enFraud}.`,
     spoiled: "Please don't eat or drink anything that smells off, has gone bad or shows mould: cooking it through doesn't make it safe. Take photos of the item, its packaging and the shipping label, and an agent will sort it out under the shop's after-sales rules.",
   },
   healthAdvice: "How much to take, or whether it is safe for you, needs a doctor or pharmacist who knows your situation: I can't answer that for you. I'm connecting you to an agent now; if you feel unwell, please see a doctor.",
   healthEmergency: `If someone is in danger now (trouble breathing, a swollen throat or face, won't wake up, a seizure) or may have swallowed medicine or too much of it, call your local emergency number right away ${NUMBER_LISTS.enHealth} or a poison control centre ${NUMBER_LISTS.enPoison}; with a severe allergic reaction, use their adrenaline pen (EpiPen) if they have one, and keep whatever was swallowed or its package at hand; for a pet, call your vet now. I'm connecting you to an agent first in line.`,
+  healthBattery: `A swallowed button battery or magnet needs the emergency department now, even if they seem fine: it can burn or pinch through the throat or gut within hours, often with no signs at first. Go to the nearest emergency department or call your local emergency number right away ${NUMBER_LISTS.enHealth} or a poison control centre ${NUMBER_LISTS.enPoison}; don't make them vomit, and bring the package or one like it; for a pet, call your vet now. I'm connecting you to an agent first in line.`,
   healthReaction: "Please stop using it now. If it is severe or getting worse (trouble breathing, swelling of the face or throat), get medical help right away. I'm connecting you to an agent first in line now.",
   healthPet: "Please stop feeding or using it for now. If your pet keeps vomiting, has diarrhoea, seems weak or won't eat, call your vet right away. I'm connecting you to an agent first in line now.",
   foreignLanguage: 'Sorry, I can only read English and Chinese. Could you ask again in English? Or say "human" and I\'ll get you a person.',

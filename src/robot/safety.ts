@@ -6,13 +6,13 @@
  * Pure: no I/O.
  */
 import { GAS_LEAK, hazardOf, reportsDanger, SAFETY_SIGN, type Hazard } from './dialogue.ts';
-import { healthAsked } from './nlu/health.ts';
+import { batteryOrMagnet, healthAsked } from './nlu/health.ts';
 import { MAX_UTTERANCE, normalize } from './nlu/index.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { foldTraditional } from './lexicon/index.ts';
 import { withListedNumbers } from './emergency-numbers.ts';
 
-export type SafetyKind = 'device' | 'gas' | Hazard | 'emergency' | 'reaction' | 'pet';
+export type SafetyKind = 'device' | 'gas' | Hazard | 'emergency' | 'battery' | 'reaction' | 'pet';
 
 /**
  * A word any of these has: the full reading runs only when one is there (a queued message is read
@@ -31,6 +31,7 @@ export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
   const hazard = hazardOf(n);
   if (hazard) return hazard;
   const health = healthAsked(n, goods);
+  if (health === 'emergency' && batteryOrMagnet(n)) return 'battery';
   return health === 'advice' ? undefined : health;
 }
 
@@ -40,7 +41,7 @@ export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
  * though it reports nothing new by itself.
  */
 const DANGER_GOES_ON =
-  /危险|要紧|有事吗|有事没|没事吧|医院|医生|急诊|哮喘|喘|呼吸|头晕|肿|加重|越来越|干冰|验证码|转账|扫码|骗|炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|味|燶|焦|黑|烟|烫|火|漏气|煤气|燃气|孩子|小孩|小朋友|宝宝|娃|老人|掉下|砸|晃|风|血|怎么办|咋整|咋办|使唔使|点算|(?<!\d)(?:911|119|120|999|111)(?!\d)|害怕|好怕|总阀|阀门|老头|老伴|睡觉|(?<![a-z])(?:a ?& ?e|the er|to er|emergency room|urgent care|ambulance|poison\w*|toxic|chok\w*|cough\w*|vet|scared|afraid|smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|worse|sleepy|drowsy|black|electrician|call someone|what (?:do|should) i do|dangerous|danger|safe|hospital|doctor|asthma|inhaler|breath\w*|wheez\w*|swell\w*|swollen|dizzy|scam\w*|paid|bank)(?![a-z])/i;
+  /危险|要紧|有事吗|有事没|没事吧|医院|医生|急诊|哮喘|喘|呼吸|头晕|肿|加重|越来越|干冰|验证码|转账|扫码|骗|炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|味|燶|焦|黑|烟|烫|火|漏气|煤气|燃气|孩子|小孩|小朋友|宝宝|娃|老人|掉下|砸|晃|风|血|怎么办|咋整|咋办|使唔使|点算|(?<!\d)(?:911|119|120|999|111)(?!\d)|害怕|好怕|总阀|阀门|老头|老伴|睡觉|观察|看着没事|好像没事|等等看|排出|拉出来|(?<![a-z])(?:wait and see|wait it out|act(?:s|ing)? (?:normal|fine)|(?:seems?|looks?) (?:ok|okay|fine|normal)|comes? out|pass(?:es)? it|a ?& ?e|the er|to er|emergency room|urgent care|ambulance|poison\w*|toxic|chok\w*|cough\w*|vet|scared|afraid|smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|worse|sleepy|drowsy|black|electrician|call someone|what (?:do|should) i do|dangerous|danger|safe|hospital|doctor|asthma|inhaler|breath\w*|wheez\w*|swell\w*|swollen|dizzy|scam\w*|paid|bank)(?![a-z])/i;
 /**
  * Help already called ("已经打了120 剩下的扇贝要留着给医生看吗": a Qingdao shop, thirty-ninth session, told to call 120 again word for word):
  * what follows is a question of its own.
@@ -57,10 +58,11 @@ export function safetyText(t: Texts, kind: SafetyKind): string {
   if (kind === 'gas') return t.gasFirst;
   if (kind === 'device') return t.safetyFirst;
   if (kind in t.hazardFirst) return t.hazardFirst[kind as Hazard];
+  if (kind === 'battery') return t.healthBattery;
   return kind === 'emergency' ? t.healthEmergency : kind === 'reaction' ? t.healthReaction : t.healthPet;
 }
 
-const KINDS: readonly SafetyKind[] = ['device', 'gas', 'fall', 'injury', 'cold', 'air', 'fraud', 'spoiled', 'emergency', 'reaction', 'pet'];
+const KINDS: readonly SafetyKind[] = ['device', 'gas', 'fall', 'injury', 'cold', 'air', 'fraud', 'spoiled', 'emergency', 'battery', 'reaction', 'pet'];
 
 /**
  * Where a conversation that told this goes in the queue: a danger to someone's body or money now goes ahead of

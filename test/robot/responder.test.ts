@@ -588,6 +588,31 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    // Found from outside (forty-second session): after a swallowed button battery, "shes acting normal tho, is it ok to just wait
+    // and see if it comes out" was told "your message is saved"; "he seems ok now still playing, need to go hospital or not?" the
+    // general advice, whose signs are none of his.
+    test('in the queue, a swallowed battery said to seem fine is told again, at once, that it needs the emergency department', async () => {
+      const s = await f.create();
+      try {
+        const robot: RobotLike = {
+          answer: async (r) => (r.text.includes('battery') ? reply(TEXTS.en.healthBattery, 'complaint') : { ...reply('x'), intent: 'unknown', lang: 'en' }),
+        };
+        const { conversations, bot } = setup(s, robot, undefined, undefined, async () => false);
+        const p = buyer('buyer_r_battery');
+        const id = (await conversations.send(p, say('my 2yo might have swallowed a button battery from the headlamp'))).ack.conversationId;
+        await bot.idle();
+        await conversations.send(p, say('shes acting normal tho, is it ok to just wait and see if it comes out'));
+        await bot.idle();
+        await conversations.send(p, say('he seems ok now still playing, need to go hospital or not?'));
+        await bot.idle();
+        const said = (await texts(s, conversations, p, id)).filter((m) => m.startsWith('bot:'));
+        assert.deepEqual(said, [`bot:${TEXTS.en.healthBattery}`, `bot:${TEXTS.en.healthBattery}`, `bot:${TEXTS.en.healthBattery}`]);
+        assert.match(TEXTS.en.healthBattery, /even if they seem fine/);
+      } finally {
+        await s.close();
+      }
+    });
+
     // Found from outside (thirty-ninth session, a supplements shop): "他在吃 warfarin 可以一起吃鱼油吗" was told "your message is saved",
     // and a pregnancy question seconds after the notice got nothing at all.
     test('in the queue, a question of dose or of who may take it is given the caution each time, not the kept notice', async () => {

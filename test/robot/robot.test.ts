@@ -9660,6 +9660,15 @@ describe('dangers of the thirty-ninth session', () => {
       assert.ok(said !== TEXTS.zh.hazardFirst.spoiled && said !== TEXTS.en.hazardFirst.spoiled, t);
     }
   });
+  // Found from outside (forty-second session): a parent whose toddler swallowed a button battery was told the general signs to watch for.
+  test('a button battery or a magnet swallowed: the emergency department even if the child seems fine, first in line', async () => {
+    for (const t of ['HELP my son 2 years old just put the small button battery from the smart remote in his mouth, i think he swallowed it', 'my 2yo might have swallowed a button battery from the headlamp', '宝宝刚才吞了一颗纽扣电池 看着好像没事了 怎么办', 'my 2 year old swallowed a magnet, is it ok now or do we need the ER?']) {
+      assert.deepEqual(await first(t), ['complaint', /[\u4e00-\u9fff]/.test(t) ? TEXTS.zh.healthBattery : TEXTS.en.healthBattery], t);
+    }
+    assert.match(TEXTS.zh.healthBattery, /即使看起来没事也要马上去医院急诊/);
+    // Other things swallowed keep the general advice.
+    assert.deepEqual(await first('my toddler swallowed a coin'), ['complaint', TEXTS.en.healthEmergency]);
+  });
   test('a cat and a lily, however it got at it: the vet now', async () => {
     for (const t of ['救命救命 我家猫把今天到的百合叶子啃了两口 会不会有事啊😭😭', '猫咬了百合怎么办', '我的猫吃了你们的百合 现在在吐！！', 'my cat licked the lily pollen off her fur']) {
       assert.deepEqual(await first(t), ['complaint', /[\u4e00-\u9fff]/.test(t) ? TEXTS.zh.healthEmergency : TEXTS.en.healthEmergency], t);

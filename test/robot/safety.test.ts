@@ -170,13 +170,37 @@ describe('the forty-first session\'s dangers', () => {
     }
     assert.equal(adviceKind(uk), 'emergency');
   });
+  // Found from outside (forty-second session): a Singapore and a Sydney shop's buyers were told to report a scam to Action Fraud.
+  test('a scam is reported where the shop is: ScamShield in Singapore, ReportCyber in Australia, the police where kefu knows no line', async () => {
+    const { localEmergencyNumbers } = await import('../../src/robot/emergency-numbers.ts');
+    const en = TEXTS.en.hazardFirst.fraud;
+    const zh = TEXTS.zh.hazardFirst.fraud;
+    assert.match(localEmergencyNumbers(en, 'Asia/Singapore'), /police \(or call the ScamShield Helpline, 1799\)\.$/);
+    assert.match(localEmergencyNumbers(en, 'Australia/Sydney'), /ReportCyber/);
+    assert.match(localEmergencyNumbers(en, 'Europe/London'), /Action Fraud, 0300 123 2040/);
+    assert.match(localEmergencyNumbers(zh, 'Asia/Hong_Kong'), /18222/);
+    assert.match(localEmergencyNumbers(zh, 'Asia/Singapore'), /1799/);
+    for (const zone of ['Asia/Singapore', 'Australia/Sydney', 'America/New_York', 'Europe/Berlin']) {
+      const told = localEmergencyNumbers(en, zone);
+      assert.doesNotMatch(told, /Action Fraud/, zone);
+      assert.match(told, /report it to the police\S*/, zone);
+      assert.equal(adviceKind(told), 'fraud', zone);
+      assert.doesNotMatch(localEmergencyNumbers(zh, zone), /96110/, zone);
+      assert.equal(adviceKind(localEmergencyNumbers(zh, zone)), 'fraud', zone);
+    }
+    assert.match(localEmergencyNumbers(en, 'Europe/Berlin'), /report it to the police\.$/);
+    // The mainland, and a shop that set no zone: the lists as written.
+    assert.equal(localEmergencyNumbers(zh, 'Asia/Shanghai'), zh);
+    assert.equal(localEmergencyNumbers(en, undefined), en);
+  });
 });
 
 // Found in review of the forty-first session's readings.
 describe('the forty-first session\'s dangers, narrowed in review', () => {
   test('"fine now" with danger said after it, or a battery swallowed, is still the emergency; over for good it is none', () => {
     for (const text of ['my toddler swallowed a button battery, he seems fine now but what should i do', '孩子吃了你们的果冻 本来以为没事了 现在呼吸越来越急 嘴唇肿了', '宝宝刚才吞了一颗纽扣电池 看着好像没事了 怎么办', '刚才好多了 现在孩子又喘不上气了', 'my 2 year old swallowed a magnet, is it ok now or do we need the ER?', '孩子把一颗珠子咽下去了', 'my throat is tightening after the gummies, should i go to the ER?']) {
-      assert.equal(safetyOf(text), 'emergency', text);
+      // A battery or a magnet has its own advice (forty-second session): the emergency department even when they seem fine.
+      assert.equal(safetyOf(text), /battery|magnet|电池|磁铁/.test(text) ? 'battery' : 'emergency', text);
     }
     assert.equal(safetyOf('医院回来了 没事了 开了点抗过敏的药。另外我牛仔外套换L码的那个 审核过了 我要寄回到哪'), undefined);
   });

@@ -164,6 +164,13 @@ const NOT_A_THING = /糖|奶|饭|水果|饼干|药|(?<![a-z])(?:candy|sweets?|ch
 /** The child or the pet itself swallowed it: not "the robot vacuum swallowed my cat's toy", "洗衣机又把孩子的袜子吞了" (found in review). */
 const SUBJECT_SWALLOWED = /(?:孩子|宝宝|宝贝|小孩|儿子|女儿|娃娃(?!菜)|娃儿|猫咪|小猫|猫|狗狗|小狗|狗)(?:好像|可能|刚才|刚刚|不小心|又|把[^，,。？?]{0,12})*(?:吞|咽)|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten|he|she)(?: (?:just|has|had|might have|may have|probably|accidentally|must have|i think))* swallowed(?![a-z])/;
 const thingSwallowed = (n: string): boolean => SUBJECT_SWALLOWED.test(n) && SWALLOWED_THING.test(n) && THING.test(n) && !NOT_A_THING.test(n);
+/**
+ * A button battery or a magnet swallowed: the emergency department now, even if the child seems fine (a Singapore and a Sydney
+ * shop's parents, forty-second session, "he seems ok now still playing, need to go hospital or not?", "is it ok to just wait and
+ * see if it comes out", were told the general advice, whose signs are none of theirs).
+ */
+const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|扣电|磁铁|磁珠|磁力珠|巴克球|(?<![a-z])(?:button[- ]?(?:cell|batter(?:y|ies))|coin[- ]?(?:cell|batter(?:y|ies))|lithium coin|magnets?|magnetic (?:balls?|beads?)|buckyballs?)(?![a-z])/;
+export const batteryOrMagnet = (n: string): boolean => BATTERY_OR_MAGNET.test(n);
 /** Over now, help already had ("we called poison control, they said watch her and shes ok now": a US vitamins shop, forty-first session, told to call again). */
 const OVER_NOW = /没事了|已经好了|好多了|医院回来|(?<![a-z])(?:(?:she|he|they|i|it)(?:'s| is| are|s| am|'m)? (?:ok|okay|fine|alright|all good) now|seems? (?:fine|ok|okay|better) now|feel(?:ing|s)? (?:a lot |much )?better now|back from the (?:hospital|doctor|er|a ?& ?e))(?![a-z])/;
 /** Danger said after all ("本来以为没事了 现在呼吸越来越急", "he seems fine now but what should i do", a button battery): not over (found in review). */
