@@ -358,6 +358,9 @@ test('"加微信" said as a warning, with no id, is no contact; asking to add on
 test('"不加微信" is no contact ("要不加个微信" still is); the shop\'s own phone numbers, with or without the country code, are allowed', () => {
   for (const text of ['为了您的账户安全，我们只在抖音这个对话框里服务，不加微信。', '我们不能加微信，请在这里沟通']) assert.deepEqual(detectOffPlatformContact(text), [], text);
   for (const text of ['要不加个微信吧', '还不加微信？', '你能不能加微信']) assert.ok(detectOffPlatformContact(text).length > 0, text);
+  // Forty-second session (a Hangzhou and a Chengdu shop): needless, and never asked of the buyer; asking still is a contact.
+  for (const text of ['王阿姨，照片直接在这里发就行，不需要加微信哦。', '我们绝不会打电话让您加微信、扫码或者开备用金', '不必加微信，这里就能处理']) assert.deepEqual(detectOffPlatformContact(text), [], text);
+  for (const text of ['需要加微信吗？我发你', '方便的话让您加微信聊', '我会让你加微信 abc12345']) assert.ok(detectOffPlatformContact(text).length > 0, text);
   const own = { allowedPhones: ['6561234567'] };
   for (const text of ['or WhatsApp them to our service line +65 6123 4567 anytime', 'call us on 6123 4567']) assert.deepEqual(detectOffPlatformContact(text, own), [], text);
   for (const text of ['call 9876 5432', 'or WhatsApp +65 9123 4567']) assert.ok(detectOffPlatformContact(text, own).length > 0, text);
