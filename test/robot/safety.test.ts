@@ -216,3 +216,31 @@ describe('the forty-first session\'s dangers, narrowed in review', () => {
     assert.doesNotMatch(localEmergencyNumbers(TEXTS.en.healthEmergency, 'Canada/Eastern'), /1-800/);
   });
 });
+
+// Found from outside (forty-second session): a Chengdu snack shop's and a Hangzhou toy shop's children and elders in danger were
+// "not understood", the order card, or "your message is kept".
+describe('the forty-second session\'s dangers', () => {
+  test('a grandchild, a snack and a hotpot base, the mouth swelling, the throat and the breath, a thing stuck in a nose', () => {
+    for (const [text, kind] of [
+      ['我孙女吃了你们的牛肉干 嘴巴周围起了好多红疙瘩 说痒', 'reaction'],
+      ['嘴巴有点肿起来了', 'reaction'],
+      ['她说喉咙也有点不舒服 呼吸有点快', 'emergency'],
+      ['我孙孙把礼盒里面那包干燥剂咬烂了 吃了一点点进去 咋个办啊', 'emergency'],
+      ['昨天吃了你们的底料 我老头拉了一晚上肚子 现在还在拉 咋个办', 'reaction'],
+      ['不好了 孙子把玩具手机后面的小圆电池抠出来了 好像吞下去了 怎么办', 'battery'],
+      ['急 妹妹把一颗小积木塞鼻子里了 拿不出来 怎么办', 'emergency'],
+      ['人工！！！孩子鼻子里有异物 一直哭', 'emergency'],
+      ['she put a small wooden peg in her mouth and now she is coughing a lot, what do i do', 'emergency'],
+    ] as const) {
+      assert.equal(safetyOf(text), kind, text);
+    }
+  });
+  test('feared beforehand, a refund asked, a spicy throat, a cold\'s question: none', () => {
+    for (const text of ['串珠手工包适合两岁宝宝吗，怕卡喉咙😰', '这个积木会不会塞鼻子里 小颗粒危险吗', '我吃了你们家的零食拉肚子了，要退款', '吃了你们的辣条 喉咙有点不舒服', '感冒了 喉咙痛 呼吸不畅 能吃你们的梨膏吗', 'the lipstick makes my lips look so swollen and plump, love the colour']) {
+      assert.equal(safetyOf(text), undefined, text);
+    }
+  });
+  test('in the queue after a danger, a fever and going limp, seeming fine, crying go on about it', () => {
+    for (const text of ['他七十几了 现在有点发烧 人都软了', '他现在看着还好 不哭不闹 还要去医院吗', 'shes acting normal tho, is it ok to just wait and see if it comes out']) assert.ok(dangerGoesOn(text), text);
+  });
+});

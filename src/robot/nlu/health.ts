@@ -26,7 +26,7 @@ const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|(?:is it|
 /** Whether someone may take it, or two together, or what it does to the body. */
 const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? (?:and|with|&) (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? together|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow))|(?:pregnant|embarazada)\b[^?]{0,40}\b(?:safe|ok|okay)|(?:safe|ok|okay) for (?:the|my) (?:baby|unborn)|(?:ok|okay|safe|fine) to take (?:it |them |this |that )?(?:with|together)|(?:take|have) (?:it |them |this |that )?with (?:my |other |the )?(?:[a-z]+ ){0,2}(?:meds|medicines?|medications?|pills|antidepressants?|blood thinners?)|sertraline|warfarin|zoloft|prozac|lexapro|coumadin|eliquis|metformin)(?![a-z])/;
 /** A symptom of the body. */
-const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|红点|湿疹|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|肚子痛|肚子(?:有点|有些|很|好)?不舒服|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛(?:就|都|有点|一直|还)?(?:红|疼|痛|痒|肿|刺痛)|(?<![a-z])(?:stomach (?:cramps|ache|pains?)|allergic reaction|rash|red eyes?|eyes? (?:are |is |went |got )?(?:red|sore|burning|stinging)|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
+const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|红点|湿疹|红疙瘩|起了?(?:好多|一些|一片|很多)?疙瘩|好痒|很痒|发痒|说痒|拉了[^，,。\s]{0,5}肚子|一直(?:在)?拉|(?:嘴巴|嘴唇|嘴|舌头)[^，,。\s]{0,4}肿|喉咙[^，,。\s]{0,4}(?:肿|紧)|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|肚子痛|肚子(?:有点|有些|很|好)?不舒服|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛(?:就|都|有点|一直|还)?(?:红|疼|痛|痒|肿|刺痛)|(?<![a-z])(?:stomach (?:cramps|ache|pains?)|allergic reaction|rash|red eyes?|eyes? (?:are |is |went |got )?(?:red|sore|burning|stinging)|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
 /** A symptom that is one whatever caused it (not "恶心", which is also "disgusting"). */
 // A daughter or a grandchild too ("我女儿晚上吃了你们的芒果干又吐了两次": a Xiamen shop, thirty-eighth session, three FAQ entries offered).
 const INFANT = /宝宝|婴儿|孩子|小孩|娃|女儿|儿子|闺女|孙子|孙女|外孙|(?<![a-z])(?:baby|babies|infant|toddler|newborn|my (?:son|daughter|kid|child))(?![a-z])/;
@@ -35,7 +35,7 @@ const CHILD_SYMPTOM = /吐(?!槽)|屁股(?:都|有点|全)?红|屁屁(?:都|有�
 /** What a baby is fed or wears that its body may react to. */
 const FEED = /奶粉|米粉|辅食|奶瓶|尿不湿|纸尿裤|尿布|湿巾|(?<![a-z])(?:formula|baby food|cereal|diapers?|nappies|nappy|wipes)(?![a-z])/;
 /** Food a shop sells, that a stomach may answer to. */
-const FOOD = /鸡|鸭|肉|虾|蟹|鱼|海鲜|海参|扇贝|鲍鱼|饭|菜|蛋|(?<![a-z])(?:chicken|meat|lamb|beef|pork|fish|seafood|prawns?|shrimps?|mince|sausages?|eggs?|salad|sushi|oysters?|mussels?|chops)(?![a-z])/;
+const FOOD = /鸡|鸭|肉|虾|蟹|鱼|海鲜|海参|扇贝|鲍鱼|饭|菜|蛋|底料|火锅|零食|辣条|糕点|饼干|果冻|花生|坚果|腊肠|香肠|卤味|(?<![a-z])(?:chicken|meat|lamb|beef|pork|fish|seafood|prawns?|shrimps?|mince|sausages?|eggs?|salad|sushi|oysters?|mussels?|chops)(?![a-z])/;
 /** Food gone bad: mould, a smell, past its date. */
 export const SPOILED_FOOD = /发霉|长毛了|霉了|变质|坏掉了|馊|臭了|发臭|有味了|有股味|异味|过期|(?<![a-z])(?:mou?ldy|mou?ld|spoiled|spoilt|gone off|rotten|expired|smells? (?:off|bad|funny|weird))(?![a-z])/;
 const SPOILED_FEED = /结块|酸味|变质|过期|发霉|异味|(?<![a-z])(?:expired|spoiled|gone off|sour|mou?ldy)(?![a-z])/;
@@ -113,7 +113,7 @@ const BODY_IN_DANGER = /昏迷|嗓子发紧|喉咙发紧|叫不醒|不省人事|
 /** Breath failing, said alone and urgently ("喘不上气了！！"): no one else need be named; not anger ("气得我喘不上气"). */
 const BREATH_NOW = /^\s*(?:救命[!！\s]*)?(?:喘不上气|喘不过气|透不过气|呼吸不上来)了?[!！]+\s*$|^\s*(?:help[!\s]*)?(?:(?:she|he|i|baby)(?: is|'s|'m)? )?(?:can'?t breathe|not breathing)[!\s]*!\s*$/;
 /** A child or a pet it happened to. */
-const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子]|$)|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
+const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|孙子|孙女|孙孙|外孙|小孙|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子]|$)|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|grand(?:son|daughter|kid|child)s?|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
 /**
  * Someone in danger, a person or a pet (not "i", which jokes: "lol i can't breathe"), or a throat going tight (lips alone are a lip balm's reaction; a chest, a garment's fit), or
  * help asked of the ER ("throat feels a lil tight now, should i go to the ER?": a US vitamins shop, forty-first session, kept in the queue).
@@ -146,7 +146,7 @@ const CARE_FINE = /好多了|好了很多|回购|很滑|滑滑|(?<![a-z])(?:lol|
 const careSwallowed = (n: string): boolean => CARE_SWALLOWED.test(n) && !CARE_FINE.test(n) && !/娃娃菜/.test(n);
 const IN_MOUTH = /咬了|咬破|吃了|吞|含着|舔|嘴里|(?<![a-z])(?:chew(?:ed|ing)|swallow\w*|ate|eaten|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
 // 娃娃, 娃儿: a child in Sichuan and Chongqing ("我家娃娃把…干燥剂那个…吃了": a Chengdu shop, fortieth session, "not understood").
-const SMALL_CHILD = /孩子|宝宝|小孩|儿子|女儿|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子])|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child))(?![a-z])/;
+const SMALL_CHILD = /孩子|宝宝|小孩|儿子|女儿|孙子|孙女|孙孙|外孙|小孙|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子])|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child|grand(?:son|daughter|kid|child)))(?![a-z])/;
 /** An adrenaline pen at hand in a reaction ("she has an epipen, should i use it?? her voice sounds funny"): the emergency. */
 const EPIPEN = /肾上腺素笔|(?<![a-z])(?:epi-?pens?|auvi-?q|adrenaline pen)(?![a-z])/;
 /** Used or needed now, not bought: "should i use it", "her voice sounds funny" (not "do you sell epipen cases"). */
@@ -162,15 +162,28 @@ const THING = /零件|部件|珠子|小球|弹珠|硬币|钢镚|纽扣|扣子|�
 const SWALLOWED_THING = /吞了|吞下|吞进|咽下去|咽了|(?<![a-z])swallowed(?![a-z])/;
 const NOT_A_THING = /糖|奶|饭|水果|饼干|药|(?<![a-z])(?:candy|sweets?|chocolate|gum|food|milk|fruit|apple|grape|cookie|cracker|bread|pill|tablet|medicine|pride|words|water|lol|haha)(?![a-z])/;
 /** The child or the pet itself swallowed it: not "the robot vacuum swallowed my cat's toy", "洗衣机又把孩子的袜子吞了" (found in review). */
-const SUBJECT_SWALLOWED = /(?:孩子|宝宝|宝贝|小孩|儿子|女儿|娃娃(?!菜)|娃儿|猫咪|小猫|猫|狗狗|小狗|狗)(?:好像|可能|刚才|刚刚|不小心|又|把[^，,。？?]{0,12})*(?:吞|咽)|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten|he|she)(?: (?:just|has|had|might have|may have|probably|accidentally|must have|i think))* swallowed(?![a-z])/;
+const SUBJECT_SWALLOWED = /(?:孩子|宝宝|宝贝|小孩|儿子|女儿|孙子|孙女|孙孙|外孙|小孙|娃娃(?!菜)|娃儿|猫咪|小猫|猫|狗狗|小狗|狗)(?:好像|可能|刚才|刚刚|不小心|又|把[^，,。？?]{0,20})*(?:吞|咽)|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|grand(?:son|daughter|kid|child)|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten|he|she)(?: (?:just|has|had|might have|may have|probably|accidentally|must have|i think))* swallowed(?![a-z])/;
 const thingSwallowed = (n: string): boolean => SUBJECT_SWALLOWED.test(n) && SWALLOWED_THING.test(n) && THING.test(n) && !NOT_A_THING.test(n);
 /**
  * A button battery or a magnet swallowed: the emergency department now, even if the child seems fine (a Singapore and a Sydney
  * shop's parents, forty-second session, "he seems ok now still playing, need to go hospital or not?", "is it ok to just wait and
  * see if it comes out", were told the general advice, whose signs are none of theirs).
  */
-const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|扣电|磁铁|磁珠|磁力珠|巴克球|(?<![a-z])(?:button[- ]?(?:cell|batter(?:y|ies))|coin[- ]?(?:cell|batter(?:y|ies))|lithium coin|magnets?|magnetic (?:balls?|beads?)|buckyballs?)(?![a-z])/;
+const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|扣电|小圆电池|圆电池|电池片|磁铁|磁珠|磁力珠|巴克球|(?<![a-z])(?:button[- ]?(?:cell|batter(?:y|ies))|coin[- ]?(?:cell|batter(?:y|ies))|lithium coin|magnets?|magnetic (?:balls?|beads?)|buckyballs?)(?![a-z])/;
 export const batteryOrMagnet = (n: string): boolean => BATTERY_OR_MAGNET.test(n);
+/**
+ * Something stuck in a nose or an ear, or held in the mouth with coughing ("急 妹妹把一颗小积木塞鼻子里了 拿不出来 怎么办", "she put a small
+ * wooden peg in her mouth and now she is coughing a lot, what do i do": a Hangzhou toy shop, forty-second session, the order card and
+ * first aid for cuts); the throat and the breath together ("她说喉咙也有点不舒服 呼吸有点快": a Chengdu shop, "your message is kept").
+ */
+const STUCK_IN = /塞(?:进|到)?了?(?:鼻子|鼻孔|耳朵)|(?:鼻子|鼻孔|耳朵)里(?:面)?(?:卡|塞|有)(?:了|着)?(?:异物|东西|积木|珠子|豆|零件|电池|小)|卡(?:在)?(?:鼻子|鼻孔|耳朵|喉咙|嗓子)|(?<![a-z])(?:(?:up|in|into) (?:his|her|their) (?:nose|nostril|ear)|stuck in (?:his|her|their) (?:nose|ear|throat))(?![a-z])/;
+const MOUTH_COUGH = /(?<![a-z])in (?:his|her|their) mouth[^.?!]{0,40}(?:cough\w*|gagg\w*|chok\w*)(?![a-z])/;
+const THROAT_AND_BREATH = /(?:喉咙|嗓子)[^。]{0,10}(?:呼吸|喘气?)[^，,。]{0,4}(?:快|急|困难|不上|不过来|闷|紧)|(?:呼吸|喘气?)[^，,。]{0,4}(?:快|急|困难|不上|不过来)[^。]{0,10}(?:喉咙|嗓子)/;
+// Feared or asked beforehand: "串珠手工包适合两岁宝宝吗，怕卡喉咙" is a question of the goods (found in the demo corpus).
+const lodged = (n: string): boolean => (STUCK_IN.test(n) || MOUTH_COUGH.test(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !NOT_A_REPORT.test(n) && !/怕|担心|适合|(?<![a-z])(?:afraid|worried|worry|suitable|could|might)(?![a-z])/.test(n);
+/** The mouth, the lips or the tongue swelling now ("嘴巴有点肿起来了" after a snack: a Chengdu shop, forty-second session, "sorry I couldn't help"): a reaction. */
+const MOUTH_SWELLS = /(?:嘴巴|嘴唇|舌头)(?:周围|都|也|有点|有些|一直|开始|突然|好像|还)*(?:肿起来|肿了|发肿)|(?<![a-z])(?:lips?|tongue|mouth) (?:is |are |looks? |got |getting |went |started |has |have )?(?:all |a bit |a little |kinda |really |so |gone )?(?:swollen|swelling|puffy|puffing up|swelled)(?![a-z])/;
+const mouthSwells = (n: string): boolean => MOUTH_SWELLS.test(n) && !SUPPOSED.test(n) && !NOT_A_REPORT.test(n) && !COLOUR_MEANT.test(n);
 /** Over now, help already had ("we called poison control, they said watch her and shes ok now": a US vitamins shop, forty-first session, told to call again). */
 const OVER_NOW = /没事了|已经好了|好多了|医院回来|(?<![a-z])(?:(?:she|he|they|i|it)(?:'s| is| are|s| am|'m)? (?:ok|okay|fine|alright|all good) now|seems? (?:fine|ok|okay|better) now|feel(?:ing|s)? (?:a lot |much )?better now|back from the (?:hospital|doctor|er|a ?& ?e))(?![a-z])/;
 /** Danger said after all ("本来以为没事了 现在呼吸越来越急", "he seems fine now but what should i do", a button battery): not over (found in review). */
@@ -180,11 +193,11 @@ const overNow = (n: string): boolean => OVER_NOW.test(n) && !STILL_DANGER.test(n
 const emergency = (n: string): boolean => {
   const childSwallowed = ((SMALL_CHILD.test(n) && ((CHILD_HARM.test(n) && IN_MOUTH.test(n)) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n);
   if (FACE_AND_BREATH.test(n) && !NOT_A_REPORT.test(n)) return true;
-  if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed) return true;
+  if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed || lodged(n)) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
   // A cold's sore throat is none ("这几天感冒了 嗓子…", "got a cold and my throat feels tight": found in review).
   if (/感冒|发烧|咳嗽|(?<![a-z])(?:a cold|the flu|flu|sore throat|coughing)(?![a-z])/.test(n) && !CHILD_OR_PET.test(n)) return SWALLOWED_BY_ACCIDENT.test(n);
-  if (SWALLOWED_BY_ACCIDENT.test(n)) return true;
+  if (SWALLOWED_BY_ACCIDENT.test(n) || (THROAT_AND_BREATH.test(n) && !NOT_A_REPORT.test(n))) return true;
   const medicine = namesMedicine(n) || /药/.test(n);
   if (ACCIDENTALLY.test(n) && (medicine || /(?<![a-z])(?:pills?|tablets?|capsules?|gumm(?:y|ies))(?![a-z])/.test(n))) return true;
   if (medicine && TOO_MUCH.test(n)) return true;
@@ -280,6 +293,7 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   // A pet's too: the reply says to call the vet. "会不会有事" after a report is still the report (found in review).
   const over = overNow(n);
   if (!over && (emergency(n) || childUnwellNow(n))) return 'emergency';
+  if (!over && mouthSwells(n)) return 'reaction';
   // The goods just talked of may be the animal ("2 of them look sick" after the tetras' parcel).
   if (petUnwell(n, goods)) return 'pet';
   if (PET.test(n)) return undefined;
@@ -291,7 +305,8 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   if (symptom && !over && (said || (taken && (SEVERE.test(n) || (ordered && !/恶心/.test(n)))))) return 'reaction';
   // Food eaten or cooked and a stomach or a rash now ("my wife already cooked some of that chicken breast… now she has stomach cramps
   // and vomiting": a Toronto grocery, thirty-ninth session, "not sure").
-  if (symptom && FOOD.test(n) && (taken || /(?<![a-z])(?:cooked|eaten|eating|had some)(?![a-z])|煮了|做了/.test(n)) && !PET.test(n)) return 'reaction';
+  // A refund asked beside it is the refund ("我吃了你们家的零食拉肚子了，要退款").
+  if (symptom && FOOD.test(n) && (taken || /(?<![a-z])(?:cooked|eaten|eating|had some)(?![a-z])|煮了|做了/.test(n)) && !PET.test(n) && !RETURN_ASKED.test(n)) return 'reaction';
   // Spoiled food eaten and the stomach now ("鲜花饼…长毛了…我吃进去了 肚子有点不舒服": a Kunming shop, thirty-ninth session, the wilted-flowers entry).
   if (symptom && taken && SPOILED_FOOD.test(n)) return 'reaction';
   if (!over && (babyUnwell(n, taken) || skinReacts(n) || doctorAskedOfSkin(n))) return 'reaction';
