@@ -126,6 +126,8 @@ function afterThisTurn(): Promise<void> {
 const SAFETY_TOLD_MAX = 10_000;
 /** A message that only goes on about the danger just told is told the advice again at most this often, unless it asks. */
 const SAFETY_AGAIN_MS = 10_000;
+/** The advice's last sentence, which promises a person: said while one holds the conversation, it is left out. */
+const CONNECTING = /\s*(?:I'm connecting you to an agent first in line(?: now)?\.|正在为您优先转接人工客服(?:，请稍候)?。)$/;
 /** The robot's caution on a question of dose or of who may take it, in either language and script. */
 const HEALTH_ADVICE: ReadonlySet<string> = new Set([foldTraditional(TEXTS.zh.healthAdvice), foldTraditional(TEXTS.en.healthAdvice)]);
 const DANGER_ASKED = /[?？]|会不会|要不要|怎么办|咋整|咋办|能不能|吗|(?<![a-z])(?:what (?:do|should) i do|should i|is it|will it|can i)(?![a-z])/i;
@@ -246,6 +248,7 @@ export class BotResponder {
         if (e.senderRole !== 'customer') return;
         if (e.state === 'bot') this.#enqueue(e);
         else if (e.state === 'queued') this.#whileQueued(e);
+        else if (e.state === 'assigned') this.#whileAssigned(e);
       }),
       // A conversation that left the robot on this node (a hand-over, an agent taking it over, a
       // close): turns still running or waiting for it post nothing more (found in review).
@@ -324,6 +327,28 @@ export class BotResponder {
     const told = this.#safetyTold.get(id);
     // Asked outright ("会不会炸啊 家里还有猫" two seconds on: a Hangzhou shop, thirty-eighth session, told it was kept), told again at once.
     return told && (Date.now() - told.at >= SAFETY_AGAIN_MS || DANGER_ASKED.test(text) || DANGER_WORSE.test(text)) && dangerGoesOn(text) ? told.kind : undefined;
+  }
+
+  /**
+   * A danger first told while an agent holds the conversation: what to do now, at once, and the agent answers after (found from
+   * outside, a Hangzhou toy shop, forty-second session: "电池发烫 还有点鼓包 会不会爆炸啊 娃在旁边" waited 70 s for the agent). Fresh reports
+   * only, once per kind within SAFETY_AGAIN_MS: what goes on about it is the agent's to answer. No "connecting you": one is there.
+   */
+  #whileAssigned(e: Stored): void {
+    const content = e.message.content;
+    const text = content.kind === 'text' ? (e.typedText ?? content.text) : undefined;
+    const kind = text === undefined ? undefined : safetyOf(text);
+    if (!kind) return;
+    const told = this.#safetyTold.get(e.conversationId);
+    if (told?.kind === kind && Date.now() - told.at < SAFETY_AGAIN_MS) return;
+    this.#markSafety(e.conversationId, kind);
+    const advice = safetyText(TEXTS[detectLanguage(text!).lang], kind).replace(CONNECTING, '');
+    const said = this.#inScript(localEmergencyNumbers(advice, this.#shopZone?.(e.shopId)), text!, e.shopId);
+    void this.#chain(e.conversationId, () =>
+      this.#conversations.postAs(e.conversationId, BOT_SENDER, { kind: 'text', text: said }, { state: 'assigned' }).catch((err: unknown) => {
+        this.#log.warn({ err: (err as Error).message, conversationId: e.conversationId }, 'could not tell a buyer with an agent what to do in a danger');
+      }),
+    );
   }
 
   #markSafety(id: string, kind: SafetyKind): void {

@@ -613,6 +613,37 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    // Found from outside (forty-second session, a Hangzhou toy shop): a hot, swelling battery beside a child, told while an agent
+    // held the conversation, waited 70 s for the agent's reply.
+    test('with an agent: a danger first told gets what to do now at once, without "connecting you"; anything else is the agent\'s', async () => {
+      const s = await f.create();
+      try {
+        const robot: RobotLike = { answer: async () => reply('正在为您转接人工客服', 'requested') };
+        const { conversations, bot } = setup(s, robot);
+        const p = buyer('buyer_r_assigned');
+        const id = (await conversations.send(p, say('转人工'))).ack.conversationId;
+        await bot.idle();
+        await conversations.setState(id, { state: 'assigned', agentId: 'ag_toys' });
+        await conversations.send(p, say('这个琴音量能调吗 宝宝3岁'));
+        await bot.idle();
+        await conversations.send(p, say('遥控车充电的时候电池发烫 还有点鼓包 会不会爆炸啊 娃在旁边'));
+        await bot.idle();
+        await conversations.send(p, say('遥控车电池还在发烫 鼓包了 会不会爆炸'));
+        await bot.idle();
+        const all = await texts(s, conversations, p, id);
+        const after = all.slice(all.indexOf('customer:这个琴音量能调吗 宝宝3岁'));
+        assert.deepEqual(after.filter((m) => m.startsWith('bot:')), [`bot:${TEXTS.zh.safetyFirst}`], 'once, for the danger only');
+        const emergency = TEXTS.zh.healthEmergency.replace(/正在为您优先转接人工客服。$/, '');
+        assert.notEqual(emergency, TEXTS.zh.healthEmergency);
+        await conversations.send(p, say('孩子把一颗纽扣电池吞下去了'));
+        await bot.idle();
+        assert.equal((await texts(s, conversations, p, id)).at(-1), `bot:${TEXTS.zh.healthBattery.replace(/正在为您优先转接人工客服。$/, '')}`);
+        assert.equal((await s.db.selectFrom('conversations').select(['state', 'agent_id']).where('id', '=', id).executeTakeFirstOrThrow()).agent_id, 'ag_toys');
+      } finally {
+        await s.close();
+      }
+    });
+
     // Found from outside (thirty-ninth session, a supplements shop): "他在吃 warfarin 可以一起吃鱼油吗" was told "your message is saved",
     // and a pregnancy question seconds after the notice got nothing at all.
     test('in the queue, a question of dose or of who may take it is given the caution each time, not the kept notice', async () => {
