@@ -19,7 +19,7 @@ import { ShopShedPolicy } from './ops/shop-shed.ts';
 import { startBackupSchedule } from './ops/backup-schedule.ts';
 import { registerRuntimeMetrics } from './ops/runtime-metrics.ts';
 import { createTokenVerifier, createDemoIssuer, type DemoIssuer, type TokenVerifier } from './auth/index.ts';
-import { ConversationService } from './conversation/index.ts';
+import { ConversationService, startIdleClose } from './conversation/index.ts';
 import { Hub } from './gateway/hub.ts';
 import { loadKeyring, type Keyring } from './privacy/index.ts';
 import { BatchedReadModel, CommerceRepository, HttpPlatformConnector, OrdersMemo, changeOfEvent, createBuyerDataSource, decodeChange, encodeChange, type BuyerDataSource, type BuyerLookup, type CommerceChange, type PlatformEvent } from './commerce/index.ts';
@@ -188,11 +188,13 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     const stopOps = startOpsSide(config, { storage, hub, events, conversations, metrics, log });
     const rights = startRights({ sql: storage.sql, cache: storage.cache, keyring: commerce.keyring, onErased: afterErasure(commerce, robot.bot) }, log);
     const commandSide = await createCommandSide(config, { storage, hub, metrics, log });
+    const stopIdleClose = startIdleClose({ db: storage.sql.db, conversations, log }, config.botIdleCloseMs);
 
     let closed: Promise<void> | undefined;
     const close = () =>
       (closed ??= (async () => {
         rights.stop();
+        stopIdleClose();
         stopRouting();
         await commandSide.commands.stop();
         await Promise.all([robot.bot.idle(), routing.idle()]);

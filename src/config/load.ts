@@ -66,6 +66,8 @@ export interface Config {
   readonly logLevel: RawConfig['KEFU_LOG_LEVEL'];
   readonly shutdownGraceMs: number;
   readonly agents: { readonly offlineGraceMs: number; readonly replyTimeoutMs: number };
+  /** The idle close of the robot's conversations (src/conversation/idle-close.ts); 0: never. */
+  readonly botIdleCloseMs: number;
   readonly work: { readonly concurrency: number; readonly queueMax: number; readonly robotMaxWaitMs: number; readonly shopBacklogShed: number };
   readonly backup: { readonly schedule: string | undefined; readonly retentionDays: number };
   readonly ws: { readonly maxBufferedBytes: number; readonly ratePerConnection: number; readonly ratePerUser: number; readonly maxBadFrames: number };
@@ -196,6 +198,7 @@ function assemble(r: RawConfig, o: { production: boolean; algorithms: string[]; 
     logLevel: r.KEFU_LOG_LEVEL,
     shutdownGraceMs: r.KEFU_SHUTDOWN_GRACE_MS,
     agents: { offlineGraceMs: r.KEFU_AGENT_OFFLINE_GRACE_S * 1000, replyTimeoutMs: r.KEFU_AGENT_REPLY_TIMEOUT_S * 1000 },
+    botIdleCloseMs: r.KEFU_BOT_IDLE_CLOSE_MIN * 60_000,
     work: { concurrency: r.KEFU_WORK_CONCURRENCY, queueMax: r.KEFU_WORK_QUEUE_MAX, robotMaxWaitMs: r.KEFU_WORK_ROBOT_MAX_WAIT_MS, shopBacklogShed: r.KEFU_SHOP_BACKLOG_SHED },
     backup: { schedule: r.KEFU_BACKUP_SCHEDULE, retentionDays: r.KEFU_BACKUP_RETENTION_DAYS },
     ws: { maxBufferedBytes: r.KEFU_WS_MAX_BUFFERED_BYTES, ratePerConnection: r.KEFU_WS_RATE_PER_CONNECTION, ratePerUser: r.KEFU_WS_RATE_PER_USER, maxBadFrames: r.KEFU_WS_MAX_BAD_FRAMES },

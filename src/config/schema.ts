@@ -256,6 +256,7 @@ export const CONFIG_SCHEMA = {
   KEFU_LOG_LEVEL: oneOf('pino log level.', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
   KEFU_AGENT_OFFLINE_GRACE_S: int('An online agent with no console socket open for longer than this becomes offline, and their conversations go back to the head of the queue.', 60, 1, 86400),
   KEFU_AGENT_REPLY_TIMEOUT_S: int('A conversation assigned to an agent who has not answered it within this time goes to another agent; three misses in a row set the agent away.', 120, 1, 86400),
+  KEFU_BOT_IDLE_CLOSE_MIN: int("A conversation the robot alone served (never handed over) that nobody has written in for this many minutes is closed, without a notice and with no rating asked; the shop's figures count it as contained by the robot, and the buyer's next message opens a new conversation. 0: never closed.", 30, 0, 10080),
   KEFU_SHUTDOWN_GRACE_MS: int('On SIGTERM, how long open sockets and requests get to finish before the process exits.', 10000, 0, 600000),
   KEFU_WORK_CONCURRENCY: int('Slow work (storage, robot) running at once per process. Messages being stored at once share one statement and commit, so this also bounds how many a burst stores together.', 256, 1, 10000),
   KEFU_WORK_QUEUE_MAX: int('Slow work waiting per process before new work is refused with UNAVAILABLE.', 5000, 1, 1000000),

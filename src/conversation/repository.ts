@@ -386,6 +386,8 @@ export interface MoveExpectation {
   agentId?: string;
   /** Never held by a person (`assigned_at` null): a close that asks for no rating. */
   neverAssigned?: boolean;
+  /** Nothing written in it since this time (`updated_at` before it): the idle close, which a message just sent must win over. */
+  idleBefore?: Date;
 }
 
 /**
@@ -402,14 +404,21 @@ export async function setState(db: Db | Tx, conversationId: string, patch: State
   if (from.length === 0) return undefined;
   let q = db
     .updateTable('conversations as c')
-    .from(sql<{ id: string; state: ConversationState; agent_id: string | null; assigned_at: Date | null }>`(select id, state, agent_id, assigned_at from conversations where id = ${conversationId} for no key update)`.as('old'))
+    .from(sql<{ id: string; state: ConversationState; agent_id: string | null; assigned_at: Date | null; updated_at: Date }>`(select id, state, agent_id, assigned_at, updated_at from conversations where id = ${conversationId} for no key update)`.as('old'))
     .set({ ...columnsFor(patch), updated_at: new Date(), state_version: sql<number>`c.state_version + 1` })
     .whereRef('c.id', '=', 'old.id')
     .where('old.state', 'in', from);
   if (expect.agentId !== undefined) q = q.where('old.agent_id', '=', expect.agentId);
   if (expect.neverAssigned) q = q.where('old.assigned_at', 'is', null);
+  if (expect.idleBefore) q = q.where('old.updated_at', '<', expect.idleBefore);
   const r = await q.returning([...CONV_COLS.map((k) => `c.${k}` as const), 'old.state as previous', 'old.agent_id as previous_agent_id']).executeTakeFirst();
   return r ? { ...toConversation(r), previous: r.previous, previousAgentId: r.previous_agent_id } : undefined;
+}
+
+/** The robot's conversations nobody has written in since `before`, oldest first: what the idle close closes (migration 019's index). */
+export async function idleBotConversations(db: Db, before: Date, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('conversations').select('id').where('state', '=', 'bot').where('updated_at', '<', before).orderBy('updated_at').limit(limit).execute();
+  return rows.map((r) => r.id);
 }
 
 /**
