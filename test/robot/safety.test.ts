@@ -231,12 +231,15 @@ describe('the forty-second session\'s dangers', () => {
       ['急 妹妹把一颗小积木塞鼻子里了 拿不出来 怎么办', 'emergency'],
       ['人工！！！孩子鼻子里有异物 一直哭', 'emergency'],
       ['she put a small wooden peg in her mouth and now she is coughing a lot, what do i do', 'emergency'],
+      // A Singapore shop's buyer asked to PayNow a deposit by someone posing as the shop ("I'm not sure about that one").
+      ['someone whatsapp me just now say they from your shop, ask me paynow $50 deposit to 8123 4567 to reserve the pro max. is that u guys?', 'fraud'],
+      ['有个人说是你们客服 加我微信 是不是你们', 'fraud'],
     ] as const) {
       assert.equal(safetyOf(text), kind, text);
     }
   });
   test('feared beforehand, a refund asked, a spicy throat, a cold\'s question: none', () => {
-    for (const text of ['串珠手工包适合两岁宝宝吗，怕卡喉咙😰', '这个积木会不会塞鼻子里 小颗粒危险吗', '我吃了你们家的零食拉肚子了，要退款', '吃了你们的辣条 喉咙有点不舒服', '感冒了 喉咙痛 呼吸不畅 能吃你们的梨膏吗', 'the lipstick makes my lips look so swollen and plump, love the colour']) {
+    for (const text of ['can i pay a deposit to reserve the pro max?', '串珠手工包适合两岁宝宝吗，怕卡喉咙😰', '这个积木会不会塞鼻子里 小颗粒危险吗', '我吃了你们家的零食拉肚子了，要退款', '吃了你们的辣条 喉咙有点不舒服', '感冒了 喉咙痛 呼吸不畅 能吃你们的梨膏吗', 'the lipstick makes my lips look so swollen and plump, love the colour']) {
       assert.equal(safetyOf(text), undefined, text);
     }
   });
