@@ -5224,7 +5224,19 @@ const PEARL_DELTA = /珠三角|广东|广州|深圳|东莞|佛山/;
 const GTA_PLACES = String.raw`(?<![a-z])gta(?![a-z])|greater toronto|toronto|mississauga|brampton|markham|vaughan|richmond hill|oakville|scarborough|north york|etobicoke|pickering|(?<![a-z])ajax(?![a-z])|whitby|oshawa|大多伦多|多伦多|万锦|列治文山|烈治文山|旺市|士嘉堡|北约克|密西沙加|宾顿`;
 const GTA = new RegExp(GTA_PLACES, 'i');
 const ONTARIO = new RegExp(String.raw`ontario|ottawa|(?<![a-z])on [a-z]\d[a-z]|安省|安大略|渥太华|${GTA_PLACES}`, 'i');
-const WIDER: ReadonlySet<RegExp> = new Set([JING_JIN_JI, PEARL_DELTA, ONTARIO]);
+/**
+ * Australia's mainland states, each with its capital, and the capitals alone before them: "Sydney metro: 1-2 business days" is
+ * no word on a parcel to Dubbo NSW (an outside shop, forty-second session, told Sydney's days and "NSW regional." cut off).
+ */
+const AU_STATES = {
+  wa: /western australia|(?<![a-z])(?:wa|perth)(?![a-z])/i,
+  qld: /queensland|(?<![a-z])(?:qld|brisbane)(?![a-z])/i,
+  nsw: /new south wales|(?<![a-z])(?:nsw|sydney)(?![a-z])/i,
+  vic: /(?<![a-z])(?:victoria|vic|melbourne)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)/i,
+  sa: /south australia|(?<![a-z])(?:sa \d{4}|adelaide)(?![a-z])/i,
+} as const;
+const AU_CAPITALS: readonly RegExp[] = ['sydney', 'melbourne', 'brisbane', 'perth', 'adelaide'].map((c) => new RegExp(`(?<![a-z])${c}(?![a-z])`, 'i'));
+const WIDER: ReadonlySet<RegExp> = new Set([JING_JIN_JI, PEARL_DELTA, ONTARIO, ...Object.values(AU_STATES)]);
 const TAIWAN_ISLANDS = /外岛|离岛|澎湖|金门|马祖|连江/;
 /** Hualien and Taitung, on the main island but often timed apart ("花蓮、台東2-3天": a Taipei shop, thirty-ninth session, cut out). */
 const HUALIEN_TAITUNG = /花莲|台东(?!路)|花东/;
@@ -5264,9 +5276,9 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
   /(?<![a-z])singapore(?![a-z])|新加坡/i,
   // Australia's states and territories, by name, abbreviation or capital ("…, Perth WA 6000"), and New Zealand (found from outside:
   // a parcel to WA was told every state's days).
-  /western australia|(?<![a-z])(?:wa|perth)(?![a-z])/i, /northern territory|(?<![a-z])(?:nt(?![a-z$])(?!\s*\$)(?!\s*\d{2,3}(?!\d))|darwin)(?![a-z])/i, /tasmania|tassie|(?<![a-z])(?:tas|hobart)(?![a-z])/i,
-  /queensland|(?<![a-z])(?:qld|brisbane)(?![a-z])/i, /new south wales|(?<![a-z])(?:nsw|sydney)(?![a-z])/i, /(?<![a-z])(?:victoria|vic|melbourne)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)/i,
-  /south australia|(?<![a-z])(?:sa \d{4}|adelaide)(?![a-z])/i, /(?<![a-z])(?:act \d{4}|canberra)(?![a-z])/i, /new zealand|(?<![a-z])nz(?![a-z])/i,
+  AU_STATES.wa, /northern territory|(?<![a-z])(?:nt(?![a-z$])(?!\s*\$)(?!\s*\d{2,3}(?!\d))|darwin)(?![a-z])/i, /tasmania|tassie|(?<![a-z])(?:tas|hobart)(?![a-z])/i,
+  ...AU_CAPITALS,
+  AU_STATES.qld, AU_STATES.nsw, AU_STATES.vic, AU_STATES.sa, /(?<![a-z])(?:act \d{4}|canberra)(?![a-z])/i, /new zealand|(?<![a-z])nz(?![a-z])/i,
   // Mainland China's provinces and the groups shops write ("四川、重庆一般次日到", "北京市内次日达，京津冀1-2天": a Chengdu and a
   // Beijing shop, thirty-sixth session, every parcel was told every region's days). A city before the group it is in (WIDER).
   BEIJING, JING_JIN_JI, /川渝|四川|重庆|成都/, GUANGZHOU, PEARL_DELTA, /东三省|东北(?![风菜])|黑龙江|吉林|辽宁|哈尔滨|沈阳|长春|大连/,
@@ -5381,7 +5393,8 @@ function onlyRegions(x: string): boolean {
   if (regionsIn(t).length === 0) return false;
   let rest = t;
   for (const re of REGIONS_G()) rest = rest.replace(re, ' ');
-  return rest.replace(/[\s,，、&和及与]|(?<![a-z])(?:and|or)(?![a-z])/gi, '') === '';
+  // A region's part is still a region ("NSW regional, VIC, QLD, SA and ACT: 2-5 business days").
+  return rest.replace(/[\s,，、&和及与]|(?<![a-z])(?:and|or|regional|metro|metropolitan|rural|remote|country|areas?)(?![a-z])|城区|市区|郊区/gi, '') === '';
 }
 const SENTENCE_ENDS = /[。！？!?；;]\s*$|\.\s*$/;
 

@@ -7438,6 +7438,16 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
     const wa = textOf(await shop({ orders: [stove], logistics: [stoveTrack] }, [au])('when will my parcel arrive'));
     assert.match(wa, /WA, NT and Tasmania 5-8 business days/);
     assert.doesNotMatch(wa, /2-5 business days|New Zealand/);
+    // A capital's metro days are no word on a regional town of its state; a region's part ("NSW regional") is one list with the
+    // rest (forty-second session: a Dubbo parcel was told "Sydney metro: 1-2 business days. NSW regional.").
+    const byState: FaqEntry = { id: 'ds', question: 'How long does delivery take?', answer: 'Sydney metro: 1-2 business days. NSW regional, VIC, QLD, SA and ACT: 2-5 business days. WA, NT and Tasmania: 5-8 business days.' };
+    const to = (address: string) => ({ orders: [{ ...stove, receiver: { name: 'Mick', phone: '0400000000', address } }], logistics: [stoveTrack] });
+    const dubbo = textOf(await shop(to('12 Macquarie St, Dubbo NSW 2830'), [byState])('when will my parcel arrive'));
+    assert.match(dubbo, /NSW regional, VIC, QLD, SA and ACT: 2-5 business days\./);
+    assert.doesNotMatch(dubbo, /Sydney metro|5-8/);
+    const sydney = textOf(await shop(to('1 George St, Sydney NSW 2000'), [byState])('when will my parcel arrive'));
+    assert.match(sydney, /Sydney metro: 1-2 business days\./);
+    assert.doesNotMatch(sydney, /5-8/);
     const hk: FaqEntry = { id: 'hk', question: '寄香港、澳門要幾耐先收到？', answer: '香港：順豐 1-2 個工作天。港澳：澳門順豐 2-4 個工作天。' };
     const cream = order({ orderId: 'HB-9', status: 'shipped', currency: 'HKD', items: [{ sku: 'C', title: 'CeraVe 長效潤澤修護霜 454g', quantity: 1, price: '239.00' }], receiver: { name: '陳', phone: '91234567', address: '香港新界沙田正街 18 號' }, createdAt: ago(30) });
     const creamTrack = logistics({ orderId: 'HB-9', carrier: '順豐速運', trackingNo: 'SF900', events: [{ time: ago(8), location: '香港沙田', description: '快件已到達沙田營業點' }], updatedAt: ago(8) });
