@@ -2017,7 +2017,7 @@ const IS_IT_YOU = /是不是你们|是你们吗|是你们的人吗|(?<![a-z])(?:
 
 // The goods in focus may be the device ("而且充一下就超燙" of the charger just told: found from outside, "not sure").
 export const reportsDanger = (n: string, goods = ''): boolean =>
-  (!SAFETY_ASKED.test(n) || SIGN_ASKED_OF.test(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n.replace(FOOD_SWOLLEN, ' ')) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
+  (!SAFETY_ASKED.test(n) || SIGN_ASKED_OF.test(n) || GAS_SMELLED.test(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n.replace(FOOD_SWOLLEN, ' ')) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
 /**
  * A swollen can or pouch of food ("那罐头有几罐是鼓包的", "鼓包的罐头", "the tins are bulging"): spoiled food, no battery (a Beijing
  * pet shop, thirty-sixth session: told to unplug it and keep it from anything flammable).
@@ -2029,6 +2029,8 @@ const FOOD_SWOLLEN = /(?:罐头|罐子|罐|酸奶|牛奶|饮料|包装袋|袋子
  * told again (a Shenzhen drone shop, thirty-fifth session: safety text and a priority hand-over, three times).
  */
 const SIGN_ASKED_OF = /(?:鼓包|胀了|冒烟)[^，,。？?]{0,10}(?:安全吗|危险吗|有危险吗)/;
+/** Gas smelled now, whatever is asked beside it ("…hisses and i can smell gas when i screw the canister on. is it safe to use in the tent…?": a Sydney shop, forty-second session, "not sure"). */
+const GAS_SMELLED = /闻到[^，,。？?]{0,4}(?:煤气|燃气|液化气|丁烷)味|(?<![a-z])(?:i (?:can |could )?(?:still )?smell (?:the )?(?:gas|propane|butane)|(?:it|there'?s a) (?:still )?(?:smells?|stinks?) (?:of|like) (?:gas|propane|butane))(?![a-z])/;
 // A request already made, not one asked for now: "鼓包了 要退货" is still the danger first.
 const ABOUT_REQUEST = /进度|审核|申请(?:了|的|过)|换新了|寄回|(?<![a-z])(?:status|progress|approved)(?![a-z])/;
 const ACUTE = /冒烟|起火|着火|烧焦|焦味|爆炸|漏电|(?<![a-z])(?:smok\w*|fire|burning|explod\w*|spark\w*)(?![a-z])/;

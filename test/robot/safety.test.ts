@@ -234,12 +234,14 @@ describe('the forty-second session\'s dangers', () => {
       // A Singapore shop's buyer asked to PayNow a deposit by someone posing as the shop ("I'm not sure about that one").
       ['someone whatsapp me just now say they from your shop, ask me paynow $50 deposit to 8123 4567 to reserve the pro max. is that u guys?', 'fraud'],
       ['有个人说是你们客服 加我微信 是不是你们', 'fraud'],
+      // A Sydney camping shop: gas smelled now, with safety asked beside it ("not sure").
+      ['different thing, the old stove i bought off yous last year hisses and i can smell gas when i screw the canister on. is it safe to use in the tent if i crack the door?', 'gas'],
     ] as const) {
       assert.equal(safetyOf(text), kind, text);
     }
   });
   test('feared beforehand, a refund asked, a spicy throat, a cold\'s question: none', () => {
-    for (const text of ['can i pay a deposit to reserve the pro max?', '串珠手工包适合两岁宝宝吗，怕卡喉咙😰', '这个积木会不会塞鼻子里 小颗粒危险吗', '我吃了你们家的零食拉肚子了，要退款', '吃了你们的辣条 喉咙有点不舒服', '感冒了 喉咙痛 呼吸不畅 能吃你们的梨膏吗', 'the lipstick makes my lips look so swollen and plump, love the colour']) {
+    for (const text of ['is it safe to use the stove in a tent?', 'is it normal to smell gas when changing the canister? is it safe', 'can i pay a deposit to reserve the pro max?', '串珠手工包适合两岁宝宝吗，怕卡喉咙😰', '这个积木会不会塞鼻子里 小颗粒危险吗', '我吃了你们家的零食拉肚子了，要退款', '吃了你们的辣条 喉咙有点不舒服', '感冒了 喉咙痛 呼吸不畅 能吃你们的梨膏吗', 'the lipstick makes my lips look so swollen and plump, love the colour']) {
       assert.equal(safetyOf(text), undefined, text);
     }
   });
