@@ -42,7 +42,7 @@ import { chineseScript, detectLanguage, scriptByCharacters, foldedKey, normalize
 import { neverPaid, TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Entity, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
-import { foldTraditional, kindsOfGoods, mentionsOwnOrder, withoutNonGoods } from './lexicon/index.ts';
+import { conceptsOf, foldTraditional, kindsOfGoods, mentionsOwnOrder, withoutNonGoods } from './lexicon/index.ts';
 import { dispatchDay } from './ship-day.ts';
 
 export const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
@@ -309,7 +309,7 @@ interface Resolved {
   /** How a pending choice was answered. */
   readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true } | { readonly among: readonly string[] } | { readonly otherThan: string } | { readonly all: true } | { readonly noneListed: true } | { readonly several: readonly string[] } | { readonly pickBy: PickBy };
   readonly explicitOrderId?: string;
-  readonly declined?: 'confirm' | 'human' | 'cancel';
+  readonly declined?: 'confirm' | 'human' | 'cancel' | 'address';
   /** Written in a language the robot does not read (Spanish). */
   readonly foreign?: true;
   /** The buyer asked to be answered in this language. */
@@ -1173,11 +1173,19 @@ const beforeBuying = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
  * "no wait dont cancel, ill keep them", "算了还是要吧 不取消了" after we told how to cancel: nothing is
  * cancelled (found from outside, three shops: the cancel steps were said again, or "not understood").
  */
-const KEEPS_ORDER = /(?:不|别|先不|还是不|不用|不要)取消了|还是要(?:吧|了|的)?(?![\p{Script=Han}])|(?<![a-z])(?:do ?n'?t|do not|no need to|not going to|won'?t) cancel|(?<!if )(?:i'?ll|i will|i) keep (?:it|them|the order|my order)(?![a-z])/u;
+// "算了算了 不退了 还是要" (a Chengdu shop, forty-second session: "no after-sales request found" and the returns policy).
+const KEEPS_ORDER = /(?:不|别|先不|还是不|不用|不要)(?:取消|退(?:款|货)?)了|还是要(?:吧|了|的)?(?![\p{Script=Han}])|(?<![a-z])(?:do ?n'?t|do not|no need to|not going to|won'?t) cancel|(?<!if )(?:i'?ll|i will|i) keep (?:it|them|the order|my order)(?![a-z])/u;
 /** Something asked beside it ("不用取消了，帮我改一下地址", "don't cancel the whole order, just one"): that is answered (found in review). */
 const KEEP_BUT = /改|换|地址|退|只|其中|如果|要是|(?<![a-z])(?:chang\w*|address|return\w*|refund\w*|just|only|one of|if|swap|but|whole|instead)(?![a-z])/;
 const keepsOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'declined'> | undefined =>
-  state.topic === 'cancel_order' && KEEPS_ORDER.test(u.normalized) && !KEEP_BUT.test(u.normalized) ? { intent: 'unknown', declined: 'cancel' } : undefined;
+  state.topic === 'cancel_order' && KEEPS_ORDER.test(u.normalized) && !KEEP_BUT.test(u.normalized.replace(KEEPS_ORDER, ' ')) ? { intent: 'unknown', declined: 'cancel' } : addressKept(state, u) ? { intent: 'unknown', declined: 'address' } : undefined;
+/**
+ * The address said to be right after all, right after how to change it ("算了我看了下是对的 没写错 那不改了": a Chengdu shop, forty-second
+ * session, asked back "您是想修改收货地址吗？"): nothing is changed.
+ */
+const ADDRESS_KEPT = /没写错|是对的|写对了|没问题|(?:那|就|先)?不(?:用|需要)?改了|(?<![a-z])(?:it'?s (?:correct|right|fine)(?: after all)?|no need to change|(?:don'?t|do not) change (?:it|anything))(?![a-z])/;
+const addressKept = (state: DialogueState, u: Understanding): boolean =>
+  state.topic === 'change_address' && ADDRESS_KEPT.test(u.normalized) && !ADDRESS_BUT.test(u.normalized.replace(new RegExp(ADDRESS_KEPT.source, 'g'), ' ').replace(/算了|看了下|看了一下/g, ' '));
 
 /** Beside a number, only news asked of it ("any news?", "怎么样了"): not a complaint or a question about the goods (found in review). */
 const NEWS_ASKED = /^\W*(?:(?:any )?(?:news|update|updates)|status|(?:whats|what is) happening|到哪了?|怎么样了?|咋样了?|进度|呢|情况)\W*$/;
@@ -1688,7 +1696,8 @@ const specChange = (u: Understanding): Pick<Resolved, 'intent' | 'changeSpec' | 
   CHANGE_SPEC.test(u.normalized) && !COLOUR_FOOD.test(u.normalized) && !/换货|退|收到|穿着|小了|大了|不合适|发错|寄错|(?<![a-z])(?:exchange|return|received|arrived|sent|got|came|delivered|too (?:small|big|tight|loose)|(?:ship|deliver|send) (?:it )?to)(?![a-z])/.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq' || u.intent === 'return_policy' || isDataIntent(u.intent)) ? { intent: 'order_status', changeSpec: true, u: { ...u, guessed: undefined } } : undefined;
 /** How long goods keep ("保质期到什么时候", "when does it expire"): about the goods, no delivery (found from outside: "到什么时候" read as an arrival). */
 // 保存期限 is Taiwan's and Hong Kong's word (found from outside: "倩碧的乳液保存期限到什麼時候" got a parcel's news).
-const EXPIRY = /保质期|保存期限|保存期|有效期|过期|临期|生产日期|(?<![a-z])(?:expir\w*|best before|use by|shelf life|sell by)(?![a-z])/;
+// And how long they keep, in other words ("火锅底料能放多久", Sichuan "底料放得到好久": a Chengdu shop, forty-second session, the parcel's news).
+const EXPIRY = /保质期|保存期限|保存期|有效期|过期|临期|生产日期|(?:能|可以)?(?:放|存|保存|搁)(?:得了|得到|得)?(?:多久|好久|多长时间|几天|几个月|到过年)|(?<![a-z])(?:expir\w*|best before|use by|shelf life|sell by|how long (?:does|do|will|can|would) (?:it|they|this|that|these|the [a-z]+(?: [a-z]+)?) (?:keep|last|stay fresh)|stay fresh)(?![a-z])/;
 /** An order, a payment or a coupon that expires is no goods' shelf life ("订单过期了吗", "payment link expired"). */
 const EXPIRES_NOT_GOODS = /(?:订单|单子|付款|支付|链接|券|红包)(?:已经?|都|是不是|也)?(?:过期|超时|失效)|(?<![a-z])(?:(?:order|payment|link|coupon|voucher|code) (?:has |is |was )?(?:expired|expire)|expired (?:order|payment|link|coupon|voucher|code))(?![a-z])/;
 /**
@@ -2516,6 +2525,7 @@ function answer(ctx: Ctx): Outcome {
   // Not a miss: the buyer answered our question (found from outside: "不是这个" after one unclear turn handed over).
   if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }] };
   if (r.declined === 'cancel') return { replies: [{ text: t.cancelDeclined }] };
+  if (r.declined === 'address') return { replies: [{ text: t.addressKept }] };
   if (r.langSwitch) return { replies: [{ text: t.langSwitched }] };
   const outside = ctx.state.faqLast ? outsideTheRule(ctx, ctx.state.faqLast) : undefined;
   if (outside) return outside;
@@ -2712,7 +2722,7 @@ function faqFollowUp(ctx: Ctx): Outcome | undefined {
   }
   if (!last || !(ctx.r.intent === 'faq' || ctx.r.intent === 'unknown') || !LEANS_ON.test(u.normalized.trim()) || u.normalized.length > 40) return undefined;
   const other = confidentFaq(ctx);
-  if (other && other.entry.question !== last.q) return undefined;
+  if ((other && other.entry.question !== last.q) || turnsToOther(ctx, last)) return undefined;
   // The words, and the Chinese said between the lead and the particle as one ("未开封" of "那未开封的呢").
   const core = u.normalized.replace(/^(?:那么|那|还有|要是|如果)|[的呢吗吧啊呀]*[\s?？。!！]*$/g, '');
   // Only words the question answered did not hold: "那周末发货吗" after "付款后多久发货？" asks about weekends, which the answer does not say (found in review).
@@ -2726,6 +2736,19 @@ function faqFollowUp(ctx: Ctx): Outcome | undefined {
   const best = Math.max(0, ...sentences.map(longest));
   const hits = best ? sentences.filter((x) => longest(x) === best) : [];
   return hits.length ? { replies: [{ text: hits.join(' ') }], next: { faqLast: last }, faqOnly: true } : undefined;
+}
+
+/**
+ * The follow-up names a topic another entry asks and the last answer does not ("那算了 我问下 底料放得到好久 过年还吃得到不" after the
+ * spice levels: how long it keeps, the shelf-life entry's; a Chengdu shop, forty-second session, was told the spice levels again).
+ */
+function turnsToOther(ctx: Ctx, last: { q: string; a: string }): boolean {
+  const rival = ctx.data.faqCandidates?.[0];
+  if (!rival || rival.entry.question.slice(0, MAX_FAQ_QUESTION) === last.q) return false;
+  const said = conceptsOf(ctx.r.u.normalized);
+  const before = conceptsOf(`${last.q} ${last.a}`);
+  const theirs = conceptsOf(phrasingsOf(rival.entry).join(' '));
+  return [...said].some((c) => theirs.has(c) && !before.has(c));
 }
 
 /**

@@ -86,6 +86,8 @@ export interface Texts {
   confirmDeclined: string;
   /** "Don't cancel, I'll keep it" after we spoke of cancelling: nothing is cancelled. */
   cancelDeclined: string;
+  /** The address said to be right after all: nothing changed. */
+  addressKept: string;
   /** Told it is paid, the order still awaits payment. */
   paidNotShown: string;
   /** A bare yes to a list of several questions: which one? */
@@ -378,6 +380,7 @@ const zh: Texts = {
   confirmIntent: (i) => `您是想${zh.intentName[i] ?? '咨询这个问题'}吗？回复“是”继续，或者换个说法告诉我。`,
   confirmDeclined: '好的，请换个说法告诉我您想了解什么，或回复“转人工”。',
   cancelDeclined: '好的，订单不取消，会照常为您处理。还有什么可以帮您？',
+  addressKept: '好的，地址不改，按原来的地址发货。还有什么可以帮您？',
   paidNotShown: '付款到账后订单状态一般几分钟内会更新。如果付款已成功但一直显示待付款，回复“转人工”请客服帮您核实。',
   humanDeclined: '好的，还有什么可以帮您？',
   pickByNumber: '请回复您想问的问题的序号，如“1”。',
@@ -667,6 +670,7 @@ const en: Texts = {
   confirmIntent: (i) => `Do you want to ${en.intentName[i] ?? 'ask about this'}? Reply "yes" to go on, or tell me in other words.`,
   confirmDeclined: 'OK, please tell me in other words what you need, or say "human".',
   cancelDeclined: 'OK, nothing is cancelled: the order stays as it is. Anything else I can help with?',
+  addressKept: 'OK, the address stays as it is. Anything else I can help with?',
   paidNotShown: 'A payment usually shows on the order within a few minutes. If it went through and the order still says awaiting payment, say "human" and an agent will check.',
   humanDeclined: 'OK, what else can I help with?',
   pickByNumber: 'Please reply with the number of the question you mean, e.g. "1".',

@@ -10550,3 +10550,33 @@ test('how long to wait for someone, asked of a person offered, takes the person'
   assert.ok((await say('How long will I have to wait for someone?')).handover);
   assert.equal((await conversation(robotWith(stalled))('How long will I have to wait for someone?')).handover, undefined);
 });
+
+// Found from outside (forty-second session, a Chengdu tea and snack shop).
+describe('the forty-second session\'s buyers, read', () => {
+  const { ago, shop } = session27;
+  const base = order({ orderId: 'AY-1', status: 'shipped', items: [{ sku: 'H', title: '老成都牛油火锅底料 中辣 500g', quantity: 2, price: '39.90' }], createdAt: ago(48) });
+  const box = order({ orderId: 'AY-2', status: 'paid', items: [{ sku: 'T', title: '蒙顶甘露茶叶礼盒 送长辈', quantity: 1, price: '268.00' }], createdAt: ago(3) });
+  const keeps: FaqEntry = { id: 'keeps', question: '保质期多久', answer: '牛油火锅底料保质期12个月，清油底料9个月；茶叶保质期18个月。', alternates: ['能放多久', '保质期是好久'] };
+  const spice: FaqEntry = { id: 'spice', question: '辣度怎么选', answer: '火锅底料分微辣、中辣、特辣三档：不太吃辣的老人、小孩建议微辣；四川本地口味选中辣。' };
+  const address: FaqEntry = { id: 'addr', question: '怎么修改收货地址', answer: '还没发货的订单可以改：在订单里点“修改地址”，或者直接发消息告诉客服新地址。' };
+  test('how long goods keep, in Sichuan words or beside the goods, is the shelf-life entry, not the parcel or the entry just answered', async () => {
+    const say = shop({ orders: [base] }, [keeps, spice, address]);
+    assert.match(textOf(await say('火锅底料能放多久')), /保质期12个月/);
+    assert.match(textOf(await say('底料放得到好久 过年还吃得到不')), /保质期12个月/);
+    const after = shop({ orders: [base] }, [keeps, spice, address]);
+    assert.match(textOf(await after('辣度怎么选')), /三档/);
+    assert.doesNotMatch(textOf(await after('那算了 我问下 底料放得到好久 过年还吃得到不')), /三档/);
+  });
+  test('the address said to be right after all, and "不退了 还是要" after how to cancel, change nothing', async () => {
+    const say = shop({ orders: [box] }, [keeps, spice, address]);
+    await say('我爸那边小区门牌号写错了 是602不是502 还来得及改不');
+    assert.equal(textOf(await say('算了我看了下是对的 没写错 那不改了')), TEXTS.zh.addressKept);
+    const keep = shop({ orders: [box] }, [keeps, spice, address]);
+    await keep('那个礼盒我不想要了 退了嘛 钱退给我');
+    assert.equal(textOf(await keep('算了算了 不退了 还是要')), TEXTS.zh.cancelDeclined);
+    // Something else wrong beside it is answered.
+    const phone = shop({ orders: [box] }, [keeps, spice, address]);
+    await phone('我爸那边小区门牌号写错了 是602不是502 还来得及改不');
+    assert.notEqual(textOf(await phone('地址没问题 但是电话写错了')), TEXTS.zh.addressKept);
+  });
+});
