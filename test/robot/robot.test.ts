@@ -10579,4 +10579,13 @@ describe('the forty-second session\'s buyers, read', () => {
     await phone('我爸那边小区门牌号写错了 是602不是502 还来得及改不');
     assert.notEqual(textOf(await phone('地址没问题 但是电话写错了')), TEXTS.zh.addressKept);
   });
+  // A Hangzhou toy shop: both were moved up the queue as complaints.
+  test('a complaint feared from the neighbours, and the buyer\'s own tone apologised for, are no complaint', async () => {
+    for (const t of ['这个琴音量能调吗 宝宝3岁 太吵了怕邻居投诉', '钱到了 刚才态度不好 不好意思哈']) {
+      const r = await shop({ orders: [box] }, [keeps, spice, address])(t);
+      assert.notEqual(r.intent, 'complaint', t);
+      assert.notEqual(r.handover?.reason, 'complaint', t);
+    }
+    assert.equal((await shop({ orders: [box] }, [])('你们客服态度不好 我要投诉')).intent, 'complaint');
+  });
 });
