@@ -63,8 +63,9 @@ const TRIM = new RegExp(String.raw`^${PARTICLES}[\s,.!~，。！、:：;；\-–
  * A comment after a bare score, set apart by a dash or a comma: "3 - slow at first but Ah Ka was
  * helpful", "5, thank you ever so much" (found from outside: both were lost, the buyer thought they had rated).
  */
-// Words or an emoji after it, not a number: "3-5 days", "2, 3" are no ratings.
-const SET_APART = /^\s*[-–—,，]\s*(?:\p{L}|\p{Extended_Pictographic})/u;
+// Words or an emoji after it, not a number: "3-5 days", "2, 3" are no ratings. A full stop and a space too ("2. had to wait ages
+// for the bot to get it": a Sydney shop, forty-second session, a new conversation handed to a person); not "2.5".
+const SET_APART = /^\s*(?:[-–—,，]|[.。](?=\s))\s*(?:\p{L}|\p{Extended_Pictographic})/u;
 /**
  * A score typed later in the new conversation counts only with a unit ("3/5", "5 stars", "4分"):
  * a buyer whose first try was not read types it again (found from outside: "3/5" after "3 - …"

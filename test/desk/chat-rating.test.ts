@@ -195,7 +195,9 @@ describe('comments after a typed score (second review)', () => {
     for (const [text, score, comment] of [['3 - slow at first but Ah Ka was helpful', 3, 'slow at first but Ah Ka was helpful'], ['5, thank you ever so much', 5, 'thank you ever so much'], ['5 - thanks Sam, you\'re a star', 5, 'thanks Sam, you\'re a star'], ['4 — 很好', 4, '很好']] as const) {
       assert.deepEqual(typedScore(text), { score, comment }, text);
     }
-    for (const text of ['3-5 days', '2-3', '3, 4', '1, 2 and 3', '3 - 4 days?', '5, where is my order', '5 -']) assert.equal(typedScore(text), undefined, text);
+    for (const text of ['3-5 days', '2-3', '3, 4', '1, 2 and 3', '3 - 4 days?', '5, where is my order', '5 -', '2.5 stars?', '2.5kg', '3. where is my order?']) assert.equal(typedScore(text), undefined, text);
+    // A full stop and a space (forty-second session, a Sydney shop: a new conversation handed to a person instead).
+    assert.deepEqual(typedScore('2. had to wait ages for the bot to get it'), { score: 2, comment: 'had to wait ages for the bot to get it' });
     // Taiwan's particles (a Taipei shop, thirty-fifth session: "3分啦 …" lost).
     assert.deepEqual(typedScore('3分啦 船期的事早點講嘛'), { score: 3, comment: '船期的事早點講嘛' });
     assert.deepEqual(typedScore('5分喔'), { score: 5 });
