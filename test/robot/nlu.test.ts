@@ -759,6 +759,9 @@ describe('words from the twenty-seventh session\'s shops', () => {
     const ids = (t: string) => nlu.understand(t).entities.filter((e) => e.type === 'orderId').map((e) => e.value);
     assert.deepEqual(ids('pls send to 1 Raffles Place #20-01 instead'), []);
     assert.deepEqual(ids('my order #20-01 where is it'), ['#20-01']);
+    // Forty-second session (a Singapore shop): at a door it is the door's, unless an order is named.
+    assert.deepEqual(ids('can ask driver leave outside my door? #05-67 got shoe rack can put inside'), []);
+    assert.deepEqual(ids('order #05-67, can the driver leave it outside'), ['#05-67']);
   });
 });
 

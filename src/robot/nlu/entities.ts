@@ -89,7 +89,11 @@ const UNIT_NUMBER = /^#\d{1,3}-\d{1,5}[A-Za-z]?$/;
 // Read only beside a unit-shaped number: "1 Raffles Place #20-01" (found from outside: looked up as an order).
 const ADDRESS_WORDS = /(?<![a-z])(?:blk|block|ave|avenue|street|st|road|rd|drive|dr|crescent|jalan|lorong|jln|singapore|s\d{6}|floor|unit|level|tower|condo|hdb|place|way|lane|link|quay|terrace|centre|center|plaza|park|walk|close|view|rise|hill|grove|gardens?|boulevard|blvd|address)(?![a-z])|\d{5,6}\s*(?:singapore|kuala lumpur)|地址|楼|室/i;
 const ERROR_CODE = /^0x[0-9a-f]{4,}$/i;
-const notAnOrder = (c: string, text: string): boolean => ERROR_CODE.test(c) || (UNIT_NUMBER.test(c) && ADDRESS_WORDS.test(text));
+// Or a door it is at, no order named ("can ask driver leave outside my door? #05-67 got shoe rack": a Singapore shop, forty-second
+// session, "I can't find an order numbered #05-67").
+const AT_THE_DOOR = /(?<![a-z])(?:door|doorstep|outside|gate|driver|rider|leave (?:it|at))(?![a-z])|门口|门外/i;
+const ORDER_NAMED = /(?<![a-z])(?:order|ord)(?![a-z])|订单|单号/i;
+const notAnOrder = (c: string, text: string): boolean => ERROR_CODE.test(c) || (UNIT_NUMBER.test(c) && (ADDRESS_WORDS.test(text) || (AT_THE_DOOR.test(text) && !ORDER_NAMED.test(text))));
 /**
  * A part's number or a vehicle's ("OE号04465-33480", "VIN码LVGBE40K8KG123456", "16100-29415这个型号",
  * "part no. 5Q0615301F"): what fits, not an order (found from outside: an auto-parts wholesaler's
