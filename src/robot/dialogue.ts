@@ -983,7 +983,10 @@ function toOffer(options: readonly string[], u: Understanding, yesNo: Understand
   if (picks) return { intent: 'faq', faqPick: picks[0]!, ...(picks.length > 1 ? { faqPicksMore: picks.slice(1) } : {}) };
   // "不是", "都不是", "neither": none of the questions offered (found from outside: in Chinese a list
   // declined was "not understood", and two of those handed the buyer over).
-  if (options.length && (yesNo === 'no' || declinesList(u))) return { intent: 'unknown', declined: 'confirm' };
+  // Not when an order is named after the no ("no lah. the one SG-23990": a Singapore shop, forty-second session, asked to say
+  // it in other words): the order is what the buyer meant.
+  const namesOrder = u.entities.some((e) => e.type === 'orderId');
+  if (options.length && (yesNo === 'no' || declinesList(u)) && !namesOrder) return { intent: 'unknown', declined: 'confirm' };
   if (options.length > 1 && yesNo === 'yes' && rest === undefined) return { intent: 'faq', yesToList: true };
   // A number past the one question offered ("2" to "did you mean …?") picks nothing, and hands no one over (found from outside).
   return options.length === 1 && /^\s*\d{1,2}\s*[.。]?\s*$/.test(u.normalized) ? { intent: 'unknown', declined: 'confirm' } : undefined;

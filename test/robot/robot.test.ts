@@ -10579,6 +10579,21 @@ describe('the forty-second session\'s buyers, read', () => {
     await phone('我爸那边小区门牌号写错了 是602不是502 还来得及改不');
     assert.notEqual(textOf(await phone('地址没问题 但是电话写错了')), TEXTS.zh.addressKept);
   });
+  // A Singapore shop: asked to say it in other words.
+  test('a no to "did you mean" with an order number after it looks the order up', async () => {
+    const plug: FaqEntry = { id: 'plug', question: 'What plug do your chargers and gadgets come with?', answer: 'All our chargers come with the 3-pin UK type plug (Type G).', alternates: ['Is it 3 pin plug?', 'Need adaptor or not?', 'Is the plug UK type?', 'Can use in Malaysia?'] };
+    const gone = order({ orderId: 'SG-23990', status: 'cancelled', currency: 'SGD', items: [{ sku: 'C', title: 'Xiaomi Smart Camera C300', quantity: 1, price: '59.00' }], createdAt: ago(30) });
+    const own = new FaqIndexProvider();
+    own.setEntries(SHOP, [plug]);
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [gone] }), faq: own, clock: () => NOW });
+    const ask = { shopId: SHOP, userId: 'u-1001', conversationId: 'c-sg' };
+    const first = await robot.answer({ ...ask, text: 'hi' });
+    // As after "Did you mean "What plug do your chargers and gadgets come with?"".
+    const offered = { ...first.state, faqOptions: [plug.question] };
+    const r = textOf(await robot.answer({ ...ask, text: 'no lah. the one SG-23990', state: offered }));
+    assert.match(r, /SG-23990/);
+    assert.doesNotMatch(r, /other words/);
+  });
   // A Hangzhou toy shop: both were moved up the queue as complaints.
   test('a complaint feared from the neighbours, and the buyer\'s own tone apologised for, are no complaint', async () => {
     for (const t of ['这个琴音量能调吗 宝宝3岁 太吵了怕邻居投诉', '钱到了 刚才态度不好 不好意思哈']) {
