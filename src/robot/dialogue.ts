@@ -3743,6 +3743,10 @@ const NEW_PLACE = /送到(?!了)|改送|送去|寄到公司|放到|(?<![a-z])(?:
 /** A parcel's moving state quoted from its tracking ("it says onboard for delivery", "显示派送中"). */
 const MOVING_QUOTED = /(?:says|shows|showing|said)\b[^.?!]{0,20}\b(?:out for delivery|on ?board for delivery|with (?:the )?(?:courier|driver) for delivery|in transit)|(?:显示|写着|说)[^，,。？?]{0,6}(?:派送中|正在派送|派件中|运输中)/;
 function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderStatus[])[], focus: Order | undefined): Target {
+  // "the new order i just paid" while an older order is in focus: the one placed last (a Kuala Lumpur buyer's new address was told
+  // her shipped order "has already shipped": a Singapore shop, forty-second session).
+  const newest = picksNewest(ctx.r.u.normalized, NEW_ORDER_NAMED) ? newestOf(orders.filter((o) => o.status !== 'cancelled')) : undefined;
+  if (newest && newest !== focus) return { one: newest };
   // A parcel waiting at a pickup point has not reached the buyer: on its way still, for "到了没" (found in a check of an outside tester's case).
   // Not when the buyer says it shows delivered: then the delivered ones, the pickup point's among them, come first.
   const waiting = (o: Order) => tiers === TIERS.track_parcel && (o.status === 'delivered' || o.status === 'completed') && hasParcel(ctx, o, atPickup);
@@ -3801,6 +3805,8 @@ const NOT_NEWEST = /不是|别|(?<![a-z])not(?![a-z])/;
 const NEWEST_ORDER = /(?:最新|最近|刚(?:买|下单|拍))的?(?:那个|那单|那笔|那件|一个|一单|订单|那)|(?<![a-z])(?:the )?(?:latest|newest|most recent)(?: one| order)(?![a-z])|(?<![a-z])last one i (?:bought|ordered)(?![a-z])/;
 /** A product or a time named beside "the latest" ("最近一周买的耳机那个"): the description decides. */
 const POINTS_AT_ONE_BY_WORD = /[买订拍]的.{1,8}那|(?<![a-z])the (?!latest|newest)[a-z]+ one(?![a-z])/;
+/** The order just placed or paid, named so ("the new order i just paid", "刚付款的那单"). */
+const NEW_ORDER_NAMED = new RegExp(`${NEWEST_ORDER.source}|(?<![a-z])(?:(?:the|my) new order|(?:order|one) i just (?:paid|placed|made|ordered|bought))(?![a-z])|刚(?:才|刚)?(?:付款|付了款|付|下单|下)的(?:那个|那单|订单|单)|新下的(?:那个|那单|订单|单)`);
 /** "The latest" (as `pattern` reads it) picks the order placed last: not negated, no description beside it. */
 const picksNewest = (normalized: string, pattern: RegExp) => pattern.test(normalized) && !NOT_NEWEST.test(normalized) && !POINTS_AT_ONE_BY_WORD.test(normalized);
 

@@ -10594,6 +10594,17 @@ describe('the forty-second session\'s buyers, read', () => {
     assert.match(r, /SG-23990/);
     assert.doesNotMatch(r, /other words/);
   });
+  // A Singapore shop's Kuala Lumpur buyer: her new address was told her shipped order "has already shipped".
+  test('"the new order i just paid" while an older order is in focus is the one placed last', async () => {
+    const band = order({ orderId: 'SG-23960', status: 'shipped', currency: 'SGD', items: [{ sku: 'P', title: 'UGREEN 20000mAh Power Bank 20W', quantity: 1, price: '49.00' }], createdAt: ago(160) });
+    const bandTrack = logistics({ orderId: 'SG-23960', carrier: 'J&T Express', trackingNo: 'JT6300', events: [{ time: ago(20), location: 'Kuala Lumpur', description: 'In transit' }], updatedAt: ago(20) });
+    const camera = order({ orderId: 'SG-24008', status: 'paid', currency: 'SGD', items: [{ sku: 'C', title: 'TP-Link Tapo C210 Home Security Camera', quantity: 1, price: '39.00' }], createdAt: ago(2) });
+    const say = shop({ orders: [band, camera], logistics: [bandTrack] }, []);
+    assert.match(textOf(await say('hi, where is my power bank?')), /SG-23960/);
+    const r = textOf(await say('the new order i just paid, can change address to my office?'));
+    assert.match(r, /SG-24008/);
+    assert.doesNotMatch(r, /SG-23960/);
+  });
   // A Hangzhou toy shop: both were moved up the queue as complaints.
   test('a complaint feared from the neighbours, and the buyer\'s own tone apologised for, are no complaint', async () => {
     for (const t of ['这个琴音量能调吗 宝宝3岁 太吵了怕邻居投诉', '钱到了 刚才态度不好 不好意思哈']) {
