@@ -3332,12 +3332,21 @@ function policyText(ctx: Ctx, intent: PolicyIntent): { text: string; offer?: Pic
   // session, told the shop had no return rules).
   const onTopic = other && (other.confidence >= OTHER_LANGUAGE_MIN || (other.lexical ?? 0) >= OTHER_LANGUAGE_LEXICAL) && ctx.data.faqOnTopic?.some((h) => h.entry.id === other.entry.id);
   if (other && onTopic && detectLanguage(other.entry.answer).lang !== ctx.lang) return { text: ctx.t.otherLanguageEntry(other.entry.question, other.entry.answer) };
+  // Its words pulled further away by the buyer's own ("我想退货 那个插座连不上wifi" of an English shop's returns entry: a Singapore shop,
+  // forty-second session, told the shop had no return rules): the shop's first entry on returns, when all are in the other language.
+  // Returns only: a price-protection entry is on the coupons' topic and no answer to "do you have coupons?" (found in review).
+  const topical = intent === 'return_policy' && RETURN_ASKED_FOR.test(ctx.r.u.normalized) ? (ctx.data.faqOnTopic ?? []) : [];
+  const returns = topical.find((h) => RETURNS_ENTRY.test(phrasingsOf(h.entry).join(' ').toLowerCase()));
+  if (returns && topical.every((h) => detectLanguage(h.entry.answer).lang !== ctx.lang)) return { text: ctx.t.otherLanguageEntry(returns.entry.question, returns.entry.answer) };
   // A shop that wrote its own FAQ and nothing on this topic is told no policy of the robot's making
   // ("可在店铺首页领取优惠券" for a shop with no coupons: found from outside, two shops).
   return { text: (ctx.data.faqEntries ?? 0) >= OWN_FAQ_MIN ? ctx.t.policyUnknown[intent] : ctx.t.policy[intent] };
 }
 /** Entries from which a shop has written its own FAQ. */
 const OWN_FAQ_MIN = 3;
+/** A return asked for in so many words, and an entry on returns or faulty goods (not a price difference refunded). */
+const RETURN_ASKED_FOR = /退货|退款|退换|换货|(?<![a-z])(?:return|refund|exchange)(?![a-z])/;
+const RETURNS_ENTRY = /退货|退换|换货|退回|(?<![a-z])(?:returns?|exchange|faulty|damaged|not working|defective)(?![a-z])/;
 const isBuiltInPolicy = (ctx: Ctx, intent: PolicyIntent, text: string): boolean => text === ctx.t.policy[intent] || text === ctx.t.policyUnknown[intent];
 
 /**

@@ -10605,6 +10605,18 @@ describe('the forty-second session\'s buyers, read', () => {
     assert.match(r, /SG-24008/);
     assert.doesNotMatch(r, /SG-23960/);
   });
+  // A Singapore shop whose entries are in English: "the shop's return rules were not found".
+  test('a return asked for beside the trouble, of a shop whose entries are in the other language: its entry on faulty goods, said as it is', async () => {
+    const en: FaqEntry[] = [
+      { id: 'ret', question: 'Can I return an item?', answer: 'Unopened items can be returned within 7 days of delivery. Opened items only if faulty.' },
+      { id: 'bad', question: 'What if my item arrived damaged or not working?', answer: 'Sorry about that! Please take photos or a video within 48 hours and message us.' },
+      { id: 'pay', question: 'What payment methods do you accept?', answer: 'PayNow, GrabPay, Visa and Mastercard.' },
+    ];
+    const plugOrder = order({ orderId: 'SG-24010', status: 'delivered', currency: 'SGD', items: [{ sku: 'T', title: 'Tapo P110 Smart Plug (2-pack)', quantity: 1, price: '32.90' }], createdAt: ago(100) });
+    const r = textOf(await shop({ orders: [plugOrder] }, en)('我想退货 那个插座连不上wifi'));
+    assert.doesNotMatch(r, /没有查到/);
+    assert.match(r, /英文|Can I return an item|not working/);
+  });
   // A Hangzhou toy shop: both were moved up the queue as complaints.
   test('a complaint feared from the neighbours, and the buyer\'s own tone apologised for, are no complaint', async () => {
     for (const t of ['这个琴音量能调吗 宝宝3岁 太吵了怕邻居投诉', '钱到了 刚才态度不好 不好意思哈']) {
