@@ -639,3 +639,15 @@ test('the entry that names the country asked of is the one meant; the EU\'s entr
   assert.equal(index.lookup('do you ship to japan').hit?.entry.id, 'world');
   assert.equal(index.lookup('how long does delivery take to ireland').hit?.entry.id, 'time');
 });
+
+// Found from outside (forty-second session, a Sydney camping shop): "can you send butane to hobart" missed the gas entry whose
+// alternate asks of Tasmania.
+test('Hobart and "tassie" are Tasmania for the shop\'s entry that names it', () => {
+  const index = new FaqIndex([
+    { id: 'gas', question: 'Can you post gas canisters and fuel?', answer: 'By road courier only; no gas to Tasmania or the NT.', alternates: ['Can you send butane cans to Tasmania?', 'Do you ship gas by express?'] },
+    { id: 'time', question: 'How long does delivery take?', answer: 'Sydney metro 1-2 business days; WA, NT and Tasmania 5-8.', alternates: ['How long does shipping take to WA?'] },
+    { id: 'cost', question: 'How much is shipping?', answer: '$9.95 Australia-wide.', alternates: ['Is shipping free?'] },
+  ]);
+  assert.equal(index.lookup('can you send butane to hobart').hit?.entry.id, 'gas');
+  assert.equal(index.lookup('do u guys post gas canisters to tassie?').hit?.entry.id, 'gas');
+});
