@@ -126,6 +126,12 @@ function afterThisTurn(): Promise<void> {
 const SAFETY_TOLD_MAX = 10_000;
 /** A message that only goes on about the danger just told is told the advice again at most this often, unless it asks. */
 const SAFETY_AGAIN_MS = 10_000;
+/**
+ * Whether the robot answers a queued buyer from the FAQ: nobody online to take it (true or 'nobody': answered, and told it
+ * is kept), every agent online busy ('busy': a confident FAQ answer only; a Chengdu shop's buyer behind a full agent heard
+ * nothing, forty-second session), or not (false: an agent will answer soon).
+ */
+export type QueuedAnswering = boolean | 'nobody' | 'busy';
 /** The advice's last sentence, which promises a person: said while one holds the conversation, it is left out. */
 const CONNECTING = /\s*(?:I'm connecting you to an agent first in line(?: now)?\.|正在为您优先转接人工客服(?:，请稍候)?。)$/;
 /** The robot's caution on a question of dose or of who may take it, in either language and script. */
@@ -186,7 +192,7 @@ export class BotResponder {
   readonly #states = new Map<string, { raw: string; at: number }>();
   readonly #shopShed: ShopShedPolicy | undefined;
   readonly #shed: Counter<'scope'> | undefined;
-  readonly #mayAnswerQueued: ((shopId: string, text: string) => Promise<boolean>) | undefined;
+  readonly #mayAnswerQueued: ((shopId: string, text: string) => Promise<QueuedAnswering>) | undefined;
   readonly #queueMoved: ((shopId: string) => void) | undefined;
   readonly #shopZone: ((shopId: string) => string | null | undefined) | undefined;
   readonly #takenElsewhere: ((m: TakenMessage) => Promise<boolean>) | undefined;
@@ -210,7 +216,7 @@ export class BotResponder {
      * Whether a buyer's message in the queue may get the shop's FAQ answer meanwhile (routing's
      * rule: nobody who can serve is online, and routing does not answer it itself); absent, never.
      */
-    mayAnswerQueued?: (shopId: string, text: string) => Promise<boolean>;
+    mayAnswerQueued?: (shopId: string, text: string) => Promise<QueuedAnswering>;
     /**
      * Whether another module answered this buyer's message itself (the desk: a score typed after
      * the rating request); the robot then says nothing. Absent, or false, or a failure: the robot answers.
@@ -380,12 +386,14 @@ export class BotResponder {
     const id = e.conversationId;
     try {
       // A shop shedding its robot turns sheds these first: the buyer is waiting for a person anyway.
-      if (this.#shopShed?.shedding(e.shopId) || !(await this.#mayAnswerQueued!(e.shopId, text))) return;
+      const may = this.#shopShed?.shedding(e.shopId) ? false : await this.#mayAnswerQueued!(e.shopId, text);
+      if (!may) return;
       await this.#work.run('robot', async () => {
         const langHint = langHintOf(e.message.content);
         const state = this.#readState(id).read.then(parseStored);
         const a = await this.#robot.answer({ shopId: e.shopId, userId: e.buyerId, conversationId: id, text, state, faqOnly: true, ...(langHint ? { langHint } : {}) });
-        if (!a.fromFaq || a.replies.length === 0) return void (await this.#notAnsweredInQueue(e, text, a));
+        // Agents online and all busy: the shop's confident answer only; the rest waits for them, told nothing of anyone being offline.
+        if (!a.fromFaq || a.replies.length === 0) return void (may === 'busy' ? undefined : await this.#notAnsweredInQueue(e, text, a));
         for (const r of a.replies) if (!(await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: r.text }, { state: 'queued' }))) return;
         await this.#writeState(id, JSON.stringify(a.state));
       });

@@ -582,14 +582,18 @@ export class RoutingService {
   }
 
   /**
-   * Whether the robot may answer a buyer's message while they wait: only when none of the shop's
-   * agents can take the conversation (they would otherwise answer it soon), and not a question
-   * about the wait, which routing answers itself. Failing to tell, no.
+   * Whether the robot may answer a buyer's message while they wait: 'nobody' when none of the shop's agents can take the
+   * conversation, 'busy' when every one online is at capacity (it may wait long: the shop's confident answer only), false
+   * when one has room (they will answer it soon) and for a question about the wait, which routing answers itself. Failing
+   * to tell, false.
    */
-  async robotMayAnswerQueued(shopId: string, text: string): Promise<boolean> {
+  async robotMayAnswerQueued(shopId: string, text: string): Promise<false | 'nobody' | 'busy'> {
     if (asksAboutWait(text)) return false;
     const agents = await repo.listAgents(this.#d.sql.db, shopId).catch(() => undefined);
-    return agents !== undefined && !agents.some(canServe);
+    if (agents === undefined) return false;
+    const serving = agents.filter(canServe);
+    if (serving.length === 0) return 'nobody';
+    return serving.every((a) => a.active >= a.capacity) ? 'busy' : false;
   }
 
   /**

@@ -7,7 +7,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pino from 'pino';
 import { ConversationEventBus, ConversationService, getConversation, moveState } from '../../src/conversation/index.ts';
-import { BotResponder, type RobotLike } from '../../src/robot/index.ts';
+import { BotResponder, type QueuedAnswering, type RobotLike } from '../../src/robot/index.ts';
 import { QUEUED_KEPT_EVERY_MS, QUEUED_NOTED_AFTER_MS } from '../../src/robot/responder.ts';
 import { chatRating, type TypedMessage } from '../../src/desk/index.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
@@ -28,7 +28,7 @@ const say = (text: string) => ({ id: `f${++n}`, shopId: 'shop_r', clientMsgId: `
 
 type Policy = ConstructorParameters<typeof ConversationService>[0]['policy'];
 
-function setup(sql: SqlStore, robot: RobotLike, work = new WorkQueue({ concurrency: 4, queueMax: 100 }), policy?: Policy, mayAnswerQueued?: (shopId: string, text: string) => Promise<boolean>, queueMoved?: (shopId: string) => void, shopZone?: (shopId: string) => string) {
+function setup(sql: SqlStore, robot: RobotLike, work = new WorkQueue({ concurrency: 4, queueMax: 100 }), policy?: Policy, mayAnswerQueued?: (shopId: string, text: string) => Promise<QueuedAnswering>, queueMoved?: (shopId: string) => void, shopZone?: (shopId: string) => string) {
   const log = pino({ level: 'silent' });
   const metrics = createMetrics();
   const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
@@ -608,6 +608,23 @@ for (const f of SQL_FACTORIES) {
         const said = (await texts(s, conversations, p, id)).filter((m) => m.startsWith('bot:'));
         assert.deepEqual(said, [`bot:${TEXTS.en.healthBattery}`, `bot:${TEXTS.en.healthBattery}`, `bot:${TEXTS.en.healthBattery}`]);
         assert.match(TEXTS.en.healthBattery, /even if they seem fine/);
+      } finally {
+        await s.close();
+      }
+    });
+
+    // Found from outside (forty-second session, a Chengdu shop): behind the one agent, full, a buyer's FAQ question heard nothing.
+    test('every agent online busy: a queued question the FAQ answers with confidence is answered; anything else waits, told nothing of anyone offline', async () => {
+      const s = await f.create();
+      try {
+        const robot: RobotLike = {
+          answer: async (r) => (r.text.includes('转人工') ? reply('正在为您转接人工客服', 'requested') : r.text.includes('新茶') ? { replies: [{ text: '竹叶青是今年3月的明前新茶。' }], state: {}, fromFaq: true, timings: { totalMs: 1 } } : { ...reply('这个问题我不太确定'), intent: 'unknown', lang: 'zh' }),
+        };
+        const { conversations, bot } = setup(s, robot, undefined, undefined, async () => 'busy');
+        const p = buyer('buyer_r_busy');
+        const id = await queuedThenSaid(conversations, bot, p, ['好嘛 那竹叶青是今年的新茶不', '我那个茶什么时候发']);
+        const said = (await texts(s, conversations, p, id)).filter((m) => m.startsWith('bot:'));
+        assert.deepEqual(said, ['bot:正在为您转接人工客服', 'bot:竹叶青是今年3月的明前新茶。']);
       } finally {
         await s.close();
       }

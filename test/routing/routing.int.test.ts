@@ -338,14 +338,20 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
   // Found from outside: with nobody online, questions the shop's FAQ answers waited for no one.
   test('the robot may answer a queued buyer only while none of the shop\'s agents can serve, and never a question about the wait', async () => {
     const shop = 'shop_may_answer';
-    assert.equal(await a.rt.routing.robotMayAnswerQueued(shop, '包安装吗'), true, 'nobody online');
+    assert.equal(await a.rt.routing.robotMayAnswerQueued(shop, '包安装吗'), 'nobody', 'nobody online');
     assert.equal(await a.rt.routing.robotMayAnswerQueued(shop, '还要等多久'), false, 'routing answers the wait itself');
     const t = await issuer.token({ sub: 'ag_may', scope: 'cs:agent', shop_id: shop });
+    const console_ = await connect(a.url, t, 'pc');
     assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 1 })).status, 200);
     assert.equal(await a.rt.routing.robotMayAnswerQueued(shop, '包安装吗'), false, 'someone can serve');
-    assert.equal(await a.rt.routing.robotMayAnswerQueued('shop_other_empty', '包安装吗'), true, "another shop's agent serves nobody here");
+    assert.equal(await a.rt.routing.robotMayAnswerQueued('shop_other_empty', '包安装吗'), 'nobody', "another shop's agent serves nobody here");
+    // Found from outside (forty-second session): behind the one agent, full, a Chengdu buyer's FAQ question heard nothing.
+    const held = await handOver(shop, 'may_b1');
+    await eventually(async () => (await a.rt.storage.sql.db.selectFrom('conversations').select('state').where('id', '=', held).executeTakeFirstOrThrow()).state === 'assigned', 5000, 'the seat taken');
+    assert.equal(await a.rt.routing.robotMayAnswerQueued(shop, '包安装吗'), 'busy', 'every agent online is full');
     assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'away' })).status, 200);
-    assert.equal(await a.rt.routing.robotMayAnswerQueued(shop, '包安装吗'), true, 'away serves no one');
+    assert.equal(await a.rt.routing.robotMayAnswerQueued(shop, '包安装吗'), 'nobody', 'away serves no one');
+    await console_.close();
     assert.equal((await api(a, t, 'PUT', '/agents/me/status', { status: 'offline' })).status, 200);
   });
 
