@@ -1650,7 +1650,11 @@ const digitalRead = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 const ORDERED_WHEN = /(?:什么|啥)时候(?:下|买|拍)的|哪天(?:下|买|拍)的|几号(?:下|买|拍)的|下单(?:时间|日期)|(?<![a-z])(?:when did i (?:order|buy|place)|order date|date (?:i|it was) ordered)(?![a-z])/;
 /** "好吧 那等退款吧 谢谢", "ok i'll wait for it then, thanks": the buyer will wait, and says goodbye (found from outside: a list of entries). */
 const WAITS_THANKS = /^(?:好吧?|好的|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?(?:再|先)?等(?:着|等|一下)?(?:退款|发货|快递|到账|消息|通知|回复)?(?:吧|了|好了)?[,，。!！\s]*(?:谢谢|多谢|谢了|谢啦|感谢)(?:你|您|啦)?[!！。~\s]*$|^(?:好吧?|好的|好啦|太好了|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?(?:再|先)等(?:着|等|一下|等看|两天|几天|一天|一会儿?)?(?:吧|了|好了|啦)?[,，。!！~\s]*$|^(?:好吧?|好的|好啦|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?等(?:着)?(?:你们|您)(?:的)?(?:消息|通知|回复|电话)(?:吧|了|啦)?[,，。!！~\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|i) wait(?: for (?:it|the refund|the parcel))?(?: then| lah| la)?[,.!\s]+(?:thanks|thank you|thx)(?: (?:lah|la|boss|bro))?[.!\s]*$/;
-const waitsThanks = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined => (WAITS_THANKS.test(u.normalized.trim()) ? { intent: 'bye', u: { ...u, guessed: undefined } } : undefined);
+/** A moment asked to ask someone at home ("等哈 我问下我老汉": a Chengdu shop, forty-second session, "not sure, a person?"). */
+const HOME = '(?:我|我家)?(?:老汉|老公|老婆|爸爸?|妈妈?|家里人|儿子|女儿|家人|屋头的?|他|她)';
+const ASKS_AT_HOME = new RegExp(`^(?:(?:好|好的|嗯|行)[,，\\s]*)?(?:等(?:哈|下|一下|会儿?|等)|稍等(?:一下)?)?[,，\\s]*(?:我)?(?:先|再)?(?:问(?:下|一下|问)${HOME}|跟${HOME}商量(?:下|一下)?)(?:再说|先)?[,，。!！~\\s]*$|^(?:(?:hold on|one sec(?:ond)?|give me a (?:sec|min|minute)|wait)[,.!\\s]*)?(?:let me|i'?ll|gonna|i need to) (?:ask|check with) (?:my )?(?:husband|wife|partner|mum|mom|dad|son|daughter|family|him|her|boss)(?: first)?[.!\\s]*$`);
+const waitsThanks = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
+  WAITS_THANKS.test(u.normalized.trim()) || ASKS_AT_HOME.test(u.normalized.trim()) ? { intent: 'bye', u: { ...u, guessed: undefined } } : undefined;
 /**
  * "我的牛仔裤寄了几天都没到" (or in Cantonese, "寄咗幾日都未到") leans to after-sales on "寄了", but
  * with no word of a return it is the parcel unless a request is under way, when it may be the goods

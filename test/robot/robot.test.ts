@@ -10617,6 +10617,11 @@ describe('the forty-second session\'s buyers, read', () => {
     assert.doesNotMatch(r, /没有查到/);
     assert.match(r, /英文|Can I return an item|not working/);
   });
+  // A Chengdu shop: "not sure, shall I get a person?".
+  test('a moment asked to ask someone at home is let be; "我问下" alone, which a question follows, is not', async () => {
+    for (const t of ['等哈 我问下我老汉', '我跟老公商量一下', 'hold on, let me ask my husband']) assert.equal((await shop({ orders: [box] }, [])(t)).intent, 'bye', t);
+    assert.notEqual((await shop({ orders: [box] }, [])('我问下')).intent, 'bye');
+  });
   // A Hangzhou toy shop: both were moved up the queue as complaints.
   test('a complaint feared from the neighbours, and the buyer\'s own tone apologised for, are no complaint', async () => {
     for (const t of ['这个琴音量能调吗 宝宝3岁 太吵了怕邻居投诉', '钱到了 刚才态度不好 不好意思哈']) {
