@@ -2,34 +2,42 @@
  * The robot's conversations closed once idle: a buyer the robot answered and who then left never
  * closed anything, so the shop's figures showed the robot containing nothing ("机器人独立解决 0%":
  * three outside shops, forty-second session) and its console listed every such conversation as
- * open for ever. One never handed over (state `bot`) that nobody has written in for
- * `KEFU_BOT_IDLE_CLOSE_MIN` minutes is closed: no notice (the buyer has gone), no rating (no person
- * served it), and the buyer's next message opens a new conversation, as after any close. Every node
- * ticks; each close is one guarded move (still `bot`, still idle), so two nodes never close one twice
- * and a message that lands first keeps it open.
+ * open for ever. One never handed over (state `bot`, no hand-over, never held) that nobody has
+ * written in for `KEFU_BOT_IDLE_CLOSE_MIN` minutes is closed: no notice (the buyer has gone), no
+ * rating (no person served it), and the buyer's next message opens a new conversation, as after any
+ * close. Every node ticks; each close is one guarded move (still `bot`, still idle), so two nodes
+ * never close one twice and a message that lands first keeps it open. Idle is measured on the
+ * database's clock, which writes `updated_at`.
  */
 import type { Logger } from 'pino';
 import type { Db } from '../storage/ports.ts';
-import { idleBotConversations, type StateChange } from './repository.ts';
+import { databaseNow, idleBotConversations } from './repository.ts';
 import type { ConversationService } from './service.ts';
 
-/** Looked for once a minute, at most this many per look: a backlog after a long stop is closed over a few minutes. */
+/** Looked for once a minute, a batch at a time, at most IDLE_TICK_MAX a look: a backlog after a long stop goes over a few minutes. */
 const IDLE_TICK_MS = 60_000;
 const IDLE_BATCH = 200;
+const IDLE_TICK_MAX = 5_000;
 
-/** One look: closes the robot's conversations idle since `now - idleMs`; how many it closed. */
-export async function closeIdleBotConversations(d: { db: Db; conversations: Pick<ConversationService, 'setState'> }, idleMs: number, now = new Date(), batch = IDLE_BATCH): Promise<number> {
-  const before = new Date(now.getTime() - idleMs);
+type Deps = { db: Db; conversations: Pick<ConversationService, 'setState'> };
+
+/** One look: closes the robot's conversations idle for `idleMs` (on the database's clock, or `now`); how many it closed. */
+export async function closeIdleBotConversations(d: Deps, idleMs: number, now?: Date, batch = IDLE_BATCH): Promise<number> {
+  const before = new Date((now ?? (await databaseNow(d.db))).getTime() - idleMs);
   let closed = 0;
-  for (const id of await idleBotConversations(d.db, before, batch)) {
-    const c: StateChange | undefined = await d.conversations.setState(id, { state: 'closed' }, { from: ['bot'], idleBefore: before });
-    if (c) closed++;
+  for (let looked = 0; looked < IDLE_TICK_MAX; looked += batch) {
+    const ids = await idleBotConversations(d.db, before, batch);
+    let moved = 0;
+    for (const id of ids) if (await d.conversations.setState(id, { state: 'closed' }, { from: ['bot'], neverAssigned: true, idleBefore: before })) moved++;
+    closed += moved;
+    // Another node closing the same ones, or the last batch: the next look goes on.
+    if (ids.length < batch || moved === 0) break;
   }
   return closed;
 }
 
 /** The look every minute on this node (none when `idleMs` is 0); returns the stop. */
-export function startIdleClose(d: { db: Db; conversations: Pick<ConversationService, 'setState'>; log: Pick<Logger, 'warn'> }, idleMs: number): () => void {
+export function startIdleClose(d: Deps & { log: Pick<Logger, 'warn'> }, idleMs: number): () => void {
   if (idleMs <= 0) return () => {};
   let running = false;
   const tick = () => {

@@ -415,10 +415,28 @@ export async function setState(db: Db | Tx, conversationId: string, patch: State
   return r ? { ...toConversation(r), previous: r.previous, previousAgentId: r.previous_agent_id } : undefined;
 }
 
-/** The robot's conversations nobody has written in since `before`, oldest first: what the idle close closes (migration 019's index). */
+/**
+ * The robot's conversations never handed over that nobody has written in since `before`, oldest opened first: what the idle
+ * close closes (migration 019's index). One handed over and taken back is left open: a person may have served it.
+ */
 export async function idleBotConversations(db: Db, before: Date, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('conversations').select('id').where('state', '=', 'bot').where('updated_at', '<', before).orderBy('updated_at').limit(limit).execute();
+  const rows = await db
+    .selectFrom('conversations')
+    .select('id')
+    .where('state', '=', 'bot')
+    .where('updated_at', '<', before)
+    .where('handed_over_at', 'is', null)
+    .where('assigned_at', 'is', null)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.id);
+}
+
+/** The database's clock: what `updated_at` is mostly written with (`now()` in the message's statement). */
+export async function databaseNow(db: Db): Promise<Date> {
+  const r = await sql<{ t: Date }>`select now() as t`.execute(db);
+  return new Date(r.rows[0]!.t);
 }
 
 /**

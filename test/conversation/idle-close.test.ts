@@ -38,22 +38,38 @@ for (const f of SQL_FACTORIES) {
       try {
         const { conversations, closed } = setup(s);
         const open = async (who: string) => (await conversations.send(buyer(who), say('我的快递到哪了'))).ack.conversationId;
-        const [idle, queued, held, fresh] = [await open('b_idle'), await open('b_queued'), await open('b_held'), await open('b_fresh')];
+        const [idle, queued, held, fresh, back] = [await open('b_idle'), await open('b_queued'), await open('b_held'), await open('b_fresh'), await open('b_back')];
         await conversations.setState(queued, { state: 'queued' }, { from: ['bot'] });
         await conversations.setState(held, { state: 'assigned', agentId: 'ag_idle' });
+        // Handed over and taken back: a person may have served it (found in review: closed with no rating).
+        await conversations.setState(back, { state: 'queued' }, { from: ['bot'] });
+        await conversations.setState(back, { state: 'bot' }, { from: ['queued'] });
         const later = new Date(Date.now() + 31 * MIN);
         // Written in just now, as seen 31 minutes on: moved back, so only `fresh` is recent.
-        await s.db.updateTable('conversations').set({ updated_at: new Date(Date.now() - 40 * MIN) }).where('id', 'in', [idle, queued, held]).execute();
+        await s.db.updateTable('conversations').set({ updated_at: new Date(Date.now() - 40 * MIN) }).where('id', 'in', [idle, queued, held, back]).execute();
         await s.db.updateTable('conversations').set({ updated_at: new Date(later.getTime() - 5 * MIN) }).where('id', '=', fresh).execute();
         assert.equal(await closeIdleBotConversations({ db: s.db, conversations }, 30 * MIN, later), 1);
         assert.deepEqual(closed, [idle]);
         const states = Object.fromEntries((await s.db.selectFrom('conversations').select(['id', 'state']).where('shop_id', '=', SHOP).execute()).map((r) => [r.id, r.state]));
-        assert.deepEqual([states[idle], states[queued], states[held], states[fresh]], ['closed', 'queued', 'assigned', 'bot']);
+        assert.deepEqual([states[idle], states[queued], states[held], states[fresh], states[back]], ['closed', 'queued', 'assigned', 'bot', 'bot']);
         // Again: nothing more to close; the buyer's next message opens a new conversation.
         assert.equal(await closeIdleBotConversations({ db: s.db, conversations }, 30 * MIN, later), 0);
         assert.notEqual(await open('b_idle'), idle);
         const stats = await shopStats(s.db, SHOP, new Date(Date.now() - 60 * MIN), new Date(Date.now() + 60 * MIN));
         assert.deepEqual(stats.containment, { closed: 1, withoutHuman: 1, share: 1 });
+      } finally {
+        await s.close();
+      }
+    });
+
+    test("on the database's clock when no time is given; nothing idle, nothing closed", async () => {
+      const s = await f.create();
+      try {
+        const { conversations } = setup(s);
+        const id = (await conversations.send(buyer('b_clock'), say('在吗'))).ack.conversationId;
+        assert.equal(await closeIdleBotConversations({ db: s.db, conversations }, 30 * MIN), 0);
+        await s.db.updateTable('conversations').set({ updated_at: new Date(Date.now() - 31 * MIN) }).where('id', '=', id).execute();
+        assert.equal(await closeIdleBotConversations({ db: s.db, conversations }, 30 * MIN), 1);
       } finally {
         await s.close();
       }
