@@ -360,7 +360,9 @@ test('"不加微信" is no contact ("要不加个微信" still is); the shop\'s 
   for (const text of ['要不加个微信吧', '还不加微信？', '你能不能加微信']) assert.ok(detectOffPlatformContact(text).length > 0, text);
   // Forty-second session (a Hangzhou and a Chengdu shop): needless, and never asked of the buyer; asking still is a contact.
   for (const text of ['王阿姨，照片直接在这里发就行，不需要加微信哦。', '我们绝不会打电话让您加微信、扫码或者开备用金', '不必加微信，这里就能处理']) assert.deepEqual(detectOffPlatformContact(text), [], text);
-  for (const text of ['需要加微信吗？我发你', '方便的话让您加微信聊', '我会让你加微信 abc12345']) assert.ok(detectOffPlatformContact(text).length > 0, text);
+  for (const text of ['需要加微信吗？我发你', '方便的话让您加微信聊', '我会让你加微信 abc12345', '不需要下单直接加我微信', '没必要在这聊加我微信详聊', '不必在平台拍加我微信便宜点', '亲 不会掉色的 请您加微信看实拍', '不会耽误您很久 请您加我微信']) assert.ok(detectOffPlatformContact(text).length > 0, text);
+  // Eleven characters back ("我们从来不会打电话让您加微信"): the window reaches the 不会.
+  assert.deepEqual(detectOffPlatformContact('我们客服从来不会主动打电话让您加微信'), []);
   const own = { allowedPhones: ['6561234567'] };
   for (const text of ['or WhatsApp them to our service line +65 6123 4567 anytime', 'call us on 6123 4567']) assert.deepEqual(detectOffPlatformContact(text, own), [], text);
   for (const text of ['call 9876 5432', 'or WhatsApp +65 9123 4567']) assert.ok(detectOffPlatformContact(text, own).length > 0, text);
