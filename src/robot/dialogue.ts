@@ -1179,16 +1179,19 @@ const beforeBuying = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 // "算了算了 不退了 还是要" (a Chengdu shop, forty-second session: "no after-sales request found" and the returns policy).
 const KEEPS_ORDER = /(?:不|别|先不|还是不|不用|不要)(?:取消|退(?:款|货)?)了|还是要(?:吧|了|的)?(?![\p{Script=Han}])|(?<![a-z])(?:do ?n'?t|do not|no need to|not going to|won'?t) cancel|(?<!if )(?:i'?ll|i will|i) keep (?:it|them|the order|my order)(?![a-z])/u;
 /** Something asked beside it ("不用取消了，帮我改一下地址", "don't cancel the whole order, just one"): that is answered (found in review). */
-const KEEP_BUT = /改|换|地址|退|只|其中|如果|要是|(?<![a-z])(?:chang\w*|address|return\w*|refund\w*|just|only|one of|if|swap|but|whole|instead)(?![a-z])/;
+// Asked why, or refused at the door instead ("为什么不退款了", "不退款了吗？那我直接拒收": found in review).
+const KEEP_BUT = /改|换|地址|退|只|其中|如果|要是|为什么|为啥|怎么|吗|拒收|[?？]|(?<![a-z])(?:chang\w*|address|return\w*|refund\w*|just|only|one of|if|swap|but|whole|instead|why|refuse)(?![a-z])/;
 const keepsOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'intent' | 'declined'> | undefined =>
   state.topic === 'cancel_order' && KEEPS_ORDER.test(u.normalized) && !KEEP_BUT.test(u.normalized.replace(KEEPS_ORDER, ' ')) ? { intent: 'unknown', declined: 'cancel' } : addressKept(state, u) ? { intent: 'unknown', declined: 'address' } : undefined;
 /**
  * The address said to be right after all, right after how to change it ("算了我看了下是对的 没写错 那不改了": a Chengdu shop, forty-second
  * session, asked back "您是想修改收货地址吗？"): nothing is changed.
  */
-const ADDRESS_KEPT = /没写错|是对的|写对了|没问题|(?:那|就|先)?不(?:用|需要)?改了|(?<![a-z])(?:it'?s (?:correct|right|fine)(?: after all)?|no need to change|(?:don'?t|do not) change (?:it|anything))(?![a-z])/;
+const ADDRESS_KEPT = /没写错|是对的|写对了|(?:那|就|先)?不(?:用|需要)?改了|(?<![a-z])(?:it'?s (?:correct|right|fine)(?: after all)?|no need to change|(?:don'?t|do not) change (?:it|anything))(?![a-z])/;
 const addressKept = (state: DialogueState, u: Understanding): boolean =>
-  state.topic === 'change_address' && ADDRESS_KEPT.test(u.normalized) && !ADDRESS_BUT.test(u.normalized.replace(new RegExp(ADDRESS_KEPT.source, 'g'), ' ').replace(/算了|看了下|看了一下/g, ' '));
+  state.topic === 'change_address' && ADDRESS_KEPT.test(u.normalized) && !ADDRESS_BUT.test(u.normalized.replace(new RegExp(ADDRESS_KEPT.source, 'g'), ' ').replace(/算了|看了下|看了一下/g, ' ')) && !ANOTHER_ASK.test(u.normalized);
+/** A new address given, or another request beside it ("没问题 新地址是…602", "不用改了 帮我取消订单吧": found in review). */
+const ANOTHER_ASK = /\d{2,}|新地址|取消|退|帮我|(?<![a-z])(?:cancel|refund|return|new address)(?![a-z])/;
 
 /** Beside a number, only news asked of it ("any news?", "怎么样了"): not a complaint or a question about the goods (found in review). */
 const NEWS_ASKED = /^\W*(?:(?:any )?(?:news|update|updates)|status|(?:whats|what is) happening|到哪了?|怎么样了?|咋样了?|进度|呢|情况)\W*$/;

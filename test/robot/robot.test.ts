@@ -10578,6 +10578,17 @@ describe('the forty-second session\'s buyers, read', () => {
     const phone = shop({ orders: [box] }, [keeps, spice, address]);
     await phone('我爸那边小区门牌号写错了 是602不是502 还来得及改不');
     assert.notEqual(textOf(await phone('地址没问题 但是电话写错了')), TEXTS.zh.addressKept);
+    // Found in review: a new address, another request, a why, or a refusal at the door is no "nothing changes".
+    for (const t of ['没问题 新地址是成都市武侯区xx路12号602', '不用改了 帮我取消订单吧']) {
+      const again = shop({ orders: [box] }, [keeps, spice, address]);
+      await again('我爸那边小区门牌号写错了 是602不是502 还来得及改不');
+      assert.notEqual(textOf(await again(t)), TEXTS.zh.addressKept, t);
+    }
+    for (const t of ['为什么不退款了', '不退款了吗？那我直接拒收']) {
+      const again = shop({ orders: [box] }, [keeps, spice, address]);
+      await again('那个礼盒我不想要了 退了嘛 钱退给我');
+      assert.notEqual(textOf(await again(t)), TEXTS.zh.cancelDeclined, t);
+    }
   });
   // A Singapore shop: asked to say it in other words.
   test('a no to "did you mean" with an order number after it looks the order up', async () => {
