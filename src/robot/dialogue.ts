@@ -1720,8 +1720,10 @@ const expiredReceived = (u: Understanding): Pick<Resolved, 'intent'> | undefined
   EXPIRED_RECEIVED.test(u.normalized) && !FEARED.test(u.normalized) ? { intent: 'complaint' } : undefined;
 /** Feared or asked beforehand, not happened: "怕买到快过期的货", "会不会收到过期的" (found in review). */
 const FEARED = /会不会|吗|怕|担心|万一|如果|快过期|临期|(?<![a-z])(?:will|if|what if|before|worried|afraid)(?![a-z])/;
+/** How long a parcel is kept where it waits ("驿站能放多久 我出差了", "how long will they keep it at the pickup point": found in review). */
+const KEPT_WAITING = /驿站|快递柜|丰巢|菜鸟|代收|自提|(?<![a-z])(?:pick ?up point|pickup|locker|post office|depot|parcel)(?![a-z])/;
 const expiryAsked = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  EXPIRY.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !EXPIRES_NOT_GOODS.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.guessed) ? { intent: 'faq' } : undefined;
+  EXPIRY.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && !KEPT_WAITING.test(u.normalized) && !EXPIRES_NOT_GOODS.test(u.normalized) && (u.intent === 'delivery_estimate' || u.intent === 'track_parcel' || u.intent === 'order_status' || u.guessed) ? { intent: 'faq' } : undefined;
 /**
  * Goods back in stock ("什么时候补货", "幾時有返貨 我好想要呢隻色", "when will you restock the blue one"): the shop's
  * question, not the buyer's delivery (found from outside: "您在本店的訂單都已取消").
@@ -2029,14 +2031,12 @@ function scamReported(n: string): boolean {
   if (ACCUSES.test(n)) return false;
   if (PHISHING.test(n)) return true;
   if (SCAM_STEPS.test(n) || (SCAM_ASKED.test(n) && !OF_THE_SHOP.test(n))) return true;
-  return POSES.test(n) && (SCAM_ASKED.test(n) || WANTS_PAYMENT.test(n) || IMPERSONATES.test(n) || IS_IT_YOU.test(n));
+  return POSES.test(n) && (SCAM_ASKED.test(n) || WANTS_PAYMENT.test(n) || IMPERSONATES.test(n));
 }
-/** Whether it was really the shop, asked of someone who said they were ("…say they from your shop… is that u guys?": a Singapore shop, forty-second session). */
-const IS_IT_YOU = /是不是你们|是你们吗|是你们的人吗|(?<![a-z])(?:is (?:that|this|it|he|she) (?:really )?(?:you|u)(?: guys| lot| all)?|(?:are|r) (?:they|those|he|she) (?:really )?(?:you|u|from you|your staff))(?![a-z])/;
 
 // The goods in focus may be the device ("而且充一下就超燙" of the charger just told: found from outside, "not sure").
 export const reportsDanger = (n: string, goods = ''): boolean =>
-  (!SAFETY_ASKED.test(n) || SIGN_ASKED_OF.test(n) || GAS_SMELLED.test(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n.replace(FOOD_SWOLLEN, ' ')) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
+  (!SAFETY_ASKED.test(n) || SIGN_ASKED_OF.test(n) || gasSmelled(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n.replace(FOOD_SWOLLEN, ' ')) || GAS_LEAK.test(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
 /**
  * A swollen can or pouch of food ("那罐头有几罐是鼓包的", "鼓包的罐头", "the tins are bulging"): spoiled food, no battery (a Beijing
  * pet shop, thirty-sixth session: told to unplug it and keep it from anything flammable).
@@ -2050,6 +2050,9 @@ const FOOD_SWOLLEN = /(?:罐头|罐子|罐|酸奶|牛奶|饮料|包装袋|袋子
 const SIGN_ASKED_OF = /(?:鼓包|胀了|冒烟)[^，,。？?]{0,10}(?:安全吗|危险吗|有危险吗)/;
 /** Gas smelled now, whatever is asked beside it ("…hisses and i can smell gas when i screw the canister on. is it safe to use in the tent…?": a Sydney shop, forty-second session, "not sure"). */
 const GAS_SMELLED = /闻到[^，,。？?]{0,4}(?:煤气|燃气|液化气|丁烷)味|(?<![a-z])(?:i (?:can |could )?(?:still )?smell (?:the )?(?:gas|propane|butane)|(?:it|there'?s a) (?:still )?(?:smells?|stinks?) (?:of|like) (?:gas|propane|butane))(?![a-z])/;
+/** Supposed, not smelled ("if i smell gas is it safe…", "如果闻到煤气味 安全吗", "does it smell of gas when new?": found in review). */
+const GAS_SUPPOSED = /(?:如果|万一|要是|假如)[^。？?！!]{0,6}闻到|(?<![a-z])(?:if|in case|what if|suppose|when new|does it)\b[^.?!]{0,12}\bsmell/;
+const gasSmelled = (n: string): boolean => GAS_SMELLED.test(n) && !GAS_SUPPOSED.test(n);
 // A request already made, not one asked for now: "鼓包了 要退货" is still the danger first.
 const ABOUT_REQUEST = /进度|审核|申请(?:了|的|过)|换新了|寄回|(?<![a-z])(?:status|progress|approved)(?![a-z])/;
 const ACUTE = /冒烟|起火|着火|烧焦|焦味|爆炸|漏电|(?<![a-z])(?:smok\w*|fire|burning|explod\w*|spark\w*)(?![a-z])/;
@@ -3761,7 +3764,7 @@ const MOVING_QUOTED = /(?:says|shows|showing|said)\b[^.?!]{0,20}\b(?:out for del
 function undescribed(ctx: Ctx, orders: Order[], tiers: readonly (readonly OrderStatus[])[], focus: Order | undefined): Target {
   // "the new order i just paid" while an older order is in focus: the one placed last (a Kuala Lumpur buyer's new address was told
   // her shipped order "has already shipped": a Singapore shop, forty-second session).
-  const newest = picksNewest(ctx.r.u.normalized, NEW_ORDER_NAMED) ? newestOf(orders.filter((o) => o.status !== 'cancelled')) : undefined;
+  const newest = NEW_ORDER_NAMED.test(ctx.r.u.normalized) && !NOT_THE_NEW.test(ctx.r.u.normalized) ? newestOf(orders.filter((o) => o.status !== 'cancelled')) : undefined;
   if (newest && newest !== focus) return { one: newest };
   // A parcel waiting at a pickup point has not reached the buyer: on its way still, for "到了没" (found in a check of an outside tester's case).
   // Not when the buyer says it shows delivered: then the delivered ones, the pickup point's among them, come first.
@@ -3823,6 +3826,8 @@ const NEWEST_ORDER = /(?:最新|最近|刚(?:买|下单|拍))的?(?:那个|那�
 const POINTS_AT_ONE_BY_WORD = /[买订拍]的.{1,8}那|(?<![a-z])the (?!latest|newest)[a-z]+ one(?![a-z])/;
 /** The order just placed or paid, named so ("the new order i just paid", "刚付款的那单"). */
 const NEW_ORDER_NAMED = new RegExp(`${NEWEST_ORDER.source}|(?<![a-z])(?:(?:the|my) new order|(?:order|one) i just (?:paid|placed|made|ordered|bought))(?![a-z])|刚(?:才|刚)?(?:付款|付了款|付|下单|下)的(?:那个|那单|订单|单)|新下的(?:那个|那单|订单|单)`);
+/** The new one denied, not another ("…not the power bank…" names the old one as not meant: found in review). */
+const NOT_THE_NEW = /不是(?:最新|最近|刚|新)|(?<![a-z])not (?:the |my )?(?:latest|newest|new|one i just)(?![a-z])/;
 /** "The latest" (as `pattern` reads it) picks the order placed last: not negated, no description beside it. */
 const picksNewest = (normalized: string, pattern: RegExp) => pattern.test(normalized) && !NOT_NEWEST.test(normalized) && !POINTS_AT_ONE_BY_WORD.test(normalized);
 
@@ -5285,7 +5290,16 @@ const AU_STATES = {
   vic: /(?<![a-z])(?:victoria|vic|melbourne)(?![a-z])(?! r(?:oa)?d| st(?:reet)?)/i,
   sa: /south australia|(?<![a-z])(?:sa \d{4}|adelaide)(?![a-z])/i,
 } as const;
-const AU_CAPITALS: readonly RegExp[] = ['sydney', 'melbourne', 'brisbane', 'perth', 'adelaide'].map((c) => new RegExp(`(?<![a-z])${c}(?![a-z])`, 'i'));
+// Not a street named after one ("40 Sydney Rd, Brunswick VIC": found in review).
+const AU_CAPITALS: readonly RegExp[] = ['sydney', 'melbourne', 'brisbane', 'perth', 'adelaide'].map((c) => new RegExp(`(?<![a-z])${c}(?![a-z])(?! (?:r(?:oa)?d|st(?:reet)?|ave(?:nue)?|h(?:igh)?wa?y|parade|tce|terrace)(?![a-z]))`, 'i'));
+/** The capitals' metropolitan postcodes, by state: a suburb ("Parramatta NSW 2150") is its capital's (found in review: told the regional days). */
+const AU_METRO: Readonly<Record<string, readonly [number, number, number]>> = { nsw: [2000, 2234, 0], vic: [3000, 3207, 1], qld: [4000, 4179, 2], wa: [6000, 6199, 3], sa: [5000, 5199, 4] };
+function auMetro(address: string): RegExp | undefined {
+  const m = /(?<![a-z])(nsw|vic|qld|wa|sa)\s+(\d{4})(?!\d)/i.exec(address);
+  const range = m ? AU_METRO[m[1]!.toLowerCase()] : undefined;
+  const code = m ? Number(m[2]) : NaN;
+  return range && code >= range[0] && code <= range[1] ? AU_CAPITALS[range[2]] : undefined;
+}
 const WIDER: ReadonlySet<RegExp> = new Set([JING_JIN_JI, PEARL_DELTA, ONTARIO, ...Object.values(AU_STATES)]);
 const TAIWAN_ISLANDS = /外岛|离岛|澎湖|金门|马祖|连江/;
 /** Hualien and Taitung, on the main island but often timed apart ("花蓮、台東2-3天": a Taipei shop, thirty-ninth session, cut out). */
@@ -5377,7 +5391,8 @@ function homeRegions(address: string): RegExp[] {
   // (a New York shop, thirty-eighth session: every mainland parcel was told Alaska's and Hawaii's days).
   const state = /\p{Script=Han}/u.test(a) ? null : US_STATE_ZIP.exec(a);
   if (state) return [US_STATES.get(state[1]!.toLowerCase())!, LOWER_48, USA];
-  const named = DELIVERY_REGIONS.filter((re) => (/\p{Script=Han}/u.test(a) ? re.test(head) : re.test(tail)));
+  const metro = /\p{Script=Han}/u.test(a) ? undefined : auMetro(tail);
+  const named = DELIVERY_REGIONS.filter((re) => (/\p{Script=Han}/u.test(a) ? re.test(head) : re === metro || re.test(tail)));
   // "台灣澎湖縣…" is the islands', not the main island's (found in review).
   if (named.includes(TAIWAN_ISLANDS)) return named.filter((re) => re !== TAIWAN_REGION);
   return TAIWAN_MAIN_HOME.test(head) && !named.includes(TAIWAN_REGION) ? [...named, TAIWAN_REGION] : named;

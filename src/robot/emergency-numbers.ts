@@ -70,7 +70,10 @@ const LISTED = Object.values(NUMBER_LISTS);
 export function localEmergencyNumbers(text: string, zone: string | null | undefined): string {
   if (!zone || !LISTED.some((l) => text.includes(l))) return text;
   const n = numbersOf(zone);
-  if (!n || (n.chineseOnly && !/\p{Script=Han}/u.test(text))) return text;
+  // A zone kefu knows no numbers of (Bangkok, Dubai, São Paulo): the lists stay, but a scam is the police's, not the UK's or the
+  // mainland's lines (found in review).
+  if (!n) return zone === 'UTC' || zone === 'Etc/UTC' ? text : text.replaceAll(NUMBER_LISTS.enFraud, POLICE.en).replaceAll(NUMBER_LISTS.zhFraud, POLICE.zh);
+  if (n.chineseOnly && !/\p{Script=Han}/u.test(text)) return text;
   return text
     .replaceAll(NUMBER_LISTS.zhHealth, `（${n.medical}）`)
     .replaceAll(NUMBER_LISTS.zhFire, `（${n.fire}）`)

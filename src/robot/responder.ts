@@ -338,15 +338,16 @@ export class BotResponder {
   /**
    * A danger first told while an agent holds the conversation: what to do now, at once, and the agent answers after (found from
    * outside, a Hangzhou toy shop, forty-second session: "电池发烫 还有点鼓包 会不会爆炸啊 娃在旁边" waited 70 s for the agent). Fresh reports
-   * only, once per kind within SAFETY_AGAIN_MS: what goes on about it is the agent's to answer. No "connecting you": one is there.
+   * only, once per kind (a kind told in the queue already is not told again): what goes on about it is the agent's to answer. No
+   * "connecting you": one is there.
    */
   #whileAssigned(e: Stored): void {
     const content = e.message.content;
     const text = content.kind === 'text' ? (e.typedText ?? content.text) : undefined;
     const kind = text === undefined ? undefined : safetyOf(text);
     if (!kind) return;
-    const told = this.#safetyTold.get(e.conversationId);
-    if (told?.kind === kind && Date.now() - told.at < SAFETY_AGAIN_MS) return;
+    // Once per kind in the conversation, told in the queue or here: the agent answers what goes on about it (found in review).
+    if (this.#safetyTold.get(e.conversationId)?.kind === kind) return;
     this.#markSafety(e.conversationId, kind);
     const advice = safetyText(TEXTS[detectLanguage(text!).lang], kind).replace(CONNECTING, '');
     const said = this.#inScript(localEmergencyNumbers(advice, this.#shopZone?.(e.shopId)), text!, e.shopId);

@@ -6,7 +6,7 @@
  * Pure: no I/O.
  */
 import { GAS_LEAK, hazardOf, reportsDanger, SAFETY_SIGN, type Hazard } from './dialogue.ts';
-import { batteryOrMagnet, healthAsked } from './nlu/health.ts';
+import { batteryOrMagnet, healthAsked, swallowFeared } from './nlu/health.ts';
 import { MAX_UTTERANCE, normalize } from './nlu/index.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { foldTraditional } from './lexicon/index.ts';
@@ -31,7 +31,7 @@ export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
   const hazard = hazardOf(n);
   if (hazard) return hazard;
   const health = healthAsked(n, goods);
-  if (health === 'emergency' && batteryOrMagnet(n)) return 'battery';
+  if (health === 'emergency' && batteryOrMagnet(n)) return swallowFeared(n) ? undefined : 'battery';
   return health === 'advice' ? undefined : health;
 }
 

@@ -198,6 +198,8 @@ describe('comments after a typed score (second review)', () => {
     for (const text of ['3-5 days', '2-3', '3, 4', '1, 2 and 3', '3 - 4 days?', '5, where is my order', '5 -', '2.5 stars?', '2.5kg', '3. where is my order?']) assert.equal(typedScore(text), undefined, text);
     // A full stop and a space (forty-second session, a Sydney shop: a new conversation handed to a person instead).
     assert.deepEqual(typedScore('2. had to wait ages for the bot to get it'), { score: 2, comment: 'had to wait ages for the bot to get it' });
+    // A list, not a rating (found in review).
+    for (const text of ['1. i need a refund', '1. cancel my order', '2. the blue one please']) assert.equal(typedScore(text), undefined, text);
     // Taiwan's particles (a Taipei shop, thirty-fifth session: "3分啦 …" lost).
     assert.deepEqual(typedScore('3分啦 船期的事早點講嘛'), { score: 3, comment: '船期的事早點講嘛' });
     assert.deepEqual(typedScore('5分喔'), { score: 5 });

@@ -7448,6 +7448,11 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
     const sydney = textOf(await shop(to('1 George St, Sydney NSW 2000'), [byState])('when will my parcel arrive'));
     assert.match(sydney, /Sydney metro: 1-2 business days\./);
     assert.doesNotMatch(sydney, /5-8/);
+    // A suburb by its metropolitan postcode, and a street named after a capital (found in review).
+    assert.match(textOf(await shop(to('5 Church St, Parramatta NSW 2150'), [byState])('when will my parcel arrive')), /Sydney metro: 1-2 business days\./);
+    const brunswick = textOf(await shop(to('40 Sydney Rd, Brunswick VIC 3056'), [byState])('when will my parcel arrive'));
+    assert.doesNotMatch(brunswick, /Sydney metro/);
+    assert.match(brunswick, /2-5 business days/);
     const hk: FaqEntry = { id: 'hk', question: '寄香港、澳門要幾耐先收到？', answer: '香港：順豐 1-2 個工作天。港澳：澳門順豐 2-4 個工作天。' };
     const cream = order({ orderId: 'HB-9', status: 'shipped', currency: 'HKD', items: [{ sku: 'C', title: 'CeraVe 長效潤澤修護霜 454g', quantity: 1, price: '239.00' }], receiver: { name: '陳', phone: '91234567', address: '香港新界沙田正街 18 號' }, createdAt: ago(30) });
     const creamTrack = logistics({ orderId: 'HB-9', carrier: '順豐速運', trackingNo: 'SF900', events: [{ time: ago(8), location: '香港沙田', description: '快件已到達沙田營業點' }], updatedAt: ago(8) });
@@ -10563,9 +10568,13 @@ describe('the forty-second session\'s buyers, read', () => {
     const say = shop({ orders: [base] }, [keeps, spice, address]);
     assert.match(textOf(await say('火锅底料能放多久')), /保质期12个月/);
     assert.match(textOf(await say('底料放得到好久 过年还吃得到不')), /保质期12个月/);
-    const after = shop({ orders: [base] }, [keeps, spice, address]);
+    // Among the shop's own 23 entries the shelf-life one is only offered; the spice levels' sentence was said instead.
+    const chengdu = (JSON.parse(readFileSync(new URL('./chengdu-shop.json', import.meta.url), 'utf8')) as { entries: FaqEntry[] }).entries;
+    const after = shop({ orders: [base] }, chengdu);
     assert.match(textOf(await after('辣度怎么选')), /三档/);
-    assert.doesNotMatch(textOf(await after('那算了 我问下 底料放得到好久 过年还吃得到不')), /三档/);
+    const r = textOf(await after('那算了 我问下 底料放得到好久 过年还吃得到不'));
+    assert.doesNotMatch(r, /三档/);
+    assert.match(r, /保质期/);
   });
   test('the address said to be right after all, and "不退了 还是要" after how to cancel, change nothing', async () => {
     const say = shop({ orders: [box] }, [keeps, spice, address]);
@@ -10615,6 +10624,10 @@ describe('the forty-second session\'s buyers, read', () => {
     const r = textOf(await say('the new order i just paid, can change address to my office?'));
     assert.match(r, /SG-24008/);
     assert.doesNotMatch(r, /SG-23960/);
+    // The old one said not to be meant (found in review).
+    const again = shop({ orders: [band, camera], logistics: [bandTrack] }, []);
+    await again('hi, where is my power bank?');
+    assert.match(textOf(await again('the new order i just paid, not the power bank, can change address?')), /SG-24008/);
   });
   // A Singapore shop whose entries are in English: "the shop's return rules were not found".
   test('a return asked for beside the trouble, of a shop whose entries are in the other language: its entry on faulty goods, said as it is', async () => {
@@ -10641,5 +10654,6 @@ describe('the forty-second session\'s buyers, read', () => {
       assert.notEqual(r.handover?.reason, 'complaint', t);
     }
     assert.equal((await shop({ orders: [box] }, [])('你们客服态度不好 我要投诉')).intent, 'complaint');
+    assert.equal((await shop({ orders: [box] }, [])('琴太吵了 害我被邻居投诉了 我要投诉你们')).intent, 'complaint');
   });
 });

@@ -189,6 +189,11 @@ describe('the forty-first session\'s dangers', () => {
       assert.equal(adviceKind(localEmergencyNumbers(zh, zone)), 'fraud', zone);
     }
     assert.match(localEmergencyNumbers(en, 'Europe/Berlin'), /report it to the police\.$/);
+    // A zone kefu knows no numbers of: the police, not the UK's or the mainland's lines (found in review).
+    for (const zone of ['Asia/Bangkok', 'America/Sao_Paulo']) {
+      assert.match(localEmergencyNumbers(en, zone), /report it to the police\.$/, zone);
+      assert.doesNotMatch(localEmergencyNumbers(zh, zone), /96110/, zone);
+    }
     // The mainland, and a shop that set no zone: the lists as written.
     assert.equal(localEmergencyNumbers(zh, 'Asia/Shanghai'), zh);
     assert.equal(localEmergencyNumbers(en, undefined), en);
@@ -234,6 +239,11 @@ describe('the forty-second session\'s dangers', () => {
       // A Singapore shop's buyer asked to PayNow a deposit by someone posing as the shop ("I'm not sure about that one").
       ['someone whatsapp me just now say they from your shop, ask me paynow $50 deposit to 8123 4567 to reserve the pro max. is that u guys?', 'fraud'],
       ['有个人说是你们客服 加我微信 是不是你们', 'fraud'],
+      // Found in review: a battery not called "button", worry said of one swallowed, food with vomiting beside a refund asked.
+      ['my son swallowed a lithium battery from the remote', 'battery'],
+      ['孩子把遥控器里的电池吞了 怎么办', 'battery'],
+      ['im worried my son swallowed a magnet', 'battery'],
+      ['吃了你们的鸡肉 拉肚子 呕吐 要退款', 'reaction'],
       // A Sydney camping shop: gas smelled now, with safety asked beside it ("not sure").
       ['different thing, the old stove i bought off yous last year hisses and i can smell gas when i screw the canister on. is it safe to use in the tent if i crack the door?', 'gas'],
     ] as const) {
@@ -241,6 +251,11 @@ describe('the forty-second session\'s dangers', () => {
     }
   });
   test('feared beforehand, a refund asked, a spicy throat, a cold\'s question: none', () => {
+    // Found in review: worn in the ear, an instrument in the mouth, a nose spray's "foreign feeling", spicy food laughed at, a product's
+    // effect asked, someone posing as the courier, a gas smell supposed, batteries and magnets feared before buying.
+    for (const text of ['左边耳机塞进耳朵里就没声音了', '这个耳塞塞进耳朵里会胀痛 正常吗', 'the hearing aid in his ear keeps whistling, is the battery low?', 'he put the kazoo in his mouth and coughed, is there a bigger kazoo for 5yo?', '鼻子里有异物感 你们的洗鼻器怎么用', '鸭脖太辣了 吃完嘴巴都肿了 哈哈 下次买微辣', '吃了你们的火锅底料 太辣了 肚子有点不舒服 哈哈 好过瘾', 'does the lip plumper make your lips swollen?', '刚才有个人说是快递 问我地址 是不是你们', 'if i smell gas is it safe to keep using the stove?', '如果闻到煤气味 安全吗', 'does it smell of gas when new? is it safe', '磁铁是包在里面的吗？怕宝宝吞下去', 'my daughter swallowed a magnet last year, are these ones sealed?', 'are the magnets sealed in? worried my toddler swallows one', '纽扣电池仓有螺丝固定吗 上次孩子吞过一次电池']) {
+      assert.equal(safetyOf(text), undefined, text);
+    }
     for (const text of ['is it safe to use the stove in a tent?', 'is it normal to smell gas when changing the canister? is it safe', 'can i pay a deposit to reserve the pro max?', '串珠手工包适合两岁宝宝吗，怕卡喉咙😰', '这个积木会不会塞鼻子里 小颗粒危险吗', '我吃了你们家的零食拉肚子了，要退款', '吃了你们的辣条 喉咙有点不舒服', '感冒了 喉咙痛 呼吸不畅 能吃你们的梨膏吗', 'the lipstick makes my lips look so swollen and plump, love the colour']) {
       assert.equal(safetyOf(text), undefined, text);
     }

@@ -169,21 +169,39 @@ const thingSwallowed = (n: string): boolean => SUBJECT_SWALLOWED.test(n) && SWAL
  * shop's parents, forty-second session, "he seems ok now still playing, need to go hospital or not?", "is it ok to just wait and
  * see if it comes out", were told the general advice, whose signs are none of theirs).
  */
-const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|扣电|小圆电池|圆电池|电池片|磁铁|磁珠|磁力珠|巴克球|(?<![a-z])(?:button[- ]?(?:cell|batter(?:y|ies))|coin[- ]?(?:cell|batter(?:y|ies))|lithium coin|magnets?|magnetic (?:balls?|beads?)|buckyballs?)(?![a-z])/;
+const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|扣电|小圆电池|圆电池|电池片|遥控器?(?:里|里面)?的?电池|手表(?:里的?)?电池|锂电池|磁铁|磁珠|磁力珠|巴克球|(?<![a-z])(?:button[- ]?(?:cell|batter(?:y|ies))|coin[- ]?(?:cell|batter(?:y|ies))|lithium coin|lithium batter(?:y|ies)|(?:remote|watch|key ?fob|car key|scale|thermometer|hearing aid)(?: control)? batter(?:y|ies)|batter(?:y|ies) (?:from|out of|in) (?:the |a |his |her )?(?:remote|watch|key|scale|thermometer|toy)|magnets?|magnetic (?:balls?|beads?)|buckyballs?)(?![a-z])/;
 export const batteryOrMagnet = (n: string): boolean => BATTERY_OR_MAGNET.test(n);
+/**
+ * Feared, or swallowed long ago, asked of the goods before buying ("磁铁是包在里面的吗？怕宝宝吞下去", "my daughter swallowed a magnet
+ * last year, are these ones sealed?": found in review, both told to go to the emergency department).
+ */
+const FEARED_SWALLOW = /(?:怕|担心|会不会|万一|以防)[^，,。？?]{0,8}(?:吞|咽|吃进)|(?:去年|上次|以前|之前)[^，,。？?]{0,8}(?:吞|咽)|(?<![a-z])(?:(?:afraid|worried|worry|in case)\b[^.?!]{0,24}\bswallows?|(?:will|might|could|may) swallow|last (?:year|month|week|time)|years? ago|once before|are (?:these|they|the \w+)(?: ones)? (?:sealed|safe|secure)|sealed in)(?![a-z])/;
+export const swallowFeared = (n: string): boolean => FEARED_SWALLOW.test(n);
 /**
  * Something stuck in a nose or an ear, or held in the mouth with coughing ("急 妹妹把一颗小积木塞鼻子里了 拿不出来 怎么办", "she put a small
  * wooden peg in her mouth and now she is coughing a lot, what do i do": a Hangzhou toy shop, forty-second session, the order card and
  * first aid for cuts); the throat and the breath together ("她说喉咙也有点不舒服 呼吸有点快": a Chengdu shop, "your message is kept").
  */
-const STUCK_IN = /塞(?:进|到)?了?(?:鼻子|鼻孔|耳朵)|(?:鼻子|鼻孔|耳朵)里(?:面)?(?:卡|塞|有)(?:了|着)?(?:异物|东西|积木|珠子|豆|零件|电池|小)|卡(?:在)?(?:鼻子|鼻孔|耳朵|喉咙|嗓子)|(?<![a-z])(?:(?:up|in|into) (?:his|her|their) (?:nose|nostril|ear)|stuck in (?:his|her|their) (?:nose|ear|throat))(?![a-z])/;
+const STUCK_IN = /塞(?:进|到)?了?(?:鼻子|鼻孔|耳朵)|(?:鼻子|鼻孔|耳朵)里(?:面)?(?:卡|塞|有)(?:了|着)?(?:异物(?!感)|东西|积木|珠子|豆|零件|电池|小)|卡(?:在)?(?:鼻子|鼻孔|耳朵|喉咙|嗓子)|(?<![a-z])(?:(?:up|in|into) (?:his|her|their) (?:nose|nostril|ear)|stuck in (?:his|her|their) (?:nose|ear|throat))(?![a-z])/;
 const MOUTH_COUGH = /(?<![a-z])in (?:his|her|their) mouth[^.?!]{0,40}(?:cough\w*|gagg\w*|chok\w*)(?![a-z])/;
 const THROAT_AND_BREATH = /(?:喉咙|嗓子)[^。]{0,10}(?:呼吸|喘气?)[^，,。]{0,4}(?:快|急|困难|不上|不过来|闷|紧)|(?:呼吸|喘气?)[^，,。]{0,4}(?:快|急|困难|不上|不过来)[^。]{0,10}(?:喉咙|嗓子)/;
 // Feared or asked beforehand: "串珠手工包适合两岁宝宝吗，怕卡喉咙" is a question of the goods (found in the demo corpus).
-const lodged = (n: string): boolean => (STUCK_IN.test(n) || MOUTH_COUGH.test(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !NOT_A_REPORT.test(n) && !/怕|担心|适合|(?<![a-z])(?:afraid|worried|worry|suitable|could|might)(?![a-z])/.test(n);
+// Not what is worn there ("左边耳机塞进耳朵里就没声音了", "the hearing aid in his ear", a kazoo played: found in review); stuck, or help asked.
+const WORN_THERE = /耳机|耳塞|耳钉|耳环|助听器|鼻贴|鼻夹|洗鼻|鼻喷|口罩|(?<![a-z])(?:ear ?buds?|earphones?|headphones?|air ?pods?|hearing aids?|ear ?plugs?|kazoo|harmonica|whistle|recorder|flute|mouthpiece|mouth ?guard|retainer|pacifier|dummy)(?![a-z])/;
+const STUCK_HELP = /拿不出|取不出|掏不出|弄不出|出不来|卡住|卡了|异物(?!感)|怎么办|咋办|咋整|医院|急|一直哭|(?<![a-z])(?:stuck|can'?t get (?:it )?out|won'?t come out|what (?:do|should) (?:i|we) do|help|hospital|a ?& ?e|the er|choking|a lot)(?![a-z])/;
+const lodged = (n: string): boolean =>
+  (STUCK_IN.test(n) || MOUTH_COUGH.test(n)) && STUCK_HELP.test(n) && !WORN_THERE.test(n) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !NOT_A_REPORT.test(n) && !/怕|担心|适合|(?<![a-z])(?:afraid|worried|worry|suitable|could|might)(?![a-z])/.test(n);
+/** Breath short from exercise or singing is no emergency ("唱完歌 喉咙有点紧 呼吸有点急": found in review). */
+const EXERTION = /唱|跑|运动|锻炼|爬山|健身|练|(?<![a-z])(?:sing\w*|run\w*|exercis\w*|workout|gym|hik\w*|climb\w*)(?![a-z])/;
 /** The mouth, the lips or the tongue swelling now ("嘴巴有点肿起来了" after a snack: a Chengdu shop, forty-second session, "sorry I couldn't help"): a reaction. */
 const MOUTH_SWELLS = /(?:嘴巴|嘴唇|舌头)(?:周围|都|也|有点|有些|一直|开始|突然|好像|还)*(?:肿起来|肿了|发肿)|(?<![a-z])(?:lips?|tongue|mouth) (?:is |are |looks? |got |getting |went |started |has |have )?(?:all |a bit |a little |kinda |really |so |gone )?(?:swollen|swelling|puffy|puffing up|swelled)(?![a-z])/;
-const mouthSwells = (n: string): boolean => MOUTH_SWELLS.test(n) && !SUPPOSED.test(n) && !NOT_A_REPORT.test(n) && !COLOUR_MEANT.test(n);
+// Not a joke ("吃完嘴巴都肿了 哈哈"), nor a product's effect asked ("does the lip plumper make your lips swollen?"): found in review.
+const mouthSwells = (n: string): boolean =>
+  MOUTH_SWELLS.test(n) && !SUPPOSED.test(n) && !NOT_A_REPORT.test(n) && !COLOUR_MEANT.test(n) && !JOKE.test(n) && !SPICY_TALK.test(n) && !/会不会|是不是正常|正常吗|丰唇|(?<![a-z])(?:does|do|will|would|plump\w*|make (?:your|my|the) lips?)(?![a-z])/.test(n);
+/** Spicy food laughed at or bought again ("鸭脖太辣了 吃完嘴巴都肿了 哈哈 下次买微辣"): the goods' heat, not a reaction (found in review). */
+const SPICY_TALK = /太辣|辣到|辣得|辣死|是不是辣|好过瘾|下次买|(?<![a-z])(?:too spicy|so spicy|lol|haha)(?![a-z])/;
+/** Ill enough to tell beside a refund asked ("吃了你们的鸡肉 拉肚子 呕吐 要退款": found in review). */
+const ILL_NOW = /呕吐|吐了|一直吐|发烧|高烧|(?<![a-z])(?:vomit\w*|throwing up|threw up|fever)(?![a-z])/;
 /** Over now, help already had ("we called poison control, they said watch her and shes ok now": a US vitamins shop, forty-first session, told to call again). */
 const OVER_NOW = /没事了|已经好了|好多了|医院回来|(?<![a-z])(?:(?:she|he|they|i|it)(?:'s| is| are|s| am|'m)? (?:ok|okay|fine|alright|all good) now|seems? (?:fine|ok|okay|better) now|feel(?:ing|s)? (?:a lot |much )?better now|back from the (?:hospital|doctor|er|a ?& ?e))(?![a-z])/;
 /** Danger said after all ("本来以为没事了 现在呼吸越来越急", "he seems fine now but what should i do", a button battery): not over (found in review). */
@@ -191,13 +209,13 @@ const STILL_DANGER = /又|越来越|但是?现在|怎么办|要不要|(?:去|上
 /** Over now: "医院回来了 没事了 开了点抗过敏的药", "we called poison control… shes ok now" (forty-first session: the advice told again). */
 const overNow = (n: string): boolean => OVER_NOW.test(n) && !STILL_DANGER.test(n);
 const emergency = (n: string): boolean => {
-  const childSwallowed = ((SMALL_CHILD.test(n) && ((CHILD_HARM.test(n) && IN_MOUTH.test(n)) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n);
+  const childSwallowed = ((SMALL_CHILD.test(n) && ((CHILD_HARM.test(n) && IN_MOUTH.test(n)) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !swallowFeared(n);
   if (FACE_AND_BREATH.test(n) && !NOT_A_REPORT.test(n)) return true;
   if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed || lodged(n)) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
   // A cold's sore throat is none ("这几天感冒了 嗓子…", "got a cold and my throat feels tight": found in review).
   if (/感冒|发烧|咳嗽|(?<![a-z])(?:a cold|the flu|flu|sore throat|coughing)(?![a-z])/.test(n) && !CHILD_OR_PET.test(n)) return SWALLOWED_BY_ACCIDENT.test(n);
-  if (SWALLOWED_BY_ACCIDENT.test(n) || (THROAT_AND_BREATH.test(n) && !NOT_A_REPORT.test(n))) return true;
+  if (SWALLOWED_BY_ACCIDENT.test(n) || (THROAT_AND_BREATH.test(n) && !NOT_A_REPORT.test(n) && !EXERTION.test(n))) return true;
   const medicine = namesMedicine(n) || /药/.test(n);
   if (ACCIDENTALLY.test(n) && (medicine || /(?<![a-z])(?:pills?|tablets?|capsules?|gumm(?:y|ies))(?![a-z])/.test(n))) return true;
   if (medicine && TOO_MUCH.test(n)) return true;
@@ -306,7 +324,7 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   // Food eaten or cooked and a stomach or a rash now ("my wife already cooked some of that chicken breast… now she has stomach cramps
   // and vomiting": a Toronto grocery, thirty-ninth session, "not sure").
   // A refund asked beside it is the refund ("我吃了你们家的零食拉肚子了，要退款").
-  if (symptom && FOOD.test(n) && (taken || /(?<![a-z])(?:cooked|eaten|eating|had some)(?![a-z])|煮了|做了/.test(n)) && !PET.test(n) && !RETURN_ASKED.test(n)) return 'reaction';
+  if (symptom && FOOD.test(n) && (taken || /(?<![a-z])(?:cooked|eaten|eating|had some)(?![a-z])|煮了|做了/.test(n)) && !PET.test(n) && (!RETURN_ASKED.test(n) || SEVERE.test(n) || ILL_NOW.test(n)) && !SPICY_TALK.test(n) && !JOKE.test(n)) return 'reaction';
   // Spoiled food eaten and the stomach now ("鲜花饼…长毛了…我吃进去了 肚子有点不舒服": a Kunming shop, thirty-ninth session, the wilted-flowers entry).
   if (symptom && taken && SPOILED_FOOD.test(n)) return 'reaction';
   if (!over && (babyUnwell(n, taken) || skinReacts(n) || doctorAskedOfSkin(n))) return 'reaction';

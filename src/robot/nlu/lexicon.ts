@@ -236,7 +236,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' sorry for being rude', -4.0], [' sorry i was rude', -4.0], [' sorry i was so rude', -4.0], [' sorry for my rudeness', -4.0], ['我刚才态度不好', -3.0], ['我态度不好', -3.0],
     // And without the "I", apologised for ("钱到了 刚才态度不好 不好意思哈"); a complaint feared from the neighbours is none ("太吵了怕邻居投诉"):
     // a Hangzhou toy shop, forty-second session, both moved up the queue as complaints.
-    ['态度不好+不好意思', -3.0], ['态度不好+sorry', -3.0], ['怕邻居投诉', -3.4], ['邻居投诉', -2.6], ['被投诉', -2.6], ['被邻居', -1.0],
+    // Only the fear: "…害我被邻居投诉了 我要投诉你们" is one (found in review).
+    ['态度不好+不好意思', -3.0], ['态度不好+sorry', -3.0], ['怕邻居投诉', -3.4], ['怕被投诉', -3.4], ['怕被邻居投诉', -3.4],
     // A complaint taken back ("不用了 不投诉了 周一发就行": a Guangzhou shop, thirty-seventh session, queued again ahead of the others).
     // "rubbish service tbh" (a London shop, thirty-seventh session: "didn't quite get that").
     [' rubbish service', 1.6], [' shocking service', 1.6], [' terrible service', 1.6], [' awful service', 1.6], [' worst service', 1.6],
