@@ -63,11 +63,13 @@ const TRIM = new RegExp(String.raw`^${PARTICLES}[\s,.!~，。！、:：;；\-–
  * A comment after a bare score, set apart by a dash or a comma: "3 - slow at first but Ah Ka was
  * helpful", "5, thank you ever so much" (found from outside: both were lost, the buyer thought they had rated).
  */
-// Words or an emoji after it, not a number: "3-5 days", "2, 3" are no ratings. A full stop and a space too ("2. had to wait ages
-// for the bot to get it": a Sydney shop, forty-second session, a new conversation handed to a person); not "2.5".
+// Words or an emoji after it, not a number: "3-5 days", "2, 3" are no ratings.
 const SET_APART = /^\s*[-–—,，]\s*(?:\p{L}|\p{Extended_Pictographic})/u;
-// After a full stop, words of the service only: "1. i need a refund", "1. cancel my order" start a list (found in review).
+// A full stop and a space, then words of the service ("2. had to wait ages for the bot to get it": a Sydney shop, forty-second
+// session, a new conversation handed to a person); not "2.5", nor a request ("1. i need a refund", "1. cancel my order" start a
+// list: found in review).
 const STOP_APART = /^\s*[.。]\s+\S/u;
+const A_REQUEST = /(?<![a-z])(?:refund|cancel|return|order|need|want)(?![a-z])|退|取消|订单/iu;
 const OF_THE_SERVICE = /等|慢|快|服务|态度|客服|机器人|耐心|谢谢|满意|不错|太差|(?<![a-z])(?:wait\w*|ages|slow|fast|quick|helpful|help|great|good|bad|poor|terrible|awful|bot|robot|service|agent|staff|thanks|thank you|patient|rude|friendly|sorted)(?![a-z])/iu;
 /**
  * A score typed later in the new conversation counts only with a unit ("3/5", "5 stars", "4分"):
@@ -151,7 +153,7 @@ function scored(score: number, rest: string, unit: boolean, points = false): Sco
   const asks = points ? NOT_A_COMMENT.test(rest.replace(/呢/g, ' ')) : NOT_A_COMMENT.test(rest);
   // Praise run on after 分 ("给你打五分那个那个五星好评": a Harbin shop) is its comment, though nothing sets it apart.
   const praised = points && PRAISE.test(rest);
-  const stopped = !unit && STOP_APART.test(rest) && OF_THE_SERVICE.test(rest) && !/(?<![a-z])(?:refund|cancel|return|order|need|want)(?![a-z])|退|取消|订单/iu.test(rest);
+  const stopped = !unit && STOP_APART.test(rest) && OF_THE_SERVICE.test(rest) && !A_REQUEST.test(rest);
   if (!(unit ? COMMENT_START : SET_APART).test(rest) && !praised && !stopped) return undefined;
   if (asks) return undefined;
   return { score, comment: rest.replace(TRIM, '') };

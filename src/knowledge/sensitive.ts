@@ -431,9 +431,8 @@ const ADD_CONTACT = /(?:添加|加|联系|留个|留下)(?:一下|我|你|个|�
  */
 // And a bare 不 right before it ("我们只在抖音这个对话框里服务，不加微信": a Chengdu shop, fortieth session), not 要不 or 还不 (a proposal).
 // Needless, and never asked of the buyer ("照片直接在这里发就行，不需要加微信哦", "我们绝不会打电话让您加微信、扫码": a Hangzhou and a Chengdu
-// shop, forty-second session, their agents' warnings refused).
-// 不需要, 不必, 没必要 right before it only ("不需要下单直接加我微信" is a contact: found in review); never asked of the buyer, in
-// one clause ("不会耽误您很久 请您加我微信" is one too).
+// shop, forty-second session, their agents' warnings refused): 不需要, 不必, 没必要 right before it only ("不需要下单直接加我微信" is a
+// contact: found in review), and never asked of the buyer within one clause ("不会耽误您很久 请您加我微信" is one too).
 const WARN_BEFORE = /(?:不要(?!紧)|别(?!人)|不会|勿|千万别|千万不要|唔好|唔会|从不|从来不|(?<!能)不能|不用|不可以|无需|无须|(?<![a-z])(?:never|don'?t|do not))[^，,。！!？?\s]{0,4}$|(?:不需要|不必|没必要)$|(?<![要还能])不$|(?:绝不会|从不会|从来不会|从不|从来不|绝不|(?<![a-z])(?:never|won'?t|will not))[^，,。！!？?\s]{0,8}(?:让|叫|要求)(?:您|你|顾客|客户|买家)$/;
 const WARN_AFTER = /^[^。！!？?]{0,12}(?:唔系|不是|并非|不属于)(?:我们|我哋|本店|我们店|官方)|^[^。！!？?]{0,12}骗/;
 const warnsAgainst = (f: string, start: number, end: number): boolean => WARN_BEFORE.test(f.slice(Math.max(0, start - 16), start)) || WARN_AFTER.test(f.slice(end, end + 20));

@@ -1189,7 +1189,8 @@ const keepsOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'int
  */
 const ADDRESS_KEPT = /没写错|是对的|写对了|(?:那|就|先)?不(?:用|需要)?改了|(?<![a-z])(?:it'?s (?:correct|right|fine)(?: after all)?|no need to change|(?:don'?t|do not) change (?:it|anything))(?![a-z])/;
 const addressKept = (state: DialogueState, u: Understanding): boolean =>
-  state.topic === 'change_address' && ADDRESS_KEPT.test(u.normalized) && !ADDRESS_BUT.test(u.normalized.replace(new RegExp(ADDRESS_KEPT.source, 'g'), ' ').replace(/算了|看了下|看了一下/g, ' ')) && !ANOTHER_ASK.test(u.normalized);
+  state.topic === 'change_address' && ADDRESS_KEPT.test(u.normalized) && !ADDRESS_BUT.test(u.normalized.replace(ADDRESS_KEPT_ALL, ' ').replace(/算了|看了下|看了一下/g, ' ')) && !ANOTHER_ASK.test(u.normalized);
+const ADDRESS_KEPT_ALL = new RegExp(ADDRESS_KEPT.source, 'g');
 /** A new address given, or another request beside it ("没问题 新地址是…602", "不用改了 帮我取消订单吧": found in review). */
 const ANOTHER_ASK = /\d{2,}|新地址|取消|退|帮我|(?<![a-z])(?:cancel|refund|return|new address)(?![a-z])/;
 

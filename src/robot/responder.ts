@@ -349,13 +349,18 @@ export class BotResponder {
     // Once per kind in the conversation, told in the queue or here: the agent answers what goes on about it (found in review).
     if (this.#safetyTold.get(e.conversationId)?.kind === kind) return;
     this.#markSafety(e.conversationId, kind);
-    const advice = safetyText(TEXTS[detectLanguage(text!).lang], kind).replace(CONNECTING, '');
-    const said = this.#inScript(localEmergencyNumbers(advice, this.#shopZone?.(e.shopId)), text!, e.shopId);
+    const said = this.#advice(e, text!, kind, true);
     void this.#chain(e.conversationId, () =>
       this.#conversations.postAs(e.conversationId, BOT_SENDER, { kind: 'text', text: said }, { state: 'assigned' }).catch((err: unknown) => {
         this.#log.warn({ err: (err as Error).message, conversationId: e.conversationId }, 'could not tell a buyer with an agent what to do in a danger');
       }),
     );
+  }
+
+  /** The advice on a danger in the buyer's language and script, with the shop's emergency numbers; with an agent there, no "connecting you". */
+  #advice(e: Stored, text: string, kind: SafetyKind, withAgent = false): string {
+    const advice = safetyText(TEXTS[detectLanguage(text).lang], kind);
+    return this.#inScript(localEmergencyNumbers(withAgent ? advice.replace(CONNECTING, '') : advice, this.#shopZone?.(e.shopId)), text, e.shopId);
   }
 
   #markSafety(id: string, kind: SafetyKind): void {
@@ -366,7 +371,7 @@ export class BotResponder {
   /** What to do now, and the conversation moved up the queue as a complaint's would be (found in review). */
   async #safetyFirst(e: Stored, text: string, kind: SafetyKind): Promise<void> {
     this.#markSafety(e.conversationId, kind);
-    const said = this.#inScript(localEmergencyNumbers(safetyText(TEXTS[detectLanguage(text).lang], kind), this.#shopZone?.(e.shopId)), text, e.shopId);
+    const said = this.#advice(e, text, kind);
     const told = this.#conversations.postAs(e.conversationId, BOT_SENDER, { kind: 'text', text: said }, { state: 'queued' });
     // The buyers behind it hear their places again, and the buyer theirs (found in review: stale until another queue event).
     const raised = this.#conversations.raiseQueuePriority(e.conversationId, QUEUE_PRIORITY[queuePriorityOf(kind)]).then((moved) => {
