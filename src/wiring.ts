@@ -25,7 +25,7 @@ import { loadKeyring, type Keyring } from './privacy/index.ts';
 import { BatchedReadModel, CommerceRepository, HttpPlatformConnector, OrdersMemo, changeOfEvent, createBuyerDataSource, decodeChange, encodeChange, type BuyerDataSource, type BuyerLookup, type CommerceChange, type PlatformEvent } from './commerce/index.ts';
 import { createDemoConnector, DemoCommandPlatform, DemoPlatform } from './demo/index.ts';
 import { createCommands, HttpCommandPlatform, type CommandPlatform, type CommandsModule } from './commands/index.ts';
-import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, FaqSuggestionService, type ContactOptions } from './knowledge/index.ts';
+import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, checkAgentImage, withShopContacts, FaqSuggestionService, type ContactOptions } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
 import { ConversationEventBus, type ContentPolicy } from './conversation/index.ts';
 import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, serviceHours, warmUpFaq, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread, type QueuedAnswering, type TakenMessage } from './robot/index.ts';
@@ -173,7 +173,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     await hub.start();
     const knowledge = await createKnowledge(storage, log);
     const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
-    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, robotOn: config.robot, replyTimeoutMs: config.agents.replyTimeoutMs, policy: contentPolicy(knowledge.filters, { allowedHosts: config.allowedLinkHosts, allowedPhones: config.allowedPhones }), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
+    const conversations = new ConversationService({ sql: storage.sql, cache: storage.cache, sink: hub, events, metrics, log, robotOn: config.robot, replyTimeoutMs: config.agents.replyTimeoutMs, policy: contentPolicy(knowledge.filters, { allowedHosts: config.allowedLinkHosts, allowedPhones: config.allowedPhones, allowedImageHosts: config.allowedImageHosts }), writer: { onBatch: (n) => metrics.batchSize.observe({ kind: 'messages' }, n), timeoutMs: config.database.statementTimeoutMs + 2000 } });
     // Built before the robot, which asks it whether a buyer waiting in the queue may hear the FAQ; started after it.
     // The shop's hours come from the robot's FAQ index, built after routing: read through this once it is.
     const hours: { of?: ReturnType<typeof serviceHours>; zone?: RoutingDeps['shopZone'] } = {};
@@ -472,25 +472,32 @@ async function saidByBuyer(matches: readonly { text: string }[], buyerTexts: () 
  * Sensitive words on the message path: a buyer's abusive words are masked before storage (and so
  * before agents see them); an agent's message with prohibited words or off-platform contacts is
  * refused, so the agent can rephrase and the buyer never gets a silently altered text. A contact
- * the buyer typed in the conversation, said back, is no way off the platform.
+ * the buyer typed in the conversation, said back, is no way off the platform. An agent's image is
+ * a contact too (a QR code): only at the operator's or the shop's own hosts.
  */
 function contentPolicy(filters: FilterCache, allowed: ContactOptions): ContentPolicy {
   return {
     async inbound(shopId, role, content, buyerTexts) {
-      if (content.kind !== 'text') return content;
-      const filter = await filters.get(shopId);
+      if (content.kind !== 'text' && role === 'customer') return content;
+      const { filter, contacts } = await filters.policy(shopId);
+      if (content.kind !== 'text') {
+        if (!checkAgentImage(content.url, withShopContacts(allowed, contacts)).ok) throw refusedImage(shopId);
+        return content;
+      }
       if (role === 'customer') {
         const m = maskBuyerMessage(filter, content.text);
         return m.masked ? { ...content, text: m.text } : content;
       }
-      const c = checkAgentMessage(filter, content.text, allowed);
+      const c = checkAgentMessage(filter, content.text, withShopContacts(allowed, contacts));
       // The buyer's own contact said back ("专票开好发到finance@…" of the e-mail the buyer gave): no way off the platform (a Nanjing
       // shop, thirty-eighth session: the agent's confirmation was refused, and the company buyer told nothing).
       if (!c.ok && c.reason === 'off_platform_contact' && buyerTexts && (await saidByBuyer(c.matches, buyerTexts))) return content;
       if (!c.ok) {
         throw new KefuError(
           'CONTENT_REFUSED',
-          c.reason === 'prohibited_word' ? 'message refused: it contains a prohibited word' : 'message refused: it contains an off-platform contact (phone, WeChat, QQ, e-mail or link; the shop\'s own are allowed with KEFU_ALLOWED_PHONES and KEFU_ALLOWED_LINK_HOSTS)',
+          c.reason === 'prohibited_word'
+            ? 'message refused: it contains a prohibited word'
+            : `message refused: it contains an off-platform contact (phone, WeChat, QQ, e-mail or link; the shop's own are allowed in PUT /shops/${shopId}/settings/contacts, or for every shop with KEFU_ALLOWED_PHONES and KEFU_ALLOWED_LINK_HOSTS)`,
           { reason: c.reason },
         );
       }
@@ -498,3 +505,10 @@ function contentPolicy(filters: FilterCache, allowed: ContactOptions): ContentPo
     },
   };
 }
+
+const refusedImage = (shopId: string) =>
+  new KefuError(
+    'CONTENT_REFUSED',
+    `message refused: the image is at a host the shop has not allowed (a picture can carry a QR code off the platform); allow the shop's image hosts in PUT /shops/${shopId}/settings/contacts (imageHosts), or for every shop with KEFU_ALLOWED_IMAGE_HOSTS`,
+    { reason: 'off_platform_contact' },
+  );

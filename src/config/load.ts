@@ -49,6 +49,8 @@ export interface Config {
   readonly allowedLinkHosts: readonly string[];
   /** The shop's own phone numbers (digits only) an agent may send; every other phone number is an off-platform contact. */
   readonly allowedPhones: readonly string[];
+  /** Hosts (and their subdomains) an agent's image may be at, besides the link hosts and the shop's own. */
+  readonly allowedImageHosts: readonly string[];
   readonly demo: boolean;
   readonly robot: boolean;
   readonly llm: { readonly url: string; readonly model: string; readonly apiKey: string | undefined; readonly timeoutMs: number } | undefined;
@@ -180,6 +182,7 @@ function assemble(r: RawConfig, o: { production: boolean; algorithms: string[]; 
     allowedOrigins: r.KEFU_ALLOWED_ORIGINS,
     allowedLinkHosts: r.KEFU_ALLOWED_LINK_HOSTS,
     allowedPhones: r.KEFU_ALLOWED_PHONES,
+    allowedImageHosts: r.KEFU_ALLOWED_IMAGE_HOSTS,
     demo: r.KEFU_DEMO,
     robot: r.KEFU_ROBOT,
     llm: r.KEFU_LLM_URL ? { url: r.KEFU_LLM_URL, model: r.KEFU_LLM_MODEL!, apiKey: r.KEFU_LLM_API_KEY, timeoutMs: r.KEFU_LLM_TIMEOUT_MS } : undefined,

@@ -11,6 +11,7 @@ import { isIP } from 'node:net';
 import { canonicalOrigin } from '../gateway/origin.ts';
 import { NLU_THREAD_MODES } from '../robot/nlu/thread.ts';
 import { canonicalTimeZone } from '../robot/time-zone.ts';
+import { hostName, phoneDigits } from '../knowledge/index.ts';
 
 export type RawValue = string | undefined;
 
@@ -173,8 +174,6 @@ const origins: VarSpec<string[] | undefined> = {
   },
 };
 
-const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
-
 /** A comma list, each entry read by `entry` (which throws, naming what it must be); unset or blank: none. */
 const commaList = (entry: (raw: string) => string | undefined, must: string) => (raw: string | undefined): string[] =>
   raw === undefined || raw.trim() === ''
@@ -186,21 +185,21 @@ const commaList = (entry: (raw: string) => string | undefined, must: string) => 
       });
 
 const linkHosts: VarSpec<string[]> = {
-  doc: "Comma list of host names whose links and e-mail addresses agents may send (the platform's or the shop's own site: `shop.example.com,example.tw`; their subdomains too). Any other link or address in an agent's message is refused as an off-platform contact.",
-  defaultDoc: 'unset: every link refused',
-  parse: commaList((e) => {
-    const t = e.trim().toLowerCase().replace(/\.$/, '');
-    return HOST_NAME.test(t) && t.length <= 253 ? t : undefined;
-  }, 'a host name like shop.example.com, without scheme or path'),
+  doc: "Comma list of host names whose links and e-mail addresses agents may send (the platform's or the shop's own site: `shop.example.com,example.tw`; their subdomains too). Any other link or address in an agent's message is refused as an off-platform contact. Each shop adds its own over `PUT /shops/{shopId}/settings/contacts`.",
+  defaultDoc: "unset: every link refused but the shop's own",
+  parse: commaList(hostName, 'a host name like shop.example.com, without scheme or path'),
+};
+
+const imageHosts: VarSpec<string[]> = {
+  doc: "Comma list of host names (and their subdomains) where agents' images may be: the platform's or the shops' picture storage (`img.alicdn.com,cdn.example.com`). An agent's image elsewhere is refused as an off-platform contact (a picture can carry a QR code); a host of KEFU_ALLOWED_LINK_HOSTS serves for images too, and each shop adds its own over `PUT /shops/{shopId}/settings/contacts`. Buyers' images are not checked.",
+  defaultDoc: "unset: agents' images only at the link hosts and the shop's own",
+  parse: commaList(hostName, 'a host name like cdn.example.com, without scheme or path'),
 };
 
 const contactPhones: VarSpec<string[]> = {
-  doc: "Comma list of the shop's own phone numbers (a service line, a WhatsApp business number: `+65 6123 4567,400-820-8820`) that agents may send; one typed without its country code counts too. Any other phone number in an agent's message is refused as an off-platform contact.",
-  defaultDoc: 'unset: every phone number refused',
-  parse: commaList((e) => {
-    const digits = e.replace(/[\s()+.-]/g, '');
-    return /^\d{5,15}$/.test(digits) ? digits : undefined;
-  }, 'a phone number of 5 to 15 digits, with spaces, dashes, dots, brackets or a leading + if you like'),
+  doc: "Comma list of the shop's own phone numbers (a service line, a WhatsApp business number: `+65 6123 4567,400-820-8820`) that agents may send; one typed without its country code counts too. Any other phone number in an agent's message is refused as an off-platform contact. Each shop adds its own over `PUT /shops/{shopId}/settings/contacts`.",
+  defaultDoc: "unset: every phone number refused but the shop's own",
+  parse: commaList(phoneDigits, 'a phone number of 5 to 15 digits, with spaces, dashes, dots, brackets or a leading + if you like'),
 };
 
 /**
@@ -232,6 +231,7 @@ export const CONFIG_SCHEMA = {
   KEFU_ALLOWED_ORIGINS: origins,
   KEFU_ALLOWED_LINK_HOSTS: linkHosts,
   KEFU_ALLOWED_PHONES: contactPhones,
+  KEFU_ALLOWED_IMAGE_HOSTS: imageHosts,
   KEFU_DEMO: bool('Seed the demo shop, buyers, orders, logistics and after-sales on start (idempotent).', 'true unless NODE_ENV=production', (env) => !isProduction(env)),
   KEFU_ROBOT: bool('Whether the robot answers buyers first. false: buyer messages wait for a human agent.', 'true', () => true),
   KEFU_PLATFORM_API_URL: url("Base URL of the platform's API, asked live for orders, parcels and after-sales the webhook copy lacks (see docs/api.md). Unset: the webhook copy only (plus the demo platform in demo mode).", 'unset', ['https:', 'http:']),

@@ -1,6 +1,7 @@
 /**
- * FilterCache: the compiled sensitive-word filter of each shop (global + shop words), so the
- * message path never compiles per message.
+ * FilterCache: the compiled sensitive-word filter of each shop (global + shop words), with the links, images and phone
+ * numbers the shop lets its agents send (they change with the same knowledge version), so the message path never compiles
+ * or reads them per message.
  *
  * Lifecycle and staleness:
  * - The first get(shopId) loads the words and compiles them (that get waits: there is nothing to
@@ -22,7 +23,7 @@
  *   at most `maxShops` shops are cached, least recently used first out.
  */
 import { createHash } from 'node:crypto';
-import { compileFilter, type SensitiveFilter } from './sensitive.ts';
+import { compileFilter, type SensitiveFilter, type ShopContacts } from './sensitive.ts';
 import type { FilterWords } from './service.ts';
 
 /** What the cache reads: KnowledgeService fits. */
@@ -40,9 +41,15 @@ export interface FilterCacheOptions {
   readonly now?: () => number;
 }
 
+/** A shop's content policy: its compiled word filter and what its agents may send besides the operator's lists. */
+export interface ShopPolicy {
+  readonly filter: SensitiveFilter;
+  readonly contacts: ShopContacts;
+}
+
 interface Entry {
   version: number;
-  filter: SensitiveFilter;
+  policy: ShopPolicy;
   checkedAt: number;
   stale: boolean;
 }
@@ -55,7 +62,7 @@ export class FilterCache {
   readonly #maxShops: number;
   readonly #now: () => number;
   readonly #entries = new Map<string, Entry>();
-  readonly #inflight = new Map<string, Promise<SensitiveFilter>>();
+  readonly #inflight = new Map<string, Promise<ShopPolicy>>();
   readonly #compiled = new Map<string, SensitiveFilter>();
   /**
    * Bumped by every invalidate(): a load or refresh that ran across an invalidation may have read
@@ -72,7 +79,13 @@ export class FilterCache {
     this.#now = opts.now ?? Date.now;
   }
 
-  get(shopId: string): Promise<SensitiveFilter> {
+  /** The shop's word filter (see policy()). */
+  async get(shopId: string): Promise<SensitiveFilter> {
+    return (await this.policy(shopId)).filter;
+  }
+
+  /** The shop's filter and contact allowances, loaded and refreshed together (they share the shop's knowledge version). */
+  policy(shopId: string): Promise<ShopPolicy> {
     const e = this.#entries.get(shopId);
     if (!e) return this.#start(shopId, () => this.#load(shopId));
     this.#entries.delete(shopId);
@@ -81,7 +94,7 @@ export class FilterCache {
       // #refresh never rejects (a failure keeps the last filter), so nobody waits on it here.
       void this.#start(shopId, () => this.#refresh(shopId, e));
     }
-    return Promise.resolve(e.filter);
+    return Promise.resolve(e.policy);
   }
 
   /** Resolves when the load or check running for `shopId` (if any) has finished. */
@@ -89,7 +102,7 @@ export class FilterCache {
     await this.#inflight.get(shopId)?.catch(() => {});
   }
 
-  #start(shopId: string, run: () => Promise<SensitiveFilter>): Promise<SensitiveFilter> {
+  #start(shopId: string, run: () => Promise<ShopPolicy>): Promise<ShopPolicy> {
     let p = this.#inflight.get(shopId);
     if (!p) {
       p = run().finally(() => this.#inflight.delete(shopId));
@@ -112,17 +125,17 @@ export class FilterCache {
     }
   }
 
-  async #load(shopId: string): Promise<SensitiveFilter> {
+  async #load(shopId: string): Promise<ShopPolicy> {
     const epoch = this.#epoch;
     const words = await this.#source.filterWords(shopId);
     this.stats.loads++;
-    const filter = this.#compile(words);
-    this.#entries.set(shopId, { version: words.version, filter, checkedAt: this.#now(), stale: this.#epoch !== epoch });
+    const policy = { filter: this.#compile(words), contacts: words.contacts };
+    this.#entries.set(shopId, { version: words.version, policy, checkedAt: this.#now(), stale: this.#epoch !== epoch });
     while (this.#entries.size > this.#maxShops) this.#entries.delete(this.#entries.keys().next().value!);
-    return filter;
+    return policy;
   }
 
-  async #refresh(shopId: string, e: Entry): Promise<SensitiveFilter> {
+  async #refresh(shopId: string, e: Entry): Promise<ShopPolicy> {
     const epoch = this.#epoch;
     try {
       this.stats.versionChecks++;
@@ -130,18 +143,18 @@ export class FilterCache {
       if (version !== e.version) {
         const words = await this.#source.filterWords(shopId);
         this.stats.loads++;
-        e.filter = this.#compile(words);
+        e.policy = { filter: this.#compile(words), contacts: words.contacts };
         e.version = words.version;
       }
     } catch {
       this.stats.refreshErrors++;
       e.stale = false;
       e.checkedAt = this.#now();
-      return e.filter;
+      return e.policy;
     }
     e.checkedAt = this.#now();
     e.stale = this.#epoch !== epoch;
-    return e.filter;
+    return e.policy;
   }
 
   #compile(words: FilterWords): SensitiveFilter {

@@ -153,19 +153,35 @@ export async function bumpVersion(db: Db | Tx, scope: string): Promise<number> {
 
 // --- Shop settings ---------------------------------------------------------------------------
 
+/** `contacts` as stored by upsertShopContacts; NULL: the shop allows nothing of its own. */
+export interface StoredContacts {
+  linkHosts: string[];
+  imageHosts: string[];
+  phones: string[];
+}
+
 export interface ShopSettingsRow {
   time_zone: string | null;
+  contacts: StoredContacts | null;
   updated_by: string;
   updated_at: Date;
 }
 
 export async function selectShopSettings(db: Db | Tx, shopId: string): Promise<ShopSettingsRow | undefined> {
-  return (await sql<ShopSettingsRow>`select time_zone, updated_by, updated_at from shop_settings where shop_id = ${shopId}`.execute(db)).rows[0];
+  return (await sql<ShopSettingsRow>`select time_zone, contacts, updated_by, updated_at from shop_settings where shop_id = ${shopId}`.execute(db)).rows[0];
+}
+
+export async function upsertShopContacts(tx: Tx, shopId: string, contacts: StoredContacts, actorId: string): Promise<ShopSettingsRow> {
+  const json = JSON.stringify(contacts);
+  const r = await sql<ShopSettingsRow>`insert into shop_settings (shop_id, contacts, updated_by) values (${shopId}, ${json}::jsonb, ${actorId})
+    on conflict (shop_id) do update set contacts = excluded.contacts, updated_by = excluded.updated_by, updated_at = now()
+    returning time_zone, contacts, updated_by, updated_at`.execute(tx);
+  return r.rows[0]!;
 }
 
 export async function upsertShopTimeZone(tx: Tx, shopId: string, timeZone: string | null, actorId: string): Promise<ShopSettingsRow> {
   const r = await sql<ShopSettingsRow>`insert into shop_settings (shop_id, time_zone, updated_by) values (${shopId}, ${timeZone}, ${actorId})
     on conflict (shop_id) do update set time_zone = excluded.time_zone, updated_by = excluded.updated_by, updated_at = now()
-    returning time_zone, updated_by, updated_at`.execute(tx);
+    returning time_zone, contacts, updated_by, updated_at`.execute(tx);
   return r.rows[0]!;
 }

@@ -9,6 +9,8 @@
  *   PUT    /shops/:shopId/sensitive-words   admin          200 { words: string[] }
  *   GET    /shops/:shopId/settings/time-zone  agent, admin 200 ShopTimeZone
  *   PUT    /shops/:shopId/settings/time-zone  admin        200 ShopTimeZone
+ *   GET    /shops/:shopId/settings/contacts   agent, admin 200 ShopContactsSetting
+ *   PUT    /shops/:shopId/settings/contacts   admin        200 ShopContactsSetting
  *
  * The global word list has no route: see defaults.ts. Errors are thrown as KefuError and
  * rendered by the app's error handler.
@@ -99,7 +101,7 @@ export function registerKnowledgeRoutes(app: FastifyInstance, deps: KnowledgeRou
   registerSettingsRoutes(app, deps, changed);
 }
 
-/** The shop's settings the robot reads (its time zone), kept and broadcast like its FAQ. */
+/** The shop's settings (its time zone, its agents' allowed contacts), kept and broadcast like its FAQ. */
 function registerSettingsRoutes(app: FastifyInstance, { knowledge, authorize }: KnowledgeRouteDeps, changed: (req: FastifyRequest, shopId: string) => void): void {
   app.get<ShopParams>('/shops/:shopId/settings/time-zone', async (req) => {
     parseQuery(NO_QUERY, req.query);
@@ -112,6 +114,21 @@ function registerSettingsRoutes(app: FastifyInstance, { knowledge, authorize }: 
     const { shopId } = req.params;
     const p = await authorize(req, { roles: WRITERS, shopId });
     const setting = await knowledge.setTimeZone(shopId, req.body, p.userId);
+    changed(req, shopId);
+    return setting;
+  });
+
+  app.get<ShopParams>('/shops/:shopId/settings/contacts', async (req) => {
+    parseQuery(NO_QUERY, req.query);
+    const { shopId } = req.params;
+    await authorize(req, { roles: READERS, shopId });
+    return knowledge.contacts(shopId);
+  });
+
+  app.put<ShopParams>('/shops/:shopId/settings/contacts', async (req) => {
+    const { shopId } = req.params;
+    const p = await authorize(req, { roles: WRITERS, shopId });
+    const setting = await knowledge.setContacts(shopId, req.body, p.userId);
     changed(req, shopId);
     return setting;
   });

@@ -358,7 +358,7 @@ export function compileFilter(words: readonly string[]): SensitiveFilter {
 // ---------------------------------------------------------------------------------------------
 // Off-platform contacts
 
-export type ContactKind = 'phone' | 'wechat' | 'qq' | 'email' | 'url';
+export type ContactKind = 'phone' | 'wechat' | 'qq' | 'email' | 'url' | 'image';
 
 export interface ContactMatch {
   readonly kind: ContactKind;
@@ -376,6 +376,42 @@ export interface ContactOptions {
   readonly allowedHosts?: readonly string[];
   /** The shop's own phone numbers, digits only: one of them, typed with or without its country code, is not reported. */
   readonly allowedPhones?: readonly string[];
+  /** Hosts (and subdomains) an agent's image may be at, besides `allowedHosts`: the shop's or the platform's picture storage. */
+  readonly allowedImageHosts?: readonly string[];
+}
+
+/** What a shop allows its agents to send (its settings, `PUT /shops/{shopId}/settings/contacts`), read as ContactOptions. */
+export interface ShopContacts {
+  readonly linkHosts: readonly string[];
+  readonly imageHosts: readonly string[];
+  /** Digits only. */
+  readonly phones: readonly string[];
+}
+
+export const NO_SHOP_CONTACTS: ShopContacts = Object.freeze({ linkHosts: [], imageHosts: [], phones: [] });
+
+const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,62}$/;
+
+/** "Shop.Example.com." → "shop.example.com"; anything that is not a bare host name (a scheme, a path, a port, an IP): undefined. */
+export function hostName(raw: string): string | undefined {
+  const t = raw.trim().toLowerCase().replace(/\.$/, '');
+  return HOST_NAME.test(t) && t.length <= 253 ? t : undefined;
+}
+
+/** "+65 6123 4567" → "6561234567"; anything but 5–15 digits with spaces, dashes, dots, brackets and a leading +: undefined. */
+export function phoneDigits(raw: string): string | undefined {
+  const digits = raw.replace(/[\s()+.-]/g, '');
+  return /^\d{5,15}$/.test(digits) ? digits : undefined;
+}
+
+/** The operator's allowances (KEFU_ALLOWED_*) with one shop's own: either lets a contact through. */
+export function withShopContacts(opts: ContactOptions, shop: ShopContacts): ContactOptions {
+  if (shop.linkHosts.length === 0 && shop.imageHosts.length === 0 && shop.phones.length === 0) return opts;
+  return {
+    allowedHosts: [...(opts.allowedHosts ?? []), ...shop.linkHosts],
+    allowedPhones: [...(opts.allowedPhones ?? []), ...shop.phones],
+    allowedImageHosts: [...(opts.allowedImageHosts ?? []), ...shop.imageHosts],
+  };
 }
 
 // Contact detection keeps separators (they delimit numbers), so it works on a fold of the text
@@ -524,6 +560,18 @@ export function checkAgentMessage(filter: SensitiveFilter, text: string, opts: C
   const contacts = detectOffPlatformContact(text, opts);
   if (contacts.length > 0) return { ok: false, reason: 'off_platform_contact', matches: contacts };
   return { ok: true };
+}
+
+/**
+ * An agent's picture is a way off the platform like a link: a QR code of a WeChat id or a shop elsewhere reads the same to
+ * the buyer's phone (found from outside: agents' images from any host passed while their links were refused). So an agent's
+ * image must be at a host the operator or the shop allows, for images or for links; the buyer's are not checked.
+ */
+export function checkAgentImage(url: string, opts: ContactOptions = {}): AgentMessageCheck {
+  // The URL parser's host, as the buyer's browser reads it, not a split: "https://alicdn.com@evil.example/" is at evil.example.
+  const host = URL.parse(url)?.hostname.replace(/\.$/, '');
+  if (host && allowedHost(host, [...(opts.allowedImageHosts ?? []), ...(opts.allowedHosts ?? [])])) return { ok: true };
+  return { ok: false, reason: 'off_platform_contact', matches: [{ kind: 'image', start: 0, end: url.length, text: url }] };
 }
 
 /**

@@ -31,11 +31,13 @@ import {
   replaceWords,
   selectShopSettings,
   updateFaqEntry,
+  upsertShopContacts,
   upsertShopTimeZone,
   type FaqEntry,
   type ShopSettingsRow,
 } from './repository.ts';
-import { assertShopId, parseFaqInput, parseFaqUpdate, parseTimeZoneInput, parseWordList, parseWordsInput } from './validation.ts';
+import { assertShopId, parseContactsInput, parseFaqInput, parseFaqUpdate, parseTimeZoneInput, parseWordList, parseWordsInput } from './validation.ts';
+import { NO_SHOP_CONTACTS, phoneDigits, type ShopContacts } from './sensitive.ts';
 import { askedAlready, entryAsking, questionKey } from './suggestions.ts';
 
 /** Scope of the global word list in sensitive_words and knowledge_versions. */
@@ -48,6 +50,19 @@ export interface FilterWords {
   /** The global list (the built-in default while none has been set). */
   readonly global: readonly string[];
   readonly shop: readonly string[];
+  /** The shop's own allowances for its agents' messages (its contacts setting). */
+  readonly contacts: ShopContacts;
+}
+
+/** What a shop allows its agents to send besides the operator's lists: links, images and phone numbers of its own. */
+export interface ShopContactsSetting {
+  readonly shopId: string;
+  readonly linkHosts: readonly string[];
+  readonly imageHosts: readonly string[];
+  /** As the admin typed them. */
+  readonly phones: readonly string[];
+  readonly updatedBy: string | null;
+  readonly updatedAt: string | null;
 }
 
 /** A shop's time zone setting; `timeZone` null: the process's default (`KEFU_TIME_ZONE`). */
@@ -205,6 +220,25 @@ export class KnowledgeService {
     return shopTimeZone(shopId, r);
   }
 
+  async contacts(shopId: string): Promise<ShopContactsSetting> {
+    assertShopId(shopId);
+    return shopContacts(shopId, await selectShopSettings(this.#sql.db, shopId));
+  }
+
+  /**
+   * `input`: `{ linkHosts?, imageHosts?, phones? }`, replacing the shop's lists. Bumps the shop's knowledge version: the
+   * content policy keeps them with the shop's word filter (FilterCache), which every node reloads when the version moves.
+   */
+  async setContacts(shopId: string, input: unknown, actorId: string): Promise<ShopContactsSetting> {
+    assertShopId(shopId);
+    const contacts = parseContactsInput(input);
+    const r = await this.#sql.transaction(async (tx) => {
+      await bumpVersion(tx, shopId);
+      return upsertShopContacts(tx, shopId, contacts, actorId);
+    });
+    return shopContacts(shopId, r);
+  }
+
   // --- Versions ------------------------------------------------------------------------------
 
   /**
@@ -225,6 +259,7 @@ export class KnowledgeService {
     const versions = await listVersions(this.#sql.db, [shopId, GLOBAL_SCOPE]);
     const globalSet = versions.some((r) => r.scope === GLOBAL_SCOPE);
     const words = await listScopedWords(this.#sql.db, [shopId, GLOBAL_SCOPE]);
+    const stored = (await selectShopSettings(this.#sql.db, shopId))?.contacts;
     const shop: string[] = [];
     const global: string[] = [];
     for (const w of words) (w.scope === GLOBAL_SCOPE ? global : shop).push(w.word);
@@ -232,12 +267,22 @@ export class KnowledgeService {
       version: sumOf(versions),
       global: (globalSet ? global : [...this.#defaultGlobal]).sort(byCodeUnit),
       shop: shop.sort(byCodeUnit),
+      contacts: stored ? { linkHosts: stored.linkHosts, imageHosts: stored.imageHosts, phones: stored.phones.map((p) => phoneDigits(p)!) } : NO_SHOP_CONTACTS,
     };
   }
 }
 
 /** A shop's settings row as the API shows its zone; no row: nothing set. */
 const shopTimeZone = (shopId: string, r: ShopSettingsRow | undefined): ShopTimeZone => ({ shopId, timeZone: r?.time_zone ?? null, updatedBy: r?.updated_by ?? null, updatedAt: r ? r.updated_at.toISOString() : null });
+
+const shopContacts = (shopId: string, r: ShopSettingsRow | undefined): ShopContactsSetting => ({
+  shopId,
+  linkHosts: r?.contacts?.linkHosts ?? [],
+  imageHosts: r?.contacts?.imageHosts ?? [],
+  phones: r?.contacts?.phones ?? [],
+  updatedBy: r?.contacts ? r.updated_by : null,
+  updatedAt: r?.contacts ? r.updated_at.toISOString() : null,
+});
 
 /**
  * A question another entry already asks (as its question or an alternate) is refused: the robot

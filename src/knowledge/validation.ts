@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
-import { normalizeForMatch } from './sensitive.ts';
+import { hostName, normalizeForMatch, phoneDigits } from './sensitive.ts';
 import { fieldOf, isStorableText, readableText, unknownField } from '../protocol/validation.ts';
 import { canonicalTimeZone, isTimeZone } from '../robot/time-zone.ts';
 
@@ -16,6 +16,8 @@ const LIMITS = Object.freeze({
   alternateMax: 500,
   wordsMax: 5000,
   wordMax: 50,
+  contactHostsMax: 50,
+  contactPhonesMax: 20,
 });
 
 // storableString (inside readableText): PostgreSQL cannot store U+0000 or an unpaired surrogate;
@@ -61,6 +63,43 @@ const TimeZoneInputSchema = z.strictObject(
   },
   { error: 'must be a JSON object' },
 );
+
+const hostList = (what: string) =>
+  z
+    .array(
+      z.string({ error: 'must be a host name' }).refine((h) => hostName(h) !== undefined, { error: `must be a host name like ${what}, without scheme, path or port` }).transform((h) => hostName(h)!),
+      { error: 'must be an array of host names' },
+    )
+    .max(LIMITS.contactHostsMax, { error: `must have at most ${LIMITS.contactHostsMax} entries` })
+    .default([]);
+
+const ContactsInputSchema = z.strictObject(
+  {
+    linkHosts: hostList('shop.example.com'),
+    imageHosts: hostList('img.example.com'),
+    phones: z
+      .array(
+        z.string({ error: 'must be a phone number' }).max(32, { error: 'must be at most 32 characters' }).refine((p) => phoneDigits(p) !== undefined, { error: 'must be a phone number of 5 to 15 digits (spaces, dashes, dots, brackets and a leading + are fine)' }),
+        { error: 'must be an array of phone numbers' },
+      )
+      .max(LIMITS.contactPhonesMax, { error: `must have at most ${LIMITS.contactPhonesMax} entries` })
+      .default([]),
+  },
+  { error: 'must be a JSON object' },
+);
+
+export interface ContactsInput {
+  readonly linkHosts: string[];
+  readonly imageHosts: string[];
+  /** As typed (trimmed): shown back to admins; compared by their digits. */
+  readonly phones: string[];
+}
+
+/** `{ linkHosts?, imageHosts?, phones? }`: each list replaces the shop's; one left out is emptied. Duplicates are dropped. */
+export function parseContactsInput(input: unknown): ContactsInput {
+  const c = parse(ContactsInputSchema, input);
+  return { linkHosts: [...new Set(c.linkHosts)], imageHosts: [...new Set(c.imageHosts)], phones: [...new Set(c.phones.map((p) => p.trim()))] };
+}
 
 /** `{ timeZone: "America/New_York" | null }`: a zone this Node knows, or null for the process's default. */
 export function parseTimeZoneInput(input: unknown): string | null {

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FilterCache, KnowledgeService, type FilterSource, type FilterWords } from '../../src/knowledge/index.ts';
+import { FilterCache, KnowledgeService, NO_SHOP_CONTACTS, type FilterSource, type FilterWords } from '../../src/knowledge/index.ts';
 import type { SensitiveFilter } from '../../src/knowledge/index.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
 import { dropTestSchemas, SQL_FACTORIES } from '../support/services.ts';
@@ -33,7 +33,7 @@ class FakeSource implements FilterSource {
     const words = [...(this.shops.get(shopId)?.words ?? [])];
     const global = [...this.global];
     await this.gate;
-    return { version, global, shop: words };
+    return { version, global, shop: words, contacts: NO_SHOP_CONTACTS };
   }
 }
 

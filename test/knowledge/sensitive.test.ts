@@ -2,8 +2,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   DEFAULT_GLOBAL_WORDS,
+  checkAgentImage,
   checkAgentMessage,
   compileFilter,
+  withShopContacts,
   detectOffPlatformContact,
   maskBuyerMessage,
   normalizeForMatch,
@@ -293,6 +295,24 @@ describe('policies', () => {
     assert.equal(!c.ok && c.reason, 'off_platform_contact');
     assert.equal(!c.ok && c.matches.length, 1);
     assert.deepEqual(checkAgentMessage(f, 'https://shop.platform.com/item/1', { allowedHosts: ['platform.com'] }), { ok: true });
+  });
+
+  test("checkAgentImage: only at an allowed image or link host or a subdomain, the operator's or the shop's", () => {
+    const ok = (url: string, opts: Parameters<typeof checkAgentImage>[1]) => checkAgentImage(url, opts).ok;
+    assert.equal(ok('https://img.alicdn.com/qr.png', {}), false, 'nothing allowed: refused');
+    assert.equal(ok('https://img.alicdn.com/qr.png', { allowedImageHosts: ['alicdn.com'] }), true);
+    assert.equal(ok('https://IMG.AliCDN.com./qr.png', { allowedImageHosts: ['alicdn.com'] }), true, 'case and a final dot');
+    assert.equal(ok('https://cdn.shop.tw/a.jpg', { allowedHosts: ['shop.tw'] }), true, 'a link host serves for images');
+    assert.equal(ok('https://user@img.alicdn.com:443/qr.png', { allowedImageHosts: ['alicdn.com'] }), true, 'user and port aside');
+    // Read as a browser reads it: a backslash ends the host, so this one loads from img.alicdn.com.
+    assert.equal(ok('https://img.alicdn.com\\@evil.example/qr.png', { allowedImageHosts: ['alicdn.com'] }), true);
+    for (const url of ['https://alicdn.com.evil.example/qr.png', 'https://evilalicdn.com/qr.png', 'https://evil.example/alicdn.com/qr.png', 'https://alicdn.com@evil.example/qr.png', 'not a url']) {
+      assert.equal(ok(url, { allowedImageHosts: ['alicdn.com'] }), false, url);
+    }
+    const withShop = withShopContacts({ allowedHosts: ['platform.com'] }, { linkHosts: [], imageHosts: ['img.shop-a.example'], phones: ['6581230000'] });
+    assert.equal(ok('https://img.shop-a.example/x.png', withShop), true);
+    assert.equal(ok('https://platform.com/x.png', withShop), true, "the operator's stay");
+    assert.deepEqual(checkAgentMessage(f, 'WhatsApp us at +65 8123 0000', withShop), { ok: true }, "the shop's own number");
   });
 
   test('maskBuyerMessage masks words but leaves a phone number for delivery alone', () => {

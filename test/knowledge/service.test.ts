@@ -49,6 +49,50 @@ for (const factory of SQL_FACTORIES) {
     faqRuleTests(st);
     wordTests(st);
     timeZoneTests(st);
+    contactsTests(st);
+  });
+}
+
+// Found from outside (forty-second session): agents' images passed from any host while their links were refused, and the
+// allowed hosts and phones were the operator's, one list for every shop.
+function contactsTests(st: Suite): void {
+  test("a shop's own contacts: none until set, host names folded and deduplicated, phones kept as typed and read by their digits", async () => {
+    const a = st.shop('ct');
+    const b = st.shop('ct');
+    assert.deepEqual(await st.k.contacts(a), { shopId: a, linkHosts: [], imageHosts: [], phones: [], updatedBy: null, updatedAt: null });
+    await st.k.setTimeZone(a, { timeZone: 'Asia/Singapore' }, 'admin_tz');
+    assert.equal((await st.k.contacts(a)).updatedBy, null, 'a time zone alone sets no contacts');
+    const v0 = await st.k.version(a);
+    const set = await st.k.setContacts(a, { linkHosts: ['Shop.Example.com.', 'shop.example.com'], imageHosts: ['img.alicdn.com'], phones: [' +65 6123 4567 '] }, 'admin_1');
+    assert.deepEqual([set.linkHosts, set.imageHosts, set.phones, set.updatedBy], [['shop.example.com'], ['img.alicdn.com'], ['+65 6123 4567'], 'admin_1']);
+    assert.deepEqual(await st.k.contacts(a), set);
+    assert.ok((await st.k.version(a)) > v0, 'every node reloads the shop when its version moves');
+    assert.deepEqual((await st.k.filterWords(a)).contacts, { linkHosts: ['shop.example.com'], imageHosts: ['img.alicdn.com'], phones: ['6561234567'] });
+    assert.equal((await st.k.timeZone(a)).timeZone, 'Asia/Singapore', 'the time zone is kept');
+    assert.deepEqual((await st.k.filterWords(b)).contacts, { linkHosts: [], imageHosts: [], phones: [] }, 'another shop has none');
+    const cleared = await st.k.setContacts(a, { imageHosts: ['img.alicdn.com'] }, 'admin_2');
+    assert.deepEqual([cleared.linkHosts, cleared.phones], [[], []], 'PUT replaces: a list left out is emptied');
+  });
+
+  test('contacts that are not host names or phone numbers are refused, naming the field, and nothing changes', async () => {
+    const a = st.shop('ct');
+    await st.k.setContacts(a, { linkHosts: ['shop.example.com'] }, 'admin_1');
+    const v = await st.k.version(a);
+    const bad: Array<[unknown, string]> = [
+      [{ linkHosts: ['https://shop.example.com'] }, 'linkHosts[0]'],
+      [{ linkHosts: ['ok.example.com', 'shop.example.com/path'] }, 'linkHosts[1]'],
+      [{ imageHosts: ['127.0.0.1'] }, 'imageHosts[0]'],
+      [{ imageHosts: 'img.example.com' }, 'imageHosts'],
+      [{ imageHosts: Array.from({ length: 51 }, (_, i) => `h${i}.example.com`) }, 'imageHosts'],
+      [{ phones: ['call me'] }, 'phones[0]'],
+      [{ phones: ['123'] }, 'phones[0]'],
+      [{ phones: [6561234567] }, 'phones[0]'],
+    ];
+    for (const [input, field] of bad) await rejects(st.k.setContacts(a, input, 'admin_1'), 'BAD_REQUEST', field);
+    await rejects(st.k.setContacts(a, ['shop.example.com'], 'admin_1'), 'BAD_REQUEST');
+    assert.match((await rejects(st.k.setContacts(a, { hosts: ['shop.example.com'] }, 'admin_1'), 'BAD_REQUEST')).message, /^hosts: is not a known field/);
+    assert.deepEqual((await st.k.contacts(a)).linkHosts, ['shop.example.com']);
+    assert.equal(await st.k.version(a), v);
   });
 }
 
@@ -297,7 +341,7 @@ function wordTests(st: Suite): void {
     assert.deepEqual(await st.k.setGlobalWords(['全局词', 'Global Word']), ['Global Word', '全局词']);
     assert.equal(await st.k.version(a), va + 1);
     assert.equal(await st.k.version(other), vOther + 1);
-    assert.deepEqual(await st.k.filterWords(a), { version: va + 1, global: ['Global Word', '全局词'], shop: ['店铺词'] });
+    assert.deepEqual(await st.k.filterWords(a), { version: va + 1, global: ['Global Word', '全局词'], shop: ['店铺词'], contacts: { linkHosts: [], imageHosts: [], phones: [] } });
     assert.deepEqual(await st.k.getSensitiveWords(a), ['店铺词'], 'the shop list does not include the global one');
     await st.k.setGlobalWords([]);
     assert.deepEqual(await st.k.getGlobalWords(), []);

@@ -130,8 +130,30 @@ describe('routing across two nodes (real PostgreSQL + Redis)', { skip }, () => {
     const line = (id: string, number: string) => ({ clientMsgId: id, content: { kind: 'text', text: `or WhatsApp our service line ${number} anytime` } });
     assert.equal((await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, line('rest-9', '+65 6123 4567'))).status, 201);
     assert.equal((await api(a, await agentToken('ag_rr', shop), 'POST', `/conversations/${ack.conversationId}/messages`, line('rest-10', '+65 9123 4567'))).status, 422);
+    // An agent's image is a way off the platform too (a QR code): only at a host the operator or the shop allows (forty-second
+    // session: images passed from any host). The buyer's own images are not checked.
+    const image = (id: string, url: string) => ({ clientMsgId: id, content: { kind: 'image', url } });
+    const post = (node: Node, id: string, url: string) => api(node, agentTokenNow, 'POST', `/conversations/${ack.conversationId}/messages`, image(id, url));
+    const agentTokenNow = await agentToken('ag_rr', shop);
+    const qr = await post(a, 'img-1', 'https://img.alicdn.com/imgextra/qr.png');
+    assert.deepEqual([qr.status, (qr.body.error as { code: string }).code], [422, 'CONTENT_REFUSED']);
+    assert.match((qr.body.error as { message: string }).message, /settings\/contacts/);
+    assert.equal((await post(a, 'img-2', 'https://img.mybookshop.tw/cover.jpg')).status, 201, 'a link host serves for images');
+    await phone.send({ conversationId: ack.conversationId, content: { kind: 'image', url: 'https://img.alicdn.com/buyer-photo.jpg' } });
+    // The shop's own setting, saved on one node, holds on the other within its check.
+    const admin = await issuer.token({ sub: 'adm_rr', scope: 'cs:admin', shop_id: shop });
+    const saved = await api(b, admin, 'PUT', `/shops/${shop}/settings/contacts`, { imageHosts: ['img.alicdn.com'], linkHosts: ['rr-books.example'], phones: ['+65 8123 0000'] });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.equal((await api(a, agentTokenNow, 'GET', `/shops/${shop}/settings/contacts`)).body.phones?.toString(), '+65 8123 0000');
+    assert.equal((await api(a, agentTokenNow, 'PUT', `/shops/${shop}/settings/contacts`, { imageHosts: [] })).status, 403, 'agents read it, admins set it');
+    await eventually(async () => (await post(a, `img-3-${Date.now()}`, 'https://img.alicdn.com/imgextra/cover.png')).status === 201, 8000, "the shop's image host");
+    assert.equal((await api(a, agentTokenNow, 'POST', `/conversations/${ack.conversationId}/messages`, link('rest-11', 'https://rr-books.example/b/1'))).status, 201);
+    assert.equal((await api(a, agentTokenNow, 'POST', `/conversations/${ack.conversationId}/messages`, line('rest-12', '+65 8123 0000'))).status, 201);
+    assert.equal((await api(a, agentTokenNow, 'POST', `/conversations/${ack.conversationId}/messages`, line('rest-13', '+65 8123 0001'))).status, 422);
+    const other = await api(a, await agentToken('ag_x', 'shop_other_rr'), 'GET', `/shops/${shop}/settings/contacts`);
+    assert.equal(other.status, 403, "another shop's agent");
     const texts = (await phone.syncAll(ack.conversationId, 0)).filter((m) => m.sender.role === 'agent');
-    assert.equal(texts.length, 4);
+    assert.equal(texts.length, 8);
     await Promise.all([phone.close(), console_.close()]);
   });
 

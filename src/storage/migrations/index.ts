@@ -21,6 +21,7 @@ import * as m016 from './016_shop_settings.ts';
 import * as m017 from './017_order_terms.ts';
 import * as m018 from './018_state_version.ts';
 import * as m019 from './019_bot_idle.ts';
+import * as m020 from './020_shop_contacts.ts';
 
 export interface Migration {
   readonly version: number;
@@ -30,6 +31,6 @@ export interface Migration {
 
 // The version is the file's number. Row-level security (011) must stay last among the migrations
 // that create shop tables it covers; a later table with shop_id adds its own policy (012 adds none, 016 one).
-const FILES: ReadonlyArray<readonly [number, { name: string; up: string }]> = [[1, m001], [2, m002], [3, m003], [4, m004], [5, m005], [6, m006], [7, m007], [8, m008], [9, m009], [10, m010], [11, m011], [12, m012], [13, m013], [14, m014], [15, m015], [16, m016], [17, m017], [18, m018], [19, m019]];
+const FILES: ReadonlyArray<readonly [number, { name: string; up: string }]> = [[1, m001], [2, m002], [3, m003], [4, m004], [5, m005], [6, m006], [7, m007], [8, m008], [9, m009], [10, m010], [11, m011], [12, m012], [13, m013], [14, m014], [15, m015], [16, m016], [17, m017], [18, m018], [19, m019], [20, m020]];
 
 export const MIGRATIONS: readonly Migration[] = FILES.map(([version, m]) => ({ version, name: m.name, up: m.up }));
