@@ -51,7 +51,7 @@ const FULL_MARKS = /^(?:满分|滿分|五星好评|五星好評|好评满分|ful
 const PARTICLES = String.raw`[吧啊呀哈了嘛哦啦喔囉]*(?:\s*(?:lor|lah|la|leh|ah|liao)(?![a-z]))*`;
 /** Nothing more than punctuation, thanks or a smile ("5，谢谢", "5 thanks", "5 👍"). */
 const BARE = new RegExp(
-  String.raw`^${PARTICLES}(?:\s*for (?:u|you|ya)(?![a-z]))?[\s,.!~，。！、:：;；]*(?:谢谢|多谢|谢了|谢啦|(?:thanks|thank you|thx|ty)(?![a-z]))?${PARTICLES}[\s,.!~，。！]*\p{Extended_Pictographic}*[\s!！。.~]*$`,
+  String.raw`^${PARTICLES}(?:\s*for (?:u|you|ya)(?![a-z]))?[\s,.!~，。！、:：;；]*(?:谢谢|多谢|谢了|谢啦|(?:thanks|thank you|thank u|thanku|thx|ty|tq)(?![a-z]))?${PARTICLES}[\s,.!~，。！]*\p{Extended_Pictographic}*[\s!！。.~]*$`,
   'iu',
 );
 /** A comment after a score: set apart from it, and saying something, not asking ("三星手机有货吗", "4/5 items arrived" are no ratings). */
@@ -71,6 +71,17 @@ const SET_APART = /^\s*[-–—,，]\s*(?:\p{L}|\p{Extended_Pictographic})/u;
 const STOP_APART = /^\s*[.。]\s+\S/u;
 const A_REQUEST = /(?<![a-z])(?:refund|cancel|return|order|need|want)(?![a-z])|退|取消|订单/iu;
 const OF_THE_SERVICE = /等|慢|快|服务|态度|客服|机器人|耐心|谢谢|满意|不错|太差|(?<![a-z])(?:wait\w*|ages|slow|fast|quick|helpful|help|great|good|bad|poor|terrible|awful|bot|robot|service|agent|staff|thanks|thank you|patient|rude|friendly|sorted)(?![a-z])/iu;
+/**
+ * Words after a bare score and a space, saying how the service was ("5 she passed it, doctors said lucky. thank u", "2 the bot was
+ * useless but Rosa was great": a Houston shop, forty-third session, thanked as chat or handed to a person, no rating stored). Words
+ * of the service itself: "2 slow cookers arrived broken" says nothing of it.
+ */
+// The score's pattern takes the space: what is left starts with the word.
+const SPACE_APART = /^\s*\p{L}/u;
+const OF_THE_SERVING = /客服|服务|态度|谢谢|机器人|(?<![a-z])(?:bot|robot|agent|staff|service|support|helpful|useless|thanks|thank (?:you|u)|thx|ty|appreciated?|kind|rude|patient|was (?:great|amazing|awesome|excellent|terrible|awful|lovely|so nice)|were (?:great|amazing|awesome|excellent|terrible|awful|lovely|so nice))(?![a-z])/iu;
+/** Things counted by the number ("2 kids loved it thanks", "3 boxes came"): a plural noun right after it. */
+// Nor the unit the English reading takes ("3 out of 5, …", "4 stars …": the Chinese reading comes first and leaves it).
+const COUNTED = /^\s*(?:(?!(?:she|his|hers|its|this|was|is|has|thanks|thx|yes|us|always|guys)(?![a-z]))[a-z]+s(?![a-z])|out of|stars?(?![a-z])|estrellas?)/iu;
 /**
  * A score typed later in the new conversation counts only with a unit ("3/5", "5 stars", "4分"):
  * a buyer whose first try was not read types it again (found from outside: "3/5" after "3 - …"
@@ -154,7 +165,8 @@ function scored(score: number, rest: string, unit: boolean, points = false): Sco
   // Praise run on after 分 ("给你打五分那个那个五星好评": a Harbin shop) is its comment, though nothing sets it apart.
   const praised = points && PRAISE.test(rest);
   const stopped = !unit && STOP_APART.test(rest) && OF_THE_SERVICE.test(rest) && !A_REQUEST.test(rest);
-  if (!(unit ? COMMENT_START : SET_APART).test(rest) && !praised && !stopped) return undefined;
+  const spaced = !unit && SPACE_APART.test(rest) && OF_THE_SERVING.test(rest) && !A_REQUEST.test(rest) && !COUNTED.test(rest);
+  if (!(unit ? COMMENT_START : SET_APART).test(rest) && !praised && !stopped && !spaced) return undefined;
   if (asks) return undefined;
   return { score, comment: rest.replace(TRIM, '') };
 }

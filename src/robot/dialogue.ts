@@ -36,7 +36,7 @@ import { ownWords, phrasingsOf, type FaqEntry, type FaqHit } from './faq-index.t
 import { arrivalVerdict, daysRangeIn, DELIVERY } from './arrival-day.ts';
 import { extractEntities, localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
-import { batteryOrMagnet, healthAsked, type HealthQuestion } from './nlu/health.ts';
+import { emergencyAdvice, healthAsked, type HealthQuestion } from './nlu/health.ts';
 import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, withdrawsHandover, type Nlu } from './nlu/understand.ts';
 import { chineseScript, detectLanguage, scriptByCharacters, foldedKey, normalizeText, readsSpanish } from './nlu/normalize.ts';
 import { neverPaid, TEXTS, type Texts } from './replies.ts';
@@ -2859,7 +2859,7 @@ const ASKS_FOR_PERSON = /(?:转|找|要|联系|接|叫|换)(?:个|一下|下)?(?
 function healthAnswer(ctx: Ctx, health: HealthQuestion): Outcome {
   const hit = confidentFaq(ctx);
   if (hit && health === 'advice') return { replies: [{ text: hit.entry.answer }], faqOnly: true, next: { offeredHuman: true } };
-  const emergency = batteryOrMagnet(ctx.r.u.normalized) ? ctx.t.healthBattery : ctx.t.healthEmergency;
+  const emergency = { battery: ctx.t.healthBattery, doctor: ctx.t.healthDoctor, emergency: ctx.t.healthEmergency }[emergencyAdvice(ctx.r.u.normalized)];
   const first = health === 'advice' ? ctx.t.healthAdvice : health === 'emergency' ? emergency : health === 'pet' ? ctx.t.healthPet : ctx.t.healthReaction;
   return { replies: [{ text: first }], handover: { reason: health === 'advice' ? 'requested' : 'complaint' } };
 }

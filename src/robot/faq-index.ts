@@ -155,6 +155,8 @@ export class FaqIndex {
   readonly #indexed: Indexed[] = [];
   /** A phrasing's text as typed (case, width, spaces and punctuation aside) → the entries written with it. */
   readonly #verbatim = new Map<string, Set<number>>();
+  /** An English phrasing's words but fillers, sorted (`looseKey`) → its entries. */
+  readonly #loose = new Map<string, Set<number>>();
   /** One clause of a phrasing that asks several things ("包邮吗" of "运费怎么算，包邮吗？"), as `#verbatim` keys it → its entries. */
   readonly #clauses = new Map<string, Set<number>>();
   /** `#askable`'s memory, per entry of this index. */
@@ -189,6 +191,10 @@ export class FaqIndex {
       const ix = this.#indexEntry(e, cache, docCtx);
       this.#indexed.push(ix);
       for (const k of verbatimKeys(phrasingsOf(e))) this.#verbatim.set(k, (this.#verbatim.get(k) ?? new Set()).add(ei));
+      for (const p of phrasingsOf(e)) {
+        const k = looseKey(p);
+        if (k) this.#loose.set(k, (this.#loose.get(k) ?? new Set()).add(ei));
+      }
       for (const k of clauseKeys(phrasingsOf(e))) this.#clauses.set(k, (this.#clauses.get(k) ?? new Set()).add(ei));
       for (const b of defaultBrands().namedIn(entryText(e))) this.#brands.add(b);
       for (const t of new Set([...ix.phrasingTerms, ...ix.answerTerms])) {
@@ -392,7 +398,7 @@ export class FaqIndex {
    * entry's concepts cover too ("专票怎么开", an alternate, against "怎么开发票？": found in a test).
    */
   verbatim(text: string): FaqLookup | undefined {
-    const own = typeof text === 'string' ? this.#verbatim.get(verbatimKey(text)) : undefined;
+    const own = typeof text === 'string' ? (this.#verbatim.get(verbatimKey(text)) ?? this.#loose.get(looseKey(text) ?? '')) : undefined;
     if (own?.size !== 1) return undefined;
     const [ei] = own;
     const hit: FaqHit = { entry: this.#entries[ei!]!, score: 0, confidence: 1, lexical: 1, verbatim: true };
@@ -886,6 +892,22 @@ function clauseKeys(phrasings: readonly string[]): Set<string> {
 }
 /** A clause that asks by itself, of at least three characters ("包邮吗") or four words ("is it free" may be of anything). */
 const asksAlone = (c: string): boolean => (HAN.test(c) ? c.replace(/\s/g, '').length >= 3 && ZH_ASKS.test(c) : c.split(/\s+/).length >= MIN_ENGLISH_CLAUSE_WORDS && EN_ASKS.test(c.toLowerCase()));
+
+/**
+ * Words that change nothing a phrasing asks ("how much do i need for free shipping again" of the shop's "how much more do I need
+ * for free shipping": a Houston shop, forty-third session, "did you mean…?"); textspeak read as the word.
+ */
+const FILLER = new Set(['again', 'more', 'also', 'just', 'quick', 'q', 'pls', 'please', 'plz', 'still', 'even', 'actually', 'so', 'then', 'ok', 'okay', 'um', 'hey', 'hi', 'hello', 'btw', 'really', 'anyway', 'the', 'a', 'an', 'and', 'oh', 'yall', 'guys', 'sorry']);
+const AS_WORD: ReadonlyMap<string, string> = new Map([['u', 'you'], ['ur', 'your'], ['r', 'are'], ['im', "i'm"], ['wat', 'what'], ['wht', 'what'], ['hw', 'how'], ['cn', 'can']]);
+/** At least three words beside the fillers: "is it free" may ask of anything. */
+const MIN_LOOSE_WORDS = 3;
+/** An English text's words but fillers, sorted; undefined for Chinese or for too few words. */
+function looseKey(text: string): string | undefined {
+  const t = text.slice(0, 200).toLowerCase();
+  if (HAN.test(t)) return undefined;
+  const words = (t.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []).map((w) => AS_WORD.get(w) ?? w).filter((w) => !FILLER.has(w));
+  return words.length >= MIN_LOOSE_WORDS ? words.sort().join(' ') : undefined;
+}
 
 function verbatimKeys(phrasings: readonly string[]): Set<string> {
   return new Set(phrasings.map(verbatimKey).filter((k) => k));

@@ -55,6 +55,8 @@ export interface Texts {
   healthEmergency: string;
   /** A button battery or a magnet swallowed: the emergency department even when the child seems fine. */
   healthBattery: string;
+  /** Bleeding in pregnancy or after taking it, blood pressure shooting up, chest pain, fainting: a doctor now, no "if". */
+  healthDoctor: string;
   handoverNotUnderstood: string;
   /** A buyer waiting in the queue took the hand-over back. */
   handoverWithdrawn: string;
@@ -358,6 +360,7 @@ const zh: Texts = {
   healthAdvice: '用法用量、能不能吃或用这类问题，需要医生或药师结合您的情况判断，我不能替您回答。正在为您转接人工客服，请稍候；如身体不适，请及时就医。',
   healthEmergency: `如果有人正有危险（呼吸困难、喉咙或脸肿起来、叫不醒、抽搐），或误服了药物、吃多了，请立即拨打当地急救电话${NUMBER_LISTS.zhHealth}或马上去最近的医院急诊；严重过敏的人身上有肾上腺素笔就先用上，误服的带上吃下去的东西或它的包装；宠物误食请马上联系宠物医院。正在为您优先转接人工客服。`,
   healthBattery: `误吞纽扣电池或磁铁，即使看起来没事也要马上去医院急诊：它们可能在几小时内灼伤或压伤食道和肠道，开始时往往没有任何症状。请立即前往最近的急诊或拨打当地急救电话${NUMBER_LISTS.zhHealth}；不要催吐，把电池或磁铁的包装、同款的那一个带上；宠物误吞请马上联系宠物医院。正在为您优先转接人工客服。`,
+  healthDoctor: `请先停用，马上就医：孕期出血、服用后出血、血压突然升高、胸口疼、头晕得厉害或晕倒，都需要医生立刻看，不要等；情况紧急请拨打当地急救电话${NUMBER_LISTS.zhHealth}。正在为您优先转接人工客服，请稍候。`,
   healthReaction: `请先停止使用。如果症状明显或在加重（比如呼吸困难、面部或喉咙肿胀），请立即就医或拨打当地急救电话${NUMBER_LISTS.zhHealth}。正在为您优先转接人工客服，请稍候。`,
   healthPet: '请先停止喂食或使用它。如果宠物一直呕吐、腹泻、没精神或不吃东西，请尽快带它看宠物医生。正在为您优先转接人工客服，请稍候。',
   foreignLanguage: '抱歉，我只看得懂中文和英文。请用中文或英文再说一次；需要人工客服请回复"人工"。',
@@ -648,6 +651,7 @@ const en: Texts = {
   healthAdvice: "How much to take, or whether it is safe for you, needs a doctor or pharmacist who knows your situation: I can't answer that for you. I'm connecting you to an agent now; if you feel unwell, please see a doctor.",
   healthEmergency: `If someone is in danger now (trouble breathing, a swollen throat or face, won't wake up, a seizure) or may have swallowed medicine or too much of it, call your local emergency number right away ${NUMBER_LISTS.enHealth} or a poison control centre ${NUMBER_LISTS.enPoison}; with a severe allergic reaction, use their adrenaline pen (EpiPen) if they have one, and keep whatever was swallowed or its package at hand; for a pet, call your vet now. I'm connecting you to an agent first in line.`,
   healthBattery: `A swallowed button battery or magnet needs the emergency department now, even if they seem fine: it can burn or pinch through the throat or gut within hours, often with no signs at first. Go to the nearest emergency department or call your local emergency number right away ${NUMBER_LISTS.enHealth} or a poison control centre ${NUMBER_LISTS.enPoison}; don't make them vomit, and bring the package or one like it; for a pet, call your vet now. I'm connecting you to an agent first in line.`,
+  healthDoctor: `Please stop taking it and see a doctor now: bleeding in pregnancy or after taking it, blood pressure shooting up, chest pain, severe dizziness or fainting need a doctor straight away, don't wait; if it is serious, call your local emergency number right away ${NUMBER_LISTS.enHealth}. I'm connecting you to an agent first in line now.`,
   healthReaction: "Please stop using it now. If it is severe or getting worse (trouble breathing, swelling of the face or throat), get medical help right away. I'm connecting you to an agent first in line now.",
   healthPet: "Please stop feeding or using it for now. If your pet keeps vomiting, has diarrhoea, seems weak or won't eat, call your vet right away. I'm connecting you to an agent first in line now.",
   foreignLanguage: 'Sorry, I can only read English and Chinese. Could you ask again in English? Or say "human" and I\'ll get you a person.',

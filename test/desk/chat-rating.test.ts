@@ -200,6 +200,11 @@ describe('comments after a typed score (second review)', () => {
     assert.deepEqual(typedScore('2. had to wait ages for the bot to get it'), { score: 2, comment: 'had to wait ages for the bot to get it' });
     // A list, not a rating (found in review).
     for (const text of ['1. i need a refund', '1. cancel my order', '2. the blue one please']) assert.equal(typedScore(text), undefined, text);
+    // A space and words of the service (forty-third session, a Houston shop: "thank u" and a new conversation handed to a person).
+    assert.deepEqual(typedScore('5 she passed it, doctors said lucky. thank u'), { score: 5, comment: 'she passed it, doctors said lucky. thank u' });
+    assert.deepEqual(typedScore('2 the bot was useless but Rosa was great'), { score: 2, comment: 'the bot was useless but Rosa was great' });
+    // Things counted, a request, or nothing of the service: no rating.
+    for (const text of ['2 kids loved it thanks', '3 boxes came thanks', '2 slow cookers arrived broken', '2 the bot gave me the wrong order, i want a refund', '1 more thing, can you check', '3 of them were great']) assert.equal(typedScore(text), undefined, text);
     // Taiwan's particles (a Taipei shop, thirty-fifth session: "3分啦 …" lost).
     assert.deepEqual(typedScore('3分啦 船期的事早點講嘛'), { score: 3, comment: '船期的事早點講嘛' });
     assert.deepEqual(typedScore('5分喔'), { score: 5 });

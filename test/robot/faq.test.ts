@@ -56,6 +56,23 @@ describe('FaqIndex', () => {
     for (const q of ['专票怎么开', '专票 怎么开？', '能开专票吗!']) assert.equal(index.lookup(q).hit?.entry.id, 'vat', q);
   });
 
+  // Found from outside (forty-third session, a Houston baby shop): "how much do i need for free shipping again" of the shop's "how much
+  // more do I need for free shipping" was "did you mean…?".
+  test("one of an entry's English phrasings with a filler more or less, or in textspeak, is that entry's answer", () => {
+    const index = new FaqIndex([
+      { id: 'free', question: 'What is the minimum for free shipping?', answer: 'Orders over $49 ship free.', alternates: ['how much more do I need for free shipping', 'is shipping free'] },
+      { id: 'cancel', question: 'How do I cancel my order?', answer: 'My Account > Orders > Cancel.' },
+      { id: 'mx', question: 'Do you ship to Mexico?', answer: 'Yes, Mexico only.' },
+      { id: 'hours', question: 'What are your hours?', answer: '9 to 5.' },
+    ]);
+    for (const [q, id] of [['how much do i need for free shipping again', 'free'], ['quick q how do i cancel my order pls', 'cancel'], ['wat r ur hours again', 'hours'], ['hey do you ship to mexico please', 'mx']] as const) {
+      const r = index.lookup(q);
+      assert.deepEqual([r.band, r.hit?.entry.id], ['answer', id], q);
+    }
+    // A word that changes the question is no filler: another country, a word not said, fewer than three words.
+    for (const q of ['do you ship to canada', 'how do i not cancel my order', 'shipping free again']) assert.notEqual(index.lookup(q).hit?.verbatim, true, q);
+  });
+
   test('a question about the buyer\'s own order is less likely an FAQ question than the same words in general', async () => {
     const { mentionsOwnOrder } = await import('../../src/robot/lexicon/index.ts');
     for (const t of ['where is my parcel', '我的退款到了没', '我退的货你们收到了吗', 'did you get my returns']) assert.ok(mentionsOwnOrder(t), t);

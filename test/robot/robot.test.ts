@@ -5693,9 +5693,11 @@ test('"幾點到" is the parcel\'s, "星期一先送" a day asked for, "收到�
 test('a baby unwell after a feed is a reaction told to get help first; pesticide on fruit is no medicine (twenty-fourth session)', async () => {
   const { healthAsked } = await import('../../src/robot/nlu/health.ts');
   const { normalize } = await import('../../src/robot/nlu/index.ts');
-  for (const t of ['宝宝喝了你家奶粉身上起了好多红点点 怎么办啊 急', 'my baby drank expired formula and he threw up twice', '宝宝吃了米粉拉肚子', '奶粉打开发现结块了 还有股酸味 宝宝已经喝了一顿 会不会有事', 'my baby drank formula that was expired, what should i do', '宝宝拉肚子了 是不是奶粉的问题 刚换了你们家的飞鹤', '亲亲 宝宝红屁股了 是不是尿不湿的问题']) {
+  for (const t of ['宝宝喝了你家奶粉身上起了好多红点点 怎么办啊 急', 'my baby drank expired formula and he threw up twice', '宝宝吃了米粉拉肚子', '奶粉打开发现结块了 还有股酸味 宝宝已经喝了一顿 会不会有事', 'my baby drank formula that was expired, what should i do', '宝宝拉肚子了 是不是奶粉的问题 刚换了你们家的飞鹤', '亲亲 宝宝红屁股了 是不是尿不湿的问题', 'baby been throwing up after every bottle of the 360 and now she got a rash all over her chest, is it the formula??']) {
     assert.equal(healthAsked(normalize(t).text), 'reaction', t);
   }
+  // Asked beforehand (the forty-third session's English causes must not take these).
+  for (const t of ['is the formula safe for a baby with a rash', 'which formula is best after a feed with spit up?']) assert.notEqual(healthAsked(normalize(t).text), 'reaction', t);
   for (const t of ['你们的水果打药吗 小孩能吃吗', '有没有打农药', '我吃了你们家的零食拉肚子了，要退款', '宝宝吐奶是正常的吗 奶瓶要买几个', '宝宝多大能吃米粉', '纸尿裤过期了还能用吗']) assert.notEqual(healthAsked(normalize(t).text), 'reaction', t);
   assert.equal(healthAsked(normalize('这个精华孕妇能用吗').text), 'advice', 'pregnancy stays a medical question');
   const r = await conversation(robotWith({ orders: [earbuds] }))('宝宝喝了你家奶粉身上起了好多红点点 怎么办啊 急');
@@ -9681,8 +9683,29 @@ describe('dangers of the thirty-ninth session', () => {
       assert.deepEqual(await first(t), ['complaint', /[\u4e00-\u9fff]/.test(t) ? TEXTS.zh.healthBattery : TEXTS.en.healthBattery], t);
     }
     assert.match(TEXTS.zh.healthBattery, /即使看起来没事也要马上去医院急诊/);
+    // "2 yr old" is a child's age, not "2 your old"; any battery put in the mouth, not only a button cell named so (forty-third
+    // session, a Houston baby shop: silence in the queue, and "not sure").
+    for (const t of ['my 2 yr old swallowed a button battery from the remote omg what do i do', 'Oh my goodness my grandson just put something in his mouth, I think its the little battery from the thermometer. I cant find it']) {
+      assert.deepEqual(await first(t), ['complaint', TEXTS.en.healthBattery], t);
+    }
     // Other things swallowed keep the general advice.
     assert.deepEqual(await first('my toddler swallowed a coin'), ['complaint', TEXTS.en.healthEmergency]);
+  });
+  // Found from outside (forty-third session, a Shanghai supplements shop): bleeding after the vitamins and blood pressure shooting up
+  // after ginseng were told "if it is severe"; a whole bottle of children's gummies eaten up, vomiting counted, got "did you mean" or
+  // "noted" in the queue.
+  test('a doctor now for bleeding, blood pressure or fainting after taking it; a bottle eaten up by a child and vomiting counted are dangers', async () => {
+    for (const t of ['我老婆吃了那个维生素以后肚子疼 还有点出血 怎么办', '我老伴吃了你们人参片 血压一下子高上去了 头晕得厉害', 'my wife is 12 weeks pregnant and spotting after the prenatal vitamins']) {
+      assert.deepEqual(await first(t), ['complaint', /[\u4e00-\u9fff]/.test(t) ? TEXTS.zh.healthDoctor : TEXTS.en.healthDoctor], t);
+      assert.equal(safetyOf(t), 'doctor', t);
+    }
+    assert.doesNotMatch(TEXTS.zh.healthDoctor, /如果症状/);
+    assert.deepEqual(await first('我孙子把一整瓶儿童维生素软糖吃光了 会不会中毒啊'), ['complaint', TEXTS.zh.healthEmergency]);
+    assert.equal(safetyOf('吃了你们钙片以后胃很难受 吐了两次'), 'reaction');
+    // A risk asked of, a supply finished, a supposition: no danger.
+    for (const t of ['那我妈鱼油跟阿司匹林一起吃 会不会容易出血啊', '钙片吃完了 再买一瓶', '孩子的钙片吃完了 再买一瓶', '如果孩子把一整瓶吃光了怎么办', '牙龈出血 吃维生素c有用吗', '吐了两次了 这个快递太慢了']) {
+      assert.equal(safetyOf(t), undefined, t);
+    }
   });
   test('a cat and a lily, however it got at it: the vet now', async () => {
     for (const t of ['救命救命 我家猫把今天到的百合叶子啃了两口 会不会有事啊😭😭', '猫咬了百合怎么办', '我的猫吃了你们的百合 现在在吐！！', 'my cat licked the lily pollen off her fur']) {

@@ -26,7 +26,8 @@ const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|(?:is it|
 /** Whether someone may take it, or two together, or what it does to the body. */
 const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? (?:and|with|&) (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? together|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow))|(?:pregnant|embarazada)\b[^?]{0,40}\b(?:safe|ok|okay)|(?:safe|ok|okay) for (?:the|my) (?:baby|unborn)|(?:ok|okay|safe|fine) to take (?:it |them |this |that )?(?:with|together)|(?:take|have) (?:it |them |this |that )?with (?:my |other |the )?(?:[a-z]+ ){0,2}(?:meds|medicines?|medications?|pills|antidepressants?|blood thinners?)|sertraline|warfarin|zoloft|prozac|lexapro|coumadin|eliquis|metformin)(?![a-z])/;
 /** A symptom of the body. */
-const SYMPTOM = /过敏|起疹|疹子|红疹|皮疹|红点|湿疹|红疙瘩|起了?(?:好多|一些|一片|很多)?疙瘩|好痒|很痒|发痒|说痒|拉了[^，,。\s]{0,5}肚子|一直(?:在)?拉|(?:嘴巴|嘴唇|嘴|舌头)[^，,。\s]{0,4}肿|喉咙[^，,。\s]{0,4}(?:肿|紧)|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|肚子痛|肚子(?:有点|有些|很|好)?不舒服|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛(?:就|都|有点|一直|还)?(?:红|疼|痛|痒|肿|刺痛)|(?<![a-z])(?:stomach (?:cramps|ache|pains?)|allergic reaction|rash|red eyes?|eyes? (?:are |is |went |got )?(?:red|sore|burning|stinging)|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
+// Vomiting counted, a stomach that feels awful ("吃了你们钙片以后胃很难受 吐了两次": a Shanghai shop, forty-third session, "noted" in the queue).
+const SYMPTOM = /吐了(?:[一两三四五几\d]|好几)[次回遍]|胃(?:很|好|有点|特别|一直|非常)?难受|过敏|起疹|疹子|红疹|皮疹|红点|湿疹|红疙瘩|起了?(?:好多|一些|一片|很多)?疙瘩|好痒|很痒|发痒|说痒|拉了[^，,。\s]{0,5}肚子|一直(?:在)?拉|(?:嘴巴|嘴唇|嘴|舌头)[^，,。\s]{0,4}肿|喉咙[^，,。\s]{0,4}(?:肿|紧)|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|肚子痛|肚子(?:有点|有些|很|好)?不舒服|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛(?:就|都|有点|一直|还)?(?:红|疼|痛|痒|肿|刺痛)|(?<![a-z])(?:stomach (?:cramps|ache|pains?)|allergic reaction|rash|red eyes?|eyes? (?:are |is |went |got )?(?:red|sore|burning|stinging)|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
 /** A symptom that is one whatever caused it (not "恶心", which is also "disgusting"). */
 // A daughter or a grandchild too ("我女儿晚上吃了你们的芒果干又吐了两次": a Xiamen shop, thirty-eighth session, three FAQ entries offered).
 const INFANT = /宝宝|婴儿|孩子|小孩|娃|女儿|儿子|闺女|孙子|孙女|外孙|(?<![a-z])(?:baby|babies|infant|toddler|newborn|my (?:son|daughter|kid|child))(?![a-z])/;
@@ -61,7 +62,8 @@ const GOODS_BESIDE = /发货|到货|多少钱|有吗|有没有|哪款|哪个好|
 const childUnwellNow = (n: string): boolean =>
   INFANT.test(n) && !SUPPOSED.test(n) && !GOODS_BESIDE.test(n) && !ASKS_NORMAL.test(n) && ((CHILD_ACUTE.test(n) && (HELP_NOW.test(n) || /怎么办|咋办|what (?:do|should) i do/.test(n))) || (CHILD_FEVER.test(n) && HELP_NOW.test(n)));
 /** The goods named as the cause: "是不是奶粉的问题", "换了你们家的奶粉以后", "the diapers gave her a rash". */
-const CAUSED = /是不是[^，,。？?]{0,8}(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾)|(?:用了|换了|穿了|吃了|喝了)[^，,。？?]{0,8}(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾)|(?<![a-z])(?:(?:the|your|this) (?:formula|diapers?|nappies|nappy|wipes|baby food) (?:gave|made|caused)|(?:since|after) (?:using|drinking|eating|switching to) (?:the|your|this))(?![a-z])/;
+// "is it the formula??", "after every bottle" (a Houston baby shop, forty-third session: vomiting and a rash were offered three entries).
+const CAUSED = /是不是[^，,。？?]{0,8}(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾)|(?:用了|换了|穿了|吃了|喝了)[^，,。？?]{0,8}(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾)|(?<![a-z])(?:(?:the|your|this) (?:formula|diapers?|nappies|nappy|wipes|baby food) (?:gave|made|caused)|(?:since|after) (?:using|drinking|eating|switching to) (?:the|your|this)|(?:is|was|could) (?:it|that|this) (?:from |because of )?(?:the|your|this|her|his) (?:new )?(?:formula|diapers?|nappies|nappy|wipes|baby food)|after (?:every|each|the|her|his|a) (?:bottle|feed|feeding)s?)(?![a-z])/;
 /** The goods, then worn or fed ("纸尿裤那单 花王的 宝宝穿了屁股红了一片": a Shanghai baby shop, fortieth session); with a return asked beside it, the goods' trouble. */
 const CAUSED_BEFORE = /(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾)[^。？?]{0,12}(?:穿了|用了|吃了|喝了)/;
 /** "宝宝吐奶是正常的吗": asked whether it is normal, the shop's question (an entry may answer it). */
@@ -208,8 +210,30 @@ const OVER_NOW = /没事了|已经好了|好多了|医院回来|(?<![a-z])(?:(?:
 const STILL_DANGER = /又|越来越|但是?现在|怎么办|要不要|(?:去|上)医院(?:吗|不|呢)|急诊|纽扣电池|磁铁|(?<![a-z])(?:what (?:should|do|can) (?:i|we) do|should (?:i|we)|do (?:i|we) need|the er|a ?& ?e|(?:go|take \w+) to (?:the )?hospital|again|worse|but now|button batter(?:y|ies)|magnets?)(?![a-z])/;
 /** Over now: "医院回来了 没事了 开了点抗过敏的药", "we called poison control… shes ok now" (forty-first session: the advice told again). */
 const overNow = (n: string): boolean => OVER_NOW.test(n) && !STILL_DANGER.test(n);
+/**
+ * A child who ate a whole bottle of it up ("我孙子把一整瓶儿童维生素软糖吃光了 会不会中毒啊": a Shanghai supplements shop, forty-third
+ * session, "did you mean…?" in the queue); not a supply finished ("钙片吃完了 再买一瓶", "孩子的钙片吃完了").
+ */
+const EATEN_UP = /把[^，,。？?]{0,16}(?:吃光|吃完|全吃|都吃)|(?:一整|整)[瓶盒袋板包罐][^，,。？?]{0,10}(?:吃光|吃完|全吃了|都吃了)/;
+/**
+ * A doctor now, whatever the goods: bleeding in pregnancy, or after taking something bleeding, blood pressure shooting up, chest pain,
+ * severe dizziness or fainting ("我老婆吃了那个维生素以后肚子疼 还有点出血", "我老伴吃了你们人参片 血压一下子高上去了 头晕得厉害": a Shanghai
+ * supplements shop, forty-third session, told "if it is severe" or nothing). Not a risk asked of ("会不会容易出血").
+ */
+const PREGNANT = /怀孕|孕妇|孕期|怀着|孕[一二三四五六七八九十\d]+[个周月]|(?<![a-z])(?:pregnant|pregnancy|weeks? along)(?![a-z])/;
+const BLEEDING = /出血|流血|见红|便血|吐血|尿血|(?<![a-z])(?:bleeding|spotting|blood in (?:her|his|my|the) (?:stool|poop|urine|pee|vomit))(?![a-z])/;
+const BODY_ALARM = /血压[^，,。？?]{0,6}(?:高上去|升高|飙|一下子高|突然高|很高|好高|特别高|上来)|头晕得(?:厉害|不行|站不住|站不稳)|晕倒|昏倒|晕过去|胸口(?:疼|痛|闷得)|胸痛|心跳[^，,。？?]{0,4}(?:很快|好快|特别快|加速|不齐)|(?<![a-z])(?:chest pains?|passed out|fainted|heart (?:is )?(?:racing|pounding)|blood pressure (?:spiked|shot up|went (?:way |right )?up|is (?:really |very |so )?high)|so dizzy (?:she|he|i) can'?t stand)(?![a-z])/;
+const RISK_ASKED = /会不会|容易|怕|担心|以防|风险|(?<![a-z])(?:will it|could it|might it|can it|risk|in case|afraid|worried)(?![a-z])/;
+export const doctorNow = (n: string): boolean =>
+  !SUPPOSED.test(n) && !RISK_ASKED.test(n) && ((PREGNANT.test(n) && BLEEDING.test(n)) || ((TAKEN.test(n) || ATE.test(n)) && (BLEEDING.test(n) || BODY_ALARM.test(n))));
+/** Which emergency advice fits it: a swallowed battery or magnet, a doctor now, or the general one. */
+export const emergencyAdvice = (n: string): 'battery' | 'doctor' | 'emergency' => (batteryOrMagnet(n) ? 'battery' : doctorNow(n) ? 'doctor' : 'emergency');
+const eatenUpByChild = (n: string): boolean => EATEN_UP.test(n) && SMALL_CHILD.test(n) && (namesMedicine(n) || /药|软糖|(?<![a-z])gumm(?:y|ies)(?![a-z])/.test(n)) && !SUPPOSED.test(n);
 const emergency = (n: string): boolean => {
-  const childSwallowed = ((SMALL_CHILD.test(n) && ((CHILD_HARM.test(n) && IN_MOUTH.test(n)) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !swallowFeared(n);
+  // Any battery or magnet ("put something in his mouth, I think its the little battery from the thermometer. I cant find it": a
+  // Houston baby shop, forty-third session, "not sure" and a plain place in the queue), not only a button cell named so.
+  if (eatenUpByChild(n) || doctorNow(n)) return true;
+  const childSwallowed = ((SMALL_CHILD.test(n) && (((CHILD_HARM.test(n) || BATTERY_OR_MAGNET.test(n)) && IN_MOUTH.test(n)) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !swallowFeared(n);
   if (FACE_AND_BREATH.test(n) && !NOT_A_REPORT.test(n)) return true;
   if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed || lodged(n)) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;

@@ -135,7 +135,7 @@ function normalizeOnce(input: string): Omit<Normalized, 'scan'> {
     const c = speller.correct(w);
     return malay && c !== undefined && CALLS_A_PERSON.has(c) ? undefined : c;
   };
-  t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? EN_WORDS.get(w) ?? MALAY_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinOf(w, at)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : corrected(w)) ?? w);
+  t = t.replace(LATIN_WORD, (w, at: number) => (code(w, at) ? w : undefined) ?? besideHan(w, at) ?? ageUnit(w, t.slice(Math.max(0, at - 2), at)) ?? EN_WORDS.get(w) ?? MALAY_WORDS.get(w) ?? (prefix(w, at) ? undefined : pinyinOf(w, at)) ?? (NOT_ENGLISH.has(w) || named(at) ? w : corrected(w)) ?? w);
   // Textspeak with a digit in it ("2moro", "b4"): only the slang table's.
   t = t.replace(DIGIT_WORD, (w) => EN_WORDS.get(w) ?? w);
   // 注音 alone too ("ㄅㄅ": bye bye).
@@ -162,6 +162,13 @@ const MALAY_PHRASE = new RegExp(`(?<![a-z])(?:${[...MALAY_PHRASES.keys()].join('
 // Padded to the phrase's length (each English is no longer): positions in the text still point at `display`'s words.
 const malayPhrases = (t: string): string =>
   t.replace(MALAY_MINE, (m, goods: string) => `my ${goods}`.padEnd(m.length)).replace(MALAY_PHRASE, (p) => MALAY_PHRASES.get(p)!.padEnd(p.length));
+
+/**
+ * "yr" after a number is a year, not "your": "my 2 yr old swallowed a button battery" read "my 2 your old…" and no child was
+ * found (a Houston baby shop, forty-third session: silence in the queue).
+ */
+const ageUnit = (w: string, before: string): string | undefined => (/\d\s?$/.test(before) ? AGE_UNITS.get(w) : undefined);
+const AGE_UNITS: ReadonlyMap<string, string> = new Map([['yr', 'year'], ['yrs', 'years'], ['mo', 'month'], ['mos', 'months']]);
 
 const AGE_WITHOUT_UNIT = /今年(\d{1,2})(?![\d年月号日岁周天个元块%.])/g;
 /** One pinyin syllable, toneless (an initial, then a final). */
