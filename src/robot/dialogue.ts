@@ -2689,7 +2689,9 @@ const sentencesOf = (text: string): string[] => (text.match(SENTENCES) ?? []).ma
 
 /** The buyer sent goods back ("顺丰寄回的 单号SF…", "i shipped it back, tracking 1Z…"). */
 // "退货的猫砂盆 我寄的是顺丰 SF…" (a Beijing shop, thirty-sixth session: "no after-sales request for order SF…").
-const SENT_BACK = /寄回|退回去|寄过去了|寄出去了|寄走了|退货单号|回寄|(?:退货|退回|退的)[^，,。？?]{0,12}我(?:已经)?寄(?:的|了)|我(?:已经)?寄(?:的是|了)(?:顺丰|中通|圆通|申通|韵达|京东|邮政|极兔|德邦)|(?<![a-z])(?:(?:sent|shipped|mailed|posted) (?:[a-z0-9]+ ){0,3}back|return tracking|dropped (?:it|them) off)(?![a-z])/;
+// Or whether it arrived ("顺丰单号SF… 你们收到没", "直接帮我查下退货到仓库没有 SF…": a Shenzhen shop, forty-third session, "收到" and
+// "order SF… has no request").
+const SENT_BACK = /退货[^，,。？?]{0,8}(?:到仓库|到了没|到没|收到)|(?:仓库|你们)收到(?:没|了吗|了没)|寄回|退回去|寄过去了|寄出去了|寄走了|退货单号|回寄|(?:退货|退回|退的)[^，,。？?]{0,12}我(?:已经)?寄(?:的|了)|我(?:已经)?寄(?:的是|了)(?:顺丰|中通|圆通|申通|韵达|京东|邮政|极兔|德邦)|(?<![a-z])(?:(?:sent|shipped|mailed|posted) (?:[a-z0-9]+ ){0,3}back|return tracking|dropped (?:it|them) off|(?:did|have) (?:you|the warehouse) (?:get|got|receive[d]?) (?:it|my return|the return))(?![a-z])/;
 
 /** An order number said to be one ("订单号…", "order 2024…"): no waybill (found in review). */
 const ORDER_MARKER = /订单|(?<![a-z])order(?![a-z])/;

@@ -53,7 +53,7 @@ export interface Texts {
   foreignLanguage: string;
   /** Someone in danger now: the danger said first, an allergy's swollen throat with it, then medicine swallowed (an allergy's emergency had read as an overdose's: a Sydney pet pharmacy). */
   healthEmergency: string;
-  /** A button battery or a magnet swallowed: the emergency department even when the child seems fine. */
+  /** A button battery, a magnet or a sharp thing swallowed: the emergency department even when the child seems fine. */
   healthBattery: string;
   /** Bleeding in pregnancy or after taking it, blood pressure shooting up, chest pain, fainting: a doctor now, no "if". */
   healthDoctor: string;
@@ -359,7 +359,7 @@ const zh: Texts = {
   },
   healthAdvice: '用法用量、能不能吃或用这类问题，需要医生或药师结合您的情况判断，我不能替您回答。正在为您转接人工客服，请稍候；如身体不适，请及时就医。',
   healthEmergency: `如果有人正有危险（呼吸困难、喉咙或脸肿起来、叫不醒、抽搐），或误服了药物、吃多了，请立即拨打当地急救电话${NUMBER_LISTS.zhHealth}或马上去最近的医院急诊；严重过敏的人身上有肾上腺素笔就先用上，误服的带上吃下去的东西或它的包装；宠物误食请马上联系宠物医院。正在为您优先转接人工客服。`,
-  healthBattery: `误吞纽扣电池或磁铁，即使看起来没事也要马上去医院急诊：它们可能在几小时内灼伤或压伤食道和肠道，开始时往往没有任何症状。请立即前往最近的急诊或拨打当地急救电话${NUMBER_LISTS.zhHealth}；不要催吐，把电池或磁铁的包装、同款的那一个带上；宠物误吞请马上联系宠物医院。正在为您优先转接人工客服。`,
+  healthBattery: `误吞纽扣电池、磁铁，或卡针、针这类尖的东西，即使看起来没事也要马上去医院急诊：它们可能在几小时内灼伤、压伤或刺破食道和肠道，开始时往往没有任何症状。请立即前往最近的急诊或拨打当地急救电话${NUMBER_LISTS.zhHealth}；不要催吐，把它的包装或同款的那一个带上；宠物误吞请马上联系宠物医院。正在为您优先转接人工客服。`,
   healthDoctor: `请先停用，马上就医：孕期出血、服用后出血、血压突然升高、胸口疼、头晕得厉害或晕倒，都需要医生立刻看，不要等；情况紧急请拨打当地急救电话${NUMBER_LISTS.zhHealth}。正在为您优先转接人工客服，请稍候。`,
   healthReaction: `请先停止使用。如果症状明显或在加重（比如呼吸困难、面部或喉咙肿胀），请立即就医或拨打当地急救电话${NUMBER_LISTS.zhHealth}。正在为您优先转接人工客服，请稍候。`,
   healthPet: '请先停止喂食或使用它。如果宠物一直呕吐、腹泻、没精神或不吃东西，请尽快带它看宠物医生。正在为您优先转接人工客服，请稍候。',
@@ -538,7 +538,7 @@ const zh: Texts = {
             ? `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}。想换货的话，可以在该订单的售后页面重新申请“换货”，选好要换的尺码或颜色。需要帮忙的话回复“转人工”。`
             : `好的。您的${p.type}申请（订单 ${p.orderId}）当前${p.status}，我这边没法直接改成换货：请先在该订单的售后详情页点“撤销申请”，再申请“换货”并选好要换的尺码或颜色。需要为您转接人工客服处理吗？`,
   exchangeHow: '换货可以在订单的售后页面申请“换货”，选好要换的尺码或颜色，审核通过后按页面地址寄回，仓库收到后发出新的。需要帮忙的话回复“转人工”。',
-  returnWaybill: (no, id) => `收到，寄回的运单号是 ${no}。请在订单 ${id} 的售后页面填写这个运单号，仓库签收后处理，进度会在售后页面更新。填写不了，或者物流已经显示签收但售后还没更新的话，需要为您转接人工客服登记吗？`,
+  returnWaybill: (no, id) => `好的，寄回的运单号是 ${no}。我这边看不到退货包裹有没有到仓库：仓库签收后，订单 ${id} 的售后页面会更新。还没填的话，请在那里填写这个运单号。填写不了，或者物流已经显示签收但售后还没更新的话，需要为您转接人工客服登记吗？`,
   cancelAskedBefore: (id) => `订单 ${id} 已经申请过退款，不用重复申请，进度如下：`,
   addItems: (id, open) =>
     open
@@ -650,7 +650,7 @@ const en: Texts = {
   },
   healthAdvice: "How much to take, or whether it is safe for you, needs a doctor or pharmacist who knows your situation: I can't answer that for you. I'm connecting you to an agent now; if you feel unwell, please see a doctor.",
   healthEmergency: `If someone is in danger now (trouble breathing, a swollen throat or face, won't wake up, a seizure) or may have swallowed medicine or too much of it, call your local emergency number right away ${NUMBER_LISTS.enHealth} or a poison control centre ${NUMBER_LISTS.enPoison}; with a severe allergic reaction, use their adrenaline pen (EpiPen) if they have one, and keep whatever was swallowed or its package at hand; for a pet, call your vet now. I'm connecting you to an agent first in line.`,
-  healthBattery: `A swallowed button battery or magnet needs the emergency department now, even if they seem fine: it can burn or pinch through the throat or gut within hours, often with no signs at first. Go to the nearest emergency department or call your local emergency number right away ${NUMBER_LISTS.enHealth} or a poison control centre ${NUMBER_LISTS.enPoison}; don't make them vomit, and bring the package or one like it; for a pet, call your vet now. I'm connecting you to an agent first in line.`,
+  healthBattery: `A swallowed button battery, magnet or sharp thing (a pin, a needle, a SIM tool) needs the emergency department now, even if they seem fine: it can burn, pinch or pierce the throat or gut within hours, often with no signs at first. Go to the nearest emergency department or call your local emergency number right away ${NUMBER_LISTS.enHealth} or a poison control centre ${NUMBER_LISTS.enPoison}; don't make them vomit, and bring the package or one like it; for a pet, call your vet now. I'm connecting you to an agent first in line.`,
   healthDoctor: `Please stop taking it and see a doctor now: bleeding in pregnancy or after taking it, blood pressure shooting up, chest pain, severe dizziness or fainting need a doctor straight away, don't wait; if it is serious, call your local emergency number right away ${NUMBER_LISTS.enHealth}. I'm connecting you to an agent first in line now.`,
   healthReaction: "Please stop using it now. If it is severe or getting worse (trouble breathing, swelling of the face or throat), get medical help right away. I'm connecting you to an agent first in line now.",
   healthPet: "Please stop feeding or using it for now. If your pet keeps vomiting, has diarrhoea, seems weak or won't eat, call your vet right away. I'm connecting you to an agent first in line now.",
@@ -835,7 +835,7 @@ const en: Texts = {
             ? `Your ${p.type} request (order ${p.orderId}) is ${p.status}. For an exchange, request one on the order's after-sales page and choose the size or colour you want. Say "human" if you need help.`
             : `OK. Your ${p.type} request (order ${p.orderId}) is ${p.status}, and I can't turn it into an exchange myself: withdraw it on the order's after-sales page ("Withdraw request"), then request an exchange there and choose the size or colour you want. Shall I get a human agent to do it for you?`,
   exchangeHow: 'You can request an exchange on the order\'s after-sales page: choose the size or colour you want, send the item back to the address shown once approved, and the new one ships when the warehouse receives it. Say "human" if you need help.',
-  returnWaybill: (no, id) => `Got it: the return tracking number is ${no}. Please enter it on the after-sales page of order ${id}; it is processed once the warehouse receives it, and the page shows its progress. If you can't, or the tracking says it was delivered and the page has not moved, shall I get a human agent to check?`,
+  returnWaybill: (no, id) => `Noted: the return tracking number is ${no}. I can't see whether the return has reached the warehouse: once the warehouse signs for it, the after-sales page of order ${id} shows it. If you haven't yet, please enter the tracking number there. If you can't, or the tracking says it was delivered and the page has not moved, shall I get a human agent to check?`,
   cancelAskedBefore: (id) => `You've already asked for a refund on order ${id}, so there's no need to ask again. Here's where it stands:`,
   addItems: (id, open) =>
     open

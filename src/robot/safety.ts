@@ -41,13 +41,15 @@ export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
  * ("现在放阳台地上了 会不会炸啊 家里有小孩", "电池还在冒味", "外机要掉下来了！！", "she's acting sleepy now"),
  * though it reports nothing new by itself.
  */
+// Charging or hissing still ("its in the kitchen charging right now" after a bulging battery: a Manchester shop, forty-third session).
 const DANGER_GOES_ON =
-  /危险|要紧|有事吗|有事没|没事吧|医院|医生|急诊|哮喘|喘|呼吸|头晕|肿|加重|越来越|干冰|验证码|转账|扫码|骗|炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|味|燶|焦|黑|烟|烫|火|漏气|煤气|燃气|孩子|小孩|小朋友|宝宝|娃|老人|掉下|砸|晃|风|血|怎么办|咋整|咋办|使唔使|点算|(?<!\d)(?:911|119|120|999|111)(?!\d)|害怕|好怕|总阀|阀门|老头|老伴|睡觉|观察|看着没事|看着还好|好像没事|不哭不闹|等等看|排出|拉出来|发烧|软了|没力气|没劲|脱水|一直拉|一直哭|鼻子|耳朵|异物|(?<![a-z])(?:fever|limp|dehydrat\w*|wait and see|wait it out|act(?:s|ing)? (?:normal|fine)|(?:seems?|looks?) (?:ok|okay|fine|normal)|comes? out|pass(?:es)? it|a ?& ?e|the er|to er|emergency room|urgent care|ambulance|poison\w*|toxic|chok\w*|cough\w*|vet|scared|afraid|smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|worse|sleepy|drowsy|black|electrician|call someone|what (?:do|should) i do|dangerous|danger|safe|hospital|doctor|asthma|inhaler|breath\w*|wheez\w*|swell\w*|swollen|dizzy|scam\w*|paid|bank)(?![a-z])/i;
+  /在充电|还在充|插着电|还插着|嘶嘶|危险|要紧|有事吗|有事没|没事吧|医院|医生|急诊|哮喘|喘|呼吸|头晕|肿|加重|越来越|干冰|验证码|转账|扫码|骗|炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|味|燶|焦|黑|烟|烫|火|漏气|煤气|燃气|孩子|小孩|小朋友|宝宝|娃|老人|掉下|砸|晃|风|血|怎么办|咋整|咋办|使唔使|点算|(?<!\d)(?:911|119|120|999|111)(?!\d)|害怕|好怕|总阀|阀门|老头|老伴|睡觉|观察|看着没事|看着还好|好像没事|不哭不闹|等等看|排出|拉出来|发烧|软了|没力气|没劲|脱水|一直拉|一直哭|鼻子|耳朵|异物|(?<![a-z])(?:charging|on charge|plugged in|hissing|fizzing|venting|fever|limp|dehydrat\w*|wait and see|wait it out|act(?:s|ing)? (?:normal|fine)|(?:seems?|looks?) (?:ok|okay|fine|normal)|comes? out|pass(?:es)? it|a ?& ?e|the er|to er|emergency room|urgent care|ambulance|poison\w*|toxic|chok\w*|cough\w*|vet|scared|afraid|smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|worse|sleepy|drowsy|black|electrician|call someone|what (?:do|should) i do|dangerous|danger|safe|hospital|doctor|asthma|inhaler|breath\w*|wheez\w*|swell\w*|swollen|dizzy|scam\w*|paid|bank)(?![a-z])/i;
 /**
  * Help already called ("已经打了120 剩下的扇贝要留着给医生看吗": a Qingdao shop, thirty-ninth session, told to call 120 again word for word):
  * what follows is a question of its own.
  */
-const HELP_CALLED = /(?:已经|刚|刚刚)?(?:打了|叫了|拨了|打过)(?:120|110|119|999|911|000|急救|救护车)|救护车(?:来了|到了|在路上)|在(?:去)?医院|到医院了|(?<![a-z])(?:(?:already |just )?called (?:911|999|000|111|poison control|an ambulance|the ambulance|the vet)|ambulance (?:is )?(?:coming|here|on (?:its|the) way)|(?:at|in) the (?:er|hospital|vet)|on (?:our|my) way to the (?:er|hospital|vet))(?![a-z])/i;
+// Or a doctor already seen ("去医院拍了片 医生说没事会排出来 吓死我了 谢谢": a Shenzhen shop, forty-third session, told the emergency again).
+const HELP_CALLED = /(?:已经|刚|刚刚)?(?:打了|叫了|拨了|打过)(?:120|110|119|999|911|000|急救|救护车)|救护车(?:来了|到了|在路上)|在(?:去)?医院|到医院了|医生说|拍了片|看过医生了|(?<![a-z])(?:(?:the )?doctors? (?:said|says)|x-?ray (?:was|is|came back|showed))(?![a-z])|(?<![a-z])(?:(?:already |just )?called (?:911|999|000|111|poison control|an ambulance|the ambulance|the vet)|ambulance (?:is )?(?:coming|here|on (?:its|the) way)|(?:at|in) the (?:er|hospital|vet)|on (?:our|my) way to the (?:er|hospital|vet))(?![a-z])/i;
 export const dangerGoesOn = (text: string): boolean => {
   // In simplified characters: "要去醫院嗎", "我剛剛已經轉帳了" (found in review).
   const t = foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC').toLowerCase());

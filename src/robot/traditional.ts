@@ -66,12 +66,18 @@ let shipped: HantTable | undefined;
  * 颱風 and 柜台 to 櫃檯.
  */
 const KEPT = ['台'];
+/**
+ * Phrases of hair the table has that a shop's texts mean as sending to a place: "发香港吗" read "髮香港嗎" (hair) in a Shenzhen
+ * shop's "did you mean" (forty-third session); 发长沙, 发长春 the same. Without them 发 is 發.
+ */
+const DROPPED_PHRASES = ['发香', '发长'];
 
 /** The text in traditional characters (Taiwan standard). */
 export function toTraditional(text: string): string {
   if (!shipped) {
     const table = JSON.parse(readFileSync(new URL('./lexicon/hant.json', import.meta.url), 'utf8')) as HantTable;
     for (const c of KEPT) delete table.chars[c];
+    for (const p of DROPPED_PHRASES) delete table.phrases[p];
     shipped = table;
   }
   return convertWith(shipped, text);

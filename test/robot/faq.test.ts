@@ -153,6 +153,9 @@ describe('FaqIndex', () => {
     // A face mask is no noodle mask (a Guangzhou shop, thirty-seventh session: 膠原蛋白麵膜); flour stays 麵.
     assert.equal(toTraditional('可丽金胶原蛋白面膜 美白面霜'), '可麗金膠原蛋白面膜 美白面霜');
     assert.equal(toTraditional('白面包 面条'), '白麵包 麵條');
+    // Sending to a place, not hair (a Shenzhen shop, forty-third session: "您是想問“髮香港嗎”嗎？"); hair stays hair.
+    assert.equal(toTraditional('发香港吗 发长沙几天'), '發香港嗎 發長沙幾天');
+    assert.equal(toTraditional('洗完头发香香的'), '洗完頭髮香香的');
   });
 
   test('a query in one language prefers the entry written in it', () => {

@@ -2310,10 +2310,12 @@ describe('the price of what was just answered, a refund under review, a return w
     const shoe = order({ orderId: 'XB-SHOE-2', status: 'delivered', items: [{ sku: 'S', title: '学步鞋 13码', quantity: 1, price: '79.00' }], totalAmount: '79.00' });
     const back = aftersale({ aftersaleId: 'AS-S', orderId: 'XB-SHOE-2', type: 'exchange', status: 'approved' });
     // "我寄的是顺丰 …" of the goods returned (a Beijing shop, thirty-sixth session: "order SF… has no request").
-    for (const text of ['顺丰寄回的 单号SF1688990011', 'i shipped it back, tracking SF1688990011', '你好 退货的学步鞋 我寄的是顺丰 SF1688990011 你们仓库签收了吗']) {
+    for (const text of ['顺丰寄回的 单号SF1688990011', 'i shipped it back, tracking SF1688990011', '你好 退货的学步鞋 我寄的是顺丰 SF1688990011 你们仓库签收了吗', '算了 直接帮我查下退货到仓库没有 SF1688990011', '顺丰单号SF1688990011 你们收到没']) {
       const r = await conversation(robotWith({ orders: [shoe], aftersales: [back] }))(text);
       assert.match(textOf(r), /SF1688990011[\s\S]*XB-SHOE-2/, text);
-      assert.doesNotMatch(textOf(r), /没有找到|can't find/, text);
+      assert.doesNotMatch(textOf(r), /没有找到|can't find|没有售后申请/, text);
+      // Never "收到" first: it read as "yes, received" to a buyer asking whether it arrived (a Shenzhen shop, forty-third session).
+      assert.doesNotMatch(textOf(r), /^收到/, text);
     }
     // No return waiting: still an unknown number.
     assert.match(textOf(await conversation(robotWith({ orders: [shoe] }))('顺丰寄回的 单号SF1688990011')), /没有找到/);
@@ -9688,6 +9690,11 @@ describe('dangers of the thirty-ninth session', () => {
     for (const t of ['my 2 yr old swallowed a button battery from the remote omg what do i do', 'Oh my goodness my grandson just put something in his mouth, I think its the little battery from the thermometer. I cant find it']) {
       assert.deepEqual(await first(t), ['complaint', TEXTS.en.healthBattery], t);
     }
+    // A sharp thing, the SIM pin that comes in a phone's box, the same (a Shenzhen shop, forty-third session: the general signs).
+    for (const t of ['我儿子把卡针吞下去了！！！就是手机盒里那根取卡针 怎么办', 'my son swallowed the sim ejector tool']) {
+      assert.deepEqual(await first(t), ['complaint', /[\u4e00-\u9fff]/.test(t) ? TEXTS.zh.healthBattery : TEXTS.en.healthBattery], t);
+    }
+    assert.equal(safetyOf('宝宝吃了针织衫上的毛球'), undefined);
     // Other things swallowed keep the general advice.
     assert.deepEqual(await first('my toddler swallowed a coin'), ['complaint', TEXTS.en.healthEmergency]);
   });
@@ -9746,6 +9753,9 @@ describe('a danger going on, and help already called', () => {
     assert.equal(dangerGoesOn("I've got asthma and I've had to use my inhaler twice"), true);
     assert.equal(dangerGoesOn('已经打了120 剩下的扇贝要留着给医生看吗'), false);
     assert.equal(dangerGoesOn('we already called poison control, they said watch her'), false);
+    // Forty-third session: a bulging battery still charging, a Shenzhen parent back from the doctor (told the emergency again).
+    for (const t of ['its in the kitchen charging right now', 'its making a hissing noise now', '他现在看起来没事 还在玩 要不要去医院']) assert.equal(dangerGoesOn(t), true, t);
+    for (const t of ['去医院拍了片 医生说没事会排出来 吓死我了 谢谢', 'the doctor said its fine, it will pass']) assert.equal(dangerGoesOn(t), false, t);
   });
 });
 

@@ -160,7 +160,7 @@ const CHILD_HARM_ASKED = /防止|避免|安全吗|会不会|补发|牙胶|(?<![a
  * 一个小零件", "the dog swallowed a sock"): choking or a blockage, the emergency (found mending the fortieth session's leftovers: "not
  * sure" and a returns answer). Not a sweet or a mouthful of milk.
  */
-const THING = /零件|部件|珠子|小球|弹珠|硬币|钢镚|纽扣|扣子|螺丝|电池|磁|积木|乐高|水晶珠|海洋宝宝|吸水珠|钉子|针|耳环|耳钉|戒指|发卡|贴纸|塑料|碎片|瓶盖|盖子|玩具|袜子|皮筋|(?<![a-z])(?:parts?|(?:small|tiny|little) pieces?|pieces? of (?:the |a |an )?(?:toy|plastic|lego|glass|metal)|beads?|coins?|buttons?|screws?|batter(?:y|ies)|magnets?|legos?|marbles?|toys?|socks?|rings?|earrings?|pins?|needles?|nails?|caps?|lids?|stickers?|plastic|balls?|rubber bands?|hair ?ties?)(?![a-z])/;
+const THING = /卡针|取卡针|零件|部件|珠子|小球|弹珠|硬币|钢镚|纽扣|扣子|螺丝|电池|磁|积木|乐高|水晶珠|海洋宝宝|吸水珠|钉子|针|耳环|耳钉|戒指|发卡|贴纸|塑料|碎片|瓶盖|盖子|玩具|袜子|皮筋|(?<![a-z])(?:sim (?:card )?(?:tool|pin|ejector)|ejector (?:tool|pin)|parts?|(?:small|tiny|little) pieces?|pieces? of (?:the |a |an )?(?:toy|plastic|lego|glass|metal)|beads?|coins?|buttons?|screws?|batter(?:y|ies)|magnets?|legos?|marbles?|toys?|socks?|rings?|earrings?|pins?|needles?|nails?|caps?|lids?|stickers?|plastic|balls?|rubber bands?|hair ?ties?)(?![a-z])/;
 const SWALLOWED_THING = /吞了|吞下|吞进|咽下去|咽了|(?<![a-z])swallowed(?![a-z])/;
 const NOT_A_THING = /糖|奶|饭|水果|饼干|药|(?<![a-z])(?:candy|sweets?|chocolate|gum|food|milk|fruit|apple|grape|cookie|cracker|bread|pill|tablet|medicine|pride|words|water|lol|haha)(?![a-z])/;
 /** The child or the pet itself swallowed it: not "the robot vacuum swallowed my cat's toy", "洗衣机又把孩子的袜子吞了" (found in review). */
@@ -172,7 +172,12 @@ const thingSwallowed = (n: string): boolean => SUBJECT_SWALLOWED.test(n) && SWAL
  * see if it comes out", were told the general advice, whose signs are none of theirs).
  */
 const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|扣电|小圆电池|圆电池|电池片|遥控器?(?:里|里面)?的?电池|手表(?:里的?)?电池|锂电池|磁铁|磁珠|磁力珠|巴克球|(?<![a-z])(?:button[- ]?(?:cell|batter(?:y|ies))|coin[- ]?(?:cell|batter(?:y|ies))|lithium coin|lithium batter(?:y|ies)|(?:remote|watch|key ?fob|car key|scale|thermometer|hearing aid)(?: control)? batter(?:y|ies)|batter(?:y|ies) (?:from|out of|in) (?:the |a |his |her )?(?:remote|watch|key|scale|thermometer|toy)|magnets?|magnetic (?:balls?|beads?)|buckyballs?)(?![a-z])/;
-export const batteryOrMagnet = (n: string): boolean => BATTERY_OR_MAGNET.test(n);
+/**
+ * Sharp things swallowed need the emergency department just the same, whatever the child shows ("我儿子把卡针吞下去了…他现在看起来没事
+ * 还在玩 要不要去医院": a Shenzhen phone shop, forty-third session, told the general signs twice). Told with the battery's advice.
+ */
+const SHARP = /卡针|取卡针|(?<![织指打])针(?![织对线])|图钉|钉子|刀片|玻璃碴|碎玻璃|(?<![a-z])(?:sim (?:card )?(?:tool|pin|ejector)|ejector (?:tool|pin)|needles?|safety pins?|pins?|tacks?|nails?|razor blades?|blades?|broken glass|glass)(?![a-z])/;
+const batteryOrMagnet = (n: string): boolean => BATTERY_OR_MAGNET.test(n) || SHARP.test(n);
 /**
  * Feared, or swallowed long ago, asked of the goods before buying ("磁铁是包在里面的吗？怕宝宝吞下去", "my daughter swallowed a magnet
  * last year, are these ones sealed?": found in review, both told to go to the emergency department).
