@@ -3,7 +3,7 @@
  * compose them inside one transaction.
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../storage/ports.ts';
 import { isUniqueViolation } from '../storage/ports.ts';
 import { rawRows } from '../storage/raw.ts';
@@ -345,9 +345,17 @@ export async function lockQueueOf(tx: Tx, conversationId: string): Promise<void>
 export type StateChange = ConversationRow & { previous: ConversationState; previousAgentId: string | null };
 
 /** Whether a person ever held the conversation (`assigned_at` is kept through returns to the queue and the close): only their service is rated. */
-export async function everAssigned(db: Db, conversationId: string): Promise<boolean> {
-  const row = await db.selectFrom('conversations').select('assigned_at').where('id', '=', conversationId).executeTakeFirst();
-  return row?.assigned_at != null;
+/**
+ * A person served the conversation: a member of staff wrote in it. Held alone is not served: routing gives a seat for a
+ * moment, and an admin closing it then asked the buyer to rate a service nobody gave ("1分 根本没人理我": a Shanghai shop,
+ * forty-third session). What a rating is of, and when closing asks for one.
+ */
+export const servedSql = (conversationId: RawBuilder<unknown> | string) =>
+  sql<boolean>`exists (select 1 from messages m where m.conversation_id = ${conversationId} and m.sender_role = 'agent')`;
+
+export async function everServed(db: Db, conversationId: string): Promise<boolean> {
+  const r = await sql<{ served: boolean }>`select ${servedSql(conversationId)} as served`.execute(db);
+  return r.rows[0]?.served === true;
 }
 
 /** The columns a move writes: the lifecycle's timestamps are kept here, where the state is. */
@@ -384,8 +392,10 @@ export interface MoveExpectation {
   from?: readonly ConversationState[];
   /** Held by this agent. */
   agentId?: string;
-  /** Never held by a person (`assigned_at` null): a close that asks for no rating. */
+  /** Never held by a person (`assigned_at` null): the idle close. */
   neverAssigned?: boolean;
+  /** No member of staff wrote in it (`everServed`): a close that asks for no rating. */
+  unserved?: boolean;
   /** Nothing written in it since this time (`updated_at` before it): the idle close, which a message just sent must win over. */
   idleBefore?: Date;
 }
@@ -410,6 +420,7 @@ export async function setState(db: Db | Tx, conversationId: string, patch: State
     .where('old.state', 'in', from);
   if (expect.agentId !== undefined) q = q.where('old.agent_id', '=', expect.agentId);
   if (expect.neverAssigned) q = q.where('old.assigned_at', 'is', null);
+  if (expect.unserved) q = q.where(sql<boolean>`not ${servedSql(sql.ref('old.id'))}`);
   if (expect.idleBefore) q = q.where('old.updated_at', '<', expect.idleBefore);
   const r = await q.returning([...CONV_COLS.map((k) => `c.${k}` as const), 'old.state as previous', 'old.agent_id as previous_agent_id']).executeTakeFirst();
   return r ? { ...toConversation(r), previous: r.previous, previousAgentId: r.previous_agent_id } : undefined;

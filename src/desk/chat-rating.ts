@@ -15,7 +15,7 @@
 import type { Logger } from 'pino';
 import { sql } from 'kysely';
 import type { ConversationService } from '../conversation/index.ts';
-import { SYSTEM_SENDER } from '../conversation/index.ts';
+import { SYSTEM_SENDER, everServed } from '../conversation/index.ts';
 import type { Db } from '../storage/ports.ts';
 import { insertRating, type Rating } from './repository.ts';
 import { LIMITS } from './validation.ts';
@@ -234,7 +234,7 @@ export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<bool
 async function lastRatable(db: Db, m: TypedMessage): Promise<string | undefined> {
   const row = await db
     .selectFrom('conversations')
-    .select(['id', 'assigned_at'])
+    .select(['id'])
     .where('shop_id', '=', m.shopId)
     .where('buyer_id', '=', m.buyerId)
     .where('state', '=', 'closed')
@@ -243,5 +243,5 @@ async function lastRatable(db: Db, m: TypedMessage): Promise<string | undefined>
     .orderBy('closed_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row && row.assigned_at !== null ? row.id : undefined;
+  return row && (await everServed(db, row.id)) ? row.id : undefined;
 }

@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../storage/ports.ts';
 import { isUniqueViolation } from '../storage/ports.ts';
+import { everServed, servedSql } from '../conversation/index.ts';
 import type { CannedInput, PiiField } from './validation.ts';
 
 // --- Notes -----------------------------------------------------------------------------------
@@ -96,8 +97,8 @@ export async function insertRating(db: Db, r: { conversationId: string; buyerId:
     .where('id', '=', r.conversationId)
     .where('buyer_id', '=', r.buyerId)
     .where('state', '=', 'closed')
-    // A rating is of a person's service: a conversation only the robot or the queue saw has none.
-    .where('assigned_at', 'is not', null);
+    // A rating is of a person's service: a conversation no member of staff wrote in has none.
+    .where(servedSql(sql.ref('conversations.id')));
   try {
     const row = await db
       .insertInto('conversation_ratings')
@@ -114,8 +115,8 @@ export async function insertRating(db: Db, r: { conversationId: string; buyerId:
 }
 
 async function whyNotRated(db: Db, conversationId: string): Promise<'not_closed' | 'not_served'> {
-  const c = await db.selectFrom('conversations').select(['state', 'assigned_at']).where('id', '=', conversationId).executeTakeFirst();
-  return c?.state === 'closed' && c.assigned_at === null ? 'not_served' : 'not_closed';
+  const c = await db.selectFrom('conversations').select(['state']).where('id', '=', conversationId).executeTakeFirst();
+  return c?.state === 'closed' && !(await everServed(db, conversationId)) ? 'not_served' : 'not_closed';
 }
 
 /** The conversation's rating, or undefined when it has none. */

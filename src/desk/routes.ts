@@ -24,7 +24,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { hasRole, type Authorize, type Principal, type Role } from '../auth/index.ts';
-import { everAssigned, type ConversationRow, type ConversationService, type EventSink } from '../conversation/index.ts';
+import { everServed, type ConversationRow, type ConversationService, type EventSink } from '../conversation/index.ts';
 import { KefuError } from '../protocol/errors.ts';
 import type { NoteFrame } from '../protocol/frames.ts';
 import { parseInput, NO_QUERY, parseQuery } from '../protocol/validation.ts';
@@ -135,8 +135,8 @@ function registerRatingRoute(api: FastifyInstance, d: DeskDeps): void {
     if (c.buyerId !== p.userId) throw noConversation();
     const rating = await repo.getRating(d.sql.db, c.id);
     // Not rated is an answer, not an error: every device asks this of every closed conversation.
-    // `ratable: false` when no person served it: the widget then offers no form.
-    return rating ? { rated: true, ...ratingBody(rating) } : { conversationId: c.id, rated: false, ratable: await everAssigned(d.sql.db, c.id) };
+    // `ratable: false` when no person served it (no member of staff wrote in it): the widget then offers no form.
+    return rating ? { rated: true, ...ratingBody(rating) } : { conversationId: c.id, rated: false, ratable: await everServed(d.sql.db, c.id) };
   });
 }
 

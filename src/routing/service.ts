@@ -481,18 +481,12 @@ export class RoutingService {
     const c = await this.#inShop(shopId, conversationId);
     if (c.state === 'closed') throw new KefuError('CONFLICT', 'the conversation is closed already');
     this.#mayHandle(p, c.state === 'assigned' ? c.agentId : null);
-    // Only a person's service is rated: closing one only the robot or the queue saw asks nothing
-    // (a rating of it skewed the shop's satisfaction figure: found from outside). Whether a person
-    // held it is checked by the close itself: one assigned and returned to the queue in between
-    // is still rated (found in review).
-    if (c.state !== 'assigned') {
-      // Still told it ended, and how to go on: a queued buyer closed without a word kept waiting
-      // (a Taipei tester, thirty-seventh session).
-      const text = await this.#notice(c.id, CLOSED_UNSERVED_NOTICE);
-      const closed = await this.#d.conversations.closeWithNotice(c.id, SYSTEM_SENDER, { kind: 'text', text }, { from: ['bot', 'queued'], neverAssigned: true });
-      if (closed) return closed;
-      // Held by a person once, or closed meanwhile: the close below asks for the rating, or finds it closed.
-    }
+    // Only a person's service is rated: closing one no member of staff wrote in asks nothing (a rating of it skewed the
+    // shop's satisfaction figure: found from outside; held for a moment by routing and closed by an admin, it was asked:
+    // forty-third session). Checked by the close itself: a reply written in between makes it rated (found in review).
+    // Still told it ended, and how to go on: a queued buyer closed without a word kept waiting (a Taipei tester, thirty-seventh session).
+    const unserved = await this.#d.conversations.closeWithNotice(c.id, SYSTEM_SENDER, { kind: 'text', text: await this.#notice(c.id, CLOSED_UNSERVED_NOTICE) }, { unserved: true });
+    if (unserved) return unserved;
     // The rating request and the close commit together: a buyer writing at that moment lands
     // before both or, after them, in a new conversation; never after the request in this one.
     const closed = await this.#d.conversations.closeWithNotice(c.id, SYSTEM_SENDER, { kind: 'text', text: await this.#notice(c.id, RATING_PROMPT) });

@@ -59,6 +59,7 @@ describe('tenant isolation (real PostgreSQL + Redis)', { skip }, () => {
     ids.canned = (JSON.parse((await call(adminA, 'POST', '/shops/shop_a/canned-replies', { title: SECRET_TEXT, text: SECRET_TEXT })).text) as { id: string }).id;
     assert.ok(ids.faq && ids.canned);
     assert.equal((await call(adminA, 'PUT', '/shops/shop_a/settings/time-zone', { timeZone: 'Pacific/Auckland' })).status, 200);
+    assert.equal((await call(adminA, 'PUT', '/shops/shop_a/settings/contacts', { linkHosts: ['shop-a.example'] })).status, 200);
     await buyer.close();
   });
 
@@ -110,6 +111,8 @@ describe('tenant isolation (real PostgreSQL + Redis)', { skip }, () => {
       'PUT /api/v1/shops/:shopId/settings/retention': { path: () => '/shops/shop_a/settings/retention', body: { messageDays: 1 }, expect: 403 },
       'GET /api/v1/shops/:shopId/settings/time-zone': { path: () => '/shops/shop_a/settings/time-zone', expect: 403 },
       'PUT /api/v1/shops/:shopId/settings/time-zone': { path: () => '/shops/shop_a/settings/time-zone', body: { timeZone: 'UTC' }, expect: 403 },
+      'GET /api/v1/shops/:shopId/settings/contacts': { path: () => '/shops/shop_a/settings/contacts', expect: 403 },
+      'PUT /api/v1/shops/:shopId/settings/contacts': { path: () => '/shops/shop_a/settings/contacts', body: { linkHosts: ['evil.example'] }, expect: 403 },
     };
     const served = routesOf(node.app.printRoutes({ commonPrefix: false })).filter((r) => r !== 'POST /api/v1/webhooks/platform' && !r.includes('/ops/'));
     assert.deepEqual(served.filter((r) => !(r in table)), [], 'every route is walked here (webhooks: HMAC, not tokens; ops: operator token)');
@@ -127,6 +130,8 @@ describe('tenant isolation (real PostgreSQL + Redis)', { skip }, () => {
     // Shop B's tokens wrote nothing of shop A's: its time zone is the one it set, not the 'UTC' they sent.
     const a = JSON.parse((await call(await tok('admin_a', 'cs:admin', 'shop_a'), 'GET', '/shops/shop_a/settings/time-zone')).text) as { timeZone: string };
     assert.equal(a.timeZone, 'Pacific/Auckland');
+    const contacts = JSON.parse((await call(await tok('admin_a', 'cs:admin', 'shop_a'), 'GET', '/shops/shop_a/settings/contacts')).text) as { linkHosts: string[] };
+    assert.deepEqual(contacts.linkHosts, ['shop-a.example']);
   });
 
   test('every WebSocket frame of a shop-B agent on a shop-A conversation answers NOT_FOUND', async () => {

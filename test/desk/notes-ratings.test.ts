@@ -155,6 +155,10 @@ function ratingTests(st: { desk: Desk }): void {
       const asked = await desk.app.inject({ method: 'GET', url: ratingUrl(id), headers: as.buyer(buyer) });
       assert.deepEqual(asked.json(), { conversationId: id, rated: false, ratable: false }, 'the widget offers no form');
     }
+    // Held by a person who never wrote in it: not served either (forty-third session: "1分 根本没人理我").
+    const held = await openConversation(desk, 'shop_r', 'buyer_r_held');
+    await closeConversation(desk, held, 'agent_r', false);
+    assert.equal((await desk.app.inject({ method: 'POST', url: ratingUrl(held), headers: as.buyer('buyer_r_held'), payload: { score: 1 } })).statusCode, 409);
   });
 
   test('concurrent ratings: exactly one is stored', async () => {

@@ -114,10 +114,11 @@ export async function openConversation(desk: Desk, shopId: string, buyerId: stri
   return r.ack.conversationId;
 }
 
-/** Hands the conversation to `agentId` and closes it, through the service's lifecycle. */
-export async function closeConversation(desk: Desk, conversationId: string, agentId: string): Promise<void> {
+/** Hands the conversation to `agentId`, who answers in it (a person served it), and closes it, through the service's lifecycle. */
+export async function closeConversation(desk: Desk, conversationId: string, agentId: string, answered = true): Promise<void> {
   await desk.conversations.setState(conversationId, { state: 'queued' });
   await desk.conversations.setState(conversationId, { state: 'assigned', agentId });
+  if (answered) await desk.conversations.postAs(conversationId, { role: 'agent', id: agentId }, { kind: 'text', text: '您好，我来帮您看看' });
   await desk.conversations.setState(conversationId, { state: 'closed' });
 }
 

@@ -404,6 +404,7 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     await eventually(async () => (await systemTexts(id)).includes(NOBODY_ONLINE_NOTICE.en), 3000, 'told in English that nobody is online');
     const t = await issuer.token({ sub: 'ag_en', scope: 'cs:agent', shop_id: shop });
     assert.equal((await api(a, t, 'POST', `/conversations/${id}/accept`)).status, 200);
+    assert.equal((await api(a, t, 'POST', `/conversations/${id}/messages`, { clientMsgId: 'en-reply', content: { kind: 'text', text: 'Hi, how can I help?' } })).status, 201);
     assert.equal((await api(a, t, 'POST', `/conversations/${id}/close`)).status, 200);
     assert.deepEqual(await systemTexts(id), [NOBODY_ONLINE_NOTICE.en, RATING_PROMPT.en]);
   });
@@ -508,15 +509,17 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
   });
 
   // Found in review: the close read "never held by a person" before closing; a conversation
-  // assigned and returned to the queue in between closed with no rating request.
-  test('a queued conversation a person held meanwhile is still asked for a rating when closed', async () => {
+  // assigned and returned to the queue in between closed with no rating request. Since the forty-third session a person
+  // served it when they wrote in it: one held and answered in between is asked.
+  test('a queued conversation a person answered meanwhile is still asked for a rating when closed', async () => {
     const shop = 'shop_close_race';
     const id = await handOver(shop, 'cr1');
     const closeWithNotice = a.rt.conversations.closeWithNotice.bind(a.rt.conversations);
     a.rt.conversations.closeWithNotice = (async (...args: Parameters<typeof closeWithNotice>) => {
-      if (args[3]?.neverAssigned) {
-        // Between the close's read and its move: an agent takes it and gives it back.
+      if (args[3]?.unserved) {
+        // Between the close's read and its move: an agent takes it, answers and gives it back.
         assert.ok(await moveState(a.rt.storage.sql.db, id, { state: 'assigned', agentId: 'ag_cr' }, { from: ['queued'] }));
+        assert.ok(await a.rt.conversations.postAs(id, { role: 'agent', id: 'ag_cr' }, { kind: 'text', text: '您好，马上帮您看' }));
         assert.ok(await moveState(a.rt.storage.sql.db, id, { state: 'queued', returned: {} }, { from: ['assigned'] }));
       }
       return closeWithNotice(...args);
@@ -531,6 +534,21 @@ describe('queue positions (real PostgreSQL + Redis)', { skip }, () => {
     // The unserved close's notice rolled back with its refused move: only the rating request.
     assert.deepEqual((await systemTexts(id)).filter((t) => t !== NOBODY_ONLINE_NOTICE.zh && t !== RETURNED_NOTICE.zh), [RATING_PROMPT.zh]);
     assert.equal((await api(a, await issuer.token({ sub: 'cr1', scope: 'cs:customer' }), 'GET', `/conversations/${id}/rating`)).body.ratable, true);
+  });
+
+  // Found from outside (forty-third session, a Shanghai shop): routing gave a queued buyer a seat for a moment, an admin closed
+  // it, and the buyer, whom nobody had answered, was asked to rate the service ("1分 根本没人理我").
+  test('a conversation held but never answered closes with the unserved notice and is not ratable', async () => {
+    const shop = 'shop_close_held';
+    const id = await handOver(shop, 'ch1');
+    assert.ok(await moveState(a.rt.storage.sql.db, id, { state: 'assigned', agentId: 'ag_ch' }, { from: ['queued'] }));
+    const admin = await issuer.token({ sub: 'ad_ch', scope: 'cs:admin', shop_id: shop });
+    assert.equal((await api(a, admin, 'POST', `/conversations/${id}/close`)).status, 200);
+    const said = (await systemTexts(id)).filter((t) => t !== NOBODY_ONLINE_NOTICE.zh);
+    assert.deepEqual(said, [CLOSED_UNSERVED_NOTICE.zh]);
+    const buyer = await issuer.token({ sub: 'ch1', scope: 'cs:customer' });
+    assert.equal((await api(a, buyer, 'GET', `/conversations/${id}/rating`)).body.ratable, false);
+    assert.equal((await api(a, buyer, 'POST', `/conversations/${id}/rating`, { score: 1 })).status, 409);
   });
 });
 

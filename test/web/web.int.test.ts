@@ -423,12 +423,16 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     // Escape takes the question back, and the focus with it to the message box.
     await consoleA.keyboard.press('Alt+e');
     await until('the question to take the focus', async () => (await focused(consoleA)) === '结束会话');
-    await consoleA.keyboard.press('Escape');
-    await until('no question, the message box focused', async () => (await consoleA.getByRole('alert').filter({ hasText: '确定结束此会话？' }).count()) === 0 && (await focused(consoleA)) === '消息');
-    await consoleA.keyboard.press('Alt+e');
-    await consoleA.getByRole('alert').filter({ hasText: '确定结束此会话？' }).waitFor(WAIT);
     // The buyer asked for a person and nobody has answered yet: the question says so.
     assert.match(await consoleA.getByRole('alert').filter({ hasText: '确定结束此会话？' }).innerText(), /买家的最后一条消息还没有回复/);
+    await consoleA.keyboard.press('Escape');
+    await until('no question, the message box focused', async () => (await consoleA.getByRole('alert').filter({ hasText: '确定结束此会话？' }).count()) === 0 && (await focused(consoleA)) === '消息');
+    // Answered, then ended: a person served it, so the buyer is asked to rate (one never answered is not: forty-third session).
+    await box.fill('您好，已经帮您处理好了');
+    await consoleA.keyboard.press('Enter');
+    await buyer.w.getByText('您好，已经帮您处理好了').waitFor(WAIT);
+    await consoleA.keyboard.press('Alt+e');
+    await consoleA.getByRole('alert').filter({ hasText: '确定结束此会话？' }).waitFor(WAIT);
     await until('the question to take the focus', async () => (await focused(consoleA)) === '结束会话');
     await consoleA.keyboard.press('Enter');
     await buyer.w.getByRole('group', { name: '请为本次服务打分' }).waitFor(WAIT);
