@@ -175,6 +175,12 @@ export async function lastSystemText(db: Db, conversationId: string): Promise<st
   return r.rows[0]?.text ?? undefined;
 }
 
+/** Who wrote the conversation's last message but the system's notices: 'agent' when a person's answer is the last word. */
+export async function lastWriter(db: Db, conversationId: string): Promise<string | undefined> {
+  const r = await sql<{ role: string }>`select sender_role as role from messages where conversation_id = ${conversationId} and sender_role <> 'system' order by seq desc limit 1`.execute(db);
+  return r.rows[0]?.role;
+}
+
 /** The buyer's latest text messages in the conversation (newest first, a few), for the language of a notice: the conversation's own query. */
 export const lastBuyerTexts = (db: Db, conversationId: string, limit = 5): Promise<string[]> => lastCustomerTexts(db, conversationId, limit);
 

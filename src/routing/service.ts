@@ -568,6 +568,9 @@ export class RoutingService {
     const last = await repo.lastSystemText(this.#d.sql.db, conversationId).catch(() => undefined);
     // In either script: a buyer writing traditional characters got it at every lapse (found in review).
     if (last === RETURNED_NOTICE.zh || last === RETURNED_NOTICE.en || last === toTraditional(RETURNED_NOTICE.zh)) return;
+    // Answered, and nothing asked since: the buyer waits for nobody, and "your agent could not answer" right under the agent's
+    // answer was false (an agent working over REST went offline after its grace: a Shenzhen and a Shanghai shop, forty-third session).
+    if ((await repo.lastWriter(this.#d.sql.db, conversationId).catch(() => undefined)) === 'agent') return;
     const text = await this.#notice(conversationId, RETURNED_NOTICE);
     // Only while it still waits: assigned again meanwhile, the buyer sees their new agent instead (found in review).
     await this.#d.conversations.postAs(conversationId, SYSTEM_SENDER, { kind: 'text', text }, { state: 'queued' }).catch((err: unknown) => {

@@ -614,6 +614,23 @@ describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
     await ws.close();
   });
 
+  // Found from outside (forty-third session, a Shenzhen and a Shanghai shop): an agent working over REST went offline after its
+  // grace, and the buyer it had just answered was told "刚才的客服暂时无法回复" right under the answer.
+  test('an answered conversation returned when its agent goes offline tells the buyer nothing; an unanswered one is told', async () => {
+    const shop = 'shop_rest_gone';
+    const t = await agentToken('rg1', shop);
+    assert.equal((await api(b, t, 'PUT', '/agents/me/status', { status: 'online', capacity: 5 })).status, 200);
+    const answered = await handOver(b, shop, 'brg1');
+    const waiting = await handOver(b, shop, 'brg2');
+    await eventually(async () => (await holder(answered)).agent_id === 'rg1' && (await holder(waiting)).agent_id === 'rg1', 5000, 'both assigned');
+    assert.equal((await api(b, t, 'POST', `/conversations/${answered}/messages`, { clientMsgId: 'rg-1', content: { kind: 'text', text: '已经帮您改好地址了' } })).status, 201);
+    await eventually(async () => (await holder(answered)).state === 'queued' && (await holder(waiting)).state === 'queued', 15_000, 'both back in the queue after the grace');
+    const told = async (id: string) =>
+      (await a.rt.storage.sql.db.selectFrom('messages').select('content').where('conversation_id', '=', id).where('sender_role', '=', 'system').execute()).some((m) => (m.content as { text: string }).text === RETURNED_NOTICE.zh);
+    await eventually(() => told(waiting), 3000, 'the one still waiting is told');
+    assert.equal(await told(answered), false, 'the answered one is not told its agent could not answer');
+  });
+
   test("typing reaches the other side's devices only, at most once per 2 s", async () => {
     const shop = 'shop_typing';
     const t = await agentToken('ty1', shop);
