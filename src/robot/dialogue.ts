@@ -646,7 +646,8 @@ const WAITS = /^(?:哈+|呵+)?(?:好吧|好的|好|行吧?|嗯+|ok)?[,，。.!�
 /** A no to a person, then what the buyer will do instead: look, ask, wait, do it themselves. */
 // Also "先不用 我週一再看看有沒有動" (found from outside: handed over); Irish "ah no its grand, ill check with the neighbours
 // first", "no leave it, ill give it till monday" (thirty-second round: not understood).
-const DECLINES_SELF = /^(?:先不用|暂时不用|暂时不需要|先不需要|不用|不要|不必|不需要|没事|没关系|算了|算啦|不了|不好(?=啦|喇))(?:了|啦|的|哈|啊|呀|吧|喇)*[,，。.!！~\s]*(?:谢谢|多谢|谢啦)?[,，。.!！~\s]*(?:(?:那)?我(?:就)?(?:自己|再|先|回头|等会|晚点|明天|改天|等|(?:下)?(?:周|礼拜|星期)[一二三四五六日天]|下周|晚上|过两天|过几天)|(?:那)?自己)|^(?:(?:ah|sure)[,\s]+)?(?:no|nope|naw|no thanks|no thank you|no need|no leave it|leave it|(?:it is|its|that is|thats) (?:ok|okay|fine|alright|grand)|all good|no worries|dont worry|don't worry)\b(?:[,.!\s]+(?:no|leave it|(?:it is|its|that is|thats) (?:ok|okay|fine|alright|grand)|thanks|thx|ta|cheers|mate))*[,.!\s]+(?:i will|ill|i can|i am gonna|im gonna|let me|gonna)\b/;
+// "算了不急了 我自己等" (a Shenzhen shop, forty-third session: handed over as not understood).
+const DECLINES_SELF = /^(?:先不用|暂时不用|暂时不需要|先不需要|不用|不要|不必|不需要|没事|没关系|算了|算啦|不了|不好(?=啦|喇))(?:了|啦|的|哈|啊|呀|吧|喇)*[,，。.!！~\s]*(?:(?:不急|不着急|不用急)(?:了|啦)?[,，。.!！~\s]*)?(?:谢谢|多谢|谢啦)?[,，。.!！~\s]*(?:(?:那)?我(?:就)?(?:自己|再|先|回头|等会|晚点|明天|改天|等|(?:下)?(?:周|礼拜|星期)[一二三四五六日天]|下周|晚上|过两天|过几天)|(?:那)?自己)|^(?:(?:ah|sure)[,\s]+)?(?:no|nope|naw|no thanks|no thank you|no need|no leave it|leave it|(?:it is|its|that is|thats) (?:ok|okay|fine|alright|grand)|all good|no worries|dont worry|don't worry)\b(?:[,.!\s]+(?:no|leave it|(?:it is|its|that is|thats) (?:ok|okay|fine|alright|grand)|thanks|thx|ta|cheers|mate))*[,.!\s]+(?:i will|ill|i can|i am gonna|im gonna|let me|gonna)\b/;
 /** What follows a no that asks or wants something done: that is answered, the no is no decline ("没关系 我先等等 什么时候能到", "no, i will cancel it then. how do i cancel"). */
 const ASKS_OR_WANTS = /[?？吗]|怎么|哪|多久|什么时候|几[天号点时]|能不能|可不可以|退款|退货|取消|投诉|人工|改|地址|查|(?<![a-z])(?:how|when|what|where|which|can i|could|refund|return|cancel|complain\w*|human|agent|change|address)(?![a-z])/;
 /** A no to a person and what the buyer does instead, asking and wanting nothing more. */
@@ -5335,7 +5336,12 @@ const US_STATE_ZIP = new RegExp(String.raw`(?<![a-z])(${Object.keys(US_STATE_NAM
 const DELIVERY_REGIONS: readonly RegExp[] = [
   // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too).
   /江浙沪|江苏|浙江|上海/, /新疆/, /西藏(?!中路|南路|北路|路)|拉萨|日喀则|林芝/, /青海/, /内蒙古?/, /甘肃/, /宁夏(?!路)/, /海南/, /香港|港澳(?![^，,。；;]{0,6}澳门)/, /港澳|澳门/, HUALIEN_TAITUNG, TAIWAN_REGION, TAIWAN_ISLANDS, /偏远/,
-  /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}|阿拉斯加/i, /hawaii|(?<![a-z])hi \d{5}|夏威夷/i, /puerto rico|波多黎各/i, /scottish highlands|highlands and islands|channel islands|northern ireland/i, /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马(?!路)|亚庇|古晋/i,
+  /(?<![a-z])alaska(?![a-z])|(?<![a-z])ak \d{5}|阿拉斯加/i, /hawaii|(?<![a-z])hi \d{5}|夏威夷/i, /puerto rico|波多黎各/i,
+  // The UK's own regions each (one pattern held them all), an address's by its postcode too: "7 Bayhead, Stornoway, Isle of Lewis
+  // HS1 2DU" was told the mainland's days, and late by them (a Manchester shop, forty-third session); "to BT7" is Northern Ireland.
+  /scottish highlands|highlands and islands|scottish islands|outer hebrides|western isles|orkney|shetland|isle of (?:lewis|harris|skye|mull|islay|arran|barra)|(?<![a-z])(?:hs|ze|iv|kw)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
+  /northern ireland|(?<![a-z])bt\d{1,2}(?:\s?\d[a-z]{2})?(?![a-z0-9])/i, /channel islands|guernsey|(?<![a-z])(?:gy|je)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i, /isle of man|(?<![a-z])im\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
+  /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马(?!路)|亚庇|古晋/i,
   // Malaysia's places in Chinese too ("西马其他州属（槟城、柔佛、霹雳等）": found from outside, a Penang parcel was told every region).
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)|巴生谷|吉隆坡|雪兰莪|八打灵/i,
   // West Malaysia beyond the Klang Valley, and Singapore: a Ninja Van parcel to Johor was told "Singapore: Ninja Van 3-5 working days" (found from outside).
@@ -5468,7 +5474,7 @@ const SENTENCE_ENDS = /[。！？!?；;]\s*$|\.\s*$/;
 
 /** Couriers a shop's entry may name, one pattern each (read in simplified characters). */
 const COURIERS: readonly RegExp[] = [
-  /royal ?mail/i, /(?<![a-z])dpd(?![a-z])/i, /(?<![a-z])(?:evri|hermes)(?![a-z])/i, /parcelforce/i, /(?<![a-z])yodel(?![a-z])/i, /(?<![a-z])ups(?![a-z])/i,
+  /royal ?mail/i, /(?<![a-z])dpd(?![a-z])/i, /pallet ?network|palletways|palletforce|pall-?ex/i, /(?<![a-z])(?:evri|hermes)(?![a-z])/i, /parcelforce/i, /(?<![a-z])yodel(?![a-z])/i, /(?<![a-z])ups(?![a-z])/i,
   /fed ?ex/i, /(?<![a-z])dhl(?![a-z])/i, /(?<![a-z])usps(?![a-z])/i, /canada post/i, /(?<![a-z])an post(?![a-z])/i, /australia post|澳洲邮政/i, /star ?track/i, /couriers please/i, /aramex|fastway/i, /(?<![a-z])sendle(?![a-z])/i, /ninja ?van/i, /pos ?laju/i,
   /顺丰|(?<![a-z])sf(?: express)?(?![a-z])/i, /中通|(?<![a-z])zto(?![a-z])/i, /圆通|(?<![a-z])yto(?![a-z])/i, /申通|(?<![a-z])sto(?![a-z])/i,
   /韵达|yunda/i, /京东|(?<![a-z])jd(?![a-z])/i, /极兔|j&t/i, /德邦/, /邮政|(?<![a-z])ems(?![a-z])|china post/i, /黑猫|宅急便/, /新竹物流/, /嘉里/,

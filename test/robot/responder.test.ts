@@ -99,7 +99,11 @@ for (const f of SQL_FACTORIES) {
         const p = buyer('buyer_rate');
         const served = (await conversations.send(p, say('在吗'))).ack.conversationId;
         await bot.idle();
-        for (const state of ['queued', 'assigned', 'closed'] as const) await conversations.setState(served, state === 'assigned' ? { state, agentId: 'agent_1' } : { state });
+        for (const state of ['queued', 'assigned', 'closed'] as const) {
+          // A person served it: they wrote in it (a seat held alone is no service since the forty-third session).
+          if (state === 'closed') await conversations.postAs(served, { role: 'agent', id: 'agent_1' }, { kind: 'text', text: '您好' });
+          await conversations.setState(served, state === 'assigned' ? { state, agentId: 'agent_1' } : { state });
+        }
         const next = (await conversations.send(p, say('5分'))).ack.conversationId;
         await bot.idle();
         assert.deepEqual(await texts(s, conversations, p, next), ['customer:5分', 'system:感谢您的评价（5 分）！还有其他问题的话，直接在这里留言即可。']);

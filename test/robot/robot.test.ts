@@ -6135,7 +6135,7 @@ describe('a no to a person, a courier\'s own time, Cantonese readings (twenty-si
   };
 
   test('"不用啦", "不用 我自己看吧", "唔好啦 我自己打去顺丰问", "no its ok ill wait till tuesday" decline; "好啊" still takes one', async () => {
-    for (const reply of ['不用啦', '不用 我自己看吧', '算啦 唔使', '唔好啦 我自己打去順豐問', '没事 我自己看看']) {
+    for (const reply of ['不用啦', '不用 我自己看吧', '算啦 唔使', '唔好啦 我自己打去順豐問', '没事 我自己看看', '算了不急了 我自己等']) {
       const r = await unsure(reply);
       assert.equal(r.handover, undefined, reply);
       assert.match(textOf(r), /还有什么可以帮您|還有什麼可以幫您/, reply);
@@ -7433,6 +7433,22 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
     assert.match(textOf(await robotAt({ orders: [pods] }, '2026-12-08T17:00:00+08:00')('我的耳機什麼時候出貨')), /比平常慢/);
     const lost = textOf(await robotAt({}, '2026-12-05T20:00:00Z')('阿阿阿阿阿'));
     assert.doesNotMatch(lost, /[“”]/);
+  });
+
+  // Found from outside (forty-third session, a Manchester bike shop): a DPD parcel to Stornoway was told the mainland's days,
+  // starting mid-sentence ("2-3 working days, or DPD Next Day…"), and then told it was late by them.
+  test("the UK's islands and Northern Ireland are regions of their own, an address's by its postcode; a pallet courier is a courier", async () => {
+    const uk: FaqEntry = { id: 'uk', question: 'How long does delivery take?', answer: 'Small parcels (parts, chargers, accessories) go by Royal Mail Tracked 48, 2-3 working days, or DPD Next Day, the next working day. Boxed bikes and e-bikes go by DPD, 1-2 working days to mainland England and Wales. Scottish Highlands and islands: 3-5 working days. Northern Ireland: 3-5 working days. Pallet deliveries (e-scooters over 25kg, cargo bikes) go by Pallet Network, 3-5 working days, with a call the day before.' };
+    const bike = (address: string) => ({
+      orders: [order({ orderId: 'MB-1', status: 'shipped', currency: 'GBP', items: [{ sku: 'B', title: 'Carrera Crossfire E', quantity: 1, price: '1299.00' }], receiver: { name: 'Fiona', phone: '07700900000', address }, createdAt: ago(30) })],
+      logistics: [logistics({ orderId: 'MB-1', carrier: 'DPD', trackingNo: '155098', events: [{ time: ago(20), location: 'Inverness Depot', description: 'Awaiting ferry' }], updatedAt: ago(20) })],
+    });
+    const lewis = textOf(await shop(bike('7 Bayhead, Stornoway, Isle of Lewis HS1 2DU'), [uk])('when will my bike arrive'));
+    assert.match(lewis, /Scottish Highlands and islands: 3-5 working days\./);
+    assert.doesNotMatch(lewis, /mainland|Pallet|^2-3 working days|Northern Ireland/);
+    const belfast = textOf(await shop(bike('12 Lisburn Rd, Belfast BT7 1AA'), [uk])('when will my bike arrive'));
+    assert.match(belfast, /Northern Ireland: 3-5 working days\./);
+    assert.doesNotMatch(belfast, /Scottish|Pallet/);
   });
 
   test('a delivery entry read by Australian state (a list of states is one clause) and by Hong Kong apart from Macau', async () => {
