@@ -146,6 +146,25 @@ for (const factory of SQL_FACTORIES) {
       assert.equal(await suggestions.fromAgentReply(two), null, 'two questions waiting');
       const one = await conversation([['customer', '退款多久到账'], ['bot', missed], ['customer', '在吗'], ['bot', missed], ['agent', '退款3个工作日内原路退回。']]);
       assert.equal((await suggestions.fromAgentReply(one))?.question, '退款多久到账', 'chatter after it is no second question');
+      // A message after it that nobody answered (kept in the queue) may be what the reply is to (forty-third session, a Houston
+      // shop: "and how long to get there" paired with "take her to the ER" given for a battery swallowed in the queue).
+      const queued = await conversation([['customer', 'and how long to get there'], ['bot', "Sorry, I'm not sure about that one."], ['customer', 'she seems fine tho, running around'], ['agent', 'Please take her to the ER right now, even if she seems fine.']]);
+      assert.equal(await suggestions.fromAgentReply(queued), null, 'a later message nobody answered');
+    });
+
+    // Forty-third session: a Shanghai and a Manchester shop's only suggestions were a reply arranging something for one buyer.
+    test('a reply arranging something for this buyer (a request made, a photo asked, a weekday set) is not suggested', async () => {
+      const missed = '这个问题我不太确定，需要为您转接人工客服吗？';
+      for (const reply of ['您好，那个电话不是我们打的。泡腾片的退款我帮您申请复核，请把味道异常那一管拍照发给我。', '这个我们下周三安排上门取件。']) {
+        assert.equal(await suggestions.fromAgentReply(await conversation([['customer', '只吃了一片 味道不对 是不是假的'], ['bot', missed], ['agent', reply]])), null, reply);
+      }
+      const bin = "I'm not sure about that one. Would you like me to connect you to a human agent?";
+      for (const reply of ['Please do not put it in the bin: our courier will collect it in a special fire-safe bag on Wednesday.', 'Send us a photo of the label and we will sort it.']) {
+        assert.equal(await suggestions.fromAgentReply(await conversation([['customer', 'is it safe to put the old battery in the bin?'], ['bot', bin], ['agent', reply]])), null, reply);
+      }
+      // The days a shop works are no arrangement.
+      const hours = await suggestions.fromAgentReply(await conversation([['customer', 'when is the battery collection service running'], ['bot', bin], ['agent', 'Our battery collection runs Monday to Friday, 9am to 5pm.']]));
+      assert.equal(hours?.answer, 'Our battery collection runs Monday to Friday, 9am to 5pm.');
     });
 
     test('an agent answering what the robot could not becomes a new-entry suggestion, once', async () => {
