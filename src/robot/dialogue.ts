@@ -1092,12 +1092,21 @@ const leavingMeant = (u: Understanding): Intent | undefined =>
   (u.intent === 'unknown' || u.intent === 'bye' || u.guessed) && LEAVING.test(u.normalized) && !/[?？吗]/.test(u.normalized) ? 'bye' : undefined;
 /** An order said not to have come: "it still hasnt come", "还没到", "还没收到". */
 const NOT_COME = /(?:还|都)没(?:有)?(?:到|收到|送到|送来)|(?<![a-z])(?:(?:still )?(?:has not|hasn'?t|have not|haven'?t|did not|didn'?t) (?:come|arrived?|got here|shown up|been delivered)|(?:still )?not (?:here|arrived|delivered) yet)(?![a-z])/;
+/**
+ * A parcel the NLU only guessed at, in English words that name no parcel, order, delivery or news of one ("and is enfamil gentlease on
+ * recall rn?", "no mames the price went up 5 dollars since last week": a Houston baby shop, forty-third session, answered with the
+ * tracking): not understood, so the shop's FAQ and a person are tried; a follow-up naming none ("the other one") is read by the rules below.
+ */
+const PARCEL_SAID = /(?<![a-z])(?:parcels?|packages?|pkgs?|pkg|orders?|ord|deliver\w*|arriv\w*|ship\w*|sent|send|tracking|track|courier|post|mail|ups|fedex|usps|dhl|box(?:es)?|items?|stuff|news|update\w*|status|yet|still|here|where|when|came|come|coming|got|get|received?|waiting|wait|lost|late|days?|porch|door|driver|carrier|pickup|pick up|locker|left at|find|found|missing|stolen|showed up|turned up)(?![a-z])/;
+const parcelGuessedOfNothing = (u: Understanding): boolean =>
+  u.guessed === true && u.intent === 'track_parcel' && u.lang === 'en' && !/\p{Script=Han}/u.test(u.normalized) && !PARCEL_SAID.test(u.normalized);
+
 function resolve(state: DialogueState, said: Understanding, text: string, hint?: Lang): Resolved {
   // A guess the NLU took stands only where no question of ours explains a short reply ("耳机那个"
   // after "which order?", "是的" after "did you mean …?"): there the rules below read it in context.
   // "Shall I get a person?" is answered yes or no, which the rules below read: a guess of a question
   // about the buyer's data beside it is one of its own ("was my webcam refund paid?": found from outside, "not understood").
-  const u = said.guessed && awaitsAnswer(isDataIntent(said.intent) ? { ...state, offeredHuman: undefined } : state) ? { ...said, intent: 'unknown' as const, confidence: 0, guessed: undefined } : said;
+  const u = (said.guessed && awaitsAnswer(isDataIntent(said.intent) ? { ...state, offeredHuman: undefined } : state)) || parcelGuessedOfNothing(said) ? { ...said, intent: 'unknown' as const, confidence: 0, guessed: undefined } : said;
   const asked = langRequested(u.normalized);
   const lang = asked ?? state.langAsked ?? replyLanguage(state, u, hint);
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;

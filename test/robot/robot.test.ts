@@ -9763,6 +9763,21 @@ describe('dangers of the thirty-ninth session', () => {
   });
 });
 
+// Found from outside (forty-third session, a Houston baby shop): "and is enfamil gentlease on recall rn?", "no mames the price went
+// up 5 dollars since last week" were answered with an order's tracking, the NLU's guess.
+test('a parcel only guessed at, in English words naming no parcel or news of one, is not answered with the tracking', async () => {
+  const pack = order({ orderId: 'TX-1', status: 'shipped', currency: 'USD', items: [{ sku: 'P', title: "Graco Pack 'n Play", quantity: 1, price: '99.99' }] });
+  const track = logistics({ orderId: 'TX-1', carrier: 'FedEx', trackingNo: '7712', events: [{ time: '2024-11-26T08:20:00-06:00', location: 'San Antonio, TX', description: 'At local FedEx facility' }] });
+  const chat = () => conversation(robotWith({ orders: [pack], logistics: [track] }));
+  for (const t of ['and is enfamil gentlease on recall rn? my sister said smth on facebook', 'no mames the price went up 5 dollars since last week', 'my husband is in the army, any perks for us?']) {
+    assert.doesNotMatch(textOf(await chat()(t)), /7712|FedEx/, t);
+  }
+  // Words of a parcel keep it: the tracking.
+  for (const t of ['The carrier says it was left at a pickup point, but I can\'t find it there.', 'half my peaches showed up mushy, what now', 'where is my parcel']) {
+    assert.match(textOf(await chat()(t)), /7712/, t);
+  }
+});
+
 describe('a danger going on, and help already called', () => {
   test('"is it dangerous?" after a danger goes on about it; "已经打了120 …" asks something of its own', () => {
     assert.equal(dangerGoesOn('she seems fine right now, is it dangerous?'), true);
@@ -9770,7 +9785,7 @@ describe('a danger going on, and help already called', () => {
     assert.equal(dangerGoesOn('已经打了120 剩下的扇贝要留着给医生看吗'), false);
     assert.equal(dangerGoesOn('we already called poison control, they said watch her'), false);
     // Forty-third session: a bulging battery still charging, a Shenzhen parent back from the doctor (told the emergency again).
-    for (const t of ['its in the kitchen charging right now', 'its making a hissing noise now', '他现在看起来没事 还在玩 要不要去医院']) assert.equal(dangerGoesOn(t), true, t);
+    for (const t of ['its in the kitchen charging right now', 'its making a hissing noise now', '他现在看起来没事 还在玩 要不要去医院', '啊？那我马上去 他现在说肚子不舒服']) assert.equal(dangerGoesOn(t), true, t);
     for (const t of ['去医院拍了片 医生说没事会排出来 吓死我了 谢谢', 'the doctor said its fine, it will pass']) assert.equal(dangerGoesOn(t), false, t);
   });
 });
