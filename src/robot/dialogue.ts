@@ -1125,7 +1125,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (keepsOrder(state, u) ?? beforeBuying(u) ?? praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? addressChecked(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiredReceived(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (keepsOrder(state, u) ?? beforeBuying(u) ?? returnBeforeSent(u) ?? praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? addressChecked(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiredReceived(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1173,6 +1173,15 @@ const COST_OF_SENDING = /(?<![a-z])how much (?:is|does|for|are|do you charge for
 const IF_I_ORDER = /(?<![a-z])(?:if i (?:order|buy|get|place an order)|(?:just )?a general question|not (?:about|for|regarding) (?:an? |my |any )?(?:specific )?order|were i to order|(?:have not|not yet|never) (?:order|ordered|bought|buy)(?: yet)?|where (?:are|r) (?:you|u)(?: guys| all)? (?:located|based)|(?:can|could) i (?:self[- ])?(?:pick ?up|collect) (?:it |them )?(?:myself|in person|from (?:you|the shop|your))?(?=\s*[?.!]*$))(?![a-z])|还没(?:下单|下过单|买)|没(?:下过单|买过)/;
 /** Old goods taken away ("能帮我把旧床垫拉走吗", "can you take the old sofa away"): a service the shop's word answers, no cancel (found from outside). */
 const OLD_TAKEN_AWAY = /(?:(?<![依仍照])旧|原来的)[^，,。？?]{0,6}(?:拉走|收走|带走|搬走|回收)|(?:拉走|收走|带走|搬走|回收)[^，,。？?]{0,4}(?<![依仍照])旧|(?<![a-z])(?:take|haul|remove|collect|dispose of) (?:away )?(?:the |my |our )?old(?![a-z])/;
+/**
+ * A return or refund asked of an order said not to be sent yet ("医生说先别吃了 那这单能退吗 还没发货吧": a Shanghai shop, forty-third
+ * session, told its status and offered a person to hurry the warehouse): cancelling it, which is what the buyer can do.
+ */
+const RETURN_ASKED_OF = /(?:能|可以|要|想|能不能|可不可以)退|退(?:款|掉|货)?(?:吗|不|么)|不要了|(?<![a-z])(?:can i (?:return|get a refund)|(?:want|like) (?:a )?refund|refund (?:it|this|the order))(?![a-z])/;
+const NOT_SENT_YET = /还没发货|没发货|未发货|还没发|没发出|(?<![a-z])(?:(?:hasn'?t|has not|not) (?:been )?(?:shipped|sent|dispatched)(?: yet)?)(?![a-z])/;
+const returnBeforeSent = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
+  RETURN_ASKED_OF.test(u.normalized) && NOT_SENT_YET.test(u.normalized) && !/(?:为什么|怎么|why)/.test(u.normalized) ? { intent: 'cancel_order' } : undefined;
+
 /** The buyer's own order or goods said ("我的", "my parcel"): a question about them, not the shop's. */
 const SAYS_MINE = /我(?:的|买的|订的)|(?<![a-z])my (?:order|parcel|package)(?![a-z])/;
 /** Leaving to place the order, nothing asked ("要得 那我先下单了": found from outside, entries offered); not with a question after it. */
@@ -2247,7 +2256,8 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
       aftersales: r.intent === 'aftersale_progress' || r.intent === 'return_policy' || effort.includes('aftersales'),
       ...(effort.length ? { bestEffort: effort } : {}),
       // A returns question reads the parcels too: the days to return count from the delivered scan.
-      logistics: LOGISTICS_INTENTS.has(r.intent) || r.orParcel === true || r.intent === 'return_policy',
+      // The money wanted back ("我要退款 不要了") reads them too: a parcel the carrier reports trouble with is the shop's to put right.
+      logistics: LOGISTICS_INTENTS.has(r.intent) || r.orParcel === true || r.intent === 'return_policy' || (r.intent === 'aftersale_progress' && REFUND_WANTED.test(r.u.normalized)),
       faq,
       knownOrderIds: LOGISTICS_INTENTS.has(r.intent) ? [...known] : [],
       ...(r.faqPick ? { faqText: r.faqPick } : {}),
@@ -5750,18 +5760,41 @@ function noRequest(ctx: Ctx, orderId?: string): string {
   return how ? `${none}${ctx.lang === 'en' ? ' ' : ''}${how}` : `${none}${t.offerHumanShort}`;
 }
 
-function aftersaleAnswer(ctx: Ctx): Outcome {
-  const { t, r, state } = ctx;
-  if (!ctx.aftersales) return { replies: [{ text: `${t.unavailable('aftersales')}${t.offerHumanShort}` }] };
+/**
+ * The money asked back of a parcel the carrier reports a problem with, no request made ("what the hell 我要退款 不要了" of a parcel
+ * damaged on the way: a Shanghai shop, forty-third session, told the no-reason returns policy, return postage at the buyer's cost):
+ * a person arranges the refund or a resend, first in the complaints.
+ */
+// Wanted now, not a request's progress asked ("退款怎么还没到" reads no parcels).
+const REFUND_WANTED = /要退款|我要退|给我退|退钱|不要了|(?<![a-z])(?:(?:want|need|give me) (?:a |my )?refund|refund me|money back|don'?t want it)(?![a-z])/;
+function refundOfTroubled(ctx: Ctx): Outcome | undefined {
+  if (!REFUND_WANTED.test(ctx.r.u.normalized) || !ctx.orders) return undefined;
+  const troubled = ctx.orders.filter((o) => hasParcel(ctx, o, (l) => l.status === 'exception') && !hasParcel(ctx, o, (l) => l.status === 'delivered'));
+  if (troubled.length !== 1) return undefined;
+  return { replies: [{ text: ctx.t.refundOfTroubled(troubled[0]!.orderId) }], handover: { reason: 'complaint' }, next: { focusOrderId: troubled[0]!.orderId } };
+}
+
+/** What a request question is before the requests are read: one named by its number, money wanted back, a withdrawal, a waybill. */
+function beforeRequests(ctx: Ctx & { aftersales: readonly Aftersale[] }): Outcome | undefined {
+  const { r } = ctx;
   // A request named by its own number ("AS5002"): that one, whichever order it is on.
   const byId = namedIds(ctx.input.text, ctx.aftersales.map((a) => a.aftersaleId));
   if (byId.length === 1) return oneRequest(ctx, ctx.aftersales.find((a) => a.aftersaleId === byId[0])!);
+  // "不要了" of a troubled parcel wants the money, not a request withdrawn.
+  const troubled = ctx.aftersales.length === 0 ? refundOfTroubled(ctx) : undefined;
+  if (troubled) return troubled;
   const withdrawn = r.withdraw && toWithdraw(r, ctx.aftersales);
   if (withdrawn) return withdrawAnswer(ctx, withdrawn);
   if (r.orParcel && ctx.aftersales.length === 0) return dataAnswer({ ...ctx, r: { ...r, intent: 'track_parcel' } }, 'track_parcel');
   // "退货寄回去了 单号SF…" is about a return too (found from outside: "order SF… has no request").
-  const waybill = returnWaybill(ctx);
-  if (waybill) return waybill;
+  return returnWaybill(ctx);
+}
+
+function aftersaleAnswer(ctx: Ctx): Outcome {
+  const { t, r, state } = ctx;
+  if (!ctx.aftersales) return { replies: [{ text: `${t.unavailable('aftersales')}${t.offerHumanShort}` }] };
+  const early = beforeRequests({ ...ctx, aftersales: ctx.aftersales });
+  if (early) return early;
   const latest = latestRequests(ctx.aftersales);
   let list = [...latest.values()];
   if (ctx.r.choice && ('outOfRange' in ctx.r.choice || 'noneListed' in ctx.r.choice)) return 'outOfRange' in ctx.r.choice ? reaskChoice(ctx, 'aftersale_progress', false) : { replies: [{ text: `${t.noMatchingOrder}${t.offerHumanShort}` }] };

@@ -116,6 +116,8 @@ export interface Texts {
   notShippedYet(orderId: string, title: string, status: string, promise: string): string;
   /** A parcel stuck for days, or with a delivery problem, said after its tracking: whole sentences. */
   parcelTrouble: { stalled(days: number): string; exception: string; lost: string; pastDays(waited: number, promised: number, working: boolean): string };
+  /** The money asked back of a parcel the carrier reports a problem with: a person arranges it, no postage of the buyer's. */
+  refundOfTroubled(orderId: string): string;
   /** Paid longer ago than the shipping promise, and not shipped. */
   shipLate(hours: number): string;
   /** Shipped this many days ago and no tracking at all yet. */
@@ -413,6 +415,7 @@ const zh: Texts = {
   etaShop: { paid: (a) => `还未发货。${a}`, pending_payment: (a) => `还未付款。${a}` },
   // Two days and more are told in days: "187 小时" was a sum for the buyer to do (found from outside).
   shipLate: (h) => `付款已经 ${h < 72 ? `${h} 小时` : `${Math.floor(h / 24)} 天`}还没有发货，比平常慢了。需要为您转接人工客服催一下吗？`,
+  refundOfTroubled: (id) => `订单 ${id} 的包裹在运输途中出了问题（快递报了异常），这不是您的原因，不用您承担运费：正在为您转接人工客服处理退款或补发，请稍候。`,
   parcelTrouble: {
     stalled: (d) => `物流已经 ${d} 天没有更新了，可能有延误。需要为您转接人工客服跟进吗？`,
     exception: '物流出现异常，需要为您转接人工客服跟进吗？',
@@ -709,6 +712,7 @@ const en: Texts = {
   },
   etaShop: { paid: (a) => `hasn't shipped yet. ${a}`, pending_payment: (a) => `isn't paid yet. ${a}` },
   shipLate: (h) => `It was paid ${h < 72 ? `${h} hours` : `${Math.floor(h / 24)} days`} ago and has not shipped yet, later than usual. Shall I get a human agent to chase it?`,
+  refundOfTroubled: (id) => `The carrier reports a problem with order ${id}'s parcel on its way, which is not down to you, so you pay no return postage: I'm getting a human agent to arrange your refund or a replacement now.`,
   parcelTrouble: {
     stalled: (d) => `Its tracking has not moved for ${d} day${d === 1 ? '' : 's'}, so it may be delayed. Shall I get a human agent to follow up?`,
     exception: 'The carrier reports a delivery problem. Shall I get a human agent to follow up?',

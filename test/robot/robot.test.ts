@@ -9778,6 +9778,25 @@ test('a parcel only guessed at, in English words naming no parcel or news of one
   }
 });
 
+// Found from outside (forty-third session, a Shanghai supplements shop): "那这单能退吗 还没发货吧" was offered a person to hurry the
+// warehouse; "what the hell 我要退款 不要了" of a parcel damaged on the way was told the no-reason returns (postage the buyer's).
+test('a return asked of an order not sent is cancelling it; the money wanted back of a parcel in trouble goes to a person', async () => {
+  const paid = order({ orderId: 'MP-1', status: 'paid', items: [{ sku: 'V', title: '爱乐维 复合维生素片', quantity: 1, price: '278.00' }] });
+  for (const t of ['老婆检查了没事 医生说先别吃了 那这单能退吗 还没发货吧', "can i get a refund, it hasn't shipped yet"]) {
+    const r = await conversation(robotWith({ orders: [paid] }))(t);
+    assert.equal(r.intent, 'cancel_order', t);
+    assert.doesNotMatch(textOf(r), /催|hurry/, t);
+  }
+  const whey = order({ orderId: 'TM-9', status: 'shipped', items: [{ sku: 'W', title: '金标乳清蛋白粉 5磅', quantity: 1, price: '459.00' }] });
+  const broken = logistics({ orderId: 'TM-9', carrier: '中通快递', trackingNo: 'ZT788', status: 'exception', events: [{ time: '2024-11-25T09:00:00+08:00', location: '兰州', description: '快件外包装破损，等待处理' }] });
+  const r = await conversation(robotWith({ orders: [whey], logistics: [broken], aftersales: [] }))('what the hell 我要退款 不要了');
+  assert.equal(r.handover?.reason, 'complaint');
+  assert.match(textOf(r), /TM-9[\s\S]*不用您承担运费/);
+  assert.doesNotMatch(textOf(r), /无理由|由买家承担/);
+  // A refund's progress asked of the same order reads no parcels and says what it says.
+  assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [whey], logistics: [broken], aftersales: [] }))('退款怎么还没到')), /不用您承担运费/);
+});
+
 describe('a danger going on, and help already called', () => {
   test('"is it dangerous?" after a danger goes on about it; "已经打了120 …" asks something of its own', () => {
     assert.equal(dangerGoesOn('she seems fine right now, is it dangerous?'), true);
