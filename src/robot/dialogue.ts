@@ -5582,6 +5582,8 @@ const CUSTOMS = /清关|海关|(?<![a-z])customs(?![a-z])/i;
 const CLEARED = /完成|放行|已清关|清关成功|转(?:国内|中通|圆通|顺丰|邮政|快递)|(?<![a-z])(?:cleared|completed|released|handed)(?![a-z])/i;
 /** Days in customs without a scan before that is late (a working week and a weekend). */
 const CUSTOMS_QUIET_DAYS = 7;
+const NEAR_CUSTOMS_QUIET_DAYS = 3;
+const NEAR_BORDER = /^(?:中国)?\s*(?:香港|澳门|九龙|新界)|(?<![a-z])(?:hong kong|kowloon|new territories|macau|macao)(?![a-z])/i;
 function quietDays(ctx: Ctx, l: Logistics): number | undefined {
   const base = STALLED_AFTER_DAYS[l.status];
   const e = newestEvents(l)[0];
@@ -5595,9 +5597,11 @@ function quietDays(ctx: Ctx, l: Logistics): number | undefined {
   const days = atLeast(elapsed(ctx, e.time, DAY_MS), base);
   if (days === undefined) return undefined;
   // In customs, days without a scan are usual ("清关期间物流信息可能几天不更新": found from outside, called late at 4 days).
-  if (CUSTOMS.test(e.description) && !CLEARED.test(e.description)) return atLeast(days, CUSTOMS_QUIET_DAYS);
   // Only once it would be late is the receiver's address read (decrypted on first access).
   const order = l.status === 'in_transit' ? ctx.orders?.find((o) => o.orderId === l.orderId) : undefined;
+  // Across the border from Shenzhen to Hong Kong or Macau, customs is a day or two: 3.5 days at "快件清关中" was "in transit" (a
+  // Shenzhen phone shop, forty-third session, the buyer asking "係咪卡咗喺海關？").
+  if (CUSTOMS.test(e.description) && !CLEARED.test(e.description)) return atLeast(days, order && NEAR_BORDER.test(foldTraditional(addressOf(order))) ? NEAR_CUSTOMS_QUIET_DAYS : CUSTOMS_QUIET_DAYS);
   return order && REMOTE.test(addressOf(order)) ? atLeast(days, base + REMOTE_EXTRA_DAYS) : days;
 }
 

@@ -3778,6 +3778,9 @@ describe('a cross-border shop: customs, goods sent from abroad, codes on the goo
     const text = textOf(await shop({ orders: [milk], logistics: [inCustoms] })('清关正常要几天'));
     assert.match(text, /3-7个工作日/);
     assert.doesNotMatch(text, /1-3 天|没有更新了/);
+    // From Shenzhen to Hong Kong, customs is a day or two: four days at "快件清关中" is late (a Shenzhen shop, forty-third session).
+    const toHk = { ...milk, receiver: { name: '陳生', phone: '91234567', address: '香港九龍旺角彌敦道 600 號' } };
+    assert.match(textOf(await shop({ orders: [toHk], logistics: [inCustoms] })('係咪卡咗喺海關？')), /没有更新|沒有更新/);
   });
 
   test('a parcel sent from abroad is never promised "1-3 days"; a foreign post keeps its own name in English', async () => {
