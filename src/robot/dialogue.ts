@@ -1967,13 +1967,22 @@ export const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡�
  * cracked… i cut my finger on it 🩸"): dangers no device's advice fits (two shops, thirty-eighth session: the delivery's tracking, and
  * the broken-item entry alone). Not asked beforehand ("会不会掉下来", "is it safe").
  */
-export type Hazard = 'fall' | 'injury' | 'cold' | 'air' | 'fraud' | 'spoiled';
+export type Hazard = 'fall' | 'injury' | 'cold' | 'air' | 'fraud' | 'spoiled' | 'broke';
+/**
+ * A part that holds someone up or stops them giving way in use ("my neighbours lad came off his bike and the front brake lever snapped
+ * clean off, its one of yours. is that normal??": a Manchester bike shop, forty-third session, a plain hand-over): stop using it now.
+ * Told as happened, "is that normal" too; not supposed ("what if the brakes fail").
+ */
+const BROKE_IN_USE = /刹车(?:失灵|断了|坏了|不灵)|(?:车把|把手|车架|前叉|座杆|坐管|脚踏|曲柄|轮子|车轮)[^，,。？?]{0,6}(?:断了|断掉|掉了|脱落)|(?:推车|婴儿车|童车)[^，,。？?]{0,6}(?:塌了|折叠了|合上了|散架)|(?:安全座椅|餐椅|婴儿床)[^，,。？?]{0,8}(?:断了|坏了|塌了|松了|脱落)|(?<![a-z])(?:brakes? (?:failed|gave out|stopped working|snapped|broke|didn'?t work)|(?:brake lever|handlebars?|stem|fork|frame|seat ?post|crank|pedal|wheel|axle|kickstand|deck)\b[^.?!]{0,24}\b(?:snapped|broke(?: off)?|came off|fell off|gave way|sheared)|(?:stroller|pram|buggy|high ?chair|crib|cot)\b[^.?!]{0,20}\b(?:collapsed|folded up|gave way|broke)|car ?seat (?:buckle|harness|base|latch)\b[^.?!]{0,16}\b(?:broke|snapped|came (?:off|undone|loose)|failed))(?![a-z])/;
+// A claim asked beside it is the goods' trouble ("my frame cracked from a defect, how do I get it sorted under guarantee", "摔车把车架摔裂了，保修管吗").
+const COVER_ASKED = /保修|质保|保固|退货|退款|换货|赔|(?<![a-z])(?:warranty|guarantee|covered|cover it|returns?|refund\w*|sent (?:it |them )?back|claim|replace\w*)(?![a-z])/;
+const brokeInUse = (n: string): boolean => BROKE_IN_USE.test(n) && !COVER_ASKED.test(n) && !/如果|万一|要是|(?<![a-z])(?:what if|if|in case|could|might|would)(?![a-z])/.test(n);
 const FALLING = /(?:外机|空调外机|支架|挂架|吊柜|吊灯|书架|电视架|电视支架|置物架|搁板)[^，,。？?]{0,12}(?:要掉|快掉|掉下|摇摇欲坠)|(?:怕|要|快|差点)掉下(?:来|去)[^，,。]{0,6}(?:砸|伤)|砸到人|(?<![a-z])(?:(?:unit|bracket|shelf|cabinet|tv|mount)\b[^.?!]{0,20}\b(?:about|going) to fall)(?![a-z])/;
 // A body hurt, not goods scratched ("屏幕划伤了", "包装割破了", "漆面起水泡", "the shirt is bleeding onto my whites": found in review).
 const INJURED = /(?:手|手指|手背|手掌|脚|腿|脸|胳膊|皮肤|孩子|宝宝)[^，,。]{0,6}(?:割|划|扎|刮|烫)(?:伤|破|到)|(?:割|划|扎|刮|烫)(?:伤|破|到)了?(?:我的?|孩子的?)?(?:手|手指|手背|脚|腿|脸|胳膊|皮肤)|(?:烫|烧)[^，,。]{0,8}起了?(?:几个|好多|一些)?水泡|(?:手|手指|伤口)[^，,。]{0,4}(?:流血|出血)|流了好多血|(?<![a-z])(?:cut (?:my|her|his|their) (?:finger|hand|foot|thumb|palm)|(?:finger|hand|cut|wound|foot) (?:is |was |started |keeps )?bleeding|burn(?:ed|t) (?:my|her|his) (?:hand|finger|arm|face))(?![a-z])/;
 const HAZARD_ASKED = /会不会|会掉吗|怕不怕|安全吗|正常吗|怎么(?:装|固定|弄)|(?<![a-z])(?:will it|could it|is it safe|is (?:it|this|that) normal|how (?:do|to|can i) (?:prevent|avoid|fix|mount|install))(?![a-z])/;
 export const hazardOf = (n: string): Hazard | undefined =>
-  scamReported(n) ? 'fraud' : badAir(n) ? 'air' : spoiledEaten(n) ? 'spoiled' : HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : FROSTBITE.test(n) ? 'cold' : undefined;
+  scamReported(n) ? 'fraud' : badAir(n) ? 'air' : spoiledEaten(n) ? 'spoiled' : brokeInUse(n) ? 'broke' : HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : FROSTBITE.test(n) ? 'cold' : undefined;
 
 /**
  * Dry ice on the skin ("冒白烟的干冰 俺小孙子拿手抓了 手指头都白了": a Qingdao seafood shop, thirty-ninth session, told it was kept):

@@ -352,6 +352,7 @@ const zh: Texts = {
   chargedAfterCancel: '取消后又扣了款，需要人工客服对照订阅和支付记录核实：麻烦准备好这笔扣款的截图（时间和金额），以及取消的时间或取消成功的提示。',
   safetyFirst: `为了安全，请先停止使用并拔掉电源，把它放在远离易燃物的地方，不要再充电或拆开，也不要用水浇；冒烟起火请远离并拨打火警电话${NUMBER_LISTS.zhFire}。`,
   hazardFirst: {
+    broke: `为了安全，请先停止使用它，不要再骑、再推或再坐；有人受伤的话请先处理伤处，严重时请立即就医或拨打当地急救电话${NUMBER_LISTS.zhHealth}。请留好断掉的零件和包装，拍下照片。`,
     fall: '为了安全，请先停用它，让家人和楼下行人远离它的下方和周围，不要自己爬出去或站到高处去固定。',
     injury: '请先处理伤处：割伤用清水冲洗、按压止血；烫伤用凉水冲15分钟以上，水泡不要挑破；伤口深、一直流血或烫伤面积大，请马上就医。',
     cold: '冻伤请先把冻到的地方放进温水里（不烫手，约40℃）泡20分钟左右，不要搓揉，也不要用热水或火烤；起水泡、发紫发黑或一直没有知觉，请马上就医。剩下的干冰请戴手套拿到通风的地方让它自己挥发，别让孩子碰，也不要放进密闭的房间、车里或瓶子里。',
@@ -644,6 +645,7 @@ const en: Texts = {
   chargedAfterCancel: 'A charge after you cancelled needs a person to check it against your subscription and payment records: please have a screenshot of the charge (time and amount) ready, and when you cancelled or the confirmation you got.',
   safetyFirst: `For safety, please stop using it and unplug it now, keep it away from anything flammable, and do not charge, open or pour water on it; if it smokes or catches fire, keep away and call the fire service ${NUMBER_LISTS.enFire}.`,
   hazardFirst: {
+    broke: `For safety, stop using it now: don't ride, push or sit in it again. If anyone was hurt, see to them first and get medical help if it is serious (your local emergency number ${NUMBER_LISTS.enHealth}). Keep the broken parts and the packaging, and take photos.`,
     fall: "For safety, stop using it for now and keep everyone away from below and around it; please don't climb out or up to fix it yourself.",
     injury: "Please look after the injury first: for a cut, rinse it and press on it to stop the bleeding; for a burn, cool it under running water for 15 minutes and don't pop any blisters; see a doctor if it is deep, keeps bleeding or the burn is large.",
     cold: "For a dry-ice burn, put the skin it touched in warm, not hot, water (about 40°C) for around 20 minutes and don't rub it; see a doctor if it blisters, turns purple or black, or stays numb. Handle what is left of the dry ice with gloves and let it vanish somewhere airy, away from children, never in a closed room, a car or a sealed container.",

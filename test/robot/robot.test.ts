@@ -9800,6 +9800,18 @@ test('a return asked of an order not sent is cancelling it; the money wanted bac
   assert.doesNotMatch(textOf(await conversation(robotWith({ orders: [whey], logistics: [broken], aftersales: [] }))('退款怎么还没到')), /不用您承担运费/);
 });
 
+// Found from outside (forty-third session, a Manchester bike shop): "…came off his bike and the front brake lever snapped clean off,
+// its one of yours. is that normal??" was a plain hand-over.
+test('a part that gives way in use (a brake, a handlebar, a stroller) is a danger: stop using it, first in line', async () => {
+  for (const t of ['quick one, my neighbours lad came off his bike and the front brake lever snapped clean off, its one of yours. is that normal??', 'the handlebar snapped while riding', '刹车失灵了 孩子摔了', '推车突然塌了 宝宝在里面']) {
+    assert.equal(safetyOf(t), 'broke', t);
+    const r = await conversation(robotWith({}))(t);
+    assert.equal(r.handover?.reason, 'complaint', t);
+    assert.match(textOf(r), /stop using it now|停止使用它/, t);
+  }
+  for (const t of ['what if the brakes fail', 'the strap on my bag came off', 'do the brakes need adjusting when it arrives', '这个车把能调高吗']) assert.equal(safetyOf(t), undefined, t);
+});
+
 describe('a danger going on, and help already called', () => {
   test('"is it dangerous?" after a danger goes on about it; "已经打了120 …" asks something of its own', () => {
     assert.equal(dangerGoesOn('she seems fine right now, is it dangerous?'), true);
