@@ -69,6 +69,9 @@ describe('FaqIndex', () => {
       const r = index.lookup(q);
       assert.deepEqual([r.band, r.hit?.entry.id], ['answer', id], q);
     }
+    // Trade-ins as a second-hand phone shop's buyers ask (a Shenzhen shop, forty-third session: "not understood", a refund's status).
+    const tradeIn = new FaqIndex([{ id: 'ti', question: '回收怎么估价', answer: '发型号、内存、电池健康和外观照片过来，客服给您估价。', alternates: ['旧手机回收多少钱'] }, { id: 'days', question: '几天能收到', answer: '江浙沪次日达。' }]);
+    for (const q of ['对了 你们收二手吗 我有台13pro想卖', '你哋收唔收舊iPhone 11']) assert.equal(tradeIn.lookup(q).hit?.entry.id, 'ti', q);
     // A word that changes the question is no filler: another country, a word not said, fewer than three words.
     for (const q of ['do you ship to canada', 'how do i not cancel my order', 'shipping free again']) assert.notEqual(index.lookup(q).hit?.verbatim, true, q);
   });
