@@ -9812,6 +9812,16 @@ test('a part that gives way in use (a brake, a handlebar, a stroller) is a dange
   for (const t of ['what if the brakes fail', 'the strap on my bag came off', 'do the brakes need adjusting when it arrives', '这个车把能调高吗']) assert.equal(safetyOf(t), undefined, t);
 });
 
+// Found from outside (forty-third session, a Manchester bike shop): asked of the time it arrives, a charging question was told the
+// parcel's status.
+test('a question of using the goods once they arrive is the shop\'s entry, not the parcel\'s status', async () => {
+  const entries: FaqEntry[] = [{ id: 'charge', question: 'How should I charge my e-bike battery?', answer: 'Charge indoors, not overnight; let a cold battery warm up first.', alternates: ['can I leave my battery charging overnight'] }];
+  const bike = order({ orderId: 'MB-2', status: 'shipped', currency: 'GBP', items: [{ sku: 'E', title: 'Carrera Subway E', quantity: 1, price: '1199.00' }] });
+  const chat = () => shopChat2(SHOP, entries, { orders: [bike], logistics: [logistics({ orderId: 'MB-2', carrier: 'DPD', trackingNo: 'DPD77' })] });
+  assert.match(textOf(await chat()('Also when it arrives, can I leave the battery on charge overnight in the shed?')), /Charge indoors/);
+  assert.doesNotMatch(textOf(await chat()('when will it arrive')), /Charge indoors/);
+});
+
 describe('a danger going on, and help already called', () => {
   test('"is it dangerous?" after a danger goes on about it; "已经打了120 …" asks something of its own', () => {
     assert.equal(dangerGoesOn('she seems fine right now, is it dangerous?'), true);
