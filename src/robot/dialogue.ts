@@ -1125,7 +1125,7 @@ function resolve(state: DialogueState, said: Understanding, text: string, hint?:
   const offered = state.faqOptions ? toOffer(state.faqOptions, u, yesNo, rest) : undefined;
   if (offered) return { ...base, ...offered };
 
-  const follow = state.pending ? undefined : (keepsOrder(state, u) ?? beforeBuying(u) ?? returnBeforeSent(u) ?? useOnceArrived(u) ?? praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? addressChecked(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiredReceived(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
+  const follow = state.pending ? undefined : (keepsOrder(state, u) ?? beforeBuying(u) ?? returnBeforeSent(u) ?? useOnceArrived(u) ?? holdUnpaid(u) ?? praised(u) ?? correctsOrderId(state, u, text) ?? parcelAsked(state, u, text) ?? claimOrPayment(state, u) ?? waitsThanks(u) ?? whenThen(state, u) ?? timeOfArrival(state, u) ?? askedWhyCancelled(u, orderId) ?? unpaidTimeout(u, orderId) ?? refundOfCancelled(u, orderId) ?? requestFollowUp(state, u, orderId) ?? sentWithWaybill(u, orderId) ?? replacementAsked(state, u, orderId) ?? returnAddressAsked(state, u, text) ?? restOfParcels(u) ?? addressChecked(u) ?? reschedules(u) ?? allOfMine(u) ?? ownRequestAsked(u) ?? refundNotSeen(u) ?? goodsCare(u) ?? digitalRead(u) ?? orderedWhen(u) ?? expiredReceived(u) ?? expiryAsked(u) ?? restockAsked(u) ?? reviewAsked(u) ?? parcelNotReturn(u) ?? engravingChange(u) ?? specChange(u) ?? addsToOrder(state, u) ?? noChangeNamed(u) ?? noteForOrder(u) ?? customsAsked(u) ?? goodsCode(u) ?? madeYet(u) ?? shippedNotRequest(u) ?? arrivedAt(u) ?? signedWhen(u) ?? sendsEvidence(u) ?? contactAsked(u) ?? callMeBack(u) ?? riderTrouble(u) ?? findsWhere(u) ?? resendAsked(state, u) ?? redeliverAsked(u) ?? refuseAsked(state, u) ?? hurries(state, u) ?? byNumber(state, u));
   // A number typed with it stays the order asked about ("Tracking LX0099… stuck in customs": found in review).
   if (follow && orderId && isDataIntent(follow.intent) && !('explicitOrderId' in follow) && !('choice' in follow) && !ACCOUNT_NUMBER.test(u.normalized)) return { ...base, ...follow, explicitOrderId: orderId };
   if (follow) return { ...base, ...follow };
@@ -1188,6 +1188,14 @@ const returnBeforeSent = (u: Understanding): Pick<Resolved, 'intent'> | undefine
  */
 const USE_ONCE_ARRIVED = /(?<![a-z])(?:when|once|after) (?:it|they|the \w+|my \w+) (?:arrives?|comes?|gets? here|(?:is|are) delivered)[,\s]+(?:can|could|should|do|how|is it|will it) (?:i|we|you|it)?\b(?!.*\b(?:track|where|when will)\b)/;
 const useOnceArrived = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (USE_ONCE_ARRIVED.test(u.normalized) && isDataIntent(u.intent) ? { intent: 'faq' } : undefined);
+
+/**
+ * An unpaid order asked to be held ("还有一单13mini我还没付 能保留到晚上吗", "13mini那单帮我留到晚上8点呗 中午没空付": a Shenzhen shop,
+ * forty-third session, "not understood"): the order's status, which tells by when it must be paid.
+ */
+const HOLD_ASKED = /保留|留到|留着|留一下|(?<![a-z])(?:hold|keep|reserve) (?:it|the order|my order|that order|the \w+)(?: for me)?(?: (?:till|until|to))?(?![a-z])/;
+const UNPAID_SAID = /没付|未付|还没付|没空付|晚点付|待付款|(?<![a-z])(?:unpaid|(?:have ?n'?t|not|didn'?t) (?:yet )?paid|pay (?:later|tonight|tomorrow))(?![a-z])/;
+const holdUnpaid = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (HOLD_ASKED.test(u.normalized) && UNPAID_SAID.test(u.normalized) ? { intent: 'order_status' } : undefined);
 
 /** The buyer's own order or goods said ("我的", "my parcel"): a question about them, not the shop's. */
 const SAYS_MINE = /我(?:的|买的|订的)|(?<![a-z])my (?:order|parcel|package)(?![a-z])/;

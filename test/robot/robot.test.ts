@@ -9822,6 +9822,14 @@ test('a question of using the goods once they arrive is the shop\'s entry, not t
   assert.doesNotMatch(textOf(await chat()('when will it arrive')), /Charge indoors/);
 });
 
+// Found from outside (forty-third session, a Shenzhen phone shop): "13mini那单帮我留到晚上8点呗 中午没空付" was "not understood".
+test('an unpaid order asked to be held is told by when it must be paid', async () => {
+  const unpaid = order({ orderId: 'SZ-20', status: 'pending_payment', payBy: '2024-11-27T12:20:00+08:00', items: [{ sku: 'M', title: 'iPhone 13 mini 128G 粉色', quantity: 1, price: '2199.00' }] });
+  for (const t of ['13mini那单帮我留到晚上8点呗 中午没空付', "can you hold the order till tonight, i haven't paid yet"]) {
+    assert.match(textOf(await conversation(robotWith({ orders: [unpaid] }))(t)), /12:20/, t);
+  }
+});
+
 describe('a danger going on, and help already called', () => {
   test('"is it dangerous?" after a danger goes on about it; "已经打了120 …" asks something of its own', () => {
     assert.equal(dangerGoesOn('she seems fine right now, is it dangerous?'), true);
