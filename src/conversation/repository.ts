@@ -350,8 +350,11 @@ export type StateChange = ConversationRow & { previous: ConversationState; previ
  * moment, and an admin closing it then asked the buyer to rate a service nobody gave ("1分 根本没人理我": a Shanghai shop,
  * forty-third session). What a rating is of, and when closing asks for one.
  */
+// The first response (routing's, kept on the conversation) too: message retention may have deleted the agent's messages, and
+// a closed conversation served on day 1 was no longer ratable on day 3 (found in review). The message, for the moment between
+// an agent's reply committing and routing marking it.
 export const servedSql = (conversationId: RawBuilder<unknown> | string) =>
-  sql<boolean>`exists (select 1 from messages m where m.conversation_id = ${conversationId} and m.sender_role = 'agent')`;
+  sql<boolean>`(exists (select 1 from conversations sc where sc.id = ${conversationId} and sc.first_response_at is not null) or exists (select 1 from messages m where m.conversation_id = ${conversationId} and m.sender_role = 'agent'))`;
 
 export async function everServed(db: Db, conversationId: string): Promise<boolean> {
   const r = await sql<{ served: boolean }>`select ${servedSql(conversationId)} as served`.execute(db);

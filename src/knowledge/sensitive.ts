@@ -404,6 +404,20 @@ export function phoneDigits(raw: string): string | undefined {
   return /^\d{5,15}$/.test(digits) ? digits : undefined;
 }
 
+/**
+ * Hosts a shop's admin may not allow for its agents (the operator may): a public suffix would allow every site under it
+ * ("co.uk", "com.cn"), and messaging, social and mail services take buyers off the platform by design ("wa.me", "t.me",
+ * "qq.com", "gmail.com": found in review, a shop admin could have switched the contact rule off).
+ */
+const PUBLIC_SUFFIXES = new Set(['co.uk', 'org.uk', 'me.uk', 'ac.uk', 'gov.uk', 'ltd.uk', 'plc.uk', 'com.cn', 'net.cn', 'org.cn', 'gov.cn', 'com.hk', 'com.tw', 'com.sg', 'com.my', 'com.au', 'net.au', 'org.au', 'co.nz', 'co.jp', 'co.kr', 'com.br', 'co.in', 'co.za', 'com.mx', 'github.io', 'gitlab.io', 'netlify.app', 'vercel.app', 'pages.dev', 'workers.dev', 'herokuapp.com', 'appspot.com', 'web.app', 'firebaseapp.com', 'blogspot.com', 'wordpress.com', 'azurewebsites.net', 'cloudfront.net', 'amazonaws.com']);
+const OFF_PLATFORM_SERVICES = ['wa.me', 'whatsapp.com', 'whatsapp.net', 't.me', 'telegram.me', 'telegram.org', 'telegra.ph', 'qq.com', 'weixin.qq.com', 'wechat.com', 'weixin.com', 'line.me', 'm.me', 'messenger.com', 'facebook.com', 'fb.com', 'instagram.com', 'ig.me', 'tiktok.com', 'douyin.com', 'xiaohongshu.com', 'weibo.com', 'kakao.com', 'viber.com', 'signal.me', 'discord.gg', 'discord.com', 'snapchat.com', 'x.com', 'twitter.com', 'linktr.ee', 'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'proton.me', 'protonmail.com', '163.com', '126.com', 'yeah.net', 'sina.com', 'foxmail.com', 'aliyun.com'];
+/** Why a shop may not allow this host, or undefined when it may. */
+export function shopHostRefused(host: string): string | undefined {
+  if (PUBLIC_SUFFIXES.has(host) || host.split('.').length < 2) return 'is a public suffix: name the shop\'s own domain under it';
+  if (OFF_PLATFORM_SERVICES.some((s) => host === s || host.endsWith(`.${s}`))) return 'is a messaging, social or mail service, which takes buyers off the platform: only the operator may allow it';
+  return undefined;
+}
+
 /** The operator's allowances (KEFU_ALLOWED_*) with one shop's own: either lets a contact through. */
 export function withShopContacts(opts: ContactOptions, shop: ShopContacts): ContactOptions {
   if (shop.linkHosts.length === 0 && shop.imageHosts.length === 0 && shop.phones.length === 0) return opts;
@@ -501,8 +515,10 @@ export function detectOffPlatformContact(text: string, opts: ContactOptions = {}
   const found: ContactMatch[] = [];
   const add = (kind: ContactKind, start: number, end: number) => found.push({ kind, start, end, text: text.slice(start, end) });
 
-  // Without its country code either way, but never by a short number's tail: 95588 allows 95588, not any mobile ending in it (found in review).
-  const ownPhone = (digits: string) => (opts.allowedPhones ?? []).some((p) => p === digits || (digits.length >= 7 && p.length >= 7 && (p.endsWith(digits) || digits.endsWith(p))));
+  // Without its country code either way, but never by a short number's tail: 95588 allows 95588, not any mobile ending in it (found in review);
+  // and only a country code's worth more (1 to 3 digits, a trunk 0 with it): "+1 212 61234567" is no "61234567" (found in review).
+  const ownPhone = (digits: string) =>
+    (opts.allowedPhones ?? []).some((p) => p === digits || (digits.length >= 7 && p.length >= 7 && Math.abs(p.length - digits.length) <= 4 && (p.endsWith(digits) || digits.endsWith(p))));
   for (const re of [PHONE, LANDLINE, SERVICE_LINE, INTL_PHONE, CALLED_NUMBER, MY_MOBILE]) {
     for (const m of f.matchAll(re)) if (!ownPhone(m[0].replace(/\D/g, ''))) add('phone', m.index, m.index + m[0].length);
   }

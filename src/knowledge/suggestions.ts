@@ -127,11 +127,13 @@ const GREETS_BY_NAME_ZH =
 const MEDICAL_ADVICE = /医院|就医|急诊|看医生|找医生|(?<![a-z])(?:(?:see|call|ask|visit) (?:a |your |the )?(?:doctor|gp|pharmacist|paediatrician|pediatrician)|(?:go|take (?:him|her|them|the baby|the child|your \w+)) to (?:the )?(?:hospital|a ?& ?e|er|emergency room|emergency department)|urgent care|poison control)(?![a-z])/i;
 // Read in simplified characters too: "幫您退款", "補寄" (the same Taipei shop).
 /**
- * Something arranged with this buyer: a request made for them, a photo asked of them, a weekday set ("泡腾片的退款我帮您申请复核，请把
- * 味道异常那一管拍照发给我", "our courier will collect it in a special fire-safe bag on Wednesday": a Shanghai and a Manchester shop,
- * forty-third session, both suggested as the shop's answer). Not the days a shop works ("Monday to Friday", "on Mondays").
+ * Something arranged with this buyer: a request made for them, a photo of their thing asked of them, a visit set for a weekday
+ * ("泡腾片的退款我帮您申请复核，请把味道异常那一管拍照发给我", "our courier will collect it in a special fire-safe bag on Wednesday": a
+ * Shanghai and a Manchester shop, forty-third session, both suggested as the shop's answer). Not the days a shop works or ships
+ * ("Monday to Friday", "orders after 2pm on Friday ship on Monday", "closed on Sunday"), nor a photo asked of anyone
+ * ("收到破损请拍照发给我们", "send us a photo": found in review).
  */
-const ARRANGED = /我(?:这边)?(?:帮|给|为)(?:您|你)(?:申请|登记|安排|催|补发|重发|退|改|换|预约)|(?:拍照|照片|图片|视频|截图)[^，,。]{0,8}发(?:给)?(?:我|我们)|(?:这|下)(?:周|星期|礼拜)[一二三四五六日天]|(?<![a-z])(?:(?:on|this|next|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![a-z])(?!\s*(?:to|through|-|–|and))|send (?:me|us) (?:a |the |some )?(?:photos?|pictures?|pics?|videos?)|(?:will|'ll) (?:collect|pick up|pick it up|send|resend|refund|call|email|ring) (?:it|them|you|your|the (?:old|new|faulty|broken))(?![a-z]))/i;
+const ARRANGED = /我(?:这边)?(?:帮|给|为)(?:您|你)(?:申请|登记|安排|催|补发|重发|退|改|换|预约)|(?:那|这)(?:一|个|支|管|件|瓶|盒|包)[^，,。]{0,10}(?:拍照|拍个照|拍下来)|(?:拍照|照片|图片|视频|截图)[^，,。]{0,8}发(?:给)?我(?!们)|(?:这|下)(?:周|星期|礼拜)[一二三四五六日天]|(?<![a-z])(?:this (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:collect|pick up|pick it up|call|ring|email|deliver|come|send|arrive|visit)\w* (?:it |them |you )?(?:on|by) (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![a-z])(?!\s*(?:to|through|-|–|and)))(?![a-z])|(?:(?<![a-z])will|'ll) (?:collect|pick up|pick it up|resend|refund|call|email|ring) (?:it|them|you|your|the (?:old|new|faulty|broken))(?![a-z])/i;
 const personalAnswer = (answer: string, buyerName: string | null) => {
   const a = foldTraditional(answer);
   return LONG_NUMBER.test(a) || ARRANGED.test(a) || ADDRESS.test(a) || DONE_FOR_BUYER.test(a) || ABOUT_THIS_BUYER.test(a) || MEDICAL_ADVICE.test(a) || GREETS_BY_NAME.test(answer) || GREETS_BY_NAME_ZH.test(a) || (!!buyerName && namesBuyer(a, foldTraditional(buyerName)));

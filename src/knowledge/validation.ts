@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { KefuError } from '../protocol/errors.ts';
-import { hostName, normalizeForMatch, phoneDigits } from './sensitive.ts';
+import { hostName, normalizeForMatch, phoneDigits, shopHostRefused } from './sensitive.ts';
 import { fieldOf, isStorableText, readableText, unknownField } from '../protocol/validation.ts';
 import { canonicalTimeZone, isTimeZone } from '../robot/time-zone.ts';
 
@@ -67,7 +67,14 @@ const TimeZoneInputSchema = z.strictObject(
 const hostList = (what: string) =>
   z
     .array(
-      z.string({ error: 'must be a host name' }).refine((h) => hostName(h) !== undefined, { error: `must be a host name like ${what}, without scheme, path or port` }).transform((h) => hostName(h)!),
+      z
+        .string({ error: 'must be a host name' })
+        .refine((h) => hostName(h) !== undefined, { error: `must be a host name like ${what}, without scheme, path or port` })
+        .transform((h) => hostName(h)!)
+        .superRefine((h, ctx) => {
+          const why = shopHostRefused(h);
+          if (why) ctx.addIssue({ code: 'custom', message: `${why} ("${h}")` });
+        }),
       { error: 'must be an array of host names' },
     )
     .max(LIMITS.contactHostsMax, { error: `must have at most ${LIMITS.contactHostsMax} entries` })
@@ -79,7 +86,11 @@ const ContactsInputSchema = z.strictObject(
     imageHosts: hostList('img.example.com'),
     phones: z
       .array(
-        z.string({ error: 'must be a phone number' }).max(32, { error: 'must be at most 32 characters' }).refine((p) => phoneDigits(p) !== undefined, { error: 'must be a phone number of 5 to 15 digits (spaces, dashes, dots, brackets and a leading + are fine)' }),
+        z
+          .string({ error: 'must be a phone number' })
+          .max(32, { error: 'must be at most 32 characters' })
+          // 7 digits at least: a shorter one would allow too many numbers by its tail.
+          .refine((p) => (phoneDigits(p)?.length ?? 0) >= 7, { error: 'must be a phone number of 7 to 15 digits (spaces, dashes, dots, brackets and a leading + are fine)' }),
         { error: 'must be an array of phone numbers' },
       )
       .max(LIMITS.contactPhonesMax, { error: `must have at most ${LIMITS.contactPhonesMax} entries` })

@@ -1177,10 +1177,11 @@ const OLD_TAKEN_AWAY = /(?:(?<![依仍照])旧|原来的)[^，,。？?]{0,6}(?:�
  * A return or refund asked of an order said not to be sent yet ("医生说先别吃了 那这单能退吗 还没发货吧": a Shanghai shop, forty-third
  * session, told its status and offered a person to hurry the warehouse): cancelling it, which is what the buyer can do.
  */
-const RETURN_ASKED_OF = /(?:能|可以|要|想|能不能|可不可以)退|退(?:款|掉|货)?(?:吗|不|么)|不要了|(?<![a-z])(?:can i (?:return|get a refund)|(?:want|like) (?:a )?refund|refund (?:it|this|the order))(?![a-z])/;
-const NOT_SENT_YET = /还没发货|没发货|未发货|还没发|没发出|(?<![a-z])(?:(?:hasn'?t|has not|not) (?:been )?(?:shipped|sent|dispatched)(?: yet)?)(?![a-z])/;
+const RETURN_ASKED_OF = /(?<!不)(?:能|可以|要|想|能不能|可不可以)退|退(?:款|掉|货)?(?:吗|不|么)|不要了|(?<![a-z])(?:can i (?:return|get a refund)|(?:want|like) (?:a )?refund|refund (?:it|this|the order))(?![a-z])/;
+// Of the order, not the buyer's own return ("我还没发", "i have not sent it back yet"); not a change or an address asked (found in review).
+const NOT_SENT_YET = /还没发货|没发货|未发货|(?<![a-z])(?:(?:hasn'?t|has not|it'?s not|is not|isn'?t) (?:been )?(?:shipped|dispatched)(?: yet)?)(?![a-z])/;
 const returnBeforeSent = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
-  RETURN_ASKED_OF.test(u.normalized) && NOT_SENT_YET.test(u.normalized) && !/(?:为什么|怎么|why)/.test(u.normalized) ? { intent: 'cancel_order' } : undefined;
+  RETURN_ASKED_OF.test(u.normalized) && NOT_SENT_YET.test(u.normalized) && !/不想退|不要退|不退|为什么|怎么|地址|改|(?<![a-z])(?:why|address|change)(?![a-z])/.test(u.normalized) ? { intent: 'cancel_order' } : undefined;
 
 /**
  * A question of using the goods, asked of the time they arrive ("Also when it arrives, can I leave the battery on charge overnight in
@@ -1988,7 +1989,12 @@ export type Hazard = 'fall' | 'injury' | 'cold' | 'air' | 'fraud' | 'spoiled' | 
  * clean off, its one of yours. is that normal??": a Manchester bike shop, forty-third session, a plain hand-over): stop using it now.
  * Told as happened, "is that normal" too; not supposed ("what if the brakes fail").
  */
-const BROKE_IN_USE = /刹车(?:失灵|断了|坏了|不灵)|(?:车把|把手|车架|前叉|座杆|坐管|脚踏|曲柄|轮子|车轮)[^，,。？?]{0,6}(?:断了|断掉|掉了|脱落)|(?:推车|婴儿车|童车)[^，,。？?]{0,6}(?:塌了|折叠了|合上了|散架)|(?:安全座椅|餐椅|婴儿床)[^，,。？?]{0,8}(?:断了|坏了|塌了|松了|脱落)|(?<![a-z])(?:brakes? (?:failed|gave out|stopped working|snapped|broke|didn'?t work)|(?:brake lever|handlebars?|stem|fork|frame|seat ?post|crank|pedal|wheel|axle|kickstand|deck)\b[^.?!]{0,24}\b(?:snapped|broke(?: off)?|came off|fell off|gave way|sheared)|(?:stroller|pram|buggy|high ?chair|crib|cot)\b[^.?!]{0,20}\b(?:collapsed|folded up|gave way|broke)|car ?seat (?:buckle|harness|base|latch)\b[^.?!]{0,16}\b(?:broke|snapped|came (?:off|undone|loose)|failed))(?![a-z])/;
+// Parts that are a ride's or a child seat's by themselves (a brake, a handlebar, a seat post), and parts any goods have (a frame,
+// a wheel, a handle) only beside a ride or a child seat: "the photo frame broke in the post", "行李箱把手断了" are no danger (found in review).
+const RIDE_PART_BROKE = /刹车(?:失灵|断了|坏了|不灵)|(?:车把|前叉|座杆|坐管|曲柄)[^，,。？?]{0,6}(?:断了|断掉|掉了|脱落)|(?:推车|婴儿车|童车)[^，,。？?]{0,6}(?:塌了|折叠了|合上了|散架)|(?:安全座椅|餐椅|婴儿床)[^，,。？?]{0,8}(?:断了|坏了|塌了|松了|脱落)|(?<![a-z])(?:brakes? (?:failed|gave out|stopped working|snapped|broke|didn'?t work)|(?:brake lever|handlebars?|seat ?post|crank|kickstand)\b[^.?!]{0,24}\b(?:snapped|broke(?: off)?|came off|fell off|gave way|sheared)|(?:stroller|pram|buggy|high ?chair|crib|cot)\b[^.?!]{0,20}\b(?:collapsed|folded up|gave way|broke)|car ?seat (?:buckle|harness|base|latch)\b[^.?!]{0,16}\b(?:broke|snapped|came (?:off|undone|loose)|failed))(?![a-z])/;
+const ANY_PART_BROKE = /(?:车架|轮子|车轮|脚踏|把手)[^，,。？?]{0,6}(?:断了|断掉|掉了|脱落)|(?<![a-z])(?:frame|wheel|fork|stem|pedal|axle|deck)\b[^.?!]{0,24}\b(?:snapped|broke(?: off)?|came off|fell off|gave way|sheared)(?![a-z])/;
+const A_RIDE = /自行车|单车|电动车|滑板车|平衡车|推车|婴儿车|童车|安全座椅|餐椅|骑|(?<![a-z])(?:bikes?|bicycles?|e-?bikes?|scooters?|e-?scooters?|skateboards?|trikes?|strollers?|prams?|buggy|car ?seats?|high ?chairs?|cribs?|cots?|riding|rode|cycling)(?![a-z])/;
+const BROKE_IN_USE = { test: (n: string): boolean => RIDE_PART_BROKE.test(n) || (ANY_PART_BROKE.test(n) && A_RIDE.test(n)) };
 // A claim asked beside it is the goods' trouble ("my frame cracked from a defect, how do I get it sorted under guarantee", "摔车把车架摔裂了，保修管吗").
 const COVER_ASKED = /保修|质保|保固|退货|退款|换货|赔|(?<![a-z])(?:warranty|guarantee|covered|cover it|returns?|refund\w*|sent (?:it |them )?back|claim|replace\w*)(?![a-z])/;
 const brokeInUse = (n: string): boolean => BROKE_IN_USE.test(n) && !COVER_ASKED.test(n) && !/如果|万一|要是|(?<![a-z])(?:what if|if|in case|could|might|would)(?![a-z])/.test(n);
@@ -5383,7 +5389,8 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
   // The UK's own regions each (one pattern held them all), an address's by its postcode too: "7 Bayhead, Stornoway, Isle of Lewis
   // HS1 2DU" was told the mainland's days, and late by them (a Manchester shop, forty-third session); "to BT7" is Northern Ireland.
   /scottish highlands|highlands and islands|scottish islands|outer hebrides|western isles|orkney|shetland|isle of (?:lewis|harris|skye|mull|islay|arran|barra)|(?<![a-z])(?:hs|ze|iv|kw)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
-  /northern ireland|(?<![a-z])bt\d{1,2}(?:\s?\d[a-z]{2})?(?![a-z0-9])/i, /channel islands|guernsey|(?<![a-z])(?:gy|je)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i, /isle of man|(?<![a-z])im\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
+  // A whole BT postcode, or "to/in BT7": "BT5.0 earbuds" is Bluetooth (found in review).
+  /northern ireland|(?<![a-z])bt\d{1,2}\s?\d[a-z]{2}(?![a-z])|(?<![a-z])(?:to|in|for) bt\d{1,2}(?![a-z0-9.])/i, /channel islands|guernsey|(?<![a-z])(?:gy|je)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i, /isle of man|(?<![a-z])im\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
   /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马(?!路)|亚庇|古晋/i,
   // Malaysia's places in Chinese too ("西马其他州属（槟城、柔佛、霹雳等）": found from outside, a Penang parcel was told every region).
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)|巴生谷|吉隆坡|雪兰莪|八打灵/i,
@@ -5607,7 +5614,8 @@ const CLEARED = /完成|放行|已清关|清关成功|转(?:国内|中通|圆通
 /** Days in customs without a scan before that is late (a working week and a weekend). */
 const CUSTOMS_QUIET_DAYS = 7;
 const NEAR_CUSTOMS_QUIET_DAYS = 3;
-const NEAR_BORDER = /^(?:中国)?\s*(?:香港|澳门|九龙|新界)|(?<![a-z])(?:hong kong|kowloon|new territories|macau|macao)(?![a-z])/i;
+// An address that opens with them, or ends with them (not "88 Macau Street, Toronto": found in review).
+const NEAR_BORDER = /^(?:中国)?\s*(?:香港|澳门|九龙|新界)|(?:^|,)\s*(?:hong kong|kowloon|new territories|macau|macao)(?: sar)?[\s,.]*(?:china)?\s*$/i;
 function quietDays(ctx: Ctx, l: Logistics): number | undefined {
   const base = STALLED_AFTER_DAYS[l.status];
   const e = newestEvents(l)[0];

@@ -155,7 +155,7 @@ export class FaqIndex {
   readonly #indexed: Indexed[] = [];
   /** A phrasing's text as typed (case, width, spaces and punctuation aside) → the entries written with it. */
   readonly #verbatim = new Map<string, Set<number>>();
-  /** An English phrasing's words but fillers, sorted (`looseKey`) → its entries. */
+  /** An English phrasing's words but fillers, in order (`looseKey`) → its entries. */
   readonly #loose = new Map<string, Set<number>>();
   /** One clause of a phrasing that asks several things ("包邮吗" of "运费怎么算，包邮吗？"), as `#verbatim` keys it → its entries. */
   readonly #clauses = new Map<string, Set<number>>();
@@ -257,7 +257,7 @@ export class FaqIndex {
 
   /** Answer, clarify with the top two or three, or not an FAQ question. */
   lookup(text: string, context?: string): FaqLookup {
-    const whole = this.verbatim(text);
+    const whole = this.verbatim(text) ?? this.#loosely(text);
     if (whole) return whole;
     const { ranked, band } = this.#banded(text, context);
     return band.band === 'answer' || context !== undefined ? band : (this.ownClause(text, ranked) ?? this.clauseAnswered(text, ranked) ?? this.afterRemark(text, ranked) ?? band);
@@ -398,11 +398,24 @@ export class FaqIndex {
    * entry's concepts cover too ("专票怎么开", an alternate, against "怎么开发票？": found in a test).
    */
   verbatim(text: string): FaqLookup | undefined {
-    const own = typeof text === 'string' ? (this.#verbatim.get(verbatimKey(text)) ?? this.#loose.get(looseKey(text) ?? '')) : undefined;
+    const own = typeof text === 'string' ? this.#verbatim.get(verbatimKey(text)) : undefined;
     if (own?.size !== 1) return undefined;
     const [ei] = own;
     const hit: FaqHit = { entry: this.#entries[ei!]!, score: 0, confidence: 1, lexical: 1, verbatim: true };
     return { band: 'answer', hit, candidates: [hit] };
+  }
+
+  /**
+   * One of the shop's English phrasings with a filler more or less (`looseKey`): that entry, as sure as the answer band and no more
+   * (not `verbatim`: the guards and the re-ranker that a phrasing typed whole skips still apply; found in review).
+   */
+  #loosely(text: string): FaqLookup | undefined {
+    const own = typeof text === 'string' ? this.#loose.get(looseKey(text) ?? '') : undefined;
+    if (own?.size !== 1) return undefined;
+    const entry = this.#entries[[...own][0]!]!;
+    // Its own ranking's lexical coverage where it has one: "hi, where is your warehouse?" covers the phrasing whole.
+    const ranked = this.rank(text, MAX_CANDIDATES + 1).find((h) => h.entry === entry);
+    return this.#answerWith(ranked ?? { entry, score: 0, confidence: this.#threshold, lexical: this.#threshold });
   }
 
   /**
@@ -897,16 +910,17 @@ const asksAlone = (c: string): boolean => (HAN.test(c) ? c.replace(/\s/g, '').le
  * Words that change nothing a phrasing asks ("how much do i need for free shipping again" of the shop's "how much more do I need
  * for free shipping": a Houston shop, forty-third session, "did you mean…?"); textspeak read as the word.
  */
-const FILLER = new Set(['again', 'more', 'also', 'just', 'quick', 'q', 'pls', 'please', 'plz', 'still', 'even', 'actually', 'so', 'then', 'ok', 'okay', 'um', 'hey', 'hi', 'hello', 'btw', 'really', 'anyway', 'the', 'a', 'an', 'and', 'oh', 'yall', 'guys', 'sorry']);
+// Not "still", "even" or "then", which can change a question (found in review).
+const FILLER = new Set(['again', 'more', 'also', 'just', 'quick', 'q', 'pls', 'please', 'plz', 'actually', 'so', 'ok', 'okay', 'um', 'hey', 'hi', 'hello', 'btw', 'really', 'anyway', 'the', 'a', 'an', 'and', 'oh', 'yall', 'guys', 'sorry']);
 const AS_WORD: ReadonlyMap<string, string> = new Map([['u', 'you'], ['ur', 'your'], ['r', 'are'], ['im', "i'm"], ['wat', 'what'], ['wht', 'what'], ['hw', 'how'], ['cn', 'can']]);
 /** At least three words beside the fillers: "is it free" may ask of anything. */
 const MIN_LOOSE_WORDS = 3;
-/** An English text's words but fillers, sorted; undefined for Chinese or for too few words. */
+/** An English text's words but fillers, in their order ("from the us to the uk" is not "from the uk to the us"); undefined for Chinese or for too few words. */
 function looseKey(text: string): string | undefined {
   const t = text.slice(0, 200).toLowerCase();
   if (HAN.test(t)) return undefined;
   const words = (t.match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []).map((w) => AS_WORD.get(w) ?? w).filter((w) => !FILLER.has(w));
-  return words.length >= MIN_LOOSE_WORDS ? words.sort().join(' ') : undefined;
+  return words.length >= MIN_LOOSE_WORDS ? words.join(' ') : undefined;
 }
 
 function verbatimKeys(phrasings: readonly string[]): Set<string> {

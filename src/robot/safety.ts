@@ -43,17 +43,19 @@ export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
  */
 // Charging or hissing still ("its in the kitchen charging right now" after a bulging battery: a Manchester shop, forty-third session).
 const DANGER_GOES_ON =
-  /不舒服|难受|肚子疼|肚子痛|吐了|呕吐|在充电|还在充|插着电|还插着|嘶嘶|危险|要紧|有事吗|有事没|没事吧|医院|医生|急诊|哮喘|喘|呼吸|头晕|肿|加重|越来越|干冰|验证码|转账|扫码|骗|炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|味|燶|焦|黑|烟|烫|火|漏气|煤气|燃气|孩子|小孩|小朋友|宝宝|娃|老人|掉下|砸|晃|风|血|怎么办|咋整|咋办|使唔使|点算|(?<!\d)(?:911|119|120|999|111)(?!\d)|害怕|好怕|总阀|阀门|老头|老伴|睡觉|观察|看着没事|看着还好|好像没事|不哭不闹|等等看|排出|拉出来|发烧|软了|没力气|没劲|脱水|一直拉|一直哭|鼻子|耳朵|异物|(?<![a-z])(?:vomit\w*|throwing up|threw up|tummy|stomach ?ache|belly ?ache|charging|on charge|plugged in|hissing|fizzing|venting|fever|limp|dehydrat\w*|wait and see|wait it out|act(?:s|ing)? (?:normal|fine)|(?:seems?|looks?) (?:ok|okay|fine|normal)|comes? out|pass(?:es)? it|a ?& ?e|the er|to er|emergency room|urgent care|ambulance|poison\w*|toxic|chok\w*|cough\w*|vet|scared|afraid|smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|worse|sleepy|drowsy|black|electrician|call someone|what (?:do|should) i do|dangerous|danger|safe|hospital|doctor|asthma|inhaler|breath\w*|wheez\w*|swell\w*|swollen|dizzy|scam\w*|paid|bank)(?![a-z])/i;
+  /(?:他|她|孩子|宝宝|老人|老头|老伴|肚子|胃|头|身上)[^，,。？?]{0,4}(?:不舒服|难受)|肚子疼|肚子痛|吐了|呕吐|在充电|还在充|插着电|还插着|嘶嘶|危险|要紧|有事吗|有事没|没事吧|医院|医生|急诊|哮喘|喘|呼吸|头晕|肿|加重|越来越|干冰|验证码|转账|扫码|骗|炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|味|燶|焦|黑|烟|烫|火|漏气|煤气|燃气|孩子|小孩|小朋友|宝宝|娃|老人|掉下|砸|晃|风|血|怎么办|咋整|咋办|使唔使|点算|(?<!\d)(?:911|119|120|999|111)(?!\d)|害怕|好怕|总阀|阀门|老头|老伴|睡觉|观察|看着没事|看着还好|好像没事|不哭不闹|等等看|排出|拉出来|发烧|软了|没力气|没劲|脱水|一直拉|一直哭|鼻子|耳朵|异物|(?<![a-z])(?:vomit\w*|throwing up|threw up|tummy|stomach ?ache|belly ?ache|charging (?:right )?now|still charging|(?:is|it'?s) charging|(?:still |now )on charge|on charge (?:now|still)|still plugged in|hissing|fizzing|venting|fever|limp|dehydrat\w*|wait and see|wait it out|act(?:s|ing)? (?:normal|fine)|(?:seems?|looks?) (?:ok|okay|fine|normal)|comes? out|pass(?:es)? it|a ?& ?e|the er|to er|emergency room|urgent care|ambulance|poison\w*|toxic|chok\w*|cough\w*|vet|scared|afraid|smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|worse|sleepy|drowsy|black|electrician|call someone|what (?:do|should) i do|dangerous|danger|safe|hospital|doctor|asthma|inhaler|breath\w*|wheez\w*|swell\w*|swollen|dizzy|scam\w*|paid|bank)(?![a-z])/i;
 /**
  * Help already called ("已经打了120 剩下的扇贝要留着给医生看吗": a Qingdao shop, thirty-ninth session, told to call 120 again word for word):
  * what follows is a question of its own.
  */
 // Or a doctor already seen ("去医院拍了片 医生说没事会排出来 吓死我了 谢谢": a Shenzhen shop, forty-third session, told the emergency again).
 const HELP_CALLED = /(?:已经|刚|刚刚)?(?:打了|叫了|拨了|打过)(?:120|110|119|999|911|000|急救|救护车)|救护车(?:来了|到了|在路上)|在(?:去)?医院|到医院了|医生说|拍了片|看过医生了|(?<![a-z])(?:(?:the )?doctors? (?:said|says)|x-?ray (?:was|is|came back|showed))(?![a-z])|(?<![a-z])(?:(?:already |just )?called (?:911|999|000|111|poison control|an ambulance|the ambulance|the vet)|ambulance (?:is )?(?:coming|here|on (?:its|the) way)|(?:at|in) the (?:er|hospital|vet)|on (?:our|my) way to the (?:er|hospital|vet))(?![a-z])/i;
+/** Worse or again after help was had ("医生说要住院观察 现在还在吐 怎么办": found in review): it goes on. */
+const WORSENING = /还在|又|越来越|更严重|加重|(?<![a-z])(?:still|again|worse|just (?:vomited|threw up))(?![a-z])/;
 export const dangerGoesOn = (text: string): boolean => {
   // In simplified characters: "要去醫院嗎", "我剛剛已經轉帳了" (found in review).
   const t = foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC').toLowerCase());
-  return DANGER_GOES_ON.test(t) && !HELP_CALLED.test(t);
+  return DANGER_GOES_ON.test(t) && (!HELP_CALLED.test(t) || WORSENING.test(t));
 };
 
 /** The advice for a kind of danger, in the buyer's language. */

@@ -204,7 +204,9 @@ describe('comments after a typed score (second review)', () => {
     assert.deepEqual(typedScore('5 she passed it, doctors said lucky. thank u'), { score: 5, comment: 'she passed it, doctors said lucky. thank u' });
     assert.deepEqual(typedScore('2 the bot was useless but Rosa was great'), { score: 2, comment: 'the bot was useless but Rosa was great' });
     // Things counted, a request, or nothing of the service: no rating.
-    for (const text of ['2 kids loved it thanks', '3 boxes came thanks', '2 slow cookers arrived broken', '2 the bot gave me the wrong order, i want a refund', '1 more thing, can you check', '3 of them were great']) assert.equal(typedScore(text), undefined, text);
+    for (const text of ['2 kids loved it thanks', '3 boxes came thanks', '2 slow cookers arrived broken', '2 the bot gave me the wrong order, i want a refund', '1 more thing, can you check', '3 of them were great', '1 thank you card was missing from the box', '3 support straps arrived broken', '4 robot vacuums arrived today', '2 staff shirts still missing', '1 service charge appeared on my card', '2 kind of cable came, I ordered usb-c']) assert.equal(typedScore(text), undefined, text);
+    // A name ending in s, and praise of the service (found in review).
+    for (const text of ['5 james was so helpful', '5 as always great service']) assert.equal(typedScore(text)?.score, 5, text);
     // Taiwan's particles (a Taipei shop, thirty-fifth session: "3分啦 …" lost).
     assert.deepEqual(typedScore('3分啦 船期的事早點講嘛'), { score: 3, comment: '船期的事早點講嘛' });
     assert.deepEqual(typedScore('5分喔'), { score: 5 });

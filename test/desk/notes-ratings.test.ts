@@ -159,6 +159,11 @@ function ratingTests(st: { desk: Desk }): void {
     const held = await openConversation(desk, 'shop_r', 'buyer_r_held');
     await closeConversation(desk, held, 'agent_r', false);
     assert.equal((await desk.app.inject({ method: 'POST', url: ratingUrl(held), headers: as.buyer('buyer_r_held'), payload: { score: 1 } })).statusCode, 409);
+    // Answered, its messages since deleted by retention: the first response on the conversation still says a person served it (found in review).
+    const kept = await openConversation(desk, 'shop_r', 'buyer_r_kept');
+    await closeConversation(desk, kept, 'agent_r', false);
+    await desk.sql.db.updateTable('conversations').set({ first_response_at: new Date() }).where('id', '=', kept).execute();
+    assert.equal((await desk.app.inject({ method: 'POST', url: ratingUrl(kept), headers: as.buyer('buyer_r_kept'), payload: { score: 4 } })).statusCode, 201);
   });
 
   test('concurrent ratings: exactly one is stored', async () => {

@@ -313,6 +313,10 @@ describe('policies', () => {
     assert.equal(ok('https://img.shop-a.example/x.png', withShop), true);
     assert.equal(ok('https://platform.com/x.png', withShop), true, "the operator's stay");
     assert.deepEqual(checkAgentMessage(f, 'WhatsApp us at +65 8123 0000', withShop), { ok: true }, "the shop's own number");
+    // Not any longer number ending in it: a country code's worth more only (found in review).
+    const seven = withShopContacts({}, { linkHosts: [], imageHosts: [], phones: ['6123456'] });
+    assert.equal(checkAgentMessage(f, 'call me on +86 138 6123456', seven).ok, false);
+    assert.deepEqual(checkAgentMessage(f, 'call me on +65 6123456', seven), { ok: true }, 'with its country code');
   });
 
   test('maskBuyerMessage masks words but leaves a phone number for delivery alone', () => {

@@ -87,6 +87,12 @@ function contactsTests(st: Suite): void {
       [{ phones: ['call me'] }, 'phones[0]'],
       [{ phones: ['123'] }, 'phones[0]'],
       [{ phones: [6561234567] }, 'phones[0]'],
+      // A public suffix, a messaging or mail service, a number too short to compare safely (found in review).
+      [{ linkHosts: ['co.uk'] }, 'linkHosts[0]'],
+      [{ linkHosts: ['shop.example.com', 'wa.me'] }, 'linkHosts[1]'],
+      [{ imageHosts: ['img.qq.com'] }, 'imageHosts[0]'],
+      [{ linkHosts: ['gmail.com'] }, 'linkHosts[0]'],
+      [{ phones: ['12 3456'] }, 'phones[0]'],
     ];
     for (const [input, field] of bad) await rejects(st.k.setContacts(a, input, 'admin_1'), 'BAD_REQUEST', field);
     await rejects(st.k.setContacts(a, ['shop.example.com'], 'admin_1'), 'BAD_REQUEST');

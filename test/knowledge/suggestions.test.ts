@@ -159,12 +159,14 @@ for (const factory of SQL_FACTORIES) {
         assert.equal(await suggestions.fromAgentReply(await conversation([['customer', '只吃了一片 味道不对 是不是假的'], ['bot', missed], ['agent', reply]])), null, reply);
       }
       const bin = "I'm not sure about that one. Would you like me to connect you to a human agent?";
-      for (const reply of ['Please do not put it in the bin: our courier will collect it in a special fire-safe bag on Wednesday.', 'Send us a photo of the label and we will sort it.']) {
+      for (const reply of ['Please do not put it in the bin: our courier will collect it in a special fire-safe bag on Wednesday.', "Please don't bin it, we'll collect it tomorrow in a fire-safe bag."]) {
         assert.equal(await suggestions.fromAgentReply(await conversation([['customer', 'is it safe to put the old battery in the bin?'], ['bot', bin], ['agent', reply]])), null, reply);
       }
-      // The days a shop works are no arrangement.
-      const hours = await suggestions.fromAgentReply(await conversation([['customer', 'when is the battery collection service running'], ['bot', bin], ['agent', 'Our battery collection runs Monday to Friday, 9am to 5pm.']]));
-      assert.equal(hours?.answer, 'Our battery collection runs Monday to Friday, 9am to 5pm.');
+      // The days a shop works or ships, and a photo asked of anyone, are no arrangement (found in review).
+      for (const reply of ['Our battery collection runs Monday to Friday, 9am to 5pm.', 'Battery collections are booked for the next working day; none run on Sunday.', 'If the battery arrives damaged, send us a photo of the label and we will replace it.']) {
+        const s = await suggestions.fromAgentReply(await conversation([['customer', `when is the battery collection service running ${reply.length}`], ['bot', bin], ['agent', reply]]));
+        assert.equal(s?.answer, reply, reply);
+      }
     });
 
     test('an agent answering what the robot could not becomes a new-entry suggestion, once', async () => {

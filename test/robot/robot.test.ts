@@ -9714,6 +9714,8 @@ describe('dangers of the thirty-ninth session', () => {
       assert.deepEqual(await first(t), ['complaint', /[\u4e00-\u9fff]/.test(t) ? TEXTS.zh.healthBattery : TEXTS.en.healthBattery], t);
     }
     assert.equal(safetyOf('宝宝吃了针织衫上的毛球'), undefined);
+    // Only the sharp thing swallowed: not a glass of mouthwash, nail polish, an insulin needle used (found in review: the battery's advice).
+    for (const t of ['my 2 yr old drank nail polish remover', 'my toddler drank a glass of mouthwash', '我爸用了胰岛素针 现在叫不醒']) assert.equal(safetyOf(t), 'emergency', t);
     // Other things swallowed keep the general advice.
     assert.deepEqual(await first('my toddler swallowed a coin'), ['complaint', TEXTS.en.healthEmergency]);
   });
@@ -9728,10 +9730,13 @@ describe('dangers of the thirty-ninth session', () => {
     assert.doesNotMatch(TEXTS.zh.healthDoctor, /如果症状/);
     assert.deepEqual(await first('我孙子把一整瓶儿童维生素软糖吃光了 会不会中毒啊'), ['complaint', TEXTS.zh.healthEmergency]);
     assert.equal(safetyOf('吃了你们钙片以后胃很难受 吐了两次'), 'reaction');
-    // A risk asked of, a supply finished, a supposition: no danger.
-    for (const t of ['那我妈鱼油跟阿司匹林一起吃 会不会容易出血啊', '钙片吃完了 再买一瓶', '孩子的钙片吃完了 再买一瓶', '如果孩子把一整瓶吃光了怎么办', '牙龈出血 吃维生素c有用吗', '吐了两次了 这个快递太慢了']) {
+    // A risk asked of, a supply finished, a supposition: no danger; nor gums bled, a joke, a question whether it may be taken (found in review).
+    for (const t of ['那我妈鱼油跟阿司匹林一起吃 会不会容易出血啊', '钙片吃完了 再买一瓶', '孩子的钙片吃完了 再买一瓶', '如果孩子把一整瓶吃光了怎么办', '牙龈出血 吃维生素c有用吗', '吐了两次了 这个快递太慢了', '孩子把这瓶钙片吃完了 再买两瓶', '孩子把药都吃完了 还是咳嗽 要不要再买一盒', '我怀孕了 牙龈出血 能吃你们的维C吗', 'I ate your cereal and my gums are bleeding lol']) {
       assert.equal(safetyOf(t), undefined, t);
     }
+    // A pet's is the vet's; a whole tub eaten in English is the emergency.
+    assert.equal(safetyOf('my dog ate the chew and now there is blood in his poop'), 'pet');
+    assert.equal(safetyOf('my toddler ate a whole tub of the gummies'), 'emergency');
   });
   test('a cat and a lily, however it got at it: the vet now', async () => {
     for (const t of ['救命救命 我家猫把今天到的百合叶子啃了两口 会不会有事啊😭😭', '猫咬了百合怎么办', '我的猫吃了你们的百合 现在在吐！！', 'my cat licked the lily pollen off her fur']) {
@@ -9790,6 +9795,8 @@ test('a return asked of an order not sent is cancelling it; the money wanted bac
     assert.equal(r.intent, 'cancel_order', t);
     assert.doesNotMatch(textOf(r), /催|hurry/, t);
   }
+  // Not a return refused, nor the buyer's own parcel not sent back, nor an address asked (found in review).
+  for (const t of ['我不想退 还没发货的话能改地址吗', '我要退货 但是我还没发 退货地址是哪']) assert.notEqual((await conversation(robotWith({ orders: [paid] }))(t)).intent, 'cancel_order', t);
   const whey = order({ orderId: 'TM-9', status: 'shipped', items: [{ sku: 'W', title: '金标乳清蛋白粉 5磅', quantity: 1, price: '459.00' }] });
   const broken = logistics({ orderId: 'TM-9', carrier: '中通快递', trackingNo: 'ZT788', status: 'exception', events: [{ time: '2024-11-25T09:00:00+08:00', location: '兰州', description: '快件外包装破损，等待处理' }] });
   const r = await conversation(robotWith({ orders: [whey], logistics: [broken], aftersales: [] }))('what the hell 我要退款 不要了');
@@ -9809,7 +9816,9 @@ test('a part that gives way in use (a brake, a handlebar, a stroller) is a dange
     assert.equal(r.handover?.reason, 'complaint', t);
     assert.match(textOf(r), /stop using it now|停止使用它/, t);
   }
-  for (const t of ['what if the brakes fail', 'the strap on my bag came off', 'do the brakes need adjusting when it arrives', '这个车把能调高吗']) assert.equal(safetyOf(t), undefined, t);
+  for (const t of ['what if the brakes fail', 'the strap on my bag came off', 'do the brakes need adjusting when it arrives', '这个车把能调高吗', 'the photo frame broke in the post', 'the frame of my sunglasses snapped', 'the wheel came off my suitcase', 'the fork broke in half', '行李箱把手断了', '杯子把手掉了']) assert.equal(safetyOf(t), undefined, t);
+  // A wheel of a ride is one: "the back wheel came off while he was riding the scooter".
+  assert.equal(safetyOf('the back wheel came off while he was riding the scooter'), 'broke');
 });
 
 // Found from outside (forty-third session, a Manchester bike shop): asked of the time it arrives, a charging question was told the
@@ -9838,7 +9847,9 @@ describe('a danger going on, and help already called', () => {
     assert.equal(dangerGoesOn('we already called poison control, they said watch her'), false);
     // Forty-third session: a bulging battery still charging, a Shenzhen parent back from the doctor (told the emergency again).
     for (const t of ['its in the kitchen charging right now', 'its making a hissing noise now', '他现在看起来没事 还在玩 要不要去医院', '啊？那我马上去 他现在说肚子不舒服']) assert.equal(dangerGoesOn(t), true, t);
-    for (const t of ['去医院拍了片 医生说没事会排出来 吓死我了 谢谢', 'the doctor said its fine, it will pass']) assert.equal(dangerGoesOn(t), false, t);
+    for (const t of ['去医院拍了片 医生说没事会排出来 吓死我了 谢谢', 'the doctor said its fine, it will pass', '难受死了 快递这么慢', 'ok is the replacement charging cable included']) assert.equal(dangerGoesOn(t), false, t);
+    // Worse after the doctor is still the danger (found in review).
+    for (const t of ['医生说要住院观察 现在还在吐 怎么办', 'the doctor said to go to the ER if she vomits again, she just vomited']) assert.equal(dangerGoesOn(t), true, t);
   });
 });
 

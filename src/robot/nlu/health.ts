@@ -176,8 +176,12 @@ const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|扣电|小圆电池|圆电�
  * Sharp things swallowed need the emergency department just the same, whatever the child shows ("我儿子把卡针吞下去了…他现在看起来没事
  * 还在玩 要不要去医院": a Shenzhen phone shop, forty-third session, told the general signs twice). Told with the battery's advice.
  */
-const SHARP = /卡针|取卡针|(?<![织指打])针(?![织对线])|图钉|钉子|刀片|玻璃碴|碎玻璃|(?<![a-z])(?:sim (?:card )?(?:tool|pin|ejector)|ejector (?:tool|pin)|needles?|safety pins?|pins?|tacks?|nails?|razor blades?|blades?|broken glass|glass)(?![a-z])/;
-const batteryOrMagnet = (n: string): boolean => BATTERY_OR_MAGNET.test(n) || SHARP.test(n);
+// The sharp thing is what was swallowed, next to the verb: not "drank a glass of mouthwash", "nail polish", "胰岛素针" (found in review).
+const SHARP_THING = String.raw`(?:卡针|取卡针|(?<![胰岛素打织指])针(?![剂管织对线])|图钉|钉子|刀片|碎玻璃|玻璃碴)`;
+const SHARP_SWALLOWED = new RegExp(
+  String.raw`(?:吞|咽)[^，,。？?]{0,10}${SHARP_THING}|${SHARP_THING}[^，,。？?]{0,10}(?:吞|咽)|(?<![a-z])swallowed (?:a |an |the |some |his |her |my |one of the |part of a |a piece of )?(?:(?:small|little|tiny|broken|sharp) )?(?:sim (?:card )?(?:tool|pin|ejector)|ejector (?:tool|pin)|needle|safety pin|sewing pin|pin|tack|nail|razor blade|blade|glass|piece of glass)s?(?![a-z])`,
+);
+const batteryOrMagnet = (n: string): boolean => BATTERY_OR_MAGNET.test(n) || SHARP_SWALLOWED.test(n);
 /**
  * Feared, or swallowed long ago, asked of the goods before buying ("磁铁是包在里面的吗？怕宝宝吞下去", "my daughter swallowed a magnet
  * last year, are these ones sealed?": found in review, both told to go to the emergency department).
@@ -219,7 +223,9 @@ const overNow = (n: string): boolean => OVER_NOW.test(n) && !STILL_DANGER.test(n
  * A child who ate a whole bottle of it up ("我孙子把一整瓶儿童维生素软糖吃光了 会不会中毒啊": a Shanghai supplements shop, forty-third
  * session, "did you mean…?" in the queue); not a supply finished ("钙片吃完了 再买一瓶", "孩子的钙片吃完了").
  */
-const EATEN_UP = /把[^，,。？?]{0,16}(?:吃光|吃完|全吃|都吃)|(?:一整|整)[瓶盒袋板包罐][^，,。？?]{0,10}(?:吃光|吃完|全吃了|都吃了)/;
+const EATEN_UP = /把[^，,。？?]{0,16}(?:吃光|吃完|全吃|都吃)|(?:一整|整)[瓶盒袋板包罐][^，,。？?]{0,10}(?:吃光|吃完|全吃了|都吃了)|(?<![a-z])(?:ate|eaten|got into|finished) (?:a |the |half a |half the )?(?:whole|entire) (?:bottle|tub|pack|packet|box|jar|bag|tube)(?![a-z])/;
+/** Bought again, asked in stock, a course finished ("孩子把这瓶钙片吃完了 再买两瓶", "把药都吃完了 还是咳嗽": found in review): a supply, not an accident. */
+const SUPPLY_FINISHED = /再买|再来|还有货|有货吗|回购|复购|还想买|还是咳|还在咳|疗程|(?<![a-z])(?:buy (?:more|another|again)|reorder|order (?:more|again)|in stock|restock)(?![a-z])/;
 /**
  * A doctor now, whatever the goods: bleeding in pregnancy, or after taking something bleeding, blood pressure shooting up, chest pain,
  * severe dizziness or fainting ("我老婆吃了那个维生素以后肚子疼 还有点出血", "我老伴吃了你们人参片 血压一下子高上去了 头晕得厉害": a Shanghai
@@ -229,11 +235,16 @@ const PREGNANT = /怀孕|孕妇|孕期|怀着|孕[一二三四五六七八九十
 const BLEEDING = /出血|流血|见红|便血|吐血|尿血|(?<![a-z])(?:bleeding|spotting|blood in (?:her|his|my|the) (?:stool|poop|urine|pee|vomit))(?![a-z])/;
 const BODY_ALARM = /血压[^，,。？?]{0,6}(?:高上去|升高|飙|一下子高|突然高|很高|好高|特别高|上来)|头晕得(?:厉害|不行|站不住|站不稳)|晕倒|昏倒|晕过去|胸口(?:疼|痛|闷得)|胸痛|心跳[^，,。？?]{0,4}(?:很快|好快|特别快|加速|不齐)|(?<![a-z])(?:chest pains?|passed out|fainted|heart (?:is )?(?:racing|pounding)|blood pressure (?:spiked|shot up|went (?:way |right )?up|is (?:really |very |so )?high)|so dizzy (?:she|he|i) can'?t stand)(?![a-z])/;
 const RISK_ASKED = /会不会|容易|怕|担心|以防|风险|(?<![a-z])(?:will it|could it|might it|can it|risk|in case|afraid|worried)(?![a-z])/;
+// A nose or the gums bleed for many reasons; a pet's is the vet's; a question whether it may be taken is advice; a joke is none (found in review).
+const MINOR_BLEED = /牙龈|鼻子|鼻血|流鼻|(?<![a-z])(?:gums?|nose)(?![a-z])/;
+const MAY_I = /能吃|可以吃|能不能吃|能用|可以用|(?<![a-z])(?:can i|may i|is it safe|is it ok|ok to take|safe to take)(?![a-z])/;
 export const doctorNow = (n: string): boolean =>
-  !SUPPOSED.test(n) && !RISK_ASKED.test(n) && ((PREGNANT.test(n) && BLEEDING.test(n)) || ((TAKEN.test(n) || ATE.test(n)) && (BLEEDING.test(n) || BODY_ALARM.test(n))));
+  !SUPPOSED.test(n) && !RISK_ASKED.test(n) && !PET.test(n) && !JOKE.test(n) && !MAY_I.test(n) &&
+  ((PREGNANT.test(n) && BLEEDING.test(n) && !MINOR_BLEED.test(n)) || ((TAKEN.test(n) || ATE.test(n)) && ((BLEEDING.test(n) && !MINOR_BLEED.test(n)) || BODY_ALARM.test(n))));
 /** Which emergency advice fits it: a swallowed battery or magnet, a doctor now, or the general one. */
 export const emergencyAdvice = (n: string): 'battery' | 'doctor' | 'emergency' => (batteryOrMagnet(n) ? 'battery' : doctorNow(n) ? 'doctor' : 'emergency');
-const eatenUpByChild = (n: string): boolean => EATEN_UP.test(n) && SMALL_CHILD.test(n) && (namesMedicine(n) || /药|软糖|(?<![a-z])gumm(?:y|ies)(?![a-z])/.test(n)) && !SUPPOSED.test(n);
+const eatenUpByChild = (n: string): boolean =>
+  EATEN_UP.test(n) && SMALL_CHILD.test(n) && (namesMedicine(n) || /药|软糖|(?<![a-z])gumm(?:y|ies)(?![a-z])/.test(n)) && !SUPPOSED.test(n) && !SUPPLY_FINISHED.test(n);
 const emergency = (n: string): boolean => {
   // Any battery or magnet ("put something in his mouth, I think its the little battery from the thermometer. I cant find it": a
   // Houston baby shop, forty-third session, "not sure" and a plain place in the queue), not only a button cell named so.
@@ -309,10 +320,10 @@ const ANIMAL = /猫(?!眼|耳朵)|(?<!热)狗|宠物|金鱼|热带鱼|孔雀鱼|
 /** What an animal's body shows when it is unwell. */
 // Not a pet that will not eat the food alone: a picky eater is the goods' question, often with a return asked (found in review).
 // 脱水 of the animal only: 脱水鸡肉干 is a treat (found in review).
-const PET_SYMPTOM = /呕吐|一直吐|吐了|在吐|拉稀|拉肚子|腹泻|软便|拉脱水|脱水了|严重脱水|抽搐|便血|没精神|精神不好|蔫了|生病了|病了|(?<![a-z])(?:vomit\w*|throw(?:ing)? up|threw up|diarrh\w*|loose stools?|bloody stools?|lethargic|(?:is|got|gotten|been|looks?|seems?|getting|became) (?:so |very |really |kinda |pretty )?sick|floating (?:sideways|upside down|on (?:its|their) sides?)|gasping at the (?:top|surface))(?![a-z])/;
+const PET_SYMPTOM = /呕吐|一直吐|吐了|在吐|拉稀|拉肚子|腹泻|软便|拉脱水|脱水了|严重脱水|抽搐|便血|没精神|精神不好|蔫了|生病了|病了|(?<![a-z])(?:vomit\w*|throw(?:ing)? up|threw up|diarrh\w*|loose stools?|bloody (?:stools?|poop)|blood in (?:his|her|its|their|the) (?:poop|stool|vomit|pee|urine)|lethargic|(?:is|got|gotten|been|looks?|seems?|getting|became) (?:so |very |really |kinda |pretty )?sick|floating (?:sideways|upside down|on (?:its|their) sides?)|gasping at the (?:top|surface))(?![a-z])/;
 /** Tied to the goods, or help asked now: "after eating the new food", "换了你们的粮以后", "what do i do". */
 // "猫拉稀三天了 还吃你家猫粮吃的", "猫都拉脱水了" (a Harbin pet shop, thirty-third session: "not sure").
-const PET_CAUSE = /吃了|喂了|换了|自从|以后|之后|怎么办|急|吃(?:的)?(?:你家|你们家|你们的|你家的)|(?<![a-z])(?:after (?:eating|switching|changing|starting|using|we (?:switched|changed|started))|since (?:eating|switching|changing|starting|we|i (?:started|switched|changed|gave))|(?:the|this|that|your|new) (?:food|kibble|treats?|litter|bag)|what (?:do|should|can) i do|help)(?![a-z])/;
+const PET_CAUSE = /吃了|喂了|换了|自从|以后|之后|怎么办|急|吃(?:的)?(?:你家|你们家|你们的|你家的)|(?<![a-z])(?:after (?:eating|switching|changing|starting|using|we (?:switched|changed|started))|since (?:eating|switching|changing|starting|we|i (?:started|switched|changed|gave))|(?:the|this|that|your|new) (?:food|kibble|treats?|chews?|litter|bag)|(?:ate|eaten|chewed) (?:the|your|a|some) |what (?:do|should|can) i do|help)(?![a-z])/;
 /**
  * A pet unwell after the goods, or in need now ("my cat is vomiting after eating the new food", "2 of them look
  * sick, floating sideways. what do i do" of the tetras just talked of): the vet first, a person ahead in the queue, as promised (found from
