@@ -28,7 +28,7 @@ import { createCommands, HttpCommandPlatform, type CommandPlatform, type Command
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, checkAgentImage, withShopContacts, FaqSuggestionService, type ContactOptions } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
 import { ConversationEventBus, type ContentPolicy } from './conversation/index.ts';
-import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, serviceHours, warmUpFaq, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread, type QueuedAnswering, type TakenMessage } from './robot/index.ts';
+import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, serviceHours, warmUpFaq, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread, type QueuedAnswering, type Taken, type TakenMessage } from './robot/index.ts';
 import { channels } from './storage/keys.ts';
 import { RoutingService, type RoutingDeps } from './routing/index.ts';
 import { chatRating } from './desk/index.ts';
@@ -352,7 +352,7 @@ interface RobotDeps {
   mayAnswerQueued: (shopId: string, text: string) => Promise<QueuedAnswering>;
   queueMoved: (shopId: string) => void;
   /** The desk's: a score typed after the rating request is a rating, not the robot's. */
-  takenElsewhere: (m: TakenMessage) => Promise<boolean>;
+  takenElsewhere: (m: TakenMessage) => Promise<Taken>;
 }
 
 /**

@@ -22,6 +22,12 @@ import { LIMITS } from './validation.ts';
 import { langOfTexts, lastBuyerTexts } from '../routing/index.ts';
 import { chineseScript, inScriptOfTexts } from '../robot/index.ts';
 
+/**
+ * A question the comment still asks, an A-not-A one too ("1分 根本没人理我 钱到底退没退": a Shanghai shop, forty-third session, the
+ * rating stored and the refund asked dropped): the robot answers it after the thanks.
+ */
+const ASKED_IN_COMMENT = /(\p{Script=Han})[没不]\1|到底|[?？]|吗|(?<![a-z])(?:where|when|how|why|what)(?![a-z])/iu;
+
 /** How long after the rating request a score typed in the chat still rates that conversation. */
 export const RATING_BY_CHAT_HOURS = 24;
 
@@ -212,7 +218,7 @@ export interface TypedMessage {
  * already given); false leaves it to the robot. A failure reading or writing is false: the robot
  * answers rather than the buyer hearing nothing.
  */
-export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<boolean> {
+export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<boolean | { rest: string }> {
   return async (m) => {
     const read = m.seq <= LATER_SCORE_MAX_SEQ ? readScore(m.text) : undefined;
     const typed = read && (m.seq === 1 || read.unit) ? read : undefined;
@@ -226,7 +232,7 @@ export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<bool
       const lang = await langOf(d.db, m.text, last);
       const said = r.ok ? THANKS[lang](typed.score) : ALREADY[lang];
       await d.conversations.postAs(m.conversationId, SYSTEM_SENDER, { kind: 'text', text: lang === 'zh' ? await inBuyersScript(d.db, said, m.text, last) : said }, { state: 'bot' });
-      return true;
+      return typed.comment && ASKED_IN_COMMENT.test(typed.comment) ? { rest: typed.comment } : true;
     } catch (err) {
       d.log.warn({ err: (err as Error).message, conversationId: m.conversationId }, 'a rating typed in the chat could not be read; the robot answers it');
       return false;

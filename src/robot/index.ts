@@ -25,7 +25,7 @@ export { createEmbeddingsClient, createEmbeddingReranker, EMBEDDINGS_FALLBACK_ME
 export { FaqIndexProvider, serviceHours, warmUpFaq, type FaqProvider, type FaqIndexProviderOptions } from './faq-provider.ts';
 export { createCanary, routingDigit, ANSWERS_METRIC, SECONDS_METRIC, type Canary, type CanaryConfig, type CanaryOptions } from './canary.ts';
 export { createCanaryControl, canaryConfigSchema, type CanaryControl, type CanaryView } from './canary-control.ts';
-export { BotResponder, BOT_SENDER, type QueuedAnswering, type RobotLike, type TakenMessage } from './responder.ts';
+export { BotResponder, BOT_SENDER, type QueuedAnswering, type RobotLike, type Taken, type TakenMessage } from './responder.ts';
 export { createOpenAiCompatibleClient, type LlmClient, type OpenAiCompatibleOptions } from './llm.ts';
 export { createNlu, createTokenizer, type Nlu, type Tokenizer } from './nlu/index.ts';
 export { couldNotAnswer } from './replies.ts';

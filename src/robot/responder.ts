@@ -93,6 +93,11 @@ const PICTURE = '智能客服暂时看不了图片，已为您转接人工客服
 type Stored = ConversationEvents['messageStored'];
 /** A stored message as a turn: `restOfTakeBack`, what followed the words that took a hand-over back (`#withdraw`). */
 type Turn = Stored & { readonly restOfTakeBack?: true };
+/**
+ * What another module did with a buyer's message: true, taken (the robot says nothing); false, not; `{ rest }`, taken, with a
+ * question of the buyer's left in it for the robot ("1分 根本没人理我 钱到底退没退": the rating stored, the refund asked answered).
+ */
+export type Taken = boolean | { readonly rest: string };
 /** A buyer's text message as another module may take it (`takenElsewhere`). */
 export interface TakenMessage {
   readonly shopId: string;
@@ -195,7 +200,7 @@ export class BotResponder {
   readonly #mayAnswerQueued: ((shopId: string, text: string) => Promise<QueuedAnswering>) | undefined;
   readonly #queueMoved: ((shopId: string) => void) | undefined;
   readonly #shopZone: ((shopId: string) => string | null | undefined) | undefined;
-  readonly #takenElsewhere: ((m: TakenMessage) => Promise<boolean>) | undefined;
+  readonly #takenElsewhere: ((m: TakenMessage) => Promise<Taken>) | undefined;
   /** When each queued conversation was last told its message is kept (`#notAnsweredInQueue`). */
   /** Per queued conversation: when it was last told its messages are kept, and when anything was last said of it. */
   readonly #keptTold = new Map<string, { kept: number; said: number }>();
@@ -221,7 +226,7 @@ export class BotResponder {
      * Whether another module answered this buyer's message itself (the desk: a score typed after
      * the rating request); the robot then says nothing. Absent, or false, or a failure: the robot answers.
      */
-    takenElsewhere?: (m: TakenMessage) => Promise<boolean>;
+    takenElsewhere?: (m: TakenMessage) => Promise<Taken>;
     /** A queued conversation moved up (an emergency): routing tells the shop's queue its places again. */
     queueMoved?: (shopId: string) => void;
     /** The shop's time zone as known without waiting: a shop in Taiwan's notices are in Taiwan's words. */
@@ -494,10 +499,12 @@ export class BotResponder {
   async #turn(conv: Turn, text: string): Promise<void> {
     if (this.#withPerson(conv.conversationId)) return;
     const started = performance.now();
-    if (this.#takenElsewhere && (await this.#takenElsewhere({ shopId: conv.shopId, buyerId: conv.buyerId, conversationId: conv.conversationId, seq: conv.message.seq, text }).catch(() => false))) return;
+    const taken = this.#takenElsewhere ? await this.#takenElsewhere({ shopId: conv.shopId, buyerId: conv.buyerId, conversationId: conv.conversationId, seq: conv.message.seq, text }).catch(() => false) : false;
+    if (taken === true) return;
+    const asked = taken === false ? text : taken.rest;
     try {
       if (this.#shopShed?.shedding(conv.shopId)) throw new ShopShed();
-      await this.#work.run('robot', () => this.#answer(conv, text));
+      await this.#work.run('robot', () => this.#answer(conv, asked));
       this.#log.debug({ conversationId: conv.conversationId, ms: Math.round(performance.now() - started) }, 'robot turn answered');
     } catch (e) {
       const shed = (e as { code?: string }).code === 'UNAVAILABLE';

@@ -63,7 +63,7 @@ const buyer = (userId: string): Principal => ({ userId, roles: new Set(['custome
 
 for (const factory of SQL_FACTORIES) {
   describe(`a rating typed in the chat on ${factory.name}`, { skip: factory.skip }, () => {
-    const st = {} as { desk: Desk; take: (m: TypedMessage) => Promise<boolean> };
+    const st = {} as { desk: Desk; take: (m: TypedMessage) => Promise<boolean | { rest: string }> };
     before(async () => {
       st.desk = await createDesk(factory);
       st.take = chatRating({ db: st.desk.sql.db, conversations: st.desk.conversations, log: pino({ level: process.env.DBG ? 'debug' : 'silent' }), onRated: (r) => void st.desk.rated.push(r) });
@@ -89,6 +89,11 @@ for (const factory of SQL_FACTORIES) {
       assert.deepEqual(desk.rated.map((x) => x.score), [5]);
       const history = await desk.conversations.sync({ ...buyer('buyer_cr1') }, m.conversationId, 0);
       assert.deepEqual(history.messages.map((x) => [x.sender.role, x.content.kind === 'text' && /感谢您的评价（5 分）/.test(x.content.text)]), [['customer', false], ['system', true]]);
+      // A question left in the comment is the robot's after the thanks (forty-third session, a Shanghai shop: the refund asked dropped).
+      const asks = await openConversation(desk, 'shop_cr', 'buyer_cr7');
+      await closeConversation(desk, asks, 'agent_cr');
+      assert.deepEqual(await take(await say('shop_cr', 'buyer_cr7', '1分 根本没人理我 钱到底退没退')), { rest: '根本没人理我 钱到底退没退' });
+      assert.equal((await desk.sql.db.selectFrom('conversation_ratings').select('score').where('conversation_id', '=', asks).executeTakeFirstOrThrow()).score, 1);
       // Rated already (on another device, over REST): thanked for the one given, nothing changed.
       const rated = await openConversation(desk, 'shop_cr', 'buyer_cr6');
       await closeConversation(desk, rated, 'agent_cr');

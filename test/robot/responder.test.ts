@@ -94,7 +94,8 @@ for (const f of SQL_FACTORIES) {
         let failing = false;
         const desk = chatRating({ db: s.db, conversations, log });
         const takenElsewhere = (m: TypedMessage) => (failing ? Promise.reject(new Error('down')) : desk(m));
-        const bot = new BotResponder({ robot: { answer: async () => (calls++, reply('您好')) }, conversations, cache: new MemoryCache(), work: new WorkQueue({ concurrency: 4, queueMax: 100 }), log, takenElsewhere });
+        const asked: string[] = [];
+        const bot = new BotResponder({ robot: { answer: async (r) => (calls++, asked.push(r.text), reply('您好')) }, conversations, cache: new MemoryCache(), work: new WorkQueue({ concurrency: 4, queueMax: 100 }), log, takenElsewhere });
         bot.subscribe(events);
         const p = buyer('buyer_rate');
         const served = (await conversations.send(p, say('在吗'))).ack.conversationId;
@@ -117,6 +118,14 @@ for (const f of SQL_FACTORIES) {
         const third = (await conversations.send(p, say('5'))).ack.conversationId;
         await bot.idle();
         assert.deepEqual(await texts(s, conversations, p, third), ['customer:5', 'bot:您好'], 'the desk failing: the robot answers');
+        // A question left in the rating's comment: thanked, and the robot answers the question alone (forty-third session).
+        failing = false;
+        await conversations.postAs(third, { role: 'agent', id: 'agent_1' }, { kind: 'text', text: '您好' });
+        await conversations.setState(third, { state: 'closed' });
+        const fourth = (await conversations.send(p, say('1分 根本没人理我 钱到底退没退'))).ack.conversationId;
+        await bot.idle();
+        assert.match((await texts(s, conversations, p, fourth)).join('|'), /感谢您的评价（1 分）[\s\S]*bot:您好/);
+        assert.equal(asked.at(-1), '根本没人理我 钱到底退没退');
       } finally {
         await s.close();
       }
