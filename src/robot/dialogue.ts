@@ -4137,7 +4137,8 @@ function titleHas(title: string, w: string): boolean {
   // "鞋子" for 跑步鞋, "帽子" for 棒球帽: the noun without its suffix.
   // Only for goods (lexicon/products.json): "单子" is no 单 (found in review: it picked a 床单 order).
   if (/^\p{Script=Han}子$/u.test(w) && kindsOfGoods(w).size > 0) return t.includes(w) || t.includes(w[0]!);
-  if (!/^[a-z]+$/.test(w)) return t.includes(w);
+  // A model typed without its spaces ("13mini" of "iPhone 13 mini": a Shenzhen shop, forty-third session, the paid order picked).
+  if (!/^[a-z]+$/.test(w)) return t.includes(w) || (w.length >= 4 && /\d/.test(w) && /[a-z]/.test(w) && t.replace(/\s+/g, '').includes(w));
   // A title word the buyer says in the plural ("shoes" for "shoe"), not one that merely begins the word
   // ("cancel" is no "can" of beans: found from outside, "cancel it" acted on the order with a can in it).
   // A day or month a title shortens ("Sat 5 Dec") is said in full ("saturday").

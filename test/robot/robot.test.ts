@@ -9837,6 +9837,9 @@ test('an unpaid order asked to be held is told by when it must be paid', async (
   for (const t of ['13mini那单帮我留到晚上8点呗 中午没空付', "can you hold the order till tonight, i haven't paid yet"]) {
     assert.match(textOf(await conversation(robotWith({ orders: [unpaid] }))(t)), /12:20/, t);
   }
+  // A model typed without its spaces names its order among others ("13mini" of "iPhone 13 mini": the paid Xiaomi order was picked).
+  const paidOne = order({ orderId: 'SZ-12', status: 'paid', items: [{ sku: 'X', title: '小米13 Ultra 16+512G 黑色', quantity: 1, price: '3599.00' }] });
+  assert.match(textOf(await conversation(robotWith({ orders: [paidOne, unpaid] }))('还有一单13mini我还没付 能保留到晚上吗')), /SZ-20[\s\S]*12:20/);
 });
 
 describe('a danger going on, and help already called', () => {
