@@ -344,7 +344,6 @@ export async function lockQueueOf(tx: Tx, conversationId: string): Promise<void>
 
 export type StateChange = ConversationRow & { previous: ConversationState; previousAgentId: string | null };
 
-/** Whether a person ever held the conversation (`assigned_at` is kept through returns to the queue and the close): only their service is rated. */
 /**
  * A person served the conversation: a member of staff wrote in it. Held alone is not served: routing gives a seat for a
  * moment, and an admin closing it then asked the buyer to rate a service nobody gave ("1分 根本没人理我": a Shanghai shop,

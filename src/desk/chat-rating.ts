@@ -15,12 +15,12 @@
 import type { Logger } from 'pino';
 import { sql } from 'kysely';
 import type { ConversationService } from '../conversation/index.ts';
-import { SYSTEM_SENDER, everServed } from '../conversation/index.ts';
+import { SYSTEM_SENDER, servedSql } from '../conversation/index.ts';
 import type { Db } from '../storage/ports.ts';
 import { insertRating, type Rating } from './repository.ts';
 import { LIMITS } from './validation.ts';
 import { langOfTexts, lastBuyerTexts } from '../routing/index.ts';
-import { chineseScript, inScriptOfTexts } from '../robot/index.ts';
+import { chineseScript, inScriptOfTexts, type Taken } from '../robot/index.ts';
 
 /**
  * A question the comment still asks, an A-not-A one too ("1分 根本没人理我 钱到底退没退": a Shanghai shop, forty-third session, the
@@ -215,10 +215,10 @@ export interface TypedMessage {
 
 /**
  * Returns true when the message was taken as a rating (stored and thanked, or thanked for the one
- * already given); false leaves it to the robot. A failure reading or writing is false: the robot
- * answers rather than the buyer hearing nothing.
+ * already given); `{ rest }` when its comment still asks something, which the robot answers; false leaves it to the
+ * robot. A failure reading or writing is false: the robot answers rather than the buyer hearing nothing.
  */
-export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<boolean | { rest: string }> {
+export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<Taken> {
   return async (m) => {
     const read = m.seq <= LATER_SCORE_MAX_SEQ ? readScore(m.text) : undefined;
     const typed = read && (m.seq === 1 || read.unit) ? read : undefined;
@@ -244,7 +244,7 @@ export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<bool
 async function lastRatable(db: Db, m: TypedMessage): Promise<string | undefined> {
   const row = await db
     .selectFrom('conversations')
-    .select(['id'])
+    .select(['id', servedSql(sql.ref('conversations.id')).as('served')])
     .where('shop_id', '=', m.shopId)
     .where('buyer_id', '=', m.buyerId)
     .where('state', '=', 'closed')
@@ -253,5 +253,5 @@ async function lastRatable(db: Db, m: TypedMessage): Promise<string | undefined>
     .orderBy('closed_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row && (await everServed(db, row.id)) ? row.id : undefined;
+  return row?.served ? row.id : undefined;
 }

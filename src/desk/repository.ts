@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Tx } from '../storage/ports.ts';
 import { isUniqueViolation } from '../storage/ports.ts';
-import { everServed, servedSql } from '../conversation/index.ts';
+import { servedSql } from '../conversation/index.ts';
 import type { CannedInput, PiiField } from './validation.ts';
 
 // --- Notes -----------------------------------------------------------------------------------
@@ -115,8 +115,8 @@ export async function insertRating(db: Db, r: { conversationId: string; buyerId:
 }
 
 async function whyNotRated(db: Db, conversationId: string): Promise<'not_closed' | 'not_served'> {
-  const c = await db.selectFrom('conversations').select(['state']).where('id', '=', conversationId).executeTakeFirst();
-  return c?.state === 'closed' && !(await everServed(db, conversationId)) ? 'not_served' : 'not_closed';
+  const c = await db.selectFrom('conversations').select(['state', servedSql(sql.ref('conversations.id')).as('served')]).where('id', '=', conversationId).executeTakeFirst();
+  return c?.state === 'closed' && !c.served ? 'not_served' : 'not_closed';
 }
 
 /** The conversation's rating, or undefined when it has none. */

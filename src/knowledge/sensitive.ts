@@ -413,7 +413,7 @@ const PUBLIC_SUFFIXES = new Set(['co.uk', 'org.uk', 'me.uk', 'ac.uk', 'gov.uk', 
 const OFF_PLATFORM_SERVICES = ['wa.me', 'whatsapp.com', 'whatsapp.net', 't.me', 'telegram.me', 'telegram.org', 'telegra.ph', 'qq.com', 'weixin.qq.com', 'wechat.com', 'weixin.com', 'line.me', 'm.me', 'messenger.com', 'facebook.com', 'fb.com', 'instagram.com', 'ig.me', 'tiktok.com', 'douyin.com', 'xiaohongshu.com', 'weibo.com', 'kakao.com', 'viber.com', 'signal.me', 'discord.gg', 'discord.com', 'snapchat.com', 'x.com', 'twitter.com', 'linktr.ee', 'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'yahoo.com', 'icloud.com', 'proton.me', 'protonmail.com', '163.com', '126.com', 'yeah.net', 'sina.com', 'foxmail.com', 'aliyun.com'];
 /** Why a shop may not allow this host, or undefined when it may. */
 export function shopHostRefused(host: string): string | undefined {
-  if (PUBLIC_SUFFIXES.has(host) || host.split('.').length < 2) return 'is a public suffix: name the shop\'s own domain under it';
+  if (PUBLIC_SUFFIXES.has(host)) return 'is a public suffix: name the shop\'s own domain under it';
   if (OFF_PLATFORM_SERVICES.some((s) => host === s || host.endsWith(`.${s}`))) return 'is a messaging, social or mail service, which takes buyers off the platform: only the operator may allow it';
   return undefined;
 }

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
 import { chatRating, typedScore, type TypedMessage } from '../../src/desk/index.ts';
 import type { Principal } from '../../src/auth/index.ts';
+import type { Taken } from '../../src/robot/index.ts';
 import { as, closeConversation, createDesk, openConversation, type Desk } from './support.ts';
 
 after(dropTestSchemas);
@@ -63,7 +64,7 @@ const buyer = (userId: string): Principal => ({ userId, roles: new Set(['custome
 
 for (const factory of SQL_FACTORIES) {
   describe(`a rating typed in the chat on ${factory.name}`, { skip: factory.skip }, () => {
-    const st = {} as { desk: Desk; take: (m: TypedMessage) => Promise<boolean | { rest: string }> };
+    const st = {} as { desk: Desk; take: (m: TypedMessage) => Promise<Taken> };
     before(async () => {
       st.desk = await createDesk(factory);
       st.take = chatRating({ db: st.desk.sql.db, conversations: st.desk.conversations, log: pino({ level: process.env.DBG ? 'debug' : 'silent' }), onRated: (r) => void st.desk.rated.push(r) });

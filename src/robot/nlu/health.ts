@@ -238,9 +238,11 @@ const RISK_ASKED = /会不会|容易|怕|担心|以防|风险|(?<![a-z])(?:will 
 // A nose or the gums bleed for many reasons; a pet's is the vet's; a question whether it may be taken is advice; a joke is none (found in review).
 const MINOR_BLEED = /牙龈|鼻子|鼻血|流鼻|(?<![a-z])(?:gums?|nose)(?![a-z])/;
 const MAY_I = /能吃|可以吃|能不能吃|能用|可以用|(?<![a-z])(?:can i|may i|is it safe|is it ok|ok to take|safe to take)(?![a-z])/;
-export const doctorNow = (n: string): boolean =>
-  !SUPPOSED.test(n) && !RISK_ASKED.test(n) && !PET.test(n) && !JOKE.test(n) && !MAY_I.test(n) &&
-  ((PREGNANT.test(n) && BLEEDING.test(n) && !MINOR_BLEED.test(n)) || ((TAKEN.test(n) || ATE.test(n)) && ((BLEEDING.test(n) && !MINOR_BLEED.test(n)) || BODY_ALARM.test(n))));
+export const doctorNow = (n: string): boolean => {
+  if (SUPPOSED.test(n) || RISK_ASKED.test(n) || PET.test(n) || JOKE.test(n) || MAY_I.test(n)) return false;
+  const bleeding = BLEEDING.test(n) && !MINOR_BLEED.test(n);
+  return (PREGNANT.test(n) && bleeding) || ((TAKEN.test(n) || ATE.test(n)) && (bleeding || BODY_ALARM.test(n)));
+};
 /** Which emergency advice fits it: a swallowed battery or magnet, a doctor now, or the general one. */
 export const emergencyAdvice = (n: string): 'battery' | 'doctor' | 'emergency' => (batteryOrMagnet(n) ? 'battery' : doctorNow(n) ? 'doctor' : 'emergency');
 const eatenUpByChild = (n: string): boolean =>
