@@ -208,6 +208,8 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
       const r = await api('PUT', '/shops/rs_3/settings/retention', h, bad);
       assert.equal(r.status, 400, JSON.stringify(bad));
       assert.equal(r.body.error?.code, 'BAD_REQUEST');
+      // Every wrong number says the rule in days (the admin page shows it translated).
+      if (typeof bad.messageDays === 'number' && !('extra' in bad)) assert.equal((r.body.error as { message?: string } | undefined)?.message, 'messageDays: must be a whole number of days from 1 to 36500, or null', JSON.stringify(bad));
     }
     assert.equal((await api('PUT', '/shops/rs_3/settings/retention', await admin('rs_4'), { messageDays: 30 })).status, 403);
     const set = await api('PUT', '/shops/rs_3/settings/retention', h, { messageDays: 30 });

@@ -204,6 +204,11 @@ describe('build helpers', () => {
     assert.equal(zh('BAD_REQUEST', 'colour: must be red'), 'colour：must be red', 'an unknown field and rule stay as written');
     assert.equal(zh('FORBIDDEN', 'message refused: it contains a prohibited word'), '消息含有违禁词，未发送，请修改后再发');
     assert.equal(zh('UNAVAILABLE', 'database unavailable'), '服务暂时不可用，请稍后重试');
+    // The shop's settings (admin, Settings): each line named, the reason in words.
+    assert.equal(zh('BAD_REQUEST', 'linkHosts[1]: must be a host name like shop.example.com, without scheme, path or port'), '链接域名第 2 项应为域名（如 shop.example.com），不带 http://、路径或端口');
+    assert.equal(zh('BAD_REQUEST', 'imageHosts[0]: is a public suffix: name the shop\'s own domain under it ("co.uk")'), '图片域名第 1 项是公共后缀：请填写本店自己的域名');
+    assert.equal(zh('BAD_REQUEST', 'phones[0]: must be a phone number of 7 to 15 digits (spaces, dashes, dots, brackets and a leading + are fine)'), '电话号码第 1 项应为 7–15 位的电话号码');
+    assert.equal(zh('BAD_REQUEST', 'messageDays: must be a whole number of days from 1 to 36500, or null'), '保存天数应为 1 到 36500 的整数天数，或留空');
     assert.equal(readableError('BAD_REQUEST', 'question must not be empty', 'en'), 'question must not be empty', 'English pages show the server message');
   });
 

@@ -4,7 +4,7 @@
  * console and the shop admin, end to end: the buyer's flows (cards, queue, two devices, offline,
  * rating), the console's (canned replies, notes, transfer, the masked buyer panel, shortcuts,
  * commands live, dead ones retried from the admin with the demo platform told to fail), the
- * admin's (FAQ the robot answers from, sensitive words, the canary switch), the widget by
+ * admin's (FAQ the robot answers from, sensitive words, the shop's settings, the canary switch), the widget by
  * keyboard alone. With KEFU_SCREENSHOTS=1 (`npm run screenshots`) also writes the README's
  * screenshots (docs/screenshots/*.png, a desktop and a phone viewport each). Checks every page with axe-core (no serious or critical violation),
  * in the states the flows reach: queued, a card shown, the rating form, not only the first paint.
@@ -106,7 +106,9 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
         // The second device's score, refused on purpose below (one rating per conversation).
         (m.location().url.endsWith('/rating') && /status of 409/.test(m.text())) ||
         // The FAQ edit saved on an older version, refused on purpose below (two admins at once).
-        (/\/faq\/[^/]+$/.test(m.location().url) && /status of 409/.test(m.text()));
+        (/\/faq\/[^/]+$/.test(m.location().url) && /status of 409/.test(m.text())) ||
+        // The settings saved with a wrong line, refused on purpose below.
+        (/\/settings\/(contacts|time-zone)$/.test(m.location().url) && /status of 400/.test(m.text()));
       if (m.type() === 'error' && !probe && !/ERR_INTERNET_DISCONNECTED|net::ERR_|WebSocket connection/.test(m.text())) errors.push(`${path}: ${m.text()}`);
     });
     await page.goto(`${node.url}${path}`);
@@ -395,6 +397,40 @@ describe('web pages in Chromium', { skip: needsChromium, timeout: 240_000 }, () 
     await consoleA.getByRole('status').filter({ hasText: /^失败：消息含有违禁词/ }).waitFor(WAIT);
     assert.equal(await box.inputValue(), '别去隔壁黑店', 'the refused text stays in the box');
     await box.fill('');
+  });
+
+  test("the shop's settings in the admin: a messaging service refused with its reason, nothing saved; the shop's own host saved, and an agent's link to it sent", async () => {
+    const box = consoleA.getByRole('textbox', { name: '消息' });
+    await box.fill('详情见 https://go.shop-own.example/p/1');
+    await box.press('Enter');
+    await consoleA.getByRole('status').filter({ hasText: /^失败：消息含有站外联系方式/ }).waitFor(WAIT);
+    await box.fill('');
+
+    await admin.getByRole('link', { name: '店铺设置' }).click();
+    const links = admin.getByRole('textbox', { name: '链接域名' });
+    await until('the contacts loaded', () => links.isEnabled());
+    const contacts = admin.locator('form', { has: links });
+    await links.fill('shop-own.example\nwa.me');
+    await contacts.getByRole('button', { name: '保存' }).click();
+    await contacts.getByRole('status').filter({ hasText: /^链接域名第 2 项是聊天、社交或邮箱服务/ }).waitFor(WAIT);
+    const adminToken = ((await (await fetch(`${node.url}/demo/token?as=admin_1`)).json()) as { token: string }).token;
+    const saved = async () => ((await (await fetch(`${node.url}/api/v1/shops/shop_demo/settings/contacts`, { headers: { authorization: `Bearer ${adminToken}` } })).json()) as { linkHosts: string[] }).linkHosts;
+    assert.deepEqual(await saved(), [], 'a refused save changes nothing');
+    assert.deepEqual(await axeViolations(admin), [], 'the settings with a refused save');
+
+    await links.fill('shop-own.example');
+    await contacts.getByRole('button', { name: '保存' }).click();
+    await contacts.getByRole('status').filter({ hasText: /^已保存/ }).waitFor(WAIT);
+    const zone = admin.getByRole('textbox', { name: '时区' });
+    await zone.fill('Mars/Olympus');
+    await admin.locator('form', { has: zone }).getByRole('button', { name: '保存' }).click();
+    await admin.locator('form', { has: zone }).getByRole('status').filter({ hasText: /^时区应为 IANA 时区名/ }).waitFor(WAIT);
+    await zone.fill('');
+
+    await box.fill('详情见 https://go.shop-own.example/p/1');
+    await box.press('Enter');
+    await buyerC.w.getByRole('log').getByText('详情见 https://go.shop-own.example/p/1').waitFor(WAIT);
+    assert.deepEqual(await saved(), ['shop-own.example']);
   });
 
   test('shortcuts: Alt+↓/↑ move between conversations, Alt+E asks, Enter ends; the buyer rates by keyboard', async () => {

@@ -1,6 +1,6 @@
 /**
  * The shop admin (GET /admin): live figures (GET /shops/{id}/stats) with inline-SVG charts, the
- * agents and their load, the FAQ, sensitive words, canned replies, dead commands, and the robot
+ * agents and their load, the FAQ, sensitive words, canned replies, the shop's settings, dead commands, and the robot
  * canary for an operator. Sections are addressed by the URL's hash (#overview, #faq, …).
  */
 import { render } from 'preact';
@@ -12,6 +12,7 @@ import { BarChart, Meter } from '../shared/chart.tsx';
 import { lang, t } from './i18n.ts';
 import { CannedSection, FaqSection, WordsSection } from './knowledge.tsx';
 import { CanarySection, CommandsSection } from './ops.tsx';
+import { SettingsSection } from './settings.tsx';
 import { SuggestionsSection } from './suggestions.tsx';
 import '../shared/page.css';
 import './admin.css';
@@ -151,7 +152,7 @@ function Agents({ call, shop }: { call: Call; shop: string }) {
   );
 }
 
-const SECTIONS = ['overview', 'faq', 'words', 'canned', 'commands', 'canary'] as const;
+const SECTIONS = ['overview', 'faq', 'words', 'canned', 'settings', 'commands', 'canary'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function useSection(): Section {
@@ -211,6 +212,7 @@ function Admin({ session }: { session: Session }) {
         {section === 'faq' ? <SuggestionsSection call={call} shop={shop} onAccepted={() => setFaqRead((n) => n + 1)} /> : null}
         {section === 'words' ? <WordsSection call={call} shop={shop} /> : null}
         {section === 'canned' ? <CannedSection call={call} shop={shop} /> : null}
+        {section === 'settings' ? <SettingsSection call={call} shop={shop} /> : null}
         {section === 'commands' ? <CommandsSection call={call} shop={shop} /> : null}
         {section === 'canary' ? <CanarySection /> : null}
       </main>

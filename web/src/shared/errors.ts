@@ -46,6 +46,7 @@ const FIELDS: Record<string, string> = {
   question: '问题', answer: '答案', alternates: '相似问法', title: '标题', text: '内容', words: '敏感词',
   score: '评分', comment: '评价', capacity: '接待上限', status: '状态', note: '备注', reason: '原因',
   as: '演示身份', amount: '金额', price: '价格', quantity: '数量', sku: '商品编码', orderId: '订单号', ttlSec: '锁定时长',
+  linkHosts: '链接域名', imageHosts: '图片域名', phones: '电话号码', timeZone: '时区', messageDays: '保存天数',
 };
 
 const RULES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
@@ -60,6 +61,13 @@ const RULES: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^must be at least (\d+) characters?$/, (m) => `至少 ${m[1]} 个字符`],
   [/^has no letter or digit to match$/, () => '没有可匹配的文字或数字'],
   [/^must be a decimal string/, () => '应为如 20.00 的数字（最多两位小数）'],
+  // The shop's settings (admin, Settings).
+  [/^must be a host name like ([^\s,]+)/, (m) => `应为域名（如 ${m[1]}），不带 http://、路径或端口`],
+  [/^is a public suffix/, () => '是公共后缀：请填写本店自己的域名'],
+  [/^is a messaging, social or mail service/, () => '是聊天、社交或邮箱服务，会把买家引到站外：只有运营方可以放行'],
+  [/^must be a phone number of 7 to 15 digits/, () => '应为 7–15 位的电话号码'],
+  [/^must be an IANA time zone name/, () => '应为 IANA 时区名，如 Asia/Shanghai'],
+  [/^must be a whole number of days from 1 to (\d+)/, (m) => `应为 1 到 ${m[1]} 的整数天数，或留空`],
   [/integer|whole number/, () => '应为整数'],
   [/^is not a known field here$|^is not a parameter of this route$/, () => '不是可用的字段'],
   [/contains a NUL character or an unpaired surrogate/, () => '含有无法保存的字符'],
