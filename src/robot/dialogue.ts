@@ -37,7 +37,7 @@ import { arrivalVerdict, daysRangeIn, DELIVERY } from './arrival-day.ts';
 import { extractEntities, localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { emergencyAdvice, healthAsked, type HealthQuestion } from './nlu/health.ts';
-import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, withdrawsHandover, type Nlu } from './nlu/understand.ts';
+import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, MAX_UTTERANCE, withdrawsHandover, type Nlu } from './nlu/understand.ts';
 import { chineseScript, detectLanguage, scriptByCharacters, foldedKey, normalizeText, readsSpanish } from './nlu/normalize.ts';
 import { neverPaid, TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Entity, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
@@ -1968,7 +1968,22 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
 // outside: a parcel card, then "not understood").
 /** Signs of danger whatever the goods: smoke, sparks, a swollen battery, a shock. */
 // A power bank or battery swollen or hot, in Cantonese too ("塊充電寶好似脹咗", "尿袋…好熱": a Guangzhou shop, thirty-fifth session, "not understood").
-export const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|swollen battery|battery (?:is |was )?(?:swollen|swelling|bulging)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?smoke|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
+/**
+ * A battery named, or the thing's disposal asked ("can I throw it in the bin?" after a swollen power bank: a Manchester shop,
+ * forty-third session, was "not sure"): the device advice goes on with where the battery may not go.
+ */
+const BATTERY_NAMED = /电池|充电宝|移动电源|尿袋|锂电|(?<![a-z])(?:batter(?:y|ies)|power ?banks?|li-?ion|lithium)(?![a-z])/;
+const DISPOSAL_ASKED = /扔|丢掉|处理掉|怎么处理|回收|垃圾桶|(?<![a-z])(?:bins?|trash|rubbish|garbage|dispos\w*|throw (?:it|them) (?:away|out)|get rid|recycl\w*)(?![a-z])/;
+const lowerFolded = (text: string) => foldTraditional(text.slice(0, MAX_UTTERANCE).toLowerCase());
+/** How to get rid of the thing, asked ("can I throw it in the bin?"): after goods that swelled or smoked, the device advice again. */
+export const asksDisposal = (text: string): boolean => DISPOSAL_ASKED.test(lowerFolded(text));
+/** The advice on goods that overheat, smoke or swell, with the battery's disposal when a battery is named or its disposal asked. */
+export function deviceAdvice(t: Texts, text: string): string {
+  const folded = lowerFolded(text);
+  if (!BATTERY_NAMED.test(folded) && !DISPOSAL_ASKED.test(folded)) return t.safetyFirst;
+  return `${t.safetyFirst}${t.safetyFirst.endsWith('。') ? '' : ' '}${t.batteryDisposal}`;
+}
+export const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|(?:swollen|bulging|puffed[- ]up|puffy) (?:battery|batteries|power ?banks?)|(?:battery|batteries|power ?banks?|phone|laptop|vape)(?: (?:is|was|has|got|getting|looks|seems|went|has gone|is getting|has got))?(?: (?:all|a bit|kind of|really|super|so))? (?:swollen|swelling|bulging|puffed up|puffing up|puffy|ballooned|ballooning)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?smoke|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot", "the charger very hot when charging": found from outside), not "火锅太烫", "爆炸款". */
 const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|贼烫|老烫|滚烫|烫得|发烫|烫手|过热|焦味|糊味|糊巴味|糊吧味|焦糊|烧焦|燶味|㶶味|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running|becomes?|became|becoming|turns?|turned|goes|went) (?:so |super |very |really |extremely |too |way too |crazy )?hot|(?:charger|power ?bank|battery|phone|adapter|plug|cable)(?:'s| is| was| gets| got)? (?:so|super|very|really|extremely|too|crazy|boiling|scorching|roasting|burning) hot(?! ?-?sell\w*| items?| products?| deals?| sales?| cakes)|too hot to (?:hold|touch)|(?:boiling|scorching|roasting) hot (?:when|while) (?:it )?charg\w*|(?:so|super|very|really|extremely|too|crazy) hot (?:when|while|during) (?:charg|using|in use|plugged)\w*|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
 const DEVICE = /充电|充着|充著|充一下|充了|一充|充的时候|插着|插著|插电|用的时候|用着|电池|充电宝|尿袋|叉电|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|饭煲|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|iphone|galaxy|pixel|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up)(?![a-z])/;
@@ -2620,7 +2635,7 @@ function answer(ctx: Ctx): Outcome {
       return ownPhrasing(ctx) ?? { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
     case 'complaint':
       if (r.doubleCharge) return doubleChargeAnswer(ctx, r.afterCancel === true);
-      return { replies: [...(r.safety ? [{ text: r.hazard ? t.hazardFirst[r.hazard] : r.gas ? t.gasFirst : t.safetyFirst }] : []), { text: t.handoverComplaint }], handover: { reason: 'complaint' } };
+      return { replies: [...(r.safety ? [{ text: r.hazard ? t.hazardFirst[r.hazard] : r.gas ? t.gasFirst : deviceAdvice(t, ctx.input.text) }] : []), { text: t.handoverComplaint }], handover: { reason: 'complaint' } };
     case 'greeting':
       return { replies: [{ text: t.greeting }] };
     case 'bye':

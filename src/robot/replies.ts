@@ -41,6 +41,8 @@ export interface Texts {
   chargedAfterCancel: string;
   /** Said before a hand-over about goods that overheat, smoke or swell. */
   safetyFirst: string;
+  /** After safetyFirst, when the danger is a battery or the buyer asks how to get rid of the thing: not the household bin, not the post. */
+  batteryDisposal: string;
   /** Something about to fall, or someone hurt by the goods: what to do now. */
   hazardFirst: Record<Hazard, string>;
   /** A dose, or whether someone may take it: no advice, a person (handed over with it). */
@@ -351,6 +353,7 @@ const zh: Texts = {
   doubleCharge: '重复扣款需要人工客服对照支付记录核实：麻烦准备好两笔扣款的截图（时间和金额），核实后多扣的款项会原路退回。',
   chargedAfterCancel: '取消后又扣了款，需要人工客服对照订阅和支付记录核实：麻烦准备好这笔扣款的截图（时间和金额），以及取消的时间或取消成功的提示。',
   safetyFirst: `为了安全，请先停止使用并拔掉电源，把它放在远离易燃物的地方，不要再充电或拆开，也不要用水浇；冒烟起火请远离并拨打火警电话${NUMBER_LISTS.zhFire}。`,
+  batteryDisposal: '鼓包、发烫或损坏的电池不要扔进普通垃圾桶，也不要自己寄回：先放在阴凉处，远离易燃物（放进金属盒或装沙的容器里更好）；换货或退货怎么处理由客服告诉您，之后请交给电池回收点。',
   hazardFirst: {
     broke: `为了安全，请先停止使用它，不要再骑、再推或再坐；有人受伤的话请先处理伤处，严重时请立即就医或拨打当地急救电话${NUMBER_LISTS.zhHealth}。请留好断掉的零件和包装，拍下照片。`,
     fall: '为了安全，请先停用它，让家人和楼下行人远离它的下方和周围，不要自己爬出去或站到高处去固定。',
@@ -644,6 +647,7 @@ const en: Texts = {
   doubleCharge: 'A double charge needs a person to check it against the payment records: please have screenshots of both charges (time and amount) ready; anything charged twice goes back to your payment method once checked.',
   chargedAfterCancel: 'A charge after you cancelled needs a person to check it against your subscription and payment records: please have a screenshot of the charge (time and amount) ready, and when you cancelled or the confirmation you got.',
   safetyFirst: `For safety, please stop using it and unplug it now, keep it away from anything flammable, and do not charge, open or pour water on it; if it smokes or catches fire, keep away and call the fire service ${NUMBER_LISTS.enFire}.`,
+  batteryDisposal: "Please don't put a swollen, hot or damaged battery in the household bin, and don't post it back yourself: keep it somewhere cool, away from anything flammable (a metal tin or a container of sand is best); the agent will tell you how the replacement or return works, and then it goes to a battery recycling point.",
   hazardFirst: {
     broke: `For safety, stop using it now: don't ride, push or sit in it again. If anyone was hurt, see to them first and get medical help if it is serious (your local emergency number ${NUMBER_LISTS.enHealth}). Keep the broken parts and the packaging, and take photos.`,
     fall: "For safety, stop using it for now and keep everyone away from below and around it; please don't climb out or up to fix it yourself.",

@@ -37,7 +37,7 @@ import { foldTraditional } from './lexicon/index.ts';
 import { adviceKind, dangerGoesOn, queuePriorityOf, safetyOf, safetyText, type SafetyKind } from './safety.ts';
 import { localEmergencyNumbers } from './emergency-numbers.ts';
 import { TEXTS } from './replies.ts';
-import { missesForgotten, parseState } from './dialogue.ts';
+import { asksDisposal, missesForgotten, parseState } from './dialogue.ts';
 
 export interface RobotLike {
   /** `state` may be a promise: the robot awaits it after understanding the text; `langHint`: the text's `content.lang`. */
@@ -337,7 +337,9 @@ export class BotResponder {
     if (fresh) return fresh;
     const told = this.#safetyTold.get(id);
     // Asked outright ("会不会炸啊 家里还有猫" two seconds on: a Hangzhou shop, thirty-eighth session, told it was kept), told again at once.
-    return told && (Date.now() - told.at >= SAFETY_AGAIN_MS || DANGER_ASKED.test(text) || DANGER_WORSE.test(text)) && dangerGoesOn(text) ? told.kind : undefined;
+    // How to get rid of goods that swelled or smoked is asked of that danger too ("can I throw it in the bin?": a Manchester shop, forty-third session).
+    const about = dangerGoesOn(text) || (told?.kind === 'device' && asksDisposal(text));
+    return told && about && (Date.now() - told.at >= SAFETY_AGAIN_MS || DANGER_ASKED.test(text) || DANGER_WORSE.test(text)) ? told.kind : undefined;
   }
 
   /**
@@ -364,7 +366,7 @@ export class BotResponder {
 
   /** The advice on a danger in the buyer's language and script, with the shop's emergency numbers; with an agent there, no "connecting you". */
   #advice(e: Stored, text: string, kind: SafetyKind, withAgent = false): string {
-    const advice = safetyText(TEXTS[detectLanguage(text).lang], kind);
+    const advice = safetyText(TEXTS[detectLanguage(text).lang], kind, text);
     return this.#inScript(localEmergencyNumbers(withAgent ? advice.replace(CONNECTING, '') : advice, this.#shopZone?.(e.shopId)), text, e.shopId);
   }
 

@@ -601,6 +601,35 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    // Found from outside (forty-third session, a Manchester shop): "can I throw it in the bin?" after a swollen power bank's advice
+    // was "not sure"; a battery, hot or swollen, may go neither in the household bin nor in the post.
+    test('in the queue, how to get rid of goods that swelled is told the advice with the battery\'s disposal; other dangers are not', async () => {
+      const s = await f.create();
+      try {
+        const robot: RobotLike = {
+          answer: async (r) =>
+            r.text.includes('swollen') ? reply(TEXTS.en.safetyFirst, 'complaint') : r.text.includes('gas') ? reply(TEXTS.en.gasFirst, 'complaint') : { ...reply('x'), intent: 'unknown', lang: 'en' },
+        };
+        const { conversations, bot } = setup(s, robot, undefined, undefined, async () => false);
+        const p = buyer('buyer_r_bin');
+        const id = (await conversations.send(p, say('my power bank is swollen'))).ack.conversationId;
+        await bot.idle();
+        await conversations.send(p, say('can I just throw it in the bin?'));
+        await bot.idle();
+        const said = (await texts(s, conversations, p, id)).filter((m) => m.startsWith('bot:'));
+        assert.deepEqual(said, [`bot:${TEXTS.en.safetyFirst}`, `bot:${TEXTS.en.safetyFirst} ${TEXTS.en.batteryDisposal}`]);
+        // After a gas smell, the bin is no question of that danger: it waits for the person.
+        const g = buyer('buyer_r_bin_gas');
+        const gas = (await conversations.send(g, say('I smell gas from the new grill'))).ack.conversationId;
+        await bot.idle();
+        await conversations.send(g, say('can I throw the box in the bin?'));
+        await bot.idle();
+        assert.deepEqual((await texts(s, conversations, g, gas)).filter((m) => m.startsWith('bot:')), [`bot:${TEXTS.en.gasFirst}`]);
+      } finally {
+        await s.close();
+      }
+    });
+
     // Found from outside (forty-second session): after a swallowed button battery, "shes acting normal tho, is it ok to just wait
     // and see if it comes out" was told "your message is saved"; "he seems ok now still playing, need to go hospital or not?" the
     // general advice, whose signs are none of his.
@@ -662,7 +691,8 @@ for (const f of SQL_FACTORIES) {
         await bot.idle();
         const all = await texts(s, conversations, p, id);
         const after = all.slice(all.indexOf('customer:这个琴音量能调吗 宝宝3岁'));
-        assert.deepEqual(after.filter((m) => m.startsWith('bot:')), [`bot:${TEXTS.zh.safetyFirst}`], 'once, for the danger only');
+        // A battery named: with where it may not go (forty-fourth session).
+        assert.deepEqual(after.filter((m) => m.startsWith('bot:')), [`bot:${TEXTS.zh.safetyFirst}${TEXTS.zh.batteryDisposal}`], 'once, for the danger only');
         const emergency = TEXTS.zh.healthEmergency.replace(/正在为您优先转接人工客服。$/, '');
         assert.notEqual(emergency, TEXTS.zh.healthEmergency);
         await conversations.send(p, say('孩子把一颗纽扣电池吞下去了'));

@@ -264,3 +264,25 @@ describe('the forty-second session\'s dangers', () => {
     for (const text of ['他七十几了 现在有点发烧 人都软了', '他现在看着还好 不哭不闹 还要去医院吗', 'shes acting normal tho, is it ok to just wait and see if it comes out']) assert.ok(dangerGoesOn(text), text);
   });
 });
+
+// Found from outside (forty-third session, a Manchester shop): "my power bank is swollen" was no danger in English, and "can I throw
+// it in the bin?" was "not sure".
+describe('the forty-fourth session\'s dangers', () => {
+  test('a power bank, a phone or a battery swollen, puffed up or ballooning is the device\'s danger; a puffy jacket or face is not', () => {
+    for (const t of ['my power bank is swollen', 'phone battery puffed up', 'the powerbank has gone all puffy', 'my battery is ballooning', 'my phone is swollen and the screen is lifting']) assert.equal(safetyOf(t), 'device', t);
+    for (const t of ['puffy jacket in size M?', 'my face is swollen after the cream', 'does the power bank come with a cable']) assert.notEqual(safetyOf(t), 'device', t);
+  });
+  test('the advice goes on with the battery\'s disposal when a battery is named or getting rid of it asked, and is read back as the advice', async () => {
+    const faq = new FaqIndexProvider();
+    const robot = createRobot({ dataSource: fakeDataSource({}), faq });
+    const ask = async (text: string) => (await robot.answer({ shopId: 'shop-bin', userId: 'u', conversationId: `c-${text}`, text })).replies.map((r) => r.text);
+    const en = await ask('my power bank is swollen, can I throw it in the bin?');
+    assert.equal(en[0], `${TEXTS.en.safetyFirst} ${TEXTS.en.batteryDisposal}`);
+    assert.equal(adviceKind(en[0]!), 'device');
+    const zh = await ask('充电宝鼓包了');
+    assert.equal(zh[0], `${TEXTS.zh.safetyFirst}${TEXTS.zh.batteryDisposal}`);
+    assert.equal(adviceKind(zh[0]!), 'device');
+    // A plug that sparked: no battery, nothing asked of its disposal.
+    assert.equal((await ask('the plug sparked and there was smoke coming out of the socket'))[0], TEXTS.en.safetyFirst);
+  });
+});
