@@ -1998,7 +1998,7 @@ export const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡�
  * cracked… i cut my finger on it 🩸"): dangers no device's advice fits (two shops, thirty-eighth session: the delivery's tracking, and
  * the broken-item entry alone). Not asked beforehand ("会不会掉下来", "is it safe").
  */
-export type Hazard = 'fall' | 'injury' | 'cold' | 'air' | 'fraud' | 'spoiled' | 'broke';
+export type Hazard = 'fall' | 'tipped' | 'injury' | 'cold' | 'air' | 'fraud' | 'spoiled' | 'broke';
 /**
  * A part that holds someone up or stops them giving way in use ("my neighbours lad came off his bike and the front brake lever snapped
  * clean off, its one of yours. is that normal??": a Manchester bike shop, forty-third session, a plain hand-over): stop using it now.
@@ -2015,9 +2015,17 @@ const brokeInUse = (n: string): boolean => (RIDE_PART_BROKE.test(n) || (ANY_PART
 const FALLING = /(?:外机|空调外机|支架|挂架|吊柜|吊灯|书架|电视架|电视支架|置物架|搁板)[^，,。？?]{0,12}(?:要掉|快掉|掉下|摇摇欲坠)|(?:怕|要|快|差点)掉下(?:来|去)[^，,。]{0,6}(?:砸|伤)|砸到人|(?<![a-z])(?:(?:unit|bracket|shelf|cabinet|tv|mount)\b[^.?!]{0,20}\b(?:about|going) to fall)(?![a-z])/;
 // A body hurt, not goods scratched ("屏幕划伤了", "包装割破了", "漆面起水泡", "the shirt is bleeding onto my whites": found in review).
 const INJURED = /(?:手|手指|手背|手掌|脚|腿|脸|胳膊|皮肤|孩子|宝宝)[^，,。]{0,6}(?:割|划|扎|刮|烫)(?:伤|破|到)|(?:割|划|扎|刮|烫)(?:伤|破|到)了?(?:我的?|孩子的?)?(?:手|手指|手背|脚|腿|脸|胳膊|皮肤)|(?:烫|烧)[^，,。]{0,8}起了?(?:几个|好多|一些)?水泡|(?:手|手指|伤口)[^，,。]{0,4}(?:流血|出血)|流了好多血|(?<![a-z])(?:cut (?:my|her|his|their) (?:finger|hand|foot|thumb|palm)|(?:finger|hand|cut|wound|foot) (?:is |was |started |keeps )?bleeding|burn(?:ed|t) (?:my|her|his) (?:hand|finger|arm|face))(?![a-z])/;
+/**
+ * Furniture or a TV that tipped over onto someone ("omg my toddler climbed the bookshelf and it tipped over on him, he hit his head and
+ * is crying, what do i do": a Toronto furniture shop, forty-fourth session, offered the damaged-furniture entry, then a plain place in
+ * the queue): see to them, the signs of a head injury, and the thing kept away until it is anchored.
+ */
+const TIPPED_ON = /(?:书架|书柜|柜子|衣柜|斗柜|抽屉柜|五斗柜|电视柜|电视机?|置物架|架子|梳妆台|鞋柜|餐边柜)[^，,。？?]{0,8}(?:倒了|倒下|翻倒|翻了|砸到|砸在|压到|压在|砸了)|被(?:书架|书柜|柜子|衣柜|电视机?|架子)[^，,。？?]{0,4}(?:砸|压)|(?<![a-z])(?:book ?shelf|book ?case|shelf|shelves|shelving unit|dresser|wardrobe|cabinet|chest of drawers|drawers|tv|television|tv stand)\b[^.?!]{0,40}\b(?:tipped|toppled|tip over|fell (?:on|onto|over on)|came down on|crashed (?:down )?on|landed on)(?![a-z])/;
+const SOMEONE_UNDER = /孩子|宝宝|小孩|儿子|女儿|娃|他|她|我|头|人|(?<![a-z])(?:him|her|them|me|my \w+|kids?|child|toddler|baby|son|daughter|head)(?![a-z])/;
+const tippedOnSomeone = (n: string): boolean => TIPPED_ON.test(n) && SOMEONE_UNDER.test(n) && !/如果|万一|要是|会不会|怎么固定|防倾倒|(?<![a-z])(?:what if|if|in case|could|might|would|prevent|anchor kit|wall strap)(?![a-z])/.test(n);
 const HAZARD_ASKED = /会不会|会掉吗|怕不怕|安全吗|正常吗|怎么(?:装|固定|弄)|(?<![a-z])(?:will it|could it|is it safe|is (?:it|this|that) normal|how (?:do|to|can i) (?:prevent|avoid|fix|mount|install))(?![a-z])/;
 export const hazardOf = (n: string): Hazard | undefined =>
-  scamReported(n) ? 'fraud' : badAir(n) ? 'air' : spoiledEaten(n) ? 'spoiled' : brokeInUse(n) ? 'broke' : HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : FROSTBITE.test(n) ? 'cold' : undefined;
+  scamReported(n) ? 'fraud' : badAir(n) ? 'air' : spoiledEaten(n) ? 'spoiled' : brokeInUse(n) ? 'broke' : tippedOnSomeone(n) ? 'tipped' : HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : FROSTBITE.test(n) ? 'cold' : undefined;
 
 /**
  * Dry ice on the skin ("冒白烟的干冰 俺小孙子拿手抓了 手指头都白了": a Qingdao seafood shop, thirty-ninth session, told it was kept):
@@ -2071,10 +2079,12 @@ const spoiledEaten = (n: string): boolean => (SPOILED_EAT.test(n) || (SPOILED_ST
  * instagram… DM'd me offering a Birkin… if I pay by bank transfer… should I pay?": two shops, thirty-ninth session, the quality-claim
  * text and "did you mean how soon do you ship after payment"): stop, don't pay, the bank and the police if paid.
  */
-const POSES = /冒充|假冒|假客服|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,40}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) me\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
+const POSES = /冒充|假冒|假客服|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,40}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company|customer service)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) me\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
 /** The shop itself called a scam: an accusation, a complaint ("你们是骗子吧，付了定金两个月了还不发货", "your shop is a scam"). */
 const ACCUSES = /你们[^，,。？?]{0,4}(?:骗子|诈骗|骗人)|你家[^，,。？?]{0,4}(?:骗子|诈骗)|(?<![a-z])(?:you(?:'re| are)? (?:a )?(?:scam\w*|fraud\w*)|(?:your|this) (?:shop|store|site|website|company) is (?:a )?(?:scam|fraud)|you guys (?:are )?(?:a )?scam\w*)(?![a-z])/;
-const WANTS_PAYMENT = /扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:paynow|payid|deposit|e-?transfer|interac|new (?:bank )?account|personal account|iban|redelivery fee|card (?:details|number)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit))(?![a-z])/;
+// A sum to transfer, a parcel to release ("someone whatsapp me say they from ur shop, ask me transfer $50 to release my parcel": a
+// Singapore shop, forty-fourth session, answered with the order's status).
+const WANTS_PAYMENT = /扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:transfer (?:them |him |her )?(?:s?\$|rm|£|€|¥)\s?\d+|(?:to )?release (?:my |the |your )?(?:parcel|package|order)|paynow|payid|deposit|e-?transfer|interac|new (?:bank )?account|personal account|iban|redelivery fee|card (?:details|number)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit))(?![a-z])/;
 /** A scam's own steps, whoever asked: a refund "collected" by scanning a code, a code read out to a caller. */
 const SCAM_STEPS = /(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:verification|one-?time|security) code)(?![a-z])/;
 /** Asked outright whether it was a scam ("这是不是诈骗啊", "its a scam isnt it", "is it real or scam"): it is treated as one. */

@@ -356,6 +356,7 @@ const zh: Texts = {
   batteryDisposal: '鼓包、发烫或损坏的电池不要扔进普通垃圾桶，也不要自己寄回：先放在阴凉处，远离易燃物（放进金属盒或装沙的容器里更好）；换货或退货怎么处理由客服告诉您，之后请交给电池回收点。',
   hazardFirst: {
     broke: `为了安全，请先停止使用它，不要再骑、再推或再坐；有人受伤的话请先处理伤处，严重时请立即就医或拨打当地急救电话${NUMBER_LISTS.zhHealth}。请留好断掉的零件和包装，拍下照片。`,
+    tipped: `请先照看被砸到的人：撞到头以后如果呕吐、犯困叫不醒、说话不清、头越来越痛或昏过去，请马上拨打当地急救电话${NUMBER_LISTS.zhHealth}或去急诊；怀疑伤到脖子或背部就不要挪动。它先别再用，放倒或固定在墙上之前别让孩子靠近。`,
     fall: '为了安全，请先停用它，让家人和楼下行人远离它的下方和周围，不要自己爬出去或站到高处去固定。',
     injury: '请先处理伤处：割伤用清水冲洗、按压止血；烫伤用凉水冲15分钟以上，水泡不要挑破；伤口深、一直流血或烫伤面积大，请马上就医。',
     cold: '冻伤请先把冻到的地方放进温水里（不烫手，约40℃）泡20分钟左右，不要搓揉，也不要用热水或火烤；起水泡、发紫发黑或一直没有知觉，请马上就医。剩下的干冰请戴手套拿到通风的地方让它自己挥发，别让孩子碰，也不要放进密闭的房间、车里或瓶子里。',
@@ -650,6 +651,7 @@ const en: Texts = {
   batteryDisposal: "Please don't put a swollen, hot or damaged battery in the household bin, and don't post it back yourself: keep it somewhere cool, away from anything flammable (a metal tin or a container of sand is best); the agent will tell you how the replacement or return works, and then it goes to a battery recycling point.",
   hazardFirst: {
     broke: `For safety, stop using it now: don't ride, push or sit in it again. If anyone was hurt, see to them first and get medical help if it is serious (your local emergency number ${NUMBER_LISTS.enHealth}). Keep the broken parts and the packaging, and take photos.`,
+    tipped: `Please see to whoever it hit first: after a knock to the head, call your local emergency number ${NUMBER_LISTS.enHealth} or go to the emergency department now if they vomit, are drowsy or hard to wake, confused, have a headache that gets worse or passed out; don't move them if the neck or back may be hurt. Don't use it again, and keep children away from it until it is laid down or anchored to the wall.`,
     fall: "For safety, stop using it for now and keep everyone away from below and around it; please don't climb out or up to fix it yourself.",
     injury: "Please look after the injury first: for a cut, rinse it and press on it to stop the bleeding; for a burn, cool it under running water for 15 minutes and don't pop any blisters; see a doctor if it is deep, keeps bleeding or the burn is large.",
     cold: "For a dry-ice burn, put the skin it touched in warm, not hot, water (about 40°C) for around 20 minutes and don't rub it; see a doctor if it blisters, turns purple or black, or stays numb. Handle what is left of the dry ice with gloves and let it vanish somewhere airy, away from children, never in a closed room, a car or a sealed container.",

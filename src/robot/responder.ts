@@ -34,7 +34,7 @@ import { inHant, inScriptOf, TAIWAN_ZONE } from './traditional.ts';
 import { SYSTEM_SENDER, type ConversationEventBus, type ConversationEvents, type ConversationService } from '../conversation/index.ts';
 import { detectLanguage, scriptByCharacters, standInsOnly, withdrawsHandover } from './nlu/index.ts';
 import { foldTraditional } from './lexicon/index.ts';
-import { adviceKind, dangerGoesOn, queuePriorityOf, safetyOf, safetyText, type SafetyKind } from './safety.ts';
+import { adviceKind, dangerGoesOn, queuePriorityOf, safetyOf, safetyText, worsened, type SafetyKind } from './safety.ts';
 import { localEmergencyNumbers } from './emergency-numbers.ts';
 import { TEXTS } from './replies.ts';
 import { asksDisposal, missesForgotten, parseState } from './dialogue.ts';
@@ -339,7 +339,7 @@ export class BotResponder {
     // Asked outright ("会不会炸啊 家里还有猫" two seconds on: a Hangzhou shop, thirty-eighth session, told it was kept), told again at once.
     // How to get rid of goods that swelled or smoked is asked of that danger too ("can I throw it in the bin?": a Manchester shop, forty-third session).
     const about = dangerGoesOn(text) || (told?.kind === 'device' && asksDisposal(text));
-    return told && about && (Date.now() - told.at >= SAFETY_AGAIN_MS || DANGER_ASKED.test(text) || DANGER_WORSE.test(text)) ? told.kind : undefined;
+    return told && about && (Date.now() - told.at >= SAFETY_AGAIN_MS || DANGER_ASKED.test(text) || DANGER_WORSE.test(text)) ? worsened(told.kind, text) : undefined;
   }
 
   /**

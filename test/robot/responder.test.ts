@@ -603,12 +603,12 @@ for (const f of SQL_FACTORIES) {
 
     // Found from outside (forty-third session, a Manchester shop): "can I throw it in the bin?" after a swollen power bank's advice
     // was "not sure"; a battery, hot or swollen, may go neither in the household bin nor in the post.
-    test('in the queue, how to get rid of goods that swelled is told the advice with the battery\'s disposal; other dangers are not', async () => {
+    test('in the queue, how to get rid of goods that swelled is told the advice with the battery\'s disposal; other dangers are not; a reaction reaching the throat is the emergency', async () => {
       const s = await f.create();
       try {
         const robot: RobotLike = {
           answer: async (r) =>
-            r.text.includes('swollen') ? reply(TEXTS.en.safetyFirst, 'complaint') : r.text.includes('gas') ? reply(TEXTS.en.gasFirst, 'complaint') : { ...reply('x'), intent: 'unknown', lang: 'en' },
+            r.text.includes('swollen') ? reply(TEXTS.en.safetyFirst, 'complaint') : r.text.includes('gas') ? reply(TEXTS.en.gasFirst, 'complaint') : r.text.includes('花生') ? reply(TEXTS.zh.healthReaction, 'complaint') : { ...reply('x'), intent: 'unknown', lang: 'en' },
         };
         const { conversations, bot } = setup(s, robot, undefined, undefined, async () => false);
         const p = buyer('buyer_r_bin');
@@ -625,6 +625,13 @@ for (const f of SQL_FACTORIES) {
         await conversations.send(g, say('can I throw the box in the bin?'));
         await bot.idle();
         assert.deepEqual((await texts(s, conversations, g, gas)).filter((m) => m.startsWith('bot:')), [`bot:${TEXTS.en.gasFirst}`]);
+        // A reaction that reaches the throat (a Chengdu shop, forty-fourth session: told the reaction's "if it is severe" again).
+        const r = buyer('buyer_r_peanut');
+        const peanut = (await conversations.send(r, say('吃了花生 起红疙瘩了'))).ack.conversationId;
+        await bot.idle();
+        await conversations.send(r, say('他现在说喉咙有点痒 要不要紧哦 我先观察一哈得不得行'));
+        await bot.idle();
+        assert.deepEqual((await texts(s, conversations, r, peanut)).filter((m) => m.startsWith('bot:')), [`bot:${TEXTS.zh.healthReaction}`, `bot:${TEXTS.zh.healthEmergency}`]);
       } finally {
         await s.close();
       }

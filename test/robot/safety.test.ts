@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { adviceKind, dangerGoesOn, safetyOf } from '../../src/robot/safety.ts';
+import { adviceKind, dangerGoesOn, safetyOf, worsened } from '../../src/robot/safety.ts';
 import { TEXTS } from '../../src/robot/replies.ts';
 import { createRobot, FaqIndexProvider } from '../../src/robot/index.ts';
 import { fakeDataSource } from './fixtures.ts';
@@ -284,5 +284,50 @@ describe('the forty-fourth session\'s dangers', () => {
     assert.equal(adviceKind(zh[0]!), 'device');
     // A plug that sparked: no battery, nothing asked of its disposal.
     assert.equal((await ask('the plug sparked and there was smoke coming out of the socket'))[0], TEXTS.en.safetyFirst);
+  });
+});
+
+// Found from outside (forty-fourth session, four shops): glass eaten, a child's face swelling after peanuts, skin reactions in Taiwan's
+// words, furniture that tipped onto a toddler, a scam that asked for a transfer to release a parcel.
+describe('the forty-fourth session\'s dangers, from four shops', () => {
+  test('each told as the danger it is; the words beside them that report nothing are none', () => {
+    const cases: [string, string | undefined][] = [
+      ['我刚才打开辣椒油 瓶子口有个缺口 我怕有玻璃渣渣掉进去了 我已经拌了一碗面吃了几口 咋个办', 'battery'],
+      ['喉咙有点刺刺的 是不是吞了玻璃哦', 'battery'],
+      ['the jar was chipped and i think there was glass in it, my son already ate some', 'battery'],
+      ['快递到了 瓶子碎了 玻璃渣到处都是 吃的还能吃吗', undefined],
+      ['吃了你们家的东西 感觉像吃到玻璃一样脆', undefined],
+      ['如果吃了玻璃渣怎么办', undefined],
+      ['你们的麻辣花生里面除了花生还有啥子 我娃儿吃了几颗嘴巴周围起红疙瘩 脸有点肿 咋个办', 'emergency'],
+      ['my son ate the peanut snack and his face is swelling up', 'emergency'],
+      ['宝宝脸有点肿 是不是湿疹', undefined],
+      ['我男友說他用了我的眼霜之後眼睛周圍腫起來 很癢 這樣要去看醫生嗎', 'reaction'],
+      ['他現在眼皮腫到有點睜不開了 怎麼辦啦', 'reaction'],
+      ['可是現在臉還是很刺痛 紅紅一片 我該怎麼辦', 'reaction'],
+      ['不是啦 我是說我現在過敏了 臉好痛', 'reaction'],
+      ['臉現在還是又紅又腫', 'reaction'],
+      ['这个眼霜适合敏感肌吗 我眼睛容易肿', undefined],
+      ['口红颜色现在还是很红', undefined],
+      ['omg my toddler climbed the bookshelf and it tipped over on him, he hit his head and is crying, what do i do', 'tipped'],
+      ['書櫃倒下來砸到我女兒的頭 她一直哭', 'tipped'],
+      ['the bookcase arrived and tipped over in the van', undefined],
+      ['does the dresser come with an anchor kit so it wont tip over', undefined],
+      ['my son hit his head on the crib rail and threw up twice, what do i do', 'emergency'],
+      ['i hit my head laughing lol so dizzy', undefined],
+      ['someone whatsapp me say they from ur shop, ask me transfer $50 to release my parcel. is it u all?', 'fraud'],
+      ['can i transfer $50 for the second order', undefined],
+    ];
+    for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+  });
+  test('a reaction that reaches the throat or the breath is the emergency; elsewhere it stays a reaction', () => {
+    assert.equal(worsened('reaction', '他现在说喉咙有点痒 要不要紧哦 我先观察一哈得不得行'), 'emergency');
+    assert.equal(worsened('reaction', 'now her lips are swelling'), 'emergency');
+    assert.equal(worsened('reaction', '眼皮还是肿的'), 'reaction');
+    assert.equal(worsened('device', '喉咙有点痒'), 'device');
+  });
+  test('the tipped furniture\'s advice is read back as its own, and names the head injury\'s signs', () => {
+    assert.equal(adviceKind(TEXTS.en.hazardFirst.tipped), 'tipped');
+    assert.match(TEXTS.en.hazardFirst.tipped, /vomit/);
+    assert.match(TEXTS.zh.hazardFirst.tipped, /呕吐/);
   });
 });

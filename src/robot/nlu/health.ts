@@ -177,11 +177,17 @@ const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|扣电|小圆电池|圆电�
  * 还在玩 要不要去医院": a Shenzhen phone shop, forty-third session, told the general signs twice). Told with the battery's advice.
  */
 // The sharp thing is what was swallowed, next to the verb: not "drank a glass of mouthwash", "nail polish", "胰岛素针" (found in review).
-const SHARP_THING = String.raw`(?:卡针|取卡针|(?<![胰岛素打织指])针(?![剂管织对线])|图钉|钉子|刀片|碎玻璃|玻璃碴)`;
+const SHARP_THING = String.raw`(?:卡针|取卡针|(?<![胰岛素打织指])针(?![剂管织对线])|图钉|钉子|刀片|碎玻璃|玻璃碴|玻璃渣|玻璃屑|玻璃碎片?)`;
 const SHARP_SWALLOWED = new RegExp(
   String.raw`(?:吞|咽)[^，,。？?]{0,10}${SHARP_THING}|${SHARP_THING}[^，,。？?]{0,10}(?:吞|咽)|(?<![a-z])swallowed (?:a |an |the |some |his |her |my |one of the |part of a |a piece of )?(?:(?:small|little|tiny|broken|sharp) )?(?:sim (?:card )?(?:tool|pin|ejector)|ejector (?:tool|pin)|needle|safety pin|sewing pin|pin|tack|nail|razor blade|blade|glass|piece of glass)s?(?![a-z])`,
 );
-const batteryOrMagnet = (n: string): boolean => BATTERY_OR_MAGNET.test(n) || SHARP_SWALLOWED.test(n);
+/**
+ * Bits of glass in what was already eaten ("瓶子口有个缺口 我怕有玻璃渣渣掉进去了 我已经拌了一碗面吃了几口", then "喉咙有点刺刺的 是不是吞了
+ * 玻璃哦": a Chengdu shop, forty-fourth session, "not sure", then a plain place in the queue): the sharp thing's advice.
+ */
+const GLASS_EATEN =
+  /(?:玻璃渣|玻璃碴|玻璃屑|碎玻璃|玻璃碎)[^。？?]{0,24}(?:吃了|吃进|吃下|喝了|吞)|(?:吃了|吃进|吃出|吃到|喝了|吞了|咽了)[^，,。？?]{0,12}(?<!像)玻璃(?!一样|似的|般|杯|瓶|罐|碗|盒|纸|心)|(?<![a-z])(?:(?:glass|shards?)\b[^.?!]{0,40}\b(?:i|we|he|she|they|my \w+|the kids?) (?:already )?(?:ate|had|drank|swallowed)|(?:ate|eaten|swallowed|bit into|bit on)\b[^.?!]{0,30}\b(?:glass|shards?))(?![a-z])/;
+const batteryOrMagnet = (n: string): boolean => BATTERY_OR_MAGNET.test(n) || SHARP_SWALLOWED.test(n) || GLASS_EATEN.test(n);
 /**
  * Feared, or swallowed long ago, asked of the goods before buying ("磁铁是包在里面的吗？怕宝宝吞下去", "my daughter swallowed a magnet
  * last year, are these ones sealed?": found in review, both told to go to the emergency department).
@@ -250,9 +256,9 @@ const eatenUpByChild = (n: string): boolean =>
 const emergency = (n: string): boolean => {
   // Any battery or magnet ("put something in his mouth, I think its the little battery from the thermometer. I cant find it": a
   // Houston baby shop, forty-third session, "not sure" and a plain place in the queue), not only a button cell named so.
-  if (eatenUpByChild(n) || doctorNow(n)) return true;
+  if (eatenUpByChild(n) || doctorNow(n) || headKnockSigns(n) || (GLASS_EATEN.test(n) && !SUPPOSED.test(n) && !swallowFeared(n))) return true;
   const childSwallowed = ((SMALL_CHILD.test(n) && (((CHILD_HARM.test(n) || BATTERY_OR_MAGNET.test(n)) && IN_MOUTH.test(n)) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !swallowFeared(n);
-  if (FACE_AND_BREATH.test(n) && !NOT_A_REPORT.test(n)) return true;
+  if ((FACE_AND_BREATH.test(n) || childFaceSwells(n)) && !NOT_A_REPORT.test(n)) return true;
   if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed || lodged(n)) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
   // A cold's sore throat is none ("这几天感冒了 嗓子…", "got a cold and my throat feels tight": found in review).
@@ -282,20 +288,33 @@ const PET_ATE_HARM = /(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![
  * Skin reacting and a doctor asked of now ("its gone red and sore now, should i see a doctor?", "起了一片红疹子…要不要去医院啊": a London and a
  * Guangzhou shop, forty-first session, the showroom's hours and "not sure"): a reaction, whatever caused it.
  */
-const SEE_DOCTOR = /要不要去医院|要去医院吗|需不需要去医院|需要去医院吗|用不用去医院|要不要看医生|(?<![a-z])(?:should i (?:see|go to|call) (?:a |the |my )?(?:doctor|gp|dr|er|hospital|a ?& ?e)|do i need (?:a|to see a) doctor)(?![a-z])/;
+const SEE_DOCTOR = /要不要去医院|要去医院吗|需不需要去医院|需要去医院吗|用不用去医院|要不要看医生|要去看医生吗|需要看医生吗|要看医生吗|该去看医生吗|(?<![a-z])(?:should i (?:see|go to|call) (?:a |the |my )?(?:doctor|gp|dr|er|hospital|a ?& ?e)|do i need (?:a|to see a) doctor)(?![a-z])/;
 const doctorAskedOfSkin = (n: string): boolean => SEE_DOCTOR.test(n) && (SKIN.test(n) || SYMPTOM.test(n)) && !SUPPOSED.test(n) && !NOT_A_REPORT.test(n);
 /** The face swelling and the breath short together ("现在脸也有点肿了 喘气有点闷": a Guangzhou shop, forty-first session, a plain hand-over). */
 // Not 胸 ("胸围也变紧了" is a bra's fit: found in review).
 const FACE_AND_BREATH = /(?:脸|嘴唇|眼睛|眼皮)[^，,。]{0,4}肿[^。]{0,12}(?:喘气|呼吸)[^，,。]{0,4}(?:闷|急|困难|不畅|紧)|(?:喘气|呼吸)[^，,。]{0,4}(?:闷|急|困难|不畅|紧)[^。]{0,12}(?:脸|嘴唇|眼睛|眼皮)[^，,。]{0,4}肿/;
 
+/**
+ * A child's face or eyes swelling after eating ("你们的麻辣花生…我娃儿吃了几颗嘴巴周围起红疙瘩 脸有点肿 咋个办": a Chengdu shop, forty-fourth
+ * session, told "if it gets severe, e.g. the face swelling"): an allergy's danger now, as the emergency's own words say.
+ */
+const FACE_SWELLS = /(?:脸|脸上|眼睛|眼皮)(?:周围)?(?:都|也|一下子?|有点|有些|开始)?(?:肿起来|肿了|肿)|(?<![a-z])(?:face|eyes?|eyelids?) (?:is |are |went |got |getting |started )?(?:a bit |a little |kinda |all |really )?(?:swelling|swollen|puffing up)(?![a-z])/;
+const EATEN = /吃了|喝了|吃完|吃过|(?<![a-z])(?:ate|eaten|eating|after (?:eating|having|drinking))(?![a-z])/;
+const childFaceSwells = (n: string): boolean => FACE_SWELLS.test(n) && CHILD_OR_PET.test(n) && EATEN.test(n) && !SUPPOSED.test(n) && !swallowFeared(n);
+
+/** A knock to the head and a sign of a head injury after it (vomiting, drowsy, confused): the emergency (found from outside, a Toronto furniture shop). */
+const HEAD_KNOCK = /(?:撞到|磕到|砸到|碰到|摔到|撞了|磕了)[^，,。？?]{0,3}头|头[^，,。？?]{0,3}(?:撞|磕|砸)(?:到|了)|(?<![a-z])(?:(?:hit|bumped|banged|knocked|smacked) (?:his|her|their|my) head|head injury|bump on (?:his|her|their) head)(?![a-z])/;
+const HEAD_SIGNS = /吐|嗜睡|想睡|犯困|昏昏|叫不醒|晕|迷糊|(?<![a-z])(?:threw up|throw(?:ing|s)? up|vomit\w*|sleepy|drowsy|dizzy|confused|passed out|unconscious|knocked out|won'?t wake)(?![a-z])/;
+const headKnockSigns = (n: string): boolean => HEAD_KNOCK.test(n) && HEAD_SIGNS.test(n) && !SUPPOSED.test(n) && !JOKE.test(n);
+
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
 
 /** What skin shows after something put on it. */
 // Not peeling or pimples alone: goods peel ("the phone case is peeling", "沙发套脱皮"), and 长痘 is a skin type asked about (found in review).
-const SKIN = /红疹|起疹|疹子|红疙瘩|起了?(?:一片|好多|一些|一堆)疙瘩|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|嘴唇)(?:都|就|全|有点|一直|好|很|变得?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?|my feet|my foot|my toes) (?:is |are |went |got |turned |started |go |goes |gone |going |feels? )?(?:still )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|peeling|blotchy))(?![a-z])/;
+const SKIN = /红疹|起疹|疹子|红疙瘩|起了?(?:一片|好多|一些|一堆)疙瘩|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|眼皮|眼周|嘴唇)(?:周围|上)?(?:都|就|全|有点|一直|好|很|变得?|还是很?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?|my feet|my foot|my toes) (?:is |are |went |got |turned |started |go |goes |gone |going |feels? )?(?:still )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|peeling|blotchy))(?![a-z])/;
 /** Put on the skin, or the goods named as the cause: "搽完…之后", "用完", "令我起疹", "after using it", "after the retinal cream" (an Irish shop, thirty-second round). */
 // Cantonese and "once" too: "我系用咗一次就过敏啊，塊面又紅又腫" (a Guangzhou shop, thirty-seventh session: the returns entry offered).
-const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|穿上|穿了(?:你们|你家|你們)|穿了(?:以后|之后|就)|用完|用了(?:之后|以后|后)|(?:用|搽|涂|擦|敷|抹)(?:了|咗|过)(?:一次|两次|几次|一下|一点)?就|搽咗|涂咗|敷咗|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying|wearing)|(?:it|this|the \w+) (?:made|gave) me|(?:made|makes|make) my (?:face|skin|eyes|lips))(?![a-z])|(?<![a-z])(?:used|applied|tried|put) (?:it|them|some)(?: on(?: my [a-z]+)?)?,? (?:and|then|now)(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
+const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|穿上|用了[^，,。？?]{0,8}(?:之后|以后|后)|穿了(?:你们|你家|你們)|穿了(?:以后|之后|就)|用完|用了(?:之后|以后|后)|(?:用|搽|涂|擦|敷|抹)(?:了|咗|过)(?:一次|两次|几次|一下|一点)?就|搽咗|涂咗|敷咗|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying|wearing)|(?:it|this|the \w+) (?:made|gave) me|(?:made|makes|make) my (?:face|skin|eyes|lips))(?![a-z])|(?<![a-z])(?:used|applied|tried|put) (?:it|them|some)(?: on(?: my [a-z]+)?)?,? (?:and|then|now)(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
 /** A return asked beside it: the goods' trouble, as before ("用了两片就起红疹子了，没开的那包能不能退"). */
 const RETURN_ASKED = /能不能退|可不可以退|可以退|能退|退货|退款|退吗|退不|换货|换一|保修|保固|理赔|(?<![a-z])(?:refund|return|exchange|warranty|claim)(?![a-z])/;
 /**
@@ -305,6 +324,14 @@ const RETURN_ASKED = /能不能退|可不可以退|可以退|能退|退货|退�
  */
 /** A colour put on on purpose ("my lips are so red, the colour is gorgeous", a self-tan's shade): no reaction (found in review). */
 const COLOUR_MEANT = /(?<![a-z])(?:colou?r|shade|tint|tinted|tan|gorgeous|love it|beautiful|pretty|lipstick|blush)(?![a-z])|颜色|色号|口红|腮红|好看/;
+/**
+ * The face or the eyes still red, stinging or swollen, with help asked or an allergy said ("可是現在臉還是很刺痛 紅紅一片 我該怎麼辦",
+ * "我是說我現在過敏了 臉好痛", "臉現在還是又紅又腫": a Taipei shop, forty-fourth session, offered "敏感肌可以用嗎？" or nothing):
+ * a reaction though the goods are not named again.
+ */
+const SKIN_NOW = /(?:脸|皮肤|眼睛|眼皮|眼周|嘴唇)[^，,。？?]{0,6}(?:刺痛|红肿|又红又肿|肿|痒|好痛|很痛)/;
+const SKIN_HELP = /怎么办|咋办|该怎么|(?:现在|已经|我)过敏了|(?:现在|还是|还在|一直)[^，,。？?]{0,4}(?:又红又肿|红肿|肿)|(?<![a-z])what (?:do|should|can) i do(?![a-z])/;
+const skinNow = (n: string): boolean => SKIN_NOW.test(n) && SKIN_HELP.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !NOT_A_REPORT.test(n) && !COLOUR_MEANT.test(n);
 const skinReacts = (n: string): boolean =>
   (TOPICAL.test(n) || SKIN_PRODUCT.test(n)) && SKIN.test(n) && !RETURN_ASKED.test(n) && (!ASKS_NORMAL.test(n) || LASTS.test(n)) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !COLOUR_MEANT.test(n) && (TOPICAL.test(n) || LASTS.test(n));
 /**
@@ -312,7 +339,7 @@ const skinReacts = (n: string): boolean =>
  * that normal?? kinda scared": a New York shop, thirty-eighth session, "not sure"): a reaction though asked whether it is normal.
  */
 const LASTS = /好几天|几天了|\d+\s*天了|一直|越来越|还在|吓死|害怕|(?<![a-z])(?:still|\d+ days|for days|getting worse|worse|scared|afraid|worried)(?![a-z])/;
-const SKIN_PRODUCT = /面霜|精华|乳液|面膜|爽肤水|洗面奶|防晒|(?<![a-z])(?:retin(?:ol|al|oid)s?|acids?|peels?|creams?|serums?|cleansers?|lotions?|toners?|masks?|sunscreens?|moisturi[sz]ers?)(?![a-z])/;
+const SKIN_PRODUCT = /面霜|眼霜|乳霜|精华|乳液|面膜|爽肤水|化妆水|洗面奶|卸妆|粉底|保养品|护肤品|安瓶|防晒|(?<![a-z])(?:retin(?:ol|al|oid)s?|acids?|peels?|creams?|serums?|cleansers?|lotions?|toners?|masks?|sunscreens?|moisturi[sz]ers?)(?![a-z])/;
 /** Asked before buying, or how the skin usually is ("适合容易长痘的皮肤吗", "i get hives easily after using new products"). */
 const HABITUALLY = /适合|容易|会不会|能不能用|可以用吗|敏感肌|有没有|(?<![a-z])(?:suitable|good for|safe for|easily|prone|usually|always|sensitive skin|help with|helps with|help for|do you have|is (?:it|this) safe)(?![a-z])/;
 
@@ -369,7 +396,7 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   if (symptom && FOOD.test(n) && (taken || /(?<![a-z])(?:cooked|eaten|eating|had some)(?![a-z])|煮了|做了/.test(n)) && !PET.test(n) && (!RETURN_ASKED.test(n) || SEVERE.test(n) || ILL_NOW.test(n)) && !SPICY_TALK.test(n) && !JOKE.test(n)) return 'reaction';
   // Spoiled food eaten and the stomach now ("鲜花饼…长毛了…我吃进去了 肚子有点不舒服": a Kunming shop, thirty-ninth session, the wilted-flowers entry).
   if (symptom && taken && SPOILED_FOOD.test(n)) return 'reaction';
-  if (!over && (babyUnwell(n, taken) || skinReacts(n) || doctorAskedOfSkin(n))) return 'reaction';
+  if (!over && (babyUnwell(n, taken) || skinReacts(n) || doctorAskedOfSkin(n) || skinNow(n))) return 'reaction';
   if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && (said || ordered))) return 'advice';
   // Whether a child may eat it is a medical question of medicine only: "你们的水果打药吗 小孩能吃吗" is the shop's (found from outside); pregnancy stays one.
   if (PREGNANT_OK.test(n) && CONSUMED.test(n)) return 'advice';
