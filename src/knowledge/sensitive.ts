@@ -358,7 +358,7 @@ export function compileFilter(words: readonly string[]): SensitiveFilter {
 // ---------------------------------------------------------------------------------------------
 // Off-platform contacts
 
-export type ContactKind = 'phone' | 'wechat' | 'qq' | 'email' | 'url' | 'image';
+export type ContactKind = 'phone' | 'wechat' | 'qq' | 'line' | 'email' | 'url' | 'image';
 
 export interface ContactMatch {
   readonly kind: ContactKind;
@@ -451,7 +451,12 @@ const PHONE = /(?<![0-9a-z])(?:\+?86[\s-]{0,3})?1[3-9](?:[\s-]{0,3}\d){9}(?!\d)/
 // line ("400-800-8888"). Written with a separator or the area code in brackets, as people write
 // them: a bare run of digits starting with 0 or 400 is as likely an order number, and more digit
 // groups after it make it a tracking number ("SF 0755 1234 5678 9").
-const LANDLINE = /(?<![0-9a-z][\s-]{0,3})(?:\(0\d{2,3}\)[\s-]{0,3}|0\d{2,3}[\s-]{1,3})\d{3,4}[\s-]?\d{4}(?![\s-]?\d)/g;
+// Taiwan's two-digit area codes too ("03-852-0000", "(02)2345-6789": a Taipei shop's agent, forty-fourth session).
+const LANDLINE = /(?<![0-9a-z][\s-]{0,3})(?:\(0\d{1,3}\)[\s-]{0,3}|0\d{1,3}[\s-]{1,3})\d{3,4}[\s-]?\d{4}(?![\s-]?\d)/g;
+// A Taiwan mobile with its separators ("0912-888-777"), and a North American number in its 3-3-4 groups ("416-555-0100",
+// "(416) 555-0100": a Toronto shop's agent, forty-fourth session, sent it after "call me directly at"). Not a size in mm.
+const TW_MOBILE = /(?<![0-9a-z][\s-]{0,3})09\d{2}[\s-]\d{3}[\s-]?\d{3}(?![\s-]?\d)/g;
+const NANP = /(?<![0-9a-z][.-]?)(?<![0-9][\s.-]{1,3})(?:1[\s.-])?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[.-])[2-9]\d{2}[.-]\d{4}(?![\s.-]?\d)(?!\s?(?:mm|cm|m|元|块|g|kg|ml)(?![a-z]))/g;
 // 400-820-8820: ten digits in the 3-3-4 groups the lines are sold in, with dashes; with spaces
 // only after a word for calling ("热线 400 820 8820"): "价格 400 500 6000" is a list of prices.
 const SERVICE_LINE = /(?<![0-9a-z][\s-]{0,3})[48]00-\d{3}-\d{4}(?![\s-]?\d)(?!\s?(?:mm|cm|m|元|块|g|kg|ml)(?![a-z]))|(?<=(?:电话|热线|拨打|致电|打|call|tel|phone)[^0-9]{0,4})[48]00\s\d{3}\s\d{4}(?![\s-]?\d)/g;
@@ -461,10 +466,12 @@ const SERVICE_LINE = /(?<![0-9a-z][\s-]{0,3})[48]00-\d{3}-\d{4}(?![\s-]?\d)(?!\s
 // with its separators. A bare run of digits stays an order number.
 // Points, scores and prices are no numbers ("+1 000 000 bonus points": found in review).
 const INTL_PHONE = /(?<![0-9a-z+])\+[1-9]\d{0,2}(?:[\s().-]{0,2}\d){7,13}(?![\s-]?\d)(?!\s?(?:积分|分|元|块|%|points?|pts|bonus|off)(?![a-z]))/g;
+// An adverb between ("call me directly at 416…": a Toronto shop, forty-fourth session, delivered), and a hotline ("打我们的热线 6777 1234":
+// a Singapore shop's landline, delivered).
 // Only words for calling or texting someone: not 号码 alone, which is an invoice's, a waybill's or an
 // order's ("运单号码：773012345678": found in review), nor "ring" or "text" without "me"/"us".
 const CALLED_NUMBER =
-  /(?<=(?:(?<![a-z])(?:call|phone|tel|mobile|cell|whatsapp|hp|(?:my|our) (?:phone |mobile |contact |whatsapp |cell )?number is|reach me|contact me)|(?<![a-z])(?:text|sms|ring|wa) (?:me|us)|电话|手机|手机号|(?<![单票证码])号码|联系方式)(?:\s?(?:me|us|him|her))?(?:\s?(?:at|on|to))?(?:\s?(?:number|no\.?|num|is))?\s?[:：#=-]?\s?)\(?\d(?:[\s().–-]{0,2}\d){6,14}(?![\s-]?\d)/g;
+  /(?<=(?:(?<![a-z])(?:call|phone|tel|mobile|cell|whatsapp|hp|(?:my|our) (?:phone |mobile |contact |whatsapp |cell )?number is|reach me|contact me)|(?<![a-z])(?:text|sms|ring|wa) (?:me|us)|电话|手机|手机号|(?<![单票证码])号码|联系方式|热线|拨打|致电|打给(?:我们?|你)?)(?:\s?(?:me|us|him|her))?(?:\s(?:directly|anytime|any time|now|instead|back|please|pls|later|today|tonight|tomorrow|tmr))?(?:\s?(?:at|on|to))?(?:\s?(?:number|no\.?|num|is))?\s?[:：#=-]?\s?)\(?\d(?:[\s().–-]{0,2}\d){6,14}(?![\s-]?\d)/g;
 // After a word and a space it stands ("call me at 012-345 6789"); after digits it is one group of a longer number.
 const MY_MOBILE = /(?<![0-9a-z])(?<![0-9][\s-]{1,3})01\d[\s–-]\d{3,4}[\s-]?\d{4}(?![\s-]?\d)/g;
 // "vx: abc123", "微信号 wxid_88", "wechat=13812345678". A bare Latin word after the keyword
@@ -474,7 +481,8 @@ const WECHAT_ID =
   /(?<![a-z0-9])(微信|威信|薇信|维信|徽信|v信|wechat|weixin|vx|wx)(\s?(?:号|號|id))?([\s:=-]{0,3})([a-z][a-z0-9_-]{5,19}|1[3-9]\d{9})(?![a-z0-9_-])/g;
 const QQ_ID = /(?<![a-z0-9])(?:qq|扣扣|企鹅)(?:号码|号|號|id)?[\s:=-]{0,3}[1-9]\d{4,11}(?!\d)/g;
 // "加微信", "加我vx", "联系qq", "加v": asking to move the chat elsewhere, with or without an id.
-const ADD_CONTACT = /(?:添加|加|联系|留个|留下)(?:一下|我|你|个|下)?(?:的)?(微信|威信|薇信|维信|v信|vx|wx|wechat|weixin|qq|扣扣|v)(?![a-z])/g;
+// LINE in Taiwan ("加我的LINE或打給我": a Taipei shop, forty-fourth session), 賴 as it is said there.
+const ADD_CONTACT = /(?:添加|加|联系|留个|留下)(?:一下|我|你|个|下)?(?:的)?(微信|威信|薇信|维信|v信|vx|wx|wechat|weixin|qq|扣扣|line|赖|賴|v)(?![a-z])/g;
 /**
  * "加微信" said as a warning, with no id: "加你微信嗰个唔系我哋嘅人！", "不要加陌生人微信", "千万别加他微信，是骗子" (an agent's scam warning
  * was refused as an off-platform contact: a Guangzhou shop, thirty-ninth session).
@@ -519,7 +527,7 @@ export function detectOffPlatformContact(text: string, opts: ContactOptions = {}
   // and only a country code's worth more (1 to 3 digits, a trunk 0 with it): "+1 212 61234567" is no "61234567" (found in review).
   const ownPhone = (digits: string) =>
     (opts.allowedPhones ?? []).some((p) => p === digits || (digits.length >= 7 && p.length >= 7 && Math.abs(p.length - digits.length) <= 4 && (p.endsWith(digits) || digits.endsWith(p))));
-  for (const re of [PHONE, LANDLINE, SERVICE_LINE, INTL_PHONE, CALLED_NUMBER, MY_MOBILE]) {
+  for (const re of [PHONE, LANDLINE, TW_MOBILE, NANP, SERVICE_LINE, INTL_PHONE, CALLED_NUMBER, MY_MOBILE]) {
     for (const m of f.matchAll(re)) if (!ownPhone(m[0].replace(/\D/g, ''))) add('phone', m.index, m.index + m[0].length);
   }
   for (const m of f.matchAll(WECHAT_ID)) {
@@ -532,7 +540,7 @@ export function detectOffPlatformContact(text: string, opts: ContactOptions = {}
   for (const m of f.matchAll(ADD_CONTACT)) {
     if (warnsAgainst(f, m.index, m.index + m[0].length)) continue;
     const app = m[1]!;
-    add(app === 'qq' || app === '扣扣' ? 'qq' : 'wechat', m.index, m.index + m[0].length);
+    add(app === 'qq' || app === '扣扣' ? 'qq' : app === 'line' || app === '赖' || app === '賴' ? 'line' : 'wechat', m.index, m.index + m[0].length);
   }
   const allowed = opts.allowedHosts ?? [];
   // An address at one of those hosts is the platform's or the shop's own ("photos@atxgrillco.com": two shops, thirty-eighth session).

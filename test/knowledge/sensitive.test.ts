@@ -186,6 +186,15 @@ function contactNumberTests(): void {
       ['ok 012–3456789 ya', '012–3456789'],
       ['手机号码 0123456789', '0123456789'],
       ['我的号码 0123456789', '0123456789'],
+      // Found from outside (forty-fourth session): an adverb after "call me", a North American number in its groups, a hotline in
+      // Singapore, a Taiwan mobile and landline.
+      ['Hi Tom, Marie here. Call me directly at 416-555-0100 if easier.', '416-555-0100'],
+      ['please ring 416-555-0100', '416-555-0100'],
+      ['(416) 555-0100', '(416) 555-0100'],
+      ['1-416-555-0100', '1-416-555-0100'],
+      ['打我们的热线 6777 1234', '6777 1234'],
+      ['有問題打給我 0912-888-777', '0912-888-777'],
+      ['市話 03-852-0000', '03-852-0000'],
     ] as const) {
       assert.deepEqual(kinds(text), [['phone', phone]], text);
     }
@@ -229,6 +238,8 @@ function contactNumberTests(): void {
       'Your tracking number is 773012345678, J&T Express.',
       'Your order number is 12345678.',
       'The invoice number is 2024112500.',
+      'isbn 978-316-148-4100',
+      'model 800-100-1200 mm',
     ]) {
       assert.deepEqual(detectOffPlatformContact(text), [], text);
     }
@@ -246,6 +257,10 @@ function contactNumberTests(): void {
     assert.deepEqual(kinds('qq 12345678'), [['qq', 'qq 12345678']]);
     assert.deepEqual(kinds('QQ：12345678'), [['qq', 'QQ：12345678']]);
     assert.deepEqual(kinds('联系qq'), [['qq', '联系qq']]);
+    // Taiwan's LINE (forty-fourth session): "加我的LINE" was delivered.
+    assert.deepEqual(kinds('加我的LINE'), [['line', '加我的LINE']]);
+    assert.deepEqual(kinds('加賴比較快'), [['line', '加賴']]);
+    for (const text of ['the line is busy', 'line 1 of the address', '排队的人很多']) assert.deepEqual(detectOffPlatformContact(text), [], text);
   });
 }
 
