@@ -666,6 +666,12 @@ const FOUND_IT = /^(?:(?:等下|等等|等一下|哦|噢|啊|oh|wait)[\s,，。]
  * "算了 可能是我记错了 不用查了", "never mind, my mistake": the buyer was wrong, nothing to check (a Chongqing shop, thirty-seventh
  * session: handed over as a second miss).
  */
+/**
+ * The buyer's own message sent by mistake ("不好意思发错了😂", "刚才那条是发给同事的，发错了", "sorry wrong chat 😅": three shops, forty-fourth
+ * session, told how to report goods sent wrong, or handed over): nothing asked. Not the shop's goods sent wrong ("你们发错了", "发成微辣了").
+ */
+const SENT_BY_MISTAKE =
+  /^(?=[^?？吗]{0,40}$)(?!.*(?:你们|你家|商品|货|颜色|尺码|东西|发成|少发|漏发|寄错|快递|包裹|地址|(?<![a-z])(?:you sent|item|size|colou?r|order|parcel|package|delivered|courier|driver|address)(?![a-z])))(?:.*(?:不好意思|抱歉|对不起|sorry|sry|oops|刚才|刚刚|上一条|那条|这条|消息|信息)[^?？]*(?:发错了?|打错了?|手滑了?)|.*(?:发错人|发错群|发错地方|发错窗口|发错对话|发给(?:同事|朋友|别人|老公|老婆|家里人|我妈|我老公))|.*(?<![a-z])(?:wrong (?:chat|person|convo|conversation|window|thread|group)|meant (?:that |this |it )?for someone else|sent (?:that|this|it) by mistake|not meant for you|(?:that|my last) (?:msg|message) was(?:n'?t| not) for you)(?![a-z]))/;
 const MISREMEMBERED = /^(?:算了|算啦|哦|噢|啊|那|没事)?[\s,，。]*(?:可能|应该|估计|大概)?(?:是)?我(?:记错|搞错|看错|弄错|想错|记岔)了[^?？吗]*$|^(?:算了|算啦|没事了?)[\s,，。]*[^?？吗]{0,12}不用(?:帮我)?(?:查|看|找)了?[\s。.!！~]*$|^(?:oh |ah )?(?:never ?mind|nvm|sorry|my bad|oops)[,.!\s]+(?:i (?:was wrong|got it wrong|misread(?: it)?)|my (?:mistake|bad)|(?:no need to|don'?t) (?:check|look))[\s.!]*$/;
 /** A no at the start (甭 is 不用 in the north: "甭了 我自己去店里瞅瞅"). */
 const NO_LEAD = /^(?:(?:先|暂时)?(?:不用|不要|不需要|不必|甭)(?:了|啦|的|哈|啊|呀|吧)*[,，。.!！~\s]*)+|^(?:no|nope|nah|naw)\b[,.!\s]*/;
@@ -926,7 +932,7 @@ const wantsItThanks = (n: string): boolean => WANTS_IT.test(n) && THANKS_AFTER.t
 const TRANSFER_YES = /^[\s，,。!！]*(?:(?:那|好|好的|行|嗯|中|可以|ok)[\s，,。!！]*)?(?:就)?(?:帮我|给我|给俺|帮俺)?(?:转吧|转啊|转呗|转|转人工吧|转一下|转过去吧?|找人吧|找人工吧)(?:吧|啊|呀)?(?=[\s，,。!！~]|$)/;
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
   // "算了 可能是我记错了 不用查了", with a person offered or not: nothing asked, no miss (the second miss had handed the buyer over).
-  if (MISREMEMBERED.test(u.normalized.trim()) || RETURN_DROPPED.test(u.normalized.trim()) || FOUND_IT.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
+  if (MISREMEMBERED.test(u.normalized.trim()) || RETURN_DROPPED.test(u.normalized.trim()) || FOUND_IT.test(u.normalized.trim()) || SENT_BY_MISTAKE.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   // A yes that wants it, with thanks ("要得 谢谢亲", "yes please, thanks"), is a yes (a Chengdu shop, fortieth session: a goodbye).
   if (state.offeredHuman && wantsItThanks(u.normalized.trim())) return { intent: 'human' };
@@ -3271,7 +3277,7 @@ const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送�
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
 /** An appliance that stopped doing its job ("stopped heating", "won't turn on", "不加热了"): found from outside, an air fryer was a greeting. */
 const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:won'?t|will not|wont) (?:heat(?: up)?|power on|turn on|switch on|boil|spin|blend)(?! until)|(?:does ?n[o']?t|does not|do not|can ?not|can'?t) (?:heat(?: up)?|power on|turn on|boil)|not heating(?: up)?|no heat)(?![a-z])/;
-const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|少了?(?:好)?[一二两三四五六七八九十几\d]+(?:件|个|盒|套|支|瓶|包|只|双|片|箱|袋|条|根|颗|粒|块)|(?:螺丝|螺钉|配件|零件|五金)[^，,。？?]{0,4}(?:少了|不够|缺了?)|缺件|坏了|破损|损坏|摔坏|碎了|(?:袋子|包装|盒子|箱子|瓶子|罐子|袋)破了|(?:汤|汁|液|油|酱|水)[^，,。]{0,3}(?:流出来|漏出来)|(?:箱子|包装|外箱|盒子|纸箱)[^，,。]{0,3}湿透|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a |an )?(?:small |big |tiny |little |huge )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?!(?:a |an |the |my )?(?:refund|store credit|credit|e-?mail|text|message|call|voucher|coupon|notification|exchange|replacement)\b)(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
+const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|少了?(?:好)?[一二两三四五六七八九十几\d]+(?:件|个|盒|套|支|瓶|包|只|双|片|箱|袋|条|根|颗|粒|块)|(?:螺丝|螺钉|配件|零件|五金)[^，,。？?]{0,4}(?:少了|不够|缺了?)|缺件|坏了|破损|损坏|摔坏|碎了|(?:袋子|包装|盒子|箱子|瓶子|罐子|袋)破了|(?:汤|汁|液|油|酱|水)[^，,。]{0,3}(?:流出来|漏出来)|(?:箱子|包装|外箱|盒子|纸箱)[^，,。]{0,3}湿透|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a |an )?(?:small |big |tiny |little |huge )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?!(?:a |an |the |my )?(?:refund|store credit|credit|e-?mail|text|message|call|voucher|coupon|notification|exchange|replacement)\b)(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|(?:got|has|have|there's) a crack|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
   // "the flowers are wilted. what do i do" reads as a sure FAQ question, and the FAQ only asked "did you mean…?" (found from outside).
@@ -3947,7 +3953,9 @@ const FACE_VALUE = /(?<![\d.])(\d{2,6})\s*(?:元|块|圆)|[¥￥$]\s*(\d{2,6})(?
 
 const COUNT_WORDS: Readonly<Record<string, number>> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, two: 2, three: 3, four: 4, five: 5, six: 6 };
 // Not "第二个" (a place in our list) nor "一个" (any one): a number of goods, 两件, 3盒, "2 items".
-const COUNTED = /(?<![第\d])(\d{1,3}|[两二三四五六七八九十])\s*(?:件|盒|瓶|双|条|支|台|套|包|箱|袋|份|个(?=东西|商品|的|那))(?![套装])|(?<![a-z\d])(\d{1,3}|two|three|four|five|six)\s+(?:items?|things|pieces|pcs|units|of them)(?![a-z])|(?<![a-z\d])x\s?(\d{1,3})(?![\d])/g;
+// Not what is left, opened or used of it ("火锅底料拆了一包…剩下两包能退不" of a two-item order of cured meat: a Chengdu shop, forty-fourth
+// session, was told how to cancel the cured meat).
+const COUNTED = /(?<![第\d])(?<!剩下|还剩|剩|还有|拆了|开了|吃了|用了|喝了|坏了|少了)(\d{1,3}|[两二三四五六七八九十])\s*(?:件|盒|瓶|双|条|支|台|套|包|箱|袋|份|个(?=东西|商品|的|那))(?![套装])|(?<![a-z\d])(\d{1,3}|two|three|four|five|six)\s+(?:items?|things|pieces|pcs|units|of them)(?![a-z])|(?<![a-z\d])x\s?(\d{1,3})(?![\d])/g;
 
 /** "两件的那个", "the one with 2 items": the orders holding that many goods in all (found from outside: not understood). */
 function countedAs(normalized: string, orders: readonly Order[]): Order[] {

@@ -10787,3 +10787,39 @@ describe('the forty-second session\'s buyers, read', () => {
     assert.equal((await shop({ orders: [box] }, [])('琴太吵了 害我被邻居投诉了 我要投诉你们')).intent, 'complaint');
   });
 });
+
+describe('the forty-fourth session\'s buyers, read', () => {
+  const { ago, shop } = session27;
+  const base = order({ orderId: 'CD-1', status: 'shipped', items: [{ sku: 'H', title: '牛油火锅底料 中辣 500g', quantity: 3, price: '38.00' }], createdAt: ago(90) });
+  const meat = order({ orderId: 'CD-2', status: 'paid', items: [{ sku: 'R', title: '四川烟熏腊肉 五花 1斤装', quantity: 1, price: '89.80' }, { sku: 'S', title: '麻辣香肠 500g', quantity: 1, price: '89.80' }], createdAt: ago(10) });
+  const cancel: FaqEntry = { id: 'cancel', question: '怎么取消订单', answer: '未发货的订单在订单页点“取消订单”，款项原路退回；已经发货的请拒收，或收到后未拆封申请退货。' };
+  // A Chengdu shop: "…剩下两包能退不" of the hotpot base was told how to cancel the two-item order of cured meat.
+  test('what is left or opened of the goods is no count of an order\'s items', async () => {
+    for (const t of ['火锅底料剩下两包能退不', '我上个月买的特辣的火锅底料拆了一包 太辣了吃不下来 剩下两包能退不']) {
+      const r = textOf(await shop({ orders: [base, meat] }, [cancel])(t));
+      assert.doesNotMatch(r, /CD-2/, t);
+      assert.match(r, /CD-1/, t);
+    }
+  });
+  // Three shops: "不好意思发错了😂" was told how to report goods sent wrong; "sorry wrong chat" handed over.
+  test('a message of the buyer\'s own sent by mistake asks nothing; the shop\'s goods sent wrong are still the goods\' trouble', async () => {
+    for (const t of ['不好意思，刚才那条是发给同事的，发错了', '不好意思发错了😂', '发错人了', 'sorry wrong chat 😅', 'oops sent to the wrong person']) {
+      const r = await shop({ orders: [base] }, [cancel])(t);
+      assert.equal(r.handover, undefined, t);
+      assert.ok(r.replies.every((x) => !/发错、少发|wrong, missing/.test(x.text)), t);
+      assert.ok(TEXTS.zh.humanDeclined === r.replies[0]?.text || TEXTS.en.humanDeclined === r.replies[0]?.text, t);
+    }
+    for (const t of ['你们发错了 我买的中辣发成微辣了', '不好意思 你们发错货了', 'sorry you sent the wrong size', 'the parcel was sent to the wrong person']) {
+      assert.notEqual(textOf(await shop({ orders: [base] }, [cancel])(t)), TEXTS.zh.humanDeclined, t);
+    }
+  });
+  // A Singapore shop: "not sure, shall I get a person?".
+  test('"ytd" is yesterday, and "when u all send out" asks when it ships', () => {
+    const u = createNlu().understand('nvm i wait first. the charger i ordered ytd night when u all send out?');
+    assert.equal(u.intent, 'delivery_estimate');
+    assert.ok(u.entities.some((e) => e.type === 'date'));
+  });
+  test('"can ask ur staff?" asks for a person', () => {
+    for (const t of ['none. can ask ur staff?', 'can ask ur staff?']) assert.equal(createNlu().understand(t).intent, 'human', t);
+  });
+});

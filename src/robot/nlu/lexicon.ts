@@ -88,6 +88,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     // "oi when is my chair being sent" (a London shop, thirty-third session: read as a return's progress).
     // Asked when: "why am i being sent the wrong colour chair" is the goods' trouble (found in review).
     [' when+being sent', 2.2], [' when+getting sent', 2.2],
+    // "the charger i ordered ytd night when u all send out?" (a Singapore shop, forty-fourth session: "not sure").
+    [' when+send out', 1.8], [' when+send it out', 1.8],
     [' arriving today', 1.0],
     // "NYS-20418. here by wednesday or no?" (a New York shop, thirty-eighth session: the address-change entry offered).
     [' here by ', 1.6], [' arrive by ', 1.4], [' make it by ', 1.2],
@@ -227,6 +229,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     ['工作人员说', -1.3], ['工作人员让', -1.3], ['工作人员跟我说', -1.3], ['工作人员告诉', -1.3], ['工作人员答应', -1.3],
     [' one of your agents', -1.3], [' your agent said', -1.3], [' the agent said', -1.3], [' agent told me', -1.3], [' rep set up', -1.0], [' had a chat with', -0.6],
     [' live agent', 1.5], [' talk to someone', 1.6], [' speak to someone', 1.6], [' speak to', 0.7], [' talk to', 0.5], [' operator', 1.3],
+    // "none. can ask ur staff?" after the robot's list (a Singapore shop, forty-fourth session: the hours entry offered).
+    [' ask your staff', 1.4], [' ask a staff', 1.4], [' ask the staff', 1.2], [' ask someone', 0.9],
     [' manager', 1.2], [' supervisor', 1.3], [' staff', 0.8], [' bot ', 0.6], [' bots ', 0.6], [' robot ', 0.6], [' robots ', 0.6], [' someone real', 1.6], [' not a bot', 1.0],
     [' actual person', 1.8], [' customer service', 0.5], [' support team', 0.8], [' call me', 0.8], [' useless bot', 0.8], [' connect me', 0.8], [' no bot', 1.0], [' no more bot', 1.2], [' do not want+bot', 1.5], [' speak with', 1.0], [' talk with', 0.8], [' chat with', 0.6], [' someone', 0.5],
   ],

@@ -341,6 +341,8 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['inv', 'invoice'],
   ['tmr', 'tomorrow'],
   ['2day', 'today'],
+  // Singapore's and Malaysia's "ytd" ("the charger i ordered ytd night": a Singapore shop, forty-fourth session, no date read).
+  ['ytd', 'yesterday'],
   ['amt', 'amount'],
   ['wk', 'week'],
   ['plzz', 'please'],

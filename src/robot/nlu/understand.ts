@@ -175,7 +175,7 @@ function defaultClassifier(tokenizer: Tokenizer): IntentClassifier {
 const GREETING_HEAD =
   /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|主播你好|主播|家人们|宝宝们|how (?:yes|you|are you) going|how are you|how'?s it go(?:ing|in)|how is it go(?:ing|in)|g'?day|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/;
 /** Trouble with the goods told in so many words: no closing remark beside a thanks. */
-const TROUBLE_TOLD = /(?<![a-z])(?:stale|broken|damaged|cracked|leaking|leaked|faulty|missing|expired|mouldy|moldy|rotten|not working|stopped working|doesn'?t work|does not work)(?![a-z])|坏了|破了|过期了|发霉|漏了|少了|发错|不能用/;
+const TROUBLE_TOLD = /(?<![a-z])(?:stale|broken|damaged|cracked|(?:got|has|have|with) a crack|leaking|leaked|faulty|missing|expired|mouldy|moldy|rotten|not working|stopped working|doesn'?t work|does not work)(?![a-z])|坏了|破了|过期了|发霉|漏了|少了|发错|不能用/;
 /**
  * The trouble said to be over ("cheers! it's not leaking anymore": found in review). A "not" only before
  * the trouble's word: "it wasn't in the box" tells the trouble (a Bristol shop, thirty-fifth session: "You're welcome").
