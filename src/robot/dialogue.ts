@@ -421,6 +421,13 @@ export function namedIds(text: string, ids: readonly string[], tails: boolean | 
     const hits = ids.filter((id) => idKey(id).endsWith(run));
     if (hits.length === 1) return hits;
   }
+  // A whole group of digits from inside one id ("order 99001" of ORD#SG/2026/11/99001-A, "000987654321那筆" of
+  // TPE-BEAUTY-20261201-000987654321-SPLIT-A: two shops, forty-fourth session, told no such order exists).
+  for (const run of runs) {
+    if (run.length < MIN_BARE_NUMBER || !/^\d+$/.test(run)) continue;
+    const hits = ids.filter((id) => (id.normalize('NFKC').match(/\d+/g) ?? []).includes(run));
+    if (hits.length === 1) return hits;
+  }
   return [];
 }
 
@@ -2571,6 +2578,17 @@ function saidAcross(data: TurnData, lang: Lang): TurnData {
   return { ...data, faq: { ok: true, value: { ...hit, entry } } };
 }
 
+/**
+ * The order id the NLU took, when it is none of the buyer's, read again against the buyer's own ids ("TF-2026/11-000123-A" taken as
+ * "TF-2026", "order 99001" of ORD#SG/2026/11/99001-A: two shops, forty-fourth session, told no such order or request exists).
+ */
+function withOwnId(r: Resolved, text: string, orders: readonly Order[]): Resolved {
+  const id = r.explicitOrderId;
+  if (!id || orders.some((o) => sameId(o.orderId, id))) return r;
+  const named = namedIds(text, orders.map((o) => o.orderId), r.u.entities.some((e) => e.type === 'phoneTail') ? false : MIN_UNLISTED_TAIL);
+  return named.length === 1 ? { ...r, explicitOrderId: named[0]! } : r;
+}
+
 function context(state: DialogueState, input: TurnInput, data: TurnData, r: Resolved): Ctx {
   const unavailable = new Set<LookupName>();
   const optional = new Set(bestEffort(r, input.text));
@@ -2593,7 +2611,7 @@ function context(state: DialogueState, input: TurnInput, data: TurnData, r: Reso
     lang: r.lang,
     tz: input.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES,
     state,
-    r,
+    r: orders ? withOwnId(r, input.text, orders) : r,
     input,
     data: saidAcross(data, r.lang),
     ...(orders ? { orders } : {}),

@@ -56,10 +56,13 @@ export function noticeFor(table: Readonly<Record<NoticeLang, string>>, newestFir
   return lang === 'zh' ? inScriptOfTexts(table.zh, newestFirst, taiwan) : table[lang];
 }
 
-/** Said to a buyer whose agent left or did not answer in time: they are first in line again. */
+/**
+ * Said to a buyer whose agent left or did not answer in time: back in the queue in their earlier place. Not "first in line": an
+ * agent going offline returns all their conversations at once, and each was told it was first (a Toronto shop, forty-fourth session).
+ */
 export const RETURNED_NOTICE: Readonly<Record<NoticeLang, string>> = {
-  zh: '抱歉让您久等了，刚才的客服暂时无法回复，您已排在队伍最前面，客服会尽快回复您。',
-  en: 'Sorry for the wait: your agent could not answer, and you are now first in line.',
+  zh: '抱歉让您久等了，刚才接待您的客服暂时离开了，您仍排在原来的位置，下一位客服会尽快回复您。',
+  en: 'Sorry for the wait: the agent who took your conversation had to step away, so you are back in the queue in your earlier place, and the next agent will answer you as soon as possible.',
 };
 
 /**

@@ -10819,6 +10819,21 @@ describe('the forty-fourth session\'s buyers, read', () => {
     assert.equal(u.intent, 'delivery_estimate');
     assert.ok(u.entities.some((e) => e.type === 'date'));
   });
+  // A Toronto, a Singapore and a Taipei shop: "Order TF-2026 has no return or refund request", "I can't find an order numbered 99001".
+  test('an order id of any shape, or a whole group of its digits, names the buyer\'s own order', async () => {
+    const slash = order({ orderId: 'TF-2026/11-000123-A', status: 'delivered', currency: 'CAD', items: [{ sku: 'B', title: 'Walnut Bookshelf', quantity: 1, price: '499.00' }], createdAt: ago(400) });
+    const other = order({ orderId: 'TF-2026/11-000188-B', status: 'shipped', currency: 'CAD', items: [{ sku: 'M', title: 'Queen Mattress', quantity: 1, price: '899.00' }], createdAt: ago(100) });
+    const refund = aftersale({ aftersaleId: 'AS-5488', orderId: slash.orderId, userId: slash.userId, status: 'approved', amount: '250.00', updatedAt: ago(300) });
+    const r = textOf(await shop({ orders: [slash, other], aftersales: [refund] }, [])('My refund of $250 for the price drop on order TF-2026/11-000123-A was approved and I still havent seen it'));
+    assert.match(r, /TF-2026\/11-000123-A/);
+    assert.doesNotMatch(r, /no return or refund request/);
+    const sg = order({ orderId: 'ORD#SG/2026/11/99001-A', status: 'completed', currency: 'SGD', items: [{ sku: 'C', title: '3-in-1 Braided Cable 2m', quantity: 1, price: '18.40' }], createdAt: ago(500) });
+    const sg2 = order({ orderId: 'ORD#SG/2026/11/99817-B', status: 'paid', currency: 'SGD', items: [{ sku: 'P', title: '20000mAh Power Bank', quantity: 1, price: '59.00' }], createdAt: ago(10) });
+    assert.match(textOf(await shop({ orders: [sg, sg2] }, [])('where is order 99001')), /99001-A/);
+    const tw = order({ orderId: 'TPE-BEAUTY-20261201-000987654321-SPLIT-A', status: 'delivered', currency: 'TWD', items: [{ sku: 'S', title: '資生堂 安耐曬 60ml', quantity: 1, price: '690' }], createdAt: ago(100) });
+    const tw2 = order({ orderId: 'TPE-BEAUTY-20261201-000987654322-SPLIT-B', status: 'paid', currency: 'TWD', items: [{ sku: 'L', title: '唇膏', quantity: 1, price: '720' }], createdAt: ago(100) });
+    assert.match(textOf(await shop({ orders: [tw, tw2] }, [])('000987654321那筆到哪了')), /000987654321-SPLIT-A/);
+  });
   test('"can ask ur staff?" asks for a person', () => {
     for (const t of ['none. can ask ur staff?', 'can ask ur staff?']) assert.equal(createNlu().understand(t).intent, 'human', t);
   });

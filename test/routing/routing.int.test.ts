@@ -611,6 +611,8 @@ describe('reply timer and typing (real PostgreSQL + Redis)', { skip }, () => {
     // Told once, not at each lapse of the same agent (found in review: three notices).
     assert.equal(returned.length, 1, 'the buyer is told why they wait again, once');
     assert.equal(returned[0], notice, 'in the language and script the buyer wrote in');
+    // Never "first in line": an agent going offline returns all its conversations at once (a Toronto shop, forty-fourth session).
+    assert.doesNotMatch(returned[0]!, /最前面|first in line/);
     await ws.close();
   });
 
