@@ -425,7 +425,7 @@ export function namedIds(text: string, ids: readonly string[], tails: boolean | 
   // TPE-BEAUTY-20261201-000987654321-SPLIT-A: two shops, forty-fourth session, told no such order exists).
   for (const run of runs) {
     if (run.length < MIN_BARE_NUMBER || !/^\d+$/.test(run)) continue;
-    const hits = ids.filter((id) => (id.normalize('NFKC').match(/\d+/g) ?? []).includes(run));
+    const hits = ids.filter((id) => (id.normalize('NFKC').match(/\d+/g) ?? ([] as string[])).includes(run));
     if (hits.length === 1) return hits;
   }
   return [];
