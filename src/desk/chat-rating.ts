@@ -46,9 +46,12 @@ const EN_DIGIT: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, f
 // "5", "5分", "五星", "打5分", "给你五星好评", "5/5", "5 stars", "five out of five". A unit that goes on into
 // another word is no score: 5分钟, 5分多钟, 两分半, 一分钱, 四分之一, 五分裤, 三分糖, 七分袖, 三星期 (found in review).
 // "给你打五分那个那个五星好评" (a Harbin shop, thirty-eighth session): who it is given to, then 打.
-const ZH_SCORE = /^(?:给你|给您|给)?\s*(?:打|评)?\s*([1-5一二两三四五])\s*(?:(分|颗星|粒星|星)(?![钟鐘期钱錢之裤褲袖糖半多])(?:好评|好評|评价|評價)?)?/u;
+// Taiwan's 顆 and 給, Cantonese 俾你哋, a star emoji ("5顆星", "給五顆星 不過你們的機器人有夠笨", "俾你哋5星！", "5⭐️ 超讚": a Taipei and a
+// Chengdu shop, forty-fourth session, not stored or stored with "俾你哋" as the comment).
+const ZH_SCORE = /^(?:给你们|给你|给您|给|給你們|給你|給您|給|俾你哋|俾你|俾)?\s*(?:打|评|評)?\s*([1-5一二两三四五])\s*(?:(分|颗星|顆星|粒星|星|⭐\uFE0F?)(?![钟鐘期钱錢之裤褲袖糖半多])(?:好评|好評|评价|評價)?)?/u;
 // Spanish beside English: "5 estrellas!! super helpful" (a New York shop, thirty-eighth session: thanked, nothing stored).
-const EN_SCORE = /^(?:i\s+(?:give|rate)(?:\s+(?:you|it))?\s+)?([1-5]|one|two|three|four|five)\s*(?:(\/\s*5|out of (?:5|five)|stars?|estrellas?)(?![a-z]))?/iu;
+// "give u 5 star girl" (a Singapore shop, forty-fourth session): no "i", "u" for you.
+const EN_SCORE = /^(?:(?:i\s+)?(?:give|rate)(?:\s+(?:you|u|ya|it))?\s+)?([1-5]|one|two|three|four|five)\s*(?:(\/\s*5|out of (?:5|five)|stars?|estrellas?|⭐\uFE0F?)(?![a-z]))?/iu;
 const FULL_MARKS = /^(?:满分|滿分|五星好评|五星好評|好评满分|full marks)/iu;
 /**
  * Particles after a score, Chinese and Singlish ("4星吧", "4 stars lor, still waiting…", "5 thanks ah": a Singapore
@@ -137,9 +140,10 @@ function readScore(text: string): (Score & { unit: boolean }) | undefined {
  * (5星酒店, 五星红旗, 3分钟).
  */
 // Not a score given before ("上次我给了1分 这次好多了").
-const ZH_INSIDE = /(?<![\d.]|[了过過的]\s*)([1-5一二两三四五])\s*(分|颗星|粒星|星)[吧啊呀哈了嘛哦啦]*(?=[\s,.!~，。！、]|好评|好評|\p{Extended_Pictographic}|$)/gu;
+const ZH_INSIDE = /(?<![\d.]|[了过過的]\s*)([1-5一二两三四五])\s*(分|颗星|顆星|粒星|星|⭐\uFE0F?)[吧啊呀哈了嘛哦啦]*(?=[\s,.!~，。！、]|好评|好評|\p{Extended_Pictographic}|$)/gu;
+const GIVING = /(?:给你们|给你|给您|给个|给|給你們|給你|給您|給|俾你哋|俾你|俾|打个|打|评|評|(?<![a-z])(?:i give (?:you |u |it )?|give (?:you |u |it )?|rate (?:you |u |it )?))\s*$/iu;
 /** 三星 is Samsung unless given as a score ("给你三星", "三星好评"): "我手机是三星，壳子尺寸不对" (found in review). */
-const GIVEN_BEFORE = /(?:打|给|評|评|给个|打个)\s*$/u;
+const GIVEN_BEFORE = /(?:打|给|給|俾|評|评|给个|打个)\s*$/u;
 const EN_INSIDE = /(?<![\w/.]|gave (?:it |you |them )?|received |got |only )([1-5]|one|two|three|four|five)\s*(?:\/\s*5|stars?|out of (?:5|five))(?![a-z0-9])(?!,? (?:the other|others|items?|pieces?|arrived|missing))(?:\s*for (?:that|you|u|ya)(?![a-z]))?(?=\s*(?:[,.!~]|thanks|thank you|ty(?![a-z])|\p{Extended_Pictographic}|$))/giu;
 /** A bare score closing a sentence of thanks or praise: "omg thank you, I nearly paid them. 5". */
 const CLOSING_BARE = /[.!。！]\s*([1-5])\s*[!.！。]*$/u;
@@ -158,7 +162,8 @@ function scoreInside(t: string): (Score & { unit: boolean }) | undefined {
   const m = found.length === 1 ? found[0]! : closing;
   if (!m) return undefined;
   const score = Number(m[1]) || ZH_DIGIT[m[1]!] || EN_DIGIT[m[1]!.toLowerCase()]!;
-  const comment = (t.slice(0, m.index) + ' ' + t.slice(m.index! + m[0].length)).replace(/\s+/g, ' ').replace(/\s+(?=[,，.。!！])/g, '').replace(/([.。!！])[,，]/g, '$1').replace(TRIM, '').replace(/^[吧啊呀哈了嘛哦啦\s,，]+/u, '').trim();
+  // Not the words that gave it ("…虚惊一场 给你们5分 小李服务好" was stored as "…给你们 小李服务好": a Chengdu shop, forty-fourth session).
+  const comment = (t.slice(0, m.index).replace(GIVING, '') + ' ' + t.slice(m.index! + m[0].length)).replace(/\s+/g, ' ').replace(/\s+(?=[,，.。!！])/g, '').replace(/([.。!！])[,，]/g, '$1').replace(TRIM, '').replace(/^[吧啊呀哈了嘛哦啦\s,，]+/u, '').trim();
   return { score, ...(comment ? { comment } : {}), unit: found.length === 1 };
 }
 /** Thanks or an ok before the score ("oh solid, thanks! 5 stars for u": a Singapore shop, thirty-sixth session, no rating stored). */

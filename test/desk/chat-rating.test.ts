@@ -240,3 +240,21 @@ describe('a score after words of the buyer\'s own', () => {
     }
   });
 });
+
+// Found from outside (forty-fourth session): Taiwan's 顆星 and 給, a star emoji, Cantonese 俾你哋 and "give u" were not stored, or
+// stored with the words that gave the score as the comment.
+describe('scores given in more words', () => {
+  test('顆星, 給, 俾你哋, ⭐, "give u"; the giving words are no comment', () => {
+    const cases: Array<[string, number, string | undefined]> = [
+      ['5顆星', 5, undefined],
+      ['五顆星', 5, undefined],
+      ['5⭐️ 超讚', 5, '超讚'],
+      ['給五顆星 不過你們的機器人有夠笨', 5, '不過你們的機器人有夠笨'],
+      ['俾你哋5星！', 5, undefined],
+      ['片子照了没得事 虚惊一场 给你们5分 小李服务好', 5, '片子照了没得事 虚惊一场 小李服务好'],
+      ['give u 5 star girl', 5, 'girl'],
+    ];
+    for (const [text, score, comment] of cases) assert.deepEqual(typedScore(text), comment === undefined ? { score } : { score, comment }, text);
+    for (const text of ['5⭐ hotel nearby?', '我手机是三星', '給我5顆', '俾5蚊']) assert.equal(typedScore(text), undefined, text);
+  });
+});
