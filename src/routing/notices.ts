@@ -85,7 +85,7 @@ const HOURS_LABEL_ZH = /^\s*(?:客服|人工|服务|服務|营业|營業|上班)
 // An English entry that opens with who is online says what the hours are of ("Our customer service team is online Monday to
 // Saturday…": a Berlin and a Singapore shop, fortieth session, read "Our hours: Our customer service team…"). In Chinese
 // "客服时间：人工客服每天…在线" reads as it should.
-const HOURS_LABEL_EN = /^\s*(?:(?:our )?(?:customer service |support |opening |business )?hours\b|(?:our )?(?:customer (?:service|support)|support|service|human)(?: team| agents?)? (?:is |are )?(?:online|available|open|here)\b|(?:human )?agents (?:are )?(?:online|available)\b)/i;
+const HOURS_LABEL_EN = /^\s*(?:(?:our )?(?:customer service |support |opening |business )?hours\b|(?:our )?(?:customer (?:service|support)|support|service|human)(?: team| agents?| staff| reps?)? (?:is |are )?(?:online|available|open|here)\b|(?:human )?agents (?:are )?(?:online|available)\b)/i;
 
 /** A notice table with the shop's hours after it, in each language it has them for. */
 export function withHours(table: Readonly<Record<NoticeLang, string>>, hours: Partial<Record<NoticeLang, string>>): Readonly<Record<NoticeLang, string>> {

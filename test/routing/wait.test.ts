@@ -121,6 +121,8 @@ test('an hours entry that opens with who is online is not labelled "Our hours:" 
   const { hoursAfter } = await import('../../src/routing/notices.ts');
   assert.equal(hoursAfter('en', 'X.', 'Our customer service team is online Monday to Saturday, 10am to 7pm.'), 'X. Our customer service team is online Monday to Saturday, 10am to 7pm.');
   assert.equal(hoursAfter('en', 'X.', 'Human agents are online every day from 9:00 to 22:00.'), 'X. Human agents are online every day from 9:00 to 22:00.');
+  // "staff" too (a Singapore shop, forty-fourth session: "Our hours: Our customer service staff are online…").
+  assert.equal(hoursAfter('en', 'X.', 'Our customer service staff are online Monday to Saturday, 10:00–19:00.'), 'X. Our customer service staff are online Monday to Saturday, 10:00–19:00.');
   assert.equal(hoursAfter('zh', 'X。', '人工客服每天 9:00-22:00 在线'), 'X。客服时间：人工客服每天 9:00-22:00 在线');
   assert.equal(hoursAfter('en', 'X.', 'Monday to Friday 9-5.'), 'X. Our hours: Monday to Friday 9-5.');
 });
