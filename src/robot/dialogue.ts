@@ -4557,7 +4557,9 @@ function soldItems(o: Order): Order['items'] {
 function aheadKind(o: Order): AheadKind | undefined {
   const all = soldItems(o);
   if (all.every((i) => PRE_SALE.test(i.title))) return 'pre_order';
-  return all.every((i) => madeToOrder(i.title)) ? 'made_to_order' : undefined;
+  // One piece made to order holds the order (a made-to-order sofa beside cushions in stock: a Toronto shop, forty-fourth session, was
+  // told "26 days, later than usual" at three weeks of its six to eight).
+  return all.some((i) => madeToOrder(i.title)) ? 'made_to_order' : undefined;
 }
 /**
  * Goods with no parcel: top-ups, codes and memberships ("中国移动话费充值 100元", "【自动发货】腾讯视频VIP
@@ -4758,11 +4760,12 @@ function shipTerms(ctx: Ctx, o: Order): ShipTerms {
   }
   const entry = shopSays(ctx, kind);
   const paidAt = Date.parse(o.updatedAt);
-  const titled = o.items.map((i) => i.title).find((x) => AHEAD[kind].test(x) && hoursIn(x) !== undefined);
+  // A title's time is of the kind it names ("Made to order … (6-8 weeks)" names no sending out).
+  const titled = o.items.map((i) => i.title).find((x) => AHEAD[kind].test(x) && hoursIn(x, AHEAD[kind]) !== undefined);
   // The title's own day or time (of this product), then the shop's entry on such goods.
   const day = Number.isNaN(paidAt) ? undefined : hoursToTitledDay(ctx, o, paidAt);
   // Of an entry on all goods ("现货48小时内发出…定制款15-20个工作日"), the clause on such goods (found from outside: a 【定制】 wardrobe was due in 48 hours).
-  const hours = day ?? (titled !== undefined ? hoursIn(titled) : undefined) ?? (entry !== undefined ? hoursIn(entry, SHIPS, AHEAD[kind]) : undefined);
+  const hours = day ?? (titled !== undefined ? hoursIn(titled, AHEAD[kind]) : undefined) ?? (entry !== undefined ? hoursIn(entry, SHIPS, AHEAD[kind]) : undefined);
   const by = hours === undefined || Number.isNaN(paidAt) ? undefined : formatDay(new Date(paidAt + hours * HOUR_MS - (day !== undefined ? HOUR_MS : 0)).toISOString(), ctx.lang, ctx.tz);
   // The title's own day is said as the title's, from it when it starts then ("ships from 15 Dec" told "counting from payment, by
   // Dec 22" and nothing of the 15th: a New York shop, thirty-eighth session).
@@ -5040,10 +5043,12 @@ function hoursIn(text: string, words: RegExp = SHIPS, prefer?: RegExp): number |
   const take = (h: number) => (most = Math.max(most ?? 0, h));
   // Not a date: "11月11日" is no eleven days. Of a range ("20-30天", "3~5 个工作日") its end (found from
   // outside: a range named no time at all).
-  for (const m of t.matchAll(/(?<![\d月/])(?<!\d\s*-)(?:\d{1,3}\s*(?:-|~|～|—|–|至|到|to)\s*)?(\d{1,3})\s*(?:个)?\s*(分钟|minutes?|mins?|小时|h\b|hours?|hrs?|工作日|business days?|working days?|天|日|days?)/g)) {
+  // Weeks too ("Made to order Velvet Sofa - Emerald (6-8 weeks)": a Toronto shop, forty-fourth session).
+  for (const m of t.matchAll(/(?<![\d月/])(?<!\d\s*-)(?:\d{1,3}\s*(?:-|~|～|—|–|至|到|to)\s*)?(\d{1,3})\s*(?:个)?\s*(分钟|minutes?|mins?|小时|h\b|hours?|hrs?|工作日|business days?|working days?|天|日|days?|周|星期|weeks?|wks?)/g)) {
     const n = Number(m[1]);
     const unit = m[2]!;
-    if (/分钟|min/.test(unit)) take(n / 60);
+    if (/周|星期|week|wk/.test(unit)) take(n * 7 * 24);
+    else if (/分钟|min/.test(unit)) take(n / 60);
     else take(/小时|h/.test(unit) ? n : /工作|business|working/.test(unit) ? workingDayHours(n) : n * 24);
   }
   if (/当天|当日|same day|same-day/.test(t)) take(24);

@@ -10834,6 +10834,21 @@ describe('the forty-fourth session\'s buyers, read', () => {
     const tw2 = order({ orderId: 'TPE-BEAUTY-20261201-000987654322-SPLIT-B', status: 'paid', currency: 'TWD', items: [{ sku: 'L', title: '唇膏', quantity: 1, price: '720' }], createdAt: ago(100) });
     assert.match(textOf(await shop({ orders: [tw, tw2] }, [])('000987654321那筆到哪了')), /000987654321-SPLIT-A/);
   });
+  // A Taipei shop: "孕婦可以擦A醇嗎" (擦, Taiwan's word for putting it on) was offered the sensitive-skin entry.
+  test('whether someone pregnant may put it on, in Taiwan\'s word too, is a doctor\'s or a pharmacist\'s question', async () => {
+    const skin: FaqEntry = { id: 'skin', question: '敏感肌可以用嗎？', answer: '敏感肌建議先在耳後試擦，觀察 24 小時沒有泛紅再上臉。' };
+    const r = await shop({ orders: [] }, [skin])('孕婦可以擦A醇嗎 我懷孕四個月');
+    assert.match(textOf(r), /醫生或藥師|医生或药师/);
+    assert.ok(r.handover);
+  });
+  // A Toronto shop: a made-to-order sofa beside cushions in stock was "26 days, later than usual" at three weeks of six to eight.
+  test('one piece made to order holds the order, and its title\'s weeks are its time', async () => {
+    const sofa = order({ orderId: 'TF-100180', status: 'paid', currency: 'CAD', items: [{ sku: 'S', title: 'Made to order Velvet Sofa - Emerald (6-8 weeks)', quantity: 1, price: '1899.00' }, { sku: 'C', title: 'Velvet Cushion Set', quantity: 1, price: '59.00' }], createdAt: ago(26 * 24), updatedAt: ago(26 * 24) });
+    const r = textOf(await shop({ orders: [sofa] }, [])('when will the sofa ship'));
+    assert.doesNotMatch(r, /later than usual|slower than usual|比平常慢/);
+    assert.match(r, /made to order/i);
+    assert.match(r, /by [A-Z][a-z]{2} \d{1,2}/);
+  });
   test('"can ask ur staff?" asks for a person', () => {
     for (const t of ['none. can ask ur staff?', 'can ask ur staff?']) assert.equal(createNlu().understand(t).intent, 'human', t);
   });
