@@ -1422,7 +1422,8 @@ const NOT_GOODS_RECEIVED = /退|换|钱|款|售后|发票|(?<![a-z])(?:refund|re
 // (额 is 我): thirty-third session, four shops ("Great.", "not understood", "which order to cancel?").
 // "付好了 这次真付了😂" said again (a Hangzhou shop, thirty-fifth session: a miss, handed over).
 // "i just paid for the boots btw" (a Sydney shop, thirty-seventh session: the change of address was told).
-const PAID_NOW = /^\s*(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: for (?:it|them|that|(?:the|my) [a-z]+(?: [a-z]+)?))?(?: (?:now|already|it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?(?: btw)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我|已经|刚|付|支付))?(?:我)?(?:已经|刚刚?)?(?<![不没再想备上会要还])(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了(?:这次|这回)?(?:是)?真(?:的)?(?:付|支付)了|付好了|(?:额|我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)(?:哈|啊|哦|呀|嘛)?[\s，,。!！]*(?:刚付的|你(?:帮我)?(?:看看|看下|看一下|查查|查下|查一下)|帮我(?:看看|看下|看一下|查查|查下|查一下)|看看吧)(?:哈|啊|哦|呀|吧)?)[\s.!~。！?？]*$/;
+// A hello and "just now" before it ("hello girl, just now i paid already": a Singapore shop, forty-fourth session, greeted back).
+const PAID_NOW = /^\s*(?:(?:hello|hi|hey|hai)(?: (?:girl|dear|boss|sis|bro|there|auntie|uncle))?[\s,，!！]*)?(?:(?:ok|okay|done|but|好了|好的|算了|诶|哎|欸|嗯)[\s,，]*)?(?:just now[\s,，]*)?(?:i(?: have|'ve)? (?:just |already )?paid(?: for (?:it|them|that|(?:the|my) [a-z]+(?: [a-z]+)?))?(?: (?:now|already|it|liao|le))?(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?| \d{1,3} ?(?:mins?|minutes?|hours?|hrs?) ago)?(?: btw)?|(?:just )?paid (?:liao|already|now|le)(?: (?:with|by|via|using|through|thru) [a-z]+(?: [a-z]+)?)?|(?:[\u4e00-\u9fa5]{1,6}(?=我|已经|刚|付|支付))?(?:我)?(?:已经|刚刚?)?(?<![不没再想备上会要还])(?:付|支付)(?:款|钱)?(?:了|好了|完了)|已付款|付好了(?:这次|这回)?(?:是)?真(?:的)?(?:付|支付)了|付好了|(?:额|我)?(?:已经|刚刚?)?(?:付|支付)(?:款|钱)?(?:了|好了|完了)(?:哈|啊|哦|呀|嘛)?[\s，,。!！]*(?:刚付的|你(?:帮我)?(?:看看|看下|看一下|查查|查下|查一下)|帮我(?:看看|看下|看一下|查查|查下|查一下)|看看吧)(?:哈|啊|哦|呀|吧)?)[\s.!~。！?？]*$/;
 /**
  * A payment said done and asked whether it arrived ("我说我付好了 你帮我看下花椒那单到账没得", "付了钱 你们到账没": a Chengdu and a
  * Beijing shop, thirty-sixth session: read as a refund, "no after-sales request").
@@ -1479,7 +1480,10 @@ function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 
   if (DOUBLE_CHARGE.test(u.normalized) && !CHARGE_WORRY.test(u.normalized)) return { intent: 'complaint', doubleCharge: true };
   if (state.focusOrderId && CHARGE_ASKED.test(u.normalized)) return { intent: 'order_status', chargeAsked: true };
   // Said again once told a payment takes minutes to show: a person checks it (a Sydney shop: the same answer twice).
-  if (PAID_NOW.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'bye')) return { intent: state.offeredHuman && state.topic === 'order_status' ? 'human' : 'order_status' };
+  // Read as an FAQ question by a word of the goods ("礼盒付好了" offered "有春节礼盒吗": a Chengdu shop, forty-fourth session); not by the
+  // way it was paid ("i paid with credit card" asks of instalments: the shop's entry).
+  const faqOfGoods = u.intent === 'faq' && !/(?<![a-z])(?:with|by|via|using|through|thru)(?![a-z])|用/.test(u.normalized);
+  if (PAID_NOW.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'bye' || u.intent === 'greeting' || faqOfGoods)) return { intent: state.offeredHuman && state.topic === 'order_status' ? 'human' : 'order_status' };
   if (GOT_IT_YET.test(u.normalized) && !NOT_GOODS_RECEIVED.test(u.normalized)) return { intent: 'track_parcel' };
   if (!PAID_NOW.test(u.normalized) && asksPaymentArrived(u.normalized)) return { intent: 'order_status' };
   if ((PAID_SHOWS_UNPAID.test(u.normalized) && !NOT_PAID_YET.test(u.normalized.replace(QUOTED_UNPAID, ' '))) || (state.focusOrderId && CHARGED.test(u.normalized))) return { intent: 'human' };
@@ -6276,6 +6280,8 @@ const PROMISED_WORKING_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> 
  */
 function overdueDays(ctx: Ctx, a: Aftersale): number | undefined {
   // The shop's own time for the money, when it says one, is the promise kept or broken.
+  const hours = ownHours(ctx, a);
+  if (hours !== undefined) return elapsed(ctx, a.updatedAt, HOUR_MS) > hours ? Math.max(1, elapsed(ctx, a.updatedAt, DAY_MS)) : undefined;
   const own = ownDays(ctx, a);
   const promised = own?.n ?? PROMISED_WORKING_DAYS[hintOf(a)];
   const since = Date.parse(a.updatedAt);
@@ -6293,6 +6299,18 @@ const LATE_ASKED = /是不是(?:超时|晚了|慢了)|超时了吗|晚了吗|正
  * calendar days when it names only those ("支付宝、微信1-3天到账"); of the way of payment the buyer names, when the entry gives each
  * its own ("都两天半了 支付宝还没到" was given the bank card's 5 working days: a Shenzhen shop, thirty-eighth session). Undefined when none.
  */
+/**
+ * The hours the shop's own entry gives a request's review, when it gives hours and no days ("售后申请我们在24小时内审核": a Chengdu
+ * shop, forty-fourth session, a request of 52 hours told the 24 hours and nothing of being late).
+ */
+function ownHours(ctx: Ctx, a: Aftersale): number | undefined {
+  const key = hintOf(a);
+  if (key === 'approved_refund') return undefined;
+  const said = shopReviewTime(ctx, key) ?? '';
+  if (workingDaysIn(said) !== undefined || calendarDaysIn(said) !== undefined) return undefined;
+  const m = /(?<![\d.])(\d{1,3})\s*(?:个)?\s*(?:小时|小時|钟头|hours?|hrs?)(?![a-z])/i.exec(said);
+  return m ? Number(m[1]) : undefined;
+}
 function ownDays(ctx: Ctx, a: Aftersale): { n: number; working: boolean } | undefined {
   const key = hintOf(a);
   const said = key === 'approved_refund' ? ofPaymentWay(ctx, shopRefundTime(ctx, a, key) ?? '') : (shopReviewTime(ctx, key) ?? '');

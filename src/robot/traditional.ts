@@ -146,6 +146,13 @@ const TAIWAN_WORDS: readonly (readonly [RegExp, string])[] = [
   [/詳情頁(?!面)/g, '頁面'],
   [/“/g, '「'],
   [/”/g, '」'],
+  // The forty-fourth session (a Taipei beauty shop's buyers): 轉賬, 智能櫃 (丰巢 is the mainland's), and the example question's 快遞.
+  [/轉賬/g, '轉帳'],
+  [/智能櫃（如豐巢）/g, '取貨櫃'],
+  [/智能櫃/g, '取貨櫃'],
+  [/我的快遞到哪了/g, '我的包裹到哪了'],
+  [/鏈接/g, '連結'],
+  [/小程序/g, '小程式'],
 ];
 export function toTaiwanese(text: string): string {
   let out = text;

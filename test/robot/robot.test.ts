@@ -8,7 +8,7 @@ import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 import { aftersale, fakeDataSource, logistics, NOW, order, SHOP, type FakeData } from './fixtures.ts';
 import { BEST_EFFORT_BUDGET_MS } from '../../src/robot/robot.ts';
-import { toTraditional } from '../../src/robot/traditional.ts';
+import { toTaiwanese, toTraditional } from '../../src/robot/traditional.ts';
 import { chineseScript, createNlu, detectLanguage, withdrawsHandover } from '../../src/robot/nlu/index.ts';
 import { isSmallTalk } from '../../src/robot/nlu/identity.ts';
 import { neverPaid, TEXTS } from '../../src/robot/replies.ts';
@@ -10848,6 +10848,51 @@ describe('the forty-fourth session\'s buyers, read', () => {
     assert.doesNotMatch(r, /later than usual|slower than usual|比平常慢/);
     assert.match(r, /made to order/i);
     assert.match(r, /by [A-Z][a-z]{2} \d{1,2}/);
+  });
+  // A Chengdu shop: a request under review for 52 hours against the shop's "24小时内审核" was told the 24 hours, nothing of being late.
+  test('a review the shop promises in hours is late past them', async () => {
+    const sausage = order({ orderId: 'CD-3', status: 'delivered', items: [{ sku: 'S', title: '甜味香肠 500g', quantity: 1, price: '79.80' }], createdAt: ago(300) });
+    const review: FaqEntry = { id: 'rv', question: '售后申请多久审核', answer: '售后申请我们在24小时内审核，周末也审核。' };
+    const late = aftersale({ aftersaleId: 'RF-1', orderId: 'CD-3', type: 'refund', status: 'requested', amount: '79.80', updatedAt: ago(52) });
+    assert.match(textOf(await shop({ orders: [sausage], aftersales: [late] }, [review])('申请退款两天了没人管 你们到底有没有人在')), /比平常慢了/);
+    const fresh = aftersale({ aftersaleId: 'RF-2', orderId: 'CD-3', type: 'refund', status: 'requested', amount: '79.80', updatedAt: ago(20) });
+    assert.doesNotMatch(textOf(await shop({ orders: [sausage], aftersales: [fresh] }, [review])('退款进度')), /比平常慢了/);
+  });
+  // A Taipei shop: built-in texts said 「我的快遞到哪了」, 智能櫃, 轉賬, as the mainland does.
+  test('a shop in Taiwan\'s zone is answered in Taiwan\'s words: 包裹, 取貨櫃, 轉帳', async () => {
+    const faq = new FaqIndexProvider();
+    faq.setEntries('shop_tw', [{ id: 'pay', question: '有哪些付款方式？', answer: '信用卡、ATM 轉帳。' }], 1, { timeZone: 'Asia/Taipei' });
+    const say = conversation(createRobot({ dataSource: fakeDataSource({}), faq, clock: () => NOW }), 'tw', 'shop_tw');
+    const r = textOf(await say('欸欸欸 那個那個 嗯嗯'));
+    assert.match(r, /我的包裹到哪了/);
+    assert.doesNotMatch(r, /快遞到哪/);
+    assert.equal(toTaiwanese('在智能櫃（如豐巢）取件，不要轉賬'), '在取貨櫃取件，不要轉帳');
+  });
+  // A Toronto shop: "ugh. yes please" to "Shall I get a human agent to chase it?" was asked "Do you want to cancel an order?".
+  test('a sigh before a yes is still the yes', () => {
+    for (const [t, yn] of [['ugh. yes please', 'yes'], ['fine. no', 'no']] as const) assert.equal(createNlu().understand(t).yesNo, yn, t);
+    assert.equal(createNlu().understand('ugh').yesNo, undefined);
+  });
+  // A Toronto shop: left in the queue, "your message is saved".
+  test('"forget the agent" takes the hand-over back, at the end of a message too', () => {
+    assert.notEqual(withdrawsHandover('actually nvm about cancelling, ill keep the chair. forget the agent'), undefined);
+    assert.equal(withdrawsHandover('where is my parcel, no need for an agent'), 'where is my parcel,');
+    assert.equal(withdrawsHandover('forget the agent, i want a manager'), undefined);
+  });
+  // A Singapore and a Chengdu shop: greeted back, and offered "有春节礼盒吗".
+  test('a payment said done after a hello, or beside the goods\' name, is told the order\'s state', async () => {
+    const box = order({ orderId: 'CD-5', status: 'pending_payment', items: [{ sku: 'G', title: '春节年货礼盒 288型', quantity: 1, price: '288.00' }], createdAt: ago(2) });
+    const gift: FaqEntry = { id: 'gift', question: '有春节礼盒吗', answer: '有，188 和 288 两种，1月15日前下单年前送到。' };
+    for (const t of ['hello girl, just now i paid already', '礼盒付好了']) {
+      const r = await shop({ orders: [box] }, [gift])(t);
+      assert.equal(r.intent, 'order_status', t);
+      assert.match(textOf(r), /CD-5/, t);
+    }
+  });
+  // A Chengdu shop: "not understood".
+  test('food said to be unsafe, with "负得起责不", is a complaint', () => {
+    assert.equal(createNlu().understand('你们香肠是不是拿病猪肉做的哦 才买一个礼拜就胀袋 吃出问题你们负得起责不').intent, 'complaint');
+    assert.notEqual(createNlu().understand('吃了会不会吃出问题').intent, 'complaint');
   });
   test('"can ask ur staff?" asks for a person', () => {
     for (const t of ['none. can ask ur staff?', 'can ask ur staff?']) assert.equal(createNlu().understand(t).intent, 'human', t);

@@ -235,6 +235,9 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' actual person', 1.8], [' customer service', 0.5], [' support team', 0.8], [' call me', 0.8], [' useless bot', 0.8], [' connect me', 0.8], [' no bot', 1.0], [' no more bot', 1.2], [' do not want+bot', 1.5], [' speak with', 1.0], [' talk with', 0.8], [' chat with', 0.6], [' someone', 0.5],
   ],
   complaint: [
+    // Accused of selling unsafe food ("你们香肠是不是拿病猪肉做的哦 才买一个礼拜就胀袋 吃出问题你们负得起责不": a Chengdu shop, forty-fourth
+    // session, "not understood").
+    ['负得起责', 2.2], ['负不起责', 2.0], ['病猪肉', 1.6], ['病死猪', 1.6],
     // The buyer's own rudeness, apologised for ("k thanks. sorry for being rude earlier, long week": a Vancouver shop, thirty-eighth
     // session, moved up the queue as a complaint).
     [' sorry for being rude', -4.0], [' sorry i was rude', -4.0], [' sorry i was so rude', -4.0], [' sorry for my rudeness', -4.0], ['我刚才态度不好', -3.0], ['我态度不好', -3.0],
