@@ -678,7 +678,16 @@ const FOUND_IT = /^(?:(?:等下|等等|等一下|哦|噢|啊|oh|wait)[\s,，。]
  * session, told how to report goods sent wrong, or handed over): nothing asked. Not the shop's goods sent wrong ("你们发错了", "发成微辣了").
  */
 const SENT_BY_MISTAKE =
-  /^(?=[^?？吗]{0,40}$)(?!.*(?:你们|你家|商品|货|颜色|尺码|东西|发成|少发|漏发|寄错|快递|包裹|地址|(?<![a-z])(?:you sent|item|size|colou?r|order|parcel|package|delivered|courier|driver|address)(?![a-z])))(?:.*(?:不好意思|抱歉|对不起|sorry|sry|oops|刚才|刚刚|上一条|那条|这条|消息|信息)[^?？]*(?:发错了?|打错了?|手滑了?)|.*(?:发错人|发错群|发错地方|发错窗口|发错对话|发给(?:同事|朋友|别人|老公|老婆|家里人|我妈|我老公))|.*(?<![a-z])(?:wrong (?:chat|person|convo|conversation|window|thread|group)|meant (?:that |this |it )?for someone else|sent (?:that|this|it) by mistake|not meant for you|(?:that|my last) (?:msg|message) was(?:n'?t| not) for you)(?![a-z]))/;
+  /^(?=[^?？吗]{0,40}$)(?!.*(?:你们|你家|商品|货|颜色|尺码|东西|发成|少发|漏发|寄错|快递|包裹|地址|(?<![a-z])(?:you sent|item|size|colou?r|order|parcel|package|delivered|courier|driver|address)(?![a-z])))(?:.*(?:不好意思|抱歉|对不起|sorry|sry|oops|刚才|刚刚|上一条|那条|这条|消息|信息)[^?？]*(?:发错了?|传错了?|打错了?|手滑了?)|.*(?:发错人|发错群|发错地方|发错窗口|发错对话|(?:(?:发给|传给)|那(?:条|个)?是?要(?:发|传)?给)(?:我)?(?:同事|朋友|别人|老公|老婆|家里人|妈|男朋友|女朋友))|.*(?<![a-z])(?:wrong (?:chat|person|convo|conversation|window|thread|group)|meant (?:that |this |it )?for someone else|sent (?:that|this|it) by mistake|not meant for you|(?:that|my last) (?:msg|message) was(?:n'?t| not) for you)(?![a-z]))/;
+/** Laughter and nothing else ("😂😂", "哈哈哈哈", "lol": a Taipei shop, forty-fourth session, a miss and then a hand-over). */
+const LAUGH = /哈|呵|嘿|(?<![a-z])(?:(?:ha)+h?|(?:he)+|lol+|lmao|rofl)(?![a-z])|😂|🤣|😆|😅|😁|😄/gu;
+/** Laughter alone, or with an ok ("哈哈哈哈 好喔"); read on what was typed too, since emoji are gone from the normalized text. */
+function laughsOnly(text: string, n: string): boolean {
+  const rest = text.replace(LAUGH, '');
+  if (rest === text) return false;
+  const said = n.replace(LAUGH, '').replace(/[哦喔啊呀啦吧嘛]+$/u, '').trim();
+  return /^[\s.!！~。，,]*$/.test(rest) || BARE_YES_NO.test(said) || MERE_ACK.test(said);
+}
 const MISREMEMBERED = /^(?:算了|算啦|哦|噢|啊|那|没事)?[\s,，。]*(?:可能|应该|估计|大概)?(?:是)?我(?:记错|搞错|看错|弄错|想错|记岔)了[^?？吗]*$|^(?:算了|算啦|没事了?)[\s,，。]*[^?？吗]{0,12}不用(?:帮我)?(?:查|看|找)了?[\s。.!！~]*$|^(?:oh |ah )?(?:never ?mind|nvm|sorry|my bad|oops)[,.!\s]+(?:i (?:was wrong|got it wrong|misread(?: it)?)|my (?:mistake|bad)|(?:no need to|don'?t) (?:check|look))[\s.!]*$/;
 /** A no at the start (甭 is 不用 in the north: "甭了 我自己去店里瞅瞅"). */
 const NO_LEAD = /^(?:(?:先|暂时)?(?:不用|不要|不需要|不必|甭)(?:了|啦|的|哈|啊|呀|吧)*[,，。.!！~\s]*)+|^(?:no|nope|nah|naw)\b[,.!\s]*/;
@@ -939,7 +948,7 @@ const wantsItThanks = (n: string): boolean => WANTS_IT.test(n) && THANKS_AFTER.t
 const TRANSFER_YES = /^[\s，,。!！]*(?:(?:那|好|好的|行|嗯|中|可以|ok)[\s，,。!！]*)?(?:就)?(?:帮我|给我|给俺|帮俺)?(?:转吧|转啊|转呗|转|转人工吧|转一下|转过去吧?|找人吧|找人工吧)(?:吧|啊|呀)?(?=[\s，,。!！~]|$)/;
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
   // "算了 可能是我记错了 不用查了", with a person offered or not: nothing asked, no miss (the second miss had handed the buyer over).
-  if (MISREMEMBERED.test(u.normalized.trim()) || RETURN_DROPPED.test(u.normalized.trim()) || FOUND_IT.test(u.normalized.trim()) || SENT_BY_MISTAKE.test(u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
+  if (MISREMEMBERED.test(u.normalized.trim()) || RETURN_DROPPED.test(u.normalized.trim()) || FOUND_IT.test(u.normalized.trim()) || SENT_BY_MISTAKE.test(u.normalized.trim()) || laughsOnly(text.trim(), u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   // A yes that wants it, with thanks ("要得 谢谢亲", "yes please, thanks"), is a yes (a Chengdu shop, fortieth session: a goodbye).
   if (state.offeredHuman && wantsItThanks(u.normalized.trim())) return { intent: 'human' };
@@ -3977,7 +3986,7 @@ const COUNT_WORDS: Readonly<Record<string, number>> = { 两: 2, 二: 2, 三: 3, 
 // Not "第二个" (a place in our list) nor "一个" (any one): a number of goods, 两件, 3盒, "2 items".
 // Not what is left, opened or used of it ("火锅底料拆了一包…剩下两包能退不" of a two-item order of cured meat: a Chengdu shop, forty-fourth
 // session, was told how to cancel the cured meat).
-const COUNTED = /(?<![第\d])(?<!剩下|还剩|剩|还有|拆了|开了|吃了|用了|喝了|坏了|少了)(\d{1,3}|[两二三四五六七八九十])\s*(?:件|盒|瓶|双|条|支|台|套|包|箱|袋|份|个(?=东西|商品|的|那))(?![套装])|(?<![a-z\d])(\d{1,3}|two|three|four|five|six)\s+(?:items?|things|pieces|pcs|units|of them)(?![a-z])|(?<![a-z\d])x\s?(\d{1,3})(?![\d])/g;
+const COUNTED = /(?<![第\d])(?<!剩下|还剩|剩|拆了|开了|吃了|用了|喝了|坏了|少了)(\d{1,3}|[两二三四五六七八九十])\s*(?:件|盒|瓶|双|条|支|台|套|包|箱|袋|份|个(?=东西|商品|的|那))(?![套装])|(?<![a-z\d])(\d{1,3}|two|three|four|five|six)\s+(?:items?|things|pieces|pcs|units|of them)(?![a-z])|(?<![a-z\d])x\s?(\d{1,3})(?![\d])/g;
 
 /** "两件的那个", "the one with 2 items": the orders holding that many goods in all (found from outside: not understood). */
 function countedAs(normalized: string, orders: readonly Order[]): Order[] {

@@ -674,10 +674,12 @@ const SG_PARTICLE = /\s+(?:lah|lor|la|leh|loh|liao)[!.\s]*$/;
 const VOCATIVE = /\s+(?:dear|hon|honey|love|luv|darling|sweetie|mate|sis|bro|boss|sir|maam|ma'am|madam)[!.\s]*$/;
 
 /** A yes or no when the whole first clause is one ("好的", "嗯嗯", "yes please", "不用了，谢谢"). */
+/** Laughter before the answer ("哈哈哈哈 好喔": a Taipei shop, forty-fourth session, not understood). */
+const LAUGH_HEAD = /^(?:哈{2,}|呵{2,}|嘿{2,}|(?:ha){2,}h?|(?:he){2,}|lol|lmao|😂|🤣|😆|😅)[\s,，!！~]*(?=\S)/u;
 /** A sigh before the answer ("ugh. yes please" to "shall I get a person?": a Toronto shop, forty-fourth session, "cancel an order?"). */
 const SIGH = /^(?:u+gh+|urgh|sigh|hmm+|meh|geez|jeez|oh well|fine|唉+|哎+|哎呀|行吧)$/;
 function yesNoOf(scan: string): 'yes' | 'no' | undefined {
-  const clauses = scan.split('|').map((c) => c.trim());
+  const clauses = scan.split('|').map((c) => c.trim().replace(LAUGH_HEAD, ''));
   const first = (SIGH.test(clauses[0]!) && clauses[1] ? clauses[1] : clauses[0])!;
   if (!first) return undefined;
   // Singapore and Malaysia English ends a yes with a particle ("ok lor", "can lah": found from outside, a goodbye).
