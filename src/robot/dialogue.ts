@@ -310,6 +310,8 @@ interface Resolved {
   readonly choice?: { readonly orderId: string } | { readonly outOfRange: true } | { readonly describe: true } | { readonly newest: true } | { readonly among: readonly string[] } | { readonly otherThan: string } | { readonly all: true } | { readonly noneListed: true } | { readonly several: readonly string[] } | { readonly pickBy: PickBy };
   readonly explicitOrderId?: string;
   readonly declined?: 'confirm' | 'human' | 'cancel' | 'address';
+  /** The buyer cannot read the language of the shop's answer (CANNOT_READ): a person offered to explain it. */
+  readonly cannotRead?: true;
   /** Written in a language the robot does not read (Spanish). */
   readonly foreign?: true;
   /** The buyer asked to be answered in this language. */
@@ -681,6 +683,11 @@ const SENT_BY_MISTAKE =
   /^(?=[^?？吗]{0,40}$)(?!.*(?:你们|你家|商品|货|颜色|尺码|东西|发成|少发|漏发|寄错|快递|包裹|地址|(?<![a-z])(?:you sent|item|size|colou?r|order|parcel|package|delivered|courier|driver|address)(?![a-z])))(?:.*(?:不好意思|抱歉|对不起|sorry|sry|oops|刚才|刚刚|上一条|那条|这条|消息|信息)[^?？]*(?:发错了?|传错了?|打错了?|手滑了?)|.*(?:发错人|发错群|发错地方|发错窗口|发错对话|(?:(?:发给|传给)|那(?:条|个)?是?要(?:发|传)?给)(?:我)?(?:同事|朋友|别人|老公|老婆|家里人|妈|男朋友|女朋友))|.*(?<![a-z])(?:wrong (?:chat|person|convo|conversation|window|thread|group)|meant (?:that |this |it )?for someone else|sent (?:that|this|it) by mistake|not meant for you|(?:that|my last) (?:msg|message) was(?:n'?t| not) for you)(?![a-z]))/;
 /** Laughter and nothing else ("😂😂", "哈哈哈哈", "lol": a Taipei shop, forty-fourth session, a miss and then a hand-over). */
 const LAUGH = /哈|呵|嘿|(?<![a-z])(?:(?:ha)+h?|(?:he)+|lol+|lmao|rofl)(?![a-z])|😂|🤣|😆|😅|😁|😄/gu;
+/**
+ * The buyer cannot read the shop's answer in the other language ("sorry i cant read chinese, what does that say??" after the shop's
+ * Chinese entry: a Taipei shop, forty-fourth session, "didn't quite get that"): a person offered to explain it.
+ */
+const CANNOT_READ = /(?<![a-z])(?:(?:can'?t|cannot|can not|don'?t|do not) (?:read|understand) (?:chinese|mandarin|traditional chinese)|(?:in )?english (?:please|pls|plz)|(?:can|could) you (?:say|write|reply|answer) (?:it |that |this )?in english)(?![a-z])|(?:看不懂|不懂|不认识)(?:英文|英语)|(?:英文|英语)(?:我)?看不懂|(?:能|可以)(?:用)?(?:说|写|回)?中文吗/;
 /** Laughter alone, or with an ok ("哈哈哈哈 好喔"); read on what was typed too, since emoji are gone from the normalized text. */
 function laughsOnly(text: string, n: string): boolean {
   const rest = text.replace(LAUGH, '');
@@ -946,8 +953,9 @@ const WANTS_IT = /^(?:要得|要的|要|需要|麻烦(?:你|您)?了?|(?:yes|yea
 const wantsItThanks = (n: string): boolean => WANTS_IT.test(n) && THANKS_AFTER.test(n.replace(WANTS_IT, ''));
 /** An answer to "shall I get a person?" (or to how to do it oneself): a yes, a no, thanks, or neither. */
 const TRANSFER_YES = /^[\s，,。!！]*(?:(?:那|好|好的|行|嗯|中|可以|ok)[\s，,。!！]*)?(?:就)?(?:帮我|给我|给俺|帮俺)?(?:转吧|转啊|转呗|转|转人工吧|转一下|转过去吧?|找人吧|找人工吧)(?:吧|啊|呀)?(?=[\s，,。!！~]|$)/;
-function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined'> | undefined {
+function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined' | 'cannotRead'> | undefined {
   // "算了 可能是我记错了 不用查了", with a person offered or not: nothing asked, no miss (the second miss had handed the buyer over).
+  if (CANNOT_READ.test(u.normalized)) return { intent: 'unknown', cannotRead: true };
   if (MISREMEMBERED.test(u.normalized.trim()) || RETURN_DROPPED.test(u.normalized.trim()) || FOUND_IT.test(u.normalized.trim()) || SENT_BY_MISTAKE.test(u.normalized.trim()) || laughsOnly(text.trim(), u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   // A yes that wants it, with thanks ("要得 谢谢亲", "yes please, thanks"), is a yes (a Chengdu shop, fortieth session: a goodbye).
@@ -1882,7 +1890,8 @@ const NOT_EVIDENCE = /定制|设计|打印|冲印|刻字|(?<![a-z])(?:portrait|c
 const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   ((u.picture || SENDS_EVIDENCE.test(u.normalized)) && !isDataIntent(u.intent)) || PHOTOS_WHERE.test(u.normalized) ? (NOT_EVIDENCE.test(u.normalized) ? undefined : { intent: 'human' }) : undefined;
 /** "i have photos, where to send?": asked where, whatever "send" made it look like (a Kuala Lumpur shop, thirty-fifth session: the tracking card). */
-const PHOTOS_WHERE = /(?<![a-z])(?:(?:i have|i got|i'?ve got|got|have) (?:some |the |a few )?(?:photos?|pictures?|pics?|videos?)\b.{0,30}\bwhere (?:to|do i|should i|can i) send|where (?:to|do i|should i|can i) send (?:the |my |these )?(?:photos?|pictures?|pics?|videos?))(?![a-z])/;
+// In Chinese too ("照片要傳到哪裡", "我不是要查物流 我是要傳破損的照片給你們": a Taipei shop, forty-fourth session, a list of orders to track).
+const PHOTOS_WHERE = /(?:照片|图片|相片|视频)(?:要|该|应该|可以)?(?:传|发|上传|寄)(?:到|在|给)?(?:哪|什么地方)|(?:传|发|上传)[^，,。？?]{0,8}(?:照片|图片|相片|视频)给(?:你们|您|你)|(?<![a-z])(?:(?:i have|i got|i'?ve got|got|have) (?:some |the |a few )?(?:photos?|pictures?|pics?|videos?)\b.{0,30}\bwhere (?:to|do i|should i|can i) send|where (?:to|do i|should i|can i) send (?:the |my |these )?(?:photos?|pictures?|pics?|videos?))(?![a-z])/;
 /**
  * "…80份 预算每份200左右 你们联系我 电话136…", "pls call me back on 9123 4567": the buyer asks to be
  * contacted, which a person does (found from outside: a company's group-buy details read as an address change).
@@ -2325,7 +2334,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   return {
     intent: r.intent,
     lang: r.lang,
-    notUnderstood: r.intent === 'unknown' && !r.declined,
+    notUnderstood: r.intent === 'unknown' && !r.declined && !r.cannotRead,
     guessed: fromGuess,
     needs: {
       // A policy question about the buyer's own order ("我买的耳机能退吗") also shows that order; a
@@ -2647,6 +2656,7 @@ function answer(ctx: Ctx): Outcome {
   const { t, r } = ctx;
   // "no thanks, bye", "nvm. bye": the person declined and the buyer leaves: a goodbye, not "what else?" (found from outside).
   if (r.declined === 'human') return { replies: [{ text: GOODBYE.test(r.u.normalized) ? closing(ctx) : t.humanDeclined }] };
+  if (r.cannotRead) return { replies: [{ text: t.cannotRead }], next: { offeredHuman: true } };
   // Not a miss: the buyer answered our question (found from outside: "不是这个" after one unclear turn handed over).
   if (r.declined === 'confirm') return { replies: [{ text: t.confirmDeclined }] };
   if (r.declined === 'cancel') return { replies: [{ text: t.cancelDeclined }] };

@@ -96,6 +96,8 @@ export interface Texts {
   paidNotShown: string;
   /** A bare yes to a list of several questions: which one? */
   pickByNumber: string;
+  /** The buyer cannot read the language the shop wrote its answer in: a person offered to explain it. */
+  cannotRead: string;
   humanDeclined: string;
   noOrders: string;
   /** "可以寄到公司嗎" asked by a buyer with no order: where goods go is the address typed at checkout. */
@@ -394,6 +396,7 @@ const zh: Texts = {
   paidNotShown: '付款到账后订单状态一般几分钟内会更新。如果付款已成功但一直显示待付款，回复“转人工”请客服帮您核实。',
   humanDeclined: '好的，还有什么可以帮您？',
   pickByNumber: '请回复您想问的问题的序号，如“1”。',
+  cannotRead: '抱歉，店铺的说明有些只有英文版，我没法翻译。需要为您转接人工客服用中文解释吗？',
   noOrders: '没有查到您在本店的订单。如果是用其他账号下的单，请用下单账号联系我们。',
   addressBeforeOrder: '下单时填写的收货地址就是送货地址，家里、公司或学校都可以；下单后、发货前如需修改地址，也可以联系我们。',
   noOrderWithId: (id) => `没有找到订单号为 ${id} 的订单，请核对订单号是否正确。`,
@@ -689,6 +692,7 @@ const en: Texts = {
   paidNotShown: 'A payment usually shows on the order within a few minutes. If it went through and the order still says awaiting payment, say "human" and an agent will check.',
   humanDeclined: 'OK, what else can I help with?',
   pickByNumber: 'Please reply with the number of the question you mean, e.g. "1".',
+  cannotRead: "Sorry: some of the shop's answers are written in Chinese only, and I can't translate them. Shall I get a human agent to explain it in English?",
   noOrders: "I can't find any orders from you in this shop. If you ordered with another account, please contact us from that account.",
   addressBeforeOrder: 'We deliver to the address you enter at checkout: home, office or anywhere else. Once you have ordered, it can still be changed until the order ships.',
   noOrderWithId: (id) => `I can't find an order numbered ${id}. Please check the number.`,

@@ -10905,6 +10905,18 @@ describe('the forty-fourth session\'s buyers, read', () => {
     }
     assert.equal((await shop({ orders: [base] }, [cancel])('哈哈哈 火锅底料到哪了')).intent, 'track_parcel');
   });
+  // A Taipei shop: "照片要傳到哪裡" was given a list of orders to track.
+  test('where to send photos, asked in Chinese, goes to a person as in English', async () => {
+    for (const t of ['照片要傳到哪裡', '我不是要查物流 我是要傳破損的照片給你們']) assert.equal((await shop({ orders: [base, meat] }, [cancel])(t)).intent, 'human', t);
+  });
+  // A Taipei shop: "sorry i cant read chinese, what does that say??" after the shop's Chinese entry: "didn't quite get that".
+  test('a buyer who cannot read the shop\'s language is offered a person to explain; a yes gets one', async () => {
+    const say = shop({ orders: [base] }, [cancel]);
+    const r = await say('sorry i cant read chinese, what does that say??');
+    assert.equal(textOf(r), TEXTS.en.cannotRead);
+    assert.equal((await say('yes')).intent, 'human');
+    assert.match(textOf(await shop({ orders: [base] }, [cancel])('能说中文吗')), /中文为您服务/);
+  });
   test('"can ask ur staff?" asks for a person', () => {
     for (const t of ['none. can ask ur staff?', 'can ask ur staff?']) assert.equal(createNlu().understand(t).intent, 'human', t);
   });
