@@ -4899,7 +4899,8 @@ const DEVICE_FAULT = new RegExp(`没声音|没反应|开不了机|不开机|充�
 const deviceFault = (text: string): boolean => DEVICE_FAULT.test(text) || (/坏了|坏掉|不能用|用不了|(?<![a-z])(?:stopped working|not working|does ?n[o']?t work|broke|is dead)(?![a-z])/.test(text) && DEVICE.test(text));
 /** How returned goods go back to the shop, as a shop's entry says it. */
 // Not "寄回运费由买家承担" (only who pays: the built-in step was lost; found in review), nor a care label.
-const RETURN_WAY = /上门取件|取件|面单|寄回(?:到|至|[:：])|寄到(?:以下|这个|下面的)?地址|退货地址[是为:：]|(?<![a-z])(?:pick ?ups?|pickup|collect(?:s|ed|ion)|(?:return|shipping|prepaid|postage[- ]paid) labels?|drop (?:it |them |the (?:parcel|package|item|box) )?(?:off|at)|(?:send|ship|post|mail) (?:it|them|the (?:item|items|goods|parcel|package)|your return) back to)(?![a-z])/;
+// Taiwan's 到府收件 too ("我們會安排黑貓到府收件": a Taipei shop, forty-fourth session, its buyer told to post the exchange back herself).
+const RETURN_WAY = /上门取件|取件|(?:到府|上门|到家)收件|安排[^，,。]{0,6}收件|面单|寄回(?:到|至|[:：])|寄到(?:以下|这个|下面的)?地址|退货地址[是为:：]|(?<![a-z])(?:pick ?ups?|pickup|collect(?:s|ed|ion)|(?:return|shipping|prepaid|postage[- ]paid) labels?|drop (?:it |them |the (?:parcel|package|item|box) )?(?:off|at)|(?:send|ship|post|mail) (?:it|them|the (?:item|items|goods|parcel|package)|your return) back to)(?![a-z])/;
 /** A way back the entry says there is not ("不支持上门取件", "快递员不上门", "we don't offer pickups"). */
 const NO_RETURN_WAY = /(?:不|无|没有|暂不|不能)(?:支持|提供|安排)?(?:上门)?取件|不上门|(?<![a-z])(?:no|not|don'?t|doesn'?t|cannot|can'?t)(?: [a-z]+){0,2} (?:pick ?ups?|collections?|labels?)(?![a-z])/;
 /** Words of an entry on returns themselves: whether goods go back, within how long, which not. */

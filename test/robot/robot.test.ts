@@ -10917,6 +10917,15 @@ describe('the forty-fourth session\'s buyers, read', () => {
     assert.equal((await say('yes')).intent, 'human');
     assert.match(textOf(await shop({ orders: [base] }, [cancel])('能说中文吗')), /中文为您服务/);
   });
+  // A Taipei shop: an approved exchange was told to post the item back, where the shop sends T-Cat to collect it.
+  test('a return way of "到府收件" is the shop\'s, said in its language rather than the built-in "ship it to the address"', async () => {
+    const way: FaqEntry = { id: 'way', question: '退貨要怎麼寄回？', answer: '退貨申請通過後，我們會安排黑貓到府收件（運費由我們負擔），收件人員會在 1-2 個工作日內和您聯繫。' };
+    const found = order({ orderId: 'TB-30', status: 'delivered', currency: 'TWD', items: [{ sku: 'F', title: 'Foundation 220', quantity: 1, price: '1200' }], createdAt: ago(300) });
+    const ex = aftersale({ aftersaleId: 'EX-1', orderId: 'TB-30', userId: found.userId, type: 'exchange', status: 'approved', updatedAt: ago(100) });
+    const r = textOf(await shop({ orders: [found], aftersales: [ex] }, [way])('the foundation exchange was approved last week. do i send it back myself?'));
+    assert.match(r, /到府收件/);
+    assert.doesNotMatch(r, /address on the after-sales page/);
+  });
   test('"can ask ur staff?" asks for a person', () => {
     for (const t of ['none. can ask ur staff?', 'can ask ur staff?']) assert.equal(createNlu().understand(t).intent, 'human', t);
   });
