@@ -123,7 +123,8 @@ function readScore(text: string): (Score & { unit: boolean }) | undefined {
     // After thanks or an ok only with its unit: "ok 2" may pick from a list.
     for (const from of lead ? [0, lead] : [0]) {
       const m = re.exec(t.slice(from));
-      if (!m || (from && m[2] === undefined)) continue;
+      // After thanks or an ok, or given to someone ("给你们1次机会 客服再不回我就投诉", "give u 1 more chance": found in review), only with a unit.
+      if (!m || (from && m[2] === undefined) || (GIVEN_TO.test(m[0]) && m[2] === undefined && !BARE.test(t.slice(from + m[0].length)))) continue;
       const score = Number(m[1]) || ZH_DIGIT[m[1]!] || EN_DIGIT[m[1]!.toLowerCase()]!;
       const r = scored(score, t.slice(from + m[0].length), m[2] !== undefined, m[2] === '分');
       if (r) return withUnit(r, m[2] !== undefined);
@@ -141,7 +142,8 @@ function readScore(text: string): (Score & { unit: boolean }) | undefined {
  */
 // Not a score given before ("上次我给了1分 这次好多了").
 const ZH_INSIDE = /(?<![\d.]|[了过過的]\s*)([1-5一二两三四五])\s*(分|颗星|顆星|粒星|星|⭐\uFE0F?)[吧啊呀哈了嘛哦啦]*(?=[\s,.!~，。！、]|好评|好評|\p{Extended_Pictographic}|$)/gu;
-const GIVING = /(?:给你们|给你|给您|给个|给|給你們|給你|給您|給|俾你哋|俾你|俾|打个|打|评|評|(?<![a-z])(?:i give (?:you |u |it )?|give (?:you |u |it )?|rate (?:you |u |it )?))\s*$/iu;
+// Not 评 or 打 alone: the end of 好评, 差评 ("差评 1星…" was stored as "差 …": found in review).
+const GIVING = /(?:给你们|给你|给您|给个|给|給你們|給你|給您|給|俾你哋|俾你|俾|打个|(?<![a-z])(?:i give (?:you |u |it )?|give (?:you |u |it )?|rate (?:you |u |it )?))\s*$/iu;
 /** 三星 is Samsung unless given as a score ("给你三星", "三星好评"): "我手机是三星，壳子尺寸不对" (found in review). */
 const GIVEN_BEFORE = /(?:打|给|給|俾|評|评|给个|打个)\s*$/u;
 const EN_INSIDE = /(?<![\w/.]|gave (?:it |you |them )?|received |got |only )([1-5]|one|two|three|four|five)\s*(?:\/\s*5|stars?|out of (?:5|five))(?![a-z0-9])(?!,? (?:the other|others|items?|pieces?|arrived|missing))(?:\s*for (?:that|you|u|ya)(?![a-z]))?(?=\s*(?:[,.!~]|thanks|thank you|ty(?![a-z])|\p{Extended_Pictographic}|$))/giu;
@@ -169,6 +171,7 @@ function scoreInside(t: string): (Score & { unit: boolean }) | undefined {
 /** Thanks or an ok before the score ("oh solid, thanks! 5 stars for u": a Singapore shop, thirty-sixth session, no rating stored). */
 const LEAD = /^(?:(?:oh|ok|okay|ya|yes|yeah|sure|thanks|thank you|thx|ty|cheers|great|solid|nice|awesome|好的|好|嗯|谢谢|多谢)[\s,.!！，。~]*){1,3}(?=\S)/iu;
 
+const GIVEN_TO = /^(?:给|給|俾|i\s|give|rate)/iu;
 const withUnit = (r: Score | undefined, unit: boolean) => r && { ...r, unit };
 
 /** The score with what follows it: nothing, or a comment of its own (after a unit, or set apart by a dash or comma). */

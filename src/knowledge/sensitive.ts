@@ -454,9 +454,10 @@ const PHONE = /(?<![0-9a-z])(?:\+?86[\s-]{0,3})?1[3-9](?:[\s-]{0,3}\d){9}(?!\d)/
 // Taiwan's two-digit area codes too ("03-852-0000", "(02)2345-6789": a Taipei shop's agent, forty-fourth session).
 const LANDLINE = /(?<![0-9a-z][\s-]{0,3})(?:\(0\d{1,3}\)[\s-]{0,3}|0\d{1,3}[\s-]{1,3})\d{3,4}[\s-]?\d{4}(?![\s-]?\d)/g;
 // A Taiwan mobile with its separators ("0912-888-777"), and a North American number in its 3-3-4 groups ("416-555-0100",
-// "(416) 555-0100": a Toronto shop's agent, forty-fourth session, sent it after "call me directly at"). Not a size in mm.
+// "(416) 555-0100": a Toronto shop's agent, forty-fourth session, sent it after "call me directly at"). Not a size in mm, nor
+// a part or order number named so ("SKU 200-300-4000"), nor a date after "call back on" (found in review).
 const TW_MOBILE = /(?<![0-9a-z][\s-]{0,3})09\d{2}[\s-]\d{3}[\s-]?\d{3}(?![\s-]?\d)/g;
-const NANP = /(?<![0-9a-z][.-]?)(?<![0-9][\s.-]{1,3})(?:1[\s.-])?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[.-])[2-9]\d{2}[.-]\d{4}(?![\s.-]?\d)(?!\s?(?:mm|cm|m|元|块|g|kg|ml)(?![a-z]))/g;
+const NANP = /(?<![0-9a-z][.-]?)(?<![0-9][\s.-]{1,3})(?<!(?:sku|model|part|item|order|型号|货号|订单|编号)\s?[:：#]?\s?)(?:1[\s.-])?(?:\([2-9]\d{2}\)\s?|[2-9]\d{2}[.-])[2-9]\d{2}[.-]\d{4}(?![\s.-]?\d)(?!\s?(?:mm|cm|m|元|块|g|kg|ml)(?![a-z]))/g;
 // 400-820-8820: ten digits in the 3-3-4 groups the lines are sold in, with dashes; with spaces
 // only after a word for calling ("热线 400 820 8820"): "价格 400 500 6000" is a list of prices.
 const SERVICE_LINE = /(?<![0-9a-z][\s-]{0,3})[48]00-\d{3}-\d{4}(?![\s-]?\d)(?!\s?(?:mm|cm|m|元|块|g|kg|ml)(?![a-z]))|(?<=(?:电话|热线|拨打|致电|打|call|tel|phone)[^0-9]{0,4})[48]00\s\d{3}\s\d{4}(?![\s-]?\d)/g;
@@ -471,7 +472,7 @@ const INTL_PHONE = /(?<![0-9a-z+])\+[1-9]\d{0,2}(?:[\s().-]{0,2}\d){7,13}(?![\s-
 // Only words for calling or texting someone: not 号码 alone, which is an invoice's, a waybill's or an
 // order's ("运单号码：773012345678": found in review), nor "ring" or "text" without "me"/"us".
 const CALLED_NUMBER =
-  /(?<=(?:(?<![a-z])(?:call|phone|tel|mobile|cell|whatsapp|hp|(?:my|our) (?:phone |mobile |contact |whatsapp |cell )?number is|reach me|contact me)|(?<![a-z])(?:text|sms|ring|wa) (?:me|us)|电话|手机|手机号|(?<![单票证码])号码|联系方式|热线|拨打|致电|打给(?:我们?|你)?)(?:\s?(?:me|us|him|her))?(?:\s(?:directly|anytime|any time|now|instead|back|please|pls|later|today|tonight|tomorrow|tmr))?(?:\s?(?:at|on|to))?(?:\s?(?:number|no\.?|num|is))?\s?[:：#=-]?\s?)\(?\d(?:[\s().–-]{0,2}\d){6,14}(?![\s-]?\d)/g;
+  /(?<=(?:(?<![a-z])(?:call|phone|tel|mobile|cell|whatsapp|hp|(?:my|our) (?:phone |mobile |contact |whatsapp |cell )?number is|reach me|contact me)|(?<![a-z])(?:text|sms|ring|wa) (?:me|us)|电话|手机|手机号|(?<![单票证码])号码|联系方式|热线|熱線|拨打|撥打|致电|致電|打给(?:我们?|你)?|打給(?:我們?|我|你)?)(?:\s?(?:me|us|him|her))?(?:\s(?:directly|anytime|any time|now|instead|back|please|pls|later|today|tonight|tomorrow|tmr))?(?:\s?(?:at|on|to))?(?:\s?(?:number|no\.?|num|is))?\s?[:：#=-]?\s?)(?!\d{4}[-/.]\d{1,2}[-/.]\d{1,2})\(?\d(?:[\s().–-]{0,2}\d){6,14}(?![\s-]?\d)/g;
 // After a word and a space it stands ("call me at 012-345 6789"); after digits it is one group of a longer number.
 const MY_MOBILE = /(?<![0-9a-z])(?<![0-9][\s-]{1,3})01\d[\s–-]\d{3,4}[\s-]?\d{4}(?![\s-]?\d)/g;
 // "vx: abc123", "微信号 wxid_88", "wechat=13812345678". A bare Latin word after the keyword
@@ -481,8 +482,12 @@ const WECHAT_ID =
   /(?<![a-z0-9])(微信|威信|薇信|维信|徽信|v信|wechat|weixin|vx|wx)(\s?(?:号|號|id))?([\s:=-]{0,3})([a-z][a-z0-9_-]{5,19}|1[3-9]\d{9})(?![a-z0-9_-])/g;
 const QQ_ID = /(?<![a-z0-9])(?:qq|扣扣|企鹅)(?:号码|号|號|id)?[\s:=-]{0,3}[1-9]\d{4,11}(?!\d)/g;
 // "加微信", "加我vx", "联系qq", "加v": asking to move the chat elsewhere, with or without an id.
-// LINE in Taiwan ("加我的LINE或打給我": a Taipei shop, forty-fourth session), 賴 as it is said there.
-const ADD_CONTACT = /(?:添加|加|联系|留个|留下)(?:一下|我|你|个|下)?(?:的)?(微信|威信|薇信|维信|v信|vx|wx|wechat|weixin|qq|扣扣|line|赖|賴|v)(?![a-z])/g;
+const ADD_CONTACT = /(?:添加|加|联系|留个|留下)(?:一下|我|你|个|下)?(?:的)?(微信|威信|薇信|维信|v信|vx|wx|wechat|weixin|qq|扣扣|v)(?![a-z])/g;
+/**
+ * LINE in Taiwan ("加我的LINE或打給我": a Taipei shop, forty-fourth session), 賴 as it is said there, and a LINE id given. Only 加 (添加
+ * 赖氨酸 is lysine, 联系赖经理 a colleague named 赖: found in review), and not 赖 starting a word or a name.
+ */
+const LINE_CONTACT = /(?<!添)加(?:一下|我|你|个|下)?(?:的)?(?:line(?![a-z])|[赖賴](?![氨酸经师先小总老医姐哥子家皮账帳]))|(?<![a-z0-9])line\s?(?:id\s?(?:是|:|：|=|#)?|是|:|：|=)\s?@?[a-z0-9._-]{4,20}(?![a-z0-9._-])/g;
 /**
  * "加微信" said as a warning, with no id: "加你微信嗰个唔系我哋嘅人！", "不要加陌生人微信", "千万别加他微信，是骗子" (an agent's scam warning
  * was refused as an off-platform contact: a Guangzhou shop, thirty-ninth session).
@@ -540,8 +545,9 @@ export function detectOffPlatformContact(text: string, opts: ContactOptions = {}
   for (const m of f.matchAll(ADD_CONTACT)) {
     if (warnsAgainst(f, m.index, m.index + m[0].length)) continue;
     const app = m[1]!;
-    add(app === 'qq' || app === '扣扣' ? 'qq' : app === 'line' || app === '赖' || app === '賴' ? 'line' : 'wechat', m.index, m.index + m[0].length);
+    add(app === 'qq' || app === '扣扣' ? 'qq' : 'wechat', m.index, m.index + m[0].length);
   }
+  for (const m of f.matchAll(LINE_CONTACT)) if (!warnsAgainst(f, m.index, m.index + m[0].length)) add('line', m.index, m.index + m[0].length);
   const allowed = opts.allowedHosts ?? [];
   // An address at one of those hosts is the platform's or the shop's own ("photos@atxgrillco.com": two shops, thirty-eighth session).
   for (const m of f.matchAll(EMAIL)) if (!(allowed.length > 0 && allowedHost(m[0].slice(m[0].indexOf('@') + 1), allowed))) add('email', m.index, m.index + m[0].length);

@@ -677,17 +677,30 @@ const FOUND_IT = /^(?:(?:等下|等等|等一下|哦|噢|啊|oh|wait)[\s,，。]
  */
 /**
  * The buyer's own message sent by mistake ("不好意思发错了😂", "刚才那条是发给同事的，发错了", "sorry wrong chat 😅": three shops, forty-fourth
- * session, told how to report goods sent wrong, or handed over): nothing asked. Not the shop's goods sent wrong ("你们发错了", "发成微辣了").
+ * session, told how to report goods sent wrong, or handed over): nothing asked. The message must end on it, and ask or correct
+ * nothing ("抱歉 刚刚那条打错了 我要退款", "收件人名字打错了", "刚才客服说发错了 让我寄回来": found in review), nor be about goods the shop
+ * sent wrong ("你们发错了", "发成微辣了").
  */
-const SENT_BY_MISTAKE =
-  /^(?=[^?？吗]{0,40}$)(?!.*(?:你们|你家|商品|货|颜色|尺码|东西|发成|少发|漏发|寄错|快递|包裹|地址|(?<![a-z])(?:you sent|item|size|colou?r|order|parcel|package|delivered|courier|driver|address)(?![a-z])))(?:.*(?:不好意思|抱歉|对不起|sorry|sry|oops|刚才|刚刚|上一条|那条|这条|消息|信息)[^?？]*(?:发错了?|传错了?|打错了?|手滑了?)|.*(?:发错人|发错群|发错地方|发错窗口|发错对话|(?:(?:发给|传给)|那(?:条|个)?是?要(?:发|传)?给)(?:我)?(?:同事|朋友|别人|老公|老婆|家里人|妈|男朋友|女朋友))|.*(?<![a-z])(?:wrong (?:chat|person|convo|conversation|window|thread|group)|meant (?:that |this |it )?for someone else|sent (?:that|this|it) by mistake|not meant for you|(?:that|my last) (?:msg|message) was(?:n'?t| not) for you)(?![a-z]))/;
+const MISTAKE_LAST = /(?:发错|传错|打错|手滑)(?:了|啦)?(?:人|群|地方|窗口|对话)?(?:了|啦)?$|(?:(?:发给|传给)|那(?:条|个)?是?要(?:发|传)?给|是(?:发|传)?给)(?:我)?(?:同事|朋友|别人|老公|老婆|家里人|妈|男朋友|女朋友)的?$|^(?:别理我|不用理我|忽略)$|(?<![a-z])(?:wrong (?:chat|person|convo|conversation|window|thread|group)|meant for someone else|not meant for you|sent (?:that|this|it) by mistake|sent (?:it |that |this )?to the wrong (?:person|chat|group)|(?:that|my last) (?:msg|message) was(?:n'?t| not) for you|ignore (?:me|that|it|this))$/;
+const NOT_A_MISTAKE = /你们|你家|商品|货|颜色|尺码|东西|发成|少发|漏发|寄错|快递|包裹|地址|名字|收件人|手机|电话|号码|客服|退|换|改|要的是|哪|吗|[?？]|(?<![a-z])(?:you sent|item|size|colou?r|order|parcel|package|delivered|courier|driver|address|name|phone|refund|return|where|when|how|what|why)(?![a-z])/;
+const PLEASANTRY = /^(?:不好意思|抱歉|对不起|sorry|sry|oops|omg|哎呀|哎|呀|my bad|lol|haha|哈+|😅|😂|🙏)$/;
+function sentByMistake(text: string): boolean {
+  const t = foldTraditional(text.slice(0, 80).toLowerCase());
+  if (NOT_A_MISTAKE.test(t)) return false;
+  const clauses = t.split(/[\s,，。.!！~、;；]+/).map((c) => c.replace(/\p{Extended_Pictographic}|\uFE0F/gu, '').replace(/[哈]+$/, '')).filter((c) => c && !PLEASANTRY.test(c));
+  // "omg wrong chat, ignore me": the last words say it, or the two last ("ignore me" after it).
+  const last = clauses.at(-1) ?? '';
+  return MISTAKE_LAST.test(last) || (/^(?:ignore me|别理我|不用理我)$/.test(last) && clauses.length > 1 && MISTAKE_LAST.test(clauses.at(-2)!)) || MISTAKE_LAST.test(clauses.slice(-2).join(' '));
+}
 /** Laughter and nothing else ("😂😂", "哈哈哈哈", "lol": a Taipei shop, forty-fourth session, a miss and then a hand-over). */
 const LAUGH = /哈|呵|嘿|(?<![a-z])(?:(?:ha)+h?|(?:he)+|lol+|lmao|rofl)(?![a-z])|😂|🤣|😆|😅|😁|😄/gu;
 /**
  * The buyer cannot read the shop's answer in the other language ("sorry i cant read chinese, what does that say??" after the shop's
  * Chinese entry: a Taipei shop, forty-fourth session, "didn't quite get that"): a person offered to explain it.
  */
-const CANNOT_READ = /(?<![a-z])(?:(?:can'?t|cannot|can not|don'?t|do not) (?:read|understand) (?:chinese|mandarin|traditional chinese)|(?:in )?english (?:please|pls|plz)|(?:can|could) you (?:say|write|reply|answer) (?:it |that |this )?in english)(?![a-z])|(?:看不懂|不懂|不认识)(?:英文|英语)|(?:英文|英语)(?:我)?看不懂|(?:能|可以)(?:用)?(?:说|写|回)?中文吗/;
+const CANNOT_READ = /(?<![a-z])(?:(?:can'?t|cannot|can not|don'?t|do not) (?:read|understand) (?:chinese|mandarin|traditional chinese)|(?:in )?english (?:please|pls|plz)|(?:can|could) you (?:say|write|reply|answer) (?:it |that |this )?in english)(?![a-z])|(?:看不懂|不懂|不认识)(?:英文|英语)|(?:英文|英语)(?:我)?看不懂/;
+// Of the goods' own words, not the shop's answer ("说明书全是英文 我看不懂英文 有中文说明书吗", "the label is all in chinese": found in review).
+const GOODS_WORDING = /说明书|标签|包装|刻字|蛋糕|贺卡|卡片|字幕|菜单|(?<![a-z])(?:labels?|manuals?|instructions?|ingredients?|packag\w*|box|engrav\w*|card|subtitles?|menu)(?![a-z])/;
 /** Laughter alone, or with an ok ("哈哈哈哈 好喔"); read on what was typed too, since emoji are gone from the normalized text. */
 function laughsOnly(text: string, n: string): boolean {
   const rest = text.replace(LAUGH, '');
@@ -955,8 +968,11 @@ const wantsItThanks = (n: string): boolean => WANTS_IT.test(n) && THANKS_AFTER.t
 const TRANSFER_YES = /^[\s，,。!！]*(?:(?:那|好|好的|行|嗯|中|可以|ok)[\s，,。!！]*)?(?:就)?(?:帮我|给我|给俺|帮俺)?(?:转吧|转啊|转呗|转|转人工吧|转一下|转过去吧?|找人吧|找人工吧)(?:吧|啊|呀)?(?=[\s，,。!！~]|$)/;
 function personOffered(state: DialogueState, u: Understanding, yesNo: Understanding['yesNo'], rest: string | undefined, text: string): Pick<Resolved, 'intent' | 'declined' | 'cannotRead'> | undefined {
   // "算了 可能是我记错了 不用查了", with a person offered or not: nothing asked, no miss (the second miss had handed the buyer over).
-  if (CANNOT_READ.test(u.normalized)) return { intent: 'unknown', cannotRead: true };
-  if (MISREMEMBERED.test(u.normalized.trim()) || RETURN_DROPPED.test(u.normalized.trim()) || FOUND_IT.test(u.normalized.trim()) || SENT_BY_MISTAKE.test(u.normalized.trim()) || laughsOnly(text.trim(), u.normalized.trim())) return { intent: 'unknown', declined: 'human' };
+  if (CANNOT_READ.test(u.normalized) && !GOODS_WORDING.test(u.normalized)) return { intent: 'unknown', cannotRead: true };
+  if (MISREMEMBERED.test(u.normalized.trim()) || RETURN_DROPPED.test(u.normalized.trim()) || FOUND_IT.test(u.normalized.trim()) || sentByMistake(text)) return { intent: 'unknown', declined: 'human' };
+  // Laughter with a yes to a question of ours is the yes ("好哈", "yes haha" to "shall I get a person?": found in review).
+  const asked = Boolean(state.offeredHuman || state.confirm || state.faqOptions || state.pending);
+  if (laughsOnly(text.trim(), u.normalized.trim()) && !(asked && yesNo)) return { intent: 'unknown', declined: 'human' };
   // "ok，谢谢", "ok, thanks" to "shall I get a person?" is a thank-you, as "好的谢谢" is (found from outside: a comma handed over).
   // A yes that wants it, with thanks ("要得 谢谢亲", "yes please, thanks"), is a yes (a Chengdu shop, fortieth session: a goodbye).
   if (state.offeredHuman && wantsItThanks(u.normalized.trim())) return { intent: 'human' };
@@ -2008,7 +2024,8 @@ function hurries(state: DialogueState, u: Understanding): Pick<Resolved, 'intent
  * forty-third session, was "not sure"): the device advice goes on with where the battery may not go.
  */
 const BATTERY_NAMED = /电池|充电宝|移动电源|尿袋|锂电|(?<![a-z])(?:batter(?:y|ies)|power ?banks?|li-?ion|lithium)(?![a-z])/;
-const DISPOSAL_ASKED = /扔|丢掉|处理掉|怎么处理|回收|垃圾桶|(?<![a-z])(?:bins?|trash|rubbish|garbage|dispos\w*|throw (?:it|them) (?:away|out)|get rid|recycl\w*)(?![a-z])/;
+// Not 怎么处理 or a bare "bin": "那退货怎么处理" asks of the return (found in review).
+const DISPOSAL_ASKED = /扔|丢掉|丢弃|处理掉|回收(?:站|点|箱)|垃圾桶|(?<![a-z])(?:in the bin|(?:rubbish|recycling|trash|garbage|wheelie) bin|trash|rubbish|garbage|dispos\w*|throw (?:it|them) (?:away|out)|get rid|recycl\w*)(?![a-z])/;
 const lowerFolded = (text: string) => foldTraditional(text.slice(0, MAX_UTTERANCE).toLowerCase());
 /** How to get rid of the thing, asked ("can I throw it in the bin?"): after goods that swelled or smoked, the device advice again. */
 export const asksDisposal = (text: string): boolean => DISPOSAL_ASKED.test(lowerFolded(text));
@@ -2055,9 +2072,14 @@ const INJURED = /(?:手|手指|手背|手掌|脚|腿|脸|胳膊|皮肤|孩子|�
  * is crying, what do i do": a Toronto furniture shop, forty-fourth session, offered the damaged-furniture entry, then a plain place in
  * the queue): see to them, the signs of a head injury, and the thing kept away until it is anchored.
  */
-const TIPPED_ON = /(?:书架|书柜|柜子|衣柜|斗柜|抽屉柜|五斗柜|电视柜|电视机?|置物架|架子|梳妆台|鞋柜|餐边柜)[^，,。？?]{0,8}(?:倒了|倒下|翻倒|翻了|砸到|砸在|压到|压在|砸了)|被(?:书架|书柜|柜子|衣柜|电视机?|架子)[^，,。？?]{0,4}(?:砸|压)|(?<![a-z])(?:book ?shelf|book ?case|shelf|shelves|shelving unit|dresser|wardrobe|cabinet|chest of drawers|drawers|tv|television|tv stand)\b[^.?!]{0,40}\b(?:tipped|toppled|tip over|fell (?:on|onto|over on)|came down on|crashed (?:down )?on|landed on)(?![a-z])/;
-const SOMEONE_UNDER = /孩子|宝宝|小孩|儿子|女儿|娃|他|她|我|头|人|(?<![a-z])(?:him|her|them|me|my \w+|kids?|child|toddler|baby|son|daughter|head)(?![a-z])/;
-const tippedOnSomeone = (n: string): boolean => TIPPED_ON.test(n) && SOMEONE_UNDER.test(n) && !/如果|万一|要是|会不会|怎么固定|防倾倒|(?<![a-z])(?:what if|if|in case|could|might|would|prevent|anchor kit|wall strap)(?![a-z])/.test(n);
+const FURNITURE_ZH = String.raw`(?:书架|书柜|柜子|衣柜|斗柜|抽屉柜|五斗柜|电视柜|电视机?|置物架|架子|梳妆台|鞋柜|餐边柜)`;
+// Someone it fell onto, right after the fall: not "屏幕被压到了", "the cabinet toppled over in the van, the driver told me" (found in review).
+const UNDER_ZH = String.raw`(?:我的?|他的?|她的?)?(?:孩子|宝宝|小孩|儿子|女儿|娃|孙子|孙女|老人|头|腿|脚|手|身上|人)`;
+const UNDER_EN = String.raw`(?:him|her|them|me|my (?:son|daughter|kid|child|baby|toddler|boy|girl|wife|husband|mom|dad|mum|grand\w+|leg|foot|head|arm|hand|dog|cat)|(?:his|her|their) (?:head|leg|foot|arm|hand)|the (?:kid|child|baby|toddler|dog|cat)|a (?:kid|child|baby|toddler))`;
+const TIPPED_ON = new RegExp(
+  String.raw`${FURNITURE_ZH}[^，,。？?]{0,8}(?:倒|翻|砸|压)[^，,。？?]{0,4}?(?:到|在|着|了)${UNDER_ZH}|被${FURNITURE_ZH}[^，,。？?]{0,4}(?:砸|压)(?:到|伤|了)|(?<![a-z])(?:book ?shelf|book ?case|shelf|shelves|shelving unit|dresser|wardrobe|cabinet|chest of drawers|drawers|tv|television|tv stand)\b[^.?!]{0,40}\b(?:tipped|toppled|tip|fell|came down|crashed(?: down)?|landed)(?: over)? (?:on|onto) ${UNDER_EN}(?![a-z])`,
+);
+const tippedOnSomeone = (n: string): boolean => TIPPED_ON.test(n) && !/如果|万一|要是|会不会|怎么固定|防倾倒|(?<![a-z])(?:what if|if|in case|could|might|would|prevent|anchor kit|wall strap)(?![a-z])/.test(n);
 const HAZARD_ASKED = /会不会|会掉吗|怕不怕|安全吗|正常吗|怎么(?:装|固定|弄)|(?<![a-z])(?:will it|could it|is it safe|is (?:it|this|that) normal|how (?:do|to|can i) (?:prevent|avoid|fix|mount|install))(?![a-z])/;
 export const hazardOf = (n: string): Hazard | undefined =>
   scamReported(n) ? 'fraud' : badAir(n) ? 'air' : spoiledEaten(n) ? 'spoiled' : brokeInUse(n) ? 'broke' : tippedOnSomeone(n) ? 'tipped' : HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : FROSTBITE.test(n) ? 'cold' : undefined;
@@ -2114,12 +2136,12 @@ const spoiledEaten = (n: string): boolean => (SPOILED_EAT.test(n) || (SPOILED_ST
  * instagram… DM'd me offering a Birkin… if I pay by bank transfer… should I pay?": two shops, thirty-ninth session, the quality-claim
  * text and "did you mean how soon do you ship after payment"): stop, don't pay, the bank and the police if paid.
  */
-const POSES = /冒充|假冒|假客服|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,40}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company|customer service)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) me\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
+const POSES = /冒充|假冒|假客服|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,40}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) me\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
 /** The shop itself called a scam: an accusation, a complaint ("你们是骗子吧，付了定金两个月了还不发货", "your shop is a scam"). */
 const ACCUSES = /你们[^，,。？?]{0,4}(?:骗子|诈骗|骗人)|你家[^，,。？?]{0,4}(?:骗子|诈骗)|(?<![a-z])(?:you(?:'re| are)? (?:a )?(?:scam\w*|fraud\w*)|(?:your|this) (?:shop|store|site|website|company) is (?:a )?(?:scam|fraud)|you guys (?:are )?(?:a )?scam\w*)(?![a-z])/;
-// A sum to transfer, a parcel to release ("someone whatsapp me say they from ur shop, ask me transfer $50 to release my parcel": a
-// Singapore shop, forty-fourth session, answered with the order's status).
-const WANTS_PAYMENT = /扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:transfer (?:them |him |her )?(?:s?\$|rm|£|€|¥)\s?\d+|(?:to )?release (?:my |the |your )?(?:parcel|package|order)|paynow|payid|deposit|e-?transfer|interac|new (?:bank )?account|personal account|iban|redelivery fee|card (?:details|number)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit))(?![a-z])/;
+// A sum to transfer ("someone whatsapp me say they from ur shop, ask me transfer $50 to release my parcel": a Singapore shop,
+// forty-fourth session, answered with the order's status).
+const WANTS_PAYMENT = /扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:transfer (?:them |him |her )?(?:s?\$|rm|£|€|¥)\s?\d+|paynow|payid|deposit|e-?transfer|interac|new (?:bank )?account|personal account|iban|redelivery fee|card (?:details|number)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit))(?![a-z])/;
 /** A scam's own steps, whoever asked: a refund "collected" by scanning a code, a code read out to a caller. */
 const SCAM_STEPS = /(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:verification|one-?time|security) code)(?![a-z])/;
 /** Asked outright whether it was a scam ("这是不是诈骗啊", "its a scam isnt it", "is it real or scam"): it is treated as one. */
@@ -4768,6 +4790,9 @@ interface ShipTerms {
  * told "in-stock items ship within 48 hours… later than usual"); else the shop's shipping entry,
  * else the built-in 48 hours.
  */
+/** A title's clause with its time: of the kind it names, or of sending out ("Made to order oak table, 1 year warranty (ships in 4-6 weeks)"). */
+const TITLE_TIME: Partial<Record<AheadKind, RegExp>> = {};
+const titleTime = (kind: AheadKind): RegExp => (TITLE_TIME[kind] ??= new RegExp(`${AHEAD[kind].source}|${SHIPS.source}`, 'i'));
 function shipTerms(ctx: Ctx, o: Order): ShipTerms {
   const promised = promisedShip(ctx, o);
   if (promised) return promised;
@@ -4784,11 +4809,11 @@ function shipTerms(ctx: Ctx, o: Order): ShipTerms {
   const entry = shopSays(ctx, kind);
   const paidAt = Date.parse(o.updatedAt);
   // A title's time is of the kind it names ("Made to order … (6-8 weeks)" names no sending out).
-  const titled = o.items.map((i) => i.title).find((x) => AHEAD[kind].test(x) && hoursIn(x, AHEAD[kind]) !== undefined);
+  const titled = o.items.map((i) => i.title).find((x) => AHEAD[kind].test(x) && hoursIn(x, titleTime(kind)) !== undefined);
   // The title's own day or time (of this product), then the shop's entry on such goods.
   const day = Number.isNaN(paidAt) ? undefined : hoursToTitledDay(ctx, o, paidAt);
   // Of an entry on all goods ("现货48小时内发出…定制款15-20个工作日"), the clause on such goods (found from outside: a 【定制】 wardrobe was due in 48 hours).
-  const hours = day ?? (titled !== undefined ? hoursIn(titled, AHEAD[kind]) : undefined) ?? (entry !== undefined ? hoursIn(entry, SHIPS, AHEAD[kind]) : undefined);
+  const hours = day ?? (titled !== undefined ? hoursIn(titled, titleTime(kind)) : undefined) ?? (entry !== undefined ? hoursIn(entry, SHIPS, AHEAD[kind]) : undefined);
   const by = hours === undefined || Number.isNaN(paidAt) ? undefined : formatDay(new Date(paidAt + hours * HOUR_MS - (day !== undefined ? HOUR_MS : 0)).toISOString(), ctx.lang, ctx.tz);
   // The title's own day is said as the title's, from it when it starts then ("ships from 15 Dec" told "counting from payment, by
   // Dec 22" and nothing of the 15th: a New York shop, thirty-eighth session).
@@ -5068,7 +5093,7 @@ function hoursIn(text: string, words: RegExp = SHIPS, prefer?: RegExp): number |
   // Not a date: "11月11日" is no eleven days. Of a range ("20-30天", "3~5 个工作日") its end (found from
   // outside: a range named no time at all).
   // Weeks too ("Made to order Velvet Sofa - Emerald (6-8 weeks)": a Toronto shop, forty-fourth session).
-  for (const m of t.matchAll(/(?<![\d月/])(?<!\d\s*-)(?:\d{1,3}\s*(?:-|~|～|—|–|至|到|to)\s*)?(\d{1,3})\s*(?:个)?\s*(分钟|minutes?|mins?|小时|h\b|hours?|hrs?|工作日|business days?|working days?|天|日|days?|周|星期|weeks?|wks?)/g)) {
+  for (const m of t.matchAll(/(?<![\d月/])(?<!\d\s*-)(?:\d{1,3}\s*(?:-|~|～|—|–|至|到|to)\s*)?(\d{1,3})\s*(?:个)?\s*(分钟|minutes?|mins?|小时|h\b|hours?|hrs?|工作日|business days?|working days?|天|日|days?|周(?![年岁歲])|星期|weeks?|wks?)/g)) {
     const n = Number(m[1]);
     const unit = m[2]!;
     if (/周|星期|week|wk/.test(unit)) take(n * 7 * 24);
@@ -6301,7 +6326,8 @@ const PROMISED_WORKING_DAYS: Partial<Record<ReturnType<typeof hintOf>, number>> 
 function overdueDays(ctx: Ctx, a: Aftersale): number | undefined {
   // The shop's own time for the money, when it says one, is the promise kept or broken.
   const hours = ownHours(ctx, a);
-  if (hours !== undefined) return elapsed(ctx, a.updatedAt, HOUR_MS) > hours ? Math.max(1, elapsed(ctx, a.updatedAt, DAY_MS)) : undefined;
+  // Late by whole days only: "1 天没有进展" after 6 hours was false (found in review).
+  if (hours !== undefined) return elapsed(ctx, a.updatedAt, HOUR_MS) > hours ? atLeast(elapsed(ctx, a.updatedAt, DAY_MS), 1) : undefined;
   const own = ownDays(ctx, a);
   const promised = own?.n ?? PROMISED_WORKING_DAYS[hintOf(a)];
   const since = Date.parse(a.updatedAt);
@@ -6323,10 +6349,13 @@ const LATE_ASKED = /是不是(?:超时|晚了|慢了)|超时了吗|晚了吗|正
  * The hours the shop's own entry gives a request's review, when it gives hours and no days ("售后申请我们在24小时内审核": a Chengdu
  * shop, forty-fourth session, a request of 52 hours told the 24 hours and nothing of being late).
  */
+const REVIEW_WORDS = /审核|审|處理|处理|(?<![a-z])(?:review\w*|process\w*|approv\w*|check\w*)(?![a-z])/i;
 function ownHours(ctx: Ctx, a: Aftersale): number | undefined {
   const key = hintOf(a);
   if (key === 'approved_refund') return undefined;
-  const said = shopReviewTime(ctx, key) ?? '';
+  const entry = shopReviewTime(ctx, key) ?? '';
+  // The clause on the review, not a reply time or a time to send back beside it ("2小时内回复，售后申请24小时内审核": found in review).
+  const said = entry.split(/[，,；;。.]/).find((c) => REVIEW_WORDS.test(c)) ?? entry;
   if (workingDaysIn(said) !== undefined || calendarDaysIn(said) !== undefined) return undefined;
   const m = /(?<![\d.])(\d{1,3})\s*(?:个)?\s*(?:小时|小時|钟头|hours?|hrs?)(?![a-z])/i.exec(said);
   return m ? Number(m[1]) : undefined;

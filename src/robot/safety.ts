@@ -19,7 +19,7 @@ export type SafetyKind = 'device' | 'gas' | Hazard | 'emergency' | 'battery' | '
  * whole otherwise: found by CI, 37 ms of the event loop for a 3.5 KB one).
  */
 const SAFETY_WORD =
-  /断|塌|刹|脱落|散架|烟|火|炸|烫|热|焦|糊|味|电|鼓|胀|漏|气|晃|松|掉|砸|伤|血|扎|割|划|破|泡|误|吞|吃|喝|药|毒|昏迷|抽搐|叫不醒|喘|过敏|红|疹|肿|痒|刺痛|吐|拉|冻|骗|冒充|假冒|扫|验证码|转账|汇款|转\d|保证金|订金|定金|话系|霉|臭|变质|长毛|馊|酸|晕|闷|咬|啃|舔|说是|自称|胰岛素|冰袋|干燥剂|磁铁|嘴里|肾上腺素|驱虫|烧|哭|硬|医院|医生|咽|呼吸|喉咙|嗓子|鼻|耳朵|(?<![a-z])(?:nose|nostril|ear|cough|gag|chok|doctor|sore|red|taste|chew|fever|temperature|crying|belly|floppy|epi-?pen|insulin|ice ?pack|gel|mouth|nexgard|flea|tick|worm|atm|e-?transfer|dry ice|frost|scam|fraud|impersonat|pretend|fake|pay|transfer|code|mold|mould|spoil|rotten|gone off|dizzy|asthma|inhaler|throat|wheez|licked|lil|smok|fire|hot|burn|smell|gas|spark|shock|swell|swollen|bulg|puff|balloon|threw up|throwing up|head|tipped|toppled|explod|leak|swallow|ate|eaten|drank|got into|took|poison|breath|conscious|seizure|chest|wake|allerg|rash|hive|itch|sting|peel|vomit|diarrh|sick|fall|loose|wobbl|cut|bleed|burn|hiss|propane|valve|spark|spotting|pregnan|faint|passed out|pressure|dizz|racing|pounding|snap|brake|broke|collaps|gave way|cracked|came off|fell off|sheared|came undone)/i;
+  /断|塌|倒|翻|压|刹|脱落|散架|烟|火|炸|烫|热|焦|糊|味|电|鼓|胀|漏|气|晃|松|掉|砸|伤|血|扎|割|划|破|泡|误|吞|吃|喝|药|毒|昏迷|抽搐|叫不醒|喘|过敏|红|疹|肿|痒|刺痛|吐|拉|冻|骗|冒充|假冒|扫|验证码|转账|汇款|转\d|保证金|订金|定金|话系|霉|臭|变质|长毛|馊|酸|晕|闷|咬|啃|舔|说是|自称|胰岛素|冰袋|干燥剂|磁铁|嘴里|肾上腺素|驱虫|烧|哭|硬|医院|医生|咽|呼吸|喉咙|嗓子|鼻|耳朵|(?<![a-z])(?:nose|nostril|ear|cough|gag|chok|doctor|sore|red|taste|chew|fever|temperature|crying|belly|floppy|epi-?pen|insulin|ice ?pack|gel|mouth|nexgard|flea|tick|worm|atm|e-?transfer|dry ice|frost|scam|fraud|impersonat|pretend|fake|pay|transfer|code|mold|mould|spoil|rotten|gone off|dizzy|asthma|inhaler|throat|wheez|licked|lil|smok|fire|hot|burn|smell|gas|spark|shock|swell|swollen|bulg|puff|balloon|threw up|throwing up|head|tipped|toppled|fell on|came down on|crashed|landed on|explod|leak|swallow|ate|eaten|drank|got into|took|poison|breath|conscious|seizure|chest|wake|allerg|rash|hive|itch|sting|peel|vomit|diarrh|sick|fall|loose|wobbl|cut|bleed|burn|hiss|propane|valve|spark|spotting|pregnan|faint|passed out|pressure|dizz|racing|pounding|snap|brake|broke|collaps|gave way|cracked|came off|fell off|sheared|came undone)/i;
 
 /** The danger a text reports or the help it needs now; undefined for anything else (a question of use, a worry beforehand). */
 export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
@@ -62,8 +62,13 @@ export const dangerGoesOn = (text: string): boolean => {
  * A reaction that reaches the throat, the tongue or the breath ("他现在说喉咙有点痒 要不要紧哦 我先观察一哈得不得行" after a child's
  * reaction to peanuts: a Chengdu shop, forty-fourth session, told the reaction's "if it is severe" again): the emergency now.
  */
-const AIRWAY = /喉咙|嗓子|呼吸|喘|舌头|嘴唇[^，,。？?]{0,3}肿|(?<![a-z])(?:throat|breath\w*|wheez\w*|tongue|lips? (?:is |are )?(?:swelling|swollen))(?![a-z])/;
-export const worsened = (kind: SafetyKind, text: string): SafetyKind => (kind === 'reaction' && AIRWAY.test(foldTraditional(text.toLowerCase())) ? 'emergency' : kind);
+// A symptom there, not said to be fine ("呼吸正常 喉咙也不痒了", "no trouble breathing, throat is fine": found in review).
+const AIRWAY = /(?:喉咙|嗓子)[^，,。？?]{0,4}(?:痒|肿|紧|疼|痛|不舒服|难受|刺)|(?:呼吸|喘气?)[^，,。？?]{0,3}(?:困难|急|不上|不过|费劲|不顺)|舌头[^，,。？?]{0,3}(?:肿|麻)|嘴唇[^，,。？?]{0,3}肿|(?<![a-z])(?:throat (?:is |feels )?(?:itchy|tight|swell\w*|closing|sore|scratchy)|(?:trouble|hard|difficulty|struggling) breathing|can'?t breathe|short of breath|wheez\w*|tongue (?:is )?(?:swell\w*|swollen)|lips? (?:is |are )?(?:swelling|swollen))(?![a-z])/;
+const AIRWAY_FINE = /(?:不|没)(?:痒|肿|紧|疼|痛)了|没有?(?:呼吸困难|喘)|呼吸(?:正常|顺畅|没问题|还好)|(?<![a-z])(?:no (?:trouble|difficulty|problem) breathing|breathing (?:fine|ok|okay|normally|normal)|throat (?:is |feels )?(?:fine|ok|okay|normal)|not (?:itchy|swollen|tight))(?![a-z])/;
+export const worsened = (kind: SafetyKind, text: string): SafetyKind => {
+  const t = foldTraditional(text.toLowerCase());
+  return kind === 'reaction' && AIRWAY.test(t) && !AIRWAY_FINE.test(t) ? 'emergency' : kind;
+};
 
 /** The advice for a kind of danger, in the buyer's language; `text`, the buyer's, says whether a battery's disposal goes with it. */
 export function safetyText(t: Texts, kind: SafetyKind, text = ''): string {

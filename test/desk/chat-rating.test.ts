@@ -256,5 +256,10 @@ describe('scores given in more words', () => {
     ];
     for (const [text, score, comment] of cases) assert.deepEqual(typedScore(text), comment === undefined ? { score } : { score, comment }, text);
     for (const text of ['5⭐ hotel nearby?', '我手机是三星', '給我5顆', '俾5蚊']) assert.equal(typedScore(text), undefined, text);
+    // Found in review: a chance or days given is no score; 好评 and 差评 keep their 评.
+    for (const text of ['给你们1次机会 客服再不回我就投诉', '給你們3天 客服再不回就投訴', '俾你哋3日時間 客服唔好再拖', 'give u 1 more chance, thanks', 'give you 2 more days, thank you']) assert.equal(typedScore(text), undefined, text);
+    assert.deepEqual(typedScore('差评 1星 东西都是坏的'), { score: 1, comment: '差评 东西都是坏的' });
+    assert.deepEqual(typedScore('必须好评 5星 小哥送货快'), { score: 5, comment: '必须好评 小哥送货快' });
+    assert.deepEqual(typedScore('i give 5'), { score: 5 });
   });
 });

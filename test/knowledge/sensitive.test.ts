@@ -195,6 +195,9 @@ function contactNumberTests(): void {
       ['打我们的热线 6777 1234', '6777 1234'],
       ['有問題打給我 0912-888-777', '0912-888-777'],
       ['市話 03-852-0000', '03-852-0000'],
+      // In Taiwan's characters too (found in review).
+      ['打給我 0912888777', '0912888777'],
+      ['熱線 6777 1234', '6777 1234'],
     ] as const) {
       assert.deepEqual(kinds(text), [['phone', phone]], text);
     }
@@ -239,7 +242,10 @@ function contactNumberTests(): void {
       'Your order number is 12345678.',
       'The invoice number is 2024112500.',
       'isbn 978-316-148-4100',
-      'model 800-100-1200 mm',
+      'model 250-350-1200 mm',
+      // Found in review: part and order numbers named so, dates after "call back", lysine and a colleague named 赖.
+      'SKU 200-300-4000', 'Model 250-350-1000 fits', 'order 305-555-1234 was shipped', 'We will call back on 2026-11-28 10:00', 'the courier will call now 2026-11-28',
+      '这款奶粉配方中添加赖氨酸和钙', '这个问题请联系赖经理处理', '我已经帮您联系赖师傅了',
     ]) {
       assert.deepEqual(detectOffPlatformContact(text), [], text);
     }
@@ -260,6 +266,7 @@ function contactNumberTests(): void {
     // Taiwan's LINE (forty-fourth session): "加我的LINE" was delivered.
     assert.deepEqual(kinds('加我的LINE'), [['line', '加我的LINE']]);
     assert.deepEqual(kinds('加賴比較快'), [['line', '加賴']]);
+    assert.deepEqual(kinds('LINE ID: shop888'), [['line', 'LINE ID: shop888']]);
     for (const text of ['the line is busy', 'line 1 of the address', '排队的人很多']) assert.deepEqual(detectOffPlatformContact(text), [], text);
   });
 }

@@ -10926,6 +10926,40 @@ describe('the forty-fourth session\'s buyers, read', () => {
     assert.match(r, /到府收件/);
     assert.doesNotMatch(r, /address on the after-sales page/);
   });
+  // Found in review.
+  test('a correction, a request after the mistake, or laughter with a yes to a question of ours are not let be', async () => {
+    for (const t of ['不好意思 下单的时候收件人名字打错了', '抱歉 手机号打错了 应该是13812345678', '刚才客服说发错了 让我寄回来 寄到哪里', '抱歉 刚刚那条打错了 我要退款', '上一条发错了 我要的是黑色的M码', 'sorry wrong chat, where is my refund']) {
+      const r = await shop({ orders: [base] }, [cancel])(t);
+      assert.ok(![TEXTS.zh.humanDeclined, TEXTS.en.humanDeclined].includes(textOf(r)), t);
+    }
+    const fresh = order({ orderId: 'CD-9', status: 'paid', items: [{ sku: 'R', title: '四川烟熏腊肉 五花 1斤装', quantity: 1, price: '89.80' }], createdAt: ago(10) });
+    const keeps: FaqEntry = { id: 'keeps', question: '礼盒怎么包装', answer: '礼盒用牛皮纸盒包装。' };
+    for (const t of ['好哈', '哈哈哈哈 好喔', 'yes haha']) {
+      const say = shop({ orders: [fresh] }, [keeps]);
+      await say('腊肉是今年新熏的不 保质期好久哦 我怕放不到过年');
+      assert.equal((await say(t)).intent, 'human', t);
+    }
+  });
+  test('"when … send out my refund" is the refund; "我负得起责" is no complaint; the goods\' own wording is no language asked; "don\'t forget the agent" keeps the person', async () => {
+    assert.notEqual(createNlu().understand('when will u send out my refund').intent, 'delivery_estimate');
+    for (const t of ['放门口就行 丢了我负得起责', '我负得起责 我自己签收']) assert.notEqual(createNlu().understand(t).intent, 'complaint', t);
+    for (const t of ['刻字可以写中文吗', '说明书全是英文 我看不懂英文 有中文说明书吗', "the label is all in chinese, i can't read chinese. what are the ingredients"]) assert.notEqual(textOf(await shop({ orders: [base] }, [cancel])(t)), TEXTS.zh.cannotRead, t);
+    for (const t of ['pls dont forget the agent', "don't forget the agent", 'never forget the agent']) assert.equal(withdrawsHandover(t), undefined, t);
+  });
+  test('周年 and 周岁 in a title are no weeks; a title\'s time in a clause of its own is still read', async () => {
+    for (const title of ['【定制】结婚10周年纪念相册 刻字', '【定制】儿童名字书包 适合3周岁以上']) {
+      const o = order({ orderId: 'MT-1', status: 'paid', items: [{ sku: 'A', title, quantity: 1, price: '99' }], createdAt: ago(72), updatedAt: ago(72) });
+      assert.doesNotMatch(textOf(await shop({ orders: [o] }, [])('什么时候发货')), /预计/, title);
+    }
+    const oak = order({ orderId: 'MT-2', status: 'paid', items: [{ sku: 'O', title: 'Made to order oak table, 1 year warranty (ships in 4-6 weeks)', quantity: 1, price: '999' }], createdAt: ago(72), updatedAt: ago(72) });
+    assert.match(textOf(await shop({ orders: [oak] }, [])('when will it ship')), /ship by [A-Z][a-z]{2} \d{1,2}/);
+  });
+  test('a review promised in hours is read from its own clause, and late by whole days', async () => {
+    const sausage = order({ orderId: 'CD-3', status: 'delivered', items: [{ sku: 'S', title: '甜味香肠 500g', quantity: 1, price: '79.80' }], createdAt: ago(300) });
+    const late = (entry: string, hours: number) => shop({ orders: [sausage], aftersales: [aftersale({ aftersaleId: 'RF-9', orderId: 'CD-3', type: 'refund', status: 'requested', updatedAt: ago(hours) })] }, [{ id: 'rv', question: '售后申请多久审核', answer: entry }])('退款进度');
+    assert.doesNotMatch(textOf(await late('客服在线时间内2小时内回复，售后申请24小时内审核。', 6)), /比平常慢了/);
+    assert.match(textOf(await late('提交申请后请在48小时内寄回，我们收到后24小时内审核。', 30)), /比平常慢了/);
+  });
   test('"can ask ur staff?" asks for a person', () => {
     for (const t of ['none. can ask ur staff?', 'can ask ur staff?']) assert.equal(createNlu().understand(t).intent, 'human', t);
   });

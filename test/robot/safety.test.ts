@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { adviceKind, dangerGoesOn, safetyOf, worsened } from '../../src/robot/safety.ts';
 import { TEXTS } from '../../src/robot/replies.ts';
+import { deviceAdvice } from '../../src/robot/dialogue.ts';
 import { createRobot, FaqIndexProvider } from '../../src/robot/index.ts';
 import { fakeDataSource } from './fixtures.ts';
 
@@ -329,5 +330,30 @@ describe('the forty-fourth session\'s dangers, from four shops', () => {
     assert.equal(adviceKind(TEXTS.en.hazardFirst.tipped), 'tipped');
     assert.match(TEXTS.en.hazardFirst.tipped, /vomit/);
     assert.match(TEXTS.zh.hazardFirst.tipped, /呕吐/);
+  });
+});
+
+// Found in review (forty-fourth session): what the new readings must not take.
+describe('the forty-fourth session\'s dangers, narrowed in review', () => {
+  test('glass the material, a glass of water, glass not eaten; furniture damaged with nobody under it; a head knock with the signs denied', () => {
+    for (const t of [
+      'The glass teapot we had for a year cracked, can I get a replacement', 'I drank a glass of water after I ate the chili chips, my mouth is burning', '吃到一半发现玻璃盖裂了', '吃了几口才发现 玻璃饭盒有裂纹',
+      '吃饭的时候玻璃碗碎了 玻璃渣掉在地上 没吃进去', "I ate my salad out of the glass container and now the lid won't close",
+      '电视机运输时屏幕被压到了 我要退货', '电视画面倒了 我怎么调', 'the cabinet toppled over in the van, the driver told me, now the door is dented', 'my new shelf tipped over during assembly, one panel is scratched', 'The TV stand arrived and the TV fell on my carpet, no damage luckily',
+      'my son bumped his head, he seems fine, not vomiting, not sleepy', '孩子摔到头了 没有吐 也不晕 应该没事吧', '衣柜门太矮了 老是磕到头 真想吐槽', "I've banged my head against the wall over these instructions, so confused",
+      'someone from the customer service said they will release my order once my payment clears, when is that?',
+    ]) assert.equal(safetyOf(t), undefined, t);
+    for (const t of ['there were shards of glass in the jam and my daughter ate some', 'i found glass in my food after i ate half of it']) assert.equal(safetyOf(t), 'battery', t);
+  });
+  test('furniture that fell onto someone, in any of the words, reaches the queue\'s reading too', () => {
+    for (const t of ['衣柜倒下来压在孩子身上了', '书柜翻倒 压到我女儿了', 'the bookcase fell on my son', 'the dresser came down on my daughter', 'the tv stand crashed down on my son']) assert.equal(safetyOf(t), 'tipped', t);
+  });
+  test('a reaction said to be better is no emergency; the return asked after a swollen battery is no disposal', () => {
+    for (const t of ['他现在呼吸正常 喉咙也不痒了 红疙瘩在消 谢谢', '没有呼吸困难 就是脸上有点红', "he's breathing fine, the rash is going down now", 'no trouble breathing, throat is fine, just itchy']) assert.equal(worsened('reaction', t), 'reaction', t);
+    assert.equal(deviceAdvice(TEXTS.zh, '好的 已经拿到阳台了 那退货怎么处理？'), TEXTS.zh.safetyFirst);
+    assert.equal(deviceAdvice(TEXTS.zh, '电水壶冒烟了 怎么处理'), TEXTS.zh.safetyFirst);
+  });
+  test('skin shopping is no reaction', () => {
+    for (const t of ['眼睛周围一直有点肿 该怎么办 眼霜推荐哪款', '我的臉一直很痒 該怎麼選保養品', '我脸上一直有点红肿 该怎么保养 推荐什么面霜']) assert.equal(safetyOf(t), undefined, t);
   });
 });

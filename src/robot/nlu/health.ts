@@ -185,9 +185,16 @@ const SHARP_SWALLOWED = new RegExp(
  * Bits of glass in what was already eaten ("瓶子口有个缺口 我怕有玻璃渣渣掉进去了 我已经拌了一碗面吃了几口", then "喉咙有点刺刺的 是不是吞了
  * 玻璃哦": a Chengdu shop, forty-fourth session, "not sure", then a plain place in the queue): the sharp thing's advice.
  */
-const GLASS_EATEN =
-  /(?:玻璃渣|玻璃碴|玻璃屑|碎玻璃|玻璃碎)[^。？?]{0,24}(?:吃了|吃进|吃下|喝了|吞)|(?:吃了|吃进|吃出|吃到|喝了|吞了|咽了)[^，,。？?]{0,12}(?<!像)玻璃(?!一样|似的|般|杯|瓶|罐|碗|盒|纸|心)|(?<![a-z])(?:(?:glass|shards?)\b[^.?!]{0,40}\b(?:i|we|he|she|they|my \w+|the kids?) (?:already )?(?:ate|had|drank|swallowed)|(?:ate|eaten|swallowed|bit into|bit on)\b[^.?!]{0,30}\b(?:glass|shards?))(?![a-z])/;
-const batteryOrMagnet = (n: string): boolean => BATTERY_OR_MAGNET.test(n) || SHARP_SWALLOWED.test(n) || GLASS_EATEN.test(n);
+// Bits of glass, not glass the material ("the glass teapot cracked", "玻璃盖裂了", "drank a glass of water": found in review), and not
+// said to be left uneaten ("玻璃渣掉在地上 没吃进去").
+const GLASS_BITS_ZH = String.raw`(?:碎玻璃|玻璃(?:渣|碴|屑|碎))`;
+const GLASS_BITS_EN = String.raw`(?:(?:bits?|pieces?|shards?|splinters?|fragments?|chips?|slivers?) of glass|broken glass|glass (?:bits|pieces|shards|splinters|fragments|chips|slivers)|glass in (?:it|the (?:food|jar|jam|sauce|bowl|soup|bottle)|my (?:food|mouth|bowl|soup))|shards?)`;
+const GLASS_EATEN = new RegExp(
+  String.raw`${GLASS_BITS_ZH}[^。？?]{0,24}(?:吃了|吃进|吃下|喝了|吞)|(?:吃了|吃进|吃出|吃到|喝了|吞了|咽了)[^，,。？?]{0,12}${GLASS_BITS_ZH}|(?:吞|咽)(?:了|下)?玻璃|(?<![a-z])(?:${GLASS_BITS_EN}\b[^.?!]{0,40}\b(?:i|we|he|she|they|my \w+|the kids?) (?:already )?(?:ate|eaten|swallowed|had some)|(?:ate|eaten|swallowed|bit into|bit on)\b[^.?!]{0,30}\b${GLASS_BITS_EN})(?![a-z])`,
+);
+const GLASS_NOT_EATEN = /没(?:有)?(?:吃|吞|咽|喝)|(?<![a-z])(?:didn'?t|did not|not) (?:eat|swallow|drink)/;
+const glassEaten = (n: string): boolean => GLASS_EATEN.test(n) && !GLASS_NOT_EATEN.test(n);
+const batteryOrMagnet = (n: string): boolean => BATTERY_OR_MAGNET.test(n) || SHARP_SWALLOWED.test(n) || glassEaten(n);
 /**
  * Feared, or swallowed long ago, asked of the goods before buying ("磁铁是包在里面的吗？怕宝宝吞下去", "my daughter swallowed a magnet
  * last year, are these ones sealed?": found in review, both told to go to the emergency department).
@@ -256,7 +263,7 @@ const eatenUpByChild = (n: string): boolean =>
 const emergency = (n: string): boolean => {
   // Any battery or magnet ("put something in his mouth, I think its the little battery from the thermometer. I cant find it": a
   // Houston baby shop, forty-third session, "not sure" and a plain place in the queue), not only a button cell named so.
-  if (eatenUpByChild(n) || doctorNow(n) || headKnockSigns(n) || (GLASS_EATEN.test(n) && !SUPPOSED.test(n) && !swallowFeared(n))) return true;
+  if (eatenUpByChild(n) || doctorNow(n) || headKnockSigns(n) || (glassEaten(n) && !SUPPOSED.test(n) && !swallowFeared(n))) return true;
   const childSwallowed = ((SMALL_CHILD.test(n) && (((CHILD_HARM.test(n) || BATTERY_OR_MAGNET.test(n)) && IN_MOUTH.test(n)) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !swallowFeared(n);
   if ((FACE_AND_BREATH.test(n) || childFaceSwells(n)) && !NOT_A_REPORT.test(n)) return true;
   if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed || lodged(n)) return true;
@@ -305,7 +312,9 @@ const childFaceSwells = (n: string): boolean => FACE_SWELLS.test(n) && CHILD_OR_
 /** A knock to the head and a sign of a head injury after it (vomiting, drowsy, confused): the emergency (found from outside, a Toronto furniture shop). */
 const HEAD_KNOCK = /(?:撞到|磕到|砸到|碰到|摔到|撞了|磕了)[^，,。？?]{0,3}头|头[^，,。？?]{0,3}(?:撞|磕|砸)(?:到|了)|(?<![a-z])(?:(?:hit|bumped|banged|knocked|smacked) (?:his|her|their|my) head|head injury|bump on (?:his|her|their) head)(?![a-z])/;
 const HEAD_SIGNS = /吐|嗜睡|想睡|犯困|昏昏|叫不醒|晕|迷糊|(?<![a-z])(?:threw up|throw(?:ing|s)? up|vomit\w*|sleepy|drowsy|dizzy|confused|passed out|unconscious|knocked out|won'?t wake)(?![a-z])/;
-const headKnockSigns = (n: string): boolean => HEAD_KNOCK.test(n) && HEAD_SIGNS.test(n) && !SUPPOSED.test(n) && !JOKE.test(n);
+// Signs said to be absent are none ("not vomiting, not sleepy", "没有吐 也不晕"), nor 吐槽, nor a wall banged in frustration (found in review).
+const SIGNS_DENIED = /(?:没有?|不|没再)(?:吐|晕|想睡|犯困|呕吐)|吐槽|(?<![a-z])(?:not|no|isn'?t|wasn'?t|without|hasn'?t|didn'?t) (?:\w+ )?(?:vomit\w*|throw(?:ing)? up|threw up|sleepy|drowsy|dizzy|confused|passed out)(?![a-z])/g;
+const headKnockSigns = (n: string): boolean => HEAD_KNOCK.test(n) && HEAD_SIGNS.test(n.replace(SIGNS_DENIED, ' ')) && !SUPPOSED.test(n) && !JOKE.test(n) && !/(?<![a-z])against (?:the|a) wall(?![a-z])/.test(n);
 
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
 
@@ -330,10 +339,12 @@ const COLOUR_MEANT = /(?<![a-z])(?:colou?r|shade|tint|tinted|tan|gorgeous|love i
  * a reaction though the goods are not named again.
  */
 const SKIN_NOW = /(?:脸|皮肤|眼睛|眼皮|眼周|嘴唇)[^，,。？?]{0,6}(?:刺痛|红肿|又红又肿|肿|痒|好痛|很痛)/;
-const SKIN_HELP = /怎么办|咋办|该怎么|(?:现在|已经|我)过敏了|(?:现在|还是|还在|一直)[^，,。？?]{0,4}(?:又红又肿|红肿|肿)|(?<![a-z])what (?:do|should|can) i do(?![a-z])/;
-const skinNow = (n: string): boolean => SKIN_NOW.test(n) && SKIN_HELP.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !NOT_A_REPORT.test(n) && !COLOUR_MEANT.test(n);
+const SKIN_HELP = /怎么办|咋办|该怎么办|(?:现在|已经|我)过敏了|(?:现在|还是|还在)[^，,。？?]{0,4}(?:又红又肿|红肿|肿)|(?<![a-z])what (?:do|should|can) i do(?![a-z])/;
+/** Shopping for the skin, not a reaction ("眼睛周围一直有点肿 该怎么办 眼霜推荐哪款", "该怎么保养 推荐什么面霜": found in review). */
+const SKIN_SHOPPING = /推荐|怎么选|选哪|哪款|哪个好|怎么保养|平时|(?<![a-z])(?:recommend|which (?:one|cream|serum|product))(?![a-z])/;
+const skinNow = (n: string): boolean => SKIN_NOW.test(n) && SKIN_HELP.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !NOT_A_REPORT.test(n) && !COLOUR_MEANT.test(n) && !SKIN_SHOPPING.test(n);
 const skinReacts = (n: string): boolean =>
-  (TOPICAL.test(n) || SKIN_PRODUCT.test(n)) && SKIN.test(n) && !RETURN_ASKED.test(n) && (!ASKS_NORMAL.test(n) || LASTS.test(n)) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !COLOUR_MEANT.test(n) && (TOPICAL.test(n) || LASTS.test(n));
+  (TOPICAL.test(n) || SKIN_PRODUCT.test(n)) && SKIN.test(n) && !RETURN_ASKED.test(n) && (!ASKS_NORMAL.test(n) || LASTS.test(n)) && !NOT_A_REPORT.test(n) && !SUPPOSED.test(n) && !HABITUALLY.test(n) && !COLOUR_MEANT.test(n) && !SKIN_SHOPPING.test(n) && (TOPICAL.test(n) || LASTS.test(n));
 /**
  * Skin still hurting days on, or the buyer afraid ("my face is still burning and peeling… 3 days after i stopped the retinol, is
  * that normal?? kinda scared": a New York shop, thirty-eighth session, "not sure"): a reaction though asked whether it is normal.

@@ -90,6 +90,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' when+being sent', 2.2], [' when+getting sent', 2.2],
     // "the charger i ordered ytd night when u all send out?" (a Singapore shop, forty-fourth session: "not sure").
     [' when+send out', 1.8], [' when+send it out', 1.8],
+    // Not the money or a code sent out ("when will u send out my refund": found in review).
+    [' send out+refund', -2.4], [' send out+code', -2.2], [' send out+voucher', -2.2], [' send out+invoice', -2.2], [' send out+label', -2.2],
     [' arriving today', 1.0],
     // "NYS-20418. here by wednesday or no?" (a New York shop, thirty-eighth session: the address-change entry offered).
     [' here by ', 1.6], [' arrive by ', 1.4], [' make it by ', 1.2],
@@ -237,7 +239,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
   complaint: [
     // Accused of selling unsafe food ("你们香肠是不是拿病猪肉做的哦 才买一个礼拜就胀袋 吃出问题你们负得起责不": a Chengdu shop, forty-fourth
     // session, "not understood").
-    ['负得起责', 2.2], ['负不起责', 2.0], ['病猪肉', 1.6], ['病死猪', 1.6],
+    // The shop's, not the buyer's own ("放门口就行 丢了我负得起责": found in review).
+    ['你们负得起责', 2.2], ['负得起责不', 2.2], ['负得起责吗', 2.2], ['负得起这个责', 1.8], ['病猪肉', 1.6], ['病死猪', 1.6],
     // The buyer's own rudeness, apologised for ("k thanks. sorry for being rude earlier, long week": a Vancouver shop, thirty-eighth
     // session, moved up the queue as a complaint).
     [' sorry for being rude', -4.0], [' sorry i was rude', -4.0], [' sorry i was so rude', -4.0], [' sorry for my rudeness', -4.0], ['我刚才态度不好', -3.0], ['我态度不好', -3.0],

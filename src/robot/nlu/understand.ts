@@ -499,7 +499,7 @@ const WITHDRAW_WORDS = [
 const WITHDRAWS = new RegExp(`^[\\s?？!！]*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！?？]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~;；吧啦哈]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
 // "yeah nah dont worry about a person. is the decaf…" (a Melbourne shop, thirty-third session: handed over).
 // "那算了算了 不找人了 就这样吧" (a Xi'an shop, thirty-seventh session: handed over as a yes).
-const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|不(?:用|要|需要)?(?:找|叫)(?:真人|人工|客服|人)(?:了|啦)?|(?:说了)?不(?:用|要|需要)转(?:了|啦)?(?=[\s,，.。!！]|$)|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:don'?t|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?|(?:forget|never mind|nvm|skip) (?:the |an? )?(?:agent|person|human)|no need (?:for )?(?:an? |the )?(?:agent|person|human))(?![a-z])/gi;
+const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|不(?:用|要|需要)?(?:找|叫)(?:真人|人工|客服|人)(?:了|啦)?|(?:说了)?不(?:用|要|需要)转(?:了|啦)?(?=[\s,，.。!！]|$)|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:don'?t|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?|(?<!(?:don'?t|dont|do not|never|not|won'?t) )(?:forget|never mind|nvm|skip) (?:the |an? )?(?:agent|person|human)|no need (?:for )?(?:an? |the )?(?:agent|person|human))(?![a-z])/gi;
 /** "不用轉人工啦 我只是說一下": a person named only to say none is needed (found from outside: asked "shall I get one?"). */
 export function declinesPerson(text: string): boolean {
   const t = foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC')).toLowerCase();
@@ -511,7 +511,7 @@ const DECLINE_ASKS = /[吗么嘛?？]|为什么|难道|是不是|怎么|退款|�
 const TRAILING_EMOJI = /[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}]+$/u;
 // "actually no, it's just arrived!! ignore me 😂" (a London shop, thirty-seventh session: a list of entries, still queued).
 // "…ill keep the chair. forget the agent" (a Toronto shop, forty-fourth session: left in the queue, "your message is saved").
-const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:ignore (?:me|that|this)|disregard (?:that|this|me)|不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了(?:哈|嘛|哦|呀)?|(?:人工|真人|客服)(?:也)?不(?:用|要|需要)了(?:哈|嘛|哦|呀)?|不用转了|转(?:啥子|啥|什么)人工|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?|cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?|(?:forget|never mind|nvm|skip) (?:the |an? )?(?:agent|person|human)|no need (?:for )?(?:an? |the )?(?:agent|person|human))[\s,，.。!！~吧啦哈]*$/i;
+const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:ignore (?:me|that|this)|disregard (?:that|this|me)|不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了(?:哈|嘛|哦|呀)?|(?:人工|真人|客服)(?:也)?不(?:用|要|需要)了(?:哈|嘛|哦|呀)?|不用转了|转(?:啥子|啥|什么)人工|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?|cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?|(?<!(?:don'?t|dont|do not|never|not|won'?t) )(?:forget|never mind|nvm|skip) (?:the |an? )?(?:agent|person|human)|no need (?:for )?(?:an? |the )?(?:agent|person|human))[\s,，.。!！~吧啦哈]*$/i;
 /** "算了 你们太慢了", "forget it, you guys are so slow": venting at the wait, not leaving it (found from outside). */
 const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久|效率)|没人(?:理|回|管|接)|冇人(?:理|覆|回|应)|等咗(?:成|好|咁)|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?: (?:is )?(?:answers?|answering|replies|replying|responds?|responding|here|cares))(?![a-z])/i;
 /** A bare no, the whole message ("actually no", "不用", "no thanks"): in the queue it takes the hand-over back. */
@@ -676,10 +676,12 @@ const VOCATIVE = /\s+(?:dear|hon|honey|love|luv|darling|sweetie|mate|sis|bro|bos
 /** A yes or no when the whole first clause is one ("好的", "嗯嗯", "yes please", "不用了，谢谢"). */
 /** Laughter before the answer ("哈哈哈哈 好喔": a Taipei shop, forty-fourth session, not understood). */
 const LAUGH_HEAD = /^(?:哈{2,}|呵{2,}|嘿{2,}|(?:ha){2,}h?|(?:he){2,}|lol|lmao|😂|🤣|😆|😅)[\s,，!！~]*(?=\S)/u;
+/** And after it ("yes haha": found in review). */
+const LAUGH_TAIL = /(?<=\S)[\s,，!！~]*(?:哈{2,}|呵{2,}|(?:ha){2,}h?|(?:he){2,}|lol|lmao|😂|🤣|😆|😅)$/u;
 /** A sigh before the answer ("ugh. yes please" to "shall I get a person?": a Toronto shop, forty-fourth session, "cancel an order?"). */
 const SIGH = /^(?:u+gh+|urgh|sigh|hmm+|meh|geez|jeez|oh well|fine|唉+|哎+|哎呀|行吧)$/;
 function yesNoOf(scan: string): 'yes' | 'no' | undefined {
-  const clauses = scan.split('|').map((c) => c.trim().replace(LAUGH_HEAD, ''));
+  const clauses = scan.split('|').map((c) => c.trim().replace(LAUGH_HEAD, '').replace(LAUGH_TAIL, ''));
   const first = (SIGH.test(clauses[0]!) && clauses[1] ? clauses[1] : clauses[0])!;
   if (!first) return undefined;
   // Singapore and Malaysia English ends a yes with a particle ("ok lor", "can lah": found from outside, a goodbye).

@@ -20,7 +20,7 @@ export const t = translator(
       settings: '店铺设置', timeZone: '时区', timeZoneHint: '机器人按这个时区理解“今天”“昨天”、回答营业时间；填 IANA 时区名（如 Asia/Shanghai、America/Toronto），留空用服务器默认（KEFU_TIME_ZONE）。',
       contacts: '客服可发送的联系方式', contactsHint: '客服消息里的站外链接、图片和电话号码会被拒绝（以免把买家引到站外）。在这里列出本店自己的，每行一个：域名不带 http:// 和路径（其子域名同样放行），电话号码 7–15 位。运营方在 KEFU_ALLOWED_* 中允许的照常有效。',
       linkHosts: '链接域名', imageHosts: '图片域名', phones: '电话号码',
-      retention: '消息保存期限', retentionHint: '超过这个天数的消息会被删除（每小时清理一次）；留空表示一直保存。', retentionDays: '保存天数（1–36500）',
+      retention: '消息保存期限', retentionHint: '超过这个天数的消息会被删除（每天清理一次）；留空表示一直保存。', retentionDays: '保存天数（1–36500）',
     },
     en: {
       title: 'Shop admin', signOut: 'Sign out', nav: 'Admin sections', overview: 'Overview', faq: 'FAQ', words: 'Sensitive words', canned: 'Canned replies', commands: 'Commands', canary: 'Robot canary',
@@ -38,7 +38,7 @@ export const t = translator(
       settings: 'Settings', timeZone: 'Time zone', timeZoneHint: 'The robot reads "today" and "yesterday" and tells your hours in this zone: an IANA name such as Asia/Shanghai or America/Toronto; empty for the server\'s default (KEFU_TIME_ZONE).',
       contacts: 'Contacts your agents may send', contactsHint: 'An agent\'s message with a link, image or phone number off the platform is refused (it takes buyers away). List your shop\'s own here, one per line: host names without http:// or a path (their subdomains count too), phone numbers of 7 to 15 digits. What the operator allows in KEFU_ALLOWED_* counts as well.',
       linkHosts: 'Link hosts', imageHosts: 'Image hosts', phones: 'Phone numbers',
-      retention: 'Message retention', retentionHint: 'Messages older than this many days are deleted (swept hourly); empty keeps them.', retentionDays: 'Days kept (1–36500)',
+      retention: 'Message retention', retentionHint: 'Messages older than this many days are deleted (swept once a day); empty keeps them.', retentionDays: 'Days kept (1–36500)',
     },
   },
   lang,
