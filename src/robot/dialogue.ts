@@ -687,10 +687,13 @@ const PLEASANTRY = /^(?:不好意思|抱歉|对不起|sorry|sry|oops|omg|哎呀|
 function sentByMistake(text: string): boolean {
   const t = foldTraditional(text.slice(0, 80).toLowerCase());
   if (NOT_A_MISTAKE.test(t)) return false;
-  const clauses = t.split(/[\s,，。.!！~、;；]+/).map((c) => c.replace(/\p{Extended_Pictographic}|\uFE0F/gu, '').replace(/[哈]+$/, '')).filter((c) => c && !PLEASANTRY.test(c));
-  // "omg wrong chat, ignore me": the last words say it, or the two last ("ignore me" after it).
-  const last = clauses.at(-1) ?? '';
-  return MISTAKE_LAST.test(last) || (/^(?:ignore me|别理我|不用理我)$/.test(last) && clauses.length > 1 && MISTAKE_LAST.test(clauses.at(-2)!)) || MISTAKE_LAST.test(clauses.slice(-2).join(' '));
+  // Clauses by punctuation, and a Chinese one by its spaces too ("抱歉傳錯了 那是要給我朋友的"); pleasantries and emoji left out.
+  const clauses = t
+    .split(/[,，。.!！~、;；]+/)
+    .flatMap((c) => c.split(/(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/u))
+    .map((c) => c.replace(/\p{Extended_Pictographic}|\uFE0F/gu, '').replace(/(?:[哈]+|\s+(?:(?:ha)+h?|lol|lmao|(?:he)+))+$/, '').trim())
+    .filter((c) => c && !PLEASANTRY.test(c));
+  return MISTAKE_LAST.test(clauses.at(-1) ?? '');
 }
 /** Laughter and nothing else ("😂😂", "哈哈哈哈", "lol": a Taipei shop, forty-fourth session, a miss and then a hand-over). */
 const LAUGH = /哈|呵|嘿|(?<![a-z])(?:(?:ha)+h?|(?:he)+|lol+|lmao|rofl)(?![a-z])|😂|🤣|😆|😅|😁|😄/gu;
