@@ -2629,9 +2629,10 @@ function saidAcross(data: TurnData, lang: Lang): TurnData {
  * The order id the NLU took, when it is none of the buyer's, read again against the buyer's own ids ("TF-2026/11-000123-A" taken as
  * "TF-2026", "order 99001" of ORD#SG/2026/11/99001-A: two shops, forty-fourth session, told no such order or request exists).
  */
-function withOwnId(r: Resolved, text: string, orders: readonly Order[]): Resolved {
+function withOwnId(r: Resolved, text: string, orders: readonly Order[], parcels: readonly Logistics[]): Resolved {
   const id = r.explicitOrderId;
-  if (!id || orders.some((o) => sameId(o.orderId, id))) return r;
+  // A parcel's tracking number is the parcel's order (orderFor reads it so), not an order sharing its digits.
+  if (!id || orders.some((o) => sameId(o.orderId, id)) || parcels.some((l) => sameId(l.trackingNo, id))) return r;
   const named = namedIds(text, orders.map((o) => o.orderId), r.u.entities.some((e) => e.type === 'phoneTail') ? false : MIN_UNLISTED_TAIL);
   return named.length === 1 ? { ...r, explicitOrderId: named[0]! } : r;
 }
@@ -2658,7 +2659,7 @@ function context(state: DialogueState, input: TurnInput, data: TurnData, r: Reso
     lang: r.lang,
     tz: input.tzOffsetMinutes ?? DEFAULT_TZ_OFFSET_MINUTES,
     state,
-    r: orders ? withOwnId(r, input.text, orders) : r,
+    r: orders ? withOwnId(r, input.text, orders, logistics) : r,
     input,
     data: saidAcross(data, r.lang),
     ...(orders ? { orders } : {}),

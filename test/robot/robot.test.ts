@@ -10833,6 +10833,13 @@ describe('the forty-fourth session\'s buyers, read', () => {
     const tw = order({ orderId: 'TPE-BEAUTY-20261201-000987654321-SPLIT-A', status: 'delivered', currency: 'TWD', items: [{ sku: 'S', title: '資生堂 安耐曬 60ml', quantity: 1, price: '690' }], createdAt: ago(100) });
     const tw2 = order({ orderId: 'TPE-BEAUTY-20261201-000987654322-SPLIT-B', status: 'paid', currency: 'TWD', items: [{ sku: 'L', title: '唇膏', quantity: 1, price: '720' }], createdAt: ago(100) });
     assert.match(textOf(await shop({ orders: [tw, tw2] }, [])('000987654321那筆到哪了')), /000987654321-SPLIT-A/);
+    // A parcel's tracking number stays the parcel's, though another order's id holds the same digits (found in the read-through).
+    const byParcel = order({ orderId: 'SO-1', status: 'shipped', items: [{ sku: 'P', title: 'Power bank', quantity: 1, price: '59.00' }], createdAt: ago(50) });
+    const lookalike = order({ orderId: 'ORD-773012345678-A', status: 'paid', items: [{ sku: 'C', title: 'Cable', quantity: 1, price: '9.00' }], createdAt: ago(20) });
+    const parcel = logistics({ orderId: 'SO-1', trackingNo: '773012345678' });
+    const tracked = textOf(await shop({ orders: [byParcel, lookalike], logistics: [parcel] }, [])('where is 773012345678'));
+    assert.match(tracked, /SO-1/);
+    assert.doesNotMatch(tracked, /ORD-773012345678-A/);
   });
   // A Taipei shop: "孕婦可以擦A醇嗎" (擦, Taiwan's word for putting it on) was offered the sensitive-skin entry.
   test('whether someone pregnant may put it on, in Taiwan\'s word too, is a doctor\'s or a pharmacist\'s question', async () => {
