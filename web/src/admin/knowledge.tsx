@@ -46,7 +46,7 @@ function useFocusAfterRender(): (id: string) => void {
 }
 
 /** A form's save, one at a time (a double click on a slow line added an entry twice: found from outside), and its error. */
-function useSave(): { busy: boolean; err: string | undefined; save(run: () => Promise<void>): void } {
+export function useSave(): { busy: boolean; err: string | undefined; save(run: () => Promise<void>): void } {
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState<string>();
   const inFlight = useRef(false);

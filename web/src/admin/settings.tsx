@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatTime } from '../shared/i18n.ts';
 import { lang, t } from './i18n.ts';
+import { useSave } from './knowledge.tsx';
 import type { Call } from './main.tsx';
 
 interface Saved {
@@ -28,24 +29,23 @@ interface RetentionSetting extends Saved {
 const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
 type Status = { text: string; error: boolean } | undefined;
 
-/** One setting's round trip: read once, then each save's answer (or its refusal) shown beside the button. */
+/**
+ * One setting's round trip: read once, then each save's answer (or its refusal) shown beside the button. Saves go one at a time
+ * through the page's own `useSave` (a check of the rendered `busy` let a double click through).
+ */
 function useSetting<T extends Saved>(call: Call, path: string, fill: (v: T) => void): { loaded: boolean; status: Status; busy: boolean; save(body: unknown): void } {
   const [loaded, setLoaded] = useState(false);
-  const [status, setStatus] = useState<Status>();
-  const [busy, setBusy] = useState(false);
+  const [loadErr, setLoadErr] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+  const { busy, err, save: once } = useSave();
   useEffect(() => {
     call<T>('GET', path)
       .then((v) => (fill(v), setLoaded(true)))
-      .catch((e: Error) => setStatus({ text: e.message, error: true }));
+      .catch((e: Error) => setLoadErr(e.message));
   }, []);
-  const save = (body: unknown) => {
-    if (busy) return;
-    setBusy(true);
-    call<T>('PUT', path, body)
-      .then((v) => (fill(v), setStatus({ text: savedLine(v), error: false })))
-      .catch((e: Error) => setStatus({ text: e.message, error: true }))
-      .finally(() => setBusy(false));
-  };
+  const save = (body: unknown) => once(() => call<T>('PUT', path, body).then((v) => (fill(v), setSaved(savedLine(v)))));
+  const shown = err ?? loadErr;
+  const status: Status = shown !== undefined ? { text: shown, error: true } : saved !== undefined ? { text: saved, error: false } : undefined;
   return { loaded, status, busy, save };
 }
 
