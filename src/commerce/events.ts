@@ -146,6 +146,28 @@ export function parsePlatformEvent(body: unknown): PlatformEvent {
   return r.data;
 }
 
+/**
+ * How far ahead of kefu's clock an event's own times may be. A platform whose clock runs ahead
+ * would otherwise have the robot say "approved since 13:05" before 13:05 (found from outside), and a
+ * record stamped in the future would win over every correct update until that time came.
+ */
+export const EVENT_CLOCK_SKEW_MS = 10 * 60_000;
+
+/** The first of the event's past times (not `shipBy`/`payBy`, which are promises) ahead of `now` by more than the skew. */
+function aheadOfClock(event: PlatformEvent, now: number): string | undefined {
+  const limit = now + EVENT_CLOCK_SKEW_MS;
+  const d = event.data as { createdAt?: string; updatedAt: string; events?: readonly { time: string }[] };
+  const times: [string, string | undefined][] = [['occurredAt', event.occurredAt], ['data.createdAt', d.createdAt], ['data.updatedAt', d.updatedAt]];
+  d.events?.forEach((e, i) => times.push([`data.events[${i}].time`, e.time]));
+  return times.find(([, t]) => t !== undefined && Date.parse(t) > limit)?.[0];
+}
+
+/** Throws BAD_REQUEST naming the field when an event says something happened later than `now` allows. */
+export function assertNotAhead(event: PlatformEvent, now = Date.now()): void {
+  const field = aheadOfClock(event, now);
+  if (field) throw new KefuError('BAD_REQUEST', `${field} is more than ${EVENT_CLOCK_SKEW_MS / 60_000} minutes ahead of kefu's clock (${new Date(now).toISOString()})`, { field });
+}
+
 export const toOrder = (shopId: string, d: OrderData): Order => ({
   shopId,
   orderId: d.orderId,

@@ -3,8 +3,8 @@
  * logistics and after-sales here.
  *
  * Order of checks: signature over the exact raw bytes (401), then JSON and schema (400 naming the
- * field), then one transaction (src/commerce/apply.ts). Nothing is written before every check
- * passed. The route lives in its own encapsulated plugin because it replaces the JSON body
+ * field), then times ahead of kefu's clock (400 naming the field), then one transaction
+ * (src/commerce/apply.ts). Nothing is written before every check passed. The route lives in its own encapsulated plugin because it replaces the JSON body
  * parser with a raw-bytes one, which must not leak to sibling routes.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
@@ -13,7 +13,7 @@ import { KefuError } from '../protocol/errors.ts';
 import type { Keyring } from '../privacy/pii.ts';
 import type { SqlStore } from '../storage/ports.ts';
 import { applyPlatformEvent } from './apply.ts';
-import { parsePlatformEvent, type PlatformEvent } from './events.ts';
+import { assertNotAhead, parsePlatformEvent, type PlatformEvent } from './events.ts';
 
 const SIGNATURE_HEADER = 'x-kefu-signature';
 const WEBHOOK_BODY_LIMIT = 1024 * 1024;
@@ -82,6 +82,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: WebhookDeps): 
         throw new KefuError('UNAUTHORIZED', 'missing or invalid X-Kefu-Signature');
       }
       const event = parsePlatformEvent(decodeJson(raw));
+      assertNotAhead(event);
       const result = await applyPlatformEvent(deps.sql, deps.keyring, event);
       req.log.info({ eventId: event.id, type: event.type, shopId: event.shopId, ...result }, 'platform event');
       if (result.applied && deps.onApplied) {

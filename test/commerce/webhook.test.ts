@@ -395,6 +395,32 @@ function routeParsingTests(st: Suite): void {
     }
   });
 
+  test('route: a time more than ten minutes ahead of the clock is 400 naming the field, nothing stored; a promise ahead is fine', async () => {
+    const app = bareApp(st.sql);
+    const soon = new Date(Date.now() + 5 * 60_000).toISOString();
+    const later = new Date(Date.now() + 15 * 60_000).toISOString();
+    try {
+      const before = await counts(st.sql);
+      const order = orderEvent({ shopId: 'ahead', orderId: 'A1', updatedAt: later });
+      const refused = await post(app, JSON.stringify(order));
+      assert.equal(refused.statusCode, 400);
+      assert.equal(refused.json().error.code, 'BAD_REQUEST');
+      assert.equal(refused.json().error.details.field, 'data.updatedAt');
+      assert.match(refused.json().error.message, /ahead of kefu's clock/);
+      const parcel = logisticsEvent({ shopId: 'ahead', orderId: 'A1', updatedAt: soon }) as { data: { events: { time: string }[] } };
+      parcel.data.events[0]!.time = later;
+      assert.equal((await post(app, JSON.stringify(parcel))).json().error.details.field, 'data.events[0].time');
+      const stamped = { ...aftersaleEvent({ shopId: 'ahead', orderId: 'A1' }), occurredAt: later };
+      assert.equal((await post(app, JSON.stringify(stamped))).json().error.details.field, 'occurredAt');
+      assert.deepEqual(await counts(st.sql), before);
+      // A small skew passes, and shipBy is a promise, so it may be far ahead.
+      const fine = await post(app, JSON.stringify(orderEvent({ shopId: 'ahead', orderId: 'A1', updatedAt: soon, shipBy: later })));
+      assert.deepEqual(fine.json(), { ok: true, duplicate: false, applied: true });
+    } finally {
+      await app.close();
+    }
+  });
+
   test('route: onApplied runs after commit, only for applied events, and its failure does not fail the webhook', async () => {
     const seen: string[] = [];
     const app = bareApp(st.sql, (e) => {
