@@ -53,14 +53,17 @@ const ZH_SCORE = /^(?:给你们|给你|给您|给|給你們|給你|給您|給|�
 // "give u 5 star girl" (a Singapore shop, forty-fourth session): no "i", "u" for you.
 const EN_SCORE = /^(?:(?:i\s+)?(?:give|rate)(?:\s+(?:you|u|ya|it))?\s+)?([1-5]|one|two|three|four|five)\s*(?:(\/\s*5|out of (?:5|five)|stars?|estrellas?|⭐\uFE0F?)(?![a-z]))?/iu;
 const FULL_MARKS = /^(?:满分|滿分|五星好评|五星好評|好评满分|full marks)/iu;
+/** Stars typed as the score ("⭐⭐⭐⭐⭐ 谢谢小美姐姐": a Guangzhou shop, forty-fifth session, thanked by the robot, nothing stored). */
+const STAR_RUN = /^⭐\uFE0F?(?:\s*⭐\uFE0F?){0,4}(?!\s*⭐)/u;
 /**
  * Particles after a score, Chinese and Singlish ("4星吧", "4 stars lor, still waiting…", "5 thanks ah": a Singapore
  * shop, thirty-sixth session: "lor" was kept as the comment, "5 thanks ah" was no rating).
  */
 const PARTICLES = String.raw`[吧啊呀哈了嘛哦啦喔囉]*(?:\s*(?:lor|lah|la|leh|ah|liao)(?![a-z]))*`;
 /** Nothing more than punctuation, thanks or a smile ("5，谢谢", "5 thanks", "5 👍"). */
+// A British kiss closes it too ("4 x", "5 xx": a UK shop, forty-fifth session, answered in Chinese, nothing stored).
 const BARE = new RegExp(
-  String.raw`^${PARTICLES}(?:\s*for (?:u|you|ya)(?![a-z]))?[\s,.!~，。！、:：;；]*(?:谢谢|多谢|谢了|谢啦|(?:thanks|thank you|thank u|thanku|thx|ty|tq)(?![a-z]))?${PARTICLES}[\s,.!~，。！]*\p{Extended_Pictographic}*[\s!！。.~]*$`,
+  String.raw`^${PARTICLES}(?:\s*for (?:u|you|ya)(?![a-z]))?[\s,.!~，。！、:：;；]*(?:谢谢|多谢|谢了|谢啦|(?:thanks|thank you|thank u|thanku|thx|ty|tq)(?![a-z]))?${PARTICLES}[\s,.!~，。！]*\p{Extended_Pictographic}*(?:\s*x{1,4}(?![a-z0-9]))?[\s!！。.~]*$`,
   'iu',
 );
 /** A comment after a score: set apart from it, and saying something, not asking ("三星手机有货吗", "4/5 items arrived" are no ratings). */
@@ -118,6 +121,8 @@ function readScore(text: string): (Score & { unit: boolean }) | undefined {
   if (t.length === 0 || t.length > LIMITS.commentMax) return undefined;
   const full = FULL_MARKS.exec(t);
   if (full) return withUnit(scored(5, t.slice(full[0].length), true), true);
+  const stars = STAR_RUN.exec(t);
+  if (stars) return withUnit(scored([...stars[0].matchAll(/⭐/gu)].length, t.slice(stars[0].length), true), true);
   const lead = LEAD.exec(t)?.[0].length ?? 0;
   for (const re of [ZH_SCORE, EN_SCORE]) {
     // After thanks or an ok only with its unit: "ok 2" may pick from a list.
@@ -155,12 +160,14 @@ function closingScore(t: string): RegExpExecArray | null {
   if (!m || /\d/.test(t.slice(0, m.index)) || /(?<![a-z])(?:no|size|dec|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|st|mr|mrs|dr|vol|by|need|order|item)$/i.test(t.slice(0, m.index).trim())) return null;
   return m;
 }
+/** A bare score given to the agent by name, closing a sentence: "hes ok … doc says all good. 5 for shane" (an Australian shop, forty-fifth session). */
+const CLOSING_FOR = /[.!。！]\s*([1-5])\s+for\s+(?!(?:my|the|a|an|me|us|them|him|her|it|this|that|each|every|both|all|now|today|tomorrow|days?|weeks?)(?![a-z]))[a-z]+\s*[!.！。]*$/iu;
 const THANKED = /谢|棒|好评|满意|(?<![a-z])(?:thank|thanks|thx|cheers|ta|great|lovely|helpful|brilliant|awesome|amazing|legend)(?![a-z])/iu;
 const ASKED_ANYWHERE = /[?？]|吗|多少|有没有|能不能|可不可以|(?<![a-z])(?:(?:can|could|will|would) you|how|what|when|where|why)(?![a-z])/iu;
 function scoreInside(t: string): (Score & { unit: boolean }) | undefined {
   if (ASKED_ANYWHERE.test(t)) return undefined;
   const found = [...[...t.matchAll(ZH_INSIDE)].filter((m) => !(m[2] === '星' && /\D/.test(m[1]!) && !GIVEN_BEFORE.test(t.slice(0, m.index)) && !/^[^\s,，。]{0,2}好[评評]/u.test(t.slice(m.index! + m[0].length)))), ...t.matchAll(EN_INSIDE)];
-  const closing = found.length === 0 && THANKED.test(t) ? closingScore(t) : null;
+  const closing = found.length === 0 ? (THANKED.test(t) ? closingScore(t) : null) ?? closingFor(t) : null;
   const m = found.length === 1 ? found[0]! : closing;
   if (!m) return undefined;
   const score = Number(m[1]) || ZH_DIGIT[m[1]!] || EN_DIGIT[m[1]!.toLowerCase()]!;
@@ -168,8 +175,13 @@ function scoreInside(t: string): (Score & { unit: boolean }) | undefined {
   const comment = (t.slice(0, m.index).replace(GIVING, '') + ' ' + t.slice(m.index! + m[0].length)).replace(/\s+/g, ' ').replace(/\s+(?=[,，.。!！])/g, '').replace(/([.。!！])[,，]/g, '$1').replace(TRIM, '').replace(/^[吧啊呀哈了嘛哦啦\s,，]+/u, '').trim();
   return { score, ...(comment ? { comment } : {}), unit: found.length === 1 };
 }
+function closingFor(t: string): RegExpExecArray | null {
+  const m = CLOSING_FOR.exec(t);
+  return m && !/\d/.test(t.slice(0, m.index)) ? m : null;
+}
 /** Thanks or an ok before the score ("oh solid, thanks! 5 stars for u": a Singapore shop, thirty-sixth session, no rating stored). */
-const LEAD = /^(?:(?:oh|ok|okay|ya|yes|yeah|sure|thanks|thank you|thx|ty|cheers|great|solid|nice|awesome|好的|好|嗯|谢谢|多谢)[\s,.!！，。~]*){1,3}(?=\S)/iu;
+// A no to the robot's question first ("no. 4 stars for kirsty": a UK shop, forty-fifth session); with the unit only, as the others.
+const LEAD = /^(?:(?:oh|ok|okay|ya|yes|yeah|sure|no|nah|thanks|thank you|thx|ty|cheers|great|solid|nice|awesome|好的|好|嗯|谢谢|多谢)[\s,.!！，。~]*){1,3}(?=\S)/iu;
 
 const GIVEN_TO = /^(?:给|給|俾|i\s|give|rate)/iu;
 const withUnit = (r: Score | undefined, unit: boolean) => r && { ...r, unit };

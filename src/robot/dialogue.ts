@@ -316,6 +316,8 @@ interface Resolved {
   readonly foreign?: true;
   /** The buyer asked to be answered in this language. */
   readonly langSwitch?: Lang;
+  /** Asked in a clause beside a question ("in english pls. can the gas go to a parcel locker?"): kept, the question answered in it. */
+  readonly langKept?: Lang;
   /** A bare yes to a list of several FAQ questions ("是"): which one is asked for again. */
   readonly yesToList?: true;
   /** Goods named alone that no kind of the lexicon knows ("奶瓶那个"): the data topic if an order's title names them, else not understood. */
@@ -701,7 +703,9 @@ const LAUGH = /哈|呵|嘿|(?<![a-z])(?:(?:ha)+h?|(?:he)+|lol+|lmao|rofl)(?![a-z
  * The buyer cannot read the shop's answer in the other language ("sorry i cant read chinese, what does that say??" after the shop's
  * Chinese entry: a Taipei shop, forty-fourth session, "didn't quite get that"): a person offered to explain it.
  */
-const CANNOT_READ = /(?<![a-z])(?:(?:can'?t|cannot|can not|don'?t|do not) (?:read|understand) (?:chinese|mandarin|traditional chinese)|(?:in )?english (?:please|pls|plz)|(?:can|could) you (?:say|write|reply|answer) (?:it |that |this )?in english)(?![a-z])|(?:看不懂|不懂|不认识)(?:英文|英语)|(?:英文|英语)(?:我)?看不懂/;
+// Not "english please" alone: that asks for a language (langInClause), which the robot's own texts can follow (found from
+// outside, two shops whose answers were all English: told "some of the shop's answers are written in Chinese only").
+const CANNOT_READ = /(?<![a-z])(?:(?:can'?t|cannot|can not|don'?t|do not) (?:read|understand) (?:chinese|mandarin|traditional chinese))(?![a-z])|(?:看不懂|不懂|不认识)(?:英文|英语)|(?:英文|英语)(?:我)?看不懂/;
 // Of the goods' own words, not the shop's answer ("说明书全是英文 我看不懂英文 有中文说明书吗", "the label is all in chinese": found in review).
 const GOODS_WORDING = /说明书|标签|包装|刻字|蛋糕|贺卡|卡片|字幕|菜单|(?<![a-z])(?:labels?|manuals?|instructions?|ingredients?|packag\w*|box|engrav\w*|card|subtitles?|menu)(?![a-z])/;
 /** Laughter alone, or with an ok ("哈哈哈哈 好喔"); read on what was typed too, since emoji are gone from the normalized text. */
@@ -1150,14 +1154,40 @@ const PARCEL_SAID = /(?<![a-z])(?:parcels?|packages?|pkgs?|pkg|orders?|ord|deliv
 const parcelGuessedOfNothing = (u: Understanding): boolean =>
   u.guessed === true && u.intent === 'track_parcel' && u.lang === 'en' && !/\p{Script=Han}/u.test(u.normalized) && !PARCEL_SAID.test(u.normalized);
 
+/**
+ * "ok in english pls. can the gas go to a parcel locker?", "eh?? english please i was just rating kirsty": a language asked in
+ * a clause of a longer message (found from outside, two shops). The rest is answered in it; a rest that asks nothing is told
+ * the switch. Not of the goods' wording ("can you write the card in english please").
+ */
+const LANG_CLAUSE_EN = /(?<![a-z])(?:(?:(?:can|could|would) (?:you|u) (?:please |pls )?)?(?:reply|answer|write|speak|talk|type|respond|chat)(?: to me| back)? in english|in english (?:please|pls|plz)|english (?:please|pls|plz))(?![a-z])/;
+const LANG_CLAUSE_ZH = /(?:用|说|讲)(?:中文|汉语|普通话)(?:回复|回答|交流|说|讲)?|(?<![a-z])(?:(?:reply|answer|write|speak|talk)(?: to me)? in (?:chinese|mandarin)|(?:chinese|mandarin) (?:please|pls|plz))(?![a-z])/;
+function langInClause(n: string): Lang | undefined {
+  if (GOODS_WORDING.test(n)) return undefined;
+  const [en, zh] = [LANG_CLAUSE_EN.test(n), LANG_CLAUSE_ZH.test(n)];
+  return en === zh ? undefined : en ? 'en' : 'zh';
+}
+/** What is left of the message beside the language asked ("my friend wants to read") asks nothing. */
+const ASKS_BESIDE = /[?？吗呢]|哪|什么|怎么|多少|几|能不能|可以|(?<![a-z])(?:how|what|when|where|which|why|can|could|will|would|is|are|do|does|did)(?![a-z])/;
+const asksBeside = (n: string, lang: Lang): boolean => ASKS_BESIDE.test(n.replace(lang === 'en' ? LANG_CLAUSE_EN : LANG_CLAUSE_ZH, ' '));
+
 function resolve(state: DialogueState, said: Understanding, text: string, hint?: Lang): Resolved {
+  const clause = langRequested(said.normalized) ? undefined : langInClause(said.normalized);
+  const r = resolveMessage(state, said, text, hint, clause);
+  if (!clause) return r;
+  // Not a person or a complaint asked beside it ("转人工，说中文"): that is done, in the language asked.
+  const heard = r.intent === 'unknown' || (!asksBeside(said.normalized, clause) && r.intent !== 'human' && r.intent !== 'complaint');
+  if (heard && !r.declined && !r.cannotRead && !r.foreign) return { ...r, intent: 'greeting', langSwitch: clause };
+  return { ...r, langKept: clause };
+}
+
+function resolveMessage(state: DialogueState, said: Understanding, text: string, hint: Lang | undefined, clause: Lang | undefined): Resolved {
   // A guess the NLU took stands only where no question of ours explains a short reply ("耳机那个"
   // after "which order?", "是的" after "did you mean …?"): there the rules below read it in context.
   // "Shall I get a person?" is answered yes or no, which the rules below read: a guess of a question
   // about the buyer's data beside it is one of its own ("was my webcam refund paid?": found from outside, "not understood").
   const u = (said.guessed && awaitsAnswer(isDataIntent(said.intent) ? { ...state, offeredHuman: undefined } : state)) || parcelGuessedOfNothing(said) ? { ...said, intent: 'unknown' as const, confidence: 0, guessed: undefined } : said;
   const asked = langRequested(u.normalized);
-  const lang = asked ?? state.langAsked ?? replyLanguage(state, u, hint);
+  const lang = asked ?? clause ?? state.langAsked ?? replyLanguage(state, u, hint);
   const orderId = u.entities.find((e) => e.type === 'orderId')?.value as string | undefined;
   const base = { lang, u };
   const urgent = personOrSafety(u, text, state.focusGoods) ?? (asked ? undefined : foreignWritten(u, text));
@@ -2040,14 +2070,16 @@ export function deviceAdvice(t: Texts, text: string): string {
 }
 export const SAFETY_SIGN = /冒烟|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|(?:swollen|bulging|puffed[- ]up|puffy) (?:battery|batteries|power ?banks?)|(?:battery|batteries|power ?banks?|phone|laptop|vape)(?: (?:is|was|has|got|getting|looks|seems|went|has gone|is getting|has got))?(?: (?:all|a bit|kind of|really|super|so))? (?:swollen|swelling|bulging|puffed up|puffing up|puffy|ballooned|ballooning)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?smoke|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot", "the charger very hot when charging": found from outside), not "火锅太烫", "爆炸款". */
-const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|贼烫|老烫|滚烫|烫得|发烫|烫手|过热|焦味|糊味|糊巴味|糊吧味|焦糊|烧焦|燶味|㶶味|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running|becomes?|became|becoming|turns?|turned|goes|went) (?:so |super |very |really |extremely |too |way too |crazy )?hot|(?:charger|power ?bank|battery|phone|adapter|plug|cable)(?:'s| is| was| gets| got)? (?:so|super|very|really|extremely|too|crazy|boiling|scorching|roasting|burning) hot(?! ?-?sell\w*| items?| products?| deals?| sales?| cakes)|too hot to (?:hold|touch)|(?:boiling|scorching|roasting) hot (?:when|while) (?:it )?charg\w*|(?:so|super|very|really|extremely|too|crazy) hot (?:when|while|during) (?:charg|using|in use|plugged)\w*|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?)(?![a-z])/;
-const DEVICE = /充电|充着|充著|充一下|充了|一充|充的时候|插着|插著|插电|用的时候|用着|电池|充电宝|尿袋|叉电|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|饭煲|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|iphone|galaxy|pixel|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up)(?![a-z])/;
+const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|贼烫|老烫|滚烫|烫得|发烫|烫手|过热|焦味|糊味|糊巴味|糊吧味|焦糊|烧焦|燶味|㶶味|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running|becomes?|became|becoming|turns?|turned|goes|went) (?:so |super |very |really |extremely |too |way too |crazy )?hot|(?:charger|power ?bank|battery|phone|adapter|plug|cable)(?:'s| is| was| gets| got)? (?:so|super|very|really|extremely|too|crazy|boiling|scorching|roasting|burning) hot(?! ?-?sell\w*| items?| products?| deals?| sales?| cakes)|too hot to (?:hold|touch)|(?:boiling|scorching|roasting) hot (?:when|while) (?:it )?charg\w*|(?:so|super|very|really|extremely|too|crazy) hot (?:when|while|during) (?:charg|using|in use|plugged)\w*|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?|bulg(?:ed|ing) out|(?:it'?s|its|it is|it has|it got|it'?s gone|it'?s getting) (?:a bit |really |kinda |so |all )?(?:swollen|bulging|bulged|puffed up|ballooned)|(?:side|back|case|casing|bottom|lid|cover|housing)\b[^.?!]{0,16}\b(?:bulged|bulging|swollen|swelling|puffed)|(?:weird |strong |funny )?chemical smell|smells? (?:of|like) chemicals?)(?![a-z])/;
+// Power stations, baby monitors, torches (an Australian and a UK shop, forty-fifth session: hot and bulging, "not sure").
+const DEVICE = /充电|充着|充著|充一下|充了|一充|充的时候|插着|插著|插电|用的时候|用着|电池|充电宝|尿袋|叉电|充电器|手机|电脑|平板|耳机|手表|插头|插座|适配器|电源|烧水|水壶|空气炸锅|电饭煲|电饭锅|饭煲|料理机|破壁机|榨汁机|吹风机|取暖器|暖风机|电暖器|微波炉|烤箱|电磁炉|(?<![a-z])(?:charg(?:e|er|ers|ing)|power ?bank|battery|phone|laptop|tablet|adapter|plug|cable|earbuds?|watch|macbook|ipad|iphone|galaxy|pixel|kettle|air ?fryer|blender|toaster|heater|microwave|oven|rice cooker|hair ?dryer|boiling|heating up|power station|generator|inverter|(?:baby |parent )?(?:monitor|unit)|camera|drone|e-?scooter|e-?bike|vape|head ?torch|torch|lantern|speaker)(?![a-z])/;
 /** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
-const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
+const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does (?:it|the [a-z]+(?: [a-z]+)?|this [a-z]+(?: [a-z]+)?) (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
 /** Gas escaping from a stove or a canister ("smells of gas when i screw the canister on", "one canister is hissing", "燃气味"): found from outside, "not understood". */
 // Propane too, and the South's dropped g ("I smell propane real strong round the knobs", "its still smellin like gas", "the propane
 // tank… is leakin, I can hear it hissin at the valve": an Austin grill shop, thirty-eighth session: "not sure", the parcel's tracking).
-export const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smell\w* (?:of |like )?(?:gas|propane)|(?:gas|propane) smell|(?:leaking|leaks|leak of) (?:gas|propane)|(?:gas|propane) (?:is )?leak\w*|(?:propane|gas) (?:tank|bottle|cylinder)\b[^.?!]{0,24}\bleak\w*|(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve))(?![a-z])/;
+// A canister swollen in the heat ("丁烷气罐放在车里晒了一天，罐子鼓起来了，还有点气味": an Australian shop's buyer, forty-fifth session, "not sure").
+export const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|(?:丁烷|气罐|卡式气|煤气罐|液化气罐|燃气罐)[^。？?]{0,24}(?:鼓起来|鼓了|胀了|胀起来|变形了)|(?<![a-z])(?:gas|butane|propane|isobutane) (?:canister|can|cartridge|bottle|cylinder)s?\b[^.?!]{0,30}\b(?:swollen|bulging|bulged|swelling|puffed)(?![a-z])|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smell\w* (?:of |like )?(?:gas|propane)|(?:gas|propane) smell|(?:leaking|leaks|leak of) (?:gas|propane)|(?:gas|propane) (?:is )?leak\w*|(?:propane|gas) (?:tank|bottle|cylinder)\b[^.?!]{0,24}\bleak\w*|(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve))(?![a-z])/;
 /**
  * Something about to fall ("外机那个架子一直在晃…我怕掉下去砸到人", "外机要掉下来了！！"), or someone hurt by the goods ("the retinol bottle is
  * cracked… i cut my finger on it 🩸"): dangers no device's advice fits (two shops, thirty-eighth session: the delivery's tracking, and
@@ -2066,10 +2098,17 @@ const ANY_PART_BROKE = /(?:车架|轮子|车轮|脚踏|把手)[^，,。？?]{0,6
 const A_RIDE = /自行车|单车|电动车|滑板车|平衡车|推车|婴儿车|童车|安全座椅|餐椅|骑|(?<![a-z])(?:bikes?|bicycles?|e-?bikes?|scooters?|e-?scooters?|skateboards?|trikes?|strollers?|prams?|buggy|car ?seats?|high ?chairs?|cribs?|cots?|riding|rode|cycling)(?![a-z])/;
 // A claim asked beside it is the goods' trouble ("my frame cracked from a defect, how do I get it sorted under guarantee", "摔车把车架摔裂了，保修管吗").
 const COVER_ASKED = /保修|质保|保固|退货|退款|换货|赔|(?<![a-z])(?:warranty|guarantee|covered|cover it|returns?|refund\w*|sent (?:it |them )?back|claim|replace\w*)(?![a-z])/;
-const brokeInUse = (n: string): boolean => (RIDE_PART_BROKE.test(n) || (ANY_PART_BROKE.test(n) && A_RIDE.test(n))) && !COVER_ASKED.test(n) && !/如果|万一|要是|(?<![a-z])(?:what if|if|in case|could|might|would)(?![a-z])/.test(n);
+/**
+ * A child seat's or a pram's harness that does not hold ("the harness buckle on my toddlers car seat… keeps popping open when i pull the
+ * straps": a UK shop, forty-fifth session, "not sure" and a plain place in the queue).
+ */
+const RESTRAINT_FAILS = /(?:卡扣|安全带|锁扣|搭扣|五点式)[^，,。？?]{0,8}(?:自己)?(?:弹开|松开|扣不住|扣不上|锁不住|脱开|崩开)|(?<![a-z])(?:(?:harness|buckle|clip|latch|isofix|strap)s?\b[^.?!]{0,60}\b(?:pops?|popping|popped|comes?|coming|came|springs?|springing|sprang) (?:open|undone|loose|apart|out)|(?:buckle|harness|clip|latch|isofix)s?\b[^.?!]{0,20}\b(?:won'?t|doesn'?t|does not|isn'?t|is not) (?:stay(?:ing)? (?:shut|closed|locked)|hold(?:ing)?|lock(?:ing)?|click(?:ing)?|latch(?:ing)?))(?![a-z])/;
+const brokeInUse = (n: string): boolean => (RIDE_PART_BROKE.test(n) || ((ANY_PART_BROKE.test(n) || RESTRAINT_FAILS.test(n)) && A_RIDE.test(n))) && !COVER_ASKED.test(n) && !/如果|万一|要是|(?<![a-z])(?:what if|if|in case|could|might|would)(?![a-z])/.test(n);
 const FALLING = /(?:外机|空调外机|支架|挂架|吊柜|吊灯|书架|电视架|电视支架|置物架|搁板)[^，,。？?]{0,12}(?:要掉|快掉|掉下|摇摇欲坠)|(?:怕|要|快|差点)掉下(?:来|去)[^，,。]{0,6}(?:砸|伤)|砸到人|(?<![a-z])(?:(?:unit|bracket|shelf|cabinet|tv|mount)\b[^.?!]{0,20}\b(?:about|going) to fall)(?![a-z])/;
 // A body hurt, not goods scratched ("屏幕划伤了", "包装割破了", "漆面起水泡", "the shirt is bleeding onto my whites": found in review).
-const INJURED = /(?:手|手指|手背|手掌|脚|腿|脸|胳膊|皮肤|孩子|宝宝)[^，,。]{0,6}(?:割|划|扎|刮|烫)(?:伤|破|到)|(?:割|划|扎|刮|烫)(?:伤|破|到)了?(?:我的?|孩子的?)?(?:手|手指|手背|脚|腿|脸|胳膊|皮肤)|(?:烫|烧)[^，,。]{0,8}起了?(?:几个|好多|一些)?水泡|(?:手|手指|伤口)[^，,。]{0,4}(?:流血|出血)|流了好多血|(?<![a-z])(?:cut (?:my|her|his|their) (?:finger|hand|foot|thumb|palm)|(?:finger|hand|cut|wound|foot) (?:is |was |started |keeps )?bleeding|burn(?:ed|t) (?:my|her|his) (?:hand|finger|arm|face))(?![a-z])/;
+// Burnt red, a gash, bleeding, a blister ("手被烫红了还划了个口子在流血", "手背起了个泡", "手上的泡破了": a Hangzhou tea shop, forty-fifth
+// session, the burst glass pitcher told in the queue: "your message is kept", no first aid).
+const INJURED = /(?:手|手指|手背|手掌|脚|腿|脸|胳膊|皮肤|孩子|宝宝)[^，,。]{0,6}(?:割|划|扎|刮|烫)(?:伤|破|到|红|起泡)|(?:割|划|拉)(?:了|开了?|出)(?:一|个|一个|一道|道|条|一条)?(?:个|道|条)?(?:口子|伤口|口)|(?:口子|伤口)[^，,。]{0,6}(?:流血|出血|在流)|(?:在|一直|还在)流血|(?:手|手背|手指|手掌|脚|胳膊|皮肤)[^，,。]{0,6}(?:起了?(?:个|一个|几个|好多|一些)?(?:水)?泡|泡破了)|(?:割|划|扎|刮|烫)(?:伤|破|到)了?(?:我的?|孩子的?)?(?:手|手指|手背|脚|腿|脸|胳膊|皮肤)|(?:烫|烧)[^，,。]{0,8}起了?(?:几个|好多|一些)?水泡|(?:手|手指|伤口)[^，,。]{0,4}(?:流血|出血)|流了好多血|(?<![a-z])(?:cut (?:my|her|his|their) (?:finger|hand|foot|thumb|palm)|(?:finger|hand|cut|wound|foot) (?:is |was |started |keeps )?bleeding|burn(?:ed|t) (?:my|her|his) (?:hand|finger|arm|face))(?![a-z])/;
 /**
  * Furniture or a TV that tipped over onto someone ("omg my toddler climbed the bookshelf and it tipped over on him, he hit his head and
  * is crying, what do i do": a Toronto furniture shop, forty-fourth session, offered the damaged-furniture entry, then a plain place in
@@ -2111,7 +2150,10 @@ const FUMES = /味道|气味|异味|刺鼻|甲醛|化学味|油漆味|胶水味|
  * or goods' fumes with a breath or a throat failing ("a really strong chemical smell… my throat went tight": a London shop,
  * thirty-ninth session, "not sure"): out into fresh air first. Not asked beforehand ("干冰能放卫生间吗").
  */
+/** Fuel leaking or its fumes inside ("the jerry can… is leaking at the spout seal, stinks of petrol in the ute": an Australian shop, forty-fifth session, the gas stove's entry). */
+const FUEL_LEAK = /(?:汽油|柴油|煤油)[^，,。？?]{0,8}(?:漏|味)|(?<![a-z])(?:(?:petrol|gasoline|diesel|kerosene|fuel)\b[^.?!]{0,30}\b(?:leak\w*|fumes|stinks?|reeks?)|(?:leak\w*|stinks?|reeks?|smells?|fumes)\b[^.?!]{0,30}\b(?:of |like )?(?:petrol|gasoline|diesel|kerosene|fuel))(?![a-z])/;
 const badAir = (n: string): boolean =>
+  (FUEL_LEAK.test(n) && !AIR_ASKED.test(n)) ||
   (/干冰|(?<![a-z])dry ice(?![a-z])/.test(n) && ((CLOSED_ROOM.test(n) && /了|(?<![a-z])(?:left|put|dumped|poured)(?![a-z])/.test(n) && !/(?:能|可以|可不可以|能不能)(?:放|倒|扔)|可以吗|行吗|能吗|可以不|行不行|[?？]/.test(n)) || AIR_SYMPTOM.test(n))) ||
   (FUMES.test(n) && AIR_SYMPTOM.test(n) && !AIR_ASKED.test(n) && !/舒服|好闻|喜欢|(?<![a-z])(?:love|lovely|nice)(?![a-z])/.test(n)) ||
   (STRONG_SMELL.test(n) && CHEMICAL.test(n) && RECEIVED_NOW.test(n) && BREATHES_BADLY.test(n) && SAFE_ASKED.test(n) && !/舒服|好闻|喜欢|(?<![a-z])(?:loves?|lovely|nice)(?![a-z])/.test(n));
@@ -2125,7 +2167,8 @@ const AIR_ASKED = /(?:会不会|会|怕)[^，,。]{0,8}(?:头晕|过敏|中毒)|
  * Asked whether food gone bad may still be eaten ("虾有味了还能吃不 俺老伴说煮煮透了就没事": a Qingdao shop, thirty-ninth session,
  * offered the claim entry behind a "did you mean"): no, said first, and a person for the claim.
  */
-const SPOILED_EAT = /(?:有味|有股味|异味|发臭|臭了|变味|变质|发霉|长毛|霉了|坏了|馊了|不新鲜|发黏|发粘|酸酸的|发酸|变酸|酸了)[^。？?]{0,16}(?:还)?(?:能|可以)(?:吃|喝)(?:不|吗|么|嘛|没|不能)|(?:还能不能|还能|还可以)(?:吃|喝)[^。]{0,12}(?:有味|异味|臭|变质|发霉|长毛|不新鲜)|(?<![a-z])(?:(?:smells? (?:off|bad|funny|weird|fishy)|tastes? (?:off|bad|funny|weird)|gone off|mou?ldy|spoil(?:ed|t)|rotten)\b[^.?!]{0,40}\b(?:(?:still )?(?:ok|okay|safe|fine) to (?:eat|drink)|can (?:i|we|you) (?:still )?(?:eat|drink|cook)|if (?:i|we) cook|should (?:i|we) (?:stop|keep) (?:eating|drinking|taking))|(?:still )?(?:ok|okay|safe|fine) to (?:eat|drink)\b[^.?!]{0,30}\bif (?:it|they) (?:smells?|tastes?) (?:off|bad|funny|weird|fishy))(?![a-z])/;
+// Insects in what was already drunk or eaten ("上次买的胎菊泡出来水里有小虫子在动 我已经喝了两杯了": a Hangzhou tea shop, forty-fifth session, "not sure").
+const SPOILED_EAT = /(?:虫子|小虫|活虫|虫卵|肉虫)[^。？?]{0,16}(?:已经|都|刚)(?:喝了|吃了|喝下|吃下)|(?:喝了|吃了)[^。？?]{0,10}(?:才发现|发现)[^。？?]{0,8}(?:虫子|小虫|活虫)|(?<![a-z])(?:(?:bugs?|insects?|weevils?|maggots?|larvae)\b[^.?!]{0,40}\b(?:already |just )?(?:drank|drunk|ate|eaten|had (?:some|a cup|two cups))|(?:drank|ate|had)\b[^.?!]{0,30}\b(?:before|then) (?:i |we )?(?:saw|noticed|found) (?:the )?(?:bugs?|insects?|weevils?|maggots?))(?![a-z])|(?:有味|有股味|异味|发臭|臭了|变味|变质|发霉|长毛|霉了|坏了|馊了|不新鲜|发黏|发粘|酸酸的|发酸|变酸|酸了)[^。？?]{0,16}(?:还)?(?:能|可以)(?:吃|喝)(?:不|吗|么|嘛|没|不能)|(?:还能不能|还能|还可以)(?:吃|喝)[^。]{0,12}(?:有味|异味|臭|变质|发霉|长毛|不新鲜)|(?<![a-z])(?:(?:smells? (?:off|bad|funny|weird|fishy)|tastes? (?:off|bad|funny|weird)|gone off|mou?ldy|spoil(?:ed|t)|rotten)\b[^.?!]{0,40}\b(?:(?:still )?(?:ok|okay|safe|fine) to (?:eat|drink)|can (?:i|we|you) (?:still )?(?:eat|drink|cook)|if (?:i|we) cook|should (?:i|we) (?:stop|keep) (?:eating|drinking|taking))|(?:still )?(?:ok|okay|safe|fine) to (?:eat|drink)\b[^.?!]{0,30}\bif (?:it|they) (?:smells?|tastes?) (?:off|bad|funny|weird|fishy))(?![a-z])/;
 /** Food meant sour or strong ("这个酸奶酸酸的还能吃吗", "the blue cheese smells funny": found in review). */
 const MEANT_SO = /酸奶|酸菜|泡菜|醋|柠檬|榴莲|臭豆腐|螺蛳粉|纳豆|(?<![a-z])(?:yog(?:h)?urt|kimchi|vinegar|sauerkraut|kombucha|durian|blue cheese|natto|sourdough)(?![a-z])/;
 /** "the protein powder smells bad, should i stop using it" (a US vitamins shop, forty-first session: "did you mean: cancel my order?"), of what is eaten only. */
@@ -2139,12 +2182,12 @@ const spoiledEaten = (n: string): boolean => (SPOILED_EAT.test(n) || (SPOILED_ST
  * instagram… DM'd me offering a Birkin… if I pay by bank transfer… should I pay?": two shops, thirty-ninth session, the quality-claim
  * text and "did you mean how soon do you ship after payment"): stop, don't pay, the bank and the police if paid.
  */
-const POSES = /冒充|假冒|假客服|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,40}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) me\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
+const POSES = /冒充|假冒|假客服|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,60}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) me\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
 /** The shop itself called a scam: an accusation, a complaint ("你们是骗子吧，付了定金两个月了还不发货", "your shop is a scam"). */
 const ACCUSES = /你们[^，,。？?]{0,4}(?:骗子|诈骗|骗人)|你家[^，,。？?]{0,4}(?:骗子|诈骗)|(?<![a-z])(?:you(?:'re| are)? (?:a )?(?:scam\w*|fraud\w*)|(?:your|this) (?:shop|store|site|website|company) is (?:a )?(?:scam|fraud)|you guys (?:are )?(?:a )?scam\w*)(?![a-z])/;
 // A sum to transfer ("someone whatsapp me say they from ur shop, ask me transfer $50 to release my parcel": a Singapore shop,
 // forty-fourth session, answered with the order's status).
-const WANTS_PAYMENT = /扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:transfer (?:them |him |her )?(?:s?\$|rm|£|€|¥)\s?\d+|paynow|payid|deposit|e-?transfer|interac|new (?:bank )?account|personal account|iban|redelivery fee|card (?:details|number)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit))(?![a-z])/;
+const WANTS_PAYMENT = /扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:transfer (?:them |him |her )?(?:s?\$|rm|£|€|¥)\s?\d+|paynow|payid|deposit|e-?transfer|interac|new (?:bank )?account|personal account|iban|redelivery fee|card (?:details|number)|bank (?:details|login)|(?:re-?)?enter (?:my |your |her |his )?(?:bank|card)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit))(?![a-z])/;
 /** A scam's own steps, whoever asked: a refund "collected" by scanning a code, a code read out to a caller. */
 const SCAM_STEPS = /(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:verification|one-?time|security) code)(?![a-z])/;
 /** Asked outright whether it was a scam ("这是不是诈骗啊", "its a scam isnt it", "is it real or scam"): it is treated as one. */
@@ -2161,8 +2204,11 @@ const OF_THE_SHOP = /你们|你家|你哋|(?<![a-z])(?:you guys|your shop)(?![a-
  * ("got a message that my card was declined, can i pay again?": found in review).
  */
 const PHISHING = /(?<![a-z])(?:(?:got|get|received|had) (?:an? )?(?:text|sms|message|e-?mail|mail|whatsapp)\b[^?!]{0,160}\b(?:iban|(?:should|must|need to|asked me to|told me to|wants me to) (?:pay|transfer|send)\b[^?!]{0,60}\bis (?:that|this|it) (?:really )?(?:you|from you|legit|real))|transferr?ed\b[^?!]{0,60}\bto the (?:iban|account) (?:from|in|on) the (?:e-?mail|mail|text|sms|message))(?![a-z])/;
+/** Asked whether it was the shop ("was that from you lot?", "is that you"): with someone posing, a scam. */
+const OURS_ASKED = /(?<![a-z])(?:(?:was|is) (?:that|this|it) (?:really )?(?:from )?(?:you|u|you lot|you guys|your shop|ur shop|legit|real))(?![a-z])|是你们吗|是不是你们/;
 function scamReported(n: string): boolean {
   if (ACCUSES.test(n)) return false;
+  if (POSES.test(n) && OURS_ASKED.test(n) && WANTS_PAYMENT.test(n)) return true;
   if (PHISHING.test(n)) return true;
   if (SCAM_STEPS.test(n) || (SCAM_ASKED.test(n) && !OF_THE_SHOP.test(n))) return true;
   return POSES.test(n) && (SCAM_ASKED.test(n) || WANTS_PAYMENT.test(n) || IMPERSONATES.test(n));
@@ -2507,7 +2553,7 @@ export function step(state: DialogueState, input: TurnInput, data: TurnData): St
     failures = standing;
   }
   const unavailable = [...ctx.unavailable];
-  const langAsked = r.langSwitch ?? state.langAsked;
+  const langAsked = r.langSwitch ?? r.langKept ?? state.langAsked;
   const missedAt = failures === 0 ? undefined : out.failed && input.now ? Math.floor(input.now.getTime() / 1000) : state.missedAt;
   const base: DialogueState = { v: 1, lang: r.lang, failures, ...(missedAt ? { missedAt } : {}), ...(langAsked ? { langAsked } : {}), ...(r.lang === 'zh' ? scriptState(state, input) : {}) };
   // The list a pick was made from stays for "the other one" until another list replaces it.
@@ -3008,7 +3054,7 @@ const ASKS_FOR_PERSON = /(?:转|找|要|联系|接|叫|换)(?:个|一下|下)?(?
 function healthAnswer(ctx: Ctx, health: HealthQuestion): Outcome {
   const hit = confidentFaq(ctx);
   if (hit && health === 'advice') return { replies: [{ text: hit.entry.answer }], faqOnly: true, next: { offeredHuman: true } };
-  const emergency = { battery: ctx.t.healthBattery, doctor: ctx.t.healthDoctor, emergency: ctx.t.healthEmergency }[emergencyAdvice(ctx.r.u.normalized)];
+  const emergency = { battery: ctx.t.healthBattery, doctor: ctx.t.healthDoctor, emergency: ctx.t.healthEmergency, petEmergency: ctx.t.healthPetEmergency }[emergencyAdvice(ctx.r.u.normalized)];
   const first = health === 'advice' ? ctx.t.healthAdvice : health === 'emergency' ? emergency : health === 'pet' ? ctx.t.healthPet : ctx.t.healthReaction;
   return { replies: [{ text: first }], handover: { reason: health === 'advice' ? 'requested' : 'complaint' } };
 }

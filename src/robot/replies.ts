@@ -51,6 +51,8 @@ export interface Texts {
   healthReaction: string;
   /** A pet unwell after the goods: stop them, the vet, a person first. */
   healthPet: string;
+  /** A pet that swallowed what harms it (a battery, desiccant, litter, chocolate, medicine): the vet now, not a person's emergency number. */
+  healthPetEmergency: string;
   /** A message in a language the robot does not read. */
   foreignLanguage: string;
   /** Someone in danger now: the danger said first, an allergy's swollen throat with it, then medicine swallowed (an allergy's emergency had read as an overdose's: a Sydney pet pharmacy). */
@@ -371,7 +373,8 @@ const zh: Texts = {
   healthBattery: `误吞纽扣电池、磁铁，或卡针、针、碎玻璃这类尖的东西，即使看起来没事也要马上去医院急诊：它们可能在几小时内灼伤、压伤或刺破食道和肠道，开始时往往没有任何症状。请立即前往最近的急诊或拨打当地急救电话${NUMBER_LISTS.zhHealth}；不要催吐，把它的包装或同款的那一个带上；宠物误吞请马上联系宠物医院。正在为您优先转接人工客服。`,
   healthDoctor: `请先停用，马上就医：孕期出血、服用后出血、血压突然升高、胸口疼、头晕得厉害或晕倒，都需要医生立刻看，不要等；情况紧急请拨打当地急救电话${NUMBER_LISTS.zhHealth}。正在为您优先转接人工客服，请稍候。`,
   healthReaction: `请先停止使用。如果症状明显或在加重（比如呼吸困难、面部或喉咙肿胀），请立即就医或拨打当地急救电话${NUMBER_LISTS.zhHealth}。正在为您优先转接人工客服，请稍候。`,
-  healthPet: '请先停止喂食或使用它。如果宠物一直呕吐、腹泻、没精神或不吃东西，请尽快带它看宠物医生。正在为您优先转接人工客服，请稍候。',
+  healthPet: '请先停止喂食或使用它（滴在或涂在身上的，用温水洗掉，别让它舔）。如果宠物一直呕吐、腹泻、没精神、不吃东西，或皮肤红肿在扩大、流口水、发抖，请尽快带它看宠物医生。正在为您优先转接人工客服，请稍候。',
+  healthPetEmergency: '请马上联系宠物医院（夜里找24小时宠物急诊），它现在看着没事也要问：误食了电池、磁铁、干燥剂、猫砂、巧克力或药物，用药、打针以后发抖、站不稳，都要兽医马上看；不要自己给它催吐，把包装或剩下的东西带给医生。正在为您优先转接人工客服，请稍候。',
   foreignLanguage: '抱歉，我只看得懂中文和英文。请用中文或英文再说一次；需要人工客服请回复"人工"。',
   handoverNotUnderstood: '抱歉没能帮到您，正在为您转接人工客服，请稍候。',
   handoverWithdrawn: '好的，已为您取消转人工，我继续为您服务。需要人工时回复“转人工”即可。',
@@ -667,7 +670,8 @@ const en: Texts = {
   healthBattery: `A swallowed button battery, magnet or sharp thing (a pin, a needle, a SIM tool, bits of glass) needs the emergency department now, even if they seem fine: it can burn, pinch or pierce the throat or gut within hours, often with no signs at first. Go to the nearest emergency department or call your local emergency number right away ${NUMBER_LISTS.enHealth} or a poison control centre ${NUMBER_LISTS.enPoison}; don't make them vomit, and bring the package or one like it; for a pet, call your vet now. I'm connecting you to an agent first in line.`,
   healthDoctor: `Please stop taking it and see a doctor now: bleeding in pregnancy or after taking it, blood pressure shooting up, chest pain, severe dizziness or fainting need a doctor straight away, don't wait; if it is serious, call your local emergency number right away ${NUMBER_LISTS.enHealth}. I'm connecting you to an agent first in line now.`,
   healthReaction: "Please stop using it now. If it is severe or getting worse (trouble breathing, swelling of the face or throat), get medical help right away. I'm connecting you to an agent first in line now.",
-  healthPet: "Please stop feeding or using it for now. If your pet keeps vomiting, has diarrhoea, seems weak or won't eat, call your vet right away. I'm connecting you to an agent first in line now.",
+  healthPet: "Please stop feeding or using it for now (anything put on the skin or coat: wash it off with lukewarm water and stop them licking it). If your pet keeps vomiting, has diarrhoea, seems weak, won't eat, or the redness spreads, or they drool or tremble, call your vet right away. I'm connecting you to an agent first in line now.",
+  healthPetEmergency: "Please call your vet or an emergency vet now, even if your pet seems fine: something it swallowed (a battery, a magnet, desiccant, litter, chocolate, medicine), or trembling or wobbling after a dose or an injection, needs a vet straight away; don't make it vomit yourself, and take the packet or what is left with you. I'm connecting you to an agent first in line now.",
   foreignLanguage: 'Sorry, I can only read English and Chinese. Could you ask again in English? Or say "human" and I\'ll get you a person.',
   handoverNotUnderstood: "Sorry I couldn't help. I'm connecting you to a human agent now.",
   handoverWithdrawn: 'OK, I have cancelled the transfer to a person and will carry on helping you. Say "human" whenever you want one.',

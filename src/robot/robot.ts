@@ -176,8 +176,9 @@ async function answerOne(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Promis
   if (lang) input = { ...input, understanding: { ...input.understanding!, lang, langDetected: true, langStrong: true } };
   let cpu = performance.now() - t;
   const state = parseState(req.state instanceof Promise ? await (req.state as Promise<unknown>).catch(() => undefined) : req.state);
-  // A first message that tells no language, or English words in a Chinese sentence, is answered in the shop's.
-  if (!lang && !input.langHint && !state.lang && (tellsNoLanguage(input.text) || englishInChinese(input))) input = await withShopLanguage(ctx, input);
+  // A first message that tells no language, or English words in a Chinese sentence, is answered in the shop's; so is one
+  // the NLU could not tell ("4 x", "ok": an English shop's buyer rating an agent was answered in Chinese, found from outside).
+  if (!lang && !input.langHint && !state.lang && (tellsNoLanguage(input.text) || englishInChinese(input) || untold(input))) input = await withShopLanguage(ctx, input);
   // Only a Chinese text can be written in either script: an English one costs no lookup. One that tells no
   // language (a bare tracking number) is answered in the shop's script too (found from outside: simplified in a Taiwanese shop),
   // as is a first Chinese message after English ones ("早安" after "never mind, I will wait": found from outside).
@@ -245,7 +246,7 @@ const DATA_PARTS: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_
 /** One answer about an order covers these together ("快递到哪了？什么时候到？"). */
 const PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate']);
 /** Where a second question starts: after a question mark, or at 另外 / 还有 / 顺便 / "and can …" / "also" / ", did …". */
-const SECOND_QUESTION = /(?<=[\s?？。!！,，;；:：])\s*(?=[2-9][.)、．）]\s*[^\d\s])|[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|[，,；;\s]\s*(?=[^，,；;?？\s]{1,8}呢[?？]?\s*$)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b|what about\b|how about\b)|(?<bare>,\s*)(?=(?:(?:did|does|has|have|can|could|will|is|are)\s+(?:my|i|you|u|we)|(?:when|where|how)\s+(?:is|are|was|will|does|do|did|can|could|should)|where'?s|wheres)\s)/gi;
+const SECOND_QUESTION = /(?<=[\s?？。!！,，;；:：])\s*(?=[2-9][.)、．）]\s*[^\d\s])|[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|[，,；;\s]\s*(?=[^，,；;?？\s]{1,8}呢[?？]?\s*$)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b|what about\b|how about\b)|(?<bare>,\s*)(?=(?:(?:did|do|does|has|have|can|could|will|is|are)\s+(?:my|i|you|u|we)|(?:when|where|how)\s+(?:is|are|was|will|does|do|did|can|could|should)|where'?s|wheres)\s)/gi;
 const CONNECTOR = /^[\s,，；;。.!！?？]*(?:另外|还有|顺便(?:问(?:一)?下)?|再问(?:一)?下|以及|and also|and|also|btw|plus)[\s,，:：]*/i;
 /**
  * "1. 多久发货 2. 包邮吗 3. 能开发票吗", "1) how long … 2) can I …": a numbered list of questions, each
@@ -497,6 +498,8 @@ async function withShopScript(ctx: RobotCtx, input: TurnInput): Promise<TurnInpu
 /** English words in a Chinese sentence ("Hello 我想check下order status"): told English too weakly to go by; a Latin word alone ("hello") is English (found in review). */
 const englishInChinese = (input: TurnInput): boolean => input.understanding?.lang === 'en' && input.understanding.langStrong === false && HAN.test(input.text);
 /** Digits, marks and emoji only, once words holding a digit (order numbers) are set aside: "👋", "MY24120007", "??" (a Latin word is English: found in review). */
+/** The NLU could not tell, and no word of three letters or more says English ("hello" does: a Latin word is English whatever the shop's). */
+const untold = (input: TurnInput): boolean => input.understanding?.langDetected === false && !/[a-z]{3}/i.test(input.text);
 const tellsNoLanguage = (text: string): boolean => !/[a-z\p{Script=Han}]/iu.test(text.split(/\s+/).filter((w) => !/\d/.test(w)).join(' '));
 
 /** The turn's input: the message, cut to MAX_UTTERANCE, and what the NLU understood of it (unless the thread did). */

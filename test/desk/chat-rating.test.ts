@@ -263,3 +263,20 @@ describe('scores given in more words', () => {
     assert.deepEqual(typedScore('i give 5'), { score: 5 });
   });
 });
+
+// Found from outside (forty-fifth session): a kiss after the score, stars typed as the score, a no before it, a score given to
+// the agent by name closing a sentence were not stored (one answered in Chinese in an English shop).
+describe('scores as British, Australian and Guangzhou buyers typed them', () => {
+  test('"4 x", "⭐⭐⭐⭐⭐ 谢谢…", "no. 4 stars for kirsty", "… 5 for shane"', () => {
+    const cases: Array<[string, number, string | undefined]> = [
+      ['4 x', 4, undefined],
+      ['5 xx', 5, undefined],
+      ['⭐⭐⭐⭐⭐ 谢谢小美姐姐', 5, '谢谢小美姐姐'],
+      ['⭐️⭐️⭐️', 3, undefined],
+      ['no. 4 stars for kirsty', 4, 'for kirsty'],
+      ['hes ok, doc says all good. 5 for shane', 5, 'hes ok, doc says all good'],
+    ];
+    for (const [text, score, comment] of cases) assert.deepEqual(typedScore(text), comment === undefined ? { score } : { score, comment }, text);
+    for (const text of ['4 x 2', 'no 2', '⭐⭐⭐⭐⭐⭐', '⭐⭐ 东西到了吗', 'we need 2. 2 for my kids', 'ok. 3 for now', 'got 2. 5 for shane', 'size 4 xl']) assert.equal(typedScore(text), undefined, text);
+  });
+});

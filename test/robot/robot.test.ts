@@ -5182,12 +5182,16 @@ describe("a Taiwanese shop's own times (twenty-third session, pet shop)", () => 
 
 describe('an emergency with medicine (twenty-third session, pharmacy)', () => {
   test('swallowed medicine, too much of it, someone who will not wake: call for help first, then a person ahead in the queue', async () => {
-    const texts = ['HELP my 2 year old got into the motrin bottle and drank some, what do i do', 'my son swallowed a few of my blood pressure pills', 'I think I took too many tylenol', '孩子误食了布洛芬怎么办', '我妈药吃多了 叫不醒', 'my dog ate some of the ibuprofen tablets'];
+    const texts = ['HELP my 2 year old got into the motrin bottle and drank some, what do i do', 'my son swallowed a few of my blood pressure pills', 'I think I took too many tylenol', '孩子误食了布洛芬怎么办', '我妈药吃多了 叫不醒'];
     for (const text of texts) {
       const r = await conversation(robotWith({}))(text);
       assert.equal(r.handover?.reason, 'complaint', text);
       assert.match(textOf(r), /911|120/, text);
     }
+    // A pet's: the vet's own emergency (forty-fifth session).
+    const dog = await conversation(robotWith({}))('my dog ate some of the ibuprofen tablets');
+    assert.equal(dog.handover?.reason, 'complaint');
+    assert.equal(textOf(dog), TEXTS.en.healthPetEmergency);
   });
   test('a dose asked another way, and feeling awful after it, are health questions too', async () => {
     assert.match(textOf(await conversation(robotWith({}))('it says my pressure is 165 over 100. is that bad should I take another pill')), /doctor or pharmacist/);
@@ -9740,9 +9744,9 @@ describe('dangers of the thirty-ninth session', () => {
   });
   test('a cat and a lily, however it got at it: the vet now', async () => {
     for (const t of ['救命救命 我家猫把今天到的百合叶子啃了两口 会不会有事啊😭😭', '猫咬了百合怎么办', '我的猫吃了你们的百合 现在在吐！！', 'my cat licked the lily pollen off her fur']) {
-      assert.deepEqual(await first(t), ['complaint', /[\u4e00-\u9fff]/.test(t) ? TEXTS.zh.healthEmergency : TEXTS.en.healthEmergency], t);
+      assert.deepEqual(await first(t), ['complaint', /[\u4e00-\u9fff]/.test(t) ? TEXTS.zh.healthPetEmergency : TEXTS.en.healthPetEmergency], t);
     }
-    assert.notEqual((await first('家里有猫能买百合吗'))[1], TEXTS.zh.healthEmergency);
+    assert.notEqual((await first('家里有猫能买百合吗'))[1], TEXTS.zh.healthPetEmergency);
   });
   test('an allergy asked before buying is the shop\'s question; a cream\'s reaction and the buyer\'s own throat are not', async () => {
     assert.notEqual((await first('我妈妈对 shellfish 过敏, 鱼油可以吃吗？'))[1], TEXTS.zh.healthReaction);
@@ -9963,10 +9967,13 @@ describe('dangers of the thirty-ninth session, second round', () => {
     return [r.handover?.reason, r.replies[0]?.text];
   };
   test('a pet and flea or tick medicine, insulin and a tremor, a child with an ice pack, an epipen: the emergency', async () => {
-    for (const text of ['our jack russell got into the cupboard and ate 2 of the big nexgard chews from the old box. shes only 6kg', 'my dog ate flea treatment', 'URGENT my 2 year old was chewing the blue ice pack from your box and some gel came out in his mouth, is it poison??', 'my son swallowed some of the ice pack gel', 'she has an epipen, should i use it?? her voice sounds funny']) {
+    // A breed the words of pets do not name is the general emergency, which says to call the vet too.
+    for (const text of ['our jack russell got into the cupboard and ate 2 of the big nexgard chews from the old box. shes only 6kg', 'URGENT my 2 year old was chewing the blue ice pack from your box and some gel came out in his mouth, is it poison??', 'my son swallowed some of the ice pack gel', 'she has an epipen, should i use it?? her voice sounds funny']) {
       assert.deepEqual(await first(text), ['complaint', TEXTS.en.healthEmergency], text);
     }
-    assert.deepEqual(await first('我家猫今天打完胰岛素以后一直在发抖 走路不稳 是不是打多了'), ['complaint', TEXTS.zh.healthEmergency]);
+    // A pet's: the vet's own emergency (forty-fifth session).
+    assert.deepEqual(await first('my dog ate flea treatment'), ['complaint', TEXTS.en.healthPetEmergency]);
+    assert.deepEqual(await first('我家猫今天打完胰岛素以后一直在发抖 走路不稳 是不是打多了'), ['complaint', TEXTS.zh.healthPetEmergency]);
     for (const text of ['which nexgard size do i need for a dog thats about 15.5 kg', 'do you sell epipen cases', 'my baby chews on everything, are the ice packs safe?', 'how much insulin should my dog get']) {
       assert.notEqual((await first(text))[1], TEXTS.en.healthEmergency, text);
     }
@@ -10969,5 +10976,41 @@ describe('the forty-fourth session\'s buyers, read', () => {
   });
   test('"can ask ur staff?" asks for a person', () => {
     for (const t of ['none. can ask ur staff?', 'can ask ur staff?']) assert.equal(createNlu().understand(t).intent, 'human', t);
+  });
+});
+
+describe('the forty-fifth session\'s buyers, read', () => {
+  const { ago, shop } = session27;
+  const gear = order({ orderId: 'OB-1', status: 'paid', currency: 'AUD', items: [{ sku: 'S', title: 'Mummy Sleeping Bag -5C', quantity: 1, price: '129.00' }], createdAt: ago(10) });
+  const english: FaqEntry[] = [
+    { id: 'lockers', question: 'Do you deliver to PO boxes and parcel lockers?', answer: 'PO boxes and parcel lockers are fine for normal gear, but not for gas canisters.' },
+    { id: 'returns', question: 'How do I send my return back?', answer: 'Start the return in My Account, then post it to our Scoresby warehouse.' },
+    { id: 'hours', question: 'When are you open?', answer: 'Our team is online 9am-5pm Melbourne time, Monday to Friday.' },
+  ];
+  // An Australian and a UK shop, every entry English: "english please" beside other words was told "some of the shop's answers are
+  // written in Chinese only, and I can't translate them".
+  test('a language asked beside other words is switched to, and what else is asked is answered in it', async () => {
+    for (const t of ['sorry can u reply in english, my friend wants to read', 'eh?? english please 😂 i was just rating kirsty']) {
+      const say = shop({ orders: [gear] }, english);
+      await say('退货的话怎么寄回去');
+      const r = await say(t);
+      assert.equal(textOf(r), TEXTS.en.langSwitched, t);
+      assert.equal(r.state.langAsked, 'en', t);
+    }
+    const say = shop({ orders: [gear] }, english);
+    await say('退货的话怎么寄回去');
+    const r = await say('ok in english pls. do you deliver to parcel lockers?');
+    assert.equal(r.lang, 'en');
+    assert.match(textOf(r), /parcel lockers are fine/);
+    assert.equal((await say('那周末呢')).lang, 'en', 'kept for the next message');
+    // Not being able to read the shop's language is still the offer of a person; the goods' own wording is no request.
+    assert.equal(textOf(await shop({ orders: [gear] }, english)('sorry i cant read chinese, what does that say??')), TEXTS.en.cannotRead);
+    assert.notEqual(textOf(await shop({ orders: [gear] }, english)('can you write the card in english please')), TEXTS.en.langSwitched);
+  });
+  // A UK shop: a buyer's "4 x" (a rating with a kiss) opened a conversation answered in Chinese.
+  test('a first message whose language the NLU cannot tell is answered in the language of the shop\'s FAQ', async () => {
+    for (const t of ['4 x', 'ok']) assert.equal((await shop({ orders: [gear] }, english)(t)).lang, 'en', t);
+    const chinese: FaqEntry[] = [{ id: 'a', question: '发什么快递', answer: '默认中通。' }, { id: 'b', question: '包邮吗', answer: '满99包邮。' }, { id: 'c', question: '几点发货', answer: '16点前付款当天发。' }];
+    assert.equal((await shop({ orders: [gear] }, chinese)('ok')).lang, 'zh');
   });
 });

@@ -67,7 +67,8 @@ test('the queue reads the emergencies of the thirty-ninth session, and a scam in
   for (const [text, kind] of [
     ['my 2 year old was chewing the blue ice pack, gel came out in his mouth', 'emergency'],
     ['she has an epipen, should i use it?? her voice sounds funny', 'emergency'],
-    ['我家猫今天打完胰岛素以后一直在发抖 走路不稳', 'emergency'],
+    // A pet's is the vet's own emergency (forty-fifth session).
+    ['我家猫今天打完胰岛素以后一直在发抖 走路不稳', 'petEmergency'],
     ['剛剛有人打電話說是你們客服 說我訂單被設成分期付款 要我去ATM操作解除 這是真的嗎', 'fraud'],
     ['還有剛剛機器插著 後面一直有燒焦味 還有啪啪的聲音', 'device'],
   ] as const) {
@@ -117,10 +118,13 @@ test('a child or a pet who swallowed a thing is the emergency, with the robot an
   faq.setEntries('shop-t', [{ id: 'a', question: '可以退货吗', answer: '7天无理由退货。' }]);
   const robot = createRobot({ dataSource: fakeDataSource({}), faq });
   const ask = async (text: string) => (await robot.answer({ shopId: 'shop-t', userId: 'u', conversationId: `c-${text}`, text })).replies.map((r) => r.text).join('\n');
-  for (const text of ['the baby swallowed a small part', 'my son swallowed a coin', 'my daughter swallowed one of the beads', '孩子吞了一个小零件', '宝宝把珠子吞下去了', 'the dog swallowed a sock']) {
+  for (const text of ['the baby swallowed a small part', 'my son swallowed a coin', 'my daughter swallowed one of the beads', '孩子吞了一个小零件', '宝宝把珠子吞下去了']) {
     assert.equal(safetyOf(text), 'emergency', text);
     assert.equal(adviceKind(await ask(text)), 'emergency', text);
   }
+  // A pet's is the vet's own emergency (forty-fifth session), with the robot too.
+  assert.equal(safetyOf('the dog swallowed a sock'), 'petEmergency');
+  assert.equal(adviceKind(await ask('the dog swallowed a sock')), 'petEmergency');
   for (const text of ['my kid swallowed a piece of candy', '宝宝吞了一口奶', 'what if my kid swallows a part', '这个小零件会不会被孩子吞下去', 'my son swallowed his pride and returned the toy', 'wu tun feng xian da ma']) {
     assert.equal(safetyOf(text), undefined, text);
     assert.equal(adviceKind(await ask(text)), undefined, text);
@@ -355,5 +359,52 @@ describe('the forty-fourth session\'s dangers, narrowed in review', () => {
   });
   test('skin shopping is no reaction', () => {
     for (const t of ['眼睛周围一直有点肿 该怎么办 眼霜推荐哪款', '我的臉一直很痒 該怎麼選保養品', '我脸上一直有点红肿 该怎么保养 推荐什么面霜']) assert.equal(safetyOf(t), undefined, t);
+  });
+});
+
+// Found from outside (forty-fifth session: a Hangzhou tea shop, a UK nursery shop, a Guangzhou pet shop, an Australian outdoor
+// shop): dangers told in their words were "not sure", an FAQ entry, or "your message is kept" in the queue.
+describe('the forty-fifth session\'s dangers', () => {
+  test('a burst glass, a gash, a blister; paint in the drink with a sore throat; insects in tea already drunk', () => {
+    for (const t of ['天 刚才用你们家的玻璃公道杯倒开水 杯子直接炸了 手被烫红了还划了个口子在流血', '手上的泡破了 有点发白 要不要去医院啊']) assert.equal(safetyOf(t), 'injury', t);
+    assert.equal(safetyOf('那个杯子泡出来的水有股油漆味 我喝了以后嗓子疼 是不是有毒啊'), 'reaction');
+    assert.equal(safetyOf('上次买的胎菊泡出来水里有小虫子在动 我已经喝了两杯了'), 'spoiled');
+    for (const t of ['我想泡茶 水要烧开吗', '茶叶泡了三次还有味道吗', '快递在流转', '这款有虫子吗 我怕喝了不好', '杯子有股塑料味 正常吗']) assert.equal(safetyOf(t), undefined, t);
+  });
+  test('a hot, bulging battery or power station; a swollen gas canister; petrol fumes in a car', () => {
+    for (const t of [
+      'the power station i bought from you is really hot and the side has bulged out, theres a weird chemical smell in the caravan. what do i do??',
+      'btw the old parent unit has gone really hot and the back is bulging out?? its on the shelf in the nursery. can i just bin it',
+      'its the battery i think, its swollen and still warm',
+    ]) assert.equal(safetyOf(t), 'device', t);
+    assert.equal(safetyOf('我室友把丁烷气罐放在车里晒了一天，罐子鼓起来了，还有点气味，怎么办'), 'gas');
+    assert.equal(safetyOf('cheers. the jerry can i got off ebay last month is leaking at the spout seal, stinks of petrol in the ute'), 'air');
+    for (const t of ['my ankle is swollen, can the monitor be returned', 'does the power station get hot when charging?', 'the side pocket of the bag bulges out a bit', 'how much petrol does the generator use']) assert.equal(safetyOf(t), undefined, t);
+    assert.equal(dangerGoesOn('its still plugged into the 240 in the van, kids are asleep in the bunk'), true);
+  });
+  test('a swallowed little round battery is the battery\'s advice; its name later goes on about it', () => {
+    for (const t of ['omg my 3yo just had the headtorch apart and I think he swallowed one of the little round batteries', 'HELP my toddler was playing with the monitor remote and the little round battery is gone, i think she swallowed it?? shes acting normal']) assert.equal(safetyOf(t), 'battery', t);
+    assert.equal(dangerGoesOn('its one of those coin button batteries, CR2032'), true);
+  });
+  test('a car seat\'s buckle that pops open; someone posing as the shop asking for card or bank details; money already sent to a scammer', () => {
+    assert.equal(safetyOf('different thing - the harness buckle on my toddlers car seat (bought from u last yr) keeps popping open when i pull the straps. drove to nursery like that this morning 😳'), 'broke');
+    assert.equal(safetyOf('宝宝安全座椅的卡扣老是自己弹开'), 'broke');
+    assert.equal(safetyOf('the buckle on my handbag keeps popping open'), undefined);
+    for (const t of [
+      'mate someone messaged my missus on facebook saying theyre from your shop and need her card details to refund the damaged changer?? is that you',
+      'got a text saying my pram refund failed and to click a link and re-enter my bank details, was that from you lot?',
+    ]) assert.equal(safetyOf(t), 'fraud', t);
+    for (const t of ['can i pay by card', 'is that you', 'got a text saying my parcel is out for delivery, was that from you?']) assert.equal(safetyOf(t), undefined, t);
+    assert.equal(dangerGoesOn('我已经转了😭😭'), true);
+    assert.equal(dangerGoesOn('我转了人工'), false);
+  });
+  test('a pet: a skin reaction to a spot-on is the vet\'s; what it swallowed is the vet\'s emergency, not a person\'s', () => {
+    assert.equal(safetyOf('滴完大宠爱狗狗一直挠 后颈那里红了一片 还掉毛 正常吗😰'), 'pet');
+    for (const t of ['袋子里有一包干燥剂 狗狗咬破了吃了一点点 要紧吗😱', '我只猫食咗少少漏出嚟嘅猫砂 要唔要紧😨', '狗吃了干燥剂怎么办 急急急', 'my dog just ate a whole bar of chocolate', 'my dog swallowed a button battery']) assert.equal(safetyOf(t), 'petEmergency', t);
+    for (const t of ['孩子把干燥剂吃了', 'I think my son swallowed a magnet']) assert.notEqual(safetyOf(t), 'petEmergency', t);
+    for (const t of ['猫砂会不会被猫吃了', '狗狗滴了驱虫药多久能洗澡']) assert.equal(safetyOf(t), undefined, t);
+    assert.equal(adviceKind(TEXTS.zh.healthPetEmergency), 'petEmergency');
+    assert.doesNotMatch(TEXTS.zh.healthPetEmergency, /120|肾上腺素/);
+    assert.doesNotMatch(TEXTS.en.healthPetEmergency, /adrenaline|EpiPen/);
   });
 });

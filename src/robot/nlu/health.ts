@@ -24,7 +24,7 @@ const GIVE_CHILD = /(?<![a-z])(?:can i give (?:the |my )?\d+ ?(?:yo|year old|yr 
 /** A dose named so that no medicine word is needed: units of insulin, "dosage". */
 const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|(?:is it|is that) (?:1|2|one|two|half) or (?:1|2|3|one|two|three) (?:gumm(?:y|ies)|tablets?|pills?|capsules?|drops|ml|scoops?|teaspoons?|tsp)\b.{0,30}\bfor (?:a|my) \d+[- ]?(?:year|yr|month)|how many (?:tablets|pills|capsules)\b.{0,20}\b(?:a|per|each) day)(?![a-z])/;
 /** Whether someone may take it, or two together, or what it does to the body. */
-const WHO_MAY = /(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹|擦|搽)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? (?:and|with|&) (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? together|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow))|(?:pregnant|embarazada)\b[^?]{0,40}\b(?:safe|ok|okay)|(?:safe|ok|okay) for (?:the|my) (?:baby|unborn)|(?:ok|okay|safe|fine) to take (?:it |them |this |that )?(?:with|together)|(?:take|have) (?:it |them |this |that )?with (?:my |other |the )?(?:[a-z]+ ){0,2}(?:meds|medicines?|medications?|pills|antidepressants?|blood thinners?)|sertraline|warfarin|zoloft|prozac|lexapro|coumadin|eliquis|metformin)(?![a-z])/;
+const WHO_MAY = /(?<![a-z])(?:is it |it'?s )?(?:ok|okay|safe|fine|alright) for (?:her|him|me|them|my (?:mum|mom|dad|father|mother|husband|wife|grandma|grandpa|nan|gran)) to (?:drink|eat|take|have|use)(?![a-z])|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹|擦|搽)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? (?:and|with|&) (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? together|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow))|(?:pregnant|embarazada)\b[^?]{0,40}\b(?:safe|ok|okay)|(?:safe|ok|okay) for (?:the|my) (?:baby|unborn)|(?:ok|okay|safe|fine) to take (?:it |them |this |that )?(?:with|together)|(?:take|have) (?:it |them |this |that )?with (?:my |other |the )?(?:[a-z]+ ){0,2}(?:meds|medicines?|medications?|pills|antidepressants?|blood thinners?)|sertraline|warfarin|zoloft|prozac|lexapro|coumadin|eliquis|metformin)(?![a-z])/;
 /** A symptom of the body. */
 // Vomiting counted, a stomach that feels awful ("吃了你们钙片以后胃很难受 吐了两次": a Shanghai shop, forty-third session, "noted" in the queue).
 const SYMPTOM = /吐了(?:[一两三四五几\d]|好几)[次回遍]|胃(?:很|好|有点|特别|一直|非常)?难受|过敏|起疹|疹子|红疹|皮疹|红点|湿疹|红疙瘩|起了?(?:好多|一些|一片|很多)?疙瘩|好痒|很痒|发痒|说痒|拉了[^，,。\s]{0,5}肚子|一直(?:在)?拉|(?:嘴巴|嘴唇|嘴|舌头)[^，,。\s]{0,4}肿|喉咙[^，,。\s]{0,4}(?:肿|紧)|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|肚子痛|肚子(?:有点|有些|很|好)?不舒服|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛(?:就|都|有点|一直|还)?(?:红|疼|痛|痒|肿|刺痛)|(?<![a-z])(?:stomach (?:cramps|ache|pains?)|allergic reaction|rash|red eyes?|eyes? (?:are |is |went |got )?(?:red|sore|burning|stinging)|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
@@ -68,7 +68,9 @@ const CAUSED = /是不是[^，,。？?]{0,8}(?:奶粉|米粉|辅食|尿不湿|�
 const CAUSED_BEFORE = /(?:奶粉|米粉|辅食|尿不湿|纸尿裤|尿布|湿巾)[^。？?]{0,12}(?:穿了|用了|吃了|喝了)/;
 /** "宝宝吐奶是正常的吗": asked whether it is normal, the shop's question (an entry may answer it). */
 const ASKS_NORMAL = /正常吗|正常的吗|正不正常|是正常的|正常反应|(?<![a-z])(?:is (?:it|this|that) normal|normal for|normal reaction)(?![a-z])/;
-const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|embarazada|breastfeeding|副作用|伤肝|伤肾|华法林|(?<![a-z])(?:side effects?|medicine|medication|meds|pills|ibuprofen|paracetamol|aspirin|antibiotics|sertraline|warfarin|prenatals?|d3)(?![a-z])/;
+// A condition treated, or its medicine ("my mum has high blood pressure and takes amlodipine, is it ok for her to drink longjing every
+// day?": a Hangzhou tea shop, forty-fifth session, "Great. Message me any time").
+const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|embarazada|breastfeeding|副作用|伤肝|伤肾|华法林|高血压|降压药|心脏病|糖尿病|(?<![a-z])(?:side effects?|medicine|medication|meds|pills|ibuprofen|paracetamol|aspirin|antibiotics|sertraline|warfarin|prenatals?|d3|(?:high )?blood pressure|hypertension|heart condition|diabet\w*|amlodipine|metformin|statins?|thyroid|levothyroxine)(?![a-z])/;
 const SEVERE = /过敏|起疹|疹子|红疹|皮疹|呼吸困难|红肿|(?<![a-z])(?:allergic reaction|rash|hives|swollen)(?![a-z])/;
 /** Taken: eaten, swallowed, injected. */
 // Worn too: contact lenses ("美瞳戴了半天眼睛就红了": found from outside, the goods' trouble text only).
@@ -171,7 +173,8 @@ const thingSwallowed = (n: string): boolean => SUBJECT_SWALLOWED.test(n) && SWAL
  * shop's parents, forty-second session, "he seems ok now still playing, need to go hospital or not?", "is it ok to just wait and
  * see if it comes out", were told the general advice, whose signs are none of theirs).
  */
-const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|扣电|小圆电池|圆电池|电池片|遥控器?(?:里|里面)?的?电池|手表(?:里的?)?电池|锂电池|磁铁|磁珠|磁力珠|巴克球|(?<![a-z])(?:button[- ]?(?:cell|batter(?:y|ies))|coin[- ]?(?:cell|batter(?:y|ies))|lithium coin|lithium batter(?:y|ies)|(?:remote|watch|key ?fob|car key|scale|thermometer|hearing aid)(?: control)? batter(?:y|ies)|batter(?:y|ies) (?:from|out of|in) (?:the |a |his |her )?(?:remote|watch|key|scale|thermometer|toy)|magnets?|magnetic (?:balls?|beads?)|buckyballs?)(?![a-z])/;
+// "one of the little round batteries", "coin button batteries, CR2032" (an Australian and a UK shop, forty-fifth session: the general advice).
+const BATTERY_OR_MAGNET = /纽扣电池|扣式电池|扣电|小圆电池|圆电池|电池片|遥控器?(?:里|里面)?的?电池|手表(?:里的?)?电池|锂电池|磁铁|磁珠|磁力珠|巴克球|(?<![a-z])(?:button[- ]?(?:cell|batter(?:y|ies))|coin[- ]?(?:button[- ]?)?(?:cell|batter(?:y|ies))|(?:(?:little|small|tiny|flat|silver) )?round batter(?:y|ies)|cr ?20(?:32|25|16)|lr ?4[14]|ag ?1[03]|lithium coin|lithium batter(?:y|ies)|(?:remote|watch|key ?fob|car key|scale|thermometer|hearing aid)(?: control)? batter(?:y|ies)|batter(?:y|ies) (?:from|out of|in) (?:the |a |his |her )?(?:remote|watch|key|scale|thermometer|toy)|magnets?|magnetic (?:balls?|beads?)|buckyballs?)(?![a-z])/;
 /**
  * Sharp things swallowed need the emergency department just the same, whatever the child shows ("我儿子把卡针吞下去了…他现在看起来没事
  * 还在玩 要不要去医院": a Shenzhen phone shop, forty-third session, told the general signs twice). Told with the battery's advice.
@@ -257,7 +260,14 @@ export const doctorNow = (n: string): boolean => {
   return (PREGNANT.test(n) && bleeding) || ((TAKEN.test(n) || ATE.test(n)) && (bleeding || BODY_ALARM.test(n)));
 };
 /** Which emergency advice fits it: a swallowed battery or magnet, a doctor now, or the general one. */
-export const emergencyAdvice = (n: string): 'battery' | 'doctor' | 'emergency' => (batteryOrMagnet(n) ? 'battery' : doctorNow(n) ? 'doctor' : 'emergency');
+/**
+ * A pet's emergency, no person in it ("狗吃了干燥剂怎么办 急急急": a Guangzhou pet shop, forty-fifth session, told to call 120 and use an
+ * adrenaline pen before the vet): the vet's advice.
+ */
+// Pets are "he" and "she" too ("shes only 6kg"): a person is named to be one.
+const petEmergency = (n: string): boolean => (PET_ATE_HARM.test(n) || PET_ATE_ZH.test(n) || ANIMAL.test(n)) && !SMALL_CHILD.test(n) && !PERSON_UNWELL.test(n);
+export const emergencyAdvice = (n: string): 'battery' | 'doctor' | 'emergency' | 'petEmergency' =>
+  petEmergency(n) ? 'petEmergency' : batteryOrMagnet(n) ? 'battery' : doctorNow(n) ? 'doctor' : 'emergency';
 const eatenUpByChild = (n: string): boolean =>
   EATEN_UP.test(n) && SMALL_CHILD.test(n) && (namesMedicine(n) || /药|软糖|(?<![a-z])gumm(?:y|ies)(?![a-z])/.test(n)) && !SUPPOSED.test(n) && !SUPPLY_FINISHED.test(n);
 const emergency = (n: string): boolean => {
@@ -281,7 +291,7 @@ const emergency = (n: string): boolean => {
   // "孩子吃了退烧药 什么时候能退烧", "狗狗吃了驅蟲藥 多久可以洗澡" are doses given, not swallowed by accident (found in review).
   if (ATE.test(n) && medicine && (LOT.test(n) || (child && OWN.test(n)))) return true;
   // A pet that ate what harms pets (found from outside: "小猫吃了猫砂怎么办！！急！" was offered two entries): the vet first.
-  if (PET_ATE_HARM.test(n)) return true;
+  if (PET_ATE_HARM.test(n) || (PET_ATE_ZH.test(n) && !SUPPOSED.test(n) && !/会不会|怕|担心|万一|如果|要是|被(?:猫|狗)/.test(n))) return true;
   return (BODY_IN_DANGER.test(n) && SOMEONE.test(n)) || BREATH_NOW.test(n);
 };
 /**
@@ -289,6 +299,13 @@ const emergency = (n: string): boolean => {
  * whole bar of chocolate"); not the 猫 of 猫砂, a supposition ("猫砂会不会被猫吃了"), a toy it chewed, or
  * "got into the litter box" (found in review).
  */
+// The harm named first or with words between ("袋子里有一包干燥剂 狗狗咬破了吃了一点点", "我只猫食咗少少漏出嚟嘅猫砂": a Guangzhou pet shop,
+// forty-fifth session, offered the returns entries).
+const PET_HARM_ZH = '(?:猫砂|干燥剂|脱氧剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合)';
+const PET_ZH = '(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)';
+const PET_ATE_ZH = new RegExp(
+  `(?<!被)${PET_ZH}(?![砂粮条罐])[^，,。？?！!\\s]{0,2}(?:吃了|吞了|误食了?|食咗|食了|咬破了?[^，,。？?！!]{0,3}吃了?)[^，,。？?！!]{0,10}${PET_HARM_ZH}|${PET_HARM_ZH}[^。？?！!]{0,16}${PET_ZH}(?![砂粮条罐])[^，,。？?！!]{0,6}(?:吃了(?:一点|一些|点|几|好多|不少|少少|半)|吞了|误食|食咗|咬破了?[^，,。？?！!]{0,3}吃)`,
+);
 const PET_ATE_HARM = /(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}把[^，,。？?！!]{0,8}(?:百合|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|电池)[^，,。？?！!]{0,6}(?:吃|啃|咬|舔|吞)了|(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}(?:(?:啃了|咬了|舔了)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?百合|(?:吃了|吞了|误食了?)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?(?:一点|一些|点|几颗|几粒|一块|好多|一整?[包袋块板颗粒])?(?:猫砂|干燥剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合))|(?<![a-z])(?:cat|dog|kitten|puppy|pet)s? (?:just |has |have )?(?:ate|eaten|swallowed|got into|(?:chewed(?: on)?|bit|licked)(?= (?:the |some |a |on )*lil))(?: some| a| the| my| a whole| half a| half of a| part of a)?(?: bar of| box of| bag of| piece of| bunch of| bottle of)? ?(?:chocolate|grapes?|raisins?|onions?|xylitol|rat poison|batter(?:y|ies)|string|yarn|(?:cat )?litter(?! box| tray)|desiccant|silica gel|lil(?:y|ies))(?![a-z])/;
 
 /**
@@ -370,9 +387,17 @@ const PET_CAUSE = /吃了|喂了|换了|自从|以后|之后|怎么办|急|吃(?
  * outside, a pet shop: offered the returns entry). Not asked beforehand or whether it is normal ("is it normal
  * for my cat to throw up after switching food" is the shop's question).
  */
+/**
+ * A pet's skin or nerves reacting to what was put on it ("滴完大宠爱狗狗一直挠 后颈那里红了一片 还掉毛 正常吗": a Guangzhou pet shop,
+ * forty-fifth session, "not sure" and a plain place in the queue): the vet's, "is it normal" too.
+ */
+const PET_SKIN = /一直挠|一直抓|抓挠|挠个不停|红了一片|红肿|发红|掉毛|起疹|起红疹|流口水|发抖|抽搐|(?<![a-z])(?:scratch\w* (?:like mad|non-?stop|constantly|all the time)|(?:skin|neck|back|ears?|belly) (?:is |are |went |gone |turned )?(?:all |really |very )?(?:red|inflamed|raw|irritated)|losing (?:fur|hair)|(?:fur|hair) (?:is )?(?:falling|coming) out|drool\w*|trembl\w*|shaking)(?![a-z])/;
+const PET_APPLIED = /滴完|滴了|涂了|涂完|抹了|喷了|戴了|戴上|驱虫|大宠爱|福来恩|博来恩|(?<![a-z])(?:after (?:applying|putting on|using|the (?:spot-?on|flea|tick))|spot-?on|flea (?:treatment|drops|collar|spray|shampoo)|tick (?:treatment|collar)|frontline|advantage|revolution|seresto)(?![a-z])/;
+const petSkinReacts = (n: string): boolean => ANIMAL.test(n) && PET_SKIN.test(n) && PET_APPLIED.test(n) && !SUPPOSED.test(n) && !BEFOREHAND.test(n) && !NOT_A_REPORT.test(n) && !PERSON_UNWELL.test(n);
 const petUnwell = (n: string, goods?: string): boolean =>
-  (ANIMAL.test(n) || (goods !== undefined && ANIMAL.test(goods.toLowerCase()))) && PET_SYMPTOM.test(n) && PET_CAUSE.test(n) && !SUPPOSED.test(n) && !ASKS_NORMAL.test(n) && !NOT_A_REPORT.test(n) && !BEFOREHAND.test(n) &&
-  !RETURN_ASKED.test(n) && !ASKS_WHICH.test(n) && !PERSON_UNWELL.test(n);
+  petSkinReacts(n) ||
+  ((ANIMAL.test(n) || (goods !== undefined && ANIMAL.test(goods.toLowerCase()))) && PET_SYMPTOM.test(n) && PET_CAUSE.test(n) && !SUPPOSED.test(n) && !ASKS_NORMAL.test(n) && !NOT_A_REPORT.test(n) && !BEFOREHAND.test(n) &&
+    !RETURN_ASKED.test(n) && !ASKS_WHICH.test(n) && !PERSON_UNWELL.test(n));
 /**
  * A return asked beside it ("my cat won't eat the new food, can i return it?"), goods asked for ("which food is good for a cat
  * that vomits"), or a person unwell ("my son threw up after eating the new cat treats", "hot dog made me throw up"): no vet (found in review).
@@ -407,12 +432,21 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
   if (symptom && FOOD.test(n) && (taken || /(?<![a-z])(?:cooked|eaten|eating|had some)(?![a-z])|煮了|做了/.test(n)) && !PET.test(n) && (!RETURN_ASKED.test(n) || SEVERE.test(n) || ILL_NOW.test(n)) && !SPICY_TALK.test(n) && !JOKE.test(n)) return 'reaction';
   // Spoiled food eaten and the stomach now ("鲜花饼…长毛了…我吃进去了 肚子有点不舒服": a Kunming shop, thirty-ninth session, the wilted-flowers entry).
   if (symptom && taken && SPOILED_FOOD.test(n)) return 'reaction';
+  if (!over && offAndFelt(n)) return 'reaction';
   if (!over && (babyUnwell(n, taken) || skinReacts(n) || doctorAskedOfSkin(n) || skinNow(n))) return 'reaction';
   if ((DOSE.test(n) && (said || ordered)) || DOSE_ALONE.test(n) || (GIVE_CHILD.test(n) && (said || ordered))) return 'advice';
   // Whether a child may eat it is a medical question of medicine only: "你们的水果打药吗 小孩能吃吗" is the shop's (found from outside); pregnancy stays one.
   if (PREGNANT_OK.test(n) && CONSUMED.test(n)) return 'advice';
   return WHO_MAY.test(n) && (said || ordered || MEDICAL.test(n)) ? 'advice' : undefined;
 }
+
+/**
+ * A taste or a smell that should not be there, drunk or eaten, and the body now ("那个杯子泡出来的水有股油漆味 我喝了以后嗓子疼 是不是有毒啊":
+ * a Hangzhou tea shop, forty-fifth session, "your message is kept" in the queue): stop, and a doctor if it grows.
+ */
+const OFF_TASTE = /油漆味|化学味|胶水味|塑料味|怪味|异味|药味|有毒|中毒|(?<![a-z])(?:chemical (?:taste|smell)|tastes? (?:of|like) (?:paint|chemicals?|plastic|glue|soap)|poison\w*|toxic)(?![a-z])/;
+const FELT_AFTER = /(?:喝了|吃了|用了)[^。？?]{0,8}(?:嗓子|喉咙|肚子|胃|头|嘴|舌头)[^，,。？?]{0,3}(?:疼|痛|不舒服|难受|晕|麻|辣)|(?<![a-z])(?:(?:drank|drunk|ate|eaten|had)\b[^.?!]{0,30}\b(?:throat|stomach|tummy|belly|head|mouth|tongue) (?:is |feels |went |has gone )?(?:sore|burning|hurts?|aching|numb|tingling|upset))(?![a-z])/;
+const offAndFelt = (n: string): boolean => OFF_TASTE.test(n) && FELT_AFTER.test(n) && !SUPPOSED.test(n) && !NOT_A_REPORT.test(n) && !PET.test(n);
 
 /**
  * "Is the Darjeeling ok for someone who's pregnant?" of what is drunk or eaten (a Bristol shop,
