@@ -11014,3 +11014,15 @@ describe('the forty-fifth session\'s buyers, read', () => {
     assert.equal((await shop({ orders: [gear] }, chinese)('ok')).lang, 'zh');
   });
 });
+
+describe('the forty-fifth session\'s take-backs', () => {
+  // A Hangzhou and an Australian shop: the refund and the address asked with the take-back were lost, and the place in the queue.
+  test('what only a person does, asked with the take-back, keeps the place; a dash after "never mind the agent" and a Cantonese sorry take it back', () => {
+    for (const t of ['算啦 我唔要啦 你哋直接退钱俾我', 'never mind, ill ring startrack meself. can you change the address on the solar blanket order to my mates place in derby tho? 14 Loch St Derby WA 6728', 'forget it, just refund me']) {
+      assert.equal(withdrawsHandover(t), undefined, t);
+    }
+    assert.equal(withdrawsHandover('never mind the agent - was the gift box delivered now?'), 'was the gift box delivered now?');
+    assert.equal(withdrawsHandover('啊唔好意思 唔使喇 我睇吓说明书先'), '我睇吓说明书先');
+    for (const [t, rest] of [['算了 不用人工了 帮我查下快递', '帮我查下快递'], ['算了 我自己申请退款', '我自己申请退款'], ['never mind, where is my parcel', 'where is my parcel']]) assert.equal(withdrawsHandover(t!), rest, t);
+  });
+});

@@ -420,7 +420,7 @@ const ASKS_PERSON = /人工|真人|客服|老板|经理|主管|(?<![a-z])(?:huma
 // "Very well. Then I shall withdraw my request for a person" (a Bristol shop, thirty-fifth session: no reply in the queue).
 // "hello?? i said no need agent", "不不不 不要人工" (a Singapore and a Chengdu shop, thirty-sixth session: left queued).
 // "不是 算了不用人工了", "得嘞 不用人工了", "那个那个不用了不用了", "不等了 不用人工了…" (a Harbin and a Shenzhen shop, thirty-eighth session: left queued).
-const WITHDRAW_LEADS = '不是|那个那个|那个|得嘞|得了|不(?:想)?等了|我说|不好意思|抱歉|对不起|no worries|哦哟|哦唷|不要紧的?|好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|不不不|不不|我说了|说了|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll|sorry|oh sorry|hello|hi|i said';
+const WITHDRAW_LEADS = '唔好意思|不是|那个那个|那个|得嘞|得了|不(?:想)?等了|我说|不好意思|抱歉|对不起|no worries|哦哟|哦唷|不要紧的?|好吧|好啦|好喇|好的|好嘛|要得|晓得了|知道了|得啦|得喇|那|嗯|哦|啊|欸|诶|哎|唉|还是|等下|等一下|等等|行了|行|不不不|不不|我说了|说了|ok|okay|oh|actually|wait|no|nope|nah|hmm|bruh|ya|yeah|very well|then|in that case|i shall|i will|i\'ll|sorry|oh sorry|hello|hi|i said';
 const WITHDRAW_WORDS = [
   // "算了算了 不投诉了…": RETRACTION's 算了 is not the one of "算了算" (reckoned).
   '算了算了',
@@ -464,7 +464,8 @@ const WITHDRAW_WORDS = [
   'no (?:agent|person|human)s?(?: needed)?(?: pls| please| thanks| thx| ty| thank you)?(?=\\s*(?:[,.!~]|$))',
   'ya no necesito (?:un |el )?(?:agente|persona|humano)',
   // "never mind the agent. where is the parcel", "forget the agent" (found from outside: left in the queue, silence).
-  '(?:never ?mind|nvm|forget(?: about)?) (?:the |an? |my )?(?:agent|person|human|transfer)s?(?=\\s*(?:[,.!~]|$))',
+  // A dash after it too ("never mind the agent - was the gift box delivered now?": a Hangzhou shop, forty-fifth session, left queued).
+  '(?:never ?mind|nvm|forget(?: about)?) (?:the |an? |my )?(?:agent|person|human|transfer)s?(?=\\s*(?:[,.!~\\-–—]|$))',
   RETRACTION_EN,
   // "actually scratch that, i'll come back monday", "sorry didnt mean to ask for a person, can the bot just tell me…",
   // "不用了 不投诉了…", "我说了不投诉 不用人工" (a Sydney and a Guangzhou shop, thirty-seventh session: left queued, or queued again).
@@ -496,7 +497,7 @@ const WITHDRAW_WORDS = [
   '(?:(?:tak|tidak|gak|nggak|ga|x) ?(?:payah|perlu|usah)(?: (?:agent|ejen|orang|person|human|cs))?|takpe|takpa|tak apa)(?! ?ke(?![a-z]))(?![^,.!?]*\\?)',
 ].join('|');
 // A particle after the words is theirs ("tak payah lah, where is my parcel").
-const WITHDRAWS = new RegExp(`^[\\s?？!！]*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！?？]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~;；吧啦哈]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
+const WITHDRAWS = new RegExp(`^[\\s?？!！]*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！?？]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~;；吧啦哈\\-–—]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
 // "yeah nah dont worry about a person. is the decaf…" (a Melbourne shop, thirty-third session: handed over).
 // "那算了算了 不找人了 就这样吧" (a Xi'an shop, thirty-seventh session: handed over as a yes).
 const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|不(?:用|要|需要)?(?:找|叫)(?:真人|人工|客服|人)(?:了|啦)?|(?:说了)?不(?:用|要|需要)转(?:了|啦)?(?=[\s,，.。!！]|$)|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:don'?t|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?|(?<!(?:don'?t|dont|do not|never|not|won'?t) )(?:forget|never mind|nvm|skip) (?:the |an? )?(?:agent|person|human)|no need (?:for )?(?:an? |the )?(?:agent|person|human))(?![a-z])/gi;
@@ -550,8 +551,13 @@ export function withdrawsHandover(text: string): string | undefined {
   if (/^(?:但是|但系|但|不过|可是|只是|but)(?![a-z])/i.test(restRead)) return undefined;
   // "…不用找人了 我自己等着吧": no person, and waiting for the parcel is no question (a Harbin shop: "not understood").
   if (SELF_WAITS.test(restRead)) return '';
+  // "算啦 我唔要啦 你哋直接退钱俾我", "never mind, ill ring startrack meself. can you change the address … to 14 Loch St": what only a
+  // person does, asked in the same breath, keeps the place (a Hangzhou and an Australian shop, forty-fifth session: both taken out
+  // of the queue, the refund and the address lost).
+  if (PERSON_JOB.test(restRead)) return undefined;
   return (asksPerson && !asksOnlyHours(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
 }
+const PERSON_JOB = /(?:直接)?(?:退钱|退款)(?:俾|给|畀)我|直接(?:退钱|退款|退给我)|(?:帮我|给我|你们|你哋|你地)(?:直接)?(?:退钱|退款|改(?:个|下)?地址|换成)|(?<![a-z])(?:(?:can|could) (?:you|u) (?:please |pls )?(?:change|update|fix|send it to) (?:the |my )?(?:delivery |shipping )?address|(?:^|just |pls |please |so |now )refund me|give me (?:my|a) refund|i (?:want|need) (?:my money back|a refund))(?![a-z])/i;
 const GIVEN_UP = /^(?:不(?:退|换|退货|换货|退了货|取消|改|要|买)了[吧哈啦]?[\s,，。]*)?(?:(?:就是|只是|我就|我只是)(?:问问|问一下|随便问问)[\s,，。]*)?/;
 /** A first sentence of at most 40 characters, ended by a full stop or an exclamation and a space. */
 const REMARK_FIRST = /^[^.!?。！？]{1,40}[.!。！]+\s+/;
