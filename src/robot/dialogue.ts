@@ -4912,7 +4912,9 @@ function promisedShip(ctx: Ctx, o: Order): ShipTerms | undefined {
   const paidAt = Date.parse(o.updatedAt);
   if (!Number.isFinite(at) || !Number.isFinite(paidAt)) return undefined;
   const kind = aheadKind(o);
-  const by = ctx.t.shipBy(formatDay(o.shipBy!, ctx.lang, ctx.tz));
+  // A day already past is said as one (a Guangzhou shop, forty-fifth session: "预计12月5日前发出" on Dec 7, then "later than usual").
+  const past = at < (ctx.input.now ?? new Date()).getTime();
+  const by = (past ? ctx.t.shipByPassed : ctx.t.shipBy)(formatDay(o.shipBy!, ctx.lang, ctx.tz));
   const entry = kind ? shopSays(ctx, kind) : undefined;
   return { text: entry ? `${ctx.t.ahead[kind!](entry, undefined)}${ctx.lang === 'zh' ? '' : ' '}${by}` : by, hours: Math.max(0, (at - paidAt) / HOUR_MS), own: true };
 }
@@ -5925,13 +5927,14 @@ function addressAnswer(ctx: Ctx, o: Order): Outcome {
     const l = logisticsOf(ctx, o);
     const carrier = l && carrierName(l.carrier, ctx.lang);
     const card = l ? logisticsCard(l) : orderCard(o);
-    // The address typed out: the same "can't be changed online" again told the buyer nothing new (an outside shop, fortieth session).
-    if (given) return { replies: [reply(t.changeAddress.givenShipped(o.orderId, carrier, l?.trackingNo), card)], next: { offeredHuman: true } };
     // The shop's own word on changing a sent parcel's address, not the robot's "ask the courier to redirect it" (a London shop,
-    // forty-first session: told to ask Royal Mail, which its entry says cannot redirect).
+    // forty-first session: told to ask Royal Mail, which its entry says cannot redirect); with the new address typed out too (a UK
+    // shop, forty-fifth session: "a human agent can ask Royal Mail to redirect it" against "after dispatch we cannot change it").
     const shop = shopSays(ctx, 'change_address');
     // Only an entry that speaks of a parcel already sent: "Yes! You can change it on the order page before we ship" is none (found in review).
     if (shop && AFTER_SENT.test(shopReading(shop))) return { replies: [reply(t.changeAddress.shippedShop(o.orderId, shop), card)], next: { offeredHuman: true } };
+    // The address typed out: the same "can't be changed online" again told the buyer nothing new (an outside shop, fortieth session).
+    if (given) return { replies: [reply(t.changeAddress.givenShipped(o.orderId, carrier, l?.trackingNo), card)], next: { offeredHuman: true } };
     return { replies: [reply(t.changeAddress.shipped(o.orderId, carrier, l?.trackingNo), card)] };
   }
   return { replies: [reply(t.changeAddress.closed(o.orderId, ORDER_STATUS[lang][o.status]), orderCard(o))] };
@@ -6302,7 +6305,7 @@ function aftersaleReply(ctx: Ctx, a: Aftersale): Reply {
     // request moves no money either: "amount to be confirmed on review" of a rejected return (found from outside).
     goods: a.type === 'exchange' || (a.amount === undefined && (a.status === 'rejected' || a.status === 'closed')),
     ...(reason ? { reason } : {}),
-    hint: late !== undefined ? ctx.t.aftersaleLate(late) : (replacement ?? shopRefundTime(ctx, a, hintKey) ?? shopReviewTime(ctx, hintKey) ?? shopReturnWay(ctx, hintKey) ?? (a.type !== 'exchange' && ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.moneyHint[hintKey as keyof Texts['moneyHint']] : undefined) ?? ctx.t.aftersaleHint[hintKey]),
+    hint: late !== undefined ? (a.status === 'refunded' ? ctx.t.refundedLate(late) : ctx.t.aftersaleLate(late)) : (replacement ?? shopRefundTime(ctx, a, hintKey) ?? shopReviewTime(ctx, hintKey) ?? shopReturnWay(ctx, hintKey) ?? (a.type !== 'exchange' && ASKS_MONEY.test(ctx.r.u.normalized) ? ctx.t.moneyHint[hintKey as keyof Texts['moneyHint']] : undefined) ?? ctx.t.aftersaleHint[hintKey]),
   });
   return reply(text, aftersaleCard(a, order?.currency));
 }
@@ -6412,7 +6415,9 @@ function ownHours(ctx: Ctx, a: Aftersale): number | undefined {
 }
 function ownDays(ctx: Ctx, a: Aftersale): { n: number; working: boolean } | undefined {
   const key = hintOf(a);
-  const said = key === 'approved_refund' ? ofPaymentWay(ctx, shopRefundTime(ctx, a, key) ?? '') : (shopReviewTime(ctx, key) ?? '');
+  // Once refunded, the shop's time for the money to show (its longest: "…up to 5 working days to show it") is the promise too (a UK
+  // and an Australian shop, forty-fifth session: refunds 7 working days old read as on time).
+  const said = key === 'approved_refund' || key === 'refunded' ? ofPaymentWay(ctx, shopRefundTime(ctx, a, key) ?? '') : (shopReviewTime(ctx, key) ?? '');
   const working = workingDaysIn(said);
   if (working !== undefined) return { n: working, working: true };
   const calendar = calendarDaysIn(said);

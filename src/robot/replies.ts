@@ -213,6 +213,8 @@ export interface Texts {
   payBy(at: string): string;
   /** The day the shop promised to send the order out (`shipBy`). */
   shipBy(day: string): string;
+  /** The same day, passed with the order still unsent. */
+  shipByPassed(day: string): string;
   /** The day an in-stock order goes out by the shop's own rule on sending (ship-day.ts), with its weekday. */
   shipDay(day: string): string;
   /**
@@ -242,6 +244,8 @@ export interface Texts {
   replacementHint: string;
   /** A request waiting on the shop longer than its hint promises. */
   aftersaleLate(days: number): string;
+  /** Refunded longer ago than the shop's own time for the money to show. */
+  refundedLate(days: number): string;
   /** The buyer says it is late or has not come, though it is within its promise by our clock. */
   aftersaleChase: string;
   /** Asked after a request on time: the day the shop's own time makes it due. */
@@ -473,6 +477,7 @@ const zh: Texts = {
   cancelledBecause: (r) => `取消原因：${r.replace(/[。.！!]+$/, '')}。如有疑问，可以回复“转人工”。`,
   payBy: (at) => `请在 ${at} 前付款，超时订单会自动关闭。`,
   shipBy: (day) => `这一单预计${day}前发出。`,
+  shipByPassed: (day) => `这一单原定${day}前发出，已经过了这个时间还没发出。`,
   shipDay: (day) => `按付款时间算，这一单预计${day}发出。`,
   titledShip: (from, by) => (from ? `商品标题写明${from}起发货，按付款先后陆续发出。` : `按商品标题，预计${by}前发出。`),
   urgeShipOffer: '我这边没法直接催仓库发货。需要为您转接人工客服，帮您催一下吗？',
@@ -505,6 +510,7 @@ const zh: Texts = {
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
   aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}${p.since ? `（${p.since}）` : ''}${p.goods ? '' : `，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}`}。${p.reason ? `原因：${sentence(p.reason, '。')}` : ''}${p.hint}`,
   aftersaleLate: (d) => `这一步已经 ${d} 天没有进展，比平常慢了。需要为您转接人工客服跟进吗？`,
+  refundedLate: (d) => `退款已经退出 ${d} 天，超过了店铺说的到账时间。需要为您转接人工客服，帮您核实这笔退款吗？`,
   aftersaleChase: '抱歉让您久等了！需要为您转接人工客服，帮您核实一下吗？',
   aftersaleDue: (day) => `按店铺的时效，最晚${day}前完成，目前还在时间内。到时还没有的话，回复“转人工”请客服帮您核实。`,
   today: '今天',
@@ -776,6 +782,7 @@ const en: Texts = {
   cancelledBecause: (r) => `The reason given: ${r.replace(/[。.！!]+$/, '')}. Say "human" if you have a question about it.`,
   payBy: (at) => ` Please pay by ${at}; after that the order closes by itself.`,
   shipBy: (day) => `It is due to be sent out by ${day}.`,
+  shipByPassed: (day) => `It was due to be sent out by ${day}, and that has passed without it going out.`,
   shipDay: (day) => `Going by when it was paid, it should go out on ${day}.`,
   titledShip: (from, by) => (from ? `Its title says it ships from ${from}; orders go out in turn from then.` : `Going by its title, it should ship by ${by}.`),
   urgeShipOffer: "I can't hurry the warehouse myself. Shall I get a human agent to chase the shipping for you?",
@@ -808,6 +815,7 @@ const en: Texts = {
   noAftersaleFor: (id) => `Order ${id} has no return or refund request. To request one, open the order and tap "After-sales".`,
   aftersale: (p) => `Your ${p.type} request (order ${p.orderId}) is ${p.status}${p.since ? ` (since ${p.since})` : ''}${p.goods ? '' : `, ${p.amount ? `amount ${p.amount}` : 'amount to be confirmed on review'}`}. ${p.reason ? `Reason given: ${sentence(p.reason, '.')} ` : ''}${p.hint}`,
   aftersaleLate: (d) => `It has been ${d} day${d === 1 ? '' : 's'} at this step, longer than usual. Shall I get a human agent to follow up?`,
+  refundedLate: (d) => `It was refunded ${d} day${d === 1 ? '' : 's'} ago, longer than the shop's own time for it to show. Shall I get a human agent to check on this refund?`,
   aftersaleChase: 'Sorry for the wait! Shall I get a human agent to check on it for you?',
   aftersaleDue: (day) => `By the shop's own times it is due by ${day}, so it is not late yet. If it has not come by then, say "human" and an agent will check.`,
   today: 'today',

@@ -11026,3 +11026,35 @@ describe('the forty-fifth session\'s take-backs', () => {
     for (const [t, rest] of [['算了 不用人工了 帮我查下快递', '帮我查下快递'], ['算了 我自己申请退款', '我自己申请退款'], ['never mind, where is my parcel', 'where is my parcel']]) assert.equal(withdrawsHandover(t!), rest, t);
   });
 });
+
+describe('the forty-fifth session\'s orders and refunds', () => {
+  const { ago, shop } = session27;
+  const refundTime: FaqEntry = { id: 'refund', question: 'How long does a refund take?', answer: 'Once your return reaches our warehouse we refund you within 3 working days. Your bank can then take up to 5 working days to show it.' };
+  const pram = order({ orderId: 'NB-1', status: 'completed', currency: 'GBP', items: [{ sku: 'P', title: 'Joie Pram', quantity: 1, price: '649.00' }], createdAt: ago(600) });
+  // A UK and an Australian shop: refunds paid 7 working days before, against "up to 5 working days", read as on time.
+  test('a refund paid longer ago than the shop\'s own time for it to show is called late, with a person offered', async () => {
+    const old = aftersale({ aftersaleId: 'R1', orderId: 'NB-1', userId: pram.userId, type: 'return', status: 'refunded', amount: '649.00', updatedAt: ago(24 * 11) });
+    const r = textOf(await shop({ orders: [pram], aftersales: [old] }, [refundTime])('u said refunded but the money is NOT in my account'));
+    assert.match(r, /refunded 11 days ago, longer than the shop's own time/);
+    const fresh = aftersale({ aftersaleId: 'R2', orderId: 'NB-1', userId: pram.userId, type: 'return', status: 'refunded', amount: '649.00', updatedAt: ago(24 * 2) });
+    assert.doesNotMatch(textOf(await shop({ orders: [pram], aftersales: [fresh] }, [refundTime])('u said refunded but the money is NOT in my account')), /longer than/);
+  });
+  // A UK shop: a new address typed for a sent parcel was offered a person to ask Royal Mail to redirect it, against the shop's entry.
+  test('a new address typed for a sent parcel gets the shop\'s own word on sent parcels', async () => {
+    const sent = order({ orderId: 'NB-2', status: 'shipped', currency: 'GBP', items: [{ sku: 'B', title: 'Bottle Set', quantity: 1, price: '24.00' }], createdAt: ago(40) });
+    const track = logistics({ orderId: 'NB-2', carrier: 'Royal Mail Tracked 48', trackingNo: 'QJ1GB', updatedAt: ago(20) });
+    const address: FaqEntry = { id: 'addr', question: 'How do I change my shipping address?', answer: 'Before dispatch, message us and we will change it. After dispatch we cannot change it, but you can ask Royal Mail to redeliver to a local Post Office.' };
+    const r = textOf(await shop({ orders: [sent], logistics: [track] }, [address])('ive moved, can u change it to 9 Elm Rd E17?'));
+    assert.match(r, /After dispatch we cannot change it/);
+    assert.doesNotMatch(r, /can ask Royal Mail Tracked 48/);
+  });
+  // A Guangzhou shop: "预计12月5日前发出" on Dec 7, beside "later than usual".
+  test('a promised dispatch day already past is said as passed', async () => {
+    const late = order({ orderId: 'PG-1', status: 'paid', items: [{ sku: 'C', title: '爱肯拿 猫粮 1.8kg', quantity: 1, price: '198.00' }], createdAt: ago(80), updatedAt: ago(80), shipBy: ago(48) });
+    assert.match(textOf(await shop({ orders: [late] }, [])('猫粮发了没')), /原定.+前发出，已经过了这个时间还没发出/);
+    const soon = order({ orderId: 'PG-2', status: 'paid', items: [{ sku: 'C', title: '爱肯拿 猫粮 1.8kg', quantity: 1, price: '198.00' }], createdAt: ago(10), updatedAt: ago(10), shipBy: ago(-48) });
+    const r = textOf(await shop({ orders: [soon] }, [])('猫粮发了没'));
+    assert.match(r, /这一单预计.+前发出/);
+    assert.doesNotMatch(r, /已经过了/);
+  });
+});
