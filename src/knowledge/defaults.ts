@@ -74,4 +74,17 @@ export const DEFAULT_GLOBAL_WORDS: readonly string[] = Object.freeze([
   '去死吧',
   'fuck you',
   'motherfucker',
+  // "youse are a pack of fuckwits" (an Australian shop, forty-fifth session: stored unmasked). Not "cunt", which Scunthorpe holds.
+  // Whole words, so each plural is its own.
+  'fuckwit',
+  'fuckwits',
+  'fuck off',
+  'dickhead',
+  'dickheads',
+  'wanker',
+  'wankers',
+  'arsehole',
+  'arseholes',
+  'asshole',
+  'assholes',
 ]);

@@ -537,7 +537,8 @@ function spacedRunKeys(lower: string): Set<string> {
 }
 
 /** "2", "2 lah obviously", "2 pls": a number alone, with a particle or a word of emphasis after it (a Kuala Lumpur shop, thirty-fifth session). */
-const BARE_PICK = /^\s*(\d)\s*[.。号]?(?:\s*(?:lah|la|lor|leh|ya|pls|please|obviously|thanks|吧|啦|呀)(?![a-z]))*[\s.!！。]*$/;
+// An exasperated word first ("ffs 1", "omg 2": a UK shop, forty-fifth session, "didn't quite get that").
+const BARE_PICK = /^\s*(?:(?:ffs|omg|ugh|erm|um|uh|so|ok|okay|oh|just|number|哎|唉|就)\s*[,.!]?\s*)?(\d)\s*[.。号]?(?:\s*(?:lah|la|lor|leh|ya|pls|please|obviously|thanks|mate|吧|啦|呀)(?![a-z]))*[\s.!！。]*$/;
 /** "2", "第二个", "the first one" as the answer to our list of FAQ questions. */
 function pickedOption(u: Understanding, options: readonly string[], yesNo: Understanding['yesNo']): string | undefined {
   // One entry offered ("did you mean …?"): a yes picks it (not "好的，那…" asking another question, nor "要得，今天拍明天能发不":
@@ -577,7 +578,7 @@ function idOnly(text: string): string | undefined {
  * order (found from outside: the same list came back, again and again). Short only, and never a
  * "none of them" ("都不是", "neither").
  */
-const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉|取消|退|改|想(?:知道|了解|问|看|查|要))|全部|所有|每(?:一)?个|一起查)[^吗么?？]*$|^(?:(?:please |pls )?(?:check |show |track |see |look at )?(?:them )?(?:both|all|each|every one|everything)(?: of (?:them|those|these))?(?: orders?| ones?)?(?: please| pls| plz)?(?: (?:la|lah|leh|lor|ah|one))*[.!\s]*)$/;
+const ALL_OF_THEM = /^.{0,6}(?:都(?:查|看|要|帮|给|说|告诉|取消|退|改|想(?:知道|了解|问|看|查|要))|全部|所有|每(?:一)?个|一起查)[^吗么?？]*$|^(?:(?:please |pls )?(?:check |show |track |see |look at )?(?:them )?(?:both|all|each|every one|everything)(?: of (?:them|those|these|em|'em|dem))?(?: orders?| ones?)?(?: please| pls| plz| mate| thanks| ta)?(?: (?:la|lah|leh|lor|ah|one))*[.!\s]*)$/;
 const NONE_OF_THEM = /都不|不是|没有|别|(?<![a-z])(?:none|neither|not|no)(?![a-z])/;
 const MAX_ALL_REPLY = 24;
 /** "都不是", "neither", "none of these": the order meant is not listed (found from outside: the same list came back). */
@@ -1082,7 +1083,7 @@ function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInpu
   if (!(isDataIntent(r.intent) || isPolicyIntent(r.intent) || r.intent === 'unknown')) return r;
   // "how do i cancel my order" asks how, which the shop's entry says, though it says "my" (a Melbourne shop, thirty-third session: no reply in the queue).
   const how = HOW_TO_ASKED.test(r.u.normalized) && !orderReference(r) && r.choice === undefined;
-  const own = !how && (orderReference(r) || personal(input.text) || r.choice !== undefined);
+  const own = !how && (orderReference(r) || personal(input.text) || ORDER_TOLD.test(input.text) || r.choice !== undefined);
   return own ? { lang: r.lang, u: r.u, intent: 'unknown', ownData: true } : { lang: r.lang, u: r.u, intent: 'faq' };
 }
 
@@ -1161,18 +1162,27 @@ const parcelGuessedOfNothing = (u: Understanding): boolean =>
  */
 const LANG_CLAUSE_EN = /(?<![a-z])(?:(?:(?:can|could|would) (?:you|u) (?:please |pls )?)?(?:reply|answer|write|speak|talk|type|respond|chat)(?: to me| back)? in english|in english (?:please|pls|plz)|english (?:please|pls|plz))(?![a-z])/;
 const LANG_CLAUSE_ZH = /(?:用|说|讲)(?:中文|汉语|普通话)(?:回复|回答|交流|说|讲)?|(?<![a-z])(?:(?:reply|answer|write|speak|talk)(?: to me)? in (?:chinese|mandarin)|(?:chinese|mandarin) (?:please|pls|plz))(?![a-z])/;
+// Not reading the other language, beside a question of its own ("sorry i cant read chinese well. is the ZIWI refund done?": a
+// Guangzhou shop, forty-fifth session, offered a person to translate where the refund's status could be said in English).
+const CANT_READ_ZH_CLAUSE = /(?<![a-z])(?:can'?t|cannot|can not|don'?t|do not) (?:read|understand) (?:chinese|mandarin)(?: (?:well|very well|much|that well))?(?![a-z])/;
+const CANT_READ_EN_CLAUSE = /(?:看不懂|不懂|不太懂|不会)(?:英文|英语)/;
+const CLAUSES: Readonly<Record<Lang, readonly RegExp[]>> = { en: [LANG_CLAUSE_EN, CANT_READ_ZH_CLAUSE], zh: [LANG_CLAUSE_ZH, CANT_READ_EN_CLAUSE] };
+/** What the text just given says, asked: the shop's words to explain, a person's to translate ("…what does that say??"). */
+const ASKS_WHAT_IT_SAYS = /(?<![a-z])(?:what (?:does|did) (?:that|it|this) (?:say|mean)|what (?:is|'s|s) (?:that|this) (?:saying|about)|translate)(?![a-z])|什么意思|啥意思|写的什么|写的是什么|说的什么|翻译/;
 function langInClause(n: string): Lang | undefined {
-  if (GOODS_WORDING.test(n)) return undefined;
-  const [en, zh] = [LANG_CLAUSE_EN.test(n), LANG_CLAUSE_ZH.test(n)];
+  if (GOODS_WORDING.test(n) || ASKS_WHAT_IT_SAYS.test(n)) return undefined;
+  const [en, zh] = [LANG_CLAUSE_EN.test(n) || (CANT_READ_ZH_CLAUSE.test(n) && asksBeside(n, 'en')), LANG_CLAUSE_ZH.test(n) || (CANT_READ_EN_CLAUSE.test(n) && asksBeside(n, 'zh'))];
   return en === zh ? undefined : en ? 'en' : 'zh';
 }
 /** What is left of the message beside the language asked ("my friend wants to read") asks nothing. */
 const ASKS_BESIDE = /[?？吗呢]|哪|什么|怎么|多少|几|能不能|可以|(?<![a-z])(?:how|what|when|where|which|why|can|could|will|would|is|are|do|does|did)(?![a-z])/;
-const asksBeside = (n: string, lang: Lang): boolean => ASKS_BESIDE.test(n.replace(lang === 'en' ? LANG_CLAUSE_EN : LANG_CLAUSE_ZH, ' '));
+const withoutClause = (n: string, lang: Lang): string => CLAUSES[lang].reduce((x, re) => x.replace(re, ' '), n);
+const asksBeside = (n: string, lang: Lang): boolean => ASKS_BESIDE.test(withoutClause(n, lang));
 
 function resolve(state: DialogueState, said: Understanding, text: string, hint?: Lang): Resolved {
   const clause = langRequested(said.normalized) ? undefined : langInClause(said.normalized);
-  const r = resolveMessage(state, said, text, hint, clause);
+  // The rest is read without the clause: "can't read chinese" beside a question is no offer to translate.
+  const r = resolveMessage(state, clause ? { ...said, normalized: withoutClause(said.normalized, clause) } : said, text, hint, clause);
   if (!clause) return r;
   // Not a person or a complaint asked beside it ("转人工，说中文"): that is done, in the language asked.
   const heard = r.intent === 'unknown' || (!asksBeside(said.normalized, clause) && r.intent !== 'human' && r.intent !== 'complaint');
@@ -2449,6 +2459,11 @@ function bestEffort(r: Resolved, text: string): LookupName[] {
 
 /** "我的", "my", "I bought": the buyer is asking about their own purchase, not the shop's rules. */
 const PERSONAL = /我的|我买|我下|我拍|我订|我这|我那|我家的|俺的|(?<![a-z])(?:my|mine|i (?:ordered|bought|paid|placed|purchased|got))(?![a-z])/i;
+/**
+ * An order of the buyer's named and told what to do, while queued ("actually cancel the fridge order, found one cheaper": an Australian
+ * shop, forty-fifth session, offered the discount-codes entry): the person's to do.
+ */
+const ORDER_TOLD = /(?<![a-z])(?:^|actually |pls |please |just )(?:cancel|change|hold|stop) (?:the|that|this) [a-z ]{0,20}order(?![a-z])/i;
 const personal = (text: string) => PERSONAL.test(text.normalize('NFKC'));
 
 /** The turn names an order: by id, by answering a choice. */
@@ -5547,7 +5562,7 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
   // HS1 2DU" was told the mainland's days, and late by them (a Manchester shop, forty-third session); "to BT7" is Northern Ireland.
   /scottish highlands|highlands and islands|scottish islands|outer hebrides|western isles|orkney|shetland|isle of (?:lewis|harris|skye|mull|islay|arran|barra)|(?<![a-z])(?:hs|ze|iv|kw)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
   // A whole BT postcode, or "to/in BT7": "BT5.0 earbuds" is Bluetooth (found in review).
-  /northern ireland|(?<![a-z])bt\d{1,2}\s?\d[a-z]{2}(?![a-z])|(?<![a-z])(?:to|in|for) bt\d{1,2}(?![a-z0-9.])/i, /channel islands|guernsey|(?<![a-z])(?:gy|je)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i, /isle of man|(?<![a-z])im\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
+  /northern ireland|(?<![a-z])bt\d{1,2}\s?\d[a-z]{2}(?![a-z])|(?<![a-z])(?:to|in|for) bt\d{1,2}(?![a-z0-9.])/i, /channel islands|guernsey|alderney|(?<![a-z])(?:to|in|for) jersey(?![a-z])|(?<![a-z])(?:gy|je)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i, /isle of man|(?<![a-z])im\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
   /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马(?!路)|亚庇|古晋/i,
   // Malaysia's places in Chinese too ("西马其他州属（槟城、柔佛、霹雳等）": found from outside, a Penang parcel was told every region).
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)|巴生谷|吉隆坡|雪兰莪|八打灵/i,

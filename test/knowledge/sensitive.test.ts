@@ -106,6 +106,13 @@ describe('built-in global list', () => {
     for (const w of DEFAULT_GLOBAL_WORDS) assert.deepEqual(f.find(` ${w} `).map((h) => h.word), [w], w);
   });
 
+  // An Australian shop (forty-fifth session): "youse are a pack of fuckwits" was stored unmasked.
+  test('abuse in British and Australian words is masked; a hole in glass and Scunthorpe are not', () => {
+    assert.equal(f.mask('youse are a pack of fuckwits').text, 'youse are a pack of ********');
+    for (const t of ['what a wanker', 'absolute dickheads', 'fuck off mate']) assert.notEqual(f.find(t).length, 0, t);
+    for (const t of ['do you sell a glass hole cutter', 'delivery to Scunthorpe', 'the bass hole saw']) assert.deepEqual(f.find(t), [], t);
+  });
+
   test('ordinary shop talk is not flagged', () => {
     for (const text of [
       '可以开发票吗？电子发票会发到您的邮箱',

@@ -11007,6 +11007,16 @@ describe('the forty-fifth session\'s buyers, read', () => {
     assert.equal(textOf(await shop({ orders: [gear] }, english)('sorry i cant read chinese, what does that say??')), TEXTS.en.cannotRead);
     assert.notEqual(textOf(await shop({ orders: [gear] }, english)('can you write the card in english please')), TEXTS.en.langSwitched);
   });
+  // A Guangzhou shop: "sorry i cant read chinese well. is the ZIWI refund done?" was offered a person to translate.
+  test('not reading the shop\'s language beside a question of the buyer\'s own data answers it in the buyer\'s', async () => {
+    const cans = order({ orderId: 'ZW-1', status: 'completed', items: [{ sku: 'Z', title: 'ZIWI 罐头 2盒', quantity: 1, price: '196.00' }], createdAt: ago(300) });
+    const refund = aftersale({ aftersaleId: 'ZR', orderId: 'ZW-1', userId: cans.userId, status: 'approved', amount: '196.00', updatedAt: ago(5) });
+    const chinese: FaqEntry[] = [{ id: 'a', question: '发什么快递', answer: '默认中通。' }, { id: 'b', question: '包邮吗', answer: '满99包邮。' }, { id: 'c', question: '几点发货', answer: '16点前付款当天发。' }];
+    const r = await shop({ orders: [cans], aftersales: [refund] }, chinese)('sorry i cant read chinese well. is the ZIWI refund done? when will money come back');
+    assert.equal(r.lang, 'en');
+    assert.match(textOf(r), /refund request \(order ZW-1\) is approved/);
+    assert.equal(r.state.langAsked, 'en');
+  });
   // A UK shop: a buyer's "4 x" (a rating with a kiss) opened a conversation answered in Chinese.
   test('a first message whose language the NLU cannot tell is answered in the language of the shop\'s FAQ', async () => {
     for (const t of ['4 x', 'ok']) assert.equal((await shop({ orders: [gear] }, english)(t)).lang, 'en', t);
@@ -11056,5 +11066,48 @@ describe('the forty-fifth session\'s orders and refunds', () => {
     const r = textOf(await shop({ orders: [soon] }, [])('猫粮发了没'));
     assert.match(r, /这一单预计.+前发出/);
     assert.doesNotMatch(r, /已经过了/);
+  });
+});
+
+describe('the forty-fifth session\'s words', () => {
+  const { ago, shop } = session27;
+  const uk: FaqEntry[] = [
+    { id: 'uk', question: 'Do you deliver outside the UK?', answer: 'We deliver to all UK addresses, including Northern Ireland, the Channel Islands and the Isle of Man. We do not deliver outside the UK.', alternates: ['do you ship to ireland', 'can you send to france', 'do you ship internationally'] },
+    { id: 'pay', question: 'Do you take Afterpay?', answer: 'Yes, we take Afterpay and Zip.', alternates: ['can i pay with afterpay', 'do you have zip pay', 'can i pay in 4'] },
+    { id: 'time', question: 'How long does delivery take?', answer: 'Tasmania 4-8 business days.', alternates: ['how long will it take to get to me', 'how long to get to tassie', 'delivery time to darwin'] },
+    { id: 'gas', question: 'Can you post gas canisters and fuel?', answer: 'Yes, by road within Australia only.', alternates: ['can you send butane canisters to tassie', 'do you ship gas bottles'] },
+    { id: 'codes', question: 'Do you have any discount codes or sales?', answer: 'We run sales at Black Friday.' },
+  ];
+  test('Jersey is a Channel Island; a jersey for sale is not', async () => {
+    // Answered or offered, by the shop's FAQ (with a UK shop's 23 entries it is answered): it was "didn't quite get that".
+    assert.match(textOf(await shop({}, uk)('do u deliver to jersey?')), /Channel Islands|Do you deliver outside the UK/);
+    assert.doesNotMatch(textOf(await shop({}, uk)('do you sell a jersey for babies')), /Channel Islands/);
+  });
+  test('"all of em" and "ffs 1" pick from the questions offered', async () => {
+    const ask = 'hey do u ship to tassie, how much would it be and can i use afterpay? want to send my daughter a tent for xmas';
+    const first = shop({}, uk);
+    const offered = await first(ask);
+    assert.ok((offered.state.faqOptions?.length ?? 0) > 1, textOf(offered));
+    const all = textOf(await first('all of em'));
+    for (const q of offered.state.faqOptions!) assert.ok(all.includes(q), q);
+    const second = shop({}, uk);
+    await second(ask);
+    assert.ok(textOf(await second('ffs 1')).includes(uk.find((e) => e.question === offered.state.faqOptions![0])!.answer));
+  });
+  test('an order told what to do while queued is the buyer\'s own: it waits for the person', async () => {
+    const fridge = order({ orderId: 'OB-9', status: 'pending_payment', currency: 'AUD', items: [{ sku: 'F', title: 'Dual Zone Fridge', quantity: 1, price: '899.00' }], createdAt: ago(5) });
+    const robot = createRobot({ dataSource: fakeDataSource({ orders: [fridge] }), faq: (() => { const f = new FaqIndexProvider(); f.setEntries(SHOP, uk); return f; })(), clock: () => NOW });
+    const r = await robot.answer({ shopId: SHOP, userId: fridge.userId, conversationId: 'c-q', text: "actually cancel the fridge order, found one cheaper at a mate's shop", faqOnly: true });
+    assert.equal(r.fromFaq, undefined);
+  });
+});
+
+describe('the forty-fifth session\'s questions in one message', () => {
+  test('", do you …" starts a second question; ", do I …" goes on about the first', async () => {
+    const { twoQuestions } = await import('../../src/robot/robot.ts');
+    const nlu = createNlu();
+    const intentOf = (t: string) => nlu.understand(t).intent;
+    assert.deepEqual(twoQuestions('where is my parcel, do you do gift wrap', intentOf), ['where is my parcel', 'do you do gift wrap']);
+    assert.equal(twoQuestions("what's the deal with returns, do I pay shipping", intentOf), undefined);
   });
 });
