@@ -11032,7 +11032,8 @@ describe('the forty-fifth session\'s take-backs', () => {
       assert.equal(withdrawsHandover(t), undefined, t);
     }
     assert.equal(withdrawsHandover('never mind the agent - was the gift box delivered now?'), 'was the gift box delivered now?');
-    assert.equal(withdrawsHandover('啊唔好意思 唔使喇 我睇吓说明书先'), '我睇吓说明书先');
+    assert.equal(withdrawsHandover('啊唔好意思 唔使喇 我睇吓说明书先'), '');
+    assert.equal(withdrawsHandover('我看了说明书还是不会用'), undefined);
     for (const [t, rest] of [['算了 不用人工了 帮我查下快递', '帮我查下快递'], ['算了 我自己申请退款', '我自己申请退款'], ['never mind, where is my parcel', 'where is my parcel']]) assert.equal(withdrawsHandover(t!), rest, t);
   });
 });
