@@ -26,7 +26,8 @@ import { chineseScript, inScriptOfTexts, type Taken } from '../robot/index.ts';
  * A question the comment still asks, an A-not-A one too ("1分 根本没人理我 钱到底退没退": a Shanghai shop, forty-third session, the
  * rating stored and the refund asked dropped): the robot answers it after the thanks.
  */
-const ASKED_IN_COMMENT = /(\p{Script=Han})[没不]\1|到底|[?？]|吗|(?<![a-z])(?:where|when|how|why|what)(?![a-z])/iu;
+// 什么时候 and 多久 too ("⭐⭐⭐⭐⭐ 物流什么时候到": found in review, the question dropped).
+const ASKED_IN_COMMENT = /(\p{Script=Han})[没不]\1|到底|什么时候|多久|几时|[?？]|吗|(?<![a-z])(?:where|when|how|why|what)(?![a-z])/iu;
 
 /** How long after the rating request a score typed in the chat still rates that conversation. */
 export const RATING_BY_CHAT_HOURS = 24;
@@ -53,8 +54,11 @@ const ZH_SCORE = /^(?:给你们|给你|给您|给|給你們|給你|給您|給|�
 // "give u 5 star girl" (a Singapore shop, forty-fourth session): no "i", "u" for you.
 const EN_SCORE = /^(?:(?:i\s+)?(?:give|rate)(?:\s+(?:you|u|ya|it))?\s+)?([1-5]|one|two|three|four|five)\s*(?:(\/\s*5|out of (?:5|five)|stars?|estrellas?|⭐\uFE0F?)(?![a-z]))?/iu;
 const FULL_MARKS = /^(?:满分|滿分|五星好评|五星好評|好评满分|full marks)/iu;
-/** Stars typed as the score ("⭐⭐⭐⭐⭐ 谢谢小美姐姐": a Guangzhou shop, forty-fifth session, thanked by the robot, nothing stored). */
-const STAR_RUN = /^⭐\uFE0F?(?:\s*⭐\uFE0F?){0,4}(?!\s*⭐)/u;
+/**
+ * Stars typed as the score ("⭐⭐⭐⭐⭐ 谢谢小美姐姐": a Guangzhou shop, forty-fifth session, thanked by the robot, nothing stored). Two at
+ * least: one star beside thanks or praise ("⭐ 好评", "⭐谢谢") is a decoration, not 1 out of 5 (found in review).
+ */
+const STAR_RUN = /^⭐\uFE0F?(?:\s*⭐\uFE0F?){1,4}(?!\s*⭐)/u;
 /**
  * Particles after a score, Chinese and Singlish ("4星吧", "4 stars lor, still waiting…", "5 thanks ah": a Singapore
  * shop, thirty-sixth session: "lor" was kept as the comment, "5 thanks ah" was no rating).
@@ -160,8 +164,13 @@ function closingScore(t: string): RegExpExecArray | null {
   if (!m || /\d/.test(t.slice(0, m.index)) || /(?<![a-z])(?:no|size|dec|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|st|mr|mrs|dr|vol|by|need|order|item)$/i.test(t.slice(0, m.index).trim())) return null;
   return m;
 }
-/** A bare score given to the agent by name, closing a sentence: "hes ok … doc says all good. 5 for shane" (an Australian shop, forty-fifth session). */
-const CLOSING_FOR = /[.!。！]\s*([1-5])\s+for\s+(?!(?:my|the|a|an|me|us|them|him|her|it|this|that|each|every|both|all|now|today|tomorrow|days?|weeks?)(?![a-z]))[a-z]+\s*[!.！。]*$/iu;
+/**
+ * A bare score given to the agent by name, closing a sentence: "hes ok … doc says all good. 5 for shane" (an Australian shop, forty-fifth
+ * session). A name, not what is counted or when ("perfect. 3 for xmas", "great. 4 for shipping", "2 for kids": found in review), and
+ * said of the service or how things went.
+ */
+const CLOSING_FOR = /[.!。！]\s*([1-5])\s+for\s+(?!(?:my|the|a|an|me|us|them|him|her|it|this|that|each|every|both|all|now|today|tonight|tomorrow|days?|weeks?|xmas|christmas|easter|delivery|shipping|postage|sale|free|real|sure|you|u|ya)(?![a-z]))[a-z]+(?<!s)\s*[!.！。]*$/iu;
+const WENT_WELL = /(?<![a-z])(?:ok|okay|fine|good|great|thanks|thank you|thx|cheers|ta|lovely|legend|helpful|sorted|all good)(?![a-z])|谢|好/iu;
 const THANKED = /谢|棒|好评|满意|(?<![a-z])(?:thank|thanks|thx|cheers|ta|great|lovely|helpful|brilliant|awesome|amazing|legend)(?![a-z])/iu;
 const ASKED_ANYWHERE = /[?？]|吗|多少|有没有|能不能|可不可以|(?<![a-z])(?:(?:can|could|will|would) you|how|what|when|where|why)(?![a-z])/iu;
 function scoreInside(t: string): (Score & { unit: boolean }) | undefined {
@@ -177,11 +186,12 @@ function scoreInside(t: string): (Score & { unit: boolean }) | undefined {
 }
 function closingFor(t: string): RegExpExecArray | null {
   const m = CLOSING_FOR.exec(t);
-  return m && !/\d/.test(t.slice(0, m.index)) ? m : null;
+  return m && !/\d/.test(t.slice(0, m.index)) && WENT_WELL.test(t.slice(0, m.index)) ? m : null;
 }
 /** Thanks or an ok before the score ("oh solid, thanks! 5 stars for u": a Singapore shop, thirty-sixth session, no rating stored). */
-// A no to the robot's question first ("no. 4 stars for kirsty": a UK shop, forty-fifth session); with the unit only, as the others.
-const LEAD = /^(?:(?:oh|ok|okay|ya|yes|yeah|sure|no|nah|thanks|thank you|thx|ty|cheers|great|solid|nice|awesome|好的|好|嗯|谢谢|多谢)[\s,.!！，。~]*){1,3}(?=\S)/iu;
+// A no first, before stars given to someone ("no. 4 stars for kirsty": a UK shop, forty-fifth session), not "no, 1 star reviews are
+// fake" (found in review).
+const LEAD = /^(?:(?:oh|ok|okay|ya|yes|yeah|sure|(?:no|nah)(?=[\s,.!]+[1-5]\s*(?:stars?|⭐)\s*for\s+[a-z])|thanks|thank you|thx|ty|cheers|great|solid|nice|awesome|好的|好|嗯|谢谢|多谢)[\s,.!！，。~]*){1,3}(?=\S)/iu;
 
 const GIVEN_TO = /^(?:给|給|俾|i\s|give|rate)/iu;
 const withUnit = (r: Score | undefined, unit: boolean) => r && { ...r, unit };

@@ -74,7 +74,10 @@ export const DEFAULT_GLOBAL_WORDS: readonly string[] = Object.freeze([
   '去死吧',
   'fuck you',
   'motherfucker',
-  // "youse are a pack of fuckwits" (an Australian shop, forty-fifth session: stored unmasked). Not "cunt", which Scunthorpe holds.
+  // "youse are a pack of fuckwits" (an Australian shop, forty-fifth session: stored unmasked). Latin words match whole, so Scunthorpe
+  // holds none of them.
+  'cunt',
+  'cunts',
   // Whole words, so each plural is its own.
   'fuckwit',
   'fuckwits',

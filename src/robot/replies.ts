@@ -510,7 +510,7 @@ const zh: Texts = {
   noAftersaleFor: (id) => `订单 ${id} 没有售后申请。如需退换货，可以在订单详情页点“申请售后”。`,
   aftersale: (p) => `您的${p.type}申请（订单 ${p.orderId}）当前状态：${p.status}${p.since ? `（${p.since}）` : ''}${p.goods ? '' : `，${p.amount ? `金额 ${p.amount}` : '金额以审核结果为准'}`}。${p.reason ? `原因：${sentence(p.reason, '。')}` : ''}${p.hint}`,
   aftersaleLate: (d) => `这一步已经 ${d} 天没有进展，比平常慢了。需要为您转接人工客服跟进吗？`,
-  refundedLate: (d) => `退款已经退出 ${d} 天，超过了店铺说的到账时间。需要为您转接人工客服，帮您核实这笔退款吗？`,
+  refundedLate: (d) => `这笔退款 ${d} 天前已经原路退回，超过了店铺说的到账时间。需要为您转接人工客服，帮您核实这笔退款吗？`,
   aftersaleChase: '抱歉让您久等了！需要为您转接人工客服，帮您核实一下吗？',
   aftersaleDue: (day) => `按店铺的时效，最晚${day}前完成，目前还在时间内。到时还没有的话，回复“转人工”请客服帮您核实。`,
   today: '今天',

@@ -497,9 +497,13 @@ async function withShopScript(ctx: RobotCtx, input: TurnInput): Promise<TurnInpu
 }
 /** English words in a Chinese sentence ("Hello 我想check下order status"): told English too weakly to go by; a Latin word alone ("hello") is English (found in review). */
 const englishInChinese = (input: TurnInput): boolean => input.understanding?.lang === 'en' && input.understanding.langStrong === false && HAN.test(input.text);
+/**
+ * "ok", "4 x", "5 xx": too short for the NLU to tell, and said in any language (a UK shop's "4 x" was answered in Chinese: forty-fifth
+ * session). A Chinese character says Chinese, and a Latin word other than these English ("hi", "ty": found in review).
+ */
+const ANY_LANGUAGE = /^\s*(?:ok|okay|k|kk|\d+\s*x{0,4}|x{1,4})[\s.!]*$/i;
+const untold = (input: TurnInput): boolean => input.understanding?.langDetected === false && ANY_LANGUAGE.test(input.text);
 /** Digits, marks and emoji only, once words holding a digit (order numbers) are set aside: "👋", "MY24120007", "??" (a Latin word is English: found in review). */
-/** The NLU could not tell, and no word of three letters or more says English ("hello" does: a Latin word is English whatever the shop's). */
-const untold = (input: TurnInput): boolean => input.understanding?.langDetected === false && !/[a-z]{3}/i.test(input.text);
 const tellsNoLanguage = (text: string): boolean => !/[a-z\p{Script=Han}]/iu.test(text.split(/\s+/).filter((w) => !/\d/.test(w)).join(' '));
 
 /** The turn's input: the message, cut to MAX_UTTERANCE, and what the NLU understood of it (unless the thread did). */

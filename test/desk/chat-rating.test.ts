@@ -280,3 +280,14 @@ describe('scores as British, Australian and Guangzhou buyers typed them', () => 
     for (const text of ['4 x 2', 'no 2', '⭐⭐⭐⭐⭐⭐', '⭐⭐ 东西到了吗', 'we need 2. 2 for my kids', 'ok. 3 for now', 'got 2. 5 for shane', 'size 4 xl']) assert.equal(typedScore(text), undefined, text);
   });
 });
+
+// Found in review (forty-fifth session): one star beside praise, a number of things for a day or a place, a no before a star of
+// something else, and a question in the comment after stars.
+describe('scores, narrowed in review', () => {
+  test('not ratings: "⭐ 好评", "perfect. 3 for xmas", "no, 1 star reviews are fake"', () => {
+    for (const text of ['⭐ 好评', '⭐谢谢', "⭐️ you're a star, thanks", 'perfect. 3 for xmas', 'no worries. 2 for kids', 'sounds good. 2 for christmas', 'yes please. 2 for sydney', 'great. 4 for shipping', 'no, 1 star reviews are fake', 'no 4 star hotel near here']) {
+      assert.equal(typedScore(text), undefined, text);
+    }
+    assert.deepEqual(typedScore('great. 5 for kirsty!'), { score: 5, comment: 'great' });
+  });
+});

@@ -11112,3 +11112,35 @@ describe('the forty-fifth session\'s questions in one message', () => {
     assert.equal(twoQuestions("what's the deal with returns, do I pay shipping", intentOf), undefined);
   });
 });
+
+describe('the forty-fifth session\'s readings, narrowed in review', () => {
+  const { ago, shop } = session27;
+  test('a take-back that says the job is done is a take-back', () => {
+    for (const t of ['算了 不用了 你们已经退款给我了', '算了 不用人工了 你们退款到账了', '算了 不用了 你们换成顺丰了是吧 那没事了']) assert.notEqual(withdrawsHandover(t), undefined, t);
+    assert.equal(withdrawsHandover('算啦 我唔要啦 你哋直接退钱俾我'), undefined);
+  });
+  test('a language named of the goods, denied or a fruit is no request; what it says asked is still the offer of a person', async () => {
+    const english: FaqEntry[] = [{ id: 'a', question: 'How long does delivery take?', answer: '2-5 days.' }, { id: 'b', question: 'Do you ship to NZ?', answer: 'No.' }, { id: 'c', question: 'Can I return it?', answer: 'Yes, 30 days.' }];
+    for (const t of ['我不会说中文 can u help', 'can i get 2kg of mandarin please', '这个点读笔能说中文吗', 'does the talking doll speak in mandarin?']) {
+      const r = await shop({}, english)(t);
+      assert.notEqual(textOf(r), TEXTS.zh.langSwitched, t);
+      assert.equal(r.state.langAsked, undefined, t);
+    }
+    for (const t of ['sorry i cant read chinese, what did u say?', 'sorry i cant read chinese, what is this?', 'in english pls, i dont understand']) assert.equal(textOf(await shop({}, english)(t)), TEXTS.en.cannotRead, t);
+    for (const [t, lang] of [['嗯', 'zh'], ['hi', 'en'], ['ty', 'en']] as const) assert.equal((await shop({}, english)(t)).lang, lang, t);
+  });
+  test('a passed shipBy of an unpaid order, or on its own day, is not said as passed', async () => {
+    const unpaid = order({ orderId: 'PG-3', status: 'pending_payment', items: [{ sku: 'C', title: '猫粮 1.8kg', quantity: 1, price: '198.00' }], createdAt: ago(80), updatedAt: ago(80), shipBy: ago(48) });
+    assert.doesNotMatch(textOf(await shop({ orders: [unpaid] }, [])('猫粮什么时候发')), /已经过了这个时间/);
+    const today = order({ orderId: 'PG-4', status: 'paid', items: [{ sku: 'C', title: '猫粮 1.8kg', quantity: 1, price: '198.00' }], createdAt: ago(30), updatedAt: ago(30), shipBy: ago(0.5) });
+    assert.doesNotMatch(textOf(await shop({ orders: [today] }, [])('猫粮什么时候发')), /已经过了这个时间/);
+  });
+  test('a refund paid is late by the time for the money to show, not the time to process it', async () => {
+    const pram = order({ orderId: 'NB-5', status: 'completed', currency: 'GBP', items: [{ sku: 'P', title: 'Pram', quantity: 1, price: '649.00' }], createdAt: ago(600) });
+    const paid = aftersale({ aftersaleId: 'R5', orderId: 'NB-5', userId: pram.userId, type: 'return', status: 'refunded', amount: '649.00', updatedAt: ago(24 * 6) });
+    const processingOnly: FaqEntry = { id: 'r', question: 'How long does a refund take?', answer: 'We process refunds within 2 working days of receiving your return.' };
+    assert.doesNotMatch(textOf(await shop({ orders: [pram], aftersales: [paid] }, [processingOnly])('where is my refund, not in my account')), /longer than/);
+    const both: FaqEntry = { id: 'r', question: 'How long does a refund take?', answer: 'Refunds are processed within 10 working days of receiving your return. Your bank then takes 3 working days to show it.' };
+    assert.match(textOf(await shop({ orders: [pram], aftersales: [paid] }, [both])('where is my refund, not in my account')), /longer than the shop's own time/);
+  });
+});

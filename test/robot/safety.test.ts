@@ -384,7 +384,7 @@ describe('the forty-fifth session\'s dangers', () => {
   });
   test('a swallowed little round battery is the battery\'s advice; its name later goes on about it', () => {
     for (const t of ['omg my 3yo just had the headtorch apart and I think he swallowed one of the little round batteries', 'HELP my toddler was playing with the monitor remote and the little round battery is gone, i think she swallowed it?? shes acting normal']) assert.equal(safetyOf(t), 'battery', t);
-    assert.equal(dangerGoesOn('its one of those coin button batteries, CR2032'), true);
+    assert.equal(dangerGoesOn('its one of those coin button batteries, CR2032', 'battery'), true);
   });
   test('a car seat\'s buckle that pops open; someone posing as the shop asking for card or bank details; money already sent to a scammer', () => {
     assert.equal(safetyOf('different thing - the harness buckle on my toddlers car seat (bought from u last yr) keeps popping open when i pull the straps. drove to nursery like that this morning 😳'), 'broke');
@@ -395,8 +395,8 @@ describe('the forty-fifth session\'s dangers', () => {
       'got a text saying my pram refund failed and to click a link and re-enter my bank details, was that from you lot?',
     ]) assert.equal(safetyOf(t), 'fraud', t);
     for (const t of ['can i pay by card', 'is that you', 'got a text saying my parcel is out for delivery, was that from you?']) assert.equal(safetyOf(t), undefined, t);
-    assert.equal(dangerGoesOn('我已经转了😭😭'), true);
-    assert.equal(dangerGoesOn('我转了人工'), false);
+    assert.equal(dangerGoesOn('我已经转了😭😭', 'fraud'), true);
+    assert.equal(dangerGoesOn('我转了人工', 'fraud'), false);
   });
   test('a pet: a skin reaction to a spot-on is the vet\'s; what it swallowed is the vet\'s emergency, not a person\'s', () => {
     assert.equal(safetyOf('滴完大宠爱狗狗一直挠 后颈那里红了一片 还掉毛 正常吗😰'), 'pet');
@@ -406,5 +406,47 @@ describe('the forty-fifth session\'s dangers', () => {
     assert.equal(adviceKind(TEXTS.zh.healthPetEmergency), 'petEmergency');
     assert.doesNotMatch(TEXTS.zh.healthPetEmergency, /120|肾上腺素/);
     assert.doesNotMatch(TEXTS.en.healthPetEmergency, /adrenaline|EpiPen/);
+  });
+});
+
+// Found in review (forty-fifth session): what the new readings must not take, and their close variants.
+describe('the forty-fifth session\'s dangers, narrowed in review', () => {
+  test('a person in danger beside a pet word keeps the person\'s advice; a pet called 宝宝 is a pet', () => {
+    for (const t of ['奶奶吃了狗粮里的干燥剂 现在呼吸困难', '我对你们的猫砂过敏 现在喘不上气 怎么办', "i'm allergic to the cat shampoo, my throat is closing up", '爷爷把狗的驱虫药当成自己的药吃了好几片', "i accidentally took my dog's tablets, a whole strip"]) {
+      assert.equal(safetyOf(t), 'emergency', t);
+    }
+    for (const t of ['我家狗宝宝吃了巧克力怎么办', '我家毛孩子吃了干燥剂 急', '猫咪咬破了干燥剂吃了', '我家猫今天打完胰岛素以后一直在发抖 走路不稳']) assert.equal(safetyOf(t), 'petEmergency', t);
+  });
+  test('pet-shop talk, praise, denials, spice and jokes are no danger', () => {
+    for (const t of [
+      '刚换了你们家的猫砂 猫咪吃了一点猫粮就去上厕所了 正常吗', '猫砂盆很好 猫咪吃了几口猫粮', '狗绳子很结实 狗狗吃了一点零食', '葡萄籽油沐浴露 狗狗吃了一点点',
+      '你们家茶叶从来没有虫子 我都喝了好几年了', 'no bugs at all, we\'ve eaten half the bag already, lovely', '好评 一点异味都没有 吃了以后胃也不难受', '没有异味 喝了以后头也不疼 挺好的',
+      'the hot sauce is poison lol, had one drop and my mouth is burning', '这个辣条有股怪味 我吃了以后嘴巴好辣', '狗狗掉毛严重 大宠爱能治吗', 'my dog keeps scratching non-stop, which flea treatment do you recommend?',
+    ]) assert.equal(safetyOf(t), undefined, t);
+  });
+  test('goods damaged are no injury; a box, a panel or a body swelling is no battery; a canister\'s box is no gas; fuel asked of is no fumes', () => {
+    for (const t of [
+      '包装袋拉开了口子 里面的茶叶洒了', '箱子割了个口子 是不是被人拆过', '手机贴膜起泡了 能换吗', '手冲壶用了一次 手柄起了个泡', '皮肤衣起了个泡 能退吗', '脚垫起了泡', '鱼缸里的鱼在流血 是不是生病了',
+      'my phone case has a weird chemical smell', 'the tv unit arrived and the back panel is swollen from water damage', 'the lantern case is swollen from the rain', 'the earbuds hurt my ear, it\'s swollen', 'baby monitor arrived, the box side is bulging, was it dropped?',
+      '卡式气罐收到了 外面的纸箱被压变形了', '气罐到了 包装盒有点变形了 能换吗', 'does the petrol can leak?', 'this candle smells like gasoline, is that normal?',
+    ]) assert.equal(safetyOf(t), undefined, t);
+    assert.equal(safetyOf('手被划了一道口子'), 'injury');
+    assert.equal(safetyOf('the propane cylinder is bulging at the bottom, is it safe?'), 'gas');
+  });
+  test('a danger beside a question of its own is still the danger; help asked is no scam; a bag\'s strap is no car seat', () => {
+    for (const t of ['the kettle is smoking and smells of burning, does the refund get processed today?', 'my charger sparked and smoke came out, does the store get these back?']) assert.equal(safetyOf(t), 'device', t);
+    assert.equal(safetyOf('does the power station get hot when charging?'), undefined);
+    for (const t of ['can someone from your shop tell me where to enter my bank details for the refund?', 'i need someone from your team to help me re-enter my card, the payment keeps failing']) assert.equal(safetyOf(t), undefined, t);
+    assert.equal(safetyOf('有个人自称是你们客服 让我点链接退款 是不是你们'), 'fraud');
+    for (const t of ['the harness buckle on the car seat won\'t stay shut', 'the isofix clip won\'t latch']) assert.equal(safetyOf(t), 'broke', t);
+    for (const t of ['the straps on my bike bag keep coming loose', 'the clip on the pram rain cover keeps coming loose', '自行车座包的锁扣老是松开']) assert.equal(safetyOf(t), undefined, t);
+    assert.equal(safetyOf('猫咪滴了大宠爱以后一直流口水 正常吗'), 'pet');
+  });
+  test('money sent goes on about a scam only, a battery\'s name about a battery only', () => {
+    assert.equal(dangerGoesOn('我已经转了😭😭', 'fraud'), true);
+    assert.equal(dangerGoesOn('我已经转了😭😭', 'gas'), false);
+    assert.equal(dangerGoesOn('ok just sent you the photos', 'fraud'), false);
+    assert.equal(dangerGoesOn('its one of those coin button batteries, CR2032', 'battery'), true);
+    assert.equal(dangerGoesOn('we have a cr2025 spare', 'gas'), false);
   });
 });

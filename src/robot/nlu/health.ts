@@ -24,7 +24,7 @@ const GIVE_CHILD = /(?<![a-z])(?:can i give (?:the |my )?\d+ ?(?:yo|year old|yr 
 /** A dose named so that no medicine word is needed: units of insulin, "dosage". */
 const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|(?:is it|is that) (?:1|2|one|two|half) or (?:1|2|3|one|two|three) (?:gumm(?:y|ies)|tablets?|pills?|capsules?|drops|ml|scoops?|teaspoons?|tsp)\b.{0,30}\bfor (?:a|my) \d+[- ]?(?:year|yr|month)|how many (?:tablets|pills|capsules)\b.{0,20}\b(?:a|per|each) day)(?![a-z])/;
 /** Whether someone may take it, or two together, or what it does to the body. */
-const WHO_MAY = /(?<![a-z])(?:is it |it'?s )?(?:ok|okay|safe|fine|alright) for (?:her|him|me|them|my (?:mum|mom|dad|father|mother|husband|wife|grandma|grandpa|nan|gran)) to (?:drink|eat|take|have|use)(?![a-z])|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹|擦|搽)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? (?:and|with|&) (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? together|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow))|(?:pregnant|embarazada)\b[^?]{0,40}\b(?:safe|ok|okay)|(?:safe|ok|okay) for (?:the|my) (?:baby|unborn)|(?:ok|okay|safe|fine) to take (?:it |them |this |that )?(?:with|together)|(?:take|have) (?:it |them |this |that )?with (?:my |other |the )?(?:[a-z]+ ){0,2}(?:meds|medicines?|medications?|pills|antidepressants?|blood thinners?)|sertraline|warfarin|zoloft|prozac|lexapro|coumadin|eliquis|metformin)(?![a-z])/;
+const WHO_MAY = /(?<![a-z])(?:is it |it'?s )?(?:ok|okay|safe|fine|alright) for (?:her|him|me|them|my (?:mum|mom|dad|father|mother|husband|wife|grandma|grandpa|nan|gran)) to (?:drink|eat|take)(?![a-z])|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹|擦|搽)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? (?:and|with|&) (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? together|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow))|(?:pregnant|embarazada)\b[^?]{0,40}\b(?:safe|ok|okay)|(?:safe|ok|okay) for (?:the|my) (?:baby|unborn)|(?:ok|okay|safe|fine) to take (?:it |them |this |that )?(?:with|together)|(?:take|have) (?:it |them |this |that )?with (?:my |other |the )?(?:[a-z]+ ){0,2}(?:meds|medicines?|medications?|pills|antidepressants?|blood thinners?)|sertraline|warfarin|zoloft|prozac|lexapro|coumadin|eliquis|metformin)(?![a-z])/;
 /** A symptom of the body. */
 // Vomiting counted, a stomach that feels awful ("吃了你们钙片以后胃很难受 吐了两次": a Shanghai shop, forty-third session, "noted" in the queue).
 const SYMPTOM = /吐了(?:[一两三四五几\d]|好几)[次回遍]|胃(?:很|好|有点|特别|一直|非常)?难受|过敏|起疹|疹子|红疹|皮疹|红点|湿疹|红疙瘩|起了?(?:好多|一些|一片|很多)?疙瘩|好痒|很痒|发痒|说痒|拉了[^，,。\s]{0,5}肚子|一直(?:在)?拉|(?:嘴巴|嘴唇|嘴|舌头)[^，,。\s]{0,4}肿|喉咙[^，,。\s]{0,4}(?:肿|紧)|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|肚子痛|肚子(?:有点|有些|很|好)?不舒服|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛(?:就|都|有点|一直|还)?(?:红|疼|痛|痒|肿|刺痛)|(?<![a-z])(?:stomach (?:cramps|ache|pains?)|allergic reaction|rash|red eyes?|eyes? (?:are |is |went |got )?(?:red|sore|burning|stinging)|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
@@ -259,13 +259,19 @@ export const doctorNow = (n: string): boolean => {
   const bleeding = BLEEDING.test(n) && !MINOR_BLEED.test(n);
   return (PREGNANT.test(n) && bleeding) || ((TAKEN.test(n) || ATE.test(n)) && (bleeding || BODY_ALARM.test(n)));
 };
-/** Which emergency advice fits it: a swallowed battery or magnet, a doctor now, or the general one. */
 /**
  * A pet's emergency, no person in it ("狗吃了干燥剂怎么办 急急急": a Guangzhou pet shop, forty-fifth session, told to call 120 and use an
- * adrenaline pen before the vet): the vet's advice.
+ * adrenaline pen before the vet): the vet's advice. The pet is the one harmed (it swallowed, ate, or trembles after a dose), and no
+ * person is ("奶奶吃了狗粮里的干燥剂 现在呼吸困难", "i'm allergic to the cat shampoo, my throat is closing up", "i accidentally took my
+ * dog's tablets": found in review, told only to call the vet). Pets are "he" and "she" too ("shes only 6kg"), and 宝宝 ("狗宝宝").
  */
-// Pets are "he" and "she" too ("shes only 6kg"): a person is named to be one.
-const petEmergency = (n: string): boolean => (PET_ATE_HARM.test(n) || PET_ATE_ZH.test(n) || ANIMAL.test(n)) && !SMALL_CHILD.test(n) && !PERSON_UNWELL.test(n);
+const PET_HARMED = /(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?:宝宝)?(?![砂粮条罐盆绳])[^，,。？?！!]{0,16}(?:吞|咽|误食|吃了|食咗|食了|啃了|咬了|舔了|发抖|抽搐|站不稳|走路不稳)|(?<![a-z])(?:cat|dog|kitten|puppy|pup|pet)s? (?:just |has |have |had |might have |may have |probably |accidentally |i think )*(?:swallowed|ate|eaten|got into|chewed|licked|bit|is trembling|is shaking|is wobbly|collapsed)(?![a-z])/;
+const PERSON_HARMED = /奶奶|爷爷|外公|外婆|姥姥|姥爷|老人|老公|老婆|老伴|妈妈|爸爸|我妈|我爸|我(?:吃|喝|吞|误食|对|被|自己|过敏|喘|呼吸)|(?<![a-z])(?:i (?:took|swallowed|ate|drank|accidentally|am allergic|have)|i'?m allergic|im allergic|my (?:nan|nana|gran|granny|grandma|grandpa|grandad|mum|mom|dad|husband|wife|partner|friend)|my (?:throat|tongue|lips?|chest)|can'?t breathe|throat is closing)(?![a-z])/;
+const petEmergency = (n: string): boolean => {
+  const t = n.replace(/(?:狗|猫)宝宝|毛孩子/g, '狗');
+  return PET_HARMED.test(t) && !SMALL_CHILD.test(t) && !PERSON_UNWELL.test(t) && !PERSON_HARMED.test(t);
+};
+/** Which emergency advice fits it: a pet's, a swallowed battery or magnet, a doctor now, or the general one. */
 export const emergencyAdvice = (n: string): 'battery' | 'doctor' | 'emergency' | 'petEmergency' =>
   petEmergency(n) ? 'petEmergency' : batteryOrMagnet(n) ? 'battery' : doctorNow(n) ? 'doctor' : 'emergency';
 const eatenUpByChild = (n: string): boolean =>
@@ -294,18 +300,21 @@ const emergency = (n: string): boolean => {
   if (PET_ATE_HARM.test(n) || (PET_ATE_ZH.test(n) && !SUPPOSED.test(n) && !/会不会|怕|担心|万一|如果|要是|被(?:猫|狗)/.test(n))) return true;
   return (BODY_IN_DANGER.test(n) && SOMEONE.test(n)) || BREATH_NOW.test(n);
 };
+// The harm named first or with words between ("袋子里有一包干燥剂 狗狗咬破了吃了一点点", "我只猫食咗少少漏出嚟嘅猫砂": a Guangzhou pet shop,
+// forty-fifth session, offered the returns entries).
+const PET_HARM_ZH = '(?:猫砂|干燥剂|脱氧剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合)';
+const PET_ZH = '(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)';
+// Not a compound (猫砂盆, 狗绳子, 巧克力色, 葡萄籽), nor other food eaten ("猫砂盆很好 猫咪吃了几口猫粮": found in review).
+const HARM_ITSELF = `${PET_HARM_ZH}(?![盆色味籽])`;
+const OTHER_FOOD = '(?![^，,。？?！!\\s]{0,4}(?:猫粮|狗粮|零食|罐头|冻干|猫条|粮))';
+const PET_ATE_ZH = new RegExp(
+  `(?<![被狗猫])${PET_ZH}(?![砂粮条罐盆绳])[^，,。？?！!\\s]{0,2}(?:吃了|吞了|误食了?|食咗|食了|咬破了?)[^，,。？?！!\\s]{0,10}${HARM_ITSELF}|(?<![狗猫])${HARM_ITSELF}[^，,。？?！!]{0,8}${PET_ZH}(?![砂粮条罐盆绳])[^，,。？?！!]{0,6}(?:(?:吃了(?:一点|一些|点|几|好多|不少|少少|半)|吞了|误食|食咗)${OTHER_FOOD}|咬破了?[^，,。？?！!]{0,3}吃)`,
+);
 /**
  * The pet, then its eating, then what harms pets, in that order and close ("小猫吃了猫砂", "my dog just ate a
  * whole bar of chocolate"); not the 猫 of 猫砂, a supposition ("猫砂会不会被猫吃了"), a toy it chewed, or
  * "got into the litter box" (found in review).
  */
-// The harm named first or with words between ("袋子里有一包干燥剂 狗狗咬破了吃了一点点", "我只猫食咗少少漏出嚟嘅猫砂": a Guangzhou pet shop,
-// forty-fifth session, offered the returns entries).
-const PET_HARM_ZH = '(?:猫砂|干燥剂|脱氧剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合)';
-const PET_ZH = '(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)';
-const PET_ATE_ZH = new RegExp(
-  `(?<!被)${PET_ZH}(?![砂粮条罐])[^，,。？?！!\\s]{0,2}(?:吃了|吞了|误食了?|食咗|食了|咬破了?[^，,。？?！!]{0,3}吃了?)[^，,。？?！!]{0,10}${PET_HARM_ZH}|${PET_HARM_ZH}[^。？?！!]{0,16}${PET_ZH}(?![砂粮条罐])[^，,。？?！!]{0,6}(?:吃了(?:一点|一些|点|几|好多|不少|少少|半)|吞了|误食|食咗|咬破了?[^，,。？?！!]{0,3}吃)`,
-);
 const PET_ATE_HARM = /(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}把[^，,。？?！!]{0,8}(?:百合|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|电池)[^，,。？?！!]{0,6}(?:吃|啃|咬|舔|吞)了|(?<!被)(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?![砂粮条罐])[^，,。？?！!\s]{0,2}(?:(?:啃了|咬了|舔了)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?百合|(?:吃了|吞了|误食了?)(?:你们的|你家的|你们家的|家里的|那个|这个|一口|两口|几口)?(?:一点|一些|点|几颗|几粒|一块|好多|一整?[包袋块板颗粒])?(?:猫砂|干燥剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合))|(?<![a-z])(?:cat|dog|kitten|puppy|pet)s? (?:just |has |have )?(?:ate|eaten|swallowed|got into|(?:chewed(?: on)?|bit|licked)(?= (?:the |some |a |on )*lil))(?: some| a| the| my| a whole| half a| half of a| part of a)?(?: bar of| box of| bag of| piece of| bunch of| bottle of)? ?(?:chocolate|grapes?|raisins?|onions?|xylitol|rat poison|batter(?:y|ies)|string|yarn|(?:cat )?litter(?! box| tray)|desiccant|silica gel|lil(?:y|ies))(?![a-z])/;
 
 /**
@@ -382,18 +391,21 @@ const PET_SYMPTOM = /呕吐|一直吐|吐了|在吐|拉稀|拉肚子|腹泻|软�
 // "猫拉稀三天了 还吃你家猫粮吃的", "猫都拉脱水了" (a Harbin pet shop, thirty-third session: "not sure").
 const PET_CAUSE = /吃了|喂了|换了|自从|以后|之后|怎么办|急|吃(?:的)?(?:你家|你们家|你们的|你家的)|(?<![a-z])(?:after (?:eating|switching|changing|starting|using|we (?:switched|changed|started))|since (?:eating|switching|changing|starting|we|i (?:started|switched|changed|gave))|(?:the|this|that|your|new) (?:food|kibble|treats?|chews?|litter|bag)|(?:ate|eaten|chewed) (?:the|your|a|some) |what (?:do|should|can) i do|help)(?![a-z])/;
 /**
+ * A pet's skin or nerves reacting to what was put on it ("滴完大宠爱狗狗一直挠 后颈那里红了一片 还掉毛 正常吗": a Guangzhou pet shop,
+ * forty-fifth session, "not sure" and a plain place in the queue): the vet's, "is it normal" too.
+ */
+const PET_SKIN = /一直挠|一直抓|抓挠|挠个不停|红了一片|红肿|发红|掉毛|起疹|起红疹|流口水|发抖|抽搐|(?<![a-z])(?:scratch\w* (?:like mad|non-?stop|constantly|all the time)|(?:skin|neck|back|ears?|belly) (?:is |are |went |gone |turned )?(?:all |really |very )?(?:red|inflamed|raw|irritated)|losing (?:fur|hair)|(?:fur|hair) (?:is )?(?:falling|coming) out|drool\w*|trembl\w*|shaking)(?![a-z])/;
+// Applied already, not a product asked about ("狗狗掉毛严重 大宠爱能治吗", "which flea treatment do you recommend?": found in review).
+const PET_APPLIED = /滴完|滴了|涂了|涂完|抹了|喷了|戴了|戴上|用了|(?<![a-z])(?:after (?:applying|putting on|using|the (?:spot-?on|flea|tick))|since (?:the|we|i) (?:applied|put|used|started)|(?:applied|put on|used) (?:the |a |his |her |its )?(?:spot-?on|flea|tick|frontline|advantage|revolution|seresto|collar))(?![a-z])/;
+const PET_PRODUCT_ASKED = /能治吗|能不能治|哪款|哪个|推荐|适合|(?<![a-z])(?:which|recommend|would (?:a|the|it) [a-z ]{0,20}help|should i (?:buy|get|use))(?![a-z])/;
+const petSkinReacts = (n: string): boolean =>
+  ANIMAL.test(n) && PET_SKIN.test(n) && PET_APPLIED.test(n) && !PET_PRODUCT_ASKED.test(n) && !SUPPOSED.test(n) && !BEFOREHAND.test(n) && !NOT_A_REPORT.test(n) && !PERSON_UNWELL.test(n);
+/**
  * A pet unwell after the goods, or in need now ("my cat is vomiting after eating the new food", "2 of them look
  * sick, floating sideways. what do i do" of the tetras just talked of): the vet first, a person ahead in the queue, as promised (found from
  * outside, a pet shop: offered the returns entry). Not asked beforehand or whether it is normal ("is it normal
  * for my cat to throw up after switching food" is the shop's question).
  */
-/**
- * A pet's skin or nerves reacting to what was put on it ("滴完大宠爱狗狗一直挠 后颈那里红了一片 还掉毛 正常吗": a Guangzhou pet shop,
- * forty-fifth session, "not sure" and a plain place in the queue): the vet's, "is it normal" too.
- */
-const PET_SKIN = /一直挠|一直抓|抓挠|挠个不停|红了一片|红肿|发红|掉毛|起疹|起红疹|流口水|发抖|抽搐|(?<![a-z])(?:scratch\w* (?:like mad|non-?stop|constantly|all the time)|(?:skin|neck|back|ears?|belly) (?:is |are |went |gone |turned )?(?:all |really |very )?(?:red|inflamed|raw|irritated)|losing (?:fur|hair)|(?:fur|hair) (?:is )?(?:falling|coming) out|drool\w*|trembl\w*|shaking)(?![a-z])/;
-const PET_APPLIED = /滴完|滴了|涂了|涂完|抹了|喷了|戴了|戴上|驱虫|大宠爱|福来恩|博来恩|(?<![a-z])(?:after (?:applying|putting on|using|the (?:spot-?on|flea|tick))|spot-?on|flea (?:treatment|drops|collar|spray|shampoo)|tick (?:treatment|collar)|frontline|advantage|revolution|seresto)(?![a-z])/;
-const petSkinReacts = (n: string): boolean => ANIMAL.test(n) && PET_SKIN.test(n) && PET_APPLIED.test(n) && !SUPPOSED.test(n) && !BEFOREHAND.test(n) && !NOT_A_REPORT.test(n) && !PERSON_UNWELL.test(n);
 const petUnwell = (n: string, goods?: string): boolean =>
   petSkinReacts(n) ||
   ((ANIMAL.test(n) || (goods !== undefined && ANIMAL.test(goods.toLowerCase()))) && PET_SYMPTOM.test(n) && PET_CAUSE.test(n) && !SUPPOSED.test(n) && !ASKS_NORMAL.test(n) && !NOT_A_REPORT.test(n) && !BEFOREHAND.test(n) &&
@@ -445,8 +457,10 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
  * a Hangzhou tea shop, forty-fifth session, "your message is kept" in the queue): stop, and a doctor if it grows.
  */
 const OFF_TASTE = /油漆味|化学味|胶水味|塑料味|怪味|异味|药味|有毒|中毒|(?<![a-z])(?:chemical (?:taste|smell)|tastes? (?:of|like) (?:paint|chemicals?|plastic|glue|soap)|poison\w*|toxic)(?![a-z])/;
-const FELT_AFTER = /(?:喝了|吃了|用了)[^。？?]{0,8}(?:嗓子|喉咙|肚子|胃|头|嘴|舌头)[^，,。？?]{0,3}(?:疼|痛|不舒服|难受|晕|麻|辣)|(?<![a-z])(?:(?:drank|drunk|ate|eaten|had)\b[^.?!]{0,30}\b(?:throat|stomach|tummy|belly|head|mouth|tongue) (?:is |feels |went |has gone )?(?:sore|burning|hurts?|aching|numb|tingling|upset))(?![a-z])/;
-const offAndFelt = (n: string): boolean => OFF_TASTE.test(n) && FELT_AFTER.test(n) && !SUPPOSED.test(n) && !NOT_A_REPORT.test(n) && !PET.test(n);
+const FELT_AFTER = /(?:喝了|吃了|用了)[^。？?]{0,8}(?:嗓子|喉咙|肚子|胃|头|嘴|舌头)[^，,。？?]{0,3}(?<![也不没])(?:疼|痛|不舒服|难受|晕|麻)|(?<![a-z])(?:(?:drank|drunk|ate|eaten|had)\b[^.?!]{0,30}\b(?:throat|stomach|tummy|belly|head|mouth|tongue) (?:is |feels |went |has gone )?(?:sore|hurts?|aching|numb|tingling|upset))(?![a-z])/;
+/** Denied, praised, spicy or joked ("好评 一点异味都没有 吃了以后胃也不难受", "the hot sauce is poison lol": found in review). */
+const OFF_DENIED = /没有?(?:异味|怪味|毒)|一点异味都没|异味都没|也不(?:疼|痛|难受|晕)|好评|好喝|好吃|辣条|辣椒|麻辣|哈哈|(?<![a-z])(?:no (?:smell|taste)|not (?:sore|upset)|lol|haha|hot sauce|chilli|chili|spicy)(?![a-z])/;
+const offAndFelt = (n: string): boolean => OFF_TASTE.test(n) && FELT_AFTER.test(n) && !OFF_DENIED.test(n) && !SUPPOSED.test(n) && !NOT_A_REPORT.test(n) && !PET.test(n);
 
 /**
  * "Is the Darjeeling ok for someone who's pregnant?" of what is drunk or eaten (a Bristol shop,

@@ -557,10 +557,12 @@ export function withdrawsHandover(text: string): string | undefined {
   // "算啦 我唔要啦 你哋直接退钱俾我", "never mind, ill ring startrack meself. can you change the address … to 14 Loch St": what only a
   // person does, asked in the same breath, keeps the place (a Hangzhou and an Australian shop, forty-fifth session: both taken out
   // of the queue, the refund and the address lost).
-  if (PERSON_JOB.test(restRead)) return undefined;
+  if (PERSON_JOB.test(restRead) && !JOB_DONE.test(restRead)) return undefined;
   return (asksPerson && !asksOnlyHours(rest)) || VENTS.test(rest) || OTHER_THING_DROPPED.test(rest) || WAITS_ON.test(rest) ? undefined : rest;
 }
 const PERSON_JOB = /(?:直接)?(?:退钱|退款)(?:俾|给|畀)我|直接(?:退钱|退款|退给我)|(?:帮我|给我|你们|你哋|你地)(?:直接)?(?:退钱|退款|改(?:个|下)?地址|换成)|(?<![a-z])(?:(?:can|could) (?:you|u) (?:please |pls )?(?:change|update|fix|send it to) (?:the |my )?(?:delivery |shipping )?address|(?:^|just |pls |please |so |now )refund me|give me (?:my|a) refund|i (?:want|need) (?:my money back|a refund))(?![a-z])/i;
+/** The job said done, not asked ("算了 不用了 你们已经退款给我了", "你们换成顺丰了是吧": found in review). */
+const JOB_DONE = /已经|到账|到了|收到|挺快|了是吧|换成[^，,。]{0,6}了|(?<![a-z])(?:already|came through|arrived)(?![a-z])/i;
 const GIVEN_UP = /^(?:不(?:退|换|退货|换货|退了货|取消|改|要|买)了[吧哈啦]?[\s,，。]*)?(?:(?:就是|只是|我就|我只是)(?:问问|问一下|随便问问)[\s,，。]*)?/;
 /** A first sentence of at most 40 characters, ended by a full stop or an exclamation and a space. */
 const REMARK_FIRST = /^[^.!?。！？]{1,40}[.!。！]+\s+/;
