@@ -81,15 +81,13 @@ const MISSED_WINDOW = 20;
 const textOf = (m: MessageFrame): string => (m.content as { text?: string }).text ?? JSON.stringify(m.content);
 
 /**
- * The agents' messages after the buyer's previous message and before `seq`: each call prints only
- * what arrives while it runs, so an agent's reply sent between two calls would never be seen. The
- * robot and routing's notices answer while a call waits, so they were printed then; an agent's
- * reply that came during the previous call is printed again, marked as sent before.
+ * The agents' messages and the notices after the buyer's previous message and before `seq`: each call prints only
+ * what arrives while it runs, so an agent's reply sent between two calls would never be seen, nor a notice posted
+ * then ("the agent who took your conversation had to step away…": found from outside). An agent's reply that came
+ * during the previous call is printed again, marked as sent before; a notice that call printed is not.
  */
-function missedSince(messages: readonly MessageFrame[], seq: number, roles: readonly string[] = ['agent']): MessageFrame[] {
-  const earlier = messages.filter((m) => m.seq < seq);
-  const lastOwn = earlier.findLastIndex((m) => m.sender.role === 'customer');
-  return earlier.slice(lastOwn + 1).filter((m) => roles.includes(m.sender.role));
+function missedSince(messages: readonly MessageFrame[], seq: number): MessageFrame[] {
+  return afterTheCall(messages.filter((m) => m.seq < seq)).filter((m) => m.sender.role === 'agent' || m.sender.role === 'system');
 }
 
 /**

@@ -87,6 +87,23 @@ describe('npm run chat', () => {
       assert.doesNotMatch(third.stdout, /包裹明天到/);
     });
 
+    // An Australian shop (forty-fifth session): the notice of an agent gone offline, posted between two calls, was never printed.
+    test('prints a notice posted between two calls, once', async () => {
+      const first = await chat(node.url, 'buyer_notice', '转人工');
+      assert.equal(first.code, 0, first.stderr);
+      const token = ((await (await fetch(`${node.url}/demo/oauth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub: 'agent_cli3', scope: 'cs:agent', shop_id: 'shop_demo' }) })).json()) as { access_token: string }).access_token;
+      const status = (s: string) => fetch(`${node.url}/api/v1/agents/me/status`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ status: s, capacity: 5 }) });
+      assert.equal((await status('online')).status, 200);
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal((await status('offline')).status, 200);
+      await new Promise((r) => setTimeout(r, 1500));
+      const again = await chat(node.url, 'buyer_notice', '还在吗');
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stdout, /^system> .*(?:暂时离开|step away|离开).*\(sent before your message\)$/m);
+      const third = await chat(node.url, 'buyer_notice', '好的');
+      assert.doesNotMatch(third.stdout, /\(sent before your message\)/);
+    });
+
     test("prints an agent's reply when the agent closed the conversation after it", async () => {
       const first = await chat(node.url, 'buyer_closed', '转人工');
       const conversationId = /stored as seq \d+ in (c_\w+)/.exec(first.stdout)?.[1];
