@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from './config/index.ts';
-import type { Bus, Cache, SqlStore, Storage } from './storage/ports.ts';
+import type { Bus, Cache, Db, SqlStore, Storage } from './storage/ports.ts';
 import { createPgStore } from './storage/postgres/pg-store.ts';
 import { createPgliteStore } from './storage/pglite/pglite-store.ts';
 import { MemoryBus, MemoryCache } from './storage/memory/memory-cache.ts';
@@ -31,7 +31,7 @@ import { ConversationEventBus, type ContentPolicy } from './conversation/index.t
 import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, serviceHours, warmUpFaq, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread, type QueuedAnswering, type Taken, type TakenMessage } from './robot/index.ts';
 import { channels } from './storage/keys.ts';
 import { RoutingService, type RoutingDeps } from './routing/index.ts';
-import { chatRating } from './desk/index.ts';
+import { chatRating, closedQuestionAnswered } from './desk/index.ts';
 import { startRights, type RightsService } from './rights/index.ts';
 
 /** Marks a start error with the service it came from, so `kefu start` can name it. */
@@ -178,7 +178,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     // The shop's hours come from the robot's FAQ index, built after routing: read through this once it is.
     const hours: { of?: ReturnType<typeof serviceHours>; zone?: RoutingDeps['shopZone'] } = {};
     const routing = createRouting(config, { storage, conversations, hub, log, metrics, shopHours: async (shopId, lang) => hours.of?.(shopId, lang), shopZone: (shopId) => hours.zone?.(shopId) });
-    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text), queueMoved: (shopId) => void routing.route(shopId), takenElsewhere: chatRating({ db: storage.sql.db, conversations, log, onRated: (r) => metrics.ratings.inc({ score: String(r.score) }) }) });
+    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text), queueMoved: (shopId) => void routing.route(shopId), takenElsewhere: deskTakes(storage.sql.db, conversations, log, metrics) });
     hours.of = serviceHours(robot.faq);
     hours.zone = (shopId) => robot.faq.timeZoneNow(shopId);
     const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events, couldNotAnswer });
@@ -408,6 +408,16 @@ const WARM_UP_SHOP = '(warm-up)';
  * The buyer data the robots read, answering nothing for the warm-up's made-up buyer: its lookups
  * reached the platform's API at every start (found from outside: two GETs for shop "warmup").
  */
+/** The desk's part in a buyer's message to the robot: a rating typed in the chat, else an answer to an agent's closing question. */
+function deskTakes(db: Db, conversations: ConversationService, log: Logger, metrics: Metrics): (m: TakenMessage) => Promise<Taken> {
+  const rating = chatRating({ db, conversations, log, onRated: (r) => metrics.ratings.inc({ score: String(r.score) }) });
+  const followUp = closedQuestionAnswered({ db, log });
+  return async (m) => {
+    const taken = await rating(m);
+    return taken === false ? followUp(m) : taken;
+  };
+}
+
 function quietForWarmUp(data: BuyerDataSource): BuyerDataSource {
   return {
     listOrders: (shopId, userId, signal) => (shopId === WARM_UP_SHOP ? Promise.resolve([]) : data.listOrders(shopId, userId, signal)),

@@ -13,11 +13,11 @@
  * conversation, counted in the same metric.
  */
 import type { Logger } from 'pino';
-import { sql } from 'kysely';
 import type { ConversationService } from '../conversation/index.ts';
-import { SYSTEM_SENDER, servedSql } from '../conversation/index.ts';
+import { SYSTEM_SENDER } from '../conversation/index.ts';
 import type { Db } from '../storage/ports.ts';
 import { insertRating, type Rating } from './repository.ts';
+import { lastServedClosed } from './last-closed.ts';
 import { LIMITS } from './validation.ts';
 import { langOfTexts, lastBuyerTexts } from '../routing/index.ts';
 import { chineseScript, inScriptOfTexts, type Taken } from '../robot/index.ts';
@@ -271,17 +271,4 @@ export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<Take
 }
 
 /** The buyer's latest closed conversation with the shop, when a person served it and it closed within the window. */
-async function lastRatable(db: Db, m: TypedMessage): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('conversations')
-    .select(['id', servedSql(sql.ref('conversations.id')).as('served')])
-    .where('shop_id', '=', m.shopId)
-    .where('buyer_id', '=', m.buyerId)
-    .where('state', '=', 'closed')
-    .where('id', '!=', m.conversationId)
-    .where('closed_at', '>', sql<Date>`now() - make_interval(hours => ${RATING_BY_CHAT_HOURS})`)
-    .orderBy('closed_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.served ? row.id : undefined;
-}
+const lastRatable = (db: Db, m: TypedMessage): Promise<string | undefined> => lastServedClosed(db, m, RATING_BY_CHAT_HOURS * 60);

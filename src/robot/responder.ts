@@ -95,9 +95,10 @@ type Stored = ConversationEvents['messageStored'];
 type Turn = Stored & { readonly restOfTakeBack?: true };
 /**
  * What another module did with a buyer's message: true, taken (the robot says nothing); false, not; `{ rest }`, taken, with a
- * question of the buyer's left in it for the robot ("1分 根本没人理我 钱到底退没退": the rating stored, the refund asked answered).
+ * question of the buyer's left in it for the robot ("1分 根本没人理我 钱到底退没退": the rating stored, the refund asked answered);
+ * `{ handOver }`, a person's to answer, with this notice (an answer to an agent's question asked just before a close).
  */
-export type Taken = boolean | { readonly rest: string };
+export type Taken = boolean | { readonly rest: string } | { readonly handOver: string };
 /** A buyer's text message as another module may take it (`takenElsewhere`). */
 export interface TakenMessage {
   readonly shopId: string;
@@ -505,6 +506,7 @@ export class BotResponder {
     const started = performance.now();
     const taken = this.#takenElsewhere ? await this.#takenElsewhere({ shopId: conv.shopId, buyerId: conv.buyerId, conversationId: conv.conversationId, seq: conv.message.seq, text }).catch(() => false) : false;
     if (taken === true) return;
+    if (typeof taken === 'object' && 'handOver' in taken) return this.#handOver(conv.conversationId, taken.handOver);
     const asked = taken === false ? text : taken.rest;
     try {
       if (this.#shopShed?.shedding(conv.shopId)) throw new ShopShed();

@@ -7,7 +7,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import pino from 'pino';
 import { ConversationEventBus, ConversationService, getConversation, moveState } from '../../src/conversation/index.ts';
-import { BotResponder, type QueuedAnswering, type RobotLike } from '../../src/robot/index.ts';
+import { BotResponder, type QueuedAnswering, type RobotLike, type Taken } from '../../src/robot/index.ts';
 import { QUEUED_KEPT_EVERY_MS, QUEUED_NOTED_AFTER_MS } from '../../src/robot/responder.ts';
 import { chatRating, type TypedMessage } from '../../src/desk/index.ts';
 import { createMetrics } from '../../src/ops/metrics.ts';
@@ -58,6 +58,17 @@ async function queuedThenSaid(conversations: ConversationService, bot: BotRespon
   return id;
 }
 
+/** A responder over a real conversation service, with the desk's part in a buyer's message (`takenElsewhere`). */
+function withDesk(s: SqlStore, answer: RobotLike['answer'], desk: (c: ConversationService, log: pino.Logger) => (m: TypedMessage) => Promise<Taken>) {
+  const log = pino({ level: 'silent' });
+  const metrics = createMetrics();
+  const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
+  const conversations = new ConversationService({ sql: s, cache: new MemoryCache(), sink: { emit() {} }, events, metrics, log });
+  const bot = new BotResponder({ robot: { answer }, conversations, cache: new MemoryCache(), work: new WorkQueue({ concurrency: 4, queueMax: 100 }), log, takenElsewhere: desk(conversations, log) });
+  bot.subscribe(events);
+  return { conversations, bot };
+}
+
 for (const f of SQL_FACTORIES) {
   describe(`robot responder on ${f.name}`, { skip: f.skip }, () => {
     test('answers while the robot owns the conversation; a complaint is queued ahead; then it stays quiet', async () => {
@@ -87,16 +98,12 @@ for (const f of SQL_FACTORIES) {
       const s = await f.create();
       try {
         let calls = 0;
-        const log = pino({ level: 'silent' });
-        const metrics = createMetrics();
-        const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
-        const conversations = new ConversationService({ sql: s, cache: new MemoryCache(), sink: { emit() {} }, events, metrics, log });
         let failing = false;
-        const desk = chatRating({ db: s.db, conversations, log });
-        const takenElsewhere = (m: TypedMessage) => (failing ? Promise.reject(new Error('down')) : desk(m));
         const asked: string[] = [];
-        const bot = new BotResponder({ robot: { answer: async (r) => (calls++, asked.push(r.text), reply('您好')) }, conversations, cache: new MemoryCache(), work: new WorkQueue({ concurrency: 4, queueMax: 100 }), log, takenElsewhere });
-        bot.subscribe(events);
+        const { conversations, bot } = withDesk(s, async (r) => (calls++, asked.push(r.text), reply('您好')), (c, log) => {
+          const desk = chatRating({ db: s.db, conversations: c, log });
+          return (m: TypedMessage) => (failing ? Promise.reject(new Error('down')) : desk(m));
+        });
         const p = buyer('buyer_rate');
         const served = (await conversations.send(p, say('在吗'))).ack.conversationId;
         await bot.idle();
@@ -126,6 +133,23 @@ for (const f of SQL_FACTORIES) {
         await bot.idle();
         assert.match((await texts(s, conversations, p, fourth)).join('|'), /感谢您的评价（1 分）[\s\S]*bot:您好/);
         assert.equal(asked.at(-1), '根本没人理我 钱到底退没退');
+      } finally {
+        await s.close();
+      }
+    });
+
+    // Forty-fifth session: an answer to an agent's closing question goes back to a person, with the desk's notice.
+    test('a message the desk hands over is queued with its notice, the robot silent', async () => {
+      const s = await f.create();
+      try {
+        let calls = 0;
+        const { conversations, bot } = withDesk(s, async () => (calls++, reply('不客气')), () => async () => ({ handOver: '已为您转给人工客服继续处理' }));
+        const p = buyer('buyer_follow');
+        const id = (await conversations.send(p, say('换菊花茶吧'))).ack.conversationId;
+        await bot.idle();
+        assert.deepEqual(await texts(s, conversations, p, id), ['customer:换菊花茶吧', 'system:已为您转给人工客服继续处理']);
+        assert.equal(calls, 0);
+        assert.equal((await s.db.selectFrom('conversations').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state, 'queued');
       } finally {
         await s.close();
       }
