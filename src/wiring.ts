@@ -31,7 +31,7 @@ import { ConversationEventBus, type ContentPolicy } from './conversation/index.t
 import { BotResponder, couldNotAnswer, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, serviceHours, warmUpFaq, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread, type QueuedAnswering, type Taken, type TakenMessage } from './robot/index.ts';
 import { channels } from './storage/keys.ts';
 import { RoutingService, type RoutingDeps } from './routing/index.ts';
-import { chatRating, closedQuestionAnswered } from './desk/index.ts';
+import { chatRating, closedQuestionAnswered, noteClosingQuestions } from './desk/index.ts';
 import { startRights, type RightsService } from './rights/index.ts';
 
 /** Marks a start error with the service it came from, so `kefu start` can name it. */
@@ -178,7 +178,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     // The shop's hours come from the robot's FAQ index, built after routing: read through this once it is.
     const hours: { of?: ReturnType<typeof serviceHours>; zone?: RoutingDeps['shopZone'] } = {};
     const routing = createRouting(config, { storage, conversations, hub, log, metrics, shopHours: async (shopId, lang) => hours.of?.(shopId, lang), shopZone: (shopId) => hours.zone?.(shopId) });
-    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text), queueMoved: (shopId) => void routing.route(shopId), takenElsewhere: deskTakes(storage.sql.db, conversations, log, metrics) });
+    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text), queueMoved: (shopId) => void routing.route(shopId), takenElsewhere: deskTakes({ db: storage.sql.db, cache: storage.cache, log }, conversations, events, metrics) });
     hours.of = serviceHours(robot.faq);
     hours.zone = (shopId) => robot.faq.timeZoneNow(shopId);
     const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events, couldNotAnswer });
@@ -409,9 +409,10 @@ const WARM_UP_SHOP = '(warm-up)';
  * reached the platform's API at every start (found from outside: two GETs for shop "warmup").
  */
 /** The desk's part in a buyer's message to the robot: a rating typed in the chat, else an answer to an agent's closing question. */
-function deskTakes(db: Db, conversations: ConversationService, log: Logger, metrics: Metrics): (m: TakenMessage) => Promise<Taken> {
-  const rating = chatRating({ db, conversations, log, onRated: (r) => metrics.ratings.inc({ score: String(r.score) }) });
-  const followUp = closedQuestionAnswered({ db, log });
+function deskTakes(d: { db: Db; cache: Cache; log: Logger }, conversations: ConversationService, events: ConversationEventBus, metrics: Metrics): (m: TakenMessage) => Promise<Taken> {
+  const rating = chatRating({ db: d.db, conversations, log: d.log, onRated: (r) => metrics.ratings.inc({ score: String(r.score) }) });
+  noteClosingQuestions(d, events);
+  const followUp = closedQuestionAnswered(d);
   return async (m) => {
     const taken = await rating(m);
     return taken === false ? followUp(m) : taken;

@@ -8,7 +8,7 @@
  * the routes and DeskDeps for what it needs (ports only: no adapter is imported here).
  */
 export { chatRating, typedScore, RATING_BY_CHAT_HOURS, type TypedMessage } from './chat-rating.ts';
-export { closedQuestionAnswered, FOLLOW_UP_MINUTES } from './follow-up.ts';
+export { closedQuestionAnswered, noteClosingQuestions, FOLLOW_UP_MINUTES } from './follow-up.ts';
 export { registerDeskRoutes, statsWindow, type DeskDeps } from './routes.ts';
 export type { Note, Rating, CannedReply } from './repository.ts';
 export { renderCannedReply, cannedVars, CANNED_VARIABLES, type CannedVariable, type CannedVars, type Rendered } from './canned.ts';

@@ -23,6 +23,7 @@ export interface Desk {
   readonly sql: SqlStore;
   readonly app: FastifyInstance;
   readonly conversations: ConversationService;
+  readonly events: ConversationEventBus;
   /** Every frame the routes (and the conversation service) emitted, with its targets. */
   readonly frames: Array<{ targets: Targets; frame: ServerFrame }>;
   /** What onRated was told. */
@@ -94,6 +95,7 @@ export async function createDesk(factory: SqlFactory): Promise<Desk> {
     sql,
     app,
     conversations,
+    events,
     frames,
     rated,
     logs,
