@@ -109,12 +109,13 @@ const COUNTED = /^\s*(?:(?!(?:she|his|hers|its|this|was|is|has|as|thanks|thx|yes
  */
 const LATER_SCORE_MAX_SEQ = 6;
 
-type Score = { score: number; comment?: string };
+/** `forName`: given "for" someone by name, a score only if that is the name of the person who served (checked against the conversation). */
+type Score = { score: number; comment?: string; forName?: string };
 
 /** A score of 1–5 the buyer typed, with the comment after it; undefined when the text is not a rating. */
 export function typedScore(text: string): Score | undefined {
   const r = readScore(text);
-  return r && (r.comment === undefined ? { score: r.score } : { score: r.score, comment: r.comment });
+  return r && { score: r.score, ...(r.comment === undefined ? {} : { comment: r.comment }), ...(r.forName ? { forName: r.forName } : {}) };
 }
 
 const PRAISE = /好评|好評|五星|满意|滿意|不错|不錯|差评|差評/;
@@ -157,7 +158,8 @@ const GIVING = /(?:给你们|给你|给您|给个|给|給你們|給你|給您|�
 const GIVEN_BEFORE = /(?:打|给|給|俾|評|评|给个|打个)\s*$/u;
 const EN_INSIDE = /(?<![\w/.]|gave (?:it |you |them )?|received |got |only )([1-5]|one|two|three|four|five)\s*(?:\/\s*5|stars?|out of (?:5|five))(?![a-z0-9])(?!,? (?:the other|others|items?|pieces?|arrived|missing))(?:\s*for (?:that|you|u|ya)(?![a-z]))?(?=\s*(?:[,.!~]|thanks|thank you|ty(?![a-z])|\p{Extended_Pictographic}|$))/giu;
 /** A bare score closing a sentence of thanks or praise: "omg thank you, I nearly paid them. 5". */
-const CLOSING_BARE = /[.!。！]\s*([1-5])\s*[!.！。]*$/u;
+// After a comma too, with a kiss ("grand job, 4 x": a Dublin shop, forty-fifth session, answered "didn't quite get that").
+const CLOSING_BARE = /[.!。！,，]\s*([1-5])\s*(?:x{1,4})?\s*[!.！。]*$/u;
 /** Not after an abbreviation, a date or a size ("I need it by Dec. 5", "size no. 5"), nor with other numbers in the text. */
 function closingScore(t: string): RegExpExecArray | null {
   const m = CLOSING_BARE.exec(t);
@@ -169,24 +171,24 @@ function closingScore(t: string): RegExpExecArray | null {
  * session). A name, not what is counted or when ("perfect. 3 for xmas", "great. 4 for shipping", "2 for kids": found in review), and
  * said of the service or how things went.
  */
-const CLOSING_FOR = /[.!。！]\s*([1-5])\s+for\s+(?!(?:my|the|a|an|me|us|them|him|her|it|this|that|each|every|both|all|now|today|tonight|tomorrow|days?|weeks?|xmas|christmas|easter|delivery|shipping|postage|sale|free|real|sure|you|u|ya)(?![a-z]))[a-z]+(?<!s)\s*[!.！。]*$/iu;
-const WENT_WELL = /(?<![a-z])(?:ok|okay|fine|good|great|thanks|thank you|thx|cheers|ta|lovely|legend|helpful|sorted|all good)(?![a-z])|谢|好/iu;
-const THANKED = /谢|棒|好评|满意|(?<![a-z])(?:thank|thanks|thx|cheers|ta|great|lovely|helpful|brilliant|awesome|amazing|legend)(?![a-z])/iu;
+const CLOSING_FOR = /[.!。！]\s*([1-5])\s+for\s+([a-z]+)\s*[!.！。]*$/iu;
+const THANKED = /谢|棒|好评|满意|(?<![a-z])(?:thank|thanks|thx|cheers|ta|great|lovely|helpful|brilliant|awesome|amazing|legend|grand|sound|class|perfect|appreciate\w*)(?![a-z])/iu;
 const ASKED_ANYWHERE = /[?？]|吗|多少|有没有|能不能|可不可以|(?<![a-z])(?:(?:can|could|will|would) you|how|what|when|where|why)(?![a-z])/iu;
 function scoreInside(t: string): (Score & { unit: boolean }) | undefined {
   if (ASKED_ANYWHERE.test(t)) return undefined;
   const found = [...[...t.matchAll(ZH_INSIDE)].filter((m) => !(m[2] === '星' && /\D/.test(m[1]!) && !GIVEN_BEFORE.test(t.slice(0, m.index)) && !/^[^\s,，。]{0,2}好[评評]/u.test(t.slice(m.index! + m[0].length)))), ...t.matchAll(EN_INSIDE)];
-  const closing = found.length === 0 ? (THANKED.test(t) ? closingScore(t) : null) ?? closingFor(t) : null;
-  const m = found.length === 1 ? found[0]! : closing;
+  const thanked = found.length === 0 && THANKED.test(t) ? closingScore(t) : null;
+  const named = found.length === 0 && !thanked ? closingFor(t) : null;
+  const m = found.length === 1 ? found[0]! : (thanked ?? named);
   if (!m) return undefined;
   const score = Number(m[1]) || ZH_DIGIT[m[1]!] || EN_DIGIT[m[1]!.toLowerCase()]!;
   // Not the words that gave it ("…虚惊一场 给你们5分 小李服务好" was stored as "…给你们 小李服务好": a Chengdu shop, forty-fourth session).
   const comment = (t.slice(0, m.index).replace(GIVING, '') + ' ' + t.slice(m.index! + m[0].length)).replace(/\s+/g, ' ').replace(/\s+(?=[,，.。!！])/g, '').replace(/([.。!！])[,，]/g, '$1').replace(TRIM, '').replace(/^[吧啊呀哈了嘛哦啦\s,，]+/u, '').trim();
-  return { score, ...(comment ? { comment } : {}), unit: found.length === 1 };
+  return { score, ...(comment ? { comment } : {}), unit: found.length === 1, ...(named ? { forName: named[2]!.toLowerCase() } : {}) };
 }
 function closingFor(t: string): RegExpExecArray | null {
   const m = CLOSING_FOR.exec(t);
-  return m && !/\d/.test(t.slice(0, m.index)) && WENT_WELL.test(t.slice(0, m.index)) ? m : null;
+  return m && !/\d/.test(t.slice(0, m.index)) ? m : null;
 }
 /** Thanks or an ok before the score ("oh solid, thanks! 5 stars for u": a Singapore shop, thirty-sixth session, no rating stored). */
 // A no first, before stars given to someone ("no. 4 stars for kirsty": a UK shop, forty-fifth session), not "no, 1 star reviews are
@@ -255,7 +257,7 @@ export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<Take
     if (!typed) return false;
     try {
       const last = await lastRatable(d.db, m);
-      if (!last) return false;
+      if (!last || (typed.forName && !(await servedBy(d.db, last, typed.forName)))) return false;
       const r = await insertRating(d.db, { conversationId: last, buyerId: m.buyerId, score: typed.score, comment: typed.comment });
       if (!r.ok && r.reason !== 'already_rated') return false;
       if (r.ok) d.onRated?.(r.rating);
@@ -270,5 +272,13 @@ export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<Take
   };
 }
 
+/**
+ * "… 5 for shane": Shane served it. A name, not what is counted or when ("perfect. 3 for xmas", "thanks. 2 for auckland": found in
+ * review): the first name of a person who wrote in the conversation.
+ */
+async function servedBy(db: Db, conversationId: string, name: string): Promise<boolean> {
+  const rows = await db.selectFrom('messages').select('sender_name').where('conversation_id', '=', conversationId).where('sender_role', '=', 'agent').where('sender_name', 'is not', null).limit(20).execute();
+  return rows.some((r) => (r.sender_name ?? '').toLowerCase().split(/[\s.·]+/).includes(name));
+}
 /** The buyer's latest closed conversation with the shop, when a person served it and it closed within the window. */
 const lastRatable = (db: Db, m: TypedMessage): Promise<string | undefined> => lastServedClosed(db, m, RATING_BY_CHAT_HOURS * 60);

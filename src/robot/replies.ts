@@ -364,6 +364,8 @@ const zh: Texts = {
   batteryDisposal: '鼓包、发烫或损坏的电池不要扔进普通垃圾桶，也不要自己寄回：先放在阴凉处，远离易燃物（放进金属盒或装沙的容器里更好）；换货或退货怎么处理由客服告诉您，之后请交给电池回收点。',
   hazardFirst: {
     broke: `为了安全，请先停止使用它，不要再骑、再推或再坐；有人受伤的话请先处理伤处，严重时请立即就医或拨打当地急救电话${NUMBER_LISTS.zhHealth}。请留好断掉的零件和包装，拍下照片。`,
+    eye: `请马上用流动的清水（温水）冲洗眼睛至少15分钟，别揉，戴隐形眼镜的先取下；冲洗后还疼、看东西模糊或睁不开，请马上去医院急诊或拨打当地急救电话${NUMBER_LISTS.zhHealth}。`,
+    smallPart: `请先把掉下来的小零件和玩具收起来，放到孩子够不着的地方（三岁以下的孩子容易误吞、卡住喉咙），零件留着别扔；如果孩子可能吞了，或在咳嗽、喘不上气，请马上拨打当地急救电话${NUMBER_LISTS.zhHealth}。`,
     tipped: `请先照看被砸到的人：撞到头以后如果呕吐、犯困叫不醒、说话不清、头越来越痛或昏过去，请马上拨打当地急救电话${NUMBER_LISTS.zhHealth}或去急诊；怀疑伤到脖子或背部就不要挪动。它先别再用，放倒或固定在墙上之前别让孩子靠近。`,
     fall: '为了安全，请先停用它，让家人和楼下行人远离它的下方和周围，不要自己爬出去或站到高处去固定。',
     injury: '请先处理伤处：割伤用清水冲洗、按压止血；烫伤用凉水冲15分钟以上，水泡不要挑破；伤口深、一直流血或烫伤面积大，请马上就医。',
@@ -663,6 +665,8 @@ const en: Texts = {
   batteryDisposal: "Please don't put a swollen, hot or damaged battery in the household bin, and don't post it back yourself: keep it somewhere cool, away from anything flammable (a metal tin or a container of sand is best); the agent will tell you how the replacement or return works, and then it goes to a battery recycling point.",
   hazardFirst: {
     broke: `For safety, stop using it now: don't ride, push or sit in it again. If anyone was hurt, see to them first and get medical help if it is serious (your local emergency number ${NUMBER_LISTS.enHealth}). Keep the broken parts and the packaging, and take photos.`,
+    eye: `Please rinse the eye now with lukewarm running water for at least 15 minutes, don't rub it, and take out contact lenses; if it still hurts, vision is blurry or it won't open, go to the emergency department or call your local emergency number ${NUMBER_LISTS.enHealth} or a poison control centre ${NUMBER_LISTS.enPoison}.`,
+    smallPart: `Please put the broken-off piece and the toy out of the child's reach now (small parts are a choking hazard for under-3s), and keep the pieces; if they may have swallowed one, or are coughing or struggling to breathe, call your local emergency number ${NUMBER_LISTS.enHealth} now.`,
     tipped: `Please see to whoever it hit first: after a knock to the head, call your local emergency number ${NUMBER_LISTS.enHealth} or go to the emergency department now if they vomit, are drowsy or hard to wake, confused, have a headache that gets worse or passed out; don't move them if the neck or back may be hurt. Don't use it again, and keep children away from it until it is laid down or anchored to the wall.`,
     fall: "For safety, stop using it for now and keep everyone away from below and around it; please don't climb out or up to fix it yourself.",
     injury: "Please look after the injury first: for a cut, rinse it and press on it to stop the bleeding; for a burn, cool it under running water for 15 minutes and don't pop any blisters; see a doctor if it is deep, keeps bleeding or the burn is large.",

@@ -160,7 +160,19 @@ async function answerParts(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Prom
   // never makes a reply wait three budgets (found in review: 907 ms against 303).
   const quick = whole.timings.lookupMs <= ctx.budgetMs / SPLIT_LOOKUP_SHARE;
   const parts = quick && splitWorthTrying(whole) ? twoQuestions(req.text, (text) => ctx.nlu.understand(text, ctx.clock()).intent) : undefined;
-  return parts ? ((await bothQuestions(ctx, req, parts, whole)) ?? whole) : whole;
+  if (!parts) return whole;
+  return (await bothQuestions(ctx, req, parts, whole)) ?? (await firstOverOffer(ctx, req, parts[0], whole)) ?? whole;
+}
+
+/**
+ * The whole message only offered the shop's questions ("did you mean …?") or was not understood, while its first question is one of the buyer's own data
+ * with a direct answer ("morning, pram being delivered today? what time roughly, got to do nursery drop off at 9": a UK shop,
+ * forty-fifth session, offered the delivery-time entries): that answer.
+ */
+async function firstOverOffer(ctx: RobotCtx, req: AnswerRequest, a: string, whole: RobotAnswer): Promise<RobotAnswer | undefined> {
+  if (whole.intent !== 'faq' || !(whole.state.faqOptions || whole.state.failures > 0) || whole.handover) return undefined;
+  const first = await answerOne(ctx, { ...req, text: a }, whole.lang);
+  return DATA_PARTS.has(first.intent) && !first.handover && !awaitsAnswer(first.state) ? { ...first, lang: whole.lang, timings: sumTimings(whole, first) } : undefined;
 }
 
 /** One question: understood, planned, looked up, answered; `lang` holds the reply to the whole message's language. */
@@ -501,7 +513,7 @@ const englishInChinese = (input: TurnInput): boolean => input.understanding?.lan
  * "ok", "4 x", "5 xx": too short for the NLU to tell, and said in any language (a UK shop's "4 x" was answered in Chinese: forty-fifth
  * session). A Chinese character says Chinese, and a Latin word other than these English ("hi", "ty": found in review).
  */
-const ANY_LANGUAGE = /^\s*(?:ok|okay|k|kk|\d+\s*x{0,4}|x{1,4})[\s.!]*$/i;
+const ANY_LANGUAGE = /^\s*(?:ok|okay|k|kk|\d+\s*x{0,4}|x{1,4})(?:[\s.!]|\p{Extended_Pictographic}|\u200d|\uFE0F)*$/iu;
 const untold = (input: TurnInput): boolean => input.understanding?.langDetected === false && ANY_LANGUAGE.test(input.text);
 /** Digits, marks and emoji only, once words holding a digit (order numbers) are set aside: "👋", "MY24120007", "??" (a Latin word is English: found in review). */
 const tellsNoLanguage = (text: string): boolean => !/[a-z\p{Script=Han}]/iu.test(text.split(/\s+/).filter((w) => !/\d/.test(w)).join(' '));

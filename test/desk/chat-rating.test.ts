@@ -160,6 +160,25 @@ for (const factory of SQL_FACTORIES) {
       assert.equal(await take(seventh), false, 'well into the new conversation');
     });
 
+    // Forty-fifth session: "… 5 for shane" rates when Shane served; "perfect. 3 for xmas" names nobody who did.
+    test('a score given for someone by name rates only when that person served', async () => {
+      const { desk, take } = st;
+      const served = async (buyerId: string) => {
+        const id = await openConversation(desk, 'shop_cr', buyerId);
+        await desk.conversations.setState(id, { state: 'queued' });
+        await desk.conversations.setState(id, { state: 'assigned', agentId: 'agent_sm' });
+        await desk.conversations.postAs(id, { role: 'agent', id: 'agent_sm', name: 'Shane Murphy' }, { kind: 'text', text: 'all sorted now' });
+        await desk.conversations.setState(id, { state: 'closed' });
+        return id;
+      };
+      const shane = await served('buyer_cr_sh');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_sh', 'hes ok, doc says all good. 5 for shane')), true);
+      assert.equal((await desk.sql.db.selectFrom('conversation_ratings').select('score').where('conversation_id', '=', shane).executeTakeFirstOrThrow()).score, 5);
+      const xmas = await served('buyer_cr_xm');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_xm', 'perfect. 3 for xmas')), false);
+      assert.equal(await desk.sql.db.selectFrom('conversation_ratings').select('score').where('conversation_id', '=', xmas).executeTakeFirst(), undefined);
+    });
+
     test('English gets English thanks; a store that fails leaves it to the robot', async () => {
       const { desk, take } = st;
       const old = await openConversation(desk, 'shop_cr', 'buyer_cr5');
@@ -274,10 +293,11 @@ describe('scores as British, Australian and Guangzhou buyers typed them', () => 
       ['⭐⭐⭐⭐⭐ 谢谢小美姐姐', 5, '谢谢小美姐姐'],
       ['⭐️⭐️⭐️', 3, undefined],
       ['no. 4 stars for kirsty', 4, 'for kirsty'],
-      ['hes ok, doc says all good. 5 for shane', 5, 'hes ok, doc says all good'],
     ];
     for (const [text, score, comment] of cases) assert.deepEqual(typedScore(text), comment === undefined ? { score } : { score, comment }, text);
-    for (const text of ['4 x 2', 'no 2', '⭐⭐⭐⭐⭐⭐', '⭐⭐ 东西到了吗', 'we need 2. 2 for my kids', 'ok. 3 for now', 'got 2. 5 for shane', 'size 4 xl']) assert.equal(typedScore(text), undefined, text);
+    // Given for someone by name: stored only if that person served (checked against the conversation below).
+    assert.deepEqual(typedScore('hes ok, doc says all good. 5 for shane'), { score: 5, comment: 'hes ok, doc says all good', forName: 'shane' });
+    for (const text of ['4 x 2', 'no 2', '⭐⭐⭐⭐⭐⭐', '⭐⭐ 东西到了吗', 'got 2. 5 for shane', 'size 4 xl']) assert.equal(typedScore(text), undefined, text);
   });
 });
 
@@ -285,9 +305,11 @@ describe('scores as British, Australian and Guangzhou buyers typed them', () => 
 // something else, and a question in the comment after stars.
 describe('scores, narrowed in review', () => {
   test('not ratings: "⭐ 好评", "perfect. 3 for xmas", "no, 1 star reviews are fake"', () => {
-    for (const text of ['⭐ 好评', '⭐谢谢', "⭐️ you're a star, thanks", 'perfect. 3 for xmas', 'no worries. 2 for kids', 'sounds good. 2 for christmas', 'yes please. 2 for sydney', 'great. 4 for shipping', 'no, 1 star reviews are fake', 'no 4 star hotel near here']) {
+    for (const text of ['⭐ 好评', '⭐谢谢', "⭐️ you're a star, thanks", 'no, 1 star reviews are fake', 'no 4 star hotel near here']) {
       assert.equal(typedScore(text), undefined, text);
     }
-    assert.deepEqual(typedScore('great. 5 for kirsty!'), { score: 5, comment: 'great' });
+    // A number for a day, a place or things reads "for" a word that is no name of the person who served: refused when stored (below).
+    assert.equal(typedScore('perfect. 3 for xmas')?.forName, 'xmas');
+    assert.deepEqual(typedScore('great. 5 for kirsty!'), { score: 5, comment: 'great', forName: 'kirsty' });
   });
 });

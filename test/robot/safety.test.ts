@@ -450,3 +450,67 @@ describe('the forty-fifth session\'s dangers, narrowed in review', () => {
     assert.equal(dangerGoesOn('we have a cr2025 spare', 'gas'), false);
   });
 });
+
+// Found from outside (forty-fifth session, second round: a Beijing baby-formula shop, a Los Angeles skincare shop, a Xiamen e-bike shop,
+// a Dublin toy shop): a child and desiccant, a baby vomiting and listless, a toddler and a serum, eyes swelling, a product in the eye,
+// blisters after an acid, a smishing text, white smoke from a battery, a toy's small part.
+describe('the forty-fifth session\'s dangers, second round', () => {
+  test('a child and desiccant or a serum, a baby listless and vomiting again: the emergency', () => {
+    for (const t of ['妈呀 米粉盒里那个小袋干燥剂 孩子抓着啃破了 吃进去一点 咋整啊！！', '孩子现在又吐了一口 有点蔫 是不是得上医院啊', 'HELP my 2 year old got into my bag and licked the brow gel and maybe some of the retinol serum?? what do i do']) {
+      assert.equal(safetyOf(t), 'emergency', t);
+    }
+    assert.equal(safetyOf('漏粉那罐我前天已经给孩子冲了一顿了 孩子喝完有点拉稀 要紧不 😭'), 'reaction');
+    for (const t of ['my daughter ate breakfast, and the perfume is arriving when?', '孩子精神很好 奶粉什么时候到', 'is the retinol serum safe if my toddler licks it?']) assert.notEqual(safetyOf(t), 'emergency', t);
+  });
+  test('eyes swelling after a serum, blisters after an acid and the sun: a reaction; a product in the eye: rinse it', () => {
+    for (const t of ['used the retinol 1% serum last night and now my face is like burning and swollen around my eyes?? is this purging', 'i used the aha toner and then went to the beach and now i have a bad sunburn w blisters on my cheeks']) assert.equal(safetyOf(t), 'reaction', t);
+    for (const t of ['some got in my eye and its burning bad 😭😭', '洗发水进眼睛了 好辣 怎么办']) assert.equal(safetyOf(t), 'eye', t);
+    for (const t of ['what if it gets in my eye', 'my eye cream is lovely', '没有进眼睛 还好']) assert.equal(safetyOf(t), undefined, t);
+    assert.equal(adviceKind(TEXTS.en.hazardFirst.eye), 'eye');
+    assert.match(TEXTS.en.hazardFirst.eye, /15 minutes/);
+  });
+  test('a smishing text to a relative; white smoke from a battery, water on a hot one; a toy\'s small part with a young child', () => {
+    assert.equal(safetyOf("someone texted my mom saying 'GlowLA: ur package is on hold, pay $1.99 redelivery fee here' with a link. is that u guys??"), 'fraud');
+    for (const t of ['电池现在冒白烟了！！！', '电池还是有点热 要不要泼点水降温']) assert.equal(safetyOf(t), 'device', t);
+    assert.equal(safetyOf('干冰俺倒卫生间了 关着门冒了一屋白烟 小孙子在里面玩'), 'air');
+    for (const t of ['the little blade thing on the bottom of the scalextric car snapped off and my 2 yr old had it in her mouth. she spat it out, shes grand. is that normal? should it snap that easy', 'hes 3, is it dangerous, the wheel is tiny']) {
+      assert.equal(safetyOf(t), 'smallPart', t);
+    }
+    for (const t of ['the wheels on the pram are small', 'is this toy safe for a 2 year old? are the parts small', 'one of the brio trains has a wheel off already tho']) assert.equal(safetyOf(t), undefined, t);
+    assert.equal(safetyOf('HELP my son 2 years old just put the small button battery from the smart remote in his mouth, i think he swallowed it'), 'battery');
+  });
+});
+
+// Found in the second review (forty-fifth session): the first review's mends went too far, or not far enough.
+describe('the forty-fifth session\'s dangers, narrowed in the second review', () => {
+  test('a fuel leak told is the fumes\' advice, a question or a jerry "can" beside it; a question of the goods is none', () => {
+    for (const t of ['the jerry can started to leak in the ute, stinks of petrol', 'the jerry can is leaking petrol in the boot, is that normal for a new one?', '汽油桶漏了 会不会着火']) assert.equal(safetyOf(t), 'air', t);
+    for (const t of ['does the petrol can leak?', 'this candle smells like gasoline, is that normal?']) assert.equal(safetyOf(t), undefined, t);
+  });
+  test('a scam suffered is one though help is asked; help asked before any contact is none', () => {
+    for (const t of ['someone claiming to be from your shop asked for my card number, could someone check this?', "someone rang saying they're from your shop, can someone from your shop call me back to confirm? they wanted my card details"]) {
+      assert.equal(safetyOf(t), 'fraud', t);
+    }
+    assert.equal(safetyOf('can someone from your shop tell me where to enter my bank details for the refund?'), undefined);
+  });
+  test('the harm named first across a comma, or bitten open by the pet; an owner who says "I" keeps the pet\'s advice', () => {
+    for (const t of ['袋子里有一包干燥剂，狗狗咬破了吃了一点点，要紧吗', '猫粮里有干燥剂，猫咪吃了一点，要紧吗', '干燥剂被狗狗咬破了 吃了一点点 要紧吗', '狗狗把袋子里的干燥剂咬破了 吃了一点', 'my dog ate the silica gel packet, i have no idea how much', '猫咪吃了干燥剂 我自己不敢催吐 怎么办', '我妈说狗狗吃了巧克力 要紧吗']) {
+      assert.equal(safetyOf(t), 'petEmergency', t);
+    }
+  });
+  test('a canister in a boot, a seat\'s buckle beside a bag, a battery beside a box; bodies beside a device are none', () => {
+    for (const t of ['丁烷气罐放在后备箱里晒了一天 罐子鼓起来了', 'the gas canister in my camping box is swollen']) assert.equal(safetyOf(t), 'gas', t);
+    for (const t of ['宝宝安全座椅的卡扣老是自己弹开 是不是包装运输时摔坏了', 'the car seat harness buckle keeps popping open, its under the seat cover']) assert.equal(safetyOf(t), 'broke', t);
+    assert.equal(safetyOf('its the battery i think, its swollen and still warm. i put it back in the box'), 'device');
+    for (const t of ['the baby monitor showed her eye was swollen this morning', 'carried the power station up the stairs and now my knee is swollen', 'does the blender get hot after a while?']) assert.equal(safetyOf(t), undefined, t);
+    for (const t of ['the power bank has a strong chemical smell while charging', 'my power bank is swollen, is it safe to use?']) assert.equal(safetyOf(t), 'device', t);
+  });
+  test('a chemical taste with a burning throat is a reaction; grooming and a scratching board are no pet\'s reaction; a child bleeding is an injury', () => {
+    for (const t of ['the tea tastes of chemicals, i drank a cup and my throat is burning', '杯子泡出来的水有股油漆味 喝了以后嗓子火辣辣的', '本来挺好喝的 这次有股怪味 喝了以后肚子疼']) assert.equal(safetyOf(t), 'reaction', t);
+    for (const t of ['狗狗换季一直掉毛 用了你们家的梳子 梳下来好多毛', '猫咪用了你们的猫抓板 一直挠 特别喜欢']) assert.equal(safetyOf(t), undefined, t);
+    for (const t of ['孩子一直流血 怎么办', '老人摔倒了 一直在流血']) assert.equal(safetyOf(t), 'injury', t);
+  });
+  test('a battery named after the general emergency goes on about it', () => {
+    assert.equal(dangerGoesOn('it was a coin cell, cr2032', 'emergency'), true);
+  });
+});

@@ -24,7 +24,8 @@ const GIVE_CHILD = /(?<![a-z])(?:can i give (?:the |my )?\d+ ?(?:yo|year old|yr 
 /** A dose named so that no medicine word is needed: units of insulin, "dosage". */
 const DOSE_ALONE = /打多少(?:单位|针|毫升)|(?<![a-z])(?:dosage|(?:is it|is that) (?:1|2|one|two|half) or (?:1|2|3|one|two|three) (?:gumm(?:y|ies)|tablets?|pills?|capsules?|drops|ml|scoops?|teaspoons?|tsp)\b.{0,30}\bfor (?:a|my) \d+[- ]?(?:year|yr|month)|how many (?:tablets|pills|capsules)\b.{0,20}\b(?:a|per|each) day)(?![a-z])/;
 /** Whether someone may take it, or two together, or what it does to the body. */
-const WHO_MAY = /(?<![a-z])(?:is it |it'?s )?(?:ok|okay|safe|fine|alright) for (?:her|him|me|them|my (?:mum|mom|dad|father|mother|husband|wife|grandma|grandpa|nan|gran)) to (?:drink|eat|take)(?![a-z])|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹|擦|搽)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? (?:and|with|&) (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? together|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow))|(?:pregnant|embarazada)\b[^?]{0,40}\b(?:safe|ok|okay)|(?:safe|ok|okay) for (?:the|my) (?:baby|unborn)|(?:ok|okay|safe|fine) to take (?:it |them |this |that )?(?:with|together)|(?:take|have) (?:it |them |this |that )?with (?:my |other |the )?(?:[a-z]+ ){0,2}(?:meds|medicines?|medications?|pills|antidepressants?|blood thinners?)|sertraline|warfarin|zoloft|prozac|lexapro|coumadin|eliquis|metformin)(?![a-z])/;
+// "should i take a benadryl?" after a reaction (a Los Angeles shop, forty-fifth session: "your message is saved").
+const WHO_MAY = /(?<![a-z])(?:(?:is it |it'?s )?(?:ok|okay|safe|fine|alright) for (?:her|him|me|them|my (?:mum|mom|dad|father|mother|husband|wife|grandma|grandpa|nan|gran)) to (?:drink|eat|take)|should (?:i|she|he|we) (?:take|give (?:her|him|them))(?: (?:a|an|some))?|(?:ok|okay|safe|fine) for (?:her|him|me|them|my \w+) to (?:have|use) (?:the |my |some |a )?[a-z ]{0,20}(?:capsules?|gumm(?:y|ies)|tablets?|pills?|collagen|ginseng|melatonin|turmeric|tea|coffee|supplements?|vitamins?|powder)(?![a-z])(?![^.?!]{0,20}(?:delivered|sent|shipped)))(?![a-z])|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。？?！!]{0,4}(?:(?:能|可以|适合)(?:不能|不可以)?)?(?:吃|服用|喝|用|涂|抹|擦|搽)[^，,。]{0,4}(?:吗|么|嘛|不)|(?:孕妇|孕期|怀孕|备孕|哺乳期)[^，,。]{0,6}(?:能不能|可不可以)(?:吃|服用|喝|用)|(?:小孩|儿童|孩子|宝宝|婴儿|老人)(?:能|可以)(?:吃|服用|喝)|(?:能|可以)(?:一起|同时)(?:吃|服用)|副作用|伤肝|伤肾|(?<![a-z])(?:(?:while|when|if) (?:i'?m |i am )?(?:pregnant|breastfeeding)|side effects?|take (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? (?:and|with|&) (?:the |my )?[a-z0-9-]+(?: [a-z0-9-]+)? together|take (?:it |them |these |this )?(?:together|with (?:other |my )?(?:medicine|medication|pills|alcohol|ibuprofen|paracetamol|aspirin|antibiotics))|safe (?:to take|for (?:kids|children|babies|my baby) to (?:take|eat|swallow))|(?:pregnant|embarazada)\b[^?]{0,40}\b(?:safe|ok|okay)|(?:safe|ok|okay) for (?:the|my) (?:baby|unborn)|(?:ok|okay|safe|fine) to take (?:it |them |this |that )?(?:with|together)|(?:take|have) (?:it |them |this |that )?with (?:my |other |the )?(?:[a-z]+ ){0,2}(?:meds|medicines?|medications?|pills|antidepressants?|blood thinners?)|sertraline|warfarin|zoloft|prozac|lexapro|coumadin|eliquis|metformin)(?![a-z])/;
 /** A symptom of the body. */
 // Vomiting counted, a stomach that feels awful ("吃了你们钙片以后胃很难受 吐了两次": a Shanghai shop, forty-third session, "noted" in the queue).
 const SYMPTOM = /吐了(?:[一两三四五几\d]|好几)[次回遍]|胃(?:很|好|有点|特别|一直|非常)?难受|过敏|起疹|疹子|红疹|皮疹|红点|湿疹|红疙瘩|起了?(?:好多|一些|一片|很多)?疙瘩|好痒|很痒|发痒|说痒|拉了[^，,。\s]{0,5}肚子|一直(?:在)?拉|(?:嘴巴|嘴唇|嘴|舌头)[^，,。\s]{0,4}肿|喉咙[^，,。\s]{0,4}(?:肿|紧)|吐奶|拉稀|瘙痒|头晕|恶心|想吐|呕吐|胃疼|胃痛|胃不舒服|肚子疼|肚子痛|肚子(?:有点|有些|很|好)?不舒服|拉肚子|腹泻|心慌|呼吸困难|红肿|眼睛(?:就|都|有点|一直|还)?(?:红|疼|痛|痒|肿|刺痛)|(?<![a-z])(?:stomach (?:cramps|ache|pains?)|allergic reaction|rash|red eyes?|eyes? (?:are |is |went |got )?(?:red|sore|burning|stinging)|hives|dizzy|vomit\w*|threw up|throwing up|diarrh\w*|nause\w*|swollen|(?:made|make|makes|making) me (?:feel )?(?:awful|sick|terrible|unwell|weird|ill)|feel(?:ing)? (?:awful|sick|terrible|unwell|ill) (?:after|since))(?![a-z])/;
@@ -52,7 +53,8 @@ const babyUnwell = (n: string, taken: boolean): boolean =>
  * Signs of a child unwell now ("我宝宝肚子胀得硬邦邦的 一直哭 怎么办", "宝宝现在有点发烧 还在哭 我是不是该去医院": a Shanghai baby shop,
  * fortieth session, "your message is kept" in the queue): a doctor, a person first in line, whatever the cause.
  */
-const CHILD_ACUTE = /硬邦邦|胀得(?:硬|鼓)|一直哭|哭个不停|哭闹不止|抽搐|喘不上|呼吸(?:急|困难)|叫不醒|吐了好几次|一直吐|便血|(?<![a-z])(?:won'?t stop crying|crying non-?stop|struggling to breathe|can'?t breathe|won'?t wake)(?![a-z])/;
+// Vomiting again and listless ("孩子现在又吐了一口 有点蔫 是不是得上医院啊": a Beijing baby-formula shop, forty-fifth session, "your message is kept").
+const CHILD_ACUTE = /硬邦邦|胀得(?:硬|鼓)|一直哭|哭个不停|哭闹不止|抽搐|喘不上|呼吸(?:急|困难)|叫不醒|吐了好几次|一直吐|又吐|蔫|没精神|精神不好|便血|(?<![a-z])(?:lethargic|listless)(?![a-z])|(?<![a-z])(?:won'?t stop crying|crying non-?stop|struggling to breathe|can'?t breathe|won'?t wake)(?![a-z])/;
 /** A fever or a belly with a doctor asked of: unwell now too ("宝宝现在有点发烧 还在哭 我是不是该去医院"). */
 const CHILD_FEVER = /发烧|发高烧|高烧|烧到|肚子(?:胀|硬|疼|痛)|(?<![a-z])(?:(?:has|have|got|running) a (?:high )?(?:fever|temperature)|belly (?:is )?(?:hard|swollen))(?![a-z])/;
 const HELP_NOW = /医院|医生|急诊|要不要紧|要紧吗|严重吗|(?<![a-z])(?:hospital|doctor|a&e|is (?:it|this) serious|should i (?:take (?:him|her|them) in|go to))(?![a-z])/;
@@ -74,7 +76,7 @@ const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|embarazada|bre
 const SEVERE = /过敏|起疹|疹子|红疹|皮疹|呼吸困难|红肿|(?<![a-z])(?:allergic reaction|rash|hives|swollen)(?![a-z])/;
 /** Taken: eaten, swallowed, injected. */
 // Worn too: contact lenses ("美瞳戴了半天眼睛就红了": found from outside, the goods' trouble text only).
-const TAKEN = /吃了|吃完|吃进去|吃下去|咬了一口|服用|服了|喝了|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking|(?:after|since) (?:the |my |this |that |your )?(?:new )?(?:pre-?workout|protein|whey|creatine|collagen|shakes?|powder|gumm(?:y|ies)|multi(?:vitamins?)?|fish oil|omega\w*|probiotics?|supplements?|vitamins?|pills?|tablets?|capsules?)|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
+const TAKEN = /吃了|吃完|吃进去|吃下去|咬了一口|服用|服了|喝了|喝完|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking|(?:after|since) (?:the |my |this |that |your )?(?:new )?(?:pre-?workout|protein|whey|creatine|collagen|shakes?|powder|gumm(?:y|ies)|multi(?:vitamins?)?|fish oil|omega\w*|probiotics?|supplements?|vitamins?|pills?|tablets?|capsules?)|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
 /** An animal's: no human doctor or emergency number for it. */
 const PET = /猫|狗|宠物|(?<![a-z])(?:cat|cats|dog|dogs|pet|pets|puppy|kitten)(?![a-z])/;
 /**
@@ -137,7 +139,12 @@ const INSULIN_LOW = /(?:打完|打了|注射|打针)[^。？?]{0,6}胰岛素[^�
  * A small child with what must not go in a mouth ("my 2 year old was chewing the blue ice pack… gel came out in his mouth", "my
  * son swallowed some of the ice pack gel": a Toronto grocery, thirty-ninth session, "sorry I couldn't help"): the emergency.
  */
-const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|纽扣电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
+const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|脱氧剂|纽扣电池|磁铁|洗衣凝珠|洗衣球|(?<![a-z])(?:ice ?packs?|gel packs?|ice pack gel|silica|desiccant|button batter(?:y|ies)|magnets?|detergent pods?|laundry pods?)(?![a-z])/;
+/**
+ * Skincare and cosmetics licked or eaten, that very thing ("my 2 year old … licked the brow gel and maybe some of the retinol serum??": a
+ * Los Angeles shop, forty-fifth session, offered the shade finder); not "ate breakfast, and the perfume is arriving when?" (found in review).
+ */
+const COSMETIC_EATEN = /(?:舔|吃|喝|吞)[^，,。？?]{0,12}(?:护肤品|精华|面霜|卸妆|指甲油|洗甲水|香水)|(?<![a-z])(?:licked|ate|swallowed|drank|got into)\b[^.?!,]{0,40}\b(?:retin(?:ol|al|oid)s?|serums?|brow gel|nail polish|nail polish remover|perfume|makeup remover|face cream|body lotion)(?![a-z])/;
 /**
  * Creams, washes and cleaners swallowed, the eating right beside the product ("宝宝刚才把贝亲的润肤乳挤出来吃了好几口", "孩子喝了一口大人的
  * 护手霜", "my toddler just drank some of the baby shampoo": a Shanghai baby shop, fortieth session, a greeting and "not understood");
@@ -148,7 +155,8 @@ const CARE_GOODS_EN = 'lotion|body cream|hand cream|face cream|nappy cream|diape
 const CARE_SWALLOWED = new RegExp(`(?:${CARE_GOODS})[^，,。！!？?\\s]{0,8}(?:吃了|喝了|吞了|吃进去|喝进去|舔了|吃下去)|(?:吃了|喝了|吞了|舔了)(?:一口|几口|一点|好几口|一些)?[^，,。！!？?\\s]{0,4}(?:${CARE_GOODS})|(?<![a-z])(?:drank|swallowed|ate|eaten|licked|chugged)(?: (?:some|a bit|a little|a sip|half|most))?(?: of)?(?: (?:the|my|his|her|your|a|an))?(?: [a-z]+){0,2} (?:${CARE_GOODS_EN})(?![a-z])`);
 const CARE_FINE = /好多了|好了很多|回购|很滑|滑滑|(?<![a-z])(?:lol|haha|better now|works great|love it)(?![a-z])/;
 const careSwallowed = (n: string): boolean => CARE_SWALLOWED.test(n) && !CARE_FINE.test(n) && !/娃娃菜/.test(n);
-const IN_MOUTH = /咬了|咬破|吃了|吞|含着|舔|嘴里|(?<![a-z])(?:chew(?:ed|ing)|swallow\w*|ate|eaten|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
+// "孩子抓着啃破了 吃进去一点" (a Beijing baby-formula shop, forty-fifth session: the order card and the damaged-goods entries).
+const IN_MOUTH = /咬了|咬破|啃破|啃了|吃了|吃进去|吃下去|吞|含着|舔|嘴里|(?<![a-z])(?:chew(?:ed|ing)|swallow\w*|ate|eaten|licked|in (?:his|her|their) mouth|mouthful)(?![a-z])/;
 // 娃娃, 娃儿: a child in Sichuan and Chongqing ("我家娃娃把…干燥剂那个…吃了": a Chengdu shop, fortieth session, "not understood").
 const SMALL_CHILD = /孩子|宝宝|小孩|儿子|女儿|孙子|孙女|孙孙|外孙|小孙|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子])|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old)|my (?:son|daughter|kid|child|grand(?:son|daughter|kid|child)))(?![a-z])/;
 /** An adrenaline pen at hand in a reaction ("she has an epipen, should i use it?? her voice sounds funny"): the emergency. */
@@ -266,7 +274,7 @@ export const doctorNow = (n: string): boolean => {
  * dog's tablets": found in review, told only to call the vet). Pets are "he" and "she" too ("shes only 6kg"), and 宝宝 ("狗宝宝").
  */
 const PET_HARMED = /(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?:宝宝)?(?![砂粮条罐盆绳])[^，,。？?！!]{0,16}(?:吞|咽|误食|吃了|食咗|食了|啃了|咬了|舔了|发抖|抽搐|站不稳|走路不稳)|(?<![a-z])(?:cat|dog|kitten|puppy|pup|pet)s? (?:just |has |have |had |might have |may have |probably |accidentally |i think )*(?:swallowed|ate|eaten|got into|chewed|licked|bit|is trembling|is shaking|is wobbly|collapsed)(?![a-z])/;
-const PERSON_HARMED = /奶奶|爷爷|外公|外婆|姥姥|姥爷|老人|老公|老婆|老伴|妈妈|爸爸|我妈|我爸|我(?:吃|喝|吞|误食|对|被|自己|过敏|喘|呼吸)|(?<![a-z])(?:i (?:took|swallowed|ate|drank|accidentally|am allergic|have)|i'?m allergic|im allergic|my (?:nan|nana|gran|granny|grandma|grandpa|grandad|mum|mom|dad|husband|wife|partner|friend)|my (?:throat|tongue|lips?|chest)|can'?t breathe|throat is closing)(?![a-z])/;
+const PERSON_HARMED = /(?:奶奶|爷爷|外公|外婆|姥姥|姥爷|老人|老公|老婆|老伴|妈妈|爸爸|我妈|我爸|我)(?:把[^，,。]{0,16})?(?:吃了|喝了|吞了|误食|过敏|喘不上气|呼吸困难)|(?<![a-z])(?:i (?:took|swallowed|ate|drank)\b(?! (?:the |it )?(?:wrapper|away|off))|i (?:accidentally|am allergic)|i'?m allergic|im allergic|my (?:nan|nana|gran|granny|grandma|grandpa|grandad|mum|mom|dad|husband|wife|partner|friend) (?:took|ate|has|is|swallowed|drank)|my (?:throat|tongue|lips?|chest)|can'?t breathe|throat is closing)(?![a-z])/;
 const petEmergency = (n: string): boolean => {
   const t = n.replace(/(?:狗|猫)宝宝|毛孩子/g, '狗');
   return PET_HARMED.test(t) && !SMALL_CHILD.test(t) && !PERSON_UNWELL.test(t) && !PERSON_HARMED.test(t);
@@ -280,7 +288,7 @@ const emergency = (n: string): boolean => {
   // Any battery or magnet ("put something in his mouth, I think its the little battery from the thermometer. I cant find it": a
   // Houston baby shop, forty-third session, "not sure" and a plain place in the queue), not only a button cell named so.
   if (eatenUpByChild(n) || doctorNow(n) || headKnockSigns(n) || (glassEaten(n) && !SUPPOSED.test(n) && !swallowFeared(n))) return true;
-  const childSwallowed = ((SMALL_CHILD.test(n) && (((CHILD_HARM.test(n) || BATTERY_OR_MAGNET.test(n)) && IN_MOUTH.test(n)) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !swallowFeared(n);
+  const childSwallowed = ((SMALL_CHILD.test(n) && (((CHILD_HARM.test(n) || BATTERY_OR_MAGNET.test(n)) && IN_MOUTH.test(n)) || COSMETIC_EATEN.test(n) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !swallowFeared(n);
   if ((FACE_AND_BREATH.test(n) || childFaceSwells(n)) && !NOT_A_REPORT.test(n)) return true;
   if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed || lodged(n)) return true;
   if (SUPPOSED.test(n) || JOKE.test(n) || (BEFOREHAND.test(n) && !HAPPENED.test(n))) return false;
@@ -297,7 +305,7 @@ const emergency = (n: string): boolean => {
   // "孩子吃了退烧药 什么时候能退烧", "狗狗吃了驅蟲藥 多久可以洗澡" are doses given, not swallowed by accident (found in review).
   if (ATE.test(n) && medicine && (LOT.test(n) || (child && OWN.test(n)))) return true;
   // A pet that ate what harms pets (found from outside: "小猫吃了猫砂怎么办！！急！" was offered two entries): the vet first.
-  if (PET_ATE_HARM.test(n) || (PET_ATE_ZH.test(n) && !SUPPOSED.test(n) && !/会不会|怕|担心|万一|如果|要是|被(?:猫|狗)/.test(n))) return true;
+  if (PET_ATE_HARM.test(n) || (PET_ATE_ZH.test(n) && !SUPPOSED.test(n) && !/会不会|怕|担心|万一|如果|要是|被(?:猫|狗)(?:猫|狗)?吃/.test(n))) return true;
   return (BODY_IN_DANGER.test(n) && SOMEONE.test(n)) || BREATH_NOW.test(n);
 };
 // The harm named first or with words between ("袋子里有一包干燥剂 狗狗咬破了吃了一点点", "我只猫食咗少少漏出嚟嘅猫砂": a Guangzhou pet shop,
@@ -308,7 +316,7 @@ const PET_ZH = '(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)';
 const HARM_ITSELF = `${PET_HARM_ZH}(?![盆色味籽])`;
 const OTHER_FOOD = '(?![^，,。？?！!\\s]{0,4}(?:猫粮|狗粮|零食|罐头|冻干|猫条|粮))';
 const PET_ATE_ZH = new RegExp(
-  `(?<![被狗猫])${PET_ZH}(?![砂粮条罐盆绳])[^，,。？?！!\\s]{0,2}(?:吃了|吞了|误食了?|食咗|食了|咬破了?)[^，,。？?！!\\s]{0,10}${HARM_ITSELF}|(?<![狗猫])${HARM_ITSELF}[^，,。？?！!]{0,8}${PET_ZH}(?![砂粮条罐盆绳])[^，,。？?！!]{0,6}(?:(?:吃了(?:一点|一些|点|几|好多|不少|少少|半)|吞了|误食|食咗)${OTHER_FOOD}|咬破了?[^，,。？?！!]{0,3}吃)`,
+  `(?<![被狗猫])${PET_ZH}(?![砂粮条罐盆绳])[^，,。？?！!\\s]{0,2}(?:把[^，,。？?！!]{0,10})?(?:吃了|吞了|误食了?|食咗|食了|咬破了?)[^，,。？?！!\\s]{0,10}${HARM_ITSELF}|(?<![狗猫])${HARM_ITSELF}(?:被${PET_ZH}咬破)?[^。？?！!]{0,10}${PET_ZH}(?![砂粮条罐盆绳])[^。？?！!]{0,6}(?:(?:吃了(?:一点|一些|点|几|好多|不少|少少|半|一块|一颗|一口)|吞了|误食|食咗)${OTHER_FOOD}|咬破了?[^。？?！!]{0,3}吃)|${HARM_ITSELF}被${PET_ZH}咬破了?[^。？?！!]{0,6}吃|${PET_ZH}(?![砂粮条罐盆绳])[^，,。？?！!\\s]{0,2}把[^，,。？?！!]{0,10}${HARM_ITSELF}[^，,。？?！!]{0,4}(?:咬破|吃|吞)`,
 );
 /**
  * The pet, then its eating, then what harms pets, in that order and close ("小猫吃了猫砂", "my dog just ate a
@@ -346,10 +354,13 @@ export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
 
 /** What skin shows after something put on it. */
 // Not peeling or pimples alone: goods peel ("the phone case is peeling", "沙发套脱皮"), and 长痘 is a skin type asked about (found in review).
-const SKIN = /红疹|起疹|疹子|红疙瘩|起了?(?:一片|好多|一些|一堆)疙瘩|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|眼皮|眼周|嘴唇)(?:周围|上)?(?:都|就|全|有点|一直|好|很|变得?|还是很?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?|my feet|my foot|my toes) (?:is |are |went |got |turned |started |go |goes |gone |going |feels? )?(?:still )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|peeling|blotchy))(?![a-z])/;
+// Eyes swelling shut, blisters on the face ("now my face is like burning and swollen around my eyes", "a bad sunburn w blisters on my cheeks"
+// after an acid toner: a Los Angeles shop, forty-fifth session, "did you mean the shade finder?").
+const SKIN = /(?<![a-z])(?:swollen around (?:my|her|his) eyes|(?:eyes?|eyelids?|face) (?:is |are |r |getting |so |all )*(?:puff\w*|swell\w*|swollen)|hard to open (?:my|her|his) (?:left |right )?eye|blisters? on (?:my|her|his) (?:face|cheeks?|skin|lips?|forehead|nose)|sunburn\w* (?:w|with) blisters?)(?![a-z])|红疹|起疹|疹子|红疙瘩|起了?(?:一片|好多|一些|一堆)疙瘩|过敏|红肿|又红又肿|又痒又痛|好痒|很痒|发痒|痒死|(?:脸|皮肤|眼睛|眼皮|眼周|嘴唇)(?:周围|上)?(?:都|就|全|有点|一直|好|很|变得?|还是很?)?(?:红了|红红|肿|痒|刺痛|烂|脱皮)|刺痛|灼热|爆痘了|长痘了|(?<![a-z])(?:rash|hives|broke out|breaking out|red and (?:swollen|itchy|sore|burning)|(?:itchy|swollen|stinging|burning|red) (?:face|skin|eyes?|lips?)|(?:face|skin|eyes?|lips?|my feet|my foot|my toes) (?:is |are |went |got |turned |started |go |goes |gone |going |feels? )?(?:still )?(?:all |so |really |very |a bit |literally )?(?:red|swollen|burning|itchy|itching|stinging|peeling|blotchy))(?![a-z])/;
 /** Put on the skin, or the goods named as the cause: "搽完…之后", "用完", "令我起疹", "after using it", "after the retinal cream" (an Irish shop, thirty-second round). */
 // Cantonese and "once" too: "我系用咗一次就过敏啊，塊面又紅又腫" (a Guangzhou shop, thirty-seventh session: the returns entry offered).
-const TOPICAL = /涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|穿上|用了[^，,。？?]{0,8}(?:之后|以后|后)|穿了(?:你们|你家|你們)|穿了(?:以后|之后|就)|用完|用了(?:之后|以后|后)|(?:用|搽|涂|擦|敷|抹)(?:了|咗|过)(?:一次|两次|几次|一下|一点)?就|搽咗|涂咗|敷咗|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying|wearing)|(?:it|this|the \w+) (?:made|gave) me|(?:made|makes|make) my (?:face|skin|eyes|lips))(?![a-z])|(?<![a-z])(?:used|applied|tried|put) (?:it|them|some)(?: on(?: my [a-z]+)?)?,? (?:and|then|now)(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
+// "used the retinol 1% serum last night", "i used the aha toner and then…" (a Los Angeles shop, forty-fifth session).
+const TOPICAL = /(?<![a-z])(?:used|applied|tried|put on) (?:the|my|your|this|that) [a-z0-9%. ]{0,30}(?:serum|cream|retinol|toner|acid|peel|mask|lotion|oil|exfoliant|aha|bha)\b|涂了|涂完|抹了|抹完|擦了|擦完|敷了|敷完|穿上|用了[^，,。？?]{0,8}(?:之后|以后|后)|穿了(?:你们|你家|你們)|穿了(?:以后|之后|就)|用完|用了(?:之后|以后|后)|(?:用|搽|涂|擦|敷|抹)(?:了|咗|过)(?:一次|两次|几次|一下|一点)?就|搽咗|涂咗|敷咗|(?:令|让|害|搞到|弄得)(?:我|到我)|(?<![a-z])(?:after (?:using|applying|putting)|since (?:using|applying|wearing)|(?:it|this|the \w+) (?:made|gave) me|(?:made|makes|make) my (?:face|skin|eyes|lips))(?![a-z])|(?<![a-z])(?:used|applied|tried|put) (?:it|them|some)(?: on(?: my [a-z]+)?)?,? (?:and|then|now)(?![a-z])|(?<![a-z])(?:(?:after|since) (?:the|that|this|your|my|using the|using my) (?:[a-z]+ ){0,3}(?:cream|serum|cleanser|lotion|toner|mask|oil|gel|sunscreen|moisturi[sz]er|balm|peel|product|wash)|i (?:used|applied|put on|tried) (?:the|that|this|your|my|some) (?:[a-z]+ ){0,4}(?:and|then|now))(?![a-z])/;
 /** A return asked beside it: the goods' trouble, as before ("用了两片就起红疹子了，没开的那包能不能退"). */
 const RETURN_ASKED = /能不能退|可不可以退|可以退|能退|退货|退款|退吗|退不|换货|换一|保修|保固|理赔|(?<![a-z])(?:refund|return|exchange|warranty|claim)(?![a-z])/;
 /**
@@ -396,8 +407,8 @@ const PET_CAUSE = /吃了|喂了|换了|自从|以后|之后|怎么办|急|吃(?
  */
 const PET_SKIN = /一直挠|一直抓|抓挠|挠个不停|红了一片|红肿|发红|掉毛|起疹|起红疹|流口水|发抖|抽搐|(?<![a-z])(?:scratch\w* (?:like mad|non-?stop|constantly|all the time)|(?:skin|neck|back|ears?|belly) (?:is |are |went |gone |turned )?(?:all |really |very )?(?:red|inflamed|raw|irritated)|losing (?:fur|hair)|(?:fur|hair) (?:is )?(?:falling|coming) out|drool\w*|trembl\w*|shaking)(?![a-z])/;
 // Applied already, not a product asked about ("狗狗掉毛严重 大宠爱能治吗", "which flea treatment do you recommend?": found in review).
-const PET_APPLIED = /滴完|滴了|涂了|涂完|抹了|喷了|戴了|戴上|用了|(?<![a-z])(?:after (?:applying|putting on|using|the (?:spot-?on|flea|tick))|since (?:the|we|i) (?:applied|put|used|started)|(?:applied|put on|used) (?:the |a |his |her |its )?(?:spot-?on|flea|tick|frontline|advantage|revolution|seresto|collar))(?![a-z])/;
-const PET_PRODUCT_ASKED = /能治吗|能不能治|哪款|哪个|推荐|适合|(?<![a-z])(?:which|recommend|would (?:a|the|it) [a-z ]{0,20}help|should i (?:buy|get|use))(?![a-z])/;
+const PET_APPLIED = /滴完|滴了|涂了|涂完|抹了|喷了|(?:用了|戴了|戴上)[^，,。]{0,8}(?:驱虫|滴剂|药|沐浴露|香波|喷剂|项圈)|(?<![a-z])(?:after (?:applying|putting on|using|the (?:spot-?on|flea|tick))|since (?:the|we|i) (?:applied|put|used|started)|(?:applied|put on|used) (?:the |a |his |her |its )?(?:spot-?on|flea|tick|frontline|advantage|revolution|seresto|collar))(?![a-z])/;
+const PET_PRODUCT_ASKED = /能治吗|能不能治|哪款|哪个|推荐|适合|梳|刷|猫抓板|不掉毛|掉毛少|好评|喜欢|很顺|(?<![a-z])(?:which|recommend|would (?:a|the|it) [a-z ]{0,20}help|should i (?:buy|get|use))(?![a-z])/;
 const petSkinReacts = (n: string): boolean =>
   ANIMAL.test(n) && PET_SKIN.test(n) && PET_APPLIED.test(n) && !PET_PRODUCT_ASKED.test(n) && !SUPPOSED.test(n) && !BEFOREHAND.test(n) && !NOT_A_REPORT.test(n) && !PERSON_UNWELL.test(n);
 /**
@@ -457,9 +468,9 @@ export function healthAsked(normalized: string, goods?: string): HealthQuestion 
  * a Hangzhou tea shop, forty-fifth session, "your message is kept" in the queue): stop, and a doctor if it grows.
  */
 const OFF_TASTE = /油漆味|化学味|胶水味|塑料味|怪味|异味|药味|有毒|中毒|(?<![a-z])(?:chemical (?:taste|smell)|tastes? (?:of|like) (?:paint|chemicals?|plastic|glue|soap)|poison\w*|toxic)(?![a-z])/;
-const FELT_AFTER = /(?:喝了|吃了|用了)[^。？?]{0,8}(?:嗓子|喉咙|肚子|胃|头|嘴|舌头)[^，,。？?]{0,3}(?<![也不没])(?:疼|痛|不舒服|难受|晕|麻)|(?<![a-z])(?:(?:drank|drunk|ate|eaten|had)\b[^.?!]{0,30}\b(?:throat|stomach|tummy|belly|head|mouth|tongue) (?:is |feels |went |has gone )?(?:sore|hurts?|aching|numb|tingling|upset))(?![a-z])/;
+const FELT_AFTER = /(?:喝了|吃了|用了)[^。？?]{0,8}(?:嗓子|喉咙|肚子|胃|头|嘴|舌头)[^，,。？?]{0,3}(?<![也不没])(?:疼|痛|不舒服|难受|晕|麻|辣|火辣辣)|(?<![a-z])(?:(?:drank|drunk|ate|eaten|had)\b[^.?!]{0,30}\b(?:throat|stomach|tummy|belly|head|mouth|tongue) (?:is |feels |went |has gone )?(?:sore|burning|hurts?|aching|numb|tingling|upset))(?![a-z])/;
 /** Denied, praised, spicy or joked ("好评 一点异味都没有 吃了以后胃也不难受", "the hot sauce is poison lol": found in review). */
-const OFF_DENIED = /没有?(?:异味|怪味|毒)|一点异味都没|异味都没|也不(?:疼|痛|难受|晕)|好评|好喝|好吃|辣条|辣椒|麻辣|哈哈|(?<![a-z])(?:no (?:smell|taste)|not (?:sore|upset)|lol|haha|hot sauce|chilli|chili|spicy)(?![a-z])/;
+const OFF_DENIED = /一点异味都没|异味都没|也不(?:疼|痛|难受|晕)|好评|(?<!本来|以前|之前|本来挺|以前挺)(?:很|挺|真)好(?:喝|吃)(?:的)?\s*$|辣条|辣椒|麻辣|(?<![a-z])(?:not (?:sore|upset)|lol|hot sauce|chilli|chili|spicy)(?![a-z])|^(?:没有?异味|no (?:smell|taste))[\s,，.。!！]*$/;
 const offAndFelt = (n: string): boolean => OFF_TASTE.test(n) && FELT_AFTER.test(n) && !OFF_DENIED.test(n) && !SUPPOSED.test(n) && !NOT_A_REPORT.test(n) && !PET.test(n);
 
 /**

@@ -233,6 +233,8 @@ export const LEXICON: Readonly<Record<ScoredIntent, readonly Cue[]>> = {
     [' live agent', 1.5], [' talk to someone', 1.6], [' speak to someone', 1.6], [' speak to', 0.7], [' talk to', 0.5], [' operator', 1.3],
     // "none. can ask ur staff?" after the robot's list (a Singapore shop, forty-fourth session: the hours entry offered).
     [' ask your staff', 1.4], [' ask a staff', 1.4], [' ask the staff', 1.2], [' ask someone', 0.9],
+    // "its over a week!! can someone check it" (a Dublin shop, forty-fifth session: "didn't quite get that").
+    [' can someone check it', 1.4], [' can someone check this', 1.4], [' can someone look into it', 1.4], [' can someone have a look', 1.4], [' can somebody check it', 1.4], [' get someone to check', 1.4],
     [' manager', 1.2], [' supervisor', 1.3], [' staff', 0.8], [' bot ', 0.6], [' bots ', 0.6], [' robot ', 0.6], [' robots ', 0.6], [' someone real', 1.6], [' not a bot', 1.0],
     [' actual person', 1.8], [' customer service', 0.5], [' support team', 0.8], [' call me', 0.8], [' useless bot', 0.8], [' connect me', 0.8], [' no bot', 1.0], [' no more bot', 1.2], [' do not want+bot', 1.5], [' speak with', 1.0], [' talk with', 0.8], [' chat with', 0.6], [' someone', 0.5],
   ],
@@ -404,6 +406,8 @@ export const YES_WORDS = new Set([
   '对头', '对头的', '要得', '好嘛', '转嘛', '必须的', '必须',
   // The north of England's and Scotland's yes (a Manchester shop, thirty-sixth session).
   'aye', 'aye go on', 'aye please', 'aye ta',
+  // Ireland's "go on so" (a Dublin shop, forty-fifth session: "aye go on so" was "not sure").
+  'go on so', 'aye go on so', 'aye go on then', 'yeah go on so', 'grand go on',
   // The northeast's ("嗯呐", "昂", "昂 是": a Harbin shop, thirty-eighth session: misses that handed buyers to an empty queue), and
   // Spanish beside English ("si": a New York shop).
   '嗯呐', '嗯哪', '嗯那', '昂', '昂昂', '中', 'si', 'sí',

@@ -73,7 +73,7 @@ export function createNlu(opts: NluOptions = {}): Nlu {
     const focus = questionClause(nc, tokenizer);
     const thumb = ACK_EMOJI.test(text.trim()) || standInsOnly(text) === 'sticker';
     const c = thanked(thankedOff(n), waved(WAVE_EMOJI.test(text.trim()), thumb || ACK_WORDS.test(n.text) || OH.test(n.text), notCancelling(classifier, tokenizer, nc, retracted(classifier, tokenizer, nc, askedLast(classifier, tokenizer, nc, notThatQuestion(classifier, tokenizer, nc, addressed(classifier, tokenizer, nc, unwrapped(classifier, tokenizer, nc, classifier.classify({ scan: nc.scan, angry: n.angry, features: featuresOf(nc.text, tc), extra, ...(focus ? { focus } : {}) }), extra), extra)))))));
-    t = { n, lang, tokens, c: quotedThanks(text, c, ofText), yesNo: thumb ? 'yes' : yesNoOf(n.scan) }; // a thumbs-up to "shall I connect you?" is a yes
+    t = { n, lang, tokens, c: askedNotLeaving(text.toLowerCase(), quotedThanks(text, c, ofText)), yesNo: thumb ? 'yes' : yesNoOf(n.scan) }; // a thumbs-up to "shall I connect you?" is a yes
     if (text.length <= MEMO_MAX_TEXT) {
       if (memo.size >= MEMO_MAX_ENTRIES) memo.delete(memo.keys().next().value!);
       memo.set(text, t);
@@ -292,6 +292,20 @@ function askedLast(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
   const text = last.trim();
   const q = classifier.classify({ scan: last, angry: 0, features: featuresOf(text, tokenizer.cut(text)) });
   return substantive(q.intent) && q.intent !== c.intent ? q : c;
+}
+
+/**
+ * A question read as a goodbye ("What about a Jellycat for a newborn, is that ok for a baby?", "sorry one more, my nephew is 4 is catan
+ * ok for him or too hard", "ay ok. y el skin tint 6W ya lo mandaron?": a Dublin and a Los Angeles shop, forty-fifth session, "You're
+ * welcome! Happy shopping"): a question the shop's FAQ is tried on. Long enough to hold one, and asking.
+ */
+const ASKS_LONG = /[?？]|咋|是不是|吗|呢|怎么|什么|哪|几|多少|(?<![a-z])(?:is|are) [a-z ]{1,20}(?:ok|okay|safe|suitable|fine|too \w+) (?:for|to)(?![a-z])/;
+/** Small talk and closings asked ("ok thanks, how about you?", "is that all?"): still a goodbye. */
+const CLOSING_ASKED = /^(?:(?:ok|okay|thanks|thank you|thx|ty|bye|cheers|谢谢|好的)[\s,，.。!！]*)+(?:anything else|that'?s all|is that all|就这样|没了|how about you|and you|you too|how are you|how r u)?[\s?？!！]*$/;
+function askedNotLeaving(text: string, c: Classification): Classification {
+  const leaving = c.intent === 'bye' || (c.intent === 'unknown' && c.guess === 'bye');
+  if (!leaving || text.replace(/\s/g, '').length < 12 || !ASKS_LONG.test(text) || CLOSING_ASKED.test(text.trim())) return c;
+  return { intent: 'unknown', confidence: 0, guess: 'faq', scores: c.scores };
 }
 
 /**
@@ -562,7 +576,7 @@ export function withdrawsHandover(text: string): string | undefined {
 }
 const PERSON_JOB = /(?:直接)?(?:退钱|退款)(?:俾|给|畀)我|直接(?:退钱|退款|退给我)|(?:帮我|给我|你们|你哋|你地)(?:直接)?(?:退钱|退款|改(?:个|下)?地址|换成)|(?<![a-z])(?:(?:can|could) (?:you|u) (?:please |pls )?(?:change|update|fix|send it to) (?:the |my )?(?:delivery |shipping )?address|(?:^|just |pls |please |so |now )refund me|give me (?:my|a) refund|i (?:want|need) (?:my money back|a refund))(?![a-z])/i;
 /** The job said done, not asked ("算了 不用了 你们已经退款给我了", "你们换成顺丰了是吧": found in review). */
-const JOB_DONE = /已经|到账|到了|收到|挺快|了是吧|换成[^，,。]{0,6}了|(?<![a-z])(?:already|came through|arrived)(?![a-z])/i;
+const JOB_DONE = /你们?(?:已经)?(?:退款|退钱)(?:给我)?(?:到账|到了|了)|退款(?:已经)?到账|退款(?:挺|很)快|换成[^，,。]{0,6}了是吧|(?<![a-z])(?:already refunded|refund (?:already )?(?:came through|arrived))(?![a-z])/i;
 const GIVEN_UP = /^(?:不(?:退|换|退货|换货|退了货|取消|改|要|买)了[吧哈啦]?[\s,，。]*)?(?:(?:就是|只是|我就|我只是)(?:问问|问一下|随便问问)[\s,，。]*)?/;
 /** A first sentence of at most 40 characters, ended by a full stop or an exclamation and a space. */
 const REMARK_FIRST = /^[^.!?。！？]{1,40}[.!。！]+\s+/;
@@ -576,7 +590,8 @@ const REPORTED = /(?:跟我说|和我说|对我说|同我讲|跟我讲|告诉我
 const ASKS_ABOUT_PEOPLE = /(?:人工|真人|客服)(?:的)?(?:服务|服務)?(?:时间|時間|几点|幾點|上班时间|上班時間|在线时间|在線時間)|(?<![a-z])(?:what time|what are)\b.{0,20}\b(?:humans?|agents?|staff)\b.{0,12}\b(?:online|available|work|hours)|(?:humans?|agents?|staff)(?:'s)? (?:hours|opening hours)(?![a-z])/i;
 const STILL_WAITING = /回我|回复我|联系我|等他|等她|等人|我等|投诉|能来|会来|来吗|(?<![a-z])(?:call me|get back|reply to me|contact me|i'?ll wait|complain)(?![a-z])/i;
 const asksOnlyHours = (rest: string): boolean => ASKS_ABOUT_PEOPLE.test(rest) && !STILL_WAITING.test(rest);
-const SELF_WAITS = /^(?:我)?自己(?:再)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了)?[\s.。!！~]*$/;
+// Or sees to it elsewhere ("我自己跟平台申诉", "免啦 我问修车的": a Xiamen shop, forty-fifth session, handed over again at once).
+const SELF_WAITS = /^(?:我)?自己(?:再)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了)?[\s.。!！~]*$|^(?:我)?(?:自己)?(?:去|再)?(?:跟|找|问|向|联系)(?:平台|修车的|师傅|快递|物流|朋友|别人|店里|卖家|客服热线)[^，,。？?]{0,6}(?:申诉|投诉|问问?|说|查|弄|处理|联系)?(?:吧|好了|去)?[\s.。!！~]*$/;
 /** "算了 等着吧", "ok i'll wait": resigned to waiting for the person, not leaving. */
 // Malay too: "takpe, esok je la. tq" (fine, tomorrow then), "takpe i tunggu" (a Kuala Lumpur shop, thirty-fifth session: taken out of the queue).
 // "算了 等着吧 明天早上第一个处理我的啊", "不用了 你们明天上班再回我吧": waiting on for the person, asked to be served (a Shenzhen shop,
