@@ -178,7 +178,7 @@ export async function createRuntime(config: Config, log: Logger): Promise<Runtim
     // The shop's hours come from the robot's FAQ index, built after routing: read through this once it is.
     const hours: { of?: ReturnType<typeof serviceHours>; zone?: RoutingDeps['shopZone'] } = {};
     const routing = createRouting(config, { storage, conversations, hub, log, metrics, shopHours: async (shopId, lang) => hours.of?.(shopId, lang), shopZone: (shopId) => hours.zone?.(shopId) });
-    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text), queueMoved: (shopId) => void routing.route(shopId), takenElsewhere: deskTakes({ db: storage.sql.db, cache: storage.cache, log }, conversations, events, metrics) });
+    const robot = await createRobotSide(config, { storage, metrics, log, work, conversations, buyerData: commerce.buyerData, knowledge, aloneSince: () => hub.aloneSince, mayAnswerQueued: (shopId, text) => routing.robotMayAnswerQueued(shopId, text), queueMoved: (shopId) => void routing.route(shopId), takenElsewhere: deskTakes({ db: storage.sql.db, cache: storage.cache, log }, conversations, events, metrics, config.robot) });
     hours.of = serviceHours(robot.faq);
     hours.zone = (shopId) => robot.faq.timeZoneNow(shopId);
     const faqSuggestions = new FaqSuggestionService({ sql: storage.sql, faq: robot.faq, log, events, couldNotAnswer });
@@ -408,22 +408,25 @@ const WARM_UP_SHOP = '(warm-up)';
  * The buyer data the robots read, answering nothing for the warm-up's made-up buyer: its lookups
  * reached the platform's API at every start (found from outside: two GETs for shop "warmup").
  */
-/** The desk's part in a buyer's message to the robot: a rating typed in the chat, else an answer to an agent's closing question. */
-function deskTakes(d: { db: Db; cache: Cache; log: Logger }, conversations: ConversationService, events: ConversationEventBus, metrics: Metrics): (m: TakenMessage) => Promise<Taken> {
-  const rating = chatRating({ db: d.db, conversations, log: d.log, onRated: (r) => metrics.ratings.inc({ score: String(r.score) }) });
-  noteClosingQuestions(d, events);
-  const followUp = closedQuestionAnswered(d);
-  return async (m) => {
-    const taken = await rating(m);
-    return taken === false ? followUp(m) : taken;
-  };
-}
-
 function quietForWarmUp(data: BuyerDataSource): BuyerDataSource {
   return {
     listOrders: (shopId, userId, signal) => (shopId === WARM_UP_SHOP ? Promise.resolve([]) : data.listOrders(shopId, userId, signal)),
     getLogistics: (shopId, orderIds, signal) => (shopId === WARM_UP_SHOP ? Promise.resolve([]) : data.getLogistics(shopId, orderIds, signal)),
     listAftersales: (shopId, userId, signal) => (shopId === WARM_UP_SHOP ? Promise.resolve([]) : data.listAftersales(shopId, userId, signal)),
+  };
+}
+
+/** The desk's part in a buyer's message to the robot: a rating typed in the chat, else an answer to an agent's closing question. */
+function deskTakes(d: { db: Db; cache: Cache; log: Logger }, conversations: ConversationService, events: ConversationEventBus, metrics: Metrics, robotOn: boolean): (m: TakenMessage) => Promise<Taken> {
+  const rating = chatRating({ db: d.db, conversations, log: d.log, onRated: (r) => metrics.ratings.inc({ score: String(r.score) }) });
+  // Only a robot's conversations are taken back: without it every first message is a person's already. The bus lives as long as the node.
+  if (robotOn) noteClosingQuestions(d, events);
+  const followUp = closedQuestionAnswered(d);
+  return async (m) => {
+    const taken = await rating(m);
+    // A rating spends a closing question's note too: the answer after it is a conversation of its own.
+    const follow = await followUp(m, taken === false);
+    return taken === false ? follow : taken;
   };
 }
 

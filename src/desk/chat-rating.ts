@@ -158,8 +158,9 @@ const GIVING = /(?:给你们|给你|给您|给个|给|給你們|給你|給您|�
 const GIVEN_BEFORE = /(?:打|给|給|俾|評|评|给个|打个)\s*$/u;
 const EN_INSIDE = /(?<![\w/.]|gave (?:it |you |them )?|received |got |only )([1-5]|one|two|three|four|five)\s*(?:\/\s*5|stars?|out of (?:5|five))(?![a-z0-9])(?!,? (?:the other|others|items?|pieces?|arrived|missing))(?:\s*for (?:that|you|u|ya)(?![a-z]))?(?=\s*(?:[,.!~]|thanks|thank you|ty(?![a-z])|\p{Extended_Pictographic}|$))/giu;
 /** A bare score closing a sentence of thanks or praise: "omg thank you, I nearly paid them. 5". */
-// After a comma too, with a kiss ("grand job, 4 x": a Dublin shop, forty-fifth session, answered "didn't quite get that").
-const CLOSING_BARE = /[.!。！,，]\s*([1-5])\s*(?:x{1,4})?\s*[!.！。]*$/u;
+// After a comma only with a kiss ("grand job, 4 x": a Dublin shop, forty-fifth session, answered "didn't quite get that"): "perfect thanks,
+// 2" answers an agent's "how many?" (found in review: stored as two stars).
+const CLOSING_BARE = /(?:[.!。！]|[,，](?=\s*[1-5]\s*x))\s*([1-5])\s*(?:x{1,4})?\s*[!.！。]*$/u;
 /** Not after an abbreviation, a date or a size ("I need it by Dec. 5", "size no. 5"), nor with other numbers in the text. */
 function closingScore(t: string): RegExpExecArray | null {
   const m = CLOSING_BARE.exec(t);
@@ -257,7 +258,7 @@ export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<Take
     if (!typed) return false;
     try {
       const last = await lastRatable(d.db, m);
-      if (!last || (typed.forName && !(await servedBy(d.db, last, typed.forName)))) return false;
+      if (!last || (typed.forName && !(await forWhoServed(d.db, last, typed.forName, m.text)))) return false;
       const r = await insertRating(d.db, { conversationId: last, buyerId: m.buyerId, score: typed.score, comment: typed.comment });
       if (!r.ok && r.reason !== 'already_rated') return false;
       if (r.ok) d.onRated?.(r.rating);
@@ -276,9 +277,16 @@ export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<Take
  * "… 5 for shane": Shane served it. A name, not what is counted or when ("perfect. 3 for xmas", "thanks. 2 for auckland": found in
  * review): the first name of a person who wrote in the conversation.
  */
-async function servedBy(db: Db, conversationId: string, name: string): Promise<boolean> {
-  const rows = await db.selectFrom('messages').select('sender_name').where('conversation_id', '=', conversationId).where('sender_role', '=', 'agent').where('sender_name', 'is not', null).limit(20).execute();
-  return rows.some((r) => (r.sender_name ?? '').toLowerCase().split(/[\s.·]+/).includes(name));
+/**
+ * A score "for <name>" is the serving agent's when that name is one of theirs, accents aside ("5 for sean" of Seán); when no agent
+ * wrote under a name (the token's `name` is optional), a score after thanks stands as before (found in review: every one lost).
+ */
+async function forWhoServed(db: Db, conversationId: string, name: string, text: string): Promise<boolean> {
+  const rows = await db.selectFrom('messages').select('sender_name').distinct().where('conversation_id', '=', conversationId).where('sender_role', '=', 'agent').where('sender_name', 'is not', null).execute();
+  if (rows.length === 0) return THANKED.test(text);
+  const asked = foldName(name);
+  return rows.some((r) => foldName(r.sender_name ?? '').split(/[\s.·_\-()]+/).includes(asked));
 }
+const foldName = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 /** The buyer's latest closed conversation with the shop, when a person served it and it closed within the window. */
 const lastRatable = (db: Db, m: TypedMessage): Promise<string | undefined> => lastServedClosed(db, m, RATING_BY_CHAT_HOURS * 60);

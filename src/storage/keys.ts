@@ -13,6 +13,7 @@
  * | `typing:<userId>:<conversationId>` | a typing indicator was relayed (one per 2 s) | 2 s |
  * | `robot:canary` | the robot canary split | kept |
  * | `lock:backup:<YYYY-MM-DD>` | the node that runs that local day's scheduled backup (SET NX) | 20 h |
+ * | `desk:asked:<shopId>:<buyerId>` | the language and conversation of an agent's question asked just before a close | 30 min, or until used or a later close asks nothing |
  *
  * Channels: `events.2` (the hub's frames for other nodes; the number versions the envelope),
  * `knowledge` (a shop's FAQ or word list changed), `robot-canary` (a new canary split).
@@ -26,6 +27,7 @@ export const keys = {
   typing: (userId: string, conversationId: string) => `typing:${userId}:${conversationId}`,
   robotCanary: 'robot:canary',
   backupLock: (localDay: string) => `lock:backup:${localDay}`,
+  closingQuestion: (shopId: string, buyerId: string) => `desk:asked:${shopId}:${buyerId}`,
 } as const;
 
 export const channels = {

@@ -163,11 +163,12 @@ for (const factory of SQL_FACTORIES) {
     // Forty-fifth session: "… 5 for shane" rates when Shane served; "perfect. 3 for xmas" names nobody who did.
     test('a score given for someone by name rates only when that person served', async () => {
       const { desk, take } = st;
-      const served = async (buyerId: string) => {
+      const served = async (buyerId: string, name: string | undefined = 'Shane Murphy', before = 0) => {
         const id = await openConversation(desk, 'shop_cr', buyerId);
         await desk.conversations.setState(id, { state: 'queued' });
         await desk.conversations.setState(id, { state: 'assigned', agentId: 'agent_sm' });
-        await desk.conversations.postAs(id, { role: 'agent', id: 'agent_sm', name: 'Shane Murphy' }, { kind: 'text', text: 'all sorted now' });
+        for (let i = 0; i < before; i++) await desk.conversations.postAs(id, { role: 'agent', id: 'agent_tj', name: 'Tom Jones' }, { kind: 'text', text: `step ${i}` });
+        await desk.conversations.postAs(id, { role: 'agent', id: 'agent_sm', ...(name ? { name } : {}) }, { kind: 'text', text: 'all sorted now' });
         await desk.conversations.setState(id, { state: 'closed' });
         return id;
       };
@@ -177,6 +178,17 @@ for (const factory of SQL_FACTORIES) {
       const xmas = await served('buyer_cr_xm');
       assert.equal(await take(await say('shop_cr', 'buyer_cr_xm', 'perfect. 3 for xmas')), false);
       assert.equal(await desk.sql.db.selectFrom('conversation_ratings').select('score').where('conversation_id', '=', xmas).executeTakeFirst(), undefined);
+      // Found in review: a fada, a hyphen, another agent's 25 messages first, an agent with no name (then thanks before it stands).
+      await served('buyer_cr_sean', 'Seán Ó Briain');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_sean', 'grand. 5 for sean')), true);
+      await served('buyer_cr_hy', 'Shane-Murphy');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_hy', 'thanks. 5 for shane')), true);
+      await served('buyer_cr_25', 'Shane Murphy', 25);
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_25', 'thanks. 5 for shane')), true);
+      await served('buyer_cr_nn', undefined);
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_nn', 'thanks. 5 for shane')), true);
+      await served('buyer_cr_nx', undefined);
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_nx', 'ok. 3 for xmas')), false);
     });
 
     test('English gets English thanks; a store that fails leaves it to the robot', async () => {
@@ -298,6 +310,9 @@ describe('scores as British, Australian and Guangzhou buyers typed them', () => 
     // Given for someone by name: stored only if that person served (checked against the conversation below).
     assert.deepEqual(typedScore('hes ok, doc says all good. 5 for shane'), { score: 5, comment: 'hes ok, doc says all good', forName: 'shane' });
     for (const text of ['4 x 2', 'no 2', '⭐⭐⭐⭐⭐⭐', '⭐⭐ 东西到了吗', 'got 2. 5 for shane', 'size 4 xl']) assert.equal(typedScore(text), undefined, text);
+    // After a comma only with the kiss: "perfect thanks, 2" answers "how many?" (found in review).
+    assert.deepEqual(typedScore('grand job, 4 x'), { score: 4, comment: 'grand job' });
+    for (const text of ['perfect thanks, 2', 'lovely thanks, 1', 'ok thanks, 2']) assert.equal(typedScore(text), undefined, text);
   });
 });
 
