@@ -86,8 +86,11 @@ const textOf = (m: MessageFrame): string => (m.content as { text?: string }).tex
  * then ("the agent who took your conversation had to step away…": found from outside). An agent's reply that came
  * during the previous call is printed again, marked as sent before; a notice that call printed is not.
  */
+/** An agent's or the system's: what a buyer missed, never their own lines or the robot's. */
+const ofPeople = (messages: readonly MessageFrame[]): MessageFrame[] => messages.filter((m) => m.sender.role === 'agent' || m.sender.role === 'system');
+
 function missedSince(messages: readonly MessageFrame[], seq: number): MessageFrame[] {
-  return afterTheCall(messages.filter((m) => m.seq < seq)).filter((m) => m.sender.role === 'agent' || m.sender.role === 'system');
+  return ofPeople(afterTheCall(messages.filter((m) => m.seq < seq)));
 }
 
 /**
@@ -102,7 +105,7 @@ async function missedInClosed(opened: string): Promise<MessageFrame[]> {
   if (!last) return [];
   const messages = (await c.sync(last.conversationId, Math.max(0, last.lastSeq - MISSED_WINDOW), MISSED_WINDOW)).messages;
   // The closing notice and the rating request too: the buyer rates by answering it (found from outside: never printed).
-  return afterTheCall(messages).filter((m) => m.sender.role === 'agent' || m.sender.role === 'system');
+  return ofPeople(afterTheCall(messages));
 }
 
 /**

@@ -503,7 +503,8 @@ const OTHER_REQUEST_EN = /^\s*(?:and |what about |how about )?(?:the )?other (?:
 // Also whether it is normal, smells, fits ("脚垫有异味正常不", "这个脚垫是CRV 2022款能用吧": found from outside, the tracking again).
 // "芒果熟唔熟㗎？" after a refund (a Toronto shop, thirty-third session: "no after-sales request").
 // What the goods do ("个壳有冇磁吸", "20w够唔够快", "does the chai have nuts": a Guangzhou and a Bristol shop, thirty-fifth session: the order's card, three times).
-const ASKS_OF_GOODS = /磁吸|够不够快|快不快|支不支持|支持不支持|快充吗|多少钱|价格|贵|便宜|好用|怎么样|熟不熟|熟了吗|甜不甜|甜吗|辣不辣|辣吗|新不新鲜|新鲜吗|好吃吗|好不好吃|怎么用|质量|正常|异味|味道|能用|适用|适配|兼容|保修|尺码|偏大|偏小|合适|颜色|色差|掉色|褪色|起球|缩水|材质|面料|正品|保质期|有效期|机洗|怎么洗|有货|还有吗|还有没有|还有.{0,6}卖|卖吗|重新下单|再买|想买|会不会(?:坏|冻|烂|化)|冻坏|能不能|可以|(?<![a-z])(?:(?:have|has|contain|contains) (?:any )?(?:nuts|dairy|gluten|soy|milk|eggs|caffeine|alcohol)|magnetic|magsafe|fast charg\w*|how much|price|cost|good|worth|size|colou?r|fade|shrink|genuine|fabric|material|normal|smells?|fits?|compatible|expir\w*|wash|in stock|back in stock|restock\w*|sell|buy (?:it |them |more )?again|reorder|warranty|how to|does it|is it|can i|ripe|fresh|sweet|spicy|tasty)(?![a-z])/;
+// Whether they are still fit to eat, and what others' had ("奶粉结块了还能喝不", "冲出来有黑点 你们家的会有这情况不": a Beijing formula shop, forty-fifth session: the refund's status).
+const ASKS_OF_GOODS = /还能(?:喝|吃|用)|能(?:喝|吃)(?:吗|不|么)|结块|黑点|杂质|会有这|磁吸|够不够快|快不快|支不支持|支持不支持|快充吗|多少钱|价格|贵|便宜|好用|怎么样|熟不熟|熟了吗|甜不甜|甜吗|辣不辣|辣吗|新不新鲜|新鲜吗|好吃吗|好不好吃|怎么用|质量|正常|异味|味道|能用|适用|适配|兼容|保修|尺码|偏大|偏小|合适|颜色|色差|掉色|褪色|起球|缩水|材质|面料|正品|保质期|有效期|机洗|怎么洗|有货|还有吗|还有没有|还有.{0,6}卖|卖吗|重新下单|再买|想买|会不会(?:坏|冻|烂|化)|冻坏|能不能|可以|(?<![a-z])(?:(?:have|has|contain|contains) (?:any )?(?:nuts|dairy|gluten|soy|milk|eggs|caffeine|alcohol)|magnetic|magsafe|fast charg\w*|how much|price|cost|good|worth|size|colou?r|fade|shrink|genuine|fabric|material|normal|smells?|fits?|compatible|expir\w*|wash|in stock|back in stock|restock\w*|sell|buy (?:it |them |more )?again|reorder|warranty|how to|does it|is it|can i|ripe|fresh|sweet|spicy|tasty)(?![a-z])/;
 
 /** Short and read as nothing clear (unknown, a guess, a weak FAQ lean): a follow-up that may only name goods. */
 const shortAndUnclear = (u: Understanding): boolean => unclearReading(u) && u.normalized.length <= SHORT_FOLLOW_UP;
@@ -1486,7 +1487,8 @@ const QUOTED_UNPAID = /(?:显示|还是|还|说)(?:说)?(?:我)?(?:未付款|没
  * question, not the money said gone (found from outside: an order cancelled unpaid was handed over).
  */
 // After what the buyer thought ("哦 我以为付了 那钱扣了没得": a Chengdu shop, thirty-sixth session, handed over as if charged).
-const CHARGE_ASKED = /(?:^|[\s，,。!！]|以为(?:已经)?(?:付|支付)(?:了|过了|款了))(?:那|那我的?)?(?:钱|款)(?:被)?(?:扣了?(?:没得|没有|没|吗|么)|有没有(?:被)?扣|有扣(?:吗|没|么))[?？\s]*$|^(?:那)?(?:扣(?:钱|款)了(?:没得|没|吗|么|没有)|有没有扣(?:钱|款)|扣没扣(?:钱|款))[?？\s]*$|^(?:so |and )?(?:(?:was i|did i get|have i been|was my (?:card|account)|am i(?: being)?) (?:charged|billed)|did (?:you|they|it) (?:charge|bill) me)(?: for (?:it|that|this)(?: one| order)?)?[?\s]*$/;
+// Also asked mid-message and ended by a question mark ("so was i charged anything?? my bank app shows a pending $13": an LA shop, forty-fifth session, the card alone).
+const CHARGE_ASKED = /(?:^|[\s，,。!！]|以为(?:已经)?(?:付|支付)(?:了|过了|款了))(?:那|那我的?)?(?:钱|款)(?:被)?(?:扣了?(?:没得|没有|没|吗|么)|有没有(?:被)?扣|有扣(?:吗|没|么))[?？\s]*$|^(?:那)?(?:扣(?:钱|款)了(?:没得|没|吗|么|没有)|有没有扣(?:钱|款)|扣没扣(?:钱|款))[?？\s]*$|^(?:so |and )?(?:(?:was i|did i get|have i been|was my (?:card|account)|am i(?: being)?) (?:charged|billed)|did (?:you|they|it) (?:charge|bill) me)(?: for (?:it|that|this)(?: one| order)?)?[?\s]*$|(?<![a-z])(?:was i|did i get|have i been|was my (?:card|account)) (?:charged|billed)(?: (?:anything|at all|for (?:it|that|this)(?: one| order)?))?(?=\s*[?.!])/;
 const CHARGED = /(?<![a-z])(?:came out of my account|(?:been|was|got) charged|charged me|money (?:was |has been |already )?(?:taken|deducted|gone)|(?:deducted|debited) (?:from|already)|took the money)(?![a-z])|扣款了|扣了钱|钱已经扣了|钱扣了|钱都扣了/;
 /**
  * Whether someone got the goods ("我给我女儿寄的苹果她收到没有", "我妈收到了吗"): the parcel, not an after-sales
@@ -1522,7 +1524,11 @@ const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['
 const DOUBLE_CHARGE =
   /(?:扣|收|划)(?:了|走)?(?:我)?(?:两次|两遍|两回|2次|二次|两笔|双份)|(?:付|支付)了(?:两次|两遍|两回|两笔)|重复(?:扣款|扣费|扣钱|支付|付款|收费)|多扣了|(?<![a-z])(?:(?:charged?|billed|debited|deducted|taken) (?:me |my card )?(?:for it )?(?:twice|two times|2 times|double)|(?:came|come|got taken|was taken) out twice|double[- ]?(?:charged|charging|charge|billed|billing)|(?:two|2|duplicate|double) (?:pending )?(?:charges|debits)|(?:shows?|see|there (?:are|were)|got) (?:two|2|duplicate|double) (?:pending )?(?:payments|transactions))(?![a-z])/;
 // A question or a failed payment ("买两件要付两次运费吗", "支付两次都失败了", "can i split it into two payments": found in review).
-const CHARGE_WORRY = /会不会|会不会被|怕|担心|吗|[?？]|失败|没成功|不成功|分期|(?<![a-z])(?:will i|would i|could i|can i|do you|won'?t|in case|worried|split|afterpay|installments?)(?![a-z])/;
+const CHARGE_WORRY = /会不会|会不会被|怕|担心|失败|没成功|不成功|分期|(?<![a-z])(?:will i|would i|could i|can i|do you|won'?t|in case|worried|split|afterpay|installments?)(?![a-z])/;
+// A question mark after a charge already taken is no worry ("i got charged twice by klarna for the kit??": an LA shop, forty-fifth session, "not understood").
+const CHARGE_QUESTION = /吗|[?？]/;
+const CHARGED_ALREADY = /扣了我|被扣了|(?<![a-z])(?:got|was|been|just got|i'?ve been|i have been) (?:charged|billed|debited)(?![a-z])/;
+const chargeWorry = (n: string): boolean => CHARGE_WORRY.test(n) || (CHARGE_QUESTION.test(n) && !CHARGED_ALREADY.test(n));
 
 /**
  * Charged after cancelling a subscription ("I cancelled my subscription last week, why did you charge me again today??": a Los
@@ -1557,7 +1563,7 @@ function claimOrPayment(state: DialogueState, u: Understanding): Pick<Resolved, 
   if (DETAILS_GIVEN.test(u.normalized) && !/[?？]|吗/.test(u.normalized)) return { intent: 'human', detailsGiven: true };
   if (CHARGED_AFTER_CANCEL.test(u.normalized) && !CHARGE_AHEAD.test(u.normalized)) return { intent: 'complaint', doubleCharge: true, afterCancel: true };
   if (ORDER_TOTAL.test(u.normalized) && !ORDER_TOTAL_NOT.test(u.normalized) && (u.intent === 'unknown' || u.guessed || u.intent === 'faq')) return { intent: 'order_status' };
-  if (DOUBLE_CHARGE.test(u.normalized) && !CHARGE_WORRY.test(u.normalized)) return { intent: 'complaint', doubleCharge: true };
+  if (DOUBLE_CHARGE.test(u.normalized) && !chargeWorry(u.normalized)) return { intent: 'complaint', doubleCharge: true };
   if (state.focusOrderId && CHARGE_ASKED.test(u.normalized)) return { intent: 'order_status', chargeAsked: true };
   // Said again once told a payment takes minutes to show: a person checks it (a Sydney shop: the same answer twice).
   // Read as an FAQ question by a word of the goods ("礼盒付好了" offered "有春节礼盒吗": a Chengdu shop, forty-fourth session); not by the
@@ -2082,8 +2088,9 @@ export function deviceAdvice(t: Texts, text: string): string {
   if (!BATTERY_NAMED.test(folded) && !DISPOSAL_ASKED.test(folded)) return t.safetyFirst;
   return `${t.safetyFirst}${t.safetyFirst.endsWith('。') ? '' : ' '}${t.batteryDisposal}`;
 }
-// White smoke of a device only: dry ice's is no fire ("干冰…冒了一屋白烟").
-export const SAFETY_SIGN = /冒[黑青]?烟|(?:电池|充电|插座|插头|电源|电线|机器|电机|控制器)[^，,。？?]{0,8}冒白烟|(?:电池|充电宝|锂电)[^。？?]{0,12}(?:泼水|浇水|泼点水|用水浇|拿水)|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|(?:swollen|bulging|puffed[- ]up|puffy) (?:battery|batteries|power ?banks?)|(?:battery|batteries|power ?banks?|phone|laptop|vape)(?: (?:is|was|has|got|getting|looks|seems|went|has gone|is getting|has got))?(?: (?:all|a bit|kind of|really|super|so))? (?:swollen|swelling|bulging|puffed up|puffing up|puffy|ballooned|ballooning)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?smoke|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
+// White smoke of a device only: dry ice's is no fire ("干冰…冒了一屋白烟"), nor a humidifier's mist (found in review), "冒出白烟", "冒了一股白烟".
+// Water asked for a battery that is hot or burning ("电池还是有点热 要不要泼点水降温"), not for cleaning it ("电池可以拿水擦一下吗": found in review).
+export const SAFETY_SIGN = /冒[黑青]?烟|(?<!加湿器|香薰|雾化|水蒸气)(?:电池|充电|插座|插头|电源|电线|电机|控制器)[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)|(?:电池|充电宝|锂电)[^。？?]{0,12}(?:烫|热|着火|冒烟|起火)[^。？?]{0,12}(?:泼水|浇水|泼点水|用水浇|拿水浇|用水降温)|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|(?:swollen|bulging|puffed[- ]up|puffy) (?:battery|batteries|power ?banks?)|(?:battery|batteries|power ?banks?|phone|laptop|vape)(?: (?:is|was|has|got|getting|looks|seems|went|has gone|is getting|has got))?(?: (?:all|a bit|kind of|really|super|so))? (?:swollen|swelling|bulging|puffed up|puffing up|puffy|ballooned|ballooning)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?(?:white |thick |black |grey |gray )?smoke|(?:white|thick|black|grey|gray) smoke (?:is )?(?:coming|came|pouring) (?:from|out of)|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot", "the charger very hot when charging": found from outside), not "火锅太烫", "爆炸款". */
 const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|贼烫|老烫|滚烫|烫得|发烫|烫手|过热|焦味|糊味|糊巴味|糊吧味|焦糊|烧焦|燶味|㶶味|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running|becomes?|became|becoming|turns?|turned|goes|went) (?:so |super |very |really |extremely |too |way too |crazy )?hot|(?:charger|power ?bank|battery|phone|adapter|plug|cable)(?:'s| is| was| gets| got)? (?:so|super|very|really|extremely|too|crazy|boiling|scorching|roasting|burning) hot(?! ?-?sell\w*| items?| products?| deals?| sales?| cakes)|too hot to (?:hold|touch)|(?:boiling|scorching|roasting) hot (?:when|while) (?:it )?charg\w*|(?:so|super|very|really|extremely|too|crazy) hot (?:when|while|during) (?:charg|using|in use|plugged)\w*|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?|(?:has |have )?gone (?:so |super |very |really |extremely |too )?hot|(?:battery|power ?bank|power station|charger|charging)\b[^.?!,]{0,30}\b(?:chemical smell|smells? (?:of|like) chemicals?)|(?:chemical smell|smells? (?:of|like) chemicals?)\b[^.?!,]{0,20}\b(?:charging|battery))(?![a-z])/;
 // Power stations, baby monitors, torches (an Australian and a UK shop, forty-fifth session: hot and bulging, "not sure").
@@ -2093,11 +2100,18 @@ const DEVICE = /充电|充着|充著|充一下|充了|一充|充的时候|插着
  * out" of a parent unit: a UK shop, forty-fifth session). Not a body's swelling, nor a box's or a panel's from damp (found in review).
  */
 const BATTERY_SWELLS = /(?<![a-z])(?:(?:battery|batteries|power ?stations?|power ?banks?|parent unit|baby monitor)\b[^.?!;]{0,30}\b(?:bulg\w*|swollen|swelling|puffed|puffing|ballooned)|(?:bulg\w*|swollen|swelling|puffed)(?: out| up)?\b[^.?!;]{0,30}\b(?:battery|batteries|power ?stations?|power ?banks?))(?![a-z])/g;
-const NOT_ITS_SWELLING = /(?<![a-z])(?:wrist|ears?|eyes?|gums?|knees?|feet|foot|legs?|belly|tummy|arms?|skin|rash|ankle|itch\w*|hands?|fingers?|face|lips?|bag|box|packaging|carton|parcel|package|panel|damp|rain)(?![a-z])/;
+const NOT_ITS_SWELLING = /(?<![a-z])(?:wrist|ears?|eyes?|gums?|knees?|feet|foot|legs?|belly|tummy|arms?|skin|rash|ankles?|itch\w*|hands?|fingers?|face|lips?|bag|box|packaging|carton|parcel|package|panel|damp|rain|cover|compartment)(?![a-z])/;
 /** The clause of the swelling decides: "its swollen and still warm. i put it back in the box" is still the battery's (found in review). */
-const batterySwells = (n: string): boolean => [...n.matchAll(BATTERY_SWELLS)].some((m) => !NOT_ITS_SWELLING.test(m[0]));
+// The clause around the match, not the match alone: "my hands are swollen from carrying the power station" (found in review).
+const clauseAround = (n: string, m: RegExpMatchArray): string => {
+  const start = Math.max(0, ...['.', '?', '!', ';', ',', '，', '。'].map((c) => n.lastIndexOf(c, m.index!) + 1));
+  const ends = ['.', '?', '!', ';', ',', '，', '。'].map((c) => n.indexOf(c, m.index! + m[0].length)).filter((i) => i >= 0);
+  return n.slice(start, ends.length ? Math.min(...ends) : n.length);
+};
+const batterySwells = (n: string): boolean => [...n.matchAll(BATTERY_SWELLS)].some((m) => !NOT_ITS_SWELLING.test(clauseAround(n, m)));
 /** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
-const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|(?:^|[.!?] )(?:does|do|will) (?:the|this|it) (?:[a-z]+ ){0,3}(?:get|run|go|overheat|smoke)\b[^.?!]*\?\s*$|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
+// At a clause's start, after a greeting too, with or without its mark ("hi, does the blender get hot after a while?": found in review).
+const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?:^|[.!?,-]\s*|(?<![a-z])(?:hi|hello|hey|quick q(?:uestion)?|thinking of buying)\W+)(?:does|do|will) (?:the|this|it) (?:[a-z]+ ){0,3}(?:(?:get|run|go) (?:[a-z]+ )?(?:hot|warm)|overheat|smoke)\b[^.?!]*(?:\?\s*|$)|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
 /** Gas escaping from a stove or a canister ("smells of gas when i screw the canister on", "one canister is hissing", "燃气味"): found from outside, "not understood". */
 // Propane too, and the South's dropped g ("I smell propane real strong round the knobs", "its still smellin like gas", "the propane
 // tank… is leakin, I can hear it hissin at the valve": an Austin grill shop, thirty-eighth session: "not sure", the parcel's tracking).
@@ -2113,21 +2127,39 @@ export type Hazard = 'fall' | 'tipped' | 'injury' | 'cold' | 'air' | 'fraud' | '
  * The goods in someone's eye, stinging ("some got in my eye and its burning bad 😭😭": a Los Angeles shop, forty-fifth session, "your
  * message is saved" in the queue): rinse it first.
  */
-const EYE_EXPOSED = /(?:进|溅|弄|喷|掉)(?:到|进)?了?(?:我的?|孩子的?|宝宝的?)?眼睛(?:里)?[^。？?]{0,10}(?:疼|痛|辣|刺|睁不开|红|烧)|(?<![a-z])(?:(?:got|get|gone|went|splashed|sprayed|squirted) (?:some )?(?:in|into) (?:my|her|his|their|the baby'?s|the kid'?s) eyes?|in (?:my|her|his) eyes? and (?:it'?s |its )?(?:burning|stinging|red|hurts?|hurting))(?![a-z])/;
-const EYE_DENIED = /没(?:有)?(?:进|溅|弄)|(?<![a-z])(?:(?:didn'?t|did not|doesn'?t) (?:get|go) in|what if|if it gets?)(?![a-z])/;
-const eyeExposed = (n: string): boolean => EYE_EXPOSED.test(n) && !EYE_DENIED.test(n);
+// In Chinese the thing in the eye is told ("洗发水进眼睛了", "眼睛进了洗面奶 好痛", "消毒液溅到眼睛里了"); in English with what it
+// does to the eye ("i got bleach in my eye, it burns"), not a worry or a joke ("would it sting if it got in my eyes?", "lol": found in review).
+const EYE_EXPOSED = /(?:进|溅|弄|喷|掉)(?:到|进)?了?(?:我的?|孩子的?|宝宝的?|他的?|她的?)?眼睛(?:里)?|眼睛(?:里)?进了|(?<![a-z])(?:(?:got|get|gone|went|splashed|sprayed|squirted|spilled)(?: some)?(?: of)?(?: (?:the|my|her|his|this|that|a|it))?(?: [a-z-]+){0,3} (?:in|into) (?:(?:my|her|his|their|the|our) )?(?:[a-z]+'s |(?:son|daughter|kid|baby|boy|girl|child)s? )?eyes?)(?![a-z])/;
+const EYE_HURTS = /疼|痛|辣|刺|睁不开|红|烧|哭|怎么办|咋办|(?<![a-z])(?:bleach|detergent|cleaner|saniti[sz]er|chemicals?|acid|ammonia|burn\w*|sting\w*|red|hurts?|hurting|pain\w*|(?:can'?t|cannot|won'?t) open|screaming|crying|cry|blurry|watering|what (?:do|should) i do)(?![a-z])/;
+const EYE_DENIED = /没(?:有)?(?:进|溅|弄)|没事|不疼|不痛|还好|眼药水|隐形眼镜护理液|护理液|如果|万一|会不会|要是|(?:猫|狗)|(?<![a-z])(?:(?:didn'?t|did not|doesn'?t) (?:get|go) in|what if|if (?:it|some) (?:got|gets|went)|if it gets?|will get|worried|last time|tear[- ]?free|didn'?t (?:even )?cry|lol|haha|no big deal|fine now|waterproof|remover|eye ?drops|contact lens solution|dog|cat|puppy|kitten)(?![a-z])/;
+// Swallowed or drunk as well: the emergency's, not the eye's alone (found in review).
+const eyeExposed = (n: string): boolean => EYE_EXPOSED.test(n) && (/\p{Script=Han}/u.test(n) || EYE_HURTS.test(n)) && !EYE_DENIED.test(n) && !/喝了|吞|吃了|(?<![a-z])(?:swallowed|drank|ate)(?![a-z])/.test(n);
 /**
  * A small part off a child's toy, with the child ("the little blade thing on the bottom of the scalextric car snapped off and my 2 yr old
  * had it in her mouth", "hes 3, is it dangerous, the wheel is tiny": a Dublin toy shop, forty-fifth session, "did you mean…" and a
  * plain place in the queue): out of reach first.
  */
-const YOUNG_CHILD = /孩子|宝宝|娃|(?<![a-z])(?:toddler|baby|\d+ ?(?:yo|year old|yr old|month old|months old)|(?:he'?s|she'?s|hes|shes|he is|she is) [1-3](?![0-9])|my (?:son|daughter|kid|little one))(?![a-z])/;
-const SMALL_PART = /零件|轮子|小件|珠子|扣子|螺丝|眼睛|(?<![a-z])(?:wheels?|pieces?|parts?|blade|bits?|eyes|buttons?|beads?|screws?)(?![a-z])/;
-const PART_OFF = /掉了|断了|脱落|松了|掉下来|(?<![a-z])(?:snapped off|came off|fell off|broke off|(?:is|are|was) off|off already|came loose|is loose|tiny|small)(?![a-z])/;
+const YOUNG_CHILD = /孩子|宝宝|娃|(?<![a-z])(?:toddler|baby|(?<![0-9])[1-3] ?(?:yo|year old|yr old|years old|yrs old)|\d+ ?(?:month old|months old)|(?:he'?s|she'?s|hes|shes|he is|she is) [1-3](?![0-9])|my (?:son|daughter|kid|little one))(?![a-z])/;
+// Past the age small parts choke ("the toy eyes came off in the wash, my son is 5": found in review).
+const OLDER_CHILD = /(?<![0-9])(?:[4-9]|1[0-8]) ?(?:yo|year old|yr old|years old|yrs old|岁)|(?:is|he'?s|she'?s|hes|shes) (?:[4-9]|1[0-8])(?![0-9])(?! ?(?:months?|mos?|weeks?|wks?)(?![a-z]))|[四五六七八九十]岁/;
+const SMALL_PART = /零件|轮子|小件|珠子|扣子|螺丝|眼睛|(?<![a-z])(?:wheels?|pieces?|parts?|blade|bits?|eyes?|buttons?|beads?|screws?)(?![a-z])/;
+const PART_OFF = /掉了|断了|脱落|松了|掉下来|(?<![a-z])(?:snapped off|came off|fell off|broke off|(?:is|are|was) off|off already|came loose|(?:is|are) loose|(?:chewed|bit|pulled) (?:the |its |his |her )?[a-z']{0,12} ?eye off|tiny|small)(?![a-z])/;
 // Not swallowed: that is the emergency's ("the baby swallowed a small part").
-const PART_RISK = /嘴里|卡|危险|要紧|(?<![a-z])(?:in (?:her|his|their) mouth|spat it out|chok\w*|dangerous|is it safe)(?![a-z])/;
+// Not "is it safe (for a 3 year old)", a buying question, nor 卡住 (stuck) (found in review).
+const PART_RISK = /嘴里|危险|要紧|(?<![a-z])(?:in (?:her|his|their) mouth|spat it out|dangerous)(?![a-z])/;
+// Choking or a breath failing now is the emergency's (found in review: "my toddler is choking on a small piece of the toy, he cant breathe" told to tidy up).
+const CHOKING_NOW = /喘不上|呼吸|喉咙|嗓子|(?<![a-z])(?:can'?t breathe|not breathing|is choking|choking on|struggling to breathe|turning blue)(?![a-z])/;
+// Furniture and devices have parts too: a bed's screws, a monitor's parts are no toy's (found in review).
+const NOT_A_TOY = /床|监视器|监控|无人机|(?<![a-z])(?:bed|cot|crib|monitor|drone|cardigan|dress|sew)(?![a-z])/;
 // A battery or a magnet is its own emergency ("the small button battery … in his mouth").
-const smallPartRisk = (n: string): boolean => YOUNG_CHILD.test(n) && SMALL_PART.test(n) && PART_OFF.test(n) && PART_RISK.test(n) && !/电池|磁|吞|咽|(?<![a-z])(?:batter(?:y|ies)|magnets?|coin cell|swallowed)(?![a-z])/.test(n) && !/如果|万一|会不会|(?<![a-z])(?:what if|could|might|before (?:i )?buy)(?![a-z])/.test(n);
+// A ride's or a seat's part is the ride's: stop using it (found in review: a pram's wheel told to be put out of reach).
+const smallPartOff = (n: string): boolean => YOUNG_CHILD.test(n) && !OLDER_CHILD.test(n) && !A_RIDE.test(n) && !CHILD_SEAT.test(n) && !NOT_A_TOY.test(n) && SMALL_PART.test(n) && PART_OFF.test(n) && !/电池|磁|吞|咽|(?<![a-z])(?:batter(?:y|ies)|magnets?|coin cell|swallowed)(?![a-z])/.test(n) && !/如果|万一|会不会|(?<![a-z])(?:what if|could|might|before (?:i )?buy)(?![a-z])/.test(n);
+const smallPartRisk = (n: string): boolean => smallPartOff(n) && PART_RISK.test(n) && !CHOKING_NOW.test(n);
+/**
+ * A hazard's thing choked on or swallowed now ("the wheel came off and my 2 year old is choking on it", "bleach splashed in my eye and i
+ * swallowed some too"): the emergency's, not the piece put away or the eye rinsed alone (found in review).
+ */
+export const hazardNowEmergency = (n: string): boolean => (smallPartOff(n) && CHOKING_NOW.test(n)) || (EYE_EXPOSED.test(n) && /喝了|吞|吃了|(?<![a-z])(?:swallowed|drank)(?![a-z])/.test(n));
 /**
  * A part that holds someone up or stops them giving way in use ("my neighbours lad came off his bike and the front brake lever snapped
  * clean off, its one of yours. is that normal??": a Manchester bike shop, forty-third session, a plain hand-over): stop using it now.
@@ -2156,7 +2188,7 @@ const FALLING = /(?:外机|空调外机|支架|挂架|吊柜|吊灯|书架|电�
 // session, the burst glass pitcher told in the queue: "your message is kept", no first aid).
 // A body part by itself, not 手机, 手冲, 手柄, 脚垫, 皮肤衣; a gash or bleeding of someone, not of a box or a fish (found in review).
 // 划 may be read as 花 by the spelling's repair ("手被划了一道口子" → 花了).
-const INJURED = /(?:手(?![机冲柄工套提表链膜])|手指|手背|手掌|脚(?![垫架踏])|腿|脸|胳膊|皮肤(?!衣)|孩子|宝宝)[^，,。]{0,6}(?:割|划|扎|刮|烫)(?:伤|破|到|红|起泡)|(?:手(?![机冲柄工套提表链膜])|手指|手背|手掌|脚(?![垫架踏])|腿|脸|胳膊)[^，,。]{0,6}(?:割|划|花|拉)(?:了|开了?|出)(?:一|个|一个|一道|道|条|一条)?(?:个|道|条)?(?:口子|伤口)|(?:口子|伤口)[^，,。]{0,6}(?:流血|出血|在流)|(?<![鱼猫狗][^，,。]{0,3})(?:手|脚|腿|脸|头|伤口|孩子|宝宝|小孩|我|他|她|老人|嘴巴?|鼻子?|手指|脚趾|额头|膝盖)[^，,。]{0,6}(?:在|一直|还在)流血|(?:手(?![机冲柄工套提表链膜])|手背|手指|手掌|脚(?![垫架踏])|胳膊|皮肤(?!衣))[^，,。]{0,6}(?:起了?(?:个|一个|几个|好多|一些)?(?:水)?泡|泡破了)|(?:割|划|扎|刮|烫)(?:伤|破|到)了?(?:我的?|孩子的?)?(?:手|手指|手背|脚|腿|脸|胳膊|皮肤)|(?:烫|烧)[^，,。]{0,8}起了?(?:几个|好多|一些)?水泡|(?:手|手指|伤口)[^，,。]{0,4}(?:流血|出血)|流了好多血|(?<![a-z])(?:cut (?:my|her|his|their) (?:finger|hand|foot|thumb|palm)|(?:finger|hand|cut|wound|foot) (?:is |was |started |keeps )?bleeding|burn(?:ed|t) (?:my|her|his) (?:hand|finger|arm|face))(?![a-z])/;
+const INJURED = /(?:手(?![机冲柄工套提表链膜])|手指|手背|手掌|脚(?![垫架踏])|腿|脸|胳膊|皮肤(?!衣)|孩子|宝宝)[^，,。]{0,6}(?:割|划|扎|刮|烫)(?:伤|破|到|红|起泡)|(?:手(?![机冲柄工套提表链膜])|手指|手背|手掌|脚(?![垫架踏])|腿|脸|胳膊)[^，,。]{0,6}(?:割|划|花|拉)(?:了|开了?|出)(?:一|个|一个|一道|道|条|一条)?(?:个|道|条)?(?:口子|伤口)|(?:口子|伤口)[^，,。]{0,6}(?:流血|出血|在流)|(?<![鱼猫狗][^，,。]{0,3})(?:手|脚|腿|脸|头|伤口|孩子|宝宝|小孩|老人|嘴巴?|鼻子?|手指|脚趾|额头|膝盖)(?:(?![鱼虾肉猫狗鸡鸭猪牛羊蹄爪脖排])[^，,。]){0,6}(?:在|一直|还在)流血(?!水)|(?<![鱼猫狗鸡鸭猪牛羊肉蹄爪脖排的])[我他她](?:一直|还)?在?流血(?!水)|(?:手(?![机冲柄工套提表链膜])|手背|手指|手掌|脚(?![垫架踏])|胳膊|皮肤(?!衣))[^，,。]{0,6}(?:起了?(?:个|一个|几个|好多|一些)?(?:水)?泡|泡破了)|(?:割|划|扎|刮|烫)(?:伤|破|到)了?(?:我的?|孩子的?)?(?:手|手指|手背|脚|腿|脸|胳膊|皮肤)|(?:烫|烧)[^，,。]{0,8}起了?(?:几个|好多|一些)?水泡|(?:手|手指|伤口)[^，,。]{0,4}(?:流血|出血)|流了好多血|(?<![a-z])(?:cut (?:my|her|his|their) (?:finger|hand|foot|thumb|palm)|(?:finger|hand|cut|wound|foot) (?:is |was |started |keeps )?bleeding|burn(?:ed|t) (?:my|her|his) (?:hand|finger|arm|face))(?![a-z])/;
 /**
  * Furniture or a TV that tipped over onto someone ("omg my toddler climbed the bookshelf and it tipped over on him, he hit his head and
  * is crying, what do i do": a Toronto furniture shop, forty-fourth session, offered the damaged-furniture entry, then a plain place in
@@ -2196,7 +2228,8 @@ const FUMES = /味道|气味|异味|刺鼻|甲醛|化学味|油漆味|胶水味|
 /** Fuel leaking or its fumes inside ("the jerry can… is leaking at the spout seal, stinks of petrol in the ute": an Australian shop, forty-fifth session, the gas stove's entry). */
 const FUEL_LEAK = /(?:汽油|柴油|煤油)[^，,。？?]{0,8}(?:漏|味)|(?<![a-z])(?:(?:petrol|gasoline|diesel|kerosene|fuel)\b[^.?!]{0,30}\b(?:leak\w*|fumes|stinks?|reeks?)|(?:leak\w*|stinks?|reeks?|smells?|fumes)\b[^.?!]{0,30}\b(?:of |like )?(?:petrol|gasoline|diesel|kerosene|fuel))(?![a-z])/;
 /** Asked of the goods, or said in jest ("does the petrol can leak?", "this candle smells like gasoline, is that normal?": found in review). */
-const FUEL_ASKED = /会不会漏|(?<![a-z])(?:^(?:does|will|could|would) (?:the |this |it |a )?[a-z ]{0,20}leak[^.!]*\?|candle|breath)(?![a-z])/;
+// At a clause's start, a greeting or "before i buy" before it too ("hi, does the petrol can leak if its on its side?": found in review).
+const FUEL_ASKED = /会不会漏|(?:^|[.!?,;:-]\s*|(?<![a-z])(?:hi|hello|hey|before i buy|quick (?:q|question))\W+)(?:does|will|could|would|can) (?:the |this |it |a )?[a-z0-9 ]{0,20}leak[^.!]*(?:\?|$)|(?<![a-z])(?:candle|breath)(?![a-z])/;
 /** A leak going on, told: the question beside it ("is that normal?") does not unsay it (found in review). */
 const LEAK_TOLD = /漏了|在漏|漏油|(?<![a-z])(?:leaking|leaks|leaked|has a (?:slow )?leak|sprung a leak|stinks|reeks)(?![a-z])/;
 /**
@@ -2236,12 +2269,14 @@ const spoiledEaten = (n: string): boolean => ((SPOILED_EAT.test(n) && !NO_BUGS.t
  * instagram… DM'd me offering a Birkin… if I pay by bank transfer… should I pay?": two shops, thirty-ninth session, the quality-claim
  * text and "did you mean how soon do you ship after payment"): stop, don't pay, the bank and the police if paid.
  */
-const POSES = /冒充|假冒|假客服|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,60}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) (?:me|my \w+|her|him|us)\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
+// A text or a call that says it is ours ("我妈收到一条短信说是你们店的 让她点链接交运费 她已经付了": found in review, nothing).
+const POSES = /冒充|假冒|假客服|(?:短信|信息|电话|消息|来电)[^。？?]{0,8}(?:说是|自称|冒充)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递)|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,60}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) (?:me|my \w+|her|him|us)\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
 /** The shop itself called a scam: an accusation, a complaint ("你们是骗子吧，付了定金两个月了还不发货", "your shop is a scam"). */
 const ACCUSES = /你们[^，,。？?]{0,4}(?:骗子|诈骗|骗人)|你家[^，,。？?]{0,4}(?:骗子|诈骗)|(?<![a-z])(?:you(?:'re| are)? (?:a )?(?:scam\w*|fraud\w*)|(?:your|this) (?:shop|store|site|website|company) is (?:a )?(?:scam|fraud)|you guys (?:are )?(?:a )?scam\w*)(?![a-z])/;
 // A sum to transfer ("someone whatsapp me say they from ur shop, ask me transfer $50 to release my parcel": a Singapore shop,
 // forty-fourth session, answered with the order's status).
-const WANTS_PAYMENT = /扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:transfer (?:them |him |her )?(?:s?\$|rm|£|€|¥)\s?\d+|paynow|payid|deposit|e-?transfer|interac|new (?:bank )?account|personal account|iban|redelivery fee|card (?:details|number)|bank (?:details|login)|(?:re-?)?enter (?:my |your |her |his )?(?:bank|card)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit))(?![a-z])/;
+// Paid already, by the buyer or the relative ("she paid", "点链接付了2块钱": found in review).
+const WANTS_PAYMENT = /点(?:了|开)?(?:那个)?链接|(?:交|付)了?(?:运费|关税|手续费|\d+块钱?)|(?:她|他|我|我妈|我爸)?已经付了|扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:transfer (?:them |him |her )?(?:s?\$|rm|£|€|¥)\s?\d+|paynow|payid|deposit|e-?transfer|interac|new (?:bank )?account|personal account|iban|redelivery fee|card (?:details|number)|bank (?:details|login)|(?:re-?)?enter (?:my |your |her |his )?(?:bank|card)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit)|(?:she|he|i|they|mum|mom|dad) (?:already |just )?paid|paid (?:the|a) fee|pay (?:the )?customs)(?![a-z])/;
 /** A scam's own steps, whoever asked: a refund "collected" by scanning a code, a code read out to a caller. */
 const SCAM_STEPS = /(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:verification|one-?time|security) code)(?![a-z])/;
 /** Asked outright whether it was a scam ("这是不是诈骗啊", "its a scam isnt it", "is it real or scam"): it is treated as one. */
@@ -2437,7 +2472,8 @@ function stillOnRefund(state: DialogueState, u: Understanding): boolean {
   return u.normalized.length <= SHORT_FOLLOW_UP && ABOUT_THE_MONEY.test(u.normalized) && !OTHER_MONEY.test(u.normalized) && !CLEARLY_ELSE.has(u.intent) && !(u.intent === 'faq' && u.confidence >= CLEAR_FAQ);
 }
 /** Money that is not the refund: "how much is shipping", "运费多少". */
-const OTHER_MONEY = /运费|邮费|快递费|包邮|价格|价钱|售价|优惠|券|(?<![a-z])(?:shipping|postage|delivery|price|costs?|coupon|discount|fee|fees)(?![a-z])/;
+// And how much may be bought ("一年能买多少钱的": a Beijing formula shop's yearly quota, forty-fifth session: the refund's status).
+const OTHER_MONEY = /能买多少|额度|限额|运费|邮费|快递费|包邮|价格|价钱|售价|优惠|券|(?<![a-z])(?:shipping|postage|delivery|price|costs?|coupon|discount|fee|fees)(?![a-z])/;
 
 // "我见唔到笔钱喎" (the money not seen): found from outside, another order's status.
 const ABOUT_THE_MONEY = /多少钱|退了多少|退多少|金额|到账|退到|退回(?:到|哪)|哪个账户|哪张卡|原路|(?:看不到|没看到|没见到|见不到)(?:我的)?(?:钱|款|退款)|钱(?:还)?没(?:到|收到|看到)|(?<![a-z])(?:how much|amount|the money|my money|which (?:account|card)|what (?:account|card)|credited|paid back|refunded to)(?![a-z])/;
@@ -4459,6 +4495,8 @@ function carriedBy(ctx: Ctx, orders: Order[]): Order | undefined {
 }
 const logisticsOf = (ctx: Ctx, o: Order): Logistics | undefined => parcelsOf(ctx, o)[0];
 
+/** Something said to have come ("奶粉到了", "the lamp arrived"), not asked after ("到了吗") nor denied ("还没到了"). */
+const ONE_CAME = /(?<![没未还])(?:到了|收到了)(?![吗么嘛呢没]|没)|(?<![a-z])(?:arrived|came)(?! yet)(?![a-z])(?<!(?:n't|not|never) (?:arrived|came))/;
 /**
  * Each parcel of a split shipment on a line of its own ("包裹 1（京东快递，运单号 …）正在运输途中…"),
  * under one saying how many; a parcel stalled or in trouble offers a person (found in review: each
@@ -4474,10 +4512,13 @@ function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome 
     return reply(t.parcelLine(i + 1, carrierName(l.carrier, lang), l.trackingNo, said, latestLine(ctx, l)), logisticsCard(l));
   });
   // A parcel shown delivered that the buyer has not got: what to check, and a person (found from outside: the lines alone).
-  const missing = parcels.some((l) => l.status === 'delivered') && NOT_RECEIVED.test(ctx.r.u.normalized);
+  // One said to have come while another still moves: the missing one is on its way, not lost (a Beijing formula shop, forty-fifth
+  // session: "奶粉到了 拉拉裤咋没见着" was told to look for the delivered parcel at the pickup point).
+  const moving = parcels.filter((l) => l.status === 'in_transit' && quietDays(ctx, l) === undefined);
+  const oneCame = moving.length > 0 && ONE_CAME.test(ctx.r.u.normalized);
+  const missing = !oneCame && parcels.some((l) => l.status === 'delivered') && NOT_RECEIVED.test(ctx.r.u.normalized);
   const advice = missing ? [{ text: notReceivedEntry(ctx) ?? t.deliveredNotReceived }] : [];
   // A day named ("will the fridge be here by friday?") is the one parcel still on its way's (found from outside: the lines alone, three times).
-  const moving = parcels.filter((l) => l.status === 'in_transit' && quietDays(ctx, l) === undefined);
   const byDay = !trouble && moving.length === 1 ? dayAsked(ctx, moving[0]!, etaFor(ctx, o, 'in_transit', moving[0]!.carrier)) : undefined;
   const day = byDay ? [{ text: byDay }] : [];
   // "is it stuck??", "still at the glasgow depot": the one still moving chased, a person offered (a London shop: the lines alone, three times).
@@ -4981,8 +5022,7 @@ function promisedShip(ctx: Ctx, o: Order): ShipTerms | undefined {
   const now = ctx.input.now ?? new Date();
   const over = at < now.getTime() && formatDay(o.shipBy!, ctx.lang, ctx.tz) !== formatDay(now.toISOString(), ctx.lang, ctx.tz);
   if (over && o.status === 'pending_payment') return undefined;
-  const past = over;
-  const by = (past ? ctx.t.shipByPassed : ctx.t.shipBy)(formatDay(o.shipBy!, ctx.lang, ctx.tz));
+  const by = (over ? ctx.t.shipByPassed : ctx.t.shipBy)(formatDay(o.shipBy!, ctx.lang, ctx.tz));
   const entry = kind ? shopSays(ctx, kind) : undefined;
   return { text: entry ? `${ctx.t.ahead[kind!](entry, undefined)}${ctx.lang === 'zh' ? '' : ' '}${by}` : by, hours: Math.max(0, (at - paidAt) / HOUR_MS), own: true };
 }
@@ -6158,7 +6198,8 @@ function otherOrdersRequests(ctx: Ctx, list: Aftersale[]): Outcome {
  * face-mask order): that order, not another's request (found from outside: the mask's refund, three
  * times). A cancelled one is told its money goes back.
  */
-const MONEY_WORD = /钱|款|(?<![a-z])(?:refund|money)(?![a-z])/;
+// "was i refunded for it tho?" too (a Dublin shop, forty-fifth session: "no return or refund request" of an order cancelled and refunded).
+const MONEY_WORD = /钱|款|(?<![a-z])(?:refund(?:ed|s)?|money|paid back)(?![a-z])/;
 const RETURN_TALK = /退货|寄回|驳回|拒绝|运费|(?<![a-z])(?:return\w*|sent back|reject\w*|shipping)(?![a-z])/;
 /** Days after a cancel in which "钱退给我了吗" is about it. */
 const RECENT_CANCEL_DAYS = 30;

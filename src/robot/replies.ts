@@ -10,7 +10,8 @@ import type { Hazard } from './dialogue.ts';
  * A cancel reason saying the order was never paid ("超时未支付，系统自动取消", "unpaid, auto-cancelled"):
  * no money to send back (found from outside: a refund promised for an order nobody paid).
  */
-const NEVER_PAID = /未支付|未付款|没付款|没有付款|超时未付|逾期未付|支付超时|付款超时|交易超时|超时关闭|未在.{0,8}内(?:完成)?(?:支付|付款)|(?<![a-z])(?:unpaid|not paid|never paid|non-?payment|no payment|payment (?:timed? ?out|expired|not (?:received|completed))|(?:payment|order) (?:window )?expired)(?![a-z])/i;
+// A payment declined took nothing either ("Klarna payment was declined": an LA shop, forty-fifth session, "was i charged anything??" told the card alone).
+const NEVER_PAID = /支付失败|付款失败|扣款失败|(?<![a-z])(?:payment|card|klarna|afterpay|paypal) (?:\w+ )?(?:was |got )?(?:declined|failed|unsuccessful)(?![a-z])|未支付|未付款|没付款|没有付款|超时未付|逾期未付|支付超时|付款超时|交易超时|超时关闭|未在.{0,8}内(?:完成)?(?:支付|付款)|(?<![a-z])(?:unpaid|not paid|never paid|non-?payment|no payment|payment (?:timed? ?out|expired|not (?:received|completed))|(?:payment|order) (?:window )?expired)(?![a-z])/i;
 /** A deposit or a balance paid, or a refund named: money may have been taken (found in review: "尾款未支付，定金不退"). */
 const SOME_PAID = /尾款|定金|订金|(?<![a-z])(?:deposit|balance)(?![a-z])/i;
 export const neverPaid = (reason: string): boolean => NEVER_PAID.test(reason) && !SOME_PAID.test(reason);

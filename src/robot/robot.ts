@@ -161,7 +161,9 @@ async function answerParts(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Prom
   const quick = whole.timings.lookupMs <= ctx.budgetMs / SPLIT_LOOKUP_SHARE;
   const parts = quick && splitWorthTrying(whole) ? twoQuestions(req.text, (text) => ctx.nlu.understand(text, ctx.clock()).intent) : undefined;
   if (!parts) return whole;
-  return (await bothQuestions(ctx, req, parts, whole)) ?? (await firstOverOffer(ctx, req, parts[0], whole)) ?? whole;
+  // The first part read once, for both readings below (found in review: a fourth answer of the same text).
+  const first = await answerOne(ctx, { ...req, text: parts[0] }, whole.lang);
+  return (await bothQuestions(ctx, req, parts[1], first, whole)) ?? firstOverOffer(first, whole) ?? whole;
 }
 
 /**
@@ -169,9 +171,8 @@ async function answerParts(ctx: RobotCtx, req: AnswerRequest, lang?: Lang): Prom
  * with a direct answer ("morning, pram being delivered today? what time roughly, got to do nursery drop off at 9": a UK shop,
  * forty-fifth session, offered the delivery-time entries): that answer.
  */
-async function firstOverOffer(ctx: RobotCtx, req: AnswerRequest, a: string, whole: RobotAnswer): Promise<RobotAnswer | undefined> {
+function firstOverOffer(first: RobotAnswer, whole: RobotAnswer): RobotAnswer | undefined {
   if (whole.intent !== 'faq' || !(whole.state.faqOptions || whole.state.failures > 0) || whole.handover) return undefined;
-  const first = await answerOne(ctx, { ...req, text: a }, whole.lang);
   return DATA_PARTS.has(first.intent) && !first.handover && !awaitsAnswer(first.state) ? { ...first, lang: whole.lang, timings: sumTimings(whole, first) } : undefined;
 }
 
@@ -339,8 +340,7 @@ const splitWorthTrying = (whole: RobotAnswer) =>
  * language. When the first asks which order, that question alone; undefined (the whole message's
  * answer stands) when a part hands over or is not understood, or the first asks "did you mean …?".
  */
-async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, [a, b]: [string, string], whole: RobotAnswer): Promise<RobotAnswer | undefined> {
-  const first = await answerOne(ctx, { ...req, text: a }, whole.lang);
+async function bothQuestions(ctx: RobotCtx, req: AnswerRequest, b: string, first: RobotAnswer, whole: RobotAnswer): Promise<RobotAnswer | undefined> {
   if (first.handover || !ANSWERABLE.has(first.intent)) return undefined;
   if (asksAboutData(first.state)) return beforeQuestion(ctx, req, b, first, whole);
   // A question back buries no second answer: the next message answers it. Its own "did you mean …?"

@@ -5,7 +5,7 @@
  * on a grandchild, all got "your message is kept" while queued, with nobody online until morning).
  * Pure: no I/O.
  */
-import { deviceAdvice, GAS_LEAK, hazardOf, reportsDanger, SAFETY_SIGN, type Hazard } from './dialogue.ts';
+import { deviceAdvice, GAS_LEAK, hazardNowEmergency, hazardOf, reportsDanger, SAFETY_SIGN, type Hazard } from './dialogue.ts';
 import { emergencyAdvice, healthAsked, swallowFeared } from './nlu/health.ts';
 import { MAX_UTTERANCE, normalize } from './nlu/index.ts';
 import { TEXTS, type Texts } from './replies.ts';
@@ -19,7 +19,7 @@ export type SafetyKind = 'device' | 'gas' | Hazard | 'emergency' | 'battery' | '
  * whole otherwise: found by CI, 37 ms of the event loop for a 3.5 KB one).
  */
 const SAFETY_WORD =
-  /断|塌|倒|翻|压|刹|脱落|散架|烟|火|炸|烫|热|焦|糊|味|电|鼓|胀|漏|气|晃|松|掉|砸|伤|血|扎|割|划|破|泡|误|吞|吃|喝|药|毒|昏迷|抽搐|叫不醒|喘|过敏|红|疹|肿|痒|刺痛|吐|拉|冻|骗|冒充|假冒|扫|验证码|转账|汇款|转\d|保证金|订金|定金|话系|霉|臭|变质|长毛|馊|酸|晕|闷|咬|啃|舔|说是|自称|胰岛素|冰袋|干燥剂|磁铁|嘴里|肾上腺素|驱虫|烧|哭|硬|医院|医生|咽|呼吸|喉咙|嗓子|鼻|耳朵|(?<![a-z])(?:nose|nostril|ear|cough|gag|chok|doctor|sore|red|taste|chew|fever|temperature|crying|belly|floppy|epi-?pen|insulin|ice ?pack|gel|mouth|nexgard|flea|tick|worm|atm|e-?transfer|dry ice|frost|scam|fraud|impersonat|pretend|fake|pay|transfer|code|card|bank|link|mold|mould|spoil|rotten|gone off|dizzy|asthma|inhaler|throat|wheez|licked|lil|smok|fire|hot|burn|smell|gas|spark|shock|swell|swollen|bulg|puff|balloon|threw up|throwing up|head|tipped|toppled|fell on|came down on|crashed|landed on|explod|leak|swallow|ate|eaten|drank|got into|took|poison|breath|conscious|seizure|chest|wake|allerg|rash|hive|itch|sting|peel|vomit|diarrh|sick|fall|loose|wobbl|cut|bleed|burn|hiss|propane|valve|spark|spotting|pregnan|faint|passed out|pressure|dizz|racing|pounding|snap|brake|broke|collaps|gave way|cracked|came off|fell off|sheared|came undone|buckle|harness|popping open|pops open|popped|came open|clip|latch|isofix|blister|eyelid|puff|eye|wheel|piece|part|泼|眼睛|卡扣|安全带|锁扣|滴|挠|掉毛|流口水|发抖|drool|trembl|shaking|口子)/i;
+  /断|塌|倒|翻|压|刹|脱落|散架|烟|火|炸|烫|热|焦|糊|味|电|鼓|胀|漏|气|晃|松|掉|砸|伤|血|扎|割|划|破|泡|误|吞|吃|喝|药|毒|昏迷|抽搐|叫不醒|喘|过敏|红|疹|肿|痒|刺痛|吐|拉|冻|骗|冒充|假冒|扫|验证码|转账|汇款|转\d|保证金|订金|定金|话系|霉|臭|变质|长毛|馊|酸|晕|闷|咬|啃|舔|说是|自称|胰岛素|冰袋|干燥剂|磁铁|嘴里|肾上腺素|驱虫|烧|哭|硬|医院|医生|咽|呼吸|喉咙|嗓子|鼻|耳朵|(?<![a-z])(?:nose|nostril|ear|cough|gag|chok|doctor|sore|red|taste|chew|fever|temperature|crying|belly|floppy|epi-?pen|insulin|ice ?pack|gel|mouth|nexgard|flea|tick|worm|atm|e-?transfer|dry ice|frost|scam|fraud|impersonat|pretend|fake|pay|transfer|code|card|bank|link|mold|mould|spoil|rotten|gone off|dizzy|asthma|inhaler|throat|wheez|licked|lil|smok|fire|hot|burn|smell|gas|spark|shock|swell|swollen|bulg|puff|balloon|threw up|throwing up|head|tipped|toppled|fell on|came down on|crashed|landed on|explod|leak|swallow|ate|eaten|drank|got into|took|poison|breath|conscious|seizure|chest|wake|allerg|rash|hive|itch|sting|peel|vomit|diarrh|sick|fall|loose|wobbl|cut|bleed|hiss|propane|valve|spotting|pregnan|faint|passed out|pressure|dizz|racing|pounding|snap|brake|broke|collaps|gave way|cracked|came off|fell off|sheared|came undone|buckle|harness|popping open|pops open|popped|came open|clip|latch|isofix|blister|eyelid|eye|wheel|piece|part|泼|眼睛|卡扣|安全带|锁扣|滴|挠|掉毛|流口水|发抖|drool|trembl|shaking|口子|蔫|没精神|精神不好|lethargic|listless|texted|messaged|from your|短信|冒)/i;
 
 /** The danger a text reports or the help it needs now; undefined for anything else (a question of use, a worry beforehand). */
 export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
@@ -28,6 +28,7 @@ export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
   if (!SAFETY_WORD.test(foldTraditional(cut))) return undefined;
   const n = normalize(cut).text;
   if (reportsDanger(n, goods)) return GAS_LEAK.test(n) && !SAFETY_SIGN.test(n) ? 'gas' : 'device';
+  if (hazardNowEmergency(n)) return 'emergency';
   const hazard = hazardOf(n);
   if (hazard) return hazard;
   const health = healthAsked(n, goods);
@@ -43,7 +44,7 @@ export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
  */
 // Charging or hissing still ("its in the kitchen charging right now" after a bulging battery: a Manchester shop, forty-third session).
 const DANGER_GOES_ON =
-  /(?:他|她|孩子|宝宝|老人|老头|老伴|肚子|胃|头|身上)[^，,。？?]{0,4}(?:不舒服|难受)|肚子疼|肚子痛|吐了|呕吐|在充电|还在充|插着电|还插着|嘶嘶|危险|要紧|有事吗|有事没|没事吧|医院|医生|急诊|哮喘|喘|呼吸|头晕|肿|加重|越来越|干冰|验证码|转账|扫码|骗|炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|味|燶|焦|黑|烟|烫|火|漏气|煤气|燃气|孩子|小孩|小朋友|宝宝|娃|老人|掉下|砸|晃|风|血|怎么办|咋整|咋办|使唔使|点算|(?<!\d)(?:911|119|120|999|111)(?!\d)|害怕|好怕|总阀|阀门|老头|老伴|睡觉|观察|看着没事|睁不开|看着还好|好像没事|不哭不闹|等等看|排出|拉出来|发烧|软了|没力气|没劲|脱水|一直拉|一直哭|鼻子|耳朵|异物|(?<![a-z])(?:vomit\w*|throwing up|threw up|tummy|stomach ?ache|belly ?ache|charging (?:right )?now|still charging|(?:is|it'?s) charging|(?:still |now )on charge|on charge (?:now|still)|still plugged (?:in|into)|hissing|fizzing|venting|fever|limp|dehydrat\w*|wait and see|wait it out|act(?:s|ing)? (?:normal|fine)|(?:seems?|looks?) (?:ok|okay|fine|normal)|comes? out|pass(?:es)? it|a ?& ?e|the er|to er|emergency room|urgent care|ambulance|poison\w*|toxic|chok\w*|cough\w*|vet|scared|afraid|puff\w*|hard to open|burning|stinging|smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|worse|sleepy|drowsy|black|electrician|call someone|what (?:do|should) i do|dangerous|danger|safe|hospital|doctor|asthma|inhaler|breath\w*|wheez\w*|swell\w*|swollen|dizzy|scam\w*|paid|bank)(?![a-z])/i;
+  /(?:他|她|孩子|宝宝|老人|老头|老伴|肚子|胃|头|身上)[^，,。？?]{0,4}(?:不舒服|难受)|肚子疼|肚子痛|吐了|呕吐|在充电|还在充|插着电|还插着|嘶嘶|危险|要紧|有事吗|有事没|没事吧|医院|医生|急诊|哮喘|喘|呼吸|头晕|肿|加重|越来越|干冰|验证码|转账|扫码|骗|炸|爆|着火|起火|烧起来|冒烟|冒味|有味|味道|味|燶|焦|黑|烟|烫|火|漏气|煤气|燃气|孩子|小孩|小朋友|宝宝|娃|老人|掉下|砸|晃|风|血|怎么办|咋整|咋办|使唔使|点算|(?<!\d)(?:911|119|120|999|111)(?!\d)|害怕|好怕|总阀|阀门|老头|老伴|睡觉|观察|看着没事|睁不开|看着还好|好像没事|不哭不闹|等等看|排出|拉出来|发烧|软了|没力气|没劲|脱水|一直拉|一直哭|鼻子|耳朵|异物|(?<![a-z])(?:vomit\w*|throwing up|threw up|tummy|stomach ?ache|belly ?ache|charging (?:right )?now|still charging|(?:is|it'?s) charging|(?:still |now )on charge|on charge (?:now|still)|still plugged (?:in|into)|hissing|fizzing|venting|fever|limp|dehydrat\w*|wait and see|wait it out|act(?:s|ing)? (?:normal|fine)|(?:seems?|looks?) (?:ok|okay|fine|normal)|comes? out|pass(?:es)? it|a ?& ?e|the er|to er|emergency room|urgent care|ambulance|poison\w*|toxic|chok\w*|cough\w*|vet|scared|afraid|puff\w*|hard to open|stinging|smok\w*|fire|explod\w*|smell\w*|burn\w*|hot|gas|kids?|child|children|baby|toddler|worse|sleepy|drowsy|black|electrician|call someone|what (?:do|should) i do|dangerous|danger|safe|hospital|doctor|asthma|inhaler|breath\w*|wheez\w*|swell\w*|swollen|dizzy|scam\w*|paid|bank)(?![a-z])/i;
 /**
  * Help already called ("已经打了120 剩下的扇贝要留着给医生看吗": a Qingdao shop, thirty-ninth session, told to call 120 again word for word):
  * what follows is a question of its own.
@@ -57,12 +58,14 @@ const WORSENING = /还在|又|越来越|更严重|加重|(?<![a-z])(?:still|agai
  * the battery's name after a swallowed one ("its one of those coin button batteries, CR2032": an Australian shop). Not after another
  * danger ("ok just sent you the photos", "we have a cr2025 spare": found in review).
  */
+// A magnet only swallowed or in the mouth: "the fridge magnets in my order were missing too" goes on about nothing (found in review).
+const SWALLOWED_NAMED = /纽扣电池|扣式电池|(?:吞|吃|咽)[^，,。]{0,6}磁铁|磁铁[^，,。]{0,6}(?:吞|吃|咽|嘴里)|(?<![a-z])(?:button batter\w*|coin (?:cell|button|batter\w*)|cr ?20\d\d|(?:it was|its|it'?s|one of) (?:a |the |one of the )?(?:little |small |tiny )?magnets?|(?:swallowed|ate|in (?:his|her|their) mouth)\b[^.?!,]{0,20}\bmagnets?|magnets?\b[^.?!,]{0,20}\b(?:swallowed|in (?:his|her|their) mouth))(?![a-z])/;
 const GOES_ON_OF: Partial<Record<SafetyKind, RegExp>> = {
   fraud: /(?:已经|刚刚?|都)(?:转|付|打)(?:了|过去了)(?:钱|款)?|(?<![a-z])(?:already|just) (?:paid|sent (?:them|him|her|the money)|transferred)(?![a-z])/,
-  battery: /纽扣电池|扣式电池|磁铁|(?<![a-z])(?:button batter\w*|coin (?:cell|button|batter\w*)|cr ?20\d\d|magnets?)(?![a-z])/,
+  battery: SWALLOWED_NAMED,
+  // A swallowed thing named a battery after the general emergency ("i think it's a battery" then "it was a coin cell, cr2032": found in review).
+  emergency: SWALLOWED_NAMED,
 };
-// A swallowed thing named a battery after the general emergency ("i think it's a battery" then "it was a coin cell, cr2032": found in review).
-GOES_ON_OF.emergency = GOES_ON_OF.battery;
 export const dangerGoesOn = (text: string, kind?: SafetyKind): boolean => {
   // In simplified characters: "要去醫院嗎", "我剛剛已經轉帳了" (found in review).
   const t = foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC').toLowerCase());
@@ -79,7 +82,9 @@ const AIRWAY = /(?:喉咙|嗓子)[^，,。？?]{0,4}(?:痒|肿|紧|疼|痛|不�
 const AIRWAY_FINE = /(?:不|没)(?:痒|肿|紧|疼|痛)了|没有?(?:呼吸困难|喘)|呼吸(?:正常|顺畅|没问题|还好)|(?<![a-z])(?:no (?:trouble|difficulty|problem) breathing|breathing (?:fine|ok|okay|normally|normal)|throat (?:is |feels )?(?:fine|ok|okay|normal)|not (?:itchy|swollen|tight))(?![a-z])/;
 export const worsened = (kind: SafetyKind, text: string): SafetyKind => {
   const t = foldTraditional(text.toLowerCase());
-  return kind === 'reaction' && AIRWAY.test(t) && !AIRWAY_FINE.test(t) ? 'emergency' : kind;
+  if (kind === 'reaction' && AIRWAY.test(t) && !AIRWAY_FINE.test(t)) return 'emergency';
+  // The battery named after the general emergency: its own advice, never the general text again (found in review).
+  return kind === 'emergency' && SWALLOWED_NAMED.test(t) ? 'battery' : kind;
 };
 
 /** The advice for a kind of danger, in the buyer's language; `text`, the buyer's, says whether a battery's disposal goes with it. */

@@ -81,11 +81,13 @@ export function hoursAfter(lang: NoticeLang, text: string, hours: string | undef
   if (lang === 'zh') return HOURS_LABEL_ZH.test(hours) ? `${text}${hours}` : `${text}客服时间：${hours}`;
   return HOURS_LABEL_EN.test(hours) ? `${text} ${hours}` : `${text} Our hours: ${hours}`;
 }
-const HOURS_LABEL_ZH = /^\s*(?:客服|人工|服务|服務|营业|營業|上班)(?:时间|時間)/;
+// "人工客服时间：周一至周六…" too (a Xiamen shop, forty-fifth session: "客服时间：人工客服时间：…").
+const HOURS_LABEL_ZH = /^\s*(?:人工|在线)?(?:客服|人工|服务|服務|营业|營業|上班)(?:时间|時間)/;
 // An English entry that opens with who is online says what the hours are of ("Our customer service team is online Monday to
-// Saturday…": a Berlin and a Singapore shop, fortieth session, read "Our hours: Our customer service team…"). In Chinese
+// Saturday…": a Berlin and a Singapore shop, fortieth session, read "Our hours: Our customer service team…"; "Our customer care team
+// (real humans!) is online…": an LA shop, forty-fifth session). In Chinese
 // "客服时间：人工客服每天…在线" reads as it should.
-const HOURS_LABEL_EN = /^\s*(?:(?:our )?(?:customer service |support |opening |business )?hours\b|(?:our )?(?:customer (?:service|support)|support|service|human)(?: team| agents?| staff| reps?)? (?:is |are )?(?:online|available|open|here)\b|(?:human )?agents (?:are )?(?:online|available)\b)/i;
+const HOURS_LABEL_EN = /^\s*(?:(?:our )?(?:customer service |support |opening |business )?hours\b|(?:our )?(?:customer (?:service|support|care)|support|service|care|human)(?: team| agents?| staff| reps?)?(?: \([^)]{1,30}\))? (?:is |are )?(?:online|available|open|here)\b|(?:human )?agents (?:are )?(?:online|available)\b)/i;
 
 /** A notice table with the shop's hours after it, in each language it has them for. */
 export function withHours(table: Readonly<Record<NoticeLang, string>>, hours: Partial<Record<NoticeLang, string>>): Readonly<Record<NoticeLang, string>> {

@@ -994,3 +994,18 @@ test('a number after a phone word is no order number, unless an order marker sta
   assert.deepEqual(ids('手机上看订单 2024112600012 还没发'), ['2024112600012']);
   assert.deepEqual(ids('电话打不通 单号 SF1234567890123'), ['SF1234567890123']);
 });
+
+// Forty-fifth session (a Dublin, an LA and a Beijing shop, then two reviews): a question read as a goodbye is tried on the FAQ; a
+// goodbye with a softener, "you too?" or "有什么问题我再问" stays one; Irish yes; a take-back's rest that asks the shop to act is answered.
+test('a question beside a goodbye is asked; a goodbye with small talk is a goodbye', () => {
+  for (const t of ['What about a Jellycat for a newborn, is that ok for a baby?', 'sorry one more, my nephew is 4 is catan ok for him or too hard 😂', '好的谢谢 咋看是不是真的', 'ok thanks. and the jellycat, fine for a newborn']) {
+    assert.notEqual(understand(t).intent, 'bye', t);
+  }
+  for (const t of ['好的谢谢 那就这样吧 拜拜呢', 'ok thanks a lot, bye for now, speak soon?', '谢谢啦 那我就等快递了哈？', '好的好的 谢谢你呢 辛苦你了', '没事了 谢谢 你们忙吧 有什么问题我再问', 'thanks heaps, you too? have a good one']) {
+    assert.equal(understand(t).intent, 'bye', t);
+  }
+  for (const t of ['aye go on so', 'yeah go on so', 'grand go on']) assert.equal(understand(t).yesNo, 'yes', t);
+  assert.equal(withdrawsHandover('免啦 我问修车的'), '');
+  assert.equal(withdrawsHandover('算了不用人工了 我自己跟平台申诉'), '');
+  for (const [t, rest] of [['算了 联系快递查一下', '联系快递查一下'], ['算了 找店里处理', '找店里处理']] as const) assert.equal(withdrawsHandover(t), rest, t);
+});

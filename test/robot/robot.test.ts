@@ -3103,6 +3103,24 @@ describe('the request asked about is the one the buyer means (eighteenth session
     assert.match(text, /CZ-SN-2 已经取消了，款项会原路退回/);
     assert.doesNotMatch(text, /CZ-MK-1/);
   });
+  test('"was i refunded for it tho?" right after the cancelled order was told: its money goes back, not "no request" (forty-fifth session)', async () => {
+    const card = order({ orderId: 'DT-380', status: 'cancelled', currency: 'EUR', cancelReason: 'Out of stock; full refund issued 28 Nov', items: [{ sku: 'BB', title: 'Carcassonne Big Box', quantity: 1, price: '69.99' }] });
+    const say = conversation(robotWith({ orders: [card, mask], aftersales: [maskRefund] }));
+    await say('why did my big box order get cancelled?');
+    const text = textOf(await say('was i refunded for it tho? havent seen it on my card'));
+    assert.match(text, /DT-380 is already cancelled[\s\S]*goes back/);
+    assert.doesNotMatch(text, /no return or refund request/);
+  });
+  test('after a refund\'s status, whether the goods are fit to eat and how much may be bought are no longer the refund (forty-fifth session)', async () => {
+    const formula = order({ orderId: 'NF-77', status: 'cancelled', items: [{ sku: 'AP', title: '爱他美 配方奶粉 2段 900g', quantity: 1, price: '597.00' }] });
+    const refunded = aftersale({ aftersaleId: 'AS-77', orderId: 'NF-77', status: 'refunded' });
+    for (const text of ['奶粉结块了还能喝不', '之前在别家买的奶粉冲出来有黑点 你们家的会有这情况不', '一年能买多少钱的 我这已经买了两万多了']) {
+      const say = conversation(robotWith({ orders: [formula], aftersales: [refunded] }));
+      assert.match(textOf(await say('钱退了没 退哪了')), /AS-77|NF-77/);
+      const r = await say(text);
+      assert.notEqual(r.intent, 'aftersale_progress', text);
+    }
+  });
   test('"我取消了 钱退了吗" naming no goods: the one cancelled order\'s money goes back (found in review)', async () => {
     const text = textOf(await conversation(robotWith({ orders: [mask, sun], aftersales: [maskRefund] }))('我取消了 钱退了吗'));
     assert.match(text, /CZ-SN-2 已经取消了，款项会原路退回/);
@@ -3424,6 +3442,16 @@ describe('a furniture shop: made to order, freight parcels, delivery days and se
     const one = order({ ...split, orderId: 'FN-4', status: 'delivered' });
     text = textOf(await shop({ orders: [one], logistics: [logistics({ ...box1, orderId: 'FN-4' })] })('我的沙发只到了一半'));
     assert.match(text, /只发了这一个包裹[\s\S]*人工/);
+  });
+
+  test('"一个到了 另一个咋没见着": the one still moving is the missing one, not the delivered one to look for (forty-fifth session)', async () => {
+    for (const t of ['沙发到了一半 另一个包裹咋没见着', '一个包裹收到了 另一个怎么还没收到']) {
+      const text = textOf(await shop({ orders: [split], logistics: [box1, box2] })(t));
+      assert.match(text, /DPK400002/, t);
+      assert.doesNotMatch(text, /驿站、快递柜/, t);
+    }
+    // Nothing said to have come: the delivered parcel is the one to look for.
+    assert.match(textOf(await shop({ orders: [split], logistics: [box1, box2] })('沙发咋没见着 显示签收了')), /驿站、快递柜/);
   });
 
   test('another delivery day is no address change: the shop\'s entry on it, or what can be done, with a person', async () => {
@@ -8018,6 +8046,16 @@ describe('outside shops and the noticed items (thirty-second session)', () => {
     assert.equal((await say('钱都扣了')).handover?.reason, 'requested');
     for (const q of ['那个单子付款截止到几点', '最晚几点付款']) assert.match(textOf(await shop({ orders: [unpaid] })(q)), /AP-33 还未付款，请在 .+ 前付款/, q);
   });
+  test('a payment declined took nothing, asked mid-message too (forty-fifth session: the card alone)', async () => {
+    const declined = order({ orderId: 'GL-88', status: 'cancelled', currency: 'USD', cancelReason: 'Klarna payment was declined', createdAt: session27.ago(70) });
+    const say = shop({ orders: [declined] });
+    await say('hi why did my order get cancelled??');
+    assert.match(textOf(await say('omg klarna is so annoying. so was i charged anything?? my bank app shows a pending $13')), /GL-88[\s\S]*nothing was charged/);
+    const zh = order({ orderId: 'GL-89', status: 'cancelled', cancelReason: '支付失败，订单关闭', createdAt: session27.ago(70) });
+    const sayZh = shop({ orders: [zh] });
+    await sayZh('我的单子咋被取消了');
+    assert.match(textOf(await sayZh('钱扣了没')), /没有付款，不会扣款/);
+  });
   test('a question that leans to a goodbye is still a question ("u all got sell ikan patin?" was "You\'re welcome!")', async () => {
     assert.doesNotMatch(textOf(await shop({})('u all got sell ikan patin?')), /welcome/i);
   });
@@ -9509,6 +9547,13 @@ describe('charged twice', () => {
     const own = shopChat2(SHOP, [{ id: 'twice', question: 'why was I charged twice?', answer: 'A pending hold from a declined payment drops off in 3-5 business days.', alternates: ['i got charged twice'] }], { orders: [earbuds] });
     assert.match(textOf(await own('i got charged twice')), /^A pending hold[\s\S]*priority/);
     assert.notEqual((await say()('会不会扣两次钱啊')).handover?.reason, 'complaint');
+  });
+  test('a charge already taken, asked with question marks, is one too; a question beforehand is not (forty-fifth session)', async () => {
+    const say = () => shopChat2(SHOP, [{ id: 'ship', question: '多久发货？', answer: '付款后 48 小时内发货。' }], { orders: [earbuds] });
+    for (const text of ['hey so i got charged twice by klarna for the black friday kit?? two $16.25 payments on the same day', '扣了我两次钱？？']) {
+      assert.equal((await say()(text)).handover?.reason, 'complaint', text);
+    }
+    for (const text of ['will i be charged twice if i pay again?', '付两次运费吗？']) assert.notEqual((await say()(text)).handover?.reason, 'complaint', text);
   });
 });
 

@@ -514,3 +514,83 @@ describe('the forty-fifth session\'s dangers, narrowed in the second review', ()
     assert.equal(dangerGoesOn('it was a coin cell, cr2032', 'emergency'), true);
   });
 });
+
+// Found in two reviews of the forty-fifth session's second round: each reading below was wrong at its first version.
+describe('the forty-fifth session\'s dangers, reviewed', () => {
+  const expect = (cases: ReadonlyArray<readonly [string, string | undefined]>) => {
+    for (const [t, kind] of cases) assert.equal(safetyOf(t), kind, t);
+  };
+  test('choking on a toy\'s part, or a chemical in the eye also drunk: the emergency, not the piece put away or the eye alone', () => {
+    expect([
+      ['my toddler is choking on a small piece of the toy, he cant breathe', 'emergency'],
+      ['the wheel came off and my 2 year old is choking on it', 'emergency'],
+      ['孩子玩具的小珠子掉了 卡在喉咙里了', 'emergency'],
+      ['孩子把洗洁精弄进眼睛里了 睁不开 还喝了一口', 'emergency'],
+      ['bleach splashed in my eye and i swallowed some too', 'emergency'],
+    ]);
+  });
+  test('a small part: a young child\'s toy only, with a risk said; a ride\'s part is the ride\'s', () => {
+    expect([
+      ['the eyes on the teddy are loose, my baby is 8 months, is it dangerous', 'smallPart'],
+      ['my 2 year old chewed the teddys eye off and its in her mouth', 'smallPart'],
+      ['宝宝推车的轮子掉了 危险吗', 'broke'],
+      ['the wheel fell off the pram with the baby in it, is it safe?', 'broke'],
+      ["my son's lego pieces are small, is it safe for a 3 year old?", undefined],
+      ['the toddler bed screws came loose, is it safe?', undefined],
+      ['baby monitor parts came off, is it dangerous to use', undefined],
+      ['my kid is 10 and the drone blade snapped off, is it dangerous to fly', undefined],
+      ['the wheels came off after one day, my son is 5, is this dangerous quality? want a refund', undefined],
+      ['娃的小车螺丝松了 卡住了 拧不动', undefined],
+    ]);
+  });
+  test('the eye: told in Chinese, in English with what it does or a chemical; not a worry, a joke, eye drops or a pet', () => {
+    for (const t of ['洗发水进眼睛了', '消毒液溅到眼睛里了', '眼睛进了洗面奶 好痛', 'i got bleach in my eye', 'the bubble solution got in my sons eyes, he is crying', "it got into my son's eyes and he's crying"]) assert.equal(safetyOf(t), 'eye', t);
+    for (const t of ['would it sting if it got in my eyes?', 'im worried it will get in his eyes, is it tear free?', 'the glitter got in my eyes, lol fun party', 'got some in my eye, no big deal, is the refund done?', 'i put the eye drops in my eyes and its red', "eyeshadow got in my eye lol, what's the best remover?", 'the dog got some in his eyes and hes rubbing them']) assert.notEqual(safetyOf(t), 'eye', t);
+  });
+  test('white smoke in other words; a humidifier\'s mist, water to clean a battery and a body\'s swelling are none', () => {
+    expect([
+      ['电池冒出白烟了', 'device'],
+      ['充电宝突然冒了一股白烟', 'device'],
+      ['the battery is giving off white smoke', 'device'],
+      ['white smoke is coming from the power bank', 'device'],
+      ['加湿器电源冒白烟是正常的吗', undefined],
+      ['电动车电池可以拿水擦一下吗', undefined],
+      ['锂电池电动车下雨天能骑吗 会不会泼水进去', undefined],
+      ['my hands are swollen from carrying the power station up the stairs', undefined],
+      ['the battery compartment cover is swollen from the damp, the batteries are fine', undefined],
+    ]);
+  });
+  test('a pet that bit the harm open, a comma after; a spit-up, a check-up, a meal beside a cosmetic, ginger\'s heat, meat, a photo: none of the people\'s', () => {
+    expect([
+      ['干燥剂被狗咬破了，吃了一点', 'petEmergency'],
+      ['宝宝没精神 一整天都蔫蔫的 严重吗', 'emergency'],
+      ['my toddler is so lethargic after the gummies, is it serious?', 'emergency'],
+      ['宝宝又吐奶了 要不要紧', undefined],
+      ['孩子最近没精神 是不是要去医院查查微量元素', undefined],
+      ["my son ate his dinner and then I put the serum on his face, it's red", undefined],
+      ['my daughter licked her lips after putting on the lip serum, is that ok', undefined],
+      ['my 4 year old ate breakfast and the perfume is arriving when?', undefined],
+      ['姜茶有点药味 喝了嗓子辣辣的 正常吗', undefined],
+      ['我买的猪蹄还在流血水', undefined],
+      ['我的鱼收到时还在流血', undefined],
+      ['我一直在流血', 'injury'],
+    ]);
+    assert.notEqual(safetyOf('should i take a photo of the damaged bottle?', 'Vitamin D3 gummies'), 'doctor');
+  });
+  test('fuel and heat asked beforehand, after a greeting too, are none; a relative who paid a scammer is a scam', () => {
+    expect([
+      ['hi, does the petrol can leak if its on its side?', undefined],
+      ['the 20l petrol can, does it leak when full?', undefined],
+      ['can the fuel filter leak?', undefined],
+      ['hi, does the blender get hot after a while?', undefined],
+      ['the jerry can is leaking petrol in my boot', 'air'],
+      ['我妈收到一条短信说是你们店的 让她点链接交运费 她已经付了', 'fraud'],
+      ['someone messaged my husband saying they were from your store and he paid the fee', 'fraud'],
+      ['i paid the fee for express shipping, when does it ship?', undefined],
+    ]);
+  });
+  test('after the general emergency, the battery named is the battery\'s advice; magnets in an order go on about nothing', () => {
+    assert.equal(worsened('emergency', 'it was a coin cell, cr2032'), 'battery');
+    assert.equal(dangerGoesOn('ok the fridge magnets in my order were missing too', 'emergency'), false);
+  });
+});

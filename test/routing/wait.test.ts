@@ -17,6 +17,9 @@ test('questions about the wait are told from questions for the agent that share 
   for (const t of ['还要等多久', '你好，还要等多久啊', '有人吗', '前面还有几个人', '等了半天了', 'how long do I have to wait?', 'how long do I still have to wait?', 'is anyone there?', 'still waiting for an agent']) {
     assert.equal(asksAboutWait(t), true, t);
   }
+  // Hours waited, "its been ages" (a Xiamen and a Dublin shop, forty-fifth session: "message kept", no place told).
+  for (const t of ['我等了快半小时了 还要多久', '等了一个多小时了', '都等了两个钟头了', 'hello?? its been ages', "it's been forever"]) assert.equal(asksAboutWait(t), true, t);
+  assert.equal(asksAboutWait('its been ages since i ordered it'), false);
   // Singlish (thirty-first session, found from outside: "message saved").
   for (const t of ['how long more need to wait?', 'how long more ah']) assert.equal(asksAboutWait(t), true, t);
   assert.equal(asksAboutWait('how long more for my refund'), false);
@@ -125,4 +128,7 @@ test('an hours entry that opens with who is online is not labelled "Our hours:" 
   assert.equal(hoursAfter('en', 'X.', 'Our customer service staff are online Monday to Saturday, 10:00–19:00.'), 'X. Our customer service staff are online Monday to Saturday, 10:00–19:00.');
   assert.equal(hoursAfter('zh', 'X。', '人工客服每天 9:00-22:00 在线'), 'X。客服时间：人工客服每天 9:00-22:00 在线');
   assert.equal(hoursAfter('en', 'X.', 'Monday to Friday 9-5.'), 'X. Our hours: Monday to Friday 9-5.');
+  // "care" and an aside, and 人工客服时间 (an LA and a Xiamen shop, forty-fifth session: labelled twice).
+  assert.equal(hoursAfter('en', 'X.', 'Our customer care team (real humans!) is online Monday to Friday 9am-6pm.'), 'X. Our customer care team (real humans!) is online Monday to Friday 9am-6pm.');
+  assert.equal(hoursAfter('zh', 'X。', '人工客服时间：周一至周六 9:00-18:00'), 'X。人工客服时间：周一至周六 9:00-18:00');
 });

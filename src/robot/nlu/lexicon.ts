@@ -407,7 +407,7 @@ export const YES_WORDS = new Set([
   // The north of England's and Scotland's yes (a Manchester shop, thirty-sixth session).
   'aye', 'aye go on', 'aye please', 'aye ta',
   // Ireland's "go on so" (a Dublin shop, forty-fifth session: "aye go on so" was "not sure").
-  'go on so', 'aye go on so', 'aye go on then', 'yeah go on so', 'grand go on',
+  'go on so', 'aye go on so', 'aye go on then', 'yes go on so', 'grand go on',
   // The northeast's ("嗯呐", "昂", "昂 是": a Harbin shop, thirty-eighth session: misses that handed buyers to an empty queue), and
   // Spanish beside English ("si": a New York shop).
   '嗯呐', '嗯哪', '嗯那', '昂', '昂昂', '中', 'si', 'sí',
