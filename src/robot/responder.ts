@@ -70,6 +70,9 @@ const shortCourtesy = (text: string): boolean => {
 /** Conversations whose state a lone node keeps (about 150 bytes each); the oldest written is dropped first. */
 const MAX_KEPT_STATES = 20_000;
 export const BOT_SENDER = { role: 'bot' as const, id: 'kefu-bot', name: '智能客服' };
+/** The robot's name in the language it answers in: an English shop's buyers saw "智能客服" beside every reply (a Dublin shop, forty-fifth session). */
+const BOT_SENDERS = { zh: BOT_SENDER, en: { ...BOT_SENDER, name: 'Shop assistant' } } as const;
+const botIn = (lang: 'zh' | 'en') => BOT_SENDERS[lang];
 /** How long a message stored as `queued` during a hand-over's withdrawal is still answered after it lands. */
 const WITHDRAW_GRACE_MS = 5000;
 /**
@@ -361,7 +364,7 @@ export class BotResponder {
     this.#markSafety(e.conversationId, kind);
     const said = this.#advice(e, text!, kind, true);
     void this.#chain(e.conversationId, () =>
-      this.#conversations.postAs(e.conversationId, BOT_SENDER, { kind: 'text', text: said }, { state: 'assigned' }).catch((err: unknown) => {
+      this.#conversations.postAs(e.conversationId, botIn(detectLanguage(text!).lang), { kind: 'text', text: said }, { state: 'assigned' }).catch((err: unknown) => {
         this.#log.warn({ err: (err as Error).message, conversationId: e.conversationId }, 'could not tell a buyer with an agent what to do in a danger');
       }),
     );
@@ -382,7 +385,7 @@ export class BotResponder {
   async #safetyFirst(e: Stored, text: string, kind: SafetyKind): Promise<void> {
     this.#markSafety(e.conversationId, kind);
     const said = this.#advice(e, text, kind);
-    const told = this.#conversations.postAs(e.conversationId, BOT_SENDER, { kind: 'text', text: said }, { state: 'queued' });
+    const told = this.#conversations.postAs(e.conversationId, botIn(detectLanguage(text).lang), { kind: 'text', text: said }, { state: 'queued' });
     // The buyers behind it hear their places again, and the buyer theirs (found in review: stale until another queue event).
     const raised = this.#conversations.raiseQueuePriority(e.conversationId, QUEUE_PRIORITY[queuePriorityOf(kind)]).then((moved) => {
       if (moved) this.#queueMoved?.(e.shopId);
@@ -410,7 +413,7 @@ export class BotResponder {
         const a = await this.#robot.answer({ shopId: e.shopId, userId: e.buyerId, conversationId: id, text, state, faqOnly: true, ...(langHint ? { langHint } : {}) });
         // Agents online and all busy: the shop's confident answer only; the rest waits for them, told nothing of anyone being offline.
         if (!a.fromFaq || a.replies.length === 0) return void (may === 'busy' ? undefined : await this.#notAnsweredInQueue(e, text, a));
-        for (const r of a.replies) if (!(await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: r.text }, { state: 'queued' }))) return;
+        for (const r of a.replies) if (!(await this.#conversations.postAs(id, botIn(a.lang ?? detectLanguage(text).lang), { kind: 'text', text: r.text }, { state: 'queued' }))) return;
         await this.#writeState(id, JSON.stringify(a.state));
       });
     } catch (err) {
@@ -428,18 +431,20 @@ export class BotResponder {
    */
   async #notAnsweredInQueue(e: Stored, text: string, a: RobotLikeAnswer): Promise<void> {
     const id = e.conversationId;
-    const t = TEXTS[a.lang ?? detectLanguage(text).lang];
+    const lang = a.lang ?? detectLanguage(text).lang;
+    const t = TEXTS[lang];
+    const bot = botIn(lang);
     // Told it moved up only when it did: a second complaint, already ahead, is kept like any message (found in review).
     if (a.intent === 'complaint' && (await this.#conversations.raiseQueuePriority(id, QUEUE_PRIORITY.complaint))) {
       this.#queueMoved?.(e.shopId);
-      await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: this.#inScript(t.queuedComplaint, text, e.shopId, a.state) }, { state: 'queued' });
+      await this.#conversations.postAs(id, bot, { kind: 'text', text: this.#inScript(t.queuedComplaint, text, e.shopId, a.state) }, { state: 'queued' });
       return;
     }
     // A question of dose or of who may take it ("is the prenatal safe for the baby?", "他在吃 warfarin 可以一起吃鱼油吗"): the caution
     // the robot gives outside the queue, every time, not "your message is saved" or nothing within the notice's interval (a Los
     // Angeles supplements shop, thirty-ninth session).
     if (a.replies.some((r) => HEALTH_ADVICE.has(foldTraditional(r.text)))) {
-      await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: this.#inScript(t.queuedHealthAdvice, text, e.shopId, a.state) }, { state: 'queued' });
+      await this.#conversations.postAs(id, bot, { kind: 'text', text: this.#inScript(t.queuedHealthAdvice, text, e.shopId, a.state) }, { state: 'queued' });
       return;
     }
     // Thanks or a goodbye while waiting ("唔該晒", "ok cya") asks nothing to be kept (found from outside, three shops).
@@ -452,7 +457,7 @@ export class BotResponder {
     if (this.#keptTold.size >= KEPT_TOLD_MAX) this.#keptTold.clear();
     const said = this.#inScript(kept ? t.queuedKept : t.queuedNoted, text, e.shopId, a.state);
     // Noted once posted: a failed post is tried again on the next message, not ten minutes later (found in review).
-    if (await this.#conversations.postAs(id, BOT_SENDER, { kind: 'text', text: said }, { state: 'queued' })) this.#keptTold.set(id, { kept: kept ? now : told!.kept, said: now });
+    if (await this.#conversations.postAs(id, bot, { kind: 'text', text: said }, { state: 'queued' })) this.#keptTold.set(id, { kept: kept ? now : told!.kept, said: now });
   }
 
   /**
@@ -472,7 +477,8 @@ export class BotResponder {
       this.#safetyTold.delete(id);
       // Read once: the script of the notice and the count of misses started again both come from it.
       const stored = await this.#readState(id).read.then(parseStored).catch(() => undefined);
-      await this.#say(id, BOT_SENDER, { kind: 'text', text: inBuyersScript(TEXTS[detectLanguage(text).lang].handoverWithdrawn, text, stored, this.#inTaiwan(e.shopId)) }).catch(() => false);
+      const lang = detectLanguage(text).lang;
+      await this.#say(id, botIn(lang), { kind: 'text', text: inBuyersScript(TEXTS[lang].handoverWithdrawn, text, stored, this.#inTaiwan(e.shopId)) }).catch(() => false);
       await this.#missesForgotten(id, stored);
       if (rest) this.#enqueue({ ...e, state: 'bot', typedText: rest, restOfTakeBack: true });
       return true;
@@ -547,7 +553,7 @@ export class BotResponder {
     const saved = next === raw ? undefined : this.#writeState(id, next);
     for (const r of a.replies) {
       if (this.#handedOver.has(id)) break;
-      if (!(await this.#say(id, BOT_SENDER, { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) }))) break;
+      if (!(await this.#say(id, botIn(a.lang ?? detectLanguage(text).lang), { kind: 'text', text: r.text, ...(r.card ? { card: r.card as Card } : {}) }))) break;
     }
     // A danger told on the way to a person: what the buyer says of it in the queue is told the advice again.
     const danger = a.handover?.reason === 'complaint' ? (a.replies.map((r) => adviceKind(r.text)).find((k) => k !== undefined) ?? safetyOf(text)) : undefined;

@@ -94,6 +94,23 @@ for (const f of SQL_FACTORIES) {
       }
     });
 
+    // Found from outside (forty-fifth session, a Dublin shop): "智能客服" beside every English reply.
+    test('the robot\'s name is in the language it answers in', async () => {
+      const s = await f.create();
+      try {
+        const { conversations, bot } = setup(s, { answer: async (r) => ({ ...reply(/[a-z]/.test(r.text) ? 'Hello!' : '您好'), lang: /[a-z]/.test(r.text) ? 'en' : 'zh' }) });
+        const names = async (userId: string, text: string) => {
+          const id = (await conversations.send(buyer(userId), say(text))).ack.conversationId;
+          await bot.idle();
+          return (await s.db.selectFrom('messages').select('sender_name').where('conversation_id', '=', id).where('sender_role', '=', 'bot').execute()).map((m) => m.sender_name);
+        };
+        assert.deepEqual(await names('buyer_nm_en', 'hi there, is anyone around'), ['Shop assistant']);
+        assert.deepEqual(await names('buyer_nm_zh', '在吗'), ['智能客服']);
+      } finally {
+        await s.close();
+      }
+    });
+
     test('a score typed after the rating request is the desk\'s: rated and thanked, the robot silent; anything else, or a failing desk, the robot\'s', async () => {
       const s = await f.create();
       try {
