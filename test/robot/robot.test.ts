@@ -8954,10 +8954,10 @@ describe('a parcel to Hong Kong and the shop\'s own word on it (thirty-fifth ses
 });
 
 describe('the day a paid order goes out, by the shop\'s rule (thirty-fifth session)', () => {
-  const withRule = (updatedAt: string, answer = '现货订单当天16:00前付款当天发出，16:00后付款次日发出；周日及法定节假日顺延至下一个工作日发出。') => {
+  const withRule = (updatedAt: string, answer = '现货订单当天16:00前付款当天发出，16:00后付款次日发出；周日及法定节假日顺延至下一个工作日发出。', title = '小米15 防窥钢化膜') => {
     const own = new FaqIndexProvider();
     own.setEntries(SHOP, [{ id: 'ship', question: '付款后多久发货？', answer }]);
-    const o = order({ orderId: 'YC040', status: 'paid', createdAt: updatedAt, updatedAt, items: [{ sku: 'F', title: '小米15 防窥钢化膜', quantity: 1, price: '39.00' }] });
+    const o = order({ orderId: 'YC040', status: 'paid', createdAt: updatedAt, updatedAt, items: [{ sku: 'F', title, quantity: 1, price: '39.00' }] });
     return createRobot({ dataSource: fakeDataSource({ orders: [o] }), faq: own, clock: () => new Date('2026-12-06T14:00:00+08:00') });
   };
   test('paid on Saturday after the cut-off: Monday, with the shop\'s sentence', async () => {
@@ -8968,6 +8968,15 @@ describe('the day a paid order goes out, by the shop\'s rule (thirty-fifth sessi
     const rule = '平日（週一至週五）下午3點前付款，當天出貨；週六、週日順延至下一個工作日出貨。';
     const r = await withRule('2026-12-05T11:00:00+08:00', rule).answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-sd3', text: '几时发货' });
     assert.match(textOf(r), /预计12月7日（周一）发出/);
+  });
+  // Found from outside (forty-fifth session, a Xiamen e-bike shop): a lithium pack promised "today" by the parts' cut-off.
+  test('the entry\'s own sentence on this order\'s goods, not its general cut-off', async () => {
+    const rule = '现货配件工作日16:00前付款当天发出，16:00后付款次日发出；周日及法定节假日顺延到下一个工作日。锂电池组要走物流专线，付款后48小时内发出。';
+    const pack = textOf(await withRule('2026-12-05T17:30:00+08:00', rule, '72V30Ah 三元锂电池组 雅迪爱玛通用').answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-sd4', text: '今天能发吗' }));
+    assert.match(pack, /付款后48小时内发出/);
+    assert.doesNotMatch(pack, /预计12月7日/);
+    const part = textOf(await withRule('2026-12-05T17:30:00+08:00', rule, '电动车 控制器 72V').answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-sd5', text: '今天能发吗' }));
+    assert.match(part, /预计12月7日（周一）发出/);
   });
   test('a day already past is no promise (the order is late): no day', async () => {
     const r = await withRule('2026-12-01T10:00:00+08:00').answer({ shopId: SHOP, userId: 'u-1001', conversationId: 'c-sd2', text: '几时发货' });
