@@ -5667,6 +5667,19 @@ const US_STATES: ReadonlyMap<string, RegExp> = new Map(Object.entries(US_STATE_N
 const US_STATE_SET: ReadonlySet<RegExp> = new Set(US_STATES.values());
 /** A US address's end: a state's code and a ZIP code ("Chicago, IL 60614"); not Alaska's, Hawaii's or Puerto Rico's. */
 const US_STATE_ZIP = new RegExp(String.raw`(?<![a-z])(${Object.keys(US_STATE_NAMES).join('|')})\.?\s+\d{5}(?:-\d{4})?(?:[\s,]*(?:usa|us|united states))?\s*$`, 'i');
+/**
+ * The Republic of Ireland: "within Ireland" in a shop's sentence, an address by its county, city or Eircode ("3 Patrick Street, Kilkenny
+ * R95 E2P3"). A Kilkenny parcel was told "England, Scotland and Wales: 3-5 working days" beside the Irish times (a Dublin shop,
+ * forty-fifth session). Never Northern Ireland's, a region of its own.
+ */
+const REPUBLIC_OF_IRELAND =
+  /republic of ireland|irish republic|(?<![a-z])(?:roi|eire)(?![a-z])|(?<![a-z])(?:within|in|across|throughout|to|anywhere in) (?:the )?(?:republic of )?ireland(?! and)(?![a-z])|(?<![a-z])(?:dublin|kilkenny|galway|limerick|waterford|wexford|wicklow|kildare|tipperary|donegal|sligo|roscommon|westmeath|offaly|laois|leitrim|longford|monaghan|carlow|(?:co\.?|county) (?:cork|clare|kerry|mayo|meath|louth|cavan))(?![a-z])|(?<![a-z0-9])(?:[ac-fh-kn-prtv-y]\d{2}|d6w) ?[0-9ac-fh-kn-prtv-y]{4}(?![a-z0-9])/i;
+/**
+ * Great Britain: "England, Scotland and Wales", "mainland UK" in a shop's sentence, a UK postcode in an address (after the UK's own
+ * regions above, which a postcode of theirs names first). An Irish parcel was told the British line (a Dublin shop, forty-fifth session).
+ */
+const GREAT_BRITAIN =
+  /(?<![a-z])(?:england|scotland|(?<!south )wales|great britain|mainland uk|uk mainland|(?:the )?rest of (?:the )?uk)(?![a-z])|(?<![a-z0-9])[a-z]{1,2}\d[a-z\d]? ?\d[abd-hjlnp-uw-z]{2}(?![a-z0-9])/i;
 /** Regions a delivery entry may give a time of their own ("江浙沪次日达", "新疆、西藏 5-7 天", "Alaska and Hawaii 7-10 days"). */
 const DELIVERY_REGIONS: readonly RegExp[] = [
   // Hong Kong and Macau each their own, 港澳 both (found from outside: a Sha Tin parcel was told Macau's days too).
@@ -5676,7 +5689,7 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
   // HS1 2DU" was told the mainland's days, and late by them (a Manchester shop, forty-third session); "to BT7" is Northern Ireland.
   /scottish highlands|highlands and islands|scottish islands|outer hebrides|western isles|orkney|shetland|isle of (?:lewis|harris|skye|mull|islay|arran|barra)|(?<![a-z])(?:hs|ze|iv|kw)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
   // A whole BT postcode, or "to/in BT7": "BT5.0 earbuds" is Bluetooth (found in review).
-  /northern ireland|(?<![a-z])bt\d{1,2}\s?\d[a-z]{2}(?![a-z])|(?<![a-z])(?:to|in|for) bt\d{1,2}(?![a-z0-9.])/i, /channel islands|guernsey|alderney|(?<![a-z])(?:to|for) jersey(?! city| shore| fabric| dress| top| material)(?![a-z])|(?<![a-z])(?:deliver\w*|ship\w*|post|send|live) (?:\w+ ){0,2}in jersey(?! city| shore)(?![a-z])|(?<![a-z])(?:gy|je)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i, /isle of man|(?<![a-z])im\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
+  /northern ireland|(?<![a-z])bt\d{1,2}\s?\d[a-z]{2}(?![a-z])|(?<![a-z])(?:to|in|for) bt\d{1,2}(?![a-z0-9.])/i, REPUBLIC_OF_IRELAND, GREAT_BRITAIN, /channel islands|guernsey|alderney|(?<![a-z])(?:to|for) jersey(?! city| shore| fabric| dress| top| material)(?![a-z])|(?<![a-z])(?:deliver\w*|ship\w*|post|send|live) (?:\w+ ){0,2}in jersey(?! city| shore)(?![a-z])|(?<![a-z])(?:gy|je)\d{1,2}\s?\d[a-z]{2}(?![a-z])/i, /isle of man|(?<![a-z])im\d{1,2}\s?\d[a-z]{2}(?![a-z])/i,
   /(?<![a-z])(?:sabah|sarawak|labuan|east malaysia)(?![a-z])(?! r(?:oa)?d)|沙巴|砂拉越|砂劳越|纳闽|东马(?!路)|亚庇|古晋/i,
   // Malaysia's places in Chinese too ("西马其他州属（槟城、柔佛、霹雳等）": found from outside, a Penang parcel was told every region).
   /klang valley|kuala lumpur|(?<![a-z])(?:selangor|petaling jaya|shah alam|subang jaya|putrajaya)(?![a-z])(?! r(?:oa)?d)|巴生谷|吉隆坡|雪兰莪|八打灵/i,

@@ -7486,6 +7486,26 @@ describe('a Hong Kong skincare shop and a US pet shop (thirtieth session)', () =
     assert.doesNotMatch(belfast, /Scottish|Pallet/);
   });
 
+  // Found from outside (forty-fifth session, a Dublin toy shop): a Kilkenny parcel was told "England, Scotland and Wales: 3-5 working days".
+  test('the Republic of Ireland and Great Britain are regions too, an address\'s by its county or Eircode and by its postcode', async () => {
+    const ie: FaqEntry = { id: 'ie', question: 'How long does delivery take?', answer: 'An Post: 1-2 working days within Ireland. Northern Ireland: 2-3 working days. England, Scotland and Wales: 3-5 working days. Scottish Highlands and islands: 5-7 working days.' };
+    const to = (address: string) => ({
+      orders: [order({ orderId: 'DT-1', status: 'shipped', currency: 'EUR', items: [{ sku: 'C', title: 'Carcassonne (2021 edition)', quantity: 1, price: '39.99' }], receiver: { name: 'Padraig', phone: '0871234567', address }, createdAt: ago(30) })],
+      logistics: [logistics({ orderId: 'DT-1', carrier: 'An Post', trackingNo: 'CE482913557IE', events: [{ time: ago(20), location: 'Dublin Mail Centre', description: 'In transit' }], updatedAt: ago(20) })],
+    });
+    const kilkenny = textOf(await shop(to('3 Patrick Street, Kilkenny R95 E2P3'), [ie])('when will it arrive'));
+    assert.match(kilkenny, /1-2 working days within Ireland/);
+    assert.doesNotMatch(kilkenny, /England|Northern Ireland|Highlands/);
+    const cork = textOf(await shop(to('Apt 7, The Elysian, Eglinton Street, Cork T12 XR99'), [ie])('when will it arrive'));
+    assert.doesNotMatch(cork, /England|Northern Ireland/);
+    const manchester = textOf(await shop(to('41 Wilmslow Road, Rusholme, Manchester M14 5TB'), [ie])('when will it arrive'));
+    assert.match(manchester, /England, Scotland and Wales: 3-5 working days/);
+    assert.doesNotMatch(manchester, /within Ireland|Northern Ireland|Highlands/);
+    const belfast = textOf(await shop(to('9 Rugby Avenue, Belfast BT7 1RD'), [ie])('when will it arrive'));
+    assert.match(belfast, /Northern Ireland: 2-3 working days/);
+    assert.doesNotMatch(belfast, /England|within Ireland/);
+  });
+
   test('a delivery entry read by Australian state (a list of states is one clause) and by Hong Kong apart from Macau', async () => {
     const au: FaqEntry = { id: 'dt', question: 'How long does delivery take?', answer: 'AusPost Parcel Post: NSW, VIC, QLD, SA and ACT metro 2-5 business days. WA, NT and Tasmania 5-8 business days. New Zealand: 7-14 business days plus customs clearance.' };
     const stove = order({ orderId: 'OZ-1', status: 'shipped', currency: 'AUD', items: [{ sku: 'J', title: 'Jetboil Flash Cooking System', quantity: 1, price: '199.95' }], receiver: { name: 'Dave', phone: '0400000000', address: '7 Hampden Road, Nedlands WA 6009' }, createdAt: ago(40) });
