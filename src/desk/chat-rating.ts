@@ -158,9 +158,9 @@ const GIVING = /(?:给你们|给你|给您|给个|给|給你們|給你|給您|�
 const GIVEN_BEFORE = /(?:打|给|給|俾|評|评|给个|打个)\s*$/u;
 const EN_INSIDE = /(?<![\w/.]|gave (?:it |you |them )?|received |got |only )([1-5]|one|two|three|four|five)\s*(?:\/\s*5|stars?|out of (?:5|five))(?![a-z0-9])(?!,? (?:the other|others|items?|pieces?|arrived|missing))(?:\s*for (?:that|you|u|ya)(?![a-z]))?(?=\s*(?:[,.!~]|thanks|thank you|ty(?![a-z])|\p{Extended_Pictographic}|$))/giu;
 /** A bare score closing a sentence of thanks or praise: "omg thank you, I nearly paid them. 5". */
-// After a comma only with a kiss ("grand job, 4 x": a Dublin shop, forty-fifth session, answered "didn't quite get that"): "perfect thanks,
-// 2" answers an agent's "how many?" (found in review: stored as two stars).
-const CLOSING_BARE = /(?:[.!。！]|[,，](?=\s*[1-5]\s*x))\s*([1-5])\s*(?:x{1,4})?\s*[!.！。]*$/u;
+// After a comma too ("thanks, 5"), with a kiss ("grand job, 4 x": a Dublin shop, forty-fifth session, answered "didn't quite get that").
+// A bare score answering an agent's "how many?" is read against the conversation (agentAskedNumber), not here.
+const CLOSING_BARE = /[.!。！,，]\s*([1-5])\s*(?:x{1,4})?\s*[!.！。]*$/u;
 /** Not after an abbreviation, a date or a size ("I need it by Dec. 5", "size no. 5"), nor with other numbers in the text. */
 function closingScore(t: string): RegExpExecArray | null {
   const m = CLOSING_BARE.exec(t);
@@ -172,7 +172,7 @@ function closingScore(t: string): RegExpExecArray | null {
  * session). A name, not what is counted or when ("perfect. 3 for xmas", "great. 4 for shipping", "2 for kids": found in review), and
  * said of the service or how things went.
  */
-const CLOSING_FOR = /[.!。！]\s*([1-5])\s+for\s+([a-z]+)\s*[!.！。]*$/iu;
+const CLOSING_FOR = /[.!。！]\s*([1-5])\s+for\s+(\p{L}[\p{L}'-]*)\s*[!.！。]*$/iu;
 const THANKED = /谢|棒|好评|满意|(?<![a-z])(?:thank|thanks|thx|cheers|ta|great|lovely|helpful|brilliant|awesome|amazing|legend|grand|sound|class|perfect|appreciate\w*)(?![a-z])/iu;
 const ASKED_ANYWHERE = /[?？]|吗|多少|有没有|能不能|可不可以|(?<![a-z])(?:(?:can|could|will|would) you|how|what|when|where|why)(?![a-z])/iu;
 function scoreInside(t: string): (Score & { unit: boolean }) | undefined {
@@ -258,7 +258,7 @@ export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<Take
     if (!typed) return false;
     try {
       const last = await lastRatable(d.db, m);
-      if (!last || (typed.forName && !(await forWhoServed(d.db, last, typed.forName, m.text)))) return false;
+      if (!last || (typed.forName && !(await forWhoServed(d.db, last, typed.forName))) || (!typed.unit && (await agentAskedNumber(d.db, last)))) return false;
       const r = await insertRating(d.db, { conversationId: last, buyerId: m.buyerId, score: typed.score, comment: typed.comment });
       if (!r.ok && r.reason !== 'already_rated') return false;
       if (r.ok) d.onRated?.(r.rating);
@@ -275,17 +275,20 @@ export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<Take
 
 /**
  * "… 5 for shane": Shane served it. A name, not what is counted or when ("perfect. 3 for xmas", "thanks. 2 for auckland": found in
- * review): the first name of a person who wrote in the conversation.
+ * review): a name of a person who wrote in the conversation, accents and hyphens aside ("5 for sean" of Seán, "5 for mary-kate").
+ * With no agent's name on record (the token's `name` is optional) it cannot be told from "3 for xmas": not taken (found in review).
  */
-/**
- * A score "for <name>" is the serving agent's when that name is one of theirs, accents aside ("5 for sean" of Seán); when no agent
- * wrote under a name (the token's `name` is optional), a score after thanks stands as before (found in review: every one lost).
- */
-async function forWhoServed(db: Db, conversationId: string, name: string, text: string): Promise<boolean> {
+async function forWhoServed(db: Db, conversationId: string, name: string): Promise<boolean> {
   const rows = await db.selectFrom('messages').select('sender_name').distinct().where('conversation_id', '=', conversationId).where('sender_role', '=', 'agent').where('sender_name', 'is not', null).execute();
-  if (rows.length === 0) return THANKED.test(text);
   const asked = foldName(name);
-  return rows.some((r) => foldName(r.sender_name ?? '').split(/[\s.·_\-()]+/).includes(asked));
+  return rows.some((r) => foldName(r.sender_name ?? '').split(/[\s.·_()]+/).flatMap((w) => [w, ...w.split('-')]).includes(asked));
+}
+/** An agent's last words asking a number ("您要几个？", "How many would you like?"): a bare score after them answers it (found in review). */
+const NUMBER_ASKED = /多少|几(?:个|件|份|盒|瓶|支|双|条|箱|斤|包|罐|套)?|数量|(?<![a-z])(?:how many|how much|quantity|what size)(?![a-z])/iu;
+async function agentAskedNumber(db: Db, conversationId: string): Promise<boolean> {
+  const last = await db.selectFrom('messages').select('content').where('conversation_id', '=', conversationId).where('sender_role', '=', 'agent').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const content = (typeof last?.content === 'string' ? JSON.parse(last.content) : last?.content) as { kind?: string; text?: string } | undefined;
+  return content?.kind === 'text' && typeof content.text === 'string' && /[?？吗]\s*$/u.test(content.text.trim()) && NUMBER_ASKED.test(content.text);
 }
 const foldName = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 /** The buyer's latest closed conversation with the shop, when a person served it and it closed within the window. */

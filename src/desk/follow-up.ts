@@ -10,29 +10,58 @@
 import type { Logger } from 'pino';
 import type { ConversationEventBus } from '../conversation/index.ts';
 import type { Cache, Db } from '../storage/ports.ts';
-import { detectLanguage, inScriptOfTexts, safetyOf, type Taken, type TakenMessage } from '../robot/index.ts';
+import { detectLanguage, inHant, inScriptOfTexts, safetyOf, scriptByCharacters, type Taken, type TakenMessage } from '../robot/index.ts';
 import { keys } from '../storage/keys.ts';
 
 /** How long after the close an answer is still the answer to the agent's question. */
 export const FOLLOW_UP_MINUTES = 30;
 
-/** The agent's last words asked something: a question mark, 吗/么, or 呢/嘛 after a question word ("换哪个呢"; not "已经帮您退款了呢~"). */
+/** The agent's last words asked something: a question mark, 吗/么, or 呢/嘛 after a question word in the last clause ("换哪个呢"). */
 const ASKED = /[?？]\s*\S{0,2}\s*$|[吗么]\s*[~。.!！]*\s*$|(?:什么|哪|几|多少|怎么|要不要|是不是|有没有|能不能|可不可以|还是)[^，,。]{0,12}[呢嘛]\s*[~。.!！]*\s*$|哪(?:个|一个|种|款|天)(?![^，,。]{0,3}都)[^，,。]{0,6}[？?]?\s*$/u;
+/** A statement softened by 呢 ("还是建议您先试用一下呢~", "有什么问题随时联系我们呢", "预计几天内就到账了呢": found in review). */
+const SOFT_STATEMENT = /(?:建议|随时|都可以|方便|预计|了)[^，,。]{0,12}[呢嘛]\s*[~。.!！]*\s*$/u;
 /**
  * A closing formula asks nothing the buyer's next message answers ("请问还有什么可以帮您的吗？", "Is there anything else I can help
- * you with today?", a review asked for): with it, nearly every conversation after a close went to a person (found in review).
+ * you with today?", a review asked for): with it, nearly every conversation after a close went to a person (found in review). Whole
+ * phrases: "您还需要发票吗？", "Which shipping rate…?" ask (found in review).
  */
-const CLOSING_FORMULA = /还有(?:什么|其他|其它|别的)|(?:其他|其它|别的)(?:问题|需要)|还需要.{0,8}[吗么]|满意[吗么]|好评|五星|评价|打分|(?<![a-z])(?:anything else|any (?:other|more) questions|something else|rate|rating|review|feedback|satisf\w*)(?![a-z])/iu;
+const CLOSING_FORMULA = /还有(?:什么|其他|其它|别的)(?:问题|事|需要|可以|能)|(?:其他|其它|别的)(?:问题|需要)[吗么]|还需要(?:什么|其他|别的)|满意[吗么]|好评|五星|打分|(?<![a-z])(?:anything else|anything more (?:i|we) can|any (?:other|more) questions|something else (?:i|we) can|rate (?:us|our|my|me|the service)|leave (?:us )?a review|satisfied with (?:our|the|my) service|is everything (?:ok|okay|alright|fine)|does (?:that|this) answer|hope (?:this|that) helps?)(?![a-z])/iu;
+/** Asked yes or no ("需要帮您取消订单吗？", "shall I cancel it?"): an ok answers it (found in review: "好" thanked). */
+const YES_NO = /[^，,。？?]{0,20}[吗么][?？]?\s*$|要不要[^，,。？?]{0,16}[?？]?\s*$|(?<![a-z])(?:shall|should|would you like|do you want|can|could) (?:i|we|you)\b[^.?!]*\?\s*$/iu;
+const BARE_YES = /^(?:好的?|好滴|好嘞|行|可以|嗯+|ok(?:ay)?|yes|yeah|yep|sure)[\s!！.。~]*$/iu;
 /** Words of thanks, an ok or a goodbye, in English (each word of a message one of these: "thanks so much!", "perfect, thank you"). */
-const EN_COURTESY = new Set(['ok', 'okay', 'k', 'kk', 'okie', 'alright', 'thanks', 'thank', 'thankyou', 'you', 'u', 'so', 'much', 'a', 'lot', 'very', 'many', 'thx', 'ty', 'tq', 'cheers', 'ta', 'perfect', 'great', 'lovely', 'awesome', 'brilliant', 'grand', 'sound', 'cool', 'nice', 'appreciate', 'appreciated', 'it', 'got', 'noted', 'bye', 'byebye', 'again', 'mate', 'love', 'np', 'no', 'problem', 'all', 'good', 'sounds', 'hun', 'dear']);
+const EN_COURTESY = new Set(['ok', 'okay', 'k', 'kk', 'okie', 'alright', 'thanks', 'thank', 'thankyou', 'you', 'u', 'so', 'much', 'a', 'lot', 'very', 'many', 'thx', 'ty', 'tq', 'cheers', 'ta', 'perfect', 'great', 'lovely', 'awesome', 'brilliant', 'grand', 'sound', 'cool', 'nice', 'appreciate', 'appreciated', 'it', 'got', 'noted', 'bye', 'byebye', 'again', 'mate', 'love', 'np', 'all', 'good', 'sounds', 'hun', 'dear']);
+/** A word of them that thanks, oks or leaves: one of these must be there ("it", "you" alone, 很 or 了 alone, are none). */
+const EN_HEAD = /^(?:ok|okay|k|kk|okie|alright|thanks|thank|thankyou|thx|ty|tq|cheers|ta|perfect|great|lovely|awesome|brilliant|grand|sound|cool|nice|appreciate|appreciated|noted|bye|byebye|np|good|got)$/;
 /** The same in Chinese: what is left once these are taken out must be nothing ("谢谢啦", "好的谢谢亲", "服务很好 谢谢", "好嘞"). */
 const ZH_COURTESY = /好的|好滴|好嘞|好吧|好|嗯|哦|噢|谢谢|谢了|多谢|感谢|辛苦|收到|明白|知道|没问题|非常|很|满意|服务|拜拜|再见|你们|你|您|亲|了|啦|呢|哈|呀|啊/gu;
-/** Thanks, an ok or a goodbye only (emoji alone too): the robot's to answer, as before. A word of English "no" alone is an answer. */
+const ZH_HEAD = /好|嗯|谢|收到|明白|知道|没问题|满意|拜拜|再见|辛苦/u;
+/** Emoji of thanks or an ok: alone they thank; an angry face or a question mark alone does not (found in review). */
+const THANKS_EMOJI = /👍|🙏|❤|♥|😊|🙂|👌|😄|😁|🥰|😘|💕|🌹|✅|💯|🤝/u;
+/** Thanks, an ok or a goodbye only: the robot's to answer, as before. A "no" anywhere is an answer ("no thanks" to "shall I…?"). */
 function thanksOnly(text: string): boolean {
   const words = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean);
-  if (words.length === 1 && words[0] === 'no') return false;
-  return words.every((w) => (/^[a-z]+$/.test(w) ? EN_COURTESY.has(w) : /^\p{Script=Han}+$/u.test(w) && w.replace(ZH_COURTESY, '') === ''));
+  if (words.length === 0) return THANKS_EMOJI.test(text);
+  if (words.includes('no')) return false;
+  const courtesy = words.every((w) => (/^[a-z]+$/.test(w) ? EN_COURTESY.has(w) : /^\p{Script=Han}+$/u.test(w) && w.replace(ZH_COURTESY, '') === ''));
+  return courtesy && words.some((w) => EN_HEAD.test(w) || ZH_HEAD.test(w));
 }
+/** The agent's closing question as noted: its language, its script, whether it asked yes or no. */
+interface Noted {
+  readonly lang: 'zh' | 'en';
+  readonly hant: boolean;
+  readonly yesNo: boolean;
+}
+const noteOf = (asked: string): string =>
+  JSON.stringify({ lang: /\p{Script=Han}/u.test(asked) ? 'zh' : 'en', hant: scriptByCharacters(asked) === 'hant', yesNo: YES_NO.test(asked.trim()) } satisfies Noted);
+const readNote = (raw: string): Noted | undefined => {
+  try {
+    const n = JSON.parse(raw) as Partial<Noted>;
+    return n.lang === 'zh' || n.lang === 'en' ? { lang: n.lang, hant: n.hant === true, yesNo: n.yesNo === true } : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 type Lang = 'zh' | 'en';
 const NOTICE: Readonly<Record<Lang, string>> = {
@@ -54,10 +83,14 @@ export interface FollowUpDeps {
 export function noteClosingQuestions(d: FollowUpDeps, events: ConversationEventBus): () => void {
   return events.on('conversationClosed', 'desk-follow-up', async (e) => {
     if (!e.agentId) return;
-    const asked = await agentAskedLast(d.db, e.conversationId);
     const key = keys.closingQuestion(e.shopId, e.buyerId);
-    if (asked === undefined) await d.cache.set(key, '', 1);
-    else await d.cache.set(key, `${/\p{Script=Han}/u.test(asked) ? 'zh' : 'en'}:${e.conversationId}`, FOLLOW_UP_MINUTES * 60_000);
+    try {
+      const asked = await agentAskedLast(d.db, e.conversationId);
+      if (asked === undefined) await d.cache.set(key, '', 1);
+      else await d.cache.set(key, noteOf(asked), FOLLOW_UP_MINUTES * 60_000);
+    } catch (err) {
+      d.log.warn({ err: (err as Error).message, conversationId: e.conversationId }, "an agent's closing question could not be noted; the buyer's next message is the robot's");
+    }
   });
 }
 
@@ -73,13 +106,14 @@ export function closedQuestionAnswered(d: FollowUpDeps): (m: TakenMessage, mayTa
     try {
       const key = keys.closingQuestion(m.shopId, m.buyerId);
       const noted = await d.cache.get(key);
-      if (!noted) return false;
+      const note = noted ? readNote(noted) : undefined;
+      if (!note) return false;
       await d.cache.set(key, '', 1);
-      if (!mayTake || thanksOnly(m.text) || safetyOf(m.text) !== undefined) return false;
-      // The buyer's own language when the text tells it ("XL" tells nothing: the question's), in the script they write.
+      if (!mayTake || (thanksOnly(m.text) && !(note.yesNo && BARE_YES.test(m.text.trim()))) || safetyOf(m.text) !== undefined) return false;
+      // The buyer's own language when the text tells it ("XL", "9" tell nothing: the question's), in the script of theirs or the question's.
       const said = detectLanguage(m.text);
-      const lang: Lang = said.strong ? said.lang : noted.startsWith('zh:') ? 'zh' : 'en';
-      return { handOver: lang === 'zh' ? inScriptOfTexts(NOTICE.zh, [m.text]) : NOTICE.en };
+      const lang: Lang = said.detected ? said.lang : note.lang;
+      return { handOver: lang === 'en' ? NOTICE.en : note.hant && !/\p{Script=Han}/u.test(m.text) ? inHant(NOTICE.zh, false) : inScriptOfTexts(NOTICE.zh, [m.text]) };
     } catch (err) {
       d.log.warn({ err: (err as Error).message, conversationId: m.conversationId }, 'a follow-up of a closed conversation could not be read; the robot answers it');
       return false;
@@ -100,5 +134,6 @@ async function agentAskedLast(db: Db, conversationId: string): Promise<string | 
   const content = (typeof last?.content === 'string' ? JSON.parse(last.content) : last?.content) as { kind?: string; text?: string } | undefined;
   // Asked in the same breath as the close: a question left unanswered for hours before it is no longer waiting (found in review).
   const fresh = last !== undefined && Date.now() - new Date(last.created_at as Date | string).getTime() <= FOLLOW_UP_MINUTES * 60_000;
-  return fresh && last?.sender_role === 'agent' && content?.kind === 'text' && typeof content.text === 'string' && ASKED.test(content.text.trim()) && !CLOSING_FORMULA.test(content.text) ? content.text : undefined;
+  const text = last?.sender_role === 'agent' && content?.kind === 'text' && typeof content.text === 'string' ? content.text.trim() : undefined;
+  return fresh && text !== undefined && ASKED.test(text) && !SOFT_STATEMENT.test(text) && !CLOSING_FORMULA.test(text) ? text : undefined;
 }

@@ -1524,7 +1524,7 @@ const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['
 const DOUBLE_CHARGE =
   /(?:扣|收|划)(?:了|走)?(?:我)?(?:两次|两遍|两回|2次|二次|两笔|双份)|(?:付|支付)了(?:两次|两遍|两回|两笔)|重复(?:扣款|扣费|扣钱|支付|付款|收费)|多扣了|(?<![a-z])(?:(?:charged?|billed|debited|deducted|taken) (?:me |my card )?(?:for it )?(?:twice|two times|2 times|double)|(?:came|come|got taken|was taken) out twice|double[- ]?(?:charged|charging|charge|billed|billing)|(?:two|2|duplicate|double) (?:pending )?(?:charges|debits)|(?:shows?|see|there (?:are|were)|got) (?:two|2|duplicate|double) (?:pending )?(?:payments|transactions))(?![a-z])/;
 // A question or a failed payment ("买两件要付两次运费吗", "支付两次都失败了", "can i split it into two payments": found in review).
-const CHARGE_WORRY = /会不会|会不会被|怕|担心|失败|没成功|不成功|分期|(?<![a-z])(?:will i|would i|could i|can i|do you|won'?t|in case|worried|split|afterpay|installments?)(?![a-z])/;
+const CHARGE_WORRY = /会不会|会被|会扣|如果|万一|要是|怕|担心|失败|没成功|不成功|分期|(?<![a-z])(?:will i|would i|could i|can i|do you|won'?t|in case|worried|split|afterpay|installments?|if i|is that just|pending hold)(?![a-z])/;
 // A question mark after a charge already taken is no worry ("i got charged twice by klarna for the kit??": an LA shop, forty-fifth session, "not understood").
 const CHARGE_QUESTION = /吗|[?？]/;
 const CHARGED_ALREADY = /扣了我|被扣了|(?<![a-z])(?:got|was|been|just got|i'?ve been|i have been) (?:charged|billed|debited)(?![a-z])/;
@@ -2090,7 +2090,7 @@ export function deviceAdvice(t: Texts, text: string): string {
 }
 // White smoke of a device only: dry ice's is no fire ("干冰…冒了一屋白烟"), nor a humidifier's mist (found in review), "冒出白烟", "冒了一股白烟".
 // Water asked for a battery that is hot or burning ("电池还是有点热 要不要泼点水降温"), not for cleaning it ("电池可以拿水擦一下吗": found in review).
-export const SAFETY_SIGN = /冒[黑青]?烟|(?<!加湿器|香薰|雾化|水蒸气)(?:电池|充电|插座|插头|电源|电线|电机|控制器)[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)|(?:电池|充电宝|锂电)[^。？?]{0,12}(?:烫|热|着火|冒烟|起火)[^。？?]{0,12}(?:泼水|浇水|泼点水|用水浇|拿水浇|用水降温)|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|(?:swollen|bulging|puffed[- ]up|puffy) (?:battery|batteries|power ?banks?)|(?:battery|batteries|power ?banks?|phone|laptop|vape)(?: (?:is|was|has|got|getting|looks|seems|went|has gone|is getting|has got))?(?: (?:all|a bit|kind of|really|super|so))? (?:swollen|swelling|bulging|puffed up|puffing up|puffy|ballooned|ballooning)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?(?:white |thick |black |grey |gray )?smoke|(?:white|thick|black|grey|gray) smoke (?:is )?(?:coming|came|pouring) (?:from|out of)|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
+export const SAFETY_SIGN = /冒[黑青]?烟|(?:电池|充电|插座|插头|电线|电机|控制器|(?<!加湿器|香薰机|香薰|雾化器|雾化)(?:电源|机器))[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)(?![^，,。？?]{0,6}(?:水蒸气|水汽))|(?:电池|充电宝|锂电)[^。？?]{0,12}(?:烫|热|着火|冒烟|起火|鼓|胀)[^。？?]{0,12}(?:泼水|浇水|泼点水|用水浇|拿水浇|用水降温)|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|(?:swollen|bulging|puffed[- ]up|puffy) (?:battery|batteries|power ?banks?)|(?:battery|batteries|power ?banks?|phone|laptop|vape)(?: (?:is|was|has|got|getting|looks|seems|went|has gone|is getting|has got))?(?: (?:all|a bit|kind of|really|super|so))? (?:swollen|swelling|bulging|puffed up|puffing up|puffy|ballooned|ballooning)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?(?:white |thick |black |grey |gray )?smoke|(?:white|thick|black|grey|gray) smoke (?:is )?(?:coming|came|pouring) (?:from|out of)|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot", "the charger very hot when charging": found from outside), not "火锅太烫", "爆炸款". */
 const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|贼烫|老烫|滚烫|烫得|发烫|烫手|过热|焦味|糊味|糊巴味|糊吧味|焦糊|烧焦|燶味|㶶味|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running|becomes?|became|becoming|turns?|turned|goes|went) (?:so |super |very |really |extremely |too |way too |crazy )?hot|(?:charger|power ?bank|battery|phone|adapter|plug|cable)(?:'s| is| was| gets| got)? (?:so|super|very|really|extremely|too|crazy|boiling|scorching|roasting|burning) hot(?! ?-?sell\w*| items?| products?| deals?| sales?| cakes)|too hot to (?:hold|touch)|(?:boiling|scorching|roasting) hot (?:when|while) (?:it )?charg\w*|(?:so|super|very|really|extremely|too|crazy) hot (?:when|while|during) (?:charg|using|in use|plugged)\w*|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?|(?:has |have )?gone (?:so |super |very |really |extremely |too )?hot|(?:battery|power ?bank|power station|charger|charging)\b[^.?!,]{0,30}\b(?:chemical smell|smells? (?:of|like) chemicals?)|(?:chemical smell|smells? (?:of|like) chemicals?)\b[^.?!,]{0,20}\b(?:charging|battery))(?![a-z])/;
 // Power stations, baby monitors, torches (an Australian and a UK shop, forty-fifth session: hot and bulging, "not sure").
@@ -2100,18 +2100,20 @@ const DEVICE = /充电|充着|充著|充一下|充了|一充|充的时候|插着
  * out" of a parent unit: a UK shop, forty-fifth session). Not a body's swelling, nor a box's or a panel's from damp (found in review).
  */
 const BATTERY_SWELLS = /(?<![a-z])(?:(?:battery|batteries|power ?stations?|power ?banks?|parent unit|baby monitor)\b[^.?!;]{0,30}\b(?:bulg\w*|swollen|swelling|puffed|puffing|ballooned)|(?:bulg\w*|swollen|swelling|puffed)(?: out| up)?\b[^.?!;]{0,30}\b(?:battery|batteries|power ?stations?|power ?banks?))(?![a-z])/g;
-const NOT_ITS_SWELLING = /(?<![a-z])(?:wrist|ears?|eyes?|gums?|knees?|feet|foot|legs?|belly|tummy|arms?|skin|rash|ankles?|itch\w*|hands?|fingers?|face|lips?|bag|box|packaging|carton|parcel|package|panel|damp|rain|cover|compartment)(?![a-z])/;
+const NOT_ITS_SWELLING = /(?<![a-z])(?:wrist|ears?|eyes?|gums?|knees?|feet|foot|legs?|belly|tummy|arms?|skin|rash|ankles?|itch\w*|hands?|fingers?|face|lips?|bag|box|packaging|carton|parcel|package|panel|damp|rain)(?![a-z])/;
 /** The clause of the swelling decides: "its swollen and still warm. i put it back in the box" is still the battery's (found in review). */
 // The clause around the match, not the match alone: "my hands are swollen from carrying the power station" (found in review).
+const CLAUSE_ENDS = ['.', '?', '!', ';', ',', '，', '。'] as const;
 const clauseAround = (n: string, m: RegExpMatchArray): string => {
-  const start = Math.max(0, ...['.', '?', '!', ';', ',', '，', '。'].map((c) => n.lastIndexOf(c, m.index!) + 1));
-  const ends = ['.', '?', '!', ';', ',', '，', '。'].map((c) => n.indexOf(c, m.index! + m[0].length)).filter((i) => i >= 0);
+  const start = Math.max(0, ...CLAUSE_ENDS.map((c) => n.lastIndexOf(c, m.index!) + 1));
+  const ends = CLAUSE_ENDS.map((c) => n.indexOf(c, m.index! + m[0].length)).filter((i) => i >= 0);
   return n.slice(start, ends.length ? Math.min(...ends) : n.length);
 };
 const batterySwells = (n: string): boolean => [...n.matchAll(BATTERY_SWELLS)].some((m) => !NOT_ITS_SWELLING.test(clauseAround(n, m)));
 /** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
-// At a clause's start, after a greeting too, with or without its mark ("hi, does the blender get hot after a while?": found in review).
-const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?:^|[.!?,-]\s*|(?<![a-z])(?:hi|hello|hey|quick q(?:uestion)?|thinking of buying)\W+)(?:does|do|will) (?:the|this|it) (?:[a-z]+ ){0,3}(?:(?:get|run|go) (?:[a-z]+ )?(?:hot|warm)|overheat|smoke)\b[^.?!]*(?:\?\s*|$)|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
+// At the text's start, after a greeting too, with or without its mark ("hi, does the blender get hot after a while?": found in review);
+// not after a report ("it was smoking and smells burnt, does it always smoke like that?": found in review, nothing).
+const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?:^|^(?:hi|hello|hey|quick q(?:uestion)?|thinking of buying)\W+)(?:does|do|will) (?:the|this|it) (?:[a-z]+ ){0,3}(?:(?:get|run|go) (?:[a-z]+ )?(?:hot|warm)|overheat|smoke)\b[^.?!]*(?:\?\s*|$)|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
 /** Gas escaping from a stove or a canister ("smells of gas when i screw the canister on", "one canister is hissing", "燃气味"): found from outside, "not understood". */
 // Propane too, and the South's dropped g ("I smell propane real strong round the knobs", "its still smellin like gas", "the propane
 // tank… is leakin, I can hear it hissin at the valve": an Austin grill shop, thirty-eighth session: "not sure", the parcel's tracking).
@@ -2129,11 +2131,22 @@ export type Hazard = 'fall' | 'tipped' | 'injury' | 'cold' | 'air' | 'fraud' | '
  */
 // In Chinese the thing in the eye is told ("洗发水进眼睛了", "眼睛进了洗面奶 好痛", "消毒液溅到眼睛里了"); in English with what it
 // does to the eye ("i got bleach in my eye, it burns"), not a worry or a joke ("would it sting if it got in my eyes?", "lol": found in review).
-const EYE_EXPOSED = /(?:进|溅|弄|喷|掉)(?:到|进)?了?(?:我的?|孩子的?|宝宝的?|他的?|她的?)?眼睛(?:里)?|眼睛(?:里)?进了|(?<![a-z])(?:(?:got|get|gone|went|splashed|sprayed|squirted|spilled)(?: some)?(?: of)?(?: (?:the|my|her|his|this|that|a|it))?(?: [a-z-]+){0,3} (?:in|into) (?:(?:my|her|his|their|the|our) )?(?:[a-z]+'s |(?:son|daughter|kid|baby|boy|girl|child)s? )?eyes?)(?![a-z])/;
+const EYE_EXPOSED = /(?:进|溅|弄|喷|掉进)(?:到|进)?了?(?:我的?|孩子的?|宝宝的?|他的?|她的?)?眼睛(?:里)?|眼睛(?:里)?进了|(?<![a-z])(?:(?:got|get|gone|went|splashed|sprayed|squirted|spilled)(?: some)?(?: of)?(?: (?:the|my|her|his|this|that|a|it))?(?: [a-z-]+){0,3} (?:in|into) (?:(?:my|her|his|their|the|our) )?(?:[a-z]+'s |(?:son|daughter|kid|baby|boy|girl|child)s? )?eyes?)(?![a-z])/;
 const EYE_HURTS = /疼|痛|辣|刺|睁不开|红|烧|哭|怎么办|咋办|(?<![a-z])(?:bleach|detergent|cleaner|saniti[sz]er|chemicals?|acid|ammonia|burn\w*|sting\w*|red|hurts?|hurting|pain\w*|(?:can'?t|cannot|won'?t) open|screaming|crying|cry|blurry|watering|what (?:do|should) i do)(?![a-z])/;
-const EYE_DENIED = /没(?:有)?(?:进|溅|弄)|没事|不疼|不痛|还好|眼药水|隐形眼镜护理液|护理液|如果|万一|会不会|要是|(?:猫|狗)|(?<![a-z])(?:(?:didn'?t|did not|doesn'?t) (?:get|go) in|what if|if (?:it|some) (?:got|gets|went)|if it gets?|will get|worried|last time|tear[- ]?free|didn'?t (?:even )?cry|lol|haha|no big deal|fine now|waterproof|remover|eye ?drops|contact lens solution|dog|cat|puppy|kitten)(?![a-z])/;
+// Denied, supposed, or what goes in the eye by design: never the eye's first aid.
+const EYE_DENIED = /没(?:有)?(?:进|溅|弄)|没事|不疼|不痛|还好|眼药水|如果|万一|会不会|眼睛(?:里)?了?[吗么]|(?<![a-z])(?:(?:didn'?t|did not|doesn'?t) (?:get|go) in|what if|if (?:it|some) (?:got|gets|went)|if it gets?|will get|eye ?drops|no big deal|fine now)(?![a-z])/;
+// A joke, a worry or a product question: only when nothing hurts ("got bleach in my eye, it burns and I'm worried" is the eye's: found in review).
+const EYE_LIGHT = /哈哈|(?<![a-z])(?:lol|haha|worried|last time|tear[- ]?free|didn'?t (?:even )?cry|waterproof|remover|contact lens solution)(?![a-z])/;
+// A pet's own eye is the vet's ("the dog got some in his eyes"), not a person's eye beside a pet ("the dog's flea spray got in my eye").
+const PET_EYE = /(?:猫|狗)[^，,。]{0,4}(?:的)?眼睛|(?<![a-z])(?:(?:dog|cat|puppy|kitten)'?s? eyes?|(?:dog|cat|puppy|kitten)\b[^.?!,]{0,30}\b(?:his|her|its|their) eyes?)(?![a-z])/;
+// In Chinese, what hurts or a substance named ("洗发水进眼睛了", "消毒液溅到眼睛里了"); not sand in the wind or a toy's eye (found in review).
+const EYE_SUBSTANCE_ZH = /洗|液|剂|水|霜|油|粉|膏|喷雾|药|乳|精华/;
 // Swallowed or drunk as well: the emergency's, not the eye's alone (found in review).
-const eyeExposed = (n: string): boolean => EYE_EXPOSED.test(n) && (/\p{Script=Han}/u.test(n) || EYE_HURTS.test(n)) && !EYE_DENIED.test(n) && !/喝了|吞|吃了|(?<![a-z])(?:swallowed|drank|ate)(?![a-z])/.test(n);
+const eyeExposed = (n: string): boolean => {
+  if (!EYE_EXPOSED.test(n) || EYE_DENIED.test(n) || PET_EYE.test(n) || /喝了|吞|吃了|(?<![a-z])(?:swallowed|drank|ate)(?![a-z])/.test(n)) return false;
+  const hurts = EYE_HURTS.test(n);
+  return (hurts || (/\p{Script=Han}/u.test(n) && EYE_SUBSTANCE_ZH.test(n))) && (hurts || !EYE_LIGHT.test(n));
+};
 /**
  * A small part off a child's toy, with the child ("the little blade thing on the bottom of the scalextric car snapped off and my 2 yr old
  * had it in her mouth", "hes 3, is it dangerous, the wheel is tiny": a Dublin toy shop, forty-fifth session, "did you mean…" and a
@@ -2141,19 +2154,24 @@ const eyeExposed = (n: string): boolean => EYE_EXPOSED.test(n) && (/\p{Script=Ha
  */
 const YOUNG_CHILD = /孩子|宝宝|娃|(?<![a-z])(?:toddler|baby|(?<![0-9])[1-3] ?(?:yo|year old|yr old|years old|yrs old)|\d+ ?(?:month old|months old)|(?:he'?s|she'?s|hes|shes|he is|she is) [1-3](?![0-9])|my (?:son|daughter|kid|little one))(?![a-z])/;
 // Past the age small parts choke ("the toy eyes came off in the wash, my son is 5": found in review).
-const OLDER_CHILD = /(?<![0-9])(?:[4-9]|1[0-8]) ?(?:yo|year old|yr old|years old|yrs old|岁)|(?:is|he'?s|she'?s|hes|shes) (?:[4-9]|1[0-8])(?![0-9])(?! ?(?:months?|mos?|weeks?|wks?)(?![a-z]))|[四五六七八九十]岁/;
+const OLDER_CHILD = /(?<![0-9])(?:[4-9]|1[0-8]) ?(?:yo|year old|yr old|years old|yrs old|岁)|(?:my (?:son|daughter|kid|child|boy|girl|nephew|niece|grandson|granddaughter) is|he'?s|she'?s|hes|shes|he is|she is) (?:[4-9]|1[0-8])(?![0-9])(?! ?(?:months?|mos?|weeks?|wks?|mm|cm)(?![a-z]))|[四五六七八九十]岁/;
+// A toddler's age told beside an older child's is the one with the part ("宝宝2岁 … 哥哥5岁也在玩": found in review).
+const TODDLER_AGE = /(?<![0-9])[1-3] ?(?:yo|year old|yr old|years old|yrs old|岁)|\d+ ?(?:months? old|个月)|(?:he'?s|she'?s|hes|shes|he is|she is) [1-3](?![0-9])(?! ?(?:mm|cm))|toddler|(?<![a-z])baby(?![a-z])|宝宝/;
 const SMALL_PART = /零件|轮子|小件|珠子|扣子|螺丝|眼睛|(?<![a-z])(?:wheels?|pieces?|parts?|blade|bits?|eyes?|buttons?|beads?|screws?)(?![a-z])/;
 const PART_OFF = /掉了|断了|脱落|松了|掉下来|(?<![a-z])(?:snapped off|came off|fell off|broke off|(?:is|are|was) off|off already|came loose|(?:is|are) loose|(?:chewed|bit|pulled) (?:the |its |his |her )?[a-z']{0,12} ?eye off|tiny|small)(?![a-z])/;
 // Not swallowed: that is the emergency's ("the baby swallowed a small part").
 // Not "is it safe (for a 3 year old)", a buying question, nor 卡住 (stuck) (found in review).
-const PART_RISK = /嘴里|危险|要紧|(?<![a-z])(?:in (?:her|his|their) mouth|spat it out|dangerous)(?![a-z])/;
+const PART_RISK = /嘴里|危险|要紧|差点[^，,。]{0,4}卡|卡到|(?<![a-z])(?:in (?:her|his|their) mouth|spat it out|dangerous|chok\w*|gagg\w*)(?![a-z])/;
 // Choking or a breath failing now is the emergency's (found in review: "my toddler is choking on a small piece of the toy, he cant breathe" told to tidy up).
-const CHOKING_NOW = /喘不上|呼吸|喉咙|嗓子|(?<![a-z])(?:can'?t breathe|not breathing|is choking|choking on|struggling to breathe|turning blue)(?![a-z])/;
+// Now, not nearly or over ("my toddler nearly choked on the wheel", "choked … he's ok now" are the small part's: found in review).
+const CHOKING_NOW = /喘不上|呼吸困难|卡(?:在|住)了?(?:喉咙|嗓子)|(?:喉咙|嗓子)(?:里)?卡(?:住|着)|(?<![a-z])(?:can'?t breathe|not breathing|(?:is|he'?s|she'?s|hes|shes|started|keeps|is still) choking|choking on|struggling to breathe|turning blue|gagging)(?![a-z])/;
 // Furniture and devices have parts too: a bed's screws, a monitor's parts are no toy's (found in review).
-const NOT_A_TOY = /床|监视器|监控|无人机|(?<![a-z])(?:bed|cot|crib|monitor|drone|cardigan|dress|sew)(?![a-z])/;
+const NOT_A_TOY = /床(?:的)?(?:螺丝|零件)|监视器(?:的)?零件|无人机(?:的)?(?:桨|零件)|(?<![a-z])(?:(?:bed|cot|crib|monitor|drone)(?:'s)? (?:screws?|parts?|bits?|pieces?|blades?)|(?:screws?|parts?|blades?) (?:on|of|from) the (?:bed|cot|crib|monitor|drone)|sew\w*)(?![a-z])/;
 // A battery or a magnet is its own emergency ("the small button battery … in his mouth").
 // A ride's or a seat's part is the ride's: stop using it (found in review: a pram's wheel told to be put out of reach).
-const smallPartOff = (n: string): boolean => YOUNG_CHILD.test(n) && !OLDER_CHILD.test(n) && !A_RIDE.test(n) && !CHILD_SEAT.test(n) && !NOT_A_TOY.test(n) && SMALL_PART.test(n) && PART_OFF.test(n) && !/电池|磁|吞|咽|(?<![a-z])(?:batter(?:y|ies)|magnets?|coin cell|swallowed)(?![a-z])/.test(n) && !/如果|万一|会不会|(?<![a-z])(?:what if|could|might|before (?:i )?buy)(?![a-z])/.test(n);
+// A ride's or a seat's part off is the ride's, unless a toy's, or the piece is in the child's mouth ("…in his mouth in his cot": found in review).
+const rideNotToy = (n: string): boolean => (A_RIDE.test(n) || CHILD_SEAT.test(n)) && !/嘴里|玩具|(?<![a-z])(?:in (?:her|his|their) mouth|toys?|rattle|teether|teething)(?![a-z])/.test(n);
+const smallPartOff = (n: string): boolean => YOUNG_CHILD.test(n) && (TODDLER_AGE.test(n) || !OLDER_CHILD.test(n)) && !rideNotToy(n) && !NOT_A_TOY.test(n) && SMALL_PART.test(n) && PART_OFF.test(n) && !/电池|磁|吞|咽|(?<![a-z])(?:batter(?:y|ies)|magnets?|coin cell|swallowed)(?![a-z])/.test(n) && !/如果|万一|会不会|(?<![a-z])(?:what if|could|might|before (?:i )?buy)(?![a-z])/.test(n);
 const smallPartRisk = (n: string): boolean => smallPartOff(n) && PART_RISK.test(n) && !CHOKING_NOW.test(n);
 /**
  * A hazard's thing choked on or swallowed now ("the wheel came off and my 2 year old is choking on it", "bleach splashed in my eye and i
@@ -2270,7 +2288,7 @@ const spoiledEaten = (n: string): boolean => ((SPOILED_EAT.test(n) && !NO_BUGS.t
  * text and "did you mean how soon do you ship after payment"): stop, don't pay, the bank and the police if paid.
  */
 // A text or a call that says it is ours ("我妈收到一条短信说是你们店的 让她点链接交运费 她已经付了": found in review, nothing).
-const POSES = /冒充|假冒|假客服|(?:短信|信息|电话|消息|来电)[^。？?]{0,8}(?:说是|自称|冒充)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递)|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,60}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) (?:me|my \w+|her|him|us)\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
+const POSES = /冒充|假冒|假客服|(?:短信|信息|电话|消息|来电)[^。？?]{0,8}(?:说是|自称|冒充)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服)|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,60}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) (?:me|my \w+|her|him|us)\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
 /** The shop itself called a scam: an accusation, a complaint ("你们是骗子吧，付了定金两个月了还不发货", "your shop is a scam"). */
 const ACCUSES = /你们[^，,。？?]{0,4}(?:骗子|诈骗|骗人)|你家[^，,。？?]{0,4}(?:骗子|诈骗)|(?<![a-z])(?:you(?:'re| are)? (?:a )?(?:scam\w*|fraud\w*)|(?:your|this) (?:shop|store|site|website|company) is (?:a )?(?:scam|fraud)|you guys (?:are )?(?:a )?scam\w*)(?![a-z])/;
 // A sum to transfer ("someone whatsapp me say they from ur shop, ask me transfer $50 to release my parcel": a Singapore shop,
@@ -4496,6 +4514,8 @@ function carriedBy(ctx: Ctx, orders: Order[]): Order | undefined {
 const logisticsOf = (ctx: Ctx, o: Order): Logistics | undefined => parcelsOf(ctx, o)[0];
 
 /** Something said to have come ("奶粉到了", "the lamp arrived"), not asked after ("到了吗") nor denied ("还没到了"). */
+// A carrier's word the buyer disputes is none ("显示到了 但是我没收到", "it says it arrived but i never got it": found in review).
+const REPORTED_CAME = /(?:显示|说|物流|信息|记录)[^，,。]{0,6}(?:到了|签收|送达)|(?<![a-z])(?:says?|said|shows?|showing|tracking)\b[^.?!,]{0,20}\b(?:arrived|came|delivered)(?![a-z])/;
 const ONE_CAME = /(?<![没未还])(?:到了|收到了)(?![吗么嘛呢没]|没)|(?<![a-z])(?:arrived|came)(?! yet)(?![a-z])(?<!(?:n't|not|never) (?:arrived|came))/;
 /**
  * Each parcel of a split shipment on a line of its own ("包裹 1（京东快递，运单号 …）正在运输途中…"),
@@ -4515,7 +4535,7 @@ function eachParcel(ctx: Ctx, o: Order, parcels: readonly Logistics[]): Outcome 
   // One said to have come while another still moves: the missing one is on its way, not lost (a Beijing formula shop, forty-fifth
   // session: "奶粉到了 拉拉裤咋没见着" was told to look for the delivered parcel at the pickup point).
   const moving = parcels.filter((l) => l.status === 'in_transit' && quietDays(ctx, l) === undefined);
-  const oneCame = moving.length > 0 && ONE_CAME.test(ctx.r.u.normalized);
+  const oneCame = moving.length > 0 && ONE_CAME.test(ctx.r.u.normalized) && !REPORTED_CAME.test(ctx.r.u.normalized);
   const missing = !oneCame && parcels.some((l) => l.status === 'delivered') && NOT_RECEIVED.test(ctx.r.u.normalized);
   const advice = missing ? [{ text: notReceivedEntry(ctx) ?? t.deliveredNotReceived }] : [];
   // A day named ("will the fridge be here by friday?") is the one parcel still on its way's (found from outside: the lines alone, three times).

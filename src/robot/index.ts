@@ -47,6 +47,6 @@ export {
   type LookupName,
 } from './types.ts';
 export { isTimeZone, zoneOffsetMinutes } from './time-zone.ts';
-export { inScriptOf, inScriptOfTexts, TAIWAN_ZONE, toTraditional } from './traditional.ts';
+export { inHant, inScriptOf, inScriptOfTexts, TAIWAN_ZONE, toTraditional } from './traditional.ts';
 export { conceptsOf, foldTraditional } from './lexicon/index.ts';
 export { chineseScript, detectLanguage, scriptByCharacters } from './nlu/normalize.ts';

@@ -59,7 +59,7 @@ const WORSENING = /还在|又|越来越|更严重|加重|(?<![a-z])(?:still|agai
  * danger ("ok just sent you the photos", "we have a cr2025 spare": found in review).
  */
 // A magnet only swallowed or in the mouth: "the fridge magnets in my order were missing too" goes on about nothing (found in review).
-const SWALLOWED_NAMED = /纽扣电池|扣式电池|(?:吞|吃|咽)[^，,。]{0,6}磁铁|磁铁[^，,。]{0,6}(?:吞|吃|咽|嘴里)|(?<![a-z])(?:button batter\w*|coin (?:cell|button|batter\w*)|cr ?20\d\d|(?:it was|its|it'?s|one of) (?:a |the |one of the )?(?:little |small |tiny )?magnets?|(?:swallowed|ate|in (?:his|her|their) mouth)\b[^.?!,]{0,20}\bmagnets?|magnets?\b[^.?!,]{0,20}\b(?:swallowed|in (?:his|her|their) mouth))(?![a-z])/;
+const SWALLOWED_NAMED = /纽扣电池|扣式电池|是(?:个|一个)?(?:小)?磁铁|(?:吞|吃|咽)[^，,。]{0,6}磁铁|磁铁[^，,。]{0,6}(?:吞|吃|咽|嘴里)|(?<![a-z])(?:button batter\w*|coin (?:cell|button|batter\w*)|cr ?20\d\d|(?:it was|its|it'?s|one of) (?:a |the |one of the )?(?:little |small |tiny )?magnets?|(?:swallowed|ate|in (?:his|her|their) mouth)\b[^.?!,]{0,20}\bmagnets?|magnets?\b[^.?!,]{0,20}\b(?:swallowed|in (?:his|her|their) mouth))(?![a-z])/;
 const GOES_ON_OF: Partial<Record<SafetyKind, RegExp>> = {
   fraud: /(?:已经|刚刚?|都)(?:转|付|打)(?:了|过去了)(?:钱|款)?|(?<![a-z])(?:already|just) (?:paid|sent (?:them|him|her|the money)|transferred)(?![a-z])/,
   battery: SWALLOWED_NAMED,

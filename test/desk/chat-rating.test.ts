@@ -185,10 +185,33 @@ for (const factory of SQL_FACTORIES) {
       assert.equal(await take(await say('shop_cr', 'buyer_cr_hy', 'thanks. 5 for shane')), true);
       await served('buyer_cr_25', 'Shane Murphy', 25);
       assert.equal(await take(await say('shop_cr', 'buyer_cr_25', 'thanks. 5 for shane')), true);
+      await served('buyer_cr_sa', 'Seán Ó Briain');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_sa', 'thanks so much. 5 for Seán')), true);
+      await served('buyer_cr_mk', 'Mary-Kate Byrne');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_mk', 'cheers. 5 for mary-kate')), true);
+      // No agent's name on record: "for <name>" cannot be told from "3 for xmas", so nothing is stored.
       await served('buyer_cr_nn', undefined);
-      assert.equal(await take(await say('shop_cr', 'buyer_cr_nn', 'thanks. 5 for shane')), true);
-      await served('buyer_cr_nx', undefined);
-      assert.equal(await take(await say('shop_cr', 'buyer_cr_nx', 'ok. 3 for xmas')), false);
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_nn', 'perfect. 3 for xmas')), false);
+    });
+
+    // Found in review (forty-fifth session): "perfect thanks, 2" answering "How many would you like?" was stored as two stars.
+    test('a bare score answering the agent\'s "how many?" is no rating; with its unit it is', async () => {
+      const { desk, take } = st;
+      const asked = async (buyerId: string, question: string) => {
+        const id = await openConversation(desk, 'shop_cr', buyerId);
+        await desk.conversations.setState(id, { state: 'queued' });
+        await desk.conversations.setState(id, { state: 'assigned', agentId: 'agent_sm' });
+        await desk.conversations.postAs(id, { role: 'agent', id: 'agent_sm', name: 'Shane Murphy' }, { kind: 'text', text: question });
+        await desk.conversations.setState(id, { state: 'closed' });
+      };
+      await asked('buyer_cr_hm1', 'How many would you like me to send?');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_hm1', 'perfect thanks, 2')), false);
+      await asked('buyer_cr_hm2', '您要几个？');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_hm2', '2')), false);
+      await asked('buyer_cr_hm3', '您要几个？');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_hm3', '4分')), true);
+      await asked('buyer_cr_hm4', 'Is there anything else?');
+      assert.equal(await take(await say('shop_cr', 'buyer_cr_hm4', 'thanks, 5')), true);
     });
 
     test('English gets English thanks; a store that fails leaves it to the robot', async () => {
@@ -310,9 +333,10 @@ describe('scores as British, Australian and Guangzhou buyers typed them', () => 
     // Given for someone by name: stored only if that person served (checked against the conversation below).
     assert.deepEqual(typedScore('hes ok, doc says all good. 5 for shane'), { score: 5, comment: 'hes ok, doc says all good', forName: 'shane' });
     for (const text of ['4 x 2', 'no 2', '⭐⭐⭐⭐⭐⭐', '⭐⭐ 东西到了吗', 'got 2. 5 for shane', 'size 4 xl']) assert.equal(typedScore(text), undefined, text);
-    // After a comma only with the kiss: "perfect thanks, 2" answers "how many?" (found in review).
+    // After a comma, with or without the kiss ("thanks, 5": found in review, lost); "how many?" answered is read against the conversation.
     assert.deepEqual(typedScore('grand job, 4 x'), { score: 4, comment: 'grand job' });
-    for (const text of ['perfect thanks, 2', 'lovely thanks, 1', 'ok thanks, 2']) assert.equal(typedScore(text), undefined, text);
+    for (const [text, score] of [['thanks, 5', 5], ['谢谢，5', 5], ['great service, 5', 5]] as const) assert.equal(typedScore(text)?.score, score, text);
+    assert.equal(typedScore('thanks so much. 5 for Seán')?.forName, 'seán');
   });
 });
 

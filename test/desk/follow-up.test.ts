@@ -88,6 +88,11 @@ for (const factory of SQL_FACTORIES) {
         await closedAfter(id, agent);
         assert.equal(await st.take(await say(id, answer)), false, `${agent} → ${answer}`);
       }
+      for (const [agent, answer] of [['还是建议您先试用一下呢~', '我的另一个订单到哪了'], ['有什么问题随时联系我们呢', '发票怎么开'], ['预计几天内就到账了呢', '另一个订单呢']] as const) {
+        const id = `fx${n++}`;
+        await closedAfter(id, agent);
+        assert.equal(await st.take(await say(id, answer)), false, `${agent} → ${answer}`);
+      }
       for (const thanks of ['谢谢啦', '好的谢谢亲', '服务很好 谢谢', 'thanks so much!', 'perfect, thank you', 'ok 👌', '😊', '👍🏻', '好嘞']) {
         const id = `fx${n++}`;
         await closedAfter(id, '您看换哪个？');
@@ -100,15 +105,29 @@ for (const factory of SQL_FACTORIES) {
     test('a danger is the robot\'s (its first aid and priority); a later close that asks nothing clears the note', async () => {
       await closedAfter('fd1', '您看换哪个？');
       assert.equal(await st.take(await say('fd1', '刚收到的充电宝在冒烟！怎么办')), false);
+      // Two closes with no first message read between them (a conversation the robot did not answer): the later one clears.
       await closedAfter('fd2', '您看换哪个？');
-      const thanks = await say('fd2', '好的');
-      assert.equal(await st.take(thanks), false);
-      await st.desk.conversations.setState(thanks.conversationId, { state: 'queued' });
-      await st.desk.conversations.setState(thanks.conversationId, { state: 'assigned', agentId: 'agent_fu2' });
-      await st.desk.conversations.postAs(thanks.conversationId, { role: 'agent', id: 'agent_fu2' }, { kind: 'text', text: '已经帮您处理好了，祝您生活愉快' });
-      await st.desk.conversations.setState(thanks.conversationId, { state: 'closed' });
-      await new Promise((r) => setTimeout(r, 50));
+      await closedAfter('fd2', '已经帮您处理好了，祝您生活愉快', undefined, 'agent_fu2');
       assert.equal(await st.take(await say('fd2', '另外发票怎么开')), false);
+    });
+
+    // Found in review: real questions dropped as closing formulas, an ok to a yes-or-no question thanked, "no thanks" and angry emoji thanks.
+    test('taken: a question of the agent\'s own, an ok to a yes-or-no question, a no, an angry face', async () => {
+      const cases: Array<[string, string]> = [
+        ['您还需要发票吗？', '要的 开公司抬头'],
+        ['Which shipping rate would you prefer, standard or express?', 'express please'],
+        ['需要帮您取消订单吗？', '好'],
+        ['Shall I cancel the order for you?', 'ok'],
+        ['Shall I cancel the order for you?', 'no thanks'],
+        ['您看换哪个？', '😡'],
+      ];
+      let n = 0;
+      for (const [agent, answer] of cases) {
+        const id = `ft${n++}`;
+        await closedAfter(id, agent);
+        const taken = await st.take(await say(id, answer));
+        assert.ok(typeof taken === 'object' && 'handOver' in taken, `${agent} → ${answer}`);
+      }
     });
 
     test('the note is spent by any first message (thanks, a rating taken), and a question asked long before the close is none', async () => {
@@ -129,6 +148,12 @@ for (const factory of SQL_FACTORIES) {
     test('the notice in the question\'s language when the answer tells none, in the buyer\'s script; none after the follow-up\'s minutes', async () => {
       await closedAfter('fl1', '您要换哪个尺码？');
       assert.deepEqual(await st.take(await say('fl1', 'XL')), { handOver: '您是在回复客服刚才的问题吧？已为您转给人工客服继续处理，请稍候。' });
+      await closedAfter('fl4', '您要換哪個尺碼？');
+      const hantXl = await st.take(await say('fl4', 'XL'));
+      assert.ok(typeof hantXl === 'object' && 'handOver' in hantXl && /您是在回覆客服剛才的問題吧/.test(hantXl.handOver), JSON.stringify(hantXl));
+      await closedAfter('fl5', '您要换哪个颜色？');
+      const en = await st.take(await say('fl5', 'red one'));
+      assert.ok(typeof en === 'object' && 'handOver' in en && /answering our agent/.test(en.handOver), JSON.stringify(en));
       await closedAfter('fl2', '您看換哪個？');
       const hant = await st.take(await say('fl2', '換菊花茶吧 謝謝你'));
       assert.ok(typeof hant === 'object' && 'handOver' in hant && /您是在回覆客服剛才的問題吧/.test(hant.handOver), JSON.stringify(hant));

@@ -1008,4 +1008,6 @@ test('a question beside a goodbye is asked; a goodbye with small talk is a goodb
   assert.equal(withdrawsHandover('免啦 我问修车的'), '');
   assert.equal(withdrawsHandover('算了不用人工了 我自己跟平台申诉'), '');
   for (const [t, rest] of [['算了 联系快递查一下', '联系快递查一下'], ['算了 找店里处理', '找店里处理']] as const) assert.equal(withdrawsHandover(t), rest, t);
+  for (const t of ['算了 去问快递吧', '不转了 跟平台投诉去']) assert.equal(withdrawsHandover(t), '', t);
+  assert.notEqual(understand('好的谢谢 那个蓝色的小号的呢').intent, 'bye');
 });

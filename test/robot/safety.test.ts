@@ -594,3 +594,48 @@ describe('the forty-fifth session\'s dangers, reviewed', () => {
     assert.equal(dangerGoesOn('ok the fridge magnets in my order were missing too', 'emergency'), false);
   });
 });
+
+// Found in a fifth review of the forty-fifth session: what the fourth review's mends hid or widened.
+describe('the forty-fifth session\'s dangers, reviewed again', () => {
+  const expect = (cases: ReadonlyArray<readonly [string, string | undefined]>) => {
+    for (const [t, kind] of cases) assert.equal(safetyOf(t), kind, t);
+  };
+  test('a report then a question of use is still the report; choking now in other words is the emergency, nearly choked the part\'s', () => {
+    expect([
+      ['it was smoking and smells burnt, does it always smoke like that?', 'device'],
+      ['my phone charger got really hot and melted the plug, does the charger get hot usually?', 'device'],
+      ['a bead came off the teething bracelet and my baby started choking', 'emergency'],
+      ["a piece came off the toy and my son is 2, he's choking", 'emergency'],
+      ['my toddler nearly choked on the wheel that came off', 'smallPart'],
+      ['宝宝差点被掉下来的小零件卡到', 'smallPart'],
+    ]);
+  });
+  test('a person\'s eye beside a pet or a remover, a toddler\'s part beside a cot or an older sibling, a cover bulging: still read', () => {
+    expect([
+      ["the dog's flea spray got in my eye and it burns", 'eye'],
+      ['猫砂盆清洁剂溅到眼睛里了 好疼', 'eye'],
+      ['nail polish remover got in my eye and it burns', 'eye'],
+      ['隐形眼镜护理液弄到眼睛里好疼', 'eye'],
+      ['the wheel came off the toy car and my toddler had it in his mouth in his cot', 'smallPart'],
+      ['a button came off her cardigan and my 1 year old had it in her mouth', 'smallPart'],
+      ['宝宝2岁 玩具车轮子掉了 放嘴里了 危险吗 哥哥5岁也在玩', 'smallPart'],
+      ['机器冒白烟了 怎么办', 'device'],
+      ['加湿器插头冒白烟了', 'device'],
+      ['the battery cover is bulging out', 'device'],
+      ['宝宝喝完奶 脸上起了好多红疹', 'reaction'],
+      ['宝宝又吐奶了 喷射状的 要不要去医院', 'emergency'],
+      ['my 2 year old ate a big blob of my face cream', 'emergency'],
+    ]);
+  });
+  test('a courier\'s text paid, a toy\'s eye, sand in the wind, a question: none', () => {
+    expect([
+      ['我收到快递的短信说是快递到了 运费我已经付了', undefined],
+      ['短信说是快递到了 让我点链接查看 我点了', undefined],
+      ['娃娃掉了眼睛 能换一个吗', undefined],
+      ['风太大沙子进眼睛了 快递员说明天送', undefined],
+      ['喷雾喷到眼睛了吗', undefined],
+      ['宝宝喝完奶又吐了 吐完精神挺好的', undefined],
+    ]);
+    assert.equal(dangerGoesOn('好像是磁铁', 'emergency'), true);
+  });
+});

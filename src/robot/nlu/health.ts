@@ -54,8 +54,8 @@ const babyUnwell = (n: string, taken: boolean): boolean =>
  * fortieth session, "your message is kept" in the queue): a doctor, a person first in line, whatever the cause.
  */
 // Vomiting again and listless ("孩子现在又吐了一口 有点蔫 是不是得上医院啊": a Beijing baby-formula shop, forty-fifth session, "your message is kept").
-// Not a baby's spit-up ("宝宝又吐奶了 要不要紧": found in review).
-const CHILD_ACUTE = /硬邦邦|胀得(?:硬|鼓)|一直哭|哭个不停|哭闹不止|抽搐|喘不上|呼吸(?:急|困难)|叫不醒|吐了好几次|一直吐|又吐(?!奶)|蔫|没精神|精神不好|便血|(?<![a-z])(?:lethargic|listless)(?![a-z])|(?<![a-z])(?:won'?t stop crying|crying non-?stop|struggling to breathe|can'?t breathe|won'?t wake)(?![a-z])/;
+// Not a baby's spit-up ("宝宝又吐奶了 要不要紧": found in review), unless it shoots out (喷射).
+const CHILD_ACUTE = /硬邦邦|胀得(?:硬|鼓)|一直哭|哭个不停|哭闹不止|抽搐|喘不上|呼吸(?:急|困难)|叫不醒|吐了好几次|一直吐|又吐(?!奶)|喷射|蔫|没精神|精神不好|便血|(?<![a-z])(?:lethargic|listless)(?![a-z])|(?<![a-z])(?:won'?t stop crying|crying non-?stop|struggling to breathe|can'?t breathe|won'?t wake)(?![a-z])/;
 /** A fever or a belly with a doctor asked of: unwell now too ("宝宝现在有点发烧 还在哭 我是不是该去医院"). */
 const CHILD_FEVER = /发烧|发高烧|高烧|烧到|肚子(?:胀|硬|疼|痛)|(?<![a-z])(?:(?:has|have|got|running) a (?:high )?(?:fever|temperature)|belly (?:is )?(?:hard|swollen))(?![a-z])/;
 const HELP_NOW = /医院|医生|急诊|要不要紧|要紧吗|严重吗|(?<![a-z])(?:hospital|doctor|a&e|is (?:it|this) serious|should i (?:take (?:him|her|them) in|go to))(?![a-z])/;
@@ -78,8 +78,7 @@ const MEDICAL = /孕妇|孕期|怀孕|备孕|哺乳期|pregnan\w*|embarazada|bre
 const SEVERE = /过敏|起疹|疹子|红疹|皮疹|呼吸困难|红肿|(?<![a-z])(?:allergic reaction|rash|hives|swollen)(?![a-z])/;
 /** Taken: eaten, swallowed, injected. */
 // Worn too: contact lenses ("美瞳戴了半天眼睛就红了": found from outside, the goods' trouble text only).
-// Not a feed ("宝宝喝完奶又吐了 吐完精神挺好的": found in review, a reaction).
-const TAKEN = /吃了|吃完|吃进去|吃下去|咬了一口|服用|服了|喝了|喝完(?!奶(?!粉))|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking|(?:after|since) (?:the |my |this |that |your )?(?:new )?(?:pre-?workout|protein|whey|creatine|collagen|shakes?|powder|gumm(?:y|ies)|multi(?:vitamins?)?|fish oil|omega\w*|probiotics?|supplements?|vitamins?|pills?|tablets?|capsules?)|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
+const TAKEN = /吃了|吃完|吃进去|吃下去|咬了一口|服用|服了|喝了|喝完|注射|打了(?:以后|之后|针)|戴了|戴完|戴着|戴上|(?<![a-z])(?:after taking|after i took|i took|took (?:it|them|the)|since taking|(?:after|since) (?:the |my |this |that |your )?(?:new )?(?:pre-?workout|protein|whey|creatine|collagen|shakes?|powder|gumm(?:y|ies)|multi(?:vitamins?)?|fish oil|omega\w*|probiotics?|supplements?|vitamins?|pills?|tablets?|capsules?)|drank|ate|fed (?:him|her|them|it|my)|after wearing|wore (?:them|it|the)|wearing (?:them|it|the))(?![a-z])/;
 /** An animal's: no human doctor or emergency number for it. */
 const PET = /猫|狗|宠物|(?<![a-z])(?:cat|cats|dog|dogs|pet|pets|puppy|kitten)(?![a-z])/;
 /**
@@ -91,7 +90,8 @@ const SHOWN = /起疹|疹子|红疹|红点|肿|吐|拉肚子|喘|痒|(?<![a-z])(
 /** Asked about the possibility, not reported ("会不会过敏", "没过敏"). */
 // Nor what to watch for, or already well again ("…just watch for diarrhea. she seems fine now": a New York shop, thirty-eighth session),
 // nor a worry ahead ("is the bha toner gonna make me purge? … scared of breaking out before my date").
-const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|颜色|显得|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy)|watch (?:out )?for|keep an eye (?:on|out)|seems? (?:fine|ok|okay|better) now|gonna|going to|before my)(?![a-z])/;
+// Or said well since ("宝宝喝完奶又吐了 吐完精神挺好的": found in review, a reaction).
+const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|颜色|显得|精神(?:挺|很|还|都)?(?:好|不错)|(?:吐|拉)完(?:就)?没事|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy)|watch (?:out )?for|keep an eye (?:on|out)|seems? (?:fine|ok|okay|better) now|gonna|going to|before my)(?![a-z])/;
 
 /**
  * An emergency now: medicine swallowed by a child or too much of it, poisoning, someone who cannot
@@ -148,7 +148,7 @@ const CHILD_HARM = /冰袋|蓝冰|冰包|干燥剂|脱氧剂|纽扣电池|磁铁
  * Los Angeles shop, forty-fifth session, offered the shade finder); not "ate breakfast, and the perfume is arriving when?" (found in review).
  */
 // The thing itself the object of the eating, a few words on at most: not "ate his dinner and then I put the serum on his face" (found in review).
-const COSMETIC_EATEN = /(?:舔|吃|喝|吞)(?:了|掉|进去)?(?:一口|几口|好几口|一点|一些|点|好多)?(?:[^，,。？?\s饭奶]{0,4}的)?(?:护肤品|精华|面霜|卸妆|指甲油|洗甲水|香水)|(?<![a-z])(?:licked|ate|swallowed|drank|got into)(?: (?:some|a bit|a little|part|most|half) of)?(?: (?:the|my|her|his|their|your|a|some))?(?: (?!lips?\b|lip\b)[a-z-]+){0,2} (?:retin(?:ol|al|oid)s?|serums?|brow gel|nail polish|nail polish remover|perfume|makeup remover|face cream|body lotion)(?![a-z])/;
+const COSMETIC_EATEN = /(?:舔|吃|喝|吞)(?:了|掉|进去)?(?:一大?口|几口|好几口|一点|一些|点|好多|一大?瓶|一大?坨)?(?:[^，,。？?\s饭奶]{0,4}的)?(?:护肤品|精华|面霜|卸妆|指甲油|洗甲水|香水)|(?<![a-z])(?:licked|ate|swallowed|drank|got into)(?: (?:some|a bit|a little|part|most|half|lots|loads|a (?:load|blob|lot|bunch|bottle|tube|handful|glob|dollop|big blob)) of)?(?: (?:the|my|her|his|their|your|a|some))?(?: (?!lips?\b|lip\b)[a-z-]+){0,2} (?:retin(?:ol|al|oid)s?|serums?|brow gel|nail polish|nail polish remover|perfume|makeup remover|face cream|body lotion)(?![a-z])/;
 /**
  * Creams, washes and cleaners swallowed, the eating right beside the product ("宝宝刚才把贝亲的润肤乳挤出来吃了好几口", "孩子喝了一口大人的
  * 护手霜", "my toddler just drank some of the baby shampoo": a Shanghai baby shop, fortieth session, a greeting and "not understood");

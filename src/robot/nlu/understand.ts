@@ -300,8 +300,9 @@ function askedLast(classifier: IntentClassifier, tokenizer: Tokenizer, n: Return
  * welcome! Happy shopping"): a question the shop's FAQ is tried on. What is left once the goodbye's words are out must ask: a
  * question's word, or a question mark beside four characters of its own.
  */
-// 呢 is a softener, not a question ("好的好的 谢谢你呢 辛苦你了": found in review, "not sure").
-const ASKS_LONG = /咋|是不是|吗|怎么|什么|哪|几|多少|(?<![a-z])(?:(?:is|are) [a-z ]{1,20}(?:ok|okay|safe|suitable|fine|too \w+) (?:for|to)|(?:fine|ok|okay|safe|suitable) for (?:a|an|my|him|her|the)|too (?:hard|easy|young|old|big|small))(?![a-z])/;
+// Read on what is left once the goodbye's words are out (GOODBYE_WORDS take "谢谢你呢"): 呢 there asks ("那个蓝色的小号的呢"), not
+// after 了 ("那我就放心了呢").
+const ASKS_LONG = /咋|是不是|吗|(?<!了)呢|怎么|什么|哪|几|多少|(?<![a-z])(?:(?:is|are) [a-z ]{1,20}(?:ok|okay|safe|suitable|fine|too \w+) (?:for|to)|(?:fine|ok|okay|safe|suitable) for (?:a|an|my|him|her|the)|too (?:hard|easy|young|old|big|small))(?![a-z])/;
 /**
  * The words of a goodbye, taken out before the rest is read: thanks, "有什么问题我再问", "you too?", "have a good one", "那我就等快递了哈"
  * (found in review: each read as a question, "not sure, shall I connect you?").
@@ -601,8 +602,9 @@ const ASKS_ABOUT_PEOPLE = /(?:人工|真人|客服)(?:的)?(?:服务|服務)?(?:
 const STILL_WAITING = /回我|回复我|联系我|等他|等她|等人|我等|投诉|能来|会来|来吗|(?<![a-z])(?:call me|get back|reply to me|contact me|i'?ll wait|complain)(?![a-z])/i;
 const asksOnlyHours = (rest: string): boolean => ASKS_ABOUT_PEOPLE.test(rest) && !STILL_WAITING.test(rest);
 // Or sees to it elsewhere ("我自己跟平台申诉", "免啦 我问修车的": a Xiamen shop, forty-fifth session, handed over again at once).
-const SELF_WAITS = /^(?:我)?自己(?:再)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了)?[\s.。!！~]*$|^(?:我(?:自己)?|自己)(?:去|再)?(?:跟|找|问|向|联系)(?:平台|修车的|师傅|快递|物流|朋友|别人)[^，,。？?]{0,6}(?:申诉|投诉|问问?|说|查|弄|处理|联系)?(?:吧|好了|去)?[\s.。!！~]*$/;
-// 我 or 自己 said: "联系快递查一下", "找店里处理" ask the shop to act (found in review: taken back, nothing answered).
+const SELF_WAITS = /^(?:我)?自己(?:再)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了)?[\s.。!！~]*$|^(?:我(?:自己)?|自己)?(?:去|再)?(?:跟|问|向)(?:平台|修车的|师傅|快递|物流|朋友|别人)[^，,。？?]{0,6}(?:申诉|投诉|问问?|说)?(?:吧|好了|去)?[\s.。!！~]*$|^(?:我(?:自己)?|自己)(?:去|再)?(?:找|联系)(?:平台|修车的|师傅|快递|物流|朋友|别人|店里|卖家)[^，,。？?]{0,6}(?:申诉|投诉|问问?|说|查|弄|处理|联系)?(?:吧|好了|去)?[\s.。!！~]*$/;
+// Asking or telling someone else is seen to elsewhere, a subject or none ("算了 去问快递吧"); finding or contacting only with 我 or 自己:
+// "联系快递查一下", "找店里处理" ask the shop to act (found in review: taken back, nothing answered).
 /** "算了 等着吧", "ok i'll wait": resigned to waiting for the person, not leaving. */
 // Malay too: "takpe, esok je la. tq" (fine, tomorrow then), "takpe i tunggu" (a Kuala Lumpur shop, thirty-fifth session: taken out of the queue).
 // "算了 等着吧 明天早上第一个处理我的啊", "不用了 你们明天上班再回我吧": waiting on for the person, asked to be served (a Shenzhen shop,
