@@ -44,6 +44,14 @@ for (const factory of SQL_FACTORIES) {
       await new Promise((r) => setTimeout(r, 50));
     };
 
+    let fresh = 0;
+    /** The buyer's first message after a close whose agent's last words were `agent`: what the desk takes of it. */
+    const afterClose = async (agent: string, answer: string): Promise<Taken> => {
+      const id = `fr${fresh++}`;
+      await closedAfter(id, agent);
+      return st.take(await say(id, answer));
+    };
+
     test('the answer goes back to a person with a notice in the buyer\'s language, once', async () => {
       await closedAfter('fu1', '您看换哪个？');
       assert.deepEqual(await st.take(await say('fu1', '换菊花茶吧 谢谢你 我现在好多了')), { handOver: '您是在回复客服刚才的问题吧？已为您转给人工客服继续处理，请稍候。' });
@@ -82,22 +90,9 @@ for (const factory of SQL_FACTORIES) {
         ['亲，已经帮您退款了呢~', '我的另一个订单到哪了'],
         ['哪个都可以', '那就换红色'],
       ];
-      let n = 0;
-      for (const [agent, answer] of cases) {
-        const id = `fx${n++}`;
-        await closedAfter(id, agent);
-        assert.equal(await st.take(await say(id, answer)), false, `${agent} → ${answer}`);
-      }
-      for (const [agent, answer] of [['还是建议您先试用一下呢~', '我的另一个订单到哪了'], ['有什么问题随时联系我们呢', '发票怎么开'], ['预计几天内就到账了呢', '另一个订单呢']] as const) {
-        const id = `fx${n++}`;
-        await closedAfter(id, agent);
-        assert.equal(await st.take(await say(id, answer)), false, `${agent} → ${answer}`);
-      }
-      for (const thanks of ['谢谢啦', '好的谢谢亲', '服务很好 谢谢', 'thanks so much!', 'perfect, thank you', 'ok 👌', '😊', '👍🏻', '好嘞']) {
-        const id = `fx${n++}`;
-        await closedAfter(id, '您看换哪个？');
-        assert.equal(await st.take(await say(id, thanks)), false, thanks);
-      }
+      cases.push(['还是建议您先试用一下呢~', '我的另一个订单到哪了'], ['有什么问题随时联系我们呢', '发票怎么开'], ['预计几天内就到账了呢', '另一个订单呢']);
+      for (const thanks of ['谢谢啦', '好的谢谢亲', '服务很好 谢谢', 'thanks so much!', 'perfect, thank you', 'ok 👌', '😊', '👍🏻', '好嘞']) cases.push(['您看换哪个？', thanks]);
+      for (const [agent, answer] of cases) assert.equal(await afterClose(agent, answer), false, `${agent} → ${answer}`);
       await closedAfter('fx-shop', '您看换哪个？');
       assert.equal(await st.take(await say('fx-shop', '换菊花茶吧', 'shop_other')), false);
     });
@@ -121,11 +116,8 @@ for (const factory of SQL_FACTORIES) {
         ['Shall I cancel the order for you?', 'no thanks'],
         ['您看换哪个？', '😡'],
       ];
-      let n = 0;
       for (const [agent, answer] of cases) {
-        const id = `ft${n++}`;
-        await closedAfter(id, agent);
-        const taken = await st.take(await say(id, answer));
+        const taken = await afterClose(agent, answer);
         assert.ok(typeof taken === 'object' && 'handOver' in taken, `${agent} → ${answer}`);
       }
     });

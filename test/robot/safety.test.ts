@@ -515,11 +515,13 @@ describe('the forty-fifth session\'s dangers, narrowed in the second review', ()
   });
 });
 
+/** Each text read as its kind of danger (or none). */
+const expect = (cases: ReadonlyArray<readonly [string, string | undefined]>) => {
+  for (const [t, kind] of cases) assert.equal(safetyOf(t), kind, t);
+};
+
 // Found in two reviews of the forty-fifth session's second round: each reading below was wrong at its first version.
 describe('the forty-fifth session\'s dangers, reviewed', () => {
-  const expect = (cases: ReadonlyArray<readonly [string, string | undefined]>) => {
-    for (const [t, kind] of cases) assert.equal(safetyOf(t), kind, t);
-  };
   test('choking on a toy\'s part, or a chemical in the eye also drunk: the emergency, not the piece put away or the eye alone', () => {
     expect([
       ['my toddler is choking on a small piece of the toy, he cant breathe', 'emergency'],
@@ -597,9 +599,6 @@ describe('the forty-fifth session\'s dangers, reviewed', () => {
 
 // Found in a fifth review of the forty-fifth session: what the fourth review's mends hid or widened.
 describe('the forty-fifth session\'s dangers, reviewed again', () => {
-  const expect = (cases: ReadonlyArray<readonly [string, string | undefined]>) => {
-    for (const [t, kind] of cases) assert.equal(safetyOf(t), kind, t);
-  };
   test('a report then a question of use is still the report; choking now in other words is the emergency, nearly choked the part\'s', () => {
     expect([
       ['it was smoking and smells burnt, does it always smoke like that?', 'device'],
