@@ -276,7 +276,7 @@ export function chatRating(d: ChatRatingDeps): (m: TypedMessage) => Promise<Take
 /**
  * "… 5 for shane": Shane served it. A name, not what is counted or when ("perfect. 3 for xmas", "thanks. 2 for auckland": found in
  * review): a name of a person who wrote in the conversation, accents and hyphens aside ("5 for sean" of Seán, "5 for mary-kate").
- * With no agent's name on record (the token's `name` is optional) it cannot be told from "3 for xmas": not taken (found in review).
+ * With no agent's name on record (the token's `name` is optional) it is no better than "3 for xmas": not taken (found in review).
  */
 async function forWhoServed(db: Db, conversationId: string, name: string): Promise<boolean> {
   const rows = await db.selectFrom('messages').select('sender_name').distinct().where('conversation_id', '=', conversationId).where('sender_role', '=', 'agent').where('sender_name', 'is not', null).execute();
@@ -284,11 +284,14 @@ async function forWhoServed(db: Db, conversationId: string, name: string): Promi
   return rows.some((r) => foldName(r.sender_name ?? '').split(/[\s.·_()]+/).flatMap((w) => [w, ...w.split('-')]).includes(asked));
 }
 /** An agent's last words asking a number ("您要几个？", "How many would you like?"): a bare score after them answers it (found in review). */
-const NUMBER_ASKED = /多少|几(?:个|件|份|盒|瓶|支|双|条|箱|斤|包|罐|套)?|数量|(?<![a-z])(?:how many|how much|quantity|what size)(?![a-z])/iu;
+const NUMBER_ASKED = /多少|几(?:个|件|份|盒|瓶|支|双|条|箱|斤|包|罐|套)|数量|多大|(?<![a-z])(?:how many|how much|quantity|(?:what|which) size)(?![a-z])/iu;
+/** A rating asked is no number asked ("How many stars would you give us today?", "您觉得可以打多少分？": found in review). */
+const RATING_ASKED = /分|星|评价|打分|(?<![a-z])(?:stars?|rate|rating|score)(?![a-z])/iu;
 async function agentAskedNumber(db: Db, conversationId: string): Promise<boolean> {
   const last = await db.selectFrom('messages').select('content').where('conversation_id', '=', conversationId).where('sender_role', '=', 'agent').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const content = (typeof last?.content === 'string' ? JSON.parse(last.content) : last?.content) as { kind?: string; text?: string } | undefined;
-  return content?.kind === 'text' && typeof content.text === 'string' && /[?？吗]\s*$/u.test(content.text.trim()) && NUMBER_ASKED.test(content.text);
+  const text = content?.kind === 'text' && typeof content.text === 'string' ? content.text.trim() : '';
+  return /[?？吗][^\p{L}\p{N}]*$/u.test(text) && NUMBER_ASKED.test(text) && !RATING_ASKED.test(text);
 }
 const foldName = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 /** The buyer's latest closed conversation with the shop, when a person served it and it closed within the window. */

@@ -18,14 +18,21 @@ export const FOLLOW_UP_MINUTES = 30;
 
 /** The agent's last words asked something: a question mark, 吗/么, or 呢/嘛 after a question word in the last clause ("换哪个呢"). */
 const ASKED = /[?？]\s*\S{0,2}\s*$|[吗么]\s*[~。.!！]*\s*$|(?:什么|哪|几|多少|怎么|要不要|是不是|有没有|能不能|可不可以|还是)[^，,。]{0,12}[呢嘛]\s*[~。.!！]*\s*$|哪(?:个|一个|种|款|天)(?![^，,。]{0,3}都)[^，,。]{0,6}[？?]?\s*$/u;
-/** A statement softened by 呢 ("还是建议您先试用一下呢~", "有什么问题随时联系我们呢", "预计几天内就到账了呢": found in review). */
-const SOFT_STATEMENT = /(?:建议|随时|都可以|方便|预计|了)[^，,。]{0,12}[呢嘛]\s*[~。.!！]*\s*$/u;
+/**
+ * A statement softened by 呢 ("还是建议您先试用一下呢~", "有什么问题随时联系我们呢", "预计几天内就到账了呢", "已经帮您退款了呢~": found in review):
+ * its last clause (a space ends one too) asks nothing, or advises. "帮您查了 您想换哪款呢" asks.
+ */
+function softStatement(text: string): boolean {
+  if (!/[呢嘛]\s*[~。.!！]*\s*$/u.test(text)) return false;
+  const last = text.split(/[，,。!！~\s]+/u).filter(Boolean).pop() ?? '';
+  return /建议|随时|都可以|预计/u.test(last) || !/什么|哪|几|多少|怎么|要不要|是不是|有没有|能不能|可不可以|还是/u.test(last);
+}
 /**
  * A closing formula asks nothing the buyer's next message answers ("请问还有什么可以帮您的吗？", "Is there anything else I can help
  * you with today?", a review asked for): with it, nearly every conversation after a close went to a person (found in review). Whole
  * phrases: "您还需要发票吗？", "Which shipping rate…?" ask (found in review).
  */
-const CLOSING_FORMULA = /还有(?:什么|其他|其它|别的)(?:问题|事|需要|可以|能)|(?:其他|其它|别的)(?:问题|需要)[吗么]|还需要(?:什么|其他|别的)|满意[吗么]|好评|五星|打分|(?<![a-z])(?:anything else|anything more (?:i|we) can|any (?:other|more) questions|something else (?:i|we) can|rate (?:us|our|my|me|the service)|leave (?:us )?a review|satisfied with (?:our|the|my) service|is everything (?:ok|okay|alright|fine)|does (?:that|this) answer|hope (?:this|that) helps?)(?![a-z])/iu;
+const CLOSING_FORMULA = /还有(?:什么|其他|其它|别的)(?:的)?(?:[吗么]|问题|事|需要|疑问|可以|能)|(?:其他|其它|别的)(?:问题|需要)[吗么]|还需要(?:什么|其他|别的)|满意[吗么]|好评|五星|评价|打分|(?<![a-z])(?:anything else|anything more (?:i|we) can|any (?:other|more) questions|something else (?:i|we) can|rat(?:e|ing) (?:us|our|my|me|this|the|your)|how would you rate|mind rating|leave (?:us )?a review|satisfied with (?:our|the|my) service|is everything (?:ok|okay|alright|fine)|does (?:that|this) answer|hope (?:this|that) helps?)(?![a-z])/iu;
 /** Asked yes or no ("需要帮您取消订单吗？", "shall I cancel it?"): an ok answers it (found in review: "好" thanked). */
 const YES_NO = /[^，,。？?]{0,20}[吗么][?？]?\s*$|要不要[^，,。？?]{0,16}[?？]?\s*$|(?<![a-z])(?:shall|should|would you like|do you want|can|could) (?:i|we|you)\b[^.?!]*\?\s*$/iu;
 const BARE_YES = /^(?:好的?|好滴|好嘞|行|可以|嗯+|ok(?:ay)?|yes|yeah|yep|sure)[\s!！.。~]*$/iu;
@@ -38,11 +45,10 @@ const ZH_COURTESY = /好的|好滴|好嘞|好吧|好|嗯|哦|噢|谢谢|谢了|�
 const ZH_HEAD = /好|嗯|谢|收到|明白|知道|没问题|满意|拜拜|再见|辛苦/u;
 /** Emoji of thanks or an ok: alone they thank; an angry face or a question mark alone does not (found in review). */
 const THANKS_EMOJI = /👍|🙏|❤|♥|😊|🙂|👌|😄|😁|🥰|😘|💕|🌹|✅|💯|🤝/u;
-/** Thanks, an ok or a goodbye only: the robot's to answer, as before. A "no" anywhere is an answer ("no thanks" to "shall I…?"). */
+/** Thanks, an ok or a goodbye only: the robot's to answer, as before. A "no" anywhere is an answer ("no thanks" to "shall I…?"): no word of them. */
 function thanksOnly(text: string): boolean {
   const words = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter(Boolean);
   if (words.length === 0) return THANKS_EMOJI.test(text);
-  if (words.includes('no')) return false;
   const courtesy = words.every((w) => (/^[a-z]+$/.test(w) ? EN_COURTESY.has(w) : /^\p{Script=Han}+$/u.test(w) && w.replace(ZH_COURTESY, '') === ''));
   return courtesy && words.some((w) => EN_HEAD.test(w) || ZH_HEAD.test(w));
 }
@@ -113,7 +119,7 @@ export function closedQuestionAnswered(d: FollowUpDeps): (m: TakenMessage, mayTa
       // The buyer's own language when the text tells it ("XL", "9" tell nothing: the question's), in the script of theirs or the question's.
       const said = detectLanguage(m.text);
       const lang: Lang = said.detected ? said.lang : note.lang;
-      return { handOver: lang === 'en' ? NOTICE.en : note.hant && !/\p{Script=Han}/u.test(m.text) ? inHant(NOTICE.zh, false) : inScriptOfTexts(NOTICE.zh, [m.text]) };
+      return { handOver: lang === 'en' ? NOTICE.en : note.hant && scriptByCharacters(m.text) !== 'hans' ? inHant(NOTICE.zh, false) : inScriptOfTexts(NOTICE.zh, [m.text]) };
     } catch (err) {
       d.log.warn({ err: (err as Error).message, conversationId: m.conversationId }, 'a follow-up of a closed conversation could not be read; the robot answers it');
       return false;
@@ -135,5 +141,5 @@ async function agentAskedLast(db: Db, conversationId: string): Promise<string | 
   // Asked in the same breath as the close: a question left unanswered for hours before it is no longer waiting (found in review).
   const fresh = last !== undefined && Date.now() - new Date(last.created_at as Date | string).getTime() <= FOLLOW_UP_MINUTES * 60_000;
   const text = last?.sender_role === 'agent' && content?.kind === 'text' && typeof content.text === 'string' ? content.text.trim() : undefined;
-  return fresh && text !== undefined && ASKED.test(text) && !SOFT_STATEMENT.test(text) && !CLOSING_FORMULA.test(text) ? text : undefined;
+  return fresh && text !== undefined && ASKED.test(text) && !softStatement(text) && !CLOSING_FORMULA.test(text) ? text : undefined;
 }

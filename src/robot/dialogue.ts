@@ -1524,7 +1524,8 @@ const PAID_TIERS: readonly (readonly OrderStatus[])[] = [['pending_payment'], ['
 const DOUBLE_CHARGE =
   /(?:扣|收|划)(?:了|走)?(?:我)?(?:两次|两遍|两回|2次|二次|两笔|双份)|(?:付|支付)了(?:两次|两遍|两回|两笔)|重复(?:扣款|扣费|扣钱|支付|付款|收费)|多扣了|(?<![a-z])(?:(?:charged?|billed|debited|deducted|taken) (?:me |my card )?(?:for it )?(?:twice|two times|2 times|double)|(?:came|come|got taken|was taken) out twice|double[- ]?(?:charged|charging|charge|billed|billing)|(?:two|2|duplicate|double) (?:pending )?(?:charges|debits)|(?:shows?|see|there (?:are|were)|got) (?:two|2|duplicate|double) (?:pending )?(?:payments|transactions))(?![a-z])/;
 // A question or a failed payment ("买两件要付两次运费吗", "支付两次都失败了", "can i split it into two payments": found in review).
-const CHARGE_WORRY = /会不会|会被|会扣|如果|万一|要是|怕|担心|失败|没成功|不成功|分期|(?<![a-z])(?:will i|would i|could i|can i|do you|won'?t|in case|worried|split|afterpay|installments?|if i|is that just|pending hold)(?![a-z])/;
+// A supposition only before the charge ("如果我下单两次 会被扣了两次钱吗"), not a threat after one taken ("扣了我两次钱 要是不退我就报警": found in review).
+const CHARGE_WORRY = /会不会|会被(?:扣|收)|会扣|(?:如果|万一|要是)[^，,。]{0,12}(?:扣|下单|付)|怕|担心|失败|没成功|不成功|分期|(?<![a-z])(?:will i|would i|could i|can i|do you|won'?t|in case|worried|split|afterpay|installments?|if i (?:order|pay|buy|place)|is that just|pending hold)(?![a-z])/;
 // A question mark after a charge already taken is no worry ("i got charged twice by klarna for the kit??": an LA shop, forty-fifth session, "not understood").
 const CHARGE_QUESTION = /吗|[?？]/;
 const CHARGED_ALREADY = /扣了我|被扣了|(?<![a-z])(?:got|was|been|just got|i'?ve been|i have been) (?:charged|billed|debited)(?![a-z])/;
@@ -2090,7 +2091,8 @@ export function deviceAdvice(t: Texts, text: string): string {
 }
 // White smoke of a device only: dry ice's is no fire ("干冰…冒了一屋白烟"), nor a humidifier's mist (found in review), "冒出白烟", "冒了一股白烟".
 // Water asked for a battery that is hot or burning ("电池还是有点热 要不要泼点水降温"), not for cleaning it ("电池可以拿水擦一下吗": found in review).
-export const SAFETY_SIGN = /冒[黑青]?烟|(?:电池|充电|插座|插头|电线|电机|控制器|(?<!加湿器|香薰机|香薰|雾化器|雾化)(?:电源|机器))[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)(?![^，,。？?]{0,6}(?:水蒸气|水汽))|(?:电池|充电宝|锂电)[^。？?]{0,12}(?:烫|热|着火|冒烟|起火|鼓|胀)[^。？?]{0,12}(?:泼水|浇水|泼点水|用水浇|拿水浇|用水降温)|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|(?:swollen|bulging|puffed[- ]up|puffy) (?:battery|batteries|power ?banks?)|(?:battery|batteries|power ?banks?|phone|laptop|vape)(?: (?:is|was|has|got|getting|looks|seems|went|has gone|is getting|has got))?(?: (?:all|a bit|kind of|really|super|so))? (?:swollen|swelling|bulging|puffed up|puffing up|puffy|ballooned|ballooning)|electric shock|shocked me|smoke (?:came|comes|coming) out|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?(?:white |thick |black |grey |gray )?smoke|(?:white|thick|black|grey|gray) smoke (?:is )?(?:coming|came|pouring) (?:from|out of)|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
+// 机器 only of no steam appliance and not asked whether normal ("电饭煲煮饭的时候机器冒白烟 正常吗": found in review, a fire).
+export const SAFETY_SIGN = /冒[黑青]?烟|(?:充电宝|电池|充电器|插座|插头)[^，,。？?]{0,4}(?:着了(?![急吗])|烧(?:了|黑|焦))|(?:电池|充电宝)[^，,。？?]{0,3}鼓了|(?:电池|充电|插座|插头|电线|电机|控制器|(?<!加湿器|香薰机|香薰|雾化器|雾化)电源)[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)(?![^，,。？?]{0,6}(?:水蒸气|水汽|蒸汽))|(?<!(?:电饭|蒸|挂烫|熨|咖啡|煮蛋|炸锅|烤箱|加湿|香薰|雾化|水壶)[^。？?]{0,12})机器[^，,。？?]{0,8}(?:冒(?:了|出)?(?:一股|一点|点|好多)?白烟|有白烟冒出)(?![^，,。？?]{0,6}(?:水蒸气|水汽|蒸汽|正常))|(?:电池|充电宝|锂电)[^。？?]{0,12}(?:烫|热|着火|冒烟|起火|鼓|胀)[^。？?]{0,12}(?:泼水|浇水|泼点水|用水浇|拿水浇|用水降温)|漏电|电到我|电了我|打火花|冒火花|鼓包|(?:电池|充电宝|尿袋|移动电源)[^，,。？?]{0,8}(?:胀了|胀起|鼓起|变胀|膨胀|(?:好|很|超|特别|非常)热(?![门卖销]))|(?<![a-z])(?:caught fire|on fire|overheat(?:s|ed|ing)|sparks? (?:came|coming|flew|flying)|sparking|sparked (?:at|from|out of|in) (?:the |my )?(?:plug|outlet|socket|charger|cable|cord|wire|unit)|(?:plug|outlet|socket|charger|cable|cord) (?:just )?sparked|(?:swollen|bulging|puffed[- ]up|puffy) (?:battery|batteries|power ?banks?)|(?:battery|batteries|power ?banks?|phone|laptop|vape)(?: (?:is|was|has|got|getting|looks|seems|went|has gone|is getting|has got))?(?: (?:all|a bit|kind of|really|super|so))? (?:swollen|swelling|bulging|puffed up|puffing up|puffy|ballooned|ballooning)|electric shock|shocked me|smoke (?:came|comes|coming|is coming|was coming|pouring) (?:out|from)|(?:thick |black |white |grey |gray )?smoke (?:is |was )?(?:coming |pouring )?(?:from|out of) (?:the |my )?(?:charger|heater|battery|plug|socket|outlet|kettle|power ?bank|adapter|cable|laptop|phone|toaster|microwave|fan|lamp|scooter|e-?bike)|burst into flames?|flames? (?:coming|came|shot) (?:out|from)|(?:charger|power ?bank|battery|plug|cable|adapter|heater|kettle) (?:has |had |just )?melted|smell(?:ing)? burning from|(?:started|starting|began) to smoke|(?:it|it's|its|is|was|started) smoking|(?:got|saw|seeing|giving off|letting out) (?:some |a lot of |lots of )?(?:white |thick |black |grey |gray )?smoke|(?:white|thick|black|grey|gray) smoke (?:is )?(?:coming|came|pouring) (?:from|out of)|(?:burning smell|smells? (?:like )?burn(?:ing|t)?) and smoke|smoke (?:came|coming|pouring) (?:from|out of))(?![a-z])/;
 /** Heat, burning or bursting: a danger only of a device in use ("充电的时候很烫", "the charger gets super hot", "the charger very hot when charging": found from outside), not "火锅太烫", "爆炸款". */
 const SAFETY_HEAT = /起火|着火|冒火|很烫|太烫|好烫|超烫|特别烫|非常烫|贼烫|老烫|滚烫|烫得|发烫|烫手|过热|焦味|糊味|糊巴味|糊吧味|焦糊|烧焦|燶味|㶶味|爆炸|会炸|炸了|(?<![a-z])(?:(?:gets?|getting|got|is|was|runs?|running|becomes?|became|becoming|turns?|turned|goes|went) (?:so |super |very |really |extremely |too |way too |crazy )?hot|(?:charger|power ?bank|battery|phone|adapter|plug|cable)(?:'s| is| was| gets| got)? (?:so|super|very|really|extremely|too|crazy|boiling|scorching|roasting|burning) hot(?! ?-?sell\w*| items?| products?| deals?| sales?| cakes)|too hot to (?:hold|touch)|(?:boiling|scorching|roasting) hot (?:when|while) (?:it )?charg\w*|(?:so|super|very|really|extremely|too|crazy) hot (?:when|while|during) (?:charg|using|in use|plugged)\w*|explod(?:e|ed|es|ing)|blew up|burn(?:ing|t)? smell|smells? (?:like )?burn(?:ing|t)?|(?:has |have )?gone (?:so |super |very |really |extremely |too )?hot|(?:battery|power ?bank|power station|charger|charging)\b[^.?!,]{0,30}\b(?:chemical smell|smells? (?:of|like) chemicals?)|(?:chemical smell|smells? (?:of|like) chemicals?)\b[^.?!,]{0,20}\b(?:charging|battery))(?![a-z])/;
 // Power stations, baby monitors, torches (an Australian and a UK shop, forty-fifth session: hot and bulging, "not sure").
@@ -2111,9 +2113,9 @@ const clauseAround = (n: string, m: RegExpMatchArray): string => {
 };
 const batterySwells = (n: string): boolean => [...n.matchAll(BATTERY_SWELLS)].some((m) => !NOT_ITS_SWELLING.test(clauseAround(n, m)));
 /** Asked before anything happened ("is it safe to leave it plugged in", "会不会发烫" of goods not yet bought): the FAQ's. */
-// At the text's start, after a greeting too, with or without its mark ("hi, does the blender get hot after a while?": found in review);
-// not after a report ("it was smoking and smells burnt, does it always smoke like that?": found in review, nothing).
-const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?:^|^(?:hi|hello|hey|quick q(?:uestion)?|thinking of buying)\W+)(?:does|do|will) (?:the|this|it) (?:[a-z]+ ){0,3}(?:(?:get|run|go) (?:[a-z]+ )?(?:hot|warm)|overheat|smoke)\b[^.?!]*(?:\?\s*|$)|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
+// At a clause's start, after a greeting or a lead-in too, with or without its mark ("Love the shop! Does the hair dryer get very hot?":
+// found in review); a report told before it (REPORTED_BEFORE) still is one ("it was smoking and smells burnt, does it always smoke like that?").
+const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么检查|(?:^|[.!?,:-]\s*|(?<![a-z])(?:hi|hello|hey|quick q(?:uestion)?|thinking of buying|just wondering)\W+)(?:does|do|will) (?:the|this|it) (?:[a-z]+ ){0,3}(?:(?:get|run|go) (?:[a-z]+ )?(?:hot|warm)|overheat|smoke)\b[^.?!]*(?:\?\s*|$)|(?<![a-z])(?:how (?:do|can|should) i (?:check|test|tell)|is it safe|will it (?:get|overheat|smoke)|does it (?:get|overheat|smoke|produce)|is there (?:any )?smoke|do you (?:sell|have)|want to buy|before (?:i )?buy)(?![a-z])/;
 /** Gas escaping from a stove or a canister ("smells of gas when i screw the canister on", "one canister is hissing", "燃气味"): found from outside, "not understood". */
 // Propane too, and the South's dropped g ("I smell propane real strong round the knobs", "its still smellin like gas", "the propane
 // tank… is leakin, I can hear it hissin at the valve": an Austin grill shop, thirty-eighth session: "not sure", the parcel's tracking).
@@ -2131,7 +2133,9 @@ export type Hazard = 'fall' | 'tipped' | 'injury' | 'cold' | 'air' | 'fraud' | '
  */
 // In Chinese the thing in the eye is told ("洗发水进眼睛了", "眼睛进了洗面奶 好痛", "消毒液溅到眼睛里了"); in English with what it
 // does to the eye ("i got bleach in my eye, it burns"), not a worry or a joke ("would it sting if it got in my eyes?", "lol": found in review).
-const EYE_EXPOSED = /(?:进|溅|弄|喷|掉进)(?:到|进)?了?(?:我的?|孩子的?|宝宝的?|他的?|她的?)?眼睛(?:里)?|眼睛(?:里)?进了|(?<![a-z])(?:(?:got|get|gone|went|splashed|sprayed|squirted|spilled)(?: some)?(?: of)?(?: (?:the|my|her|his|this|that|a|it))?(?: [a-z-]+){0,3} (?:in|into) (?:(?:my|her|his|their|the|our) )?(?:[a-z]+'s |(?:son|daughter|kid|baby|boy|girl|child)s? )?eyes?)(?![a-z])/;
+const EYE_EXPOSED = /(?:进|溅|弄|喷|掉进|流|滴|沾|蹭|飞)(?:到|进)?了?(?:我的?|孩子的?|宝宝的?|他的?|她的?)?眼睛(?:里)?|眼睛(?:里)?进了|(?<![a-z])(?:(?:got|get|gone|went|splashed|sprayed|squirted|spilled)(?: some)?(?: of)?(?: (?:the|my|her|his|this|that|a|it))?(?: [a-z'-]+){0,3} (?:in|into) (?:(?:my|her|his|their|the|our) )?(?:[a-z]+'s |(?:son|daughter|kid|baby|boy|girl|child)s? )?eyes?)(?![a-z])/;
+// A chemical in the eye, told bare ("bleach in my eye help", "sanitizer in my sons eye what do i do": found in review).
+const CHEMICAL_IN_EYE = /(?<![a-z])(?:bleach|detergent|cleaner|saniti[sz]er|chemicals?|acid|ammonia|shampoo|perfume|spray|sunscreen|dye|soap) in (?:my|his|her|their|the baby'?s|(?:my )?(?:sons?|daughters?|kids?)'?s?) eyes?(?![a-z])/;
 const EYE_HURTS = /疼|痛|辣|刺|睁不开|红|烧|哭|怎么办|咋办|(?<![a-z])(?:bleach|detergent|cleaner|saniti[sz]er|chemicals?|acid|ammonia|burn\w*|sting\w*|red|hurts?|hurting|pain\w*|(?:can'?t|cannot|won'?t) open|screaming|crying|cry|blurry|watering|what (?:do|should) i do)(?![a-z])/;
 // Denied, supposed, or what goes in the eye by design: never the eye's first aid.
 const EYE_DENIED = /没(?:有)?(?:进|溅|弄)|没事|不疼|不痛|还好|眼药水|如果|万一|会不会|眼睛(?:里)?了?[吗么]|(?<![a-z])(?:(?:didn'?t|did not|doesn'?t) (?:get|go) in|what if|if (?:it|some) (?:got|gets|went)|if it gets?|will get|eye ?drops|no big deal|fine now)(?![a-z])/;
@@ -2143,7 +2147,7 @@ const PET_EYE = /(?:猫|狗)[^，,。]{0,4}(?:的)?眼睛|(?<![a-z])(?:(?:dog|ca
 const EYE_SUBSTANCE_ZH = /洗|液|剂|水|霜|油|粉|膏|喷雾|药|乳|精华/;
 // Swallowed or drunk as well: the emergency's, not the eye's alone (found in review).
 const eyeExposed = (n: string): boolean => {
-  if (!EYE_EXPOSED.test(n) || EYE_DENIED.test(n) || PET_EYE.test(n) || /喝了|吞|吃了|(?<![a-z])(?:swallowed|drank|ate)(?![a-z])/.test(n)) return false;
+  if (!(EYE_EXPOSED.test(n) || CHEMICAL_IN_EYE.test(n)) || EYE_DENIED.test(n) || PET_EYE.test(n) || /喝了|吞|吃了|(?<![a-z])(?:swallowed|drank|ate)(?![a-z])/.test(n)) return false;
   const hurts = EYE_HURTS.test(n);
   return (hurts || (/\p{Script=Han}/u.test(n) && EYE_SUBSTANCE_ZH.test(n))) && (hurts || !EYE_LIGHT.test(n));
 };
@@ -2152,7 +2156,7 @@ const eyeExposed = (n: string): boolean => {
  * had it in her mouth", "hes 3, is it dangerous, the wheel is tiny": a Dublin toy shop, forty-fifth session, "did you mean…" and a
  * plain place in the queue): out of reach first.
  */
-const YOUNG_CHILD = /孩子|宝宝|娃|(?<![a-z])(?:toddler|baby|(?<![0-9])[1-3] ?(?:yo|year old|yr old|years old|yrs old)|\d+ ?(?:month old|months old)|(?:he'?s|she'?s|hes|shes|he is|she is) [1-3](?![0-9])|my (?:son|daughter|kid|little one))(?![a-z])/;
+const YOUNG_CHILD = /孩子|宝宝|娃|(?<![a-z])(?:toddler|baby|(?<![0-9])(?:[1-3]|one|two|three)[ -]?(?:yo|year old|yr old|years old|yrs old)|\d+ ?(?:month old|months old)|(?:he'?s|she'?s|hes|shes|he is|she is) [1-3](?![0-9])|my (?:son|daughter|kid|little one))(?![a-z])/;
 // Past the age small parts choke ("the toy eyes came off in the wash, my son is 5": found in review).
 const OLDER_CHILD = /(?<![0-9])(?:[4-9]|1[0-8]) ?(?:yo|year old|yr old|years old|yrs old|岁)|(?:my (?:son|daughter|kid|child|boy|girl|nephew|niece|grandson|granddaughter) is|he'?s|she'?s|hes|shes|he is|she is) (?:[4-9]|1[0-8])(?![0-9])(?! ?(?:months?|mos?|weeks?|wks?|mm|cm)(?![a-z]))|[四五六七八九十]岁/;
 // A toddler's age told beside an older child's is the one with the part ("宝宝2岁 … 哥哥5岁也在玩": found in review).
@@ -2161,10 +2165,10 @@ const SMALL_PART = /零件|轮子|小件|珠子|扣子|螺丝|眼睛|(?<![a-z])(
 const PART_OFF = /掉了|断了|脱落|松了|掉下来|(?<![a-z])(?:snapped off|came off|fell off|broke off|(?:is|are|was) off|off already|came loose|(?:is|are) loose|(?:chewed|bit|pulled) (?:the |its |his |her )?[a-z']{0,12} ?eye off|tiny|small)(?![a-z])/;
 // Not swallowed: that is the emergency's ("the baby swallowed a small part").
 // Not "is it safe (for a 3 year old)", a buying question, nor 卡住 (stuck) (found in review).
-const PART_RISK = /嘴里|危险|要紧|差点[^，,。]{0,4}卡|卡到|(?<![a-z])(?:in (?:her|his|their) mouth|spat it out|dangerous|chok\w*|gagg\w*)(?![a-z])/;
+const PART_RISK = /嘴里|危险|要紧|差点[^，,。]{0,4}卡|卡到(?![^，,。]{0,2}(?:喉咙|嗓子))|(?<![a-z])(?:in (?:her|his|their) mouth|spat it out|dangerous|chok\w*|gagg\w*)(?![a-z])/;
 // Choking or a breath failing now is the emergency's (found in review: "my toddler is choking on a small piece of the toy, he cant breathe" told to tidy up).
 // Now, not nearly or over ("my toddler nearly choked on the wheel", "choked … he's ok now" are the small part's: found in review).
-const CHOKING_NOW = /喘不上|呼吸困难|卡(?:在|住)了?(?:喉咙|嗓子)|(?:喉咙|嗓子)(?:里)?卡(?:住|着)|(?<![a-z])(?:can'?t breathe|not breathing|(?:is|he'?s|she'?s|hes|shes|started|keeps|is still) choking|choking on|struggling to breathe|turning blue|gagging)(?![a-z])/;
+const CHOKING_NOW = /喘不上|喘不过气|呼吸困难|呼吸不(?:过来|了|上来)|憋(?:红|紫)|脸(?:都)?(?:紫|青)了|卡(?:到|在|住)?了?(?:喉咙|嗓子)|(?:喉咙|嗓子)(?:里)?卡(?:住|着)|(?<![a-z])(?:can'?t breathe?|not breathing|(?:is|he'?s|she'?s|hes|shes|started|keeps|is still) choking|choking on|struggling to breathe|turning blue|gagging)(?![a-z])/;
 // Furniture and devices have parts too: a bed's screws, a monitor's parts are no toy's (found in review).
 const NOT_A_TOY = /床(?:的)?(?:螺丝|零件)|监视器(?:的)?零件|无人机(?:的)?(?:桨|零件)|(?<![a-z])(?:(?:bed|cot|crib|monitor|drone)(?:'s)? (?:screws?|parts?|bits?|pieces?|blades?)|(?:screws?|parts?|blades?) (?:on|of|from) the (?:bed|cot|crib|monitor|drone)|sew\w*)(?![a-z])/;
 // A battery or a magnet is its own emergency ("the small button battery … in his mouth").
@@ -2177,7 +2181,9 @@ const smallPartRisk = (n: string): boolean => smallPartOff(n) && PART_RISK.test(
  * A hazard's thing choked on or swallowed now ("the wheel came off and my 2 year old is choking on it", "bleach splashed in my eye and i
  * swallowed some too"): the emergency's, not the piece put away or the eye rinsed alone (found in review).
  */
-export const hazardNowEmergency = (n: string): boolean => (smallPartOff(n) && CHOKING_NOW.test(n)) || (EYE_EXPOSED.test(n) && /喝了|吞|吃了|(?<![a-z])(?:swallowed|drank)(?![a-z])/.test(n));
+// A child, or someone, choking now whatever on ("my toddler is choking", "宝宝被珠子卡住了 脸都紫了": found in review, read nowhere).
+const SOMEONE_CHOKING = /孩子|宝宝|娃|小孩|儿子|女儿|(?<![a-z])(?:toddler|baby|kid|child|son|daughter|he'?s|she'?s|hes|shes|he|she|(?:one|two|three|[1-9]) ?(?:yo|year old|yr old))(?![a-z])/;
+export const hazardNowEmergency = (n: string): boolean => (CHOKING_NOW.test(n) && (smallPartOff(n) || SOMEONE_CHOKING.test(n) || (SMALL_PART.test(n) && PART_OFF.test(n))) && !/如果|万一|会不会|怕|担心|适合|(?<![a-z])(?:what if|could|might|in case|worried|afraid|suitable)(?![a-z])/.test(n)) || (EYE_EXPOSED.test(n) && /喝了|吞|吃了|(?<![a-z])(?:swallowed|drank)(?![a-z])/.test(n));
 /**
  * A part that holds someone up or stops them giving way in use ("my neighbours lad came off his bike and the front brake lever snapped
  * clean off, its one of yours. is that normal??": a Manchester bike shop, forty-third session, a plain hand-over): stop using it now.
@@ -2288,13 +2294,14 @@ const spoiledEaten = (n: string): boolean => ((SPOILED_EAT.test(n) && !NO_BUGS.t
  * text and "did you mean how soon do you ship after payment"): stop, don't pay, the bank and the police if paid.
  */
 // A text or a call that says it is ours ("我妈收到一条短信说是你们店的 让她点链接交运费 她已经付了": found in review, nothing).
-const POSES = /冒充|假冒|假客服|(?:短信|信息|电话|消息|来电)[^。？?]{0,8}(?:说是|自称|冒充)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服)|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,60}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) (?:me|my \w+|her|him|us)\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
+// The courier too with a scam's act ("说是快递丢件理赔 … 钱被转走了", "安全账户": found in review), not a courier's plain notice.
+const POSES = /冒充|假冒|假客服|(?:短信|信息|电话|消息|来电)[^。？?]{0,8}(?:说是|自称|冒充)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服)|(?:短信|信息|电话|消息|来电)[^。？?]{0,8}(?:说是|自称|冒充)[^，,。？?]{0,6}快递(?=[^。？?]{0,40}(?:理赔|丢件|违禁|安全账户|加(?:他|她)?微信|转账|转了\d|银行卡|验证码|下载))|(?:有人|有个人|有个|一个人|对方|陌生人|那人)[^。？?]{0,16}(?:说是|自称|自称是|说他是|话系|话佢系|讲系|说系)[^，,。？?]{0,6}(?:你们|你家|你哋|店里|商家|客服|快递|业务员)|(?<![a-z])(?:(?:someone|somebody|a guy|a man|a woman|a person)\b[^.?!]{0,60}\b(?:from|is from|claims to be from|says he'?s from|says she'?s from|pretending to be from) (?:your|the) (?:shop|store|team|company)|(?:got|received|had) a (?:text|sms|message|call|email)\b[^.?!]{0,100}\b(?:pay|fee|transfer|link|card)|impersonat\w*|pretend(?:ing|ed|s)? to be|fake (?:account|page|shop|site|website|seller|agent)|is (?:this|that) (?:the )?real (?:shop|you|account)|(?:is|was) (?:that|this) (?:insta(?:gram)?|facebook|tiktok|whatsapp)?\s?(?:account|page|number) (?:you|yours|real|legit)|(?:dm'?d|messaged?|texted|called|emailed|contacted) (?:me|my \w+|her|him|us)\b[^.?!]{0,40}\b(?:offering|saying|claiming))(?![a-z])/;
 /** The shop itself called a scam: an accusation, a complaint ("你们是骗子吧，付了定金两个月了还不发货", "your shop is a scam"). */
 const ACCUSES = /你们[^，,。？?]{0,4}(?:骗子|诈骗|骗人)|你家[^，,。？?]{0,4}(?:骗子|诈骗)|(?<![a-z])(?:you(?:'re| are)? (?:a )?(?:scam\w*|fraud\w*)|(?:your|this) (?:shop|store|site|website|company) is (?:a )?(?:scam|fraud)|you guys (?:are )?(?:a )?scam\w*)(?![a-z])/;
 // A sum to transfer ("someone whatsapp me say they from ur shop, ask me transfer $50 to release my parcel": a Singapore shop,
 // forty-fourth session, answered with the order's status).
 // Paid already, by the buyer or the relative ("she paid", "点链接付了2块钱": found in review).
-const WANTS_PAYMENT = /点(?:了|开)?(?:那个)?链接|(?:交|付)了?(?:运费|关税|手续费|\d+块钱?)|(?:她|他|我|我妈|我爸)?已经付了|扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:transfer (?:them |him |her )?(?:s?\$|rm|£|€|¥)\s?\d+|paynow|payid|deposit|e-?transfer|interac|new (?:bank )?account|personal account|iban|redelivery fee|card (?:details|number)|bank (?:details|login)|(?:re-?)?enter (?:my |your |her |his )?(?:bank|card)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit)|(?:she|he|i|they|mum|mom|dad) (?:already |just )?paid|paid (?:the|a) fee|pay (?:the )?customs)(?![a-z])/;
+const WANTS_PAYMENT = /下载.{0,4}app|输(?:了|入了?)银行卡|钱被转走|安全账户|点(?:了|开)?(?:那个)?链接|(?:交|付)了?(?:运费|关税|手续费|\d+块钱?)|(?:她|他|我|我妈|我爸)?已经付了|扫码|扫了|扫个码|验证码|转账|汇款|加(?:他|她|我)?微信|加qq|备用金|共享屏幕|屏幕共享|银行卡号|退款链接|领退款|打钱|atm|解除分期|取消分期|保证金|订金|定金|私人(?:支付宝|微信|账户|账号|户口)|转\d+(?:蚊|块|元)|(?<![a-z])(?:transfer (?:them |him |her )?(?:s?\$|rm|£|€|¥)\s?\d+|paynow|payid|deposit|e-?transfer|interac|new (?:bank )?account|personal account|iban|redelivery fee|card (?:details|number)|bank (?:details|login)|(?:re-?)?enter (?:my |your |her |his )?(?:bank|card)|bank transfer|wire (?:it|the money|transfer)|sort code|gift cards?|crypto|bitcoin|zelle|venmo|western union|verification code|one-?time code|otp|card details|should i pay|pay (?:them|him|her|by bank|upfront|a deposit)|(?:she|he|i|they|mum|mom|dad) (?:already |just )?paid|paid (?:the|a) fee|pay (?:the )?customs)(?![a-z])/;
 /** A scam's own steps, whoever asked: a refund "collected" by scanning a code, a code read out to a caller. */
 const SCAM_STEPS = /(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:verification|one-?time|security) code)(?![a-z])/;
 /** Asked outright whether it was a scam ("这是不是诈骗啊", "its a scam isnt it", "is it real or scam"): it is treated as one. */
@@ -2326,8 +2333,10 @@ function scamReported(n: string): boolean {
 }
 
 // The goods in focus may be the device ("而且充一下就超燙" of the charger just told: found from outside, "not sure").
+/** A danger told before a question of use ("it was smoking and smells burnt, does it always…?"): the question does not unsay it. */
+const REPORTED_BEFORE = /冒烟了|烧焦|着火了|(?<![a-z])(?:(?:was|were|is|it'?s|its) smoking|smoked|sparked|melted|burn(?:ed|t) (?:my|the|his|her)|caught fire|exploded|got (?:really |so |very |super )?hot|smells? burn\w*|started (?:to )?smok\w*)(?![a-z])/;
 export const reportsDanger = (n: string, goods = ''): boolean =>
-  (!SAFETY_ASKED.test(n) || SIGN_ASKED_OF.test(n) || gasSmelled(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n.replace(FOOD_SWOLLEN, ' ')) || GAS_LEAK.test(n) || batterySwells(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
+  (!SAFETY_ASKED.test(n) || REPORTED_BEFORE.test(n) || SIGN_ASKED_OF.test(n) || gasSmelled(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n.replace(FOOD_SWOLLEN, ' ')) || GAS_LEAK.test(n) || batterySwells(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
 /**
  * A swollen can or pouch of food ("那罐头有几罐是鼓包的", "鼓包的罐头", "the tins are bulging"): spoiled food, no battery (a Beijing
  * pet shop, thirty-sixth session: told to unplug it and keep it from anything flammable).
@@ -2372,6 +2381,8 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { intent: 'unknown' };
   if (FOREIGN_MATTER.test(u.normalized) && !FOREIGN_ASKED.test(u.normalized)) return { intent: 'complaint' };
   if (reportsDanger(u.normalized, goods)) return { intent: 'complaint', safety: true, ...(GAS_LEAK.test(u.normalized) && !SAFETY_SIGN.test(u.normalized) ? { gas: true as const } : {}) };
+  // Choking now, or a chemical in the eye also drunk: the emergency, in the robot's own answer too (found in review: "not understood").
+  if (hazardNowEmergency(u.normalized)) return { intent: 'complaint', health: 'emergency' };
   const hazard = hazardOf(u.normalized);
   if (hazard) return { intent: 'complaint', safety: true, hazard };
   const health = healthAsked(u.normalized, goods);

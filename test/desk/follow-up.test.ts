@@ -91,6 +91,8 @@ for (const factory of SQL_FACTORIES) {
         ['哪个都可以', '那就换红色'],
       ];
       cases.push(['还是建议您先试用一下呢~', '我的另一个订单到哪了'], ['有什么问题随时联系我们呢', '发票怎么开'], ['预计几天内就到账了呢', '另一个订单呢']);
+      // Closing formulas in other words, and a rating asked (found in a sixth review).
+      cases.push(['还有别的吗？', '好的'], ['还有其他的吗？', 'no thanks'], ['麻烦给个评价好吗？', '好的'], ['Could you please take a moment to rate this conversation?', 'sure']);
       for (const thanks of ['谢谢啦', '好的谢谢亲', '服务很好 谢谢', 'thanks so much!', 'perfect, thank you', 'ok 👌', '😊', '👍🏻', '好嘞']) cases.push(['您看换哪个？', thanks]);
       for (const [agent, answer] of cases) assert.equal(await afterClose(agent, answer), false, `${agent} → ${answer}`);
       await closedAfter('fx-shop', '您看换哪个？');
@@ -115,6 +117,8 @@ for (const factory of SQL_FACTORIES) {
         ['Shall I cancel the order for you?', 'ok'],
         ['Shall I cancel the order for you?', 'no thanks'],
         ['您看换哪个？', '😡'],
+        ['帮您查了 您想换哪款呢', '白色那款'],
+        ['您看什么时候方便呢', '明天下午'],
       ];
       for (const [agent, answer] of cases) {
         const taken = await afterClose(agent, answer);
@@ -143,6 +147,9 @@ for (const factory of SQL_FACTORIES) {
       await closedAfter('fl4', '您要換哪個尺碼？');
       const hantXl = await st.take(await say('fl4', 'XL'));
       assert.ok(typeof hantXl === 'object' && 'handOver' in hantXl && /您是在回覆客服剛才的問題吧/.test(hantXl.handOver), JSON.stringify(hantXl));
+      await closedAfter('fl6', '您要換哪個顏色？');
+      const hantHan = await st.take(await say('fl6', '黑色 XL'));
+      assert.ok(typeof hantHan === 'object' && 'handOver' in hantHan && /您是在回覆/.test(hantHan.handOver), JSON.stringify(hantHan));
       await closedAfter('fl5', '您要换哪个颜色？');
       const en = await st.take(await say('fl5', 'red one'));
       assert.ok(typeof en === 'object' && 'handOver' in en && /answering our agent/.test(en.handOver), JSON.stringify(en));

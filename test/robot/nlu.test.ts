@@ -1010,4 +1010,5 @@ test('a question beside a goodbye is asked; a goodbye with small talk is a goodb
   for (const [t, rest] of [['算了 联系快递查一下', '联系快递查一下'], ['算了 找店里处理', '找店里处理']] as const) assert.equal(withdrawsHandover(t), rest, t);
   for (const t of ['算了 去问快递吧', '不转了 跟平台投诉去']) assert.equal(withdrawsHandover(t), '', t);
   assert.notEqual(understand('好的谢谢 那个蓝色的小号的呢').intent, 'bye');
+  for (const t of ['好的谢谢 那我等你们消息呢', '谢谢 那我再看看呢', '谢谢亲，那我就放心了呢']) assert.equal(understand(t).intent, 'bye', t);
 });

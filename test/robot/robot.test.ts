@@ -9584,6 +9584,7 @@ describe('charged twice', () => {
       assert.equal((await say()(text)).handover?.reason, 'complaint', text);
     }
     for (const text of ['will i be charged twice if i pay again?', '付两次运费吗？', '如果我下单两次 会被扣了两次钱吗', 'my bank says i was charged twice, is that just a pending hold?']) assert.notEqual((await say()(text)).handover?.reason, 'complaint', text);
+    for (const text of ['你们扣了我两次钱 要是不退我就报警', "you charged me twice, if i don't get a refund today i'm calling my bank"]) assert.equal((await say()(text)).handover?.reason, 'complaint', text);
   });
 });
 

@@ -638,3 +638,51 @@ describe('the forty-fifth session\'s dangers, reviewed again', () => {
     assert.equal(dangerGoesOn('好像是磁铁', 'emergency'), true);
   });
 });
+
+// Found in a sixth review of the forty-fifth session.
+describe('the forty-fifth session\'s dangers, a sixth reading', () => {
+  test('choking in other words, or with no part named, is the emergency; a plain choke of no one asked about is none', () => {
+    expect([
+      ['玩具轮子掉了 宝宝放嘴里 卡喉咙了', 'emergency'],
+      ['玩具珠子掉了 宝宝放嘴里了 呼吸不过来', 'emergency'],
+      ['my toddler is choking', 'emergency'],
+      ['my two year old is choking on a bead that fell off', 'emergency'],
+      ['宝宝被珠子卡住了 脸都紫了', 'emergency'],
+      ['小珠子掉了 卡在喉咙里了', 'emergency'],
+      ['what if my toddler is choking on it?', undefined],
+    ]);
+  });
+  test('a courier\'s claim scam with money gone; fire and the eye in everyday words; a rash beside good spirits', () => {
+    expect([
+      ['收到一条短信说是快递丢件理赔 点了链接 输入了银行卡 钱被转走了', 'fraud'],
+      ['我收到快递的短信说是快递到了 运费我已经付了', undefined],
+      ['smoke is coming out of the charger', 'device'],
+      ['the charger burst into flames', 'device'],
+      ['the power bank melted', 'device'],
+      ['充电宝着了', 'device'],
+      ['电池鼓了', 'device'],
+      ['thick black smoke from the heater', 'device'],
+      ['染发剂流到眼睛里了 好疼', 'eye'],
+      ['bleach in my eye help', 'eye'],
+      ["got the dog's ear cleaner in my eye it burns", 'eye'],
+      ['宝宝喝了这个奶粉 脸上起了红疹 精神挺好的 是过敏吗', 'reaction'],
+    ]);
+  });
+  test('a buying question after a lead-in, steam from a rice cooker or a coffee machine: none', () => {
+    expect([
+      ['Love the shop! Does the hair dryer get very hot?', undefined],
+      ['before I order - does the air fryer get hot on the outside?', undefined],
+      ['电饭煲煮饭的时候机器冒白烟 正常吗', undefined],
+      ['咖啡机器冒白烟 是蒸汽吗', undefined],
+      ['机器冒白烟了 怎么办', 'device'],
+    ]);
+  });
+  test('the robot\'s own answer: a child choking is the emergency, handed over first', async () => {
+    const robot = createRobot({ dataSource: fakeDataSource({}), faq: new FaqIndexProvider() });
+    for (const text of ['the wheel came off and my 2 year old is choking on it', '孩子玩具的小珠子掉了 卡在喉咙里了', 'my toddler is choking']) {
+      const a = await robot.answer({ shopId: 'shop_ch', userId: 'u_ch', conversationId: `c_${text}`, text });
+      assert.equal(a.handover?.reason, 'complaint', text);
+      assert.match(a.replies.map((r) => r.text).join(' '), /911|120|999|112|000|emergency|急救/, text);
+    }
+  });
+});

@@ -20,6 +20,7 @@ test('questions about the wait are told from questions for the agent that share 
   // Hours waited, "its been ages" (a Xiamen and a Dublin shop, forty-fifth session: "message kept", no place told).
   for (const t of ['我等了快半小时了 还要多久', '等了一个多小时了', '都等了两个钟头了', 'hello?? its been ages', "it's been forever"]) assert.equal(asksAboutWait(t), true, t);
   assert.equal(asksAboutWait('its been ages since i ordered it'), false);
+  for (const t of ['客服 我等了一个小时了', '等了一个小时了 到底有没有人']) assert.equal(asksAboutWait(t), true, t);
   for (const t of ['快递员让我在楼下等了两个小时 都没来', '在驿站等了半个小时 还没找到我的包裹', '充电等了三个小时还是没充满']) assert.equal(asksAboutWait(t), false, t);
   // Singlish (thirty-first session, found from outside: "message saved").
   for (const t of ['how long more need to wait?', 'how long more ah']) assert.equal(asksAboutWait(t), true, t);

@@ -47,8 +47,10 @@ const SPOILED_FEED = /结块|酸味|变质|过期|发霉|异味|(?<![a-z])(?:exp
  * expired"): a reaction, told to get help first (found from outside, a mother-and-baby shop).
  */
 // Told as happened and tied to what was fed or worn: "宝宝喝这个奶粉会不会拉肚子", "宝宝湿疹 推荐什么纸尿裤", "孩子发烧了 奶粉什么时候能到" are not (found in review).
+// A spit-up said well since ("宝宝喝完奶又吐了 吐完精神挺好的": found in review, a reaction); not a rash said beside good spirits.
+const SPIT_UP_FINE = /(?:吐|拉)[^。？?]{0,8}(?:精神(?:挺|很|还|都)?(?:好|不错)|没事)/;
 const babyUnwell = (n: string, taken: boolean): boolean =>
-  INFANT.test(n) && !ASKS_NORMAL.test(n) && ((CHILD_SYMPTOM.test(n) && !NOT_A_REPORT.test(n) && (taken || CAUSED.test(n) || (CAUSED_BEFORE.test(n) && !RETURN_ASKED.test(n)))) || (taken && SPOILED_FEED.test(n) && FEED.test(n)));
+  INFANT.test(n) && !ASKS_NORMAL.test(n) && !(SPIT_UP_FINE.test(n) && !/疹|肿|喘|红|血/.test(n)) && ((CHILD_SYMPTOM.test(n) && !NOT_A_REPORT.test(n) && (taken || CAUSED.test(n) || (CAUSED_BEFORE.test(n) && !RETURN_ASKED.test(n)))) || (taken && SPOILED_FEED.test(n) && FEED.test(n)));
 /**
  * Signs of a child unwell now ("我宝宝肚子胀得硬邦邦的 一直哭 怎么办", "宝宝现在有点发烧 还在哭 我是不是该去医院": a Shanghai baby shop,
  * fortieth session, "your message is kept" in the queue): a doctor, a person first in line, whatever the cause.
@@ -90,8 +92,7 @@ const SHOWN = /起疹|疹子|红疹|红点|肿|吐|拉肚子|喘|痒|(?<![a-z])(
 /** Asked about the possibility, not reported ("会不会过敏", "没过敏"). */
 // Nor what to watch for, or already well again ("…just watch for diarrhea. she seems fine now": a New York shop, thirty-eighth session),
 // nor a worry ahead ("is the bha toner gonna make me purge? … scared of breaking out before my date").
-// Or said well since ("宝宝喝完奶又吐了 吐完精神挺好的": found in review, a reaction).
-const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|颜色|显得|精神(?:挺|很|还|都)?(?:好|不错)|(?:吐|拉)完(?:就)?没事|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy)|watch (?:out )?for|keep an eye (?:on|out)|seems? (?:fine|ok|okay|better) now|gonna|going to|before my)(?![a-z])/;
+const NOT_A_REPORT = /会不会|会过敏吗|没过敏|不过敏|没有过敏|颜色|显得|(?<![a-z])(?:will it|could it|would it|never had|no (?:rash|reaction|allergy)|watch (?:out )?for|keep an eye (?:on|out)|seems? (?:fine|ok|okay|better) now|gonna|going to|before my)(?![a-z])/;
 
 /**
  * An emergency now: medicine swallowed by a child or too much of it, poisoning, someone who cannot

@@ -308,7 +308,7 @@ const ASKS_LONG = /咋|是不是|吗|(?<!了)呢|怎么|什么|哪|几|多少|(?
  * (found in review: each read as a question, "not sure, shall I connect you?").
  */
 const GOODBYE_WORDS =
-  /谢谢(?:你|您|啦|了|亲)?(?:呢|哦|哈|啦|呀)?|谢了|多谢|辛苦(?:你|您)?(?:了|啦)?|你们忙吧?|有什么(?:问题|事)?(?:我)?再(?:问|找你们?|联系|来)?(?:哈|啊|吧|哦)?|下次还来(?:哪|哈|啊)?|好的|知道(?:了|啦)|没事了|拜拜(?:呢|啦)?|再见|(?:那)?就这样吧?|(?:那)?我(?:就|再)?等(?:着|快递|消息|通知)?(?:了|吧|哈|啊)*|(?<![a-z])(?:ok(?:ay)?|thanks?(?: (?:so much|a lot|heaps|a mil|again))?|thank (?:you|u)(?: (?:so much|again))?|thx|ty|cheers|bye(?: for now)?|speak soon|talk soon|you too|and you|how about you|how (?:are|r) (?:you|u)|have a (?:good|lovely|nice|great) (?:one|day|weekend|night|evening)|take care|see ya|cya)(?![a-z])/g;
+  /谢谢(?:你|您|啦|了|亲)?(?:呢|哦|哈|啦|呀)?|谢了|多谢|辛苦(?:你|您)?(?:了|啦)?|你们忙吧?|有什么(?:问题|事)?(?:我)?再(?:问|找你们?|联系|来)?(?:哈|啊|吧|哦)?|下次还来(?:哪|哈|啊)?|好的|知道(?:了|啦)|没事了|拜拜(?:呢|啦)?|再见|(?:那)?就这样吧?|(?:那)?我(?:就|再|先)?(?:等(?:你们)?(?:的)?消息|再看看|看看|用着|先用着)(?:呢|吧|哈)?|(?:那)?我(?:就|再)?等(?:着|快递|消息|通知)?(?:了|吧|哈|啊)*|(?<![a-z])(?:ok(?:ay)?|thanks?(?: (?:so much|a lot|heaps|a mil|again))?|thank (?:you|u)(?: (?:so much|again))?|thx|ty|cheers|bye(?: for now)?|speak soon|talk soon|you too|and you|how about you|how (?:are|r) (?:you|u)|have a (?:good|lovely|nice|great) (?:one|day|weekend|night|evening)|take care|see ya|cya)(?![a-z])/g;
 /** Small talk and closings asked ("ok thanks, how about you?", "is that all?"): still a goodbye. */
 const CLOSING_ASKED = /^(?:(?:ok|okay|thanks|thank you|thx|ty|bye|cheers|谢谢|好的)[\s,，.。!！]*)+(?:anything else|that'?s all|is that all|就这样|没了|how about you|and you|you too|how are you|how r u)?[\s?？!！]*$/;
 function askedNotLeaving(text: string, c: Classification): Classification {
