@@ -20,11 +20,11 @@ export const FOLLOW_UP_MINUTES = 30;
 const ASKED = /[?？]\s*\S{0,2}\s*$|[吗么]\s*[~。.!！]*\s*$|(?:什么|哪|几|多少|怎么|要不要|是不是|有没有|能不能|可不可以|还是)[^，,。]{0,12}[呢嘛]\s*[~。.!！]*\s*$|哪(?:个|一个|种|款|天)(?![^，,。]{0,3}都)[^，,。]{0,6}[？?]?\s*$/u;
 /**
  * A statement softened by 呢 ("还是建议您先试用一下呢~", "有什么问题随时联系我们呢", "预计几天内就到账了呢", "已经帮您退款了呢~": found in review):
- * its last clause (a space ends one too) asks nothing, or advises. "帮您查了 您想换哪款呢" asks.
+ * its last clause asks nothing, or advises. "帮您查了 您想换哪款呢", "您要哪个颜色 白的呢" ask.
  */
 function softStatement(text: string): boolean {
   if (!/[呢嘛]\s*[~。.!！]*\s*$/u.test(text)) return false;
-  const last = text.split(/[，,。!！~\s]+/u).filter(Boolean).pop() ?? '';
+  const last = text.split(/[，,。!！~]+/u).filter((x) => x.trim()).pop() ?? '';
   return /建议|随时|都可以|预计/u.test(last) || !/什么|哪|几|多少|怎么|要不要|是不是|有没有|能不能|可不可以|还是/u.test(last);
 }
 /**
@@ -32,7 +32,7 @@ function softStatement(text: string): boolean {
  * you with today?", a review asked for): with it, nearly every conversation after a close went to a person (found in review). Whole
  * phrases: "您还需要发票吗？", "Which shipping rate…?" ask (found in review).
  */
-const CLOSING_FORMULA = /还有(?:什么|其他|其它|别的)(?:的)?(?:[吗么]|问题|事|需要|疑问|可以|能)|(?:其他|其它|别的)(?:问题|需要)[吗么]|还需要(?:什么|其他|别的)|满意[吗么]|好评|五星|评价|打分|(?<![a-z])(?:anything else|anything more (?:i|we) can|any (?:other|more) questions|something else (?:i|we) can|rat(?:e|ing) (?:us|our|my|me|this|the|your)|how would you rate|mind rating|leave (?:us )?a review|satisfied with (?:our|the|my) service|is everything (?:ok|okay|alright|fine)|does (?:that|this) answer|hope (?:this|that) helps?)(?![a-z])/iu;
+const CLOSING_FORMULA = /还有(?:什么|其他|其它|别的)(?:的)?(?:[吗么]|问题|事|需要|疑问|可以|能)|(?:其他|其它|别的)(?:问题|需要)[吗么]|还需要(?:什么|其他|别的)|满意[吗么]|好评|五星|(?:给|帮|麻烦|能否|可以)[^，,。？?]{0,6}(?:个)?评价|评价一下|打分|(?<![a-z])(?:anything else|anything more (?:i|we) can|any (?:other|more) questions|something else (?:i|we) can|rate (?:us|our|this (?:chat|conversation)|the (?:service|chat|conversation)|your experience)|rating (?:us|our|this)|how would you rate|mind rating|leave (?:us )?a review|satisfied with (?:our|the|my) service|is everything (?:ok|okay|alright|fine)|does (?:that|this) answer|hope (?:this|that) helps?)(?![a-z])/iu;
 /** Asked yes or no ("需要帮您取消订单吗？", "shall I cancel it?"): an ok answers it (found in review: "好" thanked). */
 const YES_NO = /[^，,。？?]{0,20}[吗么][?？]?\s*$|要不要[^，,。？?]{0,16}[?？]?\s*$|(?<![a-z])(?:shall|should|would you like|do you want|can|could) (?:i|we|you)\b[^.?!]*\?\s*$/iu;
 const BARE_YES = /^(?:好的?|好滴|好嘞|行|可以|嗯+|ok(?:ay)?|yes|yeah|yep|sure)[\s!！.。~]*$/iu;

@@ -213,6 +213,11 @@ for (const factory of SQL_FACTORIES) {
         ['How many stars would you give us today?', '5', true],
         ['How many do you need? 😊', '2', false],
         ['Which size do you need?', 'ok thanks, 4', false],
+        ['宝宝几岁了？', '2', false],
+        ['您星期几方便收货？', '5', false],
+        ['您的身高多少公分？', '5', false],
+        ['How many Star Wars figures would you like?', '2', false],
+        ['您觉得可以打多少分？', '5', true],
       ];
       for (const [i, [question, answer, rated]] of cases.entries()) {
         await asked(`buyer_cr_hm${i}`, question);

@@ -119,6 +119,9 @@ for (const factory of SQL_FACTORIES) {
         ['您看换哪个？', '😡'],
         ['帮您查了 您想换哪款呢', '白色那款'],
         ['您看什么时候方便呢', '明天下午'],
+        ['您是想修改评价吗？', '对 改成五星'],
+        ['Is the rate the same on your invoice?', 'yes same rate'],
+        ['您要哪个颜色 白的呢', '白的'],
       ];
       for (const [agent, answer] of cases) {
         const taken = await afterClose(agent, answer);

@@ -9583,8 +9583,9 @@ describe('charged twice', () => {
     for (const text of ['hey so i got charged twice by klarna for the black friday kit?? two $16.25 payments on the same day', '扣了我两次钱？？']) {
       assert.equal((await say()(text)).handover?.reason, 'complaint', text);
     }
-    for (const text of ['will i be charged twice if i pay again?', '付两次运费吗？', '如果我下单两次 会被扣了两次钱吗', 'my bank says i was charged twice, is that just a pending hold?']) assert.notEqual((await say()(text)).handover?.reason, 'complaint', text);
-    for (const text of ['你们扣了我两次钱 要是不退我就报警', "you charged me twice, if i don't get a refund today i'm calling my bank"]) assert.equal((await say()(text)).handover?.reason, 'complaint', text);
+    for (const text of ['will i be charged twice if i pay again?', '付两次运费吗？', '如果我下单两次 会被扣了两次钱吗', "if i click pay twice i'll get charged twice", '会被重复扣费']) assert.notEqual((await say()(text)).handover?.reason, 'complaint', text);
+    // The bank shows it taken: a person checks it, a pending hold or not.
+    for (const text of ['你们扣了我两次钱 要是不退我就报警', "you charged me twice, if i don't get a refund today i'm calling my bank", 'my bank says i was charged twice, is that just a pending hold?']) assert.equal((await say()(text)).handover?.reason, 'complaint', text);
   });
 });
 

@@ -686,3 +686,35 @@ describe('the forty-fifth session\'s dangers, a sixth reading', () => {
     }
   });
 });
+
+// Found in a seventh review of the forty-fifth session.
+describe('the forty-fifth session\'s dangers, a seventh reading', () => {
+  test('a parent\'s fear after the choking, a sign before a question of use, a baby asked "没事吧": still read', () => {
+    expect([
+      ['孩子玩具的小珠子掉了 卡在喉咙里了 我好担心', 'emergency'],
+      ['a bead came off the teething bracelet and my baby is choking, what do i do? im so afraid', 'emergency'],
+      ["there's black smoke coming out of the heater, does it always smoke like this?", 'device'],
+      ['sparks came out of the plug, does it normally get hot?', 'device'],
+      ['the battery is bulging, does the power bank always get this warm?', 'device'],
+      ['宝宝喝了这个奶粉吐了 没事吧', 'reaction'],
+    ]);
+  });
+  test('straining, a cold coat, a texture, a stuffy nose, a tight collar, a light on, steam, a smoker, eye drops, a bath: none', () => {
+    expect([
+      ['宝宝便秘 每次拉臭臭都憋红了脸 有什么奶粉推荐', undefined],
+      ['孩子穿这个羽绒服出去还是冻得脸都青了 一点都不保暖', undefined],
+      ['这款软糖孩子吃容易卡喉咙吗', undefined],
+      ['这个米饼宝宝吃着有点卡嗓子 是不是太干了', undefined],
+      ['宝宝鼻塞 呼吸不过来 有没有推荐的吸鼻器', undefined],
+      ["this turtleneck is so tight my son says it's choking him", undefined],
+      ['插头插上灯着了 但是不出风', undefined],
+      ['a bit of smoke from the heater on first use, is that normal?', undefined],
+      ['will it burst into flames if left charging overnight?', undefined],
+      ['love the flames coming out of the electric fireplace, so realistic', undefined],
+      ['my husband just started to smoke again, do you sell nicotine patches?', undefined],
+      ['这个滴眼液滴到眼睛里有点刺痛 正常吗', undefined],
+      ['my son hates bath time, soap in his eyes always makes him cry, is this shampoo gentler?', undefined],
+      ['收到短信说是快递到了 让我下载菜鸟app', undefined],
+    ]);
+  });
+});
