@@ -284,9 +284,9 @@ async function forWhoServed(db: Db, conversationId: string, name: string): Promi
   return rows.some((r) => foldName(r.sender_name ?? '').split(/[\s.·_()]+/).flatMap((w) => [w, ...w.split('-')]).includes(asked));
 }
 /** An agent's last words asking a number ("您要几个？", "How many would you like?"): a bare score after them answers it (found in review). */
-const NUMBER_ASKED = /多少|几(?![分星])|数量|多大|星期几|周几|(?<![a-z])(?:how many|how much|quantity|(?:what|which) size)(?![a-z])/iu;
+const NUMBER_ASKED = /多少|几(?:个|件|份|盒|瓶|支|双|条|箱|斤|包|罐|套|岁|号|码|台|本|只|袋|米|寸|克|点|位|张)|数量|多大|星期几|周几|(?<![a-z])(?:how many|how much|quantity|(?:what|which) size)(?![a-z])/iu;
 /** A rating asked is no number asked ("How many stars would you give us today?", "您觉得可以打多少分？"); 公分, 分期, 星期 are none (found in review). */
-const RATING_ASKED = /打(?:个|几|多少)?分|(?:几|多少)(?:分|星)(?!期|钟|开)|评(?:个)?分|评价|(?<![a-z])(?:(?:how many|give us|rate us) (?:\d )?stars?(?= (?:would|do|will|can|out of|for)|\s*[?.!]|$)|rate (?:us|our|this|the (?:service|chat))|score)(?![a-z])/iu;
+const RATING_ASKED = /打(?:个|几|多少)?(?:颗)?(?:分|星)|(?:几|多少)颗?(?:分|星)(?!期|钟|开)|评(?:个)?分|评价|评几|满分|(?:1|一)[到至~-](?:5|五|10|十)分|(?<![a-z])(?:(?:how many|give us|rate us) (?:\d )?stars?(?! (?:stickers?|wars|wands?|on the|charts?|figures?))|rate (?:us|our|this|me|my|the (?:service|chat))|how much would you rate|score)(?![a-z])/iu;
 async function agentAskedNumber(db: Db, conversationId: string): Promise<boolean> {
   const last = await db.selectFrom('messages').select('content').where('conversation_id', '=', conversationId).where('sender_role', '=', 'agent').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const content = (typeof last?.content === 'string' ? JSON.parse(last.content) : last?.content) as { kind?: string; text?: string } | undefined;

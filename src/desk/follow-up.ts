@@ -24,7 +24,10 @@ const ASKED = /[?？]\s*\S{0,2}\s*$|[吗么]\s*[~。.!！]*\s*$|(?:什么|哪|�
  */
 function softStatement(text: string): boolean {
   if (!/[呢嘛]\s*[~。.!！]*\s*$/u.test(text)) return false;
-  const last = text.split(/[，,。!！~]+/u).filter((x) => x.trim()).pop() ?? '';
+  const clause = text.split(/[，,。!！~]+/u).filter((x) => x.trim()).pop() ?? '';
+  // A space ends the clause too ("有没有货 我帮您问一下仓库呢" restates, then answers), unless what follows it is an option offered ("白的呢").
+  const part = clause.trim().split(/\s+/u).pop() ?? '';
+  const last = /^[^\s]{1,4}的?[呢嘛]$/u.test(part) ? clause : part;
   return /建议|随时|都可以|预计/u.test(last) || !/什么|哪|几|多少|怎么|要不要|是不是|有没有|能不能|可不可以|还是/u.test(last);
 }
 /**
@@ -32,7 +35,7 @@ function softStatement(text: string): boolean {
  * you with today?", a review asked for): with it, nearly every conversation after a close went to a person (found in review). Whole
  * phrases: "您还需要发票吗？", "Which shipping rate…?" ask (found in review).
  */
-const CLOSING_FORMULA = /还有(?:什么|其他|其它|别的)(?:的)?(?:[吗么]|问题|事|需要|疑问|可以|能)|(?:其他|其它|别的)(?:问题|需要)[吗么]|还需要(?:什么|其他|别的)|满意[吗么]|好评|五星|(?:给|帮|麻烦|能否|可以)[^，,。？?]{0,6}(?:个)?评价|评价一下|打分|(?<![a-z])(?:anything else|anything more (?:i|we) can|any (?:other|more) questions|something else (?:i|we) can|rate (?:us|our|this (?:chat|conversation)|the (?:service|chat|conversation)|your experience)|rating (?:us|our|this)|how would you rate|mind rating|leave (?:us )?a review|satisfied with (?:our|the|my) service|is everything (?:ok|okay|alright|fine)|does (?:that|this) answer|hope (?:this|that) helps?)(?![a-z])/iu;
+const CLOSING_FORMULA = /还有(?:什么|其他|其它|别的)(?:的)?(?:[吗么]|问题|事|需要|疑问|可以|能)|(?:其他|其它|别的)(?:问题|需要)[吗么]|还需要(?:什么|其他|别的)|满意[吗么]|好评|五星|(?:给|帮|麻烦|能否|可以)[^，,。？?]{0,6}(?:个)?(?:评价|評價)|(?:评价|評價)一下|(?<!修改|改|删除|删)(?:评价|評價)(?:吗|好吗|可以吗)?[?？]?$|(?:对|给)[^，,。？?]{0,10}(?:服务|服務|小二|客服)[^，,。？?]{0,6}(?:评价|評價)|打分|(?<![a-z])(?:anything else|anything more (?:i|we) can|any (?:other|more) questions|something else (?:i|we) can|rate (?:us|our|me|my (?:service|help|support)|this (?:chat|conversation)|the (?:service|chat|conversation)|your experience)|rating (?:us|our|this)|how would you rate|mind rating|leave (?:us )?a review|satisfied with (?:our|the|my) service|is everything (?:ok|okay|alright|fine)|does (?:that|this) answer|hope (?:this|that) helps?)(?![a-z])/iu;
 /** Asked yes or no ("需要帮您取消订单吗？", "shall I cancel it?"): an ok answers it (found in review: "好" thanked). */
 const YES_NO = /[^，,。？?]{0,20}[吗么][?？]?\s*$|要不要[^，,。？?]{0,16}[?？]?\s*$|(?<![a-z])(?:shall|should|would you like|do you want|can|could) (?:i|we|you)\b[^.?!]*\?\s*$/iu;
 const BARE_YES = /^(?:好的?|好滴|好嘞|行|可以|嗯+|ok(?:ay)?|yes|yeah|yep|sure)[\s!！.。~]*$/iu;

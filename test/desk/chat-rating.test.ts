@@ -218,6 +218,10 @@ for (const factory of SQL_FACTORIES) {
         ['您的身高多少公分？', '5', false],
         ['How many Star Wars figures would you like?', '2', false],
         ['您觉得可以打多少分？', '5', true],
+        ['请问您给这次服务评几颗星？', '5', true],
+        ['满分5分 您会给多少？', '5', true],
+        ['How many stars should we get today?', '5', true],
+        ['快递大概还要几天，您耐心等一下哈，还有别的问题吗？', '谢谢，5', true],
       ];
       for (const [i, [question, answer, rated]] of cases.entries()) {
         await asked(`buyer_cr_hm${i}`, question);

@@ -93,6 +93,8 @@ for (const factory of SQL_FACTORIES) {
       cases.push(['还是建议您先试用一下呢~', '我的另一个订单到哪了'], ['有什么问题随时联系我们呢', '发票怎么开'], ['预计几天内就到账了呢', '另一个订单呢']);
       // Closing formulas in other words, and a rating asked (found in a sixth review).
       cases.push(['还有别的吗？', '好的'], ['还有其他的吗？', 'no thanks'], ['麻烦给个评价好吗？', '好的'], ['Could you please take a moment to rate this conversation?', 'sure']);
+      // A question restated and answered, and ratings asked in other words (found in an eighth review).
+      cases.push(['有没有货 我帮您问一下仓库呢', '另外发票怎么开'], ['请您对本次服务进行评价好吗？', '好的'], ['Would you please rate my service?', 'sure']);
       for (const thanks of ['谢谢啦', '好的谢谢亲', '服务很好 谢谢', 'thanks so much!', 'perfect, thank you', 'ok 👌', '😊', '👍🏻', '好嘞']) cases.push(['您看换哪个？', thanks]);
       for (const [agent, answer] of cases) assert.equal(await afterClose(agent, answer), false, `${agent} → ${answer}`);
       await closedAfter('fx-shop', '您看换哪个？');
@@ -122,6 +124,7 @@ for (const factory of SQL_FACTORIES) {
         ['您是想修改评价吗？', '对 改成五星'],
         ['Is the rate the same on your invoice?', 'yes same rate'],
         ['您要哪个颜色 白的呢', '白的'],
+        ['哪款都可以 您看您喜欢哪个呢', '蓝色那款'],
       ];
       for (const [agent, answer] of cases) {
         const taken = await afterClose(agent, answer);

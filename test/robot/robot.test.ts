@@ -9585,7 +9585,7 @@ describe('charged twice', () => {
     }
     for (const text of ['will i be charged twice if i pay again?', '付两次运费吗？', '如果我下单两次 会被扣了两次钱吗', "if i click pay twice i'll get charged twice", '会被重复扣费']) assert.notEqual((await say()(text)).handover?.reason, 'complaint', text);
     // The bank shows it taken: a person checks it, a pending hold or not.
-    for (const text of ['你们扣了我两次钱 要是不退我就报警', "you charged me twice, if i don't get a refund today i'm calling my bank", 'my bank says i was charged twice, is that just a pending hold?']) assert.equal((await say()(text)).handover?.reason, 'complaint', text);
+    for (const text of ['你们扣了我两次钱 要是不退我就报警', "you charged me twice, if i don't get a refund today i'm calling my bank", 'my bank says i was charged twice, is that just a pending hold?', "I was double charged, if I don't get a refund I'll call my bank", '支付宝显示扣了两次 万一不退怎么办']) assert.equal((await say()(text)).handover?.reason, 'complaint', text);
   });
 });
 

@@ -718,3 +718,29 @@ describe('the forty-fifth session\'s dangers, a seventh reading', () => {
     ]);
   });
 });
+
+// Found in an eighth review of the forty-fifth session: what the seventh's mends narrowed too far.
+describe('the forty-fifth session\'s dangers, an eighth reading', () => {
+  test('fire told with "my", flames from anything but a fireplace, some smoke from an outlet, 着了 and 烧了 with fire', () => {
+    expect([
+      ['my charger started to smoke', 'device'],
+      ['flames came out of the back of the heater', 'device'],
+      ["there's some smoke from the outlet", 'device'],
+      ['充电宝突然就着了', 'device'],
+      ['插座烧了 还有火苗', 'device'],
+      ['the battery is leaking, will it explode?', 'device'],
+      ['充电器烧了 不能充电了 可以换吗', undefined],
+    ]);
+  });
+  test('choking on food, 卡了喉咙, a bead with a mask on; a chemical that burns whatever else is asked; glue taken for eye drops; a courier\'s app scam', () => {
+    expect([
+      ['宝宝吃东西卡了喉咙 一直咳', 'emergency'],
+      ['baby choking on food', 'emergency'],
+      ['孩子戴着口罩玩 那个珠子卡在喉咙里了', 'emergency'],
+      ['bleach in my eye, is this serious?? it burns', 'eye'],
+      ['孩子把胶水当成滴眼液滴到眼睛里了 好疼', 'eye'],
+      ['收到短信说是快递 包裹异常 让我下载一个app处理 然后对方让我共享屏幕 钱被转走了', 'fraud'],
+      ['收到短信说是快递到了 让我下载菜鸟app', undefined],
+    ]);
+  });
+});
