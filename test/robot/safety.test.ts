@@ -744,3 +744,28 @@ describe('the forty-fifth session\'s dangers, an eighth reading', () => {
     ]);
   });
 });
+
+// Found in a ninth review of the forty-fifth session.
+describe('the forty-fifth session\'s dangers, a ninth reading', () => {
+  test('flames from a socket in a kitchen, a socket burnt and broken with marks, a price sticker choked on: still read', () => {
+    expect([
+      ['flames came out of the socket behind the stove', 'device'],
+      ['插座烧了一下 坏了 墙都黑了', 'device'],
+      ['baby choking on the price sticker help', 'emergency'],
+    ]);
+  });
+  test('a thing found or held (着了), a buying question of choking, food or incense smoking, a lighter, a bath-time habit, cash on delivery, a kettle: none', () => {
+    expect([
+      ['电池找着了 不用了 谢谢', undefined],
+      ['插头插上 灯一直亮着了', undefined],
+      ['宝宝吃这个米饼会卡喉咙吗', undefined],
+      ['does the grape cutter stop my toddler choking on grapes?', undefined],
+      ['the oil started to smoke', undefined],
+      ['the flame coming out of my lighter is too small', undefined],
+      ['shampoo in his eyes always burns him, is this one tear-free?', undefined],
+      ['眼药水滴到眼睛里有点疼 是不是含消毒成分', undefined],
+      ['有个快递员说是快递 到付 付了12元', undefined],
+      ['my kettle is leaking, will it get hot?', undefined],
+    ]);
+  });
+});
