@@ -5,11 +5,19 @@
  * (checked on VALIDATION only; TEST is reported, never tuned to). It also times the NLU per answer.
  * `npm run eval:bot -- --blind [blind-2]`: a blind test set, once per release; its scores go into
  * docs/robot-evaluation.md and are never tuned to (no floors: it measures, it does not gate).
+ * `npm run eval:bot -- --dangers`: the blind set of danger reports (src/robot/eval/blind-dangers/), the same way.
  */
 import { SPLITS, type Split } from '../nlu/corpus.ts';
 import { checkFloors, formatReport, pct, readFloors, runBlindEvaluation, runEvaluation, timeUnderstanding } from './evaluate.ts';
+import { evaluateDangers, formatDangers, readDangerSet } from './dangers.ts';
 
 const args = process.argv.slice(2);
+if (args.includes('--dangers')) {
+  console.log('blind set: src/robot/eval/blind-dangers/');
+  console.log(formatDangers(evaluateDangers(readDangerSet(new URL('./blind-dangers/dangers.jsonl', import.meta.url)))));
+  console.log('\nBLIND set: record these numbers in docs/robot-evaluation.md; do not tune to them.');
+  process.exit(0);
+}
 if (args.includes('--blind')) {
   // `--blind` runs the first set; `--blind blind-2` names another folder of src/robot/eval/.
   const named = args[args.indexOf('--blind') + 1];
