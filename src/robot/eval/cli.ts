@@ -5,7 +5,8 @@
  * (checked on VALIDATION only; TEST is reported, never tuned to). It also times the NLU per answer.
  * `npm run eval:bot -- --blind [blind-2]`: a blind test set, once per release; its scores go into
  * docs/robot-evaluation.md and are never tuned to (no floors: it measures, it does not gate).
- * `npm run eval:bot -- --dangers`: the blind set of danger reports (src/robot/eval/blind-dangers/), the same way.
+ * `npm run eval:bot -- --dangers`: the blind set of danger reports (src/robot/eval/blind-dangers/), the same way; `-- --dangers
+ * dev-dangers`: their development set, to read and tune to.
  */
 import { SPLITS, type Split } from '../nlu/corpus.ts';
 import { checkFloors, formatReport, pct, readFloors, runBlindEvaluation, runEvaluation, timeUnderstanding } from './evaluate.ts';
@@ -13,9 +14,16 @@ import { evaluateDangers, formatDangers, readDangerSet } from './dangers.ts';
 
 const args = process.argv.slice(2);
 if (args.includes('--dangers')) {
-  console.log('blind set: src/robot/eval/blind-dangers/');
-  console.log(formatDangers(evaluateDangers(readDangerSet(new URL('./blind-dangers/dangers.jsonl', import.meta.url)))));
-  console.log('\nBLIND set: record these numbers in docs/robot-evaluation.md; do not tune to them.');
+  // `--dangers` runs the blind set; `--dangers dev-dangers` the development set, which may be read and tuned to.
+  const named = args[args.indexOf('--dangers') + 1];
+  const set = named && !named.startsWith('-') ? named : 'blind-dangers';
+  if (!/^(?:blind|dev)-dangers$/.test(set)) {
+    console.error('--dangers takes blind-dangers or dev-dangers');
+    process.exit(2);
+  }
+  console.log(`${set === 'blind-dangers' ? 'blind' : 'development'} set: src/robot/eval/${set}/`);
+  console.log(formatDangers(evaluateDangers(readDangerSet(new URL(`./${set}/dangers.jsonl`, import.meta.url)))));
+  if (set === 'blind-dangers') console.log('\nBLIND set: record these numbers in docs/robot-evaluation.md; do not tune to them.');
   process.exit(0);
 }
 if (args.includes('--blind')) {
