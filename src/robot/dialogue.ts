@@ -2300,7 +2300,20 @@ const EATEN_GOODS = /(?<![a-z])(?:protein|whey|formula|milk|juice|tea|coffee|foo
 const NOT_EATEN = /(?<![a-z])(?:washing|laundry|baby powder|talc|massage|body|bath|essential|hair|engine)(?![a-z])/;
 /** No insect at all, or a spray against them ("你们家茶叶从来没有虫子 我都喝了好几年了", "the bug spray works great": found in review). */
 const NO_BUGS = /没有?(?:发现)?(?:虫|小虫)|从来没有|(?<![a-z])(?:no (?:bugs|insects|weevils)|bug spray|insect repellent|without (?:bugs|insects))(?![a-z])/;
-const spoiledEaten = (n: string): boolean => ((SPOILED_EAT.test(n) && !NO_BUGS.test(n)) || (SPOILED_STOP.test(n) && EATEN_GOODS.test(n) && !NOT_EATEN.test(n))) && !MEANT_SO.test(n);
+/**
+ * Food gone bad, eaten or drunk before it was seen ("吃了你们的月饼才发现里面长毛了", "the milk was off, my daughter drank a whole glass",
+ * "腊肠吃了之后一直吐，是不是坏了": the development danger set, forty-fifth session, 6 of 30 read); not binned uneaten, nor asked
+ * beforehand ("还能吃吗", "is it safe to eat"). A sign that no food is meant so ("鼓包", "不对劲", "长毛") reads even yogurt.
+ */
+const GONE_BAD_ZH = '(?<!是不是|会不会|是否|有没有)(?:发霉|霉点|黴點|长毛|長毛|生咗[^，,。]{0,2}霉|霉了|变质|坏了|是坏的|馊|臭得|发臭|发酸|结块|鼓包|鼓起来|味道不对|不对劲|黏糊糊|拉丝|化了又冻)';
+const ATE_ZH = '(?:吃了|喝了|吃完|喝完|食咗|已经吃|吃了两口|吃了半)';
+const SPOILED_ATE = new RegExp(
+  `${GONE_BAD_ZH}[^。？?]{0,20}${ATE_ZH}|${ATE_ZH}[^。？?]{0,20}${GONE_BAD_ZH}|(?<![a-z])(?:mou?ld\\w*|(?:was|is|went|gone|smelled|smelt|tasted|smells|tastes) (?:off|funny|bad|fizzy|fermented|sour)|rotten|spoiled|spoilt|slimy|fizzing|fermented|weevils?|green spots|blue fuzz|fuzzy mould|(?:lid|can|tin|jar|pouch) was (?:bulging|swollen|bloated))\\b[^.?!]{0,50}\\b(?:ate|eaten|eating|drank|drunk|had (?:a|half|some|two|it)|finished)(?![a-z])|(?<![a-z])(?:ate|eaten|eating|drank|drunk|finished)\\b[^.?!]{0,40}\\b(?:mou?ld\\w*|rotten|slimy|green spots)(?![a-z])`,
+);
+const NOT_EATEN_YET = /没吃|没喝|还没吃|还没喝|扔了|还能吃|还能喝|能吃吗|能喝吗|(?<![a-z])(?:didn'?t (?:eat|drink)|did not (?:eat|drink)|haven'?t (?:eaten|drunk)|not eaten|binned|threw (?:it|them) (?:away|out)|before eating|can i still (?:eat|drink)|is it (?:safe|ok|okay) to (?:eat|drink))(?![a-z])/;
+const STRONGLY_BAD = /鼓包|鼓起来|不对劲|长毛|發霉|发霉|霉点|(?<![a-z])(?:mou?ld\w*|bulging|fizz\w*|fermented)(?![a-z])/;
+const spoiledAte = (n: string): boolean => SPOILED_ATE.test(n) && !NOT_EATEN_YET.test(n) && (!MEANT_SO.test(n) || STRONGLY_BAD.test(n));
+const spoiledEaten = (n: string): boolean => (((SPOILED_EAT.test(n) && !NO_BUGS.test(n)) || (SPOILED_STOP.test(n) && EATEN_GOODS.test(n) && !NOT_EATEN.test(n))) && !MEANT_SO.test(n)) || spoiledAte(n);
 /**
  * Someone posing as the shop, or a stranger asking for money or a code ("有个人打电话说是你们店的客服…让俺加他微信扫个码", "someone on
  * instagram… DM'd me offering a Birkin… if I pay by bank transfer… should I pay?": two shops, thirty-ninth session, the quality-claim

@@ -21,12 +21,23 @@ export type SafetyKind = 'device' | 'gas' | Hazard | 'emergency' | 'battery' | '
 const SAFETY_WORD =
   /断|塌|倒|翻|压|刹|脱落|散架|烟|火|炸|烫|热|焦|糊|味|电|鼓|胀|漏|气|晃|松|掉|砸|伤|血|扎|割|划|破|泡|误|吞|吃|喝|药|毒|昏迷|抽搐|叫不醒|喘|过敏|红|疹|肿|痒|刺痛|吐|拉|冻|骗|冒充|假冒|扫|验证码|转账|汇款|转\d|保证金|订金|定金|话系|霉|臭|变质|长毛|馊|酸|晕|闷|咬|啃|舔|说是|自称|胰岛素|冰袋|干燥剂|磁铁|嘴里|肾上腺素|驱虫|烧|哭|硬|医院|医生|咽|呼吸|喉咙|嗓子|鼻|耳朵|(?<![a-z])(?:nose|nostril|ear|cough|gag|chok|doctor|sore|red|taste|chew|fever|temperature|crying|belly|floppy|epi-?pen|insulin|ice ?pack|gel|mouth|nexgard|flea|tick|worm|atm|e-?transfer|dry ice|frost|scam|fraud|impersonat|pretend|fake|pay|transfer|code|card|bank|link|mold|mould|spoil|rotten|gone off|dizzy|asthma|inhaler|throat|wheez|licked|lil|smok|fire|hot|burn|smell|gas|spark|shock|swell|swollen|bulg|puff|balloon|threw up|throwing up|head|tipped|toppled|fell on|came down on|crashed|landed on|explod|leak|swallow|ate|eaten|drank|got into|took|poison|breath|conscious|seizure|chest|wake|allerg|rash|hive|itch|sting|peel|vomit|diarrh|sick|fall|loose|wobbl|cut|bleed|hiss|propane|valve|spotting|pregnan|faint|passed out|pressure|dizz|racing|pounding|snap|brake|broke|collaps|gave way|cracked|came off|fell off|sheared|came undone|buckle|harness|popping open|pops open|popped|came open|clip|latch|isofix|blister|eyelid|eye|wheel|piece|part|泼|眼睛|卡扣|安全带|锁扣|滴|挠|掉毛|流口水|发抖|drool|trembl|shaking|口子|蔫|没精神|精神不好|lethargic|listless|texted|messaged|from your|短信|冒|卡住|卡到|卡在|卡喉|憋|紫|流到|着了|鼓了|melted|flames?)/i;
 
+/**
+ * Told as over and seen to ("上次那个充电器冒烟的事已经处理好了", "the gas smell last week turned out to be the bins lol", "someone
+ * pretending to be you messaged me last month, I ignored and blocked them"), an idiom ("我气得冒烟", "this sale is on fire mate",
+ * "my stomach's on fire"), or asked before the goods came ("电池鼓包的话能退吗？我还没收到货"): no danger now (the development danger
+ * set, forty-fifth session: its false alarms).
+ */
+const NO_DANGER_NOW =
+  /(?:上次|上个月|上周|之前|上回)[^。？?]{0,30}(?:已经处理好|处理好了|修好了|已经修好|解决了|换了新的|没事|排出来|拉黑|没理)|气得冒烟|的话[^。？?]{0,6}(?:能|可以)退|还没收到货|有没有[^。？?]{0,8}保护|会(?:冒[黑白]?烟|发烫|过热|爆炸|着火)吗|(?<![a-z])(?:(?:last (?:week|month|time|year)|earlier)\b[^.?!]{0,60}\b(?:turned out|ignored|blocked|sorted|fixed|was fine)|(?:sale|deal|deals|price|prices|stomach|mouth|tongue|chilli|sauce|wings)(?:'s| is| are)? (?:on fire|burning)|just asking before i order|first (?:time|use)\b[^.?!]{0,60}\b(?:manual says|that'?s normal|is normal)|if (?:a|the|my|it) [a-z ]{0,20}(?:is|gets|arrives) (?:swollen|damaged|hot|bulging)(?: on arrival)?)(?![a-z])/;
+
 /** The danger a text reports or the help it needs now; undefined for anything else (a question of use, a worry beforehand). */
 export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
   const cut = text.slice(0, MAX_UTTERANCE);
   // Read in simplified characters: "打電話說是你們客服…去ATM", "燒焦味" (a Taipei shop, thirty-ninth session).
   if (!SAFETY_WORD.test(foldTraditional(cut))) return undefined;
   const n = normalize(cut).text;
+  // Not when it happens again now ("之前修好了 现在又冒烟了").
+  if (NO_DANGER_NOW.test(n) && !/又|再次|(?<![a-z])(?:again|now it'?s)(?![a-z])/.test(n)) return undefined;
   if (reportsDanger(n, goods)) return GAS_LEAK.test(n) && !SAFETY_SIGN.test(n) ? 'gas' : 'device';
   if (hazardNowEmergency(n)) return 'emergency';
   const hazard = hazardOf(n);

@@ -769,3 +769,43 @@ describe('the forty-fifth session\'s dangers, a ninth reading', () => {
     ]);
   });
 });
+
+// The development danger set (src/robot/eval/dev-dangers/), forty-fifth and forty-sixth sessions: its spoiled food and its false alarms,
+// with sentences of the same kinds that are not in it.
+describe('the development danger set: spoiled food eaten, and dangers over or only asked of', () => {
+  test('food gone bad and eaten or drunk before it was seen is spoiled', () => {
+    expect([
+      ['月饼里面长毛了 我已经吃了一个', 'spoiled'],
+      ['面包发霉了 孩子吃了两口', 'spoiled'],
+      ['罐头鼓包了 我吃了一半', 'spoiled'],
+      ['你們的鳳梨酥裡面有黴點，我吃了兩個才看到', 'spoiled'],
+      ['the bread had mould on it and my son ate a slice', 'spoiled'],
+      ['the milk was off, my daughter drank a whole glass before we noticed', 'spoiled'],
+      ['the soup tasted sour but I finished it, now my stomach hurts', 'spoiled'],
+    ]);
+  });
+  test('not eaten, asked beforehand, asked whether bad, or a glass that is a container: not spoiled', () => {
+    expect([
+      ['面包发霉了 我没吃 直接扔了', undefined],
+      ['这个月饼放了一周还能吃吗', undefined],
+      ['the bread went mouldy before I could eat it, can I get a refund', undefined],
+      ['酸奶吃了 是不是坏了', undefined],
+      ['I ate my salad out of the glass container and now the lid won\'t close', undefined],
+      ['my toddler drank a glass of mouthwash', 'emergency'],
+    ]);
+  });
+  test('a danger told as over and seen to, an idiom, or asked before buying: none; the same danger back again: read', () => {
+    expect([
+      ['上次那个充电器冒烟的事已经处理好了，谢谢你们换了新的', undefined],
+      ['上周燃气味的事已经修好了', undefined],
+      ['我气得冒烟，快递三天都没动', undefined],
+      ['电池鼓包的话能退吗？我还没收到货', undefined],
+      ['这款会冒烟吗', undefined],
+      ['someone pretending to be you messaged me last month, I ignored and blocked them', undefined],
+      ['this sale is on fire mate, grabbed three', undefined],
+      ['what\'s the return policy if a battery is swollen on arrival? just asking before I order', undefined],
+      ['上次充电器冒烟已经处理好了 现在又冒烟了', 'device'],
+      ['上次那个充电器冒烟的事已经处理好了 但今天又冒烟了', 'device'],
+    ]);
+  });
+});

@@ -49,7 +49,7 @@ const SPOILED_FEED = /结块|酸味|变质|过期|发霉|异味|(?<![a-z])(?:exp
 // Told as happened and tied to what was fed or worn: "宝宝喝这个奶粉会不会拉肚子", "宝宝湿疹 推荐什么纸尿裤", "孩子发烧了 奶粉什么时候能到" are not (found in review).
 // A spit-up said well since ("宝宝喝完奶又吐了 吐完精神挺好的": found in review, a reaction); not a rash said beside good spirits.
 // Told well since, not asked whether it will be ("吐了 没事吧", "现在看着没事 但是拉了好几次": found in review).
-const SPIT_UP_FINE = /(?:吐|拉)完(?:就|以后|之后)?[^。？?]{0,4}(?:精神(?:挺|很|还|都)?(?:好|不错)|没事了?)(?![吧吗么])/;
+const SPIT_UP_FINE = /(?:吐|拉)完(?:就|以后|之后)?[^。？?]{0,4}(?:精神(?:挺|很|还|都)?(?:好|不错)|没事了?)(?![吧吗么])|(?:吐|拉)了(?:一点|点|一口)[^。？?]{0,4}(?:但|不过)[^。？?]{0,3}精神(?:挺|很|还|都)?(?:好|不错)/;
 const babyUnwell = (n: string, taken: boolean): boolean =>
   INFANT.test(n) && !ASKS_NORMAL.test(n) && !(SPIT_UP_FINE.test(n) && !/疹|肿|喘|红|血|一直|好几次|\d次|[二三四五六七八九]次|但是/.test(n)) && ((CHILD_SYMPTOM.test(n) && !NOT_A_REPORT.test(n) && (taken || CAUSED.test(n) || (CAUSED_BEFORE.test(n) && !RETURN_ASKED.test(n)))) || (taken && SPOILED_FEED.test(n) && FEED.test(n)));
 /**
