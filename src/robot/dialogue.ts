@@ -44,6 +44,8 @@ import { isDataIntent, isIntent, type Card, type DataIntent, type Entity, type H
 import { CONTROL_CHARS } from '../protocol/validation.ts';
 import { conceptsOf, foldTraditional, kindsOfGoods, mentionsOwnOrder, withoutNonGoods } from './lexicon/index.ts';
 import { dispatchDay } from './ship-day.ts';
+// A cycle, read only at call time: safety.ts reads with this file's rules, and its learned reading serves the answer here.
+import { learnedSafety, type SafetyKind } from './safety.ts';
 
 export const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
 type PolicyIntent = (typeof POLICY_INTENTS)[number];
@@ -2154,6 +2156,8 @@ const EYE_LIGHT = /哈哈|眼霜|(?<![a-z])(?:lol|haha|worried|last time|tear[- 
 const PET_EYE = /(?:猫|狗)[^，,。]{0,4}(?:的)?眼睛|(?<![a-z])(?:(?:dog|cat|puppy|kitten)'?s? eyes?|(?:dog|cat|puppy|kitten)\b[^.?!,]{0,30}\b(?:his|her|its|their) eyes?)(?![a-z])/;
 // In Chinese, what hurts or a substance named ("洗发水进眼睛了", "消毒液溅到眼睛里了"); not sand in the wind or a toy's eye (found in review).
 const EYE_SUBSTANCE_ZH = /洗|液|剂|水|霜|油|粉|膏|喷雾|药|乳|精华/;
+/** The eye's own guards, for a reading that is not the rules' (safety.ts's learned one): eye drops, a denial, a worry, a joke, a pet. */
+export const eyeRuledOut = (n: string): boolean => EYE_DENIED.test(n) || EYE_LIGHT.test(n) || PET_EYE.test(n);
 // Swallowed or drunk as well: the emergency's, not the eye's alone (found in review).
 const eyeExposed = (n: string): boolean => {
   if (!(EYE_EXPOSED.test(n) || (CHEMICAL_IN_EYE.test(n) && !CHEMICAL_ALWAYS.test(n) && (HURTS_NOW.test(n) || !CHEMICAL_HABIT.test(n)))) || EYE_DENIED.test(n) || PET_EYE.test(n) || /喝了|吞|吃了|(?<![a-z])(?:swallowed|drank|ate)(?![a-z])/.test(n)) return false;
@@ -2420,6 +2424,9 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   const health = healthAsked(u.normalized, goods);
   // Advice is read as an FAQ question (the shop's own entry may answer it), a reaction as a complaint (ahead in the queue).
   if (health) return { intent: health === 'advice' ? 'faq' : 'complaint', health };
+  // What no rule reads, the learned reading may ("chair leg snapped and my gran went down hard": safety.ts).
+  const learned = learnedSafety(u.normalized);
+  if (learned) return learnedResolved(learned);
   // "都不是 帮我找小雅": the agent who served them, by name (a Xiamen shop, thirty-eighth session: "请换个说法").
   if (NAMED_AGENT.test(u.normalized)) return { intent: 'human' };
   // "我要找药师", "帮我转药师", "get me a pharmacist": a person of the shop's, asked for by their trade (found from outside: its hours were offered).
@@ -2439,6 +2446,14 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   // "是正品吗 我上次在你们家买到假货": a fake from this shop is a complaint, however it is asked (found in a check: the entry was offered).
   if ((u.intent === 'faq' || u.intent === 'unknown' || u.guessed) && FAKE_HERE.test(u.normalized.replace(FAKE_ELSEWHERE, ''))) return { intent: 'complaint' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
+}
+const HEALTH_KINDS: Readonly<Partial<Record<SafetyKind, HealthQuestion>>> = { emergency: 'emergency', battery: 'emergency', doctor: 'emergency', petEmergency: 'emergency', reaction: 'reaction', pet: 'pet' };
+/** A danger of the learned reading as the rules would have told it: the device's or the gas's advice, a hazard's, or a health answer. */
+function learnedResolved(kind: SafetyKind): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health'> {
+  const health = HEALTH_KINDS[kind];
+  if (health) return { intent: 'complaint', health };
+  if (kind === 'device') return { intent: 'complaint', safety: true };
+  return kind === 'gas' ? { intent: 'complaint', safety: true, gas: true } : { intent: 'complaint', safety: true, hazard: kind as Hazard };
 }
 /** Whether anyone is there, asked as such ("有人吗", "anyone there", "are you open"): not a person asked for (found in review). */
 const SOMEONE_THERE = /有人|有客服|上班|营业|(?<![a-z])(?:any(?:one|body)|some(?:one|body)|open|working)(?![a-z])/;

@@ -5,12 +5,13 @@
  * on a grandchild, all got "your message is kept" while queued, with nobody online until morning).
  * Pure: no I/O.
  */
-import { deviceAdvice, GAS_LEAK, hazardNowEmergency, hazardOf, reportsDanger, SAFETY_SIGN, type Hazard } from './dialogue.ts';
+import { deviceAdvice, eyeRuledOut, GAS_LEAK, hazardNowEmergency, hazardOf, reportsDanger, SAFETY_SIGN, type Hazard } from './dialogue.ts';
 import { emergencyAdvice, healthAsked, swallowFeared } from './nlu/health.ts';
 import { MAX_UTTERANCE, normalize } from './nlu/index.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { foldTraditional } from './lexicon/index.ts';
 import { withListedNumbers } from './emergency-numbers.ts';
+import { cachedDangerModel, dangerExamples, trainDangerModel, type DangerGroup, type DangerModel, type DangerReading } from './danger-model.ts';
 
 export type SafetyKind = 'device' | 'gas' | Hazard | 'emergency' | 'battery' | 'doctor' | 'reaction' | 'pet' | 'petEmergency';
 
@@ -31,22 +32,82 @@ const NO_DANGER_NOW =
   /(?:上次|上个月|上周|之前|上回)[^。？?]{0,30}(?:已经处理好|处理好了|修好了|已经修好|解决了|换了新的|没事|排出来|拉黑|没理)|气得冒烟|的话[^。？?]{0,6}(?:能|可以)退|还没收到货|有没有[^。？?]{0,8}保护|会(?:冒[黑白]?烟|发烫|过热|爆炸|着火)吗|(?<![a-z])(?:(?:last (?:week|month|time|year)|earlier)\b[^.?!]{0,60}\b(?:turned out|ignored|blocked|sorted|fixed|was fine)|(?:sale|deal|deals|price|prices|stomach|mouth|tongue|chilli|sauce|wings)(?:'s| is| are)? (?:on fire|burning)|just asking before i order|first (?:time|use)\b[^.?!]{0,60}\b(?:manual says|that'?s normal|is normal)|if (?:a|the|my|it) [a-z ]{0,20}(?:is|gets|arrives) (?:swollen|damaged|hot|bulging)(?: on arrival)?)(?![a-z])/;
 
 /** The danger a text reports or the help it needs now; undefined for anything else (a question of use, a worry beforehand). */
-export function safetyOf(text: string, goods = ''): SafetyKind | undefined {
+export function safetyOf(text: string, goods = '', learnedMin = LEARNED_MIN): SafetyKind | undefined {
   const cut = text.slice(0, MAX_UTTERANCE);
-  // Read in simplified characters: "打電話說是你們客服…去ATM", "燒焦味" (a Taipei shop, thirty-ninth session).
-  if (!SAFETY_WORD.test(foldTraditional(cut))) return undefined;
+  // Read in simplified characters: "打電話說是你們客服…去ATM", "燒焦味" (a Taipei shop, thirty-ninth session). Without one of the rules'
+  // words only the learned reading reads it ("梯子用着用着一条腿折了").
+  const worded = SAFETY_WORD.test(foldTraditional(cut));
   const n = normalize(cut).text;
   // Not when it happens again now ("之前修好了 现在又冒烟了").
   if (NO_DANGER_NOW.test(n) && !/又|再次|(?<![a-z])(?:again|now it'?s)(?![a-z])/.test(n)) return undefined;
+  if (!worded) return learnedSafety(n, learnedMin);
   if (reportsDanger(n, goods)) return GAS_LEAK.test(n) && !SAFETY_SIGN.test(n) ? 'gas' : 'device';
   if (hazardNowEmergency(n)) return 'emergency';
   const hazard = hazardOf(n);
   if (hazard) return hazard;
   const health = healthAsked(n, goods);
+  if (health === undefined) return learnedSafety(n, learnedMin);
   if (health !== 'emergency') return health === 'advice' ? undefined : health;
   const advice = emergencyAdvice(n);
   return advice === 'battery' && swallowFeared(n) ? undefined : advice;
 }
+
+/** The rules' reading alone (the learned reading's training leaves out what they read). */
+function ruleSafety(n: string): boolean {
+  if (reportsDanger(n, '') || hazardNowEmergency(n) || hazardOf(n)) return true;
+  const health = healthAsked(n, '');
+  return health !== undefined && health !== 'advice';
+}
+
+/**
+ * How sure the learned reading must be (danger-model.ts). Chosen on the development danger set and the intent corpus's
+ * VALIDATION half (npm run eval:bot -- --dangers dev-dangers, docs/robot-evaluation.md part 48): the false alarms first.
+ */
+export const LEARNED_MIN = 0.65;
+const KIND_OF_GROUP: Readonly<Record<Exclude<DangerGroup, 'none'>, SafetyKind>> = {
+  fire: 'device',
+  gas: 'gas',
+  fumes: 'air',
+  person: 'emergency',
+  eye: 'eye',
+  injury: 'injury',
+  scam: 'fraud',
+  pet: 'pet',
+  reaction: 'reaction',
+  structure: 'broke',
+  spoiled: 'spoiled',
+};
+// A thing that fell onto someone is seen to first; one about to fall is kept away from; anything else that gave way is not used again.
+const TIPPED_ONTO = /(?:压|砸|冚)(?:住|到|在|中|伤|咗)|倒在[^，,。]{0,6}身上|(?<![a-z])(?:(?:tipped|toppled|fell|came down|landed)(?: over)? (?:on|onto) (?:him|her|them|me|us|(?:my|our|his) (?!back|bum|butt|side|face|knees?|head|arms?|hands?|bottom)|the (?:kid|baby|child|toddler|dog|cat))|crushed)(?![a-z])/;
+const ABOUT_TO_FALL = /要掉|快掉|要倒|快倒|要塌|快塌|摇摇欲坠|往下滑|(?<![a-z])(?:about to (?:fall|come down|collapse|give way)|going to (?:fall|come down)|hanging off|pulling out|coming away|tipping)(?![a-z])/;
+// Something that got in, for the eye: not eyes tired from reading or sore from a cold ("my eyes hurt from reading").
+const IN_THE_EYE = /洗|液|剂|水|霜|油|粉|膏|喷|药|乳|精华|胶|漂白|进|溅|入|(?<![a-z])(?:spray\w*|squirt\w*|splash\w*|flick\w*|cream|gel|drops?|bleach|clean\w*|chemical\w*|glue|dye|polish|soap|shampoo|oil|lotion|serum|powder|liquid|descaler|acid|paint|solution|saniti[sz]er|detergent|perfume|fluid|got (?:in|into)|went (?:in|into))(?![a-z])/;
+let model: DangerModel | undefined;
+/** Trained once per process (or read from the disk's copy); training data that cannot be read leaves the rules alone. */
+const theModel = (): DangerModel => {
+  if (model) return model;
+  try {
+    model = cachedDangerModel(() => trainDangerModel(dangerExamples((t) => normalize(t.slice(0, MAX_UTTERANCE)).text, ruleSafety)));
+  } catch {
+    model = trainDangerModel([]);
+  }
+  return model;
+};
+
+/** The learned reading of a normalised message the rules read as nothing: a kind when the model is sure of a danger. */
+// Supposed, or asked before anything happened ("如果闻到煤气味 安全吗", "would it sting if it got in my eyes?"): the rules' own guard, here for all.
+const SUPPOSED_ONLY = /如果|万一|要是|假如|会不会|(?<![a-z])(?:what if|would it|will it|in case|if (?:it|i|you|we|he|she|they|the|a|my|your|there)\b[^.?!]{0,40}\b(?:would|will|can|should|does|do i))(?![a-z])/;
+export function learnedSafety(n: string, min = LEARNED_MIN): SafetyKind | undefined {
+  if (SUPPOSED_ONLY.test(n)) return undefined;
+  const r = theModel().read(n);
+  if (!r || r.p < min || (r.group === 'eye' && (eyeRuledOut(n) || !IN_THE_EYE.test(n)))) return undefined;
+  if (r.group === 'person') return emergencyAdvice(n);
+  if (r.group === 'structure') return TIPPED_ONTO.test(n) ? 'tipped' : ABOUT_TO_FALL.test(n) ? 'fall' : 'broke';
+  return KIND_OF_GROUP[r.group];
+}
+
+/** The learned reading's most likely danger and its probability, sure or not (for the evaluation's thresholds). */
+export const learnedReading = (text: string): DangerReading | undefined => theModel().read(normalize(text.slice(0, MAX_UTTERANCE)).text);
 
 /**
  * After a danger told in this conversation, a message about the same danger asks for the same advice

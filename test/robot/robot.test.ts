@@ -11249,3 +11249,16 @@ describe('the forty-fifth session\'s readings, narrowed in the second review', (
     for (const t of ['算了 不用了 你们直接退钱给我吧 东西我已经收到了 是坏的', 'never mind the agent, i already sent it back, just refund me']) assert.equal(withdrawsHandover(t), undefined, t);
   });
 });
+
+// The learned danger reading (src/robot/danger-model.ts, forty-sixth session): what no rule reads gets the same answer as a rule's.
+describe('a danger only the learned reading reads', () => {
+  const say = () => shopChat2(SHOP, [{ id: 'x', question: '多久发货', answer: '48小时内发货。' }], { orders: [order({ orderId: 'LD-1', status: 'delivered' })] });
+  test('is told what to do now and goes to a person ahead of the queue, in the robot\'s answer as in the queue', async () => {
+    const ladder = await say()('人字梯的腿突然折了 我爸从上面摔下来了');
+    assert.deepEqual([ladder.handover?.reason, ladder.replies[0]?.text], ['complaint', TEXTS.zh.hazardFirst.broke]);
+    const scam = await say()('someone said they were your refund team and asked me to install AnyDesk, he\'s in my laptop now');
+    assert.deepEqual([scam.handover?.reason, scam.replies[0]?.text], ['complaint', TEXTS.en.hazardFirst.fraud]);
+    const fish = await say()('鱼缸放了你们的水质剂 鱼全都浮上来了');
+    assert.deepEqual([fish.handover?.reason, fish.replies[0]?.text], ['complaint', TEXTS.zh.healthPet]);
+  });
+});

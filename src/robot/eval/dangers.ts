@@ -5,17 +5,10 @@
  * nothing was (a false alarm, which hands over as urgent). Run once per release (`npm run eval:bot -- --dangers`); its
  * numbers go into docs/robot-evaluation.md and are never tuned to. Pure but for reading the file.
  */
-import { readFileSync } from 'node:fs';
 import { safetyOf, type SafetyKind } from '../safety.ts';
+import { DANGER_GROUPS, type DangerGroup, type DangerLine } from '../danger-model.ts';
 
-/** The set's groups, in a shop assistant's terms; `none` is everything that is no danger. */
-export const DANGER_GROUPS = ['fire', 'gas', 'fumes', 'person', 'eye', 'injury', 'scam', 'pet', 'reaction', 'structure', 'spoiled', 'none'] as const;
-export type DangerGroup = (typeof DANGER_GROUPS)[number];
-export interface DangerLine {
-  readonly text: string;
-  readonly lang: 'zh' | 'en';
-  readonly group: DangerGroup;
-}
+export { DANGER_GROUPS, readDangerSet, type DangerGroup, type DangerLine } from '../danger-model.ts';
 
 /** The group of each advice the robot gives (a small part with a young child is the person's; frostbite is an injury). */
 const GROUP_OF: Readonly<Record<SafetyKind, DangerGroup>> = {
@@ -82,16 +75,4 @@ export function formatDangers(r: DangerReport): string {
     out.push(g === 'none' ? `  none: read as a danger ${t.read} of ${t.n}` : `  ${g}: read ${t.read} of ${t.n}, as ${g} ${t.right}`);
   }
   return out.join('\n');
-}
-
-/** The lines of a set's file, each checked: a line that is not one is an error naming it. */
-export function readDangerSet(url: URL): DangerLine[] {
-  return readFileSync(url, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l, i) => {
-      const x = JSON.parse(l) as Partial<DangerLine>;
-      if (typeof x.text !== 'string' || (x.lang !== 'zh' && x.lang !== 'en') || !DANGER_GROUPS.includes(x.group as DangerGroup)) throw new Error(`line ${i + 1} of ${url.pathname} is no danger line`);
-      return x as DangerLine;
-    });
 }
