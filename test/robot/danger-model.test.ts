@@ -51,7 +51,7 @@ describe('the learned danger reading', () => {
     assert.ok(names.length >= 1);
     for (const n of names) assert.match(n, /\/train-dangers-[a-z0-9-]+\/dangers\.jsonl$/);
     const train = new Set(trainingSetUrls().flatMap((u) => readDangerSet(u).map((l) => l.text)));
-    for (const set of ['blind-dangers', 'dev-dangers']) {
+    for (const set of ['blind-dangers', 'dev-dangers', 'dev-dangers-2']) {
       const lines = readDangerSet(new URL(`../../src/robot/eval/${set}/dangers.jsonl`, import.meta.url));
       assert.equal(lines.filter((l) => train.has(l.text)).length, 0, `no line of ${set} is trained on`);
     }
@@ -62,7 +62,7 @@ describe('the learned danger reading', () => {
       ['人字梯的腿突然折了 我爸从上面摔下来了', 'broke'],
       ['the swing chain snapped and my son fell on his back', 'broke'],
       ['someone said they were your refund team and asked me to install AnyDesk, he\'s in my laptop now', 'fraud'],
-      ['鱼缸放了你们的水质剂 鱼全都浮上来了', 'pet'],
+      ['用了你们的驱虫药 狗狗站都站不稳', 'pet'],
     ] as const;
     for (const [text, kind] of cases) {
       assert.equal(safetyOf(text, '', 2), undefined, `no rule reads ${text}`);

@@ -11258,7 +11258,7 @@ describe('a danger only the learned reading reads', () => {
     assert.deepEqual([ladder.handover?.reason, ladder.replies[0]?.text], ['complaint', TEXTS.zh.hazardFirst.broke]);
     const scam = await say()('someone said they were your refund team and asked me to install AnyDesk, he\'s in my laptop now');
     assert.deepEqual([scam.handover?.reason, scam.replies[0]?.text], ['complaint', TEXTS.en.hazardFirst.fraud]);
-    const fish = await say()('鱼缸放了你们的水质剂 鱼全都浮上来了');
+    const fish = await say()('用了你们的驱虫药 狗狗站都站不稳');
     assert.deepEqual([fish.handover?.reason, fish.replies[0]?.text], ['complaint', TEXTS.zh.healthPet]);
   });
 });

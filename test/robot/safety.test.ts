@@ -809,3 +809,20 @@ describe('the development danger set: spoiled food eaten, and dangers over or on
     ]);
   });
 });
+
+// The second development danger set (src/robot/eval/dev-dangers-2/, forty-sixth session): the rules' false alarms there, in other words.
+describe('the second development danger set: asked before buying, over at once, a joke', () => {
+  test('none; the same danger back again and acted on is read', () => {
+    expect([
+      ['充电宝鼓包是什么原因 想先了解再买', undefined],
+      ['is there a cool-touch version of this kettle?', undefined],
+      ["our old high chair broke so we're buying yours, is it easy to clean?", undefined],
+      ['有人冒充你们客服打电话 我直接挂了', undefined],
+      ["got a text with a link to pay customs fees, didn't click it, was it you?", undefined],
+      ['洗脸的时候泡沫进眼睛了 冲一下就好了', undefined],
+      ['这耳机音质太炸了', undefined],
+      ['does this rattle have small parts?', undefined],
+      ['上次有人冒充你们客服 我直接挂了 今天又打来 我给了验证码', 'fraud'],
+    ]);
+  });
+});

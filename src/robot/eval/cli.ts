@@ -6,7 +6,7 @@
  * `npm run eval:bot -- --blind [blind-2]`: a blind test set, once per release; its scores go into
  * docs/robot-evaluation.md and are never tuned to (no floors: it measures, it does not gate).
  * `npm run eval:bot -- --dangers`: the blind set of danger reports (src/robot/eval/blind-dangers/), the same way; `-- --dangers
- * dev-dangers`: their development set, to read and tune to.
+ * dev-dangers` (or `dev-dangers-2`): their development sets, to read and tune to.
  */
 import { SPLITS, type Split } from '../nlu/corpus.ts';
 import { checkFloors, formatReport, pct, readFloors, runBlindEvaluation, runEvaluation, timeUnderstanding } from './evaluate.ts';
@@ -17,8 +17,8 @@ if (args.includes('--dangers')) {
   // `--dangers` runs the blind set; `--dangers dev-dangers` the development set, which may be read and tuned to.
   const named = args[args.indexOf('--dangers') + 1];
   const set = named && !named.startsWith('-') ? named : 'blind-dangers';
-  if (!/^(?:blind|dev)-dangers$/.test(set)) {
-    console.error('--dangers takes blind-dangers or dev-dangers');
+  if (!/^(?:blind-dangers|dev-dangers(?:-\d+)?)$/.test(set)) {
+    console.error('--dangers takes blind-dangers, dev-dangers or dev-dangers-<n>');
     process.exit(2);
   }
   console.log(`${set === 'blind-dangers' ? 'blind' : 'development'} set: src/robot/eval/${set}/`);

@@ -4,13 +4,14 @@
  * never trained on). Per threshold: the dangers read at all and as their group, the set's look-alikes read as dangers, and
  * the corpus lines the learned reading alone raises an alarm on. The blind danger set is not read here.
  *
- *   node src/robot/eval/danger-fit.ts
+ *   node src/robot/eval/danger-fit.ts [dev-dangers-2] [--alarms]
  */
 import { readCorpus } from '../nlu/corpus.ts';
 import { LEARNED_MIN, safetyOf } from '../safety.ts';
 import { evaluateDangers, readDangerSet } from './dangers.ts';
 
-const dev = readDangerSet(new URL('./dev-dangers/dangers.jsonl', import.meta.url));
+const named = process.argv.slice(2).find((a) => /^dev-dangers(?:-\d+)?$/.test(a)) ?? 'dev-dangers';
+const dev = readDangerSet(new URL(`./${named}/dangers.jsonl`, import.meta.url));
 const everyday = (['zh', 'en'] as const).flatMap((l) => readCorpus(l).filter((u) => u.split === 'validation'));
 // Rules alone: a threshold no probability reaches.
 const ruled = new Map(everyday.map((u) => [u.text, safetyOf(u.text, '', 2)]));
