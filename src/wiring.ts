@@ -28,7 +28,7 @@ import { createCommands, HttpCommandPlatform, type CommandPlatform, type Command
 import { KnowledgeService, FilterCache, GLOBAL_SCOPE, maskBuyerMessage, checkAgentMessage, checkAgentImage, withShopContacts, FaqSuggestionService, type ContactOptions } from './knowledge/index.ts';
 import { KefuError } from './protocol/errors.ts';
 import { ConversationEventBus, type ContentPolicy } from './conversation/index.ts';
-import { BotResponder, couldNotAnswer, safetyOf, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, serviceHours, warmUpFaq, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread, type QueuedAnswering, type Taken, type TakenMessage } from './robot/index.ts';
+import { BotResponder, couldNotAnswer, warmDangerModel, createCanary, createCanaryControl, createEmbeddingReranker, createOpenAiCompatibleClient, createNluThread, createRobot, FaqIndexProvider, serviceHours, warmUpFaq, zoneOffsetMinutes, type Canary, type CanaryControl, type NluThread, type QueuedAnswering, type Taken, type TakenMessage } from './robot/index.ts';
 import { channels } from './storage/keys.ts';
 import { RoutingService, type RoutingDeps } from './routing/index.ts';
 import { chatRating, closedQuestionAnswered, noteClosingQuestions } from './desk/index.ts';
@@ -385,8 +385,9 @@ async function createRobotSide(config: Config, d: RobotDeps): Promise<{ canary: 
     }
   }
   faq.invalidate(WARM_UP_SHOP);
-  // The danger reading's learned model is trained (first start) or read from disk here, not in a buyer's turn (robot/danger-model.ts).
-  safetyOf('椅子腿断了 the chair leg snapped');
+  // The danger reading's learned model is trained (first start) or read from disk here, not in a buyer's turn (robot/learned-danger.ts).
+  const unlearned = warmDangerModel();
+  if (unlearned) d.log.warn({ err: unlearned.message }, 'the learned danger reading could not be trained: dangers are read by the rules alone');
   const canary = createCanary({
     robots: [robotV1, robotV2],
     newVersion: 'v2',

@@ -44,8 +44,9 @@ import { isDataIntent, isIntent, type Card, type DataIntent, type Entity, type H
 import { CONTROL_CHARS } from '../protocol/validation.ts';
 import { conceptsOf, foldTraditional, kindsOfGoods, mentionsOwnOrder, withoutNonGoods } from './lexicon/index.ts';
 import { dispatchDay } from './ship-day.ts';
-// A cycle, read only at call time: safety.ts reads with this file's rules, and its learned reading serves the answer here.
-import { learnedSafety, type SafetyKind } from './safety.ts';
+// A cycle, read only at call time: learned-danger.ts reads with this file's rules, and its reading serves the answer here.
+import { learnedSafety } from './learned-danger.ts';
+import type { SafetyKind } from './safety.ts';
 
 export const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
 type PolicyIntent = (typeof POLICY_INTENTS)[number];
@@ -364,6 +365,8 @@ interface Resolved {
   readonly addItems?: true;
   /** A question of health (a dose, who may take it, a reaction after taking it): a person answers it, unless the shop's own entry does. */
   readonly health?: HealthQuestion;
+  /** The emergency's advice when the learned danger reading chose it (a pet's vet now), not read again from the words. */
+  readonly emergencyKind?: 'battery' | 'doctor' | 'emergency' | 'petEmergency';
   /** "拒收可以吗" right after "you can refuse the delivery": how refusing works. */
   readonly refuse?: true;
   /** "多久不付会自动取消": how long an unpaid order waits, not how to cancel one. */
@@ -2410,7 +2413,7 @@ const FOREIGN_MATTER = /(?:里面|里头|袋子?里|罐头?里|盒子?里|吃出
 const FOREIGN_ASKED = /会不会|会长虫吗|怎么防|防虫|怕|[吗么嘛?？]|有没有|(?<![a-z])(?:will it|could it|how to (?:keep|prevent|stop)|prevent|does|do you|are there|is there|kill)(?![a-z])/;
 /** An agent asked for by a name of the usual shape (小雅, 阿豪, 小李): not 小样, 小票 or a size. */
 const NAMED_AGENT = /(?:帮我|给我|麻烦)?(?:找|叫|转给?|联系)(?:一下|下)?(?:客服)?(?:小|阿)(?![样票件号码份盒包瓶袋的点一些])\p{Script=Han}(?:姐|哥|妹)?(?=[\s，,。!！?？]|$)/u;
-function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health' | 'declined'> | undefined {
+function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health' | 'emergencyKind' | 'declined'> | undefined {
   // "不用转人工啦 我只是说一下": no person wanted, said in the words that ask for one (found from outside).
   if ((u.intent === 'human' || u.intent === 'unknown') && declinesPerson(text)) return { intent: 'unknown', declined: 'human' };
   // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
@@ -2449,8 +2452,9 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
 }
 const HEALTH_KINDS: Readonly<Partial<Record<SafetyKind, HealthQuestion>>> = { emergency: 'emergency', battery: 'emergency', doctor: 'emergency', petEmergency: 'emergency', reaction: 'reaction', pet: 'pet' };
 /** A danger of the learned reading as the rules would have told it: the device's or the gas's advice, a hazard's, or a health answer. */
-function learnedResolved(kind: SafetyKind): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health'> {
+function learnedResolved(kind: SafetyKind): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health' | 'emergencyKind'> {
   const health = HEALTH_KINDS[kind];
+  if (health === 'emergency') return { intent: 'complaint', health, emergencyKind: kind as NonNullable<Resolved['emergencyKind']> };
   if (health) return { intent: 'complaint', health };
   if (kind === 'device') return { intent: 'complaint', safety: true };
   return kind === 'gas' ? { intent: 'complaint', safety: true, gas: true } : { intent: 'complaint', safety: true, hazard: kind as Hazard };
@@ -3230,7 +3234,7 @@ const ASKS_FOR_PERSON = /(?:转|找|要|联系|接|叫|换)(?:个|一下|下)?(?
 function healthAnswer(ctx: Ctx, health: HealthQuestion): Outcome {
   const hit = confidentFaq(ctx);
   if (hit && health === 'advice') return { replies: [{ text: hit.entry.answer }], faqOnly: true, next: { offeredHuman: true } };
-  const emergency = { battery: ctx.t.healthBattery, doctor: ctx.t.healthDoctor, emergency: ctx.t.healthEmergency, petEmergency: ctx.t.healthPetEmergency }[emergencyAdvice(ctx.r.u.normalized)];
+  const emergency = { battery: ctx.t.healthBattery, doctor: ctx.t.healthDoctor, emergency: ctx.t.healthEmergency, petEmergency: ctx.t.healthPetEmergency }[ctx.r.emergencyKind ?? emergencyAdvice(ctx.r.u.normalized)];
   const first = health === 'advice' ? ctx.t.healthAdvice : health === 'emergency' ? emergency : health === 'pet' ? ctx.t.healthPet : ctx.t.healthReaction;
   return { replies: [{ text: first }], handover: { reason: health === 'advice' ? 'requested' : 'complaint' } };
 }

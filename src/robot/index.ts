@@ -4,7 +4,7 @@
  * understand. See robot.ts for the service, dialogue.ts for the conversation rules.
  */
 export { createNluThread, NLU_THREAD_MODES, type NluThread, type NluThreadMode } from './nlu/thread.ts';
-export { safetyOf, type SafetyKind } from './safety.ts';
+export { safetyOf, warmDangerModel, type SafetyKind } from './safety.ts';
 export { createRobot, type Robot, type RobotOptions, type AnswerRequest, type RobotAnswer, type AnswerTimings } from './robot.ts';
 export {
   step,

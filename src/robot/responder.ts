@@ -338,8 +338,10 @@ export class BotResponder {
    */
   #dangerIn(id: string, text: string): SafetyKind | undefined {
     const fresh = safetyOf(text);
-    if (fresh) return fresh;
     const told = this.#safetyTold.get(id);
+    // The same danger told again in a burst is kept like what goes on about it ("电池还在冒味" seconds on, read by the learned reading).
+    const again = fresh !== undefined && told?.kind === fresh && Date.now() - told.at < SAFETY_AGAIN_MS && !DANGER_ASKED.test(text) && !DANGER_WORSE.test(text);
+    if (fresh) return again ? undefined : fresh;
     // Nothing told in this conversation: no reading of what would go on about it (most queued messages).
     if (!told) return undefined;
     // Asked outright ("会不会炸啊 家里还有猫" two seconds on: a Hangzhou shop, thirty-eighth session, told it was kept), told again at once.

@@ -5,13 +5,15 @@
  * on a grandchild, all got "your message is kept" while queued, with nobody online until morning).
  * Pure: no I/O.
  */
-import { deviceAdvice, eyeRuledOut, GAS_LEAK, hazardNowEmergency, hazardOf, reportsDanger, SAFETY_SIGN, type Hazard } from './dialogue.ts';
+import { deviceAdvice, GAS_LEAK, hazardNowEmergency, hazardOf, reportsDanger, SAFETY_SIGN, type Hazard } from './dialogue.ts';
 import { emergencyAdvice, healthAsked, swallowFeared } from './nlu/health.ts';
 import { MAX_UTTERANCE, normalize } from './nlu/index.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { foldTraditional } from './lexicon/index.ts';
 import { withListedNumbers } from './emergency-numbers.ts';
-import { cachedDangerModel, dangerExamples, trainDangerModel, type DangerGroup, type DangerModel, type DangerReading } from './danger-model.ts';
+import { LEARNED_MIN, learnedSafety, toldAsOver } from './learned-danger.ts';
+
+export { LEARNED_MIN, learnedReading, warmDangerModel } from './learned-danger.ts';
 
 export type SafetyKind = 'device' | 'gas' | Hazard | 'emergency' | 'battery' | 'doctor' | 'reaction' | 'pet' | 'petEmergency';
 
@@ -22,17 +24,6 @@ export type SafetyKind = 'device' | 'gas' | Hazard | 'emergency' | 'battery' | '
 const SAFETY_WORD =
   /断|塌|倒|翻|压|刹|脱落|散架|烟|火|炸|烫|热|焦|糊|味|电|鼓|胀|漏|气|晃|松|掉|砸|伤|血|扎|割|划|破|泡|误|吞|吃|喝|药|毒|昏迷|抽搐|叫不醒|喘|过敏|红|疹|肿|痒|刺痛|吐|拉|冻|骗|冒充|假冒|扫|验证码|转账|汇款|转\d|保证金|订金|定金|话系|霉|臭|变质|长毛|馊|酸|晕|闷|咬|啃|舔|说是|自称|胰岛素|冰袋|干燥剂|磁铁|嘴里|肾上腺素|驱虫|烧|哭|硬|医院|医生|咽|呼吸|喉咙|嗓子|鼻|耳朵|(?<![a-z])(?:nose|nostril|ear|cough|gag|chok|doctor|sore|red|taste|chew|fever|temperature|crying|belly|floppy|epi-?pen|insulin|ice ?pack|gel|mouth|nexgard|flea|tick|worm|atm|e-?transfer|dry ice|frost|scam|fraud|impersonat|pretend|fake|pay|transfer|code|card|bank|link|mold|mould|spoil|rotten|gone off|dizzy|asthma|inhaler|throat|wheez|licked|lil|smok|fire|hot|burn|smell|gas|spark|shock|swell|swollen|bulg|puff|balloon|threw up|throwing up|head|tipped|toppled|fell on|came down on|crashed|landed on|explod|leak|swallow|ate|eaten|drank|got into|took|poison|breath|conscious|seizure|chest|wake|allerg|rash|hive|itch|sting|peel|vomit|diarrh|sick|fall|loose|wobbl|cut|bleed|hiss|propane|valve|spotting|pregnan|faint|passed out|pressure|dizz|racing|pounding|snap|brake|broke|collaps|gave way|cracked|came off|fell off|sheared|came undone|buckle|harness|popping open|pops open|popped|came open|clip|latch|isofix|blister|eyelid|eye|wheel|piece|part|泼|眼睛|卡扣|安全带|锁扣|滴|挠|掉毛|流口水|发抖|drool|trembl|shaking|口子|蔫|没精神|精神不好|lethargic|listless|texted|messaged|from your|短信|冒|卡住|卡到|卡在|卡喉|憋|紫|流到|着了|鼓了|melted|flames?)/i;
 
-/**
- * Told as over and seen to ("上次那个充电器冒烟的事已经处理好了", "the gas smell last week turned out to be the bins lol", "someone
- * pretending to be you messaged me last month, I ignored and blocked them"), an idiom ("我气得冒烟", "this sale is on fire mate",
- * "my stomach's on fire"), or asked before the goods came ("电池鼓包的话能退吗？我还没收到货"): no danger now (the development danger
- * set, forty-fifth session: its false alarms). And from the second development set (forty-sixth session): asked before buying
- * ("電池鼓包是什麼原因？想先了解再買", "is there a cool-touch version?", "Our old cot broke so we're buying yours"), over at once ("我直接挂了拉黑了",
- * "Didn't click it", "冲一下就好了"), a joke ("这手机性能太炸了", "正常吧哈哈").
- */
-const NO_DANGER_NOW =
-  /(?:上次|上个月|上周|之前|上回)[^。？?]{0,30}(?:已经处理好|处理好了|修好了|已经修好|解决了|换了新的|没事|排出来|拉黑|没理)|气得冒烟|太炸了|的话[^。？?]{0,6}(?:能|可以)退|还没收到货|想先了解|了解再买|有没有[^。？?]{0,8}保护|有没有[^。？?]{0,6}(?:款|版)|会(?:冒[黑白]?烟|发烫|过热|爆炸|着火)吗|正常吧[^。？?]{0,3}哈哈|直接挂了|挂了拉黑|已经没了|冲(?:一下|了)就好了|(?<![a-z])(?:hung up (?:straight away|right away|immediately|and blocked)|(?:didn'?t|did not) click (?:it|the link|on it)|so (?:we'?re|i'?m) buying|want to know if yours|is there a [a-z -]{0,20}(?:version|model)|(?:does|do) (?:this|these|it|they)\b[^.?!]{0,30}\bhave (?:small|little|tiny) parts|(?:last (?:week|month|time|year)|earlier)\b[^.?!]{0,60}\b(?:turned out|ignored|blocked|sorted|fixed|was fine)|(?:sale|deal|deals|price|prices|stomach|mouth|tongue|chilli|sauce|wings)(?:'s| is| are)? (?:on fire|burning)|just asking before i order|first (?:time|use)\b[^.?!]{0,60}\b(?:manual says|that'?s normal|is normal)|if (?:a|the|my|it) [a-z ]{0,20}(?:is|gets|arrives) (?:swollen|damaged|hot|bulging)(?: on arrival)?)(?![a-z])/;
-
 /** The danger a text reports or the help it needs now; undefined for anything else (a question of use, a worry beforehand). */
 export function safetyOf(text: string, goods = '', learnedMin = LEARNED_MIN): SafetyKind | undefined {
   const cut = text.slice(0, MAX_UTTERANCE);
@@ -40,8 +31,7 @@ export function safetyOf(text: string, goods = '', learnedMin = LEARNED_MIN): Sa
   // words only the learned reading reads it ("梯子用着用着一条腿折了").
   const worded = SAFETY_WORD.test(foldTraditional(cut));
   const n = normalize(cut).text;
-  // Not when it happens again now ("之前修好了 现在又冒烟了").
-  if (NO_DANGER_NOW.test(n) && !/又|再次|(?<![a-z])(?:again|now it'?s)(?![a-z])/.test(n)) return undefined;
+  if (toldAsOver(n)) return undefined;
   if (!worded) return learnedSafety(n, learnedMin);
   if (reportsDanger(n, goods)) return GAS_LEAK.test(n) && !SAFETY_SIGN.test(n) ? 'gas' : 'device';
   if (hazardNowEmergency(n)) return 'emergency';
@@ -53,63 +43,6 @@ export function safetyOf(text: string, goods = '', learnedMin = LEARNED_MIN): Sa
   const advice = emergencyAdvice(n);
   return advice === 'battery' && swallowFeared(n) ? undefined : advice;
 }
-
-/** The rules' reading alone (the learned reading's training leaves out what they read). */
-function ruleSafety(n: string): boolean {
-  if (reportsDanger(n, '') || hazardNowEmergency(n) || hazardOf(n)) return true;
-  const health = healthAsked(n, '');
-  return health !== undefined && health !== 'advice';
-}
-
-/**
- * How sure the learned reading must be (danger-model.ts). Chosen on the development danger set and the intent corpus's
- * VALIDATION half (npm run eval:bot -- --dangers dev-dangers, docs/robot-evaluation.md part 48): the false alarms first.
- */
-export const LEARNED_MIN = 0.65;
-const KIND_OF_GROUP: Readonly<Record<Exclude<DangerGroup, 'none'>, SafetyKind>> = {
-  fire: 'device',
-  gas: 'gas',
-  fumes: 'air',
-  person: 'emergency',
-  eye: 'eye',
-  injury: 'injury',
-  scam: 'fraud',
-  pet: 'pet',
-  reaction: 'reaction',
-  structure: 'broke',
-  spoiled: 'spoiled',
-};
-// A thing that fell onto someone is seen to first; one about to fall is kept away from; anything else that gave way is not used again.
-const TIPPED_ONTO = /(?:压|砸|冚)(?:住|到|在|中|伤|咗)|倒在[^，,。]{0,6}身上|(?<![a-z])(?:(?:tipped|toppled|fell|came down|landed)(?: over)? (?:on|onto) (?:him|her|them|me|us|(?:my|our|his) (?!back|bum|butt|side|face|knees?|head|arms?|hands?|bottom)|the (?:kid|baby|child|toddler|dog|cat))|crushed)(?![a-z])/;
-const ABOUT_TO_FALL = /要掉|快掉|要倒|快倒|要塌|快塌|摇摇欲坠|往下滑|(?<![a-z])(?:about to (?:fall|come down|collapse|give way)|going to (?:fall|come down)|hanging off|pulling out|coming away|tipping)(?![a-z])/;
-// Something that got in, for the eye: not eyes tired from reading or sore from a cold ("my eyes hurt from reading").
-const IN_THE_EYE = /洗|液|剂|水|霜|油|粉|膏|喷|药|乳|精华|胶|漂白|进|溅|入|(?<![a-z])(?:spray\w*|squirt\w*|splash\w*|flick\w*|cream|gel|drops?|bleach|clean\w*|chemical\w*|glue|dye|polish|soap|shampoo|oil|lotion|serum|powder|liquid|descaler|acid|paint|solution|saniti[sz]er|detergent|perfume|fluid|got (?:in|into)|went (?:in|into))(?![a-z])/;
-let model: DangerModel | undefined;
-/** Trained once per process (or read from the disk's copy); training data that cannot be read leaves the rules alone. */
-const theModel = (): DangerModel => {
-  if (model) return model;
-  try {
-    model = cachedDangerModel(() => trainDangerModel(dangerExamples((t) => normalize(t.slice(0, MAX_UTTERANCE)).text, ruleSafety)));
-  } catch {
-    model = trainDangerModel([]);
-  }
-  return model;
-};
-
-/** The learned reading of a normalised message the rules read as nothing: a kind when the model is sure of a danger. */
-// Supposed, or asked before anything happened ("如果闻到煤气味 安全吗", "would it sting if it got in my eyes?"): the rules' own guard, here for all.
-const SUPPOSED_ONLY = /如果|万一|要是|假如|会不会|(?<![a-z])(?:what if|would it|will it|in case|if (?:it|i|you|we|he|she|they|the|a|my|your|there)\b[^.?!]{0,40}\b(?:would|will|can|should|does|do i))(?![a-z])/;
-export function learnedSafety(n: string, min = LEARNED_MIN): SafetyKind | undefined {
-  if (SUPPOSED_ONLY.test(n)) return undefined;
-  const r = theModel().read(n);
-  if (!r || r.p < min || (r.group === 'eye' && (eyeRuledOut(n) || !IN_THE_EYE.test(n)))) return undefined;
-  if (r.group === 'person') return emergencyAdvice(n);
-  if (r.group === 'structure') return TIPPED_ONTO.test(n) ? 'tipped' : ABOUT_TO_FALL.test(n) ? 'fall' : 'broke';
-  return KIND_OF_GROUP[r.group];
-}
-
-/** The learned reading's most likely danger and its probability, sure or not (for the evaluation's thresholds). */
-export const learnedReading = (text: string): DangerReading | undefined => theModel().read(normalize(text.slice(0, MAX_UTTERANCE)).text);
 
 /**
  * After a danger told in this conversation, a message about the same danger asks for the same advice

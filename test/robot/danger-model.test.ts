@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,17 +31,23 @@ describe('the learned danger reading', () => {
     assert.equal(a.read('我的快递到哪了'), undefined);
   });
 
-  test('is trained once for the same inputs: a second process reads the kept model', () => {
+  test('is trained once for the same inputs, read by another process; new inputs train anew', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kefu-danger-'));
     try {
       const url = pathToFileURL(`${dir}/`);
       let trained = 0;
       const train = () => (trained++, trainDangerModel(examples));
       const first = cachedDangerModel(train, url);
-      const second = cachedDangerModel(train, url);
       assert.equal(trained, 1);
-      assert.deepEqual(second.read('chair snapped'), first.read('chair snapped'));
-      assert.equal(readdirSync(dir).filter((f) => f.startsWith('danger-')).length, 1);
+      // Another process, whose training would throw: it can only read the kept model.
+      const code = `const m = await import(${JSON.stringify(new URL('../../src/robot/danger-model.ts', import.meta.url).href)});
+        const got = m.cachedDangerModel(() => { throw new Error('trained'); }, new URL(${JSON.stringify(url.href)}));
+        process.stdout.write(JSON.stringify(got.read('chair snapped')));`;
+      const other = execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+      assert.deepEqual(JSON.parse(other), first.read('chair snapped'));
+      // Other inputs (here a salt in the key, as a changed training file or rule would be): trained again.
+      cachedDangerModel(train, url, 'changed');
+      assert.equal(trained, 2);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -57,12 +64,14 @@ describe('the learned danger reading', () => {
     }
   });
 
+  // Sentences of the tests' own, none closer than a Jaccard of 0.35 (character pairs, words) to a training line.
   test('reads what no rule reads, past its threshold, with the advice of its kind', () => {
     const cases = [
       ['人字梯的腿突然折了 我爸从上面摔下来了', 'broke'],
       ['the swing chain snapped and my son fell on his back', 'broke'],
-      ['someone said they were your refund team and asked me to install AnyDesk, he\'s in my laptop now', 'fraud'],
-      ['用了你们的驱虫药 狗狗站都站不稳', 'pet'],
+      ['a woman on the phone said she was from your billing team and got me to read out the code from my bank app', 'fraud'],
+      ['快递小哥打电话说包裹破损要理赔 让我加他微信 我已经加了 他让我扫码', 'fraud'],
+      ['用了你们的驱虫药 狗狗站都站不稳', 'petEmergency'],
     ] as const;
     for (const [text, kind] of cases) {
       assert.equal(safetyOf(text, '', 2), undefined, `no rule reads ${text}`);
@@ -71,8 +80,14 @@ describe('the learned danger reading', () => {
     }
   });
 
-  test('never for everyday messages, a supposition, eyes tired from reading or eye drops', () => {
-    for (const t of ['我的快递到哪了', 'where is my order', '退货地址是哪里', 'can i change my address', '我已经付款了', 'i already paid', '这个充电宝能带上飞机吗', 'is the heater safe to leave on overnight?', '如果梯子腿折了能换吗', 'what if the swing chain snaps?', 'my eyes hurt from reading', 'i put the eye drops in my eyes and its red', '椅子腿断了 要退货']) {
+  test("its advice: a person's own fall is no furniture onto them; food with someone ill or something swallowed is the person's", () => {
+    assert.equal(safetyOf('人字梯的腿突然折了 我爸摔下来 压到了手'), 'broke');
+    assert.equal(safetyOf('水果蛋糕里有一截铁丝 老婆咬到还吞了一小段'), 'emergency');
+    assert.equal(safetyOf('吃了你们的牛肉干 全家上吐下泻'), 'reaction');
+  });
+
+  test('never for everyday messages, a bare name, a danger over, a supposition, sand or tired eyes, or eye drops', () => {
+    for (const t of ['我的快递到哪了', 'where is my order', '退货地址是哪里', 'can i change my address', '我已经付款了', 'i already paid', '这个充电宝能带上飞机吗', 'is the heater safe to leave on overnight?', '煤气罐', '煤气热水器', '换煤气罐', 'gas', 'gas heater', 'gas valve', 'my son drank some of the dishwasher liquid earlier, turned out fine', '如果梯子腿折了能换吗', 'what if the swing chain snaps?', '眼睛进沙子了 好疼', '眼睛里进了灰 好难受', 'my eyes hurt from reading', 'i put the eye drops in my eyes and its red', '椅子腿断了 要退货']) {
       assert.equal(safetyOf(t), undefined, t);
     }
   });

@@ -11256,9 +11256,16 @@ describe('a danger only the learned reading reads', () => {
   test('is told what to do now and goes to a person ahead of the queue, in the robot\'s answer as in the queue', async () => {
     const ladder = await say()('人字梯的腿突然折了 我爸从上面摔下来了');
     assert.deepEqual([ladder.handover?.reason, ladder.replies[0]?.text], ['complaint', TEXTS.zh.hazardFirst.broke]);
-    const scam = await say()('someone said they were your refund team and asked me to install AnyDesk, he\'s in my laptop now');
+    const scam = await say()('a woman on the phone said she was from your billing team and got me to read out the code from my bank app');
     assert.deepEqual([scam.handover?.reason, scam.replies[0]?.text], ['complaint', TEXTS.en.hazardFirst.fraud]);
     const fish = await say()('用了你们的驱虫药 狗狗站都站不稳');
-    assert.deepEqual([fish.handover?.reason, fish.replies[0]?.text], ['complaint', TEXTS.zh.healthPet]);
+    assert.deepEqual([fish.handover?.reason, fish.replies[0]?.text], ['complaint', TEXTS.zh.healthPetEmergency]);
+  });
+  test('a danger told as over, or a bare name, is no danger in the robot\'s answer either', async () => {
+    for (const text of ['my son drank some of the dishwasher liquid earlier, turned out fine', '煤气罐', 'gas heater']) {
+      const r = await say()(text);
+      assert.ok(!r.replies.some((x) => [TEXTS.en.healthEmergency, TEXTS.en.gasFirst, TEXTS.zh.gasFirst].includes(x.text)), text);
+      assert.notEqual(r.handover?.reason, 'complaint', text);
+    }
   });
 });
