@@ -2127,7 +2127,7 @@ const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么�
 // Propane too, and the South's dropped g ("I smell propane real strong round the knobs", "its still smellin like gas", "the propane
 // tank… is leakin, I can hear it hissin at the valve": an Austin grill shop, thirty-eighth session: "not sure", the parcel's tracking).
 // A canister swollen in the heat ("丁烷气罐放在车里晒了一天，罐子鼓起来了，还有点气味": an Australian shop's buyer, forty-fifth session, "not sure").
-export const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|(?:丁烷|气罐|卡式气|煤气罐|液化气罐|燃气罐)(?:(?!纸箱|外包装|包装盒|盒子|箱子)[^。？?]){0,24}(?:鼓起来|鼓了|胀了|胀起来|变形了)|(?<![a-z])(?:gas|butane|propane|isobutane) (?:canister|can|cartridge|bottle|cylinder)s?(?! box)\b(?:(?!packag|carton)[^.?!]){0,30}\b(?:swollen|bulging|bulged|swelling|puffed)(?![a-z])|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smell\w* (?:of |like )?(?:gas|propane)|(?:gas|propane) smell|(?:leaking|leaks|leak of) (?:gas|propane)|(?:gas|propane) (?:is )?leak\w*|(?:propane|gas) (?:tank|bottle|cylinder)\b[^.?!]{0,24}\bleak\w*|(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve))(?![a-z])/;
+export const GAS_LEAK = /(?:燃气|煤气|天然气|可燃气体)报警器[^，,。？?]{0,6}(?:响|叫|报警)|(?<![a-z])(?:gas (?:leak )?(?:alarm|detector) (?:is |keeps |kept |has been |just )?(?:going off|gone off|went off|beeping|sounding))(?![a-z])|(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|(?:丁烷|气罐|卡式气|煤气罐|液化气罐|燃气罐)(?:(?!纸箱|外包装|包装盒|盒子|箱子)[^。？?]){0,24}(?:鼓起来|鼓了|胀了|胀起来|变形了)|(?<![a-z])(?:gas|butane|propane|isobutane) (?:canister|can|cartridge|bottle|cylinder)s?(?! box)\b(?:(?!packag|carton)[^.?!]){0,30}\b(?:swollen|bulging|bulged|swelling|puffed)(?![a-z])|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smell\w* (?:of |like )?(?:gas|propane)|(?:gas|propane) smell|(?:leaking|leaks|leak of) (?:gas|propane)|(?:gas|propane) (?:is )?leak\w*|(?:propane|gas) (?:tank|bottle|cylinder)\b[^.?!]{0,24}\bleak\w*|(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve))(?![a-z])/;
 /**
  * Something about to fall ("外机那个架子一直在晃…我怕掉下去砸到人", "外机要掉下来了！！"), or someone hurt by the goods ("the retinol bottle is
  * cracked… i cut my finger on it 🩸"): dangers no device's advice fits (two shops, thirty-eighth session: the delivery's tracking, and
@@ -2184,7 +2184,7 @@ const PART_OFF = /掉了|断了|脱落|松了|掉下来|(?<![a-z])(?:snapped off
 const PART_RISK = /嘴里|危险|要紧|差点[^，,。]{0,4}卡|卡到(?![^，,。]{0,2}(?:喉咙|嗓子))|(?<![a-z])(?:in (?:her|his|their) mouth|spat it out|dangerous|chok\w*|gagg\w*)(?![a-z])/;
 // Choking or a breath failing now is the emergency's (found in review: "my toddler is choking on a small piece of the toy, he cant breathe" told to tidy up).
 // Now, not nearly or over ("my toddler nearly choked on the wheel", "choked … he's ok now" are the small part's: found in review).
-const CHOKING_NOW = /喘不上|喘不过气|呼吸困难|呼吸不(?:过来|了|上来)|卡了?(?:到|在|住)?了?(?:喉咙|嗓子)|(?:喉咙|嗓子)(?:里)?卡(?:住|着)|(?<![a-z])(?:can'?t breathe?|not breathing|(?:is|he'?s|she'?s|hes|shes|started|keeps|is still) choking(?! (?:him|her|me|them|on (?:his|her|my|their) words))|choking on (?!(?:his|her|my|their) words|the price(?! (?:sticker|tag|label)))[a-z]+|struggling to breathe|turning blue|gagging)(?![a-z])|(?:憋(?:红|紫)|脸(?:都)?(?:紫|青)了)(?=[^。？?]{0,20}(?:卡|噎|吞|嘴里|珠子|零件|勒|缠住|绕住|脖子))|(?<=(?:卡|噎|吞|嘴里|珠子|零件|勒|缠住|绕住|脖子)[^。？?]{0,20})(?:憋(?:红|紫)|脸(?:都)?(?:紫|青)了)/;
+const CHOKING_NOW = /噎住了|噎着了|噎到了|喘不上|喘不过气|呼吸困难|呼吸不(?:过来|了|上来)|卡了?(?:到|在|住)?了?(?:喉咙|嗓子)|(?:喉咙|嗓子)(?:里)?卡(?:住|着)|(?<![a-z])(?:can'?t breathe?|not breathing|(?:is|he'?s|she'?s|hes|shes|started|keeps|is still) choking(?! (?:him|her|me|them|on (?:his|her|my|their) words))|choking on (?!(?:his|her|my|their) words|the price(?! (?:sticker|tag|label)))[a-z]+|struggling to breathe|turning blue|gagging)(?![a-z])|(?:憋(?:红|紫)|脸(?:都)?(?:紫|青)了)(?=[^。？?]{0,20}(?:卡|噎|吞|嘴里|珠子|零件|勒|缠住|绕住|脖子))|(?<=(?:卡|噎|吞|嘴里|珠子|零件|勒|缠住|绕住|脖子)[^。？?]{0,20})(?:憋(?:红|紫)|脸(?:都)?(?:紫|青)了)/;
 // Furniture and devices have parts too: a bed's screws, a monitor's parts are no toy's (found in review).
 const NOT_A_TOY = /床(?:的)?(?:螺丝|零件)|监视器(?:的)?零件|无人机(?:的)?(?:桨|零件)|(?<![a-z])(?:(?:bed|cot|crib|monitor|drone)(?:'s)? (?:screws?|parts?|bits?|pieces?|blades?)|(?:screws?|parts?|blades?) (?:on|of|from) the (?:bed|cot|crib|monitor|drone)|sew\w*)(?![a-z])/;
 // A battery or a magnet is its own emergency ("the small button battery … in his mouth").
@@ -2198,7 +2198,8 @@ const smallPartRisk = (n: string): boolean => smallPartOff(n) && PART_RISK.test(
  * swallowed some too"): the emergency's, not the piece put away or the eye rinsed alone (found in review).
  */
 // A child, or someone, choking now whatever on ("my toddler is choking", "宝宝被珠子卡住了 脸都紫了": found in review, read nowhere).
-const SOMEONE_CHOKING = /孩子|宝宝|娃|小孩|儿子|女儿|(?<![a-z])(?:toddler|baby|kid|child|son|daughter|he'?s|she'?s|hes|shes|he|she|(?:one|two|three|[1-9]) ?(?:yo|year old|yr old))(?![a-z])/;
+// Or a grown-up ("grandma is choking, her lips are blue", "老人噎住了 脸发紫": found in review, read nowhere).
+const SOMEONE_CHOKING = /孩子|宝宝|娃|小孩|儿子|女儿|老人|奶奶|爷爷|外婆|外公|老公|老婆|我妈|我爸|(?<![a-z])(?:toddler|baby|kid|child|son|daughter|he'?s|she'?s|hes|shes|he|she|grandma|grandpa|granny|gran|nan|nana|mum|mom|dad|wife|husband|partner|friend|(?:one|two|three|[1-9]) ?(?:yo|year old|yr old))(?![a-z])/;
 // Supposed before the choking word, a stuffy nose or a mask, a texture: no one choking now (found in review: "怕卡喉咙", "鼻塞 呼吸不过来",
 // "这个米饼有点卡嗓子", "容易卡喉咙吗"); a worry after it is a parent's fear, not a supposition ("…卡在喉咙里了 我好担心").
 // And a buying question ("宝宝吃这个米饼会卡喉咙吗", "does the grape cutter stop my toddler choking on grapes?": found in review).
@@ -2247,8 +2248,10 @@ const TIPPED_ON = new RegExp(
 );
 const tippedOnSomeone = (n: string): boolean => TIPPED_ON.test(n) && !/如果|万一|要是|会不会|怎么固定|防倾倒|(?<![a-z])(?:what if|if|in case|could|might|would|prevent|anchor kit|wall strap)(?![a-z])/.test(n);
 const HAZARD_ASKED = /会不会|会掉吗|怕不怕|安全吗|正常吗|怎么(?:装|固定|弄)|(?<![a-z])(?:will it|could it|is it safe|is (?:it|this|that) normal|how (?:do|to|can i) (?:prevent|avoid|fix|mount|install))(?![a-z])/;
+/** A carbon monoxide alarm going off ("一氧化碳报警器一直响", "the carbon monoxide alarm is going off": found in review, read nowhere): out into the air. */
+const CO_ALARM = /一氧化碳[^，,。？?]{0,4}(?:报警器|警报器|探测器)[^，,。？?]{0,6}(?:响|叫|报警)|(?<![a-z])(?:carbon monoxide|co) (?:alarm|detector)s? (?:is |keeps |kept |has been |just )?(?:going off|gone off|went off|beeping|sounding)(?![a-z])/;
 export const hazardOf = (n: string): Hazard | undefined =>
-  scamReported(n) ? 'fraud' : eyeExposed(n) ? 'eye' : smallPartRisk(n) ? 'smallPart' : badAir(n) ? 'air' : spoiledEaten(n) ? 'spoiled' : brokeInUse(n) ? 'broke' : tippedOnSomeone(n) ? 'tipped' : HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : FROSTBITE.test(n) ? 'cold' : undefined;
+  CO_ALARM.test(n) ? 'air' : scamReported(n) ? 'fraud' : eyeExposed(n) ? 'eye' : smallPartRisk(n) ? 'smallPart' : badAir(n) ? 'air' : spoiledEaten(n) ? 'spoiled' : brokeInUse(n) ? 'broke' : tippedOnSomeone(n) ? 'tipped' : HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : FROSTBITE.test(n) ? 'cold' : undefined;
 
 /**
  * Dry ice on the skin ("冒白烟的干冰 俺小孙子拿手抓了 手指头都白了": a Qingdao seafood shop, thirty-ninth session, told it was kept):

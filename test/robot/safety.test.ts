@@ -826,3 +826,25 @@ describe('the second development danger set: asked before buying, over at once, 
     ]);
   });
 });
+
+// Found in the review of the learned reading (forty-sixth session): dangers read nowhere, by rules now.
+describe('a grown-up choking, a fall with a bleeding head, a gas or carbon monoxide alarm going off', () => {
+  test('read, with their advice; denied, supposed or asked beforehand: none', () => {
+    expect([
+      ['grandma is choking, her lips are blue', 'emergency'],
+      ['老人噎住了 脸发紫', 'emergency'],
+      ['我奶奶摔倒了 头流血', 'emergency'],
+      ['my grandmother fell and her head is bleeding', 'emergency'],
+      ['燃气报警器一直在响', 'gas'],
+      ['the carbon monoxide alarm is going off', 'air'],
+      ['一氧化碳报警器一直响', 'air'],
+      ['宝宝摔了一下 头没流血 没事', undefined],
+      ['吃太快噎住了 哈哈 没事', undefined],
+      ['怕宝宝吃这个会噎住', undefined],
+      ['my dad is choking on his words lol', undefined],
+      ['does the gas alarm go off when it detects a leak?', undefined],
+      ['what to do if the co alarm goes off', undefined],
+      ['my alarm clock broke', undefined],
+    ]);
+  });
+});

@@ -351,10 +351,11 @@ const EATEN = /吃了|喝了|吃完|吃过|(?<![a-z])(?:ate|eaten|eating|after (
 const childFaceSwells = (n: string): boolean => FACE_SWELLS.test(n) && CHILD_OR_PET.test(n) && EATEN.test(n) && !SUPPOSED.test(n) && !swallowFeared(n);
 
 /** A knock to the head and a sign of a head injury after it (vomiting, drowsy, confused): the emergency (found from outside, a Toronto furniture shop). */
-const HEAD_KNOCK = /(?:撞到|磕到|砸到|碰到|摔到|撞了|磕了)[^，,。？?]{0,3}头|头[^，,。？?]{0,3}(?:撞|磕|砸)(?:到|了)|(?<![a-z])(?:(?:hit|bumped|banged|knocked|smacked) (?:his|her|their|my) head|head injury|bump on (?:his|her|their) head)(?![a-z])/;
-const HEAD_SIGNS = /吐|嗜睡|想睡|犯困|昏昏|叫不醒|晕|迷糊|(?<![a-z])(?:threw up|throw(?:ing|s)? up|vomit\w*|sleepy|drowsy|dizzy|confused|passed out|unconscious|knocked out|won'?t wake)(?![a-z])/;
+const HEAD_KNOCK = /(?:撞到|磕到|砸到|碰到|摔到|撞了|磕了)[^，,。？?]{0,3}头|头[^，,。？?]{0,3}(?:撞|磕|砸)(?:到|了)|(?:摔倒|摔了|跌倒|摔下来)[^。？?]{0,6}头[^，,。？?没不]{0,3}(?:流血|出血|破)|(?<![a-z])(?:(?:hit|bumped|banged|knocked|smacked) (?:his|her|their|my) head|head injury|bump on (?:his|her|their) head|fell\b[^.?!]{0,40}\b(?:his|her|their|my) head (?:is )?(?:bleeding|cut|split))(?![a-z])/;
+// Or bleeding ("我奶奶摔倒了 头流血", "my grandmother fell and her head is bleeding": found in review, read nowhere).
+const HEAD_SIGNS = /吐|嗜睡|想睡|犯困|昏昏|叫不醒|晕|迷糊|流血|出血|(?<![a-z])(?:threw up|throw(?:ing|s)? up|vomit\w*|sleepy|drowsy|dizzy|confused|passed out|unconscious|knocked out|won'?t wake|bleed\w*)(?![a-z])/;
 // Signs said to be absent are none ("not vomiting, not sleepy", "没有吐 也不晕"), nor 吐槽, nor a wall banged in frustration (found in review).
-const SIGNS_DENIED = /(?:没有?|不|没再)(?:吐|晕|想睡|犯困|呕吐)|吐槽|(?<![a-z])(?:not|no|isn'?t|wasn'?t|without|hasn'?t|didn'?t) (?:\w+ )?(?:vomit\w*|throw(?:ing)? up|threw up|sleepy|drowsy|dizzy|confused|passed out)(?![a-z])/g;
+const SIGNS_DENIED = /(?:没有?|不|没再)(?:吐|晕|想睡|犯困|呕吐|流血|出血)|吐槽|(?<![a-z])(?:not|no|isn'?t|wasn'?t|without|hasn'?t|didn'?t) (?:\w+ )?(?:vomit\w*|throw(?:ing)? up|threw up|sleepy|drowsy|dizzy|confused|passed out|bleed\w*)(?![a-z])/g;
 const headKnockSigns = (n: string): boolean => HEAD_KNOCK.test(n) && HEAD_SIGNS.test(n.replace(SIGNS_DENIED, ' ')) && !SUPPOSED.test(n) && !JOKE.test(n) && !/(?<![a-z])against (?:the|a) wall(?![a-z])/.test(n);
 
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
