@@ -17,6 +17,7 @@ import { BackupError, restoreBackup, writeBackup } from './ops/backup.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPrimary, parseWorkers, runPrimary, workersRefusal, WORKER_ENV } from './ops/cluster.ts';
+import { warmStartCaches } from './robot/index.ts';
 
 const USAGE = `usage: kefu <command>
 
@@ -34,6 +35,8 @@ commands:
                   (default DIR: KEFU_DATA_DIR/backups) and print its path
   restore FILE    restore a backup into an empty database (refuses a truncated or altered file,
                   writing nothing)
+  warm            train the robot's models and build its tables into node_modules/.cache/kefu/
+                  and exit (an image's build: its processes cannot write there)
 
 Configuration comes from KEFU_* environment variables (docs/configuration.md).`;
 
@@ -220,6 +223,12 @@ async function restore(args: string[]): Promise<void> {
   }
 }
 
+function warm(): void {
+  const failed = warmStartCaches();
+  if (failed) fail(`the learned danger reading could not be trained: ${failed.message}`);
+  process.stdout.write('robot caches written to node_modules/.cache/kefu/\n');
+}
+
 const [cmd = 'start', ...rest] = process.argv.slice(2);
 switch (cmd) {
   case 'start':
@@ -245,6 +254,9 @@ switch (cmd) {
     break;
   case 'restore':
     await restore(rest);
+    break;
+  case 'warm':
+    warm();
     break;
   default:
     fail(`unknown command "${cmd}"\n\n${USAGE}`, 2);

@@ -5,6 +5,7 @@
  */
 export { createNluThread, NLU_THREAD_MODES, type NluThread, type NluThreadMode } from './nlu/thread.ts';
 export { safetyOf, warmDangerModel, type SafetyKind } from './safety.ts';
+export { warmStartCaches } from './warm-caches.ts';
 export { createRobot, type Robot, type RobotOptions, type AnswerRequest, type RobotAnswer, type AnswerTimings } from './robot.ts';
 export {
   step,

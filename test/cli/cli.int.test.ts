@@ -303,3 +303,13 @@ describe('kefu under npm start', () => {
     assert.equal(alive(kefu), true, 'still serving');
   });
 });
+
+describe('kefu warm', () => {
+  test('builds the robot caches with no configuration at all (an image build) and says where', () => {
+    const r = spawnSync(process.execPath, [...NODE_FLAGS, 'bin/kefu.js', 'warm'], { cwd: root, env: { PATH: process.env.PATH, NODE_ENV: 'production' }, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stdout, 'robot caches written to node_modules/.cache/kefu/\n');
+    const kept = readdirSync(join(root, 'node_modules/.cache/kefu'));
+    for (const kind of [/^intent-[0-9a-f]{32}\.bin$/, /^danger-[0-9a-f]{32}\.bin$/]) assert.ok(kept.some((f) => kind.test(f)), `${kind} kept`);
+  });
+});

@@ -481,6 +481,10 @@ describe('Dockerfile', () => {
     assert.match(one('EXPOSE'), /\b8080\b/);
     assert.ok(ins.some((i) => i.op === 'ENV' && /\bKEFU_HOST=0\.0\.0\.0\b/.test(i.args)), 'KEFU_HOST=0.0.0.0');
     assert.ok(ins.some((i) => i.op === 'RUN' && /\bnpm ci\b.*--omit=dev/.test(i.args)), 'npm ci --omit=dev');
+    // The robot's caches are built after the sources are in and while the build can still write node_modules.
+    const at = (pred: (i: { op: string; args: string }) => boolean) => ins.findLastIndex(pred);
+    const warm = at((i) => i.op === 'RUN' && /\bnode bin\/kefu\.js warm\b/.test(i.args));
+    assert.ok(warm > at((i) => i.op === 'COPY' && /^src\b/.test(i.args)) && warm < at((i) => i.op === 'USER'), 'kefu warm after COPY src, before USER');
   });
 
   test('copies only files that exist and that its ignore file lets through', () => {
