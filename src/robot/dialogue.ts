@@ -45,7 +45,7 @@ import { CONTROL_CHARS } from '../protocol/validation.ts';
 import { conceptsOf, foldTraditional, kindsOfGoods, mentionsOwnOrder, withoutNonGoods } from './lexicon/index.ts';
 import { dispatchDay } from './ship-day.ts';
 // A cycle, read only at call time: learned-danger.ts reads with this file's rules, and its reading serves the answer here.
-import { learnedSafety } from './learned-danger.ts';
+import { learnedSafety, toldAsOver } from './learned-danger.ts';
 import type { SafetyKind } from './safety.ts';
 
 export const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
@@ -2127,7 +2127,7 @@ const SAFETY_ASKED = /会不会(?:发烫|过热|很烫|冒烟)|安全吗|怎么�
 // Propane too, and the South's dropped g ("I smell propane real strong round the knobs", "its still smellin like gas", "the propane
 // tank… is leakin, I can hear it hissin at the valve": an Austin grill shop, thirty-eighth session: "not sure", the parcel's tracking).
 // A canister swollen in the heat ("丁烷气罐放在车里晒了一天，罐子鼓起来了，还有点气味": an Australian shop's buyer, forty-fifth session, "not sure").
-export const GAS_LEAK = /(?:燃气|煤气|天然气|可燃气体)报警器[^，,。？?]{0,6}(?:响|叫|报警)|(?<![a-z])(?:gas (?:leak )?(?:alarm|detector) (?:is |keeps |kept |has been |just )?(?:going off|gone off|went off|beeping|sounding))(?![a-z])|(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|(?:丁烷|气罐|卡式气|煤气罐|液化气罐|燃气罐)(?:(?!纸箱|外包装|包装盒|盒子|箱子)[^。？?]){0,24}(?:鼓起来|鼓了|胀了|胀起来|变形了)|(?<![a-z])(?:gas|butane|propane|isobutane) (?:canister|can|cartridge|bottle|cylinder)s?(?! box)\b(?:(?!packag|carton)[^.?!]){0,30}\b(?:swollen|bulging|bulged|swelling|puffed)(?![a-z])|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smell\w* (?:of |like )?(?:gas|propane)|(?:gas|propane) smell|(?:leaking|leaks|leak of) (?:gas|propane)|(?:gas|propane) (?:is )?leak\w*|(?:propane|gas) (?:tank|bottle|cylinder)\b[^.?!]{0,24}\bleak\w*|(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve))(?![a-z])/;
+export const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡式炉)[^，,。？?]{0,6}(?:味|泄漏|漏了|漏气|嘶嘶)|(?:丁烷|气罐|卡式气|煤气罐|液化气罐|燃气罐)(?:(?!纸箱|外包装|包装盒|盒子|箱子)[^。？?]){0,24}(?:鼓起来|鼓了|胀了|胀起来|变形了)|(?<![a-z])(?:gas|butane|propane|isobutane) (?:canister|can|cartridge|bottle|cylinder)s?(?! box)\b(?:(?!packag|carton)[^.?!]){0,30}\b(?:swollen|bulging|bulged|swelling|puffed)(?![a-z])|闻到[^，,。]{0,4}(?:煤气|燃气)味|(?<![a-z])(?:smell\w* (?:of |like )?(?:gas|propane)|(?:gas|propane) smell|(?:leaking|leaks|leak of) (?:gas|propane)|(?:gas|propane) (?:is )?leak\w*|(?:propane|gas) (?:tank|bottle|cylinder)\b[^.?!]{0,24}\bleak\w*|(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve)\b[^.?!]{0,24}\bhiss\w*|hiss\w*\b[^.?!]{0,24}\b(?:canister|cartridge|gas|stove|cylinder|propane|tank|valve))(?![a-z])/;
 /**
  * Something about to fall ("外机那个架子一直在晃…我怕掉下去砸到人", "外机要掉下来了！！"), or someone hurt by the goods ("the retinol bottle is
  * cracked… i cut my finger on it 🩸"): dangers no device's advice fits (two shops, thirty-eighth session: the delivery's tracking, and
@@ -2184,7 +2184,7 @@ const PART_OFF = /掉了|断了|脱落|松了|掉下来|(?<![a-z])(?:snapped off
 const PART_RISK = /嘴里|危险|要紧|差点[^，,。]{0,4}卡|卡到(?![^，,。]{0,2}(?:喉咙|嗓子))|(?<![a-z])(?:in (?:her|his|their) mouth|spat it out|dangerous|chok\w*|gagg\w*)(?![a-z])/;
 // Choking or a breath failing now is the emergency's (found in review: "my toddler is choking on a small piece of the toy, he cant breathe" told to tidy up).
 // Now, not nearly or over ("my toddler nearly choked on the wheel", "choked … he's ok now" are the small part's: found in review).
-const CHOKING_NOW = /噎住了|噎着了|噎到了|喘不上|喘不过气|呼吸困难|呼吸不(?:过来|了|上来)|卡了?(?:到|在|住)?了?(?:喉咙|嗓子)|(?:喉咙|嗓子)(?:里)?卡(?:住|着)|(?<![a-z])(?:can'?t breathe?|not breathing|(?:is|he'?s|she'?s|hes|shes|started|keeps|is still) choking(?! (?:him|her|me|them|on (?:his|her|my|their) words))|choking on (?!(?:his|her|my|their) words|the price(?! (?:sticker|tag|label)))[a-z]+|struggling to breathe|turning blue|gagging)(?![a-z])|(?:憋(?:红|紫)|脸(?:都)?(?:紫|青)了)(?=[^。？?]{0,20}(?:卡|噎|吞|嘴里|珠子|零件|勒|缠住|绕住|脖子))|(?<=(?:卡|噎|吞|嘴里|珠子|零件|勒|缠住|绕住|脖子)[^。？?]{0,20})(?:憋(?:红|紫)|脸(?:都)?(?:紫|青)了)/;
+const CHOKING_NOW = /噎住了|噎着了|噎到了|哽住|哽親|哽亲|哽咗|喘不上|喘不过气|呼吸困难|呼吸不(?:过来|了|上来)|卡了?(?:到|在|住)?了?(?:喉咙|嗓子)|(?:喉咙|嗓子)(?:里)?卡(?:住|着)|(?<![a-z])(?:can'?t breathe?|not breathing|(?:is|he'?s|she'?s|hes|shes|started|keeps|is still) choking(?! (?:him|her|me|them|on (?:his|her|my|their) words))|choking on (?!(?:his|her|my|their) words|the price(?! (?:sticker|tag|label)))[a-z]+|struggling to breathe|turning blue|gagging)(?![a-z])|(?:憋(?:红|紫)|脸(?:都)?(?:紫|青)了)(?=[^。？?]{0,20}(?:卡|噎|吞|嘴里|珠子|零件|勒|缠住|绕住|脖子))|(?<=(?:卡|噎|吞|嘴里|珠子|零件|勒|缠住|绕住|脖子)[^。？?]{0,20})(?:憋(?:红|紫)|脸(?:都)?(?:紫|青)了)/;
 // Furniture and devices have parts too: a bed's screws, a monitor's parts are no toy's (found in review).
 const NOT_A_TOY = /床(?:的)?(?:螺丝|零件)|监视器(?:的)?零件|无人机(?:的)?(?:桨|零件)|(?<![a-z])(?:(?:bed|cot|crib|monitor|drone)(?:'s)? (?:screws?|parts?|bits?|pieces?|blades?)|(?:screws?|parts?|blades?) (?:on|of|from) the (?:bed|cot|crib|monitor|drone)|sew\w*)(?![a-z])/;
 // A battery or a magnet is its own emergency ("the small button battery … in his mouth").
@@ -2199,12 +2199,14 @@ const smallPartRisk = (n: string): boolean => smallPartOff(n) && PART_RISK.test(
  */
 // A child, or someone, choking now whatever on ("my toddler is choking", "宝宝被珠子卡住了 脸都紫了": found in review, read nowhere).
 // Or a grown-up ("grandma is choking, her lips are blue", "老人噎住了 脸发紫": found in review, read nowhere).
-const SOMEONE_CHOKING = /孩子|宝宝|娃|小孩|儿子|女儿|老人|奶奶|爷爷|外婆|外公|老公|老婆|我妈|我爸|(?<![a-z])(?:toddler|baby|kid|child|son|daughter|he'?s|she'?s|hes|shes|he|she|grandma|grandpa|granny|gran|nan|nana|mum|mom|dad|wife|husband|partner|friend|(?:one|two|three|[1-9]) ?(?:yo|year old|yr old))(?![a-z])/;
+const SOMEONE_CHOKING = /孩子|宝宝|娃|小孩|儿子|女儿|老人|奶奶|爷爷|外婆|外公|阿公|阿嬷|阿嬤|嫲嫲|老公|老婆|我妈|我爸|阿妈|阿媽|老母|老豆|(?<![a-z])(?:toddler|baby|kid|child|son|daughter|he'?s|she'?s|hes|shes|he|she|grandma|grandpa|grandad|granddad|grandfather|grandmother|granny|gran|nan|nana|mum|mom|mother|dad|father|wife|husband|partner|friend|(?:one|two|three|[1-9]) ?(?:yo|year old|yr old))(?![a-z])/;
+// Over, before, or a joke ("我爸喝水噎着了 咳了几下好了", "老公吃饭噎住了哈哈", "my friend is choking laughing at your ad": found in review).
+const CHOKING_OVER = /上次|之前|好了|没事|咳出来|吐出来了|哈哈|笑|(?<![a-z])(?:lol|haha|laugh\w*|last (?:time|week|month)|is fine now|is ok now|coughed it (?:up|out))(?![a-z])/;
 // Supposed before the choking word, a stuffy nose or a mask, a texture: no one choking now (found in review: "怕卡喉咙", "鼻塞 呼吸不过来",
 // "这个米饼有点卡嗓子", "容易卡喉咙吗"); a worry after it is a parent's fear, not a supposition ("…卡在喉咙里了 我好担心").
 // And a buying question ("宝宝吃这个米饼会卡喉咙吗", "does the grape cutter stop my toddler choking on grapes?": found in review).
 const CHOKE_SUPPOSED = /(?:如果|万一|会不会|怕|担心|容易|适合)[^，,。]{0,8}(?:卡|噎|呼吸|chok)|会卡|卡(?:喉咙|嗓子)[吗吧么]|(?<![a-z])(?:(?:stop|prevent\w*|avoid|reduce)[^.?!]{0,20}chok|chok\w* hazard)|(?:鼻塞|鼻子堵|鼻子不通|感冒|口罩|戴着)[^，,。]{0,10}呼吸|有点卡|(?:太大|太干)[^，,。]{0,6}卡(?:嗓子|喉咙)|卡(?:嗓子|喉咙)(?!了)[^，,。]{0,6}(?:太大|太干)|(?<![a-z])(?:what if|could (?:it|he|she|they) choke|might choke|in case|suitable|lol)(?![a-z])/;
-export const hazardNowEmergency = (n: string): boolean => (CHOKING_NOW.test(n) && (smallPartOff(n) || ((SOMEONE_CHOKING.test(n) || (SMALL_PART.test(n) && PART_OFF.test(n))) && !CHOKE_SUPPOSED.test(n)))) || (EYE_EXPOSED.test(n) && /喝了|吞|吃了|(?<![a-z])(?:swallowed|drank)(?![a-z])/.test(n));
+export const hazardNowEmergency = (n: string): boolean => (CHOKING_NOW.test(n) && !CHOKING_OVER.test(n) && (smallPartOff(n) || ((SOMEONE_CHOKING.test(n) || (SMALL_PART.test(n) && PART_OFF.test(n))) && !CHOKE_SUPPOSED.test(n)))) || (EYE_EXPOSED.test(n) && /喝了|吞|吃了|(?<![a-z])(?:swallowed|drank)(?![a-z])/.test(n));
 /**
  * A part that holds someone up or stops them giving way in use ("my neighbours lad came off his bike and the front brake lever snapped
  * clean off, its one of yours. is that normal??": a Manchester bike shop, forty-third session, a plain hand-over): stop using it now.
@@ -2248,10 +2250,22 @@ const TIPPED_ON = new RegExp(
 );
 const tippedOnSomeone = (n: string): boolean => TIPPED_ON.test(n) && !/如果|万一|要是|会不会|怎么固定|防倾倒|(?<![a-z])(?:what if|if|in case|could|might|would|prevent|anchor kit|wall strap)(?![a-z])/.test(n);
 const HAZARD_ASKED = /会不会|会掉吗|怕不怕|安全吗|正常吗|怎么(?:装|固定|弄)|(?<![a-z])(?:will it|could it|is it safe|is (?:it|this|that) normal|how (?:do|to|can i) (?:prevent|avoid|fix|mount|install))(?![a-z])/;
-/** A carbon monoxide alarm going off ("一氧化碳报警器一直响", "the carbon monoxide alarm is going off": found in review, read nowhere): out into the air. */
-const CO_ALARM = /一氧化碳[^，,。？?]{0,4}(?:报警器|警报器|探测器)[^，,。？?]{0,6}(?:响|叫|报警)|(?<![a-z])(?:carbon monoxide|co) (?:alarm|detector)s? (?:is |keeps |kept |has been |just )?(?:going off|gone off|went off|beeping|sounding)(?![a-z])/;
+/**
+ * A gas or carbon monoxide alarm going off now ("燃气报警器一直在响", "the carbon monoxide alarm is going off": found in review, read
+ * nowhere): the gas's advice, or out into the air. Not asked of beforehand, tested, chirping for its battery, new and warming up,
+ * set off by a spray, or praised ("一氧化碳报警器低电量一直响", "is it normal that the gas detector is beeping when I first plug it
+ * in?", "went off during testing like it should": found in review).
+ */
+const ALARM_SOUNDS = String.raw`(?:报警器|警报器|探测器|警報器|探測器)[^，,。？?]{0,6}(?:一直|在|又)?(?:响|叫|报警|響|叫個不停)`;
+const GAS_ALARM = new RegExp(String.raw`(?:燃气|煤气|天然气|可燃气体|瓦斯|液化气)${ALARM_SOUNDS}|(?<![a-z])gas (?:leak )?(?:alarm|detector)s? (?:is |keeps |kept |has been |just )?(?:going off|gone off|went off|beeping|sounding)(?![a-z])`);
+const CO_ALARM = new RegExp(String.raw`一氧化碳${ALARM_SOUNDS}|(?<![a-z])(?:carbon monoxide|co) (?:alarm|detector)s? (?:is |keeps |kept |has been |just )?(?:going off|gone off|went off|beeping|sounding)(?![a-z])`);
+const ALARM_NOT_NOW = /如果|万一|要是|会不会|会响吗|会报警吗|测试|試|低电|没电|电量|电池|预热|插上电|刚装|装好后|买回来|一下就停|正常吗|是不是坏|质量问题|误报|推荐|想买|要买|哈哈|(?<![a-z])(?:if|what if|when|test\w*|battery|batteries|chirp\w*|low|first plug\w*|warm\w* up|is it normal|normal\?|faulty|for no reason|no smell|hairspray|spray\w*|lol|great product|like it should|recommend|want to buy|should i buy)(?![a-z])/;
+/** A danger told that is gas's (a leak, a gas alarm going off), not a device's: turned off and aired, not unplugged. */
+export const gasDanger = (n: string): boolean => (GAS_LEAK.test(n) || alarmSounding(n) === 'gas') && !SAFETY_SIGN.test(n);
+/** The alarm's own danger, gas or bad air, when one is going off now. */
+export const alarmSounding = (n: string): 'gas' | 'air' | undefined => (ALARM_NOT_NOW.test(n) ? undefined : GAS_ALARM.test(n) ? 'gas' : CO_ALARM.test(n) ? 'air' : undefined);
 export const hazardOf = (n: string): Hazard | undefined =>
-  CO_ALARM.test(n) ? 'air' : scamReported(n) ? 'fraud' : eyeExposed(n) ? 'eye' : smallPartRisk(n) ? 'smallPart' : badAir(n) ? 'air' : spoiledEaten(n) ? 'spoiled' : brokeInUse(n) ? 'broke' : tippedOnSomeone(n) ? 'tipped' : HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : FROSTBITE.test(n) ? 'cold' : undefined;
+  alarmSounding(n) === 'air' ? 'air' : scamReported(n) ? 'fraud' : eyeExposed(n) ? 'eye' : smallPartRisk(n) ? 'smallPart' : badAir(n) ? 'air' : spoiledEaten(n) ? 'spoiled' : brokeInUse(n) ? 'broke' : tippedOnSomeone(n) ? 'tipped' : HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : FROSTBITE.test(n) ? 'cold' : undefined;
 
 /**
  * Dry ice on the skin ("冒白烟的干冰 俺小孙子拿手抓了 手指头都白了": a Qingdao seafood shop, thirty-ninth session, told it was kept):
@@ -2378,6 +2392,7 @@ const signBeforeAsked = (n: string): boolean => {
   return at > 0 && (REPORTED_BEFORE.test(before) || SAFETY_SIGN.test(before) || batterySwells(before) || (SAFETY_HEAT.test(before) && DEVICE.test(before)));
 };
 export const reportsDanger = (n: string, goods = ''): boolean =>
+  alarmSounding(n) === 'gas' ||
   (!SAFETY_ASKED.test(n) || REPORTED_BEFORE.test(n) || signBeforeAsked(n) || SIGN_ASKED_OF.test(n) || gasSmelled(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n.replace(FOOD_SWOLLEN, ' ')) || GAS_LEAK.test(n) || batterySwells(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
 /**
  * A swollen can or pouch of food ("那罐头有几罐是鼓包的", "鼓包的罐头", "the tins are bulging"): spoiled food, no battery (a Beijing
@@ -2422,17 +2437,8 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
   if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { intent: 'unknown' };
   if (FOREIGN_MATTER.test(u.normalized) && !FOREIGN_ASKED.test(u.normalized)) return { intent: 'complaint' };
-  if (reportsDanger(u.normalized, goods)) return { intent: 'complaint', safety: true, ...(GAS_LEAK.test(u.normalized) && !SAFETY_SIGN.test(u.normalized) ? { gas: true as const } : {}) };
-  // Choking now, or a chemical in the eye also drunk: the emergency, in the robot's own answer too (found in review: "not understood").
-  if (hazardNowEmergency(u.normalized)) return { intent: 'complaint', health: 'emergency' };
-  const hazard = hazardOf(u.normalized);
-  if (hazard) return { intent: 'complaint', safety: true, hazard };
-  const health = healthAsked(u.normalized, goods);
-  // Advice is read as an FAQ question (the shop's own entry may answer it), a reaction as a complaint (ahead in the queue).
-  if (health) return { intent: health === 'advice' ? 'faq' : 'complaint', health };
-  // What no rule reads, the learned reading may ("chair leg snapped and my gran went down hard": safety.ts).
-  const learned = learnedSafety(u.normalized);
-  if (learned) return learnedResolved(learned);
+  const danger = dangerRead(u, goods);
+  if (danger) return danger;
   // "都不是 帮我找小雅": the agent who served them, by name (a Xiamen shop, thirty-eighth session: "请换个说法").
   if (NAMED_AGENT.test(u.normalized)) return { intent: 'human' };
   // "我要找药师", "帮我转药师", "get me a pharmacist": a person of the shop's, asked for by their trade (found from outside: its hours were offered).
@@ -2452,6 +2458,23 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   // "是正品吗 我上次在你们家买到假货": a fake from this shop is a complaint, however it is asked (found in a check: the entry was offered).
   if ((u.intent === 'faq' || u.intent === 'unknown' || u.guessed) && FAKE_HERE.test(u.normalized.replace(FAKE_ELSEWHERE, ''))) return { intent: 'complaint' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
+}
+/** The danger the robot's answer reads, as the queue's `safetyOf` does: none told as over, the rules, then the learned reading. */
+function dangerRead(u: Understanding, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health' | 'emergencyKind'> | undefined {
+  const n = u.normalized;
+  // A danger told as over is none here as in the queue (found in review: the robot's answer and the queue disagreed); a health question is still one.
+  const over = toldAsOver(n);
+  if (!over && reportsDanger(n, goods)) return { intent: 'complaint', safety: true, ...(gasDanger(n) ? { gas: true as const } : {}) };
+  // Choking now, or a chemical in the eye also drunk: the emergency, in the robot's own answer too (found in review: "not understood").
+  if (!over && hazardNowEmergency(n)) return { intent: 'complaint', health: 'emergency' };
+  const hazard = over ? undefined : hazardOf(n);
+  if (hazard) return { intent: 'complaint', safety: true, hazard };
+  const health = healthAsked(n, goods);
+  // Advice is read as an FAQ question (the shop's own entry may answer it), a reaction as a complaint (ahead in the queue).
+  if (health && (!over || health === 'advice')) return { intent: health === 'advice' ? 'faq' : 'complaint', health };
+  // What no rule reads, the learned reading may ("chair leg snapped and my gran went down hard": learned-danger.ts).
+  const learned = learnedSafety(n);
+  return learned ? learnedResolved(learned) : undefined;
 }
 const HEALTH_KINDS: Readonly<Partial<Record<SafetyKind, HealthQuestion>>> = { emergency: 'emergency', battery: 'emergency', doctor: 'emergency', petEmergency: 'emergency', reaction: 'reaction', pet: 'pet' };
 /** A danger of the learned reading as the rules would have told it: the device's or the gas's advice, a hazard's, or a health answer. */

@@ -21,7 +21,10 @@ const NO_DANGER_NOW =
   /(?:上次|上个月|上周|之前|上回)[^。？?]{0,30}(?:已经处理好|处理好了|修好了|已经修好|解决了|换了新的|没事|排出来|拉黑|没理)|气得冒烟|太炸了|的话[^。？?]{0,6}(?:能|可以)退|还没收到货|想先了解|了解再买|有没有[^。？?]{0,8}保护|有没有[^。？?]{0,6}(?:款|版)|会(?:冒[黑白]?烟|发烫|过热|爆炸|着火)吗|正常吧[^。？?]{0,3}哈哈|直接挂了|挂了拉黑|已经没了|冲(?:一下|了)就好了|(?<![a-z])(?:hung up (?:straight away|right away|immediately|and blocked)|(?:didn'?t|did not) click (?:it|the link|on it)|so (?:we'?re|i'?m) buying|want to know if yours|is there a [a-z -]{0,20}(?:version|model)|(?:does|do) (?:this|these|it|they)\b[^.?!]{0,30}\bhave (?:small|little|tiny) parts|(?:last (?:week|month|time|year)|earlier)\b[^.?!]{0,60}\b(?:turned out|ignored|blocked|sorted|fixed|was fine)|(?:sale|deal|deals|price|prices|stomach|mouth|tongue|chilli|sauce|wings)(?:'s| is| are)? (?:on fire|burning)|just asking before i order|first (?:time|use)\b[^.?!]{0,60}\b(?:manual says|that'?s normal|is normal)|if (?:a|the|my|it) [a-z ]{0,20}(?:is|gets|arrives) (?:swollen|damaged|hot|bulging)(?: on arrival)?)(?![a-z])/;
 
 /** Told as over, unless it happens again now ("之前修好了 现在又冒烟了"). */
-export const toldAsOver = (n: string): boolean => NO_DANGER_NOW.test(n) && !/又|再次|(?<![a-z])(?:again|now it'?s)(?![a-z])/.test(n);
+// Nor when something else is told beside it ("上次买的那个没事，这次的充电宝充着电冒烟了", "烟已经没了，但是孩子…一直咳嗽"), nor a question
+// asked of what is happening now ("充电宝在冒烟，会着火吗？": found in review, silenced in the queue).
+const NOT_OVER = /又|再次|这次|这回|但是|可是|在冒烟|冒烟了|鼓包了|着火了|起火了|(?<![a-z])(?:again|now it'?s|this time|but (?:now|still|today|this)|but (?:my|the|his|her|he|she|it) [a-z]+ (?:is|keeps|still|has))(?![a-z])/;
+export const toldAsOver = (n: string): boolean => NO_DANGER_NOW.test(n) && !NOT_OVER.test(n);
 
 /** The rules' reading alone (the learned reading's training leaves out what they read). */
 function ruleSafety(n: string): boolean {
@@ -55,13 +58,13 @@ const FURNITURE = /柜|书架|置物架|架子|电视|镜子|(?<![a-z])(?:book ?
 const FELL_ONTO = /(?:压|砸|冚)(?:住|中|咗|伤)(?:了)?(?:我|他|她|孩子|宝宝|小孩|儿子|女儿|仔|女)|(?:压|砸)(?:到|在)(?:了)?(?:我|他|她)?的?(?:孩子|宝宝|小孩|儿子|女儿|身上)|倒在[^，,。]{0,6}身上|(?<![a-z])(?:tipped|toppled|fell|came down|landed|crashed)(?: over| down)? (?:on|onto) (?:him|her|them|me|us|my (?:son|daughter|kid|child|baby|toddler|boy|girl)|the (?:kid|baby|child|toddler|dog|cat))(?![a-z])/;
 const ABOUT_TO_FALL = /要掉|快掉|要倒|快倒|要塌|快塌|摇摇欲坠|往下滑|(?<![a-z])(?:about to (?:fall|come down|collapse|give way)|going to (?:fall|come down)|hanging off|pulling out|coming away|tipping)(?![a-z])/;
 // Something that got in, for the eye: not eyes tired from reading, nor sand or dust ("眼睛进沙子了 好疼": found in review).
-const IN_THE_EYE = /洗|液|剂|霜|油|粉|膏|喷|药|乳|精华|胶|漂白|(?<![a-z])(?:spray\w*|squirt\w*|splash\w*|flick\w*|cream|gel|drops?|bleach|clean\w*|chemical\w*|glue|dye|polish|soap|shampoo|oil|lotion|serum|powder|liquid|descaler|acid|paint|solution|saniti[sz]er|detergent|perfume|fluid)(?![a-z])/;
-const NOT_IN_THE_EYE = /沙|灰|睫毛|虫子|(?<![a-z])(?:sand|dust|grit|eyelash|lash|bug|fly)(?![a-z])/;
+const IN_THE_EYE = /洗|液|剂|霜|油|粉|膏|喷|药|乳|精华|胶|漂白|(?<![a-z])(?:spray\w*|squirt\w*|splash\w*|flick\w*|cream|gel|drops?|bleach|clean\w*|chemical\w*|glue|dye|polish|soap|shampoo|oil|lotion|serum|powder|liquid|descaler|acid|paint|solution|saniti[sz]er|detergent|perfume|fluid|bath bomb|fizz\w*)(?![a-z])/;
+const NOT_IN_THE_EYE = /沙|灰尘|进灰|了灰|睫毛|虫子|(?<![a-z])(?:sand|dust|grit|eyelash|lash|bug|fly)(?![a-z])/;
 // Someone ill or who swallowed what was wrong with the food is not the spoiled food's photo and claim (found in review).
-const SWALLOWED = /吞|咽|(?<![a-z])swallow\w*(?![a-z])/;
-const ILL_SINCE = /吐|泻|拉肚子|肚子(?:疼|痛)|胃(?:疼|痛)|肚痾|(?<![a-z])(?:vomit\w*|threw up|throwing up|diarrh\w*|sick|food poisoning|stomach (?:ache|pain|cramps))(?![a-z])/;
+const SWALLOWED = /(?<!狼)吞(?!虎)|(?<!虎)咽|(?<![a-z])swallow\w*(?![a-z])/;
+const ILL_SINCE = /吐|泻|拉肚子|肚子(?:疼|痛)|胃(?:疼|痛)|肚痾|(?<![a-z])(?:vomit\w*|threw up|throwing up|diarrh\w*|sick(?! of)|been sick|food poisoning|stomach (?:ache|pain|cramps))(?![a-z])/;
 // A pet in danger now is the vet's at once (found in review: "口吐白沫" after licking a floor cleaner got the milder text).
-const PET_NOW = /口吐白沫|抽搐|抽筋|不动了|没反应|昏|站不起来|站不稳|呼吸困难|(?<![a-z])(?:foam\w*|seiz\w*|fit|fitting|collaps\w*|not breathing|won'?t wake|unresponsive|can'?t stand|lying still|convuls\w*)(?![a-z])/;
+const PET_NOW = /口吐白沫|抽搐|抽筋|不动了|没反应|昏|站不起来|站不稳|呼吸困难|(?<![a-z])(?:foam\w*|seiz\w*|(?:a|having a|had a) fit|fitting|collaps\w*|not breathing|won'?t wake|unresponsive|can'?t stand|lying still|convuls\w*)(?![a-z])/;
 
 /** The advice of the label, refined by the words the rules' own readings go by. */
 function kindOf(group: Exclude<DangerGroup, 'none'>, n: string): SafetyKind {
@@ -75,6 +78,8 @@ function kindOf(group: Exclude<DangerGroup, 'none'>, n: string): SafetyKind {
 // Supposed, or asked before anything happened ("如果闻到煤气味 安全吗", "would it sting if it got in my eyes?"), in the first clause:
 // a question after a report stays a report ("my son drank some of the dishwasher liquid, will it hurt him?": found in review).
 const SUPPOSED = /如果|万一|要是|假如|会不会|(?<![a-z])(?:what if|would it|will it|in case|if (?:it|i|you|we|he|she|they|the|a|my|your|there)\b[^.?!]{0,40}\b(?:would|will|can|should|does|do i))(?![a-z])/;
+// Where it begins: an unpunctuated report with its question at the end is still a report ("人字梯的腿突然折了我爸从上面摔下来了会不会骨折啊").
+const SUPPOSED_WITHIN = 16;
 const FIRST_CLAUSE = /[，,。.!！?？;；]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u;
 // A name alone is no report ("煤气罐", "gas heater": found in review, told to turn the gas off): six Chinese characters, three English words.
 const sizeOf = (n: string): number => (n.match(/\p{Script=Han}/gu)?.length ?? 0) + 2 * (n.match(/[a-z]+/g)?.length ?? 0);
@@ -82,7 +87,7 @@ const MIN_SIZE = 6;
 
 /** The learned reading of a normalised message the rules read as nothing: a kind when the model is sure of a danger. */
 export function learnedSafety(n: string, min = LEARNED_MIN): SafetyKind | undefined {
-  if (sizeOf(n) < MIN_SIZE || SUPPOSED.test(n.split(FIRST_CLAUSE)[0] ?? '') || toldAsOver(n)) return undefined;
+  if (sizeOf(n) < MIN_SIZE || SUPPOSED.test((n.split(FIRST_CLAUSE)[0] ?? '').slice(0, SUPPOSED_WITHIN)) || toldAsOver(n)) return undefined;
   const r = theModel().read(n);
   if (!r || r.p < min || (r.group === 'eye' && (eyeRuledOut(n) || !IN_THE_EYE.test(n) || NOT_IN_THE_EYE.test(n)))) return undefined;
   return kindOf(r.group, n);

@@ -8,6 +8,7 @@ import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 import { aftersale, fakeDataSource, logistics, NOW, order, SHOP, type FakeData } from './fixtures.ts';
 import { BEST_EFFORT_BUDGET_MS } from '../../src/robot/robot.ts';
+import { adviceKind } from '../../src/robot/safety.ts';
 import { toTaiwanese, toTraditional } from '../../src/robot/traditional.ts';
 import { chineseScript, createNlu, detectLanguage, withdrawsHandover } from '../../src/robot/nlu/index.ts';
 import { isSmallTalk } from '../../src/robot/nlu/identity.ts';
@@ -11262,9 +11263,9 @@ describe('a danger only the learned reading reads', () => {
     assert.deepEqual([fish.handover?.reason, fish.replies[0]?.text], ['complaint', TEXTS.zh.healthPetEmergency]);
   });
   test('a danger told as over, or a bare name, is no danger in the robot\'s answer either', async () => {
-    for (const text of ['my son drank some of the dishwasher liquid earlier, turned out fine', '煤气罐', 'gas heater']) {
+    for (const text of ['my son drank some of the dishwasher liquid earlier, turned out fine', '煤气罐', 'gas heater', '上次那个充电器冒烟的事已经处理好了，谢谢你们换了新的']) {
       const r = await say()(text);
-      assert.ok(!r.replies.some((x) => [TEXTS.en.healthEmergency, TEXTS.en.gasFirst, TEXTS.zh.gasFirst].includes(x.text)), text);
+      assert.ok(!r.replies.some((x) => adviceKind(x.text) !== undefined), text);
       assert.notEqual(r.handover?.reason, 'complaint', text);
     }
   });

@@ -847,4 +847,39 @@ describe('a grown-up choking, a fall with a bleeding head, a gas or carbon monox
       ['my alarm clock broke', undefined],
     ]);
   });
+  // Found in a second review: the alarms going off now only, choking not over, more grown-ups, Taiwan's and Cantonese words.
+  test('an alarm asked of, tested, chirping for its battery, new, or set off by a spray: none; going off now: read', () => {
+    expect([
+      ['瓦斯警報器一直響', 'gas'],
+      ['the co detector is going off', 'air'],
+      ['如果燃气报警器响了应该怎么办', undefined],
+      ['if the gas alarm is going off what should I do', undefined],
+      ['燃气报警器测试的时候会响吗', undefined],
+      ['一氧化碳报警器低电量一直响', undefined],
+      ['the co alarm is beeping because the battery is low', undefined],
+      ['The carbon monoxide alarm went off during testing like it should, great product', undefined],
+      ['is it normal that the gas detector is beeping when I first plug it in?', undefined],
+      ['the gas alarm went off when I sprayed hairspray lol', undefined],
+    ]);
+  });
+  test('choking now, of anyone, in more words; over, before or a joke: none', () => {
+    expect([
+      ['爷爷噎住了', 'emergency'],
+      ['my grandad is choking', 'emergency'],
+      ['my mother is choking on a sweet', 'emergency'],
+      ['我阿媽食飯哽親，唞唔到氣', 'emergency'],
+      ['my baby is turning blue', 'emergency'],
+      ['老公吃饭噎住了哈哈', undefined],
+      ['我爸喝水噎着了 咳了几下好了', undefined],
+      ['my friend is choking laughing at your ad', undefined],
+      ['my son fell off his bike and his head is bleeding a bit, do you sell plasters?', undefined],
+    ]);
+  });
+  test('a danger told as over is over only when nothing now is told beside it', () => {
+    expect([
+      ['充电宝在冒烟，会着火吗？', 'device'],
+      ['上次买的那个没事，这次的充电宝充着电冒烟了', 'device'],
+      ['上次那个充电器冒烟的事已经处理好了，谢谢你们换了新的', undefined],
+    ]);
+  });
 });
