@@ -2260,6 +2260,13 @@ const ALARM_SOUNDS = String.raw`(?:报警器|警报器|探测器|警報器|探�
 const GAS_ALARM = new RegExp(String.raw`(?:燃气|煤气|天然气|可燃气体|瓦斯|液化气)${ALARM_SOUNDS}|(?<![a-z])gas (?:leak )?(?:alarm|detector)s? (?:is |keeps |kept |has been |just )?(?:going off|gone off|went off|beeping|sounding)(?![a-z])`);
 const CO_ALARM = new RegExp(String.raw`一氧化碳${ALARM_SOUNDS}|(?<![a-z])(?:carbon monoxide|co) (?:alarm|detector)s? (?:is |keeps |kept |has been |just )?(?:going off|gone off|went off|beeping|sounding)(?![a-z])`);
 const ALARM_NOT_NOW = /如果|万一|要是|会不会|会响吗|会报警吗|测试|試|低电|没电|电量|电池|预热|插上电|刚装|装好后|买回来|一下就停|正常吗|是不是坏|质量问题|误报|推荐|想买|要买|哈哈|(?<![a-z])(?:if|what if|when|test\w*|battery|batteries|chirp\w*|low|first plug\w*|warm\w* up|is it normal|normal\?|faulty|for no reason|no smell|hairspray|spray\w*|lol|great product|like it should|recommend|want to buy|should i buy)(?![a-z])/;
+/**
+ * A fire now, told by itself ("家里着火了", "着火了！快来人", "the kitchen is on fire", "smoke everywhere!": found in review, read nowhere):
+ * get out and call the fire number. Not asked of, bought against, nor a joke or a sale ("家里着火了怎么办 买个灭火器推荐一下", "fire sale").
+ */
+const FIRE_NOW = /(?:^|家里|屋里|房间|厨房|卧室|客厅|阳台|车里|楼道|[，,。!！\s])(?:着火了|起火了|失火了)(?![吗么吧])|(?<![a-z])(?:(?:the |my |our )?(?:house|kitchen|room|flat|apartment|bedroom|garage|car) is on fire|smoke everywhere|there(?:'?s| is) (?:a )?fire (?:in|at)|we(?:'?ve| have) got a fire)(?![a-z])/;
+const FIRE_NOT_NOW = /推荐|想买|买个|买一个|灭火器|如果|万一|要是|哈哈|(?<![a-z])(?:sale|lol|haha|if|what if|recommend|extinguisher)(?![a-z])/;
+const fireNow = (n: string): boolean => FIRE_NOW.test(n) && !FIRE_NOT_NOW.test(n);
 /** A danger told that is gas's (a leak, a gas alarm going off), not a device's: turned off and aired, not unplugged. */
 export const gasDanger = (n: string): boolean => (GAS_LEAK.test(n) || alarmSounding(n) === 'gas') && !SAFETY_SIGN.test(n);
 /** The alarm's own danger, gas or bad air, when one is going off now. */
@@ -2393,6 +2400,7 @@ const signBeforeAsked = (n: string): boolean => {
 };
 export const reportsDanger = (n: string, goods = ''): boolean =>
   alarmSounding(n) === 'gas' ||
+  fireNow(n) ||
   (!SAFETY_ASKED.test(n) || REPORTED_BEFORE.test(n) || signBeforeAsked(n) || SIGN_ASKED_OF.test(n) || gasSmelled(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n.replace(FOOD_SWOLLEN, ' ')) || GAS_LEAK.test(n) || batterySwells(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
 /**
  * A swollen can or pouch of food ("那罐头有几罐是鼓包的", "鼓包的罐头", "the tins are bulging"): spoiled food, no battery (a Beijing
@@ -2500,7 +2508,7 @@ const DISPUTES_CANCEL = /明明|我(?:已经)?付(?:了|过|款了|钱了)|没(?
 /** A fake this shop sold: told, not asked about ("收到的是假货吗" asks). */
 const FAKE_HERE = /(?:收到|买到|寄来|发来|发给我)(?:的)?(?:是)?假(?:货|的)(?![吗么嘛?？])|卖假货(?![吗么嘛?？])/;
 /** A fake feared, not had: "怕买到假货", "担心是假的", "worried it's fake". */
-const FEARS_FAKE = /(?:怕|担心|害怕|万一|会不会|不会)[^，,。]{0,4}(?:买到|收到)?假(?:货|的)?|(?<![a-z])(?:worried|afraid|scared) (?:it'?s|they'?re|of getting) (?:a )?fakes?(?![a-z])/g;
+const FEARS_FAKE = /(?:怕|担心|害怕|万一|会不会|不会)[^，,。]{0,4}(?:买到|收到)?假(?:货|的)?|(?<![a-z])(?:worried|afraid|scared) (?:it'?s|they'?re|they are|of getting) (?:a )?fakes?(?![a-z])/g;
 /** A fake bought in another shop, before. */
 const FAKE_ELSEWHERE = /(?:在|从)?(?:别家|别的店|别的地方|别人家|其他店|其他家|其它店|第二间|第二家|别处|外面|网上)[^，,。?？!！]{0,8}买(?:到|的)(?:了)?(?:是)?假(?:货|的)|(?<![a-z])(?:got|bought) (?:a )?fakes? (?:from|at|on) (?:another|other|a different) (?:shop|store|seller|site)(?![a-z])/g;
 const ASKS_GENUINE = /是不是正品|是正品吗|正品吗|是不是真货|是真货吗|真货吗|是不是真的|是真的吗|是不是假的|会不会是假|有没有假货|保真吗|(?<![a-z])(?:is (?:it|this|that|your \w+) (?:genuine|authentic|real|original|fake)|are (?:they|these|your \w+) (?:genuine|authentic|real|original|fake))(?![a-z])/;

@@ -875,6 +875,20 @@ describe('a grown-up choking, a fall with a bleeding head, a gas or carbon monox
       ['my son fell off his bike and his head is bleeding a bit, do you sell plasters?', undefined],
     ]);
   });
+  test('a fire now, told by itself: read; asked of, bought against, a joke or a sale: none', () => {
+    expect([
+      ['家里着火了', 'device'],
+      ['着火了！快来人', 'device'],
+      ['厨房起火了 怎么办', 'device'],
+      ['smoke everywhere!', 'device'],
+      ["there's a fire in the bedroom", 'device'],
+      ["we've got a fire in the garage", 'device'],
+      ['火锅着火了吗哈哈', undefined],
+      ['家里着火了怎么办 买个灭火器推荐一下', undefined],
+      ['my house is on fire sale lol', undefined],
+      ['这个香薰蜡烛着火了吗', undefined],
+    ]);
+  });
   test('a danger told as over is over only when nothing now is told beside it', () => {
     expect([
       ['充电宝在冒烟，会着火吗？', 'device'],

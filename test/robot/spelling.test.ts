@@ -49,3 +49,12 @@ test('pleasantries in their own clauses do not decide a longer message', () => {
   assert.equal(nlu.understand('ok thanks, have a nice day').intent, 'bye');
   assert.equal(nlu.understand('谢谢亲，没别的事了').intent, 'bye');
 });
+
+// Found in review (forty-sixth session): "we've" without its apostrophe was corrected to "weave".
+test("the other persons' contractions are expanded, never corrected into other words", async () => {
+  const { normalize } = await import('../../src/robot/nlu/normalize.ts');
+  assert.equal(normalize("we've got a fire in the garage").text, 'we have got a fire in the garage');
+  assert.equal(normalize('weve ordered twice').text, 'we have ordered twice');
+  assert.equal(normalize("they've sent the wrong size").text, 'they have sent the wrong size');
+  assert.equal(normalize('youve charged me twice').text, 'you have charged me twice');
+});

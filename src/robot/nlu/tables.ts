@@ -232,6 +232,13 @@ export const EN_WORDS: ReadonlyMap<string, string> = new Map([
   ['ive', 'i have'],
   ["i'd", 'i would'],
   ["i'll", 'i will'],
+  // The other persons' "have" ("we've got a fire in the garage" was read "weave got a fire": found in review).
+  ["we've", 'we have'],
+  ['weve', 'we have'],
+  ["you've", 'you have'],
+  ['youve', 'you have'],
+  ["they've", 'they have'],
+  ['theyve', 'they have'],
   ["you're", 'you are'],
   ["y'all", 'you all'],
   // Without its apostrophe too ("do yall ship live fish?": found from outside, only offered the entry asking just that).
