@@ -2133,7 +2133,7 @@ export const GAS_LEAK = /(?:煤气|燃气|天然气|液化气|丁烷|气罐|卡�
  * cracked… i cut my finger on it 🩸"): dangers no device's advice fits (two shops, thirty-eighth session: the delivery's tracking, and
  * the broken-item entry alone). Not asked beforehand ("会不会掉下来", "is it safe").
  */
-export type Hazard = 'fall' | 'tipped' | 'injury' | 'cold' | 'air' | 'fraud' | 'spoiled' | 'broke' | 'eye' | 'smallPart';
+export type Hazard = 'fire' | 'fall' | 'tipped' | 'injury' | 'cold' | 'air' | 'fraud' | 'spoiled' | 'broke' | 'eye' | 'smallPart';
 /**
  * The goods in someone's eye, stinging ("some got in my eye and its burning bad 😭😭": a Los Angeles shop, forty-fifth session, "your
  * message is saved" in the queue): rinse it first.
@@ -2262,17 +2262,17 @@ const CO_ALARM = new RegExp(String.raw`一氧化碳${ALARM_SOUNDS}|(?<![a-z])(?:
 const ALARM_NOT_NOW = /如果|万一|要是|会不会|会响吗|会报警吗|测试|試|低电|没电|电量|电池|预热|插上电|刚装|装好后|买回来|一下就停|正常吗|是不是坏|质量问题|误报|推荐|想买|要买|哈哈|(?<![a-z])(?:if|what if|when|test\w*|battery|batteries|chirp\w*|low|first plug\w*|warm\w* up|is it normal|normal\?|faulty|for no reason|no smell|hairspray|spray\w*|lol|great product|like it should|recommend|want to buy|should i buy)(?![a-z])/;
 /**
  * A fire now, told by itself ("家里着火了", "着火了！快来人", "the kitchen is on fire", "smoke everywhere!": found in review, read nowhere):
- * get out and call the fire number. Not asked of, bought against, nor a joke or a sale ("家里着火了怎么办 买个灭火器推荐一下", "fire sale").
+ * everyone out and the fire number, its own advice (not a device's "unplug it"). Not asked of, bought against, nor a joke or a sale ("家里着火了怎么办 买个灭火器推荐一下", "fire sale").
  */
 const FIRE_NOW = /(?:^|家里|屋里|房间|厨房|卧室|客厅|阳台|车里|楼道|[，,。!！\s])(?:着火了|起火了|失火了)(?![吗么吧])|(?<![a-z])(?:(?:the |my |our )?(?:house|kitchen|room|flat|apartment|bedroom|garage|car) is on fire|smoke everywhere|there(?:'?s| is) (?:a )?fire (?:in|at)|we(?:'?ve| have) got a fire)(?![a-z])/;
 const FIRE_NOT_NOW = /推荐|想买|买个|买一个|灭火器|如果|万一|要是|哈哈|(?<![a-z])(?:sale|lol|haha|if|what if|recommend|extinguisher)(?![a-z])/;
-const fireNow = (n: string): boolean => FIRE_NOW.test(n) && !FIRE_NOT_NOW.test(n);
+export const fireNow = (n: string): boolean => FIRE_NOW.test(n) && !FIRE_NOT_NOW.test(n);
 /** A danger told that is gas's (a leak, a gas alarm going off), not a device's: turned off and aired, not unplugged. */
 export const gasDanger = (n: string): boolean => (GAS_LEAK.test(n) || alarmSounding(n) === 'gas') && !SAFETY_SIGN.test(n);
 /** The alarm's own danger, gas or bad air, when one is going off now. */
 export const alarmSounding = (n: string): 'gas' | 'air' | undefined => (ALARM_NOT_NOW.test(n) ? undefined : GAS_ALARM.test(n) ? 'gas' : CO_ALARM.test(n) ? 'air' : undefined);
 export const hazardOf = (n: string): Hazard | undefined =>
-  alarmSounding(n) === 'air' ? 'air' : scamReported(n) ? 'fraud' : eyeExposed(n) ? 'eye' : smallPartRisk(n) ? 'smallPart' : badAir(n) ? 'air' : spoiledEaten(n) ? 'spoiled' : brokeInUse(n) ? 'broke' : tippedOnSomeone(n) ? 'tipped' : HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : FROSTBITE.test(n) ? 'cold' : undefined;
+  fireNow(n) ? 'fire' : alarmSounding(n) === 'air' ? 'air' : scamReported(n) ? 'fraud' : eyeExposed(n) ? 'eye' : smallPartRisk(n) ? 'smallPart' : badAir(n) ? 'air' : spoiledEaten(n) ? 'spoiled' : brokeInUse(n) ? 'broke' : tippedOnSomeone(n) ? 'tipped' : HAZARD_ASKED.test(n) && !/砸到人|怕掉下/.test(n) ? undefined : FALLING.test(n) ? 'fall' : INJURED.test(n) ? 'injury' : FROSTBITE.test(n) ? 'cold' : undefined;
 
 /**
  * Dry ice on the skin ("冒白烟的干冰 俺小孙子拿手抓了 手指头都白了": a Qingdao seafood shop, thirty-ninth session, told it was kept):
@@ -2400,7 +2400,6 @@ const signBeforeAsked = (n: string): boolean => {
 };
 export const reportsDanger = (n: string, goods = ''): boolean =>
   alarmSounding(n) === 'gas' ||
-  fireNow(n) ||
   (!SAFETY_ASKED.test(n) || REPORTED_BEFORE.test(n) || signBeforeAsked(n) || SIGN_ASKED_OF.test(n) || gasSmelled(n)) && !requestOfIt(n) && (SAFETY_SIGN.test(n.replace(FOOD_SWOLLEN, ' ')) || GAS_LEAK.test(n) || batterySwells(n) || (SAFETY_HEAT.test(n) && DEVICE.test(n)) || (HOT_IN_USE.test(n) && !NOT_THE_DEVICE.test(n) && DEVICE.test(goods.toLowerCase())));
 /**
  * A swollen can or pouch of food ("那罐头有几罐是鼓包的", "鼓包的罐头", "the tins are bulging"): spoiled food, no battery (a Beijing
@@ -2472,7 +2471,7 @@ function dangerRead(u: Understanding, goods?: string): Pick<Resolved, 'intent' |
   const n = u.normalized;
   // A danger told as over is none here as in the queue (found in review: the robot's answer and the queue disagreed); a health question is still one.
   const over = toldAsOver(n);
-  if (!over && reportsDanger(n, goods)) return { intent: 'complaint', safety: true, ...(gasDanger(n) ? { gas: true as const } : {}) };
+  if (!over && reportsDanger(n, goods)) return { intent: 'complaint', safety: true, ...(gasDanger(n) ? { gas: true as const } : fireNow(n) ? { hazard: 'fire' as const } : {}) };
   // Choking now, or a chemical in the eye also drunk: the emergency, in the robot's own answer too (found in review: "not understood").
   if (!over && hazardNowEmergency(n)) return { intent: 'complaint', health: 'emergency' };
   const hazard = over ? undefined : hazardOf(n);

@@ -364,6 +364,7 @@ const zh: Texts = {
   safetyFirst: `为了安全，请先停止使用并拔掉电源，把它放在远离易燃物的地方，不要再充电或拆开，也不要用水浇；冒烟起火请远离并拨打火警电话${NUMBER_LISTS.zhFire}。`,
   batteryDisposal: '鼓包、发烫或损坏的电池不要扔进普通垃圾桶，也不要自己寄回：先放在阴凉处，远离易燃物（放进金属盒或装沙的容器里更好）；换货或退货怎么处理由客服告诉您，之后请交给电池回收点。',
   hazardFirst: {
+    fire: `请马上让所有人离开着火的地方，随手关上门，到安全的地方后拨打火警电话${NUMBER_LISTS.zhFire}；不要回去拿东西，电器或油锅起火不要用水浇。火很小、确定安全时，可以先拔掉电源或用灭火器、湿毛巾盖住。`,
     broke: `为了安全，请先停止使用它，不要再骑、再推、再坐或再站上去；有人受伤的话请先处理伤处，严重时请立即就医或拨打当地急救电话${NUMBER_LISTS.zhHealth}。请留好断掉的零件和包装，拍下照片。`,
     eye: `请马上用流动的清水（温水）冲洗眼睛至少15分钟，别揉，戴隐形眼镜的先取下；冲洗后还疼、看东西模糊或睁不开，请马上去医院急诊或拨打当地急救电话${NUMBER_LISTS.zhHealth}。`,
     smallPart: `请先把掉下来的小零件和玩具收起来，放到孩子够不着的地方（三岁以下的孩子容易误吞、卡住喉咙），零件留着别扔；如果孩子可能吞了，或在咳嗽、喘不上气，请马上拨打当地急救电话${NUMBER_LISTS.zhHealth}。`,
@@ -665,6 +666,7 @@ const en: Texts = {
   safetyFirst: `For safety, please stop using it and unplug it now, keep it away from anything flammable, and do not charge, open or pour water on it; if it smokes or catches fire, keep away and call the fire service ${NUMBER_LISTS.enFire}.`,
   batteryDisposal: "Please don't put a swollen, hot or damaged battery in the household bin, and don't post it back yourself: keep it somewhere cool, away from anything flammable (a metal tin or a container of sand is best); the agent will tell you how the replacement or return works, and then it goes to a battery recycling point.",
   hazardFirst: {
+    fire: `Please get everyone out of there now, closing the doors behind you, and call the fire service ${NUMBER_LISTS.enFire} once you are safe; don't go back in for anything, and never pour water on an electrical or cooking-oil fire. Only if it is small and safe to do so, unplug it or smother it (a fire blanket, a damp towel, an extinguisher).`,
     broke: `For safety, stop using it now: don't ride, push, sit or stand on it again. If anyone was hurt, see to them first and get medical help if it is serious (your local emergency number ${NUMBER_LISTS.enHealth}). Keep the broken parts and the packaging, and take photos.`,
     eye: `Please rinse the eye now with lukewarm running water for at least 15 minutes, don't rub it, and take out contact lenses; if it still hurts, vision is blurry or it won't open, go to the emergency department or call your local emergency number ${NUMBER_LISTS.enHealth} or a poison control centre ${NUMBER_LISTS.enPoison}.`,
     smallPart: `Please put the broken-off piece and the toy out of the child's reach now (small parts are a choking hazard for under-3s), and keep the pieces; if they may have swallowed one, or are coughing or struggling to breathe, call your local emergency number ${NUMBER_LISTS.enHealth} now.`,

@@ -5,7 +5,7 @@
  * on a grandchild, all got "your message is kept" while queued, with nobody online until morning).
  * Pure: no I/O.
  */
-import { deviceAdvice, gasDanger, hazardNowEmergency, hazardOf, reportsDanger, type Hazard } from './dialogue.ts';
+import { deviceAdvice, fireNow, gasDanger, hazardNowEmergency, hazardOf, reportsDanger, type Hazard } from './dialogue.ts';
 import { emergencyAdvice, healthAsked, swallowFeared } from './nlu/health.ts';
 import { MAX_UTTERANCE, normalize } from './nlu/index.ts';
 import { TEXTS, type Texts } from './replies.ts';
@@ -33,7 +33,7 @@ export function safetyOf(text: string, goods = '', learnedMin = LEARNED_MIN): Sa
   const n = normalize(cut).text;
   if (toldAsOver(n)) return undefined;
   if (!worded) return learnedSafety(n, learnedMin);
-  if (reportsDanger(n, goods)) return gasDanger(n) ? 'gas' : 'device';
+  if (reportsDanger(n, goods)) return gasDanger(n) ? 'gas' : fireNow(n) ? 'fire' : 'device';
   if (hazardNowEmergency(n)) return 'emergency';
   const hazard = hazardOf(n);
   if (hazard) return hazard;
@@ -105,7 +105,7 @@ export function safetyText(t: Texts, kind: SafetyKind, text = ''): string {
   return kind === 'emergency' ? t.healthEmergency : kind === 'reaction' ? t.healthReaction : t.healthPet;
 }
 
-const KINDS: readonly SafetyKind[] = ['device', 'gas', 'fall', 'tipped', 'broke', 'eye', 'smallPart', 'injury', 'cold', 'air', 'fraud', 'spoiled', 'emergency', 'battery', 'doctor', 'reaction', 'pet', 'petEmergency'];
+const KINDS: readonly SafetyKind[] = ['device', 'gas', 'fire', 'fall', 'tipped', 'broke', 'eye', 'smallPart', 'injury', 'cold', 'air', 'fraud', 'spoiled', 'emergency', 'battery', 'doctor', 'reaction', 'pet', 'petEmergency'];
 
 /**
  * Where a conversation that told this goes in the queue: a danger to someone's body or money now goes ahead of

@@ -11270,3 +11270,15 @@ describe('a danger only the learned reading reads', () => {
     }
   });
 });
+
+// A fire told by itself (forty-sixth session, found in review): its own advice, not a device's "unplug it".
+describe('a fire now', () => {
+  test('everyone out and the fire number, first in line, in the robot\'s answer', async () => {
+    const say = () => shopChat2(SHOP, [{ id: 'x', question: '多久发货', answer: '48小时内发货。' }], { orders: [order({ orderId: 'F-1', status: 'delivered' })] });
+    const zh = await say()('家里着火了');
+    assert.deepEqual([zh.handover?.reason, zh.replies[0]?.text], ['complaint', TEXTS.zh.hazardFirst.fire]);
+    const en = await say()('the kitchen is on fire');
+    assert.deepEqual([en.handover?.reason, en.replies[0]?.text], ['complaint', TEXTS.en.hazardFirst.fire]);
+    assert.equal(adviceKind(TEXTS.en.hazardFirst.fire), 'fire');
+  });
+});

@@ -877,12 +877,12 @@ describe('a grown-up choking, a fall with a bleeding head, a gas or carbon monox
   });
   test('a fire now, told by itself: read; asked of, bought against, a joke or a sale: none', () => {
     expect([
-      ['家里着火了', 'device'],
-      ['着火了！快来人', 'device'],
-      ['厨房起火了 怎么办', 'device'],
-      ['smoke everywhere!', 'device'],
-      ["there's a fire in the bedroom", 'device'],
-      ["we've got a fire in the garage", 'device'],
+      ['家里着火了', 'fire'],
+      ['着火了！快来人', 'fire'],
+      ['厨房起火了 怎么办', 'fire'],
+      ['smoke everywhere!', 'fire'],
+      ["there's a fire in the bedroom", 'fire'],
+      ["we've got a fire in the garage", 'fire'],
       ['火锅着火了吗哈哈', undefined],
       ['家里着火了怎么办 买个灭火器推荐一下', undefined],
       ['my house is on fire sale lol', undefined],

@@ -13,6 +13,7 @@ export { DANGER_GROUPS, readDangerSet, type DangerGroup, type DangerLine } from 
 /** The group of each advice the robot gives (a small part with a young child is the person's; frostbite is an injury). */
 const GROUP_OF: Readonly<Record<SafetyKind, DangerGroup>> = {
   device: 'fire',
+  fire: 'fire',
   gas: 'gas',
   air: 'fumes',
   emergency: 'person',
