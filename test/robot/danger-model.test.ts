@@ -86,6 +86,11 @@ describe('the learned danger reading', () => {
     assert.equal(safetyOf('吃了你们的牛肉干 全家上吐下泻'), 'reaction');
   });
 
+  test('a greeting before the danger neither dilutes it nor makes a bare name a report', () => {
+    assert.equal(safetyOf('hello, the cat licked the floor cleaner and is foaming at the mouth'), 'petEmergency');
+    for (const t of ['hi gas heater', '你好 煤气罐', 'hello, what if the swing chain snaps?', 'hi, where is my order']) assert.equal(safetyOf(t), undefined, t);
+  });
+
   test('never for everyday messages, a bare name, a danger over, a supposition, sand or tired eyes, or eye drops', () => {
     for (const t of ['我的快递到哪了', 'where is my order', '退货地址是哪里', 'can i change my address', '我已经付款了', 'i already paid', '这个充电宝能带上飞机吗', 'is the heater safe to leave on overnight?', '煤气罐', '煤气热水器', '换煤气罐', 'gas', 'gas heater', 'gas valve', 'my son drank some of the dishwasher liquid earlier, turned out fine', '如果梯子腿折了能换吗', 'what if the swing chain snaps?', '眼睛进沙子了 好疼', '眼睛里进了灰 好难受', 'my eyes hurt from reading', 'i put the eye drops in my eyes and its red', '椅子腿断了 要退货']) {
       assert.equal(safetyOf(t), undefined, t);
