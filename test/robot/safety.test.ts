@@ -873,6 +873,9 @@ describe('a grown-up choking, a fall with a bleeding head, a gas or carbon monox
       ['我爸喝水噎着了 咳了几下好了', undefined],
       ['my friend is choking laughing at your ad', undefined],
       ['my son fell off his bike and his head is bleeding a bit, do you sell plasters?', undefined],
+      ['my dog fell down the stairs and his head is bleeding', 'petEmergency'],
+      ['狗狗撞到头了 一直吐', 'petEmergency'],
+      ["my dog fell off the bed, his head isn't bleeding, he's fine", undefined],
     ]);
   });
   test('a fire now, told by itself: read; asked of, bought against, a joke or a sale: none', () => {

@@ -284,7 +284,7 @@ const PET_HARMED = /(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?:宝宝)?(?!
 const PERSON_HARMED = /(?:奶奶|爷爷|外公|外婆|姥姥|姥爷|老人|老公|老婆|老伴|妈妈|爸爸|我妈|我爸|我)(?:把[^，,。]{0,16})?(?:吃了|喝了|吞了|误食|过敏|喘不上气|呼吸困难)|(?<![a-z])(?:i (?:took|swallowed|ate|drank)\b(?! (?:the |it )?(?:wrapper|away|off))|i (?:accidentally|am allergic)|i'?m allergic|im allergic|my (?:nan|nana|gran|granny|grandma|grandpa|grandad|mum|mom|dad|husband|wife|partner|friend) (?:took|ate|has|is|swallowed|drank)|my (?:throat|tongue|lips?|chest)|can'?t breathe|throat is closing)(?![a-z])/;
 const petEmergency = (n: string): boolean => {
   const t = n.replace(/(?:狗|猫)宝宝|毛孩子/g, '狗');
-  return PET_HARMED.test(t) && !SMALL_CHILD.test(t) && !PERSON_UNWELL.test(t) && !PERSON_HARMED.test(t);
+  return (PET_HARMED.test(t) || petHeadInjury(t)) && !SMALL_CHILD.test(t) && !PERSON_UNWELL.test(t) && !PERSON_HARMED.test(t);
 };
 /** Which emergency advice fits it: a pet's, a swallowed battery or magnet, a doctor now, or the general one. */
 export const emergencyAdvice = (n: string): 'battery' | 'doctor' | 'emergency' | 'petEmergency' =>
@@ -294,7 +294,7 @@ const eatenUpByChild = (n: string): boolean =>
 const emergency = (n: string): boolean => {
   // Any battery or magnet ("put something in his mouth, I think its the little battery from the thermometer. I cant find it": a
   // Houston baby shop, forty-third session, "not sure" and a plain place in the queue), not only a button cell named so.
-  if (eatenUpByChild(n) || doctorNow(n) || headKnockSigns(n) || (glassEaten(n) && !SUPPOSED.test(n) && !swallowFeared(n))) return true;
+  if (eatenUpByChild(n) || doctorNow(n) || headKnockSigns(n) || petHeadInjury(n) || (glassEaten(n) && !SUPPOSED.test(n) && !swallowFeared(n))) return true;
   const childSwallowed = ((SMALL_CHILD.test(n) && (((CHILD_HARM.test(n) || BATTERY_OR_MAGNET.test(n)) && IN_MOUTH.test(n)) || COSMETIC_EATEN.test(n) || careSwallowed(n))) || thingSwallowed(n)) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !swallowFeared(n);
   if ((FACE_AND_BREATH.test(n) || childFaceSwells(n)) && !NOT_A_REPORT.test(n)) return true;
   if (INSULIN_LOW.test(n) || (EPIPEN.test(n) && EPIPEN_NOW.test(n) && !SUPPOSED.test(n)) || childSwallowed || lodged(n)) return true;
@@ -357,6 +357,8 @@ const HEAD_SIGNS = /吐|嗜睡|想睡|犯困|昏昏|叫不醒|晕|迷糊|流血|
 // Signs said to be absent are none ("not vomiting, not sleepy", "没有吐 也不晕"), nor 吐槽, nor a wall banged in frustration (found in review).
 const SIGNS_DENIED = /(?:没有?|不|没再)(?:吐|晕|想睡|犯困|呕吐|流血|出血)|吐槽|(?<![a-z])(?:not|no|isn'?t|wasn'?t|without|hasn'?t|didn'?t) (?:\w+ )?(?:vomit\w*|throw(?:ing)? up|threw up|sleepy|drowsy|dizzy|confused|passed out|bleed\w*)(?![a-z])/g;
 // A pet's head is the vet's; a little bleeding asked with plasters is first aid ("my dog fell… his head is bleeding", "bleeding a bit, do you sell plasters?": found in review).
+// A pet's own knock with its signs is the vet's at once ("my dog fell down the stairs and his head is bleeding": found in review).
+const petHeadInjury = (n: string): boolean => PET.test(n) && HEAD_KNOCK.test(n) && HEAD_SIGNS.test(n.replace(SIGNS_DENIED, ' ')) && !SUPPOSED.test(n) && !JOKE.test(n);
 const headKnockSigns = (n: string): boolean => !/狗|猫|(?<![a-z])(?:dog|cat|puppy|kitten)(?![a-z])|(?:一点|一点点|a (?:bit|little))[^，,。？?]{0,4}(?:血|bleed)|(?:流了?|bleeding) (?:a (?:bit|little))|创可贴|(?<![a-z])plasters?(?![a-z])/.test(n) && HEAD_KNOCK.test(n) && HEAD_SIGNS.test(n.replace(SIGNS_DENIED, ' ')) && !SUPPOSED.test(n) && !JOKE.test(n) && !/(?<![a-z])against (?:the|a) wall(?![a-z])/.test(n);
 
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
