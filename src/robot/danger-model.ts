@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { installedVersion, readLocalCache, writeLocalCache } from '../storage/local-cache.ts';
+import { cachedBuild, installedVersion } from '../storage/local-cache.ts';
 import { foldTraditional } from './lexicon/index.ts';
 import { readCorpus } from './nlu/corpus.ts';
 import { stem } from './nlu/features.ts';
@@ -133,30 +133,22 @@ function shopQuestions(): string[] {
   return out;
 }
 
-const MODEL_FILE = /^danger-[0-9a-f]{32}\.bin$/;
 const OWN_SOURCES = ['./danger-model.ts', './learned-danger.ts', './safety.ts', './dialogue.ts'];
 
 /**
  * The model for these inputs: the cached one when the training files, the rules, the NLU and the segmenter are unchanged, else
  * trained (then kept). `salt`: more of the key (a test's changed input).
  */
-export function cachedDangerModel(train: () => DangerModel, dir?: URL, salt = ''): DangerModel {
-  let name: string | undefined;
-  try {
-    // The normalisation cuts words with jieba (the homophone repair): its version is an input, as for the intent model.
-    const h = createHash('sha256').update(robotSourcesHash()).update(`\0${installedVersion('@node-rs/jieba') ?? 'none'}\0${salt}\0`);
-    for (const f of OWN_SOURCES) h.update(readFileSync(new URL(f, import.meta.url)));
-    for (const url of trainingSetUrls()) h.update(url.pathname).update(readFileSync(url));
-    for (const f of readdirSync(EVAL).sort()) if (/^faq(?:-queries)?(?:\.[a-z]+)?\.jsonl?$/.test(f)) h.update(f).update(readFileSync(new URL(f, EVAL)));
-    name = `danger-${h.digest('hex').slice(0, 32)}.bin`;
-    const bytes = readLocalCache(name, dir);
-    if (bytes) return DangerModel.fromBytes(bytes);
-  } catch {
-    // The inputs could not be read, or the file is not a model: train.
-  }
-  const model = train();
-  if (name) writeLocalCache(name, model.toBytes(), { ...(dir ? { dir } : {}), supersedes: MODEL_FILE });
-  return model;
+export const cachedDangerModel = (train: () => DangerModel, dir?: URL, salt = ''): DangerModel =>
+  cachedBuild({ prefix: 'danger', ext: 'bin', key: () => inputsHash(salt), decode: (b) => DangerModel.fromBytes(b), encode: (m) => m.toBytes(), build: train, ...(dir ? { dir } : {}) });
+
+function inputsHash(salt: string): string {
+  // The normalisation cuts words with jieba (the homophone repair): its version is an input, as for the intent model.
+  const h = createHash('sha256').update(robotSourcesHash()).update(`\0${installedVersion('@node-rs/jieba') ?? 'none'}\0${salt}\0`);
+  for (const f of OWN_SOURCES) h.update(readFileSync(new URL(f, import.meta.url)));
+  for (const url of trainingSetUrls()) h.update(url.pathname).update(readFileSync(url));
+  for (const f of readdirSync(EVAL).sort()) if (/^faq(?:-queries)?(?:\.[a-z]+)?\.jsonl?$/.test(f)) h.update(f).update(readFileSync(new URL(f, EVAL)));
+  return h.digest('hex').slice(0, 32);
 }
 
 /** Trains a model on `examples` (deterministic). */

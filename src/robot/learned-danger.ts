@@ -88,10 +88,13 @@ const MIN_SIZE = 6;
 // A greeting before the danger says nothing of it, and dilutes it ("hello, the cat licked the floor cleaner and is foaming at the mouth"
 // read 0.63, without "hello," 0.72: found in review).
 const GREETING = /^(?:\s*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening)|dear|亲|亲亲|你好|您好|在吗|在不在|哈喽|嗨|早上好|晚上好|老板|客服)(?:\s+(?:there|team|guys|all))?[\s,，.。!！~～:：]*)+/;
-/** The learned reading of a normalised message the rules read as nothing: a kind when the model is sure of a danger. */
+/**
+ * The learned reading of a normalised message the rules read as nothing and that tells no danger as over (both callers,
+ * `safetyOf` and the robot's `dangerRead`, check `toldAsOver` first): a kind when the model is sure of a danger.
+ */
 export function learnedSafety(n: string, min = LEARNED_MIN): SafetyKind | undefined {
   const told = n.replace(GREETING, '');
-  if (sizeOf(told) < MIN_SIZE || SUPPOSED.test((told.split(FIRST_CLAUSE)[0] ?? '').slice(0, SUPPOSED_WITHIN)) || toldAsOver(n)) return undefined;
+  if (sizeOf(told) < MIN_SIZE || SUPPOSED.test((told.split(FIRST_CLAUSE)[0] ?? '').slice(0, SUPPOSED_WITHIN))) return undefined;
   const r = theModel().read(told);
   if (!r || r.p < min || (r.group === 'eye' && (eyeRuledOut(n) || !IN_THE_EYE.test(n) || NOT_IN_THE_EYE.test(n)))) return undefined;
   return kindOf(r.group, n);
@@ -118,4 +121,4 @@ export function warmDangerModel(): Error | undefined {
 }
 
 /** The learned reading's most likely danger and its probability, sure or not (for the evaluation's thresholds). */
-export const learnedReading = (text: string): DangerReading | undefined => theModel().read(normalize(text.slice(0, MAX_UTTERANCE)).text);
+export const learnedReading = (text: string): DangerReading | undefined => theModel().read(normalize(text.slice(0, MAX_UTTERANCE)).text.replace(GREETING, ''));

@@ -1,8 +1,9 @@
 /**
  * Files a process leaves for the next one on the same machine, to skip start-up work whose result
  * depends only on the installed code and data: the trained intent model
- * (src/robot/nlu/intent-model-cache.ts) and a freshly initialised embedded database
- * (src/storage/pglite/pglite-store.ts). They live in `node_modules/.cache/kefu/`, as tools keep
+ * (src/robot/nlu/intent-model-cache.ts), the NLU's tables (src/robot/nlu/table-cache.ts) and the
+ * learned danger model (src/robot/danger-model.ts), each through `cachedBuild`, and a freshly
+ * initialised embedded database (src/storage/pglite/pglite-store.ts). They live in `node_modules/.cache/kefu/`, as tools keep
  * their caches, so a reinstall clears them. Everything here is best effort: a file that cannot be
  * read is absent, one that cannot be written (a read-only image) is skipped, and the caller does
  * the work as before. A write goes to a temporary file that is then renamed, so processes starting
@@ -48,4 +49,36 @@ export function writeLocalCache(name: string, bytes: Uint8Array, opts: { dir?: U
   } catch {
     // A read-only install: the caller does the work on every start, as before.
   }
+}
+
+/** How one kind of cached result is named, keyed, read back and written. */
+export interface CachedBuild<T> {
+  /** Letters and dashes: the file's name is `${prefix}-${key()}.${ext}`. */
+  readonly prefix: string;
+  readonly ext: string;
+  /** 32 hex digits, a hash of every input the result depends on; a throw (inputs that cannot be read) builds without keeping. */
+  readonly key: () => string;
+  readonly decode: (bytes: Buffer) => T;
+  readonly encode: (value: T) => Uint8Array;
+  readonly build: () => T;
+  readonly dir?: URL;
+}
+
+/**
+ * `build()`'s result, read back when a process with the same inputs kept it, else built and kept (the files of other keys of the
+ * same prefix removed). A file that does not decode is built anew and replaced. The intent model, the NLU's tables and the danger
+ * model are kept this way.
+ */
+export function cachedBuild<T>(c: CachedBuild<T>): T {
+  let name: string | undefined;
+  try {
+    name = `${c.prefix}-${c.key()}.${c.ext}`;
+    const bytes = readLocalCache(name, c.dir);
+    if (bytes) return c.decode(bytes);
+  } catch {
+    // The inputs could not be read, or the file is not one: build.
+  }
+  const value = c.build();
+  if (name) writeLocalCache(name, c.encode(value), { ...(c.dir ? { dir: c.dir } : {}), supersedes: new RegExp(`^${c.prefix}-[0-9a-f]{32}\\.${c.ext}$`) });
+  return value;
 }

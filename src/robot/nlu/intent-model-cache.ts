@@ -12,27 +12,15 @@
  * atomically); one that does not parse is trained anew and replaced.
  */
 import { createHash } from 'node:crypto';
-import { installedVersion, LOCAL_CACHE_DIR, readLocalCache, writeLocalCache } from '../../storage/local-cache.ts';
+import { cachedBuild, installedVersion, LOCAL_CACHE_DIR } from '../../storage/local-cache.ts';
 import { SoftmaxRegression } from './intent-model.ts';
 import { robotSourcesHash } from './table-cache.ts';
 import type { Tokenizer } from './tokenizer.ts';
 
-const MODEL_FILE = /^intent-[0-9a-f]{32}\.bin$/;
-
 /** The model for `tokenizer`: the cached one when its inputs are unchanged, else `train()` (then kept). */
 export function cachedIntentModel(tokenizer: Tokenizer, train: () => SoftmaxRegression, dir: URL = LOCAL_CACHE_DIR): SoftmaxRegression {
   if (tokenizer.generation !== 0) return train();
-  let name: string | undefined;
-  try {
-    name = `intent-${inputsHash(tokenizer)}.bin`;
-    const bytes = readLocalCache(name, dir);
-    if (bytes) return SoftmaxRegression.fromBytes(bytes);
-  } catch {
-    // The inputs could not be read, or the file is not a model: train.
-  }
-  const model = train();
-  if (name) writeLocalCache(name, model.toBytes(), { dir, supersedes: MODEL_FILE });
-  return model;
+  return cachedBuild({ prefix: 'intent', ext: 'bin', key: () => inputsHash(tokenizer), decode: (b) => SoftmaxRegression.fromBytes(b), encode: (m) => m.toBytes(), build: train, dir });
 }
 
 function inputsHash(tokenizer: Tokenizer): string {

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { LOCAL_CACHE_DIR, readLocalCache, writeLocalCache } from '../../storage/local-cache.ts';
+import { cachedBuild, LOCAL_CACHE_DIR } from '../../storage/local-cache.ts';
 
 const ROBOT = new URL('../', import.meta.url);
 const INPUT_DIRS = ['nlu/', 'lexicon/'];
@@ -41,15 +41,13 @@ export function robotSourcesHash(): string {
  * those of the process that wrote it. `name`: letters and dashes, the file's prefix.
  */
 export function cachedTable<T>(name: string, inputs: string, build: () => T, dir: URL = LOCAL_CACHE_DIR): T {
-  let file: string | undefined;
-  try {
-    file = `${name}-${createHash('sha256').update(robotSourcesHash()).update(`\0${inputs}`).digest('hex').slice(0, 32)}.json`;
-    const bytes = readLocalCache(file, dir);
-    if (bytes) return JSON.parse(bytes.toString('utf8')) as T;
-  } catch {
-    // The sources could not be read, or the file is not JSON: build.
-  }
-  const value = build();
-  if (file) writeLocalCache(file, Buffer.from(JSON.stringify(value)), { dir, supersedes: new RegExp(`^${name}-[0-9a-f]{32}\\.json$`) });
-  return value;
+  return cachedBuild({
+    prefix: name,
+    ext: 'json',
+    key: () => createHash('sha256').update(robotSourcesHash()).update(`\0${inputs}`).digest('hex').slice(0, 32),
+    decode: (b) => JSON.parse(b.toString('utf8')) as T,
+    encode: (v) => Buffer.from(JSON.stringify(v)),
+    build,
+    dir,
+  });
 }
