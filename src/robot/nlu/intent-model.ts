@@ -120,7 +120,14 @@ export class SoftmaxRegression implements IntentModel {
   }
 
   posterior(features: readonly string[]): Float64Array {
-    const known = [...new Set(features)].filter((f) => this.#weights.has(f));
+    // Each known feature once, in the order first seen (the sum's order, so the same bits as before).
+    const seen = new Set<string>();
+    const known: string[] = [];
+    for (const f of features) {
+      if (seen.has(f)) continue;
+      seen.add(f);
+      if (this.#weights.has(f)) known.push(f);
+    }
     if (known.length === 0) return new Float64Array(this.labels.length).fill(1 / this.labels.length);
     return this.#softmax(known);
   }
