@@ -36,7 +36,7 @@ import { ownWords, phrasingsOf, type FaqEntry, type FaqHit } from './faq-index.t
 import { arrivalVerdict, daysRangeIn, DELIVERY } from './arrival-day.ts';
 import { extractEntities, localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
-import { emergencyAdvice, healthAsked, type HealthQuestion } from './nlu/health.ts';
+import { emergencyAdvice, type HealthQuestion } from './nlu/health.ts';
 import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, MAX_UTTERANCE, withdrawsHandover, type Nlu } from './nlu/understand.ts';
 import { chineseScript, detectLanguage, scriptByCharacters, foldedKey, normalizeText, readsSpanish } from './nlu/normalize.ts';
 import { neverPaid, TEXTS, type Texts } from './replies.ts';
@@ -45,8 +45,7 @@ import { CONTROL_CHARS } from '../protocol/validation.ts';
 import { conceptsOf, foldTraditional, kindsOfGoods, mentionsOwnOrder, withoutNonGoods } from './lexicon/index.ts';
 import { dispatchDay } from './ship-day.ts';
 // A cycle, read only at call time: learned-danger.ts reads with this file's rules, and its reading serves the answer here.
-import { learnedSafety, toldAsOver } from './learned-danger.ts';
-import type { SafetyKind } from './safety.ts';
+import { readDanger, type SafetyKind } from './safety.ts';
 
 export const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
 type PolicyIntent = (typeof POLICY_INTENTS)[number];
@@ -2446,7 +2445,7 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   // "你是机器人还是真人", "are you a bot or a real person": asked who answers, told honestly with the way to a person (found from outside: handed over unasked).
   if (u.intent === 'human' && asksWhoAnswers(text) && !ASKS_FOR_PERSON.test(u.normalized) && !WANTS_PERSON.test(u.normalized)) return { intent: 'unknown' };
   if (FOREIGN_MATTER.test(u.normalized) && !FOREIGN_ASKED.test(u.normalized)) return { intent: 'complaint' };
-  const danger = dangerRead(u, goods);
+  const danger = dangerRead(u, text, goods);
   if (danger) return danger;
   // "都不是 帮我找小雅": the agent who served them, by name (a Xiamen shop, thirty-eighth session: "请换个说法").
   if (NAMED_AGENT.test(u.normalized)) return { intent: 'human' };
@@ -2468,27 +2467,15 @@ function personOrSafety(u: Understanding, text: string, goods?: string): Pick<Re
   if ((u.intent === 'faq' || u.intent === 'unknown' || u.guessed) && FAKE_HERE.test(u.normalized.replace(FAKE_ELSEWHERE, ''))) return { intent: 'complaint' };
   return u.intent === 'human' || u.intent === 'complaint' ? { intent: u.intent } : undefined;
 }
-/** The danger the robot's answer reads, as the queue's `safetyOf` does: none told as over, the rules, then the learned reading. */
-function dangerRead(u: Understanding, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health' | 'emergencyKind'> | undefined {
-  const n = u.normalized;
-  // A danger told as over is none here as in the queue (found in review: the robot's answer and the queue disagreed); a health question is still one.
-  const over = toldAsOver(n);
-  const told = over || !reportsDanger(n, goods) ? undefined : reportedKind(n);
-  if (told) return { intent: 'complaint', safety: true, ...(told === 'gas' ? { gas: true as const } : told === 'fire' ? { hazard: told } : {}) };
-  // Choking now, or a chemical in the eye also drunk: the emergency, in the robot's own answer too (found in review: "not understood").
-  if (!over && hazardNowEmergency(n)) return { intent: 'complaint', health: 'emergency' };
-  const hazard = over ? undefined : hazardOf(n);
-  if (hazard) return { intent: 'complaint', safety: true, hazard };
-  const health = healthAsked(n, goods);
-  // Advice is read as an FAQ question (the shop's own entry may answer it), a reaction as a complaint (ahead in the queue).
-  if (health && (!over || health === 'advice')) return { intent: health === 'advice' ? 'faq' : 'complaint', health };
-  // What no rule reads, the learned reading may ("chair leg snapped and my gran went down hard": learned-danger.ts).
-  const learned = over ? undefined : learnedSafety(n);
-  return learned ? learnedResolved(learned) : undefined;
+/** The danger the robot's answer reads: the queue's reading (`readDanger`), as the dialogue resolves it. */
+function dangerRead(u: Understanding, text: string, goods?: string): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health' | 'emergencyKind'> | undefined {
+  const read = readDanger(text, u.normalized, goods);
+  // Advice is read as an FAQ question (the shop's own entry may answer it).
+  return read === undefined ? undefined : read === 'advice' ? { intent: 'faq', health: 'advice' } : resolvedOf(read);
 }
 const HEALTH_KINDS: Readonly<Partial<Record<SafetyKind, HealthQuestion>>> = { emergency: 'emergency', battery: 'emergency', doctor: 'emergency', petEmergency: 'emergency', reaction: 'reaction', pet: 'pet' };
-/** A danger of the learned reading as the rules would have told it: the device's or the gas's advice, a hazard's, or a health answer. */
-function learnedResolved(kind: SafetyKind): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health' | 'emergencyKind'> {
+/** A danger as the dialogue answers it: the device's or the gas's advice, a hazard's, or a health answer (a reaction goes ahead in the queue). */
+function resolvedOf(kind: SafetyKind): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health' | 'emergencyKind'> {
   const health = HEALTH_KINDS[kind];
   if (health === 'emergency') return { intent: 'complaint', health, emergencyKind: kind as NonNullable<Resolved['emergencyKind']> };
   if (health) return { intent: 'complaint', health };

@@ -28,21 +28,38 @@ const SAFETY_WORD =
 /** The danger a text reports or the help it needs now; undefined for anything else (a question of use, a worry beforehand). */
 export function safetyOf(text: string, goods = '', learnedMin = LEARNED_MIN): SafetyKind | undefined {
   const cut = text.slice(0, MAX_UTTERANCE);
+  const read = readDanger(cut, normalize(cut).text, goods, learnedMin);
+  return read === 'advice' ? undefined : read;
+}
+
+/**
+ * The one danger reading of a message (`text` as typed, `n` normalised): the queue's (`safetyOf`) and the robot's answer's
+ * (`dangerRead` in dialogue.ts), so that a rule added here holds for both (two copies of this order had disagreed: a danger
+ * told as over, an emergency told now). `advice`: a question of health the shop's own entry may answer, no danger.
+ */
+export function readDanger(text: string, n: string, goods = '', learnedMin = LEARNED_MIN): SafetyKind | 'advice' | undefined {
+  const over = toldAsOver(n);
   // Read in simplified characters: "打電話說是你們客服…去ATM", "燒焦味" (a Taipei shop, thirty-ninth session). Without one of the rules'
   // words only the learned reading reads it ("梯子用着用着一条腿折了").
-  const worded = SAFETY_WORD.test(foldTraditional(cut));
-  const n = normalize(cut).text;
-  if (toldAsOver(n)) return undefined;
-  if (!worded) return learnedSafety(n, learnedMin);
-  if (reportsDanger(n, goods)) return reportedKind(n);
-  if (hazardNowEmergency(n)) return 'emergency';
-  const hazard = hazardOf(n);
-  if (hazard) return hazard;
+  const worded = SAFETY_WORD.test(foldTraditional(text.slice(0, MAX_UTTERANCE))) || SAFETY_WORD.test(n);
+  const now = over || !worded ? undefined : toldNow(n, goods);
+  if (now) return now;
+  // A question of health is one even beside a danger told as over.
   const health = healthAsked(n, goods);
+  if (health === 'advice') return 'advice';
+  if (over) return undefined;
   if (health === undefined) return learnedSafety(n, learnedMin);
-  if (health !== 'emergency') return health === 'advice' ? undefined : health;
+  if (health !== 'emergency') return health;
   const advice = emergencyAdvice(n);
   return advice === 'battery' && swallowFeared(n) ? undefined : advice;
+}
+
+/** A danger reported, an emergency or a hazard now, by the rules. */
+function toldNow(n: string, goods: string): SafetyKind | undefined {
+  if (reportsDanger(n, goods)) return reportedKind(n);
+  // Choking now, or a chemical in the eye also drunk.
+  if (hazardNowEmergency(n)) return emergencyAdvice(n);
+  return hazardOf(n);
 }
 
 /**
