@@ -36,7 +36,7 @@ import { ownWords, phrasingsOf, type FaqEntry, type FaqHit } from './faq-index.t
 import { arrivalVerdict, daysRangeIn, DELIVERY } from './arrival-day.ts';
 import { extractEntities, localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
-import { emergencyAdvice, type HealthQuestion } from './nlu/health.ts';
+import { emergencyAdvice, type EmergencyKind, type HealthQuestion } from './nlu/health.ts';
 import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, MAX_UTTERANCE, withdrawsHandover, type Nlu } from './nlu/understand.ts';
 import { chineseScript, detectLanguage, scriptByCharacters, foldedKey, normalizeText, readsSpanish } from './nlu/normalize.ts';
 import { neverPaid, TEXTS, type Texts } from './replies.ts';
@@ -365,7 +365,7 @@ interface Resolved {
   /** A question of health (a dose, who may take it, a reaction after taking it): a person answers it, unless the shop's own entry does. */
   readonly health?: HealthQuestion;
   /** The emergency's advice when the learned danger reading chose it (a pet's vet now), not read again from the words. */
-  readonly emergencyKind?: 'battery' | 'doctor' | 'emergency' | 'petEmergency';
+  readonly emergencyKind?: EmergencyKind;
   /** "拒收可以吗" right after "you can refuse the delivery": how refusing works. */
   readonly refuse?: true;
   /** "多久不付会自动取消": how long an unpaid order waits, not how to cancel one. */
@@ -623,7 +623,7 @@ const ASKS_ENGLISH = langAsk('english', '(?:英文|英语)');
 const ASKS_CHINESE = langAsk('(?:chinese|mandarin)', '(?:中文|汉语|普通话)');
 /** "sorry i cant read chinese", "我看不懂英文": the other language asked for (found from outside: "not understood"). */
 // The whole message: "我不会英文 快递到哪了" asks its question, in Chinese (found in review).
-const CANT_READ = (en: string, zh: string) => new RegExp(`^(?:sorry[,!. ]*)?(?:but )?(?:i )?(?:can ?not|can'?t|don'?t|do not) (?:read|understand|speak) ${en}(?: well| very well)?(?:[,.!]? *(?:(?:in )?(?:english|chinese))?(?: pls| please| plz)?)?[?!. ]*$|^(?:抱歉|不好意思|啥意思|什么意思)?[，, ]*我?(?:看不懂|不懂|不会|看不明白)${zh}(?:啊|呀|哦)?[?？!！。 ]*$`);
+const CANT_READ = (en: string, zh: string) => new RegExp(`^(?:sorry[,!. ]*)?(?:but )?(?:i )?(?:can ?not|(?:can'?t|cannot|can not)|(?:don'?t|do not)|do not) (?:read|understand|speak) ${en}(?: well| very well)?(?:[,.!]? *(?:(?:in )?(?:english|chinese))?(?: pls| please| plz)?)?[?!. ]*$|^(?:抱歉|不好意思|啥意思|什么意思)?[，, ]*我?(?:看不懂|不懂|不会|看不明白)${zh}(?:啊|呀|哦)?[?？!！。 ]*$`);
 const CANT_READ_CHINESE = CANT_READ('(?:chinese|mandarin)', '(?:中文|汉语)');
 const CANT_READ_ENGLISH = CANT_READ('english', '(?:英文|英语)');
 function langRequested(normalized: string): Lang | undefined {
@@ -664,7 +664,7 @@ const WAITS = /^(?:哈+|呵+)?(?:好吧|好的|好|行吧?|嗯+|ok)?[,，。.!�
 // Also "先不用 我週一再看看有沒有動" (found from outside: handed over); Irish "ah no its grand, ill check with the neighbours
 // first", "no leave it, ill give it till monday" (thirty-second round: not understood).
 // "算了不急了 我自己等" (a Shenzhen shop, forty-third session: handed over as not understood).
-const DECLINES_SELF = /^(?:先不用|暂时不用|暂时不需要|先不需要|不用|不要|不必|不需要|没事|没关系|算了|算啦|不了|不好(?=啦|喇))(?:了|啦|的|哈|啊|呀|吧|喇)*[,，。.!！~\s]*(?:(?:不急|不着急|不用急)(?:了|啦)?[,，。.!！~\s]*)?(?:谢谢|多谢|谢啦)?[,，。.!！~\s]*(?:(?:那)?我(?:就)?(?:自己|再|先|回头|等会|晚点|明天|改天|等|(?:下)?(?:周|礼拜|星期)[一二三四五六日天]|下周|晚上|过两天|过几天)|(?:那)?自己)|^(?:(?:ah|sure)[,\s]+)?(?:no|nope|naw|no thanks|no thank you|no need|no leave it|leave it|(?:it is|its|that is|thats) (?:ok|okay|fine|alright|grand)|all good|no worries|dont worry|don't worry)\b(?:[,.!\s]+(?:no|leave it|(?:it is|its|that is|thats) (?:ok|okay|fine|alright|grand)|thanks|thx|ta|cheers|mate))*[,.!\s]+(?:i will|ill|i can|i am gonna|im gonna|let me|gonna)\b/;
+const DECLINES_SELF = /^(?:先不用|暂时不用|暂时不需要|先不需要|不用|不要|不必|不需要|没事|没关系|算了|算啦|不了|不好(?=啦|喇))(?:了|啦|的|哈|啊|呀|吧|喇)*[,，。.!！~\s]*(?:(?:不急|不着急|不用急)(?:了|啦)?[,，。.!！~\s]*)?(?:谢谢|多谢|谢啦)?[,，。.!！~\s]*(?:(?:那)?我(?:就)?(?:自己|再|先|回头|等会|晚点|明天|改天|等|(?:下)?(?:周|礼拜|星期)[一二三四五六日天]|下周|晚上|过两天|过几天)|(?:那)?自己)|^(?:(?:ah|sure)[,\s]+)?(?:no|nope|naw|no thanks|no thank you|no need|no leave it|leave it|(?:it is|its|that is|thats) (?:ok|okay|fine|alright|grand)|all good|no worries|dont worry|don't worry|do not worry)\b(?:[,.!\s]+(?:no|leave it|(?:it is|its|that is|thats) (?:ok|okay|fine|alright|grand)|thanks|thx|ta|cheers|mate))*[,.!\s]+(?:i will|ill|i can|i am gonna|im gonna|let me|gonna)\b/;
 /** What follows a no that asks or wants something done: that is answered, the no is no decline ("没关系 我先等等 什么时候能到", "no, i will cancel it then. how do i cancel"). */
 const ASKS_OR_WANTS = /[?？吗]|怎么|哪|多久|什么时候|几[天号点时]|能不能|可不可以|退款|退货|取消|投诉|人工|改|地址|查|(?<![a-z])(?:how|when|what|where|which|can i|could|refund|return|cancel|complain\w*|human|agent|change|address)(?![a-z])/;
 /** A no to a person and what the buyer does instead, asking and wanting nothing more. */
@@ -711,7 +711,7 @@ const LAUGH = /哈|呵|嘿|(?<![a-z])(?:(?:ha)+h?|(?:he)+|lol+|lmao|rofl)(?![a-z
  */
 // Not "english please" alone: that asks for a language (langInClause), which the robot's own texts can follow (found from
 // outside, two shops whose answers were all English: told "some of the shop's answers are written in Chinese only").
-const CANNOT_READ = /(?<![a-z])(?:(?:can'?t|cannot|can not|don'?t|do not) (?:read|understand) (?:chinese|mandarin|traditional chinese)|(?:in )?english (?:please|pls|plz)\b[^.?!]{0,20}\b(?:i )?(?:don'?t|do not|dont) understand|(?:i )?(?:don'?t|do not|dont) understand\b[^.?!]{0,20}\b(?:in )?english (?:please|pls|plz))(?![a-z])|(?:看不懂|不懂|不认识)(?:英文|英语)|(?:英文|英语)(?:我)?看不懂/;
+const CANNOT_READ = /(?<![a-z])(?:(?:(?:can'?t|cannot|can not)|cannot|can not|(?:don'?t|do not)|do not) (?:read|understand) (?:chinese|mandarin|traditional chinese)|(?:in )?english (?:please|pls|plz)\b[^.?!]{0,20}\b(?:i )?(?:(?:don'?t|do not)|do not|dont) understand|(?:i )?(?:(?:don'?t|do not)|do not|dont) understand\b[^.?!]{0,20}\b(?:in )?english (?:please|pls|plz))(?![a-z])|(?:看不懂|不懂|不认识)(?:英文|英语)|(?:英文|英语)(?:我)?看不懂/;
 // Of the goods' own words, not the shop's answer ("说明书全是英文 我看不懂英文 有中文说明书吗", "the label is all in chinese": found in review).
 const GOODS_WORDING = /说明书|标签|包装|刻字|蛋糕|贺卡|卡片|字幕|菜单|(?<![a-z])(?:labels?|manuals?|instructions?|ingredients?|packag\w*|box|engrav\w*|card|subtitles?|menu)(?![a-z])/;
 /** Laughter alone, or with an ok ("哈哈哈哈 好喔"); read on what was typed too, since emoji are gone from the normalized text. */
@@ -721,7 +721,7 @@ function laughsOnly(text: string, n: string): boolean {
   const said = n.replace(LAUGH, '').replace(/[哦喔啊呀啦吧嘛]+$/u, '').trim();
   return /^[\s.!！~。，,]*$/.test(rest) || BARE_YES_NO.test(said) || MERE_ACK.test(said);
 }
-const MISREMEMBERED = /^(?:算了|算啦|哦|噢|啊|那|没事)?[\s,，。]*(?:可能|应该|估计|大概)?(?:是)?我(?:记错|搞错|看错|弄错|想错|记岔)了[^?？吗]*$|^(?:算了|算啦|没事了?)[\s,，。]*[^?？吗]{0,12}不用(?:帮我)?(?:查|看|找)了?[\s。.!！~]*$|^(?:oh |ah )?(?:never ?mind|nvm|sorry|my bad|oops)[,.!\s]+(?:i (?:was wrong|got it wrong|misread(?: it)?)|my (?:mistake|bad)|(?:no need to|don'?t) (?:check|look))[\s.!]*$/;
+const MISREMEMBERED = /^(?:算了|算啦|哦|噢|啊|那|没事)?[\s,，。]*(?:可能|应该|估计|大概)?(?:是)?我(?:记错|搞错|看错|弄错|想错|记岔)了[^?？吗]*$|^(?:算了|算啦|没事了?)[\s,，。]*[^?？吗]{0,12}不用(?:帮我)?(?:查|看|找)了?[\s。.!！~]*$|^(?:oh |ah )?(?:never ?mind|nvm|sorry|my bad|oops)[,.!\s]+(?:i (?:was wrong|got it wrong|misread(?: it)?)|my (?:mistake|bad)|(?:no need to|(?:don'?t|do not)) (?:check|look))[\s.!]*$/;
 /** A no at the start (甭 is 不用 in the north: "甭了 我自己去店里瞅瞅"). */
 const NO_LEAD = /^(?:(?:先|暂时)?(?:不用|不要|不需要|不必|甭)(?:了|啦|的|哈|啊|呀|吧)*[,，。.!！~\s]*)+|^(?:no|nope|nah|naw)\b[,.!\s]*/;
 /** What follows it asks nothing more: a put-off, "that will do", "just asking", a goodbye, "it's fine". */
@@ -770,7 +770,7 @@ const WANTS_PERSON = /人工(?!智能|智慧)|(?<!你们|您们|你|您)客服(?
 
 /** Asking for what the person offered does: chase it, hurry it, see to it. */
 const CHASE_ASK = /催|急用|急着用|着急|加急|尽快|帮我(?:问|处理|联系|跟进)|补发|(?<![a-z])(?:chase|hurry|follow (?:it )?up|escalate|look into it)(?![a-z])/;
-const NOT_NOW = /不用|不要|别|不必|不急|不催|不着急|没事|算了|再等|再说|再来|再问|晚点|明天|先这样|自己|我去|试试|(?<![a-z])(?:no need|don'?t|not now|never mind|no worries|think about|later|myself|i'?ll wait|let me)(?![a-z])/;
+const NOT_NOW = /不用|不要|别|不必|不急|不催|不着急|没事|算了|再等|再说|再来|再问|晚点|明天|先这样|自己|我去|试试|(?<![a-z])(?:no need|(?:don'?t|do not)|not now|never mind|no worries|think about|later|myself|i'?ll wait|let me)(?![a-z])/;
 /** A request in its own words after the yes: "是的 我要补发", "可以 帮我催下", "yes please do it". */
 /** "ok do that pls", "yes go ahead", "please do": the offer taken (found from outside: read as a goodbye). */
 const DO_IT = /^(?:ok(?:ay)?|yes|yeah|yep|sure)?[\s,.!]*(?:please |pls |plz )?(?:do (?:that|it|so)|go ahead|please do|pls do)(?: (?:please|pls|plz|thanks|thx|then|mate))*[\s!.]*$/;
@@ -1104,7 +1104,7 @@ const NOT_MINE =
  * parcel again each time).
  */
 const NOT_ASKING_ORDER =
-  /(?:不|没|没有|不是)问(?:的是)?(?:快递|物流|包裹|订单|单子)|(?:没|没有|不是)问[^，,。？?\s]{0,4}(?:那个|那单|这单|那一单|这个单)|问的是[^，,。？?]{1,12}[，,\s]*不是(?:我)?(?:现在|刚才)?(?:的)?(?:这|那)(?:单|个订单|个单|个快递)|(?<![a-z])(?:not|isn'?t|wasn'?t) (?:asking|about) (?:about )?(?:my|the|this|that) (?:order|parcel|package|delivery|shipment)(?![a-z])/;
+  /(?:不|没|没有|不是)问(?:的是)?(?:快递|物流|包裹|订单|单子)|(?:没|没有|不是)问[^，,。？?\s]{0,4}(?:那个|那单|这单|那一单|这个单)|问的是[^，,。？?]{1,12}[，,\s]*不是(?:我)?(?:现在|刚才)?(?:的)?(?:这|那)(?:单|个订单|个单|个快递)|(?<![a-z])(?:not|(?:isn'?t|is not)|(?:wasn'?t|was not)) (?:asking|about) (?:about )?(?:my|the|this|that) (?:order|parcel|package|delivery|shipment)(?![a-z])/;
 const REFUND_NAMED = /(?:我|问)(?:的)?退款|(?<![a-z])(?:my refund|asking about (?:my )?refund)(?![a-z])/;
 /** Said of a parcel sent wrong, or with the buyer's own asked after it ("这不是我的订单，快递送错了，我的呢": found in review). */
 const MINE_AFTER_ALL = /送错|发错|寄错|我的(?:呢|什么时候|啥时候|几时|到哪)|(?<![a-z])(?:wrong (?:parcel|package|item|address)|where(?:'s| is) mine|mine)(?![a-z])/;
@@ -1150,7 +1150,7 @@ function greetingMeant(state: DialogueState, u: Understanding): Intent | undefin
 const leavingMeant = (u: Understanding): Intent | undefined =>
   (u.intent === 'unknown' || u.intent === 'bye' || u.guessed) && LEAVING.test(u.normalized) && !/[?？吗]/.test(u.normalized) ? 'bye' : undefined;
 /** An order said not to have come: "it still hasnt come", "还没到", "还没收到". */
-const NOT_COME = /(?:还|都)没(?:有)?(?:到|收到|送到|送来)|(?<![a-z])(?:(?:still )?(?:has not|hasn'?t|have not|haven'?t|did not|didn'?t) (?:come|arrived?|got here|shown up|been delivered)|(?:still )?not (?:here|arrived|delivered) yet)(?![a-z])/;
+const NOT_COME = /(?:还|都)没(?:有)?(?:到|收到|送到|送来)|(?<![a-z])(?:(?:still )?(?:has not|(?:hasn'?t|has not)|have not|(?:haven'?t|have not)|did not|(?:didn'?t|did not)) (?:come|arrived?|got here|shown up|been delivered)|(?:still )?not (?:here|arrived|delivered) yet)(?![a-z])/;
 /**
  * A parcel the NLU only guessed at, in English words that name no parcel, order, delivery or news of one ("and is enfamil gentlease on
  * recall rn?", "no mames the price went up 5 dollars since last week": a Houston baby shop, forty-third session, answered with the
@@ -1173,11 +1173,11 @@ const LANG_CLAUSE_ZH = /(?<!不会|不能|不懂|没法|不太会)(?:用|说|讲
 const GOODS_SPEAK = /(?:这个|这款|这台|该|这种)\p{Script=Han}{0,4}(?:能|可以|会)(?:说|讲)/u;
 // Not reading the other language, beside a question of its own ("sorry i cant read chinese well. is the ZIWI refund done?": a
 // Guangzhou shop, forty-fifth session, offered a person to translate where the refund's status could be said in English).
-const CANT_READ_ZH_CLAUSE = /(?<![a-z])(?:can'?t|cannot|can not|don'?t|do not) (?:read|understand) (?:chinese|mandarin)(?: (?:well|very well|much|that well))?(?![a-z])/;
+const CANT_READ_ZH_CLAUSE = /(?<![a-z])(?:(?:can'?t|cannot|can not)|cannot|can not|(?:don'?t|do not)|do not) (?:read|understand) (?:chinese|mandarin)(?: (?:well|very well|much|that well))?(?![a-z])/;
 const CANT_READ_EN_CLAUSE = /(?:看不懂|不懂|不太懂|不会)(?:英文|英语)/;
 const CLAUSES: Readonly<Record<Lang, readonly RegExp[]>> = { en: [LANG_CLAUSE_EN, CANT_READ_ZH_CLAUSE], zh: [LANG_CLAUSE_ZH, CANT_READ_EN_CLAUSE] };
 /** What the text just given says, asked: the shop's words to explain, a person's to translate ("…what does that say??"). */
-const ASKS_WHAT_IT_SAYS = /(?<![a-z])(?:what (?:does|did) (?:that|it|this) (?:say|mean)|what (?:did|do) (?:you|u) (?:say|mean)|what (?:is|'s|s) (?:that|this|it)(?: saying| about| say)?\s*\??\s*$|whats it say|(?:i )?(?:don'?t|do not|dont) understand(?: (?:chinese|this|that|it))?\s*[.!?]*\s*$|translate)(?![a-z])|什么意思|啥意思|写的什么|写的是什么|说的什么|看不明白|翻译/;
+const ASKS_WHAT_IT_SAYS = /(?<![a-z])(?:what (?:does|did) (?:that|it|this) (?:say|mean)|what (?:did|do) (?:you|u) (?:say|mean)|what (?:is|'s|s) (?:that|this|it)(?: saying| about| say)?\s*\??\s*$|whats it say|(?:i )?(?:(?:don'?t|do not)|do not|dont) understand(?: (?:chinese|this|that|it))?\s*[.!?]*\s*$|translate)(?![a-z])|什么意思|啥意思|写的什么|写的是什么|说的什么|看不明白|翻译/;
 function langInClause(n: string): Lang | undefined {
   if (GOODS_WORDING.test(n) || GOODS_SPEAK.test(n) || ASKS_WHAT_IT_SAYS.test(n)) return undefined;
   const [en, zh] = [LANG_CLAUSE_EN.test(n) || (CANT_READ_ZH_CLAUSE.test(n) && asksBeside(n, 'en')), LANG_CLAUSE_ZH.test(n) || (CANT_READ_EN_CLAUSE.test(n) && asksBeside(n, 'zh'))];
@@ -1277,7 +1277,7 @@ const OLD_TAKEN_AWAY = /(?:(?<![依仍照])旧|原来的)[^，,。？?]{0,6}(?:�
  */
 const RETURN_ASKED_OF = /(?<!不)(?:能|可以|要|想|能不能|可不可以)退|退(?:款|掉|货)?(?:吗|不|么)|不要了|(?<![a-z])(?:can i (?:return|get a refund)|(?:want|like) (?:a )?refund|refund (?:it|this|the order))(?![a-z])/;
 // Of the order, not the buyer's own return ("我还没发", "i have not sent it back yet"); not a change or an address asked (found in review).
-const NOT_SENT_YET = /还没发货|没发货|未发货|(?<![a-z])(?:(?:hasn'?t|has not|it'?s not|is not|isn'?t) (?:been )?(?:shipped|dispatched)(?: yet)?)(?![a-z])/;
+const NOT_SENT_YET = /还没发货|没发货|未发货|(?<![a-z])(?:(?:(?:hasn'?t|has not)|has not|it'?s not|is not|(?:isn'?t|is not)) (?:been )?(?:shipped|dispatched)(?: yet)?)(?![a-z])/;
 const returnBeforeSent = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   RETURN_ASKED_OF.test(u.normalized) && NOT_SENT_YET.test(u.normalized) && !/不想退|不要退|不退|为什么|怎么|地址|改|(?<![a-z])(?:why|address|change)(?![a-z])/.test(u.normalized) ? { intent: 'cancel_order' } : undefined;
 
@@ -1293,7 +1293,7 @@ const useOnceArrived = (u: Understanding): Pick<Resolved, 'intent'> | undefined 
  * forty-third session, "not understood"): the order's status, which tells by when it must be paid.
  */
 const HOLD_ASKED = /保留|留到|留着|留一下|(?<![a-z])(?:hold|keep|reserve) (?:it|the order|my order|that order|the \w+)(?: for me)?(?: (?:till|until|to))?(?![a-z])/;
-const UNPAID_SAID = /没付|未付|还没付|没空付|晚点付|待付款|(?<![a-z])(?:unpaid|(?:have ?n'?t|not|didn'?t) (?:yet )?paid|pay (?:later|tonight|tomorrow))(?![a-z])/;
+const UNPAID_SAID = /没付|未付|还没付|没空付|晚点付|待付款|(?<![a-z])(?:unpaid|(?:(?:have ?n'?t|have not)|not|(?:didn'?t|did not)) (?:yet )?paid|pay (?:later|tonight|tomorrow))(?![a-z])/;
 const holdUnpaid = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (HOLD_ASKED.test(u.normalized) && UNPAID_SAID.test(u.normalized) ? { intent: 'order_status' } : undefined);
 
 /** The buyer's own order or goods said ("我的", "my parcel"): a question about them, not the shop's. */
@@ -1310,7 +1310,7 @@ const beforeBuying = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
  * cancelled (found from outside, three shops: the cancel steps were said again, or "not understood").
  */
 // "算了算了 不退了 还是要" (a Chengdu shop, forty-second session: "no after-sales request found" and the returns policy).
-const KEEPS_ORDER = /(?:不|别|先不|还是不|不用|不要)(?:取消|退(?:款|货)?)了|还是要(?:吧|了|的)?(?![\p{Script=Han}])|(?<![a-z])(?:do ?n'?t|do not|no need to|not going to|won'?t) cancel|(?<!if )(?:i'?ll|i will|i) keep (?:it|them|the order|my order)(?![a-z])/u;
+const KEEPS_ORDER = /(?:不|别|先不|还是不|不用|不要)(?:取消|退(?:款|货)?)了|还是要(?:吧|了|的)?(?![\p{Script=Han}])|(?<![a-z])(?:(?:do ?n'?t|do not)|do not|no need to|not going to|(?:won'?t|will not)) cancel|(?<!if )(?:i'?ll|i will|i) keep (?:it|them|the order|my order)(?![a-z])/u;
 /** Something asked beside it ("不用取消了，帮我改一下地址", "don't cancel the whole order, just one"): that is answered (found in review). */
 // Asked why, or refused at the door instead ("为什么不退款了", "不退款了吗？那我直接拒收": found in review).
 const KEEP_BUT = /改|换|地址|退|只|其中|如果|要是|为什么|为啥|怎么|吗|拒收|[?？]|(?<![a-z])(?:chang\w*|address|return\w*|refund\w*|just|only|one of|if|swap|but|whole|instead|why|refuse)(?![a-z])/;
@@ -1320,7 +1320,7 @@ const keepsOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'int
  * The address said to be right after all, right after how to change it ("算了我看了下是对的 没写错 那不改了": a Chengdu shop, forty-second
  * session, asked back "您是想修改收货地址吗？"): nothing is changed.
  */
-const ADDRESS_KEPT = /没写错|是对的|写对了|(?:那|就|先)?不(?:用|需要)?改了|(?<![a-z])(?:it'?s (?:correct|right|fine)(?: after all)?|no need to change|(?:don'?t|do not) change (?:it|anything))(?![a-z])/;
+const ADDRESS_KEPT = /没写错|是对的|写对了|(?:那|就|先)?不(?:用|需要)?改了|(?<![a-z])(?:it'?s (?:correct|right|fine)(?: after all)?|no need to change|(?:(?:don'?t|do not)|do not) change (?:it|anything))(?![a-z])/;
 const addressKept = (state: DialogueState, u: Understanding): boolean =>
   state.topic === 'change_address' && ADDRESS_KEPT.test(u.normalized) && !ADDRESS_BUT.test(u.normalized.replace(ADDRESS_KEPT_ALL, ' ').replace(/算了|看了下|看了一下/g, ' ')) && !ANOTHER_ASK.test(u.normalized);
 const ADDRESS_KEPT_ALL = new RegExp(ADDRESS_KEPT.source, 'g');
@@ -1428,7 +1428,7 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
 // Also asked after it ("oppo那个也取消了 为啥": found from outside, "all your orders are cancelled" and no reason).
 // "秒杀的打底衫咋给我取消了", "秒杀的那单为啥取消" (a Hangzhou livestream shop, thirty-third session: another order's refund).
 // "咋个自己就取消了", "怎么自己就取消了" (a Chengdu shop, thirty-sixth session: a delivered order's returns policy).
-const WHY_CANCELLED = /(?:为什么|为啥|为何|怎么|咋(?:个)?)(?:自己|自动)?(?:就|会)?(?:被|给我|帮我|给|把我的?(?:订单|单子)?给?)?(?:自动)?取消(?:掉)?了|(?:为什么|为啥|为何)(?:被|给我)?取消(?:了|订单)?(?:呢|啊|呀|嘛)?[?？!！。\s]*$|(?:为什么|为啥|为何)给我取消|(?:为什么|为啥|为何)(?:被|给我)?取消(?![不没吗么要还得会]|一下|的话|按钮|键|订单|需要)|(?<!申请|点了|我|已经|要)取消了?[\s，,。？?]{0,2}(?:为啥|为什么|咋回事|怎么回事)(?!还|没|不)|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z0-9']+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:(?!can|cannot|not|unable|want|wanna|how|to)[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time)|(?:order|it|that|one) (?:got|was|has been|been) cancel+ed ?\?+(?: *(?:what is the go|what is going on|what happened|how come)\b)?)(?![a-z])/;
+const WHY_CANCELLED = /(?:为什么|为啥|为何|怎么|咋(?:个)?)(?:自己|自动)?(?:就|会)?(?:被|给我|帮我|给|把我的?(?:订单|单子)?给?)?(?:自动)?取消(?:掉)?了|(?:为什么|为啥|为何)(?:被|给我)?取消(?:了|订单)?(?:呢|啊|呀|嘛)?[?？!！。\s]*$|(?:为什么|为啥|为何)给我取消|(?:为什么|为啥|为何)(?:被|给我)?取消(?![不没吗么要还得会]|一下|的话|按钮|键|订单|需要)|(?<!申请|点了|我|已经|要)取消了?[\s，,。？?]{0,2}(?:为啥|为什么|咋回事|怎么回事)(?!还|没|不)|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z0-9']+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:(?!can|cannot|not|unable|want|wanna|how|to)[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:(?:didn'?t|did not)|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time)|(?:order|it|that|one) (?:got|was|has been|been) cancel+ed ?\?+(?: *(?:what is the go|what is going on|what happened|how come)\b)?)(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
 // A return or exchange cancelled is the request's ("我的退货为啥取消": found in review).
 const NOT_WHY_CANCELLED = /退款|(?<!没(?:有)?(?:申请)?)(?:退货|换货)|(?<!没|没有)申请|退钱|扣钱|扣款|(?<!付|给|交|付了|给了|交了)钱(?!退了?(?:没|吗|么))|券|售后|帮我取消(?!了)|怎么取消(?!了)|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消(?!了)|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
@@ -1482,7 +1482,7 @@ const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\
 // thirty-seventh session, told to pay again).
 const PAID_SHOWS_UNPAID =
   /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|say|shows|show|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?<![a-z])(?:says|say|shows|show|showing|still) (?:unpaid|awaiting payment|not paid|pending payment)\b.{0,40}\b(?:i(?:'ve| have)? (?:already |just )?(?:paid|bank(?:ed)? in|transferr?(?:ed)?|made (?:the )?payment|did the transfer|done the transfer)|(?:paid|transferr?(?:ed)?|bank(?:ed)? in) already)(?![a-z])|(?:显示|还是)(?:待付款|未付款|待支付)[^。？?]{0,12}(?:我(?:已经|明明|早就|都)?|已经|明明|早就)(?:付了|付过了|付过款了|付款了|转[账帐]了)|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转[账帐](?!失败|不了|没成功|不成功)[^，,。？?]{0,8}了|转了[账帐]|汇款[^，,。？?]{0,8}了|汇了款|转过去了|打款了|打了款)(?:[^，,。？?]{0,12}|[^，,。？?]{0,8}[，,]\s*(?:可是|但是|但|怎么|为什么|为啥|咋)[^，,。？?]{0,4})(?:还是|还|显示|仍)(?:显示|说)?(?:我)?(?:待付款|未付款|没付款|待支付|没付(?![钱了])|未付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
-const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|hasn'?t|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付|怎么付|哪里付|在哪付|定金|订金|尾款|(?:转[账帐]|支付|付款)(?:失败|不了)|(?<![a-z])(?:how do i pay|where do i pay|deposit|balance (?:payment|due)|pay the balance|failed|declined)(?![a-z])/;
+const NOT_PAID_YET = /(?<![a-z])(?:(?:haven'?t|have not)|have not|(?:hasn'?t|has not)|(?:didn'?t|did not)|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付|怎么付|哪里付|在哪付|定金|订金|尾款|(?:转[账帐]|支付|付款)(?:失败|不了)|(?<![a-z])(?:how do i pay|where do i pay|deposit|balance (?:payment|due)|pay the balance|failed|declined)(?![a-z])/;
 /** The order's status quoted ("还显示未付款") is no "not paid yet" of the buyer's. */
 // "怎么还显示没付" too (a Guangzhou shop, forty-first session: told to pay again).
 const QUOTED_UNPAID = /(?:显示|还是|还|说)(?:说)?(?:我)?(?:未付款|没付款|待付款|待支付|没付(?![钱了])|未付)/g;
@@ -1530,7 +1530,7 @@ const DOUBLE_CHARGE =
 // A question or a failed payment ("买两件要付两次运费吗", "支付两次都失败了", "can i split it into two payments": found in review).
 // A supposition ("如果我下单两次 会被扣了两次钱吗", "if i click pay twice i'll get charged twice"), unless a charge is told taken
 // (CHARGED_PAST: "扣了我两次钱 要是不退我就报警": found in review).
-const CHARGE_WORRY = /会不会|会被|会扣|如果|万一|要是|怕|担心|失败|没成功|不成功|分期|(?<![a-z])(?:will i|would i|could i|can i|do you|won'?t|in case|worried|split|afterpay|installments?|if i|is that just|pending hold)(?![a-z])/;
+const CHARGE_WORRY = /会不会|会被|会扣|如果|万一|要是|怕|担心|失败|没成功|不成功|分期|(?<![a-z])(?:will i|would i|could i|can i|do you|(?:won'?t|will not)|in case|worried|split|afterpay|installments?|if i|is that just|pending hold)(?![a-z])/;
 // A question mark after a charge already taken is no worry ("i got charged twice by klarna for the kit??": an LA shop, forty-fifth session, "not understood").
 const CHARGE_QUESTION = /吗|[?？]/;
 const CHARGED_ALREADY = /扣了我|被扣了|(?<![a-z])(?:got|was|been|just got|i'?ve been|i have been) (?:charged|billed|debited)(?![a-z])/;
@@ -1621,7 +1621,7 @@ const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<
  * note of an earlier round: "go to the order page and cancel it").
  */
 // "啥时候之前得付 过了会咋样" (a Harbin shop, thirty-third session: the dispatch day).
-const UNPAID_TIMEOUT = /(?:什么时候|几点|哪天|几号)(?:之前|前)(?:要|得|必须)?(?:付|付款|支付|付钱)|(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|didn'?t|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:(?:can|do|will) i (?:wait|have)|have i got|have i|i got) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|(?:多久|几天|多长时间)之?内(?:要|得|必须)?付(?![了过完的])|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|(?:deadline|how long) before (?:it |the order |my order )?(?:gets? )?cancel\w*|when (?:does|will) (?:it|the order|my order) (?:get |be )?cancel\w*(?: if i (?:do ?n'?t|dont) pay)?|still reserved(?: for me)?|still (?:held|on hold) for me|(?:want to|wanna|need to|will|gonna) pay\b.{0,30}\bhow long (?:do i have|have i got)|how long (?:do i have|have i got)\b.{0,20}\bto pay)(?![a-z])|(?:什么时候|几时|几点|哪天|最晚)(?:(?:之?前|以前)(?:要|得|必须)?(?:付|给|支付|交)|(?:之?前|以前)?(?:要|得|必须)?(?:付|支付|交)(?:钱|款))(?:吗|呢|啊)?\s*$/;
+const UNPAID_TIMEOUT = /(?:什么时候|几点|哪天|几号)(?:之前|前)(?:要|得|必须)?(?:付|付款|支付|付钱)|(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:(?:don'?t|do not)|do not|did not|(?:didn'?t|did not)|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:(?:can|do|will) i (?:wait|have)|have i got|have i|i got) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|(?:多久|几天|多长时间)之?内(?:要|得|必须)?付(?![了过完的])|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|(?:deadline|how long) before (?:it |the order |my order )?(?:gets? )?cancel\w*|when (?:does|will) (?:it|the order|my order) (?:get |be )?cancel\w*(?: if i (?:(?:do ?n'?t|do not)|dont) pay)?|still reserved(?: for me)?|still (?:held|on hold) for me|(?:want to|wanna|need to|will|gonna) pay\b.{0,30}\bhow long (?:do i have|have i got)|how long (?:do i have|have i got)\b.{0,20}\bto pay)(?![a-z])|(?:什么时候|几时|几点|哪天|最晚)(?:(?:之?前|以前)(?:要|得|必须)?(?:付|给|支付|交)|(?:之?前|以前)?(?:要|得|必须)?(?:付|支付|交)(?:钱|款))(?:吗|呢|啊)?\s*$/;
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 /** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
 // 付过 is not "付 过了会咋样" run together (past the deadline, found from outside).
@@ -1697,7 +1697,7 @@ const NOT_GOODS_MISSING = /补偿|赔偿|退款|返现|钱|发票|回复|消息|
 const SOME_CAME = /([^，,。!！?？\s]{1,10}?)(?:已经)?(?:收到了|收到啦|到了|到啦|签收了)[，,\s~!！]*(?:但是|可是|但)?([^，,。!！?？\s]{1,10}?)(?:怎么|咋|为啥|为什么)?(?:还)?(?:没有?(?:一起)?(?:到|来|收到|发)|没有?(?=[?？!！。.\s]|$)|呢)/;
 const SOME_CAME_EN = /(?<![a-z])(?:got|received|have|picked up)\s+(?:the|my)\s+[a-z]+[^.?]{0,40}?(?:still no|no sign of|but no|but not the|missing|where(?:'s| is) (?:the|my))\s+(?:the |my )?([a-z]+(?: [a-z]+)?)/;
 /** "got a box with my bird of paradise but the ZZ plant and the potting mix weren't in it" (found from outside: "not sure"). */
-const NOT_IN_THE_BOX_EN = /(?<![a-z])(?:got|received|came|arrived)\b[^?]{0,80}\bbut (?:the |my )?([a-z]+(?: [a-z]+)?)\b[^.?]{0,40}\b(?:weren'?t|wasn'?t|were not|was not|aren'?t|isn'?t) (?:in (?:it|the box|there|the package|the parcel)|included)(?![a-z])/;
+const NOT_IN_THE_BOX_EN = /(?<![a-z])(?:got|received|came|arrived)\b[^?]{0,80}\bbut (?:the |my )?([a-z]+(?: [a-z]+)?)\b[^.?]{0,40}\b(?:(?:weren'?t|were not)|(?:wasn'?t|was not)|were not|was not|(?:aren'?t|are not)|(?:isn'?t|is not)) (?:in (?:it|the box|there|the package|the parcel)|included)(?![a-z])/;
 const restOfParcels = (u: Understanding): Pick<Resolved, 'intent' | 'restParcels'> | undefined =>
   (REST_PARCELS.test(u.normalized) || onlySomeArrived(u.normalized)) && (unclearReading(u) || u.intent === 'bye' || LOOKS_AT_PARCEL.has(u.intent)) ? { intent: 'track_parcel', restParcels: true } : undefined;
 /** Intents that ask where goods are: "另一个包裹能改地址吗" or "…的退款" keep theirs (found in review). */
@@ -1774,7 +1774,7 @@ const LATER_SEND = /(?:等我|我)[^，,。？?]{0,10}(?:回来|回家|在家)(?
  * the order, not "it can't be changed now" (a Taipei and a London shop, thirty-seventh session).
  */
 const CHECKS_ADDRESS = /(?:地址|送到|寄到|寄去|送去|寄往)[^？?。]{0,20}(?:对吗|对不对|对吧|没错吧|没错吗|是吗|是不是|对嘛)|(?:确认|核对|看看|检查)(?:一下)?(?:我的)?(?:收货)?地址(?:对不对|有没有错|对吗)?|(?<![a-z])(?:(?:is (?:it|this|that|my (?:order|parcel|package))|it'?s|its|will (?:it|this)|does (?:it|this)) (?:be )?(?:going|being sent|being delivered|shipping|sent|delivered|headed|heading) to [a-z ]{0,50}(?:address|work|office|home|house|place|flat)\b[^?]{0,40}\?|which (?:order|one|parcel|package)(?: is)? (?:going|being sent|being delivered|shipping|sent|delivered|goes|headed|heading) to [a-z]|(?:confirm|check|double[- ]check) (?:my|the) (?:delivery |shipping )?address|which address (?:is it|will it|does it))/;
-const NO_CHANGE_MEANT = /(?:没有?|不是|不)(?:要|想)?(?:改|换|修改)(?:地址)?|(?<![a-z])(?:not (?:changing|trying to change|asking to change)|don'?t (?:want|need) to change)(?![a-z])/g;
+const NO_CHANGE_MEANT = /(?:没有?|不是|不)(?:要|想)?(?:改|换|修改)(?:地址)?|(?<![a-z])(?:not (?:changing|trying to change|asking to change)|(?:don'?t|do not) (?:want|need) to change)(?![a-z])/g;
 const addressChecked = (u: Understanding): Pick<Resolved, 'intent' | 'addressCheck'> | undefined => {
   const n = u.normalized.replace(NO_CHANGE_MEANT, ' ');
   return CHECKS_ADDRESS.test(n) && !/改|换成|换到|(?<![a-z])(?:change|update|wrong)(?![a-z])/.test(n) ? { intent: 'change_address', addressCheck: true } : undefined;
@@ -1897,7 +1897,7 @@ const ADDRESS_WORD = /地址|门牌|邮编|送到|寄到|发到|(?<![a-z])(?:add
 /** Changing the recipient or their phone is an address change ("收货人电话填错了", "change recipient name"). */
 const CHANGES = /改|换|错|(?<![a-z])(?:chang\w*|updat\w*|edit|fix|wrong|correct)(?![a-z])/;
 /** The address said to be right ("no. the address is fine. forget it", "地址没问题"): no change asked (found from outside: the change went on). */
-const ADDRESS_FINE = /地址(?:是)?(?:没问题|没错|对的|正确|不用改|不需要改|不变)|不是改地址|不改地址|(?<![a-z])(?:(?:the |my )?address (?:is|was|'s) (?:fine|ok|okay|correct|right|good)|don'?t (?:need to )?change (?:the |my )?address|not (?:the )?address\W+(?:the |change the )?date)(?![a-z])/;
+const ADDRESS_FINE = /地址(?:是)?(?:没问题|没错|对的|正确|不用改|不需要改|不变)|不是改地址|不改地址|(?<![a-z])(?:(?:the |my )?address (?:is|was|'s) (?:fine|ok|okay|correct|right|good)|(?:don'?t|do not) (?:need to )?change (?:the |my )?address|not (?:the )?address\W+(?:the |change the )?date)(?![a-z])/;
 /** Something else wrong beside the address said to be right ("地址没问题 就是电话写错了": found in review). */
 const ADDRESS_BUT = /但|可是|就是|为什么|怎么|错|电话|改|(?<![a-z])(?:but|why|wrong|postcode|zip|phone|number)(?![a-z])/;
 const noChangeNamed = (u: Understanding): Pick<Resolved, 'intent' | 'declined'> | undefined =>
@@ -1988,7 +1988,7 @@ const CONTACT_ASKED = /(?:客服|人工|店铺|商家|店家|老板|你们)(?:�
 /** "骑手说找不到地方", "电话打不通 急死了": a delivery under way in trouble, which only a person can sort with the rider (found from outside: the slot said again). */
 // At home all day and nobody came ("我昨天整天在家，门铃都没响", "yesterday whole day i at home leh, nobody come": a Kuala Lumpur shop,
 // thirty-seventh session, "not sure"): a person checks with the courier.
-const RIDER_TROUBLE = /(?:整天|一整天|一直|全天)(?:都)?在家[^？?]{0,12}(?:没人来|没人送|门铃(?:都)?没响|没(?:人)?敲门|没(?:人)?打电话|没见人)|(?<![a-z])(?:(?:whole|all) day (?:i )?(?:was )?(?:at )?home|(?:at )?home (?:the )?(?:whole|all) day)\b[^?]{0,30}\b(?:nobody|no one|no-one) (?:came|come|knocked|rang|called)(?![a-z])|(?:骑手|配送员|送货员|司机|快递员|快递小哥|师傅)[^，,。？?]{0,8}(?:找不到|打不通|联系不上|不接电话|没接|迷路)|(?:电话|手机)(?:一直)?(?:打不通|没人接|联系不上)|(?<![a-z])(?:driver|courier|rider)\b.{0,20}\b(?:can'?t find|cannot find|got lost|is lost|not answering|won'?t answer)(?![a-z])/;
+const RIDER_TROUBLE = /(?:整天|一整天|一直|全天)(?:都)?在家[^？?]{0,12}(?:没人来|没人送|门铃(?:都)?没响|没(?:人)?敲门|没(?:人)?打电话|没见人)|(?<![a-z])(?:(?:whole|all) day (?:i )?(?:was )?(?:at )?home|(?:at )?home (?:the )?(?:whole|all) day)\b[^?]{0,30}\b(?:nobody|no one|no-one) (?:came|come|knocked|rang|called)(?![a-z])|(?:骑手|配送员|送货员|司机|快递员|快递小哥|师傅)[^，,。？?]{0,8}(?:找不到|打不通|联系不上|不接电话|没接|迷路)|(?:电话|手机)(?:一直)?(?:打不通|没人接|联系不上)|(?<![a-z])(?:driver|courier|rider)\b.{0,20}\b(?:(?:can'?t|cannot|can not) find|cannot find|got lost|is lost|not answering|(?:won'?t|will not) answer)(?![a-z])/;
 const riderTrouble = (u: Understanding): Pick<Resolved, 'intent'> | undefined => (RIDER_TROUBLE.test(u.normalized) && (!isDataIntent(u.intent) || u.guessed || u.intent === 'change_address') ? { intent: 'human' } : undefined);
 /** "请问我的牛轧糖寄到全家了没": the parcel, asked by where it should be (found from outside: "not understood"). */
 /**
@@ -2147,13 +2147,13 @@ const CHEMICAL_HABIT = /(?<![a-z])(?:tear[- ]?free|gentler|does this|is (?:this|
 // Every bath time, whatever it does ("shampoo in his eyes always burns him, is this one tear-free?": found in review).
 const CHEMICAL_ALWAYS = /(?<![a-z])(?:always|every (?:time|bath|night|day)|whenever|hates)(?![a-z])/;
 // What hurts now outweighs a habit or a buying word ("bleach in my eye, is this serious?? it burns": found in review).
-const HURTS_NOW = /(?<![a-z])(?:burn\w*|sting\w*|screaming|hurts?|(?:can'?t|cannot|won'?t) open|what (?:do|should) i do|help)(?![a-z])/;
-const EYE_HURTS = /疼|痛|辣|刺|睁不开|红|烧|哭|怎么办|咋办|(?<![a-z])(?:bleach|detergent|cleaner|saniti[sz]er|chemicals?|acid|ammonia|burn\w*|sting\w*|red|hurts?|hurting|pain\w*|(?:can'?t|cannot|won'?t) open|screaming|crying|cry|blurry|watering|what (?:do|should) i do)(?![a-z])/;
+const HURTS_NOW = /(?<![a-z])(?:burn\w*|sting\w*|screaming|hurts?|(?:(?:can'?t|cannot|can not)|cannot|(?:won'?t|will not)) open|what (?:do|should) i do|help)(?![a-z])/;
+const EYE_HURTS = /疼|痛|辣|刺|睁不开|红|烧|哭|怎么办|咋办|(?<![a-z])(?:bleach|detergent|cleaner|saniti[sz]er|chemicals?|acid|ammonia|burn\w*|sting\w*|red|hurts?|hurting|pain\w*|(?:(?:can'?t|cannot|can not)|cannot|(?:won'?t|will not)) open|screaming|crying|cry|blurry|watering|what (?:do|should) i do)(?![a-z])/;
 // Denied, supposed, or what goes in the eye by design: never the eye's first aid.
 // Eye-care products go in the eye by design, unless something else was taken for one ("把胶水当成滴眼液": found in review).
-const EYE_DENIED = /没(?:有)?(?:进|溅|弄)|没事|不疼|不痛|还好|(?<!(?:当成|当作|以为是|误把|错把|拿错)[滴洗护]?)(?:眼药水|滴眼液|洗眼液|眼液|护眼液|人工泪液)(?![^。？?]{0,20}(?:胶水|502|洗甲水|消毒液|消毒水))|如果|万一|会不会|眼睛(?:里)?了?[吗么]|(?<![a-z])(?:(?:didn'?t|did not|doesn'?t) (?:get|go) in|what if|if (?:it|some) (?:got|gets|went)|if it gets?|will get|eye ?drops|no big deal|fine now)(?![a-z])/;
+const EYE_DENIED = /没(?:有)?(?:进|溅|弄)|没事|不疼|不痛|还好|(?<!(?:当成|当作|以为是|误把|错把|拿错)[滴洗护]?)(?:眼药水|滴眼液|洗眼液|眼液|护眼液|人工泪液)(?![^。？?]{0,20}(?:胶水|502|洗甲水|消毒液|消毒水))|如果|万一|会不会|眼睛(?:里)?了?[吗么]|(?<![a-z])(?:(?:(?:didn'?t|did not)|did not|(?:doesn'?t|does not)) (?:get|go) in|what if|if (?:it|some) (?:got|gets|went)|if it gets?|will get|eye ?drops|no big deal|fine now)(?![a-z])/;
 // A joke, a worry or a product question: only when nothing hurts ("got bleach in my eye, it burns and I'm worried" is the eye's: found in review).
-const EYE_LIGHT = /哈哈|眼霜|(?<![a-z])(?:lol|haha|worried|last time|tear[- ]?free|didn'?t (?:even )?cry|waterproof|remover|contact lens solution)(?![a-z])/;
+const EYE_LIGHT = /哈哈|眼霜|(?<![a-z])(?:lol|haha|worried|last time|tear[- ]?free|(?:didn'?t|did not) (?:even )?cry|waterproof|remover|contact lens solution)(?![a-z])/;
 // A pet's own eye is the vet's ("the dog got some in his eyes"), not a person's eye beside a pet ("the dog's flea spray got in my eye").
 const PET_EYE = /(?:猫|狗)[^，,。]{0,4}(?:的)?眼睛|(?<![a-z])(?:(?:dog|cat|puppy|kitten)'?s? eyes?|(?:dog|cat|puppy|kitten)\b[^.?!,]{0,30}\b(?:his|her|its|their) eyes?)(?![a-z])/;
 // In Chinese, what hurts or a substance named ("洗发水进眼睛了", "消毒液溅到眼睛里了"); not sand in the wind or a toy's eye (found in review).
@@ -2183,7 +2183,7 @@ const PART_OFF = /掉了|断了|脱落|松了|掉下来|(?<![a-z])(?:snapped off
 const PART_RISK = /嘴里|危险|要紧|差点[^，,。]{0,4}卡|卡到(?![^，,。]{0,2}(?:喉咙|嗓子))|(?<![a-z])(?:in (?:her|his|their) mouth|spat it out|dangerous|chok\w*|gagg\w*)(?![a-z])/;
 // Choking or a breath failing now is the emergency's (found in review: "my toddler is choking on a small piece of the toy, he cant breathe" told to tidy up).
 // Now, not nearly or over ("my toddler nearly choked on the wheel", "choked … he's ok now" are the small part's: found in review).
-const CHOKING_NOW = /噎住了|噎着了|噎到了|哽住|哽親|哽亲|哽咗|喘不上|喘不过气|呼吸困难|呼吸不(?:过来|了|上来)|卡了?(?:到|在|住)?了?(?:喉咙|嗓子)|(?:喉咙|嗓子)(?:里)?卡(?:住|着)|(?<![a-z])(?:can'?t breathe?|not breathing|(?:is|he'?s|she'?s|hes|shes|started|keeps|is still) choking(?! (?:him|her|me|them|on (?:his|her|my|their) words))|choking on (?!(?:his|her|my|their) words|the price(?! (?:sticker|tag|label)))[a-z]+|struggling to breathe|turning blue|gagging)(?![a-z])|(?:憋(?:红|紫)|脸(?:都)?(?:紫|青)了)(?=[^。？?]{0,20}(?:卡|噎|吞|嘴里|珠子|零件|勒|缠住|绕住|脖子))|(?<=(?:卡|噎|吞|嘴里|珠子|零件|勒|缠住|绕住|脖子)[^。？?]{0,20})(?:憋(?:红|紫)|脸(?:都)?(?:紫|青)了)/;
+const CHOKING_NOW = /噎住了|噎着了|噎到了|哽住|哽親|哽亲|哽咗|喘不上|喘不过气|呼吸困难|呼吸不(?:过来|了|上来)|卡了?(?:到|在|住)?了?(?:喉咙|嗓子)|(?:喉咙|嗓子)(?:里)?卡(?:住|着)|(?<![a-z])(?:(?:can'?t|cannot|can not) breathe?|not breathing|(?:is|he'?s|she'?s|hes|shes|started|keeps|is still) choking(?! (?:him|her|me|them|on (?:his|her|my|their) words))|choking on (?!(?:his|her|my|their) words|the price(?! (?:sticker|tag|label)))[a-z]+|struggling to breathe|turning blue|gagging)(?![a-z])|(?:憋(?:红|紫)|脸(?:都)?(?:紫|青)了)(?=[^。？?]{0,20}(?:卡|噎|吞|嘴里|珠子|零件|勒|缠住|绕住|脖子))|(?<=(?:卡|噎|吞|嘴里|珠子|零件|勒|缠住|绕住|脖子)[^。？?]{0,20})(?:憋(?:红|紫)|脸(?:都)?(?:紫|青)了)/;
 // Furniture and devices have parts too: a bed's screws, a monitor's parts are no toy's (found in review).
 const NOT_A_TOY = /床(?:的)?(?:螺丝|零件)|监视器(?:的)?零件|无人机(?:的)?(?:桨|零件)|(?<![a-z])(?:(?:bed|cot|crib|monitor|drone)(?:'s)? (?:screws?|parts?|bits?|pieces?|blades?)|(?:screws?|parts?|blades?) (?:on|of|from) the (?:bed|cot|crib|monitor|drone)|sew\w*)(?![a-z])/;
 // A battery or a magnet is its own emergency ("the small button battery … in his mouth").
@@ -2205,7 +2205,13 @@ const CHOKING_OVER = /上次|之前|好了|没事|咳出来|吐出来了|哈哈|
 // "这个米饼有点卡嗓子", "容易卡喉咙吗"); a worry after it is a parent's fear, not a supposition ("…卡在喉咙里了 我好担心").
 // And a buying question ("宝宝吃这个米饼会卡喉咙吗", "does the grape cutter stop my toddler choking on grapes?": found in review).
 const CHOKE_SUPPOSED = /(?:如果|万一|会不会|怕|担心|容易|适合)[^，,。]{0,8}(?:卡|噎|呼吸|chok)|会卡|卡(?:喉咙|嗓子)[吗吧么]|(?<![a-z])(?:(?:stop|prevent\w*|avoid|reduce)[^.?!]{0,20}chok|chok\w* hazard)|(?:鼻塞|鼻子堵|鼻子不通|感冒|口罩|戴着)[^，,。]{0,10}呼吸|有点卡|(?:太大|太干)[^，,。]{0,6}卡(?:嗓子|喉咙)|卡(?:嗓子|喉咙)(?!了)[^，,。]{0,6}(?:太大|太干)|(?<![a-z])(?:what if|could (?:it|he|she|they) choke|might choke|in case|suitable|lol)(?![a-z])/;
-export const hazardNowEmergency = (n: string): boolean => (CHOKING_NOW.test(n) && !CHOKING_OVER.test(n) && (smallPartOff(n) || ((SOMEONE_CHOKING.test(n) || (SMALL_PART.test(n) && PART_OFF.test(n))) && !CHOKE_SUPPOSED.test(n)))) || (EYE_EXPOSED.test(n) && /喝了|吞|吃了|(?<![a-z])(?:swallowed|drank)(?![a-z])/.test(n));
+const chokingNow = (n: string): boolean => CHOKING_NOW.test(n) && !CHOKING_OVER.test(n) && (smallPartOff(n) || ((SOMEONE_CHOKING.test(n) || (SMALL_PART.test(n) && PART_OFF.test(n))) && !CHOKE_SUPPOSED.test(n)));
+/** The advice for `hazardNowEmergency`: a toy's small part in a young child's mouth with the breath failing is choking, named or not. */
+export const emergencyNowKind = (n: string): EmergencyKind => {
+  const kind = emergencyAdvice(n);
+  return kind === 'emergency' && chokingNow(n) && smallPartOff(n) ? 'choking' : kind;
+};
+export const hazardNowEmergency = (n: string): boolean => chokingNow(n) || (EYE_EXPOSED.test(n) && /喝了|吞|吃了|(?<![a-z])(?:swallowed|drank)(?![a-z])/.test(n));
 /**
  * A part that holds someone up or stops them giving way in use ("my neighbours lad came off his bike and the front brake lever snapped
  * clean off, its one of yours. is that normal??": a Manchester bike shop, forty-third session, a plain hand-over): stop using it now.
@@ -2213,7 +2219,7 @@ export const hazardNowEmergency = (n: string): boolean => (CHOKING_NOW.test(n) &
  */
 // Parts that are a ride's or a child seat's by themselves (a brake, a handlebar, a seat post), and parts any goods have (a frame,
 // a wheel, a handle) only beside a ride or a child seat: "the photo frame broke in the post", "行李箱把手断了" are no danger (found in review).
-const RIDE_PART_BROKE = /刹车(?:失灵|断了|坏了|不灵)|(?:车把|前叉|座杆|坐管|曲柄)[^，,。？?]{0,6}(?:断了|断掉|掉了|脱落)|(?:推车|婴儿车|童车)[^，,。？?]{0,6}(?:塌了|折叠了|合上了|散架)|(?:安全座椅|餐椅|婴儿床)[^，,。？?]{0,8}(?:断了|坏了|塌了|松了|脱落)|(?<![a-z])(?:brakes? (?:failed|gave out|stopped working|snapped|broke|didn'?t work)|(?:brake lever|handlebars?|seat ?post|crank|kickstand)\b[^.?!]{0,24}\b(?:snapped|broke(?: off)?|came off|fell off|gave way|sheared)|(?:stroller|pram|buggy|high ?chair|crib|cot)\b[^.?!]{0,20}\b(?:collapsed|folded up|gave way|broke)|car ?seat (?:buckle|harness|base|latch)\b[^.?!]{0,16}\b(?:broke|snapped|came (?:off|undone|loose)|failed))(?![a-z])/;
+const RIDE_PART_BROKE = /刹车(?:失灵|断了|坏了|不灵)|(?:车把|前叉|座杆|坐管|曲柄)[^，,。？?]{0,6}(?:断了|断掉|掉了|脱落)|(?:推车|婴儿车|童车)[^，,。？?]{0,6}(?:塌了|折叠了|合上了|散架)|(?:安全座椅|餐椅|婴儿床)[^，,。？?]{0,8}(?:断了|坏了|塌了|松了|脱落)|(?<![a-z])(?:brakes? (?:failed|gave out|stopped working|snapped|broke|(?:didn'?t|did not) work)|(?:brake lever|handlebars?|seat ?post|crank|kickstand)\b[^.?!]{0,24}\b(?:snapped|broke(?: off)?|came off|fell off|gave way|sheared)|(?:stroller|pram|buggy|high ?chair|crib|cot)\b[^.?!]{0,20}\b(?:collapsed|folded up|gave way|broke)|car ?seat (?:buckle|harness|base|latch)\b[^.?!]{0,16}\b(?:broke|snapped|came (?:off|undone|loose)|failed))(?![a-z])/;
 const ANY_PART_BROKE = /(?:车架|轮子|车轮|脚踏|把手)[^，,。？?]{0,6}(?:断了|断掉|掉了|脱落)|(?<![a-z])(?:frame|wheel|fork|stem|pedal|axle|deck)\b[^.?!]{0,24}\b(?:snapped|broke(?: off)?|came off|fell off|gave way|sheared)(?![a-z])/;
 const A_RIDE = /自行车|单车|电动车|滑板车|平衡车|推车|婴儿车|童车|安全座椅|餐椅|骑|(?<![a-z])(?:bikes?|bicycles?|e-?bikes?|scooters?|e-?scooters?|skateboards?|trikes?|strollers?|prams?|buggy|car ?seats?|high ?chairs?|cribs?|cots?|riding|rode|cycling)(?![a-z])/;
 // A claim asked beside it is the goods' trouble ("my frame cracked from a defect, how do I get it sorted under guarantee", "摔车把车架摔裂了，保修管吗").
@@ -2222,7 +2228,7 @@ const COVER_ASKED = /保修|质保|保固|退货|退款|换货|赔|(?<![a-z])(?:
  * A child seat's or a pram's harness that does not hold ("the harness buckle on my toddlers car seat… keeps popping open when i pull the
  * straps": a UK shop, forty-fifth session, "not sure" and a plain place in the queue).
  */
-const RESTRAINT_FAILS = /(?:卡扣|安全带|锁扣|搭扣|五点式)[^，,。？?]{0,8}(?:自己)?(?:弹开|松开|扣不住|扣不上|锁不住|脱开|崩开)|(?<![a-z])(?:(?:harness|buckle|clip|latch|isofix|strap)s?\b[^.?!]{0,60}\b(?:pops?|popping|popped|comes?|coming|came|springs?|springing|sprang) (?:open|undone|loose|apart|out)|(?:buckle|harness|clip|latch|isofix)s?\b[^.?!]{0,20}\b(?:won'?t|will not|doesn'?t|does not|isn'?t|is not) (?:stay(?:ing)? (?:shut|closed|locked)|hold(?:ing)?|lock(?:ing)?|click(?:ing)?|latch(?:ing)?))(?![a-z])/;
+const RESTRAINT_FAILS = /(?:卡扣|安全带|锁扣|搭扣|五点式)[^，,。？?]{0,8}(?:自己)?(?:弹开|松开|扣不住|扣不上|锁不住|脱开|崩开)|(?<![a-z])(?:(?:harness|buckle|clip|latch|isofix|strap)s?\b[^.?!]{0,60}\b(?:pops?|popping|popped|comes?|coming|came|springs?|springing|sprang) (?:open|undone|loose|apart|out)|(?:buckle|harness|clip|latch|isofix)s?\b[^.?!]{0,20}\b(?:(?:won'?t|will not)|will not|(?:doesn'?t|does not)|does not|(?:isn'?t|is not)|is not) (?:stay(?:ing)? (?:shut|closed|locked)|hold(?:ing)?|lock(?:ing)?|click(?:ing)?|latch(?:ing)?))(?![a-z])/;
 /** A child's seat, not a bag's strap, a rain cover's clip or a bike's saddle pack (found in review: "stop using it"). */
 const CHILD_SEAT = /安全座椅|婴儿车|推车|童车|餐椅|提篮|(?<![a-z])(?:car ?seats?|booster|prams?|pushchairs?|strollers?|buggy|high ?chairs?|carrycots?|harness|isofix)(?![a-z])/;
 const NOT_THE_SEAT = /(?:座包|包包?|罩)[^，,。]{0,4}的?(?:带子|扣|卡扣|锁扣|搭扣)|(?<![a-z])(?:(?:straps?|clips?|buckles?) (?:on|of) (?:the |my |a )?(?:\w+ )?(?:bags?|covers?|rain ?covers?|helmets?)|(?:bag|cover|rain ?cover|cup ?holder|helmet)'?s? (?:strap|clip|buckle)s?)(?![a-z])/;
@@ -2284,7 +2290,7 @@ const FROSTBITE = /干冰[^。？?]{0,24}(?:冻伤|冻坏|冻到|粘住|黏住|�
 const CLOSED_ROOM = /关着门|关上门|门关着|关门|密闭|封闭|车里|车内|卫生间|厕所|浴室|洗手间|小屋|屋里|房间里|(?<![a-z])(?:closed (?:room|bathroom|car)|in the car|bathroom|small room|door (?:shut|closed))(?![a-z])/;
 /** What bad air does to the body: dizziness, breath, the throat. */
 // Felt now, not a condition had ("I have asthma, is the smell of this candle strong?", "头疼的时候闻一下很舒服": found in review).
-const AIR_SYMPTOM = /头晕|晕了|熏得[^，,。]{0,4}(?:头晕|头疼|头痛|难受)|胸闷|喘不上气|喘不过气|呼吸困难|呼吸不畅|嗓子发紧|喉咙发紧|憋得慌|哮喘(?:犯了|发作)|(?<![a-z])(?:(?:got|feel|feeling|felt|am|is|was|went) (?:so |really |a bit )?(?:dizzy|light-?headed)|can'?t breathe|cannot breathe|hard to breathe|trouble breathing|struggling to breathe|short of breath|wheez\w*|(?:throat|chest) (?:went |is |feels |got )?(?:a bit |a lil |a little |kinda |so |really |very )?(?:tight|closing)|(?:use|used|using) (?:my|her|his) inhaler|asthma attack|(?:is|am|are|keeps?|kept|started|start|been) coughing|coughing (?:now|a lot|non-?stop|and)|cough(?:ing)? (?:since|after|because))(?![a-z])|(?:一直|不停地?|开始)咳|咳(?:个不停|得厉害)|呛得/;
+const AIR_SYMPTOM = /头晕|晕了|熏得[^，,。]{0,4}(?:头晕|头疼|头痛|难受)|胸闷|喘不上气|喘不过气|呼吸困难|呼吸不畅|嗓子发紧|喉咙发紧|憋得慌|哮喘(?:犯了|发作)|(?<![a-z])(?:(?:got|feel|feeling|felt|am|is|was|went) (?:so |really |a bit )?(?:dizzy|light-?headed)|(?:can'?t|cannot|can not) breathe|cannot breathe|hard to breathe|trouble breathing|struggling to breathe|short of breath|wheez\w*|(?:throat|chest) (?:went |is |feels |got )?(?:a bit |a lil |a little |kinda |so |really |very )?(?:tight|closing)|(?:use|used|using) (?:my|her|his) inhaler|asthma attack|(?:is|am|are|keeps?|kept|started|start|been) coughing|coughing (?:now|a lot|non-?stop|and)|cough(?:ing)? (?:since|after|because))(?![a-z])|(?:一直|不停地?|开始)咳|咳(?:个不停|得厉害)|呛得/;
 /**
  * Goods' smell reported strong, someone who breathes badly at home, and whether it is safe asked ("the smell very strong like
  * chemical. my son got asthma, is it safe?": a Singapore furniture shop, fortieth session, told the tracking twice). Not asked
@@ -2306,7 +2312,11 @@ const LEAK_TOLD = /漏了|在漏|漏油|(?<![a-z])(?:leaking|leaks|leaked|has a 
  * or goods' fumes with a breath or a throat failing ("a really strong chemical smell… my throat went tight": a London shop,
  * thirty-ninth session, "not sure"): out into fresh air first. Not asked beforehand ("干冰能放卫生间吗").
  */
+// Cleaners mixed into a gas ("helper mixed ammonia and bleach cleaning the kitchen, she's coughing and says she can't breathe", "84和洁厕灵
+//混在一起用了 呛得喘不上气": the breath's emergency once "can't" met "cannot", this session; fresh air first).
+const CLEANERS_MIXED = /(?:84|漂白|消毒液)[^。？?]{0,12}(?:洁厕|洁厕灵|洁厕剂|氨|醋|酸)|(?:洁厕|洁厕灵|氨|醋)[^。？?]{0,12}(?:84|漂白|消毒液)|(?<![a-z])(?:bleach\b[^.?!]{0,30}\b(?:ammonia|vinegar|acid|toilet cleaner|rust remover)|(?:ammonia|vinegar|acid|toilet cleaner|rust remover)\b[^.?!]{0,30}\bbleach)(?![a-z])/;
 const badAir = (n: string): boolean =>
+  (CLEANERS_MIXED.test(n) && AIR_SYMPTOM.test(n)) ||
   (FUEL_LEAK.test(n) && !AIR_ASKED.test(n) && (LEAK_TOLD.test(n) || !FUEL_ASKED.test(n))) ||
   (/干冰|(?<![a-z])dry ice(?![a-z])/.test(n) && ((CLOSED_ROOM.test(n) && /了|(?<![a-z])(?:left|put|dumped|poured)(?![a-z])/.test(n) && !/(?:能|可以|可不可以|能不能)(?:放|倒|扔)|可以吗|行吗|能吗|可以不|行不行|[?？]/.test(n)) || AIR_SYMPTOM.test(n))) ||
   (FUMES.test(n) && AIR_SYMPTOM.test(n) && !AIR_ASKED.test(n) && !/舒服|好闻|喜欢|(?<![a-z])(?:love|lovely|nice)(?![a-z])/.test(n)) ||
@@ -2342,7 +2352,7 @@ const ATE_ZH = '(?:吃了|喝了|吃完|喝完|食咗|已经吃|吃了两口|吃
 const SPOILED_ATE = new RegExp(
   `${GONE_BAD_ZH}[^。？?]{0,20}${ATE_ZH}|${ATE_ZH}[^。？?]{0,20}${GONE_BAD_ZH}|(?<![a-z])(?:mou?ld\\w*|(?:was|is|went|gone|smelled|smelt|tasted|smells|tastes) (?:off|funny|bad|fizzy|fermented|sour)|rotten|spoiled|spoilt|slimy|fizzing|fermented|weevils?|green spots|blue fuzz|fuzzy mould|(?:lid|can|tin|jar|pouch) was (?:bulging|swollen|bloated))\\b[^.?!]{0,50}\\b(?:ate|eaten|eating|drank|drunk|had (?:a|half|some|two|it)|finished)(?![a-z])|(?<![a-z])(?:ate|eaten|eating|drank|drunk|finished)\\b[^.?!]{0,40}\\b(?:mou?ld\\w*|rotten|slimy|green spots)(?![a-z])`,
 );
-const NOT_EATEN_YET = /没吃|没喝|还没吃|还没喝|扔了|还能吃|还能喝|能吃吗|能喝吗|(?<![a-z])(?:didn'?t (?:eat|drink)|did not (?:eat|drink)|haven'?t (?:eaten|drunk)|not eaten|binned|threw (?:it|them) (?:away|out)|before eating|can i still (?:eat|drink)|is it (?:safe|ok|okay) to (?:eat|drink))(?![a-z])/;
+const NOT_EATEN_YET = /没吃|没喝|还没吃|还没喝|扔了|还能吃|还能喝|能吃吗|能喝吗|(?<![a-z])(?:(?:didn'?t|did not) (?:eat|drink)|did not (?:eat|drink)|(?:haven'?t|have not) (?:eaten|drunk)|not eaten|binned|threw (?:it|them) (?:away|out)|before eating|can i still (?:eat|drink)|is it (?:safe|ok|okay) to (?:eat|drink))(?![a-z])/;
 const STRONGLY_BAD = /鼓包|鼓起来|不对劲|长毛|發霉|发霉|霉点|(?<![a-z])(?:mou?ld\w*|bulging|fizz\w*|fermented)(?![a-z])/;
 const spoiledAte = (n: string): boolean => SPOILED_ATE.test(n) && !NOT_EATEN_YET.test(n) && (!MEANT_SO.test(n) || STRONGLY_BAD.test(n));
 const spoiledEaten = (n: string): boolean => (((SPOILED_EAT.test(n) && !NO_BUGS.test(n)) || (SPOILED_STOP.test(n) && EATEN_GOODS.test(n) && !NOT_EATEN.test(n))) && !MEANT_SO.test(n)) || spoiledAte(n);
@@ -2364,7 +2374,7 @@ const WANTS_PAYMENT = /输(?:了|入了?)银行卡|(?:转|给他|给她|给对�
 const SCAM_STEPS = /(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:verification|one-?time|security) code)(?![a-z])/;
 /** Asked outright whether it was a scam ("这是不是诈骗啊", "its a scam isnt it", "is it real or scam"): it is treated as one. */
 // Asked, not an accusation ("this is a scam, reporting u" is a complaint).
-const SCAM_ASKED = /(?:这|这个|那个|他|她|对方)(?:是不是|是)(?:诈骗|骗子|骗局)|是不是(?:诈骗|骗子)|(?<![a-z])(?:is (?:this|it|that) (?:a )?scam|(?:it'?s|its|this is|that'?s) a scam,? (?:isn'?t|is not|is) it|real or (?:a )?scam)(?![a-z])/;
+const SCAM_ASKED = /(?:这|这个|那个|他|她|对方)(?:是不是|是)(?:诈骗|骗子|骗局)|是不是(?:诈骗|骗子)|(?<![a-z])(?:is (?:this|it|that) (?:a )?scam|(?:it'?s|its|this is|that'?s) a scam,? (?:(?:isn'?t|is not)|is not|is) it|real or (?:a )?scam)(?![a-z])/;
 /** Posing named as such: no word of money needed. */
 const IMPERSONATES = /冒充|假冒|假客服|(?<![a-z])(?:impersonat\w*|pretend(?:ing|ed|s)? to be)(?![a-z])/;
 /** Asked of the shop itself ("你们是不是骗子"): a complaint, not a scam told. */
@@ -2473,7 +2483,7 @@ function dangerRead(u: Understanding, text: string, goods?: string): Pick<Resolv
   // Advice is read as an FAQ question (the shop's own entry may answer it).
   return read === undefined ? undefined : read === 'advice' ? { intent: 'faq', health: 'advice' } : resolvedOf(read);
 }
-const HEALTH_KINDS: Readonly<Partial<Record<SafetyKind, HealthQuestion>>> = { emergency: 'emergency', battery: 'emergency', doctor: 'emergency', petEmergency: 'emergency', reaction: 'reaction', pet: 'pet' };
+const HEALTH_KINDS: Readonly<Partial<Record<SafetyKind, HealthQuestion>>> = { emergency: 'emergency', battery: 'emergency', doctor: 'emergency', petEmergency: 'emergency', choking: 'emergency', headInjury: 'emergency', reaction: 'reaction', pet: 'pet' };
 /** A danger as the dialogue answers it: the device's or the gas's advice, a hazard's, or a health answer (a reaction goes ahead in the queue). */
 function resolvedOf(kind: SafetyKind): Pick<Resolved, 'intent' | 'safety' | 'gas' | 'hazard' | 'health' | 'emergencyKind'> {
   const health = HEALTH_KINDS[kind];
@@ -2493,7 +2503,7 @@ const TROUBLE_SAID = /坏|错|破|漏|不给|骗|投诉|(?<![a-z])(?:scam|broke|
 /** Something asked to be done beside the hours ("几点有人工 帮我退款", "i need someone to sort out my refund"): a person. */
 const WANTS_DONE = /帮我|给我|我要|(?<![a-z])(?:i need|need someone|sort (?:out|it)|help me|i want)(?![a-z])/;
 /** The buyer says the cancellation was not theirs or not due. */
-const DISPUTES_CANCEL = /明明|我(?:已经)?付(?:了|过|款了|钱了)|没(?:有)?(?:点)?取消|不是我取消|(?<![a-z])(?:i (?:did )?paid|i did pay|i (?:did not|didn'?t|never) cancel)(?![a-z])/;
+const DISPUTES_CANCEL = /明明|我(?:已经)?付(?:了|过|款了|钱了)|没(?:有)?(?:点)?取消|不是我取消|(?<![a-z])(?:i (?:did )?paid|i did pay|i (?:did not|(?:didn'?t|did not)|never) cancel)(?![a-z])/;
 /** A fake this shop sold: told, not asked about ("收到的是假货吗" asks). */
 const FAKE_HERE = /(?:收到|买到|寄来|发来|发给我)(?:的)?(?:是)?假(?:货|的)(?![吗么嘛?？])|卖假货(?![吗么嘛?？])/;
 /** A fake feared, not had: "怕买到假货", "担心是假的", "worried it's fake". */
@@ -2516,15 +2526,15 @@ const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|
 const CALL_THE_COURIER = /(?<![a-z])(?:(?:can|could|would) (?:you|u|someone)|pls|please) (?:please |pls )?(?:call|ring|phone|contact|text|message) (?:the|my|your) (?:driver|courier|rider|delivery (?:guy|man|driver|person))(?![a-z])|(?:帮我|麻烦你?|你们?能不能|能不能帮我|可以帮我|可不可以帮我)(?:联系|联络|打电话给|打给|催)(?:一下)?(?:快递员|快递小哥|骑手|司机|送货员|配送员|派件员|派送员)|(?:帮我|麻烦你?|请你?|你帮我|你们帮我|你去)(?:跟|和|给|告诉)(?:送货的?)?(?:司机|师傅|快递员|快递小哥|送货员|配送员|骑手)(?:说|讲|带)(?:一声|一下|个话)?|(?:让|叫)(?:司机|快递员|送货员|师傅)(?:晚点|明天|下午|上午|\d{1,2}点)/;
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
 // The request named first too, and "我不退了": "那我不退了 申请能撤销吗" (a Hangzhou shop, thirty-fifth session: read as a new refund).
-const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|申请(?:能|可以|可不可以|能不能)?(?:撤销|撤回)|(?<!商家|卖家|店家|你们|客服|平台)(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,6}(?:多久|到账|几天|运费|地址|怎么寄|影响|会不会|怎么回事|了吧))|(?:^|[，,\s]|算了|我)不(?:退|换)了(?!吗|[?？])|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return|exchange)(?: request| it| this| them)?(?: any ?more)?\s*[.!]*\s*$/;
+const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|申请(?:能|可以|可不可以|能不能)?(?:撤销|撤回)|(?<!商家|卖家|店家|你们|客服|平台)(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,6}(?:多久|到账|几天|运费|地址|怎么寄|影响|会不会|怎么回事|了吧))|(?:^|[，,\s]|算了|我)不(?:退|换)了(?!吗|[?？])|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:(?:don'?t|do not)|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return|exchange)(?: request| it| this| them)?(?: any ?more)?\s*[.!]*\s*$/;
 /** What the buyer wants instead, or asks next: no withdrawal ("不想退了，能换个颜色吗", "i dont want a refund i want my parcel"). */
 const WANTS_INSTEAD = /换个|换成|想换|要换|改成|到哪|在哪|直接退|退款吧|(?<![a-z])(?:instead|i want|where|label)(?![a-z])/;
 const withdrawsRequest = (n: string): boolean => WITHDRAWS_REQUEST.test(n) && !WANTS_INSTEAD.test(n);
 /** A return or refund given up for an exchange ("不退了 我想换L码", "dont want a refund, can i exchange it instead"). */
 /** "我不退款了 想换一罐新的", "不退了 补发一个吧": a new one instead of the money (found from outside). */
 const SWITCH_TO_NEW = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换(?:一|个)?(?:罐|瓶|盒|件|双|台|个)?新的|换一(?:罐|瓶|盒|件|双|台|个)|补发)/;
-const SWITCH_TO_REFUND = /(?:不(?:想|要|打算)?换(?:货)?了|换货不换了)[^。?？]{0,8}?(?:直接)?(?:退货|退款|退钱|退了|退)|(?<![a-z])(?:(?:don'?t|do not|no longer) want (?:the |an |to )?exchange|cancel (?:the|my) exchange)\b[^.?!]{0,30}\b(?:refund|return|money back)(?![a-z])/;
-const SWITCH_TO_EXCHANGE = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换货|(?:想|要|能|可以)?换(?:个|成|到|一下)?(?![^，,。]{0,6}?(?:手机|电话|号码|地址))[^，,。]{0,6}?(?:码|号|色|颜色|尺码|尺寸|款|大一|小一)|换(?:个|一个|件|一件)?新的)|(?:退货|退款)(?:申请)?(?:能|可以|能不能|可不可以)?(?:改成|换成|转成|变成|改为|改)换货|(?<![a-z])(?:(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return)(?: it| this| them)?(?: any ?more)?[ ,.;-]{1,4}(?:i'?d (?:rather|like)|can i|could i|i want|just)?[^.?]{0,20}(?:exchange|swap)|(?:rather|prefer to) (?:exchange|swap)[^.?]{0,20}(?:than|instead of)[^.?]{0,12}(?:refund|return)|(?:change|switch|turn|convert) (?:my |the |this )?(?:return|refund)(?: request)? (?:to|into|for) (?:an )?exchange|(?:exchange|swap) (?:it |them )?instead(?: of (?:a |the )?(?:refund|return))?)(?![a-z])/;
+const SWITCH_TO_REFUND = /(?:不(?:想|要|打算)?换(?:货)?了|换货不换了)[^。?？]{0,8}?(?:直接)?(?:退货|退款|退钱|退了|退)|(?<![a-z])(?:(?:(?:don'?t|do not)|do not|no longer) want (?:the |an |to )?exchange|cancel (?:the|my) exchange)\b[^.?!]{0,30}\b(?:refund|return|money back)(?![a-z])/;
+const SWITCH_TO_EXCHANGE = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换货|(?:想|要|能|可以)?换(?:个|成|到|一下)?(?![^，,。]{0,6}?(?:手机|电话|号码|地址))[^，,。]{0,6}?(?:码|号|色|颜色|尺码|尺寸|款|大一|小一)|换(?:个|一个|件|一件)?新的)|(?:退货|退款)(?:申请)?(?:能|可以|能不能|可不可以)?(?:改成|换成|转成|变成|改为|改)换货|(?<![a-z])(?:(?:(?:don'?t|do not)|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return)(?: it| this| them)?(?: any ?more)?[ ,.;-]{1,4}(?:i'?d (?:rather|like)|can i|could i|i want|just)?[^.?]{0,20}(?:exchange|swap)|(?:rather|prefer to) (?:exchange|swap)[^.?]{0,20}(?:than|instead of)[^.?]{0,12}(?:refund|return)|(?:change|switch|turn|convert) (?:my |the |this )?(?:return|refund)(?: request)? (?:to|into|for) (?:an )?exchange|(?:exchange|swap) (?:it |them )?instead(?: of (?:a |the )?(?:refund|return))?)(?![a-z])/;
 /** "另一个申请", "the other request": of the same order, when it has one. */
 const ANOTHER_REQUEST = /申请|售后|(?<![a-z])(?:request|claim)(?![a-z])/;
 /** "那另一单的退款申请呢", "the other order's refund": another order, whatever else it names (found in review). */
@@ -2552,7 +2562,7 @@ const PARCEL_WORD = /快递|物流|包裹|单号|派件|派送|派了|快递员|
  * the refund's money, not the parcel of the goods named (found from outside: the delivery tracking).
  */
 // "退咗嘅钱去咗边 我冇收到喎" (read 退了的钱…: a Guangzhou shop, thirty-third session: a list of entries).
-const REFUND_NOT_SEEN = /(?<!申请|想|要)(?:退款|退的钱|退了的钱|退回的钱|退回来的钱)[^。？?]{0,20}(?:没(?:有)?(?:看到|收到(?!货)|到账|到(?!货))|看不到|还没(?:到账|到(?!货)|看到))|(?<![a-z])refund\b[^.?]{0,80}\b(?:(?:do not|don'?t|cannot|can'?t) see|not (?:seen|received|showing|there|in)|(?:have not|haven'?t) (?:got|received|seen)|still (?:nothing|not))(?![a-z])/;
+const REFUND_NOT_SEEN = /(?<!申请|想|要)(?:退款|退的钱|退了的钱|退回的钱|退回来的钱)[^。？?]{0,20}(?:没(?:有)?(?:看到|收到(?!货)|到账|到(?!货))|看不到|还没(?:到账|到(?!货)|看到))|(?<![a-z])refund\b[^.?]{0,80}\b(?:(?:do not|(?:don'?t|do not)|cannot|(?:can'?t|cannot|can not)) see|not (?:seen|received|showing|there|in)|(?:have not|(?:haven'?t|have not)) (?:got|received|seen)|still (?:nothing|not))(?![a-z])/;
 const refundNotSeen = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   REFUND_NOT_SEEN.test(u.normalized) && !PARCEL_WORD.test(u.normalized) && (u.intent !== 'aftersale_progress' || u.guessed) && u.intent !== 'human' && u.intent !== 'complaint' ? { intent: 'aftersale_progress', u: { ...u, guessed: undefined } } : undefined;
 const SENDING_OUT = /发货|寄出|发出|(?<![a-z])(?:ship|dispatch|send out|sent out)(?![a-z])/;
@@ -3253,11 +3263,19 @@ const ASKS_FOR_PERSON = /(?:转|找|要|联系|接|叫|换)(?:个|一下|下)?(?
  * wrote that question down to answer it, so it wins over what its words suggest ("人工客服什么时候在线"
  * is a question about opening hours, not a request for a person: found from outside).
  */
+const EMERGENCY_TEXT: Readonly<Record<EmergencyKind, (t: Texts) => string>> = {
+  battery: (t) => t.healthBattery,
+  doctor: (t) => t.healthDoctor,
+  emergency: (t) => t.healthEmergency,
+  petEmergency: (t) => t.healthPetEmergency,
+  choking: (t) => t.healthChoking,
+  headInjury: (t) => t.healthHeadInjury,
+};
 /** A question of health: the shop's own confident entry, else what to do now and a person (a reaction goes ahead in the queue). */
 function healthAnswer(ctx: Ctx, health: HealthQuestion): Outcome {
   const hit = confidentFaq(ctx);
   if (hit && health === 'advice') return { replies: [{ text: hit.entry.answer }], faqOnly: true, next: { offeredHuman: true } };
-  const emergency = { battery: ctx.t.healthBattery, doctor: ctx.t.healthDoctor, emergency: ctx.t.healthEmergency, petEmergency: ctx.t.healthPetEmergency }[ctx.r.emergencyKind ?? emergencyAdvice(ctx.r.u.normalized)];
+  const emergency = EMERGENCY_TEXT[ctx.r.emergencyKind ?? emergencyAdvice(ctx.r.u.normalized)](ctx.t);
   const first = health === 'advice' ? ctx.t.healthAdvice : health === 'emergency' ? emergency : health === 'pet' ? ctx.t.healthPet : ctx.t.healthReaction;
   return { replies: [{ text: first }], handover: { reason: health === 'advice' ? 'requested' : 'complaint' } };
 }
@@ -3489,7 +3507,7 @@ function titleWord(title: string, w: string): boolean {
 const PRICE_GAP = /差价|价保|保价|降价|(?<![a-z])(?:price (?:protection|adjustment|match|drop)|difference back|refund the difference)(?![a-z])/;
 const UNUSED_ONLY = /未拆封|未开封|未使用|未穿|没拆封|没开封|(?<![a-z])(?:unopened|unused|unworn|sealed|unwashed)(?![a-z])/;
 /** Not opened or used, said so ("i never opened it", "still sealed, not used", "没拆封": found in review). */
-const NOT_USED = /(?<![a-z])(?:never|not|haven'?t|have not|didn'?t|did not|wasn'?t|isn'?t|un)\s*(?:been\s+|even\s+)?(?:opened|open|used|worn|washed)(?![a-z])|没(?:有)?(?:拆|开封|打开|用过|穿过|洗过|用)|未(?:拆|开封|使用)/g;
+const NOT_USED = /(?<![a-z])(?:never|not|(?:haven'?t|have not)|have not|(?:didn'?t|did not)|did not|(?:wasn'?t|was not)|(?:isn'?t|is not)|un)\s*(?:been\s+|even\s+)?(?:opened|open|used|worn|washed)(?![a-z])|没(?:有)?(?:拆|开封|打开|用过|穿过|洗过|用)|未(?:拆|开封|使用)/g;
 const USED_SAID = /拆了|拆封|开封|打开了|用过|穿过|洗过|用了|(?<![a-z])(?:opened|open(?:ed)? (?:tub|bottle|box|pack)|used|worn|wore|washed)(?![a-z])/;
 /** A returns window is said of the goods asked about: those named, or none named and no "what if" (a purchase not made yet). */
 const ofTheseGoods = (ctx: Ctx, o: Order): boolean => namedAs(ctx, o) || (kindsOfGoods(ctx.input.text).size === 0 && !WHAT_IF.test(ctx.r.u.normalized));
@@ -3554,7 +3572,7 @@ const POLICY_WORDS: Readonly<Record<PolicyIntent, RegExp>> = {
   return_policy: /退|换|寄回|(?<![a-z])(?:return\w*|refund\w*|exchang\w*|send (?:it )?back|swap)(?![a-z])/,
 };
 /** A coupon that did not apply ("优惠券用不了", "my coupon didn't apply"). */
-const COUPON_TROUBLE = /(?:券|优惠|折扣|满减).{0,8}(?:用不了|不能用|没法用|无法使用|用不上|没用上|没抵扣|没有抵扣|不抵扣|没减|没扣|没生效|不生效|失效|无效)|(?<![a-z])(?:coupon|promo|discount|voucher)(?: code)?s?\b.{0,30}\b(?:(?:did ?n[o']?t|does ?n[o']?t|won'?t|wont|not|isn'?t|never) (?:apply|applied|work|working|go through|valid)|invalid|rejected|not applied|expired)/;
+const COUPON_TROUBLE = /(?:券|优惠|折扣|满减).{0,8}(?:用不了|不能用|没法用|无法使用|用不上|没用上|没抵扣|没有抵扣|不抵扣|没减|没扣|没生效|不生效|失效|无效)|(?<![a-z])(?:coupon|promo|discount|voucher)(?: code)?s?\b.{0,30}\b(?:(?:did ?n[o']?t|does ?n[o']?t|(?:won'?t|will not)|wont|not|(?:isn'?t|is not)|never) (?:apply|applied|work|working|go through|valid)|invalid|rejected|not applied|expired)/;
 /** Invoice details sent in the chat: a tax number or a company header ("税号…", "抬头…", "tax id"). */
 const INVOICE_DETAILS = /税号|抬头|纳税人识别号|信用代码|(?<![a-z])(?:tax (?:id|number|no)|vat (?:id|number|no)|company name)(?![a-z])/;
 
@@ -3592,8 +3610,8 @@ function spoiledGoods(text: string, normalized: string): boolean {
 const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送的)[^，,。!！?？]{0,8}(?:没有|没收到|没看到|不见|少了|缺)|(?:没有|没收到|少了|缺了?)[^，,。!！?？]{0,4}(?:赠品|小样|化妆包|礼品)`;
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
 /** An appliance that stopped doing its job ("stopped heating", "won't turn on", "不加热了"): found from outside, an air fryer was a greeting. */
-const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:won'?t|will not|wont) (?:heat(?: up)?|power on|turn on|switch on|boil|spin|blend)(?! until)|(?:does ?n[o']?t|does not|do not|can ?not|can'?t) (?:heat(?: up)?|power on|turn on|boil)|not heating(?: up)?|no heat)(?![a-z])/;
-const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|少了?(?:好)?[一二两三四五六七八九十几\d]+(?:件|个|盒|套|支|瓶|包|只|双|片|箱|袋|条|根|颗|粒|块)|(?:螺丝|螺钉|配件|零件|五金)[^，,。？?]{0,4}(?:少了|不够|缺了?)|缺件|坏了|破损|损坏|摔坏|碎了|(?:袋子|包装|盒子|箱子|瓶子|罐子|袋)破了|(?:汤|汁|液|油|酱|水)[^，,。]{0,3}(?:流出来|漏出来)|(?:箱子|包装|外箱|盒子|纸箱)[^，,。]{0,3}湿透|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a |an )?(?:small |big |tiny |little |huge )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|can'?t) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?!(?:a |an |the |my )?(?:refund|store credit|credit|e-?mail|text|message|call|voucher|coupon|notification|exchange|replacement)\b)(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|(?:got|has|have|there's) a crack|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
+const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:(?:won'?t|will not)|will not|wont) (?:heat(?: up)?|power on|turn on|switch on|boil|spin|blend)(?! until)|(?:does ?n[o']?t|does not|do not|can ?not|(?:can'?t|cannot|can not)) (?:heat(?: up)?|power on|turn on|boil)|not heating(?: up)?|no heat)(?![a-z])/;
+const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|少了?(?:好)?[一二两三四五六七八九十几\d]+(?:件|个|盒|套|支|瓶|包|只|双|片|箱|袋|条|根|颗|粒|块)|(?:螺丝|螺钉|配件|零件|五金)[^，,。？?]{0,4}(?:少了|不够|缺了?)|缺件|坏了|破损|损坏|摔坏|碎了|(?:袋子|包装|盒子|箱子|瓶子|罐子|袋)破了|(?:汤|汁|液|油|酱|水)[^，,。]{0,3}(?:流出来|漏出来)|(?:箱子|包装|外箱|盒子|纸箱)[^，,。]{0,3}湿透|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a |an )?(?:small |big |tiny |little |huge )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|(?:can'?t|cannot|can not)) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?!(?:a |an |the |my )?(?:refund|store credit|credit|e-?mail|text|message|call|voucher|coupon|notification|exchange|replacement)\b)(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|(?:got|has|have|there's) a crack|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
   // "the flowers are wilted. what do i do" reads as a sure FAQ question, and the FAQ only asked "did you mean…?" (found from outside).
@@ -3934,7 +3952,7 @@ const TIERS: Readonly<Record<Exclude<DataIntent, 'aftersale_progress'>, readonly
 const GIVES_UP = /退款|退货|取消|不想要|不要了|(?<![a-z])(?:refund|cancel|do not want)(?![a-z])/;
 // Slow to send ("发货太慢了吧", "怎么这么慢啊 别家都是当天发": found from outside, a list of every order).
 const URGE_SHIPPING =
-  /催.{0,3}发货|发货(?:也)?(?:太|好|这么|真|超)慢|(?:太|这么|好|真)慢.{0,12}当天(?:就)?发|(?:今天|尽快|马上|早点)(?:能|可以)?发(?:吗|货|出|走)?|能不能(?:今天|尽快|快点|早点|马上)发|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|has ?n'?t|have ?n'?t|haven'?t|hasn'?t) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
+  /催.{0,3}发货|发货(?:也)?(?:太|好|这么|真|超)慢|(?:太|这么|好|真)慢.{0,12}当天(?:就)?发|(?:今天|尽快|马上|早点)(?:能|可以)?发(?:吗|货|出|走)?|能不能(?:今天|尽快|快点|早点|马上)发|(?:还|怎么|咋|为什么|为啥)(?:还)?(?:不|没)(?:给我)?发(?:货|出)|(?:快点|尽快|早点|赶紧)发货|(?<![a-z])(?:hurry(?: up)?(?: and)? ship|ship (?:it |my order )?(?:faster|sooner|asap)|(?:still|(?:has ?n'?t|has not)|(?:have ?n'?t|have not)|(?:haven'?t|have not)|(?:hasn'?t|has not)) (?:been )?shipped(?: yet)?|when (?:will|are) you (?:going to )?ship)(?![a-z])/;
 /**
  * "啥时候发货", "奶粉啥时候fh" of a buyer with one order paid and one shipped: the paid one (found from
  * outside: asked which of both). A question, not a push: no "shall I get a person to hurry it?".
@@ -3944,7 +3962,7 @@ const WHEN_SHIPS = /(?:啥时候|什么时候|几时|哪天|几号|何时)(?:能
 const SAYS_DELIVERED = /签收|送达|妥投|已送到|(?<![a-z])(?:delivered|says it arrived|marked as (?:arrived|received))(?![a-z])/;
 const DELIVERED_FIRST: readonly (readonly OrderStatus[])[] = [['delivered', 'completed'], ['shipped'], ['paid'], ['pending_payment']];
 /** "还没送达", "hasn't been delivered yet": not shown delivered (found in review). */
-const NOT_YET_DELIVERED = /(?:还|仍|都)?(?:没|没有|未)(?:有)?(?:送达|签收|妥投)|(?<![a-z])(?:has ?n'?t|have ?n'?t|not|never) (?:been )?delivered(?: yet)?(?![a-z])/;
+const NOT_YET_DELIVERED = /(?:还|仍|都)?(?:没|没有|未)(?:有)?(?:送达|签收|妥投)|(?<![a-z])(?:(?:has ?n'?t|has not)|(?:have ?n'?t|have not)|not|never) (?:been )?delivered(?: yet)?(?![a-z])/;
 /** Asked to hurry the shipping: the unshipped orders come before the intent's usual tiers. */
 const UNSHIPPED_FIRST: readonly (readonly OrderStatus[])[] = [['paid'], ['pending_payment']];
 
@@ -4023,7 +4041,7 @@ function specAnswer(ctx: Ctx, o: Order): Outcome {
 }
 
 /** A rule that allows no cancelling ("预售订单付款后不支持无理由取消", "pre-orders can't be cancelled once paid"). */
-const NO_CANCEL = /(?:不支持|不能|不可以?|无法|不接受)[^，,。；;]{0,6}取消|取消[^，,。；;]{0,4}(?:不支持|不了|不行)|(?<![a-z])(?:can ?not|can'?t|cannot|not able to|won'?t be able to)\b[^.;]{0,20}\bcancel\w*|non-?cancell?able/;
+const NO_CANCEL = /(?:不支持|不能|不可以?|无法|不接受)[^，,。；;]{0,6}取消|取消[^，,。；;]{0,4}(?:不支持|不了|不行)|(?<![a-z])(?:can ?not|(?:can'?t|cannot|can not)|cannot|not able to|(?:won'?t|will not) be able to)\b[^.;]{0,20}\bcancel\w*|non-?cancell?able/;
 
 function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, o: Order): Outcome {
   const next = { focusOrderId: o.orderId, topic: intent };
@@ -4768,7 +4786,7 @@ const CHASE_AGREED = new RegExp(`^(?:好|好的|行|可以|要|嗯|ok|okay|yes|y
 /** "我不是催 就想问问物流停在哪了": no chase asked (found in review). */
 const NOT_CHASING = /不是催|不催|不用催|(?<![a-z])(?:not chasing|not rushing|no rush)(?![a-z])/;
 /** The buyer says it is late. */
-const IMPATIENT = /太慢|这么慢|好慢|怎么这么久|怎么还没|还没到|还不到|离谱|(?<![a-z])(?:ridiculous|taking forever|takes forever|so slow|too slow|still not here|still hasn'?t (?:come|arrived))(?![a-z])/;
+const IMPATIENT = /太慢|这么慢|好慢|怎么这么久|怎么还没|还没到|还不到|离谱|(?<![a-z])(?:ridiculous|taking forever|takes forever|so slow|too slow|still not here|still (?:hasn'?t|has not) (?:come|arrived))(?![a-z])/;
 /** The buyer needs it soon, without saying it is late: "急用", "urgent", "need it by Friday". */
 const URGENT = /急用|急着用|着急|很急|(?<![a-z])(?:urgent|asap|need it (?:by|before|for|today|tomorrow))(?![a-z])/;
 /** "不着急", "不是很急", "no rush": said not to be in a hurry (found in review: met with an apology and a person). */
@@ -4779,7 +4797,7 @@ const impatient = (ctx: Ctx): boolean => !NOT_URGENT.test(ctx.r.u.normalized) &&
 const lateText = (ctx: Ctx): string => (saysLate(ctx) ? ctx.t.lateSorry : ctx.t.urgentOffer);
 
 /** Asks to chase or reach the carrier, or fears the parcel is lost or stuck. */
-const CHASE = /^(?:是不是|会不会|该不会|不会是)(?:被)?(?:弄)?丢了|(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?:\d+|几|好几|两|三)\s*天了?.{0,3}还(?:停|卡)?在.{0,10}(?:咋回事|怎么回事|什么情况|怎么还|为什么|为啥|不动|没动)|一直(?:停|卡)在|(?:物流|快递|包裹|件|货|package|parcel)[^，。,]{0,8}(?:停在|卡在)|(?:停在|卡在)[^，。,]{0,10}(?:不动|不走|半路|中转|转运|分拨|海关|hub|\d+天|几天|好几天|三天|两天)|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|is it stuck(?=\s*[?!.]*$)|(?:parcel|package|order|delivery) (?:is |'s )?stuck|still (?:at|in) (?:the )?[a-z]+ (?:depot|hub|warehouse|facility|centre|center)|not updated|no update|hasn'?t (?:moved|updated))(?![a-z])/;
+const CHASE = /^(?:是不是|会不会|该不会|不会是)(?:被)?(?:弄)?丢了|(?<![不别没])催(?:一下|一催|催|下|件|快递|物流)|联系(?:一下)?(?:快递|物流|顺丰|圆通|中通|申通|韵达|京东|邮政|极兔|德邦|快递员)|丢件|(?:快递|包裹|东西|件|货)(?:是不是|是否|会不会)?(?:被)?(?:弄)?丢了|没更新|不更新|没动|不动了|(?:\d+|几|好几|两|三)\s*天了?.{0,3}还(?:停|卡)?在.{0,10}(?:咋回事|怎么回事|什么情况|怎么还|为什么|为啥|不动|没动)|一直(?:停|卡)在|(?:物流|快递|包裹|件|货|package|parcel)[^，。,]{0,8}(?:停在|卡在)|(?:停在|卡在)[^，。,]{0,10}(?:不动|不走|半路|中转|转运|分拨|海关|hub|\d+天|几天|好几天|三天|两天)|(?<![a-z])(?:chase|contact the (?:courier|carrier)|call the (?:courier|carrier)|(?:parcel|package|it) (?:is |was |got )?lost|lost in (?:transit|the mail|the post)|not moving|is it stuck(?=\s*[?!.]*$)|(?:parcel|package|order|delivery) (?:is |'s )?stuck|still (?:at|in) (?:the )?[a-z]+ (?:depot|hub|warehouse|facility|centre|center)|not updated|no update|(?:hasn'?t|has not) (?:moved|updated))(?![a-z])/;
 
 /** Hours a paid order has waited to ship (since its last update), past the shop's promise; undefined within it or when the promise is not known. */
 function hoursUnshipped(ctx: Ctx, o: Order): number | undefined {
@@ -4921,7 +4939,7 @@ function digitalAnswer(ctx: Ctx, o: Order): Outcome | undefined {
   const replies = [reply(t.digital.sent(o.orderId, title), orderCard(o)), { text: find }, ...(trouble ? [{ text: t.digital.check }] : [])];
   return trouble ? { replies, next: { offeredHuman: true } } : { replies };
 }
-const DOES_NOT_WORK = /无效|用不了|不能用|激活不了|兑换不了|充不上|没到账|没有到账|错误|失败|(?<![a-z])(?:invalid|does ?n[o']?t work|not working|won'?t (?:work|redeem|activate)|(?:can'?t|cannot) (?:redeem|activate|use))(?![a-z])/;
+const DOES_NOT_WORK = /无效|用不了|不能用|激活不了|兑换不了|充不上|没到账|没有到账|错误|失败|(?<![a-z])(?:invalid|does ?n[o']?t work|not working|(?:won'?t|will not) (?:work|redeem|activate)|(?:(?:can'?t|cannot|can not)|cannot) (?:redeem|activate|use))(?![a-z])/;
 
 /**
  * Goods a shop's own riders bring on a day the buyer chose ("【同城鲜花】33朵红玫瑰花束 送达日期12月5日
@@ -5206,14 +5224,14 @@ const SHOP_QUESTIONS_OF: Partial<Record<Intent, readonly ShopQuestion[]>> = {
 const shopQuestionsOf = (r: Resolved, text: string): readonly ShopQuestion[] | undefined =>
   r.reschedule ? ['delivery_date'] : r.intent === 'return_policy' && deviceFault(`${r.u.normalized} ${folded(text)}`) ? ['warranty'] : PARCEL_INTENTS.has(r.intent) && NOT_RECEIVED.test(r.u.normalized) ? [...SHOP_QUESTIONS_OF[r.intent]!, 'not_received'] : SHOP_QUESTIONS_OF[r.intent];
 /** A device that stopped working ("耳机没声音了", "耳机坏了", "won't turn on"), not a shirt's seams (found in review). */
-const DEVICE_FAULT = new RegExp(`没声音|没反应|开不了机|不开机|充不进|充不上|不亮|黑屏|死机|连不上|${APPLIANCE_FAULT.source}|(?<![a-z])(?:no sound|won'?t (?:turn|switch) on|not charging|won'?t charge|not connecting|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])`);
+const DEVICE_FAULT = new RegExp(`没声音|没反应|开不了机|不开机|充不进|充不上|不亮|黑屏|死机|连不上|${APPLIANCE_FAULT.source}|(?<![a-z])(?:no sound|(?:won'?t|will not) (?:turn|switch) on|not charging|(?:won'?t|will not) charge|not connecting|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])`);
 const deviceFault = (text: string): boolean => DEVICE_FAULT.test(text) || (/坏了|坏掉|不能用|用不了|(?<![a-z])(?:stopped working|not working|does ?n[o']?t work|broke|is dead)(?![a-z])/.test(text) && DEVICE.test(text));
 /** How returned goods go back to the shop, as a shop's entry says it. */
 // Not "寄回运费由买家承担" (only who pays: the built-in step was lost; found in review), nor a care label.
 // Taiwan's 到府收件 too ("我們會安排黑貓到府收件": a Taipei shop, forty-fourth session, its buyer told to post the exchange back herself).
 const RETURN_WAY = /上门取件|取件|(?:到府|上门|到家)收件|安排[^，,。]{0,6}收件|面单|寄回(?:到|至|[:：])|寄到(?:以下|这个|下面的)?地址|退货地址[是为:：]|(?<![a-z])(?:pick ?ups?|pickup|collect(?:s|ed|ion)|(?:return|shipping|prepaid|postage[- ]paid) labels?|drop (?:it |them |the (?:parcel|package|item|box) )?(?:off|at)|(?:send|ship|post|mail) (?:it|them|the (?:item|items|goods|parcel|package)|your return) back to)(?![a-z])/;
 /** A way back the entry says there is not ("不支持上门取件", "快递员不上门", "we don't offer pickups"). */
-const NO_RETURN_WAY = /(?:不|无|没有|暂不|不能)(?:支持|提供|安排)?(?:上门)?取件|不上门|(?<![a-z])(?:no|not|don'?t|doesn'?t|cannot|can'?t)(?: [a-z]+){0,2} (?:pick ?ups?|collections?|labels?)(?![a-z])/;
+const NO_RETURN_WAY = /(?:不|无|没有|暂不|不能)(?:支持|提供|安排)?(?:上门)?取件|不上门|(?<![a-z])(?:no|not|(?:don'?t|do not)|(?:doesn'?t|does not)|cannot|(?:can'?t|cannot|can not))(?: [a-z]+){0,2} (?:pick ?ups?|collections?|labels?)(?![a-z])/;
 /** Words of an entry on returns themselves: whether goods go back, within how long, which not. */
 const RETURNS_WORD = /退货|退换|无理由|不退|(?<![a-z])(?:returns?|returnable|non-returnable)(?![a-z])/;
 /** An entry asking only who pays a return's postage, or where or how it goes back: a detail, not the shop's word on returns. */
@@ -5416,7 +5434,7 @@ const SHIP_PROMISE_HOURS = 48;
 /** The buyer says the parcel never reached them. */
 // "tracking says delivered but i never receive anything!", "guardhouse also say no parcel for me" (Malaysian English; found from outside: the tracking alone, twice).
 // "left at the front door but theres nothing there" too (found from outside: the tracking alone).
-const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|找不到|(?<![a-z])(?:not (?:received|got|receive)|never (?:got|received|receive|arrived|came)|did ?n'?o?t (?:get|receive)|no (?:parcel|package) for me|have ?n'?o?t (?:got|gotten|received)|haven'?t (?:got|gotten|received)|(?:it'?s|its|it is|they'?re|theyre|there|they are|is|are|was|were) (?:not|n'?t) (?:here|there)|(?:isn'?t|aren'?t|wasn'?t|weren'?t) (?:here|there)|(?:can ?not|cannot|can'?t|could ?n'?t) find (?:it|them|the parcel|the package|my parcel|my package)|nowhere to be (?:found|seen)|no sign of (?:it|them|the parcel|the package)|(?:there'?s|theres|there is|there) nothing (?:there|here|at the (?:door|front door|porch)))(?![a-z])/;
+const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|找不到|(?<![a-z])(?:not (?:received|got|receive)|never (?:got|received|receive|arrived|came)|did ?n'?o?t (?:get|receive)|no (?:parcel|package) for me|have ?n'?o?t (?:got|gotten|received)|(?:haven'?t|have not) (?:got|gotten|received)|(?:it'?s|its|it is|they'?re|theyre|there|they are|is|are|was|were) (?:not|n'?t) (?:here|there)|(?:(?:isn'?t|is not)|(?:aren'?t|are not)|(?:wasn'?t|was not)|(?:weren'?t|were not)) (?:here|there)|(?:can ?not|cannot|(?:can'?t|cannot|can not)|(?:could ?n'?t|could not)) find (?:it|them|the parcel|the package|my parcel|my package)|nowhere to be (?:found|seen)|no sign of (?:it|them|the parcel|the package)|(?:there'?s|theres|there is|there) nothing (?:there|here|at the (?:door|front door|porch)))(?![a-z])/;
 /** The shop's entry on a parcel shown delivered and not received, when the FAQ found it for this message. */
 function notReceivedEntry(ctx: Ctx): string | undefined {
   const own = confidentFaq(ctx) ?? ctx.data.faqCandidates?.[0];
@@ -6153,7 +6171,7 @@ const typesAddress = (normalized: string, onAddress = false): boolean =>
   ((onAddress || /(?<![a-z])(?:address|postcode|post code)(?![a-z])/.test(normalized)) && UK_POSTCODE.test(normalized));
 
 /** Words of a parcel already sent, in an entry on changing an address. */
-const AFTER_SENT = /已经?发货|发货后|发出后|寄出后|已寄出|改派|拒收|改不了|不能改|(?<![a-z])(?:after (?:dispatch|shipping|it ships|it has shipped|it'?s shipped|we ship)|once (?:shipped|dispatched|it ships|it'?s shipped|sent|it has shipped)|already (?:shipped|dispatched|sent)|redirect\w*|intercept\w*|can'?t be changed|cannot be changed)(?![a-z])/;
+const AFTER_SENT = /已经?发货|发货后|发出后|寄出后|已寄出|改派|拒收|改不了|不能改|(?<![a-z])(?:after (?:dispatch|shipping|it ships|it has shipped|it'?s shipped|we ship)|once (?:shipped|dispatched|it ships|it'?s shipped|sent|it has shipped)|already (?:shipped|dispatched|sent)|redirect\w*|intercept\w*|(?:can'?t|cannot|can not) be changed|cannot be changed)(?![a-z])/;
 function addressAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   // Another day for an order delivered, cancelled or done: where it stands, not "the address can no longer be changed" (found in review).
@@ -6207,7 +6225,7 @@ function noRequest(ctx: Ctx, orderId?: string): string {
  * a person arranges the refund or a resend, first in the complaints.
  */
 // Wanted now, not a request's progress asked ("退款怎么还没到" reads no parcels).
-const REFUND_WANTED = /要退款|我要退|给我退|退钱|不要了|(?<![a-z])(?:(?:want|need|give me) (?:a |my )?refund|refund me|money back|don'?t want it)(?![a-z])/;
+const REFUND_WANTED = /要退款|我要退|给我退|退钱|不要了|(?<![a-z])(?:(?:want|need|give me) (?:a |my )?refund|refund me|money back|(?:don'?t|do not) want it)(?![a-z])/;
 function refundOfTroubled(ctx: Ctx): Outcome | undefined {
   if (!REFUND_WANTED.test(ctx.r.u.normalized) || !ctx.orders) return undefined;
   const troubled = ctx.orders.filter((o) => hasParcel(ctx, o, (l) => l.status === 'exception') && !hasParcel(ctx, o, (l) => l.status === 'delivered'));

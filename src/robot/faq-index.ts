@@ -847,7 +847,7 @@ const ZH_ASKS = /[吗呢么嘛]$|怎|什么|多少|多久|几[天个号时次点
 const EN_ASKS = /^(?:how|what|when|where|why|which|who|can|could|will|would|do|does|did|is|are|should)\s|\sor not$/;
 /** The rest of the message asks something of its own. */
 // "不想收好几次" beside "能等齐了一起发吗" says why, asks nothing (found from outside): 不想, 不用, 好几 are no question.
-const ASKS_ELSE = /[吗呢么嘛]|怎|什么|多少|多久|(?<!好)几[天个号时次点]|哪|能不能|可不可以|是否|有没有|会不会|要不要|还是|不(?!想|用)|没|如果|要是|(?<![a-z])(?:how|what|when|where|why|which|who|can|could|will|would|do|does|did|is|are|should|not|no|don'?t|or|if|but)(?![a-z])/;
+const ASKS_ELSE = /[吗呢么嘛]|怎|什么|多少|多久|(?<!好)几[天个号时次点]|哪|能不能|可不可以|是否|有没有|会不会|要不要|还是|不(?!想|用)|没|如果|要是|(?<![a-z])(?:how|what|when|where|why|which|who|can|could|will|would|do|does|did|is|are|should|not|no|(?:don'?t|do not)|or|if|but)(?![a-z])/;
 /**
  * The rest names a topic the entry's phrasings do not ("换货要运费吗" holds "要运费吗", "快递员几点下班" holds
  * "几点下班", "the warranty on the sofa"): another question, found in review. Of English, a thing after a

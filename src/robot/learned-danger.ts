@@ -18,7 +18,7 @@ import type { SafetyKind } from './safety.ts';
  * "Didn't click it", "冲一下就好了"), a joke ("这手机性能太炸了", "正常吧哈哈").
  */
 const NO_DANGER_NOW =
-  /(?:上次|上个月|上周|之前|上回)[^。？?]{0,30}(?:已经处理好|处理好了|修好了|已经修好|解决了|换了新的|没事|排出来|拉黑|没理)|气得冒烟|太炸了|的话[^。？?]{0,6}(?:能|可以)退|还没收到货|想先了解|了解再买|有没有[^。？?]{0,8}保护|有没有[^。？?]{0,6}(?:款|版)|会(?:冒[黑白]?烟|发烫|过热|爆炸|着火)吗|正常吧[^。？?]{0,3}哈哈|直接挂了|挂了拉黑|已经没了|冲(?:一下|了)就好了|(?<![a-z])(?:hung up (?:straight away|right away|immediately|and blocked)|(?:didn'?t|did not) click (?:it|the link|on it)|so (?:we'?re|we are|i'?m|i am) buying|want to know if yours|is there a [a-z -]{0,20}(?:version|model)|(?:does|do) (?:this|these|it|they)\b[^.?!]{0,30}\bhave (?:small|little|tiny) parts|(?:last (?:week|month|time|year)|earlier)\b[^.?!]{0,60}\b(?:turned out|ignored|blocked|sorted|fixed|was fine)|(?:sale|deal|deals|price|prices|stomach|mouth|tongue|chilli|sauce|wings)(?:'s| is| are)? (?:on fire|burning)|on fire sale|fire sale|just asking before i order|first (?:time|use)\b[^.?!]{0,60}\b(?:manual says|that'?s normal|is normal)|if (?:a|the|my|it) [a-z ]{0,20}(?:is|gets|arrives) (?:swollen|damaged|hot|bulging)(?: on arrival)?)(?![a-z])/;
+  /(?:上次|上个月|上周|之前|上回)[^。？?]{0,30}(?:已经处理好|处理好了|修好了|已经修好|解决了|换了新的|没事|排出来|拉黑|没理)|气得冒烟|太炸了|的话[^。？?]{0,6}(?:能|可以)退|还没收到货|想先了解|了解再买|有没有[^。？?]{0,8}保护|有没有[^。？?]{0,6}(?:款|版)|会(?:冒[黑白]?烟|发烫|过热|爆炸|着火)吗|正常吧[^。？?]{0,3}哈哈|直接挂了|挂了拉黑|已经没了|冲(?:一下|了)就好了|(?<![a-z])(?:hung up (?:straight away|right away|immediately|and blocked)|(?:(?:didn'?t|did not)|did not) click (?:it|the link|on it)|so (?:we'?re|we are|i'?m|i am) buying|want to know if yours|is there a [a-z -]{0,20}(?:version|model)|(?:does|do) (?:this|these|it|they)\b[^.?!]{0,30}\bhave (?:small|little|tiny) parts|(?:last (?:week|month|time|year)|earlier)\b[^.?!]{0,60}\b(?:turned out|ignored|blocked|sorted|fixed|was fine)|(?:sale|deal|deals|price|prices|stomach|mouth|tongue|chilli|sauce|wings)(?:'s| is| are)? (?:on fire|burning)|on fire sale|fire sale|just asking before i order|first (?:time|use)\b[^.?!]{0,60}\b(?:manual says|that'?s normal|is normal)|if (?:a|the|my|it) [a-z ]{0,20}(?:is|gets|arrives) (?:swollen|damaged|hot|bulging)(?: on arrival)?)(?![a-z])/;
 
 /** Told as over, unless it happens again now ("之前修好了 现在又冒烟了"). */
 // Nor when something else is told beside it ("上次买的那个没事，这次的充电宝充着电冒烟了", "烟已经没了，但是孩子…一直咳嗽"), nor a question
@@ -64,7 +64,7 @@ const NOT_IN_THE_EYE = /沙|灰尘|进灰|了灰|睫毛|虫子|(?<![a-z])(?:sand
 const SWALLOWED = /(?<!狼)吞(?!虎)|(?<!虎)咽|(?<![a-z])swallow\w*(?![a-z])/;
 const ILL_SINCE = /吐|泻|拉肚子|肚子(?:疼|痛)|胃(?:疼|痛)|肚痾|(?<![a-z])(?:vomit\w*|threw up|throwing up|diarrh\w*|sick(?! of)|been sick|food poisoning|stomach (?:ache|pain|cramps))(?![a-z])/;
 // A pet in danger now is the vet's at once (found in review: "口吐白沫" after licking a floor cleaner got the milder text).
-const PET_NOW = /口吐白沫|抽搐|抽筋|不动了|没反应|昏|站不起来|站不稳|呼吸困难|(?<![a-z])(?:foam\w*|seiz\w*|(?:a|having a|had a) fit|fitting|collaps\w*|not breathing|won'?t wake|unresponsive|can'?t stand|lying still|convuls\w*)(?![a-z])/;
+const PET_NOW = /口吐白沫|抽搐|抽筋|不动了|没反应|昏|站不起来|站不稳|呼吸困难|(?<![a-z])(?:foam\w*|seiz\w*|(?:a|having a|had a) fit|fitting|collaps\w*|not breathing|(?:won'?t|will not) wake|unresponsive|(?:can'?t|cannot|can not) stand|lying still|convuls\w*)(?![a-z])/;
 
 /** The advice of the label, refined by the words the rules' own readings go by. */
 function kindOf(group: Exclude<DangerGroup, 'none'>, n: string): SafetyKind {

@@ -62,6 +62,10 @@ export interface Texts {
   healthBattery: string;
   /** Bleeding in pregnancy or after taking it, blood pressure shooting up, chest pain, fainting: a doctor now, no "if". */
   healthDoctor: string;
+  /** Choking now: the call, then back blows and thrusts (a baby's own), not fingers in the mouth. */
+  healthChoking: string;
+  /** A head hurt with its signs: kept still, the bleeding pressed, the signs that need the emergency number. */
+  healthHeadInjury: string;
   handoverNotUnderstood: string;
   /** A buyer waiting in the queue took the hand-over back. */
   handoverWithdrawn: string;
@@ -379,6 +383,8 @@ const zh: Texts = {
   healthAdvice: '用法用量、能不能吃或用这类问题，需要医生或药师结合您的情况判断，我不能替您回答。正在为您转接人工客服，请稍候；如身体不适，请及时就医。',
   healthEmergency: `如果有人正有危险（呼吸困难、喉咙或脸肿起来、叫不醒、抽搐），或误服了药物、吃多了，请立即拨打当地急救电话${NUMBER_LISTS.zhHealth}或马上去最近的医院急诊；严重过敏的人身上有肾上腺素笔就先用上，误服的带上吃下去的东西或它的包装；宠物误食请马上联系宠物医院。正在为您优先转接人工客服。`,
   healthBattery: `误吞纽扣电池、磁铁，或卡针、针、碎玻璃这类尖的东西，即使看起来没事也要马上去医院急诊：它们可能在几小时内灼伤、压伤或刺破食道和肠道，开始时往往没有任何症状。请立即前往最近的急诊或拨打当地急救电话${NUMBER_LISTS.zhHealth}；不要催吐，把它的包装或同款的那一个带上；宠物误吞请马上联系宠物医院。正在为您优先转接人工客服。`,
+  healthChoking: `如果噎住的人喘不上气、咳不出声或说不出话，请立即拨打当地急救电话${NUMBER_LISTS.zhHealth}，同时马上急救：1岁以上的孩子和大人，让他身体前倾，用掌根在两块肩胛骨之间用力拍背5下，再站到他身后，一手握拳放在肚脐上方，另一只手抱住拳头，向内向上快速冲击5下（海姆立克法），交替进行直到东西出来；1岁以下的婴儿，让他脸朝下趴在您的前臂上拍背5下，再翻过来用两根手指按压胸口正中5下。还能用力咳嗽就让他继续咳，不要用手指去抠。东西出来以后也请去医院检查。正在为您优先转接人工客服。`,
+  healthHeadInjury: `请先让伤者躺下或坐着别动，可能伤到脖子或后背就不要搬动；用干净的布或纱布用力按住出血的地方。有下面任何一种情况，请立即拨打当地急救电话${NUMBER_LISTS.zhHealth}：晕过去过或叫不醒、呕吐、越来越困、糊涂或说话含糊、抽搐、血止不住、耳朵或鼻子流出血水。没有这些情况也请尽快去医院检查，接下来24小时要有人一直陪着。正在为您优先转接人工客服。`,
   healthDoctor: `请先停用，马上就医：孕期出血、服用后出血、血压突然升高、胸口疼、头晕得厉害或晕倒，都需要医生立刻看，不要等；情况紧急请拨打当地急救电话${NUMBER_LISTS.zhHealth}。正在为您优先转接人工客服，请稍候。`,
   healthReaction: `请先停止使用。如果症状明显或在加重（比如呼吸困难、面部或喉咙肿胀），请立即就医或拨打当地急救电话${NUMBER_LISTS.zhHealth}。正在为您优先转接人工客服，请稍候。`,
   healthPet: '请先停止喂食或使用它（滴在或涂在身上的，用温水洗掉，别让它舔）。如果宠物一直呕吐、腹泻、没精神、不吃东西，或皮肤红肿在扩大、流口水、发抖，请尽快带它看宠物医生。正在为您优先转接人工客服，请稍候。',
@@ -681,6 +687,8 @@ const en: Texts = {
   healthAdvice: "How much to take, or whether it is safe for you, needs a doctor or pharmacist who knows your situation: I can't answer that for you. I'm connecting you to an agent now; if you feel unwell, please see a doctor.",
   healthEmergency: `If someone is in danger now (trouble breathing, a swollen throat or face, won't wake up, a seizure) or may have swallowed medicine or too much of it, call your local emergency number right away ${NUMBER_LISTS.enHealth} or a poison control centre ${NUMBER_LISTS.enPoison}; with a severe allergic reaction, use their adrenaline pen (EpiPen) if they have one, and keep whatever was swallowed or its package at hand; for a pet, call your vet now. I'm connecting you to an agent first in line.`,
   healthBattery: `A swallowed button battery, magnet or sharp thing (a pin, a needle, a SIM tool, bits of glass) needs the emergency department now, even if they seem fine: it can burn, pinch or pierce the throat or gut within hours, often with no signs at first. Go to the nearest emergency department or call your local emergency number right away ${NUMBER_LISTS.enHealth} or a poison control centre ${NUMBER_LISTS.enPoison}; don't make them vomit, and bring the package or one like it; for a pet, call your vet now. I'm connecting you to an agent first in line.`,
+  healthChoking: `If they can't breathe, cough or speak, call your local emergency number now ${NUMBER_LISTS.enHealth} and start first aid: for a child over 1 or an adult, lean them forward and give up to 5 firm back blows between the shoulder blades with the heel of your hand, then up to 5 abdominal thrusts (stand behind them, a fist just above the belly button, pull sharply in and up), and keep going until it comes out; for a baby under 1, lay them face down along your forearm for 5 back blows, then turn them over for 5 chest thrusts with two fingers in the middle of the chest. If they can still cough hard, let them keep coughing, and don't put your fingers in their mouth. Once it is out, have a doctor check them. I'm connecting you to an agent first in line.`,
+  healthHeadInjury: `Keep them still, lying or sitting down, and don't move them if their neck or back may be hurt; press a clean cloth firmly on any bleeding. Call your local emergency number now ${NUMBER_LISTS.enHealth} if they were knocked out or won't wake up, are vomiting, getting drowsy or confused, slurring, having a fit, bleeding that won't stop, or have fluid coming from an ear or the nose. Even without these, have a doctor check them soon, and keep someone with them for the next 24 hours. I'm connecting you to an agent first in line.`,
   healthDoctor: `Please stop taking it and see a doctor now: bleeding in pregnancy or after taking it, blood pressure shooting up, chest pain, severe dizziness or fainting need a doctor straight away, don't wait; if it is serious, call your local emergency number right away ${NUMBER_LISTS.enHealth}. I'm connecting you to an agent first in line now.`,
   healthReaction: "Please stop using it now. If it is severe or getting worse (trouble breathing, swelling of the face or throat), get medical help right away. I'm connecting you to an agent first in line now.",
   healthPet: "Please stop feeding or using it for now (anything put on the skin or coat: wash it off with lukewarm water and stop them licking it). If your pet keeps vomiting, has diarrhoea, seems weak, won't eat, or the redness spreads, or they drool or tremble, call your vet right away. I'm connecting you to an agent first in line now.",

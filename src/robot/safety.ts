@@ -5,8 +5,8 @@
  * on a grandchild, all got "your message is kept" while queued, with nobody online until morning).
  * Pure: no I/O.
  */
-import { deviceAdvice, hazardNowEmergency, hazardOf, reportedKind, reportsDanger, type Hazard } from './dialogue.ts';
-import { emergencyAdvice, healthAsked, swallowFeared } from './nlu/health.ts';
+import { deviceAdvice, emergencyNowKind, hazardNowEmergency, hazardOf, reportedKind, reportsDanger, type Hazard } from './dialogue.ts';
+import { emergencyAdvice, headKnockSigns, healthAsked, swallowFeared, type EmergencyKind } from './nlu/health.ts';
 import { MAX_UTTERANCE, normalize } from './nlu/index.ts';
 import { TEXTS, type Texts } from './replies.ts';
 import { foldTraditional } from './lexicon/index.ts';
@@ -15,7 +15,7 @@ import { LEARNED_MIN, learnedSafety, toldAsOver } from './learned-danger.ts';
 
 export { LEARNED_MIN, learnedReading, warmDangerModel } from './learned-danger.ts';
 
-export type SafetyKind = 'device' | 'gas' | Hazard | 'emergency' | 'battery' | 'doctor' | 'reaction' | 'pet' | 'petEmergency';
+export type SafetyKind = 'device' | 'gas' | Hazard | EmergencyKind | 'reaction' | 'pet';
 
 /**
  * A word any of these has: the rules run only when one is there (a queued message was read whole
@@ -58,8 +58,15 @@ export function readDanger(text: string, n: string, goods = '', learnedMin = LEA
 function toldNow(n: string, goods: string): SafetyKind | undefined {
   if (reportsDanger(n, goods)) return reportedKind(n);
   // Choking now, or a chemical in the eye also drunk.
-  if (hazardNowEmergency(n)) return emergencyAdvice(n);
-  return hazardOf(n);
+  if (hazardNowEmergency(n)) {
+    const kind = emergencyNowKind(n);
+    // Fumes that take the breath: fresh air first, and the air's advice says when to call ("dry ice in the car, my son says he
+    // can't breathe properly", "mixed ammonia and bleach… says she can't breathe": read once "can't" met "cannot", this session).
+    return kind === 'emergency' && hazardOf(n) === 'air' ? 'air' : kind;
+  }
+  // A cut or a broken thing that hurt someone's head with its signs ("梯子断了我摔下来了 头在流血"): the head first.
+  const hazard = hazardOf(n);
+  return (hazard === 'injury' || hazard === 'broke') && headKnockSigns(n) ? 'headInjury' : hazard;
 }
 
 /**
@@ -103,7 +110,7 @@ export const dangerGoesOn = (text: string, kind?: SafetyKind): boolean => {
  * reaction to peanuts: a Chengdu shop, forty-fourth session, told the reaction's "if it is severe" again): the emergency now.
  */
 // A symptom there, not said to be fine ("呼吸正常 喉咙也不痒了", "no trouble breathing, throat is fine": found in review).
-const AIRWAY = /(?:喉咙|嗓子)[^，,。？?]{0,4}(?:痒|肿|紧|疼|痛|不舒服|难受|刺)|(?:呼吸|喘气?)[^，,。？?]{0,3}(?:困难|急|不上|不过|费劲|不顺)|舌头[^，,。？?]{0,3}(?:肿|麻)|嘴唇[^，,。？?]{0,3}肿|(?<![a-z])(?:throat (?:is |feels )?(?:itchy|tight|swell\w*|closing|sore|scratchy)|(?:trouble|hard|difficulty|struggling) breathing|can'?t breathe|short of breath|wheez\w*|tongue (?:is )?(?:swell\w*|swollen)|lips? (?:is |are )?(?:swelling|swollen))(?![a-z])/;
+const AIRWAY = /(?:喉咙|嗓子)[^，,。？?]{0,4}(?:痒|肿|紧|疼|痛|不舒服|难受|刺)|(?:呼吸|喘气?)[^，,。？?]{0,3}(?:困难|急|不上|不过|费劲|不顺)|舌头[^，,。？?]{0,3}(?:肿|麻)|嘴唇[^，,。？?]{0,3}肿|(?<![a-z])(?:throat (?:is |feels )?(?:itchy|tight|swell\w*|closing|sore|scratchy)|(?:trouble|hard|difficulty|struggling) breathing|(?:can'?t|cannot|can not) breathe|short of breath|wheez\w*|tongue (?:is )?(?:swell\w*|swollen)|lips? (?:is |are )?(?:swelling|swollen))(?![a-z])/;
 const AIRWAY_FINE = /(?:不|没)(?:痒|肿|紧|疼|痛)了|没有?(?:呼吸困难|喘)|呼吸(?:正常|顺畅|没问题|还好)|(?<![a-z])(?:no (?:trouble|difficulty|problem) breathing|breathing (?:fine|ok|okay|normally|normal)|throat (?:is |feels )?(?:fine|ok|okay|normal)|not (?:itchy|swollen|tight))(?![a-z])/;
 export const worsened = (kind: SafetyKind, text: string): SafetyKind => {
   const t = foldTraditional(text.toLowerCase());
@@ -120,10 +127,12 @@ export function safetyText(t: Texts, kind: SafetyKind, text = ''): string {
   if (kind === 'battery') return t.healthBattery;
   if (kind === 'doctor') return t.healthDoctor;
   if (kind === 'petEmergency') return t.healthPetEmergency;
+  if (kind === 'choking') return t.healthChoking;
+  if (kind === 'headInjury') return t.healthHeadInjury;
   return kind === 'emergency' ? t.healthEmergency : kind === 'reaction' ? t.healthReaction : t.healthPet;
 }
 
-const KINDS: readonly SafetyKind[] = ['device', 'gas', 'fire', 'fall', 'tipped', 'broke', 'eye', 'smallPart', 'injury', 'cold', 'air', 'fraud', 'spoiled', 'emergency', 'battery', 'doctor', 'reaction', 'pet', 'petEmergency'];
+const KINDS: readonly SafetyKind[] = ['device', 'gas', 'fire', 'fall', 'tipped', 'broke', 'eye', 'smallPart', 'injury', 'cold', 'air', 'fraud', 'spoiled', 'emergency', 'battery', 'doctor', 'choking', 'headInjury', 'reaction', 'pet', 'petEmergency'];
 
 /**
  * Where a conversation that told this goes in the queue: a danger to someone's body or money now goes ahead of

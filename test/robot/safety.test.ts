@@ -317,7 +317,7 @@ describe('the forty-fourth session\'s dangers, from four shops', () => {
       ['書櫃倒下來砸到我女兒的頭 她一直哭', 'tipped'],
       ['the bookcase arrived and tipped over in the van', undefined],
       ['does the dresser come with an anchor kit so it wont tip over', undefined],
-      ['my son hit his head on the crib rail and threw up twice, what do i do', 'emergency'],
+      ['my son hit his head on the crib rail and threw up twice, what do i do', 'headInjury'],
       ['i hit my head laughing lol so dizzy', undefined],
       ['someone whatsapp me say they from ur shop, ask me transfer $50 to release my parcel. is it u all?', 'fraud'],
       ['can i transfer $50 for the second order', undefined],
@@ -524,9 +524,9 @@ const expect = (cases: ReadonlyArray<readonly [string, string | undefined]>) => 
 describe('the forty-fifth session\'s dangers, reviewed', () => {
   test('choking on a toy\'s part, or a chemical in the eye also drunk: the emergency, not the piece put away or the eye alone', () => {
     expect([
-      ['my toddler is choking on a small piece of the toy, he cant breathe', 'emergency'],
-      ['the wheel came off and my 2 year old is choking on it', 'emergency'],
-      ['孩子玩具的小珠子掉了 卡在喉咙里了', 'emergency'],
+      ['my toddler is choking on a small piece of the toy, he cant breathe', 'choking'],
+      ['the wheel came off and my 2 year old is choking on it', 'choking'],
+      ['孩子玩具的小珠子掉了 卡在喉咙里了', 'choking'],
       ['孩子把洗洁精弄进眼睛里了 睁不开 还喝了一口', 'emergency'],
       ['bleach splashed in my eye and i swallowed some too', 'emergency'],
     ]);
@@ -603,8 +603,8 @@ describe('the forty-fifth session\'s dangers, reviewed again', () => {
     expect([
       ['it was smoking and smells burnt, does it always smoke like that?', 'device'],
       ['my phone charger got really hot and melted the plug, does the charger get hot usually?', 'device'],
-      ['a bead came off the teething bracelet and my baby started choking', 'emergency'],
-      ["a piece came off the toy and my son is 2, he's choking", 'emergency'],
+      ['a bead came off the teething bracelet and my baby started choking', 'choking'],
+      ["a piece came off the toy and my son is 2, he's choking", 'choking'],
       ['my toddler nearly choked on the wheel that came off', 'smallPart'],
       ['宝宝差点被掉下来的小零件卡到', 'smallPart'],
     ]);
@@ -643,12 +643,12 @@ describe('the forty-fifth session\'s dangers, reviewed again', () => {
 describe('the forty-fifth session\'s dangers, a sixth reading', () => {
   test('choking in other words, or with no part named, is the emergency; a plain choke of no one asked about is none', () => {
     expect([
-      ['玩具轮子掉了 宝宝放嘴里 卡喉咙了', 'emergency'],
-      ['玩具珠子掉了 宝宝放嘴里了 呼吸不过来', 'emergency'],
-      ['my toddler is choking', 'emergency'],
-      ['my two year old is choking on a bead that fell off', 'emergency'],
+      ['玩具轮子掉了 宝宝放嘴里 卡喉咙了', 'choking'],
+      ['玩具珠子掉了 宝宝放嘴里了 呼吸不过来', 'choking'],
+      ['my toddler is choking', 'choking'],
+      ['my two year old is choking on a bead that fell off', 'choking'],
       ['宝宝被珠子卡住了 脸都紫了', 'emergency'],
-      ['小珠子掉了 卡在喉咙里了', 'emergency'],
+      ['小珠子掉了 卡在喉咙里了', 'choking'],
       ['what if my toddler is choking on it?', undefined],
     ]);
   });
@@ -691,8 +691,8 @@ describe('the forty-fifth session\'s dangers, a sixth reading', () => {
 describe('the forty-fifth session\'s dangers, a seventh reading', () => {
   test('a parent\'s fear after the choking, a sign before a question of use, a baby asked "没事吧": still read', () => {
     expect([
-      ['孩子玩具的小珠子掉了 卡在喉咙里了 我好担心', 'emergency'],
-      ['a bead came off the teething bracelet and my baby is choking, what do i do? im so afraid', 'emergency'],
+      ['孩子玩具的小珠子掉了 卡在喉咙里了 我好担心', 'choking'],
+      ['a bead came off the teething bracelet and my baby is choking, what do i do? im so afraid', 'choking'],
       ["there's black smoke coming out of the heater, does it always smoke like this?", 'device'],
       ['sparks came out of the plug, does it normally get hot?', 'device'],
       ['the battery is bulging, does the power bank always get this warm?', 'device'],
@@ -734,9 +734,9 @@ describe('the forty-fifth session\'s dangers, an eighth reading', () => {
   });
   test('choking on food, 卡了喉咙, a bead with a mask on; a chemical that burns whatever else is asked; glue taken for eye drops; a courier\'s app scam', () => {
     expect([
-      ['宝宝吃东西卡了喉咙 一直咳', 'emergency'],
-      ['baby choking on food', 'emergency'],
-      ['孩子戴着口罩玩 那个珠子卡在喉咙里了', 'emergency'],
+      ['宝宝吃东西卡了喉咙 一直咳', 'choking'],
+      ['baby choking on food', 'choking'],
+      ['孩子戴着口罩玩 那个珠子卡在喉咙里了', 'choking'],
       ['bleach in my eye, is this serious?? it burns', 'eye'],
       ['孩子把胶水当成滴眼液滴到眼睛里了 好疼', 'eye'],
       ['收到短信说是快递 包裹异常 让我下载一个app处理 然后对方让我共享屏幕 钱被转走了', 'fraud'],
@@ -751,7 +751,7 @@ describe('the forty-fifth session\'s dangers, a ninth reading', () => {
     expect([
       ['flames came out of the socket behind the stove', 'device'],
       ['插座烧了一下 坏了 墙都黑了', 'device'],
-      ['baby choking on the price sticker help', 'emergency'],
+      ['baby choking on the price sticker help', 'choking'],
     ]);
   });
   test('a thing found or held (着了), a buying question of choking, food or incense smoking, a lighter, a bath-time habit, cash on delivery, a kettle: none', () => {
@@ -831,10 +831,10 @@ describe('the second development danger set: asked before buying, over at once, 
 describe('a grown-up choking, a fall with a bleeding head, a gas or carbon monoxide alarm going off', () => {
   test('read, with their advice; denied, supposed or asked beforehand: none', () => {
     expect([
-      ['grandma is choking, her lips are blue', 'emergency'],
-      ['老人噎住了 脸发紫', 'emergency'],
-      ['我奶奶摔倒了 头流血', 'emergency'],
-      ['my grandmother fell and her head is bleeding', 'emergency'],
+      ['grandma is choking, her lips are blue', 'choking'],
+      ['老人噎住了 脸发紫', 'choking'],
+      ['我奶奶摔倒了 头流血', 'headInjury'],
+      ['my grandmother fell and her head is bleeding', 'headInjury'],
       ['燃气报警器一直在响', 'gas'],
       ['the carbon monoxide alarm is going off', 'air'],
       ['一氧化碳报警器一直响', 'air'],
@@ -864,10 +864,10 @@ describe('a grown-up choking, a fall with a bleeding head, a gas or carbon monox
   });
   test('choking now, of anyone, in more words; over, before or a joke: none', () => {
     expect([
-      ['爷爷噎住了', 'emergency'],
-      ['my grandad is choking', 'emergency'],
-      ['my mother is choking on a sweet', 'emergency'],
-      ['我阿媽食飯哽親，唞唔到氣', 'emergency'],
+      ['爷爷噎住了', 'choking'],
+      ['my grandad is choking', 'choking'],
+      ['my mother is choking on a sweet', 'choking'],
+      ['我阿媽食飯哽親，唞唔到氣', 'choking'],
       ['my baby is turning blue', 'emergency'],
       ['老公吃饭噎住了哈哈', undefined],
       ['我爸喝水噎着了 咳了几下好了', undefined],
@@ -898,5 +898,41 @@ describe('a grown-up choking, a fall with a bleeding head, a gas or carbon monox
       ['上次买的那个没事，这次的充电宝充着电冒烟了', 'device'],
       ['上次那个充电器冒烟的事已经处理好了，谢谢你们换了新的', undefined],
     ]);
+  });
+});
+
+// The forty-sixth session's review: someone choking was told the general emergency (an allergy pen, the poison line) and a fall
+// with a bleeding head the same, or the first aid for cuts and burns. Each has its own first aid now, with the robot and in the queue.
+describe('choking and a hurt head have advice of their own', () => {
+  const faq = new FaqIndexProvider();
+  faq.setEntries('shop-c', [{ id: 'a', question: '可以退货吗', answer: '7天无理由退货。' }], undefined, { timeZone: 'Europe/London' });
+  const robot = createRobot({ dataSource: fakeDataSource({}), faq });
+  const ask = async (text: string) => (await robot.answer({ shopId: 'shop-c', userId: 'u', conversationId: `c-${text}`, text })).replies.map((r) => r.text).join('\n');
+
+  test('choking now: the call, back blows and thrusts, a baby\'s own; not a reaction that takes the breath, nor choking that is over', async () => {
+    for (const text of ['my husband is choking on a piece of steak, he cant talk', '宝宝吃葡萄噎住了 脸都紫了', "a piece of the toy broke off and my 2 year old can't breathe, it's in his mouth"]) {
+      assert.equal(safetyOf(text), 'choking', text);
+      const said = await ask(text);
+      assert.equal(adviceKind(said), 'choking', text);
+      assert.match(said, /back blows|拍背/, text);
+      assert.match(said, /\(999\)|（999）/, text);
+    }
+    assert.match(TEXTS.en.healthChoking, /baby under 1[^.]*chest thrusts/);
+    assert.match(TEXTS.zh.healthChoking, /1岁以下的婴儿[^。]*按压胸口/);
+    // The breath failing from a reaction is the general emergency (its adrenaline pen), not back blows.
+    for (const text of ['my son ate a peanut cookie and now his lips are swelling and he cant breathe', '宝宝吃了花生 喘不上气 嘴唇肿了']) assert.equal(safetyOf(text), 'emergency', text);
+    for (const text of ['my son choked on a grape earlier but coughed it up, he is fine now', '刚才宝宝噎了一下 咳出来了 没事了']) assert.notEqual(safetyOf(text), 'choking', text);
+  });
+
+  test('a fall or a knock with a bleeding head or its signs: kept still, the bleeding pressed, the signs for the emergency number', async () => {
+    for (const text of ['I fell off the ladder you sold me and my head is bleeding', '梯子断了我摔下来了 头在流血', '我妈从凳子上摔下来磕到头了，现在一直吐']) {
+      assert.equal(safetyOf(text), 'headInjury', text);
+      const said = await ask(text);
+      assert.equal(adviceKind(said), 'headInjury', text);
+      assert.match(said, /clean cloth|按住出血/, text);
+    }
+    // A cut finger is still the cuts' first aid; a bump with nothing after it is none.
+    assert.equal(safetyOf('the glass bottle broke and i cut my finger on it, its bleeding'), 'injury');
+    assert.equal(safetyOf('my son bumped his head on the table yesterday, he is totally fine, do you sell corner guards?'), undefined);
   });
 });

@@ -19,6 +19,8 @@ const GROUP_OF: Readonly<Record<SafetyKind, DangerGroup>> = {
   emergency: 'person',
   battery: 'person',
   doctor: 'person',
+  choking: 'person',
+  headInjury: 'person',
   smallPart: 'person',
   eye: 'eye',
   injury: 'injury',

@@ -299,7 +299,7 @@ const ARRIVAL = /(?<![a-z])(?:arriv(?:e|es|ing|al)|deliver(?:y|ies|ing)?|be deli
 const ZH_PLAN = /就要|要去|准备|打算|出差|不在家|搬走|出门|回老家|值班|上班|营业|开门|过生日|婚礼|聚会|派对|开学|考试|面试|出发/;
 /** "you promised a refund by Monday, still nothing", "承诺周一前退款，到现在钱还没到": the day has passed. */
 const missedPromise = (text: string) =>
-  /(?<![a-z])(?:promised|you said|told me)(?![a-z])|承诺|说好|答应/.test(text) && /(?<![a-z])(?:still|nothing|yet|hasn'?t|haven'?t|never)(?![a-z])|还没|没到|没收到|没退/.test(text);
+  /(?<![a-z])(?:promised|you said|told me)(?![a-z])|承诺|说好|答应/.test(text) && /(?<![a-z])(?:still|nothing|yet|(?:hasn'?t|has not)|(?:haven'?t|have not)|never)(?![a-z])|还没|没到|没收到|没退/.test(text);
 /** A day of an event ahead ("my son's birthday party is on Saturday"), whatever was done already. */
 const EVENT_AHEAD = /(?<![a-z])(?:birthday|party|wedding|anniversary|trip|flight|exam|interview|graduation)(?:\s+party)?\s+(?:is|'s)\s+(?:on\s+)?$/;
 /** A plan told in the present or future ("i'm moving out on friday", "i will be away"): its weekday is the coming one. */

@@ -58,7 +58,7 @@ const babyUnwell = (n: string, taken: boolean): boolean =>
  */
 // Vomiting again and listless ("孩子现在又吐了一口 有点蔫 是不是得上医院啊": a Beijing baby-formula shop, forty-fifth session, "your message is kept").
 // Not a baby's spit-up ("宝宝又吐奶了 要不要紧": found in review), unless it shoots out (喷射).
-const CHILD_ACUTE = /硬邦邦|胀得(?:硬|鼓)|一直哭|哭个不停|哭闹不止|抽搐|喘不上|呼吸(?:急|困难)|叫不醒|吐了好几次|一直吐|又吐(?!奶)|喷射|蔫|没精神|精神不好|便血|(?<![a-z])(?:lethargic|listless)(?![a-z])|(?<![a-z])(?:won'?t stop crying|crying non-?stop|struggling to breathe|can'?t breathe|won'?t wake)(?![a-z])/;
+const CHILD_ACUTE = /硬邦邦|胀得(?:硬|鼓)|一直哭|哭个不停|哭闹不止|抽搐|喘不上|呼吸(?:急|困难)|叫不醒|吐了好几次|一直吐|又吐(?!奶)|喷射|蔫|没精神|精神不好|便血|(?<![a-z])(?:lethargic|listless)(?![a-z])|(?<![a-z])(?:(?:won'?t|will not) stop crying|crying non-?stop|struggling to breathe|(?:can'?t|cannot|can not) breathe|(?:won'?t|will not) wake)(?![a-z])/;
 /** A fever or a belly with a doctor asked of: unwell now too ("宝宝现在有点发烧 还在哭 我是不是该去医院"). */
 const CHILD_FEVER = /发烧|发高烧|高烧|烧到|肚子(?:胀|硬|疼|痛)|(?<![a-z])(?:(?:has|have|got|running) a (?:high )?(?:fever|temperature)|belly (?:is )?(?:hard|swollen))(?![a-z])/;
 const HELP_NOW = /医院|医生|急诊|要不要紧|要紧吗|严重吗|(?<![a-z])(?:hospital|doctor|a&e|is (?:it|this) serious|should i (?:take (?:him|her|them) in|go to))(?![a-z])/;
@@ -120,9 +120,9 @@ const LOT = /好几(?!次|遍|回|天|下)|几[片颗粒个]|一[瓶板盒把]|�
 const OWN = /我的|家里的|大人的|(?<![a-z])(?:my|our|mom'?s|dad'?s)(?![a-z])/;
 // Breathing and swelling of the mouth and throat: an allergic reaction's danger ("宝宝刚喝完奶嘴巴周围肿起来了，呼吸有点急",
 // "my baby lips are swelling… she is wheezing": a Shanghai baby shop, thirty-sixth session, offered FAQ entries).
-const BODY_IN_DANGER = /昏迷|嗓子发紧|喉咙发紧|叫不醒|不省人事|喘不上气|喘不过气|透不过气|呼吸(?:有点|有些|很|好|特别|越来越)?(?:急|急促|困难|不畅|不上来)|(?:嘴巴?|嘴唇|嘴周|喉咙|舌头)(?:周围)?(?:都|也|一下子?)?(?:肿起来|肿了)|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:can'?t breathe|cannot breathe|not breathing|stopped breathing|trouble breathing|difficulty breathing|struggling to breathe|short of breath|wheez\w*|(?:lips?|tongue|throat|mouth) (?:is |are |feels? |went |got |getting )?(?:a bit |a lil |a little |kinda |kind of |really |so |all |more )?(?:swelling|swollen|puffing up|tight|tighter|tightening|closing up|closing)|unconscious|unresponsive|passed out|poisoned|won'?t wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
+const BODY_IN_DANGER = /昏迷|嗓子发紧|喉咙发紧|叫不醒|不省人事|喘不上气|喘不过气|透不过气|呼吸(?:有点|有些|很|好|特别|越来越)?(?:急|急促|困难|不畅|不上来)|(?:嘴巴?|嘴唇|嘴周|喉咙|舌头)(?:周围)?(?:都|也|一下子?)?(?:肿起来|肿了)|(?:一直|正在|在)抽搐|抽搐(?:了|不止)|中毒了|食物中毒|药物中毒|农药中毒|煤气中毒|一氧化碳中毒|(?<![a-z])(?:(?:can'?t|cannot|can not) breathe|cannot breathe|not breathing|stopped breathing|trouble breathing|difficulty breathing|struggling to breathe|short of breath|wheez\w*|(?:lips?|tongue|throat|mouth) (?:is |are |feels? |went |got |getting )?(?:a bit |a lil |a little |kinda |kind of |really |so |all |more )?(?:swelling|swollen|puffing up|tight|tighter|tightening|closing up|closing)|unconscious|unresponsive|passed out|poisoned|(?:won'?t|will not) wake up|(?:having|had|has) (?:a )?seizures?|chest pains?)(?![a-z])/;
 /** Breath failing, said alone and urgently ("喘不上气了！！"): no one else need be named; not anger ("气得我喘不上气"). */
-const BREATH_NOW = /^\s*(?:救命[!！\s]*)?(?:喘不上气|喘不过气|透不过气|呼吸不上来)了?[!！]+\s*$|^\s*(?:help[!\s]*)?(?:(?:she|he|i|baby)(?: is|'s|'m)? )?(?:can'?t breathe|not breathing)[!\s]*!\s*$/;
+const BREATH_NOW = /^\s*(?:救命[!！\s]*)?(?:喘不上气|喘不过气|透不过气|呼吸不上来)了?[!！]+\s*$|^\s*(?:help[!\s]*)?(?:(?:she|he|i|baby)(?: is|'s|'m)? )?(?:(?:can'?t|cannot|can not) breathe|not breathing)[!\s]*!\s*$/;
 /** A child or a pet it happened to. */
 const CHILD_OR_PET = /孩子|宝宝|宝贝|小孩|儿子|女儿|孙子|孙女|孙孙|外孙|小孙|娃娃(?!菜)|娃儿|(?<![女男])娃(?=[把吃咬吞舔子]|$)|猫|狗|(?<![a-z])(?:son|daughter|kids?|child|baby|toddler|grand(?:son|daughter|kid|child)s?|\d+ ?(?:yo|year old|yr old|month old)|dog|cat|puppy|kitten)(?![a-z])/;
 /**
@@ -139,7 +139,7 @@ const HAPPENED = /(?:吞|吃|喝|食|服|啃|咬|舔)了|(?<![a-z])(?:swallowed|
  * Insulin given and the animal or person shaking, unsteady, fitting ("我家猫今天打完胰岛素以后一直在发抖 走路不稳": a Sydney pet
  * pharmacy, thirty-ninth session, "not understood"): a low blood sugar, the emergency.
  */
-const INSULIN_LOW = /(?:打完|打了|注射|打针)[^。？?]{0,6}胰岛素[^。？?]{0,30}(?:发抖|一直抖|抽搐|站不稳|走路不稳|走不稳|昏|瘫)|胰岛素[^。？?]{0,6}(?:以后|之后|后)[^。？?]{0,24}(?:发抖|一直抖|抽搐|站不稳|走路不稳|走不稳|昏|没反应|瘫)|(?<![a-z])(?:after (?:his|her|its|the|my) insulin|insulin (?:shot|injection|dose))\b[^.?!]{0,40}\b(?:shaking|trembling|tremors?|wobbl\w*|stagger\w*|seizures?|collapsed|won'?t wake|unresponsive)(?![a-z])/;
+const INSULIN_LOW = /(?:打完|打了|注射|打针)[^。？?]{0,6}胰岛素[^。？?]{0,30}(?:发抖|一直抖|抽搐|站不稳|走路不稳|走不稳|昏|瘫)|胰岛素[^。？?]{0,6}(?:以后|之后|后)[^。？?]{0,24}(?:发抖|一直抖|抽搐|站不稳|走路不稳|走不稳|昏|没反应|瘫)|(?<![a-z])(?:after (?:his|her|its|the|my) insulin|insulin (?:shot|injection|dose))\b[^.?!]{0,40}\b(?:shaking|trembling|tremors?|wobbl\w*|stagger\w*|seizures?|collapsed|(?:won'?t|will not) wake|unresponsive)(?![a-z])/;
 /**
  * A small child with what must not go in a mouth ("my 2 year old was chewing the blue ice pack… gel came out in his mouth", "my
  * son swallowed some of the ice pack gel": a Toronto grocery, thirty-ninth session, "sorry I couldn't help"): the emergency.
@@ -209,7 +209,7 @@ const GLASS_BITS_EN = String.raw`(?:(?:bits?|pieces?|shards?|splinters?|fragment
 const GLASS_EATEN = new RegExp(
   String.raw`${GLASS_BITS_ZH}[^。？?]{0,24}(?:吃了|吃进|吃下|喝了|吞)|(?:吃了|吃进|吃出|吃到|喝了|吞了|咽了)[^，,。？?]{0,12}${GLASS_BITS_ZH}|(?:吞|咽)(?:了|下)?玻璃|(?<![a-z])(?:${GLASS_BITS_EN}\b[^.?!]{0,40}\b(?:i|we|he|she|they|my \w+|the kids?) (?:already )?(?:ate|eaten|swallowed|had some)|(?:ate|eaten|swallowed|bit into|bit on)\b[^.?!]{0,30}\b${GLASS_BITS_EN})(?![a-z])`,
 );
-const GLASS_NOT_EATEN = /没(?:有)?(?:吃|吞|咽|喝)|(?<![a-z])(?:didn'?t|did not|not) (?:eat|swallow|drink)/;
+const GLASS_NOT_EATEN = /没(?:有)?(?:吃|吞|咽|喝)|(?<![a-z])(?:(?:didn'?t|did not)|did not|not) (?:eat|swallow|drink)/;
 const glassEaten = (n: string): boolean => GLASS_EATEN.test(n) && !GLASS_NOT_EATEN.test(n);
 const batteryOrMagnet = (n: string): boolean => BATTERY_OR_MAGNET.test(n) || SHARP_SWALLOWED.test(n) || glassEaten(n);
 /**
@@ -229,7 +229,7 @@ const THROAT_AND_BREATH = /(?:喉咙|嗓子)[^。]{0,10}(?:呼吸|喘气?)[^，,
 // Feared or asked beforehand: "串珠手工包适合两岁宝宝吗，怕卡喉咙" is a question of the goods (found in the demo corpus).
 // Not what is worn there ("左边耳机塞进耳朵里就没声音了", "the hearing aid in his ear", a kazoo played: found in review); stuck, or help asked.
 const WORN_THERE = /耳机|耳塞|耳钉|耳环|助听器|鼻贴|鼻夹|洗鼻|鼻喷|口罩|(?<![a-z])(?:ear ?buds?|earphones?|headphones?|air ?pods?|hearing aids?|ear ?plugs?|kazoo|harmonica|whistle|recorder|flute|mouthpiece|mouth ?guard|retainer|pacifier|dummy)(?![a-z])/;
-const STUCK_HELP = /拿不出|取不出|掏不出|弄不出|出不来|卡住|卡了|异物(?!感)|怎么办|咋办|咋整|医院|急|一直哭|(?<![a-z])(?:stuck|can'?t get (?:it )?out|won'?t come out|what (?:do|should) (?:i|we) do|help|hospital|a ?& ?e|the er|choking|a lot)(?![a-z])/;
+const STUCK_HELP = /拿不出|取不出|掏不出|弄不出|出不来|卡住|卡了|异物(?!感)|怎么办|咋办|咋整|医院|急|一直哭|(?<![a-z])(?:stuck|(?:can'?t|cannot|can not) get (?:it )?out|(?:won'?t|will not) come out|what (?:do|should) (?:i|we) do|help|hospital|a ?& ?e|the er|choking|a lot)(?![a-z])/;
 const lodged = (n: string): boolean =>
   (STUCK_IN.test(n) || MOUTH_COUGH.test(n)) && STUCK_HELP.test(n) && !WORN_THERE.test(n) && !SUPPOSED.test(n) && !CHILD_HARM_ASKED.test(n) && !NOT_A_REPORT.test(n) && !/怕|担心|适合|(?<![a-z])(?:afraid|worried|worry|suitable|could|might)(?![a-z])/.test(n);
 /** Breath short from exercise or singing is no emergency ("唱完歌 喉咙有点紧 呼吸有点急": found in review). */
@@ -263,7 +263,7 @@ const SUPPLY_FINISHED = /再买|再来|还有货|有货吗|回购|复购|还想�
  */
 const PREGNANT = /怀孕|孕妇|孕期|怀着|孕[一二三四五六七八九十\d]+[个周月]|(?<![a-z])(?:pregnant|pregnancy|weeks? along)(?![a-z])/;
 const BLEEDING = /出血|流血|见红|便血|吐血|尿血|(?<![a-z])(?:bleeding|spotting|blood in (?:her|his|my|the) (?:stool|poop|urine|pee|vomit))(?![a-z])/;
-const BODY_ALARM = /血压[^，,。？?]{0,6}(?:高上去|升高|飙|一下子高|突然高|很高|好高|特别高|上来)|头晕得(?:厉害|不行|站不住|站不稳)|晕倒|昏倒|晕过去|胸口(?:疼|痛|闷得)|胸痛|心跳[^，,。？?]{0,4}(?:很快|好快|特别快|加速|不齐)|(?<![a-z])(?:chest pains?|passed out|fainted|heart (?:is )?(?:racing|pounding)|blood pressure (?:spiked|shot up|went (?:way |right )?up|is (?:really |very |so )?high)|so dizzy (?:she|he|i) can'?t stand)(?![a-z])/;
+const BODY_ALARM = /血压[^，,。？?]{0,6}(?:高上去|升高|飙|一下子高|突然高|很高|好高|特别高|上来)|头晕得(?:厉害|不行|站不住|站不稳)|晕倒|昏倒|晕过去|胸口(?:疼|痛|闷得)|胸痛|心跳[^，,。？?]{0,4}(?:很快|好快|特别快|加速|不齐)|(?<![a-z])(?:chest pains?|passed out|fainted|heart (?:is )?(?:racing|pounding)|blood pressure (?:spiked|shot up|went (?:way |right )?up|is (?:really |very |so )?high)|so dizzy (?:she|he|i) (?:can'?t|cannot|can not) stand)(?![a-z])/;
 const RISK_ASKED = /会不会|容易|怕|担心|以防|风险|(?<![a-z])(?:will it|could it|might it|can it|risk|in case|afraid|worried)(?![a-z])/;
 // A nose or the gums bleed for many reasons; a pet's is the vet's; a question whether it may be taken is advice; a joke is none (found in review).
 const MINOR_BLEED = /牙龈|鼻子|鼻血|流鼻|(?<![a-z])(?:gums?|nose)(?![a-z])/;
@@ -281,14 +281,23 @@ export const doctorNow = (n: string): boolean => {
  */
 // Bitten open by it, a comma after ("干燥剂被狗咬破了，吃了一点": found in review, the people's emergency).
 const PET_HARMED = /(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?:宝宝)?(?![砂粮条罐盆绳])[^，,。？?！!]{0,16}(?:吞|咽|误食|吃了|食咗|食了|啃了|咬了|咬破|舔了|发抖|抽搐|站不稳|走路不稳)|被(?:猫咪|小猫|猫|狗狗|小狗|狗|宠物)(?:咬破|吃|吞|啃)|(?<![a-z])(?:cat|dog|kitten|puppy|pup|pet)s? (?:just |has |have |had |might have |may have |probably |accidentally |i think )*(?:swallowed|ate|eaten|got into|chewed|licked|bit|is trembling|is shaking|is wobbly|collapsed)(?![a-z])/;
-const PERSON_HARMED = /(?:奶奶|爷爷|外公|外婆|姥姥|姥爷|老人|老公|老婆|老伴|妈妈|爸爸|我妈|我爸|我)(?:把[^，,。]{0,16})?(?:吃了|喝了|吞了|误食|过敏|喘不上气|呼吸困难)|(?<![a-z])(?:i (?:took|swallowed|ate|drank)\b(?! (?:the |it )?(?:wrapper|away|off))|i (?:accidentally|am allergic)|i'?m allergic|im allergic|my (?:nan|nana|gran|granny|grandma|grandpa|grandad|mum|mom|dad|husband|wife|partner|friend) (?:took|ate|has|is|swallowed|drank)|my (?:throat|tongue|lips?|chest)|can'?t breathe|throat is closing)(?![a-z])/;
+const PERSON_HARMED = /(?:奶奶|爷爷|外公|外婆|姥姥|姥爷|老人|老公|老婆|老伴|妈妈|爸爸|我妈|我爸|我)(?:把[^，,。]{0,16})?(?:吃了|喝了|吞了|误食|过敏|喘不上气|呼吸困难)|(?<![a-z])(?:i (?:took|swallowed|ate|drank)\b(?! (?:the |it )?(?:wrapper|away|off))|i (?:accidentally|am allergic)|i'?m allergic|im allergic|my (?:nan|nana|gran|granny|grandma|grandpa|grandad|mum|mom|dad|husband|wife|partner|friend) (?:took|ate|has|is|swallowed|drank)|my (?:throat|tongue|lips?|chest)|(?:can'?t|cannot|can not) breathe|throat is closing)(?![a-z])/;
 const petEmergency = (n: string): boolean => {
   const t = n.replace(/(?:狗|猫)宝宝|毛孩子/g, '狗');
   return (PET_HARMED.test(t) || petHeadInjury(t)) && !SMALL_CHILD.test(t) && !PERSON_UNWELL.test(t) && !PERSON_HARMED.test(t);
 };
-/** Which emergency advice fits it: a pet's, a swallowed battery or magnet, a doctor now, or the general one. */
-export const emergencyAdvice = (n: string): 'battery' | 'doctor' | 'emergency' | 'petEmergency' =>
-  petEmergency(n) ? 'petEmergency' : batteryOrMagnet(n) ? 'battery' : doctorNow(n) ? 'doctor' : 'emergency';
+/**
+ * Choking itself, not a breath failing from a reaction ("my son is choking on a piece of the toy, he can't breathe" was told the
+ * general emergency's allergy pen and poison line: found in the forty-sixth session's review); not once it is out.
+ */
+const CHOKES = /噎|哽|卡了?(?:到|在|住)?了?(?:喉咙|嗓子|气管)|(?:喉咙|嗓子)(?:里)?卡(?:住|着)|(?<![a-z])(?:chok(?:e|es|ed|ing)|gagging|stuck in (?:his|her|their|my|the) (?:throat|windpipe))(?![a-z])/;
+const CHOKE_ENDED = /咳出来|吐出来了|拿出来了|没事了|好了|(?<![a-z])(?:coughed it (?:up|out)|spat it out|(?:got|pulled) it out|(?:is|seems|he'?s|she'?s) (?:fine|ok|okay) now)(?![a-z])/;
+const choking = (n: string): boolean => CHOKES.test(n) && !CHOKE_ENDED.test(n) && !/过敏|(?<![a-z])allerg\w*(?![a-z])/.test(n);
+/** The emergencies with advice of their own, and the general one. */
+export type EmergencyKind = 'battery' | 'doctor' | 'emergency' | 'petEmergency' | 'choking' | 'headInjury';
+/** Which emergency advice fits it: a pet's, a swallowed battery or magnet, a doctor now, choking, a head hurt, or the general one. */
+export const emergencyAdvice = (n: string): EmergencyKind =>
+  petEmergency(n) ? 'petEmergency' : batteryOrMagnet(n) ? 'battery' : doctorNow(n) ? 'doctor' : choking(n) ? 'choking' : headKnockSigns(n) ? 'headInjury' : 'emergency';
 const eatenUpByChild = (n: string): boolean =>
   EATEN_UP.test(n) && SMALL_CHILD.test(n) && (namesMedicine(n) || /药|软糖|(?<![a-z])gumm(?:y|ies)(?![a-z])/.test(n)) && !SUPPOSED.test(n) && !SUPPLY_FINISHED.test(n);
 const emergency = (n: string): boolean => {
@@ -313,8 +322,12 @@ const emergency = (n: string): boolean => {
   if (ATE.test(n) && medicine && (LOT.test(n) || (child && OWN.test(n)))) return true;
   // A pet that ate what harms pets (found from outside: "小猫吃了猫砂怎么办！！急！" was offered two entries): the vet first.
   if (PET_ATE_HARM.test(n) || (PET_ATE_ZH.test(n) && !SUPPOSED.test(n) && !/会不会|怕|担心|万一|如果|要是|被(?:猫|狗)(?:猫|狗)?吃/.test(n))) return true;
-  return (BODY_IN_DANGER.test(n) && SOMEONE.test(n)) || BREATH_NOW.test(n);
+  // The buyer's own breath failing after taking something ("i took two of the pills and now i can't breathe": read as nothing, this
+  // session); "i" alone jokes ("lol i can't breathe"), what was taken does not.
+  const tookIt = /(?:我)(?:刚|刚刚|刚才)?(?:吃了|喝了|服了|吞了)|(?<![a-z])i (?:just )?(?:took|swallowed|ate|drank|had)(?![a-z])/.test(n) && (pills || FOOD_OR_DRINK.test(n));
+  return (BODY_IN_DANGER.test(n) && (SOMEONE.test(n) || (tookIt && !JOKE.test(n)))) || BREATH_NOW.test(n);
 };
+const FOOD_OR_DRINK = /药|片|粒|饼干|坚果|花生|海鲜|虾|(?<![a-z])(?:pills?|tablets?|capsules?|gumm(?:y|ies)|supplements?|cookies?|nuts?|peanuts?|shellfish|prawns?|shrimp|drink|tea|snack\w*)(?![a-z])/;
 // The harm named first or with words between ("袋子里有一包干燥剂 狗狗咬破了吃了一点点", "我只猫食咗少少漏出嚟嘅猫砂": a Guangzhou pet shop,
 // forty-fifth session, offered the returns entries).
 const PET_HARM_ZH = '(?:猫砂|干燥剂|脱氧剂|巧克力|葡萄|洋葱|木糖醇|老鼠药|鼠药|杀虫剂|除草剂|电池|毛线|绳子|缝衣针|百合)';
@@ -353,13 +366,13 @@ const childFaceSwells = (n: string): boolean => FACE_SWELLS.test(n) && CHILD_OR_
 /** A knock to the head and a sign of a head injury after it (vomiting, drowsy, confused): the emergency (found from outside, a Toronto furniture shop). */
 const HEAD_KNOCK = /(?:撞到|磕到|砸到|碰到|摔到|撞了|磕了)[^，,。？?]{0,3}头|头[^，,。？?]{0,3}(?:撞|磕|砸)(?:到|了)|(?:摔倒|摔了|跌倒|摔下来)[^。？?]{0,6}头[^，,。？?没不]{0,3}(?:流血|出血|破)|(?<![a-z])(?:(?:hit|bumped|banged|knocked|smacked) (?:his|her|their|my) head|head injury|bump on (?:his|her|their) head|fell\b[^.?!]{0,40}\b(?:his|her|their|my) head (?:is )?(?:bleeding|cut|split))(?![a-z])/;
 // Or bleeding ("我奶奶摔倒了 头流血", "my grandmother fell and her head is bleeding": found in review, read nowhere).
-const HEAD_SIGNS = /吐|嗜睡|想睡|犯困|昏昏|叫不醒|晕|迷糊|流血|出血|(?<![a-z])(?:threw up|throw(?:ing|s)? up|vomit\w*|sleepy|drowsy|dizzy|confused|passed out|unconscious|knocked out|won'?t wake|bleed\w*)(?![a-z])/;
+const HEAD_SIGNS = /吐|嗜睡|想睡|犯困|昏昏|叫不醒|晕|迷糊|流血|出血|(?<![a-z])(?:threw up|throw(?:ing|s)? up|vomit\w*|sleepy|drowsy|dizzy|confused|passed out|unconscious|knocked out|(?:won'?t|will not) wake|bleed\w*)(?![a-z])/;
 // Signs said to be absent are none ("not vomiting, not sleepy", "没有吐 也不晕"), nor 吐槽, nor a wall banged in frustration (found in review).
-const SIGNS_DENIED = /(?:没有?|不|没再)(?:吐|晕|想睡|犯困|呕吐|流血|出血)|吐槽|(?<![a-z])(?:not|no|isn'?t|wasn'?t|without|hasn'?t|didn'?t) (?:\w+ )?(?:vomit\w*|throw(?:ing)? up|threw up|sleepy|drowsy|dizzy|confused|passed out|bleed\w*)(?![a-z])/g;
+const SIGNS_DENIED = /(?:没有?|不|没再)(?:吐|晕|想睡|犯困|呕吐|流血|出血)|吐槽|(?<![a-z])(?:not|no|(?:isn'?t|is not)|(?:wasn'?t|was not)|without|(?:hasn'?t|has not)|(?:didn'?t|did not)) (?:\w+ )?(?:vomit\w*|throw(?:ing)? up|threw up|sleepy|drowsy|dizzy|confused|passed out|bleed\w*)(?![a-z])/g;
 // A pet's head is the vet's; a little bleeding asked with plasters is first aid ("my dog fell… his head is bleeding", "bleeding a bit, do you sell plasters?": found in review).
 // A pet's own knock with its signs is the vet's at once ("my dog fell down the stairs and his head is bleeding": found in review).
 const petHeadInjury = (n: string): boolean => PET.test(n) && HEAD_KNOCK.test(n) && HEAD_SIGNS.test(n.replace(SIGNS_DENIED, ' ')) && !SUPPOSED.test(n) && !JOKE.test(n);
-const headKnockSigns = (n: string): boolean => !/狗|猫|(?<![a-z])(?:dog|cat|puppy|kitten)(?![a-z])|(?:一点|一点点|a (?:bit|little))[^，,。？?]{0,4}(?:血|bleed)|(?:流了?|bleeding) (?:a (?:bit|little))|创可贴|(?<![a-z])plasters?(?![a-z])/.test(n) && HEAD_KNOCK.test(n) && HEAD_SIGNS.test(n.replace(SIGNS_DENIED, ' ')) && !SUPPOSED.test(n) && !JOKE.test(n) && !/(?<![a-z])against (?:the|a) wall(?![a-z])/.test(n);
+export const headKnockSigns = (n: string): boolean => !/狗|猫|(?<![a-z])(?:dog|cat|puppy|kitten)(?![a-z])|(?:一点|一点点|a (?:bit|little))[^，,。？?]{0,4}(?:血|bleed)|(?:流了?|bleeding) (?:a (?:bit|little))|创可贴|(?<![a-z])plasters?(?![a-z])/.test(n) && HEAD_KNOCK.test(n) && HEAD_SIGNS.test(n.replace(SIGNS_DENIED, ' ')) && !SUPPOSED.test(n) && !JOKE.test(n) && !/(?<![a-z])against (?:the|a) wall(?![a-z])/.test(n);
 
 export type HealthQuestion = 'advice' | 'reaction' | 'emergency' | 'pet';
 

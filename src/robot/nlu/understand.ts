@@ -176,12 +176,12 @@ function defaultClassifier(tokenizer: Tokenizer): IntentClassifier {
 const GREETING_HEAD =
   /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|主播你好|主播|家人们|宝宝们|小姑娘|姑娘|小妹妹?|美女|帅哥|小哥哥?|小姐姐|我是\p{Script=Han}{1,3}(?:奶奶|爷爷|阿姨|叔叔|大姐|大哥|老师|先生|女士|小姐)|how (?:yes|you|are you) going|how are you|how'?s it go(?:ing|in)|how is it go(?:ing|in)|g'?day|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/u;
 /** Trouble with the goods told in so many words: no closing remark beside a thanks. */
-const TROUBLE_TOLD = /(?<![a-z])(?:stale|broken|damaged|cracked|(?:got|has|have|with) a crack|leaking|leaked|faulty|missing|expired|mouldy|moldy|rotten|not working|stopped working|doesn'?t work|does not work)(?![a-z])|坏了|破了|过期了|发霉|漏了|少了|发错|不能用/;
+const TROUBLE_TOLD = /(?<![a-z])(?:stale|broken|damaged|cracked|(?:got|has|have|with) a crack|leaking|leaked|faulty|missing|expired|mouldy|moldy|rotten|not working|stopped working|(?:doesn'?t|does not) work|does not work)(?![a-z])|坏了|破了|过期了|发霉|漏了|少了|发错|不能用/;
 /**
  * The trouble said to be over ("cheers! it's not leaking anymore": found in review). A "not" only before
  * the trouble's word: "it wasn't in the box" tells the trouble (a Bristol shop, thirty-fifth session: "You're welcome").
  */
-const TROUBLE_GONE = /(?<![a-z])(?:(?:not|isn'?t|aren'?t)(?: [a-z]+){0,2} (?:stale|broken|damaged|cracked|leaking|leaked|faulty|missing|expired|mouldy|moldy|rotten|a problem|an issue)|no longer|anymore|any more|fixed|sorted|resolved)(?![a-z])|不再|好了|修好/;
+const TROUBLE_GONE = /(?<![a-z])(?:(?:not|(?:isn'?t|is not)|(?:aren'?t|are not))(?: [a-z]+){0,2} (?:stale|broken|damaged|cracked|leaking|leaked|faulty|missing|expired|mouldy|moldy|rotten|a problem|an issue)|no longer|anymore|any more|fixed|sorted|resolved)(?![a-z])|不再|好了|修好/;
 const THANKS_TAIL =
   /(?:(?: \| | )?(?:谢谢了|谢谢啦|谢谢你|谢谢您|谢谢|谢啦|谢了|多谢|感谢|辛苦了|麻烦了|麻烦你了|拜托了|thanks(?: a lot| so much| in advance)?|thank you(?: so much| very much)?|cheers|please|[啊呀哈吧呢哦嘛]) ?)+(?: \| )?\s*$/;
 
@@ -481,7 +481,7 @@ const WITHDRAW_WORDS = [
   // At a clause's end only: "我查到了物流显示签收但我没收到", "I found it broken when I opened the box"
   // describe the problem the buyer waits with (found in review).
   '(?:我)?(?:自己)?(?:已经)?(?:找到|搞定|解决|弄好|查到)了(?=[\\s,，.。!！~]|$)',
-  "(?:don'?t|do not|no need to) transfer(?: me)?",
+  "(?:(?:don'?t|do not)|do not|no need to) transfer(?: me)?",
   // Before "no need" alone, which would leave "agent" as a request for one ("no need agent": found from outside).
   // "never mind, no need for a person. got any coupon code…" (a Los Angeles shop, thirty-ninth session: left in the queue).
   'no need (?:for )?(?:an? |the |any )?(?:agent|person|human|real person|rep)s?',
@@ -496,19 +496,19 @@ const WITHDRAW_WORDS = [
   // "actually scratch that, i'll come back monday", "sorry didnt mean to ask for a person, can the bot just tell me…",
   // "不用了 不投诉了…", "我说了不投诉 不用人工" (a Sydney and a Guangzhou shop, thirty-seventh session: left queued, or queued again).
   'scratch that',
-  "(?:i )?did ?n'?t mean to (?:ask for|get|call|press for) (?:a |an |the )?(?:person|human|agent|real person)",
+  "(?:i )?(?:did ?n'?t|did not) mean to (?:ask for|get|call|press for) (?:a |an |the )?(?:person|human|agent|real person)",
   '(?:不|别|不用|不要)投诉了?(?=[\\s,，.。!！~]|$)',
   'cancel (?:that|the transfer|transfer)',
   '(?:withdraw|cancel|retract|drop) (?:my |the )?request (?:for|to speak to|to talk to) (?:a |an )?(?:person|human|agent|someone)',
   // "cancel the agent", "cancel the agent thing" (a Melbourne shop, thirty-fifth session: no reply in the queue).
   'cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?(?=\\s*(?:[,.!~]|$))',
   // "cancel that. I dont want agent", "no no dont need person" (found from outside: left waiting in the queue).
-  "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people|any ?one|any ?body)(?: anymore| already| lah| la| liao| leh| lor| now)?(?=\\s*(?:[,.!~]|$))",
+  "(?:i )?(?:(?:don'?t|do not)|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people|any ?one|any ?body)(?: anymore| already| lah| la| liao| leh| lor| now)?(?=\\s*(?:[,.!~]|$))",
   "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)(?=\\s*(?:[,.!~]|$))",
   // "no dont bother actually ill keep them", "算了 唔使喇 我自己睇" (found from outside: the rest was a miss).
   // Only as the whole of what is said: "dont bother calling me, just refund me", "ill keep them, but i want a partial
   // refund", "唔使講…", "唔使俾運費咩" ask for more (found in review: taken out of the queue).
-  "(?:no )?(?:don'?t|do not) bother(?=[\\s,.!~]*(?:$|(?:actually )?(?:i'?ll|ill|i will) (?:just )?keep))",
+  "(?:no )?(?:(?:don'?t|do not)|do not) bother(?=[\\s,.!~]*(?:$|(?:actually )?(?:i'?ll|ill|i will) (?:just )?keep))",
   "(?:actually )?(?:i'?ll|ill|i will) (?:just )?keep (?:it|them|the \\w+)(?=[\\s.!~]*$)",
   // "唔使住 我自己睇下先" (not yet), 唔洗 typed for 唔使 (a Guangzhou shop, thirty-ninth session: "not sure", then the washing entry).
   '唔(?:使|洗|驶)住?(?:喇|啦|了|嘞)?(?=[\\s,，.。!！~]|$)',
@@ -528,7 +528,7 @@ const WITHDRAW_WORDS = [
 const WITHDRAWS = new RegExp(`^[\\s?？!！]*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！?？]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~;；吧啦哈\\-–—]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
 // "yeah nah dont worry about a person. is the decaf…" (a Melbourne shop, thirty-third session: handed over).
 // "那算了算了 不找人了 就这样吧" (a Xi'an shop, thirty-seventh session: handed over as a yes).
-const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|不(?:用|要|需要)?(?:找|叫)(?:真人|人工|客服|人)(?:了|啦)?|(?:说了)?不(?:用|要|需要)转(?:了|啦)?(?=[\s,，.。!！]|$)|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:don'?t|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?|(?<!(?:don'?t|dont|do not|never|not|won'?t) )(?:forget|never mind|nvm|skip) (?:the |an? )?(?:agent|person|human)|no need (?:for )?(?:an? |the )?(?:agent|person|human))(?![a-z])/gi;
+const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|不(?:用|要|需要)?(?:找|叫)(?:真人|人工|客服|人)(?:了|啦)?|(?:说了)?不(?:用|要|需要)转(?:了|啦)?(?=[\s,，.。!！]|$)|(?<![a-z])(?:(?:i )?(?:(?:don'?t|do not)|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:(?:don'?t|do not)|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?|(?<!(?:(?:don'?t|do not)|dont|do not|never|not|(?:won'?t|will not)) )(?:forget|never mind|nvm|skip) (?:the |an? )?(?:agent|person|human)|no need (?:for )?(?:an? |the )?(?:agent|person|human))(?![a-z])/gi;
 /** "不用轉人工啦 我只是說一下": a person named only to say none is needed (found from outside: asked "shall I get one?"). */
 export function declinesPerson(text: string): boolean {
   const t = foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC')).toLowerCase();
@@ -540,7 +540,7 @@ const DECLINE_ASKS = /[吗么嘛?？]|为什么|难道|是不是|怎么|退款|�
 const TRAILING_EMOJI = /[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}]+$/u;
 // "actually no, it's just arrived!! ignore me 😂" (a London shop, thirty-seventh session: a list of entries, still queued).
 // "…ill keep the chair. forget the agent" (a Toronto shop, forty-fourth session: left in the queue, "your message is saved").
-const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:ignore (?:me|that|this)|disregard (?:that|this|me)|不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了(?:哈|嘛|哦|呀)?|(?:人工|真人|客服)(?:也)?不(?:用|要|需要)了(?:哈|嘛|哦|呀)?|不用转了|转(?:啥子|啥|什么)人工|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?|cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?|(?<!(?:don'?t|dont|do not|never|not|won'?t) )(?:forget|never mind|nvm|skip) (?:the |an? )?(?:agent|person|human)|no need (?:for )?(?:an? |the )?(?:agent|person|human))[\s,，.。!！~吧啦哈]*$/i;
+const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:ignore (?:me|that|this)|disregard (?:that|this|me)|不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了(?:哈|嘛|哦|呀)?|(?:人工|真人|客服)(?:也)?不(?:用|要|需要)了(?:哈|嘛|哦|呀)?|不用转了|转(?:啥子|啥|什么)人工|(?:i )?(?:(?:don'?t|do not)|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?|cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?|(?<!(?:(?:don'?t|do not)|dont|do not|never|not|(?:won'?t|will not)) )(?:forget|never mind|nvm|skip) (?:the |an? )?(?:agent|person|human)|no need (?:for )?(?:an? |the )?(?:agent|person|human))[\s,，.。!！~吧啦哈]*$/i;
 /** "算了 你们太慢了", "forget it, you guys are so slow": venting at the wait, not leaving it (found from outside). */
 const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久|效率)|没人(?:理|回|管|接)|冇人(?:理|覆|回|应)|等咗(?:成|好|咁)|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?: (?:is )?(?:answers?|answering|replies|replying|responds?|responding|here|cares))(?![a-z])/i;
 /** A bare no, the whole message ("actually no", "不用", "no thanks"): in the queue it takes the hand-over back. */
