@@ -651,7 +651,7 @@ const DEMANDS = /^(?!不用|不要|没事|no\b)(?:.*?)(?<!我)(?:让|叫)(?:他|
 /** Something to be done ("改到", "送到", "写上"), not put off ("我明天再来问": found in review). */
 const FOR_A_PERSON = /改|换|送|写|寄|约|补|退|地址|(?<![a-z])(?:change|move|deliver|send|write|ship|address)(?![a-z])/;
 /** "好的，谢谢，没有别的问题了", "行，知道了" to "shall I get a person?": done, no person (found in review: handed over). */
-const DONE_NOW = /^[,，.。!！\s]*(?:(?:谢谢|谢了|多谢|thanks|thank you)[,，.。!！\s]*)?(?:知道了|明白了?|了解了?|收到了?|懂了|没有?别的(?:问题|事)?了?|没其他(?:问题|事)?了?|没事了|(?:that'?s|thats) all|nothing else|got it|noted)[啦了呀哈!！。.~\s]*$/;
+const DONE_NOW = /^[,，.。!！\s]*(?:(?:谢谢|谢了|多谢|thanks|thank you)[,，.。!！\s]*)?(?:知道了|明白了?|了解了?|收到了?|懂了|没有?别的(?:问题|事)?了?|没其他(?:问题|事)?了?|没事了|(?:(?:that'?s|that is)|thats) all|nothing else|got it|noted)[啦了呀哈!！。.~\s]*$/;
 /** Whether it can be done at all, asked with nothing new: the thing offered, not a question of its own. */
 const CAN_IT_BE_DONE = /^(?:那|所以|你们?)?(?:到底|究竟)?(?:能不能|可不可以|能|可以)(?:帮我)?(?:改|弄|处理|办)(?:一下)?(?:吗|么|啊|呀|嘛|呢|不)?[?？!！。.\s]*$|^(?:so |ok |then )?(?:(?:can|could|will) (?:you|u|someone) (?:update|change|do|fix|sort(?: out)?) (?:it|that|this)|can it be (?:changed|updated|done)|can (?:change|update|do)|can)(?: for me)?(?: or not)?(?: please| pls)?(?: then| ah| lah| la)?[?!.\s]*$/;
 /** "好的 不用了 我明天自己去改地址": a no, whatever follows (found in review: handed over). */
@@ -770,7 +770,7 @@ const WANTS_PERSON = /人工(?!智能|智慧)|(?<!你们|您们|你|您)客服(?
 
 /** Asking for what the person offered does: chase it, hurry it, see to it. */
 const CHASE_ASK = /催|急用|急着用|着急|加急|尽快|帮我(?:问|处理|联系|跟进)|补发|(?<![a-z])(?:chase|hurry|follow (?:it )?up|escalate|look into it)(?![a-z])/;
-const NOT_NOW = /不用|不要|别|不必|不急|不催|不着急|没事|算了|再等|再说|再来|再问|晚点|明天|先这样|自己|我去|试试|(?<![a-z])(?:no need|(?:don'?t|do not)|not now|never mind|no worries|think about|later|myself|i'?ll wait|let me)(?![a-z])/;
+const NOT_NOW = /不用|不要|别|不必|不急|不催|不着急|没事|算了|再等|再说|再来|再问|晚点|明天|先这样|自己|我去|试试|(?<![a-z])(?:no need|(?:don'?t|do not)|not now|never mind|no worries|think about|later|myself|(?:i'?ll|i will) wait|let me)(?![a-z])/;
 /** A request in its own words after the yes: "是的 我要补发", "可以 帮我催下", "yes please do it". */
 /** "ok do that pls", "yes go ahead", "please do": the offer taken (found from outside: read as a goodbye). */
 const DO_IT = /^(?:ok(?:ay)?|yes|yeah|yep|sure)?[\s,.!]*(?:please |pls |plz )?(?:do (?:that|it|so)|go ahead|please do|pls do)(?: (?:please|pls|plz|thanks|thx|then|mate))*[\s!.]*$/;
@@ -796,7 +796,7 @@ const ACK_ONLY = /知道了|明白|收到|懂了|了解|等等|看看|谢谢|(?<
  * to a question or only acknowledges ("好的我知道了") is not.
  */
 /** Said calmly: no hurry, only asking, will wait or check themselves. */
-const CALM = /没关系|不急|不着急|先问问|只是问|等等|先等|再等|不麻烦|不用了|问下银行|问问银行|(?<![a-z])(?:no rush|no hurry|(?:it'?s|its|that'?s|thats) (?:fine|ok|okay)|just asking|i'?ll wait|will wait)(?![a-z])/;
+const CALM = /没关系|不急|不着急|先问问|只是问|等等|先等|再等|不麻烦|不用了|问下银行|问问银行|(?<![a-z])(?:no rush|no hurry|(?:(?:it'?s|it is)|its|(?:that'?s|that is)|thats) (?:fine|ok|okay)|just asking|(?:i'?ll|i will) wait|will wait)(?![a-z])/;
 function agreesToPerson(u: Understanding, onRefund = false): boolean {
   const text = u.normalized.trim();
   if (NOT_NOW.test(text)) return false;
@@ -1097,7 +1097,7 @@ function resolveTurnOnce(state: DialogueState, u: Understanding, input: TurnInpu
  * "我闺蜜在三亚 也想整一件 发海南得几天啊", "旧羽绒服洗完了…": a Harbin shop, thirty-eighth session, told her own parcel four times).
  */
 const NOT_MINE =
-  /不是我的(?:单|订单)|给别人买|帮(?:朋友|别人|同事)问|(?:跟|和|与)(?:我的)?(?:订单|单子)(?:没|无)(?:关系|关)|不是问(?:我的)?(?:订单|单子)|(?:闺蜜|朋友|同事|我妈|我爸|我姐|我哥|我妹|我弟|亲戚|家里人)(?:在[^，,。？?\s]{0,6})?(?:也想|想买|要买|也要)|(?:^|[,.!]\s*|(?:it'?s|its|this is|that'?s|thats) )not (?:about )?my order(?![a-z])/;
+  /不是我的(?:单|订单)|给别人买|帮(?:朋友|别人|同事)问|(?:跟|和|与)(?:我的)?(?:订单|单子)(?:没|无)(?:关系|关)|不是问(?:我的)?(?:订单|单子)|(?:闺蜜|朋友|同事|我妈|我爸|我姐|我哥|我妹|我弟|亲戚|家里人)(?:在[^，,。？?\s]{0,6})?(?:也想|想买|要买|也要)|(?:^|[,.!]\s*|(?:(?:it'?s|it is)|its|this is|(?:that'?s|that is)|thats) )not (?:about )?my order(?![a-z])/;
 /**
  * The buyer's order or parcel said not to be what is asked ("俺不问快递 俺问扇贝怎么做着吃 蒸还是煮", "俺没问济南那个 俺问的是往海南三亚寄…",
  * "我问的是干花 不是我现在这单！", "I'm not asking about my parcel": a Qingdao and a Kunming shop, thirty-ninth session, told the same
@@ -1111,7 +1111,7 @@ const MINE_AFTER_ALL = /送错|发错|寄错|我的(?:呢|什么时候|啥时候
 
 /** The number and only courtesy around it ("TA10228", "its TA10228", "TA10228 pls", "订单号TA10228 谢谢"). */
 const numberWithCourtesy = (text: string, id: string): boolean =>
-  text.toLowerCase().replace(id.toLowerCase(), ' ').replace(/(?<![a-z])(?:it'?s|its|order(?: number| no\.?)?|no\.?|pls|please|thanks|thx|ta)(?![a-z])|#|订单号?|单号|谢谢|哈/g, '').replace(/[\s.!。！:：,，]/g, '') === '';
+  text.toLowerCase().replace(id.toLowerCase(), ' ').replace(/(?<![a-z])(?:(?:it'?s|it is)|its|order(?: number| no\.?)?|no\.?|pls|please|thanks|thx|ta)(?![a-z])|#|订单号?|单号|谢谢|哈/g, '').replace(/[\s.!。！:：,，]/g, '') === '';
 /** Asked how it is done ("how do i cancel my order", "怎么申请退款"): the shop's word, not the buyer's own order. */
 const HOW_TO_ASKED = /^(?:请问|想问下?|问下)?(?:我)?(?:要)?(?:怎么|如何|怎样)(?:才能|可以|能)?(?:取消|退|换|改|申请|修改|开)|^(?:(?:hi|hey|hello|ok|so)[,\s]+)?(?:how (?:do|can|could|should) (?:i|we)|how to) (?:cancel|return|exchange|change|apply|get a refund|request)(?![a-z])/;
 // Also "好 thank you", "ok byebye" in a Cantonese chat (found from outside: answered in English).
@@ -1277,7 +1277,7 @@ const OLD_TAKEN_AWAY = /(?:(?<![依仍照])旧|原来的)[^，,。？?]{0,6}(?:�
  */
 const RETURN_ASKED_OF = /(?<!不)(?:能|可以|要|想|能不能|可不可以)退|退(?:款|掉|货)?(?:吗|不|么)|不要了|(?<![a-z])(?:can i (?:return|get a refund)|(?:want|like) (?:a )?refund|refund (?:it|this|the order))(?![a-z])/;
 // Of the order, not the buyer's own return ("我还没发", "i have not sent it back yet"); not a change or an address asked (found in review).
-const NOT_SENT_YET = /还没发货|没发货|未发货|(?<![a-z])(?:(?:(?:hasn'?t|has not)|has not|it'?s not|is not|(?:isn'?t|is not)) (?:been )?(?:shipped|dispatched)(?: yet)?)(?![a-z])/;
+const NOT_SENT_YET = /还没发货|没发货|未发货|(?<![a-z])(?:(?:(?:hasn'?t|has not)|has not|(?:it'?s|it is) not|is not|(?:isn'?t|is not)) (?:been )?(?:shipped|dispatched)(?: yet)?)(?![a-z])/;
 const returnBeforeSent = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   RETURN_ASKED_OF.test(u.normalized) && NOT_SENT_YET.test(u.normalized) && !/不想退|不要退|不退|为什么|怎么|地址|改|(?<![a-z])(?:why|address|change)(?![a-z])/.test(u.normalized) ? { intent: 'cancel_order' } : undefined;
 
@@ -1320,7 +1320,7 @@ const keepsOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'int
  * The address said to be right after all, right after how to change it ("算了我看了下是对的 没写错 那不改了": a Chengdu shop, forty-second
  * session, asked back "您是想修改收货地址吗？"): nothing is changed.
  */
-const ADDRESS_KEPT = /没写错|是对的|写对了|(?:那|就|先)?不(?:用|需要)?改了|(?<![a-z])(?:it'?s (?:correct|right|fine)(?: after all)?|no need to change|(?:(?:don'?t|do not)|do not) change (?:it|anything))(?![a-z])/;
+const ADDRESS_KEPT = /没写错|是对的|写对了|(?:那|就|先)?不(?:用|需要)?改了|(?<![a-z])(?:(?:it'?s|it is) (?:correct|right|fine)(?: after all)?|no need to change|(?:(?:don'?t|do not)|do not) change (?:it|anything))(?![a-z])/;
 const addressKept = (state: DialogueState, u: Understanding): boolean =>
   state.topic === 'change_address' && ADDRESS_KEPT.test(u.normalized) && !ADDRESS_BUT.test(u.normalized.replace(ADDRESS_KEPT_ALL, ' ').replace(/算了|看了下|看了一下/g, ' ')) && !ANOTHER_ASK.test(u.normalized);
 const ADDRESS_KEPT_ALL = new RegExp(ADDRESS_KEPT.source, 'g');
@@ -1475,7 +1475,7 @@ function parcelAsked(state: DialogueState, u: Understanding, text: string): Pick
  * but it says unpaid", "付了款还显示待付款", "it came out of my account" after it): only a person can
  * match the payment (found from outside, an Australian shop).
  */
-const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\bclaim|claim\b.{0,20}\b(?:status|update|progress)|(?:how(?:'s| is) my|where(?:'s| is) my|(?:what'?s|whats|what is) (?:going on|happening|up) with my) (?:warranty )?claim)(?![a-z])|我的(?:保修|质保|索赔|理赔)(?:申请)?[^，,。？?]{0,6}(?:怎么样|进度|到哪|结果)|(?:保修|质保)(?:申请|单)[^，,。？?]{0,4}(?:怎么样|进度|审核|结果)/;
+const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\bclaim|claim\b.{0,20}\b(?:status|update|progress)|(?:how(?:'s| is) my|where(?:'s| is) my|(?:(?:what'?s|what is)|whats|what is) (?:going on|happening|up) with my) (?:warranty )?claim)(?![a-z])|我的(?:保修|质保|索赔|理赔)(?:申请)?[^，,。？?]{0,6}(?:怎么样|进度|到哪|结果)|(?:保修|质保)(?:申请|单)[^，,。？?]{0,4}(?:怎么样|进度|审核|结果)/;
 // Also "我刚fk了 为啥还显示待付款啊 钱都扣了", the money named after, and a longer English sentence (found from outside: told to pay again);
 // the payment said after the status ("it still says unpaid on my end but i paid", "still show unpaid but i already bank in": two shops);
 // past a comma ("我已经付了猫砂的钱了，可是还是显示待付款？", "50盒那单我已经对公打款了，怎么还显示未付款": a Kuala Lumpur and a Hangzhou shop,
@@ -1533,7 +1533,7 @@ const DOUBLE_CHARGE =
 const CHARGE_WORRY = /会不会|会被|会扣|如果|万一|要是|怕|担心|失败|没成功|不成功|分期|(?<![a-z])(?:will i|would i|could i|can i|do you|(?:won'?t|will not)|in case|worried|split|afterpay|installments?|if i|is that just|pending hold)(?![a-z])/;
 // A question mark after a charge already taken is no worry ("i got charged twice by klarna for the kit??": an LA shop, forty-fifth session, "not understood").
 const CHARGE_QUESTION = /吗|[?？]/;
-const CHARGED_ALREADY = /扣了我|被扣了|(?<![a-z])(?:got|was|been|just got|i'?ve been|i have been) (?:charged|billed|debited)(?![a-z])/;
+const CHARGED_ALREADY = /扣了我|被扣了|(?<![a-z])(?:got|was|been|just got|(?:i'?ve|i have) been|i have been) (?:charged|billed|debited)(?![a-z])/;
 const CHARGED_PAST = /扣了我|(?<!会)被(?:重复)?扣了|重复扣款了|多扣了|显示(?:扣|付)了|(?<!会被|会|会不会被)扣了(?:两|2)次|付了两次|(?<![a-z])(?:you charged me|(?:i|we) (?:was|were|got|have been|'?ve been) (?:double[- ])?(?:charged|billed|debited)|charged me twice|billed twice|double charged)(?![a-z])/;
 const chargeWorry = (n: string): boolean => (CHARGE_WORRY.test(n) && !CHARGED_PAST.test(n)) || (CHARGE_QUESTION.test(n) && !CHARGED_ALREADY.test(n));
 
@@ -1598,7 +1598,7 @@ const SAYS_UNPAID = /(?<![a-z])(?:says|say|shows|show|showing|still) (?:unpaid|a
  * A mistyped order number put right ("sorry wrong number, its UK10260", "单号写错了 应该是 A1234"): the
  * question just asked, of that order (found from outside: "do you want to change the delivery address?").
  */
-const CORRECTS = /wrong (?:order )?(?:number|no\.?|id|#)|typo|(?:sorry|oops|my bad)[,.!\s]+(?:it'?s|its|it is|i meant)|(?<![a-z])i meant\s+(?:order\s+)?#?[a-z]{0,4}\d|(?:单号|订单号|号码)?(?:写|打|输)错了[^，,。]{0,3}(?:应该是|是)\s*[a-z]{0,4}\d|(?:写|打|输)错(?:单号|订单号)了/i;
+const CORRECTS = /wrong (?:order )?(?:number|no\.?|id|#)|typo|(?:sorry|oops|my bad)[,.!\s]+(?:(?:it'?s|it is)|its|it is|i meant)|(?<![a-z])i meant\s+(?:order\s+)?#?[a-z]{0,4}\d|(?:单号|订单号|号码)?(?:写|打|输)错了[^，,。]{0,3}(?:应该是|是)\s*[a-z]{0,4}\d|(?:写|打|输)错(?:单号|订单号)了/i;
 const NOT_THE_ORDER_ID = /手机|电话|尾号|后四位|末四位|地址|门牌|楼|室|收货人|邮编|价格|型号|(?<![a-z])(?:phone|mobile|tel|ending|address|postcode|zip|price|size|model|oe|vin)(?![a-z])/;
 /** An order number's shape: letters and at least four digits, or eight digits at least ("UK10260", "SO2611230001"); not "1502", "2000mAh". */
 const ID_SHAPED = /(?<![A-Za-z0-9])(?:[A-Za-z]{1,4}[-#]?\d{4,}|\d{8,})(?![A-Za-z0-9])/;
@@ -1773,7 +1773,7 @@ const LATER_SEND = /(?:等我|我)[^，,。？?]{0,10}(?:回来|回家|在家)(?
  * work address?", "is it going to manchester or did it go to my old london address", "which order is going to Leeds?"): the address on
  * the order, not "it can't be changed now" (a Taipei and a London shop, thirty-seventh session).
  */
-const CHECKS_ADDRESS = /(?:地址|送到|寄到|寄去|送去|寄往)[^？?。]{0,20}(?:对吗|对不对|对吧|没错吧|没错吗|是吗|是不是|对嘛)|(?:确认|核对|看看|检查)(?:一下)?(?:我的)?(?:收货)?地址(?:对不对|有没有错|对吗)?|(?<![a-z])(?:(?:is (?:it|this|that|my (?:order|parcel|package))|it'?s|its|will (?:it|this)|does (?:it|this)) (?:be )?(?:going|being sent|being delivered|shipping|sent|delivered|headed|heading) to [a-z ]{0,50}(?:address|work|office|home|house|place|flat)\b[^?]{0,40}\?|which (?:order|one|parcel|package)(?: is)? (?:going|being sent|being delivered|shipping|sent|delivered|goes|headed|heading) to [a-z]|(?:confirm|check|double[- ]check) (?:my|the) (?:delivery |shipping )?address|which address (?:is it|will it|does it))/;
+const CHECKS_ADDRESS = /(?:地址|送到|寄到|寄去|送去|寄往)[^？?。]{0,20}(?:对吗|对不对|对吧|没错吧|没错吗|是吗|是不是|对嘛)|(?:确认|核对|看看|检查)(?:一下)?(?:我的)?(?:收货)?地址(?:对不对|有没有错|对吗)?|(?<![a-z])(?:(?:is (?:it|this|that|my (?:order|parcel|package))|(?:it'?s|it is)|its|will (?:it|this)|does (?:it|this)) (?:be )?(?:going|being sent|being delivered|shipping|sent|delivered|headed|heading) to [a-z ]{0,50}(?:address|work|office|home|house|place|flat)\b[^?]{0,40}\?|which (?:order|one|parcel|package)(?: is)? (?:going|being sent|being delivered|shipping|sent|delivered|goes|headed|heading) to [a-z]|(?:confirm|check|double[- ]check) (?:my|the) (?:delivery |shipping )?address|which address (?:is it|will it|does it))/;
 const NO_CHANGE_MEANT = /(?:没有?|不是|不)(?:要|想)?(?:改|换|修改)(?:地址)?|(?<![a-z])(?:not (?:changing|trying to change|asking to change)|(?:don'?t|do not) (?:want|need) to change)(?![a-z])/g;
 const addressChecked = (u: Understanding): Pick<Resolved, 'intent' | 'addressCheck'> | undefined => {
   const n = u.normalized.replace(NO_CHANGE_MEANT, ' ');
@@ -1801,7 +1801,7 @@ const ORDERED_WHEN = /(?:什么|啥)时候(?:下|买|拍)的|哪天(?:下|买|�
 const WAITS_THANKS = /^(?:好吧?|好的|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?(?:再|先)?等(?:着|等|一下)?(?:退款|发货|快递|到账|消息|通知|回复)?(?:吧|了|好了)?[,，。!！\s]*(?:谢谢|多谢|谢了|谢啦|感谢)(?:你|您|啦)?[!！。~\s]*$|^(?:好吧?|好的|好啦|太好了|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?(?:再|先)等(?:着|等|一下|等看|两天|几天|一天|一会儿?)?(?:吧|了|好了|啦)?[,，。!！~\s]*$|^(?:好吧?|好的|好啦|行吧?|嗯+|ok(?:ay)?)?[,，\s]*(?:那)?(?:我)?(?:就)?等(?:着)?(?:你们|您)(?:的)?(?:消息|通知|回复|电话)(?:吧|了|啦)?[,，。!！~\s]*$|^(?:(?:ok(?:ay)?|fine|alright|sure)[,.!]?\s*){0,2}(?:i'?ll|i will|i) wait(?: for (?:it|the refund|the parcel))?(?: then| lah| la)?[,.!\s]+(?:thanks|thank you|thx)(?: (?:lah|la|boss|bro))?[.!\s]*$/;
 /** A moment asked to ask someone at home ("等哈 我问下我老汉": a Chengdu shop, forty-second session, "not sure, a person?"). */
 const HOME = '(?:我|我家)?(?:老汉|老公|老婆|爸爸?|妈妈?|家里人|儿子|女儿|家人|屋头的?|他|她)';
-const ASKS_AT_HOME = new RegExp(`^(?:(?:好|好的|嗯|行)[,，\\s]*)?(?:等(?:哈|下|一下|会儿?|等)|稍等(?:一下)?)?[,，\\s]*(?:我)?(?:先|再)?(?:问(?:下|一下|问)${HOME}|跟${HOME}商量(?:下|一下)?)(?:再说|先)?[,，。!！~\\s]*$|^(?:(?:hold on|one sec(?:ond)?|give me a (?:sec|min|minute)|wait)[,.!\\s]*)?(?:let me|i'?ll|gonna|i need to) (?:ask|check with) (?:my )?(?:husband|wife|partner|mum|mom|dad|son|daughter|family|him|her|boss)(?: first)?[.!\\s]*$`);
+const ASKS_AT_HOME = new RegExp(`^(?:(?:好|好的|嗯|行)[,，\\s]*)?(?:等(?:哈|下|一下|会儿?|等)|稍等(?:一下)?)?[,，\\s]*(?:我)?(?:先|再)?(?:问(?:下|一下|问)${HOME}|跟${HOME}商量(?:下|一下)?)(?:再说|先)?[,，。!！~\\s]*$|^(?:(?:hold on|one sec(?:ond)?|give me a (?:sec|min|minute)|wait)[,.!\\s]*)?(?:let me|(?:i'?ll|i will)|gonna|i need to) (?:ask|check with) (?:my )?(?:husband|wife|partner|mum|mom|dad|son|daughter|family|him|her|boss)(?: first)?[.!\\s]*$`);
 const waitsThanks = (u: Understanding): Pick<Resolved, 'intent' | 'u'> | undefined =>
   WAITS_THANKS.test(u.normalized.trim()) || ASKS_AT_HOME.test(u.normalized.trim()) ? { intent: 'bye', u: { ...u, guessed: undefined } } : undefined;
 /**
@@ -1959,7 +1959,7 @@ const goodsCode = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
 // "i can send pics", "i have photos of the box from the driver, can i send them", "照片我有拍，要发去哪里", "拍照发哪 就发这吗" (three shops);
 // "ive got photos of the snapped bracket", "要拍照嗎？我拍好了", "我拍了照片" (thirty-third session, three shops), not "拍了" (ordered) alone.
 const SENDS_EVIDENCE =
-  /(?:视频|照片|图片|截图|开箱|拍照|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊就]|\s*$)|发去哪|发这(?:里|儿)?(?:吗|就行吗|可以吗)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|i (?:can|could|will|'ll) send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)(?= *[.!]*$| of (?:the |it|them|my (?:parcel|package|order))|.{0,30}\b(?:box|damage\w*|broken|crack\w*|packaging|proof)\b)|(?:i have|i got|i've got|got) (?:some |the )?(?:photos?|pictures?|pics?|videos?)\b.{0,40}\bcan i send (?:them|it|you|u)|(?:i have(?: got)?|i got|i'?ve got|i took|i'?ve taken|i have taken) (?:some |the |a few )?(?:photos?|pictures?|pics?|videos?)(?= of\b| showing\b|[.!]*$))(?![a-z])|(?:拍照|照片|图片|视频|相片)[吗么嘛?？\s]{0,3}(?:我)?(?:已经|都)?(?:拍好了|拍完了|拍了)(?![个件单两几一\d])|我(?:已经)?拍了(?:照片|视频)|^(?:我|额)(?:这边|这里)?(?:有|拍了)(?:照片|图片|视频)(?![^。]*(?:吗|么|没有|怎么|什么|哪|能不能|可不可以|有没有|是不是|[?？]))/;
+  /(?:视频|照片|图片|截图|开箱|拍照|(?<![地试])图(?!片)|(?:影|拍)了?相)[^。？?]{0,12}(?:发给谁|发哪(?:里|儿)?(?=[?？吗呢呀啊就]|\s*$)|发去哪|发这(?:里|儿)?(?:吗|就行吗|可以吗)|发到哪|发在哪|发你们|传到哪|传给谁|给谁看|怎么(?:发|传|send)给(?:你|您)|点\s?send\s?给(?:你|您))|(?<![a-z])(?:(?:where|who|how) (?:do|should|can) i send (?:you |u )?(?:the |these |this |my |a )?(?:photos?|pictures?|pics?|videos?|screenshots?)|who do i send (?:the |these |my )?(?:photos?|pictures?|pics?|videos?) to|(?:should|shall|do) i send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)|i (?:can|could|will|'ll) send (?:you |u )?(?:the |some |a )?(?:photos?|pictures?|pics?|videos?)(?= *[.!]*$| of (?:the |it|them|my (?:parcel|package|order))|.{0,30}\b(?:box|damage\w*|broken|crack\w*|packaging|proof)\b)|(?:i have|i got|i've got|got) (?:some |the )?(?:photos?|pictures?|pics?|videos?)\b.{0,40}\bcan i send (?:them|it|you|u)|(?:i have(?: got)?|i got|(?:i'?ve|i have) got|i took|(?:i'?ve|i have) taken|i have taken) (?:some |the |a few )?(?:photos?|pictures?|pics?|videos?)(?= of\b| showing\b|[.!]*$))(?![a-z])|(?:拍照|照片|图片|视频|相片)[吗么嘛?？\s]{0,3}(?:我)?(?:已经|都)?(?:拍好了|拍完了|拍了)(?![个件单两几一\d])|我(?:已经)?拍了(?:照片|视频)|^(?:我|额)(?:这边|这里)?(?:有|拍了)(?:照片|图片|视频)(?![^。]*(?:吗|么|没有|怎么|什么|哪|能不能|可不可以|有没有|是不是|[?？]))/;
 /** Photos for made-to-order work ("照片我有拍，要发去哪里定制", "i can send photos of my cat for the portrait"): the shop's word on it, not evidence (found in review). */
 const NOT_EVIDENCE = /定制|设计|打印|冲印|刻字|(?<![a-z])(?:portrait|custom\w*|design\w*|print\w*|engrav\w*)(?![a-z])/;
 /** Evidence offered or shown (a picture's stand-in, "[图片]"): a person looks at it. Not beside a question about the buyer's own data. */
@@ -1967,7 +1967,7 @@ const sendsEvidence = (u: Understanding): Pick<Resolved, 'intent'> | undefined =
   ((u.picture || SENDS_EVIDENCE.test(u.normalized)) && !isDataIntent(u.intent)) || PHOTOS_WHERE.test(u.normalized) ? (NOT_EVIDENCE.test(u.normalized) ? undefined : { intent: 'human' }) : undefined;
 /** "i have photos, where to send?": asked where, whatever "send" made it look like (a Kuala Lumpur shop, thirty-fifth session: the tracking card). */
 // In Chinese too ("照片要傳到哪裡", "我不是要查物流 我是要傳破損的照片給你們": a Taipei shop, forty-fourth session, a list of orders to track).
-const PHOTOS_WHERE = /(?:照片|图片|相片|视频)(?:要|该|应该|可以)?(?:传|发|上传|寄)(?:到|在|给)?(?:哪|什么地方)|(?:传|发|上传)[^，,。？?]{0,8}(?:照片|图片|相片|视频)给(?:你们|您|你)|(?<![a-z])(?:(?:i have|i got|i'?ve got|got|have) (?:some |the |a few )?(?:photos?|pictures?|pics?|videos?)\b.{0,30}\bwhere (?:to|do i|should i|can i) send|where (?:to|do i|should i|can i) send (?:the |my |these )?(?:photos?|pictures?|pics?|videos?))(?![a-z])/;
+const PHOTOS_WHERE = /(?:照片|图片|相片|视频)(?:要|该|应该|可以)?(?:传|发|上传|寄)(?:到|在|给)?(?:哪|什么地方)|(?:传|发|上传)[^，,。？?]{0,8}(?:照片|图片|相片|视频)给(?:你们|您|你)|(?<![a-z])(?:(?:i have|i got|(?:i'?ve|i have) got|got|have) (?:some |the |a few )?(?:photos?|pictures?|pics?|videos?)\b.{0,30}\bwhere (?:to|do i|should i|can i) send|where (?:to|do i|should i|can i) send (?:the |my |these )?(?:photos?|pictures?|pics?|videos?))(?![a-z])/;
 /**
  * "…80份 预算每份200左右 你们联系我 电话136…", "pls call me back on 9123 4567": the buyer asks to be
  * contacted, which a person does (found from outside: a company's group-buy details read as an address change).
@@ -2024,7 +2024,7 @@ const findsWhere = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
  * arrange (found from outside: "change the delivery address?").
  */
 // Also "能不能直接重新给我寄一套", "不是取消！是补发" (found from outside: read as a cancellation, twice).
-const RESEND = /(?:补发|重新发|重发|再发|再寄)一?(?:个|件|双|份|套)?(?:吧|给我)?\s*$|(?:能不能|可以|能|可不可以)(?:直接)?(?:给我|帮我)?(?:补发|重发|重新发|再发)|(?:能不能|可以|能|可不可以)(?:直接)?(?:重新|再)(?:给我|帮我)?寄(?:一|个|一套|一份|一个|一双)?|(?:是|要)(?:补发|重发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it|send (?:me |us )?(?:a |an )?(?:new|replacement|another|fresh) [a-z]+(?: [a-z]+)? instead|(?:just|pls|please|can (?:u|you)|could (?:u|you)) (?:just )?send (?:me |us )?(?:new|replacement|fresh) [a-z]+|resend|prefer (?:a )?(?:replacement|new one)|(?:can i|could i|i want|i'?d like) (?:get |have )?a replacement)(?![a-z])/;
+const RESEND = /(?:补发|重新发|重发|再发|再寄)一?(?:个|件|双|份|套)?(?:吧|给我)?\s*$|(?:能不能|可以|能|可不可以)(?:直接)?(?:给我|帮我)?(?:补发|重发|重新发|再发)|(?:能不能|可以|能|可不可以)(?:直接)?(?:重新|再)(?:给我|帮我)?寄(?:一|个|一套|一份|一个|一双)?|(?:是|要)(?:补发|重发)|(?<![a-z])(?:send (?:me )?(?:a )?new (?:one|pair|unit|set)|send (?:me )?another (?:one|pair|unit|set)|re-?ship it|resend it|send (?:me |us )?(?:a |an )?(?:new|replacement|another|fresh) [a-z]+(?: [a-z]+)? instead|(?:just|pls|please|can (?:u|you)|could (?:u|you)) (?:just )?send (?:me |us )?(?:new|replacement|fresh) [a-z]+|resend|prefer (?:a )?(?:replacement|new one)|(?:can i|could i|i want|(?:i'?d|i would) like) (?:get |have )?a replacement)(?![a-z])/;
 /** Coupons, invoices, links, postage, or a question of policy ("如果丢了会补发吗"): not goods sent again (found in review). */
 // Nor a message, a picture or a video sent again ("你刚才说的能重新发一遍吗", "可以重新发一下安装视频吗", "resend the photo": found in review).
 const NOT_RESEND = /券|发票|链接|运费|验证码|短信|一遍|视频|图片|照片|说明|二维码|消息|信息|地址|会不会|会补发吗|如果|(?<![a-z])(?:coupon|voucher|invoice|link|code|receipt|email|otp|sms|message|photos?|pictures?|pics?|videos?|instructions?|manual|qr|pdf|files?|details|if)(?![a-z])/;
@@ -2374,7 +2374,7 @@ const WANTS_PAYMENT = /输(?:了|入了?)银行卡|(?:转|给他|给她|给对�
 const SCAM_STEPS = /(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:verification|one-?time|security) code)(?![a-z])/;
 /** Asked outright whether it was a scam ("这是不是诈骗啊", "its a scam isnt it", "is it real or scam"): it is treated as one. */
 // Asked, not an accusation ("this is a scam, reporting u" is a complaint).
-const SCAM_ASKED = /(?:这|这个|那个|他|她|对方)(?:是不是|是)(?:诈骗|骗子|骗局)|是不是(?:诈骗|骗子)|(?<![a-z])(?:is (?:this|it|that) (?:a )?scam|(?:it'?s|its|this is|that'?s) a scam,? (?:(?:isn'?t|is not)|is not|is) it|real or (?:a )?scam)(?![a-z])/;
+const SCAM_ASKED = /(?:这|这个|那个|他|她|对方)(?:是不是|是)(?:诈骗|骗子|骗局)|是不是(?:诈骗|骗子)|(?<![a-z])(?:is (?:this|it|that) (?:a )?scam|(?:(?:it'?s|it is)|its|this is|(?:that'?s|that is)) a scam,? (?:(?:isn'?t|is not)|is not|is) it|real or (?:a )?scam)(?![a-z])/;
 /** Posing named as such: no word of money needed. */
 const IMPERSONATES = /冒充|假冒|假客服|(?<![a-z])(?:impersonat\w*|pretend(?:ing|ed|s)? to be)(?![a-z])/;
 /** Asked of the shop itself ("你们是不是骗子"): a complaint, not a scam told. */
@@ -2402,7 +2402,7 @@ function scamReported(n: string): boolean {
 
 // The goods in focus may be the device ("而且充一下就超燙" of the charger just told: found from outside, "not sure").
 /** A danger told before a question of use ("it was smoking and smells burnt, does it always…?"): the question does not unsay it. */
-const REPORTED_BEFORE = /冒烟了|烧焦|着火了|(?<![a-z])(?:(?:battery|batteries|power ?bank|charger|cells?|pack)\b[^.?!,]{0,20}\b(?:leaking|hissing|bulging|swelling|sparking|popping|making a (?:hissing|popping|crackling) (?:noise|sound))|(?:was|were|is|it'?s|its) smoking|smoked|sparked|melted|burn(?:ed|t) (?:my|the|his|her)|caught fire|exploded|got (?:really |so |very |super )?hot|smells? burn\w*|started (?:to )?smok\w*)(?![a-z])/;
+const REPORTED_BEFORE = /冒烟了|烧焦|着火了|(?<![a-z])(?:(?:battery|batteries|power ?bank|charger|cells?|pack)\b[^.?!,]{0,20}\b(?:leaking|hissing|bulging|swelling|sparking|popping|making a (?:hissing|popping|crackling) (?:noise|sound))|(?:was|were|is|(?:it'?s|it is)|its) smoking|smoked|sparked|melted|burn(?:ed|t) (?:my|the|his|her)|caught fire|exploded|got (?:really |so |very |super )?hot|smells? burn\w*|started (?:to )?smok\w*)(?![a-z])/;
 /** A sign told before the question of use that follows it ("sparks came out of the plug, does it normally get hot?": found in review). */
 const signBeforeAsked = (n: string): boolean => {
   const at = SAFETY_ASKED.exec(n)?.index ?? 0;
@@ -2425,7 +2425,7 @@ const FOOD_SWOLLEN = /(?:罐头|罐子|罐|酸奶|牛奶|饮料|包装袋|袋子
 // A gas canister's swelling too ("the propane cylinder is bulging at the bottom, is it safe?": found in review).
 const SIGN_ASKED_OF = /(?:鼓包|胀了|冒烟|鼓起来)[^，,。？?]{0,10}(?:安全吗|危险吗|有危险吗)|(?<![a-z])(?:swollen|bulging|bulged|bulged out|smoking)\b[^.?!]{0,20}\bis it (?:safe|dangerous)|(?<![a-z])(?:canister|cylinder|cartridge|gas bottle)s?\b[^.?!]{0,30}\b(?:swollen|bulging|bulged)\b[^.?!]{0,20}\bis it (?:safe|dangerous)(?![a-z])/;
 /** Gas smelled now, whatever is asked beside it ("…hisses and i can smell gas when i screw the canister on. is it safe to use in the tent…?": a Sydney shop, forty-second session, "not sure"). */
-const GAS_SMELLED = /闻到[^，,。？?]{0,4}(?:煤气|燃气|液化气|丁烷)味|(?<![a-z])(?:i (?:can |could )?(?:still )?smell (?:the )?(?:gas|propane|butane)|(?:it|there'?s a) (?:still )?(?:smells?|stinks?) (?:of|like) (?:gas|propane|butane))(?![a-z])/;
+const GAS_SMELLED = /闻到[^，,。？?]{0,4}(?:煤气|燃气|液化气|丁烷)味|(?<![a-z])(?:i (?:can |could )?(?:still )?smell (?:the )?(?:gas|propane|butane)|(?:it|(?:there'?s|there is) a) (?:still )?(?:smells?|stinks?) (?:of|like) (?:gas|propane|butane))(?![a-z])/;
 /** Supposed, not smelled ("if i smell gas is it safe…", "如果闻到煤气味 安全吗", "does it smell of gas when new?": found in review). */
 const GAS_SUPPOSED = /(?:如果|万一|要是|假如)[^。？?！!]{0,6}闻到|(?<![a-z])(?:if|in case|what if|suppose|when new|does it)\b[^.?!]{0,12}\bsmell/;
 const gasSmelled = (n: string): boolean => GAS_SMELLED.test(n) && !GAS_SUPPOSED.test(n);
@@ -2507,7 +2507,7 @@ const DISPUTES_CANCEL = /明明|我(?:已经)?付(?:了|过|款了|钱了)|没(?
 /** A fake this shop sold: told, not asked about ("收到的是假货吗" asks). */
 const FAKE_HERE = /(?:收到|买到|寄来|发来|发给我)(?:的)?(?:是)?假(?:货|的)(?![吗么嘛?？])|卖假货(?![吗么嘛?？])/;
 /** A fake feared, not had: "怕买到假货", "担心是假的", "worried it's fake". */
-const FEARS_FAKE = /(?:怕|担心|害怕|万一|会不会|不会)[^，,。]{0,4}(?:买到|收到)?假(?:货|的)?|(?<![a-z])(?:worried|afraid|scared) (?:it'?s|they'?re|they are|of getting) (?:a )?fakes?(?![a-z])/g;
+const FEARS_FAKE = /(?:怕|担心|害怕|万一|会不会|不会)[^，,。]{0,4}(?:买到|收到)?假(?:货|的)?|(?<![a-z])(?:worried|afraid|scared) (?:(?:it'?s|it is)|they'?re|they are|of getting) (?:a )?fakes?(?![a-z])/g;
 /** A fake bought in another shop, before. */
 const FAKE_ELSEWHERE = /(?:在|从)?(?:别家|别的店|别的地方|别人家|其他店|其他家|其它店|第二间|第二家|别处|外面|网上)[^，,。?？!！]{0,8}买(?:到|的)(?:了)?(?:是)?假(?:货|的)|(?<![a-z])(?:got|bought) (?:a )?fakes? (?:from|at|on) (?:another|other|a different) (?:shop|store|seller|site)(?![a-z])/g;
 const ASKS_GENUINE = /是不是正品|是正品吗|正品吗|是不是真货|是真货吗|真货吗|是不是真的|是真的吗|是不是假的|会不会是假|有没有假货|保真吗|(?<![a-z])(?:is (?:it|this|that|your \w+) (?:genuine|authentic|real|original|fake)|are (?:they|these|your \w+) (?:genuine|authentic|real|original|fake))(?![a-z])/;
@@ -2534,7 +2534,7 @@ const withdrawsRequest = (n: string): boolean => WITHDRAWS_REQUEST.test(n) && !W
 /** "我不退款了 想换一罐新的", "不退了 补发一个吧": a new one instead of the money (found from outside). */
 const SWITCH_TO_NEW = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换(?:一|个)?(?:罐|瓶|盒|件|双|台|个)?新的|换一(?:罐|瓶|盒|件|双|台|个)|补发)/;
 const SWITCH_TO_REFUND = /(?:不(?:想|要|打算)?换(?:货)?了|换货不换了)[^。?？]{0,8}?(?:直接)?(?:退货|退款|退钱|退了|退)|(?<![a-z])(?:(?:(?:don'?t|do not)|do not|no longer) want (?:the |an |to )?exchange|cancel (?:the|my) exchange)\b[^.?!]{0,30}\b(?:refund|return|money back)(?![a-z])/;
-const SWITCH_TO_EXCHANGE = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换货|(?:想|要|能|可以)?换(?:个|成|到|一下)?(?![^，,。]{0,6}?(?:手机|电话|号码|地址))[^，,。]{0,6}?(?:码|号|色|颜色|尺码|尺寸|款|大一|小一)|换(?:个|一个|件|一件)?新的)|(?:退货|退款)(?:申请)?(?:能|可以|能不能|可不可以)?(?:改成|换成|转成|变成|改为|改)换货|(?<![a-z])(?:(?:(?:don'?t|do not)|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return)(?: it| this| them)?(?: any ?more)?[ ,.;-]{1,4}(?:i'?d (?:rather|like)|can i|could i|i want|just)?[^.?]{0,20}(?:exchange|swap)|(?:rather|prefer to) (?:exchange|swap)[^.?]{0,20}(?:than|instead of)[^.?]{0,12}(?:refund|return)|(?:change|switch|turn|convert) (?:my |the |this )?(?:return|refund)(?: request)? (?:to|into|for) (?:an )?exchange|(?:exchange|swap) (?:it |them )?instead(?: of (?:a |the )?(?:refund|return))?)(?![a-z])/;
+const SWITCH_TO_EXCHANGE = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换货|(?:想|要|能|可以)?换(?:个|成|到|一下)?(?![^，,。]{0,6}?(?:手机|电话|号码|地址))[^，,。]{0,6}?(?:码|号|色|颜色|尺码|尺寸|款|大一|小一)|换(?:个|一个|件|一件)?新的)|(?:退货|退款)(?:申请)?(?:能|可以|能不能|可不可以)?(?:改成|换成|转成|变成|改为|改)换货|(?<![a-z])(?:(?:(?:don'?t|do not)|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return)(?: it| this| them)?(?: any ?more)?[ ,.;-]{1,4}(?:(?:i'?d|i would) (?:rather|like)|can i|could i|i want|just)?[^.?]{0,20}(?:exchange|swap)|(?:rather|prefer to) (?:exchange|swap)[^.?]{0,20}(?:than|instead of)[^.?]{0,12}(?:refund|return)|(?:change|switch|turn|convert) (?:my |the |this )?(?:return|refund)(?: request)? (?:to|into|for) (?:an )?exchange|(?:exchange|swap) (?:it |them )?instead(?: of (?:a |the )?(?:refund|return))?)(?![a-z])/;
 /** "另一个申请", "the other request": of the same order, when it has one. */
 const ANOTHER_REQUEST = /申请|售后|(?<![a-z])(?:request|claim)(?![a-z])/;
 /** "那另一单的退款申请呢", "the other order's refund": another order, whatever else it names (found in review). */
@@ -5434,7 +5434,7 @@ const SHIP_PROMISE_HOURS = 48;
 /** The buyer says the parcel never reached them. */
 // "tracking says delivered but i never receive anything!", "guardhouse also say no parcel for me" (Malaysian English; found from outside: the tracking alone, twice).
 // "left at the front door but theres nothing there" too (found from outside: the tracking alone).
-const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|找不到|(?<![a-z])(?:not (?:received|got|receive)|never (?:got|received|receive|arrived|came)|did ?n'?o?t (?:get|receive)|no (?:parcel|package) for me|have ?n'?o?t (?:got|gotten|received)|(?:haven'?t|have not) (?:got|gotten|received)|(?:it'?s|its|it is|they'?re|theyre|there|they are|is|are|was|were) (?:not|n'?t) (?:here|there)|(?:(?:isn'?t|is not)|(?:aren'?t|are not)|(?:wasn'?t|was not)|(?:weren'?t|were not)) (?:here|there)|(?:can ?not|cannot|(?:can'?t|cannot|can not)|(?:could ?n'?t|could not)) find (?:it|them|the parcel|the package|my parcel|my package)|nowhere to be (?:found|seen)|no sign of (?:it|them|the parcel|the package)|(?:there'?s|theres|there is|there) nothing (?:there|here|at the (?:door|front door|porch)))(?![a-z])/;
+const NOT_RECEIVED = /没(?:有)?(?:收到|拿到|见到|签收|到)|不是我签|收不到|找不到|(?<![a-z])(?:not (?:received|got|receive)|never (?:got|received|receive|arrived|came)|did ?n'?o?t (?:get|receive)|no (?:parcel|package) for me|have ?n'?o?t (?:got|gotten|received)|(?:haven'?t|have not) (?:got|gotten|received)|(?:(?:it'?s|it is)|its|it is|they'?re|theyre|there|they are|is|are|was|were) (?:not|n'?t) (?:here|there)|(?:(?:isn'?t|is not)|(?:aren'?t|are not)|(?:wasn'?t|was not)|(?:weren'?t|were not)) (?:here|there)|(?:can ?not|cannot|(?:can'?t|cannot|can not)|(?:could ?n'?t|could not)) find (?:it|them|the parcel|the package|my parcel|my package)|nowhere to be (?:found|seen)|no sign of (?:it|them|the parcel|the package)|(?:(?:there'?s|there is)|theres|there is|there) nothing (?:there|here|at the (?:door|front door|porch)))(?![a-z])/;
 /** The shop's entry on a parcel shown delivered and not received, when the FAQ found it for this message. */
 function notReceivedEntry(ctx: Ctx): string | undefined {
   const own = confidentFaq(ctx) ?? ctx.data.faqCandidates?.[0];
@@ -6171,7 +6171,7 @@ const typesAddress = (normalized: string, onAddress = false): boolean =>
   ((onAddress || /(?<![a-z])(?:address|postcode|post code)(?![a-z])/.test(normalized)) && UK_POSTCODE.test(normalized));
 
 /** Words of a parcel already sent, in an entry on changing an address. */
-const AFTER_SENT = /已经?发货|发货后|发出后|寄出后|已寄出|改派|拒收|改不了|不能改|(?<![a-z])(?:after (?:dispatch|shipping|it ships|it has shipped|it'?s shipped|we ship)|once (?:shipped|dispatched|it ships|it'?s shipped|sent|it has shipped)|already (?:shipped|dispatched|sent)|redirect\w*|intercept\w*|(?:can'?t|cannot|can not) be changed|cannot be changed)(?![a-z])/;
+const AFTER_SENT = /已经?发货|发货后|发出后|寄出后|已寄出|改派|拒收|改不了|不能改|(?<![a-z])(?:after (?:dispatch|shipping|it ships|it has shipped|(?:it'?s|it is) shipped|we ship)|once (?:shipped|dispatched|it ships|(?:it'?s|it is) shipped|sent|it has shipped)|already (?:shipped|dispatched|sent)|redirect\w*|intercept\w*|(?:can'?t|cannot|can not) be changed|cannot be changed)(?![a-z])/;
 function addressAnswer(ctx: Ctx, o: Order): Outcome {
   const { t, lang } = ctx;
   // Another day for an order delivered, cancelled or done: where it stands, not "the address can no longer be changed" (found in review).

@@ -259,7 +259,7 @@ const DATA_PARTS: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_
 /** One answer about an order covers these together ("快递到哪了？什么时候到？"). */
 const PARCEL: ReadonlySet<Intent> = new Set<Intent>(['track_parcel', 'order_status', 'delivery_estimate']);
 /** Where a second question starts: after a question mark, or at 另外 / 还有 / 顺便 / "and can …" / "also" / ", did …". */
-const SECOND_QUESTION = /(?<=[\s?？。!！,，;；:：])\s*(?=[2-9][.)、．）]\s*[^\d\s])|[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|[，,；;\s]\s*(?=[^，,；;?？\s]{1,8}呢[?？]?\s*$)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b|what about\b|how about\b)|(?<bare>,\s*)(?=(?:(?:did|does|has|have|can|could|will|is|are)\s+(?:my|i|you|u|we)|do\s+(?:you|u)|(?:when|where|how)\s+(?:is|are|was|will|does|do|did|can|could|should)|where'?s|wheres)\s)/gi;
+const SECOND_QUESTION = /(?<=[\s?？。!！,，;；:：])\s*(?=[2-9][.)、．）]\s*[^\d\s])|[?？]\s*(?=\S)|[，,；;。.!！\s]+(?=另外|还有|顺便|再问|以及)|[，,；;\s]\s*(?=[^，,；;?？\s]{1,8}呢[?？]?\s*$)|\s+(?=and (?:can|could|will|when|where|how|what|is|do|does|also)\b)|[,;]\s*(?=also\b|btw\b|plus\b|what about\b|how about\b)|(?<bare>,\s*)(?=(?:(?:did|does|has|have|can|could|will|is|are)\s+(?:my|i|you|u|we)|do\s+(?:you|u)|(?:when|where|how)\s+(?:is|are|was|will|does|do|did|can|could|should)|(?:where'?s|where is)|wheres)\s)/gi;
 const CONNECTOR = /^[\s,，；;。.!！?？]*(?:另外|还有|顺便(?:问(?:一)?下)?|再问(?:一)?下|以及|and also|and|also|btw|plus)[\s,，:：]*/i;
 /**
  * "1. 多久发货 2. 包邮吗 3. 能开发票吗", "1) how long … 2) can I …": a numbered list of questions, each

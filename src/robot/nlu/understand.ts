@@ -174,7 +174,7 @@ function defaultClassifier(tokenizer: Tokenizer): IntentClassifier {
 
 // Who is called and who calls too ("小姑娘你好我是马奶奶我买的龙井收到了要怎么泡…": a Hangzhou tea shop's buyer, forty-fifth session, greeted back only).
 const GREETING_HEAD =
-  /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|主播你好|主播|家人们|宝宝们|小姑娘|姑娘|小妹妹?|美女|帅哥|小哥哥?|小姐姐|我是\p{Script=Han}{1,3}(?:奶奶|爷爷|阿姨|叔叔|大姐|大哥|老师|先生|女士|小姐)|how (?:yes|you|are you) going|how are you|how'?s it go(?:ing|in)|how is it go(?:ing|in)|g'?day|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/u;
+  /^ (?:(?:你好|您好|亲爱的|亲亲|亲|在吗|在不在|有人吗|有人在吗|哈喽|嗨|早上好|下午好|晚上好|老板|客服|掌柜的|主播你好|主播|家人们|宝宝们|小姑娘|姑娘|小妹妹?|美女|帅哥|小哥哥?|小姐姐|我是\p{Script=Han}{1,3}(?:奶奶|爷爷|阿姨|叔叔|大姐|大哥|老师|先生|女士|小姐)|how (?:yes|you|are you) going|how are you|(?:how'?s|how is) it go(?:ing|in)|how is it go(?:ing|in)|g'?day|hi|hello|hey|hiya|heya|yo|good (?:morning|afternoon|evening)|dear|excuse me|sorry)(?![a-z])(?: | \| )?)+/u;
 /** Trouble with the goods told in so many words: no closing remark beside a thanks. */
 const TROUBLE_TOLD = /(?<![a-z])(?:stale|broken|damaged|cracked|(?:got|has|have|with) a crack|leaking|leaked|faulty|missing|expired|mouldy|moldy|rotten|not working|stopped working|(?:doesn'?t|does not) work|does not work)(?![a-z])|坏了|破了|过期了|发霉|漏了|少了|发错|不能用/;
 /**
@@ -310,7 +310,7 @@ const ASKS_LONG = /咋|是不是|吗|(?<!了)呢|怎么|什么|哪|几|多少|(?
 const GOODBYE_WORDS =
   /谢谢(?:你|您|啦|了|亲)?(?:呢|哦|哈|啦|呀)?|谢了|多谢|辛苦(?:你|您)?(?:了|啦)?|你们忙吧?|有什么(?:问题|事)?(?:我)?再(?:问|找你们?|联系|来)?(?:哈|啊|吧|哦)?|下次还来(?:哪|哈|啊)?|好的|知道(?:了|啦)|没事了|拜拜(?:呢|啦)?|再见|(?:那)?就这样吧?|(?:那)?我(?:就|再|先)?(?:等(?:你们)?(?:的)?消息|再看看|看看|用着|先用着)(?:呢|吧|哈)?|(?:那)?我(?:就|再)?等(?:着|快递|消息|通知)?(?:了|吧|哈|啊)*|(?<![a-z])(?:ok(?:ay)?|thanks?(?: (?:so much|a lot|heaps|a mil|again))?|thank (?:you|u)(?: (?:so much|again))?|thx|ty|cheers|bye(?: for now)?|speak soon|talk soon|you too|and you|how about you|how (?:are|r) (?:you|u)|have a (?:good|lovely|nice|great) (?:one|day|weekend|night|evening)|take care|see ya|cya)(?![a-z])/g;
 /** Small talk and closings asked ("ok thanks, how about you?", "is that all?"): still a goodbye. */
-const CLOSING_ASKED = /^(?:(?:ok|okay|thanks|thank you|thx|ty|bye|cheers|谢谢|好的)[\s,，.。!！]*)+(?:anything else|that'?s all|is that all|就这样|没了|how about you|and you|you too|how are you|how r u)?[\s?？!！]*$/;
+const CLOSING_ASKED = /^(?:(?:ok|okay|thanks|thank you|thx|ty|bye|cheers|谢谢|好的)[\s,，.。!！]*)+(?:anything else|(?:that'?s|that is) all|is that all|就这样|没了|how about you|and you|you too|how are you|how r u)?[\s?？!！]*$/;
 function askedNotLeaving(text: string, c: Classification): Classification {
   const leaving = c.intent === 'bye' || (c.intent === 'unknown' && c.guess === 'bye');
   if (!leaving || CLOSING_ASKED.test(text.trim())) return c;
@@ -358,7 +358,7 @@ function thankedOff(n: ReturnType<typeof normalize>): boolean {
 const NOT_A_CLOSING = /不好|不了|坏|压扁|破|投诉|差评|举报|退款|(?<![a-z])(?:report\w*|complain\w*|dispute|chargeback|review|refund|cancel\w*|sue|lawyer|bbb|never)(?![a-z])/;
 /** A closing read as a question about goods or a greeting is taken as the closing; anything else it might be stays. */
 const thanked = (off: boolean, c: Classification): Classification => (off && (c.intent === 'unknown' || c.intent === 'faq' || c.intent === 'greeting') ? { intent: 'bye', confidence: 1, scores: c.scores } : c);
-const WILL_DO = /^(?:(?:ok(?:ay)?|alright|sure|fine|cool|great|好的|好吧|好|行|嗯)[\s,，.。!！]*)*(?:i'?ll|i will|will do|i'?m going to|gonna|i go|我再|我先|那我)(?![a-z])[^|]*$/;
+const WILL_DO = /^(?:(?:ok(?:ay)?|alright|sure|fine|cool|great|好的|好吧|好|行|嗯)[\s,，.。!！]*)*(?:i'?ll|i will|will do|(?:i'?m|i am) going to|gonna|i go|我再|我先|那我)(?![a-z])[^|]*$/;
 
 /** "👍", "🙂🙏" alone: an acknowledgment, answered like thanks (found from outside: "没太理解", a miss towards a hand-over). */
 function acknowledged(ack: boolean, c: Classification): Classification {
@@ -392,7 +392,7 @@ const RETRACTS = new RegExp(`${RETRACTION}|(?<![a-z])(?:${RETRACTION_EN})(?![a-z
  * session: the order's shipping status, three times). So is a return set aside: "no la i dw return, i asking where is
  * my chairs" (a Singapore shop, thirty-sixth session: told it had no return request, twice).
  */
-const NOT_THAT_QUESTION = /(?:^ ?|\| ?)(?:我)?(?:不是|没有?|并不是)(?:在)?问[^|]{0,20}?(?:\| ?| )?(?:我)?(?:是)?(?:在)?(?:想)?问(?:的是|下|一下)? ?|(?<![a-z])(?:i'?m |i am )?not asking (?:about |when |where |if |whether )?[^|]{0,40}?(?:\| ?| )(?:i'?m |i am )?asking (?:about |if |whether )?|(?<![a-z])(?:i )?(?:dw|do not want|dont want|no want|not)(?: to)? (?:return|refund|exchange)\w*(?: it| them)?(?: la| lah)? ?(?:\| ?| )(?:i'?m |i am |i )?(?:asking|ask|want to know|mean) (?:about |if |whether )?/;
+const NOT_THAT_QUESTION = /(?:^ ?|\| ?)(?:我)?(?:不是|没有?|并不是)(?:在)?问[^|]{0,20}?(?:\| ?| )?(?:我)?(?:是)?(?:在)?(?:想)?问(?:的是|下|一下)? ?|(?<![a-z])(?:(?:i'?m|i am) |i am )?not asking (?:about |when |where |if |whether )?[^|]{0,40}?(?:\| ?| )(?:(?:i'?m|i am) |i am )?asking (?:about |if |whether )?|(?<![a-z])(?:i )?(?:dw|do not want|dont want|no want|not)(?: to)? (?:return|refund|exchange)\w*(?: it| them)?(?: la| lah)? ?(?:\| ?| )(?:(?:i'?m|i am) |i am |i )?(?:asking|ask|want to know|mean) (?:about |if |whether )?/;
 function notThatQuestion(classifier: IntentClassifier, tokenizer: Tokenizer, n: ReturnType<typeof normalize>, c: Classification): Classification {
   const m = NOT_THAT_QUESTION.exec(n.scan);
   if (!m) return c;
@@ -508,8 +508,8 @@ const WITHDRAW_WORDS = [
   // "no dont bother actually ill keep them", "算了 唔使喇 我自己睇" (found from outside: the rest was a miss).
   // Only as the whole of what is said: "dont bother calling me, just refund me", "ill keep them, but i want a partial
   // refund", "唔使講…", "唔使俾運費咩" ask for more (found in review: taken out of the queue).
-  "(?:no )?(?:(?:don'?t|do not)|do not) bother(?=[\\s,.!~]*(?:$|(?:actually )?(?:i'?ll|ill|i will) (?:just )?keep))",
-  "(?:actually )?(?:i'?ll|ill|i will) (?:just )?keep (?:it|them|the \\w+)(?=[\\s.!~]*$)",
+  "(?:no )?(?:(?:don'?t|do not)|do not) bother(?=[\\s,.!~]*(?:$|(?:actually )?(?:(?:i'?ll|i will)|ill|i will) (?:just )?keep))",
+  "(?:actually )?(?:(?:i'?ll|i will)|ill|i will) (?:just )?keep (?:it|them|the \\w+)(?=[\\s.!~]*$)",
   // "唔使住 我自己睇下先" (not yet), 唔洗 typed for 唔使 (a Guangzhou shop, thirty-ninth session: "not sure", then the washing entry).
   '唔(?:使|洗|驶)住?(?:喇|啦|了|嘞)?(?=[\\s,，.。!！~]|$)',
   // Found, in Cantonese (找到了 is above).
@@ -599,7 +599,7 @@ const REPORTED = /(?:跟我说|和我说|对我说|同我讲|跟我讲|告诉我
  * "when can someone call me back": still waiting for the person (found in review).
  */
 const ASKS_ABOUT_PEOPLE = /(?:人工|真人|客服)(?:的)?(?:服务|服務)?(?:时间|時間|几点|幾點|上班时间|上班時間|在线时间|在線時間)|(?<![a-z])(?:what time|what are)\b.{0,20}\b(?:humans?|agents?|staff)\b.{0,12}\b(?:online|available|work|hours)|(?:humans?|agents?|staff)(?:'s)? (?:hours|opening hours)(?![a-z])/i;
-const STILL_WAITING = /回我|回复我|联系我|等他|等她|等人|我等|投诉|能来|会来|来吗|(?<![a-z])(?:call me|get back|reply to me|contact me|i'?ll wait|complain)(?![a-z])/i;
+const STILL_WAITING = /回我|回复我|联系我|等他|等她|等人|我等|投诉|能来|会来|来吗|(?<![a-z])(?:call me|get back|reply to me|contact me|(?:i'?ll|i will) wait|complain)(?![a-z])/i;
 const asksOnlyHours = (rest: string): boolean => ASKS_ABOUT_PEOPLE.test(rest) && !STILL_WAITING.test(rest);
 // Or sees to it elsewhere ("我自己跟平台申诉", "免啦 我问修车的": a Xiamen shop, forty-fifth session, handed over again at once).
 const SELF_WAITS = /^(?:我)?自己(?:再)?等(?:着|等|一下|一会儿?)?(?:吧|呗|好了)?[\s.。!！~]*$|^(?:我(?:自己)?|自己)?(?:去|再)?(?:跟|问|向)(?:平台|修车的|师傅|快递|物流|朋友|别人)[^，,。？?]{0,6}(?:申诉|投诉|问问?|说)?(?:吧|好了|去)?[\s.。!！~]*$|^(?:我(?:自己)?|自己)(?:去|再)?(?:找|联系)(?:平台|修车的|师傅|快递|物流|朋友|别人|店里|卖家)[^，,。？?]{0,6}(?:申诉|投诉|问问?|说|查|弄|处理|联系)?(?:吧|好了|去)?[\s.。!！~]*$/;
