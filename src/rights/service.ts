@@ -143,6 +143,8 @@ export class RightsService {
     this.#d.onErased?.(shopId, buyerId);
     try {
       await this.#dropCached(conversationIds);
+      // The robot's open question kept for the buyer's next conversation (its orders' ids, the goods in focus).
+      await this.#d.cache.set(keys.botCarry(shopId, buyerId), '', 1);
     } catch {
       throw new KefuError('UNAVAILABLE', 'the buyer was erased in the database but cached copies could not be dropped: repeat the erasure (it is harmless) when the cache is back');
     }

@@ -37,7 +37,7 @@ import { foldTraditional } from './lexicon/index.ts';
 import { adviceKind, dangerGoesOn, queuePriorityOf, safetyOf, safetyText, worsened, type SafetyKind } from './safety.ts';
 import { localEmergencyNumbers } from './emergency-numbers.ts';
 import { TEXTS } from './replies.ts';
-import { asksDisposal, missesForgotten, parseState } from './dialogue.ts';
+import { asksDisposal, awaitsAnswer, missesForgotten, parseState } from './dialogue.ts';
 
 export interface RobotLike {
   /** `state` may be a promise: the robot awaits it after understanding the text; `langHint`: the text's `content.lang`. */
@@ -272,6 +272,7 @@ export class BotResponder {
         // Taken back from the queue, on this node or another: the robot answers again.
         if (e.to === 'bot' && e.from !== 'bot') this.#handedOver.delete(e.conversationId);
       }),
+      events.on('conversationClosed', 'robot', (e) => (e.agentId === null ? this.#carryQuestion(e) : undefined)),
     ];
     return () => offs.forEach((off) => off());
   }
@@ -540,8 +541,11 @@ export class BotResponder {
     const id = conv.conversationId;
     // The read goes out now and the robot awaits it only after understanding the text: the
     // round trip overlaps the NLU's CPU instead of coming before it.
-    const { own, read } = this.#readState(id);
-    const state = read.then(parseStored);
+    // A new conversation has no state of its own yet; its first message may answer what the robot asked in the buyer's last one,
+    // closed meanwhile: that state is read instead (the same one round trip).
+    const first = conv.message.seq === 1;
+    const { own, read } = first ? { own: undefined, read: Promise.resolve(null) } : this.#readState(id);
+    const state = (first ? this.#carried(conv.shopId, conv.buyerId) : read).then(parseStored);
     const langHint = langHintOf(conv.message.content);
     const a = await this.#robot.answer({ shopId: conv.shopId, userId: conv.buyerId, conversationId: id, text, state, ...(langHint ? { langHint } : {}), ...(conv.restOfTakeBack ? { restOfTakeBack: true } : {}) });
     const raw = await read;
@@ -573,6 +577,29 @@ export class BotResponder {
     const own = since === undefined ? undefined : this.#states.get(id);
     // Not past the cache's own expiry either: a day-old dialogue starts afresh, as from the cache.
     return own && own.at >= since! && Date.now() - own.at < STATE_TTL_MS ? own.raw : undefined;
+  }
+
+  /**
+   * A conversation of the robot's (or the queue's) closed while the robot waited for an answer (which order? did you mean…? a
+   * person?): its state is kept for the buyer's next conversation with the shop, whose first message may be that answer. A buyer
+   * back after the idle close answering "the second one" started a fresh dialogue, not understood (left by the forty-fourth
+   * session, mended in the forty-seventh). Best effort: without it the next conversation starts afresh, as before.
+   */
+  async #carryQuestion(e: { shopId: string; buyerId: string; conversationId: string }): Promise<void> {
+    const raw = await this.#readState(e.conversationId).read;
+    if (!awaitsAnswer(parseState(parseStored(raw)))) return;
+    await this.#cache.set(keys.botCarry(e.shopId, e.buyerId), raw!, STATE_TTL_MS).catch((err: unknown) => {
+      this.#log.warn({ err: (err as Error).message, conversationId: e.conversationId }, "the robot's open question could not be kept for the buyer's next conversation");
+    });
+  }
+
+  /** The state carried from the buyer's last conversation, spent by this read; null when none (or the cache fails). */
+  async #carried(shopId: string, buyerId: string): Promise<string | null> {
+    const key = keys.botCarry(shopId, buyerId);
+    const raw = await this.#cache.get(key).catch(() => null);
+    if (!raw) return null;
+    await this.#cache.set(key, '', 1).catch(() => {});
+    return raw;
   }
 
   /** This node's copy of the dialogue state when it can be trusted, else the cache's; a missing or unreadable state is a fresh dialogue. */

@@ -24,6 +24,8 @@ export const keys = {
   userRate: (userId: string, epochSecond: number) => `rate:${userId}:${epochSecond}`,
   hotHistory: (conversationId: string) => `hist:${conversationId}`,
   botState: (conversationId: string) => `botstate:${conversationId}`,
+  /** The robot's state of a buyer's conversation closed while it waited for an answer, for their next conversation's first message. */
+  botCarry: (shopId: string, buyerId: string) => `botcarry:${shopId}:${buyerId}`,
   typing: (userId: string, conversationId: string) => `typing:${userId}:${conversationId}`,
   robotCanary: 'robot:canary',
   backupLock: (localDay: string) => `lock:backup:${localDay}`,

@@ -12,7 +12,7 @@ import { needsPg, PG_URL, REDIS_URL, testRedisPrefix, testSchema } from '../supp
 import { AUD, ISS } from '../auth/support.ts';
 import { signBody } from '../../src/commerce/index.ts';
 import { ERASED_TEXT } from '../../src/rights/index.ts';
-import { locks } from '../../src/storage/keys.ts';
+import { keys, locks } from '../../src/storage/keys.ts';
 
 interface ExportDoc {
   buyerId: string;
@@ -150,8 +150,13 @@ for (const store of ['PostgreSQL', 'PGlite'] as const) describe(`buyers' data ri
     await suggest('sg_open', aShop1, 1, 'open');
     await suggest('sg_taken', aShop1, 2, 'accepted');
     await suggest('sg_bob', bShop1, 1, 'open');
-    // The hot history holds the texts now (the sends wrote it): the erasure must not leave them there.
+    // The hot history holds the texts now (the sends wrote it): the erasure must not leave them there. Nor the robot's open
+    // question kept for the buyer's next conversation (its orders' ids), nor another buyer's.
+    await node.rt.storage.cache.set(keys.botCarry('rs_1', 'rb_alice'), '{"v":1,"failures":0,"pending":{"intent":"parcel","orderIds":["O-A1"]}}', 60_000);
+    await node.rt.storage.cache.set(keys.botCarry('rs_1', 'rb_bob'), '{"v":1,"failures":0,"offeredHuman":true}', 60_000);
     const first = await api('DELETE', '/shops/rs_1/buyers/rb_alice', h);
+    assert.ok(!(await node.rt.storage.cache.get(keys.botCarry('rs_1', 'rb_alice'))));
+    assert.ok(await node.rt.storage.cache.get(keys.botCarry('rs_1', 'rb_bob')));
     assert.equal(first.status, 200, JSON.stringify(first.body));
     assert.equal(first.body.actorId, 'admin_rs_1');
     assert.equal(first.body.buyerId, 'rb_alice');

@@ -887,7 +887,7 @@ describe('the dialogue state on a lone node', () => {
       await bot.idle();
       await conversations.send(p, { ...say('二'), shopId: undefined, conversationId: id } as never);
       await bot.idle();
-      assert.equal(gets, 1, 'the second turn read the node\'s own copy');
+      assert.equal(gets, 1, 'the first turn read what a closed conversation left open (a new one has no state), the second the node\'s own copy');
       assert.deepEqual(seen[1], { v: 1, failures: 0, turn: 1 });
       // Another node heard: the cache is read; then alone again since now, the earlier copy is not trusted.
       aloneSince = undefined;

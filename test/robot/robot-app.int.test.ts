@@ -70,6 +70,26 @@ describe('robot on the message path (demo data)', () => {
     await c.close();
   });
 
+  // Left by the forty-fourth session, mended in the forty-seventh: a buyer back after the robot's idle close, answering the question
+  // it asked ("第二个" to "which order?"), started a fresh dialogue and was not understood.
+  test('the robot\'s open question outlives the close of its conversation, for the buyer\'s next first message, once', async () => {
+    const c = await buyer('buyer_2');
+    // A conversation of its own, not the one an earlier test left about an order.
+    const earlier = await ask(c, '你好');
+    assert.ok(await node.rt.conversations.setState(earlier[0]!.conversationId, { state: 'closed' }, { from: ['bot'] }));
+    const first = await ask(c, '我的快递到哪了');
+    assert.ok(first.some((m) => (m.content as { card?: { kind: string } }).card?.kind === 'choice'), textOf(first));
+    // The idle close's move: still the robot's, closed.
+    assert.ok(await node.rt.conversations.setState(first[0]!.conversationId, { state: 'closed' }, { from: ['bot'] }));
+    const answered = await ask(c, '第二个');
+    assert.notEqual(answered[0]!.conversationId, first[0]!.conversationId, 'a new conversation');
+    assert.match(textOf(answered), /78341256093017/, textOf(answered));
+    // Spent: the next conversation starts afresh (no card is waiting, so "第二个" picks nothing).
+    assert.ok(await node.rt.conversations.setState(answered[0]!.conversationId, { state: 'closed' }, { from: ['bot'] }));
+    assert.doesNotMatch(textOf(await ask(c, '第二个')), /78341256093017/);
+    await c.close();
+  });
+
   test('a refund in progress gets its status and amount; a buyer with no order is told so', async () => {
     const c = await buyer('buyer_3');
     const t = textOf(await ask(c, '退款怎么还没到'));
