@@ -2269,7 +2269,9 @@ const ALARM_NOT_NOW = /如果|万一|要是|会不会|会响吗|会报警吗|测
  * A fire now, told by itself ("家里着火了", "着火了！快来人", "the kitchen is on fire", "smoke everywhere!": found in review, read nowhere):
  * everyone out and the fire number, its own advice (not a device's "unplug it"). Not asked of, bought against, nor a joke or a sale ("家里着火了怎么办 买个灭火器推荐一下", "fire sale").
  */
-const FIRE_NOW = /(?:^|家里|屋里|房间|厨房|卧室|客厅|阳台|车里|楼道|[，,。!！\s])(?:着火了|起火了|失火了)(?![吗么吧])|(?<![a-z])(?:(?:the |my |our )?(?:house|kitchen|room|flat|apartment|bedroom|garage|car) is on fire|smoke everywhere|there(?:'?s| is) (?:a )?fire (?:in|at)|we(?:'?ve| have) got a fire)(?![a-z])/;
+// Things at home set alight ("the candle set the curtains on fire", "蜡烛把窗帘点着了": the device's "unplug it", or nothing; the forty-sixth
+// session's leftovers).
+const FIRE_NOW = /(?:^|家里|屋里|房间|厨房|卧室|客厅|阳台|车里|楼道|[，,。!！\s])(?:着火了|起火了|失火了)(?![吗么吧])|(?:窗帘|被子|沙发|床单|床垫|桌布|地毯|纸箱|衣服|头发)[^，,。？?]{0,4}(?:点着了|烧着了|烧起来了|着火了|着了)|(?<![a-z])(?:(?:set|lit) (?:the |my |our |her |his )?(?:curtains?|sofa|couch|bed|bedding|blanket|rug|carpet|tablecloth|box|bin|hair|house|kitchen) (?:on fire|alight|ablaze)|(?:curtains?|sofa|couch|bedding|blanket|rug|carpet|tablecloth|bin) (?:(?:is |are |was |were |went )?(?:on fire|alight|ablaze|in flames)|caught fire))(?![a-z])|(?<![a-z])(?:(?:the |my |our )?(?:house|kitchen|room|flat|apartment|bedroom|garage|car) is on fire|smoke everywhere|there(?:'?s| is) (?:a )?fire (?:in|at)|we(?:'?ve| have) got a fire)(?![a-z])/;
 const FIRE_NOT_NOW = /推荐|想买|买个|买一个|灭火器|如果|万一|要是|哈哈|(?<![a-z])(?:sale|lol|haha|if|what if|recommend|extinguisher)(?![a-z])/;
 const fireNow = (n: string): boolean => FIRE_NOW.test(n) && !FIRE_NOT_NOW.test(n);
 /** A danger told that is gas's (a leak, a gas alarm going off), not a device's: turned off and aired, not unplugged. */

@@ -936,3 +936,24 @@ describe('choking and a hurt head have advice of their own', () => {
     assert.equal(safetyOf('my son bumped his head on the table yesterday, he is totally fine, do you sell corner guards?'), undefined);
   });
 });
+
+// The forty-sixth session's leftovers: a child not moving, food poisoning in a family's words, a candle that set the curtains alight.
+test('a person not moving, food poisoning told, and things at home set alight are read; a parcel not moving, a story of long ago and a question are not', () => {
+  const cases: [string, string | undefined][] = [
+    ['孩子不动了', 'emergency'],
+    ['my son is not moving', 'emergency'],
+    ['物流不动了', undefined],
+    ['给孩子买的书 物流一直不动了', undefined],
+    ['我们全家吃了你们的腊肠 都上吐下泻', 'reaction'],
+    ['we all got food poisoning from your chicken', 'reaction'],
+    ['食咗你哋啲腊肠 成家人肚痾', 'reaction'],
+    ['years ago I got food poisoning from dodgy prawns, how fresh are yours?', undefined],
+    ['can raw chicken give you food poisoning?', undefined],
+    ['the candle set the curtains on fire', 'fire'],
+    ['蜡烛把窗帘点着了', 'fire'],
+    ['the curtains caught fire from the heater', 'fire'],
+    ['is the sofa fire retardant', undefined],
+    ['do the curtains catch fire easily?', undefined],
+  ];
+  for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
+});
