@@ -44,6 +44,7 @@ import { isDataIntent, isIntent, type Card, type DataIntent, type Entity, type H
 import { CONTROL_CHARS } from '../protocol/validation.ts';
 import { conceptsOf, foldTraditional, kindsOfGoods, mentionsOwnOrder, withoutNonGoods } from './lexicon/index.ts';
 import { dispatchDay } from './ship-day.ts';
+import { remembered } from './memo.ts';
 // A cycle, read only at call time: learned-danger.ts reads with this file's rules, and its reading serves the answer here.
 import { readDanger, type SafetyKind } from './safety.ts';
 
@@ -3420,6 +3421,7 @@ function dataOrFaq(ctx: Ctx, intent: DataIntent): Outcome {
  * unsure of the buyer's words (found from outside: "did you mean 'How long does delivery take?'" five times).
  */
 function ownDeliveryTime(ctx: Ctx, intent: DataIntent): Outcome | undefined {
+  if (intent !== 'delivery_estimate') return undefined;
   const n = ctx.r.u.normalized;
   // Delivery or a place named ("to johor", "reach", "几天能到"): "how long does it usually take" could be anything (found in review of the tests).
   // ("ship to", "deliver to" need no words of their own: SENT_OR_ORDERED sets the first aside, ASKS_DELIVERY reads the second.)
@@ -3427,7 +3429,7 @@ function ownDeliveryTime(ctx: Ctx, intent: DataIntent): Outcome | undefined {
   // Ordered when, to arrive where ("今天下午拍的话好久能到成都": a Chengdu shop, fortieth session, "no orders found"): the sending
   // terms, then the days to the place named.
   const orderedThen = SENT_OR_ORDERED.test(n) && regionsIn(ctx.input.text).length > 0 && DAYS_TO_ARRIVE.test(n);
-  if (intent !== 'delivery_estimate' || !ofDelivery || (SENT_OR_ORDERED.test(n) && !orderedThen)) return undefined;
+  if (!ofDelivery || (SENT_OR_ORDERED.test(n) && !orderedThen)) return undefined;
   const said = shopSays(ctx, 'delivery_time');
   if (!said) return undefined;
   const sending = orderedThen ? shopSays(ctx, 'ship_time') : undefined;
@@ -5841,7 +5843,13 @@ const DELIVERY_REGIONS: readonly RegExp[] = [
 ];
 /** "Other regions" ("其他地区3-4天", "everywhere else"): not for an address a sentence names. */
 const OTHER_REGIONS = /其他|其它|其余|(?<![a-z])(?:other (?:areas|regions|states|places)|elsewhere|everywhere else|rest of)(?![a-z])/i;
-function regionsIn(text: string): RegExp[] {
+/** The regions a text names (read-only: kept for the next turns, the shop's sentences most of all, each read against a hundred patterns). */
+function regionsIn(text: string): readonly RegExp[] {
+  return remembered(REGIONS_READ, text, REGIONS_READ_MAX, () => regionsOf(text));
+}
+const REGIONS_READ = new Map<string, readonly RegExp[]>();
+const REGIONS_READ_MAX = 512;
+function regionsOf(text: string): RegExp[] {
   const t = foldTraditional(text);
   const out: RegExp[] = [];
   const spans: [number, number][] = [];
