@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_FAQ_THRESHOLD, FaqIndex, FaqIndexProvider, type FaqEntry } from '../../src/robot/index.ts';
+import { createRobot, DEFAULT_FAQ_THRESHOLD, FaqIndex, FaqIndexProvider, type FaqEntry } from '../../src/robot/index.ts';
+import { withoutGreeting } from '../../src/robot/nlu/normalize.ts';
+import { fakeDataSource } from './fixtures.ts';
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 
@@ -678,4 +680,36 @@ test('Hobart and "tassie" are Tasmania for the shop\'s entry that names it', () 
   ]);
   assert.equal(index.lookup('can you send butane to hobart').hit?.entry.id, 'gas');
   assert.equal(index.lookup('do u guys post gas canisters to tassie?').hit?.entry.id, 'gas');
+});
+
+// Found in the forty-seventh session: 37 of the sample shops' 1,180 phrasings typed after "你好" were offered as "did you mean…?",
+// greeted back ("你好 中文背标") or read as an order question ("你好 门店地址在哪": "no orders found").
+describe('a phrasing of the shop\'s typed after a hello', () => {
+  const entries = [
+    { id: 'label', question: '进口商品有中文背标吗？', answer: '所有进口商品都贴有中文背标。', alternates: ['中文背标'] },
+    { id: 'store', question: '有实体店吗？', answer: '门店在杭州市西湖区文三路100号。', alternates: ['门店地址在哪'] },
+    { id: 'sns', question: 'Do you offer subscribe and save?', answer: 'Yes: 10% off every repeat delivery.', alternates: ['subscribe and save'] },
+  ];
+  test('is answered with its entry, as without the hello', async () => {
+    const faq = new FaqIndexProvider();
+    faq.setEntries('shop-hello', entries);
+    const robot = createRobot({ dataSource: fakeDataSource({}), faq });
+    const said = async (text: string) => (await robot.answer({ shopId: 'shop-hello', userId: 'u', conversationId: `c-${text}`, text })).replies.map((r) => r.text).join('\n');
+    for (const [text, answer] of [
+      ['你好 中文背标', '中文背标。'],
+      ['親，门店地址在哪', '文三路'],
+      ['你好 门店地址在哪', '文三路'],
+      ['hi subscribe and save', '10% off'],
+      ['hello there - subscribe and save', '10% off'],
+    ] as const) assert.ok((await said(text)).includes(answer), `${text}: ${await said(text)}`);
+    assert.doesNotMatch(await said('你好'), /中文背标|文三路/);
+  });
+  test('the hello is a greeting word with a break after it, not the start of a word', () => {
+    assert.equal(withoutGreeting('你好 门店地址在哪'), '门店地址在哪');
+    assert.equal(withoutGreeting('客服，工作时间'), '工作时间');
+    assert.equal(withoutGreeting('客服工作时间'), '客服工作时间');
+    assert.equal(withoutGreeting('亲子装有吗'), '亲子装有吗');
+    assert.equal(withoutGreeting('hiking boots waterproof?'), 'hiking boots waterproof?');
+    assert.equal(withoutGreeting('你好'), '你好');
+  });
 });
