@@ -38,7 +38,7 @@ import { extractEntities, localDay } from './nlu/entities.ts';
 import { asksWhoAnswers, isPolitical, isSmallTalk } from './nlu/identity.ts';
 import { emergencyAdvice, type EmergencyKind, type HealthQuestion } from './nlu/health.ts';
 import { createNlu, declinesPerson, DEFAULT_TZ_OFFSET_MINUTES, MAX_UTTERANCE, withdrawsHandover, type Nlu } from './nlu/understand.ts';
-import { chineseScript, detectLanguage, scriptByCharacters, foldedKey, normalizeText, readsSpanish, withoutGreeting } from './nlu/normalize.ts';
+import { chineseScript, detectLanguage, scriptByCharacters, foldedKey, normalizeText, readsSpanish, withoutPleasantries } from './nlu/normalize.ts';
 import { neverPaid, TEXTS, type Texts } from './replies.ts';
 import { isDataIntent, isIntent, type Card, type DataIntent, type Entity, type Handover, type Intent, type Lang, type LookupName, type Reply, type Understanding } from './types.ts';
 import { CONTROL_CHARS } from '../protocol/validation.ts';
@@ -2612,7 +2612,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   // A request for a person is checked against the shop's own phrasings too ("人工客服什么时候在线" may be one).
   // A code asked after ("where is my code", "激活码无效") may be the shop's entry though it says "my": its orders are read first.
   // A double charge too: the shop's own entry on it is said before the way to a person.
-  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || (r.intent === 'greeting' && withoutGreeting(input.text) !== input.text) || r.changeSpec === true || r.doubleCharge === true || r.notMine === true || isPolicyIntent(r.intent) || (data && (notAboutOwnOrder(r, input.text) || CODE_GOODS.test(r.u.normalized))) || fromGuess);
+  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || ((r.intent === 'greeting' || r.intent === 'bye') && withoutPleasantries(input.text) !== input.text) || r.changeSpec === true || r.doubleCharge === true || r.notMine === true || isPolicyIntent(r.intent) || (data && (notAboutOwnOrder(r, input.text) || CODE_GOODS.test(r.u.normalized))) || fromGuess);
   return {
     intent: r.intent,
     lang: r.lang,
@@ -2984,9 +2984,9 @@ function answer(ctx: Ctx): Outcome {
     case 'greeting': // a phrasing of the shop's after the hello ("你好 中文背标"): its answer, not a greeting back
       return ownPhrasing(ctx) ?? { replies: [{ text: t.greeting }] };
     case 'bye':
-      // Leaving for another shop ("nvm i go buy from other shop" after a checkout that failed: a Singapore shop, fortieth session, got
-      // "Great."): sorry, and a person offered.
-      return LEAVING.test(r.u.normalized) ? { replies: [{ text: t.leaving }], next: { offeredHuman: true } } : { replies: [{ text: closing(ctx) }] };
+      // Leaving for another shop ("nvm i go buy from other shop": a Singapore shop, fortieth session, got "Great."): sorry, and a
+      // person offered. A phrasing of the shop's before the thanks ("中文背标 谢谢"): its answer.
+      return LEAVING.test(r.u.normalized) ? { replies: [{ text: t.leaving }], next: { offeredHuman: true } } : (ownPhrasing(ctx) ?? { replies: [{ text: closing(ctx) }] });
     case 'return_policy':
     case 'invoice':
     case 'coupon':
@@ -3033,7 +3033,9 @@ function closing(ctx: Ctx): string {
 function faqAnswer(ctx: Ctx): string | undefined {
   const f = ctx.data.faq;
   if (f && !f.ok) ctx.unavailable.add('faq');
-  return f?.ok && f.value && !ofOtherGoods(ctx.input.text, f.value.entry) ? f.value.entry.answer : undefined;
+  // One of the shop's phrasings typed whole is its entry's, whatever goods it names ("Are the suede boots waterproof?", an alternate of
+  // the suede-care entry, was "not sure": found in the forty-seventh session).
+  return f?.ok && f.value && (f.value.verbatim || !ofOtherGoods(ctx.input.text, f.value.entry)) ? f.value.entry.answer : undefined;
 }
 /**
  * The message names goods of other kinds than all the entry's question and answer name ("纸尿裤有没有保质期" found the formula's

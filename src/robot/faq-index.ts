@@ -29,7 +29,7 @@ import { defaultBrands } from './lexicon/brands.ts';
 import { defaultContrasts } from './lexicon/contrasts.ts';
 import { placesNamed } from './lexicon/countries.ts';
 import { namesOrderId } from './nlu/entities.ts';
-import { detectLanguage, foldedKey, withoutGreeting } from './nlu/normalize.ts';
+import { detectLanguage, foldedKey, withoutPleasantries } from './nlu/normalize.ts';
 import { defaultTokenizer, type Tokenizer } from './nlu/tokenizer.ts';
 import type { Lang } from './types.ts';
 
@@ -257,7 +257,7 @@ export class FaqIndex {
 
   /** Answer, clarify with the top two or three, or not an FAQ question. */
   lookup(text: string, context?: string): FaqLookup {
-    const whole = this.verbatim(text) ?? this.#loosely(text) ?? this.#afterGreeting(text);
+    const whole = this.verbatim(text) ?? this.#loosely(text) ?? this.#pleasantriesAside(text);
     if (whole) return whole;
     const { ranked, band } = this.#banded(text, context);
     return band.band === 'answer' || context !== undefined ? band : (this.ownClause(text, ranked) ?? this.clauseAnswered(text, ranked) ?? this.afterRemark(text, ranked) ?? band);
@@ -405,9 +405,9 @@ export class FaqIndex {
     return { band: 'answer', hit, candidates: [hit] };
   }
 
-  /** One of the shop's phrasings typed after a hello ("你好 门店地址在哪", "hi subscribe and save"). */
-  #afterGreeting(text: string): FaqLookup | undefined {
-    const rest = typeof text === 'string' ? withoutGreeting(text) : text;
+  /** One of the shop's phrasings typed with a hello, a lead-in or thanks ("你好 门店地址在哪", "中文背标 谢谢", "can i ask, …"). */
+  #pleasantriesAside(text: string): FaqLookup | undefined {
+    const rest = typeof text === 'string' ? withoutPleasantries(text) : text;
     return rest === text ? undefined : (this.verbatim(rest) ?? this.#loosely(rest));
   }
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRobot, DEFAULT_FAQ_THRESHOLD, FaqIndex, FaqIndexProvider, type FaqEntry } from '../../src/robot/index.ts';
-import { withoutGreeting } from '../../src/robot/nlu/normalize.ts';
+import { withoutPleasantries } from '../../src/robot/nlu/normalize.ts';
 import { fakeDataSource } from './fixtures.ts';
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
@@ -684,11 +684,12 @@ test('Hobart and "tassie" are Tasmania for the shop\'s entry that names it', () 
 
 // Found in the forty-seventh session: 37 of the sample shops' 1,180 phrasings typed after "你好" were offered as "did you mean…?",
 // greeted back ("你好 中文背标") or read as an order question ("你好 门店地址在哪": "no orders found").
-describe('a phrasing of the shop\'s typed after a hello', () => {
+describe('a phrasing of the shop\'s typed with a hello, a lead-in or thanks', () => {
   const entries = [
     { id: 'label', question: '进口商品有中文背标吗？', answer: '所有进口商品都贴有中文背标。', alternates: ['中文背标'] },
     { id: 'store', question: '有实体店吗？', answer: '门店在杭州市西湖区文三路100号。', alternates: ['门店地址在哪'] },
     { id: 'sns', question: 'Do you offer subscribe and save?', answer: 'Yes: 10% off every repeat delivery.', alternates: ['subscribe and save'] },
+    { id: 'suede', question: 'How do I protect suede and leather?', answer: 'Spray suede with a protector before the first wear.', alternates: ['Are the suede boots waterproof?'] },
   ];
   test('is answered with its entry, as without the hello', async () => {
     const faq = new FaqIndexProvider();
@@ -701,15 +702,27 @@ describe('a phrasing of the shop\'s typed after a hello', () => {
       ['你好 门店地址在哪', '文三路'],
       ['hi subscribe and save', '10% off'],
       ['hello there - subscribe and save', '10% off'],
+      // Thanks after it, a lead-in before it, in traditional characters.
+      ['中文背标 谢谢', '中文背标。'],
+      ['请问门店地址在哪', '文三路'],
+      ['can i ask, subscribe and save', '10% off'],
+      ['subscribe and save thanks!', '10% off'],
+      ['進口商品有中文背標嗎？', '中文背標'],
+      // An alternate typed whole is its entry's, whatever goods it names beside the entry's own.
+      ['Are the suede boots waterproof?', 'protector'],
     ] as const) assert.ok((await said(text)).includes(answer), `${text}: ${await said(text)}`);
     assert.doesNotMatch(await said('你好'), /中文背标|文三路/);
   });
-  test('the hello is a greeting word with a break after it, not the start of a word', () => {
-    assert.equal(withoutGreeting('你好 门店地址在哪'), '门店地址在哪');
-    assert.equal(withoutGreeting('客服，工作时间'), '工作时间');
-    assert.equal(withoutGreeting('客服工作时间'), '客服工作时间');
-    assert.equal(withoutGreeting('亲子装有吗'), '亲子装有吗');
-    assert.equal(withoutGreeting('hiking boots waterproof?'), 'hiking boots waterproof?');
-    assert.equal(withoutGreeting('你好'), '你好');
+  test('the pleasantries are words of their own: a hello with a break after it, not the start of a word; thanks at the end', () => {
+    assert.equal(withoutPleasantries('你好 门店地址在哪'), '门店地址在哪');
+    assert.equal(withoutPleasantries('客服，工作时间'), '工作时间');
+    assert.equal(withoutPleasantries('客服工作时间'), '客服工作时间');
+    assert.equal(withoutPleasantries('亲子装有吗'), '亲子装有吗');
+    assert.equal(withoutPleasantries('hiking boots waterproof?'), 'hiking boots waterproof?');
+    assert.equal(withoutPleasantries('你好'), '你好');
+    assert.equal(withoutPleasantries('中文背标 谢谢'), '中文背标');
+    assert.equal(withoutPleasantries('请问门店地址在哪'), '门店地址在哪');
+    assert.equal(withoutPleasantries('thanks'), 'thanks');
+    assert.equal(withoutPleasantries('ok thanks'), 'ok');
   });
 });
