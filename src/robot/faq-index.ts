@@ -30,6 +30,7 @@ import { defaultContrasts } from './lexicon/contrasts.ts';
 import { placesNamed } from './lexicon/countries.ts';
 import { namesOrderId } from './nlu/entities.ts';
 import { detectLanguage, foldedKey, withoutPleasantries } from './nlu/normalize.ts';
+import { commonEnglish, MIN_CORRECTED_LENGTH, oneEdit } from './nlu/spelling.ts';
 import { defaultTokenizer, type Tokenizer } from './nlu/tokenizer.ts';
 import type { Lang } from './types.ts';
 
@@ -155,6 +156,8 @@ export class FaqIndex {
   readonly #indexed: Indexed[] = [];
   /** A phrasing's text as typed (case, width, spaces and punctuation aside) → the entries written with it. */
   readonly #verbatim = new Map<string, Set<number>>();
+  /** The English phrasings' words, by how many: for one of them typed with a slip in one word (`#misspelt`). */
+  readonly #spelt = new Map<number, Array<{ readonly words: readonly string[]; readonly ei: number }>>();
   /** An English phrasing's words but fillers, in order (`looseKey`) → its entries. */
   readonly #loose = new Map<string, Set<number>>();
   /** One clause of a phrasing that asks several things ("包邮吗" of "运费怎么算，包邮吗？"), as `#verbatim` keys it → its entries. */
@@ -191,6 +194,7 @@ export class FaqIndex {
       const ix = this.#indexEntry(e, cache, docCtx);
       this.#indexed.push(ix);
       for (const k of verbatimKeys(phrasingsOf(e))) this.#verbatim.set(k, (this.#verbatim.get(k) ?? new Set()).add(ei));
+      for (const words of phrasingsOf(e).map(latinWords)) if (words) this.#spelt.set(words.length, [...(this.#spelt.get(words.length) ?? []), { words, ei }]);
       for (const p of phrasingsOf(e)) {
         const k = looseKey(p);
         if (k) this.#loose.set(k, (this.#loose.get(k) ?? new Set()).add(ei));
@@ -257,7 +261,7 @@ export class FaqIndex {
 
   /** Answer, clarify with the top two or three, or not an FAQ question. */
   lookup(text: string, context?: string): FaqLookup {
-    const whole = this.verbatim(text) ?? this.#loosely(text) ?? this.#pleasantriesAside(text);
+    const whole = this.verbatim(text) ?? this.#loosely(text) ?? this.#pleasantriesAside(text) ?? this.#misspelt(text);
     if (whole) return whole;
     const { ranked, band } = this.#banded(text, context);
     return band.band === 'answer' || context !== undefined ? band : (this.ownClause(text, ranked) ?? this.clauseAnswered(text, ranked) ?? this.afterRemark(text, ranked) ?? band);
@@ -409,6 +413,22 @@ export class FaqIndex {
   #pleasantriesAside(text: string): FaqLookup | undefined {
     const rest = typeof text === 'string' ? withoutPleasantries(text) : text;
     return rest === text ? undefined : (this.verbatim(rest) ?? this.#loosely(rest));
+  }
+
+  /**
+   * One of the shop's English phrasings typed whole with a slip in one word ("How do your jakcets fit?", "ship to Haawii": "did you
+   * mean…?" the very question, found in the forty-seventh session): that entry, as if typed right. Only a slip that is no English word
+   * itself ("cast" for "cost" is another word), in a word of five letters or more, and of one entry's phrasings alone.
+   */
+  #misspelt(text: string): FaqLookup | undefined {
+    const typed = typeof text === 'string' ? latinWords(text.slice(0, MAX_FIELD)) : undefined;
+    if (!typed) return undefined;
+    const found = new Set<number>();
+    for (const { words, ei } of this.#spelt.get(typed.length) ?? []) if (oneWordMistyped(typed, words)) found.add(ei);
+    if (found.size !== 1) return undefined;
+    const [ei] = found;
+    const hit: FaqHit = { entry: this.#entries[ei!]!, score: 0, confidence: 1, lexical: 1, verbatim: true };
+    return { band: 'answer', hit, candidates: [hit] };
   }
 
   /**
@@ -894,6 +914,24 @@ const MAX_REST_CHARS = 14;
 
 /** A phrasing as typed, for the verbatim match (`foldedKey`), of at most 200 characters. */
 const verbatimKey = (text: string): string => foldedKey(text.slice(0, 200));
+
+/** The words of an English text, lower-case ("what's" one word); undefined for one with Chinese in it or none. */
+function latinWords(text: string): string[] | undefined {
+  if (/\p{Script=Han}/u.test(text)) return undefined;
+  const words = text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}']+/u).filter((w) => w.replace(/'/g, ''));
+  return words.length ? words : undefined;
+}
+/** `typed` is `own` but for one word, mistyped: one edit from its own, five letters or more, and no English word itself. */
+function oneWordMistyped(typed: readonly string[], own: readonly string[]): boolean {
+  let slip = -1;
+  for (let i = 0; i < typed.length; i++) {
+    if (typed[i] === own[i]) continue;
+    if (slip >= 0) return false;
+    slip = i;
+  }
+  const word = typed[slip];
+  return word !== undefined && word.length >= MIN_CORRECTED_LENGTH && !commonEnglish().has(word) && oneEdit(word, own[slip]!);
+}
 
 /**
  * The keys an entry is found verbatim by: each of its phrasings whole. (Each clause of a phrasing

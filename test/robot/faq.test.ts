@@ -710,8 +710,17 @@ describe('a phrasing of the shop\'s typed with a hello, a lead-in or thanks', ()
       ['進口商品有中文背標嗎？', '中文背標'],
       // An alternate typed whole is its entry's, whatever goods it names beside the entry's own.
       ['Are the suede boots waterproof?', 'protector'],
+      // A lead-in of a buyer's own; a slip in one word of a phrasing typed whole.
+      ['quick q - subscribe and save', '10% off'],
+      ['我想问 门店地址在哪', '文三路'],
+      ['Are the suede boots waterprof?', 'protector'],
+      ['subscirbe and save', '10% off'],
     ] as const) assert.ok((await said(text)).includes(answer), `${text}: ${await said(text)}`);
     assert.doesNotMatch(await said('你好'), /中文背标|文三路/);
+    // A word of its own is no slip ("suede" for "suede" boots, "coats" for "boots": another question).
+    const index = new FaqIndex(entries);
+    assert.equal(index.lookup('Are the suede coats waterproof?').hit?.verbatim, undefined);
+    assert.equal(index.lookup('Are the suede boots waterprof?').hit?.entry.id, 'suede');
   });
   test('the pleasantries are words of their own: a hello with a break after it, not the start of a word; thanks at the end', () => {
     assert.equal(withoutPleasantries('你好 门店地址在哪'), '门店地址在哪');

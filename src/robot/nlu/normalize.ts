@@ -415,8 +415,8 @@ export function scriptByCharacters(text: string): 'hant' | 'hans' | undefined {
 
 /** A greeting that opens a message, as typed (simplified or traditional, English): "你好 ", "親，", "hi, ", "hello there - "; 亲, 老板 and 客服 only with a break after them ("亲子装", "客服工作时间" are words). */
 const LEADING_GREETING = /^(?:\s*(?:你好|您好|妳好|亲爱的|親愛的|亲亲|親親|在吗|在嗎|在不在|哈喽|哈囉|嗨|早上好|下午好|晚上好|早安|午安|晚安|(?:亲|親|老板|老闆|客服)(?=[\s,，.。!！~～:：])|hi|hello|hey|hiya|heya|dear|good (?:morning|afternoon|evening))(?![a-z])(?:\s+(?:there|team|guys|all))?[\s,，.。!！~～:：\-–—]*)+/iu;
-/** What brings a question in ("请问", "想问一下", "can i ask,", "quick question:"). */
-const LEAD_IN = /^\s*(?:请问|請問|想问(?:一)?下|想問(?:一)?下|问(?:一)?下|問(?:一)?下|咨询(?:一)?下|諮詢(?:一)?下|(?:can|may|could) i ask(?: you)?|quick question|i (?:wanted|want|would like) to (?:ask|know))(?![a-z])[\s,，.。!！~～:：\-–—]*/iu;
+/** What brings a question in ("请问", "我想问一下", "can i ask,", "quick q -", "Q:"). */
+const LEAD_IN = /^\s*(?:请问|請問|(?:我)?想(?:请)?问(?:一下|下)?|(?:我)?想(?:請)?問(?:一下|下)?|问(?:一)?下|問(?:一)?下|(?:我想)?咨询(?:一)?下|(?:我想)?諮詢(?:一)?下|(?:can|may|could) i ask(?: you)?|quick (?:question|q)|q|i (?:wanted|want|would like) to (?:ask|know))(?![a-z])[\s,，.。!！~～:：\-–—]*/iu;
 /** Thanks that close a message ("… 谢谢", "… thanks!", "… thank you so much"). */
 const THANKS_CLOSING = /[\s,，.。!！~～]*(?:谢谢(?:你|您|啦|了|亲)?|謝謝(?:你|您|啦|了|親)?|多谢|多謝|感谢|感謝|thanks?(?: (?:a lot|so much|in advance))?|thank you(?: (?:so|very) much)?|thx|ty|tq|cheers)[\s,，.。!！~～🙏]*$/iu;
 /**
