@@ -31,6 +31,7 @@ import { placesNamed } from './lexicon/countries.ts';
 import { namesOrderId } from './nlu/entities.ts';
 import { detectLanguage, foldedKey, withoutPleasantries } from './nlu/normalize.ts';
 import { commonEnglish, MIN_CORRECTED_LENGTH, oneEdit } from './nlu/spelling.ts';
+import { soundsAlike } from './nlu/homophones.ts';
 import { defaultTokenizer, type Tokenizer } from './nlu/tokenizer.ts';
 import type { Lang } from './types.ts';
 
@@ -158,6 +159,8 @@ export class FaqIndex {
   readonly #verbatim = new Map<string, Set<number>>();
   /** The English phrasings' words, by how many: for one of them typed with a slip in one word (`#misspelt`). */
   readonly #spelt = new Map<number, Array<{ readonly words: readonly string[]; readonly ei: number }>>();
+  /** The Chinese phrasings' verbatim keys, by length: for one typed with a character of the same sound (`#misspelt`). */
+  readonly #sounded = new Map<number, Array<{ readonly chars: readonly string[]; readonly ei: number }>>();
   /** An English phrasing's words but fillers, in order (`looseKey`) → its entries. */
   readonly #loose = new Map<string, Set<number>>();
   /** One clause of a phrasing that asks several things ("包邮吗" of "运费怎么算，包邮吗？"), as `#verbatim` keys it → its entries. */
@@ -195,6 +198,7 @@ export class FaqIndex {
       this.#indexed.push(ix);
       for (const k of verbatimKeys(phrasingsOf(e))) this.#verbatim.set(k, (this.#verbatim.get(k) ?? new Set()).add(ei));
       for (const words of phrasingsOf(e).map(latinWords)) if (words) this.#spelt.set(words.length, [...(this.#spelt.get(words.length) ?? []), { words, ei }]);
+      for (const k of verbatimKeys(phrasingsOf(e))) if (HAN_KEY.test(k)) this.#sounded.set([...k].length, [...(this.#sounded.get([...k].length) ?? []), { chars: [...k], ei }]);
       for (const p of phrasingsOf(e)) {
         const k = looseKey(p);
         if (k) this.#loose.set(k, (this.#loose.get(k) ?? new Set()).add(ei));
@@ -416,15 +420,19 @@ export class FaqIndex {
   }
 
   /**
-   * One of the shop's English phrasings typed whole with a slip in one word ("How do your jakcets fit?", "ship to Haawii": "did you
-   * mean…?" the very question, found in the forty-seventh session): that entry, as if typed right. Only a slip that is no English word
-   * itself ("cast" for "cost" is another word), in a word of five letters or more, and of one entry's phrasings alone.
+   * One of the shop's phrasings typed whole with a slip ("How do your jakcets fit?", "ship to Haawii", "付款后多久法货？": "did you
+   * mean…?" the very question, found in the forty-seventh session): that entry, as if typed right. In English one word, five letters
+   * or more, one edit away and no English word itself ("cast" for "cost" is another word); in Chinese one character of the same
+   * sound, no function character, in a phrasing of four characters or more; either of one entry's phrasings alone.
    */
   #misspelt(text: string): FaqLookup | undefined {
-    const typed = typeof text === 'string' ? latinWords(text.slice(0, MAX_FIELD)) : undefined;
-    if (!typed) return undefined;
+    if (typeof text !== 'string') return undefined;
+    const typed = latinWords(text.slice(0, MAX_FIELD));
     const found = new Set<number>();
-    for (const { words, ei } of this.#spelt.get(typed.length) ?? []) if (oneWordMistyped(typed, words)) found.add(ei);
+    for (const { words, ei } of (typed && this.#spelt.get(typed.length)) || []) if (oneWordMistyped(typed!, words)) found.add(ei);
+    // A Chinese phrasing with one character of the same sound ("付款后多久法货？", "客服几点上半"), four characters or more.
+    const key = [...verbatimKey(text)];
+    if (!typed && key.length >= MIN_SOUNDED) for (const { chars, ei } of this.#sounded.get(key.length) ?? []) if (oneSoundAlike(key, chars)) found.add(ei);
     if (found.size !== 1) return undefined;
     const [ei] = found;
     const hit: FaqHit = { entry: this.#entries[ei!]!, score: 0, confidence: 1, lexical: 1, verbatim: true };
@@ -921,14 +929,26 @@ function latinWords(text: string): string[] | undefined {
   const words = text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}']+/u).filter((w) => w.replace(/'/g, ''));
   return words.length ? words : undefined;
 }
-/** `typed` is `own` but for one word, mistyped: one edit from its own, five letters or more, and no English word itself. */
-function oneWordMistyped(typed: readonly string[], own: readonly string[]): boolean {
+const HAN_KEY = /\p{Script=Han}/u;
+const MIN_SOUNDED = 4;
+/** Where `typed` differs from `own` (as long), when in one place only; -1 otherwise. */
+function oneSlip(typed: readonly string[], own: readonly string[]): number {
   let slip = -1;
   for (let i = 0; i < typed.length; i++) {
     if (typed[i] === own[i]) continue;
-    if (slip >= 0) return false;
+    if (slip >= 0) return -1;
     slip = i;
   }
+  return slip;
+}
+/** `typed` is `own` but for one character, another of the same sound. */
+function oneSoundAlike(typed: readonly string[], own: readonly string[]): boolean {
+  const slip = oneSlip(typed, own);
+  return slip >= 0 && soundsAlike(typed[slip]!, own[slip]!);
+}
+/** `typed` is `own` but for one word, mistyped: one edit from its own, five letters or more, and no English word itself. */
+function oneWordMistyped(typed: readonly string[], own: readonly string[]): boolean {
+  const slip = oneSlip(typed, own);
   const word = typed[slip];
   return word !== undefined && word.length >= MIN_CORRECTED_LENGTH && !commonEnglish().has(word) && oneEdit(word, own[slip]!);
 }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { createRobot, DEFAULT_FAQ_THRESHOLD, FaqIndex, FaqIndexProvider, type FaqEntry } from '../../src/robot/index.ts';
 import { withoutPleasantries } from '../../src/robot/nlu/normalize.ts';
 import { fakeDataSource } from './fixtures.ts';
+import { soundsAlike } from '../../src/robot/nlu/homophones.ts';
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
 
@@ -715,12 +716,20 @@ describe('a phrasing of the shop\'s typed with a hello, a lead-in or thanks', ()
       ['我想问 门店地址在哪', '文三路'],
       ['Are the suede boots waterprof?', 'protector'],
       ['subscirbe and save', '10% off'],
+      // A character of the same sound, from a pinyin keyboard.
+      ['进口商品有中文北标吗？', '中文背标'],
+      ['有实提店吗', '文三路'],
     ] as const) assert.ok((await said(text)).includes(answer), `${text}: ${await said(text)}`);
     assert.doesNotMatch(await said('你好'), /中文背标|文三路/);
     // A word of its own is no slip ("suede" for "suede" boots, "coats" for "boots": another question).
     const index = new FaqIndex(entries);
     assert.equal(index.lookup('Are the suede coats waterproof?').hit?.verbatim, undefined);
     assert.equal(index.lookup('Are the suede boots waterprof?').hit?.entry.id, 'suede');
+    // Not another sound ("有实体店吗" → "有实习店吗"), nor a function character ("有实体店么" is the verbatim one's 吗 swapped).
+    assert.notEqual(index.lookup('有实习店吗').hit?.verbatim, true);
+    assert.equal(soundsAlike('提', '体'), true);
+    assert.equal(soundsAlike('么', '吗'), false);
+    assert.equal(soundsAlike('习', '体'), false);
   });
   test('the pleasantries are words of their own: a hello with a break after it, not the start of a word; thanks at the end', () => {
     assert.equal(withoutPleasantries('你好 门店地址在哪'), '门店地址在哪');

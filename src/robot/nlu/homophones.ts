@@ -46,6 +46,16 @@ const STANDALONE_EXTRA = '懂找差买卖去看想吃拿放送收给报招开关
  * of two to four characters, each under its keys (one character blanked plus its syllable), and the
  * characters that are words of their own.
  */
+/**
+ * Two characters a pinyin keyboard gives for one syllable ("法" typed for 发, "半" for 班): the first may be a slip for the second.
+ * Never a function character either way, as in `fix`.
+ */
+export function soundsAlike(typed: string, own: string): boolean {
+  if (typed === own || FUNCTION_CHARS.has(typed) || FUNCTION_CHARS.has(own) || !/^\p{Script=Han}$/u.test(typed) || !/^\p{Script=Han}$/u.test(own)) return false;
+  const said = pinyin(typed, { toneType: 'none', type: 'array' })[0];
+  return said !== undefined && pinyin(own, { toneType: 'none', type: 'array', multiple: true }).includes(said);
+}
+
 export interface HomophoneTables {
   readonly vocabulary: readonly string[];
   readonly keys: ReadonlyArray<readonly [key: string, words: readonly string[]]>;
