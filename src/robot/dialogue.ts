@@ -624,7 +624,7 @@ const ASKS_ENGLISH = langAsk('english', '(?:英文|英语)');
 const ASKS_CHINESE = langAsk('(?:chinese|mandarin)', '(?:中文|汉语|普通话)');
 /** "sorry i cant read chinese", "我看不懂英文": the other language asked for (found from outside: "not understood"). */
 // The whole message: "我不会英文 快递到哪了" asks its question, in Chinese (found in review).
-const CANT_READ = (en: string, zh: string) => new RegExp(`^(?:sorry[,!. ]*)?(?:but )?(?:i )?(?:can ?not|(?:can'?t|cannot|can not)|(?:don'?t|do not)|do not) (?:read|understand|speak) ${en}(?: well| very well)?(?:[,.!]? *(?:(?:in )?(?:english|chinese))?(?: pls| please| plz)?)?[?!. ]*$|^(?:抱歉|不好意思|啥意思|什么意思)?[，, ]*我?(?:看不懂|不懂|不会|看不明白)${zh}(?:啊|呀|哦)?[?？!！。 ]*$`);
+const CANT_READ = (en: string, zh: string) => new RegExp(`^(?:sorry[,!. ]*)?(?:but )?(?:i )?(?:can ?not|(?:can'?t|cannot|can not)|don'?t|do not) (?:read|understand|speak) ${en}(?: well| very well)?(?:[,.!]? *(?:(?:in )?(?:english|chinese))?(?: pls| please| plz)?)?[?!. ]*$|^(?:抱歉|不好意思|啥意思|什么意思)?[，, ]*我?(?:看不懂|不懂|不会|看不明白)${zh}(?:啊|呀|哦)?[?？!！。 ]*$`);
 const CANT_READ_CHINESE = CANT_READ('(?:chinese|mandarin)', '(?:中文|汉语)');
 const CANT_READ_ENGLISH = CANT_READ('english', '(?:英文|英语)');
 function langRequested(normalized: string): Lang | undefined {
@@ -712,7 +712,7 @@ const LAUGH = /哈|呵|嘿|(?<![a-z])(?:(?:ha)+h?|(?:he)+|lol+|lmao|rofl)(?![a-z
  */
 // Not "english please" alone: that asks for a language (langInClause), which the robot's own texts can follow (found from
 // outside, two shops whose answers were all English: told "some of the shop's answers are written in Chinese only").
-const CANNOT_READ = /(?<![a-z])(?:(?:(?:can'?t|cannot|can not)|cannot|can not|(?:don'?t|do not)|do not) (?:read|understand) (?:chinese|mandarin|traditional chinese)|(?:in )?english (?:please|pls|plz)\b[^.?!]{0,20}\b(?:i )?(?:(?:don'?t|do not)|do not|dont) understand|(?:i )?(?:(?:don'?t|do not)|do not|dont) understand\b[^.?!]{0,20}\b(?:in )?english (?:please|pls|plz))(?![a-z])|(?:看不懂|不懂|不认识)(?:英文|英语)|(?:英文|英语)(?:我)?看不懂/;
+const CANNOT_READ = /(?<![a-z])(?:(?:can'?t|cannot|can not|don'?t|do not) (?:read|understand) (?:chinese|mandarin|traditional chinese)|(?:in )?english (?:please|pls|plz)\b[^.?!]{0,20}\b(?:i )?(?:don'?t|do not|dont) understand|(?:i )?(?:don'?t|do not|dont) understand\b[^.?!]{0,20}\b(?:in )?english (?:please|pls|plz))(?![a-z])|(?:看不懂|不懂|不认识)(?:英文|英语)|(?:英文|英语)(?:我)?看不懂/;
 // Of the goods' own words, not the shop's answer ("说明书全是英文 我看不懂英文 有中文说明书吗", "the label is all in chinese": found in review).
 const GOODS_WORDING = /说明书|标签|包装|刻字|蛋糕|贺卡|卡片|字幕|菜单|(?<![a-z])(?:labels?|manuals?|instructions?|ingredients?|packag\w*|box|engrav\w*|card|subtitles?|menu)(?![a-z])/;
 /** Laughter alone, or with an ok ("哈哈哈哈 好喔"); read on what was typed too, since emoji are gone from the normalized text. */
@@ -1174,11 +1174,11 @@ const LANG_CLAUSE_ZH = /(?<!不会|不能|不懂|没法|不太会)(?:用|说|讲
 const GOODS_SPEAK = /(?:这个|这款|这台|该|这种)\p{Script=Han}{0,4}(?:能|可以|会)(?:说|讲)/u;
 // Not reading the other language, beside a question of its own ("sorry i cant read chinese well. is the ZIWI refund done?": a
 // Guangzhou shop, forty-fifth session, offered a person to translate where the refund's status could be said in English).
-const CANT_READ_ZH_CLAUSE = /(?<![a-z])(?:(?:can'?t|cannot|can not)|cannot|can not|(?:don'?t|do not)|do not) (?:read|understand) (?:chinese|mandarin)(?: (?:well|very well|much|that well))?(?![a-z])/;
+const CANT_READ_ZH_CLAUSE = /(?<![a-z])(?:can'?t|cannot|can not|don'?t|do not) (?:read|understand) (?:chinese|mandarin)(?: (?:well|very well|much|that well))?(?![a-z])/;
 const CANT_READ_EN_CLAUSE = /(?:看不懂|不懂|不太懂|不会)(?:英文|英语)/;
 const CLAUSES: Readonly<Record<Lang, readonly RegExp[]>> = { en: [LANG_CLAUSE_EN, CANT_READ_ZH_CLAUSE], zh: [LANG_CLAUSE_ZH, CANT_READ_EN_CLAUSE] };
 /** What the text just given says, asked: the shop's words to explain, a person's to translate ("…what does that say??"). */
-const ASKS_WHAT_IT_SAYS = /(?<![a-z])(?:what (?:does|did) (?:that|it|this) (?:say|mean)|what (?:did|do) (?:you|u) (?:say|mean)|what (?:is|'s|s) (?:that|this|it)(?: saying| about| say)?\s*\??\s*$|whats it say|(?:i )?(?:(?:don'?t|do not)|do not|dont) understand(?: (?:chinese|this|that|it))?\s*[.!?]*\s*$|translate)(?![a-z])|什么意思|啥意思|写的什么|写的是什么|说的什么|看不明白|翻译/;
+const ASKS_WHAT_IT_SAYS = /(?<![a-z])(?:what (?:does|did) (?:that|it|this) (?:say|mean)|what (?:did|do) (?:you|u) (?:say|mean)|what (?:is|'s|s) (?:that|this|it)(?: saying| about| say)?\s*\??\s*$|whats it say|(?:i )?(?:don'?t|do not|dont) understand(?: (?:chinese|this|that|it))?\s*[.!?]*\s*$|translate)(?![a-z])|什么意思|啥意思|写的什么|写的是什么|说的什么|看不明白|翻译/;
 function langInClause(n: string): Lang | undefined {
   if (GOODS_WORDING.test(n) || GOODS_SPEAK.test(n) || ASKS_WHAT_IT_SAYS.test(n)) return undefined;
   const [en, zh] = [LANG_CLAUSE_EN.test(n) || (CANT_READ_ZH_CLAUSE.test(n) && asksBeside(n, 'en')), LANG_CLAUSE_ZH.test(n) || (CANT_READ_EN_CLAUSE.test(n) && asksBeside(n, 'zh'))];
@@ -1278,7 +1278,7 @@ const OLD_TAKEN_AWAY = /(?:(?<![依仍照])旧|原来的)[^，,。？?]{0,6}(?:�
  */
 const RETURN_ASKED_OF = /(?<!不)(?:能|可以|要|想|能不能|可不可以)退|退(?:款|掉|货)?(?:吗|不|么)|不要了|(?<![a-z])(?:can i (?:return|get a refund)|(?:want|like) (?:a )?refund|refund (?:it|this|the order))(?![a-z])/;
 // Of the order, not the buyer's own return ("我还没发", "i have not sent it back yet"); not a change or an address asked (found in review).
-const NOT_SENT_YET = /还没发货|没发货|未发货|(?<![a-z])(?:(?:(?:hasn'?t|has not)|has not|(?:it'?s|it is) not|is not|(?:isn'?t|is not)) (?:been )?(?:shipped|dispatched)(?: yet)?)(?![a-z])/;
+const NOT_SENT_YET = /还没发货|没发货|未发货|(?<![a-z])(?:(?:hasn'?t|has not|(?:it'?s|it is) not|is not|(?:isn'?t|is not)) (?:been )?(?:shipped|dispatched)(?: yet)?)(?![a-z])/;
 const returnBeforeSent = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
   RETURN_ASKED_OF.test(u.normalized) && NOT_SENT_YET.test(u.normalized) && !/不想退|不要退|不退|为什么|怎么|地址|改|(?<![a-z])(?:why|address|change)(?![a-z])/.test(u.normalized) ? { intent: 'cancel_order' } : undefined;
 
@@ -1311,7 +1311,7 @@ const beforeBuying = (u: Understanding): Pick<Resolved, 'intent'> | undefined =>
  * cancelled (found from outside, three shops: the cancel steps were said again, or "not understood").
  */
 // "算了算了 不退了 还是要" (a Chengdu shop, forty-second session: "no after-sales request found" and the returns policy).
-const KEEPS_ORDER = /(?:不|别|先不|还是不|不用|不要)(?:取消|退(?:款|货)?)了|还是要(?:吧|了|的)?(?![\p{Script=Han}])|(?<![a-z])(?:(?:do ?n'?t|do not)|do not|no need to|not going to|(?:won'?t|will not)) cancel|(?<!if )(?:i'?ll|i will|i) keep (?:it|them|the order|my order)(?![a-z])/u;
+const KEEPS_ORDER = /(?:不|别|先不|还是不|不用|不要)(?:取消|退(?:款|货)?)了|还是要(?:吧|了|的)?(?![\p{Script=Han}])|(?<![a-z])(?:do ?n'?t|do not|no need to|not going to|(?:won'?t|will not)) cancel|(?<!if )(?:i'?ll|i will|i) keep (?:it|them|the order|my order)(?![a-z])/u;
 /** Something asked beside it ("不用取消了，帮我改一下地址", "don't cancel the whole order, just one"): that is answered (found in review). */
 // Asked why, or refused at the door instead ("为什么不退款了", "不退款了吗？那我直接拒收": found in review).
 const KEEP_BUT = /改|换|地址|退|只|其中|如果|要是|为什么|为啥|怎么|吗|拒收|[?？]|(?<![a-z])(?:chang\w*|address|return\w*|refund\w*|just|only|one of|if|swap|but|whole|instead|why|refuse)(?![a-z])/;
@@ -1321,7 +1321,7 @@ const keepsOrder = (state: DialogueState, u: Understanding): Pick<Resolved, 'int
  * The address said to be right after all, right after how to change it ("算了我看了下是对的 没写错 那不改了": a Chengdu shop, forty-second
  * session, asked back "您是想修改收货地址吗？"): nothing is changed.
  */
-const ADDRESS_KEPT = /没写错|是对的|写对了|(?:那|就|先)?不(?:用|需要)?改了|(?<![a-z])(?:(?:it'?s|it is) (?:correct|right|fine)(?: after all)?|no need to change|(?:(?:don'?t|do not)|do not) change (?:it|anything))(?![a-z])/;
+const ADDRESS_KEPT = /没写错|是对的|写对了|(?:那|就|先)?不(?:用|需要)?改了|(?<![a-z])(?:(?:it'?s|it is) (?:correct|right|fine)(?: after all)?|no need to change|(?:don'?t|do not) change (?:it|anything))(?![a-z])/;
 const addressKept = (state: DialogueState, u: Understanding): boolean =>
   state.topic === 'change_address' && ADDRESS_KEPT.test(u.normalized) && !ADDRESS_BUT.test(u.normalized.replace(ADDRESS_KEPT_ALL, ' ').replace(/算了|看了下|看了一下/g, ' ')) && !ANOTHER_ASK.test(u.normalized);
 const ADDRESS_KEPT_ALL = new RegExp(ADDRESS_KEPT.source, 'g');
@@ -1429,7 +1429,7 @@ const PRODUCT_REVIEW = /评价|好评|晒单|(?<![a-z])(?:(?:leave|leaving|write
 // Also asked after it ("oppo那个也取消了 为啥": found from outside, "all your orders are cancelled" and no reason).
 // "秒杀的打底衫咋给我取消了", "秒杀的那单为啥取消" (a Hangzhou livestream shop, thirty-third session: another order's refund).
 // "咋个自己就取消了", "怎么自己就取消了" (a Chengdu shop, thirty-sixth session: a delivered order's returns policy).
-const WHY_CANCELLED = /(?:为什么|为啥|为何|怎么|咋(?:个)?)(?:自己|自动)?(?:就|会)?(?:被|给我|帮我|给|把我的?(?:订单|单子)?给?)?(?:自动)?取消(?:掉)?了|(?:为什么|为啥|为何)(?:被|给我)?取消(?:了|订单)?(?:呢|啊|呀|嘛)?[?？!！。\s]*$|(?:为什么|为啥|为何)给我取消|(?:为什么|为啥|为何)(?:被|给我)?取消(?![不没吗么要还得会]|一下|的话|按钮|键|订单|需要)|(?<!申请|点了|我|已经|要)取消了?[\s，,。？?]{0,2}(?:为啥|为什么|咋回事|怎么回事)(?!还|没|不)|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z0-9']+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:(?!can|cannot|not|unable|want|wanna|how|to)[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:(?:didn'?t|did not)|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time)|(?:order|it|that|one) (?:got|was|has been|been) cancel+ed ?\?+(?: *(?:what is the go|what is going on|what happened|how come)\b)?)(?![a-z])/;
+const WHY_CANCELLED = /(?:为什么|为啥|为何|怎么|咋(?:个)?)(?:自己|自动)?(?:就|会)?(?:被|给我|帮我|给|把我的?(?:订单|单子)?给?)?(?:自动)?取消(?:掉)?了|(?:为什么|为啥|为何)(?:被|给我)?取消(?:了|订单)?(?:呢|啊|呀|嘛)?[?？!！。\s]*$|(?:为什么|为啥|为何)给我取消|(?:为什么|为啥|为何)(?:被|给我)?取消(?![不没吗么要还得会]|一下|的话|按钮|键|订单|需要)|(?<!申请|点了|我|已经|要)取消了?[\s，,。？?]{0,2}(?:为啥|为什么|咋回事|怎么回事)(?!还|没|不)|(?<![退换货运递账清菜保])(?:订单|单子|单)(?:怎么|咋|为什么|为啥)(?:就)?没了|(?<![退换货运递账清菜保])(?:订单|单子)(?:怎么)?不见了|(?:为什么|为啥)[^，,。？?]{1,16}会被(?:人|商家|卖家|你们|系统)?(?:自动)?取消|(?:为什么|为啥)[^，,。？?]{1,16}(?:(?:被|给)[^，,。？?]{0,4})?取消了|(?<!给)被(?:人|商家|卖家|你们|系统)?(?:自动)?取消了|谁取消的|我(?:并)?(?:没|没有|从没|从来没)(?:有)?取消(?:过)?(?!成功|掉|了吗|一下)|(?<![a-z])(?:(?:why|how come)\b.{0,40}\bkena cancel+(?:ed)?|why (?:was|is|has|have|did) (?:my |the |this |it |that )?(?:[a-z0-9']+ ){0,4}(?:been )?cancel+ed|why (?:did|would|have) (?:you|u|they|the shop|someone|somebody) cancel+(?:ed)?|why (?:my|the|this|that|our) (?:(?!can|cannot|not|unable|want|wanna|how|to)[a-z]+ ){0,3}(?:got |get |kena )?cancel+(?:ed)?|why order(?: (?!can|cannot|not|unable|want|wanna|how|to)[a-z0-9]+){0,4} (?:got |get |kena |been |was |is )?cancel+(?:ed)?|(?:why|how come) (?:[a-z]+ ){0,3}got cancel+(?:ed)?|who cancel+ed|i (?:didn'?t|did not|never) cancel+(?:ed)?(?: it| that| this| my order| anything)?(?! yet| in time)|(?:order|it|that|one) (?:got|was|has been|been) cancel+ed ?\?+(?: *(?:what is the go|what is going on|what happened|how come)\b)?)(?![a-z])/;
 /** Not about an order's cancelling: a refund, a coupon, or a request to cancel beside it ("我没取消成功 怎么取消", "why was my refund cancelled"). */
 // A return or exchange cancelled is the request's ("我的退货为啥取消": found in review).
 const NOT_WHY_CANCELLED = /退款|(?<!没(?:有)?(?:申请)?)(?:退货|换货)|(?<!没|没有)申请|退钱|扣钱|扣款|(?<!付|给|交|付了|给了|交了)钱(?!退了?(?:没|吗|么))|券|售后|帮我取消(?!了)|怎么取消(?!了)|取消一下|能取消|(?<!没有?|没有说)要取消|(?<!没有?)想取消|给取消(?!了)|(?<![a-z])(?:refund|coupon|voucher|money|charged|please cancel|can i (?:still )?cancel|how (?:do i|to|can i) cancel|cancel it please)(?![a-z])/;
@@ -1483,7 +1483,7 @@ const CLAIM_ASKED = /(?<![a-z])(?:(?:news|update|status|progress|word)\b.{0,30}\
 // thirty-seventh session, told to pay again).
 const PAID_SHOWS_UNPAID =
   /(?<![a-z])(?:paid|charged|came out of my account)\b.{0,80}\b(?:says|say|shows|show|showing|still|is) (?:unpaid|awaiting payment|not paid|pending payment)(?![a-z])|(?<![a-z])(?:says|say|shows|show|showing|still) (?:unpaid|awaiting payment|not paid|pending payment)\b.{0,40}\b(?:i(?:'ve| have)? (?:already |just )?(?:paid|bank(?:ed)? in|transferr?(?:ed)?|made (?:the )?payment|did the transfer|done the transfer)|(?:paid|transferr?(?:ed)?|bank(?:ed)? in) already)(?![a-z])|(?:显示|还是)(?:待付款|未付款|待支付)[^。？?]{0,12}(?:我(?:已经|明明|早就|都)?|已经|明明|早就)(?:付了|付过了|付过款了|付款了|转[账帐]了)|(?:付了款|付款了|已经付了?|已付款|fk了|付了(?!吗|没)|扣了款|扣款了|扣了钱|钱扣了|转[账帐](?!失败|不了|没成功|不成功)[^，,。？?]{0,8}了|转了[账帐]|汇款[^，,。？?]{0,8}了|汇了款|转过去了|打款了|打了款)(?:[^，,。？?]{0,12}|[^，,。？?]{0,8}[，,]\s*(?:可是|但是|但|怎么|为什么|为啥|咋)[^，,。？?]{0,4})(?:还是|还|显示|仍)(?:显示|说)?(?:我)?(?:待付款|未付款|没付款|待支付|没付(?![钱了])|未付)|(?:显示|还是|还)(?:待付款|未付款|没付款|待支付)[^。？?]{0,12}(?:钱(?:都|已经|也)?(?:扣了|被扣了|付了)|扣了款|扣款了)/;
-const NOT_PAID_YET = /(?<![a-z])(?:(?:haven'?t|have not)|have not|(?:hasn'?t|has not)|(?:didn'?t|did not)|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付|怎么付|哪里付|在哪付|定金|订金|尾款|(?:转[账帐]|支付|付款)(?:失败|不了)|(?<![a-z])(?:how do i pay|where do i pay|deposit|balance (?:payment|due)|pay the balance|failed|declined)(?![a-z])/;
+const NOT_PAID_YET = /(?<![a-z])(?:haven'?t|have not|(?:hasn'?t|has not)|didn'?t|did not|never|not yet|yet to) (?:been )?pa(?:id|y)(?![a-z])|还没付|没付|未付|还没支付|怎么付|哪里付|在哪付|定金|订金|尾款|(?:转[账帐]|支付|付款)(?:失败|不了)|(?<![a-z])(?:how do i pay|where do i pay|deposit|balance (?:payment|due)|pay the balance|failed|declined)(?![a-z])/;
 /** The order's status quoted ("还显示未付款") is no "not paid yet" of the buyer's. */
 // "怎么还显示没付" too (a Guangzhou shop, forty-first session: told to pay again).
 const QUOTED_UNPAID = /(?:显示|还是|还|说)(?:说)?(?:我)?(?:未付款|没付款|待付款|待支付|没付(?![钱了])|未付)/g;
@@ -1622,7 +1622,7 @@ const askedWhyCancelled = (u: Understanding, orderId: string | undefined): Pick<
  * note of an earlier round: "go to the order page and cancel it").
  */
 // "啥时候之前得付 过了会咋样" (a Harbin shop, thirty-third session: the dispatch day).
-const UNPAID_TIMEOUT = /(?:什么时候|几点|哪天|几号)(?:之前|前)(?:要|得|必须)?(?:付|付款|支付|付钱)|(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:(?:don'?t|do not)|do not|did not|(?:didn'?t|did not)|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:(?:can|do|will) i (?:wait|have)|have i got|have i|i got) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|(?:多久|几天|多长时间)之?内(?:要|得|必须)?付(?![了过完的])|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|(?:deadline|how long) before (?:it |the order |my order )?(?:gets? )?cancel\w*|when (?:does|will) (?:it|the order|my order) (?:get |be )?cancel\w*(?: if i (?:(?:do ?n'?t|do not)|dont) pay)?|still reserved(?: for me)?|still (?:held|on hold) for me|(?:want to|wanna|need to|will|gonna) pay\b.{0,30}\bhow long (?:do i have|have i got)|how long (?:do i have|have i got)\b.{0,20}\bto pay)(?![a-z])|(?:什么时候|几时|几点|哪天|最晚)(?:(?:之?前|以前)(?:要|得|必须)?(?:付|给|支付|交)|(?:之?前|以前)?(?:要|得|必须)?(?:付|支付|交)(?:钱|款))(?:吗|呢|啊)?\s*$/;
+const UNPAID_TIMEOUT = /(?:什么时候|几点|哪天|几号)(?:之前|前)(?:要|得|必须)?(?:付|付款|支付|付钱)|(?:不付|没付|未付|不支付|没支付|未支付|不给钱)[^，,。？?]{0,8}(?:自动)?(?:取消|关闭|关单|失效)|多久(?:会)?自动(?:取消|关闭|关单)|(?<![a-z])(?:unpaid|(?:if i )?(?:don'?t|do not|did not|(?:didn'?t|did not)|never) pay|without paying|not paid|before paying)(?![a-z])[a-z' ,]{0,30}(?:cancel|close|expire)|(?<![a-z])(?:how long (?:(?:can|do|will) i (?:wait|have)|have i got|have i|i got) (?:before paying|to pay|before i pay|to make (?:the )?payment)|payment (?:deadline|window|time limit)|(?:time limit|deadline) (?:to|for) pay\w*)(?![a-z])|(?:多久|几天|多长时间)(?:之?内)?(?:要|得|必须)?(?:付款|付钱|支付)|(?:多久|几天|多长时间)之?内(?:要|得|必须)?付(?![了过完的])|会不会自动(?:取消|关闭|关单)|会自动(?:取消|关闭|关单)吗|(?:怕|担心)(?:会)?(?:被)?自动(?:取消|关闭|关单)|(?:不付|没付|未付|不给钱)[^，,。？?]{0,4}(?:会怎样|会怎么样)|(?<![a-z])(?:how long (?:before|until|till) (?:it |the order |my order )?(?:gets? |is )?(?:cancel\w*|close[ds]?)|will it (?:auto(?:matically)?[- ]?)?(?:cancel|close)(?: itself| by itself)?|(?:deadline|how long) before (?:it |the order |my order )?(?:gets? )?cancel\w*|when (?:does|will) (?:it|the order|my order) (?:get |be )?cancel\w*(?: if i (?:(?:do ?n'?t|do not)|dont) pay)?|still reserved(?: for me)?|still (?:held|on hold) for me|(?:want to|wanna|need to|will|gonna) pay\b.{0,30}\bhow long (?:do i have|have i got)|how long (?:do i have|have i got)\b.{0,20}\bto pay)(?![a-z])|(?:什么时候|几时|几点|哪天|最晚)(?:(?:之?前|以前)(?:要|得|必须)?(?:付|给|支付|交)|(?:之?前|以前)?(?:要|得|必须)?(?:付|支付|交)(?:钱|款))(?:吗|呢|啊)?\s*$/;
 const CLEARLY_ELSE_THAN_ORDERS: ReadonlySet<Intent> = new Set(['human', 'complaint', 'invoice', 'coupon', 'return_policy']);
 /** Paid, charged, asking how to cancel, or about a refund: not how long an unpaid order waits (found in review). */
 // 付过 is not "付 过了会咋样" run together (past the deadline, found from outside).
@@ -2148,11 +2148,11 @@ const CHEMICAL_HABIT = /(?<![a-z])(?:tear[- ]?free|gentler|does this|is (?:this|
 // Every bath time, whatever it does ("shampoo in his eyes always burns him, is this one tear-free?": found in review).
 const CHEMICAL_ALWAYS = /(?<![a-z])(?:always|every (?:time|bath|night|day)|whenever|hates)(?![a-z])/;
 // What hurts now outweighs a habit or a buying word ("bleach in my eye, is this serious?? it burns": found in review).
-const HURTS_NOW = /(?<![a-z])(?:burn\w*|sting\w*|screaming|hurts?|(?:(?:can'?t|cannot|can not)|cannot|(?:won'?t|will not)) open|what (?:do|should) i do|help)(?![a-z])/;
-const EYE_HURTS = /疼|痛|辣|刺|睁不开|红|烧|哭|怎么办|咋办|(?<![a-z])(?:bleach|detergent|cleaner|saniti[sz]er|chemicals?|acid|ammonia|burn\w*|sting\w*|red|hurts?|hurting|pain\w*|(?:(?:can'?t|cannot|can not)|cannot|(?:won'?t|will not)) open|screaming|crying|cry|blurry|watering|what (?:do|should) i do)(?![a-z])/;
+const HURTS_NOW = /(?<![a-z])(?:burn\w*|sting\w*|screaming|hurts?|(?:can'?t|cannot|can not|(?:won'?t|will not)) open|what (?:do|should) i do|help)(?![a-z])/;
+const EYE_HURTS = /疼|痛|辣|刺|睁不开|红|烧|哭|怎么办|咋办|(?<![a-z])(?:bleach|detergent|cleaner|saniti[sz]er|chemicals?|acid|ammonia|burn\w*|sting\w*|red|hurts?|hurting|pain\w*|(?:can'?t|cannot|can not|(?:won'?t|will not)) open|screaming|crying|cry|blurry|watering|what (?:do|should) i do)(?![a-z])/;
 // Denied, supposed, or what goes in the eye by design: never the eye's first aid.
 // Eye-care products go in the eye by design, unless something else was taken for one ("把胶水当成滴眼液": found in review).
-const EYE_DENIED = /没(?:有)?(?:进|溅|弄)|没事|不疼|不痛|还好|(?<!(?:当成|当作|以为是|误把|错把|拿错)[滴洗护]?)(?:眼药水|滴眼液|洗眼液|眼液|护眼液|人工泪液)(?![^。？?]{0,20}(?:胶水|502|洗甲水|消毒液|消毒水))|如果|万一|会不会|眼睛(?:里)?了?[吗么]|(?<![a-z])(?:(?:(?:didn'?t|did not)|did not|(?:doesn'?t|does not)) (?:get|go) in|what if|if (?:it|some) (?:got|gets|went)|if it gets?|will get|eye ?drops|no big deal|fine now)(?![a-z])/;
+const EYE_DENIED = /没(?:有)?(?:进|溅|弄)|没事|不疼|不痛|还好|(?<!(?:当成|当作|以为是|误把|错把|拿错)[滴洗护]?)(?:眼药水|滴眼液|洗眼液|眼液|护眼液|人工泪液)(?![^。？?]{0,20}(?:胶水|502|洗甲水|消毒液|消毒水))|如果|万一|会不会|眼睛(?:里)?了?[吗么]|(?<![a-z])(?:(?:didn'?t|did not|(?:doesn'?t|does not)) (?:get|go) in|what if|if (?:it|some) (?:got|gets|went)|if it gets?|will get|eye ?drops|no big deal|fine now)(?![a-z])/;
 // A joke, a worry or a product question: only when nothing hurts ("got bleach in my eye, it burns and I'm worried" is the eye's: found in review).
 const EYE_LIGHT = /哈哈|眼霜|(?<![a-z])(?:lol|haha|worried|last time|tear[- ]?free|(?:didn'?t|did not) (?:even )?cry|waterproof|remover|contact lens solution)(?![a-z])/;
 // A pet's own eye is the vet's ("the dog got some in his eyes"), not a person's eye beside a pet ("the dog's flea spray got in my eye").
@@ -2229,7 +2229,7 @@ const COVER_ASKED = /保修|质保|保固|退货|退款|换货|赔|(?<![a-z])(?:
  * A child seat's or a pram's harness that does not hold ("the harness buckle on my toddlers car seat… keeps popping open when i pull the
  * straps": a UK shop, forty-fifth session, "not sure" and a plain place in the queue).
  */
-const RESTRAINT_FAILS = /(?:卡扣|安全带|锁扣|搭扣|五点式)[^，,。？?]{0,8}(?:自己)?(?:弹开|松开|扣不住|扣不上|锁不住|脱开|崩开)|(?<![a-z])(?:(?:harness|buckle|clip|latch|isofix|strap)s?\b[^.?!]{0,60}\b(?:pops?|popping|popped|comes?|coming|came|springs?|springing|sprang) (?:open|undone|loose|apart|out)|(?:buckle|harness|clip|latch|isofix)s?\b[^.?!]{0,20}\b(?:(?:won'?t|will not)|will not|(?:doesn'?t|does not)|does not|(?:isn'?t|is not)|is not) (?:stay(?:ing)? (?:shut|closed|locked)|hold(?:ing)?|lock(?:ing)?|click(?:ing)?|latch(?:ing)?))(?![a-z])/;
+const RESTRAINT_FAILS = /(?:卡扣|安全带|锁扣|搭扣|五点式)[^，,。？?]{0,8}(?:自己)?(?:弹开|松开|扣不住|扣不上|锁不住|脱开|崩开)|(?<![a-z])(?:(?:harness|buckle|clip|latch|isofix|strap)s?\b[^.?!]{0,60}\b(?:pops?|popping|popped|comes?|coming|came|springs?|springing|sprang) (?:open|undone|loose|apart|out)|(?:buckle|harness|clip|latch|isofix)s?\b[^.?!]{0,20}\b(?:won'?t|will not|doesn'?t|does not|isn'?t|is not) (?:stay(?:ing)? (?:shut|closed|locked)|hold(?:ing)?|lock(?:ing)?|click(?:ing)?|latch(?:ing)?))(?![a-z])/;
 /** A child's seat, not a bag's strap, a rain cover's clip or a bike's saddle pack (found in review: "stop using it"). */
 const CHILD_SEAT = /安全座椅|婴儿车|推车|童车|餐椅|提篮|(?<![a-z])(?:car ?seats?|booster|prams?|pushchairs?|strollers?|buggy|high ?chairs?|carrycots?|harness|isofix)(?![a-z])/;
 const NOT_THE_SEAT = /(?:座包|包包?|罩)[^，,。]{0,4}的?(?:带子|扣|卡扣|锁扣|搭扣)|(?<![a-z])(?:(?:straps?|clips?|buckles?) (?:on|of) (?:the |my |a )?(?:\w+ )?(?:bags?|covers?|rain ?covers?|helmets?)|(?:bag|cover|rain ?cover|cup ?holder|helmet)'?s? (?:strap|clip|buckle)s?)(?![a-z])/;
@@ -2377,7 +2377,7 @@ const WANTS_PAYMENT = /输(?:了|入了?)银行卡|(?:转|给他|给她|给对�
 const SCAM_STEPS = /(?:扫码|扫了码|扫个码|扫二维码)[^。？?]{0,6}(?:领|退|返)(?:款|钱)|(?:让我|让俺|叫我|叫俺|他让|她让)[^。？?]{0,10}(?:输|报|说|告诉他|发给他)[^。？?]{0,4}验证码|(?<![a-z])(?:(?:asked|wants?|told) (?:me )?(?:for|to (?:read|give|send|share)) (?:the |my |a )?(?:verification|one-?time|security) code)(?![a-z])/;
 /** Asked outright whether it was a scam ("这是不是诈骗啊", "its a scam isnt it", "is it real or scam"): it is treated as one. */
 // Asked, not an accusation ("this is a scam, reporting u" is a complaint).
-const SCAM_ASKED = /(?:这|这个|那个|他|她|对方)(?:是不是|是)(?:诈骗|骗子|骗局)|是不是(?:诈骗|骗子)|(?<![a-z])(?:is (?:this|it|that) (?:a )?scam|(?:(?:it'?s|it is)|its|this is|(?:that'?s|that is)) a scam,? (?:(?:isn'?t|is not)|is not|is) it|real or (?:a )?scam)(?![a-z])/;
+const SCAM_ASKED = /(?:这|这个|那个|他|她|对方)(?:是不是|是)(?:诈骗|骗子|骗局)|是不是(?:诈骗|骗子)|(?<![a-z])(?:is (?:this|it|that) (?:a )?scam|(?:(?:it'?s|it is)|its|this is|(?:that'?s|that is)) a scam,? (?:isn'?t|is not|is) it|real or (?:a )?scam)(?![a-z])/;
 /** Posing named as such: no word of money needed. */
 const IMPERSONATES = /冒充|假冒|假客服|(?<![a-z])(?:impersonat\w*|pretend(?:ing|ed|s)? to be)(?![a-z])/;
 /** Asked of the shop itself ("你们是不是骗子"): a complaint, not a scam told. */
@@ -2529,15 +2529,15 @@ const PERSON_TO_ACT = /(?<![a-z])(?:can|could|pls|please|i need|get) (?:someone|
 const CALL_THE_COURIER = /(?<![a-z])(?:(?:can|could|would) (?:you|u|someone)|pls|please) (?:please |pls )?(?:call|ring|phone|contact|text|message) (?:the|my|your) (?:driver|courier|rider|delivery (?:guy|man|driver|person))(?![a-z])|(?:帮我|麻烦你?|你们?能不能|能不能帮我|可以帮我|可不可以帮我)(?:联系|联络|打电话给|打给|催)(?:一下)?(?:快递员|快递小哥|骑手|司机|送货员|配送员|派件员|派送员)|(?:帮我|麻烦你?|请你?|你帮我|你们帮我|你去)(?:跟|和|给|告诉)(?:送货的?)?(?:司机|师傅|快递员|快递小哥|送货员|配送员|骑手)(?:说|讲|带)(?:一声|一下|个话)?|(?:让|叫)(?:司机|快递员|送货员|师傅)(?:晚点|明天|下午|上午|\d{1,2}点)/;
 /** Taking back an after-sales request: "撤销退款申请", "不想退了", "withdraw the refund request". */
 // The request named first too, and "我不退了": "那我不退了 申请能撤销吗" (a Hangzhou shop, thirty-fifth session: read as a new refund).
-const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|申请(?:能|可以|可不可以|能不能)?(?:撤销|撤回)|(?<!商家|卖家|店家|你们|客服|平台)(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,6}(?:多久|到账|几天|运费|地址|怎么寄|影响|会不会|怎么回事|了吧))|(?:^|[，,\s]|算了|我)不(?:退|换)了(?!吗|[?？])|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:(?:don'?t|do not)|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return|exchange)(?: request| it| this| them)?(?: any ?more)?\s*[.!]*\s*$/;
+const WITHDRAWS_REQUEST = /(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退款|退货|换货|售后)?(?:的)?申请|申请(?:能|可以|可不可以|能不能)?(?:撤销|撤回)|(?<!商家|卖家|店家|你们|客服|平台)(?:撤销|撤回|取消)(?:掉)?(?:这个|那个|我的)?(?:退货|换货)(?![^，,。]{0,6}(?:多久|到账|几天|运费|地址|怎么寄|影响|会不会|怎么回事|了吧))|(?:^|[，,\s]|算了|我)不(?:退|换)了(?!吗|[?？])|(?:撤销|撤回)(?:退款|退货|换货|售后)|(?:不想|不要|不打算)(?:退|换)了|(?:退款|退货|换货)不(?:退|换|要)了|(?<![a-z])(?:cancel|withdraw|retract|take back)\s+(?:the\s+|my\s+|this\s+|that\s+)?(?:refund|return|exchange|after-?sales?)(?:\s+request)?(?![a-z])|(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return|exchange)(?: request| it| this| them)?(?: any ?more)?\s*[.!]*\s*$/;
 /** What the buyer wants instead, or asks next: no withdrawal ("不想退了，能换个颜色吗", "i dont want a refund i want my parcel"). */
 const WANTS_INSTEAD = /换个|换成|想换|要换|改成|到哪|在哪|直接退|退款吧|(?<![a-z])(?:instead|i want|where|label)(?![a-z])/;
 const withdrawsRequest = (n: string): boolean => WITHDRAWS_REQUEST.test(n) && !WANTS_INSTEAD.test(n);
 /** A return or refund given up for an exchange ("不退了 我想换L码", "dont want a refund, can i exchange it instead"). */
 /** "我不退款了 想换一罐新的", "不退了 补发一个吧": a new one instead of the money (found from outside). */
 const SWITCH_TO_NEW = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换(?:一|个)?(?:罐|瓶|盒|件|双|台|个)?新的|换一(?:罐|瓶|盒|件|双|台|个)|补发)/;
-const SWITCH_TO_REFUND = /(?:不(?:想|要|打算)?换(?:货)?了|换货不换了)[^。?？]{0,8}?(?:直接)?(?:退货|退款|退钱|退了|退)|(?<![a-z])(?:(?:(?:don'?t|do not)|do not|no longer) want (?:the |an |to )?exchange|cancel (?:the|my) exchange)\b[^.?!]{0,30}\b(?:refund|return|money back)(?![a-z])/;
-const SWITCH_TO_EXCHANGE = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换货|(?:想|要|能|可以)?换(?:个|成|到|一下)?(?![^，,。]{0,6}?(?:手机|电话|号码|地址))[^，,。]{0,6}?(?:码|号|色|颜色|尺码|尺寸|款|大一|小一)|换(?:个|一个|件|一件)?新的)|(?:退货|退款)(?:申请)?(?:能|可以|能不能|可不可以)?(?:改成|换成|转成|变成|改为|改)换货|(?<![a-z])(?:(?:(?:don'?t|do not)|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return)(?: it| this| them)?(?: any ?more)?[ ,.;-]{1,4}(?:(?:i'?d|i would) (?:rather|like)|can i|could i|i want|just)?[^.?]{0,20}(?:exchange|swap)|(?:rather|prefer to) (?:exchange|swap)[^.?]{0,20}(?:than|instead of)[^.?]{0,12}(?:refund|return)|(?:change|switch|turn|convert) (?:my |the |this )?(?:return|refund)(?: request)? (?:to|into|for) (?:an )?exchange|(?:exchange|swap) (?:it |them )?instead(?: of (?:a |the )?(?:refund|return))?)(?![a-z])/;
+const SWITCH_TO_REFUND = /(?:不(?:想|要|打算)?换(?:货)?了|换货不换了)[^。?？]{0,8}?(?:直接)?(?:退货|退款|退钱|退了|退)|(?<![a-z])(?:(?:don'?t|do not|no longer) want (?:the |an |to )?exchange|cancel (?:the|my) exchange)\b[^.?!]{0,30}\b(?:refund|return|money back)(?![a-z])/;
+const SWITCH_TO_EXCHANGE = /(?:不(?:想|要|打算)?退(?:货|款)?了|(?:退货|退款)不(?:退|要)了)[^。?？]{0,8}?(?:换货|(?:想|要|能|可以)?换(?:个|成|到|一下)?(?![^，,。]{0,6}?(?:手机|电话|号码|地址))[^，,。]{0,6}?(?:码|号|色|颜色|尺码|尺寸|款|大一|小一)|换(?:个|一个|件|一件)?新的)|(?:退货|退款)(?:申请)?(?:能|可以|能不能|可不可以)?(?:改成|换成|转成|变成|改为|改)换货|(?<![a-z])(?:(?:don'?t|do not|no longer) (?:want|need) (?:to )?(?:the |a |my )?(?:refund|return)(?: it| this| them)?(?: any ?more)?[ ,.;-]{1,4}(?:(?:i'?d|i would) (?:rather|like)|can i|could i|i want|just)?[^.?]{0,20}(?:exchange|swap)|(?:rather|prefer to) (?:exchange|swap)[^.?]{0,20}(?:than|instead of)[^.?]{0,12}(?:refund|return)|(?:change|switch|turn|convert) (?:my |the |this )?(?:return|refund)(?: request)? (?:to|into|for) (?:an )?exchange|(?:exchange|swap) (?:it |them )?instead(?: of (?:a |the )?(?:refund|return))?)(?![a-z])/;
 /** "另一个申请", "the other request": of the same order, when it has one. */
 const ANOTHER_REQUEST = /申请|售后|(?<![a-z])(?:request|claim)(?![a-z])/;
 /** "那另一单的退款申请呢", "the other order's refund": another order, whatever else it names (found in review). */
@@ -3513,7 +3513,7 @@ function titleWord(title: string, w: string): boolean {
 const PRICE_GAP = /差价|价保|保价|降价|(?<![a-z])(?:price (?:protection|adjustment|match|drop)|difference back|refund the difference)(?![a-z])/;
 const UNUSED_ONLY = /未拆封|未开封|未使用|未穿|没拆封|没开封|(?<![a-z])(?:unopened|unused|unworn|sealed|unwashed)(?![a-z])/;
 /** Not opened or used, said so ("i never opened it", "still sealed, not used", "没拆封": found in review). */
-const NOT_USED = /(?<![a-z])(?:never|not|(?:haven'?t|have not)|have not|(?:didn'?t|did not)|did not|(?:wasn'?t|was not)|(?:isn'?t|is not)|un)\s*(?:been\s+|even\s+)?(?:opened|open|used|worn|washed)(?![a-z])|没(?:有)?(?:拆|开封|打开|用过|穿过|洗过|用)|未(?:拆|开封|使用)/g;
+const NOT_USED = /(?<![a-z])(?:never|not|haven'?t|have not|didn'?t|did not|(?:wasn'?t|was not)|(?:isn'?t|is not)|un)\s*(?:been\s+|even\s+)?(?:opened|open|used|worn|washed)(?![a-z])|没(?:有)?(?:拆|开封|打开|用过|穿过|洗过|用)|未(?:拆|开封|使用)/g;
 const USED_SAID = /拆了|拆封|开封|打开了|用过|穿过|洗过|用了|(?<![a-z])(?:opened|open(?:ed)? (?:tub|bottle|box|pack)|used|worn|wore|washed)(?![a-z])/;
 /** A returns window is said of the goods asked about: those named, or none named and no "what if" (a purchase not made yet). */
 const ofTheseGoods = (ctx: Ctx, o: Order): boolean => namedAs(ctx, o) || (kindsOfGoods(ctx.input.text).size === 0 && !WHAT_IF.test(ctx.r.u.normalized));
@@ -3616,7 +3616,7 @@ function spoiledGoods(text: string, normalized: string): boolean {
 const GIFT_MISSING = String.raw`(?:赠品|小样|化妆包|礼品|赠送的|送的)[^，,。!！?？]{0,8}(?:没有|没收到|没看到|不见|少了|缺)|(?:没有|没收到|少了|缺了?)[^，,。!！?？]{0,4}(?:赠品|小样|化妆包|礼品)`;
 const GIFT_MISSING_RE = new RegExp(GIFT_MISSING);
 /** An appliance that stopped doing its job ("stopped heating", "won't turn on", "不加热了"): found from outside, an air fryer was a greeting. */
-const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:(?:won'?t|will not)|will not|wont) (?:heat(?: up)?|power on|turn on|switch on|boil|spin|blend)(?! until)|(?:does ?n[o']?t|does not|do not|can ?not|(?:can'?t|cannot|can not)) (?:heat(?: up)?|power on|turn on|boil)|not heating(?: up)?|no heat)(?![a-z])/;
+const APPLIANCE_FAULT = /不加热|不热了|不制热|不出热风|开不开|不通电|通不了电|不转了|烧不开|(?<![a-z])(?:stopped (?:working|heating|spinning|blending|boiling|turning on|powering on)|(?:won'?t|will not|wont) (?:heat(?: up)?|power on|turn on|switch on|boil|spin|blend)(?! until)|(?:does ?n[o']?t|does not|do not|can ?not|(?:can'?t|cannot|can not)) (?:heat(?: up)?|power on|turn on|boil)|not heating(?: up)?|no heat)(?![a-z])/;
 const GOODS_TROUBLE = new RegExp(String.raw`${APPLIANCE_FAULT.source}|${GIFT_MISSING}|断了|断掉|是断的|折断|裂了|裂开|碎的|`.concat(/发错|错发|少发|漏发|少了一件|少了?(?:好)?[一二两三四五六七八九十几\d]+(?:件|个|盒|套|支|瓶|包|只|双|片|箱|袋|条|根|颗|粒|块)|(?:螺丝|螺钉|配件|零件|五金)[^，,。？?]{0,4}(?:少了|不够|缺了?)|缺件|坏了|破损|损坏|摔坏|碎了|(?:袋子|包装|盒子|箱子|瓶子|罐子|袋)破了|(?:汤|汁|液|油|酱|水)[^，,。]{0,3}(?:流出来|漏出来)|(?:箱子|包装|外箱|盒子|纸箱)[^，,。]{0,3}湿透|压坏|压扁|压烂|变形了|漏了|漏水|漏气|渗水|质量(?:有)?问题|不能用|用不了|没声音|破洞|有个洞|有洞|开线|脱线|开胶|起球|掉色|褪色|缩水|(?<![a-z])(?:(?:got|has|have|with) (?:a |an )?(?:small |big |tiny |little |huge )?holes?|holes? in|(?:is|was|got|arrived|came) (?:torn|ripped)|(?:torn|ripped) (?:open|apart|at)|(?:can ?not|(?:can'?t|cannot|can not)) hold|sent (?:me )?(?:the |a )?wrong|wrong item|received the wrong|got the wrong|wrong colou?r|colou?r is wrong|(?:sent|got|received) (?:me )?(?!(?:a |an |the |my )?(?:refund|store credit|credit|e-?mail|text|message|call|voucher|coupon|notification|exchange|replacement)\b)(?:a |an |the )?(?:[a-z]+ ){0,3}instead of|is missing|are missing|was missing|missing (?:from|item|part)|broken|damaged|crushed|squashed|smashed|ruined|defective|faulty|cracked|(?:got|has|have|there's) a crack|leak(?:ed|ing|s)?|does ?n[o']?t work|stopped working|not working|no sound|flicker(?:s|ing)?|dead pixels?|keeps (?:restarting|rebooting|disconnecting|crashing))(?![a-z])/.source));
 function reportsTrouble(u: Understanding, text: string): boolean {
   // "hi my air fryer stopped heating": a greeting before it says nothing against it (found from outside: greeted back).
@@ -4047,7 +4047,7 @@ function specAnswer(ctx: Ctx, o: Order): Outcome {
 }
 
 /** A rule that allows no cancelling ("预售订单付款后不支持无理由取消", "pre-orders can't be cancelled once paid"). */
-const NO_CANCEL = /(?:不支持|不能|不可以?|无法|不接受)[^，,。；;]{0,6}取消|取消[^，,。；;]{0,4}(?:不支持|不了|不行)|(?<![a-z])(?:can ?not|(?:can'?t|cannot|can not)|cannot|not able to|(?:won'?t|will not) be able to)\b[^.;]{0,20}\bcancel\w*|non-?cancell?able/;
+const NO_CANCEL = /(?:不支持|不能|不可以?|无法|不接受)[^，,。；;]{0,6}取消|取消[^，,。；;]{0,4}(?:不支持|不了|不行)|(?<![a-z])(?:can ?not|can'?t|cannot|can not|not able to|(?:won'?t|will not) be able to)\b[^.;]{0,20}\bcancel\w*|non-?cancell?able/;
 
 function oneAnswer(ctx: Ctx, intent: Exclude<DataIntent, 'aftersale_progress'>, o: Order): Outcome {
   const next = { focusOrderId: o.orderId, topic: intent };
@@ -4945,7 +4945,7 @@ function digitalAnswer(ctx: Ctx, o: Order): Outcome | undefined {
   const replies = [reply(t.digital.sent(o.orderId, title), orderCard(o)), { text: find }, ...(trouble ? [{ text: t.digital.check }] : [])];
   return trouble ? { replies, next: { offeredHuman: true } } : { replies };
 }
-const DOES_NOT_WORK = /无效|用不了|不能用|激活不了|兑换不了|充不上|没到账|没有到账|错误|失败|(?<![a-z])(?:invalid|does ?n[o']?t work|not working|(?:won'?t|will not) (?:work|redeem|activate)|(?:(?:can'?t|cannot|can not)|cannot) (?:redeem|activate|use))(?![a-z])/;
+const DOES_NOT_WORK = /无效|用不了|不能用|激活不了|兑换不了|充不上|没到账|没有到账|错误|失败|(?<![a-z])(?:invalid|does ?n[o']?t work|not working|(?:won'?t|will not) (?:work|redeem|activate)|(?:can'?t|cannot|can not) (?:redeem|activate|use))(?![a-z])/;
 
 /**
  * Goods a shop's own riders bring on a day the buyer chose ("【同城鲜花】33朵红玫瑰花束 送达日期12月5日

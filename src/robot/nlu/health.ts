@@ -216,7 +216,7 @@ const GLASS_BITS_EN = String.raw`(?:(?:bits?|pieces?|shards?|splinters?|fragment
 const GLASS_EATEN = new RegExp(
   String.raw`${GLASS_BITS_ZH}[^。？?]{0,24}(?:吃了|吃进|吃下|喝了|吞)|(?:吃了|吃进|吃出|吃到|喝了|吞了|咽了)[^，,。？?]{0,12}${GLASS_BITS_ZH}|(?:吞|咽)(?:了|下)?玻璃|(?<![a-z])(?:${GLASS_BITS_EN}\b[^.?!]{0,40}\b(?:i|we|he|she|they|my \w+|the kids?) (?:already )?(?:ate|eaten|swallowed|had some)|(?:ate|eaten|swallowed|bit into|bit on)\b[^.?!]{0,30}\b${GLASS_BITS_EN})(?![a-z])`,
 );
-const GLASS_NOT_EATEN = /没(?:有)?(?:吃|吞|咽|喝)|(?<![a-z])(?:(?:didn'?t|did not)|did not|not) (?:eat|swallow|drink)/;
+const GLASS_NOT_EATEN = /没(?:有)?(?:吃|吞|咽|喝)|(?<![a-z])(?:didn'?t|did not|not) (?:eat|swallow|drink)/;
 const glassEaten = (n: string): boolean => GLASS_EATEN.test(n) && !GLASS_NOT_EATEN.test(n);
 const batteryOrMagnet = (n: string): boolean => BATTERY_OR_MAGNET.test(n) || SHARP_SWALLOWED.test(n) || glassEaten(n);
 /**

@@ -481,7 +481,7 @@ const WITHDRAW_WORDS = [
   // At a clause's end only: "我查到了物流显示签收但我没收到", "I found it broken when I opened the box"
   // describe the problem the buyer waits with (found in review).
   '(?:我)?(?:自己)?(?:已经)?(?:找到|搞定|解决|弄好|查到)了(?=[\\s,，.。!！~]|$)',
-  "(?:(?:don'?t|do not)|do not|no need to) transfer(?: me)?",
+  "(?:don'?t|do not|no need to) transfer(?: me)?",
   // Before "no need" alone, which would leave "agent" as a request for one ("no need agent": found from outside).
   // "never mind, no need for a person. got any coupon code…" (a Los Angeles shop, thirty-ninth session: left in the queue).
   'no need (?:for )?(?:an? |the |any )?(?:agent|person|human|real person|rep)s?',
@@ -503,12 +503,12 @@ const WITHDRAW_WORDS = [
   // "cancel the agent", "cancel the agent thing" (a Melbourne shop, thirty-fifth session: no reply in the queue).
   'cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?(?=\\s*(?:[,.!~]|$))',
   // "cancel that. I dont want agent", "no no dont need person" (found from outside: left waiting in the queue).
-  "(?:i )?(?:(?:don'?t|do not)|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people|any ?one|any ?body)(?: anymore| already| lah| la| liao| leh| lor| now)?(?=\\s*(?:[,.!~]|$))",
+  "(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human|people|any ?one|any ?body)(?: anymore| already| lah| la| liao| leh| lor| now)?(?=\\s*(?:[,.!~]|$))",
   "(?:i )?(?:found it|figured it out|sorted it(?: out)?|worked it out)(?=\\s*(?:[,.!~]|$))",
   // "no dont bother actually ill keep them", "算了 唔使喇 我自己睇" (found from outside: the rest was a miss).
   // Only as the whole of what is said: "dont bother calling me, just refund me", "ill keep them, but i want a partial
   // refund", "唔使講…", "唔使俾運費咩" ask for more (found in review: taken out of the queue).
-  "(?:no )?(?:(?:don'?t|do not)|do not) bother(?=[\\s,.!~]*(?:$|(?:actually )?(?:(?:i'?ll|i will)|ill|i will) (?:just )?keep))",
+  "(?:no )?(?:don'?t|do not) bother(?=[\\s,.!~]*(?:$|(?:actually )?(?:(?:i'?ll|i will)|ill|i will) (?:just )?keep))",
   "(?:actually )?(?:(?:i'?ll|i will)|ill|i will) (?:just )?keep (?:it|them|the \\w+)(?=[\\s.!~]*$)",
   // "唔使住 我自己睇下先" (not yet), 唔洗 typed for 唔使 (a Guangzhou shop, thirty-ninth session: "not sure", then the washing entry).
   '唔(?:使|洗|驶)住?(?:喇|啦|了|嘞)?(?=[\\s,，.。!！~]|$)',
@@ -528,7 +528,7 @@ const WITHDRAW_WORDS = [
 const WITHDRAWS = new RegExp(`^[\\s?？!！]*(?:(?:${WITHDRAW_LEADS})[\\s,，.。!！?？]*)*(?:(?:${WITHDRAW_WORDS})(?:[\\s,，.。!！~;；吧啦哈\\-–—]|(?<![a-z])(?:lah|la|leh|lor)(?![a-z]))*)+(?![吗么嘛?？])`, 'i');
 // "yeah nah dont worry about a person. is the decaf…" (a Melbourne shop, thirty-third session: handed over).
 // "那算了算了 不找人了 就这样吧" (a Xi'an shop, thirty-seventh session: handed over as a yes).
-const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|不(?:用|要|需要)?(?:找|叫)(?:真人|人工|客服|人)(?:了|啦)?|(?:说了)?不(?:用|要|需要)转(?:了|啦)?(?=[\s,，.。!！]|$)|(?<![a-z])(?:(?:i )?(?:(?:don'?t|do not)|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:(?:don'?t|do not)|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?|(?<!(?:(?:don'?t|do not)|dont|do not|never|not|(?:won'?t|will not)) )(?:forget|never mind|nvm|skip) (?:the |an? )?(?:agent|person|human)|no need (?:for )?(?:an? |the )?(?:agent|person|human))(?![a-z])/gi;
+const NO_PERSON = /不(?:用|要|需要)(?:找|转|等|叫)?(?:真人|人工|客服)(?:客服)?(?:了|啦)?|不(?:用|要|需要)?(?:找|叫)(?:真人|人工|客服|人)(?:了|啦)?|(?:说了)?不(?:用|要|需要)转(?:了|啦)?(?=[\s,，.。!！]|$)|(?<![a-z])(?:(?:i )?(?:don'?t|do not|no) (?:need|want)(?: an?| the| any)? (?:agent|person|human)s?|(?:don'?t|do not|no need to) (?:worry|bother) (?:about|bout) (?:an?|the|any) (?:real )?(?:agent|person|human)s?|(?<!(?:(?:don'?t|do not)|dont|do not|never|not|(?:won'?t|will not)) )(?:forget|never mind|nvm|skip) (?:the |an? )?(?:agent|person|human)|no need (?:for )?(?:an? |the )?(?:agent|person|human))(?![a-z])/gi;
 /** "不用轉人工啦 我只是說一下": a person named only to say none is needed (found from outside: asked "shall I get one?"). */
 export function declinesPerson(text: string): boolean {
   const t = foldTraditional(text.slice(0, MAX_UTTERANCE).normalize('NFKC')).toLowerCase();
@@ -540,7 +540,7 @@ const DECLINE_ASKS = /[吗么嘛?？]|为什么|难道|是不是|怎么|退款|�
 const TRAILING_EMOJI = /[\s\p{Extended_Pictographic}\u{FE0F}\u{200D}]+$/u;
 // "actually no, it's just arrived!! ignore me 😂" (a London shop, thirty-seventh session: a list of entries, still queued).
 // "…ill keep the chair. forget the agent" (a Toronto shop, forty-fourth session: left in the queue, "your message is saved").
-const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:ignore (?:me|that|this)|disregard (?:that|this|me)|不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了(?:哈|嘛|哦|呀)?|(?:人工|真人|客服)(?:也)?不(?:用|要|需要)了(?:哈|嘛|哦|呀)?|不用转了|转(?:啥子|啥|什么)人工|(?:i )?(?:(?:don'?t|do not)|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?|cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?|(?<!(?:(?:don'?t|do not)|dont|do not|never|not|(?:won'?t|will not)) )(?:forget|never mind|nvm|skip) (?:the |an? )?(?:agent|person|human)|no need (?:for )?(?:an? |the )?(?:agent|person|human))[\s,，.。!！~吧啦哈]*$/i;
+const WITHDRAWS_TAIL = /(?:^|[\s,，.。!！])(?:ignore (?:me|that|this)|disregard (?:that|this|me)|不(?:用|需要|要)(?:转)?(?:人工|真人)(?:客服)?了(?:哈|嘛|哦|呀)?|(?:人工|真人|客服)(?:也)?不(?:用|要|需要)了(?:哈|嘛|哦|呀)?|不用转了|转(?:啥子|啥|什么)人工|(?:i )?(?:don'?t|do not) (?:want|need)(?: an?| the| any)? (?:agent|person|human)(?: anymore| already)?|cancel (?:the |my |that )?(?:agent|person|human)(?: thing| request)?|(?<!(?:(?:don'?t|do not)|dont|do not|never|not|(?:won'?t|will not)) )(?:forget|never mind|nvm|skip) (?:the |an? )?(?:agent|person|human)|no need (?:for )?(?:an? |the )?(?:agent|person|human))[\s,，.。!！~吧啦哈]*$/i;
 /** "算了 你们太慢了", "forget it, you guys are so slow": venting at the wait, not leaving it (found from outside). */
 const VENTS = /(?:你们|客服|人工).{0,6}(?:慢|久|效率)|没人(?:理|回|管|接)|冇人(?:理|覆|回|应)|等咗(?:成|好|咁)|(?<![a-z])(?:you guys|you people|you are|you're|ur|your service|your support)(?![a-z]).{0,20}(?:slow|useless|forever|ages)|(?<![a-z])(?:nobody|no one)(?: (?:is )?(?:answers?|answering|replies|replying|responds?|responding|here|cares))(?![a-z])/i;
 /** A bare no, the whole message ("actually no", "不用", "no thanks"): in the queue it takes the hand-over back. */
