@@ -46,7 +46,7 @@ import { conceptsOf, foldTraditional, kindsOfGoods, mentionsOwnOrder, withoutNon
 import { dispatchDay } from './ship-day.ts';
 import { remembered } from './memo.ts';
 // A cycle, read only at call time: learned-danger.ts reads with this file's rules, and its reading serves the answer here.
-import { readDanger, type SafetyKind } from './safety.ts';
+import { EMERGENCY_TEXT, readDanger, type SafetyKind } from './safety.ts';
 
 export const POLICY_INTENTS = ['return_policy', 'invoice', 'coupon'] as const;
 type PolicyIntent = (typeof POLICY_INTENTS)[number];
@@ -3268,14 +3268,6 @@ const ASKS_FOR_PERSON = /(?:转|找|要|联系|接|叫|换)(?:个|一下|下)?(?
  * wrote that question down to answer it, so it wins over what its words suggest ("人工客服什么时候在线"
  * is a question about opening hours, not a request for a person: found from outside).
  */
-const EMERGENCY_TEXT: Readonly<Record<EmergencyKind, (t: Texts) => string>> = {
-  battery: (t) => t.healthBattery,
-  doctor: (t) => t.healthDoctor,
-  emergency: (t) => t.healthEmergency,
-  petEmergency: (t) => t.healthPetEmergency,
-  choking: (t) => t.healthChoking,
-  headInjury: (t) => t.healthHeadInjury,
-};
 /** A question of health: the shop's own confident entry, else what to do now and a person (a reaction goes ahead in the queue). */
 function healthAnswer(ctx: Ctx, health: HealthQuestion): Outcome {
   const hit = confidentFaq(ctx);

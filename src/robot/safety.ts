@@ -124,13 +124,18 @@ export function safetyText(t: Texts, kind: SafetyKind, text = ''): string {
   if (kind === 'gas') return t.gasFirst;
   if (kind === 'device') return deviceAdvice(t, text);
   if (kind in t.hazardFirst) return t.hazardFirst[kind as Hazard];
-  if (kind === 'battery') return t.healthBattery;
-  if (kind === 'doctor') return t.healthDoctor;
-  if (kind === 'petEmergency') return t.healthPetEmergency;
-  if (kind === 'choking') return t.healthChoking;
-  if (kind === 'headInjury') return t.healthHeadInjury;
-  return kind === 'emergency' ? t.healthEmergency : kind === 'reaction' ? t.healthReaction : t.healthPet;
+  if (kind in EMERGENCY_TEXT) return EMERGENCY_TEXT[kind as EmergencyKind](t);
+  return kind === 'reaction' ? t.healthReaction : t.healthPet;
 }
+/** Each emergency's own advice (the robot's answer reads it too, `healthAnswer` in dialogue.ts). */
+export const EMERGENCY_TEXT: Readonly<Record<EmergencyKind, (t: Texts) => string>> = {
+  battery: (t) => t.healthBattery,
+  doctor: (t) => t.healthDoctor,
+  emergency: (t) => t.healthEmergency,
+  petEmergency: (t) => t.healthPetEmergency,
+  choking: (t) => t.healthChoking,
+  headInjury: (t) => t.healthHeadInjury,
+};
 
 const KINDS: readonly SafetyKind[] = ['device', 'gas', 'fire', 'fall', 'tipped', 'broke', 'eye', 'smallPart', 'injury', 'cold', 'air', 'fraud', 'spoiled', 'emergency', 'battery', 'doctor', 'choking', 'headInjury', 'reaction', 'pet', 'petEmergency'];
 
