@@ -158,9 +158,9 @@ export class FaqIndex {
   /** A phrasing's text as typed (case, width, spaces and punctuation aside) → the entries written with it. */
   readonly #verbatim = new Map<string, Set<number>>();
   /** The English phrasings' words, by how many: for one of them typed with a slip in one word (`#misspelt`). */
-  readonly #spelt = new Map<number, Array<{ readonly words: readonly string[]; readonly ei: number }>>();
+  readonly #spelt = new Map<number, { readonly words: readonly string[]; readonly ei: number }[]>();
   /** The Chinese phrasings' verbatim keys, by length: for one typed with a character of the same sound (`#misspelt`). */
-  readonly #sounded = new Map<number, Array<{ readonly chars: readonly string[]; readonly ei: number }>>();
+  readonly #sounded = new Map<number, { readonly chars: readonly string[]; readonly ei: number }[]>();
   /** An English phrasing's words but fillers, in order (`looseKey`) → its entries. */
   readonly #loose = new Map<string, Set<number>>();
   /** One clause of a phrasing that asks several things ("包邮吗" of "运费怎么算，包邮吗？"), as `#verbatim` keys it → its entries. */
@@ -197,8 +197,8 @@ export class FaqIndex {
       const ix = this.#indexEntry(e, cache, docCtx);
       this.#indexed.push(ix);
       for (const k of verbatimKeys(phrasingsOf(e))) this.#verbatim.set(k, (this.#verbatim.get(k) ?? new Set()).add(ei));
-      for (const words of phrasingsOf(e).map(latinWords)) if (words) this.#spelt.set(words.length, [...(this.#spelt.get(words.length) ?? []), { words, ei }]);
-      for (const k of verbatimKeys(phrasingsOf(e))) if (HAN_KEY.test(k)) this.#sounded.set([...k].length, [...(this.#sounded.get([...k].length) ?? []), { chars: [...k], ei }]);
+      for (const words of phrasingsOf(e).map(latinWords)) if (words) byLength(this.#spelt, words.length).push({ words, ei });
+      for (const k of verbatimKeys(phrasingsOf(e))) if (HAN.test(k)) byLength(this.#sounded, [...k].length).push({ chars: [...k], ei });
       for (const p of phrasingsOf(e)) {
         const k = looseKey(p);
         if (k) this.#loose.set(k, (this.#loose.get(k) ?? new Set()).add(ei));
@@ -431,8 +431,8 @@ export class FaqIndex {
     const found = new Set<number>();
     for (const { words, ei } of (typed && this.#spelt.get(typed.length)) || []) if (oneWordMistyped(typed!, words)) found.add(ei);
     // A Chinese phrasing with one character of the same sound ("付款后多久法货？", "客服几点上半"), four characters or more.
-    const key = [...verbatimKey(text)];
-    if (!typed && key.length >= MIN_SOUNDED) for (const { chars, ei } of this.#sounded.get(key.length) ?? []) if (oneSoundAlike(key, chars)) found.add(ei);
+    const key = typed ? [] : [...verbatimKey(text)];
+    if (key.length >= MIN_SOUNDED) for (const { chars, ei } of this.#sounded.get(key.length) ?? []) if (oneSoundAlike(key, chars)) found.add(ei);
     if (found.size !== 1) return undefined;
     const [ei] = found;
     const hit: FaqHit = { entry: this.#entries[ei!]!, score: 0, confidence: 1, lexical: 1, verbatim: true };
@@ -925,12 +925,17 @@ const verbatimKey = (text: string): string => foldedKey(text.slice(0, 200));
 
 /** The words of an English text, lower-case ("what's" one word); undefined for one with Chinese in it or none. */
 function latinWords(text: string): string[] | undefined {
-  if (/\p{Script=Han}/u.test(text)) return undefined;
+  if (HAN.test(text)) return undefined;
   const words = text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}']+/u).filter((w) => w.replace(/'/g, ''));
   return words.length ? words : undefined;
 }
-const HAN_KEY = /\p{Script=Han}/u;
 const MIN_SOUNDED = 4;
+/** The list kept under `length` in `map`, made when there is none. */
+function byLength<T>(map: Map<number, T[]>, length: number): T[] {
+  let list = map.get(length);
+  if (!list) map.set(length, (list = []));
+  return list;
+}
 /** Where `typed` differs from `own` (as long), when in one place only; -1 otherwise. */
 function oneSlip(typed: readonly string[], own: readonly string[]): number {
   let slip = -1;
