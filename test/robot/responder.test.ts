@@ -18,7 +18,8 @@ import { QUEUE_PRIORITY } from '../../src/protocol/conversation.ts';
 import { MemoryCache } from '../../src/storage/memory/memory-cache.ts';
 import type { Principal } from '../../src/auth/index.ts';
 import type { SqlStore } from '../../src/storage/ports.ts';
-import { SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
+import { CACHE_FACTORIES, SQL_FACTORIES, dropTestSchemas } from '../support/services.ts';
+import { keys } from '../../src/storage/keys.ts';
 
 after(dropTestSchemas);
 
@@ -924,3 +925,54 @@ describe('the dialogue state on a lone node', () => {
     }
   });
 });
+
+// The robot's open question outlives the close of its conversation (forty-seventh session), in the cache the node runs on: the
+// next conversation's first message reads it, once; a question answered, or no question, carries nothing.
+for (const cf of CACHE_FACTORIES) {
+  describe(`a question carried to the next conversation (${cf.name} cache)`, { skip: cf.skip }, () => {
+    test('is read by the next first message only, and spent', async () => {
+      const s = await SQL_FACTORIES[0]!.create();
+      const { cache, bus } = await cf.create();
+      try {
+        const log = pino({ level: 'silent' });
+        const metrics = createMetrics();
+        const events = new ConversationEventBus({ log, errors: metrics.eventListenerErrors });
+        const conversations = new ConversationService({ sql: s, cache: new MemoryCache(), sink: { emit() {} }, events, metrics, log });
+        const seen: unknown[] = [];
+        const asking = { v: 1, failures: 0, pending: { intent: 'track_parcel', orderIds: ['A1', 'A2'] } };
+        let next: unknown = asking;
+        const robot: RobotLike = { answer: async (r) => (seen.push(await r.state), { replies: [{ text: 'ok' }], state: next as never, timings: { totalMs: 1 } }) };
+        const bot = new BotResponder({ robot, conversations, cache, work: new WorkQueue({ concurrency: 4, queueMax: 100 }), log });
+        bot.subscribe(events);
+        const p = buyer(`buyer_carry_${cf.name}`);
+        const close = async (id: string, carries: boolean) => {
+          assert.ok(await conversations.setState(id, { state: 'closed' }, { from: ['bot'] }));
+          // The close's listener reads the state and writes in the background.
+          for (let i = 0; i < 200 && !(await cache.get(keys.botCarry('shop_r', p.userId))); i++) {
+            if (!carries && i === 20) return;
+            await new Promise((r) => setTimeout(r, 10));
+          }
+          assert.equal(Boolean(await cache.get(keys.botCarry('shop_r', p.userId))), carries);
+        };
+        const first = (await conversations.send(p, say('我的快递到哪了'))).ack.conversationId;
+        await bot.idle();
+        next = { v: 1, failures: 0 };
+        await close(first, true);
+        const second = (await conversations.send(p, say('第二个'))).ack.conversationId;
+        await bot.idle();
+        assert.notEqual(second, first);
+        assert.deepEqual(seen[1], asking, 'the closed conversation\'s question');
+        assert.ok(!(await cache.get(keys.botCarry('shop_r', p.userId))), 'spent');
+        // The second conversation asked nothing: its close carries nothing, and the third starts afresh.
+        await close(second, false);
+        await conversations.send(p, say('第二个'));
+        await bot.idle();
+        assert.equal(seen[2], undefined);
+      } finally {
+        await bus.close();
+        await cache.close();
+        await s.close();
+      }
+    });
+  });
+}
