@@ -957,3 +957,15 @@ test('a person not moving, food poisoning told, and things at home set alight ar
   ];
   for (const [text, kind] of cases) assert.equal(safetyOf(text), kind, text);
 });
+
+// The pets shop's own entry "换新猫粮软便怎么办", asked word for word, had been given the vet's advice and a person.
+test('how to get a pet through a change of food is the shop\'s question; an animal worse or unwell for days after it is still the vet\'s', async () => {
+  for (const t of ['换新猫粮软便怎么办', '换梁的时候狗狗拉稀了咋办', 'my dog has loose stools since switching foods, what do i do']) assert.equal(safetyOf(t), undefined, t);
+  for (const t of ['我家猫换了你们的粮以后一直拉稀 好几天了', '猫吃了你们的新粮 吐了 拉稀 怎么办', 'my cat has diarrhea and is vomiting since switching to your food, what do i do']) assert.equal(safetyOf(t), 'pet', t);
+  const faq = new FaqIndexProvider();
+  faq.setEntries('shop-pets', [{ id: 'p-zh-03', question: '换新猫粮软便怎么办', answer: '建议用7天渐进换粮，期间如出现软便，可放慢换粮节奏，持续腹泻请就医。' }]);
+  const robot = createRobot({ dataSource: fakeDataSource({}), faq });
+  const r = await robot.answer({ shopId: 'shop-pets', userId: 'u', conversationId: 'c-pets', text: '换新猫粮软便怎么办' });
+  assert.match(r.replies.map((x) => x.text).join('\n'), /7天渐进换粮/);
+  assert.equal(r.handover, undefined);
+});
