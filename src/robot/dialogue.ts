@@ -5968,7 +5968,10 @@ function ofPlaceAndCourier(said: string, address: string, carrier: string | unde
   const all = sentencesOf(said);
   // After a verb of choosing too ("选中通快递的订单江浙沪2天，其他地区3-5天": a Hangzhou shop, thirty-seventh session, its
   // "其他地区3-5天" told of an SF parcel beside SF's own 2-3 days).
-  const othersLead = (x: string) => COURIERS.some((re) => !own.includes(re) && re.exec(foldTraditional(x).replace(CHOOSING, ''))?.index === 0);
+  const othersLead = (x: string) => {
+    const lead = foldTraditional(x).replace(CHOOSING, '');
+    return COURIERS.some((re) => !own.includes(re) && re.exec(lead)?.index === 0);
+  };
   const mine = own.length ? all.filter((x) => !othersLead(x)) : all;
   const text = mine.length && mine.length < all.length ? mine.join(lang === 'zh' ? '' : ' ') : said;
   const anywhere = mine.some((x) => own.some((re) => re.test(foldTraditional(x))) && regionsIn(x).length === 0);
@@ -5983,7 +5986,7 @@ function ofPlaceAndCourier(said: string, address: string, carrier: string | unde
 function ofCourier(said: string, carrier: string | undefined, lang: Lang): string {
   const own = couriersOf(carrier);
   if (!own.length) return said;
-  const sentences = sentencesOf(said).map((x) => ({ x, named: COURIERS.filter((re) => re.test(foldTraditional(x))) }));
+  const sentences = sentencesOf(said).map((x) => ({ x, named: couriersNamed(x) }));
   const ours = (s: { named: RegExp[] }) => s.named.some((re) => own.includes(re));
   const kept = sentences.filter((s) => s.named.length === 0 || ours(s));
   return kept.length < sentences.length && kept.some(ours) ? kept.map((s) => s.x).join(lang === 'zh' ? '' : ' ') : said;
@@ -5994,14 +5997,20 @@ function otherCouriersOut(said: string, carrier: string | undefined, lang: Lang)
   const own = couriersOf(carrier);
   if (!own.length) return said;
   const clauses = clausesOf(said);
-  const other = (c: string) => !TIMED.test(c) && COURIERS.some((re) => re.test(foldTraditional(c))) && !own.some((re) => re.test(foldTraditional(c)));
+  const other = (c: string) => {
+    const folded = foldTraditional(c);
+    return !TIMED.test(c) && COURIERS.some((re) => re.test(folded)) && !own.some((re) => re.test(folded));
+  };
   const kept = clauses.filter((c) => !other(c));
   return kept.length && kept.length < clauses.length ? closed(kept.join('').trim(), lang) : said;
 }
 /** The couriers of COURIERS a parcel's carrier is. */
-const couriersOf = (carrier: string | undefined): RegExp[] => (carrier ? COURIERS.filter((re) => re.test(foldTraditional(carrier))) : []);
+const couriersOf = (carrier: string | undefined): RegExp[] => (carrier ? couriersNamed(carrier) : []);
 /** The couriers a buyer's text names (read in simplified characters), each as its pattern of `COURIERS`. */
-const couriersNamed = (text: string): RegExp[] => COURIERS.filter((re) => re.test(foldTraditional(text)));
+const couriersNamed = (text: string): RegExp[] => {
+  const folded = foldTraditional(text);
+  return COURIERS.filter((re) => re.test(folded));
+};
 /** Where a clause of a shop's entry ends: after its punctuation, or a full stop and a space. */
 const CLAUSE_END = /(?<=[。！？!?；;，,]|\.\s)/;
 /**

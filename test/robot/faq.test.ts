@@ -7,6 +7,7 @@ import { fakeDataSource } from './fixtures.ts';
 import { soundsAlike } from '../../src/robot/nlu/homophones.ts';
 import { readDemoFaq } from '../../src/robot/eval/evaluate.ts';
 import { KefuError } from '../../src/protocol/errors.ts';
+import { foldedCharacters, foldTraditional } from '../../src/robot/lexicon/index.ts';
 
 const demo = readDemoFaq();
 
@@ -743,4 +744,14 @@ describe('a phrasing of the shop\'s typed with a hello, a lead-in or thanks', ()
     assert.equal(withoutPleasantries('thanks'), 'thanks');
     assert.equal(withoutPleasantries('ok thanks'), 'ok');
   });
+});
+
+// foldTraditional returns a text without a character at U+3400 or above untouched, without reading it character by character.
+test('every character the traditional fold folds is where its shortcut looks, and a text is folded the same with or without it', () => {
+  const chars = foldedCharacters();
+  assert.ok(chars.length > 1000);
+  for (const ch of chars) assert.ok(/[\u3400-\uffff]/.test(ch), `U+${ch.codePointAt(0)!.toString(16)}`);
+  assert.equal(foldTraditional('貓砂可以沖馬桶嗎'), '猫砂可以冲马桶吗');
+  assert.equal(foldTraditional('is the 運費 free? 😀'), 'is the 运费 free? 😀');
+  assert.equal(foldTraditional('where is my parcel'), 'where is my parcel');
 });

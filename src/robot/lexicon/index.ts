@@ -208,7 +208,11 @@ let trad: ReadonlyMap<string, string> | undefined;
  * backwards, where the traditional one is no simplified character itself ("貓砂可以沖馬桶嗎" kept
  * 貓, 沖 and 馬, and an entry typed in simplified ones was only offered: found from outside).
  */
+// Every character the table folds is at U+3400 or above (a test holds it): a text with none is returned as it is.
+const MAY_FOLD = /[\u3400-\uffff]/;
+
 export function foldTraditional(text: string): string {
+  if (!MAY_FOLD.test(text)) return text;
   let out = '';
   for (const ch of text) out += simplifiedOf(ch) ?? ch;
   return out;
@@ -218,6 +222,12 @@ export function foldTraditional(text: string): string {
 export function simplifiedOf(ch: string): string | undefined {
   trad ??= foldTable();
   return trad.get(ch);
+}
+
+/** Every traditional character `foldTraditional` folds (a test checks they are all where MAY_FOLD looks). */
+export function foldedCharacters(): string[] {
+  trad ??= foldTable();
+  return [...trad.keys()];
 }
 
 function foldTable(): Map<string, string> {

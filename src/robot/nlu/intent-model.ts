@@ -120,26 +120,34 @@ export class SoftmaxRegression implements IntentModel {
   }
 
   posterior(features: readonly string[]): Float64Array {
-    // Each known feature once, in the order first seen (the sum's order, so the same bits as before).
+    // Each known feature once, in the order first seen (the sum's order, so the same bits as before); its weights looked up once.
     const seen = new Set<string>();
-    const known: string[] = [];
+    const known: Float64Array[] = [];
     for (const f of features) {
       if (seen.has(f)) continue;
       seen.add(f);
-      if (this.#weights.has(f)) known.push(f);
+      const w = this.#weights.get(f);
+      if (w) known.push(w);
     }
     if (known.length === 0) return new Float64Array(this.labels.length).fill(1 / this.labels.length);
-    return this.#softmax(known);
+    return this.#softmaxOf(known);
   }
 
   #softmax(features: readonly string[]): Float64Array {
-    const n = this.labels.length;
-    const z = Float64Array.from(this.#bias);
-    const scale = 1 / Math.sqrt(features.length || 1);
+    const known: Float64Array[] = [];
     for (const f of features) {
       const w = this.#weights.get(f);
-      if (w) for (let c = 0; c < n; c++) z[c]! += w[c]! * scale;
+      if (w) known.push(w);
     }
+    // The scale counts every feature of the example, known or not yet (training adds them after this).
+    return this.#softmaxOf(known, features.length);
+  }
+
+  #softmaxOf(known: readonly Float64Array[], count = known.length): Float64Array {
+    const n = this.labels.length;
+    const z = Float64Array.from(this.#bias);
+    const scale = 1 / Math.sqrt(count || 1);
+    for (const w of known) for (let c = 0; c < n; c++) z[c]! += w[c]! * scale;
     let max = -Infinity;
     for (let c = 0; c < n; c++) if (z[c]! > max) max = z[c]!;
     let sum = 0;
