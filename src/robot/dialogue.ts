@@ -2091,6 +2091,27 @@ const lowerFolded = (text: string) => foldTraditional(text.slice(0, MAX_UTTERANC
 /** How to get rid of the thing, asked ("can I throw it in the bin?"): after goods that swelled or smoked, the device advice again. */
 export const asksDisposal = (text: string): boolean => DISPOSAL_ASKED.test(lowerFolded(text));
 /** The advice on goods that overheat, smoke or swell, with the battery's disposal when a battery is named or its disposal asked. */
+/**
+ * The advice on a danger told, before the hand-over. A device's: the shop's own entry on its batteries, when it answers the
+ * message, in place of the built-in word on the battery's disposal (a shop that collects swollen packs itself was told to take
+ * them to a recycling point: found from outside, forty-fourth session); the first aid stays first.
+ */
+function safetyReplies(ctx: Ctx): Reply[] {
+  const { t, r } = ctx;
+  if (r.hazard) return [{ text: t.hazardFirst[r.hazard] }];
+  if (r.gas) return [{ text: t.gasFirst }];
+  const advice = deviceAdvice(t, ctx.input.text);
+  // The danger is told already: the shop's entry need only be among those the message is nearest to, and be on a battery in trouble.
+  const own = advice === t.safetyFirst ? undefined : [confidentFaq(ctx), ...(ctx.data.faqCandidates ?? [])].find((h) => h && BATTERY_TROUBLE.test(lowerFolded(phrasingsOf(h.entry).join(' '))));
+  return own ? [{ text: t.safetyFirst }, { text: own.entry.answer }] : [{ text: advice }];
+}
+/** An entry on a battery in trouble: a battery named and what goes wrong with one. */
+const BATTERY_TROUBLE = new RegExp(
+  `^(?=.*(?:${BATTERY_NAMED.source}))(?=.*(?:鼓|胀|发烫|过热|冒烟|起火|着火|损坏|破损|漏液|(?<![a-z])(?:swollen|swell\\w*|bulg\\w*|puff\\w*|damaged|overheat\\w*|smok\\w*|fire|leak\\w*|dispos\\w*|recycl\\w*)(?![a-z])|回收|处理))`,
+);
+/** A device's danger told: the shop's own entry on its batteries may say what to do with it (`safetyReplies`). */
+export const asksShopOfDevice = (r: Pick<Resolved, 'safety' | 'hazard' | 'gas'>): boolean => r.safety === true && !r.hazard && !r.gas;
+
 export function deviceAdvice(t: Texts, text: string): string {
   const folded = lowerFolded(text);
   if (!BATTERY_NAMED.test(folded) && !DISPOSAL_ASKED.test(folded)) return t.safetyFirst;
@@ -2612,7 +2633,7 @@ export function plan(state: DialogueState, input: TurnInput): Plan {
   // A request for a person is checked against the shop's own phrasings too ("人工客服什么时候在线" may be one).
   // A code asked after ("where is my code", "激活码无效") may be the shop's entry though it says "my": its orders are read first.
   // A double charge too: the shop's own entry on it is said before the way to a person.
-  const faq = !r.declined && (r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || ((r.intent === 'greeting' || r.intent === 'bye') && withoutPleasantries(input.text) !== input.text) || r.changeSpec === true || r.doubleCharge === true || r.notMine === true || isPolicyIntent(r.intent) || (data && (notAboutOwnOrder(r, input.text) || CODE_GOODS.test(r.u.normalized))) || fromGuess);
+  const faq = !r.declined && (asksShopOfDevice(r) || r.intent === 'faq' || r.intent === 'unknown' || r.intent === 'human' || ((r.intent === 'greeting' || r.intent === 'bye') && withoutPleasantries(input.text) !== input.text) || r.changeSpec === true || r.doubleCharge === true || r.notMine === true || isPolicyIntent(r.intent) || (data && (notAboutOwnOrder(r, input.text) || CODE_GOODS.test(r.u.normalized))) || fromGuess);
   return {
     intent: r.intent,
     lang: r.lang,
@@ -2980,7 +3001,7 @@ function answer(ctx: Ctx): Outcome {
       return ownPhrasing(ctx) ?? { replies: [{ text: t.handoverRequested }], handover: { reason: 'requested' } };
     case 'complaint':
       if (r.doubleCharge) return doubleChargeAnswer(ctx, r.afterCancel === true);
-      return { replies: [...(r.safety ? [{ text: r.hazard ? t.hazardFirst[r.hazard] : r.gas ? t.gasFirst : deviceAdvice(t, ctx.input.text) }] : []), { text: t.handoverComplaint }], handover: { reason: 'complaint' } };
+      return { replies: [...(r.safety ? safetyReplies(ctx) : []), { text: t.handoverComplaint }], handover: { reason: 'complaint' } };
     case 'greeting': // a phrasing of the shop's after the hello ("你好 中文背标"): its answer, not a greeting back
       return ownPhrasing(ctx) ?? { replies: [{ text: t.greeting }] };
     case 'bye':

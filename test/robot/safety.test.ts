@@ -969,3 +969,26 @@ test('how to get a pet through a change of food is the shop\'s question; an anim
   assert.match(r.replies.map((x) => x.text).join('\n'), /7天渐进换粮/);
   assert.equal(r.handover, undefined);
 });
+
+// A shop that collects swollen packs itself had been told, after the first aid, to take them to a recycling point (forty-fourth session).
+test('a battery in trouble: the first aid, then the shop\'s own entry on such batteries instead of the built-in word on disposal', async () => {
+  const faq = new FaqIndexProvider();
+  faq.setEntries('shop-cells', [
+    { id: 'b1', question: 'Swollen or damaged battery packs?', answer: 'Do not post swollen packs. Book a free collection and our courier picks it up in a fireproof bag.', alternates: ['电池鼓包了怎么处理？'] },
+    { id: 'r', question: 'Returns?', answer: '30 days.' },
+  ]);
+  const robot = createRobot({ dataSource: fakeDataSource({}), faq });
+  const ask = async (text: string) => (await robot.answer({ shopId: 'shop-cells', userId: 'u', conversationId: `c-${text}`, text })).replies.map((r) => r.text);
+  for (const text of ['my power bank is swollen, how do I get rid of it?', '充电宝鼓包了 怎么扔']) {
+    const said = await ask(text);
+    assert.equal(adviceKind(said[0]!), 'device', text);
+    assert.match(said[1]!, /free collection/, text);
+    assert.doesNotMatch(said.join('\n'), /recycling point|电池回收点/, text);
+  }
+  // No entry of the shop's on batteries: the built-in word on disposal, as before.
+  const plain = new FaqIndexProvider();
+  plain.setEntries('shop-cells', [{ id: 'r', question: 'Returns?', answer: '30 days.' }]);
+  const other = createRobot({ dataSource: fakeDataSource({}), faq: plain });
+  const said = (await other.answer({ shopId: 'shop-cells', userId: 'u', conversationId: 'c-x', text: 'my power bank is swollen' })).replies.map((r) => r.text);
+  assert.match(said[0]!, /recycling point/);
+});

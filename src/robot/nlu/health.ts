@@ -460,7 +460,7 @@ const petUnwell = (n: string, goods?: string): boolean =>
  */
 const FOOD_CHANGE = /换(?:新)?(?:猫|狗)?(?:粮|梁|食|口粮)|换了?(?:新)?(?:的)?(?:猫|狗)?粮|过渡期|(?<![a-z])(?:switch\w* (?:foods?|kibble|diets?|brands?|over)|chang\w* (?:foods?|kibble|diets?|brands?)|transition\w*|new (?:food|kibble|diet))(?![a-z])/;
 const MILD_STOMACH = /软便|拉稀|拉肚子|闹肚子|腹泻|便便(?:有点)?软|(?<![a-z])(?:loose|soft|runny|mushy) (?:stools?|poop|poo|poos)|diarrh\w*|upset (?:stomach|tummy)(?![a-z])/;
-const WORSE_OR_LASTING = /吐|血|没精神|精神不好|蔫|抽搐|脱水|不吃|一直|好几天|几天了|\d+\s*天|越来越|(?<![a-z])(?:vomit\w*|throw\w* up|threw up|blood\w*|letharg\w*|listless|dehydrat\w*|won'?t eat|will not eat|not eating|still|days|weeks?|worse|sick)(?![a-z])/;
+const WORSE_OR_LASTING = /吐|血|没精神|精神不好|蔫|抽搐|脱水|不吃|一直|好几天|几天了|\d+\s*天|越来越|(?<![a-z])(?:vomit\w*|throw\w* up|threw up|blood\w*|letharg\w*|listless|dehydrat\w*|(?:won'?t|will not) eat|not eating|still|days|weeks?|worse|sick)(?![a-z])/;
 const ASKS_HOW = /怎么办|咋办|咋整|怎么弄|怎么处理|要注意|注意什么|注意啥|(?<![a-z])(?:what (?:do|should|can) i do|what to do|how (?:do|should|can) i|how to|any tips|tips)(?![a-z])/;
 const foodChangeAsked = (n: string): boolean => FOOD_CHANGE.test(n) && MILD_STOMACH.test(n) && ASKS_HOW.test(n) && !WORSE_OR_LASTING.test(n);
 /**
