@@ -1,4 +1,5 @@
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectNodeMetrics } from './event-loop-lag.ts';
 
 /**
  * The metrics of docs/operations.md (kefu_bot_answer_seconds is registered by the robot's
@@ -8,7 +9,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 export function createMetrics() {
   const registry = new Registry();
   const sources: Sources = { robotBacklogTop: () => [], sheddingShops: () => 0 };
-  collectDefaultMetrics({ register: registry });
+  collectNodeMetrics(registry);
   const m = {
     registry,
     wsConnections: new Gauge({ name: 'kefu_ws_connections', help: 'Open WebSocket connections on this node.', registers: [registry] }),
