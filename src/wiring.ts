@@ -230,7 +230,7 @@ async function createCommandSide(config: Config, d: { storage: Storage; hub: Hub
     d.metrics.commandAttempts.inc({ outcome });
     d.metrics.commandAttemptSeconds.observe(seconds);
   };
-  const commands = createCommands({ sql: d.storage.sql, sink: d.hub, log: d.log, gauge: d.metrics.commands, platform, worker, onAttempt });
+  const commands = createCommands({ sql: d.storage.sql, sink: d.hub, log: d.log, gauge: d.metrics.commands, platform, worker, onAttempt, aloneSince: () => d.hub.aloneSince });
   commands.start();
   return { commands, demoPlatform };
 }

@@ -42,12 +42,13 @@ export interface CommandsDeps {
   readonly platform: CommandPlatform | undefined;
   readonly worker: WorkerOptions;
   readonly onAttempt?: WorkerDeps['onAttempt'];
+  readonly aloneSince?: WorkerDeps['aloneSince'];
   readonly idempotencyTtlMs?: number;
 }
 
 export function createCommands(d: CommandsDeps): CommandsModule {
   const notifier = new CommandNotifier({ sink: d.sink, log: d.log, db: d.sql.db, ...(d.gauge ? { gauge: d.gauge } : {}) });
-  const worker = d.platform ? new CommandWorker({ sql: d.sql, platform: d.platform, notifier, log: d.log, ...(d.onAttempt ? { onAttempt: d.onAttempt } : {}) }, d.worker) : undefined;
+  const worker = d.platform ? new CommandWorker({ sql: d.sql, platform: d.platform, notifier, log: d.log, ...(d.onAttempt ? { onAttempt: d.onAttempt } : {}), ...(d.aloneSince ? { aloneSince: d.aloneSince } : {}) }, d.worker) : undefined;
   const service = new CommandService({
     sql: d.sql,
     notifier,

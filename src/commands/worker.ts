@@ -36,6 +36,8 @@ export interface WorkerOptions {
   readonly pollMs?: number;
   /** Attempts in flight at once in this process. */
   readonly concurrency?: number;
+  /** How often a node alone looks for due commands without being woken (LONE_POLL_MS). */
+  readonly lonePollMs?: number;
 }
 
 export interface WorkerDeps {
@@ -45,12 +47,20 @@ export interface WorkerDeps {
   readonly log: Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
   /** After each attempt: its outcome (`dropped` when another process had taken over) and the call's duration. */
   readonly onAttempt?: (outcome: Outcome['status'] | 'dropped', seconds: number) => void;
+  /** The hub's: since when this node has been alone (it then polls every LONE_POLL_MS), or undefined while it has peers. */
+  readonly aloneSince?: () => number | undefined;
 }
 
 const MAX_BACKOFF_MS = 10 * 60_000;
 /** Delays longer than this are left to polling instead of a timer. */
 const MAX_TIMER_MS = 60_000;
 const PURGE_EVERY_MS = 60_000;
+/**
+ * A node alone is woken for what it accepts and for its own retries: polling finds only the leases of a process that died
+ * before it, and a retry further off than MAX_TIMER_MS. It polls that much less often (an idle demo node queried PGlite
+ * twice a second for nothing: docs/benchmarks.md, fifteenth pass).
+ */
+export const LONE_POLL_MS = 5_000;
 
 /** The delay before attempt n+1 after n failed attempts of a round. */
 export function backoffDelay(baseMs: number, failedAttempts: number, random = Math.random): number {
@@ -77,6 +87,7 @@ export class CommandWorker {
   #ticking = false;
   #tickDone: Promise<void> = Promise.resolve();
   #again = false;
+  #lastWoken = 0;
   #backlog = false;
   #stopped = true;
   #lastPurge = 0;
@@ -84,7 +95,7 @@ export class CommandWorker {
 
   constructor(deps: WorkerDeps, opts: WorkerOptions) {
     this.#d = deps;
-    this.#o = { pollMs: 500, concurrency: 16, ...opts };
+    this.#o = { pollMs: 500, concurrency: 16, lonePollMs: LONE_POLL_MS, ...opts };
   }
 
   start(): void {
@@ -98,6 +109,7 @@ export class CommandWorker {
   /** Look for due commands now (no-op while stopped; coalesced while a claim runs). */
   wake(): void {
     if (this.#stopped) return;
+    this.#lastWoken = Date.now();
     if (this.#ticking) {
       this.#again = true;
       return;
@@ -116,7 +128,7 @@ export class CommandWorker {
   }
 
   #onPoll(): void {
-    this.wake();
+    if (this.#d.aloneSince?.() === undefined || Date.now() - this.#lastWoken >= this.#o.lonePollMs) this.wake();
     if (Date.now() - this.#lastPurge < PURGE_EVERY_MS) return;
     this.#lastPurge = Date.now();
     repo.purgeExpiredKeys(this.#d.sql.db, 1000).catch((e: unknown) => this.#d.log.debug({ err: (e as Error).message }, 'expired idempotency keys not purged'));

@@ -52,7 +52,7 @@ export interface Harness {
 // Small delays so each test takes seconds; an attempt timeout that a loaded machine still meets.
 export const WORKER: Omit<WorkerOptions, 'nodeId'> = { leaseMs: 5000, backoffMs: 20, maxAttempts: 4, attemptTimeoutMs: 1000, pollMs: 50 };
 
-export async function createHarness(factory: SqlFactory, o: { platform?: (demo: DemoPlatform) => CommandPlatform; worker?: Partial<WorkerOptions> } = {}): Promise<Harness> {
+export async function createHarness(factory: SqlFactory, o: { platform?: (demo: DemoPlatform) => CommandPlatform; worker?: Partial<WorkerOptions>; aloneSince?: () => number | undefined } = {}): Promise<Harness> {
   const sql = await factory.create();
   const logs: string[] = [];
   const log = pino({ level: 'debug' }, new Writable({ write: (chunk, _enc, done) => void (logs.push(String(chunk)), done()) }));
@@ -61,7 +61,7 @@ export async function createHarness(factory: SqlFactory, o: { platform?: (demo: 
   const metrics = createMetrics();
   const demo = new DemoPlatform(sql);
   const platform = o.platform ? o.platform(demo) : new DemoCommandPlatform(demo);
-  const module = createCommands({ sql, sink, log, gauge: metrics.commands, platform, worker: { nodeId: 'test-node', ...WORKER, ...o.worker } });
+  const module = createCommands({ sql, sink, log, gauge: metrics.commands, platform, worker: { nodeId: 'test-node', ...WORKER, ...o.worker }, ...(o.aloneSince ? { aloneSince: o.aloneSince } : {}) });
   const app = Fastify({ logger: false });
   app.setErrorHandler((err, _req, reply) => {
     const k = isKefuError(err) ? err : new KefuError((err as { statusCode?: number }).statusCode === 400 ? 'BAD_REQUEST' : 'INTERNAL', (err as Error).message);
