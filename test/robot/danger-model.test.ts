@@ -31,6 +31,26 @@ describe('the learned danger reading', () => {
     assert.equal(a.read('我的快递到哪了'), undefined);
   });
 
+  // A rule changed for one line moved a dozen readings of others (the changed rule put three lines among the `none` examples, and
+  // the seeded shuffle of positions then trained every example in another order: forty-eighth session).
+  test('a few examples more leave the readings of every other line as they were', () => {
+    const base = trainingSetUrls()
+      .flatMap((u) => readDangerSet(u))
+      .map((l) => ({ features: dangerFeatures(l.text.toLowerCase()), label: l.group }));
+    const more = [...base.slice(0, 450), ...['换新猫粮软便怎么办', 'how do i switch my dog to a new food', '新的猫粮怎么过渡'].map((t) => ({ features: dangerFeatures(t), label: 'none' })), ...base.slice(450)];
+    // Lines it was not trained on, where a reading near the threshold moves first.
+    const lines = ['dev-dangers', 'dev-dangers-2'].flatMap((d) => readDangerSet(new URL(`../../src/robot/eval/${d}/dangers.jsonl`, import.meta.url)));
+    const a = trainDangerModel(base);
+    const b = trainDangerModel(more);
+    // The three examples are learnt too, so probabilities move a little; what is read at the threshold does not.
+    const reading = (m: DangerModel, t: string) => {
+      const r = m.read(t.toLowerCase());
+      return r && r.p >= LEARNED_MIN ? r.group : 'none';
+    };
+    const moved = lines.filter((l) => reading(a, l.text) !== reading(b, l.text));
+    assert.deepEqual(moved.map((l) => l.text), []);
+  });
+
   test('is trained once for the same inputs, read by another process; new inputs train anew', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kefu-danger-'));
     try {

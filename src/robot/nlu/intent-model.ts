@@ -35,6 +35,12 @@ export interface SoftmaxOptions {
   /** L2 penalty per update. */
   readonly l2?: number;
   readonly seed?: number;
+  /**
+   * The order of the examples in each pass: `shuffle` (a seeded permutation of their positions), or `keyed` (sorted by a hash of
+   * each example's own label and features, the seed and the pass): adding or removing a few examples then leaves the others in
+   * the order they had, so the model does not move for lines that have nothing to do with the change.
+   */
+  readonly order?: 'shuffle' | 'keyed';
 }
 
 export class SoftmaxRegression implements IntentModel {
@@ -56,11 +62,10 @@ export class SoftmaxRegression implements IntentModel {
     const biasSquares = new Float64Array(m.labels.length).fill(1e-8);
     const next = shuffler(opts.seed ?? 1);
     const order = rows.map((_, i) => i);
+    const keys = opts.order === 'keyed' ? rows.map((r) => `${r.label}\u0000${r.features.join('\u0001')}`) : undefined;
     for (let epoch = 0; epoch < (opts.epochs ?? 5); epoch++) {
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(next() * (i + 1));
-        [order[i], order[j]] = [order[j]!, order[i]!];
-      }
+      if (keys) keyedOrder(order, keys, `${opts.seed ?? 1}:${epoch}:`);
+      else shuffle(order, next);
       for (const k of order) m.#step(rows[k]!, squares, biasSquares, opts.rate ?? 0.5, opts.l2 ?? 1e-4);
     }
     return m;
@@ -155,6 +160,25 @@ export class SoftmaxRegression implements IntentModel {
     for (let c = 0; c < n; c++) z[c]! /= sum;
     return z;
   }
+}
+
+function shuffle(order: number[], next: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+}
+
+/** `order` sorted by the FNV-1a hash of `salt` and each position's key (ties by the key, then the position). */
+function keyedOrder(order: number[], keys: readonly string[], salt: string): void {
+  const h = keys.map((k) => fnv1a(salt + k));
+  order.sort((a, b) => h[a]! - h[b]! || (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** A small deterministic generator for the shuffle (mulberry32: exact 32-bit integer arithmetic, so every node gets the same order). */
